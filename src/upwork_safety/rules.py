@@ -1,0 +1,275 @@
+"""Dated platform rules: every timing and limit of Upwork's fixed-price, dispute and hourly rules.
+
+Upwork revises its Help Center in place, so every number lives here, in a
+frozen, dated :class:`PlatformRules`, never as a bare constant inside an
+engine.  Each field records its source (Upwork Help Center article numbers,
+"HC …"; Community posts, "COMM …") and whether the figure is *unconfirmed*.
+
+Engines take ``rules=`` and default to :func:`as_of` for the date in
+question.  For a what-if, evolve a rule set::
+
+    >>> import attrs
+    >>> from datetime import timedelta
+    >>> from upwork_safety import rules
+    >>> slow_client = attrs.evolve(rules.CURRENT, review_period=timedelta(days=21))
+    >>> slow_client.review_period.days
+    21
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from upwork_safety._validate import plain_date
+from upwork_safety.errors import RulesError
+from upwork_safety.money import Money
+
+__all__ = [
+    "BEFORE_STREAMLINED_DISPUTES",
+    "CURRENT",
+    "HISTORY",
+    "STREAMLINED_DISPUTES",
+    "PlatformRules",
+    "RuleSource",
+    "as_of",
+    "sources",
+]
+
+
+@attrs.frozen
+class RuleSource:
+    """Where a rule comes from.
+
+    Args:
+        source: The citation, e.g. ``"HC 211068218"`` (Upwork Help Center
+            article ``support.upwork.com/hc/en-us/articles/211068218``).
+        unconfirmed: ``True`` when the figure is a best estimate the caller
+            should check and may override.
+        note: A short explanation shown in the docs and the CLI.
+    """
+
+    source: str
+    unconfirmed: bool = False
+    note: str = ""
+
+
+def _rule(default: Any, source: str, note: str, *, unconfirmed: bool = False) -> Any:  # noqa: ANN401
+    return attrs.field(
+        default=default,
+        metadata={"rule": RuleSource(source, unconfirmed, note)},
+    )
+
+
+def _days(n: int) -> timedelta:
+    return timedelta(days=n)
+
+
+@attrs.frozen(kw_only=True)
+class PlatformRules:
+    """Every timing and limit of DOMAIN.md sections 1–3, as in force from *effective*.
+
+    All durations are ``timedelta`` and all platform clocks are UTC.  Use
+    :func:`sources` to list each field with its source.
+    """
+
+    #: First day these rules apply.
+    effective: date = attrs.field()
+    #: A short human name for this rule set.
+    name: str = attrs.field()
+
+    # --- Fixed price and escrow (DOMAIN.md section 1) ------------------
+    #: Smallest amount a milestone may have.
+    minimum_milestone: Money = _rule(
+        Money("5.00", "USD"), "HC 360000990268", "minimum milestone amount"
+    )
+    #: Only one milestone may be funded (active) at a time per contract.
+    one_active_milestone: bool = _rule(
+        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        "HC 360000990268",
+        "only one milestone funded/active at a time; later ones wait unfunded",
+    )
+    #: How long the client has to review submitted work; silence releases the escrow.
+    review_period: timedelta = _rule(
+        _days(14),
+        "HC 211068218, HC 360000990348, HC 40525949818387",
+        "client review period after submission (UTC); silence = approval",
+    )
+    #: Released money is *Pending* this long, then *Available*.
+    security_period: timedelta = _rule(
+        _days(5), "HC 211060918", "security period: pending before available"
+    )
+    #: The freelancer's time to accept or dispute an escrow refund request.
+    refund_response_window: timedelta = _rule(
+        _days(7), "HC 211062058", "answer an escrow refund request; silence = refund"
+    )
+    #: How long after a payment the freelancer may still refund it.
+    refund_after_payment_window: timedelta = _rule(
+        _days(180), "HC section 360002670934", "freelancer may refund paid money"
+    )
+    #: Escrow untouched this long triggers the first dormancy notice.
+    dormancy_period: timedelta = _rule(
+        _days(76), "HC 'Contracts Gone Dormant' (14380530158482)", "escrow untouched"
+    )
+    #: Time between the first (2-week) dormancy notice and the final one.
+    dormancy_first_notice: timedelta = _rule(
+        _days(14), "HC 'Contracts Gone Dormant' (14380530158482)", "2-week notice"
+    )
+    #: Time between the final (1-week) notice and the automatic refund request.
+    dormancy_final_notice: timedelta = _rule(
+        _days(7), "HC 'Contracts Gone Dormant' (14380530158482)", "1-week notice"
+    )
+
+    # --- Disputes (DOMAIN.md section 2) --------------------------------
+    #: The freelancer files a dispute within this long after the contract ends.
+    dispute_filing_window: timedelta = _rule(
+        _days(7),
+        "COMM 'Streamlined dispute experience for fixed-price contracts'",
+        "file a dispute after the contract ends or a refund request",
+    )
+    #: The client's time to answer a dispute; silence sends the funds to the freelancer.
+    client_dispute_response: timedelta = _rule(
+        _days(5),
+        "COMM (2023-12-05); HC 211062068",
+        "client silence = funds to freelancer",
+    )
+    #: The mediator's time to propose a resolution.
+    mediation_proposal: timedelta = _rule(
+        _days(2), "COMM (2023-12-05)", "mediator proposes a resolution"
+    )
+    #: Both parties' time to accept the mediator's proposal.
+    mediation_acceptance: timedelta = _rule(
+        _days(2), "COMM (2023-12-05)", "both parties accept or decline"
+    )
+    #: Time to opt in to arbitration and pay its fee.
+    arbitration_opt_in: timedelta = _rule(
+        _days(7),
+        "HC 14044146250259",
+        "both decline = funds to client; only one pays = funds to the payer",
+    )
+    #: Arbitration fee each party pays.
+    arbitration_fee: Money = _rule(
+        Money("291.00", "USD"),
+        "COMM threads 2017–2021",
+        "historic figure; check the current fee before relying on it",
+        unconfirmed=True,
+    )
+
+    # --- Hourly (DOMAIN.md section 3; all offsets from the end of the billing week,
+    # --- i.e. the Monday 00:00 UTC that follows it) ----------------------
+    #: Time is billed in segments of this length.
+    hourly_segment: timedelta = _rule(timedelta(minutes=10), "HC 211068518", "10-minute segments")
+    #: The client is invoiced (and Work Diary edits close) this long after the week.
+    hourly_invoice_delay: timedelta = _rule(
+        timedelta(hours=12),
+        "HC 211063698, HC 211068518",
+        "Monday 12:00 UTC after the week",
+    )
+    #: The client's review/dispute window closes this long after the week.
+    hourly_review_window: timedelta = _rule(
+        timedelta(days=4, hours=23, minutes=59, seconds=59),
+        "HC 211062158",
+        "Monday 12:00 → Friday 23:59:59 UTC after the week",
+    )
+    #: Hourly pay becomes available this long after the week (Wednesday, 10 days
+    #: after the week's last day).
+    hourly_available_delay: timedelta = _rule(
+        _days(9), "HC 211063698", "Wednesday 10 days after the week ends"
+    )
+    #: From this date Top Rated freelancers skip the hold on hourly pay.
+    top_rated_skip_hold_since: date = _rule(
+        date(2020, 5, 4),
+        "HC 360047676133",
+        "Top Rated: available right after the review window",
+    )
+    #: Lowest per-segment activity (0–10, the Work Diary scale) that counts as
+    #: adequate for Hourly Protection.
+    hourly_minimum_activity: int = _rule(
+        1,
+        "HC 211068288 (threshold not published)",
+        "modelling assumption: any recorded activity counts",
+        unconfirmed=True,
+    )
+    #: The freelancer's time to answer client-disputed hours.
+    hourly_dispute_response: timedelta = _rule(
+        _days(3),
+        "HC 211068588",
+        "calendar days assumed; calendar vs business days not published",
+        unconfirmed=True,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        plain_date(self.effective, "PlatformRules.effective")
+        for field in attrs.fields(type(self)):
+            value = getattr(self, field.name)
+            if isinstance(value, timedelta) and value <= timedelta(0):
+                raise RulesError(
+                    f"PlatformRules.{field.name} must be a positive duration, got {value}"
+                )
+        if self.minimum_milestone.amount <= Decimal(0):
+            raise RulesError("PlatformRules.minimum_milestone must be positive")
+        if not 0 <= self.hourly_minimum_activity <= 10:
+            raise RulesError("PlatformRules.hourly_minimum_activity must be on the 0–10 scale")
+
+
+#: The rules since Upwork's streamlined fixed-price dispute process (2023-12-05).
+STREAMLINED_DISPUTES = PlatformRules(
+    effective=date(2023, 12, 5), name="streamlined disputes (2023-12-05)"
+)
+
+#: The rules before 2023-12-05.  The dispute timings of the older process are
+#: not published in DOMAIN.md's sources; the same figures are used and the
+#: docs flag them.
+BEFORE_STREAMLINED_DISPUTES = attrs.evolve(
+    STREAMLINED_DISPUTES,
+    effective=date.min,
+    name="before the streamlined dispute process",
+)
+
+#: Every preset, oldest first.
+HISTORY: tuple[PlatformRules, ...] = (BEFORE_STREAMLINED_DISPUTES, STREAMLINED_DISPUTES)
+
+#: The rules in force now (the newest preset).
+CURRENT = HISTORY[-1]
+
+
+def as_of(on: date) -> PlatformRules:
+    """Return the preset in force on *on*.
+
+    Args:
+        on: A date; a ``datetime`` is accepted and its UTC date is used.
+
+    Returns:
+        The newest preset whose ``effective`` date is not after *on*.
+    """
+    from datetime import datetime, timezone  # noqa: PLC0415  (local names)
+
+    if isinstance(on, datetime):
+        if on.tzinfo is None or on.utcoffset() is None:
+            raise RulesError(
+                f"as_of() needs an aware datetime or a date, got naive {on.isoformat()}"
+            )
+        on = on.astimezone(timezone.utc).date()
+    on = plain_date(on, "as_of(on)")
+    for preset in reversed(HISTORY):
+        if preset.effective <= on:
+            return preset
+    raise AssertionError("unreachable: the oldest preset starts at date.min")  # pragma: no cover
+
+
+def sources(rules: PlatformRules | None = None) -> list[tuple[str, object, RuleSource]]:
+    """List every rule of *rules* (default :data:`CURRENT`) with its value and source.
+
+    Returns:
+        ``(field name, value, RuleSource)`` for each rule field, in
+        declaration order.
+    """
+    rules = CURRENT if rules is None else rules
+    return [
+        (field.name, getattr(rules, field.name), field.metadata["rule"])
+        for field in attrs.fields(PlatformRules)
+        if "rule" in field.metadata
+    ]

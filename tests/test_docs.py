@@ -1,0 +1,56 @@
+"""Run every ``pycon`` example in README.md and docs/*.md as a doctest.
+
+Each Markdown file is one doctest: its ```` ```pycon ```` blocks run in order
+in one namespace, so later examples can use names from earlier ones.
+"""
+
+import doctest
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
+FENCE = re.compile(r"^```pycon[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+
+
+def examples(path: Path) -> str:
+    """Return the pycon blocks of *path*, joined as one doctest text."""
+    return "\n".join(block for block in FENCE.findall(path.read_text("utf-8")))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_markdown_examples(path):
+    """Every pycon example in the file prints what the file says it prints."""
+    text = examples(path)
+    if not text.strip():
+        pytest.skip("no pycon examples")
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(text, {}, path.name, str(path), 0)
+    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    failures: list[str] = []
+    runner.run(test, out=failures.append)
+    assert not failures, "".join(failures)
+    assert runner.tries > 0
+
+
+def test_library_docstring_examples():
+    """Every >>> example in the library's docstrings runs."""
+    import importlib
+    import pkgutil
+
+    import upwork_safety
+
+    failed = 0
+    tried = 0
+    for info in pkgutil.walk_packages(upwork_safety.__path__, "upwork_safety."):
+        if info.name.endswith(("__main__", ".plot")):
+            continue
+        module = importlib.import_module(info.name)
+        result = doctest.testmod(module, optionflags=FLAGS, verbose=False)
+        failed += result.failed
+        tried += result.attempted
+    assert failed == 0
+    assert tried > 0
