@@ -16,6 +16,7 @@ import attrs
 
 from upwork_safety._events import Event
 from upwork_safety._validate import (
+    aware_field,
     bool_field,
     date_field,
     decimal_value,
@@ -44,6 +45,7 @@ __all__ = [
     "Milestone",
     "MilestoneState",
     "Payment",
+    "TimeEntry",
 ]
 
 
@@ -249,6 +251,52 @@ class Milestone:
                 )
 
 
+def _check_activity(_instance: object, _attribute: object, value: object) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(
+            f"TimeEntry.activity must be a whole number 0–10 or None, not {value!r}"
+        )
+    if not 0 <= value <= 10:  # noqa: PLR2004  (the Work Diary's 0–10 activity scale)
+        raise InvalidValueError(
+            f"TimeEntry.activity is the Work Diary's 0–10 activity level, got {value}"
+        )
+
+
+@attrs.frozen
+class TimeEntry:
+    """A stretch of hourly work, as the Work Diary records it.
+
+    Args:
+        start: When the stretch began (timezone-aware).
+        end: When it ended (timezone-aware, after *start*).
+        manual: Whether the time was added by hand rather than tracked by
+            the desktop app; manual time is never covered by Hourly
+            Protection (HC 211068288).
+        memo: The memo the freelancer wrote; protected time needs one.
+        activity: The Work Diary activity level, 0–10, or ``None`` when
+            unknown (e.g. manual time).
+
+    Raises:
+        InvalidValueError: Naive datetimes, an end not after the start, or
+            an activity outside 0–10.
+    """
+
+    start: datetime = attrs.field(validator=aware_field)
+    end: datetime = attrs.field(validator=aware_field)
+    manual: bool = attrs.field(default=False, validator=bool_field)
+    memo: str = attrs.field(default="", validator=text_field)
+    activity: int | None = attrs.field(default=None, validator=_check_activity)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise InvalidValueError(
+                f"TimeEntry.end ({self.end.isoformat()}) must be after "
+                f"TimeEntry.start ({self.start.isoformat()})"
+            )
+
+
 def _client(value: object) -> Client:
     if isinstance(value, str):
         return Client(value)
@@ -332,6 +380,7 @@ class Contract:
         weekly_limit: The weekly hour limit (hourly contracts only).
         history: Every escrow event applied so far, in time order.
         title: A short description of the job.
+        time_entries: The Work Diary of an hourly contract.
 
     Raises:
         InvalidValueError: An end before the start, mixed currencies,
@@ -355,6 +404,9 @@ class Contract:
     weekly_limit: Decimal | None = attrs.field(default=None, converter=_weekly_limit)
     history: tuple[Event, ...] = attrs.field(default=(), converter=_history)
     title: str = attrs.field(default="", validator=text_field)
+    time_entries: tuple[TimeEntry, ...] = attrs.field(
+        default=(), converter=_tuple_of(TimeEntry, "time_entries")
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.ended is not None and self.ended < self.started:
@@ -373,6 +425,10 @@ class Contract:
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise InvalidValueError(f"Contract.milestones ids must be unique: {duplicates}")
+        if self.kind is ContractKind.FIXED_PRICE and self.time_entries:
+            raise InvalidValueError(
+                "Contract.time_entries belong to hourly contracts; this one is fixed price"
+            )
         if self.kind is ContractKind.HOURLY and self.milestones:
             raise InvalidValueError(
                 "Contract.milestones belong to fixed-price contracts; this one is hourly"
