@@ -162,6 +162,14 @@ class PlatformRules:
     # --- i.e. the Monday 00:00 UTC that follows it) ----------------------
     #: Time is billed in segments of this length.
     hourly_segment: timedelta = _rule(timedelta(minutes=10), "HC 211068518", "10-minute segments")
+    #: A partly logged 10-minute slot of the Work Diary bills as one whole segment
+    #: when at least this much of it is logged, else not at all.
+    hourly_partial_segment_minimum: timedelta = _rule(
+        timedelta(minutes=5),
+        "HC 211068518 ('10-minute billing segments, therefore some rounding must occur')",
+        "modelling assumption: a partial slot rounds to the nearest whole segment",
+        unconfirmed=True,
+    )
     #: The client is invoiced (and Work Diary edits close) this long after the week.
     hourly_invoice_delay: timedelta = _rule(
         timedelta(hours=12),
@@ -197,7 +205,7 @@ class PlatformRules:
     hourly_dispute_response: timedelta = _rule(
         _days(3),
         "HC 211068588",
-        "calendar days assumed; calendar vs business days not published",
+        "calendar days assumed (current HC text); an older HC text said business days",
         unconfirmed=True,
     )
 
