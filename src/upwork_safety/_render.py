@@ -7,12 +7,15 @@ Every report type implements ``to_records()`` (a list of flat dicts) and
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from upwork_safety.money import Money
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
 
 
 def plain(value: object) -> object:

@@ -7,11 +7,13 @@ names the field and the rule, and never "fixes" the value.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, _to_decimal
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 
 def _name(instance: object, attribute: Any) -> str:  # noqa: ANN401  (attrs.Attribute)
@@ -41,29 +43,29 @@ def plain_date(value: object, what: str) -> date:
     return value
 
 
-def aware_field(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def aware_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: the field must hold an aware datetime."""
     aware(value, _name(instance, attribute))
 
 
-def optional_aware_field(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def optional_aware_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: ``None`` or an aware datetime."""
     if value is not None:
         aware(value, _name(instance, attribute))
 
 
-def date_field(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def date_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: the field must hold a date."""
     plain_date(value, _name(instance, attribute))
 
 
-def optional_date_field(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def optional_date_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: ``None`` or a date."""
     if value is not None:
         plain_date(value, _name(instance, attribute))
 
 
-def text_field(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def text_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: the field must be a ``str``."""
     if not isinstance(value, str):
         raise InvalidTypeError(
@@ -71,14 +73,14 @@ def text_field(instance: object, attribute: Any, value: object) -> None:  # noqa
         )
 
 
-def id_field(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def id_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: a non-empty, non-blank ``str``."""
     text_field(instance, attribute, value)
     if not str(value).strip():
         raise InvalidValueError(f"{_name(instance, attribute)} must not be empty")
 
 
-def bool_field(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def bool_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: a real ``bool`` (not ``0``/``1``/``"false"``)."""
     if not isinstance(value, bool):
         raise InvalidTypeError(
@@ -86,7 +88,7 @@ def bool_field(instance: object, attribute: Any, value: object) -> None:  # noqa
         )
 
 
-def money_field(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def money_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: a non-negative :class:`Money`."""
     if not isinstance(value, Money):
         raise InvalidTypeError(
@@ -96,7 +98,7 @@ def money_field(instance: object, attribute: Any, value: object) -> None:  # noq
         raise InvalidValueError(f"{_name(instance, attribute)} must not be negative, got {value}")
 
 
-def optional_money_field(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def optional_money_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: ``None`` or a non-negative :class:`Money`."""
     if value is not None:
         money_field(instance, attribute, value)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from upwork_safety._events import Event
+from upwork_safety._events import Event, Release
 from upwork_safety._validate import (
     aware_field,
     bool_field,
@@ -81,7 +81,7 @@ class EndReason(enum.Enum):
 
 
 def _enum_validator(kind: type[enum.Enum], *, optional: bool = False) -> Any:  # noqa: ANN401
-    def check(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+    def check(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
         if optional and value is None:
             return
         if not isinstance(value, kind):
@@ -112,7 +112,7 @@ class Client:
     country: str = attrs.field(default="", validator=text_field)
 
 
-def _stars(value: object) -> Decimal | None:
+def _stars(value: Decimal | float | str | None) -> Decimal | None:
     if value is None:
         return None
     if isinstance(value, float):
@@ -127,7 +127,7 @@ def _check_stars(_instance: object, _attribute: object, value: Decimal | None) -
         raise InvalidValueError(f"Feedback.stars is the public 1.0–5.0 average, got {value}")
 
 
-def _check_private(_instance: object, _attribute: object, value: object) -> None:
+def _check_private(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -175,7 +175,7 @@ def _zero_like_amount(milestone: Milestone) -> Money:
     return Money.zero(milestone.amount.currency)
 
 
-def _milestone_amount(instance: Milestone, attribute: Any, value: object) -> None:  # noqa: ANN401
+def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:  # noqa: ANN401
     money_field(instance, attribute, value)
     from upwork_safety.rules import CURRENT  # noqa: PLC0415  (avoid an import cycle)
 
@@ -185,6 +185,18 @@ def _milestone_amount(instance: Milestone, attribute: Any, value: object) -> Non
             f"Milestone.amount must be at least {minimum} (Upwork's minimum "
             f"milestone, HC 360000990268), got {value}"
         )
+
+
+def _releases(value: Iterable[Any]) -> tuple[Release, ...]:
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise InvalidTypeError("Milestone.releases must be a sequence of Release")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, Release):
+            raise InvalidTypeError(
+                f"Milestone.releases[{index}] must be a Release, not {type(item).__name__}"
+            )
+    return items
 
 
 @attrs.frozen
@@ -208,6 +220,13 @@ class Milestone:
         bonus: Paid on top of the escrow (fresh money, not from escrow).
         submitted_at: When the current review period started, if running.
         refund_requested_at: When a pending escrow refund request was made.
+        carried_over: Escrow left by a partial approval and moved on to
+            fund the next milestone (HC 360000990348); always
+            ``funded == held + released + refunded + carried_over``.
+        releases: Every payment out of this milestone (escrow released
+            plus bonus) with its moment, for the security period.
+        disputed_at: When the open dispute was filed, if one is open.
+        dispute_answered_at: When the client answered the open dispute.
 
     Raises:
         InvalidValueError: A negative or mixed-currency amount, an empty
@@ -239,10 +258,16 @@ class Milestone:
     )
     submitted_at: datetime | None = attrs.field(default=None, validator=optional_aware_field)
     refund_requested_at: datetime | None = attrs.field(default=None, validator=optional_aware_field)
+    carried_over: Money = attrs.field(
+        default=attrs.Factory(_zero_like_amount, takes_self=True), validator=money_field
+    )
+    releases: tuple[Release, ...] = attrs.field(default=(), converter=_releases)
+    disputed_at: datetime | None = attrs.field(default=None, validator=optional_aware_field)
+    dispute_answered_at: datetime | None = attrs.field(default=None, validator=optional_aware_field)
 
     def __attrs_post_init__(self) -> None:
         currency = self.amount.currency
-        for name in ("held", "funded", "released", "refunded", "bonus"):
+        for name in ("held", "funded", "released", "refunded", "bonus", "carried_over"):
             other: Money = getattr(self, name)
             if other.currency != currency:
                 raise CurrencyMismatchError(
@@ -251,14 +276,14 @@ class Milestone:
                 )
 
 
-def _check_activity(_instance: object, _attribute: object, value: object) -> None:
+def _check_activity(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
             f"TimeEntry.activity must be a whole number 0–10 or None, not {value!r}"
         )
-    if not 0 <= value <= 10:  # noqa: PLR2004  (the Work Diary's 0–10 activity scale)
+    if not 0 <= value <= 10:
         raise InvalidValueError(
             f"TimeEntry.activity is the Work Diary's 0–10 activity level, got {value}"
         )
@@ -297,7 +322,7 @@ class TimeEntry:
             )
 
 
-def _client(value: object) -> Client:
+def _client(value: Client | str) -> Client:
     if isinstance(value, str):
         return Client(value)
     if not isinstance(value, Client):
@@ -307,19 +332,28 @@ def _client(value: object) -> Client:
     return value
 
 
-def _tuple_of(kind: type, name: str) -> Any:  # noqa: ANN401
-    def convert(value: Iterable[Any]) -> tuple[Any, ...]:
-        if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-            raise InvalidTypeError(f"Contract.{name} must be a sequence of {kind.__name__}")
-        items = tuple(value)
-        for index, item in enumerate(items):
-            if not isinstance(item, kind):
-                raise InvalidTypeError(
-                    f"Contract.{name}[{index}] must be a {kind.__name__}, not {type(item).__name__}"
-                )
-        return items
+def _items(value: Iterable[Any], kind: type, name: str) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
+        raise InvalidTypeError(f"Contract.{name} must be a sequence of {kind.__name__}")
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidTypeError(
+                f"Contract.{name}[{index}] must be a {kind.__name__}, not {type(item).__name__}"
+            )
+    return items
 
-    return convert
+
+def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    return _items(value, Milestone, "milestones")
+
+
+def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
+    return _items(value, Payment, "payments")
+
+
+def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
+    return _items(value, TimeEntry, "time_entries")
 
 
 def _history(value: Iterable[Any]) -> tuple[Event, ...]:
@@ -336,7 +370,7 @@ def _history(value: Iterable[Any]) -> tuple[Event, ...]:
     return items
 
 
-def _fee_rate(value: object) -> Decimal | None:
+def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
     rate = decimal_value(value, "Contract.service_fee_rate")
@@ -348,7 +382,7 @@ def _fee_rate(value: object) -> Decimal | None:
     return rate
 
 
-def _weekly_limit(value: object) -> Decimal | None:
+def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
     hours = decimal_value(value, "Contract.weekly_limit")
@@ -392,23 +426,17 @@ class Contract:
     kind: ContractKind = attrs.field(validator=_enum_validator(ContractKind))
     started: date = attrs.field(validator=date_field)
     ended: date | None = attrs.field(default=None, validator=optional_date_field)
-    milestones: tuple[Milestone, ...] = attrs.field(
-        default=(), converter=_tuple_of(Milestone, "milestones")
-    )
-    payments: tuple[Payment, ...] = attrs.field(
-        default=(), converter=_tuple_of(Payment, "payments")
-    )
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
+    payments: tuple[Payment, ...] = attrs.field(default=(), converter=_payments)
     feedback: Feedback | None = attrs.field(default=None)
     service_fee_rate: Decimal | None = attrs.field(default=None, converter=_fee_rate)
     hourly_rate: Money | None = attrs.field(default=None)
     weekly_limit: Decimal | None = attrs.field(default=None, converter=_weekly_limit)
     history: tuple[Event, ...] = attrs.field(default=(), converter=_history)
     title: str = attrs.field(default="", validator=text_field)
-    time_entries: tuple[TimeEntry, ...] = attrs.field(
-        default=(), converter=_tuple_of(TimeEntry, "time_entries")
-    )
+    time_entries: tuple[TimeEntry, ...] = attrs.field(default=(), converter=_time_entries)
 
-    def __attrs_post_init__(self) -> None:
+    def __attrs_post_init__(self) -> None:  # noqa: C901  (one place for every cross-field rule)
         if self.ended is not None and self.ended < self.started:
             raise InvalidValueError(
                 f"Contract.ended ({self.ended}) must not be before "

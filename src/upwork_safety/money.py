@@ -10,7 +10,7 @@ import decimal
 import functools
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -72,7 +72,7 @@ def _to_decimal(value: object, what: str) -> Decimal:
     return result
 
 
-def _amount(value: object) -> Decimal:
+def _amount(value: Decimal | int | str) -> Decimal:
     return _to_decimal(value, "Money.amount")
 
 
@@ -208,26 +208,26 @@ class Money:
     def __bool__(self) -> bool:
         return bool(self.amount)
 
-    def _compare(self, other: object, op: str) -> Decimal | None:
+    def _compare(self, other: object) -> Decimal | None:
         if not isinstance(other, Money):
             return None
         self._same(other, "compare")
         return _CONTEXT.subtract(self.amount, other.amount)
 
     def __lt__(self, other: object) -> bool:
-        diff = self._compare(other, "<")
+        diff = self._compare(other)
         return NotImplemented if diff is None else diff < 0
 
     def __le__(self, other: object) -> bool:
-        diff = self._compare(other, "<=")
+        diff = self._compare(other)
         return NotImplemented if diff is None else diff <= 0
 
     def __gt__(self, other: object) -> bool:
-        diff = self._compare(other, ">")
+        diff = self._compare(other)
         return NotImplemented if diff is None else diff > 0
 
     def __ge__(self, other: object) -> bool:
-        diff = self._compare(other, ">=")
+        diff = self._compare(other)
         return NotImplemented if diff is None else diff >= 0
 
     @property
@@ -294,14 +294,14 @@ class Money:
         return str(self) if not spec else format(self.amount, spec)
 
 
-def _rate(value: object) -> Decimal:
+def _rate(value: Decimal | int | str) -> Decimal:
     rate = _to_decimal(value, "ExchangeRate.rate")
     if rate <= 0:
         raise InvalidValueError(f"ExchangeRate.rate must be positive, got {rate}")
     return rate
 
 
-def _check_as_of(_instance: object, _attribute: object, value: object) -> None:
+def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     from datetime import datetime  # noqa: PLC0415  (local: keeps names tidy)
 
     if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
@@ -310,7 +310,7 @@ def _check_as_of(_instance: object, _attribute: object, value: object) -> None:
         )
 
 
-def _check_source(_instance: object, _attribute: object, value: object) -> None:
+def _check_source(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if not isinstance(value, str):
         raise InvalidTypeError(f"ExchangeRate.source must be a str, not {type(value).__name__}")
 
@@ -361,11 +361,11 @@ class ExchangeRate:
         return Money(_CONTEXT.multiply(money.amount, self.rate), self.quote).rounded()
 
     def inverse(self) -> ExchangeRate:
-        """Return the rate from *quote* back to *base* (exact to 28 digits)."""
+        """Return the rate from *quote* back to *base*, to :data:`MAX_DIGITS` decimal places."""
         return ExchangeRate(
             self.quote,
             self.base,
-            decimal.Context(prec=28).divide(Decimal(1), self.rate),
+            _CONTEXT.divide(Decimal(1), self.rate).quantize(Decimal(1).scaleb(-MAX_DIGITS)),
             self.as_of,
             self.source,
         )

@@ -38,7 +38,7 @@ __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 T = TypeVar("T")
 
 
-class _Refused(ValueError):
+class _RefusedError(ValueError):
     """A hook refused a value; the message is what the user sees.
 
     *where* is a path below the value being structured, e.g. ``".amount"``.
@@ -55,68 +55,68 @@ def _type_name(value: object) -> str:
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise _Refused(f"expected a string, got {_type_name(value)}")
+        raise _RefusedError(f"expected a string, got {_type_name(value)}")
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Refused(f"expected an integer, got {_type_name(value)} {value!r}")
+        raise _RefusedError(f"expected an integer, got {_type_name(value)} {value!r}")
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise _Refused(f"expected true or false, got {_type_name(value)} {value!r}")
+        raise _RefusedError(f"expected true or false, got {_type_name(value)} {value!r}")
     return value
 
 
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _Refused(
+        raise _RefusedError(
             f'expected a decimal number as a string (e.g. "12.50"), got '
             f"{_type_name(value)} {value!r}"
         )
     try:
         result = Decimal(value)
     except ArithmeticError:
-        raise _Refused(f"expected a decimal number, got {value!r}") from None
+        raise _RefusedError(f"expected a decimal number, got {value!r}") from None
     if not result.is_finite():
-        raise _Refused(f"expected a finite number, got {value!r}")
+        raise _RefusedError(f"expected a finite number, got {value!r}")
     return result
 
 
 def _structure_date(value: object, _: type) -> date:
     if not isinstance(value, str):
-        raise _Refused(f"expected an ISO date string, got {_type_name(value)}")
+        raise _RefusedError(f"expected an ISO date string, got {_type_name(value)}")
     try:
         parsed = date.fromisoformat(value)
     except ValueError:
-        raise _Refused(f"expected an ISO date like 2024-05-01, got {value!r}") from None
+        raise _RefusedError(f"expected an ISO date like 2024-05-01, got {value!r}") from None
     return parsed
 
 
 def _structure_datetime(value: object, _: type) -> datetime:
     if not isinstance(value, str):
-        raise _Refused(f"expected an ISO datetime string, got {_type_name(value)}")
+        raise _RefusedError(f"expected an ISO datetime string, got {_type_name(value)}")
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise _Refused(
+        raise _RefusedError(
             f"expected an ISO datetime like 2024-05-01T12:00:00+00:00, got {value!r}"
         ) from None
     if parsed.tzinfo is None:
-        raise _Refused(f"datetime {value!r} has no UTC offset; add one, e.g. +00:00")
+        raise _RefusedError(f"datetime {value!r} has no UTC offset; add one, e.g. +00:00")
     return parsed
 
 
 def _structure_timedelta(value: object, _: type) -> timedelta:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise _Refused(f"expected a number of seconds as a string, got {_type_name(value)}")
+        raise _RefusedError(f"expected a number of seconds as a string, got {_type_name(value)}")
     try:
         return timedelta(seconds=float(Decimal(value)))
     except (ArithmeticError, ValueError, OverflowError):
-        raise _Refused(f"expected a number of seconds, got {value!r}") from None
+        raise _RefusedError(f"expected a number of seconds, got {value!r}") from None
 
 
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
@@ -124,35 +124,35 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
         if member.value == value and type(member.value) is type(value):
             return member
     allowed = ", ".join(repr(m.value) for m in cls)
-    raise _Refused(f"expected one of {allowed}, got {value!r}")
+    raise _RefusedError(f"expected one of {allowed}, got {value!r}")
 
 
 def _structure_money(value: object, _: type) -> Money:
     if not isinstance(value, dict):
-        raise _Refused(f'expected {{"amount": "…", "currency": "…"}}, got {_type_name(value)}')
+        raise _RefusedError(f'expected {{"amount": "…", "currency": "…"}}, got {_type_name(value)}')
     extra = sorted(set(value) - {"amount", "currency"})
     missing = sorted({"amount", "currency"} - set(value))
     if extra or missing:
-        raise _Refused(
+        raise _RefusedError(
             "Money needs exactly 'amount' and 'currency'"
             + (f"; missing {missing}" if missing else "")
             + (f"; unknown {extra}" if extra else "")
         )
     amount = value["amount"]
     if isinstance(amount, bool) or not isinstance(amount, (str, int)):
-        raise _Refused(
+        raise _RefusedError(
             f'expected a string like "1000.00" (floats cannot hold cents '
             f"exactly), got {_type_name(amount)} {amount!r}",
             ".amount",
         )
     currency = value["currency"]
     if not isinstance(currency, str):
-        raise _Refused(f"expected an ISO 4217 code, got {_type_name(currency)}", ".currency")
+        raise _RefusedError(f"expected an ISO 4217 code, got {_type_name(currency)}", ".currency")
     try:
         return Money(amount, currency)
     except UpworkSafetyError as exc:
         where = ".currency" if "currency" in str(exc) else ".amount"
-        raise _Refused(str(exc), where) from None
+        raise _RefusedError(str(exc), where) from None
 
 
 def _unstructure_money(money: Money) -> dict[str, str]:
@@ -186,14 +186,16 @@ def _make_converter() -> cattrs.Converter:
 
     def structure_event(value: object, _: object) -> object:
         if not isinstance(value, dict):
-            raise _Refused(f"expected an event object, got {_type_name(value)}")
+            raise _RefusedError(f"expected an event object, got {_type_name(value)}")
         tag = value.get("type")
         if tag not in by_name:
-            raise _Refused(f"'type' must name an escrow event ({', '.join(by_name)}), got {tag!r}")
+            raise _RefusedError(
+                f"'type' must name an escrow event ({', '.join(by_name)}), got {tag!r}"
+            )
         fields = {k: v for k, v in value.items() if k != "type"}
         return conv.structure(fields, by_name[tag])
 
-    conv.register_structure_hook(Event, structure_event)  # type: ignore[arg-type]
+    conv.register_structure_hook(Event, structure_event)
     for event_type in EVENT_TYPES:
         conv.register_unstructure_hook(event_type, _tagged(conv, event_type))
     return conv
@@ -206,14 +208,15 @@ def _sequence_hook(conv: cattrs.Converter, seq_type: Any) -> Any:  # noqa: ANN40
 
     def structure(value: object, _: object) -> object:
         if not isinstance(value, list):
-            raise _Refused(f"expected a list, got {_type_name(value)}")
+            raise _RefusedError(f"expected a list, got {_type_name(value)}")
         items: list[object] = []
         errors: list[Exception] = []
         for index, item in enumerate(value):
             try:
                 items.append(item_hook(item, item_type))
-            except Exception as exc:  # noqa: BLE001  (collected and re-raised below)
-                exc.__notes__ = [
+            except Exception as exc:  # noqa: BLE001, PERF203  (collected and re-raised below)
+                # Exception.add_note() is 3.11+; cattrs reads __notes__ either way.
+                vars(exc)["__notes__"] = [
                     *getattr(exc, "__notes__", []),
                     cattrs.IterableValidationNote(
                         f"Structuring {seq_type} @ index {index}", index, item_type
@@ -237,14 +240,14 @@ def _is_homogeneous_sequence(t: Any) -> bool:  # noqa: ANN401
 
 
 def _object_hook(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
-    inner = make_dict_structure_fn(
+    inner: Any = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
     name = cls.__name__
 
     def structure(value: object, _: object) -> object:
         if not isinstance(value, dict):
-            raise _Refused(f"expected an object for {name}, got {_type_name(value)}")
+            raise _RefusedError(f"expected an object for {name}, got {_type_name(value)}")
         return inner(value, cls)
 
     return structure
@@ -263,7 +266,7 @@ def _client_hook(conv: cattrs.Converter) -> Any:  # noqa: ANN401
 
 
 def _tagged(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
-    plain = make_dict_unstructure_fn(cls, conv)
+    plain: Any = make_dict_unstructure_fn(cls, conv)
     name = cls.__name__
 
     def unstructure(event: object) -> dict[str, Any]:
@@ -294,7 +297,7 @@ def _problems(exc: BaseException, path: str = "$") -> list[str]:
     if isinstance(exc, KeyError):
         return [f"{path}: required field missing"]
     message = str(exc) or type(exc).__name__
-    if isinstance(exc, _Refused):
+    if isinstance(exc, _RefusedError):
         path += exc.where
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         message = f"unknown field(s) {sorted(exc.extra_fields)}"

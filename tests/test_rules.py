@@ -1,0 +1,109 @@
+"""Tests for upwork_safety.rules: dated platform rules with their sources."""
+
+from datetime import date, datetime, timedelta, timezone
+
+import attrs
+import pytest
+
+from upwork_safety import Money, rules
+from upwork_safety.errors import RulesError, UpworkSafetyError
+
+
+def test_current_values_match_domain():
+    """The current rules hold DOMAIN.md's figures."""
+    r = rules.CURRENT
+    assert (
+        Money("5.00", "USD"),
+        timedelta(days=14),
+        timedelta(days=5),
+        timedelta(days=7),
+        timedelta(days=180),
+        (timedelta(days=76), timedelta(days=14), timedelta(days=7)),
+        timedelta(days=7),
+        timedelta(days=5),
+        Money("291.00", "USD"),
+        timedelta(minutes=10),
+        timedelta(days=3),
+    ) == (
+        r.minimum_milestone,
+        r.review_period,
+        r.security_period,
+        r.refund_response_window,
+        r.refund_after_payment_window,
+        (r.dormancy_period, r.dormancy_first_notice, r.dormancy_final_notice),
+        r.dispute_filing_window,
+        r.client_dispute_response,
+        r.arbitration_fee,
+        r.hourly_segment,
+        r.hourly_dispute_response,
+    )
+
+
+def test_hourly_calendar_offsets():
+    """From the Monday after a week: invoice Mon 12:00, window to Fri 23:59:59, pay Wed."""
+    week_end = datetime(2024, 1, 8, tzinfo=timezone.utc)  # Monday after the week
+    r = rules.CURRENT
+    assert datetime(2024, 1, 8, 12, tzinfo=timezone.utc) == week_end + r.hourly_invoice_delay
+    assert (
+        datetime(2024, 1, 12, 23, 59, 59, tzinfo=timezone.utc) == week_end + r.hourly_review_window
+    )
+    assert datetime(2024, 1, 17, tzinfo=timezone.utc) == week_end + r.hourly_available_delay
+    assert (week_end + r.hourly_available_delay).weekday() == 2  # Wednesday
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        (date(2023, 12, 4), rules.BEFORE_STREAMLINED_DISPUTES),
+        (date(2023, 12, 5), rules.STREAMLINED_DISPUTES),
+        (date(2026, 11, 26), rules.CURRENT),
+        (date(2010, 1, 1), rules.BEFORE_STREAMLINED_DISPUTES),
+        (
+            datetime(2023, 12, 5, 3, tzinfo=timezone(timedelta(hours=5))),
+            rules.BEFORE_STREAMLINED_DISPUTES,
+        ),
+        (datetime(2023, 12, 5, 0, tzinfo=timezone.utc), rules.STREAMLINED_DISPUTES),
+    ],
+)
+def test_as_of(on, expected):
+    """as_of picks the preset in force on the (UTC) date."""
+    assert expected is rules.as_of(on)
+
+
+def test_as_of_refuses_naive_and_strings():
+    """Naive datetimes and strings are refused."""
+    with pytest.raises(RulesError, match="naive"):
+        rules.as_of(datetime(2024, 1, 1))
+    with pytest.raises(UpworkSafetyError, match="date"):
+        rules.as_of("2024-01-01")  # type: ignore[arg-type]
+
+
+def test_every_rule_has_a_source():
+    """sources() lists every rule field with a non-empty source; unconfirmed ones are flagged."""
+    listed = rules.sources()
+    assert len(listed) == len(attrs.fields(rules.PlatformRules)) - 2
+    assert all(src.source for _, _, src in listed)
+    unconfirmed = {name for name, _, src in listed if src.unconfirmed}
+    assert {"arbitration_fee", "hourly_minimum_activity", "hourly_dispute_response"} <= unconfirmed
+
+
+def test_what_if_by_evolve():
+    """A rule set can be evolved for a what-if, and is validated."""
+    slow = attrs.evolve(rules.CURRENT, review_period=timedelta(days=21))
+    assert timedelta(days=21) == slow.review_period
+    assert timedelta(days=14) == rules.CURRENT.review_period
+    assert slow.review_period == rules.sources(slow)[2][1]
+
+
+@pytest.mark.parametrize(
+    ("change", "match"),
+    [
+        ({"review_period": timedelta(0)}, "review_period must be a positive duration"),
+        ({"minimum_milestone": Money(0, "USD")}, "minimum_milestone must be positive"),
+        ({"hourly_minimum_activity": 11}, "0–10 scale"),
+    ],
+)
+def test_bad_rules_refused(change, match):
+    """Nonsense rule values are refused."""
+    with pytest.raises(RulesError, match=match):
+        attrs.evolve(rules.CURRENT, **change)
