@@ -1,0 +1,72 @@
+"""Benchmark plumbing: every comparison is a pair of benchmarks in one group.
+
+Mark each benchmark with ``benchmark.extra_info["role"] = "ours"`` or
+``"baseline"`` and put both in the same ``benchmark.group``; at the end of the
+run a table prints, per group, the two mean times, their ratio
+(ours / baseline) and whether the goal in :data:`GOALS` is met.  Ratios are
+measured in the same run on the same machine, never compared with stored
+numbers.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+
+import pytest
+
+#: group -> (goal as text, predicate on ours/baseline ratio)
+GOALS = {
+    "escrow-vs-transitions": ("ours faster (ratio < 1)", lambda r: r < 1),
+    "jss-timeline-vs-rescoring": ("at least 20x faster (ratio <= 0.05)", lambda r: r <= 0.05),
+    "serialize-vs-pydantic": ("within 1.5x (ratio <= 1.5)", lambda r: r <= 1.5),
+    "import-vs-attrs-cattrs": ("at most 1.5x (ratio <= 1.5)", lambda r: r <= 1.5),
+}
+
+
+def _rows(config: pytest.Config) -> list[tuple[str, float, float, float, str, str]]:
+    session = getattr(config, "_benchmarksession", None)
+    if session is None:
+        return []
+    by_group: dict[str, dict[str, float]] = {}
+    for bench in session.benchmarks:
+        role = bench.extra_info.get("role")
+        if role in {"ours", "baseline"} and bench.group:
+            by_group.setdefault(bench.group, {})[role] = bench.stats.mean
+    rows = []
+    for group, times in sorted(by_group.items()):
+        if {"ours", "baseline"} <= times.keys():
+            ratio = times["ours"] / times["baseline"]
+            goal, check = GOALS.get(group, ("(none)", lambda _r: True))
+            rows.append(
+                (
+                    group,
+                    times["ours"],
+                    times["baseline"],
+                    ratio,
+                    goal,
+                    "yes" if check(ratio) else "NO",
+                )
+            )
+    return rows
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    """Print the ratio table after pytest-benchmark's own tables."""
+    rows = _rows(config)
+    if not rows:
+        return
+    tr = terminalreporter
+    tr.section("ratios measured in this run (ours / baseline)")
+    tr.write_line(
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}; "
+        f"Python {sys.version.split()[0]} ({platform.python_implementation()})"
+    )
+    tr.write_line("| comparison | ours (s) | baseline (s) | ratio | speed-up | goal | met |")
+    tr.write_line("|---|---|---|---|---|---|---|")
+    for group, ours, base, ratio, goal, met in rows:
+        tr.write_line(
+            f"| {group} | {ours:.6f} | {base:.6f} | {ratio:.3f} | {1 / ratio:.1f}x | {goal} | {met} |"
+        )
