@@ -818,8 +818,8 @@ def _check_overlaps(items: tuple[TimeEntry, ...]) -> None:
                 f"{_describe(latest, items[latest])} and {_describe(index, items[index])} "
                 "overlap: the same minutes cannot be billed twice; split or remove one"
             )
-        if latest is None or items[index].end > items[latest].end:
-            latest = index
+        # Sorted by start and not overlapping, so this entry ends last so far.
+        latest = index
 
 
 def _check_segment_rules(rules: PlatformRules) -> None:
