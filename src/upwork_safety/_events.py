@@ -1,4 +1,4 @@
-"""The escrow events that make up ``Contract.history`` (private; public via :mod:`upwork_safety.escrow`).
+"""The escrow events in ``Contract.history`` (private; public via :mod:`upwork_safety.escrow`).
 
 They live below the models so that a :class:`~upwork_safety.models.Contract`
 can carry its history and :mod:`upwork_safety.serialize` can round-trip it.
@@ -9,7 +9,7 @@ Events a person performs are in :data:`MANUAL_EVENTS`; those only
 
 from __future__ import annotations
 
-from datetime import datetime  # noqa: TC003  (attrs resolves annotations at runtime)
+from datetime import datetime
 from typing import Union
 
 import attrs
@@ -17,10 +17,36 @@ import attrs
 from upwork_safety._validate import (
     aware_field,
     id_field,
+    money_field,
     optional_money_field,
     text_field,
 )
-from upwork_safety.money import Money  # noqa: TC001  (attrs needs it at runtime)
+from upwork_safety.money import Money
+
+
+def _zero_bonus(release: Release) -> Money:
+    return Money.zero(release.amount.currency)
+
+
+@attrs.frozen
+class Release:
+    """Money paid out of a milestone at one moment: escrow released, plus any bonus.
+
+    Kept on :attr:`Milestone.releases <upwork_safety.models.Milestone>` so the
+    security period (pending, then available) can be told exactly for every
+    payment.  A later refund of paid money lowers the newest releases first.
+
+    Args:
+        at: When the money was released (timezone-aware).
+        amount: The escrow released (not counting the bonus).
+        bonus: Paid on top, fresh (not from escrow); zero by default.
+    """
+
+    at: datetime = attrs.field(validator=aware_field)
+    amount: Money = attrs.field(validator=money_field)
+    bonus: Money = attrs.field(
+        default=attrs.Factory(_zero_bonus, takes_self=True), validator=money_field
+    )
 
 
 @attrs.frozen
@@ -51,7 +77,7 @@ class RequestChanges:
 
 @attrs.frozen
 class Approve:
-    """The client approves and pays: the whole escrow by default, less (*amount*), plus a *bonus*."""
+    """The client approves: the whole escrow by default, less (*amount*), plus a *bonus*."""
 
     milestone_id: str = attrs.field(validator=id_field)
     at: datetime = attrs.field(validator=aware_field)
@@ -94,12 +120,25 @@ class OpenDispute:
 
 @attrs.frozen
 class ResolveDispute:
-    """A dispute ends: the disputed escrow is split exactly between the two sides."""
+    """A dispute ends: the disputed escrow is split exactly between the two sides.
+
+    Use it for an agreement in mediation, an arbitrator's decision, or the
+    arbitration outcome when one side does not pay (funds to the payer) or
+    both decline (funds to the client).
+    """
 
     milestone_id: str = attrs.field(validator=id_field)
     at: datetime = attrs.field(validator=aware_field)
-    to_freelancer: Money = attrs.field(validator=optional_money_field)
-    to_client: Money = attrs.field(validator=optional_money_field)
+    to_freelancer: Money = attrs.field(validator=money_field)
+    to_client: Money = attrs.field(validator=money_field)
+
+
+@attrs.frozen
+class AnswerDispute:
+    """The client answers a dispute in time; mediation starts and the 5-day default is off."""
+
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(validator=aware_field)
 
 
 @attrs.frozen
@@ -127,7 +166,18 @@ class AutoRefund:
 
 @attrs.frozen
 class DormancyRefundRequest:
-    """Automatic: escrow sat untouched through the dormancy period and both notices."""
+    """Automatic: escrow sat untouched through the dormancy period and both notices.
+
+    The contract closes and the escrow becomes a refund request.
+    """
+
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(validator=aware_field)
+
+
+@attrs.frozen
+class AutoDisputeRelease:
+    """Automatic: the client did not answer a dispute in time, so the funds go to the freelancer."""
 
     milestone_id: str = attrs.field(validator=id_field)
     at: datetime = attrs.field(validator=aware_field)
@@ -143,9 +193,12 @@ ManualEvent = Union[  # noqa: UP007  (runtime union for Python 3.10 and cattrs)
     Refund,
     OpenDispute,
     ResolveDispute,
+    AnswerDispute,
     EndContract,
 ]
-AutomaticEvent = Union[AutoApprove, AutoRefund, DormancyRefundRequest]  # noqa: UP007
+AutomaticEvent = Union[  # noqa: UP007
+    AutoApprove, AutoRefund, DormancyRefundRequest, AutoDisputeRelease
+]
 Event = Union[ManualEvent, AutomaticEvent]  # noqa: UP007
 
 MANUAL_EVENTS: tuple[type, ...] = (
@@ -158,8 +211,14 @@ MANUAL_EVENTS: tuple[type, ...] = (
     Refund,
     OpenDispute,
     ResolveDispute,
+    AnswerDispute,
     EndContract,
 )
-AUTOMATIC_EVENTS: tuple[type, ...] = (AutoApprove, AutoRefund, DormancyRefundRequest)
+AUTOMATIC_EVENTS: tuple[type, ...] = (
+    AutoApprove,
+    AutoRefund,
+    DormancyRefundRequest,
+    AutoDisputeRelease,
+)
 #: Every event class, in the order the serialised ``"type"`` tag is looked up.
 EVENT_TYPES: tuple[type, ...] = MANUAL_EVENTS + AUTOMATIC_EVENTS
