@@ -1340,7 +1340,7 @@ def plan_withdrawals(
         if each < chosen.minimum.amount:
             reason = f"each withdrawal is below the {chosen.minimum} minimum"
         elif fee_share > share:
-            reason = f"the fixed fee would take {_pct(fee_share.quantize(Decimal('0.0001')))}"
+            reason = f"the fixed fee would take {_pct(fee_share.quantize(Decimal('0.000001')))}"
         options.append(
             PlanOption(
                 frequency=frequency,
