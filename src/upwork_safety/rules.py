@@ -166,7 +166,7 @@ class PlatformRules:
     #: when at least this much of it is logged, else not at all.
     hourly_partial_segment_minimum: timedelta = _rule(
         timedelta(minutes=5),
-        "HC 211068518 ('10-minute billing segments, therefore some rounding must occur')",
+        "HC 211068518 (rounding rule not published)",
         "modelling assumption: a partial slot rounds to the nearest whole segment",
         unconfirmed=True,
     )
