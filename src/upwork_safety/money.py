@@ -47,7 +47,8 @@ def _to_decimal(value: object, what: str) -> Decimal:
         result = Decimal(value)
     elif isinstance(value, str):
         try:
-            result = Decimal(value.strip().replace("_", ""))
+            # Decimal itself accepts surrounding spaces and "_" digit separators.
+            result = Decimal(value)
         except decimal.InvalidOperation:
             raise InvalidValueError(f"{what} must be a decimal number, got {value!r}") from None
     elif isinstance(value, float):
@@ -60,6 +61,8 @@ def _to_decimal(value: object, what: str) -> Decimal:
         raise InvalidTypeError(f"{what} must be a str, int or Decimal, not {type(value).__name__}")
     if not result.is_finite():
         raise InvalidValueError(f"{what} must be a finite number, got {result}")
+    if result.adjusted() < MAX_DIGITS and result.as_tuple().exponent >= -MAX_DIGITS:  # type: ignore[operator]
+        return result  # the common case: one cheap check for both limits
     if abs(result) >= _LIMIT:
         raise InvalidValueError(
             f"{what} must have at most {MAX_DIGITS} digits before the decimal "

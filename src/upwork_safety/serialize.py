@@ -119,15 +119,30 @@ def _structure_timedelta(value: object, _: type) -> timedelta:
         raise _RefusedError(f"expected a number of seconds, got {value!r}") from None
 
 
+_ENUM_VALUES: dict[type[enum.Enum], dict[tuple[type, object], enum.Enum]] = {}
+
+
 def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    for member in cls:
-        if member.value == value and type(member.value) is type(value):
-            return member
-    allowed = ", ".join(repr(m.value) for m in cls)
-    raise _RefusedError(f"expected one of {allowed}, got {value!r}")
+    table = _ENUM_VALUES.get(cls)
+    if table is None:
+        table = _ENUM_VALUES[cls] = {(type(m.value), m.value): m for m in cls}
+    try:
+        return table[type(value), value]
+    except (KeyError, TypeError):  # TypeError: an unhashable value such as a list
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise _RefusedError(f"expected one of {allowed}, got {value!r}") from None
 
 
 def _structure_money(value: object, _: type) -> Money:
+    if type(value) is dict and len(value) == 2:  # noqa: PLR2004  (fast path: amount and currency)
+        amount = value.get("amount")
+        currency = value.get("currency")
+        if type(amount) is str and type(currency) is str:
+            try:
+                return Money(amount, currency)
+            except UpworkSafetyError as exc:
+                where = ".currency" if "currency" in str(exc) else ".amount"
+                raise _RefusedError(str(exc), where) from None
     if not isinstance(value, dict):
         raise _RefusedError(f'expected {{"amount": "…", "currency": "…"}}, got {_type_name(value)}')
     extra = sorted(set(value) - {"amount", "currency"})
