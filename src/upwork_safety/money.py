@@ -37,7 +37,7 @@ _CONTEXT = decimal.Context(prec=60, rounding=ROUND_HALF_UP)
 _LIMIT = Decimal(10) ** MAX_DIGITS
 
 
-def _to_decimal(value: object, what: str) -> Decimal:
+def _to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one check per input kind)
     """Coerce *value* to a finite ``Decimal`` or raise naming *what*."""
     if isinstance(value, Decimal):
         result = value

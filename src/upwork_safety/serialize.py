@@ -134,7 +134,7 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
 
 
 def _structure_money(value: object, _: type) -> Money:
-    if type(value) is dict and len(value) == 2:  # noqa: PLR2004  (fast path: amount and currency)
+    if type(value) is dict and len(value) == 2:  # fast path: amount and currency
         amount = value.get("amount")
         currency = value.get("currency")
         if type(amount) is str and type(currency) is str:
