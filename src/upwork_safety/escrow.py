@@ -776,13 +776,6 @@ def _next_automatic(contract: Contract, rules: PlatformRules | None) -> Automati
     return event
 
 
-def _step(contract: Contract, event: Event, rules: PlatformRules | None) -> Contract:
-    if isinstance(event, EndContract):
-        return _end(contract, event)
-    index = _index(contract, event.milestone_id)
-    return _HANDLERS[type(event)](contract, index, contract.milestones[index], event, rules)
-
-
 def _advance(contract: Contract, now: datetime, rules: PlatformRules | None) -> Contract:
     while True:
         best = _next_timer(contract, rules)
@@ -975,7 +968,8 @@ def replay(
                 state=contract.milestone(event.milestone_id).state.name,
                 event=name,
             )
-        contract = _step(contract, event, rules)
+        index = _index(contract, event.milestone_id)
+        contract = _HANDLERS[type(event)](contract, index, contract.milestones[index], event, rules)
     return contract
 
 

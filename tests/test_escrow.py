@@ -1,0 +1,1114 @@
+"""Tests for upwork_safety.escrow: every rule of DOMAIN.md sections 1 and 2, pinned to the second."""
+# ruff: noqa: SIM300  (house style: assert expected == actual, literal first)
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import attrs
+import pytest
+
+from upwork_safety import escrow, rules, serialize
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    TransitionError,
+)
+from upwork_safety.escrow import (
+    AcceptRefund,
+    AnswerDispute,
+    Approve,
+    AutoApprove,
+    AutoDisputeRelease,
+    AutoRefund,
+    DormancyRefundRequest,
+    EndContract,
+    Fund,
+    Ledger,
+    OpenDispute,
+    Refund,
+    Release,
+    RequestChanges,
+    RequestRefund,
+    ResolveDispute,
+    Submit,
+)
+from upwork_safety.models import (
+    Contract,
+    ContractKind,
+    Milestone,
+    MilestoneState,
+    Payment,
+)
+from upwork_safety.money import Money
+
+U = timezone.utc
+S = MilestoneState
+
+
+def at(*parts: int) -> datetime:
+    """An aware UTC datetime."""
+    return datetime(*parts, tzinfo=U)  # type: ignore[misc]
+
+
+def usd(amount: str | int) -> Money:
+    return Money(amount, "USD")
+
+
+def contract(*amounts: str, **kwargs: object) -> Contract:
+    """A fixed-price contract started 2024-03-01 with milestones m1, m2, ... of *amounts*."""
+    milestones = [
+        Milestone(f"m{n}", f"Milestone {n}", usd(amount)) for n, amount in enumerate(amounts, 1)
+    ]
+    kwargs.setdefault("started", date(2024, 3, 1))
+    return Contract("c1", "acme", ContractKind.FIXED_PRICE, milestones=milestones, **kwargs)  # type: ignore[arg-type]
+
+
+def run(c: Contract, *events: object, **kwargs: object) -> Contract:
+    for event in events:
+        c = escrow.apply(c, event, **kwargs)  # type: ignore[arg-type]
+    return c
+
+
+FUNDED_AT = at(2024, 3, 1, 9)
+SUBMITTED_AT = at(2024, 3, 4, 17)
+
+
+def funded(*amounts: str) -> Contract:
+    return run(contract(*amounts), Fund("m1", FUNDED_AT))
+
+
+def submitted(*amounts: str) -> Contract:
+    return run(funded(*amounts), Submit("m1", SUBMITTED_AT))
+
+
+def check_conserved(c: Contract, now: datetime) -> Ledger:
+    book = escrow.ledger(c, now)
+    parts = [book.work_in_progress, book.in_review, book.pending, book.available, book.refunded]
+    assert book.funded == Money.total(parts, "USD")
+    return book
+
+
+# --------------------------------------------------------------------------- funding
+
+
+class TestFund:
+    def test_fund_puts_the_amount_in_escrow(self):
+        """Fund moves the milestone to FUNDED with its amount held and funded."""
+        c = funded("15.00")
+        m = c.milestone("m1")
+        assert (S.FUNDED, usd("15.00"), usd("15.00")) == (m.state, m.held, m.funded)
+        assert (Fund("m1", FUNDED_AT),) == c.history
+
+    def test_only_one_milestone_may_be_active(self):
+        """Funding a second milestone while one is active is refused (HC 360000990268)."""
+        c = funded("15.00", "20.00")
+        with pytest.raises(TransitionError, match="only one milestone") as info:
+            escrow.apply(c, Fund("m2", at(2024, 3, 2)))
+        error = info.value
+        assert ("m2", "NOT_FUNDED", "Fund", ("EndContract",)) == (
+            error.milestone_id,
+            error.state,
+            error.event,
+            error.allowed,
+        )
+        assert "'m1' is still active (FUNDED)" in str(error)
+
+    def test_next_milestone_can_be_funded_once_the_first_is_paid(self):
+        """After m1 is paid, m2 may be funded."""
+        c = run(funded("15.00", "20.00"), Approve("m1", at(2024, 3, 2)), Fund("m2", at(2024, 3, 3)))
+        assert S.FUNDED == c.milestone("m2").state
+
+    def test_below_minimum_cannot_be_funded(self):
+        """A milestone under the minimum milestone amount cannot be funded."""
+        strict = attrs.evolve(rules.CURRENT, minimum_milestone=usd("10.00"))
+        with pytest.raises(TransitionError, match=r"below the USD 10\.00 minimum"):
+            escrow.apply(contract("5.00"), Fund("m1", FUNDED_AT), rules=strict)
+
+    def test_minimum_is_not_checked_across_currencies(self):
+        """A PKR milestone is not compared with the USD minimum."""
+        c = Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2024, 3, 1),
+            milestones=[Milestone("m1", "Logo", Money("1000", "PKR"))],
+        )
+        assert S.FUNDED == escrow.apply(c, Fund("m1", FUNDED_AT)).milestone("m1").state
+
+    def test_funded_once(self):
+        """Funding a milestone twice is refused."""
+        with pytest.raises(TransitionError, match="already funded"):
+            escrow.apply(funded("15.00"), Fund("m1", at(2024, 3, 2)))
+
+    def test_ended_contract_takes_no_funding(self):
+        """Fund after EndContract is refused."""
+        c = run(contract("15.00"), EndContract(at(2024, 3, 2)))
+        with pytest.raises(TransitionError, match="contract ended on 2024-03-02"):
+            escrow.apply(c, Fund("m1", at(2024, 3, 3)))
+
+
+# --------------------------------------------------------------------------- review
+
+
+class TestSubmitAndReview:
+    def test_submit_unfunded_says_to_ask_for_funding(self):
+        """Submit on an unfunded milestone is refused with advice to ask for funding first."""
+        with pytest.raises(TransitionError, match="ask the client to fund it first") as info:
+            escrow.apply(contract("15.00"), Submit("m1", SUBMITTED_AT))
+        assert ("NOT_FUNDED", ("Fund", "EndContract")) == (info.value.state, info.value.allowed)
+
+    def test_submit_twice_is_refused(self):
+        """A second Submit while in review is refused."""
+        with pytest.raises(TransitionError, match="already submitted"):
+            escrow.apply(submitted("15.00"), Submit("m1", at(2024, 3, 5)))
+
+    def test_submit_after_end_is_refused(self):
+        """Submit on an ended contract is refused."""
+        c = run(funded("15.00"), EndContract(at(2024, 3, 2)))
+        with pytest.raises(TransitionError, match="contract ended"):
+            escrow.apply(c, Submit("m1", at(2024, 3, 3)))
+
+    def test_submit_on_settled_milestone_is_refused(self):
+        """Submit on a paid milestone is refused with the state's reason."""
+        c = run(funded("15.00"), Approve("m1", at(2024, 3, 2)))
+        with pytest.raises(TransitionError, match="paid and nothing is left"):
+            escrow.apply(c, Submit("m1", at(2024, 3, 3)))
+
+    def test_silence_releases_exactly_when_the_review_period_ends(self):
+        """AutoApprove happens at submission + 14 days to the second, not one second before."""
+        c = submitted("15.00")
+        before = escrow.advance(c, at(2024, 3, 18, 16, 59, 59))
+        assert S.SUBMITTED == before.milestone("m1").state
+        after = escrow.advance(c, at(2024, 3, 18, 17, 0, 0))
+        assert S.PAID == after.milestone("m1").state
+        assert AutoApprove("m1", at(2024, 3, 18, 17)) == after.history[-1]
+        assert (Payment(date(2024, 3, 18), usd("15.00")),) == after.payments
+
+    def test_review_deadline(self):
+        """deadlines() shows the review end, the client to act, and auto-release."""
+        (first,) = escrow.deadlines(submitted("15.00"), at(2024, 3, 5))[:1]
+        assert ("review_ends", at(2024, 3, 18, 17), "m1", "client") == (
+            first.kind,
+            first.due,
+            first.milestone_id,
+            first.who,
+        )
+        assert "released to the freelancer automatically" in first.consequence
+        assert first.source.startswith("HC 211068218")
+
+    def test_request_changes_stops_the_clock_and_resubmission_restarts_it(self):
+        """RequestChanges stops the review clock; the next Submit starts a fresh 14 days."""
+        c = run(
+            submitted("15.00"),
+            RequestChanges("m1", at(2024, 3, 10, 10)),
+            Submit("m1", at(2024, 3, 12, 8)),
+        )
+        assert S.SUBMITTED == escrow.advance(c, at(2024, 3, 26, 7, 59, 59)).milestone("m1").state
+        assert (
+            AutoApprove("m1", at(2024, 3, 26, 8))
+            == escrow.advance(c, at(2024, 3, 26, 8)).history[-1]
+        )
+
+    def test_changes_requested_has_no_clock(self):
+        """While changes are requested nothing is released, however long it takes."""
+        c = run(submitted("15.00"), RequestChanges("m1", at(2024, 3, 10)))
+        assert S.CHANGES_REQUESTED == escrow.advance(c, at(2024, 4, 30)).milestone("m1").state
+
+    def test_request_changes_needs_a_submission(self):
+        """RequestChanges on funded, unsubmitted work is refused."""
+        with pytest.raises(TransitionError, match="not been submitted"):
+            escrow.apply(funded("15.00"), RequestChanges("m1", at(2024, 3, 2)))
+
+    def test_work_delivered_outside_submit_starts_no_clock(self):
+        """Funded work never submitted is not auto-released (HC 17976590234899)."""
+        c = escrow.advance(funded("15.00"), at(2024, 6, 1))
+        assert S.FUNDED == c.milestone("m1").state
+
+    def test_what_if_a_21_day_review_period(self):
+        """With rules= a 21-day review period releases at submission + 21 days."""
+        slow = attrs.evolve(rules.CURRENT, review_period=timedelta(days=21))
+        c = submitted("15.00")
+        assert (
+            S.SUBMITTED == escrow.advance(c, at(2024, 3, 18, 17), rules=slow).milestone("m1").state
+        )
+        assert (
+            AutoApprove("m1", at(2024, 3, 25, 17))
+            == escrow.advance(c, at(2024, 3, 25, 17), rules=slow).history[-1]
+        )
+        assert at(2024, 3, 25, 17) == escrow.deadlines(c, at(2024, 3, 5), rules=slow)[0].due
+
+
+# --------------------------------------------------------------------------- approval
+
+
+class TestApprove:
+    @pytest.mark.parametrize(
+        "events",
+        [
+            (),
+            (Submit("m1", SUBMITTED_AT),),
+            (Submit("m1", SUBMITTED_AT), RequestChanges("m1", at(2024, 3, 5))),
+        ],
+        ids=["funded", "submitted", "changes_requested"],
+    )
+    def test_client_may_approve_any_funded_milestone(self, events):
+        """Approve pays the whole escrow from FUNDED, SUBMITTED or CHANGES_REQUESTED."""
+        c = run(funded("15.00"), *events, Approve("m1", at(2024, 3, 6, 10)))
+        m = c.milestone("m1")
+        assert (S.PAID, usd("0"), usd("15.00")) == (m.state, m.held, m.released)
+        assert (Payment(date(2024, 3, 6), usd("15.00")),) == c.payments
+        assert (Release(at(2024, 3, 6, 10), usd("15.00"), usd("0")),) == m.releases
+
+    def test_partial_approval_carries_the_remainder_to_the_next_milestone(self):
+        """HC 360000990348: $15 funded, $9 released, $6 carried to the next milestone."""
+        c = run(submitted("15.00", "20.00"), Approve("m1", at(2024, 3, 5), amount=usd("9.00")))
+        m1, m2 = c.milestones
+        assert (S.PAID, usd("0"), usd("9.00"), usd("6.00")) == (
+            m1.state,
+            m1.held,
+            m1.released,
+            m1.carried_over,
+        )
+        assert (S.NOT_FUNDED, usd("6.00"), usd("6.00")) == (m2.state, m2.held, m2.funded)
+        c = escrow.apply(c, Fund("m2", at(2024, 3, 6)))
+        m2 = c.milestone("m2")
+        assert (S.FUNDED, usd("20.00"), usd("20.00")) == (m2.state, m2.held, m2.funded)
+        assert usd("29.00") == check_conserved(c, at(2024, 3, 6)).funded
+
+    def test_carried_remainder_blocks_funding_another_milestone(self):
+        """The milestone holding a carried remainder is active: another cannot be funded."""
+        c = run(
+            funded("15.00", "20.00", "30.00"), Approve("m1", at(2024, 3, 5), amount=usd("9.00"))
+        )
+        with pytest.raises(TransitionError, match="'m2' is still active"):
+            escrow.apply(c, Fund("m3", at(2024, 3, 6)))
+        reason = escrow.allowed(c, "m2").reason("Submit")
+        assert reason is not None
+        assert "fund it first" in reason
+        assert "carried from a partial approval" in (
+            escrow.allowed(c, "m2").reason("Approve") or ""
+        )
+
+    def test_carry_larger_than_next_milestone_needs_no_deposit(self):
+        """Funding a milestone already covered by a carried remainder deposits nothing."""
+        c = run(
+            funded("20.00", "10.00"),
+            Approve("m1", at(2024, 3, 5), amount=usd("5.00")),
+            Fund("m2", at(2024, 3, 6)),
+        )
+        m2 = c.milestone("m2")
+        assert (S.FUNDED, usd("15.00"), usd("15.00")) == (m2.state, m2.held, m2.funded)
+        assert usd("20.00") == check_conserved(c, at(2024, 3, 6)).funded
+
+    def test_remainder_without_next_milestone_stays_in_escrow(self):
+        """With no next milestone the remainder stays in escrow until refunded or disputed."""
+        c = run(funded("15.00"), Approve("m1", at(2024, 3, 5), amount=usd("9.00")))
+        m = c.milestone("m1")
+        assert (S.PAID, usd("6.00"), usd("0")) == (m.state, m.held, m.carried_over)
+        choices = escrow.allowed(c, "m1")
+        assert ("Approve", "RequestRefund", "Refund", "EndContract") == choices.allowed
+        c = run(c, RequestRefund("m1", at(2024, 3, 6)))
+        c = escrow.advance(c, at(2024, 3, 13))
+        m = c.milestone("m1")
+        assert (S.PAID, usd("9.00"), usd("6.00")) == (m.state, m.released, m.refunded)
+
+    def test_remainder_on_a_hand_built_ended_contract_is_not_carried(self):
+        """An ended contract carries nothing forward: the remainder stays."""
+        m0 = Milestone(
+            "m0", "A", usd("15.00"), state=S.FUNDED, held=usd("15.00"), funded=usd("15.00")
+        )
+        c = contract("20.00", ended=date(2024, 3, 2))
+        c = attrs.evolve(c, milestones=(m0, *c.milestones))
+        c = escrow.apply(c, Approve("m0", at(2024, 3, 5), amount=usd("9.00")))
+        assert (usd("6.00"), usd("0")) == (c.milestone("m0").held, c.milestone("m1").held)
+
+    def test_approve_remainder_later(self):
+        """The remainder kept in escrow can be approved later; two payments are recorded."""
+        c = run(
+            funded("15.00"),
+            Approve("m1", at(2024, 3, 5), amount=usd("9.00")),
+            Approve("m1", at(2024, 3, 7)),
+        )
+        assert (usd("9.00"), usd("6.00")) == tuple(p.amount for p in c.payments)
+        assert S.PAID == c.milestone("m1").state
+
+    def test_bonus_is_fresh_money_on_top(self):
+        """A bonus is paid on top of the escrow and counted apart from it."""
+        c = run(funded("15.00"), Approve("m1", at(2024, 3, 5), bonus=usd("5.00")))
+        assert (Payment(date(2024, 3, 5), usd("20.00")),) == c.payments
+        assert usd("5.00") == c.milestone("m1").bonus
+        book = check_conserved(c, at(2024, 3, 6))
+        assert (usd("15.00"), usd("15.00"), usd("5.00"), usd("20.00")) == (
+            book.funded,
+            book.pending,
+            book.bonus_pending,
+            book.paid,
+        )
+
+    @pytest.mark.parametrize(
+        ("event", "error", "match"),
+        [
+            (
+                Approve("m1", at(2024, 3, 5), amount=usd("16.00")),
+                InvalidValueError,
+                "pay more as a bonus",
+            ),
+            (Approve("m1", at(2024, 3, 5), amount=usd("0")), InvalidValueError, "more than zero"),
+            (Approve("m1", at(2024, 3, 5), amount=usd("1.005")), InvalidValueError, "whole USD"),
+            (Approve("m1", at(2024, 3, 5), amount=Money("1", "EUR")), CurrencyMismatchError, "EUR"),
+            (Approve("m1", at(2024, 3, 5), bonus=usd("0")), InvalidValueError, "Approve.bonus"),
+        ],
+    )
+    def test_bad_amounts_are_refused(self, event, error, match):
+        """Approve refuses more than the escrow, zero, sub-cent and other-currency amounts."""
+        with pytest.raises(error, match=match):
+            escrow.apply(funded("15.00"), event)
+
+    def test_unfunded_milestone_cannot_be_approved(self):
+        """Approve on NOT_FUNDED is refused: nothing is in escrow."""
+        with pytest.raises(TransitionError, match="nothing is in escrow"):
+            escrow.apply(contract("15.00"), Approve("m1", FUNDED_AT))
+
+    def test_payment_currency_must_match_the_contract(self):
+        """Paying USD into a contract already paid in PKR is refused."""
+        c = funded("15.00")
+        c = attrs.evolve(c, payments=[Payment(date(2024, 3, 1), Money(100, "PKR"))])
+        with pytest.raises(CurrencyMismatchError, match="paid in PKR"):
+            escrow.apply(c, Approve("m1", at(2024, 3, 2)))
+
+
+# --------------------------------------------------------------------------- security period
+
+
+def test_security_period_pending_then_available():
+    """Released money is pending for 5 days, available at release + 5 days exactly."""
+    c = run(funded("15.00"), Approve("m1", at(2024, 3, 5, 9)))
+    pending = escrow.ledger(c, at(2024, 3, 10, 8, 59, 59))
+    assert (usd("15.00"), usd("0")) == (pending.pending, pending.available)
+    available = escrow.ledger(c, at(2024, 3, 10, 9))
+    assert (usd("0"), usd("15.00")) == (available.pending, available.available)
+    kinds = [(d.kind, d.due) for d in escrow.deadlines(c, at(2024, 3, 6))]
+    assert ("funds_available", at(2024, 3, 10, 9)) == kinds[0]
+
+
+def test_ledger_buckets_follow_the_money():
+    """Work in progress, then in review, then pending, then available (HC 211063718)."""
+    c = funded("15.00")
+    assert usd("15.00") == escrow.ledger(c, at(2024, 3, 2)).work_in_progress
+    c = escrow.apply(c, Submit("m1", SUBMITTED_AT))
+    assert usd("15.00") == escrow.ledger(c, at(2024, 3, 5)).in_review
+    assert usd("15.00") == escrow.ledger(c, at(2024, 3, 19)).pending
+    book = escrow.ledger(c, at(2024, 3, 23, 17))
+    assert (usd("15.00"), usd("15.00"), usd("0")) == (book.available, book.funded, book.in_escrow)
+
+
+# --------------------------------------------------------------------------- refunds
+
+
+class TestRefunds:
+    def test_unanswered_refund_request_refunds_after_seven_days(self):
+        """A refund request unanswered for 7 days refunds the escrow at that second."""
+        c = run(submitted("15.00"), RequestRefund("m1", at(2024, 3, 5, 12)))
+        assert (
+            S.REFUND_REQUESTED
+            == escrow.advance(c, at(2024, 3, 12, 11, 59, 59)).milestone("m1").state
+        )
+        after = escrow.advance(c, at(2024, 3, 12, 12))
+        assert AutoRefund("m1", at(2024, 3, 12, 12)) == after.history[-1]
+        m = after.milestone("m1")
+        assert (S.REFUNDED, usd("15.00"), usd("0")) == (m.state, m.refunded, m.held)
+        assert usd("15.00") == check_conserved(after, at(2024, 3, 13)).refunded
+
+    def test_refund_request_stops_the_review_clock(self):
+        """A refund request on submitted work stops the review clock."""
+        c = run(submitted("15.00"), RequestRefund("m1", at(2024, 3, 5, 12)))
+        assert c.milestone("m1").submitted_at is None
+        (deadline,) = escrow.deadlines(c, at(2024, 3, 6))
+        assert ("refund_response_due", at(2024, 3, 12, 12), "freelancer") == (
+            deadline.kind,
+            deadline.due,
+            deadline.who,
+        )
+
+    def test_accept_refund(self):
+        """AcceptRefund returns the escrow to the client at once."""
+        c = run(
+            funded("15.00"), RequestRefund("m1", at(2024, 3, 5)), AcceptRefund("m1", at(2024, 3, 6))
+        )
+        assert (S.REFUNDED, ()) == (c.milestone("m1").state, c.payments)
+
+    def test_accept_refund_needs_a_request(self):
+        """AcceptRefund without a pending request is refused."""
+        with pytest.raises(TransitionError, match="no escrow refund request"):
+            escrow.apply(funded("15.00"), AcceptRefund("m1", at(2024, 3, 2)))
+
+    def test_second_refund_request_is_refused(self):
+        """RequestRefund while one is pending is refused."""
+        c = run(funded("15.00"), RequestRefund("m1", at(2024, 3, 5)))
+        with pytest.raises(TransitionError, match="already pending") as info:
+            escrow.apply(c, RequestRefund("m1", at(2024, 3, 6)))
+        assert ("AcceptRefund", "Refund", "OpenDispute", "EndContract") == info.value.allowed
+
+    def test_approve_is_refused_while_refund_requested(self):
+        """While a refund request is pending the client cannot approve."""
+        c = run(funded("15.00"), RequestRefund("m1", at(2024, 3, 5)))
+        with pytest.raises(TransitionError, match="asked for the escrow back"):
+            escrow.apply(c, Approve("m1", at(2024, 3, 6)))
+
+    def test_voluntary_full_refund(self):
+        """Refund returns all the escrow: the milestone is REFUNDED."""
+        c = run(funded("15.00"), Refund("m1", at(2024, 3, 5)))
+        assert (S.REFUNDED, usd("15.00")) == (c.milestone("m1").state, c.milestone("m1").refunded)
+
+    def test_voluntary_partial_refund_keeps_the_review_running(self):
+        """A partial Refund of submitted work keeps the review clock; the rest auto-releases."""
+        c = run(submitted("15.00"), Refund("m1", at(2024, 3, 5), amount=usd("5.00")))
+        m = c.milestone("m1")
+        assert (S.SUBMITTED, usd("10.00"), usd("5.00")) == (m.state, m.held, m.refunded)
+        c = escrow.advance(c, at(2024, 3, 18, 17))
+        assert (Payment(date(2024, 3, 18), usd("10.00")),) == c.payments
+
+    def test_partial_refund_during_a_request_leaves_the_rest_requested(self):
+        """A partial Refund under a refund request leaves the rest to the request."""
+        c = run(
+            funded("15.00"),
+            RequestRefund("m1", at(2024, 3, 5)),
+            Refund("m1", at(2024, 3, 6), amount=usd("5.00")),
+        )
+        assert (S.REFUND_REQUESTED, usd("10.00")) == (
+            c.milestone("m1").state,
+            c.milestone("m1").held,
+        )
+
+    def test_refund_more_than_escrow_is_refused(self):
+        """Refund of more than the escrow is refused."""
+        with pytest.raises(InvalidValueError, match="more than the USD 15.00 in escrow"):
+            escrow.apply(funded("15.00"), Refund("m1", at(2024, 3, 5), amount=usd("16.00")))
+
+    def test_unfunded_cannot_be_refunded(self):
+        """Refund on NOT_FUNDED is refused."""
+        with pytest.raises(TransitionError, match="nothing is in escrow"):
+            escrow.apply(contract("15.00"), Refund("m1", FUNDED_AT))
+
+    def test_refunded_milestone_is_closed(self):
+        """A refunded milestone takes no more events."""
+        c = run(funded("15.00"), Refund("m1", at(2024, 3, 5)))
+        assert ("EndContract",) == escrow.allowed(c, "m1").allowed
+        with pytest.raises(TransitionError, match="refunded and is closed"):
+            escrow.apply(c, Approve("m1", at(2024, 3, 6)))
+
+
+class TestRefundOfPaidMoney:
+    def paid(self) -> Contract:
+        return run(funded("15.00"), Approve("m1", at(2024, 3, 5, 9)))
+
+    def test_within_180_days(self):
+        """Paid money may be refunded until release + 180 days, not at that second."""
+        c = self.paid()
+        done = escrow.apply(c, Refund("m1", at(2024, 9, 1, 8, 59, 59)))
+        m = done.milestone("m1")
+        assert (S.REFUNDED, usd("0"), usd("15.00"), ()) == (
+            m.state,
+            m.released,
+            m.refunded,
+            done.payments,
+        )
+        check_conserved(done, at(2024, 9, 2))
+        with pytest.raises(TransitionError, match="closed at 2024-09-01 09:00:00 UTC"):
+            escrow.apply(c, Refund("m1", at(2024, 9, 1, 9)))
+
+    def test_refund_window_is_a_deadline(self):
+        """deadlines() lists the end of the 180-day refund window."""
+        kinds = {d.kind: d.due for d in escrow.deadlines(self.paid(), at(2024, 3, 11))}
+        assert {"refund_window_closes": at(2024, 9, 1, 9)} == kinds
+
+    def test_partial_refund_takes_the_newest_payments_first(self):
+        """A partial refund of paid money lowers the newest releases and payments first."""
+        c = run(
+            funded("15.00"),
+            Approve("m1", at(2024, 3, 5), amount=usd("9.00")),
+            Approve("m1", at(2024, 3, 7)),
+            Refund("m1", at(2024, 3, 8), amount=usd("10.00")),
+        )
+        m = c.milestone("m1")
+        assert (usd("5.00"), usd("0")) == tuple(r.amount for r in m.releases)
+        assert (Payment(date(2024, 3, 5), usd("5.00")),) == c.payments
+        assert (S.PAID, usd("5.00"), usd("10.00")) == (m.state, m.released, m.refunded)
+        assert usd("5.00") == check_conserved(c, at(2024, 3, 20)).available
+
+    def test_small_refund_touches_only_the_newest_payment(self):
+        """A refund smaller than the newest payment leaves older payments alone."""
+        c = run(
+            funded("15.00"),
+            Approve("m1", at(2024, 3, 5), amount=usd("9.00")),
+            Approve("m1", at(2024, 3, 7)),
+            Refund("m1", at(2024, 3, 8), amount=usd("3.00")),
+        )
+        assert (usd("9.00"), usd("3.00")) == tuple(r.amount for r in c.milestone("m1").releases)
+        assert (usd("9.00"), usd("3.00")) == tuple(p.amount for p in c.payments)
+
+    def test_fully_refunded_payment_is_no_longer_pending(self):
+        """A payment refunded in full drops out of the funds-available deadlines."""
+        c = run(
+            funded("15.00"),
+            Approve("m1", at(2024, 3, 5), amount=usd("9.00")),
+            Approve("m1", at(2024, 3, 7)),
+            Refund("m1", at(2024, 3, 8), amount=usd("6.00")),
+        )
+        found = [
+            (d.kind, d.due)
+            for d in escrow.deadlines(c, at(2024, 3, 8))
+            if d.kind == "funds_available"
+        ]
+        assert [("funds_available", at(2024, 3, 10))] == found
+
+    def test_refund_more_than_paid_is_refused(self):
+        """Refunding more than was paid within the window is refused."""
+        with pytest.raises(InvalidValueError, match="more than the USD 15.00 paid"):
+            escrow.apply(self.paid(), Refund("m1", at(2024, 3, 6), amount=usd("20.00")))
+
+
+# --------------------------------------------------------------------------- disputes
+
+
+def requested() -> Contract:
+    return run(submitted("15.00"), RequestRefund("m1", at(2024, 3, 5, 12)))
+
+
+def disputed() -> Contract:
+    return run(requested(), OpenDispute("m1", at(2024, 3, 6, 12)))
+
+
+class TestDisputes:
+    def test_open_dispute_freezes_the_money(self):
+        """OpenDispute freezes the escrow: no approval, refund or acceptance."""
+        c = disputed()
+        assert (S.DISPUTED, usd("15.00")) == (c.milestone("m1").state, c.milestone("m1").held)
+        assert ("AnswerDispute", "ResolveDispute", "EndContract") == escrow.allowed(c, "m1").allowed
+        for event in (
+            Approve("m1", at(2024, 3, 7)),
+            AcceptRefund("m1", at(2024, 3, 7)),
+            Refund("m1", at(2024, 3, 7)),
+        ):
+            with pytest.raises(TransitionError, match="frozen in a dispute"):
+                escrow.apply(c, event)
+        assert usd("15.00") == escrow.ledger(c, at(2024, 3, 7)).at_risk
+
+    def test_client_silence_releases_to_the_freelancer_after_five_days(self):
+        """An unanswered dispute releases the funds to the freelancer at +5 days exactly."""
+        c = disputed()
+        assert S.DISPUTED == escrow.advance(c, at(2024, 3, 11, 11, 59, 59)).milestone("m1").state
+        after = escrow.advance(c, at(2024, 3, 11, 12))
+        assert AutoDisputeRelease("m1", at(2024, 3, 11, 12)) == after.history[-1]
+        assert (Payment(date(2024, 3, 11), usd("15.00")),) == after.payments
+        (deadline,) = escrow.deadlines(c, at(2024, 3, 7))
+        assert ("dispute_response_due", at(2024, 3, 11, 12), "client") == (
+            deadline.kind,
+            deadline.due,
+            deadline.who,
+        )
+
+    def test_answered_dispute_goes_to_mediation(self):
+        """Once answered, the mediation and arbitration deadlines follow (2 + 2 + 7 days)."""
+        c = run(disputed(), AnswerDispute("m1", at(2024, 3, 7, 12)))
+        assert S.DISPUTED == escrow.advance(c, at(2024, 6, 1)).milestone("m1").state
+        found = [(d.kind, d.due, d.who) for d in escrow.deadlines(c, at(2024, 3, 8))]
+        assert [
+            ("mediation_proposal_due", at(2024, 3, 9, 12), "mediator"),
+            ("mediation_acceptance_due", at(2024, 3, 11, 12), "both"),
+            ("arbitration_opt_in_due", at(2024, 3, 18, 12), "both"),
+        ] == found
+        assert [] == escrow.deadlines(c, at(2024, 3, 18, 12))
+
+    def test_dispute_is_answered_once(self):
+        """A second AnswerDispute is refused."""
+        c = run(disputed(), AnswerDispute("m1", at(2024, 3, 7)))
+        with pytest.raises(TransitionError, match="already answered the dispute at 2024-03-07"):
+            escrow.apply(c, AnswerDispute("m1", at(2024, 3, 8)))
+
+    @pytest.mark.parametrize(
+        ("to_freelancer", "to_client", "state", "payments"),
+        [("15.00", "0", S.PAID, 1), ("10.00", "5.00", S.PAID, 1), ("0", "15.00", S.REFUNDED, 0)],
+    )
+    def test_resolution_splits_exactly(self, to_freelancer, to_client, state, payments):
+        """ResolveDispute pays the freelancer's share and refunds the client's."""
+        c = run(
+            disputed(), ResolveDispute("m1", at(2024, 3, 8), usd(to_freelancer), usd(to_client))
+        )
+        m = c.milestone("m1")
+        assert (state, usd(to_freelancer), usd(to_client), payments) == (
+            m.state,
+            m.released,
+            m.refunded,
+            len(c.payments),
+        )
+        check_conserved(c, at(2024, 3, 9))
+
+    @pytest.mark.parametrize(
+        ("to_freelancer", "to_client", "error", "match"),
+        [
+            (usd("10.00"), usd("4.00"), InvalidValueError, "split exactly the disputed USD 15.00"),
+            (usd("10.00"), usd("6.00"), InvalidValueError, "= USD 16.00"),
+            (Money("15", "EUR"), usd("0"), CurrencyMismatchError, "to_freelancer is in EUR"),
+            (usd("14.995"), usd("0.005"), InvalidValueError, "whole USD"),
+        ],
+    )
+    def test_resolution_must_match_the_disputed_amount(
+        self, to_freelancer, to_client, error, match
+    ):
+        """Any split that is not exactly the disputed escrow is refused."""
+        with pytest.raises(error, match=match):
+            escrow.apply(disputed(), ResolveDispute("m1", at(2024, 3, 8), to_freelancer, to_client))
+
+    @pytest.mark.parametrize("kind", [AnswerDispute, ResolveDispute])
+    def test_no_dispute_no_answer_or_resolution(self, kind):
+        """AnswerDispute and ResolveDispute need an open dispute."""
+        event = (
+            kind("m1", at(2024, 3, 6))
+            if kind is AnswerDispute
+            else kind("m1", at(2024, 3, 6), usd(15), usd(0))
+        )
+        with pytest.raises(TransitionError, match="no open dispute"):
+            escrow.apply(funded("15.00"), event)
+
+    def test_dispute_needs_a_refund_request(self):
+        """OpenDispute without a refund request or end of contract is refused."""
+        with pytest.raises(TransitionError, match="nothing to dispute"):
+            escrow.apply(funded("15.00"), OpenDispute("m1", at(2024, 3, 6)))
+
+    def test_one_dispute_at_a_time(self):
+        """OpenDispute on a disputed milestone is refused."""
+        with pytest.raises(TransitionError, match="already open"):
+            escrow.apply(disputed(), OpenDispute("m1", at(2024, 3, 7)))
+
+    def test_dispute_after_window_is_too_late(self):
+        """After the 7-day response window the escrow is refunded: no dispute can be opened."""
+        with pytest.raises(TransitionError, match=r"\(REFUNDED\)"):
+            escrow.apply(requested(), OpenDispute("m1", at(2024, 3, 12, 12)))
+
+
+# --------------------------------------------------------------------------- end of contract
+
+
+class TestEndContract:
+    def test_ending_turns_escrow_into_a_refund_request(self):
+        """EndContract closes the contract; escrow still held becomes a refund request."""
+        c = run(submitted("15.00", "20.00"), EndContract(at(2024, 3, 6, 10)))
+        assert date(2024, 3, 6) == c.ended
+        m1, m2 = c.milestones
+        assert (S.REFUND_REQUESTED, at(2024, 3, 6, 10), None) == (
+            m1.state,
+            m1.refund_requested_at,
+            m1.submitted_at,
+        )
+        assert S.NOT_FUNDED == m2.state
+        found = [(d.kind, d.due, d.milestone_id) for d in escrow.deadlines(c, at(2024, 3, 7))]
+        assert [
+            ("dispute_window_closes", at(2024, 3, 13, 10), None),
+            ("refund_response_due", at(2024, 3, 13, 10), "m1"),
+        ] == found
+        assert (
+            "refund request goes back to the client"
+            in escrow.deadlines(c, at(2024, 3, 7))[0].consequence
+        )
+
+    def test_freelancer_can_dispute_within_the_window(self):
+        """Within the 7-day window the freelancer can open a dispute."""
+        c = run(
+            submitted("15.00"),
+            EndContract(at(2024, 3, 6, 10)),
+            OpenDispute("m1", at(2024, 3, 13, 9, 59, 59)),
+        )
+        assert S.DISPUTED == c.milestone("m1").state
+        kinds = [d.kind for d in escrow.deadlines(c, at(2024, 3, 14))]
+        assert ["dispute_response_due"] == kinds
+        assert "dispute_window_closes" in [
+            d.kind for d in escrow.deadlines(c, at(2024, 3, 13, 9, 59, 59))
+        ]
+
+    def test_ending_without_escrow(self):
+        """Ending with no escrow leaves only the dispute-filing window as a deadline."""
+        c = run(funded("15.00"), Approve("m1", at(2024, 3, 2)), EndContract(at(2024, 3, 20, 10)))
+        found = [
+            d for d in escrow.deadlines(c, at(2024, 3, 21)) if d.kind == "dispute_window_closes"
+        ]
+        assert [("no dispute can be filed after this", at(2024, 3, 27, 10))] == [
+            (d.consequence, d.due) for d in found
+        ]
+
+    def test_disputed_milestone_stays_disputed(self):
+        """EndContract leaves a disputed milestone in its dispute."""
+        c = run(disputed(), EndContract(at(2024, 3, 7)))
+        assert S.DISPUTED == c.milestone("m1").state
+
+    def test_end_once(self):
+        """A second EndContract is refused."""
+        c = run(contract("15.00"), EndContract(at(2024, 3, 2)))
+        with pytest.raises(TransitionError, match="already ended on 2024-03-02") as info:
+            escrow.apply(c, EndContract(at(2024, 3, 3)))
+        assert (None, "ended", "EndContract") == (
+            info.value.milestone_id,
+            info.value.state,
+            info.value.event,
+        )
+        assert "the contract already ended on 2024-03-02" == escrow.allowed(c, "m1").reason(
+            "EndContract"
+        )
+
+    def test_hand_built_ended_contract_has_no_filing_deadline(self):
+        """An ended contract without an EndContract in its history shows no filing window."""
+        assert [] == escrow.deadlines(contract("15.00", ended=date(2024, 3, 2)), at(2024, 3, 3))
+
+
+# --------------------------------------------------------------------------- dormancy
+
+
+class TestDormancy:
+    def test_dormancy_deadlines(self):
+        """Escrow untouched: notices at +76 and +90 days, closure at +97 days."""
+        found = [(d.kind, d.due) for d in escrow.deadlines(funded("15.00"), at(2024, 3, 2))]
+        assert [
+            ("dormancy_notice", at(2024, 5, 16, 9)),
+            ("dormancy_final_notice", at(2024, 5, 30, 9)),
+            ("dormancy_close", at(2024, 6, 6, 9)),
+        ] == found
+
+    def test_dormant_contract_closes_with_a_refund_request(self):
+        """At +97 days the contract closes and the escrow becomes a refund request, then refunds."""
+        c = funded("15.00")
+        assert S.FUNDED == escrow.advance(c, at(2024, 6, 6, 8, 59, 59)).milestone("m1").state
+        closed = escrow.advance(c, at(2024, 6, 6, 9))
+        assert (DormancyRefundRequest("m1", at(2024, 6, 6, 9)), date(2024, 6, 6)) == (
+            closed.history[-1],
+            closed.ended,
+        )
+        assert S.REFUND_REQUESTED == closed.milestone("m1").state
+        refunded = escrow.advance(c, at(2024, 6, 13, 9))
+        assert (AutoRefund("m1", at(2024, 6, 13, 9)), S.REFUNDED) == (
+            refunded.history[-1],
+            refunded.milestone("m1").state,
+        )
+
+    def test_activity_restarts_the_dormancy_clock(self):
+        """Any event restarts the dormancy clock."""
+        c = run(submitted("15.00"), RequestChanges("m1", at(2024, 3, 10, 10)))
+        closes = [d.due for d in escrow.deadlines(c, at(2024, 3, 11)) if d.kind == "dormancy_close"]
+        assert [at(2024, 6, 15, 10)] == closes
+
+    def test_hand_built_contract_counts_from_the_start_date(self):
+        """Without history, dormancy counts from the contract's start (00:00 UTC)."""
+        held = Milestone(
+            "m1", "A", usd("15.00"), state=S.FUNDED, held=usd("15.00"), funded=usd("15.00")
+        )
+        c = attrs.evolve(contract(), milestones=[held])
+        assert at(2024, 6, 6) == escrow.deadlines(c, at(2024, 3, 2))[-1].due
+
+    def test_hand_built_ended_contract_is_not_dormant(self):
+        """An ended contract (without a dormancy closure) has no dormancy clock."""
+        held = Milestone(
+            "m1", "A", usd("15.00"), state=S.FUNDED, held=usd("15.00"), funded=usd("15.00")
+        )
+        c = attrs.evolve(contract(ended=date(2024, 3, 2)), milestones=[held])
+        assert c == escrow.advance(c, at(2025, 1, 1))
+
+    def test_every_waiting_milestone_closes_at_once(self):
+        """Dormancy turns every milestone holding escrow into a refund request together."""
+        held = [
+            Milestone(
+                f"m{n}", "A", usd("15.00"), state=S.FUNDED, held=usd("15.00"), funded=usd("15.00")
+            )
+            for n in (1, 2)
+        ]
+        c = escrow.advance(attrs.evolve(contract(), milestones=held), at(2024, 6, 6))
+        assert (
+            DormancyRefundRequest("m1", at(2024, 6, 6)),
+            DormancyRefundRequest("m2", at(2024, 6, 6)),
+        ) == c.history
+
+
+@pytest.mark.parametrize("state", [S.SUBMITTED, S.REFUND_REQUESTED, S.DISPUTED])
+def test_hand_built_state_without_its_clock_waits(state):
+    """A hand-built milestone missing its clock's start time triggers nothing."""
+    m = Milestone("m1", "A", usd("15.00"), state=state, held=usd("15.00"), funded=usd("15.00"))
+    c = attrs.evolve(contract(), milestones=[m])
+    assert c == escrow.advance(c, at(2025, 1, 1))
+    assert [] == escrow.deadlines(c, at(2025, 1, 1))
+
+
+# --------------------------------------------------------------------------- time and input
+
+
+class TestTimeAndInput:
+    def test_events_out_of_time_order_are_refused(self):
+        """An event earlier than the last history event is refused."""
+        with pytest.raises(TransitionError, match="earlier than the last event") as info:
+            escrow.apply(submitted("15.00"), Approve("m1", at(2024, 3, 4)))
+        assert ("m1", "Approve") == (info.value.milestone_id, info.value.event)
+
+    def test_same_second_is_in_order(self):
+        """An event at the same second as the last one is accepted."""
+        assert (
+            S.SUBMITTED
+            == escrow.apply(funded("15.00"), Submit("m1", FUNDED_AT)).milestone("m1").state
+        )
+
+    def test_event_before_the_contract_started_is_refused(self):
+        """An event dated before the contract's start date is refused."""
+        with pytest.raises(TransitionError, match="before contract 'c1' started"):
+            escrow.apply(contract("15.00"), Fund("m1", at(2024, 2, 29, 23, 59, 59)))
+
+    def test_naive_datetimes_are_refused(self):
+        """Events and now must be timezone-aware."""
+        with pytest.raises(ValueError, match="timezone-aware"):
+            Fund("m1", datetime(2024, 3, 1, 9))
+        with pytest.raises(InvalidValueError, match="now must be timezone-aware"):
+            escrow.advance(funded("15.00"), datetime(2024, 3, 2))
+
+    def test_now_before_history_is_refused(self):
+        """advance() does not go back in time."""
+        with pytest.raises(InvalidValueError, match="time only moves forward"):
+            escrow.advance(submitted("15.00"), at(2024, 3, 2))
+
+    def test_other_timezones_are_read_as_utc(self):
+        """Times in any zone are compared as instants; deadlines come back in UTC."""
+        pkt = timezone(timedelta(hours=5))
+        c = run(funded("15.00"), Submit("m1", datetime(2024, 3, 4, 22, tzinfo=pkt)))
+        assert at(2024, 3, 18, 17) == escrow.deadlines(c, at(2024, 3, 5))[0].due
+        assert U == escrow.deadlines(c, at(2024, 3, 5))[0].due.tzinfo
+
+    def test_automatic_events_cannot_be_applied(self):
+        """apply() refuses automatic events: only advance() produces them."""
+        with pytest.raises(TransitionError, match="only advance"):
+            escrow.apply(submitted("15.00"), AutoApprove("m1", at(2024, 3, 18, 17)))  # type: ignore[arg-type]
+
+    def test_non_events_are_refused(self):
+        """apply() refuses objects that are not escrow events."""
+        with pytest.raises(InvalidTypeError, match="escrow event"):
+            escrow.apply(funded("15.00"), "Approve")  # type: ignore[arg-type]
+
+    def test_hourly_contracts_are_refused(self):
+        """The escrow engine runs fixed-price contracts only."""
+        c = Contract("h1", "acme", ContractKind.HOURLY, date(2024, 3, 1))
+        with pytest.raises(InvalidValueError, match="hourly"):
+            escrow.advance(c, at(2024, 3, 2))
+        with pytest.raises(InvalidTypeError, match="must be a Contract"):
+            escrow.advance("c1", at(2024, 3, 2))  # type: ignore[arg-type]
+
+    def test_rules_must_be_platform_rules(self):
+        """rules= takes a PlatformRules."""
+        with pytest.raises(InvalidTypeError, match="PlatformRules"):
+            escrow.advance(funded("15.00"), at(2024, 3, 2), rules="strict")  # type: ignore[arg-type]
+
+    def test_unknown_milestone(self):
+        """An event for a milestone the contract does not have is refused."""
+        with pytest.raises(InvalidValueError, match="no milestone 'm9'"):
+            escrow.apply(funded("15.00"), Submit("m9", at(2024, 3, 2)))
+
+    def test_input_contract_is_never_modified(self):
+        """apply() and advance() leave their input exactly as it was."""
+        c = submitted("15.00", "20.00")
+        before = serialize.to_dict(c)
+        run(
+            c,
+            Approve("m1", at(2024, 3, 5), amount=usd("9.00"), bonus=usd("1.00")),
+            Fund("m2", at(2024, 3, 6)),
+        )
+        escrow.advance(c, at(2024, 7, 1))
+        assert before == serialize.to_dict(c)
+
+
+# --------------------------------------------------------------------------- history
+
+
+def full_story() -> tuple[Contract, Contract]:
+    start = contract("15.00", "20.00", "30.00")
+    c = run(
+        start,
+        Fund("m1", FUNDED_AT),
+        Submit("m1", SUBMITTED_AT),
+        RequestChanges("m1", at(2024, 3, 6)),
+        Submit("m1", at(2024, 3, 8)),
+        Approve("m1", at(2024, 3, 9), amount=usd("9.00"), bonus=usd("2.50")),
+        Fund("m2", at(2024, 3, 10)),
+        Submit("m2", at(2024, 3, 11)),
+        Fund("m3", at(2024, 3, 26)),  # m2 auto-approved on 2024-03-25 first
+        RequestRefund("m3", at(2024, 3, 27)),
+        OpenDispute("m3", at(2024, 3, 28)),
+    )
+    return start, escrow.advance(c, at(2024, 4, 10))
+
+
+class TestHistory:
+    def test_every_step_is_recorded(self):
+        """Automatic steps appear in the history between the manual ones, in time order."""
+        _, c = full_story()
+        assert [
+            "Fund",
+            "Submit",
+            "RequestChanges",
+            "Submit",
+            "Approve",
+            "Fund",
+            "Submit",
+            "AutoApprove",
+            "Fund",
+            "RequestRefund",
+            "OpenDispute",
+            "AutoDisputeRelease",
+        ] == [type(e).__name__ for e in c.history]
+        assert [e.at for e in c.history] == sorted(e.at for e in c.history)
+        assert [escrow.is_automatic(e) for e in c.history].count(True) == 2
+
+    def test_earnings_see_every_payment(self):
+        """Releases and bonuses are appended to payments, so earnings see them."""
+        _, c = full_story()
+        assert usd("61.50") == c.earnings
+        check_conserved(c, at(2024, 4, 10))
+
+    def test_serialize_round_trip(self):
+        """A contract with its history survives a JSON round trip exactly."""
+        _, c = full_story()
+        assert c == serialize.from_json(Contract, serialize.to_json(c))
+
+    def test_replay_gives_the_same_contract(self):
+        """Replaying the history on the original contract reproduces it."""
+        start, c = full_story()
+        assert c == escrow.replay(start, c.history)
+
+    def test_replay_of_manual_events_produces_the_automatic_ones(self):
+        """Replaying only the manual events produces the automatic steps as it goes."""
+        start, c = full_story()
+        manual = [e for e in c.history if not escrow.is_automatic(e)]
+        assert c == escrow.advance(escrow.replay(start, manual), at(2024, 4, 10))
+
+    def test_replay_refuses_a_forged_automatic_step(self):
+        """An automatic event that was not due at its moment is refused on replay."""
+        start = contract("15.00")
+        forged = [
+            Fund("m1", FUNDED_AT),
+            Submit("m1", SUBMITTED_AT),
+            AutoApprove("m1", at(2024, 3, 10)),
+        ]
+        with pytest.raises(
+            TransitionError, match="next due: AutoApprove at 2024-03-18 17:00:00 UTC"
+        ):
+            escrow.replay(start, forged)
+        with pytest.raises(TransitionError, match="next due: nothing"):
+            escrow.replay(start, [AutoRefund("m1", at(2024, 3, 10))])
+
+
+# --------------------------------------------------------------------------- reports
+
+
+class TestReports:
+    def test_allowed_lists_events_and_reasons(self):
+        """allowed() names the allowed events and why each other one is not."""
+        choices = escrow.allowed(submitted("15.00"), "m1")
+        assert (
+            "RequestChanges",
+            "Approve",
+            "RequestRefund",
+            "Refund",
+            "EndContract",
+        ) == choices.allowed
+        assert "Approve" in choices
+        assert "Fund" not in choices
+        assert choices.reason("Approve") is None
+        assert "already submitted" in (choices.reason("Submit") or "")
+        with pytest.raises(InvalidValueError, match="'Dance' is not a manual escrow event"):
+            choices.reason("Dance")
+        records = choices.to_records()
+        assert {"event": "Approve", "allowed": True, "reason": ""} in records
+        assert 11 == len(records)
+        assert "<caption>Milestone m1 (SUBMITTED)</caption>" in choices._repr_html_()
+
+    def test_allowed_at_a_later_now(self):
+        """allowed(now=...) judges after advancing to now."""
+        choices = escrow.allowed(submitted("15.00"), "m1", now=at(2024, 3, 18, 17))
+        assert (S.PAID, ("Refund", "EndContract")) == (choices.state, choices.allowed)
+
+    def test_allowed_on_a_new_contract(self):
+        """allowed() on a contract without history judges at its start."""
+        assert ("Fund", "EndContract") == escrow.allowed(contract("15.00"), "m1").allowed
+
+    def test_deadline_records_and_html(self):
+        """A Deadline renders as one record and an HTML table."""
+        deadline = escrow.deadlines(submitted("15.00"), at(2024, 3, 5))[0]
+        (record,) = deadline.to_records()
+        assert ("review_ends", at(2024, 3, 18, 17), "m1") == (
+            record["kind"],
+            record["due"],
+            record["milestone_id"],
+        )
+        assert "<td>review_ends</td>" in deadline._repr_html_()
+
+    def test_deadlines_soonest_first(self):
+        """deadlines() sorts by due time, contract-wide ones first on a tie."""
+        _, c = full_story()
+        due = [d.due for d in escrow.deadlines(c, at(2024, 4, 10))]
+        assert due == sorted(due)
+
+    def test_ledger_records_html_and_totals(self):
+        """Ledger renders one row per bucket and adds up its totals."""
+        c = run(
+            funded("15.00"), Approve("m1", at(2024, 3, 5), amount=usd("9.00"), bonus=usd("1.00"))
+        )
+        book = escrow.ledger(c, at(2024, 3, 12))
+        assert (usd("6.00"), usd("1.00"), usd("10.00")) == (book.in_escrow, book.bonuses, book.paid)
+        rows = {r["bucket"]: r["amount"] for r in book.to_records()}
+        assert (usd("9.00").amount, usd("15.00").amount) == (rows["available"], rows["funded"])
+        assert "Escrow ledger at 2024-03-12 00:00:00 UTC" in book._repr_html_()
+
+    def test_ledger_refuses_inconsistent_buckets(self):
+        """A Ledger whose funded does not add up cannot be built."""
+        z = usd(0)
+        with pytest.raises(InvalidValueError, match="funded must equal"):
+            Ledger(at(2024, 3, 1), usd(5), z, z, z, z, z, z, z, usd(6))
+        with pytest.raises(CurrencyMismatchError, match="one currency"):
+            Ledger(at(2024, 3, 1), Money(5, "EUR"), z, z, z, z, z, z, z, usd(5))
+
+    def test_ledger_of_an_empty_contract(self):
+        """A contract without milestones has an all-zero USD ledger."""
+        assert usd(0) == escrow.ledger(contract(), at(2024, 3, 2)).funded
+
+    def test_ledger_needs_one_currency(self):
+        """Milestones in two currencies cannot share one ledger."""
+        c = attrs.evolve(
+            contract("15.00"),
+            milestones=[Milestone("m1", "A", usd(15)), Milestone("m2", "B", Money(900, "PKR"))],
+        )
+        with pytest.raises(CurrencyMismatchError, match="'m2' is in PKR"):
+            escrow.ledger(c, at(2024, 3, 2))
+
+    def test_mermaid_diagram_has_the_timers(self):
+        """to_mermaid() is a stateDiagram-v2 with the timers on the automatic edges."""
+        text = escrow.to_mermaid()
+        assert text.startswith("stateDiagram-v2\n    [*] --> NOT_FUNDED\n")
+        assert "    SUBMITTED --> PAID: AutoApprove, auto after 14 days" in text
+        assert "    REFUND_REQUESTED --> REFUNDED: AutoRefund, auto after 7 days" in text
+        assert "    DISPUTED --> PAID: AutoDisputeRelease, auto after 5 days" in text
+        assert "DormancyRefundRequest, auto after 97 days untouched" in text
+        assert "PAID --> REFUNDED: Refund of a payment, within 180 days" in text
+
+    def test_mermaid_follows_the_rules(self):
+        """to_mermaid(rules=...) writes the what-if timings."""
+        odd = attrs.evolve(
+            rules.CURRENT,
+            review_period=timedelta(days=21),
+            refund_response_window=timedelta(days=1),
+            client_dispute_response=timedelta(hours=36),
+        )
+        text = escrow.to_mermaid(rules=odd)
+        assert "auto after 21 days" in text
+        assert "AutoRefund, auto after 1 day\n" in text
+        assert "auto after 1 day, 12:00:00" in text
+
+    def test_mermaid_edges_are_real(self):
+        """Every non-automatic edge in the diagram names states the engine uses."""
+        names = {s.name for s in S} | {"[*]"}
+        for line in escrow.to_mermaid().splitlines()[1:]:
+            source, _, rest = line.strip().partition(" --> ")
+            target = rest.split(":")[0]
+            assert {source, target} <= names
