@@ -19,10 +19,13 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from upwork_safety import escrow
 from upwork_safety._events import (
     AcceptRefund,
+    AnswerDispute,
     Approve,
     AutoApprove,
+    AutoDisputeRelease,
     AutoRefund,
     DormancyRefundRequest,
     EndContract,
@@ -51,6 +54,7 @@ __all__ = [
     "amounts",
     "aware_datetimes",
     "clients",
+    "contract_histories",
     "contracts",
     "currencies",
     "dates",
@@ -245,9 +249,92 @@ def events() -> st.SearchStrategy[object]:
         st.builds(AcceptRefund, mid, at),
         st.builds(Refund, mid, at, amount=st.none() | usd),
         st.builds(OpenDispute, mid, at),
+        st.builds(AnswerDispute, mid, at),
         st.builds(ResolveDispute, mid, at, usd, usd),
         st.builds(EndContract, at),
         st.builds(AutoApprove, mid, at),
         st.builds(AutoRefund, mid, at),
         st.builds(DormancyRefundRequest, mid, at),
+        st.builds(AutoDisputeRelease, mid, at),
     )
+
+
+def _cents(draw: st.DrawFn, upto: Money) -> Money:
+    """A whole-cent amount from one cent up to *upto*."""
+    cents = int(upto.amount * 100)
+    return Money(Decimal(draw(st.integers(1, max(cents, 1)))) / 100, upto.currency)
+
+
+def _event_for(draw: st.DrawFn, name: str, milestone: Milestone, at: datetime) -> object:
+    """Build the manual event *name* for *milestone* with sensible amounts."""
+    mid = milestone.id
+    held = milestone.held
+    if name == "Approve":
+        amount = None
+        if held.amount >= Decimal("0.02") and draw(st.booleans()):
+            amount = _cents(draw, held - Money("0.01", held.currency))
+        bonus = draw(st.none() | money(held.currency, min_value="1", max_value="50"))
+        return Approve(mid, at, amount=amount, bonus=bonus)
+    if name == "Refund":
+        partial = held.amount >= Decimal("0.02") and draw(st.booleans())
+        return Refund(mid, at, amount=_cents(draw, held) if partial else None)
+    if name == "ResolveDispute":
+        to_freelancer = Money(
+            Decimal(draw(st.integers(0, int(held.amount * 100)))) / 100, held.currency
+        )
+        return ResolveDispute(mid, at, to_freelancer, held - to_freelancer)
+    if name == "EndContract":
+        return EndContract(at)
+    simple = {
+        "Fund": Fund,
+        "Submit": Submit,
+        "RequestChanges": RequestChanges,
+        "RequestRefund": RequestRefund,
+        "AcceptRefund": AcceptRefund,
+        "OpenDispute": OpenDispute,
+        "AnswerDispute": AnswerDispute,
+    }
+    return simple[name](mid, at)
+
+
+@st.composite
+def contract_histories(
+    draw: st.DrawFn, *, max_events: int = 12
+) -> tuple[Contract, tuple[object, ...], Contract]:
+    """A fixed-price contract, a valid sequence of manual events, and the result.
+
+    Each event is drawn from what :func:`upwork_safety.escrow.allowed` says is
+    allowed at that moment, with clock jumps of up to 20 days between events
+    (so review periods, refund windows and dormancy can run out).  Returns
+    ``(original, events, final)`` where ``final`` is the original with every
+    event applied and :func:`~upwork_safety.escrow.advance` run to the last
+    event's time.
+    """
+    original = draw(fixed_price_contracts().filter(lambda c: bool(c.milestones)))
+    original = Contract(  # a fresh contract: open, no history
+        id=original.id,
+        client=original.client,
+        kind=original.kind,
+        started=original.started,
+        milestones=original.milestones,
+        service_fee_rate=original.service_fee_rate,
+        title=original.title,
+    )
+    at = datetime(original.started.year, original.started.month, original.started.day, 9)
+    at = at.replace(tzinfo=timezone.utc)
+    contract = original
+    events: list[object] = []
+    for _ in range(draw(st.integers(0, max_events))):
+        at += timedelta(minutes=draw(st.integers(1, 20 * 24 * 60)))
+        contract = escrow.advance(contract, at)
+        if contract.ended is not None:
+            break
+        milestone = draw(st.sampled_from(contract.milestones))
+        names = escrow.allowed(contract, milestone.id, now=at).allowed
+        if not names:
+            continue
+        event = _event_for(draw, draw(st.sampled_from(sorted(names))), milestone, at)
+        # allowed() and apply() agree by contract; a refusal here is an engine bug.
+        contract = escrow.apply(contract, event)  # type: ignore[arg-type]
+        events.append(event)
+    return original, tuple(events), contract
