@@ -320,8 +320,8 @@ def contract_histories(
         service_fee_rate=original.service_fee_rate,
         title=original.title,
     )
-    at = datetime(original.started.year, original.started.month, original.started.day, 9)
-    at = at.replace(tzinfo=timezone.utc)
+    start = original.started
+    at = datetime(start.year, start.month, start.day, 9, tzinfo=timezone.utc)
     contract = original
     events: list[object] = []
     for _ in range(draw(st.integers(0, max_events))):
@@ -335,6 +335,6 @@ def contract_histories(
             continue
         event = _event_for(draw, draw(st.sampled_from(sorted(names))), milestone, at)
         # allowed() and apply() agree by contract; a refusal here is an engine bug.
-        contract = escrow.apply(contract, event)  # type: ignore[arg-type]
+        contract = escrow.apply(contract, event)
         events.append(event)
     return original, tuple(events), contract
