@@ -1,0 +1,601 @@
+"""The ``upwork-safety`` command: the one module that prints, reads files and reads the clock.
+
+Every command prints aligned text tables by default and machine-readable
+JSON with ``--json``.  Bad input (a missing or malformed file, a bad number
+or date) exits with status 2 and one line on stderr naming the problem;
+there is never a traceback.
+
+Run ``upwork-safety --help`` or see the CLI reference in the docs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+
+import attrs
+
+from upwork_safety.errors import InvalidDataError, UpworkSafetyError
+from upwork_safety.models import Contract
+from upwork_safety.money import ExchangeRate, Money
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+__all__ = ["main"]
+
+PROG = "upwork-safety"
+UTC = timezone.utc
+
+
+class CLIError(Exception):
+    """A problem with the command line or an input file, shown as one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+# --------------------------------------------------------------------------- argument types
+
+
+def _decimal(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _positive(text: str) -> Decimal:
+    value = _decimal(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    return value
+
+
+def _fraction(text: str) -> Decimal:
+    """A rate given as a fraction (0.02) or a percentage (2%)."""
+    percent = text.endswith("%")
+    value = _decimal(text.rstrip("%"))
+    if percent:
+        value /= 100
+    if not Decimal(0) <= value < 1:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} must be a fraction from 0 to 1 (e.g. 0.02) or a percentage (e.g. 2%)"
+        )
+    return value
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-26") from None
+
+
+def _datetime(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a datetime like 2026-11-26T09:00:00+00:00"
+        ) from None
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no UTC offset; add one, e.g. {text}+00:00 (Upwork's clocks are UTC)"
+        )
+    return value
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _plain(value: object) -> object:  # noqa: PLR0911  (one return per kind of value)
+    """JSON-ready form of library values."""
+    if isinstance(value, Money):
+        return {"amount": str(value.amount), "currency": value.currency}
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return str(Decimal(str(value.total_seconds())))
+    if isinstance(value, Enum):
+        return value.value
+    if attrs.has(type(value)):
+        return {a.name: _plain(getattr(value, a.name)) for a in attrs.fields(type(value))}  # type: ignore[arg-type]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _dump(data: object, out: TextIO) -> None:
+    out.write(json.dumps(_plain(data), indent=2, ensure_ascii=False) + "\n")
+
+
+def _duration(value: timedelta) -> str:
+    """``14 days``, ``12 hours``, ``10 minutes`` or timedelta's own form."""
+    seconds = int(value.total_seconds())
+    for unit, size in (("day", 86400), ("hour", 3600), ("minute", 60)):
+        if seconds and seconds % size == 0 and value.microseconds == 0:
+            count = seconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return str(value)
+
+
+class Printer:
+    """Text output for one command: headings, key/value lines and aligned tables."""
+
+    def __init__(self, out: TextIO, locale: str) -> None:
+        self.out = out
+        self.locale = locale
+
+    def money(self, value: Money | None) -> str:
+        """Format *value* for the chosen locale."""
+        return "" if value is None else value.rounded().format(locale=self.locale)
+
+    def line(self, text: str = "") -> None:
+        """Print one line."""
+        self.out.write(text + "\n")
+
+    def heading(self, text: str) -> None:
+        """Print a section heading."""
+        self.line()
+        self.line(text)
+        self.line("=" * len(text))
+
+    def pairs(self, items: Sequence[tuple[str, object]]) -> None:
+        """Print aligned ``key: value`` lines."""
+        width = max((len(k) for k, _ in items), default=0)
+        for key, value in items:
+            self.line(f"  {key.ljust(width)}  {self.cell(value)}")
+
+    def cell(self, value: object) -> str:
+        """Format one table cell."""
+        if isinstance(value, Money):
+            return self.money(value)
+        if isinstance(value, datetime):
+            return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+        if isinstance(value, Enum):
+            return str(value.name)
+        if isinstance(value, timedelta):
+            return _duration(value)
+        if value is None:
+            return "-"
+        return str(value)
+
+    def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        """Print an aligned table; numbers and money are right-aligned."""
+        cells = [[self.cell(v) for v in row] for row in rows]
+        numeric = [
+            all(isinstance(row[i], (Money, Decimal, int)) for row in rows if row[i] is not None)
+            and bool(rows)
+            for i in range(len(headers))
+        ]
+        widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(headers)]
+
+        def fmt(values: Sequence[str]) -> str:
+            parts = [
+                v.rjust(w) if num else v.ljust(w)
+                for v, w, num in zip(values, widths, numeric, strict=True)
+            ]
+            return "  " + "  ".join(parts).rstrip()
+
+        self.line(fmt(list(headers)))
+        self.line("  " + "  ".join("-" * w for w in widths))
+        for row in cells:
+            self.line(fmt(row))
+
+
+# --------------------------------------------------------------------------- input files
+
+
+def _read_contracts(path: str) -> list[Contract]:
+    from upwork_safety import serialize  # noqa: PLC0415  (keeps `--help` fast)
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CLIError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CLIError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise CLIError(f"{path}: not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CLIError(f"{path}: not valid JSON: {exc}") from None
+    except RecursionError:
+        raise CLIError(f"{path}: JSON nested too deeply") from None
+    try:
+        if isinstance(data, list):
+            return serialize.from_dict(list[Contract], data)
+        return [serialize.from_dict(Contract, data)]
+    except InvalidDataError as exc:
+        first = exc.problems[0]
+        more = len(exc.problems) - 1
+        suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        raise CLIError(f"{path}: {first}{suffix}") from None
+
+
+def _reference(rate: Decimal, on: date | None) -> ExchangeRate:
+    return ExchangeRate("USD", "PKR", rate, as_of=on, source="given on the command line")
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
+    from upwork_safety import fees, jss, rules  # noqa: PLC0415
+
+    on: date = args.on or _today()
+    platform = rules.as_of(on)
+    schedule = fees.schedule_as_of(on)
+    jss_rules = jss.rules_as_of(on)
+    listed = rules.sources(platform)
+    if args.json:
+        _dump(
+            {
+                "on": on,
+                "platform": {
+                    "name": platform.name,
+                    "effective": platform.effective,
+                    "rules": [
+                        {
+                            "name": n,
+                            "value": v,
+                            "source": s.source,
+                            "unconfirmed": s.unconfirmed,
+                            "note": s.note,
+                        }
+                        for n, v, s in listed
+                    ],
+                },
+                "service_fee": schedule,
+                "jss": jss_rules,
+            },
+            out,
+        )
+        return 0
+    p = Printer(out, args.locale)
+    p.heading(f"Platform rules in force on {on}: {platform.name}")
+    p.table(
+        ["rule", "value", "source", "note"],
+        [
+            (n, v, s.source + (" (unconfirmed)" if s.unconfirmed else ""), s.note)
+            for n, v, s in listed
+        ],
+    )
+    p.heading(f"Service fee on {on}: {schedule.name}")
+    p.pairs([("effective", schedule.effective), ("source", _source(schedule.source))])
+    p.heading(f"Job Success Score model on {on}: {jss_rules.name}")
+    p.pairs([("effective", jss_rules.effective)])
+    return 0
+
+
+def _cmd_fees(args: argparse.Namespace, out: TextIO) -> int:
+    from upwork_safety import fees  # noqa: PLC0415
+
+    on: date = args.on or _today()
+    schedule = fees.schedule_as_of(on)
+    result: dict[str, object] = {"on": on, "schedule": schedule}
+    if args.amount is not None:
+        amount = Money(args.amount, "USD")
+        billed = None if args.billed_before is None else Money(args.billed_before, "USD")
+        try:
+            fee = fees.service_fee(amount, on=on, rate=args.fee_rate, billed_before=billed)
+        except UpworkSafetyError as exc:
+            raise CLIError(
+                f"{str(exc).splitlines()[0]} (on the command line: --fee-rate)"
+            ) from None
+        result.update(amount=amount, fee=fee, net=amount - fee)
+    if args.json:
+        result["history"] = fees.SERVICE_FEE_HISTORY
+        _dump(result, out)
+        return 0
+    p = Printer(out, args.locale)
+    p.heading("Upwork's freelancer service fee over time")
+    p.table(
+        ["from", "schedule", "source"],
+        [
+            ("(always)" if s.effective == date.min else s.effective, s.name, _source(s.source))
+            for s in fees.SERVICE_FEE_HISTORY
+        ],
+    )
+    p.heading(f"In force on {on}: {schedule.name}")
+    if args.amount is not None:
+        p.pairs(
+            [
+                ("client paid", result["amount"]),
+                ("service fee", result["fee"]),
+                ("you earn", result["net"]),
+            ]
+        )
+    return 0
+
+
+def _source(source: object) -> str:
+    """One line for a rule's source: the citation, flagged when unconfirmed."""
+    text = str(getattr(source, "source", source))
+    return text + (" (unconfirmed)" if getattr(source, "unconfirmed", False) else "")
+
+
+def _tax(choice: str) -> Decimal | None:
+    from upwork_safety import fees  # noqa: PLC0415
+
+    rates: dict[str, Decimal | None] = {
+        "pseb": fees.TAX_RATE_PSEB,
+        "standard": fees.TAX_RATE_NOT_PSEB,
+        "none": None,
+    }
+    return rates[choice]
+
+
+def _cmd_withdraw(args: argparse.Namespace, out: TextIO) -> int:
+    from upwork_safety import fees  # noqa: PLC0415
+
+    amount = Money(args.amount, "USD")
+    reference = _reference(args.rate, args.on)
+    methods = fees.PAKISTAN_METHODS
+    if args.spread is not None:
+        methods = tuple(attrs.evolve(m, spread=args.spread) for m in methods)
+    comparison = fees.compare_withdrawals(
+        amount, reference_rate=reference, methods=methods, tax_rate=_tax(args.tax)
+    )
+    if args.json:
+        _dump(comparison, out)
+        return 0
+    p = Printer(out, args.locale)
+    p.heading(f"Withdrawing {p.money(amount)} to Pakistan at {args.rate} PKR per USD")
+    p.table(
+        ["method", "fees", "tax", "you receive", "effective rate", "cost vs reference", "cost %"],
+        [
+            (
+                q.method.name,
+                Money.total((line.amount for line in q.fees), q.fees[0].amount.currency)
+                if q.fees
+                else None,
+                q.tax,
+                q.received,
+                q.effective_rate,
+                q.cost_vs_reference,
+                f"{q.cost_percent}%",
+            )
+            for q in comparison.quotes
+        ],
+    )
+    for skipped in comparison.skipped:
+        p.line(f"  not compared: {skipped.method.name}: {skipped.reason}")
+    if comparison.quotes:
+        best = comparison.quotes[0]
+        p.line()
+        p.line(f"  Best here: {best.method.name}, {p.money(best.received)} received.")
+    return 0
+
+
+def _cmd_jss(args: argparse.Namespace, out: TextIO) -> int:
+    from upwork_safety import jss  # noqa: PLC0415
+
+    history = _read_contracts(args.history)
+    as_of: date = args.as_of or _today()
+    report = jss.score(history, as_of=as_of, exclude_clients=args.exclude_client)
+    points = None
+    if args.timeline:
+        points = jss.timeline(
+            history,
+            start=as_of - timedelta(days=args.days),
+            end=as_of,
+            step=timedelta(days=args.step),
+            exclude_clients=args.exclude_client,
+        )
+    if args.json:
+        data: dict[str, object] = {
+            "as_of": as_of,
+            "score": report.score,
+            "reason": report.reason,
+            "impacts": report.impacts,
+        }
+        if points is not None:
+            data["timeline"] = [{"on": pt.on, "score": pt.score} for pt in points]
+        _dump(data, out)
+        return 0
+    p = Printer(out, args.locale)
+    shown = "not eligible" if report.score is None else f"{report.score}%"
+    p.heading(f"Job Success Score on {as_of}: {shown}")
+    p.line(f"  {report.reason}")
+    p.line()
+    p.table(
+        ["contract", "client", "outcome", "weight", "why"],
+        [
+            (i.contract_id, i.client_id, i.outcome, i.weight, "; ".join(i.reasons))
+            for i in report.impacts
+        ],
+    )
+    if points is not None:
+        p.heading("Timeline")
+        p.table(["on", "score"], [(pt.on, pt.score) for pt in points])
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from upwork_safety import checks  # noqa: PLC0415
+
+    now: datetime = args.now or _now()
+    results = [
+        (contract, checks.review_contract(contract, now=now))
+        for contract in _read_contracts(args.contract)
+    ]
+    if args.json:
+        _dump(
+            [{"contract": c.id, "now": now, "findings": found} for c, found in results],
+            out,
+        )
+        return 0
+    p = Printer(out, args.locale)
+    for contract, found in results:
+        p.heading(f"Contract {contract.id} at {p.cell(now)}")
+        _print_findings(p, found)
+    return 0
+
+
+def _print_findings(p: Printer, found: Sequence[Any]) -> None:
+    if not found:
+        p.line("  No findings: nothing here needs your attention.")
+        return
+    for finding in found:
+        where = f" [{finding.milestone_id}]" if finding.milestone_id else ""
+        p.line(f"  {finding.severity.name:<7} {finding.code}{where}")
+        p.line(f"          {finding.message}")
+        p.line(f"          What to do: {finding.advice}")
+
+
+def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
+    from upwork_safety import checks  # noqa: PLC0415
+
+    direction = "outgoing" if args.outgoing else "incoming"
+    found = checks.scan_message(args.message, direction=direction)
+    if args.json:
+        _dump({"direction": direction, "findings": found}, out)
+        return 0
+    p = Printer(out, args.locale)
+    p.heading(f"Scanning an {direction} message")
+    _print_findings(p, found)
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from upwork_safety._demo import run_demo  # noqa: PLC0415
+
+    data = run_demo(Printer(out, args.locale), reference=args.rate, quiet=args.json)
+    if args.json:
+        _dump(data, out)
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the ``upwork-safety`` argument parser (documented in the CLI reference)."""
+    common = _Parser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print machine-readable JSON")
+    common.add_argument(
+        "--locale",
+        default="en_PK",
+        help="locale for money in text output, e.g. en_PK, ur_PK, en_US (default en_PK)",
+    )
+    parser = _Parser(
+        prog=PROG,
+        description="Rules that keep Upwork freelancers from losing money and reputation.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def command(name: str, func: Callable[[argparse.Namespace, TextIO], int], text: str) -> Any:  # noqa: ANN401
+        cmd = sub.add_parser(name, parents=[common], help=text, description=text)
+        cmd.set_defaults(func=func)
+        return cmd
+
+    demo = command(
+        "demo", _cmd_demo, "walk one contract from a vague milestone to rupees in the bank"
+    )
+    demo.add_argument(
+        "--rate", type=_positive, default=Decimal("280.00"), help="PKR per USD (default 280.00)"
+    )
+
+    fees = command("fees", _cmd_fees, "the service fee in force on a date, and what you earn")
+    fees.add_argument("amount", nargs="?", type=_positive, help="what the client paid, in USD")
+    fees.add_argument("--on", type=_date, help="date (default today)")
+    fees.add_argument("--fee-rate", type=_fraction, help="the contract's own fee (from 2025-05-01)")
+    fees.add_argument(
+        "--billed-before",
+        type=_decimal,
+        help="lifetime billings with this client before, in USD (2016–2023 sliding scale)",
+    )
+
+    withdraw = command("withdraw", _cmd_withdraw, "compare ways to get USD to a Pakistani bank")
+    withdraw.add_argument("amount", type=_positive, help="the Upwork balance to withdraw, in USD")
+    withdraw.add_argument(
+        "--rate", type=_positive, required=True, help="reference rate, PKR per USD (e.g. SBP)"
+    )
+    withdraw.add_argument("--on", type=_date, help="date of the reference rate")
+    withdraw.add_argument(
+        "--spread", type=_fraction, help="FX markup for every method (default: each method's)"
+    )
+    withdraw.add_argument(
+        "--tax",
+        choices=["pseb", "standard", "none"],
+        default="none",
+        help="bank tax withheld: pseb 0.25%%, standard 1%% (default none)",
+    )
+
+    jss = command("jss", _cmd_jss, "the Job Success Score a contract history gives")
+    jss.add_argument("history", help="JSON file of contracts written by upwork_safety.serialize")
+    jss.add_argument("--as-of", type=_date, help="date (default today)")
+    jss.add_argument("--timeline", action="store_true", help="also print the score over time")
+    jss.add_argument("--days", type=int, default=365, help="timeline length in days (default 365)")
+    jss.add_argument("--step", type=int, default=7, help="timeline step in days (default 7)")
+    jss.add_argument(
+        "--exclude-client", action="append", default=[], help="client id to leave out (repeatable)"
+    )
+
+    check = command("check", _cmd_check, "review a contract for risks right now")
+    check.add_argument("contract", help="JSON file of a contract (or a list) from serialize")
+    check.add_argument("--now", type=_datetime, help="aware datetime (default now, UTC)")
+
+    scan = command("scan", _cmd_scan, "scan a message for the classic traps")
+    scan.add_argument("message", help="the message text")
+    scan.add_argument("--outgoing", action="store_true", help="a message you are about to send")
+
+    rules = command("rules", _cmd_rules, "the rules in force on a date, with sources")
+    rules.add_argument("--on", type=_date, help="date (default today)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
+    """Run the command line; return the exit status.
+
+    Args:
+        argv: Arguments (default ``sys.argv[1:]``).
+        out: Where to print (default ``sys.stdout``).
+
+    Returns:
+        0 on success, 2 for bad input (reported as one line on stderr).
+    """
+    stream = sys.stdout if out is None else out
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command in {"jss", "timeline"} and (args.days <= 0 or args.step <= 0):
+        parser.error("--days and --step must be positive")
+    try:
+        return int(args.func(args, stream))
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly, like other tools
+        sys.stderr.close()
+        return 0
+    except CLIError as exc:
+        sys.stderr.write(f"{PROG}: error: {exc}\n")
+    except UpworkSafetyError as exc:
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        sys.stderr.write(f"{PROG}: error: {first}\n")
+    return 2
