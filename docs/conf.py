@@ -31,6 +31,8 @@ autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "undoc-members": False, "show-inheritance": False}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
+# "Attributes:" sections become :ivar: fields, so attrs fields are not described twice.
+napoleon_use_ivar = True
 
 # The build runs offline (no intersphinx), so references to the standard
 # library and other packages cannot resolve; nitpicky mode still checks every
