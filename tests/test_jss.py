@@ -1,0 +1,1392 @@
+"""Tests for upwork_safety.jss: the dated, explainable Job Success Score model."""
+
+# ruff: noqa: SIM300  (house style: assert expected == actual, literal first)
+
+from __future__ import annotations
+
+import decimal
+import random
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from upwork_safety import jss
+from upwork_safety._events import ResolveDispute
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
+)
+from upwork_safety.jss import Outcome
+from upwork_safety.models import (
+    Contract,
+    ContractKind,
+    EndReason,
+    Feedback,
+    Milestone,
+    MilestoneState,
+    Payment,
+)
+from upwork_safety.money import Money
+
+FP = ContractKind.FIXED_PRICE
+AS_OF = date(2025, 6, 1)
+UTC = timezone.utc
+
+
+def pay(on, amount="100", currency="USD"):
+    return Payment(on, Money(amount, currency))
+
+
+def job(
+    cid,
+    client=None,
+    *,
+    started=date(2025, 1, 1),
+    ended=date(2025, 1, 31),
+    amount="100",
+    stars="5.0",
+    private=None,
+    reason=None,
+    payments=None,
+    feedback=None,
+    **extra,
+):
+    """A contract; by default a short, paid, five-star fixed-price job for its own client."""
+    if payments is None:
+        payments = [pay(ended or started, amount)] if Decimal(amount) > 0 else []
+    if feedback is None and (stars is not None or private is not None or reason is not None):
+        feedback = Feedback(stars=stars, private_score=private, end_reason=reason)
+    return Contract(
+        cid,
+        client or f"client-{cid}",
+        FP,
+        started,
+        ended,
+        payments=payments,
+        feedback=feedback,
+        **extra,
+    )
+
+
+def goods(count, *, prefix="g", **kwargs):
+    return [job(f"{prefix}{i}", **kwargs) for i in range(count)]
+
+
+def bads(count, *, prefix="b", **kwargs):
+    kwargs.setdefault("stars", "2.0")
+    return [job(f"{prefix}{i}", **kwargs) for i in range(count)]
+
+
+# --------------------------------------------------------------------------
+# Rule sets
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        (date(2015, 3, 1), jss.LAUNCH_2015),
+        (date(2020, 2, 29), jss.LAUNCH_2015),
+        (date(2020, 3, 1), jss.JOB_SIZE_2020),
+        (date(2020, 11, 7), jss.JOB_SIZE_2020),
+        (date(2020, 11, 8), jss.NO_FEEDBACK_2020),
+        (date(2020, 12, 31), jss.NO_FEEDBACK_2020),
+        (date(2021, 1, 1), jss.TRENDING_2021),
+        (date(2023, 11, 30), jss.TRENDING_2021),
+        (date(2023, 12, 1), jss.ELIGIBILITY_2023),
+        (date(2024, 5, 31), jss.ELIGIBILITY_2023),
+        (date(2024, 6, 1), jss.CURRENT),
+        (date(2030, 1, 1), jss.CURRENT),
+    ],
+)
+def test_rules_as_of_picks_the_preset_in_force(on, expected):
+    """rules_as_of returns the newest preset whose effective date is not after the day."""
+    assert expected is jss.rules_as_of(on)
+
+
+def test_rules_as_of_uses_the_utc_date_of_an_aware_datetime():
+    """02:00 on 2020-03-01 in Karachi is still 2020-02-29 in UTC: the 2015 rules."""
+    karachi = timezone(timedelta(hours=5))
+    assert jss.LAUNCH_2015 is jss.rules_as_of(datetime(2020, 3, 1, 2, tzinfo=karachi))
+    assert jss.JOB_SIZE_2020 is jss.rules_as_of(datetime(2020, 3, 1, 5, tzinfo=karachi))
+
+
+def test_rules_as_of_refuses_naive_datetimes_and_days_before_the_score():
+    """Naive datetimes and days before 2015-03-01 get clear errors."""
+    with pytest.raises(InvalidValueError, match="naive"):
+        jss.rules_as_of(datetime(2024, 1, 1))
+    with pytest.raises(RulesError, match="before 2015-03-01"):
+        jss.rules_as_of(date(2015, 2, 28))
+
+
+def test_presets_follow_the_published_rule_changes():
+    """Each preset carries the change Upwork announced on its date."""
+    launch = jss.LAUNCH_2015
+    assert (24, 12, 6) == launch.windows
+    assert timedelta(days=14) == launch.snapshot_every
+    assert (4, 2, 3) == (launch.min_jobs, launch.min_clients, launch.min_window_clients)
+    assert (jss.WeightTier(None, 1),) == launch.weight_tiers
+    assert (Decimal(0), None) == (launch.duration_bonus, launch.weight_cap)
+    assert not launch.exclude_unpaid_positive
+    assert not launch.exclude_no_feedback_no_earnings
+    size = jss.JOB_SIZE_2020
+    assert (
+        jss.WeightTier(250, 1),
+        jss.WeightTier(1000, "1.25"),
+        jss.WeightTier(None, "1.5"),
+    ) == size.weight_tiers
+    assert size.exclude_unpaid_positive
+    assert not size.exclude_no_feedback_no_earnings
+    feedback = jss.NO_FEEDBACK_2020
+    assert feedback.exclude_no_feedback_no_earnings
+    assert 2 == feedback.min_window_clients
+    assert (6, 3) == jss.TRENDING_2021.trending
+    assert (24, 12, 6, 3) == jss.TRENDING_2021.tracked_months
+    assert (2, 2, 24) == (
+        jss.ELIGIBILITY_2023.min_jobs,
+        jss.ELIGIBILITY_2023.min_clients,
+        jss.ELIGIBILITY_2023.eligibility_months,
+    )
+    current = jss.CURRENT
+    assert (24,) == current.windows
+    assert current.trending is None
+    assert timedelta(days=1) == current.snapshot_every
+    assert size.weight_tiers == current.weight_tiers
+    assert (Decimal(1), 3, Decimal(8)) == (
+        current.duration_bonus,
+        current.duration_bonus_months,
+        current.weight_cap,
+    )
+    assert timedelta(days=90) == current.long_term_payment_interval
+    assert ("success_share", decimal.ROUND_HALF_UP) == (current.formula, current.rounding)
+    assert (90, 16, 13) == (
+        current.top_rated_min_score,
+        current.top_rated_weeks,
+        current.top_rated_required_weeks,
+    )
+    assert tuple(sorted(jss.HISTORY, key=lambda r: r.effective)) == jss.HISTORY
+
+
+def test_every_rule_field_has_a_source_and_assumptions_say_so():
+    """rule_sources lists every rule with a citation; unconfirmed ones are flagged."""
+    listed = jss.rule_sources()
+    names = [name for name, _, _ in listed]
+    assert "windows" in names
+    assert "effective" not in names
+    assert all(source.source for _, _, source in listed)
+    unconfirmed = {name for name, _, source in listed if source.unconfirmed}
+    assert {
+        "snapshot_anchor",
+        "open_idle_after",
+        "positive_stars_at_least",
+        "negative_stars_below",
+        "promoter_private_at_least",
+        "detractor_private_below",
+        "rounding",
+    } == unconfirmed
+    assert (24, 12, 6) == {n: v for n, v, _ in jss.rule_sources(jss.LAUNCH_2015)}["windows"]
+
+
+def test_presets_can_be_evolved_with_plain_values():
+    """attrs.evolve accepts lists, ints and strings and converts them."""
+    custom = attrs.evolve(
+        jss.CURRENT,
+        windows=[12, 6],
+        trending=[6, 3],
+        duration_bonus="0.5",
+        weight_cap=4,
+        positive_stars_at_least="4.8",
+        weight_tiers=[jss.WeightTier("500", "1"), jss.WeightTier(None, "2")],
+        negative_end_reasons=[EndReason.UNSUCCESSFUL],
+    )
+    assert (12, 6) == custom.windows
+    assert (6, 3) == custom.trending
+    assert Decimal("0.5") == custom.duration_bonus
+    assert Decimal(4) == custom.weight_cap
+    assert Decimal("4.8") == custom.positive_stars_at_least
+    assert (EndReason.UNSUCCESSFUL,) == custom.negative_end_reasons
+    assert (24, 12, 6, 3) == custom.tracked_months
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"windows": ()}, "windows must be positive"),
+        ({"windows": (0,)}, "windows must be positive"),
+        ({"windows": (True,)}, "windows must be positive"),
+        ({"trending": (6, 3, 1)}, "trending must be a pair"),
+        ({"min_jobs": 0}, "positive whole numbers"),
+        ({"trending": (6, 0)}, "positive whole numbers"),
+        ({"top_rated_required_weeks": 17}, "cannot exceed"),
+        ({"snapshot_every": timedelta(hours=12)}, "whole number of days"),
+        ({"open_idle_after": timedelta(days=1, hours=1)}, "whole number of days"),
+        ({"long_term_payment_interval": 90}, "whole number of days"),
+        ({"weight_tiers": ()}, "open tier"),
+        ({"weight_tiers": (jss.WeightTier(100, 1),)}, "open tier"),
+        ({"weight_tiers": ("x", jss.WeightTier(None, 1))}, "WeightTier values"),
+        (
+            {"weight_tiers": (jss.WeightTier(9, 1), jss.WeightTier(5, 2), jss.WeightTier(None, 3))},
+            "ascending",
+        ),
+        ({"weight_tiers": (jss.WeightTier(None, 1), jss.WeightTier(None, 2))}, "ascending"),
+        ({"negative_end_reasons": ("unsuccessful",)}, "EndReason members"),
+        ({"duration_bonus": -1}, "duration_bonus"),
+        ({"weight_cap": 0}, "weight_cap"),
+        ({"negative_stars_below": "4.5"}, "middling"),
+        ({"detractor_private_below": 10}, "private-score"),
+        ({"promoter_private_at_least": 11}, "private-score"),
+        ({"formula": "ratio"}, "formula"),
+        ({"rounding": "nearest"}, "rounding"),
+    ],
+)
+def test_rules_refuse_values_that_break_their_rule(changes, message):
+    """Each rule field is validated with a message naming it."""
+    with pytest.raises(RulesError, match=message):
+        attrs.evolve(jss.CURRENT, **changes)
+
+
+def test_rules_refuse_a_window_list_that_is_not_a_sequence():
+    """A bare string or number for windows is a type error, not a silent conversion."""
+    with pytest.raises(InvalidTypeError, match="windows"):
+        attrs.evolve(jss.CURRENT, windows="24")
+    with pytest.raises(InvalidTypeError, match="sequence"):
+        attrs.evolve(jss.CURRENT, weight_tiers=5)
+
+
+def test_weight_tiers_must_weigh_something():
+    """A tier weight of zero would make a job vanish from the score."""
+    with pytest.raises(InvalidValueError, match="positive"):
+        jss.WeightTier(None, 0)
+
+
+def test_biweekly_snapshots_fall_every_fourteen_days_from_the_anchor():
+    """snapshot() returns the latest snapshot day; daily rules return the day itself."""
+    launch = jss.LAUNCH_2015
+    assert date(2015, 3, 2) == launch.snapshot(date(2015, 3, 2))
+    assert date(2015, 3, 2) == launch.snapshot(date(2015, 3, 15))
+    assert date(2015, 3, 16) == launch.snapshot(date(2015, 3, 16))
+    assert date(2015, 2, 16) == launch.snapshot(date(2015, 3, 1))
+    assert date(2025, 3, 17) == jss.CURRENT.snapshot(date(2025, 3, 17))
+
+
+# --------------------------------------------------------------------------
+# Dates
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2025, 3, 15), -24, date(2023, 3, 15)),
+        (date(2024, 3, 31), -1, date(2024, 2, 29)),
+        (date(2025, 1, 31), 1, date(2025, 2, 28)),
+        (date(2025, 1, 15), -1, date(2024, 12, 15)),
+    ],
+)
+def test_months_shift_by_calendar_months_clamping_the_day(day, months, expected):
+    """Windows are calendar months; the 31st becomes the month's last day."""
+    assert expected == jss._shift_months(day, months)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (date(2025, 1, 1), date(2025, 1, 1), 0),
+        (date(2025, 1, 1), date(2024, 1, 1), 0),
+        (date(2025, 1, 1), date(2025, 3, 31), 2),
+        (date(2025, 1, 1), date(2025, 4, 1), 3),
+        (date(2025, 1, 31), date(2025, 2, 28), 1),
+        (date(2025, 1, 15), date(2025, 2, 14), 0),
+    ],
+)
+def test_months_between_counts_whole_calendar_months(start, end, expected):
+    """Paid duration is counted in whole calendar months."""
+    assert expected == jss._months_between(start, end)
+
+
+@pytest.mark.parametrize(
+    ("ended", "months", "expected"),
+    [
+        (date(2024, 1, 15), 6, date(2024, 7, 16)),
+        (date(2024, 8, 31), 6, date(2025, 3, 1)),
+        (date(2023, 3, 15), 24, date(2025, 3, 16)),
+    ],
+)
+def test_a_contract_leaves_a_window_when_it_is_n_months_and_one_day_old(ended, months, expected):
+    """HC 115006097327: out of the six-month window once six months and one day old."""
+    assert expected == jss._leaves(ended, months)
+
+
+# --------------------------------------------------------------------------
+# classify: each decision in Impact.reasons
+
+
+def classify(contract, **kwargs):
+    kwargs.setdefault("as_of", AS_OF)
+    return jss.classify(contract, **kwargs)
+
+
+def test_strong_public_feedback_is_a_success():
+    """Five stars on a paid job is POSITIVE, weight 1, with both reasons."""
+    impact = classify(job("a", stars="5.0"))
+    assert (
+        jss.Impact(
+            "a",
+            "client-a",
+            Outcome.POSITIVE,
+            Decimal(1),
+            (
+                "public stars 5.0 are strong (4.5 or more)",
+                "weight 1: earned 100 USD, paid over 0 months",
+            ),
+        )
+        == impact
+    )
+
+
+def test_poor_public_feedback_is_negative():
+    """Stars below 4.0 are a negative outcome."""
+    impact = classify(job("a", stars="3.9"))
+    assert Outcome.NEGATIVE == impact.outcome
+    assert "public stars 3.9 are poor (below 4)" == impact.reasons[0]
+
+
+def test_middling_feedback_is_neutral():
+    """Between 4.0 and 4.5 stars, a short job counts in the total but not as a success."""
+    impact = classify(job("a", stars="4.2", private=8))
+    assert Outcome.NEUTRAL == impact.outcome
+    assert (
+        "public stars 4.2 are middling",
+        "private score 8/10 is passive",
+        "no strong feedback and no long-term relationship",
+        "weight 1: earned 100 USD, paid over 0 months",
+    ) == impact.reasons
+
+
+def test_paid_job_without_feedback_is_neutral():
+    """Earnings without any feedback count, but not as a success."""
+    impact = classify(job("a", stars=None))
+    assert Outcome.NEUTRAL == impact.outcome
+    assert ("no feedback", "no strong feedback and no long-term relationship") == impact.reasons[:2]
+
+
+def test_detractor_private_score_is_negative_even_with_five_public_stars():
+    """HC FAQ 38439816969875: private feedback counts even when public feedback is good."""
+    impact = classify(job("a", stars="5.0", private=3))
+    assert Outcome.NEGATIVE == impact.outcome
+    assert (
+        "private score 3/10 is a detractor (below 7); private feedback counts even when "
+        "the public stars are good"
+    ) == impact.reasons[0]
+
+
+def test_promoter_private_score_is_strong_feedback():
+    """A 9/10 private score without stars is a success."""
+    impact = classify(job("a", stars=None, private=9))
+    assert Outcome.POSITIVE == impact.outcome
+    assert "private score 9/10 is a promoter" == impact.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("reason", "words"),
+    [
+        (EndReason.UNSUCCESSFUL, "ended as 'unsuccessful'"),
+        (EndReason.CANCELLED_EARLY, "ended as 'cancelled early'"),
+        (EndReason.FREELANCER_UNRESPONSIVE, "ended as 'freelancer unresponsive'"),
+    ],
+)
+def test_failed_cancelled_or_vanished_end_reasons_are_negative(reason, words):
+    """An end reason saying the work failed, was cancelled early or the freelancer vanished."""
+    impact = classify(job("a", stars="5.0", reason=reason))
+    assert Outcome.NEGATIVE == impact.outcome
+    assert words in impact.reasons
+
+
+@pytest.mark.parametrize("reason", [EndReason.COMPLETED, EndReason.CLIENT_UNRESPONSIVE])
+def test_other_end_reasons_are_not_negative(reason):
+    """Completed or client-unresponsive endings do not count against the freelancer."""
+    assert Outcome.POSITIVE == classify(job("a", reason=reason)).outcome
+
+
+def test_escrow_refunded_to_the_client_is_negative():
+    """A milestone whose escrow went back to the client makes the outcome negative."""
+    refunded = Milestone(
+        "m1",
+        "Logo",
+        Money("50", "USD"),
+        state=MilestoneState.REFUNDED,
+        funded=Money("50", "USD"),
+        refunded=Money("50", "USD"),
+    )
+    impact = classify(job("a", milestones=[refunded]))
+    assert Outcome.NEGATIVE == impact.outcome
+    assert "escrow refunded to the client (50)" == impact.reasons[0]
+
+
+def test_a_lost_dispute_is_negative_and_a_won_one_is_not():
+    """A dispute resolved mostly to the client is negative; one won by the freelancer is not."""
+    at = datetime(2025, 1, 30, tzinfo=UTC)
+    lost = ResolveDispute("m1", at, Money("10", "USD"), Money("90", "USD"))
+    won = ResolveDispute("m1", at, Money("90", "USD"), Money("10", "USD"))
+    impact = classify(job("a", history=[lost]))
+    assert Outcome.NEGATIVE == impact.outcome
+    assert (
+        "lost the dispute on milestone 'm1' (USD 90 to the client, USD 10 to the freelancer)"
+        == impact.reasons[0]
+    )
+    assert Outcome.POSITIVE == classify(job("a", history=[won])).outcome
+
+
+def test_refunds_and_disputes_can_be_switched_off_in_the_rules():
+    """With refund_is_negative and lost_dispute_is_negative off, they no longer count."""
+    at = datetime(2025, 1, 30, tzinfo=UTC)
+    lost = ResolveDispute("m1", at, Money("10", "USD"), Money("90", "USD"))
+    refunded = Milestone(
+        "m1", "Logo", Money("50", "USD"), funded=Money("50", "USD"), refunded=Money("50", "USD")
+    )
+    lenient = attrs.evolve(jss.CURRENT, refund_is_negative=False, lost_dispute_is_negative=False)
+    impact = classify(job("a", history=[lost], milestones=[refunded]), rules=lenient)
+    assert Outcome.POSITIVE == impact.outcome
+
+
+def test_a_completed_long_contract_with_an_average_rating_is_a_success():
+    """Three months or more of paid work with no negative signal is a long-term success."""
+    long = job(
+        "a",
+        started=date(2024, 6, 1),
+        ended=date(2024, 12, 15),
+        stars="4.0",
+        reason=EndReason.COMPLETED,
+        payments=[pay(date(2024, m, 1), "500") for m in range(7, 13)],
+    )
+    impact = classify(long)
+    assert Outcome.POSITIVE == impact.outcome
+    assert (
+        "long-term: paid over 6 months",
+        "weight 3.5: earned 3000 USD, paid over 6 months",
+    ) == impact.reasons
+    assert Decimal("3.5") == impact.weight
+
+
+def test_a_rehire_by_the_same_client_makes_an_average_job_a_success():
+    """Another contract with the same client (started by then) is a long-term relationship."""
+    first = job("a", client="acme", stars="4.2")
+    again = job("b", client="acme", started=date(2025, 3, 1), ended=date(2025, 3, 20))
+    assert Outcome.NEUTRAL == classify(first, as_of=date(2025, 2, 28), history=[again]).outcome
+    rehired = classify(first, as_of=date(2025, 3, 1), history=[first, again])
+    assert Outcome.POSITIVE == rehired.outcome
+    assert "rehired: client 'acme' hired again" in rehired.reasons
+
+
+def test_negative_signals_outweigh_a_long_relationship():
+    """A long contract that ended badly is still negative."""
+    long = job(
+        "a",
+        started=date(2024, 6, 1),
+        ended=date(2024, 12, 15),
+        stars="2.5",
+        payments=[pay(date(2024, 12, 1), "500")],
+    )
+    assert Outcome.NEGATIVE == classify(long).outcome
+
+
+def test_contracts_of_an_excluded_client_are_excluded():
+    """exclude_clients= leaves that client's contracts out, saying why."""
+    impact = classify(job("a", client="bad-actor"), exclude_clients={"bad-actor"})
+    assert (Outcome.EXCLUDED, Decimal(0)) == (impact.outcome, impact.weight)
+    assert ("client 'bad-actor' is excluded by the caller",) == impact.reasons
+
+
+def test_a_contract_that_has_not_started_is_excluded():
+    """On a day before its start a contract does not exist yet."""
+    impact = classify(job("a"), as_of=date(2024, 12, 31))
+    assert ("starts on 2025-01-01, after 2024-12-31",) == impact.reasons
+
+
+def test_an_open_contract_paid_recently_is_excluded():
+    """Open contracts count only once paid over 90 days, or when idle, or when they end."""
+    open_paid = job("a", started=date(2025, 4, 1), ended=None, payments=[pay(date(2025, 5, 1))])
+    impact = classify(open_paid)
+    assert Outcome.EXCLUDED == impact.outcome
+    assert ("still open and paid recently: counts once paid over 90 days",) == impact.reasons
+    fresh = job("b", started=date(2025, 5, 20), ended=None, payments=[])
+    assert ("still open, started recently: counts once paid over 90 days",) == classify(
+        fresh
+    ).reasons
+
+
+def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
+    """HC 34958134307475: long-term contracts count once paid every 90 days."""
+    ongoing = job(
+        "a",
+        started=date(2025, 1, 1),
+        ended=None,
+        payments=[pay(date(2025, 2, 1)), pay(date(2025, 3, 31)), pay(date(2025, 4, 1))],
+    )
+    assert Outcome.EXCLUDED == classify(ongoing, as_of=date(2025, 3, 31)).outcome
+    impact = classify(ongoing, as_of=date(2025, 4, 1))
+    assert Outcome.POSITIVE == impact.outcome
+    assert (
+        "open long-term contract paid from 2025-01-01 to 2025-04-01: counts once paid over 90 days"
+        == impact.reasons[0]
+    )
+    assert Decimal("2.25") == impact.weight  # 300 USD → 1.25, plus 1 for 3 months paid
+
+
+def test_an_open_contract_unpaid_for_the_idle_period_counts_as_not_successful():
+    """HC 115006097327: open contracts without payment for months start to count."""
+    idle = job("a", started=date(2024, 1, 1), ended=None, payments=[pay(date(2024, 2, 1))])
+    assert Outcome.EXCLUDED == classify(idle, as_of=date(2024, 7, 29)).outcome
+    impact = classify(idle, as_of=date(2024, 7, 30))
+    assert Outcome.NEUTRAL == impact.outcome
+    assert (
+        "open with no payment since 2024-02-01 (180 days): counts as not successful"
+        == impact.reasons[0]
+    )
+    never_paid = job("b", started=date(2024, 1, 1), ended=None, payments=[])
+    assert Outcome.NEUTRAL == classify(never_paid, as_of=date(2024, 6, 29)).outcome
+
+
+def test_a_contract_ended_before_the_longest_window_is_excluded():
+    """Beyond 24 months a contract no longer counts at all."""
+    started = date(2023, 5, 1)
+    impact = classify(job("a", started=started, ended=date(2023, 5, 31)))
+    assert (
+        "ended 2023-05-31, more than 24 months before 2025-06-01: outside every window",
+    ) == impact.reasons
+    assert Outcome.POSITIVE == classify(job("a", started=started, ended=date(2023, 6, 1))).outcome
+
+
+def test_unpaid_positive_contracts_are_excluded_since_march_2020():
+    """$0 earned with positive feedback: counted in 2015 rules, excluded from 2020-03-01."""
+    unpaid = job("a", amount="0", started=date(2019, 1, 1), ended=date(2019, 1, 31))
+    assert Outcome.POSITIVE == classify(unpaid, as_of=date(2020, 2, 29)).outcome
+    impact = classify(unpaid, as_of=date(2020, 3, 1))
+    assert ("nothing earned and positive feedback: excluded (since 2020-03-01)",) == impact.reasons
+
+
+def test_unpaid_contracts_without_feedback_are_excluded_since_november_2020():
+    """No feedback and no earnings: neutral (hurting) before 2020-11-08, excluded after."""
+    silent = job("a", amount="0", stars=None, started=date(2020, 1, 1), ended=date(2020, 1, 31))
+    assert Outcome.NEUTRAL == classify(silent, as_of=date(2020, 11, 7)).outcome
+    impact = classify(silent, as_of=date(2020, 11, 8))
+    assert ("no feedback and nothing earned: excluded (since 2020-11-08)",) == impact.reasons
+    with_reason = job(
+        "b",
+        amount="0",
+        stars=None,
+        reason=EndReason.OTHER,
+        started=date(2020, 1, 1),
+        ended=date(2020, 1, 31),
+    )
+    assert Outcome.NEUTRAL == classify(with_reason, as_of=date(2020, 11, 8)).outcome
+
+
+@pytest.mark.parametrize(
+    ("amount", "weight"),
+    [
+        ("1", "1"),
+        ("250", "1"),
+        ("250.01", "1.25"),
+        ("251", "1.25"),
+        ("1000", "1.25"),
+        ("1000.01", "1.5"),
+        ("5000", "1.5"),
+    ],
+)
+def test_job_size_weights_follow_the_published_tiers(amount, weight):
+    """HC 34958134307475: $1–$250 → 1, $251–$1,000 → 1.25, over $1,000 → 1.5."""
+    assert Decimal(weight) == classify(job("a", amount=amount)).weight
+
+
+@pytest.mark.parametrize(
+    ("months", "weight"),
+    [(2, "1.5"), (3, "2.5"), (6, "3.5"), (20, "7.5"), (21, "8"), (36, "8")],
+)
+def test_every_three_months_of_paid_duration_add_one_up_to_eight(months, weight):
+    """+1 per 3 months of paid duration (start to latest payment), capped at 8."""
+    started = date(2022, 7, 1)
+    last = jss._shift_months(started, months)
+    contract = job("a", started=started, ended=last, amount="5000")
+    impact = classify(contract, as_of=last + timedelta(days=1), rules=jss.CURRENT)
+    assert Decimal(weight) == impact.weight
+
+
+def test_in_2015_every_job_weighs_the_same():
+    """Before job-size weighting a $5,000 job counts as one job."""
+    contract = job("a", amount="5000", started=date(2016, 1, 1), ended=date(2016, 12, 1))
+    assert Decimal(1) == classify(contract, as_of=date(2017, 1, 1)).weight
+
+
+def test_classify_refuses_what_is_not_a_contract_and_naive_datetimes():
+    """Bad input to classify gets a clear error."""
+    with pytest.raises(InvalidTypeError, match="contract must be a Contract"):
+        jss.classify("a", as_of=AS_OF)
+    with pytest.raises(InvalidValueError, match="as_of must be timezone-aware"):
+        jss.classify(job("a"), as_of=datetime(2025, 6, 1))
+    with pytest.raises(InvalidTypeError, match="rules must be JSSRules"):
+        jss.classify(job("a"), as_of=AS_OF, rules="current")
+
+
+def test_classify_accepts_an_aware_datetime():
+    """An aware datetime is read as its UTC date."""
+    late = datetime(2025, 1, 31, 23, tzinfo=timezone(timedelta(hours=-5)))  # 2025-02-01 UTC
+    assert Outcome.POSITIVE == jss.classify(job("a", ended=date(2025, 2, 1)), as_of=late).outcome
+
+
+# --------------------------------------------------------------------------
+# score: the published situations
+
+
+def score(contracts, **kwargs):
+    kwargs.setdefault("as_of", AS_OF)
+    return jss.score(contracts, **kwargs)
+
+
+def test_three_negatives_in_sixteen_equal_outcomes_give_81():
+    """13 successes of 16 equal outcomes: 81.25% → 81."""
+    report = score(goods(13) + bads(3))
+    assert 81 == report.score
+    assert "81% from the 24 months window (success_share)" == report.reason
+    assert "24 months" == report.window
+    assert (
+        jss.WindowScore(
+            months=24,
+            contracts=16,
+            clients=16,
+            successes=Decimal(13),
+            negatives=Decimal(3),
+            total=Decimal(16),
+            percent=Decimal("81.25"),
+            shown=True,
+        ),
+    ) == report.windows
+
+
+def test_one_negative_among_five_equal_outcomes_gives_80():
+    """4 successes of 5 equal outcomes: 80."""
+    assert 80 == score(goods(4) + bads(1)).score
+
+
+def test_weighted_jobs_200_800_5000_succeeding_and_1500_failing_give_71():
+    """Weights 1 + 1.25 + 1.5 succeed of 5.25 in all: 71.43% → 71 under the current weights."""
+    contracts = [
+        job("s1", amount="200"),
+        job("s2", amount="800"),
+        job("s3", amount="5000"),
+        job("f1", amount="1500", stars="1.0"),
+    ]
+    report = score(contracts)
+    assert 71 == report.score
+    assert (Decimal("3.75"), Decimal("1.5"), Decimal("5.25")) == (
+        report.windows[0].successes,
+        report.windows[0].negatives,
+        report.windows[0].total,
+    )
+    assert Decimal("71.43") == report.windows[0].percent
+    assert [Decimal(1), Decimal("1.25"), Decimal("1.5"), Decimal("1.5")] == [
+        i.weight for i in report.impacts
+    ]
+
+
+def test_one_bad_review_costs_far_more_with_2_prior_contracts_than_with_20():
+    """2 prior + 1 bad → 67; 20 prior + 1 bad → 95."""
+    assert 67 == score(goods(2) + bads(1)).score
+    assert 95 == score(goods(20) + bads(1)).score
+
+
+def test_an_old_bad_outcome_stops_counting_once_it_leaves_the_window():
+    """A failure that ended 2023-03-15 counts on 2025-03-15 and not from 2025-03-16."""
+    history = goods(4) + bads(1, started=date(2023, 3, 1), ended=date(2023, 3, 15))
+    assert 80 == score(history, as_of=date(2025, 3, 15)).score
+    later = score(history, as_of=date(2025, 3, 16))
+    assert 100 == later.score
+    assert Outcome.EXCLUDED == later.impact("b0").outcome
+
+
+def test_negative_private_feedback_lowers_the_score_even_with_five_public_stars():
+    """Four good jobs and one five-star job with a private 3/10: 80, not 100."""
+    assert 100 == score([*goods(4), job("x", stars="5.0", private=9)]).score
+    assert 80 == score([*goods(4), job("x", stars="5.0", private=3)]).score
+
+
+def test_a_completed_long_contract_with_an_average_rating_does_not_hurt_like_a_cancellation():
+    """Adding a long 4.0-star contract keeps 100; adding an early cancellation gives 80."""
+    long = job(
+        "long",
+        started=date(2024, 6, 1),
+        ended=date(2024, 12, 15),
+        stars="4.0",
+        reason=EndReason.COMPLETED,
+        payments=[pay(date(2024, m, 1), "500") for m in range(7, 13)],
+    )
+    cancelled = job(
+        "cancel",
+        started=date(2025, 1, 5),
+        ended=date(2025, 1, 20),
+        stars="4.0",
+        reason=EndReason.CANCELLED_EARLY,
+    )
+    assert 100 == score([*goods(4), long]).score
+    assert 80 == score([*goods(4), cancelled]).score
+
+
+def test_the_net_formula_reads_one_bad_job_in_ten_as_80():
+    """The literal '(successful − negative) / total' gives 80 where the share gives 90."""
+    history = goods(9) + bads(1)
+    assert 90 == score(history).score
+    net = attrs.evolve(jss.CURRENT, formula="net")
+    report = score(history, rules=net)
+    assert 80 == report.score
+    assert "80% from the 24 months window (net)" == report.reason
+
+
+def test_the_net_formula_is_floored_at_zero():
+    """More negatives than successes gives 0, never a negative score."""
+    net = attrs.evolve(jss.CURRENT, formula="net")
+    assert 0 == score(goods(1) + bads(3), rules=net).score
+
+
+@pytest.mark.parametrize(
+    ("mode", "half", "quarter"),
+    [
+        (decimal.ROUND_HALF_UP, 88, 81),
+        (decimal.ROUND_HALF_DOWN, 87, 81),
+        (decimal.ROUND_HALF_EVEN, 88, 81),
+        (decimal.ROUND_FLOOR, 87, 81),
+        (decimal.ROUND_DOWN, 87, 81),
+        (decimal.ROUND_CEILING, 88, 82),
+        (decimal.ROUND_UP, 88, 82),
+    ],
+)
+def test_rounding_to_a_whole_percent_is_a_rules_field(mode, half, quarter):
+    """87.5% and 81.25% round according to JSSRules.rounding."""
+    rules = attrs.evolve(jss.CURRENT, rounding=mode)
+    assert half == score(goods(7) + bads(1), rules=rules).score
+    assert quarter == score(goods(13) + bads(3), rules=rules).score
+
+
+@pytest.mark.parametrize(
+    ("value", "mode", "expected"),
+    [
+        (Fraction(125, 2), decimal.ROUND_HALF_EVEN, 62),
+        (Fraction(175, 2), decimal.ROUND_HALF_EVEN, 88),
+        (Fraction(80), decimal.ROUND_CEILING, 80),
+        (Fraction(2007, 25), decimal.ROUND_HALF_UP, 80),
+        (Fraction(2013, 25), decimal.ROUND_HALF_DOWN, 81),
+    ],
+)
+def test_rounding_works_on_exact_fractions(value, mode, expected):
+    """Rounding is exact: no binary or decimal division error near the half."""
+    assert expected == jss._round(value, mode)
+
+
+def test_an_empty_history_is_simply_not_eligible():
+    """No contracts: no score, and the reason says so."""
+    report = score([])
+    assert (None, "not eligible: no contracts yet", None) == (
+        report.score,
+        report.reason,
+        report.window,
+    )
+    assert () == report.impacts
+
+
+def test_eligibility_needs_two_jobs_from_two_clients_today():
+    """One job, or two jobs from one client, is not enough since December 2023."""
+    one = score(goods(1))
+    assert one.score is None
+    assert (
+        "not eligible: 1 counted job(s) from 1 client(s) in the last 24 months; a score "
+        "needs 2 jobs from 2 clients"
+    ) == one.reason
+    same_client = [job("a", client="acme"), job("b", client="acme")]
+    assert score(same_client).score is None
+    assert 100 == score(goods(2)).score
+
+
+def test_eligibility_needed_four_jobs_and_three_clients_per_window_in_2015():
+    """2015: 3 jobs are not enough; 4 jobs from 2 clients still lack a 3-client window."""
+    day = date(2016, 6, 1)
+    window = {"started": date(2016, 1, 1), "ended": date(2016, 1, 31)}
+    assert score(goods(3, **window), as_of=day).score is None
+    two_clients = [job(f"j{i}", client=f"c{i % 2}", **window) for i in range(4)]
+    report = score(two_clients, as_of=day)
+    assert None is report.score
+    assert "no window has outcomes from 3 distinct clients" == report.reason
+    assert 100 == score(goods(4, **window), as_of=day).score
+
+
+def test_the_2015_rules_show_the_best_of_the_6_12_and_24_month_windows():
+    """A failure 10 months ago drags the 12- and 24-month windows; the 6-month one is shown."""
+    day = date(2017, 1, 8)
+    recent = goods(4, started=date(2016, 9, 1), ended=date(2016, 10, 1))
+    old = [job("old", stars="1.0", started=date(2016, 3, 1), ended=date(2016, 3, 1))]
+    report = score(recent + old, as_of=day)
+    assert 100 == report.score
+    assert "6 months" == report.window
+    assert [Decimal(80), Decimal(80), Decimal(100)] == [w.percent for w in report.windows]
+    assert date(2017, 1, 2) == report.computed_on
+
+
+def test_the_trending_score_joins_the_best_of_when_it_is_higher():
+    """max(24m, 12m, 6m, (6m + 3m)/2): a clean last 3 months lifts the trend above the 6m."""
+    day = date(2022, 6, 6)
+    recent = goods(3, started=date(2022, 4, 1), ended=date(2022, 5, 1))
+    middle = [
+        *goods(3, prefix="m", started=date(2022, 1, 1), ended=date(2022, 1, 31)),
+        job("bad", stars="2.0", started=date(2022, 1, 1), ended=date(2022, 1, 31)),
+    ]
+    report = score(recent + middle, as_of=day)
+    assert "trending (6m + 3m)/2" == report.window
+    assert Decimal("92.86") == report.trending
+    assert 93 == report.score
+    assert [Decimal("85.71")] * 3 + [Decimal(100)] == [w.percent for w in report.windows]
+
+
+def test_the_trending_score_needs_both_windows():
+    """With nothing in the last 3 months, no trending score is computed."""
+    day = date(2022, 6, 6)
+    history = goods(4, started=date(2022, 1, 1), ended=date(2022, 1, 31))
+    report = score(history, as_of=day)
+    assert report.trending is None
+    assert "24 months" == report.window
+
+
+def test_exclude_clients_removes_their_contracts_from_the_score():
+    """Excluding the client of the one failure gives 100."""
+    history = [*goods(4), job("bad", client="troll", stars="1.0")]
+    assert 80 == score(history).score
+    assert 100 == score(history, exclude_clients={"troll"}).score
+
+
+def test_contracts_in_mixed_currencies_are_refused():
+    """A PKR contract next to USD ones (the tiers are in USD) raises CurrencyMismatchError."""
+    pkr = job("p", payments=[pay(date(2025, 1, 31), "28000", "PKR")])
+    with pytest.raises(CurrencyMismatchError, match="paid in PKR"):
+        score([*goods(2), pkr])
+
+
+def test_score_accepts_an_aware_datetime_and_refuses_a_naive_one():
+    """as_of must be a date or an aware datetime."""
+    assert 100 == score(goods(2), as_of=datetime(2025, 6, 1, tzinfo=UTC)).score
+    with pytest.raises(InvalidValueError, match="as_of"):
+        score(goods(2), as_of=datetime(2025, 6, 1))
+    with pytest.raises(InvalidTypeError, match="as_of must be a date"):
+        score(goods(2), as_of="2025-06-01")
+
+
+@pytest.mark.parametrize(
+    ("contracts", "error", "message"),
+    [
+        (None, InvalidTypeError, "contracts must be a sequence of Contract"),
+        ("c1", InvalidTypeError, "contracts must be a sequence of Contract"),
+        ([1], InvalidTypeError, r"contracts\[0\] must be a Contract"),
+        ([job("a"), job("a")], InvalidValueError, "two contracts with id 'a'"),
+    ],
+)
+def test_score_refuses_bad_contract_lists(contracts, error, message):
+    """Bad contract lists get errors that say what is wrong."""
+    with pytest.raises(error, match=message):
+        score(contracts)
+
+
+def test_score_refuses_a_single_contract_and_bad_client_exclusions():
+    """A lone Contract, a str of client ids, or non-str ids are type errors."""
+    with pytest.raises(InvalidTypeError, match="sequence of Contract"):
+        score(job("a"))
+    with pytest.raises(InvalidTypeError, match="collection of client ids"):
+        score(goods(2), exclude_clients="troll")
+    with pytest.raises(InvalidTypeError, match="client id strings"):
+        score(goods(2), exclude_clients={1})
+
+
+def test_report_lookup_records_and_html():
+    """JSSReport finds impacts by id and renders as records and an HTML table."""
+    report = score(goods(1) + bads(1))
+    assert Outcome.NEGATIVE == report.impact("b0").outcome
+    with pytest.raises(InvalidValueError, match="no contract 'zz'"):
+        report.impact("zz")
+    assert {
+        "contract_id": "b0",
+        "client_id": "client-b0",
+        "outcome": "negative",
+        "weight": Decimal(1),
+        "reasons": "public stars 2.0 are poor (below 4); weight 1: earned 100 USD, paid over 0 "
+        "months",
+    } == report.to_records()[1]
+    html = report._repr_html_()
+    assert html.startswith("<table><caption>JSS 50% as of 2025-06-01: 50% from the 24 months")
+    assert "<td>b0</td>" in html
+    assert "JSS not eligible as of" in score([])._repr_html_()
+
+
+# --------------------------------------------------------------------------
+# timeline
+
+
+def fading_history():
+    """Four recent successes and one failure that ended 2023-03-15."""
+    history = goods(4, started=date(2024, 12, 1), ended=date(2025, 1, 31))
+    history.append(job("old", stars="1.0", started=date(2023, 3, 1), ended=date(2023, 3, 15)))
+    return history
+
+
+def test_timeline_shows_an_old_mistake_fading_out():
+    """The failure drops out of the 24-month window on 2025-03-16."""
+    points = jss.timeline(
+        fading_history(), start=date(2025, 3, 14), end=date(2025, 3, 17), step=timedelta(days=1)
+    )
+    assert [
+        jss.JSSPoint(date(2025, 3, 14), 80),
+        jss.JSSPoint(date(2025, 3, 15), 80),
+        jss.JSSPoint(date(2025, 3, 16), 100),
+        jss.JSSPoint(date(2025, 3, 17), 100),
+    ] == points
+
+
+def test_timeline_equals_score_at_every_point_across_rule_changes():
+    """From 2020 to 2025 the rules change five times; every point still equals score()."""
+    history = [
+        job("a", started=date(2019, 1, 1), ended=date(2019, 2, 1), amount="0"),
+        job("b", started=date(2019, 3, 1), ended=date(2019, 4, 1), amount="0", stars=None),
+        job("c", started=date(2019, 5, 1), ended=date(2019, 6, 1), stars="2.0"),
+        job("d", started=date(2020, 5, 1), ended=date(2020, 6, 1), amount="2000"),
+        job(
+            "e",
+            client="client-d",
+            started=date(2021, 5, 1),
+            ended=None,
+            payments=[pay(date(2021, 6, 1)), pay(date(2021, 9, 1)), pay(date(2022, 1, 1))],
+        ),
+        job(
+            "f",
+            started=date(2023, 1, 1),
+            ended=date(2024, 1, 1),
+            stars="4.2",
+            payments=[pay(date(2023, 2, 1)), pay(date(2023, 12, 1), "900")],
+        ),
+        job("g", started=date(2024, 3, 1), ended=date(2024, 9, 1), private=3),
+    ]
+    start, end = date(2019, 6, 1), date(2025, 6, 1)
+    points = jss.timeline(history, start=start, end=end, step=timedelta(days=9))
+    expected = [jss.score(history, as_of=p.on).score for p in points]
+    assert expected == [p.score for p in points]
+    assert start == points[0].on
+    assert len({p.score for p in points}) >= 4
+
+
+def test_timeline_with_fixed_rules_and_exclusions_equals_score():
+    """Explicit rules= and exclude_clients= reach every point."""
+    history = [*fading_history(), job("troll", client="troll", stars="1.0")]
+    points = jss.timeline(
+        history,
+        start=date(2025, 3, 10),
+        end=date(2025, 3, 20),
+        step=timedelta(days=2),
+        rules=jss.CURRENT,
+        exclude_clients={"troll"},
+    )
+    assert [80, 80, 80, 100, 100, 100] == [p.score for p in points]
+
+
+def test_timeline_steps_and_bounds_are_checked():
+    """A step must be whole days; end must not be before start."""
+    history = fading_history()
+    with pytest.raises(InvalidValueError, match="must not be before start"):
+        jss.timeline(history, start=AS_OF, end=date(2025, 5, 1))
+    with pytest.raises(InvalidValueError, match="whole number of days"):
+        jss.timeline(history, start=date(2025, 5, 1), end=AS_OF, step=timedelta(hours=12))
+    with pytest.raises(InvalidValueError, match="whole number of days"):
+        jss.timeline(history, start=date(2025, 5, 1), end=AS_OF, step=timedelta(days=-1))
+    with pytest.raises(InvalidTypeError, match="step must be a timedelta"):
+        jss.timeline(history, start=date(2025, 5, 1), end=AS_OF, step=1)
+    with pytest.raises(InvalidValueError, match="start"):
+        jss.timeline(history, start=datetime(2025, 5, 1), end=AS_OF)
+
+
+def test_timeline_default_step_is_one_day_and_it_renders():
+    """The default step is a day; the timeline renders as records and HTML."""
+    points = jss.timeline(fading_history(), start=date(2025, 3, 15), end=date(2025, 3, 16))
+    assert [{"on": date(2025, 3, 15), "score": 80}, {"on": date(2025, 3, 16), "score": 100}] == (
+        points.to_records()
+    )
+    assert "<caption>JSS timeline</caption>" in points._repr_html_()
+    assert isinstance(points, list)
+
+
+# Hypothesis: random histories ------------------------------------------------
+
+BEGIN = date(2022, 1, 1)
+
+
+@st.composite
+def contract_histories(draw):
+    """Small random histories: rehires, open contracts, feedback of every kind."""
+    count = draw(st.integers(0, 8))
+    contracts = []
+    for number in range(count):
+        started = BEGIN + timedelta(days=draw(st.integers(0, 1000)))
+        length = draw(st.integers(0, 400))
+        ended = draw(st.one_of(st.none(), st.just(started + timedelta(days=length))))
+        paid_days = draw(st.lists(st.integers(0, 500), max_size=4))
+        payments = [
+            pay(started + timedelta(days=d), draw(st.sampled_from(["0", "50", "400", "2000"])))
+            for d in paid_days
+        ]
+        feedback = draw(
+            st.one_of(
+                st.none(),
+                st.builds(
+                    Feedback,
+                    stars=st.one_of(st.none(), st.sampled_from(["1.0", "3.5", "4.2", "5.0"])),
+                    private_score=st.one_of(st.none(), st.integers(0, 10)),
+                    end_reason=st.one_of(st.none(), st.sampled_from(EndReason)),
+                ),
+            )
+        )
+        contracts.append(
+            Contract(
+                f"k{number}",
+                draw(st.sampled_from(["a", "b", "c", "d"])),
+                FP,
+                started,
+                ended,
+                payments=payments,
+                feedback=feedback,
+            )
+        )
+    return contracts
+
+
+RULE_CHOICES = st.sampled_from(
+    [jss.CURRENT, jss.LAUNCH_2015, jss.TRENDING_2021, attrs.evolve(jss.CURRENT, formula="net")]
+)
+
+
+@given(
+    history=contract_histories(),
+    rules=RULE_CHOICES,
+    offset=st.integers(0, 1300),
+    step=st.integers(1, 45),
+    count=st.integers(1, 25),
+)
+def test_timeline_equals_score_at_random_points(history, rules, offset, step, count):
+    """Property: every timeline point equals score(as_of=point.on).score."""
+    start = BEGIN + timedelta(days=offset)
+    end = start + timedelta(days=step * (count - 1))
+    points = jss.timeline(history, start=start, end=end, step=timedelta(days=step), rules=rules)
+    assert [jss.score(history, as_of=p.on, rules=rules).score for p in points] == [
+        p.score for p in points
+    ]
+
+
+@given(
+    history=contract_histories(),
+    rules=RULE_CHOICES,
+    offset=st.integers(0, 1300),
+    client=st.sampled_from(["a", "b", "new"]),
+    amount=st.sampled_from(["1", "300", "5000"]),
+    age=st.integers(0, 700),
+)
+def test_adding_a_positive_outcome_never_lowers_the_score(
+    *, history, rules, offset, client, amount, age
+):
+    """Property: a paid five-star job ending in the window never lowers the score."""
+    day = BEGIN + timedelta(days=offset)
+    ended = day - timedelta(days=age)
+    extra = job("extra", client, started=ended, ended=ended, amount=amount)
+    before = jss.score(history, as_of=day, rules=rules).score
+    after = jss.score([*history, extra], as_of=day, rules=rules).score
+    assert before is None or (after is not None and after >= before)
+
+
+# --------------------------------------------------------------------------
+# what_if
+
+
+def test_what_if_shows_before_after_and_delta():
+    """One failed job on top of four good ones costs 20 points."""
+    result = jss.what_if(goods(4), job("x", stars="1.0"), as_of=AS_OF)
+    assert jss.WhatIf(100, 80, -20, "80% from the 24 months window (success_share)") == result
+    assert [
+        {
+            "before": 100,
+            "after": 80,
+            "delta": -20,
+            "reason": "80% from the 24 months window (success_share)",
+        }
+    ] == result.to_records()
+    assert "<caption>JSS what-if</caption>" in result._repr_html_()
+
+
+def test_what_if_with_several_extras_and_no_score_before():
+    """From not eligible to a score: delta is None."""
+    result = jss.what_if(goods(1), [job("x"), job("y", stars="2.0")], as_of=AS_OF)
+    assert (None, 67, None) == (result.before, result.after, result.delta)
+
+
+def test_what_if_refuses_an_extra_with_a_duplicate_id():
+    """An extra contract reusing an id is refused like any duplicate."""
+    with pytest.raises(InvalidValueError, match="two contracts with id 'g0'"):
+        jss.what_if(goods(2), job("g0"), as_of=AS_OF)
+
+
+# --------------------------------------------------------------------------
+# forecast
+
+FUTURE = [jss.FutureJob(Money("500", "USD"), days=14) for _ in range(4)]
+
+
+def realised(history, outcomes, jobs=FUTURE, start=AS_OF):
+    """The contracts forecast() simulates for the given outcomes."""
+    rules = jss.CURRENT
+    contracts, _ = jss._future_contracts(jobs, start)
+    return [
+        *history,
+        *(
+            attrs.evolve(c, feedback=jss._simulated_feedback(o, rules))
+            for c, o in zip(contracts, outcomes, strict=True)
+        ),
+    ]
+
+
+def test_forecast_with_certain_outcomes_equals_scoring_the_realised_jobs():
+    """All-positive and all-negative odds give exactly the score of those contracts."""
+    history = goods(5) + bads(1)
+    end = AS_OF + timedelta(days=56)
+    for outcome in (Outcome.POSITIVE, Outcome.NEUTRAL, Outcome.NEGATIVE):
+        result = jss.forecast(
+            history, as_of=AS_OF, jobs=FUTURE, outcome_odds={outcome: 1}, trials=20, seed=1
+        )
+        expected = jss.score(realised(history, [outcome] * 4), as_of=end).score
+        assert (jss.ForecastBin(expected, 20),) == result.bins
+    assert 83 == result.current
+    assert end == result.on
+    assert (91, 45, 45) == tuple(
+        jss.forecast(history, as_of=AS_OF, jobs=FUTURE, outcome_odds={o: 1}, trials=1, seed=0)
+        .bins[0]
+        .score
+        for o in (Outcome.POSITIVE, Outcome.NEUTRAL, Outcome.NEGATIVE)
+    )
+
+
+def test_forecast_matches_scoring_each_sampled_trial():
+    """Replaying random.Random(seed).choices by hand gives the same distribution."""
+    history = goods(5) + bads(1)
+    odds = {Outcome.POSITIVE: "0.7", Outcome.NEUTRAL: "0.2", Outcome.NEGATIVE: "0.1"}
+    result = jss.forecast(history, as_of=AS_OF, jobs=FUTURE, outcome_odds=odds, trials=30, seed=7)
+    rng = random.Random(7)  # noqa: S311  (replays the simulation's generator)
+    order = (Outcome.POSITIVE, Outcome.NEUTRAL, Outcome.NEGATIVE)
+    expected: dict[int | None, int] = {}
+    for _ in range(30):
+        picks = rng.choices(range(3), cum_weights=[0.7, 0.9, 1.0], k=4)
+        contracts = realised(history, [order[p] for p in picks])
+        value = jss.score(contracts, as_of=AS_OF + timedelta(days=56)).score
+        expected[value] = expected.get(value, 0) + 1
+    assert expected == {b.score: b.trials for b in result.bins}
+    assert len(result.bins) > 1
+
+
+def test_forecast_is_reproducible_and_reports_chances():
+    """The same seed gives the same forecast; chance_at_least counts eligible trials."""
+    odds = {Outcome.POSITIVE: "0.8", Outcome.NEGATIVE: "0.2"}
+    kwargs = {"as_of": AS_OF, "jobs": FUTURE, "outcome_odds": odds, "trials": 200, "seed": 42}
+    first = jss.forecast(goods(3), **kwargs)
+    assert first == jss.forecast(goods(3), **kwargs)
+    assert 200 == sum(b.trials for b in first.bins)
+    hits = sum(b.trials for b in first.bins if b.score >= 90)
+    assert Decimal(hits) / 200 == first.chance_at_least(90)
+    assert Decimal(1) == first.chance_at_least(0)
+    assert first.most_likely == max(first.bins, key=lambda b: b.trials).score
+    records = first.to_records()
+    assert sum(r["share"] for r in records) == 1
+    assert "JSS forecast for 2025-07-27 (200 trials, seed 42); today 100" in first._repr_html_()
+
+
+def test_forecast_counts_not_eligible_trials_as_below_any_threshold():
+    """From an empty history, one unpaid-positive job never makes a score."""
+    result = jss.forecast(
+        [],
+        as_of=AS_OF,
+        jobs=[jss.FutureJob(Money("0", "USD"), days=7)],
+        outcome_odds={Outcome.POSITIVE: 1},
+        trials=3,
+        seed=0,
+    )
+    assert (jss.ForecastBin(None, 3),) == result.bins
+    assert Decimal(0) == result.chance_at_least(0)
+    assert result.most_likely is None
+
+
+def test_forecast_jobs_for_an_existing_client_are_rehires():
+    """A neutral future job for an existing client counts as a rehire success."""
+    history = [job("a", client="acme"), job("b"), job("c", client="troll", stars="1.0")]
+    rehire = [jss.FutureJob(Money("100", "USD"), days=5, client_id="acme")]
+    result = jss.forecast(
+        history,
+        as_of=AS_OF,
+        jobs=rehire,
+        outcome_odds={Outcome.NEUTRAL: 1},
+        trials=2,
+        seed=3,
+        exclude_clients={"troll"},
+    )
+    assert (jss.ForecastBin(100, 2),) == result.bins
+
+
+@pytest.mark.parametrize(
+    ("odds", "error", "message"),
+    [
+        ({Outcome.POSITIVE: "0.5", Outcome.NEGATIVE: "0.4"}, InvalidValueError, "sum to exactly 1"),
+        ({Outcome.EXCLUDED: 1}, InvalidValueError, "keys must be"),
+        ({"positive": 1}, InvalidValueError, "keys must be"),
+        ({Outcome.POSITIVE: "1.5", Outcome.NEGATIVE: "-0.5"}, InvalidValueError, "from 0 to 1"),
+        ({Outcome.POSITIVE: 0.5, Outcome.NEGATIVE: 0.5}, InvalidTypeError, "float"),
+        ([("positive", 1)], InvalidTypeError, "outcome_odds must map"),
+    ],
+)
+def test_forecast_refuses_odds_that_are_not_a_distribution(odds, error, message):
+    """Outcome odds must be exact chances summing to 1."""
+    with pytest.raises(error, match=message):
+        jss.forecast([], as_of=AS_OF, jobs=FUTURE, outcome_odds=odds, trials=1, seed=0)
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "message"),
+    [
+        ({"jobs": []}, InvalidValueError, "non-empty sequence of FutureJob"),
+        ({"jobs": ["x"]}, InvalidValueError, "non-empty sequence of FutureJob"),
+        ({"trials": 0}, InvalidValueError, "trials"),
+        ({"trials": True}, InvalidValueError, "trials"),
+        ({"seed": "abc"}, InvalidTypeError, "seed must be an int"),
+        ({"seed": False}, InvalidTypeError, "seed must be an int"),
+        ({"as_of": datetime(2025, 6, 1)}, InvalidValueError, "as_of"),
+    ],
+)
+def test_forecast_refuses_bad_arguments(changes, error, message):
+    """No jobs, no trials, a non-int seed or a naive datetime get clear errors."""
+    kwargs = {
+        "as_of": AS_OF,
+        "jobs": FUTURE,
+        "outcome_odds": {Outcome.POSITIVE: 1},
+        "trials": 1,
+        "seed": 0,
+    }
+    kwargs.update(changes)
+    with pytest.raises(error, match=message):
+        jss.forecast([], **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"days": 0}, "days"),
+        ({"days": True}, "days"),
+        ({"client_id": " "}, "client_id"),
+        ({"client_id": 5}, "client_id"),
+    ],
+)
+def test_future_jobs_are_validated(kwargs, message):
+    """A future job needs at least a day and a real client id if it names one."""
+    with pytest.raises(InvalidValueError, match=message):
+        jss.FutureJob(Money("10", "USD"), **kwargs)
+
+
+# --------------------------------------------------------------------------
+# top_rated_weeks
+
+
+def test_top_rated_needs_90_in_13_of_the_last_16_weeks():
+    """A failure three weeks ago drops 4 weekly scores below 90: 12 of 16, not met."""
+    history = goods(9, started=date(2024, 6, 1), ended=date(2024, 7, 1))
+    clean = jss.top_rated_weeks(history, as_of=AS_OF)
+    assert (16, 16, 13, 90, True) == (
+        len(clean.weeks),
+        clean.qualifying,
+        clean.required,
+        clean.threshold,
+        clean.met,
+    )
+    assert date(2025, 2, 16) == clean.weeks[0].on
+    assert AS_OF == clean.weeks[-1].on
+    bad = job("bad", stars="1.0", started=date(2025, 5, 1), ended=date(2025, 5, 11))
+    dropped = jss.top_rated_weeks([*history, bad], as_of=AS_OF)
+    assert [100] * 12 + [90] * 0 + [90] * 0 + [90] * 0 + [90] * 0 == [
+        p.score for p in dropped.weeks
+    ][:12]
+    assert [90, 90, 90, 90] == [p.score for p in dropped.weeks][12:]
+    assert (16, True) == (dropped.qualifying, dropped.met)
+    worse = job("bad2", stars="1.0", started=date(2025, 5, 1), ended=date(2025, 5, 11))
+    failed = jss.top_rated_weeks([*history, bad, worse], as_of=AS_OF)
+    assert (12, False) == (failed.qualifying, failed.met)
+    assert {"on": AS_OF, "score": 82, "qualifies": False} == failed.to_records()[-1]
+    assert "Top Rated JSS rule not met: 12 of 16 weeks at 90% or more (needs 13)" in (
+        failed._repr_html_()
+    )
+    assert "rule met" in clean._repr_html_()
+
+
+def test_top_rated_weeks_counts_not_eligible_weeks_as_missing():
+    """Weeks without a score never qualify."""
+    result = jss.top_rated_weeks(goods(1), as_of=AS_OF, rules=jss.CURRENT)
+    assert (0, False) == (result.qualifying, result.met)
+
+
+# --------------------------------------------------------------------------
+# explain_change
+
+
+def test_explain_change_lists_what_entered_left_and_changed_with_points():
+    """The old failure left (+13.33), a rehire changed (+20), a new failure entered (−14.29)."""
+    history = fading_history()
+    history.append(job("mid", client="acme", stars="4.2"))
+    history.append(job("again", client="acme", started=date(2025, 4, 1), ended=date(2025, 4, 10)))
+    history.append(job("new", stars="2.0", started=date(2025, 4, 1), ended=date(2025, 4, 20)))
+    change = jss.explain_change(history, date(2025, 3, 1), date(2025, 5, 1))
+    assert (67, 86, 19) == (change.before.score, change.after.score, change.delta)
+    assert [
+        ("old", "left", Outcome.NEGATIVE, Outcome.EXCLUDED, Decimal("13.33")),
+        ("mid", "changed", Outcome.NEUTRAL, Outcome.POSITIVE, Decimal("20.00")),
+        ("again", "entered", Outcome.EXCLUDED, Outcome.POSITIVE, Decimal("0.00")),
+        ("new", "entered", Outcome.EXCLUDED, Outcome.NEGATIVE, Decimal("-14.29")),
+    ] == [(c.contract_id, c.change, c.before, c.after, c.points) for c in change.changes]
+    total = sum((c.points for c in change.changes), Decimal(0))
+    assert change.after.windows[0].percent - change.before.windows[0].percent == total
+    assert change.changes[0].reasons[0].startswith("ended 2023-03-15, more than 24 months")
+    assert "rehired: client 'acme' hired again" in change.changes[1].reasons
+    records = change.to_records()
+    assert {
+        "contract_id": "old",
+        "change": "left",
+        "before": "negative",
+        "after": "excluded",
+    }.items() <= records[0].items()
+    assert "JSS 67 on 2025-03-01 → 86 on 2025-05-01" in change._repr_html_()
+
+
+def test_explain_change_names_the_window_a_contract_left():
+    """Under the 2015 rules a failure leaving the 6-month window is reported as such."""
+    recent = goods(4, started=date(2016, 9, 1), ended=date(2016, 10, 1))
+    old = job("old", stars="1.0", started=date(2016, 3, 1), ended=date(2016, 3, 1))
+    change = jss.explain_change([*recent, old], date(2016, 8, 29), date(2016, 10, 10))
+    assert [
+        ("g0", "entered", None),
+        ("g1", "entered", None),
+        ("g2", "entered", Decimal("8.33")),
+        ("g3", "entered", Decimal("5.00")),
+        ("old", "changed", Decimal("20.00")),
+    ] == [(c.contract_id, c.change, c.points) for c in change.changes]
+    assert "left the 6-month window" == change.changes[4].reasons[0]
+    assert (None, 100, None) == (change.before.score, change.after.score, change.delta)
+
+
+def test_explain_change_needs_before_not_after_after():
+    """The earlier day must come first."""
+    with pytest.raises(InvalidValueError, match="must not be before"):
+        jss.explain_change(goods(2), AS_OF, date(2025, 1, 1))
