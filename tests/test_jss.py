@@ -1176,6 +1176,33 @@ def test_forecast_with_certain_outcomes_equals_scoring_the_realised_jobs():
     )
 
 
+def test_forecast_under_best_of_rules_reads_every_window():
+    """Biweekly trending rules: the first job is outside the 3-month window, the second open."""
+    # Read on the snapshot of 2022-07-25, before the second job ends on 2022-07-29:
+    # only the first job (ended 2022-03-31, weight 1.25) counts: 6 / 7.25 → 83 if it fails.
+    history = goods(6, started=date(2022, 1, 1), ended=date(2022, 2, 1))
+    jobs = [
+        jss.FutureJob(Money("300", "USD"), days=30),
+        jss.FutureJob(Money("300", "USD"), days=120),
+    ]
+    start = date(2022, 3, 1)
+    for outcome, expected in ((Outcome.NEGATIVE, 83), (Outcome.POSITIVE, 100)):
+        result = jss.forecast(
+            history,
+            as_of=start,
+            jobs=jobs,
+            outcome_odds={outcome: 1},
+            trials=3,
+            seed=5,
+            rules=jss.TRENDING_2021,
+        )
+        end = start + timedelta(days=150)
+        realised_history = realised(history, [outcome] * 2, jobs=jobs, start=start)
+        report = jss.score(realised_history, as_of=end, rules=jss.TRENDING_2021)
+        assert (jss.ForecastBin(expected, 3),) == result.bins
+        assert expected == report.score
+
+
 def test_forecast_matches_scoring_each_sampled_trial():
     """Replaying random.Random(seed).choices by hand gives the same distribution."""
     history = goods(5) + bads(1)

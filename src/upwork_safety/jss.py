@@ -869,19 +869,30 @@ def _contribute(
     return _contribution(facts, _judge(facts, on, rules, cuts, explain=False), cuts)
 
 
-class _Tally:
-    """Running sums per tracked window (mutable, private)."""
+class _Totals:
+    """Sums per tracked window: weights, counted contracts, distinct clients (private)."""
 
-    __slots__ = ("clients", "count", "negatives", "successes", "total")
+    __slots__ = ("count", "distinct", "negatives", "successes", "total")
 
     def __init__(self, windows: int) -> None:
         self.successes = [_ZERO] * windows
         self.negatives = [_ZERO] * windows
         self.total = [_ZERO] * windows
         self.count = [0] * windows
+        self.distinct = [0] * windows
+
+
+class _Tally(_Totals):
+    """Running sums that contributions are added to and taken from (mutable, private)."""
+
+    __slots__ = ("clients",)
+
+    def __init__(self, windows: int) -> None:
+        super().__init__(windows)
         self.clients: list[Counter[str]] = [Counter() for _ in range(windows)]
 
     def add(self, contribution: _Contribution, sign: int) -> None:
+        """Add a contribution (*sign* 1) or take it away again (*sign* -1)."""
         outcome, weight, client, inside = contribution
         signed = weight if sign > 0 else -weight
         for index, member in enumerate(inside):
@@ -894,13 +905,20 @@ class _Tally:
                 self.negatives[index] += signed
             self.count[index] += sign
             clients = self.clients[index]
-            clients[client] += sign
-            if not clients[client]:
+            before = clients[client]
+            now = before + sign
+            if now:
+                clients[client] = now
+            else:
                 del clients[client]
+            if not before:
+                self.distinct[index] += 1
+            elif not now:
+                self.distinct[index] -= 1
 
 
-def _share(tally: _Tally, index: int, rules: JSSRules) -> Fraction | None:
-    if not tally.count[index] or len(tally.clients[index]) < rules.min_window_clients:
+def _share(tally: _Totals, index: int, rules: JSSRules) -> Fraction | None:
+    if not tally.count[index] or tally.distinct[index] < rules.min_window_clients:
         return None
     total = Fraction(tally.total[index])
     if rules.formula == "net":
@@ -909,7 +927,7 @@ def _share(tally: _Tally, index: int, rules: JSSRules) -> Fraction | None:
     return Fraction(tally.successes[index]) / total
 
 
-def _candidates(tally: _Tally, rules: JSSRules) -> list[tuple[str, Fraction]]:
+def _candidates(tally: _Totals, rules: JSSRules) -> list[tuple[str, Fraction]]:
     """The windows competing for the displayed score, with their shares."""
     position = {months: i for i, months in enumerate(rules.tracked_months)}
     found: list[tuple[str, Fraction]] = []
@@ -925,7 +943,7 @@ def _candidates(tally: _Tally, rules: JSSRules) -> list[tuple[str, Fraction]]:
     return found
 
 
-def _trend(tally: _Tally, rules: JSSRules, position: Mapping[int, int]) -> Fraction | None:
+def _trend(tally: _Totals, rules: JSSRules, position: Mapping[int, int]) -> Fraction | None:
     long, short = rules.trending  # type: ignore[misc]
     first = _share(tally, position[long], rules)
     second = _share(tally, position[short], rules)
@@ -951,10 +969,10 @@ def _round(value: Fraction, mode: str) -> int:
     return whole + whole % 2  # ROUND_HALF_EVEN
 
 
-def _eligibility(tally: _Tally, rules: JSSRules) -> str | None:
+def _eligibility(tally: _Totals, rules: JSSRules) -> str | None:
     """Why there is no score yet, or ``None`` when eligible."""
     index = rules.tracked_months.index(rules.eligibility_months)
-    jobs, clients = tally.count[index], len(tally.clients[index])
+    jobs, clients = tally.count[index], tally.distinct[index]
     if jobs >= rules.min_jobs and clients >= rules.min_clients:
         return None
     return (
@@ -964,7 +982,7 @@ def _eligibility(tally: _Tally, rules: JSSRules) -> str | None:
     )
 
 
-def _outcome(tally: _Tally, rules: JSSRules) -> tuple[int | None, str, str | None]:
+def _outcome(tally: _Totals, rules: JSSRules) -> tuple[int | None, str, str | None]:
     """The score, its reason and the window that gave it."""
     not_eligible = _eligibility(tally, rules)
     if not_eligible is not None:
@@ -1056,7 +1074,7 @@ def _report(
         WindowScore(
             months=months,
             contracts=tally.count[i],
-            clients=len(tally.clients[i]),
+            clients=tally.distinct[i],
             successes=tally.successes[i],
             negatives=tally.negatives[i],
             total=tally.total[i],
@@ -1317,7 +1335,7 @@ def _check_trials(trials: object, seed: object) -> None:
 
 
 def _simulate(
-    tally: _Tally,
+    base: _Tally,
     variants: Sequence[tuple[_Contribution | None, ...]],
     rules: JSSRules,
     *,
@@ -1325,22 +1343,43 @@ def _simulate(
     trials: int,
     seed: int,
 ) -> Counter[int | None]:
-    """Run the trials on *tally* (restored after each) and count the scores."""
+    """Run the trials on top of *base* and count the scores they end at."""
     rng = random.Random(seed)  # noqa: S311  (a simulation, not cryptography)
     cumulative = [float(sum(odds[: i + 1], Decimal(0))) for i in range(len(odds))]
     choices = range(len(_SIMULATED))
+    windows = range(len(base.total))
     counts: Counter[int | None] = Counter()
     for _ in range(trials):
         picks = rng.choices(choices, cum_weights=cumulative, k=len(variants))
-        added = [
+        counted = [
             c for row, pick in zip(variants, picks, strict=True) if (c := row[pick]) is not None
         ]
-        for contribution in added:
-            tally.add(contribution, 1)
-        counts[_outcome(tally, rules)[0]] += 1
-        for contribution in added:
-            tally.add(contribution, -1)
+        counts[_outcome(_with(base, counted, windows), rules)[0]] += 1
     return counts
+
+
+def _with(base: _Tally, counted: Sequence[_Contribution], windows: range) -> _Totals:
+    """The totals of *base* plus *counted*, without changing *base*."""
+    totals = _Totals(len(windows))
+    for index in windows:
+        successes, negatives = base.successes[index], base.negatives[index]
+        total, count = base.total[index], base.count[index]
+        known = base.clients[index]
+        fresh: set[str] = set()
+        for outcome, weight, client, inside in counted:
+            if inside[index]:
+                total += weight
+                count += 1
+                if outcome is Outcome.POSITIVE:
+                    successes += weight
+                elif outcome is Outcome.NEGATIVE:
+                    negatives += weight
+                if client not in known:
+                    fresh.add(client)
+        totals.successes[index], totals.negatives[index] = successes, negatives
+        totals.total[index], totals.count[index] = total, count
+        totals.distinct[index] = base.distinct[index] + len(fresh)
+    return totals
 
 
 def forecast(
@@ -1469,7 +1508,7 @@ def top_rated_weeks(
     )
 
 
-def _raw(tally: _Tally, rules: JSSRules) -> Fraction | None:
+def _raw(tally: _Totals, rules: JSSRules) -> Fraction | None:
     found = _candidates(tally, rules)
     return max(share for _, share in found) if found else None
 
