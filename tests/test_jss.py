@@ -1,7 +1,5 @@
 """Tests for upwork_safety.jss: the dated, explainable Job Success Score model."""
 
-# ruff: noqa: SIM300  (house style: assert expected == actual, literal first)
-
 from __future__ import annotations
 
 import decimal
@@ -856,6 +854,58 @@ def test_the_trending_score_needs_both_windows():
     report = score(history, as_of=day)
     assert report.trending is None
     assert "24 months" == report.window
+
+
+def test_job_size_weighting_changes_the_score_on_2020_03_01():
+    """Three $100 successes and a $5,000 failure: 75 unweighted, 67 once size counts."""
+    history = [
+        *goods(3, started=date(2019, 5, 1), ended=date(2019, 6, 1)),
+        job("big", amount="5000", stars="1.0", started=date(2019, 5, 1), ended=date(2019, 6, 1)),
+    ]
+    assert 75 == score(history, as_of=date(2020, 2, 29)).score
+    assert 67 == score(history, as_of=date(2020, 3, 1)).score
+
+
+def test_unpaid_positive_jobs_stop_counting_on_2020_03_01():
+    """A $0 five-star job counts in 2015 rules (4 of 5 → 80) and not after (3 of 4 → 75)."""
+    window = {"started": date(2019, 5, 1), "ended": date(2019, 6, 1)}
+    history = [*goods(3, **window), job("free", amount="0", **window), *bads(1, **window)]
+    assert 80 == score(history, as_of=date(2020, 2, 29)).score
+    assert 75 == score(history, as_of=date(2020, 3, 1)).score
+
+
+def test_silent_unpaid_jobs_stop_hurting_on_2020_11_08():
+    """No feedback and no earnings: counted as not successful (80), then excluded (100)."""
+    window = {"started": date(2020, 5, 1), "ended": date(2020, 6, 1)}
+    history = [*goods(4, **window), job("silent", amount="0", stars=None, **window)]
+    assert 80 == score(history, as_of=date(2020, 11, 7)).score
+    assert 100 == score(history, as_of=date(2020, 11, 8)).score
+
+
+def test_two_jobs_from_two_clients_give_a_score_from_december_2023():
+    """Two good jobs: not eligible on 2023-11-30 (4 needed), 100 on 2023-12-01."""
+    history = goods(2, started=date(2023, 9, 1), ended=date(2023, 10, 1))
+    before = score(history, as_of=date(2023, 11, 30))
+    assert None is before.score
+    assert before.reason.endswith("a score needs 4 jobs from 2 clients")
+    assert 100 == score(history, as_of=date(2023, 12, 1)).score
+
+
+def test_current_scores_update_daily():
+    """Under the current rules the score is computed on the day asked, not a snapshot."""
+    report = score(goods(2), as_of=date(2025, 6, 3))
+    assert (date(2025, 6, 3), date(2025, 6, 3)) == (report.as_of, report.computed_on)
+    assert jss.CURRENT.name == report.rules
+
+
+def test_rules_and_reports_round_trip_through_serialize():
+    """JSSRules presets and reports are plain frozen values the converter handles."""
+    from upwork_safety import serialize
+
+    for preset in jss.HISTORY:
+        assert preset == serialize.from_dict(jss.JSSRules, serialize.to_dict(preset))
+    report = score(goods(3) + bads(1))
+    assert report == serialize.from_dict(jss.JSSReport, serialize.to_dict(report))
 
 
 def test_exclude_clients_removes_their_contracts_from_the_score():
