@@ -111,7 +111,6 @@ class Rule:
             match's sentence.
         needs_before: Keep a match only when the clause before it matches
             this (anchor it with ``$``).
-        needs_negatable: Apply the negation check to *needs* as well.
     """
 
     name: str
@@ -125,7 +124,6 @@ class Rule:
     needs: re.Pattern[str] | None = None
     needs_in_sentence: re.Pattern[str] | None = None
     needs_before: re.Pattern[str] | None = None
-    needs_negatable: bool = False
 
     def find(self, text: str) -> str | None:
         """Return the evidence (the matched phrase) when the rule fires on *text*."""
@@ -137,10 +135,10 @@ class Rule:
         """Like :meth:`find`, without the keyword gate (the tests compare the two)."""
         context = ""
         if self.needs is not None:
-            found = _first(self.needs, text, negatable=self.needs_negatable)
+            found = self.needs.search(text)
             if found is None:
                 return None
-            context = found
+            context = found.group(0).strip()
         # Search again one character after a rejected match (not after its
         # end), so a rejected long match cannot hide a shorter one inside it.
         match = self.pattern.search(text)
@@ -170,14 +168,6 @@ class Rule:
         if self.unless is not None and self.unless.search(sentence):
             return False
         return self.needs_in_sentence is None or self.needs_in_sentence.search(sentence) is not None
-
-
-def _first(pattern: re.Pattern[str], text: str, *, negatable: bool) -> str | None:
-    for match in pattern.finditer(text):
-        if negatable and _NEGATION.search(_clause_before(text, match.start())):
-            continue
-        return match.group(0).strip()
-    return None
 
 
 # --------------------------------------------------------------------------

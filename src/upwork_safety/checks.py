@@ -848,9 +848,13 @@ def _dormancy(
     rules: PlatformRules,
     fields: dict[str, object],
 ) -> Finding | None:
-    # The first notice is the warning to act on; once it is past, the contract's
-    # own closing date is what matters.  Report only within one notice period.
-    if deadline.kind == "dormancy_notice" and deadline.due - now > rules.dormancy_first_notice:
+    # The first notice is the warning to act on: report it once it is due within
+    # one notice period.  Once it has passed, the closing date is what matters.
+    left = deadline.due - now
+    if deadline.kind == "dormancy_notice":
+        if left > rules.dormancy_first_notice:
+            return None
+    elif left > rules.dormancy_first_notice + rules.dormancy_final_notice:
         return None
     assert deadline.milestone_id is not None  # noqa: S101  (dormancy names its milestone)
     milestone = contract.milestone(deadline.milestone_id)

@@ -1,0 +1,916 @@
+"""Tests for upwork_safety.checks: findings, message scanning, milestones and contracts."""
+
+import re
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from upwork_safety import (
+    Client,
+    Contract,
+    ContractKind,
+    Milestone,
+    MilestoneState,
+    Money,
+    checks,
+    escrow,
+    hourly,
+    rules,
+    serialize,
+)
+from upwork_safety.checks import CODES, Finding, Severity
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.models import TimeEntry
+
+UTC = timezone.utc
+
+
+def at(*args):
+    """An aware UTC datetime."""
+    return datetime(*args, tzinfo=UTC)
+
+
+def usd(amount):
+    """US dollars."""
+    return Money(amount, "USD")
+
+
+def codes(found):
+    """The codes of a list of findings, in order."""
+    return [f.code for f in found]
+
+
+def scan(text, direction="incoming"):
+    """The codes scan_message finds in *text*."""
+    return codes(checks.scan_message(text, direction=direction))
+
+
+# ============================================================================ Severity
+
+
+def test_severity_order():
+    """Severities compare INFO < WARNING < DANGER."""
+    assert [Severity.INFO, Severity.WARNING, Severity.DANGER] == sorted(
+        [Severity.DANGER, Severity.INFO, Severity.WARNING]
+    )
+    assert Severity.INFO < Severity.WARNING < Severity.DANGER
+    assert Severity.DANGER > Severity.WARNING >= Severity.WARNING
+    assert Severity.INFO <= Severity.INFO
+    assert [0, 1, 2] == [s.rank for s in (Severity.INFO, Severity.WARNING, Severity.DANGER)]
+
+
+def test_severity_refuses_comparing_with_other_types():
+    """Comparing a Severity with a non-Severity raises a clear InvalidTypeError."""
+    with pytest.raises(InvalidTypeError, match="cannot compare Severity with int"):
+        assert Severity.INFO < 1
+
+
+# ============================================================================ CODES
+
+
+REQUIRED = {
+    "UNFUNDED_MILESTONE",
+    "VAGUE_MILESTONE",
+    "START_BEFORE_FUNDING",
+    "OFF_PLATFORM_PAYMENT",
+    "OFF_PLATFORM_CONTACT",
+    "UPFRONT_FEE",
+    "SCOPE_CREEP",
+    "REVIEW_BEGGING",
+    "REVIEW_PERIOD_RUNNING",
+    "REFUND_REQUEST_PENDING",
+    "DISPUTE_WINDOW_CLOSING",
+    "ARBITRATION_UNECONOMIC",
+    "UNPROTECTED_HOURS",
+    "UNVERIFIED_CLIENT",
+    "OVER_WEEKLY_LIMIT",
+    "DORMANT_ESCROW",
+}
+
+
+def test_codes_table_lists_every_code_with_trigger_and_source():
+    """CODES documents every code with its trigger, rule and source."""
+    assert set(CODES) == REQUIRED
+    for code, info in CODES.items():
+        assert code == info.code
+        assert re.fullmatch(r"[A-Z_]+", code)
+        assert info.trigger
+        assert info.rule
+        assert info.source
+        assert info.applies_to in {
+            "incoming message",
+            "outgoing message",
+            "any message",
+            "milestone",
+            "fixed-price contract",
+            "hourly contract",
+        }
+
+
+def test_codes_sources_come_from_the_rules_fields():
+    """Contract codes cite the source recorded on the PlatformRules field they use."""
+    by_field = {name: source.source for name, _, source in rules.sources()}
+    assert by_field["review_period"] == CODES["REVIEW_PERIOD_RUNNING"].source
+    assert by_field["refund_response_window"] == CODES["REFUND_REQUEST_PENDING"].source
+    assert by_field["dispute_filing_window"] == CODES["DISPUTE_WINDOW_CLOSING"].source
+    assert by_field["arbitration_fee"] in CODES["ARBITRATION_UNECONOMIC"].source
+
+
+def test_codes_table_is_read_only():
+    """CODES cannot be changed by a caller."""
+    with pytest.raises(TypeError):
+        CODES["NEW"] = CODES["SCOPE_CREEP"]  # type: ignore[index]
+
+
+def test_code_info_records():
+    """CodeInfo.to_records gives one flat row with plain values."""
+    row = CODES["SCOPE_CREEP"].to_records()[0]
+    assert "SCOPE_CREEP" == row["code"]
+    assert "warning" == row["severity"]
+
+
+def test_codes_table_in_docs_matches_CODES():
+    """docs/checks.md has one table row per code, with its severity and source."""
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "checks.md").read_text("utf-8")
+    for info in CODES.values():
+        row = f"| `{info.code}` | {info.severity.value} | {info.applies_to} |"
+        assert row in page, row
+        assert info.source in page, info.source
+
+
+# ============================================================================ Finding
+
+
+def test_finding_defaults_and_info():
+    """A Finding needs code, severity, message, advice; the rest defaults to empty."""
+    finding = Finding("SCOPE_CREEP", Severity.WARNING, "More work.", "Quote it.")
+    assert finding.milestone_id is None
+    assert "" == finding.evidence
+    assert "" == finding.script
+    assert finding.due is None
+    assert finding.time_left is None
+    assert finding.amount is None
+    assert finding.unconfirmed is False
+    assert CODES["SCOPE_CREEP"] == finding.info
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "match"),
+    [
+        ({"code": "NOT_A_CODE"}, InvalidValueError, "documented codes"),
+        ({"code": 3}, InvalidValueError, "documented codes"),
+        ({"severity": "danger"}, InvalidTypeError, "Severity member"),
+        ({"message": None}, InvalidTypeError, "Finding.message must be a str"),
+        ({"advice": b"x"}, InvalidTypeError, "Finding.advice must be a str"),
+        ({"milestone_id": 1}, InvalidTypeError, "Finding.milestone_id"),
+        ({"due": datetime(2024, 1, 1)}, InvalidValueError, "timezone-aware"),
+        ({"time_left": 5}, InvalidTypeError, "Finding.time_left"),
+        ({"amount": Decimal(5)}, InvalidTypeError, "Finding.amount"),
+        ({"unconfirmed": 1}, InvalidTypeError, "Finding.unconfirmed"),
+    ],
+)
+def test_finding_refuses_bad_fields(changes, error, match):
+    """Finding's validators name the field and what it must be."""
+    fields = {"code": "SCOPE_CREEP", "severity": Severity.WARNING, "message": "m", "advice": "a"}
+    fields.update(changes)
+    with pytest.raises(error, match=match):
+        Finding(**fields)
+
+
+def test_finding_records_and_html():
+    """Findings render as flat records and as an HTML table."""
+    finding = Finding(
+        "REVIEW_PERIOD_RUNNING",
+        Severity.INFO,
+        "In review.",
+        "Wait.",
+        milestone_id="m1",
+        due=at(2024, 3, 18, 17),
+        time_left=timedelta(days=1),
+        amount=usd("15.00"),
+    )
+    row = finding.to_records()[0]
+    assert "info" == row["severity"]
+    assert Decimal("15.00") == row["amount"]
+    assert Decimal(86400) == row["time_left"]
+    assert [row] == checks.to_records([finding])
+    html = finding._repr_html_()
+    assert html.startswith("<table><caption>Findings</caption>")
+    assert "REVIEW_PERIOD_RUNNING" in html
+    assert "2024-03-18 17:00:00+00:00" in html
+    assert "<caption>Mine</caption>" in checks.to_html([finding], caption="Mine")
+
+
+def test_findings_round_trip_through_serialize():
+    """Every finding survives serialize.to_dict/from_dict unchanged."""
+    contract = fixed([milestone("m1", "150.00")])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    contract = escrow.apply(contract, escrow.Submit("m1", at(2024, 3, 4, 17)))
+    found = checks.review_contract(contract, now=at(2024, 3, 5))
+    found += checks.scan_message("add me on whatsapp")
+    for finding in found:
+        assert finding == serialize.from_dict(Finding, serialize.to_dict(finding))
+
+
+# ============================================================================ scan_message
+
+
+TRIGGERS = {
+    "START_BEFORE_FUNDING": [
+        "Please start today, I will fund the milestone next week.",
+        "Go ahead and begin the designs; escrow will come later once finance approves.",
+        "Can you do a free sample of the landing page first?",
+        "I'll only pay after I see the finished result.",
+        "aap kaam shuru karo, paise baad mein mil jayenge",
+        "Let's skip the escrow this time, start now.",
+    ],
+    "OFF_PLATFORM_PAYMENT": [
+        "I'll pay you by PayPal, it's simpler.",
+        "Can I send the payment to your Payoneer directly?",
+        "Let's do the rest outside Upwork, I'll pay directly.",
+        "We can save the Upwork fee if I pay you by bank transfer.",
+        "Please share your IBAN and account details.",
+        "JazzCash pe payment kar doon?",
+    ],
+    "OFF_PLATFORM_CONTACT": [
+        "Add me on WhatsApp +1 415 555 0100",
+        "My Telegram is @anna_hr, text me there.",
+        "Email me at sam.recruiter@yahoo.com please.",
+        "What's your Skype?",
+        "Can you share your phone number?",
+        "Let's continue the conversation outside Upwork.",
+        "Ｗｈａｔｓａｐｐ me",
+    ],
+    "UPFRONT_FEE": [
+        "You need to pay a $30 registration fee first.",
+        "A refundable security deposit of $50 is required.",
+        "Please buy the laptop from our vendor and we'll reimburse you.",
+        "Recharge your account with 20 USDT to unlock your earnings.",
+        "Training fee 3000 rupay jama karwayen",
+    ],
+    "SCOPE_CREEP": [
+        "Could you also quickly add a pricing page?",
+        "One more screen please, the settings page.",
+        "While you're at it, redo the footer.",
+        "It shouldn't take long to add dark mode too.",
+        "Can you add a couple more icons? Same budget.",
+        "ek aur page bana dein",
+    ],
+}
+QUIET = [
+    "Thanks, the milestone is funded, you can start.",
+    "I'll fund milestone 2 once you submit milestone 1.",
+    "Our app needs a WhatsApp share button.",
+    "We're integrating PayPal checkout on the store.",
+    "Please don't contact me on WhatsApp, Upwork is fine.",
+    "I never pay outside Upwork, don't worry.",
+    "Our security deposit page needs a new layout.",
+    "One more question: what font do you use?",
+    "Can you also tell me your availability next week?",
+    "Is the 10% fee taken from your side?",
+    "",
+    "   ",
+    "👍",
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), [(code, text) for code, texts in TRIGGERS.items() for text in texts]
+)
+def test_incoming_trigger(code, text):
+    """Each incoming code fires on phrasings beyond the corpus."""
+    assert code in scan(text)
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_incoming_quiet(text):
+    """Ordinary, negated and project-talk messages give no finding."""
+    assert [] == scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please leave me 5 stars!",
+        "Could you give me a five-star review?",
+        "Kindly rate me 10/10 in the private feedback.",
+        "plz give me good feedback",
+        "Please select 'would recommend', thanks in advance!",
+        "⭐⭐⭐⭐⭐ please",
+    ],
+)
+def test_outgoing_review_begging(text):
+    """Asking for a particular rating in your own message is REVIEW_BEGGING."""
+    assert ["REVIEW_BEGGING"] == scan(text, "outgoing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the 5 stars!",
+        "If you were happy, I'd be grateful for your honest feedback.",
+        "I added five star icons to the reviews widget.",
+        "Please fund the next milestone.",
+    ],
+)
+def test_outgoing_quiet(text):
+    """Thanks for a rating, honest-feedback requests and project talk are fine."""
+    assert [] == scan(text, "outgoing")
+
+
+def test_review_begging_is_only_checked_outgoing():
+    """A client's mention of five stars is not REVIEW_BEGGING."""
+    assert [] == scan("Please leave me 5 stars too, haha", "incoming")
+
+
+def test_client_only_codes_are_not_checked_outgoing():
+    """START_BEFORE_FUNDING, UPFRONT_FEE and SCOPE_CREEP apply to incoming messages only."""
+    text = "Start now, I'll fund it later. Pay a $20 registration fee. One more page too."
+    assert ["START_BEFORE_FUNDING", "UPFRONT_FEE", "SCOPE_CREEP"] == scan(text)
+    assert [] == scan(text, "outgoing")
+
+
+def test_outgoing_off_platform():
+    """Proposing off-platform payment or contact in your own message is flagged, with your advice."""
+    found = checks.scan_message("Pay me via PayPal and add me on WhatsApp", direction="outgoing")
+    assert ["OFF_PLATFORM_PAYMENT", "OFF_PLATFORM_CONTACT"] == codes(found)
+    assert all(f.advice.startswith("Don't send it") for f in found)
+
+
+def test_scan_finding_carries_evidence_and_script():
+    """A message finding names the matched phrase and ends its advice with the script."""
+    (finding,) = checks.scan_message("Can you ALSO just quickly add a blog?")
+    assert "SCOPE_CREEP" == finding.code
+    assert Severity.WARNING == finding.severity
+    assert "can you also just quickly add" == finding.evidence
+    assert finding.script.startswith("Happy to add that; it's outside what we scoped")
+    assert finding.advice.endswith(f'Say: "{finding.script}"')
+    assert finding.milestone_id is None
+
+
+def test_scan_orders_by_severity_then_code():
+    """Findings come most severe first, then in documented code order."""
+    text = "One more page please. Add me on Telegram. I'll pay via Wise. Start now, fund later."
+    assert [
+        "START_BEFORE_FUNDING",
+        "OFF_PLATFORM_PAYMENT",
+        "OFF_PLATFORM_CONTACT",
+        "SCOPE_CREEP",
+    ] == scan(text)
+
+
+def test_scan_evidence_joins_two_part_rules():
+    """A rule needing two phrases shows both in its evidence."""
+    (finding,) = checks.scan_message("Start now and I'll fund it tomorrow.")
+    assert "start … fund it tomorrow" == finding.evidence
+
+
+def test_scan_refuses_bad_arguments():
+    """A non-str text or an unknown direction is refused with a clear error."""
+    with pytest.raises(InvalidTypeError, match=r"scan_message\(text\) must be a str"):
+        checks.scan_message(b"bytes")  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="'incoming'.*'outgoing'"):
+        checks.scan_message("hi", direction="sideways")
+
+
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
+def test_scan_never_raises_on_any_unicode(text):
+    """Any Unicode string (lone surrogates included) scans without error."""
+    for direction in ("incoming", "outgoing"):
+        found = checks.scan_message(text, direction=direction)
+        assert all(f.code in CODES for f in found)
+        assert found == checks.scan_message(text, direction=direction)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "start ",
+                "fund later ",
+                "whatsapp ",
+                "don't ",
+                "pay ",
+                "directly ",
+                "5 stars ",
+                "please ",
+                "one more ",
+                "$20 ",
+                "fee ",
+                ", ",
+                ". ",
+                "@",
+                "+92 300 1234567 ",
+                "a",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_scan_of_keyword_soup_never_raises(parts):
+    """Random mixtures of trigger words give only documented codes, deterministically."""
+    text = "".join(parts)
+    found = checks.scan_message(text)
+    assert {f.code for f in found} <= {
+        "START_BEFORE_FUNDING",
+        "OFF_PLATFORM_PAYMENT",
+        "OFF_PLATFORM_CONTACT",
+        "UPFRONT_FEE",
+        "SCOPE_CREEP",
+    }
+    assert len(found) == len({f.code for f in found})
+
+
+HOSTILE = {
+    "letters": "a" * 1_000_000,
+    "digits": "1" * 1_000_000,
+    "at signs": "a@" * 500_000,
+    "phone-ish": "+9" * 500_000,
+    "commas": "a," * 500_000,
+    "colon lists": ":a," * 333_334,
+    "parentheses": "(a," * 333_334,
+    "negated channels": "i don't use whatsapp, " * 45_455,
+    "rejected ratings": "thanks for the 5 stars " * 43_479,
+    "triggers": "start now fund later pay via paypal one more page $20 fee " * 17_000,
+}
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
+def test_megabyte_inputs_finish(text):
+    """A megabyte of hostile text is scanned and reviewed (linear-time patterns, no blow-up)."""
+    checks.scan_message(text)
+    checks.scan_message(text, direction="outgoing")
+    checks.review_milestone(text, text)
+
+
+# ============================================================================ review_milestone
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Build the website", ""),
+        ("Milestone 1: design", ""),
+        ("Phase 2", "Continue the work"),
+        ("Landing page", "A landing page that converts."),
+        ("Logo", ""),
+        ("Week 3", "40 hours of development"),
+        ("", ""),
+    ],
+)
+def test_vague_milestones(title, description):
+    """Milestones that name nothing checkable are VAGUE_MILESTONE."""
+    (finding,) = checks.review_milestone(title, description)
+    assert "VAGUE_MILESTONE" == finding.code
+    assert Severity.WARNING == finding.severity
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Homepage and 4 inner pages", "WordPress theme on the staging URL, 2 revision rounds"),
+        ("Logo: 3 concepts", "PNG and SVG"),
+        ("Pages: home, about, contact", "accepted when it loads under 2 seconds"),
+        ("Translate 10 pages", "delivered as DOCX"),
+        ("Login and signup screens", "Figma file"),
+        ("Blog posts (keto, paleo)", "1,000 words each"),
+        ("API", "Endpoints for users, orders and products; unit tests pass in CI"),
+        ("Site", "Home, About, Gallery, Contact, all responsive on staging"),
+        ("Website. Pages: home, about, contact", "PDF mockups"),
+    ],
+)
+def test_specific_milestones(title, description):
+    """Milestones with countable or named deliverables and a check are fine."""
+    assert [] == checks.review_milestone(title, description)
+
+
+def test_vague_milestone_says_what_to_add():
+    """The finding names what is missing, including a revision limit, with examples."""
+    (finding,) = checks.review_milestone("Build the website")
+    assert (
+        "Milestone 'Build the website' is vague: it does not say what is delivered or how it will be checked."
+        == finding.message
+    )
+    assert "5 pages: Home, About, Services, Blog, Contact" in finding.advice
+    assert "acceptance criterion" in finding.advice
+    assert "2 revision rounds" in finding.advice
+    assert finding.evidence.startswith("found nothing checkable; missing what is delivered")
+    assert "two rounds of revisions" in finding.script
+
+
+def test_vague_milestone_with_deliverables_but_no_check():
+    """Counted deliverables without a format, criterion or limit still need how to check them."""
+    (finding,) = checks.review_milestone("5 blog posts", "about fitness")
+    assert "it does not say how it will be checked." in finding.message
+    assert "count: '5 blog'" in finding.evidence
+    assert "5 pages" not in finding.advice
+
+
+def test_vague_milestone_with_check_but_no_deliverables():
+    """A revision limit alone is not a deliverable; the advice does not repeat the limit."""
+    (finding,) = checks.review_milestone("Design work", "2 revision rounds")
+    assert "it does not say what is delivered." in finding.message
+    assert "2 revision rounds'" not in finding.advice.split("add ")[1]
+
+
+def test_long_titles_are_shortened_in_the_message():
+    """A long title is cut to 60 characters in the message."""
+    title = "Design " * 30
+    (finding,) = checks.review_milestone(title)
+    assert "Milestone 'Design Design Design Design Design Design Design Design Des…' is vague" in (
+        finding.message
+    )
+
+
+def test_review_milestone_refuses_non_strings():
+    """Non-str title or description is refused, naming the argument."""
+    with pytest.raises(InvalidTypeError, match=r"review_milestone\(title\)"):
+        checks.review_milestone(None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match=r"review_milestone\(description\)"):
+        checks.review_milestone("Logo", 5)  # type: ignore[arg-type]
+
+
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())), st.text())
+def test_review_milestone_never_raises(title, description):
+    """Any Unicode title and description give zero or one VAGUE_MILESTONE finding."""
+    found = checks.review_milestone(title, description)
+    assert codes(found) in ([], ["VAGUE_MILESTONE"])
+
+
+# ============================================================================ review_contract
+
+
+def milestone(mid, amount, title="Logo: 3 concepts", description="PNG and SVG, 2 revisions"):
+    """A milestone with a specific title."""
+    return Milestone(mid, title, usd(amount), description=description)
+
+
+def fixed(milestones, *, started=date(2024, 3, 1), **kwargs):
+    """An open fixed-price contract with a verified client."""
+    client = Client("acme", "Acme", payment_verified=True)
+    return Contract(
+        "c1", client, ContractKind.FIXED_PRICE, started, milestones=milestones, **kwargs
+    )
+
+
+def funded_and_submitted(amount="150.00"):
+    """m1 funded 2024-03-01 09:00 and submitted 2024-03-04 17:00 UTC; m2 waits unfunded."""
+    contract = fixed([milestone("m1", amount), milestone("m2", "200.00")])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    return escrow.apply(contract, escrow.Submit("m1", at(2024, 3, 4, 17)))
+
+
+def test_unfunded_next_milestone_is_danger():
+    """Work expected on an unfunded milestone: UNFUNDED_MILESTONE, 'don't open your editor yet'."""
+    contract = fixed([milestone("m1", "150.00"), milestone("m2", "200.00")])
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 1, 10))
+    assert "UNFUNDED_MILESTONE" == finding.code
+    assert Severity.DANGER == finding.severity
+    assert "m1" == finding.milestone_id
+    assert usd("150.00") == finding.amount
+    assert finding.advice.startswith("Don't open your editor yet")
+
+
+def test_unfunded_later_milestone_is_normal_while_one_is_active():
+    """Later milestones wait unfunded while one is active: no UNFUNDED_MILESTONE."""
+    contract = escrow.apply(
+        fixed([milestone("m1", "300.00"), milestone("m2", "300.00")]),
+        escrow.Fund("m1", at(2024, 3, 1, 9)),
+    )
+    assert [] == checks.review_contract(contract, now=at(2024, 3, 2))
+
+
+def test_unfunded_after_the_previous_milestone_is_paid():
+    """When the active milestone is paid, the next unfunded one is flagged."""
+    contract = fixed([milestone("m1", "300.00"), milestone("m2", "300.00")])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    contract = escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 2, 9)))
+    found = checks.review_contract(contract, now=at(2024, 3, 3))
+    assert [("UNFUNDED_MILESTONE", "m2")] == [(f.code, f.milestone_id) for f in found]
+
+
+def test_open_contract_without_milestones_is_unfunded():
+    """An open fixed-price contract with no milestone at all has nothing in escrow."""
+    (finding,) = checks.review_contract(fixed([]), now=at(2024, 3, 2))
+    assert "UNFUNDED_MILESTONE" == finding.code
+    assert finding.milestone_id is None
+    assert "no milestone" in finding.message
+
+
+def test_no_unfunded_finding_when_everything_is_paid_or_the_contract_ended():
+    """A contract whose milestones are all paid, or that has ended, expects no work."""
+    contract = escrow.apply(fixed([milestone("m1", "300.00")]), escrow.Fund("m1", at(2024, 3, 1)))
+    contract = escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 2)))
+    assert [] == checks.review_contract(contract, now=at(2024, 3, 3))
+    ended = fixed([milestone("m1", "300.00")], ended=date(2024, 3, 5))
+    assert [] == checks.review_contract(ended, now=at(2024, 3, 6))
+
+
+def test_review_period_running_gives_the_exact_auto_release_time():
+    """Submitted 2024-03-04 17:00 UTC: auto-release at 2024-03-18 17:00:00 UTC (14 days)."""
+    contract = funded_and_submitted("300.00")
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 5))
+    assert "REVIEW_PERIOD_RUNNING" == finding.code
+    assert Severity.INFO == finding.severity
+    assert at(2024, 3, 18, 17) == finding.due
+    assert timedelta(days=13, hours=17) == finding.time_left
+    assert usd("300.00") == finding.amount
+    assert "released to you automatically at 2024-03-18 17:00:00 UTC" in finding.message
+    assert "(13 days 17 hours from now)" in finding.message
+
+
+def test_review_period_boundary_second():
+    """One second before the release the clock still runs; at the release it is paid."""
+    contract = funded_and_submitted("300.00")
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 18, 16, 59, 59))
+    assert timedelta(seconds=1) == finding.time_left
+    assert "(less than a minute from now)" in finding.message
+    found = checks.review_contract(contract, now=at(2024, 3, 18, 17))
+    assert "REVIEW_PERIOD_RUNNING" not in codes(found)
+
+
+def test_review_period_follows_overridden_rules():
+    """A what-if review period of 21 days moves the auto-release by a week."""
+    slow = attrs.evolve(rules.CURRENT, review_period=timedelta(days=21))
+    contract = funded_and_submitted("300.00")
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 5), rules=slow)
+    assert at(2024, 3, 25, 17) == finding.due
+
+
+def test_refund_request_pending_with_time_left():
+    """Refund requested 2024-03-06 00:00 UTC: answer by 2024-03-13 00:00:00 UTC (7 days)."""
+    contract = escrow.apply(
+        funded_and_submitted("300.00"), escrow.RequestRefund("m1", at(2024, 3, 6))
+    )
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 7, 12))
+    assert "REFUND_REQUEST_PENDING" == finding.code
+    assert Severity.DANGER == finding.severity
+    assert at(2024, 3, 13) == finding.due
+    assert timedelta(days=5, hours=12) == finding.time_left
+    assert "You have 5 days 12 hours (until 2024-03-13 00:00:00 UTC)" in finding.message
+    # At the deadline the escrow goes back; the contract is open, so m2 is next.
+    assert ["UNFUNDED_MILESTONE"] == codes(checks.review_contract(contract, now=at(2024, 3, 13)))
+
+
+def test_dispute_window_after_the_contract_ended():
+    """Contract ended 2024-03-08 00:00 UTC: disputes can be filed until 2024-03-15 00:00:00 UTC."""
+    contract = funded_and_submitted("300.00")
+    contract = escrow.apply(contract, escrow.EndContract(at(2024, 3, 8)))
+    found = checks.review_contract(contract, now=at(2024, 3, 14, 23, 30))
+    assert ["REFUND_REQUEST_PENDING", "DISPUTE_WINDOW_CLOSING"] == codes(found)
+    window = found[1]
+    assert Severity.WARNING == window.severity
+    assert at(2024, 3, 15) == window.due
+    assert timedelta(minutes=30) == window.time_left
+    assert "(30 minutes from now)" in window.message
+    assert window.milestone_id is None
+    assert [] == checks.review_contract(contract, now=at(2024, 3, 15))
+
+
+def test_dispute_window_not_reported_while_the_contract_is_open():
+    """No DISPUTE_WINDOW_CLOSING before the contract ends."""
+    found = checks.review_contract(funded_and_submitted("300.00"), now=at(2024, 3, 5))
+    assert "DISPUTE_WINDOW_CLOSING" not in codes(found)
+
+
+def test_arbitration_uneconomic_carries_the_fee_and_its_unconfirmed_flag():
+    """$150 in escrow < the $291 arbitration fee (unconfirmed): ARBITRATION_UNECONOMIC."""
+    contract = funded_and_submitted("150.00")
+    found = checks.review_contract(contract, now=at(2024, 3, 5))
+    assert ["REVIEW_PERIOD_RUNNING", "ARBITRATION_UNECONOMIC"] == codes(found)
+    finding = found[1]
+    flag = {name: source.unconfirmed for name, _, source in rules.sources()}["arbitration_fee"]
+    assert usd("291.00") == finding.amount
+    assert flag is finding.unconfirmed is True
+    assert "m1" == finding.milestone_id
+    assert "(about USD 135.00 after Upwork's service fee)" in finding.message
+    assert "(a historic figure, unconfirmed today)" in finding.message
+
+
+def test_arbitration_fee_follows_the_rules():
+    """A confirmed, lower what-if fee changes the finding: no flag, or no finding at all."""
+    confirmed_low = attrs.evolve(rules.CURRENT, arbitration_fee=usd("100.00"))
+    assert "ARBITRATION_UNECONOMIC" not in codes(
+        checks.review_contract(
+            funded_and_submitted("150.00"), now=at(2024, 3, 5), rules=confirmed_low
+        )
+    )
+
+
+@pytest.mark.parametrize("amount", ["291.00", "300.00"])
+def test_arbitration_not_reported_at_or_above_the_fee(amount):
+    """Escrow of at least the arbitration fee is worth defending: no finding."""
+    found = checks.review_contract(funded_and_submitted(amount), now=at(2024, 3, 5))
+    assert "ARBITRATION_UNECONOMIC" not in codes(found)
+
+
+def test_arbitration_net_is_left_out_when_the_fee_rate_is_unknown():
+    """From 2025-05-01 the service fee needs the contract's rate; without it the net is omitted."""
+    contract = fixed([milestone("m1", "150.00")], started=date(2025, 6, 1))
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2025, 6, 1, 9)))
+    (finding,) = checks.review_contract(contract, now=at(2025, 6, 2))
+    assert "ARBITRATION_UNECONOMIC" == finding.code
+    assert "after Upwork's service fee" not in finding.message
+    with_rate = attrs.evolve(contract, service_fee_rate=Decimal("0.05"))
+    (finding,) = checks.review_contract(with_rate, now=at(2025, 6, 2))
+    assert "(about USD 142.50 after Upwork's service fee)" in finding.message
+
+
+def test_arbitration_skips_other_currencies():
+    """Escrow in another currency than the fee is not compared."""
+    eur = Milestone("m1", "Logo: 3 concepts", Money("50.00", "EUR"), description="PNG, 2 rounds")
+    contract = escrow.apply(fixed([eur]), escrow.Fund("m1", at(2024, 3, 1, 9)))
+    assert [] == checks.review_contract(contract, now=at(2024, 3, 2))
+
+
+def test_dormant_escrow_within_the_notice_period():
+    """Funded 2024-03-01 09:00 UTC and untouched: the first notice is due 76 days later."""
+    contract = escrow.apply(
+        fixed([milestone("m1", "300.00")]), escrow.Fund("m1", at(2024, 3, 1, 9))
+    )
+    notice = at(2024, 3, 1, 9) + timedelta(days=76)
+    assert [] == checks.review_contract(contract, now=notice - timedelta(days=14, seconds=1))
+    (finding,) = checks.review_contract(contract, now=notice - timedelta(days=14))
+    assert "DORMANT_ESCROW" == finding.code
+    assert notice == finding.due
+    assert "sends its first dormancy notice at 2024-05-16 09:00:00 UTC" in finding.message
+
+
+def test_dormant_escrow_after_the_first_notice_shows_the_closing():
+    """Once the first notice has passed, the finding gives when the contract closes (97 days)."""
+    contract = escrow.apply(
+        fixed([milestone("m1", "300.00")]), escrow.Fund("m1", at(2024, 3, 1, 9))
+    )
+    (finding,) = checks.review_contract(contract, now=at(2024, 5, 20))
+    assert "DORMANT_ESCROW" == finding.code
+    assert at(2024, 3, 1, 9) + timedelta(days=97) == finding.due
+    assert "closes the contract" in finding.message
+
+
+def test_vague_milestones_in_a_contract():
+    """Undelivered vague milestones are reported with their id; paid ones are not."""
+    vague = milestone("m2", "200.00", title="Build the website", description="")
+    contract = escrow.apply(
+        fixed([milestone("m1", "300.00"), vague]), escrow.Fund("m1", at(2024, 3, 1))
+    )
+    found = checks.review_contract(contract, now=at(2024, 3, 2))
+    assert [("VAGUE_MILESTONE", "m2")] == [(f.code, f.milestone_id) for f in found]
+    done = fixed([attrs.evolve(vague, state=MilestoneState.PAID)], ended=date(2024, 3, 5))
+    assert [] == checks.review_contract(done, now=at(2024, 3, 6))
+
+
+def test_findings_sorted_by_severity_then_urgency():
+    """Danger first, then warnings with the soonest deadline, then the rest."""
+    vague = milestone("m2", "200.00", title="Build the website", description="")
+    contract = fixed([milestone("m1", "150.00"), vague])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    contract = escrow.apply(contract, escrow.EndContract(at(2024, 3, 8)))
+    found = checks.review_contract(contract, now=at(2024, 3, 9))
+    assert [
+        "REFUND_REQUEST_PENDING",
+        "DISPUTE_WINDOW_CLOSING",
+        "VAGUE_MILESTONE",
+        "ARBITRATION_UNECONOMIC",
+    ] == codes(found)
+    assert found == sorted(found, key=lambda f: -f.severity.rank)
+
+
+# ---------------------------------------------------------------------------- hourly
+
+
+def hourly_contract(entries, *, verified=True, limit=None, ended=None):
+    """An hourly contract at $20/h starting Monday 2024-01-01."""
+    return Contract(
+        "h1",
+        Client("bob", "Bob", payment_verified=verified),
+        ContractKind.HOURLY,
+        date(2024, 1, 1),
+        ended=ended,
+        hourly_rate=usd("20.00"),
+        weekly_limit=limit,
+        time_entries=entries,
+    )
+
+
+def tracked(start, hours, **kwargs):
+    """A desktop-app entry with a memo and activity."""
+    values = {"memo": "API work", "activity": 6} | kwargs
+    return TimeEntry(start, start + timedelta(hours=hours), **values)
+
+
+def test_protected_hours_give_no_finding():
+    """Tracked time with memos and activity, verified client, within the limit: nothing."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 4)], limit=10)
+    assert [] == checks.review_contract(contract, now=at(2024, 1, 3))
+
+
+def test_unprotected_hours_this_week():
+    """Manual time this week is UNPROTECTED_HOURS, due at the week's dispute window end."""
+    contract = hourly_contract(
+        [tracked(at(2024, 1, 2, 9), 4), tracked(at(2024, 1, 3, 9), 2, manual=True, activity=None)]
+    )
+    (finding,) = checks.review_contract(contract, now=at(2024, 1, 4))
+    assert "UNPROTECTED_HOURS" == finding.code
+    assert usd("40.00") == finding.amount
+    assert at(2024, 1, 12, 23, 59, 59) == finding.due
+    assert "2:00 h billed this week" in finding.message
+    assert "2:00 h manual time" in finding.evidence
+
+
+def test_unprotected_hours_last_week_until_its_dispute_window_closes():
+    """Last week's unprotected time is reported until Friday 23:59:59 UTC, then dropped."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 3, memo="")])
+    (finding,) = checks.review_contract(contract, now=at(2024, 1, 12, 23, 59, 59))
+    assert "3:00 h billed last week" in finding.message
+    assert timedelta(0) == finding.time_left
+    assert [] == checks.review_contract(contract, now=at(2024, 1, 13))
+
+
+def test_over_weekly_limit():
+    """Time after the weekly limit is OVER_WEEKLY_LIMIT (not invoiced)."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 6), 12)], limit=10)
+    (finding,) = checks.review_contract(contract, now=at(2024, 1, 3))
+    assert "OVER_WEEKLY_LIMIT" == finding.code
+    assert "2:00 h logged this week" in finding.message
+    assert "weekly limit of 10 hours" in finding.message
+
+
+def test_unverified_client_on_an_open_hourly_contract():
+    """An unverified client leaves every hour unprotected: both findings, most urgent first."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 1)], verified=False)
+    found = checks.review_contract(contract, now=at(2024, 1, 3))
+    assert ["UNPROTECTED_HOURS", "UNVERIFIED_CLIENT"] == codes(found)
+    assert "Client 'Bob' has no verified billing method" in found[1].message
+    assert [] == checks.review_contract(
+        hourly_contract([], verified=False, ended=date(2024, 1, 2)), now=at(2024, 1, 3)
+    )
+
+
+def test_hourly_last_week_is_more_urgent_than_this_week():
+    """Two weeks of unprotected time: last week's (closing sooner) comes first."""
+    contract = hourly_contract(
+        [tracked(at(2024, 1, 5, 9), 1, memo=""), tracked(at(2024, 1, 9, 9), 1, memo="")]
+    )
+    found = checks.review_contract(contract, now=at(2024, 1, 10))
+    assert [at(2024, 1, 12, 23, 59, 59), at(2024, 1, 19, 23, 59, 59)] == [f.due for f in found]
+
+
+def test_entry_crossing_into_the_week_counts():
+    """An entry started on Sunday and running into Monday is invoiced in both weeks."""
+    contract = hourly_contract([tracked(at(2024, 1, 7, 23), 2, memo="")])
+    found = checks.review_contract(contract, now=at(2024, 1, 8, 12))
+    assert ["1:00 h billed last week", "1:00 h billed this week"] == [f.message[:23] for f in found]
+
+
+def test_hourly_checks_use_the_hourly_engine():
+    """The unprotected amount equals hourly.invoice_for's for the same week."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 5, manual=True)])
+    (finding,) = checks.review_contract(contract, now=at(2024, 1, 3))
+    week = hourly.billing_week(at(2024, 1, 3))
+    assert hourly.invoice_for(contract, week=week).unprotected_amount == finding.amount
+
+
+def test_hourly_time_without_a_rate_is_refused():
+    """An hourly contract with time but no rate cannot be invoiced: a clear error."""
+    contract = attrs.evolve(hourly_contract([tracked(at(2024, 1, 2, 9), 1)]), hourly_rate=None)
+    with pytest.raises(InvalidValueError, match="has no hourly_rate"):
+        checks.review_contract(contract, now=at(2024, 1, 3))
+
+
+# ---------------------------------------------------------------------------- arguments
+
+
+def test_review_contract_refuses_naive_now():
+    """A naive *now* is refused, naming the argument."""
+    with pytest.raises(InvalidValueError, match=r"review_contract\(now\) must be timezone-aware"):
+        checks.review_contract(fixed([]), now=datetime(2024, 3, 2))
+
+
+def test_review_contract_refuses_bad_types():
+    """A non-Contract or non-rules argument is refused."""
+    with pytest.raises(InvalidTypeError, match="must be a Contract"):
+        checks.review_contract("c1", now=at(2024, 3, 2))  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError, match="must be PlatformRules"):
+        checks.review_contract(fixed([]), now=at(2024, 3, 2), rules={})  # type: ignore[arg-type]
+
+
+def test_review_contract_refuses_now_before_the_history():
+    """*now* earlier than the contract's last event is refused by the escrow engine."""
+    with pytest.raises(InvalidValueError, match="earlier than the last event"):
+        checks.review_contract(funded_and_submitted(), now=at(2024, 3, 2))
+
+
+def test_review_contract_accepts_other_time_zones():
+    """*now* in another zone names the same instant; dues come back in UTC."""
+    karachi = timezone(timedelta(hours=5))
+    (finding, *_) = checks.review_contract(
+        funded_and_submitted("300.00"), now=datetime(2024, 3, 5, 5, tzinfo=karachi)
+    )
+    assert at(2024, 3, 18, 17) == finding.due
+    assert timedelta(days=13, hours=17) == finding.time_left
