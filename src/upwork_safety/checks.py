@@ -19,7 +19,7 @@ first), each finding with a polite script to answer with:
 Every code is listed in :data:`CODES` with what triggers it and the rule
 behind it.  The message and milestone checks are deterministic phrase rules
 (no network, no model); they run in linear time, so a megabyte of hostile
-text costs about a second, and any Unicode string is accepted.
+text costs a second or two, and any Unicode string is accepted.
 
 >>> [f.code for f in scan_message("Add me on WhatsApp, I'll pay you via PayPal")]
 ['OFF_PLATFORM_PAYMENT', 'OFF_PLATFORM_CONTACT']
