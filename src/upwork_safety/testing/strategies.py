@@ -14,6 +14,7 @@ validators); shrinking goes towards small, simple contracts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -265,7 +266,9 @@ def _cents(draw: st.DrawFn, upto: Money) -> Money:
     return Money(Decimal(draw(st.integers(1, max(cents, 1)))) / 100, upto.currency)
 
 
-def _event_for(draw: st.DrawFn, name: str, milestone: Milestone, at: datetime) -> object:
+def _event_for(
+    draw: st.DrawFn, name: str, milestone: Milestone, at: datetime
+) -> escrow.ManualEvent:
     """Build the manual event *name* for *milestone* with sensible amounts."""
     mid = milestone.id
     held = milestone.held
@@ -285,7 +288,7 @@ def _event_for(draw: st.DrawFn, name: str, milestone: Milestone, at: datetime) -
         return ResolveDispute(mid, at, to_freelancer, held - to_freelancer)
     if name == "EndContract":
         return EndContract(at)
-    simple = {
+    simple: dict[str, Callable[[str, datetime], escrow.ManualEvent]] = {
         "Fund": Fund,
         "Submit": Submit,
         "RequestChanges": RequestChanges,
@@ -300,7 +303,7 @@ def _event_for(draw: st.DrawFn, name: str, milestone: Milestone, at: datetime) -
 @st.composite
 def contract_histories(
     draw: st.DrawFn, *, max_events: int = 12
-) -> tuple[Contract, tuple[object, ...], Contract]:
+) -> tuple[Contract, tuple[escrow.ManualEvent, ...], Contract]:
     """A fixed-price contract, a valid sequence of manual events, and the result.
 
     Each event is drawn from what :func:`upwork_safety.escrow.allowed` says is
@@ -323,7 +326,7 @@ def contract_histories(
     start = original.started
     at = datetime(start.year, start.month, start.day, 9, tzinfo=timezone.utc)
     contract = original
-    events: list[object] = []
+    events: list[escrow.ManualEvent] = []
     for _ in range(draw(st.integers(0, max_events))):
         at += timedelta(minutes=draw(st.integers(1, 20 * 24 * 60)))
         contract = escrow.advance(contract, at)
