@@ -14,9 +14,9 @@ validators); shrinking goes towards small, simple contracts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
@@ -50,6 +50,9 @@ from upwork_safety.models import (
     TimeEntry,
 )
 from upwork_safety.money import ExchangeRate, Money
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = [
     "amounts",
