@@ -1,5 +1,4 @@
 """Tests for upwork_safety.escrow: every rule of DOMAIN.md sections 1 and 2, pinned to the second."""
-# ruff: noqa: SIM300  (house style: assert expected == actual, literal first)
 
 from __future__ import annotations
 

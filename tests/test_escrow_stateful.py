@@ -97,13 +97,14 @@ class EscrowMachine(RuleBasedStateMachine):
     def attempt(self, event: object) -> None:
         """Apply *event*; a refused event must leave everything as it was."""
         before = self.contract
-        snapshot = serialize.to_dict(before)
+        # repr() spells out every nested field, so any change to the input would show.
+        snapshot = repr(before)
         try:
             after = escrow.apply(before, event)  # type: ignore[arg-type]
         except UpworkSafetyError:
-            assert snapshot == serialize.to_dict(before)
+            assert snapshot == repr(before)
             return
-        assert snapshot == serialize.to_dict(before)
+        assert snapshot == repr(before)
         assert event == after.history[-1]
         self.contract = after
         self.now = max(self.now, event.at)  # type: ignore[attr-defined]
@@ -234,6 +235,6 @@ class EscrowMachine(RuleBasedStateMachine):
 EscrowMachine.TestCase.settings = settings(
     settings.default,
     max_examples=max(500, settings.default.max_examples),
-    stateful_step_count=20,
+    stateful_step_count=15,
 )
 TestEscrowMachine = EscrowMachine.TestCase
