@@ -233,3 +233,202 @@ def test_python_dash_m():
     )
     assert 0 == done.returncode
     assert json.loads(done.stdout)["quotes"]
+
+
+class TestScan:
+    def test_start_before_funding(self):
+        """A client asking to start before funding is flagged with a reply script."""
+        code, text = run("scan", "Please start today, I'll fund the milestone once I see progress.")
+        assert 0 == code
+        assert "DANGER  START_BEFORE_FUNDING" in text
+        assert "What to do:" in text
+
+    def test_ordinary_message(self):
+        """An ordinary message has no findings."""
+        code, text = run("scan", "Thanks, the draft looks great. See you on Monday.")
+        assert 0 == code
+        assert "No findings" in text
+
+    def test_outgoing_json(self):
+        """--outgoing catches review begging; --json lists the codes."""
+        code, text = run("scan", "Please leave me 5 stars!", "--outgoing", "--json")
+        data = json.loads(text)
+        assert (0, "outgoing") == (code, data["direction"])
+        assert ["REVIEW_BEGGING"] == [f["code"] for f in data["findings"]]
+
+
+class TestCheck:
+    def contract_file(self, tmp_path):
+        from upwork_safety import Milestone, escrow
+
+        contract = Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2026, 3, 2),
+            milestones=[Milestone("m1", "Build the website", Money("900", "USD"))],
+            service_fee_rate=Decimal("0.10"),
+        )
+        from datetime import datetime, timezone
+
+        contract = escrow.apply(
+            contract, escrow.Fund("m1", datetime(2026, 3, 2, 9, tzinfo=timezone.utc))
+        )
+        contract = escrow.apply(
+            contract, escrow.Submit("m1", datetime(2026, 3, 9, 15, 30, tzinfo=timezone.utc))
+        )
+        path = tmp_path / "contract.json"
+        path.write_text(serialize.to_json(contract), "utf-8")
+        return path
+
+    def test_review_clock(self, tmp_path):
+        """A running review clock is reported with the exact auto-release time."""
+        path = self.contract_file(tmp_path)
+        code, text = run("check", str(path), "--now", "2026-03-10T00:00:00+00:00")
+        assert 0 == code
+        assert "REVIEW_PERIOD_RUNNING" in text
+        assert "2026-03-23" in text
+
+    def test_json(self, tmp_path):
+        """--json lists findings per contract."""
+        path = self.contract_file(tmp_path)
+        code, text = run("check", str(path), "--now", "2026-03-10T00:00:00+00:00", "--json")
+        data = json.loads(text)
+        assert 0 == code
+        assert "c1" == data[0]["contract"]
+        assert "REVIEW_PERIOD_RUNNING" in {f["code"] for f in data[0]["findings"]}
+
+
+class TestDemo:
+    def test_text(self):
+        """The demo walks every step and states its figures."""
+        code, text = run("demo")
+        assert 0 == code
+        for step in (
+            "1. The offer",
+            "2. The client's first message",
+            "3. Funded",
+            "4. Upwork's service fee",
+            "5. Getting it to Pakistan",
+            "6. What the client's feedback",
+        ):
+            assert step in text
+        assert "VAGUE_MILESTONE" in text
+        assert "START_BEFORE_FUNDING" in text
+        assert "2026-03-23 15:30:00 UTC" in text
+        assert "US$90.00" in text
+        assert "Rs224,257.57" in text
+
+    def test_json_and_locale(self):
+        """--json gives the demo's key figures; the story is the same in any locale."""
+        code, text = run("demo", "--json")
+        data = json.loads(text)
+        assert 0 == code
+        assert ["VAGUE_MILESTONE"] == data["milestone_findings"]["vague"]
+        assert [] == data["milestone_findings"]["specific"]
+        assert "2026-03-23T15:30:00+00:00" == data["auto_release_at"]
+        assert {"amount": "90.00", "currency": "USD"} == data["service_fee"]
+        _, urdu = run("demo", "--locale", "ur_PK")
+        assert "Rs224,257.57" in urdu
+
+
+class TestEdges:
+    def test_no_method_can_deliver(self):
+        """$1 cannot be withdrawn by any method; each reason is listed."""
+        code, text = run("withdraw", "1", "--rate", "280")
+        assert 0 == code
+        assert "No method can deliver this amount" in text
+        assert "below the Direct to Local Bank (PKR) minimum" in text
+
+    def test_timeline_text(self, tmp_path):
+        """--timeline prints the score over time."""
+        code, text = run(
+            "jss",
+            str(history_file(tmp_path)),
+            "--as-of",
+            "2025-07-01",
+            "--timeline",
+            "--days",
+            "14",
+        )
+        assert 0 == code
+        assert "Timeline" in text
+        assert "2025-06-17" in text
+
+    def test_default_dates_come_from_the_clock(self, monkeypatch, tmp_path):
+        """Without --on/--now the CLI (and only the CLI) uses today's date and time."""
+        from datetime import datetime, timezone
+
+        import upwork_safety.cli as cli
+
+        monkeypatch.setattr(cli, "_today", lambda: date(2023, 12, 4))
+        monkeypatch.setattr(cli, "_now", lambda: datetime(2026, 3, 10, tzinfo=timezone.utc))
+        _, text = run("rules", "--json")
+        assert "2023-12-04" == json.loads(text)["on"]
+        _, text = run("check", str(TestCheck().contract_file(tmp_path)), "--json")
+        assert "2026-03-10T00:00:00+00:00" == json.loads(text)[0]["now"]
+
+    def test_real_clock_helpers_are_aware(self):
+        """The clock helpers give an aware UTC datetime and a date."""
+        import upwork_safety.cli as cli
+
+        assert cli._now().utcoffset() == timedelta(0)
+        assert isinstance(cli._today(), date)
+
+    def test_library_error_is_one_line(self, tmp_path, capsys):
+        """An error from an engine (hours without a rate) is one line, exit 2."""
+        from datetime import datetime, timezone
+
+        from upwork_safety.models import TimeEntry
+
+        start = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+        contract = Contract(
+            "h1",
+            "acme",
+            ContractKind.HOURLY,
+            date(2026, 3, 1),
+            time_entries=[TimeEntry(start, start + timedelta(hours=1), memo="x", activity=5)],
+        )
+        path = tmp_path / "h.json"
+        path.write_text(serialize.to_json(contract), "utf-8")
+        code, _ = run("check", str(path), "--now", "2026-03-03T00:00:00+00:00")
+        err = capsys.readouterr().err.strip().splitlines()
+        assert 2 == code
+        assert 1 == len(err)
+        assert err[0].startswith("upwork-safety: error: ")
+
+    def test_broken_pipe_is_quiet(self):
+        """Output piped into a closed reader (e.g. head) stops without a traceback."""
+
+        class Closed(io.StringIO):
+            def write(self, text):
+                raise BrokenPipeError
+
+        assert 0 == main(["rules"], out=Closed())
+
+    def test_durations_read_naturally(self):
+        """Durations print as days, hours or minutes."""
+        from upwork_safety.cli import _duration
+
+        assert ["14 days", "1 day", "12 hours", "10 minutes", "0:00:01.500000"] == [
+            _duration(timedelta(days=14)),
+            _duration(timedelta(days=1)),
+            _duration(timedelta(hours=12)),
+            _duration(timedelta(minutes=10)),
+            _duration(timedelta(seconds=1.5)),
+        ]
+
+
+def test_broken_pipe_in_a_real_pipe():
+    """`upwork-safety rules | head -1` ends quietly with status 0."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "upwork_safety", "rules", "--on", "2024-01-01"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        bufsize=0,
+    )
+    assert proc.stdout is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    _, err = proc.communicate()
+    assert (0, b"") == (proc.returncode, err)

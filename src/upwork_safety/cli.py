@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
@@ -369,23 +370,34 @@ def _cmd_withdraw(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     p = Printer(out, args.locale)
     p.heading(f"Withdrawing {p.money(amount)} to Pakistan at {args.rate} PKR per USD")
-    p.table(
-        ["method", "fees", "tax", "you receive", "effective rate", "cost vs reference", "cost %"],
-        [
-            (
-                q.method.name,
-                Money.total((line.amount for line in q.fees), q.fees[0].amount.currency)
-                if q.fees
-                else None,
-                q.tax,
-                q.received,
-                q.effective_rate,
-                q.cost_vs_reference,
-                f"{q.cost_percent}%",
-            )
-            for q in comparison.quotes
-        ],
-    )
+    if not comparison.quotes:
+        p.line("  No method can deliver this amount:")
+    else:
+        p.table(
+            [
+                "method",
+                "fees",
+                "tax",
+                "you receive",
+                "effective rate",
+                "cost vs reference",
+                "cost %",
+            ],
+            [
+                (
+                    q.method.name,
+                    Money.total((line.amount for line in q.fees), q.fees[0].amount.currency)
+                    if q.fees
+                    else None,
+                    q.tax,
+                    q.received,
+                    q.effective_rate,
+                    q.cost_vs_reference,
+                    f"{q.cost_percent}%",
+                )
+                for q in comparison.quotes
+            ],
+        )
     for skipped in comparison.skipped:
         p.line(f"  not compared: {skipped.method.name}: {skipped.reason}")
     if comparison.quotes:
@@ -591,7 +603,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     try:
         return int(args.func(args, stream))
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly, like other tools
-        sys.stderr.close()
+        if stream is sys.stdout:  # pragma: no cover  (tested in a subprocess)
+            # Python flushes stdout at exit; point it at /dev/null so that cannot fail too.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except CLIError as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
