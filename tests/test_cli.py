@@ -359,7 +359,7 @@ class TestEdges:
         """Without --on/--now the CLI (and only the CLI) uses today's date and time."""
         from datetime import datetime, timezone
 
-        import upwork_safety.cli as cli
+        from upwork_safety import cli
 
         monkeypatch.setattr(cli, "_today", lambda: date(2023, 12, 4))
         monkeypatch.setattr(cli, "_now", lambda: datetime(2026, 3, 10, tzinfo=timezone.utc))
@@ -370,7 +370,7 @@ class TestEdges:
 
     def test_real_clock_helpers_are_aware(self):
         """The clock helpers give an aware UTC datetime and a date."""
-        import upwork_safety.cli as cli
+        from upwork_safety import cli
 
         assert cli._now().utcoffset() == timedelta(0)
         assert isinstance(cli._today(), date)
