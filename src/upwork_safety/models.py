@@ -8,6 +8,7 @@ return new values (``attrs.evolve``) and never mutate these.
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -171,8 +172,15 @@ class Payment:
     amount: Money = attrs.field(validator=money_field)
 
 
+@functools.lru_cache(maxsize=64)
+def _zero(currency: str) -> Money:
+    return Money.zero(currency)
+
+
 def _zero_like_amount(milestone: Milestone) -> Money:
-    return Money.zero(milestone.amount.currency)
+    # Money is immutable, so every escrow field starting at zero can share one
+    # value per currency: building a milestone then costs no Money at all.
+    return _zero(milestone.amount.currency)
 
 
 def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:  # noqa: ANN401
