@@ -1115,7 +1115,13 @@ def contract_histories(draw):
 
 
 RULE_CHOICES = st.sampled_from(
-    [jss.CURRENT, jss.LAUNCH_2015, jss.TRENDING_2021, attrs.evolve(jss.CURRENT, formula="net")]
+    [
+        None,
+        jss.CURRENT,
+        jss.LAUNCH_2015,
+        jss.TRENDING_2021,
+        attrs.evolve(jss.CURRENT, formula="net"),
+    ]
 )
 
 

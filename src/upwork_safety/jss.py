@@ -1216,6 +1216,7 @@ def timeline(
     Raises:
         InvalidValueError: *end* before *start*, a step that is not whole
             days, a naive datetime.
+        RulesError: A day before 2015-03-01 without explicit *rules*.
     """
     first = _day(start, "start")
     last = _day(end, "end")
