@@ -1,0 +1,310 @@
+"""Charts for notebooks: the Job Success Score over time, and what each withdrawal method delivers.
+
+This module is optional: it needs matplotlib, installed with the ``plot``
+extra (``pip install 'upwork-safety[plot]'``).  matplotlib is imported only
+when a function is called, so ``import upwork_safety.plot`` always works and
+a missing matplotlib is reported with the command that installs it.
+
+Both functions draw on the axes they are given (or on a new figure's axes),
+return those axes, and do nothing else: no ``plt.show()``, no files.  Money
+stays ``Decimal`` everywhere in the library; it becomes ``float`` here, and
+only to place marks on the chart.  Every text on the chart is formatted from
+the exact ``Decimal`` values.
+
+* :func:`jss_timeline` draws a :func:`upwork_safety.jss.timeline`.
+* :func:`withdrawals` draws a :func:`upwork_safety.fees.compare_withdrawals`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.fees import WithdrawalComparison, WithdrawalQuote
+from upwork_safety.jss import JSSPoint, JSSRules, rules_as_of
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from matplotlib.axes import Axes
+
+    from upwork_safety.money import Money
+
+__all__ = ["INSTALL_HINT", "jss_timeline", "withdrawals"]
+
+INSTALL_HINT = "pip install 'upwork-safety[plot]'"
+"""The command that installs what this module needs (matplotlib)."""
+
+
+def _require_matplotlib() -> None:
+    """Check that matplotlib can be imported, or say which extra provides it."""
+    if importlib.util.find_spec("matplotlib") is None:
+        raise ImportError(
+            f"upwork_safety.plot needs matplotlib, which is not installed: {INSTALL_HINT}"
+        )
+
+
+def _axes(ax: Axes | None, *, height: float) -> Axes:
+    """Return *ax*, or the axes of a new figure *height* inches tall."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt  # noqa: PLC0415  (optional dependency: imported on use)
+
+    _figure, new = plt.subplots(figsize=(8.0, height), layout="constrained")
+    return new
+
+
+def _points(points: object) -> list[JSSPoint]:
+    if not isinstance(points, Iterable):
+        raise InvalidTypeError(
+            f"points must be the JSSPoint list from jss.timeline(), not {type(points).__name__}"
+        )
+    items: list[JSSPoint] = []
+    for index, point in enumerate(points):
+        if not isinstance(point, JSSPoint):
+            raise InvalidTypeError(
+                f"points[{index}] must be a JSSPoint, not {type(point).__name__}"
+            )
+        items.append(point)
+    if not items:
+        raise InvalidValueError("points is empty: jss.timeline() gives at least one point to draw")
+    return items
+
+
+def _threshold(last: JSSPoint, rules: object) -> int:
+    if rules is None:
+        return rules_as_of(last.on).top_rated_min_score
+    if not isinstance(rules, JSSRules):
+        raise InvalidTypeError(f"rules must be JSSRules or None, not {type(rules).__name__}")
+    return rules.top_rated_min_score
+
+
+def _ineligible(items: list[JSSPoint]) -> list[tuple[date, date]]:
+    """The runs of days without a score, each to the next scored day (or the last day)."""
+    runs: list[tuple[date, date]] = []
+    start: date | None = None
+    for point in items:
+        if point.score is None and start is None:
+            start = point.on
+        elif point.score is not None and start is not None:
+            runs.append((start, point.on))
+            start = None
+    if start is not None:
+        runs.append((start, items[-1].on))
+    return runs
+
+
+def jss_timeline(
+    points: Iterable[JSSPoint],
+    ax: Axes | None = None,
+    *,
+    rules: JSSRules | None = None,
+    top_rated: bool = True,
+    title: str = "Job Success Score",
+) -> Axes:
+    """Draw the score day by day, with gaps where there is no score.
+
+    The score is drawn as a step line (a score holds until the next point);
+    days that are not eligible (``score is None``) leave a gap.  A dashed
+    line marks the Top Rated threshold (90% in every published rule set).
+
+    Args:
+        points: What :func:`upwork_safety.jss.timeline` returns, or any
+            sequence of :class:`~upwork_safety.jss.JSSPoint` in date order
+            (e.g. :attr:`upwork_safety.jss.TopRatedWeeks.weeks`).
+        ax: The matplotlib axes to draw on; default a new figure's.
+        rules: Where the Top Rated threshold comes from; default the
+            rules in force on the last point's day.
+        top_rated: Whether to draw the Top Rated threshold.
+        title: The chart's title.
+
+    Returns:
+        The axes drawn on.
+
+    Raises:
+        ImportError: matplotlib is not installed (the message gives the
+            ``pip install`` command for the ``plot`` extra).
+        InvalidTypeError: Something in *points* is not a JSSPoint, or
+            *rules* is not :class:`~upwork_safety.jss.JSSRules`.
+        InvalidValueError: *points* is empty.
+        RulesError: The last point is before 2015-03-01 and no *rules* were given.
+    """
+    _require_matplotlib()
+    items = _points(points)
+    threshold = _threshold(items[-1], rules) if top_rated else None
+    axes = _axes(ax, height=4.0)
+    import matplotlib.dates as mdates  # noqa: PLC0415  (optional dependency: imported on use)
+    import numpy as np  # noqa: PLC0415  (comes with matplotlib)
+    from matplotlib.ticker import PercentFormatter  # noqa: PLC0415  (same)
+
+    days = np.array([point.on for point in items], dtype="datetime64[D]")
+    # NaN is how matplotlib leaves a gap in a line: a day without a score.
+    scores = [math.nan if point.score is None else float(point.score) for point in items]
+    axes.plot(days, scores, drawstyle="steps-post", marker="o", markersize=2.5, label="JSS")
+    if threshold is not None:
+        axes.axhline(
+            float(threshold),
+            linestyle="--",
+            color="tab:green",
+            linewidth=1.0,
+            label=f"Top Rated threshold ({threshold}%)",
+        )
+    # matplotlib.dates has no type annotations, hence the ignores below.
+    for number, (first, last) in enumerate(_ineligible(items)):
+        axes.axvspan(
+            mdates.date2num(first),  # type: ignore[no-untyped-call]
+            mdates.date2num(last),  # type: ignore[no-untyped-call]
+            color="0.85",
+            alpha=0.5,
+            linewidth=0,
+            label="" if number else "not eligible",
+        )
+    # The whole range, even the ineligible days at either end (autoscaling skips NaN).
+    axes.set_xlim(
+        mdates.date2num(items[0].on),  # type: ignore[no-untyped-call]
+        mdates.date2num(items[-1].on),  # type: ignore[no-untyped-call]
+    )
+    # A little headroom so a 100% score is not drawn on the frame.
+    axes.set_ylim(0.0, 103.0)
+    axes.set_yticks([0.0, 20.0, 40.0, 60.0, 80.0, 100.0])
+    axes.yaxis.set_major_formatter(PercentFormatter(xmax=100.0, decimals=0))
+    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    axes.set_xlabel("date")
+    axes.set_ylabel("Job Success Score")
+    axes.set_title(title)
+    axes.grid(visible=True, axis="y", alpha=0.3)
+    axes.legend(loc="best")
+    return axes
+
+
+def _quotes(quotes: object) -> list[WithdrawalQuote]:
+    if isinstance(quotes, WithdrawalComparison):
+        items = list(quotes.quotes)
+    elif isinstance(quotes, Iterable):
+        items = []
+        for index, quote in enumerate(quotes):
+            if not isinstance(quote, WithdrawalQuote):
+                raise InvalidTypeError(
+                    f"quotes[{index}] must be a WithdrawalQuote, not {type(quote).__name__}"
+                )
+            items.append(quote)
+    else:
+        raise InvalidTypeError(
+            "quotes must be a WithdrawalComparison or a sequence of WithdrawalQuote, "
+            f"not {type(quotes).__name__}"
+        )
+    if not items:
+        raise InvalidValueError(
+            "there are no quotes to draw (a comparison lists why each method was skipped)"
+        )
+    currency = items[0].received.currency
+    for quote in items[1:]:
+        if quote.received.currency != currency:
+            raise CurrencyMismatchError(
+                f"withdrawals() draws one currency: {quote.method.name} delivers "
+                f"{quote.received.currency}, {items[0].method.name} {currency}"
+            )
+    return items
+
+
+def _label(quote: WithdrawalQuote) -> str:
+    cost = quote.cost_vs_reference
+    return (
+        f"{quote.received.currency} {quote.received.amount:,}\n"
+        f"cost vs reference {cost.currency} {cost.amount:,} ({quote.cost_percent}%)"
+    )
+
+
+def _title(quotes: WithdrawalComparison | Iterable[WithdrawalQuote], first: WithdrawalQuote) -> str:
+    reference = first.reference_rate
+    if isinstance(quotes, WithdrawalComparison):
+        sent = quotes.amount
+        reference = quotes.reference_rate
+    else:
+        sent = first.sent
+    return (
+        f"Withdrawing {sent.currency} {sent.amount:,} at "
+        f"{reference.rate.normalize():f} {reference.quote} per {reference.base}"
+    )
+
+
+def withdrawals(
+    quotes: WithdrawalComparison | Iterable[WithdrawalQuote],
+    ax: Axes | None = None,
+    *,
+    title: str | None = None,
+) -> Axes:
+    """Draw what each withdrawal method delivers, as horizontal bars, best on top.
+
+    Each bar is the amount received; its label gives the exact amount and
+    the cost against the reference rate (fees, spread and tax together).
+    When every quote withdraws the same balance at the same reference rate,
+    a dotted line marks what the balance buys at that rate with no costs.
+    Methods a comparison skipped are not drawn (see its ``skipped``).
+
+    Args:
+        quotes: What :func:`upwork_safety.fees.compare_withdrawals` returns,
+            or any sequence of :class:`~upwork_safety.fees.WithdrawalQuote`
+            (drawn top to bottom in the order given).
+        ax: The matplotlib axes to draw on; default a new figure's.
+        title: The chart's title; default the amount and the reference rate
+            (of the comparison, or of the first quote).
+
+    Returns:
+        The axes drawn on.
+
+    Raises:
+        ImportError: matplotlib is not installed (the message gives the
+            ``pip install`` command for the ``plot`` extra).
+        InvalidTypeError: *quotes* is neither a comparison nor quotes.
+        InvalidValueError: There is no quote to draw.
+        CurrencyMismatchError: The quotes deliver different currencies.
+    """
+    _require_matplotlib()
+    items = _quotes(quotes)
+    axes = _axes(ax, height=1.5 + 0.9 * len(items))
+    from matplotlib.ticker import StrMethodFormatter  # noqa: PLC0415  (optional dependency)
+
+    currency = items[0].received.currency
+    positions = list(range(len(items)))
+    axes.barh(
+        positions,
+        [float(quote.received.amount) for quote in items],
+        color="tab:blue",
+        height=0.6,
+    )
+    axes.set_yticks(positions, labels=[quote.method.name for quote in items])
+    axes.invert_yaxis()
+    ideals: set[Money] = {quote.received + quote.cost_vs_reference for quote in items}
+    # The labels line up just right of the longest bar, or of the reference line.
+    right = max(quote.received.amount for quote in items)
+    if len(ideals) == 1:
+        (ideal,) = ideals
+        right = max(right, ideal.amount)
+        axes.axvline(
+            float(ideal.amount),
+            linestyle=":",
+            color="tab:gray",
+            label=f"at the reference rate: {ideal.currency} {ideal.amount:,}",
+        )
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=8, frameon=False)
+    for position, quote in enumerate(items):
+        axes.annotate(
+            _label(quote),
+            xy=(float(right), float(position)),
+            xytext=(6.0, 0.0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    # Room on the right for the two-line labels.
+    axes.set_xlim(0.0, float(right) * 1.75)
+    axes.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+    axes.set_xlabel(f"received ({currency})")
+    axes.set_title(title if title is not None else _title(quotes, items[0]))
+    return axes
