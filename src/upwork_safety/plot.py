@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import math
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
     from upwork_safety.money import Money
 
 __all__ = ["INSTALL_HINT", "jss_timeline", "withdrawals"]
+
+_DAY = timedelta(days=1)
 
 INSTALL_HINT = "pip install 'upwork-safety[plot]'"
 """The command that installs what this module needs (matplotlib)."""
@@ -162,10 +165,14 @@ def jss_timeline(
             linewidth=0,
             label="" if number else "not eligible",
         )
-    # The whole range, even the ineligible days at either end (autoscaling skips NaN).
+    # The whole range, even the ineligible days at either end (autoscaling skips NaN);
+    # a single day is shown with a day either side.
+    first, last = items[0].on, items[-1].on
+    if first == last:
+        first, last = first - _DAY, last + _DAY
     axes.set_xlim(
-        mdates.date2num(items[0].on),  # type: ignore[no-untyped-call]
-        mdates.date2num(items[-1].on),  # type: ignore[no-untyped-call]
+        mdates.date2num(first),  # type: ignore[no-untyped-call]
+        mdates.date2num(last),  # type: ignore[no-untyped-call]
     )
     # A little headroom so a 100% score is not drawn on the frame.
     axes.set_ylim(0.0, 103.0)
