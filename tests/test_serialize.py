@@ -312,3 +312,23 @@ def test_mutated_contract_data_only_invalid_data_error(data):
         assert isinstance(serialize.from_dict(Contract, d), Contract)
     except InvalidDataError as exc:
         assert exc.problems
+
+
+def test_money_slow_path_errors():
+    """Money given as an int amount goes through the careful path and still names the field."""
+    assert Money(5, "USD") == serialize.from_dict(Money, {"amount": 5, "currency": "USD"})
+    with pytest.raises(InvalidDataError, match=r"\$.currency: currency must be an ISO 4217"):
+        serialize.from_dict(Money, {"amount": 5, "currency": "ZZZ"})
+    with pytest.raises(InvalidDataError, match=r"\$.amount: Money.amount must be a finite"):
+        serialize.from_dict(Money, {"amount": "NaN", "currency": "USD"})
+
+
+def test_unknown_type_is_invalid_data():
+    """Asking for a type the converter cannot build is reported, not raised raw."""
+
+    class NotAttrs:
+        def __init__(self, x):
+            self.x = x
+
+    with pytest.raises(InvalidDataError, match="cannot read this type"):
+        serialize.from_dict(NotAttrs, {"x": 1})

@@ -6,7 +6,7 @@ names the field and the rule, and never "fixes" the value.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -102,15 +102,6 @@ def optional_money_field(instance: object, attribute: Any, value: Any) -> None: 
     """An attrs validator: ``None`` or a non-negative :class:`Money`."""
     if value is not None:
         money_field(instance, attribute, value)
-
-
-def positive_duration(value: object, what: str) -> timedelta:
-    """Return *value* if it is a positive ``timedelta``."""
-    if not isinstance(value, timedelta):
-        raise InvalidTypeError(f"{what} must be a timedelta, not {type(value).__name__}")
-    if value <= timedelta(0):
-        raise InvalidValueError(f"{what} must be positive, got {value}")
-    return value
 
 
 def decimal_value(value: object, what: str) -> Decimal:

@@ -345,10 +345,11 @@ def from_dict(cls: type[T], data: Any) -> T:  # noqa: ANN401  (untrusted data)
     """
     try:
         return converter.structure(data, cls)
-    except RecursionError:
+    except RecursionError:  # pragma: no cover  (no public type is recursive; user hooks may be)
         raise InvalidDataError(["$: data nested too deeply"]) from None
     except (
         cattrs.BaseValidationError,
+        cattrs.StructureHandlerNotFoundError,
         UpworkSafetyError,
         ValueError,
         TypeError,

@@ -1,0 +1,70 @@
+"""Tests for the package itself: the public names, lazy modules, version and ``python -m``."""
+
+import runpy
+import sys
+
+import pytest
+
+import upwork_safety
+
+
+def test_all_is_sorted_and_complete():
+    """__all__ is sorted and lists exactly the names DESIGN.md promises."""
+    assert sorted(upwork_safety.__all__) == upwork_safety.__all__
+    assert {
+        "Money",
+        "ExchangeRate",
+        "Client",
+        "Contract",
+        "ContractKind",
+        "Milestone",
+        "MilestoneState",
+        "Feedback",
+        "EndReason",
+        "Payment",
+        "UpworkSafetyError",
+        "CurrencyMismatchError",
+        "TransitionError",
+        "InvalidDataError",
+        "escrow",
+        "hourly",
+        "jss",
+        "fees",
+        "checks",
+        "rules",
+        "serialize",
+    } == set(upwork_safety.__all__)
+
+
+@pytest.mark.parametrize("name", upwork_safety.__all__)
+def test_every_public_name_resolves_and_is_documented(name):
+    """Every public name exists and has a docstring."""
+    value = getattr(upwork_safety, name)
+    assert value.__doc__
+
+
+def test_version_from_metadata():
+    """__version__ comes from the installed package's metadata."""
+    from importlib.metadata import version
+
+    assert version("upwork-safety") == upwork_safety.__version__
+
+
+def test_unknown_attribute():
+    """An unknown attribute is an AttributeError naming it."""
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        _ = upwork_safety.nope
+
+
+def test_dir_lists_public_names():
+    """dir() shows the public API and the version."""
+    assert set(upwork_safety.__all__) | {"__version__"} == set(dir(upwork_safety))
+
+
+def test_python_dash_m(monkeypatch, capsys):
+    """python -m upwork_safety runs the CLI and exits with its status."""
+    monkeypatch.setattr(sys, "argv", ["upwork_safety", "scan", "hello there", "--json"])
+    with pytest.raises(SystemExit) as info:
+        runpy.run_module("upwork_safety", run_name="__main__")
+    assert 0 == info.value.code
+    assert '"findings": []' in capsys.readouterr().out
