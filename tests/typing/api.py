@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import attrs
@@ -23,6 +23,11 @@ from upwork_safety import (
     Payment,
     TransitionError,
     UpworkSafetyError,
+    checks,
+    escrow,
+    fees,
+    hourly,
+    jss,
     rules,
     serialize,
 )
@@ -62,3 +67,39 @@ except (CurrencyMismatchError, TransitionError, UpworkSafetyError):
     pass
 
 version: str = upwork_safety.__version__
+
+# --- engines, as a tool built on the library would call them -----------------
+
+UTC = timezone.utc
+funded = escrow.apply(contract, escrow.Fund("m1", datetime(2024, 1, 2, tzinfo=UTC)))
+moved: Contract = escrow.advance(funded, datetime(2024, 2, 1, tzinfo=UTC))
+upcoming: list[escrow.Deadline] = escrow.deadlines(moved, datetime(2024, 2, 1, tzinfo=UTC))
+book: escrow.Ledger = escrow.ledger(moved, datetime(2024, 2, 1, tzinfo=UTC))
+in_hand: Money = book.available
+choices: escrow.Choices = escrow.allowed(moved, "m1")
+diagram: str = escrow.to_mermaid()
+
+week: hourly.BillingWeek = hourly.billing_week(datetime(2024, 1, 3, tzinfo=UTC))
+bill: hourly.WeeklyInvoice = hourly.invoice((), week=week, rate=Money("20", "USD"))
+billable: Decimal = bill.billable_hours
+
+fee_paid: Money = fees.service_fee(Money("500", "USD"), on=date(2024, 1, 1))
+quote: fees.WithdrawalQuote = fees.quote_withdrawal(
+    Money("900", "USD"),
+    fees.DIRECT_TO_LOCAL_BANK,
+    reference_rate=ExchangeRate("USD", "PKR", "280"),
+    tax_rate=fees.TAX_RATE_NOT_PSEB,
+)
+received: Money = quote.received
+
+report: jss.JSSReport = jss.score([contract, by_id], as_of=date(2024, 6, 1))
+points: list[jss.JSSPoint] = list(
+    jss.timeline([contract], start=date(2024, 1, 1), end=date(2024, 2, 1), step=timedelta(days=7))
+)
+change: jss.WhatIf = jss.what_if([contract], by_id, as_of=date(2024, 6, 1))
+impact: jss.Impact = jss.classify(contract, as_of=date(2024, 6, 1))
+
+found: list[checks.Finding] = checks.review_contract(moved, now=datetime(2024, 2, 1, tzinfo=UTC))
+said: list[checks.Finding] = checks.scan_message("can you also just quickly add a page?")
+vague: list[checks.Finding] = checks.review_milestone("Build the website")
+worst: checks.Severity = max((f.severity for f in found), default=checks.Severity.INFO)
