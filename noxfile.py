@@ -56,7 +56,8 @@ def _install(session: nox.Session, *groups: str, extras: str = "") -> None:
 @nox.session(python=PYTHONS, tags=["tests"])
 def tests(session: nox.Session) -> None:
     """Run the test suite with branch coverage on each installed Python."""
-    _install(session, "tests")
+    # The plot extra is installed so upwork_safety.plot is tested (headless) too.
+    _install(session, "tests", extras="[plot]")
     session.run(
         "pytest",
         "--cov=upwork_safety",
