@@ -107,3 +107,12 @@ def test_bad_rules_refused(change, match):
     """Nonsense rule values are refused."""
     with pytest.raises(RulesError, match=match):
         attrs.evolve(rules.CURRENT, **change)
+
+
+def test_sources_of_other_rule_sets_and_bad_input():
+    """sources() lists any dated rules object's fields; a non-rules value is refused."""
+    from upwork_safety import jss
+
+    assert jss.rule_sources() == rules.sources(jss.CURRENT)
+    with pytest.raises(UpworkSafetyError, match="needs a rules object"):
+        rules.sources(42)

@@ -22,7 +22,7 @@ import attrs
 from upwork_safety._validate import decimal_value, plain_date
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.models import EndReason
-from upwork_safety.rules import RuleSource
+from upwork_safety.rules import RuleSource, sources
 
 __all__ = [
     "CURRENT",
@@ -513,11 +513,6 @@ def rule_sources(rules: JSSRules | None = None) -> list[tuple[str, object, RuleS
 
     Returns:
         ``(field name, value, RuleSource)`` for each rule field, in
-        declaration order.
+        declaration order (see :func:`upwork_safety.rules.sources`).
     """
-    rules = CURRENT if rules is None else rules
-    return [
-        (field.name, getattr(rules, field.name), field.metadata["rule"])
-        for field in attrs.fields(JSSRules)
-        if "rule" in field.metadata
-    ]
+    return sources(CURRENT if rules is None else rules)

@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from upwork_safety._validate import plain_date
-from upwork_safety.errors import RulesError
+from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 
 __all__ = [
@@ -268,16 +268,28 @@ def as_of(on: date) -> PlatformRules:
     raise AssertionError("unreachable: the oldest preset starts at date.min")  # pragma: no cover
 
 
-def sources(rules: PlatformRules | None = None) -> list[tuple[str, object, RuleSource]]:
-    """List every rule of *rules* (default :data:`CURRENT`) with its value and source.
+def sources(rules: object | None = None) -> list[tuple[str, object, RuleSource]]:
+    """List every rule of a rules object with its value and source.
+
+    Args:
+        rules: A :class:`PlatformRules` (default :data:`CURRENT`) or any other
+            dated rules object of the library whose fields carry a
+            :class:`RuleSource` (e.g. :class:`upwork_safety.jss.JSSRules`).
 
     Returns:
         ``(field name, value, RuleSource)`` for each rule field, in
         declaration order.
+
+    Raises:
+        InvalidTypeError: *rules* is not an attrs rules object.
     """
     rules = CURRENT if rules is None else rules
+    if not attrs.has(type(rules)):
+        raise InvalidTypeError(
+            f"sources() needs a rules object such as PlatformRules, not {type(rules).__name__}"
+        )
     return [
         (field.name, getattr(rules, field.name), field.metadata["rule"])
-        for field in attrs.fields(PlatformRules)
+        for field in attrs.fields(type(rules))
         if "rule" in field.metadata
     ]
