@@ -290,6 +290,6 @@ def sources(rules: object | None = None) -> list[tuple[str, object, RuleSource]]
         )
     return [
         (field.name, getattr(rules, field.name), field.metadata["rule"])
-        for field in attrs.fields(type(rules))  # type: ignore[arg-type]  (checked by attrs.has)
+        for field in attrs.fields(type(rules))  # type: ignore[arg-type]  # checked by attrs.has
         if "rule" in field.metadata
     ]
