@@ -19,7 +19,7 @@ nox.needs_version = ">=2025.2.9"
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = False
-nox.options.sessions = ["tests", "lint", "typing", "docs"]
+nox.options.sessions = ["tests", "lint", "typing", "docs", "notebook"]
 
 ROOT = Path(__file__).parent
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -95,6 +95,20 @@ def docs(session: nox.Session) -> None:
     out = ROOT / "docs" / "_build"
     session.run("sphinx-build", "-W", "-n", "--keep-going", "-b", "html", "docs", str(out / "html"))
     session.run("pytest", "-p", "no:cacheprovider", "tests/test_docs.py")
+
+
+@nox.session(tags=["docs"])
+def notebook(session: nox.Session) -> None:
+    """Run docs/notebook.ipynb in a fresh kernel and the chart tests, headless (Agg)."""
+    _install(session, "notebook", extras="[plot]")
+    session.run(
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        "tests/test_notebook.py",
+        "tests/test_plot.py",
+        env={"MPLBACKEND": "Agg"},
+    )
 
 
 @nox.session(tags=["bench"])
