@@ -234,6 +234,11 @@ def test_timedelta_and_rates():
         serialize.from_dict(timedelta, "soon")
     with pytest.raises(InvalidDataError, match="seconds"):
         serialize.from_dict(timedelta, 1.5)
+    with pytest.raises(InvalidDataError, match="finer than a microsecond"):
+        serialize.from_dict(timedelta, "0.0000001")
+    with pytest.raises(InvalidDataError, match="expected a number of seconds"):
+        serialize.from_dict(timedelta, "1e30")
+    assert timedelta(days=14) == serialize.from_dict(timedelta, "1209600.0")
 
 
 def test_decimal_accepts_int_and_string():

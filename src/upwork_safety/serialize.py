@@ -114,8 +114,13 @@ def _structure_timedelta(value: object, _: type) -> timedelta:
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise _RefusedError(f"expected a number of seconds as a string, got {_type_name(value)}")
     try:
-        return timedelta(seconds=float(Decimal(value)))
-    except (ArithmeticError, ValueError, OverflowError):
+        micro = Decimal(value) * 1_000_000
+        if micro != micro.to_integral_value():
+            raise _RefusedError(f"{value!r} seconds is finer than a microsecond")
+        return timedelta(microseconds=int(micro))
+    except (ArithmeticError, ValueError, OverflowError) as exc:
+        if isinstance(exc, _RefusedError):
+            raise
         raise _RefusedError(f"expected a number of seconds, got {value!r}") from None
 
 
