@@ -6,18 +6,29 @@ run every ``$ upwork-safety …`` line in it, with the example files the page
 shows, and compare the output with the page, so the reference cannot drift
 from the command.  A line holding only ``…`` in a shown output stands for
 lines left out.
+
+The testing page (docs/testing.md) shows a typical test module of another
+project; it is run here against a small stand-in for that project.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import shlex
+import sys
+import types
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import attrs
 import pytest
 
-from upwork_safety import cli
+from upwork_safety import Contract, ContractKind, Money, cli, escrow, serialize
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_PAGE = ROOT / "docs" / "cli.md"
@@ -136,3 +147,48 @@ def test_elision_matching():
     assert not shown_in("a\n…\nd", "a\nb\nc")
     assert not shown_in("b\n…\nc", "a\nb\nc")
     assert not shown_in("a\nb", "a\nb\nc")
+
+
+TESTING_PAGE = ROOT / "docs" / "testing.md"
+
+
+def _fake_mytool() -> dict[str, types.ModuleType]:
+    """The ``mytool`` modules the testing page imports, written with upwork_safety."""
+
+    @attrs.frozen
+    class Card:
+        title: str
+        in_escrow: Money
+
+    def summarise(contract: Contract, *, now: datetime) -> Card:
+        if contract.kind is ContractKind.FIXED_PRICE:
+            held = escrow.ledger(contract, now).in_escrow
+        else:
+            held = Money.zero("USD")
+        return Card(f"{contract.id}: {contract.kind.value}", held)
+
+    def format_amount(amount: Money, *, locale: str) -> str:
+        return amount.format(locale=locale)
+
+    package = types.ModuleType("mytool")
+    dashboard = types.ModuleType("mytool.dashboard")
+    dashboard.summarise = summarise  # type: ignore[attr-defined]
+    dashboard.format_amount = format_amount  # type: ignore[attr-defined]
+    storage = types.ModuleType("mytool.storage")
+    storage.to_row = serialize.to_json  # type: ignore[attr-defined]
+    storage.from_row = functools.partial(serialize.from_json, Contract)  # type: ignore[attr-defined]
+    return {"mytool": package, "mytool.dashboard": dashboard, "mytool.storage": storage}
+
+
+def test_testing_page_suite_runs(monkeypatch):
+    """The typical suite on the testing page imports, and every test in it passes."""
+    text = TESTING_PAGE.read_text("utf-8").split("## A typical test in your suite", 1)[1]
+    (code,) = re.findall(r"^```python\n(.*?)^```", text, re.MULTILINE | re.DOTALL)[:1]
+    for name, module in _fake_mytool().items():
+        monkeypatch.setitem(sys.modules, name, module)
+    namespace: dict[str, object] = {}
+    exec(compile(code, str(TESTING_PAGE), "exec"), namespace)  # noqa: S102  (the page's own example)
+    tests = [f for name, f in namespace.items() if name.startswith("test_") and callable(f)]
+    assert len(tests) == 4
+    for test in tests:
+        test()
