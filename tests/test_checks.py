@@ -914,3 +914,32 @@ def test_review_contract_accepts_other_time_zones():
     )
     assert at(2024, 3, 18, 17) == finding.due
     assert timedelta(days=13, hours=17) == finding.time_left
+
+
+def test_dispute_window_with_nothing_at_stake_is_only_info():
+    """An ended contract whose escrow was all paid out gets an INFO note, not a warning."""
+    from datetime import date, datetime, timezone
+
+    from upwork_safety import Contract, ContractKind, Milestone, Money, escrow
+    from upwork_safety.checks import Severity, review_contract
+
+    utc = timezone.utc
+    contract = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 9, 1),
+        milestones=[
+            Milestone("m1", "Logo: 3 concepts in SVG and PNG, 2 revisions", Money("400", "USD"))
+        ],
+    )
+    contract = escrow.apply(contract, escrow.Fund("m1", datetime(2025, 9, 1, 9, tzinfo=utc)))
+    contract = escrow.apply(contract, escrow.Approve("m1", datetime(2025, 9, 5, 9, tzinfo=utc)))
+    contract = escrow.apply(contract, escrow.EndContract(datetime(2025, 10, 2, 9, tzinfo=utc)))
+    found = [
+        f
+        for f in review_contract(contract, now=datetime(2025, 10, 2, 10, tzinfo=utc))
+        if f.code == "DISPUTE_WINDOW_CLOSING"
+    ]
+    assert [Severity.INFO] == [f.severity for f in found]
+    assert "nothing is at stake" in found[0].message

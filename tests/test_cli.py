@@ -432,3 +432,51 @@ def test_broken_pipe_in_a_real_pipe():
     proc.stdout.close()
     _, err = proc.communicate()
     assert (0, b"") == (proc.returncode, err)
+
+
+@pytest.mark.parametrize(
+    ("argv", "problem"),
+    [
+        (
+            ["withdraw", "900", "--rate", "280", "--locale", "xx"],
+            "'xx' is not a locale babel knows",
+        ),
+        (["withdraw", "900", "--rate", "280", "--locale", "en-PK"], "'en-PK' is not a locale"),
+        (["fees", "600", "--billed-before", "-5"], "'-5' must not be negative"),
+    ],
+)
+def test_more_bad_arguments(capsys, argv, problem):
+    """Bad locales and negative billings are one line, exit 2."""
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (2, 1) == (info.value.code, len(err))
+    assert problem in err[0]
+
+
+def test_huge_timeline_and_empty_file(tmp_path, capsys):
+    """A timeline reaching before year 1 and an empty list file are clear errors."""
+    code, _ = run(
+        "jss",
+        str(history_file(tmp_path)),
+        "--as-of",
+        "2025-06-30",
+        "--timeline",
+        "--days",
+        "100000000",
+    )
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", "utf-8")
+    code2, _ = run("check", str(empty))
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (2, 2) == (code, code2)
+    assert "--days 100000000 reaches back before the year 1" in err[0]
+    assert "empty list" in err[1]
+
+
+def test_library_rules_error_passes_through(capsys):
+    """A fee error that is not about the missing rate is shown as the library says it."""
+    code, _ = run("fees", "600", "--on", "2020-03-01", "--fee-rate", "0.12")
+    err = capsys.readouterr().err
+    assert 2 == code
+    assert "--fee-rate" not in err.replace("--fee-rate 0.12", "")

@@ -235,10 +235,26 @@ class TestFormat:
             Money(1, "USD").format()  # type: ignore[call-arg]
 
     def test_str_and_format_spec(self):
-        """str() is unambiguous; a format spec formats the amount."""
-        assert str(Money("1234.50", "USD")) == "USD 1,234.50"
-        assert f"{Money('1234.5', 'USD'):f}" == "1234.5"
-        assert f"{Money(2, 'USD')}" == "USD 2"
+        """str() shows at least the minor unit and never rounds; a format spec formats the amount."""
+        assert "USD 1,234.50" == str(Money("1234.5", "USD"))
+        assert "USD 0.00" == str(Money(0, "USD"))
+        assert "USD 1.235" == str(Money("1.235", "USD"))
+        assert "JPY 5" == str(Money(5, "JPY"))
+        assert "1234.5" == f"{Money('1234.5', 'USD'):f}"
+        assert "USD 2.00" == f"{Money(2, 'USD')}"
+
+    @pytest.mark.parametrize(
+        ("kwargs", "match"),
+        [
+            ({"locale": "xx"}, "unknown locale 'xx'"),
+            ({"locale": "en-PK"}, "locale='en-PK'"),
+            ({"locale": "en_US", "format_type": "weird"}, "format_type='weird'"),
+        ],
+    )
+    def test_bad_locale_or_format_is_a_clear_error(self, kwargs, match):
+        """Babel's own errors become InvalidValueError naming the argument."""
+        with pytest.raises(InvalidValueError, match=match):
+            Money(1, "USD").format(**kwargs)
 
 
 class TestExchangeRate:

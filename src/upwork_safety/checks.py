@@ -823,8 +823,20 @@ def _from_deadline(
             "REFUND_REQUEST_PENDING", message, advice, script, amount=milestone.held, **fields
         )
     if deadline.kind == "dispute_window_closes":
+        held = [m.held for m in contract.milestones if m.held]
+        if not held:
+            # Nothing is left in escrow, so there is nothing to dispute: say so quietly.
+            return Finding(
+                "DISPUTE_WINDOW_CLOSING",
+                Severity.INFO,
+                f"The contract ended with nothing left in escrow; the dispute window "
+                f"closes at {_when(deadline.due)} and nothing is at stake.",
+                "Nothing to do.",
+                **fields,  # type: ignore[arg-type]
+            )
         message = (
-            f"The contract ended; you can file a dispute until {_when(deadline.due)} "
+            f"The contract ended with {Money.total(held, held[0].currency)} still in "
+            f"escrow; you can file a dispute until {_when(deadline.due)} "
             f"({_left(left)} from now), and not after."
         )
         advice = (

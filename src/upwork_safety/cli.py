@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import attrs
 
-from upwork_safety.errors import InvalidDataError, UpworkSafetyError
+from upwork_safety.errors import InvalidDataError, RulesError, UpworkSafetyError
 from upwork_safety.models import Contract
 from upwork_safety.money import ExchangeRate, Money
 
@@ -56,6 +56,13 @@ def _decimal(text: str) -> Decimal:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
     if not value.is_finite():
         raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _not_negative(text: str) -> Decimal:
+    value = _decimal(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
     return value
 
 
@@ -98,6 +105,16 @@ def _datetime(text: str) -> datetime:
             f"{text!r} has no UTC offset; add one, e.g. {text}+00:00 (Upwork's clocks are UTC)"
         )
     return value
+
+
+def _locale(text: str) -> str:
+    try:
+        Money(1, "USD").format(locale=text)
+    except UpworkSafetyError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a locale babel knows; use e.g. en_PK, ur_PK or en_US"
+        ) from None
+    return text
 
 
 def _today() -> date:
@@ -230,6 +247,8 @@ def _read_contracts(path: str) -> list[Contract]:
         raise CLIError(f"{path}: not valid JSON: {exc}") from None
     except RecursionError:
         raise CLIError(f"{path}: JSON nested too deeply") from None
+    if data == []:
+        raise CLIError(f"{path}: the file holds an empty list; expected contracts")
     try:
         if isinstance(data, list):
             return serialize.from_dict(list[Contract], data)
@@ -307,7 +326,10 @@ def _cmd_fees(args: argparse.Namespace, out: TextIO) -> int:
         billed = None if args.billed_before is None else Money(args.billed_before, "USD")
         try:
             fee = fees.service_fee(amount, on=on, rate=args.fee_rate, billed_before=billed)
-        except UpworkSafetyError as exc:
+        except RulesError as exc:
+            if args.fee_rate is not None or "own rate" not in str(exc):
+                raise
+            # The library asks for rate=; on the command line that is --fee-rate.
             raise CLIError(
                 f"{str(exc).splitlines()[0]} (on the command line: --fee-rate)"
             ) from None
@@ -415,9 +437,13 @@ def _cmd_jss(args: argparse.Namespace, out: TextIO) -> int:
     report = jss.score(history, as_of=as_of, exclude_clients=args.exclude_client)
     points = None
     if args.timeline:
+        try:
+            start = as_of - timedelta(days=args.days)
+        except OverflowError:
+            raise CLIError(f"--days {args.days} reaches back before the year 1") from None
         points = jss.timeline(
             history,
-            start=as_of - timedelta(days=args.days),
+            start=start,
             end=as_of,
             step=timedelta(days=args.step),
             exclude_clients=args.exclude_client,
@@ -515,6 +541,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print machine-readable JSON")
     common.add_argument(
         "--locale",
+        type=_locale,
         default="en_PK",
         help="locale for money in text output, e.g. en_PK, ur_PK, en_US (default en_PK)",
     )
@@ -542,7 +569,7 @@ def build_parser() -> argparse.ArgumentParser:
     fees.add_argument("--fee-rate", type=_fraction, help="the contract's own fee (from 2025-05-01)")
     fees.add_argument(
         "--billed-before",
-        type=_decimal,
+        type=_not_negative,
         help="lifetime billings with this client before, in USD (2016–2023 sliding scale)",
     )
 
@@ -598,7 +625,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     stream = sys.stdout if out is None else out
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command in {"jss", "timeline"} and (args.days <= 0 or args.step <= 0):
+    if args.command == "jss" and (args.days <= 0 or args.step <= 0):
         parser.error("--days and --step must be positive")
     try:
         return int(args.func(args, stream))

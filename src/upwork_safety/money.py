@@ -275,23 +275,41 @@ class Money:
 
         Returns:
             The amount as a reader of *locale* expects it, e.g.
-            ``"Rs 251,722.80"`` for ``en_PK``.
+            ``"Rs251,722.80"`` for ``en_PK``.
+
+        Raises:
+            InvalidValueError: babel does not know *locale* (e.g. ``"xx"``
+                or ``"en-PK"``; use an underscore: ``"en_PK"``), or the
+                *format* or *format_type* is not one babel accepts.
         """
+        from babel.core import UnknownLocaleError  # noqa: PLC0415  (lazy)
         from babel.numbers import format_currency  # noqa: PLC0415  (lazy)
 
-        return str(
-            format_currency(
-                self.amount,
-                self.currency,
-                format=format,
-                locale=locale,
-                currency_digits=currency_digits,
-                format_type=format_type,  # type: ignore[arg-type]
+        try:
+            return str(
+                format_currency(
+                    self.amount,
+                    self.currency,
+                    format=format,
+                    locale=locale,
+                    currency_digits=currency_digits,
+                    format_type=format_type,  # type: ignore[arg-type]
+                )
             )
-        )
+        except (UnknownLocaleError, ValueError, TypeError, KeyError) as exc:
+            raise InvalidValueError(
+                f"cannot format with locale={locale!r}, format={format!r}, "
+                f"format_type={format_type!r}: {exc} (locales look like 'en_PK' or 'ur_PK')"
+            ) from None
 
     def __str__(self) -> str:
-        return f"{self.currency} {self.amount:,}"
+        # At least the currency's own decimals ("USD 0.00", "USD 5.00"); more
+        # digits are shown as they are, never rounded away.
+        amount = self.amount
+        places = self.minor_unit
+        if amount.as_tuple().exponent > -places:  # type: ignore[operator]
+            amount = amount.quantize(Decimal(1).scaleb(-places))
+        return f"{self.currency} {amount:,}"
 
     def __format__(self, spec: str) -> str:
         return str(self) if not spec else format(self.amount, spec)
