@@ -41,3 +41,25 @@ def test_events_round_trip(event):
     from upwork_safety._events import Event
 
     assert event == serialize.from_json(Event, serialize.to_json(event))
+
+
+def test_factories_build_valid_overridable_values():
+    """Factories give fixed, valid values and accept field overrides."""
+    from datetime import date, datetime, timezone
+
+    from upwork_safety import Money, jss
+    from upwork_safety.models import MilestoneState
+    from upwork_safety.testing import factories
+
+    c = factories.contract(amount="250", title="Logo")
+    assert (Money("250", "USD"), "Logo", "acme") == (c.milestones[0].amount, c.title, c.client_id)
+    m = factories.milestone(milestone_id="m9", amount=Money("7", "USD"), description="PNG")
+    assert ("m9", Money("7", "USD"), "PNG") == (m.id, m.amount, m.description)
+    s = factories.submitted_contract(at=datetime(2026, 3, 9, 15, tzinfo=timezone.utc))
+    assert MilestoneState.SUBMITTED == s.milestones[0].state
+    assert datetime(2026, 3, 2, 9, tzinfo=timezone.utc) == s.history[0].at
+    done = factories.finished_contract(stars=None, private_score=None, end_reason=None)
+    assert (None, date(2026, 4, 1)) == (done.feedback, done.ended)
+    past = factories.history(4, clients=2)
+    assert ["client1", "client2", "client1", "client2"] == [p.client_id for p in past]
+    assert 100 == jss.score(past, as_of=date(2025, 6, 1)).score

@@ -14,6 +14,7 @@ validators); shrinking goes towards small, simple contracts.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -78,11 +79,13 @@ __all__ = [
 DEFAULT_CURRENCIES = ("USD", "PKR")
 
 
+@functools.cache
 def currencies() -> st.SearchStrategy[str]:
     """ISO codes the library accepts; USD and PKR by default."""
     return st.sampled_from(DEFAULT_CURRENCIES)
 
 
+@functools.cache
 def amounts(
     *, min_value: Decimal | str = "0", max_value: Decimal | str = "100000", places: int = 2
 ) -> st.SearchStrategy[Decimal]:
@@ -96,6 +99,7 @@ def amounts(
     )
 
 
+@functools.cache
 def money(
     currency: str | None = None,
     *,
@@ -107,11 +111,13 @@ def money(
     return st.builds(Money, amounts(min_value=min_value, max_value=max_value), cur)
 
 
+@functools.cache
 def ids() -> st.SearchStrategy[str]:
     """Short, non-blank identifiers."""
     return st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=12)
 
 
+@functools.cache
 def dates(
     *, min_value: date = date(2015, 1, 1), max_value: date = date(2030, 12, 31)
 ) -> st.SearchStrategy[date]:
@@ -119,6 +125,7 @@ def dates(
     return st.dates(min_value=min_value, max_value=max_value)
 
 
+@functools.cache
 def aware_datetimes(
     *,
     min_value: datetime = datetime(2015, 1, 1),  # noqa: DTZ001  (hypothesis wants naive bounds)
@@ -131,6 +138,7 @@ def aware_datetimes(
     return st.datetimes(min_value=min_value, max_value=max_value, timezones=zones)
 
 
+@functools.cache
 def clients() -> st.SearchStrategy[Client]:
     """:class:`Client` values."""
     return st.builds(
@@ -142,6 +150,7 @@ def clients() -> st.SearchStrategy[Client]:
     )
 
 
+@functools.cache
 def feedbacks() -> st.SearchStrategy[Feedback]:
     """:class:`Feedback`, each part possibly missing."""
     return st.builds(
@@ -152,11 +161,13 @@ def feedbacks() -> st.SearchStrategy[Feedback]:
     )
 
 
+@functools.cache
 def payments(currency: str = "USD") -> st.SearchStrategy[Payment]:
     """:class:`Payment` values in *currency*."""
     return st.builds(Payment, on=dates(), amount=money(currency, max_value="20000"))
 
 
+@functools.cache
 def exchange_rates() -> st.SearchStrategy[ExchangeRate]:
     """USD→PKR rates around the interbank range."""
     return st.builds(
@@ -234,11 +245,13 @@ def hourly_contracts(draw: st.DrawFn) -> Contract:
     )
 
 
+@functools.cache
 def contracts() -> st.SearchStrategy[Contract]:
     """Fixed-price or hourly :class:`Contract` values."""
     return fixed_price_contracts() | hourly_contracts()
 
 
+@functools.cache
 def events() -> st.SearchStrategy[object]:
     """Any single escrow event (not necessarily allowed in any given state)."""
     mid = st.sampled_from(["m1", "m2", "m3"])
