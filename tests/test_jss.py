@@ -434,7 +434,7 @@ def test_a_lost_dispute_is_negative_and_a_won_one_is_not():
     impact = classify(job("a", history=[lost]))
     assert Outcome.NEGATIVE == impact.outcome
     assert (
-        "lost the dispute on milestone 'm1' (USD 90 to the client, USD 10 to the freelancer)"
+        "lost the dispute on milestone 'm1' (USD 90.00 to the client, USD 10.00 to the freelancer)"
         == impact.reasons[0]
     )
     assert Outcome.POSITIVE == classify(job("a", history=[won])).outcome
