@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 
 from upwork_safety import ExchangeRate, Money
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 
 ONE = Money("1.00", "USD")
 ONE_AND_A_HALF = Money("1.50", "USD")
@@ -105,3 +105,41 @@ def test_format_spec_applies_to_the_amount():
     usd = Money("1234.5", "USD")
     assert "1234.500" == f"{usd:.3f}"
     assert "USD 1,234.50" == f"{usd}"
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "message"),
+    [
+        (
+            lambda: Money(1, "USD") + Money(1, "PKR"),
+            CurrencyMismatchError,
+            "cannot add USD and PKR: convert one with an ExchangeRate first",
+        ),
+        (
+            lambda: ExchangeRate("USD", "PKR", "x"),
+            InvalidValueError,
+            "ExchangeRate.rate must be a decimal number, got 'x'",
+        ),
+        (
+            lambda: ExchangeRate("USD", "PKR", "1", as_of="2025-01-01"),
+            InvalidTypeError,
+            "ExchangeRate.as_of must be a date or None, not str",
+        ),
+        (
+            lambda: ExchangeRate("USD", "PKR", "1", source=3),
+            InvalidTypeError,
+            "ExchangeRate.source must be a str, not int",
+        ),
+        (
+            lambda: ExchangeRate("USD", "PKR", "280").with_spread("x"),
+            InvalidValueError,
+            "spread must be a decimal number, got 'x'",
+        ),
+    ],
+    ids=["add", "rate", "as_of", "source", "spread"],
+)
+def test_refusals_name_the_field(build, error, message):
+    """Each refusal names the field or operation exactly."""
+    with pytest.raises(error) as info:
+        build()
+    assert message == str(info.value)
