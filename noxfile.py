@@ -85,7 +85,8 @@ def typing(session: nox.Session) -> None:
     _install(session, "typing")
     session.run("mypy", "src")
     session.run("mypy", "tests/typing")
-    session.run("pyright", "src", "tests/typing")
+    # -p . : use this project's pyproject.toml, never a pyrightconfig.json above it.
+    session.run("pyright", "-p", ".", "src", "tests/typing")
 
 
 @nox.session(tags=["docs"])
@@ -107,7 +108,6 @@ def notebook(session: nox.Session) -> None:
         "no:cacheprovider",
         "tests/test_notebook.py",
         "tests/test_plot.py",
-        env={"MPLBACKEND": "Agg"},
     )
 
 

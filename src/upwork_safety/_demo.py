@@ -66,36 +66,34 @@ def _history() -> list[Contract]:
     ]
 
 
-def run_demo(p: Printer, *, reference: Decimal, quiet: bool = False) -> dict[str, object]:  # noqa: PLR0915  (one story, told in order)
-    """Tell the story on *p* (unless *quiet*) and return its key figures."""
-    say = (lambda _text="": None) if quiet else p.line
-    heading = (lambda _text: None) if quiet else p.heading
+def run_demo(p: Printer, *, reference: Decimal) -> dict[str, object]:  # noqa: PLR0915  (one story, told in order)
+    """Tell the story on *p* and return its key figures (for ``--json``)."""
     data: dict[str, object] = {}
 
-    heading("1. The offer: a milestone the client can stretch forever")
+    p.heading("1. The offer: a milestone the client can stretch forever")
     vague = checks.review_milestone(VAGUE_TITLE)
-    say(f'  Milestone: "{VAGUE_TITLE}", $900')
+    p.line(f'  Milestone: "{VAGUE_TITLE}", $900')
     for finding in vague:
-        say(f"  {finding.severity.name} {finding.code}: {finding.message}")
-        say(f"    Add: {finding.advice}")
+        p.line(f"  {finding.severity.name} {finding.code}: {finding.message}")
+        p.line(f"    Add: {finding.advice}")
     specific = checks.review_milestone(SPECIFIC_TITLE, SPECIFIC_DESCRIPTION)
-    say(f'  Rewritten: "{SPECIFIC_TITLE}"')
-    say(f"    {SPECIFIC_DESCRIPTION}")
-    say(f"  Findings after the rewrite: {len(specific)}")
+    p.line(f'  Rewritten: "{SPECIFIC_TITLE}"')
+    p.line(f"    {SPECIFIC_DESCRIPTION}")
+    p.line(f"  Findings after the rewrite: {len(specific)}")
     data["milestone_findings"] = {
         "vague": [f.code for f in vague],
         "specific": [f.code for f in specific],
     }
 
-    heading("2. The client's first message")
-    say(f'  "{CLIENT_MESSAGE}"')
+    p.heading("2. The client's first message")
+    p.line(f'  "{CLIENT_MESSAGE}"')
     scanned = checks.scan_message(CLIENT_MESSAGE)
     for finding in scanned:
-        say(f"  {finding.severity.name} {finding.code}: {finding.message}")
-        say(f"    Reply: {finding.advice}")
+        p.line(f"  {finding.severity.name} {finding.code}: {finding.message}")
+        p.line(f"    Reply: {finding.advice}")
     data["message_findings"] = [f.code for f in scanned]
 
-    heading("3. Funded, submitted, and the client goes silent")
+    p.heading("3. Funded, submitted, and the client goes silent")
     contract = Contract(
         id="demo-landing-page",
         client=Client("acme-studio", "Acme Studio", payment_verified=True, country="United States"),
@@ -108,52 +106,49 @@ def run_demo(p: Printer, *, reference: Decimal, quiet: bool = False) -> dict[str
     funded_at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     submitted_at = datetime(2026, 3, 9, 15, 30, tzinfo=UTC)
     contract = escrow.apply(contract, escrow.Fund("m1", funded_at))
-    say(f"  {p.cell(funded_at)}  client funds $900.00 into escrow: now you may start")
+    p.line(f"  {p.cell(funded_at)}  client funds $900.00 into escrow: now you may start")
     contract = escrow.apply(contract, escrow.Submit("m1", submitted_at))
-    say(f"  {p.cell(submitted_at)}  you submit the work with 'Submit work'")
+    p.line(f"  {p.cell(submitted_at)}  you submit the work with 'Submit work'")
     upcoming = escrow.deadlines(contract, submitted_at)
     for deadline in upcoming[:1]:
-        say(f"  Next deadline: {p.cell(deadline.due)} ({deadline.kind}): {deadline.consequence}")
+        p.line(f"  Next deadline: {p.cell(deadline.due)} ({deadline.kind}): {deadline.consequence}")
     release = upcoming[0].due
     contract = escrow.advance(contract, release)
-    say(f"  {p.cell(release)}  14 days of silence: the escrow is released automatically")
+    p.line(f"  {p.cell(release)}  14 days of silence: the escrow is released automatically")
     book = escrow.ledger(contract, release)
-    say(f"  Pending (security period): {p.money(book.pending)}")
+    p.line(f"  Pending (security period): {p.money(book.pending)}")
     available_at = release + timedelta(days=5)
     book = escrow.ledger(contract, available_at)
-    say(f"  {p.cell(available_at)}  available to withdraw: {p.money(book.available)}")
+    p.line(f"  {p.cell(available_at)}  available to withdraw: {p.money(book.available)}")
     data["auto_release_at"] = release
     data["available_at"] = available_at
 
-    heading("4. Upwork's service fee")
+    p.heading("4. Upwork's service fee")
     paid = Money("900.00", "USD")
     fee = fees.service_fee(paid, on=release.date(), rate=contract.service_fee_rate)
     net = paid - fee
-    p_pairs = [("client paid", paid), ("service fee (10%)", fee), ("your balance", net)]
-    if not quiet:
-        p.pairs(p_pairs)
+    p.pairs([("client paid", paid), ("service fee (10%)", fee), ("your balance", net)])
     data["service_fee"] = fee
     data["net"] = net
 
-    heading(f"5. Getting it to Pakistan at {reference} PKR per USD")
+    p.heading(f"5. Getting it to Pakistan at {reference} PKR per USD")
     rate = ExchangeRate("USD", "PKR", reference, as_of=available_at.date(), source="demo reference")
     comparison = fees.compare_withdrawals(net, reference_rate=rate, tax_rate=fees.TAX_RATE_NOT_PSEB)
-    if not quiet:
-        p.table(
-            ["method", "you receive", "cost vs reference", "cost %"],
-            [
-                (q.method.name, q.received, q.cost_vs_reference, f"{q.cost_percent}%")
-                for q in comparison.quotes
-            ],
-        )
-        for skipped in comparison.skipped:
-            say(f"  not compared: {skipped.method.name}: {skipped.reason}")
-        say("  (1% income tax withheld by the bank; 0.25% if you are PSEB-registered)")
+    p.table(
+        ["method", "you receive", "cost vs reference", "cost %"],
+        [
+            (q.method.name, q.received, q.cost_vs_reference, f"{q.cost_percent}%")
+            for q in comparison.quotes
+        ],
+    )
+    for skipped in comparison.skipped:
+        p.line(f"  not compared: {skipped.method.name}: {skipped.reason}")
+    p.line("  (1% income tax withheld by the bank; 0.25% if you are PSEB-registered)")
     data["withdrawals"] = [
         {"method": q.method.name, "received": q.received} for q in comparison.quotes
     ]
 
-    heading("6. What the client's feedback does to your Job Success Score")
+    p.heading("6. What the client's feedback does to your Job Success Score")
     history = _history()
     ended = available_at.date()
     finished = attrs.evolve(contract, ended=ended)
@@ -161,16 +156,15 @@ def run_demo(p: Printer, *, reference: Decimal, quiet: bool = False) -> dict[str
         "5 stars, would recommend (10)": Feedback(Decimal(5), 10, EndReason.COMPLETED),
         "3 stars, unlikely to recommend (4)": Feedback(Decimal(3), 4, EndReason.COMPLETED),
     }
-    rows = []
+    rows: list[tuple[str, int | None, int | None, int | None]] = []
     for label, feedback in outcomes.items():
         change = jss.what_if(history, attrs.evolve(finished, feedback=feedback), as_of=ended)
         rows.append((label, change.before, change.after, change.delta))
-    if not quiet:
-        p.table(["if the client leaves", "JSS before", "JSS after", "change"], rows)
+    p.table(["if the client leaves", "JSS before", "JSS after", "change"], rows)
     data["jss"] = [
         {"feedback": label, "before": b, "after": a, "delta": d} for label, b, a, d in rows
     ]
-    say()
-    say("  Every number above comes from a dated rules object with its source:")
-    say("  run 'upwork-safety rules' to see them.")
+    p.line()
+    p.line("  Every number above comes from a dated rules object with its source:")
+    p.line("  run 'upwork-safety rules' to see them.")
     return data

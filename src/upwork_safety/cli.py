@@ -11,6 +11,7 @@ Run ``upwork-safety --help`` or see the CLI reference in the docs.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -526,7 +527,9 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from upwork_safety._demo import run_demo  # noqa: PLC0415
 
-    data = run_demo(Printer(out, args.locale), reference=args.rate, quiet=args.json)
+    # With --json the story is told to a throwaway printer and only the figures are shown.
+    stream = io.StringIO() if args.json else out
+    data = run_demo(Printer(stream, args.locale), reference=args.rate)
     if args.json:
         _dump(data, out)
     return 0
