@@ -32,7 +32,8 @@ def _id(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
 
 def _at(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """``aware_field``, with a fast path for an aware ``datetime``."""
-    if value.__class__ is not datetime or value.utcoffset() is None:
+    # Years at the ends of the calendar take the slow path, which checks the range.
+    if value.__class__ is not datetime or value.utcoffset() is None or not 1 < value.year < 9990:
         aware_field(instance, attribute, value)
 
 

@@ -6,7 +6,7 @@ names the field and the rule, and never "fixes" the value.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -14,6 +14,13 @@ from upwork_safety.money import Money, _to_decimal
 
 if TYPE_CHECKING:
     from decimal import Decimal
+
+
+#: The last supported day.  The engines add platform timers (review and
+#: refund windows, dormancy, two-year JSS windows) to the moments they are
+#: given; moments within a few years of Python's last day (9999-12-31) would
+#: overflow, so later ones are refused with this bound in the message.
+LATEST = date(9990, 12, 31)
 
 
 def _name(instance: object, attribute: Any) -> str:  # noqa: ANN401  (attrs.Attribute)
@@ -31,6 +38,17 @@ def aware(value: object, what: str) -> datetime:
             f"{what} must be timezone-aware (e.g. tzinfo=timezone.utc); got the "
             f"naive datetime {value.isoformat()}: Upwork's clocks run in UTC"
         )
+    try:
+        day = value.astimezone(timezone.utc).date()
+    except OverflowError:
+        raise InvalidValueError(
+            f"{what} ({value.isoformat()}) falls outside the calendar once converted to UTC"
+        ) from None
+    if day > LATEST:
+        raise InvalidValueError(
+            f"{what} must be on or before {LATEST.isoformat()} UTC (timers are added to "
+            f"it), got {value.isoformat()}"
+        )
     return value
 
 
@@ -39,6 +57,11 @@ def plain_date(value: object, what: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
         raise InvalidTypeError(
             f"{what} must be a date (not a datetime), got {type(value).__name__}"
+        )
+    if value > LATEST:
+        raise InvalidValueError(
+            f"{what} must be on or before {LATEST.isoformat()} (timers are added to it), "
+            f"got {value.isoformat()}"
         )
     return value
 

@@ -58,7 +58,7 @@ from upwork_safety._jss_rules import (
     rule_sources,
     rules_as_of,
 )
-from upwork_safety._validate import aware, money_field, plain_date
+from upwork_safety._validate import LATEST, aware, money_field, plain_date
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
 from upwork_safety.money import Money
@@ -271,8 +271,11 @@ class WhatIf:
 
 def _positive_days(_instance: object, _attribute: object, value: int) -> None:
     given = cast("object", value)
-    if isinstance(given, bool) or not isinstance(given, int) or given < 1:
-        raise InvalidValueError(f"FutureJob.days must be a whole number of days ≥ 1, got {value!r}")
+    if isinstance(given, bool) or not isinstance(given, int) or not 1 <= given <= 3660:
+        raise InvalidValueError(
+            f"FutureJob.days must be a whole number of days from 1 to 3660 (ten years), "
+            f"got {value!r}"
+        )
 
 
 def _optional_client(_instance: object, _attribute: object, value: str | None) -> None:
@@ -1233,6 +1236,8 @@ def timeline(
         if engine is None or engine.rules is not chosen:
             engine = _Engine(items, chosen, excluded)
         points.append(JSSPoint(day, engine.advance(chosen.snapshot(day))))
+        if last - day < gap:  # the next step would pass *end* (or the calendar's end)
+            break
         day += gap
     return points
 
@@ -1313,6 +1318,10 @@ def _future_contracts(jobs: Sequence[FutureJob], start: date) -> tuple[list[Cont
     """One contract per job (without feedback), run back to back from *start*."""
     contracts: list[Contract] = []
     for number, job in enumerate(jobs, 1):
+        if job.days > (LATEST - start).days:
+            raise InvalidValueError(
+                f"the future jobs would run past {LATEST.isoformat()}, the last supported day"
+            )
         end = start + timedelta(days=job.days)
         contracts.append(
             Contract(

@@ -63,10 +63,12 @@ def _to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one check 
         raise InvalidValueError(f"{what} must be a finite number, got {result}")
     if result.adjusted() < MAX_DIGITS and result.as_tuple().exponent >= -MAX_DIGITS:  # type: ignore[operator]
         return result  # the common case: one cheap check for both limits
-    if abs(result) >= _LIMIT:
+    # copy_abs() and adjusted() need no context: abs() traps Overflow on
+    # "1e1000000", and int() of "1e999999" builds a million-digit number.
+    if result.copy_abs() >= _LIMIT:
         raise InvalidValueError(
             f"{what} must have at most {MAX_DIGITS} digits before the decimal "
-            f"point, got {len(str(int(abs(result))))}"
+            f"point, got {result.adjusted() + 1}"
         )
     if result.as_tuple().exponent < -MAX_DIGITS:  # type: ignore[operator]
         raise InvalidValueError(

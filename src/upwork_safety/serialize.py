@@ -218,6 +218,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Event, structure_event)
     for event_type in EVENT_TYPES:
         conv.register_unstructure_hook(event_type, _tagged(conv, event_type))
+        conv.register_structure_hook(event_type, _untagged(conv, event_type))
     return conv
 
 
@@ -293,6 +294,21 @@ def _tagged(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
         return {"type": name, **plain(event)}
 
     return unstructure
+
+
+def _untagged(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
+    """Read one event class from its tagged form (or untagged), so from_dict(to_dict(e)) == e."""
+    inner = _object_hook(conv, cls)
+    name = cls.__name__
+
+    def structure(value: object, _: object) -> object:
+        if isinstance(value, dict) and "type" in value:
+            if value["type"] != name:
+                raise _RefusedError(f"expected 'type' {name!r}, got {value['type']!r}", ".type")
+            value = {k: v for k, v in value.items() if k != "type"}
+        return inner(value, cls)
+
+    return structure
 
 
 #: The converter behind :func:`to_dict` and :func:`from_dict`; use it to
