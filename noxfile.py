@@ -126,6 +126,15 @@ def bench(session: nox.Session) -> None:
     )
 
 
+@nox.session(tags=["mutation"])
+def mutation(session: nox.Session) -> None:
+    """Mutation testing of money, fees, escrow and jss with mutmut (slow; on demand)."""
+    _install(session, "tests")
+    session.install("mutmut>=3")
+    session.run("mutmut", "run", *session.posargs)
+    session.run("mutmut", "results")
+
+
 @nox.session(tags=["fuzz"])
 def fuzz(session: nox.Session) -> None:
     """The long fuzz campaign: every hardening test with many more examples."""

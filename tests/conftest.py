@@ -12,7 +12,8 @@ settings.register_profile(
     "default",
     max_examples=100,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
+    # differing_executors: mutmut runs the same tests from another executor.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.differing_executors],
 )
 settings.register_profile(
     "fuzz",
