@@ -100,7 +100,7 @@ def docs(session: nox.Session) -> None:
 
 @nox.session(tags=["docs"])
 def notebook(session: nox.Session) -> None:
-    """Run docs/notebook.ipynb in a fresh kernel and the chart tests, headless (Agg)."""
+    """Run docs/notebook.ipynb in a fresh kernel (charts inline) and the chart tests (Agg)."""
     _install(session, "notebook", extras="[plot]")
     session.run(
         "pytest",
