@@ -68,3 +68,46 @@ def test_python_dash_m(monkeypatch, capsys):
         runpy.run_module("upwork_safety", run_name="__main__")
     assert 0 == info.value.code
     assert '"findings": []' in capsys.readouterr().out
+
+
+MODULES = [
+    "money",
+    "errors",
+    "models",
+    "rules",
+    "serialize",
+    "escrow",
+    "hourly",
+    "fees",
+    "jss",
+    "checks",
+    "plot",
+    "testing.strategies",
+    "testing.factories",
+    "cli",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_every_public_name_in_every_module_has_a_docstring(name):
+    """Each module, its public classes and functions, and their public methods are documented."""
+    import importlib
+    import inspect
+
+    module = importlib.import_module(f"upwork_safety.{name}")
+    missing = [] if (module.__doc__ or "").strip() else [name]
+    for public in getattr(module, "__all__", []):
+        value = getattr(module, public)
+        if not (inspect.isclass(value) or inspect.isfunction(value)):
+            continue
+        if not (value.__doc__ or "").strip():
+            missing.append(public)
+        if inspect.isclass(value):
+            missing += [
+                f"{public}.{attr}"
+                for attr, member in vars(value).items()
+                if not attr.startswith("_")
+                and (inspect.isfunction(member) or isinstance(member, property))
+                and not (member.__doc__ or "").strip()
+            ]
+    assert [] == missing
