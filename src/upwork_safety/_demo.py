@@ -74,11 +74,13 @@ def run_demo(p: Printer, *, reference: Decimal) -> dict[str, object]:  # noqa: P
     vague = checks.review_milestone(VAGUE_TITLE)
     p.line(f'  Milestone: "{VAGUE_TITLE}", $900')
     for finding in vague:
-        p.line(f"  {finding.severity.name} {finding.code}: {finding.message}")
-        p.line(f"    Add: {finding.advice}")
+        p.wrapped(
+            f"{finding.severity.name} {finding.code}: {finding.message}", indent="    ", first="  "
+        )
+        p.wrapped(f"Add: {finding.advice}", indent="      ", first="    ")
     specific = checks.review_milestone(SPECIFIC_TITLE, SPECIFIC_DESCRIPTION)
     p.line(f'  Rewritten: "{SPECIFIC_TITLE}"')
-    p.line(f"    {SPECIFIC_DESCRIPTION}")
+    p.wrapped(SPECIFIC_DESCRIPTION, indent="    ")
     p.line(f"  Findings after the rewrite: {len(specific)}")
     data["milestone_findings"] = {
         "vague": [f.code for f in vague],
@@ -89,8 +91,10 @@ def run_demo(p: Printer, *, reference: Decimal) -> dict[str, object]:  # noqa: P
     p.line(f'  "{CLIENT_MESSAGE}"')
     scanned = checks.scan_message(CLIENT_MESSAGE)
     for finding in scanned:
-        p.line(f"  {finding.severity.name} {finding.code}: {finding.message}")
-        p.line(f"    Reply: {finding.advice}")
+        p.wrapped(
+            f"{finding.severity.name} {finding.code}: {finding.message}", indent="    ", first="  "
+        )
+        p.wrapped(f"Reply: {finding.advice}", indent="      ", first="    ")
     data["message_findings"] = [f.code for f in scanned]
 
     p.heading("3. Funded, submitted, and the client goes silent")
@@ -111,7 +115,11 @@ def run_demo(p: Printer, *, reference: Decimal) -> dict[str, object]:  # noqa: P
     p.line(f"  {p.cell(submitted_at)}  you submit the work with 'Submit work'")
     upcoming = escrow.deadlines(contract, submitted_at)
     for deadline in upcoming[:1]:
-        p.line(f"  Next deadline: {p.cell(deadline.due)} ({deadline.kind}): {deadline.consequence}")
+        p.wrapped(
+            f"Next deadline: {p.cell(deadline.due)} ({deadline.kind}): {deadline.consequence}",
+            indent="    ",
+            first="  ",
+        )
     release = upcoming[0].due
     contract = escrow.advance(contract, release)
     p.line(f"  {p.cell(release)}  14 days of silence: the escrow is released automatically")

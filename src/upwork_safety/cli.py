@@ -15,6 +15,7 @@ import io
 import json
 import os
 import sys
+import textwrap
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -178,6 +179,19 @@ class Printer:
     def line(self, text: str = "") -> None:
         """Print one line."""
         self.out.write(text + "\n")
+
+    def wrapped(self, text: str, *, indent: str = "  ", first: str | None = None) -> None:
+        """Print *text* wrapped at 88 columns, every line after the first at *indent*."""
+        self.line(
+            textwrap.fill(
+                text,
+                width=88,
+                initial_indent=indent if first is None else first,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+        )
 
     def heading(self, text: str) -> None:
         """Print a section heading."""
@@ -506,8 +520,8 @@ def _print_findings(p: Printer, found: Sequence[Any]) -> None:
     for finding in found:
         where = f" [{finding.milestone_id}]" if finding.milestone_id else ""
         p.line(f"  {finding.severity.name:<7} {finding.code}{where}")
-        p.line(f"          {finding.message}")
-        p.line(f"          What to do: {finding.advice}")
+        p.wrapped(finding.message, indent=" " * 10)
+        p.wrapped(f"What to do: {finding.advice}", indent=" " * 10)
 
 
 def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
