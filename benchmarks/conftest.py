@@ -2,7 +2,7 @@
 
 Mark each benchmark with ``benchmark.extra_info["role"] = "ours"`` or
 ``"baseline"`` and put both in the same ``benchmark.group``; at the end of the
-run a table prints, per group, the two mean times, their ratio
+run a table prints, per group, the two median times, their ratio
 (ours / baseline) and whether the goal in :data:`GOALS` is met.  Ratios are
 measured in the same run on the same machine, never compared with stored
 numbers.
@@ -34,7 +34,7 @@ def _rows(config: pytest.Config) -> list[tuple[str, float, float, float, str, st
     for bench in session.benchmarks:
         role = bench.extra_info.get("role")
         if role in {"ours", "baseline", "startup"} and bench.group:
-            by_group.setdefault(bench.group, {})[role] = bench.stats.mean
+            by_group.setdefault(bench.group, {})[role] = bench.stats.median
     rows = []
     for group, times in sorted(by_group.items()):
         if {"ours", "baseline"} <= times.keys():

@@ -31,4 +31,4 @@ def _spawn(code: str) -> None:
 def test_import(benchmark, role, code):
     benchmark.group = GROUP
     benchmark.extra_info["role"] = role
-    benchmark.pedantic(_spawn, args=(code,), rounds=15, iterations=1, warmup_rounds=2)
+    benchmark.pedantic(_spawn, args=(code,), rounds=40, iterations=1, warmup_rounds=3)
