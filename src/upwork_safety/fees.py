@@ -30,6 +30,7 @@ Upwork's own examples::
 
 from __future__ import annotations
 
+import abc
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from typing import TYPE_CHECKING
@@ -506,8 +507,43 @@ def _fmt(value: Money, locale: str | None) -> object:
     return _render.plain(value) if locale is None else value.format(locale=locale)
 
 
+class _Steps(abc.ABC):
+    """Rendering shared by reports made of ``(step, amount, note)`` lines."""
+
+    __slots__ = ()
+
+    @abc.abstractmethod
+    def lines(self) -> list[tuple[str, Money, str]]:
+        """Return each step as ``(step, amount, note)``; costs are negative."""
+
+    @abc.abstractmethod
+    def _caption(self) -> str: ...
+
+    def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
+        """Return one dict per step (``step``, ``amount``, ``currency``, ``note``).
+
+        Args:
+            locale: When given (e.g. ``"en_PK"``, ``"ur_PK"``), amounts are
+                formatted for it with babel; otherwise they are ``Decimal``.
+        """
+        return [
+            {"step": step, "amount": _fmt(money, locale), "currency": money.currency, "note": note}
+            for step, money, note in self.lines()
+        ]
+
+    def _repr_html_(self) -> str:
+        rows = [{"step": s, "amount": m, "note": n} for s, m, n in self.lines()]
+        return _render.html_table(rows, caption=self._caption())
+
+    def summary(self, *, locale: str) -> str:
+        """Return the steps as lines of text with money formatted for *locale*."""
+        return "\n".join(
+            f"{step}: {money.format(locale=locale)}" for step, money, _ in self.lines()
+        )
+
+
 @attrs.frozen(kw_only=True)
-class WithdrawalQuote:
+class WithdrawalQuote(_Steps):
     """What a withdrawal costs and delivers, every step itemised.
 
     Built by :func:`quote_withdrawal`.
@@ -598,27 +634,8 @@ class WithdrawalQuote:
         )
         return rows
 
-    def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
-        """Return one dict per step (``step``, ``amount``, ``currency``, ``note``).
-
-        Args:
-            locale: When given (e.g. ``"en_PK"``, ``"ur_PK"``), amounts are
-                formatted for it with babel; otherwise they are ``Decimal``.
-        """
-        return [
-            {"step": step, "amount": _fmt(money, locale), "currency": money.currency, "note": note}
-            for step, money, note in self.lines()
-        ]
-
-    def _repr_html_(self) -> str:
-        rows = [{"step": s, "amount": m, "note": n} for s, m, n in self.lines()]
-        return _render.html_table(rows, caption=f"Withdrawal by {self.method.name}")
-
-    def summary(self, *, locale: str) -> str:
-        """Return the quote as lines of text with money formatted for *locale*."""
-        return "\n".join(
-            f"{step}: {money.format(locale=locale)}" for step, money, _ in self.lines()
-        )
+    def _caption(self) -> str:
+        return f"Withdrawal by {self.method.name}"
 
 
 @attrs.frozen
@@ -1368,7 +1385,7 @@ def plan_withdrawals(
 
 
 @attrs.frozen(kw_only=True)
-class Payout:
+class Payout(_Steps):
     """A client's payment all the way to the freelancer's account.
 
     Built by :func:`payout`.
@@ -1429,27 +1446,8 @@ class Payout:
         )
         return rows
 
-    def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
-        """Return one dict per step (``step``, ``amount``, ``currency``, ``note``).
-
-        Args:
-            locale: When given (e.g. ``"ur_PK"``), amounts are formatted for
-                it with babel; otherwise they are ``Decimal``.
-        """
-        return [
-            {"step": step, "amount": _fmt(money, locale), "currency": money.currency, "note": note}
-            for step, money, note in self.lines()
-        ]
-
-    def _repr_html_(self) -> str:
-        rows = [{"step": s, "amount": m, "note": n} for s, m, n in self.lines()]
-        return _render.html_table(rows, caption=f"{self.paid} paid on {self.on}")
-
-    def summary(self, *, locale: str) -> str:
-        """Return the steps as lines of text with money formatted for *locale*."""
-        return "\n".join(
-            f"{step}: {money.format(locale=locale)}" for step, money, _ in self.lines()
-        )
+    def _caption(self) -> str:
+        return f"{self.paid} paid on {self.on}"
 
 
 def payout(
