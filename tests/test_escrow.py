@@ -1112,3 +1112,62 @@ class TestReports:
             source, _, rest = line.strip().partition(" --> ")
             target = rest.split(":")[0]
             assert {source, target} <= names
+
+
+# --------------------------------------------------------------------------- time as instants
+
+
+def test_review_period_is_14_times_24_hours_across_a_dst_change():
+    """A submission at noon New York time on 1 March 2026 auto-approves exactly 336 hours later."""
+    from zoneinfo import ZoneInfo
+
+    new_york = ZoneInfo("America/New_York")
+    submitted = datetime(2026, 3, 1, 12, tzinfo=new_york)  # EST; DST starts 8 March
+    c = contract("100.00", started=date(2026, 3, 1))
+    c = escrow.apply(c, Fund("m1", datetime(2026, 3, 1, 9, tzinfo=new_york)))
+    c = escrow.apply(c, Submit("m1", submitted))
+    due = escrow.deadlines(c, submitted)[0]
+    assert ("review_ends", timedelta(hours=336)) == (due.kind, due.due - submitted)
+    assert datetime(2026, 3, 15, 17, tzinfo=U) == due.due
+    just_before = escrow.advance(c, due.due - timedelta(seconds=1))
+    assert S.SUBMITTED == just_before.milestones[0].state
+    assert S.PAID == escrow.advance(c, due.due).milestones[0].state
+
+
+def test_equal_instants_in_any_zone_give_equal_contracts():
+    """The same events given in UTC and in New York time build equal contracts and results."""
+    from zoneinfo import ZoneInfo
+
+    new_york = ZoneInfo("America/New_York")
+    moments = [at(2026, 3, 2, 15), at(2026, 3, 9, 18)]
+    results = []
+    for zone in (U, new_york):
+        fund, submit = (moment.astimezone(zone) for moment in moments)
+        c = contract("100.00", started=date(2026, 3, 1))
+        c = escrow.apply(c, Fund("m1", fund))
+        c = escrow.apply(c, Submit("m1", submit))
+        results.append((c, escrow.advance(c, at(2026, 3, 30).astimezone(zone))))
+    assert results[0] == results[1]
+    assert serialize.to_json(results[0]) == serialize.to_json(results[1])
+
+
+def test_a_later_event_at_a_dst_fold_is_not_refused_as_earlier():
+    """01:30 EDT then 01:30 EST on 1 November 2026: the second is an hour later, and accepted."""
+    from zoneinfo import ZoneInfo
+
+    new_york = ZoneInfo("America/New_York")
+    c = contract("100.00", started=date(2026, 10, 30))
+    c = escrow.apply(c, Fund("m1", datetime(2026, 11, 1, 1, 30, tzinfo=new_york, fold=0)))
+    c = escrow.apply(c, Submit("m1", datetime(2026, 11, 1, 1, 30, tzinfo=new_york, fold=1)))
+    assert at(2026, 11, 1, 6, 30) == c.milestones[0].submitted_at
+
+
+def test_the_minimum_milestone_is_judged_by_the_rules_in_force():
+    """A $3 milestone builds; today's rules refuse to fund it, a what-if $1 minimum funds it."""
+    c = contract("3.00")
+    with pytest.raises(TransitionError) as info:
+        escrow.apply(c, Fund("m1", at(2024, 3, 1, 9)))
+    assert ("m1", "Fund") == (info.value.milestone_id, info.value.event)
+    cheap = attrs.evolve(rules.CURRENT, minimum_milestone=usd("1.00"))
+    funded = escrow.apply(c, Fund("m1", at(2024, 3, 1, 9)), rules=cheap)
+    assert (S.FUNDED, usd("3.00")) == (funded.milestones[0].state, funded.milestones[0].held)

@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from upwork_safety import fees, serialize
-from upwork_safety._fee_schedules import schedule_as_of
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -21,6 +20,7 @@ from upwork_safety.errors import (
 from upwork_safety.models import Contract, ContractKind, Payment
 from upwork_safety.money import ExchangeRate, Money
 from upwork_safety.rules import RuleSource
+from upwork_safety.rules._fees import schedule_as_of
 
 
 def usd(amount: str) -> Money:
@@ -51,7 +51,7 @@ def contract(*payments: Payment, rate: str | None = None) -> Contract:
 
 def confirmed(method: fees.WithdrawalMethod, **changes: object) -> fees.WithdrawalMethod:
     """The method with every source marked confirmed, and *changes* applied."""
-    sources = tuple(attrs.evolve(s, unconfirmed=False) for s in method.sources)
+    sources = {name: attrs.evolve(s, unconfirmed=False) for name, s in method.sources}
     return attrs.evolve(method, sources=sources, **changes)
 
 
@@ -247,10 +247,18 @@ def test_bad_billed_before_is_refused():
         fees.service_fee(usd("1"), on=D2020, billed_before=usd("-5"))
 
 
-def test_on_must_be_a_date():
-    """A datetime `on` is refused: the fee date is a plain date."""
-    with pytest.raises(InvalidTypeError, match="on must be a date"):
-        fees.service_fee(usd("1"), on=datetime(2024, 1, 1, tzinfo=timezone.utc))
+def test_on_takes_a_date_or_an_aware_datetime():
+    """`on` takes a date or an aware datetime (its UTC day), like jss; naive and other types fail."""
+    late_utc = datetime(2023, 5, 2, 23, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert fees.service_fee(usd("600"), on=date(2023, 5, 3)) == fees.service_fee(
+        usd("600"), on=late_utc
+    )
+    with pytest.raises(InvalidValueError) as naive:
+        fees.service_fee(usd("1"), on=datetime(2024, 1, 1))
+    assert "on" == naive.value.field
+    with pytest.raises(InvalidTypeError) as text:
+        fees.service_fee(usd("1"), on="2024-01-01")
+    assert "on" == text.value.field
 
 
 def test_contract_argument_must_be_a_contract():
@@ -508,7 +516,9 @@ def test_source_of_unknown_field():
         ({"minimum": Money("5", "PKR")}, RulesError, "same currency"),
         ({"currency": "XXXX"}, InvalidValueError, "ISO 4217"),
         ({"sources": ()}, RulesError, "missing: available_in_pakistan, business_days"),
-        ({"sources": ("HC",)}, InvalidTypeError, r"sources\[0\] must be a NumberSource"),
+        ({"sources": ("HC",)}, InvalidTypeError, "must be one of fixed_fee"),
+        ({"sources": "HC"}, InvalidTypeError, "must map each number's field name"),
+        ({"sources": {"fee": RuleSource("HC")}}, InvalidTypeError, "must be one of fixed_fee"),
         ({"spread": "-0.01"}, RulesError, "spread is a fraction"),
         ({"business_days": [1, 7]}, InvalidTypeError, "business_days must be a"),
         ({"business_days": (1, 2, 3)}, InvalidTypeError, "business_days must be a"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typing
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 
@@ -32,9 +33,17 @@ def test_hostile_huge_exponent_amounts_refused_fast(amount):
     Before the fix, "1e999999" built a million-digit integer for the message
     (96 s of CPU) and "1e1000000" leaked decimal.Overflow.
     """
-    with pytest.raises(UpworkSafetyError, match="at most 18 digits"):
+    with pytest.raises(UpworkSafetyError) as as_text:
         Money(amount, "USD")
-    with pytest.raises(InvalidDataError, match=r"\$\.amount: .*at most 18 digits"):
+    assert ("Money.amount", "canonical decimal text") == (
+        as_text.value.field,
+        as_text.value.rule,
+    )
+    with pytest.raises(UpworkSafetyError) as as_decimal:
+        Money(Decimal(amount), "USD")
+    assert "Money.amount" == as_decimal.value.field
+    assert as_decimal.value.rule in {"at most 18 integer digits", "at most 18 decimal places"}
+    with pytest.raises(InvalidDataError, match=r"\$\.amount: "):
         serialize.from_dict(Money, {"amount": amount, "currency": "USD"})
 
 

@@ -168,7 +168,7 @@ def test_presets_follow_the_published_rule_changes():
         current.top_rated_weeks,
         current.top_rated_required_weeks,
     )
-    assert tuple(sorted(jss.HISTORY, key=lambda r: r.effective)) == jss.HISTORY
+    assert tuple(sorted(jss.HISTORY, key=lambda r: r.effective)) == jss.HISTORY.presets
 
 
 def test_every_rule_field_has_a_source_and_assumptions_say_so():

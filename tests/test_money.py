@@ -1,5 +1,6 @@
-"""Tests for upwork_safety.money: exact amounts, currencies, rounding, formatting."""
+"""Tests for upwork_safety.money: exact amounts, currencies, rounding, sharing, formatting."""
 
+import decimal
 import pickle
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -7,10 +8,11 @@ from decimal import Decimal
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from upwork_safety import CurrencyMismatchError, ExchangeRate, Money, UpworkSafetyError
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import MAX_DIGITS, minor_unit
+from upwork_safety.money import MAX_DIGITS, MAX_PARTS, minor_unit
 from upwork_safety.testing import strategies as us
 
 
@@ -20,10 +22,34 @@ class TestConstruction:
         assert Decimal("1000.00") == Money("1000.00", "USD").amount
         assert str(Money("1000.00", "USD").amount) == "1000.00"
 
-    @pytest.mark.parametrize("value", [5, Decimal(5), "5", " 5 ", "5_0"])
+    @pytest.mark.parametrize("value", [5, Decimal(5), "5", "+5", "5.0", "-5.00"])
     def test_int_decimal_str_accepted(self, value):
-        """int, Decimal and str amounts are accepted (str may use _ and spaces)."""
-        assert Money(value, "USD").amount in (Decimal(5), Decimal(50))
+        """int, Decimal and canonical str amounts are accepted, kept exactly."""
+        assert abs(Money(value, "USD").amount) == Decimal(5)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            " 5",
+            "5 ",
+            "5_0",
+            "1_000",
+            "\uff11\uff10",
+            "\u0665",
+            "1e3",
+            "5.",
+            ".5",
+            "1,000",
+            "--5",
+            "",
+            "0x10",
+        ],
+    )
+    def test_only_canonical_text_accepted(self, text):
+        """Text must be ASCII digits, a sign and one point: nothing is rewritten into a number."""
+        with pytest.raises(InvalidValueError) as info:
+            Money(text, "USD")
+        assert ("Money.amount", "canonical decimal text") == (info.value.field, info.value.rule)
 
     def test_float_refused_with_advice(self):
         """A float is a TypeError that says to pass a str or Decimal."""
@@ -41,32 +67,52 @@ class TestConstruction:
         with pytest.raises(InvalidTypeError, match="Money.amount"):
             Money(value, "USD")  # type: ignore[arg-type]
 
-    @pytest.mark.parametrize("value", ["NaN", "sNaN", "Infinity", "-inf", Decimal("nan")])
+    @pytest.mark.parametrize(
+        "value", [Decimal("NaN"), Decimal("sNaN"), Decimal("Infinity"), Decimal("-inf")]
+    )
     def test_not_finite_refused(self, value):
-        """NaN and infinities are refused."""
-        with pytest.raises(InvalidValueError, match="finite"):
+        """NaN (signalling too) and infinities are refused with a library error."""
+        with pytest.raises(InvalidValueError) as info:
             Money(value, "USD")
+        assert ("Money.amount", "finite") == (info.value.field, info.value.rule)
 
-    def test_garbage_string_refused(self):
-        """A string that is not a number names the field."""
-        with pytest.raises(InvalidValueError, match="Money.amount must be a decimal number"):
-            Money("12,50", "USD")
+    @pytest.mark.parametrize("text", ["NaN", "sNaN", "Infinity", "-inf"])
+    def test_not_finite_text_refused(self, text):
+        """NaN and infinities written as text are not canonical numbers."""
+        with pytest.raises(InvalidValueError) as info:
+            Money(text, "USD")
+        assert "Money.amount" == info.value.field
 
-    def test_too_many_digits_refused(self):
-        """40-digit amounts are refused clearly instead of silently rounded."""
-        with pytest.raises(InvalidValueError, match=f"at most {MAX_DIGITS} digits"):
-            Money("1" * 40, "USD")
+    @pytest.mark.parametrize(
+        ("value", "rule"),
+        [
+            (Decimal("1" * 40), f"at most {MAX_DIGITS} integer digits"),
+            (10**MAX_DIGITS, f"at most {MAX_DIGITS} integer digits"),
+            (-(10**MAX_DIGITS), f"at most {MAX_DIGITS} integer digits"),
+            (Decimal("1e999999"), f"at most {MAX_DIGITS} integer digits"),
+            (Decimal("0." + "0" * 30 + "1"), f"at most {MAX_DIGITS} decimal places"),
+            (Decimal("1e-999999999"), f"at most {MAX_DIGITS} decimal places"),
+        ],
+    )
+    def test_beyond_the_digit_limits_refused(self, value, rule):
+        """More than 18 digits either side of the point is refused, never rounded."""
+        with pytest.raises(InvalidValueError) as info:
+            Money(value, "USD")
+        assert ("Money.amount", rule) == (info.value.field, info.value.rule)
 
-    def test_too_many_places_refused(self):
-        """Absurd precision below the decimal point is refused too."""
-        with pytest.raises(InvalidValueError, match="decimal places"):
-            Money("0." + "0" * 30 + "1", "USD")
+    def test_largest_and_finest_amounts_accepted(self):
+        """18 integer digits and 18 decimal places are both accepted exactly."""
+        assert Decimal("9" * 18) == Money("9" * 18, "USD").amount
+        assert Decimal("0." + "0" * 17 + "1") == Money("0." + "0" * 17 + "1", "USD").amount
+        # Trailing zeros beyond 18 places hold no digit and are kept as given.
+        assert Money("1", "USD") == Money(Decimal("1." + "0" * 25), "USD")
 
     @pytest.mark.parametrize("code", ["usd", "XYZ", "", "DOLLARS"])
     def test_unknown_currency_refused(self, code):
         """Unknown ISO codes are a ValueError naming the field."""
-        with pytest.raises(ValueError, match="currency must be an ISO 4217"):
+        with pytest.raises(ValueError, match="currency must be an ISO 4217") as info:
             Money(1, code)
+        assert "Money.currency" == info.value.field
 
     def test_currency_must_be_str(self):
         """A non-str currency is a TypeError."""
@@ -98,19 +144,34 @@ class TestArithmetic:
         assert issubclass(CurrencyMismatchError, ValueError)
         assert issubclass(CurrencyMismatchError, UpworkSafetyError)
 
-    def test_multiply_and_divide(self):
-        """Multiplying by int/Decimal and dividing never round."""
+    def test_multiply_never_rounds(self):
+        """Multiplying by int/Decimal never rounds."""
         m = Money("333.36", "USD")
         assert Money("33.336", "USD") == m * Decimal("0.1")
         assert Money("666.72", "USD") == 2 * m
-        assert Money("111.12", "USD") == m / 3
+
+    @pytest.mark.parametrize("divisor", [3, Decimal(2), 0, 1.5, Money(2, "USD")])
+    def test_division_refused_pointing_to_split_and_allocate(self, divisor):
+        """Money / x is refused (the result would need hidden rounding); split/allocate share it."""
+        with pytest.raises(InvalidTypeError, match=r"split\(n\).*allocate\(ratios\)") as info:
+            Money("10", "USD") / divisor  # type: ignore[operator]
+        assert "divisor" == info.value.field
+        with pytest.raises(InvalidTypeError):
+            Money("10", "USD") // divisor  # type: ignore[operator]
 
     def test_multiply_by_float_refused(self):
-        """A float factor is refused like a float amount."""
-        with pytest.raises(TypeError, match="not a float"):
-            Money(1, "USD") * 0.5  # type: ignore[operator]
-        with pytest.raises(TypeError, match="not a float"):
-            Money(1, "USD") / 0.5  # type: ignore[operator]
+        """A float factor is refused like a float amount, naming the Decimal to pass."""
+        with pytest.raises(InvalidTypeError) as info:
+            Money(1, "USD") * 1.5  # type: ignore[operator]
+        assert "pass Decimal('1.5')" in str(info.value)
+        assert "not a float" == info.value.rule
+
+    @pytest.mark.parametrize("factor", [Decimal("NaN"), Decimal("sNaN"), Decimal("1e999999")])
+    def test_multiply_by_a_non_finite_or_absurd_factor_refused(self, factor):
+        """A NaN (even signalling) or absurd factor gives a library error, not decimal's own."""
+        with pytest.raises(InvalidValueError) as info:
+            Money(1, "USD") * factor
+        assert "factor" == info.value.field
 
     def test_multiply_by_money_unsupported(self):
         """Money times Money or a string is not defined."""
@@ -124,11 +185,6 @@ class TestArithmetic:
             Money(1, "USD") - 1  # type: ignore[operator]
         with pytest.raises(TypeError):
             1 + Money(1, "USD")  # type: ignore[operator]
-
-    def test_divide_by_zero_refused(self):
-        """Division by zero is a clear error."""
-        with pytest.raises(InvalidValueError, match="zero"):
-            Money(1, "USD") / 0
 
     def test_unary(self):
         """Unary minus, plus and abs."""
@@ -230,9 +286,20 @@ class TestFormat:
         )
 
     def test_locale_is_required(self):
-        """There is no default locale."""
+        """There is no default locale, and locale=None is refused (never babel's default)."""
         with pytest.raises(TypeError):
             Money(1, "USD").format()  # type: ignore[call-arg]
+        with pytest.raises(InvalidTypeError) as info:
+            Money(1, "USD").format(locale=None)  # type: ignore[arg-type]
+        assert "locale" == info.value.field
+
+    def test_negative_zero_shows_as_zero(self):
+        """Money("-0") prints 0.00, in str(), format() and a format spec."""
+        negative_zero = Money("-0", "USD")
+        assert "USD 0.00" == str(negative_zero)
+        assert "$0.00" == negative_zero.format(locale="en_US")
+        assert "0.00" == f"{negative_zero:.2f}"
+        assert Money.zero("USD") == negative_zero
 
     def test_str_and_format_spec(self):
         """str() shows at least the minor unit and never rounds; a format spec formats the amount."""
@@ -277,6 +344,36 @@ class TestExchangeRate:
         assert (back.base, back.quote) == ("PKR", "USD")
         assert Money("100.00", "USD") == back.convert(Money(28000, "PKR"))
 
+    def test_inverse_of_a_rate_with_cents_converts(self):
+        """Regression: converting with the inverse of 280.50 rounds the product, never refuses it."""
+        back = ExchangeRate("USD", "PKR", "280.50").inverse()
+        assert Money("100.00", "USD") == back.convert(Money("28050.75", "PKR"))
+
+    def test_inverse_keeps_date_and_source_and_18_places(self):
+        """inverse() keeps as_of and source and rounds half up to exactly 18 decimal places."""
+        rate = ExchangeRate("USD", "PKR", "3", as_of=date(2025, 1, 2), source="SBP")
+        expected = ExchangeRate(
+            "PKR", "USD", Decimal("0.333333333333333333"), as_of=date(2025, 1, 2), source="SBP"
+        )
+        assert expected == rate.inverse()
+        assert Decimal("0.666666666666666667") == ExchangeRate("USD", "PKR", "1.5").inverse().rate
+
+    def test_inverse_of_a_tiny_rate_is_a_library_error(self):
+        """A rate whose inverse has more than 18 integer digits is refused, naming the rate."""
+        with pytest.raises(InvalidValueError) as info:
+            ExchangeRate("USD", "PKR", "0.000000000000000001").inverse()
+        assert "ExchangeRate.rate" == info.value.field
+
+    def test_inverse_of_the_largest_rate_is_the_smallest_step(self):
+        """The largest rate's inverse still rounds to a positive 18-place rate."""
+        assert Decimal("1E-18") == ExchangeRate("USD", "PKR", "9" * 18).inverse().rate
+
+    def test_convert_refuses_a_plain_number(self):
+        """convert(5) is a library TypeError showing how to write Money."""
+        with pytest.raises(InvalidTypeError, match=r'Money\("5", "USD"\)') as info:
+            ExchangeRate("USD", "PKR", "280").convert(5)  # type: ignore[arg-type]
+        assert "money" == info.value.field
+
     def test_with_spread(self):
         """A 2% spread lowers the rate to 98%."""
         assert (
@@ -318,3 +415,206 @@ class TestExchangeRate:
 def test_pickle_round_trip(m):
     """Money pickles and unpickles equal (for process pools)."""
     assert m == pickle.loads(pickle.dumps(m))
+
+
+@pytest.mark.parametrize(
+    ("method", "left", "right", "expected"),
+    [
+        ("__lt__", "1.00", "1.50", True),
+        ("__lt__", "1.00", "1.00", False),
+        ("__lt__", "1.50", "1.00", False),
+        ("__le__", "1.00", "1.50", True),
+        ("__le__", "1.00", "1.00", True),
+        ("__le__", "1.50", "1.00", False),
+        ("__gt__", "1.50", "1.00", True),
+        ("__gt__", "1.00", "1.00", False),
+        ("__gt__", "1.00", "1.50", False),
+        ("__ge__", "1.50", "1.00", True),
+        ("__ge__", "1.00", "1.00", True),
+        ("__ge__", "1.00", "1.50", False),
+        ("__gt__", "1.005", "1.00", True),
+        ("__le__", "1.005", "1.00", False),
+    ],
+)
+def test_comparison_dunders_answer_themselves(method, left, right, expected):
+    """Each comparison dunder answers directly (not through Python's reflected fallback)."""
+    assert expected is getattr(Money(left, "USD"), method)(Money(right, "USD"))
+
+
+@pytest.mark.parametrize("method", ["__lt__", "__le__", "__gt__", "__ge__"])
+def test_comparison_dunders_decline_other_types(method):
+    """Comparing with a non-Money returns NotImplemented, so Python raises TypeError."""
+    assert NotImplemented is getattr(Money(1, "USD"), method)(Decimal(1))
+
+
+def test_format_passes_babel_arguments_through():
+    """format= and currency_digits= reach babel unchanged; display rounds half up like rounded()."""
+    usd = Money("1234.5", "USD")
+    assert "1,234.500 $" == usd.format(locale="en_US", format="#,##0.000 ¤", currency_digits=False)
+    yen = Money("1234.5", "JPY")
+    assert "¥1,235" == yen.format(locale="en_US")
+    assert Money("1235", "JPY") == yen.rounded()
+    assert "¥1,234.50" == yen.format(locale="en_US", currency_digits=False)
+
+
+def test_format_spec_applies_to_the_amount():
+    """A format spec formats the amount, half up; an empty spec gives str()."""
+    usd = Money("1234.5", "USD")
+    assert "1234.500" == f"{usd:.3f}"
+    assert "2.13" == f"{Money('2.125', 'USD'):.2f}"
+    assert "USD 1,234.50" == f"{usd}"
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "field"),
+    [
+        (lambda: Money(1, "USD") + Money(1, "PKR"), CurrencyMismatchError, "currency"),
+        (lambda: ExchangeRate("USD", "PKR", "x"), InvalidValueError, "ExchangeRate.rate"),
+        (
+            lambda: ExchangeRate("USD", "PKR", "1", as_of="2025-01-01"),
+            InvalidTypeError,
+            "ExchangeRate.as_of",
+        ),
+        (
+            lambda: ExchangeRate("USD", "PKR", "1", source=3),
+            InvalidTypeError,
+            "ExchangeRate.source",
+        ),
+        (lambda: ExchangeRate("USD", "PKR", "280").with_spread("x"), InvalidValueError, "spread"),
+        (lambda: ExchangeRate("USD", "USD", "1"), InvalidValueError, "ExchangeRate.quote"),
+    ],
+    ids=["add", "rate", "as_of", "source", "spread", "same"],
+)
+def test_refusals_name_the_field(build, error, field):
+    """Each refusal names the field or operation in its *field* attribute."""
+    with pytest.raises(error) as info:
+        build()
+    assert field == info.value.field
+
+
+# --------------------------------------------------------------------------- caller's context
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        decimal.Context(prec=6),
+        decimal.Context(prec=3, rounding=decimal.ROUND_DOWN),
+        decimal.Context(prec=28, traps=[decimal.Inexact, decimal.Rounded]),
+        decimal.Context(prec=28, Emax=10, Emin=-10),
+    ],
+    ids=["prec6", "prec3-down", "inexact-traps", "tiny-exponents"],
+)
+def test_results_ignore_the_callers_decimal_context(context):
+    """No caller setting of decimal changes a result or raises decimal's own errors."""
+    m = Money("123456.78", "USD")
+    rate = ExchangeRate("USD", "PKR", "280.50")
+    with decimal.localcontext(context):
+        assert Money("246913.56", "USD") == m + m
+        assert Money("0.00", "USD") == m - m
+        assert Money("12345.678", "USD") == m * Decimal("0.1")
+        assert Money("-123456.78", "USD") == -m
+        assert Money("123456.78", "USD") == abs(-m)
+        assert Money("12345.68", "USD") == (m * Decimal("0.1")).rounded()
+        assert "USD 123,456.78" == str(m)
+        assert "USD 0.00" == str(Money("-0", "USD"))
+        assert "$123,456.78" == m.format(locale="en_US")
+        assert Money("34629626.79", "PKR") == rate.convert(m)
+        assert Decimal("0.003565062388591800") == rate.inverse().rate
+        assert Money("100.00", "USD") == rate.inverse().convert(Money("28050.75", "PKR"))
+        assert (Money("41152.26", "USD"),) * 3 == m.split(3)
+        assert Decimal("274.890") == rate.with_spread(Decimal("0.02")).rate
+
+
+# --------------------------------------------------------------------------- split and allocate
+
+
+class TestSplitAndAllocate:
+    def test_split_gives_leftover_cents_to_the_first_parts(self):
+        """$10 in three: 3.34, 3.33, 3.33 (the leftover cent goes first)."""
+        assert (Money("3.34", "USD"), Money("3.33", "USD"), Money("3.33", "USD")) == Money(
+            "10", "USD"
+        ).split(3)
+
+    def test_split_in_one_and_of_zero(self):
+        """Splitting in one part gives the amount; zero splits into zeros."""
+        assert (Money("7.25", "USD"),) == Money("7.25", "USD").split(1)
+        assert (Money("0.00", "USD"),) * 4 == Money.zero("USD").split(4)
+
+    def test_split_of_a_negative_amount(self):
+        """A negative amount splits the same way, each part negative."""
+        assert (Money("-0.03", "USD"), Money("-0.02", "USD")) == Money("-0.05", "USD").split(2)
+
+    def test_allocate_like_dinero(self):
+        """allocate([70, 30]) and with a zero ratio: the leftover skips the zero part."""
+        assert (Money("70.00", "USD"), Money("30.00", "USD")) == Money("100", "USD").allocate(
+            [70, 30]
+        )
+        assert (Money("0.03", "USD"), Money("0.00", "USD"), Money("0.02", "USD")) == Money(
+            "0.05", "USD"
+        ).allocate([1, 0, 1])
+        assert (Money("0.50", "USD"), Money("0.25", "USD"), Money("0.25", "USD")) == Money(
+            "1.00", "USD"
+        ).allocate(["0.5", "0.25", "0.25"])
+        assert (Money("0.34", "USD"), Money("0.33", "USD"), Money("0.33", "USD")) == Money(
+            "1.00", "USD"
+        ).allocate([Decimal(1), "1", 1])
+
+    def test_allocate_in_currencies_without_cents(self):
+        """Minor units come from the currency: yen have none, dinars three."""
+        assert (Money("34", "JPY"), Money("33", "JPY"), Money("33", "JPY")) == Money(
+            "100", "JPY"
+        ).split(3)
+        assert (Money("0.334", "KWD"), Money("0.333", "KWD"), Money("0.333", "KWD")) == Money(
+            "1", "KWD"
+        ).split(3)
+
+    @pytest.mark.parametrize(
+        ("call", "error", "field"),
+        [
+            (lambda m: m.split(0), InvalidValueError, "parts"),
+            (lambda m: m.split(MAX_PARTS + 1), InvalidValueError, "parts"),
+            (lambda m: m.split(2.0), InvalidTypeError, "parts"),
+            (lambda m: m.split(True), InvalidTypeError, "parts"),
+            (lambda m: m.allocate([]), InvalidValueError, "ratios"),
+            (lambda m: m.allocate([0, 0]), InvalidValueError, "ratios"),
+            (lambda m: m.allocate([1, -1]), InvalidValueError, "ratios[1]"),
+            (lambda m: m.allocate([1, 0.5]), InvalidTypeError, "ratios[1]"),
+            (lambda m: m.allocate("70/30"), InvalidTypeError, "ratios"),
+            (lambda m: m.allocate(5), InvalidTypeError, "ratios"),
+            (lambda m: m.allocate(None), InvalidTypeError, "ratios"),
+            (lambda m: Money("0.005", "USD").split(2), InvalidValueError, "amount"),
+        ],
+    )
+    def test_bad_arguments_refused(self, call, error, field):
+        """Bad part counts, ratios or sub-cent amounts give a library error naming the argument."""
+        with pytest.raises(error) as info:
+            call(Money("10", "USD"))
+        assert field == info.value.field
+
+    @given(
+        us.money("USD").map(lambda m: m.rounded()),
+        st.lists(st.integers(0, 1000) | st.decimals("0", "100", places=2), min_size=1, max_size=12),
+    )
+    def test_allocate_conserves_the_total_exactly(self, money, ratios):
+        """Parts add up to the amount; each is within one cent of its exact share."""
+        if not any(ratios):
+            ratios = [*ratios, 1]
+        parts = money.allocate(ratios)
+        assert len(ratios) == len(parts)
+        assert money == Money.total(parts, "USD")
+        total = sum(Decimal(r) for r in ratios)
+        for part, ratio in zip(parts, ratios, strict=True):
+            exact = money.amount * Decimal(ratio) / total
+            assert abs(part.amount - exact) < Decimal("0.01")
+            if not ratio:
+                assert not part
+
+    @given(us.money("USD").map(lambda m: m.rounded()), st.integers(1, 50))
+    def test_split_parts_differ_by_at_most_one_cent_largest_first(self, money, parts):
+        """split(n): n parts summing to the amount, non-increasing in size, at most a cent apart."""
+        shares = money.split(parts)
+        assert money == Money.total(shares, "USD")
+        sizes = [abs(s.amount) for s in shares]
+        assert sizes == sorted(sizes, reverse=True)
+        assert sizes[0] - sizes[-1] <= Decimal("0.01")

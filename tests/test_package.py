@@ -26,6 +26,10 @@ def test_all_is_sorted_and_complete():
         "CurrencyMismatchError",
         "TransitionError",
         "InvalidDataError",
+        "InvalidTypeError",
+        "InvalidValueError",
+        "RulesError",
+        "TimeEntry",
         "escrow",
         "hourly",
         "jss",
@@ -33,6 +37,8 @@ def test_all_is_sorted_and_complete():
         "checks",
         "rules",
         "serialize",
+        "plot",
+        "testing",
     } == set(upwork_safety.__all__)
 
 

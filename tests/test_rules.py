@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 from upwork_safety import Money, rules
-from upwork_safety.errors import RulesError, UpworkSafetyError
+from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 
 
 def test_current_values_match_domain():
@@ -72,8 +72,10 @@ def test_as_of(on, expected):
 
 def test_as_of_refuses_naive_and_strings():
     """Naive datetimes and strings are refused."""
-    with pytest.raises(RulesError, match="naive"):
+    with pytest.raises(InvalidValueError, match="naive") as naive:
         rules.as_of(datetime(2024, 1, 1))
+    assert "on" == naive.value.field
+    assert not isinstance(naive.value, RulesError)
     with pytest.raises(UpworkSafetyError, match="date"):
         rules.as_of("2024-01-01")  # type: ignore[arg-type]
 
@@ -116,3 +118,93 @@ def test_sources_of_other_rule_sets_and_bad_input():
     assert jss.rule_sources() == rules.sources(jss.CURRENT)
     with pytest.raises(UpworkSafetyError, match="needs a rules object"):
         rules.sources(42)
+
+
+# --------------------------------------------------------------------------- one mechanism
+
+
+def test_every_kind_of_rule_has_one_history():
+    """Platform rules, fee schedules and JSS rule sets are each a RuleHistory."""
+    from upwork_safety import fees, jss
+
+    for history in (rules.HISTORY, fees.SERVICE_FEE_HISTORY, jss.HISTORY):
+        assert isinstance(history, rules.RuleHistory)
+        assert history.current is history[-1]
+        assert len(history) == len(tuple(history))
+    assert rules.JSS_HISTORY is jss.HISTORY
+    assert rules.SERVICE_FEE_HISTORY is fees.SERVICE_FEE_HISTORY
+
+
+@pytest.mark.parametrize(
+    ("history", "before"),
+    [
+        ("jss", date(2015, 2, 28)),
+    ],
+)
+def test_a_day_before_the_first_rules_is_a_rules_error(history, before):
+    """Asking for a day no rule set covers is a RulesError naming `on`."""
+    from upwork_safety import jss
+
+    with pytest.raises(RulesError) as info:
+        jss.HISTORY.in_force(before)
+    assert "on" == info.value.field
+
+
+def test_the_same_mistake_gets_the_same_error_everywhere():
+    """A naive datetime is an InvalidValueError from every history's lookup."""
+    from upwork_safety import fees, jss
+
+    naive = datetime(2024, 1, 1)
+    for lookup in (rules.as_of, fees.schedule_as_of, jss.rules_as_of, rules.HISTORY.in_force):
+        with pytest.raises(InvalidValueError) as info:
+            lookup(naive)
+        assert not isinstance(info.value, RulesError)
+        assert "on" == info.value.field
+
+
+def test_history_refuses_presets_out_of_order_or_empty():
+    """A RuleHistory needs dated presets, oldest first, with distinct dates."""
+    later = attrs.evolve(rules.CURRENT, effective=date(2030, 1, 1), name="later")
+    assert later is rules.RuleHistory("what-if", (rules.CURRENT, later)).in_force(date(2031, 1, 1))
+    with pytest.raises(RulesError):
+        rules.RuleHistory("what-if", (later, rules.CURRENT))
+    with pytest.raises(RulesError):
+        rules.RuleHistory("what-if", (rules.CURRENT, rules.CURRENT))
+    with pytest.raises(RulesError):
+        rules.RuleHistory("what-if", ())
+    with pytest.raises(UpworkSafetyError):
+        rules.RuleHistory("what-if", (42,))
+    with pytest.raises(UpworkSafetyError):
+        rules.RuleHistory("what-if", rules.CURRENT)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("review_period", 14),
+        ("review_period", "14 days"),
+        ("minimum_milestone", "5.00"),
+        ("one_active_milestone", 1),
+        ("hourly_minimum_activity", True),
+        ("top_rated_skip_hold_since", "2020-05-04"),
+    ],
+)
+def test_rule_types_are_checked_at_construction(field, value):
+    """PlatformRules(review_period=14) fails at once, naming the field, not later in an engine."""
+    from upwork_safety.errors import InvalidTypeError
+
+    with pytest.raises(InvalidTypeError) as info:
+        attrs.evolve(rules.CURRENT, **{field: value})
+    assert f"PlatformRules.{field}" == info.value.field
+
+
+def test_withdrawal_methods_use_the_one_provenance_type():
+    """A withdrawal method's numbers carry RuleSources, listed by sources() like any rule set."""
+    from upwork_safety import fees
+
+    listed = {name: source for name, _, source in rules.sources(fees.DIRECT_TO_LOCAL_BANK)}
+    assert isinstance(listed["fixed_fee"], rules.RuleSource)
+    assert "HC 211060578, HC 211063888" == listed["fixed_fee"].source
+    assert fees.DIRECT_TO_LOCAL_BANK.source_of("fixed_fee") is listed["fixed_fee"]
+    schedule = {name for name, _, _ in rules.sources(fees.SERVICE_FEE_HISTORY[1])}
+    assert "tiers" in schedule

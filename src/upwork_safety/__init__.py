@@ -2,8 +2,11 @@
 
 The engines (:mod:`~upwork_safety.escrow`, :mod:`~upwork_safety.hourly`,
 :mod:`~upwork_safety.jss`, :mod:`~upwork_safety.fees`,
-:mod:`~upwork_safety.checks`) are imported on first attribute access, so
-``import upwork_safety`` stays cheap for tools that embed only a part.
+:mod:`~upwork_safety.checks`), the rules, :mod:`~upwork_safety.serialize`
+and the extras (:mod:`~upwork_safety.plot`, :mod:`~upwork_safety.testing`)
+are imported on first attribute access, so ``import upwork_safety`` stays
+cheap for tools that embed only a part.  Every error class is importable
+from here.
 """
 
 from __future__ import annotations
@@ -14,18 +17,20 @@ from typing import TYPE_CHECKING, Any
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
     TransitionError,
     UpworkSafetyError,
 )
+from upwork_safety.kinds import ContractKind, EndReason, MilestoneState
 from upwork_safety.models import (
     Client,
     Contract,
-    ContractKind,
-    EndReason,
     Feedback,
     Milestone,
-    MilestoneState,
     Payment,
+    TimeEntry,
 )
 from upwork_safety.money import ExchangeRate, Money
 
@@ -36,8 +41,10 @@ if TYPE_CHECKING:
         fees,
         hourly,
         jss,
+        plot,
         rules,
         serialize,
+        testing,
     )
 
 __all__ = [
@@ -49,10 +56,14 @@ __all__ = [
     "ExchangeRate",
     "Feedback",
     "InvalidDataError",
+    "InvalidTypeError",
+    "InvalidValueError",
     "Milestone",
     "MilestoneState",
     "Money",
     "Payment",
+    "RulesError",
+    "TimeEntry",
     "TransitionError",
     "UpworkSafetyError",
     "checks",
@@ -60,11 +71,15 @@ __all__ = [
     "fees",
     "hourly",
     "jss",
+    "plot",
     "rules",
     "serialize",
+    "testing",
 ]
 
-_LAZY_MODULES = frozenset({"checks", "escrow", "fees", "hourly", "jss", "rules", "serialize"})
+_LAZY_MODULES = frozenset(
+    {"checks", "escrow", "fees", "hourly", "jss", "plot", "rules", "serialize", "testing"}
+)
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401  (module __getattr__ protocol)

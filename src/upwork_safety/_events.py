@@ -10,31 +10,19 @@ Events a person performs are in :data:`MANUAL_EVENTS`; those only
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Union
+from typing import Union
 
 import attrs
 
 from upwork_safety._validate import (
-    aware_field,
     id_field,
     money_field,
     optional_money_field,
     text_field,
+    to_utc,
+    utc_field,
 )
 from upwork_safety.money import Money
-
-
-def _id(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
-    """``id_field``, with a fast path for the plain non-blank ``str`` every event carries."""
-    if value.__class__ is not str or not value or value.isspace():
-        id_field(instance, attribute, value)
-
-
-def _at(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
-    """``aware_field``, with a fast path for an aware ``datetime``."""
-    # Years at the ends of the calendar take the slow path, which checks the range.
-    if value.__class__ is not datetime or value.utcoffset() is None or not 1 < value.year < 9990:
-        aware_field(instance, attribute, value)
 
 
 def _zero_bonus(release: Release) -> Money:
@@ -55,7 +43,7 @@ class Release:
         bonus: Paid on top, fresh (not from escrow); zero by default.
     """
 
-    at: datetime = attrs.field(validator=_at)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     amount: Money = attrs.field(validator=money_field)
     bonus: Money = attrs.field(
         default=attrs.Factory(_zero_bonus, takes_self=True), validator=money_field
@@ -66,16 +54,16 @@ class Release:
 class Fund:
     """The client deposits the milestone's amount into escrow."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 @attrs.frozen
 class Submit:
     """The freelancer submits work through "Submit work"; the review clock starts."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     note: str = attrs.field(default="", validator=text_field)
 
 
@@ -83,8 +71,8 @@ class Submit:
 class RequestChanges:
     """The client asks for changes; the review clock stops."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     note: str = attrs.field(default="", validator=text_field)
 
 
@@ -92,8 +80,8 @@ class RequestChanges:
 class Approve:
     """The client approves: the whole escrow by default, less (*amount*), plus a *bonus*."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     amount: Money | None = attrs.field(default=None, validator=optional_money_field)
     bonus: Money | None = attrs.field(default=None, validator=optional_money_field)
 
@@ -102,24 +90,24 @@ class Approve:
 class RequestRefund:
     """The client asks for escrow back (e.g. when ending the contract)."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 @attrs.frozen
 class AcceptRefund:
     """The freelancer agrees to a pending escrow refund request."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 @attrs.frozen
 class Refund:
     """The freelancer returns escrowed money voluntarily: all of it, or *amount*."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     amount: Money | None = attrs.field(default=None, validator=optional_money_field)
 
 
@@ -127,8 +115,8 @@ class Refund:
 class OpenDispute:
     """The freelancer disputes an escrow refund request; the money is frozen."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 @attrs.frozen
@@ -140,8 +128,8 @@ class ResolveDispute:
     both decline (funds to the client).
     """
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     to_freelancer: Money = attrs.field(validator=money_field)
     to_client: Money = attrs.field(validator=money_field)
 
@@ -150,31 +138,31 @@ class ResolveDispute:
 class AnswerDispute:
     """The client answers a dispute in time; mediation starts and the 5-day default is off."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 @attrs.frozen
 class EndContract:
     """Either side ends the contract; the dispute-filing window starts."""
 
-    at: datetime = attrs.field(validator=_at)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 @attrs.frozen
 class AutoApprove:
     """Automatic: the review period passed in silence, so the escrow is released."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 @attrs.frozen
 class AutoRefund:
     """Automatic: the freelancer did not answer a refund request in time."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 @attrs.frozen
@@ -184,16 +172,16 @@ class DormancyRefundRequest:
     The contract closes and the escrow becomes a refund request.
     """
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 @attrs.frozen
 class AutoDisputeRelease:
     """Automatic: the client did not answer a dispute in time, so the funds go to the freelancer."""
 
-    milestone_id: str = attrs.field(validator=_id)
-    at: datetime = attrs.field(validator=_at)
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
 ManualEvent = Union[  # noqa: UP007  (runtime union for Python 3.10 and cattrs)

@@ -1,7 +1,10 @@
-"""Validators shared by the models and engines (private).
+"""Validators and converters shared by the models and engines (private).
 
-Each raises an :class:`~upwork_safety.errors.UpworkSafetyError` subclass that
-names the field and the rule, and never "fixes" the value.
+Each raises an :class:`~upwork_safety.errors.UpworkSafetyError` subclass
+whose *field* names the field or argument and whose message says the rule;
+none "fixes" a value, except the one documented normalisation: every
+aware datetime is converted to UTC on entry (:func:`utc_instant`), because
+all of Upwork's clocks run in UTC and equal instants must give equal values.
 """
 
 from __future__ import annotations
@@ -10,11 +13,12 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import Money, _to_decimal
+from upwork_safety.money import Money, require_money, to_decimal
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
+UTC = timezone.utc
 
 #: The last supported day.  The engines add platform timers (review and
 #: refund windows, dormancy, two-year JSS windows) to the moments they are
@@ -22,103 +26,187 @@ if TYPE_CHECKING:
 #: overflow, so later ones are refused with this bound in the message.
 LATEST = date(9990, 12, 31)
 
+_NAIVE_RULE = "timezone-aware datetime (Upwork's clocks run in UTC)"
 
-def _name(instance: object, attribute: Any) -> str:  # noqa: ANN401  (attrs.Attribute)
+
+def field_name(instance: object, attribute: Any) -> str:  # noqa: ANN401  (attrs.Attribute)
+    """``"Class.attribute"`` for an attrs validator or converter's error messages."""
     return f"{type(instance).__name__}.{attribute.name}"
 
 
-def aware(value: object, what: str) -> datetime:
-    """Return *value* if it is a timezone-aware datetime, else raise naming *what*."""
+def utc_instant(value: object, what: str) -> datetime:
+    """Return *value*, a timezone-aware datetime, converted to UTC.
+
+    Args:
+        value: The moment; a naive datetime is refused, never guessed.
+        what: The field or argument name for the error.
+
+    Raises:
+        InvalidTypeError: *value* is not a datetime.
+        InvalidValueError: *value* is naive, or outside the supported calendar.
+    """
+    if isinstance(value, datetime) and value.tzinfo is UTC and 1 < value.year < LATEST.year:
+        return value  # the common case, already checked
     if not isinstance(value, datetime):
         raise InvalidTypeError(
-            f"{what} must be a timezone-aware datetime, not {type(value).__name__}"
+            f"{what} must be a timezone-aware datetime, not {type(value).__name__}",
+            field=what,
+            rule=_NAIVE_RULE,
         )
     if value.tzinfo is None or value.utcoffset() is None:
         raise InvalidValueError(
             f"{what} must be timezone-aware (e.g. tzinfo=timezone.utc); got the "
-            f"naive datetime {value.isoformat()}: Upwork's clocks run in UTC"
+            f"naive datetime {value.isoformat()}: Upwork's clocks run in UTC",
+            field=what,
+            rule=_NAIVE_RULE,
         )
     try:
-        day = value.astimezone(timezone.utc).date()
+        moment = value.astimezone(UTC)
     except OverflowError:
         raise InvalidValueError(
-            f"{what} ({value.isoformat()}) falls outside the calendar once converted to UTC"
+            f"{what} ({value.isoformat()}) falls outside the calendar once converted to UTC",
+            field=what,
+            rule="within the calendar",
         ) from None
-    if day > LATEST:
+    if moment.date() > LATEST:
         raise InvalidValueError(
             f"{what} must be on or before {LATEST.isoformat()} UTC (timers are added to "
-            f"it), got {value.isoformat()}"
+            f"it), got {value.isoformat()}",
+            field=what,
+            rule=f"on or before {LATEST.isoformat()}",
         )
-    return value
+    return moment
 
 
 def plain_date(value: object, what: str) -> date:
     """Return *value* if it is a ``date`` (not a ``datetime``), else raise."""
     if isinstance(value, datetime) or not isinstance(value, date):
         raise InvalidTypeError(
-            f"{what} must be a date (not a datetime), got {type(value).__name__}"
+            f"{what} must be a date (not a datetime), got {type(value).__name__}",
+            field=what,
+            rule="a date",
         )
     if value > LATEST:
         raise InvalidValueError(
             f"{what} must be on or before {LATEST.isoformat()} (timers are added to it), "
-            f"got {value.isoformat()}"
+            f"got {value.isoformat()}",
+            field=what,
+            rule=f"on or before {LATEST.isoformat()}",
         )
     return value
 
 
-def aware_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
-    """An attrs validator: the field must hold an aware datetime."""
-    aware(value, _name(instance, attribute))
+def utc_day(value: object, what: str) -> date:
+    """The day of *value*: a ``date`` as it is, an aware ``datetime`` as its UTC date.
+
+    This is the one place where "a date or a moment" becomes a day, so a
+    naive datetime gets the same error everywhere.
+
+    Raises:
+        InvalidTypeError: *value* is neither a date nor a datetime.
+        InvalidValueError: *value* is a naive datetime or out of range.
+    """
+    if isinstance(value, datetime):
+        return utc_instant(value, what).date()
+    if not isinstance(value, date):
+        raise InvalidTypeError(
+            f"{what} must be a date or a timezone-aware datetime, not {type(value).__name__}",
+            field=what,
+            rule="a date or an aware datetime",
+        )
+    return plain_date(value, what)
 
 
-def optional_aware_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def to_utc(value: datetime) -> datetime:
+    """An attrs converter: an aware datetime in UTC; anything else is left for the validator.
+
+    Pair it with :func:`utc_field`, which refuses what this leaves alone
+    (naive datetimes, other types, moments off the calendar) naming the field.
+    """
+    if value.__class__ is datetime and value.tzinfo is UTC:
+        return value
+    try:
+        if value.utcoffset() is not None:
+            return value.astimezone(UTC)
+    except (AttributeError, TypeError, OverflowError):  # not a datetime, or off the calendar
+        pass
+    return value
+
+
+def optional_to_utc(value: datetime | None) -> datetime | None:
+    """:func:`to_utc` for an optional field."""
+    return None if value is None else to_utc(value)
+
+
+def utc_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    """An attrs validator: the field holds an aware datetime (see :func:`to_utc`)."""
+    if value.__class__ is not datetime or value.tzinfo is not UTC or value.year >= LATEST.year:
+        utc_instant(value, field_name(instance, attribute))
+
+
+def optional_utc_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: ``None`` or an aware datetime."""
     if value is not None:
-        aware(value, _name(instance, attribute))
+        utc_field(instance, attribute, value)
 
 
 def date_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: the field must hold a date."""
-    plain_date(value, _name(instance, attribute))
+    plain_date(value, field_name(instance, attribute))
 
 
 def optional_date_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: ``None`` or a date."""
     if value is not None:
-        plain_date(value, _name(instance, attribute))
+        plain_date(value, field_name(instance, attribute))
 
 
 def text_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: the field must be a ``str``."""
     if not isinstance(value, str):
+        name = field_name(instance, attribute)
         raise InvalidTypeError(
-            f"{_name(instance, attribute)} must be a str, not {type(value).__name__}"
+            f"{name} must be a str, not {type(value).__name__}", field=name, rule="a str"
         )
 
 
 def id_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: a non-empty, non-blank ``str``."""
+    if value.__class__ is str and value and not value.isspace():
+        return
     text_field(instance, attribute, value)
-    if not str(value).strip():
-        raise InvalidValueError(f"{_name(instance, attribute)} must not be empty")
+    name = field_name(instance, attribute)
+    raise InvalidValueError(f"{name} must not be empty", field=name, rule="not empty")
 
 
 def bool_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: a real ``bool`` (not ``0``/``1``/``"false"``)."""
     if not isinstance(value, bool):
+        name = field_name(instance, attribute)
         raise InvalidTypeError(
-            f"{_name(instance, attribute)} must be a bool, not {type(value).__name__}"
+            f"{name} must be a bool, not {type(value).__name__}", field=name, rule="a bool"
         )
+
+
+def check_money(value: object, what: str) -> Money:
+    """Return *value* if it is a non-negative :class:`Money`, else raise naming *what*.
+
+    A plain number where money is expected gets an error showing how to
+    write it (``Money("500", "USD")``).
+    """
+    value = require_money(value, what)
+    if value.amount < 0:
+        raise InvalidValueError(
+            f"{what} must not be negative, got {value}", field=what, rule="not negative"
+        )
+    return value
 
 
 def money_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     """An attrs validator: a non-negative :class:`Money`."""
-    if not isinstance(value, Money):
-        raise InvalidTypeError(
-            f"{_name(instance, attribute)} must be Money, not {type(value).__name__}"
-        )
-    if value.amount < 0:
-        raise InvalidValueError(f"{_name(instance, attribute)} must not be negative, got {value}")
+    if value.__class__ is Money and value.amount >= 0:
+        return
+    check_money(value, field_name(instance, attribute))
 
 
 def optional_money_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
@@ -129,4 +217,4 @@ def optional_money_field(instance: object, attribute: Any, value: Any) -> None: 
 
 def decimal_value(value: object, what: str) -> Decimal:
     """Coerce a ``Decimal | int | str`` to ``Decimal`` (floats refused)."""
-    return _to_decimal(value, what)
+    return to_decimal(value, what)

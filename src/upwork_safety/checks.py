@@ -39,7 +39,7 @@ import upwork_safety.fees as fees  # noqa: PLR0402
 import upwork_safety.hourly as hourly  # noqa: PLR0402
 from upwork_safety import _checks_phrases as _phrases
 from upwork_safety._render import html_table, plain
-from upwork_safety._validate import aware
+from upwork_safety._validate import utc_instant
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -355,7 +355,7 @@ def _check_amount(_instance: object, _attribute: Any, value: object) -> None:  #
 
 def _check_due(_instance: object, _attribute: Any, value: object) -> None:  # noqa: ANN401
     if value is not None:
-        aware(value, "Finding.due")
+        utc_instant(value, "Finding.due")
 
 
 def _check_bool(_instance: object, _attribute: attrs.Attribute[bool], value: object) -> None:
@@ -1110,7 +1110,7 @@ def review_contract(
         raise InvalidTypeError(
             f"review_contract(contract) must be a Contract, not {type(contract).__name__}"
         )
-    now = aware(now, "review_contract(now)")
+    now = utc_instant(now, "review_contract(now)")
     if rules is not None and not isinstance(rules, PlatformRules):
         raise InvalidTypeError(
             f"review_contract(rules) must be PlatformRules or None, not {type(rules).__name__}"

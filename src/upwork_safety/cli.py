@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import textwrap
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from enum import Enum
@@ -144,7 +145,7 @@ def _plain(value: object) -> object:  # noqa: PLR0911  (one return per kind of v
         return value.value
     if attrs.has(type(value)):
         return {a.name: _plain(getattr(value, a.name)) for a in attrs.fields(type(value))}  # type: ignore[arg-type]
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         return [_plain(v) for v in value]

@@ -1,8 +1,19 @@
 """The one exception family every part of upwork_safety raises.
 
 Every error subclasses :class:`UpworkSafetyError` *and* the builtin a caller
-would naturally catch (``ValueError``, ``TypeError``, ``LookupError``), so
+would naturally catch (``ValueError``, ``TypeError``), so
 ``except ValueError`` and ``except UpworkSafetyError`` both work.
+
+Errors carry what went wrong as attributes, not only as text: *field* names
+the field or argument at fault and *rule* the rule it breaks, so code can
+react to an error without reading its message.
+
+>>> from upwork_safety import Money, UpworkSafetyError
+>>> try:
+...     Money("1.5", "XYZ")
+... except UpworkSafetyError as error:
+...     print(error.field)
+Money.currency
 """
 
 from __future__ import annotations
@@ -17,13 +28,37 @@ __all__ = [
     "UpworkSafetyError",
 ]
 
+#: How many problems an :class:`InvalidDataError` keeps and shows; the rest
+#: are counted, so a hostile document cannot make a huge error.
+MAX_PROBLEMS = 50
+
 
 class UpworkSafetyError(Exception):
-    """Base class of every error raised by upwork_safety."""
+    """Base class of every error raised by upwork_safety.
+
+    Args:
+        message: What is wrong, naming the field and the rule, for people.
+        field: The field or argument at fault, e.g. ``"Milestone.amount"``
+            or ``"rate"``; ``None`` when the error is not about one field.
+        rule: The rule that was broken, in a few words, e.g.
+            ``"minimum milestone (HC 360000990268)"``; ``None`` when there
+            is no single rule.
+
+    Attributes:
+        field: As given.
+        rule: As given.
+    """
+
+    def __init__(
+        self, message: str = "", *, field: str | None = None, rule: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.field = field
+        self.rule = rule
 
 
 class InvalidValueError(UpworkSafetyError, ValueError):
-    """A value breaks a documented rule; the message names the field and the rule."""
+    """A value breaks a documented rule; *field* and *rule* say which."""
 
 
 class InvalidTypeError(UpworkSafetyError, TypeError):
@@ -35,10 +70,10 @@ class CurrencyMismatchError(InvalidValueError):
 
 
 class RulesError(InvalidValueError):
-    """The rules in force cannot answer with the input given.
+    """The rules in force cannot answer with the input given, or a rules object is invalid.
 
-    For example, a service fee from 2025-05-01 on needs the contract's own
-    rate, which only the caller knows.
+    For example, no rules are known before the first preset, or a what-if
+    rule set has a negative review period.
     """
 
 
@@ -56,50 +91,53 @@ class TransitionError(UpworkSafetyError, ValueError):
 
     def __init__(
         self,
-        message: str,
+        message: str = "",
         *,
         milestone_id: str | None = None,
         state: str = "",
         event: str = "",
         allowed: tuple[str, ...] = (),
+        field: str | None = None,
+        rule: str | None = None,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, field=field, rule=rule)
         self.milestone_id = milestone_id
         self.state = state
         self.event = event
         self.allowed = allowed
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (
-            _rebuild_transition_error,
-            (str(self), self.milestone_id, self.state, self.event, self.allowed),
-        )
-
-
-def _rebuild_transition_error(
-    message: str,
-    milestone_id: str | None,
-    state: str,
-    event: str,
-    allowed: tuple[str, ...],
-) -> TransitionError:
-    return TransitionError(
-        message, milestone_id=milestone_id, state=state, event=event, allowed=allowed
-    )
-
 
 class InvalidDataError(UpworkSafetyError, ValueError):
-    """Serialised data could not be turned into a value.
+    """Serialised data (or an export file) could not be turned into values.
+
+    Args:
+        problems: Every problem found, each as ``"$.path: what is wrong"``
+            (or ``"line 3, column Amount: …"`` for files).  Only the first
+            :data:`MAX_PROBLEMS` are kept.
+        count: How many problems were found in all, if more than were
+            passed in *problems*.
 
     Attributes:
-        problems: Every problem found, each as ``"$.path: what is wrong"``.
+        problems: The problems kept (at most :data:`MAX_PROBLEMS`).
+        count: How many problems were found in all.
     """
 
-    def __init__(self, problems: list[str] | tuple[str, ...]) -> None:
-        self.problems = tuple(problems)
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} in the data"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+    def __init__(self, problems: list[str] | tuple[str, ...], *, count: int | None = None) -> None:
+        kept = tuple(problems)[:MAX_PROBLEMS]
+        total = max(len(problems), count or 0)
+        self.problems = kept
+        self.count = total
+        head = f"{total} problem{'s' if total != 1 else ''} in the data"
+        lines = [head + ":", *(f"  {p}" for p in kept)]
+        if total > len(kept):
+            lines.append(f"  … and {total - len(kept)} more")
+        super().__init__("\n".join(lines))
 
-    def __reduce__(self) -> tuple[type[InvalidDataError], tuple[tuple[str, ...]]]:
-        return (type(self), (self.problems,))
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_invalid_data, (type(self), self.problems, self.count))
+
+
+def _rebuild_invalid_data(
+    cls: type[InvalidDataError], problems: tuple[str, ...], count: int
+) -> InvalidDataError:
+    return cls(problems, count=count)

@@ -63,7 +63,7 @@ from upwork_safety._events import (
     Submit,
 )
 from upwork_safety._render import html_table, plain
-from upwork_safety._validate import aware
+from upwork_safety._validate import utc_instant
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -71,7 +71,8 @@ from upwork_safety.errors import (
     TransitionError,
 )
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState, Payment
-from upwork_safety.money import _CONTEXT, Money
+from upwork_safety.money import CONTEXT as _CONTEXT
+from upwork_safety.money import Money
 from upwork_safety.rules import PlatformRules, as_of
 
 if TYPE_CHECKING:
@@ -221,15 +222,11 @@ def _rules_on(day: date) -> PlatformRules:
     return as_of(day)
 
 
-def _utc_date(at: datetime) -> date:
-    return at.date() if at.tzinfo is _UTC else at.astimezone(_UTC).date()
-
-
 def _rules_at(at: datetime, override: PlatformRules | None) -> PlatformRules:
     """The rules for a clock that started at *at*: *override*, else those in force that day."""
     if override is not None:
         return override
-    return _rules_on(_utc_date(at))
+    return _rules_on(at.date())
 
 
 def _check_rules(rules: object) -> PlatformRules | None:
@@ -510,7 +507,7 @@ def _payout(
     }
     if bonus.amount:
         changes["bonus"] = _plus(milestone.bonus, bonus)
-    payment = _build(Payment, on=_utc_date(at), amount=_plus(amount, bonus))
+    payment = _build(Payment, on=at.date(), amount=_plus(amount, bonus))
     return changes, (*contract.payments, payment)
 
 
@@ -705,12 +702,12 @@ def _dormancy(
     after = _request_refund(c, i, m, e, r)
     if after.ended is None:
         # "Contracts Gone Dormant": the contract is closed with the refund request.
-        after = _copy(after, ended=_utc_date(e.at))
+        after = _copy(after, ended=e.at.date())
     return after
 
 
 def _end(c: Contract, e: EndContract) -> Contract:
-    day = _utc_date(e.at)
+    day = e.at.date()
     ms = tuple(
         _copy(m, state=_S.REFUND_REQUESTED, refund_requested_at=e.at, submitted_at=None)
         if _holds(m) and m.state not in (_S.REFUND_REQUESTED, _S.DISPUTED)
@@ -813,7 +810,7 @@ def _check_time(contract: Contract, at: datetime, event: str, milestone: str | N
             state="history ends at " + _when(last),
             event=event,
         )
-    if _utc_date(at) < contract.started:
+    if at.date() < contract.started:
         raise TransitionError(
             f"{event} at {_when(at)} is before contract {contract.id!r} started "
             f"({contract.started.isoformat()})",
@@ -939,7 +936,7 @@ def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = 
     """
     contract = _fixed_price(contract)
     rules = _check_rules(rules)
-    now = aware(now, "now")
+    now = utc_instant(now, "now")
     last = _last_at(contract)
     if last is not None and now < last:
         raise InvalidValueError(

@@ -38,7 +38,16 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._fee_schedules import (
+from upwork_safety._validate import bool_field, decimal_value, id_field, text_field, utc_day
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
+)
+from upwork_safety.models import Contract, Payment
+from upwork_safety.money import ExchangeRate, Money, minor_unit
+from upwork_safety.rules._fees import (
     DIRECT_TO_LOCAL_BANK,
     EXPORT_TAX_2022,
     FLAT_10_2016,
@@ -54,20 +63,10 @@ from upwork_safety._fee_schedules import (
     WIRE_USD,
     ExportTaxRules,
     FeeTier,
-    NumberSource,
     ServiceFeeSchedule,
     WithdrawalMethod,
     schedule_as_of,
 )
-from upwork_safety._validate import bool_field, decimal_value, id_field, plain_date, text_field
-from upwork_safety.errors import (
-    CurrencyMismatchError,
-    InvalidTypeError,
-    InvalidValueError,
-    RulesError,
-)
-from upwork_safety.models import Contract, Payment
-from upwork_safety.money import ExchangeRate, Money, minor_unit
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -92,7 +91,6 @@ __all__ = [
     "FeeLine",
     "FeeTier",
     "Frequency",
-    "NumberSource",
     "Payout",
     "PlanOption",
     "ServiceFeeSchedule",
@@ -312,7 +310,7 @@ def service_fee(
     >>> service_fee(Money("500.00", "USD"), on=date(2024, 1, 10))
     Money(amount=Decimal('50.00'), currency='USD')
     """
-    day = plain_date(on, "on")
+    day = utc_day(on, "on")
     if isinstance(amount, Contract):
         return _contract_fee(
             amount,
@@ -380,9 +378,7 @@ def net_earnings(
     """
     fee = service_fee(amount, on=on, rate=rate, billed_before=billed_before, rules=rules)
     if isinstance(amount, Contract):
-        gross = Money.total(
-            (p.amount for p in _counted_payments(amount, plain_date(on, "on"))), "USD"
-        )
+        gross = Money.total((p.amount for p in _counted_payments(amount, utc_day(on, "on"))), "USD")
     else:
         gross = amount
     return gross - fee
@@ -421,7 +417,7 @@ def gross_for_net(
     >>> gross_for_net(Money("300.02", "USD"), on=date(2024, 1, 10))
     Money(amount=Decimal('333.36'), currency='USD')
     """
-    day = plain_date(on, "on")
+    day = utc_day(on, "on")
     schedule = _schedule(day, rules)
     currency = schedule.currency
     target = _check_usd(net, "net", currency).amount
@@ -1489,7 +1485,7 @@ def payout(
             :func:`quote_withdrawal`.
     """
     if isinstance(payment, Payment):
-        if on is not None and plain_date(on, "on") != payment.on:
+        if on is not None and utc_day(on, "on") != payment.on:
             raise InvalidValueError(
                 f"on={on} disagrees with the payment's own date {payment.on}; pass one"
             )
@@ -1501,7 +1497,7 @@ def payout(
             "service-fee schedule"
         )
     else:
-        day = plain_date(on, "on")
+        day = utc_day(on, "on")
         paid = payment
     fee_rate = _contract_rate(rate, contract)
     schedule = _schedule(day, rules)

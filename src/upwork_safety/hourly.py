@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._render import html_table, plain
-from upwork_safety._validate import aware, decimal_value
+from upwork_safety._validate import decimal_value, utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.models import Contract, ContractKind, TimeEntry
 from upwork_safety.money import Money
@@ -92,10 +92,6 @@ def _bool(value: object, what: str) -> bool:
     return value
 
 
-def _utc(value: object, what: str) -> datetime:
-    return aware(value, what).astimezone(_UTC)
-
-
 def _rules_for(rules: object, at: datetime) -> PlatformRules:
     if rules is None:
         return _rules_as_of(at)
@@ -108,7 +104,7 @@ def _rules_for(rules: object, at: datetime) -> PlatformRules:
 
 
 def _week_start(value: object) -> datetime:
-    return _utc(value, "BillingWeek.start")
+    return utc_instant(value, "BillingWeek.start")
 
 
 def _check_week_start(_instance: object, _attribute: object, value: datetime) -> None:
@@ -156,7 +152,7 @@ class BillingWeek:
         Raises:
             InvalidValueError: *at* is naive.
         """
-        moment = _utc(at, "BillingWeek.contains(at)")
+        moment = utc_instant(at, "BillingWeek.contains(at)")
         return self.start <= moment <= self.end
 
     def __contains__(self, at: object) -> bool:
@@ -201,7 +197,7 @@ def billing_week(at: datetime) -> BillingWeek:
     >>> str(billing_week(datetime(2024, 1, 8, 3, 0, tzinfo=karachi)))
     '2024-01-01 → 2024-01-07 (UTC)'
     """
-    moment = _utc(at, "billing_week(at)")
+    moment = utc_instant(at, "billing_week(at)")
     day = moment - timedelta(days=moment.weekday())
     return BillingWeek(day.replace(hour=0, minute=0, second=0, microsecond=0))
 
@@ -265,7 +261,7 @@ class PayoutCalendar:
         if not isinstance(self.week, BillingWeek):
             raise InvalidTypeError("PayoutCalendar.week must be a BillingWeek")
         for name in ("invoiced_at", "dispute_window_ends", "available_at"):
-            aware(getattr(self, name), f"PayoutCalendar.{name}")
+            utc_instant(getattr(self, name), f"PayoutCalendar.{name}")
         if not self.week.end < self.invoiced_at <= self.dispute_window_ends < self.available_at:
             raise InvalidValueError(
                 "PayoutCalendar needs week end < invoiced_at <= dispute_window_ends < "
@@ -437,11 +433,11 @@ def _segment_tuple(value: Iterable[Segment]) -> tuple[Segment, ...]:
 
 
 def _segment_start(value: object) -> datetime:
-    return _utc(value, "Segment.start")
+    return utc_instant(value, "Segment.start")
 
 
 def _segment_end(value: object) -> datetime:
-    return _utc(value, "Segment.end")
+    return utc_instant(value, "Segment.end")
 
 
 _SEGMENT_COLUMNS = (
@@ -1142,7 +1138,7 @@ def dispute_response(
     >>> dispute.respond_by.isoformat()
     '2024-01-15T18:00:00+00:00'
     """
-    opened = _utc(opened_at, "dispute_response(opened_at)")
+    opened = utc_instant(opened_at, "dispute_response(opened_at)")
     rules = _rules_for(rules, opened)
     protected: Money | None = None
     unprotected: Money | None = None

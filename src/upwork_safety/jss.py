@@ -36,7 +36,7 @@ import enum
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from typing import cast
@@ -45,7 +45,11 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._events import ResolveDispute
-from upwork_safety._jss_rules import (
+from upwork_safety._validate import LATEST, money_field, utc_day
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
+from upwork_safety.money import Money
+from upwork_safety.rules._jss import (
     CURRENT,
     ELIGIBILITY_2023,
     HISTORY,
@@ -58,10 +62,6 @@ from upwork_safety._jss_rules import (
     rule_sources,
     rules_as_of,
 )
-from upwork_safety._validate import LATEST, aware, money_field, plain_date
-from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
-from upwork_safety.money import Money
 
 __all__ = [
     "CURRENT",
@@ -505,12 +505,6 @@ def _leaves(ended: date, months: int) -> date:
     while _shift_months(day, -months) <= ended:
         day += _DAY
     return day
-
-
-def _day(value: object, what: str) -> date:
-    if isinstance(value, datetime):
-        return aware(value, what).astimezone(timezone.utc).date()
-    return plain_date(value, what)
 
 
 # --------------------------------------------------------------------------
@@ -1047,7 +1041,7 @@ def classify(
     """
     if not isinstance(cast("object", contract), Contract):
         raise InvalidTypeError(f"contract must be a Contract, not {type(contract).__name__}")
-    day = _day(as_of, "as_of")
+    day = utc_day(as_of, "as_of")
     chosen = _rules(rules, day)
     others = [c for c in _contracts(history, "history") if c.id != contract.id]
     facts = _build([contract, *others], chosen, _client_ids(exclude_clients))[0]
@@ -1131,7 +1125,7 @@ def score(
             rules' (so also contracts in mixed currencies).
         RulesError: A day before 2015-03-01 without explicit *rules*.
     """
-    day = _day(as_of, "as_of")
+    day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
     return _report(items, day, _rules(rules, day), _client_ids(exclude_clients))
 
@@ -1221,8 +1215,8 @@ def timeline(
             days, a naive datetime.
         RulesError: A day before 2015-03-01 without explicit *rules*.
     """
-    first = _day(start, "start")
-    last = _day(end, "end")
+    first = utc_day(start, "start")
+    last = utc_day(end, "end")
     if last < first:
         raise InvalidValueError(f"end ({last}) must not be before start ({first})")
     gap = _step(step)
@@ -1262,7 +1256,7 @@ def what_if(
     Returns:
         A :class:`WhatIf` with ``before``, ``after`` and ``delta``.
     """
-    day = _day(as_of, "as_of")
+    day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
     added = _contracts((extra,) if isinstance(extra, Contract) else extra, "extra")
     chosen = _rules(rules, day)
@@ -1433,7 +1427,7 @@ def forecast(
         InvalidValueError: Odds that do not sum to 1, no jobs, fewer than
             one trial, a naive datetime.
     """
-    day = _day(as_of, "as_of")
+    day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
     given = tuple(cast("Iterable[object]", jobs))
     planned = tuple(job for job in given if isinstance(job, FutureJob))
@@ -1492,7 +1486,7 @@ def top_rated_weeks(
     Returns:
         A :class:`TopRatedWeeks`.
     """
-    day = _day(as_of, "as_of")
+    day = utc_day(as_of, "as_of")
     thresholds = _rules(rules, day)
     first = day - timedelta(weeks=thresholds.top_rated_weeks - 1)
     weeks = tuple(
@@ -1563,8 +1557,8 @@ def explain_change(
     Returns:
         A :class:`JSSChange`.
     """
-    first = _day(before, "before")
-    second = _day(after, "after")
+    first = utc_day(before, "before")
+    second = utc_day(after, "after")
     if second < first:
         raise InvalidValueError(f"after ({second}) must not be before before ({first})")
     items = _contracts(contracts)

@@ -7,7 +7,6 @@ return new values (``attrs.evolve``) and never mutate these.
 
 from __future__ import annotations
 
-import enum
 import functools
 from datetime import date, datetime
 from decimal import Decimal
@@ -17,24 +16,28 @@ import attrs
 
 from upwork_safety._events import Event, Release
 from upwork_safety._validate import (
-    aware_field,
     bool_field,
     date_field,
     decimal_value,
     id_field,
     money_field,
-    optional_aware_field,
     optional_date_field,
+    optional_to_utc,
+    optional_utc_field,
     text_field,
+    to_utc,
+    utc_field,
 )
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
     InvalidValueError,
 )
+from upwork_safety.kinds import ContractKind, EndReason, MilestoneState
 from upwork_safety.money import Money
 
 if TYPE_CHECKING:
+    import enum
     from collections.abc import Iterable
 
 __all__ = [
@@ -48,37 +51,6 @@ __all__ = [
     "Payment",
     "TimeEntry",
 ]
-
-
-class ContractKind(enum.Enum):
-    """How a contract is paid."""
-
-    FIXED_PRICE = "fixed_price"
-    HOURLY = "hourly"
-
-
-class MilestoneState(enum.Enum):
-    """Where a fixed-price milestone's money is (see :mod:`upwork_safety.escrow`)."""
-
-    NOT_FUNDED = "not_funded"
-    FUNDED = "funded"
-    SUBMITTED = "submitted"
-    CHANGES_REQUESTED = "changes_requested"
-    PAID = "paid"
-    REFUND_REQUESTED = "refund_requested"
-    REFUNDED = "refunded"
-    DISPUTED = "disputed"
-
-
-class EndReason(enum.Enum):
-    """Why a contract ended, as the client reports it when closing the contract."""
-
-    COMPLETED = "completed"
-    UNSUCCESSFUL = "unsuccessful"
-    CANCELLED_EARLY = "cancelled_early"
-    FREELANCER_UNRESPONSIVE = "freelancer_unresponsive"
-    CLIENT_UNRESPONSIVE = "client_unresponsive"
-    OTHER = "other"
 
 
 def _enum_validator(kind: type[enum.Enum], *, optional: bool = False) -> Any:  # noqa: ANN401
@@ -185,13 +157,11 @@ def _zero_like_amount(milestone: Milestone) -> Money:
 
 def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:  # noqa: ANN401
     money_field(instance, attribute, value)
-    from upwork_safety.rules import CURRENT  # noqa: PLC0415  (avoid an import cycle)
-
-    minimum = CURRENT.minimum_milestone
-    if isinstance(value, Money) and value.currency == minimum.currency and value < minimum:
+    if not value.amount:
         raise InvalidValueError(
-            f"Milestone.amount must be at least {minimum} (Upwork's minimum "
-            f"milestone, HC 360000990268), got {value}"
+            f"Milestone.amount must be more than zero, got {value}",
+            field="Milestone.amount",
+            rule="more than zero",
         )
 
 
@@ -214,9 +184,9 @@ class Milestone:
     Args:
         id: A non-empty identifier, unique within the contract.
         title: What the milestone delivers.
-        amount: The agreed price; at least Upwork's $5.00 minimum for USD
-            (amounts in other currencies are accepted for what-ifs and not
-            checked against the USD minimum).
+        amount: The agreed price, more than zero.  The model holds the
+            fact; the escrow engine checks it against the minimum milestone
+            of the rules in force when it is funded (Upwork's $5.00 today).
         description: The deliverables and acceptance criteria.
         due: The agreed due date, if any.
         state: The escrow state; the escrow engine moves it.
@@ -238,7 +208,7 @@ class Milestone:
 
     Raises:
         InvalidValueError: A negative or mixed-currency amount, an empty
-            id, or an amount below the minimum.
+            id, or a zero amount.
     """
 
     id: str = attrs.field(validator=id_field)
@@ -264,14 +234,22 @@ class Milestone:
     bonus: Money = attrs.field(
         default=attrs.Factory(_zero_like_amount, takes_self=True), validator=money_field
     )
-    submitted_at: datetime | None = attrs.field(default=None, validator=optional_aware_field)
-    refund_requested_at: datetime | None = attrs.field(default=None, validator=optional_aware_field)
+    submitted_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+    refund_requested_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
     carried_over: Money = attrs.field(
         default=attrs.Factory(_zero_like_amount, takes_self=True), validator=money_field
     )
     releases: tuple[Release, ...] = attrs.field(default=(), converter=_releases)
-    disputed_at: datetime | None = attrs.field(default=None, validator=optional_aware_field)
-    dispute_answered_at: datetime | None = attrs.field(default=None, validator=optional_aware_field)
+    disputed_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+    dispute_answered_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
 
     def __attrs_post_init__(self) -> None:
         currency = self.amount.currency
@@ -316,8 +294,8 @@ class TimeEntry:
             an activity outside 0–10.
     """
 
-    start: datetime = attrs.field(validator=aware_field)
-    end: datetime = attrs.field(validator=aware_field)
+    start: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    end: datetime = attrs.field(converter=to_utc, validator=utc_field)
     manual: bool = attrs.field(default=False, validator=bool_field)
     memo: str = attrs.field(default="", validator=text_field)
     activity: int | None = attrs.field(default=None, validator=_check_activity)
@@ -382,10 +360,12 @@ def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
     rate = decimal_value(value, "Contract.service_fee_rate")
-    if not Decimal(0) <= rate <= Decimal("0.15"):
+    if not Decimal(0) <= rate < Decimal(1):
         raise InvalidValueError(
-            "Contract.service_fee_rate is a fraction from 0 to 0.15 (Upwork's "
-            f"0–15% per-contract fee since 2025-05-01), got {rate}"
+            "Contract.service_fee_rate is a fraction from 0 up to (not including) 1, e.g. "
+            f"Decimal('0.10') for 10%, got {rate}",
+            field="Contract.service_fee_rate",
+            rule="a fraction from 0 to below 1",
         )
     return rate
 
@@ -416,8 +396,9 @@ class Contract:
         payments: Everything paid to the freelancer, in one currency.
         feedback: What the client said at the end, if anything.
         service_fee_rate: The contract's own service fee as a fraction
-            (``Decimal("0.10")`` for 10%), 0–0.15; required by the fee
-            schedule in force from 2025-05-01.
+            (``Decimal("0.10")`` for 10%), shown on the offer since
+            2025-05-01; the fee engine checks it against the schedule in
+            force (0–15% today).
         hourly_rate: The hourly rate (hourly contracts only).
         weekly_limit: The weekly hour limit (hourly contracts only).
         history: Every escrow event applied so far, in time order.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import decimal
 import functools
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
@@ -23,62 +24,161 @@ from upwork_safety.errors import (
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-__all__ = ["MAX_DIGITS", "ExchangeRate", "Money"]
+__all__ = ["MAX_DIGITS", "MAX_PARTS", "ExchangeRate", "Money"]
 
-#: Amounts may have at most this many digits before the decimal point.
-#: A quadrillion dollars is far beyond any contract; larger numbers are
-#: almost always a unit or parsing mistake, and refusing them keeps every
-#: sum exact within the decimal context used below.
+#: Amounts may have at most this many digits before the decimal point, and
+#: at most this many after it.  A quadrillion dollars is far beyond any
+#: contract; larger numbers are almost always a unit or parsing mistake, and
+#: refusing them keeps every sum and product exact within :data:`CONTEXT`.
 MAX_DIGITS = 18
 
-#: Every operation runs in this context: wide enough that sums and products
-#: of valid amounts are exact, so nothing is rounded unless asked.
-_CONTEXT = decimal.Context(prec=60, rounding=ROUND_HALF_UP)
+#: :meth:`Money.split` and :meth:`Money.allocate` make at most this many parts.
+MAX_PARTS = 100_000
+
+#: Every computation of the library runs in this context, never in the
+#: caller's: 60 digits hold every sum and product of valid amounts exactly,
+#: rounding (only where a rule says so) is half up, and a signal that would
+#: otherwise pass silently raises.  No caller setting of :mod:`decimal`
+#: changes a result.
+CONTEXT = decimal.Context(
+    prec=60,
+    rounding=ROUND_HALF_UP,
+    Emin=-999_999,
+    Emax=999_999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
 _LIMIT = Decimal(10) ** MAX_DIGITS
+_INT_LIMIT = 10**MAX_DIGITS
+#: Canonical amount text: ASCII digits, an optional sign, at most one decimal
+#: point with digits on both sides.  No spaces, "_", exponents or other scripts.
+_DIGITS = MAX_DIGITS + 1  # one more than allowed, so the limit check names the rule
+_CANONICAL = re.compile(rf"[+-]?[0-9]{{1,{_DIGITS}}}(?:\.[0-9]{{1,{_DIGITS}}})?")
+_CANONICAL_LENGTH = 2 * MAX_DIGITS + 4
 
 
-def _to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one check per input kind)
-    """Coerce *value* to a finite ``Decimal`` or raise naming *what*."""
-    if isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, bool):
-        raise InvalidTypeError(f"{what} must be a str, int or Decimal, not bool")
-    elif isinstance(value, int):
-        result = Decimal(value)
-    elif isinstance(value, str):
-        try:
-            # Decimal itself accepts surrounding spaces and "_" digit separators.
-            result = Decimal(value)
-        except decimal.InvalidOperation:
-            raise InvalidValueError(f"{what} must be a decimal number, got {value!r}") from None
-    elif isinstance(value, float):
-        raise InvalidTypeError(
-            f"{what} must be a str, int or Decimal, not float ({value!r}): "
-            f"floats cannot hold cents exactly; pass Decimal({str(value)!r}) "
-            f"or {str(value)!r} instead"
-        )
-    else:
-        raise InvalidTypeError(f"{what} must be a str, int or Decimal, not {type(value).__name__}")
-    if not result.is_finite():
-        raise InvalidValueError(f"{what} must be a finite number, got {result}")
-    if result.adjusted() < MAX_DIGITS and result.as_tuple().exponent >= -MAX_DIGITS:  # type: ignore[operator]
-        return result  # the common case: one cheap check for both limits
-    # copy_abs() and adjusted() need no context: abs() traps Overflow on
-    # "1e1000000", and int() of "1e999999" builds a million-digit number.
-    if result.copy_abs() >= _LIMIT:
+def _limits(result: Decimal, what: str) -> Decimal:
+    """Refuse a finite *result* beyond :data:`MAX_DIGITS` either side of the point."""
+    # adjusted() and the exponent need no context, so "1e999999" costs nothing.
+    exponent = result.as_tuple().exponent
+    assert isinstance(exponent, int)  # noqa: S101  (finite: checked by the caller)
+    if result.adjusted() >= MAX_DIGITS and result.copy_abs() >= _LIMIT:
         raise InvalidValueError(
             f"{what} must have at most {MAX_DIGITS} digits before the decimal "
-            f"point, got {result.adjusted() + 1}"
+            f"point, got {result.adjusted() + 1}",
+            field=what,
+            rule=f"at most {MAX_DIGITS} integer digits",
         )
-    if result.as_tuple().exponent < -MAX_DIGITS:  # type: ignore[operator]
+    if exponent < -MAX_DIGITS and result != result.quantize(_QUANTA[MAX_DIGITS], context=CONTEXT):
         raise InvalidValueError(
-            f"{what} must have at most {MAX_DIGITS} decimal places, got {result}"
+            f"{what} must have at most {MAX_DIGITS} decimal places, got {result}",
+            field=what,
+            rule=f"at most {MAX_DIGITS} decimal places",
         )
     return result
 
 
+def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch per input kind)
+    """Coerce *value* to a finite ``Decimal`` within the library's limits, or raise naming *what*.
+
+    Accepts a ``Decimal``, an ``int`` or a ``str`` in canonical form
+    (``"-1234.50"``: ASCII digits, an optional sign, one decimal point).
+    Text such as ``"1_000"``, ``" 5"``, ``"1e3"`` or full-width digits is
+    refused rather than rewritten.
+
+    Raises:
+        InvalidTypeError: *value* is a float, a bool or not a number.
+        InvalidValueError: Not canonical, not finite, or beyond
+            :data:`MAX_DIGITS` digits either side of the point.
+    """
+    cls = value.__class__
+    if cls is Decimal:
+        result: Decimal = value  # type: ignore[assignment]
+        if not result.is_finite():
+            raise InvalidValueError(
+                f"{what} must be a finite number, got {result}", field=what, rule="finite"
+            )
+    elif cls is str or isinstance(value, str):
+        text: str = value  # type: ignore[assignment]
+        if len(text) > _CANONICAL_LENGTH or _CANONICAL.fullmatch(text) is None:
+            shown = repr(text) if len(text) <= 40 else repr(text[:40]) + f"… ({len(text)} chars)"
+            raise InvalidValueError(
+                f'{what} must be a plain decimal number such as "1234.50" (ASCII digits, '
+                f"an optional sign, one decimal point), got {shown}",
+                field=what,
+                rule="canonical decimal text",
+            )
+        result = Decimal(text)
+    elif cls is bool or isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{what} must be a str, int or Decimal, not bool", field=what, rule="a number"
+        )
+    elif isinstance(value, int):
+        if not -_INT_LIMIT < value < _INT_LIMIT:
+            raise InvalidValueError(
+                f"{what} must have at most {MAX_DIGITS} digits before the decimal point",
+                field=what,
+                rule=f"at most {MAX_DIGITS} integer digits",
+            )
+        return Decimal(value)
+    elif isinstance(value, Decimal):
+        return to_decimal(Decimal(value), what)  # a subclass: checked as a plain Decimal
+    elif isinstance(value, float):
+        raise InvalidTypeError(
+            f"{what} must be a str, int or Decimal, not float ({value!r}): "
+            f"floats cannot hold cents exactly; pass Decimal({str(value)!r}) "
+            f"or {str(value)!r} instead",
+            field=what,
+            rule="not a float",
+        )
+    else:
+        raise InvalidTypeError(
+            f"{what} must be a str, int or Decimal, not {type(value).__name__}",
+            field=what,
+            rule="a number",
+        )
+    exponent = result.as_tuple().exponent
+    if result.adjusted() < MAX_DIGITS and exponent >= -MAX_DIGITS:  # type: ignore[operator]
+        return result  # the common case: one cheap check for both limits
+    return _limits(result, what)
+
+
+#: ``Decimal("1")``, ``Decimal("0.1")``, … ``Decimal("1e-18")``, by number of places.
+_QUANTA: tuple[Decimal, ...] = tuple(Decimal(1).scaleb(-places) for places in range(MAX_DIGITS + 1))
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """Round *value* half up to *places* decimal places, in :data:`CONTEXT`.
+
+    The library's one rounding helper: Upwork's worked examples round half
+    up (a 10% fee on $333.36 is $33.34).  Rounding happens only where a rule
+    says so; everything else stays exact.
+    """
+    return value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+def _within_places(value: Decimal, places: int) -> Decimal:
+    """*value* as it is if it has at most *places* decimal places, else rounded half up to them."""
+    return value if _places(value) <= places else round_half_up(value, places)
+
+
+def require_money(value: object, what: str) -> Money:
+    """Return *value* if it is :class:`Money`, else raise naming *what*.
+
+    A plain number gets an error that shows how to write money:
+    ``Money("500", "USD")``, an amount and a currency.
+    """
+    if isinstance(value, Money):
+        return value
+    hint = ""
+    if isinstance(value, (int, str, Decimal, float)) and not isinstance(value, bool):
+        hint = f': write Money("{value}", "USD") (an amount and a currency)'
+    raise InvalidTypeError(
+        f"{what} must be Money, not {type(value).__name__}{hint}", field=what, rule="Money"
+    )
+
+
 def _amount(value: Decimal | int | str) -> Decimal:
-    return _to_decimal(value, "Money.amount")
+    return to_decimal(value, "Money.amount")
 
 
 @functools.cache
@@ -103,16 +203,29 @@ def minor_unit(currency: str) -> int:
     return int(get_currency_precision(currency))
 
 
-def _check_currency(_instance: object, attribute: attrs.Attribute[str], code: str) -> None:
+def _check_currency(instance: object, attribute: attrs.Attribute[str], code: str) -> None:
+    if code.__class__ is str and code in _known_currencies():
+        return
+    name = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(code, str):
         raise InvalidTypeError(
-            f"{attribute.name} must be an ISO 4217 code as str, not {type(code).__name__}"
+            f"{name} must be an ISO 4217 code as str, not {type(code).__name__}",
+            field=name,
+            rule="an ISO 4217 code",
         )
-    if code not in _known_currencies():
-        raise InvalidValueError(
-            f"{attribute.name} must be an ISO 4217 currency code babel knows "
-            f"(e.g. 'USD', 'PKR'), got {code!r}"
-        )
+    shown = repr(code) if len(code) <= 20 else repr(code[:20]) + "…"
+    raise InvalidValueError(
+        f"{name} must be an ISO 4217 currency code babel knows (e.g. 'USD', 'PKR'), got {shown}",
+        field=name,
+        rule="an ISO 4217 code",
+    )
+
+
+def _places(value: object) -> int:
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return 0
 
 
 @attrs.frozen(order=False)
@@ -120,19 +233,24 @@ class Money:
     """An exact amount of one currency.
 
     Args:
-        amount: A ``Decimal``, ``int`` or ``str``; a ``float`` raises
-            ``TypeError`` because it cannot hold cents exactly.  NaN,
-            infinities and more than :data:`MAX_DIGITS` integer digits are
-            refused.
+        amount: A ``Decimal``, an ``int`` or a ``str`` in canonical form
+            (``"1234.50"``); a ``float`` raises ``TypeError`` because it
+            cannot hold cents exactly.  NaN, infinities, text such as
+            ``"1_000"`` or ``"1e3"``, and more than :data:`MAX_DIGITS`
+            digits either side of the point are refused.
         currency: An ISO 4217 code that babel knows, e.g. ``"USD"``.
 
     Raises:
         InvalidTypeError: *amount* is a float, a bool or not a number.
-        InvalidValueError: *amount* is not finite or too large, or
-            *currency* is unknown.
+        InvalidValueError: *amount* is not canonical, not finite or too
+            large, or *currency* is unknown.
 
     Amounts are kept exactly as given; :meth:`rounded` rounds half up to
-    the currency's minor unit.  Arithmetic never rounds.
+    the currency's minor unit.  Arithmetic never rounds and never depends on
+    the caller's :mod:`decimal` context.  To share an amount out, use
+    :meth:`split` or :meth:`allocate`, which conserve the total to the cent;
+    dividing Money by a number is refused, because the result would have to
+    be rounded somewhere the caller cannot see.
     """
 
     amount: Decimal = attrs.field(converter=_amount)
@@ -156,13 +274,15 @@ class Money:
         if self.currency != other.currency:
             raise CurrencyMismatchError(
                 f"cannot {op} {self.currency} and {other.currency}: convert "
-                f"one with an ExchangeRate first"
+                f"one with an ExchangeRate first",
+                field="currency",
+                rule="one currency",
             )
 
     def __add__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "add")
-            return Money(_CONTEXT.add(self.amount, other.amount), self.currency)
+            return Money(CONTEXT.add(self.amount, other.amount), self.currency)
         return NotImplemented
 
     def __radd__(self, other: object) -> Money:
@@ -174,7 +294,7 @@ class Money:
     def __sub__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "subtract")
-            return Money(_CONTEXT.subtract(self.amount, other.amount), self.currency)
+            return Money(CONTEXT.subtract(self.amount, other.amount), self.currency)
         return NotImplemented
 
     def __mul__(self, other: object) -> Money:
@@ -182,33 +302,37 @@ class Money:
             if isinstance(other, float):
                 raise InvalidTypeError(
                     "Money can be multiplied by an int or Decimal, not a float; "
-                    f"pass Decimal({str(other)!r})"
+                    f"pass Decimal({str(other)!r})",
+                    field="factor",
+                    rule="not a float",
                 )
             return NotImplemented
-        return Money(_CONTEXT.multiply(self.amount, Decimal(other)), self.currency)
+        factor = to_decimal(other, "factor")
+        return Money(CONTEXT.multiply(self.amount, factor), self.currency)
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: object) -> Money:
-        if isinstance(other, bool) or not isinstance(other, (int, Decimal)):
-            if isinstance(other, float):
-                raise InvalidTypeError(
-                    "Money can be divided by an int or Decimal, not a float; "
-                    f"pass Decimal({str(other)!r})"
-                )
-            return NotImplemented
-        if other == 0:
-            raise InvalidValueError("cannot divide Money by zero")
-        return Money(_CONTEXT.divide(self.amount, Decimal(other)), self.currency)
+        raise InvalidTypeError(
+            f"Money cannot be divided by {type(other).__name__}: the result would need "
+            "rounding the caller cannot see. Use money.split(n) for n equal parts or "
+            "money.allocate(ratios) for shares (both conserve the total to the cent), or "
+            "multiply by a Decimal rate and call .rounded()",
+            field="divisor",
+            rule="use split() or allocate()",
+        )
+
+    __floordiv__ = __truediv__
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
+        # copy_negate() is exact; unary minus would round to the caller's precision.
+        return Money(self.amount.copy_negate(), self.currency)
 
     def __pos__(self) -> Money:
         return self
 
     def __abs__(self) -> Money:
-        return Money(abs(self.amount), self.currency)
+        return Money(self.amount.copy_abs(), self.currency)
 
     def __bool__(self) -> bool:
         return bool(self.amount)
@@ -217,7 +341,7 @@ class Money:
         if not isinstance(other, Money):
             return None
         self._same(other, "compare")
-        return _CONTEXT.subtract(self.amount, other.amount)
+        return CONTEXT.subtract(self.amount, other.amount)
 
     def __lt__(self, other: object) -> bool:
         diff = self._compare(other)
@@ -246,15 +370,131 @@ class Money:
         Half up is what Upwork's own worked examples use: a 10% fee on
         $333.36 is $33.34, not $33.33.
         """
-        quantum = Decimal(1).scaleb(-self.minor_unit)
-        return Money(
-            self.amount.quantize(quantum, rounding=ROUND_HALF_UP, context=_CONTEXT),
-            self.currency,
-        )
+        return Money(round_half_up(self.amount, self.minor_unit), self.currency)
 
     def is_rounded(self) -> bool:
         """Return whether the amount has no digits below the minor unit."""
-        return self.rounded().amount == self.amount
+        return _places(self.amount) <= self.minor_unit or self.rounded().amount == self.amount
+
+    def _units(self, what: str) -> int:
+        """The amount in whole minor units (cents), refusing sub-cent amounts."""
+        if not self.is_rounded():
+            raise InvalidValueError(
+                f"{what} needs an amount in whole {self.currency} minor units, got {self}: "
+                "round it first with .rounded()",
+                field="amount",
+                rule="whole minor units",
+            )
+        return int(self.amount.scaleb(self.minor_unit, context=CONTEXT))
+
+    def _from_units(self, units: int) -> Money:
+        return Money(Decimal(units).scaleb(-self.minor_unit, context=CONTEXT), self.currency)
+
+    def split(self, parts: int) -> tuple[Money, ...]:
+        """Share the amount into *parts* parts as equal as the minor unit allows.
+
+        The parts add up to exactly the amount; leftover minor units go one
+        each to the first parts, so earlier parts are never smaller.
+
+        Args:
+            parts: How many parts, from 1 to :data:`MAX_PARTS`.
+
+        Returns:
+            The parts, largest first.
+
+        Raises:
+            InvalidTypeError: *parts* is not an ``int``.
+            InvalidValueError: *parts* is out of range, or the amount is not
+                in whole minor units.
+
+        >>> [str(part) for part in Money("10.00", "USD").split(3)]
+        ['USD 3.34', 'USD 3.33', 'USD 3.33']
+        """
+        if isinstance(parts, bool) or not isinstance(parts, int):
+            raise InvalidTypeError(
+                f"split(parts) must be an int, not {type(parts).__name__}",
+                field="parts",
+                rule="an int",
+            )
+        if not 1 <= parts <= MAX_PARTS:
+            raise InvalidValueError(
+                f"split(parts) must be from 1 to {MAX_PARTS}, got {parts}",
+                field="parts",
+                rule=f"1 to {MAX_PARTS}",
+            )
+        return self._allocate([1] * parts, "split()")
+
+    def allocate(self, ratios: Iterable[Decimal | int | str]) -> tuple[Money, ...]:
+        """Share the amount in proportion to *ratios*, conserving the total exactly.
+
+        Each part is the amount times its ratio's share, rounded down to the
+        minor unit; the minor units left over go one each to the first parts
+        whose ratio is not zero (as in dinero.js's ``allocate``).
+
+        Args:
+            ratios: Non-negative numbers (``int``, ``Decimal`` or canonical
+                ``str``), at least one of them positive, at most
+                :data:`MAX_PARTS` of them; e.g. ``[70, 30]`` or
+                ``["0.5", "0.25", "0.25"]``.
+
+        Returns:
+            One part per ratio, in order; a zero ratio gets zero.
+
+        Raises:
+            InvalidTypeError: *ratios* is not a sequence of numbers.
+            InvalidValueError: A ratio is negative, all are zero, there are
+                none or too many, or the amount is not in whole minor units.
+
+        >>> [str(part) for part in Money("100.00", "USD").allocate([70, 30])]
+        ['USD 70.00', 'USD 30.00']
+        >>> [str(part) for part in Money("0.05", "USD").allocate([1, 1])]
+        ['USD 0.03', 'USD 0.02']
+        """
+        if isinstance(ratios, (str, bytes, Money)) or not hasattr(ratios, "__iter__"):
+            raise InvalidTypeError(
+                f"allocate(ratios) must be a sequence of numbers, not {type(ratios).__name__}",
+                field="ratios",
+                rule="a sequence of numbers",
+            )
+        values: list[Decimal] = []
+        for index, ratio in enumerate(ratios):
+            if index >= MAX_PARTS:
+                raise InvalidValueError(
+                    f"allocate(ratios) takes at most {MAX_PARTS} ratios",
+                    field="ratios",
+                    rule=f"at most {MAX_PARTS} parts",
+                )
+            value = to_decimal(ratio, f"ratios[{index}]")
+            if value < 0:
+                raise InvalidValueError(
+                    f"ratios[{index}] must not be negative, got {value}",
+                    field=f"ratios[{index}]",
+                    rule="not negative",
+                )
+            values.append(value)
+        return self._allocate(values, "allocate()")
+
+    def _allocate(self, ratios: list[Decimal] | list[int], what: str) -> tuple[Money, ...]:
+        if not ratios or not any(ratios):
+            raise InvalidValueError(
+                f"{what} needs at least one positive ratio", field="ratios", rule="a positive ratio"
+            )
+        units = self._units(what)
+        # Scale every ratio to an integer, so the shares are exact integer arithmetic.
+        scale = max(_places(r) for r in ratios)
+        weights = [int(Decimal(r).scaleb(scale, context=CONTEXT)) for r in ratios]
+        total = sum(weights)
+        magnitude = abs(units)
+        shares = [magnitude * w // total for w in weights]
+        left = magnitude - sum(shares)
+        for index, weight in enumerate(weights):
+            if not left:
+                break
+            if weight:
+                shares[index] += 1
+                left -= 1
+        sign = -1 if units < 0 else 1
+        return tuple(self._from_units(sign * share) for share in shares)
 
     def format(
         self,
@@ -268,8 +508,8 @@ class Money:
 
         Args:
             locale: A CLDR locale such as ``"en_PK"``, ``"ur_PK"`` or
-                ``"en_US"``.  There is no default: the process locale is
-                rarely the reader's.
+                ``"en_US"``.  There is no default, and ``None`` is refused:
+                the process locale is rarely the reader's.
             format: A babel number pattern, passed through.
             currency_digits: Use the currency's own number of decimals.
             format_type: Babel's ``format_type`` (``"standard"``,
@@ -280,47 +520,67 @@ class Money:
             ``"Rs251,722.80"`` for ``en_PK``.
 
         Raises:
+            InvalidTypeError: *locale* is not a ``str``.
             InvalidValueError: babel does not know *locale* (e.g. ``"xx"``
                 or ``"en-PK"``; use an underscore: ``"en_PK"``), or the
                 *format* or *format_type* is not one babel accepts.
         """
-        from babel.core import UnknownLocaleError  # noqa: PLC0415  (lazy)
+        from babel.core import UnknownLocaleError  # noqa: PLC0415  (lazy: import cost)
         from babel.numbers import format_currency  # noqa: PLC0415  (lazy)
 
-        try:
-            return str(
-                format_currency(
-                    self.amount,
-                    self.currency,
-                    format=format,
-                    locale=locale,
-                    currency_digits=currency_digits,
-                    format_type=format_type,  # type: ignore[arg-type]
-                )
+        if not isinstance(locale, str):
+            raise InvalidTypeError(
+                f"format(locale=) must be a locale name such as 'en_PK', not "
+                f"{type(locale).__name__}: the process default is rarely the reader's",
+                field="locale",
+                rule="an explicit locale",
             )
-        except (UnknownLocaleError, ValueError, TypeError, KeyError) as exc:
+        # Zero shows without a sign; babel rounds in our context, not the caller's.
+        amount = self.amount.copy_abs() if not self.amount else self.amount
+        try:
+            with decimal.localcontext(CONTEXT):
+                return str(
+                    format_currency(
+                        amount,
+                        self.currency,
+                        format=format,
+                        locale=locale,
+                        currency_digits=currency_digits,
+                        format_type=format_type,  # type: ignore[arg-type]
+                    )
+                )
+        except (UnknownLocaleError, ValueError, TypeError, KeyError, ArithmeticError) as exc:
             raise InvalidValueError(
                 f"cannot format with locale={locale!r}, format={format!r}, "
-                f"format_type={format_type!r}: {exc} (locales look like 'en_PK' or 'ur_PK')"
+                f"format_type={format_type!r}: {exc} (locales look like 'en_PK' or 'ur_PK')",
+                field="locale",
+                rule="a locale babel knows",
             ) from None
 
     def __str__(self) -> str:
         # At least the currency's own decimals ("USD 0.00", "USD 5.00"); more
-        # digits are shown as they are, never rounded away.
-        amount = self.amount
+        # digits are shown as they are, never rounded away.  Zero has no sign.
+        amount = self.amount or self.amount.copy_abs()
         places = self.minor_unit
-        if amount.as_tuple().exponent > -places:  # type: ignore[operator]
-            amount = amount.quantize(Decimal(1).scaleb(-places))
+        if _places(amount) < places:
+            amount = amount.quantize(_QUANTA[places], context=CONTEXT)
         return f"{self.currency} {amount:,}"
 
     def __format__(self, spec: str) -> str:
-        return str(self) if not spec else format(self.amount, spec)
+        if not spec:
+            return str(self)
+        with decimal.localcontext(CONTEXT):
+            return format(self.amount or self.amount.copy_abs(), spec)
 
 
 def _rate(value: Decimal | int | str) -> Decimal:
-    rate = _to_decimal(value, "ExchangeRate.rate")
+    rate = to_decimal(value, "ExchangeRate.rate")
     if rate <= 0:
-        raise InvalidValueError(f"ExchangeRate.rate must be positive, got {rate}")
+        raise InvalidValueError(
+            f"ExchangeRate.rate must be positive, got {rate}",
+            field="ExchangeRate.rate",
+            rule="positive",
+        )
     return rate
 
 
@@ -329,13 +589,19 @@ def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:  # 
 
     if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
         raise InvalidTypeError(
-            f"ExchangeRate.as_of must be a date or None, not {type(value).__name__}"
+            f"ExchangeRate.as_of must be a date or None, not {type(value).__name__}",
+            field="ExchangeRate.as_of",
+            rule="a date",
         )
 
 
 def _check_source(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if not isinstance(value, str):
-        raise InvalidTypeError(f"ExchangeRate.source must be a str, not {type(value).__name__}")
+        raise InvalidTypeError(
+            f"ExchangeRate.source must be a str, not {type(value).__name__}",
+            field="ExchangeRate.source",
+            rule="a str",
+        )
 
 
 @attrs.frozen
@@ -349,7 +615,8 @@ class ExchangeRate:
     Args:
         base: The currency converted from, e.g. ``"USD"``.
         quote: The currency converted to, e.g. ``"PKR"``.
-        rate: Units of *quote* per unit of *base*; positive.
+        rate: Units of *quote* per unit of *base*; positive, at most
+            :data:`MAX_DIGITS` digits either side of the point.
         as_of: The date the rate applies to.
         source: Where the rate came from, e.g. ``"SBP weighted average"``.
 
@@ -367,41 +634,60 @@ class ExchangeRate:
     def __attrs_post_init__(self) -> None:
         if self.base == self.quote:
             raise InvalidValueError(
-                f"ExchangeRate.base and .quote must differ, both are {self.base}"
+                f"ExchangeRate.base and .quote must differ, both are {self.base}",
+                field="ExchangeRate.quote",
+                rule="two currencies",
             )
 
     def convert(self, money: Money) -> Money:
         """Convert *money* from *base* to *quote*, rounded half up to *quote*'s minor unit.
 
         Raises:
+            InvalidTypeError: *money* is not :class:`Money`.
             CurrencyMismatchError: *money* is not in *base* (a rate in the
                 wrong direction is refused, never inverted silently).
         """
+        money = require_money(money, "money")
         if money.currency != self.base:
             raise CurrencyMismatchError(
-                f"this rate converts {self.base} to {self.quote}; got an amount in {money.currency}"
+                f"this rate converts {self.base} to {self.quote}; "
+                f"got an amount in {money.currency}",
+                field="money",
+                rule="the rate's base currency",
             )
-        return Money(_CONTEXT.multiply(money.amount, self.rate), self.quote).rounded()
+        product = CONTEXT.multiply(money.amount, self.rate)
+        return Money(round_half_up(product, minor_unit(self.quote)), self.quote)
 
     def inverse(self) -> ExchangeRate:
-        """Return the rate from *quote* back to *base*, to :data:`MAX_DIGITS` decimal places."""
-        return ExchangeRate(
-            self.quote,
-            self.base,
-            _CONTEXT.divide(Decimal(1), self.rate).quantize(Decimal(1).scaleb(-MAX_DIGITS)),
-            self.as_of,
-            self.source,
-        )
+        """Return the rate from *quote* back to *base*, to at most :data:`MAX_DIGITS` places.
+
+        The inverse is exact when it fits, else rounded half up.
+
+        Every valid rate is below 10^18, so its inverse rounds to a positive
+        rate; a rate so small that its inverse would have more than
+        :data:`MAX_DIGITS` integer digits is refused.
+
+        Raises:
+            InvalidValueError: The inverse is too large to hold.
+        """
+        inverse = _within_places(CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
+        return ExchangeRate(self.quote, self.base, inverse, self.as_of, self.source)
 
     def with_spread(self, spread: Decimal) -> ExchangeRate:
         """Return the rate a converter pays after taking *spread* (e.g. ``Decimal("0.02")``).
 
+        The result is exact, or rounded half up to :data:`MAX_DIGITS`
+        decimal places when it has more.
+
         Raises:
             InvalidValueError: *spread* is negative or 1 and above.
         """
-        spread = _to_decimal(spread, "spread")
+        spread = to_decimal(spread, "spread")
         if not Decimal(0) <= spread < Decimal(1):
             raise InvalidValueError(
-                f"spread must be a fraction from 0 (inclusive) to 1 (exclusive), got {spread}"
+                f"spread must be a fraction from 0 (inclusive) to 1 (exclusive), got {spread}",
+                field="spread",
+                rule="0 <= spread < 1",
             )
-        return attrs.evolve(self, rate=_CONTEXT.multiply(self.rate, 1 - spread))
+        rate = CONTEXT.multiply(self.rate, CONTEXT.subtract(Decimal(1), spread))
+        return attrs.evolve(self, rate=_within_places(rate, MAX_DIGITS))

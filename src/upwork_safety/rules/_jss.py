@@ -1,4 +1,4 @@
-"""Dated Job Success Score rule sets (private; public via :mod:`upwork_safety.jss`).
+"""Dated Job Success Score rule sets (private; public via ``rules`` and ``jss``).
 
 Upwork does not publish the JSS formula.  Every number the model uses lives
 in a frozen :class:`JSSRules`; each field records where it comes from
@@ -7,13 +7,11 @@ assumption*.  The presets follow the rule changes Upwork announced, oldest
 first; :func:`rules_as_of` picks the one in force on a date.
 """
 
-# ruff: noqa: RUF009  (rule fields are built by _rule(), which wraps attrs.field())
-
 from __future__ import annotations
 
 import decimal
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, cast
 
@@ -21,8 +19,10 @@ import attrs
 
 from upwork_safety._validate import decimal_value, plain_date
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
-from upwork_safety.models import EndReason
-from upwork_safety.rules import RuleSource, sources
+from upwork_safety.kinds import EndReason
+from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._provenance import RuleSource, sources
+from upwork_safety.rules._provenance import rule as _rule
 
 __all__ = [
     "CURRENT",
@@ -56,21 +56,6 @@ ROUNDING_MODES: frozenset[str] = frozenset(
 FORMULAS: frozenset[str] = frozenset({"success_share", "net"})
 
 _ASSUMPTION = "modelling assumption"
-
-
-def _rule(
-    default: Any,  # noqa: ANN401  (any rule value)
-    source: str,
-    note: str,
-    *,
-    unconfirmed: bool = False,
-    converter: Any = None,  # noqa: ANN401  (an attrs converter)
-) -> Any:  # noqa: ANN401  (attrs.field() is untyped here)
-    return attrs.field(
-        default=default,
-        converter=converter,
-        metadata={"rule": RuleSource(source, unconfirmed, note)},
-    )
 
 
 def _optional_decimal(value: object) -> Decimal | None:
@@ -469,18 +454,14 @@ ELIGIBILITY_2023 = attrs.evolve(
 CURRENT = JSSRules(effective=date(2024, 6, 1), name="current: last 24 months, daily, weighted")
 
 #: Every preset, oldest first.
-HISTORY: tuple[JSSRules, ...] = (
-    LAUNCH_2015,
-    JOB_SIZE_2020,
-    NO_FEEDBACK_2020,
-    TRENDING_2021,
-    ELIGIBILITY_2023,
-    CURRENT,
+HISTORY: RuleHistory[JSSRules] = RuleHistory(
+    "JSS rules",
+    (LAUNCH_2015, JOB_SIZE_2020, NO_FEEDBACK_2020, TRENDING_2021, ELIGIBILITY_2023, CURRENT),
 )
 
 
 def rules_as_of(on: date | datetime) -> JSSRules:
-    """Return the JSS rule set in force on *on*.
+    """Return the JSS rule set in force on *on* (``HISTORY.in_force(on)``).
 
     Args:
         on: A date, or a timezone-aware datetime (its UTC date is used).
@@ -492,20 +473,7 @@ def rules_as_of(on: date | datetime) -> JSSRules:
         InvalidValueError: *on* is a naive datetime.
         RulesError: *on* is before 2015-03-01, the first published JSS rules.
     """
-    if isinstance(on, datetime):
-        if on.tzinfo is None or on.utcoffset() is None:
-            raise InvalidValueError(
-                f"rules_as_of(on) needs a date or an aware datetime, got naive {on.isoformat()}"
-            )
-        on = on.astimezone(timezone.utc).date()
-    on = plain_date(on, "rules_as_of(on)")
-    for preset in reversed(HISTORY):
-        if preset.effective <= on:
-            return preset
-    raise RulesError(
-        f"no JSS rule set before {LAUNCH_2015.effective} (the first published JSS "
-        f"rules), asked for {on}; pass rules= explicitly"
-    )
+    return HISTORY.in_force(on)
 
 
 def rule_sources(rules: JSSRules | None = None) -> list[tuple[str, object, RuleSource]]:

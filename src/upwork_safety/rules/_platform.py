@@ -1,4 +1,4 @@
-"""Dated platform rules: every timing and limit of Upwork's fixed-price, dispute and hourly rules.
+"""Dated platform rules: the timings and limits of escrow, disputes and hourly work (private).
 
 Upwork revises its Help Center in place, so every number lives here, in a
 frozen, dated :class:`PlatformRules`, never as a bare constant inside an
@@ -18,15 +18,16 @@ question.  For a what-if, evolve a rule set::
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from upwork_safety._validate import plain_date
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
+from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._provenance import rule as _rule
 
 __all__ = [
     "BEFORE_STREAMLINED_DISPUTES",
@@ -34,34 +35,8 @@ __all__ = [
     "HISTORY",
     "STREAMLINED_DISPUTES",
     "PlatformRules",
-    "RuleSource",
     "as_of",
-    "sources",
 ]
-
-
-@attrs.frozen
-class RuleSource:
-    """Where a rule comes from.
-
-    Args:
-        source: The citation, e.g. ``"HC 211068218"`` (Upwork Help Center
-            article ``support.upwork.com/hc/en-us/articles/211068218``).
-        unconfirmed: ``True`` when the figure is a best estimate the caller
-            should check and may override.
-        note: A short explanation shown in the docs and the CLI.
-    """
-
-    source: str
-    unconfirmed: bool = False
-    note: str = ""
-
-
-def _rule(default: Any, source: str, note: str, *, unconfirmed: bool = False) -> Any:  # noqa: ANN401
-    return attrs.field(
-        default=default,
-        metadata={"rule": RuleSource(source, unconfirmed, note)},
-    )
 
 
 def _days(n: int) -> timedelta:
@@ -211,16 +186,46 @@ class PlatformRules:
 
     def __attrs_post_init__(self) -> None:
         plain_date(self.effective, "PlatformRules.effective")
+        if not isinstance(self.name, str):
+            raise InvalidTypeError(
+                f"PlatformRules.name must be a str, not {type(self.name).__name__}",
+                field="PlatformRules.name",
+                rule="a str",
+            )
         for field in attrs.fields(type(self)):
+            if "rule" not in field.metadata:
+                continue
+            name = f"PlatformRules.{field.name}"
             value = getattr(self, field.name)
+            kind = type(field.default)
+            # bool is an int subclass: a rule that is a count must not take True.
+            if type(value) is not kind and not (
+                isinstance(value, kind) and not isinstance(value, bool)
+            ):
+                raise InvalidTypeError(
+                    f"{name} must be a {kind.__name__} like the preset's "
+                    f"{field.default!r}, not {type(value).__name__} {value!r}",
+                    field=name,
+                    rule=f"a {kind.__name__}",
+                )
             if isinstance(value, timedelta) and value <= timedelta(0):
                 raise RulesError(
-                    f"PlatformRules.{field.name} must be a positive duration, got {value}"
+                    f"{name} must be a positive duration, got {value}",
+                    field=name,
+                    rule="a positive duration",
                 )
         if self.minimum_milestone.amount <= Decimal(0):
-            raise RulesError("PlatformRules.minimum_milestone must be positive")
+            raise RulesError(
+                "PlatformRules.minimum_milestone must be positive",
+                field="PlatformRules.minimum_milestone",
+                rule="positive",
+            )
         if not 0 <= self.hourly_minimum_activity <= 10:
-            raise RulesError("PlatformRules.hourly_minimum_activity must be on the 0–10 scale")
+            raise RulesError(
+                "PlatformRules.hourly_minimum_activity must be on the 0–10 scale",
+                field="PlatformRules.hourly_minimum_activity",
+                rule="0 to 10",
+            )
 
 
 #: The rules since Upwork's streamlined fixed-price dispute process (2023-12-05).
@@ -238,58 +243,24 @@ BEFORE_STREAMLINED_DISPUTES = attrs.evolve(
 )
 
 #: Every preset, oldest first.
-HISTORY: tuple[PlatformRules, ...] = (BEFORE_STREAMLINED_DISPUTES, STREAMLINED_DISPUTES)
+HISTORY: RuleHistory[PlatformRules] = RuleHistory(
+    "platform rules", (BEFORE_STREAMLINED_DISPUTES, STREAMLINED_DISPUTES)
+)
 
 #: The rules in force now (the newest preset).
-CURRENT = HISTORY[-1]
+CURRENT = HISTORY.current
 
 
-def as_of(on: date) -> PlatformRules:
-    """Return the preset in force on *on*.
+def as_of(on: date | datetime) -> PlatformRules:
+    """Return the platform rules in force on *on* (``HISTORY.in_force(on)``).
 
     Args:
-        on: A date; a ``datetime`` is accepted and its UTC date is used.
+        on: A date, or a timezone-aware datetime (its UTC date is used).
 
     Returns:
         The newest preset whose ``effective`` date is not after *on*.
-    """
-    from datetime import datetime, timezone  # noqa: PLC0415  (local names)
-
-    if isinstance(on, datetime):
-        if on.tzinfo is None or on.utcoffset() is None:
-            raise RulesError(
-                f"as_of() needs an aware datetime or a date, got naive {on.isoformat()}"
-            )
-        on = on.astimezone(timezone.utc).date()
-    on = plain_date(on, "as_of(on)")
-    for preset in reversed(HISTORY):
-        if preset.effective <= on:
-            return preset
-    raise AssertionError("unreachable: the oldest preset starts at date.min")  # pragma: no cover
-
-
-def sources(rules: object | None = None) -> list[tuple[str, object, RuleSource]]:
-    """List every rule of a rules object with its value and source.
-
-    Args:
-        rules: A :class:`PlatformRules` (default :data:`CURRENT`) or any other
-            dated rules object of the library whose fields carry a
-            :class:`RuleSource` (e.g. :class:`upwork_safety.jss.JSSRules`).
-
-    Returns:
-        ``(field name, value, RuleSource)`` for each rule field, in
-        declaration order.
 
     Raises:
-        InvalidTypeError: *rules* is not an attrs rules object.
+        InvalidValueError: *on* is a naive datetime.
     """
-    rules = CURRENT if rules is None else rules
-    if not attrs.has(type(rules)):
-        raise InvalidTypeError(
-            f"sources() needs a rules object such as PlatformRules, not {type(rules).__name__}"
-        )
-    return [
-        (field.name, getattr(rules, field.name), field.metadata["rule"])
-        for field in attrs.fields(type(rules))  # type: ignore[arg-type]  # checked by attrs.has
-        if "rule" in field.metadata
-    ]
+    return HISTORY.in_force(on)

@@ -1,4 +1,4 @@
-"""Dated fee rules for :mod:`upwork_safety.fees` (private; re-exported there).
+"""Dated fee rules (private; public via :mod:`upwork_safety.rules` and :mod:`upwork_safety.fees`).
 
 Every number of DOMAIN.md sections 4 and 5 lives here as data: the four
 service-fee schedules Upwork has used since 2016, the withdrawal methods a
@@ -14,7 +14,8 @@ Sources are Upwork Help Center articles by number ("HC 211062538" is
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from collections.abc import Mapping
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,8 @@ import attrs
 from upwork_safety._validate import bool_field, decimal_value, id_field, plain_date, text_field
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
-from upwork_safety.rules import RuleSource
+from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._provenance import RuleSource
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -44,7 +46,6 @@ __all__ = [
     "WIRE_USD",
     "ExportTaxRules",
     "FeeTier",
-    "NumberSource",
     "ServiceFeeSchedule",
     "WithdrawalMethod",
     "schedule_as_of",
@@ -326,19 +327,17 @@ PER_CONTRACT_2025 = ServiceFeeSchedule(
 )
 
 #: Every service-fee schedule, oldest first.
-SERVICE_FEE_HISTORY: tuple[ServiceFeeSchedule, ...] = (
-    FLAT_10_2016,
-    SLIDING_SCALE_2016,
-    FLAT_10_2023,
-    PER_CONTRACT_2025,
+SERVICE_FEE_HISTORY: RuleHistory[ServiceFeeSchedule] = RuleHistory(
+    "service-fee schedules",
+    (FLAT_10_2016, SLIDING_SCALE_2016, FLAT_10_2023, PER_CONTRACT_2025),
 )
 
 
-def schedule_as_of(on: date) -> ServiceFeeSchedule:
-    """Return the service-fee schedule in force on *on*.
+def schedule_as_of(on: date | datetime) -> ServiceFeeSchedule:
+    """Return the service-fee schedule in force on *on* (``SERVICE_FEE_HISTORY.in_force(on)``).
 
     Args:
-        on: A date; an aware ``datetime`` is accepted and its UTC date used.
+        on: A date, or a timezone-aware datetime (its UTC date is used).
 
     Returns:
         The newest schedule of :data:`SERVICE_FEE_HISTORY` whose
@@ -351,42 +350,12 @@ def schedule_as_of(on: date) -> ServiceFeeSchedule:
     >>> schedule_as_of(date(2020, 1, 15)).name
     'sliding scale 20/10/5 (2016-06-21 to 2023-05-02)'
     """
-    day = _day(on, "on")
-    chosen = SERVICE_FEE_HISTORY[0]
-    for schedule in SERVICE_FEE_HISTORY:
-        if schedule.effective <= day:
-            chosen = schedule
-    return chosen
-
-
-def _day(on: object, what: str) -> date:
-    if isinstance(on, datetime):
-        from upwork_safety._validate import aware  # noqa: PLC0415  (keeps imports tidy)
-
-        return aware(on, what).astimezone(timezone.utc).date()
-    return plain_date(on, what)
+    return SERVICE_FEE_HISTORY.in_force(on)
 
 
 # --------------------------------------------------------------------------
 # Withdrawals (DOMAIN.md section 5)
 # --------------------------------------------------------------------------
-
-
-@attrs.frozen
-class NumberSource:
-    """Where one number of a :class:`WithdrawalMethod` comes from.
-
-    Args:
-        field: The method's field the source is for, e.g. ``"fixed_fee"``.
-        source: The citation.
-        unconfirmed: Whether the figure is a best estimate to check.
-        note: A short explanation.
-    """
-
-    field: str = attrs.field(validator=id_field)
-    source: str = attrs.field(validator=text_field)
-    unconfirmed: bool = attrs.field(default=False, validator=bool_field)
-    note: str = attrs.field(default="", validator=text_field)
 
 
 #: The fields of a :class:`WithdrawalMethod` that are numbers from the sources.
@@ -417,16 +386,37 @@ def _business_days(value: object) -> tuple[int, int]:
     return (low, high)  # pyright: ignore[reportUnknownVariableType]
 
 
-def _sources(value: Iterable[object]) -> tuple[NumberSource, ...]:
-    items: list[NumberSource] = []
-    for index, item in enumerate(value):
-        if not isinstance(item, NumberSource):
+def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
+    pairs: Iterable[object]
+    if isinstance(value, Mapping):
+        pairs = value.items()
+    elif isinstance(value, (tuple, list)):
+        pairs = value
+    else:
+        raise InvalidTypeError(
+            "WithdrawalMethod.sources must map each number's field name to a RuleSource "
+            f"(a dict, or (field, RuleSource) pairs), not {type(value).__name__}",
+            field="WithdrawalMethod.sources",
+            rule="a RuleSource per sourced number",
+        )
+    items: dict[str, RuleSource] = {}
+    for pair in pairs:
+        name, source = pair if isinstance(pair, tuple) and len(pair) == 2 else (pair, None)
+        if name not in SOURCED_FIELDS or not isinstance(source, RuleSource):
             raise InvalidTypeError(
-                f"WithdrawalMethod.sources[{index}] must be a NumberSource, "
-                f"not {type(item).__name__}"
+                f"WithdrawalMethod.sources: {name!r} must be one of {', '.join(SOURCED_FIELDS)} "
+                f"with a RuleSource, got {type(source).__name__}",
+                field="WithdrawalMethod.sources",
+                rule="a RuleSource per sourced number",
             )
-        items.append(item)
-    return tuple(items)
+        if name in items:
+            raise RulesError(
+                f"WithdrawalMethod.sources names {name!r} twice",
+                field="WithdrawalMethod.sources",
+                rule="one RuleSource per sourced number",
+            )
+        items[name] = source
+    return tuple(items.items())
 
 
 @attrs.frozen(kw_only=True)
@@ -446,7 +436,10 @@ class WithdrawalMethod:
         currency: The currency delivered to the freelancer's account.
         business_days: ``(fewest, most)`` business days to arrive.
         available_in_pakistan: Whether freelancers in Pakistan can use it.
-        sources: One :class:`NumberSource` per number above.
+        sources: The :class:`~upwork_safety.rules.RuleSource` of each number
+            above, by field name: a dict such as ``{"fixed_fee":
+            RuleSource("HC 211060578"), ...}`` or ``(field, RuleSource)``
+            pairs; kept as pairs in declaration order.
         note: Anything else a user should know.
 
     Raises:
@@ -463,7 +456,7 @@ class WithdrawalMethod:
     currency: str = attrs.field(validator=text_field)
     business_days: tuple[int, int] = attrs.field(converter=_business_days)
     available_in_pakistan: bool = attrs.field(validator=bool_field)
-    sources: tuple[NumberSource, ...] = attrs.field(converter=_sources)
+    sources: tuple[tuple[str, RuleSource], ...] = attrs.field(converter=_sources)
     note: str = attrs.field(default="", validator=text_field)
 
     def __attrs_post_init__(self) -> None:
@@ -481,21 +474,21 @@ class WithdrawalMethod:
                 f"(the balance's), got {self.fixed_fee.currency} and {self.minimum.currency}"
             )
         Money.zero(self.currency)  # validates the ISO code
-        missing = sorted(set(SOURCED_FIELDS) - {s.field for s in self.sources})
+        missing = sorted(set(SOURCED_FIELDS) - {name for name, _ in self.sources})
         if missing:
             raise RulesError(
                 f"WithdrawalMethod {self.key!r} needs a source for every number; missing: "
                 + ", ".join(missing)
             )
 
-    def source_of(self, field: str) -> NumberSource:
+    def source_of(self, field: str) -> RuleSource:
         """Return the source of *field* (e.g. ``"fixed_fee"``).
 
         Raises:
             RulesError: *field* is not one of the sourced numbers.
         """
-        for source in self.sources:
-            if source.field == field:
+        for name, source in self.sources:
+            if name == field:
                 return source
         raise RulesError(
             f"WithdrawalMethod has no sourced number {field!r}; "
@@ -505,7 +498,7 @@ class WithdrawalMethod:
     @property
     def unconfirmed(self) -> tuple[str, ...]:
         """The fields whose figures are unconfirmed."""
-        return tuple(s.field for s in self.sources if s.unconfirmed)
+        return tuple(name for name, source in self.sources if source.unconfirmed)
 
 
 _D2LB = "HC 211060578, HC 211063888"
@@ -524,20 +517,19 @@ DIRECT_TO_LOCAL_BANK = WithdrawalMethod(
     currency="PKR",
     business_days=(1, 7),
     available_in_pakistan=True,
-    sources=(
-        NumberSource("fixed_fee", _D2LB, note="$0.99 per withdrawal"),
-        NumberSource("percentage_fee", _D2LB, note="no percentage fee"),
-        NumberSource(
-            "spread",
+    sources={
+        "fixed_fee": RuleSource(_D2LB, note="$0.99 per withdrawal"),
+        "percentage_fee": RuleSource(_D2LB, note="no percentage fee"),
+        "spread": RuleSource(
             _D2LB,
             unconfirmed=True,
             note="converted by Upwork's banking partner; markup not published, pass your own",
         ),
-        NumberSource("minimum", _D2LB, note="minimum $5"),
-        NumberSource("currency", _D2LB, note="paid out in PKR"),
-        NumberSource("business_days", _D2LB, note="up to 7 business days; noon UTC cutoff"),
-        NumberSource("available_in_pakistan", _D2LB, note="individual accounts only"),
-    ),
+        "minimum": RuleSource(_D2LB, note="minimum $5"),
+        "currency": RuleSource(_D2LB, note="paid out in PKR"),
+        "business_days": RuleSource(_D2LB, note="up to 7 business days; noon UTC cutoff"),
+        "available_in_pakistan": RuleSource(_D2LB, note="individual accounts only"),
+    },
     note="noon UTC cutoff; individual bank accounts only",
 )
 
@@ -555,32 +547,27 @@ PAYONEER = WithdrawalMethod(
     currency="PKR",
     business_days=(2, 2),
     available_in_pakistan=True,
-    sources=(
-        NumberSource("fixed_fee", _PAYONEER, unconfirmed=True, note="about $2 per transfer"),
-        NumberSource(
-            "percentage_fee",
+    sources={
+        "fixed_fee": RuleSource(_PAYONEER, unconfirmed=True, note="about $2 per transfer"),
+        "percentage_fee": RuleSource(
             _PAYONEER,
             unconfirmed=True,
             note="none to a PKR account; news reports say 3% to non-PKR bank accounts",
         ),
-        NumberSource(
-            "spread", _PAYONEER, unconfirmed=True, note="Payoneer converts; up to about 2%"
-        ),
-        NumberSource(
-            "minimum",
+        "spread": RuleSource(_PAYONEER, unconfirmed=True, note="Payoneer converts; up to about 2%"),
+        "minimum": RuleSource(
             _PAYONEER,
             unconfirmed=True,
             note="no minimum in our sources; the amount must exceed the fees",
         ),
-        NumberSource("currency", _PAYONEER, note="converted to PKR by Payoneer"),
-        NumberSource(
-            "business_days",
+        "currency": RuleSource(_PAYONEER, note="converted to PKR by Payoneer"),
+        "business_days": RuleSource(
             _PAYONEER,
             unconfirmed=True,
             note="about 2 days to Payoneer; the transfer to the bank comes after",
         ),
-        NumberSource("available_in_pakistan", _PAYONEER, note="widely used in Pakistan"),
-    ),
+        "available_in_pakistan": RuleSource(_PAYONEER, note="widely used in Pakistan"),
+    },
     note="the 3% Pakistan fee applies to withdrawals to non-PKR bank accounts (date unconfirmed)",
 )
 
@@ -599,32 +586,29 @@ WIRE_USD = WithdrawalMethod(
     currency="USD",
     business_days=(1, 8),
     available_in_pakistan=True,
-    sources=(
-        NumberSource(
-            "fixed_fee",
+    sources={
+        "fixed_fee": RuleSource(
             _WIRE,
             unconfirmed=True,
             note="$50 on the newer page, $30 on older pages; date of change unconfirmed",
         ),
-        NumberSource("percentage_fee", _WIRE, note="no percentage fee from Upwork"),
-        NumberSource(
-            "spread",
+        "percentage_fee": RuleSource(_WIRE, note="no percentage fee from Upwork"),
+        "spread": RuleSource(
             _WIRE,
             unconfirmed=True,
             note="the receiving bank converts at its own rate; pass its spread",
         ),
-        NumberSource(
-            "minimum",
+        "minimum": RuleSource(
             _WIRE,
             unconfirmed=True,
             note="no minimum in our sources; the amount must exceed the fee",
         ),
-        NumberSource("currency", _WIRE, note="delivered in US dollars"),
-        NumberSource(
-            "business_days", _WIRE, note="about 1 business day, plus up to 7 days at the banks"
+        "currency": RuleSource(_WIRE, note="delivered in US dollars"),
+        "business_days": RuleSource(
+            _WIRE, note="about 1 business day, plus up to 7 days at the banks"
         ),
-        NumberSource("available_in_pakistan", _WIRE, note="to a Pakistani bank account"),
-    ),
+        "available_in_pakistan": RuleSource(_WIRE, note="to a Pakistani bank account"),
+    },
     note="intermediary and receiving-bank charges are not included",
 )
 
@@ -640,14 +624,14 @@ PAYPAL = WithdrawalMethod(
     currency="USD",
     business_days=(0, 0),
     available_in_pakistan=False,
-    sources=(
-        *(
-            NumberSource(field, "SEC", unconfirmed=True, note="not applicable in Pakistan")
+    sources={
+        **{
+            field: RuleSource("SEC", unconfirmed=True, note="not applicable in Pakistan")
             for field in SOURCED_FIELDS
             if field != "available_in_pakistan"
-        ),
-        NumberSource("available_in_pakistan", "SEC", note="PayPal does not serve Pakistan"),
-    ),
+        },
+        "available_in_pakistan": RuleSource("SEC", note="PayPal does not serve Pakistan"),
+    },
     note="not available in Pakistan",
 )
 

@@ -1,0 +1,151 @@
+"""The one mechanism for "the rules in force on a date" (private; see ``rules``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date, datetime
+from typing import Generic, Protocol, TypeVar, overload
+
+import attrs
+
+from upwork_safety._validate import id_field, utc_day
+from upwork_safety.errors import InvalidTypeError, RulesError
+
+__all__ = ["Dated", "RuleHistory"]
+
+
+class Dated(Protocol):
+    """A rule set that starts applying on a date: it has ``effective`` and ``name``."""
+
+    @property
+    def effective(self) -> date:
+        """The first day the rule set applies."""
+        ...  # pragma: no cover
+
+    @property
+    def name(self) -> str:
+        """A short human name."""
+        ...  # pragma: no cover
+
+
+R = TypeVar("R", bound=Dated)
+
+
+def _presets(value: object) -> tuple[Dated, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence | tuple | list):
+        raise InvalidTypeError(
+            f"RuleHistory.presets must be a sequence of dated rule sets, not "
+            f"{type(value).__name__}",
+            field="RuleHistory.presets",
+            rule="a sequence of rule sets",
+        )
+    return tuple(value)
+
+
+def _check_presets(
+    instance: RuleHistory[Dated], _attribute: object, value: tuple[Dated, ...]
+) -> None:
+    if not value:
+        raise RulesError(
+            f"RuleHistory {instance.name!r} needs at least one rule set",
+            field="RuleHistory.presets",
+            rule="at least one rule set",
+        )
+    previous: date | None = None
+    for index, preset in enumerate(value):
+        effective = getattr(preset, "effective", None)
+        if not isinstance(effective, date) or isinstance(effective, datetime):
+            raise InvalidTypeError(
+                f"RuleHistory.presets[{index}] must be a rule set with an 'effective' date, "
+                f"not {type(preset).__name__}",
+                field=f"RuleHistory.presets[{index}]",
+                rule="a dated rule set",
+            )
+        if previous is not None and effective <= previous:
+            raise RulesError(
+                f"RuleHistory {instance.name!r}: presets must be oldest first with distinct "
+                f"dates; presets[{index}] starts {effective}, not after {previous}",
+                field=f"RuleHistory.presets[{index}]",
+                rule="oldest first",
+            )
+        previous = effective
+
+
+@attrs.frozen
+class RuleHistory(Generic[R]):
+    """Dated rule sets of one kind, oldest first, and which one is in force on a day.
+
+    Platform rules (:data:`upwork_safety.rules.HISTORY`), service-fee
+    schedules (:data:`upwork_safety.fees.SERVICE_FEE_HISTORY`) and JSS rule
+    sets (:data:`upwork_safety.jss.HISTORY`) are each one of these, so "the
+    rules on a date" means the same thing, and fails the same way,
+    everywhere.  It reads like the tuple of its presets (``len``, indexing,
+    iteration).
+
+    Args:
+        name: What the rule sets are, for messages (e.g. ``"JSS rules"``).
+        presets: The rule sets, oldest first, with distinct ``effective``
+            dates.
+
+    Raises:
+        RulesError: No presets, or presets out of date order.
+
+    >>> from datetime import date
+    >>> from upwork_safety import rules
+    >>> rules.HISTORY.in_force(date(2024, 1, 1)).name
+    'streamlined disputes (2023-12-05)'
+    """
+
+    name: str = attrs.field(validator=id_field)
+    presets: tuple[R, ...] = attrs.field(converter=_presets, validator=_check_presets)
+
+    @property
+    def current(self) -> R:
+        """The newest rule set."""
+        return self.presets[-1]
+
+    @property
+    def first_day(self) -> date:
+        """The first day any rule set of this history applies."""
+        return self.presets[0].effective
+
+    def in_force(self, on: date | datetime) -> R:
+        """Return the rule set in force on *on*.
+
+        Args:
+            on: A date, or a timezone-aware datetime (its UTC date is used).
+
+        Returns:
+            The newest rule set whose ``effective`` date is not after *on*.
+
+        Raises:
+            InvalidTypeError: *on* is not a date or datetime.
+            InvalidValueError: *on* is a naive datetime.
+            RulesError: *on* is before the first rule set.
+        """
+        day = utc_day(on, "on")
+        for preset in reversed(self.presets):
+            if preset.effective <= day:
+                return preset
+        raise RulesError(
+            f"no {self.name} are known before {self.first_day.isoformat()}, asked for "
+            f"{day.isoformat()}; pass a rule set explicitly with rules=",
+            field="on",
+            rule=f"on or after {self.first_day.isoformat()}",
+        )
+
+    def __len__(self) -> int:
+        return len(self.presets)
+
+    def __iter__(self) -> Iterator[R]:
+        return iter(self.presets)
+
+    def __reversed__(self) -> Iterator[R]:
+        return reversed(self.presets)
+
+    @overload
+    def __getitem__(self, index: int) -> R: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[R, ...]: ...
+    def __getitem__(self, index: int | slice) -> R | tuple[R, ...]:
+        return self.presets[index]

@@ -1,0 +1,101 @@
+"""Where a rule comes from: the one provenance type of every dated rule set (private)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from upwork_safety._validate import bool_field, text_field
+from upwork_safety.errors import InvalidTypeError
+
+__all__ = ["RuleSource", "rule", "sources"]
+
+
+@attrs.frozen
+class RuleSource:
+    """Where a rule comes from.
+
+    Every number of every rule set (platform timings, fee schedules and
+    withdrawal methods, JSS parameters) carries one.
+
+    Args:
+        source: The citation, e.g. ``"HC 211068218"`` (Upwork Help Center
+            article ``support.upwork.com/hc/en-us/articles/211068218``),
+            ``"COMM …"`` (Upwork Community), ``"SEC …"`` (a secondary page)
+            or ``"modelling assumption"``.
+        unconfirmed: ``True`` when the figure is a best estimate the caller
+            should check and may override.
+        note: A short explanation shown in the docs and the CLI.
+    """
+
+    source: str = attrs.field(validator=text_field)
+    unconfirmed: bool = attrs.field(default=False, validator=bool_field)
+    note: str = attrs.field(default="", validator=text_field)
+
+
+def rule(
+    default: Any,  # noqa: ANN401  (any rule value)
+    source: str,
+    note: str,
+    *,
+    unconfirmed: bool = False,
+    converter: Any = None,  # noqa: ANN401  (an attrs converter)
+    validator: Any = None,  # noqa: ANN401  (an attrs validator)
+) -> Any:  # noqa: ANN401  (attrs.field() is untyped here)
+    """An attrs field for one rule: its default and its :class:`RuleSource` in the metadata."""
+    return attrs.field(
+        default=default,
+        converter=converter,
+        validator=validator,
+        metadata={"rule": RuleSource(source, unconfirmed, note)},
+    )
+
+
+def sources(rules: object) -> list[tuple[str, object, RuleSource]]:
+    """List every rule of a rules object with its value and source.
+
+    Works for every dated rules object of the library: the fields of
+    :class:`~upwork_safety.rules.PlatformRules` and
+    :class:`~upwork_safety.rules.JSSRules` carry their source in the class,
+    a :class:`~upwork_safety.rules.WithdrawalMethod` carries one per number
+    (its presets differ), and a fee schedule or tax rule set carries one
+    for the whole set.
+
+    Args:
+        rules: The rules object.
+
+    Returns:
+        ``(field name, value, RuleSource)`` for each sourced field, in
+        declaration order.
+
+    Raises:
+        InvalidTypeError: *rules* is not a rules object.
+    """
+    if not attrs.has(type(rules)):
+        raise InvalidTypeError(
+            f"sources() needs a rules object such as PlatformRules, not {type(rules).__name__}",
+            field="rules",
+            rule="a rules object",
+        )
+    fields = attrs.fields(type(rules))  # type: ignore[arg-type]  # checked by attrs.has
+    listed = [
+        (field.name, getattr(rules, field.name), field.metadata["rule"])
+        for field in fields
+        if "rule" in field.metadata
+    ]
+    per_instance = getattr(rules, "sources", None)
+    if isinstance(per_instance, tuple):
+        listed.extend(
+            (name, getattr(rules, name), source)
+            for name, source in per_instance
+            if isinstance(name, str) and isinstance(source, RuleSource)
+        )
+    whole = getattr(rules, "source", None)
+    if isinstance(whole, RuleSource):
+        listed.extend(
+            (field.name, getattr(rules, field.name), whole)
+            for field in fields
+            if field.name not in {"source", "effective", "name"}
+        )
+    return listed

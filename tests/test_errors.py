@@ -1,0 +1,88 @@
+"""Tests for upwork_safety.errors: one family, with the field and rule as attributes."""
+
+import pickle
+
+import pytest
+
+import upwork_safety
+from upwork_safety import (
+    CurrencyMismatchError,
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+    Money,
+    RulesError,
+    TransitionError,
+    UpworkSafetyError,
+)
+from upwork_safety.errors import MAX_PROBLEMS
+
+
+@pytest.mark.parametrize(
+    ("error", "builtin"),
+    [
+        (CurrencyMismatchError, ValueError),
+        (InvalidDataError, ValueError),
+        (InvalidValueError, ValueError),
+        (InvalidTypeError, TypeError),
+        (TransitionError, ValueError),
+        (RulesError, ValueError),
+    ],
+)
+def test_family(error, builtin):
+    """Every error is an UpworkSafetyError and the matching builtin, importable from the top."""
+    assert issubclass(error, UpworkSafetyError)
+    assert issubclass(error, builtin)
+    assert error is getattr(upwork_safety, error.__name__)
+
+
+def test_field_and_rule_are_attributes_that_pickle():
+    """Errors carry field and rule as attributes, kept through pickling (process pools)."""
+    err = InvalidValueError(
+        "Milestone.amount must be more than zero", field="Milestone.amount", rule="more than zero"
+    )
+    back = pickle.loads(pickle.dumps(err))
+    assert (str(err), "Milestone.amount", "more than zero") == (str(back), back.field, back.rule)
+    assert (None, None) == (UpworkSafetyError("x").field, UpworkSafetyError("x").rule)
+
+
+def test_library_errors_name_their_field():
+    """A refusal from a constructor names the field in .field (no message parsing needed)."""
+    with pytest.raises(UpworkSafetyError) as info:
+        Money("12,50", "USD")
+    assert "Money.amount" == info.value.field
+
+
+def test_transition_error_carries_context_and_pickles():
+    """TransitionError keeps its details through pickling."""
+    err = TransitionError(
+        "no", milestone_id="m1", state="NOT_FUNDED", event="Submit", allowed=("Fund",)
+    )
+    back = pickle.loads(pickle.dumps(err))
+    assert ("no", "m1", "NOT_FUNDED", "Submit", ("Fund",)) == (
+        str(back),
+        back.milestone_id,
+        back.state,
+        back.event,
+        back.allowed,
+    )
+
+
+def test_invalid_data_error_lists_problems_and_pickles():
+    """InvalidDataError lists each problem and pickles."""
+    err = InvalidDataError(["$.a: bad", "$.b: worse"])
+    assert "2 problems in the data:\n  $.a: bad\n  $.b: worse" == str(err)
+    back = pickle.loads(pickle.dumps(err))
+    assert (("$.a: bad", "$.b: worse"), 2) == (back.problems, back.count)
+    assert "1 problem in the data:\n  $: x" == str(InvalidDataError(["$: x"]))
+
+
+def test_invalid_data_error_is_bounded():
+    """A million problems keep the first MAX_PROBLEMS and count the rest: the message stays short."""
+    err = InvalidDataError([f"$[{i}]: bad" for i in range(1_000_000)])
+    assert (MAX_PROBLEMS, 1_000_000) == (len(err.problems), err.count)
+    assert len(str(err)) < 100 * MAX_PROBLEMS
+    assert str(err).endswith(f"… and {1_000_000 - MAX_PROBLEMS} more")
+    counted = InvalidDataError(["$[0]: bad"], count=7)
+    assert (1, 7) == (len(counted.problems), counted.count)
+    assert 7 == pickle.loads(pickle.dumps(counted)).count
