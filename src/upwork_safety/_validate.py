@@ -9,14 +9,15 @@ all of Upwork's clocks run in UTC and equal instants must give equal values.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
-from typing import TYPE_CHECKING, Any
+from decimal import Decimal
+from typing import Any, TypeVar
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import Money, require_money, to_decimal
+from upwork_safety.money import CONTEXT, Money, require_money, to_decimal
 
-if TYPE_CHECKING:
-    from decimal import Decimal
+T = TypeVar("T")
 
 UTC = timezone.utc
 
@@ -218,3 +219,78 @@ def optional_money_field(instance: object, attribute: Any, value: Any) -> None: 
 def decimal_value(value: object, what: str) -> Decimal:
     """Coerce a ``Decimal | int | str`` to ``Decimal`` (floats refused)."""
     return to_decimal(value, what)
+
+
+def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> tuple[T, ...]:
+    """Return *value*, a sequence (or other finite iterable) of *kind*, as a tuple.
+
+    The one rule for every public argument that takes several things: a
+    scalar, ``None``, a string or a mapping is refused with a library error
+    (a lone item is never read as a sequence, and ``"payoneer"`` never as
+    eight letters), and each item's type is checked with its index.
+
+    Args:
+        value: What the caller passed.
+        kind: The type (or types) each item must have.
+        what: The argument name for the error, e.g. ``"methods"``.
+
+    Raises:
+        InvalidTypeError: *value* is not a sequence, or an item is not a *kind*.
+    """
+    names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        hint = ""
+        if isinstance(value, kind):
+            hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
+        raise InvalidTypeError(
+            f"{what} must be a sequence of {names}, not {type(value).__name__}{hint}",
+            field=what,
+            rule=f"a sequence of {names}",
+        )
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise InvalidTypeError(
+                f"{what}[{index}] must be a {names}, not {type(item).__name__}",
+                field=f"{what}[{index}]",
+                rule=f"a {names}",
+            )
+    return items  # every item checked above
+
+
+def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
+    """A rate as a fraction: ``Decimal("0.10")``, ``"0.10"``, ``0``, or a percentage ``"10%"``.
+
+    The one rule for rates everywhere (library and CLI): a fraction from 0,
+    given as a ``Decimal``, an ``int`` or canonical text, or a percentage as
+    text ending in ``%`` (``"2.5%"`` is ``Decimal("0.025")``).  Floats are
+    refused like everywhere else.
+
+    Args:
+        value: The rate.
+        what: The argument name for the error.
+        below_one: Whether the rate must be below 1 (true for fees, spreads
+            and tax rates).
+
+    Raises:
+        InvalidTypeError: *value* is a float, a bool or not a number.
+        InvalidValueError: Not a number, negative, or (with *below_one*) 1
+            or more; the message shows the fraction to write instead.
+    """
+    percent = isinstance(value, str) and value.endswith("%")
+    if percent:
+        rate = CONTEXT.divide(to_decimal(value[:-1], what), Decimal(100))  # type: ignore[index]
+    else:
+        rate = to_decimal(value, what)
+    if rate < 0 or (below_one and rate >= 1):
+        hint = ""
+        if rate >= 1 and not percent:
+            suggested = CONTEXT.divide(rate, Decimal(100))
+            hint = f" (for {rate}% write {suggested} or '{rate}%')"
+        limit = "from 0 up to (not including) 1" if below_one else "from 0"
+        raise InvalidValueError(
+            f"{what} is a fraction {limit}, got {value!r}{hint}",
+            field=what,
+            rule=f"a fraction {limit}",
+        )
+    return rate
