@@ -1,415 +1,438 @@
-"""One preconfigured cattrs converter for every public type.
+"""The converter: which reader or writer handles each type (private).
 
-``to_dict``/``to_json`` turn values into plain JSON-ready data;
-``from_dict``/``from_json`` turn such data back, strictly:
+Reading goes through cattrs' generated per-class hooks (with detailed
+validation and unknown keys refused) and then the class's own constructor,
+where the invariants live; nothing here skips a constructor.  Escrow events
+are a union tagged by ``"type"`` through cattrs' own
+:func:`~cattrs.strategies.configure_tagged_union`.  Lists are read with a
+bounded error collection (:mod:`._problems`), so a hostile document costs
+bounded memory whatever its size.
 
-* Money is ``{"amount": "1000.00", "currency": "USD"}``; the amount must be
-  a string (or an integer), never a float.
-* Other decimals (star ratings, fee rates, hours) are strings too.
-* Dates and datetimes are ISO 8601 strings; datetimes keep their offset
-  and must have one.
-* ``"false"`` is not ``False`` and ``3.9`` is not ``3``; unknown enum values,
-  unknown keys and missing fields are refused.
-* Escrow events carry a ``"type"`` tag with the event's class name.
-
-Every problem is collected and raised together as one
-:class:`~upwork_safety.errors.InvalidDataError`, each with its JSON path.
+Writing omits every field that holds its default exactly (same value and
+same text), which the readers fill in again; leaf values are written by
+:mod:`upwork_safety._render`, the one set of rules shared with the CLI and
+the reports.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
-import json
+import itertools
+import pathlib
+import typing
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, Union, get_args, get_origin
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn_from_attrs
+from cattrs.strategies import configure_tagged_union
 
-from upwork_safety._events import EVENT_TYPES, Event
-from upwork_safety.errors import InvalidDataError, UpworkSafetyError
+from upwork_safety import _render
+from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEvent
+from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.models import Client
 from upwork_safety.money import Money
+from upwork_safety.serialize import _strict
+from upwork_safety.serialize._problems import LIMIT, ItemsError, tally
+from upwork_safety.serialize._strict import RefusedError, type_name
 
-__all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
+#: The tag that names an escrow event's class in its serialised form.
+TAG = "type"
 
-T = TypeVar("T")
-
-
-class _RefusedError(ValueError):
-    """A hook refused a value; the message is what the user sees.
-
-    *where* is a path below the value being structured, e.g. ``".amount"``.
-    """
-
-    def __init__(self, message: str, where: str = "") -> None:
-        super().__init__(message)
-        self.where = where
+_NONE_TYPE = type(None)
+_EVENT_NAMES = {cls: cls.__name__ for cls in EVENT_TYPES}
 
 
-def _type_name(value: object) -> str:
-    return "null" if value is None else type(value).__name__
+# --------------------------------------------------------------------------- reading
 
 
-def _structure_str(value: object, _: type) -> str:
-    if not isinstance(value, str):
-        raise _RefusedError(f"expected a string, got {_type_name(value)}")
-    return value
+def _is_optional(t: Any) -> bool:  # noqa: ANN401
+    args = get_args(t)
+    return get_origin(t) in {Union, _union_type()} and len(args) == 2 and _NONE_TYPE in args
 
 
-def _structure_int(value: object, _: type) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _RefusedError(f"expected an integer, got {_type_name(value)} {value!r}")
-    return value
+def _union_type() -> object:
+    import types  # noqa: PLC0415
+
+    return getattr(types, "UnionType", Union)
 
 
-def _structure_bool(value: object, _: type) -> bool:
-    if not isinstance(value, bool):
-        raise _RefusedError(f"expected true or false, got {_type_name(value)} {value!r}")
-    return value
+def _optional_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+    inner = next(a for a in get_args(t) if a is not _NONE_TYPE)
+    hook = conv.get_structure_hook(inner)
+
+    def read(value: object, _: object) -> object:
+        return None if value is None else hook(value, inner)
+
+    return read
 
 
-def _structure_decimal(value: object, _: type) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _RefusedError(
-            f'expected a decimal number as a string (e.g. "12.50"), got '
-            f"{_type_name(value)} {value!r}"
-        )
-    try:
-        result = Decimal(value)
-    except ArithmeticError:
-        raise _RefusedError(f"expected a decimal number, got {value!r}") from None
-    if not result.is_finite():
-        raise _RefusedError(f"expected a finite number, got {value!r}")
-    return result
-
-
-def _structure_date(value: object, _: type) -> date:
-    if not isinstance(value, str):
-        raise _RefusedError(f"expected an ISO date string, got {_type_name(value)}")
-    try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        raise _RefusedError(f"expected an ISO date like 2024-05-01, got {value!r}") from None
-    return parsed
-
-
-def _structure_datetime(value: object, _: type) -> datetime:
-    if not isinstance(value, str):
-        raise _RefusedError(f"expected an ISO datetime string, got {_type_name(value)}")
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        raise _RefusedError(
-            f"expected an ISO datetime like 2024-05-01T12:00:00+00:00, got {value!r}"
-        ) from None
-    if parsed.tzinfo is None:
-        raise _RefusedError(f"datetime {value!r} has no UTC offset; add one, e.g. +00:00")
-    return parsed
-
-
-def _structure_timedelta(value: object, _: type) -> timedelta:
-    if isinstance(value, bool) or not isinstance(value, (int, str)):
-        raise _RefusedError(f"expected a number of seconds as a string, got {_type_name(value)}")
-    try:
-        micro = Decimal(value) * 1_000_000
-        if micro != micro.to_integral_value():
-            raise _RefusedError(f"{value!r} seconds is finer than a microsecond")
-        return timedelta(microseconds=int(micro))
-    except (ArithmeticError, ValueError, OverflowError) as exc:
-        if isinstance(exc, _RefusedError):
-            raise
-        raise _RefusedError(f"expected a number of seconds, got {value!r}") from None
-
-
-_ENUM_VALUES: dict[type[enum.Enum], dict[tuple[type, object], enum.Enum]] = {}
-
-
-def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
-    table = _ENUM_VALUES.get(cls)
-    if table is None:
-        table = _ENUM_VALUES[cls] = {(type(m.value), m.value): m for m in cls}
-    try:
-        return table[type(value), value]
-    except (KeyError, TypeError):  # TypeError: an unhashable value such as a list
-        allowed = ", ".join(repr(m.value) for m in cls)
-        raise _RefusedError(f"expected one of {allowed}, got {value!r}") from None
-
-
-@functools.lru_cache(maxsize=4096)
-def _money(amount: str, currency: str) -> Money:
-    """Money is immutable, so the same text always gives an equal, shareable value.
-
-    Histories repeat the same few amounts (zero buckets, milestone prices)
-    many times; building each once saves a quarter of the load time.
-    """
-    return Money(amount, currency)
-
-
-def _structure_money(value: object, _: type) -> Money:
-    if type(value) is dict and len(value) == 2:  # fast path: amount and currency
-        amount = value.get("amount")
-        currency = value.get("currency")
-        if type(amount) is str and type(currency) is str:
-            try:
-                return _money(amount, currency)
-            except UpworkSafetyError as exc:
-                where = ".currency" if "currency" in str(exc) else ".amount"
-                raise _RefusedError(str(exc), where) from None
-    if not isinstance(value, dict):
-        raise _RefusedError(f'expected {{"amount": "…", "currency": "…"}}, got {_type_name(value)}')
-    extra = sorted(set(value) - {"amount", "currency"})
-    missing = sorted({"amount", "currency"} - set(value))
-    if extra or missing:
-        raise _RefusedError(
-            "Money needs exactly 'amount' and 'currency'"
-            + (f"; missing {missing}" if missing else "")
-            + (f"; unknown {extra}" if extra else "")
-        )
-    amount = value["amount"]
-    if isinstance(amount, bool) or not isinstance(amount, (str, int)):
-        raise _RefusedError(
-            f'expected a string like "1000.00" (floats cannot hold cents '
-            f"exactly), got {_type_name(amount)} {amount!r}",
-            ".amount",
-        )
-    currency = value["currency"]
-    if not isinstance(currency, str):
-        raise _RefusedError(f"expected an ISO 4217 code, got {_type_name(currency)}", ".currency")
-    try:
-        return Money(amount, currency)
-    except UpworkSafetyError as exc:
-        where = ".currency" if "currency" in str(exc) else ".amount"
-        raise _RefusedError(str(exc), where) from None
-
-
-def _unstructure_money(money: Money) -> dict[str, str]:
-    return {"amount": str(money.amount), "currency": money.currency}
-
-
-def _make_converter() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(Decimal, _structure_decimal)
-    conv.register_unstructure_hook(Decimal, str)
-    conv.register_structure_hook(date, _structure_date)
-    conv.register_unstructure_hook(date, date.isoformat)
-    conv.register_structure_hook(datetime, _structure_datetime)
-    conv.register_unstructure_hook(datetime, datetime.isoformat)
-    conv.register_structure_hook(timedelta, _structure_timedelta)
-    conv.register_unstructure_hook(timedelta, lambda d: str(Decimal(str(d.total_seconds()))))
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-    )
-    conv.register_structure_hook(Money, _structure_money)
-    conv.register_structure_hook_factory(attrs.has, lambda cls: _object_hook(conv, cls))
-    conv.register_structure_hook(Client, _client_hook(conv))
-    conv.register_structure_hook_factory(
-        _is_homogeneous_sequence, lambda t: _sequence_hook(conv, t)
-    )
-    conv.register_unstructure_hook(Money, _unstructure_money)
-    by_name = {cls.__name__: cls for cls in EVENT_TYPES}
-
-    def structure_event(value: object, _: object) -> object:
-        if not isinstance(value, dict):
-            raise _RefusedError(f"expected an event object, got {_type_name(value)}")
-        tag = value.get("type")
-        if tag not in by_name:
-            raise _RefusedError(
-                f"'type' must name an escrow event ({', '.join(by_name)}), got {tag!r}"
-            )
-        fields = {k: v for k, v in value.items() if k != "type"}
-        return conv.structure(fields, by_name[tag])
-
-    conv.register_structure_hook(Event, structure_event)
-    for event_type in EVENT_TYPES:
-        conv.register_unstructure_hook(event_type, _tagged(conv, event_type))
-        conv.register_structure_hook(event_type, _untagged(conv, event_type))
-    return conv
-
-
-def _sequence_hook(conv: cattrs.Converter, seq_type: Any) -> Any:  # noqa: ANN401
-    origin = get_origin(seq_type)
-    item_type = get_args(seq_type)[0]
-    item_hook = conv.get_structure_hook(item_type)
-
-    def structure(value: object, _: object) -> object:
-        if not isinstance(value, list):
-            raise _RefusedError(f"expected a list, got {_type_name(value)}")
-        items: list[object] = []
-        errors: list[Exception] = []
-        for index, item in enumerate(value):
-            try:
-                items.append(item_hook(item, item_type))
-            except Exception as exc:  # noqa: BLE001, PERF203  (collected and re-raised below)
-                # Exception.add_note() is 3.11+; cattrs reads __notes__ either way.
-                vars(exc)["__notes__"] = [
-                    *getattr(exc, "__notes__", []),
-                    cattrs.IterableValidationNote(
-                        f"Structuring {seq_type} @ index {index}", index, item_type
-                    ),
-                ]
-                errors.append(exc)
-        if errors:
-            raise cattrs.IterableValidationError(
-                f"While structuring {seq_type!r}", errors, seq_type
-            )
-        return origin(items)
-
-    return structure
-
-
-def _is_homogeneous_sequence(t: Any) -> bool:  # noqa: ANN401
+def _is_sequence(t: Any) -> bool:  # noqa: ANN401
     args = get_args(t)
     if get_origin(t) is list:
         return len(args) == 1
     return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _object_hook(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
+def _shape(t: Any) -> type | None:  # noqa: ANN401
+    """The JSON type every valid item of type *t* has, if there is one."""
+    if attrs.has(t) or t is Money or t in _UNIONS:
+        return dict
+    if t is str:
+        return str
+    return None
+
+
+_UNIONS: set[object] = {Event, ManualEvent, AutomaticEvent}
+
+
+def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+    """A list reader whose work and error collection are bounded.
+
+    Failing items keep their errors until they hold :data:`~._problems.LIMIT`
+    problems.  After that no item is read any more: the rest are only looked
+    at for their JSON type (``0`` where an object is expected is counted as
+    one more problem, at the cost of a type check), and if any of them would
+    need reading, the error says that reading stopped early.  So a million
+    zeros give an exact count in milliseconds, and a million empty objects
+    do not cost a million failed reads.
+    """
+    origin = get_origin(t)
+    item_type = get_args(t)[0]
+    hook = conv.get_structure_hook(item_type)
+    shape = _shape(item_type)
+    wanted = "an object" if shape is dict else f"a {type_name(shape())}" if shape else ""
+
+    def read(value: object, _: object) -> object:
+        if not isinstance(value, list):
+            raise RefusedError(f"expected a list, got {type_name(value)}", rule="a list")
+        items: list[object] = []
+        errors: list[Exception] = []
+        kept = 0
+        for index, item in enumerate(value):
+            if kept >= LIMIT:
+                raise ItemsError(errors, t, *_rest(value, index, shape))
+            if shape is not None and not isinstance(item, shape):
+                errors.append(
+                    _noted(RefusedError(f"expected {wanted}, got {type_name(item)}"), index, t)
+                )
+                kept += 1
+                continue
+            try:
+                items.append(hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001  (collected and raised below)
+                errors.append(_noted(exc, index, t))
+                kept += tally(exc)[0]
+        if errors:
+            raise ItemsError(errors, t)
+        return origin(items)
+
+    return read
+
+
+def _rest(value: list[object], start: int, shape: type | None) -> tuple[int, bool]:
+    """``(uncounted, complete)`` for the items from *start* on, looking only at their type."""
+    if shape is None:
+        return 0, False
+    wrong = 0
+    for item in itertools.islice(value, start, None):
+        if not isinstance(item, shape):
+            wrong += 1
+    return wrong, wrong == len(value) - start
+
+
+def _noted(exc: Exception, index: int, t: object) -> Exception:
+    # Exception.add_note() is 3.11+; cattrs reads __notes__ either way.
+    exc.__notes__ = [  # type: ignore[attr-defined]
+        *getattr(exc, "__notes__", ()),
+        cattrs.IterableValidationNote(f"Structuring {t} @ index {index}", index, t),
+    ]
+    return exc
+
+
+def _object_reader(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
     inner: Any = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
     name = cls.__name__
+    tag = _EVENT_NAMES.get(cls)
 
-    def structure(value: object, _: object) -> object:
+    def read(value: object, _: object) -> object:
         if not isinstance(value, dict):
-            raise _RefusedError(f"expected an object for {name}, got {_type_name(value)}")
+            raise RefusedError(f"expected an object for {name}, got {type_name(value)}", rule=name)
+        if tag is not None and TAG in value:
+            # An event read on its own may carry its tag (as to_dict writes it).
+            if value[TAG] != tag:
+                raise RefusedError(
+                    f"expected {TAG!r} {tag!r}, got {_strict.shown(value[TAG])}", ".type"
+                )
+            value = {k: v for k, v in value.items() if k != TAG}
         return inner(value, cls)
 
-    return structure
+    return read
 
 
-def _client_hook(conv: cattrs.Converter) -> Any:  # noqa: ANN401
-    as_object = _object_hook(conv, Client)
+def _client_reader(conv: cattrs.Converter) -> Any:  # noqa: ANN401
+    as_object = _object_reader(conv, Client)
 
-    def structure(value: object, cls: object) -> Client:
+    def read(value: object, cls: object) -> Client:
         # A contract may name its client by id alone, as the model accepts.
         if isinstance(value, str):
-            return Client(value)
+            try:
+                return Client(value)
+            except UpworkSafetyError as exc:
+                raise RefusedError(str(exc), rule=exc.rule) from None
         return as_object(value, cls)  # type: ignore[no-any-return]
 
-    return structure
+    return read
 
 
-def _tagged(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
-    plain: Any = make_dict_unstructure_fn(cls, conv)
-    name = cls.__name__
+def _tagged_union(conv: cattrs.Converter, union: Any) -> None:  # noqa: ANN401
+    """Events as a union tagged by ``"type"``, through cattrs' own strategy.
 
-    def unstructure(event: object) -> dict[str, Any]:
-        return {"type": name, **plain(event)}
-
-    return unstructure
-
-
-def _untagged(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
-    """Read one event class from its tagged form (or untagged), so from_dict(to_dict(e)) == e."""
-    inner = _object_hook(conv, cls)
-    name = cls.__name__
-
-    def structure(value: object, _: object) -> object:
-        if isinstance(value, dict) and "type" in value:
-            if value["type"] != name:
-                raise _RefusedError(f"expected 'type' {name!r}, got {value['type']!r}", ".type")
-            value = {k: v for k, v in value.items() if k != "type"}
-        return inner(value, cls)
-
-    return structure
-
-
-#: The converter behind :func:`to_dict` and :func:`from_dict`; use it to
-#: register hooks for your own classes that contain upwork_safety values.
-converter: cattrs.Converter = _make_converter()
-
-
-def _problems(exc: BaseException, path: str = "$") -> list[str]:
-    """Flatten a cattrs error tree into ``"$.path: message"`` strings."""
-    found: list[str] = []
-    if isinstance(exc, cattrs.BaseValidationError):
-        with_notes, without = exc.group_exceptions()
-        for inner, note in with_notes:
-            if isinstance(note, cattrs.IterableValidationNote):
-                child = f"{path}[{note.index}]"
-            else:
-                child = f"{path}.{note.name}"
-            found.extend(_problems(inner, child))
-        for inner in without:
-            found.extend(_problems(inner, path))
-        return found
-    if isinstance(exc, KeyError):
-        return [f"{path}: required field missing"]
-    message = str(exc) or type(exc).__name__
-    if isinstance(exc, _RefusedError):
-        path += exc.where
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        message = f"unknown field(s) {sorted(exc.extra_fields)}"
-    elif isinstance(exc, cattrs.StructureHandlerNotFoundError):
-        message = f"cannot read this type: {exc}"
-    return [f"{path}: {message}"]
-
-
-def to_dict(value: Any) -> Any:  # noqa: ANN401  (any public value)
-    """Turn *value* (any public type, or a list of them) into JSON-ready data.
-
-    Example:
-        >>> from upwork_safety import Money, serialize
-        >>> serialize.to_dict(Money("1000.00", "USD"))
-        {'amount': '1000.00', 'currency': 'USD'}
+    The strategy's reader is wrapped only to say clearly what is wrong with
+    a value that is not an object or names no known event.
     """
-    return converter.unstructure(value)
+    configure_tagged_union(union, conv, tag_generator=_EVENT_NAMES.__getitem__, tag_name=TAG)
+    read_member = conv.get_structure_hook(union)
+    names = {_EVENT_NAMES[cls] for cls in get_args(union)}
+    listed = ", ".join(sorted(names))
+
+    def read(value: object, _: object) -> object:
+        if not isinstance(value, dict):
+            raise RefusedError(f"expected an event object, got {type_name(value)}", rule="an event")
+        tag = value.get(TAG)
+        if tag.__class__ is not str or tag not in names:
+            raise RefusedError(
+                f"{TAG!r} must name an escrow event ({listed}), got {_strict.shown(tag)}",
+                rule="an escrow event",
+            )
+        return read_member(value, union)
+
+    conv.register_structure_hook(union, read)
 
 
-def from_dict(cls: type[T], data: Any) -> T:  # noqa: ANN401  (untrusted data)
-    """Build a *cls* from *data* (as made by :func:`to_dict`), strictly.
+# --------------------------------------------------------------------------- writing
+
+
+def _refuse(_cls: type) -> Any:  # noqa: ANN401
+    def refuse(value: object) -> object:
+        raise InvalidTypeError(
+            f"cannot serialise a {type(value).__qualname__}: to_dict and to_json take "
+            "upwork_safety values (models, events, rules, reports), attrs classes made "
+            "of them, and lists, tuples and str-keyed dicts of these",
+            field="value",
+            rule="a public value",
+        )
+
+    return refuse
+
+
+class _Exactly:
+    """A field's default that compares equal only to a value written the same way.
+
+    cattrs' generated writer leaves a field out when ``value != default``;
+    with this wrapper as the default, ``Money("0.00", "USD")`` is kept (it
+    equals the zero default but would load back as ``"0"``, silently
+    rewritten), while the default itself is left out.
+    """
+
+    __slots__ = ("default",)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, default: object) -> None:
+        self.default = default
+
+    def __eq__(self, value: object) -> bool:
+        default = self.default
+        if value is default:
+            return True
+        if value.__class__ is not default.__class__ or value != default:
+            return False
+        # Equal values of one class: the same text too (Decimal("0.00") is not "0").
+        if value.__class__ is Money:
+            return str(value.amount) == str(default.amount)  # type: ignore[attr-defined]
+        return repr(value) == repr(default)
+
+    def __ne__(self, value: object) -> bool:
+        return not self.__eq__(value)
+
+
+def _exact_default(a: attrs.Attribute[Any]) -> attrs.Attribute[Any]:
+    """*a* with its default wrapped in :class:`_Exactly` (its converter applied first)."""
+    default: Any = a.default
+    convert: Any = a.converter
+    if default is attrs.NOTHING:
+        return a
+    # attrs types Factory as a function, so mypy cannot check this isinstance.
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        factory, takes_self = default.factory, default.takes_self
+
+        def exact(*instance: object) -> _Exactly:
+            value = factory(*instance)  # (instance) with takes_self, () without
+            return _Exactly(value if convert is None else convert(value))
+
+        wrapped: object = attrs.Factory(exact, takes_self=takes_self)
+    else:
+        wrapped = _Exactly(default if convert is None else convert(default))
+    return a.evolve(default=wrapped, converter=None)
+
+
+def _fields(cls: type) -> list[attrs.Attribute[Any]]:
+    """*cls*'s fields with resolved types, or untyped (written by value) if they cannot be."""
+    try:
+        attrs.resolve_types(cls)
+    except Exception:  # noqa: BLE001  (an annotation that cannot be resolved: write by value)
+        return [a.evolve(type=None) for a in attrs.fields(cls)]
+    return list(attrs.fields(cls))
+
+
+def _object_writer(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
+    """The writer cattrs generates for *cls*; with ``omit_if_default``, exact defaults are left out.
+
+    An escrow event also gets its ``"type"`` tag, first, so an event written
+    on its own reads back as itself and through the ``Event`` union.
+    """
+    fields = _fields(cls)
+    if conv.omit_if_default:
+        fields = [_exact_default(a) for a in fields]
+    write: Any = make_dict_unstructure_fn_from_attrs(
+        fields, cls, conv, _cattrs_omit_if_default=conv.omit_if_default
+    )
+    tag = _EVENT_NAMES.get(cls)
+    if tag is None:
+        return write
+
+    def write_tagged(event: object) -> dict[str, object]:
+        return {TAG: tag, **write(event)}
+
+    return write_tagged
+
+
+def _declared(t: Any) -> bool:  # noqa: ANN401
+    """Whether values declared as *t* can be written by *t*'s hook (else by their own type)."""
+    if get_origin(t) in {Union, _union_type()}:
+        return True
+    return isinstance(t, type) and t is not object and not getattr(t, "_is_protocol", False)
+
+
+def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+    """Lists and tuples become lists; homogeneous ones use their item type's hook."""
+    args = get_args(t)
+    homogeneous = get_origin(t) is list or (len(args) == 2 and args[1] is Ellipsis)
+    hook = conv.get_unstructure_hook(args[0]) if homogeneous and _declared(args[0]) else None
+    if hook is identity:
+        return list
+    if hook is None:
+        by_value = conv.unstructure
+
+        def write_any(value: typing.Iterable[object]) -> list[object]:
+            return [by_value(item) for item in value]
+
+        return write_any
+
+    def write(value: typing.Iterable[object]) -> list[object]:
+        return [hook(item) for item in value]
+
+    return write
+
+
+def _set_writer(conv: cattrs.Converter) -> Any:  # noqa: ANN401
+    def write(value: typing.AbstractSet[object]) -> list[object]:
+        items = [conv.unstructure(item) for item in value]
+        try:
+            return sorted(items)
+        except TypeError:  # unorderable items: keep set order
+            return items
+
+    return write
+
+
+def _mapping_writer(conv: cattrs.Converter) -> Any:  # noqa: ANN401
+    def write(value: typing.Mapping[object, object]) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise InvalidTypeError(
+                    f"cannot serialise a dict key of type {type(key).__qualname__}: "
+                    "JSON object keys are strings",
+                    field="value",
+                    rule="str keys",
+                )
+            result[key] = conv.unstructure(item)
+        return result
+
+    return write
+
+
+def _is_set(t: Any) -> bool:  # noqa: ANN401
+    return (get_origin(t) or t) in {set, frozenset}
+
+
+def _is_mapping(t: Any) -> bool:  # noqa: ANN401
+    return isinstance(get_origin(t) or t, type) and issubclass(get_origin(t) or t, dict)
+
+
+def _is_list_or_tuple(t: Any) -> bool:  # noqa: ANN401
+    return (get_origin(t) or t) in {list, tuple}
+
+
+def _is_enum(t: Any) -> bool:  # noqa: ANN401
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+# --------------------------------------------------------------------------- the converter
+
+
+def make_converter(*, omit_defaults: bool = True) -> cattrs.Converter:
+    """Build the converter behind ``to_dict``/``from_dict``.
 
     Args:
-        cls: The type to build, e.g. ``Contract`` or ``list[Contract]``.
-        data: Plain data: dicts, lists, strings, numbers, booleans, ``None``.
-
-    Raises:
-        InvalidDataError: Listing every problem with its path, e.g.
-            ``$.milestones[0].amount: …``.
+        omit_defaults: Whether writing leaves out fields that hold their
+            default exactly (the short form) or writes every field.
     """
-    try:
-        return converter.structure(data, cls)
-    except RecursionError:  # pragma: no cover  (no public type is recursive; user hooks may be)
-        raise InvalidDataError(["$: data nested too deeply"]) from None
-    except (
-        cattrs.BaseValidationError,
-        cattrs.StructureHandlerNotFoundError,
-        UpworkSafetyError,
-        ValueError,
-        TypeError,
-        KeyError,
-    ) as exc:
-        raise InvalidDataError(_problems(exc) or [f"$: {exc}"]) from exc
+    conv = cattrs.Converter(
+        omit_if_default=omit_defaults,
+        forbid_extra_keys=True,
+        detailed_validation=True,
+        unstructure_fallback_factory=_refuse,
+    )
+    # Reading: strict leaves.
+    conv.register_structure_hook(str, _strict.read_str)
+    conv.register_structure_hook(int, _strict.read_int)
+    conv.register_structure_hook(bool, _strict.read_bool)
+    conv.register_structure_hook(Decimal, _strict.read_decimal)
+    conv.register_structure_hook(date, _strict.read_date)
+    conv.register_structure_hook(datetime, _strict.read_datetime)
+    conv.register_structure_hook(timedelta, _strict.read_seconds)
+    conv.register_structure_hook(Money, _strict.read_money)
+    conv.register_structure_hook_func(_is_enum, _strict.read_enum)
+    conv.register_structure_hook_factory(_is_optional, lambda t: _optional_reader(conv, t))
+    conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_reader(conv, t))
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _object_reader(conv, cls))
+    conv.register_structure_hook(Client, _client_reader(conv))
 
+    # Writing: leaves by the shared rules, containers to lists and dicts.
+    for plain_type in (str, int, float, bool, _NONE_TYPE):
+        conv.register_unstructure_hook(plain_type, identity)
+    for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
+        conv.register_unstructure_hook(not_json, _refuse(not_json))
+    conv.register_unstructure_hook(Money, _render.money_dict)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_unstructure_hook(timedelta, _render.seconds_text)
+    conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
+    conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))
+    conv.register_unstructure_hook_factory(_is_set, lambda _t: _set_writer(conv))
+    conv.register_unstructure_hook_factory(_is_mapping, lambda _t: _mapping_writer(conv))
+    conv.register_unstructure_hook_factory(attrs.has, lambda cls: _object_writer(conv, cls))
 
-def to_json(value: Any, *, indent: int | None = None) -> str:  # noqa: ANN401
-    """Turn *value* into a JSON string (see :func:`to_dict`).
-
-    Args:
-        value: Any public value or a list of them.
-        indent: Passed to :func:`json.dumps` for pretty output.
-    """
-    return json.dumps(to_dict(value), indent=indent, ensure_ascii=False)
-
-
-def from_json(cls: type[T], text: str | bytes) -> T:
-    """Parse *text* and build a *cls* from it (see :func:`from_dict`).
-
-    Raises:
-        InvalidDataError: The text is not JSON, or the data is invalid.
-    """
-    try:
-        data = json.loads(text)
-    except (ValueError, TypeError) as exc:
-        raise InvalidDataError([f"$: not valid JSON: {exc}"]) from None
-    except RecursionError:
-        raise InvalidDataError(["$: JSON nested too deeply"]) from None
-    return from_dict(cls, data)
+    # Escrow events: the per-class hooks above carry the tag; the unions are
+    # cattrs' tagged unions.
+    for union in (Event, ManualEvent, AutomaticEvent):
+        _tagged_union(conv, union)
+    return conv
