@@ -14,10 +14,10 @@ What a week's payment is (HC 211067938):
 * a week in which the contract was paused or its hours disputed at any
   time pays nothing;
 * the week the contract starts pays a share by the UTC weekday it started
-  (``PlatformRules.hourly_weekly_payment_start_share``: Monday 100%,
+  (``PlatformRules.weekly_payment_start_percent``: Monday 100%,
   Tuesday 80%, Wednesday 60%, Thursday 40%, Friday to Sunday 20%);
 * the week it ends pays a share by the weekday it ended
-  (``hourly_weekly_payment_end_share``; *unconfirmed*: the published table
+  (``weekly_payment_end_percent``; *unconfirmed*: the published table
   is cut off in the copies read, so the library mirrors the start table);
 * a contract that starts and ends in the same week pays the smaller share
   (a modelling assumption; nothing is published).
@@ -182,6 +182,10 @@ class WeeklyPayment:
         return html_table(self.to_records(), caption=f"Weekly payment, week {self.week}")
 
 
+def _share(percent: int) -> Decimal:
+    return CONTEXT.divide(Decimal(percent), Decimal(100))
+
+
 def _day(value: object, what: str) -> date | None:
     return None if value is None else utc_day(value, what)
 
@@ -254,9 +258,9 @@ def weekly_payment(
     start_share: Decimal | None = None
     end_share: Decimal | None = None
     if start_day is not None and start_day >= first:
-        start_share = rules.hourly_weekly_payment_start_share[start_day.weekday()]
+        start_share = _share(rules.weekly_payment_start_percent[start_day.weekday()])
     if end_day is not None and end_day <= last:
-        end_share = rules.hourly_weekly_payment_end_share[end_day.weekday()]
+        end_share = _share(rules.weekly_payment_end_percent[end_day.weekday()])
     if any(p.overlap(week.start, week.closes_at) > timedelta(0) for p in items):
         basis, share = WeeklyPaymentBasis.PAUSED, Decimal(0)
     elif start_share is not None and end_share is not None:

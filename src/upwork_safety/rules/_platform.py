@@ -44,37 +44,35 @@ def _days(n: int) -> timedelta:
     return timedelta(days=n)
 
 
-# --- Hourly weekly payments: shares of the weekly amount by UTC weekday ----------
+# --- Hourly weekly payments: percent of the weekly amount by UTC weekday ----------
 #: Monday first.  HC 211067938: "When the contract begins, we invoice a
 #: percentage of the total weekly amount based on the day the contract began".
-_WEEKLY_PAYMENT_START_SHARES = tuple(
-    Decimal(s) for s in ("1", "0.8", "0.6", "0.4", "0.2", "0.2", "0.2")
-)
+_WEEKLY_PAYMENT_START_PERCENT = (100, 80, 60, 40, 20, 20, 20)
 #: The end-of-contract table of HC 211067938 is cut off in every copy the
 #: library's authors could read; this mirror of the start table is an assumption.
-_WEEKLY_PAYMENT_END_SHARES = tuple(Decimal(s) for s in ("0.2", "0.4", "0.6", "0.8", "1", "1", "1"))
+_WEEKLY_PAYMENT_END_PERCENT = (20, 40, 60, 80, 100, 100, 100)
 
 
-def _check_weekday_shares(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _check_weekday_percent(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     name = f"PlatformRules.{attribute.name}"
     if type(value) is not tuple or len(value) != 7:
         raise InvalidTypeError(
-            f"{name} must be a tuple of 7 Decimal shares, Monday first, not {value!r}",
+            f"{name} must be a tuple of 7 whole percentages, Monday first, not {value!r}",
             field=name,
-            rule="7 Decimal shares, Monday first",
+            rule="7 percentages, Monday first",
         )
-    for share in value:
-        if type(share) is not Decimal or not share.is_finite():
+    for percent in value:
+        if type(percent) is not int:
             raise InvalidTypeError(
-                f"{name} holds Decimal shares such as Decimal('0.8'), not {share!r}",
+                f"{name} holds whole percentages such as 80, not {percent!r}",
                 field=name,
-                rule="Decimal shares",
+                rule="whole percentages",
             )
-        if not 0 <= share <= 1:
+        if not 0 <= percent <= 100:
             raise RulesError(
-                f"{name} holds shares of the weekly amount from 0 to 1, got {share}",
+                f"{name} holds percentages of the weekly amount from 0 to 100, got {percent}",
                 field=name,
-                rule="0 to 1",
+                rule="0 to 100",
             )
 
 
@@ -220,22 +218,22 @@ class PlatformRules:
     )
     # --- Hourly: fixed weekly payments (bonuses reuse security_period: HC 211067938
     # --- says they are "subject to the same five-day security period") --------
-    #: Share of the weekly payment invoiced for the week the contract starts,
+    #: Percent of the weekly payment invoiced for the week the contract starts,
     #: by the UTC weekday it starts, Monday first.
-    hourly_weekly_payment_start_share: tuple[Decimal, ...] = _rule(
-        _WEEKLY_PAYMENT_START_SHARES,
+    weekly_payment_start_percent: tuple[int, ...] = _rule(
+        _WEEKLY_PAYMENT_START_PERCENT,
         "HC 211067938",
-        "contract starts Mon 100%, Tue 80%, Wed 60%, Thu 40%, Fri–Sun 20%",
-        validator=_check_weekday_shares,
+        "weekly payment, first week: starts Mon 100% … Thu 40%, Fri–Sun 20%",
+        validator=_check_weekday_percent,
     )
-    #: Share of the weekly payment invoiced for the week the contract ends, by
-    #: the UTC weekday it ends, Monday first.
-    hourly_weekly_payment_end_share: tuple[Decimal, ...] = _rule(
-        _WEEKLY_PAYMENT_END_SHARES,
-        "HC 211067938 (end-of-contract table not reproduced in the copies read)",
-        "modelling assumption, mirror of the start table: ends Mon 20% … Fri–Sun 100%",
+    #: Percent of the weekly payment invoiced for the week the contract ends,
+    #: by the UTC weekday it ends, Monday first.
+    weekly_payment_end_percent: tuple[int, ...] = _rule(
+        _WEEKLY_PAYMENT_END_PERCENT,
+        "HC 211067938 (end table cut off)",
+        "modelling assumption, mirror of the start table",
         unconfirmed=True,
-        validator=_check_weekday_shares,
+        validator=_check_weekday_percent,
     )
 
     def __attrs_post_init__(self) -> None:
