@@ -309,40 +309,60 @@ def payout_schedule(
     >>> plan.balances(paid)[PayoutStatus.PENDING]
     Money(amount=Decimal('50.00'), currency='USD')
     """
-    items = [
-        PayoutItem(
-            kind=PayoutKind.HOURS,
-            amount=bill.amount,
-            charged_at=bill.invoiced_at,
-            review_ends=bill.dispute_window_ends,
-            available_at=bill.available_at,
-            protected_amount=bill.protected_amount,
-            week=bill.week,
+    named: list[tuple[str, PayoutItem]] = [
+        (
+            f"invoices[{index}]",
+            PayoutItem(
+                kind=PayoutKind.HOURS,
+                amount=bill.amount,
+                charged_at=bill.invoiced_at,
+                review_ends=bill.dispute_window_ends,
+                available_at=bill.available_at,
+                protected_amount=bill.protected_amount,
+                week=bill.week,
+            ),
         )
-        for bill in sequence_of(invoices, WeeklyInvoice, "invoices")
+        for index, bill in enumerate(sequence_of(invoices, WeeklyInvoice, "invoices"))
     ]
-    items.extend(
-        PayoutItem(
-            kind=PayoutKind.BONUS,
-            amount=extra.amount,
-            charged_at=extra.paid_at,
-            review_ends=None,
-            available_at=extra.available_at,
-            protected_amount=Money.zero(extra.amount.currency),
+    named.extend(
+        (
+            f"bonuses[{index}]",
+            PayoutItem(
+                kind=PayoutKind.BONUS,
+                amount=extra.amount,
+                charged_at=extra.paid_at,
+                review_ends=None,
+                available_at=extra.available_at,
+                protected_amount=Money.zero(extra.amount.currency),
+            ),
         )
-        for extra in sequence_of(bonuses, Bonus, "bonuses")
+        for index, extra in enumerate(sequence_of(bonuses, Bonus, "bonuses"))
     )
-    items.extend(
-        PayoutItem(
-            kind=PayoutKind.WEEKLY_PAYMENT,
-            amount=weekly.amount,
-            charged_at=weekly.invoiced_at,
-            review_ends=None,
-            available_at=weekly.available_at,
-            protected_amount=Money.zero(weekly.amount.currency),
-            week=weekly.week,
+    named.extend(
+        (
+            f"weekly_payments[{index}]",
+            PayoutItem(
+                kind=PayoutKind.WEEKLY_PAYMENT,
+                amount=weekly.amount,
+                charged_at=weekly.invoiced_at,
+                review_ends=None,
+                available_at=weekly.available_at,
+                protected_amount=Money.zero(weekly.amount.currency),
+                week=weekly.week,
+            ),
         )
-        for weekly in sequence_of(weekly_payments, WeeklyPayment, "weekly_payments")
+        for index, weekly in enumerate(
+            sequence_of(weekly_payments, WeeklyPayment, "weekly_payments")
+        )
     )
-    currency = items[0].amount.currency if items else _DEFAULT_CURRENCY
-    return PayoutSchedule(currency=currency, items=sorted(items, key=_order))
+    currency = named[0][1].amount.currency if named else _DEFAULT_CURRENCY
+    for what, item in named:
+        if item.amount.currency != currency:
+            raise CurrencyMismatchError(
+                f"{what} is in {item.amount.currency} but {named[0][0]} is in {currency}: "
+                "a schedule holds one currency",
+                field=what,
+                rule="one currency",
+            )
+    items = sorted((item for _, item in named), key=_order)
+    return PayoutSchedule(currency=currency, items=items)
