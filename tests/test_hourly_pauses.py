@@ -211,7 +211,7 @@ def test_invoice_for_takes_the_pauses():
 
 
 def test_invoice_with_pauses_round_trips_and_checks_paused_time():
-    """An invoice with pauses survives serialisation; paused time beyond logged time is refused."""
+    """An invoice with pauses round-trips; its pauses must be in order, inside the week, not overlapping."""
     result = invoice(
         [entry(at(2, 9), at(2, 11))], week=WEEK, rate=usd(30), pauses=[Pause(at(2, 10))]
     )
@@ -222,6 +222,12 @@ def test_invoice_with_pauses_round_trips_and_checks_paused_time():
     with pytest.raises(InvalidValueError) as info:
         attrs.evolve(result, pauses=(Pause(at(2, 9), at(2, 11)), Pause(at(2, 10))))
     assert "WeeklyInvoice.pauses[1]" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(result, pauses=(Pause(at(3), at(4)), Pause(at(2), at(2, 1))))
+    assert "WeeklyInvoice.pauses[0]" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(result, pauses=(Pause(at(8), at(9)),))
+    assert "WeeklyInvoice.pauses[0]" == info.value.field
 
 
 # --- properties ----------------------------------------------------------------------

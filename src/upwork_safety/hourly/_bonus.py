@@ -46,6 +46,10 @@ class Bonus:
     Built by :func:`bonus`.  The amount is what the client paid, before the
     freelancer's service fee (see :mod:`upwork_safety.fees`).
 
+    The moments are the ones the rules in force give (the builder function
+    computes them); the constructor checks their order, not their values, so
+    a what-if rule set can move them.
+
     Args:
         amount: What the client paid, positive.
         paid_at: When the client paid it; it is *Pending* from then.

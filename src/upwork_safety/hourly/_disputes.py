@@ -38,6 +38,10 @@ class HoursDispute:
     pauses the contract and sets its weekly limit to zero (HC 211068588); pass
     that span as a :class:`Pause` to :func:`invoice` and :func:`weekly_payment`.
 
+    The moments are the ones the rules in force give (the builder function
+    computes them); the constructor checks their order, not their values, so
+    a what-if rule set can move them.
+
     Args:
         opened_at: When the client opened the dispute (UTC).
         respond_by: The deadline to accept or decline: ``opened_at`` plus

@@ -82,8 +82,21 @@ def _check_segments(instance: WeeklyInvoice, attribute: Any, value: Any) -> None
         previous_end = segment.end
 
 
-def _check_pauses(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
-    pauses_argument(value, field_name(instance, attribute))
+def _check_pauses(instance: WeeklyInvoice, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    name = field_name(instance, attribute)
+    in_order = pauses_argument(value, name)
+    for index, pause in enumerate(value):
+        where = f"{name}[{index}]"
+        if pause is not in_order[index]:
+            raise InvalidValueError(
+                f"{where} is out of time order", field=where, rule="pauses in time order"
+            )
+        if not pause.overlap(instance.week.start, instance.week.closes_at):
+            raise InvalidValueError(
+                f"{where} does not touch the week {instance.week}",
+                field=where,
+                rule="pauses that touch the week",
+            )
 
 
 def _limit(value: object, what: str) -> Decimal | None:

@@ -123,7 +123,8 @@ class Segment:
     """One 10-minute billing segment of the Work Diary, as invoiced (or not).
 
     Args:
-        start: The slot's start (on the UTC 10-minute grid).
+        start: The slot's start (:func:`invoice` puts it on the Work Diary's
+            UTC grid of ``rules.hourly_segment`` slots).
         end: The slot's end.
         logged: How much time was logged inside the slot (outside any pause);
             the segment bills whole whatever this is (see the module docs).

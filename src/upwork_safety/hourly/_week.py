@@ -186,6 +186,10 @@ def weeks_of(entries: Iterable[TimeEntry]) -> tuple[BillingWeek, ...]:
 class PayoutCalendar:
     """What happens to a billing week's pay, and when (all UTC).
 
+    Built by :func:`payout_calendar`.  The moments are the ones the rules in
+    force give; the constructor checks their order, not their values, so a
+    what-if rule set can move them.
+
     Args:
         week: The billing week.
         invoiced_at: Monday 12:00 after the week: the Work Diary locks and

@@ -81,6 +81,10 @@ class WeeklyPayment:
     Built by :func:`weekly_payment`.  Amounts are what the client pays,
     before the freelancer's service fee.
 
+    The moments are the ones the rules in force give (the builder function
+    computes them); the constructor checks their order, not their values, so
+    a what-if rule set can move them.
+
     Args:
         week: The billing week the payment is for.
         weekly_amount: The contract's agreed weekly amount, positive.
