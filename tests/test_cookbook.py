@@ -180,6 +180,7 @@ def _fake_mytool() -> dict[str, types.ModuleType]:
     return {"mytool": package, "mytool.dashboard": dashboard, "mytool.storage": storage}
 
 
+@pytest.mark.slow
 def test_testing_page_suite_runs(monkeypatch):
     """The typical suite on the testing page imports, and every test in it passes."""
     text = TESTING_PAGE.read_text("utf-8").split("## A typical test in your suite", 1)[1]
