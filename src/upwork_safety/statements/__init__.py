@@ -1,0 +1,59 @@
+r"""Statements: a freelancer's own Upwork CSV exports as typed values.
+
+Text in, typed values out: the caller reads the file (the library does no
+I/O) and :func:`parse` recognises the export by its header.
+
+* :func:`parse` reads the older Transaction History (13 columns, also with
+  ``ExchangeRate``), the current Transactions report (19 columns, with a
+  byte order mark and lower-case headers in some exports) and the weekly
+  summary (5 columns) into a :class:`Statement` of :class:`Transaction`
+  rows, checking every row and the running balance.
+* :func:`summarize` adds it up by month or by Pakistani tax year (1 July to
+  30 June), with PKR at the caller's rates and an s.154A tax estimate.
+* :func:`audit_fees` sets every service fee against the schedule in force.
+* :func:`to_contracts` groups the earnings into
+  :class:`~upwork_safety.models.Contract` values for the other engines.
+
+>>> statement = parse(
+...     "Date,Contract,Hours,Amount,Payment type\\n"
+...     "2024-09-02,Logo design (38100002),,150.00,Fixed Price Payment\\n"
+... )
+>>> statement.transactions[0].kind
+<TransactionKind.FIXED_PRICE: 'fixed_price'>
+"""
+
+from __future__ import annotations
+
+from upwork_safety.statements._formats import (
+    MAX_CHARS,
+    MAX_FIELD_CHARS,
+    MAX_LINE_CHARS,
+    MAX_LINES,
+    MAX_PROBLEMS,
+    MAX_ROWS,
+)
+from upwork_safety.statements._model import (
+    INCOME_KINDS,
+    BalanceBreak,
+    Statement,
+    StatementFormat,
+    Transaction,
+    TransactionKind,
+)
+from upwork_safety.statements._parse import parse
+
+__all__ = [
+    "INCOME_KINDS",
+    "MAX_CHARS",
+    "MAX_FIELD_CHARS",
+    "MAX_LINES",
+    "MAX_LINE_CHARS",
+    "MAX_PROBLEMS",
+    "MAX_ROWS",
+    "BalanceBreak",
+    "Statement",
+    "StatementFormat",
+    "Transaction",
+    "TransactionKind",
+    "parse",
+]
