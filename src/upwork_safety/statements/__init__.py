@@ -20,10 +20,14 @@ I/O) and :func:`parse` recognises the export by its header.
 ... )
 >>> statement.transactions[0].kind
 <TransactionKind.FIXED_PRICE: 'fixed_price'>
+>>> summarize(statement).total.gross
+Money(amount=Decimal('150.00'), currency='USD')
 """
 
 from __future__ import annotations
 
+from upwork_safety.statements._audit import FeeAudit, FeeCheck, UncheckedFee, audit_fees
+from upwork_safety.statements._contracts import to_contracts
 from upwork_safety.statements._formats import (
     MAX_CHARS,
     MAX_FIELD_CHARS,
@@ -41,6 +45,14 @@ from upwork_safety.statements._model import (
     TransactionKind,
 )
 from upwork_safety.statements._parse import parse
+from upwork_safety.statements._summary import (
+    Period,
+    Summary,
+    SummaryRow,
+    TaxStatus,
+    summarize,
+    tax_year,
+)
 
 __all__ = [
     "INCOME_KINDS",
@@ -51,9 +63,20 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_ROWS",
     "BalanceBreak",
+    "FeeAudit",
+    "FeeCheck",
+    "Period",
     "Statement",
     "StatementFormat",
+    "Summary",
+    "SummaryRow",
+    "TaxStatus",
     "Transaction",
     "TransactionKind",
+    "UncheckedFee",
+    "audit_fees",
     "parse",
+    "summarize",
+    "tax_year",
+    "to_contracts",
 ]
