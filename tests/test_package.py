@@ -33,6 +33,7 @@ def test_all_is_sorted_and_complete():
         "checks",
         "rules",
         "serialize",
+        "statements",
     } == set(upwork_safety.__all__)
 
 
@@ -81,6 +82,7 @@ MODULES = [
     "fees",
     "jss",
     "checks",
+    "statements",
     "plot",
     "testing.strategies",
     "testing.factories",

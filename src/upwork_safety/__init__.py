@@ -2,7 +2,8 @@
 
 The engines (:mod:`~upwork_safety.escrow`, :mod:`~upwork_safety.hourly`,
 :mod:`~upwork_safety.jss`, :mod:`~upwork_safety.fees`,
-:mod:`~upwork_safety.checks`) are imported on first attribute access, so
+:mod:`~upwork_safety.checks`) and :mod:`~upwork_safety.statements` are
+imported on first attribute access, so
 ``import upwork_safety`` stays cheap for tools that embed only a part.
 """
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
         jss,
         rules,
         serialize,
+        statements,
     )
 
 __all__ = [
@@ -62,9 +64,12 @@ __all__ = [
     "jss",
     "rules",
     "serialize",
+    "statements",
 ]
 
-_LAZY_MODULES = frozenset({"checks", "escrow", "fees", "hourly", "jss", "rules", "serialize"})
+_LAZY_MODULES = frozenset(
+    {"checks", "escrow", "fees", "hourly", "jss", "rules", "serialize", "statements"}
+)
 
 
 def __getattr__(name: str) -> Any:  # noqa: ANN401  (module __getattr__ protocol)
