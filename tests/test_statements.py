@@ -406,6 +406,18 @@ class TestFormats:
         ):
             assert label in problem
 
+    def test_near_miss_header_names_the_differences(self):
+        """A header close to a known one says which columns are missing and which unexpected."""
+        header = [n for n in HISTORY if n != "PO"] + [f"X{i}" for i in range(12)]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(header, []))
+        (problem,) = problems_of(info)
+        assert (
+            "closest is the Transaction History (13 columns): missing or repeated 'PO'" in problem
+        )
+        assert "unexpected 'X0'" in problem
+        assert "and 2 more" in problem
+
     def test_header_with_an_extra_or_repeated_column(self):
         """A known header plus a column, or with one twice, is not a known header."""
         for header in ([*HISTORY, "Notes"], [*HISTORY[:-1], "Date"]):
@@ -1519,3 +1531,24 @@ class TestContracts:
         ]
         with pytest.raises(InvalidValueError, match="line 2"):
             to_contracts(parse(table(HISTORY, rows)))
+
+
+# ============================================================================ the tutorial's chart
+
+
+def test_tutorial_chart_draws_monthly_net():
+    """The tutorial's matplotlib example draws one bar per month, at the exact net amounts."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    page = (ROOT / "docs" / "statements.md").read_text("utf-8")
+    section = page.split("## Chart your monthly net income", 1)[1]
+    (code,) = re.findall(r"^```python\n(.*?)^```", section, re.MULTILINE | re.DOTALL)[:1]
+    monthly = summarize(parse(read(REPORT_FILE)), by="month")
+    namespace: dict[str, object] = {"monthly": monthly}
+    exec(compile(code, "docs/statements.md", "exec"), namespace)  # noqa: S102  (the page's own example)
+    ax = namespace["ax"]
+    heights = [patch.get_height() for patch in ax.patches]
+    plt.close("all")
+    assert [360.0, 225.0, 854.0, 0.0] == heights

@@ -26,18 +26,10 @@ Money(amount=Decimal('150.00'), currency='USD')
 
 from __future__ import annotations
 
+from upwork_safety.statements import _formats, _model, _summary
 from upwork_safety.statements._audit import FeeAudit, FeeCheck, UncheckedFee, audit_fees
 from upwork_safety.statements._contracts import to_contracts
-from upwork_safety.statements._formats import (
-    MAX_CHARS,
-    MAX_FIELD_CHARS,
-    MAX_LINE_CHARS,
-    MAX_LINES,
-    MAX_PROBLEMS,
-    MAX_ROWS,
-)
 from upwork_safety.statements._model import (
-    INCOME_KINDS,
     BalanceBreak,
     Statement,
     StatementFormat,
@@ -45,14 +37,28 @@ from upwork_safety.statements._model import (
     TransactionKind,
 )
 from upwork_safety.statements._parse import parse
-from upwork_safety.statements._summary import (
-    Period,
-    Summary,
-    SummaryRow,
-    TaxStatus,
-    summarize,
-    tax_year,
-)
+from upwork_safety.statements._summary import Summary, SummaryRow, summarize, tax_year
+
+# Re-bound here (not copied) so that each carries its documentation.
+
+#: The kinds that are earnings before fees: fixed price, hourly and bonus.
+INCOME_KINDS = _model.INCOME_KINDS
+#: The ways :func:`summarize` groups rows (calendar month or Pakistani tax year).
+Period = _summary.Period
+#: The s.154A rates :func:`summarize` estimates with (PSEB-registered or not).
+TaxStatus = _summary.TaxStatus
+#: The longest physical line :func:`parse` accepts, in characters.
+MAX_LINE_CHARS = _formats.MAX_LINE_CHARS
+#: The longest field accepted, in characters.
+MAX_FIELD_CHARS = _formats.MAX_FIELD_CHARS
+#: The most rows accepted in one export.
+MAX_ROWS = _formats.MAX_ROWS
+#: The most physical lines accepted, blank lines and quoted line breaks included.
+MAX_LINES = _formats.MAX_LINES
+#: The most characters accepted in one export.
+MAX_CHARS = _formats.MAX_CHARS
+#: The most problems listed in one error; reading stops at the next one.
+MAX_PROBLEMS = _formats.MAX_PROBLEMS
 
 __all__ = [
     "INCOME_KINDS",

@@ -89,10 +89,6 @@ class FormatSpec:
         extra = f", {self.variant}" if self.variant else ""
         return f"{self.format.title} ({len(self.columns)} columns{extra})"
 
-    def header(self) -> str:
-        """The header as Upwork writes it, comma separated."""
-        return ", ".join(c.title for c in self.columns)
-
 
 def _columns(*specs: str | tuple[str, ...]) -> tuple[Column, ...]:
     found: list[Column] = []
@@ -158,8 +154,8 @@ def _folded(name: str) -> str:
 
 
 def known_formats() -> str:
-    """Every known export and its header, for error messages."""
-    return "; ".join(f"{spec.label}: {spec.header()}" for spec in SPECS)
+    """Every known export by name and shape, for error messages."""
+    return ", ".join(spec.label for spec in SPECS)
 
 
 def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
@@ -175,23 +171,25 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
         positions: dict[str, int] = {}
         missing: list[str] = []
         for column in spec.columns:
-            found = [
-                i for i, cell in enumerate(cells) if cell in {_folded(n) for n in column.names}
-            ]
+            names = {_folded(n) for n in column.names}
+            found = [i for i, cell in enumerate(cells) if cell in names]
             if len(found) == 1:
                 positions[column.key] = found[0]
             else:
                 missing.append(column.title)
-        unexpected = [
-            header[i].strip() for i in range(len(cells)) if i not in set(positions.values())
-        ]
+        taken = set(positions.values())
+        unexpected = [header[i].strip() for i in range(len(cells)) if i not in taken]
         if not missing and not unexpected:
             return spec, positions
-        score = len(positions) - len(unexpected)
-        if best is None or score > best[0]:
-            best = (score, spec, missing, unexpected)
+        if best is None or len(positions) - len(unexpected) > best[0]:
+            best = (len(positions) - len(unexpected), spec, missing, unexpected)
     assert best is not None  # noqa: S101  (SPECS is not empty)
     _, spec, missing, unexpected = best
+    message = (
+        f"the header is not one of an Upwork export this library reads (known: {known_formats()})"
+    )
+    if len(missing) * 2 > len(spec.columns):
+        return message  # nothing close enough to be worth comparing
     parts = []
     if missing:
         parts.append("missing or repeated " + ", ".join(_short(m) for m in missing))
@@ -199,10 +197,7 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
         shown = ", ".join(_short(u) for u in unexpected[:10])
         more = f" and {len(unexpected) - 10} more" if len(unexpected) > 10 else ""
         parts.append(f"unexpected {shown}{more}")
-    return (
-        "the header is not one of an Upwork export this library reads "
-        f"(closest: {spec.label}, {'; '.join(parts)}); known formats: {known_formats()}"
-    )
+    return f"{message}; closest is the {spec.label}: {'; '.join(parts)}"
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -100,9 +100,8 @@ def ten_minute_steps(hours: Decimal) -> bool:
     exact = _CONTEXT.divide(steps, _SIX)
     if exact == hours:
         return True
-    exponent = hours.as_tuple().exponent
-    if not isinstance(exponent, int) or exponent >= 0:
-        return False
+    # Whole hours are exact, so *hours* has decimals here: round the step to as many.
+    exponent = int(hours.as_tuple().exponent)
     written = exact.quantize(Decimal(1).scaleb(exponent), context=_CONTEXT)
     return written == hours and abs(_CONTEXT.subtract(exact, hours)) < _HALF_MINUTE
 

@@ -163,10 +163,6 @@ class _Row:
             self.line, f"line {self.line}, column {position + 1} ({shown}): {message}"
         )
 
-    def row_problem(self, message: str) -> None:
-        self.ok = False
-        self.problems.add(self.line, f"line {self.line}: {message}")
-
     def date(self, key: str) -> date | None:
         value = _formats.parse_date(self.text(key))
         if isinstance(value, str):
