@@ -15,8 +15,8 @@ I/O) and :func:`parse` recognises the export by its header.
   :class:`~upwork_safety.models.Contract` values for the other engines.
 
 >>> statement = parse(
-...     "Date,Contract,Hours,Amount,Payment type\\n"
-...     "2024-09-02,Logo design (38100002),,150.00,Fixed Price Payment\\n"
+...     "Date,Contract,Hours,Amount,Payment type\n"
+...     "2024-09-02,Logo design (38100002),,150.00,Fixed Price Payment\n"
 ... )
 >>> statement.transactions[0].kind
 <TransactionKind.FIXED_PRICE: 'fixed_price'>

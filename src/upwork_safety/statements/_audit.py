@@ -202,7 +202,9 @@ def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudi
             :func:`~upwork_safety.fees.service_fee` for every fee outside the
             sliding scale (which has no per-contract rate).  Without it, a
             schedule that needs one (from 2025-05-01) follows whatever
-            :func:`~upwork_safety.fees.service_fee` does without a rate.
+            :func:`~upwork_safety.fees.service_fee` does without a rate; a
+            fee it refuses to price is listed in ``not_checked`` with its
+            reason.
 
     Returns:
         The audit: checks (with both amounts and the difference), the fees

@@ -239,7 +239,8 @@ class Transaction:
     Raises:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: An amount or balance not in USD, a line below 1,
-            hours that are not 10-minute steps, or a rate that is not positive.
+            an empty id, hours that are not 10-minute steps, or a rate that
+            is not positive.
     """
 
     line: int = attrs.field(validator=_line)
@@ -345,6 +346,8 @@ class Statement:
             They are kept apart and never counted.
 
     Raises:
+        InvalidTypeError: A format that is not a StatementFormat, or a row
+            that is not a Transaction.
         InvalidValueError: Transactions out of date order; in an export with a
             running balance, a transaction without one; in the weekly summary,
             a balance; a scheduled row with a balance or not dated after

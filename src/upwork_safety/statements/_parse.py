@@ -1,10 +1,10 @@
 """Reading an export: bounded lines, the stdlib ``csv`` module, every problem listed (private).
 
-The reader never holds more than the text it was given (or, for an iterable
-of lines, more than :data:`MAX_CHARS` characters of it): a line longer than
-:data:`MAX_LINE_CHARS`, more than :data:`MAX_ROWS` rows or more than
-:data:`MAX_CHARS` characters stop it at once, and after :data:`MAX_PROBLEMS`
-problems it stops reading and says where.
+A hostile file costs bounded time and memory: a line longer than
+:data:`MAX_LINE_CHARS`, more than :data:`MAX_ROWS` rows, :data:`MAX_LINES`
+lines or :data:`MAX_CHARS` characters stop the reader at once (an iterable
+of lines is never read past them), and after :data:`MAX_PROBLEMS` problems
+it stops reading and says where.
 """
 
 from __future__ import annotations
@@ -487,7 +487,8 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
             rows out of date order, a missing balance, or (unless
             *allow_breaks*) every break in the running balance with the two
             lines it falls between.  Also for text over the size limits
-            (:data:`MAX_LINE_CHARS`, :data:`MAX_ROWS`, :data:`MAX_CHARS`).
+            (:data:`MAX_LINE_CHARS`, :data:`MAX_ROWS`, :data:`MAX_LINES`,
+            :data:`MAX_CHARS`).
         InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``.
     """
     problems = _Problems()
