@@ -417,6 +417,11 @@ class TestFormats:
         )
         assert "unexpected 'X0'" in problem
         assert "and 2 more" in problem
+        with pytest.raises(InvalidDataError) as info:
+            parse(table([n for n in HISTORY if n != "PO"], []))
+        assert problems_of(info)[0].endswith(
+            "closest is the Transaction History (13 columns): missing or repeated 'PO'"
+        )
 
     def test_header_with_an_extra_or_repeated_column(self):
         """A known header plus a column, or with one twice, is not a known header."""
