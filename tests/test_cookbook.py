@@ -17,6 +17,7 @@ import argparse
 import functools
 import re
 import shlex
+import shutil
 import sys
 import types
 from pathlib import Path
@@ -105,6 +106,8 @@ def test_console_session_prints_what_the_page_shows(session, tmp_path, monkeypat
         (tmp_path / name).write_text(content, encoding="utf-8")
     for name, content in EXTRA_FILES.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
+    # The statement examples read the synthetic exports by their path in the repository.
+    shutil.copytree(ROOT / "docs" / "examples", tmp_path / "docs" / "examples")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "80")
     status = 0
