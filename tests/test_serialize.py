@@ -1,5 +1,6 @@
 """Tests for upwork_safety.serialize: strict round-trips with JSON paths in errors."""
 
+import importlib.util
 import json
 import tracemalloc
 from datetime import date, datetime, timedelta, timezone
@@ -18,7 +19,6 @@ from upwork_safety import (
     Feedback,
     InvalidDataError,
     InvalidTypeError,
-    InvalidValueError,
     Milestone,
     Money,
     Payment,
@@ -27,7 +27,7 @@ from upwork_safety import (
 )
 from upwork_safety._events import Approve, EndContract, Fund
 from upwork_safety.models import TimeEntry
-from upwork_safety.serialize import _strict
+from upwork_safety.serialize import _fast, _strict
 from upwork_safety.testing import strategies as us
 
 PKT = timezone(timedelta(hours=5))
@@ -290,6 +290,7 @@ json_like = st.recursive(
 )
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize(("cls", "_strategy"), PUBLIC, ids=[c.__name__ for c, _ in PUBLIC])
 @given(data=st.data())
 def test_arbitrary_data_only_invalid_data_error(cls, _strategy, data):
@@ -305,6 +306,7 @@ def test_arbitrary_data_only_invalid_data_error(cls, _strategy, data):
         pass
 
 
+@pytest.mark.fuzz
 @given(data=st.data())
 def test_mutated_contract_data_only_invalid_data_error(data):
     """A valid contract dict with one field replaced by junk raises only InvalidDataError."""
@@ -446,11 +448,11 @@ def test_datetimes_accepted(text, expected):
 def test_duplicate_key_refused_with_path():
     """A repeated key is refused (json.loads would keep the last), naming where it is."""
     text = serialize.to_json(sample_contract())
-    repeated = text.replace('"title": "Logo in SVG"', '"title": "Logo in SVG", "title": "Logo"')
+    repeated = text.replace('"title":"Logo in SVG"', '"title":"Logo in SVG","title":"Logo"')
     with pytest.raises(InvalidDataError) as info:
         serialize.from_json(Contract, repeated)
     assert ["$.milestones[0].title"] == _paths(info)
-    top = text.replace('"id": "c1"', '"id": "c1", "id": "c2"', 1)
+    top = text.replace('"id":"c1"', '"id":"c1","id":"c2"', 1)
     with pytest.raises(InvalidDataError) as info:
         serialize.from_json(Contract, top)
     assert ["$.id"] == _paths(info)
@@ -467,6 +469,7 @@ def _peak_bytes(call) -> int:
     return peak
 
 
+@pytest.mark.slow
 def test_million_zeros_bounded_in_memory_and_message():
     """A 2 MB list of a million zeros as list[Contract]: exact count, 50 problems kept, little memory.
 
@@ -488,6 +491,13 @@ def test_million_zeros_bounded_in_memory_and_message():
     assert "$[0]" == error.problems[0].split(": ", 1)[0]
     assert len(str(error)) < 5_000
     assert peak < 32 * 1024 * 1024
+
+
+def test_hundred_thousand_zeros_counted_exactly():
+    """100,000 zeros as list[Contract]: every one counted, 50 kept (the fast variant of the next)."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(list[Contract], "[" + ",".join(["0"] * 100_000) + "]")
+    assert (100_000, True, 50) == (info.value.count, info.value.complete, len(info.value.problems))
 
 
 def test_many_bad_objects_stop_early_in_bounded_memory():
@@ -599,11 +609,12 @@ def test_non_public_values_refused_on_writing(value):
         serialize.to_dict(value)
 
 
-def test_nan_refused_on_writing():
-    """A float NaN in plain data is not written as invalid JSON."""
-    with pytest.raises(InvalidValueError) as info:
-        serialize.to_json([float("nan")])
-    assert "value" == info.value.field
+@pytest.mark.parametrize("number", [1.5, float("nan"), 1e16])
+def test_floats_refused_on_writing(number):
+    """A float in plain data is refused: no public value holds one, and encoders disagree on them."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json([number])
+    assert ("value", "not a float") == (info.value.field, info.value.rule)
 
 
 WRONG = [None, 5, "x", 2.5, object(), [1], {"a": 1}, b"\xff", Money("1", "USD")]
@@ -676,3 +687,95 @@ def test_json_records_and_serialize_agree(value):
         assert value == cell
     else:
         assert text == cell
+
+
+# --------------------------------------------------------------------------- the fast extra
+
+needs_msgspec = pytest.mark.skipif(
+    importlib.util.find_spec("msgspec") is None, reason="the fast extra (msgspec) is not installed"
+)
+
+
+def _standard_text(value, indent=None):
+    """What to_json writes without the fast extra (msgspec's encoder switched off)."""
+    saved = _fast.ENCODER
+    _fast.ENCODER = None
+    try:
+        return serialize.to_json(value, indent=indent)
+    finally:
+        _fast.ENCODER = saved
+
+
+def test_without_the_extra_the_standard_library_writes():
+    """With the encoder switched off, to_json is json.dumps' compact, non-ASCII-as-is text."""
+    value = Client("ä-1", "Zoë ☂")
+    text = _standard_text(value)
+    assert '{"id":"ä-1","name":"Zoë ☂"}' == text
+    assert json.loads(text) == serialize.to_dict(value)
+
+
+@needs_msgspec
+def test_fast_extra_uses_cattrs_msgspec_converter():
+    """With msgspec installed the converter is cattrs' own msgspec converter."""
+    from cattrs.preconf.msgspec import MsgspecJsonConverter
+
+    assert isinstance(serialize.converter, MsgspecJsonConverter)
+    assert _fast.ENCODER is not None
+
+
+@needs_msgspec
+@pytest.mark.parametrize(("cls", "strategy"), PUBLIC, ids=[c.__name__ for c, _ in PUBLIC])
+@given(data=st.data())
+def test_property_fast_and_standard_paths_agree(cls, strategy, data):
+    """Both paths write the same text (compact and indented) and read it to the same value."""
+    value = data.draw(strategy)
+    fast = serialize.to_json(value)
+    assert _standard_text(value) == fast
+    assert _standard_text(value, indent=2) == serialize.to_json(value, indent=2)
+    assert value == serialize.from_json(cls, fast)
+
+
+TEXTS = st.text(st.characters(codec="utf-8"), max_size=20)
+PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | TEXTS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(TEXTS, children, max_size=4),
+    max_leaves=20,
+)
+
+
+@needs_msgspec
+@given(PLAIN, st.sampled_from([None, 1, 2, 4]))
+def test_property_fast_and_standard_text_identical_on_plain_data(data, indent):
+    """Any plain data (any Unicode, big integers, nesting) is written to the same text."""
+    assert _standard_text(data, indent=indent) == serialize.to_json(data, indent=indent)
+
+
+@needs_msgspec
+@given(data=st.data())
+def test_property_fast_path_same_problems(data):
+    """Broken data written by either path is refused with the same paths."""
+    contract = data.draw(us.contracts())
+    broken = serialize.to_dict(contract)
+    broken[data.draw(st.sampled_from(sorted(broken)))] = data.draw(json_like)
+    fast_text = serialize.to_json(broken) if _no_floats(broken) else None
+    if fast_text is None:
+        return
+    assert _standard_text(broken) == fast_text
+    assert _outcome(fast_text) == _outcome(_standard_text(broken))
+
+
+def _no_floats(node) -> bool:
+    if isinstance(node, float):
+        return False
+    if isinstance(node, dict):
+        return all(_no_floats(v) for v in node.values())
+    if isinstance(node, list):
+        return all(_no_floats(v) for v in node)
+    return True
+
+
+def _outcome(text):
+    try:
+        return serialize.from_json(Contract, text)
+    except InvalidDataError as exc:
+        return exc.problems, exc.count, exc.complete

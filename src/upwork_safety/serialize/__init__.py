@@ -32,8 +32,10 @@ refused in bounded memory with a bounded message.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
-from typing import Any, TypeVar, get_origin
+from typing import TYPE_CHECKING, Any, TypeVar, get_origin
 
 import cattrs
 
@@ -43,17 +45,43 @@ from upwork_safety.errors import (
     InvalidValueError,
     UpworkSafetyError,
 )
+from upwork_safety.serialize import _fast
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import LIMIT, complete, problems
 from upwork_safety.serialize._strict import RefusedError
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
 T = TypeVar("T")
+
+#: The widest indent to_json writes (a bound, so the text cannot be blown up).
+_MAX_INDENT = 16
 
 #: The converter behind :func:`to_dict` and :func:`from_dict`; use it to
 #: register hooks for your own classes that contain upwork_safety values.
-converter: cattrs.Converter = make_converter()
+converter: cattrs.Converter = make_converter(cls=_fast.CONVERTER_CLASS)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (if it runs) for one read or write.
+
+    Reading 10,000 contracts creates about a million small objects and no
+    reference cycles; the collector's passes over them were half the time
+    (benchmarks/README.md).  Reference counting still frees everything; the
+    collector's state is restored on the way out, whatever happens.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 _full: cattrs.Converter | None = None
@@ -64,7 +92,7 @@ def _writer(omit_defaults: bool) -> cattrs.Converter:  # noqa: FBT001
     if omit_defaults:
         return converter
     if _full is None:
-        _full = make_converter(omit_defaults=False)
+        _full = make_converter(omit_defaults=False, cls=_fast.CONVERTER_CLASS)
     return _full
 
 
@@ -85,9 +113,12 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:  # noqa: ANN401  
 
     Raises:
         InvalidTypeError: *value* holds something that is not a public value
-            or plain data (e.g. an arbitrary object), naming its type.
+            or plain data (e.g. an arbitrary object, or a float: numbers are
+            written from ``Decimal`` and ``int``), naming its type.
     """
-    return _writer(omit_defaults).unstructure(value)
+    writer = _writer(omit_defaults)
+    with _collector_paused():
+        return writer.unstructure(value)
 
 
 def from_dict(cls: type[T], data: Any) -> T:  # noqa: ANN401  (untrusted data)
@@ -103,7 +134,8 @@ def from_dict(cls: type[T], data: Any) -> T:  # noqa: ANN401  (untrusted data)
     """
     _check_target(cls)
     try:
-        return converter.structure(data, cls)
+        with _collector_paused():
+            return converter.structure(data, cls)
     except RecursionError:  # pragma: no cover  (no public type is recursive; user hooks may be)
         raise InvalidDataError(["$: data nested too deeply"]) from None
     except (
@@ -135,8 +167,13 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
 
     Args:
         value: Any public value or a list of them.
-        indent: Passed to :func:`json.dumps` for pretty output.
+        indent: Spaces per level (1 to 16) for pretty output, or ``None``
+            for compact text.
         omit_defaults: As for :func:`to_dict`.
+
+    The text is compact (no spaces) unless *indent* is given, keeps
+    non-ASCII characters as they are, and is the same with or without the
+    ``fast`` extra (which encodes with msgspec).
 
     Raises:
         InvalidTypeError: *value* holds something that is not a public value.
@@ -147,17 +184,23 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
             field="indent",
             rule="an int or None",
         )
-    try:
-        return json.dumps(
-            to_dict(value, omit_defaults=omit_defaults),
-            indent=indent,
-            ensure_ascii=False,
-            allow_nan=False,
-        )
-    except ValueError:  # a float NaN or infinity in plain data
+    if indent is not None and not 1 <= indent <= _MAX_INDENT:
         raise InvalidValueError(
-            "cannot write NaN or infinity as JSON", field="value", rule="finite numbers"
-        ) from None
+            f"indent is the number of spaces per level, 1 to {_MAX_INDENT}, or None for "
+            f"compact text; got {indent}",
+            field="indent",
+            rule=f"1 to {_MAX_INDENT} or None",
+        )
+    data = to_dict(value, omit_defaults=omit_defaults)
+    if _fast.ENCODER is not None:
+        return _fast.encode(data, indent)
+    return json.dumps(
+        data,
+        indent=indent,
+        separators=(",", ":") if indent is None else None,
+        ensure_ascii=False,
+        allow_nan=False,
+    )
 
 
 class _Repeated(dict):  # type: ignore[type-arg]

@@ -22,7 +22,7 @@ import pathlib
 import typing
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, Union, get_args, get_origin
+from typing import Any, NoReturn, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -387,14 +387,29 @@ def _is_enum(t: Any) -> bool:  # noqa: ANN401
 # --------------------------------------------------------------------------- the converter
 
 
-def make_converter(*, omit_defaults: bool = True) -> cattrs.Converter:
+def _no_float(value: float) -> NoReturn:
+    # No public value holds a float (the library's numbers are Decimal), and
+    # JSON encoders disagree on how to write them (1e+16 or 1e16): refused.
+    raise InvalidTypeError(
+        f"cannot serialise the float {value!r}: numbers are written from Decimal or int "
+        "(floats cannot hold cents exactly)",
+        field="value",
+        rule="not a float",
+    )
+
+
+def make_converter(
+    *, omit_defaults: bool = True, cls: type[cattrs.Converter] = cattrs.Converter
+) -> cattrs.Converter:
     """Build the converter behind ``to_dict``/``from_dict``.
 
     Args:
         omit_defaults: Whether writing leaves out fields that hold their
             default exactly (the short form) or writes every field.
+        cls: The converter class (``MsgspecJsonConverter`` with the ``fast``
+            extra); the hooks are the same.
     """
-    conv = cattrs.Converter(
+    conv = cls(
         omit_if_default=omit_defaults,
         forbid_extra_keys=True,
         detailed_validation=True,
@@ -416,8 +431,9 @@ def make_converter(*, omit_defaults: bool = True) -> cattrs.Converter:
     conv.register_structure_hook(Client, _client_reader(conv))
 
     # Writing: leaves by the shared rules, containers to lists and dicts.
-    for plain_type in (str, int, float, bool, _NONE_TYPE):
+    for plain_type in (str, int, bool, _NONE_TYPE):
         conv.register_unstructure_hook(plain_type, identity)
+    conv.register_unstructure_hook(float, _no_float)
     for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
         conv.register_unstructure_hook(not_json, _refuse(not_json))
     conv.register_unstructure_hook(Money, _render.money_dict)
