@@ -191,16 +191,17 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
             field="indent",
             rule=f"1 to {_MAX_INDENT} or None",
         )
-    data = to_dict(value, omit_defaults=omit_defaults)
-    if _fast.ENCODER is not None:
-        return _fast.encode(data, indent)
-    return json.dumps(
-        data,
-        indent=indent,
-        separators=(",", ":") if indent is None else None,
-        ensure_ascii=False,
-        allow_nan=False,
-    )
+    with _collector_paused():  # one pause for both steps (nested pauses are free)
+        data = to_dict(value, omit_defaults=omit_defaults)
+        if _fast.ENCODER is not None:
+            return _fast.encode(data, indent)
+        return json.dumps(
+            data,
+            indent=indent,
+            separators=(",", ":") if indent is None else None,
+            ensure_ascii=False,
+            allow_nan=False,
+        )
 
 
 class _Repeated(dict):  # type: ignore[type-arg]
@@ -248,13 +249,14 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         return repeated
 
     _check_target(cls)
-    try:
-        data = json.loads(text, object_pairs_hook=pairs)
-    except (ValueError, TypeError) as exc:
-        raise InvalidDataError([f"$: not valid JSON: {exc}"]) from None
-    except RecursionError:
-        raise InvalidDataError(["$: JSON nested too deeply"]) from None
-    if marked:
-        count = sum(len(m.repeated) for m in marked)
-        raise InvalidDataError(_paths(data, marked), count=count)
-    return from_dict(cls, data)
+    with _collector_paused():  # one pause for parsing and building
+        try:
+            data = json.loads(text, object_pairs_hook=pairs)
+        except (ValueError, TypeError) as exc:
+            raise InvalidDataError([f"$: not valid JSON: {exc}"]) from None
+        except RecursionError:
+            raise InvalidDataError(["$: JSON nested too deeply"]) from None
+        if marked:
+            count = sum(len(m.repeated) for m in marked)
+            raise InvalidDataError(_paths(data, marked), count=count)
+        return from_dict(cls, data)

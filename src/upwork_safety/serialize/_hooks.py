@@ -277,8 +277,20 @@ def _exact_default(a: attrs.Attribute[Any]) -> attrs.Attribute[Any]:
 
         wrapped: object = attrs.Factory(exact, takes_self=takes_self)
     else:
-        wrapped = _Exactly(default if convert is None else convert(default))
+        value = default if convert is None else convert(default)
+        if (
+            value is None
+            or value.__class__ in _EXACT
+            or isinstance(value, enum.Enum)
+            or value == ()
+        ):
+            return a  # for these, equal already means written the same: no wrapper needed
+        wrapped = _Exactly(value)
     return a.evolve(default=wrapped, converter=None)
+
+
+#: Classes whose equal values are always written the same way.
+_EXACT = frozenset({str, bool, int})
 
 
 def _fields(cls: type) -> list[attrs.Attribute[Any]]:
