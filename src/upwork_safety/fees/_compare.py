@@ -57,6 +57,20 @@ from upwork_safety.rules._fees import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
+    from typing import TypeAlias
+
+    #: Offered rates keyed by method or by a method's key or name.
+    OfferedRates: TypeAlias = (
+        Mapping[str, ExchangeRate]
+        | Mapping[WithdrawalMethod, ExchangeRate]
+        | Mapping[WithdrawalMethod | str, ExchangeRate]
+    )
+    #: Spreads keyed by method or by a method's key or name.
+    Spreads: TypeAlias = (
+        Mapping[str, Decimal | int | str]
+        | Mapping[WithdrawalMethod, Decimal | int | str]
+        | Mapping[WithdrawalMethod | str, Decimal | int | str]
+    )
     from datetime import date, datetime
 
 __all__ = [
@@ -258,7 +272,10 @@ class WithdrawalComparison:
             the reference rate.
         """
         spread = self.break_even_spread(method)
-        return None if spread is None else self.reference_rate.with_spread(spread)
+        if spread is None:
+            return None
+        rate = self.reference_rate.with_spread(spread)
+        return attrs.evolve(rate, rate=_trimmed(rate.rate))
 
     def _unpriced_note(self, method: WithdrawalMethod) -> tuple[Decimal | None, str]:
         if not self.quotes:
@@ -407,13 +424,20 @@ def _largest_spread(
     steps = max(steps, 0)
 
     def spread_at(count: int) -> Decimal:
-        return Decimal(count).scaleb(-_SPREAD_PLACES)
+        return _trimmed(Decimal(count).scaleb(-_SPREAD_PLACES))
 
     while steps > 0 and received(spread_at(steps)) < target:
         steps -= 1
     while steps + 1 < 10**_SPREAD_PLACES and received(spread_at(steps + 1)) >= target:
         steps += 1
     return spread_at(steps)
+
+
+def _trimmed(value: Decimal) -> Decimal:
+    """*value* without trailing zeros: ``0.020990`` → ``0.02099`` (and never ``2E+2``)."""
+    if value == value.to_integral_value():
+        return value.quantize(ONE)
+    return value.normalize(CONTEXT)
 
 
 def _keyed(value: object, what: str, methods: tuple[WithdrawalMethod, ...]) -> dict[int, object]:
@@ -462,8 +486,8 @@ def compare_withdrawals(
     tax_rate: RateLike | None = None,
     pseb_registered: bool = False,
     on: date | datetime | None = None,
-    offered_rates: Mapping[WithdrawalMethod | str, ExchangeRate] | None = None,
-    spreads: Mapping[WithdrawalMethod | str, RateLike] | None = None,
+    offered_rates: OfferedRates | None = None,
+    spreads: Spreads | None = None,
 ) -> WithdrawalComparison:
     """Quote *amount* by every method whose cost is known, best (most received) first.
 

@@ -514,14 +514,16 @@ def auto_withdrawals(
         InvalidValueError: An unknown schedule or method, or a bad period.
         RulesError: A method not available in Pakistan.
 
-    >>> history = [Credit(date(2026, 1, 7), Money("600.00", "USD")),
-    ...            Credit(date(2026, 1, 28), Money("600.00", "USD"))]
+    $1,500 becomes available on Wednesday 2026-01-28, the month's last: a
+    monthly schedule defers it to February's last Wednesday.
+
+    >>> history = [Credit(date(2026, 1, 28), Money("1500.00", "USD"))]
     >>> run = auto_withdrawals(history, schedule="monthly", start=date(2026, 1, 1),
     ...                        end=date(2026, 3, 31))
-    >>> [(str(p.on), str(p.amount)) for p in run.payouts]
-    [('2026-02-25', 'USD 1,200.00')]
     >>> [(str(s.on), s.reason.value) for s in run.skipped]
-    [('2026-01-28', 'below_threshold')]
+    [('2026-01-28', 'all_new_today')]
+    >>> [(str(p.on), str(p.amount), str(p.fee)) for p in run.payouts]
+    [('2026-02-25', 'USD 1,500.00', 'USD 0.99')]
     """
     checked, first, last, chosen, threshold, active_from, chosen_rules = _inputs(
         history,

@@ -244,7 +244,7 @@ class ServiceFee(Steps):
                 f"{percent(rate)}: the legacy rate this contract kept, honoured until "
                 f"{schedule.legacy_until} ({cited})"
             )
-        return f"{percent(rate)} flat ({schedule.name}; {cited})"
+        return f"{percent(rate)}: the flat rate in force on {self.on} ({cited})"
 
     def lines(self) -> list[tuple[str, Money, str]]:
         """Return each step as ``(step, amount, note)``; the fee is negative."""

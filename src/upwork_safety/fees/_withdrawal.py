@@ -599,7 +599,7 @@ def quote_withdrawal(
     >>> quote = quote_withdrawal(nine_hundred, "direct_to_local_bank", reference_rate=usd_pkr,
     ...                          offered_rate=shown)
     >>> print(quote.received, quote.spread)
-    PKR 246,713.57 0.01
+    PKR 246,713.51 0.01
     """
     money = balance_arg(amount)
     path = route(
