@@ -253,7 +253,9 @@ def test_unreadable_and_binary_files(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("argv", "problem"),
     [
-        (["withdraw", "abc", "--rate", "280"], "argument amount: 'abc' is not a number"),
+        (["withdraw", "abc", "--rate", "280"], "argument amount: 'abc' is not an amount"),
+        (["withdraw", "1e3", "--rate", "280"], "argument amount: '1e3' is not an amount"),
+        (["fees", "1" + "0" * 30], "is not an amount"),
         (["withdraw", "900", "--rate", "-1"], "argument --rate: '-1' must be more than 0"),
         (["withdraw", "900", "--rate", "inf"], "not a finite number"),
         (["withdraw", "900"], "the following arguments are required: --rate"),
@@ -365,6 +367,18 @@ class TestCheck:
 
 
 class TestDemo:
+    def test_a_failure_prints_nothing_on_stdout(self, capsys):
+        """demo --rate 1e20 fails with one line on stderr and nothing on stdout."""
+        code, text = run("demo", "--rate", "1e20")
+        assert (2, "") == (code, text)
+        assert 1 == len(capsys.readouterr().err.strip().splitlines())
+
+    def test_whole_cents_are_accepted_with_trailing_zeros(self):
+        """0.010 is a whole cent."""
+        code, text = run("fees", "0.010", "--on", "2024-01-10")
+        assert 0 == code
+        assert "US$0.01" in text
+
     def test_text(self):
         """The demo walks every step and states its figures."""
         code, text = run("demo")

@@ -92,9 +92,19 @@ def _fraction(text: str) -> Decimal:
 
 
 def _cents(text: str) -> Decimal:
-    """A positive amount of dollars in whole cents (``0.001`` is refused, not shown as $0.00)."""
-    value = _positive(text)
-    if value != value.quantize(Decimal("0.01")):
+    """A positive amount of dollars in whole cents, as plain digits (``0.001`` is refused)."""
+    from upwork_safety.money import round_half_up, to_decimal  # noqa: PLC0415  (`--help` fast)
+
+    try:
+        value = to_decimal(text, "the amount")
+    except UpworkSafetyError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an amount like 900 or 900.50 (digits and one decimal point, "
+            "at most 18 digits before it)"
+        ) from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    if round_half_up(value, 2) != value:
         raise argparse.ArgumentTypeError(
             f"{text!r} has a fraction of a cent: amounts are in whole cents (e.g. 0.01)"
         )
@@ -632,11 +642,14 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from upwork_safety._demo import run_demo  # noqa: PLC0415
 
-    # With --json the story is told to a throwaway printer and only the figures are shown.
-    stream = io.StringIO() if args.json else out
-    data = run_demo(Printer(stream, args.locale), reference=args.rate, offered=args.offered_rate)
+    # The story is told into a buffer and shown only once all of it worked, so a
+    # failure prints nothing on stdout; with --json only the figures are shown.
+    story = io.StringIO()
+    data = run_demo(Printer(story, args.locale), reference=args.rate, offered=args.offered_rate)
     if args.json:
         _dump(data, out)
+    else:
+        out.write(story.getvalue())
     return 0
 
 
