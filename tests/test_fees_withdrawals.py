@@ -343,6 +343,10 @@ def test_a_quote_cannot_be_built_with_an_unusable_amount_or_a_misfit_rate():
     with pytest.raises(CurrencyMismatchError) as misfit:
         attrs.evolve(good, applied_rate=ExchangeRate("USD", "EUR", "0.9"))
     assert "WithdrawalQuote.applied_rate" == misfit.value.field
+    with pytest.raises(InvalidValueError) as basis:
+        attrs.evolve(good, applied_rate=RATE)
+    assert "WithdrawalQuote.rate_basis" == basis.value.field
+    assert good.applied_rate == attrs.evolve(good, rate_basis="offered").applied_rate
 
 
 def test_an_amount_too_large_to_convert_fails_when_quoted():

@@ -390,6 +390,16 @@ class WithdrawalQuote(Steps):
         whole_units(self.sent, "WithdrawalQuote.sent")
         reference = check_reference(self.reference_rate, balance, self.method)
         _check_offered(self.applied_rate, reference, "WithdrawalQuote.applied_rate")
+        if self.rate_basis is RateBasis.METHOD and (
+            self.method.spread is None
+            or self.applied_rate != reference.with_spread(self.method.spread)
+        ):
+            raise InvalidValueError(
+                "WithdrawalQuote.applied_rate must be the reference rate less the method's own "
+                "spread when rate_basis is 'method'",
+                field="WithdrawalQuote.rate_basis",
+                rule="the method's own spread",
+            )
         problem = unusable(self.method, self.sent)
         if problem:
             raise InvalidValueError(problem, field="WithdrawalQuote.sent", rule="usable amount")
