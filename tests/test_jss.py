@@ -21,7 +21,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
 )
-from upwork_safety.jss import Outcome
+from upwork_safety.jss import Outcome, _forecast, _model
 from upwork_safety.models import (
     Contract,
     ContractKind,
@@ -132,7 +132,7 @@ def test_presets_follow_the_published_rule_changes():
     assert (jss.WeightTier(None, 1),) == launch.weight_tiers
     assert (Decimal(0), None) == (launch.duration_bonus, launch.weight_cap)
     assert not launch.exclude_unpaid_positive
-    assert not launch.exclude_no_feedback_no_earnings
+    assert not launch.exclude_no_feedback
     size = jss.JOB_SIZE_2020
     assert (
         jss.WeightTier(250, 1),
@@ -140,9 +140,9 @@ def test_presets_follow_the_published_rule_changes():
         jss.WeightTier(None, "1.5"),
     ) == size.weight_tiers
     assert size.exclude_unpaid_positive
-    assert not size.exclude_no_feedback_no_earnings
+    assert not size.exclude_no_feedback
     feedback = jss.NO_FEEDBACK_2020
-    assert feedback.exclude_no_feedback_no_earnings
+    assert feedback.exclude_no_feedback
     assert 2 == feedback.min_window_clients
     assert (6, 3) == jss.TRENDING_2021.trending
     assert (24, 12, 6, 3) == jss.TRENDING_2021.tracked_months
@@ -187,6 +187,11 @@ def test_every_rule_field_has_a_source_and_assumptions_say_so():
         "promoter_private_at_least",
         "detractor_private_below",
         "rounding",
+        # Not published; set from public cases or left at their neutral value (issue 19):
+        "neutral_credit",
+        "duration_bonus_non_positive",
+        "unpaid_weight",
+        "rehire_needs_earnings",
     } == unconfirmed
     assert (24, 12, 6) == {n: v for n, v, _ in jss.rule_sources(jss.LAUNCH_2015)}["windows"]
 
@@ -202,6 +207,7 @@ def test_presets_can_be_evolved_with_plain_values():
         positive_stars_at_least="4.8",
         weight_tiers=[jss.WeightTier("500", "1"), jss.WeightTier(None, "2")],
         negative_end_reasons=[EndReason.UNSUCCESSFUL],
+        eligibility_months=24,
     )
     assert (12, 6) == custom.windows
     assert (6, 3) == custom.trending
@@ -288,7 +294,7 @@ def test_biweekly_snapshots_fall_every_fourteen_days_from_the_anchor():
 )
 def test_months_shift_by_calendar_months_clamping_the_day(day, months, expected):
     """Windows are calendar months; the 31st becomes the month's last day."""
-    assert expected == jss._shift_months(day, months)
+    assert expected == _model._shift_months(day, months)
 
 
 @pytest.mark.parametrize(
@@ -304,7 +310,7 @@ def test_months_shift_by_calendar_months_clamping_the_day(day, months, expected)
 )
 def test_months_between_counts_whole_calendar_months(start, end, expected):
     """Paid duration is counted in whole calendar months."""
-    assert expected == jss._months_between(start, end)
+    assert expected == _model._months_between(start, end)
 
 
 @pytest.mark.parametrize(
@@ -317,7 +323,7 @@ def test_months_between_counts_whole_calendar_months(start, end, expected):
 )
 def test_a_contract_leaves_a_window_when_it_is_n_months_and_one_day_old(ended, months, expected):
     """HC 115006097327: out of the six-month window once six months and one day old."""
-    assert expected == jss._leaves(ended, months)
+    assert expected == _model._leaves(ended, months)
 
 
 # --------------------------------------------------------------------------
@@ -366,11 +372,37 @@ def test_middling_feedback_is_neutral():
     ) == impact.reasons
 
 
-def test_paid_job_without_feedback_is_neutral():
-    """Earnings without any feedback count, but not as a success."""
-    impact = classify(job("a", stars=None))
+def test_paid_job_without_feedback_was_neutral_before_november_2020():
+    """Before 2020-11-08 earnings without any feedback counted, but not as a success."""
+    early = job("a", stars=None, started=date(2020, 9, 1), ended=date(2020, 9, 30))
+    impact = classify(early, as_of=date(2020, 11, 7))
     assert Outcome.NEUTRAL == impact.outcome
     assert ("no feedback", "no strong feedback and no long-term relationship") == impact.reasons[:2]
+
+
+def test_paid_job_without_feedback_is_excluded_since_november_2020():
+    """Closed without feedback: excluded whether or not anything was paid (DOMAIN.md 6, issue 15)."""
+    impact = classify(job("a", stars=None))
+    assert Outcome.EXCLUDED == impact.outcome
+    assert (
+        "ended without feedback: excluded, whether or not anything was paid (since 2020-11-08)",
+    ) == impact.reasons
+
+
+@pytest.mark.parametrize(
+    ("started", "as_of", "expected"),
+    [
+        (date(2020, 9, 1), date(2020, 11, 7), 80),
+        (date(2020, 9, 1), date(2020, 11, 8), 100),
+        (date(2025, 1, 1), date(2025, 6, 1), 100),
+    ],
+)
+def test_four_good_jobs_and_one_paid_silent_job(started, as_of, expected):
+    """4 good jobs + 1 paid job closed without feedback: 80 before 2020-11-08, 100 from it."""
+    ended = started + timedelta(days=29)
+    history = [job(f"g{i}", started=started, ended=ended) for i in range(4)]
+    history.append(job("silent", stars=None, started=started, ended=ended))
+    assert expected == score(history, as_of=as_of).score
 
 
 def test_detractor_private_score_is_negative_even_with_five_public_stars():
@@ -573,7 +605,9 @@ def test_unpaid_contracts_without_feedback_are_excluded_since_november_2020():
     silent = job("a", amount="0", stars=None, started=date(2020, 1, 1), ended=date(2020, 1, 31))
     assert Outcome.NEUTRAL == classify(silent, as_of=date(2020, 11, 7)).outcome
     impact = classify(silent, as_of=date(2020, 11, 8))
-    assert ("no feedback and nothing earned: excluded (since 2020-11-08)",) == impact.reasons
+    assert (
+        "ended without feedback: excluded, whether or not anything was paid (since 2020-11-08)",
+    ) == impact.reasons
     with_reason = job(
         "b",
         amount="0",
@@ -609,7 +643,7 @@ def test_job_size_weights_follow_the_published_tiers(amount, weight):
 def test_every_three_months_of_paid_duration_add_one_up_to_eight(months, weight):
     """+1 per 3 months of paid duration (start to latest payment), capped at 8."""
     started = date(2022, 7, 1)
-    last = jss._shift_months(started, months)
+    last = _model._shift_months(started, months)
     contract = job("a", started=started, ended=last, amount="5000")
     impact = classify(contract, as_of=last + timedelta(days=1), rules=jss.CURRENT)
     assert Decimal(weight) == impact.weight
@@ -781,7 +815,7 @@ def test_rounding_to_a_whole_percent_is_a_rules_field(mode, half, quarter):
 )
 def test_rounding_works_on_exact_fractions(value, mode, expected):
     """Rounding is exact: no binary or decimal division error near the half."""
-    assert expected == jss._round(value, mode)
+    assert expected == _model._round(value, mode)
 
 
 def test_an_empty_history_is_simply_not_eligible():
@@ -800,9 +834,13 @@ def test_eligibility_needs_two_jobs_from_two_clients_today():
     one = score(goods(1))
     assert one.score is None
     assert (
-        "not eligible: 1 counted job(s) from 1 client(s) in the last 24 months; a score "
+        "not eligible: 1 counted job(s) from 1 client(s) in the freelancer's lifetime; a score "
         "needs 2 jobs from 2 clients"
     ) == one.reason
+    assert score(goods(1), rules=jss.ELIGIBILITY_2023).reason == (
+        "not eligible: 1 counted job(s) from 1 client(s) in the last 24 months; a score "
+        "needs 2 jobs from 2 clients"
+    )
     same_client = [job("a", client="acme"), job("b", client="acme")]
     assert score(same_client).score is None
     assert 100 == score(goods(2)).score
@@ -1202,11 +1240,11 @@ FUTURE = [jss.FutureJob(Money("500", "USD"), days=14) for _ in range(4)]
 def realised(history, outcomes, jobs=FUTURE, start=AS_OF):
     """The contracts forecast() simulates for the given outcomes."""
     rules = jss.CURRENT
-    contracts, _ = jss._future_contracts(jobs, start)
+    contracts, _ = _forecast._future_contracts(jobs, start)
     return [
         *history,
         *(
-            attrs.evolve(c, feedback=jss._simulated_feedback(o, rules))
+            attrs.evolve(c, feedback=_forecast._simulated_feedback(o, rules))
             for c, o in zip(contracts, outcomes, strict=True)
         ),
     ]
@@ -1343,17 +1381,20 @@ def test_forecast_refuses_odds_that_are_not_a_distribution(odds, error, message)
 @pytest.mark.parametrize(
     ("changes", "error", "message"),
     [
-        ({"jobs": []}, InvalidValueError, "non-empty sequence of FutureJob"),
-        ({"jobs": ["x"]}, InvalidValueError, "non-empty sequence of FutureJob"),
+        ({"jobs": []}, InvalidValueError, "jobs"),
+        ({"jobs": ["x"]}, InvalidTypeError, "jobs[0]"),
+        ({"jobs": 10}, InvalidTypeError, "jobs"),
+        ({"jobs": None}, InvalidTypeError, "jobs"),
+        ({"jobs": jss.FutureJob(Money("500", "USD"))}, InvalidTypeError, "jobs"),
         ({"trials": 0}, InvalidValueError, "trials"),
-        ({"trials": True}, InvalidValueError, "trials"),
-        ({"seed": "abc"}, InvalidTypeError, "seed must be an int"),
-        ({"seed": False}, InvalidTypeError, "seed must be an int"),
+        ({"trials": True}, InvalidTypeError, "trials"),
+        ({"seed": "abc"}, InvalidTypeError, "seed"),
+        ({"seed": False}, InvalidTypeError, "seed"),
         ({"as_of": datetime(2025, 6, 1)}, InvalidValueError, "as_of"),
     ],
 )
 def test_forecast_refuses_bad_arguments(changes, error, message):
-    """No jobs, no trials, a non-int seed or a naive datetime get clear errors."""
+    """No jobs, one job not in a list, no trials, a non-int seed or a naive datetime: errors naming the argument."""
     kwargs = {
         "as_of": AS_OF,
         "jobs": FUTURE,
@@ -1362,8 +1403,9 @@ def test_forecast_refuses_bad_arguments(changes, error, message):
         "seed": 0,
     }
     kwargs.update(changes)
-    with pytest.raises(error, match=message):
+    with pytest.raises(error) as info:
         jss.forecast([], **kwargs)
+    assert message == info.value.field
 
 
 @pytest.mark.parametrize(
