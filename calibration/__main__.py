@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from calibration._cases import CaseResult, Summary, evaluate, load, summarize, uncalibrated
+from calibration._sweep import sweep
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -59,8 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the validation set and print the report."""
     parser = argparse.ArgumentParser(prog="python -m calibration", description=__doc__)
     parser.add_argument("--markdown", action="store_true", help="print the case table only")
+    parser.add_argument(
+        "--sweep", action="store_true", help="one parameter at a time, fitting set only"
+    )
     args = parser.parse_args(argv)
     cases = load()
+    if args.sweep:
+        sys.stdout.write("\n".join(sweep(cases)) + "\n")
+        return 0
     now = [evaluate(case) for case in cases]
     old = {r.case.id: r for r in (evaluate(case, uncalibrated) for case in cases)}
     ordered = sorted(now, key=lambda r: (r.case.held_out, r.case.as_of))

@@ -397,12 +397,14 @@ def summarize(results: Sequence[CaseResult]) -> Summary:
     )
 
 
-#: The values the calibrated fields had before calibration, per preset name
-#: (empty until a parameter is changed; see docs/jss-calibration.md).
-UNCALIBRATED: Mapping[str, Mapping[str, object]] = {}
+#: The values the calibrated fields had before calibration (the same in every
+#: preset; see docs/jss-calibration.md).
+UNCALIBRATED: Mapping[str, object] = {
+    "snapshot_anchor": date(2015, 3, 2),
+    "rehire_needs_earnings": False,
+}
 
 
 def uncalibrated(day: date) -> jss.JSSRules:
     """The rule set in force on *day* with the calibrated fields set back to their old values."""
-    rules = jss.rules_as_of(day)
-    return attrs.evolve(rules, **UNCALIBRATED.get(rules.name, {}))
+    return attrs.evolve(jss.rules_as_of(day), **UNCALIBRATED)

@@ -272,11 +272,28 @@ def test_weight_tiers_must_weigh_something():
 def test_biweekly_snapshots_fall_every_fourteen_days_from_the_anchor():
     """snapshot() returns the latest snapshot day; daily rules return the day itself."""
     launch = jss.LAUNCH_2015
-    assert date(2015, 3, 2) == launch.snapshot(date(2015, 3, 2))
-    assert date(2015, 3, 2) == launch.snapshot(date(2015, 3, 15))
-    assert date(2015, 3, 16) == launch.snapshot(date(2015, 3, 16))
-    assert date(2015, 2, 16) == launch.snapshot(date(2015, 3, 1))
+    assert date(2015, 3, 8) == launch.snapshot(date(2015, 3, 8))
+    assert date(2015, 3, 8) == launch.snapshot(date(2015, 3, 21))
+    assert date(2015, 3, 22) == launch.snapshot(date(2015, 3, 22))
+    assert date(2015, 2, 22) == launch.snapshot(date(2015, 3, 7))
     assert date(2025, 3, 17) == jss.CURRENT.snapshot(date(2025, 3, 17))
+
+
+@pytest.mark.parametrize(
+    ("day", "rules"),
+    [
+        # Update days quoted in public cases (tests/data/jss_cases.json, COMM threads).
+        (date(2015, 7, 12), "LAUNCH_2015"),
+        (date(2016, 4, 3), "LAUNCH_2015"),
+        (date(2017, 5, 14), "LAUNCH_2015"),
+        (date(2020, 11, 8), "NO_FEEDBACK_2020"),
+        (date(2021, 10, 31), "TRENDING_2021"),
+        (date(2023, 10, 29), "TRENDING_2021"),
+    ],
+)
+def test_the_quoted_update_days_are_snapshot_days(day, rules):
+    """Every biweekly update day freelancers quoted is a snapshot day of the preset in force."""
+    assert day == getattr(jss, rules).snapshot(day)
 
 
 # --------------------------------------------------------------------------
@@ -867,7 +884,7 @@ def test_the_2015_rules_show_the_best_of_the_6_12_and_24_month_windows():
     assert 100 == report.score
     assert "6 months" == report.window
     assert [Decimal(80), Decimal(80), Decimal(100)] == [w.percent for w in report.windows]
-    assert date(2017, 1, 2) == report.computed_on
+    assert date(2017, 1, 8) == report.computed_on
 
 
 def test_the_trending_score_joins_the_best_of_when_it_is_higher():

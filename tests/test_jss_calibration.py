@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,14 @@ import pytest
 # calibration/ lives beside src/ and tests/ (it is a developer tool, not part of the package).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from calibration import CASES_FILE, evaluate, held_out_ids, load, split_rule_ids
+from calibration import (
+    CASES_FILE,
+    evaluate,
+    held_out_ids,
+    load,
+    split_rule_ids,
+    summarize,
+)
 
 CASES = load()
 
@@ -52,3 +60,18 @@ def test_a_case_expands_and_scores(case):
     result = evaluate(case)
     assert result.variants >= 1
     assert result.low is not None or result.not_eligible
+
+
+@pytest.mark.slow
+def test_the_reported_figures_hold():
+    """The figures in docs/jss-calibration.md: fit and held-out MAE and the cases off by > 10."""
+    results = [evaluate(case) for case in CASES]
+    fit = summarize([r for r in results if not r.case.held_out])
+    held = summarize([r for r in results if r.case.held_out])
+    assert (Decimal("2.55"), 11) == (fit.mae, fit.worst)
+    assert ("brajpal-100-to-89-may-2017",) == fit.ids_over_ten
+    assert (Decimal("3.10"), 14) == (held.mae, held.worst)
+    assert (
+        "moiz-3-good-1-unresponsive-client-75",
+        "rehan-100-to-86-covid",
+    ) == held.ids_over_ten

@@ -248,9 +248,11 @@ class JSSRules:
     )
     #: A day on which a snapshot is taken; the others follow every snapshot_every.
     snapshot_anchor: date = _rule(
-        date(2015, 3, 2),
-        _ASSUMPTION,
-        "Upwork does not say on which days biweekly snapshots fell",
+        date(2016, 4, 3),
+        "update days quoted in public cases (docs/jss-calibration.md): Sundays 2016-04-03, "
+        "2017-05-14, 2020-11-08 (COMM 175648, 343552, 432561); 2023-10-29 (COMM 1456747) "
+        "after a one-week shift in 2021",
+        "Upwork does not publish the days; any snapshot day of the preset serves as anchor",
         unconfirmed=True,
     )
 
@@ -337,9 +339,10 @@ class JSSRules:
     #: Whether a rehire (another contract with the same client) makes a success
     #: only of a contract that earned something.
     rehire_needs_earnings: bool = _rule(
-        False,  # noqa: FBT003  (a rules value, not a flag argument)
-        "HC 211063558 (rehires count); " + _ASSUMPTION,
-        "a $0 contract closed without work is not a relationship",
+        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        "HC 211063558 (rehires count); set from the public case 'cathy' "
+        "(docs/jss-calibration.md)",
+        "a $0 contract closed and reopened with the same client is not a relationship",
         unconfirmed=True,
     )
 
@@ -686,12 +689,14 @@ NO_FEEDBACK_2020 = attrs.evolve(
 )
 
 #: The "trending" variant (around 2021; start date unconfirmed): displayed =
-#: max(24m, 12m, 6m, (6m + 3m)/2).
+#: max(24m, 12m, 6m, (6m + 3m)/2).  The biweekly update days moved by a
+#: week some time in 2021: 2021-10-31 and 2023-10-29 were update days.
 TRENDING_2021 = attrs.evolve(
     NO_FEEDBACK_2020,
     effective=date(2021, 1, 1),
     name="~2021: trending score (6m + 3m)/2 joins the best-of",
     trending=(6, 3),
+    snapshot_anchor=date(2023, 10, 29),
 )
 
 #: December 2023: eligibility is 2 jobs with 2 clients within 24 months, as
