@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -239,6 +240,145 @@ def test_python_dash_m():
     )
     assert 0 == done.returncode
     assert json.loads(done.stdout)["quotes"]
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
+REPORT_CSV = EXAMPLES / "synthetic-transactions-report.csv"
+
+
+class TestStatement:
+    def test_by_month(self):
+        """The report example by month: every month, the total, the scheduled rows noted."""
+        code, text = run("statement", str(REPORT_CSV))
+        assert 0 == code
+        assert "Transactions report: 17 transactions, 2024-05-06 to 2024-08-05" in text
+        assert "opening balance  US$35.50" in text
+        assert [line.split()[0] for line in text.splitlines() if line.startswith("  20")] == [
+            "2024-05",
+            "2024-06",
+            "2024-07",
+            "2024-08",
+        ]
+        assert "US$1,439.00" in text
+        assert "Note: 2 scheduled rows (not yet paid) are not counted." in text
+
+    def test_by_tax_year_json(self):
+        """--by tax-year --json gives the periods, totals and notes as data."""
+        code, text = run("statement", str(REPORT_CSV), "--by", "tax-year", "--json")
+        data = json.loads(text)
+        assert 0 == code
+        assert ("transactions_report", "tax_year", 17, 2) == (
+            data["format"],
+            data["by"],
+            data["transactions"],
+            data["scheduled"],
+        )
+        assert ["2023-24", "2024-25"] == [r["period"] for r in data["rows"]]
+        assert {"amount": "1439.00", "currency": "USD"} == data["total"]["net"]
+        assert {"amount": "30.02", "currency": "USD"} == data["closing_balance"]
+
+    def test_weekly_summary(self):
+        """The weekly example has no balance lines and says fees are not in it."""
+        code, text = run("statement", str(EXAMPLES / "synthetic-weekly-summary.csv"))
+        assert 0 == code
+        assert "opening balance" not in text
+        assert "US$475.00" in text
+        assert "earnings only" in text
+
+    def test_taxes_and_other_columns_only_when_used(self, tmp_path):
+        """Columns that are zero for the whole file are left out; used ones are shown."""
+        path = tmp_path / "gst.csv"
+        path.write_text(
+            '"Date","Ref ID","Type","Description","Agency","Freelancer","Team","Account Name",'
+            '"PO","Amount","Amount in local currency","Currency","Balance"\n'
+            '"Jan 02, 2024","2","GST","","","","","","","-1.00","","","9.00"\n'
+            '"Jan 01, 2024","1","Bonus","","","","","","","10.00","","","10.00"\n',
+            "utf-8",
+        )
+        _, text = run("statement", str(path))
+        _, plain = run("statement", str(REPORT_CSV))
+        assert "taxes" in text
+        assert "other" not in text
+        assert "taxes" not in plain
+
+    @pytest.mark.parametrize(
+        ("content", "problem"),
+        [
+            (None, "no such file"),
+            ("Date,Amount\n", "line 1: the header is not one of an Upwork export"),
+            ("", "line 1: the text is empty"),
+            (
+                "Date,Contract,Hours,Amount,Payment type\n2024-09-02,Job (1),0.3,1,\n",
+                "line 2, column 3 (Hours): '0.3' is not a whole number of 10-minute steps",
+            ),
+            (
+                "Date,Contract,Hours,Amount,Payment type\n" + "x" * 5_000_000 + "\n",
+                "line 2: longer than 20,000 characters",
+            ),
+            (
+                "Date,Contract,Hours,Amount,Payment type\n" + "a,b\n" * 1000,
+                "line 2: 2 columns, but the Weekly summary header on line 1 has 5 (and 49 more problems)",
+            ),
+        ],
+    )
+    def test_bad_files_one_line(self, tmp_path, capsys, content, problem):
+        """A bad export exits 2 with one line on stderr naming the file and the problem."""
+        path = tmp_path / "export.csv"
+        if content is not None:
+            path.write_text(content, "utf-8")
+        code, out = run("statement", str(path))
+        err = capsys.readouterr().err
+        assert (2, "") == (code, out)
+        assert [f"upwork-safety: error: {path}: {problem}"] == [
+            line[: len(f"upwork-safety: error: {path}: {problem}")] for line in err.splitlines()
+        ]
+
+    def test_balance_break_one_line(self, tmp_path, capsys):
+        """A break in the running balance is one line naming both lines of the file."""
+        lines = REPORT_CSV.read_bytes().decode("utf-8").splitlines(keepends=True)
+        path = tmp_path / "missing-row.csv"
+        path.write_text("".join(lines[:10] + lines[11:]), "utf-8")
+        code, _ = run("statement", str(path))
+        err = capsys.readouterr().err.splitlines()
+        assert 2 == code
+        assert 1 == len(err)
+        assert "between line 11 and line 10" in err[0]
+
+    def test_unreadable_and_binary(self, tmp_path, capsys):
+        """A directory or a file that is not UTF-8 is one clear line."""
+        binary = tmp_path / "b.csv"
+        binary.write_bytes(b"Date,\xff\n")
+        assert 2 == run("statement", str(tmp_path))[0]
+        assert 2 == run("statement", str(binary))[0]
+        err = capsys.readouterr().err.splitlines()
+        assert "cannot read" in err[0]
+        assert "not UTF-8" in err[1]
+
+    def test_bad_by(self, capsys):
+        """--by takes month or tax-year only."""
+        with pytest.raises(SystemExit) as info:
+            main(["statement", str(REPORT_CSV), "--by", "year"])
+        assert 2 == info.value.code
+        assert "invalid choice: 'year'" in capsys.readouterr().err
+
+    def test_fresh_process(self):
+        """python -m upwork_safety statement reads every example file."""
+        for name in sorted(p.name for p in EXAMPLES.glob("*.csv")):
+            done = subprocess.run(  # noqa: S603  (the repository's own example files)
+                [
+                    sys.executable,
+                    "-m",
+                    "upwork_safety",
+                    "statement",
+                    str(EXAMPLES / name),
+                    "--json",
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert (0, "") == (done.returncode, done.stderr)
+            assert json.loads(done.stdout)["total"]["gross"]["currency"] == "USD"
 
 
 class TestScan:

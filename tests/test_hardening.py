@@ -10,10 +10,10 @@ subclasses; ``KeyError``, ``AttributeError``, ``decimal.InvalidOperation``,
 ``RecursionError``, ``ZeroDivisionError``, ``OverflowError`` and the like
 are bugs.
 
-The Hypothesis tests run with the default (fast) profile in the normal
-suite; ``HYPOTHESIS_PROFILE=fuzz`` (``nox -s fuzz``, which selects tests by
-``-k "arbitrary or fuzz or hostile or stateful or property"``) runs the long
-campaign.  Every test here has one of those words in its name.
+The Hypothesis tests that feed arbitrary input are marked ``fuzz`` and run
+in ``nox -s slow`` (part of the default ``nox`` run) with the default
+profile; ``nox -s fuzz`` runs them with ``HYPOTHESIS_PROFILE=fuzz``, the long
+campaign.  The deterministic hostile-input regressions stay in the fast set.
 """
 
 from __future__ import annotations
@@ -355,6 +355,7 @@ def _built_or_refused(cls: object, data: object) -> None:
 TARGETS = [*TYPES, escrow.Event, list[Contract], tuple[Contract, ...], list[Money]]
 
 
+@pytest.mark.fuzz
 @given(cls=st.sampled_from(TARGETS), data=JSON)
 def test_arbitrary_json_into_from_dict(cls, data):
     """Any JSON value into from_dict of any public type: a value or InvalidDataError, nothing else."""
@@ -405,6 +406,7 @@ def _mutations(cls: type) -> st.SearchStrategy[object]:
     return mutate()
 
 
+@pytest.mark.fuzz
 @given(cls=st.sampled_from(TYPES), data=st.data())
 def test_fuzz_mutated_sample_into_from_dict(cls, data):
     """A real value's JSON with one node broken: a value or InvalidDataError with paths."""
@@ -412,6 +414,7 @@ def test_fuzz_mutated_sample_into_from_dict(cls, data):
     _built_or_refused(target, data.draw(_mutations(cls)))
 
 
+@pytest.mark.fuzz
 @given(text=st.text(max_size=200) | st.binary(max_size=200))
 def test_arbitrary_text_into_from_json(text):
     """Any text or bytes into from_json: a Contract or InvalidDataError, nothing else."""
@@ -519,6 +522,7 @@ def _check_views(contract: Contract, now: datetime) -> None:
         escrow.allowed(contract, milestone.id, now=now)
 
 
+@pytest.mark.fuzz
 @given(
     currency=st.sampled_from(["USD", "PKR"]),
     count=st.integers(1, 3),
@@ -540,6 +544,7 @@ def test_arbitrary_event_streams_into_escrow(currency, count, steps):
         assert contract == again
 
 
+@pytest.mark.fuzz
 @given(
     contract=us.contracts(),
     event=us.events(),
@@ -598,6 +603,7 @@ def _as_of() -> st.SearchStrategy[object]:
     return us.dates(min_value=date(2015, 3, 1)) | us.aware_datetimes(min_value=datetime(2015, 3, 2))
 
 
+@pytest.mark.fuzz
 @given(
     history=st.lists(us.contracts(), max_size=5, unique_by=lambda c: c.id),
     as_of=_as_of(),
@@ -621,6 +627,7 @@ def test_arbitrary_histories_into_jss(history, as_of, later):
     answered_or_refused(*calls)
 
 
+@pytest.mark.fuzz
 @given(
     history=st.lists(us.contracts(), max_size=3),
     as_of=_as_of(),
@@ -704,6 +711,7 @@ def huge_history() -> list[Contract]:
     return out
 
 
+@pytest.mark.slow
 def test_hostile_100000_contracts_into_jss_score(huge_history):
     """HOSTILE SIZE: 100,000 contracts are scored in bounded time (well under a minute)."""
     started = time.perf_counter()
@@ -756,6 +764,7 @@ def test_hostile_amount_overflowing_on_conversion_is_refused():
 RATES = st.none() | st.sampled_from(["0", "0.1", "0.15", "0.5", "1", "-0.1", "x", "NaN"])
 
 
+@pytest.mark.fuzz
 @given(
     amount=st.builds(
         Money,
@@ -795,6 +804,7 @@ def test_arbitrary_numbers_into_fees(*, amount, on, rate, billed, reference, met
     answered_or_refused(*calls)
 
 
+@pytest.mark.fuzz
 @given(
     entries=st.lists(us.time_entries(), max_size=6),
     at=us.aware_datetimes(),

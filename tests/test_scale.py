@@ -142,6 +142,7 @@ def _chunks(items: list[list[Contract]], size: int) -> list[list[list[Contract]]
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+@pytest.mark.slow
 def test_property_process_pool_scores_20000_freelancers_like_one_process():
     """20,000 histories scored across a 2-worker process pool equal the single-process scores."""
     histories = [history_of(f) for f in range(FREELANCERS)]

@@ -30,7 +30,9 @@ from upwork_safety.models import Contract
 from upwork_safety.money import ExchangeRate, Money
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
+
+    from upwork_safety.statements import Period, Statement, SummaryRow
 
 __all__ = ["main"]
 
@@ -269,6 +271,31 @@ def _read_contracts(path: str) -> list[Contract]:
         if isinstance(data, list):
             return serialize.from_dict(list[Contract], data)
         return [serialize.from_dict(Contract, data)]
+    except InvalidDataError as exc:
+        first = exc.problems[0]
+        more = len(exc.problems) - 1
+        suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        raise CLIError(f"{path}: {first}{suffix}") from None
+
+
+def _bounded_lines(handle: TextIO, limit: int) -> Iterator[str]:
+    """The lines of *handle*, each read with a bound so one huge line cannot fill memory."""
+    while line := handle.readline(limit + 1):
+        yield line
+
+
+def _read_statement(path: str) -> Statement:
+    from upwork_safety import statements  # noqa: PLC0415  (keeps `--help` fast)
+
+    try:
+        with Path(path).open(encoding="utf-8", newline="") as handle:
+            return statements.parse(_bounded_lines(handle, statements.MAX_LINE_CHARS))
+    except FileNotFoundError:
+        raise CLIError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CLIError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise CLIError(f"{path}: not UTF-8 text") from None
     except InvalidDataError as exc:
         first = exc.problems[0]
         more = len(exc.problems) - 1
@@ -539,6 +566,84 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+_SUMMARY_COLUMNS = (
+    ("gross", "gross"),
+    ("service_fees", "service fees"),
+    ("refunds", "refunds"),
+    ("net", "net"),
+    ("withdrawn", "withdrawn"),
+    ("withdrawal_fees", "withdrawal fees"),
+    ("connects_and_subscriptions", "connects & subs"),
+    ("taxes", "taxes"),
+    ("other", "other"),
+)
+
+
+def _summary_row(row: SummaryRow) -> dict[str, object]:
+    data: dict[str, object] = {
+        "period": row.period,
+        "start": row.start,
+        "end": row.end,
+        "transactions": row.transactions,
+    }
+    data.update({name: getattr(row, name) for name, _ in _SUMMARY_COLUMNS})
+    data["change"] = row.change
+    return data
+
+
+def _cmd_statement(args: argparse.Namespace, out: TextIO) -> int:
+    from upwork_safety import statements  # noqa: PLC0415
+
+    statement = _read_statement(args.file)
+    by: Period = "tax_year" if args.by == "tax-year" else "month"
+    summary = statements.summarize(statement, by=by)
+    if args.json:
+        _dump(
+            {
+                "format": statement.format,
+                "transactions": len(statement.transactions),
+                "scheduled": len(statement.scheduled),
+                "from": statement.start,
+                "to": statement.end,
+                "opening_balance": statement.opening_balance,
+                "closing_balance": statement.closing_balance,
+                "by": by,
+                "rows": [_summary_row(r) for r in summary.rows],
+                "total": _summary_row(summary.total),
+                "notes": summary.notes,
+            },
+            out,
+        )
+        return 0
+    p = Printer(out, args.locale)
+    count = len(statement.transactions)
+    span = f", {statement.start} to {statement.end}" if count else ""
+    p.heading(f"{statement.format.title}: {count} transaction{'s' if count != 1 else ''}{span}")
+    if statement.format.has_balance:
+        p.pairs(
+            [
+                ("opening balance", statement.opening_balance),
+                ("closing balance", statement.closing_balance),
+                ("scheduled", f"{len(statement.scheduled)} rows, not counted"),
+            ]
+        )
+    total = summary.total
+    # Columns that are zero for the whole file (taxes, other) are left out.
+    shown = [
+        (name, title)
+        for name, title in _SUMMARY_COLUMNS
+        if name not in {"taxes", "other"} or getattr(total, name)
+    ]
+    p.heading("By month" if by == "month" else "By Pakistani tax year (1 July to 30 June)")
+    p.table(
+        ["period", *(title for _, title in shown)],
+        [(r.period, *(getattr(r, name) for name, _ in shown)) for r in (*summary.rows, total)],
+    )
+    for note in summary.notes:
+        p.wrapped(note, first="  Note: ", indent="  ")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from upwork_safety._demo import run_demo  # noqa: PLC0415
 
@@ -624,6 +729,21 @@ def build_parser() -> argparse.ArgumentParser:
     scan = command("scan", _cmd_scan, "scan a message for the classic traps")
     scan.add_argument("message", help="the message text")
     scan.add_argument("--outgoing", action="store_true", help="a message you are about to send")
+
+    statement = command(
+        "statement",
+        _cmd_statement,
+        "add up an Upwork CSV export: earnings, fees and withdrawals by month or tax year",
+    )
+    statement.add_argument(
+        "file", help="a CSV file downloaded from Upwork (transactions or weekly summary)"
+    )
+    statement.add_argument(
+        "--by",
+        choices=["month", "tax-year"],
+        default="month",
+        help="group by calendar month or Pakistani tax year, 1 July to 30 June (default month)",
+    )
 
     rules = command("rules", _cmd_rules, "the rules in force on a date, with sources")
     rules.add_argument("--on", type=_date, help="date (default today)")
