@@ -1532,3 +1532,88 @@ def test_explain_change_needs_before_not_after_after():
     """The earlier day must come first."""
     with pytest.raises(InvalidValueError, match="must not be before"):
         jss.explain_change(goods(2), AS_OF, date(2025, 1, 1))
+
+
+# --------------------------------------------------------------------------
+# Rule-set boundaries (each test kills a mutant: every boundary accepted, one step past refused)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"windows": (1,)},
+        {"trending": (1, 1)},
+        {"eligibility_months": 1, "duration_bonus_months": 1, "long_term_months": 1},
+        {"min_jobs": 1, "min_clients": 1, "min_window_clients": 1},
+        {"top_rated_weeks": 1, "top_rated_required_weeks": 1},
+        {"top_rated_weeks": 16, "top_rated_required_weeks": 16},
+        {"snapshot_every": timedelta(days=1)},
+        {"long_term_payment_interval": timedelta(days=1), "open_idle_after": timedelta(days=1)},
+        {"duration_bonus": Decimal(0)},
+        {"weight_cap": None},
+        {"weight_cap": Decimal("0.01")},
+        {"detractor_private_below": 0},
+        {"detractor_private_below": 9, "promoter_private_at_least": 9},
+        {"promoter_private_at_least": 10},
+        {"weight_tiers": (jss.WeightTier(None, Decimal(1)),)},
+        {
+            "weight_tiers": (
+                jss.WeightTier(Decimal(5), Decimal(1)),
+                jss.WeightTier(Decimal(5), Decimal(2)),
+                jss.WeightTier(None, Decimal(3)),
+            )
+        },
+        {"formula": "net"},
+        {"rounding": "ROUND_HALF_EVEN"},
+        {"neutral_credit": Decimal("0.99")},
+        {"unpaid_weight": Decimal("0.01")},
+        {"duration_bonus_non_positive": 0},
+        {"eligibility_months": None},
+        {"top_rated_min_score": 100},
+    ],
+)
+def test_boundary_values_are_accepted(changes):
+    """The smallest and largest values each rule allows are accepted, not refused."""
+    evolved = attrs.evolve(jss.CURRENT, **changes)
+    assert all(getattr(evolved, k) == v for k, v in changes.items())
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"windows": (0,)}, "JSSRules.windows"),
+        (
+            {"top_rated_weeks": 12, "top_rated_required_weeks": 13},
+            "JSSRules.top_rated_required_weeks",
+        ),
+        ({"min_jobs": 0}, "JSSRules.min_jobs"),
+        ({"snapshot_every": timedelta(0)}, "JSSRules.snapshot_every"),
+        (
+            {"negative_stars_below": Decimal(5), "positive_stars_at_least": Decimal(5)},
+            "JSSRules.negative_stars_below",
+        ),
+        ({"detractor_private_below": -1}, "JSSRules.detractor_private_below"),
+        (
+            {"detractor_private_below": 8, "promoter_private_at_least": 7},
+            "JSSRules.detractor_private_below",
+        ),
+        ({"neutral_credit": 1}, "JSSRules.neutral_credit"),
+        ({"unpaid_weight": 0}, "JSSRules.unpaid_weight"),
+        ({"duration_bonus_non_positive": -1}, "JSSRules.duration_bonus"),
+        ({"top_rated_min_score": 101}, "JSSRules.top_rated_min_score"),
+        ({"eligibility_months": 0}, "JSSRules.eligibility_months"),
+        ({"formula": "literal"}, "JSSRules.formula"),
+        ({"rounding": "ROUND_SIDEWAYS"}, "JSSRules.rounding"),
+    ],
+)
+def test_just_outside_the_boundary_is_refused(changes, field):
+    """One step past each boundary is refused with an error naming the field."""
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(jss.CURRENT, **changes)
+    assert field == info.value.field
+
+
+def test_tracked_months_include_trending_and_eligibility():
+    """The model tracks every window it needs, longest first, without duplicates."""
+    rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=24)
+    assert (24, 12, 6, 3) == rules.tracked_months

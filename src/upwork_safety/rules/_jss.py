@@ -712,11 +712,15 @@ ELIGIBILITY_2023 = attrs.evolve(
 #: The current Help Center description (HC 34958134307475): the last 24
 #: months only, updated daily, published weights with a duration bonus and a
 #: cap of 8, and eligibility counted over the freelancer's lifetime (its
-#: newest wording).  Its start date is not published; 2024-06-01 is assumed.
+#: newest wording): 2 jobs from 2 clients ever, so the 24-month window shows
+#: a score whatever number of clients it holds (min_window_clients=1, a
+#: modelling assumption; a per-window minimum of 2 would make the lifetime
+#: wording change nothing).  Its start date is not published; 2024-06-01 is assumed.
 CURRENT = JSSRules(
     effective=date(2024, 6, 1),
     name="current: last 24 months, daily, weighted",
     eligibility_months=None,
+    min_window_clients=1,
 )
 
 #: Every preset, oldest first.
