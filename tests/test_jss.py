@@ -1314,18 +1314,37 @@ def test_forecast_under_best_of_rules_reads_every_window():
         assert expected == report.score
 
 
-def test_forecast_matches_scoring_each_sampled_trial():
-    """Replaying random.Random(seed).choices by hand gives the same distribution."""
-    history = goods(5) + bads(1)
+SHARED = [
+    jss.FutureJob(Money("500", "USD"), days=14, client_id="repeat"),
+    jss.FutureJob(Money("2000", "USD"), days=14, client_id="repeat"),
+    jss.FutureJob(Money("40", "USD"), days=14),
+    jss.FutureJob(Money("0", "USD"), days=14, client_id="client-g0"),
+]
+
+
+@pytest.mark.parametrize(
+    ("history", "jobs", "rules"),
+    [
+        (goods(5) + bads(1), FUTURE, None),
+        (goods(2, client="solo") + bads(1), SHARED, None),
+        (goods(5) + bads(1), SHARED, jss.LAUNCH_2015),
+        (goods(3) + bads(2), SHARED, attrs.evolve(jss.CURRENT, neutral_credit="0.5")),
+    ],
+    ids=["new-clients", "shared-clients", "best-of-windows", "neutral-credit"],
+)
+def test_forecast_matches_scoring_each_sampled_trial(history, jobs, rules):
+    """Replaying random.Random(seed).choices by hand and scoring each trial gives the same bins."""
     odds = {Outcome.POSITIVE: "0.7", Outcome.NEUTRAL: "0.2", Outcome.NEGATIVE: "0.1"}
-    result = jss.forecast(history, as_of=AS_OF, jobs=FUTURE, outcome_odds=odds, trials=30, seed=7)
+    result = jss.forecast(
+        history, as_of=AS_OF, jobs=jobs, outcome_odds=odds, trials=40, seed=7, rules=rules
+    )
     rng = random.Random(7)  # noqa: S311  (replays the simulation's generator)
     order = (Outcome.POSITIVE, Outcome.NEUTRAL, Outcome.NEGATIVE)
     expected: dict[int | None, int] = {}
-    for _ in range(30):
-        picks = rng.choices(range(3), cum_weights=[0.7, 0.9, 1.0], k=4)
-        contracts = realised(history, [order[p] for p in picks])
-        value = jss.score(contracts, as_of=AS_OF + timedelta(days=56)).score
+    for _ in range(40):
+        picks = rng.choices(range(3), cum_weights=[0.7, 0.9, 1.0], k=len(jobs))
+        contracts = realised(history, [order[p] for p in picks], jobs=jobs)
+        value = jss.score(contracts, as_of=AS_OF + timedelta(days=56), rules=rules).score
         expected[value] = expected.get(value, 0) + 1
     assert expected == {b.score: b.trials for b in result.bins}
     assert len(result.bins) > 1

@@ -262,7 +262,19 @@ def _places(values: Iterable[Decimal]) -> int:
 
 
 class _Simulation:
-    """The per-trial arithmetic of a forecast, in scaled whole numbers (private)."""
+    """The per-trial arithmetic of a forecast, in whole numbers (private).
+
+    Each future job's contribution to each slot (successes, neutrals,
+    negatives and total weight, scaled to whole units by one power of ten;
+    the number of contracts; whether its client is new) is written as one
+    non-negative whole number per column.  The columns of a contribution
+    are packed side by side into one Python int, each in a field wide
+    enough that the sum of every job's value cannot overflow it, so a
+    trial's totals are the exact sum of one int per job; they are unpacked
+    (and the score computed) once per distinct sum.
+    """
+
+    _COLUMNS = 6  # successes, neutrals, negatives, total, count, new client
 
     def __init__(
         self,
@@ -279,13 +291,17 @@ class _Simulation:
         named = [c for c in clients if c is not None]
         #: Whether every future job has its own client (then "new client" flags add up).
         self.unique = len(set(named)) == len(named)
-        self.rows = [tuple(self._vector(c) for c in row) for row in variants]
         self.clients = clients
-        self.memo: dict[tuple[int, ...], int | None] = {}
+        vectors = [[self._vector(c) for c in row] for row in variants]
+        largest = max((v for row in vectors for vector in row for v in vector), default=0)
+        #: Bits per column: room for the sum of every job's largest value.
+        self.bits = (largest * max(len(variants), 1)).bit_length() + 1
+        self.rows = [tuple(self._pack(vector) for vector in row) for row in vectors]
+        self.flags = [tuple(self._new_clients(vector) for vector in row) for row in vectors]
+        self.memo: dict[int | tuple[int, ...], int | None] = {}
 
     def _vector(self, contribution: _Contribution | None) -> tuple[int, ...]:
-        """Per slot: successes, neutrals, negatives, total (scaled), count, new client."""
-        width = 6 * len(self.slots)
+        width = self._COLUMNS * len(self.slots)
         if contribution is None:
             return (0,) * width
         outcome, weight, client, inside = contribution
@@ -293,7 +309,7 @@ class _Simulation:
         out: list[int] = []
         for index in self.slots:
             if not inside[index]:
-                out += (0, 0, 0, 0, 0, 0)
+                out += (0,) * self._COLUMNS
                 continue
             out += (
                 units if outcome is Outcome.POSITIVE else 0,
@@ -305,34 +321,50 @@ class _Simulation:
             )
         return tuple(out)
 
+    def _pack(self, vector: Sequence[int]) -> int:
+        packed = 0
+        for position, value in enumerate(vector):
+            packed |= value << (position * self.bits)
+        return packed
+
+    def _unpack(self, packed: int) -> list[int]:
+        mask = (1 << self.bits) - 1
+        return [
+            (packed >> (position * self.bits)) & mask
+            for position in range(self._COLUMNS * len(self.slots))
+        ]
+
+    def _new_clients(self, vector: Sequence[int]) -> tuple[bool, ...]:
+        return tuple(bool(vector[self._COLUMNS * i + 5]) for i in self.slots)
+
     def score(self, picks: Sequence[int]) -> int | None:
         """The score of one trial whose outcomes are *picks* (indices into _SIMULATED)."""
         rows = self.rows
-        sums = tuple(map(sum, zip(*[rows[j][p] for j, p in enumerate(picks)], strict=True)))
+        key: int | tuple[int, ...] = sum([rows[j][p] for j, p in enumerate(picks)])
         if not self.unique:
-            sums += self._fresh(picks)
-        found = self.memo.get(sums, self.memo)
+            key = (key, *self._fresh(picks))  # type: ignore[misc]
+        found = self.memo.get(key, self.memo)
         if found is self.memo:
-            found = _outcome(self._totals(sums), self.rules)[0]
-            self.memo[sums] = found
+            found = _outcome(self._totals(key), self.rules)[0]
+            self.memo[key] = found
         return cast("int | None", found)
 
     def _fresh(self, picks: Sequence[int]) -> tuple[int, ...]:
         """Distinct new clients per slot, when some future jobs share a client."""
-        out = []
-        for index in self.slots:
-            flag = 6 * index + 5
-            new = {self.clients[j] for j, p in enumerate(picks) if self.rows[j][p][flag]}
-            out.append(len(new))
-        return tuple(out)
+        return tuple(
+            len({self.clients[j] for j, p in enumerate(picks) if self.flags[j][p][index]})
+            for index in self.slots
+        )
 
-    def _totals(self, sums: tuple[int, ...]) -> _Totals:
+    def _totals(self, key: int | tuple[int, ...]) -> _Totals:
+        packed = key if isinstance(key, int) else key[0]
+        sums = self._unpack(packed)
         base, places = self.base, -self.places
         totals = _Totals(len(self.slots))
         for index in self.slots:
-            s, nu, ng, t, count, fresh = sums[6 * index : 6 * index + 6]
-            if not self.unique:
-                fresh = sums[6 * len(self.slots) + index]
+            s, nu, ng, t, count, fresh = sums[self._COLUMNS * index : self._COLUMNS * (index + 1)]
+            if isinstance(key, tuple):
+                fresh = key[1 + index]
             totals.successes[index] = base.successes[index] + Decimal(s).scaleb(places)
             totals.neutrals[index] = base.neutrals[index] + Decimal(nu).scaleb(places)
             totals.negatives[index] = base.negatives[index] + Decimal(ng).scaleb(places)
@@ -350,15 +382,18 @@ def _simulate(
     trials: int,
     seed: int,
 ) -> Counter[int | None]:
-    """Run the trials and count the scores they end at."""
+    """Run the trials and count the scores they end at.
+
+    Every trial's outcomes are drawn in one ``choices`` call of
+    ``jobs * trials`` picks: ``random.Random.choices`` draws each pick from
+    the same stream in turn, so this is the same sequence as one call of
+    ``jobs`` picks per trial (the same seed gives the same trials).
+    """
     rng = random.Random(seed)  # noqa: S311  (a simulation, not cryptography)
     cumulative = [float(sum(odds[: i + 1], Decimal(0))) for i in range(len(odds))]
-    choices = range(len(_SIMULATED))
-    counts: Counter[int | None] = Counter()
-    draw, score = rng.choices, simulation.score
-    for _ in range(trials):
-        counts[score(draw(choices, cum_weights=cumulative, k=jobs))] += 1
-    return counts
+    picks = rng.choices(range(len(_SIMULATED)), cum_weights=cumulative, k=jobs * trials)
+    score = simulation.score
+    return Counter(score(picks[start : start + jobs]) for start in range(0, jobs * trials, jobs))
 
 
 def forecast(
@@ -417,8 +452,8 @@ def forecast(
     future, horizon = _future_contracts(planned, day)
     chosen = _rules(rules, horizon)
     today = _rules(rules, day)
-    facts = _build([*items, *future], chosen, excluded)
-    past = facts[: len(items)] if today is chosen else _build(items, today, excluded)
+    facts = _build([*items, *future], chosen, excluded, words=False)
+    past = facts[: len(items)] if today is chosen else _build(items, today, excluded, words=False)
     current = _score_only(past, day, today)[0]
     on = chosen.snapshot(horizon)
     cuts = _cuts(on, chosen)
@@ -432,7 +467,9 @@ def forecast(
         row: list[_Contribution | None] = []
         for outcome in _SIMULATED:
             judged = attrs.evolve(contract, feedback=_simulated_feedback(outcome, chosen))
-            item = _Facts(judged, chosen, excluded=base.excluded, rehire_from=base.rehire_from)
+            item = _Facts(
+                judged, chosen, excluded=base.excluded, rehire_from=base.rehire_from, words=False
+            )
             row.append(_contribute(item, on, chosen, cuts))
         variants.append(tuple(row))
     simulation = _Simulation(tally, variants, chosen)

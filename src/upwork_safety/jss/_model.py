@@ -164,6 +164,7 @@ class _Facts:
         *,
         excluded: bool,
         rehire_from: date | None,
+        words: bool = True,
     ) -> None:
         self.contract_id = contract.id
         self.client_id = contract.client.id
@@ -188,7 +189,7 @@ class _Facts:
             running = CONTEXT.add(running, payment.amount.amount)
             totals.append(running)
         self.pay_totals = totals
-        self.negatives, self.strong, self.middling = _signals(contract, rules)
+        self.negatives, self.strong, self.middling = _signals(contract, rules, words=words)
         feedback = contract.feedback
         self.has_feedback = feedback is not None and (
             feedback.stars is not None
@@ -197,14 +198,23 @@ class _Facts:
         )
 
 
+#: What a signal says when nobody will read it (timelines, forecasts, batches).
+_SILENT = "(not written)"
+
+
 def _feedback_signals(
     feedback: Feedback,
     rules: JSSRules,
     negatives: list[str],
     strong: list[str],
     middling: list[str],
+    *,
+    words: bool,
 ) -> None:
     """Sort the client's public stars, private score and end reason into the three lists."""
+    if not words:
+        _feedback_flags(feedback, rules, negatives, strong, middling)
+        return
     stars = feedback.stars
     if stars is not None:
         if stars < rules.negative_stars_below:
@@ -232,19 +242,50 @@ def _feedback_signals(
         negatives.append(f"ended as {reason.value.replace('_', ' ')!r}")
 
 
+def _feedback_flags(
+    feedback: Feedback,
+    rules: JSSRules,
+    negatives: list[str],
+    strong: list[str],
+    middling: list[str],
+) -> None:
+    """:func:`_feedback_signals` without the words: the same decisions, one marker each."""
+    stars, private, reason = feedback.stars, feedback.private_score, feedback.end_reason
+    if stars is not None:
+        if stars < rules.negative_stars_below:
+            negatives.append(_SILENT)
+        elif stars >= rules.positive_stars_at_least:
+            strong.append(_SILENT)
+        else:
+            middling.append(_SILENT)
+    if private is not None:
+        if private < rules.detractor_private_below:
+            negatives.append(_SILENT)
+        elif private >= rules.promoter_private_at_least:
+            strong.append(_SILENT)
+        else:
+            middling.append(_SILENT)
+    if reason is not None and reason in rules.negative_end_reasons:
+        negatives.append(_SILENT)
+
+
 def _signals(
-    contract: Contract, rules: JSSRules
+    contract: Contract, rules: JSSRules, *, words: bool = True
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Return the negative, strong and middling signals of *contract*, in words."""
+    """Return the negative, strong and middling signals of *contract*, in words.
+
+    Without *words* every signal is the same short marker: the decisions
+    (which lists are empty) are identical, only the text is not written.
+    """
     negatives: list[str] = []
     strong: list[str] = []
     middling: list[str] = []
     if contract.feedback is not None:
-        _feedback_signals(contract.feedback, rules, negatives, strong, middling)
+        _feedback_signals(contract.feedback, rules, negatives, strong, middling, words=words)
     if rules.refund_is_negative:
         refunded = sum((m.refunded.amount for m in contract.milestones), _ZERO)
         if refunded > 0:
-            negatives.append(f"escrow refunded to the client ({refunded})")
+            negatives.append(f"escrow refunded to the client ({refunded})" if words else _SILENT)
     if rules.lost_dispute_is_negative:
         negatives.extend(
             f"lost the dispute on milestone {event.milestone_id!r} "
@@ -257,9 +298,17 @@ def _signals(
 
 
 def _build(
-    contracts: Sequence[Contract], rules: JSSRules, excluded: frozenset[str]
+    contracts: Sequence[Contract],
+    rules: JSSRules,
+    excluded: frozenset[str],
+    *,
+    words: bool = True,
 ) -> list[_Facts]:
-    """The facts of every contract; a rehire is another contract with the same client."""
+    """The facts of every contract; a rehire is another contract with the same client.
+
+    Without *words* the reasons are not written (for timelines and forecasts,
+    which only need the decisions).
+    """
     first: dict[str, list[tuple[date, int]]] = {}
     for index, contract in enumerate(contracts):
         starts = first.setdefault(contract.client.id, [])
@@ -275,6 +324,7 @@ def _build(
                 rules,
                 excluded=contract.client.id in excluded,
                 rehire_from=others[0] if others else None,
+                words=words,
             )
         )
     return facts
@@ -793,7 +843,7 @@ class _Engine:
         self, contracts: Sequence[Contract], rules: JSSRules, excluded: frozenset[str]
     ) -> None:
         self.rules = rules
-        self.facts = _build(contracts, rules, excluded)
+        self.facts = _build(contracts, rules, excluded, words=False)
         self.tally = _Tally(len(_cuts(rules.effective, rules)))
         self.current: list[_Contribution | None] = [None] * len(self.facts)
         events = sorted(

@@ -340,8 +340,7 @@ class JSSRules:
     #: only of a contract that earned something.
     rehire_needs_earnings: bool = _rule(
         True,  # noqa: FBT003  (a rules value, not a flag argument)
-        "HC 211063558 (rehires count); set from the public case 'cathy' "
-        "(docs/jss-calibration.md)",
+        "HC 211063558 (rehires count); set from the public case 'cathy' (docs/jss-calibration.md)",
         "a $0 contract closed and reopened with the same client is not a relationship",
         unconfirmed=True,
     )
