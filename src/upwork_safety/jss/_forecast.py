@@ -340,9 +340,8 @@ class _Simulation:
     def score(self, picks: Sequence[int]) -> int | None:
         """The score of one trial whose outcomes are *picks* (indices into _SIMULATED)."""
         rows = self.rows
-        key: int | tuple[int, ...] = sum([rows[j][p] for j, p in enumerate(picks)])
-        if not self.unique:
-            key = (key, *self._fresh(picks))  # type: ignore[misc]
+        packed = sum([rows[j][p] for j, p in enumerate(picks)])
+        key: int | tuple[int, ...] = packed if self.unique else (packed, *self._fresh(picks))
         found = self.memo.get(key, self.memo)
         if found is self.memo:
             found = _outcome(self._totals(key), self.rules)[0]

@@ -358,7 +358,11 @@ def _weight_of(rules: JSSRules, earned: Decimal, months_paid: int, outcome: Outc
     if not earned and rules.unpaid_weight is not None:
         weight = rules.unpaid_weight
     else:
-        weight = next(t.weight for t in rules.weight_tiers if t.up_to is None or earned <= t.up_to)
+        weight = rules.weight_tiers[-1].weight  # the open top tier (up_to None)
+        for tier in rules.weight_tiers[:-1]:
+            if earned <= tier.up_to:  # type: ignore[operator]  # only the last tier is open
+                weight = tier.weight
+                break
     bonus = rules.duration_bonus
     if outcome is not Outcome.POSITIVE and rules.duration_bonus_non_positive is not None:
         bonus = rules.duration_bonus_non_positive
