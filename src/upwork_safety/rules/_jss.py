@@ -273,7 +273,8 @@ class JSSRules:
     min_window_clients: int = _rule(
         2,
         "COMM announcement 2020-11-08 (minimum distinct clients 3 → 2)",
-        "applying it per window is a modelling assumption",
+        "applying it per window is a modelling assumption; 1 in CURRENT, whose eligibility "
+        "counts the clients of a lifetime",
     )
 
     # --- Weights -------------------------------------------------------------
