@@ -109,6 +109,17 @@ def test_population_histories_per_core_second(benchmark):
     benchmark.pedantic(score_range, args=((0, 1_000),), rounds=1, iterations=1)
 
 
+#: The model's stages, by the function that does each (cumulative time).
+STAGES = {
+    "_contracts": "input checks (sequence, types, unique ids)",
+    "_build": "facts: payments sorted and summed, feedback sorted into signals with words",
+    "_judge": "judging each contract on the day (outcome, weight, reasons)",
+    "add": "tallies per window",
+    "_outcome": "the score from the tallies (eligibility, best window, rounding)",
+    "_facts_report": "everything in one report (judging, tallies, Impact and WindowScore values)",
+}
+
+
 def test_population_where_the_time_goes(benchmark):
     """cProfile of scoring 20,000 histories in one process, grouped by stage; JSON path beside."""
     benchmark.group = "jss-population"
@@ -128,6 +139,10 @@ def test_population_where_the_time_goes(benchmark):
         module = Path(filename).name
         own[f"{name} ({module.removesuffix('.py')})"] += tottime
     top = sorted(own.items(), key=lambda item: -item[1])[:12]
+    stages: dict[str, float] = defaultdict(float)
+    for (filename, _, name), (_, _, _, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if Path(filename).name == "_model.py" and name in STAGES:
+            stages[STAGES[name]] += cumulative
     texts = [serialize.to_json(h) for h in histories[:5_000]]
     began = time.perf_counter()
     loaded = [serialize.from_json(list[Contract], t) for t in texts]
@@ -135,7 +150,9 @@ def test_population_where_the_time_goes(benchmark):
     began = time.perf_counter()
     list(jss.score_many(loaded, as_of=AS_OF, rules=RULES))
     per_score = (time.perf_counter() - began) / len(texts)
-    lines = [f"profiled total {total:.2f} s for 20,000 histories; own time by function:"]
+    lines = [f"profiled total {total:.2f} s for 20,000 histories; by stage (cumulative):"]
+    lines += [f"  {share / total:6.1%}  {name}" for name, share in stages.items()]
+    lines.append("own time by function:")
     lines += [f"  {share / total:6.1%}  {name}" for name, share in top]
     lines.append(
         f"JSON path: from_json {per_json * 1e6:.0f} µs and score {per_score * 1e6:.0f} µs "
