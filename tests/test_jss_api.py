@@ -229,6 +229,10 @@ def test_score_frame_refuses_a_missing_column_and_a_non_frame():
     with pytest.raises(InvalidTypeError) as info:
         jss.score_frame([("a", job("x"))], as_of=AS_OF)
     assert "frame" == info.value.field
+    holes = pd.DataFrame({"freelancer": ["a", None], "contract": [job("x"), job("y")]})
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(holes, as_of=AS_OF)
+    assert "freelancer" == info.value.field
 
 
 # --------------------------------------------------------------------------- pickling

@@ -132,7 +132,8 @@ def score_frame(
             ``pip install`` command for the ``pandas`` extra).
         InvalidTypeError: *frame* is not a DataFrame, or a cell of the
             contract column is not a Contract.
-        InvalidValueError: A column is missing.
+        InvalidValueError: A column is missing, or a row has no freelancer
+            (it is refused, never dropped).
     """
     pd = _pandas()
     if not isinstance(frame, pd.DataFrame):
@@ -149,6 +150,15 @@ def score_frame(
                 field=what,
                 rule="a column of frame",
             )
+    missing = table[freelancer].isna()
+    if missing.any():
+        raise InvalidValueError(
+            f"frame has {int(missing.sum())} row(s) without a {freelancer!r} value (first at "
+            f"index {table.index[missing.to_numpy().nonzero()[0][0]]!r}): every contract "
+            "needs its freelancer",
+            field=freelancer,
+            rule="no missing freelancer ids",
+        )
     groups = table.groupby(freelancer, sort=False)[contract]
     keys = list(groups.groups)
     reports = score_many(
