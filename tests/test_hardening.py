@@ -160,12 +160,21 @@ def _hourly_values() -> list[object]:
         weekly_limit=Decimal(10),
         time_entries=entries,
     )
+    pause = hourly.Pause(T0 + timedelta(days=1, hours=2), T0 + timedelta(days=1, hours=4))
+    paused_bill = hourly.invoice_for(contract, week=week, pauses=[pause])
+    extra = hourly.bonus(Money("50.00", "USD"), paid_at=T0 + timedelta(days=2))
+    weekly = hourly.weekly_payment(Money("400.00", "USD"), week=week, started=T0.date())
     return [
         bill,
         contract,
         hourly.invoice_for(contract, week=week),
         hourly.payout_calendar(week),
         hourly.dispute_response(T0 + timedelta(days=10), invoice=bill),
+        paused_bill,
+        hourly.Pause(T0 + timedelta(days=3)),
+        extra,
+        weekly,
+        hourly.payout_schedule(invoices=[paused_bill], bonuses=[extra], weekly_payments=[weekly]),
     ]
 
 

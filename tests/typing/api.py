@@ -82,6 +82,15 @@ diagram: str = escrow.to_mermaid()
 week: hourly.BillingWeek = hourly.billing_week(datetime(2024, 1, 3, tzinfo=UTC))
 bill: hourly.WeeklyInvoice = hourly.invoice((), week=week, rate=Money("20", "USD"))
 billable: Decimal = bill.billable_hours
+paused_bill: hourly.WeeklyInvoice = hourly.invoice(
+    (), week=week, rate=Money("20", "USD"), pauses=[hourly.Pause(datetime(2024, 1, 2, tzinfo=UTC))]
+)
+extra: hourly.Bonus = hourly.bonus(Money("50", "USD"), paid_at=datetime(2024, 1, 3, tzinfo=UTC))
+retainer: hourly.WeeklyPayment = hourly.weekly_payment(Money("400", "USD"), week=week)
+plan: hourly.PayoutSchedule = hourly.payout_schedule(
+    invoices=[bill], bonuses=[extra], weekly_payments=[retainer]
+)
+buckets: dict[hourly.PayoutStatus, Money] = plan.balances(datetime(2024, 1, 9, tzinfo=UTC))
 
 fee_paid: Money = fees.service_fee(Money("500", "USD"), on=date(2024, 1, 1))
 quote: fees.WithdrawalQuote = fees.quote_withdrawal(
