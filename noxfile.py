@@ -75,6 +75,8 @@ nox.options.sessions = [
     "typing",
     "docs",
     "notebook",
+    "calibration",
+    "dask",
 ]
 
 
@@ -185,6 +187,22 @@ def bench(session: nox.Session) -> None:
     session.run(
         "pytest", "benchmarks", "--benchmark-only", "-p", "no:cacheprovider", "-q", *session.posargs
     )
+
+
+@nox.session(python=MAIN, tags=["jss"])
+def calibration(session: nox.Session) -> None:
+    """Score every JSS validation case; report the error per rule set, fit and held-out."""
+    _install(session)
+    session.run("python", "-m", "calibration", *session.posargs)
+
+
+@nox.session(python=MAIN, tags=["jss"])
+def dask(session: nox.Session) -> None:
+    """Run the Dask recipe of docs/scaling.md as written (processes scheduler); check answers."""
+    # Dask is not a dependency of the library: this session installs it itself.
+    _install(session, extras="[pandas]")
+    session.install("dask[dataframe]")
+    session.run("python", "tests/dask_recipe_check.py")
 
 
 @nox.session(python=MAIN, tags=["mutation"])

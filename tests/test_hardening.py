@@ -272,6 +272,7 @@ def _jss_values() -> list[object]:
         ),
         jss.explain_change(history, date(2025, 1, 1), on),
         jss.top_rated_weeks(history, as_of=on),
+        jss.top_rated(history, as_of=on),
         jss.CURRENT,
         jss.LAUNCH_2015,
     ]

@@ -181,7 +181,7 @@ def test_timeline_axes_cover_every_day_and_0_to_100_percent():
 def test_timeline_labels_and_title():
     """Axis labels, the default and a given title, and a legend naming each element."""
     ax = plot.jss_timeline(points(None, 95))
-    assert ("date", "Job Success Score", "Job Success Score") == (
+    assert ("Date (UTC)", "Job Success Score", "Job Success Score") == (
         ax.get_xlabel(),
         ax.get_ylabel(),
         ax.get_title(),
@@ -217,6 +217,7 @@ def test_timeline_makes_a_figure_when_no_axes_given():
     [
         ([], InvalidValueError, "points is empty"),
         (42, InvalidTypeError, "points must be the JSSPoint list from jss.timeline\\(\\), not int"),
+        ("90", InvalidTypeError, "points must be the JSSPoint list"),
         (
             [JSSPoint(date(2025, 1, 1), 90), 90],
             InvalidTypeError,
@@ -229,6 +230,34 @@ def test_timeline_refuses_bad_points(bad, error, message):
     with pytest.raises(error, match=message):
         plot.jss_timeline(bad)
     assert [] == plt.get_fignums()
+
+
+@pytest.mark.parametrize("bad", [5, "axes", object(), [1]])
+def test_timeline_refuses_axes_that_are_not_axes(bad):
+    """ax=5 (or anything but matplotlib Axes) is refused naming ax; no figure is made."""
+    with pytest.raises(InvalidTypeError) as info:
+        plot.jss_timeline(points(90), ax=bad)
+    assert "ax" == info.value.field
+    assert [] == plt.get_fignums()
+
+
+def test_timeline_marks_only_the_days_the_score_changes():
+    """A daily timeline with three changes has markers at the ends and the changes only."""
+    scores = [None] * 10 + [80] * 100 + [90] * 200 + [100] * 55
+    ax = plot.jss_timeline(points(*scores))
+    assert [0, 10, 110, 310, 364] == list(ax.get_lines()[0].get_markevery())
+    assert 365 == len(ax.get_lines()[0].get_xdata())
+
+
+def test_timeline_date_axis_is_labelled_and_readable():
+    """The x axis says it shows dates (UTC) and its tick labels are short dates."""
+    timeline = jss.timeline(HISTORY, start=date(2024, 1, 1), end=date(2025, 12, 31))
+    ax = plot.jss_timeline(timeline)
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert "Date (UTC)" == ax.get_xlabel()
+    assert 3 <= len(labels) <= 12
+    assert all(len(label) <= 8 for label in labels)
 
 
 def test_timeline_refuses_bad_rules():

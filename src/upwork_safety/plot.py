@@ -61,19 +61,27 @@ def _axes(ax: Axes | None, *, height: float) -> Axes:
 
 
 def _points(points: object) -> list[JSSPoint]:
-    if not isinstance(points, Iterable):
+    if isinstance(points, (str, bytes)) or not isinstance(points, Iterable):
         raise InvalidTypeError(
-            f"points must be the JSSPoint list from jss.timeline(), not {type(points).__name__}"
+            f"points must be the JSSPoint list from jss.timeline(), not {type(points).__name__}",
+            field="points",
+            rule="a sequence of JSSPoint",
         )
     items: list[JSSPoint] = []
     for index, point in enumerate(points):
         if not isinstance(point, JSSPoint):
             raise InvalidTypeError(
-                f"points[{index}] must be a JSSPoint, not {type(point).__name__}"
+                f"points[{index}] must be a JSSPoint, not {type(point).__name__}",
+                field=f"points[{index}]",
+                rule="a JSSPoint",
             )
         items.append(point)
     if not items:
-        raise InvalidValueError("points is empty: jss.timeline() gives at least one point to draw")
+        raise InvalidValueError(
+            "points is empty: jss.timeline() gives at least one point to draw",
+            field="points",
+            rule="at least one point",
+        )
     return items
 
 
@@ -81,8 +89,39 @@ def _threshold(last: JSSPoint, rules: object) -> int:
     if rules is None:
         return rules_as_of(last.on).top_rated_min_score
     if not isinstance(rules, JSSRules):
-        raise InvalidTypeError(f"rules must be JSSRules or None, not {type(rules).__name__}")
+        raise InvalidTypeError(
+            f"rules must be JSSRules or None, not {type(rules).__name__}",
+            field="rules",
+            rule="JSSRules or None",
+        )
     return rules.top_rated_min_score
+
+
+def _jss_axes(ax: object) -> None:
+    """Refuse an *ax* that is not matplotlib axes (before anything is drawn)."""
+    if ax is None:
+        return
+    from matplotlib.axes import Axes as MatplotlibAxes  # noqa: PLC0415  (optional dependency)
+
+    if not isinstance(ax, MatplotlibAxes):
+        raise InvalidTypeError(
+            f"ax must be matplotlib Axes (e.g. from plt.subplots()) or None, not "
+            f"{type(ax).__name__}",
+            field="ax",
+            rule="matplotlib Axes or None",
+        )
+
+
+def _changes(items: list[JSSPoint]) -> list[int]:
+    """The points worth a marker: the first, the last, and each one whose score differs."""
+    marks = [
+        index
+        for index, point in enumerate(items)
+        if index == 0 or point.score != items[index - 1].score
+    ]
+    if marks[-1] != len(items) - 1:
+        marks.append(len(items) - 1)
+    return marks
 
 
 def _ineligible(items: list[JSSPoint]) -> list[tuple[date, date]]:
@@ -113,6 +152,9 @@ def jss_timeline(
     The score is drawn as a step line (a score holds until the next point);
     days that are not eligible (``score is None``) leave a gap.  A dashed
     line marks the Top Rated threshold (90% in every published rule set).
+    Markers sit only where the score changes (and at both ends), so a daily
+    timeline of two years stays readable; the date axis is labelled in UTC,
+    the day Upwork's clock uses.
 
     Args:
         points: What :func:`upwork_safety.jss.timeline` returns, or any
@@ -130,14 +172,16 @@ def jss_timeline(
     Raises:
         ImportError: matplotlib is not installed (the message gives the
             ``pip install`` command for the ``plot`` extra).
-        InvalidTypeError: Something in *points* is not a JSSPoint, or
-            *rules* is not :class:`~upwork_safety.jss.JSSRules`.
+        InvalidTypeError: Something in *points* is not a JSSPoint,
+            *rules* is not :class:`~upwork_safety.jss.JSSRules`, or *ax* is
+            not matplotlib axes.
         InvalidValueError: *points* is empty.
         RulesError: The last point is before 2015-03-01 and no *rules* were given.
     """
     _require_matplotlib()
     items = _points(points)
     threshold = _threshold(items[-1], rules) if top_rated else None
+    _jss_axes(ax)
     axes = _axes(ax, height=4.0)
     import matplotlib.dates as mdates  # noqa: PLC0415  (optional dependency: imported on use)
     import numpy as np  # noqa: PLC0415  (comes with matplotlib)
@@ -146,7 +190,15 @@ def jss_timeline(
     days = np.array([point.on for point in items], dtype="datetime64[D]")
     # NaN is how matplotlib leaves a gap in a line: a day without a score.
     scores = [math.nan if point.score is None else float(point.score) for point in items]
-    axes.plot(days, scores, drawstyle="steps-post", marker="o", markersize=2.5, label="JSS")
+    axes.plot(
+        days,
+        scores,
+        drawstyle="steps-post",
+        marker="o",
+        markersize=3.0,
+        markevery=_changes(items),
+        label="JSS",
+    )
     if threshold is not None:
         axes.axhline(
             float(threshold),
@@ -181,7 +233,7 @@ def jss_timeline(
     locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    axes.set_xlabel("date")
+    axes.set_xlabel("Date (UTC)")
     axes.set_ylabel("Job Success Score")
     axes.set_title(title)
     axes.grid(visible=True, axis="y", alpha=0.3)
