@@ -183,11 +183,28 @@ def _fee_values() -> list[object]:
     amount = Money("1000.00", "USD")
     return [
         fees.service_fee(amount, on=date(2025, 6, 2), rate=Decimal("0.10")),
-        fees.quote_withdrawal(amount, fees.DIRECT_TO_LOCAL_BANK, reference_rate=rate),
+        fees.quote_withdrawal(
+            amount, fees.DIRECT_TO_LOCAL_BANK, reference_rate=rate, spread=Decimal("0.01")
+        ),
         fees.compare_withdrawals(
             amount, reference_rate=rate, methods=(*fees.PAKISTAN_METHODS, fees.PAYPAL)
         ),
-        fees.break_even(fees.PAYONEER, fees.WIRE_USD, reference_rate=rate),
+        fees.break_even(
+            fees.PAYONEER, attrs.evolve(fees.WIRE_USD, spread=Decimal(0)), reference_rate=rate
+        ),
+        fees.explain_service_fee(amount, on=date(2025, 6, 2)),
+        fees.FeeLine("Payoneer fee", Money("2.00", "USD"), "COMM", unconfirmed=True),
+        fees.compare_schedules(
+            [
+                fees.Credit(date(2025, 1, 8), Money("400.00", "USD")),
+                fees.Credit(date(2025, 2, 26), Money("700.00", "USD")),
+                fees.Credit(date(2025, 3, 5), Money("50.00", "USD")),
+            ],
+            start=date(2025, 1, 1),
+            end=date(2025, 12, 31),
+            method_added=date(2025, 1, 27),
+        ),
+        fees.PAYMENT_SCHEDULE_HISTORY,
         fees.payout(
             Payment(date(2025, 6, 2), amount),
             method=fees.PAYONEER,
@@ -255,6 +272,7 @@ def _jss_values() -> list[object]:
         ),
         jss.explain_change(history, date(2025, 1, 1), on),
         jss.top_rated_weeks(history, as_of=on),
+        jss.top_rated(history, as_of=on),
         jss.CURRENT,
         jss.LAUNCH_2015,
     ]
@@ -765,7 +783,10 @@ def test_hostile_amount_overflowing_on_conversion_is_refused():
     big = Money("9" * 17 + ".99", "USD")
     with pytest.raises(UpworkSafetyError, match="at most 18 digits"):
         fees.quote_withdrawal(
-            big, fees.DIRECT_TO_LOCAL_BANK, reference_rate=ExchangeRate("USD", "PKR", "280")
+            big,
+            fees.DIRECT_TO_LOCAL_BANK,
+            reference_rate=ExchangeRate("USD", "PKR", "280"),
+            spread=Decimal("0.01"),
         )
 
 

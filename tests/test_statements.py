@@ -1289,9 +1289,6 @@ class TestAudit:
         assert any("0.12" in a for a in audit.assumptions)
         assert usd("-15.00") == audit_fees(statement, rate="0.15").checks[0].difference
 
-    @pytest.mark.xfail(
-        strict=True, reason="fees default of 10% from 2025-05-01 lands with the fidelity change"
-    )
     def test_default_rate_from_2025(self):
         """Without a rate, a 2025-06 fee is checked against the default 10%."""
         statement = report_with(
