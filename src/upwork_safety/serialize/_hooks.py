@@ -19,6 +19,7 @@ from __future__ import annotations
 import enum
 import itertools
 import pathlib
+import types
 import typing
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -44,6 +45,10 @@ TAG = "type"
 
 _NONE_TYPE = type(None)
 _EVENT_NAMES = {cls: cls.__name__ for cls in EVENT_TYPES}
+#: ``typing.Union[X, Y]`` and ``X | Y`` (3.10+) have these origins.
+_UNION_ORIGINS = frozenset({Union, types.UnionType})
+#: The unions of escrow events, read and written as tagged unions.
+_UNIONS: frozenset[object] = frozenset({Event, ManualEvent, AutomaticEvent})
 
 
 # --------------------------------------------------------------------------- reading
@@ -51,13 +56,7 @@ _EVENT_NAMES = {cls: cls.__name__ for cls in EVENT_TYPES}
 
 def _is_optional(t: Any) -> bool:  # noqa: ANN401
     args = get_args(t)
-    return get_origin(t) in {Union, _union_type()} and len(args) == 2 and _NONE_TYPE in args
-
-
-def _union_type() -> object:
-    import types  # noqa: PLC0415
-
-    return getattr(types, "UnionType", Union)
+    return get_origin(t) in _UNION_ORIGINS and len(args) == 2 and _NONE_TYPE in args
 
 
 def _optional_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
@@ -84,9 +83,6 @@ def _shape(t: Any) -> type | None:  # noqa: ANN401
     if t is str:
         return str
     return None
-
-
-_UNIONS: set[object] = {Event, ManualEvent, AutomaticEvent}
 
 
 def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
@@ -326,7 +322,7 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
 
 def _declared(t: Any) -> bool:  # noqa: ANN401
     """Whether values declared as *t* can be written by *t*'s hook (else by their own type)."""
-    if get_origin(t) in {Union, _union_type()}:
+    if get_origin(t) in _UNION_ORIGINS:
         return True
     return isinstance(t, type) and t is not object and not getattr(t, "_is_protocol", False)
 
@@ -461,6 +457,6 @@ def make_converter(
 
     # Escrow events: the per-class hooks above carry the tag; the unions are
     # cattrs' tagged unions.
-    for union in (Event, ManualEvent, AutomaticEvent):
+    for union in _UNIONS:
         _tagged_union(conv, union)
     return conv
