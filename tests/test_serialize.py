@@ -6,6 +6,7 @@ import tracemalloc
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, localcontext
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from upwork_safety import (
     Feedback,
     InvalidDataError,
     InvalidTypeError,
+    InvalidValueError,
     Milestone,
     Money,
     Payment,
@@ -779,3 +781,68 @@ def _outcome(text):
         return serialize.from_json(Contract, text)
     except InvalidDataError as exc:
         return exc.problems, exc.count, exc.complete
+
+
+# --------------------------------------------------------------------------- edges of the writers and readers
+
+
+def test_sets_written_as_sorted_lists():
+    """A set or frozenset in plain data is written as a list, sorted where it can be."""
+    assert ["a", "b", "c"] == serialize.to_dict({"c", "a", "b"})
+    assert [1, "x"] == sorted(serialize.to_dict(frozenset({1, "x"})), key=str)
+
+
+@attrs.frozen
+class _Unresolvable:
+    """An attrs class whose annotation names a type that does not exist."""
+
+    value: "NoSuchType" = attrs.field()  # type: ignore[name-defined]  # noqa: F821
+
+
+def test_unresolvable_annotations_written_by_value():
+    """A field whose declared type cannot be resolved is written by its value's own type."""
+    assert {"value": {"amount": "5", "currency": "USD"}} == serialize.to_dict(
+        _Unresolvable(Money("5", "USD"))
+    )
+
+
+def test_list_of_scalars_stops_early_and_says_so():
+    """A list whose items need reading (no cheap type check) stops after 50 problems."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(list[Decimal], ["x"] * 500)
+    assert (50, False) == (len(info.value.problems), info.value.complete)
+
+
+@pytest.mark.parametrize("indent", [0, -1, 17])
+def test_indent_range(indent):
+    """indent is 1 to 16 spaces, or None."""
+    with pytest.raises(InvalidValueError) as info:
+        serialize.to_json(Money("1", "USD"), indent=indent)
+    assert "indent" == info.value.field
+
+
+def test_long_values_shown_short():
+    """A megabyte-long bad value is shown cut, with its length."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(date, "x" * 1_000_000)
+    assert len(info.value.problems[0]) < 200
+    assert "1000000 characters" in info.value.problems[0]
+
+
+def test_int_subclass_read_as_int():
+    """An int subclass from Python data (not bool) reads as a plain int."""
+
+    class Count(int):
+        pass
+
+    assert 7 == _strict.read_int(Count(7))
+    assert int is type(_strict.read_int(Count(7)))
+
+
+def test_items_error_derives():
+    """The bounded list error keeps its count and completeness when split (ExceptionGroup)."""
+    from upwork_safety.serialize._problems import ItemsError
+
+    error = ItemsError([ValueError("a"), KeyError("b")], list[int], 5, complete=False)
+    part = error.subgroup(lambda e: isinstance(e, ValueError))
+    assert (5, False, 1) == (part.uncounted, part.complete, len(part.exceptions))
