@@ -24,7 +24,7 @@ from upwork_safety import (
 )
 from upwork_safety.checks import CODES, Finding, Severity
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.models import TimeEntry
+from upwork_safety.models import Escrow, TimeEntry
 
 UTC = timezone.utc
 
@@ -761,7 +761,8 @@ def test_vague_milestones_in_a_contract():
     )
     found = checks.review_contract(contract, now=at(2024, 3, 2))
     assert [("VAGUE_MILESTONE", "m2")] == [(f.code, f.milestone_id) for f in found]
-    done = fixed([attrs.evolve(vague, state=MilestoneState.PAID)], ended=date(2024, 3, 5))
+    paid = Escrow(MilestoneState.PAID, vague.amount, released=vague.amount)
+    done = fixed([attrs.evolve(vague, escrow=paid)], ended=date(2024, 3, 5))
     assert [] == checks.review_contract(done, now=at(2024, 3, 6))
 
 
