@@ -10,7 +10,8 @@ produces are in :data:`AUTOMATIC_EVENTS`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any, NoReturn, Union, overload
 
@@ -284,63 +285,51 @@ def _when(at: datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M:%S UTC")
 
 
-@attrs.frozen(eq=False, repr=False)
-class _Entry:
-    """One event of a history and the entry before it: a link of a persistent list.
-
-    Its constructor checks the one rule a history has, against the entry
-    before only, so a history of any length grows by one event at a
-    constant cost and can never hold events out of time order.
-    """
-
-    previous: _Entry | None
-    event: Event
-    #: How many events the history holds up to and including this one.
-    length: int = attrs.field(
-        init=False,
-        default=attrs.Factory(
-            lambda self: 1 if self.previous is None else self.previous.length + 1, takes_self=True
-        ),
-    )
-    #: The oldest event of the history.
-    first: Event = attrs.field(
-        init=False,
-        default=attrs.Factory(
-            lambda self: self.event if self.previous is None else self.previous.first,
-            takes_self=True,
-        ),
-    )
-
-    def __attrs_post_init__(self) -> None:
-        if self.previous is not None and self.event.at < self.previous.event.at:
-            _out_of_order(self.previous, self.event, "History", self.length - 1)
-
-    def __iter__(self) -> Iterator[Event]:
-        """The events up to this one, oldest first."""
-        return iter(History(self))
-
-
-def _link(previous: _Entry | None, event: object, what: str, index: int) -> _Entry:
-    """The history *previous* plus *event*, checked with errors naming ``what[index]``."""
-    if not isinstance(event, EVENT_TYPES):
-        raise InvalidTypeError(
-            f"{what}[{index}] must be an escrow event, not {type(event).__name__}",
-            field=f"{what}[{index}]",
-            rule="an escrow event",
-        )
-    if previous is not None and event.at < previous.event.at:
-        _out_of_order(previous, event, what, index)
-    return _Entry(previous, event)
-
-
-def _out_of_order(previous: _Entry, event: Event, what: str, index: int) -> NoReturn:
+def _out_of_order(previous: Event, event: Event, what: str, index: int) -> NoReturn:
     raise InvalidValueError(
         f"{what}[{index}] ({type(event).__name__} at {_when(event.at)}) is earlier than "
-        f"{what}[{index - 1}] ({type(previous.event).__name__} at {_when(previous.event.at)}): "
+        f"{what}[{index - 1}] ({type(previous).__name__} at {_when(previous.at)}): "
         "a history is in time order",
         field=f"{what}[{index}]",
         rule="in time order",
     )
+
+
+class _Entry:
+    """Events appended together, and the entry before them: a link of a persistent list.
+
+    Its constructor checks the one rule a history has, for the events it
+    adds only (each an escrow event, none earlier than the one before), so a
+    history of any length grows at a cost that depends only on what is
+    appended, and can never hold events out of time order.  Entries are
+    never changed once built.
+    """
+
+    __slots__ = ("events", "first", "last", "length", "previous")
+
+    def __init__(self, previous: _Entry | None, events: tuple[Event, ...], what: str) -> None:
+        start = 0 if previous is None else previous.length
+        before = None if previous is None else previous.last
+        for offset, event in enumerate(events):
+            if not isinstance(event, EVENT_TYPES):
+                index = start + offset
+                raise InvalidTypeError(
+                    f"{what}[{index}] must be an escrow event, not {type(event).__name__}",
+                    field=f"{what}[{index}]",
+                    rule="an escrow event",
+                )
+            if before is not None and event.at < before.at:
+                _out_of_order(before, event, what, start + offset)
+            before = event
+        self.previous = previous
+        self.events = events
+        self.length: int = start + len(events)
+        self.last: Event = events[-1]
+        self.first: Event = events[0] if previous is None else previous.first
+
+    def __iter__(self) -> Iterator[Event]:
+        """The events up to this entry's last one, oldest first."""
+        return iter(History(self))
 
 
 class History(Sequence[Event]):
@@ -351,15 +340,17 @@ class History(Sequence[Event]):
     refuses anything that is not an escrow event and any event earlier than
     the one before it (events at the same moment keep their order).
 
-    :meth:`append` returns a new history sharing every event of this one, so
-    recording a step costs the same however long the history is; that is
-    how :func:`~upwork_safety.escrow.apply` stays flat in history length.
+    :meth:`append` and :meth:`extend` return a new history that shares every
+    event of this one, so recording a step costs the same however long the
+    history is; that is how :func:`~upwork_safety.escrow.apply` stays flat
+    in history length.
 
     Args:
         events: Escrow events, oldest first (any iterable, or a ``History``).
 
     Raises:
-        InvalidTypeError: An item is not an escrow event.
+        InvalidTypeError: *events* is not a sequence, or an item is not an
+            escrow event.
         InvalidValueError: An event is earlier than the one before it.
     """
 
@@ -378,24 +369,25 @@ class History(Sequence[Event]):
             InvalidTypeError: *event* is not an escrow event.
             InvalidValueError: *event* is earlier than the last event.
         """
-        return History(_link(self._head, event, "History.events", len(self)))
+        return History(_Entry(self._head, (event,), "History.events"))
 
     def extend(self, events: Iterable[Event]) -> History:
         """Return this history with *events* added at the end, in order.
 
         Raises:
-            InvalidTypeError: An item is not an escrow event.
+            InvalidTypeError: *events* is not a sequence, or an item is not
+                an escrow event.
             InvalidValueError: An event is earlier than the one before it.
         """
-        head = self._head
-        for index, event in enumerate(events, len(self)):
-            head = _link(head, event, "History.events", index)
-        return self if head is None or head is self._head else History(head)
+        added = _items(events, "History.events")
+        if not added:
+            return self
+        return History(_Entry(self._head, added, "History.events"))
 
     @property
     def last(self) -> Event | None:
         """The newest event, or ``None`` for an empty history."""
-        return None if self._head is None else self._head.event
+        return None if self._head is None else self._head.last
 
     @property
     def first(self) -> Event | None:
@@ -404,19 +396,26 @@ class History(Sequence[Event]):
 
     # -- reading -------------------------------------------------------------
 
+    def _entries(self) -> list[_Entry]:
+        """The entries, newest first."""
+        found = []
+        entry = self._head
+        while entry is not None:
+            found.append(entry)
+            entry = entry.previous
+        return found
+
     def __len__(self) -> int:
         return 0 if self._head is None else self._head.length
 
     def __reversed__(self) -> Iterator[Event]:
-        entry = self._head
-        while entry is not None:
-            yield entry.event
-            entry = entry.previous
+        for entry in self._entries():
+            yield from reversed(entry.events)
 
     def __iter__(self) -> Iterator[Event]:
-        newest_first = list(reversed(self))
-        newest_first.reverse()
-        return iter(newest_first)
+        entries = self._entries()
+        entries.reverse()
+        return itertools.chain.from_iterable(entry.events for entry in entries)
 
     @overload
     def __getitem__(self, index: int) -> Event: ...
@@ -439,11 +438,12 @@ class History(Sequence[Event]):
             msg = f"History index {index} out of range for {length} events"
             raise IndexError(msg)
         entry = self._head
-        for _ in range(length - 1 - position):
-            assert entry is not None  # noqa: S101  (narrowing: position is in range)
+        while entry is not None:
+            start = entry.length - len(entry.events)
+            if position >= start:
+                return entry.events[position - start]
             entry = entry.previous
-        assert entry is not None  # noqa: S101
-        return entry.event
+        raise AssertionError  # pragma: no cover  (position is in range)
 
     # -- value semantics -----------------------------------------------------
 
@@ -452,16 +452,9 @@ class History(Sequence[Event]):
             return tuple(self) == other
         if not isinstance(other, History):
             return NotImplemented
-        if len(self) != len(other):
-            return False
-        a, b = self._head, other._head
-        while a is not None and b is not None:
-            if a is b:  # a shared older part is equal by identity
-                return True
-            if a.event != b.event:
-                return False
-            a, b = a.previous, b.previous
-        return True
+        if self._head is other._head:
+            return True
+        return len(self) == len(other) and tuple(self) == tuple(other)
 
     def __hash__(self) -> int:
         return hash(tuple(self))
@@ -485,22 +478,24 @@ class History(Sequence[Event]):
         return self
 
 
+def _items(events: object, what: str) -> tuple[Event, ...]:
+    if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
+        raise InvalidTypeError(
+            f"{what} must be a sequence of escrow events, not {type(events).__name__}",
+            field=what,
+            rule="a sequence of escrow events",
+        )
+    return tuple(events)
+
+
 def _chain(events: object, what: str) -> _Entry | None:
     """The last entry of a history holding *events*, each checked (``what[i]`` in errors)."""
     if isinstance(events, History):
         return events._head  # noqa: SLF001  (already a checked chain)
     if isinstance(events, _Entry):
         return events
-    if isinstance(events, (str, bytes)) or not isinstance(events, Iterable):
-        raise InvalidTypeError(
-            f"{what} must be a sequence of escrow events, not {type(events).__name__}",
-            field=what,
-            rule="a sequence of escrow events",
-        )
-    head: _Entry | None = None
-    for index, event in enumerate(events):
-        head = _link(head, event, what, index)
-    return head
+    items = _items(events, what)
+    return _Entry(None, items, what) if items else None
 
 
 def history(events: object, what: str) -> History:
@@ -509,3 +504,10 @@ def history(events: object, what: str) -> History:
         return events
     head = _chain(events, what)
     return History() if head is None else History(head)
+
+
+def extend(history: History, events: tuple[Event, ...], what: str) -> History:
+    """*history* with *events* appended, checked, with errors naming *what*."""
+    if not events:
+        return history
+    return History(_Entry(history._head, events, what))  # noqa: SLF001  (same module)

@@ -20,7 +20,7 @@ tuple-like log).  Engines return new values and never mutate these.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from types import MappingProxyType
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 import attrs
 
 from upwork_safety._events import Event, History, history
+from upwork_safety._events import extend as _extend
 from upwork_safety._validate import (
     bool_field,
     date_field,
@@ -42,6 +43,7 @@ from upwork_safety._validate import (
     text_field,
     to_utc,
     utc_field,
+    utc_instant,
 )
 from upwork_safety.errors import (
     CurrencyMismatchError,
@@ -49,7 +51,7 @@ from upwork_safety.errors import (
     InvalidValueError,
 )
 from upwork_safety.kinds import ContractKind, EndReason, MilestoneState, StrEnum
-from upwork_safety.money import Money
+from upwork_safety.money import CONTEXT, Money
 
 if TYPE_CHECKING:
     import enum
@@ -296,7 +298,7 @@ _SHAPES: Mapping[MilestoneState, tuple[tuple[str, ...], tuple[str, ...], str, tu
     ),
     _S.REFUNDED: (("held", "released"), ("refunded",), "", ()),
 }
-_MONEY = ("funded", "held", "released", "refunded", "carried_over")
+_MONEY = ("held", "released", "refunded", "carried_over")
 _MOMENTS = (
     "submitted_at",
     "refund_requested_at",
@@ -309,6 +311,18 @@ _MOMENTS = (
 
 def _refuse(field: str, rule: str, message: str) -> NoReturn:
     raise InvalidValueError(message, field=f"Escrow.{field}", rule=rule)
+
+
+def _moment(name: str) -> Callable[[object], datetime | None]:
+    """A converter for the optional moment *name*: ``None``, or an aware datetime stored in UTC."""
+    what = f"Escrow.{name}"
+
+    def convert(value: object) -> datetime | None:
+        if value is None:
+            return None
+        return utc_instant(value, what)
+
+    return convert
 
 
 @attrs.frozen(repr=False)
@@ -380,42 +394,66 @@ class Escrow:
     carried_over: Money = attrs.field(
         default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
     )
-    submitted_at: datetime | None = attrs.field(
-        default=None, converter=optional_to_utc, validator=optional_utc_field
-    )
+    submitted_at: datetime | None = attrs.field(default=None, converter=_moment("submitted_at"))
     refund_requested_at: datetime | None = attrs.field(
-        default=None, converter=optional_to_utc, validator=optional_utc_field
+        default=None, converter=_moment("refund_requested_at")
     )
-    disputed_at: datetime | None = attrs.field(
-        default=None, converter=optional_to_utc, validator=optional_utc_field
-    )
+    disputed_at: datetime | None = attrs.field(default=None, converter=_moment("disputed_at"))
     dispute_answered_at: datetime | None = attrs.field(
-        default=None, converter=optional_to_utc, validator=optional_utc_field
+        default=None, converter=_moment("dispute_answered_at")
     )
     client_paid_arbitration_at: datetime | None = attrs.field(
-        default=None, converter=optional_to_utc, validator=optional_utc_field
+        default=None, converter=_moment("client_paid_arbitration_at")
     )
     freelancer_paid_arbitration_at: datetime | None = attrs.field(
-        default=None, converter=optional_to_utc, validator=optional_utc_field
+        default=None, converter=_moment("freelancer_paid_arbitration_at")
     )
 
     def __repr__(self) -> str:
         """The state, what was funded, and every other field that is not zero or ``None``."""
         shown = [f"state={self.state!r}", f"funded={self.funded!r}"]
-        for field in attrs.fields(Escrow)[2:]:
-            value = getattr(self, field.name)
+        for name in (*_MONEY, *_MOMENTS):
+            value = getattr(self, name)
             if value is not None and not (isinstance(value, Money) and not value.amount):
-                shown.append(f"{field.name}={value!r}")
+                shown.append(f"{name}={value!r}")
         return f"Escrow({', '.join(shown)})"
 
     @classmethod
     def unfunded(cls, currency: str) -> Escrow:
         """A milestone's escrow before anything is deposited: ``NOT_FUNDED``, all zero."""
-        return cls(_S.NOT_FUNDED, _zero(currency))
+        return _unfunded(currency)
+
+    def replace(self, **changes: Any) -> Escrow:  # noqa: ANN401  (any Escrow field)
+        """This escrow with *changes* (``attrs.evolve``), checked like any new one."""
+        return attrs.evolve(self, **changes)
 
     def __attrs_post_init__(self) -> None:
+        funded, held, released = self.funded, self.held, self.released
+        refunded, carried = self.refunded, self.carried_over
+        currency = funded.currency
+        if not (
+            held.currency == currency
+            and released.currency == currency
+            and refunded.currency == currency
+            and carried.currency == currency
+        ):
+            self._currency_mismatch()
+        total = CONTEXT.add(
+            CONTEXT.add(held.amount, released.amount),
+            CONTEXT.add(refunded.amount, carried.amount),
+        )
+        if total != funded.amount:
+            _refuse(
+                "funded",
+                "funded == held + released + refunded + carried_over",
+                f"Escrow.funded ({funded}) must equal held + released + refunded + "
+                f"carried_over ({held} + {released} + {refunded} + {carried})",
+            )
+        self._check_state()
+
+    def _currency_mismatch(self) -> NoReturn:
         currency = self.funded.currency
-        for name in _MONEY[1:]:
+        for name in _MONEY:
             other: Money = getattr(self, name)
             if other.currency != currency:
                 raise CurrencyMismatchError(
@@ -423,28 +461,24 @@ class Escrow:
                     field=f"Escrow.{name}",
                     rule="one currency",
                 )
-        parts = (self.held, self.released, self.refunded, self.carried_over)
-        total = sum((p.amount for p in parts), Decimal(0))
-        if total != self.funded.amount:
-            _refuse(
-                "funded",
-                "funded == held + released + refunded + carried_over",
-                f"Escrow.funded ({self.funded}) must equal held + released + refunded + "
-                f"carried_over ({self.held} + {self.released} + {self.refunded} + "
-                f"{self.carried_over})",
-            )
-        self._check_state()
+        raise AssertionError  # pragma: no cover  (called only on a mismatch)
 
     def _check_state(self) -> None:  # noqa: C901  (one check per column of the state table)
-        zero, positive, needed, optional = _SHAPES[self.state]
-        name = self.state.name
+        state = self.state
+        zero, positive, needed, optional = _SHAPES[state]
         for field in zero:
             if getattr(self, field).amount:
-                _refuse(field, f"zero when {name}", f"a {name} escrow has no {field} money")
+                _refuse(
+                    field, f"zero when {state.name}", f"a {state.name} escrow has no {field} money"
+                )
         for field in positive:
             if not getattr(self, field).amount:
-                _refuse(field, f"more than zero when {name}", f"a {name} escrow has {field} money")
-        if self.state is _S.PAID and self.held.amount and self.carried_over.amount:
+                _refuse(
+                    field,
+                    f"more than zero when {state.name}",
+                    f"a {state.name} escrow has {field} money",
+                )
+        if state is _S.PAID and self.held.amount and self.carried_over.amount:
             _refuse(
                 "held",
                 "a remainder is held or carried on, not both",
@@ -452,13 +486,18 @@ class Escrow:
                 f"carried on, but it holds {self.held} and carried on {self.carried_over}",
             )
         for field in _MOMENTS:
-            value = getattr(self, field)
             if field == needed:
-                if value is None:
-                    _refuse(field, f"required when {name}", f"a {name} escrow needs {field}")
-            elif value is not None and field not in optional:
-                _refuse(field, f"only in its state, not {name}", f"a {name} escrow has no {field}")
-        if self.state is _S.DISPUTED:
+                if getattr(self, field) is None:
+                    _refuse(
+                        field, f"required when {state.name}", f"a {state.name} escrow needs {field}"
+                    )
+            elif field not in optional and getattr(self, field) is not None:
+                _refuse(
+                    field,
+                    f"only in its state, not {state.name}",
+                    f"a {state.name} escrow has no {field}",
+                )
+        if state is _S.DISPUTED:
             self._check_dispute()
 
     def _check_dispute(self) -> None:
@@ -474,6 +513,12 @@ class Escrow:
                     "after the client's answer",
                     f"{field} needs a dispute the client answered, and comes after the answer",
                 )
+
+
+@functools.lru_cache(maxsize=64)
+def _unfunded(currency: str) -> Escrow:
+    # Immutable, so every unfunded milestone of one currency shares one value.
+    return Escrow(_S.NOT_FUNDED, _zero(currency))
 
 
 def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:  # noqa: ANN401
@@ -745,6 +790,8 @@ def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
 
 
 def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
+    if value == ():  # a fixed-price contract's, every time it is rebuilt
+        return ()
     return sequence_of(value, TimeEntry, "Contract.time_entries")
 
 
@@ -943,25 +990,36 @@ def _next(
     changed: Mapping[int, Milestone],
     paid: Sequence[Payment],
     payments: Sequence[Payment] | None,
-    history: History,
+    events: tuple[Event, ...],
     ended: date | None,
 ) -> Contract:
     """The contract after escrow steps: the escrow engine's one way to build the next contract.
 
     Only what the steps changed is checked again (the replaced milestones,
-    the payments added, the events appended): the rest was checked when
-    *contract* was built.  *payments*, when given, replaces every payment
-    (after a refund of paid money) and is checked in full.
+    the payments added, the events appended, through the constructors of
+    :class:`_Milestones`, :class:`_Payments` and the history); the rest was
+    checked when *contract* was built.  *payments*, when given, replaces
+    every payment (after a refund of paid money) and is checked in full.
     """
     milestones = _checked(contract)
     if payments is None:
         new_payments = cast("_Payments", contract.payments).appending(paid)
     else:
         new_payments = _Payments((*payments, *paid))
-    return attrs.evolve(
-        contract,
-        milestones=milestones.replacing(changed) if changed else milestones,
-        payments=new_payments,
-        history=history,
-        ended=ended,
+    history = _extend(cast("History", contract.history), events, "Contract.history")
+    return Contract(
+        contract.id,
+        contract.client,
+        contract.kind,
+        contract.started,
+        ended,
+        milestones.replacing(changed) if changed else milestones,
+        new_payments,
+        contract.feedback,
+        contract.service_fee_rate,
+        contract.hourly_rate,
+        contract.weekly_limit,
+        history,
+        contract.title,
+        contract.time_entries,
     )

@@ -23,7 +23,7 @@ from upwork_safety.escrow._engine import allowed_names, choose, run_at, start_mo
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._table import BY_EVENT, ROWS, source_of, when
 from upwork_safety.escrow._timers import rules_at
-from upwork_safety.models import MilestoneState, PaymentKind, _position
+from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
 from upwork_safety.money import CONTEXT, Money
 
 if TYPE_CHECKING:
@@ -160,7 +160,7 @@ def _filing_deadline(run: Run) -> list[Deadline]:
     """After the contract ended (by either side or dormancy): the dispute-filing window."""
     if run.ended is None:
         return []
-    for event in reversed(run.history):
+    for event in run.newest_first():
         if isinstance(event, (EndContract, DormancyRefundRequest)):
             at_stake = [
                 index for index in run.holding if run.milestone(index).state is _S.REFUND_REQUESTED
@@ -398,7 +398,7 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
             )
 
     def money(amount: Decimal) -> Money:
-        return Money(amount, currency)
+        return Money(amount, currency) if amount else _zero(currency)
 
     return Ledger(
         moment,

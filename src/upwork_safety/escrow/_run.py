@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-import attrs
-
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.models import (
     Escrow,
@@ -25,14 +23,16 @@ from upwork_safety.models import (
     _holding,
     _next,
     _position,
+    _zero,
 )
-from upwork_safety.money import Money
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import date, datetime
 
     from upwork_safety._events import Event, History
     from upwork_safety.models import Contract
+    from upwork_safety.money import Money
     from upwork_safety.rules import PlatformRules
 
 __all__ = ["Run"]
@@ -54,6 +54,7 @@ class Run:
     __slots__ = (
         "_all_payments",
         "_changed",
+        "_events",
         "_paid",
         "contract",
         "ended",
@@ -71,6 +72,7 @@ class Run:
         self._changed: dict[int, Milestone] = {}
         self._paid: list[Payment] = []
         self._all_payments: list[Payment] | None = None
+        self._events: list[Event] = []
 
     # -- reading -------------------------------------------------------------
 
@@ -86,13 +88,18 @@ class Run:
     @property
     def last_at(self) -> datetime | None:
         """The moment of the newest event, or ``None`` for an empty history."""
-        last = self.history.last
+        last = self.last_event
         return None if last is None else last.at
 
     @property
     def last_event(self) -> Event | None:
         """The newest event, or ``None``."""
-        return self.history.last
+        return self._events[-1] if self._events else self.history.last
+
+    def newest_first(self) -> Iterator[Event]:
+        """Every event so far, newest first (this run's steps, then the history)."""
+        yield from reversed(self._events)
+        yield from reversed(self.history)
 
     def payments(self) -> list[Payment]:
         """Every payment so far, oldest first."""
@@ -105,8 +112,15 @@ class Run:
     def update(self, index: int, **changes: Any) -> Escrow:  # noqa: ANN401  (Escrow fields)
         """Give the milestone at *index* a new escrow (its constructor checks it) and return it."""
         milestone = self.milestone(index)
-        escrow = attrs.evolve(milestone.escrow, **changes)
-        self._changed[index] = attrs.evolve(milestone, escrow=escrow)
+        escrow = milestone.escrow.replace(**changes)
+        self._changed[index] = Milestone(
+            milestone.id,
+            milestone.title,
+            milestone.amount,
+            milestone.description,
+            milestone.due,
+            escrow,
+        )
         if escrow.held.amount:
             self.holding.add(index)
         else:
@@ -121,7 +135,7 @@ class Run:
         return self.update(
             index,
             state=state,
-            held=Money.zero(escrow.held.currency),
+            held=_zero(escrow.held.currency),
             submitted_at=None,
             refund_requested_at=None,
             disputed_at=None,
@@ -152,18 +166,18 @@ class Run:
         self._paid = []
 
     def record(self, event: Event) -> None:
-        """Append *event* to the history."""
-        self.history = self.history.append(event)
+        """Append *event* to the history (checked when the result is built)."""
+        self._events.append(event)
 
     def result(self) -> Contract:
         """The contract after the steps (the one given if nothing happened)."""
-        if self.history is self.contract.history:
+        if not self._events:
             return self.contract
         return _next(
             self.contract,
             changed=self._changed,
             paid=self._paid,
             payments=self._all_payments,
-            history=self.history,
+            events=tuple(self._events),
             ended=self.ended,
         )

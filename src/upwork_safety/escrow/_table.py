@@ -55,7 +55,7 @@ from upwork_safety.escrow._timers import (
     rules_at,
     start_of,
 )
-from upwork_safety.models import Milestone, MilestoneState, Payment, PaymentKind
+from upwork_safety.models import Milestone, MilestoneState, Payment, PaymentKind, _zero
 from upwork_safety.money import Money
 from upwork_safety.rules import PlatformRules
 
@@ -236,11 +236,11 @@ class Row:
     timer: Timer | None = None
     window: Timer | None = None
     notices: tuple[Timer, ...] = ()
-
-    @property
-    def sources(self) -> frozenset[MilestoneState]:
-        """The states the row starts from."""
-        return frozenset(a for a, _ in self.edges)
+    #: The states the row starts from.
+    sources: frozenset[MilestoneState] = attrs.field(
+        init=False,
+        default=attrs.Factory(lambda row: frozenset(a for a, _ in row.edges), takes_self=True),
+    )
 
     @property
     def automatic(self) -> bool:
@@ -568,7 +568,7 @@ def _approve(run: Run, index: int, event: Approve) -> None:
     run.update(
         index,
         state=S.PAID,
-        held=Money.zero(remainder.currency),
+        held=_zero(remainder.currency),
         released=released,
         carried_over=escrow.carried_over + remainder,
         submitted_at=None,
