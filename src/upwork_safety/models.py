@@ -313,16 +313,36 @@ def _refuse(field: str, rule: str, message: str) -> NoReturn:
     raise InvalidValueError(message, field=f"Escrow.{field}", rule=rule)
 
 
-def _moment(name: str) -> Callable[[object], datetime | None]:
-    """A converter for the optional moment *name*: ``None``, or an aware datetime stored in UTC."""
-    what = f"Escrow.{name}"
+def _moment(value: object, what: str) -> datetime | None:
+    """An optional moment: ``None``, or an aware datetime in UTC (else an error naming *what*)."""
+    return None if value is None else utc_instant(value, what)
 
-    def convert(value: object) -> datetime | None:
-        if value is None:
-            return None
-        return utc_instant(value, what)
 
-    return convert
+# One converter per moment, so each error names its field (attrs converters get the value only).
+
+
+def _submitted_at(value: object) -> datetime | None:
+    return _moment(value, "Escrow.submitted_at")
+
+
+def _refund_requested_at(value: object) -> datetime | None:
+    return _moment(value, "Escrow.refund_requested_at")
+
+
+def _disputed_at(value: object) -> datetime | None:
+    return _moment(value, "Escrow.disputed_at")
+
+
+def _dispute_answered_at(value: object) -> datetime | None:
+    return _moment(value, "Escrow.dispute_answered_at")
+
+
+def _client_paid_arbitration_at(value: object) -> datetime | None:
+    return _moment(value, "Escrow.client_paid_arbitration_at")
+
+
+def _freelancer_paid_arbitration_at(value: object) -> datetime | None:
+    return _moment(value, "Escrow.freelancer_paid_arbitration_at")
 
 
 @attrs.frozen(repr=False)
@@ -394,19 +414,15 @@ class Escrow:
     carried_over: Money = attrs.field(
         default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
     )
-    submitted_at: datetime | None = attrs.field(default=None, converter=_moment("submitted_at"))
-    refund_requested_at: datetime | None = attrs.field(
-        default=None, converter=_moment("refund_requested_at")
-    )
-    disputed_at: datetime | None = attrs.field(default=None, converter=_moment("disputed_at"))
-    dispute_answered_at: datetime | None = attrs.field(
-        default=None, converter=_moment("dispute_answered_at")
-    )
+    submitted_at: datetime | None = attrs.field(default=None, converter=_submitted_at)
+    refund_requested_at: datetime | None = attrs.field(default=None, converter=_refund_requested_at)
+    disputed_at: datetime | None = attrs.field(default=None, converter=_disputed_at)
+    dispute_answered_at: datetime | None = attrs.field(default=None, converter=_dispute_answered_at)
     client_paid_arbitration_at: datetime | None = attrs.field(
-        default=None, converter=_moment("client_paid_arbitration_at")
+        default=None, converter=_client_paid_arbitration_at
     )
     freelancer_paid_arbitration_at: datetime | None = attrs.field(
-        default=None, converter=_moment("freelancer_paid_arbitration_at")
+        default=None, converter=_freelancer_paid_arbitration_at
     )
 
     def __repr__(self) -> str:
