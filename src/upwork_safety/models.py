@@ -20,7 +20,7 @@ tuple-like log).  Engines return new values and never mutate these.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from types import MappingProxyType
