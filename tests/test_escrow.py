@@ -1270,3 +1270,72 @@ def test_type_errors_name_the_argument_and_the_type_given(call, field, shown):
         call()
     assert field == info.value.field
     assert shown in str(info.value)
+
+
+# --------------------------------------------------------------------------- wrong-typed arguments (issue 17)
+
+_C = contract("15.00")
+_NOW = at(2024, 3, 2)
+_FUND = Fund("m1", FUNDED_AT)
+
+WRONG = {
+    "apply(contract=None)": lambda: escrow.apply(None, _FUND),  # type: ignore[arg-type]
+    "apply(contract=str)": lambda: escrow.apply("c1", _FUND),  # type: ignore[arg-type]
+    "apply(event=None)": lambda: escrow.apply(_C, None),  # type: ignore[arg-type]
+    "apply(event=str)": lambda: escrow.apply(_C, "Fund"),  # type: ignore[arg-type]
+    "apply(event=list)": lambda: escrow.apply(_C, [_FUND]),  # type: ignore[arg-type]
+    "apply(rules=int)": lambda: escrow.apply(_C, _FUND, rules=5),  # type: ignore[arg-type]
+    "advance(now=None)": lambda: escrow.advance(_C, None),  # type: ignore[arg-type]
+    "advance(now=date)": lambda: escrow.advance(_C, date(2024, 3, 2)),  # type: ignore[arg-type]
+    "advance(now=str)": lambda: escrow.advance(_C, "2024-03-02"),  # type: ignore[arg-type]
+    "advance(contract=int)": lambda: escrow.advance(5, _NOW),  # type: ignore[arg-type]
+    "replay(one event)": lambda: escrow.replay(_C, _FUND),  # type: ignore[arg-type]
+    "replay(None)": lambda: escrow.replay(_C, None),  # type: ignore[arg-type]
+    "replay(str)": lambda: escrow.replay(_C, "Fund"),  # type: ignore[arg-type]
+    "replay([int])": lambda: escrow.replay(_C, [5]),  # type: ignore[list-item]
+    "replay(dict)": lambda: escrow.replay(_C, {"a": _FUND}),  # type: ignore[arg-type]
+    "deadlines(now=None)": lambda: escrow.deadlines(_C, None),  # type: ignore[arg-type]
+    "deadlines(rules=str)": lambda: escrow.deadlines(_C, _NOW, rules="x"),  # type: ignore[arg-type]
+    "ledger(now=int)": lambda: escrow.ledger(_C, 5),  # type: ignore[arg-type]
+    "ledger(contract=list)": lambda: escrow.ledger([_C], _NOW),  # type: ignore[arg-type]
+    "allowed(milestone_id=None)": lambda: escrow.allowed(_C, None),  # type: ignore[arg-type]
+    "allowed(milestone_id=int)": lambda: escrow.allowed(_C, 1),  # type: ignore[arg-type]
+    "allowed(now=str)": lambda: escrow.allowed(_C, "m1", now="today"),  # type: ignore[arg-type]
+    "to_mermaid(rules=int)": lambda: escrow.to_mermaid(rules=5),  # type: ignore[arg-type]
+    "Fund(milestone_id=None)": lambda: Fund(None, FUNDED_AT),  # type: ignore[arg-type]
+    "Fund(at=str)": lambda: Fund("m1", "2024-03-01"),  # type: ignore[arg-type]
+    "Approve(amount=int)": lambda: Approve("m1", FUNDED_AT, amount=5),  # type: ignore[arg-type]
+    "Refund(amount=str)": lambda: Refund("m1", FUNDED_AT, amount="5"),  # type: ignore[arg-type]
+    "ResolveDispute(to_freelancer=int)": lambda: ResolveDispute("m1", FUNDED_AT, 5, usd(0)),  # type: ignore[arg-type]
+    "EndContract(at=None)": lambda: EndContract(None),  # type: ignore[arg-type]
+    "Choices.reason(int)": lambda: escrow.allowed(_C, "m1").reason(5),  # type: ignore[arg-type]
+    "Deadline(kind=int)": lambda: escrow.Deadline(5, _NOW, None, "client", "", ""),  # type: ignore[arg-type]
+    "Ledger(at=None)": lambda: Ledger(None, *[usd(0)] * 9),  # type: ignore[arg-type]
+}
+
+
+@pytest.mark.parametrize("call", WRONG.values(), ids=WRONG.keys())
+def test_wrong_typed_arguments_get_library_errors(call):
+    """Every public escrow function and value, given a wrong-typed argument, raises a library error."""
+    from upwork_safety.errors import UpworkSafetyError
+
+    with pytest.raises(UpworkSafetyError) as info:
+        call()
+    assert info.value.field is not None
+
+
+def test_replay_of_one_event_says_to_wrap_it():
+    """replay(contract, one_event) names the argument and suggests a list."""
+    with pytest.raises(InvalidTypeError) as info:
+        escrow.replay(_C, _FUND)  # type: ignore[arg-type]
+    assert ("events", "a sequence of") == (info.value.field, info.value.rule[:13])
+    assert "[Fund(...)]" in str(info.value)
+
+
+def test_is_automatic_takes_anything():
+    """is_automatic() answers for any object, events or not."""
+    assert (True, False, False) == (
+        escrow.is_automatic(AutoApprove("m1", FUNDED_AT)),
+        escrow.is_automatic(_FUND),
+        escrow.is_automatic(None),
+    )
