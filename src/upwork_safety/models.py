@@ -440,8 +440,17 @@ class Escrow:
         return _unfunded(currency)
 
     def replace(self, **changes: Any) -> Escrow:  # noqa: ANN401  (any Escrow field)
-        """This escrow with *changes* (``attrs.evolve``), checked like any new one."""
-        return attrs.evolve(self, **changes)
+        """This escrow with *changes* (like ``attrs.evolve``), checked like any new one.
+
+        Raises:
+            InvalidValueError: A change names no field of ``Escrow``.
+        """
+        unknown = changes.keys() - _ESCROW_FIELDS
+        if unknown:
+            raise InvalidValueError(
+                f"Escrow has no field {sorted(unknown)[0]!r}", field="Escrow", rule="a field"
+            )
+        return Escrow(*[changes[n] if n in changes else getattr(self, n) for n in _ESCROW_FIELDS])
 
     def __attrs_post_init__(self) -> None:
         funded, held, released = self.funded, self.held, self.released
@@ -529,6 +538,10 @@ class Escrow:
                     "after the client's answer",
                     f"{field} needs a dispute the client answered, and comes after the answer",
                 )
+
+
+#: Escrow's fields, in order (for :meth:`Escrow.replace`).
+_ESCROW_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Escrow))
 
 
 @functools.lru_cache(maxsize=64)
