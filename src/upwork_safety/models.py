@@ -448,7 +448,7 @@ class Escrow:
         unknown = changes.keys() - _ESCROW_FIELDS
         if unknown:
             raise InvalidValueError(
-                f"Escrow has no field {sorted(unknown)[0]!r}", field="Escrow", rule="a field"
+                f"Escrow has no field {min(unknown)!r}", field="Escrow", rule="a field"
             )
         return Escrow(*[changes[n] if n in changes else getattr(self, n) for n in _ESCROW_FIELDS])
 

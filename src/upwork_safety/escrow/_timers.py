@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime, time, timedelta, timezone
 
+from upwork_safety._calendar import add_business_days
 from upwork_safety.rules import PlatformRules, as_of
 
 __all__ = [
-    "after_business_time",
     "arbitration_window",
     "client_answer_due",
     "dormancy_times",
@@ -25,9 +25,6 @@ __all__ = [
 ]
 
 UTC = timezone.utc
-_DAY = timedelta(days=1)
-#: Monday is weekday 0; business time runs Monday 00:00 to Saturday 00:00 UTC.
-_SATURDAY = 5
 
 
 @functools.lru_cache(maxsize=1024)
@@ -47,39 +44,21 @@ def start_of(day: date) -> datetime:
     return datetime.combine(day, time(0), UTC)
 
 
-def after_business_time(start: datetime, span: timedelta) -> datetime:
-    """The moment *span* of business time has passed since *start* (UTC).
-
-    Business time runs from Monday 00:00 to Saturday 00:00 UTC; weekends do
-    not count.  Five business days from Friday 15:00 end the next Friday at
-    15:00; from Saturday 10:00 they end the next Saturday at 00:00 (the
-    count starts on Monday).
-
-    >>> from datetime import datetime, timedelta, timezone
-    >>> friday = datetime(2026, 3, 6, 15, tzinfo=timezone.utc)
-    >>> after_business_time(friday, timedelta(days=5)).isoformat()
-    '2026-03-13T15:00:00+00:00'
-    """
-    at = start
-    left = span
-    while True:
-        weekday = at.weekday()
-        if weekday >= _SATURDAY:
-            at = start_of(at.date() + (7 - weekday) * _DAY)
-            continue
-        week_end = start_of(at.date() + (_SATURDAY - weekday) * _DAY)
-        if left <= week_end - at:
-            return at + left
-        left -= week_end - at
-        at = week_end + 2 * _DAY
-
-
 def client_answer_due(disputed_at: datetime, override: PlatformRules | None) -> datetime:
-    """When the client's time to answer a dispute filed at *disputed_at* runs out."""
+    """When the client's time to answer a dispute filed at *disputed_at* runs out.
+
+    In business days (the library's one helper,
+    :func:`upwork_safety._calendar.add_business_days`: the same UTC time of
+    day, counting days that fall Monday to Friday in UTC, holidays not
+    skipped) when the rules say so, else in elapsed time.  A part of a day in
+    a what-if period is added as elapsed time.
+    """
     rules = rules_at(disputed_at, override)
-    if rules.client_response_business_days:
-        return after_business_time(disputed_at, rules.client_dispute_response)
-    return disputed_at + rules.client_dispute_response
+    span = rules.client_dispute_response
+    if not rules.client_response_business_days:
+        return disputed_at + span
+    whole = timedelta(days=span.days)
+    return add_business_days(disputed_at, span.days) + (span - whole)
 
 
 def arbitration_window(

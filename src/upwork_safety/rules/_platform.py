@@ -139,15 +139,15 @@ class PlatformRules:
         "file a dispute after the contract ends or a refund request",
     )
     #: The client's time to answer a dispute; silence sends the funds to the freelancer.
-    #: Counted in business time when :attr:`client_response_business_days`.
+    #: Counted in business days when :attr:`client_response_business_days`.
     client_dispute_response: timedelta = _rule(
         _days(5),
         "COMM (2023-12-05); HC 211062068",
         "client silence = funds to freelancer",
     )
-    #: Whether :attr:`client_dispute_response` runs in business days: only Monday
-    #: 00:00 to Saturday 00:00 UTC counts, so 5 days from a Friday 15:00 end the
-    #: next Friday 15:00.
+    #: Whether :attr:`client_dispute_response` counts business days: the same UTC
+    #: time of day, counting only days that fall Monday to Friday in UTC (holidays
+    #: are not skipped), so 5 days from a Friday 15:00 end the next Friday 15:00.
     client_response_business_days: bool = _rule(
         True,  # noqa: FBT003  (a rules value, not a flag argument)
         "HC 211062068 ('respond within 5 business days')",
