@@ -882,6 +882,13 @@ class Contract:
         title: A short description of the job.
         time_entries: The Work Diary of an hourly contract.
 
+    What the constructor checks is what can be checked without a pass over
+    every milestone and payment (so an escrow step costs the same on a big
+    contract): each milestone's own books (:class:`Escrow`), unique ids, one
+    payment currency, the history's order and start.  Whether the release
+    payments add up to what each milestone's escrow says was released takes
+    such a pass: :func:`upwork_safety.escrow.ledger` checks it.
+
     Raises:
         InvalidTypeError: A field of the wrong type, or a collection
             holding something else than its items.
