@@ -56,6 +56,7 @@ class Run:
         "_changed",
         "_events",
         "_paid",
+        "_releases",
         "contract",
         "ended",
         "history",
@@ -73,6 +74,7 @@ class Run:
         self._paid: list[Payment] = []
         self._all_payments: list[Payment] | None = None
         self._events: list[Event] = []
+        self._releases: dict[str, list[tuple[int, Payment]]] | None = None
 
     # -- reading -------------------------------------------------------------
 
@@ -106,6 +108,20 @@ class Run:
         if self._all_payments is not None:
             return [*self._all_payments, *self._paid]
         return [*self.contract.payments, *self._paid]
+
+    def releases(self, milestone_id: str) -> list[tuple[int, Payment]]:
+        """``(position in payments(), payment)`` of each escrow release of *milestone_id*.
+
+        Grouped in one pass over the payments and kept until a payment is
+        added or changed, so a report over every milestone stays linear.
+        """
+        if self._releases is None:
+            grouped: dict[str, list[tuple[int, Payment]]] = {}
+            for position, payment in enumerate(self.payments()):
+                if payment.kind is PaymentKind.RELEASE and payment.milestone_id is not None:
+                    grouped.setdefault(payment.milestone_id, []).append((position, payment))
+            self._releases = grouped
+        return self._releases.get(milestone_id, [])
 
     # -- recording -----------------------------------------------------------
 
@@ -159,11 +175,13 @@ class Run:
                 rule="one currency",
             )
         self._paid.append(Payment(at.date(), amount, at=at, milestone_id=milestone.id, kind=kind))
+        self._releases = None
 
     def rewrite_payments(self, payments: list[Payment]) -> None:
         """Replace every payment so far (after a refund of paid money lowered some)."""
         self._all_payments = payments
         self._paid = []
+        self._releases = None
 
     def record(self, event: Event) -> None:
         """Append *event* to the history (checked when the result is built)."""

@@ -387,21 +387,17 @@ def _holds_escrow(_run: Run, milestone: Milestone, _at: datetime) -> str | None:
     return None if _holds(milestone) else state_reason(milestone)
 
 
-def _release_payments(run: Run, milestone: Milestone) -> list[tuple[int, Any]]:
+def _release_payments(run: Run, milestone: Milestone) -> list[tuple[int, Payment]]:
     """``(position in the payments, payment)`` of every escrow release of *milestone*."""
-    return [
-        (index, payment)
-        for index, payment in enumerate(run.payments())
-        if payment.kind is PaymentKind.RELEASE and payment.milestone_id == milestone.id
-    ]
+    return run.releases(milestone.id)
 
 
-def _refundable(run: Run, milestone: Milestone, at: datetime) -> list[tuple[int, Any]]:
+def _refundable(run: Run, milestone: Milestone, at: datetime) -> list[tuple[int, Payment]]:
     """The release payments of *milestone* still inside their refund window at *at*."""
     return [
         (index, payment)
         for index, payment in _release_payments(run, milestone)
-        if at < payment.at + rules_at(payment.at, run.rules).refund_after_payment_window
+        if at < payment.moment + rules_at(payment.moment, run.rules).refund_after_payment_window
     ]
 
 
@@ -411,8 +407,8 @@ def _refund_window_due(run: Run, milestone: Milestone) -> datetime | None:
     paid = _release_payments(run, milestone)
     if not paid:
         return None
-    latest = max(payment.at for _, payment in paid)
-    return latest + rules_at(latest, run.rules).refund_after_payment_window  # type: ignore[no-any-return]
+    latest = max(payment.moment for _, payment in paid)
+    return latest + rules_at(latest, run.rules).refund_after_payment_window
 
 
 def _can_refund_paid(run: Run, milestone: Milestone, at: datetime) -> str | None:
@@ -636,7 +632,7 @@ def _refund_paid(run: Run, index: int, event: Refund) -> None:
         amount = event.amount
     payments: list[Payment | None] = list(run.payments())
     left = amount
-    for position, payment in sorted(refundable, key=lambda item: item[1].at, reverse=True):
+    for position, payment in sorted(refundable, key=lambda item: item[1].moment, reverse=True):
         if not left.amount:
             break
         if payment.amount <= left:
