@@ -101,15 +101,15 @@ def _pytest(session: nox.Session, *args: str, coverage: str | None = None) -> No
 @nox.session(python=PYTHONS, tags=["tests"])
 def tests(session: nox.Session) -> None:
     """The fast test set (everything not marked slow or fuzz) on each Python, with coverage."""
-    # The plot extra is installed so upwork_safety.plot is tested (headless) too.
-    _install(session, "tests", extras="[plot]")
+    # The plot and pandas extras are installed so plot and jss.score_frame are tested too.
+    _install(session, "tests", extras="[plot,pandas]")
     _pytest(session, coverage=f"tests-{session.python}")
 
 
 @nox.session(python=MAIN, tags=["tests"])
 def slow(session: nox.Session) -> None:
     """The slow and fuzz-marked tests (long Hypothesis runs, megabyte inputs), once."""
-    _install(session, "tests", extras="[plot]")
+    _install(session, "tests", extras="[plot,pandas]")
     _pytest(session, "-m", "slow or fuzz", coverage="slow")
 
 
@@ -120,7 +120,7 @@ def wheel(session: nox.Session) -> None:
     with tempfile.TemporaryDirectory() as out:
         session.run("python", "-m", "build", "--wheel", "--outdir", out, str(ROOT))
         (built,) = Path(out).glob("upwork_safety-*.whl")
-        _install(session, "tests", extras="[plot]", target=str(built))
+        _install(session, "tests", extras="[plot,pandas]", target=str(built))
     # The tests must import the installed wheel: src/ is never on the path.
     session.run(
         "python",
@@ -176,7 +176,7 @@ def docs(session: nox.Session) -> None:
 @nox.session(python=MAIN, tags=["docs"])
 def notebook(session: nox.Session) -> None:
     """Run docs/notebook.ipynb in a fresh kernel (charts inline) and the chart tests (Agg)."""
-    _install(session, "notebook", extras="[plot]")
+    _install(session, "notebook", extras="[plot,pandas]")
     _pytest(session, "tests/test_notebook.py", "tests/test_plot.py")
 
 
@@ -217,7 +217,7 @@ def mutation(session: nox.Session) -> None:
 @nox.session(python=MAIN, tags=["fuzz"])
 def fuzz(session: nox.Session) -> None:
     """The long fuzz campaign: the fuzz- and slow-marked tests with 5,000 examples each."""
-    _install(session, "tests", extras="[plot]")
+    _install(session, "tests", extras="[plot,pandas]")
     session.run(
         "pytest",
         "-p",
