@@ -137,8 +137,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dev-misses", action="store_true", help="list misclassified development messages"
     )
+    parser.add_argument(
+        "--dev-only", action="store_true", help="score the development set only (for tuning)"
+    )
     args = parser.parse_args(argv)
-    loaded = {name: json.loads(path.read_text("utf-8")) for name, path in SETS.items()}
+    chosen = {"development": SETS["development"]} if args.dev_only else SETS
+    loaded = {name: json.loads(path.read_text("utf-8")) for name, path in chosen.items()}
     figures = {name: score(msgs, rules_only=args.rules_only) for name, msgs in loaded.items()}
     if args.json:
         print(json.dumps(figures, indent=1))
