@@ -93,7 +93,7 @@ def _product_mail(text: str, match: re.Match[str]) -> bool:
         return True
     if _ROBOT_MAILBOX.match(address):
         return True
-    sentence = _sentence(text, match.start(), match.end())
+    sentence = _sentence(text, match.start(), match.end()).replace(address, " ")
     if _EMAIL_TO_PERSON.search(sentence):
         return False
     return lex.PRODUCT.search(sentence) is not None

@@ -155,9 +155,11 @@ class Sentence:
     def product(self, start: int, end: int) -> bool:
         """Whether the words at ``[start, end)`` name part of a product being built."""
         low, high = self.clause(start)
-        before = self.text[max(low, start - 40) : start]
-        after = self.text[end : min(high, end + 40)]
+        before = self.text[max(0, start - 40) : start]
+        after = self.text[end : end + 40]
         window = " ".join(before.split()[-4:]) + " | " + " ".join(after.split()[:4])
+        if _UI_WORD.search(window):
+            return True
         clause = self.text[low:high]
         if _TO_PERSON.search(clause) or self.all(_OFF_HERE):
             return False
@@ -165,7 +167,7 @@ class Sentence:
             return True
         if _BUILD_BEFORE.search(before) and not _PERSON_AFTER.match(after):
             return True
-        return bool(_STRONG_PRODUCT.search(clause))
+        return bool(self.all(_STRONG_PRODUCT))
 
     def upwork_feature(self, start: int) -> bool:
         """Whether the clause is about one of Upwork's own features (not about avoiding its fee)."""
@@ -182,14 +184,18 @@ class Sentence:
             or self.upwork_feature(start)
         )
 
-    def freelancer_pays(self) -> bool:
-        """Whether the sentence tells the reader (the freelancer) to pay or buy something."""
+    def freelancer_pays(self, at: int | None = None) -> bool:
+        """Whether the sentence (or the clause at *at*) tells the reader to pay or buy something."""
         if self.outgoing:
             return False
-        for low, high in self.clauses:
+        for low, high in self.clauses if at is None else [self.clause(at)]:
             clause = self.text[low:high].lstrip()
             if _PAY_COMMAND.match(clause) and not _SEND_ME_YOURS.match(clause):
                 return True
+            if at is not None and _YOU_PAY.search(clause):
+                return True
+        if at is not None:
+            return bool(self.all(_URDU_YOU_PAY) or (self.all(_MONEY) and self.all(_URDU_SEND)))
         return bool(
             self.all(_YOU_PAY)
             or self.all(_EVERY_NEW_PAYS)
@@ -217,6 +223,7 @@ _BUILD_BEFORE = re.compile(
     r"both|also|to the))?(?: \w+)?\s*$"
 )
 _PERSON_AFTER = re.compile(r"\s?(?:me|us|you|him|her)\b")
+_UI_WORD = re.compile(r"\b(?:buttons?|icons?|widgets?|banners?|labels?|logos?|tooltips?)\b")
 _OFF_HERE = re.compile(
     r"\binstead of (?:here|upwork|the platform)\b|\boutside (?:of )?(?:upwork|the platform)\b|"
     r"\boff (?:upwork|the platform)\b|\bupwork (?:se|ke) bahar\b"
@@ -226,7 +233,8 @@ _STRONG_PRODUCT = re.compile(
     r"widget|button|bot|bots|chatbot|payment options?|sandbox|customers?|users|visitors|"
     r"attendees|tenants|subscribers|drivers|shoppers|buyers|store's|site's|app's|"
     r"notifications?|template|signature|newsletter|auto-?reply|campaign|"
-    r"ka button|ka option|wala feature|wala form|payment ka option|banana hai|banwaya)\b"
+    r"ka button|ka option|wala feature|wala form|payment ka option|banana hai|banwaya|"
+    r"startup|fintech)\b"
 )
 _TO_PERSON = re.compile(
     r"\b(?:add|message|contact|text|call|pay|send|reach|email|ping|dm|tip|transfer) "
@@ -246,7 +254,7 @@ _SEND_ME_YOURS = re.compile(
 _YOU_PAY = re.compile(
     r"\b(?:you|u)(?:'ll| will| would)?(?: (?:need to|must|have to|should|are required to|"
     r"will need to|will have to|just|first|only|also|then|now)){0,2} (?:pay|deposit|send|"
-    r"transfer|buy|purchase|cover|invest|order|recharge|top up)\b"
+    r"transfer|buy|purchase|cover|invest|order|recharge|top up|upgrade|subscribe|renew)\b"
 )
 _EVERY_NEW_PAYS = re.compile(
     r"\b(?:each|every|all|new|newly hired|the selected)(?: new)? \w+(?: \w+)? (?:pays?|buys?|"
@@ -302,10 +310,13 @@ _COMMUNICATE = re.compile(
 _AVAILABLE_ON = re.compile(
     r"\b(?:available|active|reachable|online|more active|mostly|usually|always|all day|"
     r"faster|quicker|quickly|easier|better|respond|reply|replies)\b|\bi'?m on\b|"
-    r"\bi am on\b|\bfind me\b|\bwahan\b|\bthere\b"
+    r"\bi am on\b|\bfind me\b"
 )
 _EMAIL_CONTACT = re.compile(
-    r"\b(?:e-?mail|mail) (?:me|us|you|karein|kar dein|kar do|karo|kijiye)\b|"
+    r"^(?:please |pls |just |kindly )?(?:e-?mail|mail) (?:me|us)\b|"
+    r"\b(?:i'?ll|i will|we'?ll|we will|can|let me|please|could|i can) (?:e-?mail|mail) "
+    r"(?:you|me|us)\b|\b(?:e-?mail|mail) (?:me|us) (?:at|on)\b|"
+    r"\b(?:e-?mail|mail) (?:karein|kar dein|kar do|karo|kijiye)\b|"
     r"\b(?:your|my|apna|apni|mera|meri|personal|private|direct) (?:personal |private )?"
     r"(?:e-?mail|gmail|email address)\b|\be-?mail address\b|"
     r"\b(?:on|via|by|over|through|to|at) (?:my |your )?(?:e-?mail|gmail)\b|"
@@ -406,7 +417,15 @@ _ACCOUNT_OWNER = re.compile(
     r"\b(?:your|ur|apna|apni|apne|aap ka|aap ki|aap ke|tumhara|tumhari)\b|"
     r"\b(?:share|send|give|provide|need|what'?s|whats|bhej\w{0,4}|de do|de dein|bata\w{0,4})\b"
 )
+_CLIENT_TO_YOU = re.compile(
+    r"\b(?:send|pay|transfer|wire|give|mail)\w{0,3} (?:you|u)\b|\baap ko (?:\w+ ){0,3}"
+    r"(?:bhej|de|transfer|pay)\w{0,6}"
+)
 _MY_ACCOUNT = re.compile(r"\b(?:my|mera|meri|mere)\b")
+_PERSON = re.compile(
+    r"\b(?:you|your|u|ur|me|my|i|i'?ll|i'?d|i'?m|we|we'?ll|us|aap|aap ko|aap ka|aap ki|aap ke|"
+    r"mujhe|main|mai|hum|humein|apna|apni|apne|mera|meri|mere)\b"
+)
 _ONLY_UPWORK = re.compile(
     r"\b(?:only|sirf|always|just)\b.{0,24}\b(?:upwork|the platform)\b|"
     r"\b(?:upwork|the platform)\b.{0,12}\b(?:only|sirf|hi)\b"
@@ -430,12 +449,15 @@ def _payment_in(sentence: Sentence) -> Hit | None:
     off = sentence.first(lex.OFF_PLATFORM)
     fee = sentence.first(lex.PLATFORM_FEE)
     for match in sentence.all(lex.METHOD):
-        if fee_payer or sentence.suppressed(*match.span()):
+        if sentence.freelancer_pays(match.start()) or sentence.suppressed(*match.span()):
+            continue
+        low, high = sentence.clause(match.start())
+        if fee_payer and not _CLIENT_TO_YOU.search(sentence.text, low, high):
             continue
         pay = sentence.first(lex.PAY)
         if pay and (asks or off or fee):
             return Hit(code, *sentence.span(match, pay), Confidence.HIGH)
-        if asks or pay:
+        if (asks or pay) and sentence.first(_PERSON):
             best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
     on_platform = sentence.first(_DIRECT_ON_UPWORK) or sentence.first(_ONLY_UPWORK)
     for match in sentence.all(lex.OFF_PLATFORM):
@@ -522,13 +544,40 @@ _FOR_SOMETHING = re.compile(
 )
 
 
+_FAKE_CHEQUE = re.compile(
+    r"\b(?:deposit|cash)\w{0,3} (?:the |it|this |that )?(?:check|cheque)?\b.{0,40}\b(?:wire|send|"
+    r"transfer|pay)\w{0,3} (?:the |us |back )?(?:balance|rest|difference|remaining|remainder|"
+    r"extra|leftover)\b|\b(?:wire|send|transfer|pay)\w{0,3} (?:\w+ ){0,3}to (?:our|the|my) "
+    r"(?:supplier|vendor|agent|partner)\b"
+)
+_FEE_REQUIRED = re.compile(
+    r"\b(?:there'?s|there is|requires?|required|standard|mandatory|need|needs|must|"
+    r"have to|has to|applies|charged|payable)\b"
+)
+_FEE_AMOUNT = re.compile(
+    r"\b(?:a|one|one-time|one time|small|nominal|refundable|minimal)\s(?:\$|rs\.?\s?|pkr\s?)?"
+    r"\d[\d,.]{0,9}\s(?:usd |dollars? |rupees? |pkr )?(?:fee|charge|deposit)\b|"
+    r"(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}\s(?:[\w-]+\s){0,2}(?:fee|charge|deposit)\b"
+)
+
+
 def _fee_in(sentence: Sentence) -> Hit | None:
     """UPFRONT_FEE: the freelancer is told to pay or buy something to get or start work."""
     code = FindingCode.UPFRONT_FEE
     if sentence.past() or sentence.first(_CLIENT_PAYS):
         return None
     pays = sentence.freelancer_pays()
+    for match in sentence.all(_FAKE_CHEQUE):
+        if not _fee_context_suppressed(sentence, match):
+            return Hit(code, *sentence.span(match), Confidence.HIGH)
+    for match in sentence.all(_FEE_AMOUNT):
+        if _fee_context_suppressed(sentence, match):
+            continue
+        if pays or sentence.first(_FEE_PURPOSE) or sentence.first(_FEE_REQUIRED):
+            return Hit(code, *sentence.span(match), Confidence.HIGH)
     for match in sentence.all(_CRYPTO_SCAM):
+        if _CLIENT_TO_YOU.search(match.group()) or " your wallet" in match.group():
+            continue
         if not sentence.negated(*match.span()):
             return Hit(code, *sentence.span(match), Confidence.HIGH)
     for match in sentence.all(_FEE_NAMED):
@@ -575,14 +624,17 @@ _START = re.compile(
     r"kick off|get going|get to work|carry on|keep working|keep going|continue working|"
     r"continue with|continue the work|work on (?:it|this)|dive in|jump in|work first|"
     r"shuru|start kar\w{0,6}|kaam kar\w{0,6}|kaam jaari|jaari rakh\w{0,4}|lag ja\w{0,4}|"
-    r"get started|start working|"
+    r"get started|start working|get cracking|crack on|get moving|go for it|"
     r"keep (?:at it|on it)|get on with)\b"
 )
 _WORK_ASK = re.compile(
     r"\b(?:make|create|design|write|build|do|edit|push|finish|complete|transcribe|translate|"
     r"code|draft|redesign|fix|send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
-    r"bana\w{0,4}|likh\w{0,5}|kar ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4})\b"
+    r"bana\w{0,4}|likh\w{0,5}|kar ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
+    r"have (?:\w+ ){0,4}ready|get (?:\w+ ){0,3}ready|"
+    r"(?:designs?|articles?|samples?|logos?|drafts?|files?|pages?|kaam|screens?) (?:\w+ )?"
+    r"(?:bhej\w{0,4}|dikha\w{0,4}))\b"
 )
 _DIRECTED_BEFORE = re.compile(
     r"(?:\b(?:can|could|would|will) (?:you|u)(?: \w+)?|\bplease|\bkindly|\bjust|\bpls|"
@@ -596,7 +648,8 @@ _DIRECTED_AFTER = re.compile(
 )
 _FUND = re.compile(
     r"\b(?:fund|funds|funding|funded|escrow|milestone|milestones|contract|offer|payment|pay|"
-    r"deposit|money|hire|hiring|paise|budget|budgets|formali[sz]e|finance|card)\b"
+    r"deposit|money|hire|hiring|paise|budget|budgets|formali[sz]e|finance|card|formalities|"
+    r"paperwork|upwork side|upwork part|upwork stuff)\b"
 )
 _LATER = re.compile(
     r"\b(?:later|afterwards|after|once|when|tomorrow|tonight|next week|next month|"
@@ -608,11 +661,13 @@ _LATER = re.compile(
     r"baad mein|baad|kal|raat ko|agle|jab|until|in the meantime|meanwhile|for now|anyway|"
     r"abhi nahi|nahi bana sakta|kaam nahi kar raha|weird|blocked|kuch din|chand din|"
     r"few days|couple of days|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"lands|closes|comes through|goes through|clears|"
+    r"lands|closes|comes through|goes through|clears|gets approved|approved next|"
+    r"nahi bana\w{0,4}|nahi karunga|nahi bhej\w{0,4}|baad mein|"
     r"(?:card|payment|billing|verification|bank) (?:issues?|problems?)|issues? with (?:my|the) "
     r"(?:card|payment|account|bank)|"
     r"if (?:i|we) like|if it looks|before (?:i|we) (?:know|see|decide|check)|on the 1st|"
-    r"talk about|dekhte hain|uske baad|us ke baad)\b"
+    r"talk about|dekhte hain|uske baad|us ke baad|pasand aay\w{0,2}|acha lag\w{0,2}|agar (?:acha|pasand|theek)|"
+    r"if (?:it'?s|its|they'?re) good|if satisfied)\b"
 )
 _FUNDED_ALREADY = re.compile(
     r"\b(?:is|are|has been|have been|was|already|now|i've|i have|we've|just) funded\b|"
@@ -641,7 +696,8 @@ _WORK_THEN_FUND = re.compile(
 )
 #: Work asked for "first" (funding is then mentioned elsewhere in the message).
 _WORK_FIRST = re.compile(
-    r"\b(?:work|kaam|start|do (?:it|this)|make|write|design)\b(?: \w+){0,4} first\b"
+    r"\b(?:work|kaam|start|do (?:it|this)|make|write|design)\b(?: \w+){0,4} first\b|"
+    r"\bpehle (?:\w+ ){0,2}(?:kaam|design|bana\w{0,4}|likh\w{0,4}|kar (?:do|dein|ke)|sample)\b"
 )
 #: Funding only after the work is seen: "I'll fund escrow after the first draft".
 _FUND_AFTER_WORK = re.compile(
@@ -663,7 +719,11 @@ _NO_ESCROW = re.compile(
     r"\bno need (?:for|of) (?:a |the |any )?(?:milestone|contract|escrow|offer)\b|"
     r"\b(?:milestone|contract|escrow) (?:ki |ka )?zaroorat nahi\b|"
     r"\bbina (?:milestone|contract|escrow)\b|\b(?:milestone|contract|escrow) ke baghair\b|"
-    r"\b(?:escrow|milestone|contract) can wait\b|\boutside (?:the )?contract\b"
+    r"\b(?:escrow|milestone|contract) can wait\b|\boutside (?:the )?contract\b|"
+    r"\bskip (?:the )?(?:formalities|paperwork)\b|"
+    r"\bno (?:contract|milestone|escrow|offer) (?:needed|required|yet|for now)\b|"
+    r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)\b|"
+    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b"
 )
 _FREE_WORK = re.compile(
     r"\b(?:free|unpaid|no pay|without pay(?:ment)?|not paid|muft)\b(?: \w+){0,3}? "
@@ -672,7 +732,8 @@ _FREE_WORK = re.compile(
     r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b(?: \w+){0,3}? (?:for free|"
     r"free mein|free of (?:cost|charge)|muft mein|bina paise|unpaid|not paid|without pay)\b|"
     r"\b(?:it is|it's|this is|will not be|won't be) (?:paid|not paid)\b|"
-    r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b"
+    r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b|"
+    r"\bbina (?:paise|payment|pay)\b"
 )
 _UNPAID = re.compile(
     r"\b(?:unpaid|not paid|without pay(?:ment)?|no pay|paid nahi|payment nahi|paise nahi)\b"
@@ -705,7 +766,9 @@ _PAY_AFTER = re.compile(
     r"\b(?:pay|paid|payment|paise|money|amount|full amount)\b(?: \w+){0,5}? (?:after|once|"
     r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: \w+){0,4}? (?:deliver\w{0,4}|"
     r"complet\w{0,6}|done|finish\w{0,3}|see|check\w{0,3}|review\w{0,3}|like|happy|"
-    r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?)\b|"
+    r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?|"
+    r"live|tested|launched|working|up and running)\b|"
+    r"\b(?:paise|payment|pay) (?:\w+ ){0,3}(?:dekh|check) (?:ke|kar)\b|"
     r"\b(?:pay|payment) on (?:delivery|completion)\b|\bcash on delivery\b|"
     r"\b(?:dekh|check) kar (?:ke )?(?:payment|paise|pay)\b|"
     r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
@@ -846,7 +909,8 @@ _WORK_THING = re.compile(
     r"concepts?|articles?|blog|app|website|admin panel|dashboard|shop|store|translation|"
     r"voice-?over|cards?|letterhead|favicon|descriptions?|system|module|report|charts?|"
     r"slides?|templates?|emails?|newsletter|widget|analytics|pixel|tweaks?|changes|"
-    r"booking|footer|header|form|panel|kaam|site|designs?|copy|captions?)\b"
+    r"booking|footer|header|form|panel|kaam|site|designs?|copy|captions?|posters?|flyers?|"
+    r"images?|photos?|mockups?|guidelines)\b"
 )
 _NOT_MORE_WORK = re.compile(
     r"\b(?:one more|another|also|ek aur)\s(?:question|thing|time|day|week|minute|note|point|"
@@ -866,6 +930,9 @@ _SAME_PRICE = re.compile(
     r"fine within|ok within|part of)\b|\bpart of (?:the|this|our|your) (?:package|deal|price|"
     r"milestone|contract|scope|job|budget)\b|\b(?:paise|payment|budget|price|amount) (?:utne|"
     r"utna|utni|wohi|wahi|same) (?:hi )?(?:hain|hai|rahenge|rahega|rahe)?\b|\bwohi payment\b|"
+    r"\bbudget (?:mein|me) (?:hi|he)\b|\bno extra budget\b|"
+    r"\b(?:budget|price|paise) (?:mein|me) adjust\w{0,3}|\badjust (?:it |them )?(?:in|within) "
+    r"the (?:budget|price)\b|"
     r"\b(?:in|into) (?:this|the current|the same) milestone\b|"
     r"\bno need to change the (?:milestone|contract|price)\b|"
     r"\bwithout (?:extra|additional) (?:cost|pay|charge|payment)\b|\bat no (?:extra )?cost\b|"
@@ -878,18 +945,22 @@ _SMALL = re.compile(
     r"shouldn'?t take (?:long|much)|won'?t take (?:you )?(?:long|much)|not (?:a )?big "
     r"(?:deal|thing)|nothing big|few minutes|\d+ minutes|chhota|chota|thora sa|"
     r"zyada (?:kaam|time) nahi|jaldi se|quick add|it'?s tiny|only \d+|just a|it'?s just|"
-    r"only a|bas ek|sirf ek)\b"
+    r"only a|bas ek|sirf ek|should be (?:fast|quick|easy)|quick for you|easy for you)\b"
 )
 _NEW_PAY = re.compile(
     r"\bnew milestone\b|\bseparate (?:milestone|contract|quote|job)\b|"
-    r"\b(?:extra|additional|more) (?:pay|payment|cost|budget)\b(?! nahi)|"
+    r"(?<!\bno )(?<!\bany )(?<!without )\b(?:extra|additional|more) (?:pay|payment|cost|budget)"
+    r"\b(?! nahi| unfortunately)|"
     r"\bi'?ll pay (?:extra|more|for (?:it|this|that|them))\b|\bincrease the budget\b|"
     r"\badd(?:ed)? (?:a |another )?(?:new )?milestone\b|\bquote\b|\bhow much\b|\bestimate\b|"
     r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|\bbudget badha\w{0,4}\b|"
-    r"\bas milestone \d\b|\bbonus for (?:this|it)\b|\bpaid separately\b"
+    r"\bas milestone \d\b|\bbonus for (?:this|it)\b|\bpaid separately\b|"
+    r"\b(?:create|set up|make|open)\w{0,3} (?:a |another |new |the )?milestone\b|\bproposal\b|"
+    r"\bprice works\b|\bincreased? the (?:milestone|budget|price)\b|\bto cover the extra\b"
 )
 _STRONG_CREEP = re.compile(
-    r"\bwhile you'?re (?:at it|there|in there)\b|\bthrow in\b|\bone more (?!question|thing|"
+    r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there)\b|\bthrow in\b|"
+    r"\bsqueeze in\b|\bone more (?!question|thing|"
     r"time|day|week|minute|note|point|reminder|call|meeting|detail|quick)\w+|"
     r"\b(?:\d+|two|three|four|five|a few|a couple of|a couple|few|couple) more\b|"
     r"\banother \d+\b|\binstead of \d+\b|\bek (?:\w+ )?(?:aur|or)\b|"
@@ -976,10 +1047,17 @@ _INCENTIVE = re.compile(
 )
 
 
+_RATING_PRODUCT = re.compile(
+    r"\b(?:widget|icons?|section|system|component|plugin|hotel|restaurant|app store|"
+    r"product ratings?|reviews page|review page|star ratings? (?:widget|field|component)|"
+    r"sprite|svg|css|ui)\b"
+)
+
+
 def _begging_in(sentence: Sentence) -> Hit | None:
     code = FindingCode.REVIEW_BEGGING
     for match in sentence.all(_RATING):
-        if sentence.first(_THANKS_FOR) or sentence.product(*match.span()):
+        if sentence.first(_THANKS_FOR) or sentence.first(_RATING_PRODUCT):
             continue
         if sentence.negated(*match.span()):
             continue

@@ -100,7 +100,9 @@ METHOD = _c(
         r"crypto\w{0,8}|bitcoin|btc|usdt|tether|eth|ethereum|binance|trc\s?20|erc\s?20",
         r"trust wallet|metamask|wallet address",
         r"gift\s?cards?|cheque|money order",
+        r"(?:send|mail|post|give)\w{0,3} (?:you )?(?:a |the )?check|by check|check payment",
         r"(?:in|by|with) cash|cash (?:mein|me|payment|in hand)|pay (?:you |u )?(?:in )?cash",
+        r"cash (?:de|dunga|dun|bhej|doon|dedunga)\w{0,4}",
         r"(?:on|via|by|through|with|using|to) wise|wise (?:account|transfer)",
     )
 )
@@ -121,7 +123,9 @@ OFF_PLATFORM = _c(
     r"upwork'?s? (?:system|chat|messages?|messenger|fees?))\b|"
     r"\bupwork (?:se|ke) (?:bahar|baghair|ilawa)\b|\bbahar\b|\bbaghair upwork\b|"
     r"\bdirect(?:ly)?\b|\bpersonally\b|\bprivately\b|\bbetween us\b|\bon the side\b|"
-    r"\bseparately\b|\boutside\b|\belsewhere\b|\bsomewhere else\b|\bseedha\b|\bseedhe\b"
+    r"\bseparately\b|\boutside\b|\belsewhere\b|\bsomewhere else\b|\bseedha\b|\bseedhe\b|"
+    r"\bupwork ki zaroorat nahi\b|\bno need (?:for|of) upwork\b|\b(?:don'?t|do not) need upwork\b|"
+    r"\bnot involve upwork\b"
 )
 #: Keeping it on the platform: "only on Upwork", "through Upwork".
 ON_PLATFORM = _c(
@@ -228,6 +232,7 @@ PAST = _c(
         r"(?:my|our|the) (?:previous|old|last|former|ex) (?:freelancer|designer|developer|"
         r"client|va|writer|team|agency|contractor|coder|editor)s?",
         r"had (?:paid|asked|used|sent|moved|done)|was paid|were paid|i paid|we paid|paid my",
+        r"(?:client|customer|they|he|she|someone|somebody) (?:paid|asked|sent|used)",
         r"asked me|asked us|told me|wanted me",
         r"pichli (?:dafa|baar)|pehle maine|pehle humne|maine pehle|humne pehle",
         r"diye the|diya tha|kiya tha|karta tha|karte the|ki thi|thi|tha|thay",
@@ -247,7 +252,8 @@ PRODUCT = _c(
         r"button|buttons|bot|bots|chatbot|api|apis|sdk|webhooks?|plugin|plug-in|widget|icon|"
         r"icons|logos?|integrat\w{0,6}|gateway|gateways|checkout|check-out|cart|ipn|callback|"
         r"endpoint|orders?|order status|status|errors?|bugs?|failing|fails|logs?|link|links|"
-        r"footer|header|navbar|menu|tab|url|section",
+        r"footer|header|navbar|menu|tab|url|section|support line|support|hotline|helpline|"
+        r"the app|our app|app lets|app moves|app that|startup|wallets",
         r"share on|share to|share via|sharing|click-to-chat|notifications?|alerts?|reminders?|"
         r"channel|channels|stories|story|reels?|profile|bio|highlights|thumbnails?|carousel|"
         r"shorts|versions?|hashtags|"
@@ -282,6 +288,9 @@ UPWORK_FEATURE = _c(
         r"service fee|marketplace fee|connects|upwork fee|upwork fees|upwork's fee",
         r"upwork ki fees|upwork ka fee|upwork's fees|direct contracts?",
         r"upwork (?:messages|chat|call|video call|app|meeting|zoom|invoice|invoices|tax form)",
+        r"upwork se (?:payoneer|bank|jazzcash|easypaisa)|from upwork to (?:payoneer|bank|"
+        r"jazzcash|easypaisa|my bank)|paise kaise aate|kaise milte|how (?:do|does) (?:the )?"
+        r"(?:money|payment|withdrawal)",
     )
 )
 #: Calls and chats Upwork allows or integrates: not off-platform contact.
