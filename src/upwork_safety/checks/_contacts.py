@@ -77,6 +77,9 @@ _EMAIL_TO_PERSON = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @attrs.frozen
 class Detail:
     """One contact detail: where it is (normalised offsets) and what kind it is."""
@@ -117,7 +120,7 @@ def contact_details(text: str) -> list[Detail]:
                 for m in pattern.finditer(text)
                 if not _product_mail(text, m)
             )
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         found.extend(Detail(m.start(), m.end(), "phone number") for m in PHONE.finditer(text))
         found.extend(
             Detail(m.start(1), m.end(1), "phone number")

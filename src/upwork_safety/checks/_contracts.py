@@ -150,7 +150,7 @@ def _review_running(clock: _Clock) -> Finding | None:
         "Hi! Just a note that I've submitted the milestone; let me know if you'd "
         "like any changes."
     )
-    return makemake_finding(
+    return make_finding(
         FindingCode.REVIEW_PERIOD_RUNNING,
         message,
         advice,
@@ -176,7 +176,7 @@ def _refund_pending(clock: _Clock) -> Finding | None:
         "I've delivered the work for this milestone, so I can't agree to a full "
         "refund, but I'm happy to talk about what would make it right."
     )
-    return makemake_finding(
+    return make_finding(
         FindingCode.REFUND_REQUEST_PENDING,
         message,
         advice,
@@ -212,7 +212,7 @@ def _dispute_window(clock: _Clock) -> Finding | None:
         "Before the contract closes for good: the work for the last milestone was "
         "delivered as agreed. Could we settle the payment on Upwork?"
     )
-    return makemake_finding(
+    return make_finding(
         FindingCode.DISPUTE_WINDOW_CLOSING, message, advice, script, **clock.fields()
     )
 
@@ -244,7 +244,7 @@ def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
         "Hi! This milestone has been quiet for a while. Shall I submit what's done, or "
         "is there anything you need from me to wrap it up?"
     )
-    return makemake_finding(
+    return make_finding(
         FindingCode.DORMANT_ESCROW,
         message,
         advice,

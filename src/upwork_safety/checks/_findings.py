@@ -118,6 +118,68 @@ class FindingCode(StrEnum):
     UNVERIFIED_CLIENT = "UNVERIFIED_CLIENT"
 
 
+_CODE_VALUES = frozenset(code.value for code in FindingCode)
+
+
+def _to_code(value: object) -> object:
+    """A documented code given as text becomes its :class:`FindingCode` (validated next)."""
+    if type(value) is str and value in _CODE_VALUES:
+        return FindingCode(value)
+    return value
+
+
+def _check_code(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+    if not isinstance(value, FindingCode):
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must be one of the documented codes ({', '.join(CODES)}), got {value!r}",
+            field=name,
+            rule="a documented code",
+        )
+
+
+def _instance_of(kind: type, what: str, *, optional: bool = False) -> Any:  # noqa: ANN401
+    """An attrs validator: the value is a *kind* (or ``None`` when *optional*)."""
+
+    def check(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+        if (optional and value is None) or isinstance(value, kind):
+            return
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be {what}, not {type(value).__name__}", field=name, rule=what
+        )
+
+    return check
+
+
+def _check_due(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+    if value is not None:
+        utc_instant(value, field_name(instance, attribute))
+
+
+def _check_span(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+    if value is None:
+        return
+    name = field_name(instance, attribute)
+    if not (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(type(v) is int for v in value)
+    ):
+        raise InvalidTypeError(
+            f"{name} must be a (start, end) tuple of two ints or None, not {value!r}",
+            field=name,
+            rule="a (start, end) tuple of ints",
+        )
+    start, end = value
+    if not 0 <= start <= end:
+        raise InvalidValueError(
+            f"{name} must satisfy 0 <= start <= end, got {value!r}",
+            field=name,
+            rule="0 <= start <= end",
+        )
+
+
 def _rule_source(field: str) -> str:
     """The published source of a :class:`PlatformRules` field."""
     return str(attrs.fields_dict(PlatformRules)[field].metadata["rule"].source)
@@ -144,12 +206,12 @@ class CodeInfo:
             saying it is general advice outside them.
     """
 
-    code: FindingCode
-    severity: Severity
-    applies_to: str
-    trigger: str
-    rule: str
-    source: str
+    code: FindingCode = attrs.field(converter=_to_code, validator=_check_code)
+    severity: Severity = attrs.field(validator=_instance_of(Severity, "a Severity member"))
+    applies_to: str = attrs.field(validator=_instance_of(str, "a str"))
+    trigger: str = attrs.field(validator=_instance_of(str, "a str"))
+    rule: str = attrs.field(validator=_instance_of(str, "a str"))
+    source: str = attrs.field(validator=_instance_of(str, "a str"))
 
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict with every field, for ``pandas.DataFrame``."""
@@ -355,68 +417,6 @@ class _CodeTable(Mapping[FindingCode, CodeInfo]):
 #: (read-only; a plain string such as ``"SCOPE_CREEP"`` works as a key).
 CODES: Mapping[FindingCode, CodeInfo] = _CodeTable(_CODE_LIST)
 _ORDER = {code: index for index, code in enumerate(CODES)}
-_CODE_VALUES = frozenset(code.value for code in FindingCode)
-
-
-def _to_code(value: object) -> object:
-    """A documented code given as text becomes its :class:`FindingCode` (validated next)."""
-    if type(value) is str and value in _CODE_VALUES:
-        return FindingCode(value)
-    return value
-
-
-def _check_code(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
-    if not isinstance(value, FindingCode):
-        name = field_name(instance, attribute)
-        raise InvalidValueError(
-            f"{name} must be one of the documented codes ({', '.join(CODES)}), got {value!r}",
-            field=name,
-            rule="a documented code",
-        )
-
-
-def _instance_of(kind: type, what: str, *, optional: bool = False) -> Any:  # noqa: ANN401
-    """An attrs validator: the value is a *kind* (or ``None`` when *optional*)."""
-
-    def check(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
-        if (optional and value is None) or isinstance(value, kind):
-            return
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be {what}, not {type(value).__name__}", field=name, rule=what
-        )
-
-    return check
-
-
-def _check_due(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
-    if value is not None:
-        utc_instant(value, field_name(instance, attribute))
-
-
-def _check_span(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
-    if value is None:
-        return
-    name = field_name(instance, attribute)
-    if not (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and all(type(v) is int for v in value)
-    ):
-        raise InvalidTypeError(
-            f"{name} must be a (start, end) tuple of two ints or None, not {value!r}",
-            field=name,
-            rule="a (start, end) tuple of ints",
-        )
-    start, end = value
-    if not 0 <= start <= end:
-        raise InvalidValueError(
-            f"{name} must satisfy 0 <= start <= end, got {value!r}",
-            field=name,
-            rule="0 <= start <= end",
-        )
-
-
 @attrs.frozen(repr=False)
 class Finding:
     """One thing a freelancer should know, with what to do and what to say.

@@ -40,6 +40,8 @@ finding per code, so scanning is linear in the length of the message.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 
 import attrs
 
@@ -50,10 +52,9 @@ from upwork_safety.checks._findings import Confidence, FindingCode
 #: Longest piece of text judged as one sentence.
 MAX_SENTENCE = 400
 
-_SENTENCE_END = re.compile(
-    r"(?<!\brs)(?<!\bmr)(?<!\bdr)(?<!\bno)(?<!\bst)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)"
-    r"[.!?\u061f\u06d4]+(?=\s|$)|\n"
-)
+_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4]+(?=\s|$)|\n")
+#: Abbreviations whose full stop does not end a sentence ("Rs. 500", "no. 3").
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:rs|mr|mrs|dr|no|st|e\.g|i\.e|vs)$")
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\u060c]|\s[-\u2013\u2014]\s|\b(?:but|lekin|magar|however|although|though|whereas|"
     r"warna|because|kyunke|kyun ke|so|par)\b"
@@ -73,13 +74,14 @@ class Hit:
 class Sentence:
     """One sentence of a normalised message, with its clauses and what was found in it."""
 
-    __slots__ = ("_found", "clauses", "offset", "outgoing", "text")
+    __slots__ = ("_asks", "_found", "clauses", "offset", "outgoing", "text")
 
     def __init__(self, text: str, offset: int, *, outgoing: bool) -> None:
         self.text = text
         self.offset = offset
         self.outgoing = outgoing
         self._found: dict[re.Pattern[str], list[re.Match[str]]] = {}
+        self._asks: bool | None = None
         cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
         self.clauses = list(zip(cuts, cuts[1:], strict=False))
 
@@ -145,12 +147,16 @@ class Sentence:
         return bool(self.all(lex.PAST)) and not self.all(lex.STILL_ASKING)
 
     def asks(self) -> bool:
-        """Whether the sentence requests, suggests or offers something."""
-        if self.all(lex.REQUEST):
-            return True
-        if any(lex.IMPERATIVE_START.match(self.text[a:b].lstrip()) for a, b in self.clauses):
-            return True
-        return "?" in self.text and bool(self.all(lex.YOU))
+        """Whether the sentence requests, suggests or offers something (computed once)."""
+        if self._asks is None:
+            self._asks = bool(
+                self.all(lex.REQUEST)
+                or any(
+                    lex.IMPERATIVE_START.match(self.text[a:b].lstrip()) for a, b in self.clauses
+                )
+                or ("?" in self.text and self.all(lex.YOU))
+            )
+        return self._asks
 
     def product(self, start: int, end: int) -> bool:
         """Whether the words at ``[start, end)`` name part of a product being built."""
@@ -282,7 +288,12 @@ def sentences(text: str, *, outgoing: bool) -> list[Sentence]:
     """Cut normalised *text* into sentences of at most :data:`MAX_SENTENCE` characters."""
     found: list[Sentence] = []
     start = 0
-    for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    ends = [
+        m.end()
+        for m in _SENTENCE_END.finditer(text)
+        if m.group() == "\n" or not _ABBREVIATION.search(text, max(0, m.start() - 5), m.start())
+    ]
+    for end in [*ends, len(text)]:
         while end - start > MAX_SENTENCE:
             cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
             cut = cut if cut > start else start + MAX_SENTENCE
@@ -292,6 +303,69 @@ def sentences(text: str, *, outgoing: bool) -> list[Sentence]:
             found.append(Sentence(text[start:end], start, outgoing=outgoing))
         start = end
     return found
+
+
+class Message:
+    """A normalised message cut into sentences, and which sentences hold which words."""
+
+    __slots__ = ("_starts", "outgoing", "sentences", "text")
+
+    def __init__(self, text: str, *, outgoing: bool) -> None:
+        self.text = text
+        self.outgoing = outgoing
+        self.sentences = sentences(text, outgoing=outgoing)
+        self._starts = [s.offset for s in self.sentences]
+
+    def holding(self, anchor: Anchor) -> Iterator[Sentence]:
+        """The sentences in which *anchor* matches, in order, found as they are read.
+
+        The anchor's literal keys are looked for first (a fast scan for plain
+        substrings), so a message without any of them costs almost nothing.
+        """
+        if anchor.keys.search(self.text) is None:
+            return
+        last: Sentence | None = None
+        for match in anchor.pattern.finditer(self.text):
+            sentence = self.sentences[bisect_right(self._starts, match.start()) - 1]
+            if sentence is not last:
+                last = sentence
+                yield sentence
+
+    def has(self, anchor: Anchor) -> bool:
+        """Whether *anchor* matches anywhere in the message."""
+        return anchor.keys.search(self.text) is not None and (
+            anchor.pattern.search(self.text) is not None
+        )
+
+    def first(self, anchor: Anchor) -> tuple[Sentence, re.Match[str]] | None:
+        """The first sentence where *anchor* matches, with its match."""
+        for sentence in self.holding(anchor):
+            match = sentence.first(anchor.pattern)
+            if match is not None:
+                return sentence, match
+        return None
+
+
+@attrs.frozen
+class Anchor:
+    """Words that must occur in a sentence for a code to read it, with literal keys to find them fast.
+
+    Attributes:
+        pattern: Matches wherever any of the anchor's patterns does.
+        keys: Plain substrings, one of which every match of *pattern*
+            contains (a test checks this on the corpus and on random text).
+    """
+
+    pattern: re.Pattern[str]
+    keys: re.Pattern[str]
+
+
+def _anchor(patterns: tuple[re.Pattern[str], ...], keys: str) -> Anchor:
+    """An :class:`Anchor` for *patterns*, gated by the space-separated literal *keys*."""
+    return Anchor(
+        re.compile("|".join(f"(?:{p.pattern})" for p in patterns)),
+        re.compile("|".join(re.escape(k) for k in keys.split())),
+    )
 
 
 # =========================================================================== contact
@@ -381,13 +455,21 @@ def _contact_in(sentence: Sentence) -> Hit | None:
     return best
 
 
-def contact(text: str, found: list[Sentence]) -> Hit | None:
+_CONTACT_ANCHOR = _anchor(
+    (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _PHONE_CONTACT, _CONTACT_OFF),
+    "wh wa wt te tl sk discord chat viber imo kik snap insta fb facebook messenger linked "
+    "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call "
+    "ring off out away instead other upwork elsewhere private",
+)
+
+
+def contact(message: Message) -> Hit | None:
     """OFF_PLATFORM_CONTACT: a contact detail, or off-platform contact asked for or offered."""
-    details = contact_details(text)
+    details = contact_details(message.text)
     if details:
         first = details[0]
         return Hit(FindingCode.OFF_PLATFORM_CONTACT, first.start, first.end, Confidence.HIGH)
-    return _best(_contact_in(s) for s in found)
+    return _best(_contact_in(s) for s in message.holding(_CONTACT_ANCHOR))
 
 
 def _best(hits: object) -> Hit | None:
@@ -473,9 +555,20 @@ def _payment_in(sentence: Sentence) -> Hit | None:
     return best
 
 
-def payment(found: list[Sentence]) -> Hit | None:
+_PAYMENT_ANCHOR = _anchor(
+    (lex.ACCOUNT_DETAILS, lex.METHOD, lex.OFF_PLATFORM, lex.PLATFORM_FEE),
+    "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
+    "naya raast hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth binance "
+    "trc erc wallet gift cheque check money order account sort off away leave skip bypass avoid "
+    "without instead not other cut beyond upwork bahar direct personal private between side "
+    "separate outside elsewhere somewhere seedh zaroorat need involve fee commission commision "
+    "cut take charge keep eat deduct kaat le save bach dodge escape %",
+)
+
+
+def payment(message: Message) -> Hit | None:
     """OFF_PLATFORM_PAYMENT: paying or being paid outside Upwork, asked for or offered."""
-    return _best(_payment_in(s) for s in found)
+    return _best(_payment_in(s) for s in message.holding(_PAYMENT_ANCHOR))
 
 
 # =========================================================================== upfront fee
@@ -612,9 +705,17 @@ def _fee_context_suppressed(sentence: Sentence, match: re.Match[str]) -> bool:
     return bool(_FEE_PRODUCT.search(window)) and not sentence.freelancer_pays()
 
 
-def upfront_fee(found: list[Sentence]) -> Hit | None:
+_FEE_ANCHOR = _anchor(
+    (_FAKE_CHEQUE, _FEE_AMOUNT, _FEE_NAMED, _PURCHASE, _MONEY, _CRYPTO_SCAM),
+    "deposit cash wire send transfer pay fee charge cost amount money security guarantee jama "
+    "ada bhej buy purchas order subscri get khareed kharid len le $ usd rs pkr \u20a8 0 1 2 3 "
+    "4 5 6 7 8 9 recharge top invest unlock activate",
+)
+
+
+def upfront_fee(message: Message) -> Hit | None:
     """UPFRONT_FEE in any sentence."""
-    return _best(_fee_in(s) for s in found)
+    return _best(_fee_in(s) for s in message.holding(_FEE_ANCHOR))
 
 
 # =========================================================================== start before funding
@@ -850,44 +951,73 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
     return True
 
 
-def start_before_funding(found: list[Sentence]) -> Hit | None:
+_START_ANCHOR = _anchor(
+    (_NO_ESCROW, _FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK, _TRIAL),
+    "without skip no need zaroorat bina baghair wait outside formalities paperwork not free "
+    "unpaid pay muft it this will won paid nahi payment paise money amount cash dekh check kaam "
+    "work pehle fund escrow contract offer milestone hire see like review approve sample test "
+    "trial small demo first",
+)
+_ASK_ANCHOR = _anchor(
+    (_START, _WORK_ASK),
+    "sta str beg go proceed kick get carry keep continue work dive jump shuru kaam jaari lag "
+    "crack make create design write build do edit push finish complete transcribe translate "
+    "code draft fix send bana likh kar dikha have ready bhej",
+)
+_DEFER_ANCHOR = _anchor(
+    (_FUND, _WORK_THEN_FUND),
+    "fund escrow milestone contract offer pay deposit money hir paise budget formal finance "
+    "card paperwork upwork",
+)
+_WORK_FIRST_ANCHOR = _anchor((_WORK_FIRST,), "first pehle")
+_FUND_WORD_ANCHOR = _anchor((_FUND,), "fund escrow milestone contract offer pay deposit money "
+                            "hir paise budget formal finance card paperwork upwork")  # fmt: skip
+_FUNDED_ANCHOR = _anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
+_PAID_TRIAL_ANCHOR = _anchor((_PAID_TRIAL,), "paid test trial contract milestone $ we pay")
+_TRIAL_WHY_ANCHOR = _anchor(
+    (_TRIAL_WHY,),
+    "before if to pasand acha then you'll you will you get hire official consider dekh phir "
+    "open create send uske us ke after agar",
+)
+
+
+def start_before_funding(message: Message) -> Hit | None:
     """START_BEFORE_FUNDING over the whole message (the request and the delay may be apart)."""
     code = FindingCode.START_BEFORE_FUNDING
-    for sentence in found:
+    for sentence in message.holding(_START_ANCHOR):
         for pattern in (_NO_ESCROW, _FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
             for match in sentence.all(pattern):
                 if _unconditional(sentence, match, pattern):
                     return Hit(code, *sentence.span(match), Confidence.HIGH)
         trial = sentence.first(_TRIAL)
-        if trial and not sentence.first(_PORTFOLIO) and not _any(found, _PAID_TRIAL):
-            why = sentence.first(_TRIAL_WHY) or _first_in(found, _TRIAL_WHY)
+        if trial and not sentence.first(_PORTFOLIO) and not message.has(_PAID_TRIAL_ANCHOR):
+            why = sentence.first(_TRIAL_WHY) or message.has(_TRIAL_WHY_ANCHOR)
             if why and (sentence.asks() or sentence.first(_WORK_ASK)):
                 return Hit(code, *sentence.span(trial), Confidence.HIGH)
-    if _any(found, _FUNDED_ALREADY):
+    if message.has(_FUNDED_ANCHOR):
         return None
-    first = _first_in(found, _WORK_FIRST)
-    if first is not None and any(s.first(_FUND) for s in found):
-        holder = next(s for s in found if first in s.all(_WORK_FIRST))
-        return Hit(code, *holder.span(first), Confidence.HIGH)
-    asked = [(s, m) for s in found if (m := _wants_start(s) or _wants_work(s)) is not None]
-    if not asked:
+    first = message.first(_WORK_FIRST_ANCHOR)
+    if first is not None and message.has(_FUND_WORD_ANCHOR):
+        holder, match = first
+        return Hit(code, *holder.span(match), Confidence.HIGH)
+    asked = next(
+        (
+            (s, m)
+            for s in message.holding(_ASK_ANCHOR)
+            if (m := _wants_start(s) or _wants_work(s)) is not None
+        ),
+        None,
+    )
+    if asked is None:
         return None
-    holder, work = asked[0]
-    for sentence in found:
+    holder, work = asked
+    for sentence in message.holding(_DEFER_ANCHOR):
         deferred = _deferred(sentence)
         if deferred is not None:
             if sentence is holder:
                 return Hit(code, *holder.span(work, deferred), Confidence.HIGH)
             return Hit(code, *holder.span(work), Confidence.HIGH)
     return None
-
-
-def _any(found: list[Sentence], pattern: re.Pattern[str]) -> bool:
-    return any(s.first(pattern) for s in found)
-
-
-def _first_in(found: list[Sentence], pattern: re.Pattern[str]) -> re.Match[str] | None:
-    return next((m for s in found if (m := s.first(pattern)) is not None), None)
 
 
 # =========================================================================== scope creep
@@ -1006,16 +1136,45 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     return None
 
 
-def scope_creep(found: list[Sentence]) -> Hit | None:
+_CREEP_ANCHOR = _anchor(
+    (_STRONG_CREEP, _SAME_PRICE, _ADDITION),
+    "while throw squeeze one more another instead ek couple few some extra since aur or jab "
+    "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
+    "amount included in into need without at give not wasn isn know for also too well bhi "
+    "additional plus forgot top sath saath oh and we now",
+)
+_NEW_PAY_ANCHOR = _anchor(
+    (_NEW_PAY,),
+    "milestone separate extra additional more pay quote much estimate naya naye nayi alag "
+    "paise budget bonus paid proposal price increase cover",
+)
+_TRIAL_ANCHOR = _anchor((_TRIAL,), "sample test trial small demo first")
+_FREE_WORK_ANCHOR = _anchor(
+    (_FREE_WORK,), "free unpaid pay paid muft it this will won nahi payment paise bina"
+)
+_SAME_PRICE_ANCHOR = _anchor(
+    (_SAME_PRICE,),
+    "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
+    "amount included in into need without at give not wasn isn know for",
+)
+_SMALL_ANCHOR = _anchor(
+    (_SMALL,),
+    "quick small tiny minor little simple easy basically should won not nothing few minutes "
+    "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9",
+)
+
+
+def scope_creep(message: Message) -> Hit | None:
     """SCOPE_CREEP: more work at the same price, over the whole message."""
-    if _any(found, _NEW_PAY) or _any(found, _TRIAL) or _any(found, _FREE_WORK):
+    candidates = message.holding(_CREEP_ANCHOR)
+    first = next(candidates, None)
+    if first is None:
         return None
-    priced = _any(found, _SAME_PRICE)
-    small = _any(found, _SMALL)
-    hits = [_creep_in(s, priced=priced, small=small) for s in found]
-    if not priced and not small and not any(h and "more" in h.code for h in hits):
-        pass
-    return _best(hits)
+    if any(message.has(a) for a in (_NEW_PAY_ANCHOR, _TRIAL_ANCHOR, _FREE_WORK_ANCHOR)):
+        return None
+    priced = message.has(_SAME_PRICE_ANCHOR)
+    small = message.has(_SMALL_ANCHOR)
+    return _best(_creep_in(s, priced=priced, small=small) for s in (first, *candidates))
 
 
 # =========================================================================== review begging
@@ -1066,9 +1225,17 @@ def _begging_in(sentence: Sentence) -> Hit | None:
     return None
 
 
-def review_begging(found: list[Sentence]) -> Hit | None:
+_RATING_ANCHOR = _anchor(
+    (_RATING,),
+    "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
+    "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
+    "rating review feedback",
+)
+
+
+def review_begging(message: Message) -> Hit | None:
     """REVIEW_BEGGING: your own message asks for a particular rating."""
-    return _best(_begging_in(s) for s in found)
+    return _best(_begging_in(s) for s in message.holding(_RATING_ANCHOR))
 
 
 # =========================================================================== all together
@@ -1076,12 +1243,12 @@ def review_begging(found: list[Sentence]) -> Hit | None:
 
 def detect(text: str, *, outgoing: bool) -> list[Hit]:
     """Every code's strongest evidence in normalised *text* (at most one hit per code)."""
-    found = sentences(text, outgoing=outgoing)
-    if not found:
+    message = Message(text, outgoing=outgoing)
+    if not message.sentences:
         return []
-    hits = [payment(found), contact(text, found)]
+    hits = [payment(message), contact(message)]
     if outgoing:
-        hits.append(review_begging(found))
+        hits.append(review_begging(message))
     else:
-        hits.extend((start_before_funding(found), upfront_fee(found), scope_creep(found)))
+        hits.extend((start_before_funding(message), upfront_fee(message), scope_creep(message)))
     return [hit for hit in hits if hit is not None]

@@ -221,7 +221,8 @@ NOT_NEGATION = _c(
         r"why don't|why not|no problem|no worries|not sure|no rush|not only|no issue",
         r"no doubt|no matter|can't wait|won't you|don't you|can't we|couldn't we",
         r"shouldn't we|isn't it|wouldn't it|no need to wait|not a problem|nahi to|warna",
-        r"no one will|nobody will|not much|not a big",
+        r"no one will|nobody will|not much|not a big|not big|nothing big",
+        r"(?:shouldn't|should not|won't|will not|wouldn't|doesn't|does not|not) take",
     )
 )
 #: Past events: "used to", "last time", "my previous freelancer", "tha".
