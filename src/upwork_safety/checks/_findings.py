@@ -97,8 +97,12 @@ class FindingCode(StrEnum):
     """The stable code of a finding; each member equals its name as a string.
 
     ``FindingCode.SCOPE_CREEP == "SCOPE_CREEP"`` holds, so code written
-    against the plain strings keeps working.  :data:`CODES` documents each.
+    against the plain strings keeps working, and a member shows as its text
+    (``'SCOPE_CREEP'``) in lists and reprs.  :data:`CODES` documents each.
     """
+
+    def __repr__(self) -> str:
+        return repr(self.value)
 
     UNFUNDED_MILESTONE = "UNFUNDED_MILESTONE"
     VAGUE_MILESTONE = "VAGUE_MILESTONE"

@@ -270,7 +270,8 @@ _EVERY_NEW_PAYS = re.compile(
 _URDU_YOU_PAY = re.compile(
     r"\b(?:aap ko|tum ko|aap)\b(?: \w+){0,8} (?:dena|dene|deni|jama|bhejna|bhejne|bhejni|"
     r"khareedna|khareedne|khareedni|lena|lene|leni|ada)\b|\bjama (?:karwa\w*|kar\w*)|"
-    r"\bada (?:kar\w*)|\b(?:khareedna|khareedni|lena|leni|dena|deni|jama karwana) "
+    r"\bada (?:kar\w*)|\b(?:khareedna|khareedni|lena|leni|dena|deni|jama karwana|bhejna|"
+    r"bhejni|jama karna|ada karna|karna|karni) "
     r"(?:hoga|hogi|hain|parega|paregi|zaroori)"
 )
 _URDU_SEND = re.compile(
@@ -726,11 +727,12 @@ _START = re.compile(
     r"continue with|continue the work|work on (?:it|this)|dive in|jump in|work first|"
     r"shuru|start kar\w{0,6}|kaam kar\w{0,6}|kaam jaari|jaari rakh\w{0,4}|lag ja\w{0,4}|"
     r"get started|start working|get cracking|crack on|get moving|go for it|"
+    r"get (?:the |it |this |things )?(?:\w+ ){0,2}going|karte rah\w{0,4}|"
     r"keep (?:at it|on it)|get on with)\b"
 )
 _WORK_ASK = re.compile(
     r"\b(?:make|create|design|write|build|do|edit|push|finish|complete|transcribe|translate|"
-    r"code|draft|redesign|fix|send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
+    r"code|draft|redesign|fix|prepare|produce|put together|throw together|deliver|send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
     r"bana\w{0,4}|likh\w{0,5}|kar ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
     r"have (?:\w+ ){0,4}ready|get (?:\w+ ){0,3}ready|"
@@ -741,7 +743,8 @@ _DIRECTED_BEFORE = re.compile(
     r"(?:\b(?:can|could|would|will) (?:you|u)(?: \w+)?|\bplease|\bkindly|\bjust|\bpls|"
     r"\byou (?:can|should|need to|must|could)(?: \w+){0,2}|\bwould you mind|\bi need you to|"
     r"\bi want you to|"
-    r"\bfor now(?: just)?|\baap(?: \w+){0,5}|\bthen|\bfirst|\bpehle(?: \w+){0,2})\s*$"
+    r"\bfor now(?: just)?|\b(?:aap|tum|tu|aap log)(?: \w+){0,5}|\bthen|\bfirst|"
+    r"\bpehle(?: \w+){0,2})\s*$"
 )
 _DIRECTED_AFTER = re.compile(
     r"\w{0,6}\s?(?:ke |kar |\w+ )?(?:bhej|dikha|dein|do|dijiye|karein|kar dein|kar do|"
@@ -763,7 +766,8 @@ _LATER = re.compile(
     r"abhi nahi|nahi bana sakta|kaam nahi kar raha|weird|blocked|kuch din|chand din|"
     r"few days|couple of days|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"lands|closes|comes through|goes through|clears|gets approved|approved next|"
-    r"nahi bana\w{0,4}|nahi karunga|nahi bhej\w{0,4}|baad mein|"
+    r"nahi bana\w{0,4}|nahi karunga|nahi bhej\w{0,4}|baad mein|jaise hi|hote hi|"
+    r"verify ho\w{0,4}|waiting (?:on|for)|right after|comes|approves?|"
     r"(?:card|payment|billing|verification|bank) (?:issues?|problems?)|issues? with (?:my|the) "
     r"(?:card|payment|account|bank)|"
     r"if (?:i|we) like|if it looks|before (?:i|we) (?:know|see|decide|check)|on the 1st|"
@@ -962,7 +966,7 @@ _ASK_ANCHOR = _anchor(
     (_START, _WORK_ASK),
     "sta str beg go proceed kick get carry keep continue work dive jump shuru kaam jaari lag "
     "crack make create design write build do edit push finish complete transcribe translate "
-    "code draft fix send bana likh kar dikha have ready bhej",
+    "code draft fix send bana likh kar dikha have ready bhej prepare produce put throw deliver",
 )
 _DEFER_ANCHOR = _anchor(
     (_FUND, _WORK_THEN_FUND),
@@ -1030,6 +1034,7 @@ _NEW_WORK = re.compile(
     r"\b(?:add|adding|build|create|design|write|develop|code|implement|integrate|include|"
     r"translate|redo|set up|setup|record|migrate|upload|bana\w{0,4}|likh\w{0,4}|daal\w{0,4}|"
     r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
+    r"throw together|put together|"
     r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
     r"kar dein|kar do|kar dena)\b"
 )
@@ -1061,6 +1066,8 @@ _SAME_PRICE = re.compile(
     r"milestone|contract|scope|job|budget)\b|\b(?:paise|payment|budget|price|amount) (?:utne|"
     r"utna|utni|wohi|wahi|same) (?:hi )?(?:hain|hai|rahenge|rahega|rahe)?\b|\bwohi payment\b|"
     r"\bbudget (?:mein|me) (?:hi|he)\b|\bno extra budget\b|"
+    r"\b(?:don'?t|do not|doesn'?t) have (?:the |a |any |extra )?budget\b|\bno budget for\b|"
+    r"\bcan'?t pay (?:extra|more)\b|\bnot able to pay (?:extra|more)\b|"
     r"\b(?:budget|price|paise) (?:mein|me) adjust\w{0,3}|\badjust (?:it |them )?(?:in|within) "
     r"the (?:budget|price)\b|"
     r"\b(?:in|into) (?:this|the current|the same) milestone\b|"
@@ -1075,7 +1082,8 @@ _SMALL = re.compile(
     r"shouldn'?t take (?:long|much)|won'?t take (?:you )?(?:long|much)|not (?:a )?big "
     r"(?:deal|thing)|nothing big|few minutes|\d+ minutes|chhota|chota|thora sa|"
     r"zyada (?:kaam|time) nahi|jaldi se|quick add|it'?s tiny|only \d+|just a|it'?s just|"
-    r"only a|bas ek|sirf ek|should be (?:fast|quick|easy)|quick for you|easy for you)\b"
+    r"only a|bas ek|sirf ek|should be (?:fast|quick|easy)|quick for you|easy for you|"
+    r"shouldn'?t be (?:much|hard|difficult|a lot)|not much work|won'?t be much)\b"
 )
 _NEW_PAY = re.compile(
     r"\bnew milestone\b|\bseparate (?:milestone|contract|quote|job)\b|"
@@ -1086,7 +1094,9 @@ _NEW_PAY = re.compile(
     r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|\bbudget badha\w{0,4}\b|"
     r"\bas milestone \d\b|\bbonus for (?:this|it)\b|\bpaid separately\b|"
     r"\b(?:create|set up|make|open)\w{0,3} (?:a |another |new |the )?milestone\b|\bproposal\b|"
-    r"\bprice works\b|\bincreased? the (?:milestone|budget|price)\b|\bto cover the extra\b"
+    r"\bprice works\b|\bincreased? the (?:milestone|budget|price)\b|\bto cover the extra\b|"
+    r"\bwithin the revisions\b|\brevisions you offered\b|\bincluded revisions\b|"
+    r"\bas agreed\b|\bwithin (?:the )?(?:agreed )?scope\b"
 )
 _STRONG_CREEP = re.compile(
     r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there)\b|\bthrow in\b|"
@@ -1160,7 +1170,7 @@ _SAME_PRICE_ANCHOR = _anchor(
 _SMALL_ANCHOR = _anchor(
     (_SMALL,),
     "quick small tiny minor little simple easy basically should won not nothing few minutes "
-    "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9",
+    "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9 shouldn",
 )
 
 

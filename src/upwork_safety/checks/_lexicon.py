@@ -223,6 +223,7 @@ NOT_NEGATION = _c(
         r"shouldn't we|isn't it|wouldn't it|no need to wait|not a problem|nahi to|warna",
         r"no one will|nobody will|not much|not a big|not big|nothing big",
         r"(?:shouldn't|should not|won't|will not|wouldn't|doesn't|does not|not) take",
+        r"(?:shouldn't|should not|won't|wouldn't) be (?:much|hard|difficult|a big|a lot|long)",
     )
 )
 #: Past events: "used to", "last time", "my previous freelancer", "tha".
@@ -234,7 +235,8 @@ PAST = _c(
         r"client|va|writer|team|agency|contractor|coder|editor)s?",
         r"had (?:paid|asked|used|sent|moved|done)|was paid|were paid|i paid|we paid|paid my",
         r"(?:client|customer|they|he|she|someone|somebody) (?:paid|asked|sent|used)",
-        r"asked me|asked us|told me|wanted me",
+        r"asked me|asked us|told me|wanted me|asking me to|a scam|scam message|scammers?|"
+        r"fraudsters?",
         r"pichli (?:dafa|baar)|pehle maine|pehle humne|maine pehle|humne pehle",
         r"diye the|diya tha|kiya tha|karta tha|karte the|ki thi|thi|tha|thay",
     )
@@ -255,7 +257,7 @@ PRODUCT = _c(
         r"endpoint|orders?|order status|status|errors?|bugs?|failing|fails|logs?|link|links|"
         r"footer|header|navbar|menu|tab|url|section|support line|support|hotline|helpline|"
         r"the app|our app|app lets|app moves|app that|startup|wallets",
-        r"share on|share to|share via|sharing|click-to-chat|notifications?|alerts?|reminders?|"
+        r"share on|share to|share via|click-to-chat|notifications?|alerts?|reminders?|"
         r"channel|channels|stories|story|reels?|profile|bio|highlights|thumbnails?|carousel|"
         r"shorts|versions?|hashtags|"
         r"feed|template|templates|sequence|signature|campaigns?|newsletter|auto-?reply",

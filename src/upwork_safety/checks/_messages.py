@@ -189,7 +189,7 @@ def scan_message(
 
     >>> found = scan_message("Just start, I'll fund the milestone once I see progress.")
     >>> found[0].code, found[0].severity.name, found[0].evidence
-    ('START_BEFORE_FUNDING', 'DANGER', "start, I'll fund")
+    ('START_BEFORE_FUNDING', 'DANGER', 'fund the milestone once I see')
     >>> [f.code for f in scan_message("Bhai payment bahar kar dein")]
     ['OFF_PLATFORM_PAYMENT']
     >>> scan_message("Looks great, approving the milestone now!")
