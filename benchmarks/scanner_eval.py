@@ -103,12 +103,16 @@ def score(messages: list[dict[str, Any]], *, rules_only: bool = False) -> dict[s
 def _table(name: str, figures: dict[str, Any]) -> str:
     whole = figures["risky_or_not"]
     lines = [
-        f"{name}: {figures['messages']} messages ({figures['risky']} risky, "
-        f"{figures['ordinary']} ordinary; {figures['roman_urdu_or_mixed']} Roman Urdu or "
-        f"mixed; {figures['innocent_mentions']} innocent mentions)",
+        (
+            f"{name}: {figures['messages']} messages ({figures['risky']} risky, "
+            f"{figures['ordinary']} ordinary; {figures['roman_urdu_or_mixed']} Roman Urdu or "
+            f"mixed; {figures['innocent_mentions']} innocent mentions)"
+        ),
         f"  {'':<22} {'n':>4} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}",
-        f"  {'risky or not':<22} {figures['risky']:>4} {whole['tp']:>4} {whole['fp']:>4} "
-        f"{whole['fn']:>4} {whole['precision']:>9.3f} {whole['recall']:>7.3f}",
+        (
+            f"  {'risky or not':<22} {figures['risky']:>4} {whole['tp']:>4} {whole['fp']:>4} "
+            f"{whole['fn']:>4} {whole['precision']:>9.3f} {whole['recall']:>7.3f}"
+        ),
     ]
     for code, row in figures["per_code"].items():
         lines.append(

@@ -843,12 +843,12 @@ def _calls():
     """Every public function of checks, one argument at a time, with what it accepts."""
     contract = fixed([milestone("m1", "150.00")])
     return {
-        "scan_message(text)": (lambda v: checks.scan_message(v), {"str"}),
+        "scan_message(text)": (checks.scan_message, {"str"}),
         "scan_message(direction)": (
             lambda v: checks.scan_message("hi", direction=v),
             set(),
         ),
-        "review_milestone(title)": (lambda v: checks.review_milestone(v), {"str"}),
+        "review_milestone(title)": (checks.review_milestone, {"str"}),
         "review_milestone(description)": (
             lambda v: checks.review_milestone("Logo", v),
             {"str"},
@@ -859,8 +859,8 @@ def _calls():
             lambda v: checks.review_contract(contract, now=NOW, rules=v),
             {"None"},
         ),
-        "to_records(findings)": (lambda v: checks.to_records(v), set()),
-        "to_html(findings)": (lambda v: checks.to_html(v), set()),
+        "to_records(findings)": (checks.to_records, set()),
+        "to_html(findings)": (checks.to_html, set()),
         "to_html(caption)": (lambda v: checks.to_html([], caption=v), {"str"}),
         "Finding(code)": (lambda v: Finding(v, Severity.INFO, "m", "a"), set()),
         "CodeInfo(severity)": (

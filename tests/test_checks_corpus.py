@@ -81,7 +81,9 @@ def test_corpus_sizes():
 
 
 def _scan(message):
-    return {str(f.code) for f in checks.scan_message(message["text"], direction=message["direction"])}
+    return {
+        str(f.code) for f in checks.scan_message(message["text"], direction=message["direction"])
+    }
 
 
 def test_development_precision_and_recall():

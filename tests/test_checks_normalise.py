@@ -82,7 +82,11 @@ def test_spans_map_back_to_the_words_as_written():
     text = "Add me on Wh\u0430ts\u0430pp:  w h a t s a p p, bhai kardein ＰＬＺ"
     normal = normalise(text)
     pieces = {
-        word: text[slice(*normal.original_span(normal.text.index(word), normal.text.index(word) + len(word)))]
+        word: text[
+            slice(
+                *normal.original_span(normal.text.index(word), normal.text.index(word) + len(word))
+            )
+        ]
         for word in ("add", "whatsapp:", "kar dein", "please")
     }
     assert {

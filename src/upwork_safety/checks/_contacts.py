@@ -123,8 +123,7 @@ def contact_details(text: str) -> list[Detail]:
     if _DIGIT.search(text):
         found.extend(Detail(m.start(), m.end(), "phone number") for m in PHONE.finditer(text))
         found.extend(
-            Detail(m.start(1), m.end(1), "phone number")
-            for m in NUMBER_AFTER_WORD.finditer(text)
+            Detail(m.start(1), m.end(1), "phone number") for m in NUMBER_AFTER_WORD.finditer(text)
         )
     if "/" in text:
         found.extend(Detail(m.start(), m.end(), "chat link") for m in CHAT_LINK.finditer(text))

@@ -147,8 +147,7 @@ def _review_running(clock: _Clock) -> Finding | None:
         "clock). A short, friendly note is fine."
     )
     script = (
-        "Hi! Just a note that I've submitted the milestone; let me know if you'd "
-        "like any changes."
+        "Hi! Just a note that I've submitted the milestone; let me know if you'd like any changes."
     )
     return make_finding(
         FindingCode.REVIEW_PERIOD_RUNNING,

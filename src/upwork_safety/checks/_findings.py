@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -44,7 +44,7 @@ class _Ranked(enum.Enum):
                 field=name,
                 rule=f"compared with another {name}",
             )
-        return other  # type: ignore[return-value]  # checked above
+        return other
 
     def __lt__(self, other: object) -> bool:
         return self.rank < self._other(other).rank
@@ -125,14 +125,17 @@ class FindingCode(StrEnum):
 _CODE_VALUES = frozenset(code.value for code in FindingCode)
 
 
-def _to_code(value: object) -> object:
-    """A documented code given as text becomes its :class:`FindingCode` (validated next)."""
+def _to_code(value: object) -> FindingCode:
+    """A documented code given as text becomes its :class:`FindingCode`.
+
+    Anything else is passed on unchanged for the validator to refuse.
+    """
     if type(value) is str and value in _CODE_VALUES:
         return FindingCode(value)
-    return value
+    return cast("FindingCode", value)
 
 
-def _check_code(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def _check_code(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
     if not isinstance(value, FindingCode):
         name = field_name(instance, attribute)
         raise InvalidValueError(
@@ -165,11 +168,7 @@ def _check_span(instance: object, attribute: Any, value: object) -> None:  # noq
     if value is None:
         return
     name = field_name(instance, attribute)
-    if not (
-        isinstance(value, tuple)
-        and len(value) == 2
-        and all(type(v) is int for v in value)
-    ):
+    if not (isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value)):
         raise InvalidTypeError(
             f"{name} must be a (start, end) tuple of two ints or None, not {value!r}",
             field=name,
@@ -421,6 +420,8 @@ class _CodeTable(Mapping[FindingCode, CodeInfo]):
 #: (read-only; a plain string such as ``"SCOPE_CREEP"`` works as a key).
 CODES: Mapping[FindingCode, CodeInfo] = _CodeTable(_CODE_LIST)
 _ORDER = {code: index for index, code in enumerate(CODES)}
+
+
 @attrs.frozen(repr=False)
 class Finding:
     """One thing a freelancer should know, with what to do and what to say.
@@ -552,8 +553,8 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def make_finding(
-    code: FindingCode, message: str, advice: str, script: str, **fields: Any
+    code: FindingCode, message: str, advice: str, script: str, **fields: object
 ) -> Finding:
     """A finding with its code's severity, and the script appended to the advice."""
     full = f'{advice} Say: "{script}"' if script else advice
-    return Finding(code, CODES[code].severity, message, full, script=script, **fields)
+    return Finding(code, CODES[code].severity, message, full, script=script, **fields)  # type: ignore[arg-type]  # each field is checked by Finding's validators

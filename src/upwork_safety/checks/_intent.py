@@ -41,13 +41,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 import attrs
 
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._contacts import contact_details
 from upwork_safety.checks._findings import Confidence, FindingCode
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
 
 #: Longest piece of text judged as one sentence.
 MAX_SENTENCE = 400
@@ -83,7 +87,7 @@ class Sentence:
         self._found: dict[re.Pattern[str], list[re.Match[str]]] = {}
         self._asks: bool | None = None
         cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
-        self.clauses = list(zip(cuts, cuts[1:], strict=False))
+        self.clauses = list(pairwise(cuts))
 
     def all(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """Every match of *pattern* in the sentence (computed once)."""
@@ -111,9 +115,7 @@ class Sentence:
 
     def near(self, pattern: re.Pattern[str], start: int, end: int, reach: int = 40) -> bool:
         """Whether *pattern* matches within *reach* characters of ``[start, end)``."""
-        return any(
-            m.end() > start - reach and m.start() < end + reach for m in self.all(pattern)
-        )
+        return any(m.end() > start - reach and m.start() < end + reach for m in self.all(pattern))
 
     # ------------------------------------------------------------ context
 
@@ -151,9 +153,7 @@ class Sentence:
         if self._asks is None:
             self._asks = bool(
                 self.all(lex.REQUEST)
-                or any(
-                    lex.IMPERATIVE_START.match(self.text[a:b].lstrip()) for a, b in self.clauses
-                )
+                or any(lex.IMPERATIVE_START.match(self.text[a:b].lstrip()) for a, b in self.clauses)
                 or ("?" in self.text and self.all(lex.YOU))
             )
         return self._asks
@@ -177,9 +177,7 @@ class Sentence:
 
     def upwork_feature(self, start: int) -> bool:
         """Whether the clause is about one of Upwork's own features (not about avoiding its fee)."""
-        return bool(self.in_clause(lex.UPWORK_FEATURE, start)) and not self.all(
-            lex.FEE_AVOIDANCE
-        )
+        return bool(self.in_clause(lex.UPWORK_FEATURE, start)) and not self.all(lex.FEE_AVOIDANCE)
 
     def suppressed(self, start: int, end: int) -> bool:
         """Negated, past, product talk or an Upwork feature."""
@@ -349,7 +347,7 @@ class Message:
 
 @attrs.frozen
 class Anchor:
-    """Words that must occur in a sentence for a code to read it, with literal keys to find them fast.
+    """Words a sentence must hold for a code to read it, with literal keys to find them fast.
 
     Attributes:
         pattern: Matches wherever any of the anchor's patterns does.
@@ -424,36 +422,57 @@ def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
     return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not sentence.all(_CONTACT_OFF)
 
 
-def _contact_in(sentence: Sentence) -> Hit | None:
-    """Off-platform contact asked for or offered in *sentence*."""
+def _contact_app(sentence: Sentence) -> Hit | None:
+    """A chat app with a way of getting in touch, asked for or offered."""
     code = FindingCode.OFF_PLATFORM_CONTACT
-    asks = sentence.asks()
     best: Hit | None = None
     for match in sentence.all(lex.APP):
         if _suppressed_channel(sentence, match):
             continue
         verb = sentence.first(lex.CONTACT_VERB) or sentence.first(lex.APP_AS_VERB)
         owner = sentence.near(lex.POSSESSIVE, *match.span(), reach=14)
-        if (verb or owner) and asks:
+        if (verb or owner) and sentence.asks():
             return Hit(code, *sentence.span(match, verb), Confidence.HIGH)
-        if asks or verb or sentence.first(_AVAILABLE_ON) or (owner and "?" in sentence.text):
+        if (
+            sentence.asks()
+            or verb
+            or sentence.first(_AVAILABLE_ON)
+            or (owner and "?" in sentence.text)
+        ):
             best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
+    return best
+
+
+def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
+    """E-mail or a phone as a way to talk: "email me", "your number", "call me"."""
+    code = FindingCode.OFF_PLATFORM_CONTACT
+    best: Hit | None = None
     for pattern in (_EMAIL_CONTACT, _PHONE_CONTACT):
         for match in sentence.all(pattern):
             if _suppressed_channel(sentence, match) or sentence.all(lex.ALLOWED_TOOL):
                 continue
             if _PAYMENT_NUMBER.search(sentence.text, 0, match.start()):
                 continue  # "JazzCash number": an account to pay into, not a way to talk
-            if asks or sentence.first(lex.CONTACT_VERB):
+            if sentence.asks() or sentence.first(lex.CONTACT_VERB):
                 return Hit(code, *sentence.span(match), Confidence.HIGH)
             best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
+    return best
+
+
+def _contact_elsewhere(sentence: Sentence) -> Hit | None:
+    """Talking "outside Upwork", "elsewhere", "on another app"."""
     for match in sentence.all(_CONTACT_OFF):
         verb = sentence.first(_COMMUNICATE)
         if verb is None or sentence.negated(*match.span()) or sentence.past():
             continue
-        if asks:
-            return Hit(code, *sentence.span(verb, match), Confidence.HIGH)
-    return best
+        if sentence.asks():
+            return Hit(
+                FindingCode.OFF_PLATFORM_CONTACT, *sentence.span(verb, match), Confidence.HIGH
+            )
+    return None
+
+
+_CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere)
 
 
 _CONTACT_ANCHOR = _anchor(
@@ -470,19 +489,25 @@ def contact(message: Message) -> Hit | None:
     if details:
         first = details[0]
         return Hit(FindingCode.OFF_PLATFORM_CONTACT, first.start, first.end, Confidence.HIGH)
-    return _best(_contact_in(s) for s in message.holding(_CONTACT_ANCHOR))
+    return _best(_read(s, _CONTACT_RULES) for s in message.holding(_CONTACT_ANCHOR))
 
 
-def _best(hits: object) -> Hit | None:
+def _best(hits: Iterable[Hit | None]) -> Hit | None:
+    """The first HIGH hit (reading stops there), else the most confident one."""
     best: Hit | None = None
-    for hit in hits:  # type: ignore[attr-defined]  # an iterable of Hit | None
+    for hit in hits:
         if hit is None:
             continue
         if hit.confidence is Confidence.HIGH:
-            return hit  # type: ignore[no-any-return]
+            return hit
         if best is None or hit.confidence > best.confidence:
             best = hit
     return best
+
+
+def _read(sentence: Sentence, rules: tuple[Callable[[Sentence], Hit | None], ...]) -> Hit | None:
+    """The best hit of *rules* on *sentence*."""
+    return _best(rule(sentence) for rule in rules)
 
 
 # =========================================================================== payment
@@ -515,11 +540,8 @@ _ONLY_UPWORK = re.compile(
 )
 
 
-def _payment_in(sentence: Sentence) -> Hit | None:
-    """Off-platform payment asked for or offered in *sentence*."""
-    code = FindingCode.OFF_PLATFORM_PAYMENT
-    asks = sentence.asks()
-    best: Hit | None = None
+def _payment_account(sentence: Sentence) -> Hit | None:
+    """Bank or payment-account details asked for (or, in your message, given)."""
     for match in sentence.all(lex.ACCOUNT_DETAILS):
         if sentence.suppressed(*match.span()):
             continue
@@ -527,33 +549,62 @@ def _payment_in(sentence: Sentence) -> Hit | None:
         if sentence.near(owner, *match.span(), 24) or (
             sentence.outgoing and sentence.near(_ACCOUNT_OWNER, *match.span(), 24)
         ):
-            return Hit(code, *sentence.span(match), Confidence.HIGH)
-    fee_payer = sentence.freelancer_pays()
-    off = sentence.first(lex.OFF_PLATFORM)
-    fee = sentence.first(lex.PLATFORM_FEE)
+            return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
+def _payment_method(sentence: Sentence) -> Hit | None:
+    """A payment method that leaves Upwork, with paying in a request or offer."""
+    code = FindingCode.OFF_PLATFORM_PAYMENT
+    best: Hit | None = None
     for match in sentence.all(lex.METHOD):
         if sentence.freelancer_pays(match.start()) or sentence.suppressed(*match.span()):
             continue
         low, high = sentence.clause(match.start())
-        if fee_payer and not _CLIENT_TO_YOU.search(sentence.text, low, high):
-            continue
+        if sentence.freelancer_pays() and not _CLIENT_TO_YOU.search(sentence.text, low, high):
+            continue  # a fee the freelancer is told to pay: UPFRONT_FEE, not a payment to them
         pay = sentence.first(lex.PAY)
-        if pay and (asks or off or fee):
+        reason = sentence.first(lex.OFF_PLATFORM) or sentence.first(lex.PLATFORM_FEE)
+        if pay and (sentence.asks() or reason):
             return Hit(code, *sentence.span(match, pay), Confidence.HIGH)
-        if (asks or pay) and sentence.first(_PERSON):
+        if (sentence.asks() or pay) and sentence.first(_PERSON):
             best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
-    on_platform = sentence.first(_DIRECT_ON_UPWORK) or sentence.first(_ONLY_UPWORK)
+    return best
+
+
+def _kept_on_platform(sentence: Sentence) -> bool:
+    return bool(sentence.first(_DIRECT_ON_UPWORK) or sentence.first(_ONLY_UPWORK))
+
+
+def _payment_elsewhere(sentence: Sentence) -> Hit | None:
+    """Paying "directly", "outside Upwork", "between us"."""
+    code = FindingCode.OFF_PLATFORM_PAYMENT
+    pay = sentence.first(_STRONG_PAY)
+    if pay is None or _kept_on_platform(sentence) or sentence.freelancer_pays():
+        return None
+    best: Hit | None = None
     for match in sentence.all(lex.OFF_PLATFORM):
-        pay = sentence.first(_STRONG_PAY)
-        if pay is None or on_platform or fee_payer or sentence.suppressed(*match.span()):
+        if sentence.suppressed(*match.span()):
             continue
-        if asks or fee:
+        if sentence.asks() or sentence.first(lex.PLATFORM_FEE):
             return Hit(code, *sentence.span(pay, match), Confidence.HIGH)
         best = best or Hit(code, *sentence.span(pay, match), Confidence.MEDIUM)
-    if fee and asks and not on_platform and not sentence.suppressed(*fee.span()):
-        if sentence.first(_STRONG_PAY) or off:
-            return Hit(code, *sentence.span(fee), Confidence.HIGH)
     return best
+
+
+def _payment_fee_reason(sentence: Sentence) -> Hit | None:
+    """Avoiding Upwork's fee, offered with paying."""
+    fee = sentence.first(lex.PLATFORM_FEE)
+    if fee is None or not sentence.asks() or _kept_on_platform(sentence):
+        return None
+    if sentence.suppressed(*fee.span()):
+        return None
+    if sentence.first(_STRONG_PAY) or sentence.first(lex.OFF_PLATFORM):
+        return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(fee), Confidence.HIGH)
+    return None
+
+
+_PAYMENT_RULES = (_payment_account, _payment_method, _payment_elsewhere, _payment_fee_reason)
 
 
 _PAYMENT_ANCHOR = _anchor(
@@ -569,7 +620,7 @@ _PAYMENT_ANCHOR = _anchor(
 
 def payment(message: Message) -> Hit | None:
     """OFF_PLATFORM_PAYMENT: paying or being paid outside Upwork, asked for or offered."""
-    return _best(_payment_in(s) for s in message.holding(_PAYMENT_ANCHOR))
+    return _best(_read(s, _PAYMENT_RULES) for s in message.holding(_PAYMENT_ANCHOR))
 
 
 # =========================================================================== upfront fee
@@ -655,46 +706,74 @@ _FEE_AMOUNT = re.compile(
 )
 
 
-def _fee_in(sentence: Sentence) -> Hit | None:
-    """UPFRONT_FEE: the freelancer is told to pay or buy something to get or start work."""
+def _fee_scheme(sentence: Sentence) -> Hit | None:
+    """A fake cheque to forward, a stated fee amount, or crypto to unlock tasks."""
     code = FindingCode.UPFRONT_FEE
-    if sentence.past() or sentence.first(_CLIENT_PAYS):
-        return None
-    pays = sentence.freelancer_pays()
     for match in sentence.all(_FAKE_CHEQUE):
         if not _fee_context_suppressed(sentence, match):
             return Hit(code, *sentence.span(match), Confidence.HIGH)
     for match in sentence.all(_FEE_AMOUNT):
         if _fee_context_suppressed(sentence, match):
             continue
-        if pays or sentence.first(_FEE_PURPOSE) or sentence.first(_FEE_REQUIRED):
+        if (
+            sentence.freelancer_pays()
+            or sentence.first(_FEE_PURPOSE)
+            or sentence.first(_FEE_REQUIRED)
+        ):
             return Hit(code, *sentence.span(match), Confidence.HIGH)
     for match in sentence.all(_CRYPTO_SCAM):
         if _CLIENT_TO_YOU.search(match.group()) or " your wallet" in match.group():
             continue
         if not sentence.negated(*match.span()):
             return Hit(code, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
+def _fee_named(sentence: Sentence) -> Hit | None:
+    """A named fee or deposit ("registration fee", "security deposit") to pay."""
     for match in sentence.all(_FEE_NAMED):
         if _fee_context_suppressed(sentence, match):
             continue
-        if pays or sentence.first(_MONEY) or sentence.first(_FEE_PURPOSE):
-            return Hit(code, *sentence.span(match), Confidence.HIGH)
+        if sentence.freelancer_pays() or sentence.first(_MONEY) or sentence.first(_FEE_PURPOSE):
+            return Hit(FindingCode.UPFRONT_FEE, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
+def _fee_purchase(sentence: Sentence) -> Hit | None:
+    """A purchase the freelancer must make (a kit, a licence, equipment) "we reimburse"."""
     purchase = sentence.first(_PURCHASE)
     thing = sentence.first(_PURCHASE_OBJECT)
-    if purchase and thing and (pays or sentence.all(_YOU_PAY) or sentence.asks()):
-        why = sentence.first(_PURCHASE_WHY)
-        money = sentence.first(_MONEY)
-        if (why or money) and not _fee_context_suppressed(sentence, thing):
-            return Hit(code, *sentence.span(purchase, thing), Confidence.HIGH)
+    if purchase is None or thing is None:
+        return None
+    if not (sentence.freelancer_pays() or sentence.all(_YOU_PAY) or sentence.asks()):
+        return None
+    if not (sentence.first(_PURCHASE_WHY) or sentence.first(_MONEY)):
+        return None
+    if _fee_context_suppressed(sentence, thing):
+        return None
+    return Hit(FindingCode.UPFRONT_FEE, *sentence.span(purchase, thing), Confidence.HIGH)
+
+
+def _fee_money(sentence: Sentence) -> Hit | None:
+    """Money the freelancer is told to send, for something."""
     money = sentence.first(_MONEY)
-    if pays and money and not _fee_context_suppressed(sentence, money):
-        if (
-            sentence.first(_FEE_PURPOSE)
-            or sentence.first(_FEE_WORD)
-            or sentence.first(_FOR_SOMETHING)
-        ):
-            return Hit(code, *sentence.span(money), Confidence.HIGH)
+    if money is None or not sentence.freelancer_pays():
+        return None
+    if _fee_context_suppressed(sentence, money):
+        return None
+    if sentence.first(_FEE_PURPOSE) or sentence.first(_FEE_WORD) or sentence.first(_FOR_SOMETHING):
+        return Hit(FindingCode.UPFRONT_FEE, *sentence.span(money), Confidence.HIGH)
     return None
+
+
+_FEE_RULES = (_fee_scheme, _fee_named, _fee_purchase, _fee_money)
+
+
+def _fee_in(sentence: Sentence) -> Hit | None:
+    """UPFRONT_FEE: the freelancer is told to pay or buy something to get or start work."""
+    if sentence.past() or sentence.first(_CLIENT_PAYS):
+        return None
+    return _read(sentence, _FEE_RULES)
 
 
 def _fee_context_suppressed(sentence: Sentence, match: re.Match[str]) -> bool:
@@ -732,7 +811,8 @@ _START = re.compile(
 )
 _WORK_ASK = re.compile(
     r"\b(?:make|create|design|write|build|do|edit|push|finish|complete|transcribe|translate|"
-    r"code|draft|redesign|fix|prepare|produce|put together|throw together|deliver|send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
+    r"code|draft|redesign|fix|prepare|produce|put together|throw together|deliver|"
+    r"send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
     r"bana\w{0,4}|likh\w{0,5}|kar ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
     r"have (?:\w+ ){0,4}ready|get (?:\w+ ){0,3}ready|"
@@ -771,7 +851,8 @@ _LATER = re.compile(
     r"(?:card|payment|billing|verification|bank) (?:issues?|problems?)|issues? with (?:my|the) "
     r"(?:card|payment|account|bank)|"
     r"if (?:i|we) like|if it looks|before (?:i|we) (?:know|see|decide|check)|on the 1st|"
-    r"talk about|dekhte hain|uske baad|us ke baad|pasand aay\w{0,2}|acha lag\w{0,2}|agar (?:acha|pasand|theek)|"
+    r"talk about|dekhte hain|uske baad|us ke baad|pasand aay\w{0,2}|acha lag\w{0,2}|"
+    r"agar (?:acha|pasand|theek)|"
     r"if (?:it'?s|its|they'?re) good|if satisfied)\b"
 )
 _FUNDED_ALREADY = re.compile(
@@ -985,8 +1066,8 @@ _TRIAL_WHY_ANCHOR = _anchor(
 )
 
 
-def start_before_funding(message: Message) -> Hit | None:
-    """START_BEFORE_FUNDING over the whole message (the request and the delay may be apart)."""
+def _start_stated(message: Message) -> Hit | None:
+    """Work without escrow, free or unpaid work, payment only after delivery, a trial to hire."""
     code = FindingCode.START_BEFORE_FUNDING
     for sentence in message.holding(_START_ANCHOR):
         for pattern in (_NO_ESCROW, _FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
@@ -998,6 +1079,12 @@ def start_before_funding(message: Message) -> Hit | None:
             why = sentence.first(_TRIAL_WHY) or message.has(_TRIAL_WHY_ANCHOR)
             if why and (sentence.asks() or sentence.first(_WORK_ASK)):
                 return Hit(code, *sentence.span(trial), Confidence.HIGH)
+    return None
+
+
+def _start_before_funding_event(message: Message) -> Hit | None:
+    """Work asked for now (or "first") while the funding, contract or offer is put off."""
+    code = FindingCode.START_BEFORE_FUNDING
     if message.has(_FUNDED_ANCHOR):
         return None
     first = message.first(_WORK_FIRST_ANCHOR)
@@ -1022,6 +1109,11 @@ def start_before_funding(message: Message) -> Hit | None:
                 return Hit(code, *holder.span(work, deferred), Confidence.HIGH)
             return Hit(code, *holder.span(work), Confidence.HIGH)
     return None
+
+
+def start_before_funding(message: Message) -> Hit | None:
+    """START_BEFORE_FUNDING over the whole message (the request and the delay may be apart)."""
+    return _start_stated(message) or _start_before_funding_event(message)
 
 
 # =========================================================================== scope creep
@@ -1074,7 +1166,8 @@ _SAME_PRICE = re.compile(
     r"\bno need to change the (?:milestone|contract|price)\b|"
     r"\bwithout (?:extra|additional) (?:cost|pay|charge|payment)\b|\bat no (?:extra )?cost\b|"
     r"\bisi milestone (?:mein|me|main)\b|\bwe'?ll give you more work\b|"
-    r"\b(?:not|wasn'?t|isn'?t) in the (?:original )?(?:brief|scope|contract|agreement|offer|plan)\b|"
+    r"\b(?:not|wasn'?t|isn'?t) in the (?:original )?(?:brief|scope|contract|agreement|offer|"
+    r"plan)\b|"
     r"\bi know we agreed\b|\bfor the same fee\b"
 )
 _SMALL = re.compile(
@@ -1091,7 +1184,8 @@ _NEW_PAY = re.compile(
     r"\b(?! nahi| unfortunately)|"
     r"\bi'?ll pay (?:extra|more|for (?:it|this|that|them))\b|\bincrease the budget\b|"
     r"\badd(?:ed)? (?:a |another )?(?:new )?milestone\b|\bquote\b|\bhow much\b|\bestimate\b|"
-    r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|\bbudget badha\w{0,4}\b|"
+    r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|"
+    r"\bbudget badha\w{0,4}\b|"
     r"\bas milestone \d\b|\bbonus for (?:this|it)\b|\bpaid separately\b|"
     r"\b(?:create|set up|make|open)\w{0,3} (?:a |another |new |the )?milestone\b|\bproposal\b|"
     r"\bprice works\b|\bincreased? the (?:milestone|budget|price)\b|\bto cover the extra\b|"
@@ -1206,7 +1300,8 @@ _RATING_ASK = re.compile(
     r"de dijiye|zaroor|consider|help me|request|mind|de dena)\b"
 )
 _THANKS_FOR = re.compile(
-    r"\bthanks? (?:you )?(?:so much |a lot )?for\b|\bthank you for\b|\bshukriya\b.{0,20}\bke liye\b|"
+    r"\bthanks? (?:you )?(?:so much |a lot )?for\b|\bthank you for\b|"
+    r"\bshukriya\b.{0,20}\bke liye\b|"
     r"\b(?:you|u) (?:gave|left|rated)\b|\bi (?:gave|left|rated) you\b|\bi'?ve left\b|"
     r"\bwe rated\b|\bhonest\b"
 )

@@ -17,7 +17,7 @@ import re
 
 
 def _words(*alternatives: str) -> str:
-    """``\\b(?:a|b|c)\\b`` from alternatives (themselves regular expressions)."""
+    r"""``\b(?:a|b|c)\b`` from alternatives (themselves regular expressions)."""
     return r"\b(?:" + "|".join(alternatives) + r")\b"
 
 
@@ -147,8 +147,7 @@ PLATFORM_FEE = _c(
     r"\b(?:upwork|platform|site|upwork's|they)(?: ki| ka)?\s(?:takes?|charges?|keeps?|cuts?|"
     r"eats?|deducts?|kaat\w{0,4}|le leta|leti)\b|"
     r"\b(?:upwork|platform)(?: ki| ka| ke)?(?: \w+)? (?:fees?|commission|commision|cut) "
-    r"(?:(?:are|is) )?(?:too|so|very|bohat|bahut|zyada|high)\b|"
-    + FEE_AVOIDANCE.pattern
+    r"(?:(?:are|is) )?(?:too|so|very|bohat|bahut|zyada|high)\b|" + FEE_AVOIDANCE.pattern
 )
 #: Someone's bank or payment account, asked for or given.
 ACCOUNT_DETAILS = _c(

@@ -1,4 +1,4 @@
-"""Reading a message: :func:`scan_message`, the :class:`Direction` it was sent in, and what each finding says.
+"""Reading a message: :func:`scan_message`, its :class:`Direction`, and what each finding says.
 
 The detection itself lives in :mod:`._intent` (the grammar),
 :mod:`._lexicon` (the words), :mod:`._contacts` (contact details) and

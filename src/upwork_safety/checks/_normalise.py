@@ -41,9 +41,7 @@ _ASCII_FOLD = str.maketrans(
     {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, "`": "'"}
 )
 #: Curly quotes and primes people type for an apostrophe.
-_QUOTES = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u00b4": "'"}
-)
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "\u00b4": "'"})
 #: Letters of other scripts that look like a Latin letter, after case folding.
 _CONFUSABLES = {
     # Cyrillic
