@@ -816,6 +816,8 @@ _WORK_ASK = re.compile(
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
     r"bana\w{0,4}|likh\w{0,5}|kar ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
     r"have (?:\w+ ){0,4}ready|get (?:\w+ ){0,3}ready|"
+    r"(?:i|we) (?:need|want) (?:\w+ ){0,5}(?:done|translated|written|designed|built|made|ready|"
+    r"delivered|finished|completed|edited|coded)|"
     r"(?:designs?|articles?|samples?|logos?|drafts?|files?|pages?|kaam|screens?) (?:\w+ )?"
     r"(?:bhej\w{0,4}|dikha\w{0,4}))\b"
 )
@@ -847,7 +849,8 @@ _LATER = re.compile(
     r"few days|couple of days|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"lands|closes|comes through|goes through|clears|gets approved|approved next|"
     r"nahi bana\w{0,4}|nahi karunga|nahi bhej\w{0,4}|baad mein|jaise hi|hote hi|"
-    r"verify ho\w{0,4}|waiting (?:on|for)|right after|comes|approves?|"
+    r"verify ho\w{0,4}|waiting (?:on|for)|right after|comes|approves?|thori der|kuch der|"
+    r"tab tak|till then|until then|in a bit|in a while|shortly|in an hour|"
     r"(?:card|payment|billing|verification|bank) (?:issues?|problems?)|issues? with (?:my|the) "
     r"(?:card|payment|account|bank)|"
     r"if (?:i|we) like|if it looks|before (?:i|we) (?:know|see|decide|check)|on the 1st|"
@@ -875,7 +878,8 @@ _START_AFTER_FUNDING = re.compile(
 #: Work asked for first, funding after: "do a draft and then I'll set up the contract".
 _WORK_THEN_FUND = re.compile(
     r"\b(?:start|begin|work|do|make|write|design|draft|build|send|deliver|dikha\w{0,3}|"
-    r"bana\w{0,4}|likh\w{0,4}|kar ke|edit)\b.{0,60}\b(?:then|phir|uske baad|us ke baad|"
+    r"bana\w{0,4}|likh\w{0,4}|kar ke|edit|translat\w{0,5}|need|review)\b.{0,60}"
+    r"\b(?:then|phir|uske baad|us ke baad|"
     r"after that|and (?:then )?(?:i'?ll|we'?ll|i will|we will)|if (?:it|they) (?:looks?|are) "
     r"(?:good|right|fine))\b.{0,40}\b(?:fund\w{0,3}|contract|offer|milestone|escrow|"
     r"pay\w{0,4}|hire|order|denge|dunga|bhejta|bhejunga)\b"
@@ -1123,7 +1127,8 @@ _ADDITION = re.compile(
     r"ke sath|sath mein|saath|oh,? and|and we (?:also )?need|we now need|i forgot)\b"
 )
 _NEW_WORK = re.compile(
-    r"\b(?:add|adding|build|create|design|write|develop|code|implement|integrate|include|"
+    r"\b(?:add|adding|build|rebuild|revamp|rework|create|design|write|develop|code|implement|"
+    r"integrate|include|"
     r"translate|redo|set up|setup|record|migrate|upload|bana\w{0,4}|likh\w{0,4}|daal\w{0,4}|"
     r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
     r"throw together|put together|"
@@ -1148,7 +1153,7 @@ _NOT_MORE_WORK = re.compile(
 )
 _SAME_PRICE = re.compile(
     r"\bsame (?:price|budget|rate|fee|cost|milestone)\b|"
-    r"\bisi (?:budget|price|milestone|amount|rate|payment)\b|"
+    r"\bisi (?:budget|price|milestone|amount|rate|payment|paise|paisa)\b|"
     r"\bbudget (?:wahi|wohi|same|is the same|is fixed)\b|\b(?:wahi|wohi) budget\b|"
     r"\bwithin (?:the |this |our )?(?:current |same )?(?:budget|price|milestone|scope|fee)\b|"
     r"\bno extra (?:charge|cost|pay|money|budget|payment)\b|"
@@ -1193,11 +1198,12 @@ _NEW_PAY = re.compile(
     r"\bas agreed\b|\bwithin (?:the )?(?:agreed )?scope\b"
 )
 _STRONG_CREEP = re.compile(
-    r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there)\b|\bthrow in\b|"
+    r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there|\w+ing)\b|"
+    r"\bthrow in\b|"
     r"\bsqueeze in\b|\bone more (?!question|thing|"
     r"time|day|week|minute|note|point|reminder|call|meeting|detail|quick)\w+|"
     r"\b(?:\d+|two|three|four|five|a few|a couple of|a couple|few|couple) more\b|"
-    r"\banother \d+\b|\binstead of \d+\b|\bek (?:\w+ )?(?:aur|or)\b|"
+    r"\banother \d+\b|\binstead of \d+\b|\bek (?:\w+ )?(?:aur|or)\b|\b\d+ (?:aur|or)\b|"
     r"\b(?:a couple of|a few|couple of|few|some) (?:extra|more|additional)\b|"
     r"\bextra (?:tweaks?|pages?|features?|screens?|sections?|revisions?|languages?)\b|"
     r"\bsince (?:you'?re|you are) already\b|\b\w+ (?:aur|or) (?:chahiye|bana\w{0,4}|"
@@ -1297,7 +1303,8 @@ _RATING_ASK = re.compile(
     r"\b(?:please|kindly|could you|can you|would you|would you mind|i'?d appreciate|"
     r"i would appreciate|appreciate|grateful|would mean|don'?t forget|remember to|make sure|"
     r"leave|leaving|give|giving|rate|select|choose|hope you|i hope|dena|de dein|dijiye|"
-    r"de dijiye|zaroor|consider|help me|request|mind|de dena)\b"
+    r"de dijiye|zaroor|consider|help me|request|mind|de dena|would help|would be (?:awesome|"
+    r"great|amazing|appreciated|nice|lovely|helpful|wonderful|perfect))\b"
 )
 _THANKS_FOR = re.compile(
     r"\bthanks? (?:you )?(?:so much |a lot )?for\b|\bthank you for\b|"
