@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 from upwork_safety import checks
+from upwork_safety.checks._messages import scan_rules_only
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -49,10 +49,7 @@ def _ratio(part: int, whole: int) -> float:
 
 def _scan(text: str, direction: str, *, rules_only: bool) -> set[str]:
     if rules_only:
-        scan = getattr(checks, "_scan_rules_only", None)
-        if scan is None:
-            sys.exit("this scanner has no model: --rules-only is the same as the default")
-        found = scan(text, direction=direction)
+        found = scan_rules_only(text, direction=direction)
     else:
         found = checks.scan_message(text, direction=direction)
     return {str(f.code) for f in found}

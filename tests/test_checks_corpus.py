@@ -167,3 +167,33 @@ def test_anchor_keys_never_hide_a_match_on_word_soup(words):
     for anchor in ANCHORS.values():
         if anchor.pattern.search(text):
             assert anchor.keys.search(text), text
+
+
+def test_model_adds_nothing_on_the_development_set():
+    """On the development set the model never adds a code the rules did not find."""
+    from upwork_safety.checks._messages import scan_rules_only
+
+    for m in MESSAGES:
+        assert scan_rules_only(m["text"], direction=m["direction"]) == checks.scan_message(
+            m["text"], direction=m["direction"]
+        )
+
+
+@pytest.mark.slow
+def test_shipped_weights_are_what_the_training_script_writes(tmp_path, monkeypatch):
+    """Retraining on the development set reproduces the shipped weights and limits."""
+    import runpy
+
+    from upwork_safety.checks import _weights
+
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.syspath_prepend(str(root))
+    from benchmarks import scanner_model
+
+    target = tmp_path / "_weights.py"
+    scanner_model.write(target, MESSAGES)
+    written = runpy.run_path(str(target))
+    assert _weights.FEATURES == written["FEATURES"]
+    assert _weights.WEIGHTS == written["WEIGHTS"]
+    # Sums over sets run in hash order, so the limits agree to rounding, not to the last bit.
+    assert _weights.LIMITS == pytest.approx(written["LIMITS"], rel=1e-12)

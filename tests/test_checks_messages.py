@@ -120,8 +120,25 @@ def test_incoming_trigger(code, text):
 
 @pytest.mark.parametrize("text", QUIET)
 def test_incoming_quiet(text):
-    """Ordinary, negated, past, product and Upwork-feature messages give no finding."""
-    assert [] == scan(text)
+    """The rules give no finding on ordinary, negated, past, product and Upwork-feature messages."""
+    from upwork_safety.checks._messages import scan_rules_only
+
+    assert [] == scan_rules_only(text)
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_incoming_quiet_at_most_a_low_confidence_model_finding(text):
+    """The model reads words, not negation: on these it adds at most a LOW-confidence finding."""
+    assert all(f.confidence is Confidence.LOW for f in checks.scan_message(text))
+
+
+def test_model_reads_words_not_negation():
+    """A known limit, documented: the model flags a refusal the rules let pass, at LOW confidence."""
+    (finding,) = checks.scan_message("Please don't contact me on WhatsApp, Upwork is fine.")
+    assert (FindingCode.OFF_PLATFORM_CONTACT, Confidence.LOW) == (
+        finding.code,
+        finding.confidence,
+    )
 
 
 @pytest.mark.parametrize(
@@ -394,3 +411,44 @@ def test_hostile_input_at_a_smaller_scale():
         for direction in Direction:
             found = checks.scan_message(sample, direction=direction)
             assert all(sample[f.span[0] : f.span[1]] == f.evidence for f in found)
+
+
+# ============================================================================ the model
+
+
+def test_model_adds_a_low_confidence_finding_where_the_rules_are_silent():
+    """Where no rule fires, the trained model may add a code, with LOW confidence."""
+    from upwork_safety.checks._messages import scan_rules_only
+
+    text = "Aur bhi banners bana do"
+    assert [] == scan_rules_only(text)
+    (finding,) = checks.scan_message(text)
+    assert FindingCode.SCOPE_CREEP is finding.code
+    assert Confidence.LOW is finding.confidence
+    start, end = finding.span
+    assert text[start:end] == finding.evidence
+
+
+def test_model_limits_cover_every_message_code():
+    """Each message code has a limit strictly between 0 and 1."""
+    from upwork_safety.checks._model import LIMITS
+
+    assert {
+        "START_BEFORE_FUNDING",
+        "OFF_PLATFORM_PAYMENT",
+        "OFF_PLATFORM_CONTACT",
+        "UPFRONT_FEE",
+        "SCOPE_CREEP",
+        "REVIEW_BEGGING",
+    } == set(LIMITS)
+    assert all(0 < limit < 1 for limit in LIMITS.values())
+
+
+def test_rules_only_refuses_what_scan_message_refuses():
+    """The evaluation's rules-only entry point checks its arguments like scan_message."""
+    from upwork_safety.checks._messages import scan_rules_only
+
+    with pytest.raises(InvalidTypeError):
+        scan_rules_only(None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError):
+        scan_rules_only("hi", direction="sideways")

@@ -20,6 +20,7 @@ from upwork_safety.checks._findings import (
     sorted_findings,
 )
 from upwork_safety.checks._intent import detect
+from upwork_safety.checks._model import model_hits
 from upwork_safety.checks._normalise import normalise
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
@@ -201,12 +202,22 @@ def scan_message(
             field="text",
             rule="a str",
         )
-    side = _direction(direction)
+    return _scan(text, _direction(direction), model=True)
+
+
+def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
+    """The findings of the rules, and (with *model*) of the model where the rules are silent."""
     normal = normalise(text)
+    hits = [
+        hit
+        for hit in detect(normal.text, outgoing=side is Direction.OUTGOING)
+        if hit.code in CHECKED[side]
+    ]
+    if model and normal.text:
+        found_codes = {hit.code for hit in hits}
+        hits.extend(model_hits(normal.text, side.value, codes=CHECKED[side], found=found_codes))
     found: list[Finding] = []
-    for hit in detect(normal.text, outgoing=side is Direction.OUTGOING):
-        if hit.code not in CHECKED[side]:
-            continue
+    for hit in hits:
         start, end = normal.original_span(hit.start, hit.end)
         words = _MESSAGE_TEXT[hit.code, side]
         found.append(
@@ -221,3 +232,18 @@ def scan_message(
             )
         )
     return sorted_findings(found)
+
+
+def scan_rules_only(
+    text: str,
+    *,
+    direction: Direction | Literal["incoming", "outgoing"] = Direction.INCOMING,
+) -> list[Finding]:
+    """Like :func:`scan_message`, without the model (for the scanner's evaluation)."""
+    if not isinstance(text, str):
+        raise InvalidTypeError(
+            f"scan_message(text) must be a str, not {type(text).__name__}",
+            field="text",
+            rule="a str",
+        )
+    return _scan(text, _direction(direction), model=False)
