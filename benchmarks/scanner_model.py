@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from benchmarks.scanner_eval import CODES, ROOT, SETS, score
 from upwork_safety import checks
+from upwork_safety.checks._messages import scan_rules_only
 from upwork_safety.checks._model import features as model_features
 from upwork_safety.checks._normalise import normalise
 
@@ -105,7 +106,7 @@ def combined(models: dict[str, Model], limits: dict[str, float]) -> Any:
         "outgoing": {"OFF_PLATFORM_PAYMENT", "OFF_PLATFORM_CONTACT", "REVIEW_BEGGING"},
     }
 
-    rules = checks.scan_message
+    rules = scan_rules_only
 
     def scan(text: str, *, direction: str) -> list[Any]:
         found = rules(text, direction=direction)
@@ -182,7 +183,7 @@ def main() -> int:
     original = checks.scan_message
     report: dict[str, Any] = {"limits": limits}
     for name, messages in (("development", dev), ("held-out", held)):
-        report[f"{name}, rules"] = score(messages)
+        report[f"{name}, rules"] = score(messages, rules_only=True)
         checks.scan_message = scan  # type: ignore[assignment]
         try:
             report[f"{name}, rules + model"] = score(messages)

@@ -829,8 +829,8 @@ _DIRECTED_BEFORE = re.compile(
     r"\bpehle(?: \w+){0,2})\s*$"
 )
 _DIRECTED_AFTER = re.compile(
-    r"\w{0,6}\s?(?:ke |kar |\w+ )?(?:bhej|dikha|dein|do|dijiye|karein|kar dein|kar do|"
-    r"rakhein|kijiye)"
+    r"(?:\w{0,6}\s?(?:ke |kar |\w+ )?)?(?:bhej|dikha|dein|do|dijiye|karein|kar dein|kar do|"
+    r"karo|kar lo|kar lein|kariye|rakhein|kijiye)\b"
 )
 _FUND = re.compile(
     r"\b(?:fund|funds|funding|funded|escrow|milestone|milestones|contract|offer|payment|pay|"
