@@ -582,13 +582,13 @@ def test_arbitration_not_reported_at_or_above_the_fee(amount):
     assert "ARBITRATION_UNECONOMIC" not in codes(found)
 
 
-def test_arbitration_net_is_left_out_when_the_fee_rate_is_unknown():
-    """From 2025-05-01 the service fee needs the contract's rate; without it the net is omitted."""
+def test_arbitration_net_uses_the_published_10_percent_without_a_contract_rate():
+    """From 2025-05-01 the fee is the published 10% unless the contract's own rate is given."""
     contract = fixed([milestone("m1", "150.00")], started=date(2025, 6, 1))
     contract = escrow.apply(contract, escrow.Fund("m1", at(2025, 6, 1, 9)))
     (finding,) = checks.review_contract(contract, now=at(2025, 6, 2))
     assert "ARBITRATION_UNECONOMIC" == finding.code
-    assert "after Upwork's service fee" not in finding.message
+    assert "(about USD 135.00 after Upwork's service fee)" in finding.message
     with_rate = attrs.evolve(contract, service_fee_rate=Decimal("0.05"))
     (finding,) = checks.review_contract(with_rate, now=at(2025, 6, 2))
     assert "(about USD 142.50 after Upwork's service fee)" in finding.message

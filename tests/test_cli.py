@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -42,35 +43,78 @@ def history_file(tmp_path, contracts=None):
 
 
 class TestWithdraw:
-    def test_text_table_matches_domain_example(self):
-        """$900 at 280 with 1% tax: Direct to Local Bank delivers Rs249,205.57, best first."""
-        code, text = run("withdraw", "900", "--rate", "280", "--tax", "standard")
+    def test_text_ranks_the_methods_whose_cost_is_known(self):
+        """$900 at 280, 1% tax: Payoneer is ranked; Direct to Local Bank's break-even rate is shown."""
+        code, text = run("withdraw", "900", "--rate", "280")
         assert 0 == code
-        assert "Rs249,205.57" in text
+        assert "Rs243,947.09" in text
+        assert "at least 274.10 PKR per USD" in text
+        assert "--offered-rate direct_to_local_bank=RATE" in text
+        assert "not compared: PayPal: not available in Pakistan" in text
+        assert "Best here among the methods whose cost is known: Payoneer" in text
+
+    def test_offered_rate_and_spreads_price_every_method(self):
+        """--offered-rate for Direct to Local Bank and --spread wire_usd=0.5% rank three methods."""
+        code, text = run(
+            "withdraw", "900", "--rate", "280", "--offered-rate", "277.20",
+            "--spread", "wire_usd=0.5%",
+        )  # fmt: skip
+        assert 0 == code
+        assert "Rs246,713.51" in text
         assert (
             text.index("Direct to Local Bank")
-            < text.index("Payoneer")
+            < text.index("Payoneer ")
             < text.index("US Dollar wire")
         )
-        assert "not compared: PayPal: not available in Pakistan" in text
 
     def test_json(self):
-        """--json gives the itemised quotes as data."""
-        code, text = run("withdraw", "900", "--rate", "280", "--json")
+        """--json gives one record per method, with the break-even spread of the unpriced ones."""
+        code, text = run("withdraw", "900", "--rate", "280", "--offered-rate", "277.20", "--json")
         data = json.loads(text)
         assert 0 == code
-        assert {"amount": "251722.80", "currency": "PKR"} == data["quotes"][0]["received"]
+        assert ("0.01", "246713.51") == (data["tax_rate"], data["methods"][0]["received"])
+        assert "offered" == data["methods"][0]["rate_basis"]
 
-    def test_spread_override_and_percent(self):
-        """--spread 1% applies to every method."""
+    def test_spread_for_every_method_and_per_method(self):
+        """A bare --spread 1% applies to every method; METHOD=RATE to one."""
         _, text = run("withdraw", "900", "--rate", "280", "--spread", "1%", "--json")
         data = json.loads(text)
-        assert {"0.01"} == {q["spread"] for q in data["quotes"]}
+        priced = [m for m in data["methods"] if m["received"] is not None]
+        assert {"0.01"} == {m["spread"] for m in priced}
+        assert 4 == len(priced)
+
+    def test_tax_choices(self):
+        """--tax pseb withholds 0.25%, --tax none nothing; the default is 1%."""
+        rates = [
+            json.loads(run("withdraw", "900", "--rate", "280", "--json", *tax)[1])["tax_rate"]
+            for tax in ([], ["--tax", "pseb"], ["--tax", "none"])
+        ]
+        assert ["0.01", "0.0025", "0"] == rates
 
     def test_locale(self):
         """--locale changes how money reads."""
         _, text = run("withdraw", "900", "--rate", "280", "--locale", "en_US")
-        assert "PKR251,722.80" in text
+        assert "PKR243,947.09" in text
+
+    def test_output_fits_100_columns(self):
+        """Every line fits a 100-column terminal, even with every method ranked."""
+        _, text = run("withdraw", "900", "--rate", "280", "--spread", "1%", "--tax", "pseb")
+        assert [] == [line for line in text.splitlines() if len(line) > 100]
+
+    def test_an_offered_rate_and_a_spread_for_one_method_is_refused(self, capsys):
+        """One method cannot have both an offered rate and a spread."""
+        code, _ = run(
+            "withdraw", "900", "--rate", "280", "--offered-rate", "277.20",
+            "--spread", "direct_to_local_bank=1%",
+        )  # fmt: skip
+        assert 2 == code
+        assert "not both" in capsys.readouterr().err
+
+    def test_an_unknown_method_is_refused(self, capsys):
+        """--offered-rate jazzcash=280 names the known methods."""
+        code, _ = run("withdraw", "900", "--rate", "280", "--offered-rate", "jazzcash=280")
+        assert 2 == code
+        assert "known: direct_to_local_bank" in capsys.readouterr().err
 
 
 class TestFees:
@@ -81,19 +125,19 @@ class TestFees:
         assert "US$110.00" in text
         assert "US$490.00" in text
 
-    def test_per_contract_needs_rate(self, capsys):
-        """From 2025-05-01 a missing rate is one clear error line naming the option."""
-        code, _ = run("fees", "500", "--on", "2026-01-01")
-        err = capsys.readouterr().err
-        assert 2 == code
-        assert 1 == len(err.strip().splitlines())
-        assert "--fee-rate" in err
+    def test_from_2025_the_default_is_ten_percent_and_says_so(self):
+        """$100 on 2026-01-01 without --fee-rate: $10, the rate Upwork publishes."""
+        code, text = run("fees", "100", "--on", "2026-01-01")
+        assert 0 == code
+        assert "US$10.00" in text
+        assert "the rate Upwork publishes" in text
 
     def test_json_with_rate(self):
-        """--fee-rate 12% on $500 in 2026: fee $60."""
+        """--fee-rate 12% on $500 in 2026: fee $60, the contract's own rate."""
         code, text = run("fees", "500", "--on", "2026-01-01", "--fee-rate", "12%", "--json")
         data = json.loads(text)
         assert (0, {"amount": "60.00", "currency": "USD"}) == (code, data["fee"])
+        assert ("0.12", "contract") == (data["rate"], data["basis"])
 
     def test_history_only(self):
         """Without an amount, the fee history is listed."""
@@ -101,6 +145,18 @@ class TestFees:
         assert 0 == code
         assert "sliding scale" in text
         assert "client paid" not in text
+
+    def test_a_fraction_of_a_cent_is_refused(self, capsys):
+        """fees 0.001 is refused, not printed as $0.00 three times."""
+        with pytest.raises(SystemExit) as info:
+            main(["fees", "0.001"])
+        assert 2 == info.value.code
+        assert "fraction of a cent" in capsys.readouterr().err
+
+    def test_output_fits_100_columns(self):
+        """Every line fits a 100-column terminal."""
+        _, text = run("fees", "1000", "--on", "2025-06-02", "--fee-rate", "12%")
+        assert [] == [line for line in text.splitlines() if len(line) > 100]
 
 
 class TestRules:
@@ -198,14 +254,20 @@ def test_unreadable_and_binary_files(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("argv", "problem"),
     [
-        (["withdraw", "abc", "--rate", "280"], "argument amount: 'abc' is not a number"),
+        (["withdraw", "abc", "--rate", "280"], "argument amount: 'abc' is not an amount"),
+        (["withdraw", "1e3", "--rate", "280"], "argument amount: '1e3' is not an amount"),
+        (["fees", "1" + "0" * 30], "is not an amount"),
         (["withdraw", "900", "--rate", "-1"], "argument --rate: '-1' must be more than 0"),
         (["withdraw", "900", "--rate", "inf"], "not a finite number"),
         (["withdraw", "900"], "the following arguments are required: --rate"),
         (
             ["withdraw", "900", "--rate", "280", "--spread", "150%"],
-            "must be a fraction from 0 to 1",
+            "argument --spread: '150%' is not a rate",
         ),
+        (["withdraw", "900", "--rate", "280", "--spread", "1e-2"], "'1e-2' is not a rate"),
+        (["fees", "500", "--fee-rate", "0.1.2"], "argument --fee-rate: '0.1.2' is not a rate"),
+        (["withdraw", "9.999", "--rate", "280"], "'9.999' has a fraction of a cent"),
+        (["withdraw", "900", "--rate", "280", "--offered-rate", "-1"], "must be more than 0"),
         (["fees", "--on", "2024-02-30"], "'2024-02-30' is not a date"),
         (["check", "x.json", "--now", "2024-01-01T10:00"], "has no UTC offset"),
         (["check", "x.json", "--now", "soon"], "is not a datetime"),
@@ -238,7 +300,146 @@ def test_python_dash_m():
         check=False,
     )
     assert 0 == done.returncode
-    assert json.loads(done.stdout)["quotes"]
+    assert json.loads(done.stdout)["methods"]
+
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
+REPORT_CSV = EXAMPLES / "synthetic-transactions-report.csv"
+
+
+class TestStatement:
+    def test_by_month(self):
+        """The report example by month: every month, the total, the scheduled rows noted."""
+        code, text = run("statement", str(REPORT_CSV))
+        assert 0 == code
+        assert "Transactions report: 17 transactions, 2024-05-06 to 2024-08-05" in text
+        assert "opening balance  US$35.50" in text
+        assert [line.split()[0] for line in text.splitlines() if line.startswith("  20")] == [
+            "2024-05",
+            "2024-06",
+            "2024-07",
+            "2024-08",
+        ]
+        assert "US$1,439.00" in text
+        assert "Note: 2 scheduled rows (not yet paid) are not counted." in text
+
+    def test_by_tax_year_json(self):
+        """--by tax-year --json gives the periods, totals and notes as data."""
+        code, text = run("statement", str(REPORT_CSV), "--by", "tax-year", "--json")
+        data = json.loads(text)
+        assert 0 == code
+        assert ("transactions_report", "tax_year", 17, 2) == (
+            data["format"],
+            data["by"],
+            data["transactions"],
+            data["scheduled"],
+        )
+        assert ["2023-24", "2024-25"] == [r["period"] for r in data["rows"]]
+        assert {"amount": "1439.00", "currency": "USD"} == data["total"]["net"]
+        assert {"amount": "30.02", "currency": "USD"} == data["closing_balance"]
+
+    def test_weekly_summary(self):
+        """The weekly example has no balance lines and says fees are not in it."""
+        code, text = run("statement", str(EXAMPLES / "synthetic-weekly-summary.csv"))
+        assert 0 == code
+        assert "opening balance" not in text
+        assert "US$475.00" in text
+        assert "earnings only" in text
+
+    def test_taxes_and_other_columns_only_when_used(self, tmp_path):
+        """Columns that are zero for the whole file are left out; used ones are shown."""
+        path = tmp_path / "gst.csv"
+        path.write_text(
+            '"Date","Ref ID","Type","Description","Agency","Freelancer","Team","Account Name",'
+            '"PO","Amount","Amount in local currency","Currency","Balance"\n'
+            '"Jan 02, 2024","2","GST","","","","","","","-1.00","","","9.00"\n'
+            '"Jan 01, 2024","1","Bonus","","","","","","","10.00","","","10.00"\n',
+            "utf-8",
+        )
+        _, text = run("statement", str(path))
+        _, plain = run("statement", str(REPORT_CSV))
+        assert "taxes" in text
+        assert "other" not in text
+        assert "taxes" not in plain
+
+    @pytest.mark.parametrize(
+        ("content", "problem"),
+        [
+            (None, "no such file"),
+            ("Date,Amount\n", "line 1: the header is not one of an Upwork export"),
+            ("", "line 1: the text is empty"),
+            (
+                "Date,Contract,Hours,Amount,Payment type\n2024-09-02,Job (1),0.3,1,\n",
+                "line 2, column 3 (Hours): '0.3' is not a whole number of 10-minute steps",
+            ),
+            (
+                "Date,Contract,Hours,Amount,Payment type\n" + "x" * 5_000_000 + "\n",
+                "line 2: longer than 20,000 characters",
+            ),
+            (
+                "Date,Contract,Hours,Amount,Payment type\n" + "a,b\n" * 1000,
+                "line 2: 2 columns, but the Weekly summary header on line 1 has 5 (and 49 more problems)",
+            ),
+        ],
+    )
+    def test_bad_files_one_line(self, tmp_path, capsys, content, problem):
+        """A bad export exits 2 with one line on stderr naming the file and the problem."""
+        path = tmp_path / "export.csv"
+        if content is not None:
+            path.write_text(content, "utf-8")
+        code, out = run("statement", str(path))
+        err = capsys.readouterr().err
+        assert (2, "") == (code, out)
+        assert [f"upwork-safety: error: {path}: {problem}"] == [
+            line[: len(f"upwork-safety: error: {path}: {problem}")] for line in err.splitlines()
+        ]
+
+    def test_balance_break_one_line(self, tmp_path, capsys):
+        """A break in the running balance is one line naming both lines of the file."""
+        lines = REPORT_CSV.read_bytes().decode("utf-8").splitlines(keepends=True)
+        path = tmp_path / "missing-row.csv"
+        path.write_text("".join(lines[:10] + lines[11:]), "utf-8")
+        code, _ = run("statement", str(path))
+        err = capsys.readouterr().err.splitlines()
+        assert 2 == code
+        assert 1 == len(err)
+        assert "between line 11 and line 10" in err[0]
+
+    def test_unreadable_and_binary(self, tmp_path, capsys):
+        """A directory or a file that is not UTF-8 is one clear line."""
+        binary = tmp_path / "b.csv"
+        binary.write_bytes(b"Date,\xff\n")
+        assert 2 == run("statement", str(tmp_path))[0]
+        assert 2 == run("statement", str(binary))[0]
+        err = capsys.readouterr().err.splitlines()
+        assert "cannot read" in err[0]
+        assert "not UTF-8" in err[1]
+
+    def test_bad_by(self, capsys):
+        """--by takes month or tax-year only."""
+        with pytest.raises(SystemExit) as info:
+            main(["statement", str(REPORT_CSV), "--by", "year"])
+        assert 2 == info.value.code
+        assert "invalid choice: 'year'" in capsys.readouterr().err
+
+    def test_fresh_process(self):
+        """python -m upwork_safety statement reads every example file."""
+        for name in sorted(p.name for p in EXAMPLES.glob("*.csv")):
+            done = subprocess.run(  # noqa: S603  (the repository's own example files)
+                [
+                    sys.executable,
+                    "-m",
+                    "upwork_safety",
+                    "statement",
+                    str(EXAMPLES / name),
+                    "--json",
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            assert (0, "") == (done.returncode, done.stderr)
+            assert json.loads(done.stdout)["total"]["gross"]["currency"] == "USD"
 
 
 class TestScan:
@@ -306,6 +507,18 @@ class TestCheck:
 
 
 class TestDemo:
+    def test_a_failure_prints_nothing_on_stdout(self, capsys):
+        """demo --rate 1e20 fails with one line on stderr and nothing on stdout."""
+        code, text = run("demo", "--rate", "1e20")
+        assert (2, "") == (code, text)
+        assert 1 == len(capsys.readouterr().err.strip().splitlines())
+
+    def test_whole_cents_are_accepted_with_trailing_zeros(self):
+        """0.010 is a whole cent."""
+        code, text = run("fees", "0.010", "--on", "2024-01-10")
+        assert 0 == code
+        assert "US$0.01" in text
+
     def test_text(self):
         """The demo walks every step and states its figures."""
         code, text = run("demo")
@@ -323,7 +536,16 @@ class TestDemo:
         assert "START_BEFORE_FUNDING" in text
         assert "2026-03-23 15:30:00 UTC" in text
         assert "US$90.00" in text
-        assert "Rs224,257.57" in text
+        assert "Rs219,498.05" in text
+        assert "at least 274.06 PKR per USD" in text
+        assert "the rate Upwork publishes" in text
+
+    def test_offered_rate(self):
+        """--offered-rate 277.20 quotes Direct to Local Bank at that rate: Rs222,014.99."""
+        code, text = run("demo", "--offered-rate", "277.20")
+        assert 0 == code
+        assert "Rs222,014.99" in text
+        assert "at least 274.06" not in text
 
     def test_json_and_locale(self):
         """--json gives the demo's key figures; the story is the same in any locale."""
@@ -334,8 +556,9 @@ class TestDemo:
         assert [] == data["milestone_findings"]["specific"]
         assert "2026-03-23T15:30:00+00:00" == data["auto_release_at"]
         assert {"amount": "90.00", "currency": "USD"} == data["service_fee"]
+        assert "274.05756" == data["break_even_rate"]["rate"]
         _, urdu = run("demo", "--locale", "ur_PK")
-        assert "Rs224,257.57" in urdu
+        assert "Rs219,498.05" in urdu
 
 
 class TestEdges:
@@ -461,8 +684,9 @@ def test_huge_timeline_and_empty_file(tmp_path, capsys):
 
 
 def test_library_rules_error_passes_through(capsys):
-    """A fee error that is not about the missing rate is shown as the library says it."""
+    """A fee error from the library is one line on stderr, as the library words it."""
     code, _ = run("fees", "600", "--on", "2020-03-01", "--fee-rate", "0.12")
-    err = capsys.readouterr().err
+    err = capsys.readouterr().err.strip().splitlines()
     assert 2 == code
-    assert "--fee-rate" not in err.replace("--fee-rate 0.12", "")
+    assert 1 == len(err)
+    assert "sliding scale" in err[0]

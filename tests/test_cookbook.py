@@ -17,6 +17,7 @@ import argparse
 import functools
 import re
 import shlex
+import shutil
 import sys
 import types
 from pathlib import Path
@@ -105,6 +106,8 @@ def test_console_session_prints_what_the_page_shows(session, tmp_path, monkeypat
         (tmp_path / name).write_text(content, encoding="utf-8")
     for name, content in EXTRA_FILES.items():
         (tmp_path / name).write_text(content, encoding="utf-8")
+    # The statement examples read the synthetic exports by their path in the repository.
+    shutil.copytree(ROOT / "docs" / "examples", tmp_path / "docs" / "examples")
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "80")
     status = 0
@@ -180,6 +183,7 @@ def _fake_mytool() -> dict[str, types.ModuleType]:
     return {"mytool": package, "mytool.dashboard": dashboard, "mytool.storage": storage}
 
 
+@pytest.mark.slow
 def test_testing_page_suite_runs(monkeypatch):
     """The typical suite on the testing page imports, and every test in it passes."""
     text = TESTING_PAGE.read_text("utf-8").split("## A typical test in your suite", 1)[1]

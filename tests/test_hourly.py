@@ -165,20 +165,25 @@ def test_week_start_in_another_zone_is_kept_in_utc():
 )
 def test_week_start_must_be_monday_midnight_utc(start):
     """A BillingWeek must start on a Monday 00:00 UTC."""
-    with pytest.raises(InvalidValueError, match="Monday 00:00 UTC"):
+    with pytest.raises(InvalidValueError) as info:
         BillingWeek(start)
+    assert "BillingWeek.start" == info.value.field
 
 
 def test_naive_and_wrong_types_refused():
     """Naive datetimes and non-datetimes are refused, naming the argument."""
-    with pytest.raises(InvalidValueError, match=r"billing_week\(at\) must be timezone-aware"):
+    with pytest.raises(InvalidValueError) as info:
         billing_week(datetime(2024, 1, 1))
-    with pytest.raises(InvalidTypeError, match=r"billing_week\(at\)"):
+    assert "at" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         billing_week(date(2024, 1, 1))
-    with pytest.raises(InvalidValueError, match="BillingWeek.start"):
+    assert "at" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         BillingWeek(datetime(2024, 1, 1))
-    with pytest.raises(InvalidValueError, match=r"contains\(at\)"):
+    assert "BillingWeek.start" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         WEEK.contains(datetime(2024, 1, 2))
+    assert "at" == info.value.field
 
 
 @given(
@@ -254,26 +259,33 @@ def test_calendar_records_and_html():
 
 def test_calendar_argument_errors():
     """payout_calendar refuses a non-week, a non-bool flag, foreign rules and disordered rules."""
-    with pytest.raises(InvalidTypeError, match="BillingWeek"):
+    with pytest.raises(InvalidTypeError) as info:
         payout_calendar(WEEK.start)
-    with pytest.raises(InvalidTypeError, match="top_rated"):
+    assert "week" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         payout_calendar(WEEK, top_rated=1)
-    with pytest.raises(InvalidTypeError, match="PlatformRules"):
+    assert "top_rated" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         payout_calendar(WEEK, rules={"hourly_segment": 10})
+    assert "rules" == info.value.field
     odd = attrs.evolve(rules.CURRENT, hourly_invoice_delay=timedelta(days=6))
-    with pytest.raises(RulesError, match="hourly_invoice_delay"):
+    with pytest.raises(RulesError) as info:
         payout_calendar(WEEK, rules=odd)
+    assert "rules" == info.value.field
 
 
 def test_calendar_validates_direct_construction():
     """A PayoutCalendar built by hand must have a week and moments in order."""
     good = payout_calendar(WEEK)
-    with pytest.raises(InvalidTypeError, match="week"):
+    with pytest.raises(InvalidTypeError) as info:
         attrs.evolve(good, week=WEEK.start)
-    with pytest.raises(InvalidValueError, match="invoiced_at"):
+    assert "PayoutCalendar.week" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(good, available_at=good.invoiced_at)
-    with pytest.raises(InvalidValueError, match="dispute_window_ends"):
+    assert "PayoutCalendar.available_at" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(good, dispute_window_ends=datetime(2024, 1, 12))
+    assert "PayoutCalendar.dispute_window_ends" == info.value.field
 
 
 # --- segments and protection --------------------------------------------------
@@ -505,14 +517,16 @@ def test_over_limit_segments_keep_their_other_reasons():
 @pytest.mark.parametrize("limit", [0, -1, "0"])
 def test_weekly_limit_must_be_positive(limit):
     """A weekly limit of zero or less is refused (None means no limit)."""
-    with pytest.raises(InvalidValueError, match="weekly_limit"):
+    with pytest.raises(InvalidValueError) as info:
         invoice([], week=WEEK, rate=usd(30), weekly_limit=limit)
+    assert "weekly_limit" == info.value.field
 
 
 def test_weekly_limit_float_refused():
     """A float weekly limit is refused like any float number."""
-    with pytest.raises(InvalidTypeError, match="weekly_limit"):
+    with pytest.raises(InvalidTypeError) as info:
         invoice([], week=WEEK, rate=usd(30), weekly_limit=2.5)
+    assert "weekly_limit" == info.value.field
 
 
 # --- money --------------------------------------------------------------------
@@ -550,8 +564,9 @@ def test_protected_and_unprotected_amounts_add_up():
 @pytest.mark.parametrize("rate", [usd(0), "25.00", Decimal(25)])
 def test_rate_must_be_positive_money(rate):
     """The rate must be positive Money."""
-    with pytest.raises((InvalidValueError, InvalidTypeError), match="hourly rate"):
+    with pytest.raises((InvalidValueError, InvalidTypeError)) as info:
         invoice([], week=WEEK, rate=rate)
+    assert "rate" == info.value.field
 
 
 # --- invoice argument errors --------------------------------------------------
@@ -564,17 +579,22 @@ def test_overlapping_entries_are_an_error_naming_both():
         entry(at(3, 9), at(3, 10)),
         entry(at(2, 9, 50), at(2, 11)),
     ]
-    with pytest.raises(InvalidValueError, match=r"entries\[0\] .* and entries\[2\] .* overlap"):
+    with pytest.raises(
+        InvalidValueError, match=r"entries\[0\] .* and entries\[2\] .* overlap"
+    ) as info:
         invoice(entries, week=WEEK, rate=usd(30))
-    with pytest.raises(InvalidValueError, match=r"entries\[1\] .* and entries\[0\]"):
+    assert "entries[2]" == info.value.field
+    with pytest.raises(InvalidValueError, match=r"entries\[1\] .* and entries\[0\]") as info:
         invoice([entry(at(2, 9), at(2, 10)), entry(at(2, 8), at(2, 12))], week=WEEK, rate=usd(3))
+    assert "entries[0]" == info.value.field
 
 
 def test_overlap_in_another_timezone_is_found():
     """The same minutes written in two zones still overlap."""
     entries = [entry(at(2, 9), at(2, 10)), entry(at(2, 14, 30, tz=KARACHI), at(2, 15, tz=KARACHI))]
-    with pytest.raises(InvalidValueError, match="overlap"):
+    with pytest.raises(InvalidValueError) as info:
         invoice(entries, week=WEEK, rate=usd(30))
+    assert "entries[1]" == info.value.field
 
 
 def test_touching_entries_do_not_overlap():
@@ -586,43 +606,53 @@ def test_touching_entries_do_not_overlap():
 
 
 @pytest.mark.parametrize(
-    ("entries", "match"),
+    ("entries", "field"),
     [
-        ("not entries", "sequence of TimeEntry"),
-        (5, "sequence of TimeEntry"),
-        ([("2024-01-02", "2024-01-03")], r"entries\[0\] must be a TimeEntry"),
+        ("not entries", "entries"),
+        (5, "entries"),
+        (None, "entries"),
+        ([("2024-01-02", "2024-01-03")], "entries[0]"),
     ],
 )
-def test_entries_must_be_time_entries(entries, match):
+def test_entries_must_be_time_entries(entries, field):
     """invoice() needs a sequence of TimeEntry."""
-    with pytest.raises(InvalidTypeError, match=match):
+    with pytest.raises(InvalidTypeError) as info:
         invoice(entries, week=WEEK, rate=usd(30))
+    assert field == info.value.field
 
 
 def test_invoice_argument_types():
     """week must be a BillingWeek, flags must be bools, rules a PlatformRules."""
-    with pytest.raises(InvalidTypeError, match=r"invoice\(week\)"):
+    with pytest.raises(InvalidTypeError) as info:
         invoice([], week=WEEK.start, rate=usd(30))
-    with pytest.raises(InvalidTypeError, match="client_verified"):
+    assert "week" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         invoice([], week=WEEK, rate=usd(30), client_verified="yes")
-    with pytest.raises(InvalidTypeError, match="top_rated"):
+    assert "client_verified" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         invoice([], week=WEEK, rate=usd(30), top_rated=None)
-    with pytest.raises(InvalidTypeError, match="PlatformRules"):
+    assert "top_rated" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         invoice([], week=WEEK, rate=usd(30), rules="current")
+    assert "rules" == info.value.field
 
 
 @pytest.mark.parametrize(
-    ("changes", "match"),
+    ("changes", "field"),
     [
-        ({"hourly_segment": timedelta(minutes=11)}, "divide a week"),
-        ({"hourly_partial_segment_minimum": timedelta(minutes=11)}, "at most hourly_segment"),
+        ({"hourly_segment": timedelta(minutes=11)}, "PlatformRules.hourly_segment"),
+        (
+            {"hourly_partial_segment_minimum": timedelta(minutes=11)},
+            "PlatformRules.hourly_partial_segment_minimum",
+        ),
     ],
 )
-def test_segment_rules_must_fit_the_week(changes, match):
+def test_segment_rules_must_fit_the_week(changes, field):
     """Segment rules that do not fit the Work Diary grid are refused."""
     odd = attrs.evolve(rules.CURRENT, **changes)
-    with pytest.raises(RulesError, match=match):
+    with pytest.raises(RulesError) as info:
         invoice([], week=WEEK, rate=usd(30), rules=odd)
+    assert field == info.value.field
 
 
 def test_time_entry_is_the_models_class():
@@ -675,13 +705,16 @@ def test_invoice_for_uses_the_contract():
 
 def test_invoice_for_refuses_what_it_cannot_invoice():
     """invoice_for needs an hourly Contract with a rate."""
-    with pytest.raises(InvalidTypeError, match="Contract"):
+    with pytest.raises(InvalidTypeError) as info:
         invoice_for("c1", week=WEEK)
+    assert "contract" == info.value.field
     fixed = Contract("c2", "acme", ContractKind.FIXED_PRICE, date(2024, 1, 1))
-    with pytest.raises(InvalidValueError, match="fixed price"):
+    with pytest.raises(InvalidValueError) as info:
         invoice_for(fixed, week=WEEK)
-    with pytest.raises(InvalidValueError, match="hourly_rate"):
+    assert "Contract.kind" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         invoice_for(hourly_contract(hourly_rate=None), week=WEEK)
+    assert "Contract.hourly_rate" == info.value.field
 
 
 # --- records, HTML, serialisation, direct construction ------------------------
@@ -738,45 +771,61 @@ def test_segment_validates_direct_construction():
     assert good.protected
     assert good.billed
     assert timedelta(minutes=10) == good.length
-    with pytest.raises(InvalidValueError, match="must be after"):
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(good, end=start)
-    with pytest.raises(InvalidValueError, match="logged"):
+    assert "Segment.end" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(good, logged=timedelta(minutes=11))
-    with pytest.raises(InvalidValueError, match="logged"):
+    assert "Segment.logged" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(good, logged=timedelta(0))
-    with pytest.raises(InvalidValueError, match="OVER_LIMIT"):
+    assert "Segment.logged" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(good, over_limit=True)
-    with pytest.raises(InvalidValueError, match="OVER_LIMIT"):
+    assert "Segment.reasons" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(good, reasons=(R.OVER_LIMIT,))
-    with pytest.raises(InvalidTypeError, match="UnprotectedReason"):
+    assert "Segment.reasons" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         attrs.evolve(good, reasons=("manual",))
-    with pytest.raises(InvalidValueError, match="activity"):
+    assert "Segment.reasons[0]" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(good, activity=11)
-    with pytest.raises(InvalidValueError, match="activity"):
+    assert "Segment.activity" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         attrs.evolve(good, activity=True)
-    with pytest.raises(InvalidValueError, match="Segment.start"):
+    assert "Segment.activity" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(good, start=datetime(2024, 1, 2, 9))
+    assert "Segment.start" == info.value.field
 
 
 def test_weekly_invoice_validates_direct_construction():
     """A WeeklyInvoice built by hand is checked against its week."""
     result = invoice([entry(at(2, 9), at(2, 9, 20))], week=WEEK, rate=usd(30))
     first, second = result.segments
-    with pytest.raises(InvalidTypeError, match=r"segments\[0\]"):
+    with pytest.raises(InvalidTypeError) as info:
         attrs.evolve(result, segments=("x",))
-    with pytest.raises(InvalidValueError, match="outside the week"):
+    assert "WeeklyInvoice.segments[0]" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(result, segments=(attrs.evolve(first, start=at(8), end=at(8, 0, 10)),))
+    assert "WeeklyInvoice.segments[0]" == info.value.field
     late = attrs.evolve(first, start=at(7, 23, 55), end=at(8, 0, 5))
-    with pytest.raises(InvalidValueError, match="outside the week"):
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(result, segments=(late,))
-    with pytest.raises(InvalidValueError, match="after the previous"):
+    assert "WeeklyInvoice.segments[0]" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(result, segments=(second, first))
-    with pytest.raises(InvalidValueError, match="calendar is for the week"):
+    assert "WeeklyInvoice.segments[1]" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(result, calendar=payout_calendar(WEEK.next()))
-    with pytest.raises(InvalidValueError, match="logged_time"):
+    assert "WeeklyInvoice.calendar" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
         attrs.evolve(result, logged_time=timedelta(days=8))
-    with pytest.raises(InvalidTypeError, match="hourly rate"):
+    assert "WeeklyInvoice.logged_time" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         attrs.evolve(result, rate=30)
+    assert "WeeklyInvoice.rate" == info.value.field
 
 
 # --- client-disputed hours ----------------------------------------------------
@@ -834,8 +883,9 @@ def test_dispute_with_invoice_says_what_is_at_stake():
 def test_dispute_outside_the_review_window_is_refused(opened):
     """A client can dispute only between Monday 12:00 and Friday 23:59:59 UTC."""
     result = invoice([], week=WEEK, rate=usd(30))
-    with pytest.raises(InvalidValueError, match="HC 211062158"):
+    with pytest.raises(InvalidValueError) as info:
         dispute_response(opened, invoice=result)
+    assert "opened_at" == info.value.field
     assert datetime(2024, 1, 12, 23, 59, 59, tzinfo=UTC) == (
         dispute_response(result.dispute_window_ends, invoice=result).opened_at
     )
@@ -843,10 +893,12 @@ def test_dispute_outside_the_review_window_is_refused(opened):
 
 def test_dispute_argument_errors():
     """A naive opening time or a non-invoice is refused."""
-    with pytest.raises(InvalidValueError, match="opened_at"):
+    with pytest.raises(InvalidValueError) as info:
         dispute_response(datetime(2024, 1, 12))
-    with pytest.raises(InvalidTypeError, match="WeeklyInvoice"):
+    assert "opened_at" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         dispute_response(at(9, 13), invoice={"amount": 1})
+    assert "invoice" == info.value.field
 
 
 # --- properties ---------------------------------------------------------------

@@ -21,7 +21,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
 )
-from upwork_safety.jss import Outcome
+from upwork_safety.jss import Outcome, _forecast, _model
 from upwork_safety.models import (
     Contract,
     ContractKind,
@@ -132,7 +132,7 @@ def test_presets_follow_the_published_rule_changes():
     assert (jss.WeightTier(None, 1),) == launch.weight_tiers
     assert (Decimal(0), None) == (launch.duration_bonus, launch.weight_cap)
     assert not launch.exclude_unpaid_positive
-    assert not launch.exclude_no_feedback_no_earnings
+    assert not launch.exclude_no_feedback
     size = jss.JOB_SIZE_2020
     assert (
         jss.WeightTier(250, 1),
@@ -140,9 +140,9 @@ def test_presets_follow_the_published_rule_changes():
         jss.WeightTier(None, "1.5"),
     ) == size.weight_tiers
     assert size.exclude_unpaid_positive
-    assert not size.exclude_no_feedback_no_earnings
+    assert not size.exclude_no_feedback
     feedback = jss.NO_FEEDBACK_2020
-    assert feedback.exclude_no_feedback_no_earnings
+    assert feedback.exclude_no_feedback
     assert 2 == feedback.min_window_clients
     assert (6, 3) == jss.TRENDING_2021.trending
     assert (24, 12, 6, 3) == jss.TRENDING_2021.tracked_months
@@ -187,6 +187,11 @@ def test_every_rule_field_has_a_source_and_assumptions_say_so():
         "promoter_private_at_least",
         "detractor_private_below",
         "rounding",
+        # Not published; set from public cases or left at their neutral value (issue 19):
+        "neutral_credit",
+        "duration_bonus_non_positive",
+        "unpaid_weight",
+        "rehire_needs_earnings",
     } == unconfirmed
     assert (24, 12, 6) == {n: v for n, v, _ in jss.rule_sources(jss.LAUNCH_2015)}["windows"]
 
@@ -202,6 +207,7 @@ def test_presets_can_be_evolved_with_plain_values():
         positive_stars_at_least="4.8",
         weight_tiers=[jss.WeightTier("500", "1"), jss.WeightTier(None, "2")],
         negative_end_reasons=[EndReason.UNSUCCESSFUL],
+        eligibility_months=24,
     )
     assert (12, 6) == custom.windows
     assert (6, 3) == custom.trending
@@ -266,11 +272,28 @@ def test_weight_tiers_must_weigh_something():
 def test_biweekly_snapshots_fall_every_fourteen_days_from_the_anchor():
     """snapshot() returns the latest snapshot day; daily rules return the day itself."""
     launch = jss.LAUNCH_2015
-    assert date(2015, 3, 2) == launch.snapshot(date(2015, 3, 2))
-    assert date(2015, 3, 2) == launch.snapshot(date(2015, 3, 15))
-    assert date(2015, 3, 16) == launch.snapshot(date(2015, 3, 16))
-    assert date(2015, 2, 16) == launch.snapshot(date(2015, 3, 1))
+    assert date(2015, 3, 8) == launch.snapshot(date(2015, 3, 8))
+    assert date(2015, 3, 8) == launch.snapshot(date(2015, 3, 21))
+    assert date(2015, 3, 22) == launch.snapshot(date(2015, 3, 22))
+    assert date(2015, 2, 22) == launch.snapshot(date(2015, 3, 7))
     assert date(2025, 3, 17) == jss.CURRENT.snapshot(date(2025, 3, 17))
+
+
+@pytest.mark.parametrize(
+    ("day", "rules"),
+    [
+        # Update days quoted in public cases (tests/data/jss_cases.json, COMM threads).
+        (date(2015, 7, 12), "LAUNCH_2015"),
+        (date(2016, 4, 3), "LAUNCH_2015"),
+        (date(2017, 5, 14), "LAUNCH_2015"),
+        (date(2020, 11, 8), "NO_FEEDBACK_2020"),
+        (date(2021, 10, 31), "TRENDING_2021"),
+        (date(2023, 10, 29), "TRENDING_2021"),
+    ],
+)
+def test_the_quoted_update_days_are_snapshot_days(day, rules):
+    """Every biweekly update day freelancers quoted is a snapshot day of the preset in force."""
+    assert day == getattr(jss, rules).snapshot(day)
 
 
 # --------------------------------------------------------------------------
@@ -288,7 +311,7 @@ def test_biweekly_snapshots_fall_every_fourteen_days_from_the_anchor():
 )
 def test_months_shift_by_calendar_months_clamping_the_day(day, months, expected):
     """Windows are calendar months; the 31st becomes the month's last day."""
-    assert expected == jss._shift_months(day, months)
+    assert expected == _model._shift_months(day, months)
 
 
 @pytest.mark.parametrize(
@@ -304,7 +327,7 @@ def test_months_shift_by_calendar_months_clamping_the_day(day, months, expected)
 )
 def test_months_between_counts_whole_calendar_months(start, end, expected):
     """Paid duration is counted in whole calendar months."""
-    assert expected == jss._months_between(start, end)
+    assert expected == _model._months_between(start, end)
 
 
 @pytest.mark.parametrize(
@@ -317,7 +340,7 @@ def test_months_between_counts_whole_calendar_months(start, end, expected):
 )
 def test_a_contract_leaves_a_window_when_it_is_n_months_and_one_day_old(ended, months, expected):
     """HC 115006097327: out of the six-month window once six months and one day old."""
-    assert expected == jss._leaves(ended, months)
+    assert expected == _model._leaves(ended, months)
 
 
 # --------------------------------------------------------------------------
@@ -366,11 +389,37 @@ def test_middling_feedback_is_neutral():
     ) == impact.reasons
 
 
-def test_paid_job_without_feedback_is_neutral():
-    """Earnings without any feedback count, but not as a success."""
-    impact = classify(job("a", stars=None))
+def test_paid_job_without_feedback_was_neutral_before_november_2020():
+    """Before 2020-11-08 earnings without any feedback counted, but not as a success."""
+    early = job("a", stars=None, started=date(2020, 9, 1), ended=date(2020, 9, 30))
+    impact = classify(early, as_of=date(2020, 11, 7))
     assert Outcome.NEUTRAL == impact.outcome
     assert ("no feedback", "no strong feedback and no long-term relationship") == impact.reasons[:2]
+
+
+def test_paid_job_without_feedback_is_excluded_since_november_2020():
+    """Closed without feedback: excluded whether or not anything was paid (DOMAIN.md 6, issue 15)."""
+    impact = classify(job("a", stars=None))
+    assert Outcome.EXCLUDED == impact.outcome
+    assert (
+        "ended without feedback: excluded, whether or not anything was paid (since 2020-11-08)",
+    ) == impact.reasons
+
+
+@pytest.mark.parametrize(
+    ("started", "as_of", "expected"),
+    [
+        (date(2020, 9, 1), date(2020, 11, 7), 80),
+        (date(2020, 9, 1), date(2020, 11, 8), 100),
+        (date(2025, 1, 1), date(2025, 6, 1), 100),
+    ],
+)
+def test_four_good_jobs_and_one_paid_silent_job(started, as_of, expected):
+    """4 good jobs + 1 paid job closed without feedback: 80 before 2020-11-08, 100 from it."""
+    ended = started + timedelta(days=29)
+    history = [job(f"g{i}", started=started, ended=ended) for i in range(4)]
+    history.append(job("silent", stars=None, started=started, ended=ended))
+    assert expected == score(history, as_of=as_of).score
 
 
 def test_detractor_private_score_is_negative_even_with_five_public_stars():
@@ -573,7 +622,9 @@ def test_unpaid_contracts_without_feedback_are_excluded_since_november_2020():
     silent = job("a", amount="0", stars=None, started=date(2020, 1, 1), ended=date(2020, 1, 31))
     assert Outcome.NEUTRAL == classify(silent, as_of=date(2020, 11, 7)).outcome
     impact = classify(silent, as_of=date(2020, 11, 8))
-    assert ("no feedback and nothing earned: excluded (since 2020-11-08)",) == impact.reasons
+    assert (
+        "ended without feedback: excluded, whether or not anything was paid (since 2020-11-08)",
+    ) == impact.reasons
     with_reason = job(
         "b",
         amount="0",
@@ -609,7 +660,7 @@ def test_job_size_weights_follow_the_published_tiers(amount, weight):
 def test_every_three_months_of_paid_duration_add_one_up_to_eight(months, weight):
     """+1 per 3 months of paid duration (start to latest payment), capped at 8."""
     started = date(2022, 7, 1)
-    last = jss._shift_months(started, months)
+    last = _model._shift_months(started, months)
     contract = job("a", started=started, ended=last, amount="5000")
     impact = classify(contract, as_of=last + timedelta(days=1), rules=jss.CURRENT)
     assert Decimal(weight) == impact.weight
@@ -781,7 +832,7 @@ def test_rounding_to_a_whole_percent_is_a_rules_field(mode, half, quarter):
 )
 def test_rounding_works_on_exact_fractions(value, mode, expected):
     """Rounding is exact: no binary or decimal division error near the half."""
-    assert expected == jss._round(value, mode)
+    assert expected == _model._round(value, mode)
 
 
 def test_an_empty_history_is_simply_not_eligible():
@@ -800,9 +851,13 @@ def test_eligibility_needs_two_jobs_from_two_clients_today():
     one = score(goods(1))
     assert one.score is None
     assert (
-        "not eligible: 1 counted job(s) from 1 client(s) in the last 24 months; a score "
+        "not eligible: 1 counted job(s) from 1 client(s) in the freelancer's lifetime; a score "
         "needs 2 jobs from 2 clients"
     ) == one.reason
+    assert score(goods(1), rules=jss.ELIGIBILITY_2023).reason == (
+        "not eligible: 1 counted job(s) from 1 client(s) in the last 24 months; a score "
+        "needs 2 jobs from 2 clients"
+    )
     same_client = [job("a", client="acme"), job("b", client="acme")]
     assert score(same_client).score is None
     assert 100 == score(goods(2)).score
@@ -829,7 +884,7 @@ def test_the_2015_rules_show_the_best_of_the_6_12_and_24_month_windows():
     assert 100 == report.score
     assert "6 months" == report.window
     assert [Decimal(80), Decimal(80), Decimal(100)] == [w.percent for w in report.windows]
-    assert date(2017, 1, 2) == report.computed_on
+    assert date(2017, 1, 8) == report.computed_on
 
 
 def test_the_trending_score_joins_the_best_of_when_it_is_higher():
@@ -1202,11 +1257,11 @@ FUTURE = [jss.FutureJob(Money("500", "USD"), days=14) for _ in range(4)]
 def realised(history, outcomes, jobs=FUTURE, start=AS_OF):
     """The contracts forecast() simulates for the given outcomes."""
     rules = jss.CURRENT
-    contracts, _ = jss._future_contracts(jobs, start)
+    contracts, _ = _forecast._future_contracts(jobs, start)
     return [
         *history,
         *(
-            attrs.evolve(c, feedback=jss._simulated_feedback(o, rules))
+            attrs.evolve(c, feedback=_forecast._simulated_feedback(o, rules))
             for c, o in zip(contracts, outcomes, strict=True)
         ),
     ]
@@ -1259,18 +1314,37 @@ def test_forecast_under_best_of_rules_reads_every_window():
         assert expected == report.score
 
 
-def test_forecast_matches_scoring_each_sampled_trial():
-    """Replaying random.Random(seed).choices by hand gives the same distribution."""
-    history = goods(5) + bads(1)
+SHARED = [
+    jss.FutureJob(Money("500", "USD"), days=14, client_id="repeat"),
+    jss.FutureJob(Money("2000", "USD"), days=14, client_id="repeat"),
+    jss.FutureJob(Money("40", "USD"), days=14),
+    jss.FutureJob(Money("0", "USD"), days=14, client_id="client-g0"),
+]
+
+
+@pytest.mark.parametrize(
+    ("history", "jobs", "rules"),
+    [
+        (goods(5) + bads(1), FUTURE, None),
+        (goods(2, client="solo") + bads(1), SHARED, None),
+        (goods(5) + bads(1), SHARED, jss.LAUNCH_2015),
+        (goods(3) + bads(2), SHARED, attrs.evolve(jss.CURRENT, neutral_credit="0.5")),
+    ],
+    ids=["new-clients", "shared-clients", "best-of-windows", "neutral-credit"],
+)
+def test_forecast_matches_scoring_each_sampled_trial(history, jobs, rules):
+    """Replaying random.Random(seed).choices by hand and scoring each trial gives the same bins."""
     odds = {Outcome.POSITIVE: "0.7", Outcome.NEUTRAL: "0.2", Outcome.NEGATIVE: "0.1"}
-    result = jss.forecast(history, as_of=AS_OF, jobs=FUTURE, outcome_odds=odds, trials=30, seed=7)
+    result = jss.forecast(
+        history, as_of=AS_OF, jobs=jobs, outcome_odds=odds, trials=40, seed=7, rules=rules
+    )
     rng = random.Random(7)  # noqa: S311  (replays the simulation's generator)
     order = (Outcome.POSITIVE, Outcome.NEUTRAL, Outcome.NEGATIVE)
     expected: dict[int | None, int] = {}
-    for _ in range(30):
-        picks = rng.choices(range(3), cum_weights=[0.7, 0.9, 1.0], k=4)
-        contracts = realised(history, [order[p] for p in picks])
-        value = jss.score(contracts, as_of=AS_OF + timedelta(days=56)).score
+    for _ in range(40):
+        picks = rng.choices(range(3), cum_weights=[0.7, 0.9, 1.0], k=len(jobs))
+        contracts = realised(history, [order[p] for p in picks], jobs=jobs)
+        value = jss.score(contracts, as_of=AS_OF + timedelta(days=56), rules=rules).score
         expected[value] = expected.get(value, 0) + 1
     assert expected == {b.score: b.trials for b in result.bins}
     assert len(result.bins) > 1
@@ -1343,17 +1417,20 @@ def test_forecast_refuses_odds_that_are_not_a_distribution(odds, error, message)
 @pytest.mark.parametrize(
     ("changes", "error", "message"),
     [
-        ({"jobs": []}, InvalidValueError, "non-empty sequence of FutureJob"),
-        ({"jobs": ["x"]}, InvalidValueError, "non-empty sequence of FutureJob"),
+        ({"jobs": []}, InvalidValueError, "jobs"),
+        ({"jobs": ["x"]}, InvalidTypeError, "jobs[0]"),
+        ({"jobs": 10}, InvalidTypeError, "jobs"),
+        ({"jobs": None}, InvalidTypeError, "jobs"),
+        ({"jobs": jss.FutureJob(Money("500", "USD"))}, InvalidTypeError, "jobs"),
         ({"trials": 0}, InvalidValueError, "trials"),
-        ({"trials": True}, InvalidValueError, "trials"),
-        ({"seed": "abc"}, InvalidTypeError, "seed must be an int"),
-        ({"seed": False}, InvalidTypeError, "seed must be an int"),
+        ({"trials": True}, InvalidTypeError, "trials"),
+        ({"seed": "abc"}, InvalidTypeError, "seed"),
+        ({"seed": False}, InvalidTypeError, "seed"),
         ({"as_of": datetime(2025, 6, 1)}, InvalidValueError, "as_of"),
     ],
 )
 def test_forecast_refuses_bad_arguments(changes, error, message):
-    """No jobs, no trials, a non-int seed or a naive datetime get clear errors."""
+    """No jobs, one job not in a list, no trials, a non-int seed or a naive datetime: errors naming the argument."""
     kwargs = {
         "as_of": AS_OF,
         "jobs": FUTURE,
@@ -1362,8 +1439,9 @@ def test_forecast_refuses_bad_arguments(changes, error, message):
         "seed": 0,
     }
     kwargs.update(changes)
-    with pytest.raises(error, match=message):
+    with pytest.raises(error) as info:
         jss.forecast([], **kwargs)
+    assert message == info.value.field
 
 
 @pytest.mark.parametrize(
@@ -1473,3 +1551,88 @@ def test_explain_change_needs_before_not_after_after():
     """The earlier day must come first."""
     with pytest.raises(InvalidValueError, match="must not be before"):
         jss.explain_change(goods(2), AS_OF, date(2025, 1, 1))
+
+
+# --------------------------------------------------------------------------
+# Rule-set boundaries (each test kills a mutant: every boundary accepted, one step past refused)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"windows": (1,)},
+        {"trending": (1, 1)},
+        {"eligibility_months": 1, "duration_bonus_months": 1, "long_term_months": 1},
+        {"min_jobs": 1, "min_clients": 1, "min_window_clients": 1},
+        {"top_rated_weeks": 1, "top_rated_required_weeks": 1},
+        {"top_rated_weeks": 16, "top_rated_required_weeks": 16},
+        {"snapshot_every": timedelta(days=1)},
+        {"long_term_payment_interval": timedelta(days=1), "open_idle_after": timedelta(days=1)},
+        {"duration_bonus": Decimal(0)},
+        {"weight_cap": None},
+        {"weight_cap": Decimal("0.01")},
+        {"detractor_private_below": 0},
+        {"detractor_private_below": 9, "promoter_private_at_least": 9},
+        {"promoter_private_at_least": 10},
+        {"weight_tiers": (jss.WeightTier(None, Decimal(1)),)},
+        {
+            "weight_tiers": (
+                jss.WeightTier(Decimal(5), Decimal(1)),
+                jss.WeightTier(Decimal(5), Decimal(2)),
+                jss.WeightTier(None, Decimal(3)),
+            )
+        },
+        {"formula": "net"},
+        {"rounding": "ROUND_HALF_EVEN"},
+        {"neutral_credit": Decimal("0.99")},
+        {"unpaid_weight": Decimal("0.01")},
+        {"duration_bonus_non_positive": 0},
+        {"eligibility_months": None},
+        {"top_rated_min_score": 100},
+    ],
+)
+def test_boundary_values_are_accepted(changes):
+    """The smallest and largest values each rule allows are accepted, not refused."""
+    evolved = attrs.evolve(jss.CURRENT, **changes)
+    assert all(getattr(evolved, k) == v for k, v in changes.items())
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"windows": (0,)}, "JSSRules.windows"),
+        (
+            {"top_rated_weeks": 12, "top_rated_required_weeks": 13},
+            "JSSRules.top_rated_required_weeks",
+        ),
+        ({"min_jobs": 0}, "JSSRules.min_jobs"),
+        ({"snapshot_every": timedelta(0)}, "JSSRules.snapshot_every"),
+        (
+            {"negative_stars_below": Decimal(5), "positive_stars_at_least": Decimal(5)},
+            "JSSRules.negative_stars_below",
+        ),
+        ({"detractor_private_below": -1}, "JSSRules.detractor_private_below"),
+        (
+            {"detractor_private_below": 8, "promoter_private_at_least": 7},
+            "JSSRules.detractor_private_below",
+        ),
+        ({"neutral_credit": 1}, "JSSRules.neutral_credit"),
+        ({"unpaid_weight": 0}, "JSSRules.unpaid_weight"),
+        ({"duration_bonus_non_positive": -1}, "JSSRules.duration_bonus"),
+        ({"top_rated_min_score": 101}, "JSSRules.top_rated_min_score"),
+        ({"eligibility_months": 0}, "JSSRules.eligibility_months"),
+        ({"formula": "literal"}, "JSSRules.formula"),
+        ({"rounding": "ROUND_SIDEWAYS"}, "JSSRules.rounding"),
+    ],
+)
+def test_just_outside_the_boundary_is_refused(changes, field):
+    """One step past each boundary is refused with an error naming the field."""
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(jss.CURRENT, **changes)
+    assert field == info.value.field
+
+
+def test_tracked_months_include_trending_and_eligibility():
+    """The model tracks every window it needs, longest first, without duplicates."""
+    rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=24)
+    assert (24, 12, 6, 3) == rules.tracked_months

@@ -83,6 +83,7 @@ def test_reads_no_clock():
         assert call not in source
 
 
+@pytest.mark.slow
 def test_runs_without_errors_or_warnings(executed):
     """Every code cell ran, in order, and nothing wrote to stderr (no warnings, no errors)."""
     cells = code_cells(executed)

@@ -38,6 +38,7 @@ def test_all_is_sorted_and_complete():
         "rules",
         "serialize",
         "plot",
+        "statements",
         "testing",
     } == set(upwork_safety.__all__)
 
@@ -87,6 +88,7 @@ MODULES = [
     "fees",
     "jss",
     "checks",
+    "statements",
     "plot",
     "testing.strategies",
     "testing.factories",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 import sys
 from datetime import date, timedelta
@@ -180,7 +181,7 @@ def test_timeline_axes_cover_every_day_and_0_to_100_percent():
 def test_timeline_labels_and_title():
     """Axis labels, the default and a given title, and a legend naming each element."""
     ax = plot.jss_timeline(points(None, 95))
-    assert ("date", "Job Success Score", "Job Success Score") == (
+    assert ("Date (UTC)", "Job Success Score", "Job Success Score") == (
         ax.get_xlabel(),
         ax.get_ylabel(),
         ax.get_title(),
@@ -216,6 +217,7 @@ def test_timeline_makes_a_figure_when_no_axes_given():
     [
         ([], InvalidValueError, "points is empty"),
         (42, InvalidTypeError, "points must be the JSSPoint list from jss.timeline\\(\\), not int"),
+        ("90", InvalidTypeError, "points must be the JSSPoint list"),
         (
             [JSSPoint(date(2025, 1, 1), 90), 90],
             InvalidTypeError,
@@ -228,6 +230,34 @@ def test_timeline_refuses_bad_points(bad, error, message):
     with pytest.raises(error, match=message):
         plot.jss_timeline(bad)
     assert [] == plt.get_fignums()
+
+
+@pytest.mark.parametrize("bad", [5, "axes", object(), [1]])
+def test_timeline_refuses_axes_that_are_not_axes(bad):
+    """ax=5 (or anything but matplotlib Axes) is refused naming ax; no figure is made."""
+    with pytest.raises(InvalidTypeError) as info:
+        plot.jss_timeline(points(90), ax=bad)
+    assert "ax" == info.value.field
+    assert [] == plt.get_fignums()
+
+
+def test_timeline_marks_only_the_days_the_score_changes():
+    """A daily timeline with three changes has markers at the ends and the changes only."""
+    scores = [None] * 10 + [80] * 100 + [90] * 200 + [100] * 55
+    ax = plot.jss_timeline(points(*scores))
+    assert [0, 10, 110, 310, 364] == list(ax.get_lines()[0].get_markevery())
+    assert 365 == len(ax.get_lines()[0].get_xdata())
+
+
+def test_timeline_date_axis_is_labelled_and_readable():
+    """The x axis says it shows dates (UTC) and its tick labels are short dates."""
+    timeline = jss.timeline(HISTORY, start=date(2024, 1, 1), end=date(2025, 12, 31))
+    ax = plot.jss_timeline(timeline)
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert "Date (UTC)" == ax.get_xlabel()
+    assert 3 <= len(labels) <= 12
+    assert all(len(label) <= 8 for label in labels)
 
 
 def test_timeline_refuses_bad_rules():
@@ -262,17 +292,22 @@ def test_timeline_property_line_and_shading_match_the_scores(scores):
 
 # --- withdrawals ------------------------------------------------------------------------
 
+SHOWN = ExchangeRate("USD", "PKR", "277.20")
+
 
 @pytest.fixture
 def comparison():
-    """USD 900 at 280 PKR/USD with 1% tax, every Pakistan method (PayPal skipped)."""
+    """USD 900 at 280 PKR/USD, 1% tax: Upwork offers 277.20, the bank's wire spread is 0.5%."""
     return fees.compare_withdrawals(
-        NINE_HUNDRED, reference_rate=USD_PKR, tax_rate=fees.TAX_RATE_NOT_PSEB
+        NINE_HUNDRED,
+        reference_rate=USD_PKR,
+        offered_rates={"direct_to_local_bank": SHOWN},
+        spreads={"wire_usd": "0.5%"},
     )
 
 
 def test_withdrawals_one_bar_per_quote_labelled_by_method(comparison):
-    """Bar labels are the method names, best first (top), skipped methods not drawn."""
+    """Bar labels are the method names, best first (top); skipped and unpriced methods not drawn."""
     ax = plot.withdrawals(comparison)
     names = [q.method.name for q in comparison]
     assert ["Direct to Local Bank (PKR)", "Payoneer", "US Dollar wire"] == names
@@ -281,68 +316,122 @@ def test_withdrawals_one_bar_per_quote_labelled_by_method(comparison):
     assert ax.yaxis_inverted()
 
 
-def test_withdrawals_bar_lengths_are_the_amounts_received(comparison):
-    """Each bar is as long as the PKR received, top to bottom."""
+def test_withdrawals_bars_start_at_the_axis_edge_and_end_at_the_amount_received(comparison):
+    """Each bar runs from the axis' left edge (PKR 205,000, not 0) to the PKR received."""
     ax = plot.withdrawals(comparison)
-    assert [249205.57, 243947.09, 235620.00] == [p.get_width() for p in ax.patches]
-    assert [float(q.received.amount) for q in comparison] == [p.get_width() for p in ax.patches]
+    assert [205000.0] * 3 == [p.get_x() for p in ax.patches]
+    assert [246713.51, 243947.09, 234441.90] == [
+        round(p.get_x() + p.get_width(), 2) for p in ax.patches
+    ]
     assert [0.0, 1.0, 2.0] == [p.get_y() + p.get_height() / 2 for p in ax.patches]
 
 
-def test_withdrawals_annotate_the_exact_cost_against_the_reference(comparison):
-    """Each bar is annotated with the exact Decimal amounts: received and the cost vs reference."""
+def test_withdrawals_axis_shows_the_differences(comparison):
+    """The x axis starts above 0, below the smallest amount, and ends past the reference line.
+
+    The costs differ by 2.10% to 6.97% of PKR 252,000: the difference between the best
+    and the worst bar fills a fifth of the width or more, where from 0 it would be 5%.
+    """
+    ax = plot.withdrawals(comparison)
+    low, high = ax.get_xlim()
+    assert 0.0 < low < 234441.90
+    assert 252000.0 < high < 260000.0
+    assert (246713.51 - 234441.90) / (high - low) > 0.2
+    assert "received (PKR); the axis starts at 205,000, not 0" == ax.get_xlabel()
+
+
+def test_withdrawals_annotate_the_exact_cost_inside_each_bar(comparison):
+    """Each bar carries, inside its end, the exact Decimal amounts received and lost."""
     ax = plot.withdrawals(comparison)
     assert [
-        "PKR 249,205.57\ncost vs reference PKR 2,794.43 (1.11%)",
-        "PKR 243,947.09\ncost vs reference PKR 8,052.91 (3.20%)",
-        "PKR 235,620.00\ncost vs reference PKR 16,380.00 (6.50%)",
+        "PKR 246,713.51\ncosts PKR 5,286.49 (2.10%)",
+        "PKR 243,947.09\ncosts PKR 8,052.91 (3.20%)",
+        "PKR 234,441.90\ncosts PKR 17,558.10 (6.97%)",
     ] == [t.get_text() for t in ax.texts]
-    assert [(252000.0, 0.0), (252000.0, 1.0), (252000.0, 2.0)] == [t.xy for t in ax.texts]
+    assert [(246713.51, 0.0), (243947.09, 1.0), (234441.9, 2.0)] == [t.xy for t in ax.texts]
+    assert {"right"} == {t.get_horizontalalignment() for t in ax.texts}
 
 
 def test_withdrawals_marks_what_the_balance_buys_at_the_reference_rate(comparison):
-    """A dotted line at USD 900 × 280 = PKR 252,000.00, named in the legend."""
+    """A dotted line at USD 900 × 280 = PKR 252,000.00, named in a key inside the axes."""
     ax = plot.withdrawals(comparison)
     (line,) = ax.get_lines()
     assert [252000.0, 252000.0] == list(line.get_xdata())
     assert ":" == line.get_linestyle()
-    assert ["at the reference rate: PKR 252,000.00"] == [
+    assert ["at the reference rate, no costs: PKR 252,000.00"] == [
         t.get_text() for t in ax.get_legend().get_texts()
     ]
-    assert (0.0, 252000.0 * 1.75) == ax.get_xlim()
+
+
+def test_withdrawals_render_inside_the_figure(comparison):
+    """Rendered to PNG: 800 × 430 pixels, the key inside the axes, every label inside the figure."""
+    ax = plot.withdrawals(comparison)
+    figure = ax.figure
+    png = io.BytesIO()
+    figure.savefig(png, dpi=100, format="png")
+    png.seek(0)
+    image = plt.imread(png, format="png")
+    assert (430, 800) == image.shape[:2]
+    renderer = figure.canvas.get_renderer()
+    page = figure.bbox
+    frame = ax.get_window_extent(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert frame.x0 <= legend.x0
+    assert legend.x1 <= frame.x1
+    assert frame.y0 <= legend.y0
+    assert legend.y1 <= frame.y1
+    texts = [*ax.texts, *ax.get_yticklabels(), ax.title, ax.xaxis.label]
+    boxes = {text.get_text(): text.get_window_extent(renderer) for text in texts}
+    assert [] == [t for t, box in boxes.items() if box.x0 < page.x0 or box.x1 > page.x1]
+    assert [] == [t for t, box in boxes.items() if box.y0 < page.y0 or box.y1 > page.y1]
+    for text, bar in zip(ax.texts, ax.patches, strict=True):
+        box = text.get_window_extent(renderer)
+        bar_box = bar.get_window_extent(renderer)
+        assert bar_box.x0 < box.x0, text.get_text()
+        assert box.x1 < bar_box.x1, text.get_text()
 
 
 def test_withdrawals_labels_and_title(comparison):
-    """The x label names the currency; the title the amount and the reference rate."""
+    """The title names the amount and the reference rate; a title may be given."""
     ax = plot.withdrawals(comparison)
-    assert "received (PKR)" == ax.get_xlabel()
     assert "Withdrawing USD 900.00 at 280 PKR per USD" == ax.get_title()
     assert "Mine" == plot.withdrawals(comparison, title="Mine").get_title()
 
 
 def test_withdrawals_takes_quotes_in_the_order_given():
     """A list of quotes is drawn top to bottom as given; its title comes from the first quote."""
-    wire = fees.quote_withdrawal(NINE_HUNDRED, fees.WIRE_USD, reference_rate=USD_PKR)
-    local = fees.quote_withdrawal(NINE_HUNDRED, fees.DIRECT_TO_LOCAL_BANK, reference_rate=USD_PKR)
+    wire = fees.quote_withdrawal(NINE_HUNDRED, fees.WIRE_USD, reference_rate=USD_PKR, spread=0)
+    local = fees.quote_withdrawal(
+        NINE_HUNDRED, fees.DIRECT_TO_LOCAL_BANK, reference_rate=USD_PKR, offered_rate=SHOWN
+    )
     ax = plot.withdrawals([wire, local])
     assert ["US Dollar wire", "Direct to Local Bank (PKR)"] == [
         t.get_text() for t in ax.get_yticklabels()
     ]
     assert [float(wire.received.amount), float(local.received.amount)] == [
-        p.get_width() for p in ax.patches
+        round(p.get_x() + p.get_width(), 2) for p in ax.patches
     ]
     assert "Withdrawing USD 900.00 at 280 PKR per USD" == ax.get_title()
 
 
 def test_withdrawals_of_different_amounts_have_no_reference_line():
-    """Quotes of different balances share no ideal amount: no line, labels after the longest bar."""
+    """Quotes of different balances share no ideal amount: no line and no key."""
     small = fees.quote_withdrawal(Money("100.00", "USD"), "Payoneer", reference_rate=USD_PKR)
     large = fees.quote_withdrawal(NINE_HUNDRED, "Payoneer", reference_rate=USD_PKR)
     ax = plot.withdrawals((small, large))
     assert [] == ax.get_lines()
     assert ax.get_legend() is None
-    assert [float(large.received.amount)] * 2 == [t.xy[0] for t in ax.texts]
+    assert 0.0 == ax.get_xlim()[0]  # the amounts differ ninefold: the axis starts at 0
     assert "Withdrawing USD 100.00 at 280 PKR per USD" == ax.get_title()
+
+
+def test_withdrawals_of_one_quote():
+    """A single quote is drawn against the reference line with a sensible range."""
+    only = fees.compare_withdrawals(NINE_HUNDRED, reference_rate=USD_PKR)
+    ax = plot.withdrawals(only)
+    low, high = ax.get_xlim()
+    assert 0.0 < low < 243947.09
+    assert 252000.0 < high
 
 
 def test_withdrawals_reuses_the_given_axes(comparison):
@@ -361,31 +450,36 @@ def test_withdrawals_makes_a_figure_when_no_axes_given(comparison):
 def test_withdrawals_refuses_mixed_currencies():
     """Bars in PKR and EUR cannot share an axis."""
     usd_eur = ExchangeRate("USD", "EUR", "0.92")
-    euros = fees.quote_withdrawal(NINE_HUNDRED, fees.WIRE_USD, reference_rate=usd_eur)
-    rupees = fees.quote_withdrawal(NINE_HUNDRED, fees.WIRE_USD, reference_rate=USD_PKR)
-    with pytest.raises(
-        CurrencyMismatchError,
-        match="withdrawals\\(\\) draws one currency: US Dollar wire delivers EUR, US Dollar wire PKR",
-    ):
+    euros = fees.quote_withdrawal(NINE_HUNDRED, fees.WIRE_USD, reference_rate=usd_eur, spread=0)
+    rupees = fees.quote_withdrawal(NINE_HUNDRED, fees.WIRE_USD, reference_rate=USD_PKR, spread=0)
+    with pytest.raises(CurrencyMismatchError) as info:
         plot.withdrawals([rupees, euros])
+    assert "quotes" == info.value.field
 
 
 @pytest.mark.parametrize(
-    ("bad", "error", "message"),
+    ("bad", "error", "field"),
     [
-        ([], InvalidValueError, "there are no quotes to draw"),
-        (
-            42,
-            InvalidTypeError,
-            "quotes must be a WithdrawalComparison or a sequence of WithdrawalQuote, not int",
-        ),
-        (["Payoneer"], InvalidTypeError, "quotes\\[0\\] must be a WithdrawalQuote, not str"),
+        ([], InvalidValueError, "quotes"),
+        (42, InvalidTypeError, "quotes"),
+        (None, InvalidTypeError, "quotes"),
+        ("Payoneer", InvalidTypeError, "quotes"),
+        (["Payoneer"], InvalidTypeError, "quotes[0]"),
     ],
 )
-def test_withdrawals_refuses_bad_quotes(bad, error, message):
+def test_withdrawals_refuses_bad_quotes(bad, error, field):
     """Nothing to draw or something that is not a quote is refused; no figure is made."""
-    with pytest.raises(error, match=message):
+    with pytest.raises(error) as info:
         plot.withdrawals(bad)
+    assert field == info.value.field
+    assert [] == plt.get_fignums()
+
+
+def test_withdrawals_refuses_axes_that_are_not_axes(comparison):
+    """ax=5 is refused with a library error naming ax, before anything is drawn."""
+    with pytest.raises(InvalidTypeError) as info:
+        plot.withdrawals(comparison, ax=5)  # type: ignore[arg-type]
+    assert "ax" == info.value.field
     assert [] == plt.get_fignums()
 
 
@@ -393,8 +487,9 @@ def test_withdrawals_of_a_comparison_that_skipped_everything():
     """A comparison whose every method was skipped has nothing to draw, and says so."""
     nothing = fees.compare_withdrawals(Money("1.00", "USD"), reference_rate=USD_PKR)
     assert () == nothing.quotes
-    with pytest.raises(InvalidValueError, match="skipped"):
+    with pytest.raises(InvalidValueError) as info:
         plot.withdrawals(nothing)
+    assert "at least one quote" == info.value.rule
 
 
 # --- without matplotlib -----------------------------------------------------------------

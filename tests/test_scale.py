@@ -142,6 +142,7 @@ def _chunks(items: list[list[Contract]], size: int) -> list[list[list[Contract]]
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
+@pytest.mark.slow
 def test_property_process_pool_scores_20000_freelancers_like_one_process():
     """20,000 histories scored across a 2-worker process pool equal the single-process scores."""
     histories = [history_of(f) for f in range(FREELANCERS)]
@@ -156,3 +157,37 @@ def test_property_process_pool_scores_20000_freelancers_like_one_process():
     scores = {s for s, _ in alone}
     assert None in scores
     assert len(scores) > 10
+
+
+def score_json_chunk(texts: list[str]) -> list[jss.JSSReport]:
+    """Read histories from JSON and score them with score_many (runs in a worker)."""
+    from upwork_safety import serialize
+
+    histories = (serialize.from_json(list[Contract], text) for text in texts)
+    return list(jss.score_many(histories, as_of=AS_OF, rules=jss.CURRENT))
+
+
+@pytest.mark.slow
+def test_property_score_many_over_json_in_a_pool_equals_one_process():
+    """JSON in, reports back: a process pool of score_many equals score() in one process."""
+    from upwork_safety import serialize
+
+    histories = [history_of(f) for f in range(4_000)]
+    texts = [serialize.to_json(h) for h in histories]
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        pooled = [r for chunk in pool.map(score_json_chunk, _chunks(texts, 500)) for r in chunk]
+    assert [jss.score(h, as_of=AS_OF, rules=jss.CURRENT) for h in histories] == pooled
+
+
+def test_property_reports_pickle_smaller_than_their_field_dicts():
+    """A report's pickle carries its field values, not their names (compact __reduce__)."""
+    report = jss.score(history_of(2), as_of=AS_OF)
+    data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+    by_dict = pickle.dumps(
+        {f: getattr(report, f) for f in ("as_of", "computed_on", "rules", "score", "reason")},
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+    assert report == pickle.loads(data)
+    assert b"computed_on" in by_dict
+    assert b"computed_on" not in data
+    assert b"contract_id" not in data

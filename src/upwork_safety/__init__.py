@@ -2,11 +2,11 @@
 
 The engines (:mod:`~upwork_safety.escrow`, :mod:`~upwork_safety.hourly`,
 :mod:`~upwork_safety.jss`, :mod:`~upwork_safety.fees`,
-:mod:`~upwork_safety.checks`), the rules, :mod:`~upwork_safety.serialize`
-and the extras (:mod:`~upwork_safety.plot`, :mod:`~upwork_safety.testing`)
-are imported on first attribute access, so ``import upwork_safety`` stays
-cheap for tools that embed only a part.  Every error class is importable
-from here.
+:mod:`~upwork_safety.checks`), :mod:`~upwork_safety.statements`, the rules,
+:mod:`~upwork_safety.serialize` and the extras (:mod:`~upwork_safety.plot`,
+:mod:`~upwork_safety.testing`) are imported on first attribute access, so
+``import upwork_safety`` stays cheap for tools that embed only a part.  Every
+error class is importable from here.
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
         plot,
         rules,
         serialize,
+        statements,
         testing,
     )
 
@@ -74,11 +75,23 @@ __all__ = [
     "plot",
     "rules",
     "serialize",
+    "statements",
     "testing",
 ]
 
 _LAZY_MODULES = frozenset(
-    {"checks", "escrow", "fees", "hourly", "jss", "plot", "rules", "serialize", "testing"}
+    {
+        "checks",
+        "escrow",
+        "fees",
+        "hourly",
+        "jss",
+        "plot",
+        "rules",
+        "serialize",
+        "statements",
+        "testing",
+    }
 )
 
 

@@ -7,6 +7,7 @@ it prints only through the CLI's printer and uses a fixed, stated timeline
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -66,8 +67,21 @@ def _history() -> list[Contract]:
     ]
 
 
-def run_demo(p: Printer, *, reference: Decimal) -> dict[str, object]:  # noqa: PLR0915  (one story, told in order)
-    """Tell the story on *p* and return its key figures (for ``--json``)."""
+def rate_at_least(rate: Decimal) -> str:
+    """*rate* rounded up to the paisa: an offered rate at or above it is enough."""
+    return f"{math.ceil(rate * 100) / Decimal(100):.2f}"
+
+
+def run_demo(  # noqa: PLR0915  (one story, told in order)
+    p: Printer, *, reference: Decimal, offered: Decimal | None = None
+) -> dict[str, object]:
+    """Tell the story on *p* and return its key figures (for ``--json``).
+
+    Args:
+        p: Where to tell it.
+        reference: The reference rate, PKR per USD.
+        offered: The rate Upwork shows for Direct to Local Bank, if known.
+    """
     data: dict[str, object] = {}
 
     p.heading("1. The offer: a milestone the client can stretch forever")
@@ -104,7 +118,6 @@ def run_demo(p: Printer, *, reference: Decimal) -> dict[str, object]:  # noqa: P
         kind=ContractKind.FIXED_PRICE,
         started=date(2026, 3, 2),
         milestones=(Milestone("m1", SPECIFIC_TITLE, Money("900.00", "USD"), SPECIFIC_DESCRIPTION),),
-        service_fee_rate=Decimal("0.10"),
         title="Landing page",
     )
     funded_at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -133,15 +146,20 @@ def run_demo(p: Printer, *, reference: Decimal) -> dict[str, object]:  # noqa: P
 
     p.heading("4. Upwork's service fee")
     paid = Money("900.00", "USD")
-    fee = fees.service_fee(paid, on=release.date(), rate=contract.service_fee_rate)
-    net = paid - fee
-    p.pairs([("client paid", paid), ("service fee (10%)", fee), ("your balance", net)])
-    data["service_fee"] = fee
-    data["net"] = net
+    fee = fees.explain_service_fee(paid, on=release.date(), contract=contract)
+    p.pairs([("client paid", paid), ("service fee", fee.fee), ("your balance", fee.net)])
+    p.wrapped(fee.explanation, indent="    ")
+    data["service_fee"] = fee.fee
+    data["net"] = fee.net
 
     p.heading(f"5. Getting it to Pakistan at {reference} PKR per USD")
-    rate = ExchangeRate("USD", "PKR", reference, as_of=available_at.date(), source="demo reference")
-    comparison = fees.compare_withdrawals(net, reference_rate=rate, tax_rate=fees.TAX_RATE_NOT_PSEB)
+    day = available_at.date()
+    rate = ExchangeRate("USD", "PKR", reference, as_of=day, source="demo reference")
+    offered_rates = {}
+    if offered is not None:
+        shown = ExchangeRate("USD", "PKR", offered, as_of=day, source="shown by Upwork")
+        offered_rates[fees.DIRECT_TO_LOCAL_BANK.key] = shown
+    comparison = fees.compare_withdrawals(fee.net, reference_rate=rate, offered_rates=offered_rates)
     p.table(
         ["method", "you receive", "cost vs reference", "cost %"],
         [
@@ -149,12 +167,33 @@ def run_demo(p: Printer, *, reference: Decimal) -> dict[str, object]:  # noqa: P
             for q in comparison.quotes
         ],
     )
+    bank = fees.DIRECT_TO_LOCAL_BANK
+    if bank in comparison.unpriced:
+        least = comparison.break_even_rate(bank)
+        if least is not None:
+            p.wrapped(
+                f"{bank.name}: Upwork does not publish its exchange rate, but shows it "
+                "before you confirm. It beats the methods above if it is at least "
+                f"{rate_at_least(least.rate)} PKR per USD (try --offered-rate).",
+                indent="    ",
+                first="  ",
+            )
+    others = [m.name for m in comparison.unpriced if m != bank]
+    if others:
+        p.wrapped(
+            f"Rate not published, set by your bank: {', '.join(others)}.",
+            indent="    ",
+            first="  ",
+        )
     for skipped in comparison.skipped:
         p.line(f"  not compared: {skipped.method.name}: {skipped.reason}")
-    p.line("  (1% income tax withheld by the bank; 0.25% if you are PSEB-registered)")
+    p.line("  (1% income tax withheld by the bank under s.154A; 0.25% if PSEB-registered)")
     data["withdrawals"] = [
         {"method": q.method.name, "received": q.received} for q in comparison.quotes
     ]
+    data["break_even_rate"] = (
+        None if bank not in comparison.unpriced else comparison.break_even_rate(bank)
+    )
 
     p.heading("6. What the client's feedback does to your Job Success Score")
     history = _history()

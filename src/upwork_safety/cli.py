@@ -25,12 +25,15 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 import attrs
 
-from upwork_safety.errors import InvalidDataError, RulesError, UpworkSafetyError
+from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 from upwork_safety.models import Contract
 from upwork_safety.money import ExchangeRate, Money
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
+
+    from upwork_safety.fees import WithdrawalComparison, WithdrawalMethod
+    from upwork_safety.statements import Period, Statement, SummaryRow
 
 __all__ = ["main"]
 
@@ -77,16 +80,46 @@ def _positive(text: str) -> Decimal:
 
 
 def _fraction(text: str) -> Decimal:
-    """A rate given as a fraction (0.02) or a percentage (2%)."""
-    percent = text.endswith("%")
-    value = _decimal(text.rstrip("%"))
-    if percent:
-        value /= 100
-    if not Decimal(0) <= value < 1:
+    """A rate given as a fraction (0.02) or a percentage (2%): the library's one rule."""
+    from upwork_safety._validate import fraction  # noqa: PLC0415  (keeps `--help` fast)
+
+    try:
+        return fraction(text, "the rate")
+    except UpworkSafetyError as exc:
         raise argparse.ArgumentTypeError(
-            f"{text!r} must be a fraction from 0 to 1 (e.g. 0.02) or a percentage (e.g. 2%)"
+            f"{text!r} is not a rate: write a fraction from 0 up to 1 (e.g. 0.02) or a "
+            "percentage (e.g. 2%)"
+        ) from exc
+
+
+def _cents(text: str) -> Decimal:
+    """A positive amount of dollars in whole cents, as plain digits (``0.001`` is refused)."""
+    from upwork_safety.money import round_half_up, to_decimal  # noqa: PLC0415  (`--help` fast)
+
+    try:
+        value = to_decimal(text, "the amount")
+    except UpworkSafetyError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an amount like 900 or 900.50 (digits and one decimal point, "
+            "at most 18 digits before it)"
+        ) from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    if round_half_up(value, 2) != value:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has a fraction of a cent: amounts are in whole cents (e.g. 0.01)"
         )
     return value
+
+
+def _per_method(kind: Callable[[str], Decimal]) -> Callable[[str], tuple[str, Decimal]]:
+    """``METHOD=VALUE`` (a method's key) or a bare ``VALUE`` (the method left to the command)."""
+
+    def parse(text: str) -> tuple[str, Decimal]:
+        method, _, value = text.rpartition("=")
+        return method.strip(), kind(value)
+
+    return parse
 
 
 def _date(text: str) -> date:
@@ -276,6 +309,31 @@ def _read_contracts(path: str) -> list[Contract]:
         raise CLIError(f"{path}: {first}{suffix}") from None
 
 
+def _bounded_lines(handle: TextIO, limit: int) -> Iterator[str]:
+    """The lines of *handle*, each read with a bound so one huge line cannot fill memory."""
+    while line := handle.readline(limit + 1):
+        yield line
+
+
+def _read_statement(path: str) -> Statement:
+    from upwork_safety import statements  # noqa: PLC0415  (keeps `--help` fast)
+
+    try:
+        with Path(path).open(encoding="utf-8", newline="") as handle:
+            return statements.parse(_bounded_lines(handle, statements.MAX_LINE_CHARS))
+    except FileNotFoundError:
+        raise CLIError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise CLIError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise CLIError(f"{path}: not UTF-8 text") from None
+    except InvalidDataError as exc:
+        first = exc.problems[0]
+        more = len(exc.problems) - 1
+        suffix = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        raise CLIError(f"{path}: {first}{suffix}") from None
+
+
 def _reference(rate: Decimal, on: date | None) -> ExchangeRate:
     return ExchangeRate("USD", "PKR", rate, as_of=on, source="given on the command line")
 
@@ -325,7 +383,13 @@ def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
         ],
     )
     p.heading(f"Service fee on {on}: {schedule.name}")
-    p.pairs([("effective", schedule.effective), ("source", _source(schedule.source))])
+    fee_pairs: list[tuple[str, object]] = [
+        ("effective", schedule.effective),
+        ("source", _source(schedule.source)),
+    ]
+    if schedule.range_source is not None:
+        fee_pairs.append(("range", _source(schedule.range_source)))
+    p.pairs(fee_pairs)
     p.heading(f"Job Success Score model on {on}: {jss_rules.name}")
     p.pairs([("effective", jss_rules.effective)])
     return 0
@@ -337,19 +401,21 @@ def _cmd_fees(args: argparse.Namespace, out: TextIO) -> int:
     on: date = args.on or _today()
     schedule = fees.schedule_as_of(on)
     result: dict[str, object] = {"on": on, "schedule": schedule}
+    explained = None
     if args.amount is not None:
         amount = Money(args.amount, "USD")
         billed = None if args.billed_before is None else Money(args.billed_before, "USD")
-        try:
-            fee = fees.service_fee(amount, on=on, rate=args.fee_rate, billed_before=billed)
-        except RulesError as exc:
-            if args.fee_rate is not None or "own rate" not in str(exc):
-                raise
-            # The library asks for rate=; on the command line that is --fee-rate.
-            raise CLIError(
-                f"{str(exc).splitlines()[0]} (on the command line: --fee-rate)"
-            ) from None
-        result.update(amount=amount, fee=fee, net=amount - fee)
+        explained = fees.explain_service_fee(
+            amount, on=on, rate=args.fee_rate, billed_before=billed
+        )
+        result.update(
+            amount=amount,
+            fee=explained.fee,
+            net=explained.net,
+            rate=explained.rate,
+            basis=explained.basis,
+            explanation=explained.explanation,
+        )
     if args.json:
         result["history"] = fees.SERVICE_FEE_HISTORY
         _dump(result, out)
@@ -357,21 +423,26 @@ def _cmd_fees(args: argparse.Namespace, out: TextIO) -> int:
     p = Printer(out, args.locale)
     p.heading("Upwork's freelancer service fee over time")
     p.table(
-        ["from", "schedule", "source"],
+        ["from", "schedule"],
         [
-            ("(always)" if s.effective == date.min else s.effective, s.name, _source(s.source))
+            (
+                "(always)" if s.effective == date.min else s.effective,
+                s.name + (" *" if s.unconfirmed else ""),
+            )
             for s in fees.SERVICE_FEE_HISTORY
         ],
     )
+    p.line("  * partly unconfirmed; sources: 'upwork-safety rules', or the Rules page")
     p.heading(f"In force on {on}: {schedule.name}")
-    if args.amount is not None:
+    if explained is not None:
         p.pairs(
             [
-                ("client paid", result["amount"]),
-                ("service fee", result["fee"]),
-                ("you earn", result["net"]),
+                ("client paid", explained.amount),
+                ("service fee", explained.fee),
+                ("you earn", explained.net),
             ]
         )
+        p.wrapped(explained.explanation, indent="    ")
     return 0
 
 
@@ -381,15 +452,24 @@ def _source(source: object) -> str:
     return text + (" (unconfirmed)" if getattr(source, "unconfirmed", False) else "")
 
 
-def _tax(choice: str) -> Decimal | None:
+def _keyed_rates(
+    given: Sequence[tuple[str, Decimal]], bare: str | None, option: str
+) -> dict[str, Decimal]:
+    """``METHOD=VALUE`` pairs by method key; a bare value goes to *bare* (or every method)."""
     from upwork_safety import fees  # noqa: PLC0415
 
-    rates: dict[str, Decimal | None] = {
-        "pseb": fees.TAX_RATE_PSEB,
-        "standard": fees.TAX_RATE_NOT_PSEB,
-        "none": None,
-    }
-    return rates[choice]
+    keyed: dict[str, Decimal] = {}
+    for method, value in given:
+        if not method:
+            targets = [bare] if bare else [m.key for m in fees.PAKISTAN_METHODS]
+        else:
+            try:
+                targets = [fees.get_method(method).key]
+            except UpworkSafetyError:
+                known = ", ".join(m.key for m in fees.PAKISTAN_METHODS)
+                raise CLIError(f"{option} {method}=...: unknown method; known: {known}") from None
+        keyed.update(dict.fromkeys(targets, value))
+    return keyed
 
 
 def _cmd_withdraw(args: argparse.Namespace, out: TextIO) -> int:
@@ -397,36 +477,43 @@ def _cmd_withdraw(args: argparse.Namespace, out: TextIO) -> int:
 
     amount = Money(args.amount, "USD")
     reference = _reference(args.rate, args.on)
-    methods = fees.PAKISTAN_METHODS
-    if args.spread is not None:
-        methods = tuple(attrs.evolve(m, spread=args.spread) for m in methods)
+    offered = _keyed_rates(args.offered_rate, "direct_to_local_bank", "--offered-rate")
+    spreads = _keyed_rates(args.spread, None, "--spread")
+    both = sorted(set(offered) & set(spreads))
+    if both:
+        raise CLIError(f"give {both[0]} an --offered-rate or a --spread, not both")
     comparison = fees.compare_withdrawals(
-        amount, reference_rate=reference, methods=methods, tax_rate=_tax(args.tax)
+        amount,
+        reference_rate=reference,
+        offered_rates={
+            key: ExchangeRate("USD", "PKR", rate, as_of=args.on, source="offered")
+            for key, rate in offered.items()
+        },
+        spreads=dict(spreads),
+        on=args.on,
+        tax_rate=Decimal(0) if args.tax == "none" else None,
+        pseb_registered=args.tax == "pseb",
     )
     if args.json:
-        _dump(comparison, out)
+        _dump(
+            {
+                "amount": amount,
+                "reference_rate": reference.rate,
+                "tax_rate": comparison.tax_rate,
+                "methods": comparison.to_records(),
+            },
+            out,
+        )
         return 0
     p = Printer(out, args.locale)
     p.heading(f"Withdrawing {p.money(amount)} to Pakistan at {args.rate} PKR per USD")
-    if not comparison.quotes:
-        p.line("  No method can deliver this amount:")
-    else:
+    if comparison.quotes:
         p.table(
-            [
-                "method",
-                "fees",
-                "tax",
-                "you receive",
-                "effective rate",
-                "cost vs reference",
-                "cost %",
-            ],
+            ["method", "fees", "tax", "you receive", "rate", "cost vs ref.", "cost %"],
             [
                 (
                     q.method.name,
-                    Money.total((line.amount for line in q.fees), q.fees[0].amount.currency)
-                    if q.fees
-                    else None,
+                    q.total_fees,
                     q.tax,
                     q.received,
                     q.effective_rate,
@@ -436,13 +523,52 @@ def _cmd_withdraw(args: argparse.Namespace, out: TextIO) -> int:
                 for q in comparison.quotes
             ],
         )
+    elif not comparison.unpriced:
+        p.line("  No method can deliver this amount:")
+    for method in comparison.unpriced:
+        p.wrapped(_unpriced_line(comparison, method), indent="    ", first="  ")
     for skipped in comparison.skipped:
         p.line(f"  not compared: {skipped.method.name}: {skipped.reason}")
-    if comparison.quotes:
-        best = comparison.quotes[0]
+    p.wrapped(_tax_note(comparison.tax_rate, args.tax), indent="   ", first="  ")
+    if comparison.best is not None:
+        best = comparison.best
+        among = " among the methods whose cost is known" if comparison.unpriced else ""
         p.line()
-        p.line(f"  Best here: {best.method.name}, {p.money(best.received)} received.")
+        p.wrapped(f"Best here{among}: {best.method.name}, {p.money(best.received)} received.")
     return 0
+
+
+def _unpriced_line(comparison: WithdrawalComparison, method: WithdrawalMethod) -> str:
+    """What a comparison can say about a method whose markup is not published."""
+    option = f"--offered-rate {method.key}=RATE"
+    if not comparison.quotes:
+        return f"{method.name}: its exchange rate is not published; give it with {option}."
+    spread = comparison.break_even_spread(method)
+    if spread is None:
+        return (
+            f"{method.name}: its exchange rate is not published, and it cannot be the best "
+            "here even at the reference rate."
+        )
+    from upwork_safety._demo import rate_at_least  # noqa: PLC0415  (one helper for both)
+
+    least = rate_at_least(comparison.reference_rate.with_spread(spread).rate)
+    return (
+        f"{method.name}: its exchange rate is not published; it is the best choice if it "
+        f"offers at least {least} PKR per USD (a spread up to "
+        f"{(spread * 100).normalize():f}%). Give the rate it shows with {option}."
+    )
+
+
+def _tax_note(rate: Decimal, choice: str) -> str:
+    if choice == "none":
+        return "(no income tax withheld: --tax none)"
+    percent = f"{(rate * 100).normalize():f}%"
+    if choice == "pseb":
+        return f"({percent} income tax withheld by the bank under s.154A: PSEB-registered)"
+    return (
+        f"({percent} income tax withheld by the bank under s.154A; 0.25% if you are "
+        "PSEB-registered: --tax pseb)"
+    )
 
 
 def _cmd_jss(args: argparse.Namespace, out: TextIO) -> int:
@@ -539,14 +665,95 @@ def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+_SUMMARY_COLUMNS = (
+    ("gross", "gross"),
+    ("service_fees", "service fees"),
+    ("refunds", "refunds"),
+    ("net", "net"),
+    ("withdrawn", "withdrawn"),
+    ("withdrawal_fees", "withdrawal fees"),
+    ("connects_and_subscriptions", "connects & subs"),
+    ("taxes", "taxes"),
+    ("other", "other"),
+)
+
+
+def _summary_row(row: SummaryRow) -> dict[str, object]:
+    data: dict[str, object] = {
+        "period": row.period,
+        "start": row.start,
+        "end": row.end,
+        "transactions": row.transactions,
+    }
+    data.update({name: getattr(row, name) for name, _ in _SUMMARY_COLUMNS})
+    data["change"] = row.change
+    return data
+
+
+def _cmd_statement(args: argparse.Namespace, out: TextIO) -> int:
+    from upwork_safety import statements  # noqa: PLC0415
+
+    statement = _read_statement(args.file)
+    by: Period = "tax_year" if args.by == "tax-year" else "month"
+    summary = statements.summarize(statement, by=by)
+    if args.json:
+        _dump(
+            {
+                "format": statement.format,
+                "transactions": len(statement.transactions),
+                "scheduled": len(statement.scheduled),
+                "from": statement.start,
+                "to": statement.end,
+                "opening_balance": statement.opening_balance,
+                "closing_balance": statement.closing_balance,
+                "by": by,
+                "rows": [_summary_row(r) for r in summary.rows],
+                "total": _summary_row(summary.total),
+                "notes": summary.notes,
+            },
+            out,
+        )
+        return 0
+    p = Printer(out, args.locale)
+    count = len(statement.transactions)
+    span = f", {statement.start} to {statement.end}" if count else ""
+    p.heading(f"{statement.format.title}: {count} transaction{'s' if count != 1 else ''}{span}")
+    if statement.format.has_balance:
+        p.pairs(
+            [
+                ("opening balance", statement.opening_balance),
+                ("closing balance", statement.closing_balance),
+                ("scheduled", f"{len(statement.scheduled)} rows, not counted"),
+            ]
+        )
+    total = summary.total
+    # Columns that are zero for the whole file (taxes, other) are left out.
+    shown = [
+        (name, title)
+        for name, title in _SUMMARY_COLUMNS
+        if name not in {"taxes", "other"} or getattr(total, name)
+    ]
+    p.heading("By month" if by == "month" else "By Pakistani tax year (1 July to 30 June)")
+    p.table(
+        ["period", *(title for _, title in shown)],
+        [(r.period, *(getattr(r, name) for name, _ in shown)) for r in (*summary.rows, total)],
+    )
+    for note in summary.notes:
+        p.wrapped(note, first="  Note: ", indent="  ")
+    return 0
+
+
 def _cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from upwork_safety._demo import run_demo  # noqa: PLC0415
 
-    # With --json the story is told to a throwaway printer and only the figures are shown.
-    stream = io.StringIO() if args.json else out
-    data = run_demo(Printer(stream, args.locale), reference=args.rate)
+    # The story is told into a buffer and shown only once all of it worked, so a
+    # failure prints nothing on stdout; with --json only the figures are shown.
+    story = io.StringIO()
+    data = run_demo(Printer(story, args.locale), reference=args.rate, offered=args.offered_rate)
     if args.json:
         _dump(data, out)
+    else:
+        out.write(story.getvalue())
     return 0
 
 
@@ -580,11 +787,18 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--rate", type=_positive, default=Decimal("280.00"), help="PKR per USD (default 280.00)"
     )
+    demo.add_argument(
+        "--offered-rate",
+        type=_positive,
+        help="the PKR per USD Upwork shows for Direct to Local Bank before you confirm",
+    )
 
     fees = command("fees", _cmd_fees, "the service fee in force on a date, and what you earn")
-    fees.add_argument("amount", nargs="?", type=_positive, help="what the client paid, in USD")
+    fees.add_argument("amount", nargs="?", type=_cents, help="what the client paid, in USD")
     fees.add_argument("--on", type=_date, help="date (default today)")
-    fees.add_argument("--fee-rate", type=_fraction, help="the contract's own fee (from 2025-05-01)")
+    fees.add_argument(
+        "--fee-rate", type=_fraction, help="the contract's own fee, e.g. 12%% (default: 10%%)"
+    )
     fees.add_argument(
         "--billed-before",
         type=_not_negative,
@@ -592,19 +806,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     withdraw = command("withdraw", _cmd_withdraw, "compare ways to get USD to a Pakistani bank")
-    withdraw.add_argument("amount", type=_positive, help="the Upwork balance to withdraw, in USD")
+    withdraw.add_argument("amount", type=_cents, help="the Upwork balance to withdraw, in USD")
     withdraw.add_argument(
         "--rate", type=_positive, required=True, help="reference rate, PKR per USD (e.g. SBP)"
     )
     withdraw.add_argument("--on", type=_date, help="date of the reference rate")
     withdraw.add_argument(
-        "--spread", type=_fraction, help="FX markup for every method (default: each method's)"
+        "--offered-rate",
+        type=_per_method(_positive),
+        action="append",
+        default=[],
+        metavar="[METHOD=]RATE",
+        help="the PKR per USD a method shows before you confirm (bare: Direct to Local Bank)",
+    )
+    withdraw.add_argument(
+        "--spread",
+        type=_per_method(_fraction),
+        action="append",
+        default=[],
+        metavar="[METHOD=]RATE",
+        help="FX markup you measured, e.g. wire_usd=1%% (bare: every method)",
     )
     withdraw.add_argument(
         "--tax",
-        choices=["pseb", "standard", "none"],
-        default="none",
-        help="bank tax withheld: pseb 0.25%%, standard 1%% (default none)",
+        choices=["standard", "pseb", "none"],
+        default="standard",
+        help="s.154A tax the bank withholds: standard 1%% (default), pseb 0.25%%, none",
     )
 
     jss = command("jss", _cmd_jss, "the Job Success Score a contract history gives")
@@ -624,6 +851,21 @@ def build_parser() -> argparse.ArgumentParser:
     scan = command("scan", _cmd_scan, "scan a message for the classic traps")
     scan.add_argument("message", help="the message text")
     scan.add_argument("--outgoing", action="store_true", help="a message you are about to send")
+
+    statement = command(
+        "statement",
+        _cmd_statement,
+        "add up an Upwork CSV export: earnings, fees and withdrawals by month or tax year",
+    )
+    statement.add_argument(
+        "file", help="a CSV file downloaded from Upwork (transactions or weekly summary)"
+    )
+    statement.add_argument(
+        "--by",
+        choices=["month", "tax-year"],
+        default="month",
+        help="group by calendar month or Pakistani tax year, 1 July to 30 June (default month)",
+    )
 
     rules = command("rules", _cmd_rules, "the rules in force on a date, with sources")
     rules.add_argument("--on", type=_date, help="date (default today)")

@@ -61,19 +61,27 @@ def _axes(ax: Axes | None, *, height: float) -> Axes:
 
 
 def _points(points: object) -> list[JSSPoint]:
-    if not isinstance(points, Iterable):
+    if isinstance(points, (str, bytes)) or not isinstance(points, Iterable):
         raise InvalidTypeError(
-            f"points must be the JSSPoint list from jss.timeline(), not {type(points).__name__}"
+            f"points must be the JSSPoint list from jss.timeline(), not {type(points).__name__}",
+            field="points",
+            rule="a sequence of JSSPoint",
         )
     items: list[JSSPoint] = []
     for index, point in enumerate(points):
         if not isinstance(point, JSSPoint):
             raise InvalidTypeError(
-                f"points[{index}] must be a JSSPoint, not {type(point).__name__}"
+                f"points[{index}] must be a JSSPoint, not {type(point).__name__}",
+                field=f"points[{index}]",
+                rule="a JSSPoint",
             )
         items.append(point)
     if not items:
-        raise InvalidValueError("points is empty: jss.timeline() gives at least one point to draw")
+        raise InvalidValueError(
+            "points is empty: jss.timeline() gives at least one point to draw",
+            field="points",
+            rule="at least one point",
+        )
     return items
 
 
@@ -81,8 +89,39 @@ def _threshold(last: JSSPoint, rules: object) -> int:
     if rules is None:
         return rules_as_of(last.on).top_rated_min_score
     if not isinstance(rules, JSSRules):
-        raise InvalidTypeError(f"rules must be JSSRules or None, not {type(rules).__name__}")
+        raise InvalidTypeError(
+            f"rules must be JSSRules or None, not {type(rules).__name__}",
+            field="rules",
+            rule="JSSRules or None",
+        )
     return rules.top_rated_min_score
+
+
+def _jss_axes(ax: object) -> None:
+    """Refuse an *ax* that is not matplotlib axes (before anything is drawn)."""
+    if ax is None:
+        return
+    from matplotlib.axes import Axes as MatplotlibAxes  # noqa: PLC0415  (optional dependency)
+
+    if not isinstance(ax, MatplotlibAxes):
+        raise InvalidTypeError(
+            f"ax must be matplotlib Axes (e.g. from plt.subplots()) or None, not "
+            f"{type(ax).__name__}",
+            field="ax",
+            rule="matplotlib Axes or None",
+        )
+
+
+def _changes(items: list[JSSPoint]) -> list[int]:
+    """The points worth a marker: the first, the last, and each one whose score differs."""
+    marks = [
+        index
+        for index, point in enumerate(items)
+        if index == 0 or point.score != items[index - 1].score
+    ]
+    if marks[-1] != len(items) - 1:
+        marks.append(len(items) - 1)
+    return marks
 
 
 def _ineligible(items: list[JSSPoint]) -> list[tuple[date, date]]:
@@ -113,6 +152,9 @@ def jss_timeline(
     The score is drawn as a step line (a score holds until the next point);
     days that are not eligible (``score is None``) leave a gap.  A dashed
     line marks the Top Rated threshold (90% in every published rule set).
+    Markers sit only where the score changes (and at both ends), so a daily
+    timeline of two years stays readable; the date axis is labelled in UTC,
+    the day Upwork's clock uses.
 
     Args:
         points: What :func:`upwork_safety.jss.timeline` returns, or any
@@ -130,14 +172,16 @@ def jss_timeline(
     Raises:
         ImportError: matplotlib is not installed (the message gives the
             ``pip install`` command for the ``plot`` extra).
-        InvalidTypeError: Something in *points* is not a JSSPoint, or
-            *rules* is not :class:`~upwork_safety.jss.JSSRules`.
+        InvalidTypeError: Something in *points* is not a JSSPoint,
+            *rules* is not :class:`~upwork_safety.jss.JSSRules`, or *ax* is
+            not matplotlib axes.
         InvalidValueError: *points* is empty.
         RulesError: The last point is before 2015-03-01 and no *rules* were given.
     """
     _require_matplotlib()
     items = _points(points)
     threshold = _threshold(items[-1], rules) if top_rated else None
+    _jss_axes(ax)
     axes = _axes(ax, height=4.0)
     import matplotlib.dates as mdates  # noqa: PLC0415  (optional dependency: imported on use)
     import numpy as np  # noqa: PLC0415  (comes with matplotlib)
@@ -146,7 +190,15 @@ def jss_timeline(
     days = np.array([point.on for point in items], dtype="datetime64[D]")
     # NaN is how matplotlib leaves a gap in a line: a day without a score.
     scores = [math.nan if point.score is None else float(point.score) for point in items]
-    axes.plot(days, scores, drawstyle="steps-post", marker="o", markersize=2.5, label="JSS")
+    axes.plot(
+        days,
+        scores,
+        drawstyle="steps-post",
+        marker="o",
+        markersize=3.0,
+        markevery=_changes(items),
+        label="JSS",
+    )
     if threshold is not None:
         axes.axhline(
             float(threshold),
@@ -181,7 +233,7 @@ def jss_timeline(
     locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
-    axes.set_xlabel("date")
+    axes.set_xlabel("Date (UTC)")
     axes.set_ylabel("Job Success Score")
     axes.set_title(title)
     axes.grid(visible=True, axis="y", alpha=0.3)
@@ -192,29 +244,38 @@ def jss_timeline(
 def _quotes(quotes: object) -> list[WithdrawalQuote]:
     if isinstance(quotes, WithdrawalComparison):
         items = list(quotes.quotes)
-    elif isinstance(quotes, Iterable):
+    elif isinstance(quotes, Iterable) and not isinstance(quotes, (str, bytes)):
         items = []
         for index, quote in enumerate(quotes):
             if not isinstance(quote, WithdrawalQuote):
                 raise InvalidTypeError(
-                    f"quotes[{index}] must be a WithdrawalQuote, not {type(quote).__name__}"
+                    f"quotes[{index}] must be a WithdrawalQuote, not {type(quote).__name__}",
+                    field=f"quotes[{index}]",
+                    rule="a WithdrawalQuote",
                 )
             items.append(quote)
     else:
         raise InvalidTypeError(
             "quotes must be a WithdrawalComparison or a sequence of WithdrawalQuote, "
-            f"not {type(quotes).__name__}"
+            f"not {type(quotes).__name__}",
+            field="quotes",
+            rule="a WithdrawalComparison or quotes",
         )
     if not items:
         raise InvalidValueError(
-            "there are no quotes to draw (a comparison lists why each method was skipped)"
+            "there are no quotes to draw (a comparison lists why each method was skipped, "
+            "and which methods have no published spread)",
+            field="quotes",
+            rule="at least one quote",
         )
     currency = items[0].received.currency
     for quote in items[1:]:
         if quote.received.currency != currency:
             raise CurrencyMismatchError(
                 f"withdrawals() draws one currency: {quote.method.name} delivers "
-                f"{quote.received.currency}, {items[0].method.name} {currency}"
+                f"{quote.received.currency}, {items[0].method.name} {currency}",
+                field="quotes",
+                rule="one currency",
             )
     return items
 
@@ -223,7 +284,7 @@ def _label(quote: WithdrawalQuote) -> str:
     cost = quote.cost_vs_reference
     return (
         f"{quote.received.currency} {quote.received.amount:,}\n"
-        f"cost vs reference {cost.currency} {cost.amount:,} ({quote.cost_percent}%)"
+        f"costs {cost.currency} {cost.amount:,} ({quote.cost_percent}%)"
     )
 
 
@@ -240,6 +301,30 @@ def _title(quotes: WithdrawalComparison | Iterable[WithdrawalQuote], first: With
     )
 
 
+def _nice_floor(value: float, span: float) -> float:
+    """*value* rounded down to a round number (1, 2 or 5 × a power of ten) near *span* / 2."""
+    if span <= 0:
+        return value
+    step = 10.0 ** math.floor(math.log10(span / 2))
+    for factor in (5.0, 2.0, 1.0):
+        if step * factor <= span / 2:
+            step *= factor
+            break
+    return math.floor(value / step) * step
+
+
+def _x_range(low: float, high: float) -> tuple[float, float]:
+    """The axis range: the costs' spread fills about 40% of the width; 0 when that is near."""
+    span = high - low
+    if span <= 0:
+        span = max(abs(high) * 0.01, 1.0)
+    start = _nice_floor(low - 1.5 * span, span)
+    # Close to 0 anyway (costs of a third or more): start at 0, as bars usually do.
+    if start < 0.25 * low:
+        start = 0.0
+    return start, high + 0.08 * (high - start)
+
+
 def withdrawals(
     quotes: WithdrawalComparison | Iterable[WithdrawalQuote],
     ax: Axes | None = None,
@@ -248,11 +333,15 @@ def withdrawals(
 ) -> Axes:
     """Draw what each withdrawal method delivers, as horizontal bars, best on top.
 
-    Each bar is the amount received; its label gives the exact amount and
-    the cost against the reference rate (fees, spread and tax together).
-    When every quote withdraws the same balance at the same reference rate,
-    a dotted line marks what the balance buys at that rate with no costs.
-    Methods a comparison skipped are not drawn (see its ``skipped``).
+    The methods differ by a few percent, so the axis does not start at 0:
+    it starts at a round number below the smallest amount (the x label says
+    where), and the differences between the bars fill about 40% of the
+    width.  Each bar is labelled, inside its end, with the exact amount
+    received and the cost against the reference rate (fees, spread and tax
+    together).  When every quote withdraws the same balance at the same
+    reference rate, a dotted line marks what the balance buys at that rate
+    with no costs, named in a key below the bars.  Methods a comparison
+    skipped, or could not price (``unpriced``), are not drawn.
 
     Args:
         quotes: What :func:`upwork_safety.fees.compare_withdrawals` returns,
@@ -268,50 +357,72 @@ def withdrawals(
     Raises:
         ImportError: matplotlib is not installed (the message gives the
             ``pip install`` command for the ``plot`` extra).
-        InvalidTypeError: *quotes* is neither a comparison nor quotes.
+        InvalidTypeError: *quotes* is neither a comparison nor quotes, or
+            *ax* is not matplotlib axes.
         InvalidValueError: There is no quote to draw.
         CurrencyMismatchError: The quotes deliver different currencies.
     """
     _require_matplotlib()
     items = _quotes(quotes)
-    axes = _axes(ax, height=1.5 + 0.9 * len(items))
+    _check_axes(ax)
+    axes = _axes(ax, height=1.9 + 0.8 * len(items))
     from matplotlib.ticker import StrMethodFormatter  # noqa: PLC0415  (optional dependency)
 
     currency = items[0].received.currency
+    received = [quote.received.amount for quote in items]
+    ideals: set[Money] = {quote.ideal for quote in items}
+    ideal = next(iter(ideals)) if len(ideals) == 1 else None
+    top = max(received) if ideal is None else max(*received, ideal.amount)
+    start, end = _x_range(float(min(received)), float(top))
     positions = list(range(len(items)))
+    # Every bar starts at the axis' left edge, so its visible length is what it delivers
+    # above that edge and the bars compare at a glance.
     axes.barh(
         positions,
-        [float(quote.received.amount) for quote in items],
+        [float(amount) - start for amount in received],
+        left=start,
         color="tab:blue",
         height=0.6,
     )
     axes.set_yticks(positions, labels=[quote.method.name for quote in items])
-    axes.invert_yaxis()
-    ideals: set[Money] = {quote.received + quote.cost_vs_reference for quote in items}
-    # The labels line up just right of the longest bar, or of the reference line.
-    right = max(quote.received.amount for quote in items)
-    if len(ideals) == 1:
-        (ideal,) = ideals
-        right = max(right, ideal.amount)
+    # A free band under the last bar holds the key, inside the axes.
+    axes.set_ylim(len(items) - 0.4 + (0.6 if ideal is not None else 0.0), -0.6)
+    for position, quote in enumerate(items):
+        axes.annotate(
+            _label(quote),
+            xy=(float(quote.received.amount), float(position)),
+            xytext=(-6.0, 0.0),
+            textcoords="offset points",
+            ha="right",
+            va="center",
+            fontsize=8,
+            color="white",
+        )
+    if ideal is not None:
         axes.axvline(
             float(ideal.amount),
             linestyle=":",
             color="tab:gray",
-            label=f"at the reference rate: {ideal.currency} {ideal.amount:,}",
+            label=f"at the reference rate, no costs: {ideal.currency} {ideal.amount:,}",
         )
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), fontsize=8, frameon=False)
-    for position, quote in enumerate(items):
-        axes.annotate(
-            _label(quote),
-            xy=(float(right), float(position)),
-            xytext=(6.0, 0.0),
-            textcoords="offset points",
-            va="center",
-            fontsize=8,
-        )
-    # Room on the right for the two-line labels.
-    axes.set_xlim(0.0, float(right) * 1.75)
+        axes.legend(loc="lower left", fontsize=8, frameon=False)
+    axes.set_xlim(start, end)
     axes.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
-    axes.set_xlabel(f"received ({currency})")
+    shift = f"; the axis starts at {start:,.0f}, not 0" if start else ""
+    axes.set_xlabel(f"received ({currency}){shift}")
     axes.set_title(title if title is not None else _title(quotes, items[0]))
     return axes
+
+
+def _check_axes(ax: object) -> None:
+    """*ax* is None or matplotlib axes (anything else would fail deep inside matplotlib)."""
+    if ax is None:
+        return
+    from matplotlib.axes import Axes as MatplotlibAxes  # noqa: PLC0415  (optional dependency)
+
+    if not isinstance(ax, MatplotlibAxes):
+        raise InvalidTypeError(
+            f"ax must be matplotlib Axes or None, not {type(ax).__name__}",
+            field="ax",
+            rule="matplotlib Axes",
+        )

@@ -82,15 +82,39 @@ diagram: str = escrow.to_mermaid()
 week: hourly.BillingWeek = hourly.billing_week(datetime(2024, 1, 3, tzinfo=UTC))
 bill: hourly.WeeklyInvoice = hourly.invoice((), week=week, rate=Money("20", "USD"))
 billable: Decimal = bill.billable_hours
+paused_bill: hourly.WeeklyInvoice = hourly.invoice(
+    (), week=week, rate=Money("20", "USD"), pauses=[hourly.Pause(datetime(2024, 1, 2, tzinfo=UTC))]
+)
+extra: hourly.Bonus = hourly.bonus(Money("50", "USD"), paid_at=datetime(2024, 1, 3, tzinfo=UTC))
+retainer: hourly.WeeklyPayment = hourly.weekly_payment(Money("400", "USD"), week=week)
+plan: hourly.PayoutSchedule = hourly.payout_schedule(
+    invoices=[bill], bonuses=[extra], weekly_payments=[retainer]
+)
+buckets: dict[hourly.PayoutStatus, Money] = plan.balances(datetime(2024, 1, 9, tzinfo=UTC))
 
 fee_paid: Money = fees.service_fee(Money("500", "USD"), on=date(2024, 1, 1))
+explained: fees.ServiceFee = fees.explain_service_fee(Money("500", "USD"), on=date(2026, 1, 1))
+basis: fees.FeeBasis = explained.basis
 quote: fees.WithdrawalQuote = fees.quote_withdrawal(
     Money("900", "USD"),
     fees.DIRECT_TO_LOCAL_BANK,
     reference_rate=ExchangeRate("USD", "PKR", "280"),
-    tax_rate=fees.TAX_RATE_NOT_PSEB,
+    offered_rate=ExchangeRate("USD", "PKR", "277.20"),
+    pseb_registered=True,
 )
 received: Money = quote.received
+comparison: fees.WithdrawalComparison = fees.compare_withdrawals(
+    Money("900", "USD"),
+    reference_rate=ExchangeRate("USD", "PKR", "280"),
+    spreads={"wire_usd": "1%"},
+)
+break_even_spread: Decimal | None = comparison.break_even_spread(fees.DIRECT_TO_LOCAL_BANK)
+run: fees.AutoWithdrawals = fees.auto_withdrawals(
+    [fees.Credit(date(2026, 1, 7), Money("1200", "USD"))],
+    start=date(2026, 1, 1),
+    end=date(2026, 12, 31),
+    schedule=fees.PaymentSchedule.MONTHLY,
+)
 
 report: jss.JSSReport = jss.score([contract, by_id], as_of=date(2024, 6, 1))
 points: list[jss.JSSPoint] = list(

@@ -17,9 +17,9 @@ from typing import Any, cast
 
 import attrs
 
-from upwork_safety._validate import decimal_value, plain_date
+from upwork_safety._validate import decimal_value, field_name, plain_date
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
-from upwork_safety.kinds import EndReason
+from upwork_safety.kinds import EndReason, StrEnum
 from upwork_safety.rules._history import RuleHistory
 from upwork_safety.rules._provenance import RuleSource, sources
 from upwork_safety.rules._provenance import rule as _rule
@@ -31,29 +31,44 @@ __all__ = [
     "JOB_SIZE_2020",
     "LAUNCH_2015",
     "NO_FEEDBACK_2020",
-    "ROUNDING_MODES",
     "TRENDING_2021",
+    "Formula",
     "JSSRules",
+    "Rounding",
     "WeightTier",
     "rule_sources",
     "rules_as_of",
 ]
 
-#: The rounding modes :attr:`JSSRules.rounding` accepts (the names of the
-#: :mod:`decimal` constants).
-ROUNDING_MODES: frozenset[str] = frozenset(
-    {
-        decimal.ROUND_HALF_UP,
-        decimal.ROUND_HALF_EVEN,
-        decimal.ROUND_HALF_DOWN,
-        decimal.ROUND_FLOOR,
-        decimal.ROUND_CEILING,
-        decimal.ROUND_DOWN,
-        decimal.ROUND_UP,
-    }
-)
 
-FORMULAS: frozenset[str] = frozenset({"success_share", "net"})
+class Formula(StrEnum):
+    """How the weighted outcomes become a percentage (:attr:`JSSRules.formula`).
+
+    Members equal their text, so ``formula="net"`` keeps working.
+    """
+
+    #: Weighted successes / weighted total (reproduces the community's worked examples).
+    SUCCESS_SHARE = "success_share"
+    #: (Weighted successes − weighted negatives) / weighted total, floored at 0
+    #: (Upwork's 2015 framing read literally).
+    NET = "net"
+
+
+class Rounding(StrEnum):
+    """How the percentage is rounded to a whole number (:attr:`JSSRules.rounding`).
+
+    The values are the names of the :mod:`decimal` rounding constants, so
+    ``rounding=decimal.ROUND_HALF_EVEN`` (the text ``"ROUND_HALF_EVEN"``) keeps working.
+    """
+
+    HALF_UP = decimal.ROUND_HALF_UP
+    HALF_EVEN = decimal.ROUND_HALF_EVEN
+    HALF_DOWN = decimal.ROUND_HALF_DOWN
+    FLOOR = decimal.ROUND_FLOOR
+    CEILING = decimal.ROUND_CEILING
+    DOWN = decimal.ROUND_DOWN
+    UP = decimal.ROUND_UP
+
 
 _ASSUMPTION = "modelling assumption"
 
@@ -63,7 +78,7 @@ def _optional_decimal(value: object) -> Decimal | None:
 
 
 def _weight(value: object) -> Decimal:
-    return decimal_value(value, "JSS weight")
+    return decimal_value(value, "JSSRules weight")
 
 
 def _optional_weight(value: object) -> Decimal | None:
@@ -74,10 +89,50 @@ def _stars(value: object) -> Decimal:
     return decimal_value(value, "JSSRules star threshold")
 
 
+def _fraction(value: object) -> Decimal:
+    return decimal_value(value, "JSSRules.neutral_credit")
+
+
+def _money_amount(value: object) -> Decimal:
+    return decimal_value(value, "JSSRules.top_rated_min_earnings")
+
+
 def _tuple(value: object) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(f"JSSRules expects a sequence here, not {type(value).__name__}")
+        raise InvalidTypeError(
+            f"JSSRules expects a sequence here, not {type(value).__name__}",
+            field="JSSRules",
+            rule="a sequence",
+        )
     return tuple(cast("Iterable[object]", value))
+
+
+def _enum_of(kind: type[StrEnum]) -> Any:  # noqa: ANN401  (an attrs converter)
+    """A converter: a member of *kind*, or its text; anything else is left for the validator."""
+
+    def convert(value: object) -> object:
+        if isinstance(value, str) and not isinstance(value, kind):
+            try:
+                return kind(value)
+            except ValueError:
+                return value
+        return value
+
+    return convert
+
+
+def _member_of(kind: type[StrEnum]) -> Any:  # noqa: ANN401  (an attrs validator)
+    def check(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+        if not isinstance(value, kind):
+            name = field_name(instance, attribute)
+            allowed = ", ".join(repr(m.value) for m in kind)
+            raise RulesError(
+                f"{name} must be one of {allowed}, got {value!r}",
+                field=name,
+                rule=f"a {kind.__name__}",
+            )
+
+    return check
 
 
 @attrs.frozen
@@ -98,7 +153,11 @@ class WeightTier:
 
     def __attrs_post_init__(self) -> None:
         if self.weight <= 0:
-            raise InvalidValueError(f"WeightTier.weight must be positive, got {self.weight}")
+            raise InvalidValueError(
+                f"WeightTier.weight must be positive, got {self.weight}",
+                field="WeightTier.weight",
+                rule="more than zero",
+            )
 
 
 #: The published tiers (HC 34958134307475): $1–$250 → 1, $251–$1,000 →
@@ -113,7 +172,11 @@ PUBLISHED_TIERS = (
 
 def _months_tuple(value: object) -> tuple[int, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError("JSSRules.windows must be a sequence of whole months")
+        raise InvalidTypeError(
+            f"JSSRules.windows must be a sequence of whole months, not {type(value).__name__}",
+            field="JSSRules.windows",
+            rule="a sequence of whole months",
+        )
     return tuple(cast("Iterable[int]", value))
 
 
@@ -122,7 +185,11 @@ def _trending(value: object) -> tuple[int, int] | None:
         return None
     months = _months_tuple(value)
     if len(months) != 2:
-        raise RulesError(f"JSSRules.trending must be a pair of windows in months, got {months}")
+        raise RulesError(
+            f"JSSRules.trending must be a pair of windows in months, got {months}",
+            field="JSSRules.trending",
+            rule="a pair of windows",
+        )
     return (months[0], months[1])
 
 
@@ -136,17 +203,22 @@ class JSSRules:
 
     Every field carries its source (see :func:`rule_sources`); fields whose
     source says "modelling assumption" are this library's choices where
-    Upwork publishes nothing.  Evolve a preset for a what-if::
+    Upwork publishes nothing, and fields set from the public cases of
+    docs/jss-calibration.md say so.  Evolve a preset for a what-if::
 
         >>> import attrs
         >>> from upwork_safety import jss
         >>> strict = attrs.evolve(jss.CURRENT, formula="net")
         >>> strict.formula
-        'net'
+        <Formula.NET: 'net'>
+        >>> strict.formula == "net"
+        True
 
     Raises:
         RulesError: A field breaks its rule (e.g. an unknown formula,
             windows that are not positive whole months, tiers out of order).
+        InvalidTypeError: A field of the wrong type (a ``str`` where a
+            sequence or a number is expected, a float).
     """
 
     #: First day the rule set applies.
@@ -176,15 +248,23 @@ class JSSRules:
     )
     #: A day on which a snapshot is taken; the others follow every snapshot_every.
     snapshot_anchor: date = _rule(
-        date(2015, 3, 2),
-        _ASSUMPTION,
-        "Upwork does not say on which days biweekly snapshots fell",
+        date(2016, 4, 3),
+        "update days quoted in public cases (docs/jss-calibration.md): Sundays 2016-04-03, "
+        "2017-05-14, 2020-11-08 (COMM 175648, 343552, 432561); 2023-10-29 (COMM 1456747) "
+        "after a one-week shift in 2021",
+        "Upwork does not publish the days; any snapshot day of the preset serves as anchor",
         unconfirmed=True,
     )
 
     # --- Eligibility -------------------------------------------------------
-    #: The window (months) in which eligible jobs and clients are counted.
-    eligibility_months: int = _rule(24, "COMM 'Job Success Score Update, December 2023'", "")
+    #: The window (months) in which eligible jobs and clients are counted, or
+    #: None for the freelancer's whole history ("in your lifetime").
+    eligibility_months: int | None = _rule(
+        24,
+        "COMM 'Job Success Score Update, December 2023' (within 24 months); "
+        "HC 34958134307475, newest wording ('in your lifetime')",
+        "None counts every eligible job ever",
+    )
     #: Counted (non-excluded) jobs needed in the eligibility window.
     min_jobs: int = _rule(2, "COMM 'Job Success Score Update, December 2023'", "before: 4")
     #: Distinct clients needed in the eligibility window.
@@ -193,7 +273,8 @@ class JSSRules:
     min_window_clients: int = _rule(
         2,
         "COMM announcement 2020-11-08 (minimum distinct clients 3 → 2)",
-        "applying it per window is a modelling assumption",
+        "applying it per window is a modelling assumption; 1 in CURRENT, whose eligibility "
+        "counts the clients of a lifetime",
     )
 
     # --- Weights -------------------------------------------------------------
@@ -206,12 +287,30 @@ class JSSRules:
         "$1–$250 → 1; $251–$1,000 → 1.25; over $1,000 → 1.5",
         converter=_tuple,
     )
+    #: The weight of a counted contract that earned nothing, or None for the
+    #: lowest tier's weight.
+    unpaid_weight: Decimal | None = _rule(
+        None,
+        _ASSUMPTION,
+        "the published tiers start at $1; what a $0 contract weighs is not published",
+        unconfirmed=True,
+        converter=_optional_weight,
+    )
     #: Extra weight per duration_bonus_months of paid duration (0 = none).
     duration_bonus: Decimal = _rule(
         Decimal(1),
         "HC 34958134307475",
         "paid duration runs from the start to the latest payment: a modelling assumption",
         converter=_weight,
+    )
+    #: The duration bonus of outcomes that are not successes (neutral and
+    #: negative), or None for the same as duration_bonus.
+    duration_bonus_non_positive: Decimal | None = _rule(
+        None,
+        "HC 34958134307475 (the bonus is published for every job); " + _ASSUMPTION,
+        "whether a long, weak contract outweighs many short good ones is not published",
+        unconfirmed=True,
+        converter=_optional_weight,
     )
     #: Months of paid duration per duration_bonus.
     duration_bonus_months: int = _rule(3, "HC 34958134307475", "every 3 months")
@@ -238,6 +337,14 @@ class JSSRules:
         "the exact period is not published",
         unconfirmed=True,
     )
+    #: Whether a rehire (another contract with the same client) makes a success
+    #: only of a contract that earned something.
+    rehire_needs_earnings: bool = _rule(
+        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        "HC 211063558 (rehires count); set from the public case 'cathy' (docs/jss-calibration.md)",
+        "a $0 contract closed and reopened with the same client is not a relationship",
+        unconfirmed=True,
+    )
 
     # --- Exclusions ----------------------------------------------------------
     #: Exclude contracts with $0 earned and positive feedback.
@@ -246,10 +353,10 @@ class JSSRules:
         "COMM 'Job size will now be factored into your JSS' (2020-03-01)",
         "",
     )
-    #: Exclude contracts with no feedback and no earnings.
-    exclude_no_feedback_no_earnings: bool = _rule(
+    #: Exclude contracts that ended without feedback, whether or not anything was paid.
+    exclude_no_feedback: bool = _rule(
         True,  # noqa: FBT003  (a rules value, not a flag argument)
-        "COMM announcement 2020-11-08",
+        "COMM announcement 2020-11-08; HC (eligible jobs are the jobs with feedback)",
         "a recorded end reason counts as feedback: a modelling assumption",
     )
 
@@ -273,6 +380,15 @@ class JSSRules:
         "Net Promoter convention: 0–6",
         unconfirmed=True,
     )
+    #: The share of a success that a neutral outcome earns (0 = none: it only
+    #: adds to the total).
+    neutral_credit: Decimal = _rule(
+        Decimal(0),
+        _ASSUMPTION,
+        "partial credit for middling feedback is not published",
+        unconfirmed=True,
+        converter=_fraction,
+    )
     #: End reasons that make an outcome negative.
     negative_end_reasons: tuple[EndReason, ...] = _rule(
         (EndReason.UNSUCCESSFUL, EndReason.CANCELLED_EARLY, EndReason.FREELANCER_UNRESPONSIVE),
@@ -294,15 +410,22 @@ class JSSRules:
     )
 
     # --- Formula -------------------------------------------------------------
-    #: "success_share" (weighted successes / total) or "net" ((successes − negatives) / total).
-    formula: str = _rule(
-        "success_share",
+    #: :class:`Formula`: weighted successes / total, or (successes − negatives) / total.
+    formula: Formula = _rule(
+        Formula.SUCCESS_SHARE,
         "COMM 2015 framing '(successful − negative) / total' is 'net'",
         "success_share reproduces the community's worked examples",
+        converter=_enum_of(Formula),
+        validator=_member_of(Formula),
     )
-    #: How the percentage is rounded to a whole number (a decimal module constant).
-    rounding: str = _rule(
-        decimal.ROUND_HALF_UP, _ASSUMPTION, "Upwork shows whole percents", unconfirmed=True
+    #: :class:`Rounding`: how the percentage is rounded to a whole number.
+    rounding: Rounding = _rule(
+        Rounding.HALF_UP,
+        _ASSUMPTION,
+        "Upwork shows whole percents",
+        unconfirmed=True,
+        converter=_enum_of(Rounding),
+        validator=_member_of(Rounding),
     )
 
     # --- Top Rated -------------------------------------------------------------
@@ -312,70 +435,206 @@ class JSSRules:
     top_rated_weeks: int = _rule(16, "HC 211068468", "the last 16 weeks")
     #: Weeks of the look-back that must meet the score.
     top_rated_required_weeks: int = _rule(13, "HC 211068468", "13 of 16 weeks")
+    #: Earnings (in :attr:`currency`) needed over top_rated_earnings_months.
+    top_rated_min_earnings: Decimal = _rule(
+        Decimal(1000),
+        "HC 211068468",
+        "$1,000 earned in the last 12 months",
+        converter=_money_amount,
+    )
+    #: The months over which top_rated_min_earnings is counted.
+    top_rated_earnings_months: int = _rule(12, "HC 211068468", "the last 12 months")
+    #: Days since the first contract started that Top Rated needs (more than this).
+    top_rated_account_days: int = _rule(90, "HC 211068468", "first contract over 90 days ago")
 
     #: Every window length the model keeps, longest first (derived).
     _tracked: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:  # noqa: C901, PLR0912  (one check per rule)
+    def __attrs_post_init__(self) -> None:
         plain_date(self.effective, "JSSRules.effective")
         plain_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
+        if not isinstance(self.name, str):
+            raise InvalidTypeError(
+                f"JSSRules.name must be a str, not {type(self.name).__name__}",
+                field="JSSRules.name",
+                rule="a str",
+            )
+        self._check_counts()
+        self._check_types()
+        self._check_weights()
+        self._check_feedback()
+        months = {*self.windows, *(self.trending or ())}
+        if self.eligibility_months is not None:
+            months.add(self.eligibility_months)
+        object.__setattr__(self, "_tracked", tuple(sorted(months, reverse=True)))
+
+    def _check_counts(self) -> None:
         windows = self.windows
         if not windows or not all(_is_count(m) and m > 0 for m in windows):
-            raise RulesError(f"JSSRules.windows must be positive whole months, got {windows}")
-        counts = [*(self.trending or ()), self.eligibility_months, self.duration_bonus_months]
-        counts += [self.long_term_months, self.min_jobs, self.min_clients]
-        counts += [self.min_window_clients, self.top_rated_weeks, self.top_rated_required_weeks]
-        if not all(_is_count(n) and n > 0 for n in counts):
             raise RulesError(
-                "JSSRules month and count fields (trending, eligibility_months, "
-                "duration_bonus_months, long_term_months, min_jobs, min_clients, "
-                "min_window_clients, top_rated_weeks, top_rated_required_weeks) must be "
-                "positive whole numbers"
+                f"JSSRules.windows must be positive whole months, got {windows}",
+                field="JSSRules.windows",
+                rule="positive whole months",
             )
+        counts = {
+            "trending": self.trending or (1,),
+            "eligibility_months": (
+                (1,) if self.eligibility_months is None else (self.eligibility_months,)
+            ),
+        }
+        for name in (
+            "duration_bonus_months",
+            "long_term_months",
+            "min_jobs",
+            "min_clients",
+            "min_window_clients",
+            "top_rated_weeks",
+            "top_rated_required_weeks",
+            "top_rated_earnings_months",
+            "top_rated_account_days",
+        ):
+            counts[name] = (getattr(self, name),)
+        for name, values in counts.items():
+            if not all(_is_count(n) and n > 0 for n in values):
+                raise RulesError(
+                    f"JSSRules.{name} must be a positive whole number, got {getattr(self, name)!r}"
+                    " (month and count fields must be positive whole numbers)",
+                    field=f"JSSRules.{name}",
+                    rule="a positive whole number",
+                )
         if self.top_rated_required_weeks > self.top_rated_weeks:
-            raise RulesError("JSSRules.top_rated_required_weeks cannot exceed top_rated_weeks")
+            raise RulesError(
+                "JSSRules.top_rated_required_weeks cannot exceed top_rated_weeks",
+                field="JSSRules.top_rated_required_weeks",
+                rule="at most top_rated_weeks",
+            )
+        if not _is_count(self.top_rated_min_score) or not 0 <= self.top_rated_min_score <= 100:
+            raise RulesError(
+                "JSSRules.top_rated_min_score must be a whole percent from 0 to 100",
+                field="JSSRules.top_rated_min_score",
+                rule="a whole percent",
+            )
         for name in ("snapshot_every", "long_term_payment_interval", "open_idle_after"):
             span = getattr(self, name)
             if not isinstance(span, timedelta) or span.days < 1 or span % timedelta(days=1):
-                raise RulesError(f"JSSRules.{name} must be a whole number of days, got {span}")
+                raise RulesError(
+                    f"JSSRules.{name} must be a whole number of days, got {span}",
+                    field=f"JSSRules.{name}",
+                    rule="a whole number of days",
+                )
+
+    def _check_types(self) -> None:
+        for name in (
+            "exclude_unpaid_positive",
+            "exclude_no_feedback",
+            "refund_is_negative",
+            "lost_dispute_is_negative",
+            "rehire_needs_earnings",
+        ):
+            if not isinstance(getattr(self, name), bool):
+                raise InvalidTypeError(
+                    f"JSSRules.{name} must be a bool, not {type(getattr(self, name)).__name__}",
+                    field=f"JSSRules.{name}",
+                    rule="a bool",
+                )
+        currency = cast("object", self.currency)
+        if not isinstance(currency, str) or len(currency) != 3:
+            raise RulesError(
+                f"JSSRules.currency must be a three-letter currency code, got {self.currency!r}",
+                field="JSSRules.currency",
+                rule="an ISO 4217 code",
+            )
+        for name in ("promoter_private_at_least", "detractor_private_below"):
+            if not _is_count(getattr(self, name)):
+                raise InvalidTypeError(
+                    f"JSSRules.{name} must be a whole number, not "
+                    f"{type(getattr(self, name)).__name__}",
+                    field=f"JSSRules.{name}",
+                    rule="a whole number from 0 to 10",
+                )
+
+    def _check_weights(self) -> None:
         tiers = self.weight_tiers
         if not all(isinstance(t, WeightTier) for t in cast("tuple[object, ...]", tiers)):
-            raise RulesError("JSSRules.weight_tiers must be WeightTier values")
-        reasons = cast("tuple[object, ...]", self.negative_end_reasons)
-        if not all(isinstance(r, EndReason) for r in reasons):
-            raise RulesError("JSSRules.negative_end_reasons must be EndReason members")
+            raise RulesError(
+                "JSSRules.weight_tiers must be WeightTier values",
+                field="JSSRules.weight_tiers",
+                rule="WeightTier values",
+            )
         if not tiers or tiers[-1].up_to is not None:
-            raise RulesError("JSSRules.weight_tiers must end with an open tier (up_to=None)")
+            raise RulesError(
+                "JSSRules.weight_tiers must end with an open tier (up_to=None)",
+                field="JSSRules.weight_tiers",
+                rule="an open top tier",
+            )
         bounds = [t.up_to for t in tiers[:-1]]
         if any(b is None for b in bounds) or bounds != sorted(bounds):  # type: ignore[type-var]
-            raise RulesError("JSSRules.weight_tiers must be in ascending order of up_to")
-        if self.duration_bonus < 0 or (self.weight_cap is not None and self.weight_cap <= 0):
-            raise RulesError("JSSRules.duration_bonus must be ≥ 0 and weight_cap positive")
+            raise RulesError(
+                "JSSRules.weight_tiers must be in ascending order of up_to",
+                field="JSSRules.weight_tiers",
+                rule="ascending order",
+            )
+        bonus = self.duration_bonus_non_positive
+        if self.duration_bonus < 0 or (bonus is not None and bonus < 0):
+            raise RulesError(
+                "JSSRules.duration_bonus (and duration_bonus_non_positive) must be ≥ 0",
+                field="JSSRules.duration_bonus",
+                rule="not negative",
+            )
+        for name in ("weight_cap", "unpaid_weight"):
+            value = getattr(self, name)
+            if value is not None and value <= 0:
+                raise RulesError(
+                    f"JSSRules.{name} must be positive or None, got {value}",
+                    field=f"JSSRules.{name}",
+                    rule="more than zero",
+                )
+        if self.top_rated_min_earnings < 0:
+            raise RulesError(
+                "JSSRules.top_rated_min_earnings must not be negative",
+                field="JSSRules.top_rated_min_earnings",
+                rule="not negative",
+            )
+
+    def _check_feedback(self) -> None:
         if not self.negative_stars_below < self.positive_stars_at_least:
             raise RulesError(
                 "JSSRules.negative_stars_below must be below positive_stars_at_least "
-                "(the stars between them are middling)"
+                "(the stars between them are middling)",
+                field="JSSRules.negative_stars_below",
+                rule="below positive_stars_at_least",
             )
         if not 0 <= self.detractor_private_below <= self.promoter_private_at_least <= 10:
             raise RulesError(
                 "JSSRules private-score thresholds must satisfy "
-                "0 ≤ detractor_private_below ≤ promoter_private_at_least ≤ 10"
+                "0 ≤ detractor_private_below ≤ promoter_private_at_least ≤ 10",
+                field="JSSRules.detractor_private_below",
+                rule="0 ≤ detractor ≤ promoter ≤ 10",
             )
-        if self.formula not in FORMULAS:
+        if not 0 <= self.neutral_credit < 1:
             raise RulesError(
-                f"JSSRules.formula must be 'success_share' or 'net', got {self.formula!r}"
+                f"JSSRules.neutral_credit must be from 0 up to (not including) 1, got "
+                f"{self.neutral_credit}",
+                field="JSSRules.neutral_credit",
+                rule="a fraction below 1",
             )
-        if self.rounding not in ROUNDING_MODES:
+        reasons = cast("tuple[object, ...]", self.negative_end_reasons)
+        if not all(isinstance(r, EndReason) for r in reasons):
             raise RulesError(
-                f"JSSRules.rounding must be a decimal rounding mode name, got {self.rounding!r}"
+                "JSSRules.negative_end_reasons must be EndReason members",
+                field="JSSRules.negative_end_reasons",
+                rule="EndReason members",
             )
-        months = {*self.windows, *(self.trending or ()), self.eligibility_months}
-        object.__setattr__(self, "_tracked", tuple(sorted(months, reverse=True)))
 
     @property
     def tracked_months(self) -> tuple[int, ...]:
         """Every window length the model keeps (scoring, trending, eligibility), longest first."""
         return self._tracked
+
+    @property
+    def lifetime_eligibility(self) -> bool:
+        """Whether eligibility counts every eligible job ever (``eligibility_months is None``)."""
+        return self.eligibility_months is None
 
     def snapshot(self, on: date) -> date:
         """Return the latest snapshot day on or before *on*.
@@ -406,7 +665,7 @@ LAUNCH_2015 = JSSRules(
     duration_bonus=Decimal(0),
     weight_cap=None,
     exclude_unpaid_positive=False,
-    exclude_no_feedback_no_earnings=False,
+    exclude_no_feedback=False,
 )
 
 #: From 2020-03-01 bigger jobs weigh more; $0 contracts with positive feedback
@@ -419,27 +678,29 @@ JOB_SIZE_2020 = attrs.evolve(
     exclude_unpaid_positive=True,
 )
 
-#: From 2020-11-08 contracts with no feedback and no earnings are excluded and
-#: a window needs 2 distinct clients instead of 3.
+#: From 2020-11-08 contracts closed without feedback are excluded, whether or
+#: not anything was paid, and a window needs 2 distinct clients instead of 3.
 NO_FEEDBACK_2020 = attrs.evolve(
     JOB_SIZE_2020,
     effective=date(2020, 11, 8),
-    name="2020-11-08: no-feedback, no-earnings contracts excluded",
-    exclude_no_feedback_no_earnings=True,
+    name="2020-11-08: contracts without feedback excluded",
+    exclude_no_feedback=True,
     min_window_clients=2,
 )
 
 #: The "trending" variant (around 2021; start date unconfirmed): displayed =
-#: max(24m, 12m, 6m, (6m + 3m)/2).
+#: max(24m, 12m, 6m, (6m + 3m)/2).  The biweekly update days moved by a
+#: week some time in 2021: 2021-10-31 and 2023-10-29 were update days.
 TRENDING_2021 = attrs.evolve(
     NO_FEEDBACK_2020,
     effective=date(2021, 1, 1),
     name="~2021: trending score (6m + 3m)/2 joins the best-of",
     trending=(6, 3),
+    snapshot_anchor=date(2023, 10, 29),
 )
 
-#: December 2023: eligibility is 2 jobs with 2 clients within 24 months
-#: (the day in December is unconfirmed; the 1st is used).
+#: December 2023: eligibility is 2 jobs with 2 clients within 24 months, as
+#: the announcement implied (the day in December is unconfirmed; the 1st is used).
 ELIGIBILITY_2023 = attrs.evolve(
     TRENDING_2021,
     effective=date(2023, 12, 1),
@@ -450,8 +711,17 @@ ELIGIBILITY_2023 = attrs.evolve(
 
 #: The current Help Center description (HC 34958134307475): the last 24
 #: months only, updated daily, published weights with a duration bonus and a
-#: cap of 8.  Its start date is not published; 2024-06-01 is assumed.
-CURRENT = JSSRules(effective=date(2024, 6, 1), name="current: last 24 months, daily, weighted")
+#: cap of 8, and eligibility counted over the freelancer's lifetime (its
+#: newest wording): 2 jobs from 2 clients ever, so the 24-month window shows
+#: a score whatever number of clients it holds (min_window_clients=1, a
+#: modelling assumption; a per-window minimum of 2 would make the lifetime
+#: wording change nothing).  Its start date is not published; 2024-06-01 is assumed.
+CURRENT = JSSRules(
+    effective=date(2024, 6, 1),
+    name="current: last 24 months, daily, weighted",
+    eligibility_months=None,
+    min_window_clients=1,
+)
 
 #: Every preset, oldest first.
 HISTORY: RuleHistory[JSSRules] = RuleHistory(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -41,6 +42,38 @@ __all__ = [
 
 def _days(n: int) -> timedelta:
     return timedelta(days=n)
+
+
+# --- Hourly weekly payments: percent of the weekly amount by UTC weekday ----------
+#: Monday first.  HC 211067938: "When the contract begins, we invoice a
+#: percentage of the total weekly amount based on the day the contract began".
+_WEEKLY_PAYMENT_START_PERCENT = (100, 80, 60, 40, 20, 20, 20)
+#: The end-of-contract table of HC 211067938 is cut off in every copy the
+#: library's authors could read; this mirror of the start table is an assumption.
+_WEEKLY_PAYMENT_END_PERCENT = (20, 40, 60, 80, 100, 100, 100)
+
+
+def _check_weekday_percent(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    name = f"PlatformRules.{attribute.name}"
+    if type(value) is not tuple or len(value) != 7:
+        raise InvalidTypeError(
+            f"{name} must be a tuple of 7 whole percentages, Monday first, not {value!r}",
+            field=name,
+            rule="7 percentages, Monday first",
+        )
+    for percent in value:
+        if type(percent) is not int:
+            raise InvalidTypeError(
+                f"{name} holds whole percentages such as 80, not {percent!r}",
+                field=name,
+                rule="whole percentages",
+            )
+        if not 0 <= percent <= 100:
+            raise RulesError(
+                f"{name} holds percentages of the weekly amount from 0 to 100, got {percent}",
+                field=name,
+                rule="0 to 100",
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -182,6 +215,25 @@ class PlatformRules:
         "HC 211068588",
         "calendar days assumed (current HC text); an older HC text said business days",
         unconfirmed=True,
+    )
+    # --- Hourly: fixed weekly payments (bonuses reuse security_period: HC 211067938
+    # --- says they are "subject to the same five-day security period") --------
+    #: Percent of the weekly payment invoiced for the week the contract starts,
+    #: by the UTC weekday it starts, Monday first.
+    weekly_payment_start_percent: tuple[int, ...] = _rule(
+        _WEEKLY_PAYMENT_START_PERCENT,
+        "HC 211067938",
+        "weekly payment, first week: starts Mon 100% … Thu 40%, Fri–Sun 20%",
+        validator=_check_weekday_percent,
+    )
+    #: Percent of the weekly payment invoiced for the week the contract ends,
+    #: by the UTC weekday it ends, Monday first.
+    weekly_payment_end_percent: tuple[int, ...] = _rule(
+        _WEEKLY_PAYMENT_END_PERCENT,
+        "HC 211067938 (end table cut off)",
+        "modelling assumption, mirror of the start table",
+        unconfirmed=True,
+        validator=_check_weekday_percent,
     )
 
     def __attrs_post_init__(self) -> None:

@@ -60,7 +60,8 @@ def sources(rules: object) -> list[tuple[str, object, RuleSource]]:
     :class:`~upwork_safety.rules.JSSRules` carry their source in the class,
     a :class:`~upwork_safety.rules.WithdrawalMethod` carries one per number
     (its presets differ), and a fee schedule or tax rule set carries one
-    for the whole set.
+    for the whole set (a per-contract fee schedule may name another for
+    its range: its ``source_of`` says which).
 
     Args:
         rules: The rules object.
@@ -93,9 +94,17 @@ def sources(rules: object) -> list[tuple[str, object, RuleSource]]:
         )
     whole = getattr(rules, "source", None)
     if isinstance(whole, RuleSource):
+        # A set with one source may name another for some fields (source_of), and
+        # keep that other source in a field marked as provenance, not a rule.
+        source_of = getattr(rules, "source_of", None)
         listed.extend(
-            (field.name, getattr(rules, field.name), whole)
+            (
+                field.name,
+                getattr(rules, field.name),
+                source_of(field.name) if callable(source_of) else whole,
+            )
             for field in fields
             if field.name not in {"source", "effective", "name"}
+            and not field.metadata.get("provenance")
         )
     return listed

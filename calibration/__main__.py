@@ -1,0 +1,103 @@
+"""``python -m calibration``: score every case and print the error per rule set.
+
+Prints one table row per case (fitting set first, then held-out), then the
+mean absolute error per rule set and per split, for the calibrated rules
+and for the rules as they were before calibration.  ``--markdown`` prints
+the case table in the form used by docs/jss-calibration.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from calibration._cases import CaseResult, Summary, evaluate, load, summarize, uncalibrated
+from calibration._sweep import sweep
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+
+def _summary_line(label: str, summary: Summary) -> str:
+    mae = "n/a" if summary.mae is None else f"{summary.mae}"
+    return (
+        f"{label:<42} cases {summary.cases:>2}  scored {summary.scored:>2}  met {summary.met:>2}  "
+        f"MAE {mae:>5}  worst {summary.worst if summary.worst is not None else '-':>3}  "
+        f"off by >10 {summary.over_ten}"
+    )
+
+
+def _table(results: Sequence[CaseResult], before: dict[str, CaseResult]) -> list[str]:
+    lines = [
+        (
+            "| case | split | rules | reported | model before calibration | error | "
+            "model now | error |"
+        ),
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        old = before[r.case.id]
+        reported = "no score" if r.case.reported is None else str(r.case.reported)
+        if r.case.reported_before is not None:
+            reported = f"{r.case.reported_before} → {reported}"
+
+        def err(result: CaseResult) -> str:
+            if result.eligibility_miss:
+                return "miss"
+            return "—" if result.error is None else str(result.error)
+
+        lines.append(
+            f"| [{r.case.id}]({r.case.url}) | {'held-out' if r.case.held_out else 'fit'} | "
+            f"{r.rules.split(':')[0]} | {reported} | {old.range_text()} | {err(old)} | "
+            f"{r.range_text()} | {err(r)} |"
+        )
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the validation set and print the report."""
+    parser = argparse.ArgumentParser(prog="python -m calibration", description=__doc__)
+    parser.add_argument("--markdown", action="store_true", help="print the case table only")
+    parser.add_argument(
+        "--sweep", action="store_true", help="one parameter at a time, fitting set only"
+    )
+    args = parser.parse_args(argv)
+    cases = load()
+    if args.sweep:
+        sys.stdout.write("\n".join(sweep(cases)) + "\n")
+        return 0
+    now = [evaluate(case) for case in cases]
+    old = {r.case.id: r for r in (evaluate(case, uncalibrated) for case in cases)}
+    ordered = sorted(now, key=lambda r: (r.case.held_out, r.case.as_of))
+    out = sys.stdout
+    if args.markdown:
+        out.write("\n".join(_table(ordered, old)) + "\n")
+        return 0
+    for r in ordered:
+        flag = "" if r.before_reproduced in {None, True} else "  (score before not reproduced)"
+        out.write(
+            f"{'H' if r.case.held_out else 'F'} {r.case.id:<52} {r.rules.split(':')[0]:<10} "
+            f"reported {r.case.reported!s:>4}  model {r.range_text():<16} "
+            f"error {'miss' if r.eligibility_miss else r.error!s:>4}  "
+            f"(was {old[r.case.id].range_text()}){flag}\n"
+        )
+    for label, results in (("calibrated", now), ("before calibration", list(old.values()))):
+        out.write(f"\n== {label}\n")
+        for split, held in (("fit", False), ("held-out", True)):
+            chosen = [r for r in results if r.case.held_out is held]
+            out.write(_summary_line(f"{split}: all rule sets", summarize(chosen)) + "\n")
+            by_rules: dict[str, list[CaseResult]] = defaultdict(list)
+            for r in chosen:
+                by_rules[r.rules.split(":")[0]].append(r)
+            for name, group in sorted(by_rules.items()):
+                out.write(_summary_line(f"  {split}: {name}", summarize(group)) + "\n")
+            worst = summarize(chosen).ids_over_ten
+            if worst:
+                out.write(f"  off by more than 10: {', '.join(worst)}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,97 @@
+"""Business days: the one helper for deadlines Upwork counts in business days (private).
+
+Some platform deadlines are stated in business days: a client answers a
+fixed-price dispute within 5 business days (HC 211062068), and an older text
+of HC 211068588 gave a freelancer 3 business days to answer disputed hours.
+Upwork publishes no holiday calendar, so a business day here is Monday to
+Friday **in UTC**, the clock every platform rule runs on; public holidays are
+not skipped.  Engines that need business days call :func:`add_business_days`
+and say in their docs that holidays are ignored.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from upwork_safety._validate import LATEST, utc_instant
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+
+__all__ = ["add_business_days", "is_business_day"]
+
+#: Monday is 0 and Friday 4 in :meth:`datetime.weekday`.
+_FRIDAY = 4
+_DAY = timedelta(days=1)
+_WEEK_DAYS = 7
+_BUSINESS_DAYS_PER_WEEK = 5
+
+
+def is_business_day(at: datetime) -> bool:
+    """Return whether the moment *at* falls on a Monday–Friday in UTC.
+
+    Args:
+        at: A timezone-aware datetime in any zone.
+
+    Raises:
+        InvalidTypeError: *at* is not a datetime.
+        InvalidValueError: *at* is naive.
+    """
+    return utc_instant(at, "at").weekday() <= _FRIDAY
+
+
+def add_business_days(start: datetime, n: int) -> datetime:
+    """Return the moment *n* business days after *start*, at the same UTC time of day.
+
+    Counting moves one calendar day at a time and counts a day when it lands
+    on a Monday–Friday (UTC).  So from Friday 18:00, one business day is
+    Monday 18:00; from Saturday or Sunday it is Monday too; and ``n == 0``
+    is *start* itself (in UTC).  Holidays are not skipped (Upwork publishes
+    no holiday calendar).
+
+    Args:
+        start: A timezone-aware datetime in any zone; the result is in UTC.
+        n: How many business days, a whole number from 0.
+
+    Returns:
+        The aware UTC datetime *n* business days later.
+
+    Raises:
+        InvalidTypeError: *start* is not a datetime or *n* is not an ``int``.
+        InvalidValueError: *start* is naive, *n* is negative, or the result
+            falls after the last supported day.
+
+    >>> from datetime import datetime, timezone
+    >>> friday = datetime(2024, 1, 12, 18, 0, tzinfo=timezone.utc)
+    >>> add_business_days(friday, 3).isoformat()
+    '2024-01-17T18:00:00+00:00'
+    """
+    moment = utc_instant(start, "start")
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise InvalidTypeError(
+            f"n must be a whole number of business days (int), not {type(n).__name__}",
+            field="n",
+            rule="an int",
+        )
+    if n < 0:
+        raise InvalidValueError(
+            f"n is a number of business days from 0, got {n}", field="n", rule="0 or more"
+        )
+    if n == 0:
+        return moment
+    # Any 7 consecutive days hold exactly 5 business days, so whole weeks are
+    # added at once and at most 5 business days are stepped one by one.
+    weeks, rest = divmod(n - 1, _BUSINESS_DAYS_PER_WEEK)
+    rest += 1
+    days = weeks * _WEEK_DAYS
+    weekday = moment.weekday()
+    while rest:
+        days += 1
+        if (weekday + days) % _WEEK_DAYS <= _FRIDAY:
+            rest -= 1
+    if days > (LATEST - moment.date()).days:
+        raise InvalidValueError(
+            f"{n} business days after {moment.isoformat()} falls after the last supported "
+            f"day {LATEST.isoformat()}",
+            field="n",
+            rule=f"a result on or before {LATEST.isoformat()}",
+        )
+    return moment + _DAY * days

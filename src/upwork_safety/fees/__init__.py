@@ -1,0 +1,178 @@
+"""Fees and withdrawals: from what the client paid to rupees in a Pakistani bank.
+
+Four things take money between a client's payment and the freelancer's
+account, and this package shows each of them:
+
+1. Upwork's **service fee**, by the dated schedule in force on the payment
+   date (:func:`service_fee`, :func:`net_earnings`, the inverse
+   :func:`gross_for_net`, and :func:`explain_service_fee`, which says which
+   rate was used: from 2025-05-01 the published 10% unless the contract's
+   own rate is given);
+2. the **withdrawal method's fee** (:class:`WithdrawalMethod`, presets
+   :data:`DIRECT_TO_LOCAL_BANK`, :data:`PAYONEER`, :data:`WIRE_USD`, ...);
+3. the **exchange rate**: the rate the method offers, or a spread against
+   a reference rate the caller supplies (the library never fetches rates;
+   a method whose markup is not published needs one of them);
+4. the **income tax** the bank withholds under s.154A (1%, 0.25% if
+   PSEB-registered; :data:`EXPORT_TAX_HISTORY`).
+
+:func:`quote_withdrawal` itemises 2–4 for one method,
+:func:`compare_withdrawals` ranks the methods whose cost is known and says
+up to which spread each of the others would win, :func:`break_even` finds
+the amount where one method overtakes another, :func:`withdrawal_for_target`
+inverts a quote, :func:`plan_withdrawals` picks how often to withdraw by
+hand, :func:`payout` runs the whole path in one call, and
+:func:`auto_withdrawals` and :func:`compare_schedules` replay a balance
+history through Upwork's automatic payment schedules.
+
+Fees are computed per transaction and rounded half up to the cent, as in
+Upwork's own examples, in the library's own decimal context::
+
+    >>> from datetime import date
+    >>> from upwork_safety.money import Money
+    >>> service_fee(Money("600.00", "USD"), on=date(2020, 3, 1))
+    Money(amount=Decimal('110.00'), currency='USD')
+"""
+
+from __future__ import annotations
+
+from upwork_safety.fees._compare import (
+    SPREAD_STEP,
+    BreakEven,
+    SkippedMethod,
+    WithdrawalComparison,
+    break_even,
+    compare_withdrawals,
+)
+from upwork_safety.fees._payout import Payout, payout
+from upwork_safety.fees._planning import (
+    DEFAULT_FREQUENCIES,
+    Frequency,
+    PlanOption,
+    WithdrawalPlan,
+    plan_withdrawals,
+)
+from upwork_safety.fees._schedules import (
+    AutoWithdrawals,
+    Credit,
+    PayoutReason,
+    ScheduleComparison,
+    ScheduledPayout,
+    SkippedPayday,
+    SkipReason,
+    auto_withdrawals,
+    compare_schedules,
+    paydays,
+)
+from upwork_safety.fees._service_fee import (
+    FeeBasis,
+    ServiceFee,
+    explain_service_fee,
+    gross_for_net,
+    net_earnings,
+    service_fee,
+)
+from upwork_safety.fees._withdrawal import (
+    FeeLine,
+    RateBasis,
+    WithdrawalQuote,
+    get_method,
+    quote_withdrawal,
+    withdrawal_for_target,
+)
+from upwork_safety.rules._fees import (
+    DATABASE_ADMINISTRATION_2016,
+    DATABASE_ADMINISTRATION_HISTORY,
+    DIRECT_TO_LOCAL_BANK,
+    ENTERPRISE,
+    EXPORT_TAX_2022,
+    EXPORT_TAX_HISTORY,
+    FLAT_10_2016,
+    FLAT_10_2023,
+    PAKISTAN_METHODS,
+    PAYMENT_SCHEDULE_HISTORY,
+    PAYMENT_SCHEDULES,
+    PAYONEER,
+    PAYONEER_USD_ACCOUNT,
+    PAYPAL,
+    PER_CONTRACT_2025,
+    SERVICE_FEE_HISTORY,
+    SLIDING_SCALE_2016,
+    TAX_RATE_NOT_PSEB,
+    TAX_RATE_PSEB,
+    WIRE_USD,
+    ExportTaxRules,
+    FeeTier,
+    Payday,
+    PaymentSchedule,
+    PaymentScheduleRules,
+    ServiceFeeSchedule,
+    WithdrawalMethod,
+    schedule_as_of,
+)
+
+__all__ = [
+    "DATABASE_ADMINISTRATION_2016",
+    "DATABASE_ADMINISTRATION_HISTORY",
+    "DEFAULT_FREQUENCIES",
+    "DIRECT_TO_LOCAL_BANK",
+    "ENTERPRISE",
+    "EXPORT_TAX_2022",
+    "EXPORT_TAX_HISTORY",
+    "FLAT_10_2016",
+    "FLAT_10_2023",
+    "PAKISTAN_METHODS",
+    "PAYMENT_SCHEDULES",
+    "PAYMENT_SCHEDULE_HISTORY",
+    "PAYONEER",
+    "PAYONEER_USD_ACCOUNT",
+    "PAYPAL",
+    "PER_CONTRACT_2025",
+    "SERVICE_FEE_HISTORY",
+    "SLIDING_SCALE_2016",
+    "SPREAD_STEP",
+    "TAX_RATE_NOT_PSEB",
+    "TAX_RATE_PSEB",
+    "WIRE_USD",
+    "AutoWithdrawals",
+    "BreakEven",
+    "Credit",
+    "ExportTaxRules",
+    "FeeBasis",
+    "FeeLine",
+    "FeeTier",
+    "Frequency",
+    "Payday",
+    "PaymentSchedule",
+    "PaymentScheduleRules",
+    "Payout",
+    "PayoutReason",
+    "PlanOption",
+    "RateBasis",
+    "ScheduleComparison",
+    "ScheduledPayout",
+    "ServiceFee",
+    "ServiceFeeSchedule",
+    "SkipReason",
+    "SkippedMethod",
+    "SkippedPayday",
+    "WithdrawalComparison",
+    "WithdrawalMethod",
+    "WithdrawalPlan",
+    "WithdrawalQuote",
+    "auto_withdrawals",
+    "break_even",
+    "compare_schedules",
+    "compare_withdrawals",
+    "explain_service_fee",
+    "get_method",
+    "gross_for_net",
+    "net_earnings",
+    "paydays",
+    "payout",
+    "plan_withdrawals",
+    "quote_withdrawal",
+    "schedule_as_of",
+    "service_fee",
+    "withdrawal_for_target",
+]

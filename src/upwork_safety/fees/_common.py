@@ -1,0 +1,233 @@
+"""What every part of the fees package shares (private): exact arithmetic, argument checks, reports.
+
+* :func:`exact` runs a public function in the library's decimal context, so
+  a caller's ``decimal.getcontext().prec = 6`` never changes a cent.
+* The argument checks name the argument at fault and the rule it breaks.
+* :class:`Steps` renders the reports made of ``(step, amount, note)``
+  lines (quotes, payouts, service fees) for notebooks and pandas.
+"""
+
+from __future__ import annotations
+
+import abc
+import decimal
+import functools
+import math
+from decimal import Decimal
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+from upwork_safety import _render
+from upwork_safety._validate import fraction, utc_day
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.money import CONTEXT, Money, require_money, round_half_up
+from upwork_safety.rules._fees import PAKISTAN_METHODS, WithdrawalMethod, percent
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+ZERO = Decimal(0)
+ONE = Decimal(1)
+HUNDRED = Decimal(100)
+
+
+def exact(func: Callable[P, T]) -> Callable[P, T]:
+    """Run *func* in :data:`~upwork_safety.money.CONTEXT`, whatever the caller's context."""
+
+    @functools.wraps(func)
+    def in_context(*args: P.args, **kwargs: P.kwargs) -> T:
+        with decimal.localcontext(CONTEXT):
+            return func(*args, **kwargs)
+
+    return in_context
+
+
+class Default:
+    """A default argument that stands for a preset, shown by its name in ``help()``.
+
+    ``compare_withdrawals(methods=PAKISTAN_METHODS)`` would print every
+    method in full in the signature; this prints ``PAKISTAN_METHODS``.
+    """
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __repr__(self) -> str:
+        return self._name
+
+
+#: The default of every ``methods=`` argument: :data:`PAKISTAN_METHODS`.
+ALL_METHODS = Default("PAKISTAN_METHODS")
+
+
+def rate_arg(value: object, what: str) -> Decimal:
+    """A rate argument: the library's one rule (``Decimal("0.02")``, ``"0.02"`` or ``"2%"``)."""
+    return fraction(value, what)
+
+
+def optional_rate(value: object, what: str) -> Decimal | None:
+    """:func:`rate_arg`, or ``None``."""
+    return None if value is None else fraction(value, what)
+
+
+def bool_arg(value: object, what: str) -> bool:
+    """A real ``bool`` (not ``0``/``1``/``"false"``)."""
+    if not isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{what} must be True or False, not {type(value).__name__}", field=what, rule="a bool"
+        )
+    return value
+
+
+def day_arg(value: object, what: str) -> date:
+    """A date, or an aware datetime's UTC date."""
+    return utc_day(value, what)
+
+
+def optional_day(value: object, what: str) -> date | None:
+    """:func:`day_arg`, or ``None``."""
+    return None if value is None else utc_day(value, what)
+
+
+def money_arg(value: object, what: str, currency: str, *, why: str = "") -> Money:
+    """Non-negative :class:`Money` in *currency*, or an error naming *what*.
+
+    Args:
+        value: The argument.
+        what: Its name.
+        currency: The currency it must be in.
+        why: Why that currency, for the message (e.g. "the service fee is
+            charged on USD").
+    """
+    money = require_money(value, what)
+    if money.currency != currency:
+        because = f": {why}" if why else ""
+        raise CurrencyMismatchError(
+            f"{what} is in {money.currency}, not {currency}{because}",
+            field=what,
+            rule=f"in {currency}",
+        )
+    if money.amount < 0:
+        raise InvalidValueError(
+            f"{what} must not be negative, got {money}", field=what, rule="not negative"
+        )
+    return money
+
+
+def whole_units(money: Money, what: str) -> Money:
+    """*money* if it has no digits below its currency's minor unit (whole cents)."""
+    if not money.is_rounded():
+        raise InvalidValueError(
+            f"{what} must be whole {money.currency} cents, got {money}",
+            field=what,
+            rule="whole cents",
+        )
+    return money
+
+
+def units(money: Money) -> int:
+    """*money* in whole minor units (cents), for searches over cents."""
+    return int(money.amount.scaleb(money.minor_unit, context=CONTEXT))
+
+
+def units_up(amount: Decimal, currency: str) -> int:
+    """The smallest whole number of minor units of *currency* not below *amount*."""
+    return math.ceil(amount.scaleb(Money.zero(currency).minor_unit, context=CONTEXT))
+
+
+def from_units(count: int, currency: str) -> Money:
+    """*count* minor units of *currency* as Money."""
+    return Money(Decimal(count).scaleb(-Money.zero(currency).minor_unit, context=CONTEXT), currency)
+
+
+def ratio_percent(part: Money, whole: Money, places: int = 2) -> Decimal:
+    """*part* as a percent of *whole*, rounded half up to *places* (0 when *whole* is zero)."""
+    if not whole.amount:
+        return ZERO
+    exact_ratio = CONTEXT.divide(CONTEXT.multiply(part.amount, HUNDRED), whole.amount)
+    return round_half_up(exact_ratio, places)
+
+
+def resolve_method(entry: object, what: str) -> WithdrawalMethod:
+    """A :class:`WithdrawalMethod`, or the preset whose ``key`` or ``name`` is *entry*."""
+    if isinstance(entry, WithdrawalMethod):
+        return entry
+    if not isinstance(entry, str):
+        raise InvalidTypeError(
+            f"{what} must be a WithdrawalMethod or a preset's key, not {type(entry).__name__}",
+            field=what,
+            rule="a WithdrawalMethod or its key",
+        )
+    wanted = entry.strip().casefold()
+    for method in PAKISTAN_METHODS:
+        if wanted in {method.key.casefold(), method.name.casefold()}:
+            return method
+    known = ", ".join(repr(m.key) for m in PAKISTAN_METHODS)
+    shown = repr(entry) if len(entry) <= 40 else repr(entry[:40]) + "…"
+    raise InvalidValueError(
+        f"unknown withdrawal method {shown}; known methods: {known}",
+        field=what,
+        rule="a known withdrawal method",
+    )
+
+
+def fmt(value: Money, locale: str | None) -> object:
+    """*value* as a plain ``Decimal`` (no locale) or text formatted for *locale*."""
+    return _render.plain(value) if locale is None else value.format(locale=locale)
+
+
+def check_locale(locale: object) -> str | None:
+    """``None`` or a locale name; anything else is refused before any formatting."""
+    if locale is not None and not isinstance(locale, str):
+        raise InvalidTypeError(
+            f"locale must be a locale name such as 'en_PK', or None, not {type(locale).__name__}",
+            field="locale",
+            rule="a locale name",
+        )
+    return locale
+
+
+def short_percent(rate: Decimal) -> str:
+    """*rate* (a fraction) as a percentage with at most 4 decimals: ``0.00946…`` → ``0.9464%``."""
+    return percent(round_half_up(rate, 6))
+
+
+class Steps(abc.ABC):
+    """Rendering shared by reports made of ``(step, amount, note)`` lines."""
+
+    __slots__ = ()
+
+    @abc.abstractmethod
+    def lines(self) -> list[tuple[str, Money, str]]:
+        """Return each step as ``(step, amount, note)``; costs are negative."""
+
+    @abc.abstractmethod
+    def _caption(self) -> str: ...
+
+    def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
+        """Return one dict per step (``step``, ``amount``, ``currency``, ``note``).
+
+        Args:
+            locale: When given (e.g. ``"en_PK"``, ``"ur_PK"``), amounts are
+                formatted for it with babel; otherwise they are ``Decimal``.
+        """
+        chosen = check_locale(locale)
+        return [
+            {"step": step, "amount": fmt(money, chosen), "currency": money.currency, "note": note}
+            for step, money, note in self.lines()
+        ]
+
+    def _repr_html_(self) -> str:
+        rows = [{"step": s, "amount": m, "note": n} for s, m, n in self.lines()]
+        return _render.html_table(rows, caption=self._caption())
+
+    def summary(self, *, locale: str) -> str:
+        """Return the steps as lines of text with money formatted for *locale*."""
+        return "\n".join(
+            f"{step}: {money.format(locale=locale)}" for step, money, _ in self.lines()
+        )

@@ -1,0 +1,717 @@
+"""Comparing withdrawal methods: which delivers most, where one overtakes another (private).
+
+:func:`compare_withdrawals` ranks the methods whose cost is known and, for
+a method whose exchange-rate markup is not published, answers
+:meth:`WithdrawalComparison.break_even_spread`: the markup up to which it
+would still be the best choice.  :func:`break_even` finds the balance above
+which one method overtakes another.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety import _render
+from upwork_safety._validate import id_field, sequence_of
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
+)
+from upwork_safety.fees._common import (
+    ALL_METHODS,
+    ONE,
+    ZERO,
+    Default,
+    check_locale,
+    exact,
+    fmt,
+    from_units,
+    optional_day,
+    resolve_method,
+    short_percent,
+    units,
+)
+from upwork_safety.fees._withdrawal import (
+    RateBasis,
+    Route,
+    WithdrawalQuote,
+    applied_rate,
+    balance_arg,
+    build_quote,
+    check_reference,
+    lowest_usable,
+    route,
+    tax_in_force,
+    unusable,
+    usable_method,
+)
+from upwork_safety.money import CONTEXT, ExchangeRate, Money
+from upwork_safety.rules._fees import PAKISTAN_METHODS, WithdrawalMethod
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from typing import TypeAlias
+
+    #: Offered rates keyed by method or by a method's key or name.
+    OfferedRates: TypeAlias = (
+        Mapping[str, ExchangeRate]
+        | Mapping[WithdrawalMethod, ExchangeRate]
+        | Mapping[WithdrawalMethod | str, ExchangeRate]
+    )
+    #: Spreads keyed by method or by a method's key or name.
+    Spreads: TypeAlias = (
+        Mapping[str, Decimal | int | str]
+        | Mapping[WithdrawalMethod, Decimal | int | str]
+        | Mapping[WithdrawalMethod | str, Decimal | int | str]
+    )
+    from datetime import date, datetime
+
+__all__ = [
+    "SPREAD_STEP",
+    "BreakEven",
+    "SkippedMethod",
+    "WithdrawalComparison",
+    "break_even",
+    "compare_withdrawals",
+]
+
+RateLike = Decimal | int | str
+
+#: :meth:`WithdrawalComparison.break_even_spread` answers on this grid: a
+#: millionth, that is 0.0001%.
+SPREAD_STEP = Decimal("0.000001")
+_SPREAD_PLACES = 6
+
+#: Break-even search scans at most this many cents around the crossing.
+_MAX_SCAN = 100_000
+
+
+@attrs.frozen
+class SkippedMethod:
+    """A method a comparison left out, and why.
+
+    Args:
+        method: The method left out.
+        reason: Why, in words.
+    """
+
+    method: WithdrawalMethod
+    reason: str = attrs.field(validator=id_field)
+
+
+def _by_received(quote: WithdrawalQuote) -> tuple[Decimal, int, str]:
+    return (quote.received.amount.copy_negate(), quote.method.business_days[1], quote.method.name)
+
+
+def _quote_tuple(value: object) -> tuple[WithdrawalQuote, ...]:
+    return sequence_of(value, WithdrawalQuote, "WithdrawalComparison.quotes")
+
+
+def _method_tuple(value: object) -> tuple[WithdrawalMethod, ...]:
+    return sequence_of(value, WithdrawalMethod, "WithdrawalComparison.unpriced")
+
+
+def _skipped_tuple(value: object) -> tuple[SkippedMethod, ...]:
+    return sequence_of(value, SkippedMethod, "WithdrawalComparison.skipped")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class WithdrawalComparison:
+    """Quotes for several methods, best first; the methods whose cost is unknown; those skipped.
+
+    Iterating, indexing and ``len()`` go over :attr:`quotes`.
+
+    Args:
+        amount: The balance withdrawn.
+        reference_rate: The reference rate every quote is measured against.
+        tax_rate: The income tax rate every quote withholds.
+        quotes: One quote per method whose cost is known, most received first.
+        unpriced: The methods that could take the amount but whose
+            exchange-rate markup is not published and was not given: see
+            :meth:`break_even_spread`.
+        skipped: Every method that could not be quoted, with the reason.
+
+    Raises:
+        InvalidValueError: A quote for another amount, rate or tax rate, or
+            quotes out of order.
+    """
+
+    amount: Money = attrs.field()
+    reference_rate: ExchangeRate = attrs.field()
+    tax_rate: Decimal = attrs.field()
+    quotes: tuple[WithdrawalQuote, ...] = attrs.field(converter=_quote_tuple)
+    unpriced: tuple[WithdrawalMethod, ...] = attrs.field(default=(), converter=_method_tuple)
+    skipped: tuple[SkippedMethod, ...] = attrs.field(default=(), converter=_skipped_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        for index, quote in enumerate(self.quotes):
+            if (quote.sent, quote.reference_rate, quote.tax_rate) != (
+                self.amount,
+                self.reference_rate,
+                self.tax_rate,
+            ):
+                raise InvalidValueError(
+                    f"quotes[{index}] is for another amount, reference rate or tax rate",
+                    field=f"WithdrawalComparison.quotes[{index}]",
+                    rule="one amount, reference rate and tax rate",
+                )
+        if list(self.quotes) != sorted(self.quotes, key=_by_received):
+            raise InvalidValueError(
+                "WithdrawalComparison.quotes must be best first",
+                field="WithdrawalComparison.quotes",
+                rule="most received first",
+            )
+        for index, method in enumerate(self.unpriced):
+            if method.spread is not None:
+                raise InvalidValueError(
+                    f"{method.name} has a published spread: quote it",
+                    field=f"WithdrawalComparison.unpriced[{index}]",
+                    rule="a method whose spread is not published",
+                )
+
+    def __repr__(self) -> str:
+        best = self.best
+        head = f"best {best.method.name}" if best is not None else "no quote"
+        return (
+            f"<WithdrawalComparison {self.amount} at {self.reference_rate.rate}: {head}; "
+            f"{len(self.quotes)} ranked, {len(self.unpriced)} unpriced, "
+            f"{len(self.skipped)} skipped>"
+        )
+
+    @property
+    def best(self) -> WithdrawalQuote | None:
+        """The quote that delivers the most, or ``None`` when none could be made."""
+        return self.quotes[0] if self.quotes else None
+
+    def __iter__(self) -> Iterator[WithdrawalQuote]:
+        return iter(self.quotes)
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def __getitem__(self, index: int) -> WithdrawalQuote:
+        return self.quotes[index]
+
+    def _find(self, method: object) -> tuple[WithdrawalMethod, WithdrawalQuote | None]:
+        wanted = resolve_method(method, "method") if not isinstance(method, str) else None
+        key = method.strip().casefold() if isinstance(method, str) else None
+
+        def same(candidate: WithdrawalMethod) -> bool:
+            if wanted is not None:
+                return candidate == wanted
+            return key in {candidate.key.casefold(), candidate.name.casefold()}
+
+        for quote in self.quotes:
+            if same(quote.method):
+                return quote.method, quote
+        for candidate in self.unpriced:
+            if same(candidate):
+                return candidate, None
+        listed = [*(q.method for q in self.quotes), *self.unpriced]
+        known = ", ".join(repr(m.key) for m in listed) or "none"
+        shown = repr(method) if isinstance(method, (str, WithdrawalMethod)) else "it"
+        reason = next((s.reason for s in self.skipped if same(s.method)), "")
+        raise InvalidValueError(
+            f"{shown} is not one of the methods this comparison could weigh ({known})"
+            + (f"; it was skipped: {reason}" if reason else ""),
+            field="method",
+            rule="a compared method",
+        )
+
+    @exact
+    def break_even_spread(self, method: WithdrawalMethod | str) -> Decimal | None:
+        """The largest spread at which *method* would still be the best choice.
+
+        For a method whose markup is not published (in :attr:`unpriced`),
+        this is the most it can take below the reference rate and still
+        deliver at least as much as every method whose cost is known; for a
+        ranked method, the same against the other ranked methods.  The
+        answer is exact on a grid of :data:`SPREAD_STEP` (0.0001%): at the
+        returned spread *method* delivers at least as much as the best
+        other quote, at one step more it delivers less.
+
+        Args:
+            method: A method of this comparison (or its key or name).
+
+        Returns:
+            The spread as a fraction, or ``None`` when *method* delivers
+            less than the best other quote even with no spread at all.
+
+        Raises:
+            InvalidValueError: *method* is not in :attr:`quotes` or
+                :attr:`unpriced`, or no other method has a known cost.
+        """
+        chosen, own = self._find(method)
+        rivals = [quote for quote in self.quotes if quote is not own]
+        if not rivals:
+            raise InvalidValueError(
+                f"no other method has a known cost to compare {chosen.name} against",
+                field="method",
+                rule="another method with a known cost",
+            )
+        target = max(quote.received for quote in rivals)
+        return _largest_spread(chosen, self.amount, self.reference_rate, self.tax_rate, target)
+
+    @exact
+    def break_even_rate(self, method: WithdrawalMethod | str) -> ExchangeRate | None:
+        """The lowest rate *method* may offer and still be the best choice.
+
+        The reference rate less :meth:`break_even_spread`: if the method
+        offers at least this rate, it delivers at least as much as every
+        other method whose cost is known.
+
+        Returns:
+            The rate, or ``None`` when *method* cannot be the best even at
+            the reference rate.
+        """
+        spread = self.break_even_spread(method)
+        if spread is None:
+            return None
+        rate = self.reference_rate.with_spread(spread)
+        return attrs.evolve(rate, rate=_trimmed(rate.rate))
+
+    def _unpriced_note(self, method: WithdrawalMethod) -> tuple[Decimal | None, str]:
+        if not self.quotes:
+            return None, "spread not published: pass offered_rate or spread to quote it"
+        spread = self.break_even_spread(method)
+        if spread is None:
+            return None, "spread not published; not the best even with no spread"
+        rate = self.reference_rate.with_spread(spread).rate
+        return spread, (
+            f"spread not published; the best choice up to a {short_percent(spread)} spread "
+            f"(an offered rate of at least {rate.normalize(CONTEXT):f})"
+        )
+
+    def _rows(self, locale: str | None) -> list[dict[str, object]]:
+        def money(value: Money) -> object:
+            return value if locale is None else fmt(value, locale)
+
+        rows: list[dict[str, object]] = []
+        for quote in self.quotes:
+            low, high = quote.method.business_days
+            rows.append(
+                {
+                    "method": quote.method.name,
+                    "received": money(quote.received),
+                    "fees": money(quote.total_fees),
+                    "spread": quote.spread,
+                    "rate_basis": quote.rate_basis,
+                    "tax": money(quote.tax),
+                    "cost_vs_reference": money(quote.cost_vs_reference),
+                    "cost_percent": quote.cost_percent,
+                    "effective_rate": quote.effective_rate,
+                    "business_days": f"{low}–{high}",
+                    "break_even_spread": None,
+                    "note": ", ".join(quote.method.unconfirmed) + " unconfirmed"
+                    if quote.method.unconfirmed
+                    else "",
+                }
+            )
+        empty = dict.fromkeys(
+            (
+                "received",
+                "fees",
+                "spread",
+                "rate_basis",
+                "tax",
+                "cost_vs_reference",
+                "cost_percent",
+                "effective_rate",
+            )
+        )
+        for method in self.unpriced:
+            low, high = method.business_days
+            spread, note = self._unpriced_note(method)
+            rows.append(
+                {
+                    "method": method.name,
+                    **empty,
+                    "business_days": f"{low}–{high}",
+                    "break_even_spread": spread,
+                    "note": note,
+                }
+            )
+        rows.extend(
+            {
+                "method": skipped.method.name,
+                **empty,
+                "business_days": None,
+                "break_even_spread": None,
+                "note": f"skipped: {skipped.reason}",
+            }
+            for skipped in self.skipped
+        )
+        return rows
+
+    def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
+        """Return one dict per method: ranked best first, then unpriced, then skipped.
+
+        Args:
+            locale: When given (e.g. ``"en_PK"``), money is formatted for it
+                with babel; otherwise money is its ``Decimal`` amount.
+        """
+        chosen = check_locale(locale)
+        return [
+            {key: _render.plain(value) for key, value in row.items()} for row in self._rows(chosen)
+        ]
+
+    def _repr_html_(self) -> str:
+        return _render.html_table(
+            self._rows(None),
+            caption=f"Withdrawing {self.amount} at {self.reference_rate.rate.normalize(CONTEXT):f}",
+        )
+
+    def summary(self, *, locale: str) -> str:
+        """Return one line per method, best first, money formatted for *locale*."""
+        lines = [
+            f"{q.method.name}: {q.received.format(locale=locale)} "
+            f"(costs {q.cost_vs_reference.format(locale=locale)}, {q.cost_percent}%)"
+            for q in self.quotes
+        ]
+        lines.extend(f"{m.name}: {self._unpriced_note(m)[1]}" for m in self.unpriced)
+        lines.extend(f"{s.method.name}: skipped, {s.reason}" for s in self.skipped)
+        return "\n".join(lines)
+
+
+def _largest_spread(
+    method: WithdrawalMethod,
+    amount: Money,
+    reference: ExchangeRate,
+    tax_rate: Decimal,
+    target: Money,
+) -> Decimal | None:
+    """The largest spread on the grid at which *method* still delivers at least *target*."""
+
+    def received(spread: Decimal) -> Money:
+        path = Route(method, reference, reference.with_spread(spread), RateBasis.SPREAD, tax_rate)
+        return path.received(amount)
+
+    if received(ZERO) < target:
+        return None
+    # The conversion rounds half up, so the converted amount reaches c when
+    # the unrounded amount reaches c less half a minor unit; the smallest c
+    # whose after-tax amount reaches the target gives the exact spread, on
+    # the grid after flooring.  The checks below make it exact whatever the
+    # rounding of the applied rate.
+    at_reference = Route(method, reference, reference, RateBasis.SPREAD, tax_rate).outcome(amount)
+    left = at_reference.left
+    currency = target.currency
+    low, high = units(target), units(at_reference.converted)
+
+    def after_tax(cents: int) -> Money:
+        converted = from_units(cents, currency)
+        return converted - (converted * tax_rate).rounded()
+
+    # the smallest converted amount whose after-tax amount reaches the target
+    high = max(high, low)
+    while low < high:
+        middle = (low + high) // 2
+        if after_tax(middle) >= target:
+            high = middle
+        else:
+            low = middle + 1
+    half = from_units(1, currency).amount / 2
+    needed = from_units(low, currency).amount - half
+    bound = ONE - needed / (left.amount * reference.rate)
+    steps = min(math.floor(bound.scaleb(_SPREAD_PLACES)), 10**_SPREAD_PLACES - 1)
+    steps = max(steps, 0)
+
+    def spread_at(count: int) -> Decimal:
+        return _trimmed(Decimal(count).scaleb(-_SPREAD_PLACES))
+
+    while steps > 0 and received(spread_at(steps)) < target:
+        steps -= 1
+    while steps + 1 < 10**_SPREAD_PLACES and received(spread_at(steps + 1)) >= target:
+        steps += 1
+    return spread_at(steps)
+
+
+def _trimmed(value: Decimal) -> Decimal:
+    """*value* without trailing zeros: ``0.020990`` → ``0.02099`` (and never ``2E+2``)."""
+    if value == value.to_integral_value():
+        return value.quantize(ONE)
+    return value.normalize(CONTEXT)
+
+
+def _keyed(value: object, what: str, methods: tuple[WithdrawalMethod, ...]) -> dict[int, object]:
+    """A ``{method or key: value}`` argument, as ``{index in methods: value}``."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            f"{what} must map methods (or their keys) to values, not {type(value).__name__}",
+            field=what,
+            rule="a mapping of methods",
+        )
+    found: dict[int, object] = {}
+    for key, item in value.items():
+        if isinstance(key, WithdrawalMethod):
+            matches = [i for i, m in enumerate(methods) if m == key]
+        elif isinstance(key, str):
+            wanted = key.strip().casefold()
+            matches = [
+                i for i, m in enumerate(methods) if wanted in {m.key.casefold(), m.name.casefold()}
+            ]
+        else:
+            raise InvalidTypeError(
+                f"{what} keys must be methods or their keys, not {type(key).__name__}",
+                field=what,
+                rule="keyed by method",
+            )
+        if not matches:
+            shown = repr(key)
+            raise InvalidValueError(
+                f"{what}[{shown[:60]}] names no method being compared",
+                field=f"{what}[{shown[:60]}]",
+                rule="a compared method",
+            )
+        for index in matches:
+            found[index] = item
+    return found
+
+
+@exact
+def compare_withdrawals(
+    amount: Money,
+    *,
+    reference_rate: ExchangeRate,
+    methods: Sequence[WithdrawalMethod | str] | Default = ALL_METHODS,
+    tax_rate: RateLike | None = None,
+    pseb_registered: bool = False,
+    on: date | datetime | None = None,
+    offered_rates: OfferedRates | None = None,
+    spreads: Spreads | None = None,
+) -> WithdrawalComparison:
+    """Quote *amount* by every method whose cost is known, best (most received) first.
+
+    A method's cost is known when it publishes its markup (Payoneer's
+    reported 2%), or when you give the rate it offers (*offered_rates*) or
+    the spread you measured (*spreads*).  The others (Direct to Local Bank
+    and the wire, by default) are listed in ``unpriced``, and
+    :meth:`WithdrawalComparison.break_even_spread` says up to which spread
+    each would still be the best.  Methods that are not available in
+    Pakistan, or that cannot withdraw *amount* (below the minimum, or not
+    covering the fees), are listed in ``skipped`` with the reason, never
+    dropped silently.
+
+    Args:
+        amount: The balance to withdraw (USD, whole cents).
+        reference_rate: The reference rate every quote is measured against.
+        methods: The methods to compare (default :data:`PAKISTAN_METHODS`):
+            a sequence of methods or preset keys, never a single one.
+        tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in force).
+        pseb_registered: As :func:`quote_withdrawal`.
+        on: As :func:`quote_withdrawal`.
+        offered_rates: The rate each method offers, keyed by method or key,
+            e.g. ``{"direct_to_local_bank": ExchangeRate("USD", "PKR", "277.20")}``.
+        spreads: The spread to assume for a method, keyed by method or key.
+
+    Returns:
+        A :class:`WithdrawalComparison`.
+
+    Raises:
+        InvalidValueError: An unknown method, a bad rate, or a method given
+            both an offered rate and a spread.
+        InvalidTypeError: *methods* is not a sequence, or another
+            wrong-typed argument.
+        CurrencyMismatchError: A rate in the wrong direction or currency
+            for a usable method.
+    """
+    money = balance_arg(amount)
+    if not isinstance(reference_rate, ExchangeRate):
+        raise InvalidTypeError(
+            f"reference_rate must be an ExchangeRate, not {type(reference_rate).__name__}",
+            field="reference_rate",
+            rule="an ExchangeRate",
+        )
+    listed = PAKISTAN_METHODS if isinstance(methods, Default) else methods
+    entries: tuple[WithdrawalMethod | str, ...] = sequence_of(
+        listed, (WithdrawalMethod, str), "methods"
+    )
+    chosen = tuple(resolve_method(entry, f"methods[{i}]") for i, entry in enumerate(entries))
+    offered = _keyed(offered_rates, "offered_rates", chosen)
+    given = _keyed(spreads, "spreads", chosen)
+    day = optional_day(on, "on")
+    tax = tax_in_force(tax_rate, pseb_registered=pseb_registered, on=day, reference=reference_rate)
+    quotes: list[WithdrawalQuote] = []
+    unpriced: list[WithdrawalMethod] = []
+    skipped: list[SkippedMethod] = []
+    for index, method in enumerate(chosen):
+        if not method.available_in_pakistan:
+            skipped.append(SkippedMethod(method, "not available in Pakistan"))
+            continue
+        if money.currency != method.balance_currency:
+            raise CurrencyMismatchError(
+                f"the amount is in {money.currency} but {method.name} withdraws a "
+                f"{method.balance_currency} balance",
+                field="amount",
+                rule=f"in {method.balance_currency}",
+            )
+        problem = unusable(method, money)
+        if problem:
+            skipped.append(SkippedMethod(method, problem))
+            continue
+        reference = check_reference(reference_rate, money.currency, method)
+        if method.spread is None and index not in offered and index not in given:
+            unpriced.append(method)
+            continue
+        rate, basis = applied_rate(
+            method, reference, spread=given.get(index), offered_rate=offered.get(index)
+        )
+        quotes.append(build_quote(Route(method, reference, rate, basis, tax), money))
+    return WithdrawalComparison(
+        amount=money,
+        reference_rate=reference_rate,
+        tax_rate=tax,
+        quotes=tuple(sorted(quotes, key=_by_received)),
+        unpriced=tuple(unpriced),
+        skipped=tuple(skipped),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class BreakEven:
+    """Where one withdrawal method overtakes another.
+
+    Args:
+        amount: Above this balance (to the cent), *better_above* delivers
+            more than *better_below*; at it, it does not.
+        better_above: The name of the method that wins above *amount*.
+        better_below: The name of the method that wins (or ties) at and
+            below *amount*.
+    """
+
+    amount: Money
+    better_above: str
+    better_below: str
+
+
+def _priced(entry: object, what: str) -> WithdrawalMethod:
+    method = usable_method(entry, what)
+    if method.spread is None:
+        raise RulesError(
+            f"{method.name} does not publish its exchange-rate markup: give it the spread you "
+            f"measured with attrs.evolve({what}, spread=...), or use compare_withdrawals(..., "
+            "offered_rates=...) and its break_even_spread()",
+            field=what,
+            rule="a method with a known spread",
+        )
+    return method
+
+
+@exact
+def break_even(
+    a: WithdrawalMethod | str,
+    b: WithdrawalMethod | str,
+    *,
+    reference_rate: ExchangeRate,
+    tax_rate: RateLike | None = None,
+    pseb_registered: bool = False,
+    on: date | datetime | None = None,
+) -> BreakEven | None:
+    """Return the balance above which one of two methods delivers more, or ``None``.
+
+    A method with a lower spread but a higher fixed fee loses on small
+    withdrawals and wins on large ones; this finds the crossing, exactly to
+    the cent: above the returned amount the winner receives strictly more
+    at every cent, at the amount it does not.  Both methods need a known
+    spread (``attrs.evolve(fees.WIRE_USD, spread=...)`` for one that
+    publishes none).
+
+    Args:
+        a: One method (or its key or name), with its own spread.
+        b: The other.
+        reference_rate: The reference rate both are measured against.
+        tax_rate: As :func:`quote_withdrawal`.
+        pseb_registered: As :func:`quote_withdrawal`.
+        on: As :func:`quote_withdrawal`.
+
+    Returns:
+        A :class:`BreakEven`, or ``None`` when one method is at least as
+        good at every balance both can withdraw (no crossing).
+
+    Raises:
+        RulesError: A method not available in Pakistan or without a known
+            spread, or two methods so alike that the crossing cannot be
+            pinned to the cent within 100,000 cents of scanning.
+        InvalidValueError: An unknown method name.
+    """
+    first_method = _priced(a, "a")
+    second_method = _priced(b, "b")
+    balance = first_method.balance_currency
+    common = {
+        "tax_rate": tax_rate,
+        "pseb_registered": pseb_registered,
+        "on": on,
+    }
+    first = route(balance, first_method, reference_rate, **common)
+    second = route(balance, second_method, reference_rate, **common)
+    if second_method.balance_currency != balance:
+        raise CurrencyMismatchError(
+            f"{first_method.name} and {second_method.name} withdraw balances in different "
+            "currencies",
+            field="b",
+            rule=f"a {balance} balance",
+        )
+    return _crossing(first, second)
+
+
+def _line(path: Route) -> tuple[Decimal, Decimal]:
+    """Without rounding a method receives ``slope × balance − offset``."""
+    keep = path.applied.rate * (ONE - path.tax_rate)
+    return (ONE - path.method.percentage_fee) * keep, path.method.fixed_fee.amount * keep
+
+
+def _crossing(first: Route, second: Route) -> BreakEven | None:
+    balance = first.method.balance_currency
+    quote_currency = first.reference.quote
+    (slope_a, offset_a), (slope_b, offset_b) = _line(first), _line(second)
+    if slope_a == slope_b:
+        return None
+    winner, loser = (first, second) if slope_a > slope_b else (second, first)
+    (w_slope, w_offset), (l_slope, l_offset) = (
+        ((slope_a, offset_a), (slope_b, offset_b))
+        if winner is first
+        else ((slope_b, offset_b), (slope_a, offset_a))
+    )
+    gap = w_slope - l_slope
+    crossing = (w_offset - l_offset) / gap
+    # Rounding moves each method's result by at most half a cent of the
+    # balance (the percentage fee) times the rate, plus half a minor unit
+    # for the conversion and for the tax: beyond `noise / gap` of the
+    # crossing the winner wins whatever the rounding.
+    step = from_units(1, balance).amount
+    half = from_units(1, quote_currency).amount / 2
+    noise = (step / 2) * (first.applied.rate + second.applied.rate) + 4 * half
+    high_cents = math.ceil((crossing + noise / gap).scaleb(Money.zero(balance).minor_unit)) + 1
+    lowest_cents = max(units(lowest_usable(first.method)), units(lowest_usable(second.method)))
+    if high_cents <= lowest_cents:
+        return None
+    floor_cents = math.floor((crossing - noise / gap).scaleb(Money.zero(balance).minor_unit)) - 1
+    if high_cents - max(lowest_cents, floor_cents) > _MAX_SCAN:
+        raise RulesError(
+            f"{winner.method.name} and {loser.method.name} are too alike to pin their "
+            f"break-even to the cent (it lies near "
+            f"{from_units(math.floor(crossing / step), balance)}); "
+            "compare quotes at the amounts you need",
+            field="b",
+            rule=f"a crossing found within {_MAX_SCAN:,} cents",
+        )
+    cents = high_cents - 1
+    while cents >= lowest_cents:
+        amount = from_units(cents, balance)
+        if winner.received(amount) <= loser.received(amount):
+            return BreakEven(
+                amount=amount,
+                better_above=winner.method.name,
+                better_below=loser.method.name,
+            )
+        cents -= 1
+    return None

@@ -1,0 +1,222 @@
+"""The whole path in one call: a payment, the service fee, the withdrawal, the rupees (private)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.fees._common import Steps, day_arg, exact, optional_day, ratio_percent
+from upwork_safety.fees._service_fee import (
+    Rules,
+    ServiceFee,
+    explain,
+    rate_and_field,
+)
+from upwork_safety.fees._withdrawal import WithdrawalQuote, quote_withdrawal
+from upwork_safety.models import Contract, Payment
+from upwork_safety.money import ExchangeRate, Money
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from upwork_safety.rules._fees import WithdrawalMethod
+
+__all__ = ["Payout", "payout"]
+
+RateLike = Decimal | int | str
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Payout(Steps):
+    """A client's payment all the way to the freelancer's account.
+
+    Built by :func:`payout`: the service fee on the payment, and the
+    withdrawal of what it leaves on the Upwork balance.
+
+    Args:
+        fee: The service fee on the payment (:class:`ServiceFee`).
+        withdrawal: The itemised withdrawal of the fee's net amount.
+
+    Raises:
+        InvalidValueError: The withdrawal does not withdraw the net amount.
+    """
+
+    fee: ServiceFee = attrs.field()
+    withdrawal: WithdrawalQuote = attrs.field()
+
+    def __attrs_post_init__(self) -> None:
+        parts: tuple[object, object] = (self.fee, self.withdrawal)
+        if not isinstance(parts[0], ServiceFee) or not isinstance(parts[1], WithdrawalQuote):
+            raise InvalidTypeError(
+                "Payout needs a ServiceFee and a WithdrawalQuote",
+                field="Payout",
+                rule="a ServiceFee and a WithdrawalQuote",
+            )
+        if self.withdrawal.sent != self.fee.net:
+            raise InvalidValueError(
+                f"the withdrawal takes {self.withdrawal.sent} but the payment leaves "
+                f"{self.fee.net} on the balance",
+                field="Payout.withdrawal",
+                rule="withdraws the net amount",
+            )
+
+    def __repr__(self) -> str:
+        return f"<Payout {self.paid} on {self.on} → {self.received}>"
+
+    @property
+    def paid(self) -> Money:
+        """What the client paid for the work (before Upwork's fee)."""
+        return self.fee.amount
+
+    @property
+    def on(self) -> date:
+        """The payment date (it picks the service-fee schedule)."""
+        return self.fee.on
+
+    @property
+    def schedule(self) -> str:
+        """The name of the service-fee schedule applied."""
+        return self.fee.schedule.name
+
+    @property
+    def service_fee(self) -> Money:
+        """Upwork's service fee."""
+        return self.fee.fee
+
+    @property
+    def balance(self) -> Money:
+        """What reached the Upwork balance (and is withdrawn)."""
+        return self.fee.net
+
+    @property
+    def received(self) -> Money:
+        """What arrives in the freelancer's account."""
+        return self.withdrawal.received
+
+    @property
+    def ideal(self) -> Money:
+        """What *paid* buys at the reference rate with no costs at all."""
+        return self.withdrawal.reference_rate.convert(self.paid)
+
+    @property
+    def cost_vs_reference(self) -> Money:
+        """:attr:`ideal` minus :attr:`received`: the service fee and every withdrawal cost."""
+        return self.ideal - self.received
+
+    @property
+    def cost_percent(self) -> Decimal:
+        """:attr:`cost_vs_reference` as a percent of :attr:`ideal` (2 decimals, half up)."""
+        return ratio_percent(self.cost_vs_reference, self.ideal)
+
+    def lines(self) -> list[tuple[str, Money, str]]:
+        """Return each step as ``(step, amount, note)``; costs are negative."""
+        return [
+            ("Client paid", self.paid, f"on {self.on}"),
+            ("Upwork service fee", -self.service_fee, self.fee.explanation),
+            ("Upwork balance", self.balance, "available to withdraw"),
+            *self.withdrawal.steps(),
+            (
+                "Total cost against the reference rate",
+                -self.cost_vs_reference,
+                f"{self.cost_percent}% of what the payment buys at the reference rate",
+            ),
+        ]
+
+    def _caption(self) -> str:
+        return f"{self.paid} paid on {self.on}"
+
+
+def _withdrawal_day(reference_rate: object, paid_on: date) -> date:
+    """The day that picks the tax rules: the reference rate's, else the payment's."""
+    dated = reference_rate.as_of if isinstance(reference_rate, ExchangeRate) else None
+    return paid_on if dated is None else dated
+
+
+@exact
+def payout(
+    payment: Payment | Money,
+    *,
+    method: WithdrawalMethod | str,
+    reference_rate: ExchangeRate,
+    on: date | datetime | None = None,
+    rate: RateLike | None = None,
+    billed_before: Money | None = None,
+    contract: Contract | None = None,
+    offered_rate: ExchangeRate | None = None,
+    spread: RateLike | None = None,
+    tax_rate: RateLike | None = None,
+    pseb_registered: bool = False,
+    rules: Rules = None,
+) -> Payout:
+    """Follow a client's payment to the freelancer's bank: fee, balance, withdrawal, rupees.
+
+    The whole net balance is withdrawn by *method*.
+
+    Args:
+        payment: A :class:`~upwork_safety.models.Payment`, or the amount paid.
+        method: A :class:`WithdrawalMethod` or a preset's key or name.
+        reference_rate: As :func:`quote_withdrawal`.
+        on: The payment date; defaults to a Payment's own date and is
+            required for a bare amount.
+        rate: The contract's own service fee, as :func:`service_fee`
+            (default: the schedule's, 10% today).
+        billed_before: As :func:`service_fee`.
+        contract: A contract whose ``service_fee_rate`` to use.
+        offered_rate: As :func:`quote_withdrawal`.
+        spread: As :func:`quote_withdrawal`.
+        tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in force).
+        pseb_registered: As :func:`quote_withdrawal`.
+        rules: As :func:`service_fee`.
+
+    Returns:
+        A :class:`Payout` with every step.
+
+    Raises:
+        InvalidValueError: No date for a bare amount, *on* disagreeing with
+            the payment's date, and every error of :func:`service_fee` and
+            :func:`quote_withdrawal`.
+    """
+    given_day = optional_day(on, "on")
+    if isinstance(payment, Payment):
+        if given_day is not None and given_day != payment.on:
+            raise InvalidValueError(
+                f"on={given_day} disagrees with the payment's own date {payment.on}; pass one",
+                field="on",
+                rule="the payment's date",
+            )
+        day = payment.on
+        paid: object = payment.amount
+    elif given_day is None:
+        raise InvalidValueError(
+            "payout() needs on= (the payment date) for a bare amount: it picks the "
+            "service-fee schedule",
+            field="on",
+            rule="a payment date",
+        )
+    else:
+        day = day_arg(given_day, "on")
+        paid = payment
+    chosen, field = rate_and_field(rate, contract)
+    fee = explain(
+        paid,
+        day=day,
+        rate=chosen,
+        rate_field=field,
+        billed_before=billed_before,
+        rules=rules,
+        what="payment",
+    )
+    quote = quote_withdrawal(
+        fee.net,
+        method,
+        reference_rate=reference_rate,
+        offered_rate=offered_rate,
+        spread=spread,
+        tax_rate=tax_rate,
+        pseb_registered=pseb_registered,
+        on=_withdrawal_day(reference_rate, day),
+    )
+    return Payout(fee=fee, withdrawal=quote)

@@ -1,0 +1,556 @@
+"""Upwork's service fee on a payment, by the dated schedule in force, and its inverse (private).
+
+:func:`explain_service_fee` works out one transaction's fee and says which
+rate it used and why (:class:`ServiceFee`, :class:`FeeBasis`);
+:func:`service_fee` and :func:`net_earnings` return the money alone, and
+also take a whole contract; :func:`gross_for_net` prices work for a net
+amount.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import attrs
+
+from upwork_safety._validate import date_field
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.fees._common import (
+    ZERO,
+    Steps,
+    day_arg,
+    exact,
+    from_units,
+    money_arg,
+    optional_rate,
+    units_up,
+)
+from upwork_safety.kinds import StrEnum
+from upwork_safety.models import Contract, Payment
+from upwork_safety.money import Money
+from upwork_safety.rules._fees import (
+    SERVICE_FEE_HISTORY,
+    ServiceFeeSchedule,
+    percent,
+)
+from upwork_safety.rules._history import RuleHistory
+
+__all__ = [
+    "FeeBasis",
+    "ServiceFee",
+    "explain_service_fee",
+    "gross_for_net",
+    "net_earnings",
+    "service_fee",
+]
+
+#: What ``rules=`` accepts: one schedule, a history of them, or ``None`` (Upwork's).
+Rules = ServiceFeeSchedule | RuleHistory[ServiceFeeSchedule] | None
+RateLike = Decimal | int | str
+
+
+class FeeBasis(StrEnum):
+    """Which rate a service fee was charged at, and why."""
+
+    #: The schedule's flat rate.
+    FLAT = "flat"
+    #: A legacy rate the contract kept (5% until 2023-12-31).
+    LEGACY = "legacy"
+    #: The sliding scale's marginal bands on lifetime billings with the client.
+    SLIDING = "sliding"
+    #: The published default of a per-contract schedule: the contract's own
+    #: rate was not given.
+    DEFAULT = "default"
+    #: The contract's own rate.
+    CONTRACT = "contract"
+
+
+def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
+    schedule: ServiceFeeSchedule, on: date, rate: Decimal | None, field: str
+) -> tuple[FeeBasis, Decimal | None]:
+    """The basis and the rate to charge on *on*, or a RulesError naming *field*."""
+    if schedule.tiers:
+        if rate is not None:
+            raise RulesError(
+                f"{field}={rate} on {on}: the schedule in force ({schedule.name}) has no "
+                "per-contract rate; its fee depends on billed_before, the lifetime billings "
+                "with the client",
+                field=field,
+                rule="no per-contract rate under the sliding scale",
+            )
+        return FeeBasis.SLIDING, None
+    if schedule.per_contract:
+        if rate is None:
+            if schedule.rate is None:
+                raise RulesError(
+                    f"the service fee on {on} needs the contract's own rate: the schedule "
+                    f"({schedule.name}) charges {schedule.range_text()} per contract and has "
+                    "no default; pass rate= or a Contract with service_fee_rate",
+                    field=field,
+                    rule="the contract's own rate",
+                )
+            return FeeBasis.DEFAULT, schedule.rate
+        if not schedule.accepts(rate):
+            raise RulesError(
+                f"{field}={rate} is outside the {schedule.range_text()} per-contract range of "
+                f"the schedule in force on {on} ({schedule.name})",
+                field=field,
+                rule=f"within {schedule.range_text()}",
+            )
+        return FeeBasis.CONTRACT, rate
+    flat = schedule.rate
+    if flat is None:  # pragma: no cover  (a flat schedule has a rate: checked by the schedule)
+        raise RulesError(f"{schedule.name} has no rate", field="rules", rule="a flat rate")
+    if rate is None or rate == flat:
+        return FeeBasis.FLAT, flat
+    if rate == schedule.legacy_rate and schedule.legacy_until is not None:
+        if on <= schedule.legacy_until:
+            return FeeBasis.LEGACY, rate
+        raise RulesError(
+            f"{field}={rate} on {on}: contracts at the legacy {percent(rate)} kept it only "
+            f"until {schedule.legacy_until}; the schedule in force ({schedule.name}) "
+            f"charges {percent(flat)}",
+            field=field,
+            rule=f"legacy rate until {schedule.legacy_until}",
+        )
+    legacy = (
+        f" (or the legacy {percent(schedule.legacy_rate)} until {schedule.legacy_until})"
+        if schedule.legacy_rate is not None
+        else ""
+    )
+    raise RulesError(
+        f"{field}={rate} on {on}: the schedule in force ({schedule.name}) charges a flat "
+        f"{percent(flat)}{legacy}; per-contract rates start with the 2025-05-01 schedule",
+        field=field,
+        rule=f"the flat {percent(flat)}",
+    )
+
+
+def _sliding_fee(schedule: ServiceFeeSchedule, amount: Decimal, before: Decimal) -> Decimal:
+    """The exact marginal fee on billings from *before* to *before* + *amount*."""
+    fee = ZERO
+    end = before + amount
+    lower = ZERO
+    for tier in schedule.tiers:
+        upper = None if tier.up_to is None else tier.up_to.amount
+        band_start = max(before, lower)
+        band_end = end if upper is None else min(end, upper)
+        if band_end > band_start:
+            fee += (band_end - band_start) * tier.rate
+        if upper is not None:
+            lower = upper
+    return fee
+
+
+def _contract_rate(value: Decimal | int | str | None) -> Decimal | None:
+    return optional_rate(value, "ServiceFee.contract_rate")
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class ServiceFee(Steps):
+    """Upwork's service fee on one payment, with the rate it used and why.
+
+    Built by :func:`explain_service_fee`; the fee is worked out from the
+    fields (it is never stored), so a ``ServiceFee`` cannot disagree with its
+    schedule.
+
+    Args:
+        amount: What the client paid for the work (before the fee).
+        on: The payment date.
+        schedule: The service-fee schedule applied.
+        contract_rate: The contract's own rate, when it was given.
+        billed_before: Lifetime billings with the client before this
+            payment (the sliding scale's input; ``None`` for a new client).
+
+    Raises:
+        RulesError: A contract rate the schedule does not charge on *on*.
+    """
+
+    amount: Money = attrs.field()
+    on: date = attrs.field(validator=date_field)
+    schedule: ServiceFeeSchedule = attrs.field()
+    contract_rate: Decimal | None = attrs.field(default=None, converter=_contract_rate)
+    billed_before: Money | None = attrs.field(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.schedule, ServiceFeeSchedule):
+            raise InvalidTypeError(
+                "ServiceFee.schedule must be a ServiceFeeSchedule",
+                field="ServiceFee.schedule",
+                rule="a ServiceFeeSchedule",
+            )
+        currency = self.schedule.currency
+        money_arg(self.amount, "ServiceFee.amount", currency)
+        if self.billed_before is not None:
+            money_arg(self.billed_before, "ServiceFee.billed_before", currency)
+        _resolve(self.schedule, self.on, self.contract_rate, "ServiceFee.contract_rate")
+
+    def __repr__(self) -> str:
+        rate = "" if self.rate is None else f" {percent(self.rate)}"
+        return f"<ServiceFee {self.fee} on {self.amount}: {self.basis}{rate}, {self.on}>"
+
+    @property
+    def basis(self) -> FeeBasis:
+        """Which rate was charged, and why (:class:`FeeBasis`)."""
+        return _resolve(self.schedule, self.on, self.contract_rate, "contract_rate")[0]
+
+    @property
+    def rate(self) -> Decimal | None:
+        """The rate charged, or ``None`` under the sliding scale (see :attr:`effective_rate`)."""
+        return _resolve(self.schedule, self.on, self.contract_rate, "contract_rate")[1]
+
+    @property
+    @exact
+    def fee(self) -> Money:
+        """The fee, rounded half up to the cent."""
+        rate = self.rate
+        if rate is None:
+            before = ZERO if self.billed_before is None else self.billed_before.amount
+            exact_fee = _sliding_fee(self.schedule, self.amount.amount, before)
+            return Money(exact_fee, self.amount.currency).rounded()
+        return (self.amount * rate).rounded()
+
+    @property
+    def net(self) -> Money:
+        """What reaches the Upwork balance: :attr:`amount` minus :attr:`fee`."""
+        return self.amount - self.fee
+
+    @property
+    def explanation(self) -> str:
+        """Which rate was charged and where it comes from, in words."""
+        schedule = self.schedule
+        rate = self.rate
+        cited = schedule.source.source
+        if self.basis is FeeBasis.SLIDING:
+            before = self.billed_before or Money.zero(self.amount.currency)
+            return f"{schedule.describe()}; billed before: {before} ({cited})"
+        if rate is None:  # pragma: no cover  (only the sliding scale has no single rate)
+            return schedule.name
+        if self.basis is FeeBasis.DEFAULT:
+            return (
+                f"{percent(rate)}: the rate Upwork publishes, used because the contract's "
+                f"own rate was not given ({cited})"
+            )
+        if self.basis is FeeBasis.CONTRACT:
+            ranged = schedule.range_source or schedule.source
+            flag = ", unconfirmed" if ranged.unconfirmed else ""
+            return (
+                f"{percent(rate)}: the contract's own rate (per-contract range "
+                f"{schedule.range_text()}: {ranged.source}{flag})"
+            )
+        if self.basis is FeeBasis.LEGACY:
+            return (
+                f"{percent(rate)}: the legacy rate this contract kept, honoured until "
+                f"{schedule.legacy_until} ({cited})"
+            )
+        return f"{percent(rate)}: the flat rate in force on {self.on} ({cited})"
+
+    def lines(self) -> list[tuple[str, Money, str]]:
+        """Return each step as ``(step, amount, note)``; the fee is negative."""
+        return [
+            ("Client paid", self.amount, f"on {self.on}"),
+            ("Upwork service fee", -self.fee, self.explanation),
+            ("Net earnings", self.net, "reaches the Upwork balance"),
+        ]
+
+    def _caption(self) -> str:
+        return f"Service fee on {self.amount} paid on {self.on}"
+
+
+def _schedule(on: date, rules: object) -> ServiceFeeSchedule:
+    if rules is None:
+        return SERVICE_FEE_HISTORY.in_force(on)
+    if isinstance(rules, ServiceFeeSchedule):
+        return rules
+    if isinstance(rules, RuleHistory):
+        chosen: object = rules.in_force(on)
+        if isinstance(chosen, ServiceFeeSchedule):
+            return chosen
+    raise InvalidTypeError(
+        "rules must be a ServiceFeeSchedule, a RuleHistory of them, or None, "
+        f"not {type(rules).__name__}",
+        field="rules",
+        rule="a ServiceFeeSchedule or RuleHistory",
+    )
+
+
+def rate_and_field(rate: object, contract: object) -> tuple[Decimal | None, str]:
+    """Combine an explicit *rate* with a contract's own, refusing a conflict."""
+    explicit = optional_rate(rate, "rate")
+    if contract is None:
+        return explicit, "rate"
+    if not isinstance(contract, Contract):
+        raise InvalidTypeError(
+            f"contract must be a Contract, not {type(contract).__name__}",
+            field="contract",
+            rule="a Contract",
+        )
+    own = contract.service_fee_rate
+    if explicit is not None and own is not None and explicit != own:
+        raise InvalidValueError(
+            f"rate={explicit} conflicts with contract {contract.id!r}'s own "
+            f"service_fee_rate={own}; pass one or make them agree",
+            field="rate",
+            rule="agrees with Contract.service_fee_rate",
+        )
+    if explicit is not None:
+        return explicit, "rate"
+    return own, "Contract.service_fee_rate"
+
+
+def explain(
+    amount: object,
+    *,
+    day: date,
+    rate: Decimal | None,
+    rate_field: str,
+    billed_before: object,
+    rules: object,
+    what: str = "amount",
+) -> ServiceFee:
+    schedule = _schedule(day, rules)
+    currency = schedule.currency
+    why = f"Upwork's service fee is charged on {currency}"
+    money = money_arg(amount, what, currency, why=why)
+    before = None if billed_before is None else money_arg(billed_before, "billed_before", currency)
+    _resolve(schedule, day, rate, rate_field)  # the error names the caller's argument
+    return ServiceFee(
+        amount=money, on=day, schedule=schedule, contract_rate=rate, billed_before=before
+    )
+
+
+@exact
+def explain_service_fee(
+    amount: Money,
+    *,
+    on: date | datetime,
+    rate: RateLike | None = None,
+    billed_before: Money | None = None,
+    contract: Contract | None = None,
+    rules: Rules = None,
+) -> ServiceFee:
+    """Work out the service fee on one payment and say which rate it used, and why.
+
+    From 2025-05-01 the Help Center still publishes a flat 10%, while
+    secondary sources report a per-contract rate of 0–15% shown on the
+    offer: without the contract's own rate the fee is 10%
+    (:attr:`FeeBasis.DEFAULT`), with it, that rate (:attr:`FeeBasis.CONTRACT`).
+
+    Args:
+        amount: The payment (USD).
+        on: The payment date (a date, or an aware datetime's UTC date).
+        rate: The contract's own fee as a fraction (``Decimal("0.12")``,
+            ``"0.12"`` or ``"12%"``): used from 2025-05-01 (0–15%), and
+            under the 2023 flat 10% schedule as the legacy 5% (honoured
+            until 2023-12-31).  Refused by the sliding scale.
+        billed_before: Lifetime billings with this client before this
+            payment (the 2016–2023 sliding scale's input; ``None`` means a
+            new client).  Ignored by the other schedules.
+        contract: A contract whose ``service_fee_rate`` to use.
+        rules: A schedule (e.g. :data:`ENTERPRISE`) or a history of them
+            (e.g. :data:`DATABASE_ADMINISTRATION_HISTORY`) to use instead of
+            Upwork's marketplace schedules.
+
+    Returns:
+        A :class:`ServiceFee` with ``fee``, ``net``, ``rate``, ``basis`` and
+        ``explanation``.
+
+    Raises:
+        RulesError: A rate the schedule does not charge, or a date before
+            the first schedule of *rules*.
+        InvalidValueError: A negative amount, a rate that is not a fraction
+            below 1, or *rate* conflicting with the contract's own.
+        CurrencyMismatchError: An amount not in USD.
+        InvalidTypeError: A wrong-typed argument.
+
+    >>> from upwork_safety.money import Money
+    >>> fee = explain_service_fee(Money("100.00", "USD"), on=date(2026, 1, 5))
+    >>> print(fee.fee, fee.basis)
+    USD 10.00 default
+    >>> print(explain_service_fee(Money("100.00", "USD"), on=date(2026, 1, 5), rate="15%").fee)
+    USD 15.00
+    """
+    day = day_arg(on, "on")
+    chosen, field = rate_and_field(rate, contract)
+    return explain(
+        amount, day=day, rate=chosen, rate_field=field, billed_before=billed_before, rules=rules
+    )
+
+
+def _counted_payments(contract: Contract, on: date) -> list[Payment]:
+    return sorted((p for p in contract.payments if p.on <= on), key=lambda p: p.on)
+
+
+def _contract_fees(
+    contract: Contract, *, on: date, rate: object, billed_before: object, rules: object
+) -> list[ServiceFee]:
+    chosen, field = rate_and_field(rate, contract)
+    fees: list[ServiceFee] = []
+    running = billed_before
+    for payment in _counted_payments(contract, on):
+        fee = explain(
+            payment.amount,
+            day=payment.on,
+            rate=chosen,
+            rate_field=field,
+            billed_before=running,
+            rules=rules,
+            what=f"payment on {payment.on}",
+        )
+        fees.append(fee)
+        running = fee.amount if fee.billed_before is None else fee.billed_before + fee.amount
+    return fees
+
+
+@exact
+def service_fee(
+    amount: Money | Contract,
+    *,
+    on: date | datetime,
+    rate: RateLike | None = None,
+    billed_before: Money | None = None,
+    rules: Rules = None,
+) -> Money:
+    """Return Upwork's service fee on a payment, by the schedule in force *on* that date.
+
+    The fee is computed per transaction and rounded half up to the cent
+    (HC 211062538: $266.64 → $26.66, $333.36 → $33.34).  From 2025-05-01 it
+    is the published flat 10% unless the contract's own rate is given;
+    :func:`explain_service_fee` says which rate was used.
+
+    A :class:`~upwork_safety.models.Contract` stands for the money paid to
+    the freelancer on it up to and including *on*: each of its payments is
+    one transaction, charged by the schedule in force on the payment's own
+    date, with the contract's ``service_fee_rate``, and the sliding scale
+    counts the earlier payments as billed before.
+
+    Args:
+        amount: The payment (USD), or a contract whose payments to charge.
+        on: The payment date (for a contract, the last day counted).
+        rate: The contract's own fee as a fraction, as in
+            :func:`explain_service_fee`.
+        billed_before: As :func:`explain_service_fee`.
+        rules: As :func:`explain_service_fee`.
+
+    Returns:
+        The fee, in USD, rounded to the cent.
+
+    Raises:
+        RulesError: A rate the schedule does not charge on that date.
+        InvalidValueError: A negative amount, or *rate* conflicting with the
+            contract's own.
+        CurrencyMismatchError: An amount not in USD.
+        InvalidTypeError: A wrong-typed argument.
+
+    >>> from upwork_safety.money import Money
+    >>> service_fee(Money("500.00", "USD"), on=date(2024, 1, 10))
+    Money(amount=Decimal('50.00'), currency='USD')
+    """
+    day = day_arg(on, "on")
+    if isinstance(amount, Contract):
+        fees = _contract_fees(amount, on=day, rate=rate, billed_before=billed_before, rules=rules)
+        return Money.total((f.fee for f in fees), "USD")
+    chosen, field = rate_and_field(rate, None)
+    return explain(
+        amount, day=day, rate=chosen, rate_field=field, billed_before=billed_before, rules=rules
+    ).fee
+
+
+@exact
+def net_earnings(
+    amount: Money | Contract,
+    *,
+    on: date | datetime,
+    rate: RateLike | None = None,
+    billed_before: Money | None = None,
+    rules: Rules = None,
+) -> Money:
+    """Return what reaches the freelancer's Upwork balance: *amount* minus the service fee.
+
+    Takes the same arguments as :func:`service_fee`; a contract stands for
+    its payments up to and including *on*.
+
+    Returns:
+        The net amount in USD.
+
+    Raises:
+        RulesError: As :func:`service_fee`.
+
+    >>> from upwork_safety.money import Money
+    >>> net_earnings(Money("266.64", "USD"), on=date(2024, 1, 10))
+    Money(amount=Decimal('239.98'), currency='USD')
+    """
+    day = day_arg(on, "on")
+    if isinstance(amount, Contract):
+        fees = _contract_fees(amount, on=day, rate=rate, billed_before=billed_before, rules=rules)
+        return Money.total((f.net for f in fees), "USD")
+    chosen, field = rate_and_field(rate, None)
+    return explain(
+        amount, day=day, rate=chosen, rate_field=field, billed_before=billed_before, rules=rules
+    ).net
+
+
+@exact
+def gross_for_net(
+    net: Money,
+    *,
+    on: date | datetime,
+    rate: RateLike | None = None,
+    billed_before: Money | None = None,
+    contract: Contract | None = None,
+    rules: Rules = None,
+) -> Money:
+    """Return the smallest payment whose net (after the service fee) reaches *net*.
+
+    Use it to price a milestone: to take home $300.02 in 2024, ask for
+    $333.36.  Exact to the cent; because of rounding, a few nets cannot be
+    hit exactly and the result's net is then one cent above *net*.
+
+    Args:
+        net: The amount the freelancer wants to receive (USD, ≥ 0).
+        on: The payment date.
+        rate: As :func:`explain_service_fee`.
+        billed_before: As :func:`explain_service_fee`.
+        contract: A contract whose ``service_fee_rate`` to use.
+        rules: As :func:`explain_service_fee`.
+
+    Returns:
+        The gross payment in USD, in whole cents.
+
+    Raises:
+        RulesError: As :func:`service_fee`.
+        InvalidValueError: A negative *net*.
+
+    >>> from upwork_safety.money import Money
+    >>> gross_for_net(Money("300.02", "USD"), on=date(2024, 1, 10))
+    Money(amount=Decimal('333.36'), currency='USD')
+    """
+    day = day_arg(on, "on")
+    chosen, field = rate_and_field(rate, contract)
+    schedule = _schedule(day, rules)
+    currency = schedule.currency
+    target = money_arg(net, "net", currency, why="Upwork's service fee is charged on USD")
+    before = None if billed_before is None else money_arg(billed_before, "billed_before", currency)
+    _resolve(schedule, day, chosen, field)
+
+    def net_of(cents: int) -> Money:
+        gross = from_units(cents, currency)
+        return ServiceFee(
+            amount=gross, on=day, schedule=schedule, contract_rate=chosen, billed_before=before
+        ).net
+
+    # Every marginal rate is below 1, so the net never falls as the gross
+    # grows: widen the range by doubling, then halve it down to the cent.
+    low = units_up(target.amount, currency)
+    high = low
+    while net_of(high) < target:
+        low = high + 1
+        high = high * 2 + 1
+    while low < high:
+        middle = (low + high) // 2
+        if net_of(middle) >= target:
+            high = middle
+        else:
+            low = middle + 1
+    return from_units(low, currency)

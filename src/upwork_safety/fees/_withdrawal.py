@@ -1,0 +1,712 @@
+"""One withdrawal from the Upwork balance to the freelancer's account, each cost itemised (private).
+
+The path is Money all the way: the method's fees come out of the balance
+withdrawn, the rest is converted at the *applied* rate (worked out once:
+the rate the method offered, or the reference rate less a spread), and the
+bank withholds income tax on what was converted.  :func:`quote_withdrawal`
+quotes it, :func:`withdrawal_for_target` inverts it, :func:`get_method`
+finds a preset by name.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety._validate import bool_field, id_field, text_field
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
+)
+from upwork_safety.fees._common import (
+    ONE,
+    Steps,
+    bool_arg,
+    exact,
+    from_units,
+    money_arg,
+    optional_day,
+    optional_rate,
+    rate_arg,
+    ratio_percent,
+    resolve_method,
+    short_percent,
+    units,
+    units_up,
+    whole_units,
+)
+from upwork_safety.kinds import StrEnum
+from upwork_safety.money import CONTEXT, ExchangeRate, Money, require_money, round_half_up
+from upwork_safety.rules._fees import (
+    EXPORT_TAX_HISTORY,
+    WithdrawalMethod,
+    percent,
+)
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+__all__ = [
+    "FeeLine",
+    "RateBasis",
+    "WithdrawalQuote",
+    "get_method",
+    "quote_withdrawal",
+    "withdrawal_for_target",
+]
+
+RateLike = Decimal | int | str
+
+
+def get_method(name: str | WithdrawalMethod) -> WithdrawalMethod:
+    """Return the preset withdrawal method called *name*.
+
+    Args:
+        name: A method's ``key`` (``"payoneer"``) or ``name`` (``"Payoneer"``),
+            any case; a :class:`WithdrawalMethod` is returned unchanged.
+
+    Raises:
+        InvalidValueError: No preset has that key or name.
+        InvalidTypeError: *name* is neither a str nor a method.
+
+    >>> get_method("Direct to Local Bank (PKR)").key
+    'direct_to_local_bank'
+    """
+    return resolve_method(name, "method")
+
+
+class RateBasis(StrEnum):
+    """Where a quote's applied exchange rate comes from."""
+
+    #: The rate the method showed before the withdrawal was confirmed (``offered_rate=``).
+    OFFERED = "offered"
+    #: The reference rate less a spread the caller gave (``spread=``).
+    SPREAD = "spread"
+    #: The reference rate less the method's own published (or reported) spread.
+    METHOD = "method"
+
+
+@attrs.frozen
+class FeeLine:
+    """One fee taken from a withdrawal.
+
+    Args:
+        name: What the fee is, e.g. ``"Direct to Local Bank (PKR) fee"``.
+        amount: The fee, in the balance's currency.
+        source: Where the figure comes from.
+        unconfirmed: Whether the figure is unconfirmed.
+    """
+
+    name: str = attrs.field(validator=id_field)
+    amount: Money = attrs.field()
+    source: str = attrs.field(default="", validator=text_field)
+    unconfirmed: bool = attrs.field(default=False, validator=bool_field)
+
+    def __attrs_post_init__(self) -> None:
+        money_arg(self.amount, "FeeLine.amount", self.amount.currency)
+
+
+@attrs.frozen
+class Outcome:
+    """What one withdrawal gives, step by step (private to the package)."""
+
+    fees: tuple[FeeLine, ...]
+    left: Money
+    converted: Money
+    tax: Money
+
+    @property
+    def received(self) -> Money:
+        """What arrives: the converted amount less the tax."""
+        return self.converted - self.tax
+
+
+def method_fees(method: WithdrawalMethod, amount: Money) -> tuple[Money, Money]:
+    """The method's fixed fee and its percentage fee (rounded half up) on *amount*."""
+    return method.fixed_fee, (amount * method.percentage_fee).rounded()
+
+
+def unusable(method: WithdrawalMethod, amount: Money) -> str:
+    """Why *method* cannot withdraw *amount*, or ``""`` if it can."""
+    if amount < method.minimum:
+        return f"{amount} is below the {method.name} minimum of {method.minimum}"
+    fixed, share = method_fees(method, amount)
+    if amount - fixed - share <= Money.zero(amount.currency):
+        return f"{amount} does not cover the {method.name} fees of {fixed + share}"
+    return ""
+
+
+@attrs.frozen
+class Route:
+    """A withdrawal's checked inputs, with the applied rate worked out once (private)."""
+
+    method: WithdrawalMethod
+    reference: ExchangeRate
+    applied: ExchangeRate
+    basis: RateBasis
+    tax_rate: Decimal
+
+    def outcome(self, amount: Money) -> Outcome:
+        """Fees, conversion and tax for a usable *amount* of the balance."""
+        method = self.method
+        fixed, share = method_fees(method, amount)
+        lines: list[FeeLine] = []
+        if fixed:
+            source = method.source_of("fixed_fee")
+            lines.append(FeeLine(f"{method.name} fee", fixed, source.source, source.unconfirmed))
+        if share:
+            source = method.source_of("percentage_fee")
+            lines.append(
+                FeeLine(
+                    f"{method.name} {percent(method.percentage_fee)} fee",
+                    share,
+                    source.source,
+                    source.unconfirmed,
+                )
+            )
+        left = amount - fixed - share
+        converted = self.applied.convert(left)
+        tax = (converted * self.tax_rate).rounded()
+        return Outcome(tuple(lines), left, converted, tax)
+
+    def received(self, amount: Money) -> Money:
+        """What arrives for a usable *amount*."""
+        return self.outcome(amount).received
+
+
+def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
+    if not isinstance(reference_rate, ExchangeRate):
+        raise InvalidTypeError(
+            f"reference_rate must be an ExchangeRate, not {type(reference_rate).__name__}",
+            field="reference_rate",
+            rule="an ExchangeRate",
+        )
+    if reference_rate.base != balance:
+        hint = (
+            f"; this looks inverted: pass reference_rate.inverse() "
+            f"({reference_rate.quote}→{reference_rate.base})"
+            if reference_rate.quote == balance
+            else ""
+        )
+        raise CurrencyMismatchError(
+            f"reference_rate converts {reference_rate.base}→{reference_rate.quote}, but the "
+            f"balance is in {balance}: a {balance}→<your currency> rate is needed{hint}",
+            field="reference_rate",
+            rule=f"from {balance}",
+        )
+    if method.currency not in {balance, reference_rate.quote}:
+        raise CurrencyMismatchError(
+            f"{method.name} delivers {method.currency}, but reference_rate converts to "
+            f"{reference_rate.quote}; pass a {balance}→{method.currency} rate",
+            field="reference_rate",
+            rule=f"to {method.currency}",
+        )
+    return reference_rate
+
+
+def _check_offered(
+    offered: object, reference: ExchangeRate, what: str = "offered_rate"
+) -> ExchangeRate:
+    if not isinstance(offered, ExchangeRate):
+        raise InvalidTypeError(
+            f"{what} must be an ExchangeRate, not {type(offered).__name__}",
+            field=what,
+            rule="an ExchangeRate",
+        )
+    if (offered.base, offered.quote) != (reference.base, reference.quote):
+        raise CurrencyMismatchError(
+            f"{what} converts {offered.base}→{offered.quote} but reference_rate "
+            f"{reference.base}→{reference.quote}: compare like with like",
+            field=what,
+            rule="the reference rate's currencies",
+        )
+    if None not in {offered.as_of, reference.as_of} and offered.as_of != reference.as_of:
+        raise InvalidValueError(
+            f"{what} is for {offered.as_of} but reference_rate for {reference.as_of}: "
+            "measure a rate against the reference of the same day",
+            field=what,
+            rule="the reference rate's day",
+        )
+    return offered
+
+
+def usable_method(entry: object, what: str = "method") -> WithdrawalMethod:
+    """The method *entry* names, refused if freelancers in Pakistan cannot use it."""
+    method = resolve_method(entry, what)
+    if not method.available_in_pakistan:
+        raise RulesError(
+            f"{method.name} is not available to freelancers in Pakistan "
+            f"({method.source_of('available_in_pakistan').source}); choose another method",
+            field=what,
+            rule="available in Pakistan",
+        )
+    return method
+
+
+def applied_rate(
+    method: WithdrawalMethod,
+    reference: ExchangeRate,
+    *,
+    spread: object,
+    offered_rate: object,
+) -> tuple[ExchangeRate, RateBasis]:
+    """The rate the conversion uses, worked out once, and where it comes from."""
+    if offered_rate is not None and spread is not None:
+        raise InvalidValueError(
+            "pass offered_rate (the rate the method shows) or spread (a markup), not both",
+            field="offered_rate",
+            rule="offered_rate or spread, not both",
+        )
+    if offered_rate is not None:
+        return _check_offered(offered_rate, reference), RateBasis.OFFERED
+    given = optional_rate(spread, "spread")
+    if given is not None:
+        return reference.with_spread(given), RateBasis.SPREAD
+    if method.spread is None:
+        raise RulesError(
+            f"{method.name} does not publish its exchange-rate markup, so its cost is unknown: "
+            "pass offered_rate= (the rate it shows before you confirm, an ExchangeRate) or "
+            "spread= (the markup you measured against the reference, e.g. '1%')",
+            field="offered_rate",
+            rule="offered_rate= or spread= for an unpublished spread",
+        )
+    return reference.with_spread(method.spread), RateBasis.METHOD
+
+
+def tax_in_force(
+    tax_rate: object, *, pseb_registered: object, on: date | None, reference: ExchangeRate
+) -> Decimal:
+    """The income tax rate the bank withholds: *tax_rate*, or s.154A's rate in force."""
+    registered = bool_arg(pseb_registered, "pseb_registered")
+    given = optional_rate(tax_rate, "tax_rate")
+    if given is not None:
+        if registered:
+            raise InvalidValueError(
+                "pass tax_rate (your own rate) or pseb_registered=True (s.154A's 0.25%), not both",
+                field="pseb_registered",
+                rule="tax_rate or pseb_registered, not both",
+            )
+        return given
+    day = on if on is not None else reference.as_of
+    if day is None:
+        rules = EXPORT_TAX_HISTORY.current
+    elif day < EXPORT_TAX_HISTORY.first_day:
+        raise RulesError(
+            f"no s.154A rates are known before {EXPORT_TAX_HISTORY.first_day} (the "
+            f"withdrawal is on {day}): pass tax_rate= yourself (tax_rate=0 for none)",
+            field="tax_rate",
+            rule=f"s.154A rates from {EXPORT_TAX_HISTORY.first_day}",
+        )
+    else:
+        rules = EXPORT_TAX_HISTORY.in_force(day)
+    return rules.rate(pseb_registered=registered)
+
+
+def route(
+    amount_currency: str,
+    method: object,
+    reference_rate: object,
+    *,
+    spread: object = None,
+    offered_rate: object = None,
+    tax_rate: object = None,
+    pseb_registered: object = False,
+    on: object = None,
+) -> Route:
+    """Check a withdrawal's inputs and work out its applied rate and tax rate (private)."""
+    chosen = usable_method(method)
+    balance = chosen.balance_currency
+    if amount_currency != balance:
+        raise CurrencyMismatchError(
+            f"the amount is in {amount_currency} but {chosen.name} withdraws a {balance} balance",
+            field="amount",
+            rule=f"in {balance}",
+        )
+    reference = check_reference(reference_rate, balance, chosen)
+    day = optional_day(on, "on")
+    tax = tax_in_force(tax_rate, pseb_registered=pseb_registered, on=day, reference=reference)
+    rate, basis = applied_rate(chosen, reference, spread=spread, offered_rate=offered_rate)
+    return Route(chosen, reference, rate, basis, tax)
+
+
+def balance_arg(amount: object, what: str = "amount") -> Money:
+    """The balance to withdraw: Money in whole cents."""
+    return whole_units(require_money(amount, what), what)
+
+
+def _quote_tax_rate(value: RateLike) -> Decimal:
+    return rate_arg(value, "WithdrawalQuote.tax_rate")
+
+
+def _route_of(quote: WithdrawalQuote) -> Route:
+    return Route(
+        quote.method, quote.reference_rate, quote.applied_rate, quote.rate_basis, quote.tax_rate
+    )
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class WithdrawalQuote(Steps):
+    """What a withdrawal costs and delivers, every step itemised.
+
+    Built by :func:`quote_withdrawal`.  Only the inputs are stored; every
+    amount is worked out from them (Money all the way, the applied rate
+    used as it is), so a quote cannot disagree with itself.
+
+    Args:
+        method: The withdrawal method.
+        sent: The Upwork balance withdrawn.
+        reference_rate: The caller's reference rate (e.g. SBP interbank).
+        applied_rate: The rate the conversion uses: the rate the method
+            offered, or the reference rate less a spread.
+        rate_basis: Where *applied_rate* comes from (:class:`RateBasis`).
+        tax_rate: The income tax rate the bank withholds, a fraction.
+
+    Raises:
+        InvalidValueError: *sent* is below the method's minimum or does not
+            cover its fees, or the rates do not fit the method.
+    """
+
+    method: WithdrawalMethod = attrs.field()
+    sent: Money = attrs.field()
+    reference_rate: ExchangeRate = attrs.field()
+    applied_rate: ExchangeRate = attrs.field()
+    rate_basis: RateBasis = attrs.field(converter=RateBasis)
+    tax_rate: Decimal = attrs.field(converter=_quote_tax_rate)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.method, WithdrawalMethod):
+            raise InvalidTypeError(
+                "WithdrawalQuote.method must be a WithdrawalMethod",
+                field="WithdrawalQuote.method",
+                rule="a WithdrawalMethod",
+            )
+        balance = self.method.balance_currency
+        money_arg(self.sent, "WithdrawalQuote.sent", balance)
+        whole_units(self.sent, "WithdrawalQuote.sent")
+        reference = check_reference(self.reference_rate, balance, self.method)
+        _check_offered(self.applied_rate, reference, "WithdrawalQuote.applied_rate")
+        if self.rate_basis is RateBasis.METHOD and (
+            self.method.spread is None
+            or self.applied_rate != reference.with_spread(self.method.spread)
+        ):
+            raise InvalidValueError(
+                "WithdrawalQuote.applied_rate must be the reference rate less the method's own "
+                "spread when rate_basis is 'method'",
+                field="WithdrawalQuote.rate_basis",
+                rule="the method's own spread",
+            )
+        problem = unusable(self.method, self.sent)
+        if problem:
+            raise InvalidValueError(problem, field="WithdrawalQuote.sent", rule="usable amount")
+        self._outcome  # noqa: B018  (work it out now: an amount too large to convert fails here)
+
+    def __repr__(self) -> str:
+        return (
+            f"<WithdrawalQuote {self.method.name}: {self.sent} → {self.received} "
+            f"(costs {self.cost_percent}% against the reference)>"
+        )
+
+    @functools.cached_property
+    @exact
+    def _outcome(self) -> Outcome:
+        return _route_of(self).outcome(self.sent)
+
+    @property
+    def fees(self) -> tuple[FeeLine, ...]:
+        """One line per fee the method takes out of :attr:`sent`."""
+        return self._outcome.fees
+
+    @property
+    def total_fees(self) -> Money:
+        """The method's fees together, in the balance's currency."""
+        return Money.total((line.amount for line in self.fees), self.sent.currency)
+
+    @property
+    def converted(self) -> Money:
+        """What is left after the fees, converted at :attr:`applied_rate` (half up)."""
+        return self._outcome.converted
+
+    @property
+    def tax(self) -> Money:
+        """The tax the bank withholds: :attr:`tax_rate` of :attr:`converted`."""
+        return self._outcome.tax
+
+    @property
+    def received(self) -> Money:
+        """What reaches the freelancer's account."""
+        return self._outcome.received
+
+    @property
+    @exact
+    def spread(self) -> Decimal:
+        """The applied rate's markup below the reference, a fraction (negative if above).
+
+        Exact when the ratio of the two rates is; otherwise to 18 decimal places.
+        """
+        ratio = CONTEXT.divide(self.applied_rate.rate, self.reference_rate.rate)
+        value = CONTEXT.subtract(ONE, ratio)
+        exponent = value.as_tuple().exponent
+        return value if isinstance(exponent, int) and exponent >= -18 else round_half_up(value, 18)
+
+    @property
+    def spread_cost(self) -> Money:
+        """What the spread costs, in the received currency: the fees' remainder at both rates."""
+        return self.reference_rate.convert(self._outcome.left) - self.converted
+
+    @property
+    def ideal(self) -> Money:
+        """What :attr:`sent` buys at the reference rate with no costs at all."""
+        return self.reference_rate.convert(self.sent)
+
+    @property
+    def cost_vs_reference(self) -> Money:
+        """:attr:`ideal` minus :attr:`received`: fees, spread and tax together."""
+        return self.ideal - self.received
+
+    @property
+    def cost_percent(self) -> Decimal:
+        """:attr:`cost_vs_reference` as a percent of :attr:`ideal` (2 decimals, half up)."""
+        return ratio_percent(self.cost_vs_reference, self.ideal)
+
+    @property
+    @exact
+    def effective_rate(self) -> Decimal:
+        """:attr:`received` per unit of :attr:`sent`, to 4 decimals (half up)."""
+        return round_half_up(CONTEXT.divide(self.received.amount, self.sent.amount), 4)
+
+    def _rate_note(self) -> str:
+        applied = f"{self.applied_rate.rate.normalize(CONTEXT):f}"
+        reference = f"{self.reference_rate.rate.normalize(CONTEXT):f}"
+        spread = self.spread
+        if spread >= 0:
+            gap = f"{short_percent(spread)} below the reference {reference}"
+        else:
+            gap = f"{short_percent(spread.copy_negate())} above the reference {reference}"
+        if self.rate_basis is RateBasis.OFFERED:
+            return f"at {applied}, the rate {self.method.name} offered ({gap})"
+        if self.rate_basis is RateBasis.SPREAD:
+            return f"at {applied}: a spread you gave ({gap})"
+        flag = " (unconfirmed)" if self.method.source_of("spread").unconfirmed else ""
+        return f"at {applied}: {self.method.name}'s own spread{flag} ({gap})"
+
+    def steps(self) -> list[tuple[str, Money, str]]:
+        """The steps from the fees to what is received (also used by a payout's lines)."""
+        rows: list[tuple[str, Money, str]] = [
+            (
+                line.name,
+                -line.amount,
+                line.source + (" (unconfirmed)" if line.unconfirmed else ""),
+            )
+            for line in self.fees
+        ]
+        rows.append(("Converted", self.converted, self._rate_note()))
+        if self.spread_cost:
+            rows.append(
+                ("Spread cost (included above)", -self.spread_cost, "against the reference rate")
+            )
+        tax_note = (
+            f"{percent(self.tax_rate)} of the converted amount (Income Tax Ordinance s.154A)"
+            if self.tax_rate
+            else "no tax withheld (tax_rate=0)"
+        )
+        rows.append(("Income tax withheld", -self.tax, tax_note))
+        rows.append(("Received", self.received, self.method.name))
+        return rows
+
+    def lines(self) -> list[tuple[str, Money, str]]:
+        """Return each step as ``(step, amount, note)``; costs are negative."""
+        return [
+            ("Withdrawn", self.sent, "Upwork balance"),
+            *self.steps(),
+            (
+                "Cost against the reference rate",
+                -self.cost_vs_reference,
+                f"{self.cost_percent}% of what the balance buys at the reference rate",
+            ),
+        ]
+
+    def _caption(self) -> str:
+        return f"Withdrawal by {self.method.name}"
+
+
+def build_quote(path: Route, amount: Money) -> WithdrawalQuote:
+    """The quote for a checked route and a usable amount (private)."""
+    return WithdrawalQuote(
+        method=path.method,
+        sent=amount,
+        reference_rate=path.reference,
+        applied_rate=path.applied,
+        rate_basis=path.basis,
+        tax_rate=path.tax_rate,
+    )
+
+
+@exact
+def quote_withdrawal(
+    amount: Money,
+    method: WithdrawalMethod | str,
+    *,
+    reference_rate: ExchangeRate,
+    offered_rate: ExchangeRate | None = None,
+    spread: RateLike | None = None,
+    tax_rate: RateLike | None = None,
+    pseb_registered: bool = False,
+    on: date | datetime | None = None,
+) -> WithdrawalQuote:
+    """Quote withdrawing *amount* of the Upwork balance by *method*, every cost itemised.
+
+    The method's fees come out of *amount*; the rest is converted at the
+    applied rate and rounded half up to the minor unit; the bank then
+    withholds income tax on the converted amount.
+
+    The applied rate is the rate the method offers (*offered_rate*: Upwork
+    and Payoneer show it before you confirm), or the reference rate less
+    *spread*, or less the method's own published spread.  Direct to Local
+    Bank and the wire publish none, so quoting them needs one of the first
+    two.
+
+    Args:
+        amount: The balance to withdraw (USD, whole cents).
+        method: A :class:`WithdrawalMethod` or a preset's key or name.
+        reference_rate: The reference USD→PKR rate (e.g. SBP interbank) on
+            the day; the library never fetches rates.
+        offered_rate: The rate the method offers, an :class:`ExchangeRate`
+            in the reference rate's currencies (and of its day, if both
+            are dated).
+        spread: The converter's markup below the reference as a fraction
+            (``Decimal("0.01")``, ``"0.01"`` or ``"1%"``); not with
+            *offered_rate*.
+        tax_rate: The income tax the bank withholds; default the s.154A
+            rate in force (1%, or 0.25% with *pseb_registered*);
+            ``tax_rate=0`` models none.
+        pseb_registered: Whether the freelancer is registered with the
+            Pakistan Software Export Board (s.154A's 0.25%).
+        on: The withdrawal's day, which picks the tax rules in force;
+            default the reference rate's ``as_of``, else the newest rules.
+
+    Returns:
+        The itemised :class:`WithdrawalQuote`.
+
+    Raises:
+        RulesError: A method with an unpublished spread and neither
+            *offered_rate* nor *spread*; a method not available in
+            Pakistan; a day before the known tax rules.
+        InvalidValueError: An amount below the method's minimum or not
+            covering its fees, a rate that is not a fraction below 1, an
+            unknown method, or conflicting options.
+        CurrencyMismatchError: A rate in the wrong direction or currency.
+        InvalidTypeError: A wrong-typed argument.
+
+    >>> from upwork_safety.money import ExchangeRate
+    >>> usd_pkr = ExchangeRate("USD", "PKR", "280.00")
+    >>> shown = ExchangeRate("USD", "PKR", "277.20")
+    >>> nine_hundred = Money("900.00", "USD")
+    >>> quote = quote_withdrawal(nine_hundred, "direct_to_local_bank", reference_rate=usd_pkr,
+    ...                          offered_rate=shown)
+    >>> print(quote.received, quote.spread)
+    PKR 246,713.51 0.01
+    """
+    money = balance_arg(amount)
+    path = route(
+        money.currency,
+        method,
+        reference_rate,
+        spread=spread,
+        offered_rate=offered_rate,
+        tax_rate=tax_rate,
+        pseb_registered=pseb_registered,
+        on=on,
+    )
+    problem = unusable(path.method, money)
+    if problem:
+        raise InvalidValueError(problem, field="amount", rule=f"usable by {path.method.name}")
+    return build_quote(path, money)
+
+
+def lowest_usable(method: WithdrawalMethod) -> Money:
+    """The smallest whole-cent balance *method* can withdraw (private)."""
+    currency = method.balance_currency
+    # Estimate from the minimum and the fixed fee, then step up cent by cent.
+    keep = ONE - method.percentage_fee
+    estimate = max(method.minimum.amount, CONTEXT.divide(method.fixed_fee.amount, keep))
+    cents = max(units_up(estimate, currency) - 2, 0)
+    while unusable(method, from_units(cents, currency)):
+        cents += 1
+    return from_units(cents, currency)
+
+
+@exact
+def withdrawal_for_target(
+    target: Money,
+    method: WithdrawalMethod | str,
+    *,
+    reference_rate: ExchangeRate,
+    offered_rate: ExchangeRate | None = None,
+    spread: RateLike | None = None,
+    tax_rate: RateLike | None = None,
+    pseb_registered: bool = False,
+    on: date | datetime | None = None,
+) -> Money:
+    """Return the smallest balance to withdraw so that at least *target* arrives.
+
+    The inverse of :func:`quote_withdrawal`: exact to the cent, so
+    withdrawing one cent less delivers less than *target* (or is below the
+    method's minimum).
+
+    Args:
+        target: What must arrive, in the currency *reference_rate* converts to.
+        method: A :class:`WithdrawalMethod` or a preset's key or name.
+        reference_rate: As :func:`quote_withdrawal`.
+        offered_rate: As :func:`quote_withdrawal`.
+        spread: As :func:`quote_withdrawal`.
+        tax_rate: As :func:`quote_withdrawal`.
+        pseb_registered: As :func:`quote_withdrawal`.
+        on: As :func:`quote_withdrawal`.
+
+    Returns:
+        The balance to withdraw, in whole cents.
+
+    Raises:
+        CurrencyMismatchError: *target* not in the rate's quote currency.
+        InvalidValueError: A negative target, or the errors of
+            :func:`quote_withdrawal`.
+    """
+    chosen = usable_method(method)
+    path = route(
+        chosen.balance_currency,
+        chosen,
+        reference_rate,
+        spread=spread,
+        offered_rate=offered_rate,
+        tax_rate=tax_rate,
+        pseb_registered=pseb_registered,
+        on=on,
+    )
+    quote_currency = path.reference.quote
+    wanted = money_arg(
+        target, "target", quote_currency, why="reference_rate converts to that currency"
+    )
+    currency = chosen.balance_currency
+    low = units(lowest_usable(chosen))
+
+    def reaches(cents: int) -> bool:
+        return path.received(from_units(cents, currency)) >= wanted
+
+    # What arrives never falls as the balance grows (every fee and tax is a
+    # fraction below 1 of what it is charged on), so widen, then halve.
+    high = low
+    while not reaches(high):
+        low = high + 1
+        high = high * 2 + 100
+    while low < high:
+        middle = (low + high) // 2
+        if reaches(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return from_units(low, currency)

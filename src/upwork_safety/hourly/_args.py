@@ -1,0 +1,100 @@
+"""Argument checks every hourly module shares: flags, rule sets, positive amounts (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from upwork_safety._validate import field_name, sequence_of
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.money import Money, require_money
+from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import as_of as _rules_as_of
+
+#: A billing week is a calendar week; its first day (Monday, in UTC) is the
+#: platform rule (HC 211063698).
+WEEK = timedelta(days=7)
+MICROSECOND = timedelta(microseconds=1)
+#: Upwork publishes the end of the client's dispute window to the second
+#: (Friday 23:59:59 UTC); "right after" it is the next second.
+SECOND = timedelta(seconds=1)
+
+
+def flag(value: object, what: str) -> bool:
+    """Return *value* if it is a real ``bool``, else raise naming *what*."""
+    if not isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{what} must be a bool, not {type(value).__name__}", field=what, rule="a bool"
+        )
+    return value
+
+
+def rules_for(rules: object, on: date | datetime) -> PlatformRules:
+    """Return *rules*, or the platform rules in force *on* when it is ``None``."""
+    if rules is None:
+        return _rules_as_of(on)
+    if not isinstance(rules, PlatformRules):
+        raise InvalidTypeError(
+            f"rules must be a PlatformRules or None, not {type(rules).__name__}",
+            field="rules",
+            rule="a PlatformRules or None",
+        )
+    return rules
+
+
+def positive_money(value: object, what: str) -> Money:
+    """Return *value* if it is :class:`Money` above zero, else raise naming *what*."""
+    money = require_money(value, what)
+    if money.amount <= 0:
+        raise InvalidValueError(
+            f"{what} must be more than zero, got {money}", field=what, rule="more than zero"
+        )
+    return money
+
+
+def positive_money_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    """An attrs validator: :class:`Money` above zero."""
+    positive_money(value, field_name(instance, attribute))
+
+
+def duration_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    """An attrs validator: a ``timedelta``."""
+    if not isinstance(value, timedelta):
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be a timedelta, not {type(value).__name__}",
+            field=name,
+            rule="a timedelta",
+        )
+
+
+def instance_field(kind: type) -> Any:  # noqa: ANN401  (an attrs validator)
+    """An attrs validator: the field holds a *kind* (named in the error)."""
+
+    def check(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+        if not isinstance(value, kind):
+            name = field_name(instance, attribute)
+            raise InvalidTypeError(
+                f"{name} must be a {kind.__name__}, not {type(value).__name__}",
+                field=name,
+                rule=f"a {kind.__name__}",
+            )
+
+    return check
+
+
+def as_tuple(value: Any) -> Any:  # noqa: ANN401  (an attrs converter; the validator checks)
+    """Turn a finite iterable into a tuple; leave anything else for the validator to refuse."""
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
+        return tuple(value)
+    return value
+
+
+def items_field(kind: type) -> Any:  # noqa: ANN401  (an attrs validator)
+    """An attrs validator: a tuple whose items are each a *kind* (the index named in the error)."""
+
+    def check(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+        sequence_of(value, kind, field_name(instance, attribute))
+
+    return check

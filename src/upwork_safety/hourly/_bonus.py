@@ -1,0 +1,147 @@
+"""Bonuses on hourly contracts: fresh money, never invoiced hours, never protected (private).
+
+A client can pay a bonus (or any manual payment: expenses, time over the
+weekly limit) on an hourly contract at any time.  It is charged fresh, not
+from any invoice; it has no review window and cannot be disputed; Hourly
+Protection does not cover it (HC 211068288, HC 41471537743251); and it is
+*Pending* for the five-day security period before it is *Available*, like a
+fixed-price release (HC 211067938, HC 40368699452179).  The period is the
+same rule as the fixed-price one, ``PlatformRules.security_period``.
+
+Top Rated faster payouts skip the hold only for hours the client has had
+five days to review (HC 360047676133); a bonus has no review, so the library
+keeps the five-day hold for every freelancer.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety._render import html_table
+from upwork_safety._validate import to_utc, utc_field, utc_instant
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.hourly._args import positive_money, positive_money_field, rules_for
+from upwork_safety.hourly._kinds import PayoutStatus
+from upwork_safety.money import Money
+
+if TYPE_CHECKING:
+    from upwork_safety.rules import PlatformRules
+
+__all__ = ["Bonus", "bonus"]
+
+#: Why a bonus is never covered by Hourly Protection.
+_NOT_PROTECTED = (
+    "bonuses and other manual payments are not covered by Hourly Protection and cannot "
+    "be disputed (HC 211068288, HC 41471537743251)"
+)
+
+
+@attrs.frozen
+class Bonus:
+    """A bonus paid on an hourly contract, and when it becomes available (UTC).
+
+    Built by :func:`bonus`.  The amount is what the client paid, before the
+    freelancer's service fee (see :mod:`upwork_safety.fees`).
+
+    The moments are the ones the rules in force give (the builder function
+    computes them); the constructor checks their order, not their values, so
+    a what-if rule set can move them.
+
+    Args:
+        amount: What the client paid, positive.
+        paid_at: When the client paid it; it is *Pending* from then.
+        available_at: When it becomes *Available*: *paid_at* plus the
+            security period (5 days, HC 211067938).
+
+    Raises:
+        InvalidValueError: *available_at* is not after *paid_at*, or the
+            amount is not positive.
+        InvalidTypeError: A field has the wrong type.
+    """
+
+    amount: Money = attrs.field(validator=positive_money_field)
+    paid_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    available_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+
+    #: Why Hourly Protection never covers a bonus.
+    not_protected_because = _NOT_PROTECTED
+
+    def __attrs_post_init__(self) -> None:
+        if self.available_at <= self.paid_at:
+            raise InvalidValueError(
+                f"Bonus.available_at ({self.available_at.isoformat()}) must be after "
+                f"Bonus.paid_at ({self.paid_at.isoformat()}): the security period applies",
+                field="Bonus.available_at",
+                rule="after paid_at (security period, HC 211067938)",
+            )
+
+    @property
+    def protected(self) -> bool:
+        """Always ``False``: Hourly Protection does not cover bonuses (HC 211068288)."""
+        return False
+
+    def status(self, at: datetime) -> PayoutStatus:
+        """Return where the bonus is at the moment *at*: upcoming, pending or available.
+
+        Raises:
+            InvalidValueError: *at* is naive.
+            InvalidTypeError: *at* is not a datetime.
+        """
+        moment = utc_instant(at, "at")
+        if moment < self.paid_at:
+            return PayoutStatus.UPCOMING
+        if moment < self.available_at:
+            return PayoutStatus.PENDING
+        return PayoutStatus.AVAILABLE
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Return the bonus's own calendar as rows (``when``, ``step``, ``source``)."""
+        return [
+            {
+                "when": self.paid_at,
+                "step": f"bonus of {self.amount} paid: pending (not protected)",
+                "source": "HC 211067938, HC 211068288",
+            },
+            {
+                "when": self.available_at,
+                "step": "bonus available to withdraw",
+                "source": "HC 211067938, HC 40368699452179",
+            },
+        ]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption="Bonus")
+
+
+def bonus(amount: Money, *, paid_at: datetime, rules: PlatformRules | None = None) -> Bonus:
+    """Return a bonus paid at *paid_at* with the moment it becomes available.
+
+    The bonus is pending for ``rules.security_period`` (5 days) from the
+    moment the client pays, then available; no review window, no dispute,
+    no Hourly Protection (HC 211067938, HC 211068288).
+
+    Args:
+        amount: What the client paid, positive :class:`~upwork_safety.money.Money`.
+        paid_at: When the client paid (aware; any zone).
+        rules: The platform rules; default: those in force at *paid_at*.
+
+    Returns:
+        The :class:`Bonus`.
+
+    Raises:
+        InvalidValueError: *amount* is not positive, or *paid_at* is naive.
+        InvalidTypeError: An argument has the wrong type.
+
+    >>> from datetime import datetime, timezone
+    >>> from upwork_safety import Money
+    >>> extra = bonus(Money("50.00", "USD"), paid_at=datetime(2024, 1, 10, 15, tzinfo=timezone.utc))
+    >>> extra.available_at.isoformat()
+    '2024-01-15T15:00:00+00:00'
+    """
+    amount = positive_money(amount, "amount")
+    paid = utc_instant(paid_at, "paid_at")
+    rules = rules_for(rules, paid)
+    return Bonus(amount=amount, paid_at=paid, available_at=paid + rules.security_period)

@@ -1,0 +1,189 @@
+"""Client-disputed hours: the deadline to answer, and what silence costs (private).
+
+A client may dispute a week's hours from Monday 12:00 to Friday 23:59:59 UTC
+after the week (HC 211062158).  The freelancer then has 3 days to accept or
+decline (HC 211068588); whether those are calendar or business days is
+*unconfirmed* (the current article reads as calendar days, an older one said
+business days), so :func:`dispute_response` gives both readings.  Business
+days come from the library's one business-day helper (Monday–Friday UTC,
+holidays not skipped).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety._calendar import add_business_days
+from upwork_safety._render import html_table
+from upwork_safety._validate import optional_money_field, to_utc, utc_field, utc_instant
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.hourly._args import rules_for
+from upwork_safety.hourly._invoice import WeeklyInvoice
+from upwork_safety.money import Money
+
+if TYPE_CHECKING:
+    from upwork_safety.rules import PlatformRules
+
+__all__ = ["HoursDispute", "dispute_response"]
+
+
+@attrs.frozen
+class HoursDispute:
+    """A client's dispute of invoiced hours: the deadline to answer and what silence costs.
+
+    Built by :func:`dispute_response`.  While the dispute is open Upwork
+    pauses the contract and sets its weekly limit to zero (HC 211068588); pass
+    that span as a :class:`Pause` to :func:`invoice` and :func:`weekly_payment`.
+
+    The moments are the ones the rules in force give (the builder function
+    computes them); the constructor checks their order, not their values, so
+    a what-if rule set can move them.
+
+    Args:
+        opened_at: When the client opened the dispute (UTC).
+        respond_by: The deadline to accept or decline: ``opened_at`` plus
+            ``rules.hourly_dispute_response`` (3 days, read as calendar days,
+            as the current HC 211068588 says).
+        respond_by_if_business_days: The same 3 days read as business days
+            (Monday–Friday UTC, holidays ignored), as an older version of
+            HC 211068588 said; never earlier than *respond_by*.
+        protected_amount: Pay a dispute cannot take (protected hours), when
+            the invoice was given.
+        unprotected_amount: Pay the dispute can take back, when the invoice
+            was given.
+
+    Raises:
+        InvalidValueError: The deadlines are out of order, or only one of
+            the amounts is given, or they are in different currencies.
+        InvalidTypeError: A field has the wrong type.
+    """
+
+    opened_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    respond_by: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    respond_by_if_business_days: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    protected_amount: Money | None = attrs.field(default=None, validator=optional_money_field)
+    unprotected_amount: Money | None = attrs.field(default=None, validator=optional_money_field)
+
+    #: What happens if the freelancer does not answer by :attr:`respond_by`.
+    if_silent = (
+        "Upwork reviews the Work Diary without you: hours that qualify for Hourly "
+        "Protection are paid, the rest may be refunded to the client (HC 211068588; "
+        "an older version said all disputed hours are refunded)"
+    )
+    #: What accepting the dispute does.
+    if_accepted = "all disputed hours are refunded to the client (HC 211068588)"
+    #: What declining the dispute does.
+    if_declined = (
+        "a dispute specialist checks the disputed hours against Hourly Protection: "
+        "compliant hours are paid on the usual cycle, the rest refunded (HC 211068588)"
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.opened_at < self.respond_by <= self.respond_by_if_business_days:
+            raise InvalidValueError(
+                "HoursDispute needs opened_at < respond_by <= respond_by_if_business_days, got "
+                f"{self.opened_at.isoformat()}, {self.respond_by.isoformat()}, "
+                f"{self.respond_by_if_business_days.isoformat()}",
+                field="HoursDispute.respond_by",
+                rule="opened < respond by <= respond by (business days)",
+            )
+        protected, unprotected = self.protected_amount, self.unprotected_amount
+        if (protected is None) != (unprotected is None):
+            raise InvalidValueError(
+                "HoursDispute.protected_amount and unprotected_amount come together "
+                "(both from the invoice) or not at all",
+                field="HoursDispute.unprotected_amount",
+                rule="both or neither",
+            )
+        if (
+            protected is not None
+            and unprotected is not None
+            and protected.currency != unprotected.currency
+        ):
+            raise CurrencyMismatchError(
+                f"HoursDispute.unprotected_amount is in {unprotected.currency} but "
+                f"protected_amount is in {protected.currency}",
+                field="HoursDispute.unprotected_amount",
+                rule="one currency",
+            )
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Return the deadlines and outcomes as rows (``what``, ``value``)."""
+        return [
+            {"what": "dispute opened", "value": self.opened_at},
+            {"what": "respond by (calendar days)", "value": self.respond_by},
+            {"what": "respond by (if business days)", "value": self.respond_by_if_business_days},
+            {"what": "pay a dispute cannot take", "value": self.protected_amount},
+            {"what": "pay a dispute can take back", "value": self.unprotected_amount},
+            {"what": "if you stay silent", "value": self.if_silent},
+            {"what": "if you accept", "value": self.if_accepted},
+            {"what": "if you decline", "value": self.if_declined},
+        ]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption="Client-disputed hours")
+
+
+def dispute_response(
+    opened_at: datetime,
+    *,
+    invoice: WeeklyInvoice | None = None,
+    rules: PlatformRules | None = None,
+) -> HoursDispute:
+    """Return the deadline to answer client-disputed hours and what silence means.
+
+    Args:
+        opened_at: When the client opened the dispute (aware).
+        invoice: The disputed week's invoice; when given, *opened_at* must
+            fall in its dispute window and the result says how much pay is
+            protected and how much is at risk.
+        rules: The platform rules; default: those in force at *opened_at*.
+
+    Returns:
+        The :class:`HoursDispute`; answer by :attr:`HoursDispute.respond_by`,
+        the earlier reading of the unconfirmed "3 days".
+
+    Raises:
+        InvalidValueError: *opened_at* is naive, or outside the invoice's
+            dispute window (clients may dispute only from Monday 12:00 to
+            Friday 23:59:59 UTC after the week, HC 211062158).
+        InvalidTypeError: An argument has the wrong type.
+
+    >>> from datetime import datetime, timezone
+    >>> dispute = dispute_response(datetime(2024, 1, 12, 18, 0, tzinfo=timezone.utc))
+    >>> dispute.respond_by.isoformat()
+    '2024-01-15T18:00:00+00:00'
+    """
+    opened = utc_instant(opened_at, "opened_at")
+    rules = rules_for(rules, opened)
+    protected: Money | None = None
+    unprotected: Money | None = None
+    if invoice is not None:
+        if not isinstance(invoice, WeeklyInvoice):
+            raise InvalidTypeError(
+                f"invoice must be a WeeklyInvoice or None, not {type(invoice).__name__}",
+                field="invoice",
+                rule="a WeeklyInvoice or None",
+            )
+        if not invoice.invoiced_at <= opened <= invoice.dispute_window_ends:
+            raise InvalidValueError(
+                f"a client can dispute the week {invoice.week} only from "
+                f"{invoice.invoiced_at.isoformat()} to {invoice.dispute_window_ends.isoformat()} "
+                f"(HC 211062158), not at {opened.isoformat()}",
+                field="opened_at",
+                rule="within the dispute window (HC 211062158)",
+            )
+        protected = invoice.protected_amount
+        unprotected = invoice.unprotected_amount
+    span = rules.hourly_dispute_response
+    whole_days = timedelta(days=span.days)
+    return HoursDispute(
+        opened_at=opened,
+        respond_by=opened + span,
+        respond_by_if_business_days=add_business_days(opened, span.days) + (span - whole_days),
+        protected_amount=protected,
+        unprotected_amount=unprotected,
+    )

@@ -1,0 +1,368 @@
+"""An hourly contract's payout schedule: hours, bonuses and weekly payments side by side (private).
+
+An hourly contract pays in three ways (HC 211067938): invoiced hours, which
+the client can dispute until Friday and which are available on the
+Wednesday ten days after the week (HC 211063698); bonuses, pending for five
+days from the moment they are paid; and fixed weekly payments, pending for
+five days from the Monday invoice.  :func:`payout_schedule` lays them out in
+the order the money becomes available and says, for any moment, how much is
+upcoming, in review, pending and available, and how much of it Hourly
+Protection covers (only hours can be protected, HC 211068288).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from upwork_safety._render import html_table
+from upwork_safety._validate import (
+    field_name,
+    money_field,
+    optional_to_utc,
+    optional_utc_field,
+    sequence_of,
+    to_utc,
+    utc_field,
+    utc_instant,
+)
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.hourly._args import as_tuple, instance_field
+from upwork_safety.hourly._bonus import Bonus
+from upwork_safety.hourly._invoice import WeeklyInvoice
+from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus
+from upwork_safety.hourly._week import BillingWeek
+from upwork_safety.hourly._weekly_payment import WeeklyPayment
+from upwork_safety.money import Money
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = ["PayoutItem", "PayoutSchedule", "payout_schedule"]
+
+#: Upwork pays freelancers in US dollars; an empty schedule is in USD.
+_DEFAULT_CURRENCY = "USD"
+
+
+def _optional_week(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if value is not None:
+        instance_field(BillingWeek)(instance, attribute, value)
+
+
+@attrs.frozen
+class PayoutItem:
+    """One payment of an hourly contract on its way to the freelancer's balance (UTC).
+
+    Built by :func:`payout_schedule` from a :class:`WeeklyInvoice`, a
+    :class:`Bonus` or a :class:`WeeklyPayment`.  Amounts are what the client
+    pays, before the freelancer's service fee.
+
+    Args:
+        kind: Hours, a bonus or a weekly payment.
+        amount: What the client is charged.
+        charged_at: When the client is charged: the Monday 12:00 invoice for
+            hours and weekly payments, the moment of payment for a bonus.
+        review_ends: The end of the client's dispute window (hours only;
+            ``None`` for bonuses and weekly payments, which have none).
+        available_at: When the money is available to withdraw.
+        protected_amount: The part Hourly Protection covers (hours only;
+            zero otherwise, HC 211068288).
+        week: The billing week (``None`` for a bonus).
+
+    Raises:
+        InvalidValueError: The moments are out of order, or the fields do
+            not fit the kind (a bonus with a week, a weekly payment with a
+            review window, a protected bonus, ...).
+        CurrencyMismatchError: The amounts are in different currencies.
+        InvalidTypeError: A field has the wrong type.
+    """
+
+    kind: PayoutKind = attrs.field(validator=instance_field(PayoutKind))
+    amount: Money = attrs.field(validator=money_field)
+    charged_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    review_ends: datetime | None = attrs.field(
+        converter=optional_to_utc, validator=optional_utc_field
+    )
+    available_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    protected_amount: Money = attrs.field(validator=money_field)
+    week: BillingWeek | None = attrs.field(default=None, validator=_optional_week)
+
+    def __attrs_post_init__(self) -> None:
+        self._check_order()
+        self._check_kind()
+        if self.protected_amount.currency != self.amount.currency:
+            raise CurrencyMismatchError(
+                f"PayoutItem.protected_amount is in {self.protected_amount.currency} but the "
+                f"amount is in {self.amount.currency}",
+                field="PayoutItem.protected_amount",
+                rule="one currency",
+            )
+        if self.protected_amount > self.amount:
+            raise InvalidValueError(
+                f"PayoutItem.protected_amount ({self.protected_amount}) cannot be more than "
+                f"the amount ({self.amount})",
+                field="PayoutItem.protected_amount",
+                rule="at most the amount",
+            )
+
+    def _check_order(self) -> None:
+        review = self.review_ends if self.review_ends is not None else self.charged_at
+        if not self.charged_at <= review < self.available_at:
+            raise InvalidValueError(
+                "PayoutItem needs charged_at <= review_ends < available_at, got "
+                f"{self.charged_at.isoformat()}, {self.review_ends}, "
+                f"{self.available_at.isoformat()}",
+                field="PayoutItem.available_at",
+                rule="charged <= review ends < available",
+            )
+
+    def _check_kind(self) -> None:
+        hours = self.kind is PayoutKind.HOURS
+        problem = ""
+        if (self.week is None) != (self.kind is PayoutKind.BONUS):
+            problem = "a bonus has no week; hours and weekly payments have one"
+        elif not hours and self.review_ends is not None:
+            problem = f"a {self.kind} has no review window (HC 211063668)"
+        elif not hours and self.protected_amount.amount != 0:
+            problem = f"a {self.kind} is never protected (HC 211068288)"
+        elif hours and self.review_ends is None:
+            problem = "invoiced hours have a review window (HC 211062158)"
+        if problem:
+            raise InvalidValueError(
+                f"PayoutItem fields do not fit its kind: {problem}",
+                field="PayoutItem.kind",
+                rule=problem,
+            )
+
+    def status(self, at: datetime) -> PayoutStatus:
+        """Return where the payment is at *at*: upcoming, in review, pending or available.
+
+        Hours are *in review* from the invoice to the end of the dispute
+        window (inclusive), then *pending* until their Wednesday; bonuses and
+        weekly payments go straight from the charge to *pending*.
+
+        Raises:
+            InvalidValueError: *at* is naive.
+            InvalidTypeError: *at* is not a datetime.
+        """
+        moment = utc_instant(at, "at")
+        if moment < self.charged_at:
+            return PayoutStatus.UPCOMING
+        if self.review_ends is not None and moment <= self.review_ends:
+            return PayoutStatus.IN_REVIEW
+        if moment < self.available_at:
+            return PayoutStatus.PENDING
+        return PayoutStatus.AVAILABLE
+
+    def to_record(self) -> dict[str, object]:
+        """Return the item as one flat dict."""
+        return {
+            "kind": self.kind.value,
+            "week": None if self.week is None else str(self.week),
+            "amount": self.amount,
+            "protected_amount": self.protected_amount,
+            "charged_at": self.charged_at,
+            "review_ends": self.review_ends,
+            "available_at": self.available_at,
+        }
+
+
+def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    name = field_name(instance, attribute)
+    items = sequence_of(value, PayoutItem, name)
+    seen: set[tuple[PayoutKind, BillingWeek]] = set()
+    previous: PayoutItem | None = None
+    for index, item in enumerate(items):
+        where = f"{name}[{index}]"
+        if item.amount.currency != instance.currency:
+            raise CurrencyMismatchError(
+                f"{where} is in {item.amount.currency} but the schedule is in {instance.currency}",
+                field=where,
+                rule="one currency",
+            )
+        if previous is not None and _order(item) < _order(previous):
+            raise InvalidValueError(
+                f"{where} must not become available before the item before it",
+                field=where,
+                rule="in the order money becomes available",
+            )
+        if item.week is not None:
+            key = (item.kind, item.week)
+            if key in seen:
+                raise InvalidValueError(
+                    f"{where}: the {item.kind} of the week {item.week} is listed twice",
+                    field=where,
+                    rule="one invoice and one weekly payment per week",
+                )
+            seen.add(key)
+        previous = item
+
+
+def _order(item: PayoutItem) -> tuple[datetime, datetime, str]:
+    return (item.available_at, item.charged_at, item.kind.value)
+
+
+def _check_currency(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    name = field_name(instance, attribute)
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"{name} must be an ISO 4217 code as str, not {type(value).__name__}",
+            field=name,
+            rule="an ISO 4217 code",
+        )
+    try:
+        Money.zero(value)
+    except InvalidValueError:
+        raise InvalidValueError(
+            f"{name} must be an ISO 4217 currency code (e.g. 'USD'), got {value[:20]!r}",
+            field=name,
+            rule="an ISO 4217 code",
+        ) from None
+
+
+@attrs.frozen
+class PayoutSchedule:
+    """Every payment of an hourly contract, in the order the money becomes available.
+
+    Built by :func:`payout_schedule`.
+
+    Args:
+        items: The payments, ordered by when they become available (then by
+            when they are charged).
+        currency: The one currency of every item (Upwork pays freelancers in
+            USD; an empty schedule is in USD).
+
+    Raises:
+        InvalidValueError: Items out of order, or the same week's invoice
+            or weekly payment listed twice.
+        CurrencyMismatchError: Items in different currencies.
+        InvalidTypeError: A field has the wrong type.
+    """
+
+    currency: str = attrs.field(validator=_check_currency)
+    items: tuple[PayoutItem, ...] = attrs.field(converter=as_tuple, validator=_check_items)
+
+    @property
+    def total(self) -> Money:
+        """The sum of every item."""
+        return Money.total((item.amount for item in self.items), self.currency)
+
+    @property
+    def protected(self) -> Money:
+        """The part of :attr:`total` Hourly Protection covers (invoiced protected hours)."""
+        return Money.total((item.protected_amount for item in self.items), self.currency)
+
+    def balances(self, at: datetime) -> dict[PayoutStatus, Money]:
+        """Return how much is upcoming, in review, pending and available at *at*.
+
+        Every status is present (zero when nothing is in it), in the order
+        money moves through them; the values add up to :attr:`total`.
+
+        Raises:
+            InvalidValueError: *at* is naive.
+            InvalidTypeError: *at* is not a datetime.
+        """
+        moment = utc_instant(at, "at")
+        totals = dict.fromkeys(PayoutStatus, Money.zero(self.currency))
+        for item in self.items:
+            status = item.status(moment)
+            totals[status] = totals[status] + item.amount
+        return totals
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Return one flat dict per item, in the schedule's order."""
+        return [item.to_record() for item in self.items]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption="Hourly payouts")
+
+
+def payout_schedule(
+    *,
+    invoices: Iterable[WeeklyInvoice] = (),
+    bonuses: Iterable[Bonus] = (),
+    weekly_payments: Iterable[WeeklyPayment] = (),
+) -> PayoutSchedule:
+    """Lay out an hourly contract's invoices, bonuses and weekly payments by when they pay.
+
+    Args:
+        invoices: Weekly invoices of hours (from :func:`invoice`).
+        bonuses: Bonuses (from :func:`bonus`).
+        weekly_payments: Fixed weekly payments (from :func:`weekly_payment`).
+
+    Returns:
+        The :class:`PayoutSchedule`, ordered by when the money becomes available.
+
+    Raises:
+        InvalidTypeError: An argument is not a sequence of the right kind.
+        InvalidValueError: The same week's invoice or weekly payment is
+            given twice.
+        CurrencyMismatchError: The payments are in different currencies.
+
+    >>> from datetime import datetime, timezone
+    >>> from upwork_safety import Money
+    >>> from upwork_safety.hourly import bonus
+    >>> paid = datetime(2024, 1, 10, 15, tzinfo=timezone.utc)
+    >>> plan = payout_schedule(bonuses=[bonus(Money("50.00", "USD"), paid_at=paid)])
+    >>> plan.balances(paid)[PayoutStatus.PENDING]
+    Money(amount=Decimal('50.00'), currency='USD')
+    """
+    named: list[tuple[str, PayoutItem]] = [
+        (
+            f"invoices[{index}]",
+            PayoutItem(
+                kind=PayoutKind.HOURS,
+                amount=bill.amount,
+                charged_at=bill.invoiced_at,
+                review_ends=bill.dispute_window_ends,
+                available_at=bill.available_at,
+                protected_amount=bill.protected_amount,
+                week=bill.week,
+            ),
+        )
+        for index, bill in enumerate(sequence_of(invoices, WeeklyInvoice, "invoices"))
+    ]
+    named.extend(
+        (
+            f"bonuses[{index}]",
+            PayoutItem(
+                kind=PayoutKind.BONUS,
+                amount=extra.amount,
+                charged_at=extra.paid_at,
+                review_ends=None,
+                available_at=extra.available_at,
+                protected_amount=Money.zero(extra.amount.currency),
+            ),
+        )
+        for index, extra in enumerate(sequence_of(bonuses, Bonus, "bonuses"))
+    )
+    named.extend(
+        (
+            f"weekly_payments[{index}]",
+            PayoutItem(
+                kind=PayoutKind.WEEKLY_PAYMENT,
+                amount=weekly.amount,
+                charged_at=weekly.invoiced_at,
+                review_ends=None,
+                available_at=weekly.available_at,
+                protected_amount=Money.zero(weekly.amount.currency),
+                week=weekly.week,
+            ),
+        )
+        for index, weekly in enumerate(
+            sequence_of(weekly_payments, WeeklyPayment, "weekly_payments")
+        )
+    )
+    currency = named[0][1].amount.currency if named else _DEFAULT_CURRENCY
+    for what, item in named:
+        if item.amount.currency != currency:
+            raise CurrencyMismatchError(
+                f"{what} is in {item.amount.currency} but {named[0][0]} is in {currency}: "
+                "a schedule holds one currency",
+                field=what,
+                rule="one currency",
+            )
+    items = sorted((item for _, item in named), key=_order)
+    return PayoutSchedule(currency=currency, items=items)

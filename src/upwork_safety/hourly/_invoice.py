@@ -1,0 +1,613 @@
+"""The weekly invoice: 10-minute segments, weekly limit, Hourly Protection, paused time (private).
+
+:func:`invoice` cuts one billing week of a Work Diary into the 10-minute
+billing segments Upwork invoices (HC 211068518), leaves out time logged while
+the contract was paused (HC 211062218), marks the segments logged after the
+weekly limit was reached as over limit (not invoiced, HC 211063668), and says
+for every billed segment whether Hourly Protection covers it and, if not, why
+(HC 211068288).
+
+**How a partly logged segment counts.**  Upwork bills whole segments: "Upwork
+uses 10-minute billing segments, therefore some rounding must occur"
+(HC 211068518).  The Work Diary is a grid of 10-minute slots in UTC
+(hh:00, hh:10, …), so the library counts each slot once: a slot in which at
+least :attr:`~upwork_safety.rules.PlatformRules.hourly_partial_segment_minimum`
+(5 minutes, half a segment; *unconfirmed*, Upwork does not publish the rule)
+is logged bills as one whole segment, and a slot with less bills nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from decimal import ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from upwork_safety._render import html_table
+from upwork_safety._validate import (
+    bool_field,
+    decimal_value,
+    field_name,
+    sequence_of,
+)
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.hourly._args import (
+    MICROSECOND,
+    WEEK,
+    as_tuple,
+    duration_field,
+    flag,
+    instance_field,
+    items_field,
+    positive_money,
+    positive_money_field,
+    rules_for,
+)
+from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
+from upwork_safety.hourly._segment import SEGMENT_COLUMNS, Segment, UnprotectedReason
+from upwork_safety.hourly._week import BillingWeek, PayoutCalendar, payout_calendar, week_argument
+from upwork_safety.models import Contract, ContractKind, TimeEntry
+from upwork_safety.money import CONTEXT, Money, round_half_up
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from upwork_safety.rules import PlatformRules
+
+__all__ = ["WeeklyInvoice", "invoice", "invoice_for"]
+
+_MICROSECONDS_PER_HOUR = Decimal(3_600_000_000)
+#: Hours are shown rounded half up to this many places (10 minutes is 1/6 hour).
+_HOURS_PLACES = 2
+
+
+def _check_segments(instance: WeeklyInvoice, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    items_field(Segment)(instance, attribute, value)
+    previous_end: datetime | None = None
+    for index, segment in enumerate(value):
+        name = f"WeeklyInvoice.segments[{index}]"
+        if not (instance.week.contains(segment.start) and segment.end <= instance.week.closes_at):
+            raise InvalidValueError(
+                f"{name} ({segment.start.isoformat()}) is outside the week {instance.week}",
+                field=name,
+                rule="inside the week",
+            )
+        if previous_end is not None and segment.start < previous_end:
+            raise InvalidValueError(
+                f"{name} must start after the previous segment ends",
+                field=name,
+                rule="segments in time order, not overlapping",
+            )
+        previous_end = segment.end
+
+
+def _check_pauses(instance: WeeklyInvoice, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    name = field_name(instance, attribute)
+    in_order = pauses_argument(value, name)
+    for index, pause in enumerate(value):
+        where = f"{name}[{index}]"
+        if pause is not in_order[index]:
+            raise InvalidValueError(
+                f"{where} is out of time order", field=where, rule="pauses in time order"
+            )
+        if not pause.overlap(instance.week.start, instance.week.closes_at):
+            raise InvalidValueError(
+                f"{where} does not touch the week {instance.week}",
+                field=where,
+                rule="pauses that touch the week",
+            )
+
+
+def _limit(value: object, what: str) -> Decimal | None:
+    if value is None:
+        return None
+    hours = decimal_value(value, what)
+    if hours <= 0:
+        raise InvalidValueError(
+            f"{what} is hours per week and must be more than zero (None = no limit), got {hours}",
+            field=what,
+            rule="more than zero",
+        )
+    return hours
+
+
+def _invoice_limit(value: Any) -> Decimal | None:  # noqa: ANN401  (an attrs converter)
+    return _limit(value, "WeeklyInvoice.weekly_limit")
+
+
+def _hours(span: timedelta) -> Decimal:
+    exact = CONTEXT.divide(Decimal(span // MICROSECOND), _MICROSECONDS_PER_HOUR)
+    return round_half_up(exact, _HOURS_PLACES)
+
+
+@attrs.frozen
+class WeeklyInvoice:
+    """A billing week of hourly work: what is invoiced, what is protected, and when it pays.
+
+    Built by :func:`invoice`.  Times (``*_time``) are exact ``timedelta``;
+    hours (``*_hours``) are the same times as ``Decimal`` hours rounded
+    half up to two places for reading (10 minutes is 1/6 hour, which no
+    decimal holds exactly).  Amounts are computed from the exact times.
+
+    Args:
+        week: The billing week.
+        rate: The hourly rate.
+        segments: Every counted segment of the week, billed or over limit,
+            in time order.
+        calendar: The week's payout calendar.
+        logged_time: The time logged inside the week, exactly, before
+            counting it in whole segments (paused time included).
+        weekly_limit: The weekly limit in hours, or ``None``.
+        client_verified: Whether the client's billing method is verified.
+        paused_time: The part of *logged_time* logged while the contract was
+            paused: not invoiced (HC 211062218).
+        pauses: The pauses that touch the week, in time order.
+
+    Raises:
+        InvalidValueError: Segments outside the week or out of order, a
+            calendar for another week, a rate that is not positive, or
+            times outside the week's length.
+        InvalidTypeError: A field has the wrong type.
+    """
+
+    week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
+    rate: Money = attrs.field(validator=positive_money_field)
+    segments: tuple[Segment, ...] = attrs.field(converter=as_tuple, validator=_check_segments)
+    calendar: PayoutCalendar = attrs.field(validator=instance_field(PayoutCalendar))
+    logged_time: timedelta = attrs.field(validator=duration_field)
+    weekly_limit: Decimal | None = attrs.field(default=None, converter=_invoice_limit)
+    client_verified: bool = attrs.field(default=True, validator=bool_field)
+    paused_time: timedelta = attrs.field(default=timedelta(0), validator=duration_field)
+    pauses: tuple[Pause, ...] = attrs.field(default=(), converter=as_tuple, validator=_check_pauses)
+
+    def __attrs_post_init__(self) -> None:
+        if self.calendar.week != self.week:
+            raise InvalidValueError(
+                f"WeeklyInvoice.calendar is for the week {self.calendar.week}, not {self.week}",
+                field="WeeklyInvoice.calendar",
+                rule="the invoice's week",
+            )
+        if not timedelta(0) <= self.logged_time <= WEEK:
+            raise InvalidValueError(
+                f"WeeklyInvoice.logged_time must be between 0 and one week, got {self.logged_time}",
+                field="WeeklyInvoice.logged_time",
+                rule="0 to one week",
+            )
+        if not timedelta(0) <= self.paused_time <= self.logged_time:
+            raise InvalidValueError(
+                "WeeklyInvoice.paused_time is part of the logged time: between 0 and "
+                f"logged_time ({self.logged_time}), got {self.paused_time}",
+                field="WeeklyInvoice.paused_time",
+                rule="0 to logged_time",
+            )
+
+    # -- segments by status
+    @property
+    def billable_segments(self) -> tuple[Segment, ...]:
+        """The segments within the weekly limit (invoiced)."""
+        return tuple(s for s in self.segments if s.billed)
+
+    @property
+    def over_limit_segments(self) -> tuple[Segment, ...]:
+        """The segments logged after the weekly limit was reached (not invoiced)."""
+        return tuple(s for s in self.segments if s.over_limit)
+
+    @property
+    def protected_segments(self) -> tuple[Segment, ...]:
+        """The billed segments Hourly Protection covers."""
+        return tuple(s for s in self.segments if s.protected)
+
+    @property
+    def unprotected_segments(self) -> tuple[Segment, ...]:
+        """The billed segments Hourly Protection does not cover (each with its reasons)."""
+        return tuple(s for s in self.segments if s.billed and not s.protected)
+
+    # -- exact times
+    @staticmethod
+    def _total(segments: tuple[Segment, ...]) -> timedelta:
+        return sum((s.length for s in segments), timedelta(0))
+
+    @property
+    def billable_time(self) -> timedelta:
+        """Invoiced time: whole segments within the weekly limit."""
+        return self._total(self.billable_segments)
+
+    @property
+    def over_limit_time(self) -> timedelta:
+        """Time logged after the weekly limit was reached (not invoiced)."""
+        return self._total(self.over_limit_segments)
+
+    @property
+    def protected_time(self) -> timedelta:
+        """Invoiced time that Hourly Protection covers."""
+        return self._total(self.protected_segments)
+
+    @property
+    def unprotected_time(self) -> timedelta:
+        """Invoiced time that Hourly Protection does not cover."""
+        return self._total(self.unprotected_segments)
+
+    # -- hours for reading
+    @property
+    def billable_hours(self) -> Decimal:
+        """:attr:`billable_time` in hours (two places, half up)."""
+        return _hours(self.billable_time)
+
+    @property
+    def over_limit_hours(self) -> Decimal:
+        """:attr:`over_limit_time` in hours (two places, half up)."""
+        return _hours(self.over_limit_time)
+
+    @property
+    def protected_hours(self) -> Decimal:
+        """:attr:`protected_time` in hours (two places, half up)."""
+        return _hours(self.protected_time)
+
+    @property
+    def unprotected_hours(self) -> Decimal:
+        """:attr:`unprotected_time` in hours (two places, half up)."""
+        return _hours(self.unprotected_time)
+
+    @property
+    def paused_hours(self) -> Decimal:
+        """:attr:`paused_time` in hours (two places, half up): logged while paused, not invoiced."""
+        return _hours(self.paused_time)
+
+    # -- money
+    def _pay(self, span: timedelta) -> Money:
+        exact = CONTEXT.divide(
+            CONTEXT.multiply(self.rate.amount, Decimal(span // MICROSECOND)),
+            _MICROSECONDS_PER_HOUR,
+        )
+        return Money(round_half_up(exact, self.rate.minor_unit), self.rate.currency)
+
+    @property
+    def amount(self) -> Money:
+        """Billable time × rate, rounded half up to the cent: what the client is invoiced."""
+        return self._pay(self.billable_time)
+
+    @property
+    def protected_amount(self) -> Money:
+        """Protected time × rate, rounded half up to the cent: pay a dispute cannot take."""
+        return self._pay(self.protected_time)
+
+    @property
+    def unprotected_amount(self) -> Money:
+        """``amount - protected_amount``: invoiced pay a client dispute can take back."""
+        return self.amount - self.protected_amount
+
+    # -- calendar
+    @property
+    def top_rated(self) -> bool:
+        """Whether the calendar is for a Top Rated freelancer."""
+        return self.calendar.top_rated
+
+    @property
+    def invoiced_at(self) -> datetime:
+        """Monday 12:00 UTC after the week (HC 211063698)."""
+        return self.calendar.invoiced_at
+
+    @property
+    def dispute_window_ends(self) -> datetime:
+        """Friday 23:59:59 UTC after the week (HC 211062158)."""
+        return self.calendar.dispute_window_ends
+
+    @property
+    def available_at(self) -> datetime:
+        """When the pay is available (HC 211063698; Top Rated: HC 360047676133)."""
+        return self.calendar.available_at
+
+    def time_by_reason(self) -> dict[UnprotectedReason, timedelta]:
+        """Return how much time each reason leaves unprotected (billed or over limit).
+
+        A segment with two reasons counts under both, so the values may add
+        up to more than the unprotected time.  Reasons that apply to no
+        segment are left out.
+        """
+        totals: dict[UnprotectedReason, timedelta] = {}
+        for reason in UnprotectedReason:
+            span = self._total(tuple(s for s in self.segments if reason in s.reasons))
+            if span:
+                totals[reason] = span
+        return totals
+
+    def summary(self) -> dict[str, object]:
+        """Return the totals and dates as one flat dict."""
+        return {
+            "week_start": self.week.start,
+            "rate": self.rate,
+            "weekly_limit": self.weekly_limit,
+            "billable_hours": self.billable_hours,
+            "over_limit_hours": self.over_limit_hours,
+            "paused_hours": self.paused_hours,
+            "protected_hours": self.protected_hours,
+            "unprotected_hours": self.unprotected_hours,
+            "amount": self.amount,
+            "protected_amount": self.protected_amount,
+            "unprotected_amount": self.unprotected_amount,
+            "invoiced_at": self.invoiced_at,
+            "dispute_window_ends": self.dispute_window_ends,
+            "available_at": self.available_at,
+        }
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Return one flat dict per segment, in time order (for ``pandas.DataFrame``)."""
+        return [segment.to_record() for segment in self.segments]
+
+    def _repr_html_(self) -> str:
+        totals = [{"item": key, "value": value} for key, value in self.summary().items()]
+        return html_table(totals, caption=f"Hourly invoice, week {self.week}") + html_table(
+            self.to_records(), caption="Segments", columns=SEGMENT_COLUMNS
+        )
+
+
+# --- Building an invoice -----------------------------------------------------
+
+
+def _describe(index: int, entry: TimeEntry) -> str:
+    return f"entries[{index}] ({entry.start.isoformat()} → {entry.end.isoformat()})"
+
+
+def _check_overlaps(items: tuple[TimeEntry, ...]) -> None:
+    order = sorted(range(len(items)), key=lambda i: (items[i].start, items[i].end))
+    latest: int | None = None
+    for index in order:
+        if latest is not None and items[index].start < items[latest].end:
+            raise InvalidValueError(
+                f"{_describe(latest, items[latest])} and {_describe(index, items[index])} "
+                "overlap: the same minutes cannot be billed twice; split or remove one",
+                field=f"entries[{index}]",
+                rule="entries do not overlap",
+            )
+        # Sorted by start and not overlapping, so this entry ends last so far.
+        latest = index
+
+
+def _check_segment_rules(rules: PlatformRules) -> None:
+    segment = rules.hourly_segment
+    if WEEK % segment:
+        raise RulesError(
+            f"PlatformRules.hourly_segment ({segment}) must divide a week evenly "
+            "so segments sit on the Work Diary's grid",
+            field="PlatformRules.hourly_segment",
+            rule="divides a week evenly",
+        )
+    if not timedelta(0) < rules.hourly_partial_segment_minimum <= segment:
+        raise RulesError(
+            "PlatformRules.hourly_partial_segment_minimum must be more than zero and "
+            f"at most hourly_segment ({segment}), got {rules.hourly_partial_segment_minimum}",
+            field="PlatformRules.hourly_partial_segment_minimum",
+            rule="at most hourly_segment",
+        )
+
+
+def _limit_segments(limit: Decimal | None, segment: timedelta) -> int | None:
+    if limit is None:
+        return None
+    limit_us = CONTEXT.multiply(limit, _MICROSECONDS_PER_HOUR)
+    count = CONTEXT.divide(limit_us, Decimal(segment // MICROSECOND))
+    # A segment that would take the total past the limit is over it: Upwork
+    # bills whole segments, and only time within the limit (HC 211063668).
+    return int(count.to_integral_value(rounding=ROUND_FLOOR, context=CONTEXT))
+
+
+def _reasons(
+    members: list[TimeEntry],
+    *,
+    over_limit: bool,
+    client_verified: bool,
+    minimum_activity: int,
+) -> tuple[UnprotectedReason, ...]:
+    reasons: list[UnprotectedReason] = []
+    if over_limit:
+        reasons.append(UnprotectedReason.OVER_LIMIT)
+    if any(e.manual for e in members):
+        reasons.append(UnprotectedReason.MANUAL)
+    if any(not e.memo.strip() for e in members):
+        reasons.append(UnprotectedReason.NO_MEMO)
+    if any(e.activity is None or e.activity < minimum_activity for e in members):
+        reasons.append(UnprotectedReason.LOW_ACTIVITY)
+    if not client_verified:
+        reasons.append(UnprotectedReason.CLIENT_UNVERIFIED)
+    return tuple(reasons)
+
+
+def _memo(members: list[TimeEntry]) -> str:
+    memos: list[str] = []
+    for entry in members:
+        memo = entry.memo.strip()
+        if memo and memo not in memos:
+            memos.append(memo)
+    return " / ".join(memos)
+
+
+def _activity(members: list[TimeEntry]) -> int | None:
+    levels = [e.activity for e in members]
+    if any(level is None for level in levels):
+        return None
+    return min(level for level in levels if level is not None)
+
+
+def invoice(
+    entries: Iterable[TimeEntry],
+    *,
+    week: BillingWeek,
+    rate: Money,
+    weekly_limit: Decimal | int | str | None = None,
+    client_verified: bool = True,
+    top_rated: bool = False,
+    pauses: Iterable[Pause] = (),
+    rules: PlatformRules | None = None,
+) -> WeeklyInvoice:
+    """Invoice one billing week of a Work Diary and say what Hourly Protection covers.
+
+    The week's time is cut into the Work Diary's 10-minute UTC slots, in
+    time order.  Entries crossing the week's boundaries count only their
+    part inside the week, and time inside a :class:`Pause` is not invoiced
+    (it is reported as :attr:`WeeklyInvoice.paused_time`).  A slot counts as
+    one whole segment when at least ``rules.hourly_partial_segment_minimum``
+    of its unpaused time is logged (see the module docs).  Once the weekly
+    limit is reached, later segments are over limit and not invoiced.  A
+    billed segment is protected only if all its time is tracked (not manual),
+    has a memo, has activity of at least ``rules.hourly_minimum_activity``,
+    and the client is verified (HC 211068288).
+
+    Args:
+        entries: The Work Diary (any weeks; only *week*'s time is used).
+        week: The billing week to invoice.
+        rate: The hourly rate, positive :class:`~upwork_safety.money.Money`.
+        weekly_limit: The contract's weekly limit in hours
+            (``Decimal | int | str``), or ``None`` for no limit.
+        client_verified: Whether the client has a verified billing method.
+        top_rated: Whether the freelancer is Top Rated (changes when the pay
+            is available).
+        pauses: When the contract was paused (a sequence of :class:`Pause`,
+            not overlapping); nothing logged inside them is invoiced.
+        rules: The platform rules; default: those in force at the end of *week*.
+
+    Returns:
+        The week's :class:`WeeklyInvoice`.
+
+    Raises:
+        InvalidValueError: Two entries or two pauses overlap (the message
+            names both), the rate or the limit is not positive.
+        InvalidTypeError: An argument has the wrong type (a sequence that is
+            not one, an item that is not a :class:`TimeEntry` or
+            :class:`Pause`, a number where Money is expected, ...).
+        RulesError: *rules* give segments that do not fit the week.
+    """
+    week = week_argument(week)
+    rate = positive_money(rate, "rate")
+    limit = _limit(weekly_limit, "weekly_limit")
+    client_verified = flag(client_verified, "client_verified")
+    rules = rules_for(rules, week.end)
+    _check_segment_rules(rules)
+    items = sequence_of(entries, TimeEntry, "entries")
+    _check_overlaps(items)
+    paused = tuple(
+        p for p in pauses_argument(pauses) if p.overlap(week.start, week.closes_at) > timedelta(0)
+    )
+    calendar = payout_calendar(week, top_rated=top_rated, rules=rules)
+
+    segment = rules.hourly_segment
+    slots: dict[int, list[tuple[int, timedelta]]] = {}
+    logged = timedelta(0)
+    paused_time = timedelta(0)
+    for index in sorted(range(len(items)), key=lambda i: items[i].start):
+        start = max(items[index].start, week.start)
+        end = min(items[index].end, week.closes_at)
+        if end <= start:
+            continue
+        logged += end - start
+        pieces = unpaused(start, end, paused)
+        paused_time += end - start - sum((e - s for s, e in pieces), timedelta(0))
+        for part_start, part_end in pieces:
+            first = (part_start - week.start) // segment
+            last = -((week.start - part_end) // segment)  # ceiling: exclusive slot bound
+            for slot in range(first, last):
+                slot_start = week.start + segment * slot
+                covered = min(part_end, slot_start + segment) - max(part_start, slot_start)
+                slots.setdefault(slot, []).append((index, covered))
+
+    budget = _limit_segments(limit, segment)
+    billed = 0
+    segments: list[Segment] = []
+    for slot in sorted(slots):
+        parts = slots[slot]
+        covered = sum((c for _, c in parts), timedelta(0))
+        if covered < rules.hourly_partial_segment_minimum:
+            continue
+        over = budget is not None and billed >= budget
+        billed += not over
+        indices = tuple(dict.fromkeys(i for i, _ in parts))  # a pause may split an entry
+        members = [items[i] for i in indices]
+        slot_start = week.start + segment * slot
+        segments.append(
+            Segment(
+                start=slot_start,
+                end=slot_start + segment,
+                logged=covered,
+                manual=any(e.manual for e in members),
+                memo=_memo(members),
+                activity=_activity(members),
+                over_limit=over,
+                reasons=_reasons(
+                    members,
+                    over_limit=over,
+                    client_verified=client_verified,
+                    minimum_activity=rules.hourly_minimum_activity,
+                ),
+                entries=indices,
+            )
+        )
+    return WeeklyInvoice(
+        week=week,
+        rate=rate,
+        segments=tuple(segments),
+        calendar=calendar,
+        logged_time=logged,
+        weekly_limit=limit,
+        client_verified=client_verified,
+        paused_time=paused_time,
+        pauses=paused,
+    )
+
+
+def invoice_for(
+    contract: Contract,
+    *,
+    week: BillingWeek,
+    top_rated: bool = False,
+    pauses: Iterable[Pause] = (),
+    rules: PlatformRules | None = None,
+) -> WeeklyInvoice:
+    """Invoice one week of an hourly contract's Work Diary.
+
+    Takes the entries, rate, weekly limit and the client's verification
+    from *contract* and calls :func:`invoice`.
+
+    Args:
+        contract: An hourly :class:`~upwork_safety.models.Contract` with an
+            ``hourly_rate``.
+        week: The billing week to invoice.
+        top_rated: Whether the freelancer is Top Rated.
+        pauses: When the contract was paused (see :func:`invoice`).
+        rules: The platform rules; default: those in force at the end of *week*.
+
+    Returns:
+        The week's :class:`WeeklyInvoice`.
+
+    Raises:
+        InvalidValueError: The contract is fixed price or has no hourly rate.
+        InvalidTypeError: *contract* is not a Contract, or another argument
+            has the wrong type.
+    """
+    if not isinstance(contract, Contract):
+        raise InvalidTypeError(
+            f"contract must be a Contract, not {type(contract).__name__}",
+            field="contract",
+            rule="a Contract",
+        )
+    if contract.kind is not ContractKind.HOURLY:
+        raise InvalidValueError(
+            f"contract {contract.id!r} is fixed price; only hourly contracts are invoiced weekly",
+            field="Contract.kind",
+            rule="an hourly contract",
+        )
+    if contract.hourly_rate is None:
+        raise InvalidValueError(
+            f"contract {contract.id!r} has no hourly_rate; set Contract.hourly_rate to invoice it",
+            field="Contract.hourly_rate",
+            rule="an hourly rate",
+        )
+    return invoice(
+        contract.time_entries,
+        week=week,
+        rate=contract.hourly_rate,
+        weekly_limit=contract.weekly_limit,
+        client_verified=contract.client.payment_verified,
+        top_rated=top_rated,
+        pauses=pauses,
+        rules=rules,
+    )

@@ -1,0 +1,211 @@
+"""Billing segments and Hourly Protection: one 10-minute slot, and why it is unprotected (private).
+
+A :class:`Segment` is one 10-minute slot of the Work Diary as Upwork
+invoices it (HC 211068518); its :class:`UnprotectedReason` values say which
+Hourly Protection rules it fails (HC 211068288).  :func:`invoice` builds them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+import attrs
+
+from upwork_safety._render import html_table, plain
+from upwork_safety._validate import bool_field, field_name, text_field, to_utc, utc_field
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.hourly._args import as_tuple, duration_field, items_field
+from upwork_safety.kinds import StrEnum
+
+__all__ = ["SEGMENT_COLUMNS", "Segment", "UnprotectedReason"]
+
+
+class UnprotectedReason(StrEnum):
+    """Why Hourly Protection does not cover a segment (HC 211068288)."""
+
+    #: Logged after the weekly limit was reached: not invoiced (HC 211063668).
+    OVER_LIMIT = "over_limit"
+    #: Manual time, not tracked by the desktop app.
+    MANUAL = "manual"
+    #: No memo says what the time was for.
+    NO_MEMO = "no_memo"
+    #: Activity not recorded, or below ``rules.hourly_minimum_activity``.
+    LOW_ACTIVITY = "low_activity"
+    #: The client has no verified billing method.
+    CLIENT_UNVERIFIED = "client_unverified"
+
+    @property
+    def explanation(self) -> str:
+        """The reason in words, with its source."""
+        return _EXPLANATIONS[self]
+
+
+_EXPLANATIONS = {
+    UnprotectedReason.OVER_LIMIT: (
+        "logged after the weekly limit was reached: not invoiced (HC 211063668)"
+    ),
+    UnprotectedReason.MANUAL: "manual time, not tracked by the desktop app (HC 211068288)",
+    UnprotectedReason.NO_MEMO: "no memo describing the work (HC 211068288)",
+    UnprotectedReason.LOW_ACTIVITY: (
+        "activity not recorded or below the threshold (HC 211068288; the threshold "
+        "is not published)"
+    ),
+    UnprotectedReason.CLIENT_UNVERIFIED: (
+        "the client has no verified billing method (HC 211068288)"
+    ),
+}
+
+
+# --- Field checks --------------------------------------------------------------
+
+
+def _check_reasons(instance: Segment, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    items_field(UnprotectedReason)(instance, attribute, value)
+    if (UnprotectedReason.OVER_LIMIT in value) != instance.over_limit:
+        raise InvalidValueError(
+            "Segment.reasons must include OVER_LIMIT exactly when Segment.over_limit is True",
+            field="Segment.reasons",
+            rule="OVER_LIMIT exactly when over_limit",
+        )
+    if len(set(value)) != len(value):
+        raise InvalidValueError(
+            "Segment.reasons must not repeat a reason",
+            field="Segment.reasons",
+            rule="each reason once",
+        )
+
+
+def _check_entries(instance: Segment, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    items_field(int)(instance, attribute, value)
+    if any(isinstance(i, bool) or i < 0 for i in value):
+        raise InvalidValueError(
+            "Segment.entries holds positions in the Work Diary: whole numbers from 0",
+            field="Segment.entries",
+            rule="positions from 0",
+        )
+
+
+def _check_activity(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if value is None:
+        return
+    name = field_name(instance, attribute)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(
+            f"{name} is the Work Diary's 0–10 activity level or None, not {type(value).__name__}",
+            field=name,
+            rule="an int 0–10 or None",
+        )
+    if not 0 <= value <= 10:
+        raise InvalidValueError(
+            f"{name} is the Work Diary's 0–10 activity level or None, got {value!r}",
+            field=name,
+            rule="0 to 10",
+        )
+
+
+SEGMENT_COLUMNS = (
+    "start",
+    "end",
+    "logged",
+    "manual",
+    "memo",
+    "activity",
+    "billed",
+    "protected",
+    "reasons",
+    "entries",
+)
+
+
+@attrs.frozen
+class Segment:
+    """One 10-minute billing segment of the Work Diary, as invoiced (or not).
+
+    Args:
+        start: The slot's start (:func:`invoice` puts it on the Work Diary's
+            UTC grid of ``rules.hourly_segment`` slots).
+        end: The slot's end.
+        logged: How much time was logged inside the slot (outside any pause);
+            the segment bills whole whatever this is (see the module docs).
+        manual: Whether any time in the slot was manual.
+        memo: The memos of the entries in the slot, joined with ``" / "``.
+        activity: The lowest activity level of the entries in the slot, or
+            ``None`` when any of them recorded none.
+        over_limit: Whether the slot was logged after the weekly limit was
+            reached (not invoiced).
+        reasons: Why Hourly Protection does not cover the segment; empty
+            when it does.  Contains ``OVER_LIMIT`` exactly when *over_limit*.
+        entries: The positions, in the list given to :func:`invoice`, of
+            the entries whose time falls in the slot.
+
+    Raises:
+        InvalidValueError: *end* not after *start*, *logged* outside the
+            slot's length, or *reasons* inconsistent with *over_limit*.
+        InvalidTypeError: A field has the wrong type.
+    """
+
+    start: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    end: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    logged: timedelta = attrs.field(validator=duration_field)
+    manual: bool = attrs.field(default=False, validator=bool_field)
+    memo: str = attrs.field(default="", validator=text_field)
+    activity: int | None = attrs.field(default=None, validator=_check_activity)
+    over_limit: bool = attrs.field(default=False, validator=bool_field)
+    reasons: tuple[UnprotectedReason, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=_check_reasons
+    )
+    entries: tuple[int, ...] = attrs.field(default=(), converter=as_tuple, validator=_check_entries)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise InvalidValueError(
+                f"Segment.end ({self.end.isoformat()}) must be after "
+                f"Segment.start ({self.start.isoformat()})",
+                field="Segment.end",
+                rule="after start",
+            )
+        if not timedelta(0) < self.logged <= self.end - self.start:
+            raise InvalidValueError(
+                f"Segment.logged must be more than zero and at most the segment's "
+                f"length {self.end - self.start}, got {self.logged}",
+                field="Segment.logged",
+                rule="within the segment",
+            )
+
+    @property
+    def length(self) -> timedelta:
+        """The segment's length (what it bills), 10 minutes by default."""
+        return self.end - self.start
+
+    @property
+    def billed(self) -> bool:
+        """Whether the segment is invoiced (it is within the weekly limit)."""
+        return not self.over_limit
+
+    @property
+    def protected(self) -> bool:
+        """Whether Hourly Protection covers the segment."""
+        return not self.reasons
+
+    def to_record(self) -> dict[str, object]:
+        """Return the segment as one flat dict (``logged`` in seconds)."""
+        return {
+            "start": self.start,
+            "end": self.end,
+            "logged": plain(self.logged),
+            "manual": self.manual,
+            "memo": self.memo,
+            "activity": self.activity,
+            "billed": self.billed,
+            "protected": self.protected,
+            "reasons": ", ".join(reason.value for reason in self.reasons),
+            "entries": ", ".join(str(index) for index in self.entries),
+        }
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Return ``[self.to_record()]``, for a one-row DataFrame."""
+        return [self.to_record()]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption="Billing segment")

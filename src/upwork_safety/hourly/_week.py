@@ -1,0 +1,327 @@
+"""The billing week and its payout calendar: when a week is invoiced, disputable and paid (private).
+
+A billing week runs Monday 00:00 to Sunday 23:59:59.999999 UTC
+(HC 211063698).  Its :class:`PayoutCalendar` counts from the Monday 00:00
+UTC that closes it: invoice and Work Diary lock at Monday 12:00, the client's
+dispute window to Friday 23:59:59, pay available on the Wednesday ten days
+after the week (HC 211063698, HC 211062158), or for Top Rated freelancers
+since 2020-05-04 right after the dispute window (HC 360047676133).  The week
+and its calendar live together because the week names its own calendar
+(:meth:`BillingWeek.calendar`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from upwork_safety._render import html_table
+from upwork_safety._validate import (
+    bool_field,
+    field_name,
+    sequence_of,
+    to_utc,
+    utc_field,
+    utc_instant,
+)
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.hourly._args import MICROSECOND, SECOND, WEEK, flag, instance_field, rules_for
+from upwork_safety.models import TimeEntry
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from upwork_safety.rules import PlatformRules
+
+__all__ = ["BillingWeek", "PayoutCalendar", "billing_week", "payout_calendar", "weeks_of"]
+
+_WEEK_RULE = "a Monday 00:00 UTC (HC 211063698)"
+
+
+def _check_week_start(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    utc_field(instance, attribute, value)
+    if value.weekday() != 0 or value.time() != time(0):
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must be a Monday 00:00 UTC (Upwork's billing week runs "
+            f"Monday 00:00 → Sunday 23:59:59 UTC, HC 211063698), got {value.isoformat()}; "
+            "use billing_week(at) to find the week containing a moment",
+            field=name,
+            rule=_WEEK_RULE,
+        )
+
+
+@attrs.frozen
+class BillingWeek:
+    """One Upwork billing week: Monday 00:00 UTC to Sunday 23:59:59.999999 UTC.
+
+    Build one with :func:`billing_week` (from any moment in the week) or
+    directly from its Monday 00:00 UTC start.
+
+    Args:
+        start: The Monday 00:00 UTC that opens the week; an aware datetime in
+            any zone naming that instant is accepted and kept in UTC.
+
+    Raises:
+        InvalidValueError: *start* is naive or not a Monday 00:00 UTC.
+        InvalidTypeError: *start* is not a datetime.
+    """
+
+    start: datetime = attrs.field(converter=to_utc, validator=_check_week_start)
+
+    @property
+    def end(self) -> datetime:
+        """The last moment of the week, Sunday 23:59:59.999999 UTC."""
+        return self.start + WEEK - MICROSECOND
+
+    @property
+    def closes_at(self) -> datetime:
+        """The Monday 00:00 UTC that ends the week; the payout calendar counts from it."""
+        return self.start + WEEK
+
+    def contains(self, at: datetime) -> bool:
+        """Return whether the moment *at* falls in this week.
+
+        Args:
+            at: An aware datetime in any zone (compared as the same instant in UTC).
+
+        Raises:
+            InvalidValueError: *at* is naive.
+            InvalidTypeError: *at* is not a datetime.
+        """
+        moment = utc_instant(at, "at")
+        return self.start <= moment <= self.end
+
+    def __contains__(self, at: object) -> bool:
+        return self.contains(at)  # type: ignore[arg-type]  # contains() refuses non-datetimes
+
+    def previous(self) -> BillingWeek:
+        """Return the week before this one."""
+        return BillingWeek(self.start - WEEK)
+
+    def next(self) -> BillingWeek:
+        """Return the week after this one."""
+        return BillingWeek(self.closes_at)
+
+    def calendar(
+        self, *, top_rated: bool = False, rules: PlatformRules | None = None
+    ) -> PayoutCalendar:
+        """Return this week's payout calendar (a shortcut for :func:`payout_calendar`)."""
+        return payout_calendar(self, top_rated=top_rated, rules=rules)
+
+    def __str__(self) -> str:
+        return f"{self.start.date()} → {self.end.date()} (UTC)"
+
+
+def week_argument(value: object, what: str = "week") -> BillingWeek:
+    """Return *value* if it is a :class:`BillingWeek`, else raise naming *what*."""
+    if not isinstance(value, BillingWeek):
+        hint = ""
+        if isinstance(value, datetime):
+            hint = "; use billing_week(at) to find the week containing a moment"
+        raise InvalidTypeError(
+            f"{what} must be a BillingWeek, not {type(value).__name__}{hint}",
+            field=what,
+            rule="a BillingWeek",
+        )
+    return value
+
+
+def billing_week(at: datetime) -> BillingWeek:
+    """Return the billing week containing *at*.
+
+    The moment is first converted to UTC, so Monday 03:00 in Karachi
+    (UTC+05:00) is still Sunday in UTC and belongs to the week before.
+
+    Args:
+        at: A timezone-aware datetime.
+
+    Returns:
+        The Monday 00:00 → Sunday 23:59:59.999999 UTC week (HC 211063698).
+
+    Raises:
+        InvalidValueError: *at* is naive.
+        InvalidTypeError: *at* is not a datetime.
+
+    >>> from datetime import datetime, timedelta, timezone
+    >>> karachi = timezone(timedelta(hours=5))
+    >>> str(billing_week(datetime(2024, 1, 8, 3, 0, tzinfo=karachi)))
+    '2024-01-01 → 2024-01-07 (UTC)'
+    """
+    moment = utc_instant(at, "at")
+    day = moment - timedelta(days=moment.weekday())
+    return BillingWeek(day.replace(hour=0, minute=0, second=0, microsecond=0))
+
+
+def weeks_of(entries: Iterable[TimeEntry]) -> tuple[BillingWeek, ...]:
+    """Return every billing week that *entries* touch, oldest first.
+
+    An entry that crosses midnight between Sunday and Monday (UTC) touches
+    both weeks.
+
+    Args:
+        entries: Work Diary entries (a sequence of :class:`TimeEntry`).
+
+    Raises:
+        InvalidTypeError: *entries* is not a sequence, or an item is not a
+            :class:`TimeEntry`.
+    """
+    weeks: set[BillingWeek] = set()
+    for entry in sequence_of(entries, TimeEntry, "entries"):
+        week = billing_week(entry.start)
+        # The end is exclusive: an entry ending at Monday 00:00 is not in that week.
+        last = billing_week(entry.end - MICROSECOND)
+        while week.start <= last.start:
+            weeks.add(week)
+            week = week.next()
+    return tuple(sorted(weeks, key=lambda w: w.start))
+
+
+# --- The payout calendar -----------------------------------------------------
+
+
+@attrs.frozen
+class PayoutCalendar:
+    """What happens to a billing week's pay, and when (all UTC).
+
+    Built by :func:`payout_calendar`.  The moments are the ones the rules in
+    force give; the constructor checks their order, not their values, so a
+    what-if rule set can move them.
+
+    Args:
+        week: The billing week.
+        invoiced_at: Monday 12:00 after the week: the Work Diary locks and
+            the client is invoiced (HC 211068518, HC 211063698); the client's
+            review and dispute window opens (HC 211062158).
+        dispute_window_ends: Friday 23:59:59 after the week: the last moment
+            the client can dispute the hours (HC 211062158).
+        available_at: When the pay becomes available to withdraw: Wednesday
+            00:00, ten days after the week's Sunday (HC 211063698); for Top
+            Rated freelancers since 2020-05-04, right after the dispute
+            window (HC 360047676133).
+        top_rated: Whether the calendar is for a Top Rated freelancer.
+        hold_skipped: Whether the Top Rated early release applied.
+
+    Raises:
+        InvalidValueError: The moments are naive or out of order, or
+            *hold_skipped* without *top_rated*.
+        InvalidTypeError: A field has the wrong type.
+    """
+
+    week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
+    invoiced_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    dispute_window_ends: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    available_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    top_rated: bool = attrs.field(default=False, validator=bool_field)
+    hold_skipped: bool = attrs.field(default=False, validator=bool_field)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.week.end < self.invoiced_at <= self.dispute_window_ends < self.available_at:
+            raise InvalidValueError(
+                "PayoutCalendar needs week end < invoiced_at <= dispute_window_ends < "
+                f"available_at, got {self.invoiced_at.isoformat()}, "
+                f"{self.dispute_window_ends.isoformat()}, {self.available_at.isoformat()}",
+                field="PayoutCalendar.available_at",
+                rule="week end < invoice <= end of dispute window < available",
+            )
+        if self.hold_skipped and not self.top_rated:
+            raise InvalidValueError(
+                "PayoutCalendar.hold_skipped needs top_rated: only Top Rated freelancers "
+                "skip the hold (HC 360047676133)",
+                field="PayoutCalendar.hold_skipped",
+                rule="Top Rated only (HC 360047676133)",
+            )
+
+    @property
+    def edits_close(self) -> datetime:
+        """The last moment to add, edit or delete the week's time (HC 211068518)."""
+        return self.invoiced_at
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Return the calendar as rows (``when``, ``step``, ``source``), in time order."""
+        available_source = "HC 360047676133 (Top Rated)" if self.hold_skipped else "HC 211063698"
+        return [
+            {
+                "when": self.week.start,
+                "step": "billing week starts (Monday 00:00 UTC)",
+                "source": "HC 211063698",
+            },
+            {
+                "when": self.week.end,
+                "step": "billing week ends (Sunday 23:59:59 UTC)",
+                "source": "HC 211063698",
+            },
+            {
+                "when": self.invoiced_at,
+                "step": "Work Diary locked; client invoiced; review window opens",
+                "source": "HC 211068518, HC 211063698, HC 211062158",
+            },
+            {
+                "when": self.dispute_window_ends,
+                "step": "last moment the client can dispute the hours",
+                "source": "HC 211062158",
+            },
+            {
+                "when": self.available_at,
+                "step": "pay available to withdraw",
+                "source": available_source,
+            },
+        ]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption=f"Payout calendar, week {self.week}")
+
+
+def payout_calendar(
+    week: BillingWeek, *, top_rated: bool = False, rules: PlatformRules | None = None
+) -> PayoutCalendar:
+    """Return the payout calendar of *week*.
+
+    Args:
+        week: The billing week.
+        top_rated: Whether the freelancer is Top Rated; from
+            ``rules.top_rated_skip_hold_since`` (2020-05-04) on, Top Rated
+            pay skips the hold and is available right after the dispute
+            window.  The date compared is the invoice date.
+        rules: The platform rules; default: those in force at the end of *week*.
+
+    Returns:
+        The invoice time, the end of the dispute window and when the pay is available.
+
+    Raises:
+        InvalidTypeError: *week* is not a :class:`BillingWeek`, or another
+            argument has the wrong type.
+        RulesError: *rules* put the steps out of order.
+
+    >>> from datetime import datetime, timezone
+    >>> cal = payout_calendar(billing_week(datetime(2024, 1, 3, tzinfo=timezone.utc)))
+    >>> cal.available_at.isoformat()
+    '2024-01-17T00:00:00+00:00'
+    """
+    week = week_argument(week)
+    top_rated = flag(top_rated, "top_rated")
+    rules = rules_for(rules, week.end)
+    closes = week.closes_at
+    invoiced = closes + rules.hourly_invoice_delay
+    window_ends = closes + rules.hourly_review_window
+    skip = top_rated and invoiced.date() >= rules.top_rated_skip_hold_since
+    available = window_ends + SECOND if skip else closes + rules.hourly_available_delay
+    if not invoiced <= window_ends < available:
+        raise RulesError(
+            "PlatformRules hourly timings must give invoice <= end of dispute window < "
+            f"available, got hourly_invoice_delay={rules.hourly_invoice_delay}, "
+            f"hourly_review_window={rules.hourly_review_window}, "
+            f"hourly_available_delay={rules.hourly_available_delay}",
+            field="rules",
+            rule="invoice <= end of dispute window < available",
+        )
+    return PayoutCalendar(
+        week=week,
+        invoiced_at=invoiced,
+        dispute_window_ends=window_ends,
+        available_at=available,
+        top_rated=top_rated,
+        hold_skipped=skip,
+    )

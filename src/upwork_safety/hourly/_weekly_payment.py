@@ -1,0 +1,286 @@
+"""Fixed weekly payments on hourly contracts: no review window, then the security hold (private).
+
+A client can add a recurring weekly amount to an hourly contract's offer
+(Advanced Options), on top of the hours or instead of them (HC 211067938,
+HC 211063668).  Upwork adds it to the Monday invoice of each week, even when
+no hours were logged; unlike hours it has **no review window**: it is
+*Pending* from the invoice for the five-day security period, then *Available*
+(HC 211063668).  Hourly Protection does not cover it (HC 211068288: "weekly
+rate payments", "advanced recurring weekly payments not based on hours
+billed").
+
+What a week's payment is (HC 211067938):
+
+* a week in which the contract was paused or its hours disputed at any
+  time pays nothing;
+* the week the contract starts pays a share by the UTC weekday it started
+  (``PlatformRules.weekly_payment_start_percent``: Monday 100%,
+  Tuesday 80%, Wednesday 60%, Thursday 40%, Friday to Sunday 20%);
+* the week it ends pays a share by the weekday it ended
+  (``weekly_payment_end_percent``; *unconfirmed*: the published table
+  is cut off in the copies read, so the library mirrors the start table);
+* a contract that starts and ends in the same week pays the smaller share
+  (a modelling assumption; nothing is published).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from upwork_safety._render import html_table
+from upwork_safety._validate import field_name, to_utc, utc_day, utc_field, utc_instant
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.hourly._args import (
+    instance_field,
+    positive_money,
+    positive_money_field,
+    rules_for,
+)
+from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis
+from upwork_safety.hourly._pauses import Pause, pauses_argument
+from upwork_safety.hourly._week import BillingWeek, payout_calendar, week_argument
+from upwork_safety.money import CONTEXT, Money, round_half_up
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from upwork_safety.rules import PlatformRules
+
+__all__ = ["WeeklyPayment", "weekly_payment"]
+
+_NOT_PROTECTED = (
+    "weekly payments are not covered by Hourly Protection (HC 211068288: "
+    "recurring weekly payments not based on hours billed)"
+)
+
+
+def _check_share(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    name = field_name(instance, attribute)
+    if type(value) is not Decimal or not value.is_finite():
+        raise InvalidTypeError(
+            f"{name} must be a Decimal share of the weekly amount, not {value!r}",
+            field=name,
+            rule="a Decimal",
+        )
+    if not 0 <= value <= 1:
+        raise InvalidValueError(
+            f"{name} is a share of the weekly amount from 0 to 1, got {value}",
+            field=name,
+            rule="0 to 1",
+        )
+
+
+@attrs.frozen
+class WeeklyPayment:
+    """One week's fixed weekly payment on an hourly contract, and when it is available (UTC).
+
+    Built by :func:`weekly_payment`.  Amounts are what the client pays,
+    before the freelancer's service fee.
+
+    The moments are the ones the rules in force give (the builder function
+    computes them); the constructor checks their order, not their values, so
+    a what-if rule set can move them.
+
+    Args:
+        week: The billing week the payment is for.
+        weekly_amount: The contract's agreed weekly amount, positive.
+        share: The share of *weekly_amount* invoiced for this week, 0 to 1.
+        basis: Why the share is what it is.
+        invoiced_at: Monday 12:00 UTC after the week, when the client is
+            invoiced (with the week's hours, HC 211067938).
+        available_at: *invoiced_at* plus the security period (5 days): no
+            review window comes first (HC 211063668).
+
+    Raises:
+        InvalidValueError: The moments are out of order, or *share* does
+            not fit *basis* (a full week pays 1, a paused one 0).
+        InvalidTypeError: A field has the wrong type.
+    """
+
+    week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
+    weekly_amount: Money = attrs.field(validator=positive_money_field)
+    share: Decimal = attrs.field(validator=_check_share)
+    basis: WeeklyPaymentBasis = attrs.field(validator=instance_field(WeeklyPaymentBasis))
+    invoiced_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    available_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+
+    #: Why Hourly Protection never covers a weekly payment.
+    not_protected_because = _NOT_PROTECTED
+
+    def __attrs_post_init__(self) -> None:
+        if not self.week.end < self.invoiced_at < self.available_at:
+            raise InvalidValueError(
+                "WeeklyPayment needs week end < invoiced_at < available_at, got "
+                f"{self.invoiced_at.isoformat()}, {self.available_at.isoformat()}",
+                field="WeeklyPayment.available_at",
+                rule="week end < invoice < available",
+            )
+        expected = {WeeklyPaymentBasis.FULL_WEEK: 1, WeeklyPaymentBasis.PAUSED: 0}.get(self.basis)
+        if expected is not None and self.share != expected:
+            raise InvalidValueError(
+                f"WeeklyPayment.share must be {expected} for a {self.basis} week, got {self.share}",
+                field="WeeklyPayment.share",
+                rule=f"{expected} for {self.basis}",
+            )
+
+    @property
+    def amount(self) -> Money:
+        """``weekly_amount × share``, rounded half up to the minor unit: what is invoiced."""
+        exact = CONTEXT.multiply(self.weekly_amount.amount, self.share)
+        return Money(
+            round_half_up(exact, self.weekly_amount.minor_unit), self.weekly_amount.currency
+        )
+
+    @property
+    def issued(self) -> bool:
+        """Whether anything is invoiced this week (``False`` for a paused week)."""
+        return self.share > 0
+
+    @property
+    def protected(self) -> bool:
+        """Always ``False``: Hourly Protection does not cover weekly payments (HC 211068288)."""
+        return False
+
+    def status(self, at: datetime) -> PayoutStatus:
+        """Return where the payment is at *at*: upcoming, pending or available (never in review).
+
+        Raises:
+            InvalidValueError: *at* is naive.
+            InvalidTypeError: *at* is not a datetime.
+        """
+        moment = utc_instant(at, "at")
+        if moment < self.invoiced_at:
+            return PayoutStatus.UPCOMING
+        if moment < self.available_at:
+            return PayoutStatus.PENDING
+        return PayoutStatus.AVAILABLE
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Return the payment's calendar as rows (``when``, ``step``, ``source``)."""
+        if not self.issued:
+            return [
+                {
+                    "when": self.invoiced_at,
+                    "step": f"no weekly payment: {self.basis}",
+                    "source": "HC 211067938",
+                }
+            ]
+        return [
+            {
+                "when": self.invoiced_at,
+                "step": f"weekly payment of {self.amount} invoiced: pending, no review window",
+                "source": "HC 211067938, HC 211063668",
+            },
+            {
+                "when": self.available_at,
+                "step": "weekly payment available to withdraw",
+                "source": "HC 211063668",
+            },
+        ]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption=f"Weekly payment, week {self.week}")
+
+
+def _share(percent: int) -> Decimal:
+    return CONTEXT.divide(Decimal(percent), Decimal(100))
+
+
+def _day(value: object, what: str) -> date | None:
+    return None if value is None else utc_day(value, what)
+
+
+def weekly_payment(
+    weekly_amount: Money,
+    *,
+    week: BillingWeek,
+    started: date | datetime | None = None,
+    ended: date | datetime | None = None,
+    pauses: Iterable[Pause] = (),
+    rules: PlatformRules | None = None,
+) -> WeeklyPayment:
+    """Return one week's fixed weekly payment: its share, amount and payout dates.
+
+    Args:
+        weekly_amount: The weekly amount agreed in the offer, positive Money.
+        week: The billing week.
+        started: The day the contract started (a date, or an aware datetime
+            whose UTC day is used); ``None`` when it started before *week*.
+        ended: The day the contract ended; ``None`` while it is open.
+        pauses: When the contract was paused, or its hours disputed
+            (a sequence of :class:`Pause`); any pause in the week means no
+            weekly payment for it.
+        rules: The platform rules; default: those in force at the end of *week*.
+
+    Returns:
+        The :class:`WeeklyPayment`.
+
+    Raises:
+        InvalidValueError: The contract did not run in *week* (it started
+            after it or ended before it), *ended* is before *started*, the
+            amount is not positive, or pauses overlap.
+        InvalidTypeError: An argument has the wrong type.
+
+    >>> from datetime import date, datetime, timezone
+    >>> from upwork_safety import Money
+    >>> week = BillingWeek(datetime(2024, 1, 1, tzinfo=timezone.utc))
+    >>> first = weekly_payment(Money("400.00", "USD"), week=week, started=date(2024, 1, 3))
+    >>> first.amount, first.available_at.isoformat()
+    (Money(amount=Decimal('240.00'), currency='USD'), '2024-01-13T12:00:00+00:00')
+    """
+    weekly_amount = positive_money(weekly_amount, "weekly_amount")
+    week = week_argument(week)
+    start_day = _day(started, "started")
+    end_day = _day(ended, "ended")
+    items = pauses_argument(pauses)
+    rules = rules_for(rules, week.end)
+    first, last = week.start.date(), week.end.date()
+    if start_day is not None and start_day > last:
+        raise InvalidValueError(
+            f"the contract started on {start_day}, after the week {week}: it has no "
+            "weekly payment for that week",
+            field="started",
+            rule="on or before the week's last day",
+        )
+    if end_day is not None and end_day < first:
+        raise InvalidValueError(
+            f"the contract ended on {end_day}, before the week {week}: it has no "
+            "weekly payment for that week",
+            field="ended",
+            rule="on or after the week's first day",
+        )
+    if start_day is not None and end_day is not None and end_day < start_day:
+        raise InvalidValueError(
+            f"ended ({end_day}) must not be before started ({start_day})",
+            field="ended",
+            rule="not before started",
+        )
+    start_share: Decimal | None = None
+    end_share: Decimal | None = None
+    if start_day is not None and start_day >= first:
+        start_share = _share(rules.weekly_payment_start_percent[start_day.weekday()])
+    if end_day is not None and end_day <= last:
+        end_share = _share(rules.weekly_payment_end_percent[end_day.weekday()])
+    if any(p.overlap(week.start, week.closes_at) > timedelta(0) for p in items):
+        basis, share = WeeklyPaymentBasis.PAUSED, Decimal(0)
+    elif start_share is not None and end_share is not None:
+        basis, share = WeeklyPaymentBasis.STARTED_AND_ENDED, min(start_share, end_share)
+    elif start_share is not None:
+        basis, share = WeeklyPaymentBasis.CONTRACT_STARTED, start_share
+    elif end_share is not None:
+        basis, share = WeeklyPaymentBasis.CONTRACT_ENDED, end_share
+    else:
+        basis, share = WeeklyPaymentBasis.FULL_WEEK, Decimal(1)
+    invoiced = payout_calendar(week, rules=rules).invoiced_at
+    return WeeklyPayment(
+        week=week,
+        weekly_amount=weekly_amount,
+        share=share,
+        basis=basis,
+        invoiced_at=invoiced,
+        available_at=invoiced + rules.security_period,
+    )

@@ -1,0 +1,115 @@
+"""The Job Success Score simulator: a transparent, dated model of Upwork's JSS.
+
+Upwork does not publish the formula.  This package reproduces what Upwork has
+said in public (rolling windows, job-size weights, exclusions, eligibility)
+and fills the gaps with assumptions that are fields of :class:`JSSRules`, so
+every one of them can be seen and changed; the uncertain ones are set from
+public cases (docs/jss-calibration.md).  Every score explains itself: each
+contract is listed with its :class:`Outcome`, its weight and the reasons.
+
+* :func:`classify` judges one contract; :func:`score` the whole history;
+  :func:`score_many` and :func:`score_frame` many freelancers at once.
+* :func:`timeline` follows the score day by day (incrementally), and
+  :func:`explain_change` says which contracts moved it between two dates.
+* :func:`what_if` and :func:`forecast` look ahead; :func:`top_rated_weeks`
+  applies the 13-of-16-weeks Top Rated rule and :func:`top_rated` the
+  earnings and account-age criteria beside it.
+
+    >>> from datetime import date
+    >>> from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss
+    >>> def job(n, stars):
+    ...     return Contract(f"c{n}", f"client{n}", ContractKind.FIXED_PRICE,
+    ...                     started=date(2025, 1, n), ended=date(2025, 2, n),
+    ...                     payments=[Payment(date(2025, 2, n), Money(100, "USD"))],
+    ...                     feedback=Feedback(stars=stars))
+    >>> history = [job(1, "5.0"), job(2, "5.0"), job(3, "5.0"), job(4, "2.0")]
+    >>> report = jss.score(history, as_of=date(2025, 6, 1))
+    >>> report.score
+    75
+    >>> report.impact("c4").reasons
+    ('public stars 2.0 are poor (below 4)', 'weight 1: earned 100 USD, paid over 1 month')
+
+The package's modules: ``_reports`` (what scoring returns), ``_model``
+(judging and tallying), ``_explain`` (what-ifs and changes), ``_forecast``,
+``_top_rated`` and ``_population`` (many freelancers); the dated rule sets
+live in :mod:`upwork_safety.rules`.
+"""
+
+from __future__ import annotations
+
+from upwork_safety.jss._explain import (
+    ChangeItem,
+    ChangeKind,
+    JSSChange,
+    WhatIf,
+    explain_change,
+    what_if,
+)
+from upwork_safety.jss._forecast import Forecast, ForecastBin, FutureJob, forecast
+from upwork_safety.jss._model import classify, score, timeline
+from upwork_safety.jss._population import score_frame, score_many
+from upwork_safety.jss._reports import (
+    Impact,
+    JSSPoint,
+    JSSReport,
+    JSSTimeline,
+    Outcome,
+    WindowScore,
+)
+from upwork_safety.jss._top_rated import TopRated, TopRatedWeeks, top_rated, top_rated_weeks
+from upwork_safety.rules._jss import (
+    CURRENT,
+    ELIGIBILITY_2023,
+    HISTORY,
+    JOB_SIZE_2020,
+    LAUNCH_2015,
+    NO_FEEDBACK_2020,
+    TRENDING_2021,
+    Formula,
+    JSSRules,
+    Rounding,
+    WeightTier,
+    rule_sources,
+    rules_as_of,
+)
+
+__all__ = [
+    "CURRENT",
+    "ELIGIBILITY_2023",
+    "HISTORY",
+    "JOB_SIZE_2020",
+    "LAUNCH_2015",
+    "NO_FEEDBACK_2020",
+    "TRENDING_2021",
+    "ChangeItem",
+    "ChangeKind",
+    "Forecast",
+    "ForecastBin",
+    "Formula",
+    "FutureJob",
+    "Impact",
+    "JSSChange",
+    "JSSPoint",
+    "JSSReport",
+    "JSSRules",
+    "JSSTimeline",
+    "Outcome",
+    "Rounding",
+    "TopRated",
+    "TopRatedWeeks",
+    "WeightTier",
+    "WhatIf",
+    "WindowScore",
+    "classify",
+    "explain_change",
+    "forecast",
+    "rule_sources",
+    "rules_as_of",
+    "score",
+    "score_frame",
+    "score_many",
+    "timeline",
+    "top_rated",
+    "top_rated_weeks",
+    "what_if",
+]

@@ -1,0 +1,480 @@
+"""Looking ahead: :func:`forecast` plays future jobs many times (seeded Monte Carlo).
+
+The real history is judged once; each future job is judged once per
+possible outcome.  A trial then only draws the outcomes and adds up what
+they contribute.  The weights are exact decimals; to add them quickly they
+are scaled to whole numbers by one power of ten (exact, undone before the
+score is computed), and the score of each distinct set of totals is
+computed once and remembered, so most trials cost a draw and a sum.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, cast
+
+import attrs
+
+from upwork_safety import _render
+from upwork_safety._validate import LATEST, decimal_value, money_field, sequence_of, utc_day
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.jss._model import (
+    _build,
+    _client_ids,
+    _contracts,
+    _contribute,
+    _Contribution,
+    _cuts,
+    _Facts,
+    _outcome,
+    _rules,
+    _score_only,
+    _Tally,
+    _Totals,
+)
+from upwork_safety.jss._reports import Outcome
+from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
+from upwork_safety.money import CONTEXT, Money
+
+if TYPE_CHECKING:
+    from upwork_safety.rules._jss import JSSRules
+
+__all__ = ["Forecast", "ForecastBin", "FutureJob", "forecast"]
+
+
+def _positive_days(_instance: object, _attribute: object, value: int) -> None:
+    given = cast("object", value)
+    if isinstance(given, bool) or not isinstance(given, int) or not 1 <= given <= 3660:
+        raise InvalidValueError(
+            f"FutureJob.days must be a whole number of days from 1 to 3660 (ten years), "
+            f"got {value!r}",
+            field="FutureJob.days",
+            rule="1 to 3660 days",
+        )
+
+
+def _optional_client(_instance: object, _attribute: object, value: str | None) -> None:
+    given = cast("object", value)
+    if given is not None and (not isinstance(given, str) or not given.strip()):
+        raise InvalidValueError(
+            f"FutureJob.client_id must be a non-empty str or None, got {value!r}",
+            field="FutureJob.client_id",
+            rule="a non-empty str or None",
+        )
+
+
+@attrs.frozen
+class FutureJob:
+    """A hypothetical job for :func:`forecast`.
+
+    Args:
+        amount: What it will pay, in full, on its last day.
+        days: How long it runs; jobs run one after another.
+        client_id: An existing client's id for a rehire, or ``None`` for a
+            new client.
+
+    Raises:
+        InvalidValueError: Fewer than 1 day, a negative amount or an empty
+            client id.
+        InvalidTypeError: An amount that is not :class:`~upwork_safety.Money`.
+    """
+
+    amount: Money = attrs.field(validator=money_field)
+    days: int = attrs.field(default=30, validator=_positive_days)
+    client_id: str | None = attrs.field(default=None, validator=_optional_client)
+
+
+@attrs.frozen
+class ForecastBin:
+    """How many trials of a :func:`forecast` ended at one score.
+
+    Attributes:
+        score: The whole-percent score, or ``None`` for "not eligible".
+        trials: How many trials ended there.
+    """
+
+    score: int | None
+    trials: int
+
+
+@attrs.frozen
+class Forecast:
+    """The simulated distribution of the score once the future jobs are done.
+
+    Attributes:
+        as_of: The day the simulation starts.
+        on: The day the score is read (the last future job's end).
+        current: Today's score.
+        trials: The number of trials.
+        seed: The seed given to ``random.Random``.
+        bins: The distribution, "not eligible" first, then by score.
+    """
+
+    as_of: date
+    on: date
+    current: int | None
+    trials: int
+    seed: int
+    bins: tuple[ForecastBin, ...]
+
+    def chance_at_least(self, threshold: int) -> Decimal:
+        """Return the share of trials whose score is at least *threshold*.
+
+        Args:
+            threshold: A whole percent, e.g. ``90``.
+
+        Returns:
+            A ``Decimal`` from 0 to 1; "not eligible" never counts.
+
+        Raises:
+            InvalidTypeError: *threshold* is not a whole number.
+        """
+        given = cast("object", threshold)
+        if isinstance(given, bool) or not isinstance(given, int):
+            raise InvalidTypeError(
+                f"threshold must be a whole percent, not {type(given).__name__}",
+                field="threshold",
+                rule="a whole percent",
+            )
+        hits = sum(b.trials for b in self.bins if b.score is not None and b.score >= threshold)
+        return CONTEXT.divide(Decimal(hits), Decimal(self.trials))
+
+    @property
+    def most_likely(self) -> int | None:
+        """The score reached by the most trials (the lowest on a tie)."""
+        return max(self.bins, key=lambda b: b.trials).score
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One row per score: the score, the trials and their share."""
+        return [
+            {
+                "score": b.score,
+                "trials": b.trials,
+                "share": CONTEXT.divide(Decimal(b.trials), Decimal(self.trials)),
+            }
+            for b in self.bins
+        ]
+
+    def _repr_html_(self) -> str:
+        caption = (
+            f"JSS forecast for {self.on.isoformat()} ({self.trials} trials, seed {self.seed}); "
+            f"today {self.current}"
+        )
+        return _render.html_table(self.to_records(), caption=caption)
+
+
+_SIMULATED = (Outcome.POSITIVE, Outcome.NEUTRAL, Outcome.NEGATIVE)
+
+
+def _odds(value: object) -> tuple[Decimal, ...]:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            "outcome_odds must map Outcome.POSITIVE/NEUTRAL/NEGATIVE to chances, "
+            f"not {type(value).__name__}",
+            field="outcome_odds",
+            rule="a mapping of Outcome to chance",
+        )
+    odds = dict.fromkeys(_SIMULATED, Decimal(0))
+    for key, chance in cast("Mapping[object, object]", value).items():
+        outcome = key
+        if not isinstance(outcome, Outcome) or outcome not in odds:
+            raise InvalidValueError(
+                f"outcome_odds keys must be Outcome.POSITIVE, NEUTRAL or NEGATIVE, got {key!r}",
+                field="outcome_odds",
+                rule="keys POSITIVE, NEUTRAL, NEGATIVE",
+            )
+        what = f"outcome_odds[{outcome}]"
+        amount = decimal_value(chance, what)
+        if not Decimal(0) <= amount <= Decimal(1):
+            raise InvalidValueError(
+                f"{what} must be from 0 to 1, got {amount}", field=what, rule="from 0 to 1"
+            )
+        odds[outcome] = amount
+    total = sum(odds.values(), Decimal(0))
+    if total != 1:
+        raise InvalidValueError(
+            f"outcome_odds must sum to exactly 1, got {total}",
+            field="outcome_odds",
+            rule="chances summing to 1",
+        )
+    return tuple(odds[outcome] for outcome in _SIMULATED)
+
+
+def _simulated_feedback(outcome: Outcome, rules: JSSRules) -> Feedback:
+    if outcome is Outcome.POSITIVE:
+        return Feedback(stars=Decimal(5), private_score=10, end_reason=EndReason.COMPLETED)
+    if outcome is Outcome.NEUTRAL:
+        return Feedback(stars=rules.negative_stars_below)
+    return Feedback(stars=Decimal(1), private_score=0, end_reason=EndReason.UNSUCCESSFUL)
+
+
+def _future_contracts(jobs: Sequence[FutureJob], start: date) -> tuple[list[Contract], date]:
+    """One contract per job (without feedback), run back to back from *start*."""
+    contracts: list[Contract] = []
+    for number, job in enumerate(jobs, 1):
+        if job.days > (LATEST - start).days:
+            raise InvalidValueError(
+                f"the future jobs would run past {LATEST.isoformat()}, the last supported day",
+                field="jobs",
+                rule=f"ending on or before {LATEST.isoformat()}",
+            )
+        end = start + timedelta(days=job.days)
+        contracts.append(
+            Contract(
+                id=f"future-{number}",
+                client=job.client_id or f"future-client-{number}",
+                kind=ContractKind.FIXED_PRICE,
+                started=start,
+                ended=end,
+                payments=(Payment(end, job.amount),) if job.amount.amount > 0 else (),
+            )
+        )
+        start = end
+    return contracts, start
+
+
+def _check_trials(trials: object, seed: object) -> None:
+    if isinstance(trials, bool) or not isinstance(trials, int):
+        raise InvalidTypeError(
+            f"trials must be a whole number, not {type(trials).__name__}",
+            field="trials",
+            rule="a whole number ≥ 1",
+        )
+    if trials < 1:
+        raise InvalidValueError(
+            f"trials must be a whole number ≥ 1, got {trials!r}",
+            field="trials",
+            rule="a whole number ≥ 1",
+        )
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise InvalidTypeError(
+            f"seed must be an int, not {type(seed).__name__}", field="seed", rule="an int"
+        )
+
+
+def _places(values: Iterable[Decimal]) -> int:
+    """The decimal places needed to write every value as a whole number of units."""
+    return max((-v.as_tuple().exponent for v in values if v.as_tuple().exponent < 0), default=0)  # type: ignore[operator]
+
+
+class _Simulation:
+    """The per-trial arithmetic of a forecast, in whole numbers (private).
+
+    Each future job's contribution to each slot (successes, neutrals,
+    negatives and total weight, scaled to whole units by one power of ten;
+    the number of contracts; whether its client is new) is written as one
+    non-negative whole number per column.  The columns of a contribution
+    are packed side by side into one Python int, each in a field wide
+    enough that the sum of every job's value cannot overflow it, so a
+    trial's totals are the exact sum of one int per job; they are unpacked
+    (and the score computed) once per distinct sum.
+    """
+
+    _COLUMNS = 6  # successes, neutrals, negatives, total, count, new client
+
+    def __init__(
+        self,
+        base: _Tally,
+        variants: Sequence[tuple[_Contribution | None, ...]],
+        rules: JSSRules,
+    ) -> None:
+        self.base = base
+        self.rules = rules
+        self.slots = range(len(base.total))
+        weights = [c[1] for row in variants for c in row if c is not None]
+        self.places = _places(weights)
+        clients = [next((c[2] for c in row if c is not None), None) for row in variants]
+        named = [c for c in clients if c is not None]
+        #: Whether every future job has its own client (then "new client" flags add up).
+        self.unique = len(set(named)) == len(named)
+        self.clients = clients
+        vectors = [[self._vector(c) for c in row] for row in variants]
+        largest = max((v for row in vectors for vector in row for v in vector), default=0)
+        #: Bits per column: room for the sum of every job's largest value.
+        self.bits = (largest * max(len(variants), 1)).bit_length() + 1
+        self.rows = [tuple(self._pack(vector) for vector in row) for row in vectors]
+        self.flags = [tuple(self._new_clients(vector) for vector in row) for row in vectors]
+        self.memo: dict[int | tuple[int, ...], int | None] = {}
+
+    def _vector(self, contribution: _Contribution | None) -> tuple[int, ...]:
+        width = self._COLUMNS * len(self.slots)
+        if contribution is None:
+            return (0,) * width
+        outcome, weight, client, inside = contribution
+        units = int(weight.scaleb(self.places, context=CONTEXT))
+        out: list[int] = []
+        for index in self.slots:
+            if not inside[index]:
+                out += (0,) * self._COLUMNS
+                continue
+            out += (
+                units if outcome is Outcome.POSITIVE else 0,
+                units if outcome is Outcome.NEUTRAL else 0,
+                units if outcome is Outcome.NEGATIVE else 0,
+                units,
+                1,
+                int(client not in self.base.clients[index]),
+            )
+        return tuple(out)
+
+    def _pack(self, vector: Sequence[int]) -> int:
+        packed = 0
+        for position, value in enumerate(vector):
+            packed |= value << (position * self.bits)
+        return packed
+
+    def _unpack(self, packed: int) -> list[int]:
+        mask = (1 << self.bits) - 1
+        return [
+            (packed >> (position * self.bits)) & mask
+            for position in range(self._COLUMNS * len(self.slots))
+        ]
+
+    def _new_clients(self, vector: Sequence[int]) -> tuple[bool, ...]:
+        return tuple(bool(vector[self._COLUMNS * i + 5]) for i in self.slots)
+
+    def score(self, picks: Sequence[int]) -> int | None:
+        """The score of one trial whose outcomes are *picks* (indices into _SIMULATED)."""
+        rows = self.rows
+        packed = sum([rows[j][p] for j, p in enumerate(picks)])
+        key: int | tuple[int, ...] = packed if self.unique else (packed, *self._fresh(picks))
+        found = self.memo.get(key, self.memo)
+        if found is self.memo:
+            found = _outcome(self._totals(key), self.rules)[0]
+            self.memo[key] = found
+        return cast("int | None", found)
+
+    def _fresh(self, picks: Sequence[int]) -> tuple[int, ...]:
+        """Distinct new clients per slot, when some future jobs share a client."""
+        return tuple(
+            len({self.clients[j] for j, p in enumerate(picks) if self.flags[j][p][index]})
+            for index in self.slots
+        )
+
+    def _totals(self, key: int | tuple[int, ...]) -> _Totals:
+        packed = key if isinstance(key, int) else key[0]
+        sums = self._unpack(packed)
+        base, places = self.base, -self.places
+        totals = _Totals(len(self.slots))
+        for index in self.slots:
+            s, nu, ng, t, count, fresh = sums[self._COLUMNS * index : self._COLUMNS * (index + 1)]
+            if isinstance(key, tuple):
+                fresh = key[1 + index]
+            totals.successes[index] = base.successes[index] + Decimal(s).scaleb(places)
+            totals.neutrals[index] = base.neutrals[index] + Decimal(nu).scaleb(places)
+            totals.negatives[index] = base.negatives[index] + Decimal(ng).scaleb(places)
+            totals.total[index] = base.total[index] + Decimal(t).scaleb(places)
+            totals.count[index] = base.count[index] + count
+            totals.distinct[index] = base.distinct[index] + fresh
+        return totals
+
+
+def _simulate(
+    simulation: _Simulation,
+    jobs: int,
+    *,
+    odds: tuple[Decimal, ...],
+    trials: int,
+    seed: int,
+) -> Counter[int | None]:
+    """Run the trials and count the scores they end at.
+
+    Every trial's outcomes are drawn in one ``choices`` call of
+    ``jobs * trials`` picks: ``random.Random.choices`` draws each pick from
+    the same stream in turn, so this is the same sequence as one call of
+    ``jobs`` picks per trial (the same seed gives the same trials).
+    """
+    rng = random.Random(seed)  # noqa: S311  (a simulation, not cryptography)
+    cumulative = [float(sum(odds[: i + 1], Decimal(0))) for i in range(len(odds))]
+    picks = rng.choices(range(len(_SIMULATED)), cum_weights=cumulative, k=jobs * trials)
+    score = simulation.score
+    return Counter(score(picks[start : start + jobs]) for start in range(0, jobs * trials, jobs))
+
+
+def forecast(
+    contracts: Iterable[Contract],
+    *,
+    as_of: date | datetime,
+    jobs: Iterable[FutureJob],
+    outcome_odds: Mapping[Outcome, Decimal | str | int],
+    trials: int,
+    seed: int,
+    rules: JSSRules | None = None,
+    exclude_clients: Iterable[str] = (),
+) -> Forecast:
+    """Simulate the score after some future jobs, many times (seeded Monte Carlo).
+
+    The jobs run back to back from *as_of*, each paid in full on its last
+    day, each for a new client unless it names one.  Each trial draws every
+    job's outcome in order with ``random.Random(seed).choices`` over
+    POSITIVE, NEUTRAL, NEGATIVE and turns it into feedback (5 stars and
+    10/10; middling stars; 1 star, 0/10 and "unsuccessful").  The model then
+    judges the jobs like any contract, so a neutral job that lasts three
+    months or is a rehire counts as positive.  The score is read on the day
+    the last job ends.  No global random state is used: the same seed
+    gives the same answer.
+
+    Args:
+        contracts: The real history.
+        as_of: The day the first job starts.
+        jobs: The future jobs, a non-empty sequence of :class:`FutureJob`.
+        outcome_odds: Chances of ``Outcome.POSITIVE``, ``NEUTRAL`` and
+            ``NEGATIVE`` (``Decimal``, ``str`` or ``int``), summing to 1.
+        trials: How many trials, at least 1.
+        seed: The seed for ``random.Random``.
+        rules: The rule set; default the one in force when the last job ends.
+        exclude_clients: Client ids to leave out.
+
+    Returns:
+        A :class:`Forecast`.
+
+    Raises:
+        InvalidTypeError: *jobs* is not a sequence of :class:`FutureJob`
+            (one job must be wrapped in a list), or a wrong-typed argument.
+        InvalidValueError: Odds that do not sum to 1, no jobs, fewer than
+            one trial, a naive datetime.
+    """
+    day = utc_day(as_of, "as_of")
+    items = _contracts(contracts)
+    planned = sequence_of(jobs, FutureJob, "jobs")
+    if not planned:
+        raise InvalidValueError(
+            "jobs must hold at least one FutureJob", field="jobs", rule="at least one job"
+        )
+    odds = _odds(outcome_odds)
+    _check_trials(trials, seed)
+    excluded = _client_ids(exclude_clients)
+    future, horizon = _future_contracts(planned, day)
+    chosen = _rules(rules, horizon)
+    today = _rules(rules, day)
+    facts = _build([*items, *future], chosen, excluded, words=False)
+    past = facts[: len(items)] if today is chosen else _build(items, today, excluded, words=False)
+    current = _score_only(past, day, today)[0]
+    on = chosen.snapshot(horizon)
+    cuts = _cuts(on, chosen)
+    tally = _Tally(len(cuts))
+    for item in facts[: len(items)]:
+        contribution = _contribute(item, on, chosen, cuts)
+        if contribution is not None:
+            tally.add(contribution, 1)
+    variants: list[tuple[_Contribution | None, ...]] = []
+    for base, contract in zip(facts[len(items) :], future, strict=True):
+        row: list[_Contribution | None] = []
+        for outcome in _SIMULATED:
+            judged = attrs.evolve(contract, feedback=_simulated_feedback(outcome, chosen))
+            item = _Facts(
+                judged, chosen, excluded=base.excluded, rehire_from=base.rehire_from, words=False
+            )
+            row.append(_contribute(item, on, chosen, cuts))
+        variants.append(tuple(row))
+    simulation = _Simulation(tally, variants, chosen)
+    counts = _simulate(simulation, len(variants), odds=odds, trials=trials, seed=seed)
+    bins = tuple(
+        ForecastBin(result, counts[result])
+        for result in sorted(counts, key=lambda s: -1 if s is None else s)
+    )
+    return Forecast(as_of=day, on=horizon, current=current, trials=trials, seed=seed, bins=bins)

@@ -1,0 +1,242 @@
+"""Top Rated: the 13-of-16-weeks JSS rule, and the earnings and account-age criteria beside it.
+
+HC 211068468: a Job Success Score of 90% or more in at least 13 of the last
+16 weeks, at least $1,000 earned in the last 12 months, and a first
+contract started more than 90 days ago.  Every figure is a field of
+:class:`~upwork_safety.jss.JSSRules`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety import _render
+from upwork_safety._validate import utc_day
+from upwork_safety.errors import CurrencyMismatchError
+from upwork_safety.jss._model import _contracts, _rules, _shift_months, timeline
+from upwork_safety.jss._reports import JSSPoint
+from upwork_safety.money import CONTEXT, Money
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from upwork_safety.models import Contract
+    from upwork_safety.rules._jss import JSSRules
+
+__all__ = ["TopRated", "TopRatedWeeks", "top_rated", "top_rated_weeks"]
+
+
+@attrs.frozen
+class TopRatedWeeks:
+    """The 13-of-16-weeks Job Success part of the Top Rated rule.
+
+    Attributes:
+        as_of: The last week's day.
+        weeks: The weekly scores, oldest first.
+        threshold: The score a week needs.
+        required: How many weeks need it.
+        qualifying: How many weeks have it.
+        met: Whether *qualifying* reaches *required*.
+    """
+
+    as_of: date
+    weeks: tuple[JSSPoint, ...]
+    threshold: int
+    required: int
+    qualifying: int
+    met: bool
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One row per week: the day, the score and whether it qualifies."""
+        return [
+            {
+                "on": p.on,
+                "score": p.score,
+                "qualifies": p.score is not None and p.score >= self.threshold,
+            }
+            for p in self.weeks
+        ]
+
+    def _repr_html_(self) -> str:
+        verdict = "met" if self.met else "not met"
+        caption = (
+            f"Top Rated JSS rule {verdict}: {self.qualifying} of {len(self.weeks)} weeks at "
+            f"{self.threshold}% or more (needs {self.required})"
+        )
+        return _render.html_table(self.to_records(), caption=caption)
+
+
+@attrs.frozen
+class TopRated:
+    """Every Top Rated criterion the model can check, and whether each is met.
+
+    Attributes:
+        as_of: The day asked about.
+        weeks: The Job Success part (:class:`TopRatedWeeks`).
+        earned: What was paid in the last ``top_rated_earnings_months``
+            (in the rules' currency).
+        earnings_needed: What Top Rated needs there.
+        earnings_met: Whether *earned* reaches it.
+        first_contract: The day the first contract started, or ``None``.
+        account_days: Days from *first_contract* to *as_of* (0 without one).
+        account_days_needed: Top Rated needs more days than this.
+        account_met: Whether *account_days* is more than that.
+        met: Whether every criterion is met (the others Upwork lists, such
+            as a complete profile and no account holds, are not modelled).
+    """
+
+    as_of: date
+    weeks: TopRatedWeeks
+    earned: Money
+    earnings_needed: Money
+    earnings_met: bool
+    first_contract: date | None
+    account_days: int
+    account_days_needed: int
+    account_met: bool
+    met: bool
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One row per criterion: what it needs, what there is, and whether it is met."""
+        return [
+            {
+                "criterion": f"JSS ≥ {self.weeks.threshold}% in {self.weeks.required} of "
+                f"{len(self.weeks.weeks)} weeks",
+                "value": f"{self.weeks.qualifying} weeks",
+                "met": self.weeks.met,
+            },
+            {
+                "criterion": f"earned at least {self.earnings_needed}",
+                "value": str(self.earned),
+                "met": self.earnings_met,
+            },
+            {
+                "criterion": f"first contract more than {self.account_days_needed} days ago",
+                "value": f"{self.account_days} days",
+                "met": self.account_met,
+            },
+        ]
+
+    def _repr_html_(self) -> str:
+        caption = f"Top Rated {'met' if self.met else 'not met'} on {self.as_of.isoformat()}"
+        return _render.html_table(self.to_records(), caption=caption)
+
+
+def top_rated_weeks(
+    contracts: Iterable[Contract],
+    *,
+    as_of: date | datetime,
+    rules: JSSRules | None = None,
+    exclude_clients: Iterable[str] = (),
+) -> TopRatedWeeks:
+    """Apply Top Rated's Job Success rule: 90% or more in 13 of the last 16 weeks.
+
+    The weekly scores are read on *as_of* and on the same weekday of each
+    earlier week.  The earnings and account-age criteria are checked by
+    :func:`top_rated`.
+
+    Args:
+        contracts: The freelancer's contracts.
+        as_of: The last week's day.
+        rules: The rule set for every week; default the one in force on each.
+            The thresholds come from *rules* or the rules in force on *as_of*.
+        exclude_clients: Client ids to leave out.
+
+    Returns:
+        A :class:`TopRatedWeeks`.
+
+    Raises:
+        InvalidValueError: A naive datetime.
+        RulesError: A week before 2015-03-01 without explicit *rules*.
+    """
+    day = utc_day(as_of, "as_of")
+    thresholds = _rules(rules, day)
+    first = day - timedelta(weeks=thresholds.top_rated_weeks - 1)
+    weeks = tuple(
+        timeline(
+            contracts,
+            start=first,
+            end=day,
+            step=timedelta(weeks=1),
+            rules=rules,
+            exclude_clients=exclude_clients,
+        )
+    )
+    qualifying = sum(
+        1 for p in weeks if p.score is not None and p.score >= thresholds.top_rated_min_score
+    )
+    return TopRatedWeeks(
+        as_of=day,
+        weeks=weeks,
+        threshold=thresholds.top_rated_min_score,
+        required=thresholds.top_rated_required_weeks,
+        qualifying=qualifying,
+        met=qualifying >= thresholds.top_rated_required_weeks,
+    )
+
+
+def top_rated(
+    contracts: Iterable[Contract],
+    *,
+    as_of: date | datetime,
+    rules: JSSRules | None = None,
+    exclude_clients: Iterable[str] = (),
+) -> TopRated:
+    """Check every Top Rated criterion the model knows (HC 211068468).
+
+    Args:
+        contracts: The freelancer's contracts, with their payments.
+        as_of: The day.
+        rules: The rule set; default the one in force on *as_of* (for the
+            weekly scores, the one in force on each week).
+        exclude_clients: Client ids to leave out of the Job Success Score
+            (their earnings still count).
+
+    Returns:
+        A :class:`TopRated`: the weekly scores, the earnings of the last
+        12 months, the account's age, and whether each is enough.
+
+    Raises:
+        CurrencyMismatchError: A payment in a currency other than the rules'.
+        InvalidValueError: A naive datetime.
+    """
+    day = utc_day(as_of, "as_of")
+    items = _contracts(contracts)
+    thresholds = _rules(rules, day)
+    weeks = top_rated_weeks(items, as_of=day, rules=rules, exclude_clients=exclude_clients)
+    since = _shift_months(day, -thresholds.top_rated_earnings_months)
+    total = Decimal(0)
+    for contract in items:
+        for payment in contract.payments:
+            if payment.amount.currency != thresholds.currency:
+                raise CurrencyMismatchError(
+                    f"contract {contract.id!r} is paid in {payment.amount.currency}; Top Rated "
+                    f"earnings are counted in {thresholds.currency}",
+                    field=f"contract {contract.id!r} payments",
+                    rule=f"paid in {thresholds.currency}",
+                )
+            if since < payment.on <= day:
+                total = CONTEXT.add(total, payment.amount.amount)
+    earned = Money(total, thresholds.currency)
+    needed = Money(thresholds.top_rated_min_earnings, thresholds.currency)
+    starts = [c.started for c in items if c.started <= day]
+    first = min(starts) if starts else None
+    age = (day - first).days if first is not None else 0
+    earnings_met = earned.amount >= needed.amount
+    account_met = age > thresholds.top_rated_account_days
+    return TopRated(
+        as_of=day,
+        weeks=weeks,
+        earned=earned,
+        earnings_needed=needed,
+        earnings_met=earnings_met,
+        first_contract=first,
+        account_days=age,
+        account_days_needed=thresholds.top_rated_account_days,
+        account_met=account_met,
+        met=weeks.met and earnings_met and account_met,
+    )

@@ -1,0 +1,88 @@
+r"""Statements: a freelancer's own Upwork CSV exports as typed values.
+
+Text in, typed values out: the caller reads the file (the library does no
+I/O) and :func:`parse` recognises the export by its header.
+
+* :func:`parse` reads the older Transaction History (13 columns, also with
+  ``ExchangeRate``), the current Transactions report (19 columns, with a
+  byte order mark and lower-case headers in some exports) and the weekly
+  summary (5 columns) into a :class:`Statement` of :class:`Transaction`
+  rows, checking every row and the running balance.
+* :func:`summarize` adds it up by month or by Pakistani tax year (1 July to
+  30 June), with PKR at the caller's rates and an s.154A tax estimate.
+* :func:`audit_fees` sets every service fee against the schedule in force.
+* :func:`to_contracts` groups the earnings into
+  :class:`~upwork_safety.models.Contract` values for the other engines.
+
+>>> statement = parse(
+...     "Date,Contract,Hours,Amount,Payment type\n"
+...     "2024-09-02,Logo design (38100002),,150.00,Fixed Price Payment\n"
+... )
+>>> statement.transactions[0].kind
+<TransactionKind.FIXED_PRICE: 'fixed_price'>
+>>> summarize(statement).total.gross
+Money(amount=Decimal('150.00'), currency='USD')
+"""
+
+from __future__ import annotations
+
+from upwork_safety.statements import _formats, _model, _summary
+from upwork_safety.statements._audit import FeeAudit, FeeCheck, UncheckedFee, audit_fees
+from upwork_safety.statements._contracts import to_contracts
+from upwork_safety.statements._model import (
+    BalanceBreak,
+    Statement,
+    StatementFormat,
+    Transaction,
+    TransactionKind,
+)
+from upwork_safety.statements._parse import parse
+from upwork_safety.statements._summary import Summary, SummaryRow, summarize, tax_year
+
+# Re-bound here (not copied) so that each carries its documentation.
+
+#: The kinds that are earnings before fees: fixed price, hourly and bonus.
+INCOME_KINDS = _model.INCOME_KINDS
+#: The ways :func:`summarize` groups rows (calendar month or Pakistani tax year).
+Period = _summary.Period
+#: The s.154A rates :func:`summarize` estimates with (PSEB-registered or not).
+TaxStatus = _summary.TaxStatus
+#: The longest physical line :func:`parse` accepts, in characters.
+MAX_LINE_CHARS = _formats.MAX_LINE_CHARS
+#: The longest field accepted, in characters.
+MAX_FIELD_CHARS = _formats.MAX_FIELD_CHARS
+#: The most rows accepted in one export.
+MAX_ROWS = _formats.MAX_ROWS
+#: The most physical lines accepted, blank lines and quoted line breaks included.
+MAX_LINES = _formats.MAX_LINES
+#: The most characters accepted in one export.
+MAX_CHARS = _formats.MAX_CHARS
+#: The most problems listed in one error; reading stops at the next one.
+MAX_PROBLEMS = _formats.MAX_PROBLEMS
+
+__all__ = [
+    "INCOME_KINDS",
+    "MAX_CHARS",
+    "MAX_FIELD_CHARS",
+    "MAX_LINES",
+    "MAX_LINE_CHARS",
+    "MAX_PROBLEMS",
+    "MAX_ROWS",
+    "BalanceBreak",
+    "FeeAudit",
+    "FeeCheck",
+    "Period",
+    "Statement",
+    "StatementFormat",
+    "Summary",
+    "SummaryRow",
+    "TaxStatus",
+    "Transaction",
+    "TransactionKind",
+    "UncheckedFee",
+    "audit_fees",
+    "parse",
+    "summarize",
+    "tax_year",
+    "to_contracts",
+]

@@ -1,0 +1,312 @@
+"""Every service fee in a statement, set against the fee schedule in force (private).
+
+The fee a row should have cost comes from :func:`upwork_safety.fees.service_fee`
+and the dated schedules behind it; nothing here knows a fee rate of its own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from upwork_safety import _render
+from upwork_safety._validate import decimal_value, text_field
+from upwork_safety.errors import InvalidTypeError, RulesError
+from upwork_safety.fees import schedule_as_of, service_fee
+from upwork_safety.money import Money
+from upwork_safety.statements._model import (
+    USD,
+    Statement,
+    StatementFormat,
+    Transaction,
+    TransactionKind,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+RateLike = Decimal | int | str
+
+
+def _transaction(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if not isinstance(value, Transaction):
+        raise InvalidTypeError(
+            f"{attribute.name} must be a Transaction, not {type(value).__name__}"
+        )
+
+
+def _money(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if not isinstance(value, Money):
+        raise InvalidTypeError(f"{attribute.name} must be Money, not {type(value).__name__}")
+
+
+@attrs.frozen(kw_only=True)
+class FeeCheck:
+    """One service fee set against the fee the schedule charges on its income row.
+
+    Args:
+        fee: The service fee row.
+        income: The income row it was charged on.
+        expected: The fee by the schedule in force on the income row's date
+            (or the contract rate given to :func:`audit_fees`).
+        schedule: The name of that schedule.
+        billed_before: The lifetime billings with the client before the
+            income row, as far as the statement shows them (the 2016–2023
+            sliding scale's input); ``None`` on other schedules.
+        rate: The contract rate applied, or ``None``.
+    """
+
+    fee: Transaction = attrs.field(validator=_transaction)
+    income: Transaction = attrs.field(validator=_transaction)
+    expected: Money = attrs.field(validator=_money)
+    schedule: str = attrs.field(validator=text_field)
+    billed_before: Money | None = attrs.field(default=None)
+    rate: Decimal | None = attrs.field(default=None)
+
+    @property
+    def charged(self) -> Money:
+        """The fee Upwork charged, as a positive amount."""
+        return -self.fee.amount
+
+    @property
+    def difference(self) -> Money:
+        """``charged - expected``: positive when Upwork charged more than the schedule."""
+        return self.charged - self.expected
+
+    @property
+    def matches(self) -> bool:
+        """Whether the fee charged is exactly the fee expected, to the cent."""
+        return not self.difference
+
+
+@attrs.frozen
+class UncheckedFee:
+    """A service fee row the audit could not check, and why.
+
+    Attributes:
+        fee: The service fee row.
+        reason: Why it could not be checked, in words.
+    """
+
+    fee: Transaction = attrs.field(validator=_transaction)
+    reason: str = attrs.field(validator=text_field)
+
+
+def _checks(value: Iterable[FeeCheck]) -> tuple[FeeCheck, ...]:
+    return tuple(value)
+
+
+def _unchecked(value: Iterable[UncheckedFee]) -> tuple[UncheckedFee, ...]:
+    return tuple(value)
+
+
+def _rows(value: Iterable[Transaction]) -> tuple[Transaction, ...]:
+    return tuple(value)
+
+
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class FeeAudit:
+    """Every service fee of a statement, checked or explained.
+
+    Args:
+        checks: Every fee joined to its income row, oldest first.
+        not_checked: Fees that could not be checked, each with the reason.
+        income_without_fee: Income rows no fee row names.
+        assumptions: What the expected fees assume, in words.
+    """
+
+    checks: tuple[FeeCheck, ...] = attrs.field(converter=_checks)
+    not_checked: tuple[UncheckedFee, ...] = attrs.field(default=(), converter=_unchecked)
+    income_without_fee: tuple[Transaction, ...] = attrs.field(default=(), converter=_rows)
+    assumptions: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+
+    @property
+    def mismatches(self) -> tuple[FeeCheck, ...]:
+        """The checks whose fee differs from the schedule's."""
+        return tuple(c for c in self.checks if not c.matches)
+
+    @property
+    def overcharged(self) -> Money:
+        """The differences of every check added up: what was charged beyond the schedules."""
+        return Money.total((c.difference for c in self.checks), USD)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One dict per checked fee, money as ``Decimal`` USD."""
+        return [
+            {
+                "on": c.income.on,
+                "income_line": c.income.line,
+                "fee_line": c.fee.line,
+                "income_id": c.income.id,
+                "client": c.income.client,
+                "kind": _render.plain(c.income.kind),
+                "income": _render.plain(c.income.amount),
+                "charged": _render.plain(c.charged),
+                "expected": _render.plain(c.expected),
+                "difference": _render.plain(c.difference),
+                "matches": c.matches,
+                "schedule": c.schedule,
+                "billed_before": _render.plain(c.billed_before),
+            }
+            for c in self.checks
+        ]
+
+    def _repr_html_(self) -> str:
+        caption = (
+            f"Service fees: {len(self.checks)} checked, {len(self.mismatches)} not as scheduled, "
+            f"{len(self.not_checked)} not checked"
+        )
+        if self.assumptions:
+            caption += ". " + " ".join(self.assumptions)
+        return _render.html_table(self.to_records(), caption=caption)
+
+
+def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
+    """Each income row's lifetime billings with its client in the rows before it."""
+    running: dict[str, Money] = defaultdict(lambda: Money.zero(USD))
+    before: dict[int, Money] = {}
+    for row in transactions:
+        if row.is_income:
+            before[row.line] = running[row.client]
+            running[row.client] = running[row.client] + row.amount
+    return before
+
+
+def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudit:
+    """Check every service fee in *statement* against the fee schedule in force.
+
+    Each service fee row is joined to the income row it names (its
+    ``related_id``: ``Service Fee for Ref ID 900001`` in the Transaction
+    History, the shared ``Transaction ID`` in the Transactions report) and
+    set against :func:`upwork_safety.fees.service_fee` on that income row's
+    amount and date.  Fees with no income row in the statement, fee refunds
+    and fees the schedule cannot price are listed in ``not_checked`` with the
+    reason; income rows no fee names in ``income_without_fee``.
+
+    The 2016-06-21 to 2023-05-02 sliding scale charges by the lifetime
+    billings with the client.  They are computed from the statement's own
+    earlier income rows per client (``Transaction.client``); billings before
+    the statement's first row are unknown and taken as zero, which the audit
+    states in ``assumptions``.
+
+    Args:
+        statement: What :func:`parse` returned.
+        rate: The contract's own fee rate (``Decimal("0.10")``), passed to
+            :func:`~upwork_safety.fees.service_fee` for every fee outside the
+            sliding scale (which has no per-contract rate).  Without it, a
+            schedule that needs one (from 2025-05-01) follows whatever
+            :func:`~upwork_safety.fees.service_fee` does without a rate; a
+            fee it refuses to price is listed in ``not_checked`` with its
+            reason.
+
+    Returns:
+        The audit: checks (with both amounts and the difference), the fees
+        not checked, income without a fee, and the assumptions made.
+
+    Raises:
+        InvalidTypeError: *statement* is not a Statement, or *rate* is a float.
+        InvalidValueError: *rate* is not a number.
+    """
+    if not isinstance(statement, Statement):
+        raise InvalidTypeError(f"statement must be a Statement, not {type(statement).__name__}")
+    contract_rate = None if rate is None else decimal_value(rate, "rate")
+    income_by_id: dict[str, list[Transaction]] = defaultdict(list)
+    for row in statement.transactions:
+        if row.is_income and row.id is not None:
+            income_by_id[row.id].append(row)
+    before = _billed_before(statement.transactions)
+    checks: list[FeeCheck] = []
+    unchecked: list[UncheckedFee] = []
+    named: set[str] = set()
+    sliding_used = False
+    for fee in statement.transactions:
+        if fee.kind is not TransactionKind.SERVICE_FEE:
+            continue
+        if fee.related_id is not None:
+            named.add(fee.related_id)
+        found = _join(fee, income_by_id)
+        if isinstance(found, str):
+            unchecked.append(UncheckedFee(fee, found))
+            continue
+        schedule = schedule_as_of(found.on)
+        sliding = bool(schedule.tiers)
+        billed = before[found.line] if sliding else None
+        used_rate = None if sliding else contract_rate
+        try:
+            expected = service_fee(found.amount, on=found.on, rate=used_rate, billed_before=billed)
+        except RulesError as exc:
+            unchecked.append(UncheckedFee(fee, f"the schedule in force cannot price it: {exc}"))
+            continue
+        sliding_used = sliding_used or sliding
+        checks.append(
+            FeeCheck(
+                fee=fee,
+                income=found,
+                expected=expected,
+                schedule=schedule.name,
+                billed_before=billed,
+                rate=used_rate,
+            )
+        )
+    without = tuple(
+        row
+        for row in statement.transactions
+        if row.is_income and row.amount.amount > 0 and (row.id is None or row.id not in named)
+    )
+    return FeeAudit(
+        checks=checks,
+        not_checked=unchecked,
+        income_without_fee=without,
+        assumptions=_assumptions(statement, checks, contract_rate, sliding_used=sliding_used),
+    )
+
+
+def _join(fee: Transaction, income_by_id: dict[str, list[Transaction]]) -> Transaction | str:
+    """The income row *fee* was charged on, or why there is none to check against."""
+    if fee.amount.amount > 0:
+        return "a refund of a service fee (a positive amount), not a fee charged"
+    if fee.related_id is None:
+        return "it names no income row (no 'Ref ID' in its description)"
+    candidates = income_by_id.get(fee.related_id, [])
+    if not candidates:
+        return (
+            f"no income row with id {fee.related_id} in this statement (it may be dated "
+            "before the statement's first row)"
+        )
+    if len(candidates) > 1:
+        lines = ", ".join(str(c.line) for c in candidates)
+        return f"several income rows have id {fee.related_id} (lines {lines})"
+    income = candidates[0]
+    if income.amount.amount < 0:
+        return f"its income row (line {income.line}) is negative, {income.amount}"
+    return income
+
+
+def _assumptions(
+    statement: Statement, checks: list[FeeCheck], rate: Decimal | None, *, sliding_used: bool
+) -> tuple[str, ...]:
+    notes: list[str] = []
+    if sliding_used and statement.start is not None:
+        notes.append(
+            "Lifetime billings with each client before the statement's first row "
+            f"({statement.start}) are unknown and taken as $0.00; on the 2016-06-21 to "
+            "2023-05-02 sliding scale a client you billed before then was charged less than "
+            "expected here."
+        )
+        if any(c.income.client == "" and c.billed_before is not None for c in checks):
+            notes.append("Income rows with no client (Team) are counted as one client.")
+    if rate is not None:
+        notes.append(
+            f"The contract rate {rate} is applied outside the sliding scale, which has no "
+            "per-contract rate."
+        )
+    if statement.format is StatementFormat.WEEKLY_SUMMARY:
+        notes.append("The weekly summary has no service fee rows, so no fee can be checked.")
+    return tuple(notes)

@@ -1,0 +1,365 @@
+"""The three Upwork exports: their headers, type words, dates and numbers (private).
+
+What each export looks like was checked against public parsers of real
+exports (read for column names, type words and date styles; no code copied):
+
+* kstockk/ledger-importers, ``importers/upwork.py``: the 19-column
+  Transactions report header, read with ``utf-8-sig`` (the file starts with
+  a BOM), ``Team`` as the client, and the types ``Fixed-price``, ``Hourly``,
+  ``Bonus``, ``GST``, ``Connects``, ``Subscription``, ``Service Fee``,
+  ``Payment``.
+* An Upwork quarter check (``upwork_check.py`` and its test, in a public
+  repository stored without its name): the same report with lower-case
+  headers (``Transaction type``, ``Account name``, ``Current balance $``)
+  and ``Agency team`` / ``Client team`` for ``Agency`` / ``Team``; dates such
+  as ``Oct 2, 2026`` (one-digit days).
+* Public TypeScript importers of the Transactions report (stored without
+  their names): an income row and its service fee share one ``Transaction
+  ID``; ``Payment`` rows may have none; refunds appear as ``Refund to
+  client`` and ``Service fee refund``; fixed-price rows also as
+  ``Milestone``.
+* redstreet/beancount_reds_importers, its Upwork importer, and public
+  beancount importers for the older Transaction History: the 13 columns with
+  ``Amount in local currency`` or, in a variant, ``ExchangeRate``; dates
+  ``%b %d, %Y``; the types ``Fixed Price``, ``Hourly``, ``Bonus``,
+  ``Refund``, ``Service Fee``, ``Withdrawal``, ``Miscellaneous``; newest row
+  first with a running ``Balance``.
+* naodalemu/upwork-analytics, ``public/sample-data.csv``: the 5-column
+  weekly summary with ISO dates, the contract id in parentheses after the
+  title, hours such as ``0.33333`` (20 minutes), and ``Payment type`` empty
+  (hourly), ``Fixed Price Payment`` or ``Bonus``.
+
+No public export shows thousands separators in amounts, so none are
+accepted: ``1,234.56`` is refused with a message saying so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety import errors
+from upwork_safety._validate import LATEST
+from upwork_safety.statements._model import StatementFormat, TransactionKind, ten_minute_steps
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+#: Longest physical line accepted, in characters.
+MAX_LINE_CHARS = 20_000
+#: Longest field accepted, in characters (descriptions and titles are short).
+MAX_FIELD_CHARS = 2_000
+#: Most rows accepted in one export (decades of weekly invoices fit many times over).
+MAX_ROWS = 50_000
+#: Most physical lines accepted (blank lines and quoted line breaks count too).
+MAX_LINES = 200_000
+#: Most characters accepted in one export.
+MAX_CHARS = 20_000_000
+#: Most problems listed in one error (the library-wide bound of InvalidDataError);
+#: reading stops there.
+MAX_PROBLEMS = errors.MAX_PROBLEMS
+
+
+@attrs.frozen
+class Column:
+    """One column of an export: the key the parser uses and the names it is known by."""
+
+    key: str
+    names: tuple[str, ...]
+
+    @property
+    def title(self) -> str:
+        """The column's name as Upwork writes it."""
+        return self.names[0]
+
+
+@attrs.frozen
+class FormatSpec:
+    """The columns of one export (a variant, where an export has two)."""
+
+    format: StatementFormat
+    columns: tuple[Column, ...]
+    variant: str = ""
+
+    @property
+    def label(self) -> str:
+        """The export's name and shape, e.g. ``Weekly summary (5 columns)``."""
+        extra = f", {self.variant}" if self.variant else ""
+        return f"{self.format.title} ({len(self.columns)} columns{extra})"
+
+
+def _columns(*specs: str | tuple[str, ...]) -> tuple[Column, ...]:
+    found: list[Column] = []
+    for spec in specs:
+        names = (spec,) if isinstance(spec, str) else spec
+        key = re.sub(r"[^a-z0-9]+", "_", names[0].casefold()).strip("_")
+        found.append(Column(key, names))
+    return tuple(found)
+
+
+_HISTORY_START = ("Date", "Ref ID", "Type", "Description", "Agency", "Freelancer", "Team")
+_HISTORY_MIDDLE = ("Account Name", "PO", "Amount")
+
+SPECS: tuple[FormatSpec, ...] = (
+    FormatSpec(
+        StatementFormat.TRANSACTION_HISTORY,
+        _columns(
+            *_HISTORY_START,
+            *_HISTORY_MIDDLE,
+            "Amount in local currency",
+            "Currency",
+            "Balance",
+        ),
+    ),
+    FormatSpec(
+        StatementFormat.TRANSACTION_HISTORY,
+        _columns(*_HISTORY_START, *_HISTORY_MIDDLE, "ExchangeRate", "Currency", "Balance"),
+        variant="with ExchangeRate",
+    ),
+    FormatSpec(
+        StatementFormat.TRANSACTIONS_REPORT,
+        _columns(
+            "Date",
+            "Transaction ID",
+            "Transaction Type",
+            "Transaction Summary",
+            "Transaction Summary Details",
+            "Description 1",
+            "Description 2",
+            "Description 3",
+            ("Agency", "Agency team"),
+            "Freelancer",
+            ("Team", "Client team"),
+            "Account Name",
+            "PO",
+            "Ref ID",
+            "Amount $",
+            "Amount in local currency",
+            "Currency",
+            "Current Balance $",
+            "Payment Method",
+        ),
+    ),
+    FormatSpec(
+        StatementFormat.WEEKLY_SUMMARY,
+        _columns("Date", "Contract", "Hours", "Amount", "Payment type"),
+    ),
+)
+
+
+def _folded(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def known_formats() -> str:
+    """Every known export by name and shape, for error messages."""
+    return ", ".join(spec.label for spec in SPECS)
+
+
+def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
+    """Match *header* to a known export: its spec and column positions, or what is wrong.
+
+    Names are compared without regard to case or repeated spaces; the order
+    of the columns does not matter, but every column must be there exactly
+    once and no other.
+    """
+    cells = [_folded(cell) for cell in header]
+    best: tuple[int, FormatSpec, list[str], list[str]] | None = None
+    for spec in SPECS:
+        positions: dict[str, int] = {}
+        missing: list[str] = []
+        for column in spec.columns:
+            names = {_folded(n) for n in column.names}
+            found = [i for i, cell in enumerate(cells) if cell in names]
+            if len(found) == 1:
+                positions[column.key] = found[0]
+            else:
+                missing.append(column.title)
+        taken = set(positions.values())
+        unexpected = [header[i].strip() for i in range(len(cells)) if i not in taken]
+        if not missing and not unexpected:
+            return spec, positions
+        if best is None or len(positions) - len(unexpected) > best[0]:
+            best = (len(positions) - len(unexpected), spec, missing, unexpected)
+    assert best is not None  # noqa: S101  (SPECS is not empty)
+    _, spec, missing, unexpected = best
+    message = (
+        f"the header is not one of an Upwork export this library reads (known: {known_formats()})"
+    )
+    if len(missing) * 2 > len(spec.columns):
+        return message  # nothing close enough to be worth comparing
+    parts = []
+    if missing:
+        parts.append("missing or repeated " + ", ".join(_short(m) for m in missing))
+    if unexpected:
+        shown = ", ".join(_short(u) for u in unexpected[:10])
+        more = f" and {len(unexpected) - 10} more" if len(unexpected) > 10 else ""
+        parts.append(f"unexpected {shown}{more}")
+    return f"{message}; closest is the {spec.label}: {'; '.join(parts)}"
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
+    return repr(text)
+
+
+# ---------------------------------------------------------------------------- type words
+
+#: The type words of the two transaction exports, compared without regard to case.
+TYPES: dict[str, TransactionKind] = {
+    "fixed price": TransactionKind.FIXED_PRICE,
+    "fixed-price": TransactionKind.FIXED_PRICE,
+    "milestone": TransactionKind.FIXED_PRICE,
+    "hourly": TransactionKind.HOURLY,
+    "bonus": TransactionKind.BONUS,
+    "refund": TransactionKind.REFUND,
+    "refund to client": TransactionKind.REFUND,
+    "service fee": TransactionKind.SERVICE_FEE,
+    "service fee refund": TransactionKind.SERVICE_FEE,
+    "withdrawal": TransactionKind.WITHDRAWAL,
+    "withdrawal fee": TransactionKind.WITHDRAWAL_FEE,
+    "connects": TransactionKind.CONNECTS,
+    "subscription": TransactionKind.SUBSCRIPTION,
+    "payment": TransactionKind.PAYMENT,
+    "gst": TransactionKind.TAX,
+    "miscellaneous": TransactionKind.MISCELLANEOUS,
+}
+
+#: The weekly summary's ``Payment type`` words; empty means hourly.
+WEEKLY_TYPES: dict[str, TransactionKind] = {
+    "": TransactionKind.HOURLY,
+    "fixed price payment": TransactionKind.FIXED_PRICE,
+    "bonus": TransactionKind.BONUS,
+}
+
+_TYPE_NAMES = (
+    "Fixed Price",
+    "Fixed-price",
+    "Milestone",
+    "Hourly",
+    "Bonus",
+    "Refund",
+    "Refund to client",
+    "Service Fee",
+    "Service fee refund",
+    "Withdrawal",
+    "Withdrawal Fee",
+    "Connects",
+    "Subscription",
+    "Payment",
+    "GST",
+    "Miscellaneous",
+)
+
+
+def kind_of(text: str, *, weekly: bool) -> TransactionKind | str:
+    """The kind a type word names, or a problem listing the known words."""
+    table = WEEKLY_TYPES if weekly else TYPES
+    kind = table.get(_folded(text))
+    if kind is not None:
+        return kind
+    known = (
+        "empty (hourly), 'Fixed Price Payment' or 'Bonus'"
+        if weekly
+        else ", ".join(repr(n) for n in _TYPE_NAMES)
+    )
+    return f"unknown type {_short(text)}; known types: {known}"
+
+
+# ---------------------------------------------------------------------------- values
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_US_DATE = re.compile(r"([A-Z][a-z]{2}) ([0-9]{1,2}), ([0-9]{4})")
+_AMOUNT = re.compile(r"[+-]?[0-9]{1,18}(?:\.[0-9]{1,18})?")
+_PLAIN = re.compile(r"[0-9]{1,18}(?:\.[0-9]{1,18})?")
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
+_REF_ID = re.compile(r"\bRef ID:?\s*([0-9]{1,30})\b", re.ASCII | re.IGNORECASE)
+_CONTRACT = re.compile(r"(.*?)\s*\(([^()]+)\)", re.DOTALL)
+
+
+def parse_date(text: str) -> date | str:
+    """A date written ``Jan 01, 2023`` (English month, one- or two-digit day) or ISO.
+
+    Month names are matched here rather than by ``strptime``, whose ``%b``
+    follows the process locale.
+    """
+    iso = _ISO_DATE.fullmatch(text)
+    us = _US_DATE.fullmatch(text)
+    try:
+        if iso is not None:
+            value = date(int(iso[1]), int(iso[2]), int(iso[3]))
+        elif us is not None and us[1] in _MONTHS:
+            value = date(int(us[3]), _MONTHS.index(us[1]) + 1, int(us[2]))
+        else:
+            return f"{_short(text)} is not a date like 'Jan 01, 2023' or '2023-01-01'"
+    except ValueError:
+        return f"{_short(text)} is not a day of the calendar"
+    if value > LATEST:
+        return f"{_short(text)} is after {LATEST.isoformat()}, the last day supported"
+    return value
+
+
+def parse_amount(text: str, *, places: int | None = 2) -> Decimal | str:
+    """A signed amount in canonical form: ASCII digits, optional sign, one point.
+
+    Args:
+        text: The field.
+        places: The most decimal places allowed (``None``: no limit beyond
+            the money limit of 18).
+    """
+    if not _AMOUNT.fullmatch(text):
+        if _GROUPED.fullmatch(text):
+            return (
+                f"{_short(text)} has thousands separators; Upwork exports write amounts "
+                "without them (1234.56), so this file was changed or is not an export"
+            )
+        return (
+            f"{_short(text)} is not an amount: expected ASCII digits with an optional sign "
+            "and one decimal point, e.g. -12.50"
+        )
+    value = Decimal(text)
+    exponent = value.as_tuple().exponent
+    if places is not None and isinstance(exponent, int) and -exponent > places:
+        return f"{_short(text)} has more than {places} decimal places"
+    return value
+
+
+def parse_rate(text: str) -> Decimal | str:
+    """A positive exchange rate in plain decimal form."""
+    if not _PLAIN.fullmatch(text) or Decimal(text) <= 0:
+        return f"{_short(text)} is not a positive rate such as 1 or 0.92"
+    return Decimal(text)
+
+
+def parse_hours(text: str) -> Decimal | str:
+    """Hours as the weekly summary writes them: 10-minute steps (``0.16667``)."""
+    if not _PLAIN.fullmatch(text):
+        return f"{_short(text)} is not a number of hours such as 1.5 or 0.33333"
+    value = Decimal(text)
+    if not ten_minute_steps(value):
+        return (
+            f"{_short(text)} is not a whole number of 10-minute steps "
+            "(Upwork writes 10 minutes as 0.16667 and 20 minutes as 0.33333)"
+        )
+    return value
+
+
+def ref_ids(*texts: str) -> list[str]:
+    """Every id named as ``Ref ID 900001`` in *texts*, in order."""
+    return [match[1] for text in texts for match in _REF_ID.finditer(text)]
+
+
+def split_contract(text: str) -> tuple[str, str] | str:
+    """The weekly summary's ``Title (12345678)``: title and contract id, or a problem."""
+    match = _CONTRACT.fullmatch(text.strip())
+    if match is None or not match[2].strip():
+        return (
+            f"{_short(text)} does not end with the contract id in parentheses, "
+            "e.g. 'Logo design (38100001)'"
+        )
+    return match[1], match[2].strip()

@@ -1,0 +1,447 @@
+"""The values a statement is made of: transactions, their kinds, balance breaks (private).
+
+Every rule a parsed export must keep is checked here, in the constructors, so
+that a :class:`Statement` built by hand obeys the same rules as one read by
+:func:`~upwork_safety.statements.parse`.
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import functools
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from upwork_safety import _render
+from upwork_safety._validate import date_field
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.money import Money
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+#: Upwork's balance and every amount in its exports are in US dollars.
+USD = "USD"
+
+#: Hours arithmetic runs in its own context, whatever the caller's decimal context is.
+_CONTEXT = decimal.Context(prec=60, rounding=ROUND_HALF_UP)
+_SIX = Decimal(6)
+#: Half a minute, in hours: how far a written hours value may be from a
+#: whole number of 10-minute steps (Upwork writes 20 minutes as 0.33333).
+_HALF_MINUTE = _CONTEXT.divide(Decimal(1), Decimal(120))
+
+
+class TransactionKind(enum.Enum):
+    """What a row of an Upwork export is, whatever words the export uses for it.
+
+    :data:`INCOME_KINDS` are the kinds that are earnings before fees.
+    """
+
+    FIXED_PRICE = "fixed_price"
+    HOURLY = "hourly"
+    BONUS = "bonus"
+    REFUND = "refund"
+    SERVICE_FEE = "service_fee"
+    WITHDRAWAL = "withdrawal"
+    WITHDRAWAL_FEE = "withdrawal_fee"
+    CONNECTS = "connects"
+    SUBSCRIPTION = "subscription"
+    PAYMENT = "payment"
+    TAX = "tax"
+    MISCELLANEOUS = "miscellaneous"
+
+
+#: The kinds that are earnings before Upwork's fee: fixed price, hourly, bonus.
+INCOME_KINDS = frozenset(
+    {TransactionKind.FIXED_PRICE, TransactionKind.HOURLY, TransactionKind.BONUS}
+)
+
+
+class StatementFormat(enum.Enum):
+    """The Upwork export a statement was read from."""
+
+    #: The older "Transaction History" (13 columns, ``Ref ID`` per row).
+    TRANSACTION_HISTORY = "transaction_history"
+    #: The current "Transactions" report (19 columns, ``Transaction ID``).
+    TRANSACTIONS_REPORT = "transactions_report"
+    #: The weekly summary of earnings (5 columns: no fees, no balance).
+    WEEKLY_SUMMARY = "weekly_summary"
+
+    @property
+    def title(self) -> str:
+        """The export's name as Upwork's pages call it."""
+        return _TITLES[self]
+
+    @property
+    def has_balance(self) -> bool:
+        """Whether rows of this export carry a running balance."""
+        return self is not StatementFormat.WEEKLY_SUMMARY
+
+
+_TITLES = {
+    StatementFormat.TRANSACTION_HISTORY: "Transaction History",
+    StatementFormat.TRANSACTIONS_REPORT: "Transactions report",
+    StatementFormat.WEEKLY_SUMMARY: "Weekly summary",
+}
+
+
+def ten_minute_steps(hours: Decimal) -> bool:
+    """Whether *hours* is a whole number of 10-minute steps, as Upwork writes it.
+
+    Exact values (``1.5``) count, and so do steps rounded to the decimals
+    shown (``0.33333`` for 20 minutes, ``8.66667`` for 8 h 40 min), as long as
+    the written value is within half a minute of the step.
+    """
+    steps = _CONTEXT.multiply(hours, _SIX).to_integral_value(context=_CONTEXT)
+    exact = _CONTEXT.divide(steps, _SIX)
+    if exact == hours:
+        return True
+    # Whole hours are exact, so *hours* has decimals here: round the step to as many.
+    exponent = int(hours.as_tuple().exponent)
+    written = exact.quantize(Decimal(1).scaleb(exponent), context=_CONTEXT)
+    return written == hours and abs(_CONTEXT.subtract(exact, hours)) < _HALF_MINUTE
+
+
+def _name(instance: object, attribute: Any) -> str:  # noqa: ANN401  (attrs.Attribute)
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _line(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"{_name(instance, attribute)} must be an int line number")
+    if value < 1:
+        raise InvalidValueError(f"{_name(instance, attribute)} must be 1 or more, got {value}")
+
+
+def _kind(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if not isinstance(value, TransactionKind):
+        raise InvalidTypeError(
+            f"{_name(instance, attribute)} must be a TransactionKind, not {type(value).__name__}"
+        )
+
+
+def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if not isinstance(value, Money):
+        raise InvalidTypeError(
+            f"{_name(instance, attribute)} must be Money, not {type(value).__name__}"
+        )
+    if value.currency != USD:
+        raise InvalidValueError(
+            f"{_name(instance, attribute)} must be in USD (Upwork's balance currency), "
+            f"got {value.currency}"
+        )
+
+
+def _optional_usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if value is not None:
+        _usd(instance, attribute, value)
+
+
+def _optional_money(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if value is not None and not isinstance(value, Money):
+        raise InvalidTypeError(
+            f"{_name(instance, attribute)} must be Money or None, not {type(value).__name__}"
+        )
+
+
+def _text(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"{_name(instance, attribute)} must be a str, not {type(value).__name__}"
+        )
+
+
+def _optional_id(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if value is None:
+        return
+    _text(instance, attribute, value)
+    if not str(value).strip():
+        raise InvalidValueError(f"{_name(instance, attribute)} must be None or a non-empty str")
+
+
+def _hours(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if value is None:
+        return
+    if not isinstance(value, Decimal):
+        raise InvalidTypeError(
+            f"{_name(instance, attribute)} must be a Decimal or None, not {type(value).__name__}"
+        )
+    if not value.is_finite() or value < 0 or not ten_minute_steps(value):
+        raise InvalidValueError(
+            f"{_name(instance, attribute)} must be a non-negative whole number of 10-minute "
+            f"steps (e.g. 1.5 or 0.33333 for 20 minutes), got {value}"
+        )
+
+
+def _rate(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if value is None:
+        return
+    if not isinstance(value, Decimal):
+        raise InvalidTypeError(
+            f"{_name(instance, attribute)} must be a Decimal or None, not {type(value).__name__}"
+        )
+    if not value.is_finite() or value <= 0:
+        raise InvalidValueError(f"{_name(instance, attribute)} must be positive, got {value}")
+
+
+def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    pairs: list[tuple[str, str]] = []
+    for pair in value:
+        items: tuple[object, ...] = tuple(pair)
+        column, text = items if len(items) == 2 else (None, None)
+        if not isinstance(column, str) or not isinstance(text, str):
+            raise InvalidTypeError("Transaction.extra must hold (column, value) pairs of str")
+        pairs.append((column, text))
+    return tuple(pairs)
+
+
+@attrs.frozen(kw_only=True)
+class Transaction:
+    """One row of an Upwork export, typed.
+
+    Amounts are signed as the export signs them: earnings are positive, fees,
+    withdrawals and refunds to the client negative.
+
+    Args:
+        line: The line of the file the row starts on (1 is the header).
+        on: The row's date.
+        kind: What the row is.
+        amount: The signed amount, in USD.
+        id: The row's id (``Ref ID`` in the Transaction History,
+            ``Transaction ID`` in the Transactions report), or ``None`` when
+            the export gives none (the weekly summary never does).
+        type_text: The type exactly as the export writes it, e.g.
+            ``"Fixed-price"``.
+        description: The row's description (``Description``, or ``Transaction
+            Summary Details`` in the Transactions report).
+        balance: The running balance after this row, or ``None`` when the
+            export gives none (weekly summary, scheduled rows).
+        client: The client's team name (``Team`` or ``Client team``), or ``""``.
+        contract: The contract's title where the export names it
+            (``Transaction Summary``, or the weekly summary's ``Contract``).
+        contract_id: The contract's id, where the export gives one (the
+            weekly summary, in parentheses after the title).
+        related_id: The id of the row this one belongs to: the income row a
+            service fee was charged on (``Service Fee for Ref ID 900001``),
+            or any row named by ``Ref ID`` in the texts.
+        hours: Hours worked (weekly summary, hourly rows): a whole number of
+            10-minute steps as Upwork writes them (``0.33333`` is 20 minutes).
+        local_amount: ``Amount in local currency`` in ``Currency``, when given.
+        exchange_rate: The ``ExchangeRate`` column of the older export's
+            variant, when given.
+        extra: Every other non-empty column, as ``(column, value)`` pairs in
+            the file's order, so nothing the export said is lost.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: An amount or balance not in USD, a line below 1,
+            an empty id, hours that are not 10-minute steps, or a rate that
+            is not positive.
+    """
+
+    line: int = attrs.field(validator=_line)
+    on: date = attrs.field(validator=date_field)
+    kind: TransactionKind = attrs.field(validator=_kind)
+    amount: Money = attrs.field(validator=_usd)
+    id: str | None = attrs.field(default=None, validator=_optional_id)
+    type_text: str = attrs.field(default="", validator=_text)
+    description: str = attrs.field(default="", validator=_text)
+    balance: Money | None = attrs.field(default=None, validator=_optional_usd)
+    client: str = attrs.field(default="", validator=_text)
+    contract: str = attrs.field(default="", validator=_text)
+    contract_id: str | None = attrs.field(default=None, validator=_optional_id)
+    related_id: str | None = attrs.field(default=None, validator=_optional_id)
+    hours: Decimal | None = attrs.field(default=None, validator=_hours)
+    local_amount: Money | None = attrs.field(default=None, validator=_optional_money)
+    exchange_rate: Decimal | None = attrs.field(default=None, validator=_rate)
+    extra: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
+
+    @property
+    def is_income(self) -> bool:
+        """Whether the row is earnings before fees (fixed price, hourly or bonus)."""
+        return self.kind in INCOME_KINDS
+
+
+@attrs.frozen
+class BalanceBreak:
+    """Two rows whose running balances do not follow from each other.
+
+    Between two consecutive rows, the newer row's balance must be the older
+    row's balance plus the newer row's amount; when it is not, a row is
+    missing between them or one of them was altered.
+
+    Attributes:
+        older_line: The line of the older row.
+        newer_line: The line of the newer row.
+        expected: The older balance plus the newer amount.
+        found: The newer row's balance.
+    """
+
+    older_line: int = attrs.field(validator=_line)
+    newer_line: int = attrs.field(validator=_line)
+    expected: Money = attrs.field(validator=_usd)
+    found: Money = attrs.field(validator=_usd)
+
+    @property
+    def difference(self) -> Money:
+        """``found - expected``: what the missing or altered rows add up to."""
+        return self.found - self.expected
+
+    def describe(self) -> str:
+        """The break in words, naming both lines."""
+        return (
+            f"the running balance breaks between line {self.older_line} and line "
+            f"{self.newer_line}: expected {self.expected} (line {self.older_line}'s balance "
+            f"plus this row's amount), found {self.found}, a difference of {self.difference}: "
+            "a row is missing or was altered"
+        )
+
+
+def find_breaks(transactions: Iterable[Transaction]) -> tuple[BalanceBreak, ...]:
+    """Every break in the running balance of *transactions*, oldest first."""
+    found: list[BalanceBreak] = []
+    previous: Transaction | None = None
+    for row in transactions:
+        if row.balance is None:
+            continue
+        if previous is not None and previous.balance is not None:
+            expected = previous.balance + row.amount
+            if expected != row.balance:
+                found.append(BalanceBreak(previous.line, row.line, expected, row.balance))
+        previous = row
+    return tuple(found)
+
+
+def _transactions(value: Iterable[Transaction]) -> tuple[Transaction, ...]:
+    items = tuple(value)
+    for index, item in enumerate(items):
+        if not isinstance(item, Transaction):
+            raise InvalidTypeError(
+                f"Statement transactions[{index}] must be a Transaction, not {type(item).__name__}"
+            )
+    return items
+
+
+def _format(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if not isinstance(value, StatementFormat):
+        raise InvalidTypeError(
+            f"Statement.format must be a StatementFormat, not {type(value).__name__}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """Everything an Upwork export says, as typed values.
+
+    Args:
+        format: Which export the rows came from.
+        transactions: Every row that happened, oldest first (rows on the same
+            day in the order they happened); each keeps its ``line`` in the file.
+        scheduled: Rows dated after the newest row with a balance and with no
+            balance of their own: earnings Upwork has scheduled but not paid.
+            They are kept apart and never counted.
+
+    Raises:
+        InvalidTypeError: A format that is not a StatementFormat, or a row
+            that is not a Transaction.
+        InvalidValueError: Transactions out of date order; in an export with a
+            running balance, a transaction without one; in the weekly summary,
+            a balance; a scheduled row with a balance or not dated after
+            every transaction.
+
+    The balance is not required to be unbroken here (a statement read with
+    ``parse(..., allow_breaks=True)`` may have breaks); :attr:`balance_breaks`
+    lists every break, derived from the transactions themselves.
+    """
+
+    format: StatementFormat = attrs.field(validator=_format)
+    transactions: tuple[Transaction, ...] = attrs.field(converter=_transactions)
+    scheduled: tuple[Transaction, ...] = attrs.field(default=(), converter=_transactions)
+
+    def __attrs_post_init__(self) -> None:
+        for older, newer in zip(self.transactions, self.transactions[1:], strict=False):
+            if newer.on < older.on:
+                raise InvalidValueError(
+                    f"Statement.transactions must be oldest first: line {newer.line} "
+                    f"({newer.on}) comes after line {older.line} ({older.on})"
+                )
+        for row in self.transactions:
+            if (row.balance is None) == self.format.has_balance:
+                rule = "needs a balance" if self.format.has_balance else "has no balance"
+                raise InvalidValueError(
+                    f"Statement.transactions: line {row.line} in a {self.format.title}, which "
+                    f"{rule} on every row"
+                )
+        newest = self.transactions[-1].on if self.transactions else None
+        for row in self.scheduled:
+            if row.balance is not None or (newest is not None and row.on <= newest):
+                raise InvalidValueError(
+                    f"Statement.scheduled: line {row.line} must have no balance and be dated "
+                    f"after the newest transaction ({newest})"
+                )
+
+    @functools.cached_property
+    def balance_breaks(self) -> tuple[BalanceBreak, ...]:
+        """Every break in the running balance, oldest first (empty when unbroken)."""
+        return find_breaks(self.transactions)
+
+    @property
+    def start(self) -> date | None:
+        """The date of the oldest transaction, or ``None`` when there are none."""
+        return self.transactions[0].on if self.transactions else None
+
+    @property
+    def end(self) -> date | None:
+        """The date of the newest transaction, or ``None`` when there are none."""
+        return self.transactions[-1].on if self.transactions else None
+
+    @property
+    def opening_balance(self) -> Money | None:
+        """The balance before the oldest transaction (``None`` without balances)."""
+        for row in self.transactions:
+            if row.balance is not None:
+                return row.balance - row.amount
+        return None
+
+    @property
+    def closing_balance(self) -> Money | None:
+        """The balance after the newest transaction (``None`` without balances)."""
+        for row in reversed(self.transactions):
+            if row.balance is not None:
+                return row.balance
+        return None
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One dict per transaction, oldest first, for ``pandas.DataFrame``.
+
+        Money becomes its ``Decimal`` amount (all amounts are USD), the kind
+        its value.
+        """
+        return [
+            {
+                "line": row.line,
+                "on": row.on,
+                "id": row.id,
+                "kind": _render.plain(row.kind),
+                "type": row.type_text,
+                "amount": _render.plain(row.amount),
+                "balance": None if row.balance is None else _render.plain(row.balance),
+                "client": row.client,
+                "contract": row.contract,
+                "description": row.description,
+                "related_id": row.related_id,
+            }
+            for row in self.transactions
+        ]
+
+    def _repr_html_(self) -> str:
+        caption = f"{self.format.title}: {len(self.transactions)} transactions"
+        if self.start is not None:
+            caption += f" from {self.start.isoformat()} to {self.end}"
+        if self.scheduled:
+            caption += f"; {len(self.scheduled)} scheduled, not counted"
+        return _render.html_table(self.to_records(), caption=caption)

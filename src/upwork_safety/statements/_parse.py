@@ -1,0 +1,526 @@
+"""Reading an export: bounded lines, the stdlib ``csv`` module, every problem listed (private).
+
+A hostile file costs bounded time and memory: a line longer than
+:data:`MAX_LINE_CHARS`, more than :data:`MAX_ROWS` rows, :data:`MAX_LINES`
+lines or :data:`MAX_CHARS` characters stop the reader at once (an iterable
+of lines is never read past them), and after :data:`MAX_PROBLEMS` problems
+it stops reading and says where.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+from typing import TYPE_CHECKING
+
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
+from upwork_safety.money import Money
+from upwork_safety.statements import _formats
+from upwork_safety.statements._formats import (
+    MAX_CHARS,
+    MAX_FIELD_CHARS,
+    MAX_LINE_CHARS,
+    MAX_LINES,
+    MAX_PROBLEMS,
+    MAX_ROWS,
+    FormatSpec,
+)
+from upwork_safety.statements._model import (
+    USD,
+    Statement,
+    StatementFormat,
+    Transaction,
+    TransactionKind,
+    find_breaks,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from datetime import date
+    from decimal import Decimal
+
+_BOM = "\ufeff"
+
+
+class _Refused(Exception):  # noqa: N818  (internal signal, never escapes parse)
+    """The input breaks a size limit: reading stops at once."""
+
+
+class _Stop(Exception):  # noqa: N818  (internal signal, never escapes parse)
+    """Too many problems: reading stops."""
+
+
+class _Problems:
+    """The problems found so far; the last one an error keeps says where reading stopped."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, line: int, text: str) -> None:
+        if len(self.items) >= MAX_PROBLEMS - 1:
+            self.items.append(
+                f"line {line}: more than {MAX_PROBLEMS - 1} problems; stopped reading here, "
+                "the rest of the file was not checked"
+            )
+            raise _Stop
+        self.items.append(text)
+
+    def error(self) -> InvalidDataError:
+        return InvalidDataError(self.items)
+
+
+class _Source:
+    """The lines of the input, counted and bounded; the first line's BOM removed."""
+
+    def __init__(self, lines: Iterator[object]) -> None:
+        self._lines = lines
+        self.count = 0
+        self.chars = 0
+
+    def __iter__(self) -> _Source:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        self.count += 1
+        if not isinstance(line, str):
+            msg = (
+                f"text must be a str or an iterable of str lines; line {self.count} is "
+                f"{type(line).__name__} (decode bytes first, e.g. data.decode('utf-8-sig'))"
+            )
+            raise InvalidTypeError(msg)
+        if len(line) > MAX_LINE_CHARS:
+            msg = (
+                f"line {self.count}: longer than {MAX_LINE_CHARS:,} characters; the lines of "
+                "an Upwork export are far shorter, so this is not one"
+            )
+            raise _Refused(msg)
+        self.chars += len(line)
+        if self.chars > MAX_CHARS:
+            msg = f"line {self.count}: the text is longer than {MAX_CHARS:,} characters"
+            raise _Refused(msg)
+        if self.count > MAX_LINES:
+            msg = f"line {self.count}: the text has more than {MAX_LINES:,} lines"
+            raise _Refused(msg)
+        if self.count == 1 and line.startswith(_BOM):
+            line = line[len(_BOM) :]
+        return line
+
+
+def _lines(text: str | Iterable[str]) -> Iterator[object]:
+    given: object = text
+    if isinstance(given, str):
+        if len(given) > MAX_CHARS:
+            msg = (
+                f"line 1: the text is {len(given):,} characters long, more than the "
+                f"{MAX_CHARS:,} accepted"
+            )
+            raise _Refused(msg)
+        return iter(io.StringIO(given, newline=""))
+    if isinstance(given, (bytes, bytearray)):
+        raise InvalidTypeError(
+            "text must be a str or an iterable of str lines, not bytes: decode it first, "
+            "e.g. data.decode('utf-8-sig')"
+        )
+    try:
+        return iter(text)
+    except TypeError:
+        raise InvalidTypeError(
+            f"text must be a str or an iterable of str lines, not {type(text).__name__}"
+        ) from None
+
+
+class _Row:
+    """One record being read: its cells by column key, and the problems it has."""
+
+    def __init__(
+        self,
+        record: list[str],
+        line: int,
+        header: list[str],
+        positions: dict[str, int],
+        problems: _Problems,
+    ) -> None:
+        self.record = record
+        self.line = line
+        self.header = header
+        self.positions = positions
+        self.problems = problems
+        self.used: set[str] = set()
+        self.ok = True
+
+    def text(self, key: str) -> str:
+        self.used.add(key)
+        return self.record[self.positions[key]]
+
+    def problem(self, key: str, message: str) -> None:
+        position = self.positions[key]
+        name = self.header[position].strip()
+        shown = name if len(name) <= 40 else name[:39] + "…"
+        self.ok = False
+        self.problems.add(
+            self.line, f"line {self.line}, column {position + 1} ({shown}): {message}"
+        )
+
+    def date(self, key: str) -> date | None:
+        value = _formats.parse_date(self.text(key))
+        if isinstance(value, str):
+            self.problem(key, value)
+            return None
+        return value
+
+    def amount(self, key: str, *, required: bool) -> Decimal | None:
+        text = self.text(key)
+        if not text and not required:
+            return None
+        if not text:
+            self.problem(key, "the amount is empty")
+            return None
+        value = _formats.parse_amount(text)
+        if isinstance(value, str):
+            self.problem(key, value)
+            return None
+        return value
+
+    def kind(self, key: str, *, weekly: bool) -> TransactionKind | None:
+        value = _formats.kind_of(self.text(key), weekly=weekly)
+        if isinstance(value, str):
+            self.problem(key, value)
+            return None
+        return value
+
+    def optional_id(self, key: str) -> str | None:
+        text = self.text(key)
+        return text if text.strip() else None
+
+    def extra(self) -> tuple[tuple[str, str], ...]:
+        keys = {position: key for key, position in self.positions.items()}
+        return tuple(
+            (self.header[i].strip(), value)
+            for i, value in enumerate(self.record)
+            if value.strip() and keys[i] not in self.used
+        )
+
+
+def _local_amount(row: _Row) -> Money | None:
+    text = row.text("amount_in_local_currency")
+    if not text:
+        return None
+    currency = row.text("currency")
+    value = _formats.parse_amount(text, places=None)
+    if isinstance(value, str):
+        row.problem("amount_in_local_currency", value)
+        return None
+    if not currency:
+        row.problem("currency", f"empty, but Amount in local currency is {text}")
+        return None
+    try:
+        return Money(value, currency)
+    except InvalidValueError:
+        row.problem("currency", f"{currency!r} is not an ISO 4217 currency code")
+        return None
+
+
+def _exchange_rate(row: _Row) -> Decimal | None:
+    if "exchangerate" not in row.positions:
+        return None
+    text = row.text("exchangerate")
+    if not text:
+        return None
+    value = _formats.parse_rate(text)
+    if isinstance(value, str):
+        row.problem("exchangerate", value)
+        return None
+    return value
+
+
+def _related(own: str | None, *texts: str) -> str | None:
+    for found in _formats.ref_ids(*texts):
+        if found != own:
+            return found
+    return None
+
+
+def _transaction_row(row: _Row, spec: FormatSpec) -> Transaction | None:
+    history = spec.format is StatementFormat.TRANSACTION_HISTORY
+    on = row.date("date")
+    kind = row.kind("type" if history else "transaction_type", weekly=False)
+    amount = row.amount("amount", required=True)
+    balance = row.amount("balance" if history else "current_balance", required=False)
+    own = row.optional_id("ref_id" if history else "transaction_id")
+    local = _local_amount(row) if "amount_in_local_currency" in row.positions else None
+    rate = _exchange_rate(row)
+    client = row.text("team")
+    if history:
+        description = row.text("description")
+        contract = ""
+        related = _related(own, description)
+    else:
+        description = row.text("transaction_summary_details")
+        contract = row.text("transaction_summary")
+        texts = [row.record[row.positions[f"description_{n}"]] for n in (1, 2, 3)]
+        related = _related(own, contract, description, *texts)
+        if related is None and kind is TransactionKind.SERVICE_FEE:
+            # The report gives a service fee its income row's Transaction ID.
+            related = own
+    if on is None or kind is None or amount is None or not row.ok:
+        return None
+    return Transaction(
+        line=row.line,
+        on=on,
+        kind=kind,
+        amount=Money(amount, USD),
+        id=own,
+        type_text=row.text("type" if history else "transaction_type"),
+        description=description,
+        balance=None if balance is None else Money(balance, USD),
+        client=client,
+        contract=contract,
+        related_id=related,
+        local_amount=local,
+        exchange_rate=rate,
+        extra=row.extra(),
+    )
+
+
+def _weekly_row(row: _Row) -> Transaction | None:
+    on = row.date("date")
+    kind = row.kind("payment_type", weekly=True)
+    amount = row.amount("amount", required=True)
+    title_and_id = _formats.split_contract(row.text("contract"))
+    if isinstance(title_and_id, str):
+        row.problem("contract", title_and_id)
+    hours_text = row.text("hours")
+    hours: Decimal | None = None
+    if kind is TransactionKind.HOURLY and not hours_text:
+        row.problem("hours", "empty, but an hourly row (Payment type empty) needs its hours")
+    elif kind is not None and kind is not TransactionKind.HOURLY and hours_text:
+        row.problem("hours", f"{hours_text!r} given for a {kind.value} row, which has no hours")
+    elif hours_text:
+        parsed = _formats.parse_hours(hours_text)
+        if isinstance(parsed, str):
+            row.problem("hours", parsed)
+        else:
+            hours = parsed
+    if on is None or kind is None or amount is None or isinstance(title_and_id, str) or not row.ok:
+        return None
+    title, contract_id = title_and_id
+    return Transaction(
+        line=row.line,
+        on=on,
+        kind=kind,
+        amount=Money(amount, USD),
+        type_text=row.text("payment_type"),
+        contract=title,
+        contract_id=contract_id,
+        hours=hours,
+        extra=row.extra(),
+    )
+
+
+def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[str]]]:
+    """Each non-blank record with the line it starts on."""
+    reader = csv.reader(source, strict=True)
+    previous = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.add(reader.line_num, f"line {reader.line_num}: not valid CSV: {exc}")
+            previous = reader.line_num
+            continue
+        start = previous + 1
+        previous = reader.line_num
+        if any(cell.strip() for cell in record):
+            yield start, record
+
+
+class _Read:
+    """What reading found: the export, its header as written, and the rows that read."""
+
+    def __init__(self, spec: FormatSpec, header: list[str], positions: dict[str, int]) -> None:
+        self.spec = spec
+        self.header = header
+        self.positions = positions
+        self.rows: list[Transaction] = []
+
+    def column(self, key: str) -> str:
+        """``column 13 (Balance)``, naming the column as the file does."""
+        position = self.positions[key]
+        return f"column {position + 1} ({self.header[position].strip()})"
+
+    @property
+    def balance_key(self) -> str:
+        return "balance" if "balance" in self.positions else "current_balance"
+
+
+def _read(source: _Source, problems: _Problems) -> _Read | None:
+    records = _records(source, problems)
+    first = next(records, None)
+    if first is None:
+        problems.add(
+            1, "line 1: the text is empty; expected the header line of an Upwork CSV export"
+        )
+        return None
+    header_line, header = first
+    detected = _formats.detect(header)
+    if isinstance(detected, str):
+        problems.add(header_line, f"line {header_line}: {detected}")
+        return None
+    read = _Read(detected[0], header, detected[1])
+    count = 0
+    for line, record in records:
+        count += 1
+        if count > MAX_ROWS:
+            msg = f"line {line}: more than {MAX_ROWS:,} rows"
+            raise _Refused(msg)
+        if len(record) != len(header):
+            problems.add(
+                line,
+                f"line {line}: {len(record)} columns, but the {read.spec.format.title} header "
+                f"on line {header_line} has {len(header)}",
+            )
+            continue
+        made = _one_row(_Row(record, line, header, read.positions, problems), read.spec)
+        if made is not None:
+            read.rows.append(made)
+    return read
+
+
+def _one_row(row: _Row, spec: FormatSpec) -> Transaction | None:
+    for key, position in row.positions.items():
+        if len(row.record[position]) > MAX_FIELD_CHARS:
+            row.problem(key, f"longer than {MAX_FIELD_CHARS:,} characters")
+    if not row.ok:
+        return None
+    if spec.format is StatementFormat.WEEKLY_SUMMARY:
+        return _weekly_row(row)
+    return _transaction_row(row, spec)
+
+
+def _order(rows: list[Transaction], problems: _Problems) -> list[Transaction] | None:
+    """The rows oldest first, or ``None`` after reporting rows out of date order.
+
+    The file may run newest first (as Upwork writes it) or oldest first; the
+    dates say which.  When every row has the same date, the running balance
+    decides (newest first unless only the other order balances).
+    """
+    newest_first: bool | None = None
+    for older, newer in itertools.pairwise(rows):
+        if older.on != newer.on:
+            newest_first = older.on > newer.on
+            break
+    if newest_first is None:
+        balanced = [r for r in rows if r.balance is not None]
+        # Newest first unless only oldest first gives an unbroken balance.
+        newest_first = not find_breaks(balanced[::-1]) or bool(find_breaks(balanced))
+        return rows[::-1] if newest_first else rows
+    direction = "newest first" if newest_first else "oldest first"
+    for before, after in itertools.pairwise(rows):
+        if (after.on > before.on) if newest_first else (after.on < before.on):
+            problems.add(
+                after.line,
+                f"line {after.line}: dated {after.on}, out of order: the file runs "
+                f"{direction}, but line {before.line} before it is dated {before.on}",
+            )
+    if problems.items:
+        return None
+    return rows[::-1] if newest_first else rows
+
+
+def _split_scheduled(
+    read: _Read, rows: list[Transaction], problems: _Problems
+) -> tuple[list[Transaction], list[Transaction]]:
+    """Transactions and scheduled rows: no balance, dated after the newest balanced row."""
+    dates = [r.on for r in rows if r.balance is not None]
+    newest = max(dates) if dates else None
+    done: list[Transaction] = []
+    scheduled: list[Transaction] = []
+    for row in rows:
+        if row.balance is not None:
+            done.append(row)
+        elif newest is None or row.on > newest:
+            scheduled.append(row)
+        else:
+            problems.add(
+                row.line,
+                f"line {row.line}, {read.column(read.balance_key)}: empty, but only rows dated "
+                f"after the newest row with a balance ({newest}) are scheduled earnings; every "
+                "other row needs its balance",
+            )
+    return done, scheduled
+
+
+def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement:
+    """Read an Upwork CSV export into a :class:`Statement`.
+
+    The export is recognised by its header (see :class:`StatementFormat`); a
+    UTF-8 byte order mark, lower-case column names and either date style
+    (``Jan 01, 2023`` or ``2023-01-01``) are accepted.  Nothing is read from
+    disk: pass the file's text.
+
+    Every row is checked: a date, a known type, a canonical amount (ASCII
+    digits, an optional sign and one decimal point; no thousands separators)
+    and, in the two transaction exports, a running balance that follows from
+    the row before.  Rows with no balance dated after the newest row with one
+    are scheduled earnings: they go to :attr:`Statement.scheduled` and are
+    never counted.  The file may list rows newest first (as Upwork does) or
+    oldest first.
+
+    Args:
+        text: The whole file as one ``str``, or an iterable of its lines
+            (e.g. a file opened with ``newline=""``).
+        allow_breaks: Keep a statement whose running balance breaks instead
+            of refusing it; the breaks are then listed in
+            :attr:`Statement.balance_breaks`.
+
+    Returns:
+        The statement, transactions oldest first.
+
+    Raises:
+        InvalidDataError: Listing every problem with its line and column (at
+            most :data:`MAX_PROBLEMS`, then where reading stopped): an unknown
+            header (naming the formats that are known), a malformed row,
+            rows out of date order, a missing balance, or (unless
+            *allow_breaks*) every break in the running balance with the two
+            lines it falls between.  Also for text over the size limits
+            (:data:`MAX_LINE_CHARS`, :data:`MAX_ROWS`, :data:`MAX_LINES`,
+            :data:`MAX_CHARS`).
+        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``.
+    """
+    problems = _Problems()
+    try:
+        source = _Source(_lines(text))
+        read = _read(source, problems)
+    except _Stop:
+        read = None
+    except _Refused as exc:
+        raise InvalidDataError([*problems.items[: MAX_PROBLEMS - 1], str(exc)]) from None
+    if read is None or problems.items:
+        raise problems.error()
+    return _statement(read, problems, allow_breaks=allow_breaks)
+
+
+def _statement(read: _Read, problems: _Problems, *, allow_breaks: bool) -> Statement:
+    if read.spec.format is StatementFormat.WEEKLY_SUMMARY:
+        rows = sorted(read.rows, key=lambda r: (r.on, r.line))
+        return Statement(format=read.spec.format, transactions=rows)
+    try:
+        ordered = _order(read.rows, problems)
+        if ordered is None:
+            raise problems.error()
+        done, scheduled = _split_scheduled(read, ordered, problems)
+    except _Stop:
+        raise problems.error() from None
+    if problems.items:
+        raise problems.error()
+    statement = Statement(format=read.spec.format, transactions=done, scheduled=scheduled)
+    breaks = statement.balance_breaks
+    if breaks and not allow_breaks:
+        where = read.column(read.balance_key)
+        listed = [f"line {b.newer_line}, {where}: {b.describe()}" for b in breaks[:MAX_PROBLEMS]]
+        raise InvalidDataError(listed, count=len(breaks))
+    return statement

@@ -1,0 +1,525 @@
+"""Earnings, fees and withdrawals by month or by Pakistani tax year (private).
+
+Pakistan's tax year runs 1 July to 30 June and is named by both calendar
+years: 1 July 2024 to 30 June 2025 is "2024-25".  The s.154A estimate uses
+the export-tax rules of :mod:`upwork_safety.fees` (:data:`~upwork_safety.fees.EXPORT_TAX_2022`),
+never numbers of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal, cast, get_args
+
+import attrs
+
+from upwork_safety import _render
+from upwork_safety._validate import date_field, text_field
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.fees import EXPORT_TAX_2022, ExportTaxRules
+from upwork_safety.money import ExchangeRate, Money
+from upwork_safety.statements._model import (
+    USD,
+    Statement,
+    StatementFormat,
+    Transaction,
+    TransactionKind,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+#: How :func:`summarize` groups rows: calendar months, or Pakistani tax years.
+Period = Literal["month", "tax_year"]
+#: Which s.154A rate to estimate with: PSEB-registered (0.25%) or not (1%).
+TaxStatus = Literal["pseb", "standard"]
+
+_PERIODS: tuple[str, ...] = get_args(Period)
+_TAX_STATUSES: tuple[str, ...] = get_args(TaxStatus)
+_PKR = "PKR"
+#: Sums start from 0.00 so that empty columns read like the others.
+_ZERO = Money("0.00", USD)
+#: The export-tax rules the library knows, oldest first.
+_TAX_RULES: tuple[ExportTaxRules, ...] = (EXPORT_TAX_2022,)
+
+_COLUMNS = {
+    TransactionKind.FIXED_PRICE: "gross",
+    TransactionKind.HOURLY: "gross",
+    TransactionKind.BONUS: "gross",
+    TransactionKind.SERVICE_FEE: "service_fees",
+    TransactionKind.REFUND: "refunds",
+    TransactionKind.WITHDRAWAL: "withdrawn",
+    TransactionKind.WITHDRAWAL_FEE: "withdrawal_fees",
+    TransactionKind.CONNECTS: "connects_and_subscriptions",
+    TransactionKind.SUBSCRIPTION: "connects_and_subscriptions",
+    TransactionKind.TAX: "taxes",
+    TransactionKind.PAYMENT: "other",
+    TransactionKind.MISCELLANEOUS: "other",
+}
+#: Columns shown as costs: the negative sum of their rows, so a fee of $10 reads 10.00.
+_COSTS = frozenset(
+    {
+        "service_fees",
+        "refunds",
+        "withdrawn",
+        "withdrawal_fees",
+        "connects_and_subscriptions",
+        "taxes",
+    }
+)
+_MONEY_COLUMNS = (
+    "gross",
+    "service_fees",
+    "refunds",
+    "withdrawn",
+    "withdrawal_fees",
+    "connects_and_subscriptions",
+    "taxes",
+    "other",
+)
+
+
+def tax_year(on: date) -> str:
+    """The Pakistani tax year *on* falls in, e.g. ``"2024-25"`` for 2024-07-01 to 2025-06-30.
+
+    >>> tax_year(date(2025, 6, 30)), tax_year(date(2025, 7, 1))
+    ('2024-25', '2025-26')
+    """
+    first = on.year if on.month >= 7 else on.year - 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def _bounds(on: date, by: Period) -> tuple[str, date, date]:
+    if by == "month":
+        start = on.replace(day=1)
+        following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+        return f"{start:%Y-%m}", start, following - timedelta(days=1)
+    first = on.year if on.month >= 7 else on.year - 1
+    return tax_year(on), date(first, 7, 1), date(first + 1, 6, 30)
+
+
+def _usd(_instance: object, attribute: attrs.Attribute[Money], value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if not isinstance(value, Money) or value.currency != USD:
+        raise InvalidTypeError(f"SummaryRow.{attribute.name} must be Money in USD, got {value!r}")
+
+
+def _count(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise InvalidValueError(
+            f"SummaryRow.transactions must be a count (int, 0 or more), got {value!r}"
+        )
+
+
+def _optional_rate(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if value is None:
+        return
+    if not isinstance(value, ExchangeRate):
+        raise InvalidTypeError(
+            f"SummaryRow.rate must be an ExchangeRate or None, not {type(value).__name__}"
+        )
+    if (value.base, value.quote) != (USD, _PKR):
+        raise CurrencyMismatchError(
+            f"SummaryRow.rate must convert USD to PKR, not {value.base} to {value.quote}"
+        )
+
+
+def _optional_fraction(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if value is None:
+        return
+    if not isinstance(value, Decimal) or not Decimal(0) <= value < 1:
+        raise InvalidValueError(f"SummaryRow.tax_rate must be a fraction from 0 to 1, got {value}")
+
+
+@attrs.frozen(kw_only=True)
+class SummaryRow:
+    """One period of a :class:`Summary` (or its total).
+
+    Earnings are positive; the cost columns (service fees, refunds,
+    withdrawals and their fees, Connects and subscriptions, taxes Upwork
+    charged) are the money they took, so a $10.00 fee reads ``10.00``.
+
+    Args:
+        period: ``"2024-07"`` (month), ``"2024-25"`` (tax year) or ``"total"``.
+        start: The period's first day.
+        end: The period's last day.
+        transactions: How many rows fall in it.
+        gross: Earnings before fees: fixed price, hourly and bonus rows.
+        service_fees: Upwork's service fees (net of fee refunds).
+        refunds: Money refunded to clients.
+        withdrawn: Money withdrawn from the Upwork balance.
+        withdrawal_fees: What the withdrawals cost in fees.
+        connects_and_subscriptions: Connects and membership bought.
+        taxes: Taxes Upwork charged (GST and the like).
+        other: Payments and miscellaneous rows, signed as in the export.
+        rate: The USD→PKR rate the period was converted at, if any.
+        tax_rate: The s.154A rate estimated with, if any.
+
+    Raises:
+        InvalidTypeError: A money column not in USD.
+        CurrencyMismatchError: A rate that does not convert USD to PKR.
+    """
+
+    period: str = attrs.field(validator=text_field)
+    start: date = attrs.field(validator=date_field)
+    end: date = attrs.field(validator=date_field)
+    transactions: int = attrs.field(validator=_count)
+    gross: Money = attrs.field(validator=_usd)
+    service_fees: Money = attrs.field(validator=_usd)
+    refunds: Money = attrs.field(validator=_usd)
+    withdrawn: Money = attrs.field(validator=_usd)
+    withdrawal_fees: Money = attrs.field(validator=_usd)
+    connects_and_subscriptions: Money = attrs.field(validator=_usd)
+    taxes: Money = attrs.field(validator=_usd)
+    other: Money = attrs.field(validator=_usd)
+    rate: ExchangeRate | None = attrs.field(default=None, validator=_optional_rate)
+    tax_rate: Decimal | None = attrs.field(default=None, validator=_optional_fraction)
+
+    @property
+    def net(self) -> Money:
+        """Earnings after Upwork's fees and refunds: ``gross - service_fees - refunds``."""
+        return self.gross - self.service_fees - self.refunds
+
+    @property
+    def change(self) -> Money:
+        """How much the balance moved: every row of the period added up, signed."""
+        costs = self.withdrawn + self.withdrawal_fees + self.connects_and_subscriptions + self.taxes
+        return self.net - costs + self.other
+
+    @property
+    def net_pkr(self) -> Money | None:
+        """:attr:`net` in rupees at :attr:`rate` (``None`` without a rate)."""
+        return None if self.rate is None else self.rate.convert(self.net)
+
+    @property
+    def withdrawn_pkr(self) -> Money | None:
+        """:attr:`withdrawn` in rupees at :attr:`rate` (``None`` without a rate)."""
+        return None if self.rate is None else self.rate.convert(self.withdrawn)
+
+    @property
+    def tax_pkr(self) -> Money | None:
+        """The s.154A estimate: :attr:`tax_rate` of :attr:`withdrawn_pkr`, rounded half up.
+
+        The bank withholds it from what it receives from abroad, so it is
+        estimated on what was withdrawn, at the given rate; the bank's own
+        figure uses its rate and the amount it actually received.  ``None``
+        without a rate or a tax rate.
+        """
+        withdrawn = self.withdrawn_pkr
+        if withdrawn is None or self.tax_rate is None:
+            return None
+        return (withdrawn * self.tax_rate).rounded()
+
+    def record(self) -> dict[str, object]:
+        """The row as one flat dict (money as ``Decimal``)."""
+        record: dict[str, object] = {
+            "period": self.period,
+            "start": self.start,
+            "end": self.end,
+            "transactions": self.transactions,
+        }
+        for name in (*_MONEY_COLUMNS[:3], "net", *_MONEY_COLUMNS[3:], "change"):
+            record[name] = _render.plain(getattr(self, name))
+        return record
+
+
+def _row(
+    period: str, start: date, end: date, transactions: int, sums: dict[str, Money]
+) -> SummaryRow:
+    return SummaryRow(
+        period=period,
+        start=start,
+        end=end,
+        transactions=transactions,
+        gross=sums["gross"],
+        service_fees=sums["service_fees"],
+        refunds=sums["refunds"],
+        withdrawn=sums["withdrawn"],
+        withdrawal_fees=sums["withdrawal_fees"],
+        connects_and_subscriptions=sums["connects_and_subscriptions"],
+        taxes=sums["taxes"],
+        other=sums["other"],
+    )
+
+
+def _sum_rows(rows: Iterable[Transaction]) -> dict[str, Money]:
+    sums: dict[str, Money] = dict.fromkeys(_MONEY_COLUMNS, _ZERO)
+    for row in rows:
+        column = _COLUMNS[row.kind]
+        sums[column] = sums[column] + (-row.amount if column in _COSTS else row.amount)
+    return sums
+
+
+def _optional_money_sum(values: Iterable[Money | None]) -> Money | None:
+    present = [v for v in values if v is not None]
+    return Money.total(present, _PKR) if present else None
+
+
+def _by(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if value not in _PERIODS:
+        raise InvalidValueError(f"by must be one of {_PERIODS}, got {value!r}")
+
+
+def _summary_format(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if not isinstance(value, StatementFormat):
+        raise InvalidTypeError(
+            f"Summary.format must be a StatementFormat, not {type(value).__name__}"
+        )
+
+
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _summary_rows(value: Iterable[SummaryRow]) -> tuple[SummaryRow, ...]:
+    rows = tuple(value)
+    for index, row in enumerate(rows):
+        if not isinstance(row, SummaryRow):
+            raise InvalidTypeError(
+                f"Summary.rows[{index}] must be a SummaryRow, not {type(row).__name__}"
+            )
+    return rows
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """A statement added up by month or by Pakistani tax year.
+
+    Args:
+        by: ``"month"`` or ``"tax_year"``.
+        format: The export the statement came from.
+        rows: One row per period from the first transaction's to the last's,
+            empty periods included, oldest first.
+        notes: What the figures leave out or assume, in words.
+    """
+
+    by: Period = attrs.field(validator=_by)
+    format: StatementFormat = attrs.field(validator=_summary_format)
+    rows: tuple[SummaryRow, ...] = attrs.field(converter=_summary_rows)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+
+    @property
+    def total(self) -> SummaryRow:
+        """Every period added up (period ``"total"``; no rate of its own).
+
+        With no rows at all, every amount is zero and ``start`` and ``end`` are
+        ``date.min``.
+        """
+        if not self.rows:
+            return _row("total", date.min, date.min, 0, dict.fromkeys(_MONEY_COLUMNS, _ZERO))
+        sums = {
+            name: Money.total((getattr(r, name) for r in self.rows), USD) for name in _MONEY_COLUMNS
+        }
+        count = sum(r.transactions for r in self.rows)
+        return _row("total", self.rows[0].start, self.rows[-1].end, count, sums)
+
+    @property
+    def net_pkr(self) -> Money | None:
+        """Net earnings in rupees, each period at its own rate (``None`` without rates)."""
+        return _optional_money_sum(r.net_pkr for r in self.rows)
+
+    @property
+    def withdrawn_pkr(self) -> Money | None:
+        """Withdrawals in rupees, each period at its own rate (``None`` without rates)."""
+        return _optional_money_sum(r.withdrawn_pkr for r in self.rows)
+
+    @property
+    def tax_pkr(self) -> Money | None:
+        """The s.154A estimate over every period (``None`` when not estimated)."""
+        return _optional_money_sum(r.tax_pkr for r in self.rows)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One dict per period (not the total), money as ``Decimal`` USD.
+
+        With rates, each record also has ``rate``, ``net_pkr`` and
+        ``withdrawn_pkr``; with a tax estimate, ``tax_rate`` and ``tax_pkr``.
+        """
+        records = []
+        for row in self.rows:
+            record = row.record()
+            if any(r.rate is not None for r in self.rows):
+                record["rate"] = None if row.rate is None else row.rate.rate
+                record["net_pkr"] = _render.plain(row.net_pkr)
+                record["withdrawn_pkr"] = _render.plain(row.withdrawn_pkr)
+            if any(r.tax_rate is not None for r in self.rows):
+                record["tax_rate"] = row.tax_rate
+                record["tax_pkr"] = _render.plain(row.tax_pkr)
+            records.append(record)
+        return records
+
+    def _repr_html_(self) -> str:
+        records = self.to_records()
+        total = self.total.record()
+        if records and "net_pkr" in records[0]:
+            total.update(
+                net_pkr=_render.plain(self.net_pkr), withdrawn_pkr=_render.plain(self.withdrawn_pkr)
+            )
+        if records and "tax_pkr" in records[0]:
+            total["tax_pkr"] = _render.plain(self.tax_pkr)
+        by = "month" if self.by == "month" else "tax year (1 July to 30 June)"
+        caption = f"{self.format.title} by {by}, amounts in USD"
+        if self.notes:
+            caption += ". " + " ".join(self.notes)
+        columns = list(records[0]) if records else list(total)
+        return _render.html_table([*records, total], caption=caption, columns=columns)
+
+
+def _rate_for(rates: ExchangeRate | Mapping[str, ExchangeRate], period: str) -> ExchangeRate | None:
+    if isinstance(rates, ExchangeRate):
+        return rates
+    return rates.get(period)
+
+
+def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | None:
+    if rates is None:
+        return None
+    items: list[tuple[str, object]]
+    if isinstance(rates, ExchangeRate):
+        items = [("rates", rates)]
+    elif isinstance(rates, Mapping):
+        items = [(f"rates[{key!r}]", value) for key, value in rates.items()]
+    else:
+        raise InvalidTypeError(
+            "rates must be an ExchangeRate or a mapping of period to ExchangeRate, "
+            f"not {type(rates).__name__}"
+        )
+    for where, rate in items:
+        if not isinstance(rate, ExchangeRate):
+            raise InvalidTypeError(f"{where} must be an ExchangeRate, not {type(rate).__name__}")
+        if (rate.base, rate.quote) != (USD, _PKR):
+            raise CurrencyMismatchError(
+                f"{where} converts {rate.base} to {rate.quote}; summaries convert USD to PKR"
+            )
+    return cast("ExchangeRate | Mapping[str, ExchangeRate]", rates)
+
+
+def _tax_rate(status: TaxStatus, on: date) -> Decimal | None:
+    rules = None
+    for candidate in _TAX_RULES:
+        if candidate.effective <= on:
+            rules = candidate
+    if rules is None:
+        return None
+    return rules.pseb_registered if status == "pseb" else rules.not_registered
+
+
+def summarize(
+    statement: Statement,
+    *,
+    by: Period = "month",
+    rates: ExchangeRate | Mapping[str, ExchangeRate] | None = None,
+    tax: TaxStatus | None = None,
+) -> Summary:
+    """Add a statement up by month or by Pakistani tax year (1 July to 30 June).
+
+    Scheduled rows are never counted.  Every period from the first
+    transaction's to the last's has a row, empty ones included, so a chart
+    of the rows has no gaps.
+
+    Args:
+        statement: What :func:`parse` returned.
+        by: ``"month"`` (periods ``"2024-07"``) or ``"tax_year"`` (periods
+            ``"2024-25"``).
+        rates: USD→PKR rates to convert net earnings and withdrawals at: one
+            :class:`~upwork_safety.money.ExchangeRate` for every period, or a
+            mapping from period to rate.  A mapping needs a rate for every
+            period with net earnings or withdrawals; other keys are ignored.
+        tax: Estimate the s.154A tax the bank withholds on withdrawals:
+            ``"pseb"`` (registered with the Pakistan Software Export Board)
+            or ``"standard"``, at the rates of the export-tax rules in force
+            on each period's first day (none before 2022-07-01, said in the
+            notes).  Needs *rates*.
+
+    Returns:
+        The summary: rows, a total and notes on what the figures leave out.
+
+    Raises:
+        InvalidValueError: *by* or *tax* is not one of the values above,
+            *tax* is given without *rates*, or a period needs a rate the
+            mapping lacks (every missing period is named).
+        InvalidTypeError: *statement* is not a Statement, or *rates* is not
+            a rate or mapping of rates.
+        CurrencyMismatchError: A rate does not convert USD to PKR.
+    """
+    if not isinstance(statement, Statement):
+        raise InvalidTypeError(f"statement must be a Statement, not {type(statement).__name__}")
+    _by(None, None, by)
+    if tax is not None and tax not in _TAX_STATUSES:
+        raise InvalidValueError(f"tax must be one of {_TAX_STATUSES} or None, got {tax!r}")
+    checked = _check_rates(rates)
+    if tax is not None and checked is None:
+        raise InvalidValueError(
+            "tax needs rates=: s.154A is withheld on the rupees the bank receives, so "
+            "withdrawals must be converted first"
+        )
+    groups = _periods(statement.transactions, by)
+    rows: list[SummaryRow] = []
+    missing: list[str] = []
+    untaxed: list[str] = []
+    for (period, start, end), members in groups:
+        sums = _sum_rows(members)
+        row = _row(period, start, end, len(members), sums)
+        if checked is not None:
+            rate = _rate_for(checked, period)
+            if rate is None and (row.net or row.withdrawn):
+                missing.append(period)
+            tax_rate = None if tax is None else _tax_rate(tax, start)
+            if tax is not None and tax_rate is None and row.withdrawn:
+                untaxed.append(period)
+            row = attrs.evolve(row, rate=rate, tax_rate=tax_rate)
+        rows.append(row)
+    if missing:
+        raise InvalidValueError(
+            f"rates has no USD→PKR rate for {', '.join(missing)}, which "
+            f"{'have' if len(missing) > 1 else 'has'} earnings or withdrawals to convert"
+        )
+    return Summary(
+        by=by, format=statement.format, rows=tuple(rows), notes=_notes(statement, untaxed)
+    )
+
+
+def _periods(
+    transactions: tuple[Transaction, ...], by: Period
+) -> list[tuple[tuple[str, date, date], list[Transaction]]]:
+    if not transactions:
+        return []
+    groups: list[tuple[tuple[str, date, date], list[Transaction]]] = []
+    bounds = _bounds(transactions[0].on, by)
+    last = transactions[-1].on
+    index = 0
+    while True:
+        members: list[Transaction] = []
+        while index < len(transactions) and transactions[index].on <= bounds[2]:
+            members.append(transactions[index])
+            index += 1
+        groups.append((bounds, members))
+        if bounds[2] >= last:
+            return groups
+        bounds = _bounds(bounds[2] + timedelta(days=1), by)
+
+
+def _notes(statement: Statement, untaxed: list[str]) -> tuple[str, ...]:
+    notes: list[str] = []
+    if statement.scheduled:
+        count = len(statement.scheduled)
+        notes.append(
+            f"{count} scheduled row{'s' if count != 1 else ''} (not yet paid) "
+            f"{'are' if count != 1 else 'is'} not counted."
+        )
+    if statement.format is StatementFormat.WEEKLY_SUMMARY:
+        notes.append(
+            "The weekly summary lists earnings only: service fees, refunds and withdrawals are "
+            "not in it, so net equals gross here."
+        )
+    if statement.balance_breaks:
+        notes.append(
+            f"The running balance breaks {len(statement.balance_breaks)} time(s): rows may be "
+            "missing from these figures."
+        )
+    if untaxed:
+        notes.append(
+            f"No s.154A estimate for {', '.join(untaxed)}: the library's export-tax rules start "
+            f"on {_TAX_RULES[0].effective}."
+        )
+    return tuple(notes)

@@ -1,0 +1,470 @@
+"""Tests for upwork_safety.fees automatic payment schedules (HC 211063708): when money leaves.
+
+Calendar facts used below: 2026-01-01 is a Thursday, so January 2026's
+Wednesdays are the 7th, 14th, 21st and 28th; the last Mondays of the 2026
+quarters are March 30, June 29, September 28 and December 28.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from upwork_safety import fees, rules, serialize
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
+)
+from upwork_safety.money import Money
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def credit(on: date, amount: str) -> fees.Credit:
+    return fees.Credit(on, usd(amount))
+
+
+YEAR = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
+#: $600 becomes available on the 2nd Wednesday of every month of 2026.
+MONTHLY_600 = [
+    credit(date(2026, month, day), "600.00")
+    for month, day in [
+        (1, 14),
+        (2, 11),
+        (3, 11),
+        (4, 8),
+        (5, 13),
+        (6, 10),
+        (7, 8),
+        (8, 12),
+        (9, 9),
+        (10, 14),
+        (11, 11),
+        (12, 9),
+    ]
+]
+
+
+def days(*values: str) -> tuple[date, ...]:
+    return tuple(date.fromisoformat(v) for v in values)
+
+
+# --------------------------------------------------------------------------
+# Paydays
+# --------------------------------------------------------------------------
+
+
+def test_quarterly_paydays_are_the_help_centers_2016_dates():
+    """Quarterly pays the last Monday of each quarter: 2016-03-28, 06-27, 09-26, 12-26 (HC)."""
+    expected = days("2016-03-28", "2016-06-27", "2016-09-26", "2016-12-26")
+    assert expected == fees.paydays("quarterly", start=date(2016, 1, 1), end=date(2016, 12, 31))
+    assert expected == fees.paydays(start=date(2016, 1, 1), end=date(2016, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("schedule", "expected"),
+    [
+        ("weekly", days("2026-01-07", "2026-01-14", "2026-01-21", "2026-01-28", "2026-02-04")),
+        (
+            fees.PaymentSchedule.TWICE_MONTHLY,
+            days(
+                "2026-01-07", "2026-01-21", "2026-02-04", "2026-02-18", "2026-03-04", "2026-03-18"
+            ),
+        ),
+        ("monthly", days("2026-01-28", "2026-02-25", "2026-03-25")),
+        ("quarterly", days("2026-03-30")),
+    ],
+)
+def test_paydays_in_early_2026(schedule, expected):
+    """Every Wednesday; the 1st and 3rd Wednesday; the last Wednesday; the quarter's last Monday."""
+    end = expected[-1] if schedule == "weekly" else date(2026, 3, 31)
+    assert expected == fees.paydays(schedule, start=date(2026, 1, 1), end=end)
+
+
+def test_paydays_include_both_ends_and_take_aware_datetimes():
+    """start and end are included; an aware datetime counts by its UTC day."""
+    wednesday = date(2026, 1, 7)
+    assert (wednesday,) == fees.paydays("weekly", start=wednesday, end=wednesday)
+    late = datetime(2026, 1, 6, 23, 0, tzinfo=timezone(timedelta(hours=-5)))  # Jan 7 UTC
+    assert (wednesday,) == fees.paydays("weekly", start=late, end=wednesday)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field"),
+    [
+        ({"schedule": "daily"}, InvalidValueError, "schedule"),
+        ({"schedule": 5}, InvalidTypeError, "schedule"),
+        ({"end": date(2025, 12, 31)}, InvalidValueError, "end"),
+        ({"end": date(2127, 1, 1)}, InvalidValueError, "end"),
+        ({"start": "2026-01-01"}, InvalidTypeError, "start"),
+        ({"rules": "quarterly"}, InvalidTypeError, "rules"),
+    ],
+)
+def test_paydays_refuse_bad_arguments(kwargs, error, field):
+    """An unknown schedule, a backwards or century-long period, or a wrong type is refused."""
+    arguments = {"schedule": "weekly", **YEAR, **kwargs}
+    with pytest.raises(error) as info:
+        fees.paydays(**arguments)
+    assert field == info.value.field
+
+
+# --------------------------------------------------------------------------
+# When money leaves
+# --------------------------------------------------------------------------
+
+
+def test_a_year_of_600_a_month_on_every_schedule():
+    """$600 a month, non-US: $1,000 is reached every other month; quarterly pays 4 times.
+
+    Weekly pays on the 2nd Wednesday of Feb, Apr, Jun, Aug, Oct and Dec (6 × $0.99 = $5.94);
+    quarterly on the four last Mondays ($3.96), the money waiting 48.2 days on average.
+    """
+    comparison = fees.compare_schedules(MONTHLY_600, **YEAR)
+    assert [
+        {
+            "schedule": "weekly",
+            "payouts": 6,
+            "withdrawn": Decimal("7200.00"),
+            "fees": Decimal("5.94"),
+            "left": Decimal("0.00"),
+            "average_wait_days": Decimal("15.2"),
+        },
+        {
+            "schedule": "twice_monthly",
+            "payouts": 6,
+            "withdrawn": Decimal("7200.00"),
+            "fees": Decimal("5.94"),
+            "left": Decimal("0.00"),
+            "average_wait_days": Decimal("22.2"),
+        },
+        {
+            "schedule": "monthly",
+            "payouts": 6,
+            "withdrawn": Decimal("7200.00"),
+            "fees": Decimal("5.94"),
+            "left": Decimal("0.00"),
+            "average_wait_days": Decimal("31.5"),
+        },
+        {
+            "schedule": "quarterly",
+            "payouts": 4,
+            "withdrawn": Decimal("7200.00"),
+            "fees": Decimal("3.96"),
+            "left": Decimal("0.00"),
+            "average_wait_days": Decimal("48.2"),
+        },
+    ] == comparison.to_records()
+    assert fees.PaymentSchedule.QUARTERLY == comparison.cheapest.schedule
+    weekly = comparison.runs[0]
+    assert days(
+        "2026-02-11", "2026-04-08", "2026-06-10", "2026-08-12", "2026-10-14", "2026-12-09"
+    ) == tuple(p.on for p in weekly.payouts)
+    assert {fees.PayoutReason.THRESHOLD} == {p.reason for p in weekly.payouts}
+    quarterly = comparison.runs[3]
+    assert days("2026-03-30", "2026-06-29", "2026-09-28", "2026-12-28") == tuple(
+        p.on for p in quarterly.payouts
+    )
+    assert [usd("1800.00")] * 4 == [p.amount for p in quarterly.payouts]
+
+
+def test_each_payout_pays_the_whole_balance_and_says_what_it_cost():
+    """A monthly payout takes every credit held, oldest first, and pays the method's fee."""
+    run = fees.auto_withdrawals(MONTHLY_600, schedule="monthly", **YEAR)
+    first = run.payouts[0]
+    assert (date(2026, 2, 25), usd("1200.00"), usd("0.99")) == (first.on, first.amount, first.fee)
+    assert (MONTHLY_600[0], MONTHLY_600[1]) == first.funds
+    assert date(2026, 1, 14) == first.oldest
+    assert (date(2026, 1, 28), usd("600.00"), fees.SkipReason.BELOW_THRESHOLD) == (
+        run.skipped[0].on,
+        run.skipped[0].balance,
+        run.skipped[0].reason,
+    )
+
+
+def test_the_threshold_is_100_dollars_for_us_freelancers():
+    """$150 available on Tuesday 2026-01-13 is paid on Wednesday the 14th only for a US freelancer."""
+    history = [credit(date(2026, 1, 13), "150.00")]
+    us = fees.auto_withdrawals(history, schedule="weekly", us_freelancer=True, **YEAR)
+    assert [(date(2026, 1, 14), usd("150.00"))] == [(p.on, p.amount) for p in us.payouts]
+    abroad = fees.auto_withdrawals(
+        history, schedule="weekly", start=date(2026, 1, 1), end=date(2026, 1, 31)
+    )
+    assert () == abroad.payouts
+    assert usd("150.00") == abroad.left
+    assert [fees.SkipReason.BELOW_THRESHOLD] * 3 == [s.reason for s in abroad.skipped]
+    assert abroad.average_wait_days is None
+
+
+def test_exactly_the_threshold_pays():
+    """A balance equal to $1,000 is paid out."""
+    run = fees.auto_withdrawals([credit(date(2026, 1, 7), "1000.00")], schedule="weekly", **YEAR)
+    assert [date(2026, 1, 7)] == [p.on for p in run.payouts]
+
+
+def test_monthly_defers_a_payday_on_which_the_whole_balance_became_available():
+    """$1,500 available on Wednesday 2026-01-28: monthly waits until February 25; weekly pays at once."""
+    history = [credit(date(2026, 1, 28), "1500.00")]
+    monthly = fees.auto_withdrawals(history, schedule="monthly", **YEAR)
+    assert [(date(2026, 1, 28), fees.SkipReason.ALL_NEW_TODAY)] == [
+        (s.on, s.reason) for s in monthly.skipped
+    ]
+    assert [date(2026, 2, 25)] == [p.on for p in monthly.payouts]
+    weekly = fees.auto_withdrawals(history, schedule="weekly", **YEAR)
+    assert [date(2026, 1, 28)] == [p.on for p in weekly.payouts]
+
+
+def test_twice_monthly_defers_but_quarterly_does_not():
+    """Twice monthly defers a 3rd-Wednesday windfall to the next 1st Wednesday; quarterly pays."""
+    twice = fees.auto_withdrawals(
+        [credit(date(2026, 1, 21), "1500.00")], schedule="twice_monthly", **YEAR
+    )
+    assert [date(2026, 1, 21)] == [s.on for s in twice.skipped]
+    assert [date(2026, 2, 4)] == [p.on for p in twice.payouts]
+    quarterly = fees.auto_withdrawals(
+        [credit(date(2026, 3, 30), "1500.00")], schedule="quarterly", **YEAR
+    )
+    assert [date(2026, 3, 30)] == [p.on for p in quarterly.payouts]
+
+
+def test_the_deferral_needs_the_whole_balance_to_be_new():
+    """$100 held from earlier and $1,400 new on the payday: the monthly payday pays all $1,500."""
+    history = [credit(date(2026, 1, 14), "100.00"), credit(date(2026, 1, 28), "1400.00")]
+    run = fees.auto_withdrawals(history, schedule="monthly", **YEAR)
+    assert [(date(2026, 1, 28), usd("1500.00"))] == [(p.on, p.amount) for p in run.payouts]
+
+
+def test_funds_held_more_than_180_days_are_paid_whatever_the_balance():
+    """$300 from Friday 2026-01-16: 180 days on July 15 is not over; July 22 (187 days) pays."""
+    history = [credit(date(2026, 1, 16), "300.00")]
+    weekly = fees.auto_withdrawals(history, schedule="weekly", **YEAR)
+    assert [(date(2026, 7, 22), fees.PayoutReason.TIME_LIMIT)] == [
+        (p.on, p.reason) for p in weekly.payouts
+    ]
+    assert date(2026, 7, 15) == weekly.skipped[-1].on
+    assert Decimal("187.0") == weekly.average_wait_days
+    quarterly = fees.auto_withdrawals(history, **YEAR)
+    assert [(date(2026, 9, 28), fees.PayoutReason.TIME_LIMIT)] == [
+        (p.on, p.reason) for p in quarterly.payouts
+    ]
+
+
+def test_a_new_method_is_active_after_three_days():
+    """A method added Monday 2026-01-26 is active on the 29th: the Wednesday 28th pays nothing."""
+    history = [credit(date(2026, 1, 14), "1200.00")]
+    late = fees.auto_withdrawals(history, schedule="weekly", method_added=date(2026, 1, 26), **YEAR)
+    assert [date(2026, 1, 14), date(2026, 1, 21), date(2026, 1, 28)] == [s.on for s in late.skipped]
+    assert {fees.SkipReason.METHOD_NOT_ACTIVE} == {s.reason for s in late.skipped}
+    assert [date(2026, 2, 4)] == [p.on for p in late.payouts]
+    sooner = fees.auto_withdrawals(
+        history, schedule="weekly", method_added=date(2026, 1, 25), **YEAR
+    )
+    assert [date(2026, 1, 28)] == [p.on for p in sooner.payouts]
+
+
+def test_a_balance_too_small_for_the_method_waits():
+    """$3 held over 180 days: below Direct to Local Bank's $5 minimum it waits; Payoneer pays $2 of fees."""
+    history = [credit(date(2025, 1, 1), "3.00")]
+    bank = fees.auto_withdrawals(history, schedule="quarterly", **YEAR)
+    assert () == bank.payouts
+    assert {fees.SkipReason.BELOW_METHOD_MINIMUM} == {s.reason for s in bank.skipped}
+    payoneer = fees.auto_withdrawals(history, schedule="quarterly", method="payoneer", **YEAR)
+    assert [(date(2026, 3, 30), usd("3.00"), usd("2.00"))] == [
+        (p.on, p.amount, p.fee) for p in payoneer.payouts
+    ]
+
+
+def test_what_is_left_at_the_end_and_what_came_before_the_start():
+    """Funds available before start are on the balance; funds after the last payday are left."""
+    history = [credit(date(2025, 12, 20), "700.00"), credit(date(2026, 12, 30), "900.00")]
+    run = fees.auto_withdrawals(history, schedule="quarterly", **YEAR)
+    # 2025-12-20 to 2026-06-29 is 191 days: over the limit on the second quarter's payday.
+    assert [(date(2026, 6, 29), usd("700.00"), fees.PayoutReason.TIME_LIMIT)] == [
+        (p.on, p.amount, p.reason) for p in run.payouts
+    ]
+    assert (usd("700.00"), usd("900.00")) == (run.withdrawn, run.left)
+    with_later = fees.auto_withdrawals(
+        [*history, credit(date(2027, 1, 5), "5000.00")], schedule="quarterly", **YEAR
+    )
+    assert usd("900.00") == with_later.left
+
+
+def test_a_what_if_threshold():
+    """Rules are data: with a $500 threshold, $600 a month is paid every month."""
+    lower = attrs.evolve(fees.PAYMENT_SCHEDULES, international_threshold=usd("500.00"))
+    run = fees.auto_withdrawals(MONTHLY_600, schedule="monthly", rules=lower, **YEAR)
+    assert 12 == len(run.payouts)
+
+
+def test_reports_render_round_trip_and_print_short():
+    """Runs and comparisons give records (plain or localised), HTML, short reprs, and round-trip."""
+    run = fees.auto_withdrawals(MONTHLY_600, schedule="monthly", **YEAR)
+    records = run.to_records()
+    assert {
+        "on": date(2026, 1, 28),
+        "paid_out": Decimal("0.00"),
+        "fee": Decimal("0.00"),
+        "outcome": "skipped: below_threshold (balance USD 600.00)",
+    } == records[0]
+    assert {
+        "on": date(2026, 2, 25),
+        "paid_out": "US$1,200.00",
+        "fee": "US$0.99",
+        "outcome": "threshold",
+    } == run.to_records(locale="en_PK")[1]
+    assert [r["on"] for r in records] == sorted(r["on"] for r in records)
+    assert "<AutoWithdrawals monthly 2026-01-01 to 2026-12-31: 6 payouts, fees USD 5.94>" == repr(
+        run
+    )
+    assert "<caption>monthly payouts by Direct to Local Bank (PKR)" in run._repr_html_()
+    assert run == serialize.from_dict(fees.AutoWithdrawals, serialize.to_dict(run))
+    comparison = fees.compare_schedules(MONTHLY_600, schedules=("weekly", "quarterly"), **YEAR)
+    assert "<ScheduleComparison weekly: USD 5.94, quarterly: USD 3.96>" == repr(comparison)
+    assert "US$3.96" == comparison.to_records(locale="en_PK")[1]["fees"]
+    assert "<caption>Automatic payment schedules</caption>" in comparison._repr_html_()
+    assert comparison == serialize.from_dict(fees.ScheduleComparison, serialize.to_dict(comparison))
+
+
+# --------------------------------------------------------------------------
+# Bad input and broken invariants
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("history", "field"),
+    [
+        (credit(date(2026, 1, 7), "1.00"), "history"),
+        (None, "history"),
+        ("credits", "history"),
+        ([credit(date(2026, 1, 7), "1.00"), usd("5")], "history[1]"),
+    ],
+)
+def test_the_history_must_be_a_sequence_of_credits(history, field):
+    """A lone credit, None, a string or a stray item is refused naming the argument."""
+    with pytest.raises(InvalidTypeError) as info:
+        fees.auto_withdrawals(history, **YEAR)
+    assert field == info.value.field
+
+
+def test_compare_schedules_refuses_a_single_schedule():
+    """schedules= takes a sequence: "weekly" alone is refused."""
+    with pytest.raises(InvalidTypeError) as info:
+        fees.compare_schedules(MONTHLY_600, schedules="weekly", **YEAR)
+    assert "schedules" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("amount", "error"),
+    [
+        (usd("0"), InvalidValueError),
+        (usd("-1"), InvalidValueError),
+        (Money("100", "PKR"), CurrencyMismatchError),
+        ("100", InvalidTypeError),
+    ],
+)
+def test_a_credit_is_a_positive_usd_amount(amount, error):
+    """A credit is more than zero, in USD, and Money."""
+    with pytest.raises(error) as info:
+        fees.Credit(date(2026, 1, 7), amount)
+    assert "Credit.amount" == info.value.field
+
+
+def test_a_credit_is_on_a_date():
+    """A credit's day is a plain date."""
+    with pytest.raises(InvalidTypeError) as info:
+        fees.Credit(datetime(2026, 1, 7, tzinfo=timezone.utc), usd("1"))  # type: ignore[arg-type]
+    assert "Credit.on" == info.value.field
+
+
+def test_methods_must_be_usable_and_withdraw_dollars():
+    """PayPal is refused in Pakistan; a method withdrawing another balance currency is refused."""
+    with pytest.raises(RulesError) as paypal:
+        fees.auto_withdrawals(MONTHLY_600, method="paypal", **YEAR)
+    assert "method" == paypal.value.field
+    euro = attrs.evolve(fees.PAYONEER, fixed_fee=Money("1", "EUR"), minimum=Money("0", "EUR"))
+    with pytest.raises(RulesError) as balance:
+        fees.auto_withdrawals(MONTHLY_600, method=euro, **YEAR)
+    assert "method" == balance.value.field
+
+
+def test_a_run_cannot_pay_funds_it_was_not_given():
+    """AutoWithdrawals refuses payouts of credits that are not in its history (or paid twice)."""
+    run = fees.auto_withdrawals(MONTHLY_600, schedule="monthly", **YEAR)
+    with pytest.raises(InvalidValueError) as missing:
+        attrs.evolve(run, history=MONTHLY_600[2:])
+    assert "AutoWithdrawals.payouts" == missing.value.field
+    with pytest.raises(InvalidValueError) as twice:
+        attrs.evolve(run, payouts=(run.payouts[0], run.payouts[0]))
+    assert "AutoWithdrawals.payouts" == twice.value.field
+    with pytest.raises(InvalidValueError) as early:
+        attrs.evolve(run.payouts[0], on=date(2026, 1, 1))
+    assert "ScheduledPayout.funds" == early.value.field
+
+
+# --------------------------------------------------------------------------
+# The rules as data
+# --------------------------------------------------------------------------
+
+
+def test_schedule_rules_carry_their_sources():
+    """Every number comes from HC 211063708, the 3-day wait from HC 35089917299219."""
+    listed = {name: source for name, _, source in rules.sources(fees.PAYMENT_SCHEDULES)}
+    assert "HC 35089917299219" == listed.pop("new_method_wait").source
+    assert {"HC 211063708"} == {source.source for source in listed.values()}
+    assert (usd("100.00"), usd("1000.00"), timedelta(days=180), timedelta(days=3)) == (
+        fees.PAYMENT_SCHEDULES.us_threshold,
+        fees.PAYMENT_SCHEDULES.international_threshold,
+        fees.PAYMENT_SCHEDULES.time_limit,
+        fees.PAYMENT_SCHEDULES.new_method_wait,
+    )
+    assert fees.PAYMENT_SCHEDULES is fees.PAYMENT_SCHEDULE_HISTORY.in_force(date(2026, 1, 1))
+    assert "the last Monday of Mar, Jun, Sep, Dec" == fees.PAYMENT_SCHEDULES.quarterly.describe()
+    assert "the 1st and 3rd Wednesday of each month" == (
+        fees.PAYMENT_SCHEDULES.twice_monthly.describe()
+    )
+    assert "every Wednesday" == fees.PAYMENT_SCHEDULES.weekly.describe()
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "field"),
+    [
+        ((7,), RulesError, "Payday.weekday"),
+        ((True,), RulesError, "Payday.weekday"),
+        ((2, (6,)), RulesError, "Payday.weeks"),
+        ((2, (), (13,)), RulesError, "Payday.months"),
+        ((2, "1"), InvalidTypeError, "Payday"),
+    ],
+)
+def test_bad_paydays_are_refused(args, error, field):
+    """A payday rule needs a weekday 0–6, weeks 1–5 or -1, months 1–12."""
+    with pytest.raises(error) as info:
+        fees.Payday(*args)
+    assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field"),
+    [
+        ({"us_threshold": Money("100", "PKR")}, RulesError, "PaymentScheduleRules.us_threshold"),
+        ({"us_threshold": usd("0")}, RulesError, "PaymentScheduleRules.us_threshold"),
+        ({"time_limit": 180}, InvalidTypeError, "PaymentScheduleRules.time_limit"),
+        ({"weekly": "wednesday"}, InvalidTypeError, "PaymentScheduleRules.weekly"),
+        ({"default_schedule": "daily"}, RulesError, "PaymentScheduleRules.default_schedule"),
+        (
+            {"deferred_when_all_new": "monthly"},
+            InvalidTypeError,
+            "PaymentScheduleRules.deferred_when_all_new",
+        ),
+    ],
+)
+def test_bad_schedule_rules_are_refused(changes, error, field):
+    """A what-if rule set with a wrong type or an impossible value is refused at construction."""
+    with pytest.raises(error) as info:
+        attrs.evolve(fees.PAYMENT_SCHEDULES, **changes)
+    assert field == info.value.field

@@ -1,0 +1,1276 @@
+"""Tests for upwork_safety.fees withdrawals: quotes, comparisons, break-evens, plans and payouts.
+
+Every quote here is checked by hand: the method's fee comes out of the
+balance, the rest is converted at the applied rate (half up to the paisa),
+and the bank withholds s.154A tax (1% unless said otherwise) on that.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from upwork_safety import fees, serialize
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
+)
+from upwork_safety.models import Contract, ContractKind, Payment
+from upwork_safety.money import ExchangeRate, Money
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def pkr(amount: str) -> Money:
+    return Money(amount, "PKR")
+
+
+DAY = date(2025, 6, 2)
+RATE = ExchangeRate("USD", "PKR", "280.00", as_of=DAY, source="SBP")
+#: What Upwork shows for Direct to Local Bank in these examples: 1% under the reference.
+SHOWN = ExchangeRate("USD", "PKR", "277.20", as_of=DAY, source="Upwork, before confirming")
+D2023 = date(2024, 1, 10)
+D2025 = date(2025, 6, 1)
+CENT = Decimal("0.01")
+WIRE_AT_PAR = attrs.evolve(fees.WIRE_USD, spread=Decimal(0))
+
+
+def confirmed(method: fees.WithdrawalMethod, **changes: object) -> fees.WithdrawalMethod:
+    """The method with every source marked confirmed, and *changes* applied."""
+    sources = {name: attrs.evolve(s, unconfirmed=False) for name, s in method.sources}
+    return attrs.evolve(method, sources=sources, **changes)
+
+
+def contract(rate: str | None = None) -> Contract:
+    return Contract(
+        id="c1",
+        client="client-1",
+        kind=ContractKind.FIXED_PRICE,
+        started=date(2015, 1, 1),
+        service_fee_rate=rate,
+    )
+
+
+# --------------------------------------------------------------------------
+# quote_withdrawal: the applied rate
+# --------------------------------------------------------------------------
+
+
+def test_quote_at_the_rate_the_method_offers():
+    """$900 by Direct to Local Bank at Upwork's 277.20: PKR 249,205.57, 1% tax, 246,713.51 arrive."""
+    quote = fees.quote_withdrawal(
+        usd("900.00"), fees.DIRECT_TO_LOCAL_BANK, reference_rate=RATE, offered_rate=SHOWN
+    )
+    assert (
+        fees.FeeLine("Direct to Local Bank (PKR) fee", usd("0.99"), "HC 211060578, HC 211063888"),
+    ) == quote.fees
+    assert pkr("249205.57") == quote.converted  # 899.01 × 277.20 = 249,205.572
+    assert (Decimal("0.01"), fees.RateBasis.OFFERED) == (quote.spread, quote.rate_basis)
+    assert pkr("2517.23") == quote.spread_cost  # 899.01 × 280 = 251,722.80
+    assert (Decimal("0.01"), pkr("2492.06")) == (quote.tax_rate, quote.tax)  # 2,492.0557
+    assert pkr("246713.51") == quote.received
+    assert pkr("252000.00") == quote.ideal
+    assert (pkr("5286.49"), Decimal("2.10")) == (quote.cost_vs_reference, quote.cost_percent)
+    assert Decimal("274.1261") == quote.effective_rate
+    assert SHOWN is quote.applied_rate
+
+
+def test_quote_with_a_measured_spread_is_the_same_as_the_offered_rate():
+    """spread="1%" against 280.00 is the same withdrawal as an offered 277.20."""
+    by_spread = fees.quote_withdrawal(
+        usd("900.00"), "direct_to_local_bank", reference_rate=RATE, spread="1%"
+    )
+    assert fees.RateBasis.SPREAD == by_spread.rate_basis
+    assert Decimal("277.2000") == by_spread.applied_rate.rate
+    assert pkr("246713.51") == by_spread.received
+
+
+def test_quote_uses_the_method_published_spread():
+    """Without offered_rate or spread, Payoneer's reported 2% is used: 998 × 274.40."""
+    quote = fees.quote_withdrawal(usd("1000.00"), fees.PAYONEER, reference_rate=RATE)
+    assert (Decimal("0.02"), fees.RateBasis.METHOD) == (quote.spread, quote.rate_basis)
+    assert pkr("273851.20") == quote.converted
+    assert pkr("271112.69") == quote.received  # tax 2,738.512 → 2,738.51
+
+
+def test_quote_of_a_method_with_an_unpublished_spread_needs_one_of_two_options():
+    """Direct to Local Bank publishes no markup: the error names offered_rate= and spread=."""
+    for method in (fees.DIRECT_TO_LOCAL_BANK, fees.WIRE_USD, "payoneer_usd_account"):
+        with pytest.raises(RulesError) as info:
+            fees.quote_withdrawal(usd("900.00"), method, reference_rate=RATE)
+        assert "offered_rate" == info.value.field
+        assert "offered_rate=" in str(info.value)
+        assert "spread=" in str(info.value)
+
+
+def test_offered_rate_and_spread_are_one_or_the_other():
+    """Giving both an offered rate and a spread is refused."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.quote_withdrawal(
+            usd("900"), "payoneer", reference_rate=RATE, offered_rate=SHOWN, spread="1%"
+        )
+    assert ("offered_rate", "offered_rate or spread, not both") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+@pytest.mark.parametrize(
+    ("offered", "error"),
+    [
+        (ExchangeRate("USD", "EUR", "0.9"), CurrencyMismatchError),
+        (ExchangeRate("PKR", "USD", "0.0036"), CurrencyMismatchError),
+        (ExchangeRate("USD", "PKR", "277.20", as_of=date(2025, 6, 3)), InvalidValueError),
+        (Decimal("277.20"), InvalidTypeError),
+    ],
+)
+def test_offered_rate_must_match_the_reference(offered, error):
+    """An offered rate in other currencies, of another day, or not a rate is refused."""
+    with pytest.raises(error) as info:
+        fees.quote_withdrawal(usd("900"), "payoneer", reference_rate=RATE, offered_rate=offered)
+    assert "offered_rate" == info.value.field
+
+
+def test_an_offered_rate_above_the_reference_is_a_negative_spread():
+    """A rate above the reference is taken as it is, shown as a spread below zero."""
+    better = ExchangeRate("USD", "PKR", "281.40", as_of=DAY)
+    quote = fees.quote_withdrawal(
+        usd("900.00"), "direct_to_local_bank", reference_rate=RATE, offered_rate=better
+    )
+    assert Decimal("-0.005") == quote.spread
+    assert pkr("252981.41") == quote.converted  # 899.01 × 281.40 = 252,981.414
+    assert "0.5% above the reference 280" in quote.lines()[2][2]
+
+
+def test_a_spread_that_needs_rounding_is_shown_to_18_places():
+    """An offered 277.35 against 280 is a spread of 0.946428…%, kept to 18 decimal places."""
+    odd = ExchangeRate("USD", "PKR", "277.35", as_of=DAY)
+    quote = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=RATE, offered_rate=odd)
+    assert Decimal("0.009464285714285714") == quote.spread
+
+
+# --------------------------------------------------------------------------
+# quote_withdrawal: the tax
+# --------------------------------------------------------------------------
+
+
+def test_tax_defaults_to_the_s154a_rate_in_force():
+    """1% by default, 0.25% when PSEB-registered, none with tax_rate=0."""
+
+    def received(**kwargs: object) -> Money:
+        return fees.quote_withdrawal(
+            usd("900.00"), "direct_to_local_bank", reference_rate=RATE, offered_rate=SHOWN, **kwargs
+        ).received
+
+    assert pkr("246713.51") == received()
+    assert pkr("248582.56") == received(pseb_registered=True)  # 0.25%: 623.013925 → 623.01
+    assert pkr("249205.57") == received(tax_rate=0)
+    assert pkr("249205.57") == received(tax_rate="0%")
+    assert pkr("246713.51") == received(tax_rate=fees.TAX_RATE_NOT_PSEB)
+
+
+def test_tax_rules_are_those_of_the_withdrawal_day():
+    """The tax rules are picked by on=, else the reference rate's day; before 2022-07-01 none are known."""
+    undated = ExchangeRate("USD", "PKR", "280.00")
+    quote = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=undated)
+    assert Decimal("0.01") == quote.tax_rate
+    old = ExchangeRate("USD", "PKR", "160.00", as_of=date(2021, 3, 1))
+    with pytest.raises(RulesError) as info:
+        fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=old)
+    assert ("tax_rate", "s.154A rates from 2022-07-01") == (info.value.field, info.value.rule)
+    with pytest.raises(RulesError):
+        fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=undated, on=date(2022, 6, 30))
+    explicit = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=old, tax_rate="1%")
+    assert Decimal("0.01") == explicit.tax_rate
+
+
+def test_tax_rate_and_pseb_registered_are_one_or_the_other():
+    """An explicit tax rate with pseb_registered=True is refused; pseb_registered must be a bool."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.quote_withdrawal(
+            usd("100"), "payoneer", reference_rate=RATE, tax_rate="1%", pseb_registered=True
+        )
+    assert "pseb_registered" == info.value.field
+    with pytest.raises(InvalidTypeError) as other:
+        fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=RATE, pseb_registered=1)  # type: ignore[arg-type]
+    assert "pseb_registered" == other.value.field
+
+
+# --------------------------------------------------------------------------
+# quote_withdrawal: fees, limits and bad input
+# --------------------------------------------------------------------------
+
+
+def test_quote_itemises_a_percentage_fee():
+    """A percentage fee gets its own line, rounded half up to the cent."""
+    method = attrs.evolve(fees.PAYONEER, percentage_fee=Decimal("0.03"))
+    quote = fees.quote_withdrawal(
+        usd("100.50"), method, reference_rate=RATE, spread="0", tax_rate=0
+    )
+    assert [usd("2.00"), usd("3.02")] == [line.amount for line in quote.fees]  # 3.015 → 3.02
+    assert "Payoneer 3% fee" == quote.fees[1].name
+    assert pkr("26734.40") == quote.received  # 95.48 × 280
+
+
+def test_payoneer_to_a_usd_account_charges_three_percent():
+    """Payoneer to a USD account: $2 plus 3% (unconfirmed), then the bank converts."""
+    quote = fees.quote_withdrawal(
+        usd("1000.00"), fees.PAYONEER_USD_ACCOUNT, reference_rate=RATE, spread=0, tax_rate=0
+    )
+    assert [usd("2.00"), usd("30.00")] == [line.amount for line in quote.fees]
+    assert all(line.unconfirmed for line in quote.fees)
+    assert pkr("271040.00") == quote.received  # 968 × 280
+
+
+def test_quote_with_no_fixed_fee_has_no_fee_line():
+    """A method without fees lists no fee lines."""
+    method = confirmed(fees.WIRE_USD, fixed_fee=usd("0"), spread=Decimal(0))
+    quote = fees.quote_withdrawal(usd("10.00"), method, reference_rate=RATE, tax_rate=0)
+    assert () == quote.fees
+    assert (usd("0.00"), pkr("2800.00")) == (quote.total_fees, quote.received)
+
+
+def test_quote_cost_percent_of_a_zero_ideal_is_zero():
+    """When the balance is worth nothing at the reference rate, the cost percent is 0."""
+    method = confirmed(fees.WIRE_USD, fixed_fee=usd("0"), spread=Decimal(0))
+    tiny = ExchangeRate("USD", "PKR", "0.1")
+    quote = fees.quote_withdrawal(usd("0.01"), method, reference_rate=tiny)
+    assert (pkr("0.00"), Decimal(0)) == (quote.received, quote.cost_percent)
+
+
+def test_wire_delivers_usd_and_the_bank_converts_to_any_currency():
+    """A USD wire is converted by the receiving bank at the rate given."""
+    usd_eur = ExchangeRate("USD", "EUR", "0.9")
+    quote = fees.quote_withdrawal(
+        usd("150.00"), fees.WIRE_USD, reference_rate=usd_eur, spread="0", tax_rate="0"
+    )
+    assert Money("90.00", "EUR") == quote.received
+
+
+@pytest.mark.parametrize(
+    ("amount", "method"),
+    [(usd("4.99"), fees.DIRECT_TO_LOCAL_BANK), (usd("50.00"), fees.WIRE_USD)],
+)
+def test_quote_refuses_unusable_amounts(amount, method):
+    """Below-minimum amounts and amounts eaten by the fees are errors naming the amount."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.quote_withdrawal(amount, method, reference_rate=RATE, spread="0")
+    assert "amount" == info.value.field
+
+
+def test_quote_at_exactly_the_minimum():
+    """Exactly the $5 minimum is accepted: 4.01 × 280."""
+    quote = fees.quote_withdrawal(
+        usd("5.00"), fees.DIRECT_TO_LOCAL_BANK, reference_rate=RATE, spread=0, tax_rate=0
+    )
+    assert pkr("1122.80") == quote.received
+
+
+@pytest.mark.parametrize(
+    ("reference", "error"),
+    [
+        (RATE.inverse(), CurrencyMismatchError),
+        (ExchangeRate("EUR", "PKR", "300"), CurrencyMismatchError),
+        (ExchangeRate("USD", "EUR", "0.9"), CurrencyMismatchError),
+        (Decimal(280), InvalidTypeError),
+    ],
+)
+def test_quote_refuses_a_reference_rate_that_does_not_fit(reference, error):
+    """An inverted rate, another base or quote currency, or not a rate at all is refused."""
+    with pytest.raises(error) as info:
+        fees.quote_withdrawal(usd("100"), fees.PAYONEER, reference_rate=reference)
+    assert "reference_rate" == info.value.field
+
+
+def test_quote_refuses_an_amount_in_another_currency():
+    """The balance withdrawn must be in USD."""
+    with pytest.raises(CurrencyMismatchError) as info:
+        fees.quote_withdrawal(pkr("100"), fees.PAYONEER, reference_rate=RATE)
+    assert "amount" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("amount", "error"), [("100", InvalidTypeError), (usd("100.001"), InvalidValueError)]
+)
+def test_quote_refuses_non_money_and_sub_cent_amounts(amount, error):
+    """The amount must be Money in whole cents."""
+    with pytest.raises(error) as info:
+        fees.quote_withdrawal(amount, fees.PAYONEER, reference_rate=RATE)
+    assert "amount" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"spread": "-0.01"}, "spread"),
+        ({"spread": "1"}, "spread"),
+        ({"spread": "100%"}, "spread"),
+        ({"tax_rate": "-0.01"}, "tax_rate"),
+    ],
+)
+def test_quote_refuses_bad_spreads_and_taxes(kwargs, field):
+    """A negative spread or tax rate, or one of 100% and above, is refused."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.quote_withdrawal(usd("100"), fees.PAYONEER, reference_rate=RATE, **kwargs)
+    assert field == info.value.field
+
+
+def test_quote_refuses_paypal_and_unknown_methods():
+    """PayPal is unavailable in Pakistan and an unknown name is unknown: both name the method."""
+    with pytest.raises(RulesError) as paypal:
+        fees.quote_withdrawal(usd("100"), fees.PAYPAL, reference_rate=RATE)
+    assert ("method", "available in Pakistan") == (paypal.value.field, paypal.value.rule)
+    with pytest.raises(InvalidValueError) as unknown:
+        fees.quote_withdrawal(usd("100"), "western union", reference_rate=RATE)
+    assert "method" == unknown.value.field
+
+
+def test_a_quote_cannot_be_built_with_an_unusable_amount_or_a_misfit_rate():
+    """WithdrawalQuote checks its own inputs: the amount, and the applied rate's currencies."""
+    good = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=RATE)
+    with pytest.raises(InvalidValueError) as small:
+        attrs.evolve(good, sent=usd("1.00"))
+    assert "WithdrawalQuote.sent" == small.value.field
+    with pytest.raises(CurrencyMismatchError) as misfit:
+        attrs.evolve(good, applied_rate=ExchangeRate("USD", "EUR", "0.9"))
+    assert "WithdrawalQuote.applied_rate" == misfit.value.field
+    with pytest.raises(InvalidValueError) as basis:
+        attrs.evolve(good, applied_rate=RATE)
+    assert "WithdrawalQuote.rate_basis" == basis.value.field
+    assert good.applied_rate == attrs.evolve(good, rate_basis="offered").applied_rate
+
+
+def test_an_amount_too_large_to_convert_fails_when_quoted():
+    """An 18-digit balance that would need 21 digits in rupees is refused by quote_withdrawal itself."""
+    big = usd("9" * 17 + ".99")
+    with pytest.raises(InvalidValueError) as info:
+        fees.quote_withdrawal(big, "payoneer", reference_rate=RATE)
+    assert "Money.amount" == info.value.field
+
+
+# --------------------------------------------------------------------------
+# Rendering a quote
+# --------------------------------------------------------------------------
+
+
+def test_quote_lines_name_every_step_with_its_sign():
+    """Costs are negative, unconfirmed sources are marked, and the notes name the rates."""
+    reference = ExchangeRate("USD", "PKR", "280.50")
+    quote = fees.quote_withdrawal(usd("1000.00"), fees.PAYONEER, reference_rate=reference)
+    assert [
+        ("Withdrawn", usd("1000.00"), "Upwork balance"),
+        ("Payoneer fee", usd("-2.00"), "COMM Payoneer tip; SEC news reports (unconfirmed)"),
+        (
+            "Converted",
+            pkr("274340.22"),  # 998 × 274.89
+            "at 274.89: Payoneer's own spread (unconfirmed) (2% below the reference 280.5)",
+        ),
+        ("Spread cost (included above)", pkr("-5598.78"), "against the reference rate"),
+        (
+            "Income tax withheld",
+            pkr("-2743.40"),
+            "1% of the converted amount (Income Tax Ordinance s.154A)",
+        ),
+        ("Received", pkr("271596.82"), "Payoneer"),
+        (
+            "Cost against the reference rate",
+            pkr("-8903.18"),
+            "3.17% of what the balance buys at the reference rate",
+        ),
+    ] == quote.lines()
+
+
+def test_quote_lines_say_where_the_rate_came_from():
+    """The conversion's note names the offered rate or the spread given; no tax says so."""
+    offered = fees.quote_withdrawal(
+        usd("100"), "direct_to_local_bank", reference_rate=RATE, offered_rate=SHOWN, tax_rate=0
+    )
+    notes = {step: note for step, _, note in offered.lines()}
+    assert (
+        "at 277.2, the rate Direct to Local Bank (PKR) offered (1% below the reference 280)"
+        == notes["Converted"]
+    )
+    assert "no tax withheld (tax_rate=0)" == notes["Income tax withheld"]
+    assert "HC 211060578, HC 211063888" == notes["Direct to Local Bank (PKR) fee"]
+    given = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=RATE, spread="0")
+    assert "Spread cost (included above)" not in [step for step, _, _ in given.lines()]
+    assert "a spread you gave" in given.lines()[2][2]
+
+
+def test_quote_records_plain_and_localised():
+    """to_records gives Decimal amounts, or babel-formatted ones for a named locale."""
+    quote = fees.quote_withdrawal(
+        usd("900.00"),
+        fees.DIRECT_TO_LOCAL_BANK,
+        reference_rate=RATE,
+        offered_rate=SHOWN,
+        pseb_registered=True,
+    )
+    records = quote.to_records()
+    assert [r["step"] for r in records] == [
+        "Withdrawn",
+        "Direct to Local Bank (PKR) fee",
+        "Converted",
+        "Spread cost (included above)",
+        "Income tax withheld",
+        "Received",
+        "Cost against the reference rate",
+    ]
+    assert {
+        "step": "Withdrawn",
+        "amount": Decimal("900.00"),
+        "currency": "USD",
+        "note": "Upwork balance",
+    } == records[0]
+    assert Decimal("-623.01") == records[4]["amount"]  # 0.25% of 249,205.57
+    localised = quote.to_records(locale="en_PK")
+    assert "Rs248,582.56" == localised[5]["amount"]
+    assert "-US$0.99" == localised[1]["amount"]
+    assert "Rs248,582.56" == quote.to_records(locale="ur_PK")[5]["amount"]
+    with pytest.raises(InvalidValueError) as info:
+        quote.to_records(locale="xx")
+    assert "locale" == info.value.field
+
+
+def test_quote_summary_html_and_short_repr():
+    """The quote renders as text for a locale, as an HTML table, and prints in one short line."""
+    quote = fees.quote_withdrawal(
+        usd("900.00"), fees.DIRECT_TO_LOCAL_BANK, reference_rate=RATE, offered_rate=SHOWN
+    )
+    assert "Received: Rs246,713.51" in quote.summary(locale="en_PK").splitlines()
+    html = quote._repr_html_()
+    assert html.startswith("<table><caption>Withdrawal by Direct to Local Bank (PKR)</caption>")
+    assert "<td>PKR 246,713.51</td>" in html
+    assert (
+        "<WithdrawalQuote Direct to Local Bank (PKR): USD 900.00 → PKR 246,713.51 "
+        "(costs 2.10% against the reference)>"
+    ) == repr(quote)
+
+
+def test_quote_round_trips_through_serialize():
+    """A quote survives to_dict/from_dict unchanged: its inputs are its whole state."""
+    quote = fees.quote_withdrawal(
+        usd("900.00"), "direct_to_local_bank", reference_rate=RATE, offered_rate=SHOWN
+    )
+    data = serialize.to_dict(quote)
+    assert {"method", "sent", "reference_rate", "applied_rate", "rate_basis", "tax_rate"} == set(
+        data
+    )
+    assert quote == serialize.from_dict(fees.WithdrawalQuote, data)
+
+
+methods = st.sampled_from([fees.DIRECT_TO_LOCAL_BANK, fees.PAYONEER, fees.WIRE_USD])
+spreads = st.integers(min_value=0, max_value=500).map(lambda b: Decimal(b) / 10_000)
+taxes = st.sampled_from([Decimal(0), fees.TAX_RATE_PSEB, fees.TAX_RATE_NOT_PSEB])
+balances = st.integers(min_value=5_100, max_value=2_000_000).map(
+    lambda c: Money(Decimal(c) * CENT, "USD")
+)
+
+
+@given(method=methods, spread=spreads, tax=taxes, amount=balances)
+def test_quote_conserves_money(method, spread, tax, amount):
+    """received = converted − tax; the cost is what the balance buys at the reference less received."""
+    quote = fees.quote_withdrawal(amount, method, reference_rate=RATE, spread=spread, tax_rate=tax)
+    assert quote.converted - quote.tax == quote.received
+    assert RATE.convert(amount) - quote.received == quote.cost_vs_reference
+    assert quote.cost_vs_reference.amount >= 0
+    assert quote.received.is_rounded()
+    assert quote.sent - quote.total_fees == (
+        quote.sent - Money.total((line.amount for line in quote.fees), "USD")
+    )
+
+
+# --------------------------------------------------------------------------
+# compare_withdrawals
+# --------------------------------------------------------------------------
+
+
+def test_compare_ranks_only_methods_whose_cost_is_known():
+    """$1,000 at 280: Payoneer is ranked; the unpublished spreads are unpriced; PayPal skipped."""
+    comparison = fees.compare_withdrawals(usd("1000.00"), reference_rate=RATE)
+    assert ["Payoneer"] == [q.method.name for q in comparison]
+    assert [pkr("271112.69")] == [q.received for q in comparison]
+    assert (fees.DIRECT_TO_LOCAL_BANK, fees.PAYONEER_USD_ACCOUNT, fees.WIRE_USD) == (
+        comparison.unpriced
+    )
+    assert (fees.SkippedMethod(fees.PAYPAL, "not available in Pakistan"),) == comparison.skipped
+    assert comparison.best is comparison[0]
+    assert (1, Decimal("0.01")) == (len(comparison), comparison.tax_rate)
+
+
+def test_break_even_spread_of_direct_to_local_bank_at_a_thousand_dollars():
+    """Direct to Local Bank stays the best up to a 2.099% spread: a rate of at least 274.1228.
+
+    At 2.099%: 999.01 × 280 × 0.97901 = 273,851.418 → 273,851.42, less 1% tax
+    (2,738.51) is 271,112.91 ≥ Payoneer's 271,112.69.  At 2.0991% the
+    conversion gives 273,851.14, and after tax 271,112.63 < 271,112.69.
+    """
+    comparison = fees.compare_withdrawals(usd("1000.00"), reference_rate=RATE)
+    spread = comparison.break_even_spread("direct_to_local_bank")
+    assert Decimal("0.02099") == spread
+    rate = comparison.break_even_rate(fees.DIRECT_TO_LOCAL_BANK)
+    assert rate is not None
+    assert Decimal("274.1228") == rate.rate
+    at = fees.quote_withdrawal(
+        usd("1000.00"), "direct_to_local_bank", reference_rate=RATE, spread=spread
+    )
+    step = fees.quote_withdrawal(
+        usd("1000.00"),
+        "direct_to_local_bank",
+        reference_rate=RATE,
+        spread=spread + fees.SPREAD_STEP,
+    )
+    assert (pkr("271112.91"), pkr("271112.63")) == (at.received, step.received)
+
+
+def test_break_even_spread_is_none_when_even_no_spread_loses():
+    """A $50 wire cannot beat Payoneer on $1,000 even at the reference rate."""
+    comparison = fees.compare_withdrawals(usd("1000.00"), reference_rate=RATE)
+    assert comparison.break_even_spread("wire_usd") is None
+    assert comparison.break_even_rate("wire_usd") is None
+    big = fees.compare_withdrawals(usd("3000.00"), reference_rate=RATE)
+    assert Decimal("0.004054") == big.break_even_spread("wire_usd")
+
+
+def test_break_even_spread_of_a_ranked_method_is_against_the_others():
+    """For a ranked method the spread is measured against the other ranked methods."""
+    comparison = fees.compare_withdrawals(
+        usd("1000.00"),
+        reference_rate=RATE,
+        offered_rates={"direct_to_local_bank": SHOWN},
+    )
+    assert ["Direct to Local Bank (PKR)", "Payoneer"] == [q.method.name for q in comparison]
+    assert Decimal("0.02099") == comparison.break_even_spread("Direct to Local Bank (PKR)")
+    # Payoneer against Direct to Local Bank at 277.20 (274,156.31 received).
+    spread = comparison.break_even_spread("payoneer")
+    assert spread is not None
+    assert spread < Decimal("0.01")
+
+
+def test_break_even_spread_refuses_methods_it_cannot_weigh():
+    """A skipped method, an unknown one, or no rival with a known cost is an error naming method."""
+    comparison = fees.compare_withdrawals(usd("1000.00"), reference_rate=RATE)
+    for method in ("paypal", "jazzcash", attrs.evolve(fees.PAYONEER, key="other")):
+        with pytest.raises(InvalidValueError) as info:
+            comparison.break_even_spread(method)
+        assert "method" == info.value.field
+    with pytest.raises(InvalidValueError) as alone:
+        comparison.break_even_spread("payoneer")
+    assert "another method with a known cost" == alone.value.rule
+    nothing = fees.compare_withdrawals(
+        usd("1000.00"), reference_rate=RATE, methods=["direct_to_local_bank"]
+    )
+    with pytest.raises(InvalidValueError):
+        nothing.break_even_spread("direct_to_local_bank")
+
+
+def received_at(method, amount, spread, tax):
+    return fees.quote_withdrawal(
+        amount, method, reference_rate=RATE, spread=spread, tax_rate=tax
+    ).received
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    amount=st.integers(min_value=2_500, max_value=2_000_000).map(lambda c: Decimal(c) * CENT),
+    rate=st.integers(min_value=1_000, max_value=400_000).map(lambda c: Decimal(c) * CENT),
+    tax=taxes,
+    method=st.sampled_from([fees.DIRECT_TO_LOCAL_BANK, fees.WIRE_USD, fees.PAYONEER_USD_ACCOUNT]),
+)
+def test_break_even_spread_matches_brute_force(amount, rate, tax, method):
+    """At the spread returned the method delivers at least the best quote; one step more, less."""
+    reference = ExchangeRate("USD", "PKR", rate)
+    money = Money(amount, "USD")
+    comparison = fees.compare_withdrawals(
+        money, reference_rate=reference, methods=["payoneer", method], tax_rate=tax
+    )
+    if method in comparison.unpriced:
+        best = comparison.best
+        assert best is not None
+        spread = comparison.break_even_spread(method)
+
+        def receives(s: Decimal) -> Money:
+            return fees.quote_withdrawal(
+                money, method, reference_rate=reference, spread=s, tax_rate=tax
+            ).received
+
+        if spread is None:
+            assert receives(Decimal(0)) < best.received
+        else:
+            assert receives(spread) >= best.received
+            assert receives(spread + fees.SPREAD_STEP) < best.received
+
+
+def test_compare_with_offered_rates_and_spreads():
+    """offered_rates and spreads price the methods they name; the ranking follows."""
+    comparison = fees.compare_withdrawals(
+        usd("1000.00"),
+        reference_rate=RATE,
+        offered_rates={fees.DIRECT_TO_LOCAL_BANK: SHOWN},
+        spreads={"wire_usd": "0.5%"},
+    )
+    assert [
+        ("Direct to Local Bank (PKR)", pkr("274156.31"), fees.RateBasis.OFFERED),  # 276,925.57
+        ("Payoneer", pkr("271112.69"), fees.RateBasis.METHOD),
+        ("US Dollar wire", pkr("262023.30"), fees.RateBasis.SPREAD),  # 950 × 278.60 less 1%
+    ] == [(q.method.name, q.received, q.rate_basis) for q in comparison]
+    assert (fees.PAYONEER_USD_ACCOUNT,) == comparison.unpriced
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field"),
+    [
+        ({"methods": None}, InvalidTypeError, "methods"),
+        ({"methods": 5}, InvalidTypeError, "methods"),
+        ({"methods": "payoneer"}, InvalidTypeError, "methods"),
+        ({"methods": fees.PAYONEER}, InvalidTypeError, "methods"),
+        ({"methods": ["payoneer", 5]}, InvalidTypeError, "methods[1]"),
+        ({"methods": ["payoneer", "jazzcash"]}, InvalidValueError, "methods[1]"),
+        ({"offered_rates": 5}, InvalidTypeError, "offered_rates"),
+        ({"offered_rates": {"jazzcash": SHOWN}}, InvalidValueError, "offered_rates['jazzcash']"),
+        ({"offered_rates": {5: SHOWN}}, InvalidTypeError, "offered_rates"),
+        ({"offered_rates": {"direct_to_local_bank": 277}}, InvalidTypeError, "offered_rate"),
+        ({"spreads": {"payoneer": "x"}}, InvalidValueError, "spread"),
+        (
+            {"spreads": {"payoneer": "1%"}, "offered_rates": {"payoneer": SHOWN}},
+            InvalidValueError,
+            "offered_rate",
+        ),
+    ],
+)
+def test_compare_refuses_bad_arguments_naming_them(kwargs, error, field):
+    """A scalar, None or a string where methods are expected, and bad mappings, are refused."""
+    with pytest.raises(error) as info:
+        fees.compare_withdrawals(usd("1000.00"), reference_rate=RATE, **kwargs)
+    assert field == info.value.field
+
+
+def test_compare_skips_methods_that_cannot_take_the_amount():
+    """A method whose minimum or fees the amount does not clear is skipped with the reason."""
+    comparison = fees.compare_withdrawals(
+        usd("4.00"), reference_rate=RATE, methods=("direct_to_local_bank", "payoneer", "paypal")
+    )
+    assert ["Payoneer"] == [q.method.name for q in comparison]
+    assert [pkr("543.31")] == [q.received for q in comparison]  # 2.00 × 274.40, less 5.49
+    assert [s.reason for s in comparison.skipped] == [
+        "USD 4.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00",
+        "not available in Pakistan",
+    ]
+    assert () == comparison.unpriced
+
+
+def test_compare_with_nothing_usable_has_no_best():
+    """When no method can take the amount, best is None and every method is skipped."""
+    comparison = fees.compare_withdrawals(usd("1.00"), reference_rate=RATE)
+    assert comparison.best is None
+    assert 5 == len(comparison.skipped)
+    assert ["Direct to Local Bank (PKR)", "Payoneer"] == [
+        s.method.name for s in comparison.skipped[:2]
+    ]
+
+
+def test_compare_records_list_ranked_unpriced_and_skipped_methods():
+    """Records: ranked methods, then each unpriced one with its break-even spread, then skipped."""
+    method = confirmed(fees.PAYONEER)
+    comparison = fees.compare_withdrawals(
+        usd("1000.00"),
+        reference_rate=RATE,
+        methods=(method, fees.DIRECT_TO_LOCAL_BANK, fees.PAYPAL),
+    )
+    records = comparison.to_records()
+    assert {
+        "method": "Payoneer",
+        "received": Decimal("271112.69"),
+        "fees": Decimal("2.00"),
+        "spread": Decimal("0.02"),
+        "rate_basis": "method",
+        "tax": Decimal("2738.51"),
+        "cost_vs_reference": Decimal("8887.31"),
+        "cost_percent": Decimal("3.17"),
+        "effective_rate": Decimal("271.1127"),
+        "business_days": "2–2",
+        "break_even_spread": None,
+        "note": "",
+    } == records[0]
+    assert {
+        "method": "Direct to Local Bank (PKR)",
+        "received": None,
+        "fees": None,
+        "spread": None,
+        "rate_basis": None,
+        "tax": None,
+        "cost_vs_reference": None,
+        "cost_percent": None,
+        "effective_rate": None,
+        "business_days": "1–7",
+        "break_even_spread": Decimal("0.02099"),
+        "note": (
+            "spread not published; the best choice up to a 2.099% spread "
+            "(an offered rate of at least 274.1228)"
+        ),
+    } == records[1]
+    assert "skipped: not available in Pakistan" == records[2]["note"]
+    localised = comparison.to_records(locale="en_US")[0]
+    assert ("PKR271,112.69", "$2.00", "PKR2,738.51") == (
+        localised["received"],
+        localised["fees"],
+        localised["tax"],
+    )
+    assert "<caption>Withdrawing USD 1,000.00 at 280</caption>" in comparison._repr_html_()
+    summary = comparison.summary(locale="en_PK").splitlines()
+    assert "Payoneer: Rs271,112.69 (costs Rs8,887.31, 3.17%)" == summary[0]
+    assert summary[1].startswith("Direct to Local Bank (PKR): spread not published;")
+    assert "PayPal: skipped, not available in Pakistan" == summary[-1]
+
+
+def test_compare_round_trips_and_prints_short():
+    """A comparison survives to_dict/from_dict unchanged and prints in one short line."""
+    comparison = fees.compare_withdrawals(usd("1000.00"), reference_rate=RATE)
+    assert comparison == serialize.from_dict(
+        fees.WithdrawalComparison, serialize.to_dict(comparison)
+    )
+    assert (
+        "<WithdrawalComparison USD 1,000.00 at 280.00: best Payoneer; 1 ranked, 3 unpriced, "
+        "1 skipped>"
+    ) == repr(comparison)
+
+
+def test_a_comparison_checks_its_quotes():
+    """A comparison whose quotes are out of order or for another amount cannot be built."""
+    comparison = fees.compare_withdrawals(
+        usd("1000.00"), reference_rate=RATE, offered_rates={"direct_to_local_bank": SHOWN}
+    )
+    with pytest.raises(InvalidValueError) as order:
+        attrs.evolve(comparison, quotes=tuple(reversed(comparison.quotes)))
+    assert "WithdrawalComparison.quotes" == order.value.field
+    with pytest.raises(InvalidValueError) as amount:
+        attrs.evolve(comparison, amount=usd("999.00"))
+    assert "WithdrawalComparison.quotes[0]" == amount.value.field
+    with pytest.raises(InvalidValueError) as priced:
+        attrs.evolve(comparison, unpriced=(fees.PAYONEER,))
+    assert "WithdrawalComparison.unpriced[0]" == priced.value.field
+
+
+# --------------------------------------------------------------------------
+# break_even: where one method overtakes another
+# --------------------------------------------------------------------------
+
+
+def test_break_even_wire_against_payoneer():
+    """A $50 wire at par beats Payoneer's $2 + 2% above $2,402.00 (a tie there), with or without tax."""
+    expected = fees.BreakEven(
+        amount=usd("2402.00"), better_above="US Dollar wire", better_below="Payoneer"
+    )
+    assert expected == fees.break_even(fees.PAYONEER, WIRE_AT_PAR, reference_rate=RATE)
+    assert expected == fees.break_even(fees.PAYONEER, WIRE_AT_PAR, reference_rate=RATE, tax_rate=0)
+    at = fees.compare_withdrawals(
+        usd("2402.00"), reference_rate=RATE, methods=("payoneer", WIRE_AT_PAR)
+    )
+    assert at[0].received == at[1].received
+    above = fees.compare_withdrawals(
+        usd("2402.01"), reference_rate=RATE, methods=("payoneer", WIRE_AT_PAR)
+    )
+    assert above.best is not None
+    assert "US Dollar wire" == above.best.method.name
+
+
+def test_break_even_needs_known_spreads():
+    """A method whose spread is not published is refused, naming the argument."""
+    for a, b, field in (("direct_to_local_bank", "payoneer", "a"), ("payoneer", "wire_usd", "b")):
+        with pytest.raises(RulesError) as info:
+            fees.break_even(a, b, reference_rate=RATE)
+        assert field == info.value.field
+
+
+def test_break_even_is_symmetric_in_its_arguments():
+    """Swapping the methods gives the same break-even."""
+    assert fees.break_even(WIRE_AT_PAR, fees.PAYONEER, reference_rate=RATE) == fees.break_even(
+        fees.PAYONEER, WIRE_AT_PAR, reference_rate=RATE
+    )
+
+
+def test_break_even_none_when_one_method_always_wins():
+    """Direct to Local Bank at par ($0.99) beats a wire at par at every amount: no break-even."""
+    bank = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, spread=Decimal(0))
+    assert fees.break_even(bank, WIRE_AT_PAR, reference_rate=RATE) is None
+
+
+def test_break_even_none_when_the_crossing_is_below_the_minimum():
+    """A crossing below both methods' minimums is no break-even at all."""
+    cheap = attrs.evolve(fees.PAYONEER, fixed_fee=usd("0.50"), minimum=usd("100"))
+    bank = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, spread=Decimal(0))
+    assert fees.break_even(cheap, bank, reference_rate=RATE) is None
+
+
+def test_break_even_none_when_the_crossing_is_just_below_the_usable_range():
+    """A crossing just under the smallest usable amount, inside the rounding window, is none."""
+    # No spread, $1.00 fee against 1% spread, $0.50 fee: they cross at $50.50,
+    # but neither method takes less than $51.00.
+    plain = attrs.evolve(
+        fees.DIRECT_TO_LOCAL_BANK,
+        name="plain",
+        fixed_fee=usd("1.00"),
+        minimum=usd("51"),
+        spread=Decimal(0),
+    )
+    spready = attrs.evolve(plain, name="spready", fixed_fee=usd("0.50"), spread=Decimal("0.01"))
+    assert fees.break_even(plain, spready, reference_rate=RATE, tax_rate=0) is None
+    lower = {"minimum": usd("50")}
+    assert fees.BreakEven(
+        amount=usd("50.50"), better_above="plain", better_below="spready"
+    ) == fees.break_even(
+        attrs.evolve(plain, **lower),
+        attrs.evolve(spready, **lower),
+        reference_rate=RATE,
+        tax_rate=0,
+    )
+
+
+def test_break_even_refuses_methods_too_alike_to_separate():
+    """Spreads a hair apart put the crossing beyond what can be scanned to the cent."""
+    near = attrs.evolve(
+        fees.DIRECT_TO_LOCAL_BANK, spread=Decimal("0.0000001"), fixed_fee=usd("0.50")
+    )
+    bank = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, spread=Decimal(0))
+    with pytest.raises(RulesError) as info:
+        fees.break_even(near, bank, reference_rate=RATE)
+    assert "b" == info.value.field
+
+
+def test_break_even_refuses_paypal():
+    """break_even with PayPal is an error: it is not available in Pakistan."""
+    with pytest.raises(RulesError) as info:
+        fees.break_even(fees.PAYPAL, WIRE_AT_PAR, reference_rate=RATE)
+    assert "a" == info.value.field
+
+
+def received(method, amount, tax):
+    return fees.quote_withdrawal(amount, method, reference_rate=RATE, tax_rate=tax).received
+
+
+break_even_cases = {
+    "spread": st.integers(min_value=1, max_value=400).map(lambda b: Decimal(b) / 10_000),
+    "fee_cents": st.integers(min_value=100, max_value=8_000),
+    "tax": taxes,
+    "data": st.data(),
+}
+
+
+def check_break_even(spread, fee_cents, tax, data):
+    """At the break-even the winner does not beat the loser; at every cent above it does."""
+    spready = attrs.evolve(fees.PAYONEER, spread=spread)
+    flat = attrs.evolve(WIRE_AT_PAR, fixed_fee=usd(str(Decimal(fee_cents) * CENT)))
+    result = fees.break_even(spready, flat, reference_rate=RATE, tax_rate=tax)
+    if result is None:
+        low = max(flat.fixed_fee, spready.fixed_fee) + usd("0.01")
+        amount = data.draw(st.integers(min_value=0, max_value=100_000))
+        at = low + usd(str(Decimal(amount) * CENT))
+        assert received(flat, at, tax) > received(spready, at, tax)
+        return
+    assert "US Dollar wire" == result.better_above
+    assert received(flat, result.amount, tax) <= received(spready, result.amount, tax)
+    offset = data.draw(st.integers(min_value=1, max_value=50_000))
+    above = result.amount + usd(str(Decimal(offset) * CENT))
+    assert received(flat, above, tax) > received(spready, above, tax)
+
+
+@settings(max_examples=8)
+@given(**break_even_cases)
+def test_break_even_is_exact_quick(spread, fee_cents, tax, data):
+    """At the break-even the winner does not beat the loser; above it, it does (default run)."""
+    check_break_even(spread, fee_cents, tax, data)
+
+
+@pytest.mark.slow
+@settings(max_examples=60)
+@given(**break_even_cases)
+def test_break_even_is_exact(spread, fee_cents, tax, data):
+    """At the break-even the winner does not beat the loser; at every cent above it does."""
+    check_break_even(spread, fee_cents, tax, data)
+
+
+REFERENCE_280_50 = ExchangeRate("USD", "PKR", "280.50")
+PERCENTAGE = attrs.evolve(
+    fees.PAYONEER,
+    key="percentage",
+    name="Percentage",
+    fixed_fee=usd("1.00"),
+    percentage_fee=Decimal("0.03"),
+    spread=Decimal("0.01"),
+)
+WIRE = attrs.evolve(
+    fees.WIRE_USD,
+    key="wire",
+    name="Wire",
+    fixed_fee=usd("25.00"),
+    spread=Decimal("0.005"),
+    minimum=usd("10.00"),
+    currency="PKR",
+)
+
+
+def _received_280_50(method, amount, tax):
+    return fees.quote_withdrawal(
+        Money(amount, "USD"), method, reference_rate=REFERENCE_280_50, tax_rate=tax
+    ).received
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tax", ["0", "0.01", "0.0025"])
+@pytest.mark.parametrize(("a", "b"), [(PERCENTAGE, WIRE), (WIRE, PERCENTAGE)], ids=["ab", "ba"])
+def test_break_even_with_percentage_fee_and_tax_matches_brute_force(a, b, tax):
+    """The crossing is exact to the cent whatever the order of the methods and the tax."""
+    found = fees.break_even(a, b, reference_rate=REFERENCE_280_50, tax_rate=tax)
+    assert found is not None
+    assert ("Wire", "Percentage") == (found.better_above, found.better_below)
+    at = found.amount.amount
+    assert _received_280_50(WIRE, at, tax) <= _received_280_50(PERCENTAGE, at, tax)
+    above = [at + CENT * n for n in range(1, 3001)]
+    assert [] == [
+        x for x in above if _received_280_50(WIRE, x, tax) <= _received_280_50(PERCENTAGE, x, tax)
+    ]
+
+
+def test_break_even_exact_amount():
+    """A 3% + $1 method against a $25 wire with a 0.5% spread cross at $688.30."""
+    expected = fees.BreakEven(amount=usd("688.30"), better_above="Wire", better_below="Percentage")
+    assert expected == fees.break_even(PERCENTAGE, WIRE, reference_rate=REFERENCE_280_50)
+    assert expected == fees.break_even(
+        PERCENTAGE, WIRE, reference_rate=REFERENCE_280_50, tax_rate=0
+    )
+
+
+# --------------------------------------------------------------------------
+# withdrawal_for_target
+# --------------------------------------------------------------------------
+
+
+def test_withdrawal_for_target_example():
+    """To receive PKR 246,713.51 after 1% tax at Upwork's 277.20, withdraw $900.00."""
+    assert usd("900.00") == fees.withdrawal_for_target(
+        pkr("246713.51"), fees.DIRECT_TO_LOCAL_BANK, reference_rate=RATE, offered_rate=SHOWN
+    )
+    # $899.99: 899.00 × 277.20 = 249,202.80, less 2,492.03 tax = 246,710.77.
+    short = fees.quote_withdrawal(
+        usd("899.99"), "direct_to_local_bank", reference_rate=RATE, offered_rate=SHOWN
+    )
+    assert pkr("246710.77") == short.received
+
+
+def test_withdrawal_for_small_target_is_the_minimum():
+    """A target below what the minimum delivers needs just the minimum."""
+    assert usd("5.00") == fees.withdrawal_for_target(
+        pkr("1"), "direct_to_local_bank", reference_rate=RATE, spread=0
+    )
+    assert usd("2.01") == fees.withdrawal_for_target(pkr("0"), "payoneer", reference_rate=RATE)
+
+
+@pytest.mark.parametrize(
+    ("target", "error"),
+    [
+        ("100", InvalidTypeError),
+        (usd("100"), CurrencyMismatchError),
+        (pkr("-1"), InvalidValueError),
+    ],
+)
+def test_withdrawal_for_target_refuses_bad_targets(target, error):
+    """The target must be non-negative Money in the received currency."""
+    with pytest.raises(error) as info:
+        fees.withdrawal_for_target(target, fees.PAYONEER, reference_rate=RATE)
+    assert "target" == info.value.field
+
+
+@given(
+    method=methods,
+    spread=spreads,
+    tax=taxes,
+    target=st.integers(min_value=0, max_value=500_000_000).map(
+        lambda c: Money(Decimal(c) * CENT, "PKR")
+    ),
+)
+def test_withdrawal_for_target_is_the_smallest_balance(method, spread, tax, target):
+    """The balance found delivers the target; one cent less delivers less or cannot be withdrawn."""
+    kwargs = {"reference_rate": RATE, "spread": spread, "tax_rate": tax}
+    balance = fees.withdrawal_for_target(target, method, **kwargs)
+    assert fees.quote_withdrawal(balance, method, **kwargs).received >= target
+    less = balance - usd("0.01")
+    try:
+        short = fees.quote_withdrawal(less, method, **kwargs).received
+    except InvalidValueError:
+        return
+    assert short < target
+
+
+# --------------------------------------------------------------------------
+# plan_withdrawals
+# --------------------------------------------------------------------------
+
+
+def test_plan_picks_the_most_frequent_rhythm_under_the_share():
+    """$400 a month with $0.99 fees under 0.2%: monthly costs 0.2475%; every 2 months fits."""
+    plan = fees.plan_withdrawals(usd("400"), "direct_to_local_bank", max_fee_share="0.2%")
+    assert plan.recommended is not None
+    assert "every 2 months" == plan.recommended.frequency.name
+    assert usd("800.00") == plan.recommended.amount_each
+    assert usd("5.94") == plan.recommended.fixed_fees_per_year
+    monthly = plan.options[2]
+    assert ("monthly", False, "the fixed fee would take 0.2475%") == (
+        monthly.frequency.name,
+        monthly.acceptable,
+        monthly.reason,
+    )
+    assert (
+        "<WithdrawalPlan USD 400.00 a month by Direct to Local Bank (PKR): every 2 months>"
+        == repr(plan)
+    )
+
+
+def test_plan_amounts_are_exact_in_any_context():
+    """$100 a month, weekly: 1,200 / 52 = 23.0769… → $23.08 each, half up."""
+    plan = fees.plan_withdrawals(usd("100"), "payoneer", max_fee_share="50%")
+    assert usd("23.08") == plan.options[0].amount_each
+
+
+def test_plan_respects_the_minimum_and_can_find_nothing():
+    """Tiny earnings never reach the minimum, so no rhythm is recommended."""
+    plan = fees.plan_withdrawals(usd("0.01"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="0.5")
+    assert plan.recommended is None
+    assert "each withdrawal is below the USD 5.00 minimum" == plan.options[0].reason
+    assert Decimal(1) == plan.options[0].fee_share  # $0.00 a week: the fee is everything
+
+
+def test_plan_with_no_fixed_fee_withdraws_weekly():
+    """With no fixed fee, the most frequent rhythm always fits."""
+    method = attrs.evolve(fees.PAYONEER, fixed_fee=usd("0"))
+    plan = fees.plan_withdrawals(usd("100"), method, max_fee_share="0")
+    assert plan.recommended is not None
+    assert "weekly" == plan.recommended.frequency.name
+
+
+def test_plan_sorts_custom_frequencies_most_frequent_first():
+    """Custom rhythms are considered most frequent first."""
+    plan = fees.plan_withdrawals(
+        usd("1000"),
+        fees.WIRE_USD,
+        max_fee_share="0.01",
+        frequencies=(fees.Frequency("yearly", 1), fees.Frequency("daily", 365)),
+    )
+    assert ["daily", "yearly"] == [o.frequency.name for o in plan.options]
+    assert plan.recommended is not None
+    assert "yearly" == plan.recommended.frequency.name
+
+
+def test_plan_records_and_html():
+    """The plan renders as records (plain or localised) and as an HTML table."""
+    plan = fees.plan_withdrawals(usd("400"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="0.002")
+    records = plan.to_records()
+    assert {
+        "frequency": "every 2 months",
+        "per_year": 6,
+        "amount_each": Decimal("800.00"),
+        "fixed_fees_per_year": Decimal("5.94"),
+        "fee_share_percent": Decimal("0.12"),
+        "acceptable": True,
+        "recommended": True,
+        "reason": "",
+    } == records[3]
+    assert "US$800.00" == plan.to_records(locale="en_PK")[3]["amount_each"]
+    assert "fixed fees at most 0.2%" in plan._repr_html_()
+    assert plan == serialize.from_dict(fees.WithdrawalPlan, serialize.to_dict(plan))
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "field"),
+    [
+        ((usd("100"), fees.PAYPAL), {}, RulesError, "method"),
+        (("100", fees.PAYONEER), {}, InvalidTypeError, "monthly_earnings"),
+        ((Money("100", "PKR"), fees.PAYONEER), {}, CurrencyMismatchError, "monthly_earnings"),
+        ((usd("0"), fees.PAYONEER), {}, InvalidValueError, "monthly_earnings"),
+        ((usd("100"), fees.PAYONEER), {"max_fee_share": "1"}, InvalidValueError, "max_fee_share"),
+        ((usd("100"), fees.PAYONEER), {"frequencies": ()}, InvalidValueError, "frequencies"),
+        ((usd("100"), fees.PAYONEER), {"frequencies": 5}, InvalidTypeError, "frequencies"),
+        ((usd("100"), fees.PAYONEER), {"frequencies": None}, InvalidTypeError, "frequencies"),
+        (
+            (usd("100"), fees.PAYONEER),
+            {"frequencies": ("weekly",)},
+            InvalidTypeError,
+            "frequencies[0]",
+        ),
+    ],
+)
+def test_plan_refuses_bad_input(args, kwargs, error, field):
+    """Unavailable methods, bad earnings, shares and rhythms are errors naming the argument."""
+    kwargs = {"max_fee_share": "0.01", **kwargs}
+    with pytest.raises(error) as info:
+        fees.plan_withdrawals(*args, **kwargs)
+    assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("per_year", "error"),
+    [(0, InvalidValueError), ("12", InvalidTypeError), (True, InvalidTypeError)],
+)
+def test_frequency_needs_a_positive_whole_number(per_year, error):
+    """A rhythm needs a positive whole number of withdrawals a year."""
+    with pytest.raises(error) as info:
+        fees.Frequency("odd", per_year)
+    assert "Frequency.per_year" == info.value.field
+
+
+# --------------------------------------------------------------------------
+# payout: the whole path
+# --------------------------------------------------------------------------
+
+
+def test_payout_of_a_thousand_dollar_milestone_in_2024():
+    """$1,000 in 2024 → $100 fee → $900 balance → at 277.20 PKR 249,205.57 → 1% tax → 246,713.51."""
+    result = fees.payout(
+        Payment(D2023, usd("1000.00")),
+        method=fees.DIRECT_TO_LOCAL_BANK,
+        reference_rate=RATE,
+        offered_rate=SHOWN,
+    )
+    assert (usd("100.00"), usd("900.00"), pkr("246713.51")) == (
+        result.service_fee,
+        result.balance,
+        result.received,
+    )
+    assert (pkr("33286.49"), Decimal("11.89")) == (result.cost_vs_reference, result.cost_percent)
+    assert [r["step"] for r in result.to_records()] == [
+        "Client paid",
+        "Upwork service fee",
+        "Upwork balance",
+        "Direct to Local Bank (PKR) fee",
+        "Converted",
+        "Spread cost (included above)",
+        "Income tax withheld",
+        "Received",
+        "Total cost against the reference rate",
+    ]
+    assert (
+        "10%: the flat rate in force on 2024-01-10 (HC 211062538)" == result.to_records()[1]["note"]
+    )
+    assert (fees.FeeBasis.FLAT, "flat 10% (2023-05-03 to 2025-04-30)") == (
+        result.fee.basis,
+        result.schedule,
+    )
+    assert (usd("1000.00"), D2023) == (result.paid, result.on)
+
+
+def test_payout_from_2025_says_the_fee_is_the_default():
+    """From 2025-05-01 without a contract rate, the payout's fee line says 10% is the default."""
+    result = fees.payout(Payment(D2025, usd("1000.00")), method="payoneer", reference_rate=RATE)
+    assert fees.FeeBasis.DEFAULT == result.fee.basis
+    assert "used because the contract's own rate was not given" in result.lines()[1][2]
+
+
+def test_payout_with_a_bare_amount_and_a_contract_rate():
+    """A bare amount needs on=; the contract's rate applies from 2025-05-01."""
+    result = fees.payout(
+        usd("1000.00"),
+        on=D2025,
+        contract=contract(rate="0.05"),
+        method="payoneer",
+        reference_rate=RATE,
+    )
+    assert usd("950.00") == result.balance
+    assert pkr("257529.89") == result.received  # 948 × 274.40 = 260,131.20, less 2,601.31
+
+
+def test_payout_with_on_matching_the_payment():
+    """on= may restate the payment's own date."""
+    result = fees.payout(
+        Payment(date(2020, 3, 1), usd("600")),
+        on=date(2020, 3, 1),
+        method="wire_usd",
+        spread=0,
+        reference_rate=RATE,
+        billed_before=usd("0"),
+    )
+    assert usd("490.00") == result.balance
+
+
+def test_payout_tax_rules_follow_the_reference_day_or_the_payment_day():
+    """An undated reference rate leaves the payment's day to pick the tax rules."""
+    undated = ExchangeRate("USD", "PKR", "280.00")
+    with pytest.raises(RulesError) as info:
+        fees.payout(
+            Payment(date(2020, 3, 1), usd("600")), method="payoneer", reference_rate=undated
+        )
+    assert "tax_rate" == info.value.field
+    old = fees.payout(
+        Payment(date(2020, 3, 1), usd("600")), method="payoneer", reference_rate=undated, tax_rate=0
+    )
+    assert Decimal(0) == old.withdrawal.tax_rate
+
+
+def test_payout_refuses_missing_or_conflicting_dates():
+    """A bare amount without on=, or on= disagreeing with the payment, is an error naming on."""
+    with pytest.raises(InvalidValueError) as missing:
+        fees.payout(usd("1000"), method="payoneer", reference_rate=RATE)
+    assert "on" == missing.value.field
+    with pytest.raises(InvalidValueError) as conflict:
+        fees.payout(Payment(D2023, usd("1")), on=D2025, method="payoneer", reference_rate=RATE)
+    assert "on" == conflict.value.field
+
+
+def test_payout_renders_for_a_locale_and_notebooks():
+    """A payout renders as localised text, records and an HTML table, and prints short."""
+    result = fees.payout(Payment(D2023, usd("1000.00")), method="payoneer", reference_rate=RATE)
+    assert "Upwork service fee: -US$100.00" in result.summary(locale="en_PK")
+    assert "Rs" in str(result.to_records(locale="ur_PK")[-2]["amount"])
+    assert "<caption>USD 1,000.00 paid on 2024-01-10</caption>" in result._repr_html_()
+    assert result == serialize.from_dict(fees.Payout, serialize.to_dict(result))
+    assert "<Payout USD 1,000.00 on 2024-01-10 → PKR 243,947.09>" == repr(result)
+
+
+def test_a_payout_checks_that_the_withdrawal_takes_the_net():
+    """A Payout whose withdrawal is not the fee's net cannot be built."""
+    result = fees.payout(Payment(D2023, usd("1000.00")), method="payoneer", reference_rate=RATE)
+    other = fees.quote_withdrawal(usd("800.00"), "payoneer", reference_rate=RATE)
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(result, withdrawal=other)
+    assert "Payout.withdrawal" == info.value.field
+
+
+def test_payout_cost_percent_of_a_zero_ideal_is_zero():
+    """A payment worth nothing at the reference rate has a zero cost percent."""
+    free = confirmed(fees.WIRE_USD, fixed_fee=usd("0"), spread=Decimal(0))
+    result = fees.payout(
+        usd("0.01"),
+        on=D2025,
+        rate="0",
+        method=free,
+        reference_rate=ExchangeRate("USD", "PKR", "0.1"),
+    )
+    assert Decimal(0) == result.cost_percent
+
+
+@given(
+    gross=st.integers(min_value=1_000, max_value=1_000_000).map(
+        lambda c: usd(str(Decimal(c) * CENT))
+    ),
+    method=st.sampled_from([fees.PAYONEER, WIRE_AT_PAR]),
+    tax=taxes,
+)
+def test_payout_steps_add_up(gross, method, tax):
+    """paid − fee = balance, and the withdrawal of the balance is what arrives."""
+    balance = fees.net_earnings(gross, on=D2023)
+    if fees.get_method(method).fixed_fee >= balance:
+        return
+    result = fees.payout(gross, on=D2023, method=method, reference_rate=RATE, tax_rate=tax)
+    assert result.paid - result.service_fee == result.balance
+    assert result.withdrawal.sent == result.balance
+    assert (
+        fees.quote_withdrawal(result.balance, method, reference_rate=RATE, tax_rate=tax)
+        == result.withdrawal
+    )

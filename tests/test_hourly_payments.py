@@ -1,0 +1,447 @@
+"""Tests for bonuses, fixed weekly payments and the payout schedule of hourly contracts."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from upwork_safety import rules, serialize
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
+)
+from upwork_safety.hourly import (
+    BillingWeek,
+    Bonus,
+    Pause,
+    PayoutItem,
+    PayoutKind,
+    PayoutSchedule,
+    PayoutStatus,
+    TimeEntry,
+    WeeklyPayment,
+    WeeklyPaymentBasis,
+    bonus,
+    invoice,
+    payout_schedule,
+    weekly_payment,
+)
+from upwork_safety.money import Money
+
+UTC = timezone.utc
+KARACHI = timezone(timedelta(hours=5))
+S = PayoutStatus
+#: Monday 2024-01-01 00:00 UTC.
+WEEK = BillingWeek(datetime(2024, 1, 1, tzinfo=UTC))
+
+
+def at(day, hour=0, minute=0, second=0, *, month=1, tz=UTC):
+    return datetime(2024, month, day, hour, minute, second, tzinfo=tz)
+
+
+def usd(amount):
+    return Money(amount, "USD")
+
+
+# --- bonuses ---------------------------------------------------------------------------
+
+
+def test_bonus_is_pending_five_days_from_payment():
+    """A $50 bonus paid Wednesday 15:00 UTC is pending until Monday 15:00 UTC, then available."""
+    extra = bonus(usd("50.00"), paid_at=at(10, 15))
+    assert at(10, 15) == extra.paid_at
+    assert at(15, 15) == extra.available_at
+    assert S.UPCOMING == extra.status(at(10, 14, 59, 59))
+    assert S.PENDING == extra.status(at(10, 15))
+    assert S.PENDING == extra.status(at(15, 14, 59, 59))
+    assert S.AVAILABLE == extra.status(at(15, 15))
+    assert extra.status(at(10, 15)) == "pending"
+
+
+def test_bonus_is_never_protected_and_has_its_own_calendar():
+    """A bonus is not protected (HC 211068288) and lists its payment and availability."""
+    extra = bonus(usd("50.00"), paid_at=at(10, 15))
+    assert not extra.protected
+    assert "HC 211068288" in extra.not_protected_because
+    records = extra.to_records()
+    assert [at(10, 15), at(15, 15)] == [r["when"] for r in records]
+    assert "HC 211067938" in records[0]["source"]
+    assert "<caption>Bonus</caption>" in extra._repr_html_()
+
+
+def test_bonus_in_any_zone_is_the_same_bonus():
+    """A bonus paid at 20:00 in Karachi equals one paid at 15:00 UTC."""
+    assert bonus(usd(50), paid_at=at(10, 15)) == bonus(usd(50), paid_at=at(10, 20, tz=KARACHI))
+
+
+def test_bonus_hold_is_the_security_period_rule():
+    """The bonus hold is PlatformRules.security_period; a what-if of 7 days moves it."""
+    slow = attrs.evolve(rules.CURRENT, security_period=timedelta(days=7))
+    assert at(17, 15) == bonus(usd(50), paid_at=at(10, 15), rules=slow).available_at
+
+
+@pytest.mark.parametrize(
+    ("amount", "kind"),
+    [(usd(0), InvalidValueError), (usd("-1"), InvalidValueError), ("50", InvalidTypeError)],
+)
+def test_bonus_amount_must_be_positive_money(amount, kind):
+    """A bonus of zero, a negative bonus or a plain number is refused, naming the amount."""
+    with pytest.raises(kind) as info:
+        bonus(amount, paid_at=at(10))
+    assert "amount" == info.value.field
+
+
+def test_bonus_constructor_keeps_the_order():
+    """A Bonus built by hand must become available after it is paid."""
+    extra = bonus(usd(50), paid_at=at(10))
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(extra, available_at=at(10))
+    assert "Bonus.available_at" == info.value.field
+    assert extra == serialize.from_dict(Bonus, serialize.to_dict(extra))
+
+
+# --- fixed weekly payments ----------------------------------------------------------
+
+
+def test_full_week_payment_has_no_review_window():
+    """$400 a week: invoiced Monday 12:00, pending at once, available Saturday 12:00 UTC."""
+    weekly = weekly_payment(usd("400.00"), week=WEEK, started=date(2023, 12, 1))
+    assert WeeklyPaymentBasis.FULL_WEEK == weekly.basis
+    assert Decimal(1) == weekly.share
+    assert usd("400.00") == weekly.amount
+    assert at(8, 12) == weekly.invoiced_at
+    assert at(13, 12) == weekly.available_at
+    assert weekly.available_at.weekday() == 5  # Saturday
+    assert S.UPCOMING == weekly.status(at(8, 11, 59, 59))
+    assert S.PENDING == weekly.status(at(8, 12))
+    assert S.AVAILABLE == weekly.status(at(13, 12))
+    assert weekly.issued
+    assert not weekly.protected
+    assert "HC 211068288" in weekly.not_protected_because
+
+
+@pytest.mark.parametrize(
+    ("started", "amount"),
+    [
+        (date(2024, 1, 1), "400.00"),  # Monday: 100%
+        (date(2024, 1, 2), "320.00"),  # Tuesday: 80%
+        (date(2024, 1, 3), "240.00"),  # Wednesday: 60%
+        (date(2024, 1, 4), "160.00"),  # Thursday: 40%
+        (date(2024, 1, 5), "80.00"),  # Friday: 20%
+        (date(2024, 1, 6), "80.00"),  # Saturday: 20%
+        (date(2024, 1, 7), "80.00"),  # Sunday: 20%
+    ],
+)
+def test_first_week_pays_by_the_day_the_contract_started(started, amount):
+    """The first week pays HC 211067938's share for the start day: 100/80/60/40/20/20/20%."""
+    weekly = weekly_payment(usd("400.00"), week=WEEK, started=started)
+    assert usd(amount) == weekly.amount
+    assert WeeklyPaymentBasis.CONTRACT_STARTED == weekly.basis
+
+
+def test_start_given_as_a_moment_uses_its_utc_day():
+    """Tuesday 03:00 in Karachi is Monday 22:00 UTC: the contract started on a Monday."""
+    weekly = weekly_payment(usd(400), week=WEEK, started=at(2, 3, tz=KARACHI))
+    assert usd("400.00") == weekly.amount
+
+
+@pytest.mark.parametrize(
+    ("ended", "amount"),
+    [
+        (date(2024, 1, 1), "80.00"),
+        (date(2024, 1, 3), "240.00"),
+        (date(2024, 1, 4), "320.00"),
+        (date(2024, 1, 5), "400.00"),
+        (date(2024, 1, 7), "400.00"),
+    ],
+)
+def test_last_week_pays_by_the_day_the_contract_ended(ended, amount):
+    """The last week pays the (unconfirmed) mirror share: Mon 20% … Thu 80%, Fri–Sun 100%."""
+    weekly = weekly_payment(usd("400.00"), week=WEEK, started=date(2023, 6, 1), ended=ended)
+    assert usd(amount) == weekly.amount
+    assert WeeklyPaymentBasis.CONTRACT_ENDED == weekly.basis
+
+
+@pytest.mark.parametrize(
+    ("started", "ended", "share"),
+    [
+        (date(2024, 1, 3), date(2024, 1, 5), "0.6"),  # Wed 60%, Fri 100%
+        (date(2024, 1, 2), date(2024, 1, 2), "0.4"),  # Tue 80%, Tue 40%
+        (date(2024, 1, 1), date(2024, 1, 7), "1"),
+    ],
+)
+def test_start_and_end_in_one_week_pay_the_smaller_share(started, ended, share):
+    """A contract that starts and ends in the same week pays the smaller of the two shares."""
+    weekly = weekly_payment(usd(400), week=WEEK, started=started, ended=ended)
+    assert Decimal(share) == weekly.share
+    assert WeeklyPaymentBasis.STARTED_AND_ENDED == weekly.basis
+
+
+def test_a_pause_anywhere_in_the_week_cancels_the_payment():
+    """Paused for an hour on Thursday: no weekly payment for the week (HC 211067938)."""
+    weekly = weekly_payment(usd(400), week=WEEK, pauses=[Pause(at(4, 9), at(4, 10))])
+    assert WeeklyPaymentBasis.PAUSED == weekly.basis
+    assert not weekly.issued
+    assert usd("0.00") == weekly.amount
+    assert [{"when": at(8, 12), "step": "no weekly payment: paused", "source": "HC 211067938"}] == (
+        weekly.to_records()
+    )
+
+
+def test_pauses_outside_the_week_do_not_cancel_it():
+    """A pause that ended as the week began, or starts after it, leaves the payment whole."""
+    pauses = [Pause(at(1) - timedelta(days=2), at(1)), Pause(at(8))]
+    assert usd("400.00") == weekly_payment(usd(400), week=WEEK, pauses=pauses).amount
+
+
+@pytest.mark.parametrize(
+    ("weekly", "amount"),
+    [
+        (usd("333.33"), "200.00"),  # 199.998
+        (usd("0.05"), "0.01"),  # 0.01 exactly at 20%
+        (usd("0.07"), "0.01"),  # 0.014
+        (Money(1001, "JPY"), Money(200, "JPY")),  # 200.2 yen
+    ],
+)
+def test_share_rounds_half_up_to_the_minor_unit(weekly, amount):
+    """weekly amount × share is rounded half up to the currency's minor unit."""
+    started = date(2024, 1, 3) if weekly.amount == Decimal("333.33") else date(2024, 1, 6)
+    expected = amount if isinstance(amount, Money) else usd(amount)
+    assert expected == weekly_payment(weekly, week=WEEK, started=started).amount
+
+
+def test_weekly_payment_records_html_and_round_trip():
+    """An issued payment lists its invoice and availability, renders, and round-trips."""
+    weekly = weekly_payment(usd(400), week=WEEK, started=date(2024, 1, 2))
+    assert [at(8, 12), at(13, 12)] == [r["when"] for r in weekly.to_records()]
+    assert "<caption>Weekly payment, week 2024-01-01" in weekly._repr_html_()
+    assert weekly == serialize.from_dict(WeeklyPayment, serialize.to_dict(weekly))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"started": date(2024, 1, 8)}, "started"),
+        ({"ended": date(2023, 12, 31)}, "ended"),
+        ({"started": date(2024, 1, 4), "ended": date(2024, 1, 3)}, "ended"),
+        ({"started": datetime(2024, 1, 2)}, "started"),
+    ],
+)
+def test_weekly_payment_refuses_weeks_the_contract_did_not_run(kwargs, field):
+    """A week before the start or after the end, or an end before the start, is refused."""
+    with pytest.raises(InvalidValueError) as info:
+        weekly_payment(usd(400), week=WEEK, **kwargs)
+    assert field == info.value.field
+
+
+def test_weekly_payment_constructor_checks_share_and_basis():
+    """A WeeklyPayment built by hand needs a 0–1 Decimal share that fits its basis."""
+    weekly = weekly_payment(usd(400), week=WEEK)
+    for share, kind in [(Decimal("0.5"), InvalidValueError), (Decimal(2), InvalidValueError)]:
+        with pytest.raises(kind) as info:
+            attrs.evolve(weekly, share=share)
+        assert "WeeklyPayment.share" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
+        attrs.evolve(weekly, share="1")
+    assert "WeeklyPayment.share" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(weekly, basis=WeeklyPaymentBasis.PAUSED)
+    assert "WeeklyPayment.share" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(weekly, available_at=weekly.invoiced_at)
+    assert "WeeklyPayment.available_at" == info.value.field
+
+
+def test_weekly_shares_are_dated_rules_with_sources():
+    """The shares live in PlatformRules with their source; the end table is unconfirmed."""
+    found = {name: source for name, _, source in rules.sources()}
+    assert "HC 211067938" == found["weekly_payment_start_percent"].source
+    assert not found["weekly_payment_start_percent"].unconfirmed
+    assert found["weekly_payment_end_percent"].unconfirmed
+    generous = attrs.evolve(rules.CURRENT, weekly_payment_start_percent=(100,) * 7)
+    friday = weekly_payment(usd(400), week=WEEK, started=date(2024, 1, 5), rules=generous)
+    assert usd("400.00") == friday.amount
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ((100,) * 6, InvalidTypeError),
+        ([100] * 7, InvalidTypeError),
+        ((100, 80, 60, 40, 20, 20, "20"), InvalidTypeError),
+        ((100, 80, 60, 40, 20, 20, True), InvalidTypeError),
+        ((101, 80, 60, 40, 20, 20, 20), RulesError),
+        ((100, 80, 60, 40, 20, 20, -1), RulesError),
+    ],
+)
+def test_weekly_share_rules_are_checked(value, kind):
+    """A what-if weekly share table must hold 7 whole percentages from 0 to 100."""
+    with pytest.raises(kind) as info:
+        attrs.evolve(rules.CURRENT, weekly_payment_end_percent=value)
+    assert "PlatformRules.weekly_payment_end_percent" == info.value.field
+
+
+# --- the payout schedule --------------------------------------------------------------
+
+
+def week_of_work(*, top_rated=False):
+    """Two tracked hours on Tuesday at $30: $60, all protected."""
+    diary = [TimeEntry(at(2, 9), at(2, 11), memo="api", activity=6)]
+    return invoice(diary, week=WEEK, rate=usd("30.00"), top_rated=top_rated)
+
+
+def test_schedule_orders_by_availability_and_tracks_the_buckets():
+    """Hours, a bonus and a weekly payment: each moves through its own buckets on its own dates."""
+    hours = week_of_work()
+    extra = bonus(usd("50.00"), paid_at=at(10, 15))
+    weekly = weekly_payment(usd("400.00"), week=WEEK)
+    plan = payout_schedule(invoices=[hours], bonuses=[extra], weekly_payments=[weekly])
+    assert [PayoutKind.WEEKLY_PAYMENT, PayoutKind.BONUS, PayoutKind.HOURS] == [
+        item.kind for item in plan.items
+    ]
+    assert [at(13, 12), at(15, 15), at(17)] == [item.available_at for item in plan.items]
+    assert usd("510.00") == plan.total
+    assert usd("60.00") == plan.protected
+    assert {
+        S.UPCOMING: usd("50.00"),
+        S.IN_REVIEW: usd("60.00"),
+        S.PENDING: usd("400.00"),
+        S.AVAILABLE: usd("0.00"),
+    } == plan.balances(at(9))
+    assert {
+        S.UPCOMING: usd("0.00"),
+        S.IN_REVIEW: usd("0.00"),
+        S.PENDING: usd("110.00"),
+        S.AVAILABLE: usd("400.00"),
+    } == plan.balances(at(13, 12))
+    assert usd("510.00") == plan.balances(at(17))[S.AVAILABLE]
+    assert list(PayoutStatus) == list(plan.balances(at(1)))
+
+
+def test_hours_are_in_review_until_the_dispute_window_closes():
+    """Invoiced hours are in review to Friday 23:59:59, pending to Wednesday, then available."""
+    (item,) = payout_schedule(invoices=[week_of_work()]).items
+    assert S.UPCOMING == item.status(at(8, 11, 59, 59))
+    assert S.IN_REVIEW == item.status(at(8, 12))
+    assert S.IN_REVIEW == item.status(at(12, 23, 59, 59))
+    assert S.PENDING == item.status(at(13))
+    assert S.AVAILABLE == item.status(at(17))
+
+
+def test_top_rated_hours_come_before_the_weekly_payment():
+    """Top Rated hours are available Saturday 00:00, before the weekly payment's Saturday noon."""
+    plan = payout_schedule(
+        invoices=[week_of_work(top_rated=True)],
+        weekly_payments=[weekly_payment(usd(400), week=WEEK)],
+    )
+    assert [PayoutKind.HOURS, PayoutKind.WEEKLY_PAYMENT] == [i.kind for i in plan.items]
+    assert at(13) == plan.items[0].available_at
+
+
+def test_empty_schedule_is_zero_dollars():
+    """No payments: an empty schedule in USD whose every bucket is zero."""
+    plan = payout_schedule()
+    assert "USD" == plan.currency
+    assert usd("0.00") == plan.total
+    assert set(plan.balances(at(1)).values()) == {usd(0)}
+    assert [] == plan.to_records()
+
+
+def test_schedule_records_html_and_round_trip():
+    """The schedule renders one row per payment and survives serialisation."""
+    plan = payout_schedule(invoices=[week_of_work()], bonuses=[bonus(usd(50), paid_at=at(10, 15))])
+    first = plan.to_records()[0]
+    assert {
+        "kind": "bonus",
+        "week": None,
+        "amount": usd(50),
+        "protected_amount": usd(0),
+        "charged_at": at(10, 15),
+        "review_ends": None,
+        "available_at": at(15, 15),
+    } == first
+    assert "<caption>Hourly payouts</caption>" in plan._repr_html_()
+    assert plan == serialize.from_dict(PayoutSchedule, serialize.to_dict(plan))
+
+
+def test_schedule_refuses_mixed_currencies_and_double_counting():
+    """Payments in two currencies, or one week's invoice given twice, are refused."""
+    with pytest.raises(CurrencyMismatchError) as info:
+        payout_schedule(
+            invoices=[week_of_work()],
+            bonuses=[bonus(Money("5000", "PKR"), paid_at=at(10))],
+        )
+    assert "bonuses[0]" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        payout_schedule(invoices=[week_of_work(), week_of_work()])
+    assert "PayoutSchedule.items[1]" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"week": WEEK}, "PayoutItem.kind"),  # a bonus has no week
+        ({"review_ends": at(11)}, "PayoutItem.kind"),  # a bonus has no review
+        ({"protected_amount": usd(1)}, "PayoutItem.kind"),  # a bonus is not protected
+        ({"available_at": at(10, 15)}, "PayoutItem.available_at"),
+        ({"protected_amount": Money(0, "EUR")}, "PayoutItem.protected_amount"),
+        ({"kind": PayoutKind.HOURS}, "PayoutItem.kind"),  # hours need a week
+    ],
+)
+def test_payout_item_fields_fit_its_kind(changes, field):
+    """A PayoutItem built by hand must be consistent with its kind and in time order."""
+    (item,) = payout_schedule(bonuses=[bonus(usd(50), paid_at=at(10, 15))]).items
+    with pytest.raises((InvalidValueError, CurrencyMismatchError)) as info:
+        attrs.evolve(item, **changes)
+    assert field == info.value.field
+
+
+def test_payout_item_protection_is_at_most_its_amount():
+    """An item cannot be more protected than it is paid."""
+    (item,) = payout_schedule(invoices=[week_of_work()]).items
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(item, protected_amount=usd(61))
+    assert "PayoutItem.protected_amount" == info.value.field
+
+
+def test_schedule_constructor_keeps_the_order():
+    """A PayoutSchedule built by hand must list payments by availability, in one known currency."""
+    plan = payout_schedule(
+        invoices=[week_of_work()], weekly_payments=[weekly_payment(usd(400), week=WEEK)]
+    )
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(plan, items=tuple(reversed(plan.items)))
+    assert "PayoutSchedule.items[1]" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(plan, currency="XYZ")
+    assert "PayoutSchedule.currency" == info.value.field
+
+
+@given(
+    st.lists(st.integers(0, 60 * 24 * 30), max_size=5),
+    st.lists(st.booleans(), min_size=1, max_size=4),
+    st.integers(-3 * 24, 40 * 24),
+)
+def test_balances_always_add_up_to_the_total(bonus_minutes, weeks_paused, hour):
+    """At any moment the four buckets add up to the schedule's total, to the cent."""
+    bonuses = [bonus(usd("12.34"), paid_at=at(1) + timedelta(minutes=m)) for m in bonus_minutes]
+    weekly = []
+    week = WEEK
+    for paused in weeks_paused:
+        pauses = [Pause(week.start + timedelta(days=2), week.start + timedelta(days=3))]
+        weekly.append(weekly_payment(usd("99.99"), week=week, pauses=pauses if paused else []))
+        week = week.next()
+    plan = payout_schedule(invoices=[week_of_work()], bonuses=bonuses, weekly_payments=weekly)
+    moment = at(1) + timedelta(hours=hour)
+    balances = plan.balances(moment)
+    assert plan.total == Money.total(balances.values(), "USD")
+    expected_available = sum((i.amount for i in plan.items if i.available_at <= moment), usd(0))
+    assert expected_available == balances[S.AVAILABLE]
+    assert isinstance(plan.items[0], PayoutItem)

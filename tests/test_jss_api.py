@@ -1,0 +1,420 @@
+"""The jss package's surface: new rule fields, Top Rated, populations, pickling, types and errors."""
+
+from __future__ import annotations
+
+import decimal
+import inspect
+import pickle
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    EndReason,
+    Feedback,
+    Money,
+    Payment,
+    UpworkSafetyError,
+    jss,
+)
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+
+AS_OF = date(2025, 6, 1)
+
+
+def job(cid, *, client=None, stars="5.0", private=None, amount="100", started=None, ended=None,
+        payments=None, reason=None):  # fmt: skip
+    started = started or date(2025, 1, 1)
+    ended = ended or started + timedelta(days=30)
+    if payments is None:
+        payments = [Payment(ended, Money(amount, "USD"))] if amount != "0" else []
+    feedback = None
+    if stars is not None or private is not None or reason is not None:
+        feedback = Feedback(stars=stars, private_score=private, end_reason=reason)
+    return Contract(
+        cid, client or f"client-{cid}", ContractKind.FIXED_PRICE, started, ended,
+        payments=payments, feedback=feedback,
+    )  # fmt: skip
+
+
+def goods(count, **kwargs):
+    return [job(f"g{i}", **kwargs) for i in range(count)]
+
+
+# --------------------------------------------------------------------------- calibrated fields
+
+
+def test_neutral_credit_gives_middling_outcomes_part_of_a_success():
+    """With neutral_credit 0.5, 3 successes and 1 neutral of equal weight give 87.5 → 88."""
+    history = [*goods(3), job("mid", stars="4.2")]
+    assert 75 == jss.score(history, as_of=AS_OF).score
+    credit = attrs.evolve(jss.CURRENT, neutral_credit="0.5")
+    report = jss.score(history, as_of=AS_OF, rules=credit)
+    assert 88 == report.score
+    assert Decimal(1) == report.windows[0].neutrals
+
+
+def test_unpaid_weight_sets_what_a_zero_dollar_contract_weighs():
+    """A counted $0 failure weighs the lowest tier (1) by default, unpaid_weight when set."""
+    history = [*goods(3, started=date(2019, 1, 1)), job("unpaid", stars="1.0", amount="0",
+                                                         started=date(2019, 1, 1))]  # fmt: skip
+    on = date(2019, 6, 2)
+    assert 75 == jss.score(history, as_of=on).score
+    light = attrs.evolve(jss.LAUNCH_2015, unpaid_weight="0.5")
+    assert 86 == jss.score(history, as_of=on, rules=light).score
+
+
+def test_duration_bonus_non_positive_sets_the_bonus_of_weak_outcomes():
+    """A 6-month failure weighs 1 + 2 bonuses by default; with 0 bonus for weak outcomes, 1."""
+    long_bad = job(
+        "long", stars="1.0", started=date(2024, 6, 1), ended=date(2024, 12, 15),
+        payments=[Payment(date(2024, m, 1), Money("40", "USD")) for m in range(7, 13)],
+    )  # fmt: skip
+    history = [*goods(3), long_bad]
+    assert Decimal(3) == jss.score(history, as_of=AS_OF).impact("long").weight
+    assert 50 == jss.score(history, as_of=AS_OF).score
+    no_bonus = attrs.evolve(jss.CURRENT, duration_bonus_non_positive=0)
+    assert 75 == jss.score(history, as_of=AS_OF, rules=no_bonus).score
+
+
+def test_a_zero_dollar_rehire_is_not_a_success():
+    """A $0 contract with a returning client stays neutral (rehire_needs_earnings, case 'cathy')."""
+    on = date(2016, 7, 17)
+    paid = job("paid", client="acme", started=date(2016, 5, 1))
+    unpaid = job("unpaid", client="acme", stars=None, amount="0", started=date(2016, 4, 1))
+    others = [job(f"o{i}", started=date(2016, 5, 1)) for i in range(3)]
+    report = jss.score([paid, unpaid, *others], as_of=on)
+    assert jss.Outcome.NEUTRAL == report.impact("unpaid").outcome
+    old = attrs.evolve(jss.LAUNCH_2015, rehire_needs_earnings=False)
+    assert (
+        jss.Outcome.POSITIVE
+        == jss.score([paid, unpaid, *others], as_of=on, rules=old).impact("unpaid").outcome
+    )
+
+
+# --------------------------------------------------------------------------- eligibility
+
+
+def test_current_eligibility_counts_jobs_from_the_whole_history():
+    """Today (newest HC wording) an old job still counts toward 2 jobs from 2 clients."""
+    old = job("old", started=date(2020, 1, 1))
+    recent = job("recent", started=date(2025, 1, 1))
+    current = jss.score([old, recent], as_of=AS_OF)
+    assert 100 == current.score
+    assert jss.Outcome.EXCLUDED == current.impact("old").outcome
+    window = jss.score([old, recent], as_of=AS_OF, rules=jss.ELIGIBILITY_2023)
+    assert window.score is None
+    assert "in the last 24 months" in window.reason
+
+
+def test_lifetime_eligibility_in_a_timeline_equals_score():
+    """The timeline keeps the lifetime tally exactly as score() computes it, day by day."""
+    history = [job("old", started=date(2022, 1, 1)), job("recent", started=date(2024, 1, 1)),
+               job("bad", stars="1.0", started=date(2024, 3, 1))]  # fmt: skip
+    points = jss.timeline(history, start=date(2024, 1, 1), end=date(2025, 1, 1), step=timedelta(7))
+    for point in points:
+        assert jss.score(history, as_of=point.on).score == point.score
+
+
+# --------------------------------------------------------------------------- Top Rated
+
+
+def test_top_rated_checks_earnings_and_account_age_beside_the_weeks():
+    """90%+ for 16 weeks, $1,000 in 12 months and a first contract over 90 days ago: met."""
+    history = goods(10, amount="150", started=date(2024, 11, 1))
+    status = jss.top_rated(history, as_of=AS_OF)
+    assert status.weeks.met
+    assert Money("1500", "USD") == status.earned
+    assert (True, True, True) == (status.earnings_met, status.account_met, status.met)
+    assert date(2024, 11, 1) == status.first_contract
+    assert 212 == status.account_days
+    assert 3 == len(status.to_records())
+    assert "Top Rated met" in status._repr_html_()
+
+
+@pytest.mark.parametrize(
+    ("amount", "started", "earnings_met", "account_met"),
+    [
+        ("99", date(2024, 11, 1), False, True),  # $990 in 12 months
+        ("100", date(2024, 11, 1), True, True),  # exactly $1,000
+        ("150", date(2025, 3, 3), True, False),  # 90 days exactly is not "over 90 days"
+        ("150", date(2025, 3, 2), True, True),  # 91 days
+    ],
+)
+def test_top_rated_boundaries(amount, started, earnings_met, account_met):
+    """$1,000 is enough, $990 is not; a first contract 90 days ago is not over 90 days."""
+    status = jss.top_rated(goods(10, amount=amount, started=started), as_of=AS_OF)
+    assert (earnings_met, account_met) == (status.earnings_met, status.account_met)
+    assert status.met is (status.weeks.met and earnings_met and account_met)
+
+
+def test_top_rated_counts_only_the_last_12_months_of_earnings():
+    """A payment 12 months and a day ago does not count; one within 12 months does."""
+    old = job("old", amount="5000", started=date(2024, 4, 1), ended=date(2024, 5, 31))
+    new = job("new", amount="300", started=date(2025, 1, 1))
+    assert Money("300", "USD") == jss.top_rated([old, new], as_of=AS_OF).earned
+
+
+def test_top_rated_refuses_earnings_in_another_currency():
+    """Earnings are counted in the rules' currency; a PKR payment is refused, not converted."""
+    pkr = Contract("p", "c", ContractKind.FIXED_PRICE, date(2025, 1, 1), date(2025, 2, 1),
+                   payments=[Payment(date(2025, 2, 1), Money("100", "PKR"))])  # fmt: skip
+    with pytest.raises(CurrencyMismatchError):
+        jss.top_rated([pkr], as_of=AS_OF)
+
+
+# --------------------------------------------------------------------------- populations
+
+
+def test_score_many_streams_reports_in_order_equal_to_score():
+    """score_many yields one report per history, lazily, each equal to score()."""
+    histories = [goods(3), [*goods(2), job("bad", stars="1.0")], goods(1)]
+    consumed = []
+
+    def feed():
+        for history in histories:
+            consumed.append(len(history))
+            yield history
+
+    stream = jss.score_many(feed(), as_of=AS_OF)
+    assert [] == consumed  # nothing read before the first report is asked for
+    first = next(stream)
+    assert [3] == consumed
+    assert [first, *stream] == [jss.score(h, as_of=AS_OF) for h in histories]
+
+
+def test_score_many_names_the_bad_history():
+    """A history that is a single contract or holds a non-contract is named by its index."""
+    with pytest.raises(InvalidTypeError) as info:
+        list(jss.score_many([goods(2), job("x")], as_of=AS_OF))
+    assert "histories[1]" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
+        list(jss.score_many([goods(2), [job("y"), 5]], as_of=AS_OF))
+    assert "histories[1][1]" == info.value.field
+
+
+@pytest.mark.parametrize("bad", [None, 5, "histories", job("solo"), {"a": []}])
+def test_score_many_refuses_what_is_not_histories_up_front(bad):
+    """A scalar, a string, a mapping or one contract is refused before any scoring."""
+    with pytest.raises(InvalidTypeError) as info:
+        jss.score_many(bad, as_of=AS_OF)
+    assert "histories" == info.value.field
+
+
+def test_score_frame_groups_contracts_by_freelancer():
+    """A DataFrame of contracts gives one row per freelancer: Int64 scores, missing if ineligible."""
+    pd = pytest.importorskip("pandas")
+    rows = [("ali", c) for c in goods(3)]
+    rows += [("sara", c) for c in [*goods(2), job("bad", stars="1.0")]]
+    rows += [("new", job("only"))]
+    frame = pd.DataFrame(rows, columns=["freelancer", "contract"])
+    scores = jss.score_frame(frame, as_of=AS_OF)
+    assert ["ali", "sara", "new"] == list(scores.index)
+    assert "Int64" == str(scores["score"].dtype)
+    assert [100, 67] == list(scores["score"][:2])
+    assert scores["score"].isna().tolist() == [False, False, True]
+    assert [3, 3, 1] == list(scores["contracts"])
+
+
+def test_score_frame_refuses_a_missing_column_and_a_non_frame():
+    """A frame without the named column, or something that is not a DataFrame, is refused."""
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(pd.DataFrame({"who": []}), as_of=AS_OF)
+    assert "freelancer" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
+        jss.score_frame([("a", job("x"))], as_of=AS_OF)
+    assert "frame" == info.value.field
+    holes = pd.DataFrame({"freelancer": ["a", None], "contract": [job("x"), job("y")]})
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(holes, as_of=AS_OF)
+    assert "freelancer" == info.value.field
+
+
+# --------------------------------------------------------------------------- pickling
+
+
+def test_reports_pickle_compactly_and_equal():
+    """A report pickles by field values (no field names), smaller than attrs' default, and equal."""
+    report = jss.score([*goods(30), job("bad", stars="1.0")], as_of=AS_OF)
+    data = pickle.dumps(report, protocol=pickle.HIGHEST_PROTOCOL)
+    assert report == pickle.loads(data)
+    assert b"contract_id" not in data
+    assert b"reasons" not in data
+
+
+# --------------------------------------------------------------------------- types, not strings
+
+
+def test_formula_and_rounding_are_enums_that_accept_their_text():
+    """formula="net" and rounding=decimal.ROUND_HALF_EVEN still work; they become enum members."""
+    rules = attrs.evolve(jss.CURRENT, formula="net", rounding=decimal.ROUND_HALF_EVEN)
+    assert jss.Formula.NET is rules.formula
+    assert jss.Rounding.HALF_EVEN is rules.rounding
+    assert rules.formula == "net"
+    assert "ROUND_HALF_EVEN" == str(rules.rounding)
+
+
+def test_change_kinds_are_enums_equal_to_their_text():
+    """ChangeItem.change is a ChangeKind that still equals 'left', 'entered' or 'changed'."""
+    history = [*goods(4), job("old", stars="1.0", started=date(2023, 3, 1))]
+    change = jss.explain_change(history, date(2025, 3, 1), date(2025, 5, 1))
+    assert jss.ChangeKind.LEFT is change.changes[0].change
+    assert "left" == change.changes[0].change
+    assert "left" == change.to_records()[0]["change"]
+
+
+def test_scores_are_exact_in_any_decimal_context():
+    """A caller's decimal context (precision 3, traps on) changes no score, weight or percent."""
+    history = [job("a", amount="1234.56"), job("b", amount="250.01"), job("c", stars="1.0")]
+    expected = jss.score(history, as_of=AS_OF)
+    with decimal.localcontext() as ctx:
+        ctx.prec = 3
+        ctx.traps[decimal.Inexact] = True
+        ctx.traps[decimal.Rounded] = True
+        assert expected == jss.score(history, as_of=AS_OF)
+
+
+# --------------------------------------------------------------------------- wrong types sweep
+
+ON = date(2025, 6, 1)
+HISTORY = [*goods(3), job("bad", stars="1.0")]
+FUTURE = [jss.FutureJob(Money("500", "USD"), days=14)]
+ODDS = {jss.Outcome.POSITIVE: "0.9", jss.Outcome.NEGATIVE: "0.1"}
+
+#: Every public function of jss with each argument it takes, called with one wrong value.
+CALLS = {
+    "classify(contract)": lambda bad: jss.classify(bad, as_of=ON),
+    "classify(as_of)": lambda bad: jss.classify(HISTORY[0], as_of=bad),
+    "classify(history)": lambda bad: jss.classify(HISTORY[0], as_of=ON, history=bad),
+    "score(contracts)": lambda bad: jss.score(bad, as_of=ON),
+    "score(as_of)": lambda bad: jss.score(HISTORY, as_of=bad),
+    "score(rules)": lambda bad: jss.score(HISTORY, as_of=ON, rules=bad),
+    "score(exclude_clients)": lambda bad: jss.score(HISTORY, as_of=ON, exclude_clients=bad),
+    "score_many(histories)": lambda bad: list(jss.score_many(bad, as_of=ON)),
+    "score_many(as_of)": lambda bad: list(jss.score_many([HISTORY], as_of=bad)),
+    "score_frame(frame)": lambda bad: jss.score_frame(bad, as_of=ON),
+    "timeline(contracts)": lambda bad: jss.timeline(bad, start=ON, end=ON),
+    "timeline(start)": lambda bad: jss.timeline(HISTORY, start=bad, end=ON),
+    "timeline(end)": lambda bad: jss.timeline(HISTORY, start=ON, end=bad),
+    "timeline(step)": lambda bad: jss.timeline(HISTORY, start=ON, end=ON, step=bad),
+    "what_if(contracts)": lambda bad: jss.what_if(bad, HISTORY[0], as_of=ON),
+    "what_if(extra)": lambda bad: jss.what_if(HISTORY, bad, as_of=ON),
+    "forecast(contracts)": lambda bad: jss.forecast(
+        bad, as_of=ON, jobs=FUTURE, outcome_odds=ODDS, trials=5, seed=1
+    ),
+    "forecast(jobs)": lambda bad: jss.forecast(
+        HISTORY, as_of=ON, jobs=bad, outcome_odds=ODDS, trials=5, seed=1
+    ),
+    "forecast(outcome_odds)": lambda bad: jss.forecast(
+        HISTORY, as_of=ON, jobs=FUTURE, outcome_odds=bad, trials=5, seed=1
+    ),
+    "forecast(trials)": lambda bad: jss.forecast(
+        HISTORY, as_of=ON, jobs=FUTURE, outcome_odds=ODDS, trials=bad, seed=1
+    ),
+    "forecast(seed)": lambda bad: jss.forecast(
+        HISTORY, as_of=ON, jobs=FUTURE, outcome_odds=ODDS, trials=5, seed=bad
+    ),
+    "explain_change(contracts)": lambda bad: jss.explain_change(bad, ON, ON),
+    "explain_change(before)": lambda bad: jss.explain_change(HISTORY, bad, ON),
+    "top_rated_weeks(contracts)": lambda bad: jss.top_rated_weeks(bad, as_of=ON),
+    "top_rated(contracts)": lambda bad: jss.top_rated(bad, as_of=ON),
+    "top_rated(as_of)": lambda bad: jss.top_rated(HISTORY, as_of=bad),
+    "rules_as_of(on)": jss.rules_as_of,
+    "rule_sources(rules)": jss.rule_sources,
+    "FutureJob(amount)": jss.FutureJob,
+    "FutureJob(days)": lambda bad: jss.FutureJob(Money("5", "USD"), days=bad),
+    "WeightTier(weight)": lambda bad: jss.WeightTier(None, bad),
+    "JSSRules(windows)": lambda bad: attrs.evolve(jss.CURRENT, windows=bad),
+    "JSSRules(min_jobs)": lambda bad: attrs.evolve(jss.CURRENT, min_jobs=bad),
+    "JSSRules(formula)": lambda bad: attrs.evolve(jss.CURRENT, formula=bad),
+    "JSSRules(exclude_no_feedback)": lambda bad: attrs.evolve(jss.CURRENT, exclude_no_feedback=bad),
+    "JSSRules(positive_stars_at_least)": lambda bad: attrs.evolve(
+        jss.CURRENT, positive_stars_at_least=bad
+    ),
+    "JSSReport.impact(contract_id)": lambda bad: jss.score(HISTORY, as_of=ON).impact(bad),
+    "Forecast.chance_at_least(threshold)": lambda bad: jss.forecast(
+        HISTORY, as_of=ON, jobs=FUTURE, outcome_odds=ODDS, trials=5, seed=1
+    ).chance_at_least(bad),
+}
+
+WRONG = [
+    None,
+    5,
+    1.5,
+    "text",
+    b"bytes",
+    object(),
+    [1],
+    [None],
+    {"a": 1},
+    HISTORY[0],
+    datetime(2025, 1, 1),
+    Decimal(5),
+]
+
+#: (call, wrong value) pairs that are valid input, not wrong.
+VALID = {
+    ("classify(history)", "[None]"),
+    ("score(rules)", "None"),
+    ("score(exclude_clients)", "{'a': 1}"),
+    ("JSSRules(windows)", "[1]"),
+    ("JSSRules(min_jobs)", "5"),
+    ("JSSRules(positive_stars_at_least)", "5"),
+    ("JSSRules(positive_stars_at_least)", "Decimal('5')"),
+    ("FutureJob(days)", "5"),
+    ("WeightTier(weight)", "5"),
+    ("WeightTier(weight)", "Decimal('5')"),
+    ("forecast(trials)", "5"),
+    ("forecast(seed)", "5"),
+    ("rule_sources(rules)", "None"),
+    ("Forecast.chance_at_least(threshold)", "5"),
+}
+
+
+@pytest.mark.parametrize("bad", WRONG, ids=lambda v: type(v).__name__)
+@pytest.mark.parametrize("call", CALLS, ids=str)
+def test_wrong_typed_arguments_raise_library_errors(call, bad):
+    """Every public jss function given a wrong-typed argument raises the library's error, naming it."""
+    if call.startswith("score_frame"):
+        pytest.importorskip("pandas")
+    try:
+        CALLS[call](bad)
+    except UpworkSafetyError as error:
+        assert error.field, f"{call} with {bad!r}: {error}"
+    except Exception as error:  # noqa: BLE001  (the point: nothing else may escape)
+        pytest.fail(f"{call} with {bad!r} raised {type(error).__name__}: {error}")
+
+
+def test_the_sweep_covers_every_public_function():
+    """Each public function of jss appears in the wrong-type sweep."""
+    functions = {name for name in jss.__all__ if inspect.isfunction(getattr(jss, name))}
+    swept = {key.split("(")[0] for key in CALLS}
+    assert functions <= swept
+
+
+def test_forecast_jobs_must_be_a_list_of_future_jobs():
+    """jobs=10, None or one FutureJob: InvalidTypeError naming jobs (issue 17)."""
+    for bad in (10, None, jss.FutureJob(Money("500", "USD"))):
+        with pytest.raises(InvalidTypeError) as info:
+            jss.forecast(HISTORY, as_of=ON, jobs=bad, outcome_odds=ODDS, trials=5, seed=1)
+        assert "jobs" == info.value.field
+
+
+def test_naive_and_aware_datetimes_follow_the_one_rule():
+    """A naive datetime is refused naming the argument; an aware one uses its UTC day."""
+    with pytest.raises(InvalidValueError) as info:
+        jss.top_rated(HISTORY, as_of=datetime(2025, 6, 1))
+    assert "as_of" == info.value.field
+    late = datetime(2025, 6, 1, 23, tzinfo=timezone(timedelta(hours=-5)))
+    assert date(2025, 6, 2) == jss.top_rated(HISTORY, as_of=late).as_of
+
+
+def test_completed_end_reason_is_feedback_for_the_exclusion():
+    """A recorded end reason counts as feedback: the contract is judged, not excluded."""
+    closed = job("closed", stars=None, reason=EndReason.COMPLETED)
+    assert jss.Outcome.NEUTRAL == jss.classify(closed, as_of=AS_OF).outcome

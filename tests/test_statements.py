@@ -1,0 +1,1555 @@
+"""Tests for upwork_safety.statements: reading Upwork's CSV exports, summaries, fee audit, contracts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+from upwork_safety import ContractKind, ExchangeRate, Money, fees, jss, statements
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+)
+from upwork_safety.statements import (
+    BalanceBreak,
+    Statement,
+    StatementFormat,
+    Transaction,
+    TransactionKind,
+    audit_fees,
+    parse,
+    summarize,
+    to_contracts,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "docs" / "examples"
+HISTORY_FILE = EXAMPLES / "synthetic-transaction-history.csv"
+REPORT_FILE = EXAMPLES / "synthetic-transactions-report.csv"
+WEEKLY_FILE = EXAMPLES / "synthetic-weekly-summary.csv"
+
+HISTORY = [
+    "Date",
+    "Ref ID",
+    "Type",
+    "Description",
+    "Agency",
+    "Freelancer",
+    "Team",
+    "Account Name",
+    "PO",
+    "Amount",
+    "Amount in local currency",
+    "Currency",
+    "Balance",
+]
+REPORT = [
+    "Date",
+    "Transaction ID",
+    "Transaction Type",
+    "Transaction Summary",
+    "Transaction Summary Details",
+    "Description 1",
+    "Description 2",
+    "Description 3",
+    "Agency",
+    "Freelancer",
+    "Team",
+    "Account Name",
+    "PO",
+    "Ref ID",
+    "Amount $",
+    "Amount in local currency",
+    "Currency",
+    "Current Balance $",
+    "Payment Method",
+]
+WEEKLY = ["Date", "Contract", "Hours", "Amount", "Payment type"]
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def pkr(amount: str) -> Money:
+    return Money(amount, "PKR")
+
+
+def read(path: Path) -> str:
+    """The file's text exactly, line ends and byte order mark included."""
+    return path.read_bytes().decode("utf-8")
+
+
+def table(header: list[str], rows: list[dict[str, str]], *, bom: bool = False) -> str:
+    """A CSV text with *header* and one line per dict (missing columns empty)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        unknown = set(row) - set(header)
+        assert not unknown, unknown
+        writer.writerow([row.get(name, "") for name in header])
+    return ("\ufeff" if bom else "") + buffer.getvalue()
+
+
+def history_row(on: str, ref: str, kind: str, amount: str, balance: str, **more: str):
+    return {"Date": on, "Ref ID": ref, "Type": kind, "Amount": amount, "Balance": balance, **more}
+
+
+#: A small Transaction History, newest first: $500 fixed price, its $50 fee, a withdrawal.
+SMALL = [
+    history_row("Mar 04, 2024", "3", "Withdrawal", "-400.00", "50.00"),
+    history_row(
+        "Mar 01, 2024",
+        "2",
+        "Service Fee",
+        "-50.00",
+        "450.00",
+        Description="Service Fee for Ref ID 1",
+    ),
+    history_row("Mar 01, 2024", "1", "Fixed Price", "500.00", "500.00", Team="Acme"),
+]
+
+
+def problems_of(excinfo: pytest.ExceptionInfo[InvalidDataError]) -> tuple[str, ...]:
+    return excinfo.value.problems
+
+
+def where(problem: str) -> str:
+    """``line 4, column 10`` from a problem, without the column name and message."""
+    match = re.match(r"line \d+(, column \d+)?", problem)
+    assert match is not None, problem
+    return match[0]
+
+
+# ============================================================================ the example files
+
+
+class TestExampleFiles:
+    def test_transactions_report(self):
+        """The 19-column example (BOM, newest first) reads into 17 transactions and 2 scheduled."""
+        statement = parse(read(REPORT_FILE))
+        first = statement.transactions[0]
+        assert StatementFormat.TRANSACTIONS_REPORT == statement.format
+        assert (17, 2) == (len(statement.transactions), len(statement.scheduled))
+        assert (usd("35.50"), usd("30.02")) == (
+            statement.opening_balance,
+            statement.closing_balance,
+        )
+        assert (date(2024, 5, 6), date(2024, 8, 5)) == (statement.start, statement.end)
+        assert (TransactionKind.CONNECTS, usd("-15.00"), usd("20.50"), 20) == (
+            first.kind,
+            first.amount,
+            first.balance,
+            first.line,
+        )
+        assert () == statement.balance_breaks
+
+    def test_report_fields(self):
+        """A Transactions report row keeps its id, client, contract, details and other columns."""
+        statement = parse(read(REPORT_FILE))
+        income, fee = statement.transactions[1:3]
+        assert (
+            Transaction(
+                line=19,
+                on=date(2024, 5, 13),
+                kind=TransactionKind.FIXED_PRICE,
+                amount=usd("400.00"),
+                id="7100002",
+                type_text="Fixed-price",
+                description="Milestone 1: wireframes",
+                balance=usd("420.50"),
+                client="Northwind Traders",
+                contract="Shop landing page",
+                local_amount=usd("400.00"),
+                extra=(
+                    ("Freelancer", "Ayesha Khan (synthetic)"),
+                    ("Account Name", "Ayesha Khan"),
+                    ("Ref ID", "7100002"),
+                ),
+            )
+            == income
+        )
+        assert ("7100002", "7100002") == (fee.id, fee.related_id)
+
+    def test_transaction_history(self):
+        """The 13-column example reads newest first into 13 transactions, fees naming their rows."""
+        statement = parse(read(HISTORY_FILE))
+        fees_named = [t.related_id for t in statement.transactions if t.kind.value == "service_fee"]
+        assert StatementFormat.TRANSACTION_HISTORY == statement.format
+        assert 13 == len(statement.transactions)
+        assert (usd("0.00"), usd("10.00")) == (statement.opening_balance, statement.closing_balance)
+        assert ["900001", "900003", "900005", "900008", "900010"] == fees_named
+        assert "900003" == statement.transactions[11].related_id  # the refund names its row
+
+    def test_weekly_summary(self):
+        """The weekly example reads contract ids, hours and payment types; it has no balance."""
+        statement = parse(read(WEEKLY_FILE))
+        hours = [t.hours for t in statement.transactions]
+        assert StatementFormat.WEEKLY_SUMMARY == statement.format
+        assert [Decimal("2.5"), Decimal("3.33333"), None, Decimal("0.16667"), None] == hours
+        assert ["38100001", "38100001", "38100002", "38100001", "38100002"] == [
+            t.contract_id for t in statement.transactions
+        ]
+        assert "API integration" == statement.transactions[0].contract
+        assert [
+            TransactionKind.HOURLY,
+            TransactionKind.HOURLY,
+            TransactionKind.FIXED_PRICE,
+            TransactionKind.HOURLY,
+            TransactionKind.BONUS,
+        ] == [t.kind for t in statement.transactions]
+        assert (None, None) == (statement.opening_balance, statement.closing_balance)
+
+    def test_lines_iterable_reads_the_same(self):
+        """A file object (an iterable of lines) reads exactly as its whole text does."""
+        for path in (HISTORY_FILE, REPORT_FILE, WEEKLY_FILE):
+            with path.open(encoding="utf-8", newline="") as handle:
+                from_lines = parse(handle)
+            assert parse(read(path)) == from_lines
+
+
+# ============================================================================ the formats
+
+
+class TestFormats:
+    def test_bom_or_not(self):
+        """A UTF-8 byte order mark before the header changes nothing."""
+        text = table(HISTORY, SMALL)
+        assert parse(text) == parse("\ufeff" + text)
+
+    def test_lower_case_report_header_and_aliases(self):
+        """Lower-case names and 'Agency team'/'Client team' are the Transactions report too."""
+        text = read(REPORT_FILE).lstrip("\ufeff")
+        header, rest = text.split("\r\n", 1)
+        lower = (
+            header.lower()
+            .replace('"agency"', '"Agency team"')
+            .replace('"team"', '"Client team"')
+            .replace("$", " $")
+        )
+        statement = parse(lower + "\r\n" + rest)
+        assert StatementFormat.TRANSACTIONS_REPORT == statement.format
+        assert [t.client for t in parse(text).transactions] == [
+            t.client for t in statement.transactions
+        ]
+
+    def test_column_order_does_not_matter(self):
+        """Columns are found by name, in any order."""
+        shuffled = list(reversed(HISTORY))
+        assert (
+            parse(table(HISTORY, SMALL)).transactions == parse(table(shuffled, SMALL)).transactions
+        )
+
+    def test_exchange_rate_variant(self):
+        """The Transaction History with ExchangeRate instead of Amount in local currency."""
+        header = [
+            name if name != "Amount in local currency" else "ExchangeRate" for name in HISTORY
+        ]
+        rows = [dict(row, ExchangeRate="1") for row in SMALL[:2]] + SMALL[2:]
+        statement = parse(table(header, rows))
+        assert StatementFormat.TRANSACTION_HISTORY == statement.format
+        assert [None, Decimal(1), Decimal(1)] == [t.exchange_rate for t in statement.transactions]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Jan 01, 2023", date(2023, 1, 1)),
+            ("Oct 2, 2026", date(2026, 10, 2)),
+            ("Dec 31, 2024", date(2024, 12, 31)),
+            ("2023-01-01", date(2023, 1, 1)),
+        ],
+    )
+    def test_both_date_styles(self, text, expected):
+        """Dates read as 'Jan 01, 2023' (one- or two-digit day) or ISO."""
+        rows = [history_row(text, "1", "Bonus", "10.00", "10.00")]
+        assert expected == parse(table(HISTORY, rows)).transactions[0].on
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2023-02-30",
+            "jan 01, 2023",
+            "Sept 01, 2023",
+            "01/02/2023",
+            "2023-1-1",
+            "Jan 1 2023",
+            "",
+            "Jan 01, 9999",
+        ],
+    )
+    def test_bad_dates(self, text):
+        """Impossible days and other date styles are refused at the Date column."""
+        rows = [history_row(text, "1", "Bonus", "10.00", "10.00")]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        assert ["line 2, column 1"] == [where(p) for p in problems_of(info)]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [("12.50", "12.50"), ("-0.99", "-0.99"), ("+3", "3"), ("1234.5", "1234.5"), ("0", "0")],
+    )
+    def test_canonical_amounts(self, text, expected):
+        """Amounts are ASCII digits, an optional sign and one decimal point, kept exactly."""
+        rows = [history_row("Jan 01, 2023", "1", "Miscellaneous", text, text)]
+        assert usd(expected) == parse(table(HISTORY, rows)).transactions[0].amount
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1,234.56",
+            "１２.５０",
+            "1_000.00",
+            "1e3",
+            "$12.00",
+            " 12.00",
+            "12.",
+            ".5",
+            "NaN",
+            "Infinity",
+            "12.345",
+            "--1",
+            "1" * 19,
+        ],
+    )
+    def test_amounts_refused(self, text):
+        """Thousands separators, other digits, exponents, symbols and sub-cents are refused."""
+        rows = [history_row("Jan 01, 2023", "1", "Miscellaneous", text, "1.00")]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        assert ["line 2, column 10"] == [where(p) for p in problems_of(info)]
+
+    def test_thousands_separator_named(self):
+        """A grouped amount is refused with the reason: exports write none."""
+        rows = [history_row("Jan 01, 2023", "1", "Bonus", "1,234.56", "1234.56")]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        assert "thousands separators" in problems_of(info)[0]
+
+    @pytest.mark.parametrize(
+        ("word", "kind"),
+        [
+            ("Fixed Price", TransactionKind.FIXED_PRICE),
+            ("Fixed-price", TransactionKind.FIXED_PRICE),
+            ("Milestone", TransactionKind.FIXED_PRICE),
+            ("Hourly", TransactionKind.HOURLY),
+            ("Bonus", TransactionKind.BONUS),
+            ("Refund", TransactionKind.REFUND),
+            ("Refund to client", TransactionKind.REFUND),
+            ("Service Fee", TransactionKind.SERVICE_FEE),
+            ("Service fee refund", TransactionKind.SERVICE_FEE),
+            ("Withdrawal", TransactionKind.WITHDRAWAL),
+            ("Withdrawal Fee", TransactionKind.WITHDRAWAL_FEE),
+            ("Connects", TransactionKind.CONNECTS),
+            ("Subscription", TransactionKind.SUBSCRIPTION),
+            ("Payment", TransactionKind.PAYMENT),
+            ("GST", TransactionKind.TAX),
+            ("Miscellaneous", TransactionKind.MISCELLANEOUS),
+            ("fixed-PRICE", TransactionKind.FIXED_PRICE),
+        ],
+    )
+    def test_type_words(self, word, kind):
+        """Every type word the exports use maps to its kind (case does not matter)."""
+        rows = [history_row("Jan 01, 2023", "1", word, "1.00", "1.00")]
+        transaction = parse(table(HISTORY, rows)).transactions[0]
+        assert (kind, word) == (transaction.kind, transaction.type_text)
+
+    def test_unknown_type(self):
+        """An unknown type word names the line, the column and the known words."""
+        rows = [history_row("Jan 01, 2023", "1", "Journal", "1.00", "1.00")]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        (problem,) = problems_of(info)
+        assert "line 2, column 3" == where(problem)
+        assert "'Journal'" in problem
+        assert "'Withdrawal Fee'" in problem
+
+    def test_kinds_are_exactly_the_documented_ones(self):
+        """TransactionKind has the twelve documented members, valued by their lower-case names."""
+        assert [
+            "FIXED_PRICE",
+            "HOURLY",
+            "BONUS",
+            "REFUND",
+            "SERVICE_FEE",
+            "WITHDRAWAL",
+            "WITHDRAWAL_FEE",
+            "CONNECTS",
+            "SUBSCRIPTION",
+            "PAYMENT",
+            "TAX",
+            "MISCELLANEOUS",
+        ] == [k.name for k in TransactionKind]
+        assert all(k.value == k.name.lower() for k in TransactionKind)
+
+    def test_unknown_header_names_the_known_formats(self):
+        """An unknown header is refused naming every known export and the closest one's gaps."""
+        with pytest.raises(InvalidDataError) as info:
+            parse("Date,Description,Amount\nJan 01, 2023,x,1.00\n")
+        (problem,) = problems_of(info)
+        assert problem.startswith("line 1: ")
+        for label in (
+            "Transaction History (13 columns)",
+            "Transaction History (13 columns, with ExchangeRate)",
+            "Transactions report (19 columns)",
+            "Weekly summary (5 columns)",
+        ):
+            assert label in problem
+
+    def test_near_miss_header_names_the_differences(self):
+        """A header close to a known one says which columns are missing and which unexpected."""
+        header = [n for n in HISTORY if n != "PO"] + [f"X{i}" for i in range(12)]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(header, []))
+        (problem,) = problems_of(info)
+        assert (
+            "closest is the Transaction History (13 columns): missing or repeated 'PO'" in problem
+        )
+        assert "unexpected 'X0'" in problem
+        assert "and 2 more" in problem
+        with pytest.raises(InvalidDataError) as info:
+            parse(table([n for n in HISTORY if n != "PO"], []))
+        assert problems_of(info)[0].endswith(
+            "closest is the Transaction History (13 columns): missing or repeated 'PO'"
+        )
+
+    def test_header_with_an_extra_or_repeated_column(self):
+        """A known header plus a column, or with one twice, is not a known header."""
+        for header in ([*HISTORY, "Notes"], [*HISTORY[:-1], "Date"]):
+            with pytest.raises(InvalidDataError):
+                parse(table(header, []))
+
+    def test_header_only(self):
+        """A header with no rows is an empty statement."""
+        statement = parse(table(REPORT, []))
+        assert (StatementFormat.TRANSACTIONS_REPORT, (), None) == (
+            statement.format,
+            statement.transactions,
+            statement.start,
+        )
+
+    def test_blank_lines_are_skipped(self):
+        """Blank lines before the header and between rows are not rows."""
+        plain = parse(table(HISTORY, SMALL)).transactions
+        spaced = parse("\n\n" + table(HISTORY, SMALL).replace("\r\n", "\r\n\r\n")).transactions
+        assert [2 * t.line + 1 for t in plain] == [t.line for t in spaced]
+        assert plain == tuple(attrs.evolve(t, line=(t.line - 1) // 2) for t in spaced)
+
+    def test_own_ref_id_is_not_related(self):
+        """A row that names its own Ref ID is related to no other row."""
+        rows = [history_row("Jan 01, 2023", "5", "Bonus", "1.00", "1.00", Description="Ref ID 5")]
+        assert parse(table(HISTORY, rows)).transactions[0].related_id is None
+
+    def test_extra_columns_kept(self):
+        """Every non-empty column the statement has no field for is kept, by name."""
+        rows = [
+            history_row(
+                "Jan 01, 2023",
+                "1",
+                "Bonus",
+                "5.00",
+                "5.00",
+                Agency="Studio",
+                PO="PO-7",
+                Freelancer="Me",
+            )
+        ]
+        transaction = parse(table(HISTORY, rows)).transactions[0]
+        assert (("Agency", "Studio"), ("Freelancer", "Me"), ("PO", "PO-7")) == transaction.extra
+
+    def test_local_amount(self):
+        """Amount in local currency with Currency becomes Money in that currency."""
+        rows = [
+            history_row(
+                "Jan 01, 2023",
+                "1",
+                "Bonus",
+                "5.00",
+                "5.00",
+                **{"Amount in local currency": "1400.00", "Currency": "PKR"},
+            )
+        ]
+        assert pkr("1400.00") == parse(table(HISTORY, rows)).transactions[0].local_amount
+
+    def test_currency_alone_is_kept_as_extra(self):
+        """A currency with no local amount is kept among the extra columns."""
+        rows = [history_row("Jan 01, 2023", "1", "Bonus", "5.00", "5.00", Currency="USD")]
+        transaction = parse(table(HISTORY, rows)).transactions[0]
+        assert (None, (("Currency", "USD"),)) == (transaction.local_amount, transaction.extra)
+
+
+# ============================================================================ bad rows
+
+
+class TestBadRows:
+    def test_every_problem_listed_with_line_and_column(self):
+        """A file with several bad cells lists each one, with its line and column, in order."""
+        rows = [
+            history_row("Jan 02, 2023", "3", "Bonus", "1.0x", "2.00"),
+            history_row("Jan 01, 2023", "2", "Tip", "1.00", "1.00"),
+            history_row("Jan 32, 2023", "1", "Bonus", "0.00", "abc"),
+        ]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        assert [
+            "line 2, column 10",
+            "line 3, column 3",
+            "line 4, column 1",
+            "line 4, column 13",
+        ] == [where(p) for p in problems_of(info)]
+
+    def test_column_names_come_from_the_file(self):
+        """A problem names the column as the file's header writes it."""
+        text = table(HISTORY, [history_row("Jan 01, 2023", "1", "Bonus", "x", "1.00")])
+        with pytest.raises(InvalidDataError) as info:
+            parse(text.replace('"Amount",', '"amount",', 1).replace("Amount,", "amount,", 1))
+        assert problems_of(info)[0].startswith("line 2, column 10 (amount): ")
+
+    def test_wrong_number_of_columns(self):
+        """A row with too few or too many cells is one problem naming its line."""
+        text = table(HISTORY, SMALL) + "Mar 05, 2024,4\r\n"
+        with pytest.raises(InvalidDataError) as info:
+            parse(text)
+        assert ["line 5"] == [where(p) for p in problems_of(info)]
+
+    def test_empty_amount(self):
+        """An empty amount is a problem at the Amount column."""
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, [history_row("Jan 01, 2023", "1", "Bonus", "", "1.00")]))
+        assert ["line 2, column 10"] == [where(p) for p in problems_of(info)]
+
+    def test_bad_local_amount_and_currency(self):
+        """A bad local amount, an unknown currency, a local amount with no currency."""
+        local = "Amount in local currency"
+        rows = [
+            history_row("Jan 03, 2023", "3", "Bonus", "1.00", "3.00", **{local: "x"}),
+            history_row(
+                "Jan 02, 2023", "2", "Bonus", "1.00", "2.00", **{local: "1", "Currency": "XYZ"}
+            ),
+            history_row("Jan 01, 2023", "1", "Bonus", "1.00", "1.00", **{local: "1"}),
+        ]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        assert ["line 2, column 11", "line 3, column 12", "line 4, column 12"] == [
+            where(p) for p in problems_of(info)
+        ]
+
+    def test_bad_exchange_rate(self):
+        """An ExchangeRate that is not a positive plain number is refused."""
+        header = [n if n != "Amount in local currency" else "ExchangeRate" for n in HISTORY]
+        for rate in ("0", "-1", "abc"):
+            rows = [history_row("Jan 01, 2023", "1", "Bonus", "1.00", "1.00", ExchangeRate=rate)]
+            with pytest.raises(InvalidDataError) as info:
+                parse(table(header, rows))
+            assert ["line 2, column 11"] == [where(p) for p in problems_of(info)]
+
+    def test_not_valid_csv(self):
+        """Broken quoting is reported with its line, not a traceback."""
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, SMALL) + 'Jan 01, 2023,"1"x,Bonus\r\n')
+        assert ["line 5"] == [where(p) for p in problems_of(info)]
+        assert "not valid CSV" in problems_of(info)[0]
+
+    def test_empty_text(self):
+        """Empty text is refused: there is no header."""
+        for text in ("", "\n\n", []):
+            with pytest.raises(InvalidDataError):
+                parse(text)
+
+    @pytest.mark.parametrize("text", [b"Date\n", bytearray(b"Date\n"), 12, None])
+    def test_not_text(self, text):
+        """Bytes and non-iterables are refused with a type error."""
+        with pytest.raises(InvalidTypeError):
+            parse(text)
+
+    def test_lines_that_are_not_text(self):
+        """An iterable whose items are not str is refused naming the line."""
+        with pytest.raises(InvalidTypeError, match="line 2"):
+            parse([",".join(WEEKLY) + "\n", b"x"])
+
+    def test_weekly_rows(self):
+        """Weekly rows need the contract id, hours for hourly rows and none for others."""
+        rows = [
+            {"Date": "2024-09-02", "Contract": "No id here", "Hours": "1", "Amount": "10"},
+            {"Date": "2024-09-02", "Contract": "Job (1)", "Amount": "10"},
+            {
+                "Date": "2024-09-02",
+                "Contract": "Job (1)",
+                "Hours": "1",
+                "Amount": "10",
+                "Payment type": "Bonus",
+            },
+            {"Date": "2024-09-02", "Contract": "Job (1)", "Hours": "0.3", "Amount": "10"},
+            {"Date": "2024-09-02", "Contract": "Job (1)", "Amount": "10", "Payment type": "Tip"},
+        ]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(WEEKLY, rows))
+        assert [
+            "line 2, column 2",
+            "line 3, column 3",
+            "line 4, column 3",
+            "line 5, column 3",
+            "line 6, column 5",
+        ] == [where(p) for p in problems_of(info)]
+
+    @pytest.mark.parametrize(
+        ("text", "steps"),
+        [
+            ("0.16667", 1),
+            ("0.33333", 2),
+            ("0.5", 3),
+            ("8.66667", 52),
+            ("1", 6),
+            ("2.50", 15),
+            ("0.17", 1),
+            ("0.333", 2),
+        ],
+    )
+    def test_hours_in_ten_minute_steps(self, text, steps):
+        """Hours are whole 10-minute steps, exact or rounded to the decimals Upwork writes."""
+        rows = [{"Date": "2024-09-02", "Contract": "Job (1)", "Hours": text, "Amount": "1"}]
+        hours = parse(table(WEEKLY, rows)).transactions[0].hours
+        assert hours is not None
+        assert (Decimal(text), steps) == (hours, round(hours * 6))
+
+    @pytest.mark.parametrize("text", ["0.3", "0.1", "0.16", "0.3334", "1.25", "-1", "1,5", "½"])
+    def test_hours_refused(self, text):
+        """Hours that are not 10-minute steps as written are refused."""
+        rows = [{"Date": "2024-09-02", "Contract": "Job (1)", "Hours": text, "Amount": "1"}]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(WEEKLY, rows))
+        assert ["line 2, column 3"] == [where(p) for p in problems_of(info)]
+
+
+# ============================================================================ order, balance, scheduled
+
+
+class TestBalance:
+    def test_oldest_first_reads_the_same(self):
+        """A file listing rows oldest first gives the same transactions (with their own lines)."""
+        newest = parse(table(HISTORY, SMALL))
+        oldest = parse(table(HISTORY, SMALL[::-1]))
+        assert [attrs.evolve(t, line=0 + 1) for t in newest.transactions] == [
+            attrs.evolve(t, line=1) for t in oldest.transactions
+        ]
+        assert [4, 3, 2] == [t.line for t in newest.transactions]
+        assert [2, 3, 4] == [t.line for t in oldest.transactions]
+
+    def test_same_day_order_from_the_balance(self):
+        """When every row has one date, the running balance decides the order, both ways."""
+        rows = [
+            history_row("Mar 01, 2024", "2", "Service Fee", "-50.00", "450.00"),
+            history_row("Mar 01, 2024", "1", "Fixed Price", "500.00", "500.00"),
+        ]
+        for listed in (rows, rows[::-1]):
+            statement = parse(table(HISTORY, listed))
+            assert ["1", "2"] == [t.id for t in statement.transactions]
+            assert () == statement.balance_breaks
+
+    def test_out_of_date_order(self):
+        """A row out of date order is named with the row before it."""
+        rows = [SMALL[0], SMALL[2], history_row("Mar 09, 2024", "9", "Bonus", "1.00", "51.00")]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        (problem,) = problems_of(info)
+        assert problem.startswith("line 4: dated 2024-03-09, out of order")
+        assert "line 3" in problem
+
+    def test_break_is_refused_naming_both_lines(self):
+        """A missing row breaks the balance: refused, naming the two lines it falls between."""
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, [SMALL[0], SMALL[2]]))
+        (problem,) = problems_of(info)
+        assert problem.startswith("line 2, column 13 (Balance): ")
+        assert "between line 3 and line 2" in problem
+
+    def test_every_break_listed(self):
+        """Two breaks are two problems."""
+        rows = [
+            history_row("Mar 05, 2024", "5", "Bonus", "1.00", "99.00"),
+            SMALL[0],
+            SMALL[2],
+        ]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        assert ["line 3, column 13", "line 2, column 13"] == [where(p) for p in problems_of(info)]
+
+    def test_breaks_allowed_and_listed(self):
+        """With allow_breaks the statement is kept and every break listed with both lines."""
+        statement = parse(table(HISTORY, [SMALL[0], SMALL[2]]), allow_breaks=True)
+        (found,) = statement.balance_breaks
+        assert BalanceBreak(3, 2, usd("100.00"), usd("50.00")) == found
+        assert usd("-50.00") == found.difference
+        assert "line 3 and line 2" in found.describe()
+
+    def test_scheduled_rows_kept_apart(self):
+        """Rows after the newest balance with no balance are scheduled, never counted."""
+        rows = [
+            history_row("Mar 20, 2024", "5", "Service Fee", "-20.00", ""),
+            history_row("Mar 20, 2024", "4", "Hourly", "200.00", ""),
+            *SMALL,
+        ]
+        statement = parse(table(HISTORY, rows))
+        summary = summarize(statement)
+        assert (["4", "5"], 3) == ([t.id for t in statement.scheduled], len(statement.transactions))
+        assert usd("500.00") == summary.total.gross
+        assert "1 scheduled" not in " ".join(summary.notes)
+        assert "2 scheduled rows (not yet paid) are not counted." in summary.notes
+
+    def test_empty_balance_before_the_newest_is_refused(self):
+        """A row with no balance dated on or before the newest balance is a missing balance."""
+        rows = [SMALL[0], history_row("Mar 04, 2024", "9", "Bonus", "1.00", ""), *SMALL[1:]]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        (problem,) = problems_of(info)
+        assert "line 3, column 13" == where(problem)
+        assert "2024-03-04" in problem
+
+    def test_no_balance_at_all_means_all_scheduled(self):
+        """With no balanced row, every row is scheduled (nothing has happened yet)."""
+        rows = [history_row("Mar 01, 2024", "1", "Hourly", "10.00", "")]
+        statement = parse(table(HISTORY, rows))
+        assert ((), 1) == (statement.transactions, len(statement.scheduled))
+
+
+# ============================================================================ hostile input
+
+
+class TestHostile:
+    def test_five_megabyte_line(self):
+        """A 5 MB line is refused at once with one short problem."""
+        text = ",".join(WEEKLY) + "\n" + "x" * 5_000_000 + "\n"
+        with pytest.raises(InvalidDataError) as info:
+            parse(text)
+        assert ["line 2"] == [where(p) for p in problems_of(info)]
+        assert len(str(info.value)) < 300
+
+    def test_a_million_rows_of_junk(self):
+        """A million junk rows stop after MAX_PROBLEMS problems; the message stays short."""
+        text = ",".join(WEEKLY) + "\n" + "junk,junk\n" * 1_000_000
+        with pytest.raises(InvalidDataError) as info:
+            parse(text)
+        listed = problems_of(info)
+        assert statements.MAX_PROBLEMS == len(listed)
+        assert listed[-1].startswith(f"line {statements.MAX_PROBLEMS + 1}: more than")
+        assert len(str(info.value)) < 10_000
+
+    def test_endless_lines_are_refused(self):
+        """An endless iterable of blank lines stops at MAX_LINES."""
+        lines = itertools.chain([",".join(WEEKLY) + "\n"], itertools.repeat("\n"))
+        with pytest.raises(InvalidDataError) as info:
+            parse(lines)
+        assert [f"line {statements.MAX_LINES + 1}"] == [where(p) for p in problems_of(info)]
+
+    def test_endless_characters_are_refused(self):
+        """An endless iterable of long rows stops at MAX_CHARS, before MAX_ROWS."""
+        row = "2024-09-02,Job (1),1," + "1" * 10 + ".00,\n"
+        long_row = '2024-09-02,"' + "J" * 1_900 + ' (1)",1,1,\n'
+        lines = itertools.chain([",".join(WEEKLY) + "\n", row], itertools.repeat(long_row))
+        with pytest.raises(InvalidDataError) as info:
+            parse(lines)
+        assert "longer than" in problems_of(info)[-1]
+
+    def test_text_over_the_size_limit(self, monkeypatch):
+        """A str longer than MAX_CHARS is refused before it is read."""
+        monkeypatch.setattr("upwork_safety.statements._parse.MAX_CHARS", 100)
+        with pytest.raises(InvalidDataError) as info:
+            parse(",".join(WEEKLY) + "\n" + "2024-09-02,Job (1),1,1,\n" * 10)
+        assert ["line 1"] == [where(p) for p in problems_of(info)]
+
+    def test_too_many_rows(self, monkeypatch):
+        """More than MAX_ROWS rows are refused."""
+        monkeypatch.setattr("upwork_safety.statements._parse.MAX_ROWS", 3)
+        with pytest.raises(InvalidDataError) as info:
+            parse(",".join(WEEKLY) + "\n" + "2024-09-02,Job (1),1,1,\n" * 4)
+        assert ["line 5"] == [where(p) for p in problems_of(info)]
+
+    def test_many_breaks(self):
+        """59 breaks in the balance: the first MAX_PROBLEMS are listed, the rest counted."""
+        rows = [
+            history_row(f"2024-01-{1 + i // 3:02d}", str(i), "Bonus", "1.00", "0.00")
+            for i in range(60)
+        ]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        listed = problems_of(info)
+        # Sixty rows make 59 breaks between neighbours.
+        assert (statements.MAX_PROBLEMS, 59) == (len(listed), info.value.count)
+        assert str(info.value).endswith("… and 9 more")
+
+    def test_many_rows_out_of_order(self):
+        """Rows zigzagging in date: reading stops after MAX_PROBLEMS of them."""
+        dates = ["2024-01-10", "2024-01-01"] * 60
+        rows = [history_row(d, str(i), "Bonus", "1.00", "0.00") for i, d in enumerate(dates)]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        assert statements.MAX_PROBLEMS == len(problems_of(info))
+        assert "stopped reading" in problems_of(info)[-1]
+
+    def test_long_field(self):
+        """A field longer than MAX_FIELD_CHARS is a problem at its column."""
+        rows = [history_row("Jan 01, 2023", "1", "Bonus", "1.00", "1.00", Description="d" * 2_001)]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        assert ["line 2, column 4"] == [where(p) for p in problems_of(info)]
+
+    def test_runaway_quote(self):
+        """An unclosed quote is refused, not read to the end of memory."""
+        text = ",".join(WEEKLY) + '\n2024-09-02,"' + "x\n" * 100_000
+        with pytest.raises(InvalidDataError):
+            parse(text)
+
+    def test_nul_characters(self):
+        """A NUL character in a number is refused at its column."""
+        with pytest.raises(InvalidDataError) as info:
+            parse(",".join(WEEKLY) + "\n2024-09-02,Job (1),1,1\x00,\n")
+        assert ["line 2, column 4"] == [where(p) for p in problems_of(info)]
+
+
+# ============================================================================ the values
+
+
+class TestValues:
+    def base(self, **changes):
+        values = {
+            "line": 2,
+            "on": date(2024, 1, 1),
+            "kind": TransactionKind.BONUS,
+            "amount": usd("1"),
+        }
+        values.update(changes)
+        return Transaction(**values)
+
+    @pytest.mark.parametrize(
+        ("changes", "error"),
+        [
+            ({"line": 0}, InvalidValueError),
+            ({"line": True}, InvalidTypeError),
+            ({"on": "2024-01-01"}, InvalidTypeError),
+            ({"kind": "bonus"}, InvalidTypeError),
+            ({"amount": pkr("1")}, InvalidValueError),
+            ({"amount": 1}, InvalidTypeError),
+            ({"balance": pkr("1")}, InvalidValueError),
+            ({"id": ""}, InvalidValueError),
+            ({"id": 7}, InvalidTypeError),
+            ({"description": None}, InvalidTypeError),
+            ({"hours": Decimal("0.3")}, InvalidValueError),
+            ({"hours": Decimal(-1)}, InvalidValueError),
+            ({"hours": 1.5}, InvalidTypeError),
+            ({"exchange_rate": Decimal(0)}, InvalidValueError),
+            ({"exchange_rate": 1}, InvalidTypeError),
+            ({"local_amount": "1"}, InvalidTypeError),
+            ({"extra": [("a",)]}, InvalidTypeError),
+            ({"extra": [("a", 1)]}, InvalidTypeError),
+        ],
+    )
+    def test_transaction_refuses(self, changes, error):
+        """A Transaction with a field that breaks its rule cannot be built."""
+        with pytest.raises(error):
+            self.base(**changes)
+
+    def test_statement_rules(self):
+        """A Statement must be in date order, balanced as its format says, scheduled last."""
+        later = self.base(on=date(2024, 2, 1), balance=usd("2"))
+        earlier = self.base(balance=usd("1"))
+        for bad in (
+            {"format": StatementFormat.TRANSACTION_HISTORY, "transactions": [later, earlier]},
+            {"format": StatementFormat.TRANSACTION_HISTORY, "transactions": [self.base()]},
+            {"format": StatementFormat.WEEKLY_SUMMARY, "transactions": [earlier]},
+            {
+                "format": StatementFormat.TRANSACTION_HISTORY,
+                "transactions": [later],
+                "scheduled": [self.base()],
+            },
+        ):
+            with pytest.raises(InvalidValueError):
+                Statement(**bad)
+        with pytest.raises(InvalidTypeError):
+            Statement(format="weekly_summary", transactions=[])
+        with pytest.raises(InvalidTypeError):
+            Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=["x"])
+
+    def test_records_and_html(self):
+        """A statement has records for pandas and an HTML table for notebooks."""
+        statement = parse(read(REPORT_FILE))
+        record = statement.to_records()[0]
+        assert {
+            "line": 20,
+            "on": date(2024, 5, 6),
+            "id": "7100001",
+            "kind": "connects",
+            "type": "Connects",
+            "amount": Decimal("-15.00"),
+            "balance": Decimal("20.50"),
+            "client": "",
+            "contract": "Connects",
+            "description": "Purchased 100 Connects",
+            "related_id": None,
+        } == record
+        html = statement._repr_html_()
+        assert html.startswith(
+            "<table><caption>Transactions report: 17 transactions from 2024-05-06"
+        )
+        assert "2 scheduled, not counted" in html
+        assert "<caption>Transactions report: 0 transactions</caption>" in (
+            parse(table(REPORT, []))._repr_html_()
+        )
+
+    def test_format_titles(self):
+        """Each format has the title Upwork's pages give it."""
+        assert ["Transaction History", "Transactions report", "Weekly summary"] == [
+            f.title for f in StatementFormat
+        ]
+
+
+# ============================================================================ summaries
+
+
+def report_summary(**options):
+    return summarize(parse(read(REPORT_FILE)), **options)
+
+
+class TestSummary:
+    def test_by_month_worked_by_hand(self):
+        """The report by month: May 400 gross, 40 fees, 35 Connects/subscription; June 500 out."""
+        summary = report_summary(by="month")
+        assert [
+            ("2024-05", 4, "400.00", "40.00", "360.00", "0.00", "0.00", "35.00", "325.00"),
+            ("2024-06", 4, "250.00", "25.00", "225.00", "500.00", "0.99", "0.00", "-275.99"),
+            ("2024-07", 7, "950.00", "96.00", "854.00", "0.00", "0.00", "7.50", "846.50"),
+            ("2024-08", 2, "0.00", "0.00", "0.00", "900.00", "0.99", "0.00", "-900.99"),
+        ] == [
+            (
+                r.period,
+                r.transactions,
+                *(
+                    str(getattr(r, n).amount)
+                    for n in (
+                        "gross",
+                        "service_fees",
+                        "net",
+                        "withdrawn",
+                        "withdrawal_fees",
+                        "connects_and_subscriptions",
+                        "change",
+                    )
+                ),
+            )
+            for r in summary.rows
+        ]
+        assert (date(2024, 7, 1), date(2024, 7, 31)) == (summary.rows[2].start, summary.rows[2].end)
+
+    def test_by_tax_year_worked_by_hand(self):
+        """July 2024 starts tax year 2024-25: 650/585 net before it, 950/854 after."""
+        summary = report_summary(by="tax_year")
+        assert [
+            ("2023-24", usd("650.00"), usd("585.00")),
+            ("2024-25", usd("950.00"), usd("854.00")),
+        ] == [(r.period, r.gross, r.net) for r in summary.rows]
+        assert (date(2023, 7, 1), date(2024, 6, 30)) == (summary.rows[0].start, summary.rows[0].end)
+        total = summary.total
+        assert (usd("1600.00"), usd("161.00"), usd("1439.00"), usd("1400.00"), usd("1.98")) == (
+            total.gross,
+            total.service_fees,
+            total.net,
+            total.withdrawn,
+            total.withdrawal_fees,
+        )
+        assert usd("42.50") == total.connects_and_subscriptions
+
+    def test_change_is_the_balance_movement(self):
+        """The total change is the closing balance minus the opening balance."""
+        statement = parse(read(REPORT_FILE))
+        assert (
+            statement.closing_balance - statement.opening_balance
+            == summarize(statement).total.change
+        )
+
+    def test_history_refunds_by_tax_year(self):
+        """The history example: 2022-23 nets 960 of 1,150; 2023-24 nets 40 after a 50 refund."""
+        summary = summarize(parse(read(HISTORY_FILE)), by="tax_year")
+        assert [
+            ("2022-23", usd("1150.00"), usd("190.00"), usd("0.00"), usd("960.00"), usd("700.00")),
+            ("2023-24", usd("100.00"), usd("10.00"), usd("50.00"), usd("40.00"), usd("290.00")),
+        ] == [
+            (r.period, r.gross, r.service_fees, r.refunds, r.net, r.withdrawn) for r in summary.rows
+        ]
+
+    def test_weekly_summary_note(self):
+        """The weekly summary adds up earnings and says fees are not in it."""
+        summary = summarize(parse(read(WEEKLY_FILE)))
+        assert usd("475.00") == summary.total.gross == summary.total.net
+        assert any("earnings only" in note for note in summary.notes)
+
+    def test_empty_months_are_rows(self):
+        """Months with no rows between the first and last are zero rows, not gaps."""
+        rows = [
+            history_row("Apr 02, 2024", "2", "Bonus", "5.00", "15.00"),
+            history_row("Jan 31, 2024", "1", "Bonus", "10.00", "10.00"),
+        ]
+        summary = summarize(parse(table(HISTORY, rows)))
+        assert ["2024-01", "2024-02", "2024-03", "2024-04"] == [r.period for r in summary.rows]
+        assert [1, 0, 0, 1] == [r.transactions for r in summary.rows]
+        assert date(2024, 2, 29) == summary.rows[1].end
+
+    def test_december_to_january(self):
+        """Months roll over the year end."""
+        rows = [
+            history_row("Jan 01, 2025", "2", "Bonus", "5.00", "15.00"),
+            history_row("Dec 31, 2024", "1", "Bonus", "10.00", "10.00"),
+        ]
+        assert ["2024-12", "2025-01"] == [
+            r.period for r in summarize(parse(table(HISTORY, rows))).rows
+        ]
+
+    def test_other_columns(self):
+        """GST goes to taxes; payments and miscellaneous rows to other, signed."""
+        rows = [
+            history_row("Jan 03, 2024", "3", "Payment", "20.00", "12.00"),
+            history_row("Jan 02, 2024", "2", "GST", "-1.00", "-8.00"),
+            history_row("Jan 01, 2024", "1", "Miscellaneous", "-7.00", "-7.00"),
+        ]
+        row = summarize(parse(table(HISTORY, rows))).rows[0]
+        assert (usd("1.00"), usd("13.00"), usd("12.00")) == (row.taxes, row.other, row.change)
+
+    def test_pkr_and_tax_estimate(self):
+        """Withdrawals at 278.50 and 278.00 PKR, 1% s.154A: Rs1,392.50 and Rs2,502.00."""
+        rates = {
+            "2023-24": ExchangeRate("USD", "PKR", "278.50"),
+            "2024-25": ExchangeRate("USD", "PKR", "278.00"),
+            "2025-26": ExchangeRate("USD", "PKR", "300.00"),
+        }
+        summary = report_summary(by="tax_year", rates=rates, tax="standard")
+        assert [
+            (pkr("162922.50"), pkr("139250.00"), pkr("1392.50")),
+            (pkr("237412.00"), pkr("250200.00"), pkr("2502.00")),
+        ] == [(r.net_pkr, r.withdrawn_pkr, r.tax_pkr) for r in summary.rows]
+        assert (pkr("400334.50"), pkr("389450.00"), pkr("3894.50")) == (
+            summary.net_pkr,
+            summary.withdrawn_pkr,
+            summary.tax_pkr,
+        )
+        assert fees.TAX_RATE_NOT_PSEB == summary.rows[0].tax_rate
+
+    def test_pseb_rate_and_one_rate(self):
+        """One rate for every period; PSEB-registered: 0.25% of Rs389,200.00 is Rs973.00."""
+        summary = report_summary(by="tax_year", rates=ExchangeRate("USD", "PKR", "278"), tax="pseb")
+        assert (pkr("973.00"), fees.TAX_RATE_PSEB) == (summary.tax_pkr, summary.rows[1].tax_rate)
+
+    def test_no_tax_rules_before_2022_07(self):
+        """Before the export-tax rules start, there is no estimate, and the notes say so."""
+        rows = [
+            history_row("Jun 30, 2022", "2", "Withdrawal", "-10.00", "0.00"),
+            history_row("Jun 01, 2022", "1", "Bonus", "10.00", "10.00"),
+        ]
+        summary = summarize(
+            parse(table(HISTORY, rows)), rates=ExchangeRate("USD", "PKR", "200"), tax="standard"
+        )
+        assert (None, None) == (summary.rows[0].tax_pkr, summary.tax_pkr)
+        assert any("2022-06" in note and "2022-07-01" in note for note in summary.notes)
+
+    def test_without_rates(self):
+        """Without rates there are no rupee figures."""
+        summary = report_summary()
+        assert (None, None, None, None) == (
+            summary.rows[0].net_pkr,
+            summary.net_pkr,
+            summary.tax_pkr,
+            summary.rows[0].tax_pkr,
+        )
+
+    def test_missing_rates_named(self):
+        """A mapping without a rate for a period with money to convert names each such period."""
+        with pytest.raises(InvalidValueError, match="2024-06, 2024-07"):
+            report_summary(
+                rates={
+                    "2024-05": ExchangeRate("USD", "PKR", "278"),
+                    "2024-08": ExchangeRate("USD", "PKR", "278"),
+                }
+            )
+
+    def test_empty_period_needs_no_rate(self):
+        """A period with nothing to convert needs no rate; its rupee figures are None."""
+        rows = [
+            history_row("Mar 02, 2024", "2", "Bonus", "5.00", "15.00"),
+            history_row("Jan 31, 2024", "1", "Bonus", "10.00", "10.00"),
+        ]
+        rates = {
+            "2024-01": ExchangeRate("USD", "PKR", "280"),
+            "2024-03": ExchangeRate("USD", "PKR", "280"),
+        }
+        summary = summarize(parse(table(HISTORY, rows)), rates=rates)
+        assert [pkr("2800.00"), None, pkr("1400.00")] == [r.net_pkr for r in summary.rows]
+        assert pkr("4200.00") == summary.net_pkr
+
+    @pytest.mark.parametrize(
+        ("options", "error"),
+        [
+            ({"by": "year"}, InvalidValueError),
+            ({"by": "tax-year"}, InvalidValueError),
+            ({"tax": "pseb"}, InvalidValueError),
+            ({"tax": "filer", "rates": ExchangeRate("USD", "PKR", "1")}, InvalidValueError),
+            ({"rates": ExchangeRate("USD", "EUR", "1")}, CurrencyMismatchError),
+            ({"rates": {"2024-05": ExchangeRate("PKR", "USD", "1")}}, CurrencyMismatchError),
+            ({"rates": {"2024-05": "280"}}, InvalidTypeError),
+            ({"rates": "280"}, InvalidTypeError),
+        ],
+    )
+    def test_bad_options(self, options, error):
+        """Bad grouping, tax status or rates are refused with a library error."""
+        with pytest.raises(error):
+            report_summary(**options)
+
+    def test_not_a_statement(self):
+        """summarize, audit_fees and to_contracts take a Statement."""
+        for function in (summarize, audit_fees, to_contracts):
+            with pytest.raises(InvalidTypeError):
+                function("statement.csv")
+
+    def test_tax_year_labels(self):
+        """Tax years run 1 July to 30 June, named by both years."""
+        assert ["1999-00", "2024-25", "2024-25", "2025-26"] == [
+            statements.tax_year(d)
+            for d in (date(2000, 6, 30), date(2024, 7, 1), date(2025, 6, 30), date(2025, 7, 1))
+        ]
+
+    def test_records_and_html(self):
+        """Records per period for pandas; HTML with the total row and notes."""
+        summary = report_summary(
+            by="tax_year", rates=ExchangeRate("USD", "PKR", "278"), tax="standard"
+        )
+        record = summary.to_records()[1]
+        assert {
+            "period": "2024-25",
+            "start": date(2024, 7, 1),
+            "end": date(2025, 6, 30),
+            "transactions": 9,
+            "gross": Decimal("950.00"),
+            "service_fees": Decimal("96.00"),
+            "refunds": Decimal("0.00"),
+            "net": Decimal("854.00"),
+            "withdrawn": Decimal("900.00"),
+            "withdrawal_fees": Decimal("0.99"),
+            "connects_and_subscriptions": Decimal("7.50"),
+            "taxes": Decimal("0.00"),
+            "other": Decimal("0.00"),
+            "change": Decimal("-54.49"),
+            "rate": Decimal(278),
+            "net_pkr": Decimal("237412.00"),
+            "withdrawn_pkr": Decimal("250200.00"),
+            "tax_rate": Decimal("0.01"),
+            "tax_pkr": Decimal("2502.00"),
+        } == record
+        html = summary._repr_html_()
+        assert "<td>total</td>" in html
+        assert "tax year (1 July to 30 June)" in html
+        assert "scheduled" in html
+        assert "<td>total</td>" in report_summary()._repr_html_()
+
+    def test_empty_statement(self):
+        """An empty statement has no rows and a zero total."""
+        summary = summarize(parse(table(REPORT, [])))
+        assert ((), usd("0.00"), []) == (summary.rows, summary.total.net, summary.to_records())
+        assert "<td>total</td>" in summary._repr_html_()
+
+    def test_breaks_noted(self):
+        """A statement kept with breaks says so in its summary."""
+        statement = parse(table(HISTORY, [SMALL[0], SMALL[2]]), allow_breaks=True)
+        assert any("breaks 1 time" in note for note in summarize(statement).notes)
+
+    def test_summary_values_refuse_bad_fields(self):
+        """Summary rows and summaries check their fields."""
+        row = report_summary().rows[0]
+        for changes, error in (
+            ({"gross": pkr("1")}, InvalidTypeError),
+            ({"transactions": -1}, InvalidValueError),
+            ({"rate": ExchangeRate("USD", "EUR", "1")}, CurrencyMismatchError),
+            ({"rate": "280"}, InvalidTypeError),
+            ({"tax_rate": Decimal(2)}, InvalidValueError),
+        ):
+            with pytest.raises(error):
+                attrs.evolve(row, **changes)
+        summary = report_summary()
+        for changes, error in (
+            ({"by": "week"}, InvalidValueError),
+            ({"format": "x"}, InvalidTypeError),
+            ({"rows": ["x"]}, InvalidTypeError),
+        ):
+            with pytest.raises(error):
+                attrs.evolve(summary, **changes)
+
+
+# ============================================================================ fee audit
+
+
+def report_with(rows: list[dict[str, str]]) -> Statement:
+    """A Transactions report from chronological (date, id, type, amount, client, summary) rows."""
+    balance = Decimal(0)
+    written = []
+    for on, ident, kind, amount, client, summary in rows:
+        balance += Decimal(amount)
+        written.append(
+            {
+                "Date": on,
+                "Transaction ID": ident,
+                "Transaction Type": kind,
+                "Transaction Summary": summary,
+                "Team": client,
+                "Amount $": amount,
+                "Current Balance $": str(balance),
+            }
+        )
+    return parse(table(REPORT, written[::-1]))
+
+
+class TestAudit:
+    def test_report_example(self):
+        """The report: five fees checked, the $600 milestone's $61.00 fee is $1.00 over 10%."""
+        audit = audit_fees(parse(read(REPORT_FILE)))
+        (wrong,) = audit.mismatches
+        assert 5 == len(audit.checks)
+        assert ("7100007", usd("61.00"), usd("60.00"), usd("1.00")) == (
+            wrong.income.id,
+            wrong.charged,
+            wrong.expected,
+            wrong.difference,
+        )
+        assert "flat 10% (2023-05-03 to 2025-04-30)" == wrong.schedule
+        assert ((), (), (), usd("1.00")) == (
+            audit.not_checked,
+            audit.income_without_fee,
+            audit.assumptions,
+            audit.overcharged,
+        )
+
+    def test_sliding_scale_from_earlier_rows(self):
+        """$400 after $300 billed: 20% of $200 plus 10% of $200 is $60 (HC 211062538 scale)."""
+        audit = audit_fees(parse(read(HISTORY_FILE)))
+        second = audit.checks[1]
+        assert ("900003", usd("300.00"), usd("60.00")) == (
+            second.income.id,
+            second.billed_before,
+            second.expected,
+        )
+        assert [True] * 5 == [c.matches for c in audit.checks]
+        assert [usd("0.00"), usd("300.00"), usd("0.00"), None, None] == [
+            c.billed_before for c in audit.checks
+        ]
+        (assumption,) = audit.assumptions
+        assert "2023-01-09" in assumption
+        assert "unknown" in assumption
+
+    def test_billings_counted_per_client(self):
+        """Each client's billings are its own: a new client starts at 20% again."""
+        statement = report_with(
+            [
+                ("Jan 02, 2020", "1", "Hourly", "600.00", "Acme", "A"),
+                ("Jan 02, 2020", "1", "Service Fee", "-110.00", "Acme", "A"),
+                ("Jan 09, 2020", "2", "Hourly", "100.00", "Acme", "A"),
+                ("Jan 09, 2020", "2", "Service Fee", "-10.00", "Acme", "A"),
+                ("Jan 09, 2020", "3", "Hourly", "100.00", "Globex", "G"),
+                ("Jan 09, 2020", "3", "Service Fee", "-20.00", "Globex", "G"),
+            ]
+        )
+        audit = audit_fees(statement)
+        assert [usd("110.00"), usd("10.00"), usd("20.00")] == [c.expected for c in audit.checks]
+        assert () == audit.mismatches
+
+    def test_rows_without_a_client_are_one_client(self):
+        """On the sliding scale, income rows with no client share one, and the audit says so."""
+        statement = report_with(
+            [
+                ("Jan 02, 2020", "1", "Hourly", "600.00", "", "A"),
+                ("Jan 02, 2020", "1", "Service Fee", "-110.00", "", "A"),
+            ]
+        )
+        assert any("no client" in a for a in audit_fees(statement).assumptions)
+
+    def test_contract_rate_from_2025(self):
+        """From 2025-05-01 the contract's rate prices the fee: 12% of $500 is $60."""
+        statement = report_with(
+            [
+                ("Jun 02, 2025", "1", "Fixed-price", "500.00", "Acme", "Logo"),
+                ("Jun 02, 2025", "1", "Service Fee", "-60.00", "Acme", "Logo"),
+            ]
+        )
+        audit = audit_fees(statement, rate=Decimal("0.12"))
+        (check,) = audit.checks
+        assert (usd("60.00"), True, Decimal("0.12")) == (check.expected, check.matches, check.rate)
+        assert any("0.12" in a for a in audit.assumptions)
+        assert usd("-15.00") == audit_fees(statement, rate="0.15").checks[0].difference
+
+    def test_default_rate_from_2025(self):
+        """Without a rate, a 2025-06 fee is checked against the default 10%."""
+        statement = report_with(
+            [
+                ("Jun 02, 2025", "1", "Fixed-price", "500.00", "Acme", "Logo"),
+                ("Jun 02, 2025", "1", "Service Fee", "-50.00", "Acme", "Logo"),
+            ]
+        )
+        (check,) = audit_fees(statement).checks
+        assert (usd("50.00"), True) == (check.expected, check.matches)
+
+    def test_rate_the_schedule_does_not_charge(self):
+        """A contract rate the schedule in force refuses leaves the fee unchecked, with the reason."""
+        statement = report_with(
+            [
+                ("Jun 03, 2024", "1", "Hourly", "100.00", "Acme", "A"),
+                ("Jun 03, 2024", "1", "Service Fee", "-12.00", "Acme", "A"),
+            ]
+        )
+        audit = audit_fees(statement, rate="0.12")
+        (unchecked,) = audit.not_checked
+        assert ((), "1") == (audit.checks, unchecked.fee.id)
+        assert "cannot price" in unchecked.reason
+
+    def test_rate_ignored_on_the_sliding_scale(self):
+        """The sliding scale has no per-contract rate; a given rate does not apply there."""
+        statement = report_with(
+            [
+                ("Jan 02, 2020", "1", "Hourly", "600.00", "Acme", "A"),
+                ("Jan 02, 2020", "1", "Service Fee", "-110.00", "Acme", "A"),
+            ]
+        )
+        (check,) = audit_fees(statement, rate="0.10").checks
+        assert (usd("110.00"), None) == (check.expected, check.rate)
+
+    def test_unmatched_fees_and_income(self):
+        """Fees naming no row, a missing row, several rows or a negative row are unchecked; fee refunds too."""
+        history = [
+            history_row(
+                "Jan 09, 2024", "9", "Service Fee", "-1.00", "71.00", Description="Service Fee"
+            ),
+            history_row(
+                "Jan 08, 2024",
+                "8",
+                "Service Fee",
+                "-1.00",
+                "72.00",
+                Description="Service Fee for Ref ID 77",
+            ),
+            history_row(
+                "Jan 07, 2024",
+                "7",
+                "Service Fee",
+                "2.00",
+                "73.00",
+                Description="Service fee refund",
+            ),
+            history_row(
+                "Jan 06, 2024",
+                "6",
+                "Service Fee",
+                "-1.00",
+                "71.00",
+                Description="Service Fee for Ref ID 5",
+            ),
+            history_row("Jan 05, 2024", "5", "Hourly", "-10.00", "72.00"),
+            history_row(
+                "Jan 04, 2024",
+                "4",
+                "Service Fee",
+                "-2.00",
+                "82.00",
+                Description="Service Fee for Ref ID 3",
+            ),
+            history_row("Jan 03, 2024", "3", "Bonus", "20.00", "84.00"),
+            history_row("Jan 02, 2024", "3", "Bonus", "20.00", "64.00"),
+            history_row("Jan 01, 2024", "1", "Fixed Price", "44.00", "44.00"),
+        ]
+        audit = audit_fees(parse(table(HISTORY, history)))
+        reasons = {u.fee.id: u.reason for u in audit.not_checked}
+        assert () == audit.checks
+        assert ["4", "6", "7", "8", "9"] == sorted(reasons)
+        assert "several income rows" in reasons["4"]
+        assert "negative" in reasons["6"]
+        assert "refund" in reasons["7"]
+        assert "no income row with id 77" in reasons["8"]
+        assert "names no income row" in reasons["9"]
+        assert ["1"] == [t.id for t in audit.income_without_fee]
+
+    def test_weekly_summary_has_no_fees(self):
+        """The weekly summary has no fee rows: every income row is without a fee, and said so."""
+        audit = audit_fees(parse(read(WEEKLY_FILE)))
+        assert ((), 5) == (audit.checks, len(audit.income_without_fee))
+        assert any("no service fee rows" in a for a in audit.assumptions)
+
+    def test_records_and_html(self):
+        """Records per checked fee; HTML with the counts."""
+        audit = audit_fees(parse(read(REPORT_FILE)))
+        assert {
+            "on": date(2024, 7, 15),
+            "income_line": 10,
+            "fee_line": 9,
+            "income_id": "7100007",
+            "client": "Northwind Traders",
+            "kind": "fixed_price",
+            "income": Decimal("600.00"),
+            "charged": Decimal("61.00"),
+            "expected": Decimal("60.00"),
+            "difference": Decimal("1.00"),
+            "matches": False,
+            "schedule": "flat 10% (2023-05-03 to 2025-04-30)",
+            "billed_before": None,
+        } == audit.to_records()[3]
+        assert "5 checked, 1 not as scheduled, 0 not checked" in audit._repr_html_()
+        assert "unknown" in audit_fees(parse(read(HISTORY_FILE)))._repr_html_()
+
+    def test_audit_values_check_their_fields(self):
+        """A fee check or unchecked fee must hold transactions and money."""
+        fee = parse(read(REPORT_FILE)).transactions[2]
+        with pytest.raises(InvalidTypeError):
+            statements.FeeCheck(fee=fee, income="x", expected=usd("1"), schedule="s")
+        with pytest.raises(InvalidTypeError):
+            statements.FeeCheck(fee=fee, income=fee, expected="1", schedule="s")
+        with pytest.raises(InvalidTypeError):
+            statements.UncheckedFee("x", "why")
+
+    def test_bad_rate(self):
+        """A float or non-number rate is refused."""
+        statement = parse(read(REPORT_FILE))
+        with pytest.raises(InvalidTypeError):
+            audit_fees(statement, rate=0.1)
+        with pytest.raises(InvalidValueError):
+            audit_fees(statement, rate="ten")
+
+
+# ============================================================================ contracts
+
+
+class TestContracts:
+    def test_report_example(self):
+        """The report gives one fixed-price contract (with its bonus) and one hourly."""
+        contracts = to_contracts(parse(read(REPORT_FILE)))
+        assert [
+            (
+                "Shop landing page",
+                "Northwind Traders",
+                ContractKind.FIXED_PRICE,
+                date(2024, 5, 13),
+                usd("1050.00"),
+            ),
+            ("API integration", "Globex", ContractKind.HOURLY, date(2024, 6, 3), usd("550.00")),
+        ] == [(c.id, c.client_id, c.kind, c.started, c.earnings) for c in contracts]
+        assert (None, None, "Shop landing page") == (
+            contracts[0].ended,
+            contracts[0].feedback,
+            contracts[0].title,
+        )
+
+    def test_history_by_client_and_kind(self):
+        """The Transaction History names no contract: one per client and kind."""
+        contracts = to_contracts(parse(read(HISTORY_FILE)))
+        assert [
+            ("Northwind Traders: fixed price", ContractKind.FIXED_PRICE, usd("800.00")),
+            ("Globex: hourly", ContractKind.HOURLY, usd("450.00")),
+        ] == [(c.id, c.kind, c.earnings) for c in contracts]
+
+    def test_weekly_by_contract_id(self):
+        """Weekly rows group by contract id; each contract gets its own unknown client."""
+        contracts = to_contracts(parse(read(WEEKLY_FILE)))
+        assert [
+            (
+                "38100001",
+                "unknown client of contract 38100001",
+                "",
+                ContractKind.HOURLY,
+                usd("150.00"),
+            ),
+            (
+                "38100002",
+                "unknown client of contract 38100002",
+                "",
+                ContractKind.FIXED_PRICE,
+                usd("325.00"),
+            ),
+        ] == [(c.id, c.client_id, c.client.name, c.kind, c.earnings) for c in contracts]
+
+    def test_engines_run_on_them(self):
+        """The fee engine prices the history's contracts as the audit did, and JSS scores them."""
+        statement = parse(read(HISTORY_FILE))
+        contracts = to_contracts(statement)
+        expected = Money.total((c.expected for c in audit_fees(statement).checks), "USD")
+        priced = Money.total((fees.service_fee(c, on=date(2023, 7, 31)) for c in contracts), "USD")
+        assert expected == priced == usd("200.00")
+        assert 2 == len(jss.score(contracts, as_of=date(2023, 8, 1)).impacts)
+
+    def test_same_title_two_clients_and_both_kinds(self):
+        """Titles repeated across clients get the client's name; a group of both kinds splits."""
+        statement = report_with(
+            [
+                ("Jan 02, 2024", "1", "Hourly", "10.00", "Acme", "Website"),
+                ("Jan 03, 2024", "2", "Fixed-price", "20.00", "Acme", "Website"),
+                ("Jan 04, 2024", "3", "Fixed-price", "30.00", "Globex", "Website"),
+                ("Jan 05, 2024", "4", "Bonus", "5.00", "Initech", "Thanks"),
+                ("Jan 06, 2024", "5", "Hourly", "1.00", "", ""),
+            ]
+        )
+        assert [
+            ("Website (hourly)", ContractKind.HOURLY),
+            ("Website (fixed price)", ContractKind.FIXED_PRICE),
+            ("Website", ContractKind.FIXED_PRICE),
+            ("Thanks", ContractKind.FIXED_PRICE),
+            ("unknown client: hourly", ContractKind.HOURLY),
+        ] == [(c.id, c.kind) for c in to_contracts(statement)]
+
+    def test_ids_made_unique(self):
+        """A title that clashes with another contract's id is told apart by its client."""
+        statement = report_with(
+            [
+                ("Jan 02, 2024", "1", "Fixed-price", "10.00", "Acme", "Site"),
+                ("Jan 03, 2024", "2", "Fixed-price", "20.00", "Globex", "Site"),
+                ("Jan 04, 2024", "3", "Fixed-price", "30.00", "Globex", "Site (Globex)"),
+            ]
+        )
+        assert ["Site", "Site (Globex)", "Site (Globex) (Globex)"] == [
+            c.id for c in to_contracts(statement)
+        ]
+        clash = report_with(
+            [
+                ("Jan 02, 2024", "1", "Fixed-price", "10.00", "Globex", "Site (Globex)"),
+                ("Jan 03, 2024", "2", "Fixed-price", "20.00", "Acme", "Site"),
+                ("Jan 04, 2024", "3", "Fixed-price", "30.00", "Globex", "Site"),
+            ]
+        )
+        assert ["Site (Globex)", "Site", "Site (Globex) #2"] == [c.id for c in to_contracts(clash)]
+
+    def test_negative_income_refused(self):
+        """A negative income row cannot be a payment; every such line is named."""
+        rows = [
+            history_row("Jan 02, 2024", "2", "Hourly", "-5.00", "5.00"),
+            history_row("Jan 01, 2024", "1", "Hourly", "10.00", "10.00"),
+        ]
+        with pytest.raises(InvalidValueError, match="line 2"):
+            to_contracts(parse(table(HISTORY, rows)))
+
+
+# ============================================================================ the tutorial's chart
+
+
+def test_tutorial_chart_draws_monthly_net():
+    """The tutorial's matplotlib example draws one bar per month, at the exact net amounts."""
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    page = (ROOT / "docs" / "statements.md").read_text("utf-8")
+    section = page.split("## Chart your monthly net income", 1)[1]
+    (code,) = re.findall(r"^```python\n(.*?)^```", section, re.MULTILINE | re.DOTALL)[:1]
+    monthly = summarize(parse(read(REPORT_FILE)), by="month")
+    namespace: dict[str, object] = {"monthly": monthly}
+    exec(compile(code, "docs/statements.md", "exec"), namespace)  # noqa: S102  (the page's own example)
+    ax = namespace["ax"]
+    heights = [patch.get_height() for patch in ax.patches]
+    plt.close("all")
+    assert [360.0, 225.0, 854.0, 0.0] == heights
