@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from upwork_safety.checks import _weights
 from upwork_safety.checks._findings import Confidence, FindingCode
 from upwork_safety.checks._intent import Hit
+from upwork_safety.errors import InvalidDataError
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -48,8 +49,8 @@ def _load() -> tuple[Mapping[str, int], Mapping[FindingCode, tuple[float, tuple[
         for code, (bias, weights) in _weights.WEIGHTS.items()
     }
     if any(len(w) != len(index) for _, w in models.values()):  # pragma: no cover
-        msg = "checks._weights is inconsistent: regenerate it with benchmarks/scanner_model.py"
-        raise RuntimeError(msg)
+        problem = "checks._weights: one weight per feature; rerun benchmarks/scanner_model.py"
+        raise InvalidDataError([problem])
     return MappingProxyType(index), MappingProxyType(models)
 
 
