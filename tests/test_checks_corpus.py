@@ -18,8 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from upwork_safety import checks
-from upwork_safety.checks import _intent
+from upwork_safety.checks import _funding, _off_platform, _reviews, _scope, _upfront_fee
 from upwork_safety.checks._normalise import normalise
+from upwork_safety.checks._sentences import Anchor
 
 DATA = Path(__file__).resolve().parent / "data"
 MESSAGES = json.loads((DATA / "messages.json").read_text("utf-8"))
@@ -141,7 +142,10 @@ def test_milestone_precision_and_recall():
 # ============================================================================ anchors
 
 ANCHORS = {
-    name: value for name, value in vars(_intent).items() if isinstance(value, _intent.Anchor)
+    f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+    for module in (_funding, _off_platform, _reviews, _scope, _upfront_fee)
+    for name, value in vars(module).items()
+    if isinstance(value, Anchor)
 }
 
 

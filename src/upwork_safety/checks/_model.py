@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety.checks import _weights
 from upwork_safety.checks._findings import Confidence, FindingCode
-from upwork_safety.checks._intent import Hit
+from upwork_safety.checks._sentences import Hit
 from upwork_safety.errors import InvalidDataError
 
 if TYPE_CHECKING:
