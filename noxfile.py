@@ -223,6 +223,19 @@ def mutation(session: nox.Session) -> None:
     session.run("mutmut", "results")
 
 
+@nox.session(tags=["scanner"])
+def scanner(session: nox.Session) -> None:
+    """The message scanner's precision and recall on the development and held-out sets.
+
+    Prints the figures of docs/checks.md: the shipped scanner, the rules alone, and the
+    rules-versus-model comparison (the held-out set in aggregate only).
+    """
+    _install(session, "tests")
+    session.run("python", "-m", "benchmarks.scanner_eval", *session.posargs)
+    session.run("python", "-m", "benchmarks.scanner_eval", "--rules-only")
+    session.run("python", "-m", "benchmarks.scanner_model")
+
+
 @nox.session(python=MAIN, tags=["fuzz"])
 def fuzz(session: nox.Session) -> None:
     """The long fuzz campaign: the fuzz- and slow-marked tests with 5,000 examples each."""

@@ -46,6 +46,7 @@ from upwork_safety import (
     Payment,
     jss,
 )
+from upwork_safety.models import Escrow
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "jss_cases.json"
 
@@ -251,9 +252,7 @@ def _contracts(
                     "m1",
                     "Refunded work",
                     back,
-                    state=MilestoneState.REFUNDED,
-                    funded=back,
-                    refunded=back,
+                    escrow=Escrow(MilestoneState.REFUNDED, back, refunded=back),
                 ),
             )
         if group["status"] == "closed":

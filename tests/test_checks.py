@@ -22,9 +22,9 @@ from upwork_safety import (
     rules,
     serialize,
 )
-from upwork_safety.checks import CODES, Finding, Severity
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.models import TimeEntry
+from upwork_safety.checks import CODES, Confidence, Finding, FindingCode, Severity
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
+from upwork_safety.models import Escrow, TimeEntry
 
 UTC = timezone.utc
 
@@ -64,9 +64,49 @@ def test_severity_order():
 
 
 def test_severity_refuses_comparing_with_other_types():
-    """Comparing a Severity with a non-Severity raises a clear InvalidTypeError."""
-    with pytest.raises(InvalidTypeError, match="cannot compare Severity with int"):
+    """Comparing a Severity with a non-Severity (even a Confidence) raises InvalidTypeError."""
+    with pytest.raises(InvalidTypeError) as info:
         assert Severity.INFO < 1
+    assert "Severity" == info.value.field
+    with pytest.raises(InvalidTypeError):
+        assert Severity.INFO < Confidence.LOW
+
+
+def test_confidence_order_and_values():
+    """Confidence levels compare LOW < MEDIUM < HIGH and have stable text values."""
+    assert [Confidence.LOW, Confidence.MEDIUM, Confidence.HIGH] == sorted(
+        [Confidence.HIGH, Confidence.LOW, Confidence.MEDIUM]
+    )
+    assert ["low", "medium", "high"] == [c.value for c in Confidence]
+    assert [0, 1, 2] == [c.rank for c in Confidence]
+
+
+# ============================================================================ FindingCode
+
+
+def test_finding_codes_are_str_valued_enum_members():
+    """Each FindingCode equals its name as text, so string comparisons keep working."""
+    assert "SCOPE_CREEP" == FindingCode.SCOPE_CREEP
+    assert FindingCode.SCOPE_CREEP == "SCOPE_CREEP"
+    assert "SCOPE_CREEP" == str(FindingCode.SCOPE_CREEP)
+    assert "SCOPE_CREEP" == f"{FindingCode.SCOPE_CREEP}"
+    assert {code.name for code in FindingCode} == {code.value for code in FindingCode}
+    assert list(FindingCode) == list(CODES)
+
+
+def test_codes_repr_is_one_short_line():
+    """CODES shows as one short line (not an 8,000-character dump in help() and the docs)."""
+    shown = repr(CODES)
+    assert "\n" not in shown
+    assert len(shown) < 400
+    assert shown.startswith("<16 finding codes: UNFUNDED_MILESTONE, ")
+
+
+def test_codes_accept_plain_text_keys():
+    """CODES is keyed by FindingCode but a plain string finds the same entry."""
+    assert CODES[FindingCode.UPFRONT_FEE] is CODES["UPFRONT_FEE"]
+    assert "UPFRONT_FEE" in CODES
+    assert 16 == len(CODES)
 
 
 # ============================================================================ CODES
@@ -124,6 +164,8 @@ def test_codes_table_is_read_only():
     """CODES cannot be changed by a caller."""
     with pytest.raises(TypeError):
         CODES["NEW"] = CODES["SCOPE_CREEP"]  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        CODES.clear()  # type: ignore[attr-defined]
 
 
 def test_code_info_records():
@@ -161,26 +203,76 @@ def test_finding_defaults_and_info():
 
 
 @pytest.mark.parametrize(
-    ("changes", "error", "match"),
+    ("changes", "error", "field"),
     [
-        ({"code": "NOT_A_CODE"}, InvalidValueError, "documented codes"),
-        ({"code": 3}, InvalidValueError, "documented codes"),
-        ({"severity": "danger"}, InvalidTypeError, "Severity member"),
-        ({"message": None}, InvalidTypeError, "Finding.message must be a str"),
-        ({"advice": b"x"}, InvalidTypeError, "Finding.advice must be a str"),
+        ({"code": "NOT_A_CODE"}, InvalidValueError, "Finding.code"),
+        ({"code": 3}, InvalidValueError, "Finding.code"),
+        ({"code": "scope_creep"}, InvalidValueError, "Finding.code"),
+        ({"severity": "danger"}, InvalidTypeError, "Finding.severity"),
+        ({"message": None}, InvalidTypeError, "Finding.message"),
+        ({"advice": b"x"}, InvalidTypeError, "Finding.advice"),
         ({"milestone_id": 1}, InvalidTypeError, "Finding.milestone_id"),
-        ({"due": datetime(2024, 1, 1)}, InvalidValueError, "timezone-aware"),
+        ({"evidence": 1}, InvalidTypeError, "Finding.evidence"),
+        ({"script": None}, InvalidTypeError, "Finding.script"),
+        ({"due": datetime(2024, 1, 1)}, InvalidValueError, "Finding.due"),
+        ({"due": "2024-01-01"}, InvalidTypeError, "Finding.due"),
         ({"time_left": 5}, InvalidTypeError, "Finding.time_left"),
         ({"amount": Decimal(5)}, InvalidTypeError, "Finding.amount"),
         ({"unconfirmed": 1}, InvalidTypeError, "Finding.unconfirmed"),
+        ({"span": [0, 3]}, InvalidTypeError, "Finding.span"),
+        ({"span": (0, 3, 4)}, InvalidTypeError, "Finding.span"),
+        ({"span": (0, "3")}, InvalidTypeError, "Finding.span"),
+        ({"span": (True, 3)}, InvalidTypeError, "Finding.span"),
+        ({"span": (4, 3)}, InvalidValueError, "Finding.span"),
+        ({"span": (-1, 3)}, InvalidValueError, "Finding.span"),
+        ({"confidence": "high"}, InvalidTypeError, "Finding.confidence"),
+        ({"confidence": Severity.INFO}, InvalidTypeError, "Finding.confidence"),
     ],
 )
-def test_finding_refuses_bad_fields(changes, error, match):
-    """Finding's validators name the field and what it must be."""
+def test_finding_refuses_bad_fields(changes, error, field):
+    """Finding's validators refuse a bad field with the library error naming it."""
     fields = {"code": "SCOPE_CREEP", "severity": Severity.WARNING, "message": "m", "advice": "a"}
     fields.update(changes)
-    with pytest.raises(error, match=match):
+    with pytest.raises(error) as info:
         Finding(**fields)
+    assert field == info.value.field
+
+
+def test_finding_code_text_becomes_the_enum_member():
+    """A documented code given as text is stored as its FindingCode member."""
+    finding = Finding("SCOPE_CREEP", Severity.WARNING, "m", "a")
+    assert FindingCode.SCOPE_CREEP is finding.code
+    assert finding == Finding(FindingCode.SCOPE_CREEP, Severity.WARNING, "m", "a")
+
+
+def test_finding_repr_is_short():
+    """A Finding's repr names its code, severity and evidence, not the long advice."""
+    finding = Finding(
+        "OFF_PLATFORM_CONTACT",
+        Severity.WARNING,
+        "A long message. " * 20,
+        "Long advice. " * 40,
+        evidence="Add me on WhatsApp",
+        span=(0, 18),
+        confidence=Confidence.MEDIUM,
+    )
+    assert (
+        "Finding(OFF_PLATFORM_CONTACT, WARNING, evidence='Add me on WhatsApp', span=(0, 18), "
+        "confidence=MEDIUM)"
+    ) == repr(finding)
+    long = Finding("VAGUE_MILESTONE", Severity.WARNING, "m", "a", evidence="x" * 200)
+    assert len(repr(long)) < 120
+
+
+def test_finding_repr_shows_milestone_and_due():
+    """Contract findings show their milestone and due moment in the repr."""
+    finding = Finding(
+        "REVIEW_PERIOD_RUNNING", Severity.INFO, "m", "a", milestone_id="m1", due=at(2024, 3, 18, 17)
+    )
+    assert (
+        "Finding(REVIEW_PERIOD_RUNNING, INFO, milestone_id='m1', due=2024-03-18T17:00:00+00:00)"
+        == repr(finding)
+    )
 
 
 def test_finding_records_and_html():
@@ -214,239 +306,10 @@ def test_findings_round_trip_through_serialize():
     contract = escrow.apply(contract, escrow.Submit("m1", at(2024, 3, 4, 17)))
     found = checks.review_contract(contract, now=at(2024, 3, 5))
     found += checks.scan_message("add me on whatsapp")
+    found += checks.scan_message("bhai paise bahar bhej dunga, start kar do", direction="incoming")
+    assert any(f.span is not None for f in found)
     for finding in found:
         assert finding == serialize.from_dict(Finding, serialize.to_dict(finding))
-
-
-# ============================================================================ scan_message
-
-
-TRIGGERS = {
-    "START_BEFORE_FUNDING": [
-        "Please start today, I will fund the milestone next week.",
-        "Go ahead and begin the designs; escrow will come later once finance approves.",
-        "Can you do a free sample of the landing page first?",
-        "I'll only pay after I see the finished result.",
-        "aap kaam shuru karo, paise baad mein mil jayenge",
-        "Let's skip the escrow this time, start now.",
-    ],
-    "OFF_PLATFORM_PAYMENT": [
-        "I'll pay you by PayPal, it's simpler.",
-        "Can I send the payment to your Payoneer directly?",
-        "Let's do the rest outside Upwork, I'll pay directly.",
-        "We can save the Upwork fee if I pay you by bank transfer.",
-        "Please share your IBAN and account details.",
-        "JazzCash pe payment kar doon?",
-    ],
-    "OFF_PLATFORM_CONTACT": [
-        "Add me on WhatsApp +1 415 555 0100",
-        "My Telegram is @anna_hr, text me there.",
-        "Email me at sam.recruiter@yahoo.com please.",
-        "What's your Skype?",
-        "Can you share your phone number?",
-        "Let's continue the conversation outside Upwork.",
-        "Ｗｈａｔｓａｐｐ me",
-    ],
-    "UPFRONT_FEE": [
-        "You need to pay a $30 registration fee first.",
-        "A refundable security deposit of $50 is required.",
-        "Please buy the laptop from our vendor and we'll reimburse you.",
-        "Recharge your account with 20 USDT to unlock your earnings.",
-        "Training fee 3000 rupay jama karwayen",
-    ],
-    "SCOPE_CREEP": [
-        "Could you also quickly add a pricing page?",
-        "One more screen please, the settings page.",
-        "While you're at it, redo the footer.",
-        "It shouldn't take long to add dark mode too.",
-        "Can you add a couple more icons? Same budget.",
-        "ek aur page bana dein",
-    ],
-}
-QUIET = [
-    "Thanks, the milestone is funded, you can start.",
-    "I'll fund milestone 2 once you submit milestone 1.",
-    "Our app needs a WhatsApp share button.",
-    "We're integrating PayPal checkout on the store.",
-    "Please don't contact me on WhatsApp, Upwork is fine.",
-    "I never pay outside Upwork, don't worry.",
-    "Our security deposit page needs a new layout.",
-    "One more question: what font do you use?",
-    "Can you also tell me your availability next week?",
-    "Is the 10% fee taken from your side?",
-    "",
-    "   ",
-    "👍",
-]
-
-
-@pytest.mark.parametrize(
-    ("code", "text"), [(code, text) for code, texts in TRIGGERS.items() for text in texts]
-)
-def test_incoming_trigger(code, text):
-    """Each incoming code fires on phrasings beyond the corpus."""
-    assert code in scan(text)
-
-
-@pytest.mark.parametrize("text", QUIET)
-def test_incoming_quiet(text):
-    """Ordinary, negated and project-talk messages give no finding."""
-    assert [] == scan(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Please leave me 5 stars!",
-        "Could you give me a five-star review?",
-        "Kindly rate me 10/10 in the private feedback.",
-        "plz give me good feedback",
-        "Please select 'would recommend', thanks in advance!",
-        "⭐⭐⭐⭐⭐ please",
-    ],
-)
-def test_outgoing_review_begging(text):
-    """Asking for a particular rating in your own message is REVIEW_BEGGING."""
-    assert ["REVIEW_BEGGING"] == scan(text, "outgoing")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Thanks for the 5 stars!",
-        "If you were happy, I'd be grateful for your honest feedback.",
-        "I added five star icons to the reviews widget.",
-        "Please fund the next milestone.",
-    ],
-)
-def test_outgoing_quiet(text):
-    """Thanks for a rating, honest-feedback requests and project talk are fine."""
-    assert [] == scan(text, "outgoing")
-
-
-def test_review_begging_is_only_checked_outgoing():
-    """A client's mention of five stars is not REVIEW_BEGGING."""
-    assert [] == scan("Please leave me 5 stars too, haha", "incoming")
-
-
-def test_client_only_codes_are_not_checked_outgoing():
-    """START_BEFORE_FUNDING, UPFRONT_FEE and SCOPE_CREEP apply to incoming messages only."""
-    text = "Start now, I'll fund it later. Pay a $20 registration fee. One more page too."
-    assert ["START_BEFORE_FUNDING", "UPFRONT_FEE", "SCOPE_CREEP"] == scan(text)
-    assert [] == scan(text, "outgoing")
-
-
-def test_outgoing_off_platform():
-    """Proposing off-platform payment or contact in your own message is flagged, with your advice."""
-    found = checks.scan_message("Pay me via PayPal and add me on WhatsApp", direction="outgoing")
-    assert ["OFF_PLATFORM_PAYMENT", "OFF_PLATFORM_CONTACT"] == codes(found)
-    assert all(f.advice.startswith("Don't send it") for f in found)
-
-
-def test_scan_finding_carries_evidence_and_script():
-    """A message finding names the matched phrase and ends its advice with the script."""
-    (finding,) = checks.scan_message("Can you ALSO just quickly add a blog?")
-    assert "SCOPE_CREEP" == finding.code
-    assert Severity.WARNING == finding.severity
-    assert "can you also just quickly add" == finding.evidence
-    assert finding.script.startswith("Happy to add that; it's outside what we scoped")
-    assert finding.advice.endswith(f'Say: "{finding.script}"')
-    assert finding.milestone_id is None
-
-
-def test_scan_orders_by_severity_then_code():
-    """Findings come most severe first, then in documented code order."""
-    text = "One more page please. Add me on Telegram. I'll pay via Wise. Start now, fund later."
-    assert [
-        "START_BEFORE_FUNDING",
-        "OFF_PLATFORM_PAYMENT",
-        "OFF_PLATFORM_CONTACT",
-        "SCOPE_CREEP",
-    ] == scan(text)
-
-
-def test_scan_evidence_joins_two_part_rules():
-    """A rule needing two phrases shows both in its evidence."""
-    (finding,) = checks.scan_message("Start now and I'll fund it tomorrow.")
-    assert "start … fund it tomorrow" == finding.evidence
-
-
-def test_scan_refuses_bad_arguments():
-    """A non-str text or an unknown direction is refused with a clear error."""
-    with pytest.raises(InvalidTypeError, match=r"scan_message\(text\) must be a str"):
-        checks.scan_message(b"bytes")  # type: ignore[arg-type]
-    with pytest.raises(InvalidValueError, match="'incoming'.*'outgoing'"):
-        checks.scan_message("hi", direction="sideways")
-
-
-@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
-def test_scan_never_raises_on_any_unicode(text):
-    """Any Unicode string (lone surrogates included) scans without error."""
-    for direction in ("incoming", "outgoing"):
-        found = checks.scan_message(text, direction=direction)
-        assert all(f.code in CODES for f in found)
-        assert found == checks.scan_message(text, direction=direction)
-
-
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "start ",
-                "fund later ",
-                "whatsapp ",
-                "don't ",
-                "pay ",
-                "directly ",
-                "5 stars ",
-                "please ",
-                "one more ",
-                "$20 ",
-                "fee ",
-                ", ",
-                ". ",
-                "@",
-                "+92 300 1234567 ",
-                "a",
-            ]
-        ),
-        max_size=40,
-    )
-)
-def test_scan_of_keyword_soup_never_raises(parts):
-    """Random mixtures of trigger words give only documented codes, deterministically."""
-    text = "".join(parts)
-    found = checks.scan_message(text)
-    assert {f.code for f in found} <= {
-        "START_BEFORE_FUNDING",
-        "OFF_PLATFORM_PAYMENT",
-        "OFF_PLATFORM_CONTACT",
-        "UPFRONT_FEE",
-        "SCOPE_CREEP",
-    }
-    assert len(found) == len({f.code for f in found})
-
-
-HOSTILE = {
-    "letters": "a" * 1_000_000,
-    "digits": "1" * 1_000_000,
-    "at signs": "a@" * 500_000,
-    "phone-ish": "+9" * 500_000,
-    "commas": "a," * 500_000,
-    "colon lists": ":a," * 333_334,
-    "parentheses": "(a," * 333_334,
-    "negated channels": "i don't use whatsapp, " * 45_455,
-    "rejected ratings": "thanks for the 5 stars " * 43_479,
-    "triggers": "start now fund later pay via paypal one more page $20 fee " * 17_000,
-}
-
-
-@pytest.mark.parametrize("text", HOSTILE.values(), ids=HOSTILE.keys())
-def test_megabyte_inputs_finish(text):
-    """A megabyte of hostile text is scanned and reviewed (linear-time patterns, no blow-up)."""
-    checks.scan_message(text)
-    checks.scan_message(text, direction="outgoing")
-    checks.review_milestone(text, text)
 
 
 # ============================================================================ review_milestone
@@ -530,10 +393,19 @@ def test_long_titles_are_shortened_in_the_message():
 
 def test_review_milestone_refuses_non_strings():
     """Non-str title or description is refused, naming the argument."""
-    with pytest.raises(InvalidTypeError, match=r"review_milestone\(title\)"):
+    with pytest.raises(InvalidTypeError) as info:
         checks.review_milestone(None)  # type: ignore[arg-type]
-    with pytest.raises(InvalidTypeError, match=r"review_milestone\(description\)"):
+    assert "title" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         checks.review_milestone("Logo", 5)  # type: ignore[arg-type]
+    assert "description" == info.value.field
+
+
+def test_vague_milestone_confidence_is_medium():
+    """A vague milestone is a judgement on wording: MEDIUM confidence, no span."""
+    (finding,) = checks.review_milestone("Build the website")
+    assert Confidence.MEDIUM is finding.confidence
+    assert finding.span is None
 
 
 @given(st.text(alphabet=st.characters(codec=None, exclude_categories=())), st.text())
@@ -761,7 +633,8 @@ def test_vague_milestones_in_a_contract():
     )
     found = checks.review_contract(contract, now=at(2024, 3, 2))
     assert [("VAGUE_MILESTONE", "m2")] == [(f.code, f.milestone_id) for f in found]
-    done = fixed([attrs.evolve(vague, state=MilestoneState.PAID)], ended=date(2024, 3, 5))
+    paid = Escrow(MilestoneState.PAID, vague.amount, released=vague.amount)
+    done = fixed([attrs.evolve(vague, escrow=paid)], ended=date(2024, 3, 5))
     assert [] == checks.review_contract(done, now=at(2024, 3, 6))
 
 
@@ -888,16 +761,19 @@ def test_hourly_time_without_a_rate_is_refused():
 
 def test_review_contract_refuses_naive_now():
     """A naive *now* is refused, naming the argument."""
-    with pytest.raises(InvalidValueError, match=r"review_contract\(now\) must be timezone-aware"):
+    with pytest.raises(InvalidValueError) as info:
         checks.review_contract(fixed([]), now=datetime(2024, 3, 2))
+    assert "now" == info.value.field
 
 
 def test_review_contract_refuses_bad_types():
-    """A non-Contract or non-rules argument is refused."""
-    with pytest.raises(InvalidTypeError, match="must be a Contract"):
+    """A non-Contract or non-rules argument is refused, naming the argument."""
+    with pytest.raises(InvalidTypeError) as info:
         checks.review_contract("c1", now=at(2024, 3, 2))  # type: ignore[arg-type]
-    with pytest.raises(InvalidTypeError, match="must be PlatformRules"):
+    assert "contract" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
         checks.review_contract(fixed([]), now=at(2024, 3, 2), rules={})  # type: ignore[arg-type]
+    assert "rules" == info.value.field
 
 
 def test_review_contract_refuses_now_before_the_history():
@@ -943,3 +819,85 @@ def test_dispute_window_with_nothing_at_stake_is_only_info():
     ]
     assert [Severity.INFO] == [f.severity for f in found]
     assert "nothing is at stake" in found[0].message
+
+
+# ============================================================================ wrong-typed arguments
+
+NOW = at(2024, 3, 5)
+WRONG = {
+    "None": None,
+    "int": 5,
+    "float": 1.5,
+    "bytes": b"text",
+    "str": "text",
+    "list of str": ["text"],
+    "list of int": [1],
+    "dict": {"a": 1},
+    "object": object(),
+    "Money": Money("1", "USD"),
+    "naive datetime": datetime(2024, 3, 5),
+    "Severity": Severity.INFO,
+}
+
+
+def _calls():
+    """Every public function of checks, one argument at a time, with what it accepts."""
+    contract = fixed([milestone("m1", "150.00")])
+    return {
+        "scan_message(text)": (checks.scan_message, {"str"}),
+        "scan_message(direction)": (
+            lambda v: checks.scan_message("hi", direction=v),
+            set(),
+        ),
+        "review_milestone(title)": (checks.review_milestone, {"str"}),
+        "review_milestone(description)": (
+            lambda v: checks.review_milestone("Logo", v),
+            {"str"},
+        ),
+        "review_contract(contract)": (lambda v: checks.review_contract(v, now=NOW), set()),
+        "review_contract(now)": (lambda v: checks.review_contract(contract, now=v), set()),
+        "review_contract(rules)": (
+            lambda v: checks.review_contract(contract, now=NOW, rules=v),
+            {"None"},
+        ),
+        "to_records(findings)": (checks.to_records, set()),
+        "to_html(findings)": (checks.to_html, set()),
+        "to_html(caption)": (lambda v: checks.to_html([], caption=v), {"str"}),
+        "Finding(code)": (lambda v: Finding(v, Severity.INFO, "m", "a"), set()),
+        "CodeInfo(severity)": (
+            lambda v: checks.CodeInfo("SCOPE_CREEP", v, "x", "x", "x", "x"),
+            {"Severity"},
+        ),
+    }
+
+
+@pytest.mark.parametrize("call", sorted(_calls()))
+@pytest.mark.parametrize("kind", sorted(WRONG))
+def test_every_public_function_refuses_wrong_types_with_a_library_error(call, kind):
+    """A wrong-typed argument to any checks function gives a library error, never a raw one."""
+    function, accepted = _calls()[call]
+    if kind in accepted:
+        function(WRONG[kind])
+        return
+    with pytest.raises(UpworkSafetyError) as info:
+        function(WRONG[kind])
+    assert info.value.field is not None
+
+
+@pytest.mark.parametrize(
+    ("findings", "field"),
+    [(None, "findings"), ([1], "findings[0]"), ("text", "findings"), (5, "findings")],
+)
+def test_to_html_and_to_records_name_the_bad_argument(findings, field):
+    """to_html(None), to_html([1]) and to_records(None) are library errors naming the argument."""
+    for render in (checks.to_html, checks.to_records):
+        with pytest.raises(InvalidTypeError) as info:
+            render(findings)
+        assert field == info.value.field
+
+
+def test_to_records_and_to_html_accept_any_iterable_of_findings():
+    """A tuple or a generator of findings renders like a list."""
+    found = checks.review_milestone("Build the website")
+    assert checks.to_records(found) == checks.to_records(tuple(found))
+    assert checks.to_html(found) == checks.to_html(f for f in found)

@@ -1,23 +1,30 @@
-"""The labelled corpora: precision and recall of every message and milestone code.
+"""The labelled corpora: their shape, the scanner on the development set, and the milestone corpus.
 
-``tests/data/messages.json`` holds realistic client and freelancer messages
-(most of them ordinary, including the tricky ones: a WhatsApp chat *button*,
-a PayPal *checkout*, "I'll fund the next milestone once you submit") and
-``tests/data/milestones.json`` vague and specific milestones.  Both were
-written for this project; the second batch of each was written after the
-rules and scored before being added.
+``tests/data/messages.json`` is the **development** set: realistic client
+and freelancer messages (English, Roman Urdu and mixed), most ordinary,
+including innocent mentions of a channel, payment method or fee.  The
+scanner is tuned on it.  ``tests/data/messages_heldout.json`` is the
+**held-out** set, written before any tuning by a different hand; these tests
+only check its shape and count it towards the corpus minimums -- they never
+score the scanner on it (``nox -s scanner`` reports its aggregate figures).
+``tests/data/milestones.json`` holds vague and specific milestones.
 """
 
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from upwork_safety import _checks_phrases as phrases
 from upwork_safety import checks
+from upwork_safety.checks import _funding, _off_platform, _reviews, _scope, _upfront_fee
+from upwork_safety.checks._normalise import normalise
+from upwork_safety.checks._sentences import Anchor
 
 DATA = Path(__file__).resolve().parent / "data"
 MESSAGES = json.loads((DATA / "messages.json").read_text("utf-8"))
+HELD_OUT = json.loads((DATA / "messages_heldout.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MESSAGE_CODES = (
     "START_BEFORE_FUNDING",
@@ -27,7 +34,8 @@ MESSAGE_CODES = (
     "SCOPE_CREEP",
     "REVIEW_BEGGING",
 )
-MINIMUM = 0.9
+KEYS = {"codes", "direction", "innocent_mention", "lang", "text"}
+MINIMUM = 0.95
 
 
 def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
@@ -45,25 +53,43 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
     return scores, "\n".join(lines)
 
 
+@pytest.mark.parametrize("corpus", [MESSAGES, HELD_OUT], ids=["development", "held-out"])
+def test_message_records_are_well_formed(corpus):
+    """Every message has its direction, codes, language and innocent-mention flag."""
+    for message in corpus:
+        assert KEYS == set(message)
+        assert message["direction"] in {"incoming", "outgoing"}
+        assert set(message["codes"]) <= set(MESSAGE_CODES)
+        assert message["lang"] in {"en", "roman_urdu", "mixed"}
+        assert isinstance(message["innocent_mention"], bool)
+        assert not (message["innocent_mention"] and message["codes"])
+
+
 def test_corpus_sizes():
-    """The corpora have at least 150 messages (most ordinary) and 60 milestones."""
+    """Development and held-out together: at least 600 messages, 150 in Roman Urdu or mixed, 100 innocent mentions."""
+    whole = MESSAGES + HELD_OUT
+    assert len(whole) >= 600
+    assert sum(1 for m in whole if m["lang"] in {"roman_urdu", "mixed"}) >= 150
+    assert sum(1 for m in whole if m["innocent_mention"]) >= 100
+    assert 260 == len(HELD_OUT)
+    assert len(MESSAGES) > len(HELD_OUT)
     ordinary = [m for m in MESSAGES if not m["codes"]]
-    assert len(MESSAGES) >= 150
-    assert len(ordinary) > len(MESSAGES) / 2
-    assert len(MILESTONES) >= 60
+    assert len(ordinary) > len(MESSAGES) / 3
     assert {c for m in MESSAGES for c in m["codes"]} == set(MESSAGE_CODES)
+    assert len({m["text"] for m in MESSAGES}) == len(MESSAGES)
+    assert len(MILESTONES) >= 60
     assert {True, False} == {m["vague"] for m in MILESTONES}
 
 
-def test_message_precision_and_recall():
-    """Every message code reaches 0.9 precision and recall on the corpus."""
-    rows = [
-        (
-            set(m["codes"]),
-            {f.code for f in checks.scan_message(m["text"], direction=m["direction"])},
-        )
-        for m in MESSAGES
-    ]
+def _scan(message):
+    return {
+        str(f.code) for f in checks.scan_message(message["text"], direction=message["direction"])
+    }
+
+
+def test_development_precision_and_recall():
+    """On the development set every message code reaches 0.95 precision and recall."""
+    rows = [(set(m["codes"]), _scan(m)) for m in MESSAGES]
     scores, table = score_table(rows, MESSAGE_CODES)
     misses = "\n".join(
         f"  want {sorted(want)} got {sorted(got)}: {m['text']}"
@@ -74,15 +100,29 @@ def test_message_precision_and_recall():
     assert worst >= MINIMUM, f"\n{table}\nmisclassified:\n{misses}"
 
 
-def test_ordinary_messages_give_no_findings():
-    """At most one ordinary message in a hundred gets any finding (false positives are worst)."""
+def test_development_ordinary_messages_give_no_findings():
+    """At most one ordinary development message in a hundred gets any finding."""
     ordinary = [m for m in MESSAGES if not m["codes"]]
-    flagged = [
-        (m["text"], [f.code for f in checks.scan_message(m["text"], direction=m["direction"])])
-        for m in ordinary
-    ]
+    flagged = [(m["text"], sorted(_scan(m))) for m in ordinary]
     flagged = [(text, codes) for text, codes in flagged if codes]
     assert len(flagged) <= len(ordinary) // 100, flagged
+
+
+def test_development_evidence_is_the_text_at_the_span():
+    """Every finding on the development set points at the words it quotes."""
+    for message in MESSAGES:
+        for finding in checks.scan_message(message["text"], direction=message["direction"]):
+            start, end = finding.span
+            assert message["text"][start:end] == finding.evidence
+            assert finding.evidence.strip()
+
+
+def test_scan_is_case_insensitive_on_the_corpus():
+    """Upper-casing a development message never changes its findings."""
+    for m in MESSAGES:
+        lower = [f.code for f in checks.scan_message(m["text"], direction=m["direction"])]
+        upper = [f.code for f in checks.scan_message(m["text"].upper(), direction=m["direction"])]
+        assert lower == upper, m["text"]
 
 
 def test_milestone_precision_and_recall():
@@ -96,34 +136,68 @@ def test_milestone_precision_and_recall():
     ]
     scores, table = score_table(rows, ("VAGUE_MILESTONE",))
     _, _, _, precision, recall = scores["VAGUE_MILESTONE"]
-    assert min(precision, recall) >= MINIMUM, f"\n{table}"
+    assert min(precision, recall) >= 0.9, f"\n{table}"
 
 
-def test_scan_is_case_insensitive_on_the_corpus():
-    """Upper-casing a corpus message never changes its findings."""
+# ============================================================================ anchors
+
+ANCHORS = {
+    f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
+    for module in (_funding, _off_platform, _reviews, _scope, _upfront_fee)
+    for name, value in vars(module).items()
+    if isinstance(value, Anchor)
+}
+
+
+@pytest.mark.parametrize("name", sorted(ANCHORS))
+def test_anchor_keys_never_hide_a_match_on_the_corpus(name):
+    """Each anchor's literal keys occur in every development message its pattern matches."""
+    anchor = ANCHORS[name]
+    texts = [normalise(m["text"]).text for m in MESSAGES]
+    hidden = [t for t in texts if anchor.pattern.search(t) and not anchor.keys.search(t)]
+    assert [] == hidden
+    assert any(anchor.pattern.search(t) for t in texts), f"{name} never matches"
+
+
+WORDS = sorted(
+    {w for m in MESSAGES for w in normalise(m["text"]).text.replace("\n", " ").split(" ") if w}
+)
+
+
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=12))
+def test_anchor_keys_never_hide_a_match_on_word_soup(words):
+    """On random sequences of corpus words the keys still find every anchor match."""
+    text = " ".join(words)
+    for anchor in ANCHORS.values():
+        if anchor.pattern.search(text):
+            assert anchor.keys.search(text), text
+
+
+def test_model_adds_nothing_on_the_development_set():
+    """On the development set the model never adds a code the rules did not find."""
+    from upwork_safety.checks._messages import scan_rules_only
+
     for m in MESSAGES:
-        lower = [f.code for f in checks.scan_message(m["text"], direction=m["direction"])]
-        upper = [f.code for f in checks.scan_message(m["text"].upper(), direction=m["direction"])]
-        assert lower == upper, m["text"]
+        assert scan_rules_only(m["text"], direction=m["direction"]) == checks.scan_message(
+            m["text"], direction=m["direction"]
+        )
 
 
-RULES = [
-    rule
-    for table in (
-        phrases.START_BEFORE_FUNDING,
-        phrases.OFF_PLATFORM_PAYMENT,
-        phrases.OFF_PLATFORM_CONTACT,
-        phrases.UPFRONT_FEE,
-        phrases.SCOPE_CREEP,
-        phrases.REVIEW_BEGGING,
-    )
-    for rule in table
-]
+@pytest.mark.slow
+def test_shipped_weights_are_what_the_training_script_writes(tmp_path, monkeypatch):
+    """Retraining on the development set reproduces the shipped weights and limits."""
+    import runpy
 
+    from upwork_safety.checks import _weights
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
-def test_keyword_gates_never_hide_a_match(rule):
-    """Each rule's keyword gate lets through every corpus message the rule matches."""
-    texts = [phrases.normalise(m["text"]) for m in MESSAGES]
-    assert [rule.find_ungated(t) for t in texts] == [rule.find(t) for t in texts]
-    assert any(rule.find(t) for t in texts), f"rule {rule.name!r} never fires on the corpus"
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.syspath_prepend(str(root))
+    from benchmarks import scanner_model
+
+    target = tmp_path / "_weights.py"
+    scanner_model.write(target, MESSAGES)
+    written = runpy.run_path(str(target))
+    assert _weights.FEATURES == written["FEATURES"]
+    assert _weights.WEIGHTS == written["WEIGHTS"]
+    # Sums over sets run in hash order, so the limits agree to rounding, not to the last bit.
+    assert _weights.LIMITS == pytest.approx(written["LIMITS"], rel=1e-12)

@@ -18,6 +18,7 @@ from upwork_safety.escrow import (
     AcceptRefund,
     AnswerDispute,
     Approve,
+    ArbitrationDefault,
     AutoApprove,
     AutoDisputeRelease,
     AutoRefund,
@@ -27,7 +28,6 @@ from upwork_safety.escrow import (
     Ledger,
     OpenDispute,
     Refund,
-    Release,
     RequestChanges,
     RequestRefund,
     ResolveDispute,
@@ -36,9 +36,11 @@ from upwork_safety.escrow import (
 from upwork_safety.models import (
     Contract,
     ContractKind,
+    Escrow,
     Milestone,
     MilestoneState,
     Payment,
+    PaymentKind,
 )
 from upwork_safety.money import Money
 
@@ -53,6 +55,21 @@ def at(*parts: int) -> datetime:
 
 def usd(amount: str | int) -> Money:
     return Money(amount, "USD")
+
+
+def release(mid: str, moment: datetime, amount: str) -> Payment:
+    """The payment recording *amount* of escrow released for milestone *mid* at *moment*."""
+    return Payment(moment.date(), usd(amount), moment, mid, PaymentKind.RELEASE)
+
+
+def bonus(mid: str, moment: datetime, amount: str) -> Payment:
+    """The payment recording a bonus of *amount* on milestone *mid* at *moment*."""
+    return Payment(moment.date(), usd(amount), moment, mid, PaymentKind.BONUS)
+
+
+def holding(state: MilestoneState, amount: str = "15.00", **fields: object) -> Escrow:
+    """An escrow in *state* holding *amount* (all of it funded)."""
+    return Escrow(state, usd(amount), held=usd(amount), **fields)  # type: ignore[arg-type]
 
 
 def contract(*amounts: str, **kwargs: object) -> Contract:
@@ -183,7 +200,7 @@ class TestSubmitAndReview:
         after = escrow.advance(c, at(2024, 3, 18, 17, 0, 0))
         assert S.PAID == after.milestone("m1").state
         assert AutoApprove("m1", at(2024, 3, 18, 17)) == after.history[-1]
-        assert (Payment(date(2024, 3, 18), usd("15.00")),) == after.payments
+        assert (release("m1", at(2024, 3, 18, 17), "15.00"),) == after.payments
 
     def test_review_deadline(self):
         """deadlines() shows the review end, the client to act, and auto-release."""
@@ -257,8 +274,7 @@ class TestApprove:
         c = run(funded("15.00"), *events, Approve("m1", at(2024, 3, 6, 10)))
         m = c.milestone("m1")
         assert (S.PAID, usd("0"), usd("15.00")) == (m.state, m.held, m.released)
-        assert (Payment(date(2024, 3, 6), usd("15.00")),) == c.payments
-        assert (Release(at(2024, 3, 6, 10), usd("15.00"), usd("0")),) == m.releases
+        assert (release("m1", at(2024, 3, 6, 10), "15.00"),) == c.payments
 
     def test_partial_approval_carries_the_remainder_to_the_next_milestone(self):
         """HC 360000990348: $15 funded, $9 released, $6 carried to the next milestone."""
@@ -307,7 +323,9 @@ class TestApprove:
         m = c.milestone("m1")
         assert (S.PAID, usd("6.00"), usd("0")) == (m.state, m.held, m.carried_over)
         choices = escrow.allowed(c, "m1")
-        assert ("Approve", "RequestRefund", "Refund", "EndContract") == choices.allowed
+        assert ("Approve", "RequestRefund", "Refund", "OpenDispute", "EndContract") == (
+            choices.allowed
+        )
         c = run(c, RequestRefund("m1", at(2024, 3, 6)))
         c = escrow.advance(c, at(2024, 3, 13))
         m = c.milestone("m1")
@@ -315,9 +333,7 @@ class TestApprove:
 
     def test_remainder_on_a_hand_built_ended_contract_is_not_carried(self):
         """An ended contract carries nothing forward: the remainder stays."""
-        m0 = Milestone(
-            "m0", "A", usd("15.00"), state=S.FUNDED, held=usd("15.00"), funded=usd("15.00")
-        )
+        m0 = Milestone("m0", "A", usd("15.00"), escrow=holding(S.FUNDED))
         c = contract("20.00", ended=date(2024, 3, 2))
         c = attrs.evolve(c, milestones=(m0, *c.milestones))
         c = escrow.apply(c, Approve("m0", at(2024, 3, 5), amount=usd("9.00")))
@@ -336,8 +352,9 @@ class TestApprove:
     def test_bonus_is_fresh_money_on_top(self):
         """A bonus is paid on top of the escrow and counted apart from it."""
         c = run(funded("15.00"), Approve("m1", at(2024, 3, 5), bonus=usd("5.00")))
-        assert (Payment(date(2024, 3, 5), usd("20.00")),) == c.payments
-        assert usd("5.00") == c.milestone("m1").bonus
+        moment = at(2024, 3, 5)
+        assert (release("m1", moment, "15.00"), bonus("m1", moment, "5.00")) == c.payments
+        assert usd("15.00") == c.milestone("m1").released
         book = check_conserved(c, at(2024, 3, 6))
         assert (usd("15.00"), usd("15.00"), usd("5.00"), usd("20.00")) == (
             book.funded,
@@ -423,7 +440,7 @@ class TestRefunds:
     def test_refund_request_stops_the_review_clock(self):
         """A refund request on submitted work stops the review clock."""
         c = run(submitted("15.00"), RequestRefund("m1", at(2024, 3, 5, 12)))
-        assert c.milestone("m1").submitted_at is None
+        assert c.milestone("m1").escrow.submitted_at is None
         (deadline,) = escrow.deadlines(c, at(2024, 3, 6))
         assert ("refund_response_due", at(2024, 3, 12, 12), "freelancer") == (
             deadline.kind,
@@ -467,7 +484,7 @@ class TestRefunds:
         m = c.milestone("m1")
         assert (S.SUBMITTED, usd("10.00"), usd("5.00")) == (m.state, m.held, m.refunded)
         c = escrow.advance(c, at(2024, 3, 18, 17))
-        assert (Payment(date(2024, 3, 18), usd("10.00")),) == c.payments
+        assert (release("m1", at(2024, 3, 18, 17), "10.00"),) == c.payments
 
     def test_partial_refund_during_a_request_leaves_the_rest_requested(self):
         """A partial Refund under a refund request leaves the rest to the request."""
@@ -532,8 +549,7 @@ class TestRefundOfPaidMoney:
             Refund("m1", at(2024, 3, 8), amount=usd("10.00")),
         )
         m = c.milestone("m1")
-        assert (usd("5.00"), usd("0")) == tuple(r.amount for r in m.releases)
-        assert (Payment(date(2024, 3, 5), usd("5.00")),) == c.payments
+        assert (release("m1", at(2024, 3, 5), "5.00"),) == c.payments
         assert (S.PAID, usd("5.00"), usd("10.00")) == (m.state, m.released, m.refunded)
         assert usd("5.00") == check_conserved(c, at(2024, 3, 20)).available
 
@@ -545,8 +561,9 @@ class TestRefundOfPaidMoney:
             Approve("m1", at(2024, 3, 7)),
             Refund("m1", at(2024, 3, 8), amount=usd("3.00")),
         )
-        assert (usd("9.00"), usd("3.00")) == tuple(r.amount for r in c.milestone("m1").releases)
-        assert (usd("9.00"), usd("3.00")) == tuple(p.amount for p in c.payments)
+        assert (release("m1", at(2024, 3, 5), "9.00"), release("m1", at(2024, 3, 7), "3.00")) == (
+            c.payments
+        )
 
     def test_fully_refunded_payment_is_no_longer_pending(self):
         """A payment refunded in full drops out of the funds-available deadlines."""
@@ -595,15 +612,15 @@ class TestDisputes:
                 escrow.apply(c, event)
         assert usd("15.00") == escrow.ledger(c, at(2024, 3, 7)).at_risk
 
-    def test_client_silence_releases_to_the_freelancer_after_five_days(self):
-        """An unanswered dispute releases the funds to the freelancer at +5 days exactly."""
+    def test_client_silence_releases_to_the_freelancer_after_five_business_days(self):
+        """A dispute filed Wednesday 6 March 12:00 unanswered: released Wednesday 13 March 12:00."""
         c = disputed()
-        assert S.DISPUTED == escrow.advance(c, at(2024, 3, 11, 11, 59, 59)).milestone("m1").state
-        after = escrow.advance(c, at(2024, 3, 11, 12))
-        assert AutoDisputeRelease("m1", at(2024, 3, 11, 12)) == after.history[-1]
-        assert (Payment(date(2024, 3, 11), usd("15.00")),) == after.payments
+        assert S.DISPUTED == escrow.advance(c, at(2024, 3, 13, 11, 59, 59)).milestone("m1").state
+        after = escrow.advance(c, at(2024, 3, 13, 12))
+        assert AutoDisputeRelease("m1", at(2024, 3, 13, 12)) == after.history[-1]
+        assert (release("m1", at(2024, 3, 13, 12), "15.00"),) == after.payments
         (deadline,) = escrow.deadlines(c, at(2024, 3, 7))
-        assert ("dispute_response_due", at(2024, 3, 11, 12), "client") == (
+        assert ("dispute_response_due", at(2024, 3, 13, 12), "client") == (
             deadline.kind,
             deadline.due,
             deadline.who,
@@ -612,14 +629,21 @@ class TestDisputes:
     def test_answered_dispute_goes_to_mediation(self):
         """Once answered, the mediation and arbitration deadlines follow (2 + 2 + 7 days)."""
         c = run(disputed(), AnswerDispute("m1", at(2024, 3, 7, 12)))
-        assert S.DISPUTED == escrow.advance(c, at(2024, 6, 1)).milestone("m1").state
         found = [(d.kind, d.due, d.who) for d in escrow.deadlines(c, at(2024, 3, 8))]
         assert [
             ("mediation_proposal_due", at(2024, 3, 9, 12), "mediator"),
             ("mediation_acceptance_due", at(2024, 3, 11, 12), "both"),
             ("arbitration_opt_in_due", at(2024, 3, 18, 12), "both"),
         ] == found
-        assert [] == escrow.deadlines(c, at(2024, 3, 18, 12))
+        assert S.DISPUTED == escrow.advance(c, at(2024, 3, 18, 11, 59, 59)).milestone("m1").state
+        after = escrow.advance(c, at(2024, 3, 18, 12))
+        m = after.milestone("m1")
+        assert (ArbitrationDefault("m1", at(2024, 3, 18, 12)), S.REFUNDED, usd("15.00")) == (
+            after.history[-1],
+            m.state,
+            m.refunded,
+        )
+        assert [] == escrow.deadlines(after, at(2024, 3, 18, 12))
 
     def test_dispute_is_answered_once(self):
         """A second AnswerDispute is refused."""
@@ -672,10 +696,11 @@ class TestDisputes:
         with pytest.raises(TransitionError, match="no open dispute"):
             escrow.apply(funded("15.00"), event)
 
-    def test_dispute_needs_a_refund_request(self):
-        """OpenDispute without a refund request or end of contract is refused."""
-        with pytest.raises(TransitionError, match="nothing to dispute"):
-            escrow.apply(funded("15.00"), OpenDispute("m1", at(2024, 3, 6)))
+    def test_submitted_work_is_not_disputed(self):
+        """OpenDispute while the review clock runs is refused: silence will release the escrow."""
+        with pytest.raises(TransitionError, match="nothing to dispute") as info:
+            escrow.apply(submitted("15.00"), OpenDispute("m1", at(2024, 3, 6)))
+        assert ("SUBMITTED", "OpenDispute") == (info.value.state, info.value.event)
 
     def test_one_dispute_at_a_time(self):
         """OpenDispute on a disputed milestone is refused."""
@@ -699,8 +724,8 @@ class TestEndContract:
         m1, m2 = c.milestones
         assert (S.REFUND_REQUESTED, at(2024, 3, 6, 10), None) == (
             m1.state,
-            m1.refund_requested_at,
-            m1.submitted_at,
+            m1.escrow.refund_requested_at,
+            m1.escrow.submitted_at,
         )
         assert S.NOT_FUNDED == m2.state
         found = [(d.kind, d.due, d.milestone_id) for d in escrow.deadlines(c, at(2024, 3, 7))]
@@ -798,28 +823,19 @@ class TestDormancy:
 
     def test_hand_built_contract_counts_from_the_start_date(self):
         """Without history, dormancy counts from the contract's start (00:00 UTC)."""
-        held = Milestone(
-            "m1", "A", usd("15.00"), state=S.FUNDED, held=usd("15.00"), funded=usd("15.00")
-        )
+        held = Milestone("m1", "A", usd("15.00"), escrow=holding(S.FUNDED))
         c = attrs.evolve(contract(), milestones=[held])
         assert at(2024, 6, 6) == escrow.deadlines(c, at(2024, 3, 2))[-1].due
 
     def test_hand_built_ended_contract_is_not_dormant(self):
         """An ended contract (without a dormancy closure) has no dormancy clock."""
-        held = Milestone(
-            "m1", "A", usd("15.00"), state=S.FUNDED, held=usd("15.00"), funded=usd("15.00")
-        )
+        held = Milestone("m1", "A", usd("15.00"), escrow=holding(S.FUNDED))
         c = attrs.evolve(contract(ended=date(2024, 3, 2)), milestones=[held])
         assert c == escrow.advance(c, at(2025, 1, 1))
 
     def test_every_waiting_milestone_closes_at_once(self):
         """Dormancy turns every milestone holding escrow into a refund request together."""
-        held = [
-            Milestone(
-                f"m{n}", "A", usd("15.00"), state=S.FUNDED, held=usd("15.00"), funded=usd("15.00")
-            )
-            for n in (1, 2)
-        ]
+        held = [Milestone(f"m{n}", "A", usd("15.00"), escrow=holding(S.FUNDED)) for n in (1, 2)]
         c = escrow.advance(attrs.evolve(contract(), milestones=held), at(2024, 6, 6))
         assert (
             DormancyRefundRequest("m1", at(2024, 6, 6)),
@@ -827,13 +843,19 @@ class TestDormancy:
         ) == c.history
 
 
-@pytest.mark.parametrize("state", [S.SUBMITTED, S.REFUND_REQUESTED, S.DISPUTED])
-def test_hand_built_state_without_its_clock_waits(state):
-    """A hand-built milestone missing its clock's start time triggers nothing."""
-    m = Milestone("m1", "A", usd("15.00"), state=state, held=usd("15.00"), funded=usd("15.00"))
-    c = attrs.evolve(contract(), milestones=[m])
-    assert c == escrow.advance(c, at(2025, 1, 1))
-    assert [] == escrow.deadlines(c, at(2025, 1, 1))
+@pytest.mark.parametrize(
+    ("state", "field"),
+    [
+        (S.SUBMITTED, "Escrow.submitted_at"),
+        (S.REFUND_REQUESTED, "Escrow.refund_requested_at"),
+        (S.DISPUTED, "Escrow.disputed_at"),
+    ],
+)
+def test_a_state_without_its_clock_cannot_be_built(state, field):
+    """Regression: a SUBMITTED milestone with no submission time (it never auto-approved) is refused."""
+    with pytest.raises(InvalidValueError) as info:
+        holding(state)
+    assert (field, f"required when {state.name}") == (info.value.field, info.value.rule)
 
 
 # --------------------------------------------------------------------------- time and input
@@ -1020,7 +1042,7 @@ class TestReports:
             choices.reason("Dance")
         records = choices.to_records()
         assert {"event": "Approve", "allowed": True, "reason": ""} in records
-        assert 11 == len(records)
+        assert len(escrow.MANUAL_EVENTS) == len(records)
         assert "<caption>Milestone m1 (SUBMITTED)</caption>" in choices._repr_html_()
 
     def test_allowed_at_a_later_now(self):
@@ -1066,8 +1088,9 @@ class TestReports:
         assert usd(5) == Ledger(at(2024, 3, 1), usd(5), z, z, z, z, z, z, z, usd(5)).in_escrow
         with pytest.raises(InvalidValueError, match="funded must equal"):
             Ledger(at(2024, 3, 1), usd(5), z, z, z, z, z, z, z, usd(6))
-        with pytest.raises(CurrencyMismatchError, match="one currency"):
+        with pytest.raises(CurrencyMismatchError) as info:
             Ledger(at(2024, 3, 1), Money(5, "EUR"), z, z, z, z, z, z, z, usd(5))
+        assert ("Ledger.work_in_progress", "one currency") == (info.value.field, info.value.rule)
 
     def test_ledger_of_an_empty_contract(self):
         """A contract without milestones has an all-zero USD ledger."""
@@ -1086,11 +1109,33 @@ class TestReports:
         """to_mermaid() is a stateDiagram-v2 with the timers on the automatic edges."""
         text = escrow.to_mermaid()
         assert text.startswith("stateDiagram-v2\n    [*] --> NOT_FUNDED\n")
-        assert "    SUBMITTED --> PAID: AutoApprove, auto after 14 days" in text
-        assert "    REFUND_REQUESTED --> REFUNDED: AutoRefund, auto after 7 days" in text
-        assert "    DISPUTED --> PAID: AutoDisputeRelease, auto after 5 days" in text
-        assert "DormancyRefundRequest, auto after 97 days untouched" in text
-        assert "PAID --> REFUNDED: Refund of a payment, within 180 days" in text
+        for line in (
+            "SUBMITTED --> PAID: AutoApprove, auto after 14 days",
+            "REFUND_REQUESTED --> REFUNDED: AutoRefund, auto after 7 days",
+            (
+                "DISPUTED --> PAID: AutoDisputeRelease (client did not answer), "
+                "auto after 5 business days"
+            ),
+            (
+                "DISPUTED --> REFUNDED: ArbitrationDefault (not both paid for arbitration), "
+                "auto 7 days after mediation fails"
+            ),
+            (
+                "FUNDED --> REFUND_REQUESTED: DormancyRefundRequest (escrow held), "
+                "auto after 97 days untouched"
+            ),
+            "PAID --> REFUNDED: Refund (of a payment), within 180 days",
+        ):
+            assert f"    {line}\n" in text
+
+    def test_mermaid_draws_the_carried_remainder_going_back(self):
+        """Regression: a carried remainder on a NOT_FUNDED milestone goes to REFUND_REQUESTED."""
+        lines = escrow.to_mermaid().splitlines()
+        assert "    NOT_FUNDED --> REFUND_REQUESTED: EndContract (escrow held)" in lines
+        assert (
+            "    NOT_FUNDED --> REFUND_REQUESTED: DormancyRefundRequest (escrow held), "
+            "auto after 97 days untouched"
+        ) in lines
 
     def test_mermaid_follows_the_rules(self):
         """to_mermaid(rules=...) writes the what-if timings."""
@@ -1101,9 +1146,11 @@ class TestReports:
             client_dispute_response=timedelta(hours=36),
         )
         text = escrow.to_mermaid(rules=odd)
-        assert "auto after 21 days" in text
+        assert "AutoApprove, auto after 21 days\n" in text
         assert "AutoRefund, auto after 1 day\n" in text
-        assert "auto after 1 day, 12:00:00" in text
+        assert "auto after 1 business day, 12:00:00\n" in text
+        calendar = attrs.evolve(odd, client_response_business_days=False)
+        assert "auto after 1 day, 12:00:00\n" in escrow.to_mermaid(rules=calendar)
 
     def test_mermaid_edges_are_real(self):
         """Every non-automatic edge in the diagram names states the engine uses."""
@@ -1159,7 +1206,7 @@ def test_a_later_event_at_a_dst_fold_is_not_refused_as_earlier():
     c = contract("100.00", started=date(2026, 10, 30))
     c = escrow.apply(c, Fund("m1", datetime(2026, 11, 1, 1, 30, tzinfo=new_york, fold=0)))
     c = escrow.apply(c, Submit("m1", datetime(2026, 11, 1, 1, 30, tzinfo=new_york, fold=1)))
-    assert at(2026, 11, 1, 6, 30) == c.milestones[0].submitted_at
+    assert at(2026, 11, 1, 6, 30) == c.milestones[0].escrow.submitted_at
 
 
 def test_the_minimum_milestone_is_judged_by_the_rules_in_force():
@@ -1171,3 +1218,124 @@ def test_the_minimum_milestone_is_judged_by_the_rules_in_force():
     cheap = attrs.evolve(rules.CURRENT, minimum_milestone=usd("1.00"))
     funded = escrow.apply(c, Fund("m1", at(2024, 3, 1, 9)), rules=cheap)
     assert (S.FUNDED, usd("3.00")) == (funded.milestones[0].state, funded.milestones[0].held)
+
+
+# --------------------------------------------------------------------------- small cases (were mutant-killers)
+
+KARACHI = timezone(timedelta(hours=5))
+
+
+def test_payment_day_is_the_utc_day_even_for_local_times():
+    """An approval at 03:00 in Karachi on 24 March is paid on 23 March (UTC), at 22:00 UTC."""
+    c = escrow.apply(contract("100", started=date(2026, 3, 1)), Fund("m1", at(2026, 3, 2, 9)))
+    c = escrow.apply(c, Approve("m1", datetime(2026, 3, 24, 3, tzinfo=KARACHI)))
+    assert (release("m1", at(2026, 3, 23, 22), "100"),) == c.payments
+    assert date(2026, 3, 23) == c.payments[0].on
+
+
+def test_payment_day_for_utc_times():
+    """An approval at 23:30 UTC is paid that same UTC day."""
+    c = escrow.apply(contract("100", started=date(2026, 3, 1)), Fund("m1", at(2026, 3, 2, 9)))
+    c = escrow.apply(c, Approve("m1", at(2026, 3, 23, 23, 30)))
+    assert [date(2026, 3, 23)] == [p.on for p in c.payments]
+
+
+def test_a_remainder_under_one_dollar_still_counts_as_escrow():
+    """$0.50 left after a partial approval (and no next milestone) is still in escrow."""
+    c = escrow.apply(contract("10", started=date(2026, 3, 1)), Fund("m1", at(2026, 3, 2, 9)))
+    moment = at(2026, 3, 3, 9)
+    c = escrow.apply(c, Approve("m1", moment, amount=usd("9.50")))
+    assert usd("0.50") == escrow.ledger(c, moment).in_escrow
+    assert "RequestRefund" in escrow.allowed(c, "m1").allowed
+    ended = escrow.apply(c, EndContract(moment + timedelta(hours=1)))
+    assert "refund_response_due" in [
+        d.kind for d in escrow.deadlines(ended, moment + timedelta(hours=1))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "shown"),
+    [
+        (
+            lambda: escrow.apply(contract("10"), Fund("m1", at(2024, 3, 2)), rules=42),
+            "rules",
+            "not int",
+        ),
+        (lambda: escrow.apply("c1", Fund("m1", at(2024, 3, 2))), "contract", "not str"),
+    ],
+)
+def test_type_errors_name_the_argument_and_the_type_given(call, field, shown):
+    """Wrong argument types are refused naming the argument and the type that was given."""
+    with pytest.raises(InvalidTypeError) as info:
+        call()
+    assert field == info.value.field
+    assert shown in str(info.value)
+
+
+# --------------------------------------------------------------------------- wrong-typed arguments (issue 17)
+
+_C = contract("15.00")
+_NOW = at(2024, 3, 2)
+_FUND = Fund("m1", FUNDED_AT)
+
+WRONG = {
+    "apply(contract=None)": lambda: escrow.apply(None, _FUND),  # type: ignore[arg-type]
+    "apply(contract=str)": lambda: escrow.apply("c1", _FUND),  # type: ignore[arg-type]
+    "apply(event=None)": lambda: escrow.apply(_C, None),  # type: ignore[arg-type]
+    "apply(event=str)": lambda: escrow.apply(_C, "Fund"),  # type: ignore[arg-type]
+    "apply(event=list)": lambda: escrow.apply(_C, [_FUND]),  # type: ignore[arg-type]
+    "apply(rules=int)": lambda: escrow.apply(_C, _FUND, rules=5),  # type: ignore[arg-type]
+    "advance(now=None)": lambda: escrow.advance(_C, None),  # type: ignore[arg-type]
+    "advance(now=date)": lambda: escrow.advance(_C, date(2024, 3, 2)),  # type: ignore[arg-type]
+    "advance(now=str)": lambda: escrow.advance(_C, "2024-03-02"),  # type: ignore[arg-type]
+    "advance(contract=int)": lambda: escrow.advance(5, _NOW),  # type: ignore[arg-type]
+    "replay(one event)": lambda: escrow.replay(_C, _FUND),  # type: ignore[arg-type]
+    "replay(None)": lambda: escrow.replay(_C, None),  # type: ignore[arg-type]
+    "replay(str)": lambda: escrow.replay(_C, "Fund"),  # type: ignore[arg-type]
+    "replay([int])": lambda: escrow.replay(_C, [5]),  # type: ignore[list-item]
+    "replay(dict)": lambda: escrow.replay(_C, {"a": _FUND}),  # type: ignore[arg-type]
+    "deadlines(now=None)": lambda: escrow.deadlines(_C, None),  # type: ignore[arg-type]
+    "deadlines(rules=str)": lambda: escrow.deadlines(_C, _NOW, rules="x"),  # type: ignore[arg-type]
+    "ledger(now=int)": lambda: escrow.ledger(_C, 5),  # type: ignore[arg-type]
+    "ledger(contract=list)": lambda: escrow.ledger([_C], _NOW),  # type: ignore[arg-type]
+    "allowed(milestone_id=None)": lambda: escrow.allowed(_C, None),  # type: ignore[arg-type]
+    "allowed(milestone_id=int)": lambda: escrow.allowed(_C, 1),  # type: ignore[arg-type]
+    "allowed(now=str)": lambda: escrow.allowed(_C, "m1", now="today"),  # type: ignore[arg-type]
+    "to_mermaid(rules=int)": lambda: escrow.to_mermaid(rules=5),  # type: ignore[arg-type]
+    "Fund(milestone_id=None)": lambda: Fund(None, FUNDED_AT),  # type: ignore[arg-type]
+    "Fund(at=str)": lambda: Fund("m1", "2024-03-01"),  # type: ignore[arg-type]
+    "Approve(amount=int)": lambda: Approve("m1", FUNDED_AT, amount=5),  # type: ignore[arg-type]
+    "Refund(amount=str)": lambda: Refund("m1", FUNDED_AT, amount="5"),  # type: ignore[arg-type]
+    "ResolveDispute(to_freelancer=int)": lambda: ResolveDispute("m1", FUNDED_AT, 5, usd(0)),  # type: ignore[arg-type]
+    "EndContract(at=None)": lambda: EndContract(None),  # type: ignore[arg-type]
+    "Choices.reason(int)": lambda: escrow.allowed(_C, "m1").reason(5),  # type: ignore[arg-type]
+    "Deadline(kind=int)": lambda: escrow.Deadline(5, _NOW, None, "client", "", ""),  # type: ignore[arg-type]
+    "Ledger(at=None)": lambda: Ledger(None, *[usd(0)] * 9),  # type: ignore[arg-type]
+}
+
+
+@pytest.mark.parametrize("call", WRONG.values(), ids=WRONG.keys())
+def test_wrong_typed_arguments_get_library_errors(call):
+    """Every public escrow function and value, given a wrong-typed argument, raises a library error."""
+    from upwork_safety.errors import UpworkSafetyError
+
+    with pytest.raises(UpworkSafetyError) as info:
+        call()
+    assert info.value.field is not None
+
+
+def test_replay_of_one_event_says_to_wrap_it():
+    """replay(contract, one_event) names the argument and suggests a list."""
+    with pytest.raises(InvalidTypeError) as info:
+        escrow.replay(_C, _FUND)  # type: ignore[arg-type]
+    assert ("events", "a sequence of") == (info.value.field, info.value.rule[:13])
+    assert "[Fund(...)]" in str(info.value)
+
+
+def test_is_automatic_takes_anything():
+    """is_automatic() answers for any object, events or not."""
+    assert (True, False, False) == (
+        escrow.is_automatic(AutoApprove("m1", FUNDED_AT)),
+        escrow.is_automatic(_FUND),
+        escrow.is_automatic(None),
+    )

@@ -52,7 +52,7 @@ from upwork_safety import (
     serialize,
 )
 from upwork_safety.errors import RulesError
-from upwork_safety.models import TimeEntry
+from upwork_safety.models import History, TimeEntry
 from upwork_safety.testing import strategies as us
 
 UTC = timezone.utc
@@ -140,7 +140,19 @@ def _escrow_scenarios() -> list[Contract]:
     silent = escrow.apply(silent, escrow.RequestRefund("m1", T0 + day))
     silent = escrow.apply(silent, escrow.OpenDispute("m1", T0 + 2 * day))
     silent = escrow.advance(silent, T0 + 30 * day)
-    return [main, auto_approve, accepted, auto_refund, dormant, silent]
+    arbitration = escrow.apply(fresh("c6", logo), escrow.Fund("m1", T0))
+    for event in (
+        escrow.OpenDispute("m1", T0 + day),  # non-release, on the active contract
+        escrow.AnswerDispute("m1", T0 + 2 * day),
+        escrow.ClientPaysArbitration("m1", T0 + 7 * day),
+        escrow.FreelancerPaysArbitration("m1", T0 + 8 * day),
+    ):
+        arbitration = escrow.apply(arbitration, event)
+    defaulted = escrow.apply(fresh("c7", logo), escrow.Fund("m1", T0))
+    defaulted = escrow.apply(defaulted, escrow.OpenDispute("m1", T0 + day))
+    defaulted = escrow.apply(defaulted, escrow.AnswerDispute("m1", T0 + 2 * day))
+    defaulted = escrow.advance(defaulted, T0 + 30 * day)
+    return [main, auto_approve, accepted, auto_refund, dormant, silent, arbitration, defaulted]
 
 
 def _hourly_values() -> list[object]:
@@ -298,7 +310,7 @@ def _walk(value: object, found: dict[type, list[object]], seen: set[int]) -> Non
         found.setdefault(type(value), []).append(value)
         for field in attrs.fields(type(value)):
             _walk(getattr(value, field.name), found, seen)
-    elif isinstance(value, (list, tuple)):
+    elif isinstance(value, (list, tuple, History)):
         for item in value:
             _walk(item, found, seen)
     elif isinstance(value, Mapping):
@@ -320,6 +332,7 @@ def sample_values() -> dict[type, list[object]]:
     roots += _jss_values()
     roots += _checks_values()
     roots += [rules.CURRENT, rules.sources(), ExchangeRate("USD", "PKR", "280"), rules.HISTORY]
+    roots.append(escrow.TRANSITIONS)
     found: dict[type, list[object]] = {}
     seen: set[int] = set()
     for root in roots:

@@ -26,6 +26,7 @@ from upwork_safety.models import (
     Contract,
     ContractKind,
     EndReason,
+    Escrow,
     Feedback,
     Milestone,
     MilestoneState,
@@ -466,9 +467,7 @@ def test_escrow_refunded_to_the_client_is_negative():
         "m1",
         "Logo",
         Money("50", "USD"),
-        state=MilestoneState.REFUNDED,
-        funded=Money("50", "USD"),
-        refunded=Money("50", "USD"),
+        escrow=Escrow(MilestoneState.REFUNDED, Money("50", "USD"), refunded=Money("50", "USD")),
     )
     impact = classify(job("a", milestones=[refunded]))
     assert Outcome.NEGATIVE == impact.outcome
@@ -494,7 +493,10 @@ def test_refunds_and_disputes_can_be_switched_off_in_the_rules():
     at = datetime(2025, 1, 30, tzinfo=UTC)
     lost = ResolveDispute("m1", at, Money("10", "USD"), Money("90", "USD"))
     refunded = Milestone(
-        "m1", "Logo", Money("50", "USD"), funded=Money("50", "USD"), refunded=Money("50", "USD")
+        "m1",
+        "Logo",
+        Money("50", "USD"),
+        escrow=Escrow(MilestoneState.REFUNDED, Money("50", "USD"), refunded=Money("50", "USD")),
     )
     lenient = attrs.evolve(jss.CURRENT, refund_is_negative=False, lost_dispute_is_negative=False)
     impact = classify(job("a", history=[lost], milestones=[refunded]), rules=lenient)

@@ -1,5 +1,6 @@
 """Tests for upwork_safety.models and upwork_safety.errors."""
 
+import copy
 import pickle
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -21,8 +22,9 @@ from upwork_safety import (
     Money,
     Payment,
 )
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.models import TimeEntry
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
+from upwork_safety.escrow import Fund, RequestChanges, Submit
+from upwork_safety.models import Escrow, History, PaymentKind, TimeEntry
 from upwork_safety.testing import strategies as us
 
 UTC = timezone.utc
@@ -127,8 +129,8 @@ class TestPaymentAndMilestone:
     def test_milestone_defaults_to_unfunded_zero_buckets(self):
         """A new milestone is NOT_FUNDED with empty buckets in its own currency."""
         m = Milestone("m1", "Logo", usd("100"))
-        assert m.state == MilestoneState.NOT_FUNDED
-        assert [usd(0)] * 5 == [m.held, m.funded, m.released, m.refunded, m.bonus]
+        assert (MilestoneState.NOT_FUNDED, Escrow.unfunded("USD")) == (m.state, m.escrow)
+        assert [usd(0)] * 5 == [m.held, m.funded, m.released, m.refunded, m.carried_over]
 
     def test_model_holds_the_fact_not_the_minimum(self):
         """A $3 milestone can be built (a what-if rule set may allow it); escrow checks the minimum."""
@@ -142,21 +144,366 @@ class TestPaymentAndMilestone:
             Milestone("m", "t", usd(amount))
         assert ("Milestone.amount", "more than zero") == (info.value.field, info.value.rule)
 
-    def test_milestone_buckets_share_currency(self):
-        """Buckets must be in the milestone's currency."""
-        with pytest.raises(CurrencyMismatchError, match="held is in PKR"):
-            Milestone("m", "t", usd(10), held=Money(1, "PKR"))
+    @pytest.mark.parametrize("amount", [500, "500", Decimal(500)])
+    def test_plain_number_amount_shows_how_to_write_money(self, amount):
+        """Milestone("m1", "Logo", 500) says it needs Money and shows Money("500", "USD")."""
+        with pytest.raises(InvalidTypeError) as info:
+            Milestone("m1", "Logo", amount)  # type: ignore[arg-type]
+        assert ("Milestone.amount", "Money") == (info.value.field, info.value.rule)
+        assert 'Money("500", "USD")' in str(info.value)
 
-    def test_milestone_naive_datetime_refused(self):
-        """submitted_at must be timezone-aware."""
-        with pytest.raises(ValueError, match="timezone-aware"):
-            Milestone("m", "t", usd(10), submitted_at=datetime(2024, 1, 1))
+    def test_escrow_in_the_milestone_currency(self):
+        """A milestone's escrow is in the milestone's currency."""
+        with pytest.raises(CurrencyMismatchError) as info:
+            Milestone("m", "t", usd(10), escrow=Escrow.unfunded("PKR"))
+        assert "Milestone.escrow" == info.value.field
+        with pytest.raises(InvalidTypeError) as info:
+            Milestone("m", "t", usd(10), escrow="funded")  # type: ignore[arg-type]
+        assert "Milestone.escrow" == info.value.field
 
-    def test_milestone_state_type(self):
-        """state must be a MilestoneState."""
-        with pytest.raises(InvalidTypeError, match="MilestoneState"):
-            Milestone("m", "t", usd(10), state="funded")  # type: ignore[arg-type]
 
+def escrow_of(state, **fields):
+    """An Escrow in *state* built from USD amounts given as strings."""
+    money = {
+        k: usd(v)
+        for k, v in fields.items()
+        if k in ("funded", "held", "released", "refunded", "carried_over")
+    }
+    moments = {k: v for k, v in fields.items() if k not in money}
+    return Escrow(state, **money, **moments)
+
+
+T = datetime(2024, 3, 4, 17, tzinfo=UTC)
+S = MilestoneState
+
+
+class TestEscrow:
+    def test_regression_paid_with_99_held_and_nothing_funded(self):
+        """Regression: PAID holding $99 that was never funded is refused (the books do not add up)."""
+        with pytest.raises(InvalidValueError) as info:
+            Escrow(S.PAID, usd(0), held=usd(99))
+        assert ("Escrow.funded", "funded == held + released + refunded + carried_over") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    def test_paid_with_a_remainder_held_is_the_documented_case(self):
+        """PAID may hold a partial approval's remainder: $15 funded, $9 released, $6 held."""
+        e = escrow_of(S.PAID, funded="15", released="9", held="6")
+        assert (usd(6), usd(9)) == (e.held, e.released)
+
+    @pytest.mark.parametrize(
+        ("state", "fields", "field", "rule"),
+        [
+            (
+                S.NOT_FUNDED,
+                {"funded": "5", "refunded": "5"},
+                "Escrow.refunded",
+                "zero when NOT_FUNDED",
+            ),
+            (
+                S.FUNDED,
+                {"funded": "5", "refunded": "5"},
+                "Escrow.held",
+                "more than zero when FUNDED",
+            ),
+            (
+                S.FUNDED,
+                {"funded": "5", "held": "4", "released": "1"},
+                "Escrow.released",
+                "zero when FUNDED",
+            ),
+            (
+                S.SUBMITTED,
+                {"funded": "5", "held": "5"},
+                "Escrow.submitted_at",
+                "required when SUBMITTED",
+            ),
+            (
+                S.CHANGES_REQUESTED,
+                {"funded": "5", "held": "5", "submitted_at": T},
+                "Escrow.submitted_at",
+                "only in its state, not CHANGES_REQUESTED",
+            ),
+            (
+                S.PAID,
+                {"funded": "5", "refunded": "5"},
+                "Escrow.released",
+                "more than zero when PAID",
+            ),
+            (
+                S.PAID,
+                {"funded": "15", "released": "9", "held": "3", "carried_over": "3"},
+                "Escrow.held",
+                "a remainder is held or carried on, not both",
+            ),
+            (
+                S.REFUND_REQUESTED,
+                {"funded": "5", "held": "5"},
+                "Escrow.refund_requested_at",
+                "required when REFUND_REQUESTED",
+            ),
+            (
+                S.DISPUTED,
+                {"funded": "5", "held": "5"},
+                "Escrow.disputed_at",
+                "required when DISPUTED",
+            ),
+            (
+                S.DISPUTED,
+                {
+                    "funded": "5",
+                    "held": "5",
+                    "disputed_at": T,
+                    "dispute_answered_at": T - timedelta(seconds=1),
+                },
+                "Escrow.dispute_answered_at",
+                "not before disputed_at",
+            ),
+            (
+                S.DISPUTED,
+                {"funded": "5", "held": "5", "disputed_at": T, "client_paid_arbitration_at": T},
+                "Escrow.client_paid_arbitration_at",
+                "after the client's answer",
+            ),
+            (S.REFUNDED, {"funded": "5", "held": "5"}, "Escrow.held", "zero when REFUNDED"),
+            (
+                S.REFUNDED,
+                {"funded": "5", "carried_over": "5"},
+                "Escrow.refunded",
+                "more than zero when REFUNDED",
+            ),
+        ],
+    )
+    def test_fields_must_fit_the_state(self, state, fields, field, rule):
+        """Each state allows only its own money and moments (the table in Escrow's docstring)."""
+        with pytest.raises(InvalidValueError) as info:
+            escrow_of(state, **fields)
+        assert (field, rule) == (info.value.field, info.value.rule)
+
+    @pytest.mark.parametrize(
+        ("state", "fields"),
+        [
+            (S.NOT_FUNDED, {"funded": "6", "held": "6"}),
+            (S.FUNDED, {"funded": "15", "held": "10", "refunded": "5"}),
+            (S.SUBMITTED, {"funded": "5", "held": "5", "submitted_at": T}),
+            (S.PAID, {"funded": "15", "released": "9", "carried_over": "6"}),
+            (
+                S.REFUND_REQUESTED,
+                {"funded": "15", "held": "6", "released": "9", "refund_requested_at": T},
+            ),
+            (
+                S.DISPUTED,
+                {
+                    "funded": "5",
+                    "held": "5",
+                    "disputed_at": T,
+                    "dispute_answered_at": T,
+                    "freelancer_paid_arbitration_at": T,
+                },
+            ),
+            (S.REFUNDED, {"funded": "15", "refunded": "9", "carried_over": "6"}),
+        ],
+    )
+    def test_states_the_engine_reaches_build(self, state, fields):
+        """Every shape the escrow engine produces is a valid Escrow."""
+        assert state == escrow_of(state, **fields).state
+
+    def test_one_currency_and_real_types(self):
+        """Amounts share the funded currency; state and amounts have their types."""
+        with pytest.raises(CurrencyMismatchError) as info:
+            Escrow(S.FUNDED, usd(5), held=Money(5, "PKR"))
+        assert "Escrow.held" == info.value.field
+        with pytest.raises(InvalidTypeError) as info:
+            Escrow("funded", usd(5), held=usd(5))  # type: ignore[arg-type]
+        assert "Escrow.state" == info.value.field
+        with pytest.raises(InvalidTypeError) as info:
+            Escrow(S.FUNDED, 5, held=usd(5))  # type: ignore[arg-type]
+        assert "Escrow.funded" == info.value.field
+
+    def test_moments_are_aware_and_stored_in_utc(self):
+        """A naive submission time is refused; an aware one is stored in UTC."""
+        with pytest.raises(InvalidValueError) as info:
+            escrow_of(S.SUBMITTED, funded="5", held="5", submitted_at=datetime(2024, 1, 1))
+        assert "Escrow.submitted_at" == info.value.field
+        karachi = timezone(timedelta(hours=5))
+        e = escrow_of(S.SUBMITTED, funded="5", held="5", submitted_at=T.astimezone(karachi))
+        assert (T, UTC) == (e.submitted_at, e.submitted_at.tzinfo)
+
+    def test_short_repr(self):
+        """The repr shows the state, funded, and only the fields that hold something."""
+        e = escrow_of(S.SUBMITTED, funded="5", held="5", submitted_at=T)
+        assert "released" not in repr(e)
+        assert repr(e).startswith("Escrow(state=<MilestoneState.SUBMITTED")
+
+
+class TestPaymentRecord:
+    def test_plain_payment_still_works(self):
+        """Payment(on, amount) is a payment recorded by hand: kind OTHER, no milestone, no moment."""
+        p = Payment(date(2024, 1, 2), usd(10))
+        assert (PaymentKind.OTHER, None, None) == (p.kind, p.milestone_id, p.at)
+        assert datetime(2024, 1, 2, tzinfo=UTC) == p.moment
+
+    def test_release_needs_its_milestone_and_moment(self):
+        """An escrow release says which milestone and when (its security period runs from then)."""
+        with pytest.raises(InvalidValueError) as info:
+            Payment(T.date(), usd(10), at=T, kind=PaymentKind.RELEASE)
+        assert "Payment.milestone_id" == info.value.field
+        with pytest.raises(InvalidValueError) as info:
+            Payment(T.date(), usd(10), milestone_id="m1", kind=PaymentKind.RELEASE)
+        assert "Payment.at" == info.value.field
+        with pytest.raises(InvalidValueError) as info:
+            Payment(T.date(), usd(0), T, "m1", PaymentKind.BONUS)
+        assert ("Payment.amount", "more than zero") == (info.value.field, info.value.rule)
+
+    def test_day_is_the_utc_day_of_the_moment(self):
+        """Payment.on must be the UTC day of Payment.at."""
+        with pytest.raises(InvalidValueError) as info:
+            Payment(date(2024, 3, 5), usd(10), at=T)
+        assert ("Payment.on", "the UTC day of Payment.at") == (info.value.field, info.value.rule)
+
+    def test_kind_by_member_or_text(self):
+        """kind is a PaymentKind, also given as its text; anything else is refused."""
+        assert PaymentKind.BONUS is Payment(T.date(), usd(1), T, "m1", "bonus").kind  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError) as info:
+            Payment(T.date(), usd(1), kind="tip")  # type: ignore[arg-type]
+        assert "Payment.kind" == info.value.field
+        with pytest.raises(InvalidTypeError):
+            Payment(T.date(), usd(1), kind=3)  # type: ignore[arg-type]
+        with pytest.raises(InvalidValueError) as info:
+            Payment(T.date(), usd(1), milestone_id=" ")
+        assert "Payment.milestone_id" == info.value.field
+
+
+class TestHistory:
+    def events(self):
+        return [
+            Fund("m1", T),
+            Submit("m1", T + timedelta(hours=1)),
+            RequestChanges("m1", T + timedelta(hours=2)),
+        ]
+
+    def test_reads_like_a_tuple(self):
+        """len, indexing, slicing, iteration, reversed and equality with a tuple."""
+        events = self.events()
+        h = History(events)
+        assert (3, events[0], events[-1], tuple(events[1:])) == (len(h), h[0], h[-1], h[1:])
+        assert tuple(events) == h
+        assert events == list(h)
+        assert events[::-1] == list(reversed(h))
+        assert (events[0], events[-1]) == (h.first, h.last)
+        assert (None, None, 0) == (History().first, History().last, len(History()))
+        with pytest.raises(IndexError):
+            h[3]
+        with pytest.raises(InvalidTypeError):
+            h["0"]  # type: ignore[call-overload]
+
+    def test_append_leaves_the_original_alone(self):
+        """append() and extend() return new histories; the old one is unchanged."""
+        events = self.events()
+        h = History(events[:1])
+        longer = h.append(events[1]).extend(events[2:])
+        assert (1, tuple(events)) == (len(h), longer)
+        assert h is h.extend([])
+
+    def test_regression_reversed_history_is_refused(self):
+        """Regression: a history out of time order is refused, naming the first event out of place."""
+        events = self.events()[::-1]
+        with pytest.raises(InvalidValueError) as info:
+            Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2024, 3, 1), history=events)
+        assert ("Contract.history[1]", "in time order") == (info.value.field, info.value.rule)
+        with pytest.raises(InvalidValueError) as info:
+            History([Fund("m1", T)]).append(Fund("m1", T - timedelta(seconds=1)))
+        assert "History.events[1]" == info.value.field
+
+    def test_history_not_before_the_contract(self):
+        """The history starts no earlier than the contract."""
+        with pytest.raises(InvalidValueError) as info:
+            Contract(
+                "c1", "acme", ContractKind.FIXED_PRICE, date(2024, 3, 5), history=self.events()
+            )
+        assert ("Contract.history[0]", "not before Contract.started") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    def test_items_and_argument_are_checked(self):
+        """Only escrow events, in a sequence."""
+        with pytest.raises(InvalidTypeError) as info:
+            History([Fund("m1", T), "Submit"])  # type: ignore[list-item]
+        assert "History.events[1]" == info.value.field
+        with pytest.raises(InvalidTypeError):
+            History(Fund("m1", T))  # type: ignore[arg-type]
+
+    def test_value_semantics(self):
+        """Equal histories are equal and hash alike; they pickle, copy and repr as their events."""
+        events = self.events()
+        h = History(events)
+        assert History(events) == h
+        assert hash(tuple(events)) == hash(h)
+        assert h != History(events[:2])
+        assert h != History([*events[:2], Submit("m1", T + timedelta(hours=3))])
+        assert h == pickle.loads(pickle.dumps(h))
+        assert h is copy.deepcopy(h)
+        assert repr(h).startswith("History([Fund(")
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            h._head = None  # type: ignore[misc]
+
+    def test_a_long_history_is_cheap_to_drop(self):
+        """A history of 100,000 events is built, compared and released without recursion."""
+        events = [Fund("m1", T)] * 100_000
+        h = History(events)
+        assert h == History(events)
+        del h
+
+
+class TestLoadingRefusesImpossibleStates:
+    def test_regression_edited_held_of_a_million(self):
+        """Regression: a saved contract whose held was edited to 1,000,000 fails to load, with its path."""
+        from upwork_safety import escrow, serialize
+
+        c = Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2024, 3, 1),
+            milestones=[Milestone("m1", "Logo", usd("500"))],
+        )
+        c = escrow.apply(c, Fund("m1", T))
+        data = serialize.to_dict(c)
+        data["milestones"][0]["escrow"]["held"]["amount"] = "1000000"
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(Contract, data)
+        assert info.value.problems[0].startswith("$.milestones[0].escrow")
+
+    def test_regression_submitted_without_submission_time(self):
+        """Regression: a SUBMITTED milestone with no submission time fails to load."""
+        from upwork_safety import serialize
+
+        data = serialize.to_dict(Milestone("m1", "Logo", usd("500")))
+        data["escrow"].update(state="submitted", funded=data["amount"], held=data["amount"])
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(Milestone, data)
+        assert info.value.problems[0].startswith("$.escrow")
+
+    def test_regression_reversed_history_fails_to_load(self):
+        """Regression: a saved history in reverse order fails to load."""
+        from upwork_safety import serialize
+
+        c = Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2024, 3, 1),
+            history=[Fund("m1", T), Submit("m1", T + timedelta(days=1))],
+        )
+        data = serialize.to_dict(c)
+        data["history"].reverse()
+        with pytest.raises(InvalidDataError):
+            serialize.from_dict(Contract, data)
+
+
+class TestTimeEntry:
     def test_time_entry_rules(self):
         """Time entries need aware times, an end after the start, activity 0–10."""
         start = datetime(2024, 1, 1, tzinfo=UTC)
@@ -225,8 +572,12 @@ class TestContract:
     def test_unique_milestone_ids(self):
         """Milestone ids are unique within a contract."""
         m = Milestone("m1", "Logo", usd(10))
-        with pytest.raises(InvalidValueError, match=r"unique: \['m1'\]"):
+        with pytest.raises(InvalidValueError) as info:
             contract(milestones=[m, m])
+        assert ("Contract.milestones[1]", "unique milestone ids") == (
+            info.value.field,
+            info.value.rule,
+        )
 
     def test_collections_become_tuples(self):
         """Lists are stored as tuples."""

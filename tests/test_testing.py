@@ -1,8 +1,16 @@
 """Tests for upwork_safety.testing: the strategies other projects use produce valid values."""
 
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime, timezone
+
 from hypothesis import given, settings
 
-from upwork_safety import Contract, ContractKind, escrow, serialize
+from upwork_safety import Contract, ContractKind, Money, escrow, jss, serialize
+from upwork_safety._events import Event
+from upwork_safety.models import MilestoneState, PaymentKind
+from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
 
 
@@ -23,7 +31,7 @@ def test_hourly_contracts_have_rates(contract):
 @settings(max_examples=60)
 @given(us.contract_histories())
 def test_histories_replay_and_conserve_money(history):
-    """A generated history replays to the same contract and keeps money conserved."""
+    """A generated history replays to the same contract, and its ledger adds up."""
     original, events, final = history
     assert len(events) <= len(final.history)
     assert final == escrow.replay(original, final.history)
@@ -33,24 +41,37 @@ def test_histories_replay_and_conserve_money(history):
         assert book.funded == (
             book.work_in_progress + book.in_review + book.pending + book.available + book.refunded
         )
+        assert book.paid == sum((p.amount for p in final.payments), Money.zero("USD"))
 
 
 @given(us.events())
 def test_events_round_trip(event):
     """Single events of every kind round-trip through JSON."""
-    from upwork_safety._events import Event
-
     assert event == serialize.from_json(Event, serialize.to_json(event))
+
+
+@given(us.money(), us.aware_datetimes(), us.dates())
+def test_scalar_strategies_keep_their_promises(amount, moment, day):
+    """Money has whole cents, moments are aware, dates lie in Upwork's era."""
+    assert amount.is_rounded()
+    assert moment.utcoffset() is not None
+    assert date(2015, 1, 1) <= day <= date(2030, 12, 31)
+
+
+def test_strategies_shrink_to_simple_values():
+    """The simplest drawn values are the smallest: $0.00, 2015-01-01, one milestone in history."""
+    from hypothesis import find
+    from hypothesis import settings as hsettings
+
+    quiet = hsettings(database=None)
+    assert Money("0.00", "USD") == find(us.money("USD"), lambda _: True, settings=quiet)
+    assert date(2015, 1, 1) == find(us.dates(), lambda _: True, settings=quiet)
+    original, events, _final = find(us.contract_histories(), lambda _: True, settings=quiet)
+    assert (1, ()) == (len(original.milestones), events)
 
 
 def test_factories_build_valid_overridable_values():
     """Factories give fixed, valid values and accept field overrides."""
-    from datetime import date, datetime, timezone
-
-    from upwork_safety import Money, jss
-    from upwork_safety.models import MilestoneState
-    from upwork_safety.testing import factories
-
     c = factories.contract(amount="250", title="Logo")
     assert (Money("250", "USD"), "Logo", "acme") == (c.milestones[0].amount, c.title, c.client_id)
     m = factories.milestone(milestone_id="m9", amount=Money("7", "USD"), description="PNG")
@@ -59,7 +80,35 @@ def test_factories_build_valid_overridable_values():
     assert MilestoneState.SUBMITTED == s.milestones[0].state
     assert datetime(2026, 3, 2, 9, tzinfo=timezone.utc) == s.history[0].at
     done = factories.finished_contract(stars=None, private_score=None, end_reason=None)
-    assert (None, date(2026, 4, 1)) == (done.feedback, done.ended)
+    assert (None, date(2026, 4, 1), PaymentKind.OTHER) == (
+        done.feedback,
+        done.ended,
+        done.payments[0].kind,
+    )
     past = factories.history(4, clients=2)
     assert ["client1", "client2", "client1", "client2"] == [p.client_id for p in past]
     assert 100 == jss.score(past, as_of=date(2025, 6, 1)).score
+
+
+def test_factories_import_without_hypothesis():
+    """upwork_safety.testing.factories works where Hypothesis cannot be imported."""
+    code = textwrap.dedent(
+        """
+        import sys
+        sys.modules["hypothesis"] = None  # any import of it now fails
+        from upwork_safety.testing import factories
+        print(factories.contract().milestones[0].amount)
+        try:
+            from upwork_safety.testing import strategies
+        except ImportError as error:
+            print("strategies:", "testing" in str(error))
+        """
+    )
+    done = subprocess.run(  # noqa: S603  (our own interpreter and a fixed script)
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert ("USD 500.00\nstrategies: True\n", "", 0) == (
+        done.stdout,
+        done.stderr,
+        done.returncode,
+    )

@@ -1,16 +1,19 @@
-"""The escrow events in ``Contract.history`` (private; public via :mod:`upwork_safety.escrow`).
+"""The escrow events and the history that records them (private; public via ``escrow``).
 
 They live below the models so that a :class:`~upwork_safety.models.Contract`
-can carry its history and :mod:`upwork_safety.serialize` can round-trip it.
-Every event is frozen and carries ``at``, a timezone-aware datetime.
-Events a person performs are in :data:`MANUAL_EVENTS`; those only
-:func:`upwork_safety.escrow.advance` produces are in :data:`AUTOMATIC_EVENTS`.
+can carry its :class:`History` and :mod:`upwork_safety.serialize` can
+round-trip it.  Every event is frozen and carries ``at``, a timezone-aware
+datetime stored in UTC.  Events a person performs are in
+:data:`MANUAL_EVENTS`; those only :func:`upwork_safety.escrow.advance`
+produces are in :data:`AUTOMATIC_EVENTS`.
 """
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Union
+from typing import Any, NoReturn, Union, overload
 
 import attrs
 
@@ -22,32 +25,36 @@ from upwork_safety._validate import (
     to_utc,
     utc_field,
 )
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 
-
-def _zero_bonus(release: Release) -> Money:
-    return Money.zero(release.amount.currency)
-
-
-@attrs.frozen
-class Release:
-    """Money paid out of a milestone at one moment: escrow released, plus any bonus.
-
-    Kept on :attr:`Milestone.releases <upwork_safety.models.Milestone>` so the
-    security period (pending, then available) can be told exactly for every
-    payment.  A later refund of paid money lowers the newest releases first.
-
-    Args:
-        at: When the money was released (timezone-aware).
-        amount: The escrow released (not counting the bonus).
-        bonus: Paid on top, fresh (not from escrow); zero by default.
-    """
-
-    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    amount: Money = attrs.field(validator=money_field)
-    bonus: Money = attrs.field(
-        default=attrs.Factory(_zero_bonus, takes_self=True), validator=money_field
-    )
+__all__ = [
+    "AUTOMATIC_EVENTS",
+    "EVENT_TYPES",
+    "MANUAL_EVENTS",
+    "AcceptRefund",
+    "AnswerDispute",
+    "Approve",
+    "ArbitrationDefault",
+    "AutoApprove",
+    "AutoDisputeRelease",
+    "AutoRefund",
+    "AutomaticEvent",
+    "ClientPaysArbitration",
+    "DormancyRefundRequest",
+    "EndContract",
+    "Event",
+    "FreelancerPaysArbitration",
+    "Fund",
+    "History",
+    "ManualEvent",
+    "OpenDispute",
+    "Refund",
+    "RequestChanges",
+    "RequestRefund",
+    "ResolveDispute",
+    "Submit",
+]
 
 
 @attrs.frozen
@@ -104,7 +111,11 @@ class AcceptRefund:
 
 @attrs.frozen
 class Refund:
-    """The freelancer returns escrowed money voluntarily: all of it, or *amount*."""
+    """The freelancer returns money voluntarily: escrow, or a payment already received.
+
+    Without *amount*, everything that can be returned is: the escrow, or
+    else every payment of the milestone still inside its refund window.
+    """
 
     milestone_id: str = attrs.field(validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
@@ -113,7 +124,37 @@ class Refund:
 
 @attrs.frozen
 class OpenDispute:
-    """The freelancer disputes an escrow refund request; the money is frozen."""
+    """The freelancer disputes: a refund request, or escrow the client does not release.
+
+    On an ended contract a dispute answers the escrow refund request; on an
+    active one it is the "non-release" dispute filed through Support when
+    the client neither releases nor refunds escrow that no clock will move
+    (HC 211068528).  The money is frozen until the dispute ends.
+    """
+
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+
+
+@attrs.frozen
+class AnswerDispute:
+    """The client answers a dispute in time: mediation starts and the automatic release is off."""
+
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+
+
+@attrs.frozen
+class ClientPaysArbitration:
+    """After mediation failed, the client opts in to arbitration and pays its fee."""
+
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+
+
+@attrs.frozen
+class FreelancerPaysArbitration:
+    """After mediation failed, the freelancer opts in to arbitration and pays its fee."""
 
     milestone_id: str = attrs.field(validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
@@ -123,9 +164,10 @@ class OpenDispute:
 class ResolveDispute:
     """A dispute ends: the disputed escrow is split exactly between the two sides.
 
-    Use it for an agreement in mediation, an arbitrator's decision, or the
-    arbitration outcome when one side does not pay (funds to the payer) or
-    both decline (funds to the client).
+    Use it for an agreement in mediation or an arbitrator's decision.  The
+    default outcomes (the client does not answer; nobody, or only one side,
+    pays for arbitration) happen by themselves in
+    :func:`~upwork_safety.escrow.advance`.
     """
 
     milestone_id: str = attrs.field(validator=id_field)
@@ -135,16 +177,8 @@ class ResolveDispute:
 
 
 @attrs.frozen
-class AnswerDispute:
-    """The client answers a dispute in time; mediation starts and the 5-day default is off."""
-
-    milestone_id: str = attrs.field(validator=id_field)
-    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-
-
-@attrs.frozen
 class EndContract:
-    """Either side ends the contract; the dispute-filing window starts."""
+    """Either side ends the contract; escrow still held becomes an escrow refund request."""
 
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
@@ -184,6 +218,18 @@ class AutoDisputeRelease:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@attrs.frozen
+class ArbitrationDefault:
+    """Automatic: the arbitration opt-in window closed without both fees paid.
+
+    Nobody paid: the funds go to the client; only one side paid: they go to
+    the side that paid (HC 14044146250259).
+    """
+
+    milestone_id: str = attrs.field(validator=id_field)
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+
+
 ManualEvent = Union[  # noqa: UP007  (runtime union for Python 3.10 and cattrs)
     Fund,
     Submit,
@@ -193,16 +239,19 @@ ManualEvent = Union[  # noqa: UP007  (runtime union for Python 3.10 and cattrs)
     AcceptRefund,
     Refund,
     OpenDispute,
-    ResolveDispute,
     AnswerDispute,
+    ClientPaysArbitration,
+    FreelancerPaysArbitration,
+    ResolveDispute,
     EndContract,
 ]
 AutomaticEvent = Union[  # noqa: UP007
-    AutoApprove, AutoRefund, DormancyRefundRequest, AutoDisputeRelease
+    AutoApprove, AutoRefund, DormancyRefundRequest, AutoDisputeRelease, ArbitrationDefault
 ]
 Event = Union[ManualEvent, AutomaticEvent]  # noqa: UP007
 
-MANUAL_EVENTS: tuple[type, ...] = (
+#: The events a person performs, in the order :func:`~upwork_safety.escrow.allowed` lists them.
+MANUAL_EVENTS: tuple[type[ManualEvent], ...] = (
     Fund,
     Submit,
     RequestChanges,
@@ -211,15 +260,254 @@ MANUAL_EVENTS: tuple[type, ...] = (
     AcceptRefund,
     Refund,
     OpenDispute,
-    ResolveDispute,
     AnswerDispute,
+    ClientPaysArbitration,
+    FreelancerPaysArbitration,
+    ResolveDispute,
     EndContract,
 )
-AUTOMATIC_EVENTS: tuple[type, ...] = (
+#: The events only :func:`~upwork_safety.escrow.advance` produces.
+AUTOMATIC_EVENTS: tuple[type[AutomaticEvent], ...] = (
     AutoApprove,
     AutoRefund,
     DormancyRefundRequest,
     AutoDisputeRelease,
+    ArbitrationDefault,
 )
 #: Every event class, in the order the serialised ``"type"`` tag is looked up.
-EVENT_TYPES: tuple[type, ...] = MANUAL_EVENTS + AUTOMATIC_EVENTS
+EVENT_TYPES: tuple[type[Event], ...] = MANUAL_EVENTS + AUTOMATIC_EVENTS
+
+
+# --------------------------------------------------------------------------- history
+
+
+def _when(at: datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _out_of_order(previous: Event, event: Event, what: str, index: int) -> NoReturn:
+    raise InvalidValueError(
+        f"{what}[{index}] ({type(event).__name__} at {_when(event.at)}) is earlier than "
+        f"{what}[{index - 1}] ({type(previous).__name__} at {_when(previous.at)}): "
+        "a history is in time order",
+        field=f"{what}[{index}]",
+        rule="in time order",
+    )
+
+
+class _Entry:
+    """Events appended together, and the entry before them: a link of a persistent list.
+
+    Its constructor checks the one rule a history has, for the events it
+    adds only (each an escrow event, none earlier than the one before), so a
+    history of any length grows at a cost that depends only on what is
+    appended, and can never hold events out of time order.  Entries are
+    never changed once built.
+    """
+
+    __slots__ = ("events", "first", "last", "length", "previous")
+
+    def __init__(self, previous: _Entry | None, events: tuple[Event, ...], what: str) -> None:
+        start = 0 if previous is None else previous.length
+        before = None if previous is None else previous.last
+        for offset, event in enumerate(events):
+            if not isinstance(event, EVENT_TYPES):
+                index = start + offset
+                raise InvalidTypeError(
+                    f"{what}[{index}] must be an escrow event, not {type(event).__name__}",
+                    field=f"{what}[{index}]",
+                    rule="an escrow event",
+                )
+            if before is not None and event.at < before.at:
+                _out_of_order(before, event, what, start + offset)
+            before = event
+        self.previous = previous
+        self.events = events
+        self.length: int = start + len(events)
+        self.last: Event = events[-1]
+        self.first: Event = events[0] if previous is None else previous.first
+
+    def __iter__(self) -> Iterator[Event]:
+        """The events up to this entry's last one, oldest first."""
+        return iter(History(self))
+
+
+class History(Sequence[Event]):
+    """Every escrow event of a contract, oldest first: an immutable, append-only log in time order.
+
+    It reads like a tuple (``len``, indexing, slicing, iteration, ``in``)
+    and compares equal to a tuple of the same events.  Its constructor
+    refuses anything that is not an escrow event and any event earlier than
+    the one before it (events at the same moment keep their order).
+
+    :meth:`append` and :meth:`extend` return a new history that shares every
+    event of this one, so recording a step costs the same however long the
+    history is; that is how :func:`~upwork_safety.escrow.apply` stays flat
+    in history length.
+
+    Args:
+        events: Escrow events, oldest first (any iterable, or a ``History``).
+
+    Raises:
+        InvalidTypeError: *events* is not a sequence, or an item is not an
+            escrow event.
+        InvalidValueError: An event is earlier than the one before it.
+    """
+
+    __slots__ = ("_head",)
+    _head: _Entry | None
+
+    def __init__(self, events: Iterable[Event] = ()) -> None:
+        object.__setattr__(self, "_head", _chain(events, "History.events"))
+
+    # -- building ------------------------------------------------------------
+
+    def append(self, event: Event) -> History:
+        """Return this history with *event* added at the end (this one is unchanged).
+
+        Raises:
+            InvalidTypeError: *event* is not an escrow event.
+            InvalidValueError: *event* is earlier than the last event.
+        """
+        return History(_Entry(self._head, (event,), "History.events"))
+
+    def extend(self, events: Iterable[Event]) -> History:
+        """Return this history with *events* added at the end, in order.
+
+        Raises:
+            InvalidTypeError: *events* is not a sequence, or an item is not
+                an escrow event.
+            InvalidValueError: An event is earlier than the one before it.
+        """
+        added = _items(events, "History.events")
+        if not added:
+            return self
+        return History(_Entry(self._head, added, "History.events"))
+
+    @property
+    def last(self) -> Event | None:
+        """The newest event, or ``None`` for an empty history."""
+        return None if self._head is None else self._head.last
+
+    @property
+    def first(self) -> Event | None:
+        """The oldest event, or ``None`` for an empty history."""
+        return None if self._head is None else self._head.first
+
+    # -- reading -------------------------------------------------------------
+
+    def _entries(self) -> list[_Entry]:
+        """The entries, newest first."""
+        found = []
+        entry = self._head
+        while entry is not None:
+            found.append(entry)
+            entry = entry.previous
+        return found
+
+    def __len__(self) -> int:
+        return 0 if self._head is None else self._head.length
+
+    def __reversed__(self) -> Iterator[Event]:
+        for entry in self._entries():
+            yield from reversed(entry.events)
+
+    def __iter__(self) -> Iterator[Event]:
+        entries = self._entries()
+        entries.reverse()
+        return itertools.chain.from_iterable(entry.events for entry in entries)
+
+    @overload
+    def __getitem__(self, index: int) -> Event: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Event, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Event | tuple[Event, ...]:
+        if isinstance(index, slice):
+            return tuple(self)[index]
+        if isinstance(index, bool) or not isinstance(index, int):
+            raise InvalidTypeError(
+                f"History indices must be integers or slices, not {type(index).__name__}",
+                field="index",
+                rule="an int or a slice",
+            )
+        length = len(self)
+        position = index + length if index < 0 else index
+        if not 0 <= position < length:
+            msg = f"History index {index} out of range for {length} events"
+            raise IndexError(msg)
+        entry = self._head
+        while entry is not None:
+            start = entry.length - len(entry.events)
+            if position >= start:
+                return entry.events[position - start]
+            entry = entry.previous
+        raise AssertionError  # pragma: no cover  (position is in range)
+
+    # -- value semantics -----------------------------------------------------
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        if not isinstance(other, History):
+            return NotImplemented
+        if self._head is other._head:
+            return True
+        return len(self) == len(other) and tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"History({list(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (History, (tuple(self),))
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __delattr__(self, name: str) -> NoReturn:
+        raise attrs.exceptions.FrozenInstanceError
+
+    def __copy__(self) -> History:
+        return self
+
+    def __deepcopy__(self, memo: object) -> History:
+        return self
+
+
+def _items(events: object, what: str) -> tuple[Event, ...]:
+    if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
+        raise InvalidTypeError(
+            f"{what} must be a sequence of escrow events, not {type(events).__name__}",
+            field=what,
+            rule="a sequence of escrow events",
+        )
+    return tuple(events)
+
+
+def _chain(events: object, what: str) -> _Entry | None:
+    """The last entry of a history holding *events*, each checked (``what[i]`` in errors)."""
+    if isinstance(events, History):
+        return events._head  # noqa: SLF001  (already a checked chain)
+    if isinstance(events, _Entry):
+        return events
+    items = _items(events, what)
+    return _Entry(None, items, what) if items else None
+
+
+def history(events: object, what: str) -> History:
+    """*events* as a :class:`History`, with errors naming *what* (e.g. ``"Contract.history"``)."""
+    if isinstance(events, History):
+        return events
+    head = _chain(events, what)
+    return History() if head is None else History(head)
+
+
+def extend(history: History, events: tuple[Event, ...], what: str) -> History:
+    """*history* with *events* appended, checked, with errors naming *what*."""
+    if not events:
+        return history
+    return History(_Entry(history._head, events, what))  # noqa: SLF001  (same module)

@@ -25,7 +25,9 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from upwork_safety.money import Money
+from upwork_safety.money import CONTEXT, Money
+
+_HUNDRED = Decimal(100)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -127,3 +129,9 @@ def html_table(
     )
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def percent(rate: Decimal) -> str:
+    """*rate* (a fraction) as a percentage, no trailing zeros: ``Decimal("0.025")`` → ``2.5%``."""
+    text = format(CONTEXT.multiply(rate, _HUNDRED).normalize(CONTEXT), "f")
+    return f"{text}%"

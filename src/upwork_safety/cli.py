@@ -633,7 +633,7 @@ def _print_findings(p: Printer, found: Sequence[Any]) -> None:
 def _cmd_scan(args: argparse.Namespace, out: TextIO) -> int:
     from upwork_safety import checks  # noqa: PLC0415
 
-    direction = "outgoing" if args.outgoing else "incoming"
+    direction = checks.Direction.OUTGOING if args.outgoing else checks.Direction.INCOMING
     found = checks.scan_message(args.message, direction=direction)
     if args.json:
         _dump({"direction": direction, "findings": found}, out)

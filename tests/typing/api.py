@@ -127,3 +127,10 @@ found: list[checks.Finding] = checks.review_contract(moved, now=datetime(2024, 2
 said: list[checks.Finding] = checks.scan_message("can you also just quickly add a page?")
 vague: list[checks.Finding] = checks.review_milestone("Build the website")
 worst: checks.Severity = max((f.severity for f in found), default=checks.Severity.INFO)
+mine: list[checks.Finding] = checks.scan_message("5 stars?", direction=checks.Direction.OUTGOING)
+also_mine: list[checks.Finding] = checks.scan_message("5 stars?", direction="outgoing")
+code: checks.FindingCode = said[0].code
+code_text: str = said[0].code
+where: tuple[int, int] | None = said[0].span
+sure: checks.Confidence = said[0].confidence
+documented: checks.CodeInfo = checks.CODES[checks.FindingCode.SCOPE_CREEP]

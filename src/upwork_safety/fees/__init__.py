@@ -80,7 +80,7 @@ from upwork_safety.fees._withdrawal import (
     quote_withdrawal,
     withdrawal_for_target,
 )
-from upwork_safety.rules._fees import (
+from upwork_safety.rules import (
     DATABASE_ADMINISTRATION_2016,
     DATABASE_ADMINISTRATION_HISTORY,
     DIRECT_TO_LOCAL_BANK,

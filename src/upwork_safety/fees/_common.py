@@ -17,10 +17,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from upwork_safety import _render
+from upwork_safety._render import percent
 from upwork_safety._validate import fraction, utc_day
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, Money, require_money, round_half_up
-from upwork_safety.rules._fees import PAKISTAN_METHODS, WithdrawalMethod, percent
+from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
     from collections.abc import Callable

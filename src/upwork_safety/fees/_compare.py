@@ -53,7 +53,7 @@ from upwork_safety.fees._withdrawal import (
     usable_method,
 )
 from upwork_safety.money import CONTEXT, ExchangeRate, Money
-from upwork_safety.rules._fees import PAKISTAN_METHODS, WithdrawalMethod
+from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence

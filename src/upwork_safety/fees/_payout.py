@@ -22,7 +22,7 @@ from upwork_safety.money import ExchangeRate, Money
 if TYPE_CHECKING:
     from datetime import date, datetime
 
-    from upwork_safety.rules._fees import WithdrawalMethod
+    from upwork_safety.rules import WithdrawalMethod
 
 __all__ = ["Payout", "payout"]
 

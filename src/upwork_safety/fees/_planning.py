@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._render import percent
 from upwork_safety._validate import id_field, sequence_of
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import (
@@ -26,7 +27,7 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.fees._withdrawal import usable_method
 from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, require_money, round_half_up
-from upwork_safety.rules._fees import WithdrawalMethod, percent
+from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

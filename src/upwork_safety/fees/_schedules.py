@@ -37,7 +37,7 @@ from upwork_safety.fees._common import (
 from upwork_safety.fees._withdrawal import method_fees, unusable, usable_method
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import CONTEXT, Money, round_half_up
-from upwork_safety.rules._fees import (
+from upwork_safety.rules import (
     DIRECT_TO_LOCAL_BANK,
     PAYMENT_SCHEDULE_HISTORY,
     PaymentSchedule,

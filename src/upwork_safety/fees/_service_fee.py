@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._render import percent
 from upwork_safety._validate import date_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import (
@@ -29,10 +30,9 @@ from upwork_safety.fees._common import (
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import Money
-from upwork_safety.rules._fees import (
+from upwork_safety.rules import (
     SERVICE_FEE_HISTORY,
     ServiceFeeSchedule,
-    percent,
 )
 from upwork_safety.rules._history import RuleHistory
 

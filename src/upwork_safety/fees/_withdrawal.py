@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._render import percent
 from upwork_safety._validate import bool_field, id_field, text_field
 from upwork_safety.errors import (
     CurrencyMismatchError,
@@ -42,10 +43,9 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import CONTEXT, ExchangeRate, Money, require_money, round_half_up
-from upwork_safety.rules._fees import (
+from upwork_safety.rules import (
     EXPORT_TAX_HISTORY,
     WithdrawalMethod,
-    percent,
 )
 
 if TYPE_CHECKING:

@@ -48,6 +48,7 @@ from upwork_safety.jss._explain import (
 from upwork_safety.jss._forecast import Forecast, ForecastBin, FutureJob, forecast
 from upwork_safety.jss._model import classify, score, timeline
 from upwork_safety.jss._population import score_frame, score_many
+from upwork_safety.jss._presets import CURRENT, HISTORY, rule_sources, rules_as_of
 from upwork_safety.jss._reports import (
     Impact,
     JSSPoint,
@@ -57,10 +58,8 @@ from upwork_safety.jss._reports import (
     WindowScore,
 )
 from upwork_safety.jss._top_rated import TopRated, TopRatedWeeks, top_rated, top_rated_weeks
-from upwork_safety.rules._jss import (
-    CURRENT,
+from upwork_safety.rules import (
     ELIGIBILITY_2023,
-    HISTORY,
     JOB_SIZE_2020,
     LAUNCH_2015,
     NO_FEEDBACK_2020,
@@ -69,8 +68,6 @@ from upwork_safety.rules._jss import (
     JSSRules,
     Rounding,
     WeightTier,
-    rule_sources,
-    rules_as_of,
 )
 
 __all__ = [

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
     from fractions import Fraction
 
-    from upwork_safety.rules._jss import JSSRules
+    from upwork_safety.rules import JSSRules
 
 __all__ = ["ChangeItem", "ChangeKind", "JSSChange", "WhatIf", "explain_change", "what_if"]
 

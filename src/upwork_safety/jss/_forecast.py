@@ -41,7 +41,7 @@ from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Pa
 from upwork_safety.money import CONTEXT, Money
 
 if TYPE_CHECKING:
-    from upwork_safety.rules._jss import JSSRules
+    from upwork_safety.rules import JSSRules
 
 __all__ = ["Forecast", "ForecastBin", "FutureJob", "forecast"]
 

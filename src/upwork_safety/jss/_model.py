@@ -32,7 +32,7 @@ from upwork_safety.jss._reports import (
 )
 from upwork_safety.models import Contract, Feedback
 from upwork_safety.money import CONTEXT
-from upwork_safety.rules._jss import Formula, JSSRules, Rounding, rules_as_of
+from upwork_safety.rules import JSS_HISTORY, Formula, JSSRules, Rounding
 
 __all__ = ["classify", "score", "timeline"]
 
@@ -124,7 +124,7 @@ def _client_ids(value: object) -> frozenset[str]:
 
 def _rules(value: object, on: date) -> JSSRules:
     if value is None:
-        return rules_as_of(on)
+        return JSS_HISTORY.in_force(on)
     if not isinstance(value, JSSRules):
         raise InvalidTypeError(
             f"rules must be JSSRules or None, not {type(value).__name__}",

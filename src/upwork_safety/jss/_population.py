@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from upwork_safety.jss._reports import JSSReport
-    from upwork_safety.rules._jss import JSSRules
+    from upwork_safety.rules import JSSRules
 
 __all__ = ["PANDAS_HINT", "score_frame", "score_many"]
 

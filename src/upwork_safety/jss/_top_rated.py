@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from upwork_safety.models import Contract
-    from upwork_safety.rules._jss import JSSRules
+    from upwork_safety.rules import JSSRules
 
 __all__ = ["TopRated", "TopRatedWeeks", "top_rated", "top_rated_weeks"]
 

@@ -28,16 +28,27 @@ force on the relevant date.  For a what-if, evolve a rule set::
 
 from __future__ import annotations
 
-from upwork_safety.rules._fees import (
-    SERVICE_FEE_HISTORY,
-    ExportTaxRules,
-    FeeTier,
-    ServiceFeeSchedule,
-    WithdrawalMethod,
-)
 from upwork_safety.rules._history import Dated, RuleHistory
+from upwork_safety.rules._jss import CURRENT as JSS_CURRENT
+from upwork_safety.rules._jss import (
+    ELIGIBILITY_2023,
+    JOB_SIZE_2020,
+    LAUNCH_2015,
+    NO_FEEDBACK_2020,
+    TRENDING_2021,
+    Formula,
+    JSSRules,
+    Rounding,
+    WeightTier,
+)
 from upwork_safety.rules._jss import HISTORY as JSS_HISTORY
-from upwork_safety.rules._jss import JSSRules, WeightTier
+from upwork_safety.rules._payment_schedule import (
+    PAYMENT_SCHEDULE_HISTORY,
+    PAYMENT_SCHEDULES,
+    Payday,
+    PaymentSchedule,
+    PaymentScheduleRules,
+)
 from upwork_safety.rules._platform import (
     BEFORE_STREAMLINED_DISPUTES,
     CURRENT,
@@ -48,25 +59,87 @@ from upwork_safety.rules._platform import (
 )
 from upwork_safety.rules._provenance import RuleSource
 from upwork_safety.rules._provenance import sources as _sources
+from upwork_safety.rules._service_fee import (
+    DATABASE_ADMINISTRATION_2016,
+    DATABASE_ADMINISTRATION_HISTORY,
+    ENTERPRISE,
+    FLAT_10_2016,
+    FLAT_10_2023,
+    PER_CONTRACT_2025,
+    SERVICE_FEE_HISTORY,
+    SLIDING_SCALE_2016,
+    FeeTier,
+    ServiceFeeSchedule,
+    schedule_as_of,
+)
+from upwork_safety.rules._tax import (
+    EXPORT_TAX_2022,
+    EXPORT_TAX_HISTORY,
+    TAX_RATE_NOT_PSEB,
+    TAX_RATE_PSEB,
+    ExportTaxRules,
+)
+from upwork_safety.rules._withdrawal import (
+    DIRECT_TO_LOCAL_BANK,
+    PAKISTAN_METHODS,
+    PAYONEER,
+    PAYONEER_USD_ACCOUNT,
+    PAYPAL,
+    SOURCED_FIELDS,
+    WIRE_USD,
+    WithdrawalMethod,
+)
 
 __all__ = [
     "BEFORE_STREAMLINED_DISPUTES",
     "CURRENT",
+    "DATABASE_ADMINISTRATION_2016",
+    "DATABASE_ADMINISTRATION_HISTORY",
+    "DIRECT_TO_LOCAL_BANK",
+    "ELIGIBILITY_2023",
+    "ENTERPRISE",
+    "EXPORT_TAX_2022",
+    "EXPORT_TAX_HISTORY",
+    "FLAT_10_2016",
+    "FLAT_10_2023",
     "HISTORY",
+    "JOB_SIZE_2020",
+    "JSS_CURRENT",
     "JSS_HISTORY",
+    "LAUNCH_2015",
+    "NO_FEEDBACK_2020",
+    "PAKISTAN_METHODS",
+    "PAYMENT_SCHEDULES",
+    "PAYMENT_SCHEDULE_HISTORY",
+    "PAYONEER",
+    "PAYONEER_USD_ACCOUNT",
+    "PAYPAL",
+    "PER_CONTRACT_2025",
     "SERVICE_FEE_HISTORY",
+    "SLIDING_SCALE_2016",
+    "SOURCED_FIELDS",
     "STREAMLINED_DISPUTES",
+    "TAX_RATE_NOT_PSEB",
+    "TAX_RATE_PSEB",
+    "TRENDING_2021",
+    "WIRE_USD",
     "Dated",
     "ExportTaxRules",
     "FeeTier",
+    "Formula",
     "JSSRules",
+    "Payday",
+    "PaymentSchedule",
+    "PaymentScheduleRules",
     "PlatformRules",
+    "Rounding",
     "RuleHistory",
     "RuleSource",
     "ServiceFeeSchedule",
     "WeightTier",
     "WithdrawalMethod",
     "as_of",
+    "schedule_as_of",
     "sources",
 ]
 

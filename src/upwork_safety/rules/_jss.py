@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, cast
 
@@ -21,7 +21,6 @@ from upwork_safety._validate import decimal_value, field_name, plain_date
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason, StrEnum
 from upwork_safety.rules._history import RuleHistory
-from upwork_safety.rules._provenance import RuleSource, sources
 from upwork_safety.rules._provenance import rule as _rule
 
 __all__ = [
@@ -36,8 +35,6 @@ __all__ = [
     "JSSRules",
     "Rounding",
     "WeightTier",
-    "rule_sources",
-    "rules_as_of",
 ]
 
 
@@ -728,29 +725,3 @@ HISTORY: RuleHistory[JSSRules] = RuleHistory(
     "JSS rules",
     (LAUNCH_2015, JOB_SIZE_2020, NO_FEEDBACK_2020, TRENDING_2021, ELIGIBILITY_2023, CURRENT),
 )
-
-
-def rules_as_of(on: date | datetime) -> JSSRules:
-    """Return the JSS rule set in force on *on* (``HISTORY.in_force(on)``).
-
-    Args:
-        on: A date, or a timezone-aware datetime (its UTC date is used).
-
-    Returns:
-        The newest preset whose ``effective`` date is not after *on*.
-
-    Raises:
-        InvalidValueError: *on* is a naive datetime.
-        RulesError: *on* is before 2015-03-01, the first published JSS rules.
-    """
-    return HISTORY.in_force(on)
-
-
-def rule_sources(rules: JSSRules | None = None) -> list[tuple[str, object, RuleSource]]:
-    """List every rule of *rules* (default :data:`CURRENT`) with its value and source.
-
-    Returns:
-        ``(field name, value, RuleSource)`` for each rule field, in
-        declaration order (see :func:`upwork_safety.rules.sources`).
-    """
-    return sources(CURRENT if rules is None else rules)

@@ -139,10 +139,29 @@ class PlatformRules:
         "file a dispute after the contract ends or a refund request",
     )
     #: The client's time to answer a dispute; silence sends the funds to the freelancer.
+    #: Counted in business days when :attr:`client_response_business_days`.
     client_dispute_response: timedelta = _rule(
         _days(5),
         "COMM (2023-12-05); HC 211062068",
         "client silence = funds to freelancer",
+    )
+    #: Whether :attr:`client_dispute_response` counts business days: the same UTC
+    #: time of day, counting only days that fall Monday to Friday in UTC (holidays
+    #: are not skipped), so 5 days from a Friday 15:00 end the next Friday 15:00.
+    client_response_business_days: bool = _rule(
+        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        "HC 211062068 ('respond within 5 business days')",
+        "Monday-Friday; the UTC weekend is assumed (the HC names no time zone)",
+        unconfirmed=True,
+    )
+    #: Whether the freelancer may dispute on an active contract escrow the client
+    #: does not release (no review clock runs: work delivered outside "Submit
+    #: work", changes requested, or a partial approval's remainder held or carried
+    #: to a later milestone), through Support.
+    dispute_on_active_contract: bool = _rule(
+        True,  # noqa: FBT003
+        "HC 211068528, HC 211062068",
+        "client refuses to release, or releases part and carries the rest on",
     )
     #: The mediator's time to propose a resolution.
     mediation_proposal: timedelta = _rule(
@@ -152,7 +171,8 @@ class PlatformRules:
     mediation_acceptance: timedelta = _rule(
         _days(2), "COMM (2023-12-05)", "both parties accept or decline"
     )
-    #: Time to opt in to arbitration and pay its fee.
+    #: Time to opt in to arbitration and pay its fee, from the end of mediation
+    #: (the client's answer + :attr:`mediation_proposal` + :attr:`mediation_acceptance`).
     arbitration_opt_in: timedelta = _rule(
         _days(7),
         "HC 14044146250259",

@@ -1,12 +1,27 @@
-"""Helpers for testing code that uses upwork_safety (the ``testing`` extra).
+"""Helpers for testing code that uses upwork_safety.
 
+:mod:`upwork_safety.testing.factories` builds single valid values in one
+call and needs nothing beyond the library.
 :mod:`upwork_safety.testing.strategies` holds Hypothesis strategies for every
-public type (it needs ``hypothesis``: ``pip install upwork-safety[testing]``);
-:mod:`upwork_safety.testing.factories` builds single valid values in one call.
+public type; it needs ``hypothesis`` (the ``testing`` extra), and is imported
+only when first used, so ``factories`` works where Hypothesis is not
+installed.
 """
 
 from __future__ import annotations
 
-from upwork_safety.testing import factories, strategies
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from upwork_safety.testing import factories, strategies
 
 __all__ = ["factories", "strategies"]
+
+
+def __getattr__(name: str) -> object:
+    """Import ``factories`` or ``strategies`` on first use."""
+    if name in __all__:
+        return importlib.import_module(f"upwork_safety.testing.{name}")
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,166 @@
+"""Measure ``checks.scan_message`` on the development and held-out message sets.
+
+Run ``nox -s scanner`` (or ``python -m benchmarks.scanner_eval`` from the
+repository root with the package installed).  For each set it prints:
+
+* the composition (messages, risky, Roman Urdu or mixed, innocent mentions);
+* "risky or not": a message is risky when it carries any code; precision and
+  recall of the scanner's any-finding decision;
+* per code: true and false positives, misses, precision and recall;
+* the share of risky messages whose codes are found exactly.
+
+The held-out set (``tests/data/messages_heldout.json``) is reported **only
+in aggregate**: this script never prints one of its messages, and nothing in
+the scanner may be adjusted because of it.  ``--dev-misses`` lists the
+development set's misclassified messages, for tuning; there is deliberately
+no such option for the held-out set.
+
+``--json`` prints the figures as JSON instead of tables.  ``--rules-only``
+scores the phrase rules without the trained model (when the scanner has one),
+which is how the model's keep-or-drop decision is measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from upwork_safety import checks
+from upwork_safety.checks._messages import scan_rules_only
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+SETS = {"development": DATA / "messages.json", "held-out": DATA / "messages_heldout.json"}
+CODES = (
+    "START_BEFORE_FUNDING",
+    "OFF_PLATFORM_PAYMENT",
+    "OFF_PLATFORM_CONTACT",
+    "UPFRONT_FEE",
+    "SCOPE_CREEP",
+    "REVIEW_BEGGING",
+)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def _scan(text: str, direction: str, *, rules_only: bool) -> set[str]:
+    if rules_only:
+        found = scan_rules_only(text, direction=direction)
+    else:
+        found = checks.scan_message(text, direction=direction)
+    return {str(f.code) for f in found}
+
+
+def score(messages: list[dict[str, Any]], *, rules_only: bool = False) -> dict[str, Any]:
+    """Return the aggregate figures for *messages* (no message text)."""
+    rows = [
+        (set(m["codes"]), _scan(m["text"], m["direction"], rules_only=rules_only)) for m in messages
+    ]
+    risky = [bool(want) for want, _ in rows]
+    flagged = [bool(got) for _, got in rows]
+    tp = sum(1 for r, f in zip(risky, flagged, strict=True) if r and f)
+    fp = sum(1 for r, f in zip(risky, flagged, strict=True) if f and not r)
+    fn = sum(1 for r, f in zip(risky, flagged, strict=True) if r and not f)
+    per_code = {}
+    for code in CODES:
+        ctp = sum(1 for want, got in rows if code in want and code in got)
+        cfp = sum(1 for want, got in rows if code not in want and code in got)
+        cfn = sum(1 for want, got in rows if code in want and code not in got)
+        per_code[code] = {
+            "support": ctp + cfn,
+            "tp": ctp,
+            "fp": cfp,
+            "fn": cfn,
+            "precision": _ratio(ctp, ctp + cfp),
+            "recall": _ratio(ctp, ctp + cfn),
+        }
+    exact = sum(1 for want, got in rows if want and want == got)
+    return {
+        "messages": len(messages),
+        "risky": sum(risky),
+        "ordinary": len(messages) - sum(risky),
+        "roman_urdu_or_mixed": sum(1 for m in messages if m.get("lang") in {"roman_urdu", "mixed"}),
+        "innocent_mentions": sum(1 for m in messages if m.get("innocent_mention")),
+        "risky_or_not": {
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+            "precision": _ratio(tp, tp + fp),
+            "recall": _ratio(tp, tp + fn),
+        },
+        "exact_codes_on_risky": _ratio(exact, sum(risky)),
+        "per_code": per_code,
+    }
+
+
+def _table(name: str, figures: dict[str, Any]) -> str:
+    whole = figures["risky_or_not"]
+    lines = [
+        (
+            f"{name}: {figures['messages']} messages ({figures['risky']} risky, "
+            f"{figures['ordinary']} ordinary; {figures['roman_urdu_or_mixed']} Roman Urdu or "
+            f"mixed; {figures['innocent_mentions']} innocent mentions)"
+        ),
+        f"  {'':<22} {'n':>4} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>9} {'recall':>7}",
+        (
+            f"  {'risky or not':<22} {figures['risky']:>4} {whole['tp']:>4} {whole['fp']:>4} "
+            f"{whole['fn']:>4} {whole['precision']:>9.3f} {whole['recall']:>7.3f}"
+        ),
+    ]
+    for code, row in figures["per_code"].items():
+        lines.append(
+            f"  {code:<22} {row['support']:>4} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4} "
+            f"{row['precision']:>9.3f} {row['recall']:>7.3f}"
+        )
+    lines.append(f"  exact codes on risky messages: {figures['exact_codes_on_risky']:.3f}")
+    return "\n".join(lines)
+
+
+def _dev_misses(messages: list[dict[str, Any]], *, rules_only: bool) -> str:
+    lines = []
+    for m in messages:
+        want = set(m["codes"])
+        got = _scan(m["text"], m["direction"], rules_only=rules_only)
+        if want != got:
+            lines.append(f"  want {sorted(want)} got {sorted(got)} [{m['direction']}]: {m['text']}")
+    return "\n".join(["development misses:", *lines])
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures; return 0."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    parser.add_argument("--rules-only", action="store_true", help="score without the model")
+    parser.add_argument(
+        "--dev-misses", action="store_true", help="list misclassified development messages"
+    )
+    parser.add_argument(
+        "--dev-only", action="store_true", help="score the development set only (for tuning)"
+    )
+    args = parser.parse_args(argv)
+    chosen = {"development": SETS["development"]} if args.dev_only else SETS
+    loaded = {name: json.loads(path.read_text("utf-8")) for name, path in chosen.items()}
+    figures = {name: score(msgs, rules_only=args.rules_only) for name, msgs in loaded.items()}
+    if args.json:
+        print(json.dumps(figures, indent=1))
+    else:
+        print("\n\n".join(_table(name, f) for name, f in figures.items()))
+        whole = {
+            key: sum(f[key] for f in figures.values())
+            for key in ("messages", "roman_urdu_or_mixed", "innocent_mentions")
+        }
+        print(
+            f"\nwhole corpus: {whole['messages']} messages, {whole['roman_urdu_or_mixed']} "
+            f"Roman Urdu or mixed, {whole['innocent_mentions']} innocent mentions"
+        )
+    if args.dev_misses:
+        print(_dev_misses(loaded["development"], rules_only=args.rules_only))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,60 @@
+"""Safety checks: the advice freelancers learn the hard way, as findings a tool can show.
+
+Three entry points, each returning a list of :class:`Finding` (most severe
+first), each finding with a polite script to answer with:
+
+* :func:`scan_message` reads a message, in English, Roman Urdu or a mix: a
+  client asking to start before the milestone is funded, to pay or talk off
+  Upwork, for an upfront fee, or for more work at the same price; or, in a
+  message you are about to send, asking the client for five stars.  It reads
+  intent (who is asked to do what, through which channel, before or instead
+  of the platform), not keywords, and each finding carries its evidence span
+  and a :class:`Confidence`.
+* :func:`review_milestone` says whether a milestone's title and description
+  are specific enough to be checked.
+* :func:`review_contract` looks at a whole contract at a moment, through the
+  public functions of :mod:`~upwork_safety.escrow`,
+  :mod:`~upwork_safety.hourly` and :mod:`~upwork_safety.fees`: unfunded work,
+  running clocks, refund requests, the dispute window, milestones too small
+  to defend in arbitration, dormant escrow, and hourly time that Hourly
+  Protection will not cover.
+
+Every code is a :class:`FindingCode`, listed in :data:`CODES` with what
+triggers it and the rule behind it.  The checks are deterministic rules (no
+network, no model at run time); they run in linear time, so a megabyte of
+hostile text costs a second or two, and any Unicode string is accepted.
+
+>>> [f.code for f in scan_message("Add me on WhatsApp, I'll pay you via PayPal")]
+['OFF_PLATFORM_PAYMENT', 'OFF_PLATFORM_CONTACT']
+"""
+
+from __future__ import annotations
+
+from upwork_safety.checks._contracts import review_contract
+from upwork_safety.checks._findings import (
+    CODES,
+    CodeInfo,
+    Confidence,
+    Finding,
+    FindingCode,
+    Severity,
+    to_html,
+    to_records,
+)
+from upwork_safety.checks._messages import Direction, scan_message
+from upwork_safety.checks._milestones import review_milestone
+
+__all__ = [
+    "CODES",
+    "CodeInfo",
+    "Confidence",
+    "Direction",
+    "Finding",
+    "FindingCode",
+    "Severity",
+    "review_contract",
+    "review_milestone",
+    "scan_message",
+    "to_html",
+    "to_records",
+]

@@ -1,0 +1,153 @@
+"""Contact details recognised as such: e-mail addresses, phone numbers, chat handles and links.
+
+A contact detail in a message is evidence on its own: whoever wrote it is
+asking to be reached outside Upwork.  :func:`contact_details` finds
+
+* e-mail addresses, also written ``name (at) example (dot) com``,
+  ``name at gmail dot com`` or ``name [at] mail [.] com``;
+* phone numbers: international (``+92 300 1234567``, ``+1 415 555 0100``),
+  Pakistani (``0300-1234567``, ``0092 300 1234567``, also with the digits
+  spaced out), North American (``(415) 555-0143``), and long digit runs
+  right after a phone word ("number: 3001234567");
+* chat links (``wa.me/...``, ``t.me/...``, ``chat.whatsapp.com/...``,
+  ``discord.gg/...``, ``join.skype.com/...``, ``m.me/...``);
+* handles and ids next to a chat app ("Telegram @kate_pm", "skype:
+  live:john.recruit", "my id is ali.dev.92", "dev#4421").
+
+Addresses at upwork.com, and addresses that are part of a product being
+built ("submissions land in info@..."; "emails come from noreply@...") are
+not contact details.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from upwork_safety.checks import _lexicon as lex
+
+_SEP = r"[\s.\-()]{0,3}"
+_TLD = r"(?:com|net|org|co|pk|io|me|info|biz|us|uk|ca|de|in|ae|edu|example)"
+_MAIL_HOST = r"(?:gmail|googlemail|yahoo|hotmail|outlook|proton(?:mail)?|icloud|live|aol|ymail|mail|gmx|yandex|zoho)"  # noqa: E501
+
+EMAIL = re.compile(
+    r"(?<![\w.+-])[a-z0-9][\w.+-]{0,63}@[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,4}"
+)
+SPELLED_EMAIL = re.compile(
+    r"(?<![\w.+-])[a-z0-9][\w+-]{0,40}(?:(?: dot |\(dot\)|\[dot\]|\[\.\]|\.)[\w+-]{1,40}){0,3}"
+    r"\s?(?:\(at\)|\[at\]|\{at\}|\(@\)|\[@\]|@| at )\s?"
+    r"(?:" + _MAIL_HOST + r"|[a-z0-9-]{2,40})"
+    r"\s?(?: dot |\(dot\)|\[dot\]|\{dot\}|\[\.\]|\.)\s?" + _TLD + r"\b"
+)
+PHONE = re.compile(
+    r"(?<![\w+])\+\s?\d{1,3}(?:" + _SEP + r"\d){7,13}(?!\d)|"
+    r"(?<![\w+])(?:00\s?92|92)[\s.\-]{0,3}3\d\d(?:[\s.\-]{0,3}\d){7}(?!\d)|"
+    r"(?<![\w+])0\s?3(?:" + _SEP + r"\d){9}(?!\d)|"
+    r"(?<![\w+])\(\d{3}\)\s?\d{3}[\s.\-]\d{4}(?!\d)|"
+    r"(?<![\w+.])\d{3}[.\-]\d{3}[.\-]\d{4}(?!\d)"
+)
+#: A long digit run right after a phone word: "number: 3001234567".
+NUMBER_AFTER_WORD = re.compile(
+    r"\b(?:number|phone|cell|mobile|whatsapp|contact|call|text|sms|jazzcash|easypaisa)"
+    r"(?: (?:is|hai|:))?[\s:=\-]{0,3}(\d(?:[\s.\-]{0,2}\d){9,12})(?!\d)"
+)
+CHAT_LINK = re.compile(
+    r"(?<![\w.])(?:https?://)?(?:www\.)?(?:wa\.me|api\.whatsapp\.com|chat\.whatsapp\.com|"
+    r"t\.me|telegram\.me|telegram\.dog|discord\.gg|discord\.com/invite|discordapp\.com/invite|"
+    r"join\.skype\.com|m\.me|signal\.me|line\.me|msng\.link)/[\w\-./?=&%+]{1,100}"
+)
+HANDLE = re.compile(r"(?<![\w@.])@[a-z0-9_][a-z0-9_.]{2,30}\b")
+DISCORD_TAG = re.compile(r"\b[a-z0-9_.]{2,32}#\d{4}\b")
+SKYPE_ID = re.compile(r"\blive:[a-z0-9_.\-]{3,40}")
+NAMED_ID = re.compile(
+    r"\b(?:id|username|user name|handle)(?: is| hai|\s?[:=])\s?"
+    r"[a-z][a-z0-9_.\-]{2,30}[a-z0-9]"
+)
+#: Mail addresses that belong to a product, not a person.
+_ROBOT_MAILBOX = re.compile(r"^(?:no-?reply|do-?not-?reply|donotreply|test|example|user|name)@")
+_HANDLE_CONTEXT = re.compile(
+    r"\b(?:telegram|tg|instagram|insta|ig|twitter|tiktok|skype|discord|signal|whatsapp|"
+    r"username|handle|user name|find me|dm|wechat|snapchat|snap|threads|kik|viber)\b"
+)
+_EMAIL_TO_PERSON = re.compile(
+    r"\b(?:e-?mail|mail|write|contact|reach|send|message|text|ping)(?: it)?"
+    r"(?: (?:me|us|to me|to us|at|on))\b|\b(?:my|our|personal|your|apna|apni|mera|meri)"
+    r" (?:e-?mail|gmail|address)\b|\bcv\b|\bresume\b|\bapply\b"
+)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@attrs.frozen
+class Detail:
+    """One contact detail: where it is (normalised offsets) and what kind it is."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def _product_mail(text: str, match: re.Match[str]) -> bool:
+    """An address that belongs to what is being built, or to Upwork."""
+    address = match.group()
+    if address.endswith(("@upwork.com", ".upwork.com")):
+        return True
+    if _ROBOT_MAILBOX.match(address):
+        return True
+    sentence = _sentence(text, match.start(), match.end()).replace(address, " ")
+    if _EMAIL_TO_PERSON.search(sentence):
+        return False
+    return lex.PRODUCT.search(sentence) is not None
+
+
+def _sentence(text: str, start: int, end: int, reach: int = 160) -> str:
+    before = text[max(0, start - reach) : start]
+    cut = max(before.rfind(mark) for mark in (". ", "! ", "? ", "\n")) + 1
+    after = text[end : end + reach]
+    stops = [i for i in (after.find(mark) for mark in (". ", "! ", "? ", "\n")) if i >= 0]
+    return before[cut:] + text[start:end] + after[: min(stops, default=len(after))]
+
+
+def contact_details(text: str) -> list[Detail]:
+    """Every contact detail in normalised *text*, in order of position."""
+    found: list[Detail] = []
+    if "@" in text or " at " in text or "(at)" in text or "[at]" in text:
+        for pattern in (EMAIL, SPELLED_EMAIL):
+            found.extend(
+                Detail(m.start(), m.end(), "e-mail address")
+                for m in pattern.finditer(text)
+                if not _product_mail(text, m)
+            )
+    if _DIGIT.search(text):
+        found.extend(Detail(m.start(), m.end(), "phone number") for m in PHONE.finditer(text))
+        found.extend(
+            Detail(m.start(1), m.end(1), "phone number") for m in NUMBER_AFTER_WORD.finditer(text)
+        )
+    if "/" in text:
+        found.extend(Detail(m.start(), m.end(), "chat link") for m in CHAT_LINK.finditer(text))
+    for pattern, needs in ((HANDLE, "@"), (DISCORD_TAG, "#"), (SKYPE_ID, "live:")):
+        if needs in text:
+            found.extend(
+                Detail(m.start(), m.end(), "chat handle")
+                for m in pattern.finditer(text)
+                if pattern is SKYPE_ID
+                or _HANDLE_CONTEXT.search(_sentence(text, m.start(), m.end()))
+            )
+    found.extend(
+        Detail(m.start(), m.end(), "chat handle")
+        for m in NAMED_ID.finditer(text)
+        if lex.APP.search(_sentence(text, m.start(), m.end()))
+    )
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[Detail]) -> list[Detail]:
+    """Keep the first (then longest) of overlapping details."""
+    kept: list[Detail] = []
+    for detail in sorted(found, key=lambda d: (d.start, -d.end)):
+        if kept and detail.start < kept[-1].end:
+            continue
+        kept.append(detail)
+    return kept

@@ -1,0 +1,506 @@
+"""Reviewing a whole contract at a moment: :func:`review_contract` and the findings it derives.
+
+Fixed-price contracts are read through the public functions of
+:mod:`~upwork_safety.escrow` (advance, deadlines) and
+:mod:`~upwork_safety.fees` (the net after the service fee); hourly
+contracts through :mod:`~upwork_safety.hourly` (the week's invoice).  Each
+deadline kind is turned into a finding by one entry of a dispatch table.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING
+
+import attrs
+
+import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
+import upwork_safety.fees as fees  # noqa: PLR0402
+import upwork_safety.hourly as hourly  # noqa: PLR0402
+from upwork_safety._validate import utc_instant
+from upwork_safety.checks._findings import (
+    Finding,
+    FindingCode,
+    Severity,
+    make_finding,
+    rule_unconfirmed,
+    sorted_findings,
+)
+from upwork_safety.checks._milestones import review_milestone, short
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, RulesError
+from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
+from upwork_safety.money import Money
+from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import as_of as _rules_as_of
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_UTC = timezone.utc
+
+
+def _when(at: datetime) -> str:
+    return at.astimezone(_UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def _left(span: timedelta) -> str:
+    """A duration in words: '6 days 23 hours', '45 minutes'."""
+    minutes = int(span.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [(days, "day"), (hours, "hour")] if days else [(hours, "hour"), (mins, "minute")]
+    words = [f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in parts if n]
+    return " ".join(words) or "less than a minute"
+
+
+def _milestone_name(milestone: Milestone) -> str:
+    return f"{milestone.id} ({short(milestone.title, 40)!r})"
+
+
+_WORKING = frozenset(
+    {
+        MilestoneState.FUNDED,
+        MilestoneState.SUBMITTED,
+        MilestoneState.CHANGES_REQUESTED,
+        MilestoneState.REFUND_REQUESTED,
+        MilestoneState.DISPUTED,
+    }
+)
+_OPEN_STATES = frozenset(
+    {MilestoneState.NOT_FUNDED, MilestoneState.FUNDED, MilestoneState.CHANGES_REQUESTED}
+)
+
+
+def _unfunded(contract: Contract) -> list[Finding]:
+    if contract.ended is not None or any(m.state in _WORKING for m in contract.milestones):
+        return []
+    upcoming = [m for m in contract.milestones if m.state is MilestoneState.NOT_FUNDED]
+    if contract.milestones and not upcoming:
+        return []
+    advice = (
+        "Don't open your editor yet: only a funded milestone is protected. Ask the "
+        "client to fund it and start once it shows as funded."
+    )
+    script = (
+        "I'm ready to start! Could you fund the milestone on Upwork? I'll begin as soon "
+        "as it shows as funded."
+    )
+    if not upcoming:
+        message = "The contract is open but has no milestone, so nothing is in escrow."
+        return [make_finding(FindingCode.UNFUNDED_MILESTONE, message, advice, script)]
+    nxt = upcoming[0]
+    message = (
+        f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded: "
+        "work on it now would be unprotected."
+    )
+    return [
+        make_finding(
+            FindingCode.UNFUNDED_MILESTONE,
+            message,
+            advice,
+            script,
+            milestone_id=nxt.id,
+            amount=nxt.amount,
+            evidence=f"state {nxt.state.name}; no other milestone active",
+        )
+    ]
+
+
+@attrs.frozen
+class _Clock:
+    """What is known about a deadline when its finding is written."""
+
+    contract: Contract
+    deadline: escrow.Deadline
+    now: datetime
+    rules: PlatformRules
+
+    @property
+    def left(self) -> timedelta:
+        return self.deadline.due - self.now
+
+    @property
+    def milestone(self) -> Milestone:
+        # Every deadline handled below except the dispute window names its milestone.
+        assert self.deadline.milestone_id is not None  # noqa: S101
+        return self.contract.milestone(self.deadline.milestone_id)
+
+    def fields(self) -> dict[str, object]:
+        return {
+            "milestone_id": self.deadline.milestone_id,
+            "due": self.deadline.due,
+            "time_left": self.left,
+            "evidence": f"{self.deadline.kind} at {_when(self.deadline.due)}: "
+            f"{self.deadline.consequence}",
+        }
+
+
+def _review_running(clock: _Clock) -> Finding | None:
+    milestone = clock.milestone
+    message = (
+        f"Milestone {_milestone_name(milestone)} is in review: if the client does "
+        f"nothing, the {milestone.held} in escrow is released to you automatically "
+        f"at {_when(clock.deadline.due)} ({_left(clock.left)} from now)."
+    )
+    advice = (
+        "Nothing to do but wait; answer change requests promptly (they stop the "
+        "clock). A short, friendly note is fine."
+    )
+    script = (
+        "Hi! Just a note that I've submitted the milestone; let me know if you'd like any changes."
+    )
+    return make_finding(
+        FindingCode.REVIEW_PERIOD_RUNNING,
+        message,
+        advice,
+        script,
+        amount=milestone.held,
+        **clock.fields(),
+    )
+
+
+def _refund_pending(clock: _Clock) -> Finding | None:
+    milestone = clock.milestone
+    message = (
+        f"The client asked for the {milestone.held} in escrow for milestone "
+        f"{_milestone_name(milestone)} back. You have {_left(clock.left)} (until "
+        f"{_when(clock.deadline.due)}) to accept or dispute; if you do nothing, it is "
+        "refunded."
+    )
+    advice = (
+        "Answer before the deadline: accept if no work was delivered; if you "
+        "delivered work, open a dispute and keep the evidence (files, messages)."
+    )
+    script = (
+        "I've delivered the work for this milestone, so I can't agree to a full "
+        "refund, but I'm happy to talk about what would make it right."
+    )
+    return make_finding(
+        FindingCode.REFUND_REQUEST_PENDING,
+        message,
+        advice,
+        script,
+        amount=milestone.held,
+        **clock.fields(),
+    )
+
+
+def _dispute_window(clock: _Clock) -> Finding | None:
+    held = [m.held for m in clock.contract.milestones if m.held]
+    due = _when(clock.deadline.due)
+    if not held:
+        # Nothing is left in escrow, so there is nothing to dispute: say so quietly.
+        return Finding(
+            FindingCode.DISPUTE_WINDOW_CLOSING,
+            Severity.INFO,
+            f"The contract ended with nothing left in escrow; the dispute window "
+            f"closes at {due} and nothing is at stake.",
+            "Nothing to do.",
+            **clock.fields(),  # type: ignore[arg-type]
+        )
+    message = (
+        f"The contract ended with {Money.total(held, held[0].currency)} still in "
+        f"escrow; you can file a dispute until {due} ({_left(clock.left)} from now), "
+        "and not after."
+    )
+    advice = (
+        "If you are owed money for delivered work, file the dispute before the "
+        "window closes; otherwise nothing to do."
+    )
+    script = (
+        "Before the contract closes for good: the work for the last milestone was "
+        "delivered as agreed. Could we settle the payment on Upwork?"
+    )
+    return make_finding(
+        FindingCode.DISPUTE_WINDOW_CLOSING, message, advice, script, **clock.fields()
+    )
+
+
+def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
+    # The first notice is the warning to act on: report it once it is due within
+    # one notice period.  Once it has passed, the closing date is what matters.
+    rules = clock.rules
+    reach = rules.dormancy_first_notice
+    if closing:
+        reach += rules.dormancy_final_notice
+    if clock.left > reach:
+        return None
+    milestone = clock.milestone
+    what = (
+        "closes the contract and turns the escrow into a refund request"
+        if closing
+        else "sends its first dormancy notice"
+    )
+    message = (
+        f"The escrow of milestone {_milestone_name(milestone)} ({milestone.held}) has "
+        f"not moved for a long time: Upwork {what} at {_when(clock.deadline.due)}."
+    )
+    advice = (
+        "Submit the work through 'Submit work' (that starts the review clock) or agree "
+        "the next step with the client before then."
+    )
+    script = (
+        "Hi! This milestone has been quiet for a while. Shall I submit what's done, or "
+        "is there anything you need from me to wrap it up?"
+    )
+    return make_finding(
+        FindingCode.DORMANT_ESCROW,
+        message,
+        advice,
+        script,
+        amount=milestone.held,
+        **clock.fields(),
+    )
+
+
+def _dormancy_notice(clock: _Clock) -> Finding | None:
+    return _dormancy(clock, closing=False)
+
+
+def _dormancy_close(clock: _Clock) -> Finding | None:
+    return _dormancy(clock, closing=True)
+
+
+#: Which finding each deadline kind gives; kinds not listed give none.
+_BY_DEADLINE: dict[str, Callable[[_Clock], Finding | None]] = {
+    "review_ends": _review_running,
+    "refund_response_due": _refund_pending,
+    "dispute_window_closes": _dispute_window,
+    "dormancy_notice": _dormancy_notice,
+    "dormancy_close": _dormancy_close,
+}
+
+
+def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> list[Finding]:
+    fee = rules.arbitration_fee
+    unconfirmed = rule_unconfirmed("arbitration_fee")
+    found: list[Finding] = []
+    for milestone in contract.milestones:
+        held = milestone.held
+        if (
+            milestone.state not in _WORKING
+            or not held.amount
+            or held.currency != fee.currency
+            or held >= fee
+        ):
+            continue
+        try:
+            net = fees.net_earnings(
+                held,
+                on=now.astimezone(_UTC).date(),
+                rate=contract.service_fee_rate,
+                billed_before=contract.earnings if contract.payments else None,
+            )
+        except (RulesError, CurrencyMismatchError):
+            net_text = ""
+        else:
+            net_text = f" (about {net} after Upwork's service fee)"
+        flag = " (a historic figure, unconfirmed today)" if unconfirmed else ""
+        message = (
+            f"Milestone {_milestone_name(milestone)} holds {held}{net_text}, less than the "
+            f"{fee} arbitration fee each party pays{flag}: arbitration would cost more "
+            "than it could win."
+        )
+        advice = (
+            "Nothing is wrong yet; just don't count on arbitration for this milestone. "
+            "Keep deliverables and agreements in Upwork messages so mediation has "
+            "evidence, and submit through 'Submit work'."
+        )
+        found.append(
+            make_finding(
+                FindingCode.ARBITRATION_UNECONOMIC,
+                message,
+                advice,
+                "",
+                milestone_id=milestone.id,
+                amount=fee,
+                unconfirmed=unconfirmed,
+                evidence=f"held {held} < arbitration fee {fee}",
+            )
+        )
+    return found
+
+
+def _vague(contract: Contract) -> list[Finding]:
+    found: list[Finding] = []
+    for milestone in contract.milestones:
+        if milestone.state not in _OPEN_STATES:
+            continue
+        found.extend(
+            attrs.evolve(finding, milestone_id=milestone.id)
+            for finding in review_milestone(milestone.title, milestone.description)
+        )
+    return found
+
+
+def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
+    current = escrow.advance(contract, now, rules=rules)
+    in_force = rules if rules is not None else _rules_as_of(now)
+    found = _unfunded(current)
+    for deadline in escrow.deadlines(current, now, rules=rules):
+        handler = _BY_DEADLINE.get(deadline.kind)
+        finding = None if handler is None else handler(_Clock(current, deadline, now, in_force))
+        if finding is not None:
+            found.append(finding)
+    found.extend(_arbitration(current, now, in_force))
+    found.extend(_vague(current))
+    return found
+
+
+def _hours(span: timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    return f"{minutes // 60}:{minutes % 60:02d} h"
+
+
+def _week_findings(
+    contract: Contract,
+    week: hourly.BillingWeek,
+    now: datetime,
+    rules: PlatformRules | None,
+    *,
+    current: bool,
+) -> list[Finding]:
+    if not current and now > week.calendar(rules=rules).dispute_window_ends:
+        return []
+    if not any(e.start <= week.end and e.end > week.start for e in contract.time_entries):
+        return []
+    bill = hourly.invoice_for(contract, week=week, rules=rules)
+    label = "this week" if current else "last week"
+    due = bill.dispute_window_ends
+    found: list[Finding] = []
+    if bill.unprotected_time:
+        unprotected = bill.unprotected_segments
+        reasons = "; ".join(
+            f"{_hours(span)} {reason.explanation}"
+            for reason in hourly.UnprotectedReason
+            if (span := sum((s.length for s in unprotected if reason in s.reasons), timedelta()))
+        )
+        message = (
+            f"{_hours(bill.unprotected_time)} billed {label} ({week}), worth "
+            f"{bill.unprotected_amount}, is not covered by Hourly Protection; the client "
+            f"can dispute it until {_when(due)}."
+        )
+        advice = (
+            "Track time with the desktop app, write a memo for every stretch, keep "
+            "activity up, and prefer manual time only with the client's written OK."
+        )
+        script = (
+            "Quick note: I added some manual time this week for work done away from the "
+            "tracker; the details are in the memos. Let me know if you have any questions."
+        )
+        found.append(
+            make_finding(
+                FindingCode.UNPROTECTED_HOURS,
+                message,
+                advice,
+                script,
+                due=due,
+                time_left=due - now,
+                amount=bill.unprotected_amount,
+                evidence=reasons,
+            )
+        )
+    if bill.over_limit_time:
+        message = (
+            f"{_hours(bill.over_limit_time)} logged {label} ({week}) after the weekly "
+            f"limit of {bill.weekly_limit} hours is not invoiced: that time is unpaid."
+        )
+        advice = "Stop tracking at the limit, or ask the client to raise it first."
+        script = (
+            "This week needs more hours than our weekly limit allows. Could you raise the "
+            "limit so the extra time is billed? Otherwise I'll stop at the limit."
+        )
+        found.append(
+            make_finding(
+                FindingCode.OVER_WEEKLY_LIMIT,
+                message,
+                advice,
+                script,
+                due=due,
+                time_left=due - now,
+                evidence=f"over limit: {bill.over_limit_hours} h",
+            )
+        )
+    return found
+
+
+def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
+    this_week = hourly.billing_week(now)
+    found = _week_findings(contract, this_week, now, rules, current=True)
+    found.extend(_week_findings(contract, this_week.previous(), now, rules, current=False))
+    if contract.ended is None and not contract.client.payment_verified:
+        message = (
+            f"Client {contract.client.name or contract.client_id!r} has no verified billing "
+            "method: Hourly Protection covers none of your hours."
+        )
+        advice = (
+            "Ask the client to verify a billing method before you log more time, or move "
+            "the work to funded fixed-price milestones."
+        )
+        script = (
+            "Before I log more hours, could you verify your billing method on Upwork? "
+            "It's what lets Upwork protect hourly work for both of us."
+        )
+        found.append(
+            make_finding(
+                FindingCode.UNVERIFIED_CLIENT,
+                message,
+                advice,
+                script,
+                evidence="Client.payment_verified is False",
+            )
+        )
+    return found
+
+
+def review_contract(
+    contract: Contract, *, now: datetime, rules: PlatformRules | None = None
+) -> list[Finding]:
+    """Review a contract at *now* and report what needs the freelancer's attention.
+
+    Fixed-price contracts are first advanced to *now* with
+    :func:`upwork_safety.escrow.advance` (a review period that ran out is
+    already paid), then read through :func:`~upwork_safety.escrow.deadlines`:
+    ``UNFUNDED_MILESTONE``, ``REVIEW_PERIOD_RUNNING`` (with the exact
+    auto-release time), ``REFUND_REQUEST_PENDING`` (with the time left),
+    ``DISPUTE_WINDOW_CLOSING``, ``DORMANT_ESCROW``,
+    ``ARBITRATION_UNECONOMIC`` (with the fee, its *unconfirmed* flag, and the
+    net after the service fee from :func:`upwork_safety.fees.net_earnings`)
+    and ``VAGUE_MILESTONE`` for milestones not yet delivered.
+
+    Hourly contracts are invoiced with :func:`upwork_safety.hourly.invoice_for`
+    for the current billing week and for last week while its dispute window
+    is open: ``UNPROTECTED_HOURS``, ``OVER_WEEKLY_LIMIT``, and
+    ``UNVERIFIED_CLIENT`` while the contract is open.
+
+    Args:
+        contract: The contract, as recorded so far (its ``history`` up to
+            now, or less: automatic steps are applied here).
+        now: The moment of the review (timezone-aware).
+        rules: Platform rules to use instead of those in force on each date.
+
+    Returns:
+        The findings, most severe first, then soonest deadline first.
+
+    Raises:
+        InvalidValueError: *now* is naive, or earlier than the contract's
+            last event; an hourly contract with time but no hourly rate.
+        InvalidTypeError: *contract* is not a Contract or *rules* not
+            :class:`~upwork_safety.rules.PlatformRules`.
+    """
+    if not isinstance(contract, Contract):
+        raise InvalidTypeError(
+            f"review_contract(contract) must be a Contract, not {type(contract).__name__}",
+            field="contract",
+            rule="a Contract",
+        )
+    now = utc_instant(now, "now")
+    if rules is not None and not isinstance(rules, PlatformRules):
+        raise InvalidTypeError(
+            f"review_contract(rules) must be PlatformRules or None, not {type(rules).__name__}",
+            field="rules",
+            rule="PlatformRules or None",
+        )
+    if contract.kind is ContractKind.HOURLY:
+        return sorted_findings(_hourly(contract, now, rules))
+    return sorted_findings(_fixed_price(contract, now, rules))

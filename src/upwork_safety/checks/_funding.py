@@ -1,0 +1,338 @@
+"""Starting before funding: work asked for while the funding, contract or offer is put off.
+
+Also free or unpaid trial work before hiring, work without escrow, and
+payment only after delivery.  The request and the delay may sit in
+different sentences, so this code reads the whole message.
+"""
+
+from __future__ import annotations
+
+import re
+
+from upwork_safety.checks import _lexicon as lex
+from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._sentences import (
+    Hit,
+    Message,
+    Sentence,
+    anchor,
+)
+
+_START = re.compile(
+    r"\b(?:start|starting|staart|strat|begin|beginning|get started|go ahead|proceed|"
+    r"kick off|get going|get to work|carry on|keep working|keep going|continue working|"
+    r"continue with|continue the work|work on (?:it|this)|dive in|jump in|work first|"
+    r"shuru|start kar\w{0,6}|kaam kar\w{0,6}|kaam jaari|jaari rakh\w{0,4}|lag ja\w{0,4}|"
+    r"get started|start working|get cracking|crack on|get moving|go for it|"
+    r"get (?:the |it |this |things )?(?:\w+ ){0,2}going|karte rah\w{0,4}|"
+    r"keep (?:at it|on it)|get on with)\b"
+)
+_WORK_ASK = re.compile(
+    r"\b(?:make|create|design|write|build|do|edit|push|finish|complete|transcribe|translate|"
+    r"code|draft|redesign|fix|prepare|produce|put together|throw together|deliver|"
+    r"send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
+    r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
+    r"bana\w{0,4}|likh\w{0,5}|kar ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
+    r"have (?:\w+ ){0,4}ready|get (?:\w+ ){0,3}ready|"
+    r"(?:i|we) (?:need|want) (?:\w+ ){0,5}(?:done|translated|written|designed|built|made|ready|"
+    r"delivered|finished|completed|edited|coded)|"
+    r"(?:designs?|articles?|samples?|logos?|drafts?|files?|pages?|kaam|screens?) (?:\w+ )?"
+    r"(?:bhej\w{0,4}|dikha\w{0,4}))\b"
+)
+_DIRECTED_BEFORE = re.compile(
+    r"(?:\b(?:can|could|would|will) (?:you|u)(?: \w+)?|\bplease|\bkindly|\bjust|\bpls|"
+    r"\byou (?:can|should|need to|must|could)(?: \w+){0,2}|\bwould you mind|\bi need you to|"
+    r"\bi want you to|"
+    r"\bfor now(?: just)?|\b(?:aap|tum|tu|aap log)(?: \w+){0,5}|\bthen|\bfirst|"
+    r"\bpehle(?: \w+){0,2})\s*$"
+)
+_DIRECTED_AFTER = re.compile(
+    r"(?:\w{0,6}\s?(?:ke |kar |\w+ )?)?(?:bhej|dikha|dein|do|dijiye|karein|kar dein|kar do|"
+    r"karo|kar lo|kar lein|kariye|rakhein|kijiye)\b"
+)
+_FUND = re.compile(
+    r"\b(?:fund|funds|funding|funded|escrow|milestone|milestones|contract|offer|payment|pay|"
+    r"deposit|money|hire|hiring|paise|budget|budgets|formali[sz]e|finance|card|formalities|"
+    r"paperwork|upwork side|upwork part|upwork stuff)\b"
+)
+_LATER = re.compile(
+    r"\b(?:later|afterwards|after|once|when|tomorrow|tonight|next week|next month|"
+    r"in a (?:few|couple of) days|soon|by (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|the weekend|the end)|end of (?:the )?(?:week|month)|will come|"
+    r"will follow|can wait|in the morning|this week|weekend|pending|not (?:yet )?(?:approved|"
+    r"ready|verified|working|set up|created|funded)|isn't (?:approved|ready|funded)|"
+    r"being (?:verified|processed|approved)|slow to approve|declined|giving me issues|"
+    r"baad mein|baad|kal|raat ko|agle|jab|until|in the meantime|meanwhile|for now|anyway|"
+    r"abhi nahi|nahi bana sakta|kaam nahi kar raha|weird|blocked|kuch din|chand din|"
+    r"few days|couple of days|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"lands|closes|comes through|goes through|clears|gets approved|approved next|"
+    r"nahi bana\w{0,4}|nahi karunga|nahi bhej\w{0,4}|baad mein|jaise hi|hote hi|"
+    r"verify ho\w{0,4}|waiting (?:on|for)|right after|comes|approves?|thori der|kuch der|"
+    r"tab tak|till then|until then|in a bit|in a while|shortly|in an hour|"
+    r"(?:card|payment|billing|verification|bank) (?:issues?|problems?)|issues? with (?:my|the) "
+    r"(?:card|payment|account|bank)|"
+    r"if (?:i|we) like|if it looks|before (?:i|we) (?:know|see|decide|check)|on the 1st|"
+    r"talk about|dekhte hain|uske baad|us ke baad|pasand aay\w{0,2}|acha lag\w{0,2}|"
+    r"agar (?:acha|pasand|theek)|"
+    r"if (?:it'?s|its|they'?re) good|if satisfied)\b"
+)
+_FUNDED_ALREADY = re.compile(
+    r"\b(?:is|are|has been|have been|was|already|now|i've|i have|we've|just) funded\b|"
+    r"\bfunded (?:it|the|milestone|already|now|and)\b|\bfund kar diya\b|\bfund ho gaya\b|"
+    r"\bfund ho chuka\b|\bdeposited\b|\b(?:is|are|now|already|it's) in escrow\b|"
+    r"\bescrow mein (?:hai|daal)\w{0,4}\b|\balready (?:sent|created)\b|"
+    r"\bhas been (?:sent|created)\b|\bfunds? (?:is|are) (?:in|there)\b|\bcurrent milestone\b"
+)
+_START_AFTER_FUNDING = re.compile(
+    r"\b(?:start|begin|work|kaam|proceed)\w{0,4}\b(?: \w+){0,6}? (?:once|after|when|until|as "
+    r"soon as|jab|only after|only when)\b(?: \w+){0,5}? (?:fund\w{0,3}|escrow|milestone|"
+    r"contract|offer|hire|accept\w{0,3})|\b(?:fund\w{0,3}|milestone|contract|offer) (?:hone|"
+    r"ho jane|karne|milne|aane) ke baad\b|\b(?:wait|hold off|hold on|don't start|do not start|"
+    r"not start|before you start)\b|\bstart(?:ing)? (?:date|on monday|next)\b|"
+    r"\bstart (?:whenever|when) you(?:'re| are) ready\b|"
+    r"\bfund\w{0,3}\b.{0,40}\b(?:then|phir|uske baad|us ke baad|after that|and then)\b.{0,30}"
+    r"\b(?:start|begin|shuru|kaam)\w{0,6}|\bonly when you see the funds\b"
+)
+#: Work asked for first, funding after: "do a draft and then I'll set up the contract".
+_WORK_THEN_FUND = re.compile(
+    r"\b(?:start|begin|work|do|make|write|design|draft|build|send|deliver|dikha\w{0,3}|"
+    r"bana\w{0,4}|likh\w{0,4}|kar ke|edit|translat\w{0,5}|need|review)\b.{0,60}"
+    r"\b(?:then|phir|uske baad|us ke baad|"
+    r"after that|and (?:then )?(?:i'?ll|we'?ll|i will|we will)|if (?:it|they) (?:looks?|are) "
+    r"(?:good|right|fine))\b.{0,40}\b(?:fund\w{0,3}|contract|offer|milestone|escrow|"
+    r"pay\w{0,4}|hire|order|denge|dunga|bhejta|bhejunga)\b"
+)
+#: Work asked for "first" (funding is then mentioned elsewhere in the message).
+_WORK_FIRST = re.compile(
+    r"\b(?:work|kaam|start|do (?:it|this)|make|write|design)\b(?: \w+){0,4} first\b|"
+    r"\bpehle (?:\w+ ){0,2}(?:kaam|design|bana\w{0,4}|likh\w{0,4}|kar (?:do|dein|ke)|sample)\b"
+)
+#: Funding only after the work is seen: "I'll fund escrow after the first draft".
+_FUND_AFTER_WORK = re.compile(
+    r"\b(?:fund\w{0,3}|escrow|contract|offer|milestone|hire|money|payment)\b(?: \w+){0,4}? "
+    r"(?:after|once|when|only after|only when|as soon as|jab|until)\b(?: \w+){0,5}? "
+    r"(?:draft|sample|first version|progress|rough cut|results?|see|seen|check\w{0,3}|"
+    r"like|approved?|happy|satisf\w{0,4}|done|finished|delivered|launch|mvp)\b|"
+    r"\b(?:see|check|review|like|approve)\b(?: \w+){0,5}? before (?:we|i) (?:put|add|fund|"
+    r"deposit|create|send|make|open|lock)\b(?: \w+){0,3}? (?:escrow|milestone|contract|offer|"
+    r"funds?|money)\b"
+)
+_DELIVERED_BY_YOU = re.compile(r"\b(?:submit|approve|release|finish|complete|deliver)\w{0,3}\b")
+_NEXT_MILESTONE = re.compile(
+    r"\b(?:next|second|another|following|new) milestone\b|\bmilestone (?:[2-9]|two|three)\b"
+)
+_NO_ESCROW = re.compile(
+    r"\bwithout (?:a |the |any )?(?:milestone|escrow|contract|funding|offer)\b|"
+    r"\bskip (?:the )?(?:escrow|milestone|contract)\b|"
+    r"\bno need (?:for|of) (?:a |the |any )?(?:milestone|contract|escrow|offer)\b|"
+    r"\b(?:milestone|contract|escrow) (?:ki |ka )?zaroorat nahi\b|"
+    r"\bbina (?:milestone|contract|escrow)\b|\b(?:milestone|contract|escrow) ke baghair\b|"
+    r"\b(?:escrow|milestone|contract) can wait\b|\boutside (?:the )?contract\b|"
+    r"\bskip (?:the )?(?:formalities|paperwork)\b|"
+    r"\bno (?:contract|milestone|escrow|offer) (?:needed|required|yet|for now)\b|"
+    r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)\b|"
+    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b"
+)
+FREE_WORK = re.compile(
+    r"\b(?:free|unpaid|no pay|without pay(?:ment)?|not paid|muft)\b(?: \w+){0,3}? "
+    r"(?:sample|test|trial|task|assignment|demo|mockup|concepts?|designs?|logo|articles?|"
+    r"page|work|chapter|project)\b|\b(?:sample|test|trial|task|assignment|demo|"
+    r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b(?: \w+){0,3}? (?:for free|"
+    r"free mein|free of (?:cost|charge)|muft mein|bina paise|unpaid|not paid|without pay)\b|"
+    r"\b(?:it is|it's|this is|will not be|won't be) (?:paid|not paid)\b|"
+    r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b|"
+    r"\bbina (?:paise|payment|pay)\b"
+)
+_UNPAID = re.compile(
+    r"\b(?:unpaid|not paid|without pay(?:ment)?|no pay|paid nahi|payment nahi|paise nahi)\b"
+)
+TRIAL = re.compile(
+    r"\b(?:sample|test task|test assignment|trial task|trial|test project|test|"
+    r"small task|demo|first screen|first (?:two|2|few|couple)|sample chapter)\b"
+)
+_TRIAL_WHY = re.compile(
+    r"\bbefore (?:i|we) (?:hire|make an offer|send (?:the |an |you )?(?:offer|contract))|"
+    r"\bif (?:i|we) like\b|\bif (?:they're|it's|its|they are) good\b|"
+    r"\bto (?:see|judge|check|evaluate|assess|prove|test)\b|\bpasand aay\w{0,2}\b|"
+    r"\bacha lag\w{0,2}\b|\bthen (?:i|we)(?:'ll| will)? (?:hire|open|create|send)\b|"
+    r"\byou(?:'ll| will)? get the (?:job|project|contract|whole)\b|\bhire kar\w{0,4}\b|"
+    r"\bofficially\b|\bconsider it a test\b|\bdekhte hain\b|\bphir (?:contract|hire|order)\b|"
+    r"\b(?:open|create|send) (?:a |the )?contract for the rest\b|"
+    r"\b(?:uske baad|us ke baad|then|phir|after that) (?:\w+ )?(?:contract|hire|offer|order|"
+    r"milestone)\b|\bagar (?:select|pasand|acha|theek)\w{0,4}\b"
+)
+_PAID_TRIAL = re.compile(
+    r"\bpaid (?:test|trial|sample)\b|\b(?:test|trial) (?:is|will be) paid\b|"
+    r"\b(?:fixed-price )?contract for it\b|\bmilestone for (?:the|this|it)\b|"
+    r"\$\d+ (?:test|trial)|\bwe pay for\b"
+)
+_PORTFOLIO = re.compile(
+    r"\b(?:sample|samples|examples?) of (?:your )?(?:previous|past|earlier|existing|recent)?"
+    r" ?work\b|\bportfolio\b|\bprevious work\b|\bwork you(?:'ve| have) done\b"
+)
+_PAY_AFTER = re.compile(
+    r"\b(?:pay|paid|payment|paise|money|amount|full amount)\b(?: \w+){0,5}? (?:after|once|"
+    r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: \w+){0,4}? (?:deliver\w{0,4}|"
+    r"complet\w{0,6}|done|finish\w{0,3}|see|check\w{0,3}|review\w{0,3}|like|happy|"
+    r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?|"
+    r"live|tested|launched|working|up and running)\b|"
+    r"\b(?:paise|payment|pay) (?:\w+ ){0,3}(?:dekh|check) (?:ke|kar)\b|"
+    r"\b(?:pay|payment) on (?:delivery|completion)\b|\bcash on delivery\b|"
+    r"\b(?:dekh|check) kar (?:ke )?(?:payment|paise|pay)\b|"
+    r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
+    r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b"
+)
+_RELEASE = re.compile(r"\b(?:release|releasing|released|approve the milestone|approving)\b")
+
+
+def _directed(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether the verb at *match* is asked of the reader (a command or a request)."""
+    low, _ = sentence.clause(match.start())
+    before = sentence.text[low : match.start()]
+    if not before.strip(" ,") or _DIRECTED_BEFORE.search(before):
+        return True
+    if lex.IMPERATIVE_START.match(before.lstrip()):
+        return True
+    return bool(_DIRECTED_AFTER.match(sentence.text, match.end() + 1))
+
+
+def _wants_start(sentence: Sentence) -> re.Match[str] | None:
+    if sentence.first(_START_AFTER_FUNDING):
+        return None
+    for match in sentence.all(_START):
+        if not sentence.negated(*match.span()) and _directed(sentence, match):
+            return match
+    return None
+
+
+def _wants_work(sentence: Sentence) -> re.Match[str] | None:
+    if sentence.first(_START_AFTER_FUNDING):
+        return None
+    for match in sentence.all(_WORK_ASK):
+        if not sentence.negated(*match.span()) and _directed(sentence, match):
+            return match
+    return None
+
+
+def _deferred(sentence: Sentence) -> re.Match[str] | None:
+    """Funding, the contract or the offer put off until later."""
+    if sentence.first(_FUNDED_ALREADY) or sentence.first(_START_AFTER_FUNDING):
+        return None
+    ordered = sentence.first(_WORK_THEN_FUND)
+    if ordered is not None:
+        return ordered
+    for fund in sentence.all(_FUND):
+        if _REPAID.match(sentence.text, fund.end()):
+            continue  # "we'll pay you back": a reimbursement, not the funding
+        if sentence.near(_LATER, *fund.span(), reach=60):
+            return fund
+    return None
+
+
+_REPAID = re.compile(r" (?:you |u )?back\b")
+
+
+def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """A no-escrow, free-work or pay-after-delivery match that really asks for it."""
+    if sentence.negated(*match.span()) or sentence.past():
+        return False
+    if pattern is _FUND_AFTER_WORK:
+        if _DELIVERED_BY_YOU.search(sentence.text, max(0, match.start() - 16), match.start()):
+            return False
+        return not (
+            sentence.first(_NEXT_MILESTONE)
+            or sentence.first(_FUNDED_ALREADY)
+            or sentence.first(_RELEASE)
+        )
+    if pattern is _PAY_AFTER:
+        return not (
+            sentence.first(_RELEASE)
+            or sentence.first(_FUNDED_ALREADY)
+            or sentence.upwork_feature(match.start())
+            or sentence.first(lex.ON_PLATFORM)
+        )
+    if pattern is FREE_WORK:
+        return not sentence.first(_PORTFOLIO) and (
+            sentence.asks() or bool(_UNPAID.search(match.group()))
+        )
+    return True
+
+
+_START_ANCHOR = anchor(
+    (_NO_ESCROW, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK, TRIAL),
+    "without skip no need zaroorat bina baghair wait outside formalities paperwork not free "
+    "unpaid pay muft it this will won paid nahi payment paise money amount cash dekh check kaam "
+    "work pehle fund escrow contract offer milestone hire see like review approve sample test "
+    "trial small demo first",
+)
+_ASK_ANCHOR = anchor(
+    (_START, _WORK_ASK),
+    "sta str beg go proceed kick get carry keep continue work dive jump shuru kaam jaari lag "
+    "crack make create design write build do edit push finish complete transcribe translate "
+    "code draft fix send bana likh kar dikha have ready bhej prepare produce put throw deliver",
+)
+_DEFER_ANCHOR = anchor(
+    (_FUND, _WORK_THEN_FUND),
+    "fund escrow milestone contract offer pay deposit money hir paise budget formal finance "
+    "card paperwork upwork",
+)
+_WORK_FIRST_ANCHOR = anchor((_WORK_FIRST,), "first pehle")
+_FUND_WORD_ANCHOR = anchor((_FUND,), "fund escrow milestone contract offer pay deposit money "
+                            "hir paise budget formal finance card paperwork upwork")  # fmt: skip
+_FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
+_PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone $ we pay")
+_TRIAL_WHY_ANCHOR = anchor(
+    (_TRIAL_WHY,),
+    "before if to pasand acha then you'll you will you get hire official consider dekh phir "
+    "open create send uske us ke after agar",
+)
+
+
+def _start_stated(message: Message) -> Hit | None:
+    """Work without escrow, free or unpaid work, payment only after delivery, a trial to hire."""
+    code = FindingCode.START_BEFORE_FUNDING
+    for sentence in message.holding(_START_ANCHOR):
+        for pattern in (_NO_ESCROW, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
+            for match in sentence.all(pattern):
+                if _unconditional(sentence, match, pattern):
+                    return Hit(code, *sentence.span(match), Confidence.HIGH)
+        trial = sentence.first(TRIAL)
+        if trial and not sentence.first(_PORTFOLIO) and not message.has(_PAID_TRIAL_ANCHOR):
+            why = sentence.first(_TRIAL_WHY) or message.has(_TRIAL_WHY_ANCHOR)
+            if why and (sentence.asks() or sentence.first(_WORK_ASK)):
+                return Hit(code, *sentence.span(trial), Confidence.HIGH)
+    return None
+
+
+def _start_before_funding_event(message: Message) -> Hit | None:
+    """Work asked for now (or "first") while the funding, contract or offer is put off."""
+    code = FindingCode.START_BEFORE_FUNDING
+    if message.has(_FUNDED_ANCHOR):
+        return None
+    first = message.first(_WORK_FIRST_ANCHOR)
+    if first is not None and message.has(_FUND_WORD_ANCHOR):
+        holder, match = first
+        return Hit(code, *holder.span(match), Confidence.HIGH)
+    asked = next(
+        (
+            (s, m)
+            for s in message.holding(_ASK_ANCHOR)
+            if (m := _wants_start(s) or _wants_work(s)) is not None
+        ),
+        None,
+    )
+    if asked is None:
+        return None
+    holder, work = asked
+    for sentence in message.holding(_DEFER_ANCHOR):
+        deferred = _deferred(sentence)
+        if deferred is not None:
+            if sentence is holder:
+                return Hit(code, *holder.span(work, deferred), Confidence.HIGH)
+            return Hit(code, *holder.span(work), Confidence.HIGH)
+    return None
+
+
+def start_before_funding(message: Message) -> Hit | None:
+    """START_BEFORE_FUNDING over the whole message (the request and the delay may be apart)."""
+    return _start_stated(message) or _start_before_funding_event(message)

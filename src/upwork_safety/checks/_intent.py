@@ -1,0 +1,63 @@
+"""Intent: who is asked to do what, through which channel, before or instead of the platform.
+
+The scanner does not fire on words.  A message is cut into sentences (and
+sentences into clauses), and each code looks for a combination of ideas from
+:mod:`._lexicon` in one sentence, the way a reader would:
+
+* **off-platform contact** -- a contact detail (:mod:`._contacts`), or a
+  request or offer (``please``, ``can you``, ``let's``, ``I'll``, a
+  Roman-Urdu verb ending such as ``kar dein``) together with a channel
+  (WhatsApp, Telegram, e-mail, a phone number) and a way of getting in touch
+  (``add me``, ``message``, ``baat karte hain``), or "outside Upwork";
+* **off-platform payment** -- paying or being paid with a method that leaves
+  Upwork, "directly" or "outside", to save the fee, or a request for bank or
+  payment-account details;
+* **upfront fee** -- the freelancer is the one who pays: a named fee or
+  deposit, a purchase "we reimburse", crypto "to unlock" tasks;
+* **start before funding** -- a request to start (or to deliver) while the
+  funding, contract or offer is put off, free or unpaid trial work, work
+  without escrow, payment only after delivery;
+* **scope creep** -- more work asked for ("also", "one more", "bhi") with the
+  price unchanged ("same budget", "isi milestone mein") or played down
+  ("quick", "chhota sa kaam");
+* **review begging** (your own messages) -- a request for a particular
+  rating, or something offered for one.
+
+A match is dropped when its context says otherwise: a negation in its
+clause ("I don't use WhatsApp", "WhatsApp pe mat bulaein"), unless the
+negation is about Upwork itself ("I don't check Upwork"); a sentence about
+the past with no request in it ("I used to pay my old designer through
+PayPal"); the channel or method being part of the product ("a WhatsApp
+button", "integrate PayPal", "our customers pay with JazzCash"); or one of
+Upwork's own features ("withdraw to Payoneer", "the Upwork fee", "a call on
+Upwork").
+
+Each code's grammar lives in its own module (:mod:`._off_platform`,
+:mod:`._upfront_fee`, :mod:`._funding`, :mod:`._scope`, :mod:`._reviews`) on
+top of :mod:`._sentences`; this module runs them.  Sentences are bounded
+(:data:`._sentences.MAX_SENTENCE` characters), every pattern is linear, a code
+reads only the sentences that hold its words, and it stops at its first sure
+finding, so scanning is linear in the length of the message.
+"""
+
+from __future__ import annotations
+
+from upwork_safety.checks._funding import start_before_funding
+from upwork_safety.checks._off_platform import contact, payment
+from upwork_safety.checks._reviews import review_begging
+from upwork_safety.checks._scope import scope_creep
+from upwork_safety.checks._sentences import Hit, Message
+from upwork_safety.checks._upfront_fee import upfront_fee
+
+
+def detect(text: str, *, outgoing: bool) -> list[Hit]:
+    """Every code's strongest evidence in normalised *text* (at most one hit per code)."""
+    message = Message(text, outgoing=outgoing)
+    if not message.sentences:
+        return []
+    hits = [payment(message), contact(message)]
+    if outgoing:
+        hits.append(review_begging(message))
+    else:
+        hits.extend((start_before_funding(message), upfront_fee(message), scope_creep(message)))
+    return [hit for hit in hits if hit is not None]

@@ -1,0 +1,299 @@
+"""The scanner's vocabulary: the words for each idea, in English and Roman Urdu.
+
+Each name below is one *idea* the grammar in :mod:`._intent` combines
+(a channel, a payment method, a request, a negation, a product being
+built...), written as a regular expression over :mod:`._normalise`'d text
+(lower case, single spaces, one spelling per Roman-Urdu word).  None of them
+is a finding on its own: a finding needs the right ideas together in one
+sentence and nothing that suppresses them.
+
+Every pattern is a set of alternatives between word boundaries, with bounded
+repetition only, so a search is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(*alternatives: str) -> str:
+    r"""``\b(?:a|b|c)\b`` from alternatives (themselves regular expressions)."""
+    return r"\b(?:" + "|".join(alternatives) + r")\b"
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+# ------------------------------------------------------------------ who and what
+
+#: Messaging apps and social networks people move a conversation to.
+APP = _c(
+    _words(
+        r"w(?:h|a|ha)t{1,2}s{1,2}\s?a{1,2}pp?",
+        r"whtsapp|whatapp|wtsapp|watsapp|whatsapp|whatsaap",
+        r"te?le\s?g(?:ra|ar|r)a?mm?",
+        r"skype|skipe|skyp",
+        r"discord",
+        r"we\s?chat|viber|imo|kik|snapchat",
+        r"insta(?:gram)?|fb|facebook|messenger",
+        r"linked\s?in",
+        r"google chat|hangouts",
+        r"(?:on|via|at|my|your|the) signal|signal (?:app|number|id|me)",
+        r"line (?:app|id)",
+    )
+)
+#: E-mail as a way to talk.
+EMAIL_WORD = _c(_words(r"e-?mail(?:s|ed|ing)?", r"gmail|hotmail|yahoo|outlook|inbox", r"mail"))
+#: Phone as a way to talk.
+PHONE_WORD = _c(
+    _words(
+        r"phone|cell|cellphone|mobile|landline|telephone",
+        r"(?:phone|cell|mobile|contact|whatsapp|personal|direct) (?:number|no)",
+        r"number",
+        r"sms|texts?",
+    )
+)
+#: Verbs of getting in touch, in English and Roman Urdu.
+CONTACT_VERB = _c(
+    _words(
+        r"add (?:me|us|you)",
+        r"message|messages|messaging|text|texting|call|calls|calling|ring|ping|dm|inbox",
+        r"reach(?: out)?|contact|talk|chat|speak|discuss|connect|write|hit (?:me )?up",
+        r"drop (?:me )?an?",
+        r"get in touch|keep in touch|find me|follow me|join|switch|move|shift|continue|talk there",
+        r"video call|voice call",
+        r"baat|rabta|milte|aa jao|aa jayein|aa jaiye|aajao|add kar\w*|call kar\w*",
+        r"message kar\w*|contact kar\w*|join kar\w*",
+    )
+)
+#: The app named as a verb: "whatsapp me", "email me".
+APP_AS_VERB = _c(
+    r"\b(?:whatsapp|skype|telegram|email|e-mail|mail|text|call|ping|dm|sms|inbox|signal)"
+    r" (?:me|us)\b"
+)
+#: The person whose contact it is.
+POSSESSIVE = _c(
+    _words(
+        r"your|my|our|his|her",
+        r"apna|apni|apne|mera|meri|mere|aap ka|aap ki|aap ke|humara|hamara|humari",
+        r"personal|private|direct",
+    )
+)
+#: Contact as a thing one has: "your number", "my id".
+CONTACT_THING = _c(
+    _words(
+        r"number|contact|contact details|contact info|id|handle|username|user name",
+        r"email|e-mail|email address|gmail|phone|cell|mobile",
+    )
+)
+
+#: Ways to pay that leave Upwork.
+METHOD = _c(
+    _words(
+        r"pay\s?pal|payoneer|transfer\s?wise|western union|money\s?gram|remitly|skrill|neteller",
+        r"zelle|venmo|cash\s?app|revolut|xoom|world\s?remit|wire",
+        r"jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|hawala",
+        r"(?:by|via|through|thru|to|into|in|on) (?:your |my |the |a |his |her )?banks?",
+        r"banks? (?:mein|me|pe|par|main|se|account mein)",
+        r"iban|swift|routing number|bank transfer|wire transfer|direct deposit",
+        r"crypto\w{0,8}|bitcoin|btc|usdt|tether|eth|ethereum|binance|trc\s?20|erc\s?20",
+        r"trust wallet|metamask|wallet address",
+        r"gift\s?cards?|cheque|money order",
+        r"(?:send|mail|post|give)\w{0,3} (?:you )?(?:a |the )?check|by check|check payment",
+        r"(?:in|by|with) cash|cash (?:mein|me|payment|in hand)|pay (?:you |u )?(?:in )?cash",
+        r"cash (?:de|dunga|dun|bhej|doon|dedunga)\w{0,4}",
+        r"(?:on|via|by|through|with|using|to) wise|wise (?:account|transfer)",
+    )
+)
+#: Paying, sending money, and the money itself.
+PAY = _c(
+    _words(
+        r"pay|paid|paying|pays|payment|payments|payout",
+        r"send|sent|sending|transfer\w{0,3}|wire|remit|deposit\w{0,3}|receive|settle",
+        r"bonus|tip|salary|invoice|advance|balance|remaining|rest|amount|money|funds?",
+        r"paise|paisa|raqam|rupay|rupees|dollars?|bhej\w{0,4}|de dunga|de doon|de deta",
+        r"compensat\w{0,5}|reimburs\w{0,5}",
+    )
+)
+#: Leaving the platform.
+OFF_PLATFORM = _c(
+    r"\b(?:outside|off|away from|leave|skip|bypass|avoid|without|instead of|not through|"
+    r"not on|other than|cut out|beyond)\s(?:of\s)?(?:the\s)?(?:upwork|platform|site|"
+    r"upwork'?s? (?:system|chat|messages?|messenger|fees?))\b|"
+    r"\bupwork (?:se|ke) (?:bahar|baghair|ilawa)\b|\bbahar\b|\bbaghair upwork\b|"
+    r"\bdirect(?:ly)?\b|\bpersonally\b|\bprivately\b|\bbetween us\b|\bon the side\b|"
+    r"\bseparately\b|\boutside\b|\belsewhere\b|\bsomewhere else\b|\bseedha\b|\bseedhe\b|"
+    r"\bupwork ki zaroorat nahi\b|\bno need (?:for|of) upwork\b|\b(?:don'?t|do not) need upwork\b|"
+    r"\bnot involve upwork\b"
+)
+#: Keeping it on the platform: "only on Upwork", "through Upwork".
+ON_PLATFORM = _c(
+    r"\b(?:on|via|through|thru|in|using|inside|within|here on|from|by|with) (?:the )?"
+    r"upwork(?:'s)?\b|\bupwork (?:pe|par|per|ke zariye|ke through|se hi|pe hi|mein|me)\b|"
+    r"\bhere on upwork\b|\bupwork (?:messages|chat|call|video call|meeting|app|"
+    r"messenger|direct contracts?)\b|\b(?:on|in) the (?:platform|upwork app)\b"
+)
+#: Avoiding the fee Upwork keeps: "save the fee", "upwork ki commission bach jayegi".
+FEE_AVOIDANCE = _c(
+    r"\b(?:avoid|save|saving|saves|skip|bypass|dodge|escape|without|bach\w{0,5}|"
+    r"cut)\s(?:\w+\s){0,3}?(?:fees?|commission|commision|cut|charges|%)(?!\w)|"
+    r"\b(?:fees?|commission|commision)\s(?:bach\w{0,5}|nahi (?:lag|kat)\w{0,5})|"
+    r"\b(?:no|zero) (?:upwork |platform )?(?:fees?|commission|commision)\b|"
+    r"\b(?:commission|commision|fees?) (?:nahi|na) (?:lag|kat|de)\w{0,5}"
+)
+#: The fee Upwork keeps given as a reason for leaving: "Upwork takes 20%".
+PLATFORM_FEE = _c(
+    r"\b(?:upwork|platform|site|upwork's|they)(?: ki| ka)?\s(?:takes?|charges?|keeps?|cuts?|"
+    r"eats?|deducts?|kaat\w{0,4}|le leta|leti)\b|"
+    r"\b(?:upwork|platform)(?: ki| ka| ke)?(?: \w+)? (?:fees?|commission|commision|cut) "
+    r"(?:(?:are|is) )?(?:too|so|very|bohat|bahut|zyada|high)\b|" + FEE_AVOIDANCE.pattern
+)
+#: Someone's bank or payment account, asked for or given.
+ACCOUNT_DETAILS = _c(
+    _words(
+        r"bank (?:account|details|info|information|name)",
+        r"account (?:number|details|title|info|information|name)",
+        r"iban|swift(?: code)?|routing number|sort code",
+        r"(?:paypal|payoneer|wise|skrill|zelle) (?:email|id|address|account|details|username)",
+        r"(?:jazzcash|easypaisa|sadapay|nayapay) (?:number|account|details)",
+        r"wallet address|(?:crypto|usdt|btc|bitcoin) (?:wallet|address)",
+        r"full name and bank",
+    )
+)
+
+# ------------------------------------------------------------------ asking and offering
+
+#: A request, suggestion or offer: "please", "can you", "let's", "I'll", Roman-Urdu verb endings.
+REQUEST = _c(
+    _words(
+        r"please|kindly|can you|could you|would you|will you|can we|could we|shall we|should we",
+        r"let's|lets|let us|let me|how about|what about|why don't|why not",
+        r"is it (?:ok|okay|possible|fine|alright)|would it be|would you mind|do you mind",
+        r"i want you to|i need you to|we need you to|you need to|you have to|you must",
+        r"you should|you can|you could|you may|feel free to",
+        r"i'd like|i would like|we'd like|i prefer|i'd prefer|we prefer|prefer",
+        r"better|easier|faster|quicker|simpler|cheaper|i'd rather|we'd rather|rather|instead",
+        r"do you have|are you on|do you use|have you got|is there (?:a|any) way",
+        r"can i|could i|may i|shall i|should i",
+        r"i'll|i will|i can|i could|we'll|we will|we can|we could|i'd|i would|we would",
+        r"i'm going to|i am going to|we're going to|gonna|happy to",
+        r"here's|here is|you'll|you will",
+        # Roman Urdu: requests and offers end with the verb.
+        r"\w+ (?:dein|dijiye|do|karein|karo|kijiye|lein|lo|dena|jayein|jao|jaiye|dijiyega)",
+        r"karein|karo|kijiye|kariye|dein|dijiye|bhejein|bhejo|batayein|batao|chahiye",
+        r"sakte|sakti|sakta|saktay|karte hain|kar lete|karenge|karunga|karungi|dunga|dungi",
+        r"denge|deta|deti|bhejunga|bhejta|kar doon|de doon|bhej doon|ho jayega|ho jaye",
+        r"aa jayein|aa jao|milte hain|rakhte hain|chalte hain|kya hai|hoga|hogi|karwayen",
+        r"zaroor|zaroori|lazmi|dete hain|lete hain|kar dete|kar lete|rakhein|rakho|rakhiye",
+        r"\w{2,}(?:ein|ijiye|iyega)",
+    )
+)
+#: A question asked of the reader (with "you" / "aap" in the same sentence).
+YOU = _c(_words(r"you|your|yours|aap|aap ka|aap ki|aap ke|aap ko|tum|tumhara|apna|apni"))
+#: Words that open a command: "send me...", "add me...".
+IMPERATIVE_START = _c(
+    r"^(?:(?:so|ok|okay|and|then|also|just|please|kindly|now|oh|hey|hi|sir|bhai|yaar|"
+    r"brother|bro|dear)[ ,]{1,2}){0,3}"
+    r"(?:add|send|share|give|drop|message|text|call|contact|reach|ping|email|mail|write|"
+    r"pay|transfer|start|begin|proceed|continue|keep|do|make|build|create|design|fix|"
+    r"finish|accept|use|buy|purchase|order|deposit|invest|recharge|top up|connect|join|move|"
+    r"switch|come|get|take|provide|tell|dm|whatsapp|skype|telegram|hit|find|follow|complete|"
+    r"submit|push|go ahead|kick off|work|write|prepare|record|transcribe|translate|edit|"
+    r"cover|register|sign up|install|download|let's|lets)\b"
+)
+
+# ------------------------------------------------------------------ context that suppresses
+
+#: Negation.  Roman-Urdu negation sits after the object, so it counts anywhere in the clause.
+NEGATION = _c(
+    _words(
+        r"don't|do not|never|not|no|can't|cannot|won't|wont|would not|wouldn't|shouldn't",
+        r"should not|mustn't|must not|isn't|is not|aren't|doesn't|does not|didn't|did not",
+        r"prefer not|rather not|refuse|against|nahi|mat|na|nope|neither|nor",
+    )
+)
+#: Negations that do not negate ("don't hesitate", "why not", "no problem").
+NOT_NEGATION = _c(
+    _words(
+        r"don't (?:hesitate|forget|mind|worry|be shy)|do not (?:hesitate|forget)",
+        r"why don't|why not|no problem|no worries|not sure|no rush|not only|no issue",
+        r"no doubt|no matter|can't wait|won't you|don't you|can't we|couldn't we",
+        r"shouldn't we|isn't it|wouldn't it|no need to wait|not a problem|nahi to|warna",
+        r"no one will|nobody will|not much|not a big|not big|nothing big",
+        r"(?:shouldn't|should not|won't|will not|wouldn't|doesn't|does not|not) take",
+        r"(?:shouldn't|should not|won't|wouldn't) be (?:much|hard|difficult|a big|a lot|long)",
+    )
+)
+#: Past events: "used to", "last time", "my previous freelancer", "tha".
+PAST = _c(
+    _words(
+        r"used to|previously|last (?:time|year|month|week|project|job|contract|client)",
+        r"earlier|in the past|ago|before upwork",
+        r"(?:my|our|the) (?:previous|old|last|former|ex) (?:freelancer|designer|developer|"
+        r"client|va|writer|team|agency|contractor|coder|editor)s?",
+        r"had (?:paid|asked|used|sent|moved|done)|was paid|were paid|i paid|we paid|paid my",
+        r"(?:client|customer|they|he|she|someone|somebody) (?:paid|asked|sent|used)",
+        r"asked me|asked us|told me|wanted me|asking me to|a scam|scam message|scammers?|"
+        r"fraudsters?",
+        r"pichli (?:dafa|baar)|pehle maine|pehle humne|maine pehle|humne pehle",
+        r"diye the|diya tha|kiya tha|karta tha|karte the|ki thi|thi|tha|thay",
+    )
+)
+#: A present or future directive that overrides the past ("so let's do the same").
+STILL_ASKING = _c(
+    _words(
+        r"let's|lets|let us|please|can you|could you|would you|can we|shall we|kindly",
+        r"i'll|i will|we'll|we will|i can|we can|you can|again|this time|too|as well",
+        r"karein|kar dein|kar lein|karte hain|dein|bhej dein|karunga|dunga|kar doon",
+    )
+)
+#: The channel or payment method is part of what is being built.
+PRODUCT = _c(
+    _words(
+        r"button|buttons|bot|bots|chatbot|api|apis|sdk|webhooks?|plugin|plug-in|widget|icon|"
+        r"icons|logos?|integrat\w{0,6}|gateway|gateways|checkout|check-out|cart|ipn|callback|"
+        r"endpoint|orders?|order status|status|errors?|bugs?|failing|fails|logs?|link|links|"
+        r"footer|header|navbar|menu|tab|url|section|support line|support|hotline|helpline|"
+        r"the app|our app|app lets|app moves|app that|startup|wallets",
+        r"share on|share to|share via|click-to-chat|notifications?|alerts?|reminders?|"
+        r"channel|channels|stories|story|reels?|profile|bio|highlights|thumbnails?|carousel|"
+        r"shorts|versions?|hashtags|"
+        r"feed|template|templates|sequence|signature|campaigns?|newsletter|auto-?reply",
+        r"customers?|users?|visitors?|subscribers?|members?|attendees?|tenants?|students?|"
+        r"buyers?|shoppers?|patients?|drivers?|riders?|leads|audience|followers",
+        r"store|shop|website|site|landing page|page|form|field|fields|screen|module|feature|"
+        r"features|dashboard|admin|app's|mockup|wireframe|sandbox|test mode|payment options?|"
+        r"payment methods?|option|options|refunds?|pricing|product page|invoice pdf|invoice page",
+        r"business api|business account|business number|login|log in|sign in|oauth",
+        r"scrap\w{0,4}|automat\w{0,6}|sync\w{0,4}|track\w{0,4}|verification code|otp|"
+        r"encrypt\w{0,4}|database|crm|wordpress|shopify|woocommerce|stripe",
+        r"marketing|ads|posts?|captions?|content|followers|handle the|manage (?:our|the)",
+        r"ka button|ka option|ka payment option|ka field|wala feature|wala form|"
+        r"banana|banwaya|lagana|lagaya|integration",
+    )
+)
+#: A product verb directly before the channel: "integrate PayPal", "add a WhatsApp button".
+BUILD_VERB = _c(
+    _words(
+        r"integrate|integrating|connect|connected|support|supports|accept|accepts|enable",
+        r"embed|set up|setup|implement|build|building|develop|create|design|add|added|adding",
+        r"show|display|post to|posts to|send to|sends to|link|scrape|automate|sync|configure",
+    )
+)
+#: Upwork's own features and withdrawals, which mention channels and methods innocently.
+UPWORK_FEATURE = _c(
+    _words(
+        r"withdraw\w{0,4}|nikal\w{0,6}|payout method|get paid (?:by|through|from|via) upwork",
+        r"upwork (?:pays?|sends?|transfers?|releases?|deducts?|charges?|takes?)",
+        r"(?:linked|connected|attached) (?:to|with) (?:my )?upwork|upwork se linked",
+        r"service fee|marketplace fee|connects|upwork fee|upwork fees|upwork's fee",
+        r"upwork ki fees|upwork ka fee|upwork's fees|direct contracts?",
+        r"upwork (?:messages|chat|call|video call|app|meeting|zoom|invoice|invoices|tax form)",
+        r"upwork se (?:payoneer|bank|jazzcash|easypaisa)|from upwork to (?:payoneer|bank|"
+        r"jazzcash|easypaisa|my bank)|paise kaise aate|kaise milte|how (?:do|does) (?:the )?"
+        r"(?:money|payment|withdrawal)",
+    )
+)
+#: Calls and chats Upwork allows or integrates: not off-platform contact.
+ALLOWED_TOOL = _c(_words(r"zoom|teams|microsoft teams|slack|google meet|meet|loom|jira|asana"))

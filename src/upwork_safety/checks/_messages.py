@@ -1,0 +1,249 @@
+"""Reading a message: :func:`scan_message`, its :class:`Direction`, and what each finding says.
+
+The detection itself lives in :mod:`._intent` (the grammar),
+:mod:`._lexicon` (the words), :mod:`._contacts` (contact details) and
+:mod:`._normalise` (the text as the scanner reads it); this module turns
+their evidence into findings with advice and a script, and maps the evidence
+back to the words as written.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+from upwork_safety.checks._findings import (
+    Finding,
+    FindingCode,
+    make_finding,
+    sorted_findings,
+)
+from upwork_safety.checks._intent import detect
+from upwork_safety.checks._model import model_hits
+from upwork_safety.checks._normalise import normalise
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.kinds import StrEnum
+
+
+class Direction(StrEnum):
+    """Who wrote the message: the client (``INCOMING``) or you (``OUTGOING``).
+
+    Members equal their text, so ``direction="incoming"`` keeps working.
+    """
+
+    #: From the client to you: checked for every client-side risk.
+    INCOMING = "incoming"
+    #: Yours, before you send it: checked for what you should not propose.
+    OUTGOING = "outgoing"
+
+
+#: The codes each direction is checked for.
+CHECKED: dict[Direction, tuple[FindingCode, ...]] = {
+    Direction.INCOMING: (
+        FindingCode.START_BEFORE_FUNDING,
+        FindingCode.OFF_PLATFORM_PAYMENT,
+        FindingCode.UPFRONT_FEE,
+        FindingCode.OFF_PLATFORM_CONTACT,
+        FindingCode.SCOPE_CREEP,
+    ),
+    Direction.OUTGOING: (
+        FindingCode.OFF_PLATFORM_PAYMENT,
+        FindingCode.OFF_PLATFORM_CONTACT,
+        FindingCode.REVIEW_BEGGING,
+    ),
+}
+
+
+@attrs.frozen
+class _Text:
+    """What a message finding says: the message, the advice and the script."""
+
+    message: str
+    advice: str
+    script: str
+
+
+#: The texts of each message finding, per code and direction.
+_MESSAGE_TEXT: dict[tuple[FindingCode, Direction], _Text] = {
+    (FindingCode.START_BEFORE_FUNDING, Direction.INCOMING): _Text(
+        "The client asks you to start before the milestone is funded (or to work for free first).",
+        "Don't open your editor yet: only a funded milestone is protected, and work "
+        "delivered before funding can be kept without paying. Wait until the milestone "
+        "shows as funded.",
+        "I'd love to get started! Upwork only protects work on funded milestones, so as "
+        "soon as the first milestone is funded I'll begin right away.",
+    ),
+    (FindingCode.OFF_PLATFORM_PAYMENT, Direction.INCOMING): _Text(
+        "The client wants to pay you outside Upwork.",
+        "Decline: money paid off the platform has no escrow, no protection and no "
+        "dispute process, and taking it can get your account suspended.",
+        "Thanks for offering, but I keep all payments on Upwork; it protects us both. "
+        "Happy to continue here.",
+    ),
+    (FindingCode.OFF_PLATFORM_PAYMENT, Direction.OUTGOING): _Text(
+        "Your message proposes payment outside Upwork.",
+        "Don't send it: off-platform payment has no protection, and proposing it breaks "
+        "Upwork's Terms of Service and can get your account suspended. Keep payment on "
+        "Upwork, e.g.",
+        "Could you fund the next milestone on Upwork when you're ready? Then I'll get started.",
+    ),
+    (FindingCode.OFF_PLATFORM_CONTACT, Direction.INCOMING): _Text(
+        "The client wants to move the conversation off Upwork (a messaging app, e-mail or phone).",
+        "Keep talking on Upwork: before a contract, sharing contact details breaks "
+        "Upwork's terms, most scams start by moving the chat, and nothing said "
+        "elsewhere can be shown in a dispute.",
+        "I'd prefer to keep our conversation here on Upwork so everything about the "
+        "project stays in one place. I reply quickly here!",
+    ),
+    (FindingCode.OFF_PLATFORM_CONTACT, Direction.OUTGOING): _Text(
+        "Your message moves the conversation off Upwork (a messaging app, e-mail or phone).",
+        "Don't send it: before a contract, sharing contact details breaks Upwork's "
+        "terms, and nothing said elsewhere can be shown in a dispute. Offer Upwork's own "
+        "messages and calls instead, e.g.",
+        "Let's keep everything here on Upwork; I'm happy to do a call through Upwork too.",
+    ),
+    (FindingCode.UPFRONT_FEE, Direction.INCOMING): _Text(
+        "The message asks you to pay money to get or start the work (a fee, deposit, "
+        "equipment, training, gift card or crypto).",
+        "Don't pay and report the message to Upwork: a real client never charges a "
+        "freelancer to work; this is the most common job scam.",
+        "I don't pay fees or deposits to take on work. If you'd like to hire me, please "
+        "send an offer through Upwork.",
+    ),
+    (FindingCode.SCOPE_CREEP, Direction.INCOMING): _Text(
+        "The client asks for work beyond what this milestone covers.",
+        "Don't fold it in for free: the escrow covers the milestone as agreed. Offer a "
+        "separate quote or a new milestone, and start it once it is funded.",
+        "Happy to add that; it's outside what we scoped for this milestone though. Want "
+        "me to quote it separately or fold it into the next one?",
+    ),
+    (FindingCode.REVIEW_BEGGING, Direction.OUTGOING): _Text(
+        "Your message asks the client for a particular rating.",
+        "Don't send it: asking for a specific rating (or offering something for it) "
+        "breaks Upwork's feedback rules and reads as pressure. Ask for honest feedback "
+        "instead.",
+        "Thanks for working with me! If you were happy with the work, I'd be grateful "
+        "for your honest feedback when you close the contract.",
+    ),
+}
+
+
+def _direction(value: object) -> Direction:
+    if isinstance(value, Direction):
+        return value
+    if type(value) is str and value in {d.value for d in Direction}:
+        return Direction(value)
+    allowed = "Direction.INCOMING ('incoming', from the client) or Direction.OUTGOING ('outgoing', your own message)"  # noqa: E501
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"scan_message(direction) must be {allowed}, not {type(value).__name__}",
+            field="direction",
+            rule="a Direction",
+        )
+    raise InvalidValueError(
+        f"scan_message(direction) must be {allowed}, got {value!r}",
+        field="direction",
+        rule="a Direction",
+    )
+
+
+def scan_message(
+    text: str,
+    *,
+    direction: Direction | Literal["incoming", "outgoing"] = Direction.INCOMING,
+) -> list[Finding]:
+    """Scan one message for the well-known risks.
+
+    Incoming messages (from a client) are checked for
+    ``START_BEFORE_FUNDING``, ``OFF_PLATFORM_PAYMENT``, ``UPFRONT_FEE``,
+    ``OFF_PLATFORM_CONTACT`` and ``SCOPE_CREEP``; outgoing messages (yours,
+    before you send them) for ``OFF_PLATFORM_PAYMENT``,
+    ``OFF_PLATFORM_CONTACT`` and ``REVIEW_BEGGING``.
+
+    The scanner reads intent, not keywords: who is asked to do what, through
+    which channel, before or instead of the platform, in English, Roman Urdu
+    or a mix (with the verb last: "payment bahar kar dein").  Look-alike
+    letters, spaced-out names ("w h a t s a p p") and spelling variants are
+    folded first; contact details (e-mail addresses, phone numbers, chat
+    handles and links) count on their own.  Negated phrases ("only on
+    Upwork", "WhatsApp pe mat bulaein"), past events, product features ("a
+    WhatsApp button", "PayPal checkout") and Upwork's own features
+    ("withdraw to Payoneer") are not flagged.  At most one finding per code.
+
+    Args:
+        text: The message, any Unicode string of any length (time is linear
+            in its length).
+        direction: :class:`Direction` (or its text): who wrote the message.
+
+    Returns:
+        The findings, most severe first; an ordinary message gives none.
+        Each finding's ``span`` is ``(start, end)`` in *text*, its
+        ``evidence`` is ``text[start:end]`` and its ``confidence`` says how
+        sure the scanner is (see :class:`Confidence`).
+
+    Raises:
+        InvalidTypeError: *text* is not a ``str``, or *direction* is not a
+            :class:`Direction` or its text.
+        InvalidValueError: *direction* is text other than ``"incoming"`` or
+            ``"outgoing"``.
+
+    >>> found = scan_message("Just start, I'll fund the milestone once I see progress.")
+    >>> found[0].code, found[0].severity.name, found[0].evidence
+    ('START_BEFORE_FUNDING', 'DANGER', 'fund the milestone once I see')
+    >>> [f.code for f in scan_message("Bhai payment bahar kar dein")]
+    ['OFF_PLATFORM_PAYMENT']
+    >>> scan_message("Looks great, approving the milestone now!")
+    []
+    """
+    if not isinstance(text, str):
+        raise InvalidTypeError(
+            f"scan_message(text) must be a str, not {type(text).__name__}",
+            field="text",
+            rule="a str",
+        )
+    return _scan(text, _direction(direction), model=True)
+
+
+def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
+    """The findings of the rules, and (with *model*) of the model where the rules are silent."""
+    normal = normalise(text)
+    hits = [
+        hit
+        for hit in detect(normal.text, outgoing=side is Direction.OUTGOING)
+        if hit.code in CHECKED[side]
+    ]
+    if model and normal.text:
+        found_codes = {hit.code for hit in hits}
+        hits.extend(model_hits(normal.text, side.value, codes=CHECKED[side], found=found_codes))
+    found: list[Finding] = []
+    for hit in hits:
+        start, end = normal.original_span(hit.start, hit.end)
+        words = _MESSAGE_TEXT[hit.code, side]
+        found.append(
+            make_finding(
+                hit.code,
+                words.message,
+                words.advice,
+                words.script,
+                evidence=text[start:end],
+                span=(start, end),
+                confidence=hit.confidence,
+            )
+        )
+    return sorted_findings(found)
+
+
+def scan_rules_only(
+    text: str,
+    *,
+    direction: Direction | Literal["incoming", "outgoing"] = Direction.INCOMING,
+) -> list[Finding]:
+    """Like :func:`scan_message`, without the model (for the scanner's evaluation)."""
+    if not isinstance(text, str):
+        raise InvalidTypeError(
+            f"scan_message(text) must be a str, not {type(text).__name__}",
+            field="text",
+            rule="a str",
+        )
+    return _scan(text, _direction(direction), model=False)

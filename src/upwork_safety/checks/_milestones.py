@@ -1,0 +1,208 @@
+"""Whether a milestone is specific enough to be checked: :func:`review_milestone` and its signals.
+
+A milestone is specific when its title and description say **what** is
+delivered (a count, named items or a list of them) **and how it will be
+checked** (a format or delivery place, an acceptance criterion, or a
+revision limit).  Each signal is a linear-time pattern over the text as
+:mod:`._normalise` reads it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from upwork_safety.checks._findings import Confidence, Finding, FindingCode, make_finding
+from upwork_safety.checks._normalise import normalise
+from upwork_safety.errors import InvalidTypeError
+
+
+def _c(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+_NUMBER = (
+    r"(?:\d{1,6}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|a dozen|single)"
+)
+_NOT_COUNTED = (
+    r"(?:hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|percent|of|or|and|to|"
+    r"milestones?|phases?|parts?|stages?|steps?|payments?|installments?|more|x|k|am|pm|usd|"
+    r"dollars?|rs|pkr|times|mm|cm|px|kb|mb|gb|kbps|rounds?|revisions?|changes|iterations?)\b"
+)
+COUNTED = _c(r"(?<![\w/.$€£₨#%+-])" + _NUMBER + r"[ -](?!" + _NOT_COUNTED + r")[a-z][a-z-]{1,30}\b")
+_DELIVERABLE_NOUN = _c(
+    r"\b(?:pages|screens|sections|endpoints|templates|tickets|commands|charts|slides|sheets|"
+    r"collections|products|posts|reports|features|modules|components|files|videos|banners)\b"
+)
+#: Named pages, screens and items: a deliverable a client can point at.
+NAMED_ITEM = _c(
+    r"\b(?:home ?page|landing page|about page|contact page|pricing page|login|log-in|sign ?up|"
+    r"checkout|cart|dashboard|admin panel|business card|letterhead|flyer|brochure|poster|"
+    r"resume|cv|cover letter|linkedin summary|pitch deck|invoice template|unit tests|"
+    r"test suite|onboarding screens?)\b"
+)
+_PIECES = re.compile(r"[.;!?\n]")
+_ITEM_SEP = re.compile(r",|\band\b")
+_MAX_ITEM = 40
+
+
+def _items(part: str) -> int:
+    """How many short list items (1–40 characters) *part* splits into."""
+    pieces = _ITEM_SEP.split(part)
+    if len(pieces) < 2 or any(not 0 < len(p.strip()) <= _MAX_ITEM for p in pieces[1:-1]):
+        return 0
+    return len(pieces)
+
+
+def named_list(text: str) -> str | None:
+    """Return a list of named deliverables in *text* ("Pages: home, about, contact").
+
+    A list counts when it follows a colon (three or more items), sits in
+    parentheses (two or more), sits next to a deliverable noun ("endpoints
+    for users, orders and products"), or has four or more comma-separated
+    items.  Linear: one split per sentence.
+    """
+    if "," not in text and " and " not in text:
+        return None
+    for sentence in _PIECES.split(text):
+        if "," not in sentence and " and " not in sentence:
+            continue
+        head, colon, tail = sentence.partition(":")
+        if colon and _items(tail) >= 3:
+            return tail.strip()
+        opened = sentence.find("(")
+        closed = sentence.find(")", opened + 1)
+        if opened >= 0 and closed > opened and _items(sentence[opened + 1 : closed]) >= 2:
+            return sentence[opened : closed + 1]
+        if sentence.count(",") >= 3 or (
+            _DELIVERABLE_NOUN.search(sentence) and _items(head if colon else sentence) >= 3
+        ):
+            return sentence.strip()
+    return None
+
+
+FORMAT = _c(
+    r"\b(?:pdf|png|jpe?g|svg|eps|psd|figma|sketch file|xd file|docx?|xlsx?|csv|json|xml|mp4|"
+    r"mov|mp3|wav|zip|html|apk|ipa|google (?:docs?|sheets?|slides)|source (?:code|files)|"
+    r"github|gitlab|bitbucket|repo|repository|staging(?: url| link| site)?|vercel|netlify|"
+    r"openapi|swagger|cmyk|print-ready|workbook|r script|python script)\b|@2x|\b\d{3,4}x\d{3,4}\b"
+)
+ACCEPTANCE = _c(
+    r"\b(?:accept(?:ed|ance)|done when|criteria|definition of done|signs? off|signed off|"
+    r"pass(?:es|ing)?\s+(?:in|on)\b|tests? pass|all tests|unit tests|integration tests|"
+    r"verified|works? (?:on|in)\b|renders? correctly|matches the design|score of|lighthouse|"
+    r"pagespeed|gtmetrix|under \d+ (?:seconds|minutes|ms)\b|load time|accuracy|coverage|"
+    r"deployed to|runs end to end|without (?:manual steps|errors|removing)|"
+    r"\d[\d,]*(?:\s?[-–]\s?\d[\d,]*)? words|following the (?:outline|brand guide|brief)|"
+    r"brand guide|checked)"
+)
+REVISION_LIMIT = _c(
+    r"\b(?:\d+|one|two|three|four|five|a single|single)\s+(?:rounds?\s+of\s+)?"
+    r"(?:revisions?|revision rounds?|rounds?|changes|iterations?)\b|"
+    r"\bup to \d+\s+(?:revisions?|rounds?)|\brevisions?\s*:\s*\d"
+)
+
+
+_EXAMPLE_WHAT = (
+    "the deliverables, counted or named (e.g. '5 pages: Home, About, Services, Blog, Contact')"
+)
+_EXAMPLE_HOW = (
+    "how you will both check it is done: the file formats or where it is delivered "
+    "(e.g. 'Figma file and PNG exports', 'on the staging URL') or an acceptance "
+    "criterion (e.g. 'accepted when it loads in under 2 seconds on mobile')"
+)
+_EXAMPLE_REVISIONS = "a revision limit (e.g. '2 revision rounds')"
+
+
+def short(text: str, limit: int = 60) -> str:
+    """*text* on one line, cut to *limit* characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def review_milestone(title: str, description: str = "") -> list[Finding]:
+    """Decide whether a milestone is specific enough to be checked.
+
+    A milestone is specific when its title and description together say
+    **what** is delivered (a count such as "5 pages" or "3 logo concepts", or
+    named items such as "Home, About, Contact" or "login and signup
+    screens") **and how it will be checked** (a file format or delivery
+    place such as "PNG and SVG" or "staging URL", an acceptance criterion
+    such as "accepted when all tests pass" or "1,000 words", or a revision
+    limit such as "2 revision rounds").  Otherwise it is ``VAGUE_MILESTONE``
+    and the finding lists what to add.
+
+    Args:
+        title: The milestone title.
+        description: Its description (deliverables, acceptance criteria).
+
+    Returns:
+        ``[]`` for a specific milestone, else one ``VAGUE_MILESTONE`` finding
+        (confidence ``MEDIUM``: it judges wording) whose ``evidence`` lists
+        the signals found and missing.
+
+    Raises:
+        InvalidTypeError: *title* or *description* is not a ``str``.
+
+    >>> [f.code for f in review_milestone("Build the website")]
+    ['VAGUE_MILESTONE']
+    >>> review_milestone("Logo: 3 concepts", "PNG and SVG files, 2 revision rounds")
+    []
+    """
+    for name, value in (("title", title), ("description", description)):
+        if not isinstance(value, str):
+            raise InvalidTypeError(
+                f"review_milestone({name}) must be a str, not {type(value).__name__}",
+                field=name,
+                rule="a str",
+            )
+    text = normalise(f"{title}\n{description}").text.replace("\n", " ")
+    signals: dict[str, str | None] = {}
+    for name, pattern in (
+        ("count", COUNTED),
+        ("named item", NAMED_ITEM),
+        ("format", FORMAT),
+        ("acceptance", ACCEPTANCE),
+        ("revision limit", REVISION_LIMIT),
+    ):
+        match = pattern.search(text)
+        signals[name] = None if match is None else match.group(0).strip()
+    signals["named list"] = named_list(text)
+    what = signals["count"] or signals["named item"] or signals["named list"]
+    how = signals["format"] or signals["acceptance"] or signals["revision limit"]
+    if what and how:
+        return []
+    missing: list[str] = []
+    if not what:
+        missing.append(_EXAMPLE_WHAT)
+    if not how:
+        missing.append(_EXAMPLE_HOW)
+    if not signals["revision limit"]:
+        missing.append(_EXAMPLE_REVISIONS)
+    lacks = " or ".join(
+        part
+        for part, absent in (("what is delivered", not what), ("how it will be checked", not how))
+        if absent
+    )
+    found_text = "; ".join(f"{k}: {short(v, 40)!r}" for k, v in signals.items() if v)
+    evidence = f"found {found_text or 'nothing checkable'}; missing {lacks}"
+    message = f"Milestone {short(title)!r} is vague: it does not say {lacks}."
+    advice = (
+        "Agree the details before the milestone is funded (only unfunded milestones "
+        "can be edited): add " + "; ".join(missing) + "."
+    )
+    script = (
+        "Before we start, could we make this milestone specific so we both know when "
+        "it's done? I suggest listing each deliverable, the files you'll receive, how "
+        "we'll check them, and two rounds of revisions."
+    )
+    return [
+        make_finding(
+            FindingCode.VAGUE_MILESTONE,
+            message,
+            advice,
+            script,
+            evidence=evidence,
+            confidence=Confidence.MEDIUM,
+        )
+    ]

@@ -1,0 +1,258 @@
+"""Off-platform contact and payment: a channel or a payment method, asked for or offered.
+
+``OFF_PLATFORM_CONTACT``: a contact detail (:mod:`._contacts`), or a request
+or offer together with a chat app, e-mail or a phone as a way to talk, or
+"outside Upwork".  ``OFF_PLATFORM_PAYMENT``: bank or payment-account details
+asked for, a payment method that leaves Upwork with paying in a request or
+offer, "directly" / "outside Upwork", or avoiding Upwork's fee.
+"""
+
+from __future__ import annotations
+
+import re
+
+from upwork_safety.checks import _lexicon as lex
+from upwork_safety.checks._contacts import contact_details
+from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._sentences import (
+    CLIENT_TO_YOU,
+    Hit,
+    Message,
+    Sentence,
+    anchor,
+    best_hit,
+    read_rules,
+)
+
+# =========================================================================== contact
+
+_CONTACT_OFF = re.compile(
+    r"\b(?:outside|off|away from|instead of|other than|not on|not here on)\s(?:of\s)?(?:the\s)?"
+    r"(?:upwork|platform|site|upwork's (?:chat|messages?|messenger))\b|"
+    r"\bupwork (?:se|ke) (?:bahar|baghair|ilawa)\b|\belsewhere\b|\bsomewhere else\b|"
+    r"\b(?:another|other|different) (?:app|platform|channel|way to (?:reach|contact|talk))\b|"
+    r"\bin private\b|\bprivately\b"
+)
+_COMMUNICATE = re.compile(
+    r"\b(?:talk|chat|discuss|communicat\w{0,6}|conversation|message|messages|messaging|"
+    r"contact|reach|call|speak|baat|rabta)\b"
+)
+_AVAILABLE_ON = re.compile(
+    r"\b(?:available|active|reachable|online|more active|mostly|usually|always|all day|"
+    r"faster|quicker|quickly|easier|better|respond|reply|replies)\b|\bi'?m on\b|"
+    r"\bi am on\b|\bfind me\b"
+)
+_EMAIL_CONTACT = re.compile(
+    r"^(?:please |pls |just |kindly )?(?:e-?mail|mail) (?:me|us)\b|"
+    r"\b(?:i'?ll|i will|we'?ll|we will|can|let me|please|could|i can) (?:e-?mail|mail) "
+    r"(?:you|me|us)\b|\b(?:e-?mail|mail) (?:me|us) (?:at|on)\b|"
+    r"\b(?:e-?mail|mail) (?:karein|kar dein|kar do|karo|kijiye)\b|"
+    r"\b(?:your|my|apna|apni|mera|meri|personal|private|direct) (?:personal |private )?"
+    r"(?:e-?mail|gmail|email address)\b|\be-?mail address\b|"
+    r"\b(?:on|via|by|over|through|to|at) (?:my |your )?(?:e-?mail|gmail)\b|"
+    r"\b(?:e-?mail|gmail) (?:bata|bhej|de|share|send|pe|par|per)\w{0,6}\b"
+)
+_PHONE_CONTACT = re.compile(
+    r"\b(?:your|my|apna|apni|mera|meri|aap ka|aap ki|personal|direct|private|cell|mobile|"
+    r"contact|whatsapp|phone) (?:phone |cell |mobile |whatsapp |contact )?(?:number|phone|"
+    r"cell|mobile)\b|\b(?:call|text|sms|ring|phone) (?:me|you|us)\b|"
+    r"\b(?:give|send|share|bhej|de) (?:me |us )?(?:a )?(?:call|ring)\b|"
+    r"\bnumber (?:de|bhej|share|send|bata|do|dein|dijiye|likh|pe|par|per)\w{0,6}\b|"
+    r"\b(?:phone|cell|mobile|direct|voice|whatsapp) calls?\b|\bcall (?:kar|karein|karo|"
+    r"kar lein|kar lo)\b|\bby text\b|\bvia sms\b"
+)
+_ON_UPWORK_CALL = re.compile(
+    r"\b(?:call|calls|meeting|video call|chat|message|messages|talk) (?:here|on upwork|"
+    r"through upwork|via upwork|in upwork)\b|\bupwork (?:call|video call|meeting|messages|"
+    r"chat|ki video call|pe call|par call)\b|\bhere on upwork\b"
+)
+_PAYMENT_NUMBER = re.compile(
+    r"\b(?:jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|account|iban|bank)"
+    r"(?: \w+)? $"
+)
+
+
+def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
+    start, end = match.span()
+    if sentence.suppressed(start, end):
+        return True
+    return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not sentence.all(_CONTACT_OFF)
+
+
+def _contact_app(sentence: Sentence) -> Hit | None:
+    """A chat app with a way of getting in touch, asked for or offered."""
+    code = FindingCode.OFF_PLATFORM_CONTACT
+    best: Hit | None = None
+    for match in sentence.all(lex.APP):
+        if _suppressed_channel(sentence, match):
+            continue
+        verb = sentence.first(lex.CONTACT_VERB) or sentence.first(lex.APP_AS_VERB)
+        owner = sentence.near(lex.POSSESSIVE, *match.span(), reach=14)
+        if (verb or owner) and sentence.asks():
+            return Hit(code, *sentence.span(match, verb), Confidence.HIGH)
+        if (
+            sentence.asks()
+            or verb
+            or sentence.first(_AVAILABLE_ON)
+            or (owner and "?" in sentence.text)
+        ):
+            best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
+    return best
+
+
+def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
+    """E-mail or a phone as a way to talk: "email me", "your number", "call me"."""
+    code = FindingCode.OFF_PLATFORM_CONTACT
+    best: Hit | None = None
+    for pattern in (_EMAIL_CONTACT, _PHONE_CONTACT):
+        for match in sentence.all(pattern):
+            if _suppressed_channel(sentence, match) or sentence.all(lex.ALLOWED_TOOL):
+                continue
+            if _PAYMENT_NUMBER.search(sentence.text, 0, match.start()):
+                continue  # "JazzCash number": an account to pay into, not a way to talk
+            if sentence.asks() or sentence.first(lex.CONTACT_VERB):
+                return Hit(code, *sentence.span(match), Confidence.HIGH)
+            best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
+    return best
+
+
+def _contact_elsewhere(sentence: Sentence) -> Hit | None:
+    """Talking "outside Upwork", "elsewhere", "on another app"."""
+    for match in sentence.all(_CONTACT_OFF):
+        verb = sentence.first(_COMMUNICATE)
+        if verb is None or sentence.negated(*match.span()) or sentence.past():
+            continue
+        if sentence.asks():
+            return Hit(
+                FindingCode.OFF_PLATFORM_CONTACT, *sentence.span(verb, match), Confidence.HIGH
+            )
+    return None
+
+
+_CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere)
+
+
+_CONTACT_ANCHOR = anchor(
+    (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _PHONE_CONTACT, _CONTACT_OFF),
+    "wh wa wt te tl sk discord chat viber imo kik snap insta fb facebook messenger linked "
+    "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call "
+    "ring off out away instead other upwork elsewhere private",
+)
+
+
+def contact(message: Message) -> Hit | None:
+    """OFF_PLATFORM_CONTACT: a contact detail, or off-platform contact asked for or offered."""
+    details = contact_details(message.text)
+    if details:
+        first = details[0]
+        return Hit(FindingCode.OFF_PLATFORM_CONTACT, first.start, first.end, Confidence.HIGH)
+    return best_hit(read_rules(s, _CONTACT_RULES) for s in message.holding(_CONTACT_ANCHOR))
+
+
+# =========================================================================== payment
+
+_STRONG_PAY = re.compile(
+    r"\b(?:pay|paid|paying|pays|payment|payments|transfer\w{0,3}|wire|money|paise|paisa|"
+    r"raqam|deal|bonus|salary|funds|settle|invoice|cash|amount|rest|balance|remaining|"
+    r"discount|cheaper|price|rate|\d+ ?% off)\b"
+)
+_DIRECT_ON_UPWORK = re.compile(
+    r"\b(?:direct(?:ly)?|seedha)\s(?:\w+\s){0,2}?(?:through|via|on|in|to|into|from|using) "
+    r"(?:the )?(?:your |my )?upwork\b|\bdirect contracts?\b"
+)
+_ACCOUNT_OWNER = re.compile(
+    r"\b(?:your|ur|apna|apni|apne|aap ka|aap ki|aap ke|tumhara|tumhari)\b|"
+    r"\b(?:share|send|give|provide|need|what'?s|whats|bhej\w{0,4}|de do|de dein|bata\w{0,4})\b"
+)
+_MY_ACCOUNT = re.compile(r"\b(?:my|mera|meri|mere)\b")
+_PERSON = re.compile(
+    r"\b(?:you|your|u|ur|me|my|i|i'?ll|i'?d|i'?m|we|we'?ll|us|aap|aap ko|aap ka|aap ki|aap ke|"
+    r"mujhe|main|mai|hum|humein|apna|apni|apne|mera|meri|mere)\b"
+)
+_ONLY_UPWORK = re.compile(
+    r"\b(?:only|sirf|always|just)\b.{0,24}\b(?:upwork|the platform)\b|"
+    r"\b(?:upwork|the platform)\b.{0,12}\b(?:only|sirf|hi)\b"
+)
+
+
+def _payment_account(sentence: Sentence) -> Hit | None:
+    """Bank or payment-account details asked for (or, in your message, given)."""
+    for match in sentence.all(lex.ACCOUNT_DETAILS):
+        if sentence.suppressed(*match.span()):
+            continue
+        owner = _MY_ACCOUNT if sentence.outgoing else _ACCOUNT_OWNER
+        if sentence.near(owner, *match.span(), 24) or (
+            sentence.outgoing and sentence.near(_ACCOUNT_OWNER, *match.span(), 24)
+        ):
+            return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
+def _payment_method(sentence: Sentence) -> Hit | None:
+    """A payment method that leaves Upwork, with paying in a request or offer."""
+    code = FindingCode.OFF_PLATFORM_PAYMENT
+    best: Hit | None = None
+    for match in sentence.all(lex.METHOD):
+        if sentence.freelancer_pays(match.start()) or sentence.suppressed(*match.span()):
+            continue
+        low, high = sentence.clause(match.start())
+        if sentence.freelancer_pays() and not CLIENT_TO_YOU.search(sentence.text, low, high):
+            continue  # a fee the freelancer is told to pay: UPFRONT_FEE, not a payment to them
+        pay = sentence.first(lex.PAY)
+        reason = sentence.first(lex.OFF_PLATFORM) or sentence.first(lex.PLATFORM_FEE)
+        if pay and (sentence.asks() or reason):
+            return Hit(code, *sentence.span(match, pay), Confidence.HIGH)
+        if (sentence.asks() or pay) and sentence.first(_PERSON):
+            best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
+    return best
+
+
+def _kept_on_platform(sentence: Sentence) -> bool:
+    return bool(sentence.first(_DIRECT_ON_UPWORK) or sentence.first(_ONLY_UPWORK))
+
+
+def _payment_elsewhere(sentence: Sentence) -> Hit | None:
+    """Paying "directly", "outside Upwork", "between us"."""
+    code = FindingCode.OFF_PLATFORM_PAYMENT
+    pay = sentence.first(_STRONG_PAY)
+    if pay is None or _kept_on_platform(sentence) or sentence.freelancer_pays():
+        return None
+    best: Hit | None = None
+    for match in sentence.all(lex.OFF_PLATFORM):
+        if sentence.suppressed(*match.span()):
+            continue
+        if sentence.asks() or sentence.first(lex.PLATFORM_FEE):
+            return Hit(code, *sentence.span(pay, match), Confidence.HIGH)
+        best = best or Hit(code, *sentence.span(pay, match), Confidence.MEDIUM)
+    return best
+
+
+def _payment_fee_reason(sentence: Sentence) -> Hit | None:
+    """Avoiding Upwork's fee, offered with paying."""
+    fee = sentence.first(lex.PLATFORM_FEE)
+    if fee is None or not sentence.asks() or _kept_on_platform(sentence):
+        return None
+    if sentence.suppressed(*fee.span()):
+        return None
+    if sentence.first(_STRONG_PAY) or sentence.first(lex.OFF_PLATFORM):
+        return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(fee), Confidence.HIGH)
+    return None
+
+
+_PAYMENT_RULES = (_payment_account, _payment_method, _payment_elsewhere, _payment_fee_reason)
+
+
+_PAYMENT_ANCHOR = anchor(
+    (lex.ACCOUNT_DETAILS, lex.METHOD, lex.OFF_PLATFORM, lex.PLATFORM_FEE),
+    "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
+    "naya raast hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth binance "
+    "trc erc wallet gift cheque check money order account sort off away leave skip bypass avoid "
+    "without instead not other cut beyond upwork bahar direct personal private between side "
+    "separate outside elsewhere somewhere seedh zaroorat need involve fee commission commision "
+    "cut take charge keep eat deduct kaat le save bach dodge escape %",
+)
+
+
+def payment(message: Message) -> Hit | None:
+    """OFF_PLATFORM_PAYMENT: paying or being paid outside Upwork, asked for or offered."""
+    return best_hit(read_rules(s, _PAYMENT_RULES) for s in message.holding(_PAYMENT_ANCHOR))

@@ -1,0 +1,179 @@
+"""Scope creep: more work asked for with the price unchanged or played down."""
+
+from __future__ import annotations
+
+import re
+
+from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._funding import FREE_WORK, TRIAL
+from upwork_safety.checks._sentences import (
+    Hit,
+    Message,
+    Sentence,
+    anchor,
+    best_hit,
+)
+
+_ADDITION = re.compile(
+    r"\b(?:also|too|as well|bhi|additionally|another|plus|forgot to mention|on top|"
+    r"ke sath|sath mein|saath|oh,? and|and we (?:also )?need|we now need|i forgot)\b"
+)
+_NEW_WORK = re.compile(
+    r"\b(?:add|adding|build|rebuild|revamp|rework|create|design|write|develop|code|implement|"
+    r"integrate|include|"
+    r"translate|redo|set up|setup|record|migrate|upload|bana\w{0,4}|likh\w{0,4}|daal\w{0,4}|"
+    r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
+    r"throw together|put together|"
+    r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
+    r"kar dein|kar do|kar dena)\b"
+)
+_WORK_THING = re.compile(
+    r"\b(?:pages?|screens?|features?|sections?|banners?|logos?|icons?|posts?|reels?|videos?|"
+    r"languages?|version|versions|revisions?|rounds?|products?|illustrations?|variations?|"
+    r"concepts?|articles?|blog|app|website|admin panel|dashboard|shop|store|translation|"
+    r"voice-?over|cards?|letterhead|favicon|descriptions?|system|module|report|charts?|"
+    r"slides?|templates?|emails?|newsletter|widget|analytics|pixel|tweaks?|changes|"
+    r"booking|footer|header|form|panel|kaam|site|designs?|copy|captions?|posters?|flyers?|"
+    r"images?|photos?|mockups?|guidelines)\b"
+)
+_NOT_MORE_WORK = re.compile(
+    r"\b(?:one more|another|also|ek aur)\s(?:question|thing|time|day|week|minute|note|point|"
+    r"reminder|call|meeting|detail|details|quick question|favour?)\b|"
+    r"\balso (?:tell|let me know|confirm|share|send|explain|check|ask|mention|suggest|"
+    r"recommend|advise|think|like|want to say)\b|\bmore (?:time|details|info|information|"
+    r"work (?:for you|later|next month)|projects?)\b"
+)
+_SAME_PRICE = re.compile(
+    r"\bsame (?:price|budget|rate|fee|cost|milestone)\b|"
+    r"\bisi (?:budget|price|milestone|amount|rate|payment|paise|paisa)\b|"
+    r"\bbudget (?:wahi|wohi|same|is the same|is fixed)\b|\b(?:wahi|wohi) budget\b|"
+    r"\bwithin (?:the |this |our )?(?:current |same )?(?:budget|price|milestone|scope|fee)\b|"
+    r"\bno extra (?:charge|cost|pay|money|budget|payment)\b|"
+    r"\bextra (?:paise|payment|budget|pay) (?:nahi|na)\b|\bfor free\b|\bfree (?:mein|of charge)\b|"
+    r"\b(?:assume|guess|hope|expect) (?:that'?s|it'?s|this is|that is|it to be) (?:included|"
+    r"fine within|ok within|part of)\b|\bpart of (?:the|this|our|your) (?:package|deal|price|"
+    r"milestone|contract|scope|job|budget)\b|\b(?:paise|payment|budget|price|amount) (?:utne|"
+    r"utna|utni|wohi|wahi|same) (?:hi )?(?:hain|hai|rahenge|rahega|rahe)?\b|\bwohi payment\b|"
+    r"\bbudget (?:mein|me) (?:hi|he)\b|\bno extra budget\b|"
+    r"\b(?:don'?t|do not|doesn'?t) have (?:the |a |any |extra )?budget\b|\bno budget for\b|"
+    r"\bcan'?t pay (?:extra|more)\b|\bnot able to pay (?:extra|more)\b|"
+    r"\b(?:budget|price|paise) (?:mein|me) adjust\w{0,3}|\badjust (?:it |them )?(?:in|within) "
+    r"the (?:budget|price)\b|"
+    r"\b(?:in|into) (?:this|the current|the same) milestone\b|"
+    r"\bno need to change the (?:milestone|contract|price)\b|"
+    r"\bwithout (?:extra|additional) (?:cost|pay|charge|payment)\b|\bat no (?:extra )?cost\b|"
+    r"\bisi milestone (?:mein|me|main)\b|\bwe'?ll give you more work\b|"
+    r"\b(?:not|wasn'?t|isn'?t) in the (?:original )?(?:brief|scope|contract|agreement|offer|"
+    r"plan)\b|"
+    r"\bi know we agreed\b|\bfor the same fee\b"
+)
+_SMALL = re.compile(
+    r"\b(?:quick(?:ly)?|small|tiny|minor|little|simple|easy|basically the same|"
+    r"shouldn'?t take (?:long|much)|won'?t take (?:you )?(?:long|much)|not (?:a )?big "
+    r"(?:deal|thing)|nothing big|few minutes|\d+ minutes|chhota|chota|thora sa|"
+    r"zyada (?:kaam|time) nahi|jaldi se|quick add|it'?s tiny|only \d+|just a|it'?s just|"
+    r"only a|bas ek|sirf ek|should be (?:fast|quick|easy)|quick for you|easy for you|"
+    r"shouldn'?t be (?:much|hard|difficult|a lot)|not much work|won'?t be much)\b"
+)
+_NEW_PAY = re.compile(
+    r"\bnew milestone\b|\bseparate (?:milestone|contract|quote|job)\b|"
+    r"(?<!\bno )(?<!\bany )(?<!without )\b(?:extra|additional|more) (?:pay|payment|cost|budget)"
+    r"\b(?! nahi| unfortunately)|"
+    r"\bi'?ll pay (?:extra|more|for (?:it|this|that|them))\b|\bincrease the budget\b|"
+    r"\badd(?:ed)? (?:a |another )?(?:new )?milestone\b|\bquote\b|\bhow much\b|\bestimate\b|"
+    r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|"
+    r"\bbudget badha\w{0,4}\b|"
+    r"\bas milestone \d\b|\bbonus for (?:this|it)\b|\bpaid separately\b|"
+    r"\b(?:create|set up|make|open)\w{0,3} (?:a |another |new |the )?milestone\b|\bproposal\b|"
+    r"\bprice works\b|\bincreased? the (?:milestone|budget|price)\b|\bto cover the extra\b|"
+    r"\bwithin the revisions\b|\brevisions you offered\b|\bincluded revisions\b|"
+    r"\bas agreed\b|\bwithin (?:the )?(?:agreed )?scope\b"
+)
+_STRONG_CREEP = re.compile(
+    r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there|\w+ing)\b|"
+    r"\bthrow in\b|"
+    r"\bsqueeze in\b|\bone more (?!question|thing|"
+    r"time|day|week|minute|note|point|reminder|call|meeting|detail|quick)\w+|"
+    r"\b(?:\d+|two|three|four|five|a few|a couple of|a couple|few|couple) more\b|"
+    r"\banother \d+\b|\binstead of \d+\b|\bek (?:\w+ )?(?:aur|or)\b|\b\d+ (?:aur|or)\b|"
+    r"\b(?:a couple of|a few|couple of|few|some) (?:extra|more|additional)\b|"
+    r"\bextra (?:tweaks?|pages?|features?|screens?|sections?|revisions?|languages?)\b|"
+    r"\bsince (?:you'?re|you are) already\b|\b\w+ (?:aur|or) (?:chahiye|bana\w{0,4}|"
+    r"kar\w{0,5}|add|upload|likh\w{0,4}|daal\w{0,4})\b|\bjab aap\b(?: \w+){0,4} (?:rahe|kar rahe)\b"
+)
+
+
+_CREATE = re.compile(
+    r"\b(?:add|build|create|design|write|develop|include|integrate|translate|record|handle|"
+    r"set up|setup|bana\w{0,4}|likh\w{0,4}|daal\w{0,4}|migrate|upload)\b"
+)
+
+
+def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
+    code = FindingCode.SCOPE_CREEP
+    if sentence.past() or (sentence.first(_NOT_MORE_WORK) and not sentence.first(_STRONG_CREEP)):
+        return None
+    work = sentence.first(_NEW_WORK)
+    thing = sentence.first(_WORK_THING)
+    wants = sentence.asks() or bool(work)
+    for match in sentence.all(_STRONG_CREEP):
+        if not sentence.negated(*match.span()) and (wants or thing) and (work or thing):
+            return Hit(code, *sentence.span(match), Confidence.HIGH)
+    for match in sentence.all(_SAME_PRICE):
+        if sentence.negated(*match.span()) and "not in the" not in match.group():
+            continue
+        if work:
+            return Hit(code, *sentence.span(match), Confidence.HIGH)
+    addition = sentence.first(_ADDITION)
+    creating = sentence.first(_CREATE)
+    if (
+        addition
+        and work
+        and (thing or creating)
+        and (priced or small)
+        and wants
+        and not sentence.negated(*work.span())
+    ):
+        return Hit(code, *sentence.span(addition, work), Confidence.HIGH)
+    return None
+
+
+_CREEP_ANCHOR = anchor(
+    (_STRONG_CREEP, _SAME_PRICE, _ADDITION),
+    "while throw squeeze one more another instead ek couple few some extra since aur or jab "
+    "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
+    "amount included in into need without at give not wasn isn know for also too well bhi "
+    "additional plus forgot top sath saath oh and we now",
+)
+_NEW_PAY_ANCHOR = anchor(
+    (_NEW_PAY,),
+    "milestone separate extra additional more pay quote much estimate naya naye nayi alag "
+    "paise budget bonus paid proposal price increase cover",
+)
+_TRIAL_ANCHOR = anchor((TRIAL,), "sample test trial small demo first")
+_FREE_WORK_ANCHOR = anchor(
+    (FREE_WORK,), "free unpaid pay paid muft it this will won nahi payment paise bina"
+)
+_SAME_PRICE_ANCHOR = anchor(
+    (_SAME_PRICE,),
+    "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
+    "amount included in into need without at give not wasn isn know for",
+)
+_SMALL_ANCHOR = anchor(
+    (_SMALL,),
+    "quick small tiny minor little simple easy basically should won not nothing few minutes "
+    "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9 shouldn",
+)
+
+
+def scope_creep(message: Message) -> Hit | None:
+    """SCOPE_CREEP: more work at the same price, over the whole message."""
+    candidates = message.holding(_CREEP_ANCHOR)
+    first = next(candidates, None)
+    if first is None:
+        return None
+    if any(message.has(a) for a in (_NEW_PAY_ANCHOR, _TRIAL_ANCHOR, _FREE_WORK_ANCHOR)):
+        return None
+    priced = message.has(_SAME_PRICE_ANCHOR)
+    small = message.has(_SMALL_ANCHOR)
+    return best_hit(_creep_in(s, priced=priced, small=small) for s in (first, *candidates))

@@ -1,0 +1,363 @@
+"""A message as the scanner reads it: sentences, clauses, and the context around a match.
+
+Owns :class:`Sentence` (its clauses, cached matches, and the context tests:
+negation, past, product, Upwork feature, who pays), :class:`Message` (its
+sentences, and which of them hold an :class:`Anchor`'s words), :class:`Hit`
+(a code's evidence in the normalised text) and the helpers every code's
+grammar shares.  Each sentence is at most :data:`MAX_SENTENCE` characters
+(longer ones are cut into pieces), so every test on it is bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety.checks import _lexicon as lex
+from upwork_safety.checks._findings import Confidence, FindingCode
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+#: Longest piece of text judged as one sentence.
+MAX_SENTENCE = 400
+
+_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4]+(?=\s|$)|\n")
+#: Abbreviations whose full stop does not end a sentence ("Rs. 500", "no. 3").
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:rs|mr|mrs|dr|no|st|e\.g|i\.e|vs)$")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u060c]|\s[-\u2013\u2014]\s|\b(?:but|lekin|magar|however|although|though|whereas|"
+    r"warna|because|kyunke|kyun ke|so|par)\b"
+)
+
+
+@attrs.frozen
+class Hit:
+    """A code's evidence in the normalised text: where it is and how sure the check is."""
+
+    code: FindingCode
+    start: int
+    end: int
+    confidence: Confidence
+
+
+class Sentence:
+    """One sentence of a normalised message, with its clauses and what was found in it."""
+
+    __slots__ = ("_asks", "_found", "clauses", "offset", "outgoing", "text")
+
+    def __init__(self, text: str, offset: int, *, outgoing: bool) -> None:
+        self.text = text
+        self.offset = offset
+        self.outgoing = outgoing
+        self._found: dict[re.Pattern[str], list[re.Match[str]]] = {}
+        self._asks: bool | None = None
+        cuts = [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
+        self.clauses = list(pairwise(cuts))
+
+    def all(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """Every match of *pattern* in the sentence (computed once)."""
+        found = self._found.get(pattern)
+        if found is None:
+            found = self._found[pattern] = list(pattern.finditer(self.text))
+        return found
+
+    def first(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
+        """The first match of *pattern*, or ``None``."""
+        found = self.all(pattern)
+        return found[0] if found else None
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """The clause that holds *position*."""
+        for start, end in self.clauses:
+            if start <= position < end:
+                return start, end
+        return self.clauses[-1]
+
+    def in_clause(self, pattern: re.Pattern[str], start: int) -> list[re.Match[str]]:
+        """Matches of *pattern* in the clause that holds *start*."""
+        low, high = self.clause(start)
+        return [m for m in self.all(pattern) if low <= m.start() < high]
+
+    def near(self, pattern: re.Pattern[str], start: int, end: int, reach: int = 40) -> bool:
+        """Whether *pattern* matches within *reach* characters of ``[start, end)``."""
+        return any(m.end() > start - reach and m.start() < end + reach for m in self.all(pattern))
+
+    # ------------------------------------------------------------ context
+
+    def negated(self, start: int, end: int) -> bool:
+        """Whether a negation governs ``[start, end)``: before it in English, anywhere in Urdu."""
+        low, high = self.clause(start)
+        allowed = [m.span() for m in self.all(lex.NOT_NEGATION)]
+        for match in self.all(lex.NEGATION):
+            where = match.start()
+            if not low <= where < high or start <= where < end:
+                continue
+            if any(a <= where < b for a, b in allowed) or self._about_platform(match):
+                continue
+            word = match.group()
+            if word == "na" and not _URDU_VERB_AFTER.match(self.text, match.end()):
+                continue
+            if word in {"nahi", "mat", "na"} or where < start:
+                return True
+        return False
+
+    def _about_platform(self, negation: re.Match[str]) -> bool:
+        """A negation of Upwork itself ("not on Upwork", "Upwork pe nahi")."""
+        after = self.text[negation.end() : negation.end() + 32]
+        before = self.text[max(0, negation.start() - 28) : negation.start()]
+        return bool(_PLATFORM_AFTER.match(after)) or (
+            negation.group() in {"nahi", "na", "mat"} and "upwork" in before
+        )
+
+    def past(self) -> bool:
+        """Whether the sentence tells of the past, with no request for now."""
+        return bool(self.all(lex.PAST)) and not self.all(lex.STILL_ASKING)
+
+    def asks(self) -> bool:
+        """Whether the sentence requests, suggests or offers something (computed once)."""
+        if self._asks is None:
+            self._asks = bool(
+                self.all(lex.REQUEST)
+                or any(lex.IMPERATIVE_START.match(self.text[a:b].lstrip()) for a, b in self.clauses)
+                or ("?" in self.text and self.all(lex.YOU))
+            )
+        return self._asks
+
+    def product(self, start: int, end: int) -> bool:
+        """Whether the words at ``[start, end)`` name part of a product being built."""
+        low, high = self.clause(start)
+        before = self.text[max(0, start - 40) : start]
+        after = self.text[end : end + 40]
+        window = " ".join(before.split()[-4:]) + " | " + " ".join(after.split()[:4])
+        if _UI_WORD.search(window):
+            return True
+        clause = self.text[low:high]
+        if _TO_PERSON.search(clause) or self.all(_OFF_HERE):
+            return False
+        if lex.PRODUCT.search(window):
+            return True
+        if _BUILD_BEFORE.search(before) and not _PERSON_AFTER.match(after):
+            return True
+        return bool(self.all(_STRONG_PRODUCT))
+
+    def upwork_feature(self, start: int) -> bool:
+        """Whether the clause is about one of Upwork's own features (not about avoiding its fee)."""
+        return bool(self.in_clause(lex.UPWORK_FEATURE, start)) and not self.all(lex.FEE_AVOIDANCE)
+
+    def suppressed(self, start: int, end: int) -> bool:
+        """Negated, past, product talk or an Upwork feature."""
+        return (
+            self.negated(start, end)
+            or self.past()
+            or self.product(start, end)
+            or self.upwork_feature(start)
+        )
+
+    def freelancer_pays(self, at: int | None = None) -> bool:
+        """Whether the sentence (or the clause at *at*) tells the reader to pay or buy something."""
+        if self.outgoing:
+            return False
+        for low, high in self.clauses if at is None else [self.clause(at)]:
+            clause = self.text[low:high].lstrip()
+            if _PAY_COMMAND.match(clause) and not _SEND_ME_YOURS.match(clause):
+                return True
+            if at is not None and YOU_PAY.search(clause):
+                return True
+        if at is not None:
+            return bool(self.all(_URDU_YOU_PAY) or (self.all(MONEY) and self.all(_URDU_SEND)))
+        return bool(
+            self.all(YOU_PAY)
+            or self.all(_EVERY_NEW_PAYS)
+            or self.all(_URDU_YOU_PAY)
+            or (self.all(MONEY) and self.all(_URDU_SEND))
+        )
+
+    def span(self, *matches: re.Match[str] | tuple[int, int] | None) -> tuple[int, int]:
+        """The absolute span covering *matches* (kept inside this sentence)."""
+        spans = [m.span() if isinstance(m, re.Match) else m for m in matches if m is not None]
+        start = min(s for s, _ in spans)
+        end = max(e for _, e in spans)
+        return self.offset + start, self.offset + end
+
+
+_URDU_VERB_AFTER = re.compile(r" (?:kar|karein|karo|bhej|de|dein|do|bul|bula|lein|le|ja|aa)")
+_PLATFORM_AFTER = re.compile(
+    r"\s(?:(?:use|using|check|checking|like|trust|reply on|reply in|log in to|login to|open|"
+    r"on|through|via|in|want)\s)?(?:the\s)?(?:upwork|platform|this platform|here|this site)\b"
+)
+_BUILD_BEFORE = re.compile(
+    r"\b(?:integrate|integrating|connect|support|supports|enable|embed|"
+    r"set up|setup|implement|build|building|develop|create|show|display|post to|posts to|"
+    r"sends? to|scrape|automate|sync|configure|add|added|adding)(?: (?:a|an|the|our|their|"
+    r"both|also|to the))?(?: \w+)?\s*$"
+)
+_PERSON_AFTER = re.compile(r"\s?(?:me|us|you|him|her)\b")
+_UI_WORD = re.compile(r"\b(?:buttons?|icons?|widgets?|banners?|labels?|logos?|tooltips?)\b")
+_OFF_HERE = re.compile(
+    r"\binstead of (?:here|upwork|the platform)\b|\boutside (?:of )?(?:upwork|the platform)\b|"
+    r"\boff (?:upwork|the platform)\b|\bupwork (?:se|ke) bahar\b"
+)
+_STRONG_PRODUCT = re.compile(
+    r"\b(?:checkout|check-out|gateway|gateways|integrat\w{0,6}|api|sdk|webhooks?|plugin|"
+    r"widget|button|bot|bots|chatbot|payment options?|sandbox|customers?|users|visitors|"
+    r"attendees|tenants|subscribers|drivers|shoppers|buyers|store's|site's|app's|"
+    r"notifications?|template|signature|newsletter|auto-?reply|campaign|"
+    r"ka button|ka option|wala feature|wala form|payment ka option|banana hai|banwaya|"
+    r"startup|fintech)\b"
+)
+_TO_PERSON = re.compile(
+    r"\b(?:add|message|contact|text|call|pay|send|reach|email|ping|dm|tip|transfer) "
+    r"(?:me|us|you)\b|"
+    r"\b(?:my|your|apna|apni|mera|meri|aap ka|aap ki) (?:number|email|whatsapp|skype|account|"
+    r"id|paypal|payoneer|bank)\b"
+)
+_PAY_COMMAND = re.compile(
+    r"^(?:(?:please|kindly|just|first|pehle|so|then|and|now)\s){0,2}"
+    r"(?:pay|send|deposit|transfer|buy|purchase|order|recharge|top up|invest|cover)\b"
+)
+_SEND_ME_YOURS = re.compile(
+    r"^(?:(?:please|kindly|just|so|then|and|now)\s){0,2}send (?:me |us )?(?:your|the|a|an|"
+    r"over|it|them|this|that|files?|designs?|drafts?|samples?|work|cv|resume|portfolio|link|"
+    r"details|update)\b"
+)
+YOU_PAY = re.compile(
+    r"\b(?:you|u)(?:'ll| will| would)?(?: (?:need to|must|have to|should|are required to|"
+    r"will need to|will have to|just|first|only|also|then|now)){0,2} (?:pay|deposit|send|"
+    r"transfer|buy|purchase|cover|invest|order|recharge|top up|upgrade|subscribe|renew)\b"
+)
+_EVERY_NEW_PAYS = re.compile(
+    r"\b(?:each|every|all|new|newly hired|the selected)(?: new)? \w+(?: \w+)? (?:pays?|buys?|"
+    r"purchases?|deposits?|must (?:pay|buy|deposit|purchase)|needs? to (?:pay|buy|deposit)|"
+    r"has to (?:pay|buy)|have to (?:pay|buy))\b"
+)
+_URDU_YOU_PAY = re.compile(
+    r"\b(?:aap ko|tum ko|aap)\b(?: \w+){0,8} (?:dena|dene|deni|jama|bhejna|bhejne|bhejni|"
+    r"khareedna|khareedne|khareedni|lena|lene|leni|ada)\b|\bjama (?:karwa\w*|kar\w*)|"
+    r"\bada (?:kar\w*)|\b(?:khareedna|khareedni|lena|leni|dena|deni|jama karwana|bhejna|"
+    r"bhejni|jama karna|ada karna|karna|karni) "
+    r"(?:hoga|hogi|hain|parega|paregi|zaroori)"
+)
+_URDU_SEND = re.compile(
+    r"\b(?:bhej dein|bhejein|bhejo|bhej do|kar dein|karein|de dein|jama|easypaisa kar|"
+    r"jazzcash kar|transfer kar\w*)\b"
+)
+MONEY = re.compile(
+    r"(?:\$|usd\s?|rs\.?\s?|pkr\s?|\u20a8\s?)\d[\d,]{0,12}(?:\.\d{1,2})?|"
+    r"\b\d[\d,]{0,12}(?:\.\d{1,2})?\s?(?:k\s)?(?:usd|usdt|dollars?|dollar|rs|rupees|rupay|"
+    r"rupaye|pkr|btc|eth|bucks)\b|\b\d{3,6}\b(?= (?:ka|ki|ke|hai|hain|sirf))"
+)
+
+
+def sentences(text: str, *, outgoing: bool) -> list[Sentence]:
+    """Cut normalised *text* into sentences of at most :data:`MAX_SENTENCE` characters."""
+    found: list[Sentence] = []
+    start = 0
+    ends = [
+        m.end()
+        for m in _SENTENCE_END.finditer(text)
+        if m.group() == "\n" or not _ABBREVIATION.search(text, max(0, m.start() - 5), m.start())
+    ]
+    for end in [*ends, len(text)]:
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            found.append(Sentence(text[start:cut], start, outgoing=outgoing))
+            start = cut
+        if text[start:end].strip():
+            found.append(Sentence(text[start:end], start, outgoing=outgoing))
+        start = end
+    return found
+
+
+class Message:
+    """A normalised message cut into sentences, and which sentences hold which words."""
+
+    __slots__ = ("_starts", "outgoing", "sentences", "text")
+
+    def __init__(self, text: str, *, outgoing: bool) -> None:
+        self.text = text
+        self.outgoing = outgoing
+        self.sentences = sentences(text, outgoing=outgoing)
+        self._starts = [s.offset for s in self.sentences]
+
+    def holding(self, anchor: Anchor) -> Iterator[Sentence]:
+        """The sentences in which *anchor* matches, in order, found as they are read.
+
+        The anchor's literal keys are looked for first (a fast scan for plain
+        substrings), so a message without any of them costs almost nothing.
+        """
+        if anchor.keys.search(self.text) is None:
+            return
+        last: Sentence | None = None
+        for match in anchor.pattern.finditer(self.text):
+            sentence = self.sentences[bisect_right(self._starts, match.start()) - 1]
+            if sentence is not last:
+                last = sentence
+                yield sentence
+
+    def has(self, anchor: Anchor) -> bool:
+        """Whether *anchor* matches anywhere in the message."""
+        return anchor.keys.search(self.text) is not None and (
+            anchor.pattern.search(self.text) is not None
+        )
+
+    def first(self, anchor: Anchor) -> tuple[Sentence, re.Match[str]] | None:
+        """The first sentence where *anchor* matches, with its match."""
+        for sentence in self.holding(anchor):
+            match = sentence.first(anchor.pattern)
+            if match is not None:
+                return sentence, match
+        return None
+
+
+@attrs.frozen
+class Anchor:
+    """Words a sentence must hold for a code to read it, with literal keys to find them fast.
+
+    Attributes:
+        pattern: Matches wherever any of the anchor's patterns does.
+        keys: Plain substrings, one of which every match of *pattern*
+            contains (a test checks this on the corpus and on random text).
+    """
+
+    pattern: re.Pattern[str]
+    keys: re.Pattern[str]
+
+
+def anchor(patterns: tuple[re.Pattern[str], ...], keys: str) -> Anchor:
+    """An :class:`Anchor` for *patterns*, gated by the space-separated literal *keys*."""
+    return Anchor(
+        re.compile("|".join(f"(?:{p.pattern})" for p in patterns)),
+        re.compile("|".join(re.escape(k) for k in keys.split())),
+    )
+
+
+CLIENT_TO_YOU = re.compile(
+    r"\b(?:send|pay|transfer|wire|give|mail)\w{0,3} (?:you|u)\b|\baap ko (?:\w+ ){0,3}"
+    r"(?:bhej|de|transfer|pay)\w{0,6}"
+)
+
+
+def best_hit(hits: Iterable[Hit | None]) -> Hit | None:
+    """The first HIGH hit (reading stops there), else the most confident one."""
+    best: Hit | None = None
+    for hit in hits:
+        if hit is None:
+            continue
+        if hit.confidence is Confidence.HIGH:
+            return hit
+        if best is None or hit.confidence > best.confidence:
+            best = hit
+    return best
+
+
+def read_rules(
+    sentence: Sentence, rules: tuple[Callable[[Sentence], Hit | None], ...]
+) -> Hit | None:
+    """The best hit of *rules* on *sentence*."""
+    return best_hit(rule(sentence) for rule in rules)

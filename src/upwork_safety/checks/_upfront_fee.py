@@ -1,0 +1,190 @@
+"""Upfront fees: the freelancer is told to pay or buy something to get or start work."""
+
+from __future__ import annotations
+
+import re
+
+from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._sentences import (
+    CLIENT_TO_YOU,
+    MONEY,
+    YOU_PAY,
+    Hit,
+    Message,
+    Sentence,
+    anchor,
+    best_hit,
+    read_rules,
+)
+
+_FEE_NAMED = re.compile(
+    r"\b(?:registration|activation|onboarding|joining|membership|training|processing|"
+    r"verification|application|enrol{1,2}ment|admission|security|refundable|clearance|"
+    r"certification|certificate|background check|interview|test|exam|account|setup|set-up|"
+    r"handling|shipping|release|unlock|upgrade|insurance|subscription|starter|kit|one-time|"
+    r"one time|small|service|portal|access|slot|booking|id card)\s(?:fees?|charges?|deposit|"
+    r"cost|amount|payment|money)\b|\bsecurity\s(?:deposit|amount|money|ke taur)\b|"
+    r"\b(?:fees?|charges?|deposit)\s(?:of\s)?(?:\$|rs\.?\s?|pkr\s?|usd\s?)?\d|"
+    r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b"
+)
+_FEE_WORD = re.compile(r"\b(?:fees?|charges?|deposit|deposits|costs?|price)\b")
+_FEE_PURPOSE = re.compile(
+    r"\b(?:to|for|ke liye|karne ke liye|taake|before)\b(?: \w+){0,4}? (?:start|begin|unlock|"
+    r"activate|activation|register|registration|join|onboard\w{0,4}|verify|verification|"
+    r"training|account|tasks?|job|work|kaam|test|interview|exam|background check|access|"
+    r"confirm|book|slot|level|membership|withdraw\w{0,4}|release|qualify|receive|get|"
+    r"assign\w{0,4}|hire|hired|process\w{0,4}|shipping|identity|serious)\b|"
+    r"\b(?:first|pehle|upfront|in advance|refundable|returned|refunded|wapas|required|"
+    r"mandatory|compulsory|zaroori|lazmi)\b|"
+    r"\b(?:activate|activation|register|registration|join|joining|verify|verification|"
+    r"account|training|kaam|tasks?|job) (?:karne |kar ne |hone )?(?:ke liye|k liye)\b"
+)
+_PURCHASE = re.compile(
+    r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|subscribe|pay for|get|"
+    r"khareed\w{0,5}|kharid\w{0,5}|lena|lene|le lein)\b"
+)
+_PURCHASE_OBJECT = re.compile(
+    r"\b(?:kit|starter kit|toolkit|tool kit|licen[cs]es?|software|equipment|laptop|phone|"
+    r"device|course|training|tools?|subscription|membership|package|plan|materials|gift\s?"
+    r"cards?|voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account)\b"
+)
+_PURCHASE_WHY = re.compile(
+    r"\b(?:reimburs\w{0,5}|refund\w{0,3}|pay (?:you )?back|paid back|wapas|returned|"
+    r"(?:our|approved|partner|the) (?:vendor|supplier|partner|store|site|academy|website|"
+    r"shop|link)|before (?:we|you|your|i)|to (?:start|begin|get|join|qualify|access|be hired|"
+    r"unlock|work|receive|confirm)|mandatory|required|compulsory|zaroori|lazmi|must|need to|"
+    r"have to|first|pehle|onboard\w{0,4}|send (?:us|me) the code|the code)\b"
+)
+_CRYPTO_SCAM = re.compile(
+    r"\b(?:deposit|send|recharge|top up|transfer|invest)\w{0,3}\b.{0,60}\b(?:usdt|crypto|btc|"
+    r"bitcoin|eth|trc20)\b.{0,60}\b(?:unlock|activate|tasks?|commission|earnings|level|"
+    r"withdraw\w{0,4}|qualify|vip|wallet|account)\b|\b(?:recharge|top up|unlock|activate) "
+    r"your (?:task )?(?:account|earnings|wallet|level)\b"
+)
+_CLIENT_PAYS = re.compile(
+    r"\b(?:we|i|the company|our company|the client|hum|main|mai|company)(?:'ll| will| would|"
+    r" can| do| already)? (?:pay for|pay the|cover|take care of|handle)\b|"
+    r"\b(?:is|are) (?:covered|paid|included|on us|free)\b|\bfree of (?:charge|cost)\b|"
+    r"\bno (?:fee|fees|charge|charges|deposit|cost)\b|\bat no cost\b|\bon us\b"
+)
+_FEE_PRODUCT = re.compile(
+    r"\b(?:page|form|calculator|field|table|screen|module|feature|widget|section|schedule|"
+    r"pricing|cart|checkout|store|shop|site|website|app|attendees|tenants|gym|customers|"
+    r"users|students|conference|display|show|invoice|report|spreadsheet|"
+    r"template|design|banner)\b"
+)
+
+
+_FOR_SOMETHING = re.compile(
+    r"\b(?:for|as) (?:your|the|our|a|an|tax|security|insurance|registration|processing)\b|"
+    r"\bse pehle\b|\bke liye\b|\bki (?:membership|fees?|registration)\b"
+)
+
+
+_FAKE_CHEQUE = re.compile(
+    r"\b(?:deposit|cash)\w{0,3} (?:the |it|this |that )?(?:check|cheque)?\b.{0,40}\b(?:wire|send|"
+    r"transfer|pay)\w{0,3} (?:the |us |back )?(?:balance|rest|difference|remaining|remainder|"
+    r"extra|leftover)\b|\b(?:wire|send|transfer|pay)\w{0,3} (?:\w+ ){0,3}to (?:our|the|my) "
+    r"(?:supplier|vendor|agent|partner)\b"
+)
+_FEE_REQUIRED = re.compile(
+    r"\b(?:there'?s|there is|requires?|required|standard|mandatory|need|needs|must|"
+    r"have to|has to|applies|charged|payable)\b"
+)
+_FEE_AMOUNT = re.compile(
+    r"\b(?:a|one|one-time|one time|small|nominal|refundable|minimal)\s(?:\$|rs\.?\s?|pkr\s?)?"
+    r"\d[\d,.]{0,9}\s(?:usd |dollars? |rupees? |pkr )?(?:fee|charge|deposit)\b|"
+    r"(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}\s(?:[\w-]+\s){0,2}(?:fee|charge|deposit)\b"
+)
+
+
+def _fee_scheme(sentence: Sentence) -> Hit | None:
+    """A fake cheque to forward, a stated fee amount, or crypto to unlock tasks."""
+    code = FindingCode.UPFRONT_FEE
+    for match in sentence.all(_FAKE_CHEQUE):
+        if not _fee_context_suppressed(sentence, match):
+            return Hit(code, *sentence.span(match), Confidence.HIGH)
+    for match in sentence.all(_FEE_AMOUNT):
+        if _fee_context_suppressed(sentence, match):
+            continue
+        if (
+            sentence.freelancer_pays()
+            or sentence.first(_FEE_PURPOSE)
+            or sentence.first(_FEE_REQUIRED)
+        ):
+            return Hit(code, *sentence.span(match), Confidence.HIGH)
+    for match in sentence.all(_CRYPTO_SCAM):
+        if CLIENT_TO_YOU.search(match.group()) or " your wallet" in match.group():
+            continue
+        if not sentence.negated(*match.span()):
+            return Hit(code, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
+def _fee_named(sentence: Sentence) -> Hit | None:
+    """A named fee or deposit ("registration fee", "security deposit") to pay."""
+    for match in sentence.all(_FEE_NAMED):
+        if _fee_context_suppressed(sentence, match):
+            continue
+        if sentence.freelancer_pays() or sentence.first(MONEY) or sentence.first(_FEE_PURPOSE):
+            return Hit(FindingCode.UPFRONT_FEE, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
+def _fee_purchase(sentence: Sentence) -> Hit | None:
+    """A purchase the freelancer must make (a kit, a licence, equipment) "we reimburse"."""
+    purchase = sentence.first(_PURCHASE)
+    thing = sentence.first(_PURCHASE_OBJECT)
+    if purchase is None or thing is None:
+        return None
+    if not (sentence.freelancer_pays() or sentence.all(YOU_PAY) or sentence.asks()):
+        return None
+    if not (sentence.first(_PURCHASE_WHY) or sentence.first(MONEY)):
+        return None
+    if _fee_context_suppressed(sentence, thing):
+        return None
+    return Hit(FindingCode.UPFRONT_FEE, *sentence.span(purchase, thing), Confidence.HIGH)
+
+
+def _fee_money(sentence: Sentence) -> Hit | None:
+    """Money the freelancer is told to send, for something."""
+    money = sentence.first(MONEY)
+    if money is None or not sentence.freelancer_pays():
+        return None
+    if _fee_context_suppressed(sentence, money):
+        return None
+    if sentence.first(_FEE_PURPOSE) or sentence.first(_FEE_WORD) or sentence.first(_FOR_SOMETHING):
+        return Hit(FindingCode.UPFRONT_FEE, *sentence.span(money), Confidence.HIGH)
+    return None
+
+
+_FEE_RULES = (_fee_scheme, _fee_named, _fee_purchase, _fee_money)
+
+
+def _fee_in(sentence: Sentence) -> Hit | None:
+    """UPFRONT_FEE: the freelancer is told to pay or buy something to get or start work."""
+    if sentence.past() or sentence.first(_CLIENT_PAYS):
+        return None
+    return read_rules(sentence, _FEE_RULES)
+
+
+def _fee_context_suppressed(sentence: Sentence, match: re.Match[str]) -> bool:
+    start, end = match.span()
+    if sentence.negated(start, end) or sentence.upwork_feature(start):
+        return True
+    low, high = sentence.clause(start)
+    window = sentence.text[max(low, start - 30) : min(high, end + 30)]
+    return bool(_FEE_PRODUCT.search(window)) and not sentence.freelancer_pays()
+
+
+_FEE_ANCHOR = anchor(
+    (_FAKE_CHEQUE, _FEE_AMOUNT, _FEE_NAMED, _PURCHASE, MONEY, _CRYPTO_SCAM),
+    "deposit cash wire send transfer pay fee charge cost amount money security guarantee jama "
+    "ada bhej buy purchas order subscri get khareed kharid len le $ usd rs pkr \u20a8 0 1 2 3 "
+    "4 5 6 7 8 9 recharge top invest unlock activate",
+)
+
+
+def upfront_fee(message: Message) -> Hit | None:
+    """UPFRONT_FEE in any sentence."""
+    return best_hit(_fee_in(s) for s in message.holding(_FEE_ANCHOR))

@@ -1,0 +1,377 @@
+"""The escrow engine (private): one step, every automatic step due, and a whole replay.
+
+Each public function opens a :class:`~upwork_safety.escrow._run.Run` on the
+contract it was given, applies rows of the transition table
+(:data:`~upwork_safety.escrow.TRANSITIONS`), and builds the resulting
+contract once, through its constructor.  A step costs the same however long
+the history is and however many milestones the contract has: the history is
+a persistent log, and only milestones holding escrow are looked at for
+clocks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NoReturn, cast
+
+from upwork_safety._events import (
+    AUTOMATIC_EVENTS,
+    EVENT_TYPES,
+    MANUAL_EVENTS,
+    AutomaticEvent,
+    EndContract,
+    Event,
+    ManualEvent,
+)
+from upwork_safety._validate import sequence_of, utc_instant
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
+from upwork_safety.escrow._run import Run
+from upwork_safety.escrow._table import BY_EVENT, Row, due_automatic, refusal, when
+from upwork_safety.escrow._timers import start_of
+from upwork_safety.models import Contract, ContractKind, Milestone
+from upwork_safety.rules import PlatformRules
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+__all__ = [
+    "advance",
+    "advance_run",
+    "allowed_names",
+    "apply",
+    "check_rules",
+    "choose",
+    "fixed_price",
+    "is_automatic",
+    "open_run",
+    "replay",
+    "run_at",
+    "start_moment",
+]
+
+_MANUAL = frozenset(MANUAL_EVENTS)
+_AUTOMATIC = frozenset(AUTOMATIC_EVENTS)
+
+
+def fixed_price(contract: object) -> Contract:
+    """*contract* if it is a fixed-price :class:`Contract`, else a library error."""
+    if not isinstance(contract, Contract):
+        raise InvalidTypeError(
+            f"contract must be a Contract, not {type(contract).__name__}",
+            field="contract",
+            rule="a Contract",
+        )
+    if contract.kind is not ContractKind.FIXED_PRICE:
+        raise InvalidValueError(
+            f"the escrow engine runs fixed-price contracts; contract {contract.id!r} is hourly",
+            field="contract",
+            rule="a fixed-price contract",
+        )
+    return contract
+
+
+def check_rules(rules: object) -> PlatformRules | None:
+    if rules is not None and not isinstance(rules, PlatformRules):
+        raise InvalidTypeError(
+            f"rules must be a PlatformRules or None, not {type(rules).__name__}",
+            field="rules",
+            rule="a PlatformRules or None",
+        )
+    return rules
+
+
+def open_run(contract: object, rules: object) -> Run:
+    """A run on *contract* (checked: fixed price) with *rules* (checked)."""
+    return Run(fixed_price(contract), check_rules(rules))
+
+
+def choose(
+    run: Run, milestone: Milestone, kind: type[Event], at: datetime
+) -> tuple[Row | None, str]:
+    """The row *kind* takes for *milestone* at *at*, or ``None`` and why it is refused."""
+    rows = [row for row in BY_EVENT[kind] if milestone.state in row.sources]
+    if not rows:
+        return None, refusal(run, kind, milestone)
+    reason = ""
+    for row in rows:
+        reason = row.guard(run, milestone, at) or ""
+        if not reason:
+            return row, ""
+    # Rows go from the general to the specific case (escrow, then paid money):
+    # the last row's reason is the one that fits.
+    return None, reason
+
+
+def _apply_automatic(run: Run, row: Row, index: int, due: datetime) -> AutomaticEvent:
+    event = row.automatic_event(run.milestone(index).id, due)
+    row.effect(run, index, event)
+    run.record(event)
+    return event
+
+
+def advance_run(run: Run, now: datetime) -> None:
+    """Apply to *run* every automatic step due up to *now*, earliest first."""
+    while True:
+        found = due_automatic(run)
+        if found is None or found[0] > now:
+            return
+        due, row, index = found
+        _apply_automatic(run, row, index, due)
+
+
+def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) -> None:
+    last = run.last_event
+    if last is not None and at < last.at:
+        raise TransitionError(
+            f"{event} at {when(at)} is earlier than the last event in the history "
+            f"({type(last).__name__} at {when(last.at)}); events must be applied in time order",
+            milestone_id=milestone_id,
+            state="history ends at " + when(last.at),
+            event=event,
+            field="event.at",
+            rule="in time order",
+        )
+    if at.date() < run.contract.started:
+        raise TransitionError(
+            f"{event} at {when(at)} is before contract {run.contract.id!r} started "
+            f"({run.contract.started.isoformat()})",
+            milestone_id=milestone_id,
+            state="not started",
+            event=event,
+            field="event.at",
+            rule="not before Contract.started",
+        )
+
+
+def allowed_names(run: Run, milestone: Milestone, at: datetime) -> tuple[str, ...]:
+    """The names of the manual events allowed on *milestone* at *at*, in table order."""
+    names = [
+        kind.__name__
+        for kind in MANUAL_EVENTS
+        if kind is not EndContract and choose(run, milestone, kind, at)[0] is not None
+    ]
+    if run.ended is None:
+        names.append(EndContract.__name__)
+    return tuple(names)
+
+
+def _manual(run: Run, event: ManualEvent) -> None:
+    """Apply one manual *event* to *run*, after every automatic step due before it."""
+    kind = type(event)
+    name = kind.__name__
+    milestone_id = None if isinstance(event, EndContract) else event.milestone_id
+    _check_time(run, event.at, name, milestone_id)
+    advance_run(run, event.at)
+    if isinstance(event, EndContract):
+        if run.ended is not None:
+            raise TransitionError(
+                f"EndContract refused: contract {run.contract.id!r} already ended on "
+                f"{run.ended.isoformat()}",
+                state="ended",
+                event=name,
+                field="event",
+                rule="the contract is open",
+            )
+        BY_EVENT[EndContract][0].effect(run, -1, event)
+        run.record(event)
+        return
+    assert milestone_id is not None  # noqa: S101  (narrowing: not EndContract)
+    index = run.index(milestone_id)
+    milestone = run.milestone(index)
+    row, reason = choose(run, milestone, kind, event.at)
+    if row is None:
+        allowed_now = allowed_names(run, milestone, event.at)
+        instead = ", ".join(allowed_now) if allowed_now else "nothing"
+        raise TransitionError(
+            f"{name} refused for milestone {milestone_id!r} ({milestone.state.name}): "
+            f"{reason}. Allowed now: {instead}",
+            milestone_id=milestone_id,
+            state=milestone.state.name,
+            event=name,
+            allowed=allowed_now,
+            field="event",
+            rule=reason,
+        )
+    row.effect(run, index, event)
+    run.record(event)
+
+
+def _not_manual(event: object) -> NoReturn:
+    name = type(event).__name__
+    if isinstance(event, tuple(_AUTOMATIC)):
+        raise TransitionError(
+            f"{name} is automatic: only advance() produces it, when its time comes",
+            milestone_id=event.milestone_id,  # type: ignore[attr-defined]
+            state="automatic",
+            event=name,
+            field="event",
+            rule="a manual event",
+        )
+    raise InvalidTypeError(
+        f"event must be one of the escrow event classes, not {name}",
+        field="event",
+        rule="an escrow event",
+    )
+
+
+def is_automatic(event: object) -> bool:
+    """Return whether *event* is one that only :func:`advance` produces.
+
+    >>> from datetime import datetime, timezone
+    >>> from upwork_safety.escrow import AutoApprove, Fund, is_automatic
+    >>> moment = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    >>> is_automatic(AutoApprove("m1", moment)), is_automatic(Fund("m1", moment))
+    (True, False)
+    """
+    return type(event) in _AUTOMATIC
+
+
+def apply(
+    contract: Contract, event: ManualEvent, *, rules: PlatformRules | None = None
+) -> Contract:
+    """Apply one event a person performs and return the new contract.
+
+    Every automatic step due up to ``event.at`` (a review period that ran
+    out, an unanswered refund request, ...) happens first, exactly as on the
+    platform, and is recorded in the history before *event*.
+
+    Args:
+        contract: A fixed-price contract; it is never modified.
+        event: A manual event: :class:`Fund`, :class:`Submit`,
+            :class:`RequestChanges`, :class:`Approve`, :class:`RequestRefund`,
+            :class:`AcceptRefund`, :class:`Refund`, :class:`OpenDispute`,
+            :class:`AnswerDispute`, :class:`ClientPaysArbitration`,
+            :class:`FreelancerPaysArbitration`, :class:`ResolveDispute` or
+            :class:`EndContract`.
+        rules: The rules to use; by default those in force on the UTC date
+            each clock started (:func:`upwork_safety.rules.as_of`).
+
+    Returns:
+        The contract with *event* (and any automatic steps before it)
+        appended to ``history``; every payout is appended to ``payments``.
+
+    Raises:
+        TransitionError: The event is not allowed in the milestone's state
+            (the error names the milestone, its state, the event and what is
+            allowed instead), is earlier than the last event, or is
+            automatic.
+        InvalidValueError: An amount that does not fit (more than the
+            escrow, not whole cents, a dispute split that does not add up).
+        InvalidTypeError: *contract*, *event* or *rules* of the wrong type.
+    """
+    run = open_run(contract, rules)
+    if type(event) not in _MANUAL:
+        _not_manual(event)
+    _manual(run, event)
+    return run.result()
+
+
+def run_at(contract: object, now: object, rules: object) -> tuple[Run, datetime]:
+    """A run on *contract* advanced to *now* (checked: aware, not before the last event)."""
+    run = open_run(contract, rules)
+    moment = utc_instant(now, "now")
+    last = run.last_at
+    if last is not None and moment < last:
+        raise InvalidValueError(
+            f"now ({when(moment)}) is earlier than the last event in the history "
+            f"({when(last)}); time only moves forward",
+            field="now",
+            rule="not before the last event",
+        )
+    advance_run(run, moment)
+    return run, moment
+
+
+def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = None) -> Contract:
+    """Apply every automatic step due up to *now*, earliest first.
+
+    Automatic steps: :class:`AutoApprove` when the review period has fully
+    elapsed (at that second, not one before), :class:`AutoRefund` when a
+    refund request went unanswered, :class:`AutoDisputeRelease` when the
+    client did not answer a dispute, :class:`ArbitrationDefault` when the
+    arbitration opt-in window closed without both fees paid, and
+    :class:`DormancyRefundRequest` when escrow sat untouched through the
+    dormancy period and both notices.  Each is recorded in ``history`` at
+    the moment it was due.
+
+    Args:
+        contract: A fixed-price contract; it is never modified.
+        now: The moment to advance to (timezone-aware).
+        rules: The rules to use; by default those in force when each clock
+            started.
+
+    Returns:
+        The contract as it stands at *now* (the same contract if nothing
+        was due).
+
+    Raises:
+        InvalidValueError: *now* is naive or earlier than the last event.
+        InvalidTypeError: An argument of the wrong type.
+    """
+    run, _moment = run_at(contract, now, rules)
+    return run.result()
+
+
+def replay(
+    contract: Contract, events: Iterable[Event], *, rules: PlatformRules | None = None
+) -> Contract:
+    """Apply *events* in order, checking each automatic one against the clock.
+
+    Replaying a contract's ``history`` on the contract as it was before
+    gives back the same contract.  Automatic events in *events* must be
+    exactly the ones :func:`advance` would produce at that moment; missing
+    ones are produced as the replay goes.  The result is built once, at the
+    end, so a replay costs about as much per event as the events' own work.
+
+    Args:
+        contract: The contract to start from (never modified).
+        events: Manual and automatic events, in time order (a sequence,
+            not a single event).
+        rules: As for :func:`apply`.
+
+    Returns:
+        The contract after every event.
+
+    Raises:
+        TransitionError: An event is not allowed, or an automatic event is
+            not the step due at its moment.
+        InvalidTypeError: *events* is not a sequence of escrow events, or
+            another argument of the wrong type.
+    """
+    run = open_run(contract, rules)
+    checked: tuple[Event, ...] = sequence_of(events, EVENT_TYPES, "events")
+    for event in checked:
+        if type(event) in _MANUAL:
+            _manual(run, cast("ManualEvent", event))
+        else:
+            _replay_automatic(run, cast("AutomaticEvent", event))
+    return run.result()
+
+
+def _replay_automatic(run: Run, event: AutomaticEvent) -> None:
+    """Apply *event*, which must be exactly the automatic step due next."""
+    found = due_automatic(run)
+    expected = (
+        None if found is None else found[1].automatic_event(run.milestone(found[2]).id, found[0])
+    )
+    if found is None or expected != event:
+        name = type(event).__name__
+        shown = (
+            "nothing" if expected is None else f"{type(expected).__name__} at {when(expected.at)}"
+        )
+        raise TransitionError(
+            f"{name} for milestone {event.milestone_id!r} at {when(event.at)} is not the "
+            f"automatic step due (next due: {shown})",
+            milestone_id=event.milestone_id,
+            state=run.milestone(run.index(event.milestone_id)).state.name,
+            event=name,
+            field="events",
+            rule="the automatic step due",
+        )
+    _apply_automatic(run, found[1], found[2], found[0])
+
+
+def start_moment(run: Run) -> datetime:
+    """The last event's moment, or 00:00 UTC on the contract's first day."""
+    last = run.last_at
+    return start_of(run.contract.started) if last is None else last

@@ -1,0 +1,517 @@
+"""What the escrow engine reports (private): deadlines, the ledger, and the choices on a milestone.
+
+Each report is a frozen value built through its constructor, which checks
+it (a :class:`Ledger` that does not add up cannot be built), and each reads
+the transition table rather than restating its rules: a deadline is a
+:class:`~upwork_safety.escrow.Transition`'s timer, window or notice; a
+choice is a row whose guard passes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
+from upwork_safety._render import html_table, plain
+from upwork_safety._validate import id_field, money_field, text_field, to_utc, utc_field
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.escrow._engine import allowed_names, choose, run_at, start_moment
+from upwork_safety.escrow._kinds import DeadlineKind, Party
+from upwork_safety.escrow._table import BY_EVENT, ROWS, source_of, when
+from upwork_safety.escrow._timers import rules_at
+from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
+from upwork_safety.money import CONTEXT, Money
+
+if TYPE_CHECKING:
+    from upwork_safety.escrow._run import Run
+    from upwork_safety.escrow._table import Timer
+    from upwork_safety.models import Contract, Milestone
+    from upwork_safety.rules import PlatformRules
+
+__all__ = ["Choices", "Deadline", "Ledger", "allowed", "deadlines", "ledger"]
+
+_S = MilestoneState
+
+
+def _kind(value: object) -> DeadlineKind:
+    if isinstance(value, DeadlineKind):
+        return value
+    try:
+        return DeadlineKind(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"Deadline.kind must be a DeadlineKind, not {value!r}",
+            field="Deadline.kind",
+            rule="a DeadlineKind",
+        ) from None
+
+
+def _party(value: object) -> Party:
+    if isinstance(value, Party):
+        return value
+    try:
+        return Party(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"Deadline.who must be a Party, not {value!r}", field="Deadline.who", rule="a Party"
+        ) from None
+
+
+def _utc_moment(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    # A report's moments are computed, so they may fall after the last day the
+    # library accepts as input (a timer added to it): only aware UTC is checked.
+    if not isinstance(value, datetime) or value.tzinfo is not timezone.utc:
+        name = f"Deadline.{attribute.name}"
+        raise InvalidTypeError(
+            f"{name} must be an aware datetime in UTC, not {value!r}",
+            field=name,
+            rule="an aware datetime in UTC",
+        )
+
+
+def _optional_id(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if value is not None:
+        id_field(instance, attribute, value)
+
+
+@attrs.frozen
+class Deadline:
+    """Something that happens at *due* unless someone acts first.
+
+    Attributes:
+        kind: What it is (:class:`DeadlineKind`; equal to its text, e.g.
+            ``"review_ends"``).
+        due: When (UTC).
+        milestone_id: The milestone concerned, or ``None`` for the contract.
+        who: Who must act before *due* (:class:`Party`; equal to its text,
+            e.g. ``"client"``).
+        consequence: What happens at *due* if nobody acts.
+        source: Where the rule is published.
+    """
+
+    kind: DeadlineKind = attrs.field(converter=_kind)
+    due: datetime = attrs.field(converter=to_utc, validator=_utc_moment)
+    milestone_id: str | None = attrs.field(validator=_optional_id)
+    who: Party = attrs.field(converter=_party)
+    consequence: str = attrs.field(validator=text_field)
+    source: str = attrs.field(validator=text_field)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One flat dict with every field, for ``pandas.DataFrame``."""
+        return [{field.name: plain(getattr(self, field.name)) for field in attrs.fields(Deadline)}]
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption="Escrow deadline")
+
+
+def _deadline(run: Run, milestone: Milestone | None, timer: Timer, due: datetime) -> Deadline:
+    assert milestone is not None  # noqa: S101  (milestone timers name their milestone)
+    return Deadline(
+        timer.kind,
+        due,
+        milestone.id,
+        timer.who,
+        timer.consequence(run, milestone),
+        source_of(timer.rule),
+    )
+
+
+def _milestone_deadlines(run: Run, milestone: Milestone) -> list[Deadline]:
+    """The deadlines the transition table gives *milestone*: timers, their notices, windows."""
+    found: list[Deadline] = []
+    for row in ROWS:
+        if milestone.state not in row.sources:
+            continue
+        for timer in (*row.notices, row.timer, row.window):
+            if timer is None:
+                continue
+            due = timer.due(run, milestone)
+            if due is not None:
+                found.append(_deadline(run, milestone, timer, due))
+    return found
+
+
+def _payment_deadlines(run: Run) -> list[Deadline]:
+    """When each escrow release and bonus leaves its security period (HC 211060918)."""
+    found: list[Deadline] = []
+    for payment in run.payments():
+        if payment.kind is PaymentKind.OTHER or payment.at is None:
+            continue
+        what = "bonus" if payment.kind is PaymentKind.BONUS else "payment"
+        found.append(
+            Deadline(
+                DeadlineKind.FUNDS_AVAILABLE,
+                payment.at + rules_at(payment.at, run.rules).security_period,
+                payment.milestone_id,
+                Party.NOBODY,
+                f"the {payment.amount} {what} of {when(payment.at)} moves from pending to "
+                "available",
+                source_of("security_period"),
+            )
+        )
+    return found
+
+
+def _filing_deadline(run: Run) -> list[Deadline]:
+    """After the contract ended (by either side or dormancy): the dispute-filing window."""
+    if run.ended is None:
+        return []
+    for event in run.newest_first():
+        if isinstance(event, (EndContract, DormancyRefundRequest)):
+            at_stake = [
+                index for index in run.holding if run.milestone(index).state is _S.REFUND_REQUESTED
+            ]
+            consequence = "no dispute can be filed after this"
+            if at_stake:
+                consequence += "; escrow still under a refund request goes back to the client"
+            return [
+                Deadline(
+                    DeadlineKind.DISPUTE_WINDOW_CLOSES,
+                    event.at + rules_at(event.at, run.rules).dispute_filing_window,
+                    None,
+                    Party.FREELANCER,
+                    consequence,
+                    source_of("dispute_filing_window"),
+                )
+            ]
+    return []
+
+
+def deadlines(
+    contract: Contract, now: datetime, *, rules: PlatformRules | None = None
+) -> list[Deadline]:
+    """What happens next, when, who must act, and what silence causes.
+
+    The contract is first advanced to *now* (:func:`advance`), so a review
+    period that already ran out shows as its consequence (money pending),
+    not as a deadline.  Every deadline comes from the transition table
+    (each automatic step's timer and notices, each time-limited step's
+    window), plus the end of each payment's security period and, once the
+    contract ended, the dispute-filing window.
+
+    Args:
+        contract: A fixed-price contract.
+        now: The moment to look from (timezone-aware).
+        rules: As for :func:`apply`.
+
+    Returns:
+        Every deadline after *now*, soonest first, with ``due`` in UTC.
+
+    Raises:
+        InvalidValueError: *now* is naive or earlier than the last event.
+        InvalidTypeError: An argument of the wrong type.
+    """
+    run, moment = run_at(contract, now, rules)
+    found = _filing_deadline(run) + _payment_deadlines(run)
+    for index in range(len(run.contract.milestones)):
+        found.extend(_milestone_deadlines(run, run.milestone(index)))
+    order = {m.id: index for index, m in enumerate(run.contract.milestones)}
+    upcoming = [d for d in found if d.due > moment]
+    upcoming.sort(key=lambda d: (d.due, -1 if d.milestone_id is None else order[d.milestone_id]))
+    return upcoming
+
+
+# --------------------------------------------------------------------------- ledger
+
+_BUCKETS = ("work_in_progress", "in_review", "pending", "available", "refunded")
+
+
+def _check_ledger(instance: Ledger, _attribute: object, value: Money) -> None:
+    total = Decimal(0)
+    for name in _BUCKETS:
+        part: Money = getattr(instance, name)
+        if part.currency != value.currency:
+            raise CurrencyMismatchError(
+                f"Ledger.{name} is in {part.currency} but Ledger.funded in {value.currency}",
+                field=f"Ledger.{name}",
+                rule="one currency",
+            )
+        total = CONTEXT.add(total, part.amount)
+    if value.amount != total:
+        raise InvalidValueError(
+            "Ledger.funded must equal work_in_progress + in_review + pending + available + "
+            f"refunded, got {value} against {Money(total, value.currency)}",
+            field="Ledger.funded",
+            rule="funded == work_in_progress + in_review + pending + available + refunded",
+        )
+
+
+@attrs.frozen
+class Ledger:
+    """Where a contract's money is at one moment, in the freelancer's buckets (HC 211063718).
+
+    ``funded == work_in_progress + in_review + pending + available +
+    refunded`` always (the constructor refuses anything else).  Bonuses are
+    paid fresh, not from escrow, so they are counted apart.
+
+    Attributes:
+        at: The moment (UTC).
+        work_in_progress: Escrow not submitted for review (including escrow
+            under a refund request or a dispute, see *at_risk*).
+        in_review: Escrow of submitted work whose review period runs.
+        pending: Escrow paid out, still in the security period.
+        available: Escrow paid out and past the security period.
+        refunded: Escrow returned to the client.
+        bonus_pending: Bonuses still in the security period.
+        bonus_available: Bonuses past the security period.
+        at_risk: The part of *work_in_progress* under a refund request or
+            in dispute.
+        funded: Everything the client deposited into escrow.
+    """
+
+    at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    work_in_progress: Money = attrs.field(validator=money_field)
+    in_review: Money = attrs.field(validator=money_field)
+    pending: Money = attrs.field(validator=money_field)
+    available: Money = attrs.field(validator=money_field)
+    refunded: Money = attrs.field(validator=money_field)
+    bonus_pending: Money = attrs.field(validator=money_field)
+    bonus_available: Money = attrs.field(validator=money_field)
+    at_risk: Money = attrs.field(validator=money_field)
+    funded: Money = attrs.field(validator=[money_field, _check_ledger])
+
+    @property
+    def in_escrow(self) -> Money:
+        """Money still held in escrow (work in progress plus in review)."""
+        return self.work_in_progress + self.in_review
+
+    @property
+    def bonuses(self) -> Money:
+        """Every bonus paid, pending or available."""
+        return self.bonus_pending + self.bonus_available
+
+    @property
+    def paid(self) -> Money:
+        """Everything paid to the freelancer: escrow released plus bonuses."""
+        return self.pending + self.available + self.bonuses
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One row per bucket (``bucket``, ``amount``, ``currency``), for ``pandas``."""
+        names = (
+            "work_in_progress",
+            "in_review",
+            "pending",
+            "available",
+            "refunded",
+            "funded",
+            "bonus_pending",
+            "bonus_available",
+            "at_risk",
+        )
+        rows: list[dict[str, object]] = []
+        for name in names:
+            value: Money = getattr(self, name)
+            rows.append({"bucket": name, "amount": plain(value), "currency": value.currency})
+        return rows
+
+    def _repr_html_(self) -> str:
+        return html_table(self.to_records(), caption=f"Escrow ledger at {when(self.at)}")
+
+
+def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments)
+    contract: Contract, now: datetime, *, rules: PlatformRules | None = None
+) -> Ledger:
+    """The freelancer's money buckets at *now* (after :func:`advance` to *now*).
+
+    Escrow buckets come from each milestone's :class:`~upwork_safety.models.Escrow`;
+    pending and available come from the contract's release payments, each
+    with the security period in force when it was paid.  The two must agree.
+
+    Args:
+        contract: A fixed-price contract.
+        now: The moment (timezone-aware).
+        rules: As for :func:`apply`.
+
+    Returns:
+        A :class:`Ledger`, in the currency of the first milestone (USD when
+        there is none).
+
+    Raises:
+        InvalidValueError: *now* is naive or earlier than the last event, or
+            the release payments of a milestone do not add up to what its
+            escrow says was released.
+        CurrencyMismatchError: The milestones or payments are in different currencies.
+        InvalidTypeError: An argument of the wrong type.
+    """
+    run, moment = run_at(contract, now, rules)
+    milestones = [run.milestone(i) for i in range(len(run.contract.milestones))]
+    currency = milestones[0].amount.currency if milestones else "USD"
+    add = CONTEXT.add
+    zero = Decimal(0)
+    wip = review = refunded = funded = at_risk = zero
+    released: dict[str, Decimal] = {}
+    for m in milestones:
+        escrow = m.escrow
+        if m.amount.currency != currency:
+            raise CurrencyMismatchError(
+                f"ledger() needs one currency: milestone {m.id!r} is in {m.amount.currency}, "
+                f"the first milestone in {currency}",
+                field="contract.milestones",
+                rule="one currency",
+            )
+        held = escrow.held.amount
+        if escrow.state is _S.SUBMITTED:
+            review = add(review, held)
+        else:
+            wip = add(wip, held)
+        if escrow.state in (_S.REFUND_REQUESTED, _S.DISPUTED):
+            at_risk = add(at_risk, held)
+        refunded = add(refunded, escrow.refunded.amount)
+        funded = add(funded, CONTEXT.subtract(escrow.funded.amount, escrow.carried_over.amount))
+        released[m.id] = escrow.released.amount
+    pending = available = bonus_pending = bonus_available = zero
+    for payment in run.payments():
+        if payment.kind is PaymentKind.OTHER:
+            continue
+        if payment.amount.currency != currency:
+            raise CurrencyMismatchError(
+                f"ledger() needs one currency: the payments are in {payment.amount.currency}, "
+                f"the milestones in {currency}",
+                field="contract.payments",
+                rule="one currency",
+            )
+        over = moment >= payment.moment + rules_at(payment.moment, run.rules).security_period
+        amount = payment.amount.amount
+        if payment.kind is PaymentKind.BONUS:
+            if over:
+                bonus_available = add(bonus_available, amount)
+            else:
+                bonus_pending = add(bonus_pending, amount)
+            continue
+        mid = payment.milestone_id or ""
+        released[mid] = CONTEXT.subtract(released.get(mid, zero), amount)
+        if over:
+            available = add(available, amount)
+        else:
+            pending = add(pending, amount)
+    for mid, unmatched in released.items():
+        if unmatched:
+            raise InvalidValueError(
+                f"the release payments of milestone {mid!r} do not add up to what its escrow "
+                f"says was released (off by {Money(unmatched.copy_abs(), currency)})",
+                field="contract.payments",
+                rule="release payments add up to each milestone's released escrow",
+            )
+
+    def money(amount: Decimal) -> Money:
+        return Money(amount, currency) if amount else _zero(currency)
+
+    return Ledger(
+        moment,
+        work_in_progress=money(wip),
+        in_review=money(review),
+        pending=money(pending),
+        available=money(available),
+        refunded=money(refunded),
+        bonus_pending=money(bonus_pending),
+        bonus_available=money(bonus_available),
+        at_risk=money(at_risk),
+        funded=money(funded),
+    )
+
+
+# --------------------------------------------------------------------------- choices
+
+
+@attrs.frozen
+class Choices:
+    """The events allowed on one milestone now, and why each other one is not.
+
+    ``"Submit" in choices`` tells whether :class:`Submit` is allowed.
+
+    Attributes:
+        milestone_id: The milestone.
+        state: Its state.
+        allowed: Names of the allowed events (``EndContract`` included while
+            the contract is open).
+        refused: ``(event name, reason)`` for every other event.
+    """
+
+    milestone_id: str = attrs.field(validator=id_field)
+    state: MilestoneState
+    allowed: tuple[str, ...]
+    refused: tuple[tuple[str, str], ...]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.allowed
+
+    def reason(self, name: str) -> str | None:
+        """Return why event *name* is refused, or ``None`` if it is allowed.
+
+        Raises:
+            InvalidValueError: *name* is not a manual escrow event.
+        """
+        if name in self.allowed:
+            return None
+        for event, why in self.refused:
+            if event == name:
+                return why
+        raise InvalidValueError(
+            f"{name!r} is not a manual escrow event", field="name", rule="a manual escrow event"
+        )
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One row per event: ``event``, ``allowed``, ``reason``."""
+        rows: list[dict[str, object]] = [
+            {"event": name, "allowed": True, "reason": ""} for name in self.allowed
+        ]
+        rows.extend({"event": name, "allowed": False, "reason": why} for name, why in self.refused)
+        return rows
+
+    def _repr_html_(self) -> str:
+        caption = f"Milestone {self.milestone_id} ({self.state.name})"
+        return html_table(self.to_records(), caption=caption)
+
+
+def allowed(
+    contract: Contract,
+    milestone_id: str,
+    *,
+    now: datetime | None = None,
+    rules: PlatformRules | None = None,
+) -> Choices:
+    """The events allowed on *milestone_id*, with the reason each other one is not.
+
+    Args:
+        contract: A fixed-price contract.
+        milestone_id: The milestone.
+        now: If given, the contract is first advanced to *now* and the
+            events are judged at *now*; else at the last event's moment.
+        rules: As for :func:`apply`.
+
+    Returns:
+        A :class:`Choices`.
+
+    Raises:
+        InvalidValueError: No milestone has that id, or *now* is naive or
+            earlier than the last event.
+        InvalidTypeError: An argument of the wrong type.
+    """
+    if now is None:
+        from upwork_safety.escrow._engine import open_run  # noqa: PLC0415  (only this branch)
+
+        run = open_run(contract, rules)
+        at = start_moment(run)
+    else:
+        run, at = run_at(contract, now, rules)
+    if not isinstance(milestone_id, str):
+        raise InvalidTypeError(
+            f"milestone_id must be a str, not {type(milestone_id).__name__}",
+            field="milestone_id",
+            rule="a str",
+        )
+    milestone = run.milestone(_position(run.contract, milestone_id))
+    names = allowed_names(run, milestone, at)
+    refused = [
+        (kind.__name__, reason)
+        for kind in MANUAL_EVENTS
+        if kind is not EndContract and (reason := choose(run, milestone, kind, at)[1])
+    ]
+    if run.ended is not None:
+        refused.append(("EndContract", f"the contract already ended on {run.ended}"))
+    assert set(BY_EVENT) >= set(MANUAL_EVENTS)  # noqa: S101  (every manual event has rows)
+    return Choices(milestone_id, milestone.state, names, tuple(refused))

@@ -1,0 +1,285 @@
+"""Upwork's automatic withdrawal schedules and their thresholds, dated (private).
+
+DOMAIN.md section 5, "Getting paid" (HC 211063708): weekly, twice monthly,
+monthly and quarterly paydays, the balance thresholds, the 180-day rule and
+the wait for a newly added method.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+import attrs
+
+from upwork_safety._validate import (
+    id_field,
+    plain_date,
+)
+from upwork_safety.errors import InvalidTypeError, RulesError
+from upwork_safety.kinds import StrEnum
+from upwork_safety.money import Money
+from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._provenance import rule as _rule
+
+# --------------------------------------------------------------------------
+# Automatic payment schedules (DOMAIN.md section 5, "Getting paid")
+# --------------------------------------------------------------------------
+
+
+class PaymentSchedule(StrEnum):
+    """How often Upwork pays the balance out automatically (HC 211063708)."""
+
+    WEEKLY = "weekly"
+    TWICE_MONTHLY = "twice_monthly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}
+
+
+def _weekday(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
+        raise RulesError(
+            f"Payday.weekday must be 0 (Monday) to 6 (Sunday), got {value!r}",
+            field="Payday.weekday",
+            rule="0 (Monday) to 6 (Sunday)",
+        )
+
+
+def _int_tuple(value: object) -> tuple[int, ...]:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            f"a Payday's weeks and months must be sequences of int, not {type(value).__name__}",
+            field="Payday",
+            rule="a sequence of int",
+        )
+    return tuple(value)  # items checked by the validators
+
+
+def _weeks(_instance: object, _attribute: object, value: tuple[Any, ...]) -> None:
+    for item in value:
+        if isinstance(item, bool) or item not in _ORDINALS:
+            raise RulesError(
+                f"Payday.weeks holds 1–5 (the nth weekday of the month) or -1 (the last), "
+                f"got {item!r}",
+                field="Payday.weeks",
+                rule="1 to 5, or -1",
+            )
+
+
+def _months(_instance: object, _attribute: object, value: tuple[Any, ...]) -> None:
+    for item in value:
+        if isinstance(item, bool) or not isinstance(item, int) or not 1 <= item <= 12:
+            raise RulesError(
+                f"Payday.months holds month numbers 1–12, got {item!r}",
+                field="Payday.months",
+                rule="1 to 12",
+            )
+
+
+@attrs.frozen
+class Payday:
+    """Which days a payment schedule pays on: a weekday, which of them in the month, which months.
+
+    Args:
+        weekday: 0 (Monday) to 6 (Sunday).
+        weeks: Which of that weekday's occurrences in the month pay: 1–5
+            for the nth, -1 for the last; empty for every one.
+        months: The months that pay (1–12); empty for every month.
+
+    >>> Payday(2, (-1,)).describe()
+    'the last Wednesday of each month'
+    """
+
+    weekday: int = attrs.field(validator=_weekday)
+    weeks: tuple[int, ...] = attrs.field(default=(), converter=_int_tuple, validator=_weeks)
+    months: tuple[int, ...] = attrs.field(default=(), converter=_int_tuple, validator=_months)
+
+    def matches(self, day: date) -> bool:
+        """Whether *day* is a payday under this rule."""
+        if day.weekday() != self.weekday or (self.months and day.month not in self.months):
+            return False
+        if not self.weeks:
+            return True
+        nth = (day.day - 1) // 7 + 1
+        last = day.day + 7 > calendar.monthrange(day.year, day.month)[1]
+        return nth in self.weeks or (last and -1 in self.weeks)
+
+    def describe(self) -> str:
+        """The rule in words, e.g. ``"the 1st and 3rd Wednesday of each month"``."""
+        name = _WEEKDAYS[self.weekday]
+        if not self.weeks:
+            text = f"every {name}"
+        else:
+            text = f"the {' and '.join(_ORDINALS[w] for w in self.weeks)} {name}"
+        if self.months:
+            months = ", ".join(calendar.month_abbr[m] for m in self.months)
+            return f"{text} of {months}"
+        return text if not self.weeks else f"{text} of each month"
+
+
+def _threshold(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    name = f"PaymentScheduleRules.{attribute.name}"
+    if not isinstance(value, Money):
+        raise InvalidTypeError(f"{name} must be Money", field=name, rule="Money")
+    if value.amount <= 0:
+        raise RulesError(f"{name} must be positive, got {value}", field=name, rule="positive")
+
+
+def _duration(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    name = f"PaymentScheduleRules.{attribute.name}"
+    if not isinstance(value, timedelta):
+        raise InvalidTypeError(f"{name} must be a timedelta", field=name, rule="a timedelta")
+    if value < timedelta(0):
+        raise RulesError(f"{name} must not be negative", field=name, rule="not negative")
+
+
+def _payday(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    if not isinstance(value, Payday):
+        name = f"PaymentScheduleRules.{attribute.name}"
+        raise InvalidTypeError(f"{name} must be a Payday", field=name, rule="a Payday")
+
+
+def _schedule_kind(value: object) -> PaymentSchedule:
+    try:
+        return PaymentSchedule(value)
+    except ValueError:
+        known = ", ".join(s.value for s in PaymentSchedule)
+        raise RulesError(
+            f"PaymentScheduleRules.default_schedule must be one of {known}, got {value!r}",
+            field="PaymentScheduleRules.default_schedule",
+            rule="a PaymentSchedule",
+        ) from None
+
+
+def _schedule_kinds(value: object) -> tuple[PaymentSchedule, ...]:
+    return tuple(_schedule_kind(item) for item in _int_or_text_tuple(value))
+
+
+def _int_or_text_tuple(value: object) -> tuple[object, ...]:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            "PaymentScheduleRules.deferred_when_all_new must be a sequence of PaymentSchedule, "
+            f"not {type(value).__name__}",
+            field="PaymentScheduleRules.deferred_when_all_new",
+            rule="a sequence of PaymentSchedule",
+        )
+    return tuple(value)  # each item checked by the caller
+
+
+_SCHEDULE_HC = "HC 211063708"
+
+
+@attrs.frozen(kw_only=True)
+class PaymentScheduleRules:
+    """When Upwork pays a freelancer's balance out automatically (HC 211063708).
+
+    A scheduled payout pays the *whole* available balance, and only when it
+    reaches the threshold, or when some of it has been held longer than the
+    time limit; monthly and twice-monthly schedules defer a payout when the
+    whole balance became available that same day.  "Get paid now" (a manual
+    withdrawal) is always possible.  A newly added payment method becomes
+    active after a wait.  Use :func:`upwork_safety.rules.sources` to list
+    each field with its source.
+    """
+
+    #: First day these rules apply (the Help Center gives no start date; its
+    #: examples date from 2016).
+    effective: date = attrs.field(default=date.min)
+    #: A short human name for this rule set.
+    name: str = attrs.field(default="automatic payment schedules", validator=id_field)
+    #: Weekly: every Wednesday.
+    weekly: Payday = _rule(Payday(2), _SCHEDULE_HC, "weekly: every Wednesday", validator=_payday)
+    #: Twice per month: the 1st and 3rd Wednesday.
+    twice_monthly: Payday = _rule(
+        Payday(2, (1, 3)),
+        _SCHEDULE_HC,
+        "twice per month: first and third Wednesday of each month",
+        validator=_payday,
+    )
+    #: Monthly: the last Wednesday.
+    monthly: Payday = _rule(
+        Payday(2, (-1,)), _SCHEDULE_HC, "monthly: last Wednesday of each month", validator=_payday
+    )
+    #: Quarterly: the last Monday of March, June, September and December.
+    quarterly: Payday = _rule(
+        Payday(0, (-1,), (3, 6, 9, 12)),
+        _SCHEDULE_HC,
+        "quarterly: last Monday of each quarter (e.g. 2016-03-28, 06-27, 09-26, 12-26)",
+        validator=_payday,
+    )
+    #: The schedule used when the freelancer chooses none.
+    default_schedule: PaymentSchedule = _rule(
+        PaymentSchedule.QUARTERLY,
+        _SCHEDULE_HC,
+        "quarterly is the default",
+        converter=_schedule_kind,
+    )
+    #: A US freelancer's balance is paid out when it reaches this.
+    us_threshold: Money = _rule(
+        Money("100.00", "USD"),
+        _SCHEDULE_HC,
+        "balance limit for U.S. freelancers: paid out at $100 or more",
+        validator=_threshold,
+    )
+    #: Everyone else's balance is paid out when it reaches this.
+    international_threshold: Money = _rule(
+        Money("1000.00", "USD"),
+        _SCHEDULE_HC,
+        "balance limit for non-U.S. freelancers: paid out at $1,000 or more",
+        validator=_threshold,
+    )
+    #: Funds held longer than this are paid out whatever the balance.
+    time_limit: timedelta = _rule(
+        timedelta(days=180),
+        _SCHEDULE_HC,
+        "funds held longer than 180 days are paid out on the next scheduled date",
+        validator=_duration,
+    )
+    #: These schedules defer a payout when the whole balance became available that day.
+    deferred_when_all_new: tuple[PaymentSchedule, ...] = _rule(
+        (PaymentSchedule.MONTHLY, PaymentSchedule.TWICE_MONTHLY),
+        _SCHEDULE_HC,
+        "monthly and twice-monthly schedules do not pay out if the entire balance became "
+        "available that same day",
+        converter=_schedule_kinds,
+    )
+    #: A newly added payment method becomes active after this long.
+    new_method_wait: timedelta = _rule(
+        timedelta(days=3),
+        "HC 35089917299219",
+        "a new payment method becomes active in three calendar days",
+        validator=_duration,
+    )
+
+    def __attrs_post_init__(self) -> None:
+        plain_date(self.effective, "PaymentScheduleRules.effective")
+        for name in ("us_threshold", "international_threshold"):
+            if getattr(self, name).currency != "USD":
+                raise RulesError(
+                    f"PaymentScheduleRules.{name} must be in USD, the balance's currency",
+                    field=f"PaymentScheduleRules.{name}",
+                    rule="USD",
+                )
+
+    def payday(self, schedule: PaymentSchedule) -> Payday:
+        """The :class:`Payday` rule of *schedule*."""
+        return getattr(self, PaymentSchedule(schedule).value)  # type: ignore[no-any-return]
+
+    def threshold(self, *, us_freelancer: bool) -> Money:
+        """The balance that triggers a scheduled payout."""
+        return self.us_threshold if us_freelancer else self.international_threshold
+
+
+#: The automatic payment schedules as the Help Center describes them.
+PAYMENT_SCHEDULES = PaymentScheduleRules()
+
+#: Every payment-schedule rule set, oldest first.
+PAYMENT_SCHEDULE_HISTORY: RuleHistory[PaymentScheduleRules] = RuleHistory(
+    "payment-schedule rules", (PAYMENT_SCHEDULES,)
+)

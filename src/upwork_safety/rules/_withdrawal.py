@@ -1,0 +1,390 @@
+"""The ways to move an Upwork balance to Pakistan, with their costs (private).
+
+DOMAIN.md section 5: Direct to Local Bank, Payoneer (to a PKR and to a USD
+account), a US dollar wire and PayPal (unavailable in Pakistan); every number
+carries its own source, and unpublished spreads are ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+import attrs
+
+from upwork_safety._validate import (
+    bool_field,
+    id_field,
+    text_field,
+)
+from upwork_safety.errors import InvalidTypeError, RulesError
+from upwork_safety.money import Money
+from upwork_safety.rules._common import (
+    optional_rate_field,
+    optional_to_rate,
+    rate_field,
+    to_rate,
+    usd,
+)
+from upwork_safety.rules._provenance import RuleSource
+
+# --------------------------------------------------------------------------
+# Withdrawals (DOMAIN.md section 5)
+# --------------------------------------------------------------------------
+
+
+#: The fields of a :class:`WithdrawalMethod` that are numbers from the sources.
+SOURCED_FIELDS = (
+    "fixed_fee",
+    "percentage_fee",
+    "spread",
+    "minimum",
+    "currency",
+    "business_days",
+    "available_in_pakistan",
+)
+
+
+def _business_days(value: object) -> tuple[int, int]:
+    field = "WithdrawalMethod.business_days"
+    if not isinstance(value, tuple) or len(value) != 2:  # pyright: ignore[reportUnknownArgumentType]
+        raise InvalidTypeError(
+            f"{field} must be a (fewest, most) tuple, got {value!r}",
+            field=field,
+            rule="a (fewest, most) tuple",
+        )
+    low, high = value  # pyright: ignore[reportUnknownVariableType]
+    for item in (low, high):  # pyright: ignore[reportUnknownVariableType]
+        if isinstance(item, bool) or not isinstance(item, int) or item < 0:
+            raise RulesError(
+                f"{field} must hold whole days ≥ 0, got {value!r}",
+                field=field,
+                rule="whole days from 0",
+            )
+    if low > high:
+        raise RulesError(
+            f"{field} must be (fewest, most), got {value!r}", field=field, rule="fewest <= most"
+        )
+    return (low, high)  # pyright: ignore[reportUnknownVariableType]
+
+
+def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
+    pairs: Iterable[object]
+    if isinstance(value, Mapping):
+        pairs = value.items()
+    elif isinstance(value, (tuple, list)):
+        pairs = value
+    else:
+        raise InvalidTypeError(
+            "WithdrawalMethod.sources must map each number's field name to a RuleSource "
+            f"(a dict, or (field, RuleSource) pairs), not {type(value).__name__}",
+            field="WithdrawalMethod.sources",
+            rule="a RuleSource per sourced number",
+        )
+    items: dict[str, RuleSource] = {}
+    for pair in pairs:
+        name, source = pair if isinstance(pair, tuple) and len(pair) == 2 else (pair, None)
+        if name not in SOURCED_FIELDS or not isinstance(source, RuleSource):
+            raise InvalidTypeError(
+                f"WithdrawalMethod.sources: {name!r} must be one of {', '.join(SOURCED_FIELDS)} "
+                f"with a RuleSource, got {type(source).__name__}",
+                field="WithdrawalMethod.sources",
+                rule="a RuleSource per sourced number",
+            )
+        if name in items:
+            raise RulesError(
+                f"WithdrawalMethod.sources names {name!r} twice",
+                field="WithdrawalMethod.sources",
+                rule="one RuleSource per sourced number",
+            )
+        items[name] = source
+    return tuple(items.items())
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class WithdrawalMethod:
+    """A way to move an Upwork balance to the freelancer, with its costs.
+
+    Args:
+        key: A short identifier, e.g. ``"direct_to_local_bank"``;
+            :func:`upwork_safety.fees.get_method` finds a method by it.
+        name: The name Upwork shows.
+        fixed_fee: The fee per withdrawal, in the balance's currency.
+        percentage_fee: A fee proportional to the amount withdrawn, as a
+            fraction.
+        spread: The converter's published (or reported) FX markup against
+            the reference rate, as a fraction, or ``None`` when it is not
+            published: a quote then needs the rate the method offers
+            (``offered_rate=``) or the spread you measured (``spread=``).
+        minimum: The smallest balance the method withdraws.
+        currency: The currency delivered to the freelancer's account.
+        business_days: ``(fewest, most)`` business days to arrive.
+        available_in_pakistan: Whether freelancers in Pakistan can use it.
+        sources: The :class:`~upwork_safety.rules.RuleSource` of each number
+            above, by field name: a dict such as ``{"fixed_fee":
+            RuleSource("HC 211060578"), ...}`` or ``(field, RuleSource)``
+            pairs; kept as pairs in declaration order.
+        note: Anything else a user should know.
+
+    Raises:
+        RulesError: A fee or spread outside 0–1, a negative minimum, or a
+            number without a source.
+    """
+
+    key: str = attrs.field(validator=id_field)
+    name: str = attrs.field(validator=id_field)
+    fixed_fee: Money = attrs.field()
+    percentage_fee: Decimal = attrs.field(converter=to_rate, validator=rate_field)
+    spread: Decimal | None = attrs.field(converter=optional_to_rate, validator=optional_rate_field)
+    minimum: Money = attrs.field()
+    currency: str = attrs.field(validator=text_field)
+    business_days: tuple[int, int] = attrs.field(converter=_business_days)
+    available_in_pakistan: bool = attrs.field(validator=bool_field)
+    sources: tuple[tuple[str, RuleSource], ...] = attrs.field(converter=_sources)
+    note: str = attrs.field(default="", validator=text_field)
+
+    def __attrs_post_init__(self) -> None:
+        for name in ("fixed_fee", "minimum"):
+            value = getattr(self, name)
+            field = f"WithdrawalMethod.{name}"
+            if not isinstance(value, Money):
+                raise InvalidTypeError(
+                    f"{field} must be Money, not {type(value).__name__}", field=field, rule="Money"
+                )
+            if value.amount < 0:
+                raise RulesError(
+                    f"{field} must not be negative, got {value}", field=field, rule="not negative"
+                )
+        if self.fixed_fee.currency != self.minimum.currency:
+            raise RulesError(
+                "WithdrawalMethod.fixed_fee and .minimum must be in the same currency "
+                f"(the balance's), got {self.fixed_fee.currency} and {self.minimum.currency}",
+                field="WithdrawalMethod.minimum",
+                rule="the balance's currency",
+            )
+        Money.zero(self.currency)  # validates the ISO code
+        missing = sorted(set(SOURCED_FIELDS) - {name for name, _ in self.sources})
+        if missing:
+            raise RulesError(
+                f"WithdrawalMethod {self.key!r} needs a source for every number; missing: "
+                + ", ".join(missing),
+                field="WithdrawalMethod.sources",
+                rule="a RuleSource per sourced number",
+            )
+
+    def __repr__(self) -> str:
+        return f"<WithdrawalMethod {self.key!r}>"
+
+    @property
+    def balance_currency(self) -> str:
+        """The currency of the balance the method withdraws (its fees' currency)."""
+        return self.fixed_fee.currency
+
+    def source_of(self, field: str) -> RuleSource:
+        """Return the source of *field* (e.g. ``"fixed_fee"``).
+
+        Raises:
+            RulesError: *field* is not one of the sourced numbers.
+        """
+        for name, source in self.sources:
+            if name == field:
+                return source
+        raise RulesError(
+            f"WithdrawalMethod has no sourced number {field!r}; "
+            f"sourced numbers: {', '.join(SOURCED_FIELDS)}",
+            field="field",
+            rule="a sourced number",
+        )
+
+    @property
+    def unconfirmed(self) -> tuple[str, ...]:
+        """The fields whose figures are unconfirmed."""
+        return tuple(name for name, source in self.sources if source.unconfirmed)
+
+
+_D2LB = "HC 211060578, HC 211063888"
+
+#: Direct to Local Bank in Pakistani rupees: $0.99 a withdrawal, minimum $5,
+#: up to 7 business days.  Upwork's banking partner converts and does not
+#: publish its markup, so ``spread`` is ``None``: quote it with the rate
+#: Upwork shows before you confirm (``offered_rate=``) or a spread you
+#: measured.
+DIRECT_TO_LOCAL_BANK = WithdrawalMethod(
+    key="direct_to_local_bank",
+    name="Direct to Local Bank (PKR)",
+    fixed_fee=usd("0.99"),
+    percentage_fee=Decimal(0),
+    spread=None,
+    minimum=usd("5.00"),
+    currency="PKR",
+    business_days=(1, 7),
+    available_in_pakistan=True,
+    sources={
+        "fixed_fee": RuleSource(_D2LB, note="$0.99 per withdrawal"),
+        "percentage_fee": RuleSource(_D2LB, note="no percentage fee"),
+        "spread": RuleSource(
+            _D2LB,
+            note="converted by Upwork's banking partner; markup not published: pass the rate "
+            "Upwork shows (offered_rate=) or the spread you measured",
+        ),
+        "minimum": RuleSource(_D2LB, note="minimum $5"),
+        "currency": RuleSource(_D2LB, note="paid out in PKR"),
+        "business_days": RuleSource(_D2LB, note="up to 7 business days; noon UTC cutoff"),
+        "available_in_pakistan": RuleSource(_D2LB, note="individual accounts only"),
+    },
+    note="noon UTC cutoff; individual bank accounts only",
+)
+
+_PAYONEER = "COMM Payoneer tip; SEC news reports"
+
+#: Payoneer, converting to a PKR bank account: about $2 a transfer and up to
+#: about 2% FX markup (both unconfirmed); about 2 days to reach Payoneer.
+PAYONEER = WithdrawalMethod(
+    key="payoneer",
+    name="Payoneer",
+    fixed_fee=usd("2.00"),
+    percentage_fee=Decimal(0),
+    spread=Decimal("0.02"),
+    minimum=usd("0.00"),
+    currency="PKR",
+    business_days=(2, 2),
+    available_in_pakistan=True,
+    sources={
+        "fixed_fee": RuleSource(_PAYONEER, unconfirmed=True, note="about $2 per transfer"),
+        "percentage_fee": RuleSource(
+            _PAYONEER,
+            unconfirmed=True,
+            note="none to a PKR bank account in our sources (3% to non-PKR accounts: "
+            "see PAYONEER_USD_ACCOUNT)",
+        ),
+        "spread": RuleSource(
+            _PAYONEER, unconfirmed=True, note="Payoneer converts to PKR; up to about 2%"
+        ),
+        "minimum": RuleSource(
+            _PAYONEER,
+            unconfirmed=True,
+            note="no minimum in our sources; the amount must exceed the fees",
+        ),
+        "currency": RuleSource(_PAYONEER, note="converted to PKR by Payoneer"),
+        "business_days": RuleSource(
+            _PAYONEER,
+            unconfirmed=True,
+            note="about 2 days to Payoneer; the transfer to the bank comes after",
+        ),
+        "available_in_pakistan": RuleSource(_PAYONEER, note="widely used in Pakistan"),
+    },
+    note="Payoneer's fees to Pakistani banks are unconfirmed",
+)
+
+#: Payoneer, keeping US dollars and withdrawing them to a non-PKR (USD)
+#: bank account in Pakistan: about $2 a transfer to Payoneer plus 3% on the
+#: withdrawal to the bank (news reports; the fee and its start date are
+#: unconfirmed).  The bank converts at its own, unpublished rate, so
+#: ``spread`` is ``None``.
+PAYONEER_USD_ACCOUNT = WithdrawalMethod(
+    key="payoneer_usd_account",
+    name="Payoneer to a USD account",
+    fixed_fee=usd("2.00"),
+    percentage_fee=Decimal("0.03"),
+    spread=None,
+    minimum=usd("0.00"),
+    currency="USD",
+    business_days=(2, 2),
+    available_in_pakistan=True,
+    sources={
+        "fixed_fee": RuleSource(_PAYONEER, unconfirmed=True, note="about $2 per transfer"),
+        "percentage_fee": RuleSource(
+            "SEC news reports",
+            unconfirmed=True,
+            note="3% on withdrawals to non-PKR bank accounts in Pakistan; date unconfirmed",
+        ),
+        "spread": RuleSource(
+            _PAYONEER, note="the receiving bank converts at its own rate; not published"
+        ),
+        "minimum": RuleSource(
+            _PAYONEER,
+            unconfirmed=True,
+            note="no minimum in our sources; the amount must exceed the fees",
+        ),
+        "currency": RuleSource(_PAYONEER, note="US dollars to a foreign-currency account"),
+        "business_days": RuleSource(
+            _PAYONEER,
+            unconfirmed=True,
+            note="about 2 days to Payoneer; the transfer to the bank comes after",
+        ),
+        "available_in_pakistan": RuleSource(_PAYONEER, note="widely used in Pakistan"),
+    },
+    note="Payoneer's fees to Pakistani banks are unconfirmed",
+)
+
+_WIRE = "HC 211063898 ($30), HC 35089917299219 ($50)"
+
+#: A US dollar wire to a Pakistani bank: $50 on Upwork's newer page ($30 on
+#: older pages; when it changed is unconfirmed).  The receiving bank
+#: converts at its own, unpublished rate, so ``spread`` is ``None``.
+WIRE_USD = WithdrawalMethod(
+    key="wire_usd",
+    name="US Dollar wire",
+    fixed_fee=usd("50.00"),
+    percentage_fee=Decimal(0),
+    spread=None,
+    minimum=usd("0.00"),
+    currency="USD",
+    business_days=(1, 8),
+    available_in_pakistan=True,
+    sources={
+        "fixed_fee": RuleSource(
+            _WIRE,
+            unconfirmed=True,
+            note="$50 on the newer page, $30 on older pages; date of change unconfirmed",
+        ),
+        "percentage_fee": RuleSource(_WIRE, note="no percentage fee from Upwork"),
+        "spread": RuleSource(
+            _WIRE, note="the receiving bank converts at its own rate; not published"
+        ),
+        "minimum": RuleSource(
+            _WIRE,
+            unconfirmed=True,
+            note="no minimum in our sources; the amount must exceed the fee",
+        ),
+        "currency": RuleSource(_WIRE, note="delivered in US dollars"),
+        "business_days": RuleSource(
+            _WIRE, note="about 1 business day, plus up to 7 days at the banks"
+        ),
+        "available_in_pakistan": RuleSource(_WIRE, note="to a Pakistani bank account"),
+    },
+    note="intermediary and receiving-bank charges are not included",
+)
+
+#: PayPal: not available to freelancers in Pakistan.  Listed so comparisons
+#: can say so instead of leaving it out silently.
+PAYPAL = WithdrawalMethod(
+    key="paypal",
+    name="PayPal",
+    fixed_fee=usd("0.00"),
+    percentage_fee=Decimal(0),
+    spread=None,
+    minimum=usd("0.00"),
+    currency="USD",
+    business_days=(0, 0),
+    available_in_pakistan=False,
+    sources={
+        **{
+            field: RuleSource("SEC", unconfirmed=True, note="not applicable in Pakistan")
+            for field in SOURCED_FIELDS
+            if field != "available_in_pakistan"
+        },
+        "available_in_pakistan": RuleSource("SEC", note="PayPal does not serve Pakistan"),
+    },
+    note="not available in Pakistan",
+)
+
+#: Every method a freelancer in Pakistan might look for, PayPal included
+#: (as unavailable).
+PAKISTAN_METHODS: tuple[WithdrawalMethod, ...] = (
+    DIRECT_TO_LOCAL_BANK,
+    PAYONEER,
+    PAYONEER_USD_ACCOUNT,
+    WIRE_USD,
+    PAYPAL,
+)

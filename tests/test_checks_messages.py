@@ -1,0 +1,454 @@
+"""Tests for checks.scan_message: intent in English and Roman Urdu, context, evidence spans, hostile input."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from upwork_safety import checks
+from upwork_safety.checks import CODES, Confidence, Direction, FindingCode, Severity
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+
+
+def scan(text, direction="incoming"):
+    """The codes scan_message finds in *text*, as plain strings."""
+    return [str(f.code) for f in checks.scan_message(text, direction=direction)]
+
+
+# ============================================================================ what each code catches
+
+TRIGGERS = {
+    "START_BEFORE_FUNDING": [
+        "Please start today, I will fund the milestone next week.",
+        "Go ahead and begin the designs; escrow will come later once finance approves.",
+        "Can you do a free sample of the landing page first?",
+        "I'll only pay after I see the finished result.",
+        "Let's skip the escrow this time, start now.",
+        "Send me the first draft and we'll talk about the contract after.",
+        "We need an unpaid test task before we send any offer.",
+        # Roman Urdu, verb last
+        "aap kaam shuru karo, paise baad mein mil jayenge",
+        "Pehle design bana ke bhej dein, pasand aaya to milestone bana dunga",
+        "Milestone ki zaroorat nahi, bas kaam kar dein",
+        "Free mein ek sample bana dein please",
+    ],
+    "OFF_PLATFORM_PAYMENT": [
+        "I'll pay you by PayPal, it's simpler.",
+        "Can I send the payment to your Payoneer directly?",
+        "Let's do the rest outside Upwork, I'll pay directly.",
+        "We can save the Upwork fee if I pay you by bank transfer.",
+        "Please share your IBAN and account details.",
+        "I can pay in USDT, no platform fees.",
+        # Roman Urdu, verb last
+        "Bhai payment bahar kar dein",
+        "JazzCash pe payment kar doon?",
+        "Easypaisa number bhej dein, paise wahan bhej deta hoon",
+        "Upwork ki fees bach jayegi, direct bank mein transfer kar deta hoon",
+    ],
+    "OFF_PLATFORM_CONTACT": [
+        "Add me on WhatsApp +1 415 555 0100",
+        "My Telegram is @anna_hr, text me there.",
+        "Email me at sam.recruiter@yahoo.com please.",
+        "What's your Skype?",
+        "Can you share your phone number?",
+        "Let's continue the conversation outside Upwork.",
+        "Don't use the Upwork messenger, write to me at someone@example.com",
+        "Call me on 0300-1234567",
+        "My email is mark dot stevens at gmail dot com",
+        "Join here: chat.whatsapp.com/AbCdEf123",
+        # Roman Urdu, verb last
+        "Mujhe apna number de dein",
+        "WhatsApp pe baat karte hain",
+        "Skype id bhej dein please",
+    ],
+    "UPFRONT_FEE": [
+        "You need to pay a $30 registration fee first.",
+        "A refundable security deposit of $50 is required.",
+        "Please buy the laptop from our vendor and we'll reimburse you.",
+        "Recharge your account with 20 USDT to unlock your earnings.",
+        "Buy the $25 training kit before we onboard you.",
+        "Purchase the licence from our vendor, we will reimburse you.",
+        "Training fee 3000 rupay jama karwayen",
+        "Account activate karne ke liye 20 dollar bhej dein",
+    ],
+    "SCOPE_CREEP": [
+        "Could you also quickly add a pricing page?",
+        "One more screen please, the settings page.",
+        "While you're at it, redo the footer.",
+        "It shouldn't take long to add dark mode too.",
+        "Can you add a couple more icons? Same budget.",
+        # Roman Urdu, verb last
+        "ek aur page bana dein",
+        "aik aur page bhi add kar dein, isi budget mein",
+        "Logo ke sath business card bhi bana dein, extra paise nahi hain",
+    ],
+}
+QUIET = [
+    "Thanks, the milestone is funded, you can start.",
+    "I'll fund milestone 2 once you submit milestone 1.",
+    "Start once the milestone shows as funded, not before.",
+    "Our app needs a WhatsApp share button.",
+    "We're integrating PayPal checkout on the store.",
+    "The bot should post to our Telegram channel.",
+    "A PayPal checkout on the product page, please.",
+    "I used to pay my old designer through PayPal.",
+    "Please don't contact me on WhatsApp, Upwork is fine.",
+    "I never pay outside Upwork, don't worry.",
+    "Payments only on Upwork, please.",
+    "Our security deposit page needs a new layout.",
+    "One more question: what font do you use?",
+    "Can you also tell me your availability next week?",
+    "Is the 10% fee taken from your side?",
+    "I withdraw my Upwork earnings to Payoneer and then to JazzCash.",
+    "Let's talk on Upwork's video call tomorrow.",
+    "Bhai WhatsApp pe mat bulaein, sab baat yahin Upwork pe hogi",
+    "Online store mein JazzCash aur Easypaisa ka payment option chahiye",
+    "Milestone fund kar diya hai, aap kaam shuru kar sakte hain",
+    "I'll create a new milestone for the extra pages.",
+    "",
+    "   ",
+    "👍",
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "text"), [(code, text) for code, texts in TRIGGERS.items() for text in texts]
+)
+def test_incoming_trigger(code, text):
+    """Each incoming code fires on requests and offers in English and Roman Urdu."""
+    assert code in scan(text)
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_incoming_quiet(text):
+    """The rules give no finding on ordinary, negated, past, product and Upwork-feature messages."""
+    from upwork_safety.checks._messages import scan_rules_only
+
+    assert [] == scan_rules_only(text)
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_incoming_quiet_at_most_a_low_confidence_model_finding(text):
+    """The model reads words, not negation: on these it adds at most a LOW-confidence finding."""
+    assert all(f.confidence is Confidence.LOW for f in checks.scan_message(text))
+
+
+def test_model_reads_words_not_negation():
+    """A known limit, documented: the model flags a refusal the rules let pass, at LOW confidence."""
+    (finding,) = checks.scan_message("Please don't contact me on WhatsApp, Upwork is fine.")
+    assert (FindingCode.OFF_PLATFORM_CONTACT, Confidence.LOW) == (
+        finding.code,
+        finding.confidence,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please leave me 5 stars!",
+        "Could you give me a five-star review?",
+        "Kindly rate me 10/10 in the private feedback.",
+        "plz give me good feedback",
+        "Please select 'would recommend', thanks in advance!",
+        "⭐⭐⭐⭐⭐ please",
+        "I'll add a free revision if you leave a positive review.",
+        "Sir please 5 star feedback de dijiye ga",
+        "Achi si rating de dena please",
+    ],
+)
+def test_outgoing_review_begging(text):
+    """Asking for (or offering something for) a particular rating is REVIEW_BEGGING."""
+    assert ["REVIEW_BEGGING"] == scan(text, "outgoing")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for the 5 stars!",
+        "If you were happy, I'd be grateful for your honest feedback.",
+        "I added five star icons to the reviews widget.",
+        "Please fund the next milestone.",
+        "Could you give me feedback on the two drafts?",
+    ],
+)
+def test_outgoing_quiet(text):
+    """Thanks for a rating, honest-feedback requests and project talk are fine."""
+    assert [] == scan(text, "outgoing")
+
+
+def test_review_begging_is_only_checked_outgoing():
+    """A client's mention of five stars is not REVIEW_BEGGING."""
+    assert [] == scan("Please leave me 5 stars too, haha", "incoming")
+
+
+def test_client_only_codes_are_not_checked_outgoing():
+    """START_BEFORE_FUNDING, UPFRONT_FEE and SCOPE_CREEP apply to incoming messages only."""
+    text = "Start now, I'll fund it later. Pay a $20 registration fee. One more page too."
+    assert ["START_BEFORE_FUNDING", "UPFRONT_FEE", "SCOPE_CREEP"] == scan(text)
+    assert [] == scan(text, "outgoing")
+
+
+def test_outgoing_off_platform():
+    """Proposing off-platform payment or contact in your own message is flagged, with your advice."""
+    found = checks.scan_message("Pay me via PayPal and add me on WhatsApp", direction="outgoing")
+    assert ["OFF_PLATFORM_PAYMENT", "OFF_PLATFORM_CONTACT"] == [f.code for f in found]
+    assert all(f.advice.startswith("Don't send it") for f in found)
+
+
+def test_payment_account_number_is_payment_not_contact():
+    """A JazzCash/Easypaisa number asked for is a payment account, not a way to talk."""
+    assert ["OFF_PLATFORM_PAYMENT"] == scan("Easypaisa number bhej dein, payment wahan kar dunga")
+
+
+def test_a_fee_paid_by_the_freelancer_is_not_off_platform_payment():
+    """Paying a fee in crypto is UPFRONT_FEE; off-platform payment is about being paid."""
+    assert ["UPFRONT_FEE"] == scan("Kindly pay the onboarding charges via Bitcoin.")
+
+
+# ============================================================================ evidence, span, confidence
+
+
+def test_finding_carries_evidence_span_and_script():
+    """A message finding's evidence is the words as written at its span; the advice ends with the script."""
+    text = "Hi! Can you ALSO just quickly add a blog? Same budget."
+    (finding,) = checks.scan_message(text)
+    assert FindingCode.SCOPE_CREEP is finding.code
+    assert Severity.WARNING is finding.severity
+    start, end = finding.span
+    assert text[start:end] == finding.evidence
+    assert finding.script.startswith("Happy to add that; it's outside what we scoped")
+    assert finding.advice.endswith(f'Say: "{finding.script}"')
+    assert finding.milestone_id is None
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("Add me on Wh\u0430ts\u0430pp now", "Add me on Wh\u0430ts\u0430pp"),
+        ("ping me on tele\u200bgram: @kate_pm", "@kate_pm"),
+        ("Text me on w h a t s a p p please", "Text me on w h a t s a p p"),
+        ("ＷｈａｔｓＡｐｐ me", "ＷｈａｔｓＡｐｐ me"),
+        ("Email me: tom(at)example(dot)com", "tom(at)example(dot)com"),
+        ("Bhai payment bahir kardein", "payment bahir"),
+    ],
+)
+def test_evidence_points_into_the_original_text(text, evidence):
+    """Look-alike letters, zero-width characters and spacing are read through, but evidence is as written."""
+    (finding,) = checks.scan_message(text)
+    start, end = finding.span
+    assert evidence == text[start:end] == finding.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "confidence"),
+    [
+        ("My number is 0300 1234567", Confidence.HIGH),
+        ("Add me on Skype please", Confidence.HIGH),
+        ("I'm more active on WhatsApp.", Confidence.MEDIUM),
+        ("Do you have a PayPal account?", Confidence.MEDIUM),
+        ("I'll pay you via PayPal", Confidence.HIGH),
+    ],
+)
+def test_confidence_levels(text, confidence):
+    """A contact detail or an explicit request is HIGH; a single cue with nothing against it is MEDIUM."""
+    (finding,) = checks.scan_message(text)
+    assert confidence is finding.confidence
+
+
+def test_scan_orders_by_severity_then_code_and_reports_each_code_once():
+    """Findings come most severe first, then in documented code order, one per code."""
+    text = (
+        "One more page please. Add me on Telegram. I'll pay via Wise. Start now, fund later. "
+        "Add me on Skype too. Pay me via PayPal."
+    )
+    assert [
+        "START_BEFORE_FUNDING",
+        "OFF_PLATFORM_PAYMENT",
+        "OFF_PLATFORM_CONTACT",
+        "SCOPE_CREEP",
+    ] == scan(text)
+
+
+# ============================================================================ direction
+
+
+def test_direction_is_a_str_enum_and_text_still_works():
+    """Direction members equal their text; both spellings scan alike."""
+    assert "outgoing" == Direction.OUTGOING
+    text = "Please leave me 5 stars"
+    assert checks.scan_message(text, direction=Direction.OUTGOING) == checks.scan_message(
+        text, direction="outgoing"
+    )
+    assert checks.scan_message(text) == checks.scan_message(text, direction=Direction.INCOMING)
+
+
+@pytest.mark.parametrize(
+    ("direction", "error"),
+    [("sideways", InvalidValueError), ("INCOMING", InvalidValueError), (None, InvalidTypeError)],
+)
+def test_scan_refuses_bad_direction(direction, error):
+    """An unknown direction is refused, naming the argument."""
+    with pytest.raises(error) as info:
+        checks.scan_message("hi", direction=direction)
+    assert "direction" == info.value.field
+
+
+def test_scan_refuses_non_text():
+    """A non-str text is refused, naming the argument."""
+    with pytest.raises(InvalidTypeError) as info:
+        checks.scan_message(b"bytes")  # type: ignore[arg-type]
+    assert "text" == info.value.field
+
+
+# ============================================================================ any input
+
+
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
+def test_scan_never_raises_on_any_unicode(text):
+    """Any Unicode string (lone surrogates included) scans; spans point at the evidence."""
+    for direction in Direction:
+        found = checks.scan_message(text, direction=direction)
+        assert all(f.code in CODES for f in found)
+        assert all(text[f.span[0] : f.span[1]] == f.evidence for f in found)
+        assert found == checks.scan_message(text, direction=direction)
+
+
+SOUP = [
+    "start ",
+    "fund later ",
+    "whatsapp ",
+    "w h a t s ",
+    "don't ",
+    "nahi ",
+    "pay ",
+    "directly ",
+    "kar dein ",
+    "5 stars ",
+    "please ",
+    "one more ",
+    "$20 ",
+    "fee ",
+    ", ",
+    ". ",
+    "@",
+    " at ",
+    " dot com ",
+    "+92 300 1234567 ",
+    "\u200b",
+    "\u0430",
+    "a",
+]
+
+
+@given(st.lists(st.sampled_from(SOUP), max_size=40), st.sampled_from(list(Direction)))
+def test_scan_of_keyword_soup_never_raises(parts, direction):
+    """Random mixtures of trigger words give documented codes, once each, with exact spans."""
+    text = "".join(parts)
+    found = checks.scan_message(text, direction=direction)
+    assert len(found) == len({f.code for f in found})
+    for finding in found:
+        start, end = finding.span
+        assert 0 <= start <= end <= len(text)
+        assert text[start:end] == finding.evidence
+
+
+# ============================================================================ hostile input
+
+MEGABYTE = {
+    "letters": "a" * 1_000_000,
+    "digits": "1" * 1_000_000,
+    "at signs": "a@" * 500_000,
+    "phone-ish": "+9" * 500_000,
+    "commas": "a," * 500_000,
+    "negated channels": "i don't use whatsapp, " * 45_455,
+    "rejected ratings": "thanks for the 5 stars " * 43_479,
+    "triggers": "start now fund later pay via paypal one more page $20 fee " * 17_000,
+}
+ADVERSARIAL = {
+    # Inputs aimed at the new patterns: separators that spaced-out names, phone
+    # numbers and spelled addresses allow, and text the normaliser expands.
+    "full stops": "." * 1_000_000,
+    "spaced letters": "a " * 500_000,
+    "dotted letters": "w.h." * 250_000,
+    "spaced digits": "1 " * 500_000,
+    "dash digits": "0-3-" * 250_000,
+    "spelled at": "x at y dot " * 100_000,
+    "bracket at": "(at)(dot)" * 110_000,
+    "handles": "@ab_" * 250_000,
+    "long word then at": "a" * 999_990 + " at gmail",
+    "zero width": "a\u200b" * 500_000,
+    "combining marks": "a\u0301" * 500_000,
+    "cyrillic": "\u0430\u0441\u0435" * 333_334,
+    "ligatures": "\ufb01" * 500_000,
+    "cjk": "\u4e2d\u6587" * 500_000,
+    "emoji": "\U0001f600" * 250_000,
+    "roman urdu variants": "kardein pese bahir " * 52_632,
+    "clauses": "a, but " * 140_000,
+    "question marks": "you? " * 200_000,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", MEGABYTE.values(), ids=MEGABYTE.keys())
+def test_megabyte_inputs_finish(text):
+    """A megabyte of hostile text is scanned both ways and reviewed (linear patterns)."""
+    checks.scan_message(text)
+    checks.scan_message(text, direction="outgoing")
+    checks.review_milestone(text, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
+def test_adversarial_inputs_finish(text):
+    """Separator runs, spelled addresses, expanding Unicode: scanned in bounded time and memory."""
+    found = checks.scan_message(text)
+    assert all(text[f.span[0] : f.span[1]] == f.evidence for f in found)
+
+
+def test_hostile_input_at_a_smaller_scale():
+    """The hostile shapes at 20 kB each run in the default suite (the megabyte ones are slow)."""
+    for text in (*MEGABYTE.values(), *ADVERSARIAL.values()):
+        sample = text[:20_000]
+        for direction in Direction:
+            found = checks.scan_message(sample, direction=direction)
+            assert all(sample[f.span[0] : f.span[1]] == f.evidence for f in found)
+
+
+# ============================================================================ the model
+
+
+def test_model_adds_a_low_confidence_finding_where_the_rules_are_silent():
+    """Where no rule fires, the trained model may add a code, with LOW confidence."""
+    from upwork_safety.checks._messages import scan_rules_only
+
+    text = "Aur bhi banners bana do"
+    assert [] == scan_rules_only(text)
+    (finding,) = checks.scan_message(text)
+    assert FindingCode.SCOPE_CREEP is finding.code
+    assert Confidence.LOW is finding.confidence
+    start, end = finding.span
+    assert text[start:end] == finding.evidence
+
+
+def test_model_limits_cover_every_message_code():
+    """Each message code has a limit strictly between 0 and 1."""
+    from upwork_safety.checks._model import LIMITS
+
+    assert {
+        "START_BEFORE_FUNDING",
+        "OFF_PLATFORM_PAYMENT",
+        "OFF_PLATFORM_CONTACT",
+        "UPFRONT_FEE",
+        "SCOPE_CREEP",
+        "REVIEW_BEGGING",
+    } == set(LIMITS)
+    assert all(0 < limit < 1 for limit in LIMITS.values())
+
+
+def test_rules_only_refuses_what_scan_message_refuses():
+    """The evaluation's rules-only entry point checks its arguments like scan_message."""
+    from upwork_safety.checks._messages import scan_rules_only
+
+    with pytest.raises(InvalidTypeError):
+        scan_rules_only(None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError):
+        scan_rules_only("hi", direction="sideways")

@@ -1,0 +1,343 @@
+"""Disputes that settle (DOMAIN.md section 2, issue 15), and payouts recorded once.
+
+Dates are pinned: 6 March 2026 is a Friday.  Every dispute either gets an
+answer, a resolution, or its default outcome at a known second, so a
+DISPUTED milestone never waits forever (unless both sides paid for
+arbitration, when the arbitrator decides).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import attrs
+import pytest
+
+from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, rules
+from upwork_safety.errors import TransitionError
+from upwork_safety.escrow import (
+    AnswerDispute,
+    Approve,
+    ArbitrationDefault,
+    AutoDisputeRelease,
+    ClientPaysArbitration,
+    EndContract,
+    FreelancerPaysArbitration,
+    Fund,
+    OpenDispute,
+    Refund,
+    RequestChanges,
+    ResolveDispute,
+    Submit,
+)
+from upwork_safety.models import MilestoneState, Payment, PaymentKind
+
+S = MilestoneState
+U = timezone.utc
+
+
+def at(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=U)  # type: ignore[misc]
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def contract(*amounts: str) -> Contract:
+    return Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 1, 5),
+        milestones=[Milestone(f"m{n}", f"Part {n}", usd(a)) for n, a in enumerate(amounts, 1)],
+    )
+
+
+def run(c: Contract, *events: object) -> Contract:
+    for event in events:
+        c = escrow.apply(c, event)  # type: ignore[arg-type]
+    return c
+
+
+def release(mid: str, moment: datetime, amount: str) -> Payment:
+    return Payment(moment.date(), usd(amount), moment, mid, PaymentKind.RELEASE)
+
+
+FUNDED = at(2026, 3, 2, 9)  # a Monday
+FRIDAY = at(2026, 3, 6, 15)
+
+
+def funded(*amounts: str) -> Contract:
+    return run(contract(*amounts or ("300.00",)), Fund("m1", FUNDED))
+
+
+# --------------------------------------------------------------------------- non-release
+
+
+class TestNonReleaseDispute:
+    """HC 211068528: on an active contract, the freelancer disputes escrow the client keeps."""
+
+    def test_work_delivered_outside_submit_work(self):
+        """Funded work the client neither approves nor questions can be disputed through Support."""
+        c = run(funded(), OpenDispute("m1", FRIDAY))
+        m = c.milestone("m1")
+        assert (S.DISPUTED, FRIDAY, usd("300.00")) == (m.state, m.escrow.disputed_at, m.held)
+        assert usd("300.00") == escrow.ledger(c, FRIDAY).at_risk
+
+    def test_after_changes_were_requested(self):
+        """Changes requested, then silence: the escrow can be disputed too."""
+        c = run(funded(), Submit("m1", at(2026, 3, 3)), RequestChanges("m1", at(2026, 3, 4)))
+        assert S.DISPUTED == run(c, OpenDispute("m1", FRIDAY)).milestone("m1").state
+
+    def test_a_partial_release_with_the_rest_kept(self):
+        """The client released $200 of $300 and keeps the rest: the $100 can be disputed."""
+        c = run(funded(), Approve("m1", at(2026, 3, 4), amount=usd("200.00")))
+        c = run(c, OpenDispute("m1", FRIDAY))
+        m = c.milestone("m1")
+        assert (S.DISPUTED, usd("100.00"), usd("200.00")) == (m.state, m.held, m.released)
+
+    def test_a_remainder_carried_to_the_next_milestone(self):
+        """HC 211068528: partial release, remainder applied to a future milestone: disputable."""
+        c = run(funded("300.00", "500.00"), Approve("m1", at(2026, 3, 4), amount=usd("200.00")))
+        assert (S.NOT_FUNDED, usd("100.00")) == (c.milestone("m2").state, c.milestone("m2").held)
+        c = run(c, OpenDispute("m2", FRIDAY))
+        assert (S.DISPUTED, usd("100.00")) == (c.milestone("m2").state, c.milestone("m2").held)
+
+    def test_not_while_the_review_clock_runs(self):
+        """Submitted work is released by the client's silence: no dispute while it runs."""
+        c = run(funded(), Submit("m1", at(2026, 3, 3)))
+        with pytest.raises(TransitionError) as info:
+            escrow.apply(c, OpenDispute("m1", FRIDAY))
+        assert ("SUBMITTED", "OpenDispute") == (info.value.state, info.value.event)
+
+    def test_not_on_an_unfunded_milestone(self):
+        """Nothing in escrow, nothing to dispute."""
+        with pytest.raises(TransitionError) as info:
+            escrow.apply(contract("300.00"), OpenDispute("m1", FRIDAY))
+        assert "NOT_FUNDED" == info.value.state
+
+
+# --------------------------------------------------------------------------- client's answer
+
+
+class TestClientAnswerInBusinessDays:
+    """HC 211062068: the client answers within 5 business days (Mon-Fri, UTC), else funds go to the freelancer."""
+
+    @pytest.mark.parametrize(
+        ("filed", "due"),
+        [
+            (at(2026, 3, 6, 15), at(2026, 3, 13, 15)),  # Friday 15:00 -> next Friday 15:00
+            (at(2026, 3, 4, 12), at(2026, 3, 11, 12)),  # Wednesday -> next Wednesday
+            (at(2026, 3, 7, 10), at(2026, 3, 13, 10)),  # Saturday: Mon..Fri are the 5 days
+            (at(2026, 3, 8, 23), at(2026, 3, 13, 23)),  # Sunday: the same
+            (at(2026, 3, 9, 0), at(2026, 3, 16, 0)),  # Monday 00:00 -> next Monday 00:00
+        ],
+        ids=["friday", "wednesday", "saturday", "sunday", "monday-midnight"],
+    )
+    def test_deadline(self, filed, due):
+        """The dispute_response_due deadline is 5 business days after filing."""
+        c = run(funded(), OpenDispute("m1", filed))
+        (deadline,) = [d for d in escrow.deadlines(c, filed) if d.kind == "dispute_response_due"]
+        assert (due, "client") == (deadline.due, deadline.who)
+
+    def test_silence_releases_at_that_second(self):
+        """Friday 6 March 15:00 filed, unanswered: released Friday 13 March 15:00, not before."""
+        c = run(funded(), OpenDispute("m1", FRIDAY))
+        assert S.DISPUTED == escrow.advance(c, at(2026, 3, 13, 14, 59, 59)).milestone("m1").state
+        after = escrow.advance(c, at(2026, 3, 13, 15))
+        assert AutoDisputeRelease("m1", at(2026, 3, 13, 15)) == after.history[-1]
+        assert (release("m1", at(2026, 3, 13, 15), "300.00"),) == after.payments
+        assert usd("0") == escrow.ledger(after, at(2026, 3, 13, 15)).at_risk
+
+    def test_calendar_days_when_the_rules_say_so(self):
+        """With business days switched off, the same dispute is due 5 calendar days later."""
+        calendar = attrs.evolve(rules.CURRENT, client_response_business_days=False)
+        c = run(funded(), OpenDispute("m1", FRIDAY))
+        due = [d.due for d in escrow.deadlines(c, FRIDAY, rules=calendar)]
+        assert [at(2026, 3, 11, 15)] == due
+
+    def test_the_rule_is_flagged_unconfirmed(self):
+        """Counting the weekend in UTC is an assumption, and the rules say so."""
+        meta = attrs.fields_dict(rules.PlatformRules)["client_response_business_days"].metadata
+        assert meta["rule"].unconfirmed
+
+
+# --------------------------------------------------------------------------- arbitration
+
+
+def answered() -> Contract:
+    """Disputed Friday 6 March 15:00, answered Monday 9 March 12:00: mediation starts."""
+    return run(funded(), OpenDispute("m1", FRIDAY), AnswerDispute("m1", at(2026, 3, 9, 12)))
+
+
+OPENS = at(2026, 3, 13, 12)  # answer + 2 days (proposal) + 2 days (acceptance)
+CLOSES = at(2026, 3, 20, 12)  # + 7 days to opt in (HC 14044146250259)
+
+
+class TestArbitration:
+    def test_mediation_then_the_opt_in_window(self):
+        """Proposal due +2 days, acceptance +2 more, then 7 days to opt in and pay."""
+        found = [(d.kind, d.due, d.who) for d in escrow.deadlines(answered(), at(2026, 3, 9, 13))]
+        assert [
+            ("mediation_proposal_due", at(2026, 3, 11, 12), "mediator"),
+            ("mediation_acceptance_due", OPENS, "both"),
+            ("arbitration_opt_in_due", CLOSES, "both"),
+        ] == found
+
+    def test_fees_are_paid_only_once_mediation_failed(self):
+        """Before the window opens the fee cannot be paid; each side pays once."""
+        with pytest.raises(TransitionError) as info:
+            escrow.apply(answered(), ClientPaysArbitration("m1", OPENS - timedelta(seconds=1)))
+        assert "ClientPaysArbitration" == info.value.event
+        c = run(answered(), ClientPaysArbitration("m1", OPENS))
+        assert OPENS == c.milestone("m1").escrow.client_paid_arbitration_at
+        with pytest.raises(TransitionError, match="already paid"):
+            escrow.apply(c, ClientPaysArbitration("m1", OPENS + timedelta(days=1)))
+
+    def test_nobody_pays_the_client_gets_the_funds(self):
+        """Both decline: at the window's close the $300 goes back to the client."""
+        c = answered()
+        assert S.DISPUTED == escrow.advance(c, CLOSES - timedelta(seconds=1)).milestone("m1").state
+        after = escrow.advance(c, CLOSES)
+        m = after.milestone("m1")
+        assert (ArbitrationDefault("m1", CLOSES), S.REFUNDED, usd("300.00"), ()) == (
+            after.history[-1],
+            m.state,
+            m.refunded,
+            after.payments,
+        )
+        assert usd("0") == escrow.ledger(after, CLOSES).at_risk
+
+    def test_only_the_client_pays_the_client_gets_the_funds(self):
+        """Only the client paid the fee: the funds go to the client."""
+        c = run(answered(), ClientPaysArbitration("m1", at(2026, 3, 16, 9)))
+        deadline = [
+            d
+            for d in escrow.deadlines(c, at(2026, 3, 16, 10))
+            if d.kind == "arbitration_opt_in_due"
+        ]
+        assert "only the client paid" in deadline[0].consequence
+        m = escrow.advance(c, CLOSES).milestone("m1")
+        assert (S.REFUNDED, usd("300.00")) == (m.state, m.refunded)
+
+    def test_only_the_freelancer_pays_the_freelancer_gets_the_funds(self):
+        """Only the freelancer paid the fee: the funds are released to the freelancer."""
+        c = run(answered(), FreelancerPaysArbitration("m1", at(2026, 3, 16, 9)))
+        after = escrow.advance(c, CLOSES)
+        m = after.milestone("m1")
+        assert (S.PAID, usd("300.00")) == (m.state, m.released)
+        assert (release("m1", CLOSES, "300.00"),) == after.payments
+
+    def test_both_pay_the_arbitrator_decides(self):
+        """Both paid: no default outcome; the arbitrator's decision is recorded with ResolveDispute."""
+        c = run(
+            answered(),
+            ClientPaysArbitration("m1", at(2026, 3, 16, 9)),
+            FreelancerPaysArbitration("m1", at(2026, 3, 17, 9)),
+        )
+        assert S.DISPUTED == escrow.advance(c, at(2026, 6, 1)).milestone("m1").state
+        assert [] == [d for d in escrow.deadlines(c, at(2026, 3, 18)) if "arbitration" in d.kind]
+        decided = run(c, ResolveDispute("m1", at(2026, 4, 20), usd("120.00"), usd("180.00")))
+        m = decided.milestone("m1")
+        assert (S.PAID, usd("120.00"), usd("180.00")) == (m.state, m.released, m.refunded)
+
+    def test_a_settlement_in_mediation_ends_it_early(self):
+        """Agreeing in mediation (ResolveDispute) ends the dispute before any window."""
+        c = run(answered(), ResolveDispute("m1", at(2026, 3, 10), usd("300.00"), usd("0")))
+        assert S.PAID == c.milestone("m1").state
+        assert [] == [
+            d
+            for d in escrow.deadlines(c, at(2026, 3, 10))
+            if d.milestone_id and "dispute" in d.kind
+        ]
+
+
+# --------------------------------------------------------------------------- one record per payout
+
+
+class TestOneRecordPerPayout:
+    def two_paid(self) -> Contract:
+        """Milestone a (m1, $100) paid 10 January, milestone b (m2, $200) paid 20 March."""
+        return run(
+            contract("100.00", "200.00"),
+            Fund("m1", at(2026, 1, 5, 9)),
+            Approve("m1", at(2026, 1, 10, 9)),
+            Fund("m2", at(2026, 3, 1, 9)),
+            Approve("m2", at(2026, 3, 20, 9)),
+        )
+
+    def test_regression_refund_touches_only_its_own_milestone(self):
+        """Refunding $60 of milestone a never touches milestone b's 20 March payment."""
+        c = run(self.two_paid(), Refund("m1", at(2026, 3, 25), amount=usd("60.00")))
+        assert (
+            release("m1", at(2026, 1, 10, 9), "40.00"),
+            release("m2", at(2026, 3, 20, 9), "200.00"),
+        ) == c.payments
+        a, b = c.milestones
+        assert ((usd("40.00"), usd("60.00")), (usd("200.00"), usd("0"))) == (
+            (a.released, a.refunded),
+            (b.released, b.refunded),
+        )
+        assert usd("240.00") == c.earnings
+
+    def test_a_refund_is_limited_to_the_milestone_own_payments(self):
+        """$150 cannot be refunded from milestone a, paid $100, whatever else was paid."""
+        with pytest.raises(ValueError, match=r"more than the USD 100\.00 paid") as info:
+            escrow.apply(self.two_paid(), Refund("m1", at(2026, 3, 25), amount=usd("150.00")))
+        assert "Refund.amount" == info.value.field  # type: ignore[attr-defined]
+
+    def test_regression_a_refund_never_eats_a_bonus(self):
+        """Refunding a milestone's payments in full leaves its bonus paid."""
+        c = run(
+            contract("100.00"),
+            Fund("m1", at(2026, 1, 5, 9)),
+            Approve("m1", at(2026, 1, 10, 9), bonus=usd("20.00")),
+            Refund("m1", at(2026, 1, 12)),
+        )
+        assert (
+            Payment(date(2026, 1, 10), usd("20.00"), at(2026, 1, 10, 9), "m1", PaymentKind.BONUS),
+        ) == c.payments
+        m = c.milestone("m1")
+        assert (S.REFUNDED, usd("0"), usd("100.00")) == (m.state, m.released, m.refunded)
+        book = escrow.ledger(c, at(2026, 1, 20))
+        assert (usd("20.00"), usd("0"), usd("100.00")) == (
+            book.bonuses,
+            book.available,
+            book.refunded,
+        )
+
+    def test_every_payout_is_one_payment_with_its_kind(self):
+        """An approval with a bonus records two payments: the release and the bonus, nothing else."""
+        c = run(
+            contract("100.00"),
+            Fund("m1", at(2026, 1, 5, 9)),
+            Approve("m1", at(2026, 1, 10, 9), bonus=usd("20.00")),
+        )
+        assert [(PaymentKind.RELEASE, usd("100.00")), (PaymentKind.BONUS, usd("20.00"))] == [
+            (p.kind, p.amount) for p in c.payments
+        ]
+        assert usd("120.00") == c.earnings
+
+    def test_ledger_refuses_payments_that_disagree_with_the_escrow(self):
+        """A contract edited so its release payments do not match its escrow: ledger() says so."""
+        c = self.two_paid()
+        edited = attrs.evolve(c, payments=c.payments[:1])
+        with pytest.raises(ValueError, match="do not add up") as info:
+            escrow.ledger(edited, at(2026, 4, 1))
+        assert "contract.payments" == info.value.field  # type: ignore[attr-defined]
+
+    def test_end_of_contract_keeps_a_carried_remainder_claimable(self):
+        """A remainder carried to an unfunded milestone becomes a refund request at the end."""
+        c = run(
+            contract("300.00", "500.00"),
+            Fund("m1", at(2026, 1, 5, 9)),
+            Approve("m1", at(2026, 1, 10), amount=usd("200.00")),
+            EndContract(at(2026, 1, 12)),
+        )
+        m2 = c.milestone("m2")
+        assert (S.REFUND_REQUESTED, usd("100.00"), at(2026, 1, 12)) == (
+            m2.state,
+            m2.held,
+            m2.escrow.refund_requested_at,
+        )
