@@ -28,7 +28,7 @@ from upwork_safety import (
     serialize,
 )
 from upwork_safety._events import Approve, EndContract, Fund
-from upwork_safety.models import TimeEntry
+from upwork_safety.models import Escrow, MilestoneState, TimeEntry
 from upwork_safety.serialize import _fast, _strict
 from upwork_safety.testing import strategies as us
 
@@ -563,20 +563,25 @@ def test_defaults_left_out():
     short = serialize.to_dict(contract)
     full = serialize.to_dict(contract, omit_defaults=False)
     assert "description" not in short["milestones"][0]
-    assert "held" not in short["milestones"][0]
-    assert {"amount": "0", "currency": "USD"} == full["milestones"][0]["held"]
+    assert "escrow" not in short["milestones"][0]
+    assert {"amount": "0", "currency": "USD"} == full["milestones"][0]["escrow"]["held"]
     assert set(short) < set(full)
     assert contract == serialize.from_dict(Contract, short)
     assert contract == serialize.from_dict(Contract, full)
 
 
 def test_equal_but_differently_written_default_is_kept():
-    """Money("0.00") equals the zero default but is written, so it loads back as written."""
-    milestone = Milestone("m1", "Logo", Money("5.00", "USD"), held=Money("0.00", "USD"))
+    """An escrow of Money("0.00") equals the unfunded default but is written, and loads as written."""
+    unfunded = Escrow(MilestoneState.NOT_FUNDED, Money("0.00", "USD"))
+    milestone = Milestone("m1", "Logo", Money("5.00", "USD"), escrow=unfunded)
+    assert milestone == Milestone("m1", "Logo", Money("5.00", "USD"))
     data = serialize.to_dict(milestone)
-    assert {"amount": "0.00", "currency": "USD"} == data["held"]
+    assert {"state": "not_funded", "funded": {"amount": "0.00", "currency": "USD"}} == data[
+        "escrow"
+    ]
     back = serialize.from_dict(Milestone, data)
-    assert "0.00" == str(back.held.amount)
+    assert "0.00" == str(back.escrow.funded.amount)
+    assert data == serialize.to_dict(back)
 
 
 @pytest.mark.parametrize(("cls", "strategy"), PUBLIC, ids=[c.__name__ for c, _ in PUBLIC])

@@ -16,6 +16,7 @@ the reports.
 
 from __future__ import annotations
 
+import collections.abc
 import enum
 import itertools
 import pathlib
@@ -70,8 +71,9 @@ def _optional_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
 
 
 def _is_sequence(t: Any) -> bool:  # noqa: ANN401
+    """``list[X]``, ``tuple[X, ...]`` or ``Sequence[X]`` (read as a tuple)."""
     args = get_args(t)
-    if get_origin(t) is list:
+    if get_origin(t) in {list, collections.abc.Sequence}:
         return len(args) == 1
     return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
@@ -96,7 +98,7 @@ def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
     zeros give an exact count in milliseconds, and a million empty objects
     do not cost a million failed reads.
     """
-    origin = get_origin(t)
+    origin = tuple if get_origin(t) is collections.abc.Sequence else get_origin(t)
     item_type = get_args(t)[0]
     hook = conv.get_structure_hook(item_type)
     shape = _shape(item_type)
@@ -236,11 +238,12 @@ class _Exactly:
     rewritten), while the default itself is left out.
     """
 
-    __slots__ = ("default",)
+    __slots__ = ("default", "write")
     __hash__ = None  # type: ignore[assignment]
 
-    def __init__(self, default: object) -> None:
+    def __init__(self, default: object, write: Any) -> None:  # noqa: ANN401
         self.default = default
+        self.write = write  # the field's writer: equal values must be written the same
 
     def __eq__(self, value: object) -> bool:
         default = self.default
@@ -251,14 +254,18 @@ class _Exactly:
         # Equal values of one class: the same text too (Decimal("0.00") is not "0").
         if value.__class__ is Money:
             return str(value.amount) == str(default.amount)  # type: ignore[attr-defined]
-        return repr(value) == repr(default)
+        return bool(self.write(value) == self.write(default))
 
     def __ne__(self, value: object) -> bool:
         return not self.__eq__(value)
 
 
-def _exact_default(a: attrs.Attribute[Any]) -> attrs.Attribute[Any]:
-    """*a* with its default wrapped in :class:`_Exactly` (its converter applied first)."""
+def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:  # noqa: ANN401
+    """*a* with its default wrapped in :class:`_Exactly` (its converter applied first).
+
+    *write* is the field's writer: two equal values are the same only if it
+    writes them the same.
+    """
     default: Any = a.default
     convert: Any = a.converter
     if default is attrs.NOTHING:
@@ -269,7 +276,7 @@ def _exact_default(a: attrs.Attribute[Any]) -> attrs.Attribute[Any]:
 
         def exact(*instance: object) -> _Exactly:
             value = factory(*instance)  # (instance) with takes_self, () without
-            return _Exactly(value if convert is None else convert(value))
+            return _Exactly(value if convert is None else convert(value), write)
 
         wrapped: object = attrs.Factory(exact, takes_self=takes_self)
     else:
@@ -281,12 +288,17 @@ def _exact_default(a: attrs.Attribute[Any]) -> attrs.Attribute[Any]:
             or value == ()
         ):
             return a  # for these, equal already means written the same: no wrapper needed
-        wrapped = _Exactly(value)
+        wrapped = _Exactly(value, write)
     return a.evolve(default=wrapped, converter=None)
 
 
 #: Classes whose equal values are always written the same way.
 _EXACT = frozenset({str, bool, int})
+
+
+def _writer_of(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+    """The writer for values declared as *t* (by the value's own type where *t* says too little)."""
+    return conv.get_unstructure_hook(t) if _declared(t) else conv.unstructure
 
 
 def _fields(cls: type) -> list[attrs.Attribute[Any]]:
@@ -306,7 +318,10 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
     """
     fields = _fields(cls)
     if conv.omit_if_default:
-        fields = [_exact_default(a) for a in fields]
+        fields = [
+            _exact_default(a, conv.unstructure if a.type is None else _writer_of(conv, a.type))
+            for a in fields
+        ]
     write: Any = make_dict_unstructure_fn_from_attrs(
         fields, cls, conv, _cattrs_omit_if_default=conv.omit_if_default
     )
@@ -330,7 +345,9 @@ def _declared(t: Any) -> bool:  # noqa: ANN401
 def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
     """Lists and tuples become lists; homogeneous ones use their item type's hook."""
     args = get_args(t)
-    homogeneous = get_origin(t) is list or (len(args) == 2 and args[1] is Ellipsis)
+    homogeneous = get_origin(t) in {list, collections.abc.Sequence} or (
+        len(args) == 2 and args[1] is Ellipsis
+    )
     hook = conv.get_unstructure_hook(args[0]) if homogeneous and _declared(args[0]) else None
     if hook is identity:
         return list
@@ -385,7 +402,7 @@ def _is_mapping(t: Any) -> bool:  # noqa: ANN401
 
 
 def _is_list_or_tuple(t: Any) -> bool:  # noqa: ANN401
-    return (get_origin(t) or t) in {list, tuple}
+    return (get_origin(t) or t) in {list, tuple, collections.abc.Sequence}
 
 
 def _is_enum(t: Any) -> bool:  # noqa: ANN401
