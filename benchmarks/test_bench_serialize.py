@@ -26,10 +26,14 @@ Sides, each a full round trip (write, then read back and check):
 The pydantic models check what ours check: strict types (bool, int, str),
 unknown keys refused, Money amounts as strings (finite, at most 18 integer
 digits, non-negative) with a currency babel knows, aware datetimes, ISO
-dates, enums by value, escrow events as a union tagged by ``"type"``, one
-currency per milestone, ``ended`` not before ``started``, unique milestone
-ids, one payment currency, the fee-rate and weekly-limit ranges, a time
-entry's end after its start.
+dates, enums by value, escrow events as a union tagged by ``"type"``, a
+milestone's escrow balancing (``funded == held + released + refunded +
+carried_over``, one currency, nothing released before payment, the moment
+each state needs), a payment's day matching its moment and a release naming
+its milestone, ``ended`` not before ``started``, unique milestone ids, one
+payment currency, the fee-rate and weekly-limit ranges, a time entry's end
+after its start.  (Ours checks more: every state's fit in full, and the
+history in time order, payments against the escrow.)
 
 Every figure is a ratio (ours / baseline) measured in one run: each
 repetition times every side once, in a rotating order, and divides the
@@ -196,14 +200,6 @@ def _zero(currency: str) -> PMoney:
     return PMoney(amount="0", currency=currency)  # type: ignore[arg-type]  (validated text)
 
 
-def _zero_like_amount(data: dict[str, Any]) -> PMoney:
-    """The default of a milestone's escrow fields: zero in the milestone's currency (shared)."""
-    return _zero(data["amount"].currency)
-
-
-_zero_like_release = _zero_like_amount
-
-
 class PClient(_Frozen):
     id: StrictStr = Field(min_length=1)
     name: StrictStr = ""
@@ -245,12 +241,72 @@ class PFeedback(_Frozen):
 class PPayment(_Frozen):
     on: date
     amount: PMoney
+    at: AwareDatetime | None = None
+    milestone_id: StrictStr | None = Field(default=None, min_length=1)
+    kind: Literal["release", "bonus", "other"] = "other"
+
+    @model_validator(mode="after")
+    def consistent(self) -> PPayment:
+        if self.at is not None and self.at.astimezone(UTC).date() != self.on:
+            raise ValueError("on must be the UTC day of at")
+        if self.kind != "other" and not self.amount.amount:
+            raise ValueError("a release or a bonus is more than zero")
+        if self.kind == "release" and (self.milestone_id is None or self.at is None):
+            raise ValueError("a release needs its milestone and moment")
+        return self
 
 
-class PRelease(_Frozen):
-    at: AwareDatetime
-    amount: PMoney
-    bonus: PMoney = Field(default_factory=_zero_like_release)
+def _zero_like_funded(data: dict[str, Any]) -> PMoney:
+    """The default of an escrow's other amounts: zero in the currency of what was funded."""
+    return _zero(data["funded"].currency)
+
+
+#: States in which nothing may have been released or carried on yet.
+_UNPAID = frozenset({"funded", "submitted", "changes_requested"})
+#: The moment each state needs.
+_MOMENT = {
+    "submitted": "submitted_at",
+    "refund_requested": "refund_requested_at",
+    "disputed": "disputed_at",
+}
+
+
+class PEscrow(_Frozen):
+    state: StateValue
+    funded: PMoney
+    held: PMoney = Field(default_factory=_zero_like_funded)
+    released: PMoney = Field(default_factory=_zero_like_funded)
+    refunded: PMoney = Field(default_factory=_zero_like_funded)
+    carried_over: PMoney = Field(default_factory=_zero_like_funded)
+    submitted_at: AwareDatetime | None = None
+    refund_requested_at: AwareDatetime | None = None
+    disputed_at: AwareDatetime | None = None
+    dispute_answered_at: AwareDatetime | None = None
+    client_paid_arbitration_at: AwareDatetime | None = None
+    freelancer_paid_arbitration_at: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def books_balance(self) -> PEscrow:
+        parts = (self.held, self.released, self.refunded, self.carried_over)
+        if any(p.currency != self.funded.currency for p in parts):
+            raise ValueError("escrow amounts must share one currency")
+        if sum(p.amount for p in parts) != self.funded.amount:
+            raise ValueError("funded must equal held + released + refunded + carried_over")
+        if self.state in _UNPAID and (self.released.amount or self.carried_over.amount):
+            raise ValueError("nothing is released or carried on before payment")
+        moment = _MOMENT.get(self.state)
+        if moment is not None and getattr(self, moment) is None:
+            raise ValueError(f"{self.state} needs {moment}")
+        return self
+
+
+def _unfunded(data: dict[str, Any]) -> PEscrow:
+    return _unfunded_in(data["amount"].currency)
+
+
+@functools.cache
+def _unfunded_in(currency: str) -> PEscrow:
+    return PEscrow(state="not_funded", funded=_zero(currency))
 
 
 class PMilestone(_Frozen):
@@ -259,32 +315,12 @@ class PMilestone(_Frozen):
     amount: PMoney
     description: StrictStr = ""
     due: date | None = None
-    state: StateValue = "not_funded"
-    held: PMoney = Field(default_factory=_zero_like_amount)
-    funded: PMoney = Field(default_factory=_zero_like_amount)
-    released: PMoney = Field(default_factory=_zero_like_amount)
-    refunded: PMoney = Field(default_factory=_zero_like_amount)
-    bonus: PMoney = Field(default_factory=_zero_like_amount)
-    submitted_at: AwareDatetime | None = None
-    refund_requested_at: AwareDatetime | None = None
-    carried_over: PMoney = Field(default_factory=_zero_like_amount)
-    releases: tuple[PRelease, ...] = ()
-    disputed_at: AwareDatetime | None = None
-    dispute_answered_at: AwareDatetime | None = None
+    escrow: PEscrow = Field(default_factory=_unfunded)
 
     @model_validator(mode="after")
     def one_currency(self) -> PMilestone:
-        currency = self.amount.currency
-        for other in (
-            self.held,
-            self.funded,
-            self.released,
-            self.refunded,
-            self.bonus,
-            self.carried_over,
-        ):
-            if other.currency != currency:
-                raise ValueError("milestone amounts must share one currency")
+        if self.escrow.funded.currency != self.amount.currency:
+            raise ValueError("milestone amounts must share one currency")
         return self
 
 
@@ -340,6 +376,18 @@ class PAnswerDispute(_MilestoneEvent):
     type: Literal["AnswerDispute"]
 
 
+class PClientPaysArbitration(_MilestoneEvent):
+    type: Literal["ClientPaysArbitration"]
+
+
+class PFreelancerPaysArbitration(_MilestoneEvent):
+    type: Literal["FreelancerPaysArbitration"]
+
+
+class PArbitrationDefault(_MilestoneEvent):
+    type: Literal["ArbitrationDefault"]
+
+
 class PEndContract(_Frozen):
     type: Literal["EndContract"]
     at: AwareDatetime
@@ -373,11 +421,14 @@ PEvent = Annotated[
         POpenDispute,
         PResolveDispute,
         PAnswerDispute,
+        PClientPaysArbitration,
+        PFreelancerPaysArbitration,
         PEndContract,
         PAutoApprove,
         PAutoRefund,
         PDormancyRefundRequest,
         PAutoDisputeRelease,
+        PArbitrationDefault,
     ],
     Field(discriminator="type"),
 ]
