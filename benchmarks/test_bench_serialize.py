@@ -33,7 +33,7 @@ each state needs), a payment's day matching its moment and a release naming
 its milestone, ``ended`` not before ``started``, unique milestone ids, one
 payment currency, the fee-rate and weekly-limit ranges, a time entry's end
 after its start.  (Ours checks more: every state's fit in full, and the
-history in time order, payments against the escrow.)
+history in time order.)
 
 Every figure is a ratio (ours / baseline) measured in one run: each
 repetition times every side once, in a rotating order, and divides the
