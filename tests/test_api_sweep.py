@@ -19,7 +19,6 @@ from decimal import Decimal
 
 import pytest
 
-import upwork_safety
 from upwork_safety import UpworkSafetyError
 
 MODULES = [
@@ -37,10 +36,15 @@ MODULES = [
     "upwork_safety.testing.factories",
 ]
 #: Values of the wrong type for almost every argument.
-WRONG = [None, 5, "x", 1.5, object(), [1], b"x", Decimal("1"), datetime(2026, 1, 1)]
+WRONG = [None, 5, "x", 1.5, object(), [1], b"x", Decimal(1), datetime(2026, 1, 1)]
 #: Callables that take any object by design.
 ANY_OBJECT = {
     "upwork_safety.serialize.to_dict",  # refuses non-library values with InvalidTypeError
+}
+#: Callables of an optional extra, and the module they need (without it they raise
+#: ImportError with the install command, before looking at their arguments).
+NEEDS = {
+    "upwork_safety.jss._population.score_frame": "pandas",
 }
 
 
@@ -91,7 +95,9 @@ def _call(target: object, bad: object) -> None:
 def test_the_sweep_sees_the_whole_public_api():
     """Every public module is swept and the sweep finds well over a hundred callables."""
     assert len(CALLABLES) > 150
-    assert {"upwork_safety.escrow._engine.apply", "upwork_safety.money.Money"} <= dict(CALLABLES).keys()
+    assert {"upwork_safety.escrow._engine.apply", "upwork_safety.money.Money"} <= dict(
+        CALLABLES
+    ).keys()
 
 
 @pytest.mark.parametrize("bad", WRONG, ids=lambda v: type(v).__name__)
@@ -100,6 +106,8 @@ def test_wrong_types_get_a_library_error(name, target, bad):
     """Every required argument of the wrong type: a result or an UpworkSafetyError, nothing else."""
     if not _required(target) and name not in ANY_OBJECT:
         pytest.skip("takes no required argument")
+    if name in NEEDS:
+        pytest.importorskip(NEEDS[name])
     try:
         _call(target, bad)
     except UpworkSafetyError as error:
