@@ -1551,6 +1551,7 @@ NAIVE = datetime(2025, 7, 1)  # naive on purpose: it must be refused
         (lambda: parse({"Date": "2024-01-01"}), InvalidTypeError, "text"),
         (lambda: parse([",".join(WEEKLY) + "\n", 5]), InvalidTypeError, "text[1]"),
         (lambda: parse("not,an,export\n"), InvalidDataError, "text"),
+        (lambda: parse(read(REPORT_FILE), allow_breaks="no"), InvalidTypeError, "allow_breaks"),
         (lambda: summarize(None), InvalidTypeError, "statement"),
         (lambda: audit_fees(5), InvalidTypeError, "statement"),
         (lambda: to_contracts("statement.csv"), InvalidTypeError, "statement"),

@@ -495,8 +495,15 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
             lines it falls between.  Also for text over the size limits
             (:data:`MAX_LINE_CHARS`, :data:`MAX_ROWS`, :data:`MAX_LINES`,
             :data:`MAX_CHARS`).
-        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``.
+        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``,
+            or *allow_breaks* is not a bool.
     """
+    if not isinstance(allow_breaks, bool):
+        raise InvalidTypeError(
+            f"allow_breaks must be True or False, not {type(allow_breaks).__name__}",
+            field="allow_breaks",
+            rule="a bool",
+        )
     problems = _Problems()
     try:
         source = _Source(_lines(text))
