@@ -124,7 +124,7 @@ def test_population_where_the_time_goes(benchmark):
     """cProfile of scoring 20,000 histories in one process, grouped by stage; JSON path beside."""
     benchmark.group = "jss-population"
     benchmark.extra_info["role"] = "ours-only"
-    from upwork_safety import serialize  # noqa: PLC0415  (only this benchmark needs it)
+    from upwork_safety import serialize
 
     histories = [history(seed) for seed in range(20_000)]
     profile = cProfile.Profile()

@@ -489,7 +489,7 @@ ADAPTER = TypeAdapter(list[PContract])
 
 def _plain_cattrs() -> cattrs.Converter:
     """A cattrs converter with the few hooks JSON needs and no validation of its own."""
-    from upwork_safety._events import Event  # noqa: PLC0415
+    from upwork_safety._events import Event
 
     conv = cattrs.Converter()
     conv.register_unstructure_hook(Decimal, str)

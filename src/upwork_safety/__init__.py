@@ -95,11 +95,11 @@ _LAZY_MODULES = frozenset(
 )
 
 
-def __getattr__(name: str) -> Any:  # noqa: ANN401  (module __getattr__ protocol)
+def __getattr__(name: str) -> Any:
     if name in _LAZY_MODULES:
         return importlib.import_module(f"upwork_safety.{name}")
     if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415  (lazy: import cost)
+        from importlib.metadata import version
 
         return version("upwork-safety")
     raise AttributeError(f"module 'upwork_safety' has no attribute {name!r}")

@@ -30,7 +30,7 @@ LATEST = date(9990, 12, 31)
 _NAIVE_RULE = "timezone-aware datetime (Upwork's clocks run in UTC)"
 
 
-def field_name(instance: object, attribute: Any) -> str:  # noqa: ANN401  (attrs.Attribute)
+def field_name(instance: object, attribute: Any) -> str:
     """``"Class.attribute"`` for an attrs validator or converter's error messages."""
     return f"{type(instance).__name__}.{attribute.name}"
 
@@ -139,30 +139,30 @@ def optional_to_utc(value: datetime | None) -> datetime | None:
     return None if value is None else to_utc(value)
 
 
-def utc_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def utc_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field holds an aware datetime (see :func:`to_utc`)."""
     if value.__class__ is not datetime or value.tzinfo is not UTC or value.year >= LATEST.year:
         utc_instant(value, field_name(instance, attribute))
 
 
-def optional_utc_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def optional_utc_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: ``None`` or an aware datetime."""
     if value is not None:
         utc_field(instance, attribute, value)
 
 
-def date_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def date_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field must hold a date."""
     plain_date(value, field_name(instance, attribute))
 
 
-def optional_date_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def optional_date_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: ``None`` or a date."""
     if value is not None:
         plain_date(value, field_name(instance, attribute))
 
 
-def text_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def text_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field must be a ``str``."""
     if not isinstance(value, str):
         name = field_name(instance, attribute)
@@ -171,7 +171,7 @@ def text_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: A
         )
 
 
-def id_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def id_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a non-empty, non-blank ``str``."""
     if value.__class__ is str and value and not value.isspace():
         return
@@ -180,7 +180,7 @@ def id_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN
     raise InvalidValueError(f"{name} must not be empty", field=name, rule="not empty")
 
 
-def bool_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def bool_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a real ``bool`` (not ``0``/``1``/``"false"``)."""
     if not isinstance(value, bool):
         name = field_name(instance, attribute)
@@ -203,14 +203,14 @@ def check_money(value: object, what: str) -> Money:
     return value
 
 
-def money_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def money_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a non-negative :class:`Money`."""
     if value.__class__ is Money and value.amount >= 0:
         return
     check_money(value, field_name(instance, attribute))
 
 
-def optional_money_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def optional_money_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: ``None`` or a non-negative :class:`Money`."""
     if value is not None:
         money_field(instance, attribute, value)

@@ -88,7 +88,7 @@ def _bounded_lines(handle: TextIO, limit: int) -> Iterator[str]:
 
 
 def _read_statement(path: str) -> Statement:
-    from upwork_safety import statements  # noqa: PLC0415  (keeps `--help` fast)
+    from upwork_safety import statements
 
     try:
         with Path(path).open(encoding="utf-8", newline="") as handle:
@@ -107,7 +107,7 @@ def _read_statement(path: str) -> Statement:
 
 
 def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415
+    from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version("upwork-safety")

@@ -77,8 +77,8 @@ _S = MilestoneState
 _UTC = timezone.utc
 
 
-def _enum_validator(kind: type[enum.Enum], *, optional: bool = False) -> Any:  # noqa: ANN401
-    def check(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _enum_validator(kind: type[enum.Enum], *, optional: bool = False) -> Any:
+    def check(instance: object, attribute: Any, value: Any) -> None:
         if optional and value is None:
             return
         if not isinstance(value, kind):
@@ -130,7 +130,7 @@ def _check_stars(_instance: object, _attribute: object, value: Decimal | None) -
         )
 
 
-def _check_private(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _check_private(_instance: object, _attribute: object, value: Any) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -181,7 +181,7 @@ class PaymentKind(StrEnum):
     OTHER = "other"
 
 
-def _optional_id(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _optional_id(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         id_field(instance, attribute, value)
 
@@ -439,7 +439,7 @@ class Escrow:
         """A milestone's escrow before anything is deposited: ``NOT_FUNDED``, all zero."""
         return _unfunded(currency)
 
-    def replace(self, **changes: Any) -> Escrow:  # noqa: ANN401  (any Escrow field)
+    def replace(self, **changes: Any) -> Escrow:
         """This escrow with *changes* (like ``attrs.evolve``), checked like any new one.
 
         Raises:
@@ -527,7 +527,7 @@ class Escrow:
 
     def _check_dispute(self) -> None:
         opened, answered = self.disputed_at, self.dispute_answered_at
-        assert opened is not None  # noqa: S101  (checked by _check_state)
+        assert opened is not None
         if answered is not None and answered < opened:
             _refuse("dispute_answered_at", "not before disputed_at", "answered before filed")
         for field in ("client_paid_arbitration_at", "freelancer_paid_arbitration_at"):
@@ -550,7 +550,7 @@ def _unfunded(currency: str) -> Escrow:
     return Escrow(_S.NOT_FUNDED, _zero(currency))
 
 
-def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:
     money_field(instance, attribute, value)
     if not value.amount:
         raise InvalidValueError(
@@ -649,7 +649,7 @@ class Milestone:
 # --------------------------------------------------------------------------- time entries
 
 
-def _check_activity(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _check_activity(_instance: object, _attribute: object, value: Any) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):

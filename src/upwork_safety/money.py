@@ -60,7 +60,7 @@ def _limits(result: Decimal, what: str) -> Decimal:
     """Refuse a finite *result* beyond :data:`MAX_DIGITS` either side of the point."""
     # adjusted() and the exponent need no context, so "1e999999" costs nothing.
     exponent = result.as_tuple().exponent
-    assert isinstance(exponent, int)  # noqa: S101  (finite: checked by the caller)
+    assert isinstance(exponent, int)
     if result.adjusted() >= MAX_DIGITS and result.copy_abs() >= _LIMIT:
         raise InvalidValueError(
             f"{what} must have at most {MAX_DIGITS} digits before the decimal "
@@ -183,7 +183,7 @@ def _amount(value: Decimal | int | str) -> Decimal:
 
 @functools.cache
 def _known_currencies() -> frozenset[str]:
-    from babel.numbers import list_currencies  # noqa: PLC0415  (lazy: import cost)
+    from babel.numbers import list_currencies
 
     return frozenset(list_currencies())
 
@@ -198,7 +198,7 @@ def minor_unit(currency: str) -> int:
     Returns:
         The number of digits after the decimal point, from babel's CLDR data.
     """
-    from babel.numbers import get_currency_precision  # noqa: PLC0415  (lazy)
+    from babel.numbers import get_currency_precision
 
     return int(get_currency_precision(currency))
 
@@ -525,8 +525,8 @@ class Money:
                 or ``"en-PK"``; use an underscore: ``"en_PK"``), or the
                 *format* or *format_type* is not one babel accepts.
         """
-        from babel.core import UnknownLocaleError  # noqa: PLC0415  (lazy: import cost)
-        from babel.numbers import format_currency  # noqa: PLC0415  (lazy)
+        from babel.core import UnknownLocaleError
+        from babel.numbers import format_currency
 
         if not isinstance(locale, str):
             raise InvalidTypeError(
@@ -584,8 +584,8 @@ def _rate(value: Decimal | int | str) -> Decimal:
     return rate
 
 
-def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
-    from datetime import datetime  # noqa: PLC0415  (local: keeps names tidy)
+def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
+    from datetime import datetime
 
     if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
         raise InvalidTypeError(
@@ -595,7 +595,7 @@ def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:  # 
         )
 
 
-def _check_source(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _check_source(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str):
         raise InvalidTypeError(
             f"ExchangeRate.source must be a str, not {type(value).__name__}",

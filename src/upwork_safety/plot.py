@@ -54,7 +54,7 @@ def _axes(ax: Axes | None, *, height: float) -> Axes:
     """Return *ax*, or the axes of a new figure *height* inches tall."""
     if ax is not None:
         return ax
-    import matplotlib.pyplot as plt  # noqa: PLC0415  (optional dependency: imported on use)
+    import matplotlib.pyplot as plt
 
     _figure, new = plt.subplots(figsize=(8.0, height), layout="constrained")
     return new
@@ -101,7 +101,7 @@ def _jss_axes(ax: object) -> None:
     """Refuse an *ax* that is not matplotlib axes (before anything is drawn)."""
     if ax is None:
         return
-    from matplotlib.axes import Axes as MatplotlibAxes  # noqa: PLC0415  (optional dependency)
+    from matplotlib.axes import Axes as MatplotlibAxes
 
     if not isinstance(ax, MatplotlibAxes):
         raise InvalidTypeError(
@@ -183,9 +183,9 @@ def jss_timeline(
     threshold = _threshold(items[-1], rules) if top_rated else None
     _jss_axes(ax)
     axes = _axes(ax, height=4.0)
-    import matplotlib.dates as mdates  # noqa: PLC0415  (optional dependency: imported on use)
-    import numpy as np  # noqa: PLC0415  (comes with matplotlib)
-    from matplotlib.ticker import PercentFormatter  # noqa: PLC0415  (same)
+    import matplotlib.dates as mdates
+    import numpy as np
+    from matplotlib.ticker import PercentFormatter
 
     days = np.array([point.on for point in items], dtype="datetime64[D]")
     # NaN is how matplotlib leaves a gap in a line: a day without a score.
@@ -207,11 +207,10 @@ def jss_timeline(
             linewidth=1.0,
             label=f"Top Rated threshold ({threshold}%)",
         )
-    # matplotlib.dates has no type annotations, hence the ignores below.
     for number, (first, last) in enumerate(_ineligible(items)):
         axes.axvspan(
-            mdates.date2num(first),  # type: ignore[no-untyped-call]
-            mdates.date2num(last),  # type: ignore[no-untyped-call]
+            mdates.date2num(first),
+            mdates.date2num(last),
             color="0.85",
             alpha=0.5,
             linewidth=0,
@@ -222,17 +221,14 @@ def jss_timeline(
     first, last = items[0].on, items[-1].on
     if first == last:
         first, last = first - _DAY, last + _DAY
-    axes.set_xlim(
-        mdates.date2num(first),  # type: ignore[no-untyped-call]
-        mdates.date2num(last),  # type: ignore[no-untyped-call]
-    )
+    axes.set_xlim(float(mdates.date2num(first)), float(mdates.date2num(last)))
     # A little headroom so a 100% score is not drawn on the frame.
     axes.set_ylim(0.0, 103.0)
     axes.set_yticks([0.0, 20.0, 40.0, 60.0, 80.0, 100.0])
     axes.yaxis.set_major_formatter(PercentFormatter(xmax=100.0, decimals=0))
-    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    locator = mdates.AutoDateLocator()
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     axes.set_xlabel("Date (UTC)")
     axes.set_ylabel("Job Success Score")
     axes.set_title(title)
@@ -366,7 +362,7 @@ def withdrawals(
     items = _quotes(quotes)
     _check_axes(ax)
     axes = _axes(ax, height=1.9 + 0.8 * len(items))
-    from matplotlib.ticker import StrMethodFormatter  # noqa: PLC0415  (optional dependency)
+    from matplotlib.ticker import StrMethodFormatter
 
     currency = items[0].received.currency
     received = [quote.received.amount for quote in items]
@@ -418,7 +414,7 @@ def _check_axes(ax: object) -> None:
     """*ax* is None or matplotlib axes (anything else would fail deep inside matplotlib)."""
     if ax is None:
         return
-    from matplotlib.axes import Axes as MatplotlibAxes  # noqa: PLC0415  (optional dependency)
+    from matplotlib.axes import Axes as MatplotlibAxes
 
     if not isinstance(ax, MatplotlibAxes):
         raise InvalidTypeError(

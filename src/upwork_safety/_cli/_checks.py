@@ -43,7 +43,7 @@ def print_findings(p: Printer, found: Sequence[Finding]) -> None:
 
 def run_check(args: argparse.Namespace, ctx: Context) -> int:
     """Review each contract in the file at ``--now``."""
-    from upwork_safety import checks  # noqa: PLC0415
+    from upwork_safety import checks
 
     now: datetime = args.now or ctx.now()
     results = [
@@ -68,7 +68,7 @@ def add_scan_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_scan(args: argparse.Namespace, ctx: Context) -> int:
     """Scan one message, incoming (from a client) or ``--outgoing`` (yours)."""
-    from upwork_safety import checks  # noqa: PLC0415
+    from upwork_safety import checks
 
     direction = checks.Direction.OUTGOING if args.outgoing else checks.Direction.INCOMING
     found = checks.scan_message(args.message, direction=direction)

@@ -49,8 +49,8 @@ def problems_error(path: str, error: InvalidDataError) -> CLIError:
 
 def contracts_from_json(path: str, text: str) -> list[Contract]:
     """The contracts in a JSON file's *text*: one contract or a list of them."""
-    from upwork_safety import serialize  # noqa: PLC0415  (keeps `--help` fast)
-    from upwork_safety.models import Contract  # noqa: PLC0415
+    from upwork_safety import serialize
+    from upwork_safety.models import Contract
 
     try:
         if text.lstrip().startswith("["):
@@ -102,6 +102,6 @@ class Context:
 
     def dump(self, data: object) -> None:
         """Write *data* as JSON with every field, through the library's one converter."""
-        from upwork_safety import serialize  # noqa: PLC0415  (keeps `--help` fast)
+        from upwork_safety import serialize
 
         self.out.write(serialize.to_json(data, indent=2, omit_defaults=False) + "\n")

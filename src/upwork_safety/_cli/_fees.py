@@ -33,7 +33,7 @@ WITHDRAW_HELP = "compare ways to get USD to a Pakistani bank"
 
 def rate_at_least(rate: Decimal) -> str:
     """*rate* rounded up to the paisa: the least rate a method must show to win."""
-    from upwork_safety.money import CONTEXT  # noqa: PLC0415
+    from upwork_safety.money import CONTEXT
 
     cents = CONTEXT.multiply(rate, Decimal(100)).to_integral_value(rounding="ROUND_CEILING")
     return f"{CONTEXT.divide(cents, Decimal(100)):.2f}"
@@ -55,7 +55,7 @@ def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run_fees(args: argparse.Namespace, ctx: Context) -> int:
     """The fee schedules, the one in force on ``--on``, and a worked fee for an amount."""
-    from upwork_safety import fees  # noqa: PLC0415
+    from upwork_safety import fees
 
     on: date = args.on or ctx.today()
     schedule = fees.schedule_as_of(on)
@@ -148,7 +148,7 @@ def _keyed_rates(
     given: Sequence[tuple[str, Decimal]], bare: str | None, option: str
 ) -> dict[str, Decimal]:
     """``METHOD=VALUE`` pairs by method key; a bare value goes to *bare* (or every method)."""
-    from upwork_safety import fees  # noqa: PLC0415
+    from upwork_safety import fees
 
     keyed: dict[str, Decimal] = {}
     for method, value in given:
@@ -166,7 +166,7 @@ def _keyed_rates(
 
 def _check_tax_day(on: date | None, tax: str) -> None:
     """The tax rates start on a day; before it, the CLI user must say --tax none."""
-    from upwork_safety import rules  # noqa: PLC0415
+    from upwork_safety import rules
 
     first = rules.EXPORT_TAX_HISTORY.first_day
     if on is not None and on < first and tax != "none":
@@ -178,7 +178,7 @@ def _check_tax_day(on: date | None, tax: str) -> None:
 
 def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     """Compare the ways to withdraw an amount to Pakistan against a reference rate."""
-    from upwork_safety import fees  # noqa: PLC0415
+    from upwork_safety import fees
 
     amount = Money(args.amount, "USD")
     reference = ExchangeRate(

@@ -44,7 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Score the history on ``--as-of``, every contract explained, and optionally over time."""
-    from upwork_safety import jss  # noqa: PLC0415
+    from upwork_safety import jss
 
     as_of: date = args.as_of or ctx.today()
     check_jss_day(as_of, "--as-of")

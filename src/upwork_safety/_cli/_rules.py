@@ -31,7 +31,7 @@ def source_text(source: object) -> str:
 
 def check_jss_day(on: date, option: str) -> None:
     """Refuse a day before the first JSS rules, naming the option (not the library's rules=)."""
-    from upwork_safety import jss  # noqa: PLC0415  (keeps `--help` fast)
+    from upwork_safety import jss
 
     first = jss.HISTORY.first_day
     if on < first:
@@ -43,7 +43,7 @@ def check_jss_day(on: date, option: str) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Print or dump the platform, fee and JSS rules in force on ``--on``."""
-    from upwork_safety import fees, jss, rules  # noqa: PLC0415
+    from upwork_safety import fees, jss, rules
 
     on: date = args.on or ctx.today()
     platform = rules.as_of(on)

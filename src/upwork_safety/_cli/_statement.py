@@ -54,7 +54,7 @@ def _summary_row(row: SummaryRow) -> dict[str, object]:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Summarise the export by month or by Pakistani tax year."""
-    from upwork_safety import statements  # noqa: PLC0415
+    from upwork_safety import statements
 
     statement = ctx.read_statement(args.file)
     by: Period = "tax_year" if args.by == "tax-year" else "month"

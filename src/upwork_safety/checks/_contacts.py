@@ -29,7 +29,10 @@ from upwork_safety.checks import _lexicon as lex
 
 _SEP = r"[\s.\-()]{0,3}"
 _TLD = r"(?:com|net|org|co|pk|io|me|info|biz|us|uk|ca|de|in|ae|edu|example)"
-_MAIL_HOST = r"(?:gmail|googlemail|yahoo|hotmail|outlook|proton(?:mail)?|icloud|live|aol|ymail|mail|gmx|yandex|zoho)"  # noqa: E501
+_MAIL_HOST = (
+    r"(?:gmail|googlemail|yahoo|hotmail|outlook|proton(?:mail)?|icloud|live|aol|ymail|mail|gmx"
+    r"|yandex|zoho)"
+)
 
 EMAIL = re.compile(
     r"(?<![\w.+-])[a-z0-9][\w.+-]{0,63}@[a-z0-9][a-z0-9-]{0,62}(?:\.[a-z0-9-]{1,63}){1,4}"

@@ -122,7 +122,7 @@ class _Clock:
     @property
     def milestone(self) -> Milestone:
         # Every deadline handled below except the dispute window names its milestone.
-        assert self.deadline.milestone_id is not None  # noqa: S101
+        assert self.deadline.milestone_id is not None
         return self.contract.milestone(self.deadline.milestone_id)
 
     def fields(self) -> dict[str, object]:

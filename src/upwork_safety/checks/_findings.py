@@ -135,7 +135,7 @@ def _to_code(value: object) -> FindingCode:
     return cast("FindingCode", value)
 
 
-def _check_code(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _check_code(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, FindingCode):
         name = field_name(instance, attribute)
         raise InvalidValueError(
@@ -145,10 +145,10 @@ def _check_code(instance: object, attribute: Any, value: Any) -> None:  # noqa: 
         )
 
 
-def _instance_of(kind: type, what: str, *, optional: bool = False) -> Any:  # noqa: ANN401
+def _instance_of(kind: type, what: str, *, optional: bool = False) -> Any:
     """An attrs validator: the value is a *kind* (or ``None`` when *optional*)."""
 
-    def check(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+    def check(instance: object, attribute: Any, value: object) -> None:
         if (optional and value is None) or isinstance(value, kind):
             return
         name = field_name(instance, attribute)
@@ -159,12 +159,12 @@ def _instance_of(kind: type, what: str, *, optional: bool = False) -> Any:  # no
     return check
 
 
-def _check_due(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def _check_due(instance: object, attribute: Any, value: object) -> None:
     if value is not None:
         utc_instant(value, field_name(instance, attribute))
 
 
-def _check_span(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def _check_span(instance: object, attribute: Any, value: object) -> None:
     if value is None:
         return
     name = field_name(instance, attribute)

@@ -134,7 +134,10 @@ def _direction(value: object) -> Direction:
         return value
     if type(value) is str and value in {d.value for d in Direction}:
         return Direction(value)
-    allowed = "Direction.INCOMING ('incoming', from the client) or Direction.OUTGOING ('outgoing', your own message)"  # noqa: E501
+    allowed = (
+        "Direction.INCOMING ('incoming', from the client) or "
+        "Direction.OUTGOING ('outgoing', your own message)"
+    )
     if not isinstance(value, str):
         raise InvalidTypeError(
             f"scan_message(direction) must be {allowed}, not {type(value).__name__}",

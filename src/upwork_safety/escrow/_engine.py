@@ -175,7 +175,7 @@ def _manual(run: Run, event: ManualEvent) -> None:
         BY_EVENT[EndContract][0].effect(run, -1, event)
         run.record(event)
         return
-    assert milestone_id is not None  # noqa: S101  (narrowing: not EndContract)
+    assert milestone_id is not None
     index = run.index(milestone_id)
     milestone = run.milestone(index)
     row, reason = choose(run, milestone, kind, event.at)

@@ -61,7 +61,7 @@ def _party(value: object) -> Party:
         ) from None
 
 
-def _utc_moment(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _utc_moment(_instance: object, attribute: Any, value: Any) -> None:
     # A report's moments are computed, so they may fall after the last day the
     # library accepts as input (a timer added to it): only aware UTC is checked.
     if not isinstance(value, datetime) or value.tzinfo is not timezone.utc:
@@ -73,7 +73,7 @@ def _utc_moment(_instance: object, attribute: Any, value: Any) -> None:  # noqa:
         )
 
 
-def _optional_id(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _optional_id(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         id_field(instance, attribute, value)
 
@@ -109,7 +109,7 @@ class Deadline:
 
 
 def _deadline(run: Run, milestone: Milestone | None, timer: Timer, due: datetime) -> Deadline:
-    assert milestone is not None  # noqa: S101  (milestone timers name their milestone)
+    assert milestone is not None
     return Deadline(
         timer.kind,
         due,
@@ -492,7 +492,7 @@ def allowed(
         InvalidTypeError: An argument of the wrong type.
     """
     if now is None:
-        from upwork_safety.escrow._engine import open_run  # noqa: PLC0415  (only this branch)
+        from upwork_safety.escrow._engine import open_run
 
         run = open_run(contract, rules)
         at = start_moment(run)
@@ -513,5 +513,5 @@ def allowed(
     ]
     if run.ended is not None:
         refused.append(("EndContract", f"the contract already ended on {run.ended}"))
-    assert set(BY_EVENT) >= set(MANUAL_EVENTS)  # noqa: S101  (every manual event has rows)
+    assert set(BY_EVENT) >= set(MANUAL_EVENTS)
     return Choices(milestone_id, milestone.state, names, tuple(refused))

@@ -125,7 +125,7 @@ class Run:
 
     # -- recording -----------------------------------------------------------
 
-    def update(self, index: int, **changes: Any) -> Escrow:  # noqa: ANN401  (Escrow fields)
+    def update(self, index: int, **changes: Any) -> Escrow:
         """Give the milestone at *index* a new escrow (its constructor checks it) and return it."""
         milestone = self.milestone(index)
         escrow = milestone.escrow.replace(**changes)
@@ -143,7 +143,7 @@ class Run:
             self.holding.discard(index)
         return escrow
 
-    def settle(self, index: int, **changes: Any) -> Escrow:  # noqa: ANN401  (Escrow fields)
+    def settle(self, index: int, **changes: Any) -> Escrow:
         """Empty the milestone's escrow: ``PAID`` if anything was released, else ``REFUNDED``."""
         escrow = self.milestone(index).escrow
         released: Money = changes.get("released", escrow.released)

@@ -129,7 +129,7 @@ class Timer:
         return self._period(rules)
 
 
-def _check_edges(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401
+def _check_edges(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, tuple) or not value:
         raise InvalidTypeError(
             "Transition.edges must be a non-empty tuple of (from, to) MilestoneState pairs",
@@ -150,7 +150,7 @@ def _check_edges(_instance: object, _attribute: object, value: Any) -> None:  # 
             )
 
 
-def _check_timer(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401
+def _check_timer(_instance: object, _attribute: object, value: Any) -> None:
     if value is not None and value not in attrs.fields_dict(PlatformRules):
         raise InvalidValueError(
             f"Transition.timer must name a PlatformRules field, not {value!r}",
@@ -159,7 +159,7 @@ def _check_timer(_instance: object, _attribute: object, value: Any) -> None:  # 
         )
 
 
-def _edges(value: Any) -> tuple[tuple[MilestoneState, MilestoneState], ...]:  # noqa: ANN401
+def _edges(value: Any) -> tuple[tuple[MilestoneState, MilestoneState], ...]:
     """Lists (as JSON gives them) become tuples; anything else is left for the validator."""
     if isinstance(value, (list, tuple)):
         return tuple(tuple(edge) if isinstance(edge, list) else edge for edge in value)
@@ -271,7 +271,7 @@ class Row:
 
     def effect(self, run: Run, index: int, event: Event) -> None:
         """Record in *run* what *event* changes for the milestone at *index*."""
-        assert self._effect is not None  # noqa: S101  (every row has an effect)
+        assert self._effect is not None
         self._effect(run, index, event)
 
 
@@ -819,7 +819,7 @@ def _arbitration_outcome(run: Run, milestone: Milestone) -> str:
     escrow = milestone.escrow
     held = escrow.held
     answered = escrow.dispute_answered_at
-    assert answered is not None  # noqa: S101  (the window runs only after the answer)
+    assert answered is not None
     fee = rules_at(answered, run.rules).arbitration_fee
     if escrow.freelancer_paid_arbitration_at is not None:
         return f"only the freelancer paid the {fee} fee: the {held} goes to the freelancer"
@@ -1086,7 +1086,7 @@ def due_automatic(run: Run) -> tuple[datetime, Row, int] | None:
     for index in sorted(run.holding):
         milestone = run.milestone(index)
         for row in _AUTOMATIC_FROM[milestone.state]:
-            assert row.timer is not None  # noqa: S101  (automatic rows have a timer)
+            assert row.timer is not None
             due = row.timer.due(run, milestone)
             if due is not None and (best is None or due < best[0]):
                 best = (due, row, index)
@@ -1095,5 +1095,5 @@ def due_automatic(run: Run) -> tuple[datetime, Row, int] | None:
 
 # Keep the table honest: every event class has its rows, and automatic rows are
 # exactly those of the automatic events.
-assert set(BY_EVENT) == set(MANUAL_EVENTS) | set(AUTOMATIC_EVENTS)  # noqa: S101
-assert {r.event for r in ROWS if r.automatic} == set(AUTOMATIC_EVENTS)  # noqa: S101
+assert set(BY_EVENT) == set(MANUAL_EVENTS) | set(AUTOMATIC_EVENTS)
+assert {r.event for r in ROWS if r.automatic} == set(AUTOMATIC_EVENTS)

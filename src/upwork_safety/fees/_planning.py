@@ -43,7 +43,7 @@ __all__ = [
 RateLike = Decimal | int | str
 
 
-def _per_year(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401
+def _per_year(_instance: object, _attribute: object, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
             f"Frequency.per_year must be a whole number, not {value!r}",

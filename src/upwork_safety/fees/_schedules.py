@@ -76,7 +76,7 @@ _ALL_SCHEDULES = Default("tuple(PaymentSchedule)")
 _NOTHING = Money("0.00", "USD")
 
 
-def _usd_credit(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401
+def _usd_credit(_instance: object, _attribute: object, value: Any) -> None:
     money = money_arg(value, "Credit.amount", "USD", why="the Upwork balance is in USD")
     if not money:
         raise InvalidValueError(
@@ -119,7 +119,7 @@ class SkipReason(StrEnum):
     BELOW_METHOD_MINIMUM = "below_method_minimum"
 
 
-def _usd_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _usd_field(instance: object, attribute: Any, value: Any) -> None:
     money_arg(value, field_name(instance, attribute), "USD", why="the Upwork balance is in USD")
 
 

@@ -96,10 +96,10 @@ def member_text(kind: type[enum.Enum], value: object) -> object:
     return value
 
 
-def member_field(kind: type[E]) -> Any:  # noqa: ANN401  (an attrs validator)
+def member_field(kind: type[E]) -> Any:
     """An attrs validator: the field holds a member of *kind* (see :func:`member_text`)."""
 
-    def check(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    def check(instance: object, attribute: Any, value: Any) -> None:
         if isinstance(value, kind):
             return
         name = field_name(instance, attribute)
@@ -118,7 +118,7 @@ def member_field(kind: type[E]) -> Any:  # noqa: ANN401  (an attrs validator)
     return check
 
 
-def method_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def method_field(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, WithdrawalMethod):
         name = field_name(instance, attribute)
         raise InvalidTypeError(

@@ -53,12 +53,12 @@ def positive_money(value: object, what: str) -> Money:
     return money
 
 
-def positive_money_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def positive_money_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: :class:`Money` above zero."""
     positive_money(value, field_name(instance, attribute))
 
 
-def duration_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def duration_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a ``timedelta``."""
     if not isinstance(value, timedelta):
         name = field_name(instance, attribute)
@@ -69,10 +69,10 @@ def duration_field(instance: object, attribute: Any, value: Any) -> None:  # noq
         )
 
 
-def instance_field(kind: type) -> Any:  # noqa: ANN401  (an attrs validator)
+def instance_field(kind: type) -> Any:
     """An attrs validator: the field holds a *kind* (named in the error)."""
 
-    def check(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    def check(instance: object, attribute: Any, value: Any) -> None:
         if not isinstance(value, kind):
             name = field_name(instance, attribute)
             raise InvalidTypeError(
@@ -84,17 +84,17 @@ def instance_field(kind: type) -> Any:  # noqa: ANN401  (an attrs validator)
     return check
 
 
-def as_tuple(value: Any) -> Any:  # noqa: ANN401  (an attrs converter; the validator checks)
+def as_tuple(value: Any) -> Any:
     """Turn a finite iterable into a tuple; leave anything else for the validator to refuse."""
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
         return tuple(value)
     return value
 
 
-def items_field(kind: type) -> Any:  # noqa: ANN401  (an attrs validator)
+def items_field(kind: type) -> Any:
     """An attrs validator: a tuple whose items are each a *kind* (the index named in the error)."""
 
-    def check(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+    def check(instance: object, attribute: Any, value: Any) -> None:
         sequence_of(value, kind, field_name(instance, attribute))
 
     return check

@@ -46,7 +46,7 @@ __all__ = ["PayoutItem", "PayoutSchedule", "payout_schedule"]
 _DEFAULT_CURRENCY = "USD"
 
 
-def _optional_week(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _optional_week(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         instance_field(BillingWeek)(instance, attribute, value)
 
@@ -169,7 +169,7 @@ class PayoutItem:
         }
 
 
-def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     items = sequence_of(value, PayoutItem, name)
     seen: set[tuple[PayoutKind, BillingWeek]] = set()
@@ -204,7 +204,7 @@ def _order(item: PayoutItem) -> tuple[datetime, datetime, str]:
     return (item.available_at, item.charged_at, item.kind.value)
 
 
-def _check_currency(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _check_currency(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if not isinstance(value, str):
         raise InvalidTypeError(

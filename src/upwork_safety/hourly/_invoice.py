@@ -62,7 +62,7 @@ _MICROSECONDS_PER_HOUR = Decimal(3_600_000_000)
 _HOURS_PLACES = 2
 
 
-def _check_segments(instance: WeeklyInvoice, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _check_segments(instance: WeeklyInvoice, attribute: Any, value: Any) -> None:
     items_field(Segment)(instance, attribute, value)
     previous_end: datetime | None = None
     for index, segment in enumerate(value):
@@ -82,7 +82,7 @@ def _check_segments(instance: WeeklyInvoice, attribute: Any, value: Any) -> None
         previous_end = segment.end
 
 
-def _check_pauses(instance: WeeklyInvoice, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _check_pauses(instance: WeeklyInvoice, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     in_order = pauses_argument(value, name)
     for index, pause in enumerate(value):
@@ -112,7 +112,7 @@ def _limit(value: object, what: str) -> Decimal | None:
     return hours
 
 
-def _invoice_limit(value: Any) -> Decimal | None:  # noqa: ANN401  (an attrs converter)
+def _invoice_limit(value: Any) -> Decimal | None:
     return _limit(value, "WeeklyInvoice.weekly_limit")
 
 

@@ -60,7 +60,7 @@ _EXPLANATIONS = {
 # --- Field checks --------------------------------------------------------------
 
 
-def _check_reasons(instance: Segment, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _check_reasons(instance: Segment, attribute: Any, value: Any) -> None:
     items_field(UnprotectedReason)(instance, attribute, value)
     if (UnprotectedReason.OVER_LIMIT in value) != instance.over_limit:
         raise InvalidValueError(
@@ -76,7 +76,7 @@ def _check_reasons(instance: Segment, attribute: Any, value: Any) -> None:  # no
         )
 
 
-def _check_entries(instance: Segment, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _check_entries(instance: Segment, attribute: Any, value: Any) -> None:
     items_field(int)(instance, attribute, value)
     if any(isinstance(i, bool) or i < 0 for i in value):
         raise InvalidValueError(
@@ -86,7 +86,7 @@ def _check_entries(instance: Segment, attribute: Any, value: Any) -> None:  # no
         )
 
 
-def _check_activity(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _check_activity(instance: object, attribute: Any, value: Any) -> None:
     if value is None:
         return
     name = field_name(instance, attribute)

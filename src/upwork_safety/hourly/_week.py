@@ -40,7 +40,7 @@ __all__ = ["BillingWeek", "PayoutCalendar", "billing_week", "payout_calendar", "
 _WEEK_RULE = "a Monday 00:00 UTC (HC 211063698)"
 
 
-def _check_week_start(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _check_week_start(instance: object, attribute: Any, value: Any) -> None:
     utc_field(instance, attribute, value)
     if value.weekday() != 0 or value.time() != time(0):
         name = field_name(instance, attribute)

@@ -58,7 +58,7 @@ _NOT_PROTECTED = (
 )
 
 
-def _check_share(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _check_share(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if type(value) is not Decimal or not value.is_finite():
         raise InvalidTypeError(

@@ -94,7 +94,7 @@ def _stream(
         yield _report(_contracts(history, f"histories[{index}]"), day, rules, excluded)
 
 
-def _pandas() -> Any:  # noqa: ANN401  (the pandas module, an optional dependency)
+def _pandas() -> Any:
     if importlib.util.find_spec("pandas") is None:
         raise ImportError(f"jss.score_frame needs pandas, which is not installed: {PANDAS_HINT}")
     return importlib.import_module("pandas")
@@ -108,7 +108,7 @@ def score_frame(
     freelancer: str = "freelancer",
     contract: str = "contract",
     exclude_clients: Iterable[str] = (),
-) -> Any:  # noqa: ANN401  (a pandas DataFrame; pandas is an optional dependency)
+) -> Any:
     """Score a table of contracts, one row per contract, grouped by freelancer.
 
     Args:

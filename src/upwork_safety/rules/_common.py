@@ -30,7 +30,7 @@ def optional_to_rate(value: Decimal | int | str | None) -> Decimal | None:
     return None if value is None else to_rate(value)
 
 
-def rate_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def rate_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a rate from 0 up to (not including) 1.
 
     A rules object that breaks the rule is a :class:`RulesError` naming the
@@ -47,13 +47,13 @@ def rate_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: A
         ) from None
 
 
-def optional_rate_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def optional_rate_field(instance: object, attribute: Any, value: Any) -> None:
     """:func:`rate_field` for an optional rate."""
     if value is not None:
         rate_field(instance, attribute, value)
 
 
-def source_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def source_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field holds a :class:`RuleSource`."""
     if not isinstance(value, RuleSource):
         name = field_name(instance, attribute)
@@ -64,7 +64,7 @@ def source_field(instance: object, attribute: Any, value: Any) -> None:  # noqa:
         )
 
 
-def optional_source_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def optional_source_field(instance: object, attribute: Any, value: Any) -> None:
     """:func:`source_field`, or ``None``."""
     if value is not None:
         source_field(instance, attribute, value)

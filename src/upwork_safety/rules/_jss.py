@@ -104,7 +104,7 @@ def _tuple(value: object) -> tuple[Any, ...]:
     return tuple(cast("Iterable[object]", value))
 
 
-def _enum_of(kind: type[StrEnum]) -> Any:  # noqa: ANN401  (an attrs converter)
+def _enum_of(kind: type[StrEnum]) -> Any:
     """A converter: a member of *kind*, or its text; anything else is left for the validator."""
 
     def convert(value: object) -> object:
@@ -118,8 +118,8 @@ def _enum_of(kind: type[StrEnum]) -> Any:  # noqa: ANN401  (an attrs converter)
     return convert
 
 
-def _member_of(kind: type[StrEnum]) -> Any:  # noqa: ANN401  (an attrs validator)
-    def check(instance: object, attribute: Any, value: object) -> None:  # noqa: ANN401
+def _member_of(kind: type[StrEnum]) -> Any:
+    def check(instance: object, attribute: Any, value: object) -> None:
         if not isinstance(value, kind):
             name = field_name(instance, attribute)
             allowed = ", ".join(repr(m.value) for m in kind)
@@ -337,7 +337,7 @@ class JSSRules:
     #: Whether a rehire (another contract with the same client) makes a success
     #: only of a contract that earned something.
     rehire_needs_earnings: bool = _rule(
-        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        True,
         "HC 211063558 (rehires count); set from the public case 'cathy' (docs/jss-calibration.md)",
         "a $0 contract closed and reopened with the same client is not a relationship",
         unconfirmed=True,
@@ -346,13 +346,13 @@ class JSSRules:
     # --- Exclusions ----------------------------------------------------------
     #: Exclude contracts with $0 earned and positive feedback.
     exclude_unpaid_positive: bool = _rule(
-        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        True,
         "COMM 'Job size will now be factored into your JSS' (2020-03-01)",
         "",
     )
     #: Exclude contracts that ended without feedback, whether or not anything was paid.
     exclude_no_feedback: bool = _rule(
-        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        True,
         "COMM announcement 2020-11-08; HC (eligible jobs are the jobs with feedback)",
         "a recorded end reason counts as feedback: a modelling assumption",
     )
@@ -395,13 +395,13 @@ class JSSRules:
     )
     #: Escrow refunded to the client makes an outcome negative.
     refund_is_negative: bool = _rule(
-        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        True,
         "HC 17931783162643 (disputes and contracts without work delivered)",
         "modelling assumption: any refunded escrow",
     )
     #: A dispute resolved mostly in the client's favour makes an outcome negative.
     lost_dispute_is_negative: bool = _rule(
-        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        True,
         "HC 17931783162643",
         "modelling assumption: lost = more to the client than to the freelancer",
     )

@@ -42,7 +42,7 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}
 
 
-def _weekday(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401
+def _weekday(_instance: object, _attribute: object, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
         raise RulesError(
             f"Payday.weekday must be 0 (Monday) to 6 (Sunday), got {value!r}",
@@ -123,7 +123,7 @@ class Payday:
         return text if not self.weeks else f"{text} of each month"
 
 
-def _threshold(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _threshold(_instance: object, attribute: Any, value: Any) -> None:
     name = f"PaymentScheduleRules.{attribute.name}"
     if not isinstance(value, Money):
         raise InvalidTypeError(f"{name} must be Money", field=name, rule="Money")
@@ -131,7 +131,7 @@ def _threshold(_instance: object, attribute: Any, value: Any) -> None:  # noqa: 
         raise RulesError(f"{name} must be positive, got {value}", field=name, rule="positive")
 
 
-def _duration(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _duration(_instance: object, attribute: Any, value: Any) -> None:
     name = f"PaymentScheduleRules.{attribute.name}"
     if not isinstance(value, timedelta):
         raise InvalidTypeError(f"{name} must be a timedelta", field=name, rule="a timedelta")
@@ -139,7 +139,7 @@ def _duration(_instance: object, attribute: Any, value: Any) -> None:  # noqa: A
         raise RulesError(f"{name} must not be negative", field=name, rule="not negative")
 
 
-def _payday(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _payday(_instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, Payday):
         name = f"PaymentScheduleRules.{attribute.name}"
         raise InvalidTypeError(f"{name} must be a Payday", field=name, rule="a Payday")

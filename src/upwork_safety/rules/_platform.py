@@ -53,7 +53,7 @@ _WEEKLY_PAYMENT_START_PERCENT = (100, 80, 60, 40, 20, 20, 20)
 _WEEKLY_PAYMENT_END_PERCENT = (20, 40, 60, 80, 100, 100, 100)
 
 
-def _check_weekday_percent(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _check_weekday_percent(_instance: object, attribute: Any, value: Any) -> None:
     name = f"PlatformRules.{attribute.name}"
     if type(value) is not tuple or len(value) != 7:
         raise InvalidTypeError(
@@ -96,7 +96,7 @@ class PlatformRules:
     )
     #: Only one milestone may be funded (active) at a time per contract.
     one_active_milestone: bool = _rule(
-        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        True,
         "HC 360000990268",
         "only one milestone funded/active at a time; later ones wait unfunded",
     )
@@ -149,7 +149,7 @@ class PlatformRules:
     #: time of day, counting only days that fall Monday to Friday in UTC (holidays
     #: are not skipped), so 5 days from a Friday 15:00 end the next Friday 15:00.
     client_response_business_days: bool = _rule(
-        True,  # noqa: FBT003  (a rules value, not a flag argument)
+        True,
         "HC 211062068 ('respond within 5 business days')",
         "Monday-Friday; the UTC weekend is assumed (the HC names no time zone)",
         unconfirmed=True,
@@ -159,7 +159,7 @@ class PlatformRules:
     #: work", changes requested, or a partial approval's remainder held or carried
     #: to a later milestone), through Support.
     dispute_on_active_contract: bool = _rule(
-        True,  # noqa: FBT003
+        True,
         "HC 211068528, HC 211062068",
         "client refuses to release, or releases part and carries the rest on",
     )

@@ -35,14 +35,14 @@ class RuleSource:
 
 
 def rule(
-    default: Any,  # noqa: ANN401  (any rule value)
+    default: Any,
     source: str,
     note: str,
     *,
     unconfirmed: bool = False,
-    converter: Any = None,  # noqa: ANN401  (an attrs converter)
-    validator: Any = None,  # noqa: ANN401  (an attrs validator)
-) -> Any:  # noqa: ANN401  (attrs.field() is untyped here)
+    converter: Any = None,
+    validator: Any = None,
+) -> Any:
     """An attrs field for one rule: its default and its :class:`RuleSource` in the metadata."""
     return attrs.field(
         default=default,

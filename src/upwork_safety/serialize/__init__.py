@@ -96,7 +96,7 @@ def _writer(omit_defaults: bool) -> cattrs.Converter:  # noqa: FBT001
     return _full
 
 
-def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:  # noqa: ANN401  (any public value)
+def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
     """Turn *value* (any public type, or a list or str-keyed dict of them) into JSON-ready data.
 
     Args:
@@ -121,7 +121,7 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:  # noqa: ANN401  
         return writer.unstructure(value)
 
 
-def from_dict(cls: type[T], data: Any) -> T:  # noqa: ANN401  (untrusted data)
+def from_dict(cls: type[T], data: Any) -> T:
     """Build a *cls* from *data* (as made by :func:`to_dict`), strictly.
 
     Args:
@@ -162,7 +162,7 @@ def _check_target(cls: object) -> None:
     )
 
 
-def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True) -> str:  # noqa: ANN401
+def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True) -> str:
     """Turn *value* into a JSON string (see :func:`to_dict`).
 
     Args:

@@ -55,12 +55,12 @@ _UNIONS: frozenset[object] = frozenset({Event, ManualEvent, AutomaticEvent})
 # --------------------------------------------------------------------------- reading
 
 
-def _is_optional(t: Any) -> bool:  # noqa: ANN401
+def _is_optional(t: Any) -> bool:
     args = get_args(t)
     return get_origin(t) in _UNION_ORIGINS and len(args) == 2 and _NONE_TYPE in args
 
 
-def _optional_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+def _optional_reader(conv: cattrs.Converter, t: Any) -> Any:
     inner = next(a for a in get_args(t) if a is not _NONE_TYPE)
     hook = conv.get_structure_hook(inner)
 
@@ -70,7 +70,7 @@ def _optional_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
     return read
 
 
-def _is_sequence(t: Any) -> bool:  # noqa: ANN401
+def _is_sequence(t: Any) -> bool:
     """``list[X]``, ``tuple[X, ...]`` or ``Sequence[X]`` (read as a tuple)."""
     args = get_args(t)
     if get_origin(t) in {list, collections.abc.Sequence}:
@@ -78,7 +78,7 @@ def _is_sequence(t: Any) -> bool:  # noqa: ANN401
     return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
 
 
-def _shape(t: Any) -> type | None:  # noqa: ANN401
+def _shape(t: Any) -> type | None:
     """The JSON type every valid item of type *t* has, if there is one."""
     if attrs.has(t) or t is Money or t in _UNIONS:
         return dict
@@ -87,7 +87,7 @@ def _shape(t: Any) -> type | None:  # noqa: ANN401
     return None
 
 
-def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:
     """A list reader whose work and error collection are bounded.
 
     Failing items keep their errors until they hold :data:`~._problems.LIMIT`
@@ -151,7 +151,7 @@ def _noted(exc: Exception, index: int, t: object) -> Exception:
     return exc
 
 
-def _object_reader(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
+def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
     inner: Any = make_dict_structure_fn(
         cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
     )
@@ -173,7 +173,7 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
     return read
 
 
-def _client_reader(conv: cattrs.Converter) -> Any:  # noqa: ANN401
+def _client_reader(conv: cattrs.Converter) -> Any:
     as_object = _object_reader(conv, Client)
 
     def read(value: object, cls: object) -> Client:
@@ -188,7 +188,7 @@ def _client_reader(conv: cattrs.Converter) -> Any:  # noqa: ANN401
     return read
 
 
-def _tagged_union(conv: cattrs.Converter, union: Any) -> None:  # noqa: ANN401
+def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
     """Events as a union tagged by ``"type"``, through cattrs' own strategy.
 
     The strategy's reader is wrapped only to say clearly what is wrong with
@@ -216,7 +216,7 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:  # noqa: ANN401
 # --------------------------------------------------------------------------- writing
 
 
-def _refuse(_cls: type) -> Any:  # noqa: ANN401
+def _refuse(_cls: type) -> Any:
     def refuse(value: object) -> object:
         raise InvalidTypeError(
             f"cannot serialise a {type(value).__qualname__}: to_dict and to_json take "
@@ -241,7 +241,7 @@ class _Exactly:
     __slots__ = ("default", "write")
     __hash__ = None  # type: ignore[assignment]
 
-    def __init__(self, default: object, write: Any) -> None:  # noqa: ANN401
+    def __init__(self, default: object, write: Any) -> None:
         self.default = default
         self.write = write  # the field's writer: equal values must be written the same
 
@@ -260,7 +260,7 @@ class _Exactly:
         return not self.__eq__(value)
 
 
-def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:  # noqa: ANN401
+def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:
     """*a* with its default wrapped in :class:`_Exactly` (its converter applied first).
 
     *write* is the field's writer: two equal values are the same only if it
@@ -296,7 +296,7 @@ def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:
 _EXACT = frozenset({str, bool, int})
 
 
-def _writer_of(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+def _writer_of(conv: cattrs.Converter, t: Any) -> Any:
     """The writer for values declared as *t* (by the value's own type where *t* says too little)."""
     return conv.get_unstructure_hook(t) if _declared(t) else conv.unstructure
 
@@ -310,7 +310,7 @@ def _fields(cls: type) -> list[attrs.Attribute[Any]]:
     return list(attrs.fields(cls))
 
 
-def _object_writer(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
+def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
     """The writer cattrs generates for *cls*; with ``omit_if_default``, exact defaults are left out.
 
     An escrow event also gets its ``"type"`` tag, first, so an event written
@@ -335,14 +335,14 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
     return write_tagged
 
 
-def _declared(t: Any) -> bool:  # noqa: ANN401
+def _declared(t: Any) -> bool:
     """Whether values declared as *t* can be written by *t*'s hook (else by their own type)."""
     if get_origin(t) in _UNION_ORIGINS:
         return True
     return isinstance(t, type) and t is not object and not getattr(t, "_is_protocol", False)
 
 
-def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
     """Lists and tuples become lists; homogeneous ones use their item type's hook."""
     args = get_args(t)
     homogeneous = get_origin(t) in {list, collections.abc.Sequence} or (
@@ -365,7 +365,7 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
     return write
 
 
-def _set_writer(conv: cattrs.Converter) -> Any:  # noqa: ANN401
+def _set_writer(conv: cattrs.Converter) -> Any:
     def write(value: typing.AbstractSet[object]) -> list[object]:
         items = [conv.unstructure(item) for item in value]
         try:
@@ -376,7 +376,7 @@ def _set_writer(conv: cattrs.Converter) -> Any:  # noqa: ANN401
     return write
 
 
-def _mapping_writer(conv: cattrs.Converter) -> Any:  # noqa: ANN401
+def _mapping_writer(conv: cattrs.Converter) -> Any:
     def write(value: typing.Mapping[object, object]) -> dict[str, object]:
         result: dict[str, object] = {}
         for key, item in value.items():
@@ -393,19 +393,19 @@ def _mapping_writer(conv: cattrs.Converter) -> Any:  # noqa: ANN401
     return write
 
 
-def _is_set(t: Any) -> bool:  # noqa: ANN401
+def _is_set(t: Any) -> bool:
     return (get_origin(t) or t) in {set, frozenset}
 
 
-def _is_mapping(t: Any) -> bool:  # noqa: ANN401
+def _is_mapping(t: Any) -> bool:
     return isinstance(get_origin(t) or t, type) and issubclass(get_origin(t) or t, dict)
 
 
-def _is_list_or_tuple(t: Any) -> bool:  # noqa: ANN401
+def _is_list_or_tuple(t: Any) -> bool:
     return (get_origin(t) or t) in {list, tuple, collections.abc.Sequence}
 
 
-def _is_enum(t: Any) -> bool:  # noqa: ANN401
+def _is_enum(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, enum.Enum)
 
 

@@ -41,8 +41,8 @@ class ItemsError(cattrs.IterableValidationError):
 
     def __new__(  # noqa: PYI034  (typing.Self needs Python 3.11)
         cls,
-        excs: Any,  # noqa: ANN401
-        cl: Any,  # noqa: ANN401
+        excs: Any,
+        cl: Any,
         uncounted: int = 0,
         complete: bool = True,  # noqa: FBT001, FBT002
     ) -> ItemsError:
@@ -53,14 +53,14 @@ class ItemsError(cattrs.IterableValidationError):
 
     def __init__(
         self,
-        excs: Any,  # noqa: ANN401
-        cl: Any,  # noqa: ANN401
+        excs: Any,
+        cl: Any,
         uncounted: int = 0,  # noqa: ARG002  (set by __new__)
         complete: bool = True,  # noqa: ARG002, FBT001, FBT002  (set by __new__)
     ) -> None:
         super().__init__(f"While structuring {cl!r}", excs, cl)
 
-    def derive(self, excs: Any) -> ItemsError:  # noqa: ANN401
+    def derive(self, excs: Any) -> ItemsError:
         """A copy holding *excs* (the ExceptionGroup protocol)."""
         return ItemsError(excs, self.cl, self.uncounted, self.complete)
 

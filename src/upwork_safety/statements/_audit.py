@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 RateLike = Decimal | int | str
 
 
-def _transaction(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _transaction(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, Transaction):
         name = field_name(instance, attribute)
         raise InvalidTypeError(
@@ -54,7 +54,7 @@ def _transaction(instance: object, attribute: Any, value: Any) -> None:  # noqa:
         )
 
 
-def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _usd(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     money = check_money(value, name)
     if money.currency != USD:
@@ -65,12 +65,12 @@ def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401 
         )
 
 
-def _optional_usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _optional_usd(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         _usd(instance, attribute, value)
 
 
-def _optional_rate(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _optional_rate(instance: object, attribute: Any, value: Any) -> None:
     if value is None:
         return
     name = field_name(instance, attribute)

@@ -185,7 +185,7 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
             return spec, positions
         if best is None or len(positions) - len(unexpected) > best[0]:
             best = (len(positions) - len(unexpected), spec, missing, unexpected)
-    assert best is not None  # noqa: S101  (SPECS is not empty)
+    assert best is not None
     _, spec, missing, unexpected = best
     message = (
         f"the header is not one of an Upwork export this library reads (known: {known_formats()})"

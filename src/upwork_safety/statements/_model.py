@@ -107,7 +107,7 @@ def ten_minute_steps(hours: Decimal) -> bool:
     return written == hours and abs(_CONTEXT.subtract(exact, hours)) < _HALF_MINUTE
 
 
-def _line(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _line(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
@@ -121,7 +121,7 @@ def _line(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
         )
 
 
-def _kind(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _kind(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, TransactionKind):
         name = field_name(instance, attribute)
         raise InvalidTypeError(
@@ -131,7 +131,7 @@ def _kind(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
         )
 
 
-def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _usd(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     money = require_money(value, name)
     if money.currency != USD:
@@ -142,22 +142,22 @@ def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401 
         )
 
 
-def _optional_usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _optional_usd(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         _usd(instance, attribute, value)
 
 
-def _optional_money(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _optional_money(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         require_money(value, field_name(instance, attribute))
 
 
-def _optional_id(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _optional_id(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         id_field(instance, attribute, value)
 
 
-def _hours(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _hours(instance: object, attribute: Any, value: Any) -> None:
     if value is None:
         return
     name = field_name(instance, attribute)
@@ -176,7 +176,7 @@ def _hours(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN40
         )
 
 
-def _rate(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _rate(instance: object, attribute: Any, value: Any) -> None:
     if value is None:
         return
     name = field_name(instance, attribute)
@@ -353,7 +353,7 @@ def _scheduled(value: object) -> tuple[Transaction, ...]:
     return sequence_of(value, Transaction, "Statement.scheduled")
 
 
-def _format(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _format(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, StatementFormat):
         name = field_name(instance, attribute)
         raise InvalidTypeError(

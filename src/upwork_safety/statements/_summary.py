@@ -117,7 +117,7 @@ def _bounds(on: date, by: Period) -> tuple[str, date, date]:
     return tax_year(on), date(first, 7, 1), date(first + 1, 6, 30)
 
 
-def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _usd(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, Money) or value.currency != USD:
         name = field_name(instance, attribute)
         raise InvalidTypeError(
@@ -125,7 +125,7 @@ def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401 
         )
 
 
-def _count(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _count(instance: object, attribute: Any, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         name = field_name(instance, attribute)
         raise InvalidTypeError(
@@ -159,12 +159,12 @@ def _check_rate(value: object, what: str) -> ExchangeRate:
     return value
 
 
-def _optional_rate(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _optional_rate(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         _check_rate(value, field_name(instance, attribute))
 
 
-def _optional_fraction(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _optional_fraction(instance: object, attribute: Any, value: Any) -> None:
     if value is None:
         return
     name = field_name(instance, attribute)
@@ -327,11 +327,11 @@ def _check_by(value: object, what: str) -> Period:
     return cast("Period", value)
 
 
-def _by(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _by(instance: object, attribute: Any, value: Any) -> None:
     _check_by(value, field_name(instance, attribute))
 
 
-def _summary_format(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _summary_format(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, StatementFormat):
         name = field_name(instance, attribute)
         raise InvalidTypeError(

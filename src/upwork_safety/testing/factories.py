@@ -101,7 +101,7 @@ def milestone(
     milestone_id: str = "m1",
     title: str = "Landing page: 3 pages in HTML/CSS, 2 revisions",
     amount: Money | str = "500",
-    **overrides: Any,  # noqa: ANN401  (any Milestone field)
+    **overrides: Any,
 ) -> Milestone:
     """An unfunded USD milestone (``amount`` may be a string of dollars)."""
     money = _dollars(amount, "amount")
@@ -115,7 +115,7 @@ def contract(
     started: date = START,
     amount: Money | str = "500",
     service_fee_rate: Decimal | str | None = "0.10",
-    **overrides: Any,  # noqa: ANN401  (any Contract field)
+    **overrides: Any,
 ) -> Contract:
     """An open fixed-price contract with one unfunded milestone of *amount*."""
     _overrides(Contract, overrides)
@@ -134,7 +134,7 @@ def submitted_contract(
     *,
     at: datetime | None = None,
     funded_at: datetime | None = None,
-    **overrides: Any,  # noqa: ANN401  (passed to contract())
+    **overrides: Any,
 ) -> Contract:
     """A :func:`contract` whose milestone was funded and then submitted at *at*.
 
