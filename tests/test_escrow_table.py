@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, rules
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.escrow import TRANSITIONS, Transition
+from upwork_safety.escrow._run import Draft
 from upwork_safety.escrow._table import ROWS
-from upwork_safety.models import MilestoneState
+from upwork_safety.models import Escrow, MilestoneState
 
 if TYPE_CHECKING:
     import random
@@ -185,6 +186,9 @@ def test_every_state_change_is_drawn_and_every_drawn_edge_is_taken():
     @given(st.randoms(use_true_random=False))
     def one_walk(rnd: random.Random) -> None:
         original, final = walk(rnd)
+        # One run over the whole history (intermediate states never built)
+        # gives what the steps one by one gave.
+        assert final == escrow.replay(original, final.history)
         found = changes(original, final)
         assert found <= DRAWN, found - DRAWN
         taken.update(found)
@@ -207,3 +211,39 @@ def test_what_if_rules_can_switch_non_release_disputes_off():
     choices = escrow.allowed(c, "m1", rules=strict)
     assert "OpenDispute" not in choices
     assert "only after an escrow refund request" in (choices.reason("OpenDispute") or "")
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def test_a_draft_has_every_field_of_escrow():
+    """A run's working copy of a milestone's escrow has exactly Escrow's fields (and the milestone's id and amount)."""
+    assert {f.name for f in attrs.fields(Escrow)} | {"milestone", "id", "amount"} == set(
+        Draft.__slots__
+    )
+
+
+def test_a_draft_is_checked_when_it_is_built():
+    """Whatever a run leaves in a draft goes through Escrow's constructor: books that do not add up are refused."""
+    funded = escrow.apply(_one_milestone(), escrow.Fund("m1", datetime(2025, 3, 3, 9, tzinfo=UTC)))
+    draft = Draft(funded.milestones[0])
+    assert funded.milestones[0] == draft.build()
+    draft.held = Money("1.00", "USD")
+    with pytest.raises(InvalidValueError) as info:
+        draft.build()
+    assert "Escrow.funded" == info.value.field
+    draft.held = Money("15.00", "USD")
+    draft.state = S.SUBMITTED
+    with pytest.raises(InvalidValueError) as info:
+        draft.build()
+    assert "Escrow.submitted_at" == info.value.field
+
+
+def _one_milestone() -> Contract:
+    return Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 3, 3),
+        milestones=[Milestone("m1", "Part", Money("15.00", "USD"))],
+    )

@@ -1015,6 +1015,11 @@ def _checked(contract: Contract) -> _Milestones:
     return cast("_Milestones", contract.milestones)
 
 
+def _positions(contract: Contract) -> Mapping[str, int]:
+    """Where each milestone id is in ``contract.milestones`` (kept with the milestones)."""
+    return _checked(contract).positions
+
+
 def _holding(contract: Contract) -> frozenset[int]:
     """The indexes of ``contract.milestones`` that hold escrow (kept with the milestones)."""
     return _checked(contract).holding

@@ -24,10 +24,10 @@ from upwork_safety._events import (
 )
 from upwork_safety._validate import sequence_of, utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
-from upwork_safety.escrow._run import Run
+from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT, Row, due_automatic, refusal, when
 from upwork_safety.escrow._timers import start_of
-from upwork_safety.models import Contract, ContractKind, Milestone
+from upwork_safety.models import Contract, ContractKind
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -85,9 +85,7 @@ def open_run(contract: object, rules: object) -> Run:
     return Run(fixed_price(contract), check_rules(rules))
 
 
-def choose(
-    run: Run, milestone: Milestone, kind: type[Event], at: datetime
-) -> tuple[Row | None, str]:
+def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple[Row | None, str]:
     """The row *kind* takes for *milestone* at *at*, or ``None`` and why it is refused."""
     rows = [row for row in BY_EVENT[kind] if milestone.state in row.sources]
     if not rows:
@@ -143,7 +141,7 @@ def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) ->
         )
 
 
-def allowed_names(run: Run, milestone: Milestone, at: datetime) -> tuple[str, ...]:
+def allowed_names(run: Run, milestone: Draft, at: datetime) -> tuple[str, ...]:
     """The names of the manual events allowed on *milestone* at *at*, in table order."""
     names = [
         kind.__name__
