@@ -720,6 +720,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Milestone, "Contract.milestones")
         positions: dict[str, int] = {}
+        holding: list[int] = []
         for index, milestone in enumerate(checked):
             first = positions.setdefault(milestone.id, index)
             if first != index:
@@ -729,9 +730,11 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
                     field=f"Contract.milestones[{index}]",
                     rule="unique milestone ids",
                 )
+            if milestone.escrow.held.amount:
+                holding.append(index)
         new = super().__new__(cls, checked)
         new.positions = MappingProxyType(positions)
-        new.holding = frozenset(i for i, m in enumerate(checked) if m.escrow.held.amount)
+        new.holding = frozenset(holding)
         return new
 
     def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
@@ -810,12 +813,21 @@ def _client(value: Client | str) -> Client:
     return value
 
 
+#: A contract without milestones or payments shares these (they never change).
+_NO_MILESTONES = _Milestones(())
+_NO_PAYMENTS = _Payments(())
+
+
 def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
-    return value if type(value) is _Milestones else _Milestones(value)
+    if type(value) is _Milestones:
+        return value
+    return _NO_MILESTONES if value == () else _Milestones(value)
 
 
 def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
-    return value if type(value) is _Payments else _Payments(value)
+    if type(value) is _Payments:
+        return value
+    return _NO_PAYMENTS if value == () else _Payments(value)
 
 
 def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:

@@ -87,14 +87,14 @@ def open_run(contract: object, rules: object) -> Run:
 
 def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple[Row | None, str]:
     """The row *kind* takes for *milestone* at *at*, or ``None`` and why it is refused."""
-    rows = [row for row in BY_EVENT[kind] if milestone.state in row.sources]
-    if not rows:
+    reason = None
+    for row in BY_EVENT[kind]:
+        if milestone.state in row.sources:
+            reason = row.guard(run, milestone, at) or ""
+            if not reason:
+                return row, ""
+    if reason is None:
         return None, refusal(run, kind, milestone)
-    reason = ""
-    for row in rows:
-        reason = row.guard(run, milestone, at) or ""
-        if not reason:
-            return row, ""
     # Rows go from the general to the specific case (escrow, then paid money):
     # the last row's reason is the one that fits.
     return None, reason

@@ -485,11 +485,15 @@ def _whole_cents(value: Money, what: str) -> None:
 
 def _fund(run: Run, index: int, _event: Fund) -> None:
     milestone = run.milestone(index)
-    if milestone.amount <= milestone.held:
-        # A carried remainder already covers the milestone: nothing more is deposited.
+    carried = milestone.held  # a remainder carried here from a partial approval, if any
+    if not carried.amount:
+        deposit = milestone.amount
+    elif milestone.amount <= carried:
+        # The carried remainder already covers the milestone: nothing more is deposited.
         run.update(index, state=S.FUNDED)
         return
-    deposit = milestone.amount - milestone.held
+    else:
+        deposit = milestone.amount - carried
     run.update(index, state=S.FUNDED, held=milestone.amount, funded=milestone.funded + deposit)
 
 
@@ -533,10 +537,10 @@ def _approve(run: Run, index: int, event: Approve) -> None:
     if event.bonus is not None:
         run.pay(index, event.at, event.bonus, PaymentKind.BONUS)
     released = milestone.released + amount
-    remainder = milestone.held - amount
-    if not remainder.amount:
+    if amount == milestone.held:
         run.settle(index, released=released)
         return
+    remainder = milestone.held - amount
     target = _carry_target(run, index, remainder.currency) if run.ended is None else None
     if target is None:
         # No later milestone to carry it to: it stays in escrow until approved,
