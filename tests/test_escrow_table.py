@@ -186,15 +186,27 @@ def test_every_state_change_is_drawn_and_every_drawn_edge_is_taken():
     @given(st.randoms(use_true_random=False))
     def one_walk(rnd: random.Random) -> None:
         original, final = walk(rnd)
-        # One run over the whole history (intermediate states never built)
-        # gives what the steps one by one gave.
-        assert final == escrow.replay(original, final.history)
         found = changes(original, final)
         assert found <= DRAWN, found - DRAWN
         taken.update(found)
 
     one_walk()
     assert set() == DRAWN - taken
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=300,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.randoms(use_true_random=False))
+def test_one_replay_of_a_whole_history_equals_the_steps(rnd: random.Random):
+    """One run over a random history (its intermediate states never built) gives what the steps gave."""
+    original, final = walk(rnd)
+    assert final == escrow.replay(original, final.history)
 
 
 def test_what_if_rules_can_switch_non_release_disputes_off():
