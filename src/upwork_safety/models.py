@@ -33,7 +33,6 @@ from upwork_safety._events import extend as _extend
 from upwork_safety._validate import (
     bool_field,
     date_field,
-    decimal_value,
     id_field,
     money_field,
     optional_date_field,
@@ -51,7 +50,7 @@ from upwork_safety.errors import (
     InvalidValueError,
 )
 from upwork_safety.kinds import ContractKind, EndReason, MilestoneState, StrEnum
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import CONTEXT, Money, to_decimal
 
 if TYPE_CHECKING:
     import enum
@@ -118,7 +117,7 @@ def _stars(value: Decimal | float | str | None) -> Decimal | None:
         # Star ratings are averages people type as 4.5, not money: keep the
         # digits as written.
         value = repr(value)
-    return decimal_value(value, "Feedback.stars")
+    return to_decimal(value, "Feedback.stars")
 
 
 def _check_stars(_instance: object, _attribute: object, value: Decimal | None) -> None:
@@ -843,7 +842,7 @@ def _history(value: Iterable[Event]) -> History:
 def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
-    rate = decimal_value(value, "Contract.service_fee_rate")
+    rate = to_decimal(value, "Contract.service_fee_rate")
     if not Decimal(0) <= rate < Decimal(1):
         raise InvalidValueError(
             "Contract.service_fee_rate is a fraction from 0 up to (not including) 1, e.g. "
@@ -857,7 +856,7 @@ def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
 def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
-    hours = decimal_value(value, "Contract.weekly_limit")
+    hours = to_decimal(value, "Contract.weekly_limit")
     if not Decimal(0) < hours <= Decimal(168):
         raise InvalidValueError(
             f"Contract.weekly_limit is hours per week, more than 0 and at most 168, got {hours}",

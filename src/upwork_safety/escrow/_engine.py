@@ -319,7 +319,11 @@ def replay(
     gives back the same contract.  Automatic events in *events* must be
     exactly the ones :func:`advance` would produce at that moment; missing
     ones are produced as the replay goes.  The result is built once, at the
-    end, so a replay costs about as much per event as the events' own work.
+    end: each changed milestone's :class:`~upwork_safety.models.Escrow`,
+    the milestone and the contract go through their constructors, which
+    check them as for any other value, while the states in between are
+    never built, so a replay costs about as much per event as the events'
+    own work.
 
     Args:
         contract: The contract to start from (never modified).
