@@ -69,6 +69,7 @@ MAIN = CURRENT if CURRENT in PYTHONS else PYTHONS[0]
 nox.options.sessions = [
     "tests",
     "slow",
+    "fast",
     "wheel",
     "coverage",
     "lint",
@@ -111,6 +112,14 @@ def slow(session: nox.Session) -> None:
     """The slow and fuzz-marked tests (long Hypothesis runs, megabyte inputs), once."""
     _install(session, "tests", extras="[plot,pandas]")
     _pytest(session, "-m", "slow or fuzz", coverage="slow")
+
+
+@nox.session(python=MAIN, tags=["tests"])
+def fast(session: nox.Session) -> None:
+    """The serialisation tests with the `fast` extra (msgspec) installed: both paths compared."""
+    _install(session, "tests", extras="[fast]")
+    session.run("python", "-c", "import msgspec")  # the extra really is installed
+    _pytest(session, "tests/test_serialize.py", "-m", "", coverage="fast")
 
 
 @nox.session(python=MAIN, tags=["tests"])

@@ -1,45 +1,164 @@
-"""Serialisation round-trip of a 10,000-contract history: ours vs pydantic v2.
+"""Serialisation round trips: ours against pydantic v2 and plain cattrs, paired and interleaved.
 
-The pydantic baseline mirrors every field of the current models (the JSON
-both sides read and write is the same shape; ``test_same_json_shape`` checks
-that) and the same rules, so both sides validate what they read:
+Two shapes of 10,000 fixed-price contracts (``UPWORK_BENCH_COUNT`` changes
+the count): ``one`` (one paid milestone, ``_data.py``) and ``several`` (three
+milestones, two of them paid, two payments, feedback, seven history events).
 
-* strict types (``"false"`` is not ``True``), unknown keys refused;
-* Money as ``{"amount": "<string>", "currency": "<ISO code babel knows>"}``,
-  finite, at most 18 integer digits, non-negative in every money field;
-* timezone-aware datetimes, ISO dates, enums by value;
-* escrow events as a union tagged by ``"type"`` (all 15 event classes);
-* the cross-field rules: one currency per milestone, ``ended`` not before
-  ``started``, unique milestone ids, one payment currency, the fee-rate and
-  weekly-limit ranges, a time entry's end after its start.
+Sides, each a full round trip (write, then read back and check):
+
+* ``ours``: ``serialize.to_json`` then ``serialize.from_json`` on the default
+  install (the standard library's ``json``; msgspec's encoder is switched
+  off even where the ``fast`` extra is installed);
+* ``ours-fast``: the same with the ``fast`` extra (msgspec encodes);
+* ``pydantic``: pydantic v2 models with the same fields and the same rules
+  (below), on pydantic's own JSON path (``dump_json``/``validate_json``,
+  Rust), writing the same information as ours (unset fields left out, as
+  ours leaves out defaults; ``test_same_json_shape`` checks the two JSON
+  texts hold the same data);
+* ``pydantic-dict``: the same models through dicts and the standard
+  library's ``json`` (``model_dump(mode="json")``, ``json.dumps``,
+  ``json.loads``, ``validate_python``), the path ours takes by default;
+* ``cattrs``: a plain cattrs converter with no validation of its own (no
+  strict leaves, unknown keys ignored, no error paths, every field
+  written), through the standard library's ``json``; our constructors
+  still run, as they must.
+
+The pydantic models check what ours check: strict types (bool, int, str),
+unknown keys refused, Money amounts as strings (finite, at most 18 integer
+digits, non-negative) with a currency babel knows, aware datetimes, ISO
+dates, enums by value, escrow events as a union tagged by ``"type"``, a
+milestone's escrow balancing (``funded == held + released + refunded +
+carried_over``, one currency, nothing released before payment, the moment
+each state needs), a payment's day matching its moment and a release naming
+its milestone, ``ended`` not before ``started``, unique milestone ids, one
+payment currency, the fee-rate and weekly-limit ranges, a time entry's end
+after its start.  (Ours checks more: every state's fit in full, and the
+history in time order.)
+
+Every figure is a ratio (ours / baseline) measured in one run: each
+repetition times every side once, in a rotating order, and divides the
+pair; min, median and max over the repetitions, with the garbage collector
+on (what users get) and off.  ``test_paired_ratios`` prints the table;
+``benchmarks/README.md`` has the figures.
 """
 
 from __future__ import annotations
 
+import functools
+import gc
 import json
-from datetime import date  # noqa: TC003  (pydantic resolves annotations at runtime)
+import os
+import random
+import statistics
+import time
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Annotated, Literal, Union
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union
 
+import cattrs
 import pytest
+from cattrs.strategies import configure_tagged_union
 from pydantic import (
     AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
     TypeAdapter,
     field_validator,
     model_validator,
 )
 
-from upwork_safety import Contract, serialize
+from upwork_safety import (
+    Client,
+    Contract,
+    ContractKind,
+    EndReason,
+    Feedback,
+    Milestone,
+    Money,
+    escrow,
+    serialize,
+)
 from upwork_safety.money import MAX_DIGITS, _known_currencies
+from upwork_safety.serialize import _fast
 
-from ._data import contracts
+from ._data import contracts as one_milestone_contracts
 
-COUNT = 10_000
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+COUNT = int(os.environ.get("UPWORK_BENCH_COUNT", "10000"))
+REPETITIONS = int(os.environ.get("UPWORK_BENCH_REPETITIONS", "5"))
 CURRENCIES = _known_currencies()
 LIMIT = Decimal(10) ** MAX_DIGITS
+UTC = timezone.utc
+
+
+# --------------------------------------------------------------------------- data
+
+
+def several_milestone_contracts(count: int, *, seed: int = 2026) -> list[Contract]:
+    """*count* contracts: 3 milestones (2 paid, 1 funded), 2 payments, feedback, 7 events."""
+    rng = random.Random(seed)
+    result = []
+    for index in range(count):
+        started = date(2023, 1, 1) + timedelta(days=rng.randrange(0, 1000))
+        at = datetime(started.year, started.month, started.day, 9, tzinfo=UTC)
+        milestones = tuple(
+            Milestone(
+                f"m{k}",
+                f"Part {k}: landing page in Figma and HTML",
+                Money(Decimal(rng.randrange(500, 500_000)) / 100, "USD"),
+            )
+            for k in (1, 2, 3)
+        )
+        contract = Contract(
+            id=f"c{index}",
+            client=Client(f"client{rng.randrange(count // 3 + 1)}", "Acme", payment_verified=True),
+            kind=ContractKind.FIXED_PRICE,
+            started=started,
+            milestones=milestones,
+            service_fee_rate=Decimal("0.10"),
+            title="Shopify store",
+        )
+        for k, milestone in enumerate(milestones):
+            contract = escrow.apply(contract, escrow.Fund(milestone.id, at))
+            at += timedelta(days=1)
+            if k < 2:
+                contract = escrow.apply(contract, escrow.Submit(milestone.id, at, note="draft"))
+                at += timedelta(days=2)
+                bonus = Money("25.00", "USD") if rng.random() < 0.2 else None
+                contract = escrow.apply(contract, escrow.Approve(milestone.id, at, bonus=bonus))
+                at += timedelta(days=1)
+        result.append(
+            Contract(
+                id=contract.id,
+                client=contract.client,
+                kind=contract.kind,
+                started=contract.started,
+                milestones=contract.milestones,
+                payments=contract.payments,
+                feedback=Feedback(
+                    stars=Decimal("4.8"), private_score=9, end_reason=EndReason.COMPLETED
+                ),
+                service_fee_rate=contract.service_fee_rate,
+                history=contract.history,
+                title=contract.title,
+            )
+        )
+    return result
+
+
+SHAPES: dict[str, Callable[[int], list[Contract]]] = {
+    "one": one_milestone_contracts,
+    "several": several_milestone_contracts,
+}
+
+
+# --------------------------------------------------------------------------- pydantic
 
 
 def _decimal_text(v: object) -> object:
@@ -54,12 +173,12 @@ def _decimal_text(v: object) -> object:
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class PMoney(_Frozen):
     amount: Decimal = Field(ge=0)
-    currency: str
+    currency: StrictStr
 
     @field_validator("currency")
     @classmethod
@@ -76,11 +195,16 @@ class PMoney(_Frozen):
         return _decimal_text(v) if isinstance(v, str) else Decimal(v)
 
 
+@functools.cache
+def _zero(currency: str) -> PMoney:
+    return PMoney(amount="0", currency=currency)  # type: ignore[arg-type]  (validated text)
+
+
 class PClient(_Frozen):
-    id: str = Field(min_length=1)
-    name: str = ""
-    payment_verified: bool = False
-    country: str = ""
+    id: StrictStr = Field(min_length=1)
+    name: StrictStr = ""
+    payment_verified: StrictBool = False
+    country: StrictStr = ""
 
 
 EndReasonValue = Literal[
@@ -105,7 +229,7 @@ StateValue = Literal[
 
 class PFeedback(_Frozen):
     stars: Decimal | None = Field(default=None, ge=1, le=5)
-    private_score: int | None = Field(default=None, ge=0, le=10)
+    private_score: StrictInt | None = Field(default=None, ge=0, le=10)
     end_reason: EndReasonValue | None = None
 
     @field_validator("stars", mode="before")
@@ -117,51 +241,91 @@ class PFeedback(_Frozen):
 class PPayment(_Frozen):
     on: date
     amount: PMoney
+    at: AwareDatetime | None = None
+    milestone_id: StrictStr | None = Field(default=None, min_length=1)
+    kind: Literal["release", "bonus", "other"] = "other"
+
+    @model_validator(mode="after")
+    def consistent(self) -> PPayment:
+        if self.at is not None and self.at.astimezone(UTC).date() != self.on:
+            raise ValueError("on must be the UTC day of at")
+        if self.kind != "other" and not self.amount.amount:
+            raise ValueError("a release or a bonus is more than zero")
+        if self.kind == "release" and (self.milestone_id is None or self.at is None):
+            raise ValueError("a release needs its milestone and moment")
+        return self
 
 
-class PRelease(_Frozen):
-    at: AwareDatetime
-    amount: PMoney
-    bonus: PMoney
+def _zero_like_funded(data: dict[str, Any]) -> PMoney:
+    """The default of an escrow's other amounts: zero in the currency of what was funded."""
+    return _zero(data["funded"].currency)
+
+
+#: States in which nothing may have been released or carried on yet.
+_UNPAID = frozenset({"funded", "submitted", "changes_requested"})
+#: The moment each state needs.
+_MOMENT = {
+    "submitted": "submitted_at",
+    "refund_requested": "refund_requested_at",
+    "disputed": "disputed_at",
+}
+
+
+class PEscrow(_Frozen):
+    state: StateValue
+    funded: PMoney
+    held: PMoney = Field(default_factory=_zero_like_funded)
+    released: PMoney = Field(default_factory=_zero_like_funded)
+    refunded: PMoney = Field(default_factory=_zero_like_funded)
+    carried_over: PMoney = Field(default_factory=_zero_like_funded)
+    submitted_at: AwareDatetime | None = None
+    refund_requested_at: AwareDatetime | None = None
+    disputed_at: AwareDatetime | None = None
+    dispute_answered_at: AwareDatetime | None = None
+    client_paid_arbitration_at: AwareDatetime | None = None
+    freelancer_paid_arbitration_at: AwareDatetime | None = None
+
+    @model_validator(mode="after")
+    def books_balance(self) -> PEscrow:
+        parts = (self.held, self.released, self.refunded, self.carried_over)
+        if any(p.currency != self.funded.currency for p in parts):
+            raise ValueError("escrow amounts must share one currency")
+        if sum(p.amount for p in parts) != self.funded.amount:
+            raise ValueError("funded must equal held + released + refunded + carried_over")
+        if self.state in _UNPAID and (self.released.amount or self.carried_over.amount):
+            raise ValueError("nothing is released or carried on before payment")
+        moment = _MOMENT.get(self.state)
+        if moment is not None and getattr(self, moment) is None:
+            raise ValueError(f"{self.state} needs {moment}")
+        return self
+
+
+def _unfunded(data: dict[str, Any]) -> PEscrow:
+    return _unfunded_in(data["amount"].currency)
+
+
+@functools.cache
+def _unfunded_in(currency: str) -> PEscrow:
+    return PEscrow(state="not_funded", funded=_zero(currency))
 
 
 class PMilestone(_Frozen):
-    id: str = Field(min_length=1)
-    title: str = Field(min_length=1)
+    id: StrictStr = Field(min_length=1)
+    title: StrictStr = Field(min_length=1)
     amount: PMoney
-    description: str = ""
+    description: StrictStr = ""
     due: date | None = None
-    state: StateValue = "not_funded"
-    held: PMoney
-    funded: PMoney
-    released: PMoney
-    refunded: PMoney
-    bonus: PMoney
-    submitted_at: AwareDatetime | None = None
-    refund_requested_at: AwareDatetime | None = None
-    carried_over: PMoney
-    releases: tuple[PRelease, ...] = ()
-    disputed_at: AwareDatetime | None = None
-    dispute_answered_at: AwareDatetime | None = None
+    escrow: PEscrow = Field(default_factory=_unfunded)
 
     @model_validator(mode="after")
     def one_currency(self) -> PMilestone:
-        currency = self.amount.currency
-        for other in (
-            self.held,
-            self.funded,
-            self.released,
-            self.refunded,
-            self.bonus,
-            self.carried_over,
-        ):
-            if other.currency != currency:
-                raise ValueError("milestone amounts must share one currency")
+        if self.escrow.funded.currency != self.amount.currency:
+            raise ValueError("milestone amounts must share one currency")
         return self
 
 
 class _MilestoneEvent(_Frozen):
-    milestone_id: str = Field(min_length=1)
+    milestone_id: StrictStr = Field(min_length=1)
     at: AwareDatetime
 
 
@@ -171,12 +335,12 @@ class PFund(_MilestoneEvent):
 
 class PSubmit(_MilestoneEvent):
     type: Literal["Submit"]
-    note: str = ""
+    note: StrictStr = ""
 
 
 class PRequestChanges(_MilestoneEvent):
     type: Literal["RequestChanges"]
-    note: str = ""
+    note: StrictStr = ""
 
 
 class PApprove(_MilestoneEvent):
@@ -212,6 +376,18 @@ class PAnswerDispute(_MilestoneEvent):
     type: Literal["AnswerDispute"]
 
 
+class PClientPaysArbitration(_MilestoneEvent):
+    type: Literal["ClientPaysArbitration"]
+
+
+class PFreelancerPaysArbitration(_MilestoneEvent):
+    type: Literal["FreelancerPaysArbitration"]
+
+
+class PArbitrationDefault(_MilestoneEvent):
+    type: Literal["ArbitrationDefault"]
+
+
 class PEndContract(_Frozen):
     type: Literal["EndContract"]
     at: AwareDatetime
@@ -245,11 +421,14 @@ PEvent = Annotated[
         POpenDispute,
         PResolveDispute,
         PAnswerDispute,
+        PClientPaysArbitration,
+        PFreelancerPaysArbitration,
         PEndContract,
         PAutoApprove,
         PAutoRefund,
         PDormancyRefundRequest,
         PAutoDisputeRelease,
+        PArbitrationDefault,
     ],
     Field(discriminator="type"),
 ]
@@ -258,9 +437,9 @@ PEvent = Annotated[
 class PTimeEntry(_Frozen):
     start: AwareDatetime
     end: AwareDatetime
-    manual: bool = False
-    memo: str = ""
-    activity: int | None = Field(default=None, ge=0, le=10)
+    manual: StrictBool = False
+    memo: StrictStr = ""
+    activity: StrictInt | None = Field(default=None, ge=0, le=10)
 
     @model_validator(mode="after")
     def ordered(self) -> PTimeEntry:
@@ -270,7 +449,7 @@ class PTimeEntry(_Frozen):
 
 
 class PContract(_Frozen):
-    id: str = Field(min_length=1)
+    id: StrictStr = Field(min_length=1)
     client: PClient
     kind: Literal["fixed_price", "hourly"]
     started: date
@@ -278,11 +457,11 @@ class PContract(_Frozen):
     milestones: tuple[PMilestone, ...] = ()
     payments: tuple[PPayment, ...] = ()
     feedback: PFeedback | None = None
-    service_fee_rate: Decimal | None = Field(default=None, ge=0, le=Decimal("0.15"))
+    service_fee_rate: Decimal | None = Field(default=None, ge=0, lt=1)
     hourly_rate: PMoney | None = None
     weekly_limit: Decimal | None = Field(default=None, gt=0, le=168)
     history: tuple[PEvent, ...] = ()
-    title: str = ""
+    title: StrictStr = ""
     time_entries: tuple[PTimeEntry, ...] = ()
 
     @field_validator("service_fee_rate", "weekly_limit", mode="before")
@@ -302,47 +481,106 @@ class PContract(_Frozen):
         return self
 
 
-@pytest.fixture(scope="module")
-def history() -> list[Contract]:
-    return contracts(COUNT)
-
-
 ADAPTER = TypeAdapter(list[PContract])
 
 
-def test_ours(benchmark, history):
-    benchmark.group = "serialize-vs-pydantic"
-    benchmark.extra_info["role"] = "ours"
+# --------------------------------------------------------------------------- plain cattrs
 
-    def round_trip():
+
+def _plain_cattrs() -> cattrs.Converter:
+    """A cattrs converter with the few hooks JSON needs and no validation of its own."""
+    from upwork_safety._events import Event  # noqa: PLC0415
+
+    conv = cattrs.Converter()
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, lambda v, _: Decimal(v))
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook(date, lambda v, _: date.fromisoformat(v))
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_structure_hook(datetime, lambda v, _: datetime.fromisoformat(v))
+    conv.register_unstructure_hook(
+        Money, lambda m: {"amount": str(m.amount), "currency": m.currency}
+    )
+    conv.register_structure_hook(Money, lambda v, _: Money(v["amount"], v["currency"]))
+    configure_tagged_union(Event, conv, tag_name="type")
+    return conv
+
+
+PLAIN = _plain_cattrs()
+
+
+# --------------------------------------------------------------------------- the sides
+
+
+def _ours(history: list[Contract]) -> Callable[[], object]:
+    def round_trip() -> object:
+        saved = _fast.ENCODER
+        _fast.ENCODER = None  # the default install's path
+        try:
+            text = serialize.to_json(history)
+        finally:
+            _fast.ENCODER = saved
+        return serialize.from_json(list[Contract], text)
+
+    return round_trip
+
+
+def _ours_fast(history: list[Contract]) -> Callable[[], object]:
+    def round_trip() -> object:
         return serialize.from_json(list[Contract], serialize.to_json(history))
 
-    result = benchmark.pedantic(round_trip, rounds=3, iterations=1, warmup_rounds=1)
-    assert history == result
+    return round_trip
 
 
-def test_pydantic(benchmark, history):
-    benchmark.group = "serialize-vs-pydantic"
-    benchmark.extra_info["role"] = "baseline"
-    # Same data, built from our own JSON so the two sides hold identical content.
-    models = ADAPTER.validate_json(serialize.to_json(history), strict=True)
+def _pydantic(models: list[PContract]) -> Callable[[], object]:
+    def round_trip() -> object:
+        return ADAPTER.validate_json(ADAPTER.dump_json(models, exclude_unset=True))
 
-    def round_trip():
-        return ADAPTER.validate_json(ADAPTER.dump_json(models), strict=True)
-
-    result = benchmark.pedantic(round_trip, rounds=3, iterations=1, warmup_rounds=1)
-    assert len(history) == len(result)
-    assert models == result
+    return round_trip
 
 
-def test_same_json_shape(history):
-    """The baseline reads our JSON and writes back exactly the same keys and values."""
-    ours = serialize.to_json(history[:50])
-    theirs = ADAPTER.dump_json(ADAPTER.validate_json(ours, strict=True))
-    expected = json.loads(ours)
-    actual = json.loads(theirs)
-    # pydantic writes Decimals and datetimes its own way; compare parsed values.
-    assert _normal(expected) == _normal(actual)
+def _pydantic_dict(models: list[PContract]) -> Callable[[], object]:
+    def round_trip() -> object:
+        text = json.dumps(ADAPTER.dump_python(models, mode="json", exclude_unset=True))
+        return ADAPTER.validate_python(json.loads(text))
+
+    return round_trip
+
+
+def _cattrs(history: list[Contract]) -> Callable[[], object]:
+    def round_trip() -> object:
+        text = json.dumps(PLAIN.unstructure(history, list[Contract]))
+        return PLAIN.structure(json.loads(text), list[Contract])
+
+    return round_trip
+
+
+@pytest.fixture(scope="module", params=sorted(SHAPES))
+def shape(request: pytest.FixtureRequest) -> tuple[str, list[Contract], list[PContract]]:
+    history = SHAPES[request.param](COUNT)
+    models = ADAPTER.validate_json(serialize.to_json(history))
+    return request.param, history, models
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def test_sides_agree(shape):
+    """Every side reads back what it wrote (ours and plain cattrs: equal to the input)."""
+    _, history, models = shape
+    head, head_models = history[:200], models[:200]
+    assert head == _ours(head)()
+    assert head == _ours_fast(head)()
+    assert head == _cattrs(head)()
+    assert head_models == _pydantic(head_models)() == _pydantic_dict(head_models)()
+
+
+def test_same_json_shape(shape):
+    """pydantic writes the same information as ours: the same keys and equal values."""
+    _, history, models = shape
+    ours = json.loads(serialize.to_json(history[:200]))
+    theirs = json.loads(ADAPTER.dump_json(models[:200], exclude_unset=True))
+    assert _normal(ours) == _normal(theirs)
 
 
 def _normal(value: object) -> object:
@@ -356,10 +594,97 @@ def _normal(value: object) -> object:
             return Decimal(value)
         except ArithmeticError:
             pass
-        from datetime import datetime  # noqa: PLC0415  (only this helper needs it)
-
         try:
             return datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return value
     return value
+
+
+# --------------------------------------------------------------------------- paired ratios
+
+#: comparison -> (ours, baseline, goal text, predicate on the median ratio)
+COMPARISONS = {
+    "ours / pydantic (pydantic's JSON)": ("ours", "pydantic", "<= 1", lambda r: r <= 1),
+    "ours / pydantic-dict (stdlib JSON)": ("ours", "pydantic-dict", "<= 1", lambda r: r <= 1),
+    "ours-fast / pydantic (pydantic's JSON)": (
+        "ours-fast",
+        "pydantic",
+        "<= 0.5",
+        lambda r: r <= 0.5,
+    ),
+    "ours / plain cattrs": ("ours", "cattrs", "(none)", lambda _r: True),
+}
+
+
+def _timed(call: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    call()
+    return time.perf_counter() - start
+
+
+def paired(sides: dict[str, Callable[[], object]], *, collector: bool) -> dict[str, list[float]]:
+    """Time every side once per repetition, in a rotating order; the times per side."""
+    names = list(sides)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    was = gc.isenabled()
+    (gc.enable if collector else gc.disable)()
+    try:
+        for rep in range(REPETITIONS):
+            order = names[rep % len(names) :] + names[: rep % len(names)]
+            for name in order:
+                gc.collect()
+                times[name].append(_timed(sides[name]))
+    finally:
+        (gc.enable if was else gc.disable)()
+    return times
+
+
+def test_paired_ratios(benchmark, shape, capsys):
+    """The ratios, paired per repetition, with the collector on and off (the README's table)."""
+    name, history, models = shape
+    sides = {
+        "ours": _ours(history),
+        "pydantic": _pydantic(models),
+        "pydantic-dict": _pydantic_dict(models),
+        "cattrs": _cattrs(history),
+    }
+    if _fast.ENCODER is not None:
+        sides["ours-fast"] = _ours_fast(history)
+    # pytest-benchmark's own table gets one round of ours.
+    benchmark.group = f"serialize-{name}"
+    benchmark.pedantic(sides["ours"], rounds=1, iterations=1)
+    lines = [
+        (
+            f"shape {name!r}: {COUNT} contracts, {REPETITIONS} paired repetitions; "
+            f"JSON {len(serialize.to_json(history)) / 1e6:.1f} MB (ours), "
+            f"{len(serialize.to_json(history, omit_defaults=False)) / 1e6:.1f} MB "
+            f"(ours, every field), "
+            f"{len(ADAPTER.dump_json(models, exclude_unset=True)) / 1e6:.1f} MB (pydantic)"
+        ),
+        (
+            "| shape | comparison | GC | ours median (s) | baseline median (s) "
+            "| ratio min | median | max | goal | met |"
+        ),
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for collector in (True, False):
+        times = paired(sides, collector=collector)
+        for label, (ours, base, goal, check) in COMPARISONS.items():
+            if ours not in times:
+                continue
+            ratios = [a / b for a, b in zip(times[ours], times[base], strict=True)]
+            middle = statistics.median(ratios)
+            lines.append(
+                f"| {name} | {label} | {'on' if collector else 'off'} "
+                f"| {statistics.median(times[ours]):.3f} | {statistics.median(times[base]):.3f} "
+                f"| {min(ratios):.2f} | {middle:.2f} | {max(ratios):.2f} | {goal} "
+                f"| {'yes' if check(middle) else 'NO'} |"
+            )
+            benchmark.extra_info[f"{label} gc={'on' if collector else 'off'}"] = [
+                round(min(ratios), 3),
+                round(middle, 3),
+                round(max(ratios), 3),
+            ]
+    with capsys.disabled():
+        print("\n" + "\n".join(lines))

@@ -174,7 +174,7 @@ class TestRules:
         data = json.loads(text)
         assert "before the streamlined dispute process" == data["platform"]["name"]
         review = next(r for r in data["platform"]["rules"] if r["name"] == "review_period")
-        assert ("1209600.0", False) == (review["value"], review["unconfirmed"])
+        assert ("1209600", False) == (review["value"], review["unconfirmed"])
 
 
 class TestJSS:

@@ -480,7 +480,7 @@ class TestLoadingRefusesImpossibleStates:
         """Regression: a SUBMITTED milestone with no submission time fails to load."""
         from upwork_safety import serialize
 
-        data = serialize.to_dict(Milestone("m1", "Logo", usd("500")))
+        data = serialize.to_dict(Milestone("m1", "Logo", usd("500")), omit_defaults=False)
         data["escrow"].update(state="submitted", funded=data["amount"], held=data["amount"])
         with pytest.raises(InvalidDataError) as info:
             serialize.from_dict(Milestone, data)

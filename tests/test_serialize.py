@@ -1,9 +1,12 @@
 """Tests for upwork_safety.serialize: strict round-trips with JSON paths in errors."""
 
+import importlib.util
 import json
+import tracemalloc
 from datetime import date, datetime, timedelta, timezone
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,13 +19,17 @@ from upwork_safety import (
     ExchangeRate,
     Feedback,
     InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
     Milestone,
     Money,
     Payment,
+    UpworkSafetyError,
     serialize,
 )
 from upwork_safety._events import Approve, EndContract, Fund
-from upwork_safety.models import TimeEntry
+from upwork_safety.models import Escrow, MilestoneState, TimeEntry
+from upwork_safety.serialize import _fast, _strict
 from upwork_safety.testing import strategies as us
 
 PKT = timezone(timedelta(hours=5))
@@ -97,113 +104,81 @@ def test_zulu_datetimes_accepted():
 
 
 @pytest.mark.parametrize(
-    ("change", "problem"),
+    ("change", "path"),
     [
         (
             lambda d: d["milestones"][0]["amount"].update(amount=3.5),
-            "$.milestones[0].amount.amount: expected a string",
+            "$.milestones[0].amount.amount",
         ),
-        (
-            lambda d: d["client"].update(payment_verified="false"),
-            "$.client.payment_verified: expected true or false",
-        ),
-        (
-            lambda d: d["feedback"].update(private_score=3.9),
-            "$.feedback.private_score: expected an integer",
-        ),
-        (
-            lambda d: d["feedback"].update(private_score=True),
-            "$.feedback.private_score: expected an integer",
-        ),
-        (lambda d: d.update(kind="weekly"), "$.kind: expected one of 'fixed_price', 'hourly'"),
-        (lambda d: d.pop("started"), "$.started: required field missing"),
-        (lambda d: d.update(started="2024-13-01"), "$.started: expected an ISO date"),
-        (lambda d: d.update(started=20240101), "$.started: expected an ISO date string"),
-        (
-            lambda d: d["history"][0].update(at="2024-01-02T09:00:00"),
-            "$.history[0].at: datetime '2024-01-02T09:00:00' has no UTC offset",
-        ),
-        (
-            lambda d: d["history"][0].update(at="yesterday"),
-            "$.history[0].at: expected an ISO datetime",
-        ),
-        (
-            lambda d: d["history"][0].update(at=5),
-            "$.history[0].at: expected an ISO datetime string",
-        ),
-        (
-            lambda d: d["history"][1].update(type="Pay"),
-            "$.history[1]: 'type' must name an escrow event",
-        ),
-        (lambda d: d["history"].__setitem__(1, "Fund"), "$.history[1]: expected an event object"),
-        (lambda d: d.update(extra=1), "$: unknown field(s) ['extra']"),
-        (lambda d: d.update(payments={}), "$.payments: expected a list, got dict"),
-        (lambda d: d.update(client=[]), "$.client: expected an object for Client, got list"),
-        (lambda d: d.update(id=7), "$.id: expected a string, got int"),
-        (
-            lambda d: d.update(service_fee_rate=0.1),
-            "$.service_fee_rate: expected a decimal number as a string",
-        ),
-        (
-            lambda d: d.update(service_fee_rate="ten"),
-            "$.service_fee_rate: expected a decimal number",
-        ),
-        (
-            lambda d: d.update(service_fee_rate="NaN"),
-            "$.service_fee_rate: expected a finite number",
-        ),
-        (
-            lambda d: d["payments"][0].update(amount={"amount": "1"}),
-            "$.payments[0].amount: Money needs exactly 'amount' and 'currency'; missing ['currency']",
-        ),
+        (lambda d: d["client"].update(payment_verified="false"), "$.client.payment_verified"),
+        (lambda d: d["feedback"].update(private_score=3.9), "$.feedback.private_score"),
+        (lambda d: d["feedback"].update(private_score=True), "$.feedback.private_score"),
+        (lambda d: d.update(kind="weekly"), "$.kind"),
+        (lambda d: d.pop("started"), "$.started"),
+        (lambda d: d.update(started="2024-13-01"), "$.started"),
+        (lambda d: d.update(started=20240101), "$.started"),
+        (lambda d: d["history"][0].update(at="2024-01-02T09:00:00"), "$.history[0].at"),
+        (lambda d: d["history"][0].update(at="yesterday"), "$.history[0].at"),
+        (lambda d: d["history"][0].update(at=5), "$.history[0].at"),
+        (lambda d: d["history"][1].update(type="Pay"), "$.history[1]"),
+        (lambda d: d["history"][1].pop("type"), "$.history[1]"),
+        (lambda d: d["history"].__setitem__(1, "Fund"), "$.history[1]"),
+        (lambda d: d.update(extra=1), "$"),
+        (lambda d: d.update(payments={}), "$.payments"),
+        (lambda d: d.update(client=[]), "$.client"),
+        (lambda d: d.update(client=""), "$.client"),
+        (lambda d: d.update(id=7), "$.id"),
+        (lambda d: d.update(service_fee_rate=0.1), "$.service_fee_rate"),
+        (lambda d: d.update(service_fee_rate="ten"), "$.service_fee_rate"),
+        (lambda d: d.update(service_fee_rate="NaN"), "$.service_fee_rate"),
+        (lambda d: d["payments"][0].update(amount={"amount": "1"}), "$.payments[0].amount"),
         (
             lambda d: d["payments"][0].update(amount={"amount": "1", "currency": "USD", "x": 1}),
-            "unknown ['x']",
+            "$.payments[0].amount",
         ),
-        (lambda d: d["payments"][0].update(amount=[1]), '$.payments[0].amount: expected {"amount"'),
+        (lambda d: d["payments"][0].update(amount=[1]), "$.payments[0].amount"),
         (
             lambda d: d["payments"][0].update(amount={"amount": "1", "currency": 840}),
-            "$.payments[0].amount.currency: expected an ISO 4217 code",
+            "$.payments[0].amount.currency",
         ),
         (
             lambda d: d["payments"][0].update(amount={"amount": "1", "currency": "XYZ"}),
-            "$.payments[0].amount.currency: Money.currency must be an ISO 4217",
+            "$.payments[0].amount.currency",
         ),
         (
             lambda d: d["payments"][0].update(amount={"amount": "1e99", "currency": "USD"}),
-            "$.payments[0].amount.amount: Money.amount must be a plain decimal number",
+            "$.payments[0].amount.amount",
         ),
         (
-            lambda d: d.update(ended="2023-01-01"),
-            "$: Contract.ended (2023-01-01) must not be before",
+            lambda d: d["milestones"][0].update(amount={"amount": "0", "currency": "USD"}),
+            "$.milestones[0].amount",
         ),
     ],
 )
-def test_strict_errors_name_the_path(change, problem):
-    """Each kind of bad data is refused with its JSON path and the rule."""
-    data = serialize.to_dict(sample_contract())
+def test_strict_errors_name_the_path(change, path):
+    """Each kind of bad data is refused with its JSON path."""
+    data = serialize.to_dict(sample_contract(), omit_defaults=False)
     change(data)
     with pytest.raises(InvalidDataError) as info:
         serialize.from_dict(Contract, data)
-    assert any(problem in p for p in info.value.problems), info.value.problems
+    assert [path] == [p.split(": ", 1)[0] for p in info.value.problems]
+    assert (1, True) == (info.value.count, info.value.complete)
 
 
 def test_every_problem_listed():
-    """Several problems are reported together."""
+    """Several problems are reported together, in document order, each with its path."""
     data = serialize.to_dict(sample_contract())
     data["milestones"][0]["amount"]["amount"] = 3.5
     data["feedback"]["private_score"] = 3.9
     del data["kind"]
     with pytest.raises(InvalidDataError) as info:
         serialize.from_dict(Contract, data)
-    assert list(info.value.problems) == [
-        "$.kind: required field missing",
-        (
-            '$.milestones[0].amount.amount: expected a string like "1000.00" (floats cannot '
-            "hold cents exactly), got float 3.5"
-        ),
-        "$.feedback.private_score: expected an integer, got float 3.9",
-    ]
+    assert [
+        "$.kind",
+        "$.milestones[0].amount.amount",
+        "$.feedback.private_score",
+    ] == [p.split(": ", 1)[0] for p in info.value.problems]
+    assert (3, True) == (info.value.count, info.value.complete)
 
 
 @pytest.mark.parametrize("data", [1, [], "x", None, 2.5])
@@ -227,20 +202,44 @@ def test_deep_json():
 
 
 def test_timedelta_and_rates():
-    """Other public values round-trip too (timedelta as seconds, ExchangeRate)."""
+    """Other public values round-trip too (timedelta as exact seconds, ExchangeRate)."""
     rate = ExchangeRate("USD", "PKR", "280.25", as_of=date(2026, 11, 20), source="SBP")
     assert rate == serialize.from_json(ExchangeRate, serialize.to_json(rate))
-    assert serialize.to_dict(timedelta(seconds=90.5)) == "90.5"
+    assert "90.5" == serialize.to_dict(timedelta(seconds=90.5))
+    assert "1209600" == serialize.to_dict(timedelta(days=14))
+    assert "-0.000001" == serialize.to_dict(timedelta(microseconds=-1))
     assert timedelta(seconds=90.5) == serialize.from_dict(timedelta, "90.5")
-    with pytest.raises(InvalidDataError, match="seconds"):
-        serialize.from_dict(timedelta, "soon")
-    with pytest.raises(InvalidDataError, match="seconds"):
-        serialize.from_dict(timedelta, 1.5)
-    with pytest.raises(InvalidDataError, match="finer than a microsecond"):
-        serialize.from_dict(timedelta, "0.0000001")
-    with pytest.raises(InvalidDataError, match="expected a number of seconds"):
-        serialize.from_dict(timedelta, "1e30")
     assert timedelta(days=14) == serialize.from_dict(timedelta, "1209600.0")
+    assert timedelta(days=14) == serialize.from_dict(timedelta, 1209600)
+
+
+def test_timedelta_exact_at_the_ends():
+    """The longest durations keep their microseconds (no float on the way)."""
+    longest = timedelta.max
+    assert longest == serialize.from_dict(timedelta, serialize.to_dict(longest))
+    assert timedelta.min == serialize.from_dict(timedelta, serialize.to_dict(timedelta.min))
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("soon", "canonical decimal text"),
+        (1.5, "canonical decimal text"),
+        ("1e30", "canonical decimal text"),
+        ("1e999990", "canonical decimal text"),
+        ("0.0000001", "whole microseconds"),
+        ("9" * 18, "within timedelta's range"),
+        (" 5", "canonical decimal text"),
+    ],
+)
+def test_durations_refused(text, rule):
+    """Durations are canonical seconds to the microsecond within timedelta's range."""
+    with pytest.raises(_strict.RefusedError) as info:
+        _strict.read_seconds(text)
+    assert rule == info.value.rule
+    with pytest.raises(InvalidDataError) as data_error:
+        serialize.from_dict(timedelta, text)
+    assert ["$"] == [p.split(": ", 1)[0] for p in data_error.value.problems]
 
 
 def test_decimal_accepts_int_and_string():
@@ -293,6 +292,7 @@ json_like = st.recursive(
 )
 
 
+@pytest.mark.fuzz
 @pytest.mark.parametrize(("cls", "_strategy"), PUBLIC, ids=[c.__name__ for c, _ in PUBLIC])
 @given(data=st.data())
 def test_arbitrary_data_only_invalid_data_error(cls, _strategy, data):
@@ -308,6 +308,7 @@ def test_arbitrary_data_only_invalid_data_error(cls, _strategy, data):
         pass
 
 
+@pytest.mark.fuzz
 @given(data=st.data())
 def test_mutated_contract_data_only_invalid_data_error(data):
     """A valid contract dict with one field replaced by junk raises only InvalidDataError."""
@@ -339,3 +340,514 @@ def test_unknown_type_is_invalid_data():
 
     with pytest.raises(InvalidDataError, match="cannot read this type"):
         serialize.from_dict(NotAttrs, {"x": 1})
+
+
+# --------------------------------------------------------------------------- strict, bounded loading (issue 12)
+
+
+def _paths(info: pytest.ExceptionInfo[InvalidDataError]) -> list[str]:
+    return [p.split(": ", 1)[0] for p in info.value.problems]
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["1_000", "１０００", "١٢٣", " 5", "5 ", "\t5", "1e3", "1E3", "0x10", "5.", ".5", "--5", "٥"],
+)
+def test_non_canonical_amounts_refused(amount):
+    """Amount text that Decimal() would accept or rewrite is refused, naming the amount."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(Money, {"amount": amount, "currency": "USD"})
+    assert ["$.amount"] == _paths(info)
+    with pytest.raises(_strict.RefusedError) as refused:
+        _strict.read_money({"amount": amount, "currency": "USD"})
+    assert ("canonical decimal text", ".amount") == (refused.value.rule, refused.value.where)
+
+
+@pytest.mark.parametrize("rate", ["1_000", "０.1", " 0.1", "0.1 ", "1e-1", "NaN", "-Infinity"])
+def test_non_canonical_decimals_refused(rate):
+    """Every Decimal field reads canonical text only (the Money rule)."""
+    data = serialize.to_dict(sample_contract())
+    data["service_fee_rate"] = rate
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(Contract, data)
+    assert ["$.service_fee_rate"] == _paths(info)
+    with pytest.raises(_strict.RefusedError) as refused:
+        _strict.read_decimal(rate)
+    assert "canonical decimal text" == refused.value.rule
+
+
+def test_huge_exponent_duration_refused():
+    """A duration of "1e999990" seconds is refused by its text, never built as a number."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(timedelta, '"1e999990"')
+    assert ["$"] == _paths(info)
+    with pytest.raises(_strict.RefusedError) as refused:
+        _strict.read_seconds("1e999990")
+    assert "canonical decimal text" == refused.value.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20250602",
+        "2025-W23-1",
+        "2025W231",
+        "2025-153",
+        "2025153",
+        "2025-06-02T00:00:00",
+        "２０２５-06-02",
+        "2025-6-2",
+        " 2025-06-02",
+        "+2025-06-02",
+    ],
+)
+def test_dates_extended_iso_only(text):
+    """Only YYYY-MM-DD is a date: basic format, week and ordinal dates are refused."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(Payment, {"on": text, "amount": {"amount": "5", "currency": "USD"}})
+    assert ["$.on"] == _paths(info)
+    with pytest.raises(_strict.RefusedError) as refused:
+        _strict.read_date(text)
+    assert "an ISO 8601 date" == refused.value.rule
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20250602T093000Z",
+        "2025-06-02T09:30Z",
+        "2025-06-02 09:30:00+00:00",
+        "2025-06-02T09:30:00+0500",
+        "2025-06-02T09:30:00.5+00:00",
+        "2025-06-02T09:30:00z",
+        "2025-06-02t09:30:00Z",
+        "2025-W23-1T09:30:00Z",
+        "2025-06-02T09:30:00",
+        "2025-06-02T24:00:00Z",
+        "2025-06-02T09:30:00+24:00",
+    ],
+)
+def test_datetimes_extended_iso_with_offset_only(text):
+    """A moment is YYYY-MM-DDTHH:MM:SS[.fff[fff]] with Z or ±HH:MM; nothing else."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(Fund, {"milestone_id": "m1", "at": text})
+    assert ["$.at"] == _paths(info)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2025-06-02T09:30:00Z", datetime(2025, 6, 2, 9, 30, tzinfo=timezone.utc)),
+        ("2025-06-02T09:30:00.250+00:00", datetime(2025, 6, 2, 9, 30, 0, 250_000, timezone.utc)),
+        ("2025-06-02T14:30:00.000001+05:00", datetime(2025, 6, 2, 9, 30, 0, 1, timezone.utc)),
+    ],
+)
+def test_datetimes_accepted(text, expected):
+    """The extended forms load as the same instant (stored in UTC)."""
+    assert expected == serialize.from_dict(Fund, {"milestone_id": "m1", "at": text}).at
+
+
+def test_duplicate_key_refused_with_path():
+    """A repeated key is refused (json.loads would keep the last), naming where it is."""
+    text = serialize.to_json(sample_contract())
+    repeated = text.replace('"title":"Logo in SVG"', '"title":"Logo in SVG","title":"Logo"')
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(Contract, repeated)
+    assert ["$.milestones[0].title"] == _paths(info)
+    top = text.replace('"id":"c1"', '"id":"c1","id":"c2"', 1)
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(Contract, top)
+    assert ["$.id"] == _paths(info)
+
+
+def _peak_bytes(call) -> int:
+    """Peak memory traced while *call* runs (tracemalloc), above what was allocated before."""
+    tracemalloc.start()
+    try:
+        call()
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    return peak
+
+
+@pytest.mark.slow
+def test_million_zeros_bounded_in_memory_and_message():
+    """A 2 MB list of a million zeros as list[Contract]: exact count, 50 problems kept, little memory.
+
+    Before the fix it took 1.8 GB and made a 54 MB message.  The list that
+    json.loads builds is 8 MB by itself; everything else must stay small.
+    """
+    text = "[" + ",".join(["0"] * 1_000_000) + "]"
+    errors: list[InvalidDataError] = []
+
+    def load() -> None:
+        try:
+            serialize.from_json(list[Contract], text)
+        except InvalidDataError as exc:
+            errors.append(exc)
+
+    peak = _peak_bytes(load)
+    (error,) = errors
+    assert (1_000_000, True, 50) == (error.count, error.complete, len(error.problems))
+    assert "$[0]" == error.problems[0].split(": ", 1)[0]
+    assert len(str(error)) < 5_000
+    assert peak < 32 * 1024 * 1024
+
+
+def test_hundred_thousand_zeros_counted_exactly():
+    """100,000 zeros as list[Contract]: every one counted, 50 kept (the fast variant of the next)."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(list[Contract], "[" + ",".join(["0"] * 100_000) + "]")
+    assert (100_000, True, 50) == (info.value.count, info.value.complete, len(info.value.problems))
+
+
+def test_many_bad_objects_stop_early_in_bounded_memory():
+    """200,000 empty objects: reading stops after the first problems and says so."""
+    data = [{} for _ in range(200_000)]
+    errors: list[InvalidDataError] = []
+
+    def load() -> None:
+        try:
+            serialize.from_dict(list[Contract], data)
+        except InvalidDataError as exc:
+            errors.append(exc)
+
+    peak = _peak_bytes(load)
+    (error,) = errors
+    assert not error.complete
+    assert 50 <= error.count < 100
+    assert 50 == len(error.problems)
+    assert "at least" in str(error).splitlines()[0]
+    assert peak < 4 * 1024 * 1024
+
+
+def test_many_unknown_keys_bounded_message():
+    """An object with 100,000 unknown keys gives one short problem line."""
+    data = serialize.to_dict(Money("5", "USD"))
+    client = {"id": "acme", **{f"k{i}": i for i in range(100_000)}}
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(Client, client)
+    assert ["$"] == _paths(info)
+    assert len(info.value.problems[0]) <= 300
+    assert data == {"amount": "5", "currency": "USD"}
+
+
+def test_nested_lists_keep_few_errors():
+    """Bad items deep in many lists: the kept problems stay near the limit."""
+    bad_history = [{"type": "Fund", "milestone_id": "", "at": "x"}] * 200
+    data = [dict(serialize.to_dict(sample_contract()), history=bad_history) for _ in range(200)]
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(list[Contract], data)
+    assert 50 == len(info.value.problems)
+    assert not info.value.complete
+    assert info.value.count < 200
+
+
+def test_reading_independent_of_the_callers_decimal_context():
+    """A caller's decimal precision changes nothing that is read."""
+    with localcontext() as ctx:
+        ctx.prec = 3
+        assert timedelta(seconds=123456, microseconds=789) == serialize.from_dict(
+            timedelta, "123456.000789"
+        )
+        assert Decimal("123456.789") == serialize.from_dict(Decimal, "123456.789")
+
+
+# --------------------------------------------------------------------------- the short form
+
+
+def test_defaults_left_out():
+    """Fields holding their default are not written; both forms load to the same value."""
+    contract = sample_contract()
+    short = serialize.to_dict(contract)
+    full = serialize.to_dict(contract, omit_defaults=False)
+    assert "description" not in short["milestones"][0]
+    assert "escrow" not in short["milestones"][0]
+    assert {"amount": "0", "currency": "USD"} == full["milestones"][0]["escrow"]["held"]
+    assert set(short) < set(full)
+    assert contract == serialize.from_dict(Contract, short)
+    assert contract == serialize.from_dict(Contract, full)
+
+
+def test_equal_but_differently_written_default_is_kept():
+    """An escrow of Money("0.00") equals the unfunded default but is written, and loads as written."""
+    unfunded = Escrow(MilestoneState.NOT_FUNDED, Money("0.00", "USD"))
+    milestone = Milestone("m1", "Logo", Money("5.00", "USD"), escrow=unfunded)
+    assert milestone == Milestone("m1", "Logo", Money("5.00", "USD"))
+    data = serialize.to_dict(milestone)
+    assert {"state": "not_funded", "funded": {"amount": "0.00", "currency": "USD"}} == data[
+        "escrow"
+    ]
+    back = serialize.from_dict(Milestone, data)
+    assert "0.00" == str(back.escrow.funded.amount)
+    assert data == serialize.to_dict(back)
+
+
+@pytest.mark.parametrize(("cls", "strategy"), PUBLIC, ids=[c.__name__ for c, _ in PUBLIC])
+@given(data=st.data())
+def test_property_short_and_full_forms_agree(cls, strategy, data):
+    """Short and full forms load to the same value, and re-writing gives the same text."""
+    value = data.draw(strategy)
+    short = serialize.to_json(value)
+    full = serialize.to_json(value, omit_defaults=False)
+    assert value == serialize.from_json(cls, short) == serialize.from_json(cls, full)
+    assert short == serialize.to_json(serialize.from_json(cls, full))
+
+
+# --------------------------------------------------------------------------- wrong types (issue 17)
+
+
+class _NotPublic:
+    pass
+
+
+@pytest.mark.parametrize(
+    "value",
+    [object(), _NotPublic(), [Money("1", "USD"), object()], {"a": object()}, {1: "x"}, b"x"],
+    ids=["object", "class", "in-list", "in-dict", "int-key", "bytes"],
+)
+def test_non_public_values_refused_on_writing(value):
+    """to_dict/to_json of something that is not a public value: InvalidTypeError naming it."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json(value)
+    assert "value" == info.value.field
+    with pytest.raises(InvalidTypeError):
+        serialize.to_dict(value)
+
+
+@pytest.mark.parametrize("number", [1.5, float("nan"), 1e16])
+def test_floats_refused_on_writing(number):
+    """A float in plain data is refused: no public value holds one, and encoders disagree on them."""
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.to_json([number])
+    assert ("value", "not a float") == (info.value.field, info.value.rule)
+
+
+WRONG = [None, 5, "x", 2.5, object(), [1], {"a": 1}, b"\xff", Money("1", "USD")]
+
+
+@pytest.mark.parametrize("bad", WRONG, ids=repr)
+def test_wrong_typed_arguments_give_library_errors(bad):
+    """Every public function, given a wrong-typed argument, raises only the library's errors."""
+    calls = [
+        lambda: serialize.from_dict(bad, {}),
+        lambda: serialize.from_dict(Contract, bad),
+        lambda: serialize.from_json(bad, "{}"),
+        lambda: serialize.from_json(Contract, bad),
+        lambda: serialize.to_json(Money("1", "USD"), indent=bad),
+        lambda: serialize.to_dict(bad),
+        lambda: serialize.to_json(bad),
+    ]
+    for call in calls:
+        _library_error_or_none(call)
+
+
+def _library_error_or_none(call) -> None:
+    try:
+        call()
+    except UpworkSafetyError:
+        pass
+
+
+def test_incomplete_error_pickles():
+    """An InvalidDataError that stopped early keeps count and completeness through pickle."""
+    import pickle
+
+    error = InvalidDataError(["$[0]: x"] * 50, count=60, complete=False)
+    back = pickle.loads(pickle.dumps(error))
+    assert (60, False, 50) == (back.count, back.complete, len(back.problems))
+    assert str(error) == str(back)
+    assert str(back).startswith("at least 60 problems")
+
+
+# --------------------------------------------------------------------------- one set of rendering rules
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Money("12.50", "USD"),
+        Decimal("0.10"),
+        date(2025, 6, 2),
+        datetime(2025, 6, 2, 9, 30, tzinfo=timezone.utc),
+        timedelta(days=14, microseconds=5),
+        ContractKind.HOURLY,
+        "text",
+        7,
+    ],
+    ids=repr,
+)
+def test_json_records_and_serialize_agree(value):
+    """to_dict, the JSON renderer and the table-cell renderer give one answer per value."""
+    from upwork_safety import _render
+
+    assert serialize.to_dict(value) == _render.jsonable(value)
+    cell = _render.plain(value)
+    text = _render.jsonable(value)
+    if isinstance(value, Money):
+        assert (cell, value.currency) == (Decimal(text["amount"]), text["currency"])
+    elif isinstance(value, (Decimal, timedelta)):
+        assert Decimal(text) == cell
+    elif isinstance(value, (date, datetime)):
+        assert value.isoformat() == text
+        assert value == cell
+    else:
+        assert text == cell
+
+
+# --------------------------------------------------------------------------- the fast extra
+
+needs_msgspec = pytest.mark.skipif(
+    importlib.util.find_spec("msgspec") is None, reason="the fast extra (msgspec) is not installed"
+)
+
+
+def _standard_text(value, indent=None):
+    """What to_json writes without the fast extra (msgspec's encoder switched off)."""
+    saved = _fast.ENCODER
+    _fast.ENCODER = None
+    try:
+        return serialize.to_json(value, indent=indent)
+    finally:
+        _fast.ENCODER = saved
+
+
+def test_without_the_extra_the_standard_library_writes():
+    """With the encoder switched off, to_json is json.dumps' compact, non-ASCII-as-is text."""
+    value = Client("ä-1", "Zoë ☂")
+    text = _standard_text(value)
+    assert '{"id":"ä-1","name":"Zoë ☂"}' == text
+    assert json.loads(text) == serialize.to_dict(value)
+
+
+@needs_msgspec
+def test_fast_extra_uses_cattrs_msgspec_converter():
+    """With msgspec installed the converter is cattrs' own msgspec converter."""
+    from cattrs.preconf.msgspec import MsgspecJsonConverter
+
+    assert isinstance(serialize.converter, MsgspecJsonConverter)
+    assert _fast.ENCODER is not None
+
+
+@needs_msgspec
+@pytest.mark.parametrize(("cls", "strategy"), PUBLIC, ids=[c.__name__ for c, _ in PUBLIC])
+@given(data=st.data())
+def test_property_fast_and_standard_paths_agree(cls, strategy, data):
+    """Both paths write the same text (compact and indented) and read it to the same value."""
+    value = data.draw(strategy)
+    fast = serialize.to_json(value)
+    assert _standard_text(value) == fast
+    assert _standard_text(value, indent=2) == serialize.to_json(value, indent=2)
+    assert value == serialize.from_json(cls, fast)
+
+
+TEXTS = st.text(st.characters(codec="utf-8"), max_size=20)
+PLAIN = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | TEXTS,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(TEXTS, children, max_size=4),
+    max_leaves=20,
+)
+
+
+@needs_msgspec
+@given(PLAIN, st.sampled_from([None, 1, 2, 4]))
+def test_property_fast_and_standard_text_identical_on_plain_data(data, indent):
+    """Any plain data (any Unicode, big integers, nesting) is written to the same text."""
+    assert _standard_text(data, indent=indent) == serialize.to_json(data, indent=indent)
+
+
+@needs_msgspec
+@given(data=st.data())
+def test_property_fast_path_same_problems(data):
+    """Broken data written by either path is refused with the same paths."""
+    contract = data.draw(us.contracts())
+    broken = serialize.to_dict(contract)
+    broken[data.draw(st.sampled_from(sorted(broken)))] = data.draw(json_like)
+    fast_text = serialize.to_json(broken) if _no_floats(broken) else None
+    if fast_text is None:
+        return
+    assert _standard_text(broken) == fast_text
+    assert _outcome(fast_text) == _outcome(_standard_text(broken))
+
+
+def _no_floats(node) -> bool:
+    if isinstance(node, float):
+        return False
+    if isinstance(node, dict):
+        return all(_no_floats(v) for v in node.values())
+    if isinstance(node, list):
+        return all(_no_floats(v) for v in node)
+    return True
+
+
+def _outcome(text):
+    try:
+        return serialize.from_json(Contract, text)
+    except InvalidDataError as exc:
+        return exc.problems, exc.count, exc.complete
+
+
+# --------------------------------------------------------------------------- edges of the writers and readers
+
+
+def test_sets_written_as_sorted_lists():
+    """A set or frozenset in plain data is written as a list, sorted where it can be."""
+    assert ["a", "b", "c"] == serialize.to_dict({"c", "a", "b"})
+    assert [1, "x"] == sorted(serialize.to_dict(frozenset({1, "x"})), key=str)
+
+
+@attrs.frozen
+class _Unresolvable:
+    """An attrs class whose annotation names a type that does not exist."""
+
+    value: "NoSuchType" = attrs.field()  # type: ignore[name-defined]  # noqa: F821
+
+
+def test_unresolvable_annotations_written_by_value():
+    """A field whose declared type cannot be resolved is written by its value's own type."""
+    assert {"value": {"amount": "5", "currency": "USD"}} == serialize.to_dict(
+        _Unresolvable(Money("5", "USD"))
+    )
+
+
+def test_list_of_scalars_stops_early_and_says_so():
+    """A list whose items need reading (no cheap type check) stops after 50 problems."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(list[Decimal], ["x"] * 500)
+    assert (50, False) == (len(info.value.problems), info.value.complete)
+
+
+@pytest.mark.parametrize("indent", [0, -1, 17])
+def test_indent_range(indent):
+    """indent is 1 to 16 spaces, or None."""
+    with pytest.raises(InvalidValueError) as info:
+        serialize.to_json(Money("1", "USD"), indent=indent)
+    assert "indent" == info.value.field
+
+
+def test_long_values_shown_short():
+    """A megabyte-long bad value is shown cut, with its length."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(date, "x" * 1_000_000)
+    assert len(info.value.problems[0]) < 200
+    assert "1000000 characters" in info.value.problems[0]
+
+
+def test_int_subclass_read_as_int():
+    """An int subclass from Python data (not bool) reads as a plain int."""
+
+    class Count(int):
+        pass
+
+    assert 7 == _strict.read_int(Count(7))
+    assert int is type(_strict.read_int(Count(7)))
+
+
+def test_items_error_derives():
+    """The bounded list error keeps its count and completeness when split (ExceptionGroup)."""
+    from upwork_safety.serialize._problems import ItemsError
+
+    error = ItemsError([ValueError("a"), KeyError("b")], list[int], 5, complete=False)
+    part = error.subgroup(lambda e: isinstance(e, ValueError))
+    assert (5, False, 1) == (part.uncounted, part.complete, len(part.exceptions))

@@ -1,7 +1,20 @@
-"""Shared rendering for reports: compact HTML tables for notebooks, records for pandas (private).
+"""How a library value is shown as plain data: one set of rules for JSON, tables and HTML (private).
 
-Every report type implements ``to_records()`` (a list of flat dicts) and
-``_repr_html_()``; both go through here so tables look alike everywhere.
+One place decides how each kind of value becomes plain data, so
+``serialize.to_dict``, the CLI's ``--json`` output, every report's
+``to_records()`` and the notebook tables never disagree:
+
+* :func:`jsonable` is the JSON form of one value (Money as
+  ``{"amount": "12.50", "currency": "USD"}``, decimals as exact text, dates
+  and datetimes in ISO 8601, durations as seconds, enums by value).
+  :mod:`upwork_safety.serialize` registers it as its converter's hooks for
+  these types, and the CLI writes its ``--json`` output through that
+  converter.
+* :func:`plain` is the same rules for a table cell a DataFrame holds well:
+  numbers stay ``Decimal`` and dates stay dates (pandas keeps them
+  exactly); Money gives its amount, its currency going in its own column
+  (a report's flat tabular shape).
+* :func:`cell` formats one value for an HTML table.
 """
 
 from __future__ import annotations
@@ -19,20 +32,60 @@ _HUNDRED = Decimal(100)
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+_MICRO = 1_000_000
+
+
+def seconds_text(value: timedelta) -> str:
+    """A duration as exact seconds text: ``"90.5"``, ``"1209600"``, ``"-0.000001"``.
+
+    Computed from the days, seconds and microseconds (never through a float,
+    which would lose microseconds on long durations).
+    """
+    micro = (value.days * 86_400 + value.seconds) * _MICRO + value.microseconds
+    sign = "-" if micro < 0 else ""
+    whole, part = divmod(abs(micro), _MICRO)
+    return f"{sign}{whole}" + (f".{part:06d}".rstrip("0") if part else "")
+
+
+def money_dict(value: Money) -> dict[str, str]:
+    """Money as JSON: its amount as exact text and its currency code."""
+    return {"amount": str(value.amount), "currency": value.currency}
+
+
+def jsonable(value: object) -> object:
+    """The JSON form of one library value; anything else is returned unchanged.
+
+    Money becomes ``{"amount": "<text>", "currency": "<code>"}``, a
+    ``Decimal`` its exact text, a date or datetime its ISO 8601 text, a
+    duration its seconds as text (:func:`seconds_text`), an enum its value.
+    """
+    if isinstance(value, Money):
+        return money_dict(value)
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return seconds_text(value)
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
 
 def plain(value: object) -> object:
-    """Turn a value into something a DataFrame cell or JSON holds well.
+    """The table-cell form of one value (for ``to_records()`` and DataFrames).
 
-    Money becomes its ``Decimal`` amount (the currency goes in the column
-    name or its own column), enums their value, durations their seconds as
-    ``Decimal``; everything else is returned unchanged.
+    The rules of :func:`jsonable`, keeping numbers as ``Decimal`` and dates
+    as dates: Money gives its ``Decimal`` amount (the currency goes in the
+    column name or its own column), enums their value, durations their
+    seconds as ``Decimal``; everything else is returned unchanged.
     """
     if isinstance(value, Money):
         return value.amount
-    if isinstance(value, Enum):
-        return value.value
     if isinstance(value, timedelta):
-        return Decimal(str(value.total_seconds()))
+        return Decimal(seconds_text(value))
+    if isinstance(value, Enum):
+        return jsonable(value)
     return value
 
 

@@ -16,14 +16,11 @@ import json
 import os
 import sys
 import textwrap
-from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
-
-import attrs
 
 from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 from upwork_safety.models import Contract
@@ -164,29 +161,11 @@ def _now() -> datetime:
 # --------------------------------------------------------------------------- output
 
 
-def _plain(value: object) -> object:  # noqa: PLR0911  (one return per kind of value)
-    """JSON-ready form of library values."""
-    if isinstance(value, Money):
-        return {"amount": str(value.amount), "currency": value.currency}
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    if isinstance(value, timedelta):
-        return str(Decimal(str(value.total_seconds())))
-    if isinstance(value, Enum):
-        return value.value
-    if attrs.has(type(value)):
-        return {a.name: _plain(getattr(value, a.name)) for a in attrs.fields(type(value))}  # type: ignore[arg-type]
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _dump(data: object, out: TextIO) -> None:
-    out.write(json.dumps(_plain(data), indent=2, ensure_ascii=False) + "\n")
+    from upwork_safety import serialize  # noqa: PLC0415  (keeps `--help` fast)
+
+    # The library's one writer, every field written out.
+    out.write(serialize.to_json(data, indent=2, omit_defaults=False) + "\n")
 
 
 def _duration(value: timedelta) -> str:

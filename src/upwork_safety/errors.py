@@ -116,28 +116,44 @@ class InvalidDataError(UpworkSafetyError, ValueError):
             :data:`MAX_PROBLEMS` are kept.
         count: How many problems were found in all, if more than were
             passed in *problems*.
+        complete: ``False`` when reading stopped early (a hostile document
+            is not read to its end once enough problems are found), so there
+            may be more problems than *count*.
 
     Attributes:
         problems: The problems kept (at most :data:`MAX_PROBLEMS`).
         count: How many problems were found in all.
+        complete: Whether every problem was counted (``count`` is exact).
     """
 
-    def __init__(self, problems: list[str] | tuple[str, ...], *, count: int | None = None) -> None:
+    def __init__(
+        self,
+        problems: list[str] | tuple[str, ...],
+        *,
+        count: int | None = None,
+        complete: bool = True,
+    ) -> None:
         kept = tuple(problems)[:MAX_PROBLEMS]
         total = max(len(problems), count or 0)
         self.problems = kept
         self.count = total
-        head = f"{total} problem{'s' if total != 1 else ''} in the data"
-        lines = [head + ":", *(f"  {p}" for p in kept)]
+        self.complete = complete
+        head = f"{'' if complete else 'at least '}{total} problem{'s' if total != 1 else ''}"
+        lines = [head + " in the data:", *(f"  {p}" for p in kept)]
         if total > len(kept):
             lines.append(f"  … and {total - len(kept)} more")
+        if not complete:
+            lines.append("  … and reading stopped there: there may be more")
         super().__init__("\n".join(lines))
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_invalid_data, (type(self), self.problems, self.count))
+        return (_rebuild_invalid_data, (type(self), self.problems, self.count, self.complete))
 
 
 def _rebuild_invalid_data(
-    cls: type[InvalidDataError], problems: tuple[str, ...], count: int
+    cls: type[InvalidDataError],
+    problems: tuple[str, ...],
+    count: int,
+    complete: bool = True,  # noqa: FBT001, FBT002
 ) -> InvalidDataError:
-    return cls(problems, count=count)
+    return cls(problems, count=count, complete=complete)

@@ -26,7 +26,7 @@ from upwork_safety.fees._common import (
     rate_arg,
 )
 from upwork_safety.fees._withdrawal import usable_method
-from upwork_safety.money import CONTEXT, Money, require_money, round_half_up
+from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, require_money, round_half_up
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -93,7 +93,8 @@ class PlanOption:
         frequency: The rhythm.
         amount_each: The balance each withdrawal takes (to the cent).
         fixed_fees_per_year: The method's fixed fee times withdrawals a year.
-        fee_share: The fixed fee as a fraction of each withdrawal.
+        fee_share: The fixed fee as a fraction of each withdrawal (half up to
+            18 decimal places, the library's limit for decimals).
         acceptable: Whether the rhythm keeps the share within the limit and
             each withdrawal at or above the method's minimum.
         reason: Why not, when it is not acceptable.
@@ -241,7 +242,9 @@ def plan_withdrawals(
                 frequency=frequency,
                 amount_each=each,
                 fixed_fees_per_year=fixed * frequency.per_year,
-                fee_share=fee_share,
+                # Kept to the library's decimal limit (18 places) so that a plan
+                # reads back from its JSON; the test above used the exact share.
+                fee_share=round_half_up(fee_share, MAX_DIGITS),
                 acceptable=not reason,
                 reason=reason,
             )

@@ -1,0 +1,262 @@
+"""Strict JSON for every public type: one preconfigured cattrs converter.
+
+``to_dict``/``to_json`` turn values into plain JSON-ready data;
+``from_dict``/``from_json`` turn such data back through the classes' own
+constructors, so loaded values pass every check a value built in code
+passes.  Reading is strict and never rewrites anything:
+
+* Money is ``{"amount": "1000.00", "currency": "USD"}``; the amount is
+  canonical text (ASCII digits, an optional sign, one decimal point) or a
+  JSON integer, never a float; ``"1_000"``, ``" 5"``, ``"1e3"`` and
+  full-width digits are refused.
+* Other decimals (star ratings, fee rates, hours) follow the same rule;
+  durations are seconds in the same form, to the microsecond.
+* Dates are extended ISO 8601 (``2025-06-02``; not ``20250602``, week or
+  ordinal dates); datetimes are extended ISO 8601 with seconds and an
+  offset (``2025-06-02T09:30:00+05:00`` or ``…Z``).
+* ``"false"`` is not ``False`` and ``3.9`` is not ``3``; unknown enum
+  values, unknown keys, duplicate keys (in :func:`from_json`) and missing
+  fields are refused.
+* Escrow events carry a ``"type"`` tag with the event's class name.
+
+Writing leaves out every field that holds its default exactly (the same
+value written the same way), and reading fills such fields in from the
+class's defaults, so both the short form and the full form (every field
+written out, as versions before 0.2 wrote) load to equal values.
+
+Every problem is collected and raised together as one
+:class:`~upwork_safety.errors.InvalidDataError`, each with its JSON path;
+the first 50 are kept and the rest counted, so a hostile document is
+refused in bounded memory with a bounded message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+from typing import TYPE_CHECKING, Any, TypeVar, get_origin
+
+import cattrs
+
+from upwork_safety.errors import (
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+    UpworkSafetyError,
+)
+from upwork_safety.serialize import _fast
+from upwork_safety.serialize._hooks import make_converter
+from upwork_safety.serialize._problems import LIMIT, complete, problems
+from upwork_safety.serialize._strict import RefusedError
+
+__all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+T = TypeVar("T")
+
+#: The widest indent to_json writes (a bound, so the text cannot be blown up).
+_MAX_INDENT = 16
+
+#: The converter behind :func:`to_dict` and :func:`from_dict`; use it to
+#: register hooks for your own classes that contain upwork_safety values.
+converter: cattrs.Converter = make_converter(cls=_fast.CONVERTER_CLASS)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (if it runs) for one read or write.
+
+    Reading 10,000 contracts creates about a million small objects and no
+    reference cycles; the collector's passes over them were half the time
+    (benchmarks/README.md).  Reference counting still frees everything; the
+    collector's state is restored on the way out, whatever happens.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+_full: cattrs.Converter | None = None
+
+
+def _writer(omit_defaults: bool) -> cattrs.Converter:  # noqa: FBT001
+    global _full  # noqa: PLW0603  (built once, on first use)
+    if omit_defaults:
+        return converter
+    if _full is None:
+        _full = make_converter(omit_defaults=False, cls=_fast.CONVERTER_CLASS)
+    return _full
+
+
+def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:  # noqa: ANN401  (any public value)
+    """Turn *value* (any public type, or a list or str-keyed dict of them) into JSON-ready data.
+
+    Args:
+        value: The value to write.
+        omit_defaults: Leave out fields that hold their default exactly
+            (the same value, written the same way); the readers fill them
+            in again, so the short form loads to an equal value.  Pass
+            ``False`` to write every field (the CLI's ``--json`` output does).
+
+    Example:
+        >>> from upwork_safety import Money, serialize
+        >>> serialize.to_dict(Money("1000.00", "USD"))
+        {'amount': '1000.00', 'currency': 'USD'}
+
+    Raises:
+        InvalidTypeError: *value* holds something that is not a public value
+            or plain data (e.g. an arbitrary object, or a float: numbers are
+            written from ``Decimal`` and ``int``), naming its type.
+    """
+    writer = _writer(omit_defaults)
+    with _collector_paused():
+        return writer.unstructure(value)
+
+
+def from_dict(cls: type[T], data: Any) -> T:  # noqa: ANN401  (untrusted data)
+    """Build a *cls* from *data* (as made by :func:`to_dict`), strictly.
+
+    Args:
+        cls: The type to build, e.g. ``Contract`` or ``list[Contract]``.
+        data: Plain data: dicts, lists, strings, numbers, booleans, ``None``.
+
+    Raises:
+        InvalidDataError: Listing the problems with their paths, e.g.
+            ``$.milestones[0].amount: …`` (the first 50, and a count of all).
+    """
+    _check_target(cls)
+    try:
+        with _collector_paused():
+            return converter.structure(data, cls)
+    except RecursionError:  # pragma: no cover  (no public type is recursive; user hooks may be)
+        raise InvalidDataError(["$: data nested too deeply"]) from None
+    except (
+        cattrs.BaseValidationError,
+        cattrs.StructureHandlerNotFoundError,
+        RefusedError,
+        UpworkSafetyError,
+        ValueError,
+        TypeError,
+        KeyError,
+    ) as exc:
+        found, count = problems(exc)
+        raise InvalidDataError(found, count=count, complete=complete(exc)) from None
+
+
+def _check_target(cls: object) -> None:
+    """*cls* must be something to build: a class, a generic alias or a union."""
+    if isinstance(cls, type) or get_origin(cls) is not None:
+        return
+    raise InvalidTypeError(
+        f"cls must be the type to build (e.g. Contract or list[Contract]), not {cls!r:.60}",
+        field="cls",
+        rule="a type",
+    )
+
+
+def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True) -> str:  # noqa: ANN401
+    """Turn *value* into a JSON string (see :func:`to_dict`).
+
+    Args:
+        value: Any public value or a list of them.
+        indent: Spaces per level (1 to 16) for pretty output, or ``None``
+            for compact text.
+        omit_defaults: As for :func:`to_dict`.
+
+    The text is compact (no spaces) unless *indent* is given, keeps
+    non-ASCII characters as they are, and is the same with or without the
+    ``fast`` extra (which encodes with msgspec).
+
+    Raises:
+        InvalidTypeError: *value* holds something that is not a public value.
+    """
+    if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
+        raise InvalidTypeError(
+            f"indent must be a whole number of spaces or None, not {type(indent).__name__}",
+            field="indent",
+            rule="an int or None",
+        )
+    if indent is not None and not 1 <= indent <= _MAX_INDENT:
+        raise InvalidValueError(
+            f"indent is the number of spaces per level, 1 to {_MAX_INDENT}, or None for "
+            f"compact text; got {indent}",
+            field="indent",
+            rule=f"1 to {_MAX_INDENT} or None",
+        )
+    with _collector_paused():  # one pause for both steps (nested pauses are free)
+        data = to_dict(value, omit_defaults=omit_defaults)
+        if _fast.ENCODER is not None:
+            return _fast.encode(data, indent)
+        return json.dumps(
+            data,
+            indent=indent,
+            separators=(",", ":") if indent is None else None,
+            ensure_ascii=False,
+            allow_nan=False,
+        )
+
+
+class _Repeated(dict):  # type: ignore[type-arg]
+    """A JSON object that repeated a key; *repeated* lists the keys, in order."""
+
+    repeated: list[str]
+
+
+def _paths(data: object, marked: list[_Repeated]) -> list[str]:
+    """The paths of the *marked* objects in *data*, with the keys they repeat."""
+    wanted = {id(m) for m in marked}
+    found: list[str] = []
+    stack: list[tuple[object, str]] = [(data, "$")]
+    while stack and len(found) < LIMIT:
+        node, path = stack.pop()
+        if isinstance(node, dict):
+            if id(node) in wanted:
+                found.extend(f"{path}.{key}: duplicate key" for key in node.repeated)  # type: ignore[attr-defined]
+            stack.extend((v, f"{path}.{k}") for k, v in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
+    return found[:LIMIT]
+
+
+def from_json(cls: type[T], text: str | bytes) -> T:
+    """Parse *text* and build a *cls* from it (see :func:`from_dict`).
+
+    An object that repeats a key is refused (``json.loads`` alone would keep
+    the last value silently).
+
+    Raises:
+        InvalidDataError: The text is not JSON, an object repeats a key, or
+            the data is invalid.
+    """
+    marked: list[_Repeated] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) == len(items):
+            return result
+        repeated = _Repeated(result)
+        seen: set[str] = set()
+        repeated.repeated = [k for k, _ in items if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+        marked.append(repeated)
+        return repeated
+
+    _check_target(cls)
+    with _collector_paused():  # one pause for parsing and building
+        try:
+            data = json.loads(text, object_pairs_hook=pairs)
+        except (ValueError, TypeError) as exc:
+            raise InvalidDataError([f"$: not valid JSON: {exc}"]) from None
+        except RecursionError:
+            raise InvalidDataError(["$: JSON nested too deeply"]) from None
+        if marked:
+            count = sum(len(m.repeated) for m in marked)
+            raise InvalidDataError(_paths(data, marked), count=count)
+        return from_dict(cls, data)

@@ -1,0 +1,479 @@
+"""The converter: which reader or writer handles each type (private).
+
+Reading goes through cattrs' generated per-class hooks (with detailed
+validation and unknown keys refused) and then the class's own constructor,
+where the invariants live; nothing here skips a constructor.  Escrow events
+are a union tagged by ``"type"`` through cattrs' own
+:func:`~cattrs.strategies.configure_tagged_union`.  Lists are read with a
+bounded error collection (:mod:`._problems`), so a hostile document costs
+bounded memory whatever its size.
+
+Writing omits every field that holds its default exactly (same value and
+same text), which the readers fill in again; leaf values are written by
+:mod:`upwork_safety._render`, the one set of rules shared with the CLI and
+the reports.
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import enum
+import itertools
+import pathlib
+import types
+import typing
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any, NoReturn, Union, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn_from_attrs
+from cattrs.strategies import configure_tagged_union
+
+from upwork_safety import _render
+from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEvent
+from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
+from upwork_safety.models import Client
+from upwork_safety.money import Money
+from upwork_safety.serialize import _strict
+from upwork_safety.serialize._problems import LIMIT, ItemsError, tally
+from upwork_safety.serialize._strict import RefusedError, type_name
+
+#: The tag that names an escrow event's class in its serialised form.
+TAG = "type"
+
+_NONE_TYPE = type(None)
+_EVENT_NAMES = {cls: cls.__name__ for cls in EVENT_TYPES}
+#: ``typing.Union[X, Y]`` and ``X | Y`` (3.10+) have these origins.
+_UNION_ORIGINS = frozenset({Union, types.UnionType})
+#: The unions of escrow events, read and written as tagged unions.
+_UNIONS: frozenset[object] = frozenset({Event, ManualEvent, AutomaticEvent})
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _is_optional(t: Any) -> bool:  # noqa: ANN401
+    args = get_args(t)
+    return get_origin(t) in _UNION_ORIGINS and len(args) == 2 and _NONE_TYPE in args
+
+
+def _optional_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+    inner = next(a for a in get_args(t) if a is not _NONE_TYPE)
+    hook = conv.get_structure_hook(inner)
+
+    def read(value: object, _: object) -> object:
+        return None if value is None else hook(value, inner)
+
+    return read
+
+
+def _is_sequence(t: Any) -> bool:  # noqa: ANN401
+    """``list[X]``, ``tuple[X, ...]`` or ``Sequence[X]`` (read as a tuple)."""
+    args = get_args(t)
+    if get_origin(t) in {list, collections.abc.Sequence}:
+        return len(args) == 1
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _shape(t: Any) -> type | None:  # noqa: ANN401
+    """The JSON type every valid item of type *t* has, if there is one."""
+    if attrs.has(t) or t is Money or t in _UNIONS:
+        return dict
+    if t is str:
+        return str
+    return None
+
+
+def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+    """A list reader whose work and error collection are bounded.
+
+    Failing items keep their errors until they hold :data:`~._problems.LIMIT`
+    problems.  After that no item is read any more: the rest are only looked
+    at for their JSON type (``0`` where an object is expected is counted as
+    one more problem, at the cost of a type check), and if any of them would
+    need reading, the error says that reading stopped early.  So a million
+    zeros give an exact count in milliseconds, and a million empty objects
+    do not cost a million failed reads.
+    """
+    origin = tuple if get_origin(t) is collections.abc.Sequence else get_origin(t)
+    item_type = get_args(t)[0]
+    hook = conv.get_structure_hook(item_type)
+    shape = _shape(item_type)
+    wanted = "an object" if shape is dict else f"a {type_name(shape())}" if shape else ""
+
+    def read(value: object, _: object) -> object:
+        if not isinstance(value, list):
+            raise RefusedError(f"expected a list, got {type_name(value)}", rule="a list")
+        items: list[object] = []
+        errors: list[Exception] = []
+        kept = 0
+        for index, item in enumerate(value):
+            if kept >= LIMIT:
+                raise ItemsError(errors, t, *_rest(value, index, shape))
+            if shape is not None and not isinstance(item, shape):
+                errors.append(
+                    _noted(RefusedError(f"expected {wanted}, got {type_name(item)}"), index, t)
+                )
+                kept += 1
+                continue
+            try:
+                items.append(hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001  (collected and raised below)
+                errors.append(_noted(exc, index, t))
+                kept += tally(exc)[0]
+        if errors:
+            raise ItemsError(errors, t)
+        return origin(items)
+
+    return read
+
+
+def _rest(value: list[object], start: int, shape: type | None) -> tuple[int, bool]:
+    """``(uncounted, complete)`` for the items from *start* on, looking only at their type."""
+    if shape is None:
+        return 0, False
+    wrong = 0
+    for item in itertools.islice(value, start, None):
+        if not isinstance(item, shape):
+            wrong += 1
+    return wrong, wrong == len(value) - start
+
+
+def _noted(exc: Exception, index: int, t: object) -> Exception:
+    # Exception.add_note() is 3.11+; cattrs reads __notes__ either way.
+    exc.__notes__ = [  # type: ignore[attr-defined]
+        *getattr(exc, "__notes__", ()),
+        cattrs.IterableValidationNote(f"Structuring {t} @ index {index}", index, t),
+    ]
+    return exc
+
+
+def _object_reader(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
+    inner: Any = make_dict_structure_fn(
+        cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    name = cls.__name__
+    tag = _EVENT_NAMES.get(cls)
+
+    def read(value: object, _: object) -> object:
+        if not isinstance(value, dict):
+            raise RefusedError(f"expected an object for {name}, got {type_name(value)}", rule=name)
+        if tag is not None and TAG in value:
+            # An event read on its own may carry its tag (as to_dict writes it).
+            if value[TAG] != tag:
+                raise RefusedError(
+                    f"expected {TAG!r} {tag!r}, got {_strict.shown(value[TAG])}", ".type"
+                )
+            value = {k: v for k, v in value.items() if k != TAG}
+        return inner(value, cls)
+
+    return read
+
+
+def _client_reader(conv: cattrs.Converter) -> Any:  # noqa: ANN401
+    as_object = _object_reader(conv, Client)
+
+    def read(value: object, cls: object) -> Client:
+        # A contract may name its client by id alone, as the model accepts.
+        if isinstance(value, str):
+            try:
+                return Client(value)
+            except UpworkSafetyError as exc:
+                raise RefusedError(str(exc), rule=exc.rule) from None
+        return as_object(value, cls)  # type: ignore[no-any-return]
+
+    return read
+
+
+def _tagged_union(conv: cattrs.Converter, union: Any) -> None:  # noqa: ANN401
+    """Events as a union tagged by ``"type"``, through cattrs' own strategy.
+
+    The strategy's reader is wrapped only to say clearly what is wrong with
+    a value that is not an object or names no known event.
+    """
+    configure_tagged_union(union, conv, tag_generator=_EVENT_NAMES.__getitem__, tag_name=TAG)
+    read_member = conv.get_structure_hook(union)
+    names = {_EVENT_NAMES[cls] for cls in get_args(union)}
+    listed = ", ".join(sorted(names))
+
+    def read(value: object, _: object) -> object:
+        if not isinstance(value, dict):
+            raise RefusedError(f"expected an event object, got {type_name(value)}", rule="an event")
+        tag = value.get(TAG)
+        if tag.__class__ is not str or tag not in names:
+            raise RefusedError(
+                f"{TAG!r} must name an escrow event ({listed}), got {_strict.shown(tag)}",
+                rule="an escrow event",
+            )
+        return read_member(value, union)
+
+    conv.register_structure_hook(union, read)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _refuse(_cls: type) -> Any:  # noqa: ANN401
+    def refuse(value: object) -> object:
+        raise InvalidTypeError(
+            f"cannot serialise a {type(value).__qualname__}: to_dict and to_json take "
+            "upwork_safety values (models, events, rules, reports), attrs classes made "
+            "of them, and lists, tuples and str-keyed dicts of these",
+            field="value",
+            rule="a public value",
+        )
+
+    return refuse
+
+
+class _Exactly:
+    """A field's default that compares equal only to a value written the same way.
+
+    cattrs' generated writer leaves a field out when ``value != default``;
+    with this wrapper as the default, ``Money("0.00", "USD")`` is kept (it
+    equals the zero default but would load back as ``"0"``, silently
+    rewritten), while the default itself is left out.
+    """
+
+    __slots__ = ("default", "write")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, default: object, write: Any) -> None:  # noqa: ANN401
+        self.default = default
+        self.write = write  # the field's writer: equal values must be written the same
+
+    def __eq__(self, value: object) -> bool:
+        default = self.default
+        if value is default:
+            return True
+        if value.__class__ is not default.__class__ or value != default:
+            return False
+        # Equal values of one class: the same text too (Decimal("0.00") is not "0").
+        if value.__class__ is Money:
+            return str(value.amount) == str(default.amount)  # type: ignore[attr-defined]
+        return bool(self.write(value) == self.write(default))
+
+    def __ne__(self, value: object) -> bool:
+        return not self.__eq__(value)
+
+
+def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:  # noqa: ANN401
+    """*a* with its default wrapped in :class:`_Exactly` (its converter applied first).
+
+    *write* is the field's writer: two equal values are the same only if it
+    writes them the same.
+    """
+    default: Any = a.default
+    convert: Any = a.converter
+    if default is attrs.NOTHING:
+        return a
+    # attrs types Factory as a function, so mypy cannot check this isinstance.
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        factory, takes_self = default.factory, default.takes_self
+
+        def exact(*instance: object) -> _Exactly:
+            value = factory(*instance)  # (instance) with takes_self, () without
+            return _Exactly(value if convert is None else convert(value), write)
+
+        wrapped: object = attrs.Factory(exact, takes_self=takes_self)
+    else:
+        value = default if convert is None else convert(default)
+        if (
+            value is None
+            or value.__class__ in _EXACT
+            or isinstance(value, enum.Enum)
+            or value == ()
+        ):
+            return a  # for these, equal already means written the same: no wrapper needed
+        wrapped = _Exactly(value, write)
+    return a.evolve(default=wrapped, converter=None)
+
+
+#: Classes whose equal values are always written the same way.
+_EXACT = frozenset({str, bool, int})
+
+
+def _writer_of(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+    """The writer for values declared as *t* (by the value's own type where *t* says too little)."""
+    return conv.get_unstructure_hook(t) if _declared(t) else conv.unstructure
+
+
+def _fields(cls: type) -> list[attrs.Attribute[Any]]:
+    """*cls*'s fields with resolved types, or untyped (written by value) if they cannot be."""
+    try:
+        attrs.resolve_types(cls)
+    except Exception:  # noqa: BLE001  (an annotation that cannot be resolved: write by value)
+        return [a.evolve(type=None) for a in attrs.fields(cls)]
+    return list(attrs.fields(cls))
+
+
+def _object_writer(conv: cattrs.Converter, cls: type) -> Any:  # noqa: ANN401
+    """The writer cattrs generates for *cls*; with ``omit_if_default``, exact defaults are left out.
+
+    An escrow event also gets its ``"type"`` tag, first, so an event written
+    on its own reads back as itself and through the ``Event`` union.
+    """
+    fields = _fields(cls)
+    if conv.omit_if_default:
+        fields = [
+            _exact_default(a, conv.unstructure if a.type is None else _writer_of(conv, a.type))
+            for a in fields
+        ]
+    write: Any = make_dict_unstructure_fn_from_attrs(
+        fields, cls, conv, _cattrs_omit_if_default=conv.omit_if_default
+    )
+    tag = _EVENT_NAMES.get(cls)
+    if tag is None:
+        return write
+
+    def write_tagged(event: object) -> dict[str, object]:
+        return {TAG: tag, **write(event)}
+
+    return write_tagged
+
+
+def _declared(t: Any) -> bool:  # noqa: ANN401
+    """Whether values declared as *t* can be written by *t*'s hook (else by their own type)."""
+    if get_origin(t) in _UNION_ORIGINS:
+        return True
+    return isinstance(t, type) and t is not object and not getattr(t, "_is_protocol", False)
+
+
+def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:  # noqa: ANN401
+    """Lists and tuples become lists; homogeneous ones use their item type's hook."""
+    args = get_args(t)
+    homogeneous = get_origin(t) in {list, collections.abc.Sequence} or (
+        len(args) == 2 and args[1] is Ellipsis
+    )
+    hook = conv.get_unstructure_hook(args[0]) if homogeneous and _declared(args[0]) else None
+    if hook is identity:
+        return list
+    if hook is None:
+        by_value = conv.unstructure
+
+        def write_any(value: typing.Iterable[object]) -> list[object]:
+            return [by_value(item) for item in value]
+
+        return write_any
+
+    def write(value: typing.Iterable[object]) -> list[object]:
+        return [hook(item) for item in value]
+
+    return write
+
+
+def _set_writer(conv: cattrs.Converter) -> Any:  # noqa: ANN401
+    def write(value: typing.AbstractSet[object]) -> list[object]:
+        items = [conv.unstructure(item) for item in value]
+        try:
+            return sorted(items)
+        except TypeError:  # unorderable items: keep set order
+            return items
+
+    return write
+
+
+def _mapping_writer(conv: cattrs.Converter) -> Any:  # noqa: ANN401
+    def write(value: typing.Mapping[object, object]) -> dict[str, object]:
+        result: dict[str, object] = {}
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise InvalidTypeError(
+                    f"cannot serialise a dict key of type {type(key).__qualname__}: "
+                    "JSON object keys are strings",
+                    field="value",
+                    rule="str keys",
+                )
+            result[key] = conv.unstructure(item)
+        return result
+
+    return write
+
+
+def _is_set(t: Any) -> bool:  # noqa: ANN401
+    return (get_origin(t) or t) in {set, frozenset}
+
+
+def _is_mapping(t: Any) -> bool:  # noqa: ANN401
+    return isinstance(get_origin(t) or t, type) and issubclass(get_origin(t) or t, dict)
+
+
+def _is_list_or_tuple(t: Any) -> bool:  # noqa: ANN401
+    return (get_origin(t) or t) in {list, tuple, collections.abc.Sequence}
+
+
+def _is_enum(t: Any) -> bool:  # noqa: ANN401
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+# --------------------------------------------------------------------------- the converter
+
+
+def _no_float(value: float) -> NoReturn:
+    # No public value holds a float (the library's numbers are Decimal), and
+    # JSON encoders disagree on how to write them (1e+16 or 1e16): refused.
+    raise InvalidTypeError(
+        f"cannot serialise the float {value!r}: numbers are written from Decimal or int "
+        "(floats cannot hold cents exactly)",
+        field="value",
+        rule="not a float",
+    )
+
+
+def make_converter(
+    *, omit_defaults: bool = True, cls: type[cattrs.Converter] = cattrs.Converter
+) -> cattrs.Converter:
+    """Build the converter behind ``to_dict``/``from_dict``.
+
+    Args:
+        omit_defaults: Whether writing leaves out fields that hold their
+            default exactly (the short form) or writes every field.
+        cls: The converter class (``MsgspecJsonConverter`` with the ``fast``
+            extra); the hooks are the same.
+    """
+    conv = cls(
+        omit_if_default=omit_defaults,
+        forbid_extra_keys=True,
+        detailed_validation=True,
+        unstructure_fallback_factory=_refuse,
+    )
+    # Reading: strict leaves.
+    conv.register_structure_hook(str, _strict.read_str)
+    conv.register_structure_hook(int, _strict.read_int)
+    conv.register_structure_hook(bool, _strict.read_bool)
+    conv.register_structure_hook(Decimal, _strict.read_decimal)
+    conv.register_structure_hook(date, _strict.read_date)
+    conv.register_structure_hook(datetime, _strict.read_datetime)
+    conv.register_structure_hook(timedelta, _strict.read_seconds)
+    conv.register_structure_hook(Money, _strict.read_money)
+    conv.register_structure_hook_func(_is_enum, _strict.read_enum)
+    conv.register_structure_hook_factory(_is_optional, lambda t: _optional_reader(conv, t))
+    conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_reader(conv, t))
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _object_reader(conv, cls))
+    conv.register_structure_hook(Client, _client_reader(conv))
+
+    # Writing: leaves by the shared rules, containers to lists and dicts.
+    for plain_type in (str, int, bool, _NONE_TYPE):
+        conv.register_unstructure_hook(plain_type, identity)
+    conv.register_unstructure_hook(float, _no_float)
+    for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
+        conv.register_unstructure_hook(not_json, _refuse(not_json))
+    conv.register_unstructure_hook(Money, _render.money_dict)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_unstructure_hook(timedelta, _render.seconds_text)
+    conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
+    conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))
+    conv.register_unstructure_hook_factory(_is_set, lambda _t: _set_writer(conv))
+    conv.register_unstructure_hook_factory(_is_mapping, lambda _t: _mapping_writer(conv))
+    conv.register_unstructure_hook_factory(attrs.has, lambda cls: _object_writer(conv, cls))
+
+    # Escrow events: the per-class hooks above carry the tag; the unions are
+    # cattrs' tagged unions.
+    for union in _UNIONS:
+        _tagged_union(conv, union)
+    return conv

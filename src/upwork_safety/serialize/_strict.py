@@ -1,0 +1,275 @@
+"""Strict readers for the leaf values of serialised data (private).
+
+Each reader takes one JSON value and returns the Python value, or raises
+:class:`RefusedError` saying what was expected.  Nothing is coerced or
+normalised: ``"false"`` is not ``False``, ``3.9`` is not ``3``, ``"1_000"``
+and full-width digits are not numbers, ``20250602`` is not a date.  Every
+reader costs time bounded by a small multiple of the length of its input, so
+hostile values (``"1e999990"`` seconds, a megabyte of digits) are refused at
+once.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+import sys
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TypeVar
+
+from upwork_safety.errors import UpworkSafetyError
+from upwork_safety.money import CONTEXT, Money, to_decimal
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+class RefusedError(ValueError):
+    """A reader refused a value; the message is what the user sees.
+
+    Attributes:
+        where: A path below the value being read, e.g. ``".amount"``, or
+            ``""`` for the value itself.
+        rule: The rule that was broken, in a few words, where there is one.
+    """
+
+    def __init__(self, message: str, where: str = "", rule: str | None = None) -> None:
+        super().__init__(message)
+        self.where = where
+        self.rule = rule
+
+
+def type_name(value: object) -> str:
+    """The JSON-ish name of *value*'s type, for messages (``null`` for ``None``)."""
+    return "null" if value is None else type(value).__name__
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """``repr(value)``, cut to about *limit* characters so a message stays short."""
+    if isinstance(value, str) and len(value) > limit:
+        return repr(value[:limit]) + f"… ({len(value)} characters)"
+    text = repr(value) if not isinstance(value, (dict, list)) else type_name(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def read_str(value: object, _: object = None) -> str:
+    """A JSON string."""
+    if isinstance(value, str):
+        return value
+    raise RefusedError(f"expected a string, got {type_name(value)}", rule="a string")
+
+
+def read_int(value: object, _: object = None) -> int:
+    """A JSON integer (``true`` and ``3.0`` are refused)."""
+    if type(value) is int:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    raise RefusedError(
+        f"expected an integer, got {type_name(value)} {shown(value)}", rule="an integer"
+    )
+
+
+def read_bool(value: object, _: object = None) -> bool:
+    """``true`` or ``false`` (not ``"false"``, not ``0``)."""
+    if value is True or value is False:
+        return value
+    raise RefusedError(
+        f"expected true or false, got {type_name(value)} {shown(value)}", rule="true or false"
+    )
+
+
+def read_decimal(value: object, _: object = None) -> Decimal:
+    """A decimal number as canonical text (``"12.50"``) or a JSON integer.
+
+    The text rule is :func:`upwork_safety.money.to_decimal`'s: ASCII digits,
+    an optional sign, one decimal point, at most 18 digits either side.
+    Floats are refused because they cannot hold decimals exactly.
+    """
+    if type(value) is str or (type(value) is int):
+        try:
+            return to_decimal(value, "the number")
+        except UpworkSafetyError as exc:
+            raise RefusedError(str(exc), rule=exc.rule) from None
+    raise RefusedError(
+        f'expected a decimal number as a string (e.g. "12.50"), got '
+        f"{type_name(value)} {shown(value)}",
+        rule="canonical decimal text",
+    )
+
+
+def read_seconds(value: object, _: object = None) -> timedelta:
+    """A duration as seconds: canonical decimal text or an integer, to the microsecond.
+
+    ``"1e999990"`` is not canonical text and is refused at once, without
+    ever building the number.
+    """
+    if type(value) is not str and type(value) is not int:
+        raise RefusedError(
+            f"expected a number of seconds as a string, got {type_name(value)}",
+            rule="canonical decimal text",
+        )
+    try:
+        seconds = to_decimal(value, "the number of seconds")
+    except UpworkSafetyError as exc:
+        raise RefusedError(str(exc), rule=exc.rule) from None
+    exponent = seconds.as_tuple().exponent
+    if (
+        isinstance(exponent, int)
+        and exponent < -6
+        and seconds != seconds.quantize(_MICROSECOND, context=CONTEXT)
+    ):
+        raise RefusedError(
+            f"{shown(value)} seconds is finer than a microsecond", rule="whole microseconds"
+        )
+    # At most 18 digits either side (to_decimal's limits): a small integer.
+    micro = int(seconds.scaleb(6, context=CONTEXT).to_integral_value(context=CONTEXT))
+    try:
+        return timedelta(microseconds=micro)
+    except OverflowError:
+        raise RefusedError(
+            f"{shown(value)} seconds is longer than {timedelta.max.days:,} days",
+            rule="within timedelta's range",
+        ) from None
+
+
+_MICROSECOND = Decimal("0.000001")
+
+#: Extended ISO 8601 calendar dates only: ``2025-06-02``.  Basic format
+#: (``20250602``), week dates (``2025-W23-1``) and ordinal dates
+#: (``2025-153``), which Python 3.11's ``fromisoformat`` also reads, are
+#: refused.  ``[0-9]``, not ``\d``: other scripts' digits are refused too.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: Extended ISO 8601 date and time with seconds and an offset (RFC 3339):
+#: ``2025-06-02T09:30:00+05:00``, ``2025-06-02T09:30:00.250Z``.
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}"
+    r"(?:\.[0-9]{3}|\.[0-9]{6})?(?:Z|[+-][0-9]{2}:[0-9]{2})"
+)
+_ZULU_NATIVE = sys.version_info >= (3, 11)
+
+
+def read_date(value: object, _: object = None) -> date:
+    """An extended ISO 8601 date, ``YYYY-MM-DD``."""
+    if type(value) is not str:
+        raise RefusedError(
+            f"expected an ISO date string, got {type_name(value)}", rule="an ISO 8601 date"
+        )
+    text: str = value
+    if len(text) == 10 and _DATE.fullmatch(text) is not None:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise RefusedError(
+        f"expected an ISO date like 2024-05-01, got {shown(text)}", rule="an ISO 8601 date"
+    )
+
+
+def read_datetime(value: object, _: object = None) -> datetime:
+    """An extended ISO 8601 date and time with seconds and a UTC offset."""
+    if type(value) is not str:
+        raise RefusedError(
+            f"expected an ISO datetime string, got {type_name(value)}",
+            rule="an ISO 8601 datetime with an offset",
+        )
+    text: str = value
+    if len(text) <= 32 and _DATETIME.fullmatch(text) is not None:
+        try:
+            return datetime.fromisoformat(
+                text if _ZULU_NATIVE or text[-1] != "Z" else text[:-1] + "+00:00"
+            )
+        except ValueError:
+            pass
+    elif len(text) <= 32 and _DATETIME.fullmatch(text + "+00:00") is not None:
+        raise RefusedError(
+            f"datetime {shown(text)} has no UTC offset; add one, e.g. +00:00",
+            rule="an ISO 8601 datetime with an offset",
+        )
+    raise RefusedError(
+        f"expected an ISO datetime like 2024-05-01T12:00:00+00:00, got {shown(text)}",
+        rule="an ISO 8601 datetime with an offset",
+    )
+
+
+@functools.cache
+def _members(cls: type[enum.Enum]) -> dict[tuple[type, object], enum.Enum]:
+    return {(type(m.value), m.value): m for m in cls}
+
+
+def read_enum(value: object, cls: type[E]) -> E:
+    """An enum member by its value (of the value's own type: ``"1"`` is not ``1``)."""
+    try:
+        return _members(cls)[value.__class__, value]  # type: ignore[return-value]
+    except (KeyError, TypeError):  # TypeError: an unhashable value such as a list
+        allowed = ", ".join(repr(m.value) for m in cls)
+        raise RefusedError(
+            f"expected one of {allowed}, got {shown(value)}", rule=f"a {cls.__name__}"
+        ) from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _money(amount: str, currency: str) -> Money:
+    """Money is immutable, so the same text always gives an equal, shareable value.
+
+    Histories repeat the same few amounts (zeros, milestone prices) many
+    times; building each once saves a quarter of the load time.
+    """
+    return Money(amount, currency)
+
+
+_MONEY_KEYS = frozenset({"amount", "currency"})
+
+
+def read_money(value: object, _: object = None) -> Money:
+    """``{"amount": "1000.00", "currency": "USD"}``; the amount may also be a JSON integer."""
+    if type(value) is dict and len(value) == 2:
+        amount = value.get("amount")
+        currency = value.get("currency")
+        if type(amount) is str and type(currency) is str:
+            try:
+                return _money(amount, currency)
+            except UpworkSafetyError as exc:
+                raise _money_refused(exc) from None
+    return _read_money_carefully(value)
+
+
+def _money_refused(exc: UpworkSafetyError) -> RefusedError:
+    # The error names its field ("Money.amount", "Money.currency"): that is
+    # the key under the Money object.
+    where = exc.field[len("Money") :] if exc.field and exc.field.startswith("Money.") else ""
+    return RefusedError(str(exc), where, exc.rule)
+
+
+def _read_money_carefully(value: object) -> Money:
+    if not isinstance(value, dict):
+        raise RefusedError(
+            f'expected {{"amount": "…", "currency": "…"}}, got {type_name(value)}', rule="Money"
+        )
+    if value.keys() != _MONEY_KEYS:
+        extra = sorted(str(k) for k in list(value)[:10] if k not in _MONEY_KEYS)
+        missing = sorted(_MONEY_KEYS - value.keys())
+        raise RefusedError(
+            "Money needs exactly 'amount' and 'currency'"
+            + (f"; missing {missing}" if missing else "")
+            + (f"; unknown {extra}" if extra else ""),
+            rule="Money",
+        )
+    amount = value["amount"]
+    if type(amount) is not str and type(amount) is not int:
+        raise RefusedError(
+            f'expected a string like "1000.00" (floats cannot hold cents exactly), '
+            f"got {type_name(amount)} {shown(amount)}",
+            ".amount",
+            "canonical decimal text",
+        )
+    currency = value["currency"]
+    if not isinstance(currency, str):
+        raise RefusedError(
+            f"expected an ISO 4217 code, got {type_name(currency)}", ".currency", "an ISO 4217 code"
+        )
+    try:
+        return Money(amount, currency)
+    except UpworkSafetyError as exc:
+        raise _money_refused(exc) from None
