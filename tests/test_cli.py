@@ -47,7 +47,7 @@ class TestWithdraw:
         """$900 at 280, 1% tax: Payoneer is ranked; Direct to Local Bank's break-even rate is shown."""
         code, text = run("withdraw", "900", "--rate", "280")
         assert 0 == code
-        assert "Rs243,947.09" in text
+        assert "PKR 243,947.09" in text
         assert "at least 274.10 PKR per USD" in text
         assert "--offered-rate direct_to_local_bank=RATE" in text
         assert "not compared: PayPal: not available in Pakistan" in text
@@ -60,7 +60,7 @@ class TestWithdraw:
             "--spread", "wire_usd=0.5%",
         )  # fmt: skip
         assert 0 == code
-        assert "Rs246,713.51" in text
+        assert "PKR 246,713.51" in text
         assert (
             text.index("Direct to Local Bank")
             < text.index("Payoneer ")
@@ -122,14 +122,14 @@ class TestFees:
         """$600 with a new client in 2020: fee $110, net $490 (HC 211062538)."""
         code, text = run("fees", "600", "--on", "2020-05-01")
         assert 0 == code
-        assert "US$110.00" in text
-        assert "US$490.00" in text
+        assert "USD 110.00" in text
+        assert "USD 490.00" in text
 
     def test_from_2025_the_default_is_ten_percent_and_says_so(self):
         """$100 on 2026-01-01 without --fee-rate: $10, the rate Upwork publishes."""
         code, text = run("fees", "100", "--on", "2026-01-01")
         assert 0 == code
-        assert "US$10.00" in text
+        assert "USD 10.00" in text
         assert "the rate Upwork publishes" in text
 
     def test_json_with_rate(self):
@@ -166,7 +166,9 @@ class TestRules:
         assert 0 == code
         assert "review_period" in text
         assert "14 days" in text
-        assert "COMM threads 2017–2021 (unconfirmed)" in text
+        assert "arbitration_fee" in text
+        assert "(unconfirmed)" in text
+        assert [] == [line for line in text.splitlines() if len(line) > 100]
 
     def test_json(self):
         """--json lists every rule with its source."""
@@ -218,26 +220,50 @@ class TestJSS:
     ("content", "problem"),
     [
         (None, "no such file"),
-        ("{", "not valid JSON"),
-        ('{"id": 3}', "$.id: expected a string, got int (and 3 more problems)"),
+        ("{", "$: not valid JSON"),
+        ('{"id": 3}', "$.id: expected a string, got int"),
         (
             '[{"id": "c", "client": "x", "kind": "weekly", "started": "2024-01-01"}]',
             "$[0].kind: expected one of",
         ),
-        ("[" * 100_000, "JSON nested too deeply"),
+        ("[" * 100_000, "$: JSON nested too deeply"),
+        ("[]", "the file holds an empty list"),
     ],
 )
-def test_bad_files_one_line_no_traceback(tmp_path, capsys, content, problem):
-    """Bad files exit 2 with one line on stderr naming the problem and its path."""
+def test_bad_files_exit_2_with_the_problem_and_no_traceback(tmp_path, capsys, content, problem):
+    """Bad files exit 2, print nothing on stdout, and name the file and the problem on stderr."""
     path = tmp_path / "in.json"
     if content is not None:
         path.write_text(content, "utf-8")
-    code, _ = run("jss", str(path))
+    code, text = run("jss", str(path))
     err = capsys.readouterr().err
-    assert 2 == code
-    assert [f"upwork-safety: error: {path}: {problem}"] == [
-        line[: len(f"upwork-safety: error: {path}: {problem}")] for line in err.strip().splitlines()
-    ]
+    assert (2, "") == (code, text)
+    assert err.startswith(f"upwork-safety jss: error: {path}: ")
+    assert problem in err
+    assert "Traceback" not in err
+
+
+def test_every_problem_in_a_bad_file_is_listed(tmp_path, capsys):
+    """A contract file with four problems lists all four, one per line, after a count."""
+    path = tmp_path / "in.json"
+    path.write_text('{"id": 3}', "utf-8")
+    assert 2 == run("check", str(path))[0]
+    lines = capsys.readouterr().err.splitlines()
+    assert f"upwork-safety check: error: {path}: 4 problems:" == lines[0]
+    assert 5 == len(lines)
+    assert "  $.id: expected a string, got int" == lines[1]
+    assert {"  $.client: required field missing", "  $.kind: required field missing"} <= set(lines)
+
+
+def test_a_huge_bad_file_lists_the_first_problems_and_counts_the_rest(tmp_path, capsys):
+    """A million bad items: the first 50 problems are listed and the rest counted, quickly."""
+    path = tmp_path / "in.json"
+    path.write_text("[" + ",".join(["0"] * 1_000_000) + "]", "utf-8")
+    assert 2 == run("check", str(path))[0]
+    lines = capsys.readouterr().err.splitlines()
+    assert f"upwork-safety check: error: {path}: 1000000 problems:" == lines[0]
+    assert "  … and 999950 more" == lines[-1]
+    assert 52 == len(lines)
 
 
 def test_unreadable_and_binary_files(tmp_path, capsys):
@@ -258,7 +284,9 @@ def test_unreadable_and_binary_files(tmp_path, capsys):
         (["withdraw", "1e3", "--rate", "280"], "argument amount: '1e3' is not an amount"),
         (["fees", "1" + "0" * 30], "is not an amount"),
         (["withdraw", "900", "--rate", "-1"], "argument --rate: '-1' must be more than 0"),
-        (["withdraw", "900", "--rate", "inf"], "not a finite number"),
+        (["withdraw", "900", "--rate", "inf"], "is not a number like 280"),
+        (["withdraw", "900", "--rate", "1e20"], "is not a number like 280"),
+        (["fees", "--on", "20260101"], "is not a date like 2026-11-26"),
         (["withdraw", "900"], "the following arguments are required: --rate"),
         (
             ["withdraw", "900", "--rate", "280", "--spread", "150%"],
@@ -270,8 +298,9 @@ def test_unreadable_and_binary_files(tmp_path, capsys):
         (["withdraw", "900", "--rate", "280", "--offered-rate", "-1"], "must be more than 0"),
         (["fees", "--on", "2024-02-30"], "'2024-02-30' is not a date"),
         (["check", "x.json", "--now", "2024-01-01T10:00"], "has no UTC offset"),
-        (["check", "x.json", "--now", "soon"], "is not a datetime"),
-        (["jss", "x.json", "--days", "0"], "--days and --step must be positive"),
+        (["check", "x.json", "--now", "soon"], "is not a moment like"),
+        (["jss", "x.json", "--days", "0"], "must be from 1 to 36500 days"),
+        (["jss", "x.json", "--step", "x"], "is not a whole number of days"),
         (["nope"], "invalid choice: 'nope'"),
         (
             ["withdraw", "900", "--rate", "280", "--locale", "xx"],
@@ -313,14 +342,14 @@ class TestStatement:
         code, text = run("statement", str(REPORT_CSV))
         assert 0 == code
         assert "Transactions report: 17 transactions, 2024-05-06 to 2024-08-05" in text
-        assert "opening balance  US$35.50" in text
+        assert "opening balance  USD 35.50" in text
         assert [line.split()[0] for line in text.splitlines() if line.startswith("  20")] == [
             "2024-05",
             "2024-06",
             "2024-07",
             "2024-08",
         ]
-        assert "US$1,439.00" in text
+        assert "USD 1,439.00" in text
         assert "Note: 2 scheduled rows (not yet paid) are not counted." in text
 
     def test_by_tax_year_json(self):
@@ -343,7 +372,7 @@ class TestStatement:
         code, text = run("statement", str(EXAMPLES / "synthetic-weekly-summary.csv"))
         assert 0 == code
         assert "opening balance" not in text
-        assert "US$475.00" in text
+        assert "USD 475.00" in text
         assert "earnings only" in text
 
     def test_taxes_and_other_columns_only_when_used(self, tmp_path):
@@ -378,32 +407,33 @@ class TestStatement:
             ),
             (
                 "Date,Contract,Hours,Amount,Payment type\n" + "a,b\n" * 1000,
-                "line 2: 2 columns, but the Weekly summary header on line 1 has 5 (and 49 more problems)",
+                "line 51: more than 49 problems; stopped reading here",
             ),
         ],
     )
-    def test_bad_files_one_line(self, tmp_path, capsys, content, problem):
-        """A bad export exits 2 with one line on stderr naming the file and the problem."""
+    def test_bad_files(self, tmp_path, capsys, content, problem):
+        """A bad export exits 2, prints nothing on stdout, and names the file and every problem."""
         path = tmp_path / "export.csv"
         if content is not None:
             path.write_text(content, "utf-8")
         code, out = run("statement", str(path))
         err = capsys.readouterr().err
         assert (2, "") == (code, out)
-        assert [f"upwork-safety: error: {path}: {problem}"] == [
-            line[: len(f"upwork-safety: error: {path}: {problem}")] for line in err.splitlines()
-        ]
+        assert err.startswith(f"upwork-safety statement: error: {path}: ")
+        assert problem in err
+        assert len(err.splitlines()) <= 51
 
-    def test_balance_break_one_line(self, tmp_path, capsys):
-        """A break in the running balance is one line naming both lines of the file."""
+    def test_balance_break(self, tmp_path, capsys):
+        """A break in the running balance is one problem naming both lines of the file."""
         lines = REPORT_CSV.read_bytes().decode("utf-8").splitlines(keepends=True)
         path = tmp_path / "missing-row.csv"
         path.write_text("".join(lines[:10] + lines[11:]), "utf-8")
         code, _ = run("statement", str(path))
         err = capsys.readouterr().err.splitlines()
         assert 2 == code
-        assert 1 == len(err)
-        assert "between line 11 and line 10" in err[0]
+        assert f"upwork-safety statement: error: {path}: 1 problem:" == err[0]
+        assert 2 == len(err)
+        assert "between line 11 and line 10" in err[1]
 
     def test_unreadable_and_binary(self, tmp_path, capsys):
         """A directory or a file that is not UTF-8 is one clear line."""
@@ -508,16 +538,18 @@ class TestCheck:
 
 class TestDemo:
     def test_a_failure_prints_nothing_on_stdout(self, capsys):
-        """demo --rate 1e20 fails with one line on stderr and nothing on stdout."""
-        code, text = run("demo", "--rate", "1e20")
+        """A demo that fails in its fifth section prints none of the four before it."""
+        code, text = run("demo", "--rate", "999999999999999999")
+        err = capsys.readouterr().err.strip().splitlines()
         assert (2, "") == (code, text)
-        assert 1 == len(capsys.readouterr().err.strip().splitlines())
+        assert 1 == len(err)
+        assert "the converted amount is too large" in err[0]
 
     def test_whole_cents_are_accepted_with_trailing_zeros(self):
         """0.010 is a whole cent."""
         code, text = run("fees", "0.010", "--on", "2024-01-10")
         assert 0 == code
-        assert "US$0.01" in text
+        assert "USD 0.01" in text
 
     def test_text(self):
         """The demo walks every step and states its figures."""
@@ -535,16 +567,16 @@ class TestDemo:
         assert "VAGUE_MILESTONE" in text
         assert "START_BEFORE_FUNDING" in text
         assert "2026-03-23 15:30:00 UTC" in text
-        assert "US$90.00" in text
-        assert "Rs219,498.05" in text
+        assert "USD 90.00" in text
+        assert "PKR 219,498.05" in text
         assert "at least 274.06 PKR per USD" in text
         assert "the rate Upwork publishes" in text
 
     def test_offered_rate(self):
-        """--offered-rate 277.20 quotes Direct to Local Bank at that rate: Rs222,014.99."""
+        """--offered-rate 277.20 quotes Direct to Local Bank at that rate: PKR 222,014.99."""
         code, text = run("demo", "--offered-rate", "277.20")
         assert 0 == code
-        assert "Rs222,014.99" in text
+        assert "PKR 222,014.99" in text
         assert "at least 274.06" not in text
 
     def test_json_and_locale(self):
@@ -557,7 +589,9 @@ class TestDemo:
         assert "2026-03-23T15:30:00+00:00" == data["auto_release_at"]
         assert {"amount": "90.00", "currency": "USD"} == data["service_fee"]
         assert "274.05756" == data["break_even_rate"]["rate"]
+        _, plain = run("demo")
         _, urdu = run("demo", "--locale", "ur_PK")
+        assert "PKR 219,498.05" in plain
         assert "Rs219,498.05" in urdu
 
 
@@ -566,8 +600,9 @@ class TestEdges:
         """$1 cannot be withdrawn by any method; each reason is listed."""
         code, text = run("withdraw", "1", "--rate", "280")
         assert 0 == code
-        assert "No method can deliver this amount" in text
-        assert "below the Direct to Local Bank (PKR) minimum" in text
+        words = " ".join(text.split())
+        assert "No method can deliver this amount" in words
+        assert "below the Direct to Local Bank (PKR) minimum of USD 5.00" in words
 
     def test_timeline_text(self, tmp_path):
         """--timeline prints the score over time."""
@@ -624,7 +659,7 @@ class TestEdges:
         err = capsys.readouterr().err.strip().splitlines()
         assert 2 == code
         assert 1 == len(err)
-        assert err[0].startswith("upwork-safety: error: ")
+        assert err[0].startswith("upwork-safety check: error: ")
 
     def test_broken_pipe_is_quiet(self):
         """Output piped into a closed reader (e.g. head) stops without a traceback."""
@@ -637,7 +672,7 @@ class TestEdges:
 
     def test_durations_read_naturally(self):
         """Durations print as days, hours or minutes."""
-        from upwork_safety.cli import _duration
+        from upwork_safety._cli._printer import duration as _duration
 
         assert ["14 days", "1 day", "12 hours", "10 minutes", "0:00:01.500000"] == [
             _duration(timedelta(days=14)),
@@ -672,14 +707,14 @@ def test_huge_timeline_and_empty_file(tmp_path, capsys):
         "2025-06-30",
         "--timeline",
         "--days",
-        "100000000",
+        "36500",
     )
     empty = tmp_path / "empty.json"
     empty.write_text("[]", "utf-8")
     code2, _ = run("check", str(empty))
     err = capsys.readouterr().err.strip().splitlines()
     assert (2, 2) == (code, code2)
-    assert "--days 100000000 reaches back before the year 1" in err[0]
+    assert "--days 36500: the timeline would start on 1925-07-25, before" in err[0]
     assert "empty list" in err[1]
 
 
@@ -690,3 +725,121 @@ def test_library_rules_error_passes_through(capsys):
     assert 2 == code
     assert 1 == len(err)
     assert "sliding scale" in err[0]
+
+
+class TestWhatANewUserMeets:
+    """The command line as a newcomer meets it (issue 17): help, options anywhere, clean output."""
+
+    def test_version(self, capsys):
+        """--version prints the program and the installed version."""
+        from upwork_safety import __version__
+
+        with pytest.raises(SystemExit) as info:
+            main(["--version"])
+        assert 0 == info.value.code
+        assert f"upwork-safety {__version__}" == capsys.readouterr().out.strip()
+
+    def test_bare_command_prints_usage_and_the_commands(self, capsys):
+        """No command: usage and every command with its one-line help, on stderr, exit 2."""
+        code, text = run()
+        err = capsys.readouterr().err
+        assert (2, "") == (code, text)
+        assert err.startswith("usage: upwork-safety")
+        for name in ("demo", "fees", "withdraw", "jss", "check", "scan", "statement", "rules"):
+            assert f"    {name} " in err
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["--json", "fees", "500", "--on", "2024-01-10"],
+            ["fees", "--json", "500", "--on", "2024-01-10"],
+            ["fees", "500", "--on", "2024-01-10", "--json"],
+        ],
+    )
+    def test_json_before_or_after_the_command(self, argv):
+        """--json works before the command and after it, with the same result."""
+        code, text = run(*argv)
+        assert 0 == code
+        assert {"amount": "50.00", "currency": "USD"} == json.loads(text)["fee"]
+
+    def test_locale_before_the_command(self):
+        """--locale before the command formats amounts too."""
+        _, text = run("--locale", "en_PK", "fees", "500", "--on", "2024-01-10")
+        assert "US$450.00" in text
+
+    @pytest.mark.parametrize(
+        "argv",
+        [
+            ["rules", "--on", "2025-06-02"],
+            ["fees", "1000", "--on", "2025-06-02", "--fee-rate", "12%"],
+            ["withdraw", "900", "--rate", "280", "--offered-rate", "277.20"],
+            ["demo"],
+            ["scan", "Bhai payment bahar kar dein, mera WhatsApp 0300 1234567 hai"],
+            ["statement", "docs/examples/synthetic-transactions-report.csv", "--by", "tax-year"],
+        ],
+        ids=lambda argv: argv[0],
+    )
+    def test_output_fits_100_columns_without_a_leading_blank_line(self, argv, monkeypatch):
+        """Every command's text fits a 100-column terminal and starts with its first heading."""
+        monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+        code, text = run(*argv)
+        assert 0 == code
+        assert text.splitlines()[0].strip()
+        assert [] == [line for line in text.splitlines() if len(line) > 100]
+
+    def test_jss_fits_100_columns(self, tmp_path):
+        """The jss table wraps each contract's reasons inside 100 columns."""
+        code, text = run("jss", str(history_file(tmp_path)), "--as-of", "2025-06-30")
+        assert 0 == code
+        assert [] == [line for line in text.splitlines() if len(line) > 100]
+
+    def test_one_money_style(self):
+        """Tables, headings and the library's own messages all write money as 'USD 900.00'."""
+        _, text = run("demo")
+        assert "USD 900.00" in text
+        assert "PKR 219,498.05" in text
+        assert "US$" not in text
+        assert "Rs" not in text.replace("Rs ", "")
+
+    def test_the_now_example_is_accepted_when_fed_back(self, tmp_path, capsys):
+        """The moment the --now error suggests is accepted as it is."""
+        path = history_file(tmp_path)
+        with pytest.raises(SystemExit):
+            main(["check", str(path), "--now", "2026-11-26"])
+        err = capsys.readouterr().err
+        suggestion = err.split("e.g. ", 1)[1].split(" ", 1)[0]
+        assert "2026-11-26T00:00:00+00:00" == suggestion
+        assert 0 == run("check", str(path), "--now", suggestion)[0]
+
+    def test_messages_name_options_not_library_arguments(self, capsys):
+        """A fee rate outside the schedule names --fee-rate, never the library's rate=."""
+        code, text = run("fees", "1000", "--on", "2025-06-02", "--fee-rate", "20%")
+        err = capsys.readouterr().err
+        assert (2, "") == (code, text)
+        assert "--fee-rate 20%" in err
+        assert "rate=" not in err
+
+    def test_a_day_before_the_tax_rules_asks_for_tax_none(self, capsys):
+        """withdraw --on 2021-01-01 says to give --tax none, not the library's tax_rate=."""
+        code, _ = run("withdraw", "900", "--rate", "280", "--on", "2021-01-01")
+        err = capsys.readouterr().err
+        assert 2 == code
+        assert "--tax none" in err
+        assert "tax_rate" not in err
+        assert (
+            0 == run("withdraw", "900", "--rate", "280", "--on", "2021-01-01", "--tax", "none")[0]
+        )
+
+    def test_a_day_before_the_jss_rules_names_as_of(self, tmp_path, capsys):
+        """jss --as-of 2014-01-01 names the option and the first day, not rules=."""
+        code, _ = run("jss", str(history_file(tmp_path)), "--as-of", "2014-01-01")
+        err = capsys.readouterr().err
+        assert 2 == code
+        assert "--as-of 2014-01-01" in err
+        assert "rules=" not in err
+
+    def test_rules_before_the_jss_launch(self):
+        """rules --on 2010-01-01 works and says the score did not exist yet."""
+        code, text = run("rules", "--on", "2010-01-01")
+        assert 0 == code
+        assert "not launched yet" in text

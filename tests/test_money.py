@@ -618,3 +618,12 @@ class TestSplitAndAllocate:
         sizes = [abs(s.amount) for s in shares]
         assert sizes == sorted(sizes, reverse=True)
         assert sizes[0] - sizes[-1] <= Decimal("0.01")
+
+
+def test_a_conversion_too_large_to_hold_names_the_converted_amount():
+    """USD 999,999,999,999,999.00 at 9999 is refused naming the PKR result, not the input."""
+    rate = ExchangeRate("USD", "PKR", "9999")
+    with pytest.raises(InvalidValueError) as info:
+        rate.convert(Money("999999999999999", "USD"))
+    assert "converted amount" == info.value.field
+    assert "PKR 9,998,999,999,999,990,001.00" in str(info.value)

@@ -646,6 +646,9 @@ class ExchangeRate:
             InvalidTypeError: *money* is not :class:`Money`.
             CurrencyMismatchError: *money* is not in *base* (a rate in the
                 wrong direction is refused, never inverted silently).
+            InvalidValueError: The converted amount has more than
+                :data:`MAX_DIGITS` integer digits (the error names it, not
+                the amount given).
         """
         money = require_money(money, "money")
         if money.currency != self.base:
@@ -655,8 +658,16 @@ class ExchangeRate:
                 field="money",
                 rule="the rate's base currency",
             )
-        product = CONTEXT.multiply(money.amount, self.rate)
-        return Money(round_half_up(product, minor_unit(self.quote)), self.quote)
+        product = round_half_up(CONTEXT.multiply(money.amount, self.rate), minor_unit(self.quote))
+        if product.adjusted() >= MAX_DIGITS:
+            raise InvalidValueError(
+                f"{money} at {self.rate} {self.quote} per {self.base} converts to "
+                f"{self.quote} {product:,}, more than {MAX_DIGITS} digits before the decimal "
+                "point: the converted amount is too large to hold",
+                field="converted amount",
+                rule=f"at most {MAX_DIGITS} integer digits",
+            )
+        return Money(product, self.quote)
 
     def inverse(self) -> ExchangeRate:
         """Return the rate from *quote* back to *base*, to at most :data:`MAX_DIGITS` places.

@@ -30,11 +30,7 @@ from upwork_safety.fees._common import (
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import Money
-from upwork_safety.rules import (
-    SERVICE_FEE_HISTORY,
-    ServiceFeeSchedule,
-)
-from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
 
 __all__ = [
     "FeeBasis",

@@ -1,13 +1,13 @@
-"""The ``upwork-safety demo`` walk-through: one contract from a vague milestone to rupees (private).
+"""``upwork-safety demo``: one contract from a vague milestone to rupees in the bank (private).
 
-Kept apart from :mod:`upwork_safety.cli` so the story reads top to bottom;
-it prints only through the CLI's printer and uses a fixed, stated timeline
-(never the clock), so its output is the same on every run.
+The story reads top to bottom; it writes only through the CLI's printer and
+uses a fixed, stated timeline (never the clock), so its output is the same on
+every run.
 """
 
 from __future__ import annotations
 
-import math
+import io
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import checks, escrow, fees, jss
+from upwork_safety._cli import _args
+from upwork_safety._cli._fees import rate_at_least
+from upwork_safety._cli._printer import Printer
 from upwork_safety.models import (
     Client,
     Contract,
@@ -27,7 +30,11 @@ from upwork_safety.models import (
 from upwork_safety.money import ExchangeRate, Money
 
 if TYPE_CHECKING:
-    from upwork_safety.cli import Printer
+    import argparse
+
+    from upwork_safety._cli._context import Context
+
+HELP = "walk one contract from a vague milestone to rupees in the bank"
 
 UTC = timezone.utc
 VAGUE_TITLE = "Build the website"
@@ -38,6 +45,8 @@ SPECIFIC_DESCRIPTION = (
     "brief on Chrome and Safari. Includes 2 rounds of revisions."
 )
 CLIENT_MESSAGE = "Hi! Please start today, I'll fund the milestone once I see some progress."
+#: The milestone's price in the story.
+AMOUNT = Money("900.00", "USD")
 
 
 def _history() -> list[Contract]:
@@ -67,9 +76,31 @@ def _history() -> list[Contract]:
     ]
 
 
-def rate_at_least(rate: Decimal) -> str:
-    """*rate* rounded up to the paisa: an offered rate at or above it is enough."""
-    return f"{math.ceil(rate * 100) / Decimal(100):.2f}"
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``demo``."""
+    parser.add_argument(
+        "--rate",
+        type=_args.positive,
+        default=Decimal("280.00"),
+        help="PKR per USD (default 280.00)",
+    )
+    parser.add_argument(
+        "--offered-rate",
+        type=_args.positive,
+        help="the PKR per USD Upwork shows for Direct to Local Bank before you confirm",
+    )
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Tell the story (or, with ``--json``, give its key figures)."""
+    # With --json the story is told to a throwaway printer and only the figures are shown.
+    story = io.StringIO()
+    data = run_demo(Printer(story, ctx.locale), reference=args.rate, offered=args.offered_rate)
+    if ctx.json:
+        ctx.dump(data)
+    else:
+        ctx.out.write(story.getvalue())
+    return 0
 
 
 def run_demo(  # noqa: PLR0915  (one story, told in order)
@@ -86,7 +117,7 @@ def run_demo(  # noqa: PLR0915  (one story, told in order)
 
     p.heading("1. The offer: a milestone the client can stretch forever")
     vague = checks.review_milestone(VAGUE_TITLE)
-    p.line(f'  Milestone: "{VAGUE_TITLE}", $900')
+    p.line(f'  Milestone: "{VAGUE_TITLE}", {p.money(AMOUNT)}')
     for finding in vague:
         p.wrapped(
             f"{finding.severity.name} {finding.code}: {finding.message}", indent="    ", first="  "
@@ -117,13 +148,13 @@ def run_demo(  # noqa: PLR0915  (one story, told in order)
         client=Client("acme-studio", "Acme Studio", payment_verified=True, country="United States"),
         kind=ContractKind.FIXED_PRICE,
         started=date(2026, 3, 2),
-        milestones=(Milestone("m1", SPECIFIC_TITLE, Money("900.00", "USD"), SPECIFIC_DESCRIPTION),),
+        milestones=(Milestone("m1", SPECIFIC_TITLE, AMOUNT, SPECIFIC_DESCRIPTION),),
         title="Landing page",
     )
     funded_at = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     submitted_at = datetime(2026, 3, 9, 15, 30, tzinfo=UTC)
     contract = escrow.apply(contract, escrow.Fund("m1", funded_at))
-    p.line(f"  {p.cell(funded_at)}  client funds $900.00 into escrow: now you may start")
+    p.line(f"  {p.cell(funded_at)}  client funds {p.money(AMOUNT)} into escrow: now you may start")
     contract = escrow.apply(contract, escrow.Submit("m1", submitted_at))
     p.line(f"  {p.cell(submitted_at)}  you submit the work with 'Submit work'")
     upcoming = escrow.deadlines(contract, submitted_at)
@@ -145,7 +176,7 @@ def run_demo(  # noqa: PLR0915  (one story, told in order)
     data["available_at"] = available_at
 
     p.heading("4. Upwork's service fee")
-    paid = Money("900.00", "USD")
+    paid = AMOUNT
     fee = fees.explain_service_fee(paid, on=release.date(), contract=contract)
     p.pairs([("client paid", paid), ("service fee", fee.fee), ("your balance", fee.net)])
     p.wrapped(fee.explanation, indent="    ")

@@ -1,0 +1,135 @@
+"""How the command line reads its arguments: amounts, rates, dates and moments (private).
+
+Each reader refuses what the library would refuse, with a message written
+for someone at a terminal (it names the option's value, never a Python
+argument); argparse turns the refusal into one line on stderr, exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
+
+from upwork_safety._validate import fraction
+from upwork_safety.errors import UpworkSafetyError
+from upwork_safety.money import Money, round_half_up, to_decimal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from decimal import Decimal
+
+__all__ = [
+    "cents",
+    "day",
+    "locale",
+    "moment",
+    "not_negative",
+    "per_method",
+    "positive",
+    "rate",
+]
+
+UTC = timezone.utc
+
+
+def _number(text: str) -> Decimal:
+    try:
+        return to_decimal(text, "the number")
+    except UpworkSafetyError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number like 280 or 280.50 (digits and one decimal point)"
+        ) from None
+
+
+def not_negative(text: str) -> Decimal:
+    """A number of 0 or more."""
+    value = _number(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
+    return value
+
+
+def positive(text: str) -> Decimal:
+    """A number more than 0."""
+    value = _number(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    return value
+
+
+def rate(text: str) -> Decimal:
+    """A rate given as a fraction (0.02) or a percentage (2%): the library's one rule."""
+    try:
+        return fraction(text, "the rate")
+    except UpworkSafetyError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a rate: write a fraction from 0 up to 1 (e.g. 0.02) or a "
+            "percentage (e.g. 2%)"
+        ) from None
+
+
+def cents(text: str) -> Decimal:
+    """A positive amount of dollars in whole cents, as plain digits (``0.001`` is refused)."""
+    try:
+        value = to_decimal(text, "the amount")
+    except UpworkSafetyError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an amount like 900 or 900.50 (digits and one decimal point, "
+            "at most 18 digits before it)"
+        ) from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+    if round_half_up(value, 2) != value:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has a fraction of a cent: amounts are in whole cents (e.g. 0.01)"
+        )
+    return value
+
+
+def per_method(kind: Callable[[str], Decimal]) -> Callable[[str], tuple[str, Decimal]]:
+    """``METHOD=VALUE`` (a method's key) or a bare ``VALUE`` (the method left to the command)."""
+
+    def parse(text: str) -> tuple[str, Decimal]:
+        method, _, value = text.rpartition("=")
+        return method.strip(), kind(value)
+
+    return parse
+
+
+def day(text: str) -> date:
+    """A date written ``2026-11-26``."""
+    if len(text) != 10:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-26")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-26") from None
+
+
+def moment(text: str) -> datetime:
+    """An aware moment written ``2026-11-26T09:00:00+00:00`` (or with ``Z``)."""
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a moment like 2026-11-26T09:00:00+00:00"
+        ) from None
+    if value.tzinfo is None:
+        # The suggestion is a complete moment the reader accepts as it is.
+        suggestion = value.replace(tzinfo=UTC).isoformat()
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no UTC offset; add one, e.g. {suggestion} (Upwork's clocks are UTC)"
+        )
+    return value.astimezone(UTC)
+
+
+def locale(text: str) -> str:
+    """A locale babel knows, e.g. ``en_PK``."""
+    try:
+        Money(1, "USD").format(locale=text)
+    except UpworkSafetyError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a locale babel knows; use e.g. en_PK, ur_PK or en_US"
+        ) from None
+    return text

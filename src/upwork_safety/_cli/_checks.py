@@ -1,0 +1,81 @@
+"""``upwork-safety check`` and ``scan``: findings for a contract and for a message (private)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from upwork_safety._cli import _args
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+    from datetime import datetime
+
+    from upwork_safety._cli._context import Context
+    from upwork_safety._cli._printer import Printer
+    from upwork_safety.checks import Finding
+
+__all__ = ["add_check_arguments", "add_scan_arguments", "print_findings", "run_check", "run_scan"]
+
+CHECK_HELP = "review a contract for risks right now"
+SCAN_HELP = "scan a message for the classic traps"
+
+
+def add_check_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``check``."""
+    parser.add_argument("contract", help="JSON file of a contract (or a list) from serialize")
+    parser.add_argument(
+        "--now", type=_args.moment, help="the moment to look from (default now, UTC)"
+    )
+
+
+def print_findings(p: Printer, found: Sequence[Finding]) -> None:
+    """Each finding: severity, code, milestone, message and what to do."""
+    if not found:
+        p.line("  No findings: nothing here needs your attention.")
+        return
+    for finding in found:
+        where = f" [{finding.milestone_id}]" if finding.milestone_id else ""
+        p.line(f"  {finding.severity.name:<7} {finding.code}{where}")
+        p.wrapped(finding.message, indent=" " * 10)
+        p.wrapped(f"What to do: {finding.advice}", indent=" " * 10)
+
+
+def run_check(args: argparse.Namespace, ctx: Context) -> int:
+    """Review each contract in the file at ``--now``."""
+    from upwork_safety import checks  # noqa: PLC0415
+
+    now: datetime = args.now or ctx.now()
+    results = [
+        (contract, checks.review_contract(contract, now=now))
+        for contract in ctx.read_contracts(args.contract)
+    ]
+    if ctx.json:
+        ctx.dump([{"contract": c.id, "now": now, "findings": found} for c, found in results])
+        return 0
+    p = ctx.printer()
+    for contract, found in results:
+        p.heading(f"Contract {contract.id} at {p.cell(now)}")
+        print_findings(p, found)
+    return 0
+
+
+def add_scan_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``scan``."""
+    parser.add_argument("message", help="the message text")
+    parser.add_argument("--outgoing", action="store_true", help="a message you are about to send")
+
+
+def run_scan(args: argparse.Namespace, ctx: Context) -> int:
+    """Scan one message, incoming (from a client) or ``--outgoing`` (yours)."""
+    from upwork_safety import checks  # noqa: PLC0415
+
+    direction = checks.Direction.OUTGOING if args.outgoing else checks.Direction.INCOMING
+    found = checks.scan_message(args.message, direction=direction)
+    if ctx.json:
+        ctx.dump({"direction": direction, "findings": found})
+        return 0
+    p = ctx.printer()
+    p.heading(f"Scanning an {direction} message")
+    print_findings(p, found)
+    return 0

@@ -1,0 +1,107 @@
+"""What a command is given: where to write, the clock, and the files, read by the CLI (private).
+
+Commands never print, open files or read the clock themselves: the
+``upwork-safety`` entry point (:mod:`upwork_safety.cli`) hands them a
+:class:`Context` that does, so everything here stays testable and pure.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from upwork_safety._cli._printer import Printer
+from upwork_safety.errors import InvalidDataError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from datetime import date, datetime
+    from typing import TextIO
+
+    from upwork_safety.models import Contract
+    from upwork_safety.statements import Statement
+
+__all__ = ["CLIError", "Context", "contracts_from_json", "problems_error"]
+
+
+class CLIError(Exception):
+    """A problem with the command line or an input file, for the person at the terminal.
+
+    Args:
+        message: The first line, naming the option or file.
+        details: Further lines (e.g. every problem in a bad file).
+    """
+
+    def __init__(self, message: str, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.details = tuple(details)
+
+
+def problems_error(path: str, error: InvalidDataError) -> CLIError:
+    """Every problem *error* found in the file at *path*, one per line (bounded by the error)."""
+    count = error.count
+    some = "" if error.complete else "at least "
+    head = f"{path}: {some}{count} problem{'s' if count != 1 else ''}"
+    details = [f"  {problem}" for problem in error.problems]
+    if count > len(error.problems):
+        details.append(f"  … and {count - len(error.problems)} more")
+    return CLIError(head + ":", details)
+
+
+def contracts_from_json(path: str, text: str) -> list[Contract]:
+    """The contracts in a JSON file's *text*: one contract or a list of them."""
+    from upwork_safety import serialize  # noqa: PLC0415  (keeps `--help` fast)
+    from upwork_safety.models import Contract  # noqa: PLC0415
+
+    try:
+        if text.lstrip().startswith("["):
+            contracts = serialize.from_json(list[Contract], text)
+        else:
+            contracts = [serialize.from_json(Contract, text)]
+    except InvalidDataError as error:
+        raise problems_error(path, error) from None
+    if not contracts:
+        raise CLIError(f"{path}: the file holds an empty list; expected contracts")
+    return contracts
+
+
+class Context:
+    """What one command may use.
+
+    Args:
+        out: Where the command writes (the CLI shows it only if the command succeeds).
+        json: Whether to write JSON instead of text.
+        locale: The ``--locale`` for amounts in text, or ``None``.
+        today: The current UTC day (the CLI reads the clock; commands never do).
+        now: The current moment, UTC.
+        read_contracts: Reads a JSON file of contracts.
+        read_statement: Reads an Upwork CSV export.
+    """
+
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        json: bool,
+        locale: str | None,
+        today: Callable[[], date],
+        now: Callable[[], datetime],
+        read_contracts: Callable[[str], list[Contract]],
+        read_statement: Callable[[str], Statement],
+    ) -> None:
+        self.out = out
+        self.json = json
+        self.locale = locale
+        self.today = today
+        self.now = now
+        self.read_contracts = read_contracts
+        self.read_statement = read_statement
+
+    def printer(self) -> Printer:
+        """A :class:`Printer` on :attr:`out` in the chosen money style."""
+        return Printer(self.out, self.locale)
+
+    def dump(self, data: object) -> None:
+        """Write *data* as JSON with every field, through the library's one converter."""
+        from upwork_safety import serialize  # noqa: PLC0415  (keeps `--help` fast)
+
+        self.out.write(serialize.to_json(data, indent=2, omit_defaults=False) + "\n")

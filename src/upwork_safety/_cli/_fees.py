@@ -1,0 +1,277 @@
+"""``upwork-safety fees`` and ``withdraw``: the service fee, and what reaches the bank (private)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from upwork_safety._cli import _args
+from upwork_safety._cli._context import CLIError
+from upwork_safety._render import percent
+from upwork_safety.errors import RulesError, UpworkSafetyError
+from upwork_safety.money import ExchangeRate, Money
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+    from upwork_safety._cli._context import Context
+    from upwork_safety.fees import WithdrawalComparison, WithdrawalMethod
+
+__all__ = [
+    "add_fees_arguments",
+    "add_withdraw_arguments",
+    "rate_at_least",
+    "run_fees",
+    "run_withdraw",
+]
+
+FEES_HELP = "the service fee in force on a date, and what you earn"
+WITHDRAW_HELP = "compare ways to get USD to a Pakistani bank"
+
+
+def rate_at_least(rate: Decimal) -> str:
+    """*rate* rounded up to the paisa: the least rate a method must show to win."""
+    from upwork_safety.money import CONTEXT  # noqa: PLC0415
+
+    cents = CONTEXT.multiply(rate, Decimal(100)).to_integral_value(rounding="ROUND_CEILING")
+    return f"{CONTEXT.divide(cents, Decimal(100)):.2f}"
+
+
+def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``fees``."""
+    parser.add_argument("amount", nargs="?", type=_args.cents, help="what the client paid, in USD")
+    parser.add_argument("--on", type=_args.day, help="date (default today, UTC)")
+    parser.add_argument(
+        "--fee-rate", type=_args.rate, help="the contract's own fee, e.g. 12%% (default: 10%%)"
+    )
+    parser.add_argument(
+        "--billed-before",
+        type=_args.not_negative,
+        help="lifetime billings with this client before, in USD (2016–2023 sliding scale)",
+    )
+
+
+def run_fees(args: argparse.Namespace, ctx: Context) -> int:
+    """The fee schedules, the one in force on ``--on``, and a worked fee for an amount."""
+    from upwork_safety import fees  # noqa: PLC0415
+
+    on: date = args.on or ctx.today()
+    schedule = fees.schedule_as_of(on)
+    result: dict[str, object] = {"on": on, "schedule": schedule}
+    explained = None
+    if args.amount is not None:
+        amount = Money(args.amount, "USD")
+        billed = None if args.billed_before is None else Money(args.billed_before, "USD")
+        try:
+            explained = fees.explain_service_fee(
+                amount, on=on, rate=args.fee_rate, billed_before=billed
+            )
+        except RulesError as error:
+            if error.field != "rate" or args.fee_rate is None:
+                raise
+            raise CLIError(
+                f"--fee-rate {percent(args.fee_rate)}: the schedule in force on {on} "
+                f"({schedule.name}) takes contract rates {schedule.range_text()}"
+            ) from None
+        result.update(
+            amount=amount,
+            fee=explained.fee,
+            net=explained.net,
+            rate=explained.rate,
+            basis=explained.basis,
+            explanation=explained.explanation,
+        )
+    if ctx.json:
+        result["history"] = fees.SERVICE_FEE_HISTORY
+        ctx.dump(result)
+        return 0
+    p = ctx.printer()
+    p.heading("Upwork's freelancer service fee over time")
+    p.table(
+        ["from", "schedule"],
+        [
+            (
+                "(always)" if s.effective == date.min else s.effective,
+                s.name + (" *" if s.unconfirmed else ""),
+            )
+            for s in fees.SERVICE_FEE_HISTORY
+        ],
+    )
+    p.line("  * partly unconfirmed; sources: 'upwork-safety rules', or the Rules page")
+    p.heading(f"In force on {on}: {schedule.name}")
+    if explained is not None:
+        p.pairs(
+            [
+                ("client paid", explained.amount),
+                ("service fee", explained.fee),
+                ("you earn", explained.net),
+            ]
+        )
+        p.wrapped(explained.explanation, indent="    ")
+    return 0
+
+
+def add_withdraw_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``withdraw``."""
+    parser.add_argument("amount", type=_args.cents, help="the Upwork balance to withdraw, in USD")
+    parser.add_argument(
+        "--rate", type=_args.positive, required=True, help="reference rate, PKR per USD (e.g. SBP)"
+    )
+    parser.add_argument("--on", type=_args.day, help="date of the reference rate")
+    parser.add_argument(
+        "--offered-rate",
+        type=_args.per_method(_args.positive),
+        action="append",
+        default=[],
+        metavar="[METHOD=]RATE",
+        help="the PKR per USD a method shows before you confirm (bare: Direct to Local Bank)",
+    )
+    parser.add_argument(
+        "--spread",
+        type=_args.per_method(_args.rate),
+        action="append",
+        default=[],
+        metavar="[METHOD=]RATE",
+        help="FX markup you measured, e.g. wire_usd=1%% (bare: every method)",
+    )
+    parser.add_argument(
+        "--tax",
+        choices=["standard", "pseb", "none"],
+        default="standard",
+        help="s.154A tax the bank withholds: standard 1%% (default), pseb 0.25%%, none",
+    )
+
+
+def _keyed_rates(
+    given: Sequence[tuple[str, Decimal]], bare: str | None, option: str
+) -> dict[str, Decimal]:
+    """``METHOD=VALUE`` pairs by method key; a bare value goes to *bare* (or every method)."""
+    from upwork_safety import fees  # noqa: PLC0415
+
+    keyed: dict[str, Decimal] = {}
+    for method, value in given:
+        if not method:
+            targets = [bare] if bare else [m.key for m in fees.PAKISTAN_METHODS]
+        else:
+            try:
+                targets = [fees.get_method(method).key]
+            except UpworkSafetyError:
+                known = ", ".join(m.key for m in fees.PAKISTAN_METHODS)
+                raise CLIError(f"{option} {method}=...: unknown method; known: {known}") from None
+        keyed.update(dict.fromkeys(targets, value))
+    return keyed
+
+
+def _check_tax_day(on: date | None, tax: str) -> None:
+    """The tax rates start on a day; before it, the CLI user must say --tax none."""
+    from upwork_safety import rules  # noqa: PLC0415
+
+    first = rules.EXPORT_TAX_HISTORY.first_day
+    if on is not None and on < first and tax != "none":
+        raise CLIError(
+            f"--on {on}: the s.154A withholding rates this tool knows start on {first}; "
+            "for an earlier day give --tax none (or check the rate with your bank)"
+        )
+
+
+def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
+    """Compare the ways to withdraw an amount to Pakistan against a reference rate."""
+    from upwork_safety import fees  # noqa: PLC0415
+
+    amount = Money(args.amount, "USD")
+    reference = ExchangeRate(
+        "USD", "PKR", args.rate, as_of=args.on, source="given on the command line"
+    )
+    offered = _keyed_rates(args.offered_rate, "direct_to_local_bank", "--offered-rate")
+    spreads = _keyed_rates(args.spread, None, "--spread")
+    both = sorted(set(offered) & set(spreads))
+    if both:
+        raise CLIError(f"give {both[0]} an --offered-rate or a --spread, not both")
+    _check_tax_day(args.on, args.tax)
+    comparison = fees.compare_withdrawals(
+        amount,
+        reference_rate=reference,
+        offered_rates={
+            key: ExchangeRate("USD", "PKR", rate, as_of=args.on, source="offered")
+            for key, rate in offered.items()
+        },
+        spreads=dict(spreads),
+        on=args.on,
+        tax_rate=Decimal(0) if args.tax == "none" else None,
+        pseb_registered=args.tax == "pseb",
+    )
+    if ctx.json:
+        ctx.dump(
+            {
+                "amount": amount,
+                "reference_rate": reference.rate,
+                "tax_rate": comparison.tax_rate,
+                "methods": comparison.to_records(),
+            }
+        )
+        return 0
+    p = ctx.printer()
+    p.heading(f"Withdrawing {p.money(amount)} to Pakistan at {args.rate} PKR per USD")
+    if comparison.quotes:
+        p.table(
+            ["method", "fees", "tax", "you receive", "rate", "cost vs ref.", "cost %"],
+            [
+                (
+                    q.method.name,
+                    q.total_fees,
+                    q.tax,
+                    q.received,
+                    q.effective_rate,
+                    q.cost_vs_reference,
+                    f"{q.cost_percent}%",
+                )
+                for q in comparison.quotes
+            ],
+        )
+    elif not comparison.unpriced:
+        p.line("  No method can deliver this amount:")
+    for method in comparison.unpriced:
+        p.wrapped(unpriced_line(comparison, method), indent="    ", first="  ")
+    for skipped in comparison.skipped:
+        p.wrapped(
+            f"not compared: {skipped.method.name}: {skipped.reason}", indent="    ", first="  "
+        )
+    p.wrapped(_tax_note(comparison.tax_rate, args.tax), indent="   ", first="  ")
+    if comparison.best is not None:
+        best = comparison.best
+        among = " among the methods whose cost is known" if comparison.unpriced else ""
+        p.line()
+        p.wrapped(f"Best here{among}: {best.method.name}, {p.money(best.received)} received.")
+    return 0
+
+
+def unpriced_line(comparison: WithdrawalComparison, method: WithdrawalMethod) -> str:
+    """What a comparison can say about a method whose markup is not published."""
+    option = f"--offered-rate {method.key}=RATE"
+    if not comparison.quotes:
+        return f"{method.name}: its exchange rate is not published; give it with {option}."
+    spread = comparison.break_even_spread(method)
+    if spread is None:
+        return (
+            f"{method.name}: its exchange rate is not published, and it cannot be the best "
+            "here even at the reference rate."
+        )
+    least = rate_at_least(comparison.reference_rate.with_spread(spread).rate)
+    return (
+        f"{method.name}: its exchange rate is not published; it is the best choice if it "
+        f"offers at least {least} PKR per USD (a spread up to {percent(spread)}). "
+        f"Give the rate it shows with {option}."
+    )
+
+
+def _tax_note(rate: Decimal, choice: str) -> str:
+    if choice == "none":
+        return "(no income tax withheld: --tax none)"
+    if choice == "pseb":
+        return f"({percent(rate)} income tax withheld by the bank under s.154A: PSEB-registered)"
+    return (
+        f"({percent(rate)} income tax withheld by the bank under s.154A; 0.25% if you are "
+        "PSEB-registered: --tax pseb)"
+    )

@@ -1,0 +1,94 @@
+"""``upwork-safety jss``: the Job Success Score a contract history gives (private)."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from upwork_safety._cli import _args
+from upwork_safety._cli._context import CLIError
+from upwork_safety._cli._rules import check_jss_day
+
+if TYPE_CHECKING:
+    from upwork_safety._cli._context import Context
+
+__all__ = ["add_arguments", "run"]
+
+HELP = "the Job Success Score a contract history gives"
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+    if not 1 <= value <= 36_500:
+        raise argparse.ArgumentTypeError(f"{text!r} must be from 1 to 36500 days")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``jss``."""
+    parser.add_argument("history", help="JSON file of contracts written by upwork_safety.serialize")
+    parser.add_argument("--as-of", type=_args.day, help="date (default today, UTC)")
+    parser.add_argument("--timeline", action="store_true", help="also print the score over time")
+    parser.add_argument(
+        "--days", type=_days, default=365, help="timeline length in days (default 365)"
+    )
+    parser.add_argument("--step", type=_days, default=7, help="timeline step in days (default 7)")
+    parser.add_argument(
+        "--exclude-client", action="append", default=[], help="client id to leave out (repeatable)"
+    )
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Score the history on ``--as-of``, every contract explained, and optionally over time."""
+    from upwork_safety import jss  # noqa: PLC0415
+
+    as_of: date = args.as_of or ctx.today()
+    check_jss_day(as_of, "--as-of")
+    history = ctx.read_contracts(args.history)
+    report = jss.score(history, as_of=as_of, exclude_clients=args.exclude_client)
+    points = None
+    if args.timeline:
+        start = as_of - timedelta(days=args.days)
+        if start < jss.HISTORY.first_day:
+            raise CLIError(
+                f"--days {args.days}: the timeline would start on {start}, before the Job "
+                f"Success Score rules this tool knows ({jss.HISTORY.first_day}); use fewer days"
+            )
+        points = jss.timeline(
+            history,
+            start=start,
+            end=as_of,
+            step=timedelta(days=args.step),
+            exclude_clients=args.exclude_client,
+        )
+    if ctx.json:
+        data: dict[str, object] = {
+            "as_of": as_of,
+            "score": report.score,
+            "reason": report.reason,
+            "impacts": report.impacts,
+        }
+        if points is not None:
+            data["timeline"] = [{"on": pt.on, "score": pt.score} for pt in points]
+        ctx.dump(data)
+        return 0
+    p = ctx.printer()
+    shown = "not eligible" if report.score is None else f"{report.score}%"
+    p.heading(f"Job Success Score on {as_of}: {shown}")
+    p.wrapped(report.reason)
+    p.line()
+    p.table(
+        ["contract", "client", "outcome", "weight", "why"],
+        [
+            (i.contract_id, i.client_id, i.outcome, i.weight, "; ".join(i.reasons))
+            for i in report.impacts
+        ],
+    )
+    if points is not None:
+        p.heading("Timeline")
+        p.table(["on", "score"], [(pt.on, pt.score) for pt in points])
+    return 0

@@ -1,0 +1,95 @@
+"""``upwork-safety rules``: the rules in force on a day, with their sources (private)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from upwork_safety._cli import _args
+from upwork_safety._cli._context import CLIError
+
+if TYPE_CHECKING:
+    import argparse
+    from datetime import date
+
+    from upwork_safety._cli._context import Context
+
+__all__ = ["add_arguments", "run", "source_text"]
+
+HELP = "the rules in force on a date, with sources"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``rules``."""
+    parser.add_argument("--on", type=_args.day, help="date (default today, UTC)")
+
+
+def source_text(source: object) -> str:
+    """One line for a rule's source: the citation, flagged when unconfirmed."""
+    text = str(getattr(source, "source", source))
+    return text + (" (unconfirmed)" if getattr(source, "unconfirmed", False) else "")
+
+
+def check_jss_day(on: date, option: str) -> None:
+    """Refuse a day before the first JSS rules, naming the option (not the library's rules=)."""
+    from upwork_safety import jss  # noqa: PLC0415  (keeps `--help` fast)
+
+    first = jss.HISTORY.first_day
+    if on < first:
+        raise CLIError(
+            f"{option} {on}: the Job Success Score rules this tool knows start on {first} "
+            "(the score was launched then); choose a later day"
+        )
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Print or dump the platform, fee and JSS rules in force on ``--on``."""
+    from upwork_safety import fees, jss, rules  # noqa: PLC0415
+
+    on: date = args.on or ctx.today()
+    platform = rules.as_of(on)
+    schedule = fees.schedule_as_of(on)
+    jss_rules = jss.rules_as_of(on) if on >= jss.HISTORY.first_day else None
+    listed = rules.sources(platform)
+    if ctx.json:
+        ctx.dump(
+            {
+                "on": on,
+                "platform": {
+                    "name": platform.name,
+                    "effective": platform.effective,
+                    "rules": [
+                        {
+                            "name": n,
+                            "value": v,
+                            "source": s.source,
+                            "unconfirmed": s.unconfirmed,
+                            "note": s.note,
+                        }
+                        for n, v, s in listed
+                    ],
+                },
+                "service_fee": schedule,
+                "jss": jss_rules,
+            }
+        )
+        return 0
+    p = ctx.printer()
+    p.heading(f"Platform rules in force on {on}: {platform.name}")
+    p.table(
+        ["rule", "value", "source", "note"],
+        [(n, v, source_text(s), s.note) for n, v, s in listed],
+    )
+    p.heading(f"Service fee on {on}: {schedule.name}")
+    fee_pairs: list[tuple[str, object]] = [
+        ("effective", schedule.effective),
+        ("source", source_text(schedule.source)),
+    ]
+    if schedule.range_source is not None:
+        fee_pairs.append(("range", source_text(schedule.range_source)))
+    p.pairs(fee_pairs)
+    if jss_rules is None:
+        p.heading(f"Job Success Score on {on}: not launched yet ({jss.HISTORY.first_day})")
+    else:
+        p.heading(f"Job Success Score model on {on}: {jss_rules.name}")
+        p.pairs([("effective", jss_rules.effective)])
+    return 0

@@ -1,0 +1,90 @@
+"""The layers of DESIGN.md, checked: every import in src/ points down (or stays in its package).
+
+money → kinds → rules → models → engines → checks → statements → CLI
+(docs/architecture.md).  An engine never imports another engine, and
+nothing imports another package's private modules except the library-wide
+private helpers (``_validate``, ``_render``, ``_events``, ``_calendar``) and
+the CLI's own commands (``_cli``).
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "upwork_safety"
+
+#: The rank of each top-level module or package; an import must go to a lower rank
+#: (or stay inside its own top-level package).
+RANK = {
+    "errors": 0,
+    "money": 1,
+    "kinds": 2,
+    "_validate": 2,
+    "_calendar": 3,
+    "_render": 3,
+    "rules": 4,
+    "_events": 5,
+    "models": 6,
+    "escrow": 7,
+    "hourly": 7,
+    "jss": 7,
+    "fees": 7,
+    "serialize": 7,
+    "checks": 8,
+    "statements": 9,
+    "plot": 10,
+    "testing": 10,
+    "_cli": 11,
+    "cli": 12,
+    "__main__": 13,
+    "__init__": 13,
+}
+ENGINES = {"escrow", "hourly", "jss", "fees"}
+SHARED_PRIVATE = {"_validate", "_render", "_events", "_calendar", "_cli"}
+
+
+def _owner(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return parts[0]
+
+
+def _imports(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text("utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "upwork_safety":
+                found.extend((node.lineno, f"upwork_safety.{a.name}") for a in node.names)
+            elif node.module.startswith("upwork_safety."):
+                found.append((node.lineno, node.module))
+        elif isinstance(node, ast.Import):
+            found.extend(
+                (node.lineno, a.name) for a in node.names if a.name.startswith("upwork_safety.")
+            )
+    return found
+
+
+FILES = sorted(SRC.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_imports_point_down(path):
+    """Every import of the library goes to a lower layer or stays in its own package."""
+    owner = _owner(path)
+    assert owner in RANK, f"{owner} has no layer in this test: add it where it belongs"
+    wrong = []
+    for line, module in _imports(path):
+        parts = module.split(".")[1:]
+        target = parts[0]
+        if target == owner:
+            continue
+        if target not in RANK:
+            wrong.append(f"line {line}: {module} is not a known layer")
+        elif RANK[target] >= RANK[owner]:
+            wrong.append(f"line {line}: {module} is not below {owner}")
+        if owner in ENGINES and target in ENGINES:
+            wrong.append(f"line {line}: engine {owner} imports engine {target}")
+        if any(p.startswith("_") for p in parts[1:]) and target not in SHARED_PRIVATE:
+            wrong.append(f"line {line}: {module} is another package's private module")
+    assert [] == wrong
