@@ -77,6 +77,18 @@ def test_invalid_data_error_lists_problems_and_pickles():
     assert "1 problem in the data:\n  $: x" == str(InvalidDataError(["$: x"]))
 
 
+def test_invalid_data_error_names_its_argument_and_pickles():
+    """InvalidDataError can name the argument the data came in and the rule, kept when pickled."""
+    err = InvalidDataError(["line 1: bad"], field="text", rule="an Upwork CSV export")
+    back = pickle.loads(pickle.dumps(err))
+    assert ("text", "an Upwork CSV export", ("line 1: bad",)) == (
+        back.field,
+        back.rule,
+        back.problems,
+    )
+    assert (None, None) == (InvalidDataError(["$: x"]).field, InvalidDataError(["$: x"]).rule)
+
+
 def test_invalid_data_error_is_bounded():
     """200,000 problems keep the first MAX_PROBLEMS and count the rest: the message stays short."""
     err = InvalidDataError([f"$[{i}]: bad" for i in range(200_000)])

@@ -407,6 +407,65 @@ def test_a_run_cannot_pay_funds_it_was_not_given():
     assert "ScheduledPayout.funds" == early.value.field
 
 
+def test_payout_values_refuse_wrong_types_naming_the_field():
+    """Payouts, skipped paydays, runs and comparisons check their fields' types at construction."""
+    run = fees.auto_withdrawals(MONTHLY_600, schedule="monthly", **YEAR)
+    payout, skip = run.payouts[0], run.skipped[0]
+    for build, error, field in (
+        (
+            lambda: attrs.evolve(payout, funds=payout.funds[0]),
+            InvalidTypeError,
+            "ScheduledPayout.funds",
+        ),
+        (lambda: attrs.evolve(payout, reason=None), InvalidTypeError, "ScheduledPayout.reason"),
+        (lambda: attrs.evolve(payout, reason="bonus"), InvalidValueError, "ScheduledPayout.reason"),
+        (
+            lambda: attrs.evolve(payout, fee=Money("1", "PKR")),
+            CurrencyMismatchError,
+            "ScheduledPayout.fee",
+        ),
+        (lambda: attrs.evolve(skip, balance=600), InvalidTypeError, "SkippedPayday.balance"),
+        (lambda: attrs.evolve(skip, balance=usd("0")), InvalidValueError, "SkippedPayday.balance"),
+        (lambda: attrs.evolve(skip, reason=1), InvalidTypeError, "SkippedPayday.reason"),
+        (
+            lambda: attrs.evolve(run, schedule="daily"),
+            InvalidValueError,
+            "AutoWithdrawals.schedule",
+        ),
+        (lambda: attrs.evolve(run, method="payoneer"), InvalidTypeError, "AutoWithdrawals.method"),
+        (lambda: attrs.evolve(run, history=None), InvalidTypeError, "AutoWithdrawals.history"),
+        (lambda: attrs.evolve(run, skipped="x"), InvalidTypeError, "AutoWithdrawals.skipped"),
+        (
+            lambda: attrs.evolve(run, end=date(2025, 12, 31)),
+            InvalidValueError,
+            "AutoWithdrawals.end",
+        ),
+        (
+            lambda: attrs.evolve(run, payouts=run.payouts[::-1]),
+            InvalidValueError,
+            "AutoWithdrawals.payouts[1]",
+        ),
+        (lambda: fees.ScheduleComparison(run), InvalidTypeError, "ScheduleComparison.runs"),
+        (lambda: fees.ScheduleComparison(()), InvalidValueError, "ScheduleComparison.runs"),
+        (
+            lambda: fees.ScheduleComparison((run, attrs.evolve(run, method=fees.PAYONEER))),
+            InvalidValueError,
+            "ScheduleComparison.runs[1]",
+        ),
+    ):
+        with pytest.raises(error) as info:
+            build()
+        assert field == info.value.field
+    assert fees.SkipReason.ALL_NEW_TODAY is attrs.evolve(skip, reason="all_new_today").reason
+
+
+def test_comparing_no_schedules_is_refused():
+    """compare_schedules needs at least one schedule: an empty comparison has no cheapest run."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.compare_schedules(MONTHLY_600, schedules=(), **YEAR)
+    assert ("schedules", "at least one schedule") == (info.value.field, info.value.rule)
+
+
 # --------------------------------------------------------------------------
 # The rules as data
 # --------------------------------------------------------------------------

@@ -349,6 +349,41 @@ def test_a_quote_cannot_be_built_with_an_unusable_amount_or_a_misfit_rate():
     assert good.applied_rate == attrs.evolve(good, rate_basis="offered").applied_rate
 
 
+@pytest.mark.parametrize(
+    ("changes", "error", "field"),
+    [
+        ({"rate_basis": None}, InvalidTypeError, "WithdrawalQuote.rate_basis"),
+        ({"rate_basis": "guessed"}, InvalidValueError, "WithdrawalQuote.rate_basis"),
+        ({"method": "payoneer"}, InvalidTypeError, "WithdrawalQuote.method"),
+        ({"sent": 100}, InvalidTypeError, "WithdrawalQuote.sent"),
+        ({"reference_rate": "280"}, InvalidTypeError, "reference_rate"),
+        ({"tax_rate": 0.01}, InvalidTypeError, "WithdrawalQuote.tax_rate"),
+    ],
+)
+def test_a_quote_refuses_wrong_typed_fields_naming_them(changes, error, field):
+    """A WithdrawalQuote field of the wrong type (or an unknown basis) gets a library error."""
+    good = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=RATE)
+    with pytest.raises(error) as info:
+        attrs.evolve(good, **changes)
+    assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "field"),
+    [
+        (("Payoneer fee", 2), InvalidTypeError, "FeeLine.amount"),
+        (("Payoneer fee", "2.00"), InvalidTypeError, "FeeLine.amount"),
+        (("Payoneer fee", usd("-2.00")), InvalidValueError, "FeeLine.amount"),
+        (("", usd("2.00")), InvalidValueError, "FeeLine.name"),
+    ],
+)
+def test_a_fee_line_refuses_an_amount_that_is_not_money(args, error, field):
+    """A FeeLine holds non-negative Money; a plain number is refused naming FeeLine.amount."""
+    with pytest.raises(error) as info:
+        fees.FeeLine(*args)
+    assert field == info.value.field
+
+
 def test_an_amount_too_large_to_convert_fails_when_quoted():
     """An 18-digit balance that would need 21 digits in rupees is refused by quote_withdrawal itself."""
     big = usd("9" * 17 + ".99")

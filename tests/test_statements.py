@@ -6,7 +6,7 @@ import csv
 import io
 import itertools
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -1532,6 +1532,153 @@ class TestContracts:
         ]
         with pytest.raises(InvalidValueError, match="line 2"):
             to_contracts(parse(table(HISTORY, rows)))
+
+
+# ============================================================================ wrong types (issue 17)
+
+INCOME_ROW = Transaction(line=3, on=date(2024, 1, 2), kind=TransactionKind.HOURLY, amount=usd("50"))
+FEE_ROW = Transaction(
+    line=2, on=date(2024, 1, 2), kind=TransactionKind.SERVICE_FEE, amount=usd("-5"), related_id="1"
+)
+WEEKLY_STATEMENT = Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=[INCOME_ROW])
+NAIVE = datetime(2025, 7, 1)  # naive on purpose: it must be refused
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field"),
+    [
+        (lambda: parse(None), InvalidTypeError, "text"),
+        (lambda: parse({"Date": "2024-01-01"}), InvalidTypeError, "text"),
+        (lambda: parse([",".join(WEEKLY) + "\n", 5]), InvalidTypeError, "text[1]"),
+        (lambda: parse("not,an,export\n"), InvalidDataError, "text"),
+        (lambda: parse(read(REPORT_FILE), allow_breaks="no"), InvalidTypeError, "allow_breaks"),
+        (lambda: summarize(None), InvalidTypeError, "statement"),
+        (lambda: audit_fees(5), InvalidTypeError, "statement"),
+        (lambda: to_contracts("statement.csv"), InvalidTypeError, "statement"),
+        (lambda: summarize(WEEKLY_STATEMENT, by=5), InvalidTypeError, "by"),
+        (lambda: summarize(WEEKLY_STATEMENT, tax=1), InvalidTypeError, "tax"),
+        (lambda: summarize(WEEKLY_STATEMENT, rates=[1]), InvalidTypeError, "rates"),
+        (
+            lambda: summarize(WEEKLY_STATEMENT, rates={2024: ExchangeRate("USD", "PKR", "1")}),
+            InvalidTypeError,
+            "rates",
+        ),
+        (lambda: audit_fees(WEEKLY_STATEMENT, rate=[1]), InvalidTypeError, "rate"),
+        (lambda: statements.tax_year(None), InvalidTypeError, "on"),
+        (lambda: statements.tax_year("2025-07-01"), InvalidTypeError, "on"),
+        (lambda: statements.tax_year(NAIVE), InvalidValueError, "on"),
+    ],
+)
+def test_functions_name_the_wrong_argument(call, error, field):
+    """Each public function refuses a wrong-typed argument with a library error naming it."""
+    with pytest.raises(error) as info:
+        call()
+    assert field == info.value.field
+
+
+def test_tax_year_of_an_aware_moment_is_its_utc_day():
+    """A moment counts on its UTC day: 30 June 20:00 in New York is 1 July, the next tax year."""
+    new_york = timezone(timedelta(hours=-4))
+    assert "2025-26" == statements.tax_year(datetime(2025, 6, 30, 20, tzinfo=new_york))
+
+
+def test_audit_rate_is_a_fraction_as_everywhere():
+    """audit_fees takes its rate as the library's other rates do: "10%" is 0.10."""
+    statement = parse(read(REPORT_FILE))
+    by_percent = audit_fees(statement, rate="10%")
+    assert audit_fees(statement, rate=Decimal("0.10")).checks == by_percent.checks
+    assert {Decimal("0.10")} == {check.rate for check in by_percent.checks}
+
+
+@pytest.mark.parametrize(
+    ("build", "error", "field"),
+    [
+        (
+            lambda: Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=None),
+            InvalidTypeError,
+            "Statement.transactions",
+        ),
+        (
+            lambda: Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=INCOME_ROW),
+            InvalidTypeError,
+            "Statement.transactions",
+        ),
+        (
+            lambda: Statement(
+                format=StatementFormat.WEEKLY_SUMMARY, transactions=[], scheduled=[5]
+            ),
+            InvalidTypeError,
+            "Statement.scheduled[0]",
+        ),
+        (
+            lambda: attrs.evolve(INCOME_ROW, line="3"),
+            InvalidTypeError,
+            "Transaction.line",
+        ),
+        (lambda: attrs.evolve(INCOME_ROW, extra="ab"), InvalidTypeError, "Transaction.extra"),
+        (
+            lambda: attrs.evolve(INCOME_ROW, extra=[("a", 1)]),
+            InvalidTypeError,
+            "Transaction.extra[0]",
+        ),
+        (
+            lambda: BalanceBreak(2, 3, usd("1"), usd("1")),
+            InvalidValueError,
+            "BalanceBreak.found",
+        ),
+        (
+            lambda: BalanceBreak(2, 2, usd("1"), usd("2")),
+            InvalidValueError,
+            "BalanceBreak.newer_line",
+        ),
+        (
+            lambda: attrs.evolve(report_summary(), rows=5),
+            InvalidTypeError,
+            "Summary.rows",
+        ),
+        (
+            lambda: attrs.evolve(report_summary(), rows=report_summary().rows[::-1]),
+            InvalidValueError,
+            "Summary.rows[1]",
+        ),
+        (lambda: attrs.evolve(report_summary(), notes="abc"), InvalidTypeError, "Summary.notes"),
+        (
+            lambda: attrs.evolve(report_summary().rows[0], tax_rate="0.01"),
+            InvalidTypeError,
+            "SummaryRow.tax_rate",
+        ),
+        (lambda: statements.FeeAudit(checks=None), InvalidTypeError, "FeeAudit.checks"),
+        (
+            lambda: statements.FeeAudit(checks=(), income_without_fee=[FEE_ROW]),
+            InvalidValueError,
+            "FeeAudit.income_without_fee[0]",
+        ),
+        (
+            lambda: statements.FeeCheck(
+                fee=INCOME_ROW, income=INCOME_ROW, expected=usd("5"), schedule="s"
+            ),
+            InvalidValueError,
+            "FeeCheck.fee",
+        ),
+        (
+            lambda: statements.FeeCheck(
+                fee=FEE_ROW, income=INCOME_ROW, expected=usd("5"), schedule="s", rate=0.1
+            ),
+            InvalidTypeError,
+            "FeeCheck.rate",
+        ),
+        (
+            lambda: statements.UncheckedFee(INCOME_ROW, "why"),
+            InvalidValueError,
+            "UncheckedFee.fee",
+        ),
+    ],
+)
+def test_values_name_the_field_they_refuse(build, error, field):
+    """A statement value with a wrong-typed or rule-breaking field is refused naming Class.field."""
+    with pytest.raises(error) as info:
+        build()
+    assert field == info.value.field
 
 
 # ============================================================================ the tutorial's chart

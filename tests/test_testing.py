@@ -5,10 +5,12 @@ import sys
 import textwrap
 from datetime import date, datetime, timezone
 
+import pytest
 from hypothesis import given, settings
 
 from upwork_safety import Contract, ContractKind, Money, escrow, jss, serialize
 from upwork_safety._events import Event
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import MilestoneState, PaymentKind
 from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
@@ -88,6 +90,39 @@ def test_factories_build_valid_overridable_values():
     past = factories.history(4, clients=2)
     assert ["client1", "client2", "client1", "client2"] == [p.client_id for p in past]
     assert 100 == jss.score(past, as_of=date(2025, 6, 1)).score
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field"),
+    [
+        (lambda: factories.history("4"), InvalidTypeError, "count"),
+        (lambda: factories.history(None), InvalidTypeError, "count"),
+        (lambda: factories.history(-1), InvalidValueError, "count"),
+        (lambda: factories.history(4, clients=0), InvalidValueError, "clients"),
+        (lambda: factories.history(4, start="2025-01-06"), InvalidTypeError, "start"),
+        (lambda: factories.history(10**6), InvalidValueError, "count"),
+        (lambda: factories.finished_contract(days=1.5), InvalidTypeError, "days"),
+        (lambda: factories.finished_contract(earned=1.5), InvalidTypeError, "earned"),
+        (lambda: factories.milestone(amount=None), InvalidTypeError, "amount"),
+        (lambda: factories.contract(colour="red"), InvalidTypeError, "colour"),
+        (lambda: factories.submitted_contract(at=5), InvalidTypeError, "at"),
+        (
+            lambda: factories.submitted_contract(funded_at=datetime(2026, 3, 2, 9)),
+            InvalidValueError,
+            "funded_at",
+        ),
+    ],
+)
+def test_factories_refuse_wrong_arguments_naming_them(call, error, field):
+    """A wrong-typed or impossible factory argument gets the library's error, naming it."""
+    with pytest.raises(error) as info:
+        call()
+    assert field == info.value.field
+
+
+def test_history_of_none_is_empty():
+    """history(0) is an empty history, not an error."""
+    assert [] == factories.history(0)
 
 
 def test_factories_import_without_hypothesis():

@@ -119,6 +119,8 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         complete: ``False`` when reading stopped early (a hostile document
             is not read to its end once enough problems are found), so there
             may be more problems than *count*.
+        field: The argument the data came in, e.g. ``"text"``, if one.
+        rule: What the data must be, e.g. ``"an Upwork CSV export"``, if said.
 
     Attributes:
         problems: The problems kept (at most :data:`MAX_PROBLEMS`).
@@ -132,6 +134,8 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         *,
         count: int | None = None,
         complete: bool = True,
+        field: str | None = None,
+        rule: str | None = None,
     ) -> None:
         kept = tuple(problems)[:MAX_PROBLEMS]
         total = max(len(problems), count or 0)
@@ -144,10 +148,15 @@ class InvalidDataError(UpworkSafetyError, ValueError):
             lines.append(f"  … and {total - len(kept)} more")
         if not complete:
             lines.append("  … and reading stopped there: there may be more")
-        super().__init__("\n".join(lines))
+        super().__init__("\n".join(lines), field=field, rule=rule)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_invalid_data, (type(self), self.problems, self.count, self.complete))
+        named = {"field": self.field, "rule": self.rule}
+        return (
+            _rebuild_invalid_data,
+            (type(self), self.problems, self.count, self.complete),
+            named,
+        )
 
 
 def _rebuild_invalid_data(

@@ -17,12 +17,12 @@ import calendar
 from collections import Counter
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import date_field, sequence_of
+from upwork_safety._validate import date_field, field_name, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import (
     Default,
@@ -34,7 +34,14 @@ from upwork_safety.fees._common import (
     money_arg,
     optional_day,
 )
-from upwork_safety.fees._withdrawal import method_fees, unusable, usable_method
+from upwork_safety.fees._withdrawal import (
+    member_field,
+    member_text,
+    method_fees,
+    method_field,
+    unusable,
+    usable_method,
+)
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import CONTEXT, Money, round_half_up
 from upwork_safety.rules import (
@@ -112,6 +119,27 @@ class SkipReason(StrEnum):
     BELOW_METHOD_MINIMUM = "below_method_minimum"
 
 
+def _usd_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    money_arg(value, field_name(instance, attribute), "USD", why="the Upwork balance is in USD")
+
+
+def _payout_reason(value: PayoutReason | str) -> PayoutReason:
+    # A value that is not a member is left for member_field to refuse.
+    return cast("PayoutReason", member_text(PayoutReason, value))
+
+
+def _skip_reason(value: SkipReason | str) -> SkipReason:
+    return cast("SkipReason", member_text(SkipReason, value))
+
+
+def _schedule(value: PaymentSchedule | str) -> PaymentSchedule:
+    return cast("PaymentSchedule", member_text(PaymentSchedule, value))
+
+
+def _funds(value: object) -> tuple[Credit, ...]:
+    return sequence_of(value, Credit, "ScheduledPayout.funds")
+
+
 @attrs.frozen(kw_only=True)
 class ScheduledPayout:
     """One automatic payout: the day, the funds it paid out, why, and the method's fee.
@@ -119,24 +147,31 @@ class ScheduledPayout:
     Args:
         on: The payday.
         funds: The funds paid out (the whole available balance), oldest first.
-        reason: Why the payday paid (:class:`PayoutReason`).
-        fee: What the method charged for the withdrawal.
+        reason: Why the payday paid (:class:`PayoutReason`, or its value).
+        fee: What the method charged for the withdrawal, in USD.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type (*funds* must be a
+            sequence of :class:`Credit`).
+        InvalidValueError: No funds, funds not available by *on*, an unknown
+            reason or a negative fee.
+        CurrencyMismatchError: A fee not in USD.
     """
 
     on: date = attrs.field(validator=date_field)
-    funds: tuple[Credit, ...] = attrs.field()
-    reason: PayoutReason = attrs.field(converter=PayoutReason)
-    fee: Money = attrs.field()
+    funds: tuple[Credit, ...] = attrs.field(converter=_funds)
+    reason: PayoutReason = attrs.field(
+        converter=_payout_reason, validator=member_field(PayoutReason)
+    )
+    fee: Money = attrs.field(validator=_usd_field)
 
     def __attrs_post_init__(self) -> None:
-        sequence_of(self.funds, Credit, "ScheduledPayout.funds")
         if not self.funds or any(c.on > self.on for c in self.funds):
             raise InvalidValueError(
                 "a payout pays out funds available on or before its day",
                 field="ScheduledPayout.funds",
                 rule="available by the payday",
             )
-        money_arg(self.fee, "ScheduledPayout.fee", "USD")
 
     @property
     def amount(self) -> Money:
@@ -155,13 +190,28 @@ class SkippedPayday:
 
     Args:
         on: The payday.
-        balance: The available balance that day.
-        reason: Why nothing was paid (:class:`SkipReason`).
+        balance: The available balance that day, in USD (more than zero).
+        reason: Why nothing was paid (:class:`SkipReason`, or its value).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: A balance that is not more than zero, or an
+            unknown reason.
+        CurrencyMismatchError: A balance not in USD.
     """
 
     on: date = attrs.field(validator=date_field)
-    balance: Money = attrs.field()
-    reason: SkipReason = attrs.field(converter=SkipReason)
+    balance: Money = attrs.field(validator=_usd_field)
+    reason: SkipReason = attrs.field(converter=_skip_reason, validator=member_field(SkipReason))
+
+    def __attrs_post_init__(self) -> None:
+        if not self.balance:
+            raise InvalidValueError(
+                "SkippedPayday.balance must be more than zero: a payday with nothing on the "
+                "balance skips nothing",
+                field="SkippedPayday.balance",
+                rule="more than zero",
+            )
 
 
 def _check_span(start: date, end: date) -> None:
@@ -270,6 +320,18 @@ def paydays(
     return tuple(_days(chosen, first, last, chosen_rules))
 
 
+def _history(value: object) -> tuple[Credit, ...]:
+    return sequence_of(value, Credit, "AutoWithdrawals.history")
+
+
+def _payouts(value: object) -> tuple[ScheduledPayout, ...]:
+    return sequence_of(value, ScheduledPayout, "AutoWithdrawals.payouts")
+
+
+def _skipped(value: object) -> tuple[SkippedPayday, ...]:
+    return sequence_of(value, SkippedPayday, "AutoWithdrawals.skipped")
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class AutoWithdrawals:
     """A balance history replayed through one automatic payment schedule.
@@ -277,25 +339,40 @@ class AutoWithdrawals:
     Built by :func:`auto_withdrawals`.
 
     Args:
-        schedule: The payment schedule.
+        schedule: The payment schedule (a :class:`PaymentSchedule`, or its value).
         start: The first day replayed.
-        end: The last day replayed.
+        end: The last day replayed (not before *start*).
         method: The withdrawal method.
         history: The balance history: what became available, and when.
-        payouts: Every payout, in order.
+        payouts: Every payout, in order, each dated from *start* to *end*.
         skipped: Every payday with money on the balance that paid nothing,
-            with the reason.
+            with the reason, in order, each dated from *start* to *end*.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type (the sequences must be
+            sequences of their items).
+        InvalidValueError: An unknown schedule, *end* before *start*, a
+            payout or skipped payday out of order or outside the period, or
+            a payout of funds the history does not hold (or paid twice).
     """
 
-    schedule: PaymentSchedule = attrs.field(converter=PaymentSchedule)
+    schedule: PaymentSchedule = attrs.field(
+        converter=_schedule, validator=member_field(PaymentSchedule)
+    )
     start: date = attrs.field(validator=date_field)
     end: date = attrs.field(validator=date_field)
-    method: WithdrawalMethod = attrs.field()
-    history: tuple[Credit, ...] = attrs.field()
-    payouts: tuple[ScheduledPayout, ...] = attrs.field()
-    skipped: tuple[SkippedPayday, ...] = attrs.field(default=())
+    method: WithdrawalMethod = attrs.field(validator=method_field)
+    history: tuple[Credit, ...] = attrs.field(converter=_history)
+    payouts: tuple[ScheduledPayout, ...] = attrs.field(converter=_payouts)
+    skipped: tuple[SkippedPayday, ...] = attrs.field(default=(), converter=_skipped)
 
     def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidValueError(
+                f"AutoWithdrawals.end ({self.end}) is before start ({self.start})",
+                field="AutoWithdrawals.end",
+                rule="on or after start",
+            )
         paid = Counter(credit for payout in self.payouts for credit in payout.funds)
         if paid - Counter(self.history):
             raise InvalidValueError(
@@ -303,6 +380,18 @@ class AutoWithdrawals:
                 field="AutoWithdrawals.payouts",
                 rule="each credit paid once",
             )
+        for name, days in (
+            ("payouts", [p.on for p in self.payouts]),
+            ("skipped", [s.on for s in self.skipped]),
+        ):
+            for index, day in enumerate(days):
+                if not self.start <= day <= self.end or (index and day <= days[index - 1]):
+                    raise InvalidValueError(
+                        f"AutoWithdrawals.{name}[{index}] is dated {day}: paydays run in order "
+                        f"from {self.start} to {self.end}, one entry a day",
+                        field=f"AutoWithdrawals.{name}[{index}]",
+                        rule="in order, within the period",
+                    )
 
     def __repr__(self) -> str:
         return (
@@ -546,15 +635,47 @@ def auto_withdrawals(
     )
 
 
+def _runs(value: object) -> tuple[AutoWithdrawals, ...]:
+    return sequence_of(value, AutoWithdrawals, "ScheduleComparison.runs")
+
+
 @attrs.frozen(repr=False)
 class ScheduleComparison:
     """One balance history replayed through several payment schedules.
 
     Args:
-        runs: One :class:`AutoWithdrawals` per schedule, in the order asked.
+        runs: One :class:`AutoWithdrawals` per schedule, in the order asked
+            (at least one; all of one history, period and method).
+
+    Raises:
+        InvalidTypeError: *runs* is not a sequence of :class:`AutoWithdrawals`.
+        InvalidValueError: No runs, or runs of different histories, periods
+            or methods.
     """
 
-    runs: tuple[AutoWithdrawals, ...] = attrs.field()
+    runs: tuple[AutoWithdrawals, ...] = attrs.field(converter=_runs)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.runs:
+            raise InvalidValueError(
+                "ScheduleComparison.runs must hold at least one run",
+                field="ScheduleComparison.runs",
+                rule="at least one run",
+            )
+        first = self.runs[0]
+        for index, run in enumerate(self.runs[1:], start=1):
+            if (run.history, run.start, run.end, run.method) != (
+                first.history,
+                first.start,
+                first.end,
+                first.method,
+            ):
+                raise InvalidValueError(
+                    f"ScheduleComparison.runs[{index}] replays another history, period or "
+                    "method than runs[0]: a comparison replays one of each",
+                    field=f"ScheduleComparison.runs[{index}]",
+                    rule="one history, period and method",
+                )
 
     def __repr__(self) -> str:
         return f"<ScheduleComparison {', '.join(f'{r.schedule}: {r.fees}' for r in self.runs)}>"
@@ -622,7 +743,7 @@ def compare_schedules(
     Raises:
         InvalidTypeError: *schedules* or *history* is not a sequence, or
             another wrong-typed argument.
-        InvalidValueError: As :func:`auto_withdrawals`.
+        InvalidValueError: No schedules, or as :func:`auto_withdrawals`.
     """
     checked, first, last, chosen, threshold, active_from, chosen_rules = _inputs(
         history,
@@ -635,6 +756,12 @@ def compare_schedules(
     )
     listed = tuple(PaymentSchedule) if isinstance(schedules, Default) else schedules
     kinds = sequence_of(listed, str, "schedules")
+    if not kinds:
+        raise InvalidValueError(
+            "schedules must name at least one schedule to compare",
+            field="schedules",
+            rule="at least one schedule",
+        )
     return ScheduleComparison(
         tuple(
             _replay(

@@ -10,14 +10,15 @@ finds a preset by name.
 
 from __future__ import annotations
 
+import enum
 import functools
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import attrs
 
 from upwork_safety._render import percent
-from upwork_safety._validate import bool_field, id_field, text_field
+from upwork_safety._validate import bool_field, field_name, id_field, money_field, text_field
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -61,6 +62,7 @@ __all__ = [
 ]
 
 RateLike = Decimal | int | str
+E = TypeVar("E", bound=enum.Enum)
 
 
 def get_method(name: str | WithdrawalMethod) -> WithdrawalMethod:
@@ -78,6 +80,52 @@ def get_method(name: str | WithdrawalMethod) -> WithdrawalMethod:
     'direct_to_local_bank'
     """
     return resolve_method(name, "method")
+
+
+def member_text(kind: type[enum.Enum], value: object) -> object:
+    """For an attrs converter: the member of *kind* whose value is the text *value*.
+
+    Anything else is returned as it is, for :func:`member_field` to refuse
+    naming the field (attrs converters do not know the field's name).
+    """
+    if isinstance(value, str) and not isinstance(value, kind):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
+def member_field(kind: type[E]) -> Any:  # noqa: ANN401  (an attrs validator)
+    """An attrs validator: the field holds a member of *kind* (see :func:`member_text`)."""
+
+    def check(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+        if isinstance(value, kind):
+            return
+        name = field_name(instance, attribute)
+        allowed = ", ".join(repr(member.value) for member in kind)
+        rule = f"a {kind.__name__}"
+        if isinstance(value, str):
+            raise InvalidValueError(
+                f"{name} must be one of {allowed}, got {value[:40]!r}", field=name, rule=rule
+            )
+        raise InvalidTypeError(
+            f"{name} must be a {kind.__name__} or its value, not {type(value).__name__}",
+            field=name,
+            rule=rule,
+        )
+
+    return check
+
+
+def method_field(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if not isinstance(value, WithdrawalMethod):
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be a WithdrawalMethod, not {type(value).__name__}",
+            field=name,
+            rule="a WithdrawalMethod",
+        )
 
 
 class RateBasis(StrEnum):
@@ -100,15 +148,16 @@ class FeeLine:
         amount: The fee, in the balance's currency.
         source: Where the figure comes from.
         unconfirmed: Whether the figure is unconfirmed.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type (*amount* must be Money).
+        InvalidValueError: An empty name or a negative amount.
     """
 
     name: str = attrs.field(validator=id_field)
-    amount: Money = attrs.field()
+    amount: Money = attrs.field(validator=money_field)
     source: str = attrs.field(default="", validator=text_field)
     unconfirmed: bool = attrs.field(default=False, validator=bool_field)
-
-    def __attrs_post_init__(self) -> None:
-        money_arg(self.amount, "FeeLine.amount", self.amount.currency)
 
 
 @attrs.frozen
@@ -339,6 +388,11 @@ def balance_arg(amount: object, what: str = "amount") -> Money:
     return whole_units(require_money(amount, what), what)
 
 
+def _rate_basis(value: RateBasis | str) -> RateBasis:
+    # A value that is not a member is left for member_field to refuse.
+    return cast("RateBasis", member_text(RateBasis, value))
+
+
 def _quote_tax_rate(value: RateLike) -> Decimal:
     return rate_arg(value, "WithdrawalQuote.tax_rate")
 
@@ -363,28 +417,25 @@ class WithdrawalQuote(Steps):
         reference_rate: The caller's reference rate (e.g. SBP interbank).
         applied_rate: The rate the conversion uses: the rate the method
             offered, or the reference rate less a spread.
-        rate_basis: Where *applied_rate* comes from (:class:`RateBasis`).
+        rate_basis: Where *applied_rate* comes from (:class:`RateBasis`, or
+            its value such as ``"offered"``).
         tax_rate: The income tax rate the bank withholds, a fraction.
 
     Raises:
+        InvalidTypeError: A field of the wrong type.
         InvalidValueError: *sent* is below the method's minimum or does not
-            cover its fees, or the rates do not fit the method.
+            cover its fees, an unknown rate basis, or the rates do not fit
+            the method.
     """
 
-    method: WithdrawalMethod = attrs.field()
+    method: WithdrawalMethod = attrs.field(validator=method_field)
     sent: Money = attrs.field()
     reference_rate: ExchangeRate = attrs.field()
     applied_rate: ExchangeRate = attrs.field()
-    rate_basis: RateBasis = attrs.field(converter=RateBasis)
+    rate_basis: RateBasis = attrs.field(converter=_rate_basis, validator=member_field(RateBasis))
     tax_rate: Decimal = attrs.field(converter=_quote_tax_rate)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.method, WithdrawalMethod):
-            raise InvalidTypeError(
-                "WithdrawalQuote.method must be a WithdrawalMethod",
-                field="WithdrawalQuote.method",
-                rule="a WithdrawalMethod",
-            )
         balance = self.method.balance_currency
         money_arg(self.sent, "WithdrawalQuote.sent", balance)
         whole_units(self.sent, "WithdrawalQuote.sent")

@@ -13,8 +13,20 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import decimal_value, text_field
-from upwork_safety.errors import InvalidTypeError, RulesError
+from upwork_safety._validate import (
+    check_money,
+    field_name,
+    fraction,
+    id_field,
+    sequence_of,
+    text_field,
+)
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
+)
 from upwork_safety.fees import schedule_as_of, service_fee
 from upwork_safety.money import Money
 from upwork_safety.statements._model import (
@@ -23,6 +35,7 @@ from upwork_safety.statements._model import (
     StatementFormat,
     Transaction,
     TransactionKind,
+    check_statement,
 )
 
 if TYPE_CHECKING:
@@ -31,16 +44,52 @@ if TYPE_CHECKING:
 RateLike = Decimal | int | str
 
 
-def _transaction(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _transaction(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if not isinstance(value, Transaction):
+        name = field_name(instance, attribute)
         raise InvalidTypeError(
-            f"{attribute.name} must be a Transaction, not {type(value).__name__}"
+            f"{name} must be a Transaction, not {type(value).__name__}",
+            field=name,
+            rule="a Transaction",
         )
 
 
-def _money(_instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
-    if not isinstance(value, Money):
-        raise InvalidTypeError(f"{attribute.name} must be Money, not {type(value).__name__}")
+def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    name = field_name(instance, attribute)
+    money = check_money(value, name)
+    if money.currency != USD:
+        raise CurrencyMismatchError(
+            f"{name} must be in USD (Upwork's balance currency), got {money.currency}",
+            field=name,
+            rule="in USD",
+        )
+
+
+def _optional_usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if value is not None:
+        _usd(instance, attribute, value)
+
+
+def _optional_rate(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if value is None:
+        return
+    name = field_name(instance, attribute)
+    if not isinstance(value, Decimal):
+        raise InvalidTypeError(
+            f"{name} must be a Decimal fraction or None, not {type(value).__name__}",
+            field=name,
+            rule="a Decimal fraction",
+        )
+    fraction(value, name)
+
+
+def _service_fee_row(row: Transaction, what: str) -> None:
+    if row.kind is not TransactionKind.SERVICE_FEE:
+        raise InvalidValueError(
+            f"{what} must be a service fee row, not a {row.kind.value} row (line {row.line})",
+            field=what,
+            rule="a service fee row",
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -57,14 +106,31 @@ class FeeCheck:
             income row, as far as the statement shows them (the 2016–2023
             sliding scale's input); ``None`` on other schedules.
         rate: The contract rate applied, or ``None``.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: *fee* not a service fee row, *income* not an
+            income row, a negative amount, or a rate that is not a fraction
+            from 0 up to 1.
+        CurrencyMismatchError: An amount not in USD.
     """
 
     fee: Transaction = attrs.field(validator=_transaction)
     income: Transaction = attrs.field(validator=_transaction)
-    expected: Money = attrs.field(validator=_money)
+    expected: Money = attrs.field(validator=_usd)
     schedule: str = attrs.field(validator=text_field)
-    billed_before: Money | None = attrs.field(default=None)
-    rate: Decimal | None = attrs.field(default=None)
+    billed_before: Money | None = attrs.field(default=None, validator=_optional_usd)
+    rate: Decimal | None = attrs.field(default=None, validator=_optional_rate)
+
+    def __attrs_post_init__(self) -> None:
+        _service_fee_row(self.fee, "FeeCheck.fee")
+        if not self.income.is_income:
+            raise InvalidValueError(
+                f"FeeCheck.income must be an income row (fixed price, hourly or bonus), not a "
+                f"{self.income.kind.value} row (line {self.income.line})",
+                field="FeeCheck.income",
+                rule="an income row",
+            )
 
     @property
     def charged(self) -> Money:
@@ -88,27 +154,34 @@ class UncheckedFee:
 
     Attributes:
         fee: The service fee row.
-        reason: Why it could not be checked, in words.
+        reason: Why it could not be checked, in words (not empty).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: *fee* not a service fee row, or an empty reason.
     """
 
     fee: Transaction = attrs.field(validator=_transaction)
-    reason: str = attrs.field(validator=text_field)
+    reason: str = attrs.field(validator=id_field)
+
+    def __attrs_post_init__(self) -> None:
+        _service_fee_row(self.fee, "UncheckedFee.fee")
 
 
-def _checks(value: Iterable[FeeCheck]) -> tuple[FeeCheck, ...]:
-    return tuple(value)
+def _checks(value: object) -> tuple[FeeCheck, ...]:
+    return sequence_of(value, FeeCheck, "FeeAudit.checks")
 
 
-def _unchecked(value: Iterable[UncheckedFee]) -> tuple[UncheckedFee, ...]:
-    return tuple(value)
+def _unchecked(value: object) -> tuple[UncheckedFee, ...]:
+    return sequence_of(value, UncheckedFee, "FeeAudit.not_checked")
 
 
-def _rows(value: Iterable[Transaction]) -> tuple[Transaction, ...]:
-    return tuple(value)
+def _rows(value: object) -> tuple[Transaction, ...]:
+    return sequence_of(value, Transaction, "FeeAudit.income_without_fee")
 
 
-def _texts(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+def _texts(value: object) -> tuple[str, ...]:
+    return sequence_of(value, str, "FeeAudit.assumptions")
 
 
 @attrs.frozen(kw_only=True)
@@ -120,12 +193,28 @@ class FeeAudit:
         not_checked: Fees that could not be checked, each with the reason.
         income_without_fee: Income rows no fee row names.
         assumptions: What the expected fees assume, in words.
+
+    Raises:
+        InvalidTypeError: A field that is not a sequence, or an item of the
+            wrong type.
+        InvalidValueError: An income row in *income_without_fee* that is
+            not an income row.
     """
 
     checks: tuple[FeeCheck, ...] = attrs.field(converter=_checks)
     not_checked: tuple[UncheckedFee, ...] = attrs.field(default=(), converter=_unchecked)
     income_without_fee: tuple[Transaction, ...] = attrs.field(default=(), converter=_rows)
     assumptions: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+
+    def __attrs_post_init__(self) -> None:
+        for index, row in enumerate(self.income_without_fee):
+            if not row.is_income:
+                raise InvalidValueError(
+                    f"FeeAudit.income_without_fee[{index}] must be an income row, not a "
+                    f"{row.kind.value} row (line {row.line})",
+                    field=f"FeeAudit.income_without_fee[{index}]",
+                    rule="an income row",
+                )
 
     @property
     def mismatches(self) -> tuple[FeeCheck, ...]:
@@ -198,7 +287,8 @@ def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudi
 
     Args:
         statement: What :func:`parse` returned.
-        rate: The contract's own fee rate (``Decimal("0.10")``), passed to
+        rate: The contract's own fee rate, a fraction (``Decimal("0.10")``,
+            ``"0.10"`` or ``"10%"``, as everywhere in the library), passed to
             :func:`~upwork_safety.fees.service_fee` for every fee outside the
             sliding scale (which has no per-contract rate).  Without it, a
             schedule that needs one (from 2025-05-01) follows whatever
@@ -211,12 +301,12 @@ def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudi
         not checked, income without a fee, and the assumptions made.
 
     Raises:
-        InvalidTypeError: *statement* is not a Statement, or *rate* is a float.
-        InvalidValueError: *rate* is not a number.
+        InvalidTypeError: *statement* is not a Statement, or *rate* is a float
+            or not a number.
+        InvalidValueError: *rate* is not a fraction from 0 up to 1.
     """
-    if not isinstance(statement, Statement):
-        raise InvalidTypeError(f"statement must be a Statement, not {type(statement).__name__}")
-    contract_rate = None if rate is None else decimal_value(rate, "rate")
+    statement = check_statement(statement)
+    contract_rate = None if rate is None else fraction(rate, "rate")
     income_by_id: dict[str, list[Transaction]] = defaultdict(list)
     for row in statement.transactions:
         if row.is_income and row.id is not None:

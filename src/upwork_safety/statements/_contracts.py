@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
-from upwork_safety.statements._model import Statement, StatementFormat, Transaction, TransactionKind
+from upwork_safety.statements._model import (
+    Statement,
+    StatementFormat,
+    Transaction,
+    TransactionKind,
+    check_statement,
+)
 
 _UNKNOWN = "unknown client"
 _WORDS = {ContractKind.FIXED_PRICE: "fixed price", ContractKind.HOURLY: "hourly"}
@@ -79,8 +85,7 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
         InvalidValueError: An income row is negative (an adjustment), which a
             payment cannot hold; every such line is named.
     """
-    if not isinstance(statement, Statement):
-        raise InvalidTypeError(f"statement must be a Statement, not {type(statement).__name__}")
+    statement = check_statement(statement)
     negative = [r for r in statement.transactions if r.is_income and r.amount.amount < 0]
     if negative:
         lines = ", ".join(
@@ -88,7 +93,9 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
         )
         raise InvalidValueError(
             f"to_contracts: negative income rows cannot be payments: {lines}; "
-            "leave them out of the statement or handle them yourself"
+            "leave them out of the statement or handle them yourself",
+            field="statement",
+            rule="no negative income rows",
         )
     made: list[tuple[str, str, ContractKind, list[Transaction], bool]] = []
     for (client, contract), rows in _group(statement).items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import decimal
 import enum
 import functools
+import itertools
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
@@ -17,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import date_field
+from upwork_safety._validate import date_field, field_name, id_field, sequence_of, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import Money
+from upwork_safety.money import Money, require_money
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -106,96 +107,105 @@ def ten_minute_steps(hours: Decimal) -> bool:
     return written == hours and abs(_CONTEXT.subtract(exact, hours)) < _HALF_MINUTE
 
 
-def _name(instance: object, attribute: Any) -> str:  # noqa: ANN401  (attrs.Attribute)
-    return f"{type(instance).__name__}.{attribute.name}"
-
-
-def _line(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _line(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    name = field_name(instance, attribute)
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"{_name(instance, attribute)} must be an int line number")
+        raise InvalidTypeError(
+            f"{name} must be an int line number, not {type(value).__name__}",
+            field=name,
+            rule="an int line number",
+        )
     if value < 1:
-        raise InvalidValueError(f"{_name(instance, attribute)} must be 1 or more, got {value}")
-
-
-def _kind(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
-    if not isinstance(value, TransactionKind):
-        raise InvalidTypeError(
-            f"{_name(instance, attribute)} must be a TransactionKind, not {type(value).__name__}"
-        )
-
-
-def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
-    if not isinstance(value, Money):
-        raise InvalidTypeError(
-            f"{_name(instance, attribute)} must be Money, not {type(value).__name__}"
-        )
-    if value.currency != USD:
         raise InvalidValueError(
-            f"{_name(instance, attribute)} must be in USD (Upwork's balance currency), "
-            f"got {value.currency}"
+            f"{name} must be 1 or more, got {value}", field=name, rule="1 or more"
         )
 
 
-def _optional_usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _kind(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if not isinstance(value, TransactionKind):
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be a TransactionKind, not {type(value).__name__}",
+            field=name,
+            rule="a TransactionKind",
+        )
+
+
+def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    name = field_name(instance, attribute)
+    money = require_money(value, name)
+    if money.currency != USD:
+        raise InvalidValueError(
+            f"{name} must be in USD (Upwork's balance currency), got {money.currency}",
+            field=name,
+            rule="in USD",
+        )
+
+
+def _optional_usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if value is not None:
         _usd(instance, attribute, value)
 
 
-def _optional_money(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
-    if value is not None and not isinstance(value, Money):
-        raise InvalidTypeError(
-            f"{_name(instance, attribute)} must be Money or None, not {type(value).__name__}"
-        )
+def _optional_money(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if value is not None:
+        require_money(value, field_name(instance, attribute))
 
 
-def _text(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
-    if not isinstance(value, str):
-        raise InvalidTypeError(
-            f"{_name(instance, attribute)} must be a str, not {type(value).__name__}"
-        )
+def _optional_id(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if value is not None:
+        id_field(instance, attribute, value)
 
 
-def _optional_id(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _hours(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if value is None:
         return
-    _text(instance, attribute, value)
-    if not str(value).strip():
-        raise InvalidValueError(f"{_name(instance, attribute)} must be None or a non-empty str")
-
-
-def _hours(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
-    if value is None:
-        return
+    name = field_name(instance, attribute)
     if not isinstance(value, Decimal):
         raise InvalidTypeError(
-            f"{_name(instance, attribute)} must be a Decimal or None, not {type(value).__name__}"
+            f"{name} must be a Decimal or None, not {type(value).__name__}",
+            field=name,
+            rule="a Decimal",
         )
     if not value.is_finite() or value < 0 or not ten_minute_steps(value):
         raise InvalidValueError(
-            f"{_name(instance, attribute)} must be a non-negative whole number of 10-minute "
-            f"steps (e.g. 1.5 or 0.33333 for 20 minutes), got {value}"
+            f"{name} must be a non-negative whole number of 10-minute steps (e.g. 1.5 or "
+            f"0.33333 for 20 minutes), got {value}",
+            field=name,
+            rule="whole 10-minute steps",
         )
 
 
-def _rate(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401
+def _rate(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if value is None:
         return
+    name = field_name(instance, attribute)
     if not isinstance(value, Decimal):
         raise InvalidTypeError(
-            f"{_name(instance, attribute)} must be a Decimal or None, not {type(value).__name__}"
+            f"{name} must be a Decimal or None, not {type(value).__name__}",
+            field=name,
+            rule="a Decimal",
         )
     if not value.is_finite() or value <= 0:
-        raise InvalidValueError(f"{_name(instance, attribute)} must be positive, got {value}")
+        raise InvalidValueError(
+            f"{name} must be positive, got {value}", field=name, rule="positive"
+        )
 
 
-def _pairs(value: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+def _pairs(value: object) -> tuple[tuple[str, str], ...]:
     pairs: list[tuple[str, str]] = []
-    for pair in value:
-        items: tuple[object, ...] = tuple(pair)
-        column, text = items if len(items) == 2 else (None, None)
-        if not isinstance(column, str) or not isinstance(text, str):
-            raise InvalidTypeError("Transaction.extra must hold (column, value) pairs of str")
-        pairs.append((column, text))
+    given: tuple[tuple[object, ...] | list[object], ...] = sequence_of(
+        value, (tuple, list), "Transaction.extra"
+    )
+    for index, pair in enumerate(given):
+        if len(pair) != 2 or not all(isinstance(item, str) for item in pair):
+            raise InvalidTypeError(
+                f"Transaction.extra[{index}] must be a (column, value) pair of str",
+                field=f"Transaction.extra[{index}]",
+                rule="a (column, value) pair of str",
+            )
+        column, text = pair
+        pairs.append((str(column), str(text)))
     return tuple(pairs)
 
 
@@ -248,11 +258,11 @@ class Transaction:
     kind: TransactionKind = attrs.field(validator=_kind)
     amount: Money = attrs.field(validator=_usd)
     id: str | None = attrs.field(default=None, validator=_optional_id)
-    type_text: str = attrs.field(default="", validator=_text)
-    description: str = attrs.field(default="", validator=_text)
+    type_text: str = attrs.field(default="", validator=text_field)
+    description: str = attrs.field(default="", validator=text_field)
     balance: Money | None = attrs.field(default=None, validator=_optional_usd)
-    client: str = attrs.field(default="", validator=_text)
-    contract: str = attrs.field(default="", validator=_text)
+    client: str = attrs.field(default="", validator=text_field)
+    contract: str = attrs.field(default="", validator=text_field)
     contract_id: str | None = attrs.field(default=None, validator=_optional_id)
     related_id: str | None = attrs.field(default=None, validator=_optional_id)
     hours: Decimal | None = attrs.field(default=None, validator=_hours)
@@ -279,12 +289,31 @@ class BalanceBreak:
         newer_line: The line of the newer row.
         expected: The older balance plus the newer amount.
         found: The newer row's balance.
+
+    Raises:
+        InvalidTypeError: A line that is not an int, or an amount that is not Money.
+        InvalidValueError: A line below 1, the same line twice, an amount not
+            in USD, or *found* equal to *expected* (no break).
     """
 
     older_line: int = attrs.field(validator=_line)
     newer_line: int = attrs.field(validator=_line)
     expected: Money = attrs.field(validator=_usd)
     found: Money = attrs.field(validator=_usd)
+
+    def __attrs_post_init__(self) -> None:
+        if self.older_line == self.newer_line:
+            raise InvalidValueError(
+                f"BalanceBreak.newer_line must be another row than older_line ({self.older_line})",
+                field="BalanceBreak.newer_line",
+                rule="two different rows",
+            )
+        if self.found == self.expected:
+            raise InvalidValueError(
+                f"BalanceBreak.found equals expected ({self.expected}): that is no break",
+                field="BalanceBreak.found",
+                rule="differs from expected",
+            )
 
     @property
     def difference(self) -> Money:
@@ -316,21 +345,36 @@ def find_breaks(transactions: Iterable[Transaction]) -> tuple[BalanceBreak, ...]
     return tuple(found)
 
 
-def _transactions(value: Iterable[Transaction]) -> tuple[Transaction, ...]:
-    items = tuple(value)
-    for index, item in enumerate(items):
-        if not isinstance(item, Transaction):
-            raise InvalidTypeError(
-                f"Statement transactions[{index}] must be a Transaction, not {type(item).__name__}"
-            )
-    return items
+def _transactions(value: object) -> tuple[Transaction, ...]:
+    return sequence_of(value, Transaction, "Statement.transactions")
 
 
-def _format(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _scheduled(value: object) -> tuple[Transaction, ...]:
+    return sequence_of(value, Transaction, "Statement.scheduled")
+
+
+def _format(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if not isinstance(value, StatementFormat):
+        name = field_name(instance, attribute)
         raise InvalidTypeError(
-            f"Statement.format must be a StatementFormat, not {type(value).__name__}"
+            f"{name} must be a StatementFormat, not {type(value).__name__}",
+            field=name,
+            rule="a StatementFormat",
         )
+
+
+def check_statement(value: object, what: str = "statement") -> Statement:
+    """*value* if it is a :class:`Statement`, else an error naming *what* (private)."""
+    if not isinstance(value, Statement):
+        hint = (
+            " (read the export with statements.parse(text) first)" if isinstance(value, str) else ""
+        )
+        raise InvalidTypeError(
+            f"{what} must be a Statement, not {type(value).__name__}{hint}",
+            field=what,
+            rule="a Statement",
+        )
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -360,28 +404,34 @@ class Statement:
 
     format: StatementFormat = attrs.field(validator=_format)
     transactions: tuple[Transaction, ...] = attrs.field(converter=_transactions)
-    scheduled: tuple[Transaction, ...] = attrs.field(default=(), converter=_transactions)
+    scheduled: tuple[Transaction, ...] = attrs.field(default=(), converter=_scheduled)
 
     def __attrs_post_init__(self) -> None:
-        for older, newer in zip(self.transactions, self.transactions[1:], strict=False):
+        for index, (older, newer) in enumerate(itertools.pairwise(self.transactions), start=1):
             if newer.on < older.on:
                 raise InvalidValueError(
                     f"Statement.transactions must be oldest first: line {newer.line} "
-                    f"({newer.on}) comes after line {older.line} ({older.on})"
+                    f"({newer.on}) comes after line {older.line} ({older.on})",
+                    field=f"Statement.transactions[{index}]",
+                    rule="oldest first",
                 )
-        for row in self.transactions:
+        for index, row in enumerate(self.transactions):
             if (row.balance is None) == self.format.has_balance:
                 rule = "needs a balance" if self.format.has_balance else "has no balance"
                 raise InvalidValueError(
                     f"Statement.transactions: line {row.line} in a {self.format.title}, which "
-                    f"{rule} on every row"
+                    f"{rule} on every row",
+                    field=f"Statement.transactions[{index}]",
+                    rule=f"a {self.format.title} {rule} on every row",
                 )
         newest = self.transactions[-1].on if self.transactions else None
-        for row in self.scheduled:
+        for index, row in enumerate(self.scheduled):
             if row.balance is not None or (newest is not None and row.on <= newest):
                 raise InvalidValueError(
                     f"Statement.scheduled: line {row.line} must have no balance and be dated "
-                    f"after the newest transaction ({newest})"
+                    f"after the newest transaction ({newest})",
+                    field=f"Statement.scheduled[{index}]",
+                    rule="no balance, dated after every transaction",
                 )
 
     @functools.cached_property

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
@@ -36,11 +37,13 @@ from upwork_safety.statements._model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterator
     from datetime import date
     from decimal import Decimal
 
 _BOM = "\ufeff"
+#: What *text* must be, for the errors' ``rule``.
+_RULE = "an Upwork CSV export (str or iterable of str lines)"
 
 
 class _Refused(Exception):  # noqa: N818  (internal signal, never escapes parse)
@@ -67,7 +70,7 @@ class _Problems:
         self.items.append(text)
 
     def error(self) -> InvalidDataError:
-        return InvalidDataError(self.items)
+        return InvalidDataError(self.items, field="text", rule=_RULE)
 
 
 class _Source:
@@ -89,7 +92,7 @@ class _Source:
                 f"text must be a str or an iterable of str lines; line {self.count} is "
                 f"{type(line).__name__} (decode bytes first, e.g. data.decode('utf-8-sig'))"
             )
-            raise InvalidTypeError(msg)
+            raise InvalidTypeError(msg, field=f"text[{self.count - 1}]", rule="a str line")
         if len(line) > MAX_LINE_CHARS:
             msg = (
                 f"line {self.count}: longer than {MAX_LINE_CHARS:,} characters; the lines of "
@@ -121,14 +124,17 @@ def _lines(text: str | Iterable[str]) -> Iterator[object]:
     if isinstance(given, (bytes, bytearray)):
         raise InvalidTypeError(
             "text must be a str or an iterable of str lines, not bytes: decode it first, "
-            "e.g. data.decode('utf-8-sig')"
+            "e.g. data.decode('utf-8-sig')",
+            field="text",
+            rule=_RULE,
         )
-    try:
-        return iter(text)
-    except TypeError:
+    if isinstance(given, Mapping) or not isinstance(given, Iterable):
         raise InvalidTypeError(
-            f"text must be a str or an iterable of str lines, not {type(text).__name__}"
-        ) from None
+            f"text must be a str or an iterable of str lines, not {type(given).__name__}",
+            field="text",
+            rule=_RULE,
+        )
+    return iter(given)
 
 
 class _Row:
@@ -489,8 +495,15 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
             lines it falls between.  Also for text over the size limits
             (:data:`MAX_LINE_CHARS`, :data:`MAX_ROWS`, :data:`MAX_LINES`,
             :data:`MAX_CHARS`).
-        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``.
+        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``,
+            or *allow_breaks* is not a bool.
     """
+    if not isinstance(allow_breaks, bool):
+        raise InvalidTypeError(
+            f"allow_breaks must be True or False, not {type(allow_breaks).__name__}",
+            field="allow_breaks",
+            rule="a bool",
+        )
     problems = _Problems()
     try:
         source = _Source(_lines(text))
@@ -498,7 +511,9 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
     except _Stop:
         read = None
     except _Refused as exc:
-        raise InvalidDataError([*problems.items[: MAX_PROBLEMS - 1], str(exc)]) from None
+        raise InvalidDataError(
+            [*problems.items[: MAX_PROBLEMS - 1], str(exc)], field="text", rule=_RULE
+        ) from None
     if read is None or problems.items:
         raise problems.error()
     return _statement(read, problems, allow_breaks=allow_breaks)
@@ -522,5 +537,7 @@ def _statement(read: _Read, problems: _Problems, *, allow_breaks: bool) -> State
     if breaks and not allow_breaks:
         where = read.column(read.balance_key)
         listed = [f"line {b.newer_line}, {where}: {b.describe()}" for b in breaks[:MAX_PROBLEMS]]
-        raise InvalidDataError(listed, count=len(breaks))
+        raise InvalidDataError(
+            listed, count=len(breaks), field="text", rule="an unbroken running balance"
+        )
     return statement

@@ -8,15 +8,23 @@ never numbers of its own.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import date_field, text_field
+from upwork_safety._validate import (
+    date_field,
+    field_name,
+    fraction,
+    sequence_of,
+    text_field,
+    utc_day,
+)
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_2022, ExportTaxRules
 from upwork_safety.money import ExchangeRate, Money
@@ -26,6 +34,7 @@ from upwork_safety.statements._model import (
     StatementFormat,
     Transaction,
     TransactionKind,
+    check_statement,
 )
 
 if TYPE_CHECKING:
@@ -81,13 +90,21 @@ _MONEY_COLUMNS = (
 )
 
 
-def tax_year(on: date) -> str:
+def tax_year(on: date | datetime) -> str:
     """The Pakistani tax year *on* falls in, e.g. ``"2024-25"`` for 2024-07-01 to 2025-06-30.
+
+    Args:
+        on: A date, or an aware datetime (its UTC date counts).
+
+    Raises:
+        InvalidTypeError: *on* is neither a date nor a datetime.
+        InvalidValueError: *on* is a naive datetime.
 
     >>> tax_year(date(2025, 6, 30)), tax_year(date(2025, 7, 1))
     ('2024-25', '2025-26')
     """
-    first = on.year if on.month >= 7 else on.year - 1
+    day = utc_day(on, "on")
+    first = day.year if day.month >= 7 else day.year - 1
     return f"{first}-{(first + 1) % 100:02d}"
 
 
@@ -100,36 +117,64 @@ def _bounds(on: date, by: Period) -> tuple[str, date, date]:
     return tax_year(on), date(first, 7, 1), date(first + 1, 6, 30)
 
 
-def _usd(_instance: object, attribute: attrs.Attribute[Money], value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _usd(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if not isinstance(value, Money) or value.currency != USD:
-        raise InvalidTypeError(f"SummaryRow.{attribute.name} must be Money in USD, got {value!r}")
-
-
-def _count(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidValueError(
-            f"SummaryRow.transactions must be a count (int, 0 or more), got {value!r}"
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be Money in USD, got {value!r}", field=name, rule="Money in USD"
         )
 
 
-def _optional_rate(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
-    if value is None:
-        return
+def _count(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if isinstance(value, bool) or not isinstance(value, int):
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be a count (int, 0 or more), not {type(value).__name__}",
+            field=name,
+            rule="an int, 0 or more",
+        )
+    if value < 0:
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must be a count (int, 0 or more), got {value!r}",
+            field=name,
+            rule="an int, 0 or more",
+        )
+
+
+def _check_rate(value: object, what: str) -> ExchangeRate:
+    """*value* if it is an ExchangeRate from USD to PKR, else an error naming *what*."""
     if not isinstance(value, ExchangeRate):
         raise InvalidTypeError(
-            f"SummaryRow.rate must be an ExchangeRate or None, not {type(value).__name__}"
+            f"{what} must be an ExchangeRate, not {type(value).__name__}",
+            field=what,
+            rule="a USD to PKR ExchangeRate",
         )
     if (value.base, value.quote) != (USD, _PKR):
         raise CurrencyMismatchError(
-            f"SummaryRow.rate must convert USD to PKR, not {value.base} to {value.quote}"
+            f"{what} converts {value.base} to {value.quote}; summaries convert USD to PKR",
+            field=what,
+            rule="a USD to PKR ExchangeRate",
         )
+    return value
 
 
-def _optional_fraction(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+def _optional_rate(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if value is not None:
+        _check_rate(value, field_name(instance, attribute))
+
+
+def _optional_fraction(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
     if value is None:
         return
-    if not isinstance(value, Decimal) or not Decimal(0) <= value < 1:
-        raise InvalidValueError(f"SummaryRow.tax_rate must be a fraction from 0 to 1, got {value}")
+    name = field_name(instance, attribute)
+    if not isinstance(value, Decimal):
+        raise InvalidTypeError(
+            f"{name} must be a Decimal fraction or None, not {type(value).__name__}",
+            field=name,
+            rule="a Decimal fraction",
+        )
+    fraction(value, name)
 
 
 @attrs.frozen(kw_only=True)
@@ -157,7 +202,9 @@ class SummaryRow:
         tax_rate: The s.154A rate estimated with, if any.
 
     Raises:
-        InvalidTypeError: A money column not in USD.
+        InvalidTypeError: A field of the wrong type, or a money column not in USD.
+        InvalidValueError: A negative count, *end* before *start*, or a tax
+            rate that is not a fraction from 0 up to 1.
         CurrencyMismatchError: A rate that does not convert USD to PKR.
     """
 
@@ -175,6 +222,14 @@ class SummaryRow:
     other: Money = attrs.field(validator=_usd)
     rate: ExchangeRate | None = attrs.field(default=None, validator=_optional_rate)
     tax_rate: Decimal | None = attrs.field(default=None, validator=_optional_fraction)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise InvalidValueError(
+                f"SummaryRow.end ({self.end}) is before start ({self.start})",
+                field="SummaryRow.end",
+                rule="on or after start",
+            )
 
     @property
     def net(self) -> Money:
@@ -256,30 +311,42 @@ def _optional_money_sum(values: Iterable[Money | None]) -> Money | None:
     return Money.total(present, _PKR) if present else None
 
 
-def _by(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
-    if value not in _PERIODS:
-        raise InvalidValueError(f"by must be one of {_PERIODS}, got {value!r}")
-
-
-def _summary_format(_instance: object, _attribute: object, value: Any) -> None:  # noqa: ANN401  (attrs validator)
-    if not isinstance(value, StatementFormat):
+def _check_by(value: object, what: str) -> Period:
+    if not isinstance(value, str):
         raise InvalidTypeError(
-            f"Summary.format must be a StatementFormat, not {type(value).__name__}"
+            f"{what} must be one of {_PERIODS}, not {type(value).__name__}",
+            field=what,
+            rule=f"one of {_PERIODS}",
+        )
+    if value not in _PERIODS:
+        raise InvalidValueError(
+            f"{what} must be one of {_PERIODS}, got {value[:40]!r}",
+            field=what,
+            rule=f"one of {_PERIODS}",
+        )
+    return cast("Period", value)
+
+
+def _by(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    _check_by(value, field_name(instance, attribute))
+
+
+def _summary_format(instance: object, attribute: Any, value: Any) -> None:  # noqa: ANN401  (attrs validator)
+    if not isinstance(value, StatementFormat):
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be a StatementFormat, not {type(value).__name__}",
+            field=name,
+            rule="a StatementFormat",
         )
 
 
-def _texts(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+def _note_tuple(value: object) -> tuple[str, ...]:
+    return sequence_of(value, str, "Summary.notes")
 
 
-def _summary_rows(value: Iterable[SummaryRow]) -> tuple[SummaryRow, ...]:
-    rows = tuple(value)
-    for index, row in enumerate(rows):
-        if not isinstance(row, SummaryRow):
-            raise InvalidTypeError(
-                f"Summary.rows[{index}] must be a SummaryRow, not {type(row).__name__}"
-            )
-    return rows
+def _summary_rows(value: object) -> tuple[SummaryRow, ...]:
+    return sequence_of(value, SummaryRow, "Summary.rows")
 
 
 @attrs.frozen(kw_only=True)
@@ -292,12 +359,28 @@ class Summary:
         rows: One row per period from the first transaction's to the last's,
             empty periods included, oldest first.
         notes: What the figures leave out or assume, in words.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type (a sequence given as
+            anything but a sequence, or an item of the wrong type).
+        InvalidValueError: An unknown *by*, or rows that are not consecutive
+            periods, oldest first.
     """
 
     by: Period = attrs.field(validator=_by)
     format: StatementFormat = attrs.field(validator=_summary_format)
     rows: tuple[SummaryRow, ...] = attrs.field(converter=_summary_rows)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_note_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        for index, (older, newer) in enumerate(itertools.pairwise(self.rows), start=1):
+            if newer.start != older.end + timedelta(days=1):
+                raise InvalidValueError(
+                    f"Summary.rows[{index}] starts on {newer.start}, but the period before it "
+                    f"ends on {older.end}: rows are consecutive periods, oldest first",
+                    field=f"Summary.rows[{index}]",
+                    rule="consecutive periods, oldest first",
+                )
 
     @property
     def total(self) -> SummaryRow:
@@ -374,24 +457,24 @@ def _rate_for(rates: ExchangeRate | Mapping[str, ExchangeRate], period: str) -> 
 def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | None:
     if rates is None:
         return None
-    items: list[tuple[str, object]]
     if isinstance(rates, ExchangeRate):
-        items = [("rates", rates)]
-    elif isinstance(rates, Mapping):
-        items = [(f"rates[{key!r}]", value) for key, value in rates.items()]
-    else:
+        return _check_rate(rates, "rates")
+    if not isinstance(rates, Mapping):
         raise InvalidTypeError(
             "rates must be an ExchangeRate or a mapping of period to ExchangeRate, "
-            f"not {type(rates).__name__}"
+            f"not {type(rates).__name__}",
+            field="rates",
+            rule="an ExchangeRate or a mapping of period to ExchangeRate",
         )
-    for where, rate in items:
-        if not isinstance(rate, ExchangeRate):
-            raise InvalidTypeError(f"{where} must be an ExchangeRate, not {type(rate).__name__}")
-        if (rate.base, rate.quote) != (USD, _PKR):
-            raise CurrencyMismatchError(
-                f"{where} converts {rate.base} to {rate.quote}; summaries convert USD to PKR"
+    for key, rate in rates.items():
+        if not isinstance(key, str):
+            raise InvalidTypeError(
+                f"rates keys are periods such as '2024-07' or '2024-25', not {type(key).__name__}",
+                field="rates",
+                rule="a mapping of period (str) to ExchangeRate",
             )
-    return cast("ExchangeRate | Mapping[str, ExchangeRate]", rates)
+        _check_rate(rate, f"rates[{key[:40]!r}]")
+    return cast("Mapping[str, ExchangeRate]", rates)
 
 
 def _tax_rate(status: TaxStatus, on: date) -> Decimal | None:
@@ -442,16 +525,27 @@ def summarize(
             a rate or mapping of rates.
         CurrencyMismatchError: A rate does not convert USD to PKR.
     """
-    if not isinstance(statement, Statement):
-        raise InvalidTypeError(f"statement must be a Statement, not {type(statement).__name__}")
-    _by(None, None, by)
+    statement = check_statement(statement)
+    by = _check_by(by, "by")
+    if tax is not None and not isinstance(tax, str):
+        raise InvalidTypeError(
+            f"tax must be one of {_TAX_STATUSES} or None, not {type(tax).__name__}",
+            field="tax",
+            rule=f"one of {_TAX_STATUSES} or None",
+        )
     if tax is not None and tax not in _TAX_STATUSES:
-        raise InvalidValueError(f"tax must be one of {_TAX_STATUSES} or None, got {tax!r}")
+        raise InvalidValueError(
+            f"tax must be one of {_TAX_STATUSES} or None, got {tax[:40]!r}",
+            field="tax",
+            rule=f"one of {_TAX_STATUSES} or None",
+        )
     checked = _check_rates(rates)
     if tax is not None and checked is None:
         raise InvalidValueError(
             "tax needs rates=: s.154A is withheld on the rupees the bank receives, so "
-            "withdrawals must be converted first"
+            "withdrawals must be converted first",
+            field="rates",
+            rule="rates= with tax=",
         )
     groups = _periods(statement.transactions, by)
     rows: list[SummaryRow] = []
@@ -472,7 +566,9 @@ def summarize(
     if missing:
         raise InvalidValueError(
             f"rates has no USD→PKR rate for {', '.join(missing)}, which "
-            f"{'have' if len(missing) > 1 else 'has'} earnings or withdrawals to convert"
+            f"{'have' if len(missing) > 1 else 'has'} earnings or withdrawals to convert",
+            field="rates",
+            rule="a rate for every period with earnings or withdrawals",
         )
     return Summary(
         by=by, format=statement.format, rows=tuple(rows), notes=_notes(statement, untaxed)

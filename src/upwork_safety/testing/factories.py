@@ -15,7 +15,9 @@ For example-based tests where a Hypothesis strategy is more than you need::
 
 Every factory takes keyword overrides for the fields it fills in, and the
 defaults are fixed (no randomness, no clock), so a test that uses them reads
-the same every run.  They need nothing beyond the library itself.
+the same every run.  They need nothing beyond the library itself.  A
+wrong-typed argument, or an override that names no field, gets the
+library's own error naming it, like every public function.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from typing import Any
 import attrs
 
 from upwork_safety import escrow
+from upwork_safety._validate import LATEST, utc_day, utc_instant
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import (
     Client,
     Contract,
@@ -36,13 +40,60 @@ from upwork_safety.models import (
     Milestone,
     Payment,
 )
-from upwork_safety.money import Money
+from upwork_safety.money import Money, to_decimal
 
 __all__ = ["contract", "finished_contract", "history", "milestone", "submitted_contract"]
 
 UTC = timezone.utc
 #: The start date every factory uses unless told otherwise.
 START = date(2026, 3, 2)
+
+
+def _dollars(value: object, what: str) -> Money:
+    """*value* as it is if Money, else a number of US dollars (``"500"``, ``500``)."""
+    if isinstance(value, Money):
+        return value
+    return Money(to_decimal(value, what), "USD")
+
+
+def _whole(value: object, what: str, *, least: int) -> int:
+    """*value* if it is an ``int`` (not a bool) of at least *least*."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(
+            f"{what} must be an int, not {type(value).__name__}", field=what, rule="an int"
+        )
+    if value < least:
+        raise InvalidValueError(
+            f"{what} must be {least} or more, got {value}", field=what, rule=f"{least} or more"
+        )
+    return value
+
+
+def _overrides(cls: type, overrides: dict[str, Any]) -> dict[str, Any]:
+    """*overrides*, each naming a field of *cls* (attrs.evolve would raise a bare TypeError)."""
+    known = attrs.fields_dict(cls)
+    for name in overrides:
+        if name not in known:
+            raise InvalidTypeError(
+                f"{name}= is not a {cls.__name__} field; known: {', '.join(known)}",
+                field=name,
+                rule=f"a {cls.__name__} field",
+            )
+    return overrides
+
+
+def _fits(first: date, days: int, what: str) -> None:
+    """Refuse *days* after *first* that would run past the library's last day."""
+    if days > (LATEST - first).days:
+        raise InvalidValueError(
+            f"{what} is too large: the contracts would end after {LATEST.isoformat()}",
+            field=what,
+            rule=f"ending on or before {LATEST.isoformat()}",
+        )
+
+
+def _moment(value: object, what: str) -> datetime | None:
+    return None if value is None else utc_instant(value, what)
 
 
 def milestone(
@@ -53,8 +104,8 @@ def milestone(
     **overrides: Any,  # noqa: ANN401  (any Milestone field)
 ) -> Milestone:
     """An unfunded USD milestone (``amount`` may be a string of dollars)."""
-    money = amount if isinstance(amount, Money) else Money(amount, "USD")
-    return attrs.evolve(Milestone(milestone_id, title, money), **overrides)
+    money = _dollars(amount, "amount")
+    return attrs.evolve(Milestone(milestone_id, title, money), **_overrides(Milestone, overrides))
 
 
 def contract(
@@ -67,6 +118,7 @@ def contract(
     **overrides: Any,  # noqa: ANN401  (any Contract field)
 ) -> Contract:
     """An open fixed-price contract with one unfunded milestone of *amount*."""
+    _overrides(Contract, overrides)
     made = Contract(
         contract_id,
         client,
@@ -91,12 +143,14 @@ def submitted_contract(
         funded_at: When the client funded it (default 09:00 UTC on the start date).
         overrides: Passed to :func:`contract`.
     """
+    submitted = _moment(at, "at")
+    funded = _moment(funded_at, "funded_at")
     made = contract(**overrides)
     start = made.started
-    funded_at = funded_at or datetime(start.year, start.month, start.day, 9, tzinfo=UTC)
-    at = at or funded_at + timedelta(days=7)
-    made = escrow.apply(made, escrow.Fund("m1", funded_at))
-    return escrow.apply(made, escrow.Submit("m1", at))
+    funded = funded or datetime(start.year, start.month, start.day, 9, tzinfo=UTC)
+    submitted = submitted or funded + timedelta(days=7)
+    made = escrow.apply(made, escrow.Fund("m1", funded))
+    return escrow.apply(made, escrow.Submit("m1", submitted))
 
 
 def finished_contract(
@@ -110,9 +164,16 @@ def finished_contract(
     private_score: int | None = 10,
     end_reason: EndReason | None = EndReason.COMPLETED,
 ) -> Contract:
-    """An ended contract with one payment and feedback: a JSS history entry."""
-    ended = started + timedelta(days=days)
-    money = earned if isinstance(earned, Money) else Money(earned, "USD")
+    """An ended contract with one payment and feedback: a JSS history entry.
+
+    It ends *days* (0 or more) after *started* (a date, or an aware
+    datetime's UTC day).
+    """
+    first = utc_day(started, "started")
+    length = _whole(days, "days", least=0)
+    _fits(first, length, "days")
+    ended = first + timedelta(days=length)
+    money = _dollars(earned, "earned")
     feedback = (
         None
         if stars is None and private_score is None and end_reason is None
@@ -122,7 +183,7 @@ def finished_contract(
         contract_id,
         client,
         ContractKind.FIXED_PRICE,
-        started,
+        first,
         ended=ended,
         payments=(Payment(ended, money),),
         feedback=feedback,
@@ -131,13 +192,23 @@ def finished_contract(
 
 
 def history(count: int, *, clients: int = 3, start: date = date(2025, 1, 6)) -> list[Contract]:
-    """*count* good, ended contracts with *clients* different clients, a month apart."""
+    """*count* (0 or more) good, ended contracts with *clients* (1 or more) clients, a month apart.
+
+    Raises:
+        InvalidTypeError: *count* or *clients* is not an int, or *start* not a date.
+        InvalidValueError: *count* is negative or *clients* below 1.
+    """
+    many = _whole(count, "count", least=0)
+    spread = _whole(clients, "clients", least=1)
+    first = utc_day(start, "start")
+    if many:
+        _fits(first, 30 * (many - 1) + 20, "count")
     return [
         finished_contract(
             contract_id=f"c{i + 1}",
-            client=f"client{i % clients + 1}",
-            started=start + timedelta(days=30 * i),
+            client=f"client{i % spread + 1}",
+            started=first + timedelta(days=30 * i),
             days=20,
         )
-        for i in range(count)
+        for i in range(many)
     ]

@@ -1,0 +1,116 @@
+"""Every public callable, given wrong-typed arguments, answers or raises the library's own error.
+
+Issue 17's rule, checked across the whole public API at once (each package's
+own tests sweep its arguments one by one, with valid values around them):
+call every public function, class and method with every required argument
+set to a value of the wrong type.  The only acceptable outcomes are a result
+or an :class:`~upwork_safety.UpworkSafetyError`; an ``AttributeError``, a
+bare ``TypeError`` or ``'int' object is not iterable`` means an argument
+reached code that never checked it.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import inspect
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from upwork_safety import UpworkSafetyError
+
+MODULES = [
+    "upwork_safety",
+    "upwork_safety.money",
+    "upwork_safety.kinds",
+    "upwork_safety.escrow",
+    "upwork_safety.hourly",
+    "upwork_safety.jss",
+    "upwork_safety.fees",
+    "upwork_safety.checks",
+    "upwork_safety.rules",
+    "upwork_safety.serialize",
+    "upwork_safety.statements",
+    "upwork_safety.testing.factories",
+]
+#: Values of the wrong type for almost every argument.
+WRONG = [None, 5, "x", 1.5, object(), [1], b"x", Decimal(1), datetime(2026, 1, 1)]
+#: Callables that take any object by design.
+ANY_OBJECT = {
+    "upwork_safety.serialize.to_dict",  # refuses non-library values with InvalidTypeError
+}
+#: Callables of an optional extra, and the module they need (without it they raise
+#: ImportError with the install command, before looking at their arguments).
+NEEDS = {
+    "upwork_safety.jss._population.score_frame": "pandas",
+}
+
+
+def _public_callables() -> list[tuple[str, object]]:
+    found: dict[str, object] = {}
+    for name in MODULES:
+        module = importlib.import_module(name)
+        for attr in getattr(module, "__all__", ()):
+            value = getattr(module, attr)
+            if inspect.ismodule(value) or not callable(value):
+                continue
+            if inspect.isclass(value) and issubclass(value, (BaseException, enum.Enum)):
+                continue  # exceptions, and enums (their lookup is Python's own protocol)
+            key = f"{getattr(value, '__module__', name)}.{getattr(value, '__qualname__', attr)}"
+            found.setdefault(key, value)
+    return sorted(found.items())
+
+
+CALLABLES = _public_callables()
+
+
+def _required(target: object) -> list[inspect.Parameter]:
+    try:
+        signature = inspect.signature(target)  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # pragma: no cover  (builtins without a signature)
+        return []
+    return [
+        p
+        for p in signature.parameters.values()
+        if p.default is inspect.Parameter.empty
+        and p.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    ]
+
+
+def _call(target: object, bad: object) -> None:
+    args = []
+    kwargs = {}
+    for parameter in _required(target):
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+            kwargs[parameter.name] = bad
+        else:
+            args.append(bad)
+    result = target(*args, **kwargs)  # type: ignore[operator]
+    if inspect.isgenerator(result) or type(result).__name__ in {"map", "generator"}:
+        list(result)
+
+
+def test_the_sweep_sees_the_whole_public_api():
+    """Every public module is swept and the sweep finds well over a hundred callables."""
+    assert len(CALLABLES) > 150
+    assert {"upwork_safety.escrow._engine.apply", "upwork_safety.money.Money"} <= dict(
+        CALLABLES
+    ).keys()
+
+
+@pytest.mark.parametrize("bad", WRONG, ids=lambda v: type(v).__name__)
+@pytest.mark.parametrize(("name", "target"), CALLABLES, ids=[n for n, _ in CALLABLES])
+def test_wrong_types_get_a_library_error(name, target, bad):
+    """Every required argument of the wrong type: a result or an UpworkSafetyError, nothing else."""
+    if not _required(target) and name not in ANY_OBJECT:
+        pytest.skip("takes no required argument")
+    if name in NEEDS:
+        pytest.importorskip(NEEDS[name])
+    try:
+        _call(target, bad)
+    except UpworkSafetyError as error:
+        assert error.field or error.rule, f"{name}({bad!r}) raised {error!r} naming no field"
+    except Exception as error:  # noqa: BLE001  (the point: nothing else may escape)
+        pytest.fail(f"{name} with {bad!r} raised {type(error).__name__}: {error}")
