@@ -395,6 +395,38 @@ def _spread(values: list[float], fmt: str = ".3f") -> str:
     return f"{min(values):{fmt}} / {statistics.median(values):{fmt}} / {max(values):{fmt}}"
 
 
+def pair_table(*, milestones: int = 2_000, repeats: int = 7) -> list[str]:
+    """Markdown rows: the pytest-benchmark pair (``test_ours``/``test_transitions``), paired.
+
+    Ours is :func:`our_lifecycle` (one contract per milestone, step by step
+    with ``apply``, then ``ledger``); the baseline is :func:`baseline_lifecycle`
+    (one shared machine).
+    """
+    amounts = _amounts()[:milestones]
+    cases: dict[str, Callable[[], object]] = {
+        "ours": lambda: our_lifecycle(amounts),
+        "transitions": lambda: baseline_lifecycle(amounts),
+    }
+    lines = [
+        (
+            "| GC | ours µs per milestone (median) | transitions µs per milestone (median) "
+            "| ratio ours / transitions (min / median / max) | speed-up (median) |"
+        ),
+        "|---|---|---|---|---|",
+    ]
+    for gc_on in (True, False):
+        times = paired(cases, repeats=repeats, gc_on=gc_on)
+        ratios = [o / b for o, b in zip(times["ours"], times["transitions"], strict=True)]
+        median = statistics.median(ratios)
+        lines.append(
+            f"| {'on' if gc_on else 'off'} "
+            f"| {statistics.median(times['ours']) / milestones * 1e6:.1f} "
+            f"| {statistics.median(times['transitions']) / milestones * 1e6:.1f} "
+            f"| {_spread(ratios)} | {1 / median:.1f}x |"
+        )
+    return lines
+
+
 def lifecycle_table(*, milestones: int = 2_000, repeats: int = 7) -> list[str]:
     """Markdown rows: ours (apply, replay) / transitions at 1 and 100 milestones per contract."""
     amounts = _amounts()[:milestones]
@@ -576,7 +608,9 @@ def test_step_contracts_have_their_shape():
 
 
 def test_lifecycles():
-    """Prints the paired lifecycle table (run with -s); the figures go in benchmarks/README.md."""
+    """Prints the paired lifecycle tables (run with -s); the figures go in benchmarks/README.md."""
+    for line in pair_table(milestones=400, repeats=5):
+        print(line)
     for line in lifecycle_table(milestones=400, repeats=5):
         print(line)
 
@@ -588,6 +622,8 @@ def test_apply_is_flat():
 
 
 if __name__ == "__main__":
+    print("\n".join(pair_table()))
+    print()
     print("\n".join(lifecycle_table()))
     print()
     print("\n".join(curve_table()))

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, rules
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.escrow import TRANSITIONS, Transition
+from upwork_safety.escrow._run import Draft
 from upwork_safety.escrow._table import ROWS
-from upwork_safety.models import MilestoneState
+from upwork_safety.models import Escrow, MilestoneState
 
 if TYPE_CHECKING:
     import random
@@ -193,6 +194,21 @@ def test_every_state_change_is_drawn_and_every_drawn_edge_is_taken():
     assert set() == DRAWN - taken
 
 
+@pytest.mark.slow
+@settings(
+    max_examples=300,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(st.randoms(use_true_random=False))
+def test_one_replay_of_a_whole_history_equals_the_steps(rnd: random.Random):
+    """One run over a random history (its intermediate states never built) gives what the steps gave."""
+    original, final = walk(rnd)
+    assert final == escrow.replay(original, final.history)
+
+
 def test_what_if_rules_can_switch_non_release_disputes_off():
     """With dispute_on_active_contract off, a dispute answers a refund request only."""
     strict = attrs.evolve(rules.CURRENT, dispute_on_active_contract=False)
@@ -207,3 +223,39 @@ def test_what_if_rules_can_switch_non_release_disputes_off():
     choices = escrow.allowed(c, "m1", rules=strict)
     assert "OpenDispute" not in choices
     assert "only after an escrow refund request" in (choices.reason("OpenDispute") or "")
+
+
+# --------------------------------------------------------------------------- drafts
+
+
+def test_a_draft_has_every_field_of_escrow():
+    """A run's working copy of a milestone's escrow has exactly Escrow's fields (and the milestone's id and amount)."""
+    assert {f.name for f in attrs.fields(Escrow)} | {"milestone", "id", "amount"} == set(
+        Draft.__slots__
+    )
+
+
+def test_a_draft_is_checked_when_it_is_built():
+    """Whatever a run leaves in a draft goes through Escrow's constructor: books that do not add up are refused."""
+    funded = escrow.apply(_one_milestone(), escrow.Fund("m1", datetime(2025, 3, 3, 9, tzinfo=UTC)))
+    draft = Draft(funded.milestones[0])
+    assert funded.milestones[0] == draft.build()
+    draft.held = Money("1.00", "USD")
+    with pytest.raises(InvalidValueError) as info:
+        draft.build()
+    assert "Escrow.funded" == info.value.field
+    draft.held = Money("15.00", "USD")
+    draft.state = S.SUBMITTED
+    with pytest.raises(InvalidValueError) as info:
+        draft.build()
+    assert "Escrow.submitted_at" == info.value.field
+
+
+def _one_milestone() -> Contract:
+    return Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 3, 3),
+        milestones=[Milestone("m1", "Part", Money("15.00", "USD"))],
+    )

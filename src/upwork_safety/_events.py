@@ -479,6 +479,8 @@ class History(Sequence[Event]):
 
 
 def _items(events: object, what: str) -> tuple[Event, ...]:
+    if type(events) is tuple:  # the common case (each item is checked by the entry)
+        return events
     if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
         raise InvalidTypeError(
             f"{what} must be a sequence of escrow events, not {type(events).__name__}",
@@ -502,8 +504,13 @@ def history(events: object, what: str) -> History:
     """*events* as a :class:`History`, with errors naming *what* (e.g. ``"Contract.history"``)."""
     if isinstance(events, History):
         return events
+    if events == ():  # a new contract's, shared: a history never changes
+        return _EMPTY
     head = _chain(events, what)
     return History() if head is None else History(head)
+
+
+_EMPTY = History()
 
 
 def extend(history: History, events: tuple[Event, ...], what: str) -> History:

@@ -33,7 +33,6 @@ from upwork_safety._events import extend as _extend
 from upwork_safety._validate import (
     bool_field,
     date_field,
-    decimal_value,
     id_field,
     money_field,
     optional_date_field,
@@ -51,7 +50,7 @@ from upwork_safety.errors import (
     InvalidValueError,
 )
 from upwork_safety.kinds import ContractKind, EndReason, MilestoneState, StrEnum
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import CONTEXT, Money, to_decimal
 
 if TYPE_CHECKING:
     import enum
@@ -118,7 +117,7 @@ def _stars(value: Decimal | float | str | None) -> Decimal | None:
         # Star ratings are averages people type as 4.5, not money: keep the
         # digits as written.
         value = repr(value)
-    return decimal_value(value, "Feedback.stars")
+    return to_decimal(value, "Feedback.stars")
 
 
 def _check_stars(_instance: object, _attribute: object, value: Decimal | None) -> None:
@@ -720,6 +719,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Milestone, "Contract.milestones")
         positions: dict[str, int] = {}
+        holding: list[int] = []
         for index, milestone in enumerate(checked):
             first = positions.setdefault(milestone.id, index)
             if first != index:
@@ -729,9 +729,11 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
                     field=f"Contract.milestones[{index}]",
                     rule="unique milestone ids",
                 )
+            if milestone.escrow.held.amount:
+                holding.append(index)
         new = super().__new__(cls, checked)
         new.positions = MappingProxyType(positions)
-        new.holding = frozenset(i for i, m in enumerate(checked) if m.escrow.held.amount)
+        new.holding = frozenset(holding)
         return new
 
     def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
@@ -810,12 +812,21 @@ def _client(value: Client | str) -> Client:
     return value
 
 
+#: A contract without milestones or payments shares these (they never change).
+_NO_MILESTONES = _Milestones(())
+_NO_PAYMENTS = _Payments(())
+
+
 def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
-    return value if type(value) is _Milestones else _Milestones(value)
+    if type(value) is _Milestones:
+        return value
+    return _NO_MILESTONES if value == () else _Milestones(value)
 
 
 def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
-    return value if type(value) is _Payments else _Payments(value)
+    if type(value) is _Payments:
+        return value
+    return _NO_PAYMENTS if value == () else _Payments(value)
 
 
 def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
@@ -831,7 +842,7 @@ def _history(value: Iterable[Event]) -> History:
 def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
-    rate = decimal_value(value, "Contract.service_fee_rate")
+    rate = to_decimal(value, "Contract.service_fee_rate")
     if not Decimal(0) <= rate < Decimal(1):
         raise InvalidValueError(
             "Contract.service_fee_rate is a fraction from 0 up to (not including) 1, e.g. "
@@ -845,7 +856,7 @@ def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
 def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
     if value is None:
         return None
-    hours = decimal_value(value, "Contract.weekly_limit")
+    hours = to_decimal(value, "Contract.weekly_limit")
     if not Decimal(0) < hours <= Decimal(168):
         raise InvalidValueError(
             f"Contract.weekly_limit is hours per week, more than 0 and at most 168, got {hours}",
@@ -1013,6 +1024,11 @@ def _position(contract: Contract, milestone_id: object) -> int:
 def _checked(contract: Contract) -> _Milestones:
     """``contract.milestones``, which the converter always makes a :class:`_Milestones`."""
     return cast("_Milestones", contract.milestones)
+
+
+def _positions(contract: Contract) -> Mapping[str, int]:
+    """Where each milestone id is in ``contract.milestones`` (kept with the milestones)."""
+    return _checked(contract).positions
 
 
 def _holding(contract: Contract) -> frozenset[int]:

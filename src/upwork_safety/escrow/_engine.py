@@ -24,10 +24,10 @@ from upwork_safety._events import (
 )
 from upwork_safety._validate import sequence_of, utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
-from upwork_safety.escrow._run import Run
+from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT, Row, due_automatic, refusal, when
 from upwork_safety.escrow._timers import start_of
-from upwork_safety.models import Contract, ContractKind, Milestone
+from upwork_safety.models import Contract, ContractKind
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -85,18 +85,16 @@ def open_run(contract: object, rules: object) -> Run:
     return Run(fixed_price(contract), check_rules(rules))
 
 
-def choose(
-    run: Run, milestone: Milestone, kind: type[Event], at: datetime
-) -> tuple[Row | None, str]:
+def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple[Row | None, str]:
     """The row *kind* takes for *milestone* at *at*, or ``None`` and why it is refused."""
-    rows = [row for row in BY_EVENT[kind] if milestone.state in row.sources]
-    if not rows:
+    reason = None
+    for row in BY_EVENT[kind]:
+        if milestone.state in row.sources:
+            reason = row.guard(run, milestone, at) or ""
+            if not reason:
+                return row, ""
+    if reason is None:
         return None, refusal(run, kind, milestone)
-    reason = ""
-    for row in rows:
-        reason = row.guard(run, milestone, at) or ""
-        if not reason:
-            return row, ""
     # Rows go from the general to the specific case (escrow, then paid money):
     # the last row's reason is the one that fits.
     return None, reason
@@ -143,7 +141,7 @@ def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) ->
         )
 
 
-def allowed_names(run: Run, milestone: Milestone, at: datetime) -> tuple[str, ...]:
+def allowed_names(run: Run, milestone: Draft, at: datetime) -> tuple[str, ...]:
     """The names of the manual events allowed on *milestone* at *at*, in table order."""
     names = [
         kind.__name__
@@ -321,7 +319,11 @@ def replay(
     gives back the same contract.  Automatic events in *events* must be
     exactly the ones :func:`advance` would produce at that moment; missing
     ones are produced as the replay goes.  The result is built once, at the
-    end, so a replay costs about as much per event as the events' own work.
+    end: each changed milestone's :class:`~upwork_safety.models.Escrow`,
+    the milestone and the contract go through their constructors, which
+    check them as for any other value, while the states in between are
+    never built, so a replay costs about as much per event as the events'
+    own work.
 
     Args:
         contract: The contract to start from (never modified).

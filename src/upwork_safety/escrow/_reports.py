@@ -27,9 +27,9 @@ from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
 from upwork_safety.money import CONTEXT, Money
 
 if TYPE_CHECKING:
-    from upwork_safety.escrow._run import Run
+    from upwork_safety.escrow._run import Draft, Run
     from upwork_safety.escrow._table import Timer
-    from upwork_safety.models import Contract, Milestone
+    from upwork_safety.models import Contract
     from upwork_safety.rules import PlatformRules
 
 __all__ = ["Choices", "Deadline", "Ledger", "allowed", "deadlines", "ledger"]
@@ -108,7 +108,7 @@ class Deadline:
         return html_table(self.to_records(), caption="Escrow deadline")
 
 
-def _deadline(run: Run, milestone: Milestone | None, timer: Timer, due: datetime) -> Deadline:
+def _deadline(run: Run, milestone: Draft | None, timer: Timer, due: datetime) -> Deadline:
     assert milestone is not None
     return Deadline(
         timer.kind,
@@ -120,7 +120,7 @@ def _deadline(run: Run, milestone: Milestone | None, timer: Timer, due: datetime
     )
 
 
-def _milestone_deadlines(run: Run, milestone: Milestone) -> list[Deadline]:
+def _milestone_deadlines(run: Run, milestone: Draft) -> list[Deadline]:
     """The deadlines the transition table gives *milestone*: timers, their notices, windows."""
     found: list[Deadline] = []
     for row in ROWS:
@@ -338,14 +338,14 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
-    milestones = [run.milestone(i) for i in range(len(run.contract.milestones))]
+    milestones = run.contract.milestones
     currency = milestones[0].amount.currency if milestones else "USD"
     add = CONTEXT.add
     zero = Decimal(0)
     wip = review = refunded = funded = at_risk = zero
     released: dict[str, Decimal] = {}
-    for m in milestones:
-        escrow = m.escrow
+    for index, m in enumerate(milestones):
+        escrow = run.books(index)
         if m.amount.currency != currency:
             raise CurrencyMismatchError(
                 f"ledger() needs one currency: milestone {m.id!r} is in {m.amount.currency}, "

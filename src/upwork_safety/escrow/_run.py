@@ -7,6 +7,15 @@ changes (new milestone states, payouts, events), and build the resulting
 :class:`~upwork_safety.models.Contract` once, at the end, through its
 constructor.  The input contract is never touched, and a step that fails
 leaves nothing behind.
+
+Inside a run a milestone's escrow is a :class:`Draft`: its fields, written
+by the effects and not checked while the run goes on, since no one outside
+the run can see them.  When the run ends, each changed draft becomes an
+:class:`~upwork_safety.models.Escrow` and a
+:class:`~upwork_safety.models.Milestone` through their constructors, which
+check the books and the state as for any other value.  :func:`~upwork_safety.escrow.apply`
+is a run of one event, so it builds exactly what a replay of that one event
+builds; a replay of many events builds each changed milestone once.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.models import (
+    _ESCROW_FIELDS,
     Escrow,
     Milestone,
     MilestoneState,
@@ -23,6 +33,7 @@ from upwork_safety.models import (
     _holding,
     _next,
     _position,
+    _positions,
     _zero,
 )
 
@@ -35,7 +46,87 @@ if TYPE_CHECKING:
     from upwork_safety.money import Money
     from upwork_safety.rules import PlatformRules
 
-__all__ = ["Run"]
+__all__ = ["Draft", "Run"]
+
+
+class Draft:
+    """One milestone's escrow while a run moves it: the fields of its :class:`Escrow`, unchecked.
+
+    The transition table reads and writes these fields (through
+    :meth:`Run.update`); :meth:`build` makes the checked
+    :class:`~upwork_safety.models.Escrow` and
+    :class:`~upwork_safety.models.Milestone` from them when the run ends.
+    A draft never leaves its run.
+
+    Attributes:
+        milestone: The milestone as the run found it.
+        id: Its id.
+        amount: Its agreed amount.
+        state, funded, held, released, refunded, carried_over,
+            submitted_at, refund_requested_at, disputed_at,
+            dispute_answered_at, client_paid_arbitration_at,
+            freelancer_paid_arbitration_at: The fields of
+            :class:`~upwork_safety.models.Escrow`, as the steps so far left them.
+    """
+
+    __slots__ = ("amount", "id", "milestone", *_ESCROW_FIELDS)
+
+    state: MilestoneState
+    funded: Money
+    held: Money
+    released: Money
+    refunded: Money
+    carried_over: Money
+    submitted_at: datetime | None
+    refund_requested_at: datetime | None
+    disputed_at: datetime | None
+    dispute_answered_at: datetime | None
+    client_paid_arbitration_at: datetime | None
+    freelancer_paid_arbitration_at: datetime | None
+
+    def __init__(self, milestone: Milestone) -> None:
+        self.milestone = milestone
+        self.id = milestone.id
+        self.amount = milestone.amount
+        escrow = milestone.escrow
+        self.state = escrow.state
+        self.funded = escrow.funded
+        self.held = escrow.held
+        self.released = escrow.released
+        self.refunded = escrow.refunded
+        self.carried_over = escrow.carried_over
+        self.submitted_at = escrow.submitted_at
+        self.refund_requested_at = escrow.refund_requested_at
+        self.disputed_at = escrow.disputed_at
+        self.dispute_answered_at = escrow.dispute_answered_at
+        self.client_paid_arbitration_at = escrow.client_paid_arbitration_at
+        self.freelancer_paid_arbitration_at = escrow.freelancer_paid_arbitration_at
+
+    def build(self) -> Milestone:
+        """The milestone with this escrow, both through their constructors (which check them)."""
+        milestone = self.milestone
+        escrow = Escrow(
+            self.state,
+            self.funded,
+            self.held,
+            self.released,
+            self.refunded,
+            self.carried_over,
+            self.submitted_at,
+            self.refund_requested_at,
+            self.disputed_at,
+            self.dispute_answered_at,
+            self.client_paid_arbitration_at,
+            self.freelancer_paid_arbitration_at,
+        )
+        return Milestone(
+            milestone.id,
+            milestone.title,
+            milestone.amount,
+            milestone.description,
+            milestone.due,
+            escrow,
+        )
 
 
 class Run:
@@ -44,6 +135,7 @@ class Run:
     Attributes:
         contract: The contract the run started from (never modified).
         rules: The caller's rules, or ``None`` for the rules in force.
+        positions: Where each milestone id is in ``contract.milestones``.
         holding: Indexes of the milestones that hold escrow now: the only
             ones a clock can run on, and the ones that keep another
             milestone from being funded.
@@ -54,6 +146,7 @@ class Run:
     __slots__ = (
         "_all_payments",
         "_changed",
+        "_drafts",
         "_events",
         "_paid",
         "_releases",
@@ -61,16 +154,19 @@ class Run:
         "ended",
         "history",
         "holding",
+        "positions",
         "rules",
     )
 
     def __init__(self, contract: Contract, rules: PlatformRules | None) -> None:
         self.contract = contract
         self.rules = rules
+        self.positions = _positions(contract)
         self.holding: set[int] = set(_holding(contract))
         self.history: History = cast("History", contract.history)  # the converter makes one
         self.ended: date | None = contract.ended
-        self._changed: dict[int, Milestone] = {}
+        self._drafts: dict[int, Draft] = {}
+        self._changed: set[int] = set()
         self._paid: list[Payment] = []
         self._all_payments: list[Payment] | None = None
         self._events: list[Event] = []
@@ -80,12 +176,24 @@ class Run:
 
     def index(self, milestone_id: str) -> int:
         """Where *milestone_id* is (:meth:`Contract.milestone`'s error if nowhere)."""
-        return _position(self.contract, milestone_id)
+        index = self.positions.get(milestone_id)
+        return _position(self.contract, milestone_id) if index is None else index
 
-    def milestone(self, index: int) -> Milestone:
+    def milestone(self, index: int) -> Draft:
         """The milestone at *index* as the steps so far left it."""
-        changed = self._changed.get(index)
-        return self.contract.milestones[index] if changed is None else changed
+        draft = self._drafts.get(index)
+        if draft is None:
+            draft = self._drafts[index] = Draft(self.contract.milestones[index])
+        return draft
+
+    def books(self, index: int) -> Draft | Escrow:
+        """The escrow of the milestone at *index* as the steps so far left it, to read only.
+
+        Unlike :meth:`milestone` it opens no draft, so a report that reads
+        every milestone costs no more than reading the contract.
+        """
+        draft = self._drafts.get(index)
+        return self.contract.milestones[index].escrow if draft is None else draft
 
     @property
     def last_at(self) -> datetime | None:
@@ -125,33 +233,26 @@ class Run:
 
     # -- recording -----------------------------------------------------------
 
-    def update(self, index: int, **changes: Any) -> Escrow:
-        """Give the milestone at *index* a new escrow (its constructor checks it) and return it."""
-        milestone = self.milestone(index)
-        escrow = milestone.escrow.replace(**changes)
-        self._changed[index] = Milestone(
-            milestone.id,
-            milestone.title,
-            milestone.amount,
-            milestone.description,
-            milestone.due,
-            escrow,
-        )
-        if escrow.held.amount:
+    def update(self, index: int, **changes: Any) -> None:
+        """Change fields of the milestone's escrow (checked when the run's result is built)."""
+        draft = self.milestone(index)
+        for name, value in changes.items():
+            setattr(draft, name, value)
+        self._changed.add(index)
+        if draft.held.amount:
             self.holding.add(index)
         else:
             self.holding.discard(index)
-        return escrow
 
-    def settle(self, index: int, **changes: Any) -> Escrow:
+    def settle(self, index: int, **changes: Any) -> None:
         """Empty the milestone's escrow: ``PAID`` if anything was released, else ``REFUNDED``."""
-        escrow = self.milestone(index).escrow
-        released: Money = changes.get("released", escrow.released)
+        draft = self.milestone(index)
+        released: Money = changes.get("released", draft.released)
         state = MilestoneState.PAID if released.amount else MilestoneState.REFUNDED
-        return self.update(
+        self.update(
             index,
             state=state,
-            held=_zero(escrow.held.currency),
+            held=_zero(draft.held.currency),
             submitted_at=None,
             refund_requested_at=None,
             disputed_at=None,
@@ -193,7 +294,7 @@ class Run:
             return self.contract
         return _next(
             self.contract,
-            changed=self._changed,
+            changed={index: self._drafts[index].build() for index in sorted(self._changed)},
             paid=self._paid,
             payments=self._all_payments,
             events=tuple(self._events),

@@ -47,7 +47,7 @@ from upwork_safety._events import (
 from upwork_safety._validate import bool_field, id_field, text_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.escrow._kinds import DeadlineKind, Party
-from upwork_safety.escrow._run import Run
+from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._timers import (
     arbitration_window,
     client_answer_due,
@@ -55,7 +55,7 @@ from upwork_safety.escrow._timers import (
     rules_at,
     start_of,
 )
-from upwork_safety.models import Milestone, MilestoneState, Payment, PaymentKind, _zero
+from upwork_safety.models import MilestoneState, Payment, PaymentKind, _zero
 from upwork_safety.money import Money
 from upwork_safety.rules import PlatformRules
 
@@ -73,9 +73,9 @@ __all__ = [
 ]
 
 S = MilestoneState
-Guard = Callable[["Run", Milestone, datetime], "str | None"]
+Guard = Callable[["Run", Draft, datetime], "str | None"]
 Effect = Callable[["Run", int, Any], None]
-Due = Callable[["Run", Milestone], "datetime | None"]
+Due = Callable[["Run", Draft], "datetime | None"]
 
 
 def when(at: datetime) -> str:
@@ -107,26 +107,20 @@ class Timer:
         who: Who must act before it runs out.
         rule: The :class:`~upwork_safety.rules.PlatformRules` field its
             period comes from (its source is that field's source).
+        due: ``due(run, milestone)``: when the clock runs out for
+            *milestone*, or ``None`` if it is not running.
+        consequence: ``consequence(run, milestone)``: what happens when it
+            runs out, in words.
+        period: ``period(rules)``: how long it runs under *rules*, as the
+            diagram says it (``"auto after 14 days"``).
     """
 
     kind: DeadlineKind
     who: Party
     rule: str
-    _due: Due = attrs.field(alias="due", repr=False)
-    _consequence: Callable[[Run, Milestone], str] = attrs.field(alias="consequence", repr=False)
-    _period: Callable[[PlatformRules], str] = attrs.field(alias="period", repr=False)
-
-    def due(self, run: Run, milestone: Milestone) -> datetime | None:
-        """When the clock runs out for *milestone*, or ``None`` if it is not running."""
-        return self._due(run, milestone)
-
-    def consequence(self, run: Run, milestone: Milestone) -> str:
-        """What happens when it runs out, in words."""
-        return self._consequence(run, milestone)
-
-    def period(self, rules: PlatformRules) -> str:
-        """How long it runs under *rules*, as the diagram says it (``"auto after 14 days"``)."""
-        return self._period(rules)
+    due: Due = attrs.field(repr=False)
+    consequence: Callable[[Run, Draft], str] = attrs.field(repr=False)
+    period: Callable[[PlatformRules], str] = attrs.field(repr=False)
 
 
 def _check_edges(_instance: object, _attribute: object, value: Any) -> None:
@@ -215,6 +209,10 @@ class Transition:
         return frozenset((a, b) for a, b in self.edges if a is not b)
 
 
+def _no_condition(_run: Run, _milestone: Draft, _at: datetime) -> None:
+    """The guard of a row whose source state is condition enough."""
+
+
 @attrs.frozen
 class Row:
     """One row of the table as the engine reads it: the published data plus its behaviour.
@@ -231,8 +229,12 @@ class Row:
     event: type[Event]
     edges: tuple[tuple[MilestoneState, MilestoneState], ...]
     condition: str = ""
-    _guard: Guard | None = attrs.field(default=None, alias="guard", repr=False)
-    _effect: Effect | None = attrs.field(default=None, alias="effect", repr=False)
+    #: ``guard(run, milestone, at)``: ``None`` if the row applies to
+    #: *milestone* (in one of its sources) at *at*, else why not.
+    guard: Guard = attrs.field(default=_no_condition, repr=False)
+    #: ``effect(run, index, event)``: records in *run* what *event* changes
+    #: for the milestone at *index*.
+    effect: Effect = attrs.field(kw_only=True, repr=False)
     timer: Timer | None = None
     window: Timer | None = None
     notices: tuple[Timer, ...] = ()
@@ -265,24 +267,15 @@ class Row:
         event = self.event(milestone_id, at)  # type: ignore[call-arg, arg-type]
         return cast("AutomaticEvent", event)
 
-    def guard(self, run: Run, milestone: Milestone, at: datetime) -> str | None:
-        """``None`` if the row applies to *milestone* (in one of its sources) at *at*, else why."""
-        return None if self._guard is None else self._guard(run, milestone, at)
-
-    def effect(self, run: Run, index: int, event: Event) -> None:
-        """Record in *run* what *event* changes for the milestone at *index*."""
-        assert self._effect is not None
-        self._effect(run, index, event)
-
 
 # --------------------------------------------------------------------------- reasons
 
 
-def _holds(milestone: Milestone) -> bool:
-    return bool(milestone.escrow.held.amount)
+def _holds(milestone: Draft) -> bool:
+    return bool(milestone.held.amount)
 
 
-def state_reason(milestone: Milestone) -> str:  # noqa: PLR0911  (one reason per state)
+def state_reason(milestone: Draft) -> str:  # noqa: PLR0911  (one reason per state)
     """Why a milestone in its current state takes no further step of the kind asked."""
     state = milestone.state
     if state is S.REFUND_REQUESTED:
@@ -315,7 +308,7 @@ _NO_DISPUTE = "there is no open dispute"
 
 
 def refusal(  # noqa: C901, PLR0911  (one reason per case)
-    run: Run, kind: type[Event], milestone: Milestone
+    run: Run, kind: type[Event], milestone: Draft
 ) -> str:
     """Why *kind* does not apply to *milestone* in its state (no row starts from it)."""
     state = milestone.state
@@ -354,13 +347,13 @@ def refusal(  # noqa: C901, PLR0911  (one reason per case)
 # --------------------------------------------------------------------------- guards
 
 
-def _contract_open(run: Run, _milestone: Milestone, _at: datetime) -> str | None:
+def _contract_open(run: Run, _milestone: Draft, _at: datetime) -> str | None:
     if run.ended is None:
         return None
     return f"the contract ended on {run.ended.isoformat()}"
 
 
-def _can_fund(run: Run, milestone: Milestone, at: datetime) -> str | None:
+def _can_fund(run: Run, milestone: Draft, at: datetime) -> str | None:
     closed = _contract_open(run, milestone, at)
     if closed is not None:
         return closed
@@ -383,16 +376,16 @@ def _can_fund(run: Run, milestone: Milestone, at: datetime) -> str | None:
     return None
 
 
-def _holds_escrow(_run: Run, milestone: Milestone, _at: datetime) -> str | None:
+def _holds_escrow(_run: Run, milestone: Draft, _at: datetime) -> str | None:
     return None if _holds(milestone) else state_reason(milestone)
 
 
-def _release_payments(run: Run, milestone: Milestone) -> list[tuple[int, Payment]]:
+def _release_payments(run: Run, milestone: Draft) -> list[tuple[int, Payment]]:
     """``(position in the payments, payment)`` of every escrow release of *milestone*."""
     return run.releases(milestone.id)
 
 
-def _refundable(run: Run, milestone: Milestone, at: datetime) -> list[tuple[int, Payment]]:
+def _refundable(run: Run, milestone: Draft, at: datetime) -> list[tuple[int, Payment]]:
     """The release payments of *milestone* still inside their refund window at *at*."""
     return [
         (index, payment)
@@ -401,8 +394,8 @@ def _refundable(run: Run, milestone: Milestone, at: datetime) -> list[tuple[int,
     ]
 
 
-def _refund_window_due(run: Run, milestone: Milestone) -> datetime | None:
-    if _holds(milestone) or not milestone.escrow.released.amount:
+def _refund_window_due(run: Run, milestone: Draft) -> datetime | None:
+    if _holds(milestone) or not milestone.released.amount:
         return None
     paid = _release_payments(run, milestone)
     if not paid:
@@ -411,7 +404,7 @@ def _refund_window_due(run: Run, milestone: Milestone) -> datetime | None:
     return latest + rules_at(latest, run.rules).refund_after_payment_window
 
 
-def _can_refund_paid(run: Run, milestone: Milestone, at: datetime) -> str | None:
+def _can_refund_paid(run: Run, milestone: Draft, at: datetime) -> str | None:
     if _holds(milestone):
         return state_reason(milestone)
     if _refundable(run, milestone, at):
@@ -426,7 +419,7 @@ def _can_refund_paid(run: Run, milestone: Milestone, at: datetime) -> str | None
     )
 
 
-def _can_dispute_non_release(run: Run, milestone: Milestone, at: datetime) -> str | None:
+def _can_dispute_non_release(run: Run, milestone: Draft, at: datetime) -> str | None:
     if not rules_at(at, run.rules).dispute_on_active_contract:
         return "these rules allow a dispute only after an escrow refund request"
     if run.ended is not None:
@@ -439,22 +432,21 @@ def _can_dispute_non_release(run: Run, milestone: Milestone, at: datetime) -> st
     return None
 
 
-def _unanswered(_run: Run, milestone: Milestone, _at: datetime) -> str | None:
-    answered = milestone.escrow.dispute_answered_at
+def _unanswered(_run: Run, milestone: Draft, _at: datetime) -> str | None:
+    answered = milestone.dispute_answered_at
     if answered is None:
         return None
     return f"the client already answered the dispute at {when(answered)}"
 
 
 def _can_pay_arbitration(field: str) -> Guard:
-    def guard(run: Run, milestone: Milestone, at: datetime) -> str | None:
-        escrow = milestone.escrow
-        if escrow.dispute_answered_at is None:
+    def guard(run: Run, milestone: Draft, at: datetime) -> str | None:
+        if milestone.dispute_answered_at is None:
             return "the client has not answered the dispute: mediation has not started"
-        _proposal, opens, closes = arbitration_window(escrow.dispute_answered_at, run.rules)
+        _proposal, opens, closes = arbitration_window(milestone.dispute_answered_at, run.rules)
         if at < opens:
             return f"mediation runs until {when(opens)}; arbitration opens after it fails"
-        paid = getattr(escrow, field)
+        paid = getattr(milestone, field)
         if paid is not None:
             return f"the fee was already paid at {when(paid)}"
         if at >= closes:  # pragma: no cover  (advance() applies the default outcome first)
@@ -467,7 +459,7 @@ def _can_pay_arbitration(field: str) -> Guard:
 # --------------------------------------------------------------------------- effects
 
 
-def _check_amount(value: Money, milestone: Milestone, what: str) -> None:
+def _check_amount(value: Money, milestone: Draft, what: str) -> None:
     if value.currency != milestone.amount.currency:
         raise CurrencyMismatchError(
             f"{what} is in {value.currency} but milestone {milestone.id!r} is in "
@@ -493,13 +485,16 @@ def _whole_cents(value: Money, what: str) -> None:
 
 def _fund(run: Run, index: int, _event: Fund) -> None:
     milestone = run.milestone(index)
-    escrow = milestone.escrow
-    if milestone.amount <= escrow.held:
-        # A carried remainder already covers the milestone: nothing more is deposited.
+    carried = milestone.held  # a remainder carried here from a partial approval, if any
+    if not carried.amount:
+        deposit = milestone.amount
+    elif milestone.amount <= carried:
+        # The carried remainder already covers the milestone: nothing more is deposited.
         run.update(index, state=S.FUNDED)
         return
-    deposit = milestone.amount - escrow.held
-    run.update(index, state=S.FUNDED, held=milestone.amount, funded=escrow.funded + deposit)
+    else:
+        deposit = milestone.amount - carried
+    run.update(index, state=S.FUNDED, held=milestone.amount, funded=milestone.funded + deposit)
 
 
 def _submit(run: Run, index: int, event: Submit) -> None:
@@ -512,11 +507,10 @@ def _request_changes(run: Run, index: int, _event: RequestChanges) -> None:
 
 def _carry_target(run: Run, index: int, currency: str) -> int | None:
     """The next unfunded milestone a partial approval's remainder funds (HC 360000990348)."""
-    for other in range(len(run.contract.milestones)):
-        milestone = run.milestone(other)
+    for other, milestone in enumerate(run.contract.milestones):
         if (
             other != index
-            and milestone.state is S.NOT_FUNDED
+            and run.books(other).state is S.NOT_FUNDED
             and milestone.amount.currency == currency
         ):
             return other
@@ -525,13 +519,12 @@ def _carry_target(run: Run, index: int, currency: str) -> int | None:
 
 def _approve(run: Run, index: int, event: Approve) -> None:
     milestone = run.milestone(index)
-    escrow = milestone.escrow
-    amount = escrow.held
+    amount = milestone.held
     if event.amount is not None:
         _check_amount(event.amount, milestone, "Approve.amount")
-        if event.amount > escrow.held:
+        if event.amount > milestone.held:
             raise InvalidValueError(
-                f"Approve.amount ({event.amount}) is more than the {escrow.held} in escrow for "
+                f"Approve.amount ({event.amount}) is more than the {milestone.held} in escrow for "
                 f"milestone {milestone.id!r}; pay more as a bonus (Approve.bonus), which is "
                 "charged fresh (HC 360000990348)",
                 field="Approve.amount",
@@ -543,11 +536,11 @@ def _approve(run: Run, index: int, event: Approve) -> None:
     run.pay(index, event.at, amount, PaymentKind.RELEASE)
     if event.bonus is not None:
         run.pay(index, event.at, event.bonus, PaymentKind.BONUS)
-    released = escrow.released + amount
-    remainder = escrow.held - amount
-    if not remainder.amount:
+    released = milestone.released + amount
+    if amount == milestone.held:
         run.settle(index, released=released)
         return
+    remainder = milestone.held - amount
     target = _carry_target(run, index, remainder.currency) if run.ended is None else None
     if target is None:
         # No later milestone to carry it to: it stays in escrow until approved,
@@ -566,11 +559,11 @@ def _approve(run: Run, index: int, event: Approve) -> None:
         state=S.PAID,
         held=_zero(remainder.currency),
         released=released,
-        carried_over=escrow.carried_over + remainder,
+        carried_over=milestone.carried_over + remainder,
         submitted_at=None,
         refund_requested_at=None,
     )
-    receiving = run.milestone(target).escrow
+    receiving = run.milestone(target)
     run.update(target, held=receiving.held + remainder, funded=receiving.funded + remainder)
 
 
@@ -579,34 +572,33 @@ def _request_refund(run: Run, index: int, event: RequestRefund | DormancyRefundR
 
 
 def _refund_all(run: Run, index: int, _event: object) -> None:
-    escrow = run.milestone(index).escrow
-    run.settle(index, refunded=escrow.refunded + escrow.held)
+    milestone = run.milestone(index)
+    run.settle(index, refunded=milestone.refunded + milestone.held)
 
 
 def _release_all(run: Run, index: int, event: AutoApprove | AutoDisputeRelease) -> None:
-    escrow = run.milestone(index).escrow
-    run.pay(index, event.at, escrow.held, PaymentKind.RELEASE)
-    run.settle(index, released=escrow.released + escrow.held)
+    milestone = run.milestone(index)
+    run.pay(index, event.at, milestone.held, PaymentKind.RELEASE)
+    run.settle(index, released=milestone.released + milestone.held)
 
 
 def _refund_escrow(run: Run, index: int, event: Refund) -> None:
     milestone = run.milestone(index)
-    escrow = milestone.escrow
-    amount = escrow.held
+    amount = milestone.held
     if event.amount is not None:
         _check_amount(event.amount, milestone, "Refund.amount")
-        if event.amount > escrow.held:
+        if event.amount > milestone.held:
             raise InvalidValueError(
-                f"Refund.amount ({event.amount}) is more than the {escrow.held} in escrow for "
+                f"Refund.amount ({event.amount}) is more than the {milestone.held} in escrow for "
                 f"milestone {milestone.id!r}",
                 field="Refund.amount",
                 rule="at most the escrow",
             )
         amount = event.amount
-    if amount == escrow.held:
-        run.settle(index, refunded=escrow.refunded + amount)
+    if amount == milestone.held:
+        run.settle(index, refunded=milestone.refunded + amount)
     else:
-        run.update(index, held=escrow.held - amount, refunded=escrow.refunded + amount)
+        run.update(index, held=milestone.held - amount, refunded=milestone.refunded + amount)
 
 
 def _refund_paid(run: Run, index: int, event: Refund) -> None:
@@ -616,9 +608,8 @@ def _refund_paid(run: Run, index: int, event: Refund) -> None:
     lowered, newest first; other milestones' payments and bonuses never are.
     """
     milestone = run.milestone(index)
-    escrow = milestone.escrow
     refundable = _refundable(run, milestone, event.at)
-    total = Money.total((payment.amount for _, payment in refundable), escrow.released.currency)
+    total = Money.total((payment.amount for _, payment in refundable), milestone.released.currency)
     amount = total
     if event.amount is not None:
         _check_amount(event.amount, milestone, "Refund.amount")
@@ -642,12 +633,12 @@ def _refund_paid(run: Run, index: int, event: Refund) -> None:
             payments[position] = attrs.evolve(payment, amount=payment.amount - left)
             left -= left
     run.rewrite_payments([p for p in payments if p is not None])
-    released = escrow.released - amount
+    released = milestone.released - amount
     run.update(
         index,
         state=S.PAID if released.amount else S.REFUNDED,
         released=released,
-        refunded=escrow.refunded + amount,
+        refunded=milestone.refunded + amount,
     )
 
 
@@ -675,7 +666,6 @@ def _freelancer_pays(run: Run, index: int, event: FreelancerPaysArbitration) -> 
 
 def _resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
     milestone = run.milestone(index)
-    escrow = milestone.escrow
     for name in ("to_freelancer", "to_client"):
         value: Money = getattr(event, name)
         if value.currency != milestone.amount.currency:
@@ -687,9 +677,9 @@ def _resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
             )
         _whole_cents(value, f"ResolveDispute.{name}")
     split = event.to_freelancer + event.to_client
-    if split != escrow.held:
+    if split != milestone.held:
         raise InvalidValueError(
-            f"ResolveDispute must split exactly the disputed {escrow.held} of milestone "
+            f"ResolveDispute must split exactly the disputed {milestone.held} of milestone "
             f"{milestone.id!r}: to_freelancer ({event.to_freelancer}) + to_client "
             f"({event.to_client}) = {split}",
             field="ResolveDispute.to_client",
@@ -698,14 +688,14 @@ def _resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
     run.pay(index, event.at, event.to_freelancer, PaymentKind.RELEASE)
     run.settle(
         index,
-        released=escrow.released + event.to_freelancer,
-        refunded=escrow.refunded + event.to_client,
+        released=milestone.released + event.to_freelancer,
+        refunded=milestone.refunded + event.to_client,
     )
 
 
 def _arbitration_default(run: Run, index: int, event: ArbitrationDefault) -> None:
-    escrow = run.milestone(index).escrow
-    if escrow.freelancer_paid_arbitration_at is not None:
+    milestone = run.milestone(index)
+    if milestone.freelancer_paid_arbitration_at is not None:
         _release_all(run, index, AutoDisputeRelease(event.milestone_id, event.at))
     else:
         _refund_all(run, index, event)
@@ -736,33 +726,31 @@ def _end(run: Run, _index: int, event: EndContract) -> None:
 # --------------------------------------------------------------------------- timers
 
 
-def _review_ends(run: Run, milestone: Milestone) -> datetime | None:
-    start = milestone.escrow.submitted_at
+def _review_ends(run: Run, milestone: Draft) -> datetime | None:
+    start = milestone.submitted_at
     if start is None:  # pragma: no cover  (an Escrow in review always has it)
         return None
     return start + rules_at(start, run.rules).review_period
 
 
-def _refund_response_due(run: Run, milestone: Milestone) -> datetime | None:
-    start = milestone.escrow.refund_requested_at
+def _refund_response_due(run: Run, milestone: Draft) -> datetime | None:
+    start = milestone.refund_requested_at
     if start is None:  # pragma: no cover  (an Escrow under a refund request always has it)
         return None
     return start + rules_at(start, run.rules).refund_response_window
 
 
-def _answer_due(run: Run, milestone: Milestone) -> datetime | None:
-    escrow = milestone.escrow
-    if escrow.disputed_at is None or escrow.dispute_answered_at is not None:
+def _answer_due(run: Run, milestone: Draft) -> datetime | None:
+    if milestone.disputed_at is None or milestone.dispute_answered_at is not None:
         return None
-    return client_answer_due(escrow.disputed_at, run.rules)
+    return client_answer_due(milestone.disputed_at, run.rules)
 
 
-def _mediation(run: Run, milestone: Milestone) -> tuple[datetime, datetime, datetime] | None:
-    escrow = milestone.escrow
-    answered = escrow.dispute_answered_at
+def _mediation(run: Run, milestone: Draft) -> tuple[datetime, datetime, datetime] | None:
+    answered = milestone.dispute_answered_at
     both = (
-        escrow.client_paid_arbitration_at is not None
-        and escrow.freelancer_paid_arbitration_at is not None
+        milestone.client_paid_arbitration_at is not None
+        and milestone.freelancer_paid_arbitration_at is not None
     )
     if answered is None or both:
         return None
@@ -774,13 +762,13 @@ def _last_moment(run: Run) -> datetime:
     return start_of(run.contract.started) if last is None else last
 
 
-def _dormancy_times(run: Run, milestone: Milestone) -> tuple[datetime, datetime, datetime] | None:
+def _dormancy_times(run: Run, milestone: Draft) -> tuple[datetime, datetime, datetime] | None:
     if not _holds(milestone) or run.ended is not None:
         return None
     return dormancy_times(_last_moment(run), run.rules)
 
 
-def _dormancy_due(run: Run, milestone: Milestone) -> datetime | None:
+def _dormancy_due(run: Run, milestone: Draft) -> datetime | None:
     if not _holds(milestone):
         return None
     if run.ended is None:
@@ -791,8 +779,8 @@ def _dormancy_due(run: Run, milestone: Milestone) -> datetime | None:
     return None
 
 
-def _at(index: int, times: Callable[[Run, Milestone], tuple[datetime, ...] | None]) -> Due:
-    def due(run: Run, milestone: Milestone) -> datetime | None:
+def _at(index: int, times: Callable[[Run, Draft], tuple[datetime, ...] | None]) -> Due:
+    def due(run: Run, milestone: Draft) -> datetime | None:
         found = times(run, milestone)
         return None if found is None else found[index]
 
@@ -815,15 +803,14 @@ def _dormancy_period(rules: PlatformRules) -> str:
     return f"auto after {_days(total)} untouched"
 
 
-def _arbitration_outcome(run: Run, milestone: Milestone) -> str:
-    escrow = milestone.escrow
-    held = escrow.held
-    answered = escrow.dispute_answered_at
+def _arbitration_outcome(run: Run, milestone: Draft) -> str:
+    held = milestone.held
+    answered = milestone.dispute_answered_at
     assert answered is not None
     fee = rules_at(answered, run.rules).arbitration_fee
-    if escrow.freelancer_paid_arbitration_at is not None:
+    if milestone.freelancer_paid_arbitration_at is not None:
         return f"only the freelancer paid the {fee} fee: the {held} goes to the freelancer"
-    if escrow.client_paid_arbitration_at is not None:
+    if milestone.client_paid_arbitration_at is not None:
         return f"only the client paid the {fee} fee: the {held} goes to the client"
     return (
         f"both decline: the {held} goes to the client; only one pays the {fee} fee: "
