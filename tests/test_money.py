@@ -627,3 +627,12 @@ def test_a_conversion_too_large_to_hold_names_the_converted_amount():
         rate.convert(Money("999999999999999", "USD"))
     assert "converted amount" == info.value.field
     assert "PKR 9,998,999,999,999,990,001.00" in str(info.value)
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_places_read_from_the_text_agree_with_the_exponent(value):
+    """The cheap count of decimal places is the exponent's, for every finite Decimal."""
+    from upwork_safety.money import _places
+
+    exponent = value.as_tuple().exponent
+    assert (-exponent if exponent < 0 else 0) == _places(value)
