@@ -12,10 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, Money, require_money, to_decimal
+
+if TYPE_CHECKING:
+    import enum
+
+    from upwork_safety.errors import UpworkSafetyError
 
 T = TypeVar("T")
 
@@ -180,6 +185,12 @@ def id_field(instance: object, attribute: Any, value: Any) -> None:
     raise InvalidValueError(f"{name} must not be empty", field=name, rule="not empty")
 
 
+def optional_id_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: ``None`` or a non-empty, non-blank ``str``."""
+    if value is not None:
+        id_field(instance, attribute, value)
+
+
 def bool_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a real ``bool`` (not ``0``/``1``/``"false"``)."""
     if not isinstance(value, bool):
@@ -187,6 +198,79 @@ def bool_field(instance: object, attribute: Any, value: Any) -> None:
         raise InvalidTypeError(
             f"{name} must be a bool, not {type(value).__name__}", field=name, rule="a bool"
         )
+
+
+def instance_field(kind: type, *, optional: bool = False) -> Any:
+    """An attrs validator: the field holds a *kind* (or ``None`` when *optional*)."""
+    what = f"a {kind.__name__} or None" if optional else f"a {kind.__name__}"
+
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        if isinstance(value, kind) or (optional and value is None):
+            return
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be {what}, not {type(value).__name__}", field=name, rule=what
+        )
+
+    return check
+
+
+def items_field(kind: type) -> Any:
+    """An attrs validator: a tuple whose items are each a *kind* (the index named in the error)."""
+
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        sequence_of(value, kind, field_name(instance, attribute))
+
+    return check
+
+
+def member_text(kind: type[enum.Enum], value: object) -> object:
+    """For an attrs converter: the member of *kind* whose value is the text *value*.
+
+    Anything else is returned as it is, for :func:`member_field` to refuse
+    naming the field (attrs converters do not know the field's name).
+    """
+    if isinstance(value, str) and not isinstance(value, kind):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return value
+
+
+def member_field(
+    kind: type[enum.Enum],
+    *,
+    optional: bool = False,
+    error: type[UpworkSafetyError] | None = None,
+) -> Any:
+    """An attrs validator: the field holds a member of *kind* (or ``None`` when *optional*).
+
+    Text that reaches it for a text-valued kind is a value no member has
+    (:func:`member_text` converted every one that has): InvalidValueError.
+    Anything else is the wrong type: InvalidTypeError.  *error*, when given,
+    is raised in both cases instead (rules objects raise RulesError).
+    """
+    text_valued = issubclass(kind, str)
+
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        if isinstance(value, kind) or (optional and value is None):
+            return
+        name = field_name(instance, attribute)
+        rule = f"a {kind.__name__}"
+        if text_valued and isinstance(value, str):
+            allowed = ", ".join(repr(member.value) for member in kind)
+            raise (error or InvalidValueError)(
+                f"{name} must be one of {allowed}, got {value[:40]!r}", field=name, rule=rule
+            )
+        its_value = " or its value" if text_valued else ""
+        raise (error or InvalidTypeError)(
+            f"{name} must be a {kind.__name__} member{its_value}, not {type(value).__name__}",
+            field=name,
+            rule=rule,
+        )
+
+    return check
 
 
 def check_money(value: object, what: str) -> Money:

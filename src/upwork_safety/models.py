@@ -34,8 +34,11 @@ from upwork_safety._validate import (
     bool_field,
     date_field,
     id_field,
+    member_field,
+    member_text,
     money_field,
     optional_date_field,
+    optional_id_field,
     optional_to_utc,
     optional_utc_field,
     sequence_of,
@@ -53,8 +56,6 @@ from upwork_safety.kinds import ContractKind, EndReason, MilestoneState, StrEnum
 from upwork_safety.money import CONTEXT, Money, to_decimal
 
 if TYPE_CHECKING:
-    import enum
-
     from typing_extensions import Self
 
 __all__ = [
@@ -74,21 +75,6 @@ __all__ = [
 
 _S = MilestoneState
 _UTC = timezone.utc
-
-
-def _enum_validator(kind: type[enum.Enum], *, optional: bool = False) -> Any:
-    def check(instance: object, attribute: Any, value: Any) -> None:
-        if optional and value is None:
-            return
-        if not isinstance(value, kind):
-            name = f"{type(instance).__name__}.{attribute.name}"
-            raise InvalidTypeError(
-                f"{name} must be a {kind.__name__} member, not {value!r}",
-                field=name,
-                rule=f"a {kind.__name__} member",
-            )
-
-    return check
 
 
 @attrs.frozen
@@ -162,7 +148,7 @@ class Feedback:
     stars: Decimal | None = attrs.field(default=None, converter=_stars, validator=_check_stars)
     private_score: int | None = attrs.field(default=None, validator=_check_private)
     end_reason: EndReason | None = attrs.field(
-        default=None, validator=_enum_validator(EndReason, optional=True)
+        default=None, validator=member_field(EndReason, optional=True)
     )
 
 
@@ -180,26 +166,9 @@ class PaymentKind(StrEnum):
     OTHER = "other"
 
 
-def _optional_id(instance: object, attribute: Any, value: Any) -> None:
-    if value is not None:
-        id_field(instance, attribute, value)
-
-
-def _payment_kind(value: object) -> PaymentKind:
-    """A :class:`PaymentKind`, given as a member or as its text (``"release"``)."""
-    if isinstance(value, PaymentKind):
-        return value
-    if isinstance(value, str):
-        try:
-            return PaymentKind(value)
-        except ValueError:
-            pass
-    allowed = ", ".join(repr(kind.value) for kind in PaymentKind)
-    raise (InvalidValueError if isinstance(value, str) else InvalidTypeError)(
-        f"Payment.kind must be a PaymentKind ({allowed}), not {value!r}",
-        field="Payment.kind",
-        rule="a PaymentKind",
-    )
+def _payment_kind(value: PaymentKind | str) -> PaymentKind:
+    # A value that is not a member is left for member_field to refuse.
+    return cast("PaymentKind", member_text(PaymentKind, value))
 
 
 @attrs.frozen
@@ -232,8 +201,10 @@ class Payment:
     at: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=optional_utc_field
     )
-    milestone_id: str | None = attrs.field(default=None, validator=_optional_id)
-    kind: PaymentKind = attrs.field(default=PaymentKind.OTHER, converter=_payment_kind)
+    milestone_id: str | None = attrs.field(default=None, validator=optional_id_field)
+    kind: PaymentKind = attrs.field(
+        default=PaymentKind.OTHER, converter=_payment_kind, validator=member_field(PaymentKind)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.at is not None and self.at.date() != self.on:
@@ -399,7 +370,7 @@ class Escrow:
             state, or a moment is missing, not allowed or out of order.
     """
 
-    state: MilestoneState = attrs.field(validator=_enum_validator(MilestoneState))
+    state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
     funded: Money = attrs.field(validator=money_field)
     held: Money = attrs.field(
         default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
@@ -911,7 +882,7 @@ class Contract:
 
     id: str = attrs.field(validator=id_field)
     client: Client = attrs.field(converter=_client)
-    kind: ContractKind = attrs.field(validator=_enum_validator(ContractKind))
+    kind: ContractKind = attrs.field(validator=member_field(ContractKind))
     started: date = attrs.field(validator=date_field)
     ended: date | None = attrs.field(default=None, validator=optional_date_field)
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)

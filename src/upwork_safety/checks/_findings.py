@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety._render import html_table, plain
-from upwork_safety._validate import field_name, sequence_of, utc_instant
+from upwork_safety._validate import (
+    bool_field,
+    field_name,
+    instance_field,
+    sequence_of,
+    text_field,
+    utc_instant,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money
@@ -145,20 +152,6 @@ def _check_code(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
-def _instance_of(kind: type, what: str, *, optional: bool = False) -> Any:
-    """An attrs validator: the value is a *kind* (or ``None`` when *optional*)."""
-
-    def check(instance: object, attribute: Any, value: object) -> None:
-        if (optional and value is None) or isinstance(value, kind):
-            return
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be {what}, not {type(value).__name__}", field=name, rule=what
-        )
-
-    return check
-
-
 def _check_due(instance: object, attribute: Any, value: object) -> None:
     if value is not None:
         utc_instant(value, field_name(instance, attribute))
@@ -210,11 +203,11 @@ class CodeInfo:
     """
 
     code: FindingCode = attrs.field(converter=_to_code, validator=_check_code)
-    severity: Severity = attrs.field(validator=_instance_of(Severity, "a Severity member"))
-    applies_to: str = attrs.field(validator=_instance_of(str, "a str"))
-    trigger: str = attrs.field(validator=_instance_of(str, "a str"))
-    rule: str = attrs.field(validator=_instance_of(str, "a str"))
-    source: str = attrs.field(validator=_instance_of(str, "a str"))
+    severity: Severity = attrs.field(validator=instance_field(Severity))
+    applies_to: str = attrs.field(validator=text_field)
+    trigger: str = attrs.field(validator=text_field)
+    rule: str = attrs.field(validator=text_field)
+    source: str = attrs.field(validator=text_field)
 
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict with every field, for ``pandas.DataFrame``."""
@@ -455,25 +448,23 @@ class Finding:
     """
 
     code: FindingCode = attrs.field(converter=_to_code, validator=_check_code)
-    severity: Severity = attrs.field(validator=_instance_of(Severity, "a Severity member"))
-    message: str = attrs.field(validator=_instance_of(str, "a str"))
-    advice: str = attrs.field(validator=_instance_of(str, "a str"))
+    severity: Severity = attrs.field(validator=instance_field(Severity))
+    message: str = attrs.field(validator=text_field)
+    advice: str = attrs.field(validator=text_field)
     milestone_id: str | None = attrs.field(
-        default=None, validator=_instance_of(str, "a str or None", optional=True)
+        default=None, validator=instance_field(str, optional=True)
     )
-    evidence: str = attrs.field(default="", validator=_instance_of(str, "a str"))
-    script: str = attrs.field(default="", validator=_instance_of(str, "a str"))
+    evidence: str = attrs.field(default="", validator=text_field)
+    script: str = attrs.field(default="", validator=text_field)
     due: datetime | None = attrs.field(default=None, validator=_check_due)
     time_left: timedelta | None = attrs.field(
-        default=None, validator=_instance_of(timedelta, "a timedelta or None", optional=True)
+        default=None, validator=instance_field(timedelta, optional=True)
     )
-    amount: Money | None = attrs.field(
-        default=None, validator=_instance_of(Money, "Money or None", optional=True)
-    )
-    unconfirmed: bool = attrs.field(default=False, validator=_instance_of(bool, "a bool"))
+    amount: Money | None = attrs.field(default=None, validator=instance_field(Money, optional=True))
+    unconfirmed: bool = attrs.field(default=False, validator=bool_field)
     span: tuple[int, int] | None = attrs.field(default=None, validator=_check_span)
     confidence: Confidence = attrs.field(
-        default=Confidence.HIGH, validator=_instance_of(Confidence, "a Confidence member")
+        default=Confidence.HIGH, validator=instance_field(Confidence)
     )
 
     @property

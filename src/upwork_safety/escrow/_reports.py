@@ -11,13 +11,22 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
 from upwork_safety._render import html_table, plain
-from upwork_safety._validate import id_field, money_field, text_field, to_utc, utc_field
+from upwork_safety._validate import (
+    id_field,
+    member_field,
+    member_text,
+    money_field,
+    optional_id_field,
+    text_field,
+    to_utc,
+    utc_field,
+)
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.escrow._engine import allowed_names, choose, run_at, start_moment
 from upwork_safety.escrow._kinds import DeadlineKind, Party
@@ -37,28 +46,13 @@ __all__ = ["Choices", "Deadline", "Ledger", "allowed", "deadlines", "ledger"]
 _S = MilestoneState
 
 
-def _kind(value: object) -> DeadlineKind:
-    if isinstance(value, DeadlineKind):
-        return value
-    try:
-        return DeadlineKind(value)
-    except ValueError:
-        raise InvalidValueError(
-            f"Deadline.kind must be a DeadlineKind, not {value!r}",
-            field="Deadline.kind",
-            rule="a DeadlineKind",
-        ) from None
+def _kind(value: DeadlineKind | str) -> DeadlineKind:
+    # A value that is not a member is left for member_field to refuse.
+    return cast("DeadlineKind", member_text(DeadlineKind, value))
 
 
-def _party(value: object) -> Party:
-    if isinstance(value, Party):
-        return value
-    try:
-        return Party(value)
-    except ValueError:
-        raise InvalidValueError(
-            f"Deadline.who must be a Party, not {value!r}", field="Deadline.who", rule="a Party"
-        ) from None
+def _party(value: Party | str) -> Party:
+    return cast("Party", member_text(Party, value))
 
 
 def _utc_moment(_instance: object, attribute: Any, value: Any) -> None:
@@ -71,11 +65,6 @@ def _utc_moment(_instance: object, attribute: Any, value: Any) -> None:
             field=name,
             rule="an aware datetime in UTC",
         )
-
-
-def _optional_id(instance: object, attribute: Any, value: Any) -> None:
-    if value is not None:
-        id_field(instance, attribute, value)
 
 
 @attrs.frozen
@@ -93,10 +82,10 @@ class Deadline:
         source: Where the rule is published.
     """
 
-    kind: DeadlineKind = attrs.field(converter=_kind)
+    kind: DeadlineKind = attrs.field(converter=_kind, validator=member_field(DeadlineKind))
     due: datetime = attrs.field(converter=to_utc, validator=_utc_moment)
-    milestone_id: str | None = attrs.field(validator=_optional_id)
-    who: Party = attrs.field(converter=_party)
+    milestone_id: str | None = attrs.field(validator=optional_id_field)
+    who: Party = attrs.field(converter=_party, validator=member_field(Party))
     consequence: str = attrs.field(validator=text_field)
     source: str = attrs.field(validator=text_field)
 

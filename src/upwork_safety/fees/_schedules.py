@@ -22,7 +22,13 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import date_field, field_name, sequence_of
+from upwork_safety._validate import (
+    date_field,
+    field_name,
+    member_field,
+    member_text,
+    sequence_of,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import (
     Default,
@@ -35,8 +41,6 @@ from upwork_safety.fees._common import (
     optional_day,
 )
 from upwork_safety.fees._withdrawal import (
-    member_field,
-    member_text,
     method_fees,
     method_field,
     unusable,

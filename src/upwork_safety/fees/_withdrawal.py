@@ -10,15 +10,22 @@ finds a preset by name.
 
 from __future__ import annotations
 
-import enum
 import functools
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
 from upwork_safety._render import percent
-from upwork_safety._validate import bool_field, field_name, id_field, money_field, text_field
+from upwork_safety._validate import (
+    bool_field,
+    id_field,
+    instance_field,
+    member_field,
+    member_text,
+    money_field,
+    text_field,
+)
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -62,7 +69,6 @@ __all__ = [
 ]
 
 RateLike = Decimal | int | str
-E = TypeVar("E", bound=enum.Enum)
 
 
 def get_method(name: str | WithdrawalMethod) -> WithdrawalMethod:
@@ -82,50 +88,8 @@ def get_method(name: str | WithdrawalMethod) -> WithdrawalMethod:
     return resolve_method(name, "method")
 
 
-def member_text(kind: type[enum.Enum], value: object) -> object:
-    """For an attrs converter: the member of *kind* whose value is the text *value*.
-
-    Anything else is returned as it is, for :func:`member_field` to refuse
-    naming the field (attrs converters do not know the field's name).
-    """
-    if isinstance(value, str) and not isinstance(value, kind):
-        try:
-            return kind(value)
-        except ValueError:
-            pass
-    return value
-
-
-def member_field(kind: type[E]) -> Any:
-    """An attrs validator: the field holds a member of *kind* (see :func:`member_text`)."""
-
-    def check(instance: object, attribute: Any, value: Any) -> None:
-        if isinstance(value, kind):
-            return
-        name = field_name(instance, attribute)
-        allowed = ", ".join(repr(member.value) for member in kind)
-        rule = f"a {kind.__name__}"
-        if isinstance(value, str):
-            raise InvalidValueError(
-                f"{name} must be one of {allowed}, got {value[:40]!r}", field=name, rule=rule
-            )
-        raise InvalidTypeError(
-            f"{name} must be a {kind.__name__} or its value, not {type(value).__name__}",
-            field=name,
-            rule=rule,
-        )
-
-    return check
-
-
-def method_field(instance: object, attribute: Any, value: Any) -> None:
-    if not isinstance(value, WithdrawalMethod):
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a WithdrawalMethod, not {type(value).__name__}",
-            field=name,
-            rule="a WithdrawalMethod",
-        )
+#: An attrs validator: the field holds a :class:`WithdrawalMethod`.
+method_field = instance_field(WithdrawalMethod)
 
 
 class RateBasis(StrEnum):

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from upwork_safety._validate import field_name, sequence_of
+from upwork_safety._validate import field_name, instance_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
 from upwork_safety.rules import PlatformRules
@@ -58,30 +58,8 @@ def positive_money_field(instance: object, attribute: Any, value: Any) -> None:
     positive_money(value, field_name(instance, attribute))
 
 
-def duration_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a ``timedelta``."""
-    if not isinstance(value, timedelta):
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a timedelta, not {type(value).__name__}",
-            field=name,
-            rule="a timedelta",
-        )
-
-
-def instance_field(kind: type) -> Any:
-    """An attrs validator: the field holds a *kind* (named in the error)."""
-
-    def check(instance: object, attribute: Any, value: Any) -> None:
-        if not isinstance(value, kind):
-            name = field_name(instance, attribute)
-            raise InvalidTypeError(
-                f"{name} must be a {kind.__name__}, not {type(value).__name__}",
-                field=name,
-                rule=f"a {kind.__name__}",
-            )
-
-    return check
+#: An attrs validator: a ``timedelta``.
+duration_field = instance_field(timedelta)
 
 
 def as_tuple(value: Any) -> Any:
@@ -89,12 +67,3 @@ def as_tuple(value: Any) -> Any:
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
         return tuple(value)
     return value
-
-
-def items_field(kind: type) -> Any:
-    """An attrs validator: a tuple whose items are each a *kind* (the index named in the error)."""
-
-    def check(instance: object, attribute: Any, value: Any) -> None:
-        sequence_of(value, kind, field_name(instance, attribute))
-
-    return check

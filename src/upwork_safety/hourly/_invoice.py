@@ -29,6 +29,8 @@ from upwork_safety._validate import (
     bool_field,
     decimal_value,
     field_name,
+    instance_field,
+    items_field,
     sequence_of,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
@@ -38,8 +40,6 @@ from upwork_safety.hourly._args import (
     as_tuple,
     duration_field,
     flag,
-    instance_field,
-    items_field,
     positive_money,
     positive_money_field,
     rules_for,

@@ -13,9 +13,16 @@ from typing import Any
 import attrs
 
 from upwork_safety._render import html_table, plain
-from upwork_safety._validate import bool_field, field_name, text_field, to_utc, utc_field
+from upwork_safety._validate import (
+    bool_field,
+    field_name,
+    items_field,
+    text_field,
+    to_utc,
+    utc_field,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import as_tuple, duration_field, items_field
+from upwork_safety.hourly._args import as_tuple, duration_field
 from upwork_safety.kinds import StrEnum
 
 __all__ = ["SEGMENT_COLUMNS", "Segment", "UnprotectedReason"]

@@ -21,13 +21,14 @@ from upwork_safety._render import html_table
 from upwork_safety._validate import (
     bool_field,
     field_name,
+    instance_field,
     sequence_of,
     to_utc,
     utc_field,
     utc_instant,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
-from upwork_safety.hourly._args import MICROSECOND, SECOND, WEEK, flag, instance_field, rules_for
+from upwork_safety.hourly._args import MICROSECOND, SECOND, WEEK, flag, rules_for
 from upwork_safety.models import TimeEntry
 
 if TYPE_CHECKING:

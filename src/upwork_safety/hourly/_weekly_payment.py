@@ -32,14 +32,16 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety._render import html_table
-from upwork_safety._validate import field_name, to_utc, utc_day, utc_field, utc_instant
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import (
+from upwork_safety._validate import (
+    field_name,
     instance_field,
-    positive_money,
-    positive_money_field,
-    rules_for,
+    to_utc,
+    utc_day,
+    utc_field,
+    utc_instant,
 )
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.hourly._args import positive_money, positive_money_field, rules_for
 from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis
 from upwork_safety.hourly._pauses import Pause, pauses_argument
 from upwork_safety.hourly._week import BillingWeek, payout_calendar, week_argument

@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from upwork_safety._validate import field_name, fraction
-from upwork_safety.errors import InvalidTypeError, RulesError, UpworkSafetyError
+from upwork_safety._validate import field_name, fraction, instance_field
+from upwork_safety.errors import RulesError, UpworkSafetyError
 from upwork_safety.money import Money
 from upwork_safety.rules._provenance import RuleSource
 
@@ -53,21 +53,10 @@ def optional_rate_field(instance: object, attribute: Any, value: Any) -> None:
         rate_field(instance, attribute, value)
 
 
-def source_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: the field holds a :class:`RuleSource`."""
-    if not isinstance(value, RuleSource):
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a RuleSource, not {type(value).__name__}",
-            field=name,
-            rule="a RuleSource",
-        )
-
-
-def optional_source_field(instance: object, attribute: Any, value: Any) -> None:
-    """:func:`source_field`, or ``None``."""
-    if value is not None:
-        source_field(instance, attribute, value)
+#: An attrs validator: the field holds a :class:`RuleSource`.
+source_field = instance_field(RuleSource)
+#: :func:`source_field`, or ``None``.
+optional_source_field = instance_field(RuleSource, optional=True)
 
 
 def usd(amount: str) -> Money:

@@ -17,7 +17,12 @@ from typing import Any, cast
 
 import attrs
 
-from upwork_safety._validate import decimal_value, field_name, plain_date
+from upwork_safety._validate import (
+    decimal_value,
+    member_field,
+    member_text,
+    plain_date,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason, StrEnum
 from upwork_safety.rules._history import RuleHistory
@@ -104,32 +109,13 @@ def _tuple(value: object) -> tuple[Any, ...]:
     return tuple(cast("Iterable[object]", value))
 
 
-def _enum_of(kind: type[StrEnum]) -> Any:
-    """A converter: a member of *kind*, or its text; anything else is left for the validator."""
-
-    def convert(value: object) -> object:
-        if isinstance(value, str) and not isinstance(value, kind):
-            try:
-                return kind(value)
-            except ValueError:
-                return value
-        return value
-
-    return convert
+def _formula(value: Formula | str) -> Formula:
+    # A value that is not a member is left for member_field to refuse.
+    return cast("Formula", member_text(Formula, value))
 
 
-def _member_of(kind: type[StrEnum]) -> Any:
-    def check(instance: object, attribute: Any, value: object) -> None:
-        if not isinstance(value, kind):
-            name = field_name(instance, attribute)
-            allowed = ", ".join(repr(m.value) for m in kind)
-            raise RulesError(
-                f"{name} must be one of {allowed}, got {value!r}",
-                field=name,
-                rule=f"a {kind.__name__}",
-            )
-
-    return check
+def _rounding(value: Rounding | str) -> Rounding:
+    return cast("Rounding", member_text(Rounding, value))
 
 
 @attrs.frozen
@@ -412,8 +398,8 @@ class JSSRules:
         Formula.SUCCESS_SHARE,
         "COMM 2015 framing '(successful − negative) / total' is 'net'",
         "success_share reproduces the community's worked examples",
-        converter=_enum_of(Formula),
-        validator=_member_of(Formula),
+        converter=_formula,
+        validator=member_field(Formula, error=RulesError),
     )
     #: :class:`Rounding`: how the percentage is rounded to a whole number.
     rounding: Rounding = _rule(
@@ -421,8 +407,8 @@ class JSSRules:
         _ASSUMPTION,
         "Upwork shows whole percents",
         unconfirmed=True,
-        converter=_enum_of(Rounding),
-        validator=_member_of(Rounding),
+        converter=_rounding,
+        validator=member_field(Rounding, error=RulesError),
     )
 
     # --- Top Rated -------------------------------------------------------------

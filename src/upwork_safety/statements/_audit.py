@@ -18,6 +18,7 @@ from upwork_safety._validate import (
     field_name,
     fraction,
     id_field,
+    instance_field,
     sequence_of,
     text_field,
 )
@@ -42,16 +43,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 RateLike = Decimal | int | str
-
-
-def _transaction(instance: object, attribute: Any, value: Any) -> None:
-    if not isinstance(value, Transaction):
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a Transaction, not {type(value).__name__}",
-            field=name,
-            rule="a Transaction",
-        )
 
 
 def _usd(instance: object, attribute: Any, value: Any) -> None:
@@ -115,8 +106,8 @@ class FeeCheck:
         CurrencyMismatchError: An amount not in USD.
     """
 
-    fee: Transaction = attrs.field(validator=_transaction)
-    income: Transaction = attrs.field(validator=_transaction)
+    fee: Transaction = attrs.field(validator=instance_field(Transaction))
+    income: Transaction = attrs.field(validator=instance_field(Transaction))
     expected: Money = attrs.field(validator=_usd)
     schedule: str = attrs.field(validator=text_field)
     billed_before: Money | None = attrs.field(default=None, validator=_optional_usd)
@@ -161,7 +152,7 @@ class UncheckedFee:
         InvalidValueError: *fee* not a service fee row, or an empty reason.
     """
 
-    fee: Transaction = attrs.field(validator=_transaction)
+    fee: Transaction = attrs.field(validator=instance_field(Transaction))
     reason: str = attrs.field(validator=id_field)
 
     def __attrs_post_init__(self) -> None:

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import date_field, field_name, id_field, sequence_of, text_field
+from upwork_safety._validate import (
+    date_field,
+    field_name,
+    instance_field,
+    optional_id_field,
+    sequence_of,
+    text_field,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
 
@@ -121,16 +128,6 @@ def _line(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
-def _kind(instance: object, attribute: Any, value: Any) -> None:
-    if not isinstance(value, TransactionKind):
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a TransactionKind, not {type(value).__name__}",
-            field=name,
-            rule="a TransactionKind",
-        )
-
-
 def _usd(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     money = require_money(value, name)
@@ -150,11 +147,6 @@ def _optional_usd(instance: object, attribute: Any, value: Any) -> None:
 def _optional_money(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         require_money(value, field_name(instance, attribute))
-
-
-def _optional_id(instance: object, attribute: Any, value: Any) -> None:
-    if value is not None:
-        id_field(instance, attribute, value)
 
 
 def _hours(instance: object, attribute: Any, value: Any) -> None:
@@ -255,16 +247,16 @@ class Transaction:
 
     line: int = attrs.field(validator=_line)
     on: date = attrs.field(validator=date_field)
-    kind: TransactionKind = attrs.field(validator=_kind)
+    kind: TransactionKind = attrs.field(validator=instance_field(TransactionKind))
     amount: Money = attrs.field(validator=_usd)
-    id: str | None = attrs.field(default=None, validator=_optional_id)
+    id: str | None = attrs.field(default=None, validator=optional_id_field)
     type_text: str = attrs.field(default="", validator=text_field)
     description: str = attrs.field(default="", validator=text_field)
     balance: Money | None = attrs.field(default=None, validator=_optional_usd)
     client: str = attrs.field(default="", validator=text_field)
     contract: str = attrs.field(default="", validator=text_field)
-    contract_id: str | None = attrs.field(default=None, validator=_optional_id)
-    related_id: str | None = attrs.field(default=None, validator=_optional_id)
+    contract_id: str | None = attrs.field(default=None, validator=optional_id_field)
+    related_id: str | None = attrs.field(default=None, validator=optional_id_field)
     hours: Decimal | None = attrs.field(default=None, validator=_hours)
     local_amount: Money | None = attrs.field(default=None, validator=_optional_money)
     exchange_rate: Decimal | None = attrs.field(default=None, validator=_rate)

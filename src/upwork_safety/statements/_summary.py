@@ -21,6 +21,7 @@ from upwork_safety._validate import (
     date_field,
     field_name,
     fraction,
+    instance_field,
     sequence_of,
     text_field,
     utc_day,
@@ -331,16 +332,6 @@ def _by(instance: object, attribute: Any, value: Any) -> None:
     _check_by(value, field_name(instance, attribute))
 
 
-def _summary_format(instance: object, attribute: Any, value: Any) -> None:
-    if not isinstance(value, StatementFormat):
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a StatementFormat, not {type(value).__name__}",
-            field=name,
-            rule="a StatementFormat",
-        )
-
-
 def _note_tuple(value: object) -> tuple[str, ...]:
     return sequence_of(value, str, "Summary.notes")
 
@@ -368,7 +359,7 @@ class Summary:
     """
 
     by: Period = attrs.field(validator=_by)
-    format: StatementFormat = attrs.field(validator=_summary_format)
+    format: StatementFormat = attrs.field(validator=instance_field(StatementFormat))
     rows: tuple[SummaryRow, ...] = attrs.field(converter=_summary_rows)
     notes: tuple[str, ...] = attrs.field(default=(), converter=_note_tuple)
 
