@@ -1,6 +1,6 @@
 """The escrow events and the history that records them (private; public via ``escrow``).
 
-They live below the models so that a :class:`~upwork_safety.models.Contract`
+They live below the models so that a :class:`~upwork_safety.Contract`
 can carry its :class:`History` and :mod:`upwork_safety.serialize` can
 round-trip it.  Every event is frozen and carries ``at``, a timezone-aware
 datetime stored in UTC.  Events a person performs are in

@@ -378,3 +378,24 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
             rule=f"a fraction {limit}",
         )
     return rate
+
+
+def optional_whole_field(low: int, high: int) -> Any:
+    """An attrs validator: ``None``, or a whole number (not a bool) from *low* to *high*."""
+
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        if value is None:
+            return
+        name = field_name(instance, attribute)
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidTypeError(
+                f"{name} must be a whole number {low}–{high} or None, not {value!r}",
+                field=name,
+                rule=f"a whole number {low}–{high}",
+            )
+        if not low <= value <= high:
+            raise InvalidValueError(
+                f"{name} must be {low}–{high}, got {value}", field=name, rule=f"{low} to {high}"
+            )
+
+    return check

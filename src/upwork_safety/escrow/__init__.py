@@ -18,7 +18,7 @@ its condition and, for automatic steps, the rule its clock runs by.  :func:`appl
 are all read from it.
 
 Everything is a pure function of its arguments: :func:`apply` and
-:func:`advance` return a new :class:`~upwork_safety.models.Contract` whose
+:func:`advance` return a new :class:`~upwork_safety.Contract` whose
 ``history`` records every step (automatic ones as their own event classes)
 and whose ``payments`` record every payout once, so earnings, fees and the
 Job Success Score see them.  Every milestone's

@@ -4,7 +4,7 @@
 and :func:`~upwork_safety.escrow.replay` each open one :class:`Run` on the
 contract they were given, let the transition table's effects record what
 changes (new milestone states, payouts, events), and build the resulting
-:class:`~upwork_safety.models.Contract` once, at the end, through its
+:class:`~upwork_safety.Contract` once, at the end, through its
 constructor.  The input contract is never touched, and a step that fails
 leaves nothing behind.
 
@@ -12,7 +12,7 @@ Inside a run a milestone's escrow is a :class:`Draft`: its fields, written
 by the effects and not checked while the run goes on, since no one outside
 the run can see them.  When the run ends, each changed draft becomes an
 :class:`~upwork_safety.models.Escrow` and a
-:class:`~upwork_safety.models.Milestone` through their constructors, which
+:class:`~upwork_safety.Milestone` through their constructors, which
 check the books and the state as for any other value.  :func:`~upwork_safety.escrow.apply`
 is a run of one event, so it builds exactly what a replay of that one event
 builds; a replay of many events builds each changed milestone once.
@@ -55,7 +55,7 @@ class Draft:
     The transition table reads and writes these fields (through
     :meth:`Run.update`); :meth:`build` makes the checked
     :class:`~upwork_safety.models.Escrow` and
-    :class:`~upwork_safety.models.Milestone` from them when the run ends.
+    :class:`~upwork_safety.Milestone` from them when the run ends.
     A draft never leaves its run.
 
     Attributes:

@@ -156,7 +156,7 @@ def payout(
     The whole net balance is withdrawn by *method*.
 
     Args:
-        payment: A :class:`~upwork_safety.models.Payment`, or the amount paid.
+        payment: A :class:`~upwork_safety.Payment`, or the amount paid.
         method: A :class:`WithdrawalMethod` or a preset's key or name.
         reference_rate: As :func:`quote_withdrawal`.
         on: The payment date; defaults to a Payment's own date and is

@@ -415,7 +415,7 @@ def service_fee(
     is the published flat 10% unless the contract's own rate is given;
     :func:`explain_service_fee` says which rate was used.
 
-    A :class:`~upwork_safety.models.Contract` stands for the money paid to
+    A :class:`~upwork_safety.Contract` stands for the money paid to
     the freelancer on it up to and including *on*: each of its payments is
     one transaction, charged by the schedule in force on the payment's own
     date, with the contract's ``service_fee_rate``, and the sliding scale

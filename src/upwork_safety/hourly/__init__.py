@@ -7,7 +7,7 @@ This package owns what happens to the money of an hourly contract
   billing week that contains a moment (HC 211063698); :func:`weeks_of`
   lists the weeks a Work Diary touches.
 * :func:`invoice` (and :func:`invoice_for`, from a
-  :class:`~upwork_safety.models.Contract`) cuts a week's Work Diary into the
+  :class:`~upwork_safety.Contract`) cuts a week's Work Diary into the
   10-minute segments Upwork invoices (HC 211068518), leaves out time logged
   while the contract was paused (:class:`Pause`, HC 211062218), marks the
   segments logged after the weekly limit as over limit (not invoiced,

@@ -568,7 +568,7 @@ def invoice_for(
     from *contract* and calls :func:`invoice`.
 
     Args:
-        contract: An hourly :class:`~upwork_safety.models.Contract` with an
+        contract: An hourly :class:`~upwork_safety.Contract` with an
             ``hourly_rate``.
         week: The billing week to invoice.
         top_rated: Whether the freelancer is Top Rated.

@@ -12,7 +12,7 @@ I/O) and :func:`parse` recognises the export by its header.
   30 June), with PKR at the caller's rates and an s.154A tax estimate.
 * :func:`audit_fees` sets every service fee against the schedule in force.
 * :func:`to_contracts` groups the earnings into
-  :class:`~upwork_safety.models.Contract` values for the other engines.
+  :class:`~upwork_safety.Contract` values for the other engines.
 
 >>> statement = parse(
 ...     "Date,Contract,Hours,Amount,Payment type\n"

@@ -53,7 +53,7 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
     """Group a statement's income rows into contracts with their payments.
 
     Each income row (fixed price, hourly, bonus) becomes a
-    :class:`~upwork_safety.models.Payment` of its amount on its date, so the
+    :class:`~upwork_safety.Payment` of its amount on its date, so the
     fee, JSS and checks engines can run on real history.  How rows are
     grouped depends on what the export says:
 

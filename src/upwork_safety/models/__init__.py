@@ -1,0 +1,55 @@
+"""The contract models: clients, feedback, payments, milestones with their escrow, and contracts.
+
+All are frozen attrs classes whose constructors refuse a value that breaks
+a documented rule, with an error naming the field and the rule, so an
+impossible state can be neither built nor loaded:
+
+* a milestone's :class:`Escrow` adds up (``funded == held + released +
+  refunded + carried_over``) and its fields fit its state (a ``SUBMITTED``
+  milestone has a submission time, a ``PAID`` one was paid, ...);
+* a :class:`Payment` says what it pays: escrow released for a milestone, a
+  bonus, or another payment;
+* a :class:`Contract`'s history is in time order and starts no earlier than
+  the contract, its milestone ids are unique and its payments share one
+  currency.
+
+Collections are tuples (the history is a :class:`History`, an append-only
+tuple-like log).  Engines return new values and never mutate these.
+"""
+
+from __future__ import annotations
+
+from upwork_safety._events import History
+from upwork_safety.kinds import ContractKind, EndReason, MilestoneState
+from upwork_safety.models._client import Client
+from upwork_safety.models._contract import Contract
+
+# The escrow engine's private helpers (the next contract after a step, the
+# milestone indexes, the shared zero buckets) are re-exported here, not in
+# __all__: another package may import only this public module (test_layers).
+from upwork_safety.models._contract import _holding as _holding
+from upwork_safety.models._contract import _next as _next
+from upwork_safety.models._contract import _position as _position
+from upwork_safety.models._contract import _positions as _positions
+from upwork_safety.models._escrow import _ESCROW_FIELDS as _ESCROW_FIELDS
+from upwork_safety.models._escrow import Escrow
+from upwork_safety.models._escrow import _zero as _zero
+from upwork_safety.models._feedback import Feedback
+from upwork_safety.models._milestone import Milestone
+from upwork_safety.models._payment import Payment, PaymentKind
+from upwork_safety.models._time_entry import TimeEntry
+
+__all__ = [
+    "Client",
+    "Contract",
+    "ContractKind",
+    "EndReason",
+    "Escrow",
+    "Feedback",
+    "History",
+    "Milestone",
+    "MilestoneState",
+    "Payment",
+    "PaymentKind",
+    "TimeEntry",
+]

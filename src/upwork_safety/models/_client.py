@@ -1,0 +1,28 @@
+"""A client (the buyer) on Upwork (private; public as ``upwork_safety.models.Client``)."""
+
+from __future__ import annotations
+
+import attrs
+
+from upwork_safety._validate import bool_field, id_field, text_field
+
+__all__ = ["Client"]
+
+
+@attrs.frozen
+class Client:
+    """A client (the buyer) on Upwork.
+
+    Args:
+        id: A non-empty identifier, stable across contracts with this client
+            (rehires are detected by it).
+        name: A display name.
+        payment_verified: Whether the client has a verified billing method;
+            Hourly Protection requires it.
+        country: Free text, e.g. ``"United States"``.
+    """
+
+    id: str = attrs.field(validator=id_field)
+    name: str = attrs.field(default="", validator=text_field)
+    payment_verified: bool = attrs.field(default=False, validator=bool_field)
+    country: str = attrs.field(default="", validator=text_field)

@@ -1,0 +1,419 @@
+"""A contract with one client, and the escrow engine's one way to build the next one (private).
+
+:class:`Contract` holds the facts (milestones, payments, feedback, history,
+Work Diary) and checks what can be checked without a pass over every
+milestone: unique milestone ids, one payment currency, the history's order
+and start, the fields that fit its kind.  Its milestones and payments are
+kept in checked tuples (:class:`_Milestones`, :class:`_Payments`) so that
+:func:`_next`, which the escrow engine uses after each step, re-checks only
+what the step changed; :func:`_position`, :func:`_positions` and
+:func:`_holding` read the indexes kept with the milestones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NoReturn, cast
+
+import attrs
+
+from upwork_safety._events import Event, History, history
+from upwork_safety._events import extend as _extend
+from upwork_safety._validate import (
+    date_field,
+    id_field,
+    member_field,
+    optional_date_field,
+    sequence_of,
+    text_field,
+)
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.kinds import ContractKind
+from upwork_safety.models._client import Client
+from upwork_safety.models._feedback import Feedback
+from upwork_safety.models._milestone import Milestone
+from upwork_safety.models._payment import Payment
+from upwork_safety.models._time_entry import TimeEntry
+from upwork_safety.money import Money, to_decimal
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = ["Contract"]
+
+
+class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two indexes in __dict__)
+    """A contract's milestones, checked once: ``Milestone`` values with unique ids.
+
+    Besides the tuple it keeps two derived indexes, built with it: where
+    each id is, and which milestones hold escrow (only those can have a
+    running clock).  :meth:`replacing` derives the milestones after an
+    escrow step by checking only what the step changed, so the engine's
+    cost does not grow with the number of milestones.
+    """
+
+    positions: Mapping[str, int]
+    holding: frozenset[int]
+
+    def __new__(cls, items: object) -> Self:
+        checked = sequence_of(items, Milestone, "Contract.milestones")
+        positions: dict[str, int] = {}
+        holding: list[int] = []
+        for index, milestone in enumerate(checked):
+            first = positions.setdefault(milestone.id, index)
+            if first != index:
+                raise InvalidValueError(
+                    f"Contract.milestones[{index}] repeats the id {milestone.id!r} of "
+                    f"milestones[{first}]; milestone ids must be unique",
+                    field=f"Contract.milestones[{index}]",
+                    rule="unique milestone ids",
+                )
+            if milestone.escrow.held.amount:
+                holding.append(index)
+        new = super().__new__(cls, checked)
+        new.positions = MappingProxyType(positions)
+        new.holding = frozenset(holding)
+        return new
+
+    def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
+        """These milestones with ``changes[index]`` in place of the one at each index (same id)."""
+        items = list(self)
+        holding = set(self.holding)
+        for index, milestone in changes.items():
+            if milestone.id != items[index].id:
+                raise InvalidValueError(
+                    f"Contract.milestones[{index}] may only be replaced by its own next state",
+                    field=f"Contract.milestones[{index}]",
+                    rule="the same milestone id",
+                )
+            items[index] = milestone
+            if milestone.escrow.held.amount:
+                holding.add(index)
+            else:
+                holding.discard(index)
+        # Like namedtuple._make: the tuple is built directly, since only the
+        # replaced items needed checking and the ids (so the positions) are the same.
+        new = tuple.__new__(_Milestones, items)
+        new.positions = self.positions
+        new.holding = frozenset(holding)
+        return new
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Milestones, (tuple(self),))
+
+
+class _Payments(tuple[Payment, ...]):
+    """A contract's payments, checked once: ``Payment`` values in one currency."""
+
+    __slots__ = ()
+
+    def __new__(cls, items: object) -> Self:
+        checked = sequence_of(items, Payment, "Contract.payments")
+        if checked:
+            currency = checked[0].amount.currency
+            for index, payment in enumerate(checked):
+                if payment.amount.currency != currency:
+                    raise CurrencyMismatchError(
+                        f"Contract.payments must all be in one currency: payments[{index}] is "
+                        f"in {payment.amount.currency}, payments[0] in {currency}",
+                        field=f"Contract.payments[{index}]",
+                        rule="one currency",
+                    )
+        return super().__new__(cls, checked)
+
+    def appending(self, new: Sequence[Payment]) -> _Payments:
+        """These payments and *new* ones after them (checked: each a Payment, one currency)."""
+        if not new:
+            return self
+        currency = (self or new)[0].amount.currency
+        for index, payment in enumerate(new, len(self)):
+            if payment.amount.currency != currency:
+                raise CurrencyMismatchError(
+                    f"Contract.payments[{index}] must be a Payment in {currency}",
+                    field=f"Contract.payments[{index}]",
+                    rule="one currency",
+                )
+        return tuple.__new__(_Payments, (*self, *new))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Payments, (tuple(self),))
+
+
+def _client(value: Client | str) -> Client:
+    if isinstance(value, str):
+        return Client(value)
+    if not isinstance(value, Client):
+        raise InvalidTypeError(
+            f"Contract.client must be a Client or a client id str, not {type(value).__name__}",
+            field="Contract.client",
+            rule="a Client or a client id",
+        )
+    return value
+
+
+#: A contract without milestones or payments shares these (they never change).
+_NO_MILESTONES = _Milestones(())
+_NO_PAYMENTS = _Payments(())
+
+
+def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
+    if type(value) is _Milestones:
+        return value
+    return _NO_MILESTONES if value == () else _Milestones(value)
+
+
+def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
+    if type(value) is _Payments:
+        return value
+    return _NO_PAYMENTS if value == () else _Payments(value)
+
+
+def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
+    if value == ():  # a fixed-price contract's, every time it is rebuilt
+        return ()
+    return sequence_of(value, TimeEntry, "Contract.time_entries")
+
+
+def _history(value: Iterable[Event]) -> History:
+    return history(value, "Contract.history")
+
+
+def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
+    if value is None:
+        return None
+    rate = to_decimal(value, "Contract.service_fee_rate")
+    if not Decimal(0) <= rate < Decimal(1):
+        raise InvalidValueError(
+            "Contract.service_fee_rate is a fraction from 0 up to (not including) 1, e.g. "
+            f"Decimal('0.10') for 10%, got {rate}",
+            field="Contract.service_fee_rate",
+            rule="a fraction from 0 to below 1",
+        )
+    return rate
+
+
+def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
+    if value is None:
+        return None
+    hours = to_decimal(value, "Contract.weekly_limit")
+    if not Decimal(0) < hours <= Decimal(168):
+        raise InvalidValueError(
+            f"Contract.weekly_limit is hours per week, more than 0 and at most 168, got {hours}",
+            field="Contract.weekly_limit",
+            rule="more than 0 and at most 168 hours",
+        )
+    return hours
+
+
+@attrs.frozen
+class Contract:
+    """A contract with one client: fixed price (milestones) or hourly.
+
+    Args:
+        id: A non-empty identifier.
+        client: A :class:`Client`, or a plain client id ``str``.
+        kind: :attr:`ContractKind.FIXED_PRICE` or :attr:`ContractKind.HOURLY`.
+        started: The start date.
+        ended: The end date, or ``None`` while the contract is open; not
+            before *started*.
+        milestones: Fixed-price milestones, in order; ids unique.
+        payments: Everything paid to the freelancer, in one currency: the
+            one record of every payout (:class:`Payment`).
+        feedback: What the client said at the end, if anything.
+        service_fee_rate: The contract's own service fee as a fraction
+            (``Decimal("0.10")`` for 10%), shown on the offer since
+            2025-05-01; the fee engine checks it against the schedule in
+            force (0–15% today).
+        hourly_rate: The hourly rate (hourly contracts only).
+        weekly_limit: The weekly hour limit (hourly contracts only).
+        history: Every escrow event applied so far, in time order and not
+            before *started* (any sequence of events; stored as a
+            :class:`History`).
+        title: A short description of the job.
+        time_entries: The Work Diary of an hourly contract.
+
+    What the constructor checks is what can be checked without a pass over
+    every milestone and payment (so an escrow step costs the same on a big
+    contract): each milestone's own books (:class:`Escrow`), unique ids, one
+    payment currency, the history's order and start.  Whether the release
+    payments add up to what each milestone's escrow says was released takes
+    such a pass: :func:`upwork_safety.escrow.ledger` checks it.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type, or a collection
+            holding something else than its items.
+        InvalidValueError: An end before the start, duplicate milestone
+            ids, a history out of time order or before the start, or
+            fields that do not fit *kind*.
+        CurrencyMismatchError: Payments in more than one currency.
+    """
+
+    id: str = attrs.field(validator=id_field)
+    client: Client = attrs.field(converter=_client)
+    kind: ContractKind = attrs.field(validator=member_field(ContractKind))
+    started: date = attrs.field(validator=date_field)
+    ended: date | None = attrs.field(default=None, validator=optional_date_field)
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
+    payments: tuple[Payment, ...] = attrs.field(default=(), converter=_payments)
+    feedback: Feedback | None = attrs.field(default=None)
+    service_fee_rate: Decimal | None = attrs.field(default=None, converter=_fee_rate)
+    hourly_rate: Money | None = attrs.field(default=None)
+    weekly_limit: Decimal | None = attrs.field(default=None, converter=_weekly_limit)
+    history: Sequence[Event] = attrs.field(default=(), converter=_history)
+    title: str = attrs.field(default="", validator=text_field)
+    time_entries: tuple[TimeEntry, ...] = attrs.field(default=(), converter=_time_entries)
+
+    def __attrs_post_init__(self) -> None:
+        if self.ended is not None and self.ended < self.started:
+            raise InvalidValueError(
+                f"Contract.ended ({self.ended}) must not be before "
+                f"Contract.started ({self.started})",
+                field="Contract.ended",
+                rule="not before Contract.started",
+            )
+        if self.feedback is not None and not isinstance(self.feedback, Feedback):
+            raise InvalidTypeError(
+                "Contract.feedback must be a Feedback or None",
+                field="Contract.feedback",
+                rule="a Feedback or None",
+            )
+        first = cast("History", self.history).first
+        if first is not None and first.at.date() < self.started:
+            raise InvalidValueError(
+                f"Contract.history[0] ({type(first).__name__} at {first.at.isoformat()}) is "
+                f"before the contract started ({self.started})",
+                field="Contract.history[0]",
+                rule="not before Contract.started",
+            )
+        self._check_kind()
+
+    def _check_kind(self) -> None:
+        if self.kind is ContractKind.FIXED_PRICE:
+            if self.time_entries:
+                self._wrong_kind("time_entries", "hourly", "fixed price")
+            for name in ("hourly_rate", "weekly_limit"):
+                if getattr(self, name) is not None:
+                    self._wrong_kind(name, "hourly", "fixed price")
+        elif self.milestones:
+            self._wrong_kind("milestones", "fixed-price", "hourly")
+        if self.hourly_rate is not None:
+            if not isinstance(self.hourly_rate, Money):
+                raise InvalidTypeError(
+                    "Contract.hourly_rate must be Money or None",
+                    field="Contract.hourly_rate",
+                    rule="Money",
+                )
+            if self.hourly_rate.amount <= 0:
+                raise InvalidValueError(
+                    f"Contract.hourly_rate must be positive, got {self.hourly_rate}",
+                    field="Contract.hourly_rate",
+                    rule="positive",
+                )
+
+    @staticmethod
+    def _wrong_kind(name: str, belongs: str, kind: str) -> NoReturn:
+        verb = "belong" if name in ("milestones", "time_entries") else "belongs"
+        raise InvalidValueError(
+            f"Contract.{name} {verb} to {belongs} contracts; this one is {kind}",
+            field=f"Contract.{name}",
+            rule=f"{belongs} contracts only",
+        )
+
+    @property
+    def earnings(self) -> Money:
+        """The sum of :attr:`payments` (zero USD when there are none)."""
+        if not self.payments:
+            return Money.zero("USD")
+        return Money.total((p.amount for p in self.payments), self.payments[0].amount.currency)
+
+    @property
+    def client_id(self) -> str:
+        """The client's id (a shortcut for ``contract.client.id``)."""
+        return self.client.id
+
+    def milestone(self, milestone_id: str) -> Milestone:
+        """Return the milestone with *milestone_id*.
+
+        Raises:
+            InvalidValueError: No milestone has that id.
+        """
+        return self.milestones[_position(self, milestone_id)]
+
+
+def _position(contract: Contract, milestone_id: object) -> int:
+    """Where the milestone *milestone_id* is in ``contract.milestones``."""
+    positions = _checked(contract).positions
+    index: int | None = positions.get(milestone_id) if isinstance(milestone_id, str) else None
+    if index is None:
+        if not isinstance(milestone_id, str):
+            raise InvalidTypeError(
+                f"milestone_id must be a str, not {type(milestone_id).__name__}",
+                field="milestone_id",
+                rule="a str",
+            )
+        known = ", ".join(m.id for m in contract.milestones) or "none"
+        raise InvalidValueError(
+            f"contract {contract.id!r} has no milestone {milestone_id!r} (milestones: {known})",
+            field="milestone_id",
+            rule="a milestone of the contract",
+        )
+    return index
+
+
+def _checked(contract: Contract) -> _Milestones:
+    """``contract.milestones``, which the converter always makes a :class:`_Milestones`."""
+    return cast("_Milestones", contract.milestones)
+
+
+def _positions(contract: Contract) -> Mapping[str, int]:
+    """Where each milestone id is in ``contract.milestones`` (kept with the milestones)."""
+    return _checked(contract).positions
+
+
+def _holding(contract: Contract) -> frozenset[int]:
+    """The indexes of ``contract.milestones`` that hold escrow (kept with the milestones)."""
+    return _checked(contract).holding
+
+
+def _next(
+    contract: Contract,
+    *,
+    changed: Mapping[int, Milestone],
+    paid: Sequence[Payment],
+    payments: Sequence[Payment] | None,
+    events: tuple[Event, ...],
+    ended: date | None,
+) -> Contract:
+    """The contract after escrow steps: the escrow engine's one way to build the next contract.
+
+    Only what the steps changed is checked again (the replaced milestones,
+    the payments added, the events appended, through the constructors of
+    :class:`_Milestones`, :class:`_Payments` and the history); the rest was
+    checked when *contract* was built.  *payments*, when given, replaces
+    every payment (after a refund of paid money) and is checked in full.
+    """
+    milestones = _checked(contract)
+    if payments is None:
+        new_payments = cast("_Payments", contract.payments).appending(paid)
+    else:
+        new_payments = _Payments((*payments, *paid))
+    history = _extend(cast("History", contract.history), events, "Contract.history")
+    return Contract(
+        contract.id,
+        contract.client,
+        contract.kind,
+        contract.started,
+        ended,
+        milestones.replacing(changed) if changed else milestones,
+        new_payments,
+        contract.feedback,
+        contract.service_fee_rate,
+        contract.hourly_rate,
+        contract.weekly_limit,
+        history,
+        contract.title,
+        contract.time_entries,
+    )

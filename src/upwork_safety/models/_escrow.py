@@ -1,0 +1,285 @@
+"""A milestone's escrow: where its money is and which clocks its state runs (private).
+
+:class:`Escrow`'s constructor enforces the bookkeeping identity ``funded ==
+held + released + refunded + carried_over`` and that every field fits the
+state (the table in its docstring).  The escrow engine builds the next one
+after each step; ``_zero`` and ``_ESCROW_FIELDS`` are its shared helpers.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, NoReturn, cast
+
+import attrs
+
+from upwork_safety._validate import member_field, money_field, optional_to_utc, optional_utc_field
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety.kinds import MilestoneState
+from upwork_safety.money import CONTEXT, Money
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["Escrow"]
+
+
+_S = MilestoneState
+
+
+@functools.lru_cache(maxsize=64)
+def _zero(currency: str) -> Money:
+    return Money.zero(currency)
+
+
+def _zero_like_funded(escrow: Escrow) -> Money:
+    # Money is immutable, so the zero buckets of one currency share one value.
+    # A wrong-typed *funded* is left to its own validator, which runs first.
+    funded: object = escrow.funded
+    return _zero(funded.currency) if isinstance(funded, Money) else cast("Money", funded)
+
+
+#: What each state allows: (money fields that must be zero, those that must be
+#: more than zero, the moment it needs, the moments it may hold).
+_SHAPES: Mapping[MilestoneState, tuple[tuple[str, ...], tuple[str, ...], str, tuple[str, ...]]] = {
+    _S.NOT_FUNDED: (("released", "refunded", "carried_over"), (), "", ()),
+    _S.FUNDED: (("released", "carried_over"), ("held",), "", ()),
+    _S.SUBMITTED: (("released", "carried_over"), ("held",), "submitted_at", ()),
+    _S.CHANGES_REQUESTED: (("released", "carried_over"), ("held",), "", ()),
+    _S.PAID: ((), ("released",), "", ()),
+    _S.REFUND_REQUESTED: (("carried_over",), ("held",), "refund_requested_at", ()),
+    _S.DISPUTED: (
+        ("carried_over",),
+        ("held",),
+        "disputed_at",
+        ("dispute_answered_at", "client_paid_arbitration_at", "freelancer_paid_arbitration_at"),
+    ),
+    _S.REFUNDED: (("held", "released"), ("refunded",), "", ()),
+}
+_MONEY = ("held", "released", "refunded", "carried_over")
+_MOMENTS = (
+    "submitted_at",
+    "refund_requested_at",
+    "disputed_at",
+    "dispute_answered_at",
+    "client_paid_arbitration_at",
+    "freelancer_paid_arbitration_at",
+)
+
+
+def _refuse(field: str, rule: str, message: str) -> NoReturn:
+    raise InvalidValueError(message, field=f"Escrow.{field}", rule=rule)
+
+
+@attrs.frozen(repr=False)
+class Escrow:
+    """Where one milestone's money is, and the clocks its state runs: a value that cannot lie.
+
+    Its constructor enforces the bookkeeping identity ``funded == held +
+    released + refunded + carried_over`` (every amount non-negative, one
+    currency) and that the fields fit the state:
+
+    ============================  =====================================  =====================
+    state                         money                                  moments
+    ============================  =====================================  =====================
+    ``NOT_FUNDED``                nothing, or a remainder carried here   none
+                                  from an earlier partial approval
+                                  (held, and funded by it)
+    ``FUNDED``                    held; nothing released or carried on   none
+    ``SUBMITTED``                 held; nothing released or carried on   ``submitted_at``
+    ``CHANGES_REQUESTED``         held; nothing released or carried on   none
+    ``PAID``                      something released; escrow still held  none
+                                  only as a partial approval's
+                                  remainder that was not carried on
+    ``REFUND_REQUESTED``          held; nothing carried on               ``refund_requested_at``
+    ``DISPUTED``                  held; nothing carried on               ``disputed_at`` (then
+                                                                         the answer and the
+                                                                         arbitration fees)
+    ``REFUNDED``                  nothing held or released; something    none
+                                  refunded
+    ============================  =====================================  =====================
+
+    The escrow engine moves it (:mod:`upwork_safety.escrow`); build one by
+    hand only to describe a milestone mid-way.
+
+    Args:
+        state: The milestone's state.
+        funded: Everything ever deposited into escrow for it, including a
+            remainder carried over from an earlier milestone.
+        held: In escrow now.
+        released: Released to the freelancer (its payments are the
+            contract's :attr:`PaymentKind.RELEASE` payments).
+        refunded: Returned to the client.
+        carried_over: Left by a partial approval and moved on to fund the
+            next milestone (HC 360000990348).
+        submitted_at: When the running review period started (``SUBMITTED``).
+        refund_requested_at: When the pending escrow refund request was made.
+        disputed_at: When the open dispute was filed.
+        dispute_answered_at: When the client answered it (mediation starts).
+        client_paid_arbitration_at: When the client paid the arbitration fee.
+        freelancer_paid_arbitration_at: When the freelancer paid it.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        CurrencyMismatchError: Amounts in different currencies.
+        InvalidValueError: The amounts do not add up, or do not fit the
+            state, or a moment is missing, not allowed or out of order.
+    """
+
+    state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
+    funded: Money = attrs.field(validator=money_field)
+    held: Money = attrs.field(
+        default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
+    )
+    released: Money = attrs.field(
+        default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
+    )
+    refunded: Money = attrs.field(
+        default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
+    )
+    carried_over: Money = attrs.field(
+        default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
+    )
+    submitted_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+    refund_requested_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+    disputed_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+    dispute_answered_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+    client_paid_arbitration_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+    freelancer_paid_arbitration_at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+
+    def __repr__(self) -> str:
+        """The state, what was funded, and every other field that is not zero or ``None``."""
+        shown = [f"state={self.state!r}", f"funded={self.funded!r}"]
+        for name in (*_MONEY, *_MOMENTS):
+            value = getattr(self, name)
+            if value is not None and not (isinstance(value, Money) and not value.amount):
+                shown.append(f"{name}={value!r}")
+        return f"Escrow({', '.join(shown)})"
+
+    @classmethod
+    def unfunded(cls, currency: str) -> Escrow:
+        """A milestone's escrow before anything is deposited: ``NOT_FUNDED``, all zero."""
+        return _unfunded(currency)
+
+    def replace(self, **changes: Any) -> Escrow:
+        """This escrow with *changes* (like ``attrs.evolve``), checked like any new one.
+
+        Raises:
+            InvalidValueError: A change names no field of ``Escrow``.
+        """
+        unknown = changes.keys() - _ESCROW_FIELDS
+        if unknown:
+            raise InvalidValueError(
+                f"Escrow has no field {min(unknown)!r}", field="Escrow", rule="a field"
+            )
+        return Escrow(*[changes[n] if n in changes else getattr(self, n) for n in _ESCROW_FIELDS])
+
+    def __attrs_post_init__(self) -> None:
+        funded, held, released = self.funded, self.held, self.released
+        refunded, carried = self.refunded, self.carried_over
+        currency = funded.currency
+        if not (
+            held.currency == currency
+            and released.currency == currency
+            and refunded.currency == currency
+            and carried.currency == currency
+        ):
+            self._currency_mismatch()
+        total = CONTEXT.add(
+            CONTEXT.add(held.amount, released.amount),
+            CONTEXT.add(refunded.amount, carried.amount),
+        )
+        if total != funded.amount:
+            _refuse(
+                "funded",
+                "funded == held + released + refunded + carried_over",
+                f"Escrow.funded ({funded}) must equal held + released + refunded + "
+                f"carried_over ({held} + {released} + {refunded} + {carried})",
+            )
+        self._check_state()
+
+    def _currency_mismatch(self) -> NoReturn:
+        currency = self.funded.currency
+        for name in _MONEY:
+            other: Money = getattr(self, name)
+            if other.currency != currency:
+                raise CurrencyMismatchError(
+                    f"Escrow.{name} is in {other.currency} but Escrow.funded is in {currency}",
+                    field=f"Escrow.{name}",
+                    rule="one currency",
+                )
+        raise AssertionError  # pragma: no cover  (called only on a mismatch)
+
+    def _check_state(self) -> None:  # noqa: C901  (one check per column of the state table)
+        state = self.state
+        zero, positive, needed, optional = _SHAPES[state]
+        for field in zero:
+            if getattr(self, field).amount:
+                _refuse(
+                    field, f"zero when {state.name}", f"a {state.name} escrow has no {field} money"
+                )
+        for field in positive:
+            if not getattr(self, field).amount:
+                _refuse(
+                    field,
+                    f"more than zero when {state.name}",
+                    f"a {state.name} escrow has {field} money",
+                )
+        if state is _S.PAID and self.held.amount and self.carried_over.amount:
+            _refuse(
+                "held",
+                "a remainder is held or carried on, not both",
+                "a PAID escrow holds a partial approval's remainder only if it was not "
+                f"carried on, but it holds {self.held} and carried on {self.carried_over}",
+            )
+        for field in _MOMENTS:
+            if field == needed:
+                if getattr(self, field) is None:
+                    _refuse(
+                        field, f"required when {state.name}", f"a {state.name} escrow needs {field}"
+                    )
+            elif field not in optional and getattr(self, field) is not None:
+                _refuse(
+                    field,
+                    f"only in its state, not {state.name}",
+                    f"a {state.name} escrow has no {field}",
+                )
+        if state is _S.DISPUTED:
+            self._check_dispute()
+
+    def _check_dispute(self) -> None:
+        opened, answered = self.disputed_at, self.dispute_answered_at
+        assert opened is not None
+        if answered is not None and answered < opened:
+            _refuse("dispute_answered_at", "not before disputed_at", "answered before filed")
+        for field in ("client_paid_arbitration_at", "freelancer_paid_arbitration_at"):
+            paid = getattr(self, field)
+            if paid is not None and (answered is None or paid < answered):
+                _refuse(
+                    field,
+                    "after the client's answer",
+                    f"{field} needs a dispute the client answered, and comes after the answer",
+                )
+
+
+#: Escrow's fields, in order (for :meth:`Escrow.replace`).
+_ESCROW_FIELDS: tuple[str, ...] = tuple(field.name for field in attrs.fields(Escrow))
+
+
+@functools.lru_cache(maxsize=64)
+def _unfunded(currency: str) -> Escrow:
+    # Immutable, so every unfunded milestone of one currency shares one value.
+    return Escrow(_S.NOT_FUNDED, _zero(currency))

@@ -1,0 +1,53 @@
+"""What the client said when a contract ended: stars, private score, end reason (private)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from upwork_safety._validate import member_field, optional_whole_field
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.kinds import EndReason
+from upwork_safety.money import to_decimal
+
+__all__ = ["Feedback"]
+
+
+def _stars(value: Decimal | float | str | None) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        # Star ratings are averages people type as 4.5, not money: keep the
+        # digits as written.
+        value = repr(value)
+    return to_decimal(value, "Feedback.stars")
+
+
+def _check_stars(_instance: object, _attribute: object, value: Decimal | None) -> None:
+    if value is not None and not Decimal(1) <= value <= Decimal(5):
+        raise InvalidValueError(
+            f"Feedback.stars is the public 1.0–5.0 average, got {value}",
+            field="Feedback.stars",
+            rule="from 1.0 to 5.0",
+        )
+
+
+@attrs.frozen
+class Feedback:
+    """What the client said when the contract ended.
+
+    Args:
+        stars: The public rating, the 1.0–5.0 average of six scores, or
+            ``None`` when the client left none.  ``str``, ``int``,
+            ``Decimal`` or ``float`` (kept as written).
+        private_score: The private 0–10 "how likely are you to recommend",
+            which the freelancer never sees but the JSS uses, or ``None``.
+        end_reason: Why the client ended the contract, or ``None``.
+    """
+
+    stars: Decimal | None = attrs.field(default=None, converter=_stars, validator=_check_stars)
+    private_score: int | None = attrs.field(default=None, validator=optional_whole_field(0, 10))
+    end_reason: EndReason | None = attrs.field(
+        default=None, validator=member_field(EndReason, optional=True)
+    )

@@ -1,0 +1,114 @@
+"""A fixed-price milestone: what was agreed, and its escrow (private; public as ``Milestone``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+
+from upwork_safety._validate import id_field, money_field, optional_date_field, text_field
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.models._escrow import Escrow
+from upwork_safety.money import Money
+
+if TYPE_CHECKING:
+    from upwork_safety.kinds import MilestoneState
+
+__all__ = ["Milestone"]
+
+
+def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:
+    money_field(instance, attribute, value)
+    if not value.amount:
+        raise InvalidValueError(
+            f"Milestone.amount must be more than zero, got {value}",
+            field="Milestone.amount",
+            rule="more than zero",
+        )
+
+
+def _unfunded_like_amount(milestone: Milestone) -> Escrow:
+    amount: object = milestone.amount
+    if isinstance(amount, Money):
+        return Escrow.unfunded(amount.currency)
+    # Refused by the amount's own validator, which runs first.
+    return cast("Escrow", amount)
+
+
+def _check_escrow(instance: Milestone, _attribute: object, value: object) -> None:
+    if not isinstance(value, Escrow):
+        raise InvalidTypeError(
+            f"Milestone.escrow must be an Escrow, not {type(value).__name__}",
+            field="Milestone.escrow",
+            rule="an Escrow",
+        )
+    if value.funded.currency != instance.amount.currency:
+        raise CurrencyMismatchError(
+            f"Milestone.escrow is in {value.funded.currency} but the milestone amount is in "
+            f"{instance.amount.currency}",
+            field="Milestone.escrow",
+            rule="one currency",
+        )
+
+
+@attrs.frozen
+class Milestone:
+    """A fixed-price milestone: what was agreed, and its :class:`Escrow`.
+
+    Args:
+        id: A non-empty identifier, unique within the contract.
+        title: What the milestone delivers.
+        amount: The agreed price, more than zero.  The model holds the
+            fact; the escrow engine checks it against the minimum milestone
+            of the rules in force when it is funded (Upwork's $5.00 today).
+        description: The deliverables and acceptance criteria.
+        due: The agreed due date, if any.
+        escrow: Where its money is; unfunded by default.  The escrow engine
+            moves it.
+
+    Raises:
+        InvalidTypeError: A plain number (or anything but ``Money``) as
+            *amount*: write ``Money("500", "USD")``.
+        InvalidValueError: An empty id or title, or a zero amount.
+        CurrencyMismatchError: An escrow in another currency than *amount*.
+    """
+
+    id: str = attrs.field(validator=id_field)
+    title: str = attrs.field(validator=id_field)
+    amount: Money = attrs.field(validator=_milestone_amount)
+    description: str = attrs.field(default="", validator=text_field)
+    due: date | None = attrs.field(default=None, validator=optional_date_field)
+    escrow: Escrow = attrs.field(
+        default=attrs.Factory(_unfunded_like_amount, takes_self=True), validator=_check_escrow
+    )
+
+    @property
+    def state(self) -> MilestoneState:
+        """The escrow state (``escrow.state``)."""
+        return self.escrow.state
+
+    @property
+    def held(self) -> Money:
+        """Money in escrow for this milestone now (``escrow.held``)."""
+        return self.escrow.held
+
+    @property
+    def funded(self) -> Money:
+        """Everything ever deposited into escrow for it (``escrow.funded``)."""
+        return self.escrow.funded
+
+    @property
+    def released(self) -> Money:
+        """Escrow released to the freelancer (``escrow.released``)."""
+        return self.escrow.released
+
+    @property
+    def refunded(self) -> Money:
+        """Escrow returned to the client (``escrow.refunded``)."""
+        return self.escrow.refunded
+
+    @property
+    def carried_over(self) -> Money:
+        """Escrow carried on to fund the next milestone (``escrow.carried_over``)."""
+        return self.escrow.carried_over

@@ -1,0 +1,111 @@
+"""A payment on a contract and what it pays (private; public via ``upwork_safety.models``).
+
+:class:`Payment` is the one record of every payout: escrow released for a
+milestone, a bonus, or any other payment, each with its day and moment.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+from typing import cast
+
+import attrs
+
+from upwork_safety._validate import (
+    date_field,
+    member_field,
+    member_text,
+    money_field,
+    optional_id_field,
+    optional_to_utc,
+    optional_utc_field,
+)
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.kinds import StrEnum
+from upwork_safety.money import Money
+
+__all__ = ["Payment", "PaymentKind"]
+
+
+_UTC = timezone.utc
+
+
+class PaymentKind(StrEnum):
+    """What a :class:`Payment` pays."""
+
+    #: Escrow released for a milestone (an approval, an automatic release, a dispute won).
+    RELEASE = "release"
+    #: A bonus: fresh money on top of the escrow, never taken from it.
+    BONUS = "bonus"
+    #: Any other payment: hourly pay, or one recorded by hand or from a statement.
+    OTHER = "other"
+
+
+def _payment_kind(value: PaymentKind | str) -> PaymentKind:
+    # A value that is not a member is left for member_field to refuse.
+    return cast("PaymentKind", member_text(PaymentKind, value))
+
+
+@attrs.frozen
+class Payment:
+    """Money the freelancer earned on a contract (before Upwork's fee): the one record of a payout.
+
+    The escrow engine records every payout here, once: escrow released for a
+    milestone (:attr:`PaymentKind.RELEASE`) and bonuses
+    (:attr:`PaymentKind.BONUS`), each with its moment, so the security
+    period, the fee schedule and the Job Success Score all read the same
+    facts.  A refund of paid money lowers the milestone's own release
+    payments, newest first.
+
+    Args:
+        on: The payment date (the UTC day of *at* when *at* is given).
+        amount: A non-negative amount; more than zero for a release or a bonus.
+        at: The moment of the payment (timezone-aware, stored in UTC), if known;
+            a release needs it (its security period runs from it).
+        milestone_id: The milestone paid, if any; a release needs it.
+        kind: What the payment pays; :attr:`PaymentKind.OTHER` by default.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: *on* is not the UTC day of *at*, or a release
+            without its milestone, its moment or an amount.
+    """
+
+    on: date = attrs.field(validator=date_field)
+    amount: Money = attrs.field(validator=money_field)
+    at: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=optional_utc_field
+    )
+    milestone_id: str | None = attrs.field(default=None, validator=optional_id_field)
+    kind: PaymentKind = attrs.field(
+        default=PaymentKind.OTHER, converter=_payment_kind, validator=member_field(PaymentKind)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.at is not None and self.at.date() != self.on:
+            raise InvalidValueError(
+                f"Payment.on ({self.on}) must be the UTC day of Payment.at ({self.at.isoformat()})",
+                field="Payment.on",
+                rule="the UTC day of Payment.at",
+            )
+        if self.kind is PaymentKind.OTHER:
+            return
+        if not self.amount.amount:
+            raise InvalidValueError(
+                f"Payment.amount of a {self.kind} must be more than zero",
+                field="Payment.amount",
+                rule="more than zero",
+            )
+        if self.kind is PaymentKind.RELEASE:
+            for name in ("milestone_id", "at"):
+                if getattr(self, name) is None:
+                    raise InvalidValueError(
+                        f"Payment.{name} is required for a release of escrow",
+                        field=f"Payment.{name}",
+                        rule="required for a release",
+                    )
+
+    @property
+    def moment(self) -> datetime:
+        """:attr:`at`, or the start (00:00 UTC) of :attr:`on` when the moment is not known."""
+        return self.at if self.at is not None else datetime.combine(self.on, time(0), _UTC)

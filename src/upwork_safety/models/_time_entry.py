@@ -1,0 +1,47 @@
+"""A stretch of hourly work as the Work Diary records it (private; public as ``TimeEntry``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import attrs
+
+from upwork_safety._validate import bool_field, optional_whole_field, text_field, to_utc, utc_field
+from upwork_safety.errors import InvalidValueError
+
+__all__ = ["TimeEntry"]
+
+
+@attrs.frozen
+class TimeEntry:
+    """A stretch of hourly work, as the Work Diary records it.
+
+    Args:
+        start: When the stretch began (timezone-aware).
+        end: When it ended (timezone-aware, after *start*).
+        manual: Whether the time was added by hand rather than tracked by
+            the desktop app; manual time is never covered by Hourly
+            Protection (HC 211068288).
+        memo: The memo the freelancer wrote; protected time needs one.
+        activity: The Work Diary activity level, 0–10, or ``None`` when
+            unknown (e.g. manual time).
+
+    Raises:
+        InvalidValueError: Naive datetimes, an end not after the start, or
+            an activity outside 0–10.
+    """
+
+    start: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    end: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    manual: bool = attrs.field(default=False, validator=bool_field)
+    memo: str = attrs.field(default="", validator=text_field)
+    activity: int | None = attrs.field(default=None, validator=optional_whole_field(0, 10))
+
+    def __attrs_post_init__(self) -> None:
+        if self.end <= self.start:
+            raise InvalidValueError(
+                f"TimeEntry.end ({self.end.isoformat()}) must be after "
+                f"TimeEntry.start ({self.start.isoformat()})",
+                field="TimeEntry.end",
+                rule="after the start",
+            )
