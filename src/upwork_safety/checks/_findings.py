@@ -27,7 +27,7 @@ from upwork_safety._validate import (
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money
-from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -176,14 +176,14 @@ def _check_span(instance: object, attribute: Any, value: object) -> None:
         )
 
 
-def _rule_source(field: str) -> str:
+def _source(field: str) -> str:
     """The published source of a :class:`PlatformRules` field."""
-    return str(attrs.fields_dict(PlatformRules)[field].metadata["rule"].source)
+    return _rule_source(field).source
 
 
 def rule_unconfirmed(field: str) -> bool:
     """Whether the :class:`PlatformRules` field's value is marked unconfirmed."""
-    return bool(attrs.fields_dict(PlatformRules)[field].metadata["rule"].unconfirmed)
+    return _rule_source(field).unconfirmed
 
 
 @attrs.frozen
@@ -225,7 +225,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "has no money in escrow: the next work would be unprotected.",
         "Only work on a funded milestone is covered by Fixed-Price Protection; later "
         "milestones wait unfunded, one active at a time.",
-        f"{_rule_source('minimum_milestone')} (one active milestone); HC 211063748 "
+        f"{_source('minimum_milestone')} (one active milestone); HC 211063748 "
         "(Fixed-Price Protection)",
     ),
     CodeInfo(
@@ -238,7 +238,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "Approval, requested changes, partial payment and disputes are all judged "
         "against the milestone; only future (unfunded) milestones can be edited.",
         f"derived from HC 360000990348 (approve, request changes, pay less), HC 211062068 "
-        f"(disputes) and {_rule_source('minimum_milestone')} (only unfunded milestones "
+        f"(disputes) and {_source('minimum_milestone')} (only unfunded milestones "
         "can be edited)",
     ),
     CodeInfo(
@@ -298,7 +298,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "Escrow covers the milestone as funded; extra work belongs in a new milestone, "
         "which must be funded before you start it.",
         f"derived from HC 211063748 (only funded work is protected) and "
-        f"{_rule_source('minimum_milestone')} (new work goes in a new milestone)",
+        f"{_source('minimum_milestone')} (new work goes in a new milestone)",
     ),
     CodeInfo(
         FindingCode.REVIEW_BEGGING,
@@ -318,7 +318,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "exact moment the escrow is released if the client stays silent.",
         "The client has the review period to approve or request changes; silence "
         "releases the escrow automatically.",
-        _rule_source("review_period"),
+        _source("review_period"),
     ),
     CodeInfo(
         FindingCode.REFUND_REQUEST_PENDING,
@@ -327,7 +327,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "The client asked for the escrow back (or ended the contract) and you have not "
         "answered; the finding gives the deadline and the time left.",
         "You must accept or dispute an escrow refund request in time; silence refunds the client.",
-        _rule_source("refund_response_window"),
+        _source("refund_response_window"),
     ),
     CodeInfo(
         FindingCode.DISPUTE_WINDOW_CLOSING,
@@ -336,7 +336,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "The contract ended (by either side or by dormancy) and the window to file a "
         "dispute is still open; the finding gives when it closes.",
         "A dispute can only be filed within the window after the contract ends.",
-        _rule_source("dispute_filing_window"),
+        _source("dispute_filing_window"),
     ),
     CodeInfo(
         FindingCode.ARBITRATION_UNECONOMIC,
@@ -346,8 +346,8 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "pays; the finding carries the fee and whether the figure is unconfirmed.",
         "If mediation fails, arbitration costs each side its fee, so a small milestone "
         "cannot be defended there; keep milestones small but keep evidence in writing.",
-        f"{_rule_source('arbitration_opt_in')} (arbitration); fee: "
-        f"{_rule_source('arbitration_fee')} (unconfirmed)",
+        f"{_source('arbitration_opt_in')} (arbitration); fee: "
+        f"{_source('arbitration_fee')} (unconfirmed)",
     ),
     CodeInfo(
         FindingCode.DORMANT_ESCROW,
@@ -357,7 +357,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "within the notice period (or have started); the contract will close itself.",
         "After the dormancy period and two notices, Upwork closes the contract and "
         "turns the escrow into a refund request.",
-        _rule_source("dormancy_period"),
+        _source("dormancy_period"),
     ),
     CodeInfo(
         FindingCode.UNPROTECTED_HOURS,

@@ -67,7 +67,8 @@ from upwork_safety.escrow._diagram import to_mermaid
 from upwork_safety.escrow._engine import advance, apply, is_automatic, replay
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reports import Choices, Deadline, Ledger, allowed, deadlines, ledger
-from upwork_safety.escrow._table import TRANSITIONS, Transition
+from upwork_safety.escrow._row import Transition
+from upwork_safety.escrow._table import TRANSITIONS
 
 __all__ = [
     "AUTOMATIC_EVENTS",

@@ -24,8 +24,9 @@ from upwork_safety._events import (
 )
 from upwork_safety._validate import sequence_of, utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
+from upwork_safety.escrow._reasons import refusal, when
 from upwork_safety.escrow._run import Draft, Run
-from upwork_safety.escrow._table import BY_EVENT, Row, due_automatic, refusal, when
+from upwork_safety.escrow._table import BY_EVENT, due_automatic
 from upwork_safety.escrow._timers import start_of
 from upwork_safety.models import Contract, ContractKind
 from upwork_safety.rules import PlatformRules
@@ -33,6 +34,8 @@ from upwork_safety.rules import PlatformRules
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import datetime
+
+    from upwork_safety.escrow._row import Row
 
 __all__ = [
     "advance",

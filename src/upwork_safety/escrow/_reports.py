@@ -30,14 +30,16 @@ from upwork_safety._validate import (
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.escrow._engine import allowed_names, choose, run_at, start_moment
 from upwork_safety.escrow._kinds import DeadlineKind, Party
-from upwork_safety.escrow._table import BY_EVENT, ROWS, source_of, when
+from upwork_safety.escrow._reasons import when
+from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import rules_at
 from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
 from upwork_safety.money import CONTEXT, Money
+from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
+    from upwork_safety.escrow._row import Timer
     from upwork_safety.escrow._run import Draft, Run
-    from upwork_safety.escrow._table import Timer
     from upwork_safety.models import Contract
     from upwork_safety.rules import PlatformRules
 
@@ -105,7 +107,7 @@ def _deadline(run: Run, milestone: Draft | None, timer: Timer, due: datetime) ->
         milestone.id,
         timer.who,
         timer.consequence(run, milestone),
-        source_of(timer.rule),
+        _rule_source(timer.rule).source,
     )
 
 
@@ -139,7 +141,7 @@ def _payment_deadlines(run: Run) -> list[Deadline]:
                 Party.NOBODY,
                 f"the {payment.amount} {what} of {when(payment.at)} moves from pending to "
                 "available",
-                source_of("security_period"),
+                _rule_source("security_period").source,
             )
         )
     return found
@@ -164,7 +166,7 @@ def _filing_deadline(run: Run) -> list[Deadline]:
                     None,
                     Party.FREELANCER,
                     consequence,
-                    source_of("dispute_filing_window"),
+                    _rule_source("dispute_filing_window").source,
                 )
             ]
     return []

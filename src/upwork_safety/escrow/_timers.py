@@ -1,25 +1,54 @@
-"""The escrow clocks (private): which rules a clock runs by, and when it runs out.
+"""The escrow clocks (private): which rules a clock runs by, when it runs out, what silence causes.
 
 Every period is elapsed time between UTC instants (a 14-day review period is
 14 × 24 hours, whatever the time zone or daylight saving the caller lives
 in).  A clock uses the rules in force on the UTC day it started, unless the
 caller passes its own ``rules=``.  The one period that is not plain elapsed
 time is the client's answer to a dispute, which runs in business time when
-the rules say so (:func:`after_business_time`).
+the rules say so (:func:`client_answer_due`).
+
+Below the arithmetic are the table's clocks, one :class:`Timer` per
+deadline (:data:`REVIEW`, :data:`REFUND_RESPONSE`, the dispute and
+dormancy clocks, :data:`REFUND_WINDOW`): the rows of ``_table.py`` name
+them, and :func:`~upwork_safety.escrow.deadlines` shows them.
 """
 
 from __future__ import annotations
 
 import functools
 from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from upwork_safety._calendar import add_business_days
+from upwork_safety._events import DormancyRefundRequest
+from upwork_safety.escrow._kinds import DeadlineKind, Party
+from upwork_safety.escrow._reasons import days, holds
+from upwork_safety.escrow._row import Due, Timer
 from upwork_safety.rules import PlatformRules, as_of
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from upwork_safety.escrow._run import Draft, Run
+    from upwork_safety.models import Payment
+
 __all__ = [
+    "ACCEPTANCE",
+    "ARBITRATION",
+    "CLIENT_ANSWER",
+    "DORMANCY",
+    "FINAL_NOTICE",
+    "FIRST_NOTICE",
+    "PROPOSAL",
+    "REFUND_RESPONSE",
+    "REFUND_WINDOW",
+    "REVIEW",
     "arbitration_window",
     "client_answer_due",
     "dormancy_times",
+    "refund_window_due",
+    "refundable",
+    "release_payments",
     "rules_at",
     "start_of",
 ]
@@ -84,3 +113,214 @@ def dormancy_times(
     first = last + rules.dormancy_period
     final = first + rules.dormancy_first_notice
     return first, final, final + rules.dormancy_final_notice
+
+
+# --------------------------------------------------------------------------- the table's clocks
+# One Timer per deadline a row of the table runs by: when it runs out for a
+# milestone, who must act before, and what silence causes.
+
+
+def release_payments(run: Run, milestone: Draft) -> list[tuple[int, Payment]]:
+    """``(position in the payments, payment)`` of every escrow release of *milestone*."""
+    return run.releases(milestone.id)
+
+
+def refundable(run: Run, milestone: Draft, at: datetime) -> list[tuple[int, Payment]]:
+    """The release payments of *milestone* still inside their refund window at *at*."""
+    return [
+        (index, payment)
+        for index, payment in release_payments(run, milestone)
+        if at < payment.moment + rules_at(payment.moment, run.rules).refund_after_payment_window
+    ]
+
+
+def refund_window_due(run: Run, milestone: Draft) -> datetime | None:
+    if holds(milestone) or not milestone.released.amount:
+        return None
+    paid = release_payments(run, milestone)
+    if not paid:
+        return None
+    latest = max(payment.moment for _, payment in paid)
+    return latest + rules_at(latest, run.rules).refund_after_payment_window
+
+
+def _review_ends(run: Run, milestone: Draft) -> datetime | None:
+    start = milestone.submitted_at
+    if start is None:  # pragma: no cover  (an Escrow in review always has it)
+        return None
+    return start + rules_at(start, run.rules).review_period
+
+
+def _refund_response_due(run: Run, milestone: Draft) -> datetime | None:
+    start = milestone.refund_requested_at
+    if start is None:  # pragma: no cover  (an Escrow under a refund request always has it)
+        return None
+    return start + rules_at(start, run.rules).refund_response_window
+
+
+def _answer_due(run: Run, milestone: Draft) -> datetime | None:
+    if milestone.disputed_at is None or milestone.dispute_answered_at is not None:
+        return None
+    return client_answer_due(milestone.disputed_at, run.rules)
+
+
+def _mediation(run: Run, milestone: Draft) -> tuple[datetime, datetime, datetime] | None:
+    answered = milestone.dispute_answered_at
+    both = (
+        milestone.client_paid_arbitration_at is not None
+        and milestone.freelancer_paid_arbitration_at is not None
+    )
+    if answered is None or both:
+        return None
+    return arbitration_window(answered, run.rules)
+
+
+def _last_moment(run: Run) -> datetime:
+    last = run.last_at
+    return start_of(run.contract.started) if last is None else last
+
+
+def _dormancy_times(run: Run, milestone: Draft) -> tuple[datetime, datetime, datetime] | None:
+    if not holds(milestone) or run.ended is not None:
+        return None
+    return dormancy_times(_last_moment(run), run.rules)
+
+
+def _dormancy_due(run: Run, milestone: Draft) -> datetime | None:
+    if not holds(milestone):
+        return None
+    if run.ended is None:
+        return dormancy_times(_last_moment(run), run.rules)[2]
+    if isinstance(run.last_event, DormancyRefundRequest):
+        # Dormancy closes the contract for every milestone still holding escrow at once.
+        return run.last_at
+    return None
+
+
+def _at(index: int, times: Callable[[Run, Draft], tuple[datetime, ...] | None]) -> Due:
+    def due(run: Run, milestone: Draft) -> datetime | None:
+        found = times(run, milestone)
+        return None if found is None else found[index]
+
+    return due
+
+
+def _period(field: str) -> Callable[[PlatformRules], str]:
+    return lambda rules: f"auto after {days(getattr(rules, field))}"
+
+
+def _answer_period(rules: PlatformRules) -> str:
+    period = days(rules.client_dispute_response)
+    if rules.client_response_business_days:
+        period = period.replace(" day", " business day")
+    return f"auto after {period}"
+
+
+def _dormancy_period(rules: PlatformRules) -> str:
+    total = rules.dormancy_period + rules.dormancy_first_notice + rules.dormancy_final_notice
+    return f"auto after {days(total)} untouched"
+
+
+def _arbitration_outcome(run: Run, milestone: Draft) -> str:
+    held = milestone.held
+    answered = milestone.dispute_answered_at
+    assert answered is not None
+    fee = rules_at(answered, run.rules).arbitration_fee
+    if milestone.freelancer_paid_arbitration_at is not None:
+        return f"only the freelancer paid the {fee} fee: the {held} goes to the freelancer"
+    if milestone.client_paid_arbitration_at is not None:
+        return f"only the client paid the {fee} fee: the {held} goes to the client"
+    return (
+        f"both decline: the {held} goes to the client; only one pays the {fee} fee: "
+        "it goes to the payer"
+    )
+
+
+REVIEW = Timer(
+    DeadlineKind.REVIEW_ENDS,
+    Party.CLIENT,
+    "review_period",
+    due=_review_ends,
+    consequence=lambda _r, m: f"the {m.held} in escrow is released to the freelancer automatically",
+    period=_period("review_period"),
+)
+REFUND_RESPONSE = Timer(
+    DeadlineKind.REFUND_RESPONSE_DUE,
+    Party.FREELANCER,
+    "refund_response_window",
+    due=_refund_response_due,
+    consequence=lambda _r, m: (
+        f"the {m.held} in escrow is refunded to the client; accept, return it or open a "
+        "dispute before then"
+    ),
+    period=_period("refund_response_window"),
+)
+CLIENT_ANSWER = Timer(
+    DeadlineKind.DISPUTE_RESPONSE_DUE,
+    Party.CLIENT,
+    "client_dispute_response",
+    due=_answer_due,
+    consequence=lambda _r, m: f"the disputed {m.held} is released to the freelancer",
+    period=_answer_period,
+)
+PROPOSAL = Timer(
+    DeadlineKind.MEDIATION_PROPOSAL_DUE,
+    Party.MEDIATOR,
+    "mediation_proposal",
+    due=_at(0, _mediation),
+    consequence=lambda _r, _m: "the mediator proposes how to split the disputed money",
+    period=_period("mediation_proposal"),
+)
+ACCEPTANCE = Timer(
+    DeadlineKind.MEDIATION_ACCEPTANCE_DUE,
+    Party.BOTH,
+    "mediation_acceptance",
+    due=_at(1, _mediation),
+    consequence=lambda _r, _m: (
+        "without both accepting, mediation has failed and the arbitration opt-in window opens"
+    ),
+    period=_period("mediation_acceptance"),
+)
+ARBITRATION = Timer(
+    DeadlineKind.ARBITRATION_OPT_IN_DUE,
+    Party.BOTH,
+    "arbitration_opt_in",
+    due=_at(2, _mediation),
+    consequence=_arbitration_outcome,
+    period=lambda rules: f"auto {days(rules.arbitration_opt_in)} after mediation fails",
+)
+FIRST_NOTICE = Timer(
+    DeadlineKind.DORMANCY_NOTICE,
+    Party.EITHER,
+    "dormancy_period",
+    due=_at(0, _dormancy_times),
+    consequence=lambda _r, _m: "escrow untouched: Upwork sends the 2-week dormancy notice",
+    period=_period("dormancy_period"),
+)
+FINAL_NOTICE = Timer(
+    DeadlineKind.DORMANCY_FINAL_NOTICE,
+    Party.EITHER,
+    "dormancy_period",
+    due=_at(1, _dormancy_times),
+    consequence=lambda _r, _m: "Upwork sends the final 1-week dormancy notice",
+    period=_period("dormancy_first_notice"),
+)
+DORMANCY = Timer(
+    DeadlineKind.DORMANCY_CLOSE,
+    Party.EITHER,
+    "dormancy_period",
+    due=_dormancy_due,
+    consequence=lambda _r, m: (
+        f"the contract closes and the {m.held} in escrow becomes a refund request (the "
+        "freelancer then has the usual response window)"
+    ),
+    period=_dormancy_period,
+)
+REFUND_WINDOW = Timer(
+    DeadlineKind.REFUND_WINDOW_CLOSES,
+    Party.FREELANCER,
+    "refund_after_payment_window",
+    due=refund_window_due,
+    consequence=lambda _r, _m: "the freelancer can no longer refund this milestone's payments",
+    period=lambda rules: f"within {days(rules.refund_after_payment_window)}",
+)

@@ -28,6 +28,7 @@ from upwork_safety._validate import plain_date
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._provenance import RuleSource
 from upwork_safety.rules._provenance import rule as _rule
 
 __all__ = [
@@ -336,3 +337,13 @@ def as_of(on: date | datetime) -> PlatformRules:
         InvalidValueError: *on* is a naive datetime.
     """
     return HISTORY.in_force(on)
+
+
+def _rule_source(field: str) -> RuleSource:
+    """The :class:`RuleSource` of the :class:`PlatformRules` field *field* (every preset shares it).
+
+    Private: the escrow reports and the findings cite it, through
+    ``upwork_safety.rules`` (which re-exports it outside ``__all__``).
+    """
+    source: RuleSource = attrs.fields_dict(PlatformRules)[field].metadata["rule"]
+    return source

@@ -1,0 +1,327 @@
+"""The effects of the escrow table: what each event changes in the run (private).
+
+An effect is ``effect(run, index, event)``: it records in the
+:class:`~upwork_safety.escrow._run.Run` what *event* changes for the
+milestone at *index* (its escrow, the contract's payments, the contract's
+end), checking the amounts the event carries.  The rows (``_table.py``)
+name them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety._events import (
+    AnswerDispute,
+    Approve,
+    ArbitrationDefault,
+    AutoApprove,
+    AutoDisputeRelease,
+    ClientPaysArbitration,
+    DormancyRefundRequest,
+    EndContract,
+    FreelancerPaysArbitration,
+    Fund,
+    OpenDispute,
+    Refund,
+    RequestChanges,
+    RequestRefund,
+    ResolveDispute,
+    Submit,
+)
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety.escrow._timers import refundable
+from upwork_safety.models import MilestoneState, Payment, PaymentKind, _zero
+from upwork_safety.money import Money
+
+if TYPE_CHECKING:
+    from upwork_safety.escrow._run import Draft, Run
+
+__all__ = [
+    "UNCLAIMED",
+    "answer_dispute",
+    "approve",
+    "arbitration_default",
+    "client_pays",
+    "dormancy",
+    "end",
+    "freelancer_pays",
+    "fund",
+    "open_dispute",
+    "refund_all",
+    "refund_escrow",
+    "refund_paid",
+    "release_all",
+    "request_changes",
+    "request_refund",
+    "resolve_dispute",
+    "submit",
+]
+
+S = MilestoneState
+
+
+def _check_amount(value: Money, milestone: Draft, what: str) -> None:
+    if value.currency != milestone.amount.currency:
+        raise CurrencyMismatchError(
+            f"{what} is in {value.currency} but milestone {milestone.id!r} is in "
+            f"{milestone.amount.currency}",
+            field=what,
+            rule="the milestone's currency",
+        )
+    if value.amount <= 0:
+        raise InvalidValueError(
+            f"{what} must be more than zero, got {value}", field=what, rule="more than zero"
+        )
+    _whole_cents(value, what)
+
+
+def _whole_cents(value: Money, what: str) -> None:
+    if not value.is_rounded():
+        raise InvalidValueError(
+            f"{what} must be whole {value.currency} minor units (escrow moves cents), got {value}",
+            field=what,
+            rule="whole minor units",
+        )
+
+
+def fund(run: Run, index: int, _event: Fund) -> None:
+    milestone = run.milestone(index)
+    carried = milestone.held  # a remainder carried here from a partial approval, if any
+    if not carried.amount:
+        deposit = milestone.amount
+    elif milestone.amount <= carried:
+        # The carried remainder already covers the milestone: nothing more is deposited.
+        run.update(index, state=S.FUNDED)
+        return
+    else:
+        deposit = milestone.amount - carried
+    run.update(index, state=S.FUNDED, held=milestone.amount, funded=milestone.funded + deposit)
+
+
+def submit(run: Run, index: int, event: Submit) -> None:
+    run.update(index, state=S.SUBMITTED, submitted_at=event.at)
+
+
+def request_changes(run: Run, index: int, _event: RequestChanges) -> None:
+    run.update(index, state=S.CHANGES_REQUESTED, submitted_at=None)
+
+
+def _carry_target(run: Run, index: int, currency: str) -> int | None:
+    """The next unfunded milestone a partial approval's remainder funds (HC 360000990348)."""
+    for other, milestone in enumerate(run.contract.milestones):
+        if (
+            other != index
+            and run.books(other).state is S.NOT_FUNDED
+            and milestone.amount.currency == currency
+        ):
+            return other
+    return None
+
+
+def approve(run: Run, index: int, event: Approve) -> None:
+    milestone = run.milestone(index)
+    amount = milestone.held
+    if event.amount is not None:
+        _check_amount(event.amount, milestone, "Approve.amount")
+        if event.amount > milestone.held:
+            raise InvalidValueError(
+                f"Approve.amount ({event.amount}) is more than the {milestone.held} in escrow for "
+                f"milestone {milestone.id!r}; pay more as a bonus (Approve.bonus), which is "
+                "charged fresh (HC 360000990348)",
+                field="Approve.amount",
+                rule="at most the escrow",
+            )
+        amount = event.amount
+    if event.bonus is not None:
+        _check_amount(event.bonus, milestone, "Approve.bonus")
+    run.pay(index, event.at, amount, PaymentKind.RELEASE)
+    if event.bonus is not None:
+        run.pay(index, event.at, event.bonus, PaymentKind.BONUS)
+    released = milestone.released + amount
+    if amount == milestone.held:
+        run.settle(index, released=released)
+        return
+    remainder = milestone.held - amount
+    target = _carry_target(run, index, remainder.currency) if run.ended is None else None
+    if target is None:
+        # No later milestone to carry it to: it stays in escrow until approved,
+        # refunded or disputed.
+        run.update(
+            index,
+            state=S.PAID,
+            held=remainder,
+            released=released,
+            submitted_at=None,
+            refund_requested_at=None,
+        )
+        return
+    run.update(
+        index,
+        state=S.PAID,
+        held=_zero(remainder.currency),
+        released=released,
+        carried_over=milestone.carried_over + remainder,
+        submitted_at=None,
+        refund_requested_at=None,
+    )
+    receiving = run.milestone(target)
+    run.update(target, held=receiving.held + remainder, funded=receiving.funded + remainder)
+
+
+def request_refund(run: Run, index: int, event: RequestRefund | DormancyRefundRequest) -> None:
+    run.update(index, state=S.REFUND_REQUESTED, refund_requested_at=event.at, submitted_at=None)
+
+
+def refund_all(run: Run, index: int, _event: object) -> None:
+    milestone = run.milestone(index)
+    run.settle(index, refunded=milestone.refunded + milestone.held)
+
+
+def release_all(run: Run, index: int, event: AutoApprove | AutoDisputeRelease) -> None:
+    milestone = run.milestone(index)
+    run.pay(index, event.at, milestone.held, PaymentKind.RELEASE)
+    run.settle(index, released=milestone.released + milestone.held)
+
+
+def refund_escrow(run: Run, index: int, event: Refund) -> None:
+    milestone = run.milestone(index)
+    amount = milestone.held
+    if event.amount is not None:
+        _check_amount(event.amount, milestone, "Refund.amount")
+        if event.amount > milestone.held:
+            raise InvalidValueError(
+                f"Refund.amount ({event.amount}) is more than the {milestone.held} in escrow for "
+                f"milestone {milestone.id!r}",
+                field="Refund.amount",
+                rule="at most the escrow",
+            )
+        amount = event.amount
+    if amount == milestone.held:
+        run.settle(index, refunded=milestone.refunded + amount)
+    else:
+        run.update(index, held=milestone.held - amount, refunded=milestone.refunded + amount)
+
+
+def refund_paid(run: Run, index: int, event: Refund) -> None:
+    """The freelancer gives back money already paid (HC section 360002670934).
+
+    Only this milestone's own release payments inside their refund window are
+    lowered, newest first; other milestones' payments and bonuses never are.
+    """
+    milestone = run.milestone(index)
+    paid = refundable(run, milestone, event.at)
+    total = Money.total((payment.amount for _, payment in paid), milestone.released.currency)
+    amount = total
+    if event.amount is not None:
+        _check_amount(event.amount, milestone, "Refund.amount")
+        if event.amount > total:
+            raise InvalidValueError(
+                f"Refund.amount ({event.amount}) is more than the {total} paid for milestone "
+                f"{milestone.id!r} within the refund window (HC section 360002670934)",
+                field="Refund.amount",
+                rule="at most the refundable payments",
+            )
+        amount = event.amount
+    payments: list[Payment | None] = list(run.payments())
+    left = amount
+    for position, payment in sorted(paid, key=lambda item: item[1].moment, reverse=True):
+        if not left.amount:
+            break
+        if payment.amount <= left:
+            payments[position] = None  # given back in full
+            left -= payment.amount
+        else:
+            payments[position] = attrs.evolve(payment, amount=payment.amount - left)
+            left -= left
+    run.rewrite_payments([p for p in payments if p is not None])
+    released = milestone.released - amount
+    run.update(
+        index,
+        state=S.PAID if released.amount else S.REFUNDED,
+        released=released,
+        refunded=milestone.refunded + amount,
+    )
+
+
+def open_dispute(run: Run, index: int, event: OpenDispute) -> None:
+    run.update(
+        index,
+        state=S.DISPUTED,
+        disputed_at=event.at,
+        refund_requested_at=None,
+        submitted_at=None,
+    )
+
+
+def answer_dispute(run: Run, index: int, event: AnswerDispute) -> None:
+    run.update(index, dispute_answered_at=event.at)
+
+
+def client_pays(run: Run, index: int, event: ClientPaysArbitration) -> None:
+    run.update(index, client_paid_arbitration_at=event.at)
+
+
+def freelancer_pays(run: Run, index: int, event: FreelancerPaysArbitration) -> None:
+    run.update(index, freelancer_paid_arbitration_at=event.at)
+
+
+def resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
+    milestone = run.milestone(index)
+    for name in ("to_freelancer", "to_client"):
+        value: Money = getattr(event, name)
+        if value.currency != milestone.amount.currency:
+            raise CurrencyMismatchError(
+                f"ResolveDispute.{name} is in {value.currency} but milestone {milestone.id!r} "
+                f"is in {milestone.amount.currency}",
+                field=f"ResolveDispute.{name}",
+                rule="the milestone's currency",
+            )
+        _whole_cents(value, f"ResolveDispute.{name}")
+    split = event.to_freelancer + event.to_client
+    if split != milestone.held:
+        raise InvalidValueError(
+            f"ResolveDispute must split exactly the disputed {milestone.held} of milestone "
+            f"{milestone.id!r}: to_freelancer ({event.to_freelancer}) + to_client "
+            f"({event.to_client}) = {split}",
+            field="ResolveDispute.to_client",
+            rule="the split adds up to the disputed escrow",
+        )
+    run.pay(index, event.at, event.to_freelancer, PaymentKind.RELEASE)
+    run.settle(
+        index,
+        released=milestone.released + event.to_freelancer,
+        refunded=milestone.refunded + event.to_client,
+    )
+
+
+def arbitration_default(run: Run, index: int, event: ArbitrationDefault) -> None:
+    milestone = run.milestone(index)
+    if milestone.freelancer_paid_arbitration_at is not None:
+        release_all(run, index, AutoDisputeRelease(event.milestone_id, event.at))
+    else:
+        refund_all(run, index, event)
+
+
+def dormancy(run: Run, index: int, event: DormancyRefundRequest) -> None:
+    request_refund(run, index, event)
+    if run.ended is None:
+        # "Contracts Gone Dormant": the contract is closed with the refund request.
+        run.ended = event.at.date()
+
+
+#: The states whose escrow EndContract and dormancy turn into a refund request.
+UNCLAIMED = (S.NOT_FUNDED, S.FUNDED, S.SUBMITTED, S.CHANGES_REQUESTED, S.PAID)
+#: States in which escrow waits on no running clock: only dormancy (or a dispute) moves it.
+_IDLE = (S.NOT_FUNDED, S.FUNDED, S.CHANGES_REQUESTED, S.PAID)
+
+
+def end(run: Run, _index: int, event: EndContract) -> None:
+    for index in sorted(run.holding):
+        if run.milestone(index).state in UNCLAIMED:
+            run.update(
+                index, state=S.REFUND_REQUESTED, refund_requested_at=event.at, submitted_at=None
+            )
+    run.ended = event.at.date()

@@ -1,0 +1,115 @@
+"""The guards of the escrow table: when a row applies, or why not, in words (private).
+
+A guard is ``guard(run, milestone, at)``: ``None`` when the row applies to
+*milestone* at *at*, else the reason a :class:`~upwork_safety.errors.TransitionError`
+shows.  The rows (``_table.py``) name them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from upwork_safety._events import OpenDispute
+from upwork_safety.escrow._reasons import days, holds, refusal, state_reason, when
+from upwork_safety.escrow._timers import arbitration_window, refund_window_due, refundable, rules_at
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from upwork_safety.escrow._row import Guard
+    from upwork_safety.escrow._run import Draft, Run
+
+__all__ = [
+    "can_dispute_non_release",
+    "can_fund",
+    "can_pay_arbitration",
+    "can_refund_paid",
+    "contract_open",
+    "holds_escrow",
+    "unanswered",
+]
+
+
+def contract_open(run: Run, _milestone: Draft, _at: datetime) -> str | None:
+    if run.ended is None:
+        return None
+    return f"the contract ended on {run.ended.isoformat()}"
+
+
+def can_fund(run: Run, milestone: Draft, at: datetime) -> str | None:
+    closed = contract_open(run, milestone, at)
+    if closed is not None:
+        return closed
+    rules = rules_at(at, run.rules)
+    if rules.one_active_milestone:
+        for index in sorted(run.holding):
+            other = run.milestone(index)
+            if other.id != milestone.id:
+                return (
+                    f"milestone {other.id!r} is still active ({other.state.name}); only one "
+                    "milestone may be funded at a time (HC 360000990268): it must be paid or "
+                    "refunded first"
+                )
+    minimum = rules.minimum_milestone
+    if milestone.amount.currency == minimum.currency and milestone.amount < minimum:
+        return (
+            f"its amount {milestone.amount} is below the {minimum} minimum milestone "
+            "(HC 360000990268)"
+        )
+    return None
+
+
+def holds_escrow(_run: Run, milestone: Draft, _at: datetime) -> str | None:
+    return None if holds(milestone) else state_reason(milestone)
+
+
+def can_refund_paid(run: Run, milestone: Draft, at: datetime) -> str | None:
+    if holds(milestone):
+        return state_reason(milestone)
+    if refundable(run, milestone, at):
+        return None
+    closes = refund_window_due(run, milestone)
+    if closes is None:
+        return "none of its payments is recorded, so none can be refunded"
+    window = rules_at(closes, run.rules).refund_after_payment_window
+    return (
+        f"the {days(window)} to refund its payments closed at {when(closes)} "
+        "(HC section 360002670934)"
+    )
+
+
+def can_dispute_non_release(run: Run, milestone: Draft, at: datetime) -> str | None:
+    if not rules_at(at, run.rules).dispute_on_active_contract:
+        return "these rules allow a dispute only after an escrow refund request"
+    if run.ended is not None:
+        return (
+            f"the contract ended on {run.ended.isoformat()}: a dispute answers its escrow "
+            "refund request"
+        )
+    if not holds(milestone):
+        return refusal(run, OpenDispute, milestone)
+    return None
+
+
+def unanswered(_run: Run, milestone: Draft, _at: datetime) -> str | None:
+    answered = milestone.dispute_answered_at
+    if answered is None:
+        return None
+    return f"the client already answered the dispute at {when(answered)}"
+
+
+def can_pay_arbitration(field: str) -> Guard:
+    def guard(run: Run, milestone: Draft, at: datetime) -> str | None:
+        if milestone.dispute_answered_at is None:
+            return "the client has not answered the dispute: mediation has not started"
+        _proposal, opens, closes = arbitration_window(milestone.dispute_answered_at, run.rules)
+        if at < opens:
+            return f"mediation runs until {when(opens)}; arbitration opens after it fails"
+        paid = getattr(milestone, field)
+        if paid is not None:
+            return f"the fee was already paid at {when(paid)}"
+        if at >= closes:  # pragma: no cover  (advance() applies the default outcome first)
+            return f"the arbitration opt-in window closed at {when(closes)}"
+        return None
+
+    return guard

@@ -1,0 +1,117 @@
+"""How the escrow engine says things: why a step does not apply, moments and periods (private).
+
+:func:`refusal` and :func:`state_reason` explain a step that no row of the
+table takes; :func:`when` and :func:`days` write moments and periods the
+same way in every message, report and diagram.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from upwork_safety._events import (
+    AcceptRefund,
+    AnswerDispute,
+    ClientPaysArbitration,
+    Event,
+    FreelancerPaysArbitration,
+    Fund,
+    OpenDispute,
+    RequestRefund,
+    ResolveDispute,
+    Submit,
+)
+from upwork_safety.models import MilestoneState
+
+if TYPE_CHECKING:
+    from upwork_safety.escrow._run import Draft, Run
+
+__all__ = ["days", "holds", "refusal", "state_reason", "when"]
+
+S = MilestoneState
+
+
+def when(at: datetime) -> str:
+    """A moment for messages: ``2026-03-23 15:00:00 UTC``."""
+    return at.strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def days(delta: timedelta) -> str:
+    if delta % timedelta(days=1):
+        return str(delta)
+    days = delta.days
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def holds(milestone: Draft) -> bool:
+    return bool(milestone.held.amount)
+
+
+def state_reason(milestone: Draft) -> str:  # noqa: PLR0911  (one reason per state)
+    """Why a milestone in its current state takes no further step of the kind asked."""
+    state = milestone.state
+    if state is S.REFUND_REQUESTED:
+        return (
+            "the client asked for the escrow back: the freelancer accepts the refund, "
+            "returns it (Refund) or opens a dispute"
+        )
+    if state is S.DISPUTED:
+        return "its money is frozen in a dispute until the dispute is resolved"
+    if state is S.REFUNDED:
+        return "it was refunded and is closed"
+    if state is S.PAID and holds(milestone):
+        return (
+            f"it is paid; only the {milestone.held} left in escrow can still be approved "
+            "or refunded"
+        )
+    if state is S.PAID:
+        return "it is paid and nothing is left in escrow"
+    if state is S.NOT_FUNDED:
+        if holds(milestone):
+            return (
+                f"it holds only the {milestone.held} carried from a partial approval and "
+                "is not funded yet: the client funds it (or ends the contract to ask for it back)"
+            )
+        return "nothing is in escrow: the client funds it first"
+    return "work has not been submitted for review"
+
+
+_NO_DISPUTE = "there is no open dispute"
+
+
+def refusal(  # noqa: C901, PLR0911  (one reason per case)
+    run: Run, kind: type[Event], milestone: Draft
+) -> str:
+    """Why *kind* does not apply to *milestone* in its state (no row starts from it)."""
+    state = milestone.state
+    if kind in (Fund, Submit) and run.ended is not None:
+        return f"the contract ended on {run.ended.isoformat()}"
+    if kind is Fund:
+        return f"it was already funded ({state.name}); a milestone is funded once"
+    if kind is Submit and state is S.NOT_FUNDED:
+        return (
+            "it is not funded: ask the client to fund it first; only funded work is "
+            "protected (HC 211063748)"
+        )
+    if kind is Submit and state is S.SUBMITTED:
+        return "work is already submitted and the client's review period is running"
+    if kind is RequestRefund and state is S.REFUND_REQUESTED:
+        return "a refund request is already pending"
+    if kind is AcceptRefund and state is not S.DISPUTED:
+        return "no escrow refund request is pending"
+    if kind is OpenDispute:
+        if state is S.DISPUTED:
+            return "a dispute is already open"
+        if state is S.SUBMITTED:
+            return (
+                "the client's review period is running, and silence releases the escrow: "
+                "there is nothing to dispute"
+            )
+        return (
+            "there is nothing to dispute: a dispute answers an escrow refund request, or "
+            "escrow the client does not release"
+        )
+    if kind in (AnswerDispute, ClientPaysArbitration, FreelancerPaysArbitration, ResolveDispute):
+        return _NO_DISPUTE
+    return state_reason(milestone)

@@ -1,0 +1,199 @@
+"""What one row of the escrow table is: its published form, its behaviour, its clock (private).
+
+A :class:`Transition` is a row as :data:`~upwork_safety.escrow.TRANSITIONS`
+publishes it (plain data); a :class:`Row` is the same row as the engine
+reads it, with its guard, its effect and its :class:`Timer`.  The rows
+themselves are in ``_table.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, cast
+
+import attrs
+
+from upwork_safety._events import AutomaticEvent, Event
+from upwork_safety._validate import bool_field, id_field, text_field
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.escrow._kinds import DeadlineKind, Party
+from upwork_safety.escrow._run import Draft, Run
+from upwork_safety.models import MilestoneState
+from upwork_safety.rules import PlatformRules
+
+__all__ = ["Due", "Effect", "Guard", "Row", "Timer", "Transition"]
+
+Guard = Callable[["Run", Draft, datetime], "str | None"]
+Effect = Callable[["Run", int, Any], None]
+Due = Callable[["Run", Draft], "datetime | None"]
+
+
+@attrs.frozen
+class Timer:
+    """A clock on a milestone: when it runs out, who must act before, and what silence causes.
+
+    Attributes:
+        kind: What the deadline is (:class:`DeadlineKind`).
+        who: Who must act before it runs out.
+        rule: The :class:`~upwork_safety.rules.PlatformRules` field its
+            period comes from (its source is that field's source).
+        due: ``due(run, milestone)``: when the clock runs out for
+            *milestone*, or ``None`` if it is not running.
+        consequence: ``consequence(run, milestone)``: what happens when it
+            runs out, in words.
+        period: ``period(rules)``: how long it runs under *rules*, as the
+            diagram says it (``"auto after 14 days"``).
+    """
+
+    kind: DeadlineKind
+    who: Party
+    rule: str
+    due: Due = attrs.field(repr=False)
+    consequence: Callable[[Run, Draft], str] = attrs.field(repr=False)
+    period: Callable[[PlatformRules], str] = attrs.field(repr=False)
+
+
+def _check_edges(_instance: object, _attribute: object, value: Any) -> None:
+    if not isinstance(value, tuple) or not value:
+        raise InvalidTypeError(
+            "Transition.edges must be a non-empty tuple of (from, to) MilestoneState pairs",
+            field="Transition.edges",
+            rule="(from, to) MilestoneState pairs",
+        )
+    for index, edge in enumerate(value):
+        if not (
+            isinstance(edge, tuple)
+            and len(edge) == 2
+            and all(isinstance(state, MilestoneState) for state in edge)
+        ):
+            raise InvalidTypeError(
+                f"Transition.edges[{index}] must be a (from, to) pair of MilestoneState, "
+                f"not {edge!r}",
+                field=f"Transition.edges[{index}]",
+                rule="a (from, to) MilestoneState pair",
+            )
+
+
+def _check_timer(_instance: object, _attribute: object, value: Any) -> None:
+    if value is not None and value not in attrs.fields_dict(PlatformRules):
+        raise InvalidValueError(
+            f"Transition.timer must name a PlatformRules field, not {value!r}",
+            field="Transition.timer",
+            rule="a PlatformRules field",
+        )
+
+
+def _edges(value: Any) -> tuple[tuple[MilestoneState, MilestoneState], ...]:
+    """Lists (as JSON gives them) become tuples; anything else is left for the validator."""
+    if isinstance(value, (list, tuple)):
+        return tuple(tuple(edge) if isinstance(edge, list) else edge for edge in value)
+    return cast("tuple[tuple[MilestoneState, MilestoneState], ...]", value)
+
+
+@attrs.frozen
+class Transition:
+    """One row of the escrow state machine, as published in :data:`TRANSITIONS`.
+
+    Attributes:
+        event: The event class's name, e.g. ``"Fund"`` (the classes are in
+            :data:`MANUAL_EVENTS` and :data:`AUTOMATIC_EVENTS`).
+        edges: ``(from, to)`` state pairs the row can take a milestone
+            along; a pair with ``from == to`` changes the milestone without
+            changing its state (a partial refund, answering a dispute).
+        condition: When the row applies beyond the state, in words (shown
+            on the diagram; empty when the state is enough).
+        automatic: Whether only :func:`~upwork_safety.escrow.advance` takes
+            it, when its clock runs out.
+        timer: The :class:`~upwork_safety.rules.PlatformRules` field the
+            row's clock runs by (an automatic step's wait, or the window a
+            manual step is allowed in), or ``None``.
+        deadline: The :class:`DeadlineKind` that clock shows as in
+            :func:`~upwork_safety.escrow.deadlines`, or ``None``.
+    """
+
+    event: str = attrs.field(validator=id_field)
+    edges: tuple[tuple[MilestoneState, MilestoneState], ...] = attrs.field(
+        converter=_edges, validator=_check_edges
+    )
+    condition: str = attrs.field(default="", validator=text_field)
+    automatic: bool = attrs.field(default=False, validator=bool_field)
+    timer: str | None = attrs.field(default=None, validator=_check_timer)
+    deadline: DeadlineKind | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(DeadlineKind)),
+    )
+
+    @property
+    def sources(self) -> frozenset[MilestoneState]:
+        """The states the row starts from."""
+        return frozenset(a for a, _ in self.edges)
+
+    @property
+    def targets(self) -> frozenset[MilestoneState]:
+        """The states the row can end in."""
+        return frozenset(b for _, b in self.edges)
+
+    @property
+    def changes(self) -> frozenset[tuple[MilestoneState, MilestoneState]]:
+        """The edges that change the state (what a diagram draws)."""
+        return frozenset((a, b) for a, b in self.edges if a is not b)
+
+
+def _no_condition(_run: Run, _milestone: Draft, _at: datetime) -> None:
+    """The guard of a row whose source state is condition enough."""
+
+
+@attrs.frozen
+class Row:
+    """One row of the table as the engine reads it: the published data plus its behaviour.
+
+    Attributes:
+        event: The event class.
+        edges, condition: As in :class:`Transition`.
+        timer: For an automatic step, the clock that makes it fall due.
+        window: For a manual step allowed only until a moment, that clock.
+        notices: Informational deadlines on the way to *timer* (dormancy
+            notices, the mediation steps).
+    """
+
+    event: type[Event]
+    edges: tuple[tuple[MilestoneState, MilestoneState], ...]
+    condition: str = ""
+    #: ``guard(run, milestone, at)``: ``None`` if the row applies to
+    #: *milestone* (in one of its sources) at *at*, else why not.
+    guard: Guard = attrs.field(default=_no_condition, repr=False)
+    #: ``effect(run, index, event)``: records in *run* what *event* changes
+    #: for the milestone at *index*.
+    effect: Effect = attrs.field(kw_only=True, repr=False)
+    timer: Timer | None = None
+    window: Timer | None = None
+    notices: tuple[Timer, ...] = ()
+    #: The states the row starts from.
+    sources: frozenset[MilestoneState] = attrs.field(
+        init=False,
+        default=attrs.Factory(lambda row: frozenset(a for a, _ in row.edges), takes_self=True),
+    )
+
+    @property
+    def automatic(self) -> bool:
+        """Whether only :func:`~upwork_safety.escrow.advance` takes this step."""
+        return self.timer is not None
+
+    @property
+    def transition(self) -> Transition:
+        """The row as published in :data:`TRANSITIONS`."""
+        clock = self.timer or self.window
+        return Transition(
+            self.event.__name__,
+            self.edges,
+            self.condition,
+            automatic=self.automatic,
+            timer=None if clock is None else clock.rule,
+            deadline=None if clock is None else clock.kind,
+        )
+
+    def automatic_event(self, milestone_id: str, at: datetime) -> AutomaticEvent:
+        """The automatic event of this row for *milestone_id*, due at *at*."""
+        event = self.event(milestone_id, at)  # type: ignore[call-arg, arg-type]
+        return cast("AutomaticEvent", event)
