@@ -21,7 +21,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
 )
-from upwork_safety.jss import Outcome, _forecast, _model
+from upwork_safety.jss import Outcome, _forecast, _months, _tally
 from upwork_safety.models import (
     Contract,
     ContractKind,
@@ -312,7 +312,7 @@ def test_the_quoted_update_days_are_snapshot_days(day, rules):
 )
 def test_months_shift_by_calendar_months_clamping_the_day(day, months, expected):
     """Windows are calendar months; the 31st becomes the month's last day."""
-    assert expected == _model._shift_months(day, months)
+    assert expected == _months._shift_months(day, months)
 
 
 @pytest.mark.parametrize(
@@ -328,7 +328,7 @@ def test_months_shift_by_calendar_months_clamping_the_day(day, months, expected)
 )
 def test_months_between_counts_whole_calendar_months(start, end, expected):
     """Paid duration is counted in whole calendar months."""
-    assert expected == _model._months_between(start, end)
+    assert expected == _months._months_between(start, end)
 
 
 @pytest.mark.parametrize(
@@ -341,7 +341,7 @@ def test_months_between_counts_whole_calendar_months(start, end, expected):
 )
 def test_a_contract_leaves_a_window_when_it_is_n_months_and_one_day_old(ended, months, expected):
     """HC 115006097327: out of the six-month window once six months and one day old."""
-    assert expected == _model._leaves(ended, months)
+    assert expected == _months._leaves(ended, months)
 
 
 # --------------------------------------------------------------------------
@@ -662,7 +662,7 @@ def test_job_size_weights_follow_the_published_tiers(amount, weight):
 def test_every_three_months_of_paid_duration_add_one_up_to_eight(months, weight):
     """+1 per 3 months of paid duration (start to latest payment), capped at 8."""
     started = date(2022, 7, 1)
-    last = _model._shift_months(started, months)
+    last = _months._shift_months(started, months)
     contract = job("a", started=started, ended=last, amount="5000")
     impact = classify(contract, as_of=last + timedelta(days=1), rules=jss.CURRENT)
     assert Decimal(weight) == impact.weight
@@ -834,7 +834,7 @@ def test_rounding_to_a_whole_percent_is_a_rules_field(mode, half, quarter):
 )
 def test_rounding_works_on_exact_fractions(value, mode, expected):
     """Rounding is exact: no binary or decimal division error near the half."""
-    assert expected == _model._round(value, mode)
+    assert expected == _tally._round(value, mode)
 
 
 def test_an_empty_history_is_simply_not_eligible():

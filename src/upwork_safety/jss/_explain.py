@@ -10,21 +10,18 @@ import attrs
 from upwork_safety import _render
 from upwork_safety._validate import utc_day
 from upwork_safety.errors import InvalidValueError
-from upwork_safety.jss._model import (
-    _build,
+from upwork_safety.jss._facts import _build
+from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
+from upwork_safety.jss._reports import JSSReport, Outcome
+from upwork_safety.jss._tally import (
     _candidates,
-    _client_ids,
-    _contracts,
     _contribute,
     _Contribution,
     _cuts,
     _hundredths,
-    _report,
-    _rules,
     _Tally,
     _Totals,
 )
-from upwork_safety.jss._reports import JSSReport, Outcome
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract
 

@@ -22,21 +22,10 @@ import attrs
 from upwork_safety import _render
 from upwork_safety._validate import LATEST, decimal_value, money_field, sequence_of, utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.jss._model import (
-    _build,
-    _client_ids,
-    _contracts,
-    _contribute,
-    _Contribution,
-    _cuts,
-    _Facts,
-    _outcome,
-    _rules,
-    _score_only,
-    _Tally,
-    _Totals,
-)
+from upwork_safety.jss._facts import _build, _Facts
+from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_only
 from upwork_safety.jss._reports import Outcome
+from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
 from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
 from upwork_safety.money import CONTEXT, Money
 

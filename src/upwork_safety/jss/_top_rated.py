@@ -17,7 +17,8 @@ import attrs
 from upwork_safety import _render
 from upwork_safety._validate import utc_day
 from upwork_safety.errors import CurrencyMismatchError
-from upwork_safety.jss._model import _contracts, _rules, _shift_months, timeline
+from upwork_safety.jss._model import _contracts, _rules, timeline
+from upwork_safety.jss._months import _shift_months
 from upwork_safety.jss._reports import JSSPoint
 from upwork_safety.money import CONTEXT, Money
 

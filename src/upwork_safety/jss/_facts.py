@@ -1,0 +1,216 @@
+"""What is known about each contract independent of the day: the JSS facts (private).
+
+:func:`_build` turns contracts into :class:`_Facts` under one rule set
+(payments as running totals, the feedback and history sorted into
+negative, strong and middling signals, rehires found by client), and
+:func:`_changes` lists the days a contract's standing can change, which is
+all :func:`~upwork_safety.jss.timeline` needs to re-judge.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from upwork_safety._events import ResolveDispute
+from upwork_safety.errors import CurrencyMismatchError
+from upwork_safety.jss._months import _leaves
+from upwork_safety.money import CONTEXT
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+
+    from upwork_safety.models import Contract, Feedback
+    from upwork_safety.rules import JSSRules
+
+_ZERO = Decimal(0)
+
+
+class _Facts:
+    """The date-independent facts about one contract under one rule set."""
+
+    __slots__ = (
+        "client_id",
+        "contract_id",
+        "currency",
+        "ended",
+        "excluded",
+        "has_feedback",
+        "middling",
+        "negatives",
+        "pay_dates",
+        "pay_totals",
+        "rehire_from",
+        "started",
+        "strong",
+    )
+
+    def __init__(
+        self,
+        contract: Contract,
+        rules: JSSRules,
+        *,
+        excluded: bool,
+        rehire_from: date | None,
+        words: bool = True,
+    ) -> None:
+        self.contract_id = contract.id
+        self.client_id = contract.client.id
+        self.started = contract.started
+        self.ended = contract.ended
+        self.excluded = excluded
+        self.rehire_from = rehire_from
+        payments = sorted(contract.payments, key=lambda p: p.on)
+        self.currency = rules.currency
+        if payments and payments[0].amount.currency != rules.currency:
+            raise CurrencyMismatchError(
+                f"contract {contract.id!r} is paid in {payments[0].amount.currency}, but the "
+                f"JSS weight tiers are in {rules.currency}: convert the payments or evolve "
+                "the rules with currency=",
+                field=f"contract {contract.id!r} payments",
+                rule=f"paid in {rules.currency}",
+            )
+        self.pay_dates = [p.on for p in payments]
+        totals: list[Decimal] = []
+        running = _ZERO
+        for payment in payments:
+            running = CONTEXT.add(running, payment.amount.amount)
+            totals.append(running)
+        self.pay_totals = totals
+        self.negatives, self.strong, self.middling = _signals(contract, rules, words=words)
+        feedback = contract.feedback
+        self.has_feedback = feedback is not None and (
+            feedback.stars is not None
+            or feedback.private_score is not None
+            or feedback.end_reason is not None
+        )
+
+
+#: What a signal says when nobody will read it (timelines, forecasts, batches).
+_SILENT = "(not written)"
+
+
+def _feedback_signals(
+    feedback: Feedback,
+    rules: JSSRules,
+    negatives: list[str],
+    strong: list[str],
+    middling: list[str],
+    *,
+    words: bool,
+) -> None:
+    """Sort the client's public stars, private score and end reason into the three lists.
+
+    Without *words* each signal is :data:`_SILENT`: the same decisions, no text written.
+    """
+    stars = feedback.stars
+    if stars is not None:
+        if stars < rules.negative_stars_below:
+            negatives.append(
+                f"public stars {stars} are poor (below {rules.negative_stars_below})"
+                if words
+                else _SILENT
+            )
+        elif stars >= rules.positive_stars_at_least:
+            strong.append(
+                f"public stars {stars} are strong ({rules.positive_stars_at_least} or more)"
+                if words
+                else _SILENT
+            )
+        else:
+            middling.append(f"public stars {stars} are middling" if words else _SILENT)
+    private = feedback.private_score
+    if private is not None:
+        if private < rules.detractor_private_below:
+            negatives.append(
+                f"private score {private}/10 is a detractor (below "
+                f"{rules.detractor_private_below}); private feedback counts even when "
+                "the public stars are good"
+                if words
+                else _SILENT
+            )
+        elif private >= rules.promoter_private_at_least:
+            strong.append(f"private score {private}/10 is a promoter" if words else _SILENT)
+        else:
+            middling.append(f"private score {private}/10 is passive" if words else _SILENT)
+    reason = feedback.end_reason
+    if reason is not None and reason in rules.negative_end_reasons:
+        negatives.append(f"ended as {reason.value.replace('_', ' ')!r}" if words else _SILENT)
+
+
+def _signals(
+    contract: Contract, rules: JSSRules, *, words: bool = True
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Return the negative, strong and middling signals of *contract*, in words.
+
+    Without *words* every signal is the same short marker: the decisions
+    (which lists are empty) are identical, only the text is not written.
+    """
+    negatives: list[str] = []
+    strong: list[str] = []
+    middling: list[str] = []
+    if contract.feedback is not None:
+        _feedback_signals(contract.feedback, rules, negatives, strong, middling, words=words)
+    if rules.refund_is_negative:
+        refunded = sum((m.refunded.amount for m in contract.milestones), _ZERO)
+        if refunded > 0:
+            negatives.append(f"escrow refunded to the client ({refunded})" if words else _SILENT)
+    if rules.lost_dispute_is_negative:
+        negatives.extend(
+            f"lost the dispute on milestone {event.milestone_id!r} "
+            f"({event.to_client} to the client, {event.to_freelancer} to the freelancer)"
+            for event in contract.history
+            if isinstance(event, ResolveDispute)
+            and event.to_client.amount > event.to_freelancer.amount
+        )
+    return tuple(negatives), tuple(strong), tuple(middling)
+
+
+def _build(
+    contracts: Sequence[Contract],
+    rules: JSSRules,
+    excluded: frozenset[str],
+    *,
+    words: bool = True,
+) -> list[_Facts]:
+    """The facts of every contract; a rehire is another contract with the same client.
+
+    Without *words* the reasons are not written (for timelines and forecasts,
+    which only need the decisions).
+    """
+    first: dict[str, list[tuple[date, int]]] = {}
+    for index, contract in enumerate(contracts):
+        starts = first.setdefault(contract.client.id, [])
+        starts.append((contract.started, index))
+        starts.sort()
+        del starts[2:]
+    facts: list[_Facts] = []
+    for index, contract in enumerate(contracts):
+        others = [start for start, i in first[contract.client.id] if i != index]
+        facts.append(
+            _Facts(
+                contract,
+                rules,
+                excluded=contract.client.id in excluded,
+                rehire_from=others[0] if others else None,
+                words=words,
+            )
+        )
+    return facts
+
+
+def _changes(facts: _Facts, rules: JSSRules) -> set[date]:
+    """Every day on which the contract's standing may differ from the day before."""
+    days = {facts.started, *facts.pay_dates}
+    ended = facts.ended
+    for paid in (facts.started, *facts.pay_dates):
+        idle = paid + rules.open_idle_after
+        if ended is None or idle < ended:
+            days.add(idle)
+    if ended is not None:
+        days.add(ended)
+        days.update(_leaves(ended, months) for months in rules.tracked_months)
+    if facts.rehire_from is not None:
+        days.add(facts.rehire_from)
+    return days

@@ -1,0 +1,176 @@
+"""Judging one contract on one day: its outcome, its weight, and the reasons (private).
+
+:func:`_judge` reads a contract's :class:`~upwork_safety.jss._facts._Facts`
+on a day under a rule set: open contracts count once paid long enough or
+go neutral when idle, ended ones are negative, positive or neutral by their
+signals, and the documented exclusions leave some out.
+"""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from upwork_safety.jss._months import _months_between
+from upwork_safety.jss._reports import Outcome
+from upwork_safety.money import CONTEXT
+
+if TYPE_CHECKING:
+    from upwork_safety.jss._facts import _Facts
+    from upwork_safety.rules import JSSRules
+
+_ZERO = Decimal(0)
+
+
+#: (outcome, weight, the day it counts from, reasons, counts only toward
+#: lifetime eligibility)
+_Verdict = tuple[Outcome, Decimal, date | None, tuple[str, ...], bool]
+
+
+def _weight_of(rules: JSSRules, earned: Decimal, months_paid: int, outcome: Outcome) -> Decimal:
+    if not earned and rules.unpaid_weight is not None:
+        weight = rules.unpaid_weight
+    else:
+        weight = rules.weight_tiers[-1].weight  # the open top tier (up_to None)
+        for tier in rules.weight_tiers[:-1]:
+            if earned <= tier.up_to:  # type: ignore[operator]  # only the last tier is open
+                weight = tier.weight
+                break
+    bonus = rules.duration_bonus
+    if outcome is not Outcome.POSITIVE and rules.duration_bonus_non_positive is not None:
+        bonus = rules.duration_bonus_non_positive
+    periods = months_paid // rules.duration_bonus_months
+    if periods and bonus:
+        weight = CONTEXT.add(weight, CONTEXT.multiply(bonus, Decimal(periods)))
+    cap = rules.weight_cap
+    return cap if cap is not None and weight > cap else weight
+
+
+def _judge(
+    facts: _Facts, on: date, rules: JSSRules, cuts: tuple[date, ...], *, explain: bool
+) -> _Verdict:
+    """Judge *facts* on *on*: (outcome, weight, the day it counts from, reasons, lifetime).
+
+    *cuts* are the first days of the tracked windows on *on* (see
+    :func:`_cuts`).  The day is ``None`` for an open contract, which counts
+    in every window.  Date-dependent reasons are only written when *explain*
+    is true (timelines and forecasts skip them).
+    """
+    if facts.excluded:
+        why = f"client {facts.client_id!r} is excluded by the caller"
+        return Outcome.EXCLUDED, _ZERO, None, (why,) if explain else (), False
+    if on < facts.started:
+        why = f"starts on {facts.started}, after {on}"
+        return Outcome.EXCLUDED, _ZERO, None, (why,) if explain else (), False
+    paid = bisect.bisect_right(facts.pay_dates, on)
+    earned = facts.pay_totals[paid - 1] if paid else _ZERO
+    last_paid = facts.pay_dates[paid - 1] if paid else None
+    months_paid = _months_between(facts.started, last_paid) if last_paid is not None else 0
+    reasons: list[str] = []
+    ended = facts.ended
+    if ended is None or ended > on:
+        outcome = _judge_open(facts, on, rules, last_paid, reasons if explain else None)
+        counts_from = None
+        if outcome is Outcome.EXCLUDED:
+            return outcome, _ZERO, None, tuple(reasons), False
+    else:
+        left_out = _exclusion(facts, rules, earned)
+        if left_out is not None:
+            return Outcome.EXCLUDED, _ZERO, None, (left_out,) if explain else (), False
+        if ended < cuts[0]:
+            longest = rules.tracked_months[0]
+            why = f"ended {ended}, more than {longest} months before {on}: outside every window"
+            return (
+                Outcome.EXCLUDED,
+                _ZERO,
+                ended,
+                (why,) if explain else (),
+                (rules.lifetime_eligibility),
+            )
+        outcome = _judge_ended(
+            facts,
+            on,
+            rules,
+            months_paid=months_paid,
+            earned=earned,
+            reasons=reasons if explain else None,
+        )
+        counts_from = ended
+    weight = _weight_of(rules, earned, months_paid, outcome)
+    if explain:
+        unit = "month" if months_paid == 1 else "months"
+        reasons.append(
+            f"weight {weight}: earned {earned} {facts.currency}, paid over {months_paid} {unit}"
+        )
+    return outcome, weight, counts_from, tuple(reasons), False
+
+
+def _judge_open(
+    facts: _Facts, on: date, rules: JSSRules, last_paid: date | None, reasons: list[str] | None
+) -> Outcome:
+    """An open contract: idle (neutral), paid long-term (positive) or not counted yet."""
+    idle_since = facts.started if last_paid is None else last_paid
+    interval = rules.long_term_payment_interval
+    if on - idle_since >= rules.open_idle_after:
+        if reasons is not None:
+            reasons.append(
+                f"open with no payment since {idle_since} ({(on - idle_since).days} days): "
+                "counts as not successful"
+            )
+        return Outcome.NEUTRAL
+    if last_paid is not None and last_paid - facts.started >= interval:
+        if reasons is not None:
+            reasons.append(
+                f"open long-term contract paid from {facts.started} to {last_paid}: "
+                f"counts once paid over {interval.days} days"
+            )
+        return Outcome.POSITIVE
+    if reasons is not None:
+        why = "still open and paid recently" if last_paid else "still open, started recently"
+        reasons.append(f"{why}: counts once paid over {interval.days} days")
+    return Outcome.EXCLUDED
+
+
+def _exclusion(facts: _Facts, rules: JSSRules, earned: Decimal) -> str | None:
+    """Why an ended contract is left out by a documented exclusion, or ``None``."""
+    if rules.exclude_unpaid_positive and not earned and facts.strong and not facts.negatives:
+        return "nothing earned and positive feedback: excluded (since 2020-03-01)"
+    if rules.exclude_no_feedback and not facts.has_feedback:
+        return (
+            "ended without feedback: excluded, whether or not anything was paid (since 2020-11-08)"
+        )
+    return None
+
+
+def _judge_ended(
+    facts: _Facts,
+    on: date,
+    rules: JSSRules,
+    *,
+    months_paid: int,
+    earned: Decimal,
+    reasons: list[str] | None,
+) -> Outcome:
+    """A counted, ended contract: negative signals first, then strong or long-term ones."""
+    if facts.negatives:
+        if reasons is not None:
+            reasons.extend(facts.negatives)
+        return Outcome.NEGATIVE
+    rehired = facts.rehire_from is not None and facts.rehire_from <= on
+    if rehired and rules.rehire_needs_earnings and not earned:
+        rehired = False
+    long_term = months_paid >= rules.long_term_months
+    if facts.strong or long_term or rehired:
+        if reasons is not None:
+            reasons.extend(facts.strong)
+            if long_term:
+                reasons.append(f"long-term: paid over {months_paid} months")
+            if rehired:
+                reasons.append(f"rehired: client {facts.client_id!r} hired again")
+        return Outcome.POSITIVE
+    if reasons is not None:
+        reasons.extend(facts.middling or ("no feedback",))
+        reasons.append("no strong feedback and no long-term relationship")
+    return Outcome.NEUTRAL

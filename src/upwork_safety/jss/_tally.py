@@ -1,0 +1,222 @@
+"""The tallies of the JSS windows and the score they give (private).
+
+A verdict becomes a contribution to each window it falls in (:func:`_cuts`
+gives the windows' first days); a :class:`_Tally` adds contributions up
+and takes them away again as the day moves; :func:`_outcome` turns the
+tally into the score, its reason and the window that gave it.
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections import Counter
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from upwork_safety.jss._judge import _judge, _Verdict
+from upwork_safety.jss._months import _shift_months
+from upwork_safety.jss._reports import Outcome
+from upwork_safety.money import CONTEXT
+from upwork_safety.rules import Formula, JSSRules, Rounding
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from upwork_safety.jss._facts import _Facts
+
+_HUNDRED = Fraction(100)
+_CENT = Decimal("0.01")
+_ZERO = Decimal(0)
+
+
+#: (outcome, weight, client id, inside each slot: the tracked windows, then
+#: the lifetime slot when eligibility counts every job ever)
+_Contribution = tuple[Outcome, Decimal, str, tuple[bool, ...]]
+
+
+def _cuts(on: date, rules: JSSRules) -> tuple[date, ...]:
+    """The first day inside each slot on *on* (the lifetime slot starts at the dawn of time)."""
+    cuts = tuple(_shift_months(on, -months) for months in rules.tracked_months)
+    return (*cuts, date.min) if rules.lifetime_eligibility else cuts
+
+
+def _contribution(facts: _Facts, verdict: _Verdict, cuts: tuple[date, ...]) -> _Contribution | None:
+    outcome, weight, counts_from, _, lifetime_only = verdict
+    if lifetime_only:
+        return outcome, weight, facts.client_id, (False,) * (len(cuts) - 1) + (True,)
+    if outcome is Outcome.EXCLUDED:
+        return None
+    if counts_from is None:
+        inside = (True,) * len(cuts)
+    else:
+        inside = tuple(counts_from >= cut for cut in cuts)
+    return outcome, weight, facts.client_id, inside
+
+
+def _contribute(
+    facts: _Facts, on: date, rules: JSSRules, cuts: tuple[date, ...]
+) -> _Contribution | None:
+    """What *facts* adds to the tallies on *on* (``None`` when excluded)."""
+    return _contribution(facts, _judge(facts, on, rules, cuts, explain=False), cuts)
+
+
+class _Totals:
+    """Sums per slot: weights by outcome, counted contracts, distinct clients (private)."""
+
+    __slots__ = ("count", "distinct", "negatives", "neutrals", "successes", "total")
+
+    def __init__(self, slots: int) -> None:
+        self.successes = [_ZERO] * slots
+        self.neutrals = [_ZERO] * slots
+        self.negatives = [_ZERO] * slots
+        self.total = [_ZERO] * slots
+        self.count = [0] * slots
+        self.distinct = [0] * slots
+
+
+class _Tally(_Totals):
+    """Running sums that contributions are added to and taken from (mutable, private)."""
+
+    __slots__ = ("clients",)
+
+    def __init__(self, slots: int) -> None:
+        super().__init__(slots)
+        self.clients: list[Counter[str]] = [Counter() for _ in range(slots)]
+
+    def add(self, contribution: _Contribution, sign: int) -> None:
+        """Add a contribution (*sign* 1) or take it away again (*sign* -1)."""
+        outcome, weight, client, inside = contribution
+        signed = weight if sign > 0 else -weight
+        for index, member in enumerate(inside):
+            if not member:
+                continue
+            self.total[index] += signed
+            if outcome is Outcome.POSITIVE:
+                self.successes[index] += signed
+            elif outcome is Outcome.NEGATIVE:
+                self.negatives[index] += signed
+            elif outcome is Outcome.NEUTRAL:
+                self.neutrals[index] += signed
+            self.count[index] += sign
+            clients = self.clients[index]
+            before = clients[client]
+            now = before + sign
+            if now:
+                clients[client] = now
+            else:
+                del clients[client]
+            if not before:
+                self.distinct[index] += 1
+            elif not now:
+                self.distinct[index] -= 1
+
+
+def _share(tally: _Totals, index: int, rules: JSSRules) -> Fraction | None:
+    if not tally.count[index] or tally.distinct[index] < rules.min_window_clients:
+        return None
+    total = Fraction(tally.total[index])
+    if not total:
+        return None
+    credited = Fraction(tally.successes[index])
+    if rules.neutral_credit:
+        credited += Fraction(rules.neutral_credit) * Fraction(tally.neutrals[index])
+    if rules.formula is Formula.NET:
+        net = (credited - Fraction(tally.negatives[index])) / total
+        return max(net, Fraction(0))
+    return credited / total
+
+
+def _candidates(tally: _Totals, rules: JSSRules) -> list[tuple[str, Fraction]]:
+    """The windows competing for the displayed score, with their shares."""
+    position = {months: i for i, months in enumerate(rules.tracked_months)}
+    found: list[tuple[str, Fraction]] = []
+    for months in rules.windows:
+        share = _share(tally, position[months], rules)
+        if share is not None:
+            found.append((f"{months} months", share))
+    if rules.trending is not None:
+        trend = _trend(tally, rules, position)
+        if trend is not None:
+            long, short = rules.trending
+            found.append((f"trending ({long}m + {short}m)/2", trend))
+    return found
+
+
+def _trend(tally: _Totals, rules: JSSRules, position: Mapping[int, int]) -> Fraction | None:
+    long, short = rules.trending  # type: ignore[misc]
+    first = _share(tally, position[long], rules)
+    second = _share(tally, position[short], rules)
+    if first is None or second is None:
+        return None
+    return (first + second) / 2
+
+
+def _round(value: Fraction, mode: str) -> int:
+    """Round a non-negative *value* to a whole number with a decimal rounding *mode*."""
+    whole, rest = divmod(value.numerator, value.denominator)
+    if not rest or mode in {Rounding.FLOOR, Rounding.DOWN}:
+        return whole
+    if mode in {Rounding.CEILING, Rounding.UP}:
+        return whole + 1
+    twice = 2 * rest
+    if twice != value.denominator:
+        return whole + (twice > value.denominator)
+    if mode == Rounding.HALF_UP:
+        return whole + 1
+    if mode == Rounding.HALF_DOWN:
+        return whole
+    return whole + whole % 2  # ROUND_HALF_EVEN
+
+
+def _eligibility_slot(rules: JSSRules) -> int:
+    if rules.eligibility_months is None:
+        return len(rules.tracked_months)
+    return rules.tracked_months.index(rules.eligibility_months)
+
+
+def _eligibility(tally: _Totals, rules: JSSRules) -> str | None:
+    """Why there is no score yet, or ``None`` when eligible."""
+    index = _eligibility_slot(rules)
+    jobs, clients = tally.count[index], tally.distinct[index]
+    if jobs >= rules.min_jobs and clients >= rules.min_clients:
+        return None
+    where = (
+        "in the freelancer's lifetime"
+        if rules.eligibility_months is None
+        else f"in the last {rules.eligibility_months} months"
+    )
+    return (
+        f"not eligible: {jobs} counted job(s) from {clients} client(s) {where}; "
+        f"a score needs {rules.min_jobs} jobs from {rules.min_clients} clients"
+    )
+
+
+def _outcome(tally: _Totals, rules: JSSRules) -> tuple[int | None, str, str | None]:
+    """The score, its reason and the window that gave it."""
+    not_eligible = _eligibility(tally, rules)
+    if not_eligible is not None:
+        return None, not_eligible, None
+    found = _candidates(tally, rules)
+    if not found:
+        return (
+            None,
+            f"no window has outcomes from {rules.min_window_clients} distinct clients",
+            None,
+        )
+    label, share = max(found, key=lambda item: item[1])
+    result = _round(share * _HUNDRED, rules.rounding)
+    return result, f"{result}% from the {label} window ({rules.formula})", label
+
+
+def _percent(share: Fraction | None) -> Decimal | None:
+    return None if share is None else _hundredths(share)
+
+
+def _hundredths(share: Fraction) -> Decimal:
+    """*share* as a percentage, rounded half up to the hundredth."""
+    exact = share * _HUNDRED
+    return CONTEXT.divide(Decimal(exact.numerator), Decimal(exact.denominator)).quantize(
+        _CENT, rounding=decimal.ROUND_HALF_UP, context=CONTEXT
+    )
