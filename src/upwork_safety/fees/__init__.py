@@ -52,6 +52,7 @@ from upwork_safety.fees._planning import (
     WithdrawalPlan,
     plan_withdrawals,
 )
+from upwork_safety.fees._route import FeeLine, RateBasis
 from upwork_safety.fees._schedules import (
     AutoWithdrawals,
     Credit,
@@ -73,8 +74,6 @@ from upwork_safety.fees._service_fee import (
     service_fee,
 )
 from upwork_safety.fees._withdrawal import (
-    FeeLine,
-    RateBasis,
     WithdrawalQuote,
     get_method,
     quote_withdrawal,

@@ -38,20 +38,18 @@ from upwork_safety.fees._common import (
     short_percent,
     units,
 )
-from upwork_safety.fees._withdrawal import (
+from upwork_safety.fees._route import (
     RateBasis,
     Route,
-    WithdrawalQuote,
     applied_rate,
     balance_arg,
-    build_quote,
     check_reference,
-    lowest_usable,
     route,
     tax_in_force,
     unusable,
     usable_method,
 )
+from upwork_safety.fees._withdrawal import WithdrawalQuote, build_quote, lowest_usable
 from upwork_safety.money import CONTEXT, ExchangeRate, Money
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 

@@ -22,13 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import (
-    date_field,
-    field_name,
-    member_field,
-    member_text,
-    sequence_of,
-)
+from upwork_safety._validate import date_field, field_name, member_field, member_text, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import (
     Default,
@@ -40,12 +34,7 @@ from upwork_safety.fees._common import (
     money_arg,
     optional_day,
 )
-from upwork_safety.fees._withdrawal import (
-    method_fees,
-    method_field,
-    unusable,
-    usable_method,
-)
+from upwork_safety.fees._route import method_fees, method_field, unusable, usable_method
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import CONTEXT, Money, round_half_up
 from upwork_safety.rules import (

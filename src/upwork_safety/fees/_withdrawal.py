@@ -17,30 +17,14 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from upwork_safety._render import percent
-from upwork_safety._validate import (
-    bool_field,
-    id_field,
-    instance_field,
-    member_field,
-    member_text,
-    money_field,
-    text_field,
-)
-from upwork_safety.errors import (
-    CurrencyMismatchError,
-    InvalidTypeError,
-    InvalidValueError,
-    RulesError,
-)
+from upwork_safety._validate import member_field, member_text
+from upwork_safety.errors import InvalidValueError
 from upwork_safety.fees._common import (
     ONE,
     Steps,
-    bool_arg,
     exact,
     from_units,
     money_arg,
-    optional_day,
-    optional_rate,
     rate_arg,
     ratio_percent,
     resolve_method,
@@ -49,19 +33,26 @@ from upwork_safety.fees._common import (
     units_up,
     whole_units,
 )
-from upwork_safety.kinds import StrEnum
-from upwork_safety.money import CONTEXT, ExchangeRate, Money, require_money, round_half_up
-from upwork_safety.rules import (
-    EXPORT_TAX_HISTORY,
-    WithdrawalMethod,
+from upwork_safety.fees._route import (
+    FeeLine,
+    Outcome,
+    RateBasis,
+    Route,
+    balance_arg,
+    check_offered,
+    check_reference,
+    method_field,
+    route,
+    unusable,
+    usable_method,
 )
+from upwork_safety.money import CONTEXT, ExchangeRate, Money, round_half_up
+from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
     from datetime import date, datetime
 
 __all__ = [
-    "FeeLine",
-    "RateBasis",
     "WithdrawalQuote",
     "get_method",
     "quote_withdrawal",
@@ -86,270 +77,6 @@ def get_method(name: str | WithdrawalMethod) -> WithdrawalMethod:
     'direct_to_local_bank'
     """
     return resolve_method(name, "method")
-
-
-#: An attrs validator: the field holds a :class:`WithdrawalMethod`.
-method_field = instance_field(WithdrawalMethod)
-
-
-class RateBasis(StrEnum):
-    """Where a quote's applied exchange rate comes from."""
-
-    #: The rate the method showed before the withdrawal was confirmed (``offered_rate=``).
-    OFFERED = "offered"
-    #: The reference rate less a spread the caller gave (``spread=``).
-    SPREAD = "spread"
-    #: The reference rate less the method's own published (or reported) spread.
-    METHOD = "method"
-
-
-@attrs.frozen
-class FeeLine:
-    """One fee taken from a withdrawal.
-
-    Args:
-        name: What the fee is, e.g. ``"Direct to Local Bank (PKR) fee"``.
-        amount: The fee, in the balance's currency.
-        source: Where the figure comes from.
-        unconfirmed: Whether the figure is unconfirmed.
-
-    Raises:
-        InvalidTypeError: A field of the wrong type (*amount* must be Money).
-        InvalidValueError: An empty name or a negative amount.
-    """
-
-    name: str = attrs.field(validator=id_field)
-    amount: Money = attrs.field(validator=money_field)
-    source: str = attrs.field(default="", validator=text_field)
-    unconfirmed: bool = attrs.field(default=False, validator=bool_field)
-
-
-@attrs.frozen
-class Outcome:
-    """What one withdrawal gives, step by step (private to the package)."""
-
-    fees: tuple[FeeLine, ...]
-    left: Money
-    converted: Money
-    tax: Money
-
-    @property
-    def received(self) -> Money:
-        """What arrives: the converted amount less the tax."""
-        return self.converted - self.tax
-
-
-def method_fees(method: WithdrawalMethod, amount: Money) -> tuple[Money, Money]:
-    """The method's fixed fee and its percentage fee (rounded half up) on *amount*."""
-    return method.fixed_fee, (amount * method.percentage_fee).rounded()
-
-
-def unusable(method: WithdrawalMethod, amount: Money) -> str:
-    """Why *method* cannot withdraw *amount*, or ``""`` if it can."""
-    if amount < method.minimum:
-        return f"{amount} is below the {method.name} minimum of {method.minimum}"
-    fixed, share = method_fees(method, amount)
-    if amount - fixed - share <= Money.zero(amount.currency):
-        return f"{amount} does not cover the {method.name} fees of {fixed + share}"
-    return ""
-
-
-@attrs.frozen
-class Route:
-    """A withdrawal's checked inputs, with the applied rate worked out once (private)."""
-
-    method: WithdrawalMethod
-    reference: ExchangeRate
-    applied: ExchangeRate
-    basis: RateBasis
-    tax_rate: Decimal
-
-    def outcome(self, amount: Money) -> Outcome:
-        """Fees, conversion and tax for a usable *amount* of the balance."""
-        method = self.method
-        fixed, share = method_fees(method, amount)
-        lines: list[FeeLine] = []
-        if fixed:
-            source = method.source_of("fixed_fee")
-            lines.append(FeeLine(f"{method.name} fee", fixed, source.source, source.unconfirmed))
-        if share:
-            source = method.source_of("percentage_fee")
-            lines.append(
-                FeeLine(
-                    f"{method.name} {percent(method.percentage_fee)} fee",
-                    share,
-                    source.source,
-                    source.unconfirmed,
-                )
-            )
-        left = amount - fixed - share
-        converted = self.applied.convert(left)
-        tax = (converted * self.tax_rate).rounded()
-        return Outcome(tuple(lines), left, converted, tax)
-
-    def received(self, amount: Money) -> Money:
-        """What arrives for a usable *amount*."""
-        return self.outcome(amount).received
-
-
-def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
-    if not isinstance(reference_rate, ExchangeRate):
-        raise InvalidTypeError(
-            f"reference_rate must be an ExchangeRate, not {type(reference_rate).__name__}",
-            field="reference_rate",
-            rule="an ExchangeRate",
-        )
-    if reference_rate.base != balance:
-        hint = (
-            f"; this looks inverted: pass reference_rate.inverse() "
-            f"({reference_rate.quote}→{reference_rate.base})"
-            if reference_rate.quote == balance
-            else ""
-        )
-        raise CurrencyMismatchError(
-            f"reference_rate converts {reference_rate.base}→{reference_rate.quote}, but the "
-            f"balance is in {balance}: a {balance}→<your currency> rate is needed{hint}",
-            field="reference_rate",
-            rule=f"from {balance}",
-        )
-    if method.currency not in {balance, reference_rate.quote}:
-        raise CurrencyMismatchError(
-            f"{method.name} delivers {method.currency}, but reference_rate converts to "
-            f"{reference_rate.quote}; pass a {balance}→{method.currency} rate",
-            field="reference_rate",
-            rule=f"to {method.currency}",
-        )
-    return reference_rate
-
-
-def _check_offered(
-    offered: object, reference: ExchangeRate, what: str = "offered_rate"
-) -> ExchangeRate:
-    if not isinstance(offered, ExchangeRate):
-        raise InvalidTypeError(
-            f"{what} must be an ExchangeRate, not {type(offered).__name__}",
-            field=what,
-            rule="an ExchangeRate",
-        )
-    if (offered.base, offered.quote) != (reference.base, reference.quote):
-        raise CurrencyMismatchError(
-            f"{what} converts {offered.base}→{offered.quote} but reference_rate "
-            f"{reference.base}→{reference.quote}: compare like with like",
-            field=what,
-            rule="the reference rate's currencies",
-        )
-    if None not in {offered.as_of, reference.as_of} and offered.as_of != reference.as_of:
-        raise InvalidValueError(
-            f"{what} is for {offered.as_of} but reference_rate for {reference.as_of}: "
-            "measure a rate against the reference of the same day",
-            field=what,
-            rule="the reference rate's day",
-        )
-    return offered
-
-
-def usable_method(entry: object, what: str = "method") -> WithdrawalMethod:
-    """The method *entry* names, refused if freelancers in Pakistan cannot use it."""
-    method = resolve_method(entry, what)
-    if not method.available_in_pakistan:
-        raise RulesError(
-            f"{method.name} is not available to freelancers in Pakistan "
-            f"({method.source_of('available_in_pakistan').source}); choose another method",
-            field=what,
-            rule="available in Pakistan",
-        )
-    return method
-
-
-def applied_rate(
-    method: WithdrawalMethod,
-    reference: ExchangeRate,
-    *,
-    spread: object,
-    offered_rate: object,
-) -> tuple[ExchangeRate, RateBasis]:
-    """The rate the conversion uses, worked out once, and where it comes from."""
-    if offered_rate is not None and spread is not None:
-        raise InvalidValueError(
-            "pass offered_rate (the rate the method shows) or spread (a markup), not both",
-            field="offered_rate",
-            rule="offered_rate or spread, not both",
-        )
-    if offered_rate is not None:
-        return _check_offered(offered_rate, reference), RateBasis.OFFERED
-    given = optional_rate(spread, "spread")
-    if given is not None:
-        return reference.with_spread(given), RateBasis.SPREAD
-    if method.spread is None:
-        raise RulesError(
-            f"{method.name} does not publish its exchange-rate markup, so its cost is unknown: "
-            "pass offered_rate= (the rate it shows before you confirm, an ExchangeRate) or "
-            "spread= (the markup you measured against the reference, e.g. '1%')",
-            field="offered_rate",
-            rule="offered_rate= or spread= for an unpublished spread",
-        )
-    return reference.with_spread(method.spread), RateBasis.METHOD
-
-
-def tax_in_force(
-    tax_rate: object, *, pseb_registered: object, on: date | None, reference: ExchangeRate
-) -> Decimal:
-    """The income tax rate the bank withholds: *tax_rate*, or s.154A's rate in force."""
-    registered = bool_arg(pseb_registered, "pseb_registered")
-    given = optional_rate(tax_rate, "tax_rate")
-    if given is not None:
-        if registered:
-            raise InvalidValueError(
-                "pass tax_rate (your own rate) or pseb_registered=True (s.154A's 0.25%), not both",
-                field="pseb_registered",
-                rule="tax_rate or pseb_registered, not both",
-            )
-        return given
-    day = on if on is not None else reference.as_of
-    if day is None:
-        rules = EXPORT_TAX_HISTORY.current
-    elif day < EXPORT_TAX_HISTORY.first_day:
-        raise RulesError(
-            f"no s.154A rates are known before {EXPORT_TAX_HISTORY.first_day} (the "
-            f"withdrawal is on {day}): pass tax_rate= yourself (tax_rate=0 for none)",
-            field="tax_rate",
-            rule=f"s.154A rates from {EXPORT_TAX_HISTORY.first_day}",
-        )
-    else:
-        rules = EXPORT_TAX_HISTORY.in_force(day)
-    return rules.rate(pseb_registered=registered)
-
-
-def route(
-    amount_currency: str,
-    method: object,
-    reference_rate: object,
-    *,
-    spread: object = None,
-    offered_rate: object = None,
-    tax_rate: object = None,
-    pseb_registered: object = False,
-    on: object = None,
-) -> Route:
-    """Check a withdrawal's inputs and work out its applied rate and tax rate (private)."""
-    chosen = usable_method(method)
-    balance = chosen.balance_currency
-    if amount_currency != balance:
-        raise CurrencyMismatchError(
-            f"the amount is in {amount_currency} but {chosen.name} withdraws a {balance} balance",
-            field="amount",
-            rule=f"in {balance}",
-        )
-    reference = check_reference(reference_rate, balance, chosen)
-    day = optional_day(on, "on")
-    tax = tax_in_force(tax_rate, pseb_registered=pseb_registered, on=day, reference=reference)
-    rate, basis = applied_rate(chosen, reference, spread=spread, offered_rate=offered_rate)
-    return Route(chosen, reference, rate, basis, tax)
-
-
-def balance_arg(amount: object, what: str = "amount") -> Money:
-    """The balance to withdraw: Money in whole cents."""
-    return whole_units(require_money(amount, what), what)
 
 
 def _rate_basis(value: RateBasis | str) -> RateBasis:
@@ -404,7 +131,7 @@ class WithdrawalQuote(Steps):
         money_arg(self.sent, "WithdrawalQuote.sent", balance)
         whole_units(self.sent, "WithdrawalQuote.sent")
         reference = check_reference(self.reference_rate, balance, self.method)
-        _check_offered(self.applied_rate, reference, "WithdrawalQuote.applied_rate")
+        check_offered(self.applied_rate, reference, "WithdrawalQuote.applied_rate")
         if self.rate_basis is RateBasis.METHOD and (
             self.method.spread is None
             or self.applied_rate != reference.with_spread(self.method.spread)
