@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, Money, require_money, to_decimal
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from upwork_safety.errors import UpworkSafetyError
 
 T = TypeVar("T")
+E = TypeVar("E", bound="enum.Enum")
 
 UTC = timezone.utc
 
@@ -75,13 +76,18 @@ def utc_instant(value: object, what: str) -> datetime:
             rule="within the calendar",
         ) from None
     if moment.date() > LATEST:
-        raise InvalidValueError(
-            f"{what} must be on or before {LATEST.isoformat()} UTC (timers are added to "
-            f"it), got {value.isoformat()}",
-            field=what,
-            rule=f"on or before {LATEST.isoformat()}",
-        )
+        _too_late(value, what)
     return moment
+
+
+def _too_late(value: date, what: str) -> NoReturn:
+    """Refuse a day or moment after :data:`LATEST`, naming *what*."""
+    raise InvalidValueError(
+        f"{what} must be on or before {LATEST.isoformat()} UTC (timers are added to it), "
+        f"got {value.isoformat()}",
+        field=what,
+        rule=f"on or before {LATEST.isoformat()}",
+    )
 
 
 def plain_date(value: object, what: str) -> date:
@@ -93,12 +99,7 @@ def plain_date(value: object, what: str) -> date:
             rule="a date",
         )
     if value > LATEST:
-        raise InvalidValueError(
-            f"{what} must be on or before {LATEST.isoformat()} (timers are added to it), "
-            f"got {value.isoformat()}",
-            field=what,
-            rule=f"on or before {LATEST.isoformat()}",
-        )
+        _too_late(value, what)
     return value
 
 
@@ -200,6 +201,42 @@ def bool_field(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
+def instance(value: object, kind: type[T], what: str) -> T:
+    """Return *value* if it is a *kind*, else an InvalidTypeError naming *what*."""
+    if not isinstance(value, kind):
+        raise InvalidTypeError(
+            f"{what} must be a {kind.__name__}, not {type(value).__name__}",
+            field=what,
+            rule=f"a {kind.__name__}",
+        )
+    return value
+
+
+def optional_instance(value: object, kind: type[T], what: str, *, rule: str = "") -> T | None:
+    """Return *value* if it is ``None`` or a *kind*, else an InvalidTypeError naming *what*.
+
+    The one rule for every ``rules=``-like argument (``None`` picks the rules
+    in force).  *rule* replaces the default wording, ``"<kind> or None"``.
+    """
+    if value is not None and not isinstance(value, kind):
+        wanted = rule or f"{kind.__name__} or None"
+        raise InvalidTypeError(
+            f"{what} must be {wanted}, not {type(value).__name__}", field=what, rule=wanted
+        )
+    return value
+
+
+def as_tuple(value: Any) -> Any:
+    """An attrs converter: a finite iterable as a tuple; anything else is left for the validator.
+
+    Pair it with :func:`items_field`, which refuses what this leaves alone
+    (a scalar, a string, a mapping) naming the field.
+    """
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
+        return tuple(value)
+    return value
+
+
 def instance_field(kind: type, *, optional: bool = False) -> Any:
     """An attrs validator: the field holds a *kind* (or ``None`` when *optional*)."""
     what = f"a {kind.__name__} or None" if optional else f"a {kind.__name__}"
@@ -238,6 +275,37 @@ def member_text(kind: type[enum.Enum], value: object) -> object:
     return value
 
 
+def _not_a_member(
+    kind: type[enum.Enum], value: object, name: str, error: type[UpworkSafetyError] | None
+) -> NoReturn:
+    """Refuse *value* for *kind*: text no member has (InvalidValueError) or another type."""
+    rule = f"a {kind.__name__}"
+    if issubclass(kind, str) and isinstance(value, str):
+        allowed = ", ".join(repr(member.value) for member in kind)
+        raise (error or InvalidValueError)(
+            f"{name} must be one of {allowed}, got {value[:40]!r}", field=name, rule=rule
+        )
+    its_value = " or its value" if issubclass(kind, str) else ""
+    raise (error or InvalidTypeError)(
+        f"{name} must be a {kind.__name__} member{its_value}, not {type(value).__name__}",
+        field=name,
+        rule=rule,
+    )
+
+
+def member(kind: type[E], value: object, what: str) -> E:
+    """The argument *value* as a member of *kind*: a member, or (text-valued kinds) its text.
+
+    Raises:
+        InvalidValueError: Text that no member has.
+        InvalidTypeError: Anything else that is not a member.
+    """
+    found = member_text(kind, value)
+    if not isinstance(found, kind):
+        _not_a_member(kind, value, what, None)
+    return found
+
+
 def member_field(
     kind: type[enum.Enum],
     *,
@@ -251,24 +319,11 @@ def member_field(
     Anything else is the wrong type: InvalidTypeError.  *error*, when given,
     is raised in both cases instead (rules objects raise RulesError).
     """
-    text_valued = issubclass(kind, str)
 
     def check(instance: object, attribute: Any, value: Any) -> None:
         if isinstance(value, kind) or (optional and value is None):
             return
-        name = field_name(instance, attribute)
-        rule = f"a {kind.__name__}"
-        if text_valued and isinstance(value, str):
-            allowed = ", ".join(repr(member.value) for member in kind)
-            raise (error or InvalidValueError)(
-                f"{name} must be one of {allowed}, got {value[:40]!r}", field=name, rule=rule
-            )
-        its_value = " or its value" if text_valued else ""
-        raise (error or InvalidTypeError)(
-            f"{name} must be a {kind.__name__} member{its_value}, not {type(value).__name__}",
-            field=name,
-            rule=rule,
-        )
+        _not_a_member(kind, value, field_name(instance, attribute), error)
 
     return check
 
@@ -283,6 +338,17 @@ def check_money(value: object, what: str) -> Money:
     if value.amount < 0:
         raise InvalidValueError(
             f"{what} must not be negative, got {value}", field=what, rule="not negative"
+        )
+    return value
+
+
+def whole_cents(value: Money, what: str) -> Money:
+    """*value* if it has no digits below its currency's minor unit (whole cents), else raise."""
+    if not value.is_rounded():
+        raise InvalidValueError(
+            f"{what} must be whole {value.currency} minor units (cents), got {value}",
+            field=what,
+            rule="whole minor units",
         )
     return value
 

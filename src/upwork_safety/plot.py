@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from upwork_safety._validate import optional_instance
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import WithdrawalComparison, WithdrawalQuote
 from upwork_safety.jss import JSSPoint, JSSRules, rules_as_of
@@ -86,15 +87,8 @@ def _points(points: object) -> list[JSSPoint]:
 
 
 def _threshold(last: JSSPoint, rules: object) -> int:
-    if rules is None:
-        return rules_as_of(last.on).top_rated_min_score
-    if not isinstance(rules, JSSRules):
-        raise InvalidTypeError(
-            f"rules must be JSSRules or None, not {type(rules).__name__}",
-            field="rules",
-            rule="JSSRules or None",
-        )
-    return rules.top_rated_min_score
+    chosen = optional_instance(rules, JSSRules, "rules")
+    return (rules_as_of(last.on) if chosen is None else chosen).top_rated_min_score
 
 
 def _jss_axes(ax: object) -> None:

@@ -17,7 +17,7 @@ import attrs
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
 import upwork_safety.fees as fees  # noqa: PLR0402
 import upwork_safety.hourly as hourly  # noqa: PLR0402
-from upwork_safety._validate import utc_instant
+from upwork_safety._validate import optional_instance, utc_instant
 from upwork_safety.checks._findings import (
     Finding,
     FindingCode,
@@ -495,12 +495,7 @@ def review_contract(
             rule="a Contract",
         )
     now = utc_instant(now, "now")
-    if rules is not None and not isinstance(rules, PlatformRules):
-        raise InvalidTypeError(
-            f"review_contract(rules) must be PlatformRules or None, not {type(rules).__name__}",
-            field="rules",
-            rule="PlatformRules or None",
-        )
+    optional_instance(rules, PlatformRules, "rules")
     if contract.kind is ContractKind.HOURLY:
         return sorted_findings(_hourly(contract, now, rules))
     return sorted_findings(_fixed_price(contract, now, rules))

@@ -31,6 +31,7 @@ from upwork_safety._events import (
     ResolveDispute,
     Submit,
 )
+from upwork_safety._validate import whole_cents
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.escrow._timers import refundable
 from upwork_safety.models import MilestoneState, Payment, PaymentKind, _zero
@@ -75,16 +76,7 @@ def _check_amount(value: Money, milestone: Draft, what: str) -> None:
         raise InvalidValueError(
             f"{what} must be more than zero, got {value}", field=what, rule="more than zero"
         )
-    _whole_cents(value, what)
-
-
-def _whole_cents(value: Money, what: str) -> None:
-    if not value.is_rounded():
-        raise InvalidValueError(
-            f"{what} must be whole {value.currency} minor units (escrow moves cents), got {value}",
-            field=what,
-            rule="whole minor units",
-        )
+    whole_cents(value, what)
 
 
 def fund(run: Run, index: int, _event: Fund) -> None:
@@ -279,7 +271,7 @@ def resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
                 field=f"ResolveDispute.{name}",
                 rule="the milestone's currency",
             )
-        _whole_cents(value, f"ResolveDispute.{name}")
+        whole_cents(value, f"ResolveDispute.{name}")
     split = event.to_freelancer + event.to_client
     if split != milestone.held:
         raise InvalidValueError(

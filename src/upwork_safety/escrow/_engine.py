@@ -22,7 +22,7 @@ from upwork_safety._events import (
     Event,
     ManualEvent,
 )
-from upwork_safety._validate import sequence_of, utc_instant
+from upwork_safety._validate import instance, optional_instance, sequence_of, utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
 from upwork_safety.escrow._reasons import refusal, when
 from upwork_safety.escrow._run import Draft, Run
@@ -58,12 +58,7 @@ _AUTOMATIC = frozenset(AUTOMATIC_EVENTS)
 
 def fixed_price(contract: object) -> Contract:
     """*contract* if it is a fixed-price :class:`Contract`, else a library error."""
-    if not isinstance(contract, Contract):
-        raise InvalidTypeError(
-            f"contract must be a Contract, not {type(contract).__name__}",
-            field="contract",
-            rule="a Contract",
-        )
+    contract = instance(contract, Contract, "contract")
     if contract.kind is not ContractKind.FIXED_PRICE:
         raise InvalidValueError(
             f"the escrow engine runs fixed-price contracts; contract {contract.id!r} is hourly",
@@ -74,13 +69,8 @@ def fixed_price(contract: object) -> Contract:
 
 
 def check_rules(rules: object) -> PlatformRules | None:
-    if rules is not None and not isinstance(rules, PlatformRules):
-        raise InvalidTypeError(
-            f"rules must be a PlatformRules or None, not {type(rules).__name__}",
-            field="rules",
-            rule="a PlatformRules or None",
-        )
-    return rules
+    """*rules* if it is ``None`` or a :class:`PlatformRules`, else a library error."""
+    return optional_instance(rules, PlatformRules, "rules")
 
 
 def open_run(contract: object, rules: object) -> Run:

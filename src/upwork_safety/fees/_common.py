@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from upwork_safety import _render
 from upwork_safety._render import percent
-from upwork_safety._validate import fraction, utc_day
+from upwork_safety._validate import fraction, optional_instance, utc_day
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, Money, require_money, round_half_up
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
@@ -120,17 +120,6 @@ def money_arg(value: object, what: str, currency: str, *, why: str = "") -> Mone
     return money
 
 
-def whole_units(money: Money, what: str) -> Money:
-    """*money* if it has no digits below its currency's minor unit (whole cents)."""
-    if not money.is_rounded():
-        raise InvalidValueError(
-            f"{what} must be whole {money.currency} cents, got {money}",
-            field=what,
-            rule="whole cents",
-        )
-    return money
-
-
 def units(money: Money) -> int:
     """*money* in whole minor units (cents), for searches over cents."""
     return int(money.amount.scaleb(money.minor_unit, context=CONTEXT))
@@ -184,13 +173,7 @@ def fmt(value: Money, locale: str | None) -> object:
 
 def check_locale(locale: object) -> str | None:
     """``None`` or a locale name; anything else is refused before any formatting."""
-    if locale is not None and not isinstance(locale, str):
-        raise InvalidTypeError(
-            f"locale must be a locale name such as 'en_PK', or None, not {type(locale).__name__}",
-            field="locale",
-            rule="a locale name",
-        )
-    return locale
+    return optional_instance(locale, str, "locale", rule="a locale name such as 'en_PK', or None")
 
 
 def short_percent(rate: Decimal) -> str:

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._render import percent
-from upwork_safety._validate import bool_field, id_field, instance_field, money_field, text_field
+from upwork_safety._validate import (
+    bool_field,
+    id_field,
+    instance_field,
+    money_field,
+    text_field,
+    whole_cents,
+)
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -29,7 +36,6 @@ from upwork_safety.fees._common import (
     optional_day,
     optional_rate,
     resolve_method,
-    whole_units,
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import ExchangeRate, Money, require_money
@@ -317,4 +323,4 @@ def route(
 
 def balance_arg(amount: object, what: str = "amount") -> Money:
     """The balance to withdraw: Money in whole cents."""
-    return whole_units(require_money(amount, what), what)
+    return whole_cents(require_money(amount, what), what)

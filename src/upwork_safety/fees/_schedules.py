@@ -22,8 +22,16 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import date_field, field_name, member_field, member_text, sequence_of
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety._validate import (
+    date_field,
+    field_name,
+    member,
+    member_field,
+    member_text,
+    optional_instance,
+    sequence_of,
+)
+from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.fees._common import (
     Default,
     bool_arg,
@@ -223,34 +231,12 @@ def _check_span(start: date, end: date) -> None:
 def _schedule_arg(value: object, rules: PaymentScheduleRules) -> PaymentSchedule:
     if value is None:
         return rules.default_schedule
-    if isinstance(value, str):
-        try:
-            return PaymentSchedule(value)
-        except ValueError:
-            pass
-        known = ", ".join(repr(s.value) for s in PaymentSchedule)
-        raise InvalidValueError(
-            f"schedule must be one of {known}, got {value[:40]!r}",
-            field="schedule",
-            rule="a PaymentSchedule",
-        )
-    raise InvalidTypeError(
-        f"schedule must be a PaymentSchedule (or its value), not {type(value).__name__}",
-        field="schedule",
-        rule="a PaymentSchedule",
-    )
+    return member(PaymentSchedule, value, "schedule")
 
 
 def _rules(rules: object, on: date) -> PaymentScheduleRules:
-    if rules is None:
-        return PAYMENT_SCHEDULE_HISTORY.in_force(on)
-    if not isinstance(rules, PaymentScheduleRules):
-        raise InvalidTypeError(
-            f"rules must be PaymentScheduleRules or None, not {type(rules).__name__}",
-            field="rules",
-            rule="PaymentScheduleRules",
-        )
-    return rules
+    chosen = optional_instance(rules, PaymentScheduleRules, "rules")
+    return PAYMENT_SCHEDULE_HISTORY.in_force(on) if chosen is None else chosen
 
 
 def _months(start: date, end: date) -> Iterable[tuple[int, int]]:

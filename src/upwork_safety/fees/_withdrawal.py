@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from upwork_safety._render import percent
-from upwork_safety._validate import member_field, member_text
+from upwork_safety._validate import member_field, member_text, whole_cents
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.fees._common import (
     ONE,
@@ -31,7 +31,6 @@ from upwork_safety.fees._common import (
     short_percent,
     units,
     units_up,
-    whole_units,
 )
 from upwork_safety.fees._route import (
     FeeLine,
@@ -129,7 +128,7 @@ class WithdrawalQuote(Steps):
     def __attrs_post_init__(self) -> None:
         balance = self.method.balance_currency
         money_arg(self.sent, "WithdrawalQuote.sent", balance)
-        whole_units(self.sent, "WithdrawalQuote.sent")
+        whole_cents(self.sent, "WithdrawalQuote.sent")
         reference = check_reference(self.reference_rate, balance, self.method)
         check_offered(self.applied_rate, reference, "WithdrawalQuote.applied_rate")
         if self.rate_basis is RateBasis.METHOD and (

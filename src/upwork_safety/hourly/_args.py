@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from upwork_safety._validate import field_name, instance_field
+from upwork_safety._validate import field_name, instance_field, optional_instance
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
 from upwork_safety.rules import PlatformRules
@@ -32,15 +31,8 @@ def flag(value: object, what: str) -> bool:
 
 def rules_for(rules: object, on: date | datetime) -> PlatformRules:
     """Return *rules*, or the platform rules in force *on* when it is ``None``."""
-    if rules is None:
-        return _rules_as_of(on)
-    if not isinstance(rules, PlatformRules):
-        raise InvalidTypeError(
-            f"rules must be a PlatformRules or None, not {type(rules).__name__}",
-            field="rules",
-            rule="a PlatformRules or None",
-        )
-    return rules
+    chosen = optional_instance(rules, PlatformRules, "rules")
+    return _rules_as_of(on) if chosen is None else chosen
 
 
 def positive_money(value: object, what: str) -> Money:
@@ -60,10 +52,3 @@ def positive_money_field(instance: object, attribute: Any, value: Any) -> None:
 
 #: An attrs validator: a ``timedelta``.
 duration_field = instance_field(timedelta)
-
-
-def as_tuple(value: Any) -> Any:
-    """Turn a finite iterable into a tuple; leave anything else for the validator to refuse."""
-    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
-        return tuple(value)
-    return value

@@ -19,6 +19,7 @@ import attrs
 
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
+    as_tuple,
     field_name,
     instance_field,
     money_field,
@@ -30,7 +31,6 @@ from upwork_safety._validate import (
     utc_instant,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import as_tuple
 from upwork_safety.hourly._bonus import Bonus
 from upwork_safety.hourly._invoice import WeeklyInvoice
 from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus

@@ -26,6 +26,7 @@ import attrs
 
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
+    as_tuple,
     bool_field,
     decimal_value,
     field_name,
@@ -37,7 +38,6 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.hourly._args import (
     MICROSECOND,
     WEEK,
-    as_tuple,
     duration_field,
     flag,
     positive_money,

@@ -14,6 +14,7 @@ import attrs
 
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
+    as_tuple,
     bool_field,
     field_name,
     items_field,
@@ -22,7 +23,7 @@ from upwork_safety._validate import (
     utc_field,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import as_tuple, duration_field
+from upwork_safety.hourly._args import duration_field
 from upwork_safety.kinds import StrEnum
 
 __all__ = ["SEGMENT_COLUMNS", "Segment", "UnprotectedReason"]

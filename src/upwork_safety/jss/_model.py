@@ -18,7 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import cast
 
-from upwork_safety._validate import utc_day
+from upwork_safety._validate import optional_instance, utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts
 from upwork_safety.jss._judge import _judge
@@ -99,15 +99,8 @@ def _client_ids(value: object) -> frozenset[str]:
 
 
 def _rules(value: object, on: date) -> JSSRules:
-    if value is None:
-        return JSS_HISTORY.in_force(on)
-    if not isinstance(value, JSSRules):
-        raise InvalidTypeError(
-            f"rules must be JSSRules or None, not {type(value).__name__}",
-            field="rules",
-            rule="JSSRules or None",
-        )
-    return value
+    chosen = optional_instance(value, JSSRules, "rules")
+    return JSS_HISTORY.in_force(on) if chosen is None else chosen
 
 
 # --------------------------------------------------------------------------
