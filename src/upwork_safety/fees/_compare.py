@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import id_field, sequence_of
+from upwork_safety._validate import as_tuple, id_field, items_field, sequence_of
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -108,18 +108,6 @@ def _by_received(quote: WithdrawalQuote) -> tuple[Decimal, int, str]:
     return (quote.received.amount.copy_negate(), quote.method.business_days[1], quote.method.name)
 
 
-def _quote_tuple(value: object) -> tuple[WithdrawalQuote, ...]:
-    return sequence_of(value, WithdrawalQuote, "WithdrawalComparison.quotes")
-
-
-def _method_tuple(value: object) -> tuple[WithdrawalMethod, ...]:
-    return sequence_of(value, WithdrawalMethod, "WithdrawalComparison.unpriced")
-
-
-def _skipped_tuple(value: object) -> tuple[SkippedMethod, ...]:
-    return sequence_of(value, SkippedMethod, "WithdrawalComparison.skipped")
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalComparison:
     """Quotes for several methods, best first; the methods whose cost is unknown; those skipped.
@@ -144,9 +132,15 @@ class WithdrawalComparison:
     amount: Money = attrs.field()
     reference_rate: ExchangeRate = attrs.field()
     tax_rate: Decimal = attrs.field()
-    quotes: tuple[WithdrawalQuote, ...] = attrs.field(converter=_quote_tuple)
-    unpriced: tuple[WithdrawalMethod, ...] = attrs.field(default=(), converter=_method_tuple)
-    skipped: tuple[SkippedMethod, ...] = attrs.field(default=(), converter=_skipped_tuple)
+    quotes: tuple[WithdrawalQuote, ...] = attrs.field(
+        converter=as_tuple, validator=items_field(WithdrawalQuote)
+    )
+    unpriced: tuple[WithdrawalMethod, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(WithdrawalMethod)
+    )
+    skipped: tuple[SkippedMethod, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(SkippedMethod)
+    )
 
     def __attrs_post_init__(self) -> None:
         for index, quote in enumerate(self.quotes):

@@ -23,8 +23,10 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._validate import (
+    as_tuple,
     date_field,
     field_name,
+    items_field,
     member,
     member_field,
     member_text,
@@ -137,10 +139,6 @@ def _schedule(value: PaymentSchedule | str) -> PaymentSchedule:
     return cast("PaymentSchedule", member_text(PaymentSchedule, value))
 
 
-def _funds(value: object) -> tuple[Credit, ...]:
-    return sequence_of(value, Credit, "ScheduledPayout.funds")
-
-
 @attrs.frozen(kw_only=True)
 class ScheduledPayout:
     """One automatic payout: the day, the funds it paid out, why, and the method's fee.
@@ -160,7 +158,7 @@ class ScheduledPayout:
     """
 
     on: date = attrs.field(validator=date_field)
-    funds: tuple[Credit, ...] = attrs.field(converter=_funds)
+    funds: tuple[Credit, ...] = attrs.field(converter=as_tuple, validator=items_field(Credit))
     reason: PayoutReason = attrs.field(
         converter=_payout_reason, validator=member_field(PayoutReason)
     )
@@ -299,18 +297,6 @@ def paydays(
     return tuple(_days(chosen, first, last, chosen_rules))
 
 
-def _history(value: object) -> tuple[Credit, ...]:
-    return sequence_of(value, Credit, "AutoWithdrawals.history")
-
-
-def _payouts(value: object) -> tuple[ScheduledPayout, ...]:
-    return sequence_of(value, ScheduledPayout, "AutoWithdrawals.payouts")
-
-
-def _skipped(value: object) -> tuple[SkippedPayday, ...]:
-    return sequence_of(value, SkippedPayday, "AutoWithdrawals.skipped")
-
-
 @attrs.frozen(kw_only=True, repr=False)
 class AutoWithdrawals:
     """A balance history replayed through one automatic payment schedule.
@@ -341,9 +327,13 @@ class AutoWithdrawals:
     start: date = attrs.field(validator=date_field)
     end: date = attrs.field(validator=date_field)
     method: WithdrawalMethod = attrs.field(validator=method_field)
-    history: tuple[Credit, ...] = attrs.field(converter=_history)
-    payouts: tuple[ScheduledPayout, ...] = attrs.field(converter=_payouts)
-    skipped: tuple[SkippedPayday, ...] = attrs.field(default=(), converter=_skipped)
+    history: tuple[Credit, ...] = attrs.field(converter=as_tuple, validator=items_field(Credit))
+    payouts: tuple[ScheduledPayout, ...] = attrs.field(
+        converter=as_tuple, validator=items_field(ScheduledPayout)
+    )
+    skipped: tuple[SkippedPayday, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(SkippedPayday)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
@@ -614,10 +604,6 @@ def auto_withdrawals(
     )
 
 
-def _runs(value: object) -> tuple[AutoWithdrawals, ...]:
-    return sequence_of(value, AutoWithdrawals, "ScheduleComparison.runs")
-
-
 @attrs.frozen(repr=False)
 class ScheduleComparison:
     """One balance history replayed through several payment schedules.
@@ -632,7 +618,9 @@ class ScheduleComparison:
             or methods.
     """
 
-    runs: tuple[AutoWithdrawals, ...] = attrs.field(converter=_runs)
+    runs: tuple[AutoWithdrawals, ...] = attrs.field(
+        converter=as_tuple, validator=items_field(AutoWithdrawals)
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.runs:

@@ -14,12 +14,13 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._validate import (
+    as_tuple,
     check_money,
     field_name,
     fraction,
     id_field,
     instance_field,
-    sequence_of,
+    items_field,
     text_field,
 )
 from upwork_safety.errors import (
@@ -159,22 +160,6 @@ class UncheckedFee:
         _service_fee_row(self.fee, "UncheckedFee.fee")
 
 
-def _checks(value: object) -> tuple[FeeCheck, ...]:
-    return sequence_of(value, FeeCheck, "FeeAudit.checks")
-
-
-def _unchecked(value: object) -> tuple[UncheckedFee, ...]:
-    return sequence_of(value, UncheckedFee, "FeeAudit.not_checked")
-
-
-def _rows(value: object) -> tuple[Transaction, ...]:
-    return sequence_of(value, Transaction, "FeeAudit.income_without_fee")
-
-
-def _texts(value: object) -> tuple[str, ...]:
-    return sequence_of(value, str, "FeeAudit.assumptions")
-
-
 @attrs.frozen(kw_only=True)
 class FeeAudit:
     """Every service fee of a statement, checked or explained.
@@ -192,10 +177,16 @@ class FeeAudit:
             not an income row.
     """
 
-    checks: tuple[FeeCheck, ...] = attrs.field(converter=_checks)
-    not_checked: tuple[UncheckedFee, ...] = attrs.field(default=(), converter=_unchecked)
-    income_without_fee: tuple[Transaction, ...] = attrs.field(default=(), converter=_rows)
-    assumptions: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    checks: tuple[FeeCheck, ...] = attrs.field(converter=as_tuple, validator=items_field(FeeCheck))
+    not_checked: tuple[UncheckedFee, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(UncheckedFee)
+    )
+    income_without_fee: tuple[Transaction, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(Transaction)
+    )
+    assumptions: tuple[str, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(str)
+    )
 
     def __attrs_post_init__(self) -> None:
         for index, row in enumerate(self.income_without_fee):

@@ -19,9 +19,11 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._validate import (
+    as_tuple,
     date_field,
     field_name,
     instance_field,
+    items_field,
     optional_id_field,
     sequence_of,
     text_field,
@@ -337,14 +339,6 @@ def find_breaks(transactions: Iterable[Transaction]) -> tuple[BalanceBreak, ...]
     return tuple(found)
 
 
-def _transactions(value: object) -> tuple[Transaction, ...]:
-    return sequence_of(value, Transaction, "Statement.transactions")
-
-
-def _scheduled(value: object) -> tuple[Transaction, ...]:
-    return sequence_of(value, Transaction, "Statement.scheduled")
-
-
 def _format(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, StatementFormat):
         name = field_name(instance, attribute)
@@ -395,8 +389,12 @@ class Statement:
     """
 
     format: StatementFormat = attrs.field(validator=_format)
-    transactions: tuple[Transaction, ...] = attrs.field(converter=_transactions)
-    scheduled: tuple[Transaction, ...] = attrs.field(default=(), converter=_scheduled)
+    transactions: tuple[Transaction, ...] = attrs.field(
+        converter=as_tuple, validator=items_field(Transaction)
+    )
+    scheduled: tuple[Transaction, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(Transaction)
+    )
 
     def __attrs_post_init__(self) -> None:
         for index, (older, newer) in enumerate(itertools.pairwise(self.transactions), start=1):

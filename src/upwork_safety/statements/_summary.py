@@ -18,11 +18,12 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._validate import (
+    as_tuple,
     date_field,
     field_name,
     fraction,
     instance_field,
-    sequence_of,
+    items_field,
     text_field,
     utc_day,
 )
@@ -332,14 +333,6 @@ def _by(instance: object, attribute: Any, value: Any) -> None:
     _check_by(value, field_name(instance, attribute))
 
 
-def _note_tuple(value: object) -> tuple[str, ...]:
-    return sequence_of(value, str, "Summary.notes")
-
-
-def _summary_rows(value: object) -> tuple[SummaryRow, ...]:
-    return sequence_of(value, SummaryRow, "Summary.rows")
-
-
 @attrs.frozen(kw_only=True)
 class Summary:
     """A statement added up by month or by Pakistani tax year.
@@ -360,8 +353,10 @@ class Summary:
 
     by: Period = attrs.field(validator=_by)
     format: StatementFormat = attrs.field(validator=instance_field(StatementFormat))
-    rows: tuple[SummaryRow, ...] = attrs.field(converter=_summary_rows)
-    notes: tuple[str, ...] = attrs.field(default=(), converter=_note_tuple)
+    rows: tuple[SummaryRow, ...] = attrs.field(
+        converter=as_tuple, validator=items_field(SummaryRow)
+    )
+    notes: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=items_field(str))
 
     def __attrs_post_init__(self) -> None:
         for index, (older, newer) in enumerate(itertools.pairwise(self.rows), start=1):
