@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from upwork_safety._validate import optional_instance
+from upwork_safety._validate import optional_instance, sequence_of
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import WithdrawalComparison, WithdrawalQuote
 from upwork_safety.jss import JSSPoint, JSSRules, rules_as_of
@@ -68,15 +68,7 @@ def _points(points: object) -> list[JSSPoint]:
             field="points",
             rule="a sequence of JSSPoint",
         )
-    items: list[JSSPoint] = []
-    for index, point in enumerate(points):
-        if not isinstance(point, JSSPoint):
-            raise InvalidTypeError(
-                f"points[{index}] must be a JSSPoint, not {type(point).__name__}",
-                field=f"points[{index}]",
-                rule="a JSSPoint",
-            )
-        items.append(point)
+    items = list(sequence_of(points, JSSPoint, "points"))
     if not items:
         raise InvalidValueError(
             "points is empty: jss.timeline() gives at least one point to draw",
@@ -235,15 +227,7 @@ def _quotes(quotes: object) -> list[WithdrawalQuote]:
     if isinstance(quotes, WithdrawalComparison):
         items = list(quotes.quotes)
     elif isinstance(quotes, Iterable) and not isinstance(quotes, (str, bytes)):
-        items = []
-        for index, quote in enumerate(quotes):
-            if not isinstance(quote, WithdrawalQuote):
-                raise InvalidTypeError(
-                    f"quotes[{index}] must be a WithdrawalQuote, not {type(quote).__name__}",
-                    field=f"quotes[{index}]",
-                    rule="a WithdrawalQuote",
-                )
-            items.append(quote)
+        items = list(sequence_of(quotes, WithdrawalQuote, "quotes"))
     else:
         raise InvalidTypeError(
             "quotes must be a WithdrawalComparison or a sequence of WithdrawalQuote, "

@@ -13,6 +13,7 @@ from typing import Literal
 
 import attrs
 
+from upwork_safety._validate import instance
 from upwork_safety.checks._findings import (
     Finding,
     FindingCode,
@@ -199,13 +200,7 @@ def scan_message(
     >>> scan_message("Looks great, approving the milestone now!")
     []
     """
-    if not isinstance(text, str):
-        raise InvalidTypeError(
-            f"scan_message(text) must be a str, not {type(text).__name__}",
-            field="text",
-            rule="a str",
-        )
-    return _scan(text, _direction(direction), model=True)
+    return _scan(instance(text, str, "text"), _direction(direction), model=True)
 
 
 def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
@@ -243,10 +238,4 @@ def scan_rules_only(
     direction: Direction | Literal["incoming", "outgoing"] = Direction.INCOMING,
 ) -> list[Finding]:
     """Like :func:`scan_message`, without the model (for the scanner's evaluation)."""
-    if not isinstance(text, str):
-        raise InvalidTypeError(
-            f"scan_message(text) must be a str, not {type(text).__name__}",
-            field="text",
-            rule="a str",
-        )
-    return _scan(text, _direction(direction), model=False)
+    return _scan(instance(text, str, "text"), _direction(direction), model=False)

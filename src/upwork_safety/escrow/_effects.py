@@ -79,6 +79,20 @@ def _check_amount(value: Money, milestone: Draft, what: str) -> None:
     whole_cents(value, what)
 
 
+def _up_to(
+    given: Money | None, limit: Money, milestone: Draft, *, what: str, where: str, rule: str
+) -> Money:
+    """*given* (checked, at most *limit*), or all of *limit* when the event names no amount."""
+    if given is None:
+        return limit
+    _check_amount(given, milestone, what)
+    if given > limit:
+        raise InvalidValueError(
+            f"{what} ({given}) is more than the {limit} {where}", field=what, rule=rule
+        )
+    return given
+
+
 def fund(run: Run, index: int, _event: Fund) -> None:
     milestone = run.milestone(index)
     carried = milestone.held  # a remainder carried here from a partial approval, if any
@@ -115,18 +129,15 @@ def _carry_target(run: Run, index: int, currency: str) -> int | None:
 
 def approve(run: Run, index: int, event: Approve) -> None:
     milestone = run.milestone(index)
-    amount = milestone.held
-    if event.amount is not None:
-        _check_amount(event.amount, milestone, "Approve.amount")
-        if event.amount > milestone.held:
-            raise InvalidValueError(
-                f"Approve.amount ({event.amount}) is more than the {milestone.held} in escrow for "
-                f"milestone {milestone.id!r}; pay more as a bonus (Approve.bonus), which is "
-                "charged fresh (HC 360000990348)",
-                field="Approve.amount",
-                rule="at most the escrow",
-            )
-        amount = event.amount
+    amount = _up_to(
+        event.amount,
+        milestone.held,
+        milestone,
+        what="Approve.amount",
+        where=f"in escrow for milestone {milestone.id!r}; pay more as a bonus "
+        "(Approve.bonus), which is charged fresh (HC 360000990348)",
+        rule="at most the escrow",
+    )
     if event.bonus is not None:
         _check_amount(event.bonus, milestone, "Approve.bonus")
     run.pay(index, event.at, amount, PaymentKind.RELEASE)
@@ -180,17 +191,14 @@ def release_all(run: Run, index: int, event: AutoApprove | AutoDisputeRelease) -
 
 def refund_escrow(run: Run, index: int, event: Refund) -> None:
     milestone = run.milestone(index)
-    amount = milestone.held
-    if event.amount is not None:
-        _check_amount(event.amount, milestone, "Refund.amount")
-        if event.amount > milestone.held:
-            raise InvalidValueError(
-                f"Refund.amount ({event.amount}) is more than the {milestone.held} in escrow for "
-                f"milestone {milestone.id!r}",
-                field="Refund.amount",
-                rule="at most the escrow",
-            )
-        amount = event.amount
+    amount = _up_to(
+        event.amount,
+        milestone.held,
+        milestone,
+        what="Refund.amount",
+        where=f"in escrow for milestone {milestone.id!r}",
+        rule="at most the escrow",
+    )
     if amount == milestone.held:
         run.settle(index, refunded=milestone.refunded + amount)
     else:
@@ -206,17 +214,15 @@ def refund_paid(run: Run, index: int, event: Refund) -> None:
     milestone = run.milestone(index)
     paid = refundable(run, milestone, event.at)
     total = Money.total((payment.amount for _, payment in paid), milestone.released.currency)
-    amount = total
-    if event.amount is not None:
-        _check_amount(event.amount, milestone, "Refund.amount")
-        if event.amount > total:
-            raise InvalidValueError(
-                f"Refund.amount ({event.amount}) is more than the {total} paid for milestone "
-                f"{milestone.id!r} within the refund window (HC section 360002670934)",
-                field="Refund.amount",
-                rule="at most the refundable payments",
-            )
-        amount = event.amount
+    amount = _up_to(
+        event.amount,
+        total,
+        milestone,
+        what="Refund.amount",
+        where=f"paid for milestone {milestone.id!r} within the refund window "
+        "(HC section 360002670934)",
+        rule="at most the refundable payments",
+    )
     payments: list[Payment | None] = list(run.payments())
     left = amount
     for position, payment in sorted(paid, key=lambda item: item[1].moment, reverse=True):

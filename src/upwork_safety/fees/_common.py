@@ -135,6 +135,28 @@ def from_units(count: int, currency: str) -> Money:
     return Money(Decimal(count).scaleb(-Money.zero(currency).minor_unit, context=CONTEXT), currency)
 
 
+def first_reaching(reaches: Callable[[int], bool], low: int, high: int | None = None) -> int:
+    """The smallest whole number from *low* for which *reaches* holds (a count of cents).
+
+    *reaches* must never stop holding as the count grows (every fee and tax
+    is a fraction below 1 of what it is charged on), so halving finds it.
+    Without *high* the range is first widened by doubling until it holds;
+    with *high*, the answer is at most *high*.
+    """
+    if high is None:
+        high = low
+        while not reaches(high):
+            low = high + 1
+            high = high * 2 + 1
+    while low < high:
+        middle = (low + high) // 2
+        if reaches(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
 def ratio_percent(part: Money, whole: Money, places: int = 2) -> Decimal:
     """*part* as a percent of *whole*, rounded half up to *places* (0 when *whole* is zero)."""
     if not whole.amount:

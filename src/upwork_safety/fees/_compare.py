@@ -31,6 +31,7 @@ from upwork_safety.fees._common import (
     Default,
     check_locale,
     exact,
+    first_reaching,
     fmt,
     from_units,
     optional_day,
@@ -402,15 +403,9 @@ def _largest_spread(
         return converted - (converted * tax_rate).rounded()
 
     # the smallest converted amount whose after-tax amount reaches the target
-    high = max(high, low)
-    while low < high:
-        middle = (low + high) // 2
-        if after_tax(middle) >= target:
-            high = middle
-        else:
-            low = middle + 1
+    smallest = first_reaching(lambda cents: after_tax(cents) >= target, low, max(high, low))
     half = from_units(1, currency).amount / 2
-    needed = from_units(low, currency).amount - half
+    needed = from_units(smallest, currency).amount - half
     bound = ONE - needed / (left.amount * reference.rate)
     steps = min(math.floor(bound.scaleb(_SPREAD_PLACES)), 10**_SPREAD_PLACES - 1)
     steps = max(steps, 0)

@@ -22,6 +22,7 @@ from upwork_safety.fees._common import (
     Steps,
     day_arg,
     exact,
+    first_reaching,
     from_units,
     money_arg,
     optional_rate,
@@ -443,14 +444,22 @@ def service_fee(
     >>> service_fee(Money("500.00", "USD"), on=date(2024, 1, 10))
     Money(amount=Decimal('50.00'), currency='USD')
     """
+    return _charged(amount, on=on, rate=rate, billed_before=billed_before, rules=rules)[0]
+
+
+def _charged(
+    amount: object, *, on: object, rate: object, billed_before: object, rules: object
+) -> tuple[Money, Money]:
+    """``(fee, net)`` of a payment, or of a contract's payments up to *on* (summed)."""
     day = day_arg(on, "on")
     if isinstance(amount, Contract):
         fees = _contract_fees(amount, on=day, rate=rate, billed_before=billed_before, rules=rules)
-        return Money.total((f.fee for f in fees), "USD")
+        return Money.total((f.fee for f in fees), "USD"), Money.total((f.net for f in fees), "USD")
     chosen, field = rate_and_field(rate, None)
-    return explain(
+    charged = explain(
         amount, day=day, rate=chosen, rate_field=field, billed_before=billed_before, rules=rules
-    ).fee
+    )
+    return charged.fee, charged.net
 
 
 @exact
@@ -477,14 +486,7 @@ def net_earnings(
     >>> net_earnings(Money("266.64", "USD"), on=date(2024, 1, 10))
     Money(amount=Decimal('239.98'), currency='USD')
     """
-    day = day_arg(on, "on")
-    if isinstance(amount, Contract):
-        fees = _contract_fees(amount, on=day, rate=rate, billed_before=billed_before, rules=rules)
-        return Money.total((f.net for f in fees), "USD")
-    chosen, field = rate_and_field(rate, None)
-    return explain(
-        amount, day=day, rate=chosen, rate_field=field, billed_before=billed_before, rules=rules
-    ).net
+    return _charged(amount, on=on, rate=rate, billed_before=billed_before, rules=rules)[1]
 
 
 @exact
@@ -536,17 +538,6 @@ def gross_for_net(
             amount=gross, on=day, schedule=schedule, contract_rate=chosen, billed_before=before
         ).net
 
-    # Every marginal rate is below 1, so the net never falls as the gross
-    # grows: widen the range by doubling, then halve it down to the cent.
+    # Every marginal rate is below 1, so the net never falls as the gross grows.
     low = units_up(target.amount, currency)
-    high = low
-    while net_of(high) < target:
-        low = high + 1
-        high = high * 2 + 1
-    while low < high:
-        middle = (low + high) // 2
-        if net_of(middle) >= target:
-            high = middle
-        else:
-            low = middle + 1
-    return from_units(low, currency)
+    return from_units(first_reaching(lambda cents: net_of(cents) >= target, low), currency)

@@ -23,6 +23,7 @@ from upwork_safety.fees._common import (
     ONE,
     Steps,
     exact,
+    first_reaching,
     from_units,
     money_arg,
     rate_arg,
@@ -439,15 +440,5 @@ def withdrawal_for_target(
         return path.received(from_units(cents, currency)) >= wanted
 
     # What arrives never falls as the balance grows (every fee and tax is a
-    # fraction below 1 of what it is charged on), so widen, then halve.
-    high = low
-    while not reaches(high):
-        low = high + 1
-        high = high * 2 + 100
-    while low < high:
-        middle = (low + high) // 2
-        if reaches(middle):
-            high = middle
-        else:
-            low = middle + 1
-    return from_units(low, currency)
+    # fraction below 1 of what it is charged on).
+    return from_units(first_reaching(reaches, low), currency)

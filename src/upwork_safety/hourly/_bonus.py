@@ -24,7 +24,7 @@ from upwork_safety._render import html_table
 from upwork_safety._validate import to_utc, utc_field, utc_instant
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import positive_money, positive_money_field, rules_for
-from upwork_safety.hourly._kinds import PayoutStatus
+from upwork_safety.hourly._kinds import PayoutStatus, payout_status
 from upwork_safety.money import Money
 
 if TYPE_CHECKING:
@@ -90,12 +90,7 @@ class Bonus:
             InvalidValueError: *at* is naive.
             InvalidTypeError: *at* is not a datetime.
         """
-        moment = utc_instant(at, "at")
-        if moment < self.paid_at:
-            return PayoutStatus.UPCOMING
-        if moment < self.available_at:
-            return PayoutStatus.PENDING
-        return PayoutStatus.AVAILABLE
+        return payout_status(at, self.paid_at, self.available_at)
 
     def to_records(self) -> list[dict[str, object]]:
         """Return the bonus's own calendar as rows (``when``, ``step``, ``source``)."""

@@ -33,7 +33,7 @@ from upwork_safety._validate import (
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._bonus import Bonus
 from upwork_safety.hourly._invoice import WeeklyInvoice
-from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus
+from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus, payout_status
 from upwork_safety.hourly._week import BillingWeek
 from upwork_safety.hourly._weekly_payment import WeeklyPayment
 from upwork_safety.money import Money
@@ -148,14 +148,7 @@ class PayoutItem:
             InvalidValueError: *at* is naive.
             InvalidTypeError: *at* is not a datetime.
         """
-        moment = utc_instant(at, "at")
-        if moment < self.charged_at:
-            return PayoutStatus.UPCOMING
-        if self.review_ends is not None and moment <= self.review_ends:
-            return PayoutStatus.IN_REVIEW
-        if moment < self.available_at:
-            return PayoutStatus.PENDING
-        return PayoutStatus.AVAILABLE
+        return payout_status(at, self.charged_at, self.available_at, self.review_ends)
 
     def to_record(self) -> dict[str, object]:
         """Return the item as one flat dict."""

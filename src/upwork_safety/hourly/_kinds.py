@@ -1,14 +1,22 @@
-"""The hourly package's text-valued kinds: payout status and kind, weekly-payment basis (private).
+"""The hourly package's kinds: payout status and kind, weekly-payment basis (private).
 
 Each is a :class:`~upwork_safety.kinds.StrEnum`, so a member equals its text
 (``status == "pending"``) and that text is what serialised data holds.
+:func:`payout_status` is the one rule that puts a payment in a
+:class:`PayoutStatus` bucket, for hours, bonuses and weekly payments alike.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from upwork_safety._validate import utc_instant
 from upwork_safety.kinds import StrEnum
 
-__all__ = ["PayoutKind", "PayoutStatus", "WeeklyPaymentBasis"]
+if TYPE_CHECKING:
+    from datetime import datetime
+
+__all__ = ["PayoutKind", "PayoutStatus", "WeeklyPaymentBasis", "payout_status"]
 
 
 class PayoutStatus(StrEnum):
@@ -52,3 +60,25 @@ class WeeklyPaymentBasis(StrEnum):
     #: The contract was paused (or its hours disputed) at some time in the
     #: week: no weekly payment is issued.
     PAUSED = "paused"
+
+
+def payout_status(
+    at: object, charged_at: datetime, available_at: datetime, review_ends: datetime | None = None
+) -> PayoutStatus:
+    """Where a payment charged at *charged_at* is at the moment *at*.
+
+    Upcoming before the charge; in review until *review_ends* (inclusive;
+    invoiced hours only); then pending until *available_at*; then available.
+
+    Raises:
+        InvalidValueError: *at* is naive.
+        InvalidTypeError: *at* is not a datetime.
+    """
+    moment = utc_instant(at, "at")
+    if moment < charged_at:
+        return PayoutStatus.UPCOMING
+    if review_ends is not None and moment <= review_ends:
+        return PayoutStatus.IN_REVIEW
+    if moment < available_at:
+        return PayoutStatus.PENDING
+    return PayoutStatus.AVAILABLE

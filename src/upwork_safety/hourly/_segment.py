@@ -16,13 +16,13 @@ from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
-    field_name,
     items_field,
+    optional_whole_field,
     text_field,
     to_utc,
     utc_field,
 )
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import duration_field
 from upwork_safety.kinds import StrEnum
 
@@ -94,24 +94,6 @@ def _check_entries(instance: Segment, attribute: Any, value: Any) -> None:
         )
 
 
-def _check_activity(instance: object, attribute: Any, value: Any) -> None:
-    if value is None:
-        return
-    name = field_name(instance, attribute)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(
-            f"{name} is the Work Diary's 0–10 activity level or None, not {type(value).__name__}",
-            field=name,
-            rule="an int 0–10 or None",
-        )
-    if not 0 <= value <= 10:
-        raise InvalidValueError(
-            f"{name} is the Work Diary's 0–10 activity level or None, got {value!r}",
-            field=name,
-            rule="0 to 10",
-        )
-
-
 SEGMENT_COLUMNS = (
     "start",
     "end",
@@ -158,7 +140,7 @@ class Segment:
     logged: timedelta = attrs.field(validator=duration_field)
     manual: bool = attrs.field(default=False, validator=bool_field)
     memo: str = attrs.field(default="", validator=text_field)
-    activity: int | None = attrs.field(default=None, validator=_check_activity)
+    activity: int | None = attrs.field(default=None, validator=optional_whole_field(0, 10))
     over_limit: bool = attrs.field(default=False, validator=bool_field)
     reasons: tuple[UnprotectedReason, ...] = attrs.field(
         default=(), converter=as_tuple, validator=_check_reasons

@@ -38,11 +38,10 @@ from upwork_safety._validate import (
     to_utc,
     utc_day,
     utc_field,
-    utc_instant,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import positive_money, positive_money_field, rules_for
-from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis
+from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout_status
 from upwork_safety.hourly._pauses import Pause, pauses_argument
 from upwork_safety.hourly._week import BillingWeek, payout_calendar, week_argument
 from upwork_safety.money import CONTEXT, Money, round_half_up
@@ -154,12 +153,7 @@ class WeeklyPayment:
             InvalidValueError: *at* is naive.
             InvalidTypeError: *at* is not a datetime.
         """
-        moment = utc_instant(at, "at")
-        if moment < self.invoiced_at:
-            return PayoutStatus.UPCOMING
-        if moment < self.available_at:
-            return PayoutStatus.PENDING
-        return PayoutStatus.AVAILABLE
+        return payout_status(at, self.invoiced_at, self.available_at)
 
     def to_records(self) -> list[dict[str, object]]:
         """Return the payment's calendar as rows (``when``, ``step``, ``source``)."""

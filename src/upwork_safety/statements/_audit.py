@@ -15,17 +15,15 @@ import attrs
 from upwork_safety import _render
 from upwork_safety._validate import (
     as_tuple,
-    check_money,
     field_name,
     fraction,
     id_field,
     instance_field,
     items_field,
+    optional_instance,
     text_field,
 )
 from upwork_safety.errors import (
-    CurrencyMismatchError,
-    InvalidTypeError,
     InvalidValueError,
     RulesError,
 )
@@ -38,6 +36,7 @@ from upwork_safety.statements._model import (
     Transaction,
     TransactionKind,
     check_statement,
+    usd_field,
 )
 
 if TYPE_CHECKING:
@@ -46,33 +45,10 @@ if TYPE_CHECKING:
 RateLike = Decimal | int | str
 
 
-def _usd(instance: object, attribute: Any, value: Any) -> None:
-    name = field_name(instance, attribute)
-    money = check_money(value, name)
-    if money.currency != USD:
-        raise CurrencyMismatchError(
-            f"{name} must be in USD (Upwork's balance currency), got {money.currency}",
-            field=name,
-            rule="in USD",
-        )
-
-
-def _optional_usd(instance: object, attribute: Any, value: Any) -> None:
-    if value is not None:
-        _usd(instance, attribute, value)
-
-
 def _optional_rate(instance: object, attribute: Any, value: Any) -> None:
-    if value is None:
-        return
     name = field_name(instance, attribute)
-    if not isinstance(value, Decimal):
-        raise InvalidTypeError(
-            f"{name} must be a Decimal fraction or None, not {type(value).__name__}",
-            field=name,
-            rule="a Decimal fraction",
-        )
-    fraction(value, name)
+    if optional_instance(value, Decimal, name, rule="a Decimal fraction or None") is not None:
+        fraction(value, name)
 
 
 def _service_fee_row(row: Transaction, what: str) -> None:
@@ -109,9 +85,11 @@ class FeeCheck:
 
     fee: Transaction = attrs.field(validator=instance_field(Transaction))
     income: Transaction = attrs.field(validator=instance_field(Transaction))
-    expected: Money = attrs.field(validator=_usd)
+    expected: Money = attrs.field(validator=usd_field(non_negative=True))
     schedule: str = attrs.field(validator=text_field)
-    billed_before: Money | None = attrs.field(default=None, validator=_optional_usd)
+    billed_before: Money | None = attrs.field(
+        default=None, validator=usd_field(non_negative=True, optional=True)
+    )
     rate: Decimal | None = attrs.field(default=None, validator=_optional_rate)
 
     def __attrs_post_init__(self) -> None:

@@ -20,15 +20,17 @@ import attrs
 from upwork_safety import _render
 from upwork_safety._validate import (
     as_tuple,
+    check_money,
     date_field,
     field_name,
     instance_field,
     items_field,
     optional_id_field,
+    optional_instance,
     sequence_of,
     text_field,
 )
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
 
 if TYPE_CHECKING:
@@ -130,20 +132,28 @@ def _line(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
-def _usd(instance: object, attribute: Any, value: Any) -> None:
-    name = field_name(instance, attribute)
-    money = require_money(value, name)
-    if money.currency != USD:
-        raise InvalidValueError(
-            f"{name} must be in USD (Upwork's balance currency), got {money.currency}",
-            field=name,
-            rule="in USD",
-        )
+def usd_field(*, non_negative: bool = False, optional: bool = False) -> Any:
+    """An attrs validator: Money in USD, Upwork's balance currency.
 
+    Args:
+        non_negative: Refuse a negative amount too.
+        optional: Let ``None`` through.
+    """
+    check = check_money if non_negative else require_money
 
-def _optional_usd(instance: object, attribute: Any, value: Any) -> None:
-    if value is not None:
-        _usd(instance, attribute, value)
+    def validate(instance: object, attribute: Any, value: Any) -> None:
+        if optional and value is None:
+            return
+        name = field_name(instance, attribute)
+        money = check(value, name)
+        if money.currency != USD:
+            raise CurrencyMismatchError(
+                f"{name} must be in USD (Upwork's balance currency), got {money.currency}",
+                field=name,
+                rule="in USD",
+            )
+
+    return validate
 
 
 def _optional_money(instance: object, attribute: Any, value: Any) -> None:
@@ -152,15 +162,9 @@ def _optional_money(instance: object, attribute: Any, value: Any) -> None:
 
 
 def _hours(instance: object, attribute: Any, value: Any) -> None:
-    if value is None:
-        return
     name = field_name(instance, attribute)
-    if not isinstance(value, Decimal):
-        raise InvalidTypeError(
-            f"{name} must be a Decimal or None, not {type(value).__name__}",
-            field=name,
-            rule="a Decimal",
-        )
+    if optional_instance(value, Decimal, name) is None:
+        return
     if not value.is_finite() or value < 0 or not ten_minute_steps(value):
         raise InvalidValueError(
             f"{name} must be a non-negative whole number of 10-minute steps (e.g. 1.5 or "
@@ -171,15 +175,9 @@ def _hours(instance: object, attribute: Any, value: Any) -> None:
 
 
 def _rate(instance: object, attribute: Any, value: Any) -> None:
-    if value is None:
-        return
     name = field_name(instance, attribute)
-    if not isinstance(value, Decimal):
-        raise InvalidTypeError(
-            f"{name} must be a Decimal or None, not {type(value).__name__}",
-            field=name,
-            rule="a Decimal",
-        )
+    if optional_instance(value, Decimal, name) is None:
+        return
     if not value.is_finite() or value <= 0:
         raise InvalidValueError(
             f"{name} must be positive, got {value}", field=name, rule="positive"
@@ -250,11 +248,11 @@ class Transaction:
     line: int = attrs.field(validator=_line)
     on: date = attrs.field(validator=date_field)
     kind: TransactionKind = attrs.field(validator=instance_field(TransactionKind))
-    amount: Money = attrs.field(validator=_usd)
+    amount: Money = attrs.field(validator=usd_field())
     id: str | None = attrs.field(default=None, validator=optional_id_field)
     type_text: str = attrs.field(default="", validator=text_field)
     description: str = attrs.field(default="", validator=text_field)
-    balance: Money | None = attrs.field(default=None, validator=_optional_usd)
+    balance: Money | None = attrs.field(default=None, validator=usd_field(optional=True))
     client: str = attrs.field(default="", validator=text_field)
     contract: str = attrs.field(default="", validator=text_field)
     contract_id: str | None = attrs.field(default=None, validator=optional_id_field)
@@ -292,8 +290,8 @@ class BalanceBreak:
 
     older_line: int = attrs.field(validator=_line)
     newer_line: int = attrs.field(validator=_line)
-    expected: Money = attrs.field(validator=_usd)
-    found: Money = attrs.field(validator=_usd)
+    expected: Money = attrs.field(validator=usd_field())
+    found: Money = attrs.field(validator=usd_field())
 
     def __attrs_post_init__(self) -> None:
         if self.older_line == self.newer_line:
