@@ -204,10 +204,9 @@ def bool_field(instance: object, attribute: Any, value: Any) -> None:
 def instance(value: object, kind: type[T], what: str) -> T:
     """Return *value* if it is a *kind*, else an InvalidTypeError naming *what*."""
     if not isinstance(value, kind):
+        wanted = f"{'an' if kind.__name__[0] in 'AEIOU' else 'a'} {kind.__name__}"
         raise InvalidTypeError(
-            f"{what} must be a {kind.__name__}, not {type(value).__name__}",
-            field=what,
-            rule=f"a {kind.__name__}",
+            f"{what} must be {wanted}, not {type(value).__name__}", field=what, rule=wanted
         )
     return value
 

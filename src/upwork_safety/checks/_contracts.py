@@ -17,7 +17,7 @@ import attrs
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
 import upwork_safety.fees as fees  # noqa: PLR0402
 import upwork_safety.hourly as hourly  # noqa: PLR0402
-from upwork_safety._validate import optional_instance, utc_instant
+from upwork_safety._validate import instance, optional_instance, utc_instant
 from upwork_safety.checks._findings import (
     Finding,
     FindingCode,
@@ -27,7 +27,7 @@ from upwork_safety.checks._findings import (
     sorted_findings,
 )
 from upwork_safety.checks._milestones import review_milestone, short
-from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, RulesError
+from upwork_safety.errors import CurrencyMismatchError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
 from upwork_safety.money import Money
 from upwork_safety.rules import PlatformRules
@@ -488,12 +488,7 @@ def review_contract(
         InvalidTypeError: *contract* is not a Contract or *rules* not
             :class:`~upwork_safety.rules.PlatformRules`.
     """
-    if not isinstance(contract, Contract):
-        raise InvalidTypeError(
-            f"review_contract(contract) must be a Contract, not {type(contract).__name__}",
-            field="contract",
-            rule="a Contract",
-        )
+    contract = instance(contract, Contract, "contract")
     now = utc_instant(now, "now")
     optional_instance(rules, PlatformRules, "rules")
     if contract.kind is ContractKind.HOURLY:

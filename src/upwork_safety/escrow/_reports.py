@@ -19,6 +19,7 @@ from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContr
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     id_field,
+    instance,
     member_field,
     member_text,
     money_field,
@@ -489,12 +490,7 @@ def allowed(
         at = start_moment(run)
     else:
         run, at = run_at(contract, now, rules)
-    if not isinstance(milestone_id, str):
-        raise InvalidTypeError(
-            f"milestone_id must be a str, not {type(milestone_id).__name__}",
-            field="milestone_id",
-            rule="a str",
-        )
+    milestone_id = instance(milestone_id, str, "milestone_id")
     milestone = run.milestone(_position(run.contract, milestone_id))
     names = allowed_names(run, milestone, at)
     refused = [

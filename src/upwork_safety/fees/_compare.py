@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import as_tuple, id_field, items_field, sequence_of
+from upwork_safety._validate import as_tuple, id_field, instance, items_field, sequence_of
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -512,12 +512,7 @@ def compare_withdrawals(
             for a usable method.
     """
     money = balance_arg(amount)
-    if not isinstance(reference_rate, ExchangeRate):
-        raise InvalidTypeError(
-            f"reference_rate must be an ExchangeRate, not {type(reference_rate).__name__}",
-            field="reference_rate",
-            rule="an ExchangeRate",
-        )
+    reference_rate = instance(reference_rate, ExchangeRate, "reference_rate")
     listed = PAKISTAN_METHODS if isinstance(methods, Default) else methods
     entries: tuple[WithdrawalMethod | str, ...] = sequence_of(
         listed, (WithdrawalMethod, str), "methods"

@@ -20,6 +20,7 @@ from upwork_safety._render import percent
 from upwork_safety._validate import (
     bool_field,
     id_field,
+    instance,
     instance_field,
     money_field,
     text_field,
@@ -167,12 +168,7 @@ class Route:
 
 
 def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
-    if not isinstance(reference_rate, ExchangeRate):
-        raise InvalidTypeError(
-            f"reference_rate must be an ExchangeRate, not {type(reference_rate).__name__}",
-            field="reference_rate",
-            rule="an ExchangeRate",
-        )
+    reference_rate = instance(reference_rate, ExchangeRate, "reference_rate")
     if reference_rate.base != balance:
         hint = (
             f"; this looks inverted: pass reference_rate.inverse() "

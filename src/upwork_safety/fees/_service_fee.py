@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from upwork_safety._render import percent
-from upwork_safety._validate import date_field
+from upwork_safety._validate import date_field, instance
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import (
     ZERO,
@@ -277,12 +277,7 @@ def rate_and_field(rate: object, contract: object) -> tuple[Decimal | None, str]
     explicit = optional_rate(rate, "rate")
     if contract is None:
         return explicit, "rate"
-    if not isinstance(contract, Contract):
-        raise InvalidTypeError(
-            f"contract must be a Contract, not {type(contract).__name__}",
-            field="contract",
-            rule="a Contract",
-        )
+    contract = instance(contract, Contract, "contract")
     own = contract.service_fee_rate
     if explicit is not None and own is not None and explicit != own:
         raise InvalidValueError(

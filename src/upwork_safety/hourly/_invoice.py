@@ -30,11 +30,12 @@ from upwork_safety._validate import (
     bool_field,
     decimal_value,
     field_name,
+    instance,
     instance_field,
     items_field,
     sequence_of,
 )
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.hourly._args import (
     MICROSECOND,
     WEEK,
@@ -583,12 +584,7 @@ def invoice_for(
         InvalidTypeError: *contract* is not a Contract, or another argument
             has the wrong type.
     """
-    if not isinstance(contract, Contract):
-        raise InvalidTypeError(
-            f"contract must be a Contract, not {type(contract).__name__}",
-            field="contract",
-            rule="a Contract",
-        )
+    contract = instance(contract, Contract, "contract")
     if contract.kind is not ContractKind.HOURLY:
         raise InvalidValueError(
             f"contract {contract.id!r} is fixed price; only hourly contracts are invoiced weekly",

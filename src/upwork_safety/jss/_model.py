@@ -18,7 +18,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import cast
 
-from upwork_safety._validate import optional_instance, utc_day
+from upwork_safety._validate import instance, optional_instance, utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts
 from upwork_safety.jss._judge import _judge
@@ -134,12 +134,7 @@ def classify(
         InvalidTypeError: *contract* is not a :class:`~upwork_safety.Contract`.
         CurrencyMismatchError: It is paid in a currency other than the rules'.
     """
-    if not isinstance(cast("object", contract), Contract):
-        raise InvalidTypeError(
-            f"contract must be a Contract, not {type(contract).__name__}",
-            field="contract",
-            rule="a Contract",
-        )
+    contract = instance(contract, Contract, "contract")
     day = utc_day(as_of, "as_of")
     chosen = _rules(rules, day)
     others = [c for c in _contracts(history, "history") if c.id != contract.id]

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from upwork_safety._validate import id_field, money_field, optional_date_field, text_field
-from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety._validate import id_field, instance, money_field, optional_date_field, text_field
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.models._escrow import Escrow
 from upwork_safety.money import Money
 
@@ -36,17 +36,12 @@ def _unfunded_like_amount(milestone: Milestone) -> Escrow:
     return cast("Escrow", amount)
 
 
-def _check_escrow(instance: Milestone, _attribute: object, value: object) -> None:
-    if not isinstance(value, Escrow):
-        raise InvalidTypeError(
-            f"Milestone.escrow must be an Escrow, not {type(value).__name__}",
-            field="Milestone.escrow",
-            rule="an Escrow",
-        )
-    if value.funded.currency != instance.amount.currency:
+def _check_escrow(milestone: Milestone, _attribute: object, value: object) -> None:
+    escrow = instance(value, Escrow, "Milestone.escrow")
+    if escrow.funded.currency != milestone.amount.currency:
         raise CurrencyMismatchError(
-            f"Milestone.escrow is in {value.funded.currency} but the milestone amount is in "
-            f"{instance.amount.currency}",
+            f"Milestone.escrow is in {escrow.funded.currency} but the milestone amount is in "
+            f"{milestone.amount.currency}",
             field="Milestone.escrow",
             rule="one currency",
         )

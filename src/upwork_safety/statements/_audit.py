@@ -8,19 +8,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from upwork_safety import _render
 from upwork_safety._validate import (
     as_tuple,
-    field_name,
     fraction,
     id_field,
     instance_field,
     items_field,
-    optional_instance,
     text_field,
 )
 from upwork_safety.errors import (
@@ -36,6 +34,7 @@ from upwork_safety.statements._model import (
     Transaction,
     TransactionKind,
     check_statement,
+    optional_fraction_field,
     usd_field,
 )
 
@@ -43,12 +42,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 RateLike = Decimal | int | str
-
-
-def _optional_rate(instance: object, attribute: Any, value: Any) -> None:
-    name = field_name(instance, attribute)
-    if optional_instance(value, Decimal, name, rule="a Decimal fraction or None") is not None:
-        fraction(value, name)
 
 
 def _service_fee_row(row: Transaction, what: str) -> None:
@@ -90,7 +83,7 @@ class FeeCheck:
     billed_before: Money | None = attrs.field(
         default=None, validator=usd_field(non_negative=True, optional=True)
     )
-    rate: Decimal | None = attrs.field(default=None, validator=_optional_rate)
+    rate: Decimal | None = attrs.field(default=None, validator=optional_fraction_field)
 
     def __attrs_post_init__(self) -> None:
         _service_fee_row(self.fee, "FeeCheck.fee")

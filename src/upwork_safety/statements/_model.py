@@ -23,6 +23,7 @@ from upwork_safety._validate import (
     check_money,
     date_field,
     field_name,
+    fraction,
     instance_field,
     items_field,
     optional_id_field,
@@ -154,6 +155,13 @@ def usd_field(*, non_negative: bool = False, optional: bool = False) -> Any:
             )
 
     return validate
+
+
+def optional_fraction_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: ``None``, or a ``Decimal`` fraction from 0 up to (not including) 1."""
+    name = field_name(instance, attribute)
+    if optional_instance(value, Decimal, name, rule="a Decimal fraction or None") is not None:
+        fraction(value, name)
 
 
 def _optional_money(instance: object, attribute: Any, value: Any) -> None:
@@ -337,16 +345,6 @@ def find_breaks(transactions: Iterable[Transaction]) -> tuple[BalanceBreak, ...]
     return tuple(found)
 
 
-def _format(instance: object, attribute: Any, value: Any) -> None:
-    if not isinstance(value, StatementFormat):
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a StatementFormat, not {type(value).__name__}",
-            field=name,
-            rule="a StatementFormat",
-        )
-
-
 def check_statement(value: object, what: str = "statement") -> Statement:
     """*value* if it is a :class:`Statement`, else an error naming *what* (private)."""
     if not isinstance(value, Statement):
@@ -386,7 +384,7 @@ class Statement:
     lists every break, derived from the transactions themselves.
     """
 
-    format: StatementFormat = attrs.field(validator=_format)
+    format: StatementFormat = attrs.field(validator=instance_field(StatementFormat))
     transactions: tuple[Transaction, ...] = attrs.field(
         converter=as_tuple, validator=items_field(Transaction)
     )

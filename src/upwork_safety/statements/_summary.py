@@ -21,7 +21,6 @@ from upwork_safety._validate import (
     as_tuple,
     date_field,
     field_name,
-    fraction,
     instance_field,
     items_field,
     text_field,
@@ -37,6 +36,7 @@ from upwork_safety.statements._model import (
     Transaction,
     TransactionKind,
     check_statement,
+    optional_fraction_field,
 )
 
 if TYPE_CHECKING:
@@ -166,19 +166,6 @@ def _optional_rate(instance: object, attribute: Any, value: Any) -> None:
         _check_rate(value, field_name(instance, attribute))
 
 
-def _optional_fraction(instance: object, attribute: Any, value: Any) -> None:
-    if value is None:
-        return
-    name = field_name(instance, attribute)
-    if not isinstance(value, Decimal):
-        raise InvalidTypeError(
-            f"{name} must be a Decimal fraction or None, not {type(value).__name__}",
-            field=name,
-            rule="a Decimal fraction",
-        )
-    fraction(value, name)
-
-
 @attrs.frozen(kw_only=True)
 class SummaryRow:
     """One period of a :class:`Summary` (or its total).
@@ -223,7 +210,7 @@ class SummaryRow:
     taxes: Money = attrs.field(validator=_usd)
     other: Money = attrs.field(validator=_usd)
     rate: ExchangeRate | None = attrs.field(default=None, validator=_optional_rate)
-    tax_rate: Decimal | None = attrs.field(default=None, validator=_optional_fraction)
+    tax_rate: Decimal | None = attrs.field(default=None, validator=optional_fraction_field)
 
     def __attrs_post_init__(self) -> None:
         if self.end < self.start:
