@@ -79,20 +79,8 @@ __all__ = [
     "testing",
 ]
 
-_LAZY_MODULES = frozenset(
-    {
-        "checks",
-        "escrow",
-        "fees",
-        "hourly",
-        "jss",
-        "plot",
-        "rules",
-        "serialize",
-        "statements",
-        "testing",
-    }
-)
+#: The public subpackages and modules, imported on first use: the lower-case names above.
+_LAZY_MODULES = frozenset(name for name in __all__ if name.islower())
 
 
 def __getattr__(name: str) -> Any:

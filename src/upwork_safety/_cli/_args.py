@@ -33,13 +33,18 @@ __all__ = [
 UTC = timezone.utc
 
 
-def _number(text: str) -> Decimal:
+def _read(read: Callable[[str, str], Decimal], text: str, refusal: str) -> Decimal:
+    """``read(text, ...)``, the library's rule; its refusal becomes *refusal* for the terminal."""
     try:
-        return to_decimal(text, "the number")
+        return read(text, "the value")
     except UpworkSafetyError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a number like 280 or 280.50 (digits and one decimal point)"
-        ) from None
+        raise argparse.ArgumentTypeError(f"{text!r} {refusal}") from None
+
+
+def _number(text: str) -> Decimal:
+    return _read(
+        to_decimal, text, "is not a number like 280 or 280.50 (digits and one decimal point)"
+    )
 
 
 def not_negative(text: str) -> Decimal:
@@ -60,24 +65,21 @@ def positive(text: str) -> Decimal:
 
 def rate(text: str) -> Decimal:
     """A rate given as a fraction (0.02) or a percentage (2%): the library's one rule."""
-    try:
-        return fraction(text, "the rate")
-    except UpworkSafetyError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a rate: write a fraction from 0 up to 1 (e.g. 0.02) or a "
-            "percentage (e.g. 2%)"
-        ) from None
+    return _read(
+        fraction,
+        text,
+        "is not a rate: write a fraction from 0 up to 1 (e.g. 0.02) or a percentage (e.g. 2%)",
+    )
 
 
 def cents(text: str) -> Decimal:
     """A positive amount of dollars in whole cents, as plain digits (``0.001`` is refused)."""
-    try:
-        value = to_decimal(text, "the amount")
-    except UpworkSafetyError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not an amount like 900 or 900.50 (digits and one decimal point, "
-            "at most 18 digits before it)"
-        ) from None
+    value = _read(
+        to_decimal,
+        text,
+        "is not an amount like 900 or 900.50 (digits and one decimal point, "
+        "at most 18 digits before it)",
+    )
     if value <= 0:
         raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
     if round_half_up(value, 2) != value:
