@@ -15,6 +15,7 @@ every session above), then ``lint``, ``typing``, ``docs`` and ``notebook``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -78,6 +79,7 @@ nox.options.sessions = [
     "notebook",
     "calibration",
     "dask",
+    "install",
 ]
 
 
@@ -212,6 +214,42 @@ def dask(session: nox.Session) -> None:
     _install(session, extras="[pandas]")
     session.install("dask[dataframe]")
     session.run("python", "tests/dask_recipe_check.py")
+
+
+@nox.session(python=MAIN, tags=["docs"])
+def install(session: nox.Session) -> None:
+    """README's first set-up command, exactly as written, in a fresh copy of the repository.
+
+    The copy holds what git tracks (the committed and staged tree), like a clone; the
+    command must install the library into a new venv and run the demo to the end.
+    """
+    readme = (ROOT / "README.md").read_text("utf-8")
+    commands = re.findall(r"```console\n(.+?)\n```", readme, flags=re.DOTALL)
+    if len(commands) != 2:
+        session.error(f"README.md has {len(commands)} console commands, not 2")
+    with tempfile.TemporaryDirectory() as work:
+        clone = Path(work) / "clone"
+        session.run("git", "clone", "--quiet", str(ROOT), str(clone), external=True)
+        # A fresh clone has only what was committed; the working tree's changes come along.
+        tracked = subprocess.run(
+            ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+        ).stdout.split(b"\0")
+        for name in filter(None, tracked):
+            source = ROOT / name.decode()
+            if source.is_file():
+                target = clone / name.decode()
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+        with session.chdir(clone):
+            session.run("bash", "-c", commands[0], external=True)
+            story = subprocess.run(
+                [str(clone / ".venv" / "bin" / "upwork-safety"), "demo"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+    if "Getting it to Pakistan" not in story:
+        session.error("the demo did not tell the whole story")
 
 
 @nox.session(python=MAIN, tags=["mutation"])

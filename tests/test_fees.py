@@ -415,7 +415,7 @@ def test_contract_argument_must_be_a_contract():
 
 def test_a_2020_fee_is_exact_with_six_digits_of_precision():
     """With the caller's precision at 6, the 2020 fee on $123,456.78 is still $6,722.84."""
-    with decimal.localcontext(prec=6):
+    with decimal.localcontext(decimal.Context(prec=6)):
         assert usd("6722.84") == fees.service_fee(usd("123456.78"), on=D2020)
         assert usd("116733.94") == fees.net_earnings(usd("123456.78"), on=D2020)
         assert usd("123456.78") == fees.gross_for_net(usd("116733.94"), on=D2020)
@@ -457,7 +457,7 @@ def test_a_hostile_context_changes_nothing_and_leaks_no_decimal_error():
 def test_fees_do_not_depend_on_the_callers_precision(amount, on, billed):
     """Any fee computed at precision 2 equals the fee computed normally."""
     expected = fees.service_fee(usd(str(amount)), on=on, billed_before=usd(str(billed)))
-    with decimal.localcontext(prec=2):
+    with decimal.localcontext(decimal.Context(prec=2)):
         assert expected == fees.service_fee(usd(str(amount)), on=on, billed_before=usd(str(billed)))
 
 

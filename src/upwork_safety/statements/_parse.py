@@ -325,9 +325,25 @@ def _weekly_row(row: _Row) -> Transaction | None:
     )
 
 
+def _text_lines(source: _Source, problems: _Problems) -> Iterator[str]:
+    """The lines of *source*, each with a NUL character reported and left out.
+
+    A NUL byte means the file is not a text export; the csv module treats it
+    differently on each Python version, so the parser refuses it itself, at
+    its line, the same way everywhere (the line's place is kept so line
+    numbers stay right).
+    """
+    for line in source:
+        if "\x00" in line:
+            problems.add(source.count, f"line {source.count}: a NUL character: not a text export")
+            yield "\n"
+        else:
+            yield line
+
+
 def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[str]]]:
     """Each non-blank record with the line it starts on."""
-    reader = csv.reader(source, strict=True)
+    reader = csv.reader(_text_lines(source, problems), strict=True)
     previous = 0
     while True:
         try:
