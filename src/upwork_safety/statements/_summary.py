@@ -69,17 +69,6 @@ _COLUMNS = {
     TransactionKind.PAYMENT: "other",
     TransactionKind.MISCELLANEOUS: "other",
 }
-#: Columns shown as costs: the negative sum of their rows, so a fee of $10 reads 10.00.
-_COSTS = frozenset(
-    {
-        "service_fees",
-        "refunds",
-        "withdrawn",
-        "withdrawal_fees",
-        "connects_and_subscriptions",
-        "taxes",
-    }
-)
 _MONEY_COLUMNS = (
     "gross",
     "service_fees",
@@ -90,6 +79,9 @@ _MONEY_COLUMNS = (
     "taxes",
     "other",
 )
+#: Columns shown as costs: the negative sum of their rows, so a fee of $10 reads 10.00.
+#: Every money column but the earnings (gross) and the signed rest (other).
+_COSTS = frozenset(_MONEY_COLUMNS) - {"gross", "other"}
 
 
 def tax_year(on: date | datetime) -> str:
