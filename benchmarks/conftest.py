@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pytest
 
-#: group -> (goal as text, predicate on ours/baseline ratio)
+#: group -> (goal as text, predicate on ours/baseline ratio): DESIGN.md's Performance
+#: section and the issues' targets, so the table says plainly which are met.
 GOALS = {
-    "escrow-vs-transitions": ("ours faster (ratio < 1)", lambda r: r < 1),
-    "jss-timeline-vs-rescoring": ("at least 20x faster (ratio <= 0.05)", lambda r: r <= 0.05),
-    "serialize-vs-pydantic": ("within 1.5x (ratio <= 1.5)", lambda r: r <= 1.5),
-    "import-vs-attrs-cattrs": ("at most 1.5x (ratio <= 1.5)", lambda r: r <= 1.5),
+    # Issue 12: step by step, no slower against transitions than before the invariants
+    # moved into the constructors (0.555 in the 2026-11-26 run).
+    "escrow-vs-transitions": ("no slower than 2026-11 (ratio <= 0.555)", lambda r: r <= 0.555),
+    "jss-timeline-vs-rescoring": ("at least 300x faster (ratio <= 1/300)", lambda r: r <= 1 / 300),
+    "import-vs-attrs-cattrs": ("at most 1.2x (ratio <= 1.2)", lambda r: r <= 1.2),
 }
 
 
