@@ -632,12 +632,17 @@ class TestEdges:
         _, text = run("check", str(TestCheck().contract_file(tmp_path)), "--json")
         assert "2026-03-10T00:00:00+00:00" == json.loads(text)[0]["now"]
 
-    def test_real_clock_helpers_are_aware(self):
-        """The clock helpers give an aware UTC datetime and a date."""
+    def test_clock_helpers_read_one_utc_clock(self, monkeypatch):
+        """--now defaults to the UTC clock to the second, --on to its UTC day (a fixed clock here)."""
+        from datetime import datetime, timezone
+
         from upwork_safety import cli
 
-        assert cli._now().utcoffset() == timedelta(0)
-        assert isinstance(cli._today(), date)
+        late = datetime(2026, 3, 10, 23, 59, 59, 999_999, tzinfo=timezone.utc)
+        monkeypatch.setattr(cli, "_clock", lambda: late)
+        assert datetime(2026, 3, 10, 23, 59, 59, tzinfo=timezone.utc) == cli._now()
+        assert timedelta(0) == cli._now().utcoffset()
+        assert date(2026, 3, 10) == cli._today()
 
     def test_library_error_is_one_line(self, tmp_path, capsys):
         """An error from an engine (hours without a rate) is one line, exit 2."""

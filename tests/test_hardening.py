@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import importlib
 import json
-import time
 import typing
 from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
@@ -752,14 +751,15 @@ def huge_history() -> list[Contract]:
 
 @pytest.mark.slow
 def test_hostile_100000_contracts_into_jss_score(huge_history):
-    """HOSTILE SIZE: 100,000 contracts are scored in bounded time (well under a minute)."""
-    started = time.perf_counter()
+    """HOSTILE SIZE: 100,000 contracts are scored, every one explained.
+
+    How the time grows with the size is measured in
+    ``benchmarks/test_bench_hostile.py`` (linear), never asserted here.
+    """
     report = jss.score(huge_history, as_of=date(2025, 1, 1))
-    elapsed = time.perf_counter() - started
     assert HUGE == len(report.impacts)
     assert report.score is not None
     assert 0 <= report.score <= 100
-    assert elapsed < 60
 
 
 # --------------------------------------------------------------------------- money, fees, hourly
@@ -971,10 +971,12 @@ if "checks" in PUBLIC_MODULES:
                 call()
 
     def test_hostile_one_megabyte_message():
-        """HOSTILE SIZE: a 1 MB message is scanned in bounded time and still finds the request."""
+        """HOSTILE SIZE: a 1 MB message is scanned and the request at its end still found.
+
+        That the time grows linearly is measured in
+        ``benchmarks/test_bench_hostile.py``, never asserted here.
+        """
         text = ("Thanks for the update, looking good so far. " * 24_000)[:1_000_000]
         text += " Please send me your WhatsApp number and we can pay outside Upwork."
-        started = time.perf_counter()
         found = checks.scan_message(text)
-        assert time.perf_counter() - started < 20
         assert {"OFF_PLATFORM_CONTACT", "OFF_PLATFORM_PAYMENT"} & {f.code for f in found}

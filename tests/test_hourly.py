@@ -268,10 +268,6 @@ def test_calendar_argument_errors():
     with pytest.raises(InvalidTypeError) as info:
         payout_calendar(WEEK, rules={"hourly_segment": 10})
     assert "rules" == info.value.field
-    odd = attrs.evolve(rules.CURRENT, hourly_invoice_delay=timedelta(days=6))
-    with pytest.raises(RulesError) as info:
-        payout_calendar(WEEK, rules=odd)
-    assert "rules" == info.value.field
 
 
 def test_calendar_validates_direct_construction():
@@ -645,14 +641,29 @@ def test_invoice_argument_types():
             {"hourly_partial_segment_minimum": timedelta(minutes=11)},
             "PlatformRules.hourly_partial_segment_minimum",
         ),
+        ({"hourly_invoice_delay": timedelta(days=6)}, "PlatformRules.hourly_review_window"),
+        ({"hourly_review_window": timedelta(hours=1)}, "PlatformRules.hourly_review_window"),
+        ({"hourly_available_delay": timedelta(days=4)}, "PlatformRules.hourly_available_delay"),
     ],
 )
-def test_segment_rules_must_fit_the_week(changes, field):
-    """Segment rules that do not fit the Work Diary grid are refused."""
-    odd = attrs.evolve(rules.CURRENT, **changes)
+def test_hourly_rules_that_do_not_fit_cannot_be_built(changes, field):
+    """Hourly timings off the Work Diary grid or out of order are refused when the rules are built.
+
+    A what-if rule set that the hourly engine could not use never exists, so
+    no ``invoice`` or ``payout_calendar`` meets one.
+    """
     with pytest.raises(RulesError) as info:
-        invoice([], week=WEEK, rate=usd(30), rules=odd)
+        attrs.evolve(rules.CURRENT, **changes)
     assert field == info.value.field
+
+
+def test_hourly_rules_at_their_limits_can_be_built():
+    """The boundaries themselves are allowed: a whole-segment minimum, invoice at the window's end."""
+    whole = attrs.evolve(rules.CURRENT, hourly_partial_segment_minimum=timedelta(minutes=10))
+    assert timedelta(minutes=10) == whole.hourly_partial_segment_minimum
+    tight = attrs.evolve(rules.CURRENT, hourly_invoice_delay=rules.CURRENT.hourly_review_window)
+    cal = payout_calendar(WEEK, rules=tight)
+    assert cal.invoiced_at == cal.dispute_window_ends
 
 
 def test_time_entry_is_the_models_class():

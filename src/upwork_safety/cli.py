@@ -50,12 +50,17 @@ class _Parser(argparse.ArgumentParser):
 # --------------------------------------------------------------------------- the clock
 
 
+def _clock() -> datetime:
+    """The wall clock, in UTC: the library's one read of it."""
+    return datetime.now(UTC)  # pragma: no cover  (tests never read the wall clock)
+
+
 def _today() -> date:
-    return datetime.now(UTC).date()
+    return _clock().date()
 
 
 def _now() -> datetime:
-    return datetime.now(UTC).replace(microsecond=0)
+    return _clock().replace(microsecond=0)
 
 
 # --------------------------------------------------------------------------- files

@@ -35,7 +35,7 @@ from upwork_safety._validate import (
     items_field,
     sequence_of,
 )
-from upwork_safety.errors import InvalidValueError, RulesError
+from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import (
     MICROSECOND,
     WEEK,
@@ -365,24 +365,6 @@ def _check_overlaps(items: tuple[TimeEntry, ...]) -> None:
         latest = index
 
 
-def _check_segment_rules(rules: PlatformRules) -> None:
-    segment = rules.hourly_segment
-    if WEEK % segment:
-        raise RulesError(
-            f"PlatformRules.hourly_segment ({segment}) must divide a week evenly "
-            "so segments sit on the Work Diary's grid",
-            field="PlatformRules.hourly_segment",
-            rule="divides a week evenly",
-        )
-    if not timedelta(0) < rules.hourly_partial_segment_minimum <= segment:
-        raise RulesError(
-            "PlatformRules.hourly_partial_segment_minimum must be more than zero and "
-            f"at most hourly_segment ({segment}), got {rules.hourly_partial_segment_minimum}",
-            field="PlatformRules.hourly_partial_segment_minimum",
-            rule="at most hourly_segment",
-        )
-
-
 def _limit_segments(limit: Decimal | None, segment: timedelta) -> int | None:
     if limit is None:
         return None
@@ -476,14 +458,12 @@ def invoice(
         InvalidTypeError: An argument has the wrong type (a sequence that is
             not one, an item that is not a :class:`TimeEntry` or
             :class:`Pause`, a number where Money is expected, ...).
-        RulesError: *rules* give segments that do not fit the week.
     """
     week = week_argument(week)
     rate = positive_money(rate, "rate")
     limit = _limit(weekly_limit, "weekly_limit")
     client_verified = flag(client_verified, "client_verified")
     rules = rules_for(rules, week.end)
-    _check_segment_rules(rules)
     items = sequence_of(entries, TimeEntry, "entries")
     _check_overlaps(items)
     paused = tuple(

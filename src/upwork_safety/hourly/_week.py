@@ -27,7 +27,7 @@ from upwork_safety._validate import (
     utc_field,
     utc_instant,
 )
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import MICROSECOND, SECOND, WEEK, flag, rules_for
 from upwork_safety.models import TimeEntry
 
@@ -294,7 +294,6 @@ def payout_calendar(
     Raises:
         InvalidTypeError: *week* is not a :class:`BillingWeek`, or another
             argument has the wrong type.
-        RulesError: *rules* put the steps out of order.
 
     >>> from datetime import datetime, timezone
     >>> cal = payout_calendar(billing_week(datetime(2024, 1, 3, tzinfo=timezone.utc)))
@@ -309,15 +308,6 @@ def payout_calendar(
     window_ends = closes + rules.hourly_review_window
     skip = top_rated and invoiced.date() >= rules.top_rated_skip_hold_since
     available = window_ends + SECOND if skip else closes + rules.hourly_available_delay
-    if not invoiced <= window_ends < available:
-        raise RulesError(
-            "PlatformRules hourly timings must give invoice <= end of dispute window < "
-            f"available, got hourly_invoice_delay={rules.hourly_invoice_delay}, "
-            f"hourly_review_window={rules.hourly_review_window}, "
-            f"hourly_available_delay={rules.hourly_available_delay}",
-            field="rules",
-            rule="invoice <= end of dispute window < available",
-        )
     return PayoutCalendar(
         week=week,
         invoiced_at=invoiced,

@@ -83,6 +83,16 @@ class PlatformRules:
 
     All durations are ``timedelta`` and all platform clocks are UTC.  Use
     :func:`sources` to list each field with its source.
+
+    Raises:
+        InvalidTypeError: A field of another type than the preset's.
+        RulesError: A duration that is not positive, a minimum milestone
+            that is not, an activity threshold off the 0–10 scale, or
+            hourly timings that do not fit together: ``hourly_segment``
+            must divide a week, ``hourly_partial_segment_minimum`` be at
+            most one segment, and invoice <= end of the dispute window <
+            available (``hourly_invoice_delay <= hourly_review_window <
+            hourly_available_delay``).
     """
 
     #: First day these rules apply.
@@ -298,6 +308,41 @@ class PlatformRules:
                 "PlatformRules.hourly_minimum_activity must be on the 0–10 scale",
                 field="PlatformRules.hourly_minimum_activity",
                 rule="0 to 10",
+            )
+        self._check_hourly()
+
+    def _check_hourly(self) -> None:
+        """The hourly timings fit together: segments on a week's grid, steps in order."""
+        segment = self.hourly_segment
+        if timedelta(weeks=1) % segment:
+            raise RulesError(
+                f"PlatformRules.hourly_segment ({segment}) must divide a week evenly "
+                "so segments sit on the Work Diary's grid",
+                field="PlatformRules.hourly_segment",
+                rule="divides a week evenly",
+            )
+        if self.hourly_partial_segment_minimum > segment:
+            raise RulesError(
+                "PlatformRules.hourly_partial_segment_minimum must be at most "
+                f"hourly_segment ({segment}), got {self.hourly_partial_segment_minimum}",
+                field="PlatformRules.hourly_partial_segment_minimum",
+                rule="at most hourly_segment",
+            )
+        if not self.hourly_invoice_delay <= self.hourly_review_window:
+            raise RulesError(
+                "PlatformRules.hourly_review_window must not end before the invoice "
+                f"(hourly_invoice_delay {self.hourly_invoice_delay}), got "
+                f"{self.hourly_review_window}",
+                field="PlatformRules.hourly_review_window",
+                rule="invoice <= end of dispute window",
+            )
+        if not self.hourly_review_window < self.hourly_available_delay:
+            raise RulesError(
+                "PlatformRules.hourly_available_delay must come after the dispute window "
+                f"(hourly_review_window {self.hourly_review_window}), got "
+                f"{self.hourly_available_delay}",
+                field="PlatformRules.hourly_available_delay",
+                rule="end of dispute window < available",
             )
 
 

@@ -11,7 +11,7 @@ import decimal
 import enum
 import functools
 import itertools
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
+from upwork_safety.rules import CURRENT
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -42,9 +43,11 @@ USD = "USD"
 
 #: Hours arithmetic runs in its own context, whatever the caller's decimal context is.
 _CONTEXT = decimal.Context(prec=60, rounding=ROUND_HALF_UP)
-_SIX = Decimal(6)
+#: Billing steps per hour: 6, since Upwork bills and writes hours in its
+#: 10-minute segments (``PlatformRules.hourly_segment``, HC 211068518).
+_STEPS = Decimal(timedelta(hours=1) // CURRENT.hourly_segment)
 #: Half a minute, in hours: how far a written hours value may be from a
-#: whole number of 10-minute steps (Upwork writes 20 minutes as 0.33333).
+#: whole number of steps (Upwork writes 20 minutes as 0.33333).
 _HALF_MINUTE = _CONTEXT.divide(Decimal(1), Decimal(120))
 
 
@@ -109,8 +112,8 @@ def ten_minute_steps(hours: Decimal) -> bool:
     shown (``0.33333`` for 20 minutes, ``8.66667`` for 8 h 40 min), as long as
     the written value is within half a minute of the step.
     """
-    steps = _CONTEXT.multiply(hours, _SIX).to_integral_value(context=_CONTEXT)
-    exact = _CONTEXT.divide(steps, _SIX)
+    steps = _CONTEXT.multiply(hours, _STEPS).to_integral_value(context=_CONTEXT)
+    exact = _CONTEXT.divide(steps, _STEPS)
     if exact == hours:
         return True
     # Whole hours are exact, so *hours* has decimals here: round the step to as many.

@@ -2,8 +2,8 @@
 
 Pakistan's tax year runs 1 July to 30 June and is named by both calendar
 years: 1 July 2024 to 30 June 2025 is "2024-25".  The s.154A estimate uses
-the export-tax rules of :mod:`upwork_safety.fees` (:data:`~upwork_safety.fees.EXPORT_TAX_2022`),
-never numbers of its own.
+the export-tax rules in force on each row's date
+(:data:`~upwork_safety.fees.EXPORT_TAX_HISTORY`), never numbers of its own.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from upwork_safety._validate import (
     utc_day,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.fees import EXPORT_TAX_2022, ExportTaxRules
+from upwork_safety.fees import EXPORT_TAX_HISTORY
 from upwork_safety.money import ExchangeRate, Money
 from upwork_safety.statements._model import (
     USD,
@@ -52,8 +52,6 @@ _TAX_STATUSES: tuple[str, ...] = get_args(TaxStatus)
 _PKR = "PKR"
 #: Sums start from 0.00 so that empty columns read like the others.
 _ZERO = Money("0.00", USD)
-#: The export-tax rules the library knows, oldest first.
-_TAX_RULES: tuple[ExportTaxRules, ...] = (EXPORT_TAX_2022,)
 
 _COLUMNS = {
     TransactionKind.FIXED_PRICE: "gross",
@@ -443,13 +441,9 @@ def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | N
 
 
 def _tax_rate(status: TaxStatus, on: date) -> Decimal | None:
-    rules = None
-    for candidate in _TAX_RULES:
-        if candidate.effective <= on:
-            rules = candidate
-    if rules is None:
+    if on < EXPORT_TAX_HISTORY.first_day:
         return None
-    return rules.pseb_registered if status == "pseb" else rules.not_registered
+    return EXPORT_TAX_HISTORY.in_force(on).rate(pseb_registered=status == "pseb")
 
 
 def summarize(
@@ -581,6 +575,6 @@ def _notes(statement: Statement, untaxed: list[str]) -> tuple[str, ...]:
     if untaxed:
         notes.append(
             f"No s.154A estimate for {', '.join(untaxed)}: the library's export-tax rules start "
-            f"on {_TAX_RULES[0].effective}."
+            f"on {EXPORT_TAX_HISTORY.first_day}."
         )
     return tuple(notes)

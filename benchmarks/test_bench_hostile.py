@@ -1,0 +1,131 @@
+"""Hostile sizes: the cost of a ten times larger input, as a ratio (linear means about 10).
+
+The test suite feeds the library hostile sizes (a 1 MB message, 100,000
+contracts) and checks the answers; how long they take is measured here, never
+asserted there.  Each pair times the large input against one a tenth of its
+size, in the same run, alternately (:func:`~benchmarks.test_bench_jss.paired`):
+a ratio near 10 says the work grows linearly, a ratio near 100 would say it
+grows with the square.
+
+* ``hostile-scan``: :func:`upwork_safety.checks.scan_message` on a 1 MB message
+  against a 100 kB one (ordinary text, an off-platform request at the end).
+* ``hostile-jss``: :func:`upwork_safety.jss.score` on 100,000 contracts against
+  10,000.
+
+Run ``python -m pytest benchmarks/test_bench_hostile.py --benchmark-only -s``
+for the paired table.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+import pytest
+
+from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, checks, jss
+
+from .test_bench_jss import paired, report
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+SENTENCE = "Thanks for the update, looking good so far. "
+REQUEST = " Please send me your WhatsApp number and we can pay outside Upwork."
+
+
+def _message(size: int) -> str:
+    return (SENTENCE * (size // len(SENTENCE) + 1))[:size] + REQUEST
+
+
+def _history(count: int) -> list[Contract]:
+    day = date(2023, 1, 2)
+    good, poor = Feedback(stars=5), Feedback(stars=2)
+    out = []
+    for n in range(count):
+        start = day + timedelta(days=n % 700)
+        end = start + timedelta(days=1 + n % 60)
+        out.append(
+            Contract(
+                f"c{n}",
+                f"client{n % 5000}",
+                ContractKind.FIXED_PRICE,
+                start,
+                end,
+                payments=(Payment(end, Money(100 + n % 900, "USD")),),
+                feedback=poor if n % 10 == 0 else good,
+            )
+        )
+    return out
+
+
+def _pair(benchmark, group: str, large: Callable[[], object], small: Callable[[], object]) -> None:
+    """Time *large* against *small* alternately (GC on and off) and print the table."""
+    benchmark.group = group
+    benchmark.extra_info["role"] = "ours"
+
+    def small_seconds() -> float:
+        start = time.perf_counter()
+        small()
+        return time.perf_counter() - start
+
+    result = paired(large, small_seconds)
+    benchmark.extra_info["paired"] = result
+    print("\n" + report(f"{group}: 10x the input (ours) against the input (baseline)", result))
+    benchmark.pedantic(large, rounds=1, iterations=1)
+
+
+def _small(benchmark, group: str, small: Callable[[], object]) -> None:
+    benchmark.group = group
+    benchmark.extra_info["role"] = "baseline"
+    benchmark.pedantic(small, rounds=5, iterations=1)
+
+
+@pytest.fixture(scope="module")
+def messages() -> tuple[str, str]:
+    large, small = _message(1_000_000), _message(100_000)
+    for text in (large, small):
+        found = {f.code for f in checks.scan_message(text)}
+        assert {"OFF_PLATFORM_CONTACT", "OFF_PLATFORM_PAYMENT"} & found
+    return large, small
+
+
+@pytest.fixture(scope="module")
+def histories() -> tuple[list[Contract], list[Contract]]:
+    return _history(100_000), _history(10_000)
+
+
+AS_OF = date(2025, 1, 1)
+
+
+def test_scan_large(benchmark, messages):
+    """A 1 MB message (ours), paired against the 100 kB one."""
+    large, small = messages
+    _pair(
+        benchmark,
+        "hostile-scan",
+        lambda: checks.scan_message(large),
+        lambda: checks.scan_message(small),
+    )
+
+
+def test_scan_small(benchmark, messages):
+    """The 100 kB message (the baseline)."""
+    _small(benchmark, "hostile-scan", lambda: checks.scan_message(messages[1]))
+
+
+def test_jss_large(benchmark, histories):
+    """100,000 contracts (ours), paired against 10,000."""
+    large, small = histories
+    _pair(
+        benchmark,
+        "hostile-jss",
+        lambda: jss.score(large, as_of=AS_OF),
+        lambda: jss.score(small, as_of=AS_OF),
+    )
+
+
+def test_jss_small(benchmark, histories):
+    """10,000 contracts (the baseline)."""
+    _small(benchmark, "hostile-jss", lambda: jss.score(histories[1], as_of=AS_OF))
