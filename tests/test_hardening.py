@@ -980,3 +980,99 @@ if "checks" in PUBLIC_MODULES:
         text += " Please send me your WhatsApp number and we can pay outside Upwork."
         found = checks.scan_message(text)
         assert {"OFF_PLATFORM_CONTACT", "OFF_PLATFORM_PAYMENT"} & {f.code for f in found}
+
+
+# --------------------------------------------------------------------------- red team, round 2
+
+
+class TestRedTeamRound2:
+    """What the round-2 red team found, each a regression test."""
+
+    def test_a_lone_surrogate_cannot_be_built_or_loaded(self):
+        """Text UTF-8 cannot hold is refused where it enters, so to_json never meets it."""
+        with pytest.raises(UpworkSafetyError) as info:
+            Contract("\ud800", "x", ContractKind.FIXED_PRICE, date(2024, 1, 1))
+        assert ("Contract.id", "valid Unicode text") == (info.value.field, info.value.rule)
+        with pytest.raises(UpworkSafetyError) as info:
+            Milestone("m1", "Logo \udfff", Money("50", "USD"))
+        assert "Milestone.title" == info.value.field
+        text = '{"id":"\\ud800","client":"x","kind":"fixed_price","started":"2024-01-01"}'
+        with pytest.raises(InvalidDataError) as loaded:
+            serialize.from_json(Contract, text)
+        assert "$.id" in str(loaded.value)
+        # Paired surrogates are ordinary text (an emoji) and round-trip.
+        fine = Contract("c\U0001f600", "x", ContractKind.FIXED_PRICE, date(2024, 1, 1))
+        assert fine == serialize.from_json(Contract, serialize.to_json(fine))
+
+    @pytest.mark.parametrize("zero", ["0E-1000000", "0E-500000", "0E-61"])
+    def test_a_zero_written_with_absurd_places_is_refused_at_once(self, zero):
+        """A zero with a huge exponent was accepted, then made allocate overflow or run 50 s."""
+        with pytest.raises(UpworkSafetyError) as info:
+            Money(Decimal(zero), "USD")
+        assert "at most 60 decimal places written" == info.value.rule
+        with pytest.raises(UpworkSafetyError) as info:
+            Money("1.00", "USD").allocate([Decimal(zero), 1])
+        assert "ratios[0]" == info.value.field
+
+    def test_trailing_zeros_within_the_precision_are_kept(self):
+        """Up to 60 places written (42 of them zeros past the 18 allowed) is still the same amount."""
+        assert Money("1", "USD") == Money(Decimal("1." + "0" * 59), "USD")
+
+    @pytest.mark.parametrize("items", [[1], [Money("1", "USD"), "2"], None, "USD", 5])
+    def test_money_total_refuses_what_is_not_money(self, items):
+        """Money.total([1]) raised a bare TypeError."""
+        with pytest.raises(UpworkSafetyError) as info:
+            Money.total(items, "USD")
+        assert info.value.field in {"items", "items[0]", "items[1]"}
+
+    @pytest.mark.parametrize("spec", ["zz", "1000000000", ".5000f", "Q"])
+    def test_money_format_spec_is_checked_and_bounded(self, spec):
+        """A bad spec raised ValueError; a width of 10**9 built a 1 GB string."""
+        with pytest.raises(UpworkSafetyError) as info:
+            format(Money("1", "USD"), spec)
+        assert "format_spec" == info.value.field
+
+    def test_money_format_specs_still_work(self):
+        """Ordinary specs format the amount; an empty spec is str()."""
+        money = Money("1234.5", "USD")
+        assert ("1,234.50", "USD 1,234.50", "**1234.5**") == (
+            format(money, ",.2f"),
+            format(money, ""),
+            format(money, "*^10"),
+        )
+
+    def test_a_year_one_statement_by_tax_year_is_a_library_error(self):
+        """summarize(by="tax_year") on a row dated 0001-01-01 raised ValueError: year 0."""
+        from upwork_safety import statements
+
+        text = "Date,Contract,Hours,Amount,Payment type\n0001-01-01,Logo (1),,5.00,Bonus\n"
+        statement = statements.parse(text)
+        with pytest.raises(UpworkSafetyError) as info:
+            statements.summarize(statement, by="tax_year")
+        assert "statement" == info.value.field
+        assert "0001-01" == statements.summarize(statement, by="month").rows[0].period
+        with pytest.raises(UpworkSafetyError) as info:
+            statements.tax_year(date(1, 6, 30))
+        assert "on" == info.value.field
+        assert "0001-02" == statements.tax_year(date(1, 7, 1))
+
+    def test_the_cli_exits_2_on_both(self, tmp_path, capsys):
+        """The CLI printed a traceback (exit 1) for the year-1 statement and the surrogate file."""
+        from upwork_safety.cli import main
+
+        year_one = tmp_path / "y1.csv"
+        year_one.write_text(
+            "Date,Contract,Hours,Amount,Payment type\n0001-01-01,Logo (1),,5.00,Bonus\n", "utf-8"
+        )
+        surrogate = tmp_path / "sur.json"
+        surrogate.write_text(
+            '[{"id":"\\ud800","client":"x","kind":"fixed_price","started":"2024-01-01"}]', "utf-8"
+        )
+        for argv in (
+            ["statement", str(year_one), "--by", "tax-year"],
+            ["jss", str(surrogate), "--as-of", "2025-01-01"],
+        ):
+            assert 2 == main(argv)
+            captured = capsys.readouterr()
+            assert "" == captured.out
+            assert "Traceback" not in captured.err

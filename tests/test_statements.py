@@ -1701,3 +1701,19 @@ def test_tutorial_chart_draws_monthly_net():
     heights = [patch.get_height() for patch in ax.patches]
     plt.close("all")
     assert [360.0, 225.0, 854.0, 0.0] == heights
+
+
+@pytest.mark.parametrize("body", [",,,,,,,,,,\n", ",,\n", " , \n"])
+def test_blank_rows_of_another_width_are_refused(body):
+    """A row of empty cells with the wrong column count is a problem, not silently dropped."""
+    with pytest.raises(InvalidDataError) as info:
+        statements.parse("Date,Contract,Hours,Amount,Payment type\n" + body)
+    assert ["line 2"] == [where(p) for p in problems_of(info)]
+
+
+def test_blank_rows_of_the_header_width_hold_nothing():
+    """Empty lines and ",,,," rows in the export's shape are passed over; the real row is read."""
+    text = "\n,,,,\nDate,Contract,Hours,Amount,Payment type\n , , , , \n2024-01-01,Logo (1),,5.00,Bonus\n\n"
+    statement = statements.parse(text)
+    assert 1 == len(statement.transactions)
+    assert Money("5.00", "USD") == statement.transactions[0].amount

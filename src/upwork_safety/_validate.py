@@ -168,20 +168,44 @@ def optional_date_field(instance: object, attribute: Any, value: Any) -> None:
         plain_date(value, field_name(instance, attribute))
 
 
+def unicode_text(value: str) -> bool:
+    """Whether *value* is text UTF-8 can hold (no lone surrogate such as U+D800)."""
+    if value.isascii():
+        return True
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _not_unicode(name: str) -> NoReturn:
+    raise InvalidValueError(
+        f"{name} holds a lone surrogate (e.g. '\\ud800'), which no UTF-8 text, JSON file or "
+        "terminal can hold",
+        field=name,
+        rule="valid Unicode text",
+    )
+
+
 def text_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: the field must be a ``str``."""
+    """An attrs validator: the field must be a ``str`` of valid Unicode text."""
     if not isinstance(value, str):
         name = field_name(instance, attribute)
         raise InvalidTypeError(
             f"{name} must be a str, not {type(value).__name__}", field=name, rule="a str"
         )
+    if not unicode_text(value):
+        _not_unicode(field_name(instance, attribute))
 
 
 def id_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a non-empty, non-blank ``str``."""
-    if value.__class__ is str and value and not value.isspace():
+    """An attrs validator: a non-empty, non-blank ``str`` of valid Unicode text."""
+    if value.__class__ is str and value and not value.isspace() and value.isascii():
         return
     text_field(instance, attribute, value)
+    if value and not value.isspace():
+        return
     name = field_name(instance, attribute)
     raise InvalidValueError(f"{name} must not be empty", field=name, rule="not empty")
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import decimal
 import functools
 import re
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import attrs
 
@@ -22,7 +23,7 @@ from upwork_safety.errors import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable
 
 __all__ = ["MAX_DIGITS", "MAX_PARTS", "ExchangeRate", "Money"]
 
@@ -47,6 +48,25 @@ CONTEXT = decimal.Context(
     Emax=999_999,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def exact(func: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Run *func* in :data:`CONTEXT`, whatever the caller's decimal context (private).
+
+    Every public engine function that does Decimal arithmetic wears it, so a
+    caller's ``getcontext().prec = 6`` (or a trap) changes no result.
+    """
+
+    @functools.wraps(func)
+    def in_context(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with decimal.localcontext(CONTEXT):
+            return func(*args, **kwargs)
+
+    return in_context
+
+
 _LIMIT = Decimal(10) ** MAX_DIGITS
 _INT_LIMIT = 10**MAX_DIGITS
 #: Canonical amount text: ASCII digits, an optional sign, at most one decimal
@@ -54,6 +74,12 @@ _INT_LIMIT = 10**MAX_DIGITS
 _DIGITS = MAX_DIGITS + 1  # one more than allowed, so the limit check names the rule
 _CANONICAL = re.compile(rf"[+-]?[0-9]{{1,{_DIGITS}}}(?:\.[0-9]{{1,{_DIGITS}}})?")
 _CANONICAL_LENGTH = 2 * MAX_DIGITS + 4
+
+#: ``format(money, spec)`` may ask for at most this width or precision: a
+#: wider column is a mistake, and ``"1000000000"`` would build a 1 GB string.
+MAX_FORMAT_WIDTH = 1_000
+#: The width and precision in a spec: [[fill]align][sign][z][#][0][width][,_][.precision][type].
+_SPEC_SIZES = re.compile(r"(?:.?[<>=^])?[+\- ]?z?#?0?([0-9]*)[,_]?(?:\.([0-9]+))?", re.DOTALL)
 
 
 def _places(value: object) -> int:
@@ -86,10 +112,23 @@ def _limits(result: Decimal, what: str) -> Decimal:
     if _places(result) > MAX_DIGITS and result != result.quantize(
         _QUANTA[MAX_DIGITS], context=CONTEXT
     ):
+        text = str(result)
         raise InvalidValueError(
-            f"{what} must have at most {MAX_DIGITS} decimal places, got {result}",
+            f"{what} must have at most {MAX_DIGITS} decimal places, got "
+            f"{text if len(text) <= 60 else text[:60] + f'… ({len(text)} characters)'}",
             field=what,
             rule=f"at most {MAX_DIGITS} decimal places",
+        )
+    exponent = result.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -CONTEXT.prec:
+        # Trailing zeros past 18 places hold no digit and are kept as given,
+        # but not past the library's precision: "0E-1000000" (zero written with
+        # a million places) would carry its exponent into every later sum.
+        raise InvalidValueError(
+            f"{what} must be written with at most {CONTEXT.prec} decimal places (the "
+            f"library's precision), got {-exponent}",
+            field=what,
+            rule=f"at most {CONTEXT.prec} decimal places written",
         )
     return result
 
@@ -276,8 +315,19 @@ class Money:
 
         Raises:
             CurrencyMismatchError: An item is in another currency.
+            InvalidTypeError: *items* is not an iterable of Money (a str,
+                a mapping or ``None``, or an item that is not Money).
         """
-        return sum(items, cls.zero(currency))
+        if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
+            raise InvalidTypeError(
+                f"items must be an iterable of Money, not {type(items).__name__}",
+                field="items",
+                rule="an iterable of Money",
+            )
+        total = cls.zero(currency)
+        for index, item in enumerate(items):
+            total += require_money(item, f"items[{index}]")
+        return total
 
     def _same(self, other: Money, op: str) -> None:
         if self.currency != other.currency:
@@ -576,10 +626,32 @@ class Money:
         return f"{self.currency} {amount:,}"
 
     def __format__(self, spec: str) -> str:
+        """``f"{money}"`` is :meth:`__str__`; ``f"{money:,.2f}"`` formats the amount as a Decimal.
+
+        Raises:
+            InvalidValueError: *spec* is not a Decimal format, or asks for a
+                width or precision over :data:`MAX_FORMAT_WIDTH`.
+        """
         if not spec:
             return str(self)
-        with decimal.localcontext(CONTEXT):
-            return format(self.amount or self.amount.copy_abs(), spec)
+        sizes = _SPEC_SIZES.match(spec)
+        if sizes is not None and any(
+            int(size) > MAX_FORMAT_WIDTH for size in sizes.groups() if size
+        ):
+            raise InvalidValueError(
+                f"format spec {spec[:40]!r} asks for more than {MAX_FORMAT_WIDTH} characters",
+                field="format_spec",
+                rule=f"width and precision at most {MAX_FORMAT_WIDTH}",
+            )
+        try:
+            with decimal.localcontext(CONTEXT):
+                return format(self.amount or self.amount.copy_abs(), spec)
+        except ValueError:
+            raise InvalidValueError(
+                f"{spec[:40]!r} is not a format spec for a Decimal amount (e.g. ',.2f')",
+                field="format_spec",
+                rule="a Decimal format spec",
+            ) from None
 
 
 def _rate(value: Decimal | int | str) -> Decimal:

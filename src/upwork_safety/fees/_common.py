@@ -1,7 +1,8 @@
 """What every part of the fees package shares (private): exact arithmetic, argument checks, reports.
 
-* :func:`exact` runs a public function in the library's decimal context, so
-  a caller's ``decimal.getcontext().prec = 6`` never changes a cent.
+* Every public function here wears ``exact`` (:mod:`upwork_safety.money`):
+  it runs in the library's decimal context, so a caller's
+  ``decimal.getcontext().prec = 6`` never changes a cent.
 * The argument checks name the argument at fault and the rule it breaks.
 * :class:`Steps` renders the reports made of ``(step, amount, note)``
   lines (quotes, payouts, service fees) for notebooks and pandas.
@@ -10,11 +11,9 @@
 from __future__ import annotations
 
 import abc
-import decimal
-import functools
 import math
 from decimal import Decimal
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING
 
 from upwork_safety import _render
 from upwork_safety._render import percent
@@ -27,23 +26,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import date
 
-P = ParamSpec("P")
-T = TypeVar("T")
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
-
-
-def exact(func: Callable[P, T]) -> Callable[P, T]:
-    """Run *func* in :data:`~upwork_safety.money.CONTEXT`, whatever the caller's context."""
-
-    @functools.wraps(func)
-    def in_context(*args: P.args, **kwargs: P.kwargs) -> T:
-        with decimal.localcontext(CONTEXT):
-            return func(*args, **kwargs)
-
-    return in_context
 
 
 class Default:

@@ -30,7 +30,6 @@ from upwork_safety.fees._common import (
     ZERO,
     Default,
     check_locale,
-    exact,
     first_reaching,
     fmt,
     from_units,
@@ -51,7 +50,7 @@ from upwork_safety.fees._route import (
     usable_method,
 )
 from upwork_safety.fees._withdrawal import WithdrawalQuote, build_quote, lowest_usable
-from upwork_safety.money import CONTEXT, ExchangeRate, Money
+from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:

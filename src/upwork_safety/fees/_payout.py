@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.fees._common import Steps, day_arg, exact, optional_day, ratio_percent
+from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
 from upwork_safety.fees._service_fee import Rules, ServiceFee, explain, rate_and_field
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote_withdrawal
 from upwork_safety.models import Contract, Payment
-from upwork_safety.money import ExchangeRate, Money
+from upwork_safety.money import ExchangeRate, Money, exact
 
 if TYPE_CHECKING:
     from datetime import date, datetime

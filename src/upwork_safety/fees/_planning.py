@@ -16,9 +16,9 @@ from upwork_safety import _render
 from upwork_safety._render import percent
 from upwork_safety._validate import id_field, sequence_of
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.fees._common import HUNDRED, ONE, Default, check_locale, exact, fmt, rate_arg
+from upwork_safety.fees._common import HUNDRED, ONE, Default, check_locale, fmt, rate_arg
 from upwork_safety.fees._route import usable_method
-from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, require_money, round_half_up
+from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, exact, require_money, round_half_up
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:

@@ -39,14 +39,13 @@ from upwork_safety.fees._common import (
     bool_arg,
     check_locale,
     day_arg,
-    exact,
     fmt,
     money_arg,
     optional_day,
 )
 from upwork_safety.fees._route import method_fees, method_field, unusable, usable_method
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import CONTEXT, Money, round_half_up
+from upwork_safety.money import CONTEXT, Money, exact, round_half_up
 from upwork_safety.rules import (
     DIRECT_TO_LOCAL_BANK,
     PAYMENT_SCHEDULE_HISTORY,

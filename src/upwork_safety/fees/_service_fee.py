@@ -21,7 +21,6 @@ from upwork_safety.fees._common import (
     ZERO,
     Steps,
     day_arg,
-    exact,
     first_reaching,
     from_units,
     money_arg,
@@ -30,7 +29,7 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract, Payment
-from upwork_safety.money import Money
+from upwork_safety.money import Money, exact
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
 
 __all__ = [

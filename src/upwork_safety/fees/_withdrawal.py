@@ -22,7 +22,6 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.fees._common import (
     ONE,
     Steps,
-    exact,
     first_reaching,
     from_units,
     money_arg,
@@ -46,7 +45,7 @@ from upwork_safety.fees._route import (
     unusable,
     usable_method,
 )
-from upwork_safety.money import CONTEXT, ExchangeRate, Money, round_half_up
+from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact, round_half_up
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:

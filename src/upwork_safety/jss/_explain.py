@@ -24,6 +24,7 @@ from upwork_safety.jss._tally import (
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract
+from upwork_safety.money import exact
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -141,6 +142,7 @@ class JSSChange:
         return _render.html_table(self.to_records(), caption=caption)
 
 
+@exact
 def what_if(
     contracts: Iterable[Contract],
     extra: Contract | Iterable[Contract],
@@ -212,6 +214,7 @@ def _kind(old: _Contribution | None, new: _Contribution | None) -> ChangeKind:
     return ChangeKind.CHANGED if _counted(new) else ChangeKind.LEFT
 
 
+@exact
 def explain_change(  # noqa: C901  (one pass over the contracts, each step commented)
     contracts: Iterable[Contract],
     before: date | datetime,

@@ -10,6 +10,7 @@ computed once and remembered, so most trials cost a draw and a sum.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,7 +28,7 @@ from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_onl
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
 from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import CONTEXT, Money, exact
 
 if TYPE_CHECKING:
     from upwork_safety.rules import JSSRules
@@ -183,7 +184,7 @@ def _odds(value: object) -> tuple[Decimal, ...]:
                 f"{what} must be from 0 to 1, got {amount}", field=what, rule="from 0 to 1"
             )
         odds[outcome] = amount
-    total = sum(odds.values(), Decimal(0))
+    total = functools.reduce(CONTEXT.add, odds.values(), Decimal(0))
     if total != 1:
         raise InvalidValueError(
             f"outcome_odds must sum to exactly 1, got {total}",
@@ -378,12 +379,15 @@ def _simulate(
     ``jobs`` picks per trial (the same seed gives the same trials).
     """
     rng = random.Random(seed)  # noqa: S311  (a simulation, not cryptography)
-    cumulative = [float(sum(odds[: i + 1], Decimal(0))) for i in range(len(odds))]
+    cumulative = [
+        float(functools.reduce(CONTEXT.add, odds[: i + 1], Decimal(0))) for i in range(len(odds))
+    ]
     picks = rng.choices(range(len(_SIMULATED)), cum_weights=cumulative, k=jobs * trials)
     score = simulation.score
     return Counter(score(picks[start : start + jobs]) for start in range(0, jobs * trials, jobs))
 
 
+@exact
 def forecast(
     contracts: Iterable[Contract],
     *,

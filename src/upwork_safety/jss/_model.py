@@ -35,6 +35,7 @@ from upwork_safety.jss._tally import (
     _trend,
 )
 from upwork_safety.models import Contract
+from upwork_safety.money import exact
 from upwork_safety.rules import JSS_HISTORY, JSSRules
 
 __all__ = ["classify", "score", "timeline"]
@@ -107,6 +108,7 @@ def _rules(value: object, on: date) -> JSSRules:
 # Public API
 
 
+@exact
 def classify(
     contract: Contract,
     *,
@@ -210,6 +212,7 @@ def _score_only(
     return _outcome(tally, rules)
 
 
+@exact
 def score(
     contracts: Iterable[Contract],
     *,
@@ -303,6 +306,7 @@ def _step(value: object) -> timedelta:
     return value
 
 
+@exact
 def timeline(
     contracts: Iterable[Contract],
     *,

@@ -8,6 +8,7 @@ order.  :func:`score_frame` needs pandas (the ``pandas`` extra).
 
 from __future__ import annotations
 
+import decimal
 import importlib.util
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,7 @@ from upwork_safety._validate import utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
 from upwork_safety.models import Contract
+from upwork_safety.money import CONTEXT, exact
 
 if TYPE_CHECKING:
     from datetime import date, datetime
@@ -91,7 +93,10 @@ def _stream(
                 field=f"histories[{index}]",
                 rule="a sequence of Contract",
             )
-        yield _report(_contracts(history, f"histories[{index}]"), day, rules, excluded)
+        # Each history in the library's decimal context: a generator runs in its caller's.
+        with decimal.localcontext(CONTEXT):
+            report = _report(_contracts(history, f"histories[{index}]"), day, rules, excluded)
+        yield report
 
 
 def _pandas() -> Any:
@@ -100,6 +105,7 @@ def _pandas() -> Any:
     return importlib.import_module("pandas")
 
 
+@exact
 def score_frame(
     frame: object,
     *,

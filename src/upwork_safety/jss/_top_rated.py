@@ -20,7 +20,7 @@ from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.jss._model import _contracts, _rules, timeline
 from upwork_safety.jss._months import _shift_months
 from upwork_safety.jss._reports import JSSPoint
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import CONTEXT, Money, exact
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -127,6 +127,7 @@ class TopRated:
         return _render.html_table(self.to_records(), caption=caption)
 
 
+@exact
 def top_rated_weeks(
     contracts: Iterable[Contract],
     *,
@@ -180,6 +181,7 @@ def top_rated_weeks(
     )
 
 
+@exact
 def top_rated(
     contracts: Iterable[Contract],
     *,

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
+from upwork_safety._validate import unicode_text
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import CONTEXT, Money, to_decimal
 
@@ -54,9 +55,14 @@ def shown(value: object, limit: int = 40) -> str:
 
 
 def read_str(value: object, _: object = None) -> str:
-    """A JSON string."""
+    """A JSON string of valid Unicode text (a lone surrogate such as U+D800 is refused)."""
     if isinstance(value, str):
-        return value
+        if unicode_text(value):
+            return value
+        raise RefusedError(
+            "expected Unicode text, got a lone surrogate (an unpaired \\ud800–\\udfff escape)",
+            rule="valid Unicode text",
+        )
     raise RefusedError(f"expected a string, got {type_name(value)}", rule="a string")
 
 

@@ -342,7 +342,7 @@ def _text_lines(source: _Source, problems: _Problems) -> Iterator[str]:
 
 
 def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[str]]]:
-    """Each non-blank record with the line it starts on."""
+    """Each record that is not an empty line, with the line it starts on."""
     reader = csv.reader(_text_lines(source, problems), strict=True)
     previous = 0
     while True:
@@ -356,7 +356,7 @@ def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[s
             continue
         start = previous + 1
         previous = reader.line_num
-        if any(cell.strip() for cell in record):
+        if record:
             yield start, record
 
 
@@ -381,7 +381,8 @@ class _Read:
 
 def _read(source: _Source, problems: _Problems) -> _Read | None:
     records = _records(source, problems)
-    first = next(records, None)
+    # Blank lines before the header (cells that are all empty or spaces) hold nothing.
+    first = next(((n, r) for n, r in records if any(cell.strip() for cell in r)), None)
     if first is None:
         problems.add(
             1, "line 1: the text is empty; expected the header line of an Upwork CSV export"
@@ -406,6 +407,8 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
                 f"on line {header_line} has {len(header)}",
             )
             continue
+        if not any(cell.strip() for cell in record):
+            continue  # a blank row in the export's shape (",,,,") holds nothing to read
         made = _one_row(_Row(record, line, header, read.positions, problems), read.spec)
         if made is not None:
             read.rows.append(made)
@@ -490,7 +493,9 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
     the row before.  Rows with no balance dated after the newest row with one
     are scheduled earnings: they go to :attr:`Statement.scheduled` and are
     never counted.  The file may list rows newest first (as Upwork does) or
-    oldest first.
+    oldest first.  Empty lines, and rows of the header's width whose cells
+    are all empty or spaces, hold nothing and are passed over; every other
+    row must have as many columns as the header.
 
     Args:
         text: The whole file as one ``str``, or an iterable of its lines

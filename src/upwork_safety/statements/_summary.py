@@ -82,6 +82,10 @@ _MONEY_COLUMNS = (
 _COSTS = frozenset(_MONEY_COLUMNS) - {"gross", "other"}
 
 
+#: The first tax year Python's calendar can hold starts on 1 July of year 1.
+_FIRST_TAX_YEAR = date(1, 7, 1)
+
+
 def tax_year(on: date | datetime) -> str:
     """The Pakistani tax year *on* falls in, e.g. ``"2024-25"`` for 2024-07-01 to 2025-06-30.
 
@@ -90,21 +94,28 @@ def tax_year(on: date | datetime) -> str:
 
     Raises:
         InvalidTypeError: *on* is neither a date nor a datetime.
-        InvalidValueError: *on* is a naive datetime.
+        InvalidValueError: *on* is a naive datetime, or before 1 July of year 1.
 
     >>> tax_year(date(2025, 6, 30)), tax_year(date(2025, 7, 1))
     ('2024-25', '2025-26')
     """
     day = utc_day(on, "on")
+    if day < _FIRST_TAX_YEAR:
+        raise InvalidValueError(
+            f"on ({day}) falls before {_FIRST_TAX_YEAR}, the start of the first tax year "
+            "the calendar can hold",
+            field="on",
+            rule=f"on or after {_FIRST_TAX_YEAR}",
+        )
     first = day.year if day.month >= 7 else day.year - 1
-    return f"{first}-{(first + 1) % 100:02d}"
+    return f"{first:04d}-{(first + 1) % 100:02d}"
 
 
 def _bounds(on: date, by: Period) -> tuple[str, date, date]:
     if by == "month":
         start = on.replace(day=1)
         following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
-        return f"{start:%Y-%m}", start, following - timedelta(days=1)
+        return f"{start.year:04d}-{start.month:02d}", start, following - timedelta(days=1)
     first = on.year if on.month >= 7 else on.year - 1
     return tax_year(on), date(first, 7, 1), date(first + 1, 6, 30)
 
@@ -540,7 +551,15 @@ def _periods(
     if not transactions:
         return []
     groups: list[tuple[tuple[str, date, date], list[Transaction]]] = []
-    bounds = _bounds(transactions[0].on, by)
+    first = transactions[0]
+    if by == "tax_year" and first.on < _FIRST_TAX_YEAR:
+        raise InvalidValueError(
+            f"line {first.line}: dated {first.on}, before {_FIRST_TAX_YEAR}, the start of the "
+            "first tax year the calendar can hold; summarize it by month",
+            field="statement",
+            rule=f"tax years from {_FIRST_TAX_YEAR}",
+        )
+    bounds = _bounds(first.on, by)
     last = transactions[-1].on
     index = 0
     while True:

@@ -1,0 +1,166 @@
+"""No caller's decimal context changes a result: the whole public API, swept.
+
+Every engine computes in the library's own context
+(:data:`upwork_safety.money.CONTEXT`).  Each call below runs once in the
+default context and again under hostile ones (one significant digit
+rounding down; three digits with every rounding trapped); the answers must
+be equal.  The histories are chosen so that a sum computed in the caller's
+context would round (window totals of four and more digits, weights of
+1.25 and 1.5).
+"""
+
+from __future__ import annotations
+
+import decimal
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    EndReason,
+    ExchangeRate,
+    Feedback,
+    Milestone,
+    Money,
+    Payment,
+    escrow,
+    fees,
+    hourly,
+    jss,
+)
+from upwork_safety.models import TimeEntry
+
+UTC = timezone.utc
+AS_OF = date(2023, 6, 1)
+
+
+def _job(index: int, amount: str, stars: str, private: int, why: EndReason) -> Contract:
+    return Contract(
+        f"c{index}",
+        f"client{index}",
+        ContractKind.FIXED_PRICE,
+        date(2023, 1, 1),
+        ended=date(2023, 2, 1),
+        payments=[Payment(date(2023, 1, 15), Money(amount, "USD"))],
+        feedback=Feedback(stars=stars, private_score=private, end_reason=why),
+    )
+
+
+#: The red-team's history (58 in any context; 50 when a sum ran in prec=1), and more of it.
+HISTORY = [
+    _job(1, "5000.00", "5.0", 10, EndReason.COMPLETED),
+    _job(2, "150.00", "1.0", 0, EndReason.CANCELLED_EARLY),
+    _job(3, "20.00", "1.0", 0, EndReason.COMPLETED),
+    _job(4, "700.00", "4.0", 9, EndReason.COMPLETED),
+    *(_job(10 + i, f"{300 + 97 * i}.55", "4.6", 8, EndReason.COMPLETED) for i in range(30)),
+]
+FUTURE = [jss.FutureJob(Money("1500.00", "USD"), days=100)]
+ODDS = {jss.Outcome.POSITIVE: "0.5", jss.Outcome.NEUTRAL: "0.45", jss.Outcome.NEGATIVE: "0.05"}
+
+
+def _escrow_ledger() -> object:
+    t0 = datetime(2025, 3, 3, 9, tzinfo=UTC)
+    contract = Contract(
+        "e1",
+        "client",
+        ContractKind.FIXED_PRICE,
+        date(2025, 3, 3),
+        milestones=[Milestone("m1", "Logo, 3 concepts", Money("1234.57", "USD"))],
+    )
+    contract = escrow.replay(
+        contract,
+        [
+            escrow.Fund("m1", t0),
+            escrow.Submit("m1", t0 + timedelta(days=2)),
+            escrow.Approve("m1", t0 + timedelta(days=3), amount=Money("1000.01", "USD")),
+        ],
+    )
+    return escrow.ledger(contract, t0 + timedelta(days=30))
+
+
+def _hourly_invoice() -> object:
+    start = datetime(2024, 1, 1, 9, tzinfo=UTC)
+    entries = [
+        TimeEntry(start + timedelta(days=d), start + timedelta(days=d, hours=7, minutes=40))
+        for d in range(5)
+    ]
+    return hourly.invoice(entries, week=hourly.billing_week(start), rate=Money("33.33", "USD"))
+
+
+CALLS = {
+    "jss.score": lambda: jss.score(HISTORY, as_of=AS_OF),
+    "jss.classify": lambda: [jss.classify(c, as_of=AS_OF) for c in HISTORY],
+    "jss.timeline": lambda: tuple(
+        jss.timeline(HISTORY, start=date(2023, 2, 1), end=AS_OF, step=timedelta(days=7))
+    ),
+    "jss.what_if": lambda: jss.what_if(HISTORY[:5], HISTORY[5:], as_of=AS_OF),
+    "jss.explain_change": lambda: jss.explain_change(HISTORY, date(2023, 1, 20), AS_OF),
+    "jss.forecast": lambda: jss.forecast(
+        HISTORY, as_of=AS_OF, jobs=FUTURE, outcome_odds=ODDS, trials=200, seed=7
+    ),
+    "jss.top_rated": lambda: jss.top_rated(HISTORY, as_of=AS_OF),
+    "jss.score_many": lambda: list(jss.score_many([HISTORY, HISTORY[:7]], as_of=AS_OF)),
+    "escrow.ledger": _escrow_ledger,
+    "hourly.invoice": _hourly_invoice,
+    "fees.service_fee": lambda: fees.service_fee(Money("123456.78", "USD"), on=date(2020, 1, 1)),
+    "fees.quote_withdrawal": lambda: fees.quote_withdrawal(
+        Money("987.65", "USD"),
+        fees.PAKISTAN_METHODS[0],
+        reference_rate=ExchangeRate("USD", "PKR", "280.4567", as_of=date(2025, 6, 2)),
+        offered_rate=ExchangeRate("USD", "PKR", "277.1234", as_of=date(2025, 6, 2)),
+    ),
+    "fees.quote_withdrawal(Payoneer)": lambda: fees.quote_withdrawal(
+        Money("987.65", "USD"),
+        fees.PAKISTAN_METHODS[1],
+        reference_rate=ExchangeRate("USD", "PKR", "280.4567", as_of=date(2025, 6, 2)),
+        spread="2.5%",
+        pseb_registered=True,
+    ),
+    "Money.allocate": lambda: Money("100.00", "USD").allocate([1, 1, 1]),
+    "Money.split": lambda: Money("100.00", "USD").split(7),
+    "ExchangeRate.convert": lambda: (
+        ExchangeRate("USD", "PKR", "280.50").inverse().convert(Money("28050.75", "PKR"))
+    ),
+}
+
+
+def _prec_one() -> decimal.Context:
+    return decimal.Context(prec=1, rounding=decimal.ROUND_DOWN)
+
+
+def _prec_three_trapped() -> decimal.Context:
+    context = decimal.Context(prec=3)
+    context.traps[decimal.Inexact] = True
+    context.traps[decimal.Rounded] = True
+    return context
+
+
+@pytest.mark.parametrize(
+    "hostile", [_prec_one, _prec_three_trapped], ids=["prec1-down", "prec3-traps"]
+)
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_a_callers_context_changes_no_result(name, hostile):
+    """The same answer in the default context and under a hostile one."""
+    call = CALLS[name]
+    expected = call()
+    with decimal.localcontext(hostile()):
+        assert expected == call()
+
+
+def test_the_red_team_history_scores_58():
+    """The history that scored 50 under prec=1 scores its real 58 (window total 4.75, not 4)."""
+    with decimal.localcontext(_prec_one()):
+        report = jss.score(HISTORY[:4], as_of=AS_OF)
+    assert 58 == report.score
+
+
+def test_forecast_accepts_odds_that_sum_to_one_in_any_context():
+    """0.5 + 0.45 + 0.05 is 1 whatever the caller's precision (prec=1 once summed it to 0.9)."""
+    with decimal.localcontext(_prec_one()):
+        result = jss.forecast(
+            [], as_of=AS_OF, jobs=[jss.FutureJob(Money("100.00", "USD"))], outcome_odds=ODDS,
+            trials=10, seed=1,
+        )  # fmt: skip
+    assert 10 == sum(b.trials for b in result.bins)
