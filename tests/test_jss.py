@@ -635,7 +635,9 @@ def test_unpaid_contracts_without_feedback_are_excluded_since_november_2020():
         started=date(2020, 1, 1),
         ended=date(2020, 1, 31),
     )
-    assert Outcome.NEUTRAL == classify(with_reason, as_of=date(2020, 11, 8)).outcome
+    # A reason for ending is a separate input (DOMAIN.md section 6), not feedback.
+    assert Outcome.EXCLUDED == classify(with_reason, as_of=date(2020, 11, 8)).outcome
+    assert Outcome.NEUTRAL == classify(with_reason, as_of=date(2020, 11, 7)).outcome
 
 
 @pytest.mark.parametrize(

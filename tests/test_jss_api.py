@@ -414,7 +414,19 @@ def test_naive_and_aware_datetimes_follow_the_one_rule():
     assert date(2025, 6, 2) == jss.top_rated(HISTORY, as_of=late).as_of
 
 
-def test_completed_end_reason_is_feedback_for_the_exclusion():
-    """A recorded end reason counts as feedback: the contract is judged, not excluded."""
+def test_an_end_reason_alone_is_no_feedback():
+    """A reason for ending without stars or a private score is "ended without feedback".
+
+    DOMAIN.md section 6 lists the reason for ending as an input beside public
+    and private feedback; the 2020-11-08 exclusion is about the feedback.  Four
+    good jobs and one closed with only a reason score 100 (the domain audit
+    found 80: the reason alone had made it count as not successful).
+    """
     closed = job("closed", stars=None, reason=EndReason.COMPLETED)
-    assert jss.Outcome.NEUTRAL == jss.classify(closed, as_of=AS_OF).outcome
+    assert jss.Outcome.EXCLUDED == jss.classify(closed, as_of=AS_OF).outcome
+    assert 100 == jss.score([*goods(4), closed], as_of=AS_OF).score
+    cancelled = job("cancelled", stars=None, reason=EndReason.CANCELLED_EARLY)
+    assert jss.Outcome.EXCLUDED == jss.classify(cancelled, as_of=AS_OF).outcome
+    # With a private score beside it, the reason counts as before.
+    judged = job("judged", stars=None, private=3, reason=EndReason.CANCELLED_EARLY)
+    assert jss.Outcome.NEGATIVE == jss.classify(judged, as_of=AS_OF).outcome

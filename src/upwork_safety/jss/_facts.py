@@ -81,10 +81,10 @@ class _Facts:
         self.pay_totals = totals
         self.negatives, self.strong, self.middling = _signals(contract, rules, words=words)
         feedback = contract.feedback
+        # Feedback is public stars or a private score (DOMAIN.md section 6 lists the
+        # reason for ending as a separate input): a reason alone is no feedback.
         self.has_feedback = feedback is not None and (
-            feedback.stars is not None
-            or feedback.private_score is not None
-            or feedback.end_reason is not None
+            feedback.stars is not None or feedback.private_score is not None
         )
 
 

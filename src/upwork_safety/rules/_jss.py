@@ -340,7 +340,8 @@ class JSSRules:
     exclude_no_feedback: bool = _rule(
         True,
         "COMM announcement 2020-11-08; HC (eligible jobs are the jobs with feedback)",
-        "a recorded end reason counts as feedback: a modelling assumption",
+        "feedback is public stars or a private score; a reason for ending alone is none "
+        "(DOMAIN.md lists it as a separate input)",
     )
 
     # --- Outcome thresholds (all modelling assumptions) -----------------------
