@@ -1076,3 +1076,114 @@ class TestRedTeamRound2:
             captured = capsys.readouterr()
             assert "" == captured.out
             assert "Traceback" not in captured.err
+
+
+class TestNewcomerRound2:
+    """What the round-2 newcomer trial found, each a regression test."""
+
+    def test_a_work_diary_that_bills_minutes_twice_cannot_be_built(self):
+        """Overlapping entries were accepted by Contract and refused only by the hourly engine."""
+        from upwork_safety.models import TimeEntry
+
+        start = datetime(2015, 1, 1, tzinfo=timezone.utc)
+        entry = TimeEntry(start, start + timedelta(minutes=1))
+        with pytest.raises(UpworkSafetyError) as info:
+            Contract(
+                "h1", "client", ContractKind.HOURLY, date(2015, 1, 1),
+                hourly_rate=Money("20", "USD"), time_entries=[entry, entry],
+            )  # fmt: skip
+        assert ("Contract.time_entries[1]", "entries do not overlap") == (
+            info.value.field,
+            info.value.rule,
+        )
+        # Entries that touch (one ends as the next starts) are one diary.
+        later = TimeEntry(start + timedelta(minutes=1), start + timedelta(minutes=2))
+        contract = Contract(
+            "h1", "client", ContractKind.HOURLY, date(2015, 1, 1),
+            hourly_rate=Money("20", "USD"), time_entries=[later, entry],
+        )  # fmt: skip
+        assert 2 == len(contract.time_entries)
+
+    @given(us.hourly_contracts())
+    def test_drawn_hourly_contracts_pass_the_hourly_checks(self, contract):
+        """testing.md promises valid values: a drawn contract goes through review_contract."""
+        from upwork_safety import checks
+
+        checks.review_contract(contract, now=datetime(2031, 1, 2, tzinfo=timezone.utc))
+
+    def test_a_contract_rate_follows_the_one_rate_rule(self):
+        """Contract(service_fee_rate="10%") was refused with a message about money."""
+        contract = Contract(
+            "c", "x", ContractKind.FIXED_PRICE, date(2025, 6, 1), service_fee_rate="10%"
+        )
+        assert Decimal("0.10") == contract.service_fee_rate
+        with pytest.raises(UpworkSafetyError) as info:
+            Contract("c", "x", ContractKind.FIXED_PRICE, date(2025, 6, 1), service_fee_rate="x%")
+        assert ("Contract.service_fee_rate", "a fraction or a percentage") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    def test_wrong_text_for_a_kind_or_currency_says_what_to_write(self):
+        """The error names the member or the upper-case code the text meant."""
+        with pytest.raises(UpworkSafetyError) as info:
+            Contract("c1", "acme", "fixed_price", date(2025, 1, 1))  # type: ignore[arg-type]
+        assert "ContractKind.FIXED_PRICE" in str(info.value)
+        with pytest.raises(UpworkSafetyError) as info:
+            Money("500", "usd")
+        assert "'USD'" in str(info.value)
+
+    def test_the_cli_explains_a_refused_fee_rate(self, capsys):
+        """`fees --fee-rate 5%` in 2024 said 5% was outside 0%–15%; it is the legacy cut-off."""
+        from upwork_safety.cli import main
+
+        assert 2 == main(["fees", "500", "--on", "2024-01-10", "--fee-rate", "5%"])
+        err = capsys.readouterr().err
+        assert "--fee-rate 5%" in err
+        assert "2023-12-31" in err
+        assert "0%–15%" not in err
+
+    def test_cli_help_shows_date_formats(self, capsys):
+        """--on, --as-of and --now say how to write a date or a moment."""
+        from upwork_safety.cli import main
+
+        for command, option in (
+            ("fees", "--on DATE"),
+            ("jss", "--as-of DATE"),
+            ("check", "--now DATETIME"),
+        ):
+            with pytest.raises(SystemExit):
+                main([command, "--help"])
+            out = capsys.readouterr().out
+            assert option in out
+            assert "YYYY-MM-DD" in out or "+00:00" in out
+
+    def test_the_cli_refuses_to_exclude_a_client_it_does_not_know(self, tmp_path, capsys):
+        """`jss --exclude-client nobody` left the score unchanged without a word (a typo)."""
+        from upwork_safety.cli import main
+
+        good = Feedback(stars="5.0", private_score=9)
+        path = tmp_path / "history.json"
+        path.write_text(
+            serialize.to_json(
+                [
+                    Contract(
+                        f"c{i}",
+                        f"client{i}",
+                        ContractKind.FIXED_PRICE,
+                        date(2025, 1, 1),
+                        ended=date(2025, 1, 20),
+                        payments=[Payment(date(2025, 1, 20), Money("300", "USD"))],
+                        feedback=good,
+                    )
+                    for i in range(3)
+                ]
+            ),
+            "utf-8",
+        )
+        assert 2 == main(["jss", str(path), "--as-of", "2025-06-01", "--exclude-client", "nobody"])
+        captured = capsys.readouterr()
+        assert "" == captured.out
+        assert "--exclude-client nobody" in captured.err
+        assert "client0" in captured.err
+        assert 0 == main(["jss", str(path), "--as-of", "2025-06-01", "--exclude-client", "client0"])

@@ -309,8 +309,14 @@ def _not_a_member(
             f"{name} must be one of {allowed}, got {value[:40]!r}", field=name, rule=rule
         )
     its_value = " or its value" if issubclass(kind, str) else ""
+    hint = ""
+    if isinstance(value, str):
+        # The member the text names, when it names one: "fixed_price" → ContractKind.FIXED_PRICE.
+        named = [m for m in kind if value.strip().lower() in (str(m.value).lower(), m.name.lower())]
+        choices = named or list(kind)
+        hint = ": write " + " or ".join(f"{kind.__name__}.{m.name}" for m in choices[:8])
     raise (error or InvalidTypeError)(
-        f"{name} must be a {kind.__name__} member{its_value}, not {type(value).__name__}",
+        f"{name} must be a {kind.__name__} member{its_value}, not {type(value).__name__}{hint}",
         field=name,
         rule=rule,
     )
@@ -451,10 +457,21 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
             or more; the message shows the fraction to write instead.
     """
     percent = isinstance(value, str) and value.endswith("%")
-    if percent:
-        rate = CONTEXT.divide(to_decimal(value[:-1], what), Decimal(100))  # type: ignore[index]
-    else:
-        rate = to_decimal(value, what)
+    try:
+        if percent:
+            rate = CONTEXT.divide(to_decimal(value[:-1], what), Decimal(100))  # type: ignore[index]
+        else:
+            rate = to_decimal(value, what)
+    except InvalidValueError as error:
+        if not isinstance(value, str) or error.rule != "canonical decimal text":
+            raise
+        shown = repr(value) if len(value) <= 40 else repr(value[:40]) + "…"
+        raise InvalidValueError(
+            f'{what} must be a fraction such as "0.10" or a percentage such as "10%" (ASCII '
+            f"digits, one decimal point), got {shown}",
+            field=what,
+            rule="a fraction or a percentage",
+        ) from None
     if rate < 0 or (below_one and rate >= 1):
         hint = ""
         if rate >= 1 and not percent:

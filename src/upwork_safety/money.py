@@ -269,8 +269,11 @@ def _check_currency(instance: object, attribute: attrs.Attribute[str], code: str
             rule="an ISO 4217 code",
         )
     shown = repr(code) if len(code) <= 20 else repr(code[:20]) + "…"
+    upper = code.upper()
+    hint = f" (codes are upper case: {upper!r})" if upper in _known_currencies() else ""
     raise InvalidValueError(
-        f"{name} must be an ISO 4217 currency code babel knows (e.g. 'USD', 'PKR'), got {shown}",
+        f"{name} must be an ISO 4217 currency code babel knows (e.g. 'USD', 'PKR'), got "
+        f"{shown}{hint}",
         field=name,
         rule="an ISO 4217 code",
     )

@@ -1,7 +1,7 @@
 """Charts for notebooks: the Job Success Score over time, and what each withdrawal method delivers.
 
 This module is optional: it needs matplotlib, installed with the ``plot``
-extra (``pip install 'upwork-safety[plot]'``).  matplotlib is imported only
+extra (``pip install '.[plot]'`` from a checkout).  matplotlib is imported only
 when a function is called, so ``import upwork_safety.plot`` always works and
 a missing matplotlib is reported with the command that installs it.
 
@@ -39,7 +39,10 @@ __all__ = ["INSTALL_HINT", "jss_timeline", "withdrawals"]
 
 _DAY = timedelta(days=1)
 
-INSTALL_HINT = "pip install 'upwork-safety[plot]'"
+INSTALL_HINT = (
+    "pip install matplotlib (the 'plot' extra: pip install '.[plot]' from a checkout of "
+    "upwork_safety, which is not on a package index)"
+)
 """The command that installs what this module needs (matplotlib)."""
 
 

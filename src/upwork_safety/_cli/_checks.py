@@ -25,7 +25,11 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``check``."""
     parser.add_argument("contract", help="JSON file of a contract (or a list) from serialize")
     parser.add_argument(
-        "--now", type=_args.moment, help="the moment to look from (default now, UTC)"
+        "--now",
+        type=_args.moment,
+        metavar="DATETIME",
+        help="the moment to look from, ISO with an offset, e.g. 2026-03-10T09:00+00:00 "
+        "(default now, UTC)",
     )
 
 

@@ -42,7 +42,9 @@ def rate_at_least(rate: Decimal) -> str:
 def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``fees``."""
     parser.add_argument("amount", nargs="?", type=_args.cents, help="what the client paid, in USD")
-    parser.add_argument("--on", type=_args.day, help="date (default today, UTC)")
+    parser.add_argument(
+        "--on", type=_args.day, metavar="DATE", help="YYYY-MM-DD (default today, UTC)"
+    )
     parser.add_argument(
         "--fee-rate", type=_args.rate, help="the contract's own fee, e.g. 12%% (default: 10%%)"
     )
@@ -71,10 +73,7 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
         except RulesError as error:
             if error.field != "rate" or args.fee_rate is None:
                 raise
-            raise CLIError(
-                f"--fee-rate {percent(args.fee_rate)}: the schedule in force on {on} "
-                f"({schedule.name}) takes contract rates {schedule.range_text()}"
-            ) from None
+            raise CLIError(f"--fee-rate {percent(args.fee_rate)}: {error}") from None
         result.update(
             amount=amount,
             fee=explained.fee,
@@ -119,7 +118,9 @@ def add_withdraw_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rate", type=_args.positive, required=True, help="reference rate, PKR per USD (e.g. SBP)"
     )
-    parser.add_argument("--on", type=_args.day, help="date of the reference rate")
+    parser.add_argument(
+        "--on", type=_args.day, metavar="DATE", help="date of the reference rate, YYYY-MM-DD"
+    )
     parser.add_argument(
         "--offered-rate",
         type=_args.per_method(_args.positive),

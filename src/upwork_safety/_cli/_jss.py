@@ -31,7 +31,9 @@ def _days(text: str) -> int:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``jss``."""
     parser.add_argument("history", help="JSON file of contracts written by upwork_safety.serialize")
-    parser.add_argument("--as-of", type=_args.day, help="date (default today, UTC)")
+    parser.add_argument(
+        "--as-of", type=_args.day, metavar="DATE", help="YYYY-MM-DD (default today, UTC)"
+    )
     parser.add_argument("--timeline", action="store_true", help="also print the score over time")
     parser.add_argument(
         "--days", type=_days, default=365, help="timeline length in days (default 365)"
@@ -49,6 +51,15 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     as_of: date = args.as_of or ctx.today()
     check_jss_day(as_of, "--as-of")
     history = ctx.read_contracts(args.history)
+    clients = {contract.client_id for contract in history}
+    for client in args.exclude_client:
+        if client not in clients:
+            # A typo would silently leave the score as it was.
+            known = ", ".join(sorted(clients)[:10]) or "none"
+            raise CLIError(
+                f"--exclude-client {client}: no contract in {args.history} has this client "
+                f"(clients: {known}{', …' if len(clients) > 10 else ''})"
+            )
     report = jss.score(history, as_of=as_of, exclude_clients=args.exclude_client)
     points = None
     if args.timeline:

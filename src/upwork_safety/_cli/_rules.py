@@ -20,7 +20,9 @@ HELP = "the rules in force on a date, with sources"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``rules``."""
-    parser.add_argument("--on", type=_args.day, help="date (default today, UTC)")
+    parser.add_argument(
+        "--on", type=_args.day, metavar="DATE", help="YYYY-MM-DD (default today, UTC)"
+    )
 
 
 def source_text(source: object) -> str:

@@ -62,6 +62,12 @@ class FeeBasis(StrEnum):
     CONTRACT = "contract"
 
 
+def _named(field: str, rate: Decimal) -> str:
+    """How a refused rate is named in a message: true for the API and the command line alike."""
+    what = "the contract's service_fee_rate" if field.startswith("Contract") else "a contract rate"
+    return f"{what} of {percent(rate)}"
+
+
 def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
     schedule: ServiceFeeSchedule, on: date, rate: Decimal | None, field: str
 ) -> tuple[FeeBasis, Decimal | None]:
@@ -69,9 +75,9 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
     if schedule.tiers:
         if rate is not None:
             raise RulesError(
-                f"{field}={rate} on {on}: the schedule in force ({schedule.name}) has no "
-                "per-contract rate; its fee depends on billed_before, the lifetime billings "
-                "with the client",
+                f"{_named(field, rate)} on {on}: the schedule in force ({schedule.name}) has no "
+                "per-contract rate; its fee depends on the lifetime billings with the client "
+                "(billed before this payment)",
                 field=field,
                 rule="no per-contract rate under the sliding scale",
             )
@@ -89,8 +95,8 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
             return FeeBasis.DEFAULT, schedule.rate
         if not schedule.accepts(rate):
             raise RulesError(
-                f"{field}={rate} is outside the {schedule.range_text()} per-contract range of "
-                f"the schedule in force on {on} ({schedule.name})",
+                f"{_named(field, rate)} is outside the {schedule.range_text()} per-contract "
+                f"range of the schedule in force on {on} ({schedule.name})",
                 field=field,
                 rule=f"within {schedule.range_text()}",
             )
@@ -104,7 +110,7 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
         if on <= schedule.legacy_until:
             return FeeBasis.LEGACY, rate
         raise RulesError(
-            f"{field}={rate} on {on}: contracts at the legacy {percent(rate)} kept it only "
+            f"{_named(field, rate)} on {on}: contracts at the legacy {percent(rate)} kept it only "
             f"until {schedule.legacy_until}; the schedule in force ({schedule.name}) "
             f"charges {percent(flat)}",
             field=field,
@@ -116,7 +122,7 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
         else ""
     )
     raise RulesError(
-        f"{field}={rate} on {on}: the schedule in force ({schedule.name}) charges a flat "
+        f"{_named(field, rate)} on {on}: the schedule in force ({schedule.name}) charges a flat "
         f"{percent(flat)}{legacy}; per-contract rates start with the 2025-05-01 schedule",
         field=field,
         rule=f"the flat {percent(flat)}",

@@ -48,7 +48,7 @@ from upwork_safety.hourly._args import (
 from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
 from upwork_safety.hourly._segment import SEGMENT_COLUMNS, Segment, UnprotectedReason
 from upwork_safety.hourly._week import BillingWeek, PayoutCalendar, payout_calendar, week_argument
-from upwork_safety.models import Contract, ContractKind, TimeEntry
+from upwork_safety.models import Contract, ContractKind, TimeEntry, _check_no_overlaps
 from upwork_safety.money import CONTEXT, Money, round_half_up
 
 if TYPE_CHECKING:
@@ -346,25 +346,6 @@ class WeeklyInvoice:
 # --- Building an invoice -----------------------------------------------------
 
 
-def _describe(index: int, entry: TimeEntry) -> str:
-    return f"entries[{index}] ({entry.start.isoformat()} → {entry.end.isoformat()})"
-
-
-def _check_overlaps(items: tuple[TimeEntry, ...]) -> None:
-    order = sorted(range(len(items)), key=lambda i: (items[i].start, items[i].end))
-    latest: int | None = None
-    for index in order:
-        if latest is not None and items[index].start < items[latest].end:
-            raise InvalidValueError(
-                f"{_describe(latest, items[latest])} and {_describe(index, items[index])} "
-                "overlap: the same minutes cannot be billed twice; split or remove one",
-                field=f"entries[{index}]",
-                rule="entries do not overlap",
-            )
-        # Sorted by start and not overlapping, so this entry ends last so far.
-        latest = index
-
-
 def _limit_segments(limit: Decimal | None, segment: timedelta) -> int | None:
     if limit is None:
         return None
@@ -465,7 +446,7 @@ def invoice(
     client_verified = flag(client_verified, "client_verified")
     rules = rules_for(rules, week.end)
     items = sequence_of(entries, TimeEntry, "entries")
-    _check_overlaps(items)
+    _check_no_overlaps(items, "entries")
     paused = tuple(
         p for p in pauses_argument(pauses) if p.overlap(week.start, week.closes_at) > timedelta(0)
     )

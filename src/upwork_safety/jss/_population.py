@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 __all__ = ["PANDAS_HINT", "score_frame", "score_many"]
 
 #: The command that installs what :func:`score_frame` needs (pandas).
-PANDAS_HINT = "pip install 'upwork-safety[pandas]'"
+PANDAS_HINT = (
+    "pip install pandas (the 'pandas' extra: pip install '.[pandas]' from a checkout of "
+    "upwork_safety, which is not on a package index)"
+)
 
 
 def score_many(

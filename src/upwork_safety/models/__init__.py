@@ -38,6 +38,7 @@ from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment, PaymentKind
 from upwork_safety.models._time_entry import TimeEntry
+from upwork_safety.models._time_entry import _check_no_overlaps as _check_no_overlaps
 
 __all__ = [
     "Client",

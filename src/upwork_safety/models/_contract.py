@@ -24,6 +24,7 @@ from upwork_safety._events import Event, History, history
 from upwork_safety._events import extend as _extend
 from upwork_safety._validate import (
     date_field,
+    fraction,
     id_field,
     member_field,
     optional_date_field,
@@ -36,7 +37,7 @@ from upwork_safety.models._client import Client
 from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment
-from upwork_safety.models._time_entry import TimeEntry
+from upwork_safety.models._time_entry import TimeEntry, _check_no_overlaps
 from upwork_safety.money import Money, to_decimal
 
 if TYPE_CHECKING:
@@ -174,7 +175,9 @@ def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
 def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
     if value == ():  # a fixed-price contract's, every time it is rebuilt
         return ()
-    return sequence_of(value, TimeEntry, "Contract.time_entries")
+    entries = sequence_of(value, TimeEntry, "Contract.time_entries")
+    _check_no_overlaps(entries, "Contract.time_entries")
+    return entries
 
 
 def _history(value: Iterable[Event]) -> History:
@@ -182,17 +185,8 @@ def _history(value: Iterable[Event]) -> History:
 
 
 def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
-    if value is None:
-        return None
-    rate = to_decimal(value, "Contract.service_fee_rate")
-    if not Decimal(0) <= rate < Decimal(1):
-        raise InvalidValueError(
-            "Contract.service_fee_rate is a fraction from 0 up to (not including) 1, e.g. "
-            f"Decimal('0.10') for 10%, got {rate}",
-            field="Contract.service_fee_rate",
-            rule="a fraction from 0 to below 1",
-        )
-    return rate
+    # The library's one rate rule: Decimal("0.10"), "0.10" or "10%"; below 1.
+    return None if value is None else fraction(value, "Contract.service_fee_rate")
 
 
 def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
@@ -233,7 +227,8 @@ class Contract:
             before *started* (any sequence of events; stored as a
             :class:`History`).
         title: A short description of the job.
-        time_entries: The Work Diary of an hourly contract.
+        time_entries: The Work Diary of an hourly contract: entries that do
+            not overlap (the same minutes cannot be billed twice).
 
     What the constructor checks is what can be checked without a pass over
     every milestone and payment (so an escrow step costs the same on a big
@@ -246,8 +241,8 @@ class Contract:
         InvalidTypeError: A field of the wrong type, or a collection
             holding something else than its items.
         InvalidValueError: An end before the start, duplicate milestone
-            ids, a history out of time order or before the start, or
-            fields that do not fit *kind*.
+            ids, a history out of time order or before the start, Work
+            Diary entries that overlap, or fields that do not fit *kind*.
         CurrencyMismatchError: Payments in more than one currency.
     """
 

@@ -45,3 +45,32 @@ class TimeEntry:
                 field="TimeEntry.end",
                 rule="after the start",
             )
+
+
+def _check_no_overlaps(entries: tuple[TimeEntry, ...], what: str) -> None:
+    """Refuse two entries of one Work Diary that overlap (the one rule, private).
+
+    The same minutes cannot be billed twice.  *what* names the sequence in
+    the error (``"entries"``, ``"Contract.time_entries"``).
+
+    Raises:
+        InvalidValueError: Naming the later of the first two entries found
+            overlapping, and both in the message.
+    """
+    order = sorted(range(len(entries)), key=lambda i: (entries[i].start, entries[i].end))
+    latest: int | None = None
+    for index in order:
+        if latest is not None and entries[index].start < entries[latest].end:
+            raise InvalidValueError(
+                f"{_describe(what, latest, entries[latest])} and "
+                f"{_describe(what, index, entries[index])} overlap: the same minutes cannot "
+                "be billed twice; split or remove one",
+                field=f"{what}[{index}]",
+                rule="entries do not overlap",
+            )
+        # Sorted by start and not overlapping, so this entry ends last so far.
+        latest = index
+
+
+def _describe(what: str, index: int, entry: TimeEntry) -> str:
+    return f"{what}[{index}] ({entry.start.isoformat()} → {entry.end.isoformat()})"

@@ -1,7 +1,7 @@
 """The ``fast`` extra: msgspec's JSON encoder behind ``to_json`` (private).
 
-With msgspec installed (``pip install upwork-safety[fast]``), the converter
-is cattrs' own :class:`cattrs.preconf.msgspec.MsgspecJsonConverter` and
+With msgspec installed (the ``fast`` extra, ``pip install '.[fast]'`` from a checkout), the
+converter is cattrs' own :class:`cattrs.preconf.msgspec.MsgspecJsonConverter` and
 ``to_json`` encodes with its compiled encoder, about ten times faster than
 :func:`json.dumps`.  The text is the same byte for byte: compact separators,
 non-ASCII characters as they are, ``indent`` through

@@ -23,6 +23,8 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
+import attrs
+
 try:
     from hypothesis import strategies as st
 except ImportError as error:  # pragma: no cover  (tested in a subprocess)
@@ -300,6 +302,24 @@ def fixed_price_contracts(draw: st.DrawFn) -> Contract:
     return Contract(milestones=items, **base)  # type: ignore[arg-type]
 
 
+def _diary(entries: list[TimeEntry]) -> tuple[TimeEntry, ...]:
+    """*entries* as one Work Diary: each moved to start where the one before ended.
+
+    A Work Diary never bills the same minutes twice (``Contract`` refuses
+    overlapping entries), so entries drawn independently are laid end to end
+    from the earliest start, each keeping its length and other fields.
+    """
+    if not entries:
+        return ()
+    at = min(entry.start for entry in entries)
+    diary = []
+    for entry in entries:
+        length = entry.end - entry.start
+        diary.append(attrs.evolve(entry, start=at, end=at + length))
+        at += length
+    return tuple(diary)
+
+
 @st.composite
 def hourly_contracts(draw: st.DrawFn) -> Contract:
     """Hourly contracts with a rate, maybe a weekly limit, and a Work Diary."""
@@ -307,7 +327,7 @@ def hourly_contracts(draw: st.DrawFn) -> Contract:
     return Contract(
         hourly_rate=draw(money("USD", min_value="3", max_value="200")),
         weekly_limit=draw(st.none() | st.integers(1, 80).map(Decimal)),
-        time_entries=tuple(draw(st.lists(time_entries(), max_size=3))),
+        time_entries=_diary(draw(st.lists(time_entries(), max_size=3))),
         **base,  # type: ignore[arg-type]
     )
 
