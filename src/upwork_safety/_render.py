@@ -94,7 +94,7 @@ def cell(value: object) -> str:
     if value is None:
         text = ""
     elif isinstance(value, Money):
-        text = f"{value.currency} {value.amount:,}"
+        text = str(value)  # the one money style: "USD 500.00", at least the minor unit
     elif isinstance(value, Enum):
         text = str(value.value)
     elif isinstance(value, datetime):

@@ -159,13 +159,15 @@ def optional_utc_field(instance: object, attribute: Any, value: Any) -> None:
 
 def date_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field must hold a date."""
+    if value.__class__ is date and value <= LATEST:
+        return  # the common case, checked without building the field's name
     plain_date(value, field_name(instance, attribute))
 
 
 def optional_date_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: ``None`` or a date."""
     if value is not None:
-        plain_date(value, field_name(instance, attribute))
+        date_field(instance, attribute, value)
 
 
 def unicode_text(value: str) -> bool:

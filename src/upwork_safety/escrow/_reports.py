@@ -301,7 +301,11 @@ class Ledger:
         return rows
 
     def _repr_html_(self) -> str:
-        return html_table(self.to_records(), caption=f"Escrow ledger at {when(self.at)}")
+        rows = [
+            {"bucket": r["bucket"], "amount": getattr(self, str(r["bucket"]))}
+            for r in self.to_records()
+        ]
+        return html_table(rows, caption=f"Escrow ledger at {when(self.at)}")
 
 
 def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments)
