@@ -1,0 +1,131 @@
+"""Every error path of ``money``: its class, the field and rule it names, and a message that names the field.
+
+One row per ``raise`` in :mod:`upwork_safety.money`, at its boundary where it
+has one (the last accepted value is checked beside the first refused one).
+A mutation run (``nox -s mutation`` on money.py, 2026-12-02) found these
+paths reached but their fields, rules and limits unpinned.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from decimal import Decimal
+
+import pytest
+
+from upwork_safety import (
+    CurrencyMismatchError,
+    ExchangeRate,
+    InvalidTypeError,
+    InvalidValueError,
+    Money,
+)
+from upwork_safety.money import MAX_DIGITS, MAX_FORMAT_WIDTH, MAX_PARTS, to_decimal
+
+USD = Money("10.00", "USD")
+RATE = ExchangeRate("USD", "PKR", "280.50")
+
+
+class _Dec(Decimal):
+    """A Decimal subclass: checked as the plain Decimal it holds."""
+
+
+#: (name, call, error class, field, rule)
+ERRORS = [
+    ("integer digits", lambda: Money(Decimal("1" + "0" * MAX_DIGITS), "USD"), InvalidValueError, "Money.amount", f"at most {MAX_DIGITS} integer digits"),
+    ("int digits", lambda: Money(10**MAX_DIGITS, "USD"), InvalidValueError, "Money.amount", f"at most {MAX_DIGITS} integer digits"),
+    ("decimal places", lambda: Money(Decimal("0." + "0" * MAX_DIGITS + "1"), "USD"), InvalidValueError, "Money.amount", f"at most {MAX_DIGITS} decimal places"),
+    ("written places", lambda: Money(Decimal("0E-61"), "USD"), InvalidValueError, "Money.amount", "at most 60 decimal places written"),
+    ("not finite", lambda: Money(Decimal("NaN"), "USD"), InvalidValueError, "Money.amount", "finite"),
+    ("not canonical", lambda: Money("1_000", "USD"), InvalidValueError, "Money.amount", "canonical decimal text"),
+    ("too long text", lambda: Money("1" * 41, "USD"), InvalidValueError, "Money.amount", "canonical decimal text"),
+    ("bool", lambda: Money(True, "USD"), InvalidTypeError, "Money.amount", "a number"),
+    ("float", lambda: Money(1.5, "USD"), InvalidTypeError, "Money.amount", "not a float"),
+    ("object", lambda: Money(object(), "USD"), InvalidTypeError, "Money.amount", "a number"),
+    ("subclass digits", lambda: Money(_Dec("1" + "0" * MAX_DIGITS), "USD"), InvalidValueError, "Money.amount", f"at most {MAX_DIGITS} integer digits"),
+    ("currency type", lambda: Money("1", 5), InvalidTypeError, "Money.currency", "an ISO 4217 code"),
+    ("currency code", lambda: Money("1", "usd"), InvalidValueError, "Money.currency", "an ISO 4217 code"),
+    ("require money", lambda: Money.total([5], "USD"), InvalidTypeError, "items[0]", "Money"),
+    ("total items", lambda: Money.total(None, "USD"), InvalidTypeError, "items", "an iterable of Money"),
+    ("add currencies", lambda: USD + Money("1", "PKR"), CurrencyMismatchError, "currency", "one currency"),
+    ("subtract currencies", lambda: USD - Money("1", "PKR"), CurrencyMismatchError, "currency", "one currency"),
+    ("compare currencies", lambda: USD < Money("1", "PKR"), CurrencyMismatchError, "currency", "one currency"),
+    ("multiply float", lambda: USD * 1.5, InvalidTypeError, "factor", "not a float"),
+    ("divide", lambda: USD / 3, InvalidTypeError, "divisor", "use split() or allocate()"),
+    ("split sub-cent", lambda: Money("10.001", "USD").split(2), InvalidValueError, "amount", "whole minor units"),
+    ("split type", lambda: USD.split(2.0), InvalidTypeError, "parts", "an int"),
+    ("split zero", lambda: USD.split(0), InvalidValueError, "parts", f"1 to {MAX_PARTS}"),
+    ("split too many", lambda: USD.split(MAX_PARTS + 1), InvalidValueError, "parts", f"1 to {MAX_PARTS}"),
+    ("allocate type", lambda: USD.allocate(5), InvalidTypeError, "ratios", "a sequence of numbers"),
+    ("allocate too many", lambda: USD.allocate([1] * (MAX_PARTS + 1)), InvalidValueError, "ratios", f"at most {MAX_PARTS} parts"),
+    ("allocate negative", lambda: USD.allocate([1, -1]), InvalidValueError, "ratios[1]", "not negative"),
+    ("allocate zeros", lambda: USD.allocate([0, 0]), InvalidValueError, "ratios", "a positive ratio"),
+    ("allocate float", lambda: USD.allocate([1, 0.5]), InvalidTypeError, "ratios[1]", "not a float"),
+    ("locale none", lambda: USD.format(locale=None), InvalidTypeError, "locale", "an explicit locale"),
+    ("locale unknown", lambda: USD.format(locale="xx_XX"), InvalidValueError, "locale", "a locale babel knows"),
+    ("format width", lambda: format(USD, str(MAX_FORMAT_WIDTH + 1)), InvalidValueError, "format_spec", f"width and precision at most {MAX_FORMAT_WIDTH}"),
+    ("format precision", lambda: format(USD, f".{MAX_FORMAT_WIDTH + 1}f"), InvalidValueError, "format_spec", f"width and precision at most {MAX_FORMAT_WIDTH}"),
+    ("format spec", lambda: format(USD, "Q"), InvalidValueError, "format_spec", "a Decimal format spec"),
+    ("rate zero", lambda: ExchangeRate("USD", "PKR", "0"), InvalidValueError, "ExchangeRate.rate", "positive"),
+    ("rate as_of", lambda: ExchangeRate("USD", "PKR", "280", as_of=datetime(2025, 1, 1, tzinfo=timezone.utc)), InvalidTypeError, "ExchangeRate.as_of", "a date"),
+    ("rate source", lambda: ExchangeRate("USD", "PKR", "280", source=5), InvalidTypeError, "ExchangeRate.source", "a str"),
+    ("rate same currency", lambda: ExchangeRate("USD", "USD", "1"), InvalidValueError, "ExchangeRate.quote", "two currencies"),
+    ("convert currency", lambda: RATE.convert(Money("1", "PKR")), CurrencyMismatchError, "money", "the rate's base currency"),
+    ("convert overflow", lambda: ExchangeRate("USD", "PKR", "1000").convert(Money("9" * 17, "USD")), InvalidValueError, "converted amount", f"at most {MAX_DIGITS} integer digits"),
+    ("spread one", lambda: RATE.with_spread(Decimal(1)), InvalidValueError, "spread", "0 <= spread < 1"),
+    ("spread negative", lambda: RATE.with_spread(Decimal("-0.01")), InvalidValueError, "spread", "0 <= spread < 1"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "kind", "field", "rule"), [row[1:] for row in ERRORS], ids=[row[0] for row in ERRORS]
+)
+def test_every_error_names_its_field_and_rule(call, kind, field, rule):
+    """The class, ``field`` and ``rule`` of each error, and a short message."""
+    with pytest.raises(kind) as info:
+        call()
+    assert (field, rule) == (info.value.field, info.value.rule)
+    message = str(info.value)
+    assert 20 < len(message) < 400  # a sentence, and bounded
+
+
+#: The last value each limit accepts, beside the first it refuses above.
+ACCEPTED = [
+    ("18 integer digits", lambda: Money(Decimal("9" * MAX_DIGITS), "USD").amount, Decimal("9" * MAX_DIGITS)),
+    ("18 places", lambda: Money("0." + "0" * (MAX_DIGITS - 1) + "1", "USD").amount, Decimal("1e-18")),
+    ("60 places written", lambda: Money(Decimal("0E-60"), "USD").amount, Decimal(0)),
+    ("canonical length", lambda: len(str(Money("1" * MAX_DIGITS + "." + "1" * MAX_DIGITS, "USD").amount)), 2 * MAX_DIGITS + 1),
+    ("decimal subclass", lambda: type(to_decimal(_Dec("1.50"), "x")), Decimal),
+    ("split at the limit", lambda: len(Money("1000.00", "USD").split(MAX_PARTS)), MAX_PARTS),
+    ("allocate at the limit", lambda: len(Money("1000.00", "USD").allocate([1] * MAX_PARTS)), MAX_PARTS),
+    ("format at the width", lambda: len(format(USD, str(MAX_FORMAT_WIDTH))), MAX_FORMAT_WIDTH),
+    ("half up", lambda: Money("0.125", "USD").rounded().amount, Decimal("0.13")),
+    ("half up, negative", lambda: Money("-0.125", "USD").rounded().amount, Decimal("-0.13")),
+    ("sub-cent kept", lambda: Money("0.125", "USD").amount, Decimal("0.125")),
+    ("rounded check", lambda: (Money("1.10", "USD").is_rounded(), Money("1.101", "USD").is_rounded(), Money("1.1000", "USD").is_rounded()), (True, False, True)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"), [row[1:] for row in ACCEPTED], ids=[row[0] for row in ACCEPTED]
+)
+def test_limits_accept_their_last_value(call, expected):
+    """Each limit is inclusive where its rule says "at most"."""
+    assert expected == call()
+
+
+def test_a_decimal_subclass_is_checked_like_a_decimal():
+    """A subclass of Decimal with too many digits is refused by the same rule as a Decimal."""
+    assert Decimal("1.50") == to_decimal(_Dec("1.50"), "x")
+    with pytest.raises(InvalidValueError) as info:
+        to_decimal(_Dec("NaN"), "x")
+    assert ("x", "finite") == (info.value.field, info.value.rule)
+
+
+def test_rounding_ignores_a_callers_rounding_mode():
+    """rounded() is half up even when the caller's context rounds down."""
+    import decimal
+
+    with decimal.localcontext(decimal.Context(rounding=decimal.ROUND_DOWN, prec=3)):
+        assert Decimal("1234.57") == Money("1234.565", "USD").rounded().amount
+        assert not Money("1.001", "USD").is_rounded()
