@@ -1,0 +1,201 @@
+"""Every error path of the escrow engine: its class and the attributes it carries.
+
+``TransitionError`` carries ``milestone_id``, ``state``, ``event``, ``field``
+and ``rule``; the value errors carry ``field`` and ``rule``.  Callers (the CLI,
+other tools) decide on these attributes, never on the message, so each is
+pinned here.  A mutation run on ``escrow`` (2026-12-02) found these paths
+reached by the other tests but their attributes unpinned.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+
+from upwork_safety import Contract, ContractKind, Milestone, Money, Payment, escrow
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    TransitionError,
+)
+from upwork_safety.escrow import (
+    Approve,
+    AutoApprove,
+    EndContract,
+    Fund,
+    OpenDispute,
+    Refund,
+    ResolveDispute,
+    Submit,
+)
+from upwork_safety.models import PaymentKind
+
+UTC = timezone.utc
+T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def offer(*amounts: str, currency: str = "USD") -> Contract:
+    return Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2),
+        milestones=[Milestone(f"m{i + 1}", f"Page {i + 1}: Home", Money(a, currency)) for i, a in enumerate(amounts)],
+    )  # fmt: skip
+
+
+def funded() -> Contract:
+    return escrow.apply(offer("300.00"), Fund("m1", T0))
+
+
+def submitted() -> Contract:
+    return escrow.apply(funded(), Submit("m1", T0 + timedelta(days=1)))
+
+
+def disputed() -> Contract:
+    return escrow.apply(funded(), OpenDispute("m1", T0 + timedelta(days=1)))
+
+
+LATER = T0 + timedelta(days=2)
+
+#: (name, call, class, attributes expected on the error)
+TRANSITIONS = [
+    (
+        "out of time order",
+        lambda: escrow.apply(submitted(), Approve("m1", T0)),
+        {"milestone_id": "m1", "event": "Approve", "field": "event.at", "rule": "in time order"},
+    ),
+    (
+        "before the start",
+        lambda: escrow.apply(offer("300.00"), Fund("m1", datetime(2026, 3, 1, tzinfo=UTC))),
+        {"milestone_id": "m1", "state": "not started", "event": "Fund", "field": "event.at", "rule": "not before Contract.started"},
+    ),
+    (
+        "ended contract",
+        lambda: escrow.apply(escrow.apply(offer("300.00"), EndContract(T0)), EndContract(LATER)),
+        {"milestone_id": None, "state": "ended", "event": "EndContract", "field": "event", "rule": "the contract is open"},
+    ),
+    (
+        "state refuses the event",
+        lambda: escrow.apply(funded(), Fund("m1", LATER)),
+        {"milestone_id": "m1", "state": "FUNDED", "event": "Fund", "field": "event"},
+    ),
+    (
+        "automatic event applied by hand",
+        lambda: escrow.apply(submitted(), AutoApprove("m1", LATER)),
+        {"milestone_id": "m1", "state": "automatic", "event": "AutoApprove", "field": "event", "rule": "a manual event"},
+    ),
+    (
+        "replayed automatic step not due",
+        lambda: escrow.replay(submitted(), [AutoApprove("m1", LATER)]),
+        {"milestone_id": "m1", "state": "SUBMITTED", "event": "AutoApprove", "field": "events", "rule": "the automatic step due"},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "expected"), [row[1:] for row in TRANSITIONS], ids=[row[0] for row in TRANSITIONS]
+)
+def test_transition_errors_carry_what_was_refused(call, expected):
+    """Each refused event names its milestone, the state it found, the event, field and rule."""
+    with pytest.raises(TransitionError) as info:
+        call()
+    assert expected == {name: getattr(info.value, name) for name in expected}
+    assert 20 < len(str(info.value)) < 600
+
+
+def test_a_refusal_lists_what_is_allowed_and_why():
+    """The state's refusal gives its reason as the rule and the events allowed instead."""
+    with pytest.raises(TransitionError) as info:
+        escrow.apply(funded(), Fund("m1", LATER))
+    assert info.value.rule
+    assert "Submit" in info.value.allowed
+    assert "Fund" not in info.value.allowed
+
+
+#: (name, call, class, field, rule)
+VALUES = [
+    ("hourly contract", lambda: escrow.apply(Contract("h", "acme", ContractKind.HOURLY, date(2026, 3, 2)), Fund("m1", T0)), InvalidValueError, "contract", "a fixed-price contract"),
+    ("not an event", lambda: escrow.apply(offer("300.00"), "fund"), InvalidTypeError, "event", "an escrow event"),
+    ("now before the history", lambda: escrow.ledger(submitted(), T0), InvalidValueError, "now", "not before the last event"),
+    ("approve more than the escrow", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=usd("300.01"))), InvalidValueError, "Approve.amount", "at most the escrow"),
+    ("approve nothing", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=usd("0"))), InvalidValueError, "Approve.amount", "more than zero"),
+    ("approve another currency", lambda: escrow.apply(submitted(), Approve("m1", LATER, amount=Money("10", "PKR"))), CurrencyMismatchError, "Approve.amount", "the milestone's currency"),
+    ("bonus another currency", lambda: escrow.apply(submitted(), Approve("m1", LATER, bonus=Money("10", "PKR"))), CurrencyMismatchError, "Approve.bonus", "the milestone's currency"),
+    ("refund more than the escrow", lambda: escrow.apply(funded(), Refund("m1", LATER, amount=usd("300.01"))), InvalidValueError, "Refund.amount", "at most the escrow"),
+    ("refund more than was paid", lambda: escrow.apply(escrow.apply(submitted(), Approve("m1", LATER)), Refund("m1", LATER, amount=usd("300.01"))), InvalidValueError, "Refund.amount", "at most the refundable payments"),
+    ("dispute split in another currency", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, Money("100", "PKR"), usd("200"))), CurrencyMismatchError, "ResolveDispute.to_freelancer", "the milestone's currency"),
+    ("dispute split in sub-cents", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, usd("100.001"), usd("199.999"))), InvalidValueError, "ResolveDispute.to_freelancer", "whole minor units"),
+    ("dispute split that does not add up", lambda: escrow.apply(disputed(), ResolveDispute("m1", LATER, usd("100"), usd("100"))), InvalidValueError, "ResolveDispute.to_client", "the split adds up to the disputed escrow"),
+    ("not a manual event name", lambda: escrow.allowed(submitted(), "m1", now=LATER).reason("AutoApprove"), InvalidValueError, "name", "a manual escrow event"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "kind", "field", "rule"), [row[1:] for row in VALUES], ids=[row[0] for row in VALUES]
+)
+def test_value_errors_name_their_field_and_rule(call, kind, field, rule):
+    """Each refused value names its field and rule, with a short message."""
+    with pytest.raises(kind) as info:
+        call()
+    assert (field, rule) == (info.value.field, info.value.rule)
+    assert 20 < len(str(info.value)) < 600
+
+
+def test_the_ledger_refuses_mixed_currencies_and_unmatched_releases():
+    """Milestones or payments in two currencies, or releases that do not add up, are named."""
+    mixed = Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2),
+        milestones=[Milestone("m1", "Page 1: Home", usd("300")), Milestone("m2", "Page 2: About", Money("300", "PKR"))],
+    )  # fmt: skip
+    with pytest.raises(CurrencyMismatchError) as info:
+        escrow.ledger(mixed, T0)
+    assert ("contract.milestones", "one currency") == (info.value.field, info.value.rule)
+    paid = Payment(T0.date(), Money("5", "PKR"), kind=PaymentKind.BONUS)
+    other = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 2),
+        milestones=[Milestone("m1", "Page 1: Home", usd("300"))],
+        payments=[paid],
+    )
+    with pytest.raises(CurrencyMismatchError) as info:
+        escrow.ledger(other, T0)
+    assert ("contract.payments", "one currency") == (info.value.field, info.value.rule)
+    stray = Payment(T0.date(), usd("50"), at=T0, milestone_id="m1", kind=PaymentKind.RELEASE)
+    unmatched = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 2),
+        milestones=[Milestone("m1", "Page 1: Home", usd("300"))],
+        payments=[stray],
+    )
+    with pytest.raises(InvalidValueError) as info:
+        escrow.ledger(unmatched, T0)
+    assert ("contract.payments", "release payments add up to each milestone's released escrow") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_other_payments_are_left_out_of_the_ledger_and_bonuses_clear_like_releases():
+    """An OTHER payment is not escrow money; a bonus is pending, then available after 5 days."""
+    other = Payment(T0.date(), usd("7"), kind=PaymentKind.OTHER)
+    bonus = Payment(T0.date(), usd("20"), at=T0, kind=PaymentKind.BONUS)
+    contract = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 2),
+        milestones=[Milestone("m1", "Page 1: Home", usd("300"))],
+        payments=[other, bonus],
+    )
+    early = escrow.ledger(contract, T0 + timedelta(days=5) - timedelta(seconds=1))
+    late = escrow.ledger(contract, T0 + timedelta(days=5))
+    assert (usd("20"), usd("0")) == (early.bonus_pending, early.bonus_available)
+    assert (usd("0"), usd("20")) == (late.bonus_pending, late.bonus_available)
