@@ -12,8 +12,9 @@ react to an error without reading its message.
 >>> try:
 ...     Money("1.5", "XYZ")
 ... except UpworkSafetyError as error:
-...     print(error.field)
-Money.currency
+...     caught = error
+>>> caught.field, caught.rule
+('Money.currency', 'an ISO 4217 code')
 """
 
 from __future__ import annotations

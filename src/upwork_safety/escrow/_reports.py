@@ -232,6 +232,10 @@ def _check_ledger(instance: Ledger, _attribute: object, value: Money) -> None:
         )
 
 
+#: Every row of the ledger, in order: the conserved buckets, then the totals beside them.
+_ROWS = (*_BUCKETS, "funded", "bonus_pending", "bonus_available", "at_risk")
+
+
 @attrs.frozen
 class Ledger:
     """Where a contract's money is at one moment, in the freelancer's buckets (HC 211063718).
@@ -283,28 +287,14 @@ class Ledger:
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per bucket (``bucket``, ``amount``, ``currency``), for ``pandas``."""
-        names = (
-            "work_in_progress",
-            "in_review",
-            "pending",
-            "available",
-            "refunded",
-            "funded",
-            "bonus_pending",
-            "bonus_available",
-            "at_risk",
-        )
         rows: list[dict[str, object]] = []
-        for name in names:
+        for name in _ROWS:
             value: Money = getattr(self, name)
             rows.append({"bucket": name, "amount": plain(value), "currency": value.currency})
         return rows
 
     def _repr_html_(self) -> str:
-        rows = [
-            {"bucket": r["bucket"], "amount": getattr(self, str(r["bucket"]))}
-            for r in self.to_records()
-        ]
+        rows = [{"bucket": name, "amount": getattr(self, name)} for name in _ROWS]
         return html_table(rows, caption=f"Escrow ledger at {when(self.at)}")
 
 

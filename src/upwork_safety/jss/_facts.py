@@ -9,7 +9,6 @@ all :func:`~upwork_safety.jss.timeline` needs to re-judge.
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -154,9 +153,7 @@ def _signals(
     if contract.feedback is not None:
         _feedback_signals(contract.feedback, rules, negatives, strong, middling, words=words)
     if rules.refund_is_negative:
-        refunded = functools.reduce(
-            CONTEXT.add, (m.refunded.amount for m in contract.milestones), _ZERO
-        )
+        refunded = sum((m.refunded.amount for m in contract.milestones), _ZERO)
         if refunded > 0:
             negatives.append(f"escrow refunded to the client ({refunded})" if words else _SILENT)
     if rules.lost_dispute_is_negative:

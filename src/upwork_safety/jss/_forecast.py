@@ -10,7 +10,6 @@ computed once and remembered, so most trials cost a draw and a sum.
 
 from __future__ import annotations
 
-import functools
 import random
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -184,7 +183,7 @@ def _odds(value: object) -> tuple[Decimal, ...]:
                 f"{what} must be from 0 to 1, got {amount}", field=what, rule="from 0 to 1"
             )
         odds[outcome] = amount
-    total = functools.reduce(CONTEXT.add, odds.values(), Decimal(0))
+    total = sum(odds.values(), Decimal(0))
     if total != 1:
         raise InvalidValueError(
             f"outcome_odds must sum to exactly 1, got {total}",
@@ -379,9 +378,7 @@ def _simulate(
     ``jobs`` picks per trial (the same seed gives the same trials).
     """
     rng = random.Random(seed)  # noqa: S311  (a simulation, not cryptography)
-    cumulative = [
-        float(functools.reduce(CONTEXT.add, odds[: i + 1], Decimal(0))) for i in range(len(odds))
-    ]
+    cumulative = [float(sum(odds[: i + 1], Decimal(0))) for i in range(len(odds))]
     picks = rng.choices(range(len(_SIMULATED)), cum_weights=cumulative, k=jobs * trials)
     score = simulation.score
     return Counter(score(picks[start : start + jobs]) for start in range(0, jobs * trials, jobs))

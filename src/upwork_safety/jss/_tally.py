@@ -88,19 +88,17 @@ class _Tally(_Totals):
     def add(self, contribution: _Contribution, sign: int) -> None:
         """Add a contribution (*sign* 1) or take it away again (*sign* -1)."""
         outcome, weight, client, inside = contribution
-        # The library's context, never the caller's: a caller's prec=1 must not round a weight.
-        signed = weight if sign > 0 else weight.copy_negate()
-        add = CONTEXT.add
+        signed = weight if sign > 0 else -weight
         for index, member in enumerate(inside):
             if not member:
                 continue
-            self.total[index] = add(self.total[index], signed)
+            self.total[index] += signed
             if outcome is Outcome.POSITIVE:
-                self.successes[index] = add(self.successes[index], signed)
+                self.successes[index] += signed
             elif outcome is Outcome.NEGATIVE:
-                self.negatives[index] = add(self.negatives[index], signed)
+                self.negatives[index] += signed
             elif outcome is Outcome.NEUTRAL:
-                self.neutrals[index] = add(self.neutrals[index], signed)
+                self.neutrals[index] += signed
             self.count[index] += sign
             clients = self.clients[index]
             before = clients[client]

@@ -7,12 +7,11 @@ that a :class:`Statement` built by hand obeys the same rules as one read by
 
 from __future__ import annotations
 
-import decimal
 import enum
 import functools
 import itertools
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -32,7 +31,7 @@ from upwork_safety._validate import (
     text_field,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.money import Money, require_money
+from upwork_safety.money import CONTEXT, Money, require_money
 from upwork_safety.rules import CURRENT
 
 if TYPE_CHECKING:
@@ -41,14 +40,12 @@ if TYPE_CHECKING:
 #: Upwork's balance and every amount in its exports are in US dollars.
 USD = "USD"
 
-#: Hours arithmetic runs in its own context, whatever the caller's decimal context is.
-_CONTEXT = decimal.Context(prec=60, rounding=ROUND_HALF_UP)
 #: Billing steps per hour: 6, since Upwork bills and writes hours in its
 #: 10-minute segments (``PlatformRules.hourly_segment``, HC 211068518).
 _STEPS = Decimal(timedelta(hours=1) // CURRENT.hourly_segment)
 #: Half a minute, in hours: how far a written hours value may be from a
 #: whole number of steps (Upwork writes 20 minutes as 0.33333).
-_HALF_MINUTE = _CONTEXT.divide(Decimal(1), Decimal(120))
+_HALF_MINUTE = CONTEXT.divide(Decimal(1), Decimal(120))
 
 
 class TransactionKind(enum.Enum):
@@ -112,14 +109,14 @@ def ten_minute_steps(hours: Decimal) -> bool:
     shown (``0.33333`` for 20 minutes, ``8.66667`` for 8 h 40 min), as long as
     the written value is within half a minute of the step.
     """
-    steps = _CONTEXT.multiply(hours, _STEPS).to_integral_value(context=_CONTEXT)
-    exact = _CONTEXT.divide(steps, _STEPS)
+    steps = CONTEXT.multiply(hours, _STEPS).to_integral_value(context=CONTEXT)
+    exact = CONTEXT.divide(steps, _STEPS)
     if exact == hours:
         return True
     # Whole hours are exact, so *hours* has decimals here: round the step to as many.
     exponent = int(hours.as_tuple().exponent)
-    written = exact.quantize(Decimal(1).scaleb(exponent), context=_CONTEXT)
-    return written == hours and abs(_CONTEXT.subtract(exact, hours)) < _HALF_MINUTE
+    written = exact.quantize(Decimal(1).scaleb(exponent), context=CONTEXT)
+    return written == hours and abs(CONTEXT.subtract(exact, hours)) < _HALF_MINUTE
 
 
 def _line(instance: object, attribute: Any, value: Any) -> None:
