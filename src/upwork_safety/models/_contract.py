@@ -289,9 +289,10 @@ class Contract:
         if self.kind is ContractKind.FIXED_PRICE:
             if self.time_entries:
                 self._wrong_kind("time_entries", "hourly", "fixed price")
-            for name in ("hourly_rate", "weekly_limit"):
-                if getattr(self, name) is not None:
-                    self._wrong_kind(name, "hourly", "fixed price")
+            if self.hourly_rate is not None:
+                self._wrong_kind("hourly_rate", "hourly", "fixed price")
+            if self.weekly_limit is not None:
+                self._wrong_kind("weekly_limit", "hourly", "fixed price")
         elif self.milestones:
             self._wrong_kind("milestones", "fixed-price", "hourly")
         if self.hourly_rate is not None:
