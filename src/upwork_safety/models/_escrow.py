@@ -18,7 +18,7 @@ import attrs
 from upwork_safety._validate import member_field, money_field, optional_to_utc, optional_utc_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import Money, _add
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -95,10 +95,6 @@ def _quick(state: MilestoneState) -> tuple[Callable[[object], tuple[Any, ...]], 
 #: :data:`_SHAPES` as two reads per state, so that a well-formed escrow is
 #: recognised in two calls; :meth:`Escrow._check_state` says what is wrong otherwise.
 _QUICK = {state: _quick(state) for state in MilestoneState}
-
-
-#: ``CONTEXT.add``, looked up once (a method of a C context costs a lookup each time).
-_add = CONTEXT.add
 
 
 def _refuse(field: str, rule: str, message: str) -> NoReturn:
