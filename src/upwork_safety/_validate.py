@@ -195,6 +195,8 @@ def _not_unicode(name: str) -> NoReturn:
 
 def text_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field must be a ``str`` of valid Unicode text."""
+    if value.__class__ is str and value.isascii():
+        return  # the common case: ASCII is valid Unicode text
     if not isinstance(value, str):
         name = field_name(instance, attribute)
         raise InvalidTypeError(
