@@ -391,7 +391,7 @@ def whole_cents(value: Money, what: str) -> Money:
 
 def money_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a non-negative :class:`Money`."""
-    if value.__class__ is Money and value.amount >= 0:
+    if value.__class__ is Money and value.amount >= _ZERO:
         return
     check_money(value, field_name(instance, attribute))
 
