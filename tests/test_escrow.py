@@ -1092,6 +1092,29 @@ class TestReports:
             Ledger(at(2024, 3, 1), Money(5, "EUR"), z, z, z, z, z, z, z, usd(5))
         assert ("Ledger.work_in_progress", "one currency") == (info.value.field, info.value.rule)
 
+    @pytest.mark.parametrize("bucket", range(5))
+    def test_ledger_names_the_first_bucket_in_another_currency(self, bucket):
+        """Each conserved bucket is checked against funded's currency, and named when it differs."""
+        buckets = [usd(0)] * 5
+        buckets[bucket] = Money(5, "EUR")
+        if bucket < 4:
+            buckets[4] = Money(1, "PKR")  # a later one in another currency too: the first is named
+        z = usd(0)
+        with pytest.raises(CurrencyMismatchError) as info:
+            Ledger(at(2024, 3, 1), *buckets, z, z, z, usd(5))
+        names = ("work_in_progress", "in_review", "pending", "available", "refunded")
+        assert (f"Ledger.{names[bucket]}", "one currency") == (info.value.field, info.value.rule)
+
+    def test_ledger_funded_is_money_first(self):
+        """Ledger.funded that is not Money is refused as such, before anything is added up."""
+        z = usd(0)
+        with pytest.raises(InvalidTypeError) as info:
+            Ledger(at(2024, 3, 1), z, z, z, z, z, z, z, z, 0)  # type: ignore[arg-type]
+        assert ("Ledger.funded", "Money") == (info.value.field, info.value.rule)
+        with pytest.raises(InvalidValueError) as info:
+            Ledger(at(2024, 3, 1), z, z, z, z, z, z, z, z, usd(-1))
+        assert ("Ledger.funded", "not negative") == (info.value.field, info.value.rule)
+
     def test_ledger_of_an_empty_contract(self):
         """A contract without milestones has an all-zero USD ledger."""
         assert usd(0) == escrow.ledger(contract(), at(2024, 3, 2)).funded

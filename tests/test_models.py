@@ -1,6 +1,7 @@
 """Tests for upwork_safety.models and upwork_safety.errors."""
 
 import copy
+import itertools
 import pickle
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -25,6 +26,7 @@ from upwork_safety import (
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.escrow import Fund, RequestChanges, Submit
 from upwork_safety.models import Escrow, History, PaymentKind, TimeEntry
+from upwork_safety.models._escrow import _MOMENTS, _SHAPES
 from upwork_safety.testing import strategies as us
 
 UTC = timezone.utc
@@ -177,6 +179,30 @@ T = datetime(2024, 3, 4, 17, tzinfo=UTC)
 S = MilestoneState
 
 
+def _first_misfit(state, money, moments):  # noqa: PLR0911  (one return per rule, in order)
+    """What the state table (``_SHAPES``) refuses first: ``(field, rule)``, or ``None``."""
+    zero, positive, needed, optional = _SHAPES[state]
+    name = state.name
+    for field in zero:
+        if money[field]:
+            return f"Escrow.{field}", f"zero when {name}"
+    for field in positive:
+        if not money[field]:
+            return f"Escrow.{field}", f"more than zero when {name}"
+    if state is S.PAID and money["held"] and money["carried_over"]:
+        return "Escrow.held", "a remainder is held or carried on, not both"
+    for field in _MOMENTS:
+        if field == needed and moments[field] is None:
+            return f"Escrow.{field}", f"required when {name}"
+        if field != needed and field not in optional and moments[field] is not None:
+            return f"Escrow.{field}", f"only in its state, not {name}"
+    if state is S.DISPUTED and moments["dispute_answered_at"] is None:
+        for field in ("client_paid_arbitration_at", "freelancer_paid_arbitration_at"):
+            if moments[field] is not None:
+                return f"Escrow.{field}", "after the client's answer"
+    return None
+
+
 class TestEscrow:
     def test_regression_paid_with_99_held_and_nothing_funded(self):
         """Regression: PAID holding $99 that was never funded is refused (the books do not add up)."""
@@ -308,6 +334,30 @@ class TestEscrow:
     def test_states_the_engine_reaches_build(self, state, fields):
         """Every shape the escrow engine produces is a valid Escrow."""
         assert state == escrow_of(state, **fields).state
+
+    @pytest.mark.parametrize("state", list(S))
+    def test_every_shape_is_judged_by_the_state_table(self, state):
+        """Every mix of zero and non-zero money and of set and unset moments, in every state.
+
+        Escrow recognises a well-formed escrow by two reads per state derived
+        from ``_SHAPES``, and names what is wrong by walking ``_SHAPES`` in
+        order; both must give what the table says, field by field, in the
+        order of the table (zero money, money that must be there, the PAID
+        remainder rule, then the moments, then the dispute's order).
+        """
+        money_names = ("held", "released", "refunded", "carried_over")
+        for money_mask, moment_mask in itertools.product(range(16), range(64)):
+            money = {n: 5 if money_mask >> i & 1 else 0 for i, n in enumerate(money_names)}
+            moments = {n: T if moment_mask >> i & 1 else None for i, n in enumerate(_MOMENTS)}
+            expected = _first_misfit(state, money, moments)
+            fields = {n: usd(v) for n, v in money.items()}
+            funded = usd(sum(money.values()))
+            if expected is None:
+                assert state == Escrow(state, funded, **fields, **moments).state
+                continue
+            with pytest.raises(InvalidValueError) as info:
+                Escrow(state, funded, **fields, **moments)
+            assert expected == (info.value.field, info.value.rule), (money, moments)
 
     def test_one_currency_and_real_types(self):
         """Amounts share the funded currency; state and amounts have their types."""

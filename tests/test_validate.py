@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from upwork_safety import InvalidTypeError, InvalidValueError, Money
+from upwork_safety import Contract, ContractKind, InvalidTypeError, InvalidValueError, Money
 from upwork_safety._validate import fraction, sequence_of, utc_day, utc_instant
 
 
@@ -90,3 +90,79 @@ def test_days_and_instants():
         utc_day("2026-03-02", "on")
     with pytest.raises(InvalidValueError):
         utc_instant(datetime(9999, 12, 31, tzinfo=timezone.utc), "at")
+
+
+class _SlowDecimal(Decimal):
+    """A Decimal subclass: fraction() reads it the general way (to_decimal), never the fast one."""
+
+
+_RATE_EDGES = [
+    "0.10",
+    "0.1",
+    "0",
+    "-0",
+    "-0.00",
+    "0.9999",
+    "0.999999999999999999",  # 18 places: the most the fast path takes
+    "0.9999999999999999999",  # 19 places: refused
+    "0.1000000000000000000000",  # 22 places, only zeros past 18: accepted the slow way
+    "0.00001",
+    "1E-7",  # printed with an exponent
+    "0E-25",
+    "0E-100",  # zero written with more places than the library's precision
+    "1",
+    "1.0",
+    "1.5",
+    "-0.01",
+    "-1E-30",
+    "NaN",
+    "-NaN",
+    "sNaN",
+    "Infinity",
+    "-Infinity",
+    "1E+999999",
+    "1E-999999",
+    "10",
+]
+
+
+def _outcome(call):
+    try:
+        value = call()
+    except (InvalidTypeError, InvalidValueError) as error:
+        return type(error), error.field, error.rule
+    return "ok", str(value), type(value)
+
+
+@pytest.mark.parametrize("text", _RATE_EDGES)
+@pytest.mark.parametrize("below_one", [True, False])
+def test_a_decimal_rate_is_judged_the_same_fast_or_slow(text, below_one):
+    """A plain Decimal rate takes fraction()'s fast path; a subclass the general one: same answer.
+
+    Same value (to the digit: ``0.10`` stays ``0.10``) or the same error
+    (class, field, rule), for the edge values of each limit.
+    """
+    fast = _outcome(lambda: fraction(Decimal(text), "rate", below_one=below_one))
+    slow = _outcome(lambda: fraction(_SlowDecimal(text), "rate", below_one=below_one))
+    assert fast == slow
+
+
+@pytest.mark.parametrize("value", [*(Decimal(text) for text in _RATE_EDGES), "10%", "0.10", 0])
+def test_a_contract_fee_rate_is_the_one_rate_rule(value):
+    """Contract.service_fee_rate accepts and refuses exactly what fraction() does."""
+    expected = _outcome(lambda: fraction(value, "Contract.service_fee_rate"))
+    got = _outcome(
+        lambda: (
+            Contract(
+                "c1", "client", ContractKind.FIXED_PRICE, date(2025, 1, 6), service_fee_rate=value
+            ).service_fee_rate
+        )
+    )
+    assert expected == got
+
+
+def test_a_fast_rate_is_the_value_given():
+    """The fast path returns the Decimal it was given, digits and all."""
+    rate = Decimal("0.9999")
+    assert fraction(rate, "rate") is rate
+    assert "0.10" == str(fraction(Decimal("0.10"), "rate"))

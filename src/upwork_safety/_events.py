@@ -276,6 +276,9 @@ AUTOMATIC_EVENTS: tuple[type[AutomaticEvent], ...] = (
 )
 #: Every event class, in the order the serialised ``"type"`` tag is looked up.
 EVENT_TYPES: tuple[type[Event], ...] = MANUAL_EVENTS + AUTOMATIC_EVENTS
+#: The same classes as a set: an event of exactly one of them is recognised in
+#: one lookup (``isinstance`` with the tuple tries the classes one by one).
+_EVENT_CLASSES = frozenset(EVENT_TYPES)
 
 
 # --------------------------------------------------------------------------- history
@@ -311,7 +314,7 @@ class _Entry:
         start = 0 if previous is None else previous.length
         before = None if previous is None else previous.last
         for offset, event in enumerate(events):
-            if not isinstance(event, EVENT_TYPES):
+            if event.__class__ not in _EVENT_CLASSES and not isinstance(event, EVENT_TYPES):
                 index = start + offset
                 raise InvalidTypeError(
                     f"{what}[{index}] must be an escrow event, not {type(event).__name__}",

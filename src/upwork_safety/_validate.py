@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, Money, require_money, to_decimal
+from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, require_money, to_decimal
 
 if TYPE_CHECKING:
     import enum
@@ -32,6 +32,9 @@ UTC = timezone.utc
 #: given; moments within a few years of Python's last day (9999-12-31) would
 #: overflow, so later ones are refused with this bound in the message.
 LATEST = date(9990, 12, 31)
+
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
 
 _NAIVE_RULE = "timezone-aware datetime (Upwork's clocks run in UTC)"
 
@@ -192,6 +195,8 @@ def _not_unicode(name: str) -> NoReturn:
 
 def text_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field must be a ``str`` of valid Unicode text."""
+    if value.__class__ is str and value.isascii():
+        return  # the common case: ASCII is valid Unicode text
     if not isinstance(value, str):
         name = field_name(instance, attribute)
         raise InvalidTypeError(
@@ -386,7 +391,7 @@ def whole_cents(value: Money, what: str) -> Money:
 
 def money_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a non-negative :class:`Money`."""
-    if value.__class__ is Money and value.amount >= 0:
+    if value.__class__ is Money and value.amount >= _ZERO:
         return
     check_money(value, field_name(instance, attribute))
 
@@ -458,6 +463,14 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
         InvalidValueError: Not a number, negative, or (with *below_one*) 1
             or more; the message shows the fraction to write instead.
     """
+    if type(value) is Decimal and value.is_finite() and _ZERO <= value < _ONE:
+        # The common case (a rate a checked value already holds), decided by
+        # the same rule, faster: a finite Decimal from 0 below 1 whose text
+        # has no exponent and at most MAX_DIGITS places ("0." and the digits)
+        # is one to_decimal returns as it is.  Anything else takes the way below.
+        text = str(value)
+        if len(text) <= MAX_DIGITS + 2 and "E" not in text:
+            return value
     percent = isinstance(value, str) and value.endswith("%")
     try:
         if percent:
@@ -474,7 +487,7 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
             field=what,
             rule="a fraction or a percentage",
         ) from None
-    if rate < 0 or (below_one and rate >= 1):
+    if rate < _ZERO or (below_one and rate >= _ONE):
         hint = ""
         if rate >= 1 and not percent:
             suggested = CONTEXT.divide(rate, Decimal(100))

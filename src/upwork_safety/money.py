@@ -48,6 +48,10 @@ CONTEXT = decimal.Context(
     Emax=999_999,
     traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
 )
+#: :data:`CONTEXT`'s addition and subtraction, looked up once (looking up a
+#: method of a C context costs about as much as the exact sum itself).
+_add = CONTEXT.add
+_subtract = CONTEXT.subtract
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
@@ -344,7 +348,7 @@ class Money:
     def __add__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "add")
-            return Money(CONTEXT.add(self.amount, other.amount), self.currency)
+            return Money(_add(self.amount, other.amount), self.currency)
         return NotImplemented
 
     def __radd__(self, other: object) -> Money:
@@ -356,7 +360,7 @@ class Money:
     def __sub__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "subtract")
-            return Money(CONTEXT.subtract(self.amount, other.amount), self.currency)
+            return Money(_subtract(self.amount, other.amount), self.currency)
         return NotImplemented
 
     def __mul__(self, other: object) -> Money:
@@ -403,7 +407,7 @@ class Money:
         if not isinstance(other, Money):
             return None
         self._same(other, "compare")
-        return CONTEXT.subtract(self.amount, other.amount)
+        return _subtract(self.amount, other.amount)
 
     def __lt__(self, other: object) -> bool:
         diff = self._compare(other)

@@ -9,9 +9,10 @@ choice is a row whose guard passes.
 
 from __future__ import annotations
 
+import operator
 from datetime import datetime, timezone
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
@@ -35,7 +36,7 @@ from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import rules_at
 from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import Money, _add, _subtract
 from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = ["Choices", "Deadline", "Ledger", "allowed", "deadlines", "ledger"]
 
 _S = MilestoneState
+_ZERO = Decimal(0)
 
 
 def _kind(value: DeadlineKind | str) -> DeadlineKind:
@@ -212,17 +214,32 @@ def deadlines(
 _BUCKETS = ("work_in_progress", "in_review", "pending", "available", "refunded")
 
 
-def _check_ledger(instance: Ledger, _attribute: object, value: Money) -> None:
-    total = Decimal(0)
+#: The conserved buckets of a ledger, read in one call.
+_buckets = operator.attrgetter(*_BUCKETS)
+
+
+def _bucket_currency(instance: Ledger, currency: str) -> NoReturn:
+    """Refuse the first conserved bucket in another currency than *currency* (Ledger.funded's)."""
     for name in _BUCKETS:
         part: Money = getattr(instance, name)
-        if part.currency != value.currency:
+        if part.currency != currency:
             raise CurrencyMismatchError(
-                f"Ledger.{name} is in {part.currency} but Ledger.funded in {value.currency}",
+                f"Ledger.{name} is in {part.currency} but Ledger.funded in {currency}",
                 field=f"Ledger.{name}",
                 rule="one currency",
             )
-        total = CONTEXT.add(total, part.amount)
+    raise AssertionError  # pragma: no cover  (called only on a mismatch)
+
+
+def _check_ledger(instance: Ledger, attribute: Any, value: Money) -> None:
+    """Ledger.funded's validator: non-negative Money, the sum of the conserved buckets."""
+    money_field(instance, attribute, value)
+    total = _ZERO
+    currency = value.currency
+    for part in _buckets(instance):
+        if part.currency != currency:
+            _bucket_currency(instance, currency)
+        total = _add(total, part.amount)
     if value.amount != total:
         raise InvalidValueError(
             "Ledger.funded must equal work_in_progress + in_review + pending + available + "
@@ -268,7 +285,7 @@ class Ledger:
     bonus_pending: Money = attrs.field(validator=money_field)
     bonus_available: Money = attrs.field(validator=money_field)
     at_risk: Money = attrs.field(validator=money_field)
-    funded: Money = attrs.field(validator=[money_field, _check_ledger])
+    funded: Money = attrs.field(validator=_check_ledger)
 
     @property
     def in_escrow(self) -> Money:
@@ -326,8 +343,8 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
     run, moment = run_at(contract, now, rules)
     milestones = run.contract.milestones
     currency = milestones[0].amount.currency if milestones else "USD"
-    add = CONTEXT.add
-    zero = Decimal(0)
+    add = _add
+    zero = _ZERO
     wip = review = refunded = funded = at_risk = zero
     released: dict[str, Decimal] = {}
     for index, m in enumerate(milestones):
@@ -347,7 +364,7 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
         if escrow.state in (_S.REFUND_REQUESTED, _S.DISPUTED):
             at_risk = add(at_risk, held)
         refunded = add(refunded, escrow.refunded.amount)
-        funded = add(funded, CONTEXT.subtract(escrow.funded.amount, escrow.carried_over.amount))
+        funded = add(funded, _subtract(escrow.funded.amount, escrow.carried_over.amount))
         released[m.id] = escrow.released.amount
     pending = available = bonus_pending = bonus_available = zero
     for payment in run.payments():
@@ -360,7 +377,8 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
                 field="contract.payments",
                 rule="one currency",
             )
-        over = moment >= payment.moment + rules_at(payment.moment, run.rules).security_period
+        paid_at = payment.moment
+        over = moment >= paid_at + rules_at(paid_at, run.rules).security_period
         amount = payment.amount.amount
         if payment.kind is PaymentKind.BONUS:
             if over:
@@ -369,7 +387,7 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
                 bonus_pending = add(bonus_pending, amount)
             continue
         mid = payment.milestone_id or ""
-        released[mid] = CONTEXT.subtract(released.get(mid, zero), amount)
+        released[mid] = _subtract(released.get(mid, zero), amount)
         if over:
             available = add(available, amount)
         else:

@@ -82,7 +82,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
         """These milestones with ``changes[index]`` in place of the one at each index (same id)."""
         items = list(self)
-        holding = set(self.holding)
+        holding = self.holding
         for index, milestone in changes.items():
             if milestone.id != items[index].id:
                 raise InvalidValueError(
@@ -91,15 +91,14 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
                     rule="the same milestone id",
                 )
             items[index] = milestone
-            if milestone.escrow.held.amount:
-                holding.add(index)
-            else:
-                holding.discard(index)
+            holds = bool(milestone.escrow.held.amount)
+            if holds != (index in holding):  # most steps leave it as it was
+                holding = holding | {index} if holds else holding - {index}
         # Like namedtuple._make: the tuple is built directly, since only the
         # replaced items needed checking and the ids (so the positions) are the same.
         new = tuple.__new__(_Milestones, items)
         new.positions = self.positions
-        new.holding = frozenset(holding)
+        new.holding = holding
         return new
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -144,6 +143,8 @@ class _Payments(tuple[Payment, ...]):
 
 
 def _client(value: Client | str) -> Client:
+    if type(value) is Client:  # the common case: every contract the escrow engine builds
+        return value
     if isinstance(value, str):
         return Client(value)
     if not isinstance(value, Client):
@@ -289,9 +290,10 @@ class Contract:
         if self.kind is ContractKind.FIXED_PRICE:
             if self.time_entries:
                 self._wrong_kind("time_entries", "hourly", "fixed price")
-            for name in ("hourly_rate", "weekly_limit"):
-                if getattr(self, name) is not None:
-                    self._wrong_kind(name, "hourly", "fixed price")
+            if self.hourly_rate is not None:
+                self._wrong_kind("hourly_rate", "hourly", "fixed price")
+            if self.weekly_limit is not None:
+                self._wrong_kind("weekly_limit", "hourly", "fixed price")
         elif self.milestones:
             self._wrong_kind("milestones", "fixed-price", "hourly")
         if self.hourly_rate is not None:

@@ -9,6 +9,7 @@ after each step; ``_zero`` and ``_ESCROW_FIELDS`` are its shared helpers.
 from __future__ import annotations
 
 import functools
+import operator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
@@ -17,10 +18,10 @@ import attrs
 from upwork_safety._validate import member_field, money_field, optional_to_utc, optional_utc_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import Money, _add
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 __all__ = ["Escrow"]
 
@@ -66,6 +67,35 @@ _MOMENTS = (
     "client_paid_arbitration_at",
     "freelancer_paid_arbitration_at",
 )
+
+
+def _values(names: tuple[str, ...]) -> Callable[[object], tuple[Any, ...]]:
+    """A function reading the (dotted) attributes *names* of an escrow, as a tuple."""
+    if len(names) == 1:
+        one = operator.attrgetter(names[0])
+        return lambda escrow: (one(escrow),)
+    if names:
+        return operator.attrgetter(*names)
+    return lambda _escrow: ()
+
+
+def _quick(state: MilestoneState) -> tuple[Callable[[object], tuple[Any, ...]], ...]:
+    """For *state*, read from :data:`_SHAPES`: (what must be empty, what must be there).
+
+    Empty: the money that must be zero and the moments the state does not
+    hold (a zero amount and ``None`` are both false); there: the money that
+    must be more than zero and the moment the state needs (both true).
+    """
+    zero, positive, needed, optional = _SHAPES[state]
+    absent = tuple(name for name in _MOMENTS if name != needed and name not in optional)
+    present = (*(f"{name}.amount" for name in positive), *((needed,) if needed else ()))
+    return _values((*(f"{name}.amount" for name in zero), *absent)), _values(present)
+
+
+#: :data:`_SHAPES` as two reads per state, so that a well-formed escrow is
+#: recognised in two calls (its moments are datetimes or ``None``, checked by
+#: their validators first); otherwise :meth:`Escrow._check_shape` walks the table.
+_QUICK = {state: _quick(state) for state in MilestoneState}
 
 
 def _refuse(field: str, rule: str, message: str) -> NoReturn:
@@ -198,10 +228,7 @@ class Escrow:
             and carried.currency == currency
         ):
             self._currency_mismatch()
-        total = CONTEXT.add(
-            CONTEXT.add(held.amount, released.amount),
-            CONTEXT.add(refunded.amount, carried.amount),
-        )
+        total = _add(_add(held.amount, released.amount), _add(refunded.amount, carried.amount))
         if total != funded.amount:
             _refuse(
                 "funded",
@@ -223,7 +250,27 @@ class Escrow:
                 )
         raise AssertionError  # pragma: no cover  (called only on a mismatch)
 
-    def _check_state(self) -> None:  # noqa: C901  (one check per column of the state table)
+    def _check_state(self) -> None:
+        state = self.state
+        empty, there = _QUICK[state]
+        if any(empty(self)) or not all(there(self)):
+            self._check_shape()  # something may not fit: find it (and the PAID rule) in order
+        elif state is _S.PAID:
+            self._check_remainder()
+        if state is _S.DISPUTED:
+            self._check_dispute()
+
+    def _check_remainder(self) -> None:
+        if self.held.amount and self.carried_over.amount:
+            _refuse(
+                "held",
+                "a remainder is held or carried on, not both",
+                "a PAID escrow holds a partial approval's remainder only if it was not "
+                f"carried on, but it holds {self.held} and carried on {self.carried_over}",
+            )
+
+    def _check_shape(self) -> None:
+        """Refuse the first field that does not fit the state (:data:`_SHAPES`, in order)."""
         state = self.state
         zero, positive, needed, optional = _SHAPES[state]
         for field in zero:
@@ -238,13 +285,8 @@ class Escrow:
                     f"more than zero when {state.name}",
                     f"a {state.name} escrow has {field} money",
                 )
-        if state is _S.PAID and self.held.amount and self.carried_over.amount:
-            _refuse(
-                "held",
-                "a remainder is held or carried on, not both",
-                "a PAID escrow holds a partial approval's remainder only if it was not "
-                f"carried on, but it holds {self.held} and carried on {self.carried_over}",
-            )
+        if state is _S.PAID:
+            self._check_remainder()
         for field in _MOMENTS:
             if field == needed:
                 if getattr(self, field) is None:
@@ -257,8 +299,6 @@ class Escrow:
                     f"only in its state, not {state.name}",
                     f"a {state.name} escrow has no {field}",
                 )
-        if state is _S.DISPUTED:
-            self._check_dispute()
 
     def _check_dispute(self) -> None:
         opened, answered = self.disputed_at, self.dispute_answered_at

@@ -7,7 +7,7 @@ milestone, a bonus, or any other payment, each with its day and moment.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
-from typing import cast
+from typing import NoReturn, cast
 
 import attrs
 
@@ -44,6 +44,14 @@ class PaymentKind(StrEnum):
 def _payment_kind(value: PaymentKind | str) -> PaymentKind:
     # A value that is not a member is left for member_field to refuse.
     return cast("PaymentKind", member_text(PaymentKind, value))
+
+
+def _release_needs(name: str) -> NoReturn:
+    raise InvalidValueError(
+        f"Payment.{name} is required for a release of escrow",
+        field=f"Payment.{name}",
+        rule="required for a release",
+    )
 
 
 @attrs.frozen
@@ -97,13 +105,10 @@ class Payment:
                 rule="more than zero",
             )
         if self.kind is PaymentKind.RELEASE:
-            for name in ("milestone_id", "at"):
-                if getattr(self, name) is None:
-                    raise InvalidValueError(
-                        f"Payment.{name} is required for a release of escrow",
-                        field=f"Payment.{name}",
-                        rule="required for a release",
-                    )
+            if self.milestone_id is None:
+                _release_needs("milestone_id")
+            if self.at is None:
+                _release_needs("at")
 
     @property
     def moment(self) -> datetime:
