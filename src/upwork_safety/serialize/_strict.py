@@ -279,3 +279,18 @@ def _read_money_carefully(value: object) -> Money:
         return Money(amount, currency)
     except UpworkSafetyError as exc:
         raise _money_refused(exc) from None
+
+
+#: For the readers that return valid input unchanged: a test (Python source
+#: over ``{v}``) under which the reader returns its value itself.  Each test
+#: is a case the reader's own first lines accept as they are (an exact
+#: ``str`` of ASCII characters is Unicode text; an exact ``int`` is an
+#: integer; ``True`` and ``False`` are booleans), so the fused readers
+#: (:mod:`._fused`) may test it inline and call the reader for anything
+#: else.  ``tests/test_serialize_fast_reader.py`` checks each against its
+#: reader.
+PASS_THROUGH: dict[object, str] = {
+    read_str: "{v}.__class__ is str and {v}.isascii()",
+    read_int: "{v}.__class__ is int",
+    read_bool: "{v} is True or {v} is False",
+}
