@@ -56,7 +56,11 @@ class UnusualError(Exception):
     """The fused reader met something it leaves to the detailed path."""
 
 
-@attrs.frozen
+#: One field as the detailed hook reads it: the attribute, and the hook its value goes through.
+Field = tuple["attrs.Attribute[Any]", Any]
+
+
+@attrs.frozen(eq=False)
 class ObjectKind:
     """A reader of an attrs class *cls* from a JSON object.
 
@@ -64,26 +68,32 @@ class ObjectKind:
         cls: The class.
         tag_name: The key that may carry the class's tag (``"type"``).
         tag: The tag an escrow event carries, or ``None`` for no tag.
+        fields: The fields read, each with its hook, taken when the
+            detailed hook was made (:func:`fields_of`); ``None`` if the
+            fused reader leaves the class to that hook.
     """
 
     cls: type
     tag_name: str
     tag: str | None
+    fields: tuple[Field, ...] | None
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class OptionalKind:
-    """A reader of ``X | None``: ``null`` or what the hook for *inner* reads."""
+    """A reader of ``X | None``: ``null``, or what *hook* reads as *inner*."""
 
     inner: Any
+    hook: Any
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class SequenceKind:
-    """A reader of a JSON list of *item* into an *origin* (``list`` or ``tuple``)."""
+    """A reader of a JSON list of *item* (each read by *hook*) into an *origin*."""
 
     item: Any
     origin: type
+    hook: Any
 
 
 @attrs.frozen(eq=False)
@@ -111,7 +121,12 @@ _BUILT: weakref.WeakKeyDictionary[Any, Callable[[Any], Any] | None] = weakref.We
 
 
 def noted(hook: Any, kind: Kind) -> Any:
-    """Record that *hook* (made by :mod:`._hooks`) reads *kind*; return *hook*."""
+    """Record that *hook* (made by :mod:`._hooks`) reads *kind*; return *hook*.
+
+    Every hook a kind names is the one the detailed hook calls, taken at
+    the same moment, so the fused reader calls what the detailed path calls
+    even after hooks are registered later.
+    """
     _KINDS[hook] = kind
     return hook
 
@@ -154,22 +169,28 @@ def reader(conv: cattrs.Converter, t: Any) -> Callable[[Any], Any] | None:
     return fast
 
 
-def _plain_fields(cls: type) -> list[attrs.Attribute[Any]] | None:
-    """*cls*'s fields with resolved types, or ``None`` if the fused reader leaves *cls* alone.
+def fields_of(conv: cattrs.Converter, cls: type) -> tuple[Field, ...] | None:
+    """*cls*'s fields read from JSON, each with the hook cattrs' generated hook gives it.
 
-    Generic classes (type variables to map) and fields with annotated
-    overrides are left to cattrs' own hook.
+    Called right after cattrs generates *cls*'s detailed hook, so each hook
+    is the one that hook calls: found by the same call
+    (:func:`cattrs.gen._shared.find_structure_handler`), with the same
+    settings.  Fields with ``init=False`` are left out (cattrs leaves them
+    out and refuses their keys).  ``None`` if the fused reader leaves *cls*
+    to its hook: a generic class (type variables to map), an annotation
+    that cannot be resolved, or a field with an annotated override.
     """
     if getattr(cls, "__parameters__", ()):
         return None
     try:
         attrs.resolve_types(cls)
-    except Exception:  # noqa: BLE001  (cattrs will say what is wrong)
+        found = [a for a in attrs.fields(cls) if a.init]
+        if any(getattr(a.type, "__metadata__", None) is not None for a in found):
+            return None
+        prefer = conv._prefer_attrib_converters  # noqa: SLF001  (the setting cattrs' hooks use)
+        return tuple((a, find_structure_handler(a, a.type, conv, prefer)) for a in found)
+    except Exception:  # noqa: BLE001  (the detailed hook will say what is wrong, if anything)
         return None
-    fields = list(attrs.fields(cls))
-    if any(getattr(a.type, "__metadata__", None) is not None for a in fields):
-        return None
-    return fields
 
 
 def _attrs_init(cls: type) -> bool:
@@ -217,7 +238,7 @@ class _Builder:
             if fn is not None:
                 return f"{fn}({var})"
         elif isinstance(kind, OptionalKind):
-            inner = self.expr(self.conv.get_structure_hook(kind.inner), kind.inner, var)
+            inner = self.expr(kind.hook, kind.inner, var)
             return f"(None if {var} is None else {inner})"
         elif isinstance(kind, SequenceKind):
             return f"{self.sequence_fn(kind)}({var})"
@@ -245,8 +266,8 @@ class _Builder:
         """The name of the function reading *kind*'s class, or ``None`` to call its hook."""
         if kind in self.names:
             return self.names[kind]
-        fields = _plain_fields(kind.cls)
-        if fields is None or any(a.name == kind.tag_name for a in fields if kind.tag):
+        fields = kind.fields
+        if fields is None or any(a.name == kind.tag_name for a, _ in fields if kind.tag):
             return None  # (a field named like the tag would be hidden by it)
         fn = f"read_{kind.cls.__name__}_{next(self.counter)}"
         self.names[kind] = fn
@@ -255,10 +276,7 @@ class _Builder:
         lines += ["    kw = {}", "    n = 0"]
         args: list[str] = []
         used_kw = False
-        for index, a in enumerate(fields):
-            if not a.init:  # cattrs leaves these out, and refuses their keys
-                continue
-            hook = find_structure_handler(a, a.type, self.conv, self.conv._prefer_attrib_converters)  # noqa: SLF001
+        for index, (a, hook) in enumerate(fields):
             local = f"f{index}"
             read = self.expr(hook, a.type, local)
             key = repr(a.name)
@@ -301,7 +319,7 @@ class _Builder:
             return self.names[kind]
         fn = f"read_list_{next(self.counter)}"
         self.names[kind] = fn
-        read = self.expr(self.conv.get_structure_hook(kind.item), kind.item, "x")
+        read = self.expr(kind.hook, kind.item, "x")
         items = f"[{read} for x in v]"
         made = items if kind.origin is list else f"{self.bind(kind.origin, 'o')}({items})"
         self.lines += [

@@ -76,7 +76,7 @@ def _optional_reader(conv: cattrs.Converter, t: Any) -> Any:
     def read(value: object, _: object) -> object:
         return None if value is None else hook(value, inner)
 
-    return _fused.noted(read, _fused.OptionalKind(inner))
+    return _fused.noted(read, _fused.OptionalKind(inner, hook))
 
 
 def _is_sequence(t: Any) -> bool:
@@ -137,7 +137,7 @@ def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:
             raise ItemsError(errors, t)
         return origin(items)
 
-    return _fused.noted(read, _fused.SequenceKind(item_type, origin))
+    return _fused.noted(read, _fused.SequenceKind(item_type, origin, hook))
 
 
 def _rest(value: list[object], start: int, shape: type | None) -> tuple[int, bool]:
@@ -179,7 +179,7 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
             value = {k: v for k, v in value.items() if k != TAG}
         return inner(value, cls)
 
-    return _fused.noted(read, _fused.ObjectKind(cls, TAG, tag))
+    return _fused.noted(read, _fused.ObjectKind(cls, TAG, tag, _fused.fields_of(conv, cls)))
 
 
 def _client_reader(conv: cattrs.Converter) -> Any:
