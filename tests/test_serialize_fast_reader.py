@@ -174,6 +174,10 @@ def test_event_read_on_its_own_with_or_without_its_tag():
     assert event == fused(Event)(written)
     with pytest.raises(_fused.UnusualError):
         fused(Approve)(written)  # another class's tag
+    (line,) = detailed_outcome(Approve, written)[1]  # type: ignore[index]
+    assert line.startswith("$.type: ")
+    assert detailed_outcome(Approve, written) == outcome(Approve, written)
+    assert detailed_outcome(Event, [written]) == outcome(Event, [written])
 
 
 def test_readers_are_built_once_per_hook():
@@ -472,6 +476,16 @@ def test_union_with_a_member_left_alone_calls_the_unions_hook():
     members = {c.__name__: serialize.converter.get_structure_hook(c) for c in EVENT_TYPES}
     union = _fused.UnionKind("type", members)
     assert builder.union_fn(union) == builder.union_fn(union)
+
+
+def test_builder_reuses_what_it_wrote_and_calls_hooks_it_cannot_fuse():
+    """A list or class reached twice is written once; an unfusable union is called as a hook."""
+    builder = _fused._Builder(serialize.converter)
+    items = _fused.SequenceKind(str, tuple, _strict.read_str)
+    assert builder.sequence_fn(items) == builder.sequence_fn(items)
+    noted = serialize.converter.get_structure_hook(Noted)
+    union = _fused.noted(lambda v, t: v, _fused.UnionKind("type", {"Noted": noted}))
+    assert builder.expr(union, object, "v").startswith("_h")
 
 
 def test_a_failed_build_leaves_the_detailed_path():

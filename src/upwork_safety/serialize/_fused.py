@@ -273,7 +273,8 @@ class _Builder:
         self.names[kind] = fn
         explicit = _attrs_init(kind.cls)  # a plain default may be passed as attrs would pass it
         lines = [f"def {fn}(o):", "    if o.__class__ is not dict:", "        raise UnusualError"]
-        lines += ["    kw = {}", "    n = 0"]
+        required = sum(a.default is attrs.NOTHING for a, _ in fields)
+        lines += ["    kw = {}", f"    n = {required}"]  # the keys read so far
         args: list[str] = []
         used_kw = False
         for index, (a, hook) in enumerate(fields):
@@ -281,7 +282,7 @@ class _Builder:
             read = self.expr(hook, a.type, local)
             key = repr(a.name)
             if a.default is attrs.NOTHING:
-                lines += [f"    {local} = o[{key}]", f"    {local} = {read}", "    n += 1"]
+                lines += [f"    {local} = o[{key}]", f"    {local} = {read}"]
                 args.append(f"{a.alias}={local}")
                 continue
             lines += [
@@ -308,6 +309,9 @@ class _Builder:
         if not used_kw:
             lines.remove("    kw = {}")
         cls = self.bind(kind.cls, "c")
+        if not used_kw and not any(a.kw_only for a, _ in fields):
+            # Every field is passed, in order: by position (attrs' __init__ takes them so).
+            args = [arg.partition("=")[2] for arg in args]
         call = ", ".join([*args, "**kw"] if used_kw else args)
         lines += [f"    return {cls}({call})", ""]
         self.lines += lines
