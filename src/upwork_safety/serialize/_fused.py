@@ -52,6 +52,10 @@ if TYPE_CHECKING:
 V = TypeVar("V")
 
 
+#: What ``dict.get`` gives for a key that is absent (no JSON value is this object).
+_MISSING = object()
+
+
 class UnusualError(Exception):
     """The fused reader met something it leaves to the detailed path."""
 
@@ -208,7 +212,7 @@ class _Builder:
 
     def __init__(self, conv: cattrs.Converter) -> None:
         self.conv = conv
-        self.ns: dict[str, Any] = {"UnusualError": UnusualError}
+        self.ns: dict[str, Any] = {"UnusualError": UnusualError, "_missing": _MISSING}
         self.lines: list[str] = []
         self.names: dict[Any, str] = {}
         self.unions: list[tuple[str, dict[str, str]]] = []
@@ -286,8 +290,8 @@ class _Builder:
                 args.append(f"{a.alias}={local}")
                 continue
             lines += [
-                f"    if {key} in o:",
-                f"        {local} = o[{key}]",
+                f"    {local} = o.get({key}, _missing)",
+                f"    if {local} is not _missing:",
                 "        n += 1",
             ]
             if explicit and not isinstance(a.default, attrs.Factory):  # type: ignore[arg-type]
