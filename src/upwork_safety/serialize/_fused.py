@@ -13,9 +13,11 @@ where the invariants live.  Nothing is built without its constructor.
 The fused reader is derived, never written by hand:
 
 * the fields, their keys, their init names and defaults come from
-  :func:`attrs.fields`, and each field's reader is the one cattrs' detailed
-  path uses (:func:`cattrs.gen._shared.find_structure_handler`, the same
-  call its generated hooks make);
+  :func:`attrs.fields`, and each field's reader is the hook cattrs'
+  generated hook for the class calls: :func:`fields_of` finds it by the
+  same call (:func:`cattrs.gen._shared.find_structure_handler`), right
+  after that hook is generated, so a hook registered later changes both
+  paths alike or neither;
 * leaf readers (:mod:`._strict`) and any hook not made by :mod:`._hooks`
   (a user's own hooks) are called exactly as cattrs calls them;
 * the readers :mod:`._hooks` makes for attrs classes, optionals, lists,
