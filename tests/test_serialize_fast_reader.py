@@ -303,6 +303,30 @@ def test_property_mutated_documents_same_outcome(cls, strategy, data):
             fused(cls)(copy.deepcopy(doc))
 
 
+JSON_LIKE = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8) | JUNK,
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(["id", "client", "kind", "started", "amount", "currency", "type"])
+            | st.text(max_size=5),
+            children,
+            max_size=6,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@pytest.mark.fuzz
+@pytest.mark.parametrize(("cls", "_strategy"), PUBLIC, ids=IDS)
+@given(data=st.data())
+def test_fuzz_arbitrary_data_same_outcome(cls, _strategy, data):
+    """Arbitrary JSON-like data: the same value or the same problems as the detailed path."""
+    doc = data.draw(JSON_LIKE)
+    assert detailed_outcome(cls, doc) == outcome(cls, copy.deepcopy(doc))
+
+
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
