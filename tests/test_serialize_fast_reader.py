@@ -177,6 +177,10 @@ def test_event_read_on_its_own_with_or_without_its_tag():
     (line,) = detailed_outcome(Approve, written)[1]  # type: ignore[index]
     assert line.startswith("$.type: ")
     assert detailed_outcome(Approve, written) == outcome(Approve, written)
+    wrong = {**written, "milestone_id": 3}  # its own tag, and a wrong field
+    (line,) = detailed_outcome(Fund, wrong)[1]  # type: ignore[index]
+    assert line.startswith("$.milestone_id: ")
+    assert detailed_outcome(Fund, wrong) == outcome(Fund, wrong)
     assert detailed_outcome(Event, [written]) == outcome(Event, [written])
 
 
@@ -507,6 +511,9 @@ def test_builder_reuses_what_it_wrote_and_calls_hooks_it_cannot_fuse():
     builder = _fused._Builder(serialize.converter)
     items = _fused.SequenceKind(str, tuple, _strict.read_str)
     assert builder.sequence_fn(items) == builder.sequence_fn(items)
+    feedback = _fused._kind(serialize.converter.get_structure_hook(Feedback))
+    assert isinstance(feedback, _fused.ObjectKind)
+    assert builder.object_fn(feedback) == builder.object_fn(feedback)
     noted = serialize.converter.get_structure_hook(Noted)
     union = _fused.noted(lambda v, t: v, _fused.UnionKind("type", {"Noted": noted}))
     assert builder.expr(union, object, "v").startswith("_h")
