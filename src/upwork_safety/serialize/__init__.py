@@ -45,7 +45,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     UpworkSafetyError,
 )
-from upwork_safety.serialize import _fast
+from upwork_safety.serialize import _fast, _fused
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import LIMIT, complete, problems
 from upwork_safety.serialize._strict import RefusedError
@@ -133,6 +133,13 @@ def from_dict(cls: type[T], data: Any) -> T:
             ``$.milestones[0].amount: …`` (the first 50, and a count of all).
     """
     _check_target(cls)
+    with _collector_paused():
+        fast = _fused.reader(converter, cls)
+        if fast is not None:
+            try:
+                return fast(data)  # type: ignore[no-any-return]
+            except Exception:  # noqa: BLE001, S110  (the detailed path below says what is wrong)
+                pass
     try:
         with _collector_paused():
             return converter.structure(data, cls)

@@ -1,12 +1,21 @@
 """The converter: which reader or writer handles each type (private).
 
-Reading goes through cattrs' generated per-class hooks (with detailed
-validation and unknown keys refused) and then the class's own constructor,
-where the invariants live; nothing here skips a constructor.  Escrow events
-are a union tagged by ``"type"`` through cattrs' own
-:func:`~cattrs.strategies.configure_tagged_union`.  Lists are read with a
-bounded error collection (:mod:`._problems`), so a hostile document costs
-bounded memory whatever its size.
+Reading has two paths, both ending in each class's own constructor, where
+the invariants live; nothing here skips a constructor.
+
+* The detailed path is the hooks registered here: cattrs' generated
+  per-class hooks (with detailed validation and unknown keys refused), the
+  strict leaf readers of :mod:`._strict`, escrow events as a union tagged by
+  ``"type"`` through cattrs' own
+  :func:`~cattrs.strategies.configure_tagged_union`, and lists read with a
+  bounded error collection (:mod:`._problems`), so a hostile document costs
+  bounded memory whatever its size.  It finds and reports every problem.
+* The fused path (:mod:`._fused`), which ``from_dict`` tries first, reads a
+  whole value with one generated function per attrs class, derived from
+  these hooks: each hook made here is recorded with what it reads
+  (:func:`._fused.noted`).  It raises at the first problem, and
+  ``from_dict`` then runs the detailed path, so errors are always the
+  detailed path's.
 
 Writing omits every field that holds its default exactly (same value and
 same text), which the readers fill in again; leaf values are written by
@@ -37,7 +46,7 @@ from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEven
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.models import Client
 from upwork_safety.money import Money
-from upwork_safety.serialize import _strict
+from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._problems import LIMIT, ItemsError, tally
 from upwork_safety.serialize._strict import RefusedError, type_name
 
@@ -67,7 +76,7 @@ def _optional_reader(conv: cattrs.Converter, t: Any) -> Any:
     def read(value: object, _: object) -> object:
         return None if value is None else hook(value, inner)
 
-    return read
+    return _fused.noted(read, _fused.OptionalKind(inner, hook))
 
 
 def _is_sequence(t: Any) -> bool:
@@ -128,7 +137,7 @@ def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:
             raise ItemsError(errors, t)
         return origin(items)
 
-    return read
+    return _fused.noted(read, _fused.SequenceKind(item_type, origin, hook))
 
 
 def _rest(value: list[object], start: int, shape: type | None) -> tuple[int, bool]:
@@ -170,7 +179,7 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
             value = {k: v for k, v in value.items() if k != TAG}
         return inner(value, cls)
 
-    return read
+    return _fused.noted(read, _fused.ObjectKind(cls, TAG, tag, _fused.fields_of(conv, cls)))
 
 
 def _client_reader(conv: cattrs.Converter) -> Any:
@@ -185,7 +194,7 @@ def _client_reader(conv: cattrs.Converter) -> Any:
                 raise RefusedError(str(exc), rule=exc.rule) from None
         return as_object(value, cls)  # type: ignore[no-any-return]
 
-    return read
+    return _fused.noted(read, _fused.OrIdKind(Client, as_object))
 
 
 def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
@@ -210,7 +219,9 @@ def _tagged_union(conv: cattrs.Converter, union: Any) -> None:
             )
         return read_member(value, union)
 
-    conv.register_structure_hook(union, read)
+    # The members' hooks, as the strategy took them just now.
+    members = {_EVENT_NAMES[cls]: conv.get_structure_hook(cls) for cls in get_args(union)}
+    conv.register_structure_hook(union, _fused.noted(read, _fused.UnionKind(TAG, members)))
 
 
 # --------------------------------------------------------------------------- writing

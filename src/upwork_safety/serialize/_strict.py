@@ -95,6 +95,8 @@ def read_decimal(value: object, _: object = None) -> Decimal:
     """
     if type(value) is str or (type(value) is int):
         try:
+            if type(value) is str and len(value) <= _CACHED_TEXT:
+                return _decimal(value)
             return to_decimal(value, "the number")
         except UpworkSafetyError as exc:
             raise RefusedError(str(exc), rule=exc.rule) from None
@@ -103,6 +105,20 @@ def read_decimal(value: object, _: object = None) -> Decimal:
         f"{type_name(value)} {shown(value)}",
         rule="canonical decimal text",
     )
+
+
+#: Texts up to this length are read through the caches below (longer ones are
+#: read each time, and never hashed for a cache).
+_CACHED_TEXT = 64
+
+
+@functools.lru_cache(maxsize=4096)
+def _decimal(text: str) -> Decimal:
+    """``to_decimal(text)``, kept: a Decimal is immutable and documents repeat rates and ratings.
+
+    Only values are kept; a refused text raises each time.
+    """
+    return to_decimal(text, "the number")
 
 
 def read_seconds(value: object, _: object = None) -> timedelta:
@@ -163,14 +179,27 @@ def read_date(value: object, _: object = None) -> date:
             f"expected an ISO date string, got {type_name(value)}", rule="an ISO 8601 date"
         )
     text: str = value
-    if len(text) == 10 and _DATE.fullmatch(text) is not None:
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
+    if len(text) == 10:
+        found = _date(text)
+        if found is not None:
+            return found
     raise RefusedError(
         f"expected an ISO date like 2024-05-01, got {shown(text)}", rule="an ISO 8601 date"
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _date(text: str) -> date | None:
+    """The date *text* (ten characters) names in extended ISO 8601, or ``None``.
+
+    Kept, as dates are immutable and a history repeats its days.
+    """
+    if _DATE.fullmatch(text) is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def read_datetime(value: object, _: object = None) -> datetime:
@@ -181,14 +210,9 @@ def read_datetime(value: object, _: object = None) -> datetime:
             rule="an ISO 8601 datetime with an offset",
         )
     text: str = value
-    if len(text) <= 32 and _DATETIME.fullmatch(text) is not None:
-        try:
-            return datetime.fromisoformat(
-                text if _ZULU_NATIVE or text[-1] != "Z" else text[:-1] + "+00:00"
-            )
-        except ValueError:
-            pass
-    elif len(text) <= 32 and _DATETIME.fullmatch(text + "+00:00") is not None:
+    if len(text) <= 32 and (found := _datetime(text)) is not None:
+        return found
+    if len(text) <= 32 and _DATETIME.fullmatch(text + "+00:00") is not None:
         raise RefusedError(
             f"datetime {shown(text)} has no UTC offset; add one, e.g. +00:00",
             rule="an ISO 8601 datetime with an offset",
@@ -197,6 +221,22 @@ def read_datetime(value: object, _: object = None) -> datetime:
         f"expected an ISO datetime like 2024-05-01T12:00:00+00:00, got {shown(text)}",
         rule="an ISO 8601 datetime with an offset",
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _datetime(text: str) -> datetime | None:
+    """The moment *text* (at most 32 characters) names (ISO 8601 with an offset), or ``None``.
+
+    Kept, as datetimes are immutable and histories repeat their moments.
+    """
+    if _DATETIME.fullmatch(text) is None:
+        return None
+    try:
+        return datetime.fromisoformat(
+            text if _ZULU_NATIVE or text[-1] != "Z" else text[:-1] + "+00:00"
+        )
+    except ValueError:
+        return None
 
 
 @functools.cache
@@ -279,3 +319,18 @@ def _read_money_carefully(value: object) -> Money:
         return Money(amount, currency)
     except UpworkSafetyError as exc:
         raise _money_refused(exc) from None
+
+
+#: For the readers that return valid input unchanged: a test (Python source
+#: over ``{v}``) under which the reader returns its value itself.  Each test
+#: is a case the reader's own first lines accept as they are (an exact
+#: ``str`` of ASCII characters is Unicode text; an exact ``int`` is an
+#: integer; ``True`` and ``False`` are booleans), so the fused readers
+#: (:mod:`._fused`) may test it inline and call the reader for anything
+#: else.  ``tests/test_serialize_fast_reader.py`` checks each against its
+#: reader.
+PASS_THROUGH: dict[object, str] = {
+    read_str: "{v}.__class__ is str and {v}.isascii()",
+    read_int: "{v}.__class__ is int",
+    read_bool: "{v} is True or {v} is False",
+}
