@@ -42,7 +42,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
-from cattrs.gen._shared import find_structure_handler
 
 from upwork_safety.serialize import _strict
 
@@ -193,6 +192,11 @@ def fields_of(conv: cattrs.Converter, cls: type) -> tuple[Field, ...] | None:
         found = [a for a in attrs.fields(cls) if a.init]
         if any(getattr(a.type, "__metadata__", None) is not None for a in found):
             return None
+        # cattrs' own lookup, imported here: it is private to cattrs, so if a
+        # release moves it, every class is left to its detailed hook (correct,
+        # only slower) instead of the import failing.
+        from cattrs.gen._shared import find_structure_handler
+
         prefer = conv._prefer_attrib_converters  # noqa: SLF001  (the setting cattrs' hooks use)
         return tuple((a, find_structure_handler(a, a.type, conv, prefer)) for a in found)
     except Exception:  # noqa: BLE001  (the detailed hook will say what is wrong, if anything)
