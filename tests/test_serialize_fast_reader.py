@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import enum
+import sys
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeVar
 from unittest import mock
@@ -132,7 +133,7 @@ def test_fused_path_is_taken_for_valid_data():
     contract = sample_contract()
     text = serialize.to_json([contract])
     with mock.patch.object(
-        serialize.converter, "structure", side_effect=AssertionError("detailed path used")
+        serialize, "_read_detailed", side_effect=AssertionError("detailed path used")
     ):
         assert [contract] == serialize.from_json(list[Contract], text)
         assert contract == serialize.from_dict(Contract, serialize.to_dict(contract))
@@ -142,13 +143,12 @@ def test_detailed_path_is_taken_after_the_fused_reader_fails():
     """Invalid data is read once by the fused reader, then once by the detailed path."""
     data = serialize.to_dict(sample_contract())
     data["id"] = 5
-    structure = serialize.converter.structure
     with (
-        mock.patch.object(serialize.converter, "structure", wraps=structure) as detailed,
+        mock.patch.object(serialize, "_read_detailed", wraps=serialize._read_detailed) as detailed,
         pytest.raises(InvalidDataError) as caught,
     ):
         serialize.from_dict(Contract, data)
-    detailed.assert_called_once_with(data, Contract)
+    detailed.assert_called_once_with(Contract, data)
     (line,) = caught.value.problems
     assert line.startswith("$.id: ")
     assert 1 == caught.value.count
@@ -545,3 +545,81 @@ def test_without_cattrs_private_lookup_classes_are_left_to_their_hooks():
         fast = _fused.reader(conv, Contract)
     assert fast is not None
     assert contract == fast(data)
+
+
+@attrs.define(init=False)
+class _Swapped:
+    """A class with an ``__init__`` of its own that takes the fields in another order."""
+
+    a: int
+    b: str
+
+    def __init__(self, b: str, a: int) -> None:
+        self.__attrs_init__(a, b)
+
+
+@attrs.define(init=False)
+class _Renamed:
+    """A class with an ``__init__`` of its own whose parameters are not the fields' names."""
+
+    a: int
+    b: int
+
+    def __init__(self, x: int, y: int) -> None:
+        self.__attrs_init__(x, y)
+
+
+@attrs.define
+class _Base:
+    x: int = 1
+
+
+@attrs.define(init=False)
+class _Inherits(_Base):
+    """Inherits ``_Base``'s attrs-written ``__init__`` (default 1), not one for its own default."""
+
+    x: int = 2
+
+
+def test_an_init_not_written_by_attrs_for_the_class_is_called_by_keyword():
+    """A class whose __init__ is not attrs' own for it is called as cattrs calls it.
+
+    By keyword, with only the keys given: passing by position or filling in
+    the field's default would swap values, accept what the class refuses, or
+    use a default its __init__ does not (found by the red team of the fused
+    reader).
+    """
+    assert [False, False, False, True] == [
+        _fused._attrs_init(cls) for cls in (_Swapped, _Renamed, _Inherits, _Base)
+    ]
+    assert _Swapped(b="x", a=1) == serialize.from_dict(_Swapped, {"a": 1, "b": "x"})
+    assert 1 == serialize.from_dict(_Inherits, {}).x
+    assert 1 == serialize.from_dict(_Inherits, {"x": 1}).x
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(_Renamed, {"a": 1, "b": 2})
+    fast = _fused.reader(serialize.converter, _Renamed)
+    assert fast is not None
+    with pytest.raises(TypeError):  # called by keyword, as the detailed reader calls it
+        fast({"a": 1, "b": 2})
+
+
+@attrs.frozen
+class _Node:
+    name: str
+    children: list[_Node] = attrs.Factory(list)
+
+
+def test_deep_documents_are_refused_as_data_errors():
+    """A document nested deeper than Python's recursion limit is an InvalidDataError.
+
+    Before, the detailed reader's error tree was as deep as the document and
+    walking it raised a bare RecursionError out of from_dict.
+    """
+    depth = sys.getrecursionlimit()
+    data: dict[str, Any] = {"name": "leaf", "children": [{"name": 5}]}
+    for _ in range(depth):
+        data = {"name": "n", "children": [data]}
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_dict(_Node, data)
+    assert caught.value.problems
+    assert caught.value.problems[0].startswith("$")

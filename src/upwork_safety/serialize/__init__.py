@@ -128,6 +128,13 @@ def from_dict(cls: type[T], data: Any) -> T:
         cls: The type to build, e.g. ``Contract`` or ``list[Contract]``.
         data: Plain data: dicts, lists, strings, numbers, booleans, ``None``.
 
+    A valid document is read once, by the fused reader
+    (:mod:`._fused`); one that the fused reader stops on is read again by
+    the detailed reader, which reports every problem.  So structure hooks
+    you register on :data:`converter`, and ``__attrs_post_init__`` methods of
+    your own classes, may run twice on invalid data: they must not change
+    their input.
+
     Raises:
         InvalidDataError: Listing the problems with their paths, e.g.
             ``$.milestones[0].amount: …`` (the first 50, and a count of all).
@@ -140,10 +147,15 @@ def from_dict(cls: type[T], data: Any) -> T:
                 return fast(data)  # type: ignore[no-any-return]
             except Exception:  # noqa: BLE001, S110  (the detailed path below says what is wrong)
                 pass
+    return _read_detailed(cls, data)
+
+
+def _read_detailed(cls: type[T], data: Any) -> T:
+    """The detailed reader: cattrs' hooks with every problem collected and reported."""
     try:
         with _collector_paused():
             return converter.structure(data, cls)
-    except RecursionError:  # pragma: no cover  (no public type is recursive; user hooks may be)
+    except RecursionError:  # no public type is recursive; user types may be
         raise InvalidDataError(["$: data nested too deeply"]) from None
     except (
         cattrs.BaseValidationError,
@@ -154,8 +166,12 @@ def from_dict(cls: type[T], data: Any) -> T:
         TypeError,
         KeyError,
     ) as exc:
-        found, count = problems(exc)
-        raise InvalidDataError(found, count=count, complete=complete(exc)) from None
+        try:
+            found, count = problems(exc)
+            done = complete(exc)
+        except RecursionError:  # the errors of a deep document nest as deep as it
+            raise InvalidDataError(["$: data nested too deeply"]) from None
+        raise InvalidDataError(found, count=count, complete=done) from None
 
 
 def _check_target(cls: object) -> None:

@@ -204,8 +204,15 @@ def fields_of(conv: cattrs.Converter, cls: type) -> tuple[Field, ...] | None:
 
 
 def _attrs_init(cls: type) -> bool:
-    """Whether *cls*'s ``__init__`` is the one attrs wrote (so a default may be passed as is)."""
-    code = getattr(getattr(cls, "__init__", None), "__code__", None)
+    """Whether *cls*'s ``__init__`` is the one attrs wrote for *cls* itself.
+
+    Only then are its parameters the fields in order with their defaults,
+    so that every field may be passed by position, a default as it is.  A
+    class with an ``__init__`` of its own, or one that inherits another
+    class's (``init=False``), is called as cattrs calls it: by keyword,
+    with only the keys given.
+    """
+    code = getattr(cls.__dict__.get("__init__"), "__code__", None)
     return code is not None and code.co_filename.startswith("<attrs generated")
 
 
@@ -319,7 +326,7 @@ class _Builder:
         if not used_kw:
             lines.remove("    kw = {}")
         cls = self.bind(kind.cls, "c")
-        if not used_kw and not any(a.kw_only for a, _ in fields):
+        if explicit and not used_kw and not any(a.kw_only for a, _ in fields):
             # Every field is passed, in order: by position (attrs' __init__ takes them so).
             args = [arg.partition("=")[2] for arg in args]
         call = ", ".join([*args, "**kw"] if used_kw else args)
