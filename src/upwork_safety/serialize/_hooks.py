@@ -285,8 +285,15 @@ def _exact_default(a: attrs.Attribute[Any], write: Any) -> attrs.Attribute[Any]:
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
         factory, takes_self = default.factory, default.takes_self
 
-        def exact(*instance: object) -> _Exactly:
+        name = a.name
+
+        def exact(*instance: object) -> object:
             value = factory(*instance)  # (instance) with takes_self, () without
+            if convert is None and instance and getattr(instance[0], name) is value:
+                # The field holds this very default (shared zero buckets do):
+                # the same object is written the same way, so it compares
+                # equal to itself and is left out without the wrapper.
+                return value
             return _Exactly(value if convert is None else convert(value), write)
 
         wrapped: object = attrs.Factory(exact, takes_self=takes_self)
