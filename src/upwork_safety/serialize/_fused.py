@@ -26,6 +26,15 @@ The fused reader is derived, never written by hand:
   (stricter only in taking exact ``dict``, ``list`` and ``str``), the same
   tag rule, the same unknown-key rule.
 
+The functions are written as Python source and compiled with ``exec``,
+the way attrs writes ``__init__`` and cattrs writes its own hooks: the
+source holds only identifiers (field aliases, which attrs' ``__init__``
+takes as parameters, and class names, which cattrs' own hooks are named
+by), keys written with ``repr``, and names bound in the reader's own
+namespace, never text from the data being read.  A closure per
+field would do the same work with a call and a loop step more per field,
+which is the layering this module exists to remove.
+
 It never reports anything: on the first problem (or anything unusual, such
 as a dict subclass) it raises, and ``from_dict`` reads the same data again
 through the detailed path, whose error it raises.  So errors are those of
