@@ -603,6 +603,66 @@ class TestContract:
         assert usd("120.50") == paid.earnings
         assert usd(0) == contract().earnings
 
+    def test_one_currency_for_milestones_payments_and_the_hourly_rate(self):
+        """Regression (newcomer trial): a contract mixing currencies is refused when it is built.
+
+        It used to be accepted and refused only later, by ``Fund`` or ``ledger()``.
+        """
+        cases = [
+            (
+                {
+                    "milestones": [
+                        Milestone("a", "A", usd(10)),
+                        Milestone("b", "B", Money(10, "EUR")),
+                    ]
+                },
+                "Contract.milestones[1]",
+            ),
+            (
+                {
+                    "milestones": [Milestone("a", "A", usd(10))],
+                    "payments": [Payment(date(2024, 1, 2), Money(10, "PKR"))],
+                },
+                "Contract.payments[0]",
+            ),
+            (
+                {
+                    "kind": ContractKind.HOURLY,
+                    "hourly_rate": Money(10, "EUR"),
+                    "payments": [Payment(date(2024, 1, 2), usd(10))],
+                },
+                "Contract.payments[0]",
+            ),
+        ]
+        for fields, name in cases:
+            with pytest.raises(CurrencyMismatchError) as info:
+                contract(**fields)
+            assert (name, "one currency") == (info.value.field, info.value.rule)
+        # One currency throughout, other than USD, is fine; so is a contract paid
+        # in PKR with no milestones (its ledger is in PKR).
+        eur = contract(
+            milestones=[Milestone("a", "A", Money(10, "EUR"))],
+            payments=[Payment(date(2024, 1, 2), Money(10, "EUR"))],
+        )
+        assert Money(10, "EUR") == eur.earnings
+        pkr = contract(payments=[Payment(date(2024, 1, 2), Money(100, "PKR"))])
+        from upwork_safety import escrow
+
+        book = escrow.ledger(pkr, datetime(2024, 2, 1, tzinfo=UTC))
+        assert Money(0, "PKR") == book.funded
+
+    def test_loading_a_mixed_currency_contract_names_the_path(self):
+        """A saved contract edited to mix currencies fails to load, with its path."""
+        from upwork_safety import serialize
+
+        data = serialize.to_dict(
+            contract(milestones=[Milestone("a", "A", usd(10)), Milestone("b", "B", usd(20))])
+        )
+        data["milestones"][1]["amount"]["currency"] = "EUR"
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(Contract, data)
+        assert info.value.problems[0].startswith("$.milestones")
+
     def test_payments_one_currency(self):
         """Payments in two currencies are refused."""
         with pytest.raises(CurrencyMismatchError, match=r"one currency.*PKR.*USD"):

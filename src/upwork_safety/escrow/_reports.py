@@ -337,25 +337,20 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
         InvalidValueError: *now* is naive or earlier than the last event, or
             the release payments of a milestone do not add up to what its
             escrow says was released.
-        CurrencyMismatchError: The milestones or payments are in different currencies.
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
     milestones = run.contract.milestones
-    currency = milestones[0].amount.currency if milestones else "USD"
+    # Contract holds one currency (milestones, payments); USD for an empty contract.
+    payments = run.contract.payments
+    first = milestones[0].amount if milestones else payments[0].amount if payments else None
+    currency = "USD" if first is None else first.currency
     add = _add
     zero = _ZERO
     wip = review = refunded = funded = at_risk = zero
     released: dict[str, Decimal] = {}
     for index, m in enumerate(milestones):
         escrow = run.books(index)
-        if m.amount.currency != currency:
-            raise CurrencyMismatchError(
-                f"ledger() needs one currency: milestone {m.id!r} is in {m.amount.currency}, "
-                f"the first milestone in {currency}",
-                field="contract.milestones",
-                rule="one currency",
-            )
         held = escrow.held.amount
         if escrow.state is _S.SUBMITTED:
             review = add(review, held)
@@ -370,13 +365,6 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
     for payment in run.payments():
         if payment.kind is PaymentKind.OTHER:
             continue
-        if payment.amount.currency != currency:
-            raise CurrencyMismatchError(
-                f"ledger() needs one currency: the payments are in {payment.amount.currency}, "
-                f"the milestones in {currency}",
-                field="contract.payments",
-                rule="one currency",
-            )
         paid_at = payment.moment
         over = moment >= paid_at + rules_at(paid_at, run.rules).security_period
         amount = payment.amount.amount

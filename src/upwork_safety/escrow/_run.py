@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.models import (
     _ESCROW_FIELDS,
     Escrow,
@@ -266,15 +265,9 @@ class Run:
         """Record a payout of *amount* for the milestone at *index* (nothing for zero)."""
         if not amount.amount:
             return
+        # The amount is in the milestone's currency (the effects check what events
+        # bring), which Contract holds one with its payments.
         milestone = self.milestone(index)
-        existing = self._paid or self._all_payments or self.contract.payments
-        if existing and existing[0].amount.currency != amount.currency:
-            raise CurrencyMismatchError(
-                f"contract {self.contract.id!r} is paid in {existing[0].amount.currency} but "
-                f"milestone {milestone.id!r} pays in {amount.currency}",
-                field="Contract.payments",
-                rule="one currency",
-            )
         self._paid.append(Payment(at.date(), amount, at=at, milestone_id=milestone.id, kind=kind))
         self._releases = None
 

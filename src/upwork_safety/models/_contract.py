@@ -2,7 +2,7 @@
 
 :class:`Contract` holds the facts (milestones, payments, feedback, history,
 Work Diary) and checks what can be checked without a pass over every
-milestone: unique milestone ids, one payment currency, the history's order
+milestone: unique milestone ids, one currency, the history's order
 and start, the fields that fit its kind.  Its milestones and payments are
 kept in checked tuples (:class:`_Milestones`, :class:`_Payments`) so that
 :func:`_next`, which the escrow engine uses after each step, re-checks only
@@ -47,7 +47,7 @@ __all__ = ["Contract"]
 
 
 class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two indexes in __dict__)
-    """A contract's milestones, checked once: ``Milestone`` values with unique ids.
+    """A contract's milestones, checked once: ``Milestone`` values with unique ids, one currency.
 
     Besides the tuple it keeps two derived indexes, built with it: where
     each id is, and which milestones hold escrow (only those can have a
@@ -63,7 +63,15 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         checked = sequence_of(items, Milestone, "Contract.milestones")
         positions: dict[str, int] = {}
         holding: list[int] = []
+        currency = checked[0].amount.currency if checked else ""
         for index, milestone in enumerate(checked):
+            if milestone.amount.currency != currency:
+                raise CurrencyMismatchError(
+                    f"Contract.milestones must all be in one currency: milestones[{index}] is "
+                    f"in {milestone.amount.currency}, milestones[0] in {currency}",
+                    field=f"Contract.milestones[{index}]",
+                    rule="one currency",
+                )
             first = positions.setdefault(milestone.id, index)
             if first != index:
                 raise InvalidValueError(
@@ -214,9 +222,10 @@ class Contract:
         started: The start date.
         ended: The end date, or ``None`` while the contract is open; not
             before *started*.
-        milestones: Fixed-price milestones, in order; ids unique.
-        payments: Everything paid to the freelancer, in one currency: the
-            one record of every payout (:class:`Payment`).
+        milestones: Fixed-price milestones, in order; ids unique; in the
+            contract's one currency.
+        payments: Everything paid to the freelancer, in the contract's one
+            currency: the one record of every payout (:class:`Payment`).
         feedback: What the client said at the end, if anything.
         service_fee_rate: The contract's own service fee as a fraction
             (``Decimal("0.10")`` for 10%), shown on the offer since
@@ -234,7 +243,8 @@ class Contract:
     What the constructor checks is what can be checked without a pass over
     every milestone and payment (so an escrow step costs the same on a big
     contract): each milestone's own books (:class:`Escrow`), unique ids, one
-    payment currency, the history's order and start.  Whether the release
+    currency for milestones, payments and the hourly rate, the history's
+    order and start.  Whether the release
     payments add up to what each milestone's escrow says was released takes
     such a pass: :func:`upwork_safety.escrow.ledger` checks it.
 
@@ -244,7 +254,8 @@ class Contract:
         InvalidValueError: An end before the start, duplicate milestone
             ids, a history out of time order or before the start, Work
             Diary entries that overlap, or fields that do not fit *kind*.
-        CurrencyMismatchError: Payments in more than one currency.
+        CurrencyMismatchError: Milestones, payments or the hourly rate in
+            more than one currency.
     """
 
     id: str = attrs.field(validator=id_field)
@@ -285,6 +296,22 @@ class Contract:
                 rule="not before Contract.started",
             )
         self._check_kind()
+        self._check_currency()
+
+    def _check_currency(self) -> None:
+        """Milestones, payments and the hourly rate share one currency (each list its own)."""
+        first = self.milestones[0].amount if self.milestones else self.hourly_rate
+        if first is None or not self.payments:
+            return  # fixed price and hourly fields cannot meet (_check_kind)
+        paid = self.payments[0].amount.currency
+        if paid != first.currency:
+            name = "milestones[0].amount" if self.milestones else "hourly_rate"
+            raise CurrencyMismatchError(
+                f"a contract is in one currency: Contract.payments[0] is in {paid}, "
+                f"Contract.{name} in {first.currency}",
+                field="Contract.payments[0]",
+                rule="one currency",
+            )
 
     def _check_kind(self) -> None:
         if self.kind is ContractKind.FIXED_PRICE:
