@@ -116,6 +116,38 @@ class TestWithdraw:
         assert 2 == code
         assert "known: direct_to_local_bank" in capsys.readouterr().err
 
+    @pytest.mark.parametrize(
+        ("options", "said"),
+        [
+            (["--offered-rate", "paypal=270"], "not available in Pakistan"),
+            (
+                [
+                    "--offered-rate",
+                    "direct_to_local_bank=277",
+                    "--offered-rate",
+                    "direct_to_local_bank=276",
+                ],
+                "twice",
+            ),
+            (["--spread", "1%", "--spread", "2%"], "twice"),
+        ],
+    )
+    def test_a_rate_that_would_be_ignored_or_overwritten_is_refused(self, capsys, options, said):
+        """Regression (newcomer trial): these were accepted, and one value silently unused."""
+        code, text = run("withdraw", "900", "--rate", "280", *options)
+        assert (2, "") == (code, text)
+        assert said in capsys.readouterr().err
+
+    @pytest.mark.parametrize("order", ["named first", "bare first"])
+    def test_a_named_method_wins_over_a_bare_spread_in_either_order(self, order):
+        """--spread 3% with --spread wire_usd=1%: the wire gets 1%, whichever comes first."""
+        pair = [["--spread", "wire_usd=1%"], ["--spread", "3%"]]
+        if order == "bare first":
+            pair.reverse()
+        code, text = run("withdraw", "900", "--rate", "280", *pair[0], *pair[1], "--json")
+        spreads = {m["method"]: m["spread"] for m in json.loads(text)["methods"]}
+        assert (0, "0.01", "0.03") == (code, spreads["US Dollar wire"], spreads["Payoneer"])
+
 
 class TestFees:
     def test_sliding_scale_example(self):

@@ -148,21 +148,40 @@ def add_withdraw_arguments(parser: argparse.ArgumentParser) -> None:
 def _keyed_rates(
     given: Sequence[tuple[str, Decimal]], bare: str | None, option: str
 ) -> dict[str, Decimal]:
-    """``METHOD=VALUE`` pairs by method key; a bare value goes to *bare* (or every method)."""
+    """``METHOD=VALUE`` pairs by method key; a bare value goes to *bare* (or every method).
+
+    A method named outright wins over a bare value, in either order; the same
+    method named twice, two bare values, or a method that is not available in
+    Pakistan (so its rate could not be used) is refused.
+    """
     from upwork_safety import fees
 
-    keyed: dict[str, Decimal] = {}
+    everyone: dict[str, Decimal] = {}
+    named: dict[str, Decimal] = {}
     for method, value in given:
         if not method:
-            targets = [bare] if bare else [m.key for m in fees.PAKISTAN_METHODS]
-        else:
-            try:
-                targets = [fees.get_method(method).key]
-            except UpworkSafetyError:
-                known = ", ".join(m.key for m in fees.PAKISTAN_METHODS)
-                raise CLIError(f"{option} {method}=...: unknown method; known: {known}") from None
-        keyed.update(dict.fromkeys(targets, value))
-    return keyed
+            if everyone:
+                raise CLIError(
+                    f"{option} given twice without a method; name the method: METHOD=RATE"
+                )
+            everyone = dict.fromkeys(
+                [bare] if bare else [m.key for m in fees.PAKISTAN_METHODS], value
+            )
+            continue
+        try:
+            chosen = fees.get_method(method)
+        except UpworkSafetyError:
+            known = ", ".join(m.key for m in fees.PAKISTAN_METHODS)
+            raise CLIError(f"{option} {method}=...: unknown method; known: {known}") from None
+        if not chosen.available_in_pakistan:
+            raise CLIError(
+                f"{option} {method}=...: {chosen.name} is not available in Pakistan, "
+                "so its rate would not be used"
+            )
+        if chosen.key in named:
+            raise CLIError(f"{option} gives {chosen.key} twice; give each method once")
+        named[chosen.key] = value
+    return {**everyone, **named}
 
 
 def _check_tax_day(on: date | None, tax: str) -> None:
