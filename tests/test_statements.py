@@ -572,6 +572,23 @@ class TestBadRows:
         with pytest.raises(InvalidTypeError):
             parse(text)
 
+    def test_a_path_or_a_file_name_is_refused_with_how_to_read_it(self):
+        """Regression (newcomer trial): a file name was read as a one-line export.
+
+        It was refused as an unknown header, which suggested the wrong kind of export.
+        """
+        with pytest.raises(InvalidTypeError) as info:
+            parse(Path("statement.csv"))
+        assert "text" == info.value.field
+        assert "read_text" in str(info.value)  # says how to get the text
+        for name in ("statement.csv", "  C:\\Users\\me\\Statement.CSV ", "history.txt"):
+            with pytest.raises(InvalidValueError) as info:
+                parse(name)
+            assert ("text", "the file's text, not its path") == (info.value.field, info.value.rule)
+        # A one-line header-only text is still read as text (and refused as data).
+        with pytest.raises(InvalidDataError):
+            parse(",".join(WEEKLY) + ".csv")
+
     def test_lines_that_are_not_text(self):
         """An iterable whose items are not str is refused naming the line."""
         with pytest.raises(InvalidTypeError, match="line 2"):

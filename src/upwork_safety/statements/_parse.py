@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
 _BOM = "\ufeff"
 #: What *text* must be, for the errors' ``rule``.
 _RULE = "an Upwork CSV export (str or iterable of str lines)"
+#: Text this short, one line with no comma, ending ``.csv`` or ``.txt``, is a file name.
+_PATH_CHARS = 4096
 
 
 class _Refused(Exception):  # noqa: N818  (internal signal, never escapes parse)
@@ -111,6 +114,16 @@ class _Source:
         return line
 
 
+def _looks_like_a_path(text: str) -> bool:
+    """One short line with no comma, ending like a file name: no export's text looks so."""
+    return (
+        len(text) <= _PATH_CHARS
+        and "," not in text
+        and "\n" not in text
+        and text.strip().lower().endswith((".csv", ".txt"))
+    )
+
+
 def _lines(text: str | Iterable[str]) -> Iterator[object]:
     given: object = text
     if isinstance(given, str):
@@ -120,7 +133,21 @@ def _lines(text: str | Iterable[str]) -> Iterator[object]:
                 f"{MAX_CHARS:,} accepted"
             )
             raise _Refused(msg)
+        if _looks_like_a_path(given):
+            raise InvalidValueError(
+                f"text must be the file's text, not its name ({given[:80]!r}): nothing is read "
+                "from disk; pass e.g. Path(name).read_text(encoding='utf-8-sig')",
+                field="text",
+                rule="the file's text, not its path",
+            )
         return iter(io.StringIO(given, newline=""))
+    if isinstance(given, os.PathLike):
+        raise InvalidTypeError(
+            f"text must be the file's text, not a {type(given).__name__}: nothing is read from "
+            "disk; pass e.g. path.read_text(encoding='utf-8-sig')",
+            field="text",
+            rule=_RULE,
+        )
     if isinstance(given, (bytes, bytearray)):
         raise InvalidTypeError(
             "text must be a str or an iterable of str lines, not bytes: decode it first, "
@@ -516,8 +543,11 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
             lines it falls between.  Also for text over the size limits
             (:data:`MAX_LINE_CHARS`, :data:`MAX_ROWS`, :data:`MAX_LINES`,
             :data:`MAX_CHARS`).
-        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``,
-            or *allow_breaks* is not a bool.
+        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``
+            (a ``Path`` included: pass its text), or *allow_breaks* is not a
+            bool.
+        InvalidValueError: *text* is a file name (one line, no comma, ending
+            ``.csv`` or ``.txt``) instead of the file's text.
     """
     if not isinstance(allow_breaks, bool):
         raise InvalidTypeError(
