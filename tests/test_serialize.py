@@ -248,6 +248,45 @@ def test_decimal_accepts_int_and_string():
     assert Decimal("3.10") == serialize.from_dict(Decimal, "3.10")
 
 
+@pytest.mark.parametrize(
+    "text", ["1E-7", "1E+2", "1.5E+3", "0E-20", "0E+3", "1E-18", "-0E-3", "0E-60", "123.4500"]
+)
+def test_decimals_in_exponent_form_are_written_plain_and_read_back(text):
+    """Regression (red team): Money("0.0000001") was written as "1E-7", which no reader takes.
+
+    ``ExchangeRate.inverse()`` of a VND rate made such a value itself.
+    """
+    money = Money(Decimal(text), "USD")
+    written = serialize.to_dict(money)["amount"]
+    assert format(Decimal(text), "f") == written
+    assert "E" not in written
+    assert "E" not in str(money)
+    assert money == serialize.from_json(Money, serialize.to_json(money))
+
+
+def test_an_inverse_rate_the_library_made_reads_back():
+    """ExchangeRate.inverse() of a VND rate is 1E-7: a value the library built itself."""
+    rate = ExchangeRate("USD", "VND", "10000000").inverse()
+    assert Decimal("1E-7") == rate.rate
+    assert rate == serialize.from_json(ExchangeRate, serialize.to_json(rate))
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, places=None).filter(
+        lambda d: d.is_finite() and abs(d.as_tuple().exponent) <= 70  # type: ignore[arg-type]
+    )
+)
+def test_every_amount_money_holds_is_written_so_it_reads_back(value):
+    """Whatever Decimal Money accepts, its JSON text is plain and reads back to an equal value."""
+    try:
+        money = Money(value, "USD")
+    except UpworkSafetyError:
+        return  # refused when built: nothing to write
+    data = serialize.to_dict(money)
+    assert format(value, "f") == data["amount"]
+    assert money == serialize.from_dict(Money, data)
+
+
 PUBLIC = [
     (Money, us.money()),
     (ExchangeRate, us.exchange_rates()),

@@ -47,9 +47,22 @@ def seconds_text(value: timedelta) -> str:
     return f"{sign}{whole}" + (f".{part:06d}".rstrip("0") if part else "")
 
 
+def decimal_text(value: Decimal) -> str:
+    """A ``Decimal`` as exact plain text, never in exponent form: ``"0.0000001"``, ``"100"``.
+
+    ``str()`` writes ``1E-7`` and ``1E+2``, which the strict readers refuse
+    (amount text is ASCII digits, a sign and one decimal point).  The text
+    keeps every digit ``str()`` shows, with the same value and the same
+    places after the point.
+    """
+    text = str(value)
+    # str() is already plain unless it used an exponent (the common case).
+    return format(value, "f") if "E" in text else text
+
+
 def money_dict(value: Money) -> dict[str, str]:
     """Money as JSON: its amount as exact text and its currency code."""
-    return {"amount": str(value.amount), "currency": value.currency}
+    return {"amount": decimal_text(value.amount), "currency": value.currency}
 
 
 def jsonable(value: object) -> object:
@@ -62,7 +75,7 @@ def jsonable(value: object) -> object:
     if isinstance(value, Money):
         return money_dict(value)
     if isinstance(value, Decimal):
-        return str(value)
+        return decimal_text(value)
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     if isinstance(value, timedelta):

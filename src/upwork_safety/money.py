@@ -71,13 +71,19 @@ def exact(func: Callable[_P, _T]) -> Callable[_P, _T]:
     return in_context
 
 
-_LIMIT = Decimal(10) ** MAX_DIGITS
 _INT_LIMIT = 10**MAX_DIGITS
+_LIMIT = Decimal(_INT_LIMIT)  # from an int: exact in any context, even at import
 #: Canonical amount text: ASCII digits, an optional sign, at most one decimal
 #: point with digits on both sides.  No spaces, "_", exponents or other scripts.
-_DIGITS = MAX_DIGITS + 1  # one more than allowed, so the limit check names the rule
-_CANONICAL = re.compile(rf"[+-]?[0-9]{{1,{_DIGITS}}}(?:\.[0-9]{{1,{_DIGITS}}})?")
-_CANONICAL_LENGTH = 2 * MAX_DIGITS + 4
+#: One digit more than allowed either side (so :func:`_limits` names the rule
+#: a longer number breaks); after the point as many as a ``Decimal`` may be
+#: written with (trailing zeros past 18 places, up to the library's
+#: precision), so every amount the library holds can be written as text and
+#: read back.
+_DIGITS = MAX_DIGITS + 1
+_WRITTEN = CONTEXT.prec + 1
+_CANONICAL = re.compile(rf"[+-]?[0-9]{{1,{_DIGITS}}}(?:\.[0-9]{{1,{_WRITTEN}}})?")
+_CANONICAL_LENGTH = _DIGITS + _WRITTEN + 2
 
 #: ``format(money, spec)`` may ask for at most this width or precision: a
 #: wider column is a mistake, and ``"1000000000"`` would build a 1 GB string.
@@ -630,7 +636,7 @@ class Money:
         places = self.minor_unit
         if _places(amount) < places:
             amount = amount.quantize(_QUANTA[places], context=CONTEXT)
-        return f"{self.currency} {amount:,}"
+        return f"{self.currency} {amount:,f}"  # "f": never in exponent form (1E-7)
 
     def __format__(self, spec: str) -> str:
         """``f"{money}"`` is :meth:`__str__`; ``f"{money:,.2f}"`` formats the amount as a Decimal.

@@ -480,7 +480,7 @@ def make_converter(
     for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
         conv.register_unstructure_hook(not_json, _refuse(not_json))
     conv.register_unstructure_hook(Money, _render.money_dict)
-    conv.register_unstructure_hook(Decimal, str)
+    conv.register_unstructure_hook(Decimal, _render.decimal_text)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     conv.register_unstructure_hook(timedelta, _render.seconds_text)
