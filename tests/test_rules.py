@@ -111,6 +111,58 @@ def test_bad_rules_refused(change, match):
         attrs.evolve(rules.CURRENT, **change)
 
 
+def test_a_duration_longer_than_a_year_is_refused():
+    """Regression (red team): a 999,999,999-day review period was accepted, then overflowed."""
+    for days in (367, 999_999_999):
+        with pytest.raises(RulesError) as info:
+            attrs.evolve(rules.CURRENT, review_period=timedelta(days=days))
+        assert ("PlatformRules.review_period", "a positive duration of at most 366 days") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+
+def test_the_longest_durations_run_on_the_last_supported_day():
+    """Every escrow period at its longest, on 9990-12-31: the engines answer, nothing overflows."""
+    from upwork_safety import Contract, ContractKind, Milestone, checks, escrow
+
+    year = timedelta(days=366)
+    longest = attrs.evolve(
+        rules.CURRENT,
+        **{
+            a.name: year
+            for a in attrs.fields(rules.PlatformRules)
+            if isinstance(a.default, timedelta) and not a.name.startswith("hourly")
+        },
+    )
+    last = datetime(9990, 12, 31, 23, 59, tzinfo=timezone.utc)
+    contract = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(9990, 12, 1),
+        milestones=[
+            Milestone("m1", "Logo", Money("50", "USD")),
+            Milestone("m2", "Site", Money("50", "USD")),
+        ],
+    )
+    contract = escrow.replay(
+        contract,
+        [
+            escrow.Fund("m1", last - timedelta(days=20)),
+            escrow.Approve("m1", last - timedelta(days=19)),
+            escrow.Fund("m2", last - timedelta(days=10)),
+            escrow.Submit("m2", last - timedelta(days=9)),
+        ],
+        rules=longest,
+    )
+    assert contract == escrow.advance(contract, last, rules=longest)
+    assert escrow.deadlines(contract, last, rules=longest)
+    book = escrow.ledger(contract, last, rules=longest)
+    assert (Money("50", "USD"), Money("50", "USD")) == (book.in_review, book.pending)
+    assert isinstance(checks.review_contract(contract, now=last, rules=longest), list)
+
+
 def test_sources_of_other_rule_sets_and_bad_input():
     """sources() lists any dated rules object's fields; a non-rules value is refused."""
     from upwork_safety import jss

@@ -47,15 +47,26 @@ def field_name(instance: object, attribute: Any) -> str:
 def utc_instant(value: object, what: str) -> datetime:
     """Return *value*, a timezone-aware datetime, converted to UTC.
 
+    A subclass of ``datetime`` (``pandas.Timestamp``) becomes a plain
+    ``datetime`` of the same moment; one that holds more than a ``datetime``
+    can (nanoseconds) is refused, not rounded.
+
     Args:
         value: The moment; a naive datetime is refused, never guessed.
         what: The field or argument name for the error.
 
     Raises:
         InvalidTypeError: *value* is not a datetime.
-        InvalidValueError: *value* is naive, or outside the supported calendar.
+        InvalidValueError: *value* is naive, finer than a microsecond, has
+            a tzinfo that fails or gives no valid offset, or is outside the
+            supported calendar.
     """
-    if isinstance(value, datetime) and value.tzinfo is UTC and 1 < value.year < LATEST.year:
+    if (
+        isinstance(value, datetime)
+        and value.__class__ is datetime
+        and value.tzinfo is UTC
+        and 1 < value.year < LATEST.year
+    ):
         return value  # the common case, already checked
     if not isinstance(value, datetime):
         raise InvalidTypeError(
@@ -63,24 +74,60 @@ def utc_instant(value: object, what: str) -> datetime:
             field=what,
             rule=_NAIVE_RULE,
         )
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise InvalidValueError(
-            f"{what} must be timezone-aware (e.g. tzinfo=timezone.utc); got the "
-            f"naive datetime {value.isoformat()}: Upwork's clocks run in UTC",
-            field=what,
-            rule=_NAIVE_RULE,
-        )
+    if value.__class__ is not datetime:
+        value = _plain_datetime(value, what)
     try:
-        moment = value.astimezone(UTC)
+        naive = value.tzinfo is None or value.utcoffset() is None
+        moment = None if naive else value.astimezone(UTC)
     except OverflowError:
         raise InvalidValueError(
             f"{what} ({value.isoformat()}) falls outside the calendar once converted to UTC",
             field=what,
             rule="within the calendar",
         ) from None
+    except Exception as exc:  # a tzinfo of the caller's that fails (ValueError, KeyError, ...)
+        raise InvalidValueError(
+            f"{what} has a tzinfo ({type(value.tzinfo).__name__}) that gives no valid UTC "
+            f"offset: {type(exc).__name__}: {str(exc)[:200]}",
+            field=what,
+            rule="a tzinfo with a valid UTC offset",
+        ) from exc
+    if moment is None:
+        raise InvalidValueError(
+            f"{what} must be timezone-aware (e.g. tzinfo=timezone.utc); got the "
+            f"naive datetime {value.isoformat()}: Upwork's clocks run in UTC",
+            field=what,
+            rule=_NAIVE_RULE,
+        )
     if moment.date() > LATEST:
         _too_late(value, what)
     return moment
+
+
+def _plain_datetime(value: datetime, what: str) -> datetime:
+    """*value* (a ``datetime`` subclass) as a plain ``datetime``; refused if it loses anything."""
+    try:
+        plain = datetime(
+            value.year,
+            value.month,
+            value.day,
+            value.hour,
+            value.minute,
+            value.second,
+            value.microsecond,
+            tzinfo=value.tzinfo,
+            fold=value.fold,
+        )
+        if plain == value:
+            return plain
+    except Exception:  # noqa: BLE001, S110  (a subclass whose fields or comparison fail is refused)
+        pass
+    raise InvalidValueError(
+        f"{what} (a {type(value).__name__}) holds more than a datetime can (e.g. nanoseconds); "
+        "round it to whole microseconds first",
+        field=what,
+        rule="at most microseconds",
+    )
 
 
 def _too_late(value: date, what: str) -> NoReturn:
@@ -131,16 +178,15 @@ def to_utc(value: datetime) -> datetime:
     """An attrs converter: an aware datetime in UTC; anything else is left for the validator.
 
     Pair it with :func:`utc_field`, which refuses what this leaves alone
-    (naive datetimes, other types, moments off the calendar) naming the field.
+    (naive datetimes, other types, moments off the calendar, subclasses
+    finer than a microsecond, failing tzinfos) naming the field.
     """
     if value.__class__ is datetime and value.tzinfo is UTC:
         return value
     try:
-        if value.utcoffset() is not None:
-            return value.astimezone(UTC)
-    except (AttributeError, TypeError, OverflowError):  # not a datetime, or off the calendar
-        pass
-    return value
+        return utc_instant(value, "")
+    except (InvalidTypeError, InvalidValueError):  # the validator names the field
+        return value
 
 
 def optional_to_utc(value: datetime | None) -> datetime | None:
@@ -149,9 +195,38 @@ def optional_to_utc(value: datetime | None) -> datetime | None:
 
 
 def utc_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: the field holds an aware datetime (see :func:`to_utc`)."""
+    """An attrs validator: the field holds an aware datetime in UTC (see :func:`to_utc`)."""
     if value.__class__ is not datetime or value.tzinfo is not UTC or value.year >= LATEST.year:
-        utc_instant(value, field_name(instance, attribute))
+        name = field_name(instance, attribute)
+        utc_instant(value, name)  # raises for what to_utc could not convert
+        if value.__class__ is not datetime or value.tzinfo is not UTC:
+            # to_utc converts every moment utc_instant takes; this one changed its mind.
+            raise InvalidValueError(
+                f"{name} could not be converted to UTC", field=name, rule=_NAIVE_RULE
+            )
+
+
+def computed_utc_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator for a moment a report computed: an aware ``datetime`` in UTC.
+
+    Unlike :func:`utc_field` it takes moments after :data:`LATEST`: a
+    report's moments are timers added to the inputs, which may themselves
+    be on the last day.
+    """
+    if value.__class__ is not datetime:
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be an aware datetime in UTC, not {type(value).__name__}",
+            field=name,
+            rule="an aware datetime in UTC",
+        )
+    if value.tzinfo is not UTC:  # its converter made every aware moment UTC
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must be an aware datetime in UTC, got {value.isoformat()}",
+            field=name,
+            rule="an aware datetime in UTC",
+        )
 
 
 def optional_utc_field(instance: object, attribute: Any, value: Any) -> None:

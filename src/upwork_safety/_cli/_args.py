@@ -11,7 +11,7 @@ import argparse
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
-from upwork_safety._validate import fraction
+from upwork_safety._validate import fraction, utc_instant
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import Money, round_half_up, to_decimal
 
@@ -123,7 +123,10 @@ def moment(text: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"{text!r} has no UTC offset; add one, e.g. {suggestion} (Upwork's clocks are UTC)"
         )
-    return value.astimezone(UTC)
+    try:
+        return utc_instant(value, "the moment")
+    except UpworkSafetyError as exc:  # off the calendar once in UTC, or past the last day
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
 
 
 def locale(text: str) -> str:

@@ -18,11 +18,12 @@ import attrs
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     bool_field,
+    computed_utc_field,
     field_name,
     instance_field,
+    optional_to_utc,
     sequence_of,
     text_field,
-    utc_instant,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
@@ -153,8 +154,8 @@ def _check_code(instance: object, attribute: Any, value: Any) -> None:
 
 
 def _check_due(instance: object, attribute: Any, value: object) -> None:
-    if value is not None:
-        utc_instant(value, field_name(instance, attribute))
+    if value is not None:  # a deadline, computed: it may fall after the last input day
+        computed_utc_field(instance, attribute, value)
 
 
 def _check_span(instance: object, attribute: Any, value: object) -> None:
@@ -456,7 +457,9 @@ class Finding:
     )
     evidence: str = attrs.field(default="", validator=text_field)
     script: str = attrs.field(default="", validator=text_field)
-    due: datetime | None = attrs.field(default=None, validator=_check_due)
+    due: datetime | None = attrs.field(
+        default=None, converter=optional_to_utc, validator=_check_due
+    )
     time_left: timedelta | None = attrs.field(
         default=None, validator=instance_field(timedelta, optional=True)
     )

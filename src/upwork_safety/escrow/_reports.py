@@ -10,7 +10,7 @@ choice is a row whose guard passes.
 from __future__ import annotations
 
 import operator
-from datetime import datetime, timezone
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
@@ -19,6 +19,7 @@ import attrs
 from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
+    computed_utc_field,
     id_field,
     instance,
     member_field,
@@ -29,7 +30,7 @@ from upwork_safety._validate import (
     to_utc,
     utc_field,
 )
-from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.escrow._engine import allowed_names, choose, run_at, start_moment
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import when
@@ -60,18 +61,6 @@ def _party(value: Party | str) -> Party:
     return cast("Party", member_text(Party, value))
 
 
-def _utc_moment(_instance: object, attribute: Any, value: Any) -> None:
-    # A report's moments are computed, so they may fall after the last day the
-    # library accepts as input (a timer added to it): only aware UTC is checked.
-    if not isinstance(value, datetime) or value.tzinfo is not timezone.utc:
-        name = f"Deadline.{attribute.name}"
-        raise InvalidTypeError(
-            f"{name} must be an aware datetime in UTC, not {value!r}",
-            field=name,
-            rule="an aware datetime in UTC",
-        )
-
-
 @attrs.frozen
 class Deadline:
     """Something that happens at *due* unless someone acts first.
@@ -88,7 +77,7 @@ class Deadline:
     """
 
     kind: DeadlineKind = attrs.field(converter=_kind, validator=member_field(DeadlineKind))
-    due: datetime = attrs.field(converter=to_utc, validator=_utc_moment)
+    due: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     milestone_id: str | None = attrs.field(validator=optional_id_field)
     who: Party = attrs.field(converter=_party, validator=member_field(Party))
     consequence: str = attrs.field(validator=text_field)

@@ -41,6 +41,13 @@ __all__ = [
 ]
 
 
+#: The longest duration a rule may have.  Every platform period is days or
+#: weeks; the engines add several of them to moments up to the last
+#: supported day (9990-12-31), so a longer one is refused here rather than
+#: overflowing Python's calendar later.
+_MAX_DURATION = timedelta(days=366)
+
+
 def _days(n: int) -> timedelta:
     return timedelta(days=n)
 
@@ -86,7 +93,8 @@ class PlatformRules:
 
     Raises:
         InvalidTypeError: A field of another type than the preset's.
-        RulesError: A duration that is not positive, a minimum milestone
+        RulesError: A duration that is not positive or is longer than
+            366 days, a minimum milestone
             that is not, an activity threshold off the 0–10 scale, or
             hourly timings that do not fit together: ``hourly_segment``
             must divide a week, ``hourly_partial_segment_minimum`` be at
@@ -291,11 +299,12 @@ class PlatformRules:
                     field=name,
                     rule=f"a {kind.__name__}",
                 )
-            if isinstance(value, timedelta) and value <= timedelta(0):
+            if isinstance(value, timedelta) and not timedelta(0) < value <= _MAX_DURATION:
                 raise RulesError(
-                    f"{name} must be a positive duration, got {value}",
+                    f"{name} must be a positive duration of at most {_MAX_DURATION.days} days, "
+                    f"got {value}",
                     field=name,
-                    rule="a positive duration",
+                    rule=f"a positive duration of at most {_MAX_DURATION.days} days",
                 )
         if self.minimum_milestone.amount <= Decimal(0):
             raise RulesError(

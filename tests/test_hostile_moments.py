@@ -1,0 +1,149 @@
+"""Moments from outside the standard library's happy path: subclasses, odd tzinfos, the calendar's edges.
+
+Regressions from the third red-team pass: each of these used to give a raw
+Python exception, store a value the library could not write back, or fail
+on a value the library had computed itself.
+"""
+
+from datetime import date, datetime, timedelta, timezone, tzinfo
+
+import pytest
+
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Milestone,
+    Money,
+    checks,
+    escrow,
+    hourly,
+    serialize,
+)
+from upwork_safety.checks import Finding, FindingCode, Severity
+from upwork_safety.cli import main
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.models import TimeEntry
+
+UTC = timezone.utc
+LAST = datetime(9990, 12, 31, 23, 59, tzinfo=UTC)
+
+
+class Moment(datetime):
+    """A datetime subclass such as a third-party library might hand over."""
+
+
+class Broken(tzinfo):
+    """A tzinfo that misbehaves in one of the ways a caller's own class can."""
+
+    def __init__(self, how: str) -> None:
+        self.how = how
+
+    def utcoffset(self, dt):
+        if self.how == "too big":
+            return timedelta(hours=30)
+        if self.how == "not a timedelta":
+            return 5
+        raise KeyError("no such zone")
+
+    def dst(self, dt):
+        return None
+
+
+def test_a_datetime_subclass_is_stored_as_a_plain_datetime():
+    """Equal instants give equal values, whatever class they came in."""
+    plain = datetime(2026, 3, 4, 9, tzinfo=UTC)
+    for given in (
+        Moment(2026, 3, 4, 9, tzinfo=UTC),
+        Moment(2026, 3, 4, 14, tzinfo=timezone(timedelta(hours=5))),
+    ):
+        event = escrow.Fund("m1", given)
+        assert (datetime, plain) == (type(event.at), event.at)
+        assert event == escrow.Fund("m1", plain)
+        assert event == serialize.from_json(escrow.Fund, serialize.to_json(event))
+    entry = TimeEntry(Moment(2026, 3, 4, 9, tzinfo=UTC), Moment(2026, 3, 4, 10, tzinfo=UTC))
+    assert (datetime, datetime) == (type(entry.start), type(entry.end))
+    assert (
+        datetime(2026, 3, 2, tzinfo=UTC)
+        == hourly.billing_week(Moment(2026, 3, 4, 9, tzinfo=UTC)).start
+    )
+
+
+def test_a_timestamp_finer_than_a_microsecond_is_refused_not_rounded():
+    """pandas.Timestamp with nanoseconds: refused naming the field (it was stored, then lost on write)."""
+    pd = pytest.importorskip("pandas")
+    fine = pd.Timestamp("2026-03-04 09:00:00.000000001", tz="UTC")
+    with pytest.raises(InvalidValueError) as info:
+        escrow.Fund("m1", fine)
+    assert ("Fund.at", "at most microseconds") == (info.value.field, info.value.rule)
+    with pytest.raises(InvalidValueError) as info:
+        hourly.billing_week(fine)
+    assert "at most microseconds" == info.value.rule
+    whole = pd.Timestamp("2026-03-04 09:00:00.000001", tz="Asia/Karachi")
+    assert datetime(2026, 3, 4, 4, 0, 0, 1, tzinfo=UTC) == escrow.Fund("m1", whole).at
+    assert (
+        datetime(2026, 3, 2, tzinfo=UTC)
+        == hourly.billing_week(pd.Timestamp("2026-03-04 09:00", tz="UTC")).start
+    )
+
+
+@pytest.mark.parametrize("how", ["too big", "not a timedelta", "raises"])
+def test_a_tzinfo_that_fails_is_a_library_error_naming_the_field(how):
+    """A caller's tzinfo that raises or gives a bad offset: InvalidValueError, not ValueError/TypeError/KeyError."""
+    moment = datetime(2026, 3, 2, 9, tzinfo=Broken(how))
+    for call, field in (
+        (lambda: escrow.Fund("m1", moment), "Fund.at"),
+        (lambda: hourly.billing_week(moment), "at"),
+        (lambda: TimeEntry(moment, datetime(2026, 3, 2, 10, tzinfo=UTC)), "TimeEntry.start"),
+    ):
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert (field, "a tzinfo with a valid UTC offset") == (info.value.field, info.value.rule)
+
+
+def test_findings_and_deadlines_may_fall_after_the_last_input_day():
+    """Regression: review_contract on 9990-12-31 failed building its own finding (due 9991-01-13)."""
+    contract = Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(9990, 12, 1),
+        milestones=[Milestone("m1", "Logo", Money("50", "USD"))],
+    )  # fmt: skip
+    contract = escrow.replay(
+        contract,
+        [
+            escrow.Fund("m1", LAST - timedelta(days=2)),
+            escrow.Submit("m1", LAST - timedelta(days=1)),
+        ],
+    )
+    due = LAST - timedelta(days=1) + timedelta(days=14)
+    assert [due] == [d.due for d in escrow.deadlines(contract, LAST) if d.kind == "review_ends"]
+    findings = checks.review_contract(contract, now=LAST)
+    assert due in [f.due for f in findings]
+
+
+def test_a_findings_due_moment_is_normalised_to_utc():
+    """Finding.due: equal instants give equal findings (an aware non-UTC due was kept as given)."""
+    karachi = timezone(timedelta(hours=5))
+    finding = Finding(
+        FindingCode.REVIEW_PERIOD_RUNNING,
+        Severity.INFO,
+        "m",
+        "m",
+        due=datetime(2026, 3, 4, 14, tzinfo=karachi),
+    )
+    assert datetime(2026, 3, 4, 9, tzinfo=UTC) == finding.due
+    with pytest.raises(InvalidValueError):
+        Finding(
+            FindingCode.REVIEW_PERIOD_RUNNING, Severity.INFO, "m", "m", due=datetime(2026, 3, 4)
+        )
+    with pytest.raises(InvalidTypeError):
+        Finding(FindingCode.REVIEW_PERIOD_RUNNING, Severity.INFO, "m", "m", due="2026-03-04")
+
+
+@pytest.mark.parametrize("now", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"])
+def test_the_cli_refuses_a_moment_off_the_calendar(tmp_path, capsys, now):
+    """Regression: --now that leaves the calendar once in UTC was an OverflowError traceback."""
+    path = tmp_path / "c.json"
+    path.write_text("[]", encoding="utf-8")
+    with pytest.raises(SystemExit) as exited:
+        main(["check", str(path), "--now", now])
+    assert 2 == exited.value.code
+    assert "outside the calendar" in capsys.readouterr().err
