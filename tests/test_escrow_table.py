@@ -69,6 +69,13 @@ def test_carried_remainder_edges_are_in_the_table():
     assert (S.NOT_FUNDED, S.REFUND_REQUESTED, "DormancyRefundRequest") in DRAWN
 
 
+def test_each_rows_sources_are_its_published_sources_once_each():
+    """The engine's Row.sources (a tuple) holds exactly the published row's source states."""
+    for row in ROWS:
+        assert len(set(row.sources)) == len(row.sources)
+        assert frozenset(row.sources) == row.transition.sources
+
+
 def test_transitions_are_checked_values():
     """A Transition refuses edges that are not state pairs and timers that are not rules."""
     row = TRANSITIONS[0]

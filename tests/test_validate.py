@@ -166,3 +166,16 @@ def test_a_fast_rate_is_the_value_given():
     rate = Decimal("0.9999")
     assert fraction(rate, "rate") is rate
     assert "0.10" == str(fraction(Decimal("0.10"), "rate"))
+
+
+def test_a_sequence_of_several_kinds_names_them_all():
+    """With several kinds, the messages and rules name each, joined with "or"."""
+    assert (1, "2") == sequence_of([1, "2"], (int, str), "items")
+    with pytest.raises(InvalidTypeError) as info:
+        sequence_of([1, 2.5], (int, str), "items")
+    assert "items[1] must be a int or str, not float" == info.value.args[0]
+    assert ("items[1]", "a int or str") == (info.value.field, info.value.rule)
+    with pytest.raises(InvalidTypeError) as info:
+        sequence_of(3, (int, str), "items")
+    assert info.value.args[0].startswith("items must be a sequence of int or str, not int")
+    assert ("items", "a sequence of int or str") == (info.value.field, info.value.rule)

@@ -482,6 +482,11 @@ def decimal_value(value: object, what: str) -> Decimal:
     return to_decimal(value, what)
 
 
+def _names(kind: type | tuple[type, ...]) -> str:
+    """*kind*'s name, or its names joined with "or", for :func:`sequence_of`'s errors."""
+    return kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+
+
 def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> tuple[T, ...]:
     """Return *value*, a sequence (or other finite iterable) of *kind*, as a tuple.
 
@@ -498,8 +503,8 @@ def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> t
     Raises:
         InvalidTypeError: *value* is not a sequence, or an item is not a *kind*.
     """
-    names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        names = _names(kind)
         hint = ""
         if isinstance(value, kind):
             hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
@@ -511,6 +516,7 @@ def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> t
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
+            names = _names(kind)
             raise InvalidTypeError(
                 f"{what}[{index}] must be a {names}, not {type(item).__name__}",
                 field=f"{what}[{index}]",

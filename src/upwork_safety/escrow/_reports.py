@@ -200,6 +200,9 @@ def deadlines(
 
 # --------------------------------------------------------------------------- ledger
 
+#: The states whose escrow a ledger counts as at risk.
+_AT_RISK = (_S.REFUND_REQUESTED, _S.DISPUTED)
+
 _BUCKETS = ("work_in_progress", "in_review", "pending", "available", "refunded")
 
 
@@ -345,7 +348,7 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
             review = add(review, held)
         else:
             wip = add(wip, held)
-        if escrow.state in (_S.REFUND_REQUESTED, _S.DISPUTED):
+        if escrow.state in _AT_RISK:
             at_risk = add(at_risk, held)
         refunded = add(refunded, escrow.refunded.amount)
         funded = add(funded, _subtract(escrow.funded.amount, escrow.carried_over.amount))
@@ -378,20 +381,19 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
                 rule="release payments add up to each milestone's released escrow",
             )
 
-    def money(amount: Decimal) -> Money:
-        return Money(amount, currency) if amount else _zero(currency)
-
+    # Empty buckets share the currency's zero (Money is immutable).
+    empty = _zero(currency)
     return Ledger(
         moment,
-        work_in_progress=money(wip),
-        in_review=money(review),
-        pending=money(pending),
-        available=money(available),
-        refunded=money(refunded),
-        bonus_pending=money(bonus_pending),
-        bonus_available=money(bonus_available),
-        at_risk=money(at_risk),
-        funded=money(funded),
+        work_in_progress=Money(wip, currency) if wip else empty,
+        in_review=Money(review, currency) if review else empty,
+        pending=Money(pending, currency) if pending else empty,
+        available=Money(available, currency) if available else empty,
+        refunded=Money(refunded, currency) if refunded else empty,
+        bonus_pending=Money(bonus_pending, currency) if bonus_pending else empty,
+        bonus_available=Money(bonus_available, currency) if bonus_available else empty,
+        at_risk=Money(at_risk, currency) if at_risk else empty,
+        funded=Money(funded, currency) if funded else empty,
     )
 
 

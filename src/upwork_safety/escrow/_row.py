@@ -169,10 +169,14 @@ class Row:
     timer: Timer | None = None
     window: Timer | None = None
     notices: tuple[Timer, ...] = ()
-    #: The states the row starts from.
-    sources: frozenset[MilestoneState] = attrs.field(
+    #: The states the row starts from, in the order of its edges (a tuple: a
+    #: member is found in it by identity, while a set hashes it through
+    #: ``Enum.__hash__``, a Python function, on every lookup).
+    sources: tuple[MilestoneState, ...] = attrs.field(
         init=False,
-        default=attrs.Factory(lambda row: frozenset(a for a, _ in row.edges), takes_self=True),
+        default=attrs.Factory(
+            lambda row: tuple(dict.fromkeys(a for a, _ in row.edges)), takes_self=True
+        ),
     )
 
     @property

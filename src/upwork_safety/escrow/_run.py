@@ -138,7 +138,11 @@ class Run:
         holding: Indexes of the milestones that hold escrow now: the only
             ones a clock can run on, and the ones that keep another
             milestone from being funded.
-        history: The history so far (the contract's, plus each step).
+        history: The contract's history (the steps of the run are kept apart
+            until the result is built).
+        last_event: The newest event so far (this run's, else the
+            history's), or ``None``.
+        last_at: Its moment, or ``None``.
         ended: The contract's end date so far.
     """
 
@@ -153,6 +157,8 @@ class Run:
         "ended",
         "history",
         "holding",
+        "last_at",
+        "last_event",
         "positions",
         "rules",
     )
@@ -163,6 +169,8 @@ class Run:
         self.positions = _positions(contract)
         self.holding: set[int] = set(_holding(contract))
         self.history: History = cast("History", contract.history)  # the converter makes one
+        self.last_event: Event | None = self.history.last
+        self.last_at: datetime | None = None if self.last_event is None else self.last_event.at
         self.ended: date | None = contract.ended
         self._drafts: dict[int, Draft] = {}
         self._changed: set[int] = set()
@@ -193,17 +201,6 @@ class Run:
         """
         draft = self._drafts.get(index)
         return self.contract.milestones[index].escrow if draft is None else draft
-
-    @property
-    def last_at(self) -> datetime | None:
-        """The moment of the newest event, or ``None`` for an empty history."""
-        last = self.last_event
-        return None if last is None else last.at
-
-    @property
-    def last_event(self) -> Event | None:
-        """The newest event, or ``None``."""
-        return self._events[-1] if self._events else self.history.last
 
     def newest_first(self) -> Iterator[Event]:
         """Every event so far, newest first (this run's steps, then the history)."""
@@ -280,6 +277,8 @@ class Run:
     def record(self, event: Event) -> None:
         """Append *event* to the history (checked when the result is built)."""
         self._events.append(event)
+        self.last_event = event
+        self.last_at = event.at
 
     def result(self) -> Contract:
         """The contract after the steps (the one given if nothing happened)."""
