@@ -760,6 +760,22 @@ def test_without_the_extra_the_standard_library_writes():
     assert json.loads(text) == serialize.to_dict(value)
 
 
+def test_str_and_int_subclasses_are_written_as_their_plain_values():
+    """Regression (red team): with the fast extra, a str subclass id was a raw TypeError."""
+
+    class Ident(str):
+        pass
+
+    class Count(int):
+        pass
+
+    milestone = Milestone(Ident("m1"), Ident("Logo"), Money(5, "USD"))
+    expected = _standard_text(Milestone("m1", "Logo", Money(5, "USD")))
+    assert (expected, expected) == (serialize.to_json(milestone), _standard_text(milestone))
+    assert [1, "a"] == json.loads(serialize.to_json([Count(1), Ident("a")]))
+    assert milestone == serialize.from_json(Milestone, serialize.to_json(milestone))
+
+
 @needs_msgspec
 def test_fast_extra_uses_cattrs_msgspec_converter():
     """With msgspec installed the converter is cattrs' own msgspec converter."""

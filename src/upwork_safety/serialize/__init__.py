@@ -217,7 +217,12 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
     with _collector_paused():  # one pause for both steps (nested pauses are free)
         data = to_dict(value, omit_defaults=omit_defaults)
         if _fast.ENCODER is not None:
-            return _fast.encode(data, indent)
+            try:
+                return _fast.encode(data, indent)
+            except TypeError:
+                # msgspec refuses subclasses of str and int (a caller's id type);
+                # json.dumps writes them as their plain value, the same text.
+                pass
         return json.dumps(
             data,
             indent=indent,
