@@ -11,6 +11,9 @@ grows with the square.
   against a 100 kB one (ordinary text, an off-platform request at the end).
 * ``hostile-jss``: :func:`upwork_safety.jss.score` on 100,000 contracts against
   10,000.
+* ``hostile-statement``: :func:`upwork_safety.statements.parse` on a weekly
+  summary of 5,000 rows whose contract cells hide a run of 1,980 spaces
+  (``"x      …y (38100001)"``, 10 MB), against 500 such rows.
 
 Run ``python -m pytest benchmarks/test_bench_hostile.py --benchmark-only -s``
 for the paired table.
@@ -24,7 +27,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, checks, jss
+from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, checks, jss, statements
 
 from .test_bench_jss import paired, report
 
@@ -37,6 +40,13 @@ REQUEST = " Please send me your WhatsApp number and we can pay outside Upwork."
 
 def _message(size: int) -> str:
     return (SENTENCE * (size // len(SENTENCE) + 1))[:size] + REQUEST
+
+
+def _weekly(rows: int) -> str:
+    """A weekly summary whose contract titles hide a run of 1,980 spaces."""
+    cell = "x" + " " * 1_980 + "y (38100001)"
+    line = f'"2024-09-02","{cell}","2.5","62.5",""\n'
+    return '"Date","Contract","Hours","Amount","Payment type"\n' + line * rows
 
 
 def _history(count: int) -> list[Contract]:
@@ -129,3 +139,26 @@ def test_jss_large(benchmark, histories):
 def test_jss_small(benchmark, histories):
     """10,000 contracts (the baseline)."""
     _small(benchmark, "hostile-jss", lambda: jss.score(histories[1], as_of=AS_OF))
+
+
+@pytest.fixture(scope="module")
+def weekly() -> tuple[str, str]:
+    large, small = _weekly(5_000), _weekly(500)
+    assert len(statements.parse(large).transactions) == 5_000
+    return large, small
+
+
+def test_statement_large(benchmark, weekly):
+    """5,000 crafted weekly rows (ours), paired against 500."""
+    large, small = weekly
+    _pair(
+        benchmark,
+        "hostile-statement",
+        lambda: statements.parse(large),
+        lambda: statements.parse(small),
+    )
+
+
+def test_statement_small(benchmark, weekly):
+    """500 crafted weekly rows (the baseline)."""
+    _small(benchmark, "hostile-statement", lambda: statements.parse(weekly[1]))

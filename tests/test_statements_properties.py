@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -357,3 +358,20 @@ def test_ten_minute_steps_rounded_any_way(steps, places):
     quantum = Decimal(1).scaleb(-places)
     assert ten_minute_steps(exact.quantize(quantum, rounding=ROUND_HALF_UP))
     assert not ten_minute_steps((exact + Decimal(1) / 60).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+#: The weekly summary's contract cell as first written: "title, spaces, (id)" at the end.
+#: Kept here as the specification of split_contract, which reads the cell from the
+#: end instead (this expression took time quadratic in a run of spaces).
+_CONTRACT_SPEC = re.compile(r"(.*?)\s*\(([^()]+)\)", re.DOTALL)
+
+
+@given(st.text(alphabet="ab1 ()\t\n\u00a0\u2003", max_size=16))
+def test_split_contract_reads_cells_as_its_specification_does(cell):
+    """Title and id, or refused, exactly where the specification's expression says."""
+    from upwork_safety.statements._formats import split_contract
+
+    match = _CONTRACT_SPEC.fullmatch(cell.strip())
+    expected = None if match is None or not match[2].strip() else (match[1], match[2].strip())
+    got = split_contract(cell)
+    assert expected == (None if isinstance(got, str) else got)

@@ -279,7 +279,6 @@ _AMOUNT = re.compile(r"[+-]?[0-9]{1,18}(?:\.[0-9]{1,18})?")
 _PLAIN = re.compile(r"[0-9]{1,18}(?:\.[0-9]{1,18})?")
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _REF_ID = re.compile(r"\bRef ID:?\s*([0-9]{1,30})\b", re.ASCII | re.IGNORECASE)
-_CONTRACT = re.compile(r"(.*?)\s*\(([^()]+)\)", re.DOTALL)
 
 
 def parse_date(text: str) -> date | str:
@@ -356,10 +355,14 @@ def ref_ids(*texts: str) -> list[str]:
 
 def split_contract(text: str) -> tuple[str, str] | str:
     """The weekly summary's ``Title (12345678)``: title and contract id, or a problem."""
-    match = _CONTRACT.fullmatch(text.strip())
-    if match is None or not match[2].strip():
+    # Read from the end, in one pass (a regular expression for "title, spaces,
+    # (id)" took time quadratic in a run of spaces inside the title).
+    cell = text.strip()
+    start = cell.rfind("(", 0, len(cell) - 1)
+    ident = cell[start + 1 : -1]
+    if not cell.endswith(")") or start < 0 or ")" in ident or not ident.strip():
         return (
             f"{_short(text)} does not end with the contract id in parentheses, "
             "e.g. 'Logo design (38100001)'"
         )
-    return match[1], match[2].strip()
+    return cell[:start].rstrip(), ident.strip()
