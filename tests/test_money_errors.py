@@ -57,6 +57,8 @@ ERRORS = [
     ("split zero", lambda: USD.split(0), InvalidValueError, "parts", f"1 to {MAX_PARTS}"),
     ("split too many", lambda: USD.split(MAX_PARTS + 1), InvalidValueError, "parts", f"1 to {MAX_PARTS}"),
     ("allocate type", lambda: USD.allocate(5), InvalidTypeError, "ratios", "a sequence of numbers"),
+    ("allocate a dict", lambda: USD.allocate({1: 5, 3: 7}), InvalidTypeError, "ratios", "a sequence of numbers"),
+    ("allocate a set", lambda: USD.allocate({1, 3}), InvalidTypeError, "ratios", "a sequence of numbers"),
     ("allocate too many", lambda: USD.allocate([1] * (MAX_PARTS + 1)), InvalidValueError, "ratios", f"at most {MAX_PARTS} parts"),
     ("allocate negative", lambda: USD.allocate([1, -1]), InvalidValueError, "ratios[1]", "not negative"),
     ("allocate zeros", lambda: USD.allocate([0, 0]), InvalidValueError, "ratios", "a positive ratio"),

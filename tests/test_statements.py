@@ -833,6 +833,16 @@ class TestHostile:
         assert ["line 2"] == [where(p) for p in problems_of(info)]
         assert "NUL character" in problems_of(info)[0]
 
+    def test_lone_surrogates(self):
+        """Regression (red team): a lone surrogate is refused at its line, as a data problem.
+
+        It was an InvalidValueError naming ``Transaction.contract``, with no line.
+        """
+        rows = "\n2024-09-02,Job (1),1,1,\n2024-09-03,Job \ud800 (1),1,1,\n"
+        with pytest.raises(InvalidDataError) as info:
+            parse(",".join(WEEKLY) + rows)
+        assert ["line 3"] == [where(p) for p in problems_of(info)]
+
 
 # ============================================================================ the values
 
@@ -1139,6 +1149,14 @@ class TestSummary:
         assert ["1999-00", "2024-25", "2024-25", "2025-26"] == [
             statements.tax_year(d)
             for d in (date(2000, 6, 30), date(2024, 7, 1), date(2025, 6, 30), date(2025, 7, 1))
+        ]
+
+    def test_the_last_supported_days_tax_year_ends_after_it(self):
+        """Regression (red team): a row in 9990's second half failed naming SummaryRow.end."""
+        statement = parse(",".join(WEEKLY) + "\n9990-08-02,Job (1),1,62.50,\n")
+        rows = summarize(statement, by="tax_year").rows
+        assert [("9990-91", date(9990, 7, 1), date(9991, 6, 30))] == [
+            (r.period, r.start, r.end) for r in rows
         ]
 
     def test_records_and_html(self):

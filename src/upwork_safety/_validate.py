@@ -242,6 +242,19 @@ def date_field(instance: object, attribute: Any, value: Any) -> None:
     plain_date(value, field_name(instance, attribute))
 
 
+def computed_date_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator for a day a report computed (a period's last day): a ``date``.
+
+    Unlike :func:`date_field` it takes days after :data:`LATEST`: the tax
+    year of an input on the last supported day ends after it.
+    """
+    if value.__class__ is not date:
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be a date, not {type(value).__name__}", field=name, rule="a date"
+        )
+
+
 def optional_date_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: ``None`` or a date."""
     if value is not None:

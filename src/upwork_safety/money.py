@@ -10,6 +10,7 @@ import decimal
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -513,7 +514,8 @@ class Money:
             One part per ratio, in order; a zero ratio gets zero.
 
         Raises:
-            InvalidTypeError: *ratios* is not a sequence of numbers.
+            InvalidTypeError: *ratios* is not a sequence of numbers (a
+                mapping or a set is refused: its parts have no order).
             InvalidValueError: A ratio is negative, all are zero, there are
                 none or too many, or the amount is not in whole minor units.
 
@@ -522,7 +524,9 @@ class Money:
         >>> [str(part) for part in Money("0.05", "USD").allocate([1, 1])]
         ['USD 0.03', 'USD 0.02']
         """
-        if isinstance(ratios, (str, bytes, Money)) or not hasattr(ratios, "__iter__"):
+        # A mapping or a set has no order of parts (a dict would give its keys).
+        unordered = isinstance(ratios, (Mapping, AbstractSet))
+        if unordered or isinstance(ratios, (str, bytes, Money)) or not hasattr(ratios, "__iter__"):
             raise InvalidTypeError(
                 f"allocate(ratios) must be a sequence of numbers, not {type(ratios).__name__}",
                 field="ratios",

@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from upwork_safety._validate import unicode_text
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 from upwork_safety.statements import _formats
@@ -353,7 +354,7 @@ def _weekly_row(row: _Row) -> Transaction | None:
 
 
 def _text_lines(source: _Source, problems: _Problems) -> Iterator[str]:
-    """The lines of *source*, each with a NUL character reported and left out.
+    """The lines of *source*; one with a NUL character or a lone surrogate is reported and left out.
 
     A NUL byte means the file is not a text export; the csv module treats it
     differently on each Python version, so the parser refuses it itself, at
@@ -363,6 +364,13 @@ def _text_lines(source: _Source, problems: _Problems) -> Iterator[str]:
     for line in source:
         if "\x00" in line:
             problems.add(source.count, f"line {source.count}: a NUL character: not a text export")
+            yield "\n"
+        elif not unicode_text(line):
+            problems.add(
+                source.count,
+                f"line {source.count}: a lone surrogate (e.g. '\\ud800'), which no UTF-8 "
+                "text holds: not a text export",
+            )
             yield "\n"
         else:
             yield line

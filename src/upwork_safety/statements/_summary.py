@@ -19,6 +19,7 @@ import attrs
 from upwork_safety import _render
 from upwork_safety._validate import (
     as_tuple,
+    computed_date_field,
     date_field,
     field_name,
     instance_field,
@@ -200,7 +201,7 @@ class SummaryRow:
 
     period: str = attrs.field(validator=text_field)
     start: date = attrs.field(validator=date_field)
-    end: date = attrs.field(validator=date_field)
+    end: date = attrs.field(validator=computed_date_field)  # may pass the last input day
     transactions: int = attrs.field(validator=_count)
     gross: Money = attrs.field(validator=_usd)
     service_fees: Money = attrs.field(validator=_usd)
