@@ -764,10 +764,10 @@ def test_str_and_int_subclasses_are_written_as_their_plain_values():
     """Regression (red team): with the fast extra, a str subclass id was a raw TypeError."""
 
     class Ident(str):
-        pass
+        __slots__ = ()
 
     class Count(int):
-        pass
+        __slots__ = ()
 
     milestone = Milestone(Ident("m1"), Ident("Logo"), Money(5, "USD"))
     expected = _standard_text(Milestone("m1", "Logo", Money(5, "USD")))
