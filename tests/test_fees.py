@@ -984,3 +984,34 @@ def test_defaults_read_short_in_help():
     assert {} == {name: size for name, size in long.items() if size > 500}
     assert "= PAKISTAN_METHODS," in str(inspect.signature(fees.compare_withdrawals))
     assert "= DEFAULT_FREQUENCIES)" in str(inspect.signature(fees.plan_withdrawals))
+
+
+def test_explain_service_fee_given_a_contract_points_to_the_contract_functions():
+    """Regression (newcomer trial): a contract as amount said only "amount must be Money"."""
+    from upwork_safety import Contract, ContractKind, Payment
+
+    contract = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2024, 1, 1),
+        payments=[Payment(date(2024, 1, 10), Money("500.00", "USD"))],
+    )
+    with pytest.raises(InvalidTypeError) as info:
+        fees.explain_service_fee(contract, on=date(2024, 1, 10))  # type: ignore[arg-type]
+    assert ("amount", "Money") == (info.value.field, info.value.rule)
+    assert "service_fee(contract" in str(info.value)
+    assert Money("50.00", "USD") == fees.service_fee(contract, on=date(2024, 1, 10))
+
+
+@pytest.mark.parametrize("locale", [None, 3])
+def test_summary_without_a_locale_name_is_refused_naming_summary(locale):
+    """Regression (newcomer trial): summary(locale=None) named format(locale=) in its message."""
+    reference = ExchangeRate("USD", "PKR", "280")
+    quote = fees.quote_withdrawal(Money("500", "USD"), "payoneer", reference_rate=reference)
+    comparison = fees.compare_withdrawals(Money("500", "USD"), reference_rate=reference)
+    for report in (quote, comparison):
+        with pytest.raises(InvalidTypeError) as info:
+            report.summary(locale=locale)
+        assert ("locale", "an explicit locale") == (info.value.field, info.value.rule)
+        assert str(info.value).startswith("summary(locale=)")

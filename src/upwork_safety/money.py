@@ -192,7 +192,7 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
     elif isinstance(value, float):
         raise InvalidTypeError(
             f"{what} must be a str, int or Decimal, not float ({value!r}): "
-            f"floats cannot hold cents exactly; pass Decimal({str(value)!r}) "
+            f"floats cannot hold decimal fractions exactly; pass Decimal({str(value)!r}) "
             f"or {str(value)!r} instead",
             field=what,
             rule="not a float",

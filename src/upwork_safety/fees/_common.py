@@ -184,6 +184,18 @@ def check_locale(locale: object) -> str | None:
     return optional_instance(locale, str, "locale", rule="a locale name such as 'en_PK', or None")
 
 
+def summary_locale(locale: object) -> str:
+    """The locale a ``summary()`` was given: a name; ``None`` or another type is refused."""
+    if not isinstance(locale, str):
+        raise InvalidTypeError(
+            f"summary(locale=) must be a locale name such as 'en_PK', not "
+            f"{type(locale).__name__}: the process default is rarely the reader's",
+            field="locale",
+            rule="an explicit locale",
+        )
+    return locale
+
+
 def short_percent(rate: Decimal) -> str:
     """*rate* (a fraction) as a percentage with at most 4 decimals: ``0.00946…`` → ``0.9464%``."""
     return percent(round_half_up(rate, 6))
@@ -220,6 +232,7 @@ class Steps(abc.ABC):
 
     def summary(self, *, locale: str) -> str:
         """Return the steps as lines of text with money formatted for *locale*."""
+        locale = summary_locale(locale)
         return "\n".join(
             f"{step}: {money.format(locale=locale)}" for step, money, _ in self.lines()
         )

@@ -36,6 +36,7 @@ from upwork_safety.fees._common import (
     optional_day,
     resolve_method,
     short_percent,
+    summary_locale,
     units,
 )
 from upwork_safety.fees._route import (
@@ -362,6 +363,7 @@ class WithdrawalComparison:
 
     def summary(self, *, locale: str) -> str:
         """Return one line per method, best first, money formatted for *locale*."""
+        locale = summary_locale(locale)
         lines = [
             f"{q.method.name}: {q.received.format(locale=locale)} "
             f"(costs {q.cost_vs_reference.format(locale=locale)}, {q.cost_percent}%)"

@@ -368,6 +368,14 @@ def explain_service_fee(
     >>> print(explain_service_fee(Money("100.00", "USD"), on=date(2026, 1, 5), rate="15%").fee)
     USD 15.00
     """
+    if isinstance(amount, Contract):
+        raise InvalidTypeError(
+            "explain_service_fee explains one payment: pass its amount and the contract as "
+            "contract=...; for a whole contract, service_fee(contract, on=...) and "
+            "net_earnings(contract, on=...) take it as it is",
+            field="amount",
+            rule="Money",
+        )
     day = day_arg(on, "on")
     chosen, field = rate_and_field(rate, contract)
     return explain(

@@ -435,7 +435,7 @@ def _no_float(value: float) -> NoReturn:
     # JSON encoders disagree on how to write them (1e+16 or 1e16): refused.
     raise InvalidTypeError(
         f"cannot serialise the float {value!r}: numbers are written from Decimal or int "
-        "(floats cannot hold cents exactly)",
+        "(floats cannot hold decimal fractions exactly)",
         field="value",
         rule="not a float",
     )
