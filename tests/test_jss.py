@@ -1228,7 +1228,11 @@ def test_adding_a_positive_outcome_never_lowers_the_score(
 def test_what_if_shows_before_after_and_delta():
     """One failed job on top of four good ones costs 20 points."""
     result = jss.what_if(goods(4), job("x", stars="1.0"), as_of=AS_OF)
-    assert jss.WhatIf(100, 80, -20, "80% from the 24 months window (success_share)") == result
+    reason = "80% from the 24 months window (success_share)"
+    assert (100, 80, -20, reason) == (result.before, result.after, result.delta, result.reason)
+    assert [("x", jss.Outcome.NEGATIVE, Decimal(1))] == [
+        (i.contract_id, i.outcome, i.weight) for i in result.added
+    ]
     assert [
         {
             "before": 100,
@@ -1238,6 +1242,16 @@ def test_what_if_shows_before_after_and_delta():
         }
     ] == result.to_records()
     assert "<caption>JSS what-if</caption>" in result._repr_html_()
+
+
+def test_what_if_says_when_an_added_contract_does_not_count():
+    """Regression (newcomer trial): a job ended without feedback gave delta 0 and no word why."""
+    silent = attrs.evolve(job("quiet", stars="5.0"), feedback=None)
+    result = jss.what_if(goods(4), silent, as_of=AS_OF)
+    assert (100, 100, 0) == (result.before, result.after, result.delta)
+    assert [("quiet", jss.Outcome.EXCLUDED)] == [(i.contract_id, i.outcome) for i in result.added]
+    assert "'quiet' does not count" in result.reason
+    assert "added=" not in repr(result)  # the repr stays short; the impacts are in .added
 
 
 def test_what_if_with_several_extras_and_no_score_before():

@@ -12,7 +12,7 @@ from upwork_safety._validate import utc_day
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._facts import _build
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
-from upwork_safety.jss._reports import JSSReport, Outcome
+from upwork_safety.jss._reports import Impact, JSSReport, Outcome
 from upwork_safety.jss._tally import (
     _candidates,
     _contribute,
@@ -44,17 +44,22 @@ class WhatIf:
         before: The score without them (``None`` when not eligible).
         after: The score with them.
         delta: ``after - before``, or ``None`` when either is ``None``.
-        reason: Why the score after is what it is.
+        reason: Why the score after is what it is; when an added contract
+            does not count (e.g. it ended without feedback), the reason
+            says so, since a ``delta`` of 0 alone would not.
+        added: How each added contract counts, and why: its
+            :class:`Impact` in the score after (left out of the repr).
     """
 
     before: int | None
     after: int | None
     delta: int | None
     reason: str
+    added: tuple[Impact, ...] = attrs.field(default=(), repr=False)
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row: before, after, delta and reason."""
-        return [attrs.asdict(self)]
+        """One row: before, after, delta and reason (each added contract is in :attr:`added`)."""
+        return [attrs.asdict(self, filter=lambda a, _: a.name != "added")]
 
     def _repr_html_(self) -> str:
         return _render.html_table(self.to_records(), caption="JSS what-if")
@@ -161,7 +166,8 @@ def what_if(
         exclude_clients: Client ids to leave out.
 
     Returns:
-        A :class:`WhatIf` with ``before``, ``after`` and ``delta``.
+        A :class:`WhatIf` with ``before``, ``after``, ``delta`` and how
+        each added contract counts (``added``).
 
     Raises:
         InvalidTypeError: *contracts* or *extra* is not a contract or a
@@ -179,7 +185,14 @@ def what_if(
     delta = None
     if before.score is not None and after.score is not None:
         delta = after.score - before.score
-    return WhatIf(before.score, after.score, delta, after.reason)
+    # The report keeps its contracts' impacts in input order: the added ones are last.
+    impacts = after.impacts[len(after.impacts) - len(added) :]
+    reason = after.reason
+    for impact in impacts:
+        if impact.outcome is Outcome.EXCLUDED:
+            why = impact.reasons[-1] if impact.reasons else "excluded"
+            reason += f"; the added contract {impact.contract_id!r} does not count: {why}"
+    return WhatIf(before.score, after.score, delta, reason, added=impacts)
 
 
 def _raw(tally: _Totals, rules: JSSRules) -> Fraction | None:
