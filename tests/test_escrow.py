@@ -1362,3 +1362,19 @@ def test_is_automatic_takes_anything():
         escrow.is_automatic(_FUND),
         escrow.is_automatic(None),
     )
+
+
+def test_a_step_refused_after_auto_approval_says_when_the_escrow_was_released():
+    """Regression (newcomer trial): a late Approve said only "it is paid", not that the clock paid it."""
+    submitted = run(funded("15.00"), Submit("m1", at(2024, 3, 5, 9)))
+    with pytest.raises(TransitionError) as info:
+        escrow.apply(submitted, Approve("m1", at(2024, 3, 30)))
+    assert ("PAID", "it is paid and nothing is left in escrow") == (
+        info.value.state,
+        info.value.rule,
+    )
+    assert "released automatically at 2024-03-19 09:00:00 UTC" in str(info.value)
+    approved = run(submitted, Approve("m1", at(2024, 3, 6)))
+    with pytest.raises(TransitionError) as info:
+        escrow.apply(approved, Approve("m1", at(2024, 3, 30)))
+    assert "automatically" not in str(info.value)  # the client approved it

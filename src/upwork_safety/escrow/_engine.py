@@ -24,7 +24,7 @@ from upwork_safety._events import (
 )
 from upwork_safety._validate import instance, optional_instance, sequence_of, utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
-from upwork_safety.escrow._reasons import refusal, when
+from upwork_safety.escrow._reasons import refusal, released_note, when
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
 from upwork_safety.escrow._timers import start_of
@@ -175,7 +175,7 @@ def _manual(run: Run, event: ManualEvent) -> None:
         instead = ", ".join(allowed_now) if allowed_now else "nothing"
         raise TransitionError(
             f"{name} refused for milestone {milestone_id!r} ({milestone.state.name}): "
-            f"{reason}. Allowed now: {instead}",
+            f"{reason}.{released_note(run, milestone)} Allowed now: {instead}",
             milestone_id=milestone_id,
             state=milestone.state.name,
             event=name,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from upwork_safety._events import (
     AcceptRefund,
     AnswerDispute,
+    AutoApprove,
     ClientPaysArbitration,
     Event,
     FreelancerPaysArbitration,
@@ -27,7 +28,7 @@ from upwork_safety.models import MilestoneState
 if TYPE_CHECKING:
     from upwork_safety.escrow._run import Draft, Run
 
-__all__ = ["days", "holds", "refusal", "state_reason", "when"]
+__all__ = ["days", "holds", "refusal", "released_note", "state_reason", "when"]
 
 S = MilestoneState
 
@@ -115,3 +116,23 @@ def refusal(  # noqa: C901, PLR0911  (one reason per case)
     if kind in (AnswerDispute, ClientPaysArbitration, FreelancerPaysArbitration, ResolveDispute):
         return _NO_DISPUTE
     return state_reason(milestone)
+
+
+def released_note(run: Run, milestone: Draft) -> str:
+    """For a refused step: that a paid milestone's escrow was released by the review clock.
+
+    A freelancer whose client "approves" late never saw the automatic
+    release; this says when it happened.  It reads the history back to the
+    milestone's newest event, so it is for error messages only.
+    """
+    if milestone.state is not S.PAID or holds(milestone):
+        return ""
+    for event in run.newest_first():
+        if getattr(event, "milestone_id", None) == milestone.id:
+            if isinstance(event, AutoApprove):
+                return (
+                    f" Its escrow was released automatically at {when(event.at)}, when the "
+                    "client's review period ran out (AutoApprove)."
+                )
+            return ""
+    return ""
