@@ -313,7 +313,7 @@ class TestFormat:
     @pytest.mark.parametrize(
         ("kwargs", "match"),
         [
-            ({"locale": "xx"}, "unknown locale 'xx'"),
+            ({"locale": "xx"}, "locale='xx'"),
             ({"locale": "en-PK"}, "locale='en-PK'"),
             ({"locale": "en_US", "format_type": "weird"}, "format_type='weird'"),
         ],
@@ -322,6 +322,25 @@ class TestFormat:
         """Babel's own errors become InvalidValueError naming the argument."""
         with pytest.raises(InvalidValueError, match=match):
             Money(1, "USD").format(**kwargs)
+
+    @pytest.mark.parametrize(
+        ("locale", "read"),
+        [
+            ("en_ZZ", "en_US"),
+            ("en_AAAA", "en"),
+            ("EN_us", "en_US"),
+            ("en_US.UTF-8", "en_US"),
+            ("", None),
+        ],
+    )
+    def test_a_locale_babel_would_read_as_another_is_refused(self, locale, read):
+        """Regression (red team): these were formatted for another locale without a word."""
+        with pytest.raises(InvalidValueError) as info:
+            Money(1, "USD").format(locale=locale)
+        assert ("locale", "a locale babel knows") == (info.value.field, info.value.rule)
+        if read is not None:
+            assert f"read it as {read!r}" in str(info.value)
+        assert "US$1.00" == Money(1, "USD").format(locale="en_PK")
 
 
 class TestExchangeRate:

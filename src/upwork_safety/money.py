@@ -290,6 +290,17 @@ def _check_currency(instance: object, attribute: attrs.Attribute[str], code: str
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _babel_reads(locale: str) -> str:
+    """The name babel reads *locale* as (``""`` if none); kept, as babel keeps its locales."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return str(Locale.parse(locale))
+    except (UnknownLocaleError, ValueError, TypeError, KeyError, LookupError):
+        return ""
+
+
 @attrs.frozen(order=False)
 class Money:
     """An exact amount of one currency.
@@ -598,7 +609,9 @@ class Money:
         Raises:
             InvalidTypeError: *locale* is not a ``str``.
             InvalidValueError: babel does not know *locale* (e.g. ``"xx"``
-                or ``"en-PK"``; use an underscore: ``"en_PK"``), or the
+                or ``"en-PK"``; use an underscore: ``"en_PK"``), would read it
+                as another locale (``"EN_us"``, ``"en_US.UTF-8"``, or
+                ``"en_ZZ"``, which babel reads as ``en_US``), or the
                 *format* or *format_type* is not one babel accepts.
         """
         from babel.core import UnknownLocaleError
@@ -610,6 +623,15 @@ class Money:
                 f"{type(locale).__name__}: the process default is rarely the reader's",
                 field="locale",
                 rule="an explicit locale",
+            )
+        read = _babel_reads(locale[:100])
+        if read != locale or not locale:  # "" reads as babel's root locale
+            raise InvalidValueError(
+                f"locale={locale[:100]!r} is not a locale name as babel writes it"
+                + (f" (babel would read it as {read!r})" if read else "")
+                + ": write e.g. 'en_PK' or 'ur_PK'",
+                field="locale",
+                rule="a locale babel knows",
             )
         # Zero shows without a sign; babel rounds in our context, not the caller's.
         amount = self.amount.copy_abs() if not self.amount else self.amount
