@@ -147,3 +147,16 @@ def test_the_cli_refuses_a_moment_off_the_calendar(tmp_path, capsys, now):
         main(["check", str(path), "--now", now])
     assert 2 == exited.value.code
     assert "outside the calendar" in capsys.readouterr().err
+
+
+def test_the_last_billing_week_has_a_payout_calendar_and_an_invoice():
+    """Regression (red team): the week of 9990-12-31 failed naming an internal 'on'."""
+    from upwork_safety.models import TimeEntry
+
+    week = hourly.billing_week(LAST)
+    assert datetime(9991, 1, 16, tzinfo=UTC) == hourly.payout_calendar(week).available_at
+    contract = Contract(
+        "h", "acme", ContractKind.HOURLY, date(9990, 12, 1), hourly_rate=Money("20", "USD"),
+        time_entries=[TimeEntry(LAST - timedelta(hours=2), LAST - timedelta(hours=1))],
+    )  # fmt: skip
+    assert hourly.invoice_for(contract, week=week).week == week

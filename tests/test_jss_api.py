@@ -235,6 +235,20 @@ def test_score_frame_refuses_a_missing_column_and_a_non_frame():
     assert "freelancer" == info.value.field
 
 
+
+def test_score_frame_refuses_unhashable_ids_and_a_column_named_twice():
+    """Regression (red team): a raw TypeError, and a message about a str that was not a Contract."""
+    pd = pytest.importorskip("pandas")
+    unhashable = pd.DataFrame({"freelancer": [["a"], ["b"]], "contract": [job("x"), job("y")]})
+    with pytest.raises(InvalidTypeError) as info:
+        jss.score_frame(unhashable, as_of=AS_OF)
+    assert ("freelancer", "hashable freelancer ids") == (info.value.field, info.value.rule)
+    twice = pd.DataFrame([["a", job("x"), "note"]], columns=["freelancer", "contract", "contract"])
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(twice, as_of=AS_OF)
+    assert ("contract", "one column of that name") == (info.value.field, info.value.rule)
+
+
 # --------------------------------------------------------------------------- pickling
 
 

@@ -263,10 +263,11 @@ def optional_date_field(instance: object, attribute: Any, value: Any) -> None:
 
 def unicode_text(value: str) -> bool:
     """Whether *value* is text UTF-8 can hold (no lone surrogate such as U+D800)."""
-    if value.isascii():
+    # str's own methods: a subclass cannot answer for itself.
+    if str.isascii(value):
         return True
     try:
-        value.encode("utf-8")
+        str.encode(value, "utf-8")
     except UnicodeEncodeError:
         return False
     return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from upwork_safety._validate import field_name, instance_field, optional_instance
+from upwork_safety._validate import LATEST, field_name, instance_field, optional_instance
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
 from upwork_safety.rules import PlatformRules
@@ -33,6 +33,15 @@ def rules_for(rules: object, on: date | datetime) -> PlatformRules:
     """Return *rules*, or the platform rules in force *on* when it is ``None``."""
     chosen = optional_instance(rules, PlatformRules, "rules")
     return _rules_as_of(on) if chosen is None else chosen
+
+
+def week_rules(rules: object, end: datetime) -> PlatformRules:
+    """*rules*, or those in force at a billing week's *end*.
+
+    The week of the last supported day ends after it; the rules in force on
+    that day are the last that can apply, so they are the week's.
+    """
+    return rules_for(rules, min(end.date(), LATEST))
 
 
 def positive_money(value: object, what: str) -> Money:

@@ -43,7 +43,7 @@ from upwork_safety.hourly._args import (
     flag,
     positive_money,
     positive_money_field,
-    rules_for,
+    week_rules,
 )
 from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
 from upwork_safety.hourly._segment import SEGMENT_COLUMNS, Segment, UnprotectedReason
@@ -444,7 +444,7 @@ def invoice(
     rate = positive_money(rate, "rate")
     limit = _limit(weekly_limit, "weekly_limit")
     client_verified = flag(client_verified, "client_verified")
-    rules = rules_for(rules, week.end)
+    rules = week_rules(rules, week.end)
     items = sequence_of(entries, TimeEntry, "entries")
     _check_no_overlaps(items, "entries")
     paused = tuple(

@@ -20,6 +20,7 @@ import attrs
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     bool_field,
+    computed_utc_field,
     field_name,
     instance_field,
     sequence_of,
@@ -28,7 +29,7 @@ from upwork_safety._validate import (
     utc_instant,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import MICROSECOND, SECOND, WEEK, flag, rules_for
+from upwork_safety.hourly._args import MICROSECOND, SECOND, WEEK, flag, week_rules
 from upwork_safety.models import TimeEntry
 
 if TYPE_CHECKING:
@@ -212,9 +213,9 @@ class PayoutCalendar:
     """
 
     week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
-    invoiced_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    dispute_window_ends: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    available_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    invoiced_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
+    dispute_window_ends: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
+    available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     top_rated: bool = attrs.field(default=False, validator=bool_field)
     hold_skipped: bool = attrs.field(default=False, validator=bool_field)
 
@@ -302,7 +303,7 @@ def payout_calendar(
     """
     week = week_argument(week)
     top_rated = flag(top_rated, "top_rated")
-    rules = rules_for(rules, week.end)
+    rules = week_rules(rules, week.end)
     closes = week.closes_at
     invoiced = closes + rules.hourly_invoice_delay
     window_ends = closes + rules.hourly_review_window

@@ -40,7 +40,7 @@ from upwork_safety._validate import (
     utc_field,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import positive_money, positive_money_field, rules_for
+from upwork_safety.hourly._args import positive_money, positive_money_field, week_rules
 from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout_status
 from upwork_safety.hourly._pauses import Pause, pauses_argument
 from upwork_safety.hourly._week import BillingWeek, payout_calendar, week_argument
@@ -233,7 +233,7 @@ def weekly_payment(
     start_day = _day(started, "started")
     end_day = _day(ended, "ended")
     items = pauses_argument(pauses)
-    rules = rules_for(rules, week.end)
+    rules = week_rules(rules, week.end)
     first, last = week.start.date(), week.end.date()
     if start_day is not None and start_day > last:
         raise InvalidValueError(

@@ -141,7 +141,7 @@ def score_frame(
             ``pip install`` command for the ``pandas`` extra).
         InvalidTypeError: *frame* is not a DataFrame, or a cell of the
             contract column is not a Contract.
-        InvalidValueError: A column is missing, or a row has no freelancer
+        InvalidValueError: A column is missing or named twice, or a row has no freelancer
             (it is refused, never dropped).
     """
     pd = _pandas()
@@ -159,6 +159,13 @@ def score_frame(
                 field=what,
                 rule="a column of frame",
             )
+        if list(table.columns).count(column) > 1:
+            raise InvalidValueError(
+                f"frame has {list(table.columns).count(column)} columns named {column!r}; "
+                f"the {what} column must be one",
+                field=what,
+                rule="one column of that name",
+            )
     missing = table[freelancer].isna()
     if missing.any():
         raise InvalidValueError(
@@ -168,8 +175,16 @@ def score_frame(
             field=freelancer,
             rule="no missing freelancer ids",
         )
-    groups = table.groupby(freelancer, sort=False)[contract]
-    keys = list(groups.groups)
+    try:
+        groups = table.groupby(freelancer, sort=False)[contract]
+        keys = list(groups.groups)
+    except TypeError:  # pandas cannot group by an unhashable id (a list, a dict)
+        raise InvalidTypeError(
+            f"frame's {freelancer!r} column must hold hashable ids (str or int), such as "
+            "a freelancer's name or number",
+            field=freelancer,
+            rule="hashable freelancer ids",
+        ) from None
     reports = score_many(
         (list(groups.get_group(key)) for key in keys),
         as_of=as_of,
