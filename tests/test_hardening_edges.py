@@ -132,3 +132,40 @@ def test_hostile_forecast_jobs_past_the_calendar():
                 trials=1,
                 seed=1,
             )
+
+
+def test_subclasses_cannot_vouch_for_themselves():
+    """Regression (red team): an int, date or str subclass whose own methods lie passed the checks."""
+    from upwork_safety import Contract, ContractKind, InvalidValueError, Milestone, Money
+
+    class Small(int):
+        __slots__ = ()
+
+        def __lt__(self, other: object) -> bool:
+            return True
+
+        def __int__(self) -> int:
+            return 5
+
+    class Early(date):
+        __slots__ = ()
+
+        def __gt__(self, other: object) -> bool:
+            return False
+
+    class Plain(str):
+        __slots__ = ()
+
+        def isascii(self) -> bool:
+            return True
+
+    with pytest.raises(InvalidValueError) as info:
+        Money(Small(10**40), "USD")
+    assert "at most 18 integer digits" == info.value.rule
+    assert Money(7, "USD") == Money(Small(7), "USD")  # its value, not what __int__ says
+    with pytest.raises(InvalidValueError) as info:
+        Contract("c", "a", ContractKind.FIXED_PRICE, Early(9999, 12, 31))
+    assert "Contract.started" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        Milestone("m1", Plain("Logo \ud800"), Money(5, "USD"))
+    assert ("Milestone.title", "valid Unicode text") == (info.value.field, info.value.rule)

@@ -148,7 +148,7 @@ def plain_date(value: object, what: str) -> date:
             field=what,
             rule="a date",
         )
-    if value > LATEST:
+    if date.__gt__(value, LATEST):  # date's own comparison: a subclass cannot answer for itself
         _too_late(value, what)
     return value
 

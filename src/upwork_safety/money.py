@@ -180,6 +180,8 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
             f"{what} must be a str, int or Decimal, not bool", field=what, rule="a number"
         )
     elif isinstance(value, int):
+        if cls is not int:
+            value = int.__int__(value)  # a subclass's value, not what its methods say
         if not -_INT_LIMIT < value < _INT_LIMIT:
             raise InvalidValueError(
                 f"{what} must have at most {MAX_DIGITS} digits before the decimal point",
