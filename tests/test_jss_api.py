@@ -235,7 +235,6 @@ def test_score_frame_refuses_a_missing_column_and_a_non_frame():
     assert "freelancer" == info.value.field
 
 
-
 def test_score_frame_refuses_unhashable_ids_and_a_column_named_twice():
     """Regression (red team): a raw TypeError, and a message about a str that was not a Contract."""
     pd = pytest.importorskip("pandas")
