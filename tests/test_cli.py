@@ -150,6 +150,15 @@ class TestWithdraw:
 
 
 class TestFees:
+    def test_billed_before_says_when_it_has_no_effect(self, capsys):
+        """Regression (newcomer trial): --billed-before under a flat schedule was ignored silently."""
+        _, flat = run("fees", "500", "--on", "2024-06-02", "--billed-before", "9000")
+        _, sliding = run("fees", "500", "--on", "2020-06-02", "--billed-before", "9000")
+        assert ("had no effect" in flat, "had no effect" in sliding) == (True, False)
+        code, text = run("fees", "--on", "2024-06-02", "--billed-before", "9000")
+        assert (2, "") == (code, text)
+        assert "--billed-before needs an AMOUNT" in capsys.readouterr().err
+
     def test_sliding_scale_example(self):
         """$600 with a new client in 2020: fee $110, net $490 (HC 211062538)."""
         code, text = run("fees", "600", "--on", "2020-05-01")

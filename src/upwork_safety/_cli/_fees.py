@@ -63,6 +63,9 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
     schedule = fees.schedule_as_of(on)
     result: dict[str, object] = {"on": on, "schedule": schedule}
     explained = None
+    billed = None
+    if args.amount is None and args.billed_before is not None:
+        raise CLIError("--billed-before needs an AMOUNT to charge the fee on")
     if args.amount is not None:
         amount = Money(args.amount, "USD")
         billed = None if args.billed_before is None else Money(args.billed_before, "USD")
@@ -109,6 +112,13 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
             ]
         )
         p.wrapped(explained.explanation, indent="    ")
+        if billed is not None and explained.basis is not fees.FeeBasis.SLIDING:
+            p.wrapped(
+                f"(--billed-before had no effect: the {schedule.name} does not depend on what "
+                "the client paid before)",
+                indent="     ",
+                first="    ",
+            )
     return 0
 
 
