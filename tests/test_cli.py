@@ -228,6 +228,21 @@ class TestJSS:
         assert "Job Success Score on 2025-07-01" in text
         assert "c2" in text
 
+    def test_the_snapshot_day_is_named_when_it_is_not_the_day_asked(self, tmp_path):
+        """Regression (newcomer trial): reasons dated 2019-05-26 for --as-of 2019-06-01, unexplained."""
+        from upwork_safety import jss
+
+        path = str(history_file(tmp_path))
+        report = jss.score(
+            serialize.from_json(list[Contract], Path(path).read_text()), as_of=date(2019, 6, 1)
+        )
+        assert date(2019, 5, 26) == report.computed_on
+        _, text = run("jss", path, "--as-of", "2019-06-01")
+        assert "computed on 2019-05-26" in text
+        on_the_day = jss.score([], as_of=date(2025, 7, 1))
+        _, same = run("jss", path, "--as-of", str(on_the_day.computed_on))
+        assert "computed on" not in same
+
     def test_json_and_timeline(self, tmp_path):
         """--json --timeline gives the score and weekly points."""
         code, text = run(

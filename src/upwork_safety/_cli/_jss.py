@@ -91,6 +91,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     shown = "not eligible" if report.score is None else f"{report.score}%"
     p.heading(f"Job Success Score on {as_of}: {shown}")
     p.wrapped(report.reason)
+    if report.computed_on != report.as_of:
+        p.wrapped(
+            f"(computed on {report.computed_on}, the last snapshot day on or before {as_of}: "
+            "the score is updated on snapshot days, and the dates below are that day's)"
+        )
     p.line()
     p.table(
         ["contract", "client", "outcome", "weight", "why"],
