@@ -328,9 +328,20 @@ def test_unreadable_and_binary_files(tmp_path, capsys):
     binary = tmp_path / "b.json"
     binary.write_bytes(b"\xff\xfe")
     assert 2 == run("jss", str(binary))[0]
+    latin = tmp_path / "l.json"
+    latin.write_bytes(b"[\xe9]")
+    assert 2 == run("jss", str(latin))[0]
+    utf16 = tmp_path / "s.csv"
+    utf16.write_bytes("Date,Contract\n".encode("utf-16"))
+    assert 2 == run("statement", str(utf16))[0]
     err = capsys.readouterr().err.strip().splitlines()
     assert "cannot read" in err[0]
-    assert "not UTF-8" in err[1]
+    # Each says what to do; a byte order mark names UTF-16, which editors save.
+    assert ["UTF-16 text", "not UTF-8 text from byte 1", "UTF-16 text"] == [
+        next(k for k in ("UTF-16 text", "not UTF-8 text from byte 1") if k in line)
+        for line in err[1:]
+    ]
+    assert all("save it as UTF-8" in line for line in err[1:])
 
 
 @pytest.mark.parametrize(

@@ -78,8 +78,16 @@ def _read_text(path: str) -> str:
         raise CLIError(f"{path}: larger than {MAX_FILE_BYTES:,} bytes; split it")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise CLIError(f"{path}: not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        raise CLIError(_not_utf8(path, exc, at=exc.start)) from None
+
+
+def _not_utf8(path: str, exc: UnicodeDecodeError, *, at: int | None = None) -> str:
+    """Say that a file is not UTF-8 (where, if known), and what to do; UTF-16 is named."""
+    utf16 = exc.object[:2] in (b"\xff\xfe", b"\xfe\xff")  # its byte order mark
+    kind = "UTF-16 text (as some editors save it)" if utf16 else "not UTF-8 text"
+    where = "" if at is None else f" from byte {at}"
+    return f"{path}: {kind}{where}; save it as UTF-8 (or download it again) and try again"
 
 
 def _read_contracts(path: str) -> list[Contract]:
@@ -102,8 +110,8 @@ def _read_statement(path: str) -> Statement:
         raise CLIError(f"{path}: no such file") from None
     except OSError as exc:
         raise CLIError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise CLIError(f"{path}: not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        raise CLIError(_not_utf8(path, exc)) from None
     except InvalidDataError as exc:
         raise problems_error(path, exc) from None
 
