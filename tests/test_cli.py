@@ -369,11 +369,12 @@ def test_unreadable_and_binary_files(tmp_path, capsys):
         (["jss", "x.json", "--days", "0"], "must be from 1 to 36500 days"),
         (["jss", "x.json", "--step", "x"], "is not a whole number of days"),
         (["nope"], "invalid choice: 'nope'"),
-        (
-            ["withdraw", "900", "--rate", "280", "--locale", "xx"],
-            "'xx' is not a locale babel knows",
-        ),
+        (["withdraw", "900", "--rate", "280", "--locale", "xx"], "locale='xx' is not a locale"),
         (["withdraw", "900", "--rate", "280", "--locale", "en-PK"], "'en-PK' is not a locale"),
+        (
+            ["withdraw", "900", "--rate", "280", "--locale", "en_US.UTF-8"],
+            "babel would read it as 'en_US'",
+        ),
         (["fees", "600", "--billed-before", "-5"], "'-5' must not be negative"),
     ],
 )

@@ -163,9 +163,21 @@ def test_subclasses_cannot_vouch_for_themselves():
         Money(Small(10**40), "USD")
     assert "at most 18 integer digits" == info.value.rule
     assert Money(7, "USD") == Money(Small(7), "USD")  # its value, not what __int__ says
+
+    class Before(date):
+        __slots__ = ()
+
+        def __lt__(self, other: object) -> bool:
+            return False
+
     with pytest.raises(InvalidValueError) as info:
         Contract("c", "a", ContractKind.FIXED_PRICE, Early(9999, 12, 31))
     assert "Contract.started" == info.value.field
+    with pytest.raises(InvalidValueError) as info:  # its own < said it was not before started
+        Contract("c", "a", ContractKind.FIXED_PRICE, date(2025, 1, 10), ended=Before(2025, 1, 1))
+    assert "Contract.ended" == info.value.field
+    kept = Contract("c", "a", ContractKind.FIXED_PRICE, Before(2025, 1, 10))
+    assert (date, date(2025, 1, 10)) == (type(kept.started), kept.started)
     with pytest.raises(InvalidValueError) as info:
         Milestone("m1", Plain("Logo \ud800"), Money(5, "USD"))
     assert ("Milestone.title", "valid Unicode text") == (info.value.field, info.value.rule)

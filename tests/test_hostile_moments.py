@@ -160,3 +160,44 @@ def test_the_last_billing_week_has_a_payout_calendar_and_an_invoice():
         time_entries=[TimeEntry(LAST - timedelta(hours=2), LAST - timedelta(hours=1))],
     )  # fmt: skip
     assert hourly.invoice_for(contract, week=week).week == week
+
+
+def test_a_datetime_subclass_cannot_answer_for_its_own_fields():
+    """Regression (review): a subclass whose year said 2020 was stored as 2020-12-31."""
+
+    class Liar(datetime):
+        @property
+        def year(self) -> int:
+            return 2020
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        __hash__ = datetime.__hash__
+
+    with pytest.raises(InvalidValueError) as info:
+        escrow.Fund("m1", Liar(9999, 12, 31, tzinfo=UTC))
+    assert ("Fund.at", "on or before 9990-12-31") == (info.value.field, info.value.rule)
+    assert datetime(2026, 3, 4, tzinfo=UTC) == escrow.Fund("m1", Liar(2026, 3, 4, tzinfo=UTC)).at
+
+
+def test_computed_moments_are_converted_on_any_day_and_refused_alike():
+    """Regression (review): a report's moment after 9990 in another zone, or a fickle tzinfo."""
+    from upwork_safety.escrow import Deadline, DeadlineKind
+
+    def deadline(due):
+        return Deadline(DeadlineKind.REVIEW_ENDS, due, None, "client", "x", "HC 1")
+
+    later = datetime(9991, 1, 5, tzinfo=timezone(timedelta(hours=5)))
+    assert datetime(9991, 1, 4, 19, tzinfo=UTC) == deadline(later).due
+    assert type(deadline(Moment(9991, 1, 1, tzinfo=UTC)).due) is datetime
+    with pytest.raises(InvalidValueError) as info:
+        deadline(datetime(9991, 1, 1))
+    assert "Deadline.due" == info.value.field
+    naive_rule = info.value.rule
+    with pytest.raises(InvalidValueError) as info:
+        escrow.Fund("m1", datetime(2026, 1, 1))
+    assert naive_rule == info.value.rule  # the same rule as for an input moment
+    with pytest.raises(InvalidValueError) as info:
+        deadline(datetime(2026, 3, 4, tzinfo=Broken("raises")))
+    assert "a tzinfo with a valid UTC offset" == info.value.rule

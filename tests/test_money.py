@@ -342,6 +342,11 @@ class TestFormat:
             assert f"read it as {read!r}" in str(info.value)
         assert "US$1.00" == Money(1, "USD").format(locale="en_PK")
 
+    @pytest.mark.parametrize("locale", ["pa_PK", "sd_PK", "zh_TW", "sr_RS", "pa_Arab_PK"])
+    def test_a_locale_written_without_the_script_babel_adds_is_taken(self, locale):
+        """Regression (review): pa_PK is pa_Arab_PK to babel, the same locale; it was refused."""
+        assert "1" in Money(1, "USD").format(locale=locale)
+
 
 class TestExchangeRate:
     def test_convert_rounds_to_quote_minor_unit(self):

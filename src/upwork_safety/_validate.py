@@ -59,7 +59,7 @@ def utc_instant(value: object, what: str) -> datetime:
         InvalidTypeError: *value* is not a datetime.
         InvalidValueError: *value* is naive, finer than a microsecond, has
             a tzinfo that fails or gives no valid offset, or is outside the
-            supported calendar.
+            supported calendar (after :data:`LATEST`).
     """
     if (
         isinstance(value, datetime)
@@ -68,26 +68,42 @@ def utc_instant(value: object, what: str) -> datetime:
         and 1 < value.year < LATEST.year
     ):
         return value  # the common case, already checked
+    moment = in_utc(value, what)
+    if moment.date() > LATEST:
+        _too_late(moment, what)
+    return moment
+
+
+def in_utc(value: object, what: str) -> datetime:
+    """*value*, an aware datetime, as a plain ``datetime`` in UTC, on any day of the calendar.
+
+    :func:`utc_instant` without the :data:`LATEST` bound: for moments a
+    report computes, which may fall after the last day an input may be.
+
+    Raises:
+        As :func:`utc_instant`, except for the bound.
+    """
     if not isinstance(value, datetime):
         raise InvalidTypeError(
             f"{what} must be a timezone-aware datetime, not {type(value).__name__}",
             field=what,
             rule=_NAIVE_RULE,
         )
-    if value.__class__ is not datetime:
-        value = _plain_datetime(value, what)
+    plain = value if value.__class__ is datetime else _plain_datetime(value, what)
+    # Messages show the moment without its tzinfo: a caller's tzinfo may fail again.
+    shown = plain.replace(tzinfo=None).isoformat()
     try:
-        naive = value.tzinfo is None or value.utcoffset() is None
-        moment = None if naive else value.astimezone(UTC)
+        naive = plain.tzinfo is None or plain.utcoffset() is None
+        moment = None if naive else plain.astimezone(UTC)
     except OverflowError:
         raise InvalidValueError(
-            f"{what} ({value.isoformat()}) falls outside the calendar once converted to UTC",
+            f"{what} ({shown} at its UTC offset) falls outside the calendar once converted to UTC",
             field=what,
             rule="within the calendar",
         ) from None
     except Exception as exc:  # a tzinfo of the caller's that fails (ValueError, KeyError, ...)
         raise InvalidValueError(
-            f"{what} has a tzinfo ({type(value.tzinfo).__name__}) that gives no valid UTC "
+            f"{what} has a tzinfo ({type(plain.tzinfo).__name__}) that gives no valid UTC "
             f"offset: {type(exc).__name__}: {str(exc)[:200]}",
             field=what,
             rule="a tzinfo with a valid UTC offset",
@@ -95,32 +111,45 @@ def utc_instant(value: object, what: str) -> datetime:
     if moment is None:
         raise InvalidValueError(
             f"{what} must be timezone-aware (e.g. tzinfo=timezone.utc); got the "
-            f"naive datetime {value.isoformat()}: Upwork's clocks run in UTC",
+            f"naive datetime {shown}: Upwork's clocks run in UTC",
             field=what,
             rule=_NAIVE_RULE,
         )
-    if moment.date() > LATEST:
-        _too_late(value, what)
     return moment
 
 
+#: ``datetime``'s own fields, read through its descriptors: a subclass cannot answer for them.
+_DATETIME_FIELDS = tuple(
+    getattr(datetime, name)
+    for name in ("year", "month", "day", "hour", "minute", "second", "microsecond")
+)
+
+
 def _plain_datetime(value: datetime, what: str) -> datetime:
-    """*value* (a ``datetime`` subclass) as a plain ``datetime``; refused if it loses anything."""
+    """*value* (a ``datetime`` subclass) as a plain ``datetime``; refused if it loses anything.
+
+    The plain value is built from what ``datetime`` itself holds; the
+    subclass is then asked whether that is all of it (``pandas.Timestamp``
+    says no when it holds nanoseconds).
+    """
     try:
+        year, month, day, hour, minute, second, micro = (
+            field.__get__(value) for field in _DATETIME_FIELDS
+        )
         plain = datetime(
-            value.year,
-            value.month,
-            value.day,
-            value.hour,
-            value.minute,
-            value.second,
-            value.microsecond,
-            tzinfo=value.tzinfo,
-            fold=value.fold,
+            year,
+            month,
+            day,
+            hour,
+            minute,
+            second,
+            micro,
+            tzinfo=datetime.tzinfo.__get__(value),
+            fold=datetime.fold.__get__(value),
         )
         if plain == value:
             return plain
-    except Exception:  # noqa: BLE001, S110  (a subclass whose fields or comparison fail is refused)
+    except Exception:  # noqa: BLE001, S110  (a subclass whose comparison fails is refused)
         pass
     raise InvalidValueError(
         f"{what} (a {type(value).__name__}) holds more than a datetime can (e.g. nanoseconds); "
@@ -141,16 +170,37 @@ def _too_late(value: date, what: str) -> NoReturn:
 
 
 def plain_date(value: object, what: str) -> date:
-    """Return *value* if it is a ``date`` (not a ``datetime``), else raise."""
+    """Return *value*, a ``date`` (not a ``datetime``), as a plain ``date``; else raise.
+
+    A subclass becomes the plain ``date`` of the day it holds (read with
+    ``date``'s own methods, so it cannot answer for itself).
+    """
     if isinstance(value, datetime) or not isinstance(value, date):
         raise InvalidTypeError(
             f"{what} must be a date (not a datetime), got {type(value).__name__}",
             field=what,
             rule="a date",
         )
-    if date.__gt__(value, LATEST):  # date's own comparison: a subclass cannot answer for itself
-        _too_late(value, what)
-    return value
+    day = value if value.__class__ is date else date.fromordinal(date.toordinal(value))
+    if day > LATEST:
+        _too_late(day, what)
+    return day
+
+
+def to_date(value: date) -> date:
+    """An attrs converter: a ``date`` subclass as the plain ``date`` it holds; else as it is.
+
+    Pair it with :func:`date_field` (or :func:`computed_date_field`), which
+    refuses what is not a date.
+    """
+    if value.__class__ is date or isinstance(value, datetime) or not isinstance(value, date):
+        return value
+    return date.fromordinal(date.toordinal(value))
+
+
+def optional_to_date(value: date | None) -> date | None:
+    """:func:`to_date` for an optional field."""
+    return None if value is None else to_date(value)
 
 
 def utc_day(value: object, what: str) -> date:
@@ -175,16 +225,18 @@ def utc_day(value: object, what: str) -> date:
 
 
 def to_utc(value: datetime) -> datetime:
-    """An attrs converter: an aware datetime in UTC; anything else is left for the validator.
+    """An attrs converter: an aware datetime as a plain ``datetime`` in UTC; else left as it is.
 
-    Pair it with :func:`utc_field`, which refuses what this leaves alone
-    (naive datetimes, other types, moments off the calendar, subclasses
-    finer than a microsecond, failing tzinfos) naming the field.
+    Any day of the calendar is converted; the validator decides what the
+    field takes: :func:`utc_field` (an input: on or before :data:`LATEST`)
+    or :func:`computed_utc_field` (a report's moment: any day).  Both refuse
+    what this leaves alone (naive datetimes, other types, subclasses finer
+    than a microsecond, failing tzinfos) naming the field.
     """
     if value.__class__ is datetime and value.tzinfo is UTC:
         return value
     try:
-        return utc_instant(value, "")
+        return in_utc(value, "")
     except (InvalidTypeError, InvalidValueError):  # the validator names the field
         return value
 
@@ -195,37 +247,42 @@ def optional_to_utc(value: datetime | None) -> datetime | None:
 
 
 def utc_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: the field holds an aware datetime in UTC (see :func:`to_utc`)."""
+    """An attrs validator: an input moment, a plain UTC ``datetime`` on or before :data:`LATEST`."""
     if value.__class__ is not datetime or value.tzinfo is not UTC or value.year >= LATEST.year:
         name = field_name(instance, attribute)
-        utc_instant(value, name)  # raises for what to_utc could not convert
-        if value.__class__ is not datetime or value.tzinfo is not UTC:
-            # to_utc converts every moment utc_instant takes; this one changed its mind.
-            raise InvalidValueError(
-                f"{name} could not be converted to UTC", field=name, rule=_NAIVE_RULE
-            )
+        utc_instant(value, name)  # raises for what to_utc could not convert, and past LATEST
+        _converted(value, name)
 
 
 def computed_utc_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator for a moment a report computed: an aware ``datetime`` in UTC.
+    """An attrs validator for a moment a report computed: a plain UTC ``datetime``, any day.
 
     Unlike :func:`utc_field` it takes moments after :data:`LATEST`: a
     report's moments are timers added to the inputs, which may themselves
-    be on the last day.
+    be on the last day.  What :func:`to_utc` could not convert gets the
+    same errors as :func:`utc_field` gives.
     """
-    if value.__class__ is not datetime:
+    if value.__class__ is not datetime or value.tzinfo is not UTC:
         name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be an aware datetime in UTC, not {type(value).__name__}",
-            field=name,
-            rule="an aware datetime in UTC",
-        )
-    if value.tzinfo is not UTC:  # its converter made every aware moment UTC
-        name = field_name(instance, attribute)
+        in_utc(value, name)  # raises for what to_utc could not convert
+        _converted(value, name)
+
+
+def optional_computed_utc_field(instance: object, attribute: Any, value: Any) -> None:
+    """:func:`computed_utc_field`, or ``None``."""
+    if value is not None:
+        computed_utc_field(instance, attribute, value)
+
+
+def _converted(value: object, name: str) -> None:
+    """Refuse a moment the checks took but :func:`to_utc` did not convert (a fickle tzinfo)."""
+    if (
+        not isinstance(value, datetime)
+        or value.__class__ is not datetime
+        or value.tzinfo is not UTC
+    ):
         raise InvalidValueError(
-            f"{name} must be an aware datetime in UTC, got {value.isoformat()}",
-            field=name,
-            rule="an aware datetime in UTC",
+            f"{name} could not be converted to UTC", field=name, rule=_NAIVE_RULE
         )
 
 
@@ -236,10 +293,13 @@ def optional_utc_field(instance: object, attribute: Any, value: Any) -> None:
 
 
 def date_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: the field must hold a date."""
+    """An attrs validator: the field holds a plain ``date`` on or before :data:`LATEST`."""
     if value.__class__ is date and value <= LATEST:
         return  # the common case, checked without building the field's name
     plain_date(value, field_name(instance, attribute))
+    if value.__class__ is not date:  # to_date makes every date subclass plain
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(f"{name} must be a plain date", field=name, rule="a date")
 
 
 def computed_date_field(instance: object, attribute: Any, value: Any) -> None:

@@ -293,14 +293,25 @@ def _check_currency(instance: object, attribute: attrs.Attribute[str], code: str
 
 
 @functools.lru_cache(maxsize=256)
-def _babel_reads(locale: str) -> str:
-    """The name babel reads *locale* as (``""`` if none); kept, as babel keeps its locales."""
+def _babel_reads(locale: str) -> tuple[str, ...]:
+    """The names babel reads *locale* as: its own, and that name without the script it adds.
+
+    Babel fills in a locale's likely script (``pa_PK`` is ``pa_Arab_PK``,
+    ``zh_TW`` is ``zh_Hant_TW``), so a name written without it is the same
+    locale.  Empty when babel reads no locale.  Kept, as babel keeps its
+    locales.
+    """
     from babel import Locale, UnknownLocaleError
 
     try:
-        return str(Locale.parse(locale))
+        parsed = Locale.parse(locale)
     except (UnknownLocaleError, ValueError, TypeError, KeyError, LookupError):
-        return ""
+        return ()
+    parts = [parsed.language, parsed.territory, parsed.variant]
+    bare = "_".join(part for part in parts if part)
+    if parsed.modifier:
+        bare += f"@{parsed.modifier}"
+    return (str(parsed), bare)
 
 
 @attrs.frozen(order=False)
@@ -627,10 +638,10 @@ class Money:
                 rule="an explicit locale",
             )
         read = _babel_reads(locale[:100])
-        if read != locale or not locale:  # "" reads as babel's root locale
+        if locale not in read or not locale:  # "" reads as babel's root locale
             raise InvalidValueError(
                 f"locale={locale[:100]!r} is not a locale name as babel writes it"
-                + (f" (babel would read it as {read!r})" if read else "")
+                + (f" (babel would read it as {read[0]!r})" if read else "")
                 + ": write e.g. 'en_PK' or 'ur_PK'",
                 field="locale",
                 rule="a locale babel knows",

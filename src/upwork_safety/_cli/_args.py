@@ -133,8 +133,6 @@ def locale(text: str) -> str:
     """A locale babel knows, e.g. ``en_PK``."""
     try:
         Money(1, "USD").format(locale=text)
-    except UpworkSafetyError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a locale babel knows; use e.g. en_PK, ur_PK or en_US"
-        ) from None
+    except UpworkSafetyError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
     return text

@@ -32,6 +32,7 @@ from upwork_safety._validate import (
     member_text,
     optional_instance,
     sequence_of,
+    to_date,
 )
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.fees._common import (
@@ -95,7 +96,7 @@ class Credit:
         amount: How much, in USD (more than zero).
     """
 
-    on: date = attrs.field(validator=date_field)
+    on: date = attrs.field(converter=to_date, validator=date_field)
     amount: Money = attrs.field(validator=_usd_credit)
 
 
@@ -156,7 +157,7 @@ class ScheduledPayout:
         CurrencyMismatchError: A fee not in USD.
     """
 
-    on: date = attrs.field(validator=date_field)
+    on: date = attrs.field(converter=to_date, validator=date_field)
     funds: tuple[Credit, ...] = attrs.field(converter=as_tuple, validator=items_field(Credit))
     reason: PayoutReason = attrs.field(
         converter=_payout_reason, validator=member_field(PayoutReason)
@@ -198,7 +199,7 @@ class SkippedPayday:
         CurrencyMismatchError: A balance not in USD.
     """
 
-    on: date = attrs.field(validator=date_field)
+    on: date = attrs.field(converter=to_date, validator=date_field)
     balance: Money = attrs.field(validator=_usd_field)
     reason: SkipReason = attrs.field(converter=_skip_reason, validator=member_field(SkipReason))
 
@@ -323,8 +324,8 @@ class AutoWithdrawals:
     schedule: PaymentSchedule = attrs.field(
         converter=_schedule, validator=member_field(PaymentSchedule)
     )
-    start: date = attrs.field(validator=date_field)
-    end: date = attrs.field(validator=date_field)
+    start: date = attrs.field(converter=to_date, validator=date_field)
+    end: date = attrs.field(converter=to_date, validator=date_field)
     method: WithdrawalMethod = attrs.field(validator=method_field)
     history: tuple[Credit, ...] = attrs.field(converter=as_tuple, validator=items_field(Credit))
     payouts: tuple[ScheduledPayout, ...] = attrs.field(

@@ -15,7 +15,11 @@ from decimal import Decimal
 import attrs
 
 from upwork_safety._render import percent
-from upwork_safety._validate import date_field, instance
+from upwork_safety._validate import (
+    date_field,
+    instance,
+    to_date,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import (
     ZERO,
@@ -170,7 +174,7 @@ class ServiceFee(Steps):
     """
 
     amount: Money = attrs.field()
-    on: date = attrs.field(validator=date_field)
+    on: date = attrs.field(converter=to_date, validator=date_field)
     schedule: ServiceFeeSchedule = attrs.field()
     contract_rate: Decimal | None = attrs.field(default=None, converter=_contract_rate)
     billed_before: Money | None = attrs.field(default=None)

@@ -21,7 +21,12 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._render import html_table
-from upwork_safety._validate import to_utc, utc_field, utc_instant
+from upwork_safety._validate import (
+    computed_utc_field,
+    to_utc,
+    utc_field,
+    utc_instant,
+)
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import positive_money, positive_money_field, rules_for
 from upwork_safety.hourly._kinds import PayoutStatus, payout_status
@@ -64,7 +69,7 @@ class Bonus:
 
     amount: Money = attrs.field(validator=positive_money_field)
     paid_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    available_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
 
     #: Why Hourly Protection never covers a bonus.
     not_protected_because = _NOT_PROTECTED

@@ -18,7 +18,13 @@ import attrs
 
 from upwork_safety._calendar import add_business_days
 from upwork_safety._render import html_table
-from upwork_safety._validate import optional_money_field, to_utc, utc_field, utc_instant
+from upwork_safety._validate import (
+    computed_utc_field,
+    optional_money_field,
+    to_utc,
+    utc_field,
+    utc_instant,
+)
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import rules_for
 from upwork_safety.hourly._invoice import WeeklyInvoice
@@ -62,8 +68,10 @@ class HoursDispute:
     """
 
     opened_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    respond_by: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    respond_by_if_business_days: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    respond_by: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
+    respond_by_if_business_days: datetime = attrs.field(
+        converter=to_utc, validator=computed_utc_field
+    )
     protected_amount: Money | None = attrs.field(default=None, validator=optional_money_field)
     unprotected_amount: Money | None = attrs.field(default=None, validator=optional_money_field)
 

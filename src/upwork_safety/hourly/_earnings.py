@@ -20,14 +20,14 @@ import attrs
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
+    computed_utc_field,
     field_name,
     instance_field,
     money_field,
+    optional_computed_utc_field,
     optional_to_utc,
-    optional_utc_field,
     sequence_of,
     to_utc,
-    utc_field,
     utc_instant,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
@@ -82,11 +82,11 @@ class PayoutItem:
 
     kind: PayoutKind = attrs.field(validator=instance_field(PayoutKind))
     amount: Money = attrs.field(validator=money_field)
-    charged_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    charged_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     review_ends: datetime | None = attrs.field(
-        converter=optional_to_utc, validator=optional_utc_field
+        converter=optional_to_utc, validator=optional_computed_utc_field
     )
-    available_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     protected_amount: Money = attrs.field(validator=money_field)
     week: BillingWeek | None = attrs.field(default=None, validator=_optional_week)
 

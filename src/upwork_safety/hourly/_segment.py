@@ -16,11 +16,11 @@ from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
+    computed_utc_field,
     items_field,
     optional_whole_field,
     text_field,
     to_utc,
-    utc_field,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import duration_field
@@ -135,8 +135,8 @@ class Segment:
         InvalidTypeError: A field has the wrong type.
     """
 
-    start: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    end: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    start: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
+    end: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     logged: timedelta = attrs.field(validator=duration_field)
     manual: bool = attrs.field(default=False, validator=bool_field)
     memo: str = attrs.field(default="", validator=text_field)

@@ -33,11 +33,11 @@ import attrs
 
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
+    computed_utc_field,
     field_name,
     instance_field,
     to_utc,
     utc_day,
-    utc_field,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import positive_money, positive_money_field, week_rules
@@ -106,8 +106,8 @@ class WeeklyPayment:
     weekly_amount: Money = attrs.field(validator=positive_money_field)
     share: Decimal = attrs.field(validator=_check_share)
     basis: WeeklyPaymentBasis = attrs.field(validator=instance_field(WeeklyPaymentBasis))
-    invoiced_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    available_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
+    invoiced_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
+    available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
 
     #: Why Hourly Protection never covers a weekly payment.
     not_protected_because = _NOT_PROTECTED

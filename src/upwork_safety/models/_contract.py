@@ -28,8 +28,10 @@ from upwork_safety._validate import (
     id_field,
     member_field,
     optional_date_field,
+    optional_to_date,
     sequence_of,
     text_field,
+    to_date,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import ContractKind
@@ -261,8 +263,10 @@ class Contract:
     id: str = attrs.field(validator=id_field)
     client: Client = attrs.field(converter=_client)
     kind: ContractKind = attrs.field(validator=member_field(ContractKind))
-    started: date = attrs.field(validator=date_field)
-    ended: date | None = attrs.field(default=None, validator=optional_date_field)
+    started: date = attrs.field(converter=to_date, validator=date_field)
+    ended: date | None = attrs.field(
+        default=None, converter=optional_to_date, validator=optional_date_field
+    )
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
     payments: tuple[Payment, ...] = attrs.field(default=(), converter=_payments)
     feedback: Feedback | None = attrs.field(default=None)

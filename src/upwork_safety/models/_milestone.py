@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
-from upwork_safety._validate import id_field, instance, money_field, optional_date_field, text_field
+from upwork_safety._validate import (
+    id_field,
+    instance,
+    money_field,
+    optional_date_field,
+    optional_to_date,
+    text_field,
+)
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.models._escrow import Escrow
 from upwork_safety.money import Money
@@ -73,7 +80,9 @@ class Milestone:
     title: str = attrs.field(validator=id_field)
     amount: Money = attrs.field(validator=_milestone_amount)
     description: str = attrs.field(default="", validator=text_field)
-    due: date | None = attrs.field(default=None, validator=optional_date_field)
+    due: date | None = attrs.field(
+        default=None, converter=optional_to_date, validator=optional_date_field
+    )
     escrow: Escrow = attrs.field(
         default=attrs.Factory(_unfunded_like_amount, takes_self=True), validator=_check_escrow
     )

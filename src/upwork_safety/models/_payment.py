@@ -19,6 +19,7 @@ from upwork_safety._validate import (
     optional_id_field,
     optional_to_utc,
     optional_utc_field,
+    to_date,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import StrEnum
@@ -79,7 +80,7 @@ class Payment:
             without its milestone, its moment or an amount.
     """
 
-    on: date = attrs.field(validator=date_field)
+    on: date = attrs.field(converter=to_date, validator=date_field)
     amount: Money = attrs.field(validator=money_field)
     at: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=optional_utc_field

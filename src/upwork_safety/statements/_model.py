@@ -29,6 +29,7 @@ from upwork_safety._validate import (
     optional_instance,
     sequence_of,
     text_field,
+    to_date,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, Money, require_money
@@ -254,7 +255,7 @@ class Transaction:
     """
 
     line: int = attrs.field(validator=_line)
-    on: date = attrs.field(validator=date_field)
+    on: date = attrs.field(converter=to_date, validator=date_field)
     kind: TransactionKind = attrs.field(validator=instance_field(TransactionKind))
     amount: Money = attrs.field(validator=usd_field())
     id: str | None = attrs.field(default=None, validator=optional_id_field)

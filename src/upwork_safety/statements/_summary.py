@@ -25,6 +25,7 @@ from upwork_safety._validate import (
     instance_field,
     items_field,
     text_field,
+    to_date,
     utc_day,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
@@ -200,8 +201,9 @@ class SummaryRow:
     """
 
     period: str = attrs.field(validator=text_field)
-    start: date = attrs.field(validator=date_field)
-    end: date = attrs.field(validator=computed_date_field)  # may pass the last input day
+    start: date = attrs.field(converter=to_date, validator=date_field)
+    # A period's last day: the tax year of the last supported day ends after it.
+    end: date = attrs.field(converter=to_date, validator=computed_date_field)
     transactions: int = attrs.field(validator=_count)
     gross: Money = attrs.field(validator=_usd)
     service_fees: Money = attrs.field(validator=_usd)
