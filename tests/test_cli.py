@@ -130,6 +130,7 @@ class TestWithdraw:
                 "twice",
             ),
             (["--spread", "1%", "--spread", "2%"], "twice"),
+            (["--offered-rate", "270", "--offered-rate", "direct_to_local_bank=275"], "twice"),
         ],
     )
     def test_a_rate_that_would_be_ignored_or_overwritten_is_refused(self, capsys, options, said):
@@ -158,6 +159,16 @@ class TestFees:
         code, text = run("fees", "--on", "2024-06-02", "--billed-before", "9000")
         assert (2, "") == (code, text)
         assert "--billed-before needs an AMOUNT" in capsys.readouterr().err
+        code, text = run("fees", "--on", "2025-06-02", "--fee-rate", "12%")
+        assert (2, "") == (code, text)
+        assert "--fee-rate needs an AMOUNT" in capsys.readouterr().err
+        used = [
+            json.loads(run("fees", "500", "--on", on, "--billed-before", "100", "--json")[1])[
+                "billed_before_used"
+            ]
+            for on in ("2024-06-02", "2020-06-02")
+        ]
+        assert [False, True] == used
 
     def test_sliding_scale_example(self):
         """$600 with a new client in 2020: fee $110, net $490 (HC 211062538)."""

@@ -64,8 +64,9 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
     result: dict[str, object] = {"on": on, "schedule": schedule}
     explained = None
     billed = None
-    if args.amount is None and args.billed_before is not None:
-        raise CLIError("--billed-before needs an AMOUNT to charge the fee on")
+    for option, given in (("--billed-before", args.billed_before), ("--fee-rate", args.fee_rate)):
+        if args.amount is None and given is not None:
+            raise CLIError(f"{option} needs an AMOUNT to charge the fee on")
     if args.amount is not None:
         amount = Money(args.amount, "USD")
         billed = None if args.billed_before is None else Money(args.billed_before, "USD")
@@ -84,6 +85,7 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
             rate=explained.rate,
             basis=explained.basis,
             explanation=explained.explanation,
+            billed_before_used=billed is not None and explained.basis is fees.FeeBasis.SLIDING,
         )
     if ctx.json:
         result["history"] = fees.SERVICE_FEE_HISTORY
@@ -112,7 +114,7 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
             ]
         )
         p.wrapped(explained.explanation, indent="    ")
-        if billed is not None and explained.basis is not fees.FeeBasis.SLIDING:
+        if billed is not None and not result["billed_before_used"]:
             p.wrapped(
                 f"(--billed-before had no effect: the {schedule.name} does not depend on what "
                 "the client paid before)",
@@ -191,6 +193,9 @@ def _keyed_rates(
         if chosen.key in named:
             raise CLIError(f"{option} gives {chosen.key} twice; give each method once")
         named[chosen.key] = value
+    if bare is not None and bare in everyone and bare in named:
+        # A bare rate here is exactly one method's: naming that method too gives it twice.
+        raise CLIError(f"{option} gives {bare} twice (bare and by name); give it once")
     return {**everyone, **named}
 
 
