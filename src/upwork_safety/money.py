@@ -292,6 +292,22 @@ def _check_currency(instance: object, attribute: attrs.Attribute[str], code: str
     )
 
 
+def explicit_locale(locale: object, method: str) -> str:
+    """*locale*, which *method* (``"format"``, ``"summary"``) was given: a name, never ``None``.
+
+    The one rule for every ``locale=`` that formats text: there is no
+    default, since the process locale is rarely the reader's.
+    """
+    if not isinstance(locale, str):
+        raise InvalidTypeError(
+            f"{method}(locale=) must be a locale name such as 'en_PK', not "
+            f"{type(locale).__name__}: the process default is rarely the reader's",
+            field="locale",
+            rule="an explicit locale",
+        )
+    return locale
+
+
 @functools.lru_cache(maxsize=256)
 def _babel_reads(locale: str) -> tuple[str, ...]:
     """The names babel reads *locale* as: its own, and that name without the script it adds.
@@ -630,13 +646,7 @@ class Money:
         from babel.core import UnknownLocaleError
         from babel.numbers import format_currency
 
-        if not isinstance(locale, str):
-            raise InvalidTypeError(
-                f"format(locale=) must be a locale name such as 'en_PK', not "
-                f"{type(locale).__name__}: the process default is rarely the reader's",
-                field="locale",
-                rule="an explicit locale",
-            )
+        locale = explicit_locale(locale, "format")
         read = _babel_reads(locale[:100])
         if locale not in read or not locale:  # "" reads as babel's root locale
             raise InvalidValueError(

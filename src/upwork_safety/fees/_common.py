@@ -19,7 +19,7 @@ from upwork_safety import _render
 from upwork_safety._render import percent
 from upwork_safety._validate import fraction, optional_instance, utc_day
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, Money, require_money, round_half_up
+from upwork_safety.money import CONTEXT, Money, explicit_locale, require_money, round_half_up
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -186,14 +186,7 @@ def check_locale(locale: object) -> str | None:
 
 def summary_locale(locale: object) -> str:
     """The locale a ``summary()`` was given: a name; ``None`` or another type is refused."""
-    if not isinstance(locale, str):
-        raise InvalidTypeError(
-            f"summary(locale=) must be a locale name such as 'en_PK', not "
-            f"{type(locale).__name__}: the process default is rarely the reader's",
-            field="locale",
-            rule="an explicit locale",
-        )
-    return locale
+    return explicit_locale(locale, "summary")
 
 
 def short_percent(rate: Decimal) -> str:

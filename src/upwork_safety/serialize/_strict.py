@@ -90,7 +90,9 @@ def read_decimal(value: object, _: object = None) -> Decimal:
     """A decimal number as canonical text (``"12.50"``) or a JSON integer.
 
     The text rule is :func:`upwork_safety.money.to_decimal`'s: ASCII digits,
-    an optional sign, one decimal point, at most 18 digits either side.
+    an optional sign, one decimal point; at most 18 integer digits and 18
+    decimal places, with trailing zeros written up to the library's 60
+    places (as a ``Decimal`` amount may hold them).
     Floats are refused because they cannot hold decimals exactly.
     """
     if type(value) is str or (type(value) is int):
