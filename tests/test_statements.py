@@ -843,6 +843,13 @@ class TestHostile:
             parse(",".join(WEEKLY) + rows)
         assert ["line 3"] == [where(p) for p in problems_of(info)]
 
+    @pytest.mark.parametrize("bad", ["\x00", "\ud800"])
+    def test_a_header_that_is_not_text_is_the_only_problem(self, bad):
+        """Regression (review): the next line was then read as the header and refused too."""
+        with pytest.raises(InvalidDataError) as info:
+            parse(",".join(WEEKLY).replace("Date", f"Da{bad}te") + "\n2024-09-02,Job (1),1,1,\n")
+        assert ["line 1"] == [where(p) for p in problems_of(info)]
+
 
 # ============================================================================ the values
 

@@ -424,6 +424,10 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
         )
         return None
     header_line, header = first
+    if problems.items:
+        # A line up to the header was not text (a NUL, a lone surrogate): the file is
+        # not an export, and the line read as its header would only add a false problem.
+        return None
     detected = _formats.detect(header)
     if isinstance(detected, str):
         problems.add(header_line, f"line {header_line}: {detected}")
