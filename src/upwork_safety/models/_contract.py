@@ -48,6 +48,18 @@ if TYPE_CHECKING:
 __all__ = ["Contract"]
 
 
+def _one_currency(amounts: Sequence[Money], what: str) -> None:
+    """Refuse the first of *amounts* (``Contract.<what>``'s) not in the first one's currency."""
+    for index, money in enumerate(amounts):
+        if money.currency != amounts[0].currency:
+            raise CurrencyMismatchError(
+                f"Contract.{what} must all be in one currency: {what}[{index}] is in "
+                f"{money.currency}, {what}[0] in {amounts[0].currency}",
+                field=f"Contract.{what}[{index}]",
+                rule="one currency",
+            )
+
+
 class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two indexes in __dict__)
     """A contract's milestones, checked once: ``Milestone`` values with unique ids, one currency.
 
@@ -63,17 +75,10 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
 
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Milestone, "Contract.milestones")
+        _one_currency([milestone.amount for milestone in checked], "milestones")
         positions: dict[str, int] = {}
         holding: list[int] = []
-        currency = checked[0].amount.currency if checked else ""
         for index, milestone in enumerate(checked):
-            if milestone.amount.currency != currency:
-                raise CurrencyMismatchError(
-                    f"Contract.milestones must all be in one currency: milestones[{index}] is "
-                    f"in {milestone.amount.currency}, milestones[0] in {currency}",
-                    field=f"Contract.milestones[{index}]",
-                    rule="one currency",
-                )
             first = positions.setdefault(milestone.id, index)
             if first != index:
                 raise InvalidValueError(
@@ -122,16 +127,7 @@ class _Payments(tuple[Payment, ...]):
 
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Payment, "Contract.payments")
-        if checked:
-            currency = checked[0].amount.currency
-            for index, payment in enumerate(checked):
-                if payment.amount.currency != currency:
-                    raise CurrencyMismatchError(
-                        f"Contract.payments must all be in one currency: payments[{index}] is "
-                        f"in {payment.amount.currency}, payments[0] in {currency}",
-                        field=f"Contract.payments[{index}]",
-                        rule="one currency",
-                    )
+        _one_currency([payment.amount for payment in checked], "payments")
         return super().__new__(cls, checked)
 
     def appending(self, new: Sequence[Payment]) -> _Payments:
