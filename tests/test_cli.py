@@ -139,6 +139,18 @@ class TestWithdraw:
         assert (2, "") == (code, text)
         assert said in capsys.readouterr().err
 
+    def test_a_bare_spread_leaves_a_method_with_an_offered_rate_alone(self):
+        """Regression (second review): --offered-rate 277.20 --spread 1% was refused as "both"."""
+        code, text = run(
+            "withdraw", "900", "--rate", "280", "--offered-rate", "277.20", "--spread", "1%", "--json"
+        )  # fmt: skip
+        basis = {m["method"]: m["rate_basis"] for m in json.loads(text)["methods"]}
+        assert (0, "offered", "spread") == (
+            code,
+            basis["Direct to Local Bank (PKR)"],
+            basis["US Dollar wire"],
+        )
+
     @pytest.mark.parametrize("order", ["named first", "bare first"])
     def test_a_named_method_wins_over_a_bare_spread_in_either_order(self, order):
         """--spread 3% with --spread wire_usd=1%: the wire gets 1%, whichever comes first."""

@@ -201,3 +201,71 @@ def test_computed_moments_are_converted_on_any_day_and_refused_alike():
     with pytest.raises(InvalidValueError) as info:
         deadline(datetime(2026, 3, 4, tzinfo=Broken("raises")))
     assert "a tzinfo with a valid UTC offset" == info.value.rule
+
+
+def test_a_subclass_claiming_to_be_the_base_class_is_still_read_as_a_subclass():
+    """Regression (second review): a __class__ property skipped the base-class reading."""
+    from upwork_safety import rules
+
+    class Claims(datetime):
+        __class__ = property(lambda self: datetime)
+        year = property(lambda self: 2020)
+
+    class Day(date):
+        __class__ = property(lambda self: date)
+
+        def __le__(self, other: object) -> bool:
+            return True
+
+    late = Claims(9999, 12, 31, tzinfo=UTC)
+    for call in (
+        lambda: escrow.Fund("m1", late),
+        lambda: hourly.bonus(Money(5, "USD"), paid_at=late, rules=rules.CURRENT),
+        lambda: Contract("c", "a", ContractKind.FIXED_PRICE, Day(9999, 12, 31)),
+    ):
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert "on or before 9990-12-31" == info.value.rule
+
+
+def test_date_fields_of_rules_and_rates_hold_plain_dates():
+    """Regression (second review): rule sets and rates kept a date subclass as given.
+
+    A rate's day is made plain; a rule set's, checked after it is set, is refused.
+    """
+    import attrs
+
+    from upwork_safety import ExchangeRate, InvalidTypeError, rules
+
+    class Later(date):
+        def __gt__(self, other: object) -> bool:
+            return True
+
+    rate = ExchangeRate("USD", "PKR", "280", as_of=Later(2024, 1, 1))
+    assert (date, date(2024, 1, 1)) == (type(rate.as_of), rate.as_of)
+    with pytest.raises(InvalidTypeError) as info:
+        attrs.evolve(rules.CURRENT, effective=Later(2020, 1, 1))
+    assert ("PlatformRules.effective", "a date") == (info.value.field, info.value.rule)
+
+
+def test_an_escrow_dispute_on_the_last_days_can_still_be_reported():
+    """Regression (second review): its business-day deadline fell after 9990-12-31 and every report failed."""
+    contract = Contract(
+        "c", "a", ContractKind.FIXED_PRICE, date(9990, 12, 1),
+        milestones=[Milestone("m1", "Logo", Money("50", "USD"))],
+    )  # fmt: skip
+    contract = escrow.replay(
+        contract,
+        [
+            escrow.Fund("m1", datetime(9990, 12, 20, tzinfo=UTC)),
+            escrow.RequestRefund("m1", datetime(9990, 12, 29, tzinfo=UTC)),
+            escrow.OpenDispute("m1", datetime(9990, 12, 30, 12, tzinfo=UTC)),
+        ],
+    )
+    assert Money("50", "USD") == escrow.ledger(contract, LAST).at_risk
+    due = [d.due for d in escrow.deadlines(contract, LAST)]
+    assert [datetime(9991, 1, 4, 12, tzinfo=UTC)] == due  # 5 business days from a Sunday
+    assert contract == escrow.advance(contract, LAST)
+    assert checks.review_contract(contract, now=LAST)
+    respond = hourly.dispute_response(datetime(9990, 12, 27, 12, tzinfo=UTC))
+    assert datetime(9991, 1, 1, 12, tzinfo=UTC) == respond.respond_by_if_business_days

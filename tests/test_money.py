@@ -342,10 +342,39 @@ class TestFormat:
             assert f"read it as {read!r}" in str(info.value)
         assert "US$1.00" == Money(1, "USD").format(locale="en_PK")
 
-    @pytest.mark.parametrize("locale", ["pa_PK", "sd_PK", "zh_TW", "sr_RS", "pa_Arab_PK"])
-    def test_a_locale_written_without_the_script_babel_adds_is_taken(self, locale):
+    @pytest.mark.parametrize(
+        ("locale", "shown"),
+        [
+            ("pa_PK", "US$\xa01.00"),
+            ("pa_Arab_PK", "US$\xa01.00"),
+            ("zh_TW", "US$1.00"),
+            ("sr_RS", "1,00\xa0US$"),
+        ],
+    )
+    def test_a_locale_written_without_the_script_babel_adds_is_taken(self, locale, shown):
         """Regression (review): pa_PK is pa_Arab_PK to babel, the same locale; it was refused."""
-        assert "1" in Money(1, "USD").format(locale=locale)
+        assert shown == Money(1, "USD").format(locale=locale)
+
+    @pytest.mark.parametrize("locale", ["en_PK@x", "de_DE@euro", "en_US@calendar=x"])
+    def test_a_locale_with_a_modifier_is_refused(self, locale):
+        """Regression (second review): babel keeps "@euro" but formats as if it were absent."""
+        with pytest.raises(InvalidValueError) as info:
+            Money(1, "USD").format(locale=locale)
+        assert ("locale", "a locale babel knows") == (info.value.field, info.value.rule)
+
+    def test_a_str_subclass_cannot_answer_for_its_locale_name(self):
+        """Regression (second review): a subclass equal to everything passed as 'en_ZZ'."""
+
+        class Agreeable(str):
+            __slots__ = ()
+
+            def __eq__(self, other: object) -> bool:
+                return True
+
+            __hash__ = str.__hash__
+
+        with pytest.raises(InvalidValueError):
+            Money(1, "USD").format(locale=Agreeable("en_ZZ"))
 
 
 class TestExchangeRate:

@@ -906,3 +906,48 @@ def test_items_error_derives():
     error = ItemsError([ValueError("a"), KeyError("b")], list[int], 5, complete=False)
     part = error.subgroup(lambda e: isinstance(e, ValueError))
     assert (5, False, 1) == (part.uncounted, part.complete, len(part.exceptions))
+
+
+def _library_enums():
+    import enum
+    import importlib
+    import pkgutil
+
+    import upwork_safety
+
+    found = {}
+    for module in pkgutil.walk_packages(upwork_safety.__path__, "upwork_safety."):
+        if module.name.endswith(("plot", "__main__", "cli")) or "_cli" in module.name:
+            continue
+        for value in vars(importlib.import_module(module.name)).values():
+            ours = isinstance(value, type) and value.__module__.startswith("upwork_safety")
+            if ours and issubclass(value, enum.Enum) and list(value):
+                found[value.__name__] = value
+    return sorted(found.values(), key=lambda e: e.__name__)
+
+
+@pytest.mark.parametrize("kind", _library_enums(), ids=lambda e: e.__name__)
+def test_every_enum_member_is_written_as_its_plain_value_and_read_back(kind):
+    """Regression (second review): a str enum was written as its member and read back as a str.
+
+    ``WeeklyPayment.basis`` and ``PayoutItem.kind`` then failed to load from JSON.
+    """
+    for member in kind:
+        written = serialize.to_dict(member)
+        assert (type(member.value), member.value) == (type(written), written)
+        assert member is serialize.from_dict(kind, written)
+        assert member is serialize.from_json(kind, serialize.to_json(member))
+
+
+def test_hourly_payment_reports_round_trip_through_json():
+    """Regression (second review): WeeklyPayment and PayoutSchedule could be saved, not loaded."""
+    from upwork_safety import hourly
+
+    week = hourly.billing_week(datetime(2026, 3, 4, tzinfo=timezone.utc))
+    invoice = hourly.invoice([], week=week, rate=Money("10.00", "USD"))
+    for report in (
+        hourly.weekly_payment(Money("100.00", "USD"), week=week),
+        invoice,
+        hourly.payout_schedule(invoices=[invoice]),
+    ):
+        assert report == serialize.from_json(type(report), serialize.to_json(report))

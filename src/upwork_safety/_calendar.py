@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from upwork_safety._validate import LATEST, utc_instant
+from upwork_safety._validate import utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["add_business_days", "is_business_day"]
@@ -56,8 +56,8 @@ def add_business_days(start: datetime, n: int) -> datetime:
 
     Raises:
         InvalidTypeError: *start* is not a datetime or *n* is not an ``int``.
-        InvalidValueError: *start* is naive, *n* is negative, or the result
-            falls after the last supported day.
+        InvalidValueError: *start* is naive or after the last supported day,
+            *n* is negative, or the result falls outside Python's calendar.
 
     >>> from datetime import datetime, timezone
     >>> friday = datetime(2024, 1, 12, 18, 0, tzinfo=timezone.utc)
@@ -87,11 +87,13 @@ def add_business_days(start: datetime, n: int) -> datetime:
         days += 1
         if (weekday + days) % _WEEK_DAYS <= _FRIDAY:
             rest -= 1
-    if days > (LATEST - moment.date()).days:
+    # The result is a computed moment: it may fall after the last day an input
+    # may be (LATEST), as other timers do; only Python's calendar bounds it.
+    try:
+        return moment + _DAY * days
+    except OverflowError:
         raise InvalidValueError(
-            f"{n} business days after {moment.isoformat()} falls after the last supported "
-            f"day {LATEST.isoformat()}",
+            f"{n} business days after {moment.isoformat()} falls outside the calendar",
             field="n",
-            rule=f"a result on or before {LATEST.isoformat()}",
-        )
-    return moment + _DAY * days
+            rule="within the calendar",
+        ) from None

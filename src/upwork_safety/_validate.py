@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, require_money, to_decimal
+from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, plain_day, require_money, to_decimal
 
 if TYPE_CHECKING:
     import enum
@@ -37,6 +37,7 @@ _ZERO = Decimal(0)
 _ONE = Decimal(1)
 
 _NAIVE_RULE = "timezone-aware datetime (Upwork's clocks run in UTC)"
+_TZINFO_RULE = "a tzinfo with a valid UTC offset"
 
 
 def field_name(instance: object, attribute: Any) -> str:
@@ -63,7 +64,7 @@ def utc_instant(value: object, what: str) -> datetime:
     """
     if (
         isinstance(value, datetime)
-        and value.__class__ is datetime
+        and type(value) is datetime
         and value.tzinfo is UTC
         and 1 < value.year < LATEST.year
     ):
@@ -89,15 +90,14 @@ def in_utc(value: object, what: str) -> datetime:
             field=what,
             rule=_NAIVE_RULE,
         )
-    plain = value if value.__class__ is datetime else _plain_datetime(value, what)
-    # Messages show the moment without its tzinfo: a caller's tzinfo may fail again.
-    shown = plain.replace(tzinfo=None).isoformat()
+    plain = value if type(value) is datetime else _plain_datetime(value, what)
     try:
         naive = plain.tzinfo is None or plain.utcoffset() is None
         moment = None if naive else plain.astimezone(UTC)
     except OverflowError:
         raise InvalidValueError(
-            f"{what} ({shown} at its UTC offset) falls outside the calendar once converted to UTC",
+            f"{what} ({_shown(plain)} at its UTC offset) falls outside the calendar once "
+            "converted to UTC",
             field=what,
             rule="within the calendar",
         ) from None
@@ -106,16 +106,21 @@ def in_utc(value: object, what: str) -> datetime:
             f"{what} has a tzinfo ({type(plain.tzinfo).__name__}) that gives no valid UTC "
             f"offset: {type(exc).__name__}: {str(exc)[:200]}",
             field=what,
-            rule="a tzinfo with a valid UTC offset",
+            rule=_TZINFO_RULE,
         ) from exc
     if moment is None:
         raise InvalidValueError(
             f"{what} must be timezone-aware (e.g. tzinfo=timezone.utc); got the "
-            f"naive datetime {shown}: Upwork's clocks run in UTC",
+            f"naive datetime {_shown(plain)}: Upwork's clocks run in UTC",
             field=what,
             rule=_NAIVE_RULE,
         )
     return moment
+
+
+def _shown(moment: datetime) -> str:
+    """*moment* for a message, without its tzinfo (a caller's tzinfo may fail again)."""
+    return moment.replace(tzinfo=None).isoformat()
 
 
 #: ``datetime``'s own fields, read through its descriptors: a subclass cannot answer for them.
@@ -181,9 +186,26 @@ def plain_date(value: object, what: str) -> date:
             field=what,
             rule="a date",
         )
-    day = value if value.__class__ is date else date.fromordinal(date.toordinal(value))
+    day: date = plain_day(value)
     if day > LATEST:
         _too_late(day, what)
+    return day
+
+
+def exact_date(value: object, what: str) -> date:
+    """:func:`plain_date`, for a field with no converter: a ``date`` subclass is refused.
+
+    The rule sets' dates (``effective``) are checked after they are set, so
+    a subclass could not be made plain; it is refused instead of kept.
+    """
+    day = plain_date(value, what)
+    if day is not value:
+        raise InvalidTypeError(
+            f"{what} must be a plain date, not a {type(value).__name__}: pass "
+            f"date({day.year}, {day.month}, {day.day})",
+            field=what,
+            rule="a date",
+        )
     return day
 
 
@@ -193,9 +215,7 @@ def to_date(value: date) -> date:
     Pair it with :func:`date_field` (or :func:`computed_date_field`), which
     refuses what is not a date.
     """
-    if value.__class__ is date or isinstance(value, datetime) or not isinstance(value, date):
-        return value
-    return date.fromordinal(date.toordinal(value))
+    return plain_day(value)  # type: ignore[no-any-return]
 
 
 def optional_to_date(value: date | None) -> date | None:
@@ -233,7 +253,7 @@ def to_utc(value: datetime) -> datetime:
     what this leaves alone (naive datetimes, other types, subclasses finer
     than a microsecond, failing tzinfos) naming the field.
     """
-    if value.__class__ is datetime and value.tzinfo is UTC:
+    if type(value) is datetime and value.tzinfo is UTC:
         return value
     try:
         return in_utc(value, "")
@@ -248,7 +268,7 @@ def optional_to_utc(value: datetime | None) -> datetime | None:
 
 def utc_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: an input moment, a plain UTC ``datetime`` on or before :data:`LATEST`."""
-    if value.__class__ is not datetime or value.tzinfo is not UTC or value.year >= LATEST.year:
+    if type(value) is not datetime or value.tzinfo is not UTC or value.year >= LATEST.year:
         name = field_name(instance, attribute)
         utc_instant(value, name)  # raises for what to_utc could not convert, and past LATEST
         _converted(value, name)
@@ -262,7 +282,7 @@ def computed_utc_field(instance: object, attribute: Any, value: Any) -> None:
     be on the last day.  What :func:`to_utc` could not convert gets the
     same errors as :func:`utc_field` gives.
     """
-    if value.__class__ is not datetime or value.tzinfo is not UTC:
+    if type(value) is not datetime or value.tzinfo is not UTC:
         name = field_name(instance, attribute)
         in_utc(value, name)  # raises for what to_utc could not convert
         _converted(value, name)
@@ -276,13 +296,12 @@ def optional_computed_utc_field(instance: object, attribute: Any, value: Any) ->
 
 def _converted(value: object, name: str) -> None:
     """Refuse a moment the checks took but :func:`to_utc` did not convert (a fickle tzinfo)."""
-    if (
-        not isinstance(value, datetime)
-        or value.__class__ is not datetime
-        or value.tzinfo is not UTC
-    ):
+    if not isinstance(value, datetime) or type(value) is not datetime or value.tzinfo is not UTC:
+        # Only a tzinfo that answered differently the second time gets here.
         raise InvalidValueError(
-            f"{name} could not be converted to UTC", field=name, rule=_NAIVE_RULE
+            f"{name} could not be converted to UTC: its tzinfo gave different answers",
+            field=name,
+            rule=_TZINFO_RULE,
         )
 
 
@@ -294,10 +313,10 @@ def optional_utc_field(instance: object, attribute: Any, value: Any) -> None:
 
 def date_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field holds a plain ``date`` on or before :data:`LATEST`."""
-    if value.__class__ is date and value <= LATEST:
+    if type(value) is date and value <= LATEST:
         return  # the common case, checked without building the field's name
     plain_date(value, field_name(instance, attribute))
-    if value.__class__ is not date:  # to_date makes every date subclass plain
+    if type(value) is not date:  # to_date makes every date subclass plain
         name = field_name(instance, attribute)
         raise InvalidTypeError(f"{name} must be a plain date", field=name, rule="a date")
 
@@ -308,7 +327,7 @@ def computed_date_field(instance: object, attribute: Any, value: Any) -> None:
     Unlike :func:`date_field` it takes days after :data:`LATEST`: the tax
     year of an input on the last supported day ends after it.
     """
-    if value.__class__ is not date:
+    if type(value) is not date:
         name = field_name(instance, attribute)
         raise InvalidTypeError(
             f"{name} must be a date, not {type(value).__name__}", field=name, rule="a date"
@@ -344,7 +363,7 @@ def _not_unicode(name: str) -> NoReturn:
 
 def text_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field must be a ``str`` of valid Unicode text."""
-    if value.__class__ is str and value.isascii():
+    if type(value) is str and value.isascii():
         return  # the common case: ASCII is valid Unicode text
     if not isinstance(value, str):
         name = field_name(instance, attribute)
@@ -357,7 +376,7 @@ def text_field(instance: object, attribute: Any, value: Any) -> None:
 
 def id_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a non-empty, non-blank ``str`` of valid Unicode text."""
-    if value.__class__ is str and value and not value.isspace() and value.isascii():
+    if type(value) is str and value and not value.isspace() and value.isascii():
         return
     text_field(instance, attribute, value)
     if value and not value.isspace():
@@ -540,7 +559,7 @@ def whole_cents(value: Money, what: str) -> Money:
 
 def money_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a non-negative :class:`Money`."""
-    if value.__class__ is Money and value.amount >= _ZERO:
+    if type(value) is Money and value.amount >= _ZERO:
         return
     check_money(value, field_name(instance, attribute))
 

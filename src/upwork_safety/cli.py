@@ -79,12 +79,15 @@ def _read_text(path: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CLIError(_not_utf8(path, exc, at=exc.start)) from None
+        raise CLIError(_not_utf8(path, data[:2], at=exc.start)) from None
 
 
-def _not_utf8(path: str, exc: UnicodeDecodeError, *, at: int | None = None) -> str:
-    """Say that a file is not UTF-8 (where, if known), and what to do; UTF-16 is named."""
-    utf16 = exc.object[:2] in (b"\xff\xfe", b"\xfe\xff")  # its byte order mark
+def _not_utf8(path: str, start: bytes, *, at: int | None = None) -> str:
+    """Say that a file is not UTF-8 (where, if known), and what to do; UTF-16 is named.
+
+    *start* is the file's first two bytes: UTF-16's byte order mark names it.
+    """
+    utf16 = start in (b"\xff\xfe", b"\xfe\xff")
     kind = "UTF-16 text (as some editors save it)" if utf16 else "not UTF-8 text"
     where = "" if at is None else f" from byte {at}"
     return f"{path}: {kind}{where}; save it as UTF-8 (or download it again) and try again"
@@ -110,8 +113,10 @@ def _read_statement(path: str) -> Statement:
         raise CLIError(f"{path}: no such file") from None
     except OSError as exc:
         raise CLIError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise CLIError(_not_utf8(path, exc)) from None
+    except UnicodeDecodeError:
+        with Path(path).open("rb") as handle:  # the decoder saw a chunk: read the file's start
+            start = handle.read(2)
+        raise CLIError(_not_utf8(path, start)) from None
     except InvalidDataError as exc:
         raise problems_error(path, exc) from None
 

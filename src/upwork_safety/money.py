@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -157,7 +157,7 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
         InvalidValueError: Not canonical, not finite, or beyond
             :data:`MAX_DIGITS` digits either side of the point.
     """
-    cls = value.__class__
+    cls = type(value)
     if cls is Decimal:
         result: Decimal = value  # type: ignore[assignment]
         if not result.is_finite():
@@ -272,7 +272,7 @@ def minor_unit(currency: str) -> int:
 
 
 def _check_currency(instance: object, attribute: attrs.Attribute[str], code: str) -> None:
-    if code.__class__ is str and code in _known_currencies():
+    if type(code) is str and code in _known_currencies():
         return
     name = f"{type(instance).__name__}.{attribute.name}"
     if not isinstance(code, str):
@@ -305,7 +305,7 @@ def explicit_locale(locale: object, method: str) -> str:
             field="locale",
             rule="an explicit locale",
         )
-    return locale
+    return str.__str__(locale)  # its text: a subclass cannot answer for itself
 
 
 @functools.lru_cache(maxsize=256)
@@ -314,7 +314,8 @@ def _babel_reads(locale: str) -> tuple[str, ...]:
 
     Babel fills in a locale's likely script (``pa_PK`` is ``pa_Arab_PK``,
     ``zh_TW`` is ``zh_Hant_TW``), so a name written without it is the same
-    locale.  Empty when babel reads no locale.  Kept, as babel keeps its
+    locale.  Empty when babel reads no locale, or one with an ``@``
+    modifier (which number formatting ignores).  Kept, as babel keeps its
     locales.
     """
     from babel import Locale, UnknownLocaleError
@@ -323,11 +324,10 @@ def _babel_reads(locale: str) -> tuple[str, ...]:
         parsed = Locale.parse(locale)
     except (UnknownLocaleError, ValueError, TypeError, KeyError, LookupError):
         return ()
-    parts = [parsed.language, parsed.territory, parsed.variant]
-    bare = "_".join(part for part in parts if part)
-    if parsed.modifier:
-        bare += f"@{parsed.modifier}"
-    return (str(parsed), bare)
+    if parsed.modifier:  # "@euro", "@calendar=x": babel keeps it, but formats without it
+        return ()
+    parts = (parsed.language, parsed.territory, parsed.variant)
+    return (str(parsed), "_".join(part for part in parts if part))
 
 
 @attrs.frozen(order=False)
@@ -727,9 +727,23 @@ def _rate(value: Decimal | int | str) -> Decimal:
     return rate
 
 
-def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
-    from datetime import datetime
+def plain_day(value: Any) -> Any:
+    """A ``date`` subclass as the plain ``date`` it holds; anything else as it is.
 
+    The day is read with ``date``'s own methods, so a subclass cannot answer
+    for itself.  The one rule behind every date field's converter
+    (:func:`upwork_safety._validate.to_date`).
+    """
+    if type(value) is date or isinstance(value, datetime) or not isinstance(value, date):
+        return value
+    return date.fromordinal(date.toordinal(value))
+
+
+def _optional_day(value: Any) -> Any:
+    return None if value is None else plain_day(value)
+
+
+def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
     if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
         raise InvalidTypeError(
             f"ExchangeRate.as_of must be a date or None, not {type(value).__name__}",
@@ -771,7 +785,7 @@ class ExchangeRate:
     base: str = attrs.field(validator=_check_currency)
     quote: str = attrs.field(validator=_check_currency)
     rate: Decimal = attrs.field(converter=_rate)
-    as_of: date | None = attrs.field(default=None, validator=_check_as_of)
+    as_of: date | None = attrs.field(default=None, converter=_optional_day, validator=_check_as_of)
     source: str = attrs.field(default="", validator=_check_source)
 
     def __attrs_post_init__(self) -> None:

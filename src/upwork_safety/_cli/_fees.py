@@ -159,12 +159,14 @@ def add_withdraw_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _keyed_rates(
     given: Sequence[tuple[str, Decimal]], bare: str | None, option: str
-) -> dict[str, Decimal]:
-    """``METHOD=VALUE`` pairs by method key; a bare value goes to *bare* (or every method).
+) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """``METHOD=VALUE`` pairs by method key: ``(named, bare)``.
 
-    A method named outright wins over a bare value, in either order; the same
-    method named twice, two bare values, or a method that is not available in
-    Pakistan (so its rate could not be used) is refused.
+    A bare value goes to the method *bare*, or to every method when *bare*
+    is ``None`` (where a named method wins over it, in either order).  The
+    same method named twice, two bare values, a bare value that is one
+    method's when that method is also named, or a method that is not
+    available in Pakistan (so its rate could not be used) is refused.
     """
     from upwork_safety import fees
 
@@ -196,7 +198,7 @@ def _keyed_rates(
     if bare is not None and bare in everyone and bare in named:
         # A bare rate here is exactly one method's: naming that method too gives it twice.
         raise CLIError(f"{option} gives {bare} twice (bare and by name); give it once")
-    return {**everyone, **named}
+    return named, {key: value for key, value in everyone.items() if key not in named}
 
 
 def _check_tax_day(on: date | None, tax: str) -> None:
@@ -219,11 +221,16 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     reference = ExchangeRate(
         "USD", "PKR", args.rate, as_of=args.on, source="given on the command line"
     )
-    offered = _keyed_rates(args.offered_rate, "direct_to_local_bank", "--offered-rate")
-    spreads = _keyed_rates(args.spread, None, "--spread")
-    both = sorted(set(offered) & set(spreads))
+    named_offers, bare_offer = _keyed_rates(
+        args.offered_rate, "direct_to_local_bank", "--offered-rate"
+    )
+    offered = bare_offer | named_offers
+    named_spreads, bare_spreads = _keyed_rates(args.spread, None, "--spread")
+    both = sorted(set(offered) & set(named_spreads))
     if both:
         raise CLIError(f"give {both[0]} an --offered-rate or a --spread, not both")
+    # A bare spread is every other method's: one with an offered rate needs none.
+    spreads = {k: v for k, v in bare_spreads.items() if k not in offered} | named_spreads
     _check_tax_day(args.on, args.tax)
     comparison = fees.compare_withdrawals(
         amount,

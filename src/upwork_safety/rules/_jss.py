@@ -19,9 +19,9 @@ import attrs
 
 from upwork_safety._validate import (
     decimal_value,
+    exact_date,
     member_field,
     member_text,
-    plain_date,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason, StrEnum
@@ -435,8 +435,8 @@ class JSSRules:
     _tracked: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        plain_date(self.effective, "JSSRules.effective")
-        plain_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
+        exact_date(self.effective, "JSSRules.effective")
+        exact_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
         if not isinstance(self.name, str):
             raise InvalidTypeError(
                 f"JSSRules.name must be a str, not {type(self.name).__name__}",

@@ -15,8 +15,8 @@ from typing import Any
 import attrs
 
 from upwork_safety._validate import (
+    exact_date,
     id_field,
-    plain_date,
 )
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.kinds import StrEnum
@@ -258,7 +258,7 @@ class PaymentScheduleRules:
     )
 
     def __attrs_post_init__(self) -> None:
-        plain_date(self.effective, "PaymentScheduleRules.effective")
+        exact_date(self.effective, "PaymentScheduleRules.effective")
         for name in ("us_threshold", "international_threshold"):
             if getattr(self, name).currency != "USD":
                 raise RulesError(

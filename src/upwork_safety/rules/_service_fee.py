@@ -19,8 +19,8 @@ import attrs
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     bool_field,
+    exact_date,
     id_field,
-    plain_date,
     text_field,
 )
 from upwork_safety.errors import InvalidTypeError, RulesError
@@ -142,7 +142,7 @@ class ServiceFeeSchedule:
     )
 
     def __attrs_post_init__(self) -> None:
-        plain_date(self.effective, "ServiceFeeSchedule.effective")
+        exact_date(self.effective, "ServiceFeeSchedule.effective")
         shapes = [bool(self.tiers), self.rate is not None or self.per_contract]
         if sum(shapes) != 1:
             raise RulesError(
@@ -160,7 +160,7 @@ class ServiceFeeSchedule:
                 rule="with legacy_rate",
             )
         if self.legacy_until is not None:
-            plain_date(self.legacy_until, "ServiceFeeSchedule.legacy_until")
+            exact_date(self.legacy_until, "ServiceFeeSchedule.legacy_until")
             if self.rate is None or self.per_contract:
                 raise RulesError(
                     "ServiceFeeSchedule.legacy_rate belongs to a flat-rate schedule",

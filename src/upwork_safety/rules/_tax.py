@@ -14,8 +14,8 @@ import attrs
 
 from upwork_safety._validate import (
     bool_field,
+    exact_date,
     id_field,
-    plain_date,
 )
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.rules._common import (
@@ -54,7 +54,7 @@ class ExportTaxRules:
     non_filer_unconfirmed: bool = attrs.field(default=True, validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
-        plain_date(self.effective, "ExportTaxRules.effective")
+        exact_date(self.effective, "ExportTaxRules.effective")
 
     def rate(self, *, pseb_registered: bool) -> Decimal:
         """The rate the bank withholds, for a PSEB-registered freelancer or not.

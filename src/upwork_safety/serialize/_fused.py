@@ -285,7 +285,9 @@ class _Builder:
         if hook == self.conv._structure_call:  # noqa: SLF001  (cattrs' own test)
             return f"{self.bind(t, 't')}({var})"
         called = f"{self.bind(hook, 'h')}({var}, {self.bind(t, 't')})"
-        guard = _entry(_strict.PASS_THROUGH, hook)
+        # The pass-through tests hold for the plain types only: a str or int
+        # enum reaches the same reader, which makes it a member.
+        guard = _entry(_strict.PASS_THROUGH, hook) if t in (str, int, bool) else None
         return called if guard is None else f"({var} if {guard.format(v=var)} else {called})"
 
     def object_fn(self, kind: ObjectKind) -> str | None:

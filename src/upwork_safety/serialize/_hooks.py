@@ -423,6 +423,13 @@ def _is_list_or_tuple(t: Any) -> bool:
     return (get_origin(t) or t) in {list, tuple, collections.abc.Sequence}
 
 
+def _write_plain(value: Any) -> Any:
+    """A ``str`` or ``int`` as it is; a member of a ``str`` or ``int`` enum as its value."""
+    if type(value) is str or type(value) is int:
+        return value
+    return _render.jsonable(value)
+
+
 def _is_enum(t: Any) -> bool:
     return isinstance(t, type) and issubclass(t, enum.Enum)
 
@@ -474,8 +481,12 @@ def make_converter(
     conv.register_structure_hook(Client, _client_reader(conv))
 
     # Writing: leaves by the shared rules, containers to lists and dicts.
-    for plain_type in (str, int, bool, _NONE_TYPE):
+    for plain_type in (bool, _NONE_TYPE):
         conv.register_unstructure_hook(plain_type, identity)
+    # cattrs finds these for every subclass of str and int, enums included,
+    # before it looks for enums: an enum member is written as its value.
+    for number_or_text in (str, int):
+        conv.register_unstructure_hook(number_or_text, _write_plain)
     conv.register_unstructure_hook(float, _no_float)
     for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
         conv.register_unstructure_hook(not_json, _refuse(not_json))

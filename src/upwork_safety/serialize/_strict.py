@@ -54,8 +54,15 @@ def shown(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def read_str(value: object, _: object = None) -> str:
-    """A JSON string of valid Unicode text (a lone surrogate such as U+D800 is refused)."""
+def read_str(value: object, cls: object = None) -> str:
+    """A JSON string of valid Unicode text (a lone surrogate such as U+D800 is refused).
+
+    cattrs finds this reader for every subclass of ``str`` before it looks
+    for enums, so a ``str`` enum (``class Kind(StrEnum)``) is read here as
+    its member, by :func:`read_enum`.
+    """
+    if _is_enum_type(cls):
+        return read_enum(value, cls)  # type: ignore[arg-type]
     if isinstance(value, str):
         if unicode_text(value):
             return value
@@ -66,8 +73,13 @@ def read_str(value: object, _: object = None) -> str:
     raise RefusedError(f"expected a string, got {type_name(value)}", rule="a string")
 
 
-def read_int(value: object, _: object = None) -> int:
-    """A JSON integer (``true`` and ``3.0`` are refused)."""
+def read_int(value: object, cls: object = None) -> int:
+    """A JSON integer (``true`` and ``3.0`` are refused); for an ``int`` enum, its member.
+
+    As :func:`read_str` for ``str`` enums.
+    """
+    if _is_enum_type(cls):
+        return read_enum(value, cls)  # type: ignore[arg-type]
     if type(value) is int:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
@@ -75,6 +87,10 @@ def read_int(value: object, _: object = None) -> int:
     raise RefusedError(
         f"expected an integer, got {type_name(value)} {shown(value)}", rule="an integer"
     )
+
+
+def _is_enum_type(cls: object) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
 
 
 def read_bool(value: object, _: object = None) -> bool:
@@ -247,7 +263,13 @@ def _members(cls: type[enum.Enum]) -> dict[tuple[type, object], enum.Enum]:
 
 
 def read_enum(value: object, cls: type[E]) -> E:
-    """An enum member by its value (of the value's own type: ``"1"`` is not ``1``)."""
+    """An enum member by its value (of the value's own type: ``"1"`` is not ``1``).
+
+    A member of *cls* itself is taken as it is (a ``str`` enum's member is
+    also a string).
+    """
+    if type(value) is cls:
+        return value
     try:
         return _members(cls)[value.__class__, value]  # type: ignore[return-value]
     except (KeyError, TypeError):  # TypeError: an unhashable value such as a list
