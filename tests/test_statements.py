@@ -1759,3 +1759,17 @@ def test_blank_rows_of_the_header_width_hold_nothing():
     statement = statements.parse(text)
     assert 1 == len(statement.transactions)
     assert Money("5.00", "USD") == statement.transactions[0].amount
+
+
+@pytest.mark.parametrize("by", ["month", "tax_year"])
+def test_a_summary_round_trips_through_json(by):
+    """Regression (second review): a Summary could not be written ("cannot serialise a str")."""
+    from upwork_safety import serialize
+
+    summary = summarize(parse(REPORT_FILE.read_text(encoding="utf-8")), by=by)
+    assert summary == serialize.from_json(type(summary), serialize.to_json(summary))
+    data = serialize.to_dict(summary)
+    data["by"] = "week"
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(type(summary), data)
+    assert info.value.problems[0].startswith("$.by: ")

@@ -411,6 +411,10 @@ def _mapping_writer(conv: cattrs.Converter) -> Any:
     return write
 
 
+def _is_literal(t: Any) -> bool:
+    return get_origin(t) is typing.Literal
+
+
 def _is_set(t: Any) -> bool:
     return (get_origin(t) or t) in {set, frozenset}
 
@@ -475,6 +479,7 @@ def make_converter(
     conv.register_structure_hook(timedelta, _strict.read_seconds)
     conv.register_structure_hook(Money, _strict.read_money)
     conv.register_structure_hook_func(_is_enum, _strict.read_enum)
+    conv.register_structure_hook_func(_is_literal, _strict.read_literal)
     conv.register_structure_hook_factory(_is_optional, lambda t: _optional_reader(conv, t))
     conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_reader(conv, t))
     conv.register_structure_hook_factory(attrs.has, lambda cls: _object_reader(conv, cls))
@@ -496,6 +501,8 @@ def make_converter(
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     conv.register_unstructure_hook(timedelta, _render.seconds_text)
     conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
+    # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.
+    conv.register_unstructure_hook_func(_is_literal, _write_plain)
     conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_set, lambda _t: _set_writer(conv))
     conv.register_unstructure_hook_factory(_is_mapping, lambda _t: _mapping_writer(conv))

@@ -17,7 +17,7 @@ import re
 import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar, get_args
 
 from upwork_safety._validate import unicode_text
 from upwork_safety.errors import UpworkSafetyError
@@ -277,6 +277,15 @@ def read_enum(value: object, cls: type[E]) -> E:
         raise RefusedError(
             f"expected one of {allowed}, got {shown(value)}", rule=f"a {cls.__name__}"
         ) from None
+
+
+def read_literal(value: object, t: Any) -> object:
+    """One of a ``Literal``'s values, of the value's own type (``"1"`` is not ``1``)."""
+    for allowed in get_args(t):
+        if type(value) is type(allowed) and value == allowed:
+            return allowed
+    choices = ", ".join(repr(a) for a in get_args(t))
+    raise RefusedError(f"expected one of {choices}, got {shown(value)}", rule=f"one of {choices}")
 
 
 @functools.lru_cache(maxsize=4096)
