@@ -1,8 +1,10 @@
 """Tests for upwork_safety.serialize: strict round-trips with JSON paths in errors."""
 
+import enum
 import importlib.util
 import json
 import tracemalloc
+import typing
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, localcontext
 
@@ -951,3 +953,56 @@ def test_hourly_payment_reports_round_trip_through_json():
         hourly.payout_schedule(invoices=[invoice]),
     ):
         assert report == serialize.from_json(type(report), serialize.to_json(report))
+
+
+class _Plain(enum.Enum):
+    A = "a"
+
+
+class _Colour(str, enum.Enum):
+    RED = "red"
+
+
+class _Level(enum.IntEnum):
+    LOW = 1
+
+
+class _Perm(enum.IntFlag):
+    R = 1
+    W = 2
+
+
+@attrs.frozen
+class _UsersOwn:
+    """A user's own attrs class with enum and Literal fields (no validators)."""
+
+    colour: _Colour
+    level: _Level
+    perm: _Perm
+    only: typing.Literal[_Plain.A]
+    mode: typing.Literal["x", 1]
+
+
+def test_a_users_own_enum_and_literal_fields_round_trip():
+    """Regression (third review): a Literal of members, and a combined flag, did not read back."""
+    value = _UsersOwn(_Colour.RED, _Level.LOW, _Perm.R | _Perm.W, _Plain.A, 1)
+    data = serialize.to_dict(value)
+    assert {"colour": "red", "level": 1, "perm": 3, "only": "a", "mode": 1} == data
+    back = serialize.from_json(_UsersOwn, serialize.to_json(value))
+    assert value == back
+    assert (_Colour, _Level, _Perm, _Plain) == tuple(
+        map(type, (back.colour, back.level, back.perm, back.only))
+    )
+    for field, bad in (("mode", True), ("mode", "1"), ("only", "b"), ("perm", "3")):
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(_UsersOwn, {**data, field: bad})
+        assert info.value.problems[0].startswith(f"$.{field}: ")
+
+
+@pytest.mark.parametrize("bad", [1.5, float("nan"), b"x", object()])
+def test_a_literal_or_str_field_holding_something_else_is_refused_when_written(bad):
+    """Regression (third review): a class without validators could write 1.5, NaN as null, bytes."""
+    with pytest.raises(InvalidTypeError):
+        serialize.to_json(_UsersOwn(_Colour.RED, _Level.LOW, _Perm.R, _Plain.A, bad))
+    with pytest.raises(InvalidTypeError):
+        serialize.to_json(_UsersOwn(bad, _Level.LOW, _Perm.R, _Plain.A, "x"))

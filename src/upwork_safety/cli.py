@@ -106,16 +106,17 @@ def _bounded_lines(handle: TextIO, limit: int) -> Iterator[str]:
 def _read_statement(path: str) -> Statement:
     from upwork_safety import statements
 
+    start = b""
     try:
-        with Path(path).open(encoding="utf-8", newline="") as handle:
+        with Path(path).open("rb") as raw:
+            start = raw.peek(2)[:2]  # the file's first bytes, for the UTF-16 hint (not consumed)
+            handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
             return statements.parse(_bounded_lines(handle, statements.MAX_LINE_CHARS))
     except FileNotFoundError:
         raise CLIError(f"{path}: no such file") from None
     except OSError as exc:
         raise CLIError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        with Path(path).open("rb") as handle:  # the decoder saw a chunk: read the file's start
-            start = handle.read(2)
         raise CLIError(_not_utf8(path, start)) from None
     except InvalidDataError as exc:
         raise problems_error(path, exc) from None

@@ -640,7 +640,8 @@ class Money:
             InvalidValueError: babel does not know *locale* (e.g. ``"xx"``
                 or ``"en-PK"``; use an underscore: ``"en_PK"``), would read it
                 as another locale (``"EN_us"``, ``"en_US.UTF-8"``, or
-                ``"en_ZZ"``, which babel reads as ``en_US``), or the
+                ``"en_ZZ"``, which babel reads as ``en_US``), has an ``@``
+                modifier (which formatting ignores), or the
                 *format* or *format_type* is not one babel accepts.
         """
         from babel.core import UnknownLocaleError
@@ -649,10 +650,16 @@ class Money:
         locale = explicit_locale(locale, "format")
         read = _babel_reads(locale[:100])
         if locale not in read or not locale:  # "" reads as babel's root locale
+            why = (
+                f" (babel would read it as {read[0]!r})"
+                if read
+                else " (an @ modifier is ignored when numbers are formatted)"
+                if "@" in locale
+                else ""
+            )
             raise InvalidValueError(
-                f"locale={locale[:100]!r} is not a locale name as babel writes it"
-                + (f" (babel would read it as {read[0]!r})" if read else "")
-                + ": write e.g. 'en_PK' or 'ur_PK'",
+                f"locale={locale[:100]!r} is not a locale name as babel writes it{why}: "
+                "write e.g. 'en_PK' or 'ur_PK'",
                 field="locale",
                 rule="a locale babel knows",
             )

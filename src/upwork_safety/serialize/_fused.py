@@ -275,7 +275,7 @@ class _Builder:
         elif isinstance(kind, OrIdKind):
             cls = self.bind(kind.cls, "c")
             as_object = self.expr(kind.as_object, kind.cls, var)
-            return f"({cls}({var}) if {var}.__class__ is str else {as_object})"
+            return f"({cls}({var}) if type({var}) is str else {as_object})"
         return self.call(hook, t, var)
 
     def call(self, hook: Any, t: Any, var: str) -> str:
@@ -300,7 +300,7 @@ class _Builder:
         fn = f"read_{kind.cls.__name__}_{next(self.counter)}"
         self.names[kind] = fn
         explicit = _attrs_init(kind.cls)  # a plain default may be passed as attrs would pass it
-        lines = [f"def {fn}(o):", "    if o.__class__ is not dict:", "        raise UnusualError"]
+        lines = [f"def {fn}(o):", "    if type(o) is not dict:", "        raise UnusualError"]
         required = sum(a.default is attrs.NOTHING for a, _ in fields)
         lines += ["    kw = {}", f"    n = {required}"]  # the keys read so far
         args: list[str] = []
@@ -356,7 +356,7 @@ class _Builder:
         made = items if kind.origin is list else f"{self.bind(kind.origin, 'o')}({items})"
         self.lines += [
             f"def {fn}(v):",
-            "    if v.__class__ is not list:",
+            "    if type(v) is not list:",
             "        raise UnusualError",
             f"    return {made}",
             "",
@@ -384,10 +384,10 @@ class _Builder:
         tag_name = repr(kind.tag_name)
         self.lines += [
             f"def {fn}(o):",
-            "    if o.__class__ is not dict:",
+            "    if type(o) is not dict:",
             "        raise UnusualError",
             f"    tag = o[{tag_name}]",
-            "    if tag.__class__ is not str:",
+            "    if type(tag) is not str:",
             "        raise UnusualError",
             f"    return {table}[tag](o)",
             "",

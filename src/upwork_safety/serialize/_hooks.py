@@ -33,7 +33,7 @@ import types
 import typing
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, NoReturn, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, NoReturn, Union, get_args, get_origin
 
 import attrs
 import cattrs
@@ -49,6 +49,9 @@ from upwork_safety.money import Money
 from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._problems import LIMIT, ItemsError, tally
 from upwork_safety.serialize._strict import RefusedError, type_name
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: The tag that names an escrow event's class in its serialised form.
 TAG = "type"
@@ -427,11 +430,45 @@ def _is_list_or_tuple(t: Any) -> bool:
     return (get_origin(t) or t) in {list, tuple, collections.abc.Sequence}
 
 
-def _write_plain(value: Any) -> Any:
-    """A ``str`` or ``int`` as it is; a member of a ``str`` or ``int`` enum as its value."""
-    if type(value) is str or type(value) is int:
-        return value
-    return _render.jsonable(value)
+def _plain_writer(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """The writer of ``str`` and ``int`` fields: a plain value as it is, anything else by its type.
+
+    cattrs finds it for every subclass of ``str`` and ``int``, enums
+    included, before it looks for enums; and a class without validators
+    may hold anything in such a field.  So a member is written as its
+    value, a caller's own ``str`` or ``int`` type as its plain value, and
+    anything else as its own type is (a float refused).
+    """
+
+    def write(value: Any) -> Any:
+        if type(value) is str or type(value) is int:
+            return value
+        if isinstance(value, enum.Enum):
+            return value.value
+        if isinstance(value, str):  # a caller's own str type: its text
+            return str.__str__(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return int.__int__(value)
+        return conv.unstructure(value)  # by the value's own type (a float is refused)
+
+    return write
+
+
+def _literal_writer(conv: cattrs.Converter, t: Any) -> Callable[[Any], Any]:
+    """A ``Literal`` field's writer: one of its values (a member as its value), else refused."""
+    allowed = get_args(t)
+    plain = _plain_writer(conv)
+
+    def write(value: Any) -> Any:
+        if any(value is a or (type(value) is type(a) and value == a) for a in allowed):
+            return plain(value)
+        raise InvalidTypeError(
+            f"cannot serialise {_strict.shown(value)}: the field takes only {t}",
+            field="value",
+            rule="one of the Literal's values",
+        )
+
+    return write
 
 
 def _is_enum(t: Any) -> bool:
@@ -491,7 +528,7 @@ def make_converter(
     # cattrs finds these for every subclass of str and int, enums included,
     # before it looks for enums: an enum member is written as its value.
     for number_or_text in (str, int):
-        conv.register_unstructure_hook(number_or_text, _write_plain)
+        conv.register_unstructure_hook(number_or_text, _plain_writer(conv))
     conv.register_unstructure_hook(float, _no_float)
     for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
         conv.register_unstructure_hook(not_json, _refuse(not_json))
@@ -502,7 +539,7 @@ def make_converter(
     conv.register_unstructure_hook(timedelta, _render.seconds_text)
     conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
     # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.
-    conv.register_unstructure_hook_func(_is_literal, _write_plain)
+    conv.register_unstructure_hook_factory(_is_literal, lambda t: _literal_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_set, lambda _t: _set_writer(conv))
     conv.register_unstructure_hook_factory(_is_mapping, lambda _t: _mapping_writer(conv))

@@ -11,6 +11,7 @@ once.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import functools
 import re
@@ -271,8 +272,11 @@ def read_enum(value: object, cls: type[E]) -> E:
     if type(value) is cls:
         return value
     try:
-        return _members(cls)[value.__class__, value]  # type: ignore[return-value]
+        return _members(cls)[type(value), value]  # type: ignore[return-value]
     except (KeyError, TypeError):  # TypeError: an unhashable value such as a list
+        if issubclass(cls, enum.Flag) and type(value) is int:
+            with contextlib.suppress(ValueError):  # a combination of a flag's members
+                return cls(value)
         allowed = ", ".join(repr(m.value) for m in cls)
         raise RefusedError(
             f"expected one of {allowed}, got {shown(value)}", rule=f"a {cls.__name__}"
@@ -280,12 +284,20 @@ def read_enum(value: object, cls: type[E]) -> E:
 
 
 def read_literal(value: object, t: Any) -> object:
-    """One of a ``Literal``'s values, of the value's own type (``"1"`` is not ``1``)."""
+    """One of a ``Literal``'s values, of the value's own type (``"1"`` is not ``1``).
+
+    An enum member in the ``Literal`` is read from its value, as it is written.
+    """
     for allowed in get_args(t):
-        if type(value) is type(allowed) and value == allowed:
+        plain = _plain(allowed)
+        if (type(value) is type(plain) and value == plain) or value is allowed:
             return allowed
-    choices = ", ".join(repr(a) for a in get_args(t))
+    choices = ", ".join(repr(_plain(a)) for a in get_args(t))
     raise RefusedError(f"expected one of {choices}, got {shown(value)}", rule=f"one of {choices}")
+
+
+def _plain(allowed: object) -> object:
+    return allowed.value if isinstance(allowed, enum.Enum) else allowed
 
 
 @functools.lru_cache(maxsize=4096)
@@ -363,7 +375,7 @@ def _read_money_carefully(value: object) -> Money:
 #: else.  ``tests/test_serialize_fast_reader.py`` checks each against its
 #: reader.
 PASS_THROUGH: dict[object, str] = {
-    read_str: "{v}.__class__ is str and {v}.isascii()",
-    read_int: "{v}.__class__ is int",
+    read_str: "type({v}) is str and {v}.isascii()",
+    read_int: "type({v}) is int",
     read_bool: "{v} is True or {v} is False",
 }
