@@ -999,10 +999,9 @@ def test_a_users_own_enum_and_literal_fields_round_trip():
         assert info.value.problems[0].startswith(f"$.{field}: ")
 
 
-@pytest.mark.parametrize("bad", [1.5, float("nan"), b"x", object()])
-def test_a_literal_or_str_field_holding_something_else_is_refused_when_written(bad):
-    """Regression (third review): a class without validators could write 1.5, NaN as null, bytes."""
-    with pytest.raises(InvalidTypeError):
+@pytest.mark.parametrize("bad", [1.5, float("nan"), b"x", object(), "y"])
+def test_a_literal_field_holding_something_else_is_refused_when_written(bad):
+    """Regression (third review): a class without validators wrote 1.5, NaN as null, bytes."""
+    with pytest.raises(InvalidTypeError) as info:
         serialize.to_json(_UsersOwn(_Colour.RED, _Level.LOW, _Perm.R, _Plain.A, bad))
-    with pytest.raises(InvalidTypeError):
-        serialize.to_json(_UsersOwn(bad, _Level.LOW, _Perm.R, _Plain.A, "x"))
+    assert "one of the Literal's values" == info.value.rule

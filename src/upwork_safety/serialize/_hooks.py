@@ -44,6 +44,7 @@ from cattrs.strategies import configure_tagged_union
 from upwork_safety import _render
 from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEvent
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
+from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
 from upwork_safety.money import Money
 from upwork_safety.serialize import _fused, _strict
@@ -430,38 +431,13 @@ def _is_list_or_tuple(t: Any) -> bool:
     return (get_origin(t) or t) in {list, tuple, collections.abc.Sequence}
 
 
-def _plain_writer(conv: cattrs.Converter) -> Callable[[Any], Any]:
-    """The writer of ``str`` and ``int`` fields: a plain value as it is, anything else by its type.
-
-    cattrs finds it for every subclass of ``str`` and ``int``, enums
-    included, before it looks for enums; and a class without validators
-    may hold anything in such a field.  So a member is written as its
-    value, a caller's own ``str`` or ``int`` type as its plain value, and
-    anything else as its own type is (a float refused).
-    """
-
-    def write(value: Any) -> Any:
-        if type(value) is str or type(value) is int:
-            return value
-        if isinstance(value, enum.Enum):
-            return value.value
-        if isinstance(value, str):  # a caller's own str type: its text
-            return str.__str__(value)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return int.__int__(value)
-        return conv.unstructure(value)  # by the value's own type (a float is refused)
-
-    return write
-
-
-def _literal_writer(conv: cattrs.Converter, t: Any) -> Callable[[Any], Any]:
+def _literal_writer(t: Any) -> Callable[[Any], Any]:
     """A ``Literal`` field's writer: one of its values (a member as its value), else refused."""
     allowed = get_args(t)
-    plain = _plain_writer(conv)
 
     def write(value: Any) -> Any:
         if any(value is a or (type(value) is type(a) and value == a) for a in allowed):
-            return plain(value)
+            return value.value if isinstance(value, enum.Enum) else value
         raise InvalidTypeError(
             f"cannot serialise {_strict.shown(value)}: the field takes only {t}",
             field="value",
@@ -469,6 +445,17 @@ def _literal_writer(conv: cattrs.Converter, t: Any) -> Callable[[Any], Any]:
         )
 
     return write
+
+
+#: Enum bases that are also ``str`` or ``int``: cattrs would find the ``str``
+#: or ``int`` writer for their members (it looks at classes before enums), so
+#: they are written by the enum rule, as their value.
+_STR_AND_INT_ENUMS: tuple[type[enum.Enum], ...] = (
+    StrEnum,
+    enum.IntEnum,
+    enum.IntFlag,
+    *((enum.StrEnum,) if hasattr(enum, "StrEnum") else ()),
+)
 
 
 def _is_enum(t: Any) -> bool:
@@ -523,12 +510,10 @@ def make_converter(
     conv.register_structure_hook(Client, _client_reader(conv))
 
     # Writing: leaves by the shared rules, containers to lists and dicts.
-    for plain_type in (bool, _NONE_TYPE):
+    for plain_type in (str, int, bool, _NONE_TYPE):
         conv.register_unstructure_hook(plain_type, identity)
-    # cattrs finds these for every subclass of str and int, enums included,
-    # before it looks for enums: an enum member is written as its value.
-    for number_or_text in (str, int):
-        conv.register_unstructure_hook(number_or_text, _plain_writer(conv))
+    for base in _STR_AND_INT_ENUMS:
+        conv.register_unstructure_hook(base, _render.jsonable)
     conv.register_unstructure_hook(float, _no_float)
     for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
         conv.register_unstructure_hook(not_json, _refuse(not_json))
@@ -539,7 +524,7 @@ def make_converter(
     conv.register_unstructure_hook(timedelta, _render.seconds_text)
     conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
     # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.
-    conv.register_unstructure_hook_factory(_is_literal, lambda t: _literal_writer(conv, t))
+    conv.register_unstructure_hook_factory(_is_literal, _literal_writer)
     conv.register_unstructure_hook_factory(_is_list_or_tuple, lambda t: _sequence_writer(conv, t))
     conv.register_unstructure_hook_factory(_is_set, lambda _t: _set_writer(conv))
     conv.register_unstructure_hook_factory(_is_mapping, lambda _t: _mapping_writer(conv))
