@@ -49,6 +49,15 @@ class Broken(tzinfo):
         return None
 
 
+def _in_the_last_days(*events):
+    """A one-milestone contract from 9990-12-01, the last supported month, with *events*."""
+    contract = Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(9990, 12, 1),
+        milestones=[Milestone("m1", "Logo", Money("50", "USD"))],
+    )  # fmt: skip
+    return escrow.replay(contract, list(events))
+
+
 def test_a_datetime_subclass_is_stored_as_a_plain_datetime():
     """Equal instants give equal values, whatever class they came in."""
     plain = datetime(2026, 3, 4, 9, tzinfo=UTC)
@@ -102,16 +111,9 @@ def test_a_tzinfo_that_fails_is_a_library_error_naming_the_field(how):
 
 def test_findings_and_deadlines_may_fall_after_the_last_input_day():
     """Regression: review_contract on 9990-12-31 failed building its own finding (due 9991-01-13)."""
-    contract = Contract(
-        "c1", "acme", ContractKind.FIXED_PRICE, date(9990, 12, 1),
-        milestones=[Milestone("m1", "Logo", Money("50", "USD"))],
-    )  # fmt: skip
-    contract = escrow.replay(
-        contract,
-        [
-            escrow.Fund("m1", LAST - timedelta(days=2)),
-            escrow.Submit("m1", LAST - timedelta(days=1)),
-        ],
+    contract = _in_the_last_days(
+        escrow.Fund("m1", LAST - timedelta(days=2)),
+        escrow.Submit("m1", LAST - timedelta(days=1)),
     )
     due = LAST - timedelta(days=1) + timedelta(days=14)
     assert [due] == [d.due for d in escrow.deadlines(contract, LAST) if d.kind == "review_ends"]
@@ -250,17 +252,10 @@ def test_date_fields_of_rules_and_rates_hold_plain_dates():
 
 def test_an_escrow_dispute_on_the_last_days_can_still_be_reported():
     """Regression (second review): its business-day deadline fell after 9990-12-31 and every report failed."""
-    contract = Contract(
-        "c", "a", ContractKind.FIXED_PRICE, date(9990, 12, 1),
-        milestones=[Milestone("m1", "Logo", Money("50", "USD"))],
-    )  # fmt: skip
-    contract = escrow.replay(
-        contract,
-        [
-            escrow.Fund("m1", datetime(9990, 12, 20, tzinfo=UTC)),
-            escrow.RequestRefund("m1", datetime(9990, 12, 29, tzinfo=UTC)),
-            escrow.OpenDispute("m1", datetime(9990, 12, 30, 12, tzinfo=UTC)),
-        ],
+    contract = _in_the_last_days(
+        escrow.Fund("m1", datetime(9990, 12, 20, tzinfo=UTC)),
+        escrow.RequestRefund("m1", datetime(9990, 12, 29, tzinfo=UTC)),
+        escrow.OpenDispute("m1", datetime(9990, 12, 30, 12, tzinfo=UTC)),
     )
     assert Money("50", "USD") == escrow.ledger(contract, LAST).at_risk
     due = [d.due for d in escrow.deadlines(contract, LAST)]
