@@ -454,7 +454,8 @@ _STR_AND_INT_ENUMS: tuple[type[enum.Enum], ...] = (
     StrEnum,
     enum.IntEnum,
     enum.IntFlag,
-    *((enum.StrEnum,) if hasattr(enum, "StrEnum") else ()),
+    # The standard library's StrEnum, from Python 3.11.
+    *(base for base in (getattr(enum, "StrEnum", None),) if base is not None),
 )
 
 
