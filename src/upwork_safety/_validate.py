@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, plain_day, require_money, to_decimal
+from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, require_money, to_decimal
 
 if TYPE_CHECKING:
     import enum
@@ -186,7 +186,7 @@ def plain_date(value: object, what: str) -> date:
             field=what,
             rule="a date",
         )
-    day: date = plain_day(value)
+    day = to_date(value)
     if day > LATEST:
         _too_late(day, what)
     return day
@@ -212,10 +212,13 @@ def exact_date(value: object, what: str) -> date:
 def to_date(value: date) -> date:
     """An attrs converter: a ``date`` subclass as the plain ``date`` it holds; else as it is.
 
-    Pair it with :func:`date_field` (or :func:`computed_date_field`), which
-    refuses what is not a date.
+    The day is read with ``date``'s own methods, so a subclass cannot answer
+    for itself.  Pair it with :func:`date_field` (or
+    :func:`computed_date_field`), which refuses what is not a date.
     """
-    return plain_day(value)  # type: ignore[no-any-return]
+    if type(value) is date or isinstance(value, datetime) or not isinstance(value, date):
+        return value
+    return date.fromordinal(date.toordinal(value))
 
 
 def optional_to_date(value: date | None) -> date | None:

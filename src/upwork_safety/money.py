@@ -11,7 +11,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
-from datetime import date, datetime
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
@@ -734,24 +734,9 @@ def _rate(value: Decimal | int | str) -> Decimal:
     return rate
 
 
-def plain_day(value: Any) -> Any:
-    """A ``date`` subclass as the plain ``date`` it holds; anything else as it is.
-
-    The day is read with ``date``'s own methods, so a subclass cannot answer
-    for itself.  The one rule behind every date field's converter
-    (:func:`upwork_safety._validate.to_date`).
-    """
-    if type(value) is date or isinstance(value, datetime) or not isinstance(value, date):
-        return value
-    return date.fromordinal(date.toordinal(value))
-
-
-def _optional_day(value: Any) -> Any:
-    return None if value is None else plain_day(value)
-
-
 def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
-    if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+    # A plain date: a subclass (which could answer for itself) is refused, not kept.
+    if value is not None and type(value) is not date:
         raise InvalidTypeError(
             f"ExchangeRate.as_of must be a date or None, not {type(value).__name__}",
             field="ExchangeRate.as_of",
@@ -792,7 +777,7 @@ class ExchangeRate:
     base: str = attrs.field(validator=_check_currency)
     quote: str = attrs.field(validator=_check_currency)
     rate: Decimal = attrs.field(converter=_rate)
-    as_of: date | None = attrs.field(default=None, converter=_optional_day, validator=_check_as_of)
+    as_of: date | None = attrs.field(default=None, validator=_check_as_of)
     source: str = attrs.field(default="", validator=_check_source)
 
     def __attrs_post_init__(self) -> None:

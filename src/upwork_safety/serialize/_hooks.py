@@ -437,7 +437,7 @@ def _literal_writer(t: Any) -> Callable[[Any], Any]:
 
     def write(value: Any) -> Any:
         if any(value is a or (type(value) is type(a) and value == a) for a in allowed):
-            return value.value if isinstance(value, enum.Enum) else value
+            return _render.jsonable(value)  # an enum member as its value
         raise InvalidTypeError(
             f"cannot serialise {_strict.shown(value)}: the field takes only {t}",
             field="value",

@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar, get_args
 
+from upwork_safety._render import jsonable
 from upwork_safety._validate import unicode_text
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import CONTEXT, Money, to_decimal
@@ -289,15 +290,11 @@ def read_literal(value: object, t: Any) -> object:
     An enum member in the ``Literal`` is read from its value, as it is written.
     """
     for allowed in get_args(t):
-        plain = _plain(allowed)
+        plain = jsonable(allowed)  # an enum member is written as its value
         if (type(value) is type(plain) and value == plain) or value is allowed:
             return allowed
-    choices = ", ".join(repr(_plain(a)) for a in get_args(t))
+    choices = ", ".join(repr(jsonable(a)) for a in get_args(t))
     raise RefusedError(f"expected one of {choices}, got {shown(value)}", rule=f"one of {choices}")
-
-
-def _plain(allowed: object) -> object:
-    return allowed.value if isinstance(allowed, enum.Enum) else allowed
 
 
 @functools.lru_cache(maxsize=4096)
