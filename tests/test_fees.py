@@ -140,6 +140,32 @@ def test_legacy_five_percent_honoured_until_end_of_2023():
     assert "legacy rate until 2023-12-31" == info.value.rule
 
 
+def test_contract_that_kept_five_percent_spans_the_sliding_scale():
+    """DOMAIN.md section 4: a contract at 5% when the sliding scale ended kept 5% in 2023.
+
+    Its 2022 payment is charged by the bands (20% of 500, 10% of 9,500, 5%
+    of 2,000 = 1,150) and its 2023 payment at the kept 5% (50): 1,200.
+    """
+    kept = contract(
+        Payment(date(2022, 6, 1), usd("12000.00")),
+        Payment(date(2023, 6, 1), usd("1000.00")),
+        rate="0.05",
+    )
+    assert usd("1200.00") == fees.service_fee(kept, on=date(2023, 7, 1))
+    assert usd("11800.00") == fees.net_earnings(kept, on=date(2023, 7, 1))
+    # Any other contract rate is still refused under the sliding scale.
+    other = contract(Payment(date(2022, 6, 1), usd("12000.00")), rate="0.15")
+    with pytest.raises(RulesError) as info:
+        fees.service_fee(other, on=date(2023, 7, 1))
+    assert ("Contract.service_fee_rate", "no per-contract rate under the sliding scale") == (
+        info.value.field,
+        info.value.rule,
+    )
+    # A single payment with rate= is still refused: it would be silently unused.
+    with pytest.raises(RulesError):
+        fees.service_fee(usd("100"), on=D2020, rate="0.05")
+
+
 def test_flat_schedule_accepts_its_own_rate_and_refuses_others():
     """Under a flat schedule the caller may restate its rate; any other rate is refused."""
     assert usd("50.00") == fees.service_fee(usd("500"), on=D2023, rate=Decimal("0.10"))

@@ -587,6 +587,35 @@ def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
     assert Decimal("2.25") == impact.weight  # 300 USD → 1.25, plus 1 for 3 months paid
 
 
+def test_an_open_long_term_contract_counts_only_while_paid_every_ninety_days():
+    """DOMAIN.md: long-term contracts count while "paid at least every 90 days".
+
+    Paid on 2025-01-01 and 2025-04-02 (over 90 days): a success until 90 days
+    after the latest payment (2025-07-01), left out from the 91st day, and
+    neutral once idle for 180 days (2025-09-29).
+    """
+    ongoing = job(
+        "a",
+        started=date(2025, 1, 1),
+        ended=None,
+        payments=[pay(date(2025, 1, 1)), pay(date(2025, 4, 2))],
+    )
+    assert Outcome.POSITIVE == classify(ongoing, as_of=date(2025, 7, 1)).outcome
+    lapsed = classify(ongoing, as_of=date(2025, 7, 2))
+    assert Outcome.EXCLUDED == lapsed.outcome
+    assert "no payment since 2025-04-02 (91 days)" in lapsed.reasons[0]
+    assert Outcome.EXCLUDED == classify(ongoing, as_of=date(2025, 9, 28)).outcome
+    assert Outcome.NEUTRAL == classify(ongoing, as_of=date(2025, 9, 29)).outcome
+    # The timeline agrees with score on the days the standing changes.
+    others = [job("b", "cb", stars="5.0"), job("c", "cc", stars="2.0")]
+    history = [ongoing, *others]
+    days = [date(2025, 7, 1), date(2025, 7, 2), date(2025, 9, 29)]
+    line = jss.timeline(history, start=days[0], end=days[-1])
+    by_day = {point.on: point.score for point in line}
+    assert [75, 50, 25] == [jss.score(history, as_of=day).score for day in days]
+    assert [75, 50, 25] == [by_day[day] for day in days]
+
+
 def test_an_open_contract_unpaid_for_the_idle_period_counts_as_not_successful():
     """HC 115006097327: open contracts without payment for months start to count."""
     idle = job("a", started=date(2024, 1, 1), ended=None, payments=[pay(date(2024, 2, 1))])

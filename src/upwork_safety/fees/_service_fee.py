@@ -391,6 +391,20 @@ def _counted_payments(contract: Contract, on: date) -> list[Payment]:
     return sorted((p for p in contract.payments if p.on <= on), key=lambda p: p.on)
 
 
+def _sliding_top(schedule: ServiceFeeSchedule, rate: Decimal | None) -> Decimal | None:
+    """The contract's rate as one of its payments is charged under *schedule*.
+
+    A contract "already at 5%" when the sliding scale ended (DOMAIN.md
+    section 4) is one whose billings had reached the scale's top band: its
+    earlier payments are charged by the bands, which reach that rate by
+    themselves, and the rate is kept for the flat schedule that honours it.
+    Any other contract rate under the sliding scale is still refused.
+    """
+    if rate is not None and schedule.tiers and rate == schedule.tiers[-1].rate:
+        return None
+    return rate
+
+
 def _contract_fees(
     contract: Contract, *, on: date, rate: object, billed_before: object, rules: object
 ) -> list[ServiceFee]:
@@ -401,7 +415,7 @@ def _contract_fees(
         fee = explain(
             payment.amount,
             day=payment.on,
-            rate=chosen,
+            rate=_sliding_top(_schedule(payment.on, rules), chosen),
             rate_field=field,
             billed_before=running,
             rules=rules,
@@ -432,7 +446,10 @@ def service_fee(
     the freelancer on it up to and including *on*: each of its payments is
     one transaction, charged by the schedule in force on the payment's own
     date, with the contract's ``service_fee_rate``, and the sliding scale
-    counts the earlier payments as billed before.
+    counts the earlier payments as billed before.  A contract that kept the
+    legacy 5% into 2023 carries it as its rate: its payments under the
+    sliding scale are charged by the bands (the top band is that 5%), and
+    any other rate is refused there.
 
     Args:
         amount: The payment (USD), or a contract whose payments to charge.

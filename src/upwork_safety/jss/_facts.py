@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._events import ResolveDispute
 from upwork_safety.errors import CurrencyMismatchError
-from upwork_safety.jss._months import _leaves
+from upwork_safety.jss._months import _DAY, _leaves
 from upwork_safety.money import CONTEXT
 
 if TYPE_CHECKING:
@@ -204,10 +204,11 @@ def _changes(facts: _Facts, rules: JSSRules) -> set[date]:
     """Every day on which the contract's standing may differ from the day before."""
     days = {facts.started, *facts.pay_dates}
     ended = facts.ended
+    lapse = rules.long_term_payment_interval + _DAY
     for paid in (facts.started, *facts.pay_dates):
-        idle = paid + rules.open_idle_after
-        if ended is None or idle < ended:
-            days.add(idle)
+        for due in (paid + rules.open_idle_after, paid + lapse):
+            if ended is None or due < ended:
+                days.add(due)
     if ended is not None:
         days.add(ended)
         days.update(_leaves(ended, months) for months in rules.tracked_months)

@@ -121,6 +121,14 @@ def _judge_open(
             )
         return Outcome.NEUTRAL
     if last_paid is not None and last_paid - facts.started >= interval:
+        if on - last_paid > interval:
+            if reasons is not None:
+                reasons.append(
+                    f"open long-term contract with no payment since {last_paid} "
+                    f"({(on - last_paid).days} days): counts while paid at least every "
+                    f"{interval.days} days"
+                )
+            return Outcome.EXCLUDED
         if reasons is not None:
             reasons.append(
                 f"open long-term contract paid from {facts.started} to {last_paid}: "

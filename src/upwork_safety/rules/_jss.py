@@ -307,7 +307,8 @@ class JSSRules:
     long_term_months: int = _rule(
         3, "HC 211063558 (long-term relationships); SEC: 'three months or longer'", ""
     )
-    #: An open contract counts once it has been paid over at least this long.
+    #: An open contract counts once it has been paid over at least this long,
+    #: and while its latest payment is no older than this.
     long_term_payment_interval: timedelta = _rule(
         timedelta(days=90),
         "HC 34958134307475",
