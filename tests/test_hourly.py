@@ -902,6 +902,27 @@ def test_dispute_outside_the_review_window_is_refused(opened):
     )
 
 
+def test_dispute_window_takes_in_its_whole_last_second():
+    """Friday 23:59:59.5 is inside the window, as Sunday 23:59:59.5 is inside the week.
+
+    The window and the week are read the same way: up to, not including,
+    the next whole second (Saturday 00:00 and Monday 00:00).
+    """
+    result = invoice([], week=WEEK, rate=usd(30))
+    calendar = result.calendar
+    late = datetime(2024, 1, 12, 23, 59, 59, 500_000, tzinfo=UTC)
+    assert datetime(2024, 1, 13, tzinfo=UTC) == calendar.dispute_window_closes
+    assert calendar.in_dispute_window(late)
+    assert late == dispute_response(late, invoice=result).opened_at
+    assert not calendar.in_dispute_window(calendar.dispute_window_closes)
+    assert not calendar.in_dispute_window(calendar.invoiced_at - timedelta(microseconds=1))
+    assert calendar.in_dispute_window(calendar.invoiced_at)
+    assert WEEK.contains(WEEK.end)
+    # Top Rated pay is available the moment the window closes.
+    top = WEEK.calendar(top_rated=True)
+    assert top.dispute_window_closes == top.available_at
+
+
 def test_dispute_argument_errors():
     """A naive opening time or a non-invoice is refused."""
     with pytest.raises(InvalidValueError) as info:

@@ -360,7 +360,7 @@ def _week_findings(
     *,
     current: bool,
 ) -> list[Finding]:
-    if not current and now > week.calendar(rules=rules).dispute_window_ends:
+    if not current and now >= week.calendar(rules=rules).dispute_window_closes:
         return []
     if not any(e.start <= week.end and e.end > week.start for e in contract.time_entries):
         return []

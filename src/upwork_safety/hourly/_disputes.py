@@ -176,7 +176,7 @@ def dispute_response(
                 field="invoice",
                 rule="a WeeklyInvoice or None",
             )
-        if not invoice.invoiced_at <= opened <= invoice.dispute_window_ends:
+        if not invoice.calendar.in_dispute_window(opened):
             raise InvalidValueError(
                 f"a client can dispute the week {invoice.week} only from "
                 f"{invoice.invoiced_at.isoformat()} to {invoice.dispute_window_ends.isoformat()} "

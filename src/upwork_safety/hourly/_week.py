@@ -241,6 +241,32 @@ class PayoutCalendar:
         """The last moment to add, edit or delete the week's time (HC 211068518)."""
         return self.invoiced_at
 
+    @property
+    def dispute_window_closes(self) -> datetime:
+        """The first moment after the dispute window: Saturday 00:00 UTC.
+
+        :attr:`dispute_window_ends` is the window's last second as Upwork
+        writes it (Friday 23:59:59); the window takes in the whole of that
+        second, as a billing week takes in the whole of Sunday 23:59:59.
+        """
+        return self.dispute_window_ends + SECOND
+
+    def in_dispute_window(self, at: datetime) -> bool:
+        """Return whether the client can dispute the week's hours at *at* (HC 211062158).
+
+        From :attr:`invoiced_at` up to, not including,
+        :attr:`dispute_window_closes`.
+
+        Args:
+            at: An aware datetime in any zone (compared as the same instant in UTC).
+
+        Raises:
+            InvalidValueError: *at* is naive.
+            InvalidTypeError: *at* is not a datetime.
+        """
+        moment = utc_instant(at, "at")
+        return self.invoiced_at <= moment < self.dispute_window_closes
+
     def to_records(self) -> list[dict[str, object]]:
         """Return the calendar as rows (``when``, ``step``, ``source``), in time order."""
         available_source = "HC 360047676133 (Top Rated)" if self.hold_skipped else "HC 211063698"
@@ -306,14 +332,15 @@ def payout_calendar(
     rules = week_rules(rules, week.end)
     closes = week.closes_at
     invoiced = closes + rules.hourly_invoice_delay
-    window_ends = closes + rules.hourly_review_window
     skip = top_rated and invoiced.date() >= rules.top_rated_skip_hold_since
-    available = window_ends + SECOND if skip else closes + rules.hourly_available_delay
-    return PayoutCalendar(
+    calendar = PayoutCalendar(
         week=week,
         invoiced_at=invoiced,
-        dispute_window_ends=window_ends,
-        available_at=available,
+        dispute_window_ends=closes + rules.hourly_review_window,
+        available_at=closes + rules.hourly_available_delay,
         top_rated=top_rated,
         hold_skipped=skip,
     )
+    if skip:
+        return attrs.evolve(calendar, available_at=calendar.dispute_window_closes)
+    return calendar
