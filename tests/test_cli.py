@@ -939,3 +939,25 @@ class TestWhatANewUserMeets:
         code, text = run("rules", "--on", "2010-01-01")
         assert 0 == code
         assert "not launched yet" in text
+
+
+def test_tax_note_reads_the_rates_in_force(monkeypatch):
+    """The withdraw and demo tax line is read from the dated s.154A rules, not written out.
+
+    A later rule set (a what-if 0.5% for PSEB-registered freelancers from
+    2030) shows on and after its day, and the 2022 rates before it.
+    """
+    import attrs as _attrs
+
+    from upwork_safety import rules as _rules
+    from upwork_safety._cli._fees import tax_note
+
+    later = _attrs.evolve(
+        _rules.EXPORT_TAX_2022, effective=date(2030, 1, 1), pseb_registered=Decimal("0.005")
+    )
+    history = _rules.RuleHistory("export tax rules", (_rules.EXPORT_TAX_2022, later))
+    monkeypatch.setattr(_rules, "EXPORT_TAX_HISTORY", history)
+    assert "0.5% if you are PSEB-registered" in tax_note(date(2030, 1, 1), "standard")
+    assert "0.25% if you are PSEB-registered" in tax_note(date(2029, 12, 31), "standard")
+    assert tax_note(None, "pseb").startswith("(0.5% income tax")
+    assert "--tax none" in tax_note(None, "none")

@@ -16,7 +16,7 @@ import attrs
 
 from upwork_safety import checks, escrow, fees, jss
 from upwork_safety._cli import _args
-from upwork_safety._cli._fees import rate_at_least
+from upwork_safety._cli._fees import rate_at_least, tax_note
 from upwork_safety._cli._printer import Printer
 from upwork_safety.models import (
     Client,
@@ -165,11 +165,18 @@ def run_demo(  # noqa: PLR0915  (one story, told in order)
             first="  ",
         )
     release = upcoming[0].due
+    review_days = (release - submitted_at).days
     contract = escrow.advance(contract, release)
-    p.line(f"  {p.cell(release)}  14 days of silence: the escrow is released automatically")
+    p.line(
+        f"  {p.cell(release)}  {review_days} days of silence: the escrow is released automatically"
+    )
     book = escrow.ledger(contract, release)
     p.line(f"  Pending (security period): {p.money(book.pending)}")
-    available_at = release + timedelta(days=5)
+    available_at = next(
+        d.due
+        for d in escrow.deadlines(contract, release)
+        if d.kind is escrow.DeadlineKind.FUNDS_AVAILABLE
+    )
     book = escrow.ledger(contract, available_at)
     p.line(f"  {p.cell(available_at)}  available to withdraw: {p.money(book.available)}")
     data["auto_release_at"] = release
@@ -218,7 +225,11 @@ def run_demo(  # noqa: PLR0915  (one story, told in order)
         )
     for skipped in comparison.skipped:
         p.line(f"  not compared: {skipped.method.name}: {skipped.reason}")
-    p.line("  (1% income tax withheld by the bank under s.154A; 0.25% if PSEB-registered)")
+    p.wrapped(
+        tax_note(day, "standard", option="upwork-safety withdraw --tax pseb"),
+        indent="   ",
+        first="  ",
+    )
     data["withdrawals"] = [
         {"method": q.method.name, "received": q.received} for q in comparison.quotes
     ]

@@ -153,7 +153,20 @@ def add_withdraw_arguments(parser: argparse.ArgumentParser) -> None:
         "--tax",
         choices=["standard", "pseb", "none"],
         default="standard",
-        help="s.154A tax the bank withholds: standard 1%% (default), pseb 0.25%%, none",
+        help=_tax_help(),
+    )
+
+
+def _tax_help() -> str:
+    """The --tax help, with the newest s.154A rates (argparse help escapes %)."""
+    from upwork_safety.rules import EXPORT_TAX_HISTORY
+
+    tax = EXPORT_TAX_HISTORY.current
+    standard = percent(tax.not_registered).replace("%", "%%")
+    pseb = percent(tax.pseb_registered).replace("%", "%%")
+    return (
+        f"s.154A tax the bank withholds: standard {standard} (default), pseb {pseb}, none "
+        "(the rates in force on --on)"
     )
 
 
@@ -280,7 +293,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
         p.wrapped(
             f"not compared: {skipped.method.name}: {skipped.reason}", indent="    ", first="  "
         )
-    p.wrapped(_tax_note(comparison.tax_rate, args.tax), indent="   ", first="  ")
+    p.wrapped(tax_note(args.on, args.tax), indent="   ", first="  ")
     if comparison.best is not None:
         best = comparison.best
         among = " among the methods whose cost is known" if comparison.unpriced else ""
@@ -308,12 +321,19 @@ def unpriced_line(comparison: WithdrawalComparison, method: WithdrawalMethod) ->
     )
 
 
-def _tax_note(rate: Decimal, choice: str) -> str:
+def tax_note(on: date | None, choice: str, *, option: str = "--tax pseb") -> str:
+    """The line saying which s.154A rate the bank withholds, from the rules in force *on*."""
+    from upwork_safety.rules import EXPORT_TAX_HISTORY
+
     if choice == "none":
         return "(no income tax withheld: --tax none)"
+    tax = EXPORT_TAX_HISTORY.current if on is None else EXPORT_TAX_HISTORY.in_force(on)
     if choice == "pseb":
-        return f"({percent(rate)} income tax withheld by the bank under s.154A: PSEB-registered)"
+        return (
+            f"({percent(tax.pseb_registered)} income tax withheld by the bank under s.154A: "
+            "PSEB-registered)"
+        )
     return (
-        f"({percent(rate)} income tax withheld by the bank under s.154A; 0.25% if you are "
-        "PSEB-registered: --tax pseb)"
+        f"({percent(tax.not_registered)} income tax withheld by the bank under s.154A; "
+        f"{percent(tax.pseb_registered)} if you are PSEB-registered: {option})"
     )

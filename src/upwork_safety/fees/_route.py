@@ -270,7 +270,8 @@ def tax_in_force(
     if given is not None:
         if registered:
             raise InvalidValueError(
-                "pass tax_rate (your own rate) or pseb_registered=True (s.154A's 0.25%), not both",
+                "pass tax_rate (your own rate) or pseb_registered=True (s.154A's rate for "
+                "PSEB-registered freelancers), not both",
                 field="pseb_registered",
                 rule="tax_rate or pseb_registered, not both",
             )
