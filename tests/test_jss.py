@@ -1314,6 +1314,27 @@ def realised(history, outcomes, jobs=FUTURE, start=AS_OF):
     ]
 
 
+def test_forecast_current_is_todays_score_when_a_job_goes_to_a_past_client():
+    """A planned job for a past client does not make today's contract a rehire.
+
+    Three five-star jobs and a 4.2-star one for "acme" score 75 today; a
+    future job for "acme" may make that contract a success later, not now.
+    """
+    history = [*goods(3), job("mid", "acme", stars="4.2")]
+    today = jss.score(history, as_of=AS_OF).score
+    assert 75 == today
+    for client in ("acme", None):
+        result = jss.forecast(
+            history,
+            as_of=AS_OF,
+            jobs=[jss.FutureJob(Money("100", "USD"), days=10, client_id=client)],
+            outcome_odds={Outcome.POSITIVE: 1},
+            trials=5,
+            seed=1,
+        )
+        assert today == result.current
+
+
 def test_forecast_with_certain_outcomes_equals_scoring_the_realised_jobs():
     """All-positive and all-negative odds give exactly the score of those contracts."""
     history = goods(5) + bads(1)

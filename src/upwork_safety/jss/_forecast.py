@@ -442,8 +442,9 @@ def forecast(
     chosen = _rules(rules, horizon)
     today = _rules(rules, day)
     facts = _build([*items, *future], chosen, excluded, words=False)
-    past = facts[: len(items)] if today is chosen else _build(items, today, excluded, words=False)
-    current = _score_only(past, day, today)[0]
+    # Today's score from the real contracts alone: a planned job for a past
+    # client would otherwise make an old contract a rehire before it exists.
+    current = _score_only(_build(items, today, excluded, words=False), day, today)[0]
     on = chosen.snapshot(horizon)
     cuts = _cuts(on, chosen)
     tally = _Tally(len(cuts))
