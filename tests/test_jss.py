@@ -270,6 +270,26 @@ def test_weight_tiers_must_weigh_something():
         jss.WeightTier(None, 0)
 
 
+def test_classify_judges_on_the_snapshot_score_uses():
+    """Under biweekly rules, classify agrees with score on the same day.
+
+    A one-star job that ended on 2017-01-10 is not in the 2017-01-08
+    snapshot, which score reports on 2017-01-12; classify said NEGATIVE.
+    """
+    history = goods(4, started=date(2016, 9, 1), ended=date(2016, 10, 1))
+    bad = job("bad", stars="1.0", started=date(2016, 12, 1), ended=date(2017, 1, 10))
+    day = date(2017, 1, 12)
+    report = jss.score([*history, bad], as_of=day)
+    assert (date(2017, 1, 8), 100) == (report.computed_on, report.score)
+    impact = jss.classify(bad, as_of=day, history=history)
+    assert report.impact("bad").outcome == impact.outcome == Outcome.EXCLUDED
+    assert "2017-01-08" in impact.reasons[-1]
+    # On a snapshot day itself nothing is added.
+    on_snapshot = jss.classify(bad, as_of=date(2017, 1, 22), history=history)
+    assert Outcome.NEGATIVE == on_snapshot.outcome
+    assert not any("snapshot" in reason for reason in on_snapshot.reasons)
+
+
 def test_biweekly_snapshots_fall_every_fourteen_days_from_the_anchor():
     """snapshot() returns the latest snapshot day; daily rules return the day itself."""
     launch = jss.LAUNCH_2015

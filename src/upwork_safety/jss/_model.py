@@ -128,8 +128,11 @@ def classify(
         exclude_clients: Client ids to leave out of the score.
 
     Returns:
-        The contract's :class:`Impact`.  A contract that ended outside the
-        longest window is excluded; use :func:`score` for per-window detail.
+        The contract's :class:`Impact`, judged as :func:`score` judges it on
+        *as_of*: on the latest snapshot day under rules that update the
+        score every two weeks (a reason then names that day).  A contract
+        that ended outside the longest window is excluded; use
+        :func:`score` for per-window detail.
 
     Raises:
         InvalidValueError: A naive datetime.
@@ -141,7 +144,10 @@ def classify(
     chosen = _rules(rules, day)
     others = [c for c in _contracts(history, "history") if c.id != contract.id]
     facts = _build([contract, *others], chosen, _client_ids(exclude_clients))[0]
-    outcome, weight, _, reasons, _ = _judge(facts, day, chosen, _cuts(day, chosen), explain=True)
+    on = chosen.snapshot(day)
+    outcome, weight, _, reasons, _ = _judge(facts, on, chosen, _cuts(on, chosen), explain=True)
+    if on != day:
+        reasons = (*reasons, f"judged on the latest snapshot, {on}, as score() is")
     return Impact(contract.id, contract.client.id, outcome, weight, reasons)
 
 
