@@ -7,6 +7,7 @@ and the bank withholds s.154A tax (1% unless said otherwise) on that.
 
 from __future__ import annotations
 
+import decimal
 from datetime import date
 from decimal import Decimal
 
@@ -1073,6 +1074,21 @@ def test_plan_amounts_are_exact_in_any_context():
     """$100 a month, weekly: 1,200 / 52 = 23.0769… → $23.08 each, half up."""
     plan = fees.plan_withdrawals(usd("100"), "payoneer", max_fee_share="50%")
     assert usd("23.08") == plan.options[0].amount_each
+
+
+def test_plan_records_do_not_read_the_callers_decimal_context():
+    """The fee share in to_records and the HTML table is the same under any caller context.
+
+    The weekly share of Direct to Local Bank's $0.99 on $5 a month is 86.09% (found
+    as 86.10 under prec=3, and a raw decimal.Inexact under a trapping context).
+    """
+    plan = fees.plan_withdrawals(usd("5"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="5%")
+    expected = plan.to_records()[0]["fee_share_percent"]
+    assert Decimal("86.09") == expected
+    for context in (decimal.Context(prec=3), decimal.Context(traps=[decimal.Inexact])):
+        with decimal.localcontext(context):
+            assert expected == plan.to_records()[0]["fee_share_percent"]
+            assert "86.09" in plan._repr_html_()
 
 
 def test_plan_respects_the_minimum_and_can_find_nothing():

@@ -137,7 +137,7 @@ class WithdrawalPlan:
                 "per_year": option.frequency.per_year,
                 "amount_each": fmt(option.amount_each, chosen),
                 "fixed_fees_per_year": fmt(option.fixed_fees_per_year, chosen),
-                "fee_share_percent": round_half_up(option.fee_share * HUNDRED, 2),
+                "fee_share_percent": round_half_up(CONTEXT.multiply(option.fee_share, HUNDRED), 2),
                 "acceptable": option.acceptable,
                 "recommended": option is self.recommended,
                 "reason": option.reason,
