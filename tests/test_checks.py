@@ -24,7 +24,7 @@ from upwork_safety import (
 )
 from upwork_safety.checks import CODES, Confidence, Finding, FindingCode, Severity
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
-from upwork_safety.models import Escrow, TimeEntry
+from upwork_safety.models import Escrow, Payment, TimeEntry
 
 UTC = timezone.utc
 
@@ -634,7 +634,10 @@ def test_vague_milestones_in_a_contract():
     found = checks.review_contract(contract, now=at(2024, 3, 2))
     assert [("VAGUE_MILESTONE", "m2")] == [(f.code, f.milestone_id) for f in found]
     paid = Escrow(MilestoneState.PAID, vague.amount, released=vague.amount)
-    done = fixed([attrs.evolve(vague, escrow=paid)], ended=date(2024, 3, 5))
+    release = Payment(
+        date(2024, 3, 4), vague.amount, at=at(2024, 3, 4), milestone_id="m2", kind="release"
+    )
+    done = fixed([attrs.evolve(vague, escrow=paid)], ended=date(2024, 3, 5), payments=(release,))
     assert [] == checks.review_contract(done, now=at(2024, 3, 6))
 
 

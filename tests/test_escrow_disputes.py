@@ -13,8 +13,8 @@ from datetime import date, datetime, timedelta, timezone
 import attrs
 import pytest
 
-from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, rules
-from upwork_safety.errors import TransitionError
+from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, rules, serialize
+from upwork_safety.errors import InvalidDataError, InvalidValueError, TransitionError
 from upwork_safety.escrow import (
     AnswerDispute,
     Approve,
@@ -319,13 +319,24 @@ class TestOneRecordPerPayout:
         ]
         assert usd("120.00") == c.earnings
 
-    def test_ledger_refuses_payments_that_disagree_with_the_escrow(self):
-        """A contract edited so its release payments do not match its escrow: ledger() says so."""
+    def test_a_contract_whose_payments_disagree_with_the_escrow_cannot_be_built(self):
+        """A contract edited so its release payments do not match its escrow is refused.
+
+        Dropping m2's release leaves its escrow saying 500 released with no
+        payment for it; loading the same JSON is refused with the path.
+        """
         c = self.two_paid()
-        edited = attrs.evolve(c, payments=c.payments[:1])
-        with pytest.raises(ValueError, match="do not add up") as info:
-            escrow.ledger(edited, at(2026, 4, 1))
-        assert "contract.payments" == info.value.field  # type: ignore[attr-defined]
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(c, payments=c.payments[:1])
+        assert (
+            "Contract.milestones[1].escrow.released",
+            "release payments add up to each milestone's released escrow",
+        ) == (info.value.field, info.value.rule)
+        data = serialize.to_dict(c)
+        data["payments"] = data["payments"][:1]
+        with pytest.raises(InvalidDataError) as loaded:
+            serialize.from_dict(Contract, data)
+        assert "$.milestones[1].escrow.released" in str(loaded.value)
 
     def test_end_of_contract_keeps_a_carried_remainder_claimable(self):
         """A remainder carried to an unfunded milestone becomes a refund request at the end."""

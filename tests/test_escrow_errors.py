@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+import attrs
 import pytest
 
 from upwork_safety import Contract, ContractKind, Milestone, Money, Payment, escrow
@@ -145,23 +146,43 @@ def test_value_errors_name_their_field_and_rule(call, kind, field, rule):
     assert 20 < len(str(info.value)) < 600
 
 
-def test_the_ledger_refuses_unmatched_releases():
-    """Releases that do not add up to what the escrow released are named."""
+def test_a_contract_refuses_unmatched_releases():
+    """Releases that do not add up to what the escrow released, or pay no milestone, are named.
+
+    Before, the contract was built and only ledger() refused it, while the
+    fees and the JSS counted the stray payment as earnings.
+    """
     stray = Payment(T0.date(), usd("50"), at=T0, milestone_id="m1", kind=PaymentKind.RELEASE)
-    unmatched = Contract(
-        "c1",
-        "acme",
-        ContractKind.FIXED_PRICE,
-        date(2026, 3, 2),
-        milestones=[Milestone("m1", "Page 1: Home", usd("300"))],
-        payments=[stray],
-    )
     with pytest.raises(InvalidValueError) as info:
-        escrow.ledger(unmatched, T0)
-    assert ("contract.payments", "release payments add up to each milestone's released escrow") == (
+        Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2026, 3, 2),
+            milestones=[Milestone("m1", "Page 1: Home", usd("300"))],
+            payments=[stray],
+        )
+    assert (
+        "Contract.milestones[0].escrow.released",
+        "release payments add up to each milestone's released escrow",
+    ) == (info.value.field, info.value.rule)
+    nowhere = attrs.evolve(stray, milestone_id="zzz")
+    with pytest.raises(InvalidValueError) as info:
+        Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2026, 3, 2),
+            milestones=[Milestone("m1", "Page 1: Home", usd("300"))],
+            payments=[nowhere],
+        )
+    assert ("Contract.payments[0]", "a release pays one of the contract's milestones") == (
         info.value.field,
         info.value.rule,
     )
+    with pytest.raises(InvalidValueError) as info:
+        Contract("h1", "acme", ContractKind.HOURLY, date(2026, 3, 2), payments=[stray])
+    assert "Contract.payments[0]" == info.value.field
 
 
 def test_other_payments_are_left_out_of_the_ledger_and_bonuses_clear_like_releases():

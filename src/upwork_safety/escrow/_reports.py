@@ -307,9 +307,7 @@ class Ledger:
         return html_table(rows, caption=f"Escrow ledger at {when(self.at)}")
 
 
-def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments)
-    contract: Contract, now: datetime, *, rules: PlatformRules | None = None
-) -> Ledger:
+def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = None) -> Ledger:
     """The freelancer's money buckets at *now* (after :func:`advance` to *now*).
 
     Escrow buckets come from each milestone's :class:`~upwork_safety.models.Escrow`;
@@ -326,9 +324,7 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
         there is none).
 
     Raises:
-        InvalidValueError: *now* is naive or earlier than the last event, or
-            the release payments of a milestone do not add up to what its
-            escrow says was released.
+        InvalidValueError: *now* is naive or earlier than the last event.
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
@@ -340,8 +336,7 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
     add = _add
     zero = _ZERO
     wip = review = refunded = funded = at_risk = zero
-    released: dict[str, Decimal] = {}
-    for index, m in enumerate(milestones):
+    for index in range(len(milestones)):
         escrow = run.books(index)
         held = escrow.held.amount
         if escrow.state is _S.SUBMITTED:
@@ -352,7 +347,6 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
             at_risk = add(at_risk, held)
         refunded = add(refunded, escrow.refunded.amount)
         funded = add(funded, _subtract(escrow.funded.amount, escrow.carried_over.amount))
-        released[m.id] = escrow.released.amount
     pending = available = bonus_pending = bonus_available = zero
     for payment in run.payments():
         if payment.kind is PaymentKind.OTHER:
@@ -366,21 +360,10 @@ def ledger(  # noqa: C901, PLR0912  (one pass over milestones, one over payments
             else:
                 bonus_pending = add(bonus_pending, amount)
             continue
-        mid = payment.milestone_id or ""
-        released[mid] = _subtract(released.get(mid, zero), amount)
         if over:
             available = add(available, amount)
         else:
             pending = add(pending, amount)
-    for mid, unmatched in released.items():
-        if unmatched:
-            raise InvalidValueError(
-                f"the release payments of milestone {mid!r} do not add up to what its escrow "
-                f"says was released (off by {Money(unmatched.copy_abs(), currency)})",
-                field="contract.payments",
-                rule="release payments add up to each milestone's released escrow",
-            )
-
     # Empty buckets share the currency's zero (Money is immutable).
     empty = _zero(currency)
     return Ledger(

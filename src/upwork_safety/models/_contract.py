@@ -38,9 +38,9 @@ from upwork_safety.kinds import ContractKind
 from upwork_safety.models._client import Client
 from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
-from upwork_safety.models._payment import Payment
+from upwork_safety.models._payment import Payment, PaymentKind
 from upwork_safety.models._time_entry import TimeEntry, _check_no_overlaps
-from upwork_safety.money import Money, to_decimal
+from upwork_safety.money import CONTEXT, Money, to_decimal
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -72,6 +72,11 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
 
     positions: Mapping[str, int]
     holding: frozenset[int]
+    #: The payments whose releases were found to match these milestones'
+    #: released escrow (:func:`_match_releases`), so a contract built again
+    #: from the same two tuples is not checked twice.  A cache of a fact
+    #: about two immutable values: it is set only after the check passed.
+    releases_match: _Payments | None
 
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Milestone, "Contract.milestones")
@@ -92,6 +97,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         new = super().__new__(cls, checked)
         new.positions = MappingProxyType(positions)
         new.holding = frozenset(holding)
+        new.releases_match = None
         return new
 
     def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
@@ -114,6 +120,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         new = tuple.__new__(_Milestones, items)
         new.positions = self.positions
         new.holding = holding
+        new.releases_match = None
         return new
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -163,6 +170,7 @@ def _client(value: Client | str) -> Client:
 
 
 #: A contract without milestones or payments shares these (they never change).
+_ZERO = Decimal(0)
 _NO_MILESTONES = _Milestones(())
 _NO_PAYMENTS = _Payments(())
 
@@ -297,6 +305,11 @@ class Contract:
             )
         self._check_kind()
         self._check_currency()
+        milestones = _checked(self)
+        payments = cast("_Payments", self.payments)
+        if milestones.releases_match is not payments:
+            _match_releases(milestones, payments)
+            milestones.releases_match = payments
 
     def _check_currency(self) -> None:
         """Milestones, payments and the hourly rate share one currency (each list its own)."""
@@ -387,6 +400,75 @@ def _position(contract: Contract, milestone_id: object) -> int:
     return index
 
 
+def _no_such_milestone(index: int, payment: Payment) -> NoReturn:
+    raise InvalidValueError(
+        f"Contract.payments[{index}] releases the escrow of milestone "
+        f"{payment.milestone_id!r}, which the contract does not have",
+        field=f"Contract.payments[{index}]",
+        rule="a release pays one of the contract's milestones",
+    )
+
+
+def _released_differs(index: int, milestone: Milestone, paid: Decimal) -> NoReturn:
+    currency = milestone.amount.currency
+    raise InvalidValueError(
+        f"Contract.milestones[{index}] ({milestone.id!r}) has {milestone.escrow.released} "
+        f"released, but the contract's release payments for it add up to "
+        f"{Money(paid, currency)}: record each release as a Payment(kind='release', "
+        "milestone_id=..., at=...), or drive the milestone with escrow.apply or escrow.replay",
+        field=f"Contract.milestones[{index}].escrow.released",
+        rule="release payments add up to each milestone's released escrow",
+    )
+
+
+def _match_releases(milestones: _Milestones, payments: Sequence[Payment]) -> None:
+    """Every release payment pays a milestone, and they add up to each one's released escrow.
+
+    A payout is recorded once, as a :class:`Payment` (issue 12): the
+    milestone's ``escrow.released`` says how much, the release payments say
+    when, and this keeps the two from disagreeing.
+    """
+    positions = milestones.positions
+    paid: dict[int, Decimal] = {}
+    for index, payment in enumerate(payments):
+        if payment.kind is PaymentKind.RELEASE:
+            where = positions.get(cast("str", payment.milestone_id))
+            if where is None:
+                _no_such_milestone(index, payment)
+            paid[where] = CONTEXT.add(paid.get(where, _ZERO), payment.amount.amount)
+    for index, milestone in enumerate(milestones):
+        released = milestone.escrow.released.amount
+        if released != paid.get(index, _ZERO):
+            _released_differs(index, milestone, paid.get(index, _ZERO))
+
+
+def _match_new_releases(
+    before: _Milestones,
+    after: _Milestones,
+    changed: Mapping[int, Milestone],
+    paid: Sequence[Payment],
+    first: int,
+) -> None:
+    """:func:`_match_releases` for an escrow step, from the contract before it.
+
+    The contract before the step was checked; the step's release payments
+    (numbered from *first*) must add up to what each changed milestone's
+    released escrow grew by, and a milestone the step left alone gets none.
+    """
+    grew: dict[int, Decimal] = {}
+    for offset, payment in enumerate(paid):
+        if payment.kind is PaymentKind.RELEASE:
+            where = after.positions.get(cast("str", payment.milestone_id))
+            if where is None:
+                _no_such_milestone(first + offset, payment)
+            grew[where] = CONTEXT.add(grew.get(where, _ZERO), payment.amount.amount)
+    for index in grew.keys() | changed.keys():
+        old = before[index].escrow.released.amount
+        new = after[index].escrow.released.amount
+        if CONTEXT.subtract(new, old) != grew.get(index, _ZERO):
+            _released_differs(index, after[index], CONTEXT.add(old, grew.get(index, _ZERO)))
+
+
 def _checked(contract: Contract) -> _Milestones:
     """``contract.milestones``, which the converter always makes a :class:`_Milestones`."""
     return cast("_Milestones", contract.milestones)
@@ -420,9 +502,13 @@ def _next(
     every payment (after a refund of paid money) and is checked in full.
     """
     milestones = _checked(contract)
+    new_milestones = milestones.replacing(changed) if changed else milestones
     if payments is None:
-        new_payments = cast("_Payments", contract.payments).appending(paid)
-    else:
+        old_payments = cast("_Payments", contract.payments)
+        new_payments = old_payments.appending(paid)
+        _match_new_releases(milestones, new_milestones, changed, paid, len(old_payments))
+        new_milestones.releases_match = new_payments
+    else:  # a refund of paid money rewrote the payments: the constructor checks them all
         new_payments = _Payments((*payments, *paid))
     history = _extend(cast("History", contract.history), events, "Contract.history")
     return Contract(
@@ -431,7 +517,7 @@ def _next(
         contract.kind,
         contract.started,
         ended,
-        milestones.replacing(changed) if changed else milestones,
+        new_milestones,
         new_payments,
         contract.feedback,
         contract.service_fee_rate,
