@@ -352,3 +352,40 @@ class TestOneRecordPerPayout:
             m2.held,
             m2.escrow.refund_requested_at,
         )
+
+
+def test_a_dispute_against_a_refund_request_is_filed_within_the_filing_window():
+    """A what-if filing window shorter than the refund response is enforced, not only drawn.
+
+    DOMAIN.md section 2: the freelancer disputes within the window after the
+    contract ends (or a refund request). With a 3-day window, the contract
+    ended 2024-03-02 00:00: a dispute on 03-04 23:00 is taken, one at 03-05
+    00:00 (the deadline deadlines() shows) or 03-06 is refused, and
+    allowed() agrees.
+    """
+    what_if = attrs.evolve(rules.CURRENT, dispute_filing_window=timedelta(days=3))
+    c = Contract(
+        "c",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2024, 3, 1),
+        milestones=[Milestone("m", "Part 1", usd("200.00"))],
+    )
+    c = escrow.apply(c, Fund("m", at(2024, 3, 1, 9)), rules=what_if)
+    c = escrow.apply(c, EndContract(at(2024, 3, 2)), rules=what_if)
+    closes = at(2024, 3, 5)
+    shown = escrow.deadlines(c, at(2024, 3, 2, 1), rules=what_if)
+    assert closes in [d.due for d in shown if d.kind is escrow.DeadlineKind.DISPUTE_WINDOW_CLOSES]
+    taken = escrow.apply(c, OpenDispute("m", closes - timedelta(microseconds=1)), rules=what_if)
+    assert S.DISPUTED == taken.milestone("m").state
+    for late in (closes, at(2024, 3, 6)):
+        with pytest.raises(TransitionError) as info:
+            escrow.apply(c, OpenDispute("m", late), rules=what_if)
+        assert ("REFUND_REQUESTED", "OpenDispute") == (info.value.state, info.value.event)
+        choices = escrow.allowed(c, "m", now=late, rules=what_if)
+        assert "OpenDispute" not in choices.allowed
+        assert "2024-03-05" in (choices.reason("OpenDispute") or "")
+    # Under the default rules the 7-day window and the 7-day refund response
+    # end together: the refund happens at that moment, as before.
+    default = escrow.apply(c, OpenDispute("m", at(2024, 3, 8, 23)))
+    assert S.DISPUTED == default.milestone("m").state

@@ -27,6 +27,7 @@ __all__ = [
     "contract_open",
     "holds_escrow",
     "unanswered",
+    "within_filing_window",
 ]
 
 
@@ -89,6 +90,26 @@ def can_dispute_non_release(run: Run, milestone: Draft, at: datetime) -> str | N
     if not holds(milestone):
         return refusal(run, OpenDispute, milestone)
     return None
+
+
+def within_filing_window(run: Run, milestone: Draft, at: datetime) -> str | None:
+    """A dispute against a refund request is filed within the window after the request.
+
+    DOMAIN.md section 2: within 7 days of the contract ending or of an
+    escrow refund request; the contract's end makes its refund requests at
+    that moment, so one window serves both.
+    """
+    asked = milestone.refund_requested_at
+    if asked is None:  # pragma: no cover  (an Escrow under a refund request has it)
+        return None
+    window = rules_at(asked, run.rules).dispute_filing_window
+    closes = asked + window
+    if at < closes:
+        return None
+    return (
+        f"the {days(window)} to dispute the refund request of {when(asked)} closed at "
+        f"{when(closes)}"
+    )
 
 
 def unanswered(_run: Run, milestone: Draft, _at: datetime) -> str | None:

@@ -124,6 +124,7 @@ ROWS: tuple[Row, ...] = (
         OpenDispute,
         _to(S.DISPUTED, S.REFUND_REQUESTED),
         "against the refund request",
+        guard=guards.within_filing_window,
         effect=effects.open_dispute,
     ),
     Row(
