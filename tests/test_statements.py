@@ -1773,3 +1773,20 @@ def test_a_summary_round_trips_through_json(by):
     with pytest.raises(InvalidDataError) as info:
         serialize.from_dict(type(summary), data)
     assert info.value.problems[0].startswith("$.by: ")
+
+
+def test_checks_do_not_guess_escrow_an_export_cannot_show():
+    """A contract read from an export was paid with no milestone on record: no UNFUNDED_MILESTONE.
+
+    The shop landing page (fixed price, USD 1,050.00 paid) used to get a
+    DANGER saying nothing was in escrow; the client's verification is still
+    unknown (False), so the open hourly contract keeps UNVERIFIED_CLIENT.
+    """
+    from upwork_safety import checks
+
+    now = datetime(2024, 8, 6, tzinfo=timezone.utc)
+    found = {
+        c.id: [f.code.name for f in checks.review_contract(c, now=now)]
+        for c in to_contracts(parse(read(REPORT_FILE)))
+    }
+    assert {"Shop landing page": [], "API integration": ["UNVERIFIED_CLIENT"]} == found
