@@ -1325,3 +1325,24 @@ def test_payout_steps_add_up(gross, method, tax):
         fees.quote_withdrawal(result.balance, method, reference_rate=RATE, tax_rate=tax)
         == result.withdrawal
     )
+
+
+def test_payout_of_a_sub_cent_amount_names_what_was_given():
+    """7.5 hours at $33.33 is $249.975: refused naming the payment, with the rounded figure.
+
+    Before, the error named the net balance the library had worked out
+    (USD 224.975) under field "amount".
+    """
+    gross = usd("33.33") * Decimal("7.5")
+    sbp = ExchangeRate("USD", "PKR", "280")
+    with pytest.raises(InvalidValueError) as info:
+        fees.payout(Payment(date(2025, 6, 2), gross), method=fees.PAYONEER, reference_rate=sbp)
+    assert ("payment.amount", "whole minor units") == (info.value.field, info.value.rule)
+    assert "USD 249.98" in str(info.value)
+    with pytest.raises(InvalidValueError) as info:
+        fees.payout(gross, on=date(2025, 6, 2), method=fees.PAYONEER, reference_rate=sbp)
+    assert "payment" == info.value.field
+    rounded = fees.payout(
+        gross.rounded(), on=date(2025, 6, 2), method="payoneer", reference_rate=sbp
+    )
+    assert usd("249.98") == rounded.fee.amount

@@ -553,7 +553,9 @@ def whole_cents(value: Money, what: str) -> Money:
     """*value* if it has no digits below its currency's minor unit (whole cents), else raise."""
     if not value.is_rounded():
         raise InvalidValueError(
-            f"{what} must be whole {value.currency} minor units (cents), got {value}",
+            f"{what} must be whole {value.currency} minor units (cents), got {value}; "
+            f"if that is what was paid, round it first: {value.rounded()} is .rounded() "
+            "(half up)",
             field=what,
             rule="whole minor units",
         )

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
 from upwork_safety.fees._service_fee import Rules, ServiceFee, explain, rate_and_field
@@ -194,6 +195,8 @@ def payout(
     else:
         day = day_arg(given_day, "on")
         paid = payment
+    if isinstance(paid, Money):  # what was paid is whole cents; the fee is worked out from it
+        whole_cents(paid, "payment.amount" if isinstance(payment, Payment) else "payment")
     chosen, field = rate_and_field(rate, contract)
     fee = explain(
         paid,
