@@ -904,3 +904,11 @@ def test_to_records_and_to_html_accept_any_iterable_of_findings():
     found = checks.review_milestone("Build the website")
     assert checks.to_records(found) == checks.to_records(tuple(found))
     assert checks.to_html(found) == checks.to_html(f for f in found)
+
+
+def test_review_milestone_given_a_milestone_says_what_to_pass():
+    """A Milestone where the title belongs is refused with the fields to pass instead."""
+    with pytest.raises(InvalidTypeError) as info:
+        checks.review_milestone(milestone("m1", "400.00"))  # type: ignore[arg-type]
+    assert ("title", "a str") == (info.value.field, info.value.rule)
+    assert "milestone.title, milestone.description" in str(info.value)

@@ -417,6 +417,21 @@ def test_non_canonical_decimals_refused(rate):
     assert "canonical decimal text" == refused.value.rule
 
 
+def test_a_percentage_in_json_is_refused_with_the_fraction_to_write():
+    """ "10%" is how Python callers may give a rate; JSON holds the canonical fraction.
+
+    The refusal keeps one spelling on disk and says what to write instead.
+    """
+    data = serialize.to_dict(sample_contract())
+    data["service_fee_rate"] = "10%"
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(Contract, data)
+    assert ["$.service_fee_rate"] == _paths(info)
+    assert "0.1 for 10%" in str(info.value)
+    data["service_fee_rate"] = "0.1"
+    assert Decimal("0.1") == serialize.from_dict(Contract, data).service_fee_rate
+
+
 def test_huge_exponent_duration_refused():
     """A duration of "1e999990" seconds is refused by its text, never built as a number."""
     with pytest.raises(InvalidDataError) as info:

@@ -168,9 +168,12 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
         text: str = value  # type: ignore[assignment]
         if len(text) > _CANONICAL_LENGTH or _CANONICAL.fullmatch(text) is None:
             shown = repr(text) if len(text) <= 40 else repr(text[:40]) + f"… ({len(text)} chars)"
+            percent_hint = (
+                " (a rate is stored as a fraction: 0.1 for 10%)" if text.endswith("%") else ""
+            )
             raise InvalidValueError(
                 f'{what} must be a plain decimal number such as "1234.50" (ASCII digits, '
-                f"an optional sign, one decimal point), got {shown}",
+                f"an optional sign, one decimal point), got {shown}{percent_hint}",
                 field=what,
                 rule="canonical decimal text",
             )

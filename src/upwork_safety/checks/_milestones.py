@@ -14,6 +14,7 @@ import re
 from upwork_safety.checks._findings import Confidence, Finding, FindingCode, make_finding
 from upwork_safety.checks._normalise import normalise
 from upwork_safety.errors import InvalidTypeError
+from upwork_safety.models import Milestone
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -151,8 +152,14 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
     """
     for name, value in (("title", title), ("description", description)):
         if not isinstance(value, str):
+            hint = (
+                ": pass milestone.title, milestone.description (review_contract reviews "
+                "every milestone of a contract)"
+                if isinstance(value, Milestone)
+                else ""
+            )
             raise InvalidTypeError(
-                f"review_milestone({name}) must be a str, not {type(value).__name__}",
+                f"review_milestone({name}) must be a str, not {type(value).__name__}{hint}",
                 field=name,
                 rule="a str",
             )
