@@ -1025,3 +1025,19 @@ def test_invoice_invariants(entries, rate, limit, verified):
     for segment in result.segments:
         assert segment.protected == (not segment.reasons)
         assert segment.billed != (R.OVER_LIMIT in segment.reasons)
+
+
+def test_invoice_and_jss_report_reprs_are_one_line():
+    """A week's invoice and a JSS report show a one-line summary, not every segment or reason."""
+    from upwork_safety import jss
+
+    full_week = [entry(at(d, 9), at(d, 17)) for d in range(1, 6)]
+    result = invoice(full_week, week=WEEK, rate=usd("30.00"))
+    shown = repr(result)
+    assert "\n" not in shown
+    assert len(shown) < 200
+    assert shown.startswith("<WeeklyInvoice 2024-01-01 → 2024-01-07 (UTC): 40.00 h at USD 30.00")
+    assert "USD 1,200.00" in shown
+    report = jss.score([], as_of=date(2024, 1, 8))
+    # 2023-12 rules take a biweekly snapshot: the report is of 2024-01-07.
+    assert "<JSSReport 2024-01-07: not eligible, 0 contracts, " in repr(report)

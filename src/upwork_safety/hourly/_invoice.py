@@ -122,7 +122,7 @@ def _hours(span: timedelta) -> Decimal:
     return round_half_up(exact, _HOURS_PLACES)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class WeeklyInvoice:
     """A billing week of hourly work: what is invoiced, what is protected, and when it pays.
 
@@ -203,6 +203,14 @@ class WeeklyInvoice:
     def unprotected_segments(self) -> tuple[Segment, ...]:
         """The billed segments Hourly Protection does not cover (each with its reasons)."""
         return tuple(s for s in self.segments if s.billed and not s.protected)
+
+    def __repr__(self) -> str:
+        # One line: the fields (every 10-minute segment) run to kilobytes a day.
+        return (
+            f"<WeeklyInvoice {self.week}: {self.billable_hours} h at {self.rate} = "
+            f"{self.amount} ({self.protected_hours} h protected), available "
+            f"{self.available_at.isoformat()}>"
+        )
 
     # -- exact times
     @staticmethod

@@ -92,7 +92,7 @@ class WindowScore:
         return (type(self), _fields(self))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class JSSReport:
     """The score on a day, with every contract's :class:`Impact`.
 
@@ -119,6 +119,15 @@ class JSSReport:
     windows: tuple[WindowScore, ...]
     trending: Decimal | None
     impacts: tuple[Impact, ...]
+
+    def __repr__(self) -> str:
+        # One line: the impacts (a reason list per contract) run to kilobytes.
+        shown = "not eligible" if self.score is None else f"{self.score}% ({self.window})"
+        count = len(self.impacts)
+        return (
+            f"<JSSReport {self.computed_on}: {shown}, {count} "
+            f"contract{'' if count == 1 else 's'}, {self.rules}>"
+        )
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), _fields(self))
