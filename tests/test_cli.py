@@ -2,6 +2,7 @@
 
 import io
 import json
+import os
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -421,6 +422,22 @@ def test_python_dash_m():
     )
     assert 0 == done.returncode
     assert json.loads(done.stdout)["methods"]
+
+
+def test_output_in_a_code_page_without_arrows_is_escaped_not_a_traceback():
+    """Redirected output on Windows is in the ANSI code page: an arrow is written as an escape.
+
+    ``rules`` prints "→" (U+2192), which cp1252 lacks; it used to exit 1 with
+    a UnicodeEncodeError traceback.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", "upwork_safety", "rules", "--on", "2025-06-02"],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+    )
+    assert (0, b"") == (done.returncode, done.stderr)
+    assert b"\\u2192" in done.stdout
 
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"

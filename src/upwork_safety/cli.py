@@ -174,6 +174,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _escape_what_cannot_be_shown(*streams: TextIO) -> None:
+    """Write a character the stream's encoding lacks as an escape, never a traceback.
+
+    Redirected output on Windows is in the ANSI code page (cp1252, say), which
+    has no arrow or Urdu letter: those are written as ``\u2192`` instead.
+    """
+    for stream in streams:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -186,6 +198,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         with nothing on *out*).
     """
     stream = sys.stdout if out is None else out
+    _escape_what_cannot_be_shown(sys.stderr, stream)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
