@@ -826,6 +826,22 @@ class TestHostile:
         with pytest.raises(InvalidDataError):
             parse(text)
 
+    def test_an_unclosed_quote_is_reported_where_it_opened(self):
+        """Regression (red team): it was reported at the file's last line, then 49 false rows.
+
+        A field quoted on line 2 and never closed swallows the rest of the file:
+        one problem, at line 2, naming where reading stopped.
+        """
+        rows = '2024-09-02,"Job (1),1,1,\n' + "2024-09-03,Job (1),1,1,\n" * 1000
+        with pytest.raises(InvalidDataError) as info:
+            parse(",".join(WEEKLY) + "\n" + rows)
+        assert ["line 2"] == [where(p) for p in problems_of(info)]
+        assert "line 1002" in problems_of(info)[0]
+        long_field = '2024-09-02,"Job (1),1,1,\n' + ("x" * 1000 + "\n") * 200
+        with pytest.raises(InvalidDataError) as info:
+            parse(",".join(WEEKLY) + "\n" + long_field + "2024-09-03,Job (1),1,1,\n" * 10)
+        assert ["line 2"] == [where(p) for p in problems_of(info)]
+
     def test_nul_characters(self):
         """A NUL character is refused at its line, the same on every Python (csv differs)."""
         with pytest.raises(InvalidDataError) as info:
@@ -848,6 +864,10 @@ class TestHostile:
         """Regression (review): the next line was then read as the header and refused too."""
         with pytest.raises(InvalidDataError) as info:
             parse(",".join(WEEKLY).replace("Date", f"Da{bad}te") + "\n2024-09-02,Job (1),1,1,\n")
+        assert ["line 1"] == [where(p) for p in problems_of(info)]
+        # With no line after it, "the text is empty" was added as a second problem.
+        with pytest.raises(InvalidDataError) as info:
+            parse(",".join(WEEKLY).replace("Date", f"Da{bad}te") + "\n")
         assert ["line 1"] == [where(p) for p in problems_of(info)]
 
 

@@ -386,9 +386,19 @@ def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[s
         except StopIteration:
             return
         except csv.Error as exc:
-            problems.add(reader.line_num, f"line {reader.line_num}: not valid CSV: {exc}")
-            previous = reader.line_num
-            continue
+            start = previous + 1
+            if reader.line_num == start:
+                problems.add(start, f"line {start}: not valid CSV: {exc}")
+                previous = reader.line_num
+                continue
+            # The record ran on over several lines: a quote that opened a field on
+            # its first line never closed.  What follows cannot be read as rows.
+            problems.add(
+                start,
+                f"line {start}: not valid CSV: {exc} at line {reader.line_num}; a field "
+                f"quoted on line {start} is not closed by then",
+            )
+            return
         start = previous + 1
         previous = reader.line_num
         if record:
@@ -419,9 +429,10 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
     # Blank lines before the header (cells that are all empty or spaces) hold nothing.
     first = next(((n, r) for n, r in records if any(cell.strip() for cell in r)), None)
     if first is None:
-        problems.add(
-            1, "line 1: the text is empty; expected the header line of an Upwork CSV export"
-        )
+        if not problems.items:  # a line that was not text is the problem already
+            problems.add(
+                1, "line 1: the text is empty; expected the header line of an Upwork CSV export"
+            )
         return None
     header_line, header = first
     if problems.items:
