@@ -1810,3 +1810,20 @@ def test_checks_do_not_guess_escrow_an_export_cannot_show():
         for c in to_contracts(parse(read(REPORT_FILE)))
     }
     assert {"Shop landing page": [], "API integration": ["UNVERIFIED_CLIENT"]} == found
+
+
+def test_a_summary_spans_at_most_a_century():
+    """Regression (red team): 98 characters dated year 1 and 9990 made 119,880 monthly rows.
+
+    The span is refused naming both lines; 99 years still summarise.
+    """
+    head = "Date,Contract,Hours,Amount,Payment type\n"
+    far = head + "0001-01-01,A (1),,1.00,Bonus\n9990-12-31,A (1),,1.00,Bonus\n"
+    with pytest.raises(InvalidValueError) as info:
+        statements.summarize(parse(far), by="month")
+    assert ("statement", "at most 100 years") == (info.value.field, info.value.rule)
+    assert "(line 2)" in str(info.value)
+    assert "(line 3)" in str(info.value)
+    near = head + "1926-01-01,A (1),,1.00,Bonus\n2024-12-31,A (1),,1.00,Bonus\n"
+    assert 99 * 12 == len(statements.summarize(parse(near), by="month").rows)
+    assert 100 == statements.MAX_SPAN_YEARS

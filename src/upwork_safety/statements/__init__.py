@@ -59,6 +59,8 @@ MAX_LINES = _formats.MAX_LINES
 MAX_CHARS = _formats.MAX_CHARS
 #: The most problems listed in one error; reading stops at the next one.
 MAX_PROBLEMS = _formats.MAX_PROBLEMS
+#: The longest span, in years, :func:`summarize` covers (a row for every period).
+MAX_SPAN_YEARS = _summary.MAX_SPAN_YEARS
 
 __all__ = [
     "INCOME_KINDS",
@@ -68,6 +70,7 @@ __all__ = [
     "MAX_LINE_CHARS",
     "MAX_PROBLEMS",
     "MAX_ROWS",
+    "MAX_SPAN_YEARS",
     "BalanceBreak",
     "FeeAudit",
     "FeeCheck",

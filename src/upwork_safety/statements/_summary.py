@@ -396,13 +396,15 @@ class Summary:
         ``withdrawn_pkr``; with a tax estimate, ``tax_rate`` and ``tax_pkr``.
         """
         records = []
+        converted = any(r.rate is not None for r in self.rows)
+        taxed = any(r.tax_rate is not None for r in self.rows)
         for row in self.rows:
             record = row.record()
-            if any(r.rate is not None for r in self.rows):
+            if converted:
                 record["rate"] = None if row.rate is None else row.rate.rate
                 record["net_pkr"] = _render.plain(row.net_pkr)
                 record["withdrawn_pkr"] = _render.plain(row.withdrawn_pkr)
-            if any(r.tax_rate is not None for r in self.rows):
+            if taxed:
                 record["tax_rate"] = row.tax_rate
                 record["tax_pkr"] = _render.plain(row.tax_pkr)
             records.append(record)
@@ -492,8 +494,9 @@ def summarize(
 
     Raises:
         InvalidValueError: *by* or *tax* is not one of the values above,
-            *tax* is given without *rates*, or a period needs a rate the
-            mapping lacks (every missing period is named).
+            *tax* is given without *rates*, a period needs a rate the
+            mapping lacks (every missing period is named), or the statement
+            spans :data:`MAX_SPAN_YEARS` years or more.
         InvalidTypeError: *statement* is not a Statement, or *rates* is not
             a rate or mapping of rates.
         CurrencyMismatchError: A rate does not convert USD to PKR.
@@ -548,6 +551,13 @@ def summarize(
     )
 
 
+#: The longest span of years :func:`summarize` covers: it writes a row for every
+#: period between the first transaction and the last, so a file dated from year
+#: 1 to 9990 would make 119,880 monthly rows.  Upwork (and oDesk before it) is
+#: far younger than a century.
+MAX_SPAN_YEARS = 100
+
+
 def _periods(
     transactions: tuple[Transaction, ...], by: Period
 ) -> list[tuple[tuple[str, date, date], list[Transaction]]]:
@@ -555,6 +565,15 @@ def _periods(
         return []
     groups: list[tuple[tuple[str, date, date], list[Transaction]]] = []
     first = transactions[0]
+    newest = transactions[-1]
+    if newest.on.year - first.on.year >= MAX_SPAN_YEARS:
+        raise InvalidValueError(
+            f"the statement runs from {first.on} (line {first.line}) to {newest.on} (line "
+            f"{newest.line}): a summary has a row for every period in between, so it "
+            f"covers at most {MAX_SPAN_YEARS} years; check those dates",
+            field="statement",
+            rule=f"at most {MAX_SPAN_YEARS} years",
+        )
     if by == "tax_year" and first.on < _FIRST_TAX_YEAR:
         raise InvalidValueError(
             f"line {first.line}: dated {first.on}, before {_FIRST_TAX_YEAR}, the start of the "
