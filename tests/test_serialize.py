@@ -1020,3 +1020,49 @@ def test_a_literal_field_holding_something_else_is_refused_when_written(bad):
     with pytest.raises(InvalidTypeError) as info:
         serialize.to_json(_UsersOwn(_Colour.RED, _Level.LOW, _Perm.R, _Plain.A, bad))
     assert "one of the Literal's values" == info.value.rule
+
+
+def test_text_fields_refuse_a_lone_surrogate_the_writer_could_not_write():
+    """Regression (red team): these took a lone surrogate, and to_json then raised raw.
+
+    Every text field now refuses one naming itself, as the other text fields did.
+    """
+    from upwork_safety import rules as rule_sets
+    from upwork_safety import statements
+
+    bad = "x\udcff"
+    with pytest.raises(InvalidValueError) as info:
+        ExchangeRate("USD", "PKR", "280", source=bad)
+    assert ("ExchangeRate.source", "valid Unicode text") == (info.value.field, info.value.rule)
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(rule_sets.CURRENT, name=bad)
+    assert "PlatformRules.name" == info.value.field
+    text = "Date,Contract,Hours,Amount,Payment type\n2024-01-01,A (1),,1.00,Bonus\n"
+    summary = statements.summarize(statements.parse(text), by="month")
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(summary, notes=("fine", bad))
+    assert "Summary.notes[1]" == info.value.field
+
+
+def test_plain_data_json_cannot_hold_is_refused_by_the_library():
+    """A caller's plain data that JSON or the readers cannot hold gets a library error.
+
+    A lone surrogate, a list that holds itself, a 5,000-digit int, a NaN or a
+    Decimal of a hundred million digits used to raise Python's own errors, or
+    be written as text no reader takes back; the same with or without msgspec.
+    """
+    loop: list[object] = []
+    loop.append(loop)
+    cases = [
+        (["a\ud800"], InvalidValueError),
+        ({"k": "b\udcff"}, InvalidValueError),
+        (loop, InvalidTypeError),
+        ([10**5000], InvalidTypeError),
+        ([Decimal("NaN")], InvalidValueError),
+        ([Decimal("1E+100000000")], InvalidValueError),
+    ]
+    for value, error in cases:
+        with pytest.raises(error):
+            serialize.to_json(value)
+        with pytest.raises(error):
+            _standard_text(value)

@@ -15,7 +15,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, require_money, to_decimal
+from upwork_safety.money import (
+    CONTEXT,
+    MAX_DIGITS,
+    Money,
+    not_unicode,
+    require_money,
+    to_decimal,
+    unicode_text,
+)
 
 if TYPE_CHECKING:
     import enum
@@ -343,38 +351,31 @@ def optional_date_field(instance: object, attribute: Any, value: Any) -> None:
         date_field(instance, attribute, value)
 
 
-def unicode_text(value: str) -> bool:
-    """Whether *value* is text UTF-8 can hold (no lone surrogate such as U+D800)."""
-    # str's own methods: a subclass cannot answer for itself.
-    if str.isascii(value):
-        return True
-    try:
-        str.encode(value, "utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _not_unicode(name: str) -> NoReturn:
-    raise InvalidValueError(
-        f"{name} holds a lone surrogate (e.g. '\\ud800'), which no UTF-8 text, JSON file or "
-        "terminal can hold",
-        field=name,
-        rule="valid Unicode text",
-    )
+def text_value(value: object, name: str) -> str:
+    """*value* if it is a ``str`` of valid Unicode text, else an error naming *name*."""
+    if type(value) is str and value.isascii():
+        return value  # the common case: ASCII is valid Unicode text
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"{name} must be a str, not {type(value).__name__}", field=name, rule="a str"
+        )
+    if not unicode_text(value):
+        not_unicode(name)
+    return value
 
 
 def text_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field must be a ``str`` of valid Unicode text."""
     if type(value) is str and value.isascii():
         return  # the common case: ASCII is valid Unicode text
-    if not isinstance(value, str):
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a str, not {type(value).__name__}", field=name, rule="a str"
-        )
-    if not unicode_text(value):
-        _not_unicode(field_name(instance, attribute))
+    text_value(value, field_name(instance, attribute))
+
+
+def text_items_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: a tuple of ``str`` of valid Unicode text (the index named)."""
+    name = field_name(instance, attribute)
+    for index, item in enumerate(sequence_of(value, str, name)):
+        text_value(item, f"{name}[{index}]")
 
 
 def id_field(instance: object, attribute: Any, value: Any) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import attrs
 
@@ -747,6 +747,28 @@ def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+def unicode_text(value: str) -> bool:
+    """Whether *value* is text UTF-8 can hold (no lone surrogate such as U+D800)."""
+    # str's own methods: a subclass cannot answer for itself.
+    if str.isascii(value):
+        return True
+    try:
+        str.encode(value, "utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def not_unicode(name: str) -> NoReturn:
+    """Refuse the text field *name* for holding a lone surrogate."""
+    raise InvalidValueError(
+        f"{name} holds a lone surrogate (e.g. '\\ud800'), which no UTF-8 text, JSON file or "
+        "terminal can hold",
+        field=name,
+        rule="valid Unicode text",
+    )
+
+
 def _check_source(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str):
         raise InvalidTypeError(
@@ -754,6 +776,8 @@ def _check_source(_instance: object, _attribute: object, value: Any) -> None:
             field="ExchangeRate.source",
             rule="a str",
         )
+    if not unicode_text(value):
+        not_unicode("ExchangeRate.source")
 
 
 @attrs.frozen

@@ -22,6 +22,7 @@ from upwork_safety._validate import (
     exact_date,
     member_field,
     member_text,
+    text_value,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason, StrEnum
@@ -438,12 +439,7 @@ class JSSRules:
     def __attrs_post_init__(self) -> None:
         exact_date(self.effective, "JSSRules.effective")
         exact_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
-        if not isinstance(self.name, str):
-            raise InvalidTypeError(
-                f"JSSRules.name must be a str, not {type(self.name).__name__}",
-                field="JSSRules.name",
-                rule="a str",
-            )
+        text_value(self.name, "JSSRules.name")
         self._check_counts()
         self._check_types()
         self._check_weights()

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from upwork_safety._validate import exact_date
+from upwork_safety._validate import exact_date, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 from upwork_safety.rules._history import RuleHistory
@@ -277,12 +277,7 @@ class PlatformRules:
 
     def __attrs_post_init__(self) -> None:
         exact_date(self.effective, "PlatformRules.effective")
-        if not isinstance(self.name, str):
-            raise InvalidTypeError(
-                f"PlatformRules.name must be a str, not {type(self.name).__name__}",
-                field="PlatformRules.name",
-                rule="a str",
-            )
+        text_value(self.name, "PlatformRules.name")
         for field in attrs.fields(type(self)):
             if "rule" not in field.metadata:
                 continue

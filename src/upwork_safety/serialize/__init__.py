@@ -35,7 +35,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-from typing import TYPE_CHECKING, Any, TypeVar, get_origin
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_origin
 
 import cattrs
 
@@ -45,6 +45,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     UpworkSafetyError,
 )
+from upwork_safety.money import unicode_text
 from upwork_safety.serialize import _fast, _fused
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import LIMIT, complete, problems
@@ -118,7 +119,14 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
     """
     writer = _writer(omit_defaults)
     with _collector_paused():
-        return writer.unstructure(value)
+        try:
+            return writer.unstructure(value)
+        except RecursionError:  # only plain data nests this deep, or holds itself
+            raise InvalidTypeError(
+                "cannot serialise data nested this deeply (or a list or dict that holds itself)",
+                field="value",
+                rule="plain data of bounded depth",
+            ) from None
 
 
 def from_dict(cls: type[T], data: Any) -> T:
@@ -218,18 +226,43 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
         data = to_dict(value, omit_defaults=omit_defaults)
         if _fast.ENCODER is not None:
             try:
-                return _fast.encode(data, indent)
-            except TypeError:
-                # msgspec refuses subclasses of str and int (a caller's id type);
-                # json.dumps writes them as their plain value, the same text.
+                return _checked_text(_fast.encode(data, indent))
+            except (TypeError, ValueError, OverflowError):
+                # msgspec refuses subclasses of str and int (a caller's id type), which
+                # json.dumps writes as their plain value, the same text; on anything
+                # else json.dumps below gives the same refusal as without the extra.
                 pass
-        return json.dumps(
-            data,
-            indent=indent,
-            separators=(",", ":") if indent is None else None,
-            ensure_ascii=False,
-            allow_nan=False,
-        )
+        try:
+            text = json.dumps(
+                data,
+                indent=indent,
+                separators=(",", ":") if indent is None else None,
+                ensure_ascii=False,
+                allow_nan=False,
+            )
+        except (ValueError, RecursionError) as exc:  # plain data: a loop, a 5,000-digit int
+            raise InvalidTypeError(
+                f"cannot write this data as JSON: {exc}",
+                field="value",
+                rule="plain data JSON can hold",
+            ) from None
+        return _checked_text(text)
+
+
+def _lone_surrogate() -> NoReturn:
+    raise InvalidValueError(
+        "cannot write text holding a lone surrogate (e.g. '\\ud800') as JSON: no UTF-8 "
+        "file can hold it, and the readers refuse it",
+        field="value",
+        rule="valid Unicode text",
+    )
+
+
+def _checked_text(text: str) -> str:
+    """*text* if UTF-8 can hold it (the library's values can; plain data may not)."""
+    if not text.isascii() and not unicode_text(text):
+        _lone_surrogate()
+    return text
 
 
 class _Repeated(dict):  # type: ignore[type-arg]

@@ -46,7 +46,7 @@ from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEven
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
-from upwork_safety.money import Money
+from upwork_safety.money import Money, to_decimal
 from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._problems import LIMIT, ItemsError, tally
 from upwork_safety.serialize._strict import RefusedError, type_name
@@ -466,6 +466,16 @@ def _is_enum(t: Any) -> bool:
 # --------------------------------------------------------------------------- the converter
 
 
+def _write_decimal(value: Decimal) -> str:
+    """A ``Decimal`` as the text the readers take back; NaN or an absurd exponent is refused.
+
+    The library's own values hold only such numbers; this guards a ``Decimal``
+    in plain data (a list or dict of the caller's) from being written as
+    ``"NaN"``, or as a hundred megabytes of zeros, that no reader would take.
+    """
+    return _render.decimal_text(to_decimal(value, "a Decimal to write"))
+
+
 def _no_float(value: float) -> NoReturn:
     # No public value holds a float (the library's numbers are Decimal), and
     # JSON encoders disagree on how to write them (1e+16 or 1e16): refused.
@@ -519,7 +529,7 @@ def make_converter(
     for not_json in (bytes, bytearray, pathlib.PurePath):  # cattrs passes these through
         conv.register_unstructure_hook(not_json, _refuse(not_json))
     conv.register_unstructure_hook(Money, _render.money_dict)
-    conv.register_unstructure_hook(Decimal, _render.decimal_text)
+    conv.register_unstructure_hook(Decimal, _write_decimal)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     conv.register_unstructure_hook(timedelta, _render.seconds_text)

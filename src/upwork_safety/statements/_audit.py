@@ -20,6 +20,7 @@ from upwork_safety._validate import (
     instance_field,
     items_field,
     text_field,
+    text_items_field,
 )
 from upwork_safety.errors import (
     InvalidValueError,
@@ -156,7 +157,7 @@ class FeeAudit:
         default=(), converter=as_tuple, validator=items_field(Transaction)
     )
     assumptions: tuple[str, ...] = attrs.field(
-        default=(), converter=as_tuple, validator=items_field(str)
+        default=(), converter=as_tuple, validator=text_items_field
     )
 
     def __attrs_post_init__(self) -> None:

@@ -29,6 +29,7 @@ from upwork_safety._validate import (
     optional_instance,
     sequence_of,
     text_field,
+    text_value,
     to_date,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
@@ -206,7 +207,12 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
                 rule="a (column, value) pair of str",
             )
         column, text = pair
-        pairs.append((str(column), str(text)))
+        pairs.append(
+            (
+                text_value(str(column), f"Transaction.extra[{index}][0]"),
+                text_value(str(text), f"Transaction.extra[{index}][1]"),
+            )
+        )
     return tuple(pairs)
 
 

@@ -25,6 +25,7 @@ from upwork_safety._validate import (
     instance_field,
     items_field,
     text_field,
+    text_items_field,
     to_date,
     utc_day,
 )
@@ -347,7 +348,7 @@ class Summary:
     rows: tuple[SummaryRow, ...] = attrs.field(
         converter=as_tuple, validator=items_field(SummaryRow)
     )
-    notes: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=items_field(str))
+    notes: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=text_items_field)
 
     def __attrs_post_init__(self) -> None:
         for index, (older, newer) in enumerate(itertools.pairwise(self.rows), start=1):
