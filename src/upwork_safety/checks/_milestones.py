@@ -150,7 +150,8 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
     >>> review_milestone("Logo: 3 concepts", "PNG and SVG files, 2 revision rounds")
     []
     """
-    for name, value in (("title", title), ("description", description)):
+    given: tuple[tuple[str, object], ...] = (("title", title), ("description", description))
+    for name, value in given:
         if not isinstance(value, str):
             hint = (
                 ": pass milestone.title, milestone.description (review_contract reviews "

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any, TypeVar, get_args
 
 from upwork_safety._render import jsonable
-from upwork_safety._validate import unicode_text
+from upwork_safety.money import unicode_text
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import CONTEXT, Money, to_decimal
 
