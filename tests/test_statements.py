@@ -1827,3 +1827,27 @@ def test_a_summary_spans_at_most_a_century():
     near = head + "1926-01-01,A (1),,1.00,Bonus\n2024-12-31,A (1),,1.00,Bonus\n"
     assert 99 * 12 == len(statements.summarize(parse(near), by="month").rows)
     assert 100 == statements.MAX_SPAN_YEARS
+
+
+def test_amounts_are_bounded_so_every_sum_of_an_export_is_exact():
+    """Regression (red team): two 18-digit amounts overflowed inside the sums with no line.
+
+    Each USD amount and balance is refused at its line and column when it is
+    a billion dollars or more; a Transaction built directly refuses it too.
+    """
+    big = "999999999999999999.99"
+    head = "Date,Contract,Hours,Amount,Payment type\n"
+    with pytest.raises(InvalidDataError) as info:
+        parse(head + f"2024-01-01,A (1),,{big},Bonus\n2024-01-02,A (1),,{big},Bonus\n")
+    assert ["line 2, column 4", "line 3, column 4"] == [where(p) for p in problems_of(info)]
+    assert 10**9 == statements.MAX_AMOUNT
+    just_below = "999999999.99"
+    parsed = parse(head + f"2024-01-01,A (1),,{just_below},Bonus\n")
+    assert Money(just_below, "USD") == parsed.transactions[0].amount
+    row = parsed.transactions[0]
+    with pytest.raises(InvalidValueError) as refused:
+        attrs.evolve(row, amount=Money("1000000000", "USD"))
+    assert ("Transaction.amount", "below 1,000,000,000 USD") == (
+        refused.value.field,
+        refused.value.rule,
+    )

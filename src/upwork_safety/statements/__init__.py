@@ -59,11 +59,14 @@ MAX_LINES = _formats.MAX_LINES
 MAX_CHARS = _formats.MAX_CHARS
 #: The most problems listed in one error; reading stops at the next one.
 MAX_PROBLEMS = _formats.MAX_PROBLEMS
+#: Every US dollar amount or balance in an export is below this (so sums stay exact).
+MAX_AMOUNT = _formats.MAX_AMOUNT
 #: The longest span, in years, :func:`summarize` covers (a row for every period).
 MAX_SPAN_YEARS = _summary.MAX_SPAN_YEARS
 
 __all__ = [
     "INCOME_KINDS",
+    "MAX_AMOUNT",
     "MAX_CHARS",
     "MAX_FIELD_CHARS",
     "MAX_LINES",

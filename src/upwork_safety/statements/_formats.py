@@ -44,6 +44,7 @@ import attrs
 
 from upwork_safety import errors
 from upwork_safety._validate import LATEST
+from upwork_safety.statements import _model
 from upwork_safety.statements._model import StatementFormat, TransactionKind, ten_minute_steps
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ MAX_CHARS = 20_000_000
 #: Most problems listed in one error (the library-wide bound of InvalidDataError);
 #: reading stops there.
 MAX_PROBLEMS = errors.MAX_PROBLEMS
+MAX_AMOUNT = _model.MAX_AMOUNT
 
 
 @attrs.frozen
@@ -309,7 +311,10 @@ def parse_amount(text: str, *, places: int | None = 2) -> Decimal | str:
     Args:
         text: The field.
         places: The most decimal places allowed (``None``: no limit beyond
-            the money limit of 18).
+            the money limit of 18, for the local-currency column, which is
+            kept but never summed).  With a limit the amount is US dollars,
+            summed with the file's others, so it must also stay below
+            :data:`MAX_AMOUNT`.
     """
     if not _AMOUNT.fullmatch(text):
         if _GROUPED.fullmatch(text):
@@ -325,6 +330,11 @@ def parse_amount(text: str, *, places: int | None = 2) -> Decimal | str:
     exponent = value.as_tuple().exponent
     if places is not None and isinstance(exponent, int) and -exponent > places:
         return f"{_short(text)} has more than {places} decimal places"
+    if places is not None and abs(value) >= MAX_AMOUNT:
+        return (
+            f"{_short(text)} is beyond any Upwork amount (below {MAX_AMOUNT:,} USD), so the "
+            "file's sums could not be exact"
+        )
     return value
 
 

@@ -135,12 +135,22 @@ def _line(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
-def usd_field(*, non_negative: bool = False, optional: bool = False) -> Any:
+#: Every US dollar amount and balance of one row is below this in size (a
+#: billion dollars, far beyond any Upwork payment): with at most
+#: :data:`~upwork_safety.statements.MAX_ROWS` rows, any sum of them, even
+#: converted at 10,000 rupees to the dollar, stays within Money's 18 integer
+#: digits, so every total of an export is exact.
+MAX_AMOUNT = Decimal(10) ** 9
+
+
+def usd_field(*, non_negative: bool = False, optional: bool = False, row: bool = False) -> Any:
     """An attrs validator: Money in USD, Upwork's balance currency.
 
     Args:
         non_negative: Refuse a negative amount too.
         optional: Let ``None`` through.
+        row: One row's amount, which must stay below :data:`MAX_AMOUNT` so
+            that the sums of a whole export stay exact.
     """
     check = check_money if non_negative else require_money
 
@@ -154,6 +164,13 @@ def usd_field(*, non_negative: bool = False, optional: bool = False) -> Any:
                 f"{name} must be in USD (Upwork's balance currency), got {money.currency}",
                 field=name,
                 rule="in USD",
+            )
+        if row and abs(money.amount) >= MAX_AMOUNT:
+            raise InvalidValueError(
+                f"{name} must be below {MAX_AMOUNT:,} USD in size (an export's sums must "
+                f"stay exact), got {money}",
+                field=name,
+                rule=f"below {MAX_AMOUNT:,} USD",
             )
 
     return validate
@@ -263,11 +280,11 @@ class Transaction:
     line: int = attrs.field(validator=_line)
     on: date = attrs.field(converter=to_date, validator=date_field)
     kind: TransactionKind = attrs.field(validator=instance_field(TransactionKind))
-    amount: Money = attrs.field(validator=usd_field())
+    amount: Money = attrs.field(validator=usd_field(row=True))
     id: str | None = attrs.field(default=None, validator=optional_id_field)
     type_text: str = attrs.field(default="", validator=text_field)
     description: str = attrs.field(default="", validator=text_field)
-    balance: Money | None = attrs.field(default=None, validator=usd_field(optional=True))
+    balance: Money | None = attrs.field(default=None, validator=usd_field(optional=True, row=True))
     client: str = attrs.field(default="", validator=text_field)
     contract: str = attrs.field(default="", validator=text_field)
     contract_id: str | None = attrs.field(default=None, validator=optional_id_field)

@@ -16,9 +16,8 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from upwork_safety.money import unicode_text
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
-from upwork_safety.money import Money
+from upwork_safety.money import Money, unicode_text
 from upwork_safety.statements import _formats
 from upwork_safety.statements._formats import (
     MAX_CHARS,
