@@ -978,3 +978,42 @@ def test_tax_note_reads_the_rates_in_force(monkeypatch):
     assert "0.25% if you are PSEB-registered" in tax_note(date(2029, 12, 31), "standard")
     assert tax_note(None, "pseb").startswith("(0.5% income tax")
     assert "--tax none" in tax_note(None, "none")
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown"),
+    [
+        (("rules", "--on", "2025-W23-1"), "is not a date like"),
+        (("rules", "--on", "20250602"), "is not a date like"),
+        (("rules", "--on", "2025-153"), "is not a date like"),
+        (("jss", "H", "--now", "20250602T100000+0500"), "is not a moment like"),
+        (("jss", "H", "--now", "2025-06-02T10:00:00,5+00:00"), "is not a moment like"),
+        (("jss", "H", "--now", "2025-06-02T10:00"), "has no UTC offset"),
+    ],
+)
+def test_dates_on_the_command_line_follow_the_json_files_rule(argv, shown, capsys, tmp_path):
+    """Regression (red team): week dates, ordinal dates and basic format were accepted here.
+
+    The JSON files refuse them, so the command line reads dates the same one way.
+    """
+    argv = tuple(str(history_file(tmp_path)) if a == "H" else a for a in argv)
+    if "--now" in argv and argv[0] == "jss":
+        argv = ("check", *argv[1:])
+    with pytest.raises(SystemExit) as done:
+        run(*argv)
+    assert 2 == done.value.code
+    assert shown in capsys.readouterr().err
+    assert 0 == run("rules", "--on", "2025-06-02")[0]
+
+
+def test_a_json_file_with_a_byte_order_mark_is_read(tmp_path):
+    """Regression (red team): a UTF-8 BOM (Notepad writes one) was refused as invalid JSON.
+
+    The statement command already took one; now every file does.
+    """
+    plain = history_file(tmp_path)
+    marked = tmp_path / "marked.json"
+    marked.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    assert run("jss", str(plain), "--as-of", "2025-06-30") == run(
+        "jss", str(marked), "--as-of", "2025-06-30"
+    )

@@ -77,7 +77,9 @@ def _read_text(path: str) -> str:
     if len(data) > MAX_FILE_BYTES:
         raise CLIError(f"{path}: larger than {MAX_FILE_BYTES:,} bytes; split it")
     try:
-        return data.decode("utf-8")
+        # A byte order mark (Windows Notepad writes one) is not part of the text,
+        # as the statement reader already takes it.
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CLIError(_not_utf8(path, data[:2], at=exc.start)) from None
 

@@ -100,29 +100,35 @@ def per_method(kind: Callable[[str], Decimal]) -> Callable[[str], tuple[str, Dec
 
 
 def day(text: str) -> date:
-    """A date written ``2026-11-26``."""
-    if len(text) != 10:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-26")
+    """A date written ``2026-11-26``: the one form the JSON files take (extended ISO 8601)."""
+    from upwork_safety import serialize
+
     try:
-        return date.fromisoformat(text)
-    except ValueError:
+        return serialize.from_dict(date, text)
+    except UpworkSafetyError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-26") from None
 
 
 def moment(text: str) -> datetime:
-    """An aware moment written ``2026-11-26T09:00:00+00:00`` (or with ``Z``)."""
+    """An aware moment written ``2026-11-26T09:00:00+00:00`` (or with ``Z``), as in the JSON files."""
+    from upwork_safety import serialize
+
     try:
-        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        value = serialize.from_dict(datetime, text)
+    except UpworkSafetyError:
+        try:
+            naive = datetime.fromisoformat(text)
+        except ValueError:
+            naive = None
+        if naive is not None and naive.tzinfo is None:
+            # The suggestion is a complete moment the reader accepts as it is.
+            suggestion = naive.replace(tzinfo=UTC).isoformat()
+            raise argparse.ArgumentTypeError(
+                f"{text!r} has no UTC offset; add one, e.g. {suggestion} (Upwork's clocks are UTC)"
+            ) from None
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a moment like 2026-11-26T09:00:00+00:00"
         ) from None
-    if value.tzinfo is None:
-        # The suggestion is a complete moment the reader accepts as it is.
-        suggestion = value.replace(tzinfo=UTC).isoformat()
-        raise argparse.ArgumentTypeError(
-            f"{text!r} has no UTC offset; add one, e.g. {suggestion} (Upwork's clocks are UTC)"
-        )
     try:
         return utc_instant(value, "the moment")
     except UpworkSafetyError as exc:  # off the calendar once in UTC, or past the last day
