@@ -110,7 +110,7 @@ def day(text: str) -> date:
 
 
 def moment(text: str) -> datetime:
-    """An aware moment written ``2026-11-26T09:00:00+00:00`` (or with ``Z``), as in the JSON files."""
+    """An aware moment written ``2026-11-26T09:00:00+00:00`` (or ``Z``), as in the JSON files."""
     from upwork_safety import serialize
 
     try:
