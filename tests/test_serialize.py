@@ -1066,3 +1066,29 @@ def test_plain_data_json_cannot_hold_is_refused_by_the_library():
             serialize.to_json(value)
         with pytest.raises(error):
             _standard_text(value)
+
+
+def test_a_jss_timeline_is_written_as_the_list_of_points_it_is():
+    """Regression (red team): to_dict refused a JSSTimeline, a public list of JSSPoint.
+
+    It is written as a list and reads back as list[JSSPoint], point for point.
+    """
+    from upwork_safety import jss
+
+    history = [
+        Contract(
+            f"c{i}",
+            f"cl{i}",
+            ContractKind.FIXED_PRICE,
+            date(2025, 1, 1),
+            date(2025, 1, 31),
+            payments=[Payment(date(2025, 1, 31), Money("100", "USD"))],
+            feedback=Feedback(stars="5.0"),
+        )
+        for i in range(3)
+    ]
+    line = jss.timeline(history, start=date(2025, 6, 1), end=date(2025, 6, 3))
+    data = serialize.to_dict(line)
+    assert [{"on": "2025-06-01", "score": 100}] == data[:1]
+    assert 3 == len(data)
+    assert list(line) == serialize.from_json(list[jss.JSSPoint], serialize.to_json(line))

@@ -428,7 +428,11 @@ def _is_mapping(t: Any) -> bool:
 
 
 def _is_list_or_tuple(t: Any) -> bool:
-    return (get_origin(t) or t) in {list, tuple, collections.abc.Sequence}
+    if (get_origin(t) or t) in {list, tuple, collections.abc.Sequence}:
+        return True
+    # A list or tuple of the library's own kind (jss.JSSTimeline, a contract's
+    # milestones) is written as the list it is; a named tuple is not a list.
+    return isinstance(t, type) and issubclass(t, (list, tuple)) and not hasattr(t, "_fields")
 
 
 def _literal_writer(t: Any) -> Callable[[Any], Any]:
