@@ -101,7 +101,7 @@ def test_what_if_by_evolve():
     ("change", "match"),
     [
         ({"review_period": timedelta(0)}, "review_period must be a positive duration"),
-        ({"minimum_milestone": Money(0, "USD")}, "minimum_milestone must be positive"),
+        ({"minimum_milestone": Money(0, "USD")}, "minimum_milestone must be a positive amount"),
         ({"hourly_minimum_activity": 11}, "0–10 scale"),
     ],
 )
@@ -109,6 +109,21 @@ def test_bad_rules_refused(change, match):
     """Nonsense rule values are refused."""
     with pytest.raises(RulesError, match=match):
         attrs.evolve(rules.CURRENT, **change)
+
+
+@pytest.mark.parametrize("fee", [Money("-291.00", "USD"), Money(0, "USD"), Money("291.00", "EUR")])
+def test_a_money_rule_is_a_positive_amount_in_the_presets_currency(fee):
+    """Regression (red team): a negative or foreign arbitration fee switched its warning off.
+
+    Every Money rule (the minimum milestone, the arbitration fee) is refused
+    unless it is positive and in the preset's currency, naming the field.
+    """
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(rules.CURRENT, arbitration_fee=fee)
+    assert ("PlatformRules.arbitration_fee", "positive, in USD") == (
+        info.value.field,
+        info.value.rule,
+    )
 
 
 def test_a_duration_longer_than_a_year_is_refused():

@@ -19,7 +19,6 @@ question.  For a what-if, evolve a rule set::
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -294,6 +293,16 @@ class PlatformRules:
                     field=name,
                     rule=f"a {kind.__name__}",
                 )
+            if isinstance(value, Money) and (
+                value.amount <= 0 or value.currency != field.default.currency
+            ):
+                # A zero, negative or foreign-currency amount would quietly switch a
+                # check off (an arbitration fee below every milestone, say).
+                raise RulesError(
+                    f"{name} must be a positive amount in {field.default.currency}, got {value}",
+                    field=name,
+                    rule=f"positive, in {field.default.currency}",
+                )
             if isinstance(value, timedelta) and not timedelta(0) < value <= _MAX_DURATION:
                 raise RulesError(
                     f"{name} must be a positive duration of at most {_MAX_DURATION.days} days, "
@@ -301,12 +310,6 @@ class PlatformRules:
                     field=name,
                     rule=f"a positive duration of at most {_MAX_DURATION.days} days",
                 )
-        if self.minimum_milestone.amount <= Decimal(0):
-            raise RulesError(
-                "PlatformRules.minimum_milestone must be positive",
-                field="PlatformRules.minimum_milestone",
-                rule="positive",
-            )
         if not 0 <= self.hourly_minimum_activity <= 10:
             raise RulesError(
                 "PlatformRules.hourly_minimum_activity must be on the 0–10 scale",
