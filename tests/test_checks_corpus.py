@@ -25,6 +25,7 @@ from upwork_safety.checks._sentences import Anchor
 DATA = Path(__file__).resolve().parent / "data"
 MESSAGES = json.loads((DATA / "messages.json").read_text("utf-8"))
 HELD_OUT = json.loads((DATA / "messages_heldout.json").read_text("utf-8"))
+HELD_OUT_2 = json.loads((DATA / "messages_heldout_2.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MESSAGE_CODES = (
     "START_BEFORE_FUNDING",
@@ -53,7 +54,9 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
     return scores, "\n".join(lines)
 
 
-@pytest.mark.parametrize("corpus", [MESSAGES, HELD_OUT], ids=["development", "held-out"])
+@pytest.mark.parametrize(
+    "corpus", [MESSAGES, HELD_OUT, HELD_OUT_2], ids=["development", "held-out", "held-out-2"]
+)
 def test_message_records_are_well_formed(corpus):
     """Every message has its direction, codes, language and innocent-mention flag."""
     for message in corpus:
@@ -63,6 +66,13 @@ def test_message_records_are_well_formed(corpus):
         assert message["lang"] in {"en", "roman_urdu", "mixed"}
         assert isinstance(message["innocent_mention"], bool)
         assert not (message["innocent_mention"] and message["codes"])
+
+
+def test_held_out_messages_are_not_in_the_development_set():
+    """A held-out message copied into the development set would be tuned on."""
+    development = {m["text"] for m in MESSAGES}
+    assert [] == [m["text"][:30] for m in (*HELD_OUT, *HELD_OUT_2) if m["text"] in development]
+    assert 30 == len(HELD_OUT_2)
 
 
 def test_corpus_sizes():

@@ -420,7 +420,7 @@ def test_model_adds_a_low_confidence_finding_where_the_rules_are_silent():
     """Where no rule fires, the trained model may add a code, with LOW confidence."""
     from upwork_safety.checks._messages import scan_rules_only
 
-    text = "Aur bhi banners bana do"
+    text = "Aur bhi pages bana do"  # "more pages too": the rules need "same budget" or "quick"
     assert [] == scan_rules_only(text)
     (finding,) = checks.scan_message(text)
     assert FindingCode.SCOPE_CREEP is finding.code

@@ -12,7 +12,8 @@ asking to be reached outside Upwork.  :func:`contact_details` finds
 * chat links (``wa.me/...``, ``t.me/...``, ``chat.whatsapp.com/...``,
   ``discord.gg/...``, ``join.skype.com/...``, ``m.me/...``);
 * handles and ids next to a chat app ("Telegram @kate_pm", "skype:
-  live:john.recruit", "my id is ali.dev.92", "dev#4421").
+  live:john.recruit", "my id is ali.dev.92", "dev#4421"), also written
+  after the app's name ("my skype: john.doe55", "Telegram: bob_r").
 
 Addresses at upwork.com, and addresses that are part of a product being
 built ("submissions land in info@..."; "emails come from noreply@...") are
@@ -67,6 +68,13 @@ NAMED_ID = re.compile(
     r"\b(?:id|username|user name|handle)(?: is| hai|\s?[:=])\s?"
     r"[a-z][a-z0-9_.\-]{2,30}[a-z0-9]"
 )
+#: A handle written after the chat app it belongs to: "my skype: john.doe55", "Telegram: bob_r".
+#: It must look like a handle (a digit, or an inner dot or underscore), not like a word.
+APP_HANDLE = re.compile(
+    r"\b(?:skype|telegram|discord|wechat|viber|kik|snapchat)"
+    r"(?: (?:id|username|user name|handle))?(?: is| hai|\s?[:=])\s?"
+    r"(?=[a-z0-9_.\-]{0,30}(?:\d|[_.][a-z0-9]))[a-z][a-z0-9_.\-]{1,30}[a-z0-9]"
+)
 #: Mail addresses that belong to a product, not a person.
 _ROBOT_MAILBOX = re.compile(r"^(?:no-?reply|do-?not-?reply|donotreply|test|example|user|name)@")
 _HANDLE_CONTEXT = re.compile(
@@ -103,6 +111,17 @@ def _product_mail(text: str, match: re.Match[str]) -> bool:
     if _EMAIL_TO_PERSON.search(sentence):
         return False
     return lex.PRODUCT.search(sentence) is not None
+
+
+def _product_handle(text: str, match: re.Match[str]) -> bool:
+    """A handle in talk of a product ("the Telegram: notify_bot sends the alerts"), not yours."""
+    if _OWNER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return False
+    sentence = _sentence(text, match.start(), match.end()).replace(match.group(), " ")
+    return lex.PRODUCT.search(sentence) is not None
+
+
+_OWNER_BEFORE = re.compile(r"\b(?:my|your|personal|private|mera|meri|apna|apni) $")
 
 
 def _sentence(text: str, start: int, end: int, reach: int = 160) -> str:
@@ -142,6 +161,11 @@ def contact_details(text: str) -> list[Detail]:
         Detail(m.start(), m.end(), "chat handle")
         for m in NAMED_ID.finditer(text)
         if lex.APP.search(_sentence(text, m.start(), m.end()))
+    )
+    found.extend(
+        Detail(m.start(), m.end(), "chat handle")
+        for m in APP_HANDLE.finditer(text)
+        if not _product_handle(text, m)
     )
     return _without_overlaps(found)
 

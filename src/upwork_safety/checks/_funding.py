@@ -95,8 +95,9 @@ _START_AFTER_FUNDING = re.compile(
 )
 #: Work asked for first, funding after: "do a draft and then I'll set up the contract".
 _WORK_THEN_FUND = re.compile(
-    r"\b(?:start|begin|work|do|make|write|design|draft|build|send|deliver|dikha\w{0,3}|"
-    r"bana\w{0,4}|likh\w{0,4}|kar ke|edit|translat\w{0,5}|need|review)\b.{0,60}"
+    r"(?P<work>\b(?:start|begin|work|do|make|write|design|draft|build|send|deliver|finish|"
+    r"complete|wrap up|dikha\w{0,3}|"
+    r"bana\w{0,4}|likh\w{0,4}|kar ke|edit|translat\w{0,5}|need|review)\b.{0,60})"
     r"\b(?:then|phir|uske baad|us ke baad|"
     r"after that|and (?:then )?(?:i'?ll|we'?ll|i will|we will)|if (?:it|they) (?:looks?|are) "
     r"(?:good|right|fine))\b.{0,40}\b(?:fund\w{0,3}|contract|offer|milestone|escrow|"
@@ -107,7 +108,8 @@ _WORK_FIRST = re.compile(
     r"\b(?:work|kaam|start|do (?:it|this)|make|write|design)\b(?: \w+){0,4} first\b|"
     r"\bpehle (?:\w+ ){0,2}(?:kaam|design|bana\w{0,4}|likh\w{0,4}|kar (?:do|dein|ke)|sample)\b"
 )
-#: Funding only after the work is seen: "I'll fund escrow after the first draft".
+#: Funding only after the work is seen: "I'll fund escrow after the first draft", "once you
+#: finish I'll create the milestone".
 _FUND_AFTER_WORK = re.compile(
     r"\b(?:fund\w{0,3}|escrow|contract|offer|milestone|hire|money|payment)\b(?: \w+){0,4}? "
     r"(?:after|once|when|only after|only when|as soon as|jab|until)\b(?: \w+){0,5}? "
@@ -115,11 +117,27 @@ _FUND_AFTER_WORK = re.compile(
     r"like|approved?|happy|satisf\w{0,4}|done|finished|delivered|launch|mvp)\b|"
     r"\b(?:see|check|review|like|approve)\b(?: \w+){0,5}? before (?:we|i) (?:put|add|fund|"
     r"deposit|create|send|make|open|lock)\b(?: \w+){0,3}? (?:escrow|milestone|contract|offer|"
-    r"funds?|money)\b"
+    r"funds?|money)\b|"
+    r"\b(?:once|when|after|as soon as|jab)\b(?P<done>(?: [\w']+){0,4}? (?:finish\w{0,3}|"
+    r"complet\w{0,3}|done|deliver\w{0,3})\b(?: \w+){0,4}?),? (?:i'?ll|i will|we'?ll|we will) "
+    r"(?:fund|create|set up|add|open|make|put|deposit|send)\w{0,3}\b(?: \w+){0,3}? "
+    r"(?:milestone|escrow|contract|offer|funds?)\b"
+)
+#: Paperwork, not work: "complete the form, then we'll open the contract".
+_PAPERWORK = re.compile(
+    r"\b(?:onboarding|questionnaire|paperwork|verification|registration|kyc|nda|agreement|"
+    r"application|proposal|interview|profile|contract|offer|"
+    r"(?:complete|fill\w{0,3}(?: in| out)?) (?:the |this |our |a |an )?(?:\w+ )?forms?)\b"
+)
+#: The milestone handed in, approved or paid out: only a funded milestone is.
+_SUBMIT_MILESTONE = re.compile(
+    r"\b(?:submit|approve|release)\w{0,3} (?:the |this |your |it |for )?(?:\w+ )?"
+    r"(?:milestone|payment|escrow|funds)\b"
 )
 _DELIVERED_BY_YOU = re.compile(r"\b(?:submit|approve|release|finish|complete|deliver)\w{0,3}\b")
 _NEXT_MILESTONE = re.compile(
-    r"\b(?:next|second|another|following|new) milestone\b|\bmilestone (?:[2-9]|two|three)\b"
+    r"\b(?:next|second|another|following|new) milestone\b|\bmilestone (?:[2-9]|two|three)\b|"
+    r"\bthe (?:next|second|following) one\b"
 )
 _NO_ESCROW = re.compile(
     r"\bwithout (?:a |the |any )?(?:milestone|escrow|contract|funding|offer)\b|"
@@ -219,8 +237,13 @@ def _deferred(sentence: Sentence) -> re.Match[str] | None:
     if sentence.first(_FUNDED_ALREADY) or sentence.first(_START_AFTER_FUNDING):
         return None
     ordered = sentence.first(_WORK_THEN_FUND)
-    if ordered is not None:
-        return ordered
+    if ordered is not None and not (
+        _PAPERWORK.search(ordered.group("work"))
+        or sentence.first(_SUBMIT_MILESTONE)
+        or sentence.first(_RELEASE)
+        or sentence.first(_NEXT_MILESTONE)
+    ):
+        return ordered  # not "finish it, then submit the milestone / I'll fund the next"
     for fund in sentence.all(_FUND):
         if _REPAID.match(sentence.text, fund.end()):
             continue  # "we'll pay you back": a reimbursement, not the funding
@@ -237,10 +260,12 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
     if sentence.negated(*match.span()) or sentence.past():
         return False
     if pattern is _FUND_AFTER_WORK:
+        done = match.group("done") or ""  # what is finished, in "once you finish, I'll fund"
         if _DELIVERED_BY_YOU.search(sentence.text, max(0, match.start() - 16), match.start()):
             return False
         return not (
-            sentence.first(_NEXT_MILESTONE)
+            _PAPERWORK.search(done)  # "once you complete the onboarding, I'll send the offer"
+            or sentence.first(_NEXT_MILESTONE)
             or sentence.first(_FUNDED_ALREADY)
             or sentence.first(_RELEASE)
         )

@@ -30,7 +30,10 @@ the past with no request in it ("I used to pay my old designer through
 PayPal"); the channel or method being part of the product ("a WhatsApp
 button", "integrate PayPal", "our customers pay with JazzCash"); or one of
 Upwork's own features ("withdraw to Payoneer", "the Upwork fee", "a call on
-Upwork").
+Upwork").  The rules can also *clear* a code the trained model would
+otherwise be asked about: every mention of paying routed through Upwork
+("I'll pay you through Upwork"), with nothing against it, clears
+off-platform payment (:func:`cleared`).
 
 Each code's grammar lives in its own module (:mod:`._off_platform`,
 :mod:`._upfront_fee`, :mod:`._funding`, :mod:`._scope`, :mod:`._reviews`) on
@@ -42,8 +45,9 @@ finding, so scanning is linear in the length of the message.
 
 from __future__ import annotations
 
+from upwork_safety.checks._findings import FindingCode
 from upwork_safety.checks._funding import start_before_funding
-from upwork_safety.checks._off_platform import contact, payment
+from upwork_safety.checks._off_platform import contact, payment, payment_kept_on_platform
 from upwork_safety.checks._reviews import review_begging
 from upwork_safety.checks._scope import scope_creep
 from upwork_safety.checks._sentences import Hit, Message
@@ -61,3 +65,14 @@ def detect(text: str, *, outgoing: bool) -> list[Hit]:
     else:
         hits.extend((start_before_funding(message), upfront_fee(message), scope_creep(message)))
     return [hit for hit in hits if hit is not None]
+
+
+def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
+    """Codes normalised *text* explicitly keeps on Upwork ("I'll pay you through Upwork").
+
+    The rules find nothing there, and the model, which reads words and not
+    where they point, may not add these codes either.
+    """
+    if payment_kept_on_platform(text, outgoing=outgoing):
+        return {FindingCode.OFF_PLATFORM_PAYMENT}
+    return set()

@@ -221,7 +221,9 @@ NOT_NEGATION = _c(
         r"no doubt|no matter|can't wait|won't you|don't you|can't we|couldn't we",
         r"shouldn't we|isn't it|wouldn't it|no need to wait|not a problem|nahi to|warna",
         r"no one will|nobody will|not much|not a big|not big|nothing big",
-        r"(?:shouldn't|should not|won't|will not|wouldn't|doesn't|does not|not) take",
+        r"(?:shouldn't|should not|won't|will not|wouldn't|doesn't|does not|not) take"
+        r" (?:you |me |us |them )?(?:long|much|more|a lot|ages|forever|a while|a bit|a cut|"
+        r"a fee|a minute|a second|an hour|a day|a few|a couple|time|\d+)",
         r"(?:shouldn't|should not|won't|wouldn't) be (?:much|hard|difficult|a big|a lot|long)",
     )
 )

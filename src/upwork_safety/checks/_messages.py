@@ -20,7 +20,7 @@ from upwork_safety.checks._findings import (
     make_finding,
     sorted_findings,
 )
-from upwork_safety.checks._intent import detect
+from upwork_safety.checks._intent import cleared, detect
 from upwork_safety.checks._model import model_hits
 from upwork_safety.checks._normalise import normalise
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -204,7 +204,11 @@ def scan_message(
 
 
 def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
-    """The findings of the rules, and (with *model*) of the model where the rules are silent."""
+    """The findings of the rules, and (with *model*) of the model where the rules are silent.
+
+    Silent, not clearing: a code the rules read as kept on Upwork ("I'll pay
+    you through Upwork") is not left to the model.
+    """
     normal = normalise(text)
     hits = [
         hit
@@ -213,6 +217,7 @@ def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
     ]
     if model and normal.text:
         found_codes = {hit.code for hit in hits}
+        found_codes |= cleared(normal.text, outgoing=side is Direction.OUTGOING)
         hits.extend(model_hits(normal.text, side.value, codes=CHECKED[side], found=found_codes))
     found: list[Finding] = []
     for hit in hits:

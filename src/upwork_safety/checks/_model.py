@@ -5,13 +5,14 @@ its weights ship as data in :mod:`._weights` (pure Python at run time, no
 dependency).  It reads the words and word pairs of the normalised message
 and the message's direction.
 
-It is used in one way only: where the rules found nothing for a code, the
-model adds that code when its probability is above the code's *limit*, the
-highest probability it gave, out of fold, to any development message without
-that code.  Such a finding has ``Confidence.LOW`` and its evidence is the
-word (or word pair) that weighed most for it.  The model was kept because,
-in the one comparison on the held-out set, rules plus model beat the rules
-alone (docs/checks.md has both figures).
+It is used in one way only: where the rules found nothing for a code (and
+did not clear it: :func:`._intent.cleared`, as in "I'll pay you through
+Upwork"), the model adds that code when its probability is above the code's
+*limit*, the highest probability it gave, out of fold, to any development
+message without that code.  Such a finding has ``Confidence.LOW`` and its
+evidence is the word (or word pair) that weighed most for it.  The model was
+kept because, in the one comparison on the held-out set, rules plus model
+beat the rules alone (docs/checks.md has both figures).
 """
 
 from __future__ import annotations
@@ -90,7 +91,7 @@ def _evidence(code: FindingCode, normal: str, found: set[str]) -> tuple[int, int
 def model_hits(
     normal: str, direction: str, *, codes: tuple[FindingCode, ...], found: set[FindingCode]
 ) -> list[Hit]:
-    """The codes among *codes*, not already *found* by the rules, that the model adds."""
+    """The codes among *codes*, not already *found* (or cleared) by the rules, that it adds."""
     present = features(normal, direction)
     hits: list[Hit] = []
     for code in codes:

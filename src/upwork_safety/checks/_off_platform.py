@@ -37,6 +37,11 @@ _COMMUNICATE = re.compile(
     r"\b(?:talk|chat|discuss|communicat\w{0,6}|conversation|message|messages|messaging|"
     r"contact|reach|call|speak|baat|rabta)\b"
 )
+#: Moving or carrying on off the platform: "let's continue outside Upwork", "take this off Upwork".
+_MOVE_OFF = re.compile(
+    r"\b(?:continue|carry on|move|moving|shift|go|get|take|bring)(?: \w+){0,2} "
+    r"(?:outside|off|away from)(?: of)?(?: the)? (?:upwork|platform)\b"
+)
 _AVAILABLE_ON = re.compile(
     r"\b(?:available|active|reachable|online|more active|mostly|usually|always|all day|"
     r"faster|quicker|quickly|easier|better|respond|reply|replies)\b|\bi'?m on\b|"
@@ -117,9 +122,11 @@ def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
 
 
 def _contact_elsewhere(sentence: Sentence) -> Hit | None:
-    """Talking "outside Upwork", "elsewhere", "on another app"."""
+    """Talking (or, with no money in the sentence, moving on) "outside Upwork", "elsewhere"."""
     for match in sentence.all(_CONTACT_OFF):
         verb = sentence.first(_COMMUNICATE)
+        if verb is None and not sentence.first(_STRONG_PAY):
+            verb = sentence.first(_MOVE_OFF)  # "let's continue outside Upwork"
         if verb is None or sentence.negated(*match.span()) or sentence.past():
             continue
         if sentence.asks():
@@ -256,3 +263,40 @@ _PAYMENT_ANCHOR = anchor(
 def payment(message: Message) -> Hit | None:
     """OFF_PLATFORM_PAYMENT: paying or being paid outside Upwork, asked for or offered."""
     return best_hit(read_rules(s, _PAYMENT_RULES) for s in message.holding(_PAYMENT_ANCHOR))
+
+
+#: Paying routed through Upwork: "I'll pay you through Upwork", "payment will be made via Upwork".
+_PAY_ON_UPWORK = re.compile(
+    r"\b(?:pay|paid|paying|payments?|send|sent|release|transfer)\w{0,3}"
+    r"(?: (?:you|u|me|us|it|them|everything|in full|the \w+)){0,2}"
+    r"(?: (?:will|is|are|goes|go|be|been|made|done|sent|released)){0,3} "
+    r"(?:on|via|through|thru|over|using|within) (?:the )?upwork\b|"
+    r"\b(?:payments?|paise) (?:\w+ )?upwork (?:pe|par|ke through|ke zariye)\b"
+)
+#: Another way or only part of the money: "rather than through Upwork", "half through Upwork".
+_OTHER_WAY = re.compile(
+    r"\b(?:instead|rather|than|except|besides|other|another|apart|half|part|rest|remaining|"
+    r"way|faster|quicker|easier|cheaper|better|slow|slower)\b"
+)
+
+
+def payment_kept_on_platform(text: str, *, outgoing: bool) -> bool:
+    """Whether every mention of paying in normalised *text* routes it through Upwork.
+
+    Nothing of ``OFF_PLATFORM_PAYMENT``'s words (a method, "directly", the
+    fee, account details) may occur, and no sentence that speaks of money may
+    go without "through Upwork", negate it or point to another way.  Most
+    messages never say "through Upwork" and are not cut into sentences again.
+    """
+    if _PAY_ON_UPWORK.search(text) is None:
+        return False
+    message = Message(text, outgoing=outgoing)
+    if message.has(_PAYMENT_ANCHOR):
+        return False
+    paying = [s for s in message.sentences if s.first(lex.PAY)]
+    return bool(paying) and all(
+        (on := s.first(_PAY_ON_UPWORK)) is not None
+        and not s.negated(*on.span())
+        and not s.first(_OTHER_WAY)
+        for s in paying
+    )
