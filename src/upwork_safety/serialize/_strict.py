@@ -21,9 +21,8 @@ from decimal import Decimal
 from typing import Any, TypeVar, get_args
 
 from upwork_safety._render import jsonable
-from upwork_safety.money import unicode_text
 from upwork_safety.errors import UpworkSafetyError
-from upwork_safety.money import CONTEXT, Money, to_decimal
+from upwork_safety.money import CONTEXT, Money, to_decimal, unicode_text
 
 E = TypeVar("E", bound=enum.Enum)
 
