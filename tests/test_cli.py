@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from upwork_safety import Contract, ContractKind, EndReason, Feedback, Money, Payment, serialize
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    EndReason,
+    Feedback,
+    Milestone,
+    Money,
+    Payment,
+    serialize,
+)
 from upwork_safety.cli import main
 
 
@@ -438,6 +447,35 @@ def test_output_in_a_code_page_without_arrows_is_escaped_not_a_traceback():
     )
     assert (0, b"") == (done.returncode, done.stderr)
     assert b"\\u2192" in done.stdout
+
+
+def test_json_output_in_a_code_page_is_valid_json(tmp_path):
+    """Review: the escapes for a cp1252 stream made --json output invalid (``\\U0001f600``).
+
+    With --json, characters the stream cannot hold are JSON escapes (a
+    surrogate pair for an emoji), so the document reads back unchanged.
+    """
+    contract = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 1),
+        milestones=[Milestone("m1", "Logo \U0001f600 design", Money("150", "USD"))],
+    )
+    path = tmp_path / "c.json"
+    path.write_text(serialize.to_json(contract), "utf-8")
+    argv = ["check", str(path), "--json", "--now", "2026-03-10T09:00:00+00:00"]
+    done = subprocess.run(  # noqa: S603  (this interpreter, a file this test wrote)
+        [sys.executable, "-m", "upwork_safety", *argv],
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+    )
+    assert 0 == done.returncode
+    assert b"\\ud83d\\ude00" in done.stdout
+    read = json.loads(done.stdout.decode("cp1252"))
+    assert "Logo \U0001f600 design" in read[0]["findings"][0]["message"]
+    assert read == json.loads(run(*argv)[1])
 
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
@@ -1006,7 +1044,7 @@ def test_dates_on_the_command_line_follow_the_json_files_rule(argv, shown, capsy
     assert 0 == run("rules", "--on", "2025-06-02")[0]
 
 
-def test_a_json_file_with_a_byte_order_mark_is_read(tmp_path):
+def test_a_json_file_with_a_byte_order_mark_is_read(tmp_path, capsys):
     """Regression (red team): a UTF-8 BOM (Notepad writes one) was refused as invalid JSON.
 
     The statement command already took one; now every file does.
@@ -1017,3 +1055,9 @@ def test_a_json_file_with_a_byte_order_mark_is_read(tmp_path):
     assert run("jss", str(plain), "--as-of", "2025-06-30") == run(
         "jss", str(marked), "--as-of", "2025-06-30"
     )
+    # A byte that is not UTF-8 after the mark is named by its offset in the file.
+    broken = tmp_path / "broken.json"
+    broken.write_bytes(b"\xef\xbb\xbf[\xff")
+    capsys.readouterr()
+    assert 2 == run("jss", str(broken), "--as-of", "2025-06-30")[0]
+    assert "not UTF-8 text from byte 4" in capsys.readouterr().err

@@ -14,8 +14,11 @@ or read the clock: this module does that for them.  Run
 from __future__ import annotations
 
 import argparse
+import codecs
 import io
+import json
 import os
+import re
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -81,7 +84,9 @@ def _read_text(path: str) -> str:
         # as the statement reader already takes it.
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CLIError(_not_utf8(path, data[:2], at=exc.start)) from None
+        # utf-8-sig counts from after the byte order mark; the message counts the file's bytes.
+        marked = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+        raise CLIError(_not_utf8(path, data[:2], at=exc.start + marked)) from None
 
 
 def _not_utf8(path: str, start: bytes, *, at: int | None = None) -> str:
@@ -176,6 +181,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _writes_utf8(stream: TextIO) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:  # pragma: no cover  (a stream names a codec Python has)
+        return False
+
+
+def _ascii_json(text: str) -> str:
+    """JSON text with every non-ASCII character as a JSON escape (a surrogate pair for 😀).
+
+    JSON text holds non-ASCII characters only inside strings, where the
+    escape means the same character, so the document is unchanged for any
+    reader; a stream that cannot encode them gets valid JSON, not the
+    Python escape of an emoji that JSON has no such escape for.
+    """
+    return _NOT_ASCII.sub(lambda found: json.dumps(found.group())[1:-1], text)
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _escape_what_cannot_be_shown(*streams: TextIO) -> None:
     """Write a character the stream's encoding lacks as an escape, never a traceback.
 
@@ -228,8 +255,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         sys.stderr.write(f"{PROG} {args.command}: error: {lines[0]}\n")
         sys.stderr.writelines(f"{line}\n" for line in lines[1:])
         return 2
+    text = buffer.getvalue()
+    if args.json and not _writes_utf8(stream):
+        text = _ascii_json(text)
     try:
-        stream.write(buffer.getvalue())
+        stream.write(text)
         stream.flush()
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly, like other tools
         if stream is sys.stdout:  # pragma: no cover  (tested in a subprocess)

@@ -28,7 +28,7 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
         "--now",
         type=_args.moment,
         metavar="DATETIME",
-        help="the moment to look from, ISO with an offset, e.g. 2026-03-10T09:00+00:00 "
+        help="the moment to look from, ISO with an offset, e.g. 2026-03-10T09:00:00+00:00 "
         "(default now, UTC)",
     )
 
