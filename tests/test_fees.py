@@ -164,6 +164,20 @@ def test_contract_that_kept_five_percent_spans_the_sliding_scale():
     # A single payment with rate= is still refused: it would be silently unused.
     with pytest.raises(RulesError):
         fees.service_fee(usd("100"), on=D2020, rate="0.05")
+    # Review: a contract whose billings never passed $10,000 under the scale was never
+    # "at 5%", and says so; billed_before counts the client's earlier contracts.
+    small = contract(
+        Payment(date(2022, 6, 1), usd("100.00")),
+        Payment(date(2023, 6, 1), usd("1000.00")),
+        rate="0.05",
+    )
+    with pytest.raises(RulesError) as info:
+        fees.service_fee(small, on=date(2023, 7, 1))
+    assert ("Contract.service_fee_rate", "billings over USD 10,000.00 under the sliding scale") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert usd("55.00") == fees.service_fee(small, on=date(2023, 7, 1), billed_before=usd("20000"))
 
 
 def test_flat_schedule_accepts_its_own_rate_and_refuses_others():

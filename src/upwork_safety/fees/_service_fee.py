@@ -78,10 +78,16 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
     """The basis and the rate to charge on *on*, or a RulesError naming *field*."""
     if schedule.tiers:
         if rate is not None:
+            kept = (
+                "; for a contract that kept it into 2023, service_fee(contract, on=...) charges "
+                "its payments under the scale by the bands"
+                if _kept_top_band(schedule, rate)
+                else ""
+            )
             raise RulesError(
                 f"{_named(field, rate)} on {on}: the schedule in force ({schedule.name}) has no "
                 "per-contract rate; its fee depends on the lifetime billings with the client "
-                "(billed before this payment)",
+                f"(billed before this payment){kept}",
                 field=field,
                 rule="no per-contract rate under the sliding scale",
             )
@@ -391,18 +397,17 @@ def _counted_payments(contract: Contract, on: date) -> list[Payment]:
     return sorted((p for p in contract.payments if p.on <= on), key=lambda p: p.on)
 
 
-def _sliding_top(schedule: ServiceFeeSchedule, rate: Decimal | None) -> Decimal | None:
-    """The contract's rate as one of its payments is charged under *schedule*.
+def _kept_top_band(schedule: ServiceFeeSchedule, rate: Decimal | None) -> bool:
+    """Whether *rate* is the sliding scale's top band: the rate a contract "kept" into 2023.
 
     A contract "already at 5%" when the sliding scale ended (DOMAIN.md
-    section 4) is one whose billings had reached the scale's top band: its
-    earlier payments are charged by the bands, which reach that rate by
-    themselves, and the rate is kept for the flat schedule that honours it.
-    Any other contract rate under the sliding scale is still refused.
+    section 4) is one whose billings with the client had passed into the
+    scale's top band: its payments under the scale are charged by the bands,
+    which reach that rate by themselves, and the rate is kept for the flat
+    schedule that honours it.  Any other contract rate under the scale is
+    refused.
     """
-    if rate is not None and schedule.tiers and rate == schedule.tiers[-1].rate:
-        return None
-    return rate
+    return rate is not None and bool(schedule.tiers) and rate == schedule.tiers[-1].rate
 
 
 def _contract_fees(
@@ -411,11 +416,14 @@ def _contract_fees(
     chosen, field = rate_and_field(rate, contract)
     fees: list[ServiceFee] = []
     running = billed_before
+    banded: tuple[ServiceFeeSchedule, Decimal, object] | None = None  # scale, rate, billed
     for payment in _counted_payments(contract, on):
+        schedule = _schedule(payment.on, rules)
+        kept = chosen is not None and _kept_top_band(schedule, chosen)
         fee = explain(
             payment.amount,
             day=payment.on,
-            rate=_sliding_top(_schedule(payment.on, rules), chosen),
+            rate=None if kept else chosen,
             rate_field=field,
             billed_before=running,
             rules=rules,
@@ -423,7 +431,26 @@ def _contract_fees(
         )
         fees.append(fee)
         running = fee.amount if fee.billed_before is None else fee.billed_before + fee.amount
+        if kept and chosen is not None:
+            banded = (schedule, chosen, running)
+    if banded is not None:
+        _check_kept(*banded, field)
     return fees
+
+
+def _check_kept(schedule: ServiceFeeSchedule, rate: Decimal, billed: object, field: str) -> None:
+    """A contract that kept the top band's rate had billed into that band under the scale."""
+    floor = schedule.tiers[-2].up_to if len(schedule.tiers) > 1 else None
+    if floor is None or (isinstance(billed, Money) and billed > floor):
+        return
+    shown = billed if isinstance(billed, Money) else Money.zero(floor.currency)
+    raise RulesError(
+        f"{_named(field, rate)}: a contract kept that rate only if its billings with "
+        f"the client passed {floor} under {schedule.name}; these payments (and billed_before) "
+        f"come to {shown}",
+        field=field,
+        rule=f"billings over {floor} under the sliding scale",
+    )
 
 
 @exact
