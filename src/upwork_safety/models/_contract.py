@@ -246,20 +246,22 @@ class Contract:
         time_entries: The Work Diary of an hourly contract: entries that do
             not overlap (the same minutes cannot be billed twice).
 
-    What the constructor checks is what can be checked without a pass over
-    every milestone and payment (so an escrow step costs the same on a big
-    contract): each milestone's own books (:class:`Escrow`), unique ids, one
-    currency for milestones, payments and the hourly rate, the history's
-    order and start.  Whether the release
-    payments add up to what each milestone's escrow says was released takes
-    such a pass: :func:`upwork_safety.escrow.ledger` checks it.
+    The constructor checks each milestone's own books (:class:`Escrow`),
+    unique ids, one currency for milestones, payments and the hourly rate,
+    the history's order and start, and that the release payments pay the
+    contract's own milestones and add up to what each milestone's escrow
+    says was released.  A contract built by an escrow step is checked for
+    what the step changed only, against the contract before it, so a step
+    costs the same on a big contract.
 
     Raises:
         InvalidTypeError: A field of the wrong type, or a collection
             holding something else than its items.
         InvalidValueError: An end before the start, duplicate milestone
             ids, a history out of time order or before the start, Work
-            Diary entries that overlap, or fields that do not fit *kind*.
+            Diary entries that overlap, fields that do not fit *kind*, or
+            release payments that pay no milestone of the contract or do not
+            add up to a milestone's released escrow.
         CurrencyMismatchError: Milestones, payments or the hourly rate in
             more than one currency.
     """
