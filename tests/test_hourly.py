@@ -921,6 +921,12 @@ def test_dispute_window_takes_in_its_whole_last_second():
     # Top Rated pay is available the moment the window closes.
     top = WEEK.calendar(top_rated=True)
     assert top.dispute_window_closes == top.available_at
+    # Review: the payout schedule read the window the old way (pending at 23:59:59.5).
+    from upwork_safety.hourly import PayoutStatus, payout_schedule
+
+    (item,) = payout_schedule(invoices=[result]).items
+    assert PayoutStatus.IN_REVIEW is item.status(late)
+    assert PayoutStatus.PENDING is item.status(calendar.dispute_window_closes)
 
 
 def test_dispute_argument_errors():

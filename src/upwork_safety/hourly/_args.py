@@ -20,6 +20,15 @@ MICROSECOND = timedelta(microseconds=1)
 SECOND = timedelta(seconds=1)
 
 
+def closes_after(last_second: datetime) -> datetime:
+    """The first moment after a window Upwork ends "at" *last_second* (Friday 23:59:59).
+
+    The window takes in the whole of its last second, as a billing week takes
+    in the whole of Sunday 23:59:59: it closes at the next whole second.
+    """
+    return last_second + SECOND
+
+
 def flag(value: object, what: str) -> bool:
     """Return *value* if it is a real ``bool``, else raise naming *what*."""
     if not isinstance(value, bool):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._validate import utc_instant
+from upwork_safety.hourly._args import closes_after
 from upwork_safety.kinds import StrEnum
 
 if TYPE_CHECKING:
@@ -67,8 +68,9 @@ def payout_status(
 ) -> PayoutStatus:
     """Where a payment charged at *charged_at* is at the moment *at*.
 
-    Upcoming before the charge; in review until *review_ends* (inclusive;
-    invoiced hours only); then pending until *available_at*; then available.
+    Upcoming before the charge; in review through the last second
+    *review_ends* (invoiced hours only; the client's dispute window takes in
+    the whole of it); then pending until *available_at*; then available.
 
     Raises:
         InvalidValueError: *at* is naive.
@@ -77,7 +79,7 @@ def payout_status(
     moment = utc_instant(at, "at")
     if moment < charged_at:
         return PayoutStatus.UPCOMING
-    if review_ends is not None and moment <= review_ends:
+    if review_ends is not None and moment < closes_after(review_ends):
         return PayoutStatus.IN_REVIEW
     if moment < available_at:
         return PayoutStatus.PENDING

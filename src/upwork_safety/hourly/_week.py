@@ -29,7 +29,7 @@ from upwork_safety._validate import (
     utc_instant,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import MICROSECOND, SECOND, WEEK, flag, week_rules
+from upwork_safety.hourly._args import MICROSECOND, WEEK, closes_after, flag, week_rules
 from upwork_safety.models import TimeEntry
 
 if TYPE_CHECKING:
@@ -249,7 +249,7 @@ class PayoutCalendar:
         writes it (Friday 23:59:59); the window takes in the whole of that
         second, as a billing week takes in the whole of Sunday 23:59:59.
         """
-        return self.dispute_window_ends + SECOND
+        return closes_after(self.dispute_window_ends)
 
     def in_dispute_window(self, at: datetime) -> bool:
         """Return whether the client can dispute the week's hours at *at* (HC 211062158).
