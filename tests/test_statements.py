@@ -841,6 +841,12 @@ class TestHostile:
         with pytest.raises(InvalidDataError) as info:
             parse(",".join(WEEKLY) + "\n" + long_field + "2024-09-03,Job (1),1,1,\n" * 10)
         assert ["line 2"] == [where(p) for p in problems_of(info)]
+        # Review: a quote closed on the next line, then a stray character, is one bad
+        # record; reading goes on and finds the problem on line 5 too.
+        rows = '2024-09-02,"Job\n(1)"x,1,1,\n2024-09-03,Job (1),1,1,\n2024-09-04,Job (1),oops,1,\n'
+        with pytest.raises(InvalidDataError) as info:
+            parse(",".join(WEEKLY) + "\n" + rows)
+        assert ["line 2", "line 5, column 3"] == [where(p) for p in problems_of(info)]
 
     def test_nul_characters(self):
         """A NUL character is refused at its line, the same on every Python (csv differs)."""
@@ -1826,6 +1832,12 @@ def test_a_summary_spans_at_most_a_century():
     assert "(line 3)" in str(info.value)
     near = head + "1926-01-01,A (1),,1.00,Bonus\n2024-12-31,A (1),,1.00,Bonus\n"
     assert 99 * 12 == len(statements.summarize(parse(near), by="month").rows)
+    # Review: whole years count, not year numbers (99 years and a day is not 100).
+    edge = head + "2000-12-31,A (1),,1.00,Bonus\n2100-01-01,A (1),,1.00,Bonus\n"
+    assert 99 * 12 + 2 == len(statements.summarize(parse(edge), by="month").rows)
+    whole = head + "2000-12-31,A (1),,1.00,Bonus\n2100-12-31,A (1),,1.00,Bonus\n"
+    with pytest.raises(InvalidValueError):
+        statements.summarize(parse(whole), by="month")
     assert 100 == statements.MAX_SPAN_YEARS
 
 

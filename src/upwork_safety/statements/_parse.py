@@ -379,6 +379,7 @@ def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[s
     """Each record that is not an empty line, with the line it starts on."""
     reader = csv.reader(_text_lines(source, problems), strict=True)
     previous = 0
+    read = 0  # characters read before the record
     while True:
         try:
             record = next(reader)
@@ -386,18 +387,20 @@ def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[s
             return
         except csv.Error as exc:
             start = previous + 1
-            if reader.line_num == start:
-                problems.add(start, f"line {start}: not valid CSV: {exc}")
-                previous = reader.line_num
+            where = "" if reader.line_num == start else f" at line {reader.line_num}"
+            if source.chars - read <= MAX_FIELD_CHARS + MAX_LINE_CHARS:
+                problems.add(start, f"line {start}: not valid CSV: {exc}{where}")
+                previous, read = reader.line_num, source.chars
                 continue
-            # The record ran on over several lines: a quote that opened a field on
-            # its first line never closed.  What follows cannot be read as rows.
+            # The record ran on past any field and line an export holds: a quote
+            # opened on its first line never closed, and what follows is not rows.
             problems.add(
                 start,
-                f"line {start}: not valid CSV: {exc} at line {reader.line_num}; a field "
-                f"quoted on line {start} is not closed by then",
+                f"line {start}: not valid CSV: {exc}{where}; a field quoted on line {start} "
+                "is not closed by then",
             )
             return
+        read = source.chars
         start = previous + 1
         previous = reader.line_num
         if record:

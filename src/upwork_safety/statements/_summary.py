@@ -567,7 +567,10 @@ def _periods(
     groups: list[tuple[tuple[str, date, date], list[Transaction]]] = []
     first = transactions[0]
     newest = transactions[-1]
-    if newest.on.year - first.on.year >= MAX_SPAN_YEARS:
+    # Whole years from the first day to the last (2000-12-31 to 2100-01-01 is 99).
+    years = newest.on.year - first.on.year
+    years -= (newest.on.month, newest.on.day) < (first.on.month, first.on.day)
+    if years >= MAX_SPAN_YEARS:
         raise InvalidValueError(
             f"the statement runs from {first.on} (line {first.line}) to {newest.on} (line "
             f"{newest.line}): a summary has a row for every period in between, so it "
