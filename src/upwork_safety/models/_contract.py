@@ -464,11 +464,18 @@ def _match_new_releases(
             if where is None:
                 _no_such_milestone(first + offset, payment)
             grew[where] = CONTEXT.add(grew.get(where, _ZERO), payment.amount.amount)
-    for index in grew.keys() | changed.keys():
+    for index in changed:
         old = before[index].escrow.released.amount
         new = after[index].escrow.released.amount
-        if CONTEXT.subtract(new, old) != grew.get(index, _ZERO):
-            _released_differs(index, after[index], CONTEXT.add(old, grew.get(index, _ZERO)))
+        added = grew.pop(index, None)
+        if added is None:  # most steps pay nothing: the released escrow must stay as it was
+            if new != old:
+                _released_differs(index, after[index], old)
+        elif CONTEXT.subtract(new, old) != added:
+            _released_differs(index, after[index], CONTEXT.add(old, added))
+    for index, added in grew.items():  # paid for a milestone the step left alone
+        old = before[index].escrow.released.amount
+        _released_differs(index, after[index], CONTEXT.add(old, added))
 
 
 def _checked(contract: Contract) -> _Milestones:
