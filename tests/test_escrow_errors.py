@@ -152,30 +152,26 @@ def test_a_contract_refuses_unmatched_releases():
     Before, the contract was built and only ledger() refused it, while the
     fees and the JSS counted the stray payment as earnings.
     """
-    stray = Payment(T0.date(), usd("50"), at=T0, milestone_id="m1", kind=PaymentKind.RELEASE)
-    with pytest.raises(InvalidValueError) as info:
-        Contract(
+
+    def unfunded_with(payment: Payment) -> Contract:
+        return Contract(
             "c1",
             "acme",
             ContractKind.FIXED_PRICE,
             date(2026, 3, 2),
             milestones=[Milestone("m1", "Page 1: Home", usd("300"))],
-            payments=[stray],
+            payments=[payment],
         )
+
+    stray = Payment(T0.date(), usd("50"), at=T0, milestone_id="m1", kind=PaymentKind.RELEASE)
+    with pytest.raises(InvalidValueError) as info:
+        unfunded_with(stray)
     assert (
         "Contract.milestones[0].escrow.released",
         "release payments add up to each milestone's released escrow",
     ) == (info.value.field, info.value.rule)
-    nowhere = attrs.evolve(stray, milestone_id="zzz")
     with pytest.raises(InvalidValueError) as info:
-        Contract(
-            "c1",
-            "acme",
-            ContractKind.FIXED_PRICE,
-            date(2026, 3, 2),
-            milestones=[Milestone("m1", "Page 1: Home", usd("300"))],
-            payments=[nowhere],
-        )
+        unfunded_with(attrs.evolve(stray, milestone_id="zzz"))
     assert ("Contract.payments[0]", "a release pays one of the contract's milestones") == (
         info.value.field,
         info.value.rule,
