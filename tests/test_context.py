@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import decimal
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 
@@ -29,7 +30,9 @@ from upwork_safety import (
     fees,
     hourly,
     jss,
+    serialize,
 )
+from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import TimeEntry
 
 UTC = timezone.utc
@@ -89,6 +92,8 @@ def _hourly_invoice() -> object:
     return hourly.invoice(entries, week=hourly.billing_week(start), rate=Money("33.33", "USD"))
 
 
+_PLAN = fees.plan_withdrawals(Money("5", "USD"), "payoneer", max_fee_share="50%")
+
 CALLS = {
     "jss.score": lambda: jss.score(HISTORY, as_of=AS_OF),
     "jss.classify": lambda: [jss.classify(c, as_of=AS_OF) for c in HISTORY],
@@ -123,6 +128,10 @@ CALLS = {
     "ExchangeRate.convert": lambda: (
         ExchangeRate("USD", "PKR", "280.50").inverse().convert(Money("28050.75", "PKR"))
     ),
+    # Values whose str() has an exponent: written as plain text in every context.
+    "serialize.to_json": lambda: serialize.to_json(
+        [ExchangeRate("USD", "VND", "10000000").inverse(), Money("0.0000000", "USD"), _PLAN]
+    ),
 }
 
 
@@ -137,8 +146,15 @@ def _prec_three_trapped() -> decimal.Context:
     return context
 
 
+def _lowercase_exponent() -> decimal.Context:
+    """str() writes 1e-7, not 1E-7: the library read "E" in the text to find an exponent."""
+    return decimal.Context(capitals=0)
+
+
 @pytest.mark.parametrize(
-    "hostile", [_prec_one, _prec_three_trapped], ids=["prec1-down", "prec3-traps"]
+    "hostile",
+    [_prec_one, _prec_three_trapped, _lowercase_exponent],
+    ids=["prec1-down", "prec3-traps", "lowercase-e"],
 )
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_a_callers_context_changes_no_result(name, hostile):
@@ -164,3 +180,25 @@ def test_forecast_accepts_odds_that_sum_to_one_in_any_context():
             trials=10, seed=1,
         )  # fmt: skip
     assert 10 == sum(b.trials for b in result.bins)
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: Money(Decimal("1E-30"), "USD"),
+        lambda: Contract(
+            "c", "a", ContractKind.FIXED_PRICE, date(2025, 1, 1), service_fee_rate=Decimal("1E-30")
+        ),
+        lambda: serialize.to_json([Decimal("-1E-999")]),
+    ],
+    ids=["Money", "rate", "to_json"],
+)
+def test_a_lowercase_exponent_does_not_slip_past_the_limits(build):
+    """Review: under capitals=0 the text "1e-30" was read as a number with no places.
+
+    Money took 30 places, a rate took 1E-30 and to_json wrote a thousand
+    digits the readers refuse; each is refused as in the default context.
+    """
+    with decimal.localcontext(_lowercase_exponent()), pytest.raises(InvalidValueError) as info:
+        build()
+    assert "at most 18 decimal places" == info.value.rule

@@ -1092,3 +1092,14 @@ def test_a_jss_timeline_is_written_as_the_list_of_points_it_is():
     assert [{"on": "2025-06-01", "score": 100}] == data[:1]
     assert 3 == len(data)
     assert list(line) == serialize.from_json(list[jss.JSSPoint], serialize.to_json(line))
+
+
+def test_a_decimal_subclass_is_written_as_its_value_not_its_str():
+    """Review: the writer's fast path read str(), which a subclass may override."""
+
+    class Shown(Decimal):
+        def __str__(self) -> str:
+            return "1.5"
+
+    assert '["999"]' == serialize.to_json([Shown("999")])
+    assert ["999"] == serialize.to_dict([Shown("999")])

@@ -25,7 +25,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import CONTEXT, Money, shows_exponent
 
 _HUNDRED = Decimal(100)
 
@@ -56,8 +56,9 @@ def decimal_text(value: Decimal) -> str:
     places after the point.
     """
     text = str(value)
-    # str() is already plain unless it used an exponent (the common case).
-    return format(value, "f") if "E" in text else text
+    # str() is already plain unless it used an exponent (the common case): "E", or
+    # "e" under a caller's decimal context with capitals=0.  format() never does.
+    return format(value, "f") if shows_exponent(text) else text
 
 
 def money_dict(value: Money) -> dict[str, str]:

@@ -21,6 +21,7 @@ from upwork_safety.money import (
     Money,
     not_unicode,
     require_money,
+    shows_exponent,
     to_decimal,
     unicode_text,
 )
@@ -649,7 +650,7 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
         # has no exponent and at most MAX_DIGITS places ("0." and the digits)
         # is one to_decimal returns as it is.  Anything else takes the way below.
         text = str(value)
-        if len(text) <= MAX_DIGITS + 2 and "E" not in text:
+        if len(text) <= MAX_DIGITS + 2 and not shows_exponent(text):
             return value
     percent = isinstance(value, str) and value.endswith("%")
     try:

@@ -93,6 +93,16 @@ MAX_FORMAT_WIDTH = 1_000
 _SPEC_SIZES = re.compile(r"(?:.?[<>=^])?[+\- ]?z?#?0?([0-9]*)[,_]?(?:\.([0-9]+))?", re.DOTALL)
 
 
+def shows_exponent(text: str) -> bool:
+    """Whether *text*, a ``Decimal``'s ``str()``, is in exponent form.
+
+    ``str()`` writes the exponent as ``E``, or as ``e`` when the caller's
+    decimal context has ``capitals=0``: both are looked for, so no caller
+    setting changes what the library reads from the text.
+    """
+    return "E" in text or "e" in text
+
+
 def _places(value: object) -> int:
     """How many digits a finite Decimal has after the point (0 for anything else).
 
@@ -103,7 +113,7 @@ def _places(value: object) -> int:
     if not isinstance(value, Decimal):
         return 0
     text = str(value)
-    if "E" in text:
+    if shows_exponent(text):
         exponent = value.as_tuple().exponent
         return -exponent if isinstance(exponent, int) and exponent < 0 else 0
     point = text.find(".")
