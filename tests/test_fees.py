@@ -178,6 +178,16 @@ def test_contract_that_kept_five_percent_spans_the_sliding_scale():
         info.value.rule,
     )
     assert usd("55.00") == fees.service_fee(small, on=date(2023, 7, 1), billed_before=usd("20000"))
+    # Second review: on a day under the scale the kept rate is not charged yet, so a
+    # contract that passes $10,000 only later is charged by the bands, not refused.
+    later = contract(
+        Payment(date(2022, 1, 10), usd("600.00")),
+        Payment(date(2023, 3, 1), usd("12000.00")),
+        Payment(date(2023, 6, 1), usd("1000.00")),
+        rate="0.05",
+    )
+    assert usd("110.00") == fees.service_fee(later, on=date(2022, 2, 1))
+    assert usd("1230.00") == fees.service_fee(later, on=date(2023, 7, 1))
 
 
 def test_flat_schedule_accepts_its_own_rate_and_refuses_others():

@@ -433,7 +433,8 @@ def _contract_fees(
         running = fee.amount if fee.billed_before is None else fee.billed_before + fee.amount
         if kept and chosen is not None:
             banded = (schedule, chosen, running)
-    if banded is not None:
+    if banded is not None and any(fee.basis is FeeBasis.LEGACY for fee in fees):
+        # Only a contract charged the kept rate must have earned it under the scale.
         _check_kept(*banded, field)
     return fees
 
