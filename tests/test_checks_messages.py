@@ -452,3 +452,40 @@ def test_rules_only_refuses_what_scan_message_refuses():
         scan_rules_only(None)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError):
         scan_rules_only("hi", direction="sideways")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you take the images off the platform's CDN and host them locally for speed?",
+        "Take the watermark off the platform screenshots in the deck, please.",
+        "We're moving away from Upwork's old API to the new GraphQL one, can you update it?",
+        "Our Discord: bot_token must go in the env file, never in the repo.",
+        "Finish the landing page and then we can talk about the next milestone.",
+        "Finish the header and then we will discuss the next milestone on Monday.",
+        "Design the logo, then I'll release the payment for milestone 1 once approved.",
+    ],
+)
+def test_the_sixth_batchs_rules_leave_ordinary_work_talk_alone(text):
+    """Second review: the rules widened for the sixth batch flagged these, at HIGH confidence.
+
+    Moving off Upwork is said of the talk or the work ("this", "the chat"),
+    not of a thing; a handle after "our" or "the" app is the product's; and
+    "then submit / release / the next milestone" is the funded order.
+    """
+    assert [] == checks.scan_message(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Let's continue outside Upwork.", FindingCode.OFF_PLATFORM_CONTACT),
+        ("Let's take this off Upwork.", FindingCode.OFF_PLATFORM_CONTACT),
+        ("Can we move this conversation off Upwork?", FindingCode.OFF_PLATFORM_CONTACT),
+        ("My skype: john.doe55", FindingCode.OFF_PLATFORM_CONTACT),
+        ("Finish the app and then I'll fund the milestone.", FindingCode.START_BEFORE_FUNDING),
+    ],
+)
+def test_the_sixth_batchs_wordings_are_still_caught(text, code):
+    """The wordings the sixth batch was tuned for stay caught after the narrowing."""
+    assert [code] == [f.code for f in checks.scan_message(text)]

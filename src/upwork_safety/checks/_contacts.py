@@ -117,11 +117,14 @@ def _product_handle(text: str, match: re.Match[str]) -> bool:
     """A handle in talk of a product ("the Telegram: notify_bot sends the alerts"), not yours."""
     if _OWNER_BEFORE.search(text, max(0, match.start() - 12), match.start()):
         return False
+    if _PRODUCT_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return True  # "our Discord: bot_token", "the Viber: ..." name the product's account
     sentence = _sentence(text, match.start(), match.end()).replace(match.group(), " ")
     return lex.PRODUCT.search(sentence) is not None
 
 
 _OWNER_BEFORE = re.compile(r"\b(?:my|your|personal|private|mera|meri|apna|apni) $")
+_PRODUCT_BEFORE = re.compile(r"\b(?:our|the|its|their) $")
 
 
 def _sentence(text: str, start: int, end: int, reach: int = 160) -> str:

@@ -236,14 +236,15 @@ def _deferred(sentence: Sentence) -> re.Match[str] | None:
     """Funding, the contract or the offer put off until later."""
     if sentence.first(_FUNDED_ALREADY) or sentence.first(_START_AFTER_FUNDING):
         return None
+    if sentence.first(_SUBMIT_MILESTONE) or sentence.first(_RELEASE):
+        return None  # "finish it, then submit the milestone": this one is funded
     ordered = sentence.first(_WORK_THEN_FUND)
     if ordered is not None and not (
-        _PAPERWORK.search(ordered.group("work"))
-        or sentence.first(_SUBMIT_MILESTONE)
-        or sentence.first(_RELEASE)
-        or sentence.first(_NEXT_MILESTONE)
+        _PAPERWORK.search(ordered.group("work")) or sentence.first(_NEXT_MILESTONE)
     ):
-        return ordered  # not "finish it, then submit the milestone / I'll fund the next"
+        return ordered  # not "finish it, then I'll fund the next one"
+    if ordered is not None:
+        return None  # the work-then-fund order was explained away; no second reading
     for fund in sentence.all(_FUND):
         if _REPAID.match(sentence.text, fund.end()):
             continue  # "we'll pay you back": a reimbursement, not the funding

@@ -39,8 +39,12 @@ _COMMUNICATE = re.compile(
 )
 #: Moving or carrying on off the platform: "let's continue outside Upwork", "take this off Upwork".
 _MOVE_OFF = re.compile(
-    r"\b(?:continue|carry on|move|moving|shift|go|get|take|bring)(?: \w+){0,2} "
-    r"(?:outside|off|away from)(?: of)?(?: the)? (?:upwork|platform)\b"
+    r"\b(?:continue|carry on|move|moving|shift|go|get|take|bring)"
+    # What moves is the talk or the work ("this", "the chat"), not a thing ("the images").
+    r"(?: (?:this|that|it|us|things|everything|the rest|(?:this|the|our) (?:conversation|chat|"
+    r"discussion|project|work|job|contract)))? "
+    # Not "Upwork's old API": a thing of the platform's, not the platform.
+    r"(?:outside|off|away from)(?: of)?(?: the)? (?:upwork|platform)\b(?!'s)"
 )
 _AVAILABLE_ON = re.compile(
     r"\b(?:available|active|reachable|online|more active|mostly|usually|always|all day|"
