@@ -1047,3 +1047,28 @@ def test_invoice_and_jss_report_reprs_are_one_line():
     report = jss.score([], as_of=date(2024, 1, 8))
     # 2023-12 rules take a biweekly snapshot: the report is of 2024-01-07.
     assert "<JSSReport 2024-01-07: not eligible, 0 contracts, " in repr(report)
+
+
+def test_pay_is_not_available_before_the_dispute_window_closes():
+    """Second review: a what-if available half a second after the window's last second
+    was built, so pay was both available and in review at 23:59:59.7.
+
+    The calendar refuses it: the window closes at the next whole second.
+    """
+    import attrs as _attrs
+
+    from upwork_safety import rules as rule_sets
+
+    what_if = _attrs.evolve(
+        rule_sets.CURRENT,
+        hourly_available_delay=rule_sets.CURRENT.hourly_review_window + timedelta(milliseconds=500),
+    )
+    with pytest.raises(InvalidValueError) as info:
+        WEEK.calendar(rules=what_if)
+    assert "PayoutCalendar.available_at" == info.value.field
+    exact = _attrs.evolve(
+        rule_sets.CURRENT,
+        hourly_available_delay=rule_sets.CURRENT.hourly_review_window + timedelta(seconds=1),
+    )
+    calendar = WEEK.calendar(rules=exact)
+    assert calendar.dispute_window_closes == calendar.available_at

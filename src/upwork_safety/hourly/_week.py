@@ -220,13 +220,17 @@ class PayoutCalendar:
     hold_skipped: bool = attrs.field(default=False, validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
-        if not self.week.end < self.invoiced_at <= self.dispute_window_ends < self.available_at:
+        if not (
+            self.week.end < self.invoiced_at <= self.dispute_window_ends
+            and self.dispute_window_closes <= self.available_at
+        ):
             raise InvalidValueError(
-                "PayoutCalendar needs week end < invoiced_at <= dispute_window_ends < "
-                f"available_at, got {self.invoiced_at.isoformat()}, "
-                f"{self.dispute_window_ends.isoformat()}, {self.available_at.isoformat()}",
+                "PayoutCalendar needs week end < invoiced_at <= dispute_window_ends, and "
+                "available_at no earlier than the window closes (the second after its end), "
+                f"got {self.invoiced_at.isoformat()}, {self.dispute_window_ends.isoformat()}, "
+                f"{self.available_at.isoformat()}",
                 field="PayoutCalendar.available_at",
-                rule="week end < invoice <= end of dispute window < available",
+                rule="week end < invoice <= end of dispute window < window closes <= available",
             )
         if self.hold_skipped and not self.top_rated:
             raise InvalidValueError(
