@@ -387,7 +387,11 @@ def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[s
             return
         except csv.Error as exc:
             start = previous + 1
-            where = "" if reader.line_num == start else f" at line {reader.line_num}"
+            where = (
+                ""
+                if reader.line_num == start
+                else f" at line {reader.line_num} (a field quoted on line {start} runs on to it)"
+            )
             if source.chars - read <= MAX_FIELD_CHARS + MAX_LINE_CHARS:
                 problems.add(start, f"line {start}: not valid CSV: {exc}{where}")
                 previous, read = reader.line_num, source.chars
@@ -396,8 +400,8 @@ def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[s
             # opened on its first line never closed, and what follows is not rows.
             problems.add(
                 start,
-                f"line {start}: not valid CSV: {exc}{where}; a field quoted on line {start} "
-                "is not closed by then",
+                f"line {start}: not valid CSV: {exc}{where}; no field of an export runs so far, "
+                "so reading stops there",
             )
             return
         read = source.chars
