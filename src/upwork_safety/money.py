@@ -218,9 +218,18 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
             field=what,
             rule="a number",
         )
-    if result.adjusted() < MAX_DIGITS and _places(result) <= MAX_DIGITS:
+    if within_limits(result):
         return result  # the common case: one cheap check for both limits
     return _limits(result, what)
+
+
+def within_limits(value: Decimal) -> bool:
+    """Whether finite *value* has at most :data:`MAX_DIGITS` digits on each side of the point.
+
+    The cheap test of the common case; :func:`to_decimal` sends anything
+    else (a zero written with more places, say) to the exact rules.
+    """
+    return value.adjusted() < MAX_DIGITS and _places(value) <= MAX_DIGITS
 
 
 #: ``Decimal("1")``, ``Decimal("0.1")``, … ``Decimal("1e-18")``, by number of places.

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._events import OpenDispute
 from upwork_safety.escrow._reasons import days, holds, refusal, state_reason, when
-from upwork_safety.escrow._timers import arbitration_window, refund_window_due, refundable, rules_at
+from upwork_safety.escrow._timers import (
+    arbitration_window,
+    filing_closes,
+    refund_window_due,
+    refundable,
+    rules_at,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -102,13 +108,12 @@ def within_filing_window(run: Run, milestone: Draft, at: datetime) -> str | None
     asked = milestone.refund_requested_at
     if asked is None:  # pragma: no cover  (an Escrow under a refund request has it)
         return None
-    window = rules_at(asked, run.rules).dispute_filing_window
-    closes = asked + window
+    closes = filing_closes(run, asked)
     if at < closes:
         return None
     return (
-        f"the {days(window)} to dispute the refund request of {when(asked)} closed at "
-        f"{when(closes)}"
+        f"the {days(closes - asked)} to dispute the refund request of {when(asked)} closed "
+        f"at {when(closes)}"
     )
 
 

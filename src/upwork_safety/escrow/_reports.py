@@ -35,7 +35,7 @@ from upwork_safety.escrow._engine import allowed_names, choose, run_at, start_mo
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
-from upwork_safety.escrow._timers import rules_at
+from upwork_safety.escrow._timers import filing_closes, rules_at
 from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
 from upwork_safety.money import Money, _add, _subtract
 from upwork_safety.rules import _rule_source
@@ -154,7 +154,7 @@ def _filing_deadline(run: Run) -> list[Deadline]:
             return [
                 Deadline(
                     DeadlineKind.DISPUTE_WINDOW_CLOSES,
-                    event.at + rules_at(event.at, run.rules).dispute_filing_window,
+                    filing_closes(run, event.at),
                     None,
                     Party.FREELANCER,
                     consequence,

@@ -46,6 +46,7 @@ __all__ = [
     "arbitration_window",
     "client_answer_due",
     "dormancy_times",
+    "filing_closes",
     "refund_window_due",
     "refundable",
     "release_payments",
@@ -132,6 +133,14 @@ def refundable(run: Run, milestone: Draft, at: datetime) -> list[tuple[int, Paym
         for index, payment in release_payments(run, milestone)
         if at < payment.moment + rules_at(payment.moment, run.rules).refund_after_payment_window
     ]
+
+
+def filing_closes(run: Run, start: datetime) -> datetime:
+    """When the dispute-filing window that opened at *start* closes (DOMAIN.md section 2).
+
+    It opens when the contract ends or an escrow refund request is made.
+    """
+    return start + rules_at(start, run.rules).dispute_filing_window
 
 
 def refund_window_due(run: Run, milestone: Draft) -> datetime | None:

@@ -336,15 +336,14 @@ def payout_calendar(
     rules = week_rules(rules, week.end)
     closes = week.closes_at
     invoiced = closes + rules.hourly_invoice_delay
+    window_ends = closes + rules.hourly_review_window
     skip = top_rated and invoiced.date() >= rules.top_rated_skip_hold_since
-    calendar = PayoutCalendar(
+    available = closes_after(window_ends) if skip else closes + rules.hourly_available_delay
+    return PayoutCalendar(
         week=week,
         invoiced_at=invoiced,
-        dispute_window_ends=closes + rules.hourly_review_window,
-        available_at=closes + rules.hourly_available_delay,
+        dispute_window_ends=window_ends,
+        available_at=available,
         top_rated=top_rated,
         hold_skipped=skip,
     )
-    if skip:
-        return attrs.evolve(calendar, available_at=calendar.dispute_window_closes)
-    return calendar

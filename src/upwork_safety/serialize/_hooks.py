@@ -46,7 +46,7 @@ from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEven
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
-from upwork_safety.money import MAX_DIGITS, Money, shows_exponent, to_decimal
+from upwork_safety.money import Money, to_decimal, within_limits
 from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._problems import LIMIT, ItemsError, tally
 from upwork_safety.serialize._strict import RefusedError, type_name
@@ -478,15 +478,9 @@ def _write_decimal(value: Decimal) -> str:
     ``"NaN"``, or as a hundred megabytes of zeros, that no reader would take.
     """
     # The common case, and every library value's: a plain Decimal (a subclass's
-    # str() could say anything) written as plain digits, at most 18 on each side of
-    # the point (MAX_DIGITS), which the readers take back as they are.  str() writes
-    # an exponent as "E", or "e" under a caller's context with capitals=0.
-    if type(value) is Decimal and value.is_finite():
-        text = str(value)
-        if not shows_exponent(text):
-            whole, _, places = text.lstrip("-").partition(".")
-            if len(whole) <= MAX_DIGITS and len(places) <= MAX_DIGITS:
-                return text
+    # str() could say anything) within the limits the readers take back.
+    if type(value) is Decimal and value.is_finite() and within_limits(value):
+        return _render.decimal_text(value)
     return _render.decimal_text(to_decimal(value, "value"))
 
 
