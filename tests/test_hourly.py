@@ -1053,18 +1053,27 @@ def test_pay_is_not_available_before_the_dispute_window_closes():
     """Second review: a what-if available half a second after the window's last second
     was built, so pay was both available and in review at 23:59:59.7.
 
-    The calendar refuses it: the window closes at the next whole second.
+    The window closes at the next whole second.  Fifth round: the rules
+    refuse such a set when built (it used to be built and then refused by
+    every calendar), and a calendar built by hand still refuses the moment.
     """
     import attrs as _attrs
 
     from upwork_safety import rules as rule_sets
 
-    what_if = _attrs.evolve(
-        rule_sets.CURRENT,
-        hourly_available_delay=rule_sets.CURRENT.hourly_review_window + timedelta(milliseconds=500),
-    )
+    with pytest.raises(RulesError) as info:
+        _attrs.evolve(
+            rule_sets.CURRENT,
+            hourly_available_delay=rule_sets.CURRENT.hourly_review_window
+            + timedelta(milliseconds=500),
+        )
+    assert "PlatformRules.hourly_available_delay" == info.value.field
+    assert "dispute window closes <= available" == info.value.rule
+    calendar = WEEK.calendar()
     with pytest.raises(InvalidValueError) as info:
-        WEEK.calendar(rules=what_if)
+        _attrs.evolve(
+            calendar, available_at=calendar.dispute_window_closes - timedelta(milliseconds=500)
+        )
     assert "PayoutCalendar.available_at" == info.value.field
     exact = _attrs.evolve(
         rule_sets.CURRENT,

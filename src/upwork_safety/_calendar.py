@@ -1,4 +1,4 @@
-"""Business days: the one helper for deadlines Upwork counts in business days (private).
+"""Upwork's calendar conventions: business days and the end of a window (private).
 
 Some platform deadlines are stated in business days: a client answers a
 fixed-price dispute within 5 business days (HC 211062068), and an older text
@@ -7,22 +7,44 @@ Upwork publishes no holiday calendar, so a business day here is Monday to
 Friday **in UTC**, the clock every platform rule runs on; public holidays are
 not skipped.  Engines that need business days call :func:`add_business_days`
 and say in their docs that holidays are ignored.
+
+Upwork publishes the end of a window to the second (the client's hourly
+dispute window ends "Friday 23:59:59"); the window takes in the whole of that
+second and closes at the next one (:func:`closes_after`).  The rules check
+their hourly timings with it and the hourly engine builds its calendar with
+it, so both read the one convention.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from upwork_safety._validate import utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["add_business_days", "is_business_day"]
+__all__ = ["SECOND", "add_business_days", "closes_after", "is_business_day"]
 
 #: Monday is 0 and Friday 4 in :meth:`datetime.weekday`.
 _FRIDAY = 4
 _DAY = timedelta(days=1)
 _WEEK_DAYS = 7
 _BUSINESS_DAYS_PER_WEEK = 5
+#: Upwork publishes the end of a window to the second; "right after" it is the
+#: next second.
+SECOND = timedelta(seconds=1)
+
+_Moment = TypeVar("_Moment", datetime, timedelta)
+
+
+def closes_after(last_second: _Moment) -> _Moment:
+    """The first moment after a window Upwork ends "at" *last_second* (Friday 23:59:59).
+
+    The window takes in the whole of its last second, as a billing week takes
+    in the whole of Sunday 23:59:59: it closes at the next whole second.
+    *last_second* is a moment, or an offset from one (a rule's delay).
+    """
+    return last_second + SECOND
 
 
 def is_business_day(at: datetime) -> bool:

@@ -15,18 +15,6 @@ from upwork_safety.rules import as_of as _rules_as_of
 #: platform rule (HC 211063698).
 WEEK = timedelta(days=7)
 MICROSECOND = timedelta(microseconds=1)
-#: Upwork publishes the end of the client's dispute window to the second
-#: (Friday 23:59:59 UTC); "right after" it is the next second.
-SECOND = timedelta(seconds=1)
-
-
-def closes_after(last_second: datetime) -> datetime:
-    """The first moment after a window Upwork ends "at" *last_second* (Friday 23:59:59).
-
-    The window takes in the whole of its last second, as a billing week takes
-    in the whole of Sunday 23:59:59: it closes at the next whole second.
-    """
-    return last_second + SECOND
 
 
 def flag(value: object, what: str) -> bool:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from upwork_safety._calendar import closes_after
 from upwork_safety._validate import utc_instant
-from upwork_safety.hourly._args import closes_after
 from upwork_safety.kinds import StrEnum
 
 if TYPE_CHECKING:

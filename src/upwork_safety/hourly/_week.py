@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upwork_safety._calendar import closes_after
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     bool_field,
@@ -29,7 +30,7 @@ from upwork_safety._validate import (
     utc_instant,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import MICROSECOND, WEEK, closes_after, flag, week_rules
+from upwork_safety.hourly._args import MICROSECOND, WEEK, flag, week_rules
 from upwork_safety.models import TimeEntry
 
 if TYPE_CHECKING:

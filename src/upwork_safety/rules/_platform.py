@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._calendar import closes_after
 from upwork_safety._validate import exact_date, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
@@ -97,9 +98,11 @@ class PlatformRules:
             that is not, an activity threshold off the 0–10 scale, or
             hourly timings that do not fit together: ``hourly_segment``
             must divide a week, ``hourly_partial_segment_minimum`` be at
-            most one segment, and invoice <= end of the dispute window <
-            available (``hourly_invoice_delay <= hourly_review_window <
-            hourly_available_delay``).
+            most one segment, and invoice <= end of the dispute window, and
+            the window closed (the whole of its last second, one second
+            after ``hourly_review_window``) when the pay becomes available
+            (``hourly_invoice_delay <= hourly_review_window`` and
+            ``hourly_review_window + 1 s <= hourly_available_delay``).
     """
 
     #: First day these rules apply.
@@ -343,13 +346,13 @@ class PlatformRules:
                 field="PlatformRules.hourly_review_window",
                 rule="invoice <= end of dispute window",
             )
-        if not self.hourly_review_window < self.hourly_available_delay:
+        if not closes_after(self.hourly_review_window) <= self.hourly_available_delay:
             raise RulesError(
-                "PlatformRules.hourly_available_delay must come after the dispute window "
-                f"(hourly_review_window {self.hourly_review_window}), got "
-                f"{self.hourly_available_delay}",
+                "PlatformRules.hourly_available_delay must not come before the dispute window "
+                f"closes (the second after hourly_review_window {self.hourly_review_window}), "
+                f"got {self.hourly_available_delay}",
                 field="PlatformRules.hourly_available_delay",
-                rule="end of dispute window < available",
+                rule="dispute window closes <= available",
             )
 
 
