@@ -529,13 +529,15 @@ class Money:
         """Share the amount into *parts* parts as equal as the minor unit allows.
 
         The parts add up to exactly the amount; leftover minor units go one
-        each to the first parts, so earlier parts are never smaller.
+        each to the first parts, so an earlier part is never smaller in size
+        (for a negative amount, never closer to zero) than a later one.
 
         Args:
             parts: How many parts, from 1 to :data:`MAX_PARTS`.
 
         Returns:
-            The parts, largest first.
+            The parts, largest in size first: ``USD -3.34`` before
+            ``USD -3.33`` when sharing ``USD -10.00``.
 
         Raises:
             InvalidTypeError: *parts* is not an ``int``.

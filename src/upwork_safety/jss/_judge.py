@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from upwork_safety.jss._months import _months_between
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import CONTEXT
+from upwork_safety.rules import JSS_HISTORY
 
 if TYPE_CHECKING:
     from upwork_safety.jss._facts import _Facts
@@ -141,13 +142,25 @@ def _judge_open(
     return Outcome.EXCLUDED
 
 
+def _first_with(flag: str) -> date:
+    """The day Upwork's published JSS rules first applied the exclusion *flag*."""
+    return next(rules.effective for rules in JSS_HISTORY if getattr(rules, flag))
+
+
+#: When each exclusion began, read from the dated presets (each field's source
+#: is in ``JSSRules``).
+_UNPAID_POSITIVE_SINCE = _first_with("exclude_unpaid_positive")
+_NO_FEEDBACK_SINCE = _first_with("exclude_no_feedback")
+
+
 def _exclusion(facts: _Facts, rules: JSSRules, earned: Decimal) -> str | None:
     """Why an ended contract is left out by a documented exclusion, or ``None``."""
     if rules.exclude_unpaid_positive and not earned and facts.strong and not facts.negatives:
-        return "nothing earned and positive feedback: excluded (since 2020-03-01)"
+        return f"nothing earned and positive feedback: excluded (since {_UNPAID_POSITIVE_SINCE})"
     if rules.exclude_no_feedback and not facts.has_feedback:
         return (
-            "ended without feedback: excluded, whether or not anything was paid (since 2020-11-08)"
+            "ended without feedback: excluded, whether or not anything was paid "
+            f"(since {_NO_FEEDBACK_SINCE})"
         )
     return None
 

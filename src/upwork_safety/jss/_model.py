@@ -15,7 +15,6 @@ import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from fractions import Fraction
 from typing import cast
 
 from upwork_safety._validate import instance, optional_instance, utc_day
@@ -41,8 +40,6 @@ from upwork_safety.rules import JSS_HISTORY, JSSRules
 __all__ = ["classify", "score", "timeline"]
 
 _DAY = timedelta(days=1)
-_HUNDRED = Fraction(100)
-_CENT = Decimal("0.01")
 _ZERO = Decimal(0)
 
 
