@@ -1525,8 +1525,14 @@ class TestContracts:
         ] == [(c.id, c.kind, c.earnings) for c in contracts]
 
     def test_weekly_by_contract_id(self):
-        """Weekly rows group by contract id; each contract gets its own unknown client."""
+        """Weekly rows group by contract id; each contract gets its own unknown client.
+
+        Fifth round: the title is the export's title, not the id again.
+        """
         contracts = to_contracts(parse(read(WEEKLY_FILE)))
+        assert [("38100001", "API integration"), ("38100002", "Shop landing page")] == [
+            (c.id, c.title) for c in contracts
+        ]
         assert [
             (
                 "38100001",

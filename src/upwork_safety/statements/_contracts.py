@@ -72,7 +72,8 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
     date; ``ended`` and ``feedback`` are ``None``, because no export says
     when a contract ended or what the client wrote.  Refunds are not
     attached to contracts.  Ids are the contract id, else the title, else
-    ``"<client>: <kind>"``, made unique with the client's name where needed.
+    ``"<client>: <kind>"``, made unique with the client's name where needed;
+    titles are the export's contract title where it writes one.
 
     Args:
         statement: What :func:`parse` returned.
@@ -104,6 +105,8 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
             made.append((client, contract, kind, members, len(kinds) > 1))
     used: set[str] = set()
     contracts: list[Contract] = []
+    # A weekly summary's group key is the contract id; its rows carry the title.
+    weekly = statement.format is StatementFormat.WEEKLY_SUMMARY
     for client, contract, kind, members, split in made:
         first = members[0]
         base = first.contract_id or contract or f"{client}: {_WORDS[kind]}"
@@ -122,7 +125,7 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
                 kind,
                 min(r.on for r in members),
                 payments=[Payment(r.on, r.amount) for r in sorted(members, key=lambda r: r.on)],
-                title=contract,
+                title=first.contract if weekly else contract,
             )
         )
     return tuple(sorted(contracts, key=lambda c: (c.started, c.id)))
