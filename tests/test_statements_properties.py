@@ -21,7 +21,7 @@ from upwork_safety.statements import (
     parse,
     summarize,
 )
-from upwork_safety.statements._model import ten_minute_steps
+from upwork_safety.statements._model import segment_steps
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 HISTORY = [
@@ -356,8 +356,11 @@ def test_ten_minute_steps_rounded_any_way(steps, places):
     """A 10-minute step rounded half up to 2-8 places is accepted; one minute more is not."""
     exact = Decimal(steps) / 6
     quantum = Decimal(1).scaleb(-places)
-    assert ten_minute_steps(exact.quantize(quantum, rounding=ROUND_HALF_UP))
-    assert not ten_minute_steps((exact + Decimal(1) / 60).quantize(quantum, rounding=ROUND_HALF_UP))
+    on = date(2024, 9, 2)
+    assert segment_steps(exact.quantize(quantum, rounding=ROUND_HALF_UP), on)
+    assert not segment_steps(
+        (exact + Decimal(1) / 60).quantize(quantum, rounding=ROUND_HALF_UP), on
+    )
 
 
 #: The weekly summary's contract cell as first written: "title, spaces, (id)" at the end.

@@ -45,7 +45,12 @@ import attrs
 from upwork_safety import errors
 from upwork_safety._validate import LATEST
 from upwork_safety.statements import _model
-from upwork_safety.statements._model import StatementFormat, TransactionKind, ten_minute_steps
+from upwork_safety.statements._model import (
+    StatementFormat,
+    TransactionKind,
+    segment_minutes,
+    segment_steps,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -345,15 +350,21 @@ def parse_rate(text: str) -> Decimal | str:
     return Decimal(text)
 
 
-def parse_hours(text: str) -> Decimal | str:
-    """Hours as the weekly summary writes them: 10-minute steps (``0.16667``)."""
+def parse_hours(text: str, on: date | None) -> Decimal | str:
+    """Hours as the weekly summary writes them: whole billing segments (``0.16667``).
+
+    The segment is the one in force *on* the row's date; a row whose date
+    could not be read (``None``, already reported) is checked for the number
+    alone.
+    """
     if not _PLAIN.fullmatch(text):
         return f"{_short(text)} is not a number of hours such as 1.5 or 0.33333"
     value = Decimal(text)
-    if not ten_minute_steps(value):
+    if on is not None and not segment_steps(value, on):
         return (
-            f"{_short(text)} is not a whole number of 10-minute steps "
-            "(Upwork writes 10 minutes as 0.16667 and 20 minutes as 0.33333)"
+            f"{_short(text)} is not a whole number of {segment_minutes(on)}-minute steps, the "
+            f"billing segment on {on} (Upwork writes 10 minutes as 0.16667 and 20 minutes "
+            "as 0.33333)"
         )
     return value
 

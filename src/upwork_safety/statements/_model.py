@@ -34,7 +34,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, Money, require_money
-from upwork_safety.rules import CURRENT
+from upwork_safety.rules import as_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -42,9 +42,8 @@ if TYPE_CHECKING:
 #: Upwork's balance and every amount in its exports are in US dollars.
 USD = "USD"
 
-#: Billing steps per hour: 6, since Upwork bills and writes hours in its
-#: 10-minute segments (``PlatformRules.hourly_segment``, HC 211068518).
-_STEPS = Decimal(timedelta(hours=1) // CURRENT.hourly_segment)
+_HOUR = timedelta(hours=1)
+_MINUTE = timedelta(minutes=1)
 #: Half a minute, in hours: how far a written hours value may be from a
 #: whole number of steps (Upwork writes 20 minutes as 0.33333).
 _HALF_MINUTE = CONTEXT.divide(Decimal(1), Decimal(120))
@@ -104,15 +103,25 @@ _TITLES = {
 }
 
 
-def ten_minute_steps(hours: Decimal) -> bool:
-    """Whether *hours* is a whole number of 10-minute steps, as Upwork writes it.
+def segment_minutes(on: date) -> int:
+    """The length in minutes of the billing segment in force *on* (10).
+
+    Upwork bills and writes hours in its Work Diary segments
+    (``PlatformRules.hourly_segment``, HC 211068518).
+    """
+    return as_of(on).hourly_segment // _MINUTE
+
+
+def segment_steps(hours: Decimal, on: date) -> bool:
+    """Whether *hours* is a whole number of the segments in force *on*, as Upwork writes it.
 
     Exact values (``1.5``) count, and so do steps rounded to the decimals
     shown (``0.33333`` for 20 minutes, ``8.66667`` for 8 h 40 min), as long as
     the written value is within half a minute of the step.
     """
-    steps = CONTEXT.multiply(hours, _STEPS).to_integral_value(context=CONTEXT)
-    exact = CONTEXT.divide(steps, _STEPS)
+    per_hour = Decimal(_HOUR // as_of(on).hourly_segment)
+    steps = CONTEXT.multiply(hours, per_hour).to_integral_value(context=CONTEXT)
+    exact = CONTEXT.divide(steps, per_hour)
     if exact == hours:
         return True
     # Whole hours are exact, so *hours* has decimals here: round the step to as many.
@@ -188,16 +197,18 @@ def _optional_money(instance: object, attribute: Any, value: Any) -> None:
         require_money(value, field_name(instance, attribute))
 
 
-def _hours(instance: object, attribute: Any, value: Any) -> None:
+def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if optional_instance(value, Decimal, name) is None:
         return
-    if not value.is_finite() or value < 0 or not ten_minute_steps(value):
+    on = instance.on  # validators run once every field is set
+    if not value.is_finite() or value < 0 or not segment_steps(value, on):
+        minutes = segment_minutes(on)
         raise InvalidValueError(
-            f"{name} must be a non-negative whole number of 10-minute steps (e.g. 1.5 or "
-            f"0.33333 for 20 minutes), got {value}",
+            f"{name} must be a non-negative whole number of {minutes}-minute steps (the "
+            f"billing segment on {on}; e.g. 1.5 or 0.33333 for 20 minutes), got {value}",
             field=name,
-            rule="whole 10-minute steps",
+            rule=f"whole {minutes}-minute steps",
         )
 
 

@@ -331,7 +331,7 @@ def _weekly_row(row: _Row) -> Transaction | None:
     elif kind is not None and kind is not TransactionKind.HOURLY and hours_text:
         row.problem("hours", f"{hours_text!r} given for a {kind.value} row, which has no hours")
     elif hours_text:
-        parsed = _formats.parse_hours(hours_text)
+        parsed = _formats.parse_hours(hours_text, on)
         if isinstance(parsed, str):
             row.problem("hours", parsed)
         else:
