@@ -1331,13 +1331,14 @@ def test_payout_of_a_sub_cent_amount_names_what_was_given():
     """7.5 hours at $33.33 is $249.975: refused naming the payment, with the rounded figure.
 
     Before, the error named the net balance the library had worked out
-    (USD 224.975) under field "amount".
+    (USD 224.975) under field "amount".  Fifth round: a ``Payment`` cannot
+    hold such an amount at all, so the refusal comes when it is built.
     """
     gross = usd("33.33") * Decimal("7.5")
     sbp = ExchangeRate("USD", "PKR", "280")
     with pytest.raises(InvalidValueError) as info:
-        fees.payout(Payment(date(2025, 6, 2), gross), method=fees.PAYONEER, reference_rate=sbp)
-    assert ("payment.amount", "whole minor units") == (info.value.field, info.value.rule)
+        Payment(date(2025, 6, 2), gross)
+    assert ("Payment.amount", "whole minor units") == (info.value.field, info.value.rule)
     assert "USD 249.98" in str(info.value)
     with pytest.raises(InvalidValueError) as info:
         fees.payout(gross, on=date(2025, 6, 2), method=fees.PAYONEER, reference_rate=sbp)

@@ -553,6 +553,58 @@ class TestLoadingRefusesImpossibleStates:
             serialize.from_dict(Contract, data)
 
 
+class TestWholeMinorUnits:
+    """Fifth round: a sub-cent milestone (USD 5.005) was built, funded, approved and paid
+    as USD 5.005 of earnings; every amount Upwork moves is in cents."""
+
+    def test_milestone_amount(self):
+        with pytest.raises(InvalidValueError) as info:
+            Milestone("m1", "Logo", usd("5.005"))
+        assert ("Milestone.amount", "whole minor units") == (info.value.field, info.value.rule)
+        assert usd("5.01") == Milestone("m1", "Logo", usd("5.010")).amount
+
+    def test_payment_amount(self):
+        with pytest.raises(InvalidValueError) as info:
+            Payment(date(2024, 3, 1), usd("0.001"))
+        assert ("Payment.amount", "whole minor units") == (info.value.field, info.value.rule)
+        assert usd("12.5") == Payment(date(2024, 3, 1), usd("12.500")).amount
+
+    @pytest.mark.parametrize(
+        ("state", "amounts", "field"),
+        [
+            (S.FUNDED, {"funded": "5.005", "held": "5.005"}, "Escrow.held"),
+            (S.PAID, {"funded": "5.00", "released": "4.995", "held": "0.005"}, "Escrow.held"),
+            (S.REFUNDED, {"funded": "5.005", "refunded": "5.005"}, "Escrow.refunded"),
+        ],
+    )
+    def test_escrow_parts(self, state, amounts, field):
+        """Parts in half cents are refused, naming the first, even when they add up to 5.00."""
+        with pytest.raises(InvalidValueError) as info:
+            Escrow(state, **{name: usd(value) for name, value in amounts.items()})
+        assert (field, "whole minor units") == (info.value.field, info.value.rule)
+
+    def test_trailing_zeros_are_whole_cents(self):
+        assert usd(5) == Escrow(S.FUNDED, usd("5.000"), held=usd("5.000")).held
+
+    def test_a_loaded_sub_cent_escrow_is_refused(self):
+        from upwork_safety import escrow, serialize
+
+        c = Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2024, 3, 1),
+            milestones=[Milestone("m1", "Logo", usd("500"))],
+        )
+        data = serialize.to_dict(escrow.apply(c, Fund("m1", T)))
+        data["milestones"][0]["amount"]["amount"] = "500.004"
+        data["milestones"][0]["escrow"]["funded"]["amount"] = "500.004"
+        data["milestones"][0]["escrow"]["held"]["amount"] = "500.004"
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(Contract, data)
+        assert info.value.problems[0].startswith("$.milestones[0]")
+
+
 class TestTimeEntry:
     def test_time_entry_rules(self):
         """Time entries need aware times, an end after the start, activity 0–10."""

@@ -195,8 +195,8 @@ def payout(
     else:
         day = day_arg(given_day, "on")
         paid = payment
-    if isinstance(paid, Money):  # what was paid is whole cents; the fee is worked out from it
-        whole_cents(paid, "payment.amount" if isinstance(payment, Payment) else "payment")
+        if isinstance(paid, Money):  # what was paid is whole cents (as a Payment's is)
+            whole_cents(paid, "payment")
     chosen, field = rate_and_field(rate, contract)
     fee = explain(
         paid,

@@ -15,10 +15,16 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
-from upwork_safety._validate import member_field, money_field, optional_to_utc, optional_utc_field
+from upwork_safety._validate import (
+    member_field,
+    money_field,
+    optional_to_utc,
+    optional_utc_field,
+    whole_cents,
+)
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
-from upwork_safety.money import Money, _add
+from upwork_safety.money import Money, _add, _places, minor_unit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -107,8 +113,8 @@ class Escrow:
     """Where one milestone's money is, and the clocks its state runs: a value that cannot lie.
 
     Its constructor enforces the bookkeeping identity ``funded == held +
-    released + refunded + carried_over`` (every amount non-negative, one
-    currency) and that the fields fit the state:
+    released + refunded + carried_over`` (every amount non-negative, in
+    whole minor units, one currency) and that the fields fit the state:
 
     ============================  =====================================  =====================
     state                         money                                  moments
@@ -153,8 +159,9 @@ class Escrow:
     Raises:
         InvalidTypeError: A field of the wrong type.
         CurrencyMismatchError: Amounts in different currencies.
-        InvalidValueError: The amounts do not add up, or do not fit the
-            state, or a moment is missing, not allowed or out of order.
+        InvalidValueError: The amounts do not add up, hold digits below the
+            minor unit (``USD 0.005``), or do not fit the state, or a moment
+            is missing, not allowed or out of order.
     """
 
     state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
@@ -236,7 +243,14 @@ class Escrow:
                 f"Escrow.funded ({funded}) must equal held + released + refunded + "
                 f"carried_over ({held} + {released} + {refunded} + {carried})",
             )
+        if _places(total) > minor_unit(currency):
+            self._check_cents()
         self._check_state()
+
+    def _check_cents(self) -> None:
+        """Refuse an amount below the minor unit (a sum's places are its parts' most)."""
+        for name in _MONEY:
+            whole_cents(getattr(self, name), f"Escrow.{name}")
 
     def _currency_mismatch(self) -> NoReturn:
         currency = self.funded.currency

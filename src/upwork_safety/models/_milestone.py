@@ -14,6 +14,7 @@ from upwork_safety._validate import (
     optional_date_field,
     optional_to_date,
     text_field,
+    whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.models._escrow import Escrow
@@ -27,6 +28,7 @@ __all__ = ["Milestone"]
 
 def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:
     money_field(instance, attribute, value)
+    whole_cents(value, "Milestone.amount")
     if not value.amount:
         raise InvalidValueError(
             f"Milestone.amount must be more than zero, got {value}",
@@ -72,7 +74,8 @@ class Milestone:
     Raises:
         InvalidTypeError: A plain number (or anything but ``Money``) as
             *amount*: write ``Money("500", "USD")``.
-        InvalidValueError: An empty id or title, or a zero amount.
+        InvalidValueError: An empty id or title, or a zero amount or one below
+            the minor unit (``USD 5.005``: Upwork milestones are in cents).
         CurrencyMismatchError: An escrow in another currency than *amount*.
     """
 

@@ -7,7 +7,7 @@ milestone, a bonus, or any other payment, each with its day and moment.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
-from typing import NoReturn, cast
+from typing import Any, NoReturn, cast
 
 import attrs
 
@@ -20,6 +20,7 @@ from upwork_safety._validate import (
     optional_to_utc,
     optional_utc_field,
     to_date,
+    whole_cents,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import StrEnum
@@ -47,6 +48,12 @@ def _payment_kind(value: PaymentKind | str) -> PaymentKind:
     return cast("PaymentKind", member_text(PaymentKind, value))
 
 
+def _payment_amount(instance: Payment, attribute: Any, value: Any) -> None:
+    """A non-negative amount in whole minor units: what Upwork pays is in cents."""
+    money_field(instance, attribute, value)
+    whole_cents(value, "Payment.amount")
+
+
 def _release_needs(name: str) -> NoReturn:
     raise InvalidValueError(
         f"Payment.{name} is required for a release of escrow",
@@ -68,7 +75,8 @@ class Payment:
 
     Args:
         on: The payment date (the UTC day of *at* when *at* is given).
-        amount: A non-negative amount; more than zero for a release or a bonus.
+        amount: A non-negative amount in whole minor units (cents); more
+            than zero for a release or a bonus.
         at: The moment of the payment (timezone-aware, stored in UTC), if known;
             a release needs it (its security period runs from it).
         milestone_id: The milestone paid, if any; a release needs it.
@@ -76,12 +84,13 @@ class Payment:
 
     Raises:
         InvalidTypeError: A field of the wrong type.
-        InvalidValueError: *on* is not the UTC day of *at*, or a release
-            without its milestone, its moment or an amount.
+        InvalidValueError: *on* is not the UTC day of *at*, an amount below
+            the minor unit (``USD 5.005``), or a release without its
+            milestone, its moment or an amount.
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    amount: Money = attrs.field(validator=money_field)
+    amount: Money = attrs.field(validator=_payment_amount)
     at: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=optional_utc_field
     )
