@@ -306,16 +306,52 @@ class TestApprove:
             escrow.allowed(c, "m2").reason("Approve") or ""
         )
 
-    def test_carry_larger_than_next_milestone_needs_no_deposit(self):
-        """Funding a milestone already covered by a carried remainder deposits nothing."""
+    def test_carry_that_covers_the_next_milestone_needs_no_deposit(self):
+        """Funding a milestone a carried remainder already covers deposits nothing."""
         c = run(
             funded("20.00", "10.00"),
-            Approve("m1", at(2024, 3, 5), amount=usd("5.00")),
+            Approve("m1", at(2024, 3, 5), amount=usd("10.00")),
             Fund("m2", at(2024, 3, 6)),
         )
         m2 = c.milestone("m2")
-        assert (S.FUNDED, usd("15.00"), usd("15.00")) == (m2.state, m2.held, m2.funded)
+        assert (S.FUNDED, usd("10.00"), usd("10.00")) == (m2.state, m2.held, m2.funded)
         assert usd("20.00") == check_conserved(c, at(2024, 3, 6)).funded
+
+    def test_remainder_larger_than_the_next_milestone_stays(self):
+        """Fifth round: $6 carried into a $5 milestone was held and released in full, $1
+        more than the milestone from escrow.  A remainder the next milestone cannot take
+        stays on the approved milestone, and the next one is funded as usual."""
+        c = run(
+            contract("15.00", "5.00"),
+            Fund("m1", at(2024, 3, 2)),
+            Approve("m1", at(2024, 3, 5), amount=usd("9.00")),
+        )
+        m1, m2 = c.milestone("m1"), c.milestone("m2")
+        assert (S.PAID, usd("6.00"), usd("0")) == (m1.state, m1.held, m1.carried_over)
+        assert (S.NOT_FUNDED, usd("0")) == (m2.state, m2.held)
+        # The remainder is escrow still funded on m1: one funded milestone at a time.
+        with pytest.raises(TransitionError):
+            escrow.apply(c, Fund("m2", at(2024, 3, 6)))
+        c = run(
+            c,
+            Refund("m1", at(2024, 3, 6)),
+            Fund("m2", at(2024, 3, 6)),
+            Approve("m2", at(2024, 3, 7)),
+        )
+        m1, m2 = c.milestone("m1"), c.milestone("m2")
+        assert (usd("9.00"), usd("6.00")) == (m1.released, m1.refunded)
+        assert (usd("5.00"), usd("5.00")) == (m2.funded, m2.released)
+        assert usd("20.00") == check_conserved(c, at(2024, 3, 7)).funded
+
+    def test_a_milestone_funded_above_its_amount_cannot_be_built(self):
+        """The escrow never holds more than the milestone: built or loaded, it is refused."""
+        over = Escrow(S.NOT_FUNDED, usd("6.00"), held=usd("6.00"))
+        with pytest.raises(InvalidValueError) as info:
+            Milestone("m2", "Final files", usd("5.00"), escrow=over)
+        assert ("Milestone.escrow", "funded at most the amount") == (
+            info.value.field,
+            info.value.rule,
+        )
 
     def test_remainder_without_next_milestone_stays_in_escrow(self):
         """With no next milestone the remainder stays in escrow until refunded or disputed."""

@@ -115,15 +115,20 @@ def request_changes(run: Run, index: int, _event: RequestChanges) -> None:
     run.update(index, state=S.CHANGES_REQUESTED, submitted_at=None)
 
 
-def _carry_target(run: Run, index: int, currency: str) -> int | None:
-    """The next unfunded milestone a partial approval's remainder funds (HC 360000990348)."""
+def _carry_target(run: Run, index: int, remainder: Money) -> int | None:
+    """The next unfunded milestone a partial approval's *remainder* funds (HC 360000990348).
+
+    ``None`` when there is none, or when the remainder is more than that
+    milestone still needs: Upwork's help is silent on that case, and a
+    milestone's escrow never holds more than its amount (a payment above it
+    is a bonus, charged fresh), so the remainder stays where it is.
+    """
     for other, milestone in enumerate(run.contract.milestones):
-        if (
-            other != index
-            and run.books(other).state is S.NOT_FUNDED
-            and milestone.amount.currency == currency
-        ):
-            return other
+        if other != index and run.books(other).state is S.NOT_FUNDED:
+            if milestone.amount.currency != remainder.currency:
+                continue
+            receiving = run.milestone(other)
+            return other if receiving.funded + remainder <= receiving.amount else None
     return None
 
 
@@ -148,10 +153,10 @@ def approve(run: Run, index: int, event: Approve) -> None:
         run.settle(index, released=released)
         return
     remainder = milestone.held - amount
-    target = _carry_target(run, index, remainder.currency) if run.ended is None else None
+    target = _carry_target(run, index, remainder) if run.ended is None else None
     if target is None:
-        # No later milestone to carry it to: it stays in escrow until approved,
-        # refunded or disputed.
+        # No later milestone to carry it to (or it would hold more than its
+        # amount): it stays in escrow until approved, refunded or disputed.
         run.update(
             index,
             state=S.PAID,

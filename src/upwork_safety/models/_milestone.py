@@ -54,6 +54,14 @@ def _check_escrow(milestone: Milestone, _attribute: object, value: object) -> No
             field="Milestone.escrow",
             rule="one currency",
         )
+    if escrow.funded.amount > milestone.amount.amount:
+        raise InvalidValueError(
+            f"Milestone.escrow was funded {escrow.funded}, more than the milestone's amount "
+            f"{milestone.amount}: a milestone's escrow never holds more (a payment above it is "
+            "a bonus, charged fresh, HC 360000990348)",
+            field="Milestone.escrow",
+            rule="funded at most the amount",
+        )
 
 
 @attrs.frozen
@@ -74,8 +82,9 @@ class Milestone:
     Raises:
         InvalidTypeError: A plain number (or anything but ``Money``) as
             *amount*: write ``Money("500", "USD")``.
-        InvalidValueError: An empty id or title, or a zero amount or one below
-            the minor unit (``USD 5.005``: Upwork milestones are in cents).
+        InvalidValueError: An empty id or title, a zero amount or one below
+            the minor unit (``USD 5.005``: Upwork milestones are in cents),
+            or an escrow funded with more than *amount*.
         CurrencyMismatchError: An escrow in another currency than *amount*.
     """
 
