@@ -499,13 +499,14 @@ def test_a_lost_dispute_is_negative_and_a_won_one_is_not():
     at = datetime(2025, 1, 30, tzinfo=UTC)
     lost = ResolveDispute("m1", at, Money("10", "USD"), Money("90", "USD"))
     won = ResolveDispute("m1", at, Money("90", "USD"), Money("10", "USD"))
-    impact = classify(job("a", history=[lost]))
+    logo = [Milestone("m1", "Logo", Money("100", "USD"))]  # the history names its milestone
+    impact = classify(job("a", history=[lost], milestones=logo))
     assert Outcome.NEGATIVE == impact.outcome
     assert (
         "lost the dispute on milestone 'm1' (USD 90.00 to the client, USD 10.00 to the freelancer)"
         == impact.reasons[0]
     )
-    assert Outcome.POSITIVE == classify(job("a", history=[won])).outcome
+    assert Outcome.POSITIVE == classify(job("a", history=[won], milestones=logo)).outcome
 
 
 def test_refunds_and_disputes_can_be_switched_off_in_the_rules():

@@ -24,7 +24,7 @@ from upwork_safety import (
     Payment,
 )
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
-from upwork_safety.escrow import Fund, RequestChanges, Submit
+from upwork_safety.escrow import DormancyRefundRequest, EndContract, Fund, RequestChanges, Submit
 from upwork_safety.models import Escrow, History, PaymentKind, TimeEntry
 from upwork_safety.models._escrow import _MOMENTS, _SHAPES
 from upwork_safety.testing import strategies as us
@@ -545,6 +545,7 @@ class TestLoadingRefusesImpossibleStates:
             "acme",
             ContractKind.FIXED_PRICE,
             date(2024, 3, 1),
+            milestones=[Milestone("m1", "Logo", usd("500"))],
             history=[Fund("m1", T), Submit("m1", T + timedelta(days=1))],
         )
         data = serialize.to_dict(c)
@@ -603,6 +604,107 @@ class TestWholeMinorUnits:
         with pytest.raises(InvalidDataError) as info:
             serialize.from_dict(Contract, data)
         assert info.value.problems[0].startswith("$.milestones[0]")
+
+
+class TestHistoryFitsTheContract:
+    """Fifth round: a history naming a milestone the contract does not have, a second end,
+    an end date that disagrees with the EndContract, and payments before the start were
+    built, loaded and then accepted by the engines."""
+
+    @staticmethod
+    def ended():
+        from upwork_safety import escrow
+
+        c = Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2024, 3, 1),
+            milestones=[Milestone("m1", "Logo", usd("15"))],
+        )
+        return escrow.apply(escrow.apply(c, Fund("m1", T)), EndContract(T + timedelta(days=1)))
+
+    def test_the_engines_contract_is_accepted_again(self):
+        c = self.ended()
+        assert date(2024, 3, 5) == c.ended
+        assert c == attrs.evolve(c)
+
+    @pytest.mark.parametrize(
+        ("changes", "rule"),
+        [
+            ({"ended": None}, "Contract.ended is the EndContract's day"),
+            ({"ended": date(2024, 3, 6)}, "Contract.ended is the EndContract's day"),
+            ({"milestones": [Milestone("m2", "Logo", usd("15"))]}, "a milestone of the contract"),
+        ],
+    )
+    def test_edits_that_break_the_history_are_refused(self, changes, rule):
+        c = self.ended()
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(c, **changes)
+        assert (info.value.field.startswith("Contract.history["), rule) == (True, info.value.rule)
+
+    def test_a_second_end_is_refused(self):
+        c = self.ended()
+        history = (*c.history, EndContract(T + timedelta(days=2)))
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(c, history=history)
+        assert ("Contract.history[2]", "ends once") == (info.value.field, info.value.rule)
+
+    def test_funding_after_the_end_is_refused(self):
+        c = attrs.evolve(self.ended(), history=(), milestones=[Milestone("m1", "Logo", usd("15"))])
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(c, history=[Fund("m1", T + timedelta(days=2))])
+        assert ("Contract.history[0]", "no funding after the end") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    def test_a_dormancy_request_closes_the_contract(self):
+        m1 = Milestone("m1", "Logo", usd("15"))
+        request = DormancyRefundRequest("m1", T)
+        with pytest.raises(InvalidValueError) as info:
+            Contract(
+                "c1",
+                "acme",
+                ContractKind.FIXED_PRICE,
+                date(2024, 3, 1),
+                milestones=[m1],
+                history=[request],
+            )
+        assert "Contract.ended by the dormancy request's day" == info.value.rule
+        closed = Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2024, 3, 1),
+            date(2024, 3, 4),
+            milestones=[m1],
+            history=[request],
+        )
+        assert date(2024, 3, 4) == closed.ended
+
+    def test_a_loaded_history_naming_another_milestone_is_refused(self):
+        from upwork_safety import serialize
+
+        data = serialize.to_dict(self.ended())
+        data["history"][0]["milestone_id"] = "zz"
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(Contract, data)
+        assert info.value.problems[0].startswith("$.history[0]")
+
+    def test_nothing_is_paid_before_the_start(self):
+        with pytest.raises(InvalidValueError) as info:
+            Contract(
+                "c1",
+                "acme",
+                ContractKind.FIXED_PRICE,
+                date(2024, 3, 1),
+                payments=[Payment(date(2024, 3, 2), usd(5)), Payment(date(2020, 1, 1), usd(5))],
+            )
+        assert ("Contract.payments[1]", "not before Contract.started") == (
+            info.value.field,
+            info.value.rule,
+        )
 
 
 class TestTimeEntry:

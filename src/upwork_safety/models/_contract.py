@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
-from upwork_safety._events import Event, History, history
+from upwork_safety._events import DormancyRefundRequest, EndContract, Event, Fund, History, history
 from upwork_safety._events import extend as _extend
 from upwork_safety._validate import (
     date_field,
@@ -77,6 +77,9 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     #: from the same two tuples is not checked twice.  A cache of a fact
     #: about two immutable values: it is set only after the check passed.
     releases_match: _Payments | None
+    #: The history and end date found to fit these milestones
+    #: (:func:`_check_history`), cached the same way.
+    history_fits: tuple[History, date | None] | None
 
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Milestone, "Contract.milestones")
@@ -98,6 +101,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         new.positions = MappingProxyType(positions)
         new.holding = frozenset(holding)
         new.releases_match = None
+        new.history_fits = None
         return new
 
     def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
@@ -121,21 +125,30 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         new.positions = self.positions
         new.holding = holding
         new.releases_match = None
+        new.history_fits = None
         return new
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Milestones, (tuple(self),))
 
 
-class _Payments(tuple[Payment, ...]):
-    """A contract's payments, checked once: ``Payment`` values in one currency."""
+class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day in __dict__)
+    """A contract's payments, checked once: ``Payment`` values in one currency.
 
-    __slots__ = ()
+    It keeps the earliest payment's index, so a contract checks that nothing
+    was paid before it started in one step, however many payments it has.
+    """
+
+    earliest: int | None
 
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Payment, "Contract.payments")
         _one_currency([payment.amount for payment in checked], "payments")
-        return super().__new__(cls, checked)
+        new = super().__new__(cls, checked)
+        new.earliest = (
+            min(range(len(checked)), key=lambda index: checked[index].on) if checked else None
+        )
+        return new
 
     def appending(self, new: Sequence[Payment]) -> _Payments:
         """These payments and *new* ones after them (checked: each a Payment, one currency)."""
@@ -149,7 +162,13 @@ class _Payments(tuple[Payment, ...]):
                     field=f"Contract.payments[{index}]",
                     rule="one currency",
                 )
-        return tuple.__new__(_Payments, (*self, *new))
+        grown = tuple.__new__(_Payments, (*self, *new))
+        earliest = self.earliest
+        for index, payment in enumerate(new, len(self)):
+            if earliest is None or payment.on < grown[earliest].on:
+                earliest = index
+        grown.earliest = earliest
+        return grown
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Payments, (tuple(self),))
@@ -248,20 +267,24 @@ class Contract:
 
     The constructor checks each milestone's own books (:class:`Escrow`),
     unique ids, one currency for milestones, payments and the hourly rate,
-    the history's order and start, and that the release payments pay the
-    contract's own milestones and add up to what each milestone's escrow
-    says was released.  A contract built by an escrow step is checked for
-    what the step changed only, against the contract before it, so a step
-    costs the same on a big contract.
+    that nothing was paid before the start, the history's order and start,
+    that the history fits the contract (its events name the contract's
+    milestones; it ends once, on *ended*'s day; nothing is funded after the
+    end), and that the release payments pay the contract's own milestones
+    and add up to what each milestone's escrow says was released.  A
+    contract built by an escrow step is checked for what the step changed
+    only, against the contract before it, so a step costs the same on a big
+    contract.
 
     Raises:
         InvalidTypeError: A field of the wrong type, or a collection
             holding something else than its items.
         InvalidValueError: An end before the start, duplicate milestone
-            ids, a history out of time order or before the start, Work
-            Diary entries that overlap, fields that do not fit *kind*, or
-            release payments that pay no milestone of the contract or do not
-            add up to a milestone's released escrow.
+            ids, a payment before the start, a history out of time order,
+            before the start or that does not fit the contract, Work Diary
+            entries that overlap, fields that do not fit *kind*, or release
+            payments that pay no milestone of the contract or do not add up
+            to a milestone's released escrow.
         CurrencyMismatchError: Milestones, payments or the hourly rate in
             more than one currency.
     """
@@ -309,9 +332,22 @@ class Contract:
         self._check_currency()
         milestones = _checked(self)
         payments = cast("_Payments", self.payments)
+        if payments.earliest is not None and payments[payments.earliest].on < self.started:
+            index = payments.earliest
+            raise InvalidValueError(
+                f"Contract.payments[{index}] is dated {payments[index].on}, before the contract "
+                f"started ({self.started})",
+                field=f"Contract.payments[{index}]",
+                rule="not before Contract.started",
+            )
         if milestones.releases_match is not payments:
             _match_releases(milestones, payments)
             milestones.releases_match = payments
+        fits = milestones.history_fits
+        history = cast("History", self.history)
+        if fits is None or fits[0] is not history or fits[1] != self.ended:
+            _check_history(history, milestones.positions, self.ended)
+            milestones.history_fits = (history, self.ended)
 
     def _check_currency(self) -> None:
         """Milestones, payments and the hourly rate share one currency (each list its own)."""
@@ -444,6 +480,70 @@ def _match_releases(milestones: _Milestones, payments: Sequence[Payment]) -> Non
             _released_differs(index, milestone, paid.get(index, _ZERO))
 
 
+def _check_history(history: History, positions: Mapping[str, int], ended: date | None) -> None:
+    """Refuse a history the escrow engine could not have recorded on this contract.
+
+    Every event names one of the contract's milestones; the contract ends
+    once, on its first closing event (``EndContract``, or a dormancy refund
+    request when it had not ended yet), so an ``EndContract`` comes first
+    and sets :attr:`Contract.ended` to its day, a dormancy request needs the
+    contract ended by its day, and nothing is funded after the end.
+    """
+    closer: Event | None = None
+    for index, event in enumerate(history):
+        kind = type(event)
+        if kind is EndContract:
+            if closer is not None:
+                _history_refused(
+                    index,
+                    event,
+                    f"the contract had already ended ({type(closer).__name__} at "
+                    f"{closer.at.isoformat()})",
+                    "ends once",
+                )
+            if ended != event.at.date():
+                _history_refused(
+                    index,
+                    event,
+                    f"it ends the contract on {event.at.date()}, but Contract.ended is {ended}",
+                    "Contract.ended is the EndContract's day",
+                )
+            closer = event
+            continue
+        milestone_id = cast("str", getattr(event, "milestone_id", None))
+        if milestone_id not in positions:
+            _history_refused(
+                index,
+                event,
+                f"it names milestone {milestone_id!r}, which the contract does not have",
+                "a milestone of the contract",
+            )
+        if kind is DormancyRefundRequest and closer is None:
+            if ended is None or ended > event.at.date():
+                _history_refused(
+                    index,
+                    event,
+                    f"a dormant contract is closed with the request, but Contract.ended is {ended}",
+                    "Contract.ended by the dormancy request's day",
+                )
+            closer = event
+        elif kind is Fund and (
+            closer is not None or (ended is not None and event.at.date() > ended)
+        ):
+            _history_refused(
+                index, event, f"the contract had ended ({ended})", "no funding after the end"
+            )
+
+
+def _history_refused(index: int, event: Event, why: str, rule: str) -> NoReturn:
+    raise InvalidValueError(
+        f"Contract.history[{index}] ({type(event).__name__} at {event.at.isoformat()}) cannot "
+        f"be: {why}",
+        field=f"Contract.history[{index}]",
+        rule=rule,
+    )
+
+
 def _match_new_releases(
     before: _Milestones,
     after: _Milestones,
@@ -520,6 +620,10 @@ def _next(
     else:  # a refund of paid money rewrote the payments: the constructor checks them all
         new_payments = _Payments((*payments, *paid))
     history = _extend(cast("History", contract.history), events, "Contract.history")
+    # The engine's guards refused any event these rules would (a milestone it
+    # does not have, a second end, funding after the end): only the steps'
+    # new end date is read against the history, in the constructor's key.
+    new_milestones.history_fits = (history, ended)
     return Contract(
         contract.id,
         contract.client,

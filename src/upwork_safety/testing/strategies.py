@@ -277,9 +277,12 @@ def _base_parts() -> st.SearchStrategy[tuple[object, ...]]:
 
 def _contract_base(draw: st.DrawFn, kind: ContractKind) -> dict[str, object]:
     contract_id, client, started, length, paid, feedback, rate, title = draw(_base_parts())
+    # Nothing is paid before a contract starts (Contract refuses it).
+    paid_on = [payment.on for payment in cast("tuple[Payment, ...]", paid)]
+    started = min([cast("date", started), *paid_on])
     ended = None
     if length is not None:
-        ended = min(cast("date", started) + timedelta(days=cast("int", length)), _LAST_DAY)
+        ended = min(started + timedelta(days=cast("int", length)), _LAST_DAY)
     return {
         "id": contract_id,
         "client": client,
