@@ -1065,3 +1065,61 @@ def test_summary_without_a_locale_name_is_refused_naming_summary(locale):
             report.summary(locale=locale)
         assert ("locale", "an explicit locale") == (info.value.field, info.value.rule)
         assert str(info.value).startswith("summary(locale=)")
+
+
+# --------------------------------------------------------------------------
+# A percentage beyond the decimal limit (fix-fees review)
+# --------------------------------------------------------------------------
+
+#: 1E-18 percent is 1E-20 as a fraction: beyond the 18 places any rate may hold.
+TINY_PERCENT = "0.000000000000000001%"
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: attrs.evolve(fees.PAYONEER, percentage_fee=TINY_PERCENT), "percentage_fee"),
+        (lambda: attrs.evolve(fees.PAYONEER, spread=TINY_PERCENT), "spread"),
+        (lambda: attrs.evolve(fees.PAYONEER, percentage_fee=Decimal("1E-20")), "percentage_fee"),
+    ],
+)
+def test_a_method_rate_beyond_the_decimal_limit_is_refused_when_built(build, field):
+    """A what-if method whose rate has over 18 places is refused at construction, naming it."""
+    with pytest.raises(RulesError) as info:
+        build()
+    assert f"WithdrawalMethod.{field}" == info.value.field
+    assert "at most 18 decimal places" == info.value.rule
+
+
+@pytest.mark.parametrize("field", ["rate", "minimum_rate", "maximum_rate"])
+def test_a_schedule_rate_beyond_the_decimal_limit_is_refused_when_built(field):
+    """A what-if service-fee schedule whose rate has over 18 places is refused, naming the field."""
+    shape = (
+        {"rate": TINY_PERCENT} if field == "rate" else {"per_contract": True, field: TINY_PERCENT}
+    )
+    with pytest.raises(RulesError) as info:
+        fees.ServiceFeeSchedule(effective=date(2000, 1, 1), name="what-if", **shape)
+    assert f"ServiceFeeSchedule.{field}" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: fees.service_fee(usd("100.00"), on=D2025, rate=TINY_PERCENT), "rate"),
+        (lambda: fees.gross_for_net(usd("100.00"), on=D2025, rate=TINY_PERCENT), "rate"),
+        (
+            lambda: fees.quote_withdrawal(
+                usd("100.00"),
+                "payoneer",
+                reference_rate=ExchangeRate("USD", "PKR", "280"),
+                tax_rate=TINY_PERCENT,
+            ),
+            "tax_rate",
+        ),
+    ],
+)
+def test_a_rate_argument_beyond_the_decimal_limit_names_the_argument(call, field):
+    """A percentage argument with over 16 places names the caller's argument, not an internal one."""
+    with pytest.raises(InvalidValueError) as info:
+        call()
+    assert field == info.value.field
