@@ -1123,3 +1123,52 @@ def test_a_rate_argument_beyond_the_decimal_limit_names_the_argument(call, field
     with pytest.raises(InvalidValueError) as info:
         call()
     assert field == info.value.field
+
+
+# --------------------------------------------------------------------------
+# gross_for_net near the 18-digit limit (fix-fees review)
+# --------------------------------------------------------------------------
+
+
+def test_gross_for_net_near_the_digit_limit_is_found():
+    """Regression: the search no longer doubles past the largest amount and fails on Money.amount."""
+    net = usd("600000000000000000.00")
+    gross = fees.gross_for_net(net, on=D2023)
+    assert usd("666666666666666666.67") == gross
+    assert net == fees.net_earnings(gross, on=D2023)
+    assert net > fees.net_earnings(gross - usd("0.01"), on=D2023)
+
+
+@pytest.mark.parametrize(
+    ("net", "kwargs"),
+    [
+        (usd("999999999999999999.00"), {"on": D2023}),
+        (usd("999999999999999999.00"), {"on": D2025, "rate": "0.5", "rules": fees.ENTERPRISE}),
+    ],
+)
+def test_a_net_beyond_the_digit_limit_names_net(net, kwargs):
+    """A net that only a payment past the 18-digit limit would reach is refused naming net."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.gross_for_net(net, **kwargs)
+    assert ("net", "at most 18 integer digits") == (info.value.field, info.value.rule)
+
+
+@given(
+    low=st.integers(min_value=0, max_value=10**6),
+    span=st.integers(min_value=0, max_value=10**21),
+    answer=st.integers(min_value=0, max_value=10**22),
+)
+def test_the_cent_search_never_probes_past_its_bound(low, span, answer):
+    """first_reaching finds the first count that reaches, or None, probing only low..high."""
+    from upwork_safety.fees._common import first_reaching
+
+    high = low + span
+    probed: list[int] = []
+
+    def reaches(count: int) -> bool:
+        probed.append(count)
+        return count >= answer
+
+    found = first_reaching(reaches, low, high)
+    assert all(low <= count <= high for count in probed)
+    assert (max(low, answer) if answer <= high else None) == found

@@ -1046,6 +1046,34 @@ def test_withdrawal_for_target_is_the_smallest_balance(method, spread, tax, targ
     assert short < target
 
 
+def test_withdrawal_for_a_target_near_the_digit_limit_is_found():
+    """Regression: a target whose answer fits 18 digits is found; the search never probes past it."""
+    huge = pkr("999999999999999999.00")
+    balance = fees.withdrawal_for_target(huge, "payoneer", reference_rate=RATE, tax_rate=0)
+    assert usd("3644314868804666.72") == balance
+    assert (
+        huge <= fees.quote_withdrawal(balance, "payoneer", reference_rate=RATE, tax_rate=0).received
+    )
+    less = fees.quote_withdrawal(balance - usd("0.01"), "payoneer", reference_rate=RATE, tax_rate=0)
+    assert huge > less.received
+
+
+@pytest.mark.parametrize(
+    ("target", "reference"),
+    [
+        # 1% tax: the amount converted before tax would need 19 digits.
+        (pkr("999999999999999999.00"), RATE),
+        # Even the largest balance converts to less than the target.
+        (pkr("100.00"), ExchangeRate("USD", "PKR", "0.000000000000000001")),
+    ],
+)
+def test_a_target_beyond_the_digit_limit_names_the_target(target, reference):
+    """A target only an amount past the 18-digit limit would deliver is refused naming target."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.withdrawal_for_target(target, "payoneer", reference_rate=reference)
+    assert ("target", "at most 18 integer digits") == (info.value.field, info.value.rule)
+
+
 # --------------------------------------------------------------------------
 # plan_withdrawals
 # --------------------------------------------------------------------------

@@ -28,12 +28,13 @@ from upwork_safety.fees._common import (
     first_reaching,
     from_units,
     money_arg,
+    most_units,
     optional_rate,
     units_up,
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract, Payment
-from upwork_safety.money import Money, exact
+from upwork_safety.money import MAX_DIGITS, Money, exact
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
 
 __all__ = [
@@ -575,7 +576,8 @@ def gross_for_net(
 
     Raises:
         RulesError: As :func:`service_fee`.
-        InvalidValueError: A negative *net*.
+        InvalidValueError: A negative *net*, or one that only a payment
+            beyond the library's 18-digit limit would reach.
 
     >>> from upwork_safety.money import Money
     >>> gross_for_net(Money("300.02", "USD"), on=date(2024, 1, 10))
@@ -597,4 +599,15 @@ def gross_for_net(
 
     # Every marginal rate is below 1, so the net never falls as the gross grows.
     low = units_up(target.amount, currency)
-    return from_units(first_reaching(lambda cents: net_of(cents) >= target, low), currency)
+    most = most_units(currency)
+    found = first_reaching(lambda cents: net_of(cents) >= target, low, most)
+    if found is None:
+        largest = from_units(most, currency)
+        raise InvalidValueError(
+            f"net {target} needs a payment larger than the largest amount the library holds "
+            f"({largest}, {MAX_DIGITS} digits before the decimal point), whose net is only "
+            f"{net_of(most)}",
+            field="net",
+            rule=f"at most {MAX_DIGITS} integer digits",
+        )
+    return from_units(found, currency)
