@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from upwork_safety import ExchangeRate, fees, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
+    InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
     RulesError,
@@ -684,6 +685,27 @@ def test_bad_schedules_are_refused(changes, field):
     assert field == info.value.field
 
 
+@pytest.mark.parametrize(
+    ("currency", "error"),
+    [("dollars", InvalidValueError), ("usd", InvalidValueError), (840, InvalidTypeError)],
+)
+def test_a_schedule_currency_is_an_iso_code_like_every_currency(currency, error):
+    """Regression: currency="dollars" was built, then every fee call failed with a mismatch."""
+    with pytest.raises(error) as info:
+        fees.ServiceFeeSchedule(
+            effective=date(2000, 1, 1), name="what-if", rate="0.1", currency=currency
+        )
+    assert ("ServiceFeeSchedule.currency", "an ISO 4217 code") == (
+        info.value.field,
+        info.value.rule,
+    )
+    data = serialize.to_dict(fees.FLAT_10_2023)
+    data["currency"] = currency
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(fees.ServiceFeeSchedule, data)
+    assert loaded.value.problems[0].startswith("$.currency: ")
+
+
 def test_a_default_rate_outside_the_range_is_refused():
     """A per-contract schedule's default must lie within its own range."""
     with pytest.raises(RulesError) as info:
@@ -826,7 +848,9 @@ def test_source_of_unknown_field():
         ({"fixed_fee": "0.99"}, InvalidTypeError, "WithdrawalMethod.fixed_fee"),
         ({"minimum": usd("-1")}, RulesError, "WithdrawalMethod.minimum"),
         ({"minimum": Money("5", "PKR")}, RulesError, "WithdrawalMethod.minimum"),
-        ({"currency": "XXXX"}, InvalidValueError, "Money.currency"),
+        ({"currency": "XXXX"}, InvalidValueError, "WithdrawalMethod.currency"),
+        ({"currency": "pkr"}, InvalidValueError, "WithdrawalMethod.currency"),
+        ({"currency": 586}, InvalidTypeError, "WithdrawalMethod.currency"),
         ({"sources": ()}, RulesError, "WithdrawalMethod.sources"),
         ({"sources": ("HC",)}, InvalidTypeError, "WithdrawalMethod.sources"),
         ({"sources": "HC"}, InvalidTypeError, "WithdrawalMethod.sources"),
