@@ -1196,3 +1196,24 @@ def test_the_cent_search_never_probes_past_its_bound(low, span, answer):
     found = first_reaching(reaches, low, high)
     assert all(low <= count <= high for count in probed)
     assert (max(low, answer) if answer <= high else None) == found
+
+
+def test_a_refused_rate_names_when_the_callers_history_starts_per_contract_rates():
+    """Regression: the message said "the 2025-05-01 schedule" whatever rules= the caller passed."""
+    on = date(2024, 1, 10)
+    with pytest.raises(RulesError) as upwork:
+        fees.service_fee(usd("100.00"), on=on, rate="0.12")
+    assert f"start with the {fees.PER_CONTRACT_2025.effective} schedule" in str(upwork.value)
+
+    later = attrs.evolve(fees.PER_CONTRACT_2025, effective=date(2027, 3, 1))
+    history = rules.RuleHistory("what-if", (fees.FLAT_10_2023, later))
+    with pytest.raises(RulesError) as what_if:
+        fees.service_fee(usd("100.00"), on=on, rate="0.12", rules=history)
+    assert "start with the 2027-03-01 schedule" in str(what_if.value)
+    assert "2025-05-01" not in str(what_if.value)
+
+    for alone in (fees.FLAT_10_2023, rules.RuleHistory("flat only", (fees.FLAT_10_2023,))):
+        with pytest.raises(RulesError) as flat:
+            fees.gross_for_net(usd("90.00"), on=on, rate="0.12", rules=alone)
+        assert "rate" == flat.value.field
+        assert "per-contract rates start" not in str(flat.value)
