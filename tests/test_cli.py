@@ -173,6 +173,14 @@ class TestWithdraw:
 
 
 class TestFees:
+    def test_the_fee_rate_help_claims_no_default_rate(self, capsys):
+        """Regression: --fee-rate's help said "(default: 10%)", false under the 2016–2023 scale."""
+        with pytest.raises(SystemExit):
+            run("fees", "--help")
+        helped = " ".join(capsys.readouterr().out.split())
+        assert "default: 10%" not in helped
+        assert "default: what the schedule in force on --on charges" in helped
+
     def test_billed_before_says_when_it_has_no_effect(self, capsys):
         """Regression (newcomer trial): --billed-before under a flat schedule was ignored silently."""
         _, flat = run("fees", "500", "--on", "2024-06-02", "--billed-before", "9000")

@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from upwork_safety import ExchangeRate, fees, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
+    InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
     RulesError,
@@ -684,6 +685,27 @@ def test_bad_schedules_are_refused(changes, field):
     assert field == info.value.field
 
 
+@pytest.mark.parametrize(
+    ("currency", "error"),
+    [("dollars", InvalidValueError), ("usd", InvalidValueError), (840, InvalidTypeError)],
+)
+def test_a_schedule_currency_is_an_iso_code_like_every_currency(currency, error):
+    """Regression: currency="dollars" was built, then every fee call failed with a mismatch."""
+    with pytest.raises(error) as info:
+        fees.ServiceFeeSchedule(
+            effective=date(2000, 1, 1), name="what-if", rate="0.1", currency=currency
+        )
+    assert ("ServiceFeeSchedule.currency", "an ISO 4217 code") == (
+        info.value.field,
+        info.value.rule,
+    )
+    data = serialize.to_dict(fees.FLAT_10_2023)
+    data["currency"] = currency
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(fees.ServiceFeeSchedule, data)
+    assert loaded.value.problems[0].startswith("$.currency: ")
+
+
 def test_a_default_rate_outside_the_range_is_refused():
     """A per-contract schedule's default must lie within its own range."""
     with pytest.raises(RulesError) as info:
@@ -826,7 +848,9 @@ def test_source_of_unknown_field():
         ({"fixed_fee": "0.99"}, InvalidTypeError, "WithdrawalMethod.fixed_fee"),
         ({"minimum": usd("-1")}, RulesError, "WithdrawalMethod.minimum"),
         ({"minimum": Money("5", "PKR")}, RulesError, "WithdrawalMethod.minimum"),
-        ({"currency": "XXXX"}, InvalidValueError, "Money.currency"),
+        ({"currency": "XXXX"}, InvalidValueError, "WithdrawalMethod.currency"),
+        ({"currency": "pkr"}, InvalidValueError, "WithdrawalMethod.currency"),
+        ({"currency": 586}, InvalidTypeError, "WithdrawalMethod.currency"),
         ({"sources": ()}, RulesError, "WithdrawalMethod.sources"),
         ({"sources": ("HC",)}, InvalidTypeError, "WithdrawalMethod.sources"),
         ({"sources": "HC"}, InvalidTypeError, "WithdrawalMethod.sources"),
@@ -1065,3 +1089,131 @@ def test_summary_without_a_locale_name_is_refused_naming_summary(locale):
             report.summary(locale=locale)
         assert ("locale", "an explicit locale") == (info.value.field, info.value.rule)
         assert str(info.value).startswith("summary(locale=)")
+
+
+# --------------------------------------------------------------------------
+# A percentage beyond the decimal limit (fix-fees review)
+# --------------------------------------------------------------------------
+
+#: 1E-18 percent is 1E-20 as a fraction: beyond the 18 places any rate may hold.
+TINY_PERCENT = "0.000000000000000001%"
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: attrs.evolve(fees.PAYONEER, percentage_fee=TINY_PERCENT), "percentage_fee"),
+        (lambda: attrs.evolve(fees.PAYONEER, spread=TINY_PERCENT), "spread"),
+        (lambda: attrs.evolve(fees.PAYONEER, percentage_fee=Decimal("1E-20")), "percentage_fee"),
+    ],
+)
+def test_a_method_rate_beyond_the_decimal_limit_is_refused_when_built(build, field):
+    """A what-if method whose rate has over 18 places is refused at construction, naming it."""
+    with pytest.raises(RulesError) as info:
+        build()
+    assert f"WithdrawalMethod.{field}" == info.value.field
+    assert "at most 18 decimal places" == info.value.rule
+
+
+@pytest.mark.parametrize("field", ["rate", "minimum_rate", "maximum_rate"])
+def test_a_schedule_rate_beyond_the_decimal_limit_is_refused_when_built(field):
+    """A what-if service-fee schedule whose rate has over 18 places is refused, naming the field."""
+    shape = (
+        {"rate": TINY_PERCENT} if field == "rate" else {"per_contract": True, field: TINY_PERCENT}
+    )
+    with pytest.raises(RulesError) as info:
+        fees.ServiceFeeSchedule(effective=date(2000, 1, 1), name="what-if", **shape)
+    assert f"ServiceFeeSchedule.{field}" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: fees.service_fee(usd("100.00"), on=D2025, rate=TINY_PERCENT), "rate"),
+        (lambda: fees.gross_for_net(usd("100.00"), on=D2025, rate=TINY_PERCENT), "rate"),
+        (
+            lambda: fees.quote_withdrawal(
+                usd("100.00"),
+                "payoneer",
+                reference_rate=ExchangeRate("USD", "PKR", "280"),
+                tax_rate=TINY_PERCENT,
+            ),
+            "tax_rate",
+        ),
+    ],
+)
+def test_a_rate_argument_beyond_the_decimal_limit_names_the_argument(call, field):
+    """A percentage argument with over 16 places names the caller's argument, not an internal one."""
+    with pytest.raises(InvalidValueError) as info:
+        call()
+    assert field == info.value.field
+
+
+# --------------------------------------------------------------------------
+# gross_for_net near the 18-digit limit (fix-fees review)
+# --------------------------------------------------------------------------
+
+
+def test_gross_for_net_near_the_digit_limit_is_found():
+    """Regression: the search no longer doubles past the largest amount and fails on Money.amount."""
+    net = usd("600000000000000000.00")
+    gross = fees.gross_for_net(net, on=D2023)
+    assert usd("666666666666666666.67") == gross
+    assert net == fees.net_earnings(gross, on=D2023)
+    assert net > fees.net_earnings(gross - usd("0.01"), on=D2023)
+
+
+@pytest.mark.parametrize(
+    ("net", "kwargs"),
+    [
+        (usd("999999999999999999.00"), {"on": D2023}),
+        (usd("999999999999999999.00"), {"on": D2025, "rate": "0.5", "rules": fees.ENTERPRISE}),
+    ],
+)
+def test_a_net_beyond_the_digit_limit_names_net(net, kwargs):
+    """A net that only a payment past the 18-digit limit would reach is refused naming net."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.gross_for_net(net, **kwargs)
+    assert ("net", "at most 18 integer digits") == (info.value.field, info.value.rule)
+
+
+@given(
+    low=st.integers(min_value=0, max_value=10**6),
+    span=st.integers(min_value=0, max_value=10**21),
+    answer=st.integers(min_value=0, max_value=10**22),
+)
+def test_the_cent_search_never_probes_past_its_bound(low, span, answer):
+    """first_reaching finds the first count that reaches, or None, probing only low..high."""
+    from upwork_safety.fees._common import first_reaching
+
+    high = low + span
+    probed: list[int] = []
+
+    def reaches(count: int) -> bool:
+        probed.append(count)
+        return count >= answer
+
+    found = first_reaching(reaches, low, high)
+    assert all(low <= count <= high for count in probed)
+    assert (max(low, answer) if answer <= high else None) == found
+
+
+def test_a_refused_rate_names_when_the_callers_history_starts_per_contract_rates():
+    """Regression: the message said "the 2025-05-01 schedule" whatever rules= the caller passed."""
+    on = date(2024, 1, 10)
+    with pytest.raises(RulesError) as upwork:
+        fees.service_fee(usd("100.00"), on=on, rate="0.12")
+    assert f"start with the {fees.PER_CONTRACT_2025.effective} schedule" in str(upwork.value)
+
+    later = attrs.evolve(fees.PER_CONTRACT_2025, effective=date(2027, 3, 1))
+    history = rules.RuleHistory("what-if", (fees.FLAT_10_2023, later))
+    with pytest.raises(RulesError) as what_if:
+        fees.service_fee(usd("100.00"), on=on, rate="0.12", rules=history)
+    assert "start with the 2027-03-01 schedule" in str(what_if.value)
+    assert "2025-05-01" not in str(what_if.value)
+
+    for alone in (fees.FLAT_10_2023, rules.RuleHistory("flat only", (fees.FLAT_10_2023,))):
+        with pytest.raises(RulesError) as flat:
+            fees.gross_for_net(usd("90.00"), on=on, rate="0.12", rules=alone)
+        assert "rate" == flat.value.field
+        assert "per-contract rates start" not in str(flat.value)

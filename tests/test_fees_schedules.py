@@ -497,11 +497,17 @@ def test_schedule_rules_carry_their_sources():
         ((True,), RulesError, "Payday.weekday"),
         ((2, (6,)), RulesError, "Payday.weeks"),
         ((2, (), (13,)), RulesError, "Payday.months"),
-        ((2, "1"), InvalidTypeError, "Payday"),
+        ((2, "1"), InvalidTypeError, "Payday.weeks"),
+        ((2, (), 3), InvalidTypeError, "Payday.months"),
+        ((2, (1.0,)), RulesError, "Payday.weeks"),
+        ((2, [[1]]), RulesError, "Payday.weeks"),
+        ((2, (True,)), RulesError, "Payday.weeks"),
+        ((2, (), (1.0,)), RulesError, "Payday.months"),
+        ((2.0,), RulesError, "Payday.weekday"),
     ],
 )
 def test_bad_paydays_are_refused(args, error, field):
-    """A payday rule needs a weekday 0–6, weeks 1–5 or -1, months 1–12."""
+    """A payday rule needs a weekday 0–6, weeks 1–5 or -1, months 1–12, each an int (not 1.0)."""
     with pytest.raises(error) as info:
         fees.Payday(*args)
     assert field == info.value.field
@@ -527,3 +533,65 @@ def test_bad_schedule_rules_are_refused(changes, error, field):
     with pytest.raises(error) as info:
         attrs.evolve(fees.PAYMENT_SCHEDULES, **changes)
     assert field == info.value.field
+
+
+UTC = timezone.utc
+PKT = timezone(timedelta(hours=5))
+
+
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (datetime(2024, 1, 2, 22, 0, tzinfo=UTC), False),  # Tuesday 22:00 UTC
+        (datetime(2024, 1, 2, 22, 0, tzinfo=UTC).astimezone(PKT), False),  # Wednesday 03:00 PKT
+        (datetime(2024, 1, 3, 0, 0, tzinfo=UTC), True),
+        (datetime(2024, 1, 3, 4, 0, tzinfo=PKT), False),  # Tuesday 23:00 UTC
+        (datetime(2024, 1, 4, 4, 59, tzinfo=PKT), True),  # Wednesday 23:59 UTC
+        (date(2024, 1, 3), True),
+    ],
+)
+def test_a_payday_judges_the_utc_day_of_a_moment(moment, expected):
+    """Regression: one instant got two answers in two zones; the UTC day is judged, as paydays() does."""
+    weekly = fees.PAYMENT_SCHEDULES.weekly
+    assert expected is weekly.matches(moment)
+    day = moment if type(moment) is date else moment.astimezone(UTC).date()
+    found = fees.paydays("weekly", start=day, end=day)
+    assert expected is (found == (day,))
+
+
+@pytest.mark.parametrize(
+    ("day", "error"),
+    [
+        (datetime(2024, 1, 3), InvalidValueError),  # naive
+        ("2024-01-03", InvalidTypeError),
+        (None, InvalidTypeError),
+    ],
+)
+def test_a_payday_refuses_naive_moments_and_other_types(day, error):
+    """Regression: a naive datetime was judged by its wall clock; text raised AttributeError."""
+    with pytest.raises(error) as info:
+        fees.PAYMENT_SCHEDULES.weekly.matches(day)
+    assert "day" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("schedule", "error"),
+    [("fortnightly", InvalidValueError), (3, InvalidTypeError), (None, InvalidTypeError)],
+)
+def test_an_unknown_schedule_is_a_library_error(schedule, error):
+    """Regression: payday("fortnightly") raised builtins.ValueError."""
+    with pytest.raises(error) as info:
+        fees.PAYMENT_SCHEDULES.payday(schedule)
+    assert "schedule" == info.value.field
+    assert fees.PAYMENT_SCHEDULES.monthly is fees.PAYMENT_SCHEDULES.payday("monthly")
+    assert fees.PAYMENT_SCHEDULES.monthly is fees.PAYMENT_SCHEDULES.payday(
+        fees.PaymentSchedule.MONTHLY
+    )
+
+
+def test_the_threshold_question_takes_a_bool():
+    """us_freelancer="no" was read as true (a non-empty string); it is refused."""
+    with pytest.raises(InvalidTypeError) as info:
+        fees.PAYMENT_SCHEDULES.threshold(us_freelancer="no")  # type: ignore[arg-type]
+    assert "us_freelancer" == info.value.field
+    assert usd("1000.00") == fees.PAYMENT_SCHEDULES.threshold(us_freelancer=False)

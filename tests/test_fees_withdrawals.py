@@ -8,6 +8,7 @@ and the bank withholds s.154A tax (1% unless said otherwise) on that.
 from __future__ import annotations
 
 import decimal
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from upwork_safety import fees, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
+    InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
     RulesError,
@@ -1046,6 +1048,34 @@ def test_withdrawal_for_target_is_the_smallest_balance(method, spread, tax, targ
     assert short < target
 
 
+def test_withdrawal_for_a_target_near_the_digit_limit_is_found():
+    """Regression: a target whose answer fits 18 digits is found; the search never probes past it."""
+    huge = pkr("999999999999999999.00")
+    balance = fees.withdrawal_for_target(huge, "payoneer", reference_rate=RATE, tax_rate=0)
+    assert usd("3644314868804666.72") == balance
+    assert (
+        huge <= fees.quote_withdrawal(balance, "payoneer", reference_rate=RATE, tax_rate=0).received
+    )
+    less = fees.quote_withdrawal(balance - usd("0.01"), "payoneer", reference_rate=RATE, tax_rate=0)
+    assert huge > less.received
+
+
+@pytest.mark.parametrize(
+    ("target", "reference"),
+    [
+        # 1% tax: the amount converted before tax would need 19 digits.
+        (pkr("999999999999999999.00"), RATE),
+        # Even the largest balance converts to less than the target.
+        (pkr("100.00"), ExchangeRate("USD", "PKR", "0.000000000000000001")),
+    ],
+)
+def test_a_target_beyond_the_digit_limit_names_the_target(target, reference):
+    """A target only an amount past the 18-digit limit would deliver is refused naming target."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.withdrawal_for_target(target, "payoneer", reference_rate=reference)
+    assert ("target", "at most 18 integer digits") == (info.value.field, info.value.rule)
+
+
 # --------------------------------------------------------------------------
 # plan_withdrawals
 # --------------------------------------------------------------------------
@@ -1175,6 +1205,203 @@ def test_frequency_needs_a_positive_whole_number(per_year, error):
     with pytest.raises(error) as info:
         fees.Frequency("odd", per_year)
     assert "Frequency.per_year" == info.value.field
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    earnings=st.integers(min_value=1, max_value=10**9).map(
+        lambda c: Money(Decimal(c) * CENT, "USD")
+    ),
+    method=st.sampled_from([fees.DIRECT_TO_LOCAL_BANK, fees.PAYONEER, fees.WIRE_USD]),
+    share=st.integers(min_value=0, max_value=9_999).map(lambda b: Decimal(b) / 10_000),
+    per_years=st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size=6),
+)
+def test_every_plan_round_trips_through_serialize(earnings, method, share, per_years):
+    """Whatever plan_withdrawals returns passes its own checks and reads back equal from JSON."""
+    rhythms = [fees.Frequency(f"{n} a year", n) for n in per_years]
+    plan = fees.plan_withdrawals(earnings, method, max_fee_share=share, frequencies=rhythms)
+    back = serialize.from_json(fees.WithdrawalPlan, serialize.to_json(plan))
+    assert plan == back
+    assert plan.to_records() == back.to_records()
+    assert [r["recommended"] for r in back.to_records()].count(True) == (
+        back.recommended is not None
+    )
+
+
+def _plan() -> fees.WithdrawalPlan:
+    """$400 a month by Direct to Local Bank, fixed fees at most 0.2%: every 2 months (options[3])."""
+    return fees.plan_withdrawals(usd("400"), "direct_to_local_bank", max_fee_share="0.2%")
+
+
+def _option_changes(**changes: object):
+    def change(plan: fees.WithdrawalPlan) -> dict[str, object]:
+        options = list(plan.options)
+        options[0] = attrs.evolve(options[0], **changes)
+        return {"options": tuple(options)}
+
+    return change
+
+
+#: Each impossible plan: (name, the change to _plan()'s fields, error, field).
+IMPOSSIBLE_PLANS = [
+    ("method type", lambda p: {"method": "payoneer"}, InvalidTypeError, "WithdrawalPlan.method"),
+    ("unusable method", lambda p: {"method": fees.PAYPAL}, RulesError, "WithdrawalPlan.method"),
+    (
+        "negative earnings",
+        lambda p: {"monthly_earnings": usd("-500")},
+        InvalidValueError,
+        "WithdrawalPlan.monthly_earnings",
+    ),
+    (
+        "zero earnings",
+        lambda p: {"monthly_earnings": usd("0")},
+        InvalidValueError,
+        "WithdrawalPlan.monthly_earnings",
+    ),
+    (
+        "earnings currency",
+        lambda p: {"monthly_earnings": Money("400", "PKR")},
+        CurrencyMismatchError,
+        "WithdrawalPlan.monthly_earnings",
+    ),
+    (
+        "other earnings",
+        lambda p: {"monthly_earnings": usd("500")},
+        InvalidValueError,
+        "WithdrawalPlan.options[0].amount_each",
+    ),
+    (
+        "share of 7",
+        lambda p: {"max_fee_share": Decimal(7)},
+        InvalidValueError,
+        "WithdrawalPlan.max_fee_share",
+    ),
+    (
+        "share NaN",
+        lambda p: {"max_fee_share": Decimal("NaN")},
+        InvalidValueError,
+        "WithdrawalPlan.max_fee_share",
+    ),
+    ("no options", lambda p: {"options": ()}, InvalidValueError, "WithdrawalPlan.options"),
+    (
+        "reversed options",
+        lambda p: {"options": p.options[::-1], "recommended": p.options[-1]},
+        InvalidValueError,
+        "WithdrawalPlan.options[1]",
+    ),
+    (
+        "recommended not the first acceptable",
+        lambda p: {"recommended": p.options[4]},
+        InvalidValueError,
+        "WithdrawalPlan.recommended",
+    ),
+    (
+        "recommended None",
+        lambda p: {"recommended": None},
+        InvalidValueError,
+        "WithdrawalPlan.recommended",
+    ),
+    (
+        "option flipped acceptable",
+        _option_changes(acceptable=True, reason=""),
+        InvalidValueError,
+        "WithdrawalPlan.options[0].acceptable",
+    ),
+]
+
+#: Each impossible option: (name, the change to _plan().options[0], error, field).
+IMPOSSIBLE_OPTIONS = [
+    ("frequency type", {"frequency": "weekly"}, InvalidTypeError, "PlanOption.frequency"),
+    ("amount type", {"amount_each": -5}, InvalidTypeError, "PlanOption.amount_each"),
+    ("negative amount", {"amount_each": usd("-5")}, InvalidValueError, "PlanOption.amount_each"),
+    ("part cents", {"amount_each": usd("92.311")}, InvalidValueError, "PlanOption.amount_each"),
+    (
+        "fees type",
+        {"fixed_fees_per_year": None},
+        InvalidTypeError,
+        "PlanOption.fixed_fees_per_year",
+    ),
+    (
+        "fees currency",
+        {"fixed_fees_per_year": Money("51.48", "PKR")},
+        CurrencyMismatchError,
+        "PlanOption.fixed_fees_per_year",
+    ),
+    ("share NaN", {"fee_share": Decimal("NaN")}, InvalidValueError, "PlanOption.fee_share"),
+    ("share negative", {"fee_share": Decimal("-0.01")}, InvalidValueError, "PlanOption.fee_share"),
+    ("share text", {"fee_share": "0.01"}, InvalidTypeError, "PlanOption.fee_share"),
+    ("share wrong", {"fee_share": Decimal("0.5")}, InvalidValueError, "PlanOption.fee_share"),
+    ("acceptable text", {"acceptable": "no"}, InvalidTypeError, "PlanOption.acceptable"),
+    ("acceptable without reason", {"reason": ""}, InvalidValueError, "PlanOption.reason"),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "field"),
+    [case[1:] for case in IMPOSSIBLE_PLANS],
+    ids=[case[0] for case in IMPOSSIBLE_PLANS],
+)
+def test_an_impossible_plan_is_refused_when_built(change, error, field):
+    """A WithdrawalPlan that plan_withdrawals could not return cannot be built, naming the field."""
+    plan = _plan()
+    with pytest.raises(error) as info:
+        attrs.evolve(plan, **change(plan))
+    assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field"),
+    [case[1:] for case in IMPOSSIBLE_OPTIONS],
+    ids=[case[0] for case in IMPOSSIBLE_OPTIONS],
+)
+def test_an_impossible_option_is_refused_when_built(changes, error, field):
+    """A PlanOption with a wrong type or values that disagree is refused, naming the field."""
+    with pytest.raises(error) as info:
+        attrs.evolve(_plan().options[0], **changes)
+    assert field == info.value.field
+
+
+def _loaded_problem(data: dict[str, object]) -> str:
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(fees.WithdrawalPlan, json.dumps(data))
+    assert 1 == len(info.value.problems)
+    return info.value.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "field"),
+    [
+        (
+            "monthly_earnings",
+            {"amount": "-500.00", "currency": "USD"},
+            "WithdrawalPlan.monthly_earnings",
+        ),
+        ("max_fee_share", "7", "WithdrawalPlan.max_fee_share"),
+        ("options", [], "WithdrawalPlan.options"),
+        ("recommended", None, "WithdrawalPlan.recommended"),
+    ],
+)
+def test_an_impossible_plan_is_refused_when_loaded(path, value, field):
+    """Regression: from_json took a plan with monthly_earnings -500; every such field is refused."""
+    data = serialize.to_dict(_plan())
+    data[path] = value
+    assert field in _loaded_problem(data)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "field"),
+    [
+        ("amount_each", {"amount": "-5.00", "currency": "USD"}, "PlanOption.amount_each"),
+        ("fee_share", "0.5", "PlanOption.fee_share"),
+        ("acceptable", True, "PlanOption.reason"),
+        ("reason", "", "PlanOption.reason"),
+    ],
+)
+def test_an_impossible_option_is_refused_when_loaded(key, value, field):
+    """An option edited in the JSON is refused when read, naming its field."""
+    data = serialize.to_dict(_plan())
+    data["options"][0][key] = value
+    assert field in _loaded_problem(data)
 
 
 # --------------------------------------------------------------------------

@@ -1317,6 +1317,10 @@ class TestAudit:
         (assumption,) = audit.assumptions
         assert "2023-01-09" in assumption
         assert "unknown" in assumption
+        # The scale's dates come from the history: its start, and the day before its successor's.
+        scale = fees.SLIDING_SCALE_2016
+        after = fees.SERVICE_FEE_HISTORY[list(fees.SERVICE_FEE_HISTORY).index(scale) + 1]
+        assert f"{scale.effective} to {after.effective - timedelta(days=1)}" in assumption
 
     def test_billings_counted_per_client(self):
         """Each client's billings are its own: a new client starts at 20% again."""

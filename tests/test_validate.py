@@ -47,6 +47,30 @@ def test_bad_rates_name_the_argument(value, error):
     assert "rate" == info.value.field
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("0.0000000000000001%", Decimal("1E-18")),  # 16 places: 18 as a fraction
+        ("99.9999999999999999%", Decimal("0.999999999999999999")),
+        ("1.000000000000000000000%", Decimal("0.01")),  # zeros hold no digit
+    ],
+)
+def test_a_percentage_within_the_decimal_limit_is_read(value, expected):
+    """A percentage whose fraction has at most 18 places is read exactly."""
+    assert expected == fraction(value, "rate")
+
+
+@pytest.mark.parametrize(
+    "value", ["0.000000000000000001%", "0.00000000000000001%", "1.00000000000000001%"]
+)
+def test_a_percentage_beyond_the_decimal_limit_names_the_argument(value):
+    """A percentage with more than 16 places (over 18 as a fraction) is refused where it is read."""
+    with pytest.raises(InvalidValueError) as info:
+        fraction(value, "tax_rate")
+    assert "tax_rate" == info.value.field
+    assert "at most 18 decimal places" == info.value.rule
+
+
 def test_a_rate_of_ten_suggests_the_fraction():
     """rate="10" (meaning 10%) is refused with the fraction to write instead."""
     with pytest.raises(InvalidValueError, match=r"write 0\.1 or '10%'"):

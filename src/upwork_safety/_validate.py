@@ -654,10 +654,7 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
             return value
     percent = isinstance(value, str) and value.endswith("%")
     try:
-        if percent:
-            rate = CONTEXT.divide(to_decimal(value[:-1], what), Decimal(100))  # type: ignore[index]
-        else:
-            rate = to_decimal(value, what)
+        rate = _percent_as_fraction(value, what) if percent else to_decimal(value, what)  # type: ignore[arg-type]
     except InvalidValueError as error:
         if not isinstance(value, str) or error.rule != "canonical decimal text":
             raise
@@ -680,6 +677,25 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
             rule=f"a fraction {limit}",
         )
     return rate
+
+
+def _percent_as_fraction(text: str, what: str) -> Decimal:
+    """*text*, a percentage such as ``"2.5%"``, as a fraction; refused naming *what*.
+
+    A percentage with more than ``MAX_DIGITS - 2`` places becomes a fraction
+    with more than :data:`~upwork_safety.money.MAX_DIGITS`, which no rate
+    may hold; it is refused here, where the caller's field is known.
+    """
+    rate = CONTEXT.divide(to_decimal(text[:-1], what), Decimal(100))
+    try:
+        return to_decimal(rate, what)
+    except InvalidValueError:
+        raise InvalidValueError(
+            f"{what} as a percentage may have at most {MAX_DIGITS - 2} decimal places (a "
+            f"fraction at most {MAX_DIGITS}), got {text[:40]!r}",
+            field=what,
+            rule=f"at most {MAX_DIGITS} decimal places",
+        ) from None
 
 
 def optional_whole_field(low: int, high: int) -> Any:

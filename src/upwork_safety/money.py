@@ -293,7 +293,18 @@ def minor_unit(currency: str) -> int:
     return int(get_currency_precision(currency))
 
 
-def _check_currency(instance: object, attribute: attrs.Attribute[str], code: str) -> None:
+def check_currency(instance: object, attribute: attrs.Attribute[str], code: str) -> None:
+    """An attrs validator: an ISO 4217 code babel knows, the error naming ``Class.field``.
+
+    The one currency rule: :class:`Money`, :class:`ExchangeRate` and every
+    rules object with a currency field (withdrawal methods, service-fee
+    schedules) use it.
+
+    Raises:
+        InvalidTypeError: *code* is not a ``str``.
+        InvalidValueError: A code babel does not know (the message suggests
+            the upper-case code when that is one).
+    """
     if type(code) is str and code in _known_currencies():
         return
     name = f"{type(instance).__name__}.{attribute.name}"
@@ -378,7 +389,7 @@ class Money:
     """
 
     amount: Decimal = attrs.field(converter=_amount)
-    currency: str = attrs.field(validator=_check_currency)
+    currency: str = attrs.field(validator=check_currency)
 
     @classmethod
     def zero(cls, currency: str) -> Money:
@@ -822,8 +833,8 @@ class ExchangeRate:
             is not positive.
     """
 
-    base: str = attrs.field(validator=_check_currency)
-    quote: str = attrs.field(validator=_check_currency)
+    base: str = attrs.field(validator=check_currency)
+    quote: str = attrs.field(validator=check_currency)
     rate: Decimal = attrs.field(converter=_rate)
     as_of: date | None = attrs.field(default=None, validator=_check_as_of)
     source: str = attrs.field(default="", validator=_check_source)

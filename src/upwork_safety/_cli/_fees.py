@@ -46,7 +46,11 @@ def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
         "--on", type=_args.day, metavar="DATE", help="YYYY-MM-DD (default today, UTC)"
     )
     parser.add_argument(
-        "--fee-rate", type=_args.rate, help="the contract's own fee, e.g. 12%% (default: 10%%)"
+        "--fee-rate",
+        type=_args.rate,
+        # No number here: the default is whatever the schedule in force on --on charges.
+        help="the contract's own fee, e.g. 12%% (default: what the schedule in force on --on "
+        "charges; this command lists the schedules and their dates)",
     )
     parser.add_argument(
         "--billed-before",

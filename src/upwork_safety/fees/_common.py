@@ -19,7 +19,14 @@ from upwork_safety import _render
 from upwork_safety._render import percent
 from upwork_safety._validate import fraction, optional_instance, utc_day
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, Money, explicit_locale, require_money, round_half_up
+from upwork_safety.money import (
+    CONTEXT,
+    MAX_DIGITS,
+    Money,
+    explicit_locale,
+    require_money,
+    round_half_up,
+)
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -121,23 +128,39 @@ def from_units(count: int, currency: str) -> Money:
     return Money(Decimal(count).scaleb(-Money.zero(currency).minor_unit, context=CONTEXT), currency)
 
 
-def first_reaching(reaches: Callable[[int], bool], low: int, high: int | None = None) -> int:
-    """The smallest whole number from *low* for which *reaches* holds (a count of cents).
+def most_units(currency: str) -> int:
+    """The largest count of minor units of *currency* a :class:`Money` holds.
+
+    :data:`~upwork_safety.money.MAX_DIGITS` digits before the point and the
+    currency's minor unit after it: 99,999,999,999,999,999,999 cents.
+    """
+    # An int power: exact whatever the decimal context (a negative exponent is impossible).
+    limit: int = 10 ** (MAX_DIGITS + Money.zero(currency).minor_unit)
+    return limit - 1
+
+
+def first_reaching(reaches: Callable[[int], bool], low: int, high: int) -> int | None:
+    """The smallest whole number from *low* to *high* for which *reaches* holds, or ``None``.
 
     *reaches* must never stop holding as the count grows (every fee and tax
     is a fraction below 1 of what it is charged on), so halving finds it.
-    Without *high* the range is first widened by doubling until it holds;
-    with *high*, the answer is at most *high*.
+    The answer is usually near *low*, so the range is first widened from
+    *low* by doubling, but never past *high*: no count above *high* is ever
+    probed (callers pass the largest amount they can hold).  ``None`` means
+    *reaches* does not hold even at *high*.
     """
-    if high is None:
-        high = low
-        while not reaches(high):
-            low = high + 1
-            high = high * 2 + 1
-    while low < high:
-        middle = (low + high) // 2
+    if low > high:
+        return None
+    top = low
+    while not reaches(top):
+        if top >= high:
+            return None
+        low = top + 1
+        top = min(top * 2 + 1, high)
+    while low < top:
+        middle = (low + top) // 2
         if reaches(middle):
-            high = middle
+            top = middle
         else:
             low = middle + 1
     return low

@@ -405,6 +405,8 @@ def _largest_spread(
 
     # the smallest converted amount whose after-tax amount reaches the target
     smallest = first_reaching(lambda cents: after_tax(cents) >= target, low, max(high, low))
+    # The method delivers the target at the reference rate (checked above), so at *high*.
+    assert smallest is not None
     half = from_units(1, currency).amount / 2
     needed = from_units(smallest, currency).amount - half
     bound = ONE - needed / (left.amount * reference.rate)

@@ -14,7 +14,19 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._render import percent
-from upwork_safety._validate import id_field, sequence_of
+from upwork_safety._validate import (
+    as_tuple,
+    bool_field,
+    field_name,
+    fraction,
+    id_field,
+    instance_field,
+    items_field,
+    money_field,
+    sequence_of,
+    text_field,
+    whole_cents,
+)
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import HUNDRED, ONE, Default, check_locale, fmt, rate_arg
 from upwork_safety.fees._route import usable_method
@@ -77,48 +89,199 @@ DEFAULT_FREQUENCIES: tuple[Frequency, ...] = (
 _DEFAULT_FREQUENCIES = Default("DEFAULT_FREQUENCIES")
 
 
+def _fee_share_field(instance: object, attribute: Any, value: Any) -> None:
+    """A fee share: a finite ``Decimal`` from 0, within the decimal limit (it may pass 1)."""
+    name = field_name(instance, attribute)
+    if type(value) is not Decimal:
+        raise InvalidTypeError(
+            f"{name} must be a Decimal, not {type(value).__name__}", field=name, rule="a Decimal"
+        )
+    fraction(value, name, below_one=False)
+
+
+def _max_share_field(instance: object, attribute: Any, value: Any) -> None:
+    """The largest share: a ``Decimal`` fraction from 0 below 1, as ``max_fee_share=`` takes."""
+    name = field_name(instance, attribute)
+    if type(value) is not Decimal:
+        raise InvalidTypeError(
+            f"{name} must be a Decimal, not {type(value).__name__}", field=name, rule="a Decimal"
+        )
+    fraction(value, name)
+
+
+def _positive_money_field(instance: object, attribute: Any, value: Any) -> None:
+    """Money above zero."""
+    money_field(instance, attribute, value)
+    if not value:
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must be positive, got {value}", field=name, rule="positive"
+        )
+
+
+def _exact_share(fixed: Decimal, each: Money) -> Decimal:
+    """The fixed fee as an exact fraction of each withdrawal (1, all of it, when *each* is zero)."""
+    return CONTEXT.divide(fixed, each.amount) if each else ONE
+
+
+def _kept_share(share: Decimal) -> Decimal:
+    """*share* kept to the library's decimal limit (18 places), so a plan reads back from JSON."""
+    return round_half_up(share, MAX_DIGITS)
+
+
 @attrs.frozen(kw_only=True)
 class PlanOption:
     """One rhythm considered by :func:`plan_withdrawals`.
 
     Args:
         frequency: The rhythm.
-        amount_each: The balance each withdrawal takes (to the cent).
-        fixed_fees_per_year: The method's fixed fee times withdrawals a year.
+        amount_each: The balance each withdrawal takes (to the cent, ≥ 0).
+        fixed_fees_per_year: The method's fixed fee times withdrawals a
+            year, in the same currency.
         fee_share: The fixed fee as a fraction of each withdrawal (half up to
-            18 decimal places, the library's limit for decimals).
+            18 decimal places, the library's limit for decimals; ``1`` when
+            each withdrawal is zero, and above 1 when the fee is larger than
+            the withdrawal).
         acceptable: Whether the rhythm keeps the share within the limit and
             each withdrawal at or above the method's minimum.
-        reason: Why not, when it is not acceptable.
+        reason: Why not, when it is not acceptable (empty exactly when it is).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: Negative or part-cent money, amounts in two
+            currencies, a fee share that disagrees with the amounts, or a
+            *reason* that disagrees with *acceptable*.
     """
 
-    frequency: Frequency
-    amount_each: Money
-    fixed_fees_per_year: Money
-    fee_share: Decimal
-    acceptable: bool
-    reason: str = ""
+    frequency: Frequency = attrs.field(validator=instance_field(Frequency))
+    amount_each: Money = attrs.field(validator=money_field)
+    fixed_fees_per_year: Money = attrs.field(validator=money_field)
+    fee_share: Decimal = attrs.field(validator=_fee_share_field)
+    acceptable: bool = attrs.field(validator=bool_field)
+    reason: str = attrs.field(default="", validator=text_field)
+
+    def __attrs_post_init__(self) -> None:
+        each, yearly = self.amount_each, self.fixed_fees_per_year
+        whole_cents(each, "PlanOption.amount_each")
+        whole_cents(yearly, "PlanOption.fixed_fees_per_year")
+        if yearly.currency != each.currency:
+            raise CurrencyMismatchError(
+                f"PlanOption.fixed_fees_per_year is in {yearly.currency}, amount_each in "
+                f"{each.currency}: both are the balance's currency",
+                field="PlanOption.fixed_fees_per_year",
+                rule=f"in {each.currency}",
+            )
+        fixed = CONTEXT.divide(yearly.amount, Decimal(self.frequency.per_year))
+        expected = _kept_share(_exact_share(fixed, each))
+        if self.fee_share != expected:
+            raise InvalidValueError(
+                f"PlanOption.fee_share must be the fixed fee ({yearly.currency} {fixed}) as a "
+                f"share of each withdrawal ({each}), {expected}; got {self.fee_share}",
+                field="PlanOption.fee_share",
+                rule="fixed fee / amount_each",
+            )
+        if self.acceptable == bool(self.reason):
+            said = "gives a reason" if self.acceptable else "gives no reason"
+            raise InvalidValueError(
+                f"PlanOption.reason: an option that is {'' if self.acceptable else 'not '}"
+                f"acceptable {said}; a reason is given exactly when it is not acceptable",
+                field="PlanOption.reason",
+                rule="a reason exactly when not acceptable",
+            )
 
 
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalPlan:
     """How often to withdraw so fixed fees stay under a chosen share.
 
+    Built by :func:`plan_withdrawals`; built directly or read back with
+    :mod:`~upwork_safety.serialize`, it must be a plan that function could
+    return: every option is worked out again from the fields above it.
+
     Args:
-        method: The withdrawal method.
-        monthly_earnings: The expected balance earned each month.
+        method: The withdrawal method (available in Pakistan).
+        monthly_earnings: The expected balance earned each month (in the
+            method's balance currency, USD; > 0).
         max_fee_share: The largest share of each withdrawal the fixed fee
-            may take.
-        options: Every rhythm considered, most frequent first.
-        recommended: The most frequent acceptable rhythm, or ``None`` when
-            none is acceptable.
+            may take, a ``Decimal`` fraction from 0 below 1.
+        options: Every rhythm considered, most frequent first (at least
+            one); each option's amounts, fee share and acceptability are
+            those of its rhythm under the fields above.
+        recommended: The most frequent acceptable rhythm (the first
+            acceptable option), or ``None`` when none is acceptable.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: Earnings not above zero, a share outside 0–1, no
+            options or options out of order, an option that disagrees with
+            the fields, or *recommended* not the first acceptable option.
+        CurrencyMismatchError: Earnings not in the method's balance currency.
+        RulesError: A method not available in Pakistan.
     """
 
-    method: WithdrawalMethod
-    monthly_earnings: Money
-    max_fee_share: Decimal
-    options: tuple[PlanOption, ...]
-    recommended: PlanOption | None
+    method: WithdrawalMethod = attrs.field(validator=instance_field(WithdrawalMethod))
+    monthly_earnings: Money = attrs.field(validator=_positive_money_field)
+    max_fee_share: Decimal = attrs.field(validator=_max_share_field)
+    options: tuple[PlanOption, ...] = attrs.field(
+        converter=as_tuple, validator=items_field(PlanOption)
+    )
+    recommended: PlanOption | None = attrs.field(
+        validator=instance_field(PlanOption, optional=True)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        method = self.method
+        usable_method(method, "WithdrawalPlan.method")
+        currency = method.balance_currency
+        if self.monthly_earnings.currency != currency:
+            raise CurrencyMismatchError(
+                f"WithdrawalPlan.monthly_earnings is in {self.monthly_earnings.currency}; "
+                f"{method.name} withdraws a {currency} balance",
+                field="WithdrawalPlan.monthly_earnings",
+                rule=f"in {currency}",
+            )
+        if not self.options:
+            raise InvalidValueError(
+                "WithdrawalPlan.options must list at least one PlanOption",
+                field="WithdrawalPlan.options",
+                rule="at least one PlanOption",
+            )
+        previous = None
+        for index, option in enumerate(self.options):
+            self._check_option(index, option)
+            if previous is not None and option.frequency.per_year > previous:
+                raise InvalidValueError(
+                    f"WithdrawalPlan.options[{index}] ({option.frequency.name}) is more frequent "
+                    "than the option before it: options are most frequent first",
+                    field=f"WithdrawalPlan.options[{index}]",
+                    rule="most frequent first",
+                )
+            previous = option.frequency.per_year
+        first = _first_acceptable(self.options)
+        chosen = None if first is None else self.options[first]
+        if self.recommended != chosen:
+            expected = "None" if chosen is None else f"the {chosen.frequency.name} option"
+            raise InvalidValueError(
+                f"WithdrawalPlan.recommended must be the most frequent acceptable option, "
+                f"{expected}",
+                field="WithdrawalPlan.recommended",
+                rule="the first acceptable option, or None",
+            )
+
+    def _check_option(self, index: int, option: PlanOption) -> None:
+        """*option* must be what :func:`plan_withdrawals` works out for its rhythm."""
+        expected = _option(option.frequency, self.monthly_earnings, self.method, self.max_fee_share)
+        for name in ("amount_each", "fixed_fees_per_year", "acceptable"):
+            got, wanted = getattr(option, name), getattr(expected, name)
+            if type(got) is not type(wanted) or got != wanted:
+                field = f"WithdrawalPlan.options[{index}].{name}"
+                raise InvalidValueError(
+                    f"{field} must be {wanted} for {option.frequency.name} withdrawals of "
+                    f"{self.monthly_earnings} a month by {self.method.name} (fixed fees at most "
+                    f"{percent(self.max_fee_share)}), got {got}",
+                    field=field,
+                    rule=f"as plan_withdrawals works out {name}",
+                )
 
     def __repr__(self) -> str:
         chosen = self.recommended.frequency.name if self.recommended else "none acceptable"
@@ -131,6 +294,7 @@ class WithdrawalPlan:
             locale: When given, money is formatted for it with babel.
         """
         chosen = check_locale(locale)
+        first = _first_acceptable(self.options)
         return [
             {
                 "frequency": option.frequency.name,
@@ -139,10 +303,10 @@ class WithdrawalPlan:
                 "fixed_fees_per_year": fmt(option.fixed_fees_per_year, chosen),
                 "fee_share_percent": round_half_up(CONTEXT.multiply(option.fee_share, HUNDRED), 2),
                 "acceptable": option.acceptable,
-                "recommended": option is self.recommended,
+                "recommended": index == first,
                 "reason": option.reason,
             }
-            for option in self.options
+            for index, option in enumerate(self.options)
         ]
 
     def _repr_html_(self) -> str:
@@ -215,34 +379,10 @@ def plan_withdrawals(
             field="frequencies",
             rule="at least one Frequency",
         )
-    options: list[PlanOption] = []
-    fixed = chosen.fixed_fee
-    for frequency in rhythms:
-        yearly = CONTEXT.multiply(earnings.amount, Decimal(12))
-        each = Money(
-            round_half_up(CONTEXT.divide(yearly, Decimal(frequency.per_year)), earnings.minor_unit),
-            currency,
-        )
-        fee_share = CONTEXT.divide(fixed.amount, each.amount) if each else ONE
-        reason = ""
-        if each < chosen.minimum:
-            reason = f"each withdrawal is below the {chosen.minimum} minimum"
-        elif fee_share > share:
-            reason = f"the fixed fee would take {percent(round_half_up(fee_share, 6))}"
-        options.append(
-            PlanOption(
-                frequency=frequency,
-                amount_each=each,
-                fixed_fees_per_year=fixed * frequency.per_year,
-                # Kept to the library's decimal limit (18 places) so that a plan
-                # reads back from its JSON; the test above used the exact share.
-                fee_share=round_half_up(fee_share, MAX_DIGITS),
-                acceptable=not reason,
-                reason=reason,
-            )
-        )
+    options = [_option(frequency, earnings, chosen, share) for frequency in rhythms]
     options.sort(key=lambda o: -o.frequency.per_year)
-    recommended = next((o for o in options if o.acceptable), None)
+    first = _first_acceptable(options)
+    recommended = None if first is None else options[first]
     return WithdrawalPlan(
         method=chosen,
         monthly_earnings=earnings,
@@ -250,3 +390,35 @@ def plan_withdrawals(
         options=tuple(options),
         recommended=recommended,
     )
+
+
+def _option(
+    frequency: Frequency, earnings: Money, method: WithdrawalMethod, share: Decimal
+) -> PlanOption:
+    """The option :func:`plan_withdrawals` works out for one rhythm (and a plan checks)."""
+    yearly = CONTEXT.multiply(earnings.amount, Decimal(12))
+    each = Money(
+        round_half_up(CONTEXT.divide(yearly, Decimal(frequency.per_year)), earnings.minor_unit),
+        earnings.currency,
+    )
+    fixed = method.fixed_fee
+    fee_share = _exact_share(fixed.amount, each)
+    reason = ""
+    if each < method.minimum:
+        reason = f"each withdrawal is below the {method.minimum} minimum"
+    elif fee_share > share:
+        # The test uses the exact share; the option keeps it to 18 places.
+        reason = f"the fixed fee would take {percent(round_half_up(fee_share, 6))}"
+    return PlanOption(
+        frequency=frequency,
+        amount_each=each,
+        fixed_fees_per_year=fixed * frequency.per_year,
+        fee_share=_kept_share(fee_share),
+        acceptable=not reason,
+        reason=reason,
+    )
+
+
+def _first_acceptable(options: Sequence[PlanOption]) -> int | None:
+    """The index of the most frequent acceptable option (options are most frequent first)."""
+    return next((index for index, option in enumerate(options) if option.acceptable), None)

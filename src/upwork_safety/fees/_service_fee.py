@@ -28,12 +28,13 @@ from upwork_safety.fees._common import (
     first_reaching,
     from_units,
     money_arg,
+    most_units,
     optional_rate,
     units_up,
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract, Payment
-from upwork_safety.money import Money, exact
+from upwork_safety.money import MAX_DIGITS, Money, exact
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
 
 __all__ = [
@@ -73,9 +74,18 @@ def _named(field: str, rate: Decimal) -> str:
 
 
 def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
-    schedule: ServiceFeeSchedule, on: date, rate: Decimal | None, field: str
+    schedule: ServiceFeeSchedule,
+    on: date,
+    rate: Decimal | None,
+    field: str,
+    rules: object = None,
 ) -> tuple[FeeBasis, Decimal | None]:
-    """The basis and the rate to charge on *on*, or a RulesError naming *field*."""
+    """The basis and the rate to charge on *on*, or a RulesError naming *field*.
+
+    *rules* is what the caller passed as ``rules=`` (``None`` for Upwork's
+    history): a refusal under a flat schedule says when that history's
+    per-contract rates start, if they start later.
+    """
     if schedule.tiers:
         if rate is not None:
             kept = (
@@ -133,10 +143,27 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
     )
     raise RulesError(
         f"{_named(field, rate)} on {on}: the schedule in force ({schedule.name}) charges a flat "
-        f"{percent(flat)}{legacy}; per-contract rates start with the 2025-05-01 schedule",
+        f"{percent(flat)}{legacy}{_per_contract_start(rules, on)}",
         field=field,
         rule=f"the flat {percent(flat)}",
     )
+
+
+def _per_contract_start(rules: object, on: date) -> str:
+    """When the first schedule with per-contract rates after *on* starts, in *rules*' history.
+
+    ``""`` when *rules* is one schedule, or its history has no such schedule
+    after *on*.
+    """
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    if not isinstance(history, RuleHistory):
+        return ""
+    for schedule in history:
+        if isinstance(schedule, ServiceFeeSchedule) and schedule.per_contract:
+            if schedule.effective > on:
+                return f"; per-contract rates start with the {schedule.effective} schedule"
+            return ""
+    return ""
 
 
 def _sliding_fee(schedule: ServiceFeeSchedule, amount: Decimal, before: Decimal) -> Decimal:
@@ -321,7 +348,7 @@ def explain(
     why = f"Upwork's service fee is charged on {currency}"
     money = money_arg(amount, what, currency, why=why)
     before = None if billed_before is None else money_arg(billed_before, "billed_before", currency)
-    _resolve(schedule, day, rate, rate_field)  # the error names the caller's argument
+    _resolve(schedule, day, rate, rate_field, rules)  # the error names the caller's argument
     return ServiceFee(
         amount=money, on=day, schedule=schedule, contract_rate=rate, billed_before=before
     )
@@ -575,7 +602,8 @@ def gross_for_net(
 
     Raises:
         RulesError: As :func:`service_fee`.
-        InvalidValueError: A negative *net*.
+        InvalidValueError: A negative *net*, or one that only a payment
+            beyond the library's 18-digit limit would reach.
 
     >>> from upwork_safety.money import Money
     >>> gross_for_net(Money("300.02", "USD"), on=date(2024, 1, 10))
@@ -587,7 +615,7 @@ def gross_for_net(
     currency = schedule.currency
     target = money_arg(net, "net", currency, why="Upwork's service fee is charged on USD")
     before = None if billed_before is None else money_arg(billed_before, "billed_before", currency)
-    _resolve(schedule, day, chosen, field)
+    _resolve(schedule, day, chosen, field, rules)
 
     def net_of(cents: int) -> Money:
         gross = from_units(cents, currency)
@@ -597,4 +625,15 @@ def gross_for_net(
 
     # Every marginal rate is below 1, so the net never falls as the gross grows.
     low = units_up(target.amount, currency)
-    return from_units(first_reaching(lambda cents: net_of(cents) >= target, low), currency)
+    most = most_units(currency)
+    found = first_reaching(lambda cents: net_of(cents) >= target, low, most)
+    if found is None:
+        largest = from_units(most, currency)
+        raise InvalidValueError(
+            f"net {target} needs a payment larger than the largest amount the library holds "
+            f"({largest}, {MAX_DIGITS} digits before the decimal point), whose net is only "
+            f"{net_of(most)}",
+            field="net",
+            rule=f"at most {MAX_DIGITS} integer digits",
+        )
+    return from_units(found, currency)

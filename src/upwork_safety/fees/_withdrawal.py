@@ -25,6 +25,7 @@ from upwork_safety.fees._common import (
     first_reaching,
     from_units,
     money_arg,
+    most_units,
     rate_arg,
     ratio_percent,
     resolve_method,
@@ -45,7 +46,7 @@ from upwork_safety.fees._route import (
     unusable,
     usable_method,
 )
-from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact, round_half_up
+from upwork_safety.money import CONTEXT, MAX_DIGITS, ExchangeRate, Money, exact, round_half_up
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -414,8 +415,9 @@ def withdrawal_for_target(
 
     Raises:
         CurrencyMismatchError: *target* not in the rate's quote currency.
-        InvalidValueError: A negative target, or the errors of
-            :func:`quote_withdrawal`.
+        InvalidValueError: A negative target, one that only a conversion
+            beyond the library's 18-digit limit would deliver, or the errors
+            of :func:`quote_withdrawal`.
     """
     chosen = usable_method(method)
     path = route(
@@ -439,5 +441,46 @@ def withdrawal_for_target(
         return path.received(from_units(cents, currency)) >= wanted
 
     # What arrives never falls as the balance grows (every fee and tax is a
-    # fraction below 1 of what it is charged on).
-    return from_units(first_reaching(reaches, low), currency)
+    # fraction below 1 of what it is charged on); the search stays within
+    # the balances whose conversion the library can hold.
+    most = _most_convertible(path, low, currency)
+    found = None if most is None else first_reaching(reaches, low, most)
+    if found is None:
+        shown = (
+            ""
+            if most is None
+            else f"; the largest it can work out, {from_units(most, currency)}, delivers "
+            f"{path.received(from_units(most, currency))}"
+        )
+        raise InvalidValueError(
+            f"target {wanted} cannot be reached by {chosen.name}: it needs a balance whose "
+            f"converted amount has more than {MAX_DIGITS} digits before the decimal point, "
+            f"more than the library holds{shown}",
+            field="target",
+            rule=f"at most {MAX_DIGITS} integer digits",
+        )
+    return from_units(found, currency)
+
+
+def _most_convertible(path: Route, low: int, currency: str) -> int | None:
+    """The largest balance from *low* (in cents) whose conversion fits the digit limit, or ``None``.
+
+    Converting grows with the balance, so the balances that convert to more
+    than :data:`~upwork_safety.money.MAX_DIGITS` digits are all those from
+    the first one that does; the search asks the conversion itself.
+    """
+    limit_rule = f"at most {MAX_DIGITS} integer digits"
+
+    def overflows(cents: int) -> bool:
+        try:
+            path.received(from_units(cents, currency))
+        except InvalidValueError as error:
+            if error.rule != limit_rule:
+                raise
+            return True
+        return False
+
+    first_too_large = first_reaching(overflows, low, most_units(currency))
+    if first_too_large is None:
+        return most_units(currency)
+    return None if first_too_large == low else first_too_large - 1

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from upwork_safety._validate import field_name, fraction, instance_field
-from upwork_safety.errors import RulesError, UpworkSafetyError
+from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.money import Money
 from upwork_safety.rules._provenance import RuleSource
 
@@ -34,17 +34,15 @@ def rate_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a rate from 0 up to (not including) 1.
 
     A rules object that breaks the rule is a :class:`RulesError` naming the
-    field; a value of the wrong type stays an ``InvalidTypeError``.
+    field; a value of the wrong type stays an ``InvalidTypeError``.  The rule
+    is :func:`~upwork_safety._validate.fraction`'s, limits included: a
+    ``Decimal("1E-20")`` given as it is is refused like ``"1E-18%"`` would be.
     """
-    if isinstance(value, Decimal) and value.is_finite() and ZERO <= value < 1:
-        return
     name = field_name(instance, attribute)
     try:
         fraction(value, name)
-    except ValueError as error:
-        raise RulesError(
-            str(error), field=name, rule="a fraction from 0 up to (not including) 1"
-        ) from None
+    except InvalidValueError as error:
+        raise RulesError(str(error), field=name, rule=error.rule) from None
 
 
 def optional_rate_field(instance: object, attribute: Any, value: Any) -> None:

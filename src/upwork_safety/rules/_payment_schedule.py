@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
@@ -17,6 +17,8 @@ import attrs
 from upwork_safety._validate import (
     exact_date,
     id_field,
+    member,
+    utc_day,
 )
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.kinds import StrEnum
@@ -43,7 +45,7 @@ _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}
 
 
 def _weekday(_instance: object, _attribute: object, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
+    if not _whole(value) or not 0 <= value <= 6:
         raise RulesError(
             f"Payday.weekday must be 0 (Monday) to 6 (Sunday), got {value!r}",
             field="Payday.weekday",
@@ -51,19 +53,36 @@ def _weekday(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
-def _int_tuple(value: object) -> tuple[int, ...]:
+def _int_tuple(value: object, name: str) -> tuple[int, ...]:
+    """*value*, a sequence, as a tuple (items checked by the validators); else refused naming it."""
+    field = f"Payday.{name}"
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise InvalidTypeError(
-            f"a Payday's weeks and months must be sequences of int, not {type(value).__name__}",
-            field="Payday",
+            f"{field} must be a sequence of int, not {type(value).__name__}",
+            field=field,
             rule="a sequence of int",
         )
-    return tuple(value)  # items checked by the validators
+    return tuple(value)
+
+
+def _week_tuple(value: object) -> tuple[int, ...]:
+    """An attrs converter for ``Payday.weeks``."""
+    return _int_tuple(value, "weeks")
+
+
+def _month_tuple(value: object) -> tuple[int, ...]:
+    """An attrs converter for ``Payday.months``."""
+    return _int_tuple(value, "months")
+
+
+def _whole(item: object) -> bool:
+    """Whether *item* is a whole number: an ``int``, not a bool or a float such as ``1.0``."""
+    return isinstance(item, int) and not isinstance(item, bool)
 
 
 def _weeks(_instance: object, _attribute: object, value: tuple[Any, ...]) -> None:
     for item in value:
-        if isinstance(item, bool) or item not in _ORDINALS:
+        if not _whole(item) or item not in _ORDINALS:
             raise RulesError(
                 f"Payday.weeks holds 1–5 (the nth weekday of the month) or -1 (the last), "
                 f"got {item!r}",
@@ -74,7 +93,7 @@ def _weeks(_instance: object, _attribute: object, value: tuple[Any, ...]) -> Non
 
 def _months(_instance: object, _attribute: object, value: tuple[Any, ...]) -> None:
     for item in value:
-        if isinstance(item, bool) or not isinstance(item, int) or not 1 <= item <= 12:
+        if not _whole(item) or not 1 <= item <= 12:
             raise RulesError(
                 f"Payday.months holds month numbers 1–12, got {item!r}",
                 field="Payday.months",
@@ -97,11 +116,24 @@ class Payday:
     """
 
     weekday: int = attrs.field(validator=_weekday)
-    weeks: tuple[int, ...] = attrs.field(default=(), converter=_int_tuple, validator=_weeks)
-    months: tuple[int, ...] = attrs.field(default=(), converter=_int_tuple, validator=_months)
+    weeks: tuple[int, ...] = attrs.field(default=(), converter=_week_tuple, validator=_weeks)
+    months: tuple[int, ...] = attrs.field(default=(), converter=_month_tuple, validator=_months)
 
-    def matches(self, day: date) -> bool:
-        """Whether *day* is a payday under this rule."""
+    def matches(self, day: date | datetime) -> bool:
+        """Whether *day* is a payday under this rule.
+
+        Args:
+            day: A date, or a timezone-aware datetime: its UTC day is judged,
+                as :func:`upwork_safety.fees.paydays` judges days (Upwork's
+                clocks run in UTC), so one instant gets one answer in every
+                zone.
+
+        Raises:
+            InvalidTypeError: *day* is neither a date nor a datetime.
+            InvalidValueError: *day* is a naive datetime.
+        """
+        if type(day) is not date:
+            day = utc_day(day, "day")
         if day.weekday() != self.weekday or (self.months and day.month not in self.months):
             return False
         if not self.weeks:
@@ -267,12 +299,30 @@ class PaymentScheduleRules:
                     rule="USD",
                 )
 
-    def payday(self, schedule: PaymentSchedule) -> Payday:
-        """The :class:`Payday` rule of *schedule*."""
-        return getattr(self, PaymentSchedule(schedule).value)  # type: ignore[no-any-return]
+    def payday(self, schedule: PaymentSchedule | str) -> Payday:
+        """The :class:`Payday` rule of *schedule*.
+
+        Args:
+            schedule: A :class:`PaymentSchedule`, or its value (``"weekly"``).
+
+        Raises:
+            InvalidValueError: Text that names no schedule.
+            InvalidTypeError: Anything else that is not a schedule.
+        """
+        return getattr(self, member(PaymentSchedule, schedule, "schedule").value)  # type: ignore[no-any-return]
 
     def threshold(self, *, us_freelancer: bool) -> Money:
-        """The balance that triggers a scheduled payout."""
+        """The balance that triggers a scheduled payout.
+
+        Raises:
+            InvalidTypeError: *us_freelancer* is not a bool.
+        """
+        if not isinstance(us_freelancer, bool):
+            raise InvalidTypeError(
+                f"us_freelancer must be True or False, not {type(us_freelancer).__name__}",
+                field="us_freelancer",
+                rule="a bool",
+            )
         return self.us_threshold if us_freelancer else self.international_threshold
 
 

@@ -21,10 +21,9 @@ from upwork_safety._validate import (
     bool_field,
     exact_date,
     id_field,
-    text_field,
 )
 from upwork_safety.errors import InvalidTypeError, RulesError
-from upwork_safety.money import Money
+from upwork_safety.money import Money, check_currency
 from upwork_safety.rules._common import (
     ZERO,
     optional_rate_field,
@@ -108,7 +107,8 @@ class ServiceFeeSchedule:
             no cap is published (any fraction below 1 is accepted).
         legacy_rate: A rate older contracts kept under a flat schedule.
         legacy_until: Last day *legacy_rate* was honoured.
-        currency: The currency the tiers are counted in.
+        currency: The currency the fee is charged in and the tiers are
+            counted in: an ISO 4217 code babel knows (``"USD"``).
         source: Where the schedule (its flat or default rate, its tiers)
             is published.
         range_source: Where a per-contract schedule's range comes from,
@@ -135,7 +135,7 @@ class ServiceFeeSchedule:
         default=None, converter=optional_to_rate, validator=optional_rate_field
     )
     legacy_until: date | None = attrs.field(default=None)
-    currency: str = attrs.field(default="USD", validator=text_field)
+    currency: str = attrs.field(default="USD", validator=check_currency)
     source: RuleSource = attrs.field(factory=lambda: RuleSource(""), validator=source_field)
     range_source: RuleSource | None = attrs.field(
         default=None, validator=optional_source_field, metadata={"provenance": True}

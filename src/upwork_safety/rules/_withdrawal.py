@@ -18,7 +18,7 @@ from upwork_safety._validate import (
     text_field,
 )
 from upwork_safety.errors import InvalidTypeError, RulesError
-from upwork_safety.money import Money
+from upwork_safety.money import Money, check_currency
 from upwork_safety.rules._common import (
     optional_rate_field,
     optional_to_rate,
@@ -137,7 +137,7 @@ class WithdrawalMethod:
     percentage_fee: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     spread: Decimal | None = attrs.field(converter=optional_to_rate, validator=optional_rate_field)
     minimum: Money = attrs.field()
-    currency: str = attrs.field(validator=text_field)
+    currency: str = attrs.field(validator=check_currency)
     business_days: tuple[int, int] = attrs.field(converter=_business_days)
     available_in_pakistan: bool = attrs.field(validator=bool_field)
     sources: tuple[tuple[str, RuleSource], ...] = attrs.field(converter=_sources)
@@ -162,7 +162,6 @@ class WithdrawalMethod:
                 field="WithdrawalMethod.minimum",
                 rule="the balance's currency",
             )
-        Money.zero(self.currency)  # validates the ISO code
         missing = sorted(set(SOURCED_FIELDS) - {name for name, _ in self.sources})
         if missing:
             raise RulesError(

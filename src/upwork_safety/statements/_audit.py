@@ -7,6 +7,7 @@ and the dated schedules behind it; nothing here knows a fee rate of its own.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -26,7 +27,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
 )
-from upwork_safety.fees import schedule_as_of, service_fee
+from upwork_safety.fees import SERVICE_FEE_HISTORY, ServiceFeeSchedule, schedule_as_of, service_fee
 from upwork_safety.money import Money
 from upwork_safety.statements._model import (
     USD,
@@ -269,7 +270,7 @@ def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudi
     checks: list[FeeCheck] = []
     unchecked: list[UncheckedFee] = []
     named: set[str] = set()
-    sliding_used = False
+    sliding_scale: ServiceFeeSchedule | None = None  # the scale used, for the assumptions
     for fee in statement.transactions:
         if fee.kind is not TransactionKind.SERVICE_FEE:
             continue
@@ -288,7 +289,8 @@ def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudi
         except RulesError as exc:
             unchecked.append(UncheckedFee(fee, f"the schedule in force cannot price it: {exc}"))
             continue
-        sliding_used = sliding_used or sliding
+        if sliding:
+            sliding_scale = schedule
         checks.append(
             FeeCheck(
                 fee=fee,
@@ -308,7 +310,7 @@ def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudi
         checks=checks,
         not_checked=unchecked,
         income_without_fee=without,
-        assumptions=_assumptions(statement, checks, contract_rate, sliding_used=sliding_used),
+        assumptions=_assumptions(statement, checks, contract_rate, sliding_scale=sliding_scale),
     )
 
 
@@ -333,16 +335,28 @@ def _join(fee: Transaction, income_by_id: dict[str, list[Transaction]]) -> Trans
     return income
 
 
+def _in_force(schedule: ServiceFeeSchedule) -> str:
+    """When *schedule* was in force, from SERVICE_FEE_HISTORY: ``"2016-06-21 to 2023-05-02"``."""
+    later = [s.effective for s in SERVICE_FEE_HISTORY if s.effective > schedule.effective]
+    if not later:
+        return f"from {schedule.effective}"
+    return f"{schedule.effective} to {min(later) - timedelta(days=1)}"
+
+
 def _assumptions(
-    statement: Statement, checks: list[FeeCheck], rate: Decimal | None, *, sliding_used: bool
+    statement: Statement,
+    checks: list[FeeCheck],
+    rate: Decimal | None,
+    *,
+    sliding_scale: ServiceFeeSchedule | None,
 ) -> tuple[str, ...]:
     notes: list[str] = []
-    if sliding_used and statement.start is not None:
+    if sliding_scale is not None and statement.start is not None:
         notes.append(
             "Lifetime billings with each client before the statement's first row "
-            f"({statement.start}) are unknown and taken as $0.00; on the 2016-06-21 to "
-            "2023-05-02 sliding scale a client you billed before then was charged less than "
-            "expected here."
+            f"({statement.start}) are unknown and taken as $0.00; on the "
+            f"{_in_force(sliding_scale)} sliding scale a client you billed before then was "
+            "charged less than expected here."
         )
         if any(c.income.client == "" and c.billed_before is not None for c in checks):
             notes.append("Income rows with no client (Team) are counted as one client.")
