@@ -1217,3 +1217,19 @@ def test_a_refused_rate_names_when_the_callers_history_starts_per_contract_rates
             fees.gross_for_net(usd("90.00"), on=on, rate="0.12", rules=alone)
         assert "rate" == flat.value.field
         assert "per-contract rates start" not in str(flat.value)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda m: fees.service_fee(m, on=date(2025, 6, 1)),
+        lambda m: fees.net_earnings(m, on=date(2025, 6, 1)),
+        lambda m: fees.explain_service_fee(m, on=date(2025, 6, 1)),
+    ],
+)
+def test_a_sub_cent_payment_is_refused_by_the_fee_functions(call):
+    """Fifth round: net_earnings(USD 100.005) gave USD 90.005, while quote_withdrawal and a
+    Payment refuse it; what Upwork charges a fee on is whole cents."""
+    with pytest.raises(InvalidValueError) as info:
+        call(Money("100.005", "USD"))
+    assert ("amount", "whole minor units") == (info.value.field, info.value.rule)

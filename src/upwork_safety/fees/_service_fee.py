@@ -19,6 +19,7 @@ from upwork_safety._validate import (
     date_field,
     instance,
     to_date,
+    whole_cents,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import (
@@ -346,8 +347,13 @@ def explain(
     schedule = _schedule(day, rules)
     currency = schedule.currency
     why = f"Upwork's service fee is charged on {currency}"
-    money = money_arg(amount, what, currency, why=why)
-    before = None if billed_before is None else money_arg(billed_before, "billed_before", currency)
+    # What Upwork charges a fee on is whole cents, as a Payment's amount is.
+    money = whole_cents(money_arg(amount, what, currency, why=why), what)
+    before = (
+        None
+        if billed_before is None
+        else whole_cents(money_arg(billed_before, "billed_before", currency), "billed_before")
+    )
     _resolve(schedule, day, rate, rate_field, rules)  # the error names the caller's argument
     return ServiceFee(
         amount=money, on=day, schedule=schedule, contract_rate=rate, billed_before=before
@@ -393,7 +399,7 @@ def explain_service_fee(
     Raises:
         RulesError: A rate the schedule does not charge, or a date before
             the first schedule of *rules*.
-        InvalidValueError: A negative amount, a rate that is not a fraction
+        InvalidValueError: A negative amount or one below the cent, a rate that is not a fraction
             below 1, or *rate* conflicting with the contract's own.
         CurrencyMismatchError: An amount not in USD.
         InvalidTypeError: A wrong-typed argument.
@@ -519,7 +525,7 @@ def service_fee(
 
     Raises:
         RulesError: A rate the schedule does not charge on that date.
-        InvalidValueError: A negative amount, or *rate* conflicting with the
+        InvalidValueError: A negative amount or one below the cent, or *rate* conflicting with the
             contract's own.
         CurrencyMismatchError: An amount not in USD.
         InvalidTypeError: A wrong-typed argument.
