@@ -638,6 +638,27 @@ def test_invoice_argument_types():
     [
         ({"hourly_segment": timedelta(minutes=11)}, "PlatformRules.hourly_segment"),
         (
+            {
+                "hourly_segment": timedelta(microseconds=1),
+                "hourly_partial_segment_minimum": timedelta(microseconds=1),
+            },
+            "PlatformRules.hourly_segment",
+        ),
+        (
+            {
+                "hourly_segment": timedelta(seconds=30),
+                "hourly_partial_segment_minimum": timedelta(seconds=15),
+            },
+            "PlatformRules.hourly_segment",
+        ),
+        (
+            {
+                "hourly_segment": timedelta(minutes=1, seconds=30),
+                "hourly_partial_segment_minimum": timedelta(minutes=1),
+            },
+            "PlatformRules.hourly_segment",
+        ),
+        (
             {"hourly_partial_segment_minimum": timedelta(minutes=11)},
             "PlatformRules.hourly_partial_segment_minimum",
         ),
@@ -659,6 +680,15 @@ def test_hourly_rules_that_do_not_fit_cannot_be_built(changes, field):
 
 def test_hourly_rules_at_their_limits_can_be_built():
     """The boundaries themselves are allowed: a whole-segment minimum, invoice at the window's end."""
+    smallest = attrs.evolve(
+        rules.CURRENT,
+        hourly_segment=timedelta(minutes=1),
+        hourly_partial_segment_minimum=timedelta(microseconds=1),
+    )
+    minute = invoice([entry(at(2, 9), at(2, 9, 2, 30))], week=WEEK, rate=usd(60), rules=smallest)
+    assert 3 == len(minute.segments)
+    assert timedelta(minutes=3) == minute.billable_time
+    assert minute == serialize.from_json(WeeklyInvoice, serialize.to_json(minute))
     whole = attrs.evolve(rules.CURRENT, hourly_partial_segment_minimum=timedelta(minutes=10))
     assert timedelta(minutes=10) == whole.hourly_partial_segment_minimum
     tight = attrs.evolve(rules.CURRENT, hourly_invoice_delay=rules.CURRENT.hourly_review_window)
