@@ -148,6 +148,32 @@ def test_week_navigation_and_text():
     assert str(new_year) == "2024-12-30 → 2025-01-05 (UTC)"
 
 
+@pytest.mark.parametrize(
+    ("moment", "step"),
+    [
+        pytest.param(datetime(1, 1, 3, tzinfo=UTC), BillingWeek.previous, id="first-week"),
+        pytest.param(datetime(9990, 12, 31, tzinfo=UTC), BillingWeek.next, id="last-week"),
+    ],
+)
+def test_week_navigation_stops_at_the_supported_calendar(moment, step):
+    """Stepping past the first or last supported week is an InvalidValueError, not OverflowError."""
+    edge = billing_week(moment)
+    with pytest.raises(InvalidValueError) as info:
+        step(edge)
+    assert "BillingWeek.start" == info.value.field
+    assert "a week starting 0001-01-01 to 9990-12-31" == info.value.rule
+
+
+def test_week_navigation_reaches_both_ends():
+    """The weeks next to the ends are still reachable: 0001-01-08 back to 0001-01-01, and on to 9990-12-31."""
+    assert (
+        datetime(1, 1, 1, tzinfo=UTC)
+        == billing_week(datetime(1, 1, 8, tzinfo=UTC)).previous().start
+    )
+    last = billing_week(datetime(9990, 12, 24, tzinfo=UTC)).next()
+    assert datetime(9990, 12, 31, tzinfo=UTC) == last.start
+
+
 def test_week_start_in_another_zone_is_kept_in_utc():
     """A Monday 00:00 UTC given in Karachi time is the same week, stored in UTC."""
     week = BillingWeek(datetime(2024, 1, 1, 5, 0, tzinfo=KARACHI))
