@@ -834,7 +834,9 @@ def test_invoice_serialises_round_trip():
 def test_segment_validates_direct_construction():
     """A Segment built by hand is checked: order, logged time, reasons, activity."""
     start = at(2, 9)
-    good = Segment(start, start + timedelta(minutes=10), timedelta(minutes=10))
+    good = Segment(
+        start, start + timedelta(minutes=10), timedelta(minutes=10), memo="api", activity=5
+    )
     assert good.protected
     assert good.billed
     assert timedelta(minutes=10) == good.length

@@ -46,7 +46,12 @@ from upwork_safety.hourly._args import (
     week_rules,
 )
 from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
-from upwork_safety.hourly._segment import SEGMENT_COLUMNS, Segment, UnprotectedReason
+from upwork_safety.hourly._segment import (
+    SEGMENT_COLUMNS,
+    Segment,
+    UnprotectedReason,
+    protection_reasons,
+)
 from upwork_safety.hourly._week import BillingWeek, PayoutCalendar, payout_calendar, week_argument
 from upwork_safety.models import Contract, ContractKind, TimeEntry, _check_no_overlaps
 from upwork_safety.money import CONTEXT, Money, round_half_up
@@ -364,27 +369,6 @@ def _limit_segments(limit: Decimal | None, segment: timedelta) -> int | None:
     return int(count.to_integral_value(rounding=ROUND_FLOOR, context=CONTEXT))
 
 
-def _reasons(
-    members: list[TimeEntry],
-    *,
-    over_limit: bool,
-    client_verified: bool,
-    minimum_activity: int,
-) -> tuple[UnprotectedReason, ...]:
-    reasons: list[UnprotectedReason] = []
-    if over_limit:
-        reasons.append(UnprotectedReason.OVER_LIMIT)
-    if any(e.manual for e in members):
-        reasons.append(UnprotectedReason.MANUAL)
-    if any(not e.memo.strip() for e in members):
-        reasons.append(UnprotectedReason.NO_MEMO)
-    if any(e.activity is None or e.activity < minimum_activity for e in members):
-        reasons.append(UnprotectedReason.LOW_ACTIVITY)
-    if not client_verified:
-        reasons.append(UnprotectedReason.CLIENT_UNVERIFIED)
-    return tuple(reasons)
-
-
 def _memo(members: list[TimeEntry]) -> str:
     memos: list[str] = []
     for entry in members:
@@ -493,20 +477,24 @@ def invoice(
         indices = tuple(dict.fromkeys(i for i, _ in parts))  # a pause may split an entry
         members = [items[i] for i in indices]
         slot_start = week.start + segment * slot
+        manual = any(e.manual for e in members)
+        activity = _activity(members)
         segments.append(
             Segment(
                 start=slot_start,
                 end=slot_start + segment,
                 logged=covered,
-                manual=any(e.manual for e in members),
+                manual=manual,
                 memo=_memo(members),
-                activity=_activity(members),
+                activity=activity,
                 over_limit=over,
-                reasons=_reasons(
-                    members,
+                reasons=protection_reasons(
                     over_limit=over,
-                    client_verified=client_verified,
+                    manual=manual,
+                    memo_missing=any(not e.memo.strip() for e in members),
+                    activity=activity,
                     minimum_activity=rules.hourly_minimum_activity,
+                    client_verified=client_verified,
                 ),
                 entries=indices,
             )

@@ -48,6 +48,11 @@ __all__ = [
 _MAX_DURATION = timedelta(days=366)
 
 
+#: The Work Diary's activity scale, lowest and highest level; the rules'
+#: ``hourly_minimum_activity`` and a billing segment's activity are on it.
+#: Private: the hourly engine reads it through ``upwork_safety.rules``.
+_ACTIVITY_SCALE = (0, 10)
+
 #: The Work Diary's grid is counted in minutes: a billing segment is a whole
 #: number of them (Upwork's is 10, HC 211068518).
 _SEGMENT_UNIT = timedelta(minutes=1)
@@ -321,11 +326,12 @@ class PlatformRules:
                     field=name,
                     rule=f"a positive duration of at most {_MAX_DURATION.days} days",
                 )
-        if not 0 <= self.hourly_minimum_activity <= 10:
+        lowest, highest = _ACTIVITY_SCALE
+        if not lowest <= self.hourly_minimum_activity <= highest:
             raise RulesError(
-                "PlatformRules.hourly_minimum_activity must be on the 0–10 scale",
+                f"PlatformRules.hourly_minimum_activity must be on the {lowest}–{highest} scale",
                 field="PlatformRules.hourly_minimum_activity",
-                rule="0 to 10",
+                rule=f"{lowest} to {highest}",
             )
         self._check_hourly()
 
