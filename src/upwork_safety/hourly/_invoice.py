@@ -568,7 +568,8 @@ def invoice(
         rules: The platform rules; default: those in force at the end of *week*.
 
     Returns:
-        The week's :class:`WeeklyInvoice`.
+        The week's :class:`WeeklyInvoice`, which keeps the rules it was
+        counted under (:attr:`WeeklyInvoice.rules`).
 
     Raises:
         InvalidValueError: Two entries or two pauses overlap (the message
