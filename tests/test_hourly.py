@@ -148,6 +148,32 @@ def test_week_navigation_and_text():
     assert str(new_year) == "2024-12-30 → 2025-01-05 (UTC)"
 
 
+@pytest.mark.parametrize(
+    ("moment", "step"),
+    [
+        pytest.param(datetime(1, 1, 3, tzinfo=UTC), BillingWeek.previous, id="first-week"),
+        pytest.param(datetime(9990, 12, 31, tzinfo=UTC), BillingWeek.next, id="last-week"),
+    ],
+)
+def test_week_navigation_stops_at_the_supported_calendar(moment, step):
+    """Stepping past the first or last supported week is an InvalidValueError, not OverflowError."""
+    edge = billing_week(moment)
+    with pytest.raises(InvalidValueError) as info:
+        step(edge)
+    assert "BillingWeek.start" == info.value.field
+    assert "a week starting 0001-01-01 to 9990-12-31" == info.value.rule
+
+
+def test_week_navigation_reaches_both_ends():
+    """The weeks next to the ends are still reachable: 0001-01-08 back to 0001-01-01, and on to 9990-12-31."""
+    assert (
+        datetime(1, 1, 1, tzinfo=UTC)
+        == billing_week(datetime(1, 1, 8, tzinfo=UTC)).previous().start
+    )
+    last = billing_week(datetime(9990, 12, 24, tzinfo=UTC)).next()
+    assert datetime(9990, 12, 31, tzinfo=UTC) == last.start
+
+
 def test_week_start_in_another_zone_is_kept_in_utc():
     """A Monday 00:00 UTC given in Karachi time is the same week, stored in UTC."""
     week = BillingWeek(datetime(2024, 1, 1, 5, 0, tzinfo=KARACHI))
@@ -638,6 +664,27 @@ def test_invoice_argument_types():
     [
         ({"hourly_segment": timedelta(minutes=11)}, "PlatformRules.hourly_segment"),
         (
+            {
+                "hourly_segment": timedelta(microseconds=1),
+                "hourly_partial_segment_minimum": timedelta(microseconds=1),
+            },
+            "PlatformRules.hourly_segment",
+        ),
+        (
+            {
+                "hourly_segment": timedelta(seconds=30),
+                "hourly_partial_segment_minimum": timedelta(seconds=15),
+            },
+            "PlatformRules.hourly_segment",
+        ),
+        (
+            {
+                "hourly_segment": timedelta(minutes=1, seconds=30),
+                "hourly_partial_segment_minimum": timedelta(minutes=1),
+            },
+            "PlatformRules.hourly_segment",
+        ),
+        (
             {"hourly_partial_segment_minimum": timedelta(minutes=11)},
             "PlatformRules.hourly_partial_segment_minimum",
         ),
@@ -659,6 +706,15 @@ def test_hourly_rules_that_do_not_fit_cannot_be_built(changes, field):
 
 def test_hourly_rules_at_their_limits_can_be_built():
     """The boundaries themselves are allowed: a whole-segment minimum, invoice at the window's end."""
+    smallest = attrs.evolve(
+        rules.CURRENT,
+        hourly_segment=timedelta(minutes=1),
+        hourly_partial_segment_minimum=timedelta(microseconds=1),
+    )
+    minute = invoice([entry(at(2, 9), at(2, 9, 2, 30))], week=WEEK, rate=usd(60), rules=smallest)
+    assert 3 == len(minute.segments)
+    assert timedelta(minutes=3) == minute.billable_time
+    assert minute == serialize.from_json(WeeklyInvoice, serialize.to_json(minute))
     whole = attrs.evolve(rules.CURRENT, hourly_partial_segment_minimum=timedelta(minutes=10))
     assert timedelta(minutes=10) == whole.hourly_partial_segment_minimum
     tight = attrs.evolve(rules.CURRENT, hourly_invoice_delay=rules.CURRENT.hourly_review_window)
@@ -778,7 +834,9 @@ def test_invoice_serialises_round_trip():
 def test_segment_validates_direct_construction():
     """A Segment built by hand is checked: order, logged time, reasons, activity."""
     start = at(2, 9)
-    good = Segment(start, start + timedelta(minutes=10), timedelta(minutes=10))
+    good = Segment(
+        start, start + timedelta(minutes=10), timedelta(minutes=10), memo="api", activity=5
+    )
     assert good.protected
     assert good.billed
     assert timedelta(minutes=10) == good.length

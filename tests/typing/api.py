@@ -81,6 +81,7 @@ diagram: str = escrow.to_mermaid()
 
 week: hourly.BillingWeek = hourly.billing_week(datetime(2024, 1, 3, tzinfo=UTC))
 bill: hourly.WeeklyInvoice = hourly.invoice((), week=week, rate=Money("20", "USD"))
+counted_under: rules.PlatformRules = bill.rules
 billable: Decimal = bill.billable_hours
 paused_bill: hourly.WeeklyInvoice = hourly.invoice(
     (), week=week, rate=Money("20", "USD"), pauses=[hourly.Pause(datetime(2024, 1, 2, tzinfo=UTC))]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from decimal import ROUND_FLOOR, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -46,15 +46,21 @@ from upwork_safety.hourly._args import (
     week_rules,
 )
 from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
-from upwork_safety.hourly._segment import SEGMENT_COLUMNS, Segment, UnprotectedReason
+from upwork_safety.hourly._segment import (
+    REASONS_RULE,
+    SEGMENT_COLUMNS,
+    Segment,
+    UnprotectedReason,
+    memo_missing,
+    protection_reasons,
+)
 from upwork_safety.hourly._week import BillingWeek, PayoutCalendar, payout_calendar, week_argument
 from upwork_safety.models import Contract, ContractKind, TimeEntry, _check_no_overlaps
 from upwork_safety.money import CONTEXT, Money, round_half_up
+from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from upwork_safety.rules import PlatformRules
 
 __all__ = ["WeeklyInvoice", "invoice", "invoice_for"]
 
@@ -117,6 +123,19 @@ def _invoice_limit(value: Any) -> Decimal | None:
     return _limit(value, "WeeklyInvoice.weekly_limit")
 
 
+_OVER_LIMIT_RULE = "billed until the weekly limit is reached, then over limit"
+_LOGGED_RULE = "covers the segments' logged time (paused time aside)"
+
+
+def _rules_of_week(invoice: WeeklyInvoice) -> PlatformRules:
+    """The default *rules*: those in force at the end of the invoice's week."""
+    week: object = invoice.week
+    if not isinstance(week, BillingWeek):
+        # Refused by the week's own validator, which runs first.
+        return cast("PlatformRules", week)
+    return week_rules(None, week.end)
+
+
 def _hours(span: timedelta) -> Decimal:
     exact = CONTEXT.divide(Decimal(span // MICROSECOND), _MICROSECONDS_PER_HOUR)
     return round_half_up(exact, _HOURS_PLACES)
@@ -144,11 +163,41 @@ class WeeklyInvoice:
         paused_time: The part of *logged_time* logged while the contract was
             paused: not invoiced (HC 211062218).
         pauses: The pauses that touch the week, in time order.
+        rules: The platform rules the invoice was counted under (a what-if
+            given to :func:`invoice` is kept, and serialised, with it);
+            default: those in force at the end of *week*.
+
+    The constructor accepts exactly the states :func:`invoice` can reach,
+    so a value built by hand or loaded with
+    :func:`~upwork_safety.serialize.from_dict` says no more than a real
+    week's Work Diary could:
+
+    * each segment is one slot of ``rules.hourly_segment`` on the week's
+      grid, with at least ``rules.hourly_partial_segment_minimum`` logged
+      and no more than the slot's time outside *pauses*;
+    * segments are billed, in time order, until the weekly limit is
+      reached, then over limit: with a limit of *L* hours exactly the first
+      ⌊*L* / segment⌋ are billed, with no limit all of them
+      (HC 211063668);
+    * each segment's *reasons* are the ones :func:`invoice` derives (with
+      one shared function) from its facts, *client_verified* and
+      ``rules.hourly_minimum_activity`` (HC 211068288): ``MANUAL`` for
+      manual time, ``NO_MEMO`` for a blank memo, ``LOW_ACTIVITY`` for no
+      activity or activity below the minimum, ``CLIENT_UNVERIFIED`` on every
+      segment of an unverified client (so none is protected);
+    * *logged_time* less *paused_time* covers the segments' logged time,
+      and the rest fits in the other slots, each below the partial minimum;
+      *paused_time* fits in the pauses;
+    * *calendar* is :func:`payout_calendar` of the week under *rules*.
 
     Raises:
-        InvalidValueError: Segments outside the week or out of order, a
-            calendar for another week, a rate that is not positive, or
-            times outside the week's length.
+        InvalidValueError: Segments outside the week, out of order or off
+            the rules' grid; billed segments past the weekly limit (or over
+            limit before it); reasons that do not follow the segment's
+            facts, the client and the rules; logged or paused time that
+            does not match the segments and pauses; a calendar for another
+            week or other rules; a rate that is not positive.  ``field``
+            names the part, e.g. ``WeeklyInvoice.segments[6].over_limit``.
         InvalidTypeError: A field has the wrong type.
     """
 
@@ -161,6 +210,10 @@ class WeeklyInvoice:
     client_verified: bool = attrs.field(default=True, validator=bool_field)
     paused_time: timedelta = attrs.field(default=timedelta(0), validator=duration_field)
     pauses: tuple[Pause, ...] = attrs.field(default=(), converter=as_tuple, validator=_check_pauses)
+    rules: PlatformRules = attrs.field(
+        default=attrs.Factory(_rules_of_week, takes_self=True),
+        validator=instance_field(PlatformRules),
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.calendar.week != self.week:
@@ -168,6 +221,16 @@ class WeeklyInvoice:
                 f"WeeklyInvoice.calendar is for the week {self.calendar.week}, not {self.week}",
                 field="WeeklyInvoice.calendar",
                 rule="the invoice's week",
+            )
+        expected = payout_calendar(self.week, top_rated=self.calendar.top_rated, rules=self.rules)
+        if self.calendar != expected:
+            raise InvalidValueError(
+                f"WeeklyInvoice.calendar is not the one WeeklyInvoice.rules ({self.rules.name}) "
+                f"give for the week {self.week}: invoiced at {self.calendar.invoiced_at}, "
+                f"available at {self.calendar.available_at}, where the rules say "
+                f"{expected.invoiced_at} and {expected.available_at}",
+                field="WeeklyInvoice.calendar",
+                rule="payout_calendar() of the week under the invoice's rules",
             )
         if not timedelta(0) <= self.logged_time <= WEEK:
             raise InvalidValueError(
@@ -181,6 +244,93 @@ class WeeklyInvoice:
                 f"logged_time ({self.logged_time}), got {self.paused_time}",
                 field="WeeklyInvoice.paused_time",
                 rule="0 to logged_time",
+            )
+        paused = sum(
+            (p.overlap(self.week.start, self.week.closes_at) for p in self.pauses), timedelta(0)
+        )
+        if self.paused_time > paused:
+            raise InvalidValueError(
+                f"WeeklyInvoice.paused_time ({self.paused_time}) is time logged inside the "
+                f"pauses, which cover only {paused} of the week",
+                field="WeeklyInvoice.paused_time",
+                rule="at most the pauses' time in the week",
+            )
+        self._check_segments_follow_the_rules()
+        self._check_logged_time_covers_the_segments()
+
+    def _check_segments_follow_the_rules(self) -> None:
+        """Each segment is what :func:`invoice` makes of its slot under the invoice's rules."""
+        rules = self.rules
+        size = rules.hourly_segment
+        budget = _limit_segments(self.weekly_limit, size)
+        for index, segment in enumerate(self.segments):
+            name = f"WeeklyInvoice.segments[{index}]"
+            if segment.length != size or (segment.start - self.week.start) % size:
+                raise InvalidValueError(
+                    f"{name} ({segment.start.isoformat()} to {segment.end.isoformat()}) is "
+                    f"not one slot of the Work Diary's grid of {size} "
+                    "(rules.hourly_segment) from the week's start",
+                    field=name,
+                    rule="one slot of rules.hourly_segment on the week's grid",
+                )
+            unpaused = size - sum(
+                (p.overlap(segment.start, segment.end) for p in self.pauses), timedelta(0)
+            )
+            if not rules.hourly_partial_segment_minimum <= segment.logged <= unpaused:
+                minimum = rules.hourly_partial_segment_minimum
+                raise InvalidValueError(
+                    f"{name}.logged ({segment.logged}) must be at least "
+                    f"rules.hourly_partial_segment_minimum ({minimum}) "
+                    f"and at most the slot's unpaused time ({unpaused}): a slot with less "
+                    "bills nothing, and nothing is logged while the contract is paused",
+                    field=f"{name}.logged",
+                    rule="hourly_partial_segment_minimum to the slot's unpaused time",
+                )
+            over = budget is not None and index >= budget
+            if segment.over_limit != over:
+                limit = (
+                    f"{self.weekly_limit} h ({budget} segments)" if budget is not None else "none"
+                )
+                raise InvalidValueError(
+                    f"{name}.over_limit must be {over}: the weekly limit is {limit}, and "
+                    "segments in time order are billed until it is reached, then over limit "
+                    "(HC 211063668)",
+                    field=f"{name}.over_limit",
+                    rule=_OVER_LIMIT_RULE,
+                )
+            reasons = protection_reasons(
+                over_limit=segment.over_limit,
+                manual=segment.manual,
+                memo_missing=memo_missing(segment.memo, segment.reasons),
+                activity=segment.activity,
+                minimum_activity=rules.hourly_minimum_activity,
+                client_verified=self.client_verified,
+            )
+            if segment.reasons != reasons:
+                shown = ", ".join(reason.name for reason in reasons)
+                raise InvalidValueError(
+                    f"{name}.reasons must be ({shown}) for its facts, with "
+                    f"client_verified={self.client_verified} and hourly_minimum_activity="
+                    f"{rules.hourly_minimum_activity} (HC 211068288)",
+                    field=f"{name}.reasons",
+                    rule=REASONS_RULE,
+                )
+
+    def _check_logged_time_covers_the_segments(self) -> None:
+        """*logged_time* less *paused_time* is the segments' time plus slots too short to bill."""
+        unpaused = self.logged_time - self.paused_time
+        in_segments = sum((s.logged for s in self.segments), timedelta(0))
+        # Every unpaused moment logged in the week falls in one slot of the grid;
+        # a slot that does not bill holds less than the partial-segment minimum.
+        slots = WEEK // self.rules.hourly_segment - len(self.segments)
+        below = self.rules.hourly_partial_segment_minimum - MICROSECOND
+        if not in_segments <= unpaused <= in_segments + below * slots:
+            raise InvalidValueError(
+                f"WeeklyInvoice.logged_time less paused_time ({unpaused}) must cover the time "
+                f"logged in the segments ({in_segments}), plus less than "
+                "rules.hourly_partial_segment_minimum in each other slot of the week",
+                field="WeeklyInvoice.logged_time",
+                rule=_LOGGED_RULE,
             )
 
     # -- segments by status
@@ -364,27 +514,6 @@ def _limit_segments(limit: Decimal | None, segment: timedelta) -> int | None:
     return int(count.to_integral_value(rounding=ROUND_FLOOR, context=CONTEXT))
 
 
-def _reasons(
-    members: list[TimeEntry],
-    *,
-    over_limit: bool,
-    client_verified: bool,
-    minimum_activity: int,
-) -> tuple[UnprotectedReason, ...]:
-    reasons: list[UnprotectedReason] = []
-    if over_limit:
-        reasons.append(UnprotectedReason.OVER_LIMIT)
-    if any(e.manual for e in members):
-        reasons.append(UnprotectedReason.MANUAL)
-    if any(not e.memo.strip() for e in members):
-        reasons.append(UnprotectedReason.NO_MEMO)
-    if any(e.activity is None or e.activity < minimum_activity for e in members):
-        reasons.append(UnprotectedReason.LOW_ACTIVITY)
-    if not client_verified:
-        reasons.append(UnprotectedReason.CLIENT_UNVERIFIED)
-    return tuple(reasons)
-
-
 def _memo(members: list[TimeEntry]) -> str:
     memos: list[str] = []
     for entry in members:
@@ -439,7 +568,8 @@ def invoice(
         rules: The platform rules; default: those in force at the end of *week*.
 
     Returns:
-        The week's :class:`WeeklyInvoice`.
+        The week's :class:`WeeklyInvoice`, which keeps the rules it was
+        counted under (:attr:`WeeklyInvoice.rules`).
 
     Raises:
         InvalidValueError: Two entries or two pauses overlap (the message
@@ -493,20 +623,24 @@ def invoice(
         indices = tuple(dict.fromkeys(i for i, _ in parts))  # a pause may split an entry
         members = [items[i] for i in indices]
         slot_start = week.start + segment * slot
+        manual = any(e.manual for e in members)
+        activity = _activity(members)
         segments.append(
             Segment(
                 start=slot_start,
                 end=slot_start + segment,
                 logged=covered,
-                manual=any(e.manual for e in members),
+                manual=manual,
                 memo=_memo(members),
-                activity=_activity(members),
+                activity=activity,
                 over_limit=over,
-                reasons=_reasons(
-                    members,
+                reasons=protection_reasons(
                     over_limit=over,
-                    client_verified=client_verified,
+                    manual=manual,
+                    memo_missing=any(not e.memo.strip() for e in members),
+                    activity=activity,
                     minimum_activity=rules.hourly_minimum_activity,
+                    client_verified=client_verified,
                 ),
                 entries=indices,
             )
@@ -521,6 +655,7 @@ def invoice(
         client_verified=client_verified,
         paused_time=paused_time,
         pauses=paused,
+        rules=rules,
     )
 
 

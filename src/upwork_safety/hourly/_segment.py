@@ -25,8 +25,16 @@ from upwork_safety._validate import (
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import duration_field
 from upwork_safety.kinds import StrEnum
+from upwork_safety.rules import _ACTIVITY_SCALE as ACTIVITY_SCALE
 
-__all__ = ["SEGMENT_COLUMNS", "Segment", "UnprotectedReason"]
+__all__ = [
+    "REASONS_RULE",
+    "SEGMENT_COLUMNS",
+    "Segment",
+    "UnprotectedReason",
+    "memo_missing",
+    "protection_reasons",
+]
 
 
 class UnprotectedReason(StrEnum):
@@ -68,20 +76,85 @@ _EXPLANATIONS = {
 # --- Field checks --------------------------------------------------------------
 
 
+def protection_reasons(
+    *,
+    over_limit: bool,
+    manual: bool,
+    memo_missing: bool,
+    activity: int | None,
+    minimum_activity: int,
+    client_verified: bool,
+) -> tuple[UnprotectedReason, ...]:
+    """Return why Hourly Protection does not cover a segment with these facts (HC 211068288).
+
+    The one statement of the rule: :func:`invoice` derives every segment's
+    reasons with it, and :class:`Segment` and :class:`WeeklyInvoice` check
+    theirs against it.
+
+    Args:
+        over_limit: Whether the segment was logged after the weekly limit.
+        manual: Whether any of its time is manual.
+        memo_missing: Whether any of its time has no memo (blank or spaces).
+        activity: Its lowest activity level, or ``None`` when any of its
+            time recorded none.
+        minimum_activity: ``rules.hourly_minimum_activity``.
+        client_verified: Whether the client's billing method is verified.
+
+    Returns:
+        The reasons, each once, in the order :class:`UnprotectedReason`
+        lists them; empty when the segment is protected.
+    """
+    failed = {
+        UnprotectedReason.OVER_LIMIT: over_limit,
+        UnprotectedReason.MANUAL: manual,
+        UnprotectedReason.NO_MEMO: memo_missing,
+        UnprotectedReason.LOW_ACTIVITY: activity is None or activity < minimum_activity,
+        UnprotectedReason.CLIENT_UNVERIFIED: not client_verified,
+    }
+    return tuple(reason for reason in UnprotectedReason if failed[reason])
+
+
+def memo_missing(memo: str, reasons: tuple[UnprotectedReason, ...]) -> bool:
+    """Whether some time in a segment has no memo, as its *memo* and *reasons* say.
+
+    A blank *memo* means none of the segment's time has one.  A segment
+    joins the memos of its entries, so one with a memo lacks one for part
+    of its time exactly when it says so (``NO_MEMO`` among *reasons*).
+    """
+    return not memo.strip() or UnprotectedReason.NO_MEMO in reasons
+
+
 def _check_reasons(instance: Segment, attribute: Any, value: Any) -> None:
     items_field(UnprotectedReason)(instance, attribute, value)
-    if (UnprotectedReason.OVER_LIMIT in value) != instance.over_limit:
+    # The threshold and the client belong to the invoice (which checks them);
+    # alone, a segment's reasons must be what some client and some threshold
+    # on the activity scale give for its own facts.
+    lowest, highest = ACTIVITY_SCALE
+    expected = protection_reasons(
+        over_limit=instance.over_limit,
+        manual=instance.manual,
+        memo_missing=memo_missing(instance.memo, value),
+        activity=instance.activity,
+        minimum_activity=highest if UnprotectedReason.LOW_ACTIVITY in value else lowest,
+        client_verified=UnprotectedReason.CLIENT_UNVERIFIED not in value,
+    )
+    if value != expected:
         raise InvalidValueError(
-            "Segment.reasons must include OVER_LIMIT exactly when Segment.over_limit is True",
+            f"Segment.reasons must be {_shown(expected)} for a segment with over_limit="
+            f"{instance.over_limit}, manual={instance.manual}, memo={instance.memo!r} and "
+            f"activity={instance.activity}, got {_shown(value)} (each reason once, in "
+            "UnprotectedReason's order; HC 211068288)",
             field="Segment.reasons",
-            rule="OVER_LIMIT exactly when over_limit",
+            rule=REASONS_RULE,
         )
-    if len(set(value)) != len(value):
-        raise InvalidValueError(
-            "Segment.reasons must not repeat a reason",
-            field="Segment.reasons",
-            rule="each reason once",
-        )
+
+
+#: The rule a segment's reasons follow, in errors.
+REASONS_RULE = "the reasons protection_reasons() gives for the segment's facts"
+
+
+def _shown(reasons: tuple[UnprotectedReason, ...]) -> str:
+    return "(" + ", ".join(reason.name for reason in reasons) + ")"
 
 
 def _check_entries(instance: Segment, attribute: Any, value: Any) -> None:
@@ -125,13 +198,23 @@ class Segment:
         over_limit: Whether the slot was logged after the weekly limit was
             reached (not invoiced).
         reasons: Why Hourly Protection does not cover the segment; empty
-            when it does.  Contains ``OVER_LIMIT`` exactly when *over_limit*.
+            when it does.  Each reason once, in :class:`UnprotectedReason`'s
+            order, and following the segment's own facts: ``OVER_LIMIT``
+            exactly when *over_limit*, ``MANUAL`` exactly when *manual*,
+            ``NO_MEMO`` whenever *memo* is blank (and, with a memo, when
+            some of the slot's time had none), ``LOW_ACTIVITY`` whenever
+            *activity* is ``None`` and never at the top of the scale (10).
+            The invoice that holds the segment checks the rest against its
+            client and rules: ``CLIENT_UNVERIFIED`` exactly when the client
+            is unverified, ``LOW_ACTIVITY`` exactly when *activity* is
+            ``None`` or below ``rules.hourly_minimum_activity``.
         entries: The positions, in the list given to :func:`invoice`, of
             the entries whose time falls in the slot.
 
     Raises:
         InvalidValueError: *end* not after *start*, *logged* outside the
-            slot's length, or *reasons* inconsistent with *over_limit*.
+            slot's length, or *reasons* inconsistent with the segment's
+            facts (``field`` ``Segment.reasons``).
         InvalidTypeError: A field has the wrong type.
     """
 
@@ -140,7 +223,9 @@ class Segment:
     logged: timedelta = attrs.field(validator=duration_field)
     manual: bool = attrs.field(default=False, validator=bool_field)
     memo: str = attrs.field(default="", validator=text_field)
-    activity: int | None = attrs.field(default=None, validator=optional_whole_field(0, 10))
+    activity: int | None = attrs.field(
+        default=None, validator=optional_whole_field(*ACTIVITY_SCALE)
+    )
     over_limit: bool = attrs.field(default=False, validator=bool_field)
     reasons: tuple[UnprotectedReason, ...] = attrs.field(
         default=(), converter=as_tuple, validator=_check_reasons

@@ -12,7 +12,7 @@ and its calendar live together because the week names its own calendar
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -20,6 +20,7 @@ import attrs
 from upwork_safety._calendar import closes_after
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
+    LATEST,
     bool_field,
     computed_utc_field,
     field_name,
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 __all__ = ["BillingWeek", "PayoutCalendar", "billing_week", "payout_calendar", "weeks_of"]
 
 _WEEK_RULE = "a Monday 00:00 UTC (HC 211063698)"
+#: The first day of Python's calendar is a Monday, so it opens the first week.
+_FIRST_WEEK = date.min
+#: Where week navigation stops at either end (the upper end is the inputs' bound).
+_SUPPORTED_WEEKS_RULE = f"a week starting {_FIRST_WEEK.isoformat()} to {LATEST.isoformat()}"
 
 
 def _check_week_start(instance: object, attribute: Any, value: Any) -> None:
@@ -101,12 +106,37 @@ class BillingWeek:
         return self.contains(at)  # type: ignore[arg-type]  # contains() refuses non-datetimes
 
     def previous(self) -> BillingWeek:
-        """Return the week before this one."""
-        return BillingWeek(self.start - WEEK)
+        """Return the week before this one.
+
+        Raises:
+            InvalidValueError: This is the first week of the calendar
+                (from 0001-01-01); ``field`` is ``BillingWeek.start``.
+        """
+        return self._step(-1)
 
     def next(self) -> BillingWeek:
-        """Return the week after this one."""
-        return BillingWeek(self.closes_at)
+        """Return the week after this one.
+
+        Raises:
+            InvalidValueError: The next week would start after the last
+                supported day (9990-12-31); ``field`` is ``BillingWeek.start``.
+        """
+        return self._step(1)
+
+    def _step(self, weeks: int) -> BillingWeek:
+        """The week *weeks* away, or the supported-weeks error past either end."""
+        try:
+            start = self.start + WEEK * weeks
+        except OverflowError:  # before 0001-01-01: Python's calendar has no such week
+            start = None
+        if start is None or start.date() > LATEST:
+            raise InvalidValueError(
+                f"there is no supported billing week {'after' if weeks > 0 else 'before'} "
+                f"{self}: weeks start from {_FIRST_WEEK.isoformat()} to {LATEST.isoformat()}",
+                field="BillingWeek.start",
+                rule=_SUPPORTED_WEEKS_RULE,
+            )
+        return BillingWeek(start)
 
     def calendar(
         self, *, top_rated: bool = False, rules: PlatformRules | None = None

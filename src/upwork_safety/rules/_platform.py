@@ -48,6 +48,17 @@ __all__ = [
 _MAX_DURATION = timedelta(days=366)
 
 
+#: The Work Diary's activity scale, lowest and highest level; the rules'
+#: ``hourly_minimum_activity`` and a billing segment's activity are on it.
+#: Private: the hourly engine reads it through ``upwork_safety.rules``.
+_ACTIVITY_SCALE = (0, 10)
+
+#: The Work Diary's grid is counted in minutes: a billing segment is a whole
+#: number of them (Upwork's is 10, HC 211068518).
+_SEGMENT_UNIT = timedelta(minutes=1)
+_SEGMENT_UNIT_RULE = "a whole number of minutes, at least one"
+
+
 def _days(n: int) -> timedelta:
     return timedelta(days=n)
 
@@ -97,7 +108,9 @@ class PlatformRules:
             366 days, a minimum milestone
             that is not, an activity threshold off the 0–10 scale, or
             hourly timings that do not fit together: ``hourly_segment``
-            must divide a week, ``hourly_partial_segment_minimum`` be at
+            must be a whole number of minutes (at least one, so a week has
+            at most 10,080 segments) that divides a week,
+            ``hourly_partial_segment_minimum`` be at
             most one segment, and invoice <= end of the dispute window, and
             the window closed (the whole of its last second, one second
             after ``hourly_review_window``) when the pay becomes available
@@ -313,17 +326,27 @@ class PlatformRules:
                     field=name,
                     rule=f"a positive duration of at most {_MAX_DURATION.days} days",
                 )
-        if not 0 <= self.hourly_minimum_activity <= 10:
+        lowest, highest = _ACTIVITY_SCALE
+        if not lowest <= self.hourly_minimum_activity <= highest:
             raise RulesError(
-                "PlatformRules.hourly_minimum_activity must be on the 0–10 scale",
+                f"PlatformRules.hourly_minimum_activity must be on the {lowest}–{highest} scale",
                 field="PlatformRules.hourly_minimum_activity",
-                rule="0 to 10",
+                rule=f"{lowest} to {highest}",
             )
         self._check_hourly()
 
     def _check_hourly(self) -> None:
         """The hourly timings fit together: segments on a week's grid, steps in order."""
         segment = self.hourly_segment
+        if segment % _SEGMENT_UNIT:
+            # invoice() walks a week slot by slot: whole minutes keep a week to at
+            # most 10,080 slots (a microsecond segment would be 6e11 of them).
+            raise RulesError(
+                f"PlatformRules.hourly_segment must be a whole number of minutes "
+                f"(at least {_SEGMENT_UNIT}), got {segment}",
+                field="PlatformRules.hourly_segment",
+                rule=_SEGMENT_UNIT_RULE,
+            )
         if timedelta(weeks=1) % segment:
             raise RulesError(
                 f"PlatformRules.hourly_segment ({segment}) must divide a week evenly "
