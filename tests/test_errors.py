@@ -6,6 +6,7 @@ import pytest
 
 import upwork_safety
 from upwork_safety import (
+    Contract,
     CurrencyMismatchError,
     InvalidDataError,
     InvalidTypeError,
@@ -15,7 +16,7 @@ from upwork_safety import (
     TransitionError,
     UpworkSafetyError,
 )
-from upwork_safety.errors import MAX_PROBLEMS
+from upwork_safety.errors import MAX_PROBLEMS, Problem
 
 
 @pytest.mark.parametrize(
@@ -98,3 +99,58 @@ def test_invalid_data_error_is_bounded():
     counted = InvalidDataError(["$[0]: bad"], count=7)
     assert (1, 7) == (len(counted.problems), counted.count)
     assert 7 == pickle.loads(pickle.dumps(counted)).count
+
+
+class TestProblems:
+    """Fifth round: an InvalidDataError's problems were plain text, so a caller could learn
+    which field failed only by reading the message.  Each is a Problem: the same text, with
+    its path, message and rule as attributes."""
+
+    def test_a_loaded_contract_names_the_path_and_rule(self):
+        from upwork_safety import serialize
+
+        data = {"id": "c1", "client": "acme", "kind": "fixed_price", "started": "2024-03-01"}
+        data["milestones"] = [
+            {"id": "m1", "title": "Logo", "amount": {"amount": "5.005", "currency": "USD"}}
+        ]
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(Contract, data)
+        (problem,) = info.value.problems
+        assert isinstance(problem, Problem)
+        assert ("$.milestones[0].amount", "whole minor units") == (problem.path, problem.rule)
+        assert f"{problem.path}: {problem.message}" == problem
+
+    def test_a_missing_field_and_a_repeated_key(self):
+        from upwork_safety import serialize
+
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(Contract, {"id": "c1", "kind": "hourly", "started": "2024-03-01"})
+        assert [("$.client", "required")] == [(p.path, p.rule) for p in info.value.problems]
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_json(Contract, '{"id": "a", "id": "b"}')
+        assert [("$.id", "each key once")] == [(p.path, p.rule) for p in info.value.problems]
+
+    def test_a_statement_names_the_line(self):
+        from upwork_safety import statements
+
+        text = "Date,Contract,Hours,Amount,Payment type\n2024-09-02,Logo (1),0.2,5,\n"
+        with pytest.raises(InvalidDataError) as info:
+            statements.parse(text)
+        (problem,) = info.value.problems
+        assert (2, "line 2, column 3 (Hours)") == (problem.line, problem.path)
+
+    def test_plain_text_is_kept_as_a_problem_without_a_path(self):
+        error = InvalidDataError(["something is wrong"])
+        assert (None, "something is wrong") == (error.problems[0].path, error.problems[0].message)
+
+    def test_problems_pickle_with_their_attributes(self):
+        error = InvalidDataError([Problem("$.a", "bad", rule="a rule", line=3)], count=4)
+        again = pickle.loads(pickle.dumps(error))
+        (problem,) = again.problems
+        assert ("$.a", "bad", "a rule", 3, 4) == (
+            problem.path,
+            problem.message,
+            problem.rule,
+            problem.line,
+            again.count,
+        )

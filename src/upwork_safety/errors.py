@@ -19,11 +19,17 @@ react to an error without reading its message.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
 __all__ = [
     "CurrencyMismatchError",
     "InvalidDataError",
     "InvalidTypeError",
     "InvalidValueError",
+    "Problem",
     "RulesError",
     "TransitionError",
     "UpworkSafetyError",
@@ -108,13 +114,62 @@ class TransitionError(UpworkSafetyError, ValueError):
         self.allowed = allowed
 
 
+class Problem(str):  # noqa: SLOT000  (a str subclass keeps its attributes in __dict__)
+    """One problem in data: its text, with where it is and the rule it broke as attributes.
+
+    It *is* the line people read (``"$.milestones[0].amount: must be …"``),
+    so it prints, compares and searches as a ``str``; code reads
+    :attr:`path`, :attr:`message` and :attr:`rule` instead of the text.
+
+    Args:
+        path: Where the problem is: a JSON path (``"$.milestones[0].amount"``)
+            or a place in a file (``"line 3, column 5 (Amount)"``); ``None``
+            when the problem is about the whole input.
+        message: What is wrong.
+        rule: The rule broken, in a few words (``"whole minor units"``), when
+            there is one.
+        line: The file line, for problems found in a file.
+
+    The text is ``"<path>: <message>"``, or the message alone without a path.
+    """
+
+    path: str | None
+    message: str
+    rule: str | None
+    line: int | None
+
+    def __new__(
+        cls,
+        path: str | None,
+        message: str,
+        *,
+        rule: str | None = None,
+        line: int | None = None,
+    ) -> Self:
+        """Build the problem's text from *path* and *message*, keeping both."""
+        new = super().__new__(cls, message if path is None else f"{path}: {message}")
+        new.path = path
+        new.message = message
+        new.rule = rule
+        new.line = line
+        return new
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_problem, (self.path, self.message, self.rule, self.line))
+
+
+def _rebuild_problem(path: str | None, message: str, rule: str | None, line: int | None) -> Problem:
+    return Problem(path, message, rule=rule, line=line)
+
+
 class InvalidDataError(UpworkSafetyError, ValueError):
     """Serialised data (or an export file) could not be turned into values.
 
     Args:
-        problems: Every problem found, each as ``"$.path: what is wrong"``
-            (or ``"line 3, column Amount: …"`` for files).  Only the first
-            :data:`MAX_PROBLEMS` are kept.
+        problems: Every problem found, each a :class:`Problem` (its text is
+            ``"$.path: what is wrong"``, or ``"line 3, column 5 (Amount): …"``
+            for files; a plain ``str`` is kept as a :class:`Problem` with no
+            path).  Only the first :data:`MAX_PROBLEMS` are kept.
         count: How many problems were found in all, if more than were
             passed in *problems*.
         complete: ``False`` when reading stopped early (a hostile document
@@ -124,23 +179,26 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         rule: What the data must be, e.g. ``"an Upwork CSV export"``, if said.
 
     Attributes:
-        problems: The problems kept (at most :data:`MAX_PROBLEMS`).
+        problems: The problems kept (at most :data:`MAX_PROBLEMS`), each a
+            :class:`Problem` with its ``path``, ``message`` and ``rule``.
         count: How many problems were found in all.
         complete: Whether every problem was counted (``count`` is exact).
     """
 
     def __init__(
         self,
-        problems: list[str] | tuple[str, ...],
+        problems: list[str] | tuple[str, ...] | list[Problem] | tuple[Problem, ...],
         *,
         count: int | None = None,
         complete: bool = True,
         field: str | None = None,
         rule: str | None = None,
     ) -> None:
-        kept = tuple(problems)[:MAX_PROBLEMS]
+        kept = tuple(
+            p if isinstance(p, Problem) else Problem(None, p) for p in problems[:MAX_PROBLEMS]
+        )
         total = max(len(problems), count or 0)
-        self.problems = kept
+        self.problems: tuple[Problem, ...] = kept
         self.count = total
         self.complete = complete
         head = f"{'' if complete else 'at least '}{total} problem{'s' if total != 1 else ''}"
@@ -162,7 +220,7 @@ class InvalidDataError(UpworkSafetyError, ValueError):
 
 def _rebuild_invalid_data(
     cls: type[InvalidDataError],
-    problems: tuple[str, ...],
+    problems: tuple[Problem, ...],
     count: int,
     complete: bool = True,  # noqa: FBT001, FBT002
 ) -> InvalidDataError:

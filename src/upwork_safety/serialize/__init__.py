@@ -24,10 +24,14 @@ value written the same way), and reading fills such fields in from the
 class's defaults, so both the short form and the full form (every field
 written out, as versions before 0.2 wrote) load to equal values.
 
-Every problem is collected and raised together as one
-:class:`~upwork_safety.errors.InvalidDataError`, each with its JSON path;
-the first 50 are kept and the rest counted, so a hostile document is
-refused in bounded memory with a bounded message.
+The problems found are raised together as one
+:class:`~upwork_safety.errors.InvalidDataError`, each a
+:class:`~upwork_safety.errors.Problem` with its JSON path and rule: every
+value that fails to read, in every list item and object, but only the first
+problem of each object, since a value's constructor stops at its first
+broken rule (fix it and the next shows).  The first 50 are kept and the rest
+counted, so a hostile document is refused in bounded memory with a bounded
+message.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from upwork_safety.errors import (
     InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
+    Problem,
     UpworkSafetyError,
 )
 from upwork_safety.money import unicode_text
@@ -57,6 +62,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 T = TypeVar("T")
+
+#: The one problem of data nested deeper than Python can read.
+_TOO_DEEP = Problem("$", "data nested too deeply", rule="nested no deeper than Python reads")
+_JSON_TOO_DEEP = Problem("$", "JSON nested too deeply", rule="nested no deeper than Python reads")
 
 #: The widest indent to_json writes (a bound, so the text cannot be blown up).
 _MAX_INDENT = 16
@@ -164,7 +173,7 @@ def _read_detailed(cls: type[T], data: Any) -> T:
         with _collector_paused():
             return converter.structure(data, cls)
     except RecursionError:  # pragma: no cover  (cattrs collects it; a user hook may not)
-        raise InvalidDataError(["$: data nested too deeply"]) from None
+        raise InvalidDataError([_TOO_DEEP]) from None
     except (
         cattrs.BaseValidationError,
         cattrs.StructureHandlerNotFoundError,
@@ -178,7 +187,7 @@ def _read_detailed(cls: type[T], data: Any) -> T:
             found, count = problems(exc)
             done = complete(exc)
         except RecursionError:  # the errors of a deep document nest as deep as it
-            raise InvalidDataError(["$: data nested too deeply"]) from None
+            raise InvalidDataError([_TOO_DEEP]) from None
         raise InvalidDataError(found, count=count, complete=done) from None
 
 
@@ -271,16 +280,19 @@ class _Repeated(dict):  # type: ignore[type-arg]
     repeated: list[str]
 
 
-def _paths(data: object, marked: list[_Repeated]) -> list[str]:
+def _paths(data: object, marked: list[_Repeated]) -> list[Problem]:
     """The paths of the *marked* objects in *data*, with the keys they repeat."""
     wanted = {id(m) for m in marked}
-    found: list[str] = []
+    found: list[Problem] = []
     stack: list[tuple[object, str]] = [(data, "$")]
     while stack and len(found) < LIMIT:
         node, path = stack.pop()
         if isinstance(node, dict):
             if id(node) in wanted:
-                found.extend(f"{path}.{key}: duplicate key" for key in node.repeated)  # type: ignore[attr-defined]
+                found.extend(
+                    Problem(f"{path}.{key}", "duplicate key", rule="each key once")
+                    for key in node.repeated  # type: ignore[attr-defined]
+                )
             stack.extend((v, f"{path}.{k}") for k, v in reversed(node.items()))
         elif isinstance(node, list):
             stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
@@ -314,9 +326,9 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         try:
             data = json.loads(text, object_pairs_hook=pairs)
         except (ValueError, TypeError) as exc:
-            raise InvalidDataError([f"$: not valid JSON: {exc}"]) from None
+            raise InvalidDataError([Problem("$", f"not valid JSON: {exc}", rule="JSON")]) from None
         except RecursionError:
-            raise InvalidDataError(["$: JSON nested too deeply"]) from None
+            raise InvalidDataError([_JSON_TOO_DEEP]) from None
         if marked:
             count = sum(len(m.repeated) for m in marked)
             raise InvalidDataError(_paths(data, marked), count=count)

@@ -16,15 +16,16 @@ from typing import Any
 
 import cattrs
 
-from upwork_safety.errors import MAX_PROBLEMS, UpworkSafetyError
+from upwork_safety.errors import MAX_PROBLEMS, Problem, UpworkSafetyError
 from upwork_safety.serialize._strict import RefusedError
+
+#: The longest problem line kept; a longer message is cut, so a hostile value
+#: quoted in a message cannot make the error large.
+_LINE = 300
 
 #: How many problems are kept (the rest are counted); the same limit as
 #: :class:`~upwork_safety.errors.InvalidDataError`'s.
 LIMIT = MAX_PROBLEMS
-
-#: The longest problem line kept; longer messages are cut.
-_LINE = 300
 
 
 class ItemsError(cattrs.IterableValidationError):
@@ -85,9 +86,9 @@ def complete(exc: BaseException) -> bool:
     return True
 
 
-def problems(exc: BaseException) -> tuple[list[str], int]:
-    """The first :data:`LIMIT` problem lines of *exc*'s tree, and the total count."""
-    out: list[str] = []
+def problems(exc: BaseException) -> tuple[list[Problem], int]:
+    """The first :data:`LIMIT` problems of *exc*'s tree, and the total count."""
+    out: list[Problem] = []
     total = _walk(exc, "$", None, out)
     return out, total
 
@@ -99,7 +100,7 @@ def _note(exc: BaseException) -> object:
     return None
 
 
-def _walk(exc: BaseException, path: str, owner: type | None, out: list[str]) -> int:
+def _walk(exc: BaseException, path: str, owner: type | None, out: list[Problem]) -> int:
     if isinstance(exc, cattrs.BaseValidationError):
         total: int = getattr(exc, "uncounted", 0)
         for inner in exc.exceptions:
@@ -117,26 +118,34 @@ def _walk(exc: BaseException, path: str, owner: type | None, out: list[str]) -> 
     return 1
 
 
-def _line(exc: BaseException, path: str, owner: type | None) -> str:
+def _line(exc: BaseException, path: str, owner: type | None) -> Problem:
+    rule: str | None = None
     if isinstance(exc, RefusedError):
         path += exc.where
-    elif isinstance(exc, UpworkSafetyError) and owner is not None and exc.field:
-        # A constructor refused the object: its error names the field
-        # ("Contract.ended"), which is the key below this object's path.
-        prefix = getattr(owner, "__name__", "") + "."
-        if exc.field.startswith(prefix):
-            path += "." + exc.field[len(prefix) :]
+        rule = exc.rule
+    elif isinstance(exc, UpworkSafetyError):
+        rule = exc.rule
+        if owner is not None and exc.field:
+            # A constructor refused the object: its error names the field
+            # ("Contract.ended"), which is the key below this object's path.
+            prefix = getattr(owner, "__name__", "") + "."
+            if exc.field.startswith(prefix):
+                path += "." + exc.field[len(prefix) :]
     if isinstance(exc, KeyError):
         message = "required field missing"
+        rule = "required"
     elif isinstance(exc, cattrs.ForbiddenExtraKeysError):
         extra = exc.extra_fields
         first = heapq.nsmallest(10, (str(k) for k in extra))
         message = f"unknown field(s) {first}" + (
             f" and {len(extra) - len(first)} more" if len(extra) > len(first) else ""
         )
+        rule = "known fields only"
     elif isinstance(exc, cattrs.StructureHandlerNotFoundError):
         message = f"cannot read this type: {exc}"
     else:
         message = str(exc) or type(exc).__name__
-    line = f"{path}: {message}"
-    return line if len(line) <= _LINE else line[: _LINE - 1] + "…"
+    room = _LINE - len(path) - 2
+    if len(message) > room:
+        message = message[: max(room - 1, 0)] + "…"
+    return Problem(path, message, rule=rule)

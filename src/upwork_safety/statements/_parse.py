@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
 from upwork_safety.money import Money, unicode_text
 from upwork_safety.statements import _formats
 from upwork_safety.statements._formats import (
@@ -50,7 +50,11 @@ _PATH_CHARS = 4096
 
 
 class _Refused(Exception):  # noqa: N818  (internal signal, never escapes parse)
-    """The input breaks a size limit: reading stops at once."""
+    """The input breaks a size limit: reading stops at once, with this problem."""
+
+    def __init__(self, line: int, message: str, rule: str) -> None:
+        super().__init__(message)
+        self.problem = Problem(f"line {line}", message, rule=rule, line=line)
 
 
 class _Stop(Exception):  # noqa: N818  (internal signal, never escapes parse)
@@ -61,16 +65,25 @@ class _Problems:
     """The problems found so far; the last one an error keeps says where reading stopped."""
 
     def __init__(self) -> None:
-        self.items: list[str] = []
+        self.items: list[Problem] = []
 
-    def add(self, line: int, text: str) -> None:
+    def add(
+        self, line: int, message: str, *, column: str | None = None, rule: str | None = None
+    ) -> None:
+        """Record a problem on *line* (in *column*, a ``"column 3 (Amount)"``, if one)."""
         if len(self.items) >= MAX_PROBLEMS - 1:
             self.items.append(
-                f"line {line}: more than {MAX_PROBLEMS - 1} problems; stopped reading here, "
-                "the rest of the file was not checked"
+                Problem(
+                    f"line {line}",
+                    f"more than {MAX_PROBLEMS - 1} problems; stopped reading here, "
+                    "the rest of the file was not checked",
+                    rule=f"at most {MAX_PROBLEMS - 1} problems read",
+                    line=line,
+                )
             )
             raise _Stop
-        self.items.append(text)
+        where = f"line {line}" if column is None else f"line {line}, {column}"
+        self.items.append(Problem(where, message, rule=rule, line=line))
 
     def error(self) -> InvalidDataError:
         return InvalidDataError(self.items, field="text", rule=_RULE)
@@ -98,17 +111,17 @@ class _Source:
             raise InvalidTypeError(msg, field=f"text[{self.count - 1}]", rule="a str line")
         if len(line) > MAX_LINE_CHARS:
             msg = (
-                f"line {self.count}: longer than {MAX_LINE_CHARS:,} characters; the lines of "
+                f"longer than {MAX_LINE_CHARS:,} characters; the lines of "
                 "an Upwork export are far shorter, so this is not one"
             )
-            raise _Refused(msg)
+            raise _Refused(self.count, msg, f"lines of at most {MAX_LINE_CHARS:,} characters")
         self.chars += len(line)
         if self.chars > MAX_CHARS:
-            msg = f"line {self.count}: the text is longer than {MAX_CHARS:,} characters"
-            raise _Refused(msg)
+            msg = f"the text is longer than {MAX_CHARS:,} characters"
+            raise _Refused(self.count, msg, f"at most {MAX_CHARS:,} characters")
         if self.count > MAX_LINES:
-            msg = f"line {self.count}: the text has more than {MAX_LINES:,} lines"
-            raise _Refused(msg)
+            msg = f"the text has more than {MAX_LINES:,} lines"
+            raise _Refused(self.count, msg, f"at most {MAX_LINES:,} lines")
         if self.count == 1 and line.startswith(_BOM):
             line = line[len(_BOM) :]
         return line
@@ -129,10 +142,9 @@ def _lines(text: str | Iterable[str]) -> Iterator[object]:
     if isinstance(given, str):
         if len(given) > MAX_CHARS:
             msg = (
-                f"line 1: the text is {len(given):,} characters long, more than the "
-                f"{MAX_CHARS:,} accepted"
+                f"the text is {len(given):,} characters long, more than the {MAX_CHARS:,} accepted"
             )
-            raise _Refused(msg)
+            raise _Refused(1, msg, f"at most {MAX_CHARS:,} characters")
         if _looks_like_a_path(given):
             raise InvalidValueError(
                 f"text must be the file's text, not its name ({given[:80]!r}): nothing is read "
@@ -192,9 +204,7 @@ class _Row:
         name = self.header[position].strip()
         shown = name if len(name) <= 40 else name[:39] + "…"
         self.ok = False
-        self.problems.add(
-            self.line, f"line {self.line}, column {position + 1} ({shown}): {message}"
-        )
+        self.problems.add(self.line, message, column=f"column {position + 1} ({shown})")
 
     def date(self, key: str) -> date | None:
         value = _formats.parse_date(self.text(key))
@@ -362,13 +372,13 @@ def _text_lines(source: _Source, problems: _Problems) -> Iterator[str]:
     """
     for line in source:
         if "\x00" in line:
-            problems.add(source.count, f"line {source.count}: a NUL character: not a text export")
+            problems.add(source.count, "a NUL character: not a text export", rule="text")
             yield "\n"
         elif not unicode_text(line):
             problems.add(
                 source.count,
-                f"line {source.count}: a lone surrogate (e.g. '\\ud800'), which no UTF-8 "
-                "text holds: not a text export",
+                "a lone surrogate (e.g. '\\ud800'), which no UTF-8 text holds: not a text export",
+                rule="text",
             )
             yield "\n"
         else:
@@ -393,15 +403,16 @@ def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[s
                 else f" at line {reader.line_num} (a field quoted on line {start} runs on to it)"
             )
             if source.chars - read <= MAX_FIELD_CHARS + MAX_LINE_CHARS:
-                problems.add(start, f"line {start}: not valid CSV: {exc}{where}")
+                problems.add(start, f"not valid CSV: {exc}{where}", rule="CSV")
                 previous, read = reader.line_num, source.chars
                 continue
             # The record ran on past any field and line an export holds: a quote
             # opened on its first line never closed, and what follows is not rows.
             problems.add(
                 start,
-                f"line {start}: not valid CSV: {exc}{where}; no field of an export runs so far, "
+                f"not valid CSV: {exc}{where}; no field of an export runs so far, "
                 "so reading stops there",
+                rule="CSV",
             )
             return
         read = source.chars
@@ -437,7 +448,9 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
     if first is None:
         if not problems.items:  # a line that was not text is the problem already
             problems.add(
-                1, "line 1: the text is empty; expected the header line of an Upwork CSV export"
+                1,
+                "the text is empty; expected the header line of an Upwork CSV export",
+                rule="a header line",
             )
         return None
     header_line, header = first
@@ -447,20 +460,20 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
         return None
     detected = _formats.detect(header)
     if isinstance(detected, str):
-        problems.add(header_line, f"line {header_line}: {detected}")
+        problems.add(header_line, detected, rule="a known export's header")
         return None
     read = _Read(detected[0], header, detected[1])
     count = 0
     for line, record in records:
         count += 1
         if count > MAX_ROWS:
-            msg = f"line {line}: more than {MAX_ROWS:,} rows"
-            raise _Refused(msg)
+            raise _Refused(line, f"more than {MAX_ROWS:,} rows", f"at most {MAX_ROWS:,} rows")
         if len(record) != len(header):
             problems.add(
                 line,
-                f"line {line}: {len(record)} columns, but the {read.spec.format.title} header "
+                f"{len(record)} columns, but the {read.spec.format.title} header "
                 f"on line {header_line} has {len(header)}",
+                rule="as many columns as the header",
             )
             continue
         if not any(cell.strip() for cell in record):
@@ -504,8 +517,9 @@ def _order(rows: list[Transaction], problems: _Problems) -> list[Transaction] | 
         if (after.on > before.on) if newest_first else (after.on < before.on):
             problems.add(
                 after.line,
-                f"line {after.line}: dated {after.on}, out of order: the file runs "
+                f"dated {after.on}, out of order: the file runs "
                 f"{direction}, but line {before.line} before it is dated {before.on}",
+                rule="in date order",
             )
     if problems.items:
         return None
@@ -528,9 +542,10 @@ def _split_scheduled(
         else:
             problems.add(
                 row.line,
-                f"line {row.line}, {read.column(read.balance_key)}: empty, but only rows dated "
-                f"after the newest row with a balance ({newest}) are scheduled earnings; every "
-                "other row needs its balance",
+                f"empty, but only rows dated after the newest row with a balance ({newest}) are "
+                "scheduled earnings; every other row needs its balance",
+                column=read.column(read.balance_key),
+                rule="a balance",
             )
     return done, scheduled
 
@@ -592,7 +607,7 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
         read = None
     except _Refused as exc:
         raise InvalidDataError(
-            [*problems.items[: MAX_PROBLEMS - 1], str(exc)], field="text", rule=_RULE
+            [*problems.items[: MAX_PROBLEMS - 1], exc.problem], field="text", rule=_RULE
         ) from None
     if read is None or problems.items:
         raise problems.error()
@@ -616,7 +631,15 @@ def _statement(read: _Read, problems: _Problems, *, allow_breaks: bool) -> State
     breaks = statement.balance_breaks
     if breaks and not allow_breaks:
         where = read.column(read.balance_key)
-        listed = [f"line {b.newer_line}, {where}: {b.describe()}" for b in breaks[:MAX_PROBLEMS]]
+        listed = [
+            Problem(
+                f"line {b.newer_line}, {where}",
+                b.describe(),
+                rule="an unbroken running balance",
+                line=b.newer_line,
+            )
+            for b in breaks[:MAX_PROBLEMS]
+        ]
         raise InvalidDataError(
             listed, count=len(breaks), field="text", rule="an unbroken running balance"
         )
