@@ -201,10 +201,38 @@ def _simulated_feedback(outcome: Outcome, rules: JSSRules) -> Feedback:
     return Feedback(stars=Decimal(1), private_score=0, end_reason=EndReason.UNSUCCESSFUL)
 
 
-def _future_contracts(jobs: Sequence[FutureJob], start: date) -> tuple[list[Contract], date]:
-    """One contract per job (without feedback), run back to back from *start*."""
+def _new_client_ids(jobs: Sequence[FutureJob], taken: frozenset[str]) -> list[str]:
+    """The id of each job's client: its own, or a new one that no other client has.
+
+    A job without a client gets ``future-client-N`` (N its position).  When
+    any of those ids is in *taken* (the clients of the history and of
+    *exclude_clients*) or is a client a job names, every new id gets one
+    more ``'`` than any of those ids ends with, so none can equal them: a
+    new client is never judged a rehire of someone in the history nor left
+    out by *exclude_clients*.  The work is linear in the ids, whatever they are.
+    """
+    named = {job.client_id for job in jobs if job.client_id is not None}
+    plain = [f"future-client-{number}" for number in range(1, len(jobs) + 1)]
+    suffix = ""
+    if any(client in taken or client in named for client in plain):
+        quotes = max(len(client) - len(client.rstrip("'")) for client in (*taken, *named))
+        suffix = "'" * (quotes + 1)
+    return [
+        job.client_id if job.client_id is not None else client + suffix
+        for job, client in zip(jobs, plain, strict=True)
+    ]
+
+
+def _future_contracts(
+    jobs: Sequence[FutureJob], start: date, taken: frozenset[str]
+) -> tuple[list[Contract], date]:
+    """One contract per job (without feedback), run back to back from *start*.
+
+    *taken* are the client ids a new client must not have (see :func:`_new_client_ids`).
+    """
     contracts: list[Contract] = []
-    for number, job in enumerate(jobs, 1):
+    clients = _new_client_ids(jobs, taken)
+    for number, (job, client) in enumerate(zip(jobs, clients, strict=True), 1):
         if job.days > (LATEST - start).days:
             raise InvalidValueError(
                 f"the future jobs would run past {LATEST.isoformat()}, the last supported day",
@@ -215,7 +243,7 @@ def _future_contracts(jobs: Sequence[FutureJob], start: date) -> tuple[list[Cont
         contracts.append(
             Contract(
                 id=f"future-{number}",
-                client=job.client_id or f"future-client-{number}",
+                client=client,
                 kind=ContractKind.FIXED_PRICE,
                 started=start,
                 ended=end,
@@ -399,7 +427,9 @@ def forecast(
     """Simulate the score after some future jobs, many times (seeded Monte Carlo).
 
     The jobs run back to back from *as_of*, each paid in full on its last
-    day, each for a new client unless it names one.  Each trial draws every
+    day, each for a new client unless it names one (a new client is one
+    that is neither in the history nor in *exclude_clients*, whatever their
+    ids are; jobs never share a new client).  Each trial draws every
     job's outcome in order with ``random.Random(seed).choices`` over
     POSITIVE, NEUTRAL, NEGATIVE and turns it into feedback (5 stars and
     10/10; middling stars; 1 star, 0/10 and "unsuccessful").  The model then
@@ -417,7 +447,8 @@ def forecast(
         trials: How many trials, at least 1.
         seed: The seed for ``random.Random``.
         rules: The rule set; default the one in force when the last job ends.
-        exclude_clients: Client ids to leave out.
+        exclude_clients: Client ids to leave out (a job that names one of
+            them is left out too; a job for a new client never is).
 
     Returns:
         A :class:`Forecast`.
@@ -438,7 +469,8 @@ def forecast(
     odds = _odds(outcome_odds)
     _check_trials(trials, seed)
     excluded = _client_ids(exclude_clients)
-    future, horizon = _future_contracts(planned, day)
+    taken = excluded | {contract.client.id for contract in items}
+    future, horizon = _future_contracts(planned, day, taken)
     chosen = _rules(rules, horizon)
     today = _rules(rules, day)
     facts = _build([*items, *future], chosen, excluded, words=False)

@@ -1,0 +1,80 @@
+"""Regressions from the red team: forecast clients and limits, rule bounds, calendar ends, frames."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss
+from upwork_safety.jss import FutureJob, Outcome
+
+AS_OF = date(2024, 6, 1)
+
+
+def job(cid, client, *, stars="5.0", started=date(2024, 1, 1), days=31, amount="100"):
+    ended = started + timedelta(days=days)
+    return Contract(
+        cid, client, ContractKind.FIXED_PRICE, started, ended,
+        payments=[Payment(ended, Money(amount, "USD"))], feedback=Feedback(stars=stars),
+    )  # fmt: skip
+
+
+# --------------------------------------------------------------------------- forecast: new clients
+
+#: One real client is called what forecast once named its first new client.
+LOOKALIKE = [job("c1", "future-client-1", stars="2.0"), job("c2", "bob")]
+NEUTRAL = {Outcome.NEUTRAL: Decimal(1)}
+
+
+def forecast_one(history, jobs, **kwargs):
+    return jss.forecast(
+        history, as_of=AS_OF, jobs=jobs, outcome_odds=NEUTRAL, trials=1, seed=1, **kwargs
+    )
+
+
+def test_a_new_client_is_new_even_when_a_real_client_has_its_old_name():
+    """Regression: a neutral job for a new client was judged a rehire of 'future-client-1' (67)."""
+    new = job("n1", "someone-new", stars="4", started=AS_OF, days=30)
+    expected = jss.score([*LOOKALIKE, new], as_of=AS_OF + timedelta(days=30)).score
+    result = forecast_one(LOOKALIKE, [FutureJob(Money(100, "USD"), days=30)])
+    assert 33 == expected
+    assert (jss.ForecastBin(expected, 1),) == result.bins
+
+
+def test_exclude_clients_never_drops_a_job_for_a_new_client():
+    """Regression: exclude_clients={'future-client-1'} dropped the hypothetical job too."""
+    history = [job("c1", "ann"), job("c2", "bob")]
+    jobs = [FutureJob(Money(100, "USD"), days=30)]
+    plain = forecast_one(history, jobs)
+    excluded = forecast_one(history, jobs, exclude_clients={"future-client-1", "future-client-1'"})
+    assert (jss.ForecastBin(67, 1),) == plain.bins
+    assert plain.bins == excluded.bins
+
+
+def test_a_new_client_differs_from_every_named_client_and_from_the_others():
+    """Jobs naming the generated ids still leave the unnamed jobs two distinct new clients."""
+    history = [job("c1", "ann"), job("c2", "bob")]
+    amount = Money(100, "USD")
+    named = [
+        FutureJob(amount, days=10),
+        FutureJob(amount, days=10, client_id="future-client-1"),
+        FutureJob(amount, days=10),
+    ]
+    unnamed = [FutureJob(amount, days=10, client_id=c) for c in ("x", "y", "z")]
+    # Three new clients, neutral: nobody is rehired, so both plans score alike.
+    assert forecast_one(history, unnamed).bins == forecast_one(history, named).bins
+
+
+def test_new_client_ids_keep_results_identical_for_a_seed():
+    """The bins are those of the ids before the fix (pinned), and a lookalike client changes none."""
+    history = [job(f"c{i}", f"client-{i}", stars="5.0" if i % 3 else "2.0") for i in range(9)]
+    jobs = [FutureJob(Money(300, "USD"), days=14) for _ in range(6)]
+    odds = {Outcome.POSITIVE: "0.7", Outcome.NEUTRAL: "0.2", Outcome.NEGATIVE: "0.1"}
+    result = jss.forecast(history, as_of=AS_OF, jobs=jobs, outcome_odds=odds, trials=500, seed=3)
+    renamed = [*history, job("c99", "future-client-3", started=date(2020, 1, 1))]
+    # A client from 2020, outside the window, named like a new one (it made job 3 a rehire).
+    again = jss.forecast(renamed, as_of=AS_OF, jobs=jobs, outcome_odds=odds, trials=500, seed=3)
+    assert result.bins == again.bins
+    assert {36: 1, 44: 5, 52: 34, 59: 97, 67: 156, 74: 140, 82: 67} == {
+        b.score: b.trials for b in result.bins
+    }
