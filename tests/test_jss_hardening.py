@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
+
 from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss
-from upwork_safety.jss import FutureJob, Outcome
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.jss import FutureJob, Outcome, _forecast
 
 AS_OF = date(2024, 6, 1)
 
@@ -78,3 +82,49 @@ def test_new_client_ids_keep_results_identical_for_a_seed():
     assert {36: 1, 44: 5, 52: 34, 59: 97, 67: 156, 74: 140, 82: 67} == {
         b.score: b.trials for b in result.bins
     }
+
+
+# --------------------------------------------------------------------------- forecast: limits
+
+ODDS = {Outcome.POSITIVE: "0.7", Outcome.NEUTRAL: "0.2", Outcome.NEGATIVE: "0.1"}
+HISTORY = [job(f"c{i}", f"client-{i}", stars="5.0" if i % 4 else "3.0") for i in range(8)]
+PLAN = [FutureJob(Money(100 + 50 * i, "USD"), days=7 + i) for i in range(5)]
+
+
+def plan_forecast(*, trials=300, jobs=PLAN):
+    return jss.forecast(HISTORY, as_of=AS_OF, jobs=jobs, outcome_odds=ODDS, trials=trials, seed=9)
+
+
+@pytest.mark.parametrize("trials", [10**9, jss.MAX_TRIALS + 1, 0])
+def test_forecast_refuses_trials_beyond_the_documented_maximum(trials):
+    """Regression: trials=10**9 built one list of jobs × trials draws (minutes, MemoryError)."""
+    with pytest.raises(InvalidValueError) as info:
+        plan_forecast(trials=trials)
+    assert "trials" == info.value.field
+    assert f"a whole number from 1 to {jss.MAX_TRIALS:,}" == info.value.rule
+    assert 1_000_000 == jss.MAX_TRIALS
+
+
+def test_forecast_refuses_more_jobs_than_the_maximum_without_reading_them_all():
+    """Too many jobs are refused; an endless generator is read only one job past the limit."""
+    endless = itertools.repeat(PLAN[0])
+    with pytest.raises(InvalidValueError) as info:
+        plan_forecast(jobs=endless)
+    assert ("jobs", f"at most {jss.MAX_JOBS} jobs") == (info.value.field, info.value.rule)
+    assert PLAN[0] == next(endless)
+    short = [FutureJob(Money(10, "USD"), days=1)] * jss.MAX_JOBS
+    assert 7 == sum(b.trials for b in plan_forecast(trials=7, jobs=short).bins)
+
+
+def test_forecast_draws_in_chunks_with_the_same_result_as_all_at_once(monkeypatch):
+    """Drawing a few picks at a time, and forgetting scores, changes no trial.
+
+    The bins are those of drawing every pick in one call (pinned from before the chunks).
+    """
+    expected = plan_forecast()
+    pinned = {45: 2, 53: 5, 60: 22, 62: 13, 68: 40, 70: 54, 75: 20, 77: 103, 85: 41}
+    assert pinned == {b.score: b.trials for b in expected.bins}
+    for chunk, memo in ((1, 1), (7, 3), (len(PLAN) * 299, 2)):
+        monkeypatch.setattr(_forecast, "_CHUNK_PICKS", chunk)
+        monkeypatch.setattr(_forecast, "_MEMO_LIMIT", memo)
+        assert expected == plan_forecast()

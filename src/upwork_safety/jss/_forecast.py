@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 import attrs
@@ -32,7 +33,23 @@ from upwork_safety.money import CONTEXT, Money, exact
 if TYPE_CHECKING:
     from upwork_safety.rules import JSSRules
 
-__all__ = ["Forecast", "ForecastBin", "FutureJob", "forecast"]
+__all__ = ["MAX_JOBS", "MAX_TRIALS", "Forecast", "ForecastBin", "FutureJob", "forecast"]
+
+#: The most trials :func:`forecast` runs: a hundred times the 10,000 that
+#: already give each score's chance to within a percent.  Memory does not
+#: grow with the trials (they are drawn in bounded chunks), but time grows
+#: with ``trials × jobs``: at both limits, tens of seconds.
+MAX_TRIALS = 1_000_000
+#: The most future jobs :func:`forecast` plays: two years of a job a week
+#: and then some, far more than a plan holds (the benchmark plays 20).
+MAX_JOBS = 120
+#: How many outcomes a forecast draws at a time: the draws are made in
+#: chunks of whole trials from one generator, so memory stays bounded
+#: whatever the trials and the result is that of drawing them all at once.
+_CHUNK_PICKS = 1 << 16
+#: How many distinct trial totals a forecast remembers the score of; the
+#: memo is emptied when full (scores are recomputed, never different).
+_MEMO_LIMIT = 1 << 16
 
 
 def _positive_days(_instance: object, _attribute: object, value: int) -> None:
@@ -254,18 +271,42 @@ def _future_contracts(
     return contracts, start
 
 
+def _jobs(value: object) -> tuple[FutureJob, ...]:
+    """The planned jobs: one to ``jss.MAX_JOBS`` :class:`FutureJob` values.
+
+    An iterable is read no further than one job past the limit, so an
+    endless generator is refused without being exhausted.
+    """
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
+        value = tuple(islice(cast("Iterable[object]", value), MAX_JOBS + 1))
+    planned = sequence_of(value, FutureJob, "jobs")
+    if not planned:
+        raise InvalidValueError(
+            "jobs must hold at least one FutureJob", field="jobs", rule="at least one job"
+        )
+    if len(planned) > MAX_JOBS:
+        raise InvalidValueError(
+            f"jobs must hold at most {MAX_JOBS:,} FutureJob values (jss.MAX_JOBS)",
+            field="jobs",
+            rule=f"at most {MAX_JOBS:,} jobs",
+        )
+    return planned
+
+
 def _check_trials(trials: object, seed: object) -> None:
+    rule = f"a whole number from 1 to {MAX_TRIALS:,}"
     if isinstance(trials, bool) or not isinstance(trials, int):
         raise InvalidTypeError(
             f"trials must be a whole number, not {type(trials).__name__}",
             field="trials",
-            rule="a whole number ≥ 1",
+            rule=rule,
         )
-    if trials < 1:
+    if not 1 <= trials <= MAX_TRIALS:
         raise InvalidValueError(
-            f"trials must be a whole number ≥ 1, got {trials!r}",
+            f"trials must be a whole number from 1 to {MAX_TRIALS:,} (jss.MAX_TRIALS), "
+            f"got {trials!r}",
             field="trials",
-            rule="a whole number ≥ 1",
+            rule=rule,
         )
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise InvalidTypeError(
@@ -362,6 +403,8 @@ class _Simulation:
         found = self.memo.get(key, self.memo)
         if found is self.memo:
             found = _outcome(self._totals(key), self.rules)[0]
+            if len(self.memo) >= _MEMO_LIMIT:
+                self.memo.clear()
             self.memo[key] = found
         return cast("int | None", found)
 
@@ -400,16 +443,24 @@ def _simulate(
 ) -> Counter[int | None]:
     """Run the trials and count the scores they end at.
 
-    Every trial's outcomes are drawn in one ``choices`` call of
-    ``jobs * trials`` picks: ``random.Random.choices`` draws each pick from
-    the same stream in turn, so this is the same sequence as one call of
-    ``jobs`` picks per trial (the same seed gives the same trials).
+    The outcomes of many trials are drawn in one ``choices`` call, at most
+    ``_CHUNK_PICKS`` picks (whole trials) at a time so that memory stays
+    bounded: ``random.Random.choices`` draws each pick from the same stream
+    in turn (one ``random()`` per pick), so the chunks make the same
+    sequence as one call of ``jobs`` picks per trial, or of ``jobs * trials``
+    picks at once (the same seed gives the same trials).
     """
     rng = random.Random(seed)  # noqa: S311  (a simulation, not cryptography)
     cumulative = [float(sum(odds[: i + 1], Decimal(0))) for i in range(len(odds))]
-    picks = rng.choices(range(len(_SIMULATED)), cum_weights=cumulative, k=jobs * trials)
+    population = range(len(_SIMULATED))
     score = simulation.score
-    return Counter(score(picks[start : start + jobs]) for start in range(0, jobs * trials, jobs))
+    counts: Counter[int | None] = Counter()
+    per_chunk = max(1, _CHUNK_PICKS // jobs)
+    for first in range(0, trials, per_chunk):
+        size = jobs * min(per_chunk, trials - first)
+        picks = rng.choices(population, cum_weights=cumulative, k=size)
+        counts.update(score(picks[start : start + jobs]) for start in range(0, size, jobs))
+    return counts
 
 
 @exact
@@ -441,10 +492,13 @@ def forecast(
     Args:
         contracts: The real history.
         as_of: The day the first job starts.
-        jobs: The future jobs, a non-empty sequence of :class:`FutureJob`.
+        jobs: The future jobs, a sequence of 1 to ``jss.MAX_JOBS`` (120)
+            :class:`FutureJob` values.
         outcome_odds: Chances of ``Outcome.POSITIVE``, ``NEUTRAL`` and
             ``NEGATIVE`` (``Decimal``, ``str`` or ``int``), summing to 1.
-        trials: How many trials, at least 1.
+        trials: How many trials, from 1 to ``jss.MAX_TRIALS`` (1,000,000).
+            The outcomes are drawn a bounded chunk at a time, so memory
+            does not grow with *trials*; time grows with ``trials × jobs``.
         seed: The seed for ``random.Random``.
         rules: The rule set; default the one in force when the last job ends.
         exclude_clients: Client ids to leave out (a job that names one of
@@ -456,16 +510,13 @@ def forecast(
     Raises:
         InvalidTypeError: *jobs* is not a sequence of :class:`FutureJob`
             (one job must be wrapped in a list), or a wrong-typed argument.
-        InvalidValueError: Odds that do not sum to 1, no jobs, fewer than
-            one trial, a naive datetime.
+        InvalidValueError: Odds that do not sum to 1, no jobs or more than
+            ``jss.MAX_JOBS``, fewer than one trial or more than
+            ``jss.MAX_TRIALS``, a naive datetime.
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
-    planned = sequence_of(jobs, FutureJob, "jobs")
-    if not planned:
-        raise InvalidValueError(
-            "jobs must hold at least one FutureJob", field="jobs", rule="at least one job"
-        )
+    planned = _jobs(jobs)
     odds = _odds(outcome_odds)
     _check_trials(trials, seed)
     excluded = _client_ids(exclude_clients)
