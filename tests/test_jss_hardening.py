@@ -6,11 +6,13 @@ import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss
-from upwork_safety.errors import InvalidValueError
+from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.jss import FutureJob, Outcome, _forecast
+from upwork_safety.rules import _platform
 
 AS_OF = date(2024, 6, 1)
 
@@ -128,3 +130,76 @@ def test_forecast_draws_in_chunks_with_the_same_result_as_all_at_once(monkeypatc
         monkeypatch.setattr(_forecast, "_CHUNK_PICKS", chunk)
         monkeypatch.setattr(_forecast, "_MEMO_LIMIT", memo)
         assert expected == plan_forecast()
+
+
+# --------------------------------------------------------------------------- rules: bounds
+
+DAYS = timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        ({"windows": (24300,)}, "windows", "at most 1,200 months"),
+        ({"windows": (24, 1201)}, "windows", "at most 1,200 months"),
+        ({"trending": (6, 1201)}, "trending", "at most 1,200 months"),
+        ({"eligibility_months": 24300}, "eligibility_months", "at most 1,200 months"),
+        ({"eligibility_months": 10**30}, "eligibility_months", "at most 1,200 months"),
+        ({"duration_bonus_months": 1201}, "duration_bonus_months", "at most 1,200 months"),
+        ({"long_term_months": 1201}, "long_term_months", "at most 1,200 months"),
+        ({"top_rated_earnings_months": 1201}, "top_rated_earnings_months", "at most 1,200 months"),
+        (
+            {"top_rated_weeks": 200_000, "top_rated_required_weeks": 1},
+            "top_rated_weeks",
+            "at most 5,200 weeks",
+        ),
+        ({"open_idle_after": 3_000_000 * DAYS}, "open_idle_after", "at most 366 days"),
+        (
+            {"long_term_payment_interval": 3_000_000 * DAYS},
+            "long_term_payment_interval",
+            "at most 366 days",
+        ),
+        ({"snapshot_every": 367 * DAYS}, "snapshot_every", "at most 366 days"),
+        ({"windows": (-(10**5000),)}, "windows", "positive whole months"),
+        ({"min_jobs": 10**5000 * -1}, "min_jobs", "a positive whole number"),
+    ],
+)
+def test_rules_refuse_spans_the_engines_cannot_use(changes, field, rule):
+    """Regression: these were accepted and then raised ValueError/OverflowError when scoring."""
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(jss.CURRENT, **changes)
+    assert (f"JSSRules.{field}", rule) == (info.value.field, info.value.rule)
+
+
+def test_the_duration_bound_is_the_platform_rules_one():
+    """The JSS durations are bounded by the one rule the platform rules use (derived, not copied)."""
+    longest = _platform._MAX_DURATION
+    for name in ("snapshot_every", "long_term_payment_interval", "open_idle_after"):
+        assert longest == getattr(attrs.evolve(jss.CURRENT, **{name: longest}), name)
+        with pytest.raises(RulesError) as info:
+            attrs.evolve(jss.CURRENT, **{name: longest + DAYS})
+        assert f"at most {longest.days} days" == info.value.rule
+
+
+def contracts_from(start, stars=("5.0", "5.0", "5.0", "2.0")):
+    """Four ten-day jobs for four clients, a few days apart from *start*."""
+    return [
+        job(f"j{i}", f"client-{i}", stars=s, started=start + timedelta(days=9 * i), days=10)
+        for i, s in enumerate(stars)
+    ]
+
+
+YEAR_ONE = contracts_from(date(1, 1, 1))
+
+
+def test_a_snapshot_before_the_calendar_is_read_on_its_first_day():
+    """Biweekly rules on 0001-01-05: the snapshot day would be in year 0, so it is 0001-01-01."""
+    assert date.min == jss.LAUNCH_2015.snapshot(date(1, 1, 5))
+    assert date(1, 1, 7) == jss.LAUNCH_2015.snapshot(date(1, 1, 20))
+    far = attrs.evolve(jss.LAUNCH_2015, snapshot_anchor=date(9990, 1, 1))
+    assert date.min == far.snapshot(date(1, 1, 5))
+    yearly = attrs.evolve(far, snapshot_every=366 * DAYS)
+    assert (date.min, date(1, 4, 30)) == (
+        yearly.snapshot(date(1, 4, 29)),
+        yearly.snapshot(date(1, 4, 30)),
+    )
