@@ -11,7 +11,7 @@ import pytest
 
 from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss
 from upwork_safety.errors import InvalidValueError, RulesError
-from upwork_safety.jss import FutureJob, Outcome, _forecast
+from upwork_safety.jss import FutureJob, Outcome, _forecast, _months
 from upwork_safety.rules import _platform
 
 AS_OF = date(2024, 6, 1)
@@ -189,13 +189,75 @@ def contracts_from(start, stars=("5.0", "5.0", "5.0", "2.0")):
     ]
 
 
+#: Every month and week field at its largest, the idle and payment periods at their longest.
+WIDEST = {
+    "windows": (1200, 6),
+    "trending": (1200, 6),
+    "eligibility_months": 1200,
+    "duration_bonus_months": 1200,
+    "long_term_months": 1200,
+    "top_rated_earnings_months": 1200,
+    "top_rated_weeks": 5200,
+    "open_idle_after": 366 * DAYS,
+    "long_term_payment_interval": 366 * DAYS,
+}
+
+
+@pytest.mark.parametrize("base", [jss.CURRENT, jss.LAUNCH_2015], ids=["current", "launch"])
+@pytest.mark.parametrize("start", [date.min, date(9990, 9, 1)], ids=["year-1", "year-9990"])
+def test_the_widest_rules_work_at_both_ends_of_the_calendar(base, start):
+    """Every engine runs with the largest allowed fields; the timeline equals score at each point."""
+    rules = attrs.evolve(base, **WIDEST)
+    history = contracts_from(start)
+    end = start + timedelta(days=100)
+    points = jss.timeline(history, start=start, end=end, step=7 * DAYS, rules=rules)
+    assert [jss.score(history, as_of=p.on, rules=rules).score for p in points] == [
+        p.score for p in points
+    ]
+    assert 75 == jss.score(history, as_of=end, rules=rules).score
+    assert isinstance(jss.top_rated(history, as_of=end, rules=rules), jss.TopRated)
+    assert isinstance(jss.explain_change(history, start, end, rules=rules), jss.JSSChange)
+    plan = [FutureJob(Money(100, "USD"), days=5)]
+    result = jss.forecast(
+        history, as_of=end, jobs=plan, outcome_odds=NEUTRAL, trials=2, seed=0, rules=rules
+    )
+    assert 2 == sum(b.trials for b in result.bins)
+
+
+# --------------------------------------------------------------------------- the calendar's ends
+
 YEAR_ONE = contracts_from(date(1, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("rules", "computed_on"),
+    [(jss.CURRENT, date(1, 3, 1)), (jss.LAUNCH_2015, date(1, 2, 18))],
+    ids=["current", "launch"],
+)
+def test_contracts_in_year_one_are_scored(rules, computed_on):
+    """Regression: a 24-month window on 0001-03-01 raised 'year -1 is out of range'."""
+    report = jss.score(YEAR_ONE, as_of=date(1, 3, 1), rules=rules)
+    assert (75, computed_on) == (report.score, report.computed_on)
+    assert all(4 == window.contracts for window in report.windows)
+    assert (
+        jss.Outcome.POSITIVE == jss.classify(YEAR_ONE[0], as_of=date(1, 3, 1), rules=rules).outcome
+    )
+
+
+def test_a_window_reaching_before_year_one_starts_on_its_first_day():
+    """The first job (ended 0001-01-11) counts until it is 24 months and one day old, as anywhere."""
+    scores = [
+        jss.score(YEAR_ONE, as_of=day, rules=jss.CURRENT).score
+        for day in (date(2, 12, 1), date(3, 1, 11), date(3, 1, 12))
+    ]
+    assert [75, 75, 67] == scores
 
 
 def test_a_snapshot_before_the_calendar_is_read_on_its_first_day():
     """Biweekly rules on 0001-01-05: the snapshot day would be in year 0, so it is 0001-01-01."""
     assert date.min == jss.LAUNCH_2015.snapshot(date(1, 1, 5))
     assert date(1, 1, 7) == jss.LAUNCH_2015.snapshot(date(1, 1, 20))
+    assert date.min == jss.score(YEAR_ONE, as_of=date(1, 1, 5), rules=jss.LAUNCH_2015).computed_on
     far = attrs.evolve(jss.LAUNCH_2015, snapshot_anchor=date(9990, 1, 1))
     assert date.min == far.snapshot(date(1, 1, 5))
     yearly = attrs.evolve(far, snapshot_every=366 * DAYS)
@@ -203,3 +265,20 @@ def test_a_snapshot_before_the_calendar_is_read_on_its_first_day():
         yearly.snapshot(date(1, 4, 29)),
         yearly.snapshot(date(1, 4, 30)),
     )
+    assert date.min == jss.score(YEAR_ONE, as_of=date(1, 4, 29), rules=yearly).computed_on
+
+
+def test_top_rated_in_year_one_reads_the_weeks_and_earnings_that_exist():
+    """Weeks before year 1 are not read; a 12-month period reaching before it counts every payment."""
+    weeks = jss.top_rated_weeks(YEAR_ONE, as_of=date(1, 2, 1), rules=jss.CURRENT)
+    assert [date(1, 1, 4) + timedelta(weeks=n) for n in range(5)] == [p.on for p in weeks.weeks]
+    paid_first_day = [*YEAR_ONE, job("first", "early", started=date.min, days=0)]
+    result = jss.top_rated(paid_first_day, as_of=date(1, 6, 1), rules=jss.CURRENT)
+    assert Money("500", "USD") == result.earned
+    assert date.min == result.first_contract
+
+
+def test_a_contract_near_the_calendars_end_never_leaves_a_long_window():
+    """The day it would leave a 100-year window is past year 9999: it never leaves within it."""
+    assert _months._leaves(date(9990, 12, 31), 1200) is None
+    assert date(9991, 1, 1) == _months._leaves(date(9990, 11, 30), 1)
