@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss
-from upwork_safety.errors import InvalidValueError, RulesError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.jss import FutureJob, Outcome, _forecast, _months
 from upwork_safety.rules import _platform
 
@@ -282,3 +282,87 @@ def test_a_contract_near_the_calendars_end_never_leaves_a_long_window():
     """The day it would leave a 100-year window is past year 9999: it never leaves within it."""
     assert _months._leaves(date(9990, 12, 31), 1200) is None
     assert date(9991, 1, 1) == _months._leaves(date(9990, 11, 30), 1)
+
+
+# --------------------------------------------------------------------------- score_frame
+
+SCORED = date(2025, 6, 1)
+
+
+def rows(*pairs):
+    """A frame of (freelancer, contract) rows."""
+    pd = pytest.importorskip("pandas")
+    return pd.DataFrame(list(pairs), columns=["freelancer", "contract"])
+
+
+def test_score_frame_takes_tuple_ids():
+    """Regression: tuple ids raised pandas' 'Names should be list-like for a MultiIndex'."""
+    frame = rows(
+        (("team", 1), job("a", "x", started=date(2025, 1, 1))),
+        (("team", 1), job("b", "y", started=date(2025, 1, 2), stars="1.0")),
+        (("team", 2), job("c", "z", started=date(2025, 1, 3))),
+    )
+    scores = jss.score_frame(frame, as_of=SCORED)
+    assert [("team", 1), ("team", 2)] == list(scores.index)
+    assert 1 == scores.index.nlevels
+    assert ([False, True], 50) == (scores["score"].isna().tolist(), scores["score"].iloc[0])
+    assert [2, 1] == scores["contracts"].tolist()
+
+
+def test_score_frame_reads_the_column_when_an_index_level_has_its_name():
+    """Regression: set_index('freelancer', drop=False) raised pandas' ambiguity ValueError."""
+    frame = rows(
+        ("ali", job("a", "x", started=date(2025, 1, 1))),
+        ("ali", job("b", "y", started=date(2025, 1, 2))),
+    ).set_index("freelancer", drop=False)
+    scores = jss.score_frame(frame, as_of=SCORED)
+    assert (["ali"], [100], [2]) == (
+        list(scores.index),
+        scores["score"].tolist(),
+        scores["contracts"].tolist(),
+    )
+
+
+@pytest.mark.parametrize(
+    "ids", [[1, True, 1.0], [True, 1], [0.0, -0.0], [("a", 1), ("a", True)]], ids=repr
+)
+def test_score_frame_refuses_equal_ids_of_different_types(ids):
+    """Regression: ids 1, True and 1.0 were merged into one freelancer with 3 contracts."""
+    contracts = [job(f"c{i}", f"x{i}", started=date(2025, 1, i + 1)) for i in range(len(ids))]
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(rows(*zip(ids, contracts, strict=True)), as_of=SCORED)
+    assert ("freelancer", "equal ids of one type, written alike") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_score_frame_keeps_equal_ids_of_one_type_together():
+    """The same id written the same way on several rows is one freelancer, whatever its type."""
+    contracts = [job(f"c{i}", f"x{i}", started=date(2025, 1, i + 1)) for i in range(4)]
+    frame = rows((1.5, contracts[0]), (7, contracts[1]), (1.5, contracts[2]), (7, contracts[3]))
+    scores = jss.score_frame(frame, as_of=SCORED)
+    assert ([1.5, 7], [2, 2]) == (list(scores.index), scores["contracts"].tolist())
+
+
+def test_score_frame_names_the_row_of_a_bad_contract_cell():
+    """Regression: the error named 'histories[1][0]', an index the caller never wrote."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame(
+        {"who": ["a", "b"], "work": [job("c1", "x"), None]}, index=["row-a", "row-b"]
+    )
+    with pytest.raises(InvalidTypeError) as info:
+        jss.score_frame(frame, as_of=SCORED, freelancer="who", contract="work")
+    assert ("work['row-b']", "a Contract") == (info.value.field, info.value.rule)
+    twice = rows(("a", job("c1", "x")), ("a", job("c1", "y")))
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(twice, as_of=SCORED)
+    assert ("contract[1].id", "unique contract ids") == (info.value.field, info.value.rule)
+
+
+def test_score_frame_refuses_one_column_for_both_roles():
+    """The contract column cannot also be the freelancer column."""
+    frame = rows(("a", job("c1", "x")))
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(frame, as_of=SCORED, freelancer="contract")
+    assert "contract" == info.value.field
