@@ -32,7 +32,7 @@ def _shift_months(day: date, months: int) -> date:
     The month reached must be in the calendar (see :func:`_months_back`
     and :func:`_leaves` for the ends).
     """
-    year, month0 = divmod(_month_index(day) + months, 12)
+    year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)  # hot: _month_index inlined
     return date(year, month0 + 1, min(day.day, calendar.monthrange(year, month0 + 1)[1]))
 
 
