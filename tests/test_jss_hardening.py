@@ -282,6 +282,7 @@ def test_a_contract_near_the_calendars_end_never_leaves_a_long_window():
     """The day it would leave a 100-year window is past year 9999: it never leaves within it."""
     assert _months._leaves(date(9990, 12, 31), 1200) is None
     assert date(9991, 1, 1) == _months._leaves(date(9990, 11, 30), 1)
+    assert _months._leaves(date(9999, 11, 30), 1) is None  # 9999-12-31 is still inside
 
 
 # --------------------------------------------------------------------------- score_frame
@@ -366,3 +367,18 @@ def test_score_frame_refuses_one_column_for_both_roles():
     with pytest.raises(InvalidValueError) as info:
         jss.score_frame(frame, as_of=SCORED, freelancer="contract")
     assert "contract" == info.value.field
+
+
+def test_score_frame_messages_survive_ids_too_long_to_print():
+    """An int id Python refuses to print, equal to a Decimal, is still a library error."""
+    huge = 10**5000
+    contracts = [job("c1", "x"), job("c2", "y", started=date(2025, 1, 2))]
+    with pytest.raises(InvalidValueError) as info:
+        jss.score_frame(rows((huge, contracts[0]), (Decimal(huge), contracts[1])), as_of=SCORED)
+    assert "freelancer" == info.value.field
+    long_label = "r" * 500
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"freelancer": ["a"], "contract": [None]}, index=[long_label])
+    with pytest.raises(InvalidTypeError) as info:
+        jss.score_frame(frame, as_of=SCORED)
+    assert f"contract[{repr(long_label)[:77]}...]" == info.value.field  # shown in 80 characters
