@@ -1325,7 +1325,8 @@ FUTURE = [jss.FutureJob(Money("500", "USD"), days=14) for _ in range(4)]
 def realised(history, outcomes, jobs=FUTURE, start=AS_OF):
     """The contracts forecast() simulates for the given outcomes."""
     rules = jss.CURRENT
-    contracts, _ = _forecast._future_contracts(jobs, start)
+    taken = frozenset(c.client.id for c in history)
+    contracts, _ = _forecast._future_contracts(jobs, start, taken)
     return [
         *history,
         *(

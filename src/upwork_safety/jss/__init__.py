@@ -45,7 +45,14 @@ from upwork_safety.jss._explain import (
     explain_change,
     what_if,
 )
-from upwork_safety.jss._forecast import Forecast, ForecastBin, FutureJob, forecast
+from upwork_safety.jss._forecast import (
+    MAX_JOBS,
+    MAX_TRIALS,
+    Forecast,
+    ForecastBin,
+    FutureJob,
+    forecast,
+)
 from upwork_safety.jss._model import classify, score, timeline
 from upwork_safety.jss._population import score_frame, score_many
 from upwork_safety.jss._presets import CURRENT, HISTORY, rule_sources, rules_as_of
@@ -76,6 +83,8 @@ __all__ = [
     "HISTORY",
     "JOB_SIZE_2020",
     "LAUNCH_2015",
+    "MAX_JOBS",
+    "MAX_TRIALS",
     "NO_FEEDBACK_2020",
     "TRENDING_2021",
     "ChangeItem",

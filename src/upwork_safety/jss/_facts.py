@@ -211,7 +211,10 @@ def _changes(facts: _Facts, rules: JSSRules) -> set[date]:
                 days.add(due)
     if ended is not None:
         days.add(ended)
-        days.update(_leaves(ended, months) for months in rules.tracked_months)
+        for months in rules.tracked_months:
+            leaves = _leaves(ended, months)
+            if leaves is not None:  # None: it never leaves within the calendar
+                days.add(leaves)
     if facts.rehire_from is not None:
         days.add(facts.rehire_from)
     return days

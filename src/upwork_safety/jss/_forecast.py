@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import islice
 from typing import TYPE_CHECKING, cast
 
 import attrs
@@ -32,7 +33,23 @@ from upwork_safety.money import CONTEXT, Money, exact
 if TYPE_CHECKING:
     from upwork_safety.rules import JSSRules
 
-__all__ = ["Forecast", "ForecastBin", "FutureJob", "forecast"]
+__all__ = ["MAX_JOBS", "MAX_TRIALS", "Forecast", "ForecastBin", "FutureJob", "forecast"]
+
+#: The most trials :func:`forecast` runs: a hundred times the 10,000 that
+#: already give each score's chance to within a percent.  Memory does not
+#: grow with the trials (they are drawn in bounded chunks), but time grows
+#: with ``trials × jobs``: at both limits, tens of seconds.
+MAX_TRIALS = 1_000_000
+#: The most future jobs :func:`forecast` plays: two years of a job a week
+#: and then some, far more than a plan holds (the benchmark plays 20).
+MAX_JOBS = 120
+#: How many outcomes a forecast draws at a time: the draws are made in
+#: chunks of whole trials from one generator, so memory stays bounded
+#: whatever the trials and the result is that of drawing them all at once.
+_CHUNK_PICKS = 1 << 16
+#: How many distinct trial totals a forecast remembers the score of; the
+#: memo is emptied when full (scores are recomputed, never different).
+_MEMO_LIMIT = 1 << 16
 
 
 def _positive_days(_instance: object, _attribute: object, value: int) -> None:
@@ -201,10 +218,38 @@ def _simulated_feedback(outcome: Outcome, rules: JSSRules) -> Feedback:
     return Feedback(stars=Decimal(1), private_score=0, end_reason=EndReason.UNSUCCESSFUL)
 
 
-def _future_contracts(jobs: Sequence[FutureJob], start: date) -> tuple[list[Contract], date]:
-    """One contract per job (without feedback), run back to back from *start*."""
+def _new_client_ids(jobs: Sequence[FutureJob], taken: frozenset[str]) -> list[str]:
+    """The id of each job's client: its own, or a new one that no other client has.
+
+    A job without a client gets ``future-client-N`` (N its position).  When
+    any of those ids is in *taken* (the clients of the history and of
+    *exclude_clients*) or is a client a job names, every new id gets one
+    more ``'`` than any of those ids ends with, so none can equal them: a
+    new client is never judged a rehire of someone in the history nor left
+    out by *exclude_clients*.  The work is linear in the ids, whatever they are.
+    """
+    named = {job.client_id for job in jobs if job.client_id is not None}
+    plain = [f"future-client-{number}" for number in range(1, len(jobs) + 1)]
+    suffix = ""
+    if any(client in taken or client in named for client in plain):
+        quotes = max(len(client) - len(client.rstrip("'")) for client in (*taken, *named))
+        suffix = "'" * (quotes + 1)
+    return [
+        job.client_id if job.client_id is not None else client + suffix
+        for job, client in zip(jobs, plain, strict=True)
+    ]
+
+
+def _future_contracts(
+    jobs: Sequence[FutureJob], start: date, taken: frozenset[str]
+) -> tuple[list[Contract], date]:
+    """One contract per job (without feedback), run back to back from *start*.
+
+    *taken* are the client ids a new client must not have (see :func:`_new_client_ids`).
+    """
     contracts: list[Contract] = []
-    for number, job in enumerate(jobs, 1):
+    clients = _new_client_ids(jobs, taken)
+    for number, (job, client) in enumerate(zip(jobs, clients, strict=True), 1):
         if job.days > (LATEST - start).days:
             raise InvalidValueError(
                 f"the future jobs would run past {LATEST.isoformat()}, the last supported day",
@@ -215,7 +260,7 @@ def _future_contracts(jobs: Sequence[FutureJob], start: date) -> tuple[list[Cont
         contracts.append(
             Contract(
                 id=f"future-{number}",
-                client=job.client_id or f"future-client-{number}",
+                client=client,
                 kind=ContractKind.FIXED_PRICE,
                 started=start,
                 ended=end,
@@ -226,18 +271,42 @@ def _future_contracts(jobs: Sequence[FutureJob], start: date) -> tuple[list[Cont
     return contracts, start
 
 
+def _jobs(value: object) -> tuple[FutureJob, ...]:
+    """The planned jobs: one to ``jss.MAX_JOBS`` :class:`FutureJob` values.
+
+    An iterable is read no further than one job past the limit, so an
+    endless generator is refused without being exhausted.
+    """
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
+        value = tuple(islice(cast("Iterable[object]", value), MAX_JOBS + 1))
+    planned = sequence_of(value, FutureJob, "jobs")
+    if not planned:
+        raise InvalidValueError(
+            "jobs must hold at least one FutureJob", field="jobs", rule="at least one job"
+        )
+    if len(planned) > MAX_JOBS:
+        raise InvalidValueError(
+            f"jobs must hold at most {MAX_JOBS:,} FutureJob values (jss.MAX_JOBS)",
+            field="jobs",
+            rule=f"at most {MAX_JOBS:,} jobs",
+        )
+    return planned
+
+
 def _check_trials(trials: object, seed: object) -> None:
+    rule = f"a whole number from 1 to {MAX_TRIALS:,}"
     if isinstance(trials, bool) or not isinstance(trials, int):
         raise InvalidTypeError(
             f"trials must be a whole number, not {type(trials).__name__}",
             field="trials",
-            rule="a whole number ≥ 1",
+            rule=rule,
         )
-    if trials < 1:
+    if not 1 <= trials <= MAX_TRIALS:
         raise InvalidValueError(
-            f"trials must be a whole number ≥ 1, got {trials!r}",
+            f"trials must be a whole number from 1 to {MAX_TRIALS:,} (jss.MAX_TRIALS), "
+            f"got {trials!r}",
             field="trials",
-            rule="a whole number ≥ 1",
+            rule=rule,
         )
     if isinstance(seed, bool) or not isinstance(seed, int):
         raise InvalidTypeError(
@@ -334,6 +403,8 @@ class _Simulation:
         found = self.memo.get(key, self.memo)
         if found is self.memo:
             found = _outcome(self._totals(key), self.rules)[0]
+            if len(self.memo) >= _MEMO_LIMIT:
+                self.memo.clear()
             self.memo[key] = found
         return cast("int | None", found)
 
@@ -372,16 +443,24 @@ def _simulate(
 ) -> Counter[int | None]:
     """Run the trials and count the scores they end at.
 
-    Every trial's outcomes are drawn in one ``choices`` call of
-    ``jobs * trials`` picks: ``random.Random.choices`` draws each pick from
-    the same stream in turn, so this is the same sequence as one call of
-    ``jobs`` picks per trial (the same seed gives the same trials).
+    The outcomes of many trials are drawn in one ``choices`` call, at most
+    ``_CHUNK_PICKS`` picks (whole trials) at a time so that memory stays
+    bounded: ``random.Random.choices`` draws each pick from the same stream
+    in turn (one ``random()`` per pick), so the chunks make the same
+    sequence as one call of ``jobs`` picks per trial, or of ``jobs * trials``
+    picks at once (the same seed gives the same trials).
     """
     rng = random.Random(seed)  # noqa: S311  (a simulation, not cryptography)
     cumulative = [float(sum(odds[: i + 1], Decimal(0))) for i in range(len(odds))]
-    picks = rng.choices(range(len(_SIMULATED)), cum_weights=cumulative, k=jobs * trials)
+    population = range(len(_SIMULATED))
     score = simulation.score
-    return Counter(score(picks[start : start + jobs]) for start in range(0, jobs * trials, jobs))
+    counts: Counter[int | None] = Counter()
+    per_chunk = max(1, _CHUNK_PICKS // jobs)
+    for first in range(0, trials, per_chunk):
+        size = jobs * min(per_chunk, trials - first)
+        picks = rng.choices(population, cum_weights=cumulative, k=size)
+        counts.update(score(picks[start : start + jobs]) for start in range(0, size, jobs))
+    return counts
 
 
 @exact
@@ -399,7 +478,9 @@ def forecast(
     """Simulate the score after some future jobs, many times (seeded Monte Carlo).
 
     The jobs run back to back from *as_of*, each paid in full on its last
-    day, each for a new client unless it names one.  Each trial draws every
+    day, each for a new client unless it names one (a new client is one
+    that is neither in the history nor in *exclude_clients*, whatever their
+    ids are; jobs never share a new client).  Each trial draws every
     job's outcome in order with ``random.Random(seed).choices`` over
     POSITIVE, NEUTRAL, NEGATIVE and turns it into feedback (5 stars and
     10/10; middling stars; 1 star, 0/10 and "unsuccessful").  The model then
@@ -411,13 +492,17 @@ def forecast(
     Args:
         contracts: The real history.
         as_of: The day the first job starts.
-        jobs: The future jobs, a non-empty sequence of :class:`FutureJob`.
+        jobs: The future jobs, a sequence of 1 to ``jss.MAX_JOBS`` (120)
+            :class:`FutureJob` values.
         outcome_odds: Chances of ``Outcome.POSITIVE``, ``NEUTRAL`` and
             ``NEGATIVE`` (``Decimal``, ``str`` or ``int``), summing to 1.
-        trials: How many trials, at least 1.
+        trials: How many trials, from 1 to ``jss.MAX_TRIALS`` (1,000,000).
+            The outcomes are drawn a bounded chunk at a time, so memory
+            does not grow with *trials*; time grows with ``trials × jobs``.
         seed: The seed for ``random.Random``.
         rules: The rule set; default the one in force when the last job ends.
-        exclude_clients: Client ids to leave out.
+        exclude_clients: Client ids to leave out (a job that names one of
+            them is left out too; a job for a new client never is).
 
     Returns:
         A :class:`Forecast`.
@@ -425,20 +510,18 @@ def forecast(
     Raises:
         InvalidTypeError: *jobs* is not a sequence of :class:`FutureJob`
             (one job must be wrapped in a list), or a wrong-typed argument.
-        InvalidValueError: Odds that do not sum to 1, no jobs, fewer than
-            one trial, a naive datetime.
+        InvalidValueError: Odds that do not sum to 1, no jobs or more than
+            ``jss.MAX_JOBS``, fewer than one trial or more than
+            ``jss.MAX_TRIALS``, a naive datetime.
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
-    planned = sequence_of(jobs, FutureJob, "jobs")
-    if not planned:
-        raise InvalidValueError(
-            "jobs must hold at least one FutureJob", field="jobs", rule="at least one job"
-        )
+    planned = _jobs(jobs)
     odds = _odds(outcome_odds)
     _check_trials(trials, seed)
     excluded = _client_ids(exclude_clients)
-    future, horizon = _future_contracts(planned, day)
+    taken = excluded | {contract.client.id for contract in items}
+    future, horizon = _future_contracts(planned, day, taken)
     chosen = _rules(rules, horizon)
     today = _rules(rules, day)
     facts = _build([*items, *future], chosen, excluded, words=False)

@@ -102,6 +102,79 @@ def _stream(
         yield report
 
 
+#: Types whose equal values are the same value: no two ids of one of them are merged wrongly.
+_PLAIN_IDS = frozenset({str, int, bytes})
+#: The longest id or row label an error message shows in full.
+_SHOWN = 80
+
+
+def _shown(value: object) -> str:
+    """*value*'s repr for a message, shortened; an int too long for Python to print is described."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"a {type(value).__name__} too long to show"
+    return text if len(text) <= _SHOWN else f"{text[: _SHOWN - 3]}..."
+
+
+def _same_id(first: object, key: object) -> bool:
+    """Whether *key*, equal to *first*, is also the same id: same type, written alike."""
+    return first is key or (
+        type(first) is type(key) and (type(key) in _PLAIN_IDS or _shown(first) == _shown(key))
+    )
+
+
+def _group(
+    ids: list[Any], cells: list[Any], labels: list[Any], freelancer: str, contract: str
+) -> dict[Any, tuple[Contract, ...]]:
+    """Each freelancer's contracts, in order of first appearance, every row checked.
+
+    Ids that compare equal but differ in type or in how they are written
+    (``1``, ``True`` and ``1.0``; ``0.0`` and ``-0.0``) would be one
+    freelancer to a dict or to pandas; they are refused instead of merged.
+    A cell that is not a Contract, or a contract id used twice by one
+    freelancer, is reported with its row's index label.
+    """
+    groups: dict[Any, tuple[Any, Any, dict[str, Contract]]] = {}  # id -> as written, row, contracts
+    for key, cell, label in zip(ids, cells, labels, strict=True):
+        try:
+            group = groups.get(key)
+        except TypeError:  # an unhashable id (a list, a dict)
+            raise InvalidTypeError(
+                f"frame's {freelancer!r} column must hold hashable ids (str or int), such as "
+                f"a freelancer's name or number; row {_shown(label)} holds a {type(key).__name__}",
+                field=freelancer,
+                rule="hashable freelancer ids",
+            ) from None
+        if group is None:
+            group = groups[key] = (key, label, {})
+        elif not _same_id(group[0], key):
+            raise InvalidValueError(
+                f"frame's {freelancer!r} column holds {_shown(group[0])} (row "
+                f"{_shown(group[1])}) and {_shown(key)} (row {_shown(label)}), which are equal "
+                "but not the same id; write each freelancer's id one way (e.g. all str)",
+                field=freelancer,
+                rule="equal ids of one type, written alike",
+            )
+        if not isinstance(cell, Contract):
+            raise InvalidTypeError(
+                f"frame's {contract!r} column must hold Contract values; row {_shown(label)} "
+                f"(freelancer {_shown(key)}) holds a {type(cell).__name__}",
+                field=f"{contract}[{_shown(label)}]",
+                rule="a Contract",
+            )
+        history = group[2]
+        if cell.id in history:
+            raise InvalidValueError(
+                f"freelancer {_shown(key)} has two contracts with id {cell.id!r} (the second "
+                f"in row {_shown(label)}); ids must be unique so every impact can be told apart",
+                field=f"{contract}[{_shown(label)}].id",
+                rule="unique contract ids",
+            )
+        history[cell.id] = cell
+    return {key: tuple(group[2].values()) for key, group in groups.items()}
+
+
 def _pandas() -> Any:
     if importlib.util.find_spec("pandas") is None:
         raise ImportError(f"jss.score_frame needs pandas, which is not installed: {PANDAS_HINT}")
@@ -122,8 +195,12 @@ def score_frame(
 
     Args:
         frame: A pandas DataFrame with a *freelancer* column (any hashable
-            id) and a *contract* column holding :class:`~upwork_safety.Contract`
-            values (e.g. read with :func:`upwork_safety.serialize.from_json`).
+            id, tuples included) and a *contract* column holding
+            :class:`~upwork_safety.Contract` values (e.g. read with
+            :func:`upwork_safety.serialize.from_json`).  The columns are
+            read even when an index level has the same name.  Ids that are
+            equal but of different types or written differently (``1``,
+            ``True``, ``1.0``) are refused, never merged into one freelancer.
         as_of: The day every freelancer is scored on.
         rules: The rule set for every freelancer; default the one in force
             on *as_of*.
@@ -139,10 +216,14 @@ def score_frame(
     Raises:
         ImportError: pandas is not installed (the message gives the
             ``pip install`` command for the ``pandas`` extra).
-        InvalidTypeError: *frame* is not a DataFrame, or a cell of the
-            contract column is not a Contract.
-        InvalidValueError: A column is missing or named twice, or a row has no freelancer
-            (it is refused, never dropped).
+        InvalidTypeError: *frame* is not a DataFrame, an id is not
+            hashable, or a cell of the contract column is not a Contract
+            (the field names the row's index label, e.g. ``contract[3]``).
+        InvalidValueError: A column is missing or named twice, the two
+            columns are one, a row has no freelancer (it is refused, never
+            dropped), equal ids differ in type or writing, or one
+            freelancer has two contracts with the same id (the field names
+            the row, e.g. ``contract[3].id``).
     """
     pd = _pandas()
     if not isinstance(frame, pd.DataFrame):
@@ -166,7 +247,18 @@ def score_frame(
                 field=what,
                 rule="one column of that name",
             )
-    missing = table[freelancer].isna()
+    if freelancer == contract:
+        raise InvalidValueError(
+            f"the freelancer and contract columns are both {freelancer!r}; name two columns",
+            field="contract",
+            rule="a column other than the freelancer column",
+        )
+    day = utc_day(as_of, "as_of")
+    chosen = _rules(rules, day)
+    excluded = _client_ids(exclude_clients)
+    # The columns themselves (a column wins over an index level of the same name).
+    ids = table[freelancer]
+    missing = ids.isna()
     if missing.any():
         raise InvalidValueError(
             f"frame has {int(missing.sum())} row(s) without a {freelancer!r} value (first at "
@@ -175,29 +267,16 @@ def score_frame(
             field=freelancer,
             rule="no missing freelancer ids",
         )
-    try:
-        groups = table.groupby(freelancer, sort=False)[contract]
-        keys = list(groups.groups)
-    except TypeError:  # pandas cannot group by an unhashable id (a list, a dict)
-        raise InvalidTypeError(
-            f"frame's {freelancer!r} column must hold hashable ids (str or int), such as "
-            "a freelancer's name or number",
-            field=freelancer,
-            rule="hashable freelancer ids",
-        ) from None
-    reports = score_many(
-        (list(groups.get_group(key)) for key in keys),
-        as_of=as_of,
-        rules=rules,
-        exclude_clients=exclude_clients,
-    )
+    groups = _group(ids.tolist(), table[contract].tolist(), list(table.index), freelancer, contract)
     scores, reasons, windows, counts = [], [], [], []
-    for report in reports:
+    for history in groups.values():
+        report = _report(history, day, chosen, excluded)
         scores.append(report.score)
         reasons.append(report.reason)
         windows.append(report.window)
         counts.append(len(report.impacts))
-    index = pd.Index(keys, name=freelancer)
+    # tupleize_cols=False: tuple ids stay ids, not the levels of a MultiIndex.
+    index = pd.Index(list(groups), name=freelancer, tupleize_cols=False)
     return pd.DataFrame(
         {
             "score": pd.array(scores, dtype="Int64"),

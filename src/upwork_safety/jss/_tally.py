@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from upwork_safety.jss._judge import _judge, _Verdict
-from upwork_safety.jss._months import _shift_months
+from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import CONTEXT
 from upwork_safety.rules import Formula, JSSRules, Rounding
@@ -37,8 +37,11 @@ _Contribution = tuple[Outcome, Decimal, str, tuple[bool, ...]]
 
 
 def _cuts(on: date, rules: JSSRules) -> tuple[date, ...]:
-    """The first day inside each slot on *on* (the lifetime slot starts at the dawn of time)."""
-    cuts = tuple(_shift_months(on, -months) for months in rules.tracked_months)
+    """The first day inside each slot on *on* (the lifetime slot starts at the dawn of time).
+
+    A window reaching back before the calendar's first day starts on it (``date.min``).
+    """
+    cuts = tuple(_window_start(on, months) for months in rules.tracked_months)
     return (*cuts, date.min) if rules.lifetime_eligibility else cuts
 
 

@@ -18,7 +18,7 @@ from upwork_safety import _render
 from upwork_safety._validate import utc_day
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.jss._model import _contracts, _rules, timeline
-from upwork_safety.jss._months import _shift_months
+from upwork_safety.jss._months import _months_back
 from upwork_safety.jss._reports import JSSPoint
 from upwork_safety.money import CONTEXT, Money, exact
 
@@ -138,8 +138,9 @@ def top_rated_weeks(
     """Apply Top Rated's Job Success rule: 90% or more in 13 of the last 16 weeks.
 
     The weekly scores are read on *as_of* and on the same weekday of each
-    earlier week.  The earnings and account-age criteria are checked by
-    :func:`top_rated`.
+    earlier week (weeks before the calendar's first day, in year 1, do not
+    exist and are not read).  The earnings and account-age criteria are
+    checked by :func:`top_rated`.
 
     Args:
         contracts: The freelancer's contracts.
@@ -157,7 +158,9 @@ def top_rated_weeks(
     """
     day = utc_day(as_of, "as_of")
     thresholds = _rules(rules, day)
-    first = day - timedelta(weeks=thresholds.top_rated_weeks - 1)
+    # Weeks before the calendar's first day (year 1) do not exist and are not read.
+    back = min(thresholds.top_rated_weeks - 1, (day - date.min).days // 7)
+    first = day - timedelta(weeks=back)
     weeks = tuple(
         timeline(
             contracts,
@@ -201,7 +204,8 @@ def top_rated(
 
     Returns:
         A :class:`TopRated`: the weekly scores, the earnings of the last
-        12 months, the account's age, and whether each is enough.
+        12 months (every payment, when the period reaches back before
+        year 1), the account's age, and whether each is enough.
 
     Raises:
         CurrencyMismatchError: A payment in a currency other than the rules'.
@@ -211,7 +215,8 @@ def top_rated(
     items = _contracts(contracts)
     thresholds = _rules(rules, day)
     weeks = top_rated_weeks(items, as_of=day, rules=rules, exclude_clients=exclude_clients)
-    since = _shift_months(day, -thresholds.top_rated_earnings_months)
+    # None: the period reaches back before the calendar, so every payment is in it.
+    since = _months_back(day, thresholds.top_rated_earnings_months)
     total = Decimal(0)
     for contract in items:
         for payment in contract.payments:
@@ -222,7 +227,7 @@ def top_rated(
                     field=f"contract {contract.id!r} payments",
                     rule=f"paid in {thresholds.currency}",
                 )
-            if since < payment.on <= day:
+            if (since is None or since < payment.on) and payment.on <= day:
                 total = CONTEXT.add(total, payment.amount.amount)
     earned = Money(total, thresholds.currency)
     needed = Money(thresholds.top_rated_min_earnings, thresholds.currency)

@@ -27,6 +27,7 @@ from upwork_safety._validate import (
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason, StrEnum
 from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._platform import _MAX_DURATION
 from upwork_safety.rules._provenance import rule as _rule
 
 __all__ = [
@@ -74,6 +75,30 @@ class Rounding(StrEnum):
 
 
 _ASSUMPTION = "modelling assumption"
+
+#: The longest span, in years, that a month or week field of a rule set may
+#: cover.  Far beyond any real window (the longest is 24 months), and short
+#: enough that a window counted back from any supported day, or forward to
+#: the day a contract leaves it, stays in (or is clipped to) the calendar.
+_MAX_YEARS = 100
+#: The most months a month field (a window, a period) may hold.
+_MAX_MONTHS = 12 * _MAX_YEARS
+#: The most weeks top_rated_weeks may hold.
+_MAX_WEEKS = 52 * _MAX_YEARS
+#: Month fields, bounded by _MAX_MONTHS.
+_MONTH_FIELDS = frozenset(
+    {
+        "windows",
+        "trending",
+        "eligibility_months",
+        "duration_bonus_months",
+        "long_term_months",
+        "top_rated_earnings_months",
+    }
+)
+#: Durations: whole days, at most the longest duration of the platform rules
+#: (the same rule: the engines add them to days up to the last supported one).
+_DURATION_FIELDS = ("snapshot_every", "long_term_payment_interval", "open_idle_after")
 
 
 def _optional_decimal(value: object) -> Decimal | None:
@@ -181,6 +206,23 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _limit(name: str) -> tuple[int | float, str]:
+    """The largest value of the count field *name*, and its unit (a plain count has none)."""
+    if name in _MONTH_FIELDS:
+        return _MAX_MONTHS, "months"
+    if name == "top_rated_weeks":
+        return _MAX_WEEKS, "weeks"
+    return float("inf"), ""
+
+
+def _shown(value: object) -> str:
+    """*value* for an error message; an int too long to print (Python refuses) is described."""
+    items = value if isinstance(value, tuple) else (value,)
+    if any(_is_count(n) and cast("int", n).bit_length() > 64 for n in items):
+        return "a number of more than 19 digits"
+    return repr(value)
+
+
 @attrs.frozen(kw_only=True)
 class JSSRules:
     """One dated rule set of the Job Success Score model.
@@ -198,9 +240,19 @@ class JSSRules:
         >>> strict.formula == "net"
         True
 
+    Month fields (the windows, ``trending``, ``eligibility_months``,
+    ``duration_bonus_months``, ``long_term_months``,
+    ``top_rated_earnings_months``) hold 1 to 1,200 months (100 years),
+    ``top_rated_weeks`` 1 to 5,200 weeks, and the durations
+    (``snapshot_every``, ``long_term_payment_interval``,
+    ``open_idle_after``) whole days up to the longest duration that
+    :class:`~upwork_safety.rules.PlatformRules` allows (366 days), so that
+    every rule set that can be built can be used on every supported day.
+
     Raises:
         RulesError: A field breaks its rule (e.g. an unknown formula,
-            windows that are not positive whole months, tiers out of order).
+            windows that are not positive whole months or are longer than
+            100 years, a duration over 366 days, tiers out of order).
         InvalidTypeError: A field of the wrong type (a ``str`` where a
             sequence or a number is expected, a float).
     """
@@ -441,6 +493,7 @@ class JSSRules:
         exact_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
         text_value(self.name, "JSSRules.name")
         self._check_counts()
+        self._check_durations()
         self._check_types()
         self._check_weights()
         self._check_feedback()
@@ -453,11 +506,12 @@ class JSSRules:
         windows = self.windows
         if not windows or not all(_is_count(m) and m > 0 for m in windows):
             raise RulesError(
-                f"JSSRules.windows must be positive whole months, got {windows}",
+                f"JSSRules.windows must be positive whole months, got {_shown(windows)}",
                 field="JSSRules.windows",
                 rule="positive whole months",
             )
         counts = {
+            "windows": windows,
             "trending": self.trending or (1,),
             "eligibility_months": (
                 (1,) if self.eligibility_months is None else (self.eligibility_months,)
@@ -478,10 +532,19 @@ class JSSRules:
         for name, values in counts.items():
             if not all(_is_count(n) and n > 0 for n in values):
                 raise RulesError(
-                    f"JSSRules.{name} must be a positive whole number, got {getattr(self, name)!r}"
+                    f"JSSRules.{name} must be a positive whole number, got "
+                    f"{_shown(getattr(self, name))}"
                     " (month and count fields must be positive whole numbers)",
                     field=f"JSSRules.{name}",
                     rule="a positive whole number",
+                )
+            limit, unit = _limit(name)
+            if max(values) > limit:
+                raise RulesError(
+                    f"JSSRules.{name} must be at most {limit:,} {unit} ({_MAX_YEARS} years), "
+                    f"got {_shown(getattr(self, name))}",
+                    field=f"JSSRules.{name}",
+                    rule=f"at most {limit:,} {unit}",
                 )
         if self.top_rated_required_weeks > self.top_rated_weeks:
             raise RulesError(
@@ -495,13 +558,21 @@ class JSSRules:
                 field="JSSRules.top_rated_min_score",
                 rule="a whole percent",
             )
-        for name in ("snapshot_every", "long_term_payment_interval", "open_idle_after"):
+
+    def _check_durations(self) -> None:
+        for name in _DURATION_FIELDS:
             span = getattr(self, name)
             if not isinstance(span, timedelta) or span.days < 1 or span % timedelta(days=1):
                 raise RulesError(
                     f"JSSRules.{name} must be a whole number of days, got {span}",
                     field=f"JSSRules.{name}",
                     rule="a whole number of days",
+                )
+            if span > _MAX_DURATION:
+                raise RulesError(
+                    f"JSSRules.{name} must be at most {_MAX_DURATION.days} days, got {span}",
+                    field=f"JSSRules.{name}",
+                    rule=f"at most {_MAX_DURATION.days} days",
                 )
 
     def _check_types(self) -> None:
@@ -625,10 +696,14 @@ class JSSRules:
 
         Returns:
             *on* itself for daily updates; for biweekly snapshots, the last
-            snapshot day (counted from :attr:`snapshot_anchor`) not after it.
+            snapshot day (counted from :attr:`snapshot_anchor`) not after it,
+            or the calendar's first day (``date.min``, 1 January of year 1)
+            when that snapshot would fall before it.
         """
-        every = self.snapshot_every.days
-        return on - timedelta(days=(on - self.snapshot_anchor).days % every)
+        back = (on - self.snapshot_anchor).days % self.snapshot_every.days
+        if back >= on.toordinal():  # the ordinal of date.min is 1
+            return date.min
+        return on - timedelta(days=back)
 
 
 #: The rules Upwork announced with the score in March 2015: best of 6, 12 and
