@@ -1414,3 +1414,17 @@ def test_a_step_refused_after_auto_approval_says_when_the_escrow_was_released():
     with pytest.raises(TransitionError) as info:
         escrow.apply(approved, Approve("m1", at(2024, 3, 30)))
     assert "automatically" not in str(info.value)  # the client approved it
+
+
+def test_nothing_is_allowed_before_the_contract_starts():
+    """Fifth round: allowed() listed Fund and EndContract on 2024-02-20 for a contract that
+    starts 2024-03-01, and apply() then refused both."""
+    c = contract("15.00")
+    early = at(2024, 2, 20)
+    choices = escrow.allowed(c, "m1", now=early)
+    assert () == choices.allowed
+    assert {"Fund", "EndContract"} <= {name for name, _ in choices.refused}
+    for event in (Fund("m1", early), EndContract(early)):
+        with pytest.raises(TransitionError):
+            escrow.apply(c, event)
+    assert ("Fund", "EndContract") == escrow.allowed(c, "m1", now=at(2024, 3, 1)).allowed

@@ -122,7 +122,7 @@ def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) ->
             field="event.at",
             rule="in time order",
         )
-    if at.date() < run.contract.started:
+    if before_start(run, at):
         raise TransitionError(
             f"{event} at {when(at)} is before contract {run.contract.id!r} started "
             f"({run.contract.started.isoformat()})",
@@ -134,8 +134,15 @@ def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) ->
         )
 
 
+def before_start(run: Run, at: datetime) -> bool:
+    """Whether *at* is before the contract started: no event can happen then."""
+    return at.date() < run.contract.started
+
+
 def allowed_names(run: Run, milestone: Draft, at: datetime) -> tuple[str, ...]:
     """The names of the manual events allowed on *milestone* at *at*, in table order."""
+    if before_start(run, at):
+        return ()
     names = [
         kind.__name__
         for kind in MANUAL_EVENTS

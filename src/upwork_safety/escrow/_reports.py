@@ -31,7 +31,7 @@ from upwork_safety._validate import (
     utc_field,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
-from upwork_safety.escrow._engine import allowed_names, choose, run_at, start_moment
+from upwork_safety.escrow._engine import allowed_names, before_start, choose, run_at, start_moment
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
@@ -467,6 +467,11 @@ def allowed(
     milestone_id = instance(milestone_id, str, "milestone_id")
     milestone = run.milestone(_position(run.contract, milestone_id))
     names = allowed_names(run, milestone, at)
+    if before_start(run, at):
+        why = f"the contract starts on {run.contract.started}"
+        refused = [(kind.__name__, why) for kind in MANUAL_EVENTS if kind is not EndContract]
+        refused.append(("EndContract", why))
+        return Choices(milestone_id, milestone.state, names, tuple(refused))
     refused = [
         (kind.__name__, reason)
         for kind in MANUAL_EVENTS
