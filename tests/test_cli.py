@@ -1069,3 +1069,21 @@ def test_a_json_file_with_a_byte_order_mark_is_read(tmp_path, capsys):
     capsys.readouterr()
     assert 2 == run("jss", str(broken), "--as-of", "2025-06-30")[0]
     assert "not UTF-8 text from byte 4" in capsys.readouterr().err
+
+
+def test_scan_reads_standard_input_and_files(monkeypatch, tmp_path, capsys):
+    """Fifth round (newcomer): `echo ... | upwork-safety scan -` scanned the text "-" and said
+    "No findings".  "-" now reads standard input, and --file a UTF-8 file."""
+    message = "Please start now, I'll fund the milestone later"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(message.encode())))
+    code, out = run("scan", "--json", "-")
+    assert 0 == code
+    assert ["START_BEFORE_FUNDING"] == [f["code"] for f in json.loads(out)["findings"]]
+    path = tmp_path / "message.txt"
+    path.write_text(message + "\nThanks!\n", encoding="utf-8")
+    code, out = run("scan", "--json", "--file", str(path))
+    assert ["START_BEFORE_FUNDING"] == [f["code"] for f in json.loads(out)["findings"]]
+    for args in (("scan",), ("scan", "text", "--file", str(path))):
+        code, out = run(*args)
+        assert (2, "") == (code, out)
+        assert "--file" in capsys.readouterr().err

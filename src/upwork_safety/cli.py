@@ -77,6 +77,18 @@ def _read_text(path: str) -> str:
         raise CLIError(f"{path}: no such file") from None
     except OSError as exc:
         raise CLIError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return _decoded(path, data)
+
+
+def _read_message(path: str) -> str:
+    """A message's text from the file *path*, or from standard input for ``"-"``."""
+    if path != "-":
+        return _read_text(path)
+    return _decoded("standard input", sys.stdin.buffer.read(MAX_FILE_BYTES + 1))
+
+
+def _decoded(path: str, data: bytes) -> str:
+    """*data*, read from *path* (at most one byte over the limit), as text."""
     if len(data) > MAX_FILE_BYTES:
         raise CLIError(f"{path}: larger than {MAX_FILE_BYTES:,} bytes; split it")
     try:
@@ -243,6 +255,7 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         now=_now,
         read_contracts=_read_contracts,
         read_statement=_read_statement,
+        read_message=_read_message,
     )
     try:
         status = int(args.run(args, context))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
+from upwork_safety._cli._context import CLIError
 
 if TYPE_CHECKING:
     import argparse
@@ -66,8 +67,26 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
 
 def add_scan_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``scan``."""
-    parser.add_argument("message", help="the message text")
+    parser.add_argument(
+        "message", nargs="?", help="the message text, or - to read it from standard input"
+    )
+    parser.add_argument(
+        "--file", metavar="PATH", help="read the message from a UTF-8 text file instead"
+    )
     parser.add_argument("--outgoing", action="store_true", help="a message you are about to send")
+
+
+def _message(args: argparse.Namespace, ctx: Context) -> str:
+    """The message to scan: the argument, standard input (``-``) or ``--file``."""
+    if args.file is not None:
+        if args.message is not None:
+            msg = "give the message as text, - or --file PATH, not two of them"
+            raise CLIError(msg)
+        return ctx.read_message(args.file)
+    if args.message is None:
+        msg = "give the message text (quoted), - to read it from standard input, or --file PATH"
+        raise CLIError(msg)
+    return ctx.read_message("-") if args.message == "-" else str(args.message)
 
 
 def run_scan(args: argparse.Namespace, ctx: Context) -> int:
@@ -75,7 +94,7 @@ def run_scan(args: argparse.Namespace, ctx: Context) -> int:
     from upwork_safety import checks
 
     direction = checks.Direction.OUTGOING if args.outgoing else checks.Direction.INCOMING
-    found = checks.scan_message(args.message, direction=direction)
+    found = checks.scan_message(_message(args, ctx), direction=direction)
     if ctx.json:
         ctx.dump({"direction": direction, "findings": found})
         return 0

@@ -75,6 +75,8 @@ class Context:
         now: The current moment, UTC.
         read_contracts: Reads a JSON file of contracts.
         read_statement: Reads an Upwork CSV export.
+        read_message: Reads a message's text from a file, or from standard
+            input for ``"-"``.
     """
 
     def __init__(
@@ -87,6 +89,7 @@ class Context:
         now: Callable[[], datetime],
         read_contracts: Callable[[str], list[Contract]],
         read_statement: Callable[[str], Statement],
+        read_message: Callable[[str], str],
     ) -> None:
         self.out = out
         self.json = json
@@ -95,6 +98,7 @@ class Context:
         self.now = now
         self.read_contracts = read_contracts
         self.read_statement = read_statement
+        self.read_message = read_message
 
     def printer(self) -> Printer:
         """A :class:`Printer` on :attr:`out` in the chosen money style."""
