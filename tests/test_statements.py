@@ -1873,3 +1873,19 @@ def test_amounts_are_bounded_so_every_sum_of_an_export_is_exact():
         refused.value.field,
         refused.value.rule,
     )
+
+
+def test_the_guide_lists_every_type_word_the_reader_knows():
+    """docs/statements.md's table of type words is the reader's own list, word for word
+    (a newcomer had to guess 'Subscription' for a membership fee)."""
+    from upwork_safety.statements._formats import TYPE_WORDS
+
+    text = (ROOT / "docs" / "statements.md").read_text("utf-8")
+    table = text.split("<!-- type-words", 1)[1].split("\n\n", 2)[1]
+    listed = []
+    for row in table.splitlines()[2:]:
+        words, kind = (cell.strip() for cell in row.strip("|").split("|"))
+        listed += [
+            (word.strip(" `"), TransactionKind[kind.strip("`")]) for word in words.split(",")
+        ]
+    assert list(TYPE_WORDS) == listed

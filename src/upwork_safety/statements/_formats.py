@@ -216,25 +216,28 @@ def _short(text: str, limit: int = 40) -> str:
 
 # ---------------------------------------------------------------------------- type words
 
-#: The type words of the two transaction exports, compared without regard to case.
-TYPES: dict[str, TransactionKind] = {
-    "fixed price": TransactionKind.FIXED_PRICE,
-    "fixed-price": TransactionKind.FIXED_PRICE,
-    "milestone": TransactionKind.FIXED_PRICE,
-    "hourly": TransactionKind.HOURLY,
-    "bonus": TransactionKind.BONUS,
-    "refund": TransactionKind.REFUND,
-    "refund to client": TransactionKind.REFUND,
-    "service fee": TransactionKind.SERVICE_FEE,
-    "service fee refund": TransactionKind.SERVICE_FEE,
-    "withdrawal": TransactionKind.WITHDRAWAL,
-    "withdrawal fee": TransactionKind.WITHDRAWAL_FEE,
-    "connects": TransactionKind.CONNECTS,
-    "subscription": TransactionKind.SUBSCRIPTION,
-    "payment": TransactionKind.PAYMENT,
-    "gst": TransactionKind.TAX,
-    "miscellaneous": TransactionKind.MISCELLANEOUS,
-}
+#: The type words of the two transaction exports as they are written, and the
+#: kind each names (docs/statements.md lists them).
+TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
+    ("Fixed Price", TransactionKind.FIXED_PRICE),
+    ("Fixed-price", TransactionKind.FIXED_PRICE),
+    ("Milestone", TransactionKind.FIXED_PRICE),
+    ("Hourly", TransactionKind.HOURLY),
+    ("Bonus", TransactionKind.BONUS),
+    ("Refund", TransactionKind.REFUND),
+    ("Refund to client", TransactionKind.REFUND),
+    ("Service Fee", TransactionKind.SERVICE_FEE),
+    ("Service fee refund", TransactionKind.SERVICE_FEE),
+    ("Withdrawal", TransactionKind.WITHDRAWAL),
+    ("Withdrawal Fee", TransactionKind.WITHDRAWAL_FEE),
+    ("Connects", TransactionKind.CONNECTS),
+    ("Subscription", TransactionKind.SUBSCRIPTION),
+    ("Payment", TransactionKind.PAYMENT),
+    ("GST", TransactionKind.TAX),
+    ("Miscellaneous", TransactionKind.MISCELLANEOUS),
+)
+#: The same words, compared without regard to case.
+TYPES: dict[str, TransactionKind] = {_folded(word): kind for word, kind in TYPE_WORDS}
 
 #: The weekly summary's ``Payment type`` words; empty means hourly.
 WEEKLY_TYPES: dict[str, TransactionKind] = {
@@ -242,26 +245,6 @@ WEEKLY_TYPES: dict[str, TransactionKind] = {
     "fixed price payment": TransactionKind.FIXED_PRICE,
     "bonus": TransactionKind.BONUS,
 }
-
-_TYPE_NAMES = (
-    "Fixed Price",
-    "Fixed-price",
-    "Milestone",
-    "Hourly",
-    "Bonus",
-    "Refund",
-    "Refund to client",
-    "Service Fee",
-    "Service fee refund",
-    "Withdrawal",
-    "Withdrawal Fee",
-    "Connects",
-    "Subscription",
-    "Payment",
-    "GST",
-    "Miscellaneous",
-)
-
 
 def kind_of(text: str, *, weekly: bool) -> TransactionKind | str:
     """The kind a type word names, or a problem listing the known words."""
@@ -272,7 +255,7 @@ def kind_of(text: str, *, weekly: bool) -> TransactionKind | str:
     known = (
         "empty (hourly), 'Fixed Price Payment' or 'Bonus'"
         if weekly
-        else ", ".join(repr(n) for n in _TYPE_NAMES)
+        else ", ".join(repr(word) for word, _ in TYPE_WORDS)
     )
     return f"unknown type {_short(text)}; known types: {known}"
 
