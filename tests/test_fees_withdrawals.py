@@ -1574,3 +1574,17 @@ def test_payout_of_a_sub_cent_amount_names_what_was_given():
         gross.rounded(), on=date(2025, 6, 2), method="payoneer", reference_rate=sbp
     )
     assert usd("249.98") == rounded.fee.amount
+
+
+@pytest.mark.parametrize("amount", ["-5", "0"])
+def test_a_withdrawal_of_nothing_or_less_says_so(amount):
+    """Fifth round (newcomer): USD -5.00 was refused as "below the Payoneer minimum of USD
+    0.00"; the amount must be more than zero, whichever method."""
+    sbp = ExchangeRate("USD", "PKR", "280")
+    for call in (
+        lambda: fees.quote_withdrawal(usd(amount), "payoneer", reference_rate=sbp),
+        lambda: fees.compare_withdrawals(usd(amount), reference_rate=sbp),
+    ):
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert ("amount", "more than zero") == (info.value.field, info.value.rule)

@@ -507,8 +507,8 @@ def compare_withdrawals(
         A :class:`WithdrawalComparison`.
 
     Raises:
-        InvalidValueError: An unknown method, a bad rate, or a method given
-            both an offered rate and a spread.
+        InvalidValueError: An amount not above zero, an unknown method, a
+            bad rate, or a method given both an offered rate and a spread.
         InvalidTypeError: *methods* is not a sequence, or another
             wrong-typed argument.
         CurrencyMismatchError: A rate in the wrong direction or currency

@@ -319,5 +319,12 @@ def route(
 
 
 def balance_arg(amount: object, what: str = "amount") -> Money:
-    """The balance to withdraw: Money in whole cents."""
-    return whole_cents(require_money(amount, what), what)
+    """The balance to withdraw: Money in whole cents, more than zero."""
+    money = whole_cents(require_money(amount, what), what)
+    if money.amount <= 0:
+        raise InvalidValueError(
+            f"{what} is the balance to withdraw and must be more than zero, got {money}",
+            field=what,
+            rule="more than zero",
+        )
+    return money

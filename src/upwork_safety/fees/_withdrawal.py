@@ -338,7 +338,7 @@ def quote_withdrawal(
         RulesError: A method with an unpublished spread and neither
             *offered_rate* nor *spread*; a method not available in
             Pakistan; a day before the known tax rules.
-        InvalidValueError: An amount below the method's minimum or not
+        InvalidValueError: An amount not above zero, below the method's minimum or not
             covering its fees, a rate that is not a fraction below 1, an
             unknown method, or conflicting options.
         CurrencyMismatchError: A rate in the wrong direction or currency.

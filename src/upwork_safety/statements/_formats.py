@@ -246,6 +246,7 @@ WEEKLY_TYPES: dict[str, TransactionKind] = {
     "bonus": TransactionKind.BONUS,
 }
 
+
 def kind_of(text: str, *, weekly: bool) -> TransactionKind | str:
     """The kind a type word names, or a problem listing the known words."""
     table = WEEKLY_TYPES if weekly else TYPES
