@@ -730,8 +730,12 @@ def test_classify_refuses_what_is_not_a_contract_and_naive_datetimes():
     """Bad input to classify gets a clear error."""
     with pytest.raises(InvalidTypeError, match="contract must be a Contract"):
         jss.classify("a", as_of=AS_OF)
-    with pytest.raises(InvalidValueError, match="as_of must be timezone-aware"):
+    with pytest.raises(InvalidValueError) as info:
         jss.classify(job("a"), as_of=datetime(2025, 6, 1))
+    assert ("as_of", "timezone-aware datetime (Upwork's clocks run in UTC)") == (
+        info.value.field,
+        info.value.rule,
+    )
     with pytest.raises(InvalidTypeError, match="rules must be JSSRules"):
         jss.classify(job("a"), as_of=AS_OF, rules="current")
 

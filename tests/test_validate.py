@@ -202,3 +202,16 @@ def test_a_sequence_of_several_kinds_names_them_all():
     with pytest.raises(InvalidTypeError) as info:
         sequence_of(3, (int, str), "items")
     assert ("items", "a sequence of int or str") == (info.value.field, info.value.rule)
+
+
+def test_a_naive_datetime_for_a_day_says_to_pass_a_date():
+    """Fifth round (newcomer): a naive pandas Timestamp as as_of was told to add a time zone;
+    for a day, the message says to pass a date."""
+    from datetime import datetime
+
+    from upwork_safety import jss
+
+    with pytest.raises(InvalidValueError) as info:
+        jss.score([], as_of=datetime(2025, 4, 30))
+    assert "as_of" == info.value.field
+    assert ".date()" in str(info.value)

@@ -246,7 +246,20 @@ def utc_day(value: object, what: str) -> date:
         InvalidValueError: *value* is a naive datetime or out of range.
     """
     if isinstance(value, datetime):
-        return utc_instant(value, what).date()
+        try:
+            return utc_instant(value, what).date()
+        except InvalidValueError as exc:
+            if exc.rule != _NAIVE_RULE:
+                raise
+            # A day was asked for: a naive datetime (a pandas date column) has a day in it.
+            plain = value if type(value) is datetime else _plain_datetime(value, what)
+            raise InvalidValueError(
+                f"{what} is a day: pass a date (e.g. value.date() for the day written), or a "
+                f"timezone-aware datetime for its UTC day; got the naive datetime "
+                f"{_shown(plain)}",
+                field=what,
+                rule=_NAIVE_RULE,
+            ) from None
     if not isinstance(value, date):
         raise InvalidTypeError(
             f"{what} must be a date or a timezone-aware datetime, not {type(value).__name__}",
