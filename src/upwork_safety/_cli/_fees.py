@@ -55,7 +55,10 @@ def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--billed-before",
         type=_args.not_negative,
-        help="lifetime billings with this client before, in USD (2016–2023 sliding scale)",
+        help=(
+            "lifetime billings with this client before, in USD "
+            "(read only by the older sliding-scale schedule)"
+        ),
     )
 
 
