@@ -373,11 +373,18 @@ def test_score_frame_messages_survive_ids_too_long_to_print():
     """An int id Python refuses to print, equal to a Decimal, is still a library error."""
     huge = 10**5000
     contracts = [job("c1", "x"), job("c2", "y", started=date(2025, 1, 2))]
+    pd = pytest.importorskip("pandas")
+    # Built column by column as objects: some pandas versions try the huge int as a float.
+    frame = pd.DataFrame(
+        {
+            "freelancer": pd.Series([huge, Decimal(huge)], dtype=object),
+            "contract": pd.Series(contracts, dtype=object),
+        }
+    )
     with pytest.raises(InvalidValueError) as info:
-        jss.score_frame(rows((huge, contracts[0]), (Decimal(huge), contracts[1])), as_of=SCORED)
+        jss.score_frame(frame, as_of=SCORED)
     assert "freelancer" == info.value.field
     long_label = "r" * 500
-    pd = pytest.importorskip("pandas")
     frame = pd.DataFrame({"freelancer": ["a"], "contract": [None]}, index=[long_label])
     with pytest.raises(InvalidTypeError) as info:
         jss.score_frame(frame, as_of=SCORED)
