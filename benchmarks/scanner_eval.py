@@ -10,10 +10,10 @@ repository root with the package installed).  For each set it prints:
 * the share of risky messages whose codes are found exactly.
 
 The held-out sets (``tests/data/messages_heldout.json`` and the smaller
-``messages_heldout_2.json``) are reported **only in aggregate**: this script
-never prints one of their messages, and nothing in the scanner may be
-adjusted because of them.  ``--dev-misses`` lists the
-development set's misclassified messages, for tuning; there is deliberately
+``messages_heldout_2.json`` and ``messages_heldout_3.json``) are reported
+**only in aggregate**: this script never prints one of their messages, and
+nothing in the scanner may be adjusted because of them.  ``--dev-misses``
+lists the development set's misclassified messages, for tuning; there is deliberately
 no such option for the held-out set.
 
 ``--json`` prints the figures as JSON instead of tables.  ``--rules-only``
@@ -39,6 +39,10 @@ SETS = {
     # Written on 2026-12-02 before the sixth batch's tuning, by the hand that wrote
     # that batch, and scored only in aggregate, before and after.
     "held-out, second": DATA / "messages_heldout_2.json",
+    # Written before the seventh batch's tuning (feedback traded for something,
+    # overpayments sent back off Upwork, work delivered outside Upwork), by the hand
+    # that wrote that batch, and scored only in aggregate, before and after.
+    "held-out, third": DATA / "messages_heldout_3.json",
 }
 CODES = (
     "START_BEFORE_FUNDING",

@@ -175,9 +175,93 @@ def test_outgoing_quiet(text):
     assert [] == scan(text, "outgoing")
 
 
-def test_review_begging_is_only_checked_outgoing():
-    """A client's mention of five stars is not REVIEW_BEGGING."""
+def test_a_clients_bare_request_for_stars_is_not_review_begging():
+    """A client's mention of five stars, with nothing offered for them, is not REVIEW_BEGGING."""
     assert [] == scan("Please leave me 5 stars too, haha", "incoming")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please leave the contract open and I will give you 5 stars if you refund $100 back to me.",
+        "could you leave me a 5 star review too? I'll do the same.",
+        "Refund $25 and I'll change my review to 5 stars.",
+        "If you don't refund half, I'll leave you 1 star.",
+        "Main aap ko 5 star de dunga agar aap 50 dollar refund kar dein.",
+        "Aap bhi mujhe 5 star dena, main bhi de raha hoon.",
+    ],
+)
+def test_incoming_rating_traded_is_review_begging(text):
+    """A client offering a rating (or threatening a bad one) for something, or a swap."""
+    (finding,) = checks.scan_message(text)
+    assert "REVIEW_BEGGING" == finding.code
+    assert Confidence.HIGH is finding.confidence
+    assert finding.script.startswith("Thanks, but I can't exchange anything for feedback")
+    assert text[slice(*finding.span)] == finding.evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've left a review, 5 stars, well deserved!",
+        "If you finish by Friday I'll leave you 5 stars and a bonus.",
+        "I'll leave you a 5-star review for the great work.",
+        "If a customer asks for a refund, the app should ask them for a 5 star rating first.",
+        "Give the client a discount if they leave a 5-star review on Google.",
+        "Let's leave honest reviews for each other at the end.",
+        "I'll give you 5 stars, and please send the source files back.",
+    ],
+)
+def test_incoming_ratings_not_traded_are_quiet(text):
+    """Stars given, promised for the work, honest reviews, or the product's customers' ratings."""
+    assert [] == scan(text, "incoming")
+
+
+def test_money_sent_back_off_upwork_is_payment():
+    """The overpayment scam: money the client wants back through a method that leaves Upwork."""
+    text = "Pay me back the difference via Easypaisa 0300-1234567"
+    assert ["OFF_PLATFORM_PAYMENT", "OFF_PLATFORM_CONTACT"] == scan(text)
+    # A fee paid that way is still UPFRONT_FEE alone, even when it is "paid back" later.
+    assert ["UPFRONT_FEE"] == scan(
+        "Please pay the $30 fee via JazzCash, we'll pay it back after training."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        (
+            (
+                "I will close this contract and open a new one, but please don't submit the "
+                "work through Upwork."
+            ),
+            ["START_BEFORE_FUNDING"],
+        ),
+        ("Kaam Upwork pe submit mat karna, mujhe Drive link bhej dena.", ["START_BEFORE_FUNDING"]),
+        ("Don't submit on Upwork yet, I'm checking the staging link.", []),
+        ("No need to upload the raw footage to Upwork, just the final cut.", []),
+        ("Never submit the files outside Upwork.", []),
+        (
+            (
+                "You can deliver the source files through Google Drive and submit the "
+                "milestone on Upwork."
+            ),
+            [],
+        ),
+        (
+            "Do the extra logo variations for free and you'll get a 5-star review from me.",
+            ["SCOPE_CREEP", "REVIEW_BEGGING"],
+        ),
+    ],
+)
+def test_the_seventh_batchs_wordings(text, codes):
+    """Work handed over outside Upwork's submission; extra work for free is scope creep."""
+    assert codes == scan(text)
+
+
+def test_credential_requests_have_no_code():
+    """No code covers a request to log in to someone's account; the scanner says nothing."""
+    assert [] == scan("login to my google account with password to verify")
 
 
 def test_client_only_codes_are_not_checked_outgoing():

@@ -247,8 +247,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         Severity.DANGER,
         "incoming message",
         "The client asks you to start (or deliver) before the milestone is funded or "
-        "the contract exists, to work without escrow, to do free or unpaid sample or "
-        "test work before hiring, or says payment comes only after delivery.",
+        "the contract exists, to work without escrow (or to deliver the work outside "
+        "Upwork's submission), to do free or unpaid sample or test work before hiring, or "
+        "says payment comes only after delivery.",
         "Only funded milestones are protected; work done before funding can be taken "
         "without paying.",
         "HC 211063748 (Fixed-Price Protection)",
@@ -304,9 +305,11 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
     CodeInfo(
         FindingCode.REVIEW_BEGGING,
         Severity.WARNING,
-        "outgoing message",
+        "any message",
         "Your message asks for a particular rating: five stars, 10/10, 'a good review', "
-        "'would recommend', or offers something for it.",
+        "'would recommend', or offers something for it; or the client offers a rating (or "
+        "threatens a bad one) for a refund, money back, a discount or free work, or to swap "
+        "ratings.",
         "Asking for (or offering something for) a particular rating breaks Upwork's "
         "feedback rules; asking for honest feedback is fine.",
         f"Upwork feedback policy ({_OUTSIDE}); feedback feeds the Job Success Score (HC 211063558)",

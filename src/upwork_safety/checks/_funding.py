@@ -151,6 +151,24 @@ _NO_ESCROW = re.compile(
     r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)\b|"
     r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b"
 )
+#: The work handed over outside Upwork's submission, so never against a funded milestone:
+#: "don't submit the work through Upwork", "skip the Upwork submission", "deliver it outside
+#: Upwork", "Upwork pe submit mat karna".
+_OFF_SUBMIT = re.compile(
+    r"\b(?:don'?t|do not|never|no need to|without|skip|avoid|instead of)"
+    r"(?: \w+){0,2}? (?:submit|deliver)\w{0,5}\b(?: \w+){0,4}? (?:on|through|thru|via|"
+    r"in|to|using) (?:the )?upwork\b(?!'s)|"
+    r"\b(?:skip|bypass|avoid|no need (?:to use|for)|without) (?:the )?upwork'?s? "
+    r"(?:submission|submit|delivery)\w{0,7}\b|"
+    r"\b(?:deliver|submit|send|share|hand over)\w{0,3}\b(?: \w+){0,4}? (?:outside|off)"
+    r"(?: of)?(?: the)? upwork\b(?!'s)|"
+    r"\bupwork (?:pe|par|per|mein|me) (?:\w+ )?(?:submit|deliver)\w{0,3} (?:na|mat|nahi)\b|"
+    r"\b(?:submit|deliver)\w{0,3} upwork (?:pe|par|per|mein|me) (?:na|mat|nahi)\b"
+)
+#: Not now, rather than not on Upwork: "don't submit on Upwork yet".
+_NOT_YET = re.compile(r"\b(?:yet|until|till|before (?:i|we)|abhi)\b")
+#: Free work that is more of the same job (SCOPE_CREEP's), not a trial before hiring.
+_EXTRA_FREE = re.compile(r"\b(?:extra|additional)\b")
 FREE_WORK = re.compile(
     r"\b(?:free|unpaid|no pay|without pay(?:ment)?|not paid|muft)\b(?: \w+){0,3}? "
     r"(?:sample|test|trial|task|assignment|demo|mockup|concepts?|designs?|logo|articles?|"
@@ -278,15 +296,24 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
             or sentence.first(lex.ON_PLATFORM)
         )
     if pattern is FREE_WORK:
-        return not sentence.first(_PORTFOLIO) and (
-            sentence.asks() or bool(_UNPAID.search(match.group()))
-        )
-    return True
+        return _free_work_asked(sentence, match)
+    # "Don't submit it on Upwork yet" is about when, not where.
+    return pattern is not _OFF_SUBMIT or not sentence.first(_NOT_YET)
+
+
+def _free_work_asked(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Free or unpaid work asked for as a trial (not samples of past work, not extra work)."""
+    if _EXTRA_FREE.search(sentence.text, max(0, match.start() - 24), match.end()):
+        return False  # "the extra variations for free": more work (SCOPE_CREEP), not a trial
+    return not sentence.first(_PORTFOLIO) and (
+        sentence.asks() or bool(_UNPAID.search(match.group()))
+    )
 
 
 _START_ANCHOR = anchor(
-    (_NO_ESCROW, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK, TRIAL),
+    (_NO_ESCROW, _OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK, TRIAL),
     "without skip no need zaroorat bina baghair wait outside formalities paperwork not free "
+    "submit deliver bypass avoid instead never don "
     "unpaid pay muft it this will won paid nahi payment paise money amount cash dekh check kaam "
     "work pehle fund escrow contract offer milestone hire see like review approve sample test "
     "trial small demo first",
@@ -318,7 +345,7 @@ def _start_stated(message: Message) -> Hit | None:
     """Work without escrow, free or unpaid work, payment only after delivery, a trial to hire."""
     code = FindingCode.START_BEFORE_FUNDING
     for sentence in message.holding(_START_ANCHOR):
-        for pattern in (_NO_ESCROW, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
+        for pattern in (_NO_ESCROW, _OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
             for match in sentence.all(pattern):
                 if _unconditional(sentence, match, pattern):
                     return Hit(code, *sentence.span(match), Confidence.HIGH)

@@ -20,8 +20,10 @@ sentences into clauses), and each code looks for a combination of ideas from
 * **scope creep** -- more work asked for ("also", "one more", "bhi") with the
   price unchanged ("same budget", "isi milestone mein") or played down
   ("quick", "chhota sa kaam");
-* **review begging** (your own messages) -- a request for a particular
-  rating, or something offered for one.
+* **review begging** -- in your own messages, a request for a particular
+  rating, or something offered for one; in a client's, a rating offered (or
+  a bad one threatened) for a refund, money back, a discount or free work,
+  or a swap of ratings.
 
 A match is dropped when its context says otherwise: a negation in its
 clause ("I don't use WhatsApp", "WhatsApp pe mat bulaein"), unless the
@@ -48,7 +50,7 @@ from __future__ import annotations
 from upwork_safety.checks._findings import FindingCode
 from upwork_safety.checks._funding import start_before_funding
 from upwork_safety.checks._off_platform import contact, payment, payment_kept_on_platform
-from upwork_safety.checks._reviews import review_begging
+from upwork_safety.checks._reviews import review_begging, review_trade
 from upwork_safety.checks._scope import scope_creep
 from upwork_safety.checks._sentences import Hit, Message
 from upwork_safety.checks._upfront_fee import upfront_fee
@@ -63,7 +65,14 @@ def detect(text: str, *, outgoing: bool) -> list[Hit]:
     if outgoing:
         hits.append(review_begging(message))
     else:
-        hits.extend((start_before_funding(message), upfront_fee(message), scope_creep(message)))
+        hits.extend(
+            (
+                start_before_funding(message),
+                upfront_fee(message),
+                scope_creep(message),
+                review_trade(message),
+            )
+        )
     return [hit for hit in hits if hit is not None]
 
 

@@ -47,6 +47,7 @@ CHECKED: dict[Direction, tuple[FindingCode, ...]] = {
         FindingCode.UPFRONT_FEE,
         FindingCode.OFF_PLATFORM_CONTACT,
         FindingCode.SCOPE_CREEP,
+        FindingCode.REVIEW_BEGGING,
     ),
     Direction.OUTGOING: (
         FindingCode.OFF_PLATFORM_PAYMENT,
@@ -119,6 +120,17 @@ _MESSAGE_TEXT: dict[tuple[FindingCode, Direction], _Text] = {
         "Happy to add that; it's outside what we scoped for this milestone though. Want "
         "me to quote it separately or fold it into the next one?",
     ),
+    (FindingCode.REVIEW_BEGGING, Direction.INCOMING): _Text(
+        "The client offers a rating in exchange for something (a refund, money back, free "
+        "work or your own rating), or threatens a bad one.",
+        "Don't trade: feedback given for a refund, a payment or a rating in return breaks "
+        "Upwork's feedback rules, and money sent back outside Upwork is not protected. "
+        "Keep feedback honest and refunds on the contract; if you're pressured, report it "
+        "to Upwork.",
+        "Thanks, but I can't exchange anything for feedback; Upwork asks us both to leave "
+        "honest feedback. If something about the work isn't right, let's sort it out here "
+        "on the contract.",
+    ),
     (FindingCode.REVIEW_BEGGING, Direction.OUTGOING): _Text(
         "Your message asks the client for a particular rating.",
         "Don't send it: asking for a specific rating (or offering something for it) "
@@ -161,7 +173,9 @@ def scan_message(
 
     Incoming messages (from a client) are checked for
     ``START_BEFORE_FUNDING``, ``OFF_PLATFORM_PAYMENT``, ``UPFRONT_FEE``,
-    ``OFF_PLATFORM_CONTACT`` and ``SCOPE_CREEP``; outgoing messages (yours,
+    ``OFF_PLATFORM_CONTACT``, ``SCOPE_CREEP`` and ``REVIEW_BEGGING`` (a
+    rating offered for a refund, money or free work, or swapped); outgoing
+    messages (yours,
     before you send them) for ``OFF_PLATFORM_PAYMENT``,
     ``OFF_PLATFORM_CONTACT`` and ``REVIEW_BEGGING``.
 

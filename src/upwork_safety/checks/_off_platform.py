@@ -199,15 +199,40 @@ def _payment_account(sentence: Sentence) -> Hit | None:
     return None
 
 
+#: Money the freelancer is asked to send back to the client ("pay me back the difference",
+#: "return the extra"): the overpayment scam.  Not a fee, so not UPFRONT_FEE's.
+_SEND_BACK = re.compile(
+    r"\b(?:pay|send|transfer|wire|give|return|refund)\w{0,3}(?: (?:me|us|it|that|this|them|"
+    r"the|extra|rest|\$?\d[\d,]{0,9}|difference|amount|money|balance)){0,3} back\b|"
+    r"\b(?:return|refund)\w{0,3} (?:me |us )?(?:the )?(?:difference|extra|excess|overpa\w{0,6}|"
+    r"duplicate|surplus)\b|"
+    r"\bwapas (?:kar|bhej|de|transfer)(?: \w+)? (?:dein|do|dijiye|dena|karein|karo)\b|"
+    r"\bwapas (?:bhejein|bhejo|karein|karo|kijiye)\b"
+)
+_A_FEE = re.compile(r"\b(?:fees?|deposit|charges?|registration|training|kit)\b")
+
+
+def _sent_back(sentence: Sentence) -> bool:
+    """Whether the sentence asks for money back (and names no fee, which is UPFRONT_FEE's)."""
+    return bool(sentence.first(_SEND_BACK)) and not sentence.first(_A_FEE)
+
+
 def _payment_method(sentence: Sentence) -> Hit | None:
     """A payment method that leaves Upwork, with paying in a request or offer."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
     best: Hit | None = None
+    back = _sent_back(sentence)
     for match in sentence.all(lex.METHOD):
-        if sentence.freelancer_pays(match.start()) or sentence.suppressed(*match.span()):
+        if sentence.suppressed(*match.span()):
+            continue
+        if sentence.freelancer_pays(match.start()) and not back:
             continue
         low, high = sentence.clause(match.start())
-        if sentence.freelancer_pays() and not CLIENT_TO_YOU.search(sentence.text, low, high):
+        if (
+            sentence.freelancer_pays()
+            and not back
+            and not CLIENT_TO_YOU.search(sentence.text, low, high)
+        ):
             continue  # a fee the freelancer is told to pay: UPFRONT_FEE, not a payment to them
         pay = sentence.first(lex.PAY)
         reason = sentence.first(lex.OFF_PLATFORM) or sentence.first(lex.PLATFORM_FEE)

@@ -1,4 +1,13 @@
-"""Review begging (your own messages): asking for a particular rating, or paying for one."""
+"""Review begging: asking for a particular rating, or trading one for something.
+
+In your own messages: asking for five stars, 10/10, a good review, or
+offering something for one.  In a client's message: a rating offered (or a
+bad one threatened) in exchange for something from you -- a refund, money
+back, a discount, free or extra work -- or a swap of ratings ("leave me five
+stars too, I'll do the same").  Upwork's feedback rules forbid manipulating
+feedback either way; a client who merely mentions stars, or asks for them
+without offering anything, is not flagged.
+"""
 
 from __future__ import annotations
 
@@ -72,3 +81,89 @@ _RATING_ANCHOR = anchor(
 def review_begging(message: Message) -> Hit | None:
     """REVIEW_BEGGING: your own message asks for a particular rating."""
     return best_hit(_begging_in(s) for s in message.holding(_RATING_ANCHOR))
+
+
+# ------------------------------------------------------------------ a client's trade
+
+#: A bad rating, threatened: "I'll leave you 1 star", "a negative review".
+_BAD_RATING = re.compile(
+    r"\b(?:1|one|2|two|low|bad|negative|poor|terrible)[\s-]?(?:stars?|star (?:review|rating|"
+    r"feedback)|rating|ratings|review|reviews|feedback)\b"
+)
+#: What the freelancer would give for the rating: money back, a discount, free or extra work.
+_TRADE = re.compile(
+    r"\brefund\w{0,3}\b|\bdiscount\w{0,3}\b|\bcashback\b|\bwapas\b|"
+    r"\b(?:send|pay|give|transfer|return|wire)\w{0,3} (?:(?:me|us|it|the|\$?\d[\d,]{0,9}|money|"
+    r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}back\b|"
+    r"\bknock\w{0,3}\b|(?:\$\d[\d,]{0,9}|\b\d{1,3} ?%) off\b|"
+    r"\b(?:for free|free of (?:cost|charge)|free mein|muft mein|no extra (?:cost|charge|pay)|"
+    r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
+    r"\b(?:lower|reduce|cut)\w{0,3} (?:the |your )?(?:price|rate|fee)\b|"
+    r"\b(?:extra|additional) (?:pages?|revisions?|work|changes|features?|variations?|concepts?|"
+    r"designs?|sections?|screens?|logos?|edits?)\b"
+)
+#: The rating made the price of the trade: "if", "and I'll", "or I'll", "in return".
+_EXCHANGE = re.compile(
+    r"\b(?:if|agar|unless|in exchange|in return|as long as|provided|and (?:i'?ll|i will|we'?ll|"
+    r"we will|you'?ll|you will|i'?d)|or (?:i'?ll|i will|we'?ll|else)|otherwise|warna|for|to main|"
+    r"to hum)\b"
+)
+#: Ratings swapped: "I'll do the same", "each other", "main bhi 5 star dunga".
+_SWAP = re.compile(
+    r"\b(?:i'?ll|i will|we'?ll|we will) (?:do the same|return the favou?r|leave you one|"
+    r"give you one)\b|\bdo the same for you\b|\beach other\b|\bone another\b|"
+    r"\breturn the favou?r\b|\bscratch (?:my|your) back\b|\bfor me and (?:\w+ ){1,3}?for you\b|"
+    r"\b(?:main|mai|hum) bhi (?:\w+ ){0,4}?(?:de|dunga|dungi|denge|doon|dun|de raha|de rahi|"
+    r"de rahe|karunga|karungi|karenge)\b"
+)
+_TRADE_ANCHOR = anchor(
+    (_RATING, _BAD_RATING),
+    "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
+    "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
+    "rating review feedback 1 one 2 two low bad negative poor terrible star",
+)
+_SWAP_ANCHOR = anchor(
+    (_SWAP,),
+    "do the same favour favor leave you give you each other one another scratch for me bhi",
+)
+
+
+#: Ratings and refunds of the product being built: "if a customer asks for a refund...".
+_TRADE_PRODUCT = re.compile(
+    r"\b(?:customers?|users?|buyers?|shoppers?|visitors?|guests?|patients?|students?|"
+    r"the app|our app|the site|our site|website|store|shop|feature|popup|pop-up|flow|"
+    r"email template|dashboard|they|their|google|yelp|trustpilot|amazon|play store|orders?|"
+    r"e-?mail|caption|ads?|copy|landing)\b"
+)
+
+
+def _rating_given(sentence: Sentence) -> re.Match[str] | None:
+    """A rating (good or bad) in a sentence that does not thank for one or build one."""
+    if (
+        sentence.first(_THANKS_FOR)
+        or sentence.first(_RATING_PRODUCT)
+        or sentence.first(_TRADE_PRODUCT)
+        or sentence.past()
+    ):
+        return None
+    for pattern in (_RATING, _BAD_RATING):
+        for match in sentence.all(pattern):
+            if not sentence.negated(*match.span()):
+                return match
+    return None
+
+
+def review_trade(message: Message) -> Hit | None:
+    """REVIEW_BEGGING in a client's message: a rating traded for something, or swapped."""
+    code = FindingCode.REVIEW_BEGGING
+    swapped = message.has(_SWAP_ANCHOR)
+    for sentence in message.holding(_TRADE_ANCHOR):
+        rating = _rating_given(sentence)
+        if rating is None:
+            continue
+        trade = sentence.first(_TRADE)
+        if trade is not None and sentence.first(_EXCHANGE):
+            return Hit(code, *sentence.span(rating, trade), Confidence.HIGH)
+        if swapped:
+            return Hit(code, *sentence.span(rating), Confidence.HIGH)
+    return None

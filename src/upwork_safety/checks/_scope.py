@@ -154,6 +154,7 @@ _TRIAL_ANCHOR = anchor((TRIAL,), "sample test trial small demo first")
 _FREE_WORK_ANCHOR = anchor(
     (FREE_WORK,), "free unpaid pay paid muft it this will won nahi payment paise bina"
 )
+_EXTRA_ANCHOR = anchor((re.compile(r"\b(?:extra|additional)\b"),), "extra additional")
 _SAME_PRICE_ANCHOR = anchor(
     (_SAME_PRICE,),
     "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
@@ -172,8 +173,10 @@ def scope_creep(message: Message) -> Hit | None:
     first = next(candidates, None)
     if first is None:
         return None
-    if any(message.has(a) for a in (_NEW_PAY_ANCHOR, _TRIAL_ANCHOR, _FREE_WORK_ANCHOR)):
+    if any(message.has(a) for a in (_NEW_PAY_ANCHOR, _TRIAL_ANCHOR)):
         return None
+    if message.has(_FREE_WORK_ANCHOR) and not message.has(_EXTRA_ANCHOR):
+        return None  # free work as a trial is START_BEFORE_FUNDING's; "extra ... for free" is ours
     priced = message.has(_SAME_PRICE_ANCHOR)
     small = message.has(_SMALL_ANCHOR)
     return best_hit(_creep_in(s, priced=priced, small=small) for s in (first, *candidates))
