@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from benchmarks.scanner_eval import CODES, ROOT, SETS, score
 from upwork_safety import checks
-from upwork_safety.checks._messages import scan_rules_only
+from upwork_safety.checks._messages import CHECKED, scan_rules_only
 from upwork_safety.checks._model import features as model_features
 from upwork_safety.checks._normalise import normalise
 
@@ -101,10 +101,8 @@ Model = tuple[dict[str, float], float]
 
 def combined(models: dict[str, Model], limits: dict[str, float]) -> Any:
     """A scanner: the rules, plus the model's codes above their limits where rules are silent."""
-    checked = {
-        "incoming": set(CODES) - {"REVIEW_BEGGING"},
-        "outgoing": {"OFF_PLATFORM_PAYMENT", "OFF_PLATFORM_CONTACT", "REVIEW_BEGGING"},
-    }
+    # The codes the scanner checks in each direction, read from the scanner itself.
+    checked = {str(side): {str(code) for code in codes} for side, codes in CHECKED.items()}
 
     rules = scan_rules_only
 
