@@ -263,6 +263,8 @@ class WeeklyInvoice:
         rules = self.rules
         size = rules.hourly_segment
         budget = _limit_segments(self.weekly_limit, size)
+        pauses = self.pauses  # in time order, none overlapping (their validator)
+        first = 0  # pauses before *first* ended before this segment: done with
         for index, segment in enumerate(self.segments):
             name = f"WeeklyInvoice.segments[{index}]"
             if segment.length != size or (segment.start - self.week.start) % size:
@@ -273,9 +275,15 @@ class WeeklyInvoice:
                     field=name,
                     rule="one slot of rules.hourly_segment on the week's grid",
                 )
-            unpaused = size - sum(
-                (p.overlap(segment.start, segment.end) for p in self.pauses), timedelta(0)
-            )
+            # Segments run in time order too, so the pauses are walked once: cost grows
+            # with segments + pauses, not their product.
+            while first < len(pauses) and (pauses[first].end or segment.end) <= segment.start:
+                first += 1
+            paused, at = timedelta(0), first
+            while at < len(pauses) and pauses[at].start < segment.end:
+                paused += pauses[at].overlap(segment.start, segment.end)
+                at += 1
+            unpaused = size - paused
             if not rules.hourly_partial_segment_minimum <= segment.logged <= unpaused:
                 minimum = rules.hourly_partial_segment_minimum
                 raise InvalidValueError(
