@@ -389,3 +389,11 @@ def test_score_frame_messages_survive_ids_too_long_to_print():
     with pytest.raises(InvalidTypeError) as info:
         jss.score_frame(frame, as_of=SCORED)
     assert f"contract[{repr(long_label)[:77]}...]" == info.value.field  # shown in 80 characters
+
+
+def test_a_sub_cent_future_job_is_refused_where_it_is_written():
+    """Review: FutureJob(USD 100.005) was built, and forecast then failed naming
+    Payment.amount, a value the caller never wrote."""
+    with pytest.raises(InvalidValueError) as info:
+        jss.FutureJob(Money("100.005", "USD"))
+    assert ("FutureJob.amount", "whole minor units") == (info.value.field, info.value.rule)

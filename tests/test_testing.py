@@ -147,3 +147,13 @@ def test_factories_import_without_hypothesis():
         done.stderr,
         done.returncode,
     )
+
+
+def test_factories_refuse_sub_cent_dollars_naming_their_argument():
+    """Review: finished_contract(earned="100.005") failed naming Payment.amount."""
+    from upwork_safety.errors import InvalidValueError
+    from upwork_safety.testing import factories
+
+    with pytest.raises(InvalidValueError) as info:
+        factories.finished_contract(earned="100.005")
+    assert ("earned", "whole minor units") == (info.value.field, info.value.rule)

@@ -584,6 +584,15 @@ def money_field(instance: object, attribute: Any, value: Any) -> None:
     check_money(value, field_name(instance, attribute))
 
 
+def cents_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: a non-negative :class:`Money` in whole minor units (cents).
+
+    Every amount Upwork moves (a milestone, a payment, escrow) is in cents.
+    """
+    money_field(instance, attribute, value)
+    whole_cents(value, field_name(instance, attribute))
+
+
 def optional_money_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: ``None`` or a non-negative :class:`Money`."""
     if value is not None:

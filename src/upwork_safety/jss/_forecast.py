@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import LATEST, decimal_value, money_field, sequence_of, utc_day
+from upwork_safety._validate import (
+    LATEST,
+    cents_field,
+    decimal_value,
+    sequence_of,
+    utc_day,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _Facts
 from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_only
@@ -84,12 +90,12 @@ class FutureJob:
             new client.
 
     Raises:
-        InvalidValueError: Fewer than 1 day, a negative amount or an empty
-            client id.
+        InvalidValueError: Fewer than 1 day, a negative amount or one below
+            the cent, or an empty client id.
         InvalidTypeError: An amount that is not :class:`~upwork_safety.Money`.
     """
 
-    amount: Money = attrs.field(validator=money_field)
+    amount: Money = attrs.field(validator=cents_field)
     days: int = attrs.field(default=30, validator=_positive_days)
     client_id: str | None = attrs.field(default=None, validator=_optional_client)
 

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety._validate import (
+    cents_field,
     id_field,
     instance,
-    money_field,
     optional_date_field,
     optional_to_date,
     text_field,
-    whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.models._escrow import Escrow
@@ -27,8 +26,7 @@ __all__ = ["Milestone"]
 
 
 def _milestone_amount(instance: Milestone, attribute: Any, value: Any) -> None:
-    money_field(instance, attribute, value)
-    whole_cents(value, "Milestone.amount")
+    cents_field(instance, attribute, value)
     if not value.amount:
         raise InvalidValueError(
             f"Milestone.amount must be more than zero, got {value}",

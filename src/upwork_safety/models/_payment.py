@@ -7,20 +7,19 @@ milestone, a bonus, or any other payment, each with its day and moment.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timezone
-from typing import Any, NoReturn, cast
+from typing import NoReturn, cast
 
 import attrs
 
 from upwork_safety._validate import (
+    cents_field,
     date_field,
     member_field,
     member_text,
-    money_field,
     optional_id_field,
     optional_to_utc,
     optional_utc_field,
     to_date,
-    whole_cents,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import StrEnum
@@ -46,12 +45,6 @@ class PaymentKind(StrEnum):
 def _payment_kind(value: PaymentKind | str) -> PaymentKind:
     # A value that is not a member is left for member_field to refuse.
     return cast("PaymentKind", member_text(PaymentKind, value))
-
-
-def _payment_amount(instance: Payment, attribute: Any, value: Any) -> None:
-    """A non-negative amount in whole minor units: what Upwork pays is in cents."""
-    money_field(instance, attribute, value)
-    whole_cents(value, "Payment.amount")
 
 
 def _release_needs(name: str) -> NoReturn:
@@ -90,7 +83,7 @@ class Payment:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    amount: Money = attrs.field(validator=_payment_amount)
+    amount: Money = attrs.field(validator=cents_field)
     at: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=optional_utc_field
     )

@@ -29,7 +29,7 @@ from typing import Any
 import attrs
 
 from upwork_safety import escrow
-from upwork_safety._validate import LATEST, utc_day, utc_instant
+from upwork_safety._validate import LATEST, utc_day, utc_instant, whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import (
     Client,
@@ -51,9 +51,8 @@ START = date(2026, 3, 2)
 
 def _dollars(value: object, what: str) -> Money:
     """*value* as it is if Money, else a number of US dollars (``"500"``, ``500``)."""
-    if isinstance(value, Money):
-        return value
-    return Money(to_decimal(value, what), "USD")
+    money = value if isinstance(value, Money) else Money(to_decimal(value, what), "USD")
+    return whole_cents(money, what)
 
 
 def _whole(value: object, what: str, *, least: int) -> int:
