@@ -1087,3 +1087,16 @@ def test_scan_reads_standard_input_and_files(monkeypatch, tmp_path, capsys):
         code, out = run(*args)
         assert (2, "") == (code, out)
         assert "--file" in capsys.readouterr().err
+
+
+def test_scan_dash_without_a_byte_stream(monkeypatch, capsys):
+    """Review: with sys.stdin a StringIO (a notebook) or None (pythonw), scan - raised
+    AttributeError; a text stream is read as text, and no stream is a clear error."""
+    monkeypatch.setattr(
+        sys, "stdin", io.StringIO("Please start now, I'll fund the milestone later")
+    )
+    code, out = run("scan", "--json", "-")
+    assert (0, ["START_BEFORE_FUNDING"]) == (code, [f["code"] for f in json.loads(out)["findings"]])
+    monkeypatch.setattr(sys, "stdin", None)
+    assert (2, "") == run("scan", "-")
+    assert "standard input" in capsys.readouterr().err

@@ -84,7 +84,18 @@ def _read_message(path: str) -> str:
     """A message's text from the file *path*, or from standard input for ``"-"``."""
     if path != "-":
         return _read_text(path)
-    return _decoded("standard input", sys.stdin.buffer.read(MAX_FILE_BYTES + 1))
+    stdin = sys.stdin
+    if stdin is None:  # pythonw, some services: there is no standard input
+        msg = "standard input: there is none here; pass the message as text or --file PATH"
+        raise CLIError(msg)
+    raw = getattr(stdin, "buffer", None)
+    if raw is None:  # a text stream put in its place (a notebook, a test): already text
+        text = stdin.read(MAX_FILE_BYTES + 1)
+        if len(text) > MAX_FILE_BYTES:
+            msg = f"standard input: longer than {MAX_FILE_BYTES:,} characters; split it"
+            raise CLIError(msg)
+        return text
+    return _decoded("standard input", raw.read(MAX_FILE_BYTES + 1))
 
 
 def _decoded(path: str, data: bytes) -> str:
