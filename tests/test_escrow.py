@@ -330,8 +330,9 @@ class TestApprove:
         assert (S.PAID, usd("6.00"), usd("0")) == (m1.state, m1.held, m1.carried_over)
         assert (S.NOT_FUNDED, usd("0")) == (m2.state, m2.held)
         # The remainder is escrow still funded on m1: one funded milestone at a time.
-        with pytest.raises(TransitionError):
+        with pytest.raises(TransitionError) as info:
             escrow.apply(c, Fund("m2", at(2024, 3, 6)))
+        assert "USD 6.00" in str(info.value)  # the refusal names the remainder
         c = run(
             c,
             Refund("m1", at(2024, 3, 6)),

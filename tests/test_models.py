@@ -690,7 +690,52 @@ class TestHistoryFitsTheContract:
         data["history"][0]["milestone_id"] = "zz"
         with pytest.raises(InvalidDataError) as info:
             serialize.from_dict(Contract, data)
-        assert info.value.problems[0].startswith("$.history[0]")
+        (problem,) = info.value.problems
+        assert ("$.history[0]", "a milestone of the contract") == (problem.path, problem.rule)
+
+    def test_the_caches_never_let_a_changed_contract_through(self):
+        """Review: a contract rebuilt from an engine-built one's own (cached) milestones and
+        payments, with another history, end or start, is judged as a fresh one is."""
+        from upwork_safety import escrow
+
+        c = self.ended()
+        c = escrow.advance(c, T + timedelta(days=9))  # the refund request ends in a refund
+        fresh = {"milestones": tuple(c.milestones), "payments": tuple(c.payments)}
+
+        def outcome(base, **fields):
+            try:
+                attrs.evolve(base, **fields)
+            except InvalidValueError as error:
+                return (error.field, error.rule)
+            return "built"
+
+        at_end = ("Contract.history[1]", "Contract.ended is the EndContract's day")
+        changes = [
+            # An end set by hand with no EndContract on record (an export's contract): fine.
+            ("built", {"history": c.history[:1]}),
+            (at_end, {"ended": None}),
+            (at_end, {"ended": date(2024, 3, 9)}),
+            (
+                ("Contract.history[2]", "ends once"),
+                {"history": (*c.history[:2], EndContract(T + timedelta(days=1)), *c.history[2:])},
+            ),
+        ]
+        for expected, change in changes:
+            for base in (c, pickle.loads(pickle.dumps(c)), copy.copy(c)):
+                assert expected == outcome(base, **change) == outcome(base, **change, **fresh)
+        paid = Contract(
+            "c2",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2024, 3, 1),
+            payments=[Payment(date(2024, 3, 2), usd(5))],
+        )
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(paid, started=date(2024, 3, 3))  # the same payments object
+        assert ("Contract.payments[0]", "not before Contract.started") == (
+            info.value.field,
+            info.value.rule,
+        )
 
     def test_nothing_is_paid_before_the_start(self):
         with pytest.raises(InvalidValueError) as info:

@@ -18,6 +18,7 @@ from upwork_safety.escrow._timers import (
     refundable,
     rules_at,
 )
+from upwork_safety.kinds import MilestoneState
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -52,6 +53,13 @@ def can_fund(run: Run, milestone: Draft, at: datetime) -> str | None:
         for index in sorted(run.holding):
             other = run.milestone(index)
             if other.id != milestone.id:
+                if other.state is MilestoneState.PAID:  # a partial approval's remainder
+                    return (
+                        f"milestone {other.id!r} still holds {other.held} of escrow (the "
+                        "remainder of a partial approval); only one milestone may be funded "
+                        "at a time (HC 360000990268): it must be approved, refunded or "
+                        "disputed first"
+                    )
                 return (
                     f"milestone {other.id!r} is still active ({other.state.name}); only one "
                     "milestone may be funded at a time (HC 360000990268): it must be paid or "

@@ -620,9 +620,10 @@ def _next(
     else:  # a refund of paid money rewrote the payments: the constructor checks them all
         new_payments = _Payments((*payments, *paid))
     history = _extend(cast("History", contract.history), events, "Contract.history")
-    # The engine's guards refused any event these rules would (a milestone it
-    # does not have, a second end, funding after the end): only the steps'
-    # new end date is read against the history, in the constructor's key.
+    # Nothing is read here: the engine's guards already refused every event
+    # _check_history would (a milestone the contract does not have, a second
+    # end, funding after the end), so the new history is marked as fitting,
+    # keyed by the steps' end date; tests pin that the guards and the check agree.
     new_milestones.history_fits = (history, ended)
     return Contract(
         contract.id,
