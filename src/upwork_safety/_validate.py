@@ -590,7 +590,8 @@ def cents_field(instance: object, attribute: Any, value: Any) -> None:
     Every amount Upwork moves (a milestone, a payment, escrow) is in cents.
     """
     money_field(instance, attribute, value)
-    whole_cents(value, field_name(instance, attribute))
+    if not value.is_rounded():  # the message and its field name only when refused
+        whole_cents(value, field_name(instance, attribute))
 
 
 def optional_money_field(instance: object, attribute: Any, value: Any) -> None:
