@@ -145,9 +145,11 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
         checked = sequence_of(items, Payment, "Contract.payments")
         _one_currency([payment.amount for payment in checked], "payments")
         new = super().__new__(cls, checked)
-        new.earliest = (
-            min(range(len(checked)), key=lambda index: checked[index].on) if checked else None
-        )
+        earliest: int | None = None
+        for index, payment in enumerate(checked):
+            if earliest is None or payment.on < checked[earliest].on:
+                earliest = index
+        new.earliest = earliest
         return new
 
     def appending(self, new: Sequence[Payment]) -> _Payments:
@@ -510,7 +512,7 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
                 )
             closer = event
             continue
-        milestone_id = cast("str", getattr(event, "milestone_id", None))
+        milestone_id: str = event.milestone_id  # type: ignore[union-attr]  # all but EndContract
         if milestone_id not in positions:
             _history_refused(
                 index,
