@@ -1100,3 +1100,16 @@ def test_scan_dash_without_a_byte_stream(monkeypatch, capsys):
     monkeypatch.setattr(sys, "stdin", None)
     assert (2, "") == run("scan", "-")
     assert "standard input" in capsys.readouterr().err
+
+
+def test_scan_dash_reads_a_byte_stream_and_refuses_a_closed_one(monkeypatch, capsys):
+    """Second review: a BytesIO in place of stdin was passed on as bytes, and a closed
+    stream raised a ValueError traceback."""
+    monkeypatch.setattr(sys, "stdin", io.BytesIO(b"Please start now, I'll fund later"))
+    code, out = run("scan", "--json", "-")
+    assert (0, ["START_BEFORE_FUNDING"]) == (code, [f["code"] for f in json.loads(out)["findings"]])
+    closed = io.StringIO("x")
+    closed.close()
+    monkeypatch.setattr(sys, "stdin", closed)
+    assert (2, "") == run("scan", "-")
+    assert "standard input" in capsys.readouterr().err

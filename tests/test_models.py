@@ -737,6 +737,20 @@ class TestHistoryFitsTheContract:
             info.value.rule,
         )
 
+    def test_a_subclass_of_an_event_is_judged_as_the_event(self):
+        """Second review: a subclass of EndContract (History takes subclasses) raised a bare
+        AttributeError in the history check."""
+
+        class MyEnd(EndContract):
+            pass
+
+        with pytest.raises(InvalidValueError) as info:
+            Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2024, 3, 1), history=[MyEnd(T)])
+        assert ("Contract.history[0]", "Contract.ended is the EndContract's day") == (
+            info.value.field,
+            info.value.rule,
+        )
+
     def test_nothing_is_paid_before_the_start(self):
         with pytest.raises(InvalidValueError) as info:
             Contract(

@@ -88,14 +88,21 @@ def _read_message(path: str) -> str:
     if stdin is None:  # pythonw, some services: there is no standard input
         msg = "standard input: there is none here; pass the message as text or --file PATH"
         raise CLIError(msg)
-    raw = getattr(stdin, "buffer", None)
-    if raw is None:  # a text stream put in its place (a notebook, a test): already text
-        text = stdin.read(MAX_FILE_BYTES + 1)
-        if len(text) > MAX_FILE_BYTES:
-            msg = f"standard input: longer than {MAX_FILE_BYTES:,} characters; split it"
-            raise CLIError(msg)
-        return text
-    return _decoded("standard input", raw.read(MAX_FILE_BYTES + 1))
+    stream = getattr(stdin, "buffer", stdin)  # a text stream put in its place has none
+    try:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:  # closed, detached or unreadable
+        msg = f"standard input: cannot read: {exc}"
+        raise CLIError(msg) from None
+    if isinstance(data, bytes):
+        return _decoded("standard input", data)
+    if not isinstance(data, str):
+        msg = f"standard input: read {type(data).__name__}, not text"
+        raise CLIError(msg)
+    if len(data) > MAX_FILE_BYTES:
+        msg = f"standard input: longer than {MAX_FILE_BYTES:,} characters; split it"
+        raise CLIError(msg)
+    return data
 
 
 def _decoded(path: str, data: bytes) -> str:

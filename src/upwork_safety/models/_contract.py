@@ -493,8 +493,7 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
     """
     closer: Event | None = None
     for index, event in enumerate(history):
-        kind = type(event)
-        if kind is EndContract:
+        if isinstance(event, EndContract):  # History takes subclasses of the event classes
             if closer is not None:
                 _history_refused(
                     index,
@@ -512,7 +511,7 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
                 )
             closer = event
             continue
-        milestone_id: str = event.milestone_id  # type: ignore[union-attr]  # all but EndContract
+        milestone_id = event.milestone_id
         if milestone_id not in positions:
             _history_refused(
                 index,
@@ -520,7 +519,7 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
                 f"it names milestone {milestone_id!r}, which the contract does not have",
                 "a milestone of the contract",
             )
-        if kind is DormancyRefundRequest and closer is None:
+        if isinstance(event, DormancyRefundRequest) and closer is None:
             if ended is None or ended > event.at.date():
                 _history_refused(
                     index,
@@ -529,7 +528,7 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
                     "Contract.ended by the dormancy request's day",
                 )
             closer = event
-        elif kind is Fund and (
+        elif isinstance(event, Fund) and (
             closer is not None or (ended is not None and event.at.date() > ended)
         ):
             _history_refused(
