@@ -385,3 +385,16 @@ def test_checking_an_invoice_walks_its_pauses_once(monkeypatch):
     monkeypatch.setattr(Pause, "overlap", counted)
     assert built == attrs.evolve(built)
     assert calls <= 2 * (len(built.segments) + len(built.pauses))
+
+
+def test_a_bonus_and_a_weekly_payment_are_whole_cents():
+    """Second review: hourly.Bonus(USD 10.005) was built; what Upwork pays is in cents."""
+    from upwork_safety.hourly import Bonus, bonus
+
+    paid = datetime(2024, 1, 10, 15, tzinfo=UTC)
+    with pytest.raises(InvalidValueError) as info:
+        bonus(Money("10.005", "USD"), paid_at=paid)
+    assert ("amount", "whole minor units") == (info.value.field, info.value.rule)
+    with pytest.raises(InvalidValueError) as info:
+        Bonus(Money("10.005", "USD"), paid, paid + timedelta(days=5))
+    assert ("Bonus.amount", "whole minor units") == (info.value.field, info.value.rule)

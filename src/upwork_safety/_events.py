@@ -18,9 +18,9 @@ from typing import Any, NoReturn, Union, overload
 import attrs
 
 from upwork_safety._validate import (
+    cents_field,
     id_field,
-    money_field,
-    optional_money_field,
+    optional_cents_field,
     text_field,
     to_utc,
     utc_field,
@@ -89,8 +89,8 @@ class Approve:
 
     milestone_id: str = attrs.field(validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    amount: Money | None = attrs.field(default=None, validator=optional_money_field)
-    bonus: Money | None = attrs.field(default=None, validator=optional_money_field)
+    amount: Money | None = attrs.field(default=None, validator=optional_cents_field)
+    bonus: Money | None = attrs.field(default=None, validator=optional_cents_field)
 
 
 @attrs.frozen
@@ -119,7 +119,7 @@ class Refund:
 
     milestone_id: str = attrs.field(validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    amount: Money | None = attrs.field(default=None, validator=optional_money_field)
+    amount: Money | None = attrs.field(default=None, validator=optional_cents_field)
 
 
 @attrs.frozen
@@ -172,8 +172,8 @@ class ResolveDispute:
 
     milestone_id: str = attrs.field(validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    to_freelancer: Money = attrs.field(validator=money_field)
-    to_client: Money = attrs.field(validator=money_field)
+    to_freelancer: Money = attrs.field(validator=cents_field)
+    to_client: Money = attrs.field(validator=cents_field)
 
 
 @attrs.frozen

@@ -594,6 +594,12 @@ def cents_field(instance: object, attribute: Any, value: Any) -> None:
         whole_cents(value, field_name(instance, attribute))
 
 
+def optional_cents_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: ``None`` or what :func:`cents_field` takes."""
+    if value is not None:
+        cents_field(instance, attribute, value)
+
+
 def optional_money_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: ``None`` or a non-negative :class:`Money`."""
     if value is not None:

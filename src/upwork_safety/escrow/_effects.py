@@ -31,7 +31,6 @@ from upwork_safety._events import (
     ResolveDispute,
     Submit,
 )
-from upwork_safety._validate import whole_cents
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.escrow._timers import refundable
 from upwork_safety.models import MilestoneState, Payment, PaymentKind, _zero
@@ -76,7 +75,7 @@ def _check_amount(value: Money, milestone: Draft, what: str) -> None:
         raise InvalidValueError(
             f"{what} must be more than zero, got {value}", field=what, rule="more than zero"
         )
-    whole_cents(value, what)
+    # Whole cents: the event's own constructor refused anything else (cents_field).
 
 
 def _up_to(
@@ -282,7 +281,6 @@ def resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
                 field=f"ResolveDispute.{name}",
                 rule="the milestone's currency",
             )
-        whole_cents(value, f"ResolveDispute.{name}")
     split = event.to_freelancer + event.to_client
     if split != milestone.held:
         raise InvalidValueError(

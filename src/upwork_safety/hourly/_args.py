@@ -5,7 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from upwork_safety._validate import LATEST, field_name, instance_field, optional_instance
+from upwork_safety._validate import (
+    LATEST,
+    field_name,
+    instance_field,
+    optional_instance,
+    whole_cents,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
 from upwork_safety.rules import PlatformRules
@@ -54,6 +60,16 @@ def positive_money(value: object, what: str) -> Money:
 def positive_money_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: :class:`Money` above zero."""
     positive_money(value, field_name(instance, attribute))
+
+
+def positive_cents(value: object, what: str) -> Money:
+    """:func:`positive_money` in whole minor units: an amount Upwork pays, in cents."""
+    return whole_cents(positive_money(value, what), what)
+
+
+def positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: :class:`Money` above zero, in whole minor units."""
+    positive_cents(value, field_name(instance, attribute))
 
 
 #: An attrs validator: a ``timedelta``.

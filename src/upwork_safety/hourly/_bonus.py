@@ -28,7 +28,7 @@ from upwork_safety._validate import (
     utc_instant,
 )
 from upwork_safety.errors import InvalidValueError
-from upwork_safety.hourly._args import positive_money, positive_money_field, rules_for
+from upwork_safety.hourly._args import positive_cents, positive_cents_field, rules_for
 from upwork_safety.hourly._kinds import PayoutStatus, payout_status
 from upwork_safety.money import Money
 
@@ -67,7 +67,7 @@ class Bonus:
         InvalidTypeError: A field has the wrong type.
     """
 
-    amount: Money = attrs.field(validator=positive_money_field)
+    amount: Money = attrs.field(validator=positive_cents_field)
     paid_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
 
@@ -141,7 +141,7 @@ def bonus(amount: Money, *, paid_at: datetime, rules: PlatformRules | None = Non
     >>> extra.available_at.isoformat()
     '2024-01-15T15:00:00+00:00'
     """
-    amount = positive_money(amount, "amount")
+    amount = positive_cents(amount, "amount")
     paid = utc_instant(paid_at, "paid_at")
     rules = rules_for(rules, paid)
     return Bonus(amount=amount, paid_at=paid, available_at=paid + rules.security_period)

@@ -40,7 +40,7 @@ from upwork_safety._validate import (
     utc_day,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import positive_money, positive_money_field, week_rules
+from upwork_safety.hourly._args import positive_cents, positive_cents_field, week_rules
 from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout_status
 from upwork_safety.hourly._pauses import Pause, pauses_argument
 from upwork_safety.hourly._week import BillingWeek, payout_calendar, week_argument
@@ -103,7 +103,7 @@ class WeeklyPayment:
     """
 
     week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
-    weekly_amount: Money = attrs.field(validator=positive_money_field)
+    weekly_amount: Money = attrs.field(validator=positive_cents_field)
     share: Decimal = attrs.field(validator=_check_share)
     basis: WeeklyPaymentBasis = attrs.field(validator=instance_field(WeeklyPaymentBasis))
     invoiced_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
@@ -228,7 +228,7 @@ def weekly_payment(
     >>> first.amount, first.available_at.isoformat()
     (Money(amount=Decimal('240.00'), currency='USD'), '2024-01-13T12:00:00+00:00')
     """
-    weekly_amount = positive_money(weekly_amount, "weekly_amount")
+    weekly_amount = positive_cents(weekly_amount, "weekly_amount")
     week = week_argument(week)
     start_day = _day(started, "started")
     end_day = _day(ended, "ended")
