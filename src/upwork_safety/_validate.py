@@ -567,10 +567,15 @@ def check_money(value: object, what: str) -> Money:
 def whole_cents(value: Money, what: str) -> Money:
     """*value* if it has no digits below its currency's minor unit (whole cents), else raise."""
     if not value.is_rounded():
+        unit = "minor units (cents)" if value.minor_unit == 2 else "minor units"
+        rounded = value.rounded()
+        hint = (
+            f"; to use the nearest, round it first: {rounded} is .rounded() (half up)"
+            if rounded.amount
+            else ""
+        )
         raise InvalidValueError(
-            f"{what} must be whole {value.currency} minor units (cents), got {value}; "
-            f"if that is what was paid, round it first: {value.rounded()} is .rounded() "
-            "(half up)",
+            f"{what} must be whole {value.currency} {unit}, got {value}{hint}",
             field=what,
             rule="whole minor units",
         )
