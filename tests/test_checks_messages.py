@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from upwork_safety import checks
 from upwork_safety.checks import CODES, Confidence, Direction, FindingCode, Severity
+from upwork_safety.checks._messages import scan_rules_only
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 
@@ -257,6 +258,85 @@ def test_money_sent_back_off_upwork_is_payment():
 def test_the_seventh_batchs_wordings(text, codes):
     """Work handed over outside Upwork's submission; extra work for free is scope creep."""
     assert codes == scan(text)
+
+
+# A reviewer's findings on the seventh batch's widened scopes (each defect by number).
+EIGHTH_BATCH_QUIET = [
+    # 1. "check it before you submit" is a condition, not a request to skip Upwork
+    ("Don't submit on Upwork before you test it on mobile.", "incoming"),
+    ("Never submit anything on Upwork without running the tests first.", "incoming"),
+    ("Don't submit to Upwork without a README.", "incoming"),
+    ("Don't submit through Upwork unless all tests pass.", "incoming"),
+    ("Please don't submit the milestone on Upwork with placeholder text.", "incoming"),
+    # 2. a swap is read in the rating's sentence (or the next), and of a rating
+    (
+        "It was great working with each other on this. I'll leave you 5 stars once it's closed.",
+        "incoming",
+    ),
+    # 3. the trade must be linked to the rating, not merely beside it
+    ("I'll give you 5 stars for the quick turnaround, no refund needed of course.", "incoming"),
+    ("I'll give you five stars and we'll add the extra pages as a paid milestone.", "incoming"),
+    ("Send it back to me with the changes and I'll leave a good review.", "incoming"),
+    (
+        (
+            "Thanks, I'll rate you 5 stars for your work and send the bonus, the refund for M2 "
+            "was my mistake."
+        ),
+        "incoming",
+    ),
+    (
+        (
+            "I always give 5 stars to good freelancers; if not happy I request a refund "
+            "through Upwork."
+        ),
+        "incoming",
+    ),
+    ("I'll leave you a great review, and if you need a refund later just ask.", "incoming"),
+    # 4. "a 10" is no rating before a unit
+    ("Can you give me a 10% discount for the next milestone?", "incoming"),
+    ("I can offer a 10% discount if you book the next milestone now.", "outgoing"),
+    ("Could we do a 10 minute call on Upwork tomorrow? Please confirm.", "outgoing"),
+]
+EIGHTH_BATCH_CAUGHT = [
+    # 1. still caught: somewhere else to send the work, or the contract closing
+    ("Don't submit it on Upwork, upload the files to my Dropbox instead.", "START_BEFORE_FUNDING"),
+    (
+        "Don't deliver through Upwork once you're done, I'll end the contract and pay you later.",
+        "START_BEFORE_FUNDING",
+    ),
+    # 3. still caught: a condition, an order or "for a" links the trade to the rating
+    ("I'll give you five stars as long as you send $40 back to me.", "REVIEW_BEGGING"),
+    ("I'll give you 5 stars for a $50 refund.", "REVIEW_BEGGING"),
+    ("Give me a 20% discount and I will give you five stars.", "REVIEW_BEGGING"),
+    # 5. money asked back through a method, though the sentence says "I paid twice"
+    (
+        "I accidentally paid the milestone twice. Please return the extra via Payoneer.",
+        "OFF_PLATFORM_PAYMENT",
+    ),
+    ("Please refund the extra via PayPal, I paid twice.", "OFF_PLATFORM_PAYMENT"),
+    # 6. misses inside REVIEW_BEGGING's scope
+    ("Main aapko 5 star dunga aur aap bhi mujhe 5 star dena.", "REVIEW_BEGGING"),
+    (
+        "I'll give you a 5 star review if you waive the last milestone payment.",
+        "REVIEW_BEGGING",
+    ),
+    ("If you don't refund me I'll leave a 1 star review.", "REVIEW_BEGGING"),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), EIGHTH_BATCH_QUIET)
+def test_the_eighth_batchs_false_alarms_are_quiet(text, direction):
+    """Conditions on a submission, ratings beside a refund, "a 10%": no finding."""
+    assert [] == scan(text, direction)
+
+
+@pytest.mark.parametrize(("text", "code"), EIGHTH_BATCH_CAUGHT)
+def test_the_eighth_batchs_misses_are_caught_by_the_rules(text, code):
+    """Each is found by the rules alone, at HIGH confidence, and only that code."""
+    (finding,) = scan_rules_only(text)
+    assert code == finding.code
+    assert Confidence.HIGH is finding.confidence
+    assert [code] == scan(text)
 
 
 def test_credential_requests_have_no_code():

@@ -155,9 +155,9 @@ _NO_ESCROW = re.compile(
 #: "don't submit the work through Upwork", "skip the Upwork submission", "deliver it outside
 #: Upwork", "Upwork pe submit mat karna".
 _OFF_SUBMIT = re.compile(
-    r"\b(?:don'?t|do not|never|no need to|without|skip|avoid|instead of)"
+    r"(?P<told>\b(?:don'?t|do not|never|no need to|without|skip|avoid|instead of)"
     r"(?: \w+){0,2}? (?:submit|deliver)\w{0,5}\b(?: \w+){0,4}? (?:on|through|thru|via|"
-    r"in|to|using) (?:the )?upwork\b(?!'s)|"
+    r"in|to|using) (?:the )?upwork\b(?!'s))|"
     r"\b(?:skip|bypass|avoid|no need (?:to use|for)|without) (?:the )?upwork'?s? "
     r"(?:submission|submit|delivery)\w{0,7}\b|"
     r"\b(?:deliver|submit|send|share|hand over)\w{0,3}\b(?: \w+){0,4}? (?:outside|off)"
@@ -167,6 +167,24 @@ _OFF_SUBMIT = re.compile(
 )
 #: Not now, rather than not on Upwork: "don't submit on Upwork yet".
 _NOT_YET = re.compile(r"\b(?:yet|until|till|before (?:i|we)|abhi)\b")
+#: Where the work goes instead of Upwork's submission: "to my Drive", "email it", "directly".
+_ELSEWHERE = re.compile(
+    r"\b(?:drive|dropbox|wetransfer|we transfer|onedrive|box\.com|e-?mail\w{0,3}|mail|inbox|"
+    r"whatsapp|telegram|skype|discord|directly|direct|outside|elsewhere|instead|"
+    r"(?:to|with) me|mujhe|bhej\w{0,4})\b"
+)
+#: The contract closing or replaced, so nothing will be funded: "I'm closing the contract".
+_CONTRACT_CLOSING = re.compile(
+    r"\b(?:clos|end|cancel|terminat)\w{0,4} (?:the |this |our |my )?(?:contract|job|offer)\b|"
+    r"\b(?:contract|job|offer) (?:is |was |will be |has been )?(?:closed|ended|cancell?ed|"
+    r"terminated|over)\b|\b(?:new|another|second) (?:contract|one)\b|"
+    r"\bpay (?:you |u )?(?:later|separately|directly|outside)\b"
+)
+#: A condition on the submission, not a request to skip it: "don't submit on Upwork unless the
+#: tests pass", "... without a README", "... with placeholder text", "... before you test it".
+_SUBMIT_CONDITION = re.compile(
+    r",? ?(?:unless|without|with|until|till|once|before|if|when|after)\b"
+)
 #: Free work that is more of the same job (SCOPE_CREEP's), not a trial before hiring.
 _EXTRA_FREE = re.compile(r"\b(?:extra|additional)\b")
 FREE_WORK = re.compile(
@@ -297,8 +315,26 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
         )
     if pattern is FREE_WORK:
         return _free_work_asked(sentence, match)
-    # "Don't submit it on Upwork yet" is about when, not where.
-    return pattern is not _OFF_SUBMIT or not sentence.first(_NOT_YET)
+    return pattern is not _OFF_SUBMIT or _submission_skipped(sentence, match)
+
+
+def _submission_skipped(sentence: Sentence, match: re.Match[str]) -> bool:
+    """An off-Upwork handover that really asks for one, not "don't submit it *yet*".
+
+    "Don't submit it on Upwork" counts only with somewhere else to send the work
+    (a Drive, e-mail, "directly", "to me") or the contract closing; a condition
+    after it ("... unless the tests pass", "... before you test it") leaves only
+    the contract closing.
+    """
+    if sentence.first(_NOT_YET):
+        return False  # "don't submit it on Upwork yet" is about when, not where
+    if match.group("told") is None:
+        return True
+    if sentence.first(_CONTRACT_CLOSING):
+        return True
+    if _SUBMIT_CONDITION.match(sentence.text, match.end()):
+        return False
+    return bool(sentence.first(_ELSEWHERE))
 
 
 def _free_work_asked(sentence: Sentence, match: re.Match[str]) -> bool:

@@ -212,17 +212,36 @@ _SEND_BACK = re.compile(
 _A_FEE = re.compile(r"\b(?:fees?|deposit|charges?|registration|training|kit)\b")
 
 
-def _sent_back(sentence: Sentence) -> bool:
-    """Whether the sentence asks for money back (and names no fee, which is UPFRONT_FEE's)."""
-    return bool(sentence.first(_SEND_BACK)) and not sentence.first(_A_FEE)
+def sent_back(sentence: Sentence) -> re.Match[str] | None:
+    """Money asked back (with no fee named, which is UPFRONT_FEE's): "pay me back"."""
+    back = sentence.first(_SEND_BACK)
+    return back if back is not None and not sentence.first(_A_FEE) else None
+
+
+def _asked_back(sentence: Sentence, match: re.Match[str], back: re.Match[str] | None) -> bool:
+    """Money asked back through the method at *match*: "please return the extra via Payoneer".
+
+    The request counts though the sentence tells why ("I paid twice"), and its
+    verb ("refund") is not read as the product's refund feature.
+    """
+    return (
+        back is not None
+        and sentence.asks()
+        and not sentence.negated(*back.span())
+        and not sentence.negated(*match.span())
+        and not sentence.product(*match.span(), besides=back.span())
+        and not sentence.upwork_feature(match.start())
+    )
 
 
 def _payment_method(sentence: Sentence) -> Hit | None:
     """A payment method that leaves Upwork, with paying in a request or offer."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
     best: Hit | None = None
-    back = _sent_back(sentence)
+    back = sent_back(sentence)
     for match in sentence.all(lex.METHOD):
+        if back is not None and _asked_back(sentence, match, back):
+            return Hit(code, *sentence.span(match, back), Confidence.HIGH)
         if sentence.suppressed(*match.span()):
             continue
         if sentence.freelancer_pays(match.start()) and not back:

@@ -24,7 +24,9 @@ from upwork_safety.checks._sentences import (
 
 _RATING = re.compile(
     r"\b(?:5|five|fiv|10|ten|full|top|highest|max(?:imum)?)[\s-]?(?:stars?|str|\*)|"
-    r"\b5\s?\*|\u2b50|\b10\s?/\s?10\b|\b10 out of 10\b|\ba (?:10|ten)\b|"
+    r"\b5\s?\*|\u2b50|\b10\s?/\s?10\b|\b10 out of 10\b|\ba (?:10|ten)\b(?![\s-]?(?:%|\$|percent|"
+    r"per|x\b|k\b|min|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|seconds?|secs?|"
+    r"pages?|words?|dollars?|usd|bucks|points?|steps?|items?|people|pm|am|o'?clock))|"
     r"\bfull (?:marks|rating|stars?)\b|\b(?:good|positive|great|excellent|nice|best|perfect|"
     r"high|top|awesome|amazing|glowing|achi|acha|achhi|acchi|zabardast|shandar|behtareen|"
     r"5 star|five star)(?: si| sa| se)?\s(?:rating|ratings|review|reviews|feedback|score|"
@@ -92,9 +94,13 @@ _BAD_RATING = re.compile(
 )
 #: What the freelancer would give for the rating: money back, a discount, free or extra work.
 _TRADE = re.compile(
-    r"\brefund\w{0,3}\b|\bdiscount\w{0,3}\b|\bcashback\b|\bwapas\b|"
-    r"\b(?:send|pay|give|transfer|return|wire)\w{0,3} (?:(?:me|us|it|the|\$?\d[\d,]{0,9}|money|"
-    r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}back\b|"
+    r"\brefund\w{0,3}\b|\bdiscount\w{0,3}\b|\bcashback\b|\bwapas\b|\bwaiv\w{1,3}\b|"
+    r"\bpay\w{0,3} (?:me |us )?back\b|"
+    r"\b(?:send|give|transfer|return|wire)\w{0,3} (?:(?:me|us|the|my|of|\$?\d[\d,]{0,9}|money|"
+    r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}?(?:\$?\d[\d,]{0,9}|money|"
+    r"amount|difference|extra|half|part|payment|rest|dollars?) back\b|"
+    r"\b(?:send|give|transfer|return|wire)\w{0,3} back (?:(?:me|us|the|my|half|part|of) ){0,2}"
+    r"(?:\$?\d[\d,]{0,9}|money|amount|difference|extra|half|part|payment|rest|dollars?)\b|"
     r"\bknock\w{0,3}\b|(?:\$\d[\d,]{0,9}|\b\d{1,3} ?%) off\b|"
     r"\b(?:for free|free of (?:cost|charge)|free mein|muft mein|no extra (?:cost|charge|pay)|"
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
@@ -102,11 +108,27 @@ _TRADE = re.compile(
     r"\b(?:extra|additional) (?:pages?|revisions?|work|changes|features?|variations?|concepts?|"
     r"designs?|sections?|screens?|logos?|edits?)\b"
 )
-#: The rating made the price of the trade: "if", "and I'll", "or I'll", "in return".
-_EXCHANGE = re.compile(
-    r"\b(?:if|agar|unless|in exchange|in return|as long as|provided|and (?:i'?ll|i will|we'?ll|"
-    r"we will|you'?ll|you will|i'?d)|or (?:i'?ll|i will|we'?ll|else)|otherwise|warna|for|to main|"
-    r"to hum)\b"
+#: A condition that holds the trade: "if you refund", "as long as you send $40 back".
+_CONDITION = re.compile(
+    r"\b(?:if|agar|unless|as long as|provided(?: that)?|in exchange for|in return for)\b"
+)
+#: The trade asked for first, the rating promised after: "refund $25 and I'll change my review".
+_THEN_RATING = re.compile(
+    r"\b(?:and (?:i'?ll|i will|we'?ll|we will|you'?ll|you will|i'?d)|or (?:i'?ll|i will|we'?ll|"
+    r"we will|else)|otherwise|warna|to main|to hum)\b"
+)
+#: The trade right after "for": "5 stars for a $50 refund" (not "for the quick turnaround").
+_FOR_TRADE = re.compile(
+    r"\bfor (?:a |an |the |your |my )?(?:\$?\d[\d,]{0,9} |\d{1,3} ?% |full |partial |small )?$"
+)
+#: A new clause between the rating and the condition: "a great review, and if you need...".
+_NEW_CLAUSE = re.compile(r"[,;]\s*(?:and|but|so|also|plus)\b|;")
+#: The rating as the price: "in exchange for a 5 star review, give me a discount".
+_FOR_RATING = re.compile(r"\b(?:in exchange for|in return for)\b")
+#: Refusing the trade when it is not done: "if you don't refund me", "agar refund nahi".
+_IF_NOT = re.compile(
+    r"\b(?:if|agar|unless) (?:\w+ ){0,3}?(?:don'?t|do not|won'?t|will not|doesn'?t|can'?t|"
+    r"refuse\w{0,2}|nahi|na)\b"
 )
 #: Ratings swapped: "I'll do the same", "each other", "main bhi 5 star dunga".
 _SWAP = re.compile(
@@ -114,7 +136,16 @@ _SWAP = re.compile(
     r"give you one)\b|\bdo the same for you\b|\beach other\b|\bone another\b|"
     r"\breturn the favou?r\b|\bscratch (?:my|your) back\b|\bfor me and (?:\w+ ){1,3}?for you\b|"
     r"\b(?:main|mai|hum) bhi (?:\w+ ){0,4}?(?:de|dunga|dungi|denge|doon|dun|de raha|de rahi|"
-    r"de rahe|karunga|karungi|karenge)\b"
+    r"de rahe|karunga|karungi|karenge)\b|"
+    r"\b(?:main|mai|hum) (?:\w+ ){0,4}?(?:dunga|dungi|denge)\b,? (?:aur|or|and) (?:aap|tum) bhi "
+    r"(?:\w+ ){0,4}?(?:dena|de dena|dein|de dein|do|de do|dijiye)\b|"
+    r"\byou (?:rate|give|leave) me\b(?: \S+){0,5}? (?:and|,) (?:i'?ll|i will) (?:rate|give|leave) "
+    r"you\b"
+)
+#: "Each other" said of rating, not of working ("great working with each other").
+_SWAP_ABOUT = re.compile(
+    r"\b(?:rate|rates|rating|ratings|review|reviews|feedback|stars?|leave|give|de|dena|dunga|"
+    r"dungi|denge)\b"
 )
 _TRADE_ANCHOR = anchor(
     (_RATING, _BAD_RATING),
@@ -124,7 +155,8 @@ _TRADE_ANCHOR = anchor(
 )
 _SWAP_ANCHOR = anchor(
     (_SWAP,),
-    "do the same favour favor leave you give you each other one another scratch for me bhi",
+    "do the same favour favor leave you give you rate you each other one another scratch for me "
+    "bhi",
 )
 
 
@@ -137,33 +169,94 @@ _TRADE_PRODUCT = re.compile(
 )
 
 
-def _rating_given(sentence: Sentence) -> re.Match[str] | None:
-    """A rating (good or bad) in a sentence that does not thank for one or build one."""
+def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
+    """The trade the rating is the price of, linked to it by a condition or an order."""
+    bad = bool(_BAD_RATING.fullmatch(rating.group()))
+    for trade in sentence.all(_TRADE):
+        low, _ = sentence.clause(trade.start())
+        before = sentence.text[max(low, trade.start() - 60) : trade.start()]
+        conditional = _CONDITION.search(before)
+        refused = bad and conditional is not None and _IF_NOT.search(before)
+        if sentence.negated(*trade.span()) and not refused:
+            continue  # "no refund needed": a trade turned down, not asked for
+        if conditional is not None and not (
+            rating.end() <= trade.start()
+            and _NEW_CLAUSE.search(sentence.text, rating.end(), trade.start())
+        ):
+            return trade  # "if you refund me", "agar aap wapas kar dein"
+        if (
+            rating.end() <= trade.start()
+            and sentence.clause(rating.start()) == sentence.clause(trade.start())
+            and _FOR_TRADE.search(
+                sentence.text, max(rating.end(), trade.start() - 24), trade.start()
+            )
+        ):
+            return trade  # "5 stars for a $50 refund"
+        if trade.end() <= rating.start() and _THEN_RATING.search(
+            sentence.text, trade.end(), rating.start()
+        ):
+            return trade  # "refund $25 and I'll change my review"
+        if rating.end() <= trade.start() and _FOR_RATING.search(
+            sentence.text, max(0, rating.start() - 24), rating.start()
+        ):
+            return trade  # "in exchange for a 5 star review, give me a discount"
+    return None
+
+
+def _rating_kept(sentence: Sentence, match: re.Match[str]) -> bool:
+    """A rating not negated, or negated only inside "if you don't refund me"."""
+    if not sentence.negated(*match.span()):
+        return True
+    low, _ = sentence.clause(match.start())
+    before = sentence.text[max(low, match.start() - 60) : match.start()]
+    return bool(_BAD_RATING.fullmatch(match.group()) and _IF_NOT.search(before))
+
+
+def _ratings(sentence: Sentence) -> list[re.Match[str]]:
+    """The ratings (good or bad) of a sentence that does not thank for one or build one."""
     if (
         sentence.first(_THANKS_FOR)
         or sentence.first(_RATING_PRODUCT)
         or sentence.first(_TRADE_PRODUCT)
         or sentence.past()
     ):
-        return None
-    for pattern in (_RATING, _BAD_RATING):
-        for match in sentence.all(pattern):
-            if not sentence.negated(*match.span()):
-                return match
-    return None
+        return []
+    return [
+        match
+        for pattern in (_RATING, _BAD_RATING)
+        for match in sentence.all(pattern)
+        if _rating_kept(sentence, match)
+    ]
+
+
+def _swapped(sentence: Sentence) -> bool:
+    """A swap of ratings in *sentence*, said of rating ("leave each other 5 stars")."""
+    for match in sentence.all(_SWAP):
+        if match.group() not in {"each other", "one another"}:
+            return True  # "I'll do the same", "main bhi de raha hoon"
+        low, high = sentence.clause(match.start())
+        if _SWAP_ABOUT.search(sentence.text, low, high):
+            return True
+    return False
 
 
 def review_trade(message: Message) -> Hit | None:
     """REVIEW_BEGGING in a client's message: a rating traded for something, or swapped."""
     code = FindingCode.REVIEW_BEGGING
-    swapped = message.has(_SWAP_ANCHOR)
+    swaps: set[int] | None = None  # the sentences (by offset) that swap ratings
     for sentence in message.holding(_TRADE_ANCHOR):
-        rating = _rating_given(sentence)
-        if rating is None:
-            continue
-        trade = sentence.first(_TRADE)
-        if trade is not None and sentence.first(_EXCHANGE):
-            return Hit(code, *sentence.span(rating, trade), Confidence.HIGH)
-        if swapped:
-            return Hit(code, *sentence.span(rating), Confidence.HIGH)
+        for rating in _ratings(sentence):
+            trade = _traded(sentence, rating)
+            if trade is not None:
+                return Hit(code, *sentence.span(rating, trade), Confidence.HIGH)
+            if swaps is None:
+                swaps = {s.offset for s in message.holding(_SWAP_ANCHOR) if _swapped(s)}
+            if swaps and _swap_near(message, sentence, swaps):
+                return Hit(code, *sentence.span(rating), Confidence.HIGH)
     return None
+
+
+def _swap_near(message: Message, sentence: Sentence, swaps: set[int]) -> bool:
+    """Whether the swap is in the rating's sentence or the next one."""
+    following = message.following(sentence)
+    return sentence.offset in swaps or (following is not None and following.offset in swaps)

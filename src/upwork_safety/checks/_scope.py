@@ -86,6 +86,7 @@ _NEW_PAY = re.compile(
     r"\bas milestone \d\b|\bbonus for (?:this|it)\b|\bpaid separately\b|"
     r"\b(?:create|set up|make|open)\w{0,3} (?:a |another |new |the )?milestone\b|\bproposal\b|"
     r"\bprice works\b|\bincreased? the (?:milestone|budget|price)\b|\bto cover the extra\b|"
+    r"\bpaid (?:milestone|contract|order)\b|"
     r"\bwithin the revisions\b|\brevisions you offered\b|\bincluded revisions\b|"
     r"\bas agreed\b|\bwithin (?:the )?(?:agreed )?scope\b"
 )

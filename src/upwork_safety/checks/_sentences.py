@@ -128,11 +128,18 @@ class Sentence:
             )
         return self._asks
 
-    def product(self, start: int, end: int) -> bool:
-        """Whether the words at ``[start, end)`` name part of a product being built."""
+    def product(self, start: int, end: int, *, besides: tuple[int, int] | None = None) -> bool:
+        """Whether the words at ``[start, end)`` name part of a product being built.
+
+        *besides* is a span whose words are not read as the product's (the verb
+        of "refund the extra via PayPal" is not a refund feature).
+        """
         low, high = self.clause(start)
-        before = self.text[max(0, start - 40) : start]
-        after = self.text[end : end + 40]
+        text = self.text
+        if besides is not None:
+            text = text[: besides[0]] + " " * (besides[1] - besides[0]) + text[besides[1] :]
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 40]
         window = " ".join(before.split()[-4:]) + " | " + " ".join(after.split()[:4])
         if _UI_WORD.search(window):
             return True
@@ -299,6 +306,11 @@ class Message:
             if sentence is not last:
                 last = sentence
                 yield sentence
+
+    def following(self, sentence: Sentence) -> Sentence | None:
+        """The sentence after *sentence*, if any."""
+        index = bisect_right(self._starts, sentence.offset)
+        return self.sentences[index] if index < len(self.sentences) else None
 
     def has(self, anchor: Anchor) -> bool:
         """Whether *anchor* matches anywhere in the message."""

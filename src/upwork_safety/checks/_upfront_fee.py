@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._off_platform import sent_back
 from upwork_safety.checks._sentences import (
     CLIENT_TO_YOU,
     MONEY,
@@ -151,6 +152,8 @@ def _fee_money(sentence: Sentence) -> Hit | None:
     money = sentence.first(MONEY)
     if money is None or not sentence.freelancer_pays():
         return None
+    if sent_back(sentence):
+        return None  # "$30 wapas kar dein": money asked back, not a fee (no fee is named)
     if _fee_context_suppressed(sentence, money):
         return None
     if sentence.first(_FEE_PURPOSE) or sentence.first(_FEE_WORD) or sentence.first(_FOR_SOMETHING):
