@@ -144,16 +144,14 @@ def write(path: Path, messages: list[dict[str, Any]]) -> None:
         f"code ({FOLDS} folds, seed {SEED}).",
         '"""',
         "",
-        "FEATURES = (",
-        '    """' + "\n".join(names) + '"""',
-        ")",
+        'FEATURES = """' + "\n".join(names) + '"""',
         "",
         "#: code -> (bias, the weights of FEATURES in order, separated by white space)",
         "WEIGHTS = {",
     ]
     for code, (weights, bias) in models.items():
         values = [f"{weights[name]:.6g}" for name in names]
-        wrapped = textwrap.wrap(" ".join(values), 90)
+        wrapped = textwrap.wrap(" ".join(values), 88)  # with its indent and quotes: 99
         lines.append(f'    "{code}": (')
         lines.append(f"        {bias:.6g},")
         lines.append('        """' + "\n".join(wrapped) + '""",')
