@@ -37,6 +37,18 @@ def usd(amount):
     return Money(amount, USD)
 
 
+def logo_offer(amount="500", **fields):
+    """A fixed-price contract started 2024-03-01 with one unfunded milestone, m1."""
+    return Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2024, 3, 1),
+        milestones=[Milestone("m1", "Logo", usd(amount))],
+        **fields,
+    )
+
+
 class TestClientAndFeedback:
     def test_client_defaults(self):
         """A client needs only an id."""
@@ -512,13 +524,7 @@ class TestLoadingRefusesImpossibleStates:
         """Regression: a saved contract whose held was edited to 1,000,000 fails to load, with its path."""
         from upwork_safety import escrow, serialize
 
-        c = Contract(
-            "c1",
-            "acme",
-            ContractKind.FIXED_PRICE,
-            date(2024, 3, 1),
-            milestones=[Milestone("m1", "Logo", usd("500"))],
-        )
+        c = logo_offer()
         c = escrow.apply(c, Fund("m1", T))
         data = serialize.to_dict(c)
         data["milestones"][0]["escrow"]["held"]["amount"] = "1000000"
@@ -540,14 +546,7 @@ class TestLoadingRefusesImpossibleStates:
         """Regression: a saved history in reverse order fails to load."""
         from upwork_safety import serialize
 
-        c = Contract(
-            "c1",
-            "acme",
-            ContractKind.FIXED_PRICE,
-            date(2024, 3, 1),
-            milestones=[Milestone("m1", "Logo", usd("500"))],
-            history=[Fund("m1", T), Submit("m1", T + timedelta(days=1))],
-        )
+        c = logo_offer(history=[Fund("m1", T), Submit("m1", T + timedelta(days=1))])
         data = serialize.to_dict(c)
         data["history"].reverse()
         with pytest.raises(InvalidDataError):
@@ -590,13 +589,7 @@ class TestWholeMinorUnits:
     def test_a_loaded_sub_cent_escrow_is_refused(self):
         from upwork_safety import escrow, serialize
 
-        c = Contract(
-            "c1",
-            "acme",
-            ContractKind.FIXED_PRICE,
-            date(2024, 3, 1),
-            milestones=[Milestone("m1", "Logo", usd("500"))],
-        )
+        c = logo_offer()
         data = serialize.to_dict(escrow.apply(c, Fund("m1", T)))
         data["milestones"][0]["amount"]["amount"] = "500.004"
         data["milestones"][0]["escrow"]["funded"]["amount"] = "500.004"
@@ -615,13 +608,7 @@ class TestHistoryFitsTheContract:
     def ended():
         from upwork_safety import escrow
 
-        c = Contract(
-            "c1",
-            "acme",
-            ContractKind.FIXED_PRICE,
-            date(2024, 3, 1),
-            milestones=[Milestone("m1", "Logo", usd("15"))],
-        )
+        c = logo_offer("15")
         return escrow.apply(escrow.apply(c, Fund("m1", T)), EndContract(T + timedelta(days=1)))
 
     def test_the_engines_contract_is_accepted_again(self):
