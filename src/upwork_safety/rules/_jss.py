@@ -206,13 +206,13 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _limit(name: str) -> tuple[int | float, str]:
-    """The largest value of the count field *name*, and its unit (a plain count has none)."""
+def _limit(name: str) -> tuple[int, str] | None:
+    """The largest value of the count field *name* and its unit, or ``None`` if unbounded."""
     if name in _MONTH_FIELDS:
         return _MAX_MONTHS, "months"
     if name == "top_rated_weeks":
         return _MAX_WEEKS, "weeks"
-    return float("inf"), ""
+    return None
 
 
 def _shown(value: object) -> str:
@@ -538,7 +538,10 @@ class JSSRules:
                     field=f"JSSRules.{name}",
                     rule="a positive whole number",
                 )
-            limit, unit = _limit(name)
+            bound = _limit(name)
+            if bound is None:
+                continue
+            limit, unit = bound
             if max(values) > limit:
                 raise RulesError(
                     f"JSSRules.{name} must be at most {limit:,} {unit} ({_MAX_YEARS} years), "
