@@ -22,10 +22,10 @@ from upwork_safety._validate import (
     text_field,
     to_utc,
 )
+from upwork_safety._work_diary import ACTIVITY_SCALE
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import duration_field
 from upwork_safety.kinds import StrEnum
-from upwork_safety.rules import _ACTIVITY_SCALE as ACTIVITY_SCALE
 
 __all__ = [
     "REASONS_RULE",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
@@ -12,6 +13,10 @@ from upwork_safety.kinds import EndReason
 from upwork_safety.money import to_decimal
 
 __all__ = ["Feedback"]
+
+#: The private "how likely are you to recommend" score's scale, lowest and
+#: highest (the strategies in ``upwork_safety.testing`` draw from it too).
+PRIVATE_SCORE_SCALE: Final = (0, 10)
 
 
 def _stars(value: Decimal | float | str | None) -> Decimal | None:
@@ -47,7 +52,9 @@ class Feedback:
     """
 
     stars: Decimal | None = attrs.field(default=None, converter=_stars, validator=_check_stars)
-    private_score: int | None = attrs.field(default=None, validator=optional_whole_field(0, 10))
+    private_score: int | None = attrs.field(
+        default=None, validator=optional_whole_field(*PRIVATE_SCORE_SCALE)
+    )
     end_reason: EndReason | None = attrs.field(
         default=None, validator=member_field(EndReason, optional=True)
     )

@@ -7,6 +7,7 @@ from datetime import datetime
 import attrs
 
 from upwork_safety._validate import bool_field, optional_whole_field, text_field, to_utc, utc_field
+from upwork_safety._work_diary import ACTIVITY_SCALE
 from upwork_safety.errors import InvalidValueError
 
 __all__ = ["TimeEntry"]
@@ -35,7 +36,9 @@ class TimeEntry:
     end: datetime = attrs.field(converter=to_utc, validator=utc_field)
     manual: bool = attrs.field(default=False, validator=bool_field)
     memo: str = attrs.field(default="", validator=text_field)
-    activity: int | None = attrs.field(default=None, validator=optional_whole_field(0, 10))
+    activity: int | None = attrs.field(
+        default=None, validator=optional_whole_field(*ACTIVITY_SCALE)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:

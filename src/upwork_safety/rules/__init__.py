@@ -49,9 +49,6 @@ from upwork_safety.rules._payment_schedule import (
     PaymentSchedule,
     PaymentScheduleRules,
 )
-
-# The Work Diary's activity scale, which hourly segments are checked against.
-from upwork_safety.rules._platform import _ACTIVITY_SCALE as _ACTIVITY_SCALE
 from upwork_safety.rules._platform import (
     BEFORE_STREAMLINED_DISPUTES,
     CURRENT,

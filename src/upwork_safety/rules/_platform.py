@@ -25,6 +25,7 @@ import attrs
 
 from upwork_safety._calendar import closes_after
 from upwork_safety._validate import exact_date, text_value
+from upwork_safety._work_diary import ACTIVITY_SCALE
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 from upwork_safety.rules._history import RuleHistory
@@ -47,11 +48,6 @@ __all__ = [
 #: overflowing Python's calendar later.
 _MAX_DURATION = timedelta(days=366)
 
-
-#: The Work Diary's activity scale, lowest and highest level; the rules'
-#: ``hourly_minimum_activity`` and a billing segment's activity are on it.
-#: Private: the hourly engine reads it through ``upwork_safety.rules``.
-_ACTIVITY_SCALE = (0, 10)
 
 #: The Work Diary's grid is counted in minutes: a billing segment is a whole
 #: number of them (Upwork's is 10, HC 211068518).
@@ -326,7 +322,7 @@ class PlatformRules:
                     field=name,
                     rule=f"a positive duration of at most {_MAX_DURATION.days} days",
                 )
-        lowest, highest = _ACTIVITY_SCALE
+        lowest, highest = ACTIVITY_SCALE
         if not lowest <= self.hourly_minimum_activity <= highest:
             raise RulesError(
                 f"PlatformRules.hourly_minimum_activity must be on the {lowest}–{highest} scale",

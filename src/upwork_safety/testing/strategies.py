@@ -55,6 +55,7 @@ from upwork_safety._events import (
     ResolveDispute,
     Submit,
 )
+from upwork_safety._work_diary import ACTIVITY_SCALE
 from upwork_safety.models import (
     Client,
     Contract,
@@ -65,6 +66,7 @@ from upwork_safety.models import (
     Payment,
     TimeEntry,
 )
+from upwork_safety.models._feedback import PRIVATE_SCORE_SCALE
 from upwork_safety.money import ExchangeRate, Money
 
 if TYPE_CHECKING:
@@ -188,7 +190,7 @@ def feedbacks() -> st.SearchStrategy[Feedback]:
     return st.builds(
         Feedback,
         stars=st.none() | amounts(min_value="1", max_value="5", places=1),
-        private_score=st.none() | st.integers(0, 10),
+        private_score=st.none() | st.integers(*PRIVATE_SCORE_SCALE),
         end_reason=st.none() | st.sampled_from(EndReason),
     )
 
@@ -256,7 +258,7 @@ def time_entries() -> st.SearchStrategy[TimeEntry]:
         st.integers(min_value=60, max_value=8 * 3600),
         manual=st.booleans(),
         memo=st.sampled_from(["", "Fix checkout bug", "Write tests"]),
-        activity=st.none() | st.integers(0, 10),
+        activity=st.none() | st.integers(*ACTIVITY_SCALE),
     )
 
 
