@@ -292,6 +292,24 @@ class TestApprove:
         assert (S.FUNDED, usd("20.00"), usd("20.00")) == (m2.state, m2.held, m2.funded)
         assert usd("29.00") == check_conserved(c, at(2024, 3, 6)).funded
 
+    def test_remainder_of_a_milestone_funded_out_of_order_goes_to_the_first_unfunded(self):
+        """The next milestone is the first unfunded one in order: an earlier one here."""
+        c = run(
+            contract("25.00", "50.00", "40.00"),
+            Fund("m2", at(2024, 3, 1)),
+            Submit("m2", at(2024, 3, 2)),
+            Approve("m2", at(2024, 3, 5), amount=usd("30.00")),
+        )
+        m1, m2, m3 = c.milestones
+        assert (S.PAID, usd("30.00"), usd("20.00"), usd("0")) == (
+            m2.state,
+            m2.released,
+            m2.carried_over,
+            m2.held,
+        )
+        assert (S.NOT_FUNDED, usd("20.00")) == (m1.state, m1.held)
+        assert (S.NOT_FUNDED, usd("0")) == (m3.state, m3.held)
+
     def test_carried_remainder_blocks_funding_another_milestone(self):
         """The milestone holding a carried remainder is active: another cannot be funded."""
         c = run(

@@ -472,9 +472,9 @@ def test_comparing_no_schedules_is_refused():
 
 
 def test_schedule_rules_carry_their_sources():
-    """Every number comes from HC 211063708, the 3-day wait from HC 35089917299219."""
+    """Every number comes from HC 211063708; the 3-day wait is also on HC 35089917299219."""
     listed = {name: source for name, _, source in rules.sources(fees.PAYMENT_SCHEDULES)}
-    assert "HC 35089917299219" == listed.pop("new_method_wait").source
+    assert "HC 211063708; HC 35089917299219" == listed.pop("new_method_wait").source
     assert {"HC 211063708"} == {source.source for source in listed.values()}
     assert (usd("100.00"), usd("1000.00"), timedelta(days=180), timedelta(days=3)) == (
         fees.PAYMENT_SCHEDULES.us_threshold,

@@ -117,10 +117,12 @@ def request_changes(run: Run, index: int, _event: RequestChanges) -> None:
 def _carry_target(run: Run, index: int, remainder: Money) -> int | None:
     """The next unfunded milestone a partial approval's *remainder* funds (HC 360000990348).
 
-    ``None`` when there is none, or when the remainder is more than that
-    milestone still needs: Upwork's help is silent on that case, and a
-    milestone's escrow never holds more than its amount (a payment above it
-    is a bonus, charged fresh), so the remainder stays where it is.
+    The next is the first unfunded one in the contract's order, an earlier
+    one when the client funded out of order.  ``None`` when there is none,
+    or when the remainder is more than that milestone still needs: Upwork's
+    help is silent on that case, and a milestone's escrow never holds more
+    than its amount (a payment above it is a bonus, charged fresh), so the
+    remainder stays where it is.
     """
     for other, milestone in enumerate(run.contract.milestones):
         if other != index and run.books(other).state is S.NOT_FUNDED:

@@ -284,7 +284,7 @@ class PaymentScheduleRules:
     #: A newly added payment method becomes active after this long.
     new_method_wait: timedelta = _rule(
         timedelta(days=3),
-        "HC 35089917299219",
+        f"{_SCHEDULE_HC}; HC 35089917299219",
         "a new payment method becomes active in three calendar days",
         validator=_duration,
     )
