@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_validate``, ``_render``, ``_events``, ``_calendar``) and
+private helpers (``_validate``, ``_scales``, ``_render``, ``_events``, ``_calendar``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -21,6 +21,7 @@ RANK = {
     "money": 1,
     "kinds": 2,
     "_validate": 2,
+    "_scales": 2,
     "_calendar": 3,
     "_render": 3,
     "rules": 4,
@@ -41,7 +42,7 @@ RANK = {
     "__init__": 13,
 }
 ENGINES = {"escrow", "hourly", "jss", "fees"}
-SHARED_PRIVATE = {"_validate", "_render", "_events", "_calendar", "_cli"}
+SHARED_PRIVATE = {"_validate", "_scales", "_render", "_events", "_calendar", "_cli"}
 
 
 def _owner(path: Path) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from upwork_safety._render import html_table, plain
+from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
@@ -22,7 +23,6 @@ from upwork_safety._validate import (
     text_field,
     to_utc,
 )
-from upwork_safety._work_diary import ACTIVITY_SCALE
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import duration_field
 from upwork_safety.kinds import StrEnum

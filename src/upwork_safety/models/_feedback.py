@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Final
 
 import attrs
 
+from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import member_field, optional_whole_field
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import EndReason
 from upwork_safety.money import to_decimal
 
 __all__ = ["Feedback"]
-
-#: The private "how likely are you to recommend" score's scale, lowest and
-#: highest (the strategies in ``upwork_safety.testing`` draw from it too).
-PRIVATE_SCORE_SCALE: Final = (0, 10)
 
 
 def _stars(value: Decimal | float | str | None) -> Decimal | None:

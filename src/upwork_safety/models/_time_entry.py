@@ -6,8 +6,8 @@ from datetime import datetime
 
 import attrs
 
+from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import bool_field, optional_whole_field, text_field, to_utc, utc_field
-from upwork_safety._work_diary import ACTIVITY_SCALE
 from upwork_safety.errors import InvalidValueError
 
 __all__ = ["TimeEntry"]

@@ -24,8 +24,8 @@ from typing import Any
 import attrs
 
 from upwork_safety._calendar import closes_after
+from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import exact_date, text_value
-from upwork_safety._work_diary import ACTIVITY_SCALE
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 from upwork_safety.rules._history import RuleHistory

@@ -55,7 +55,7 @@ from upwork_safety._events import (
     ResolveDispute,
     Submit,
 )
-from upwork_safety._work_diary import ACTIVITY_SCALE
+from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
 from upwork_safety.models import (
     Client,
     Contract,
@@ -66,7 +66,6 @@ from upwork_safety.models import (
     Payment,
     TimeEntry,
 )
-from upwork_safety.models._feedback import PRIVATE_SCORE_SCALE
 from upwork_safety.money import ExchangeRate, Money
 
 if TYPE_CHECKING:
