@@ -228,6 +228,7 @@ def _fee_values() -> list[object]:
         fees.schedule_as_of(date(2020, 1, 1)),
         fees.schedule_as_of(date(2025, 6, 2)),
         fees.EXPORT_TAX_2022,
+        fees.RETENTION_HISTORY,
         fees.DEFAULT_FREQUENCIES,
     ]
 

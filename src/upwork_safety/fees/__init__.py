@@ -16,6 +16,10 @@ account, and this package shows each of them:
 4. the **income tax** the bank withholds under s.154A (1%, 0.25% if
    PSEB-registered; :data:`EXPORT_TAX_HISTORY`).
 
+What the bank may keep in dollars instead of converting (50% of the
+month's proceeds or USD 5,000, whichever is higher, since October 2023) is
+:func:`retention_allowance`, by :data:`RETENTION_HISTORY`.
+
 :func:`quote_withdrawal` itemises 2–4 for one method,
 :func:`compare_withdrawals` ranks the methods whose cost is known and says
 up to which spread each of the others would win, :func:`break_even` finds
@@ -52,6 +56,7 @@ from upwork_safety.fees._planning import (
     WithdrawalPlan,
     plan_withdrawals,
 )
+from upwork_safety.fees._retention import retention_allowance
 from upwork_safety.fees._route import FeeLine, RateBasis
 from upwork_safety.fees._schedules import (
     AutoWithdrawals,
@@ -88,6 +93,7 @@ from upwork_safety.rules import (
     EXPORT_TAX_HISTORY,
     FLAT_10_2016,
     FLAT_10_2023,
+    FREELANCER_RETENTION_2023,
     PAKISTAN_METHODS,
     PAYMENT_SCHEDULE_HISTORY,
     PAYMENT_SCHEDULES,
@@ -95,6 +101,7 @@ from upwork_safety.rules import (
     PAYONEER_USD_ACCOUNT,
     PAYPAL,
     PER_CONTRACT_2025,
+    RETENTION_HISTORY,
     SERVICE_FEE_HISTORY,
     SLIDING_SCALE_2016,
     TAX_RATE_NOT_PSEB,
@@ -105,6 +112,7 @@ from upwork_safety.rules import (
     Payday,
     PaymentSchedule,
     PaymentScheduleRules,
+    RetentionRules,
     ServiceFeeSchedule,
     WithdrawalMethod,
     schedule_as_of,
@@ -120,6 +128,7 @@ __all__ = [
     "EXPORT_TAX_HISTORY",
     "FLAT_10_2016",
     "FLAT_10_2023",
+    "FREELANCER_RETENTION_2023",
     "PAKISTAN_METHODS",
     "PAYMENT_SCHEDULES",
     "PAYMENT_SCHEDULE_HISTORY",
@@ -127,6 +136,7 @@ __all__ = [
     "PAYONEER_USD_ACCOUNT",
     "PAYPAL",
     "PER_CONTRACT_2025",
+    "RETENTION_HISTORY",
     "SERVICE_FEE_HISTORY",
     "SLIDING_SCALE_2016",
     "SPREAD_STEP",
@@ -148,6 +158,7 @@ __all__ = [
     "PayoutReason",
     "PlanOption",
     "RateBasis",
+    "RetentionRules",
     "ScheduleComparison",
     "ScheduledPayout",
     "ServiceFee",
@@ -171,6 +182,7 @@ __all__ = [
     "payout",
     "plan_withdrawals",
     "quote_withdrawal",
+    "retention_allowance",
     "schedule_as_of",
     "service_fee",
     "withdrawal_for_target",

@@ -8,8 +8,9 @@ is *unconfirmed*:
 * :class:`PlatformRules`: fixed-price escrow, disputes and hourly timings
   (DOMAIN.md sections 1–3); :data:`HISTORY`, :data:`CURRENT`, :func:`as_of`.
 * :class:`ServiceFeeSchedule`, :class:`WithdrawalMethod`,
-  :class:`ExportTaxRules`: fees, withdrawals and tax (sections 4–5); also
-  re-exported by :mod:`upwork_safety.fees`.
+  :class:`ExportTaxRules`, :class:`RetentionRules`: fees, withdrawals, tax
+  and the dollars a freelancer may keep (sections 4–5); also re-exported
+  by :mod:`upwork_safety.fees`.
 * :class:`JSSRules`: the Job Success Score model (section 6); also
   re-exported by :mod:`upwork_safety.jss`.
 
@@ -64,6 +65,11 @@ from upwork_safety.rules._platform import (
 from upwork_safety.rules._platform import _rule_source as _rule_source
 from upwork_safety.rules._provenance import RuleSource
 from upwork_safety.rules._provenance import sources as _sources
+from upwork_safety.rules._retention import (
+    FREELANCER_RETENTION_2023,
+    RETENTION_HISTORY,
+    RetentionRules,
+)
 from upwork_safety.rules._service_fee import (
     DATABASE_ADMINISTRATION_2016,
     DATABASE_ADMINISTRATION_HISTORY,
@@ -107,6 +113,7 @@ __all__ = [
     "EXPORT_TAX_HISTORY",
     "FLAT_10_2016",
     "FLAT_10_2023",
+    "FREELANCER_RETENTION_2023",
     "HISTORY",
     "JOB_SIZE_2020",
     "JSS_CURRENT",
@@ -120,6 +127,7 @@ __all__ = [
     "PAYONEER_USD_ACCOUNT",
     "PAYPAL",
     "PER_CONTRACT_2025",
+    "RETENTION_HISTORY",
     "SERVICE_FEE_HISTORY",
     "SLIDING_SCALE_2016",
     "SOURCED_FIELDS",
@@ -137,6 +145,7 @@ __all__ = [
     "PaymentSchedule",
     "PaymentScheduleRules",
     "PlatformRules",
+    "RetentionRules",
     "Rounding",
     "RuleHistory",
     "RuleSource",

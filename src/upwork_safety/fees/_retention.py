@@ -1,0 +1,80 @@
+"""How much of a month's proceeds may stay in US dollars in Pakistan (private)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from upwork_safety._validate import optional_instance, plain_date, whole_cents
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
+from upwork_safety.money import Money, require_money
+from upwork_safety.rules import RETENTION_HISTORY, RetentionRules
+
+if TYPE_CHECKING:
+    from datetime import date
+
+__all__ = ["retention_allowance"]
+
+
+def retention_allowance(proceeds: Money, *, on: date, rules: RetentionRules | None = None) -> Money:
+    """How much of a month's export proceeds you may keep in your dollar account.
+
+    Since October 2023 the State Bank of Pakistan lets a freelancer keep
+    50% of each month's export proceeds or USD 5,000, whichever is higher,
+    in a foreign-currency account (an ESFCA) opened beside the rupee
+    account; the bank credits that much there unless you ask in writing for
+    less, and converts the rest to rupees.  The allowance is the higher of
+    the share and the monthly amount, never more than the proceeds, rounded
+    half up to the cent (the library's one rounding rule).
+
+    Args:
+        proceeds: The month's export proceeds reaching your bank, in whole
+            US cents, zero or more.
+        on: A day of the month, which picks the rule in force.
+        rules: Your own :class:`RetentionRules` (a
+            what-if), in force on *on*; by default the rule in force on
+            *on* (:data:`RETENTION_HISTORY`).
+
+    Returns:
+        The most you may keep in US dollars that month; the rest of
+        *proceeds* is converted to rupees.
+
+    Raises:
+        CurrencyMismatchError: *proceeds* is not in US dollars.
+        InvalidValueError: Negative proceeds, or a fraction of a cent.
+        RulesError: *on* is before the rules take effect (the first
+            preset's 2023-10-23, or your own *rules*' ``effective``).
+        InvalidTypeError: An argument of the wrong type.
+
+    >>> from datetime import date
+    >>> from upwork_safety.money import Money
+    >>> print(retention_allowance(Money("3000.00", "USD"), on=date(2025, 6, 30)))
+    USD 3,000.00
+    >>> print(retention_allowance(Money("8000.00", "USD"), on=date(2025, 6, 30)))
+    USD 5,000.00
+    >>> print(retention_allowance(Money("12000.00", "USD"), on=date(2025, 6, 30)))
+    USD 6,000.00
+    """
+    money = whole_cents(require_money(proceeds, "proceeds"), "proceeds")
+    day = plain_date(on, "on")
+    chosen = optional_instance(rules, RetentionRules, "rules")
+    if chosen is None:
+        chosen = RETENTION_HISTORY.in_force(day)
+    elif day < chosen.effective:
+        raise RulesError(
+            f"rules take effect on {chosen.effective}, after on ({day})",
+            field="on",
+            rule=f"on or after {chosen.effective}",
+        )
+    floor = chosen.monthly_amount
+    if money.currency != floor.currency:
+        raise CurrencyMismatchError(
+            f"proceeds must be in {floor.currency}, the currency of the retention rule, "
+            f"got {money.currency}",
+            field="proceeds",
+            rule=f"in {floor.currency}",
+        )
+    if money.amount < 0:
+        raise InvalidValueError(
+            f"proceeds must not be negative, got {money}", field="proceeds", rule="not negative"
+        )
+    return min(money, max((money * chosen.share).rounded(), floor))

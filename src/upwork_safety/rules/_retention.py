@@ -1,0 +1,94 @@
+"""What the State Bank of Pakistan lets a freelancer keep in foreign currency, dated (private).
+
+DOMAIN.md section 5: since October 2023 a freelancer may keep 50% of each
+month's export proceeds or USD 5,000, whichever is higher, in an Exporters'
+Special Foreign Currency Account (ESFCA), opened beside the rupee account.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from upwork_safety._validate import exact_date, id_field, instance, whole_cents
+from upwork_safety.errors import RulesError
+from upwork_safety.money import Money
+from upwork_safety.rules._common import rate_field, source_field, to_rate, usd
+from upwork_safety.rules._history import RuleHistory
+from upwork_safety.rules._provenance import RuleSource
+
+__all__ = ["FREELANCER_RETENTION_2023", "RETENTION_HISTORY", "RetentionRules"]
+
+
+def _monthly_amount(instance_: object, attribute: Any, value: Any) -> None:
+    name = f"{type(instance_).__name__}.{attribute.name}"
+    money = whole_cents(instance(value, Money, name), name)
+    if money.currency != "USD" or money.amount < 0:
+        raise RulesError(
+            f"{name} must be an amount in USD, zero or more, got {money}",
+            field=name,
+            rule="zero or more, in USD",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class RetentionRules:
+    """How much of a month's export proceeds may stay in foreign currency.
+
+    The allowance for a month is the higher of *share* of that month's
+    proceeds and *monthly_amount*, and never more than the proceeds
+    themselves.  The bank credits that much to the foreign-currency
+    account unless the freelancer asks in writing for less; the rest is
+    converted to rupees.
+
+    Args:
+        effective: First day the rule applies.
+        share: The part of each month's proceeds that may be kept, a
+            fraction below 1 (``"50%"`` or ``"0.50"``).
+        monthly_amount: The amount that may be kept each month whatever
+            the share gives, in whole US cents (zero for a rule of a share
+            alone).
+        source: Where the rule is published.
+        name: A short human name.
+
+    Raises:
+        RulesError: A share of 1 or more or below 0, or a monthly amount
+            below zero or not in USD.
+        InvalidValueError: A monthly amount with a fraction of a cent.
+        InvalidTypeError: A field of the wrong type.
+    """
+
+    effective: date = attrs.field()
+    share: Decimal = attrs.field(converter=to_rate, validator=rate_field)
+    monthly_amount: Money = attrs.field(validator=_monthly_amount)
+    source: RuleSource = attrs.field(validator=source_field)
+    name: str = attrs.field(default="SBP freelancer retention", validator=id_field)
+
+    def __attrs_post_init__(self) -> None:
+        exact_date(self.effective, "RetentionRules.effective")
+
+
+#: The framework for freelancers' accounts of October 2023: keep 50% of the
+#: month's export proceeds or USD 5,000, whichever is higher, in the
+#: foreign-currency account.  The day is the circular's, as the news of
+#: 23 October 2023 reports it; DOMAIN.md gives the month.
+FREELANCER_RETENTION_2023 = RetentionRules(
+    effective=date(2023, 10, 23),
+    share=Decimal("0.50"),
+    monthly_amount=usd("5000.00"),
+    name="SBP framework for freelancers (October 2023)",
+    source=RuleSource(
+        "SBP circular of 2023-10-23, as reported by SEC news (Profit, ProPakistani, 2023-10-23)",
+        note="50% of the month's export proceeds or USD 5,000, whichever is higher; "
+        "the bank credits it unless the freelancer asks for less",
+    ),
+)
+
+#: The retention rules, oldest first.  Before 2023-10-23 freelancers had no
+#: framework of their own in DOMAIN.md's sources.
+RETENTION_HISTORY: RuleHistory[RetentionRules] = RuleHistory(
+    "foreign-currency retention rules", (FREELANCER_RETENTION_2023,)
+)

@@ -1,0 +1,132 @@
+"""The State Bank of Pakistan's retention allowance (DOMAIN.md section 5).
+
+Since October 2023 a freelancer may keep 50% of a month's export proceeds
+or USD 5,000, whichever is higher, in a foreign-currency account.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from upwork_safety import fees, rules, serialize
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidTypeError,
+    InvalidValueError,
+    RulesError,
+)
+from upwork_safety.money import Money
+
+DAY = date(2025, 6, 30)
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+@pytest.mark.parametrize(
+    ("proceeds", "kept"),
+    [
+        ("0.00", "0.00"),  # nothing earned, nothing kept
+        ("3000.00", "3000.00"),  # under USD 5,000: all of it may stay in dollars
+        ("5000.00", "5000.00"),
+        ("8000.00", "5000.00"),  # USD 5,000 is higher than half
+        ("10000.00", "5000.00"),  # the two meet
+        ("10000.01", "5000.01"),  # half is 5,000.005: half up to the cent
+        ("10000.03", "5000.02"),  # 5,000.015
+        ("12000.00", "6000.00"),  # half is higher than USD 5,000
+    ],
+)
+def test_the_higher_of_half_and_five_thousand_never_more_than_the_proceeds(proceeds, kept):
+    result = fees.retention_allowance(usd(proceeds), on=DAY)
+    assert isinstance(result, Money)
+    assert usd(kept) == result
+
+
+def test_the_rule_starts_with_the_circular_of_23_october_2023():
+    assert fees.FREELANCER_RETENTION_2023 is rules.RETENTION_HISTORY.in_force(date(2023, 10, 23))
+    assert (date(2023, 10, 23), Decimal("0.50"), usd("5000.00")) == (
+        fees.FREELANCER_RETENTION_2023.effective,
+        fees.FREELANCER_RETENTION_2023.share,
+        fees.FREELANCER_RETENTION_2023.monthly_amount,
+    )
+    assert usd("5000.00") == fees.retention_allowance(usd("6000.00"), on=date(2023, 10, 23))
+    with pytest.raises(RulesError) as refused:
+        fees.retention_allowance(usd("6000.00"), on=date(2023, 10, 22))
+    assert "on" == refused.value.field
+
+
+def test_a_what_if_rule_is_used_from_its_own_effective_day():
+    """The IT exporters' older 35%, with no monthly amount, as a what-if."""
+    older = fees.RetentionRules(
+        effective=date(2023, 1, 1),
+        share="35%",
+        monthly_amount=usd("0.00"),
+        source=rules.RuleSource("SEC news of 2023-10-23 (the limit before)"),
+    )
+    assert usd("2800.00") == fees.retention_allowance(
+        usd("8000.00"), on=date(2023, 6, 1), rules=older
+    )
+    with pytest.raises(RulesError) as refused:
+        fees.retention_allowance(usd("8000.00"), on=date(2022, 12, 31), rules=older)
+    assert ("on", "on or after 2023-01-01") == (refused.value.field, refused.value.rule)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field"),
+    [
+        ({"proceeds": Money("1000", "PKR")}, CurrencyMismatchError, "proceeds"),
+        ({"proceeds": usd("-0.01")}, InvalidValueError, "proceeds"),
+        ({"proceeds": usd("100.001")}, InvalidValueError, "proceeds"),
+        ({"proceeds": 100}, InvalidTypeError, "proceeds"),
+        ({"on": datetime(2025, 6, 30, tzinfo=timezone.utc)}, InvalidTypeError, "on"),
+        ({"on": "2025-06-30"}, InvalidTypeError, "on"),
+        ({"rules": fees.EXPORT_TAX_2022}, InvalidTypeError, "rules"),
+    ],
+)
+def test_bad_arguments_are_refused_naming_them(kwargs, error, field):
+    arguments: dict[str, object] = {"proceeds": usd("100.00"), "on": DAY, **kwargs}
+    with pytest.raises(error) as refused:
+        fees.retention_allowance(**arguments)  # type: ignore[arg-type]
+    assert type(refused.value) is error
+    assert field == refused.value.field
+
+
+@pytest.mark.parametrize(
+    ("change", "error", "field"),
+    [
+        ({"share": "1"}, RulesError, "RetentionRules.share"),
+        ({"share": "-0.1"}, RulesError, "RetentionRules.share"),
+        ({"monthly_amount": Money("5000", "PKR")}, RulesError, "RetentionRules.monthly_amount"),
+        ({"monthly_amount": usd("-1")}, RulesError, "RetentionRules.monthly_amount"),
+        ({"monthly_amount": usd("1.005")}, InvalidValueError, "RetentionRules.monthly_amount"),
+        ({"monthly_amount": 5000}, InvalidTypeError, "RetentionRules.monthly_amount"),
+        ({"effective": datetime(2023, 10, 23)}, InvalidTypeError, "RetentionRules.effective"),
+        ({"source": "SBP"}, InvalidTypeError, "RetentionRules.source"),
+    ],
+)
+def test_a_rule_set_that_breaks_its_rules_cannot_be_built(change, error, field):
+    with pytest.raises(error) as refused:
+        attrs.evolve(fees.FREELANCER_RETENTION_2023, **change)
+    assert field == refused.value.field
+
+
+def test_the_rule_set_round_trips():
+    data = serialize.to_dict(fees.FREELANCER_RETENTION_2023)
+    assert fees.FREELANCER_RETENTION_2023 == serialize.from_dict(fees.RetentionRules, data)
+
+
+@given(st.integers(0, 10**9).map(lambda cents: usd(str(Decimal(cents) / 100))))
+def test_the_allowance_keeps_its_promises(proceeds):
+    kept = fees.retention_allowance(proceeds, on=DAY)
+    assert usd("0") <= kept <= proceeds
+    assert kept.is_rounded()
+    assert kept >= min(proceeds, usd("5000.00"))
+    assert kept >= (proceeds * Decimal("0.5")).rounded()
+    assert kept in (proceeds, usd("5000.00"), (proceeds * Decimal("0.5")).rounded())
