@@ -544,6 +544,25 @@ def test_weekly_limit_must_be_positive(limit):
     assert "weekly_limit" == info.value.field
 
 
+@pytest.mark.parametrize("limit", ["168.01", 169, 500])
+def test_weekly_limit_is_at_most_a_week_as_for_a_contract(limit):
+    """One rule for every weekly limit: the invoice's is a contract's (0 < hours <= 168)."""
+    with pytest.raises(InvalidValueError) as info:
+        invoice([], week=WEEK, rate=usd(30), weekly_limit=limit)
+    assert ("weekly_limit", "more than 0 and at most 168 hours") == (
+        info.value.field,
+        info.value.rule,
+    )
+    with pytest.raises(InvalidValueError) as built:
+        Contract("c", "cl", ContractKind.HOURLY, date(2024, 1, 1), weekly_limit=limit)
+    assert ("Contract.weekly_limit", info.value.rule) == (built.value.field, built.value.rule)
+    whole_week = invoice([], week=WEEK, rate=usd(30), weekly_limit=168)
+    assert Decimal(168) == whole_week.weekly_limit
+    with pytest.raises(InvalidValueError) as loaded:
+        attrs.evolve(whole_week, weekly_limit=limit)
+    assert "WeeklyInvoice.weekly_limit" == loaded.value.field
+
+
 def test_weekly_limit_float_refused():
     """A float weekly limit is refused like any float number."""
     with pytest.raises(InvalidTypeError) as info:

@@ -803,6 +803,16 @@ class TestContract:
         assert usd("120.50") == paid.earnings
         assert usd(0) == contract().earnings
 
+    def test_earnings_without_payments_are_zero_in_the_contracts_currency(self):
+        """Regression (code review): a PKR contract without payments earned USD 0.00."""
+        pkr = Money("5000", "PKR")
+        fixed = contract(milestones=[Milestone("m1", "Logo", pkr)])
+        hourly = contract(kind=ContractKind.HOURLY, hourly_rate=Money("2500", "PKR"))
+        for unpaid in (fixed, hourly):
+            assert Money("0", "PKR") == unpaid.earnings
+            assert "PKR" == unpaid.earnings.currency
+            assert pkr == unpaid.earnings + pkr
+
     def test_one_currency_for_milestones_payments_and_the_hourly_rate(self):
         """Regression (newcomer trial): a contract mixing currencies is refused when it is built.
 

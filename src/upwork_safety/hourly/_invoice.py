@@ -28,7 +28,6 @@ from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
-    decimal_value,
     field_name,
     instance,
     instance_field,
@@ -55,7 +54,13 @@ from upwork_safety.hourly._segment import (
     protection_reasons,
 )
 from upwork_safety.hourly._week import BillingWeek, PayoutCalendar, payout_calendar, week_argument
-from upwork_safety.models import Contract, ContractKind, TimeEntry, _check_no_overlaps
+from upwork_safety.models import (
+    Contract,
+    ContractKind,
+    TimeEntry,
+    _check_no_overlaps,
+    _weekly_limit_hours,
+)
 from upwork_safety.money import CONTEXT, Money, round_half_up
 from upwork_safety.rules import PlatformRules
 
@@ -106,21 +111,8 @@ def _check_pauses(instance: WeeklyInvoice, attribute: Any, value: Any) -> None:
             )
 
 
-def _limit(value: object, what: str) -> Decimal | None:
-    if value is None:
-        return None
-    hours = decimal_value(value, what)
-    if hours <= 0:
-        raise InvalidValueError(
-            f"{what} is hours per week and must be more than zero (None = no limit), got {hours}",
-            field=what,
-            rule="more than zero",
-        )
-    return hours
-
-
 def _invoice_limit(value: Any) -> Decimal | None:
-    return _limit(value, "WeeklyInvoice.weekly_limit")
+    return _weekly_limit_hours(value, "WeeklyInvoice.weekly_limit")
 
 
 _OVER_LIMIT_RULE = "billed until the weekly limit is reached, then over limit"
@@ -158,7 +150,8 @@ class WeeklyInvoice:
         calendar: The week's payout calendar.
         logged_time: The time logged inside the week, exactly, before
             counting it in whole segments (paused time included).
-        weekly_limit: The weekly limit in hours, or ``None``.
+        weekly_limit: The weekly limit in hours (more than 0, at most 168),
+            or ``None``.
         client_verified: Whether the client's billing method is verified.
         paused_time: The part of *logged_time* logged while the contract was
             paused: not invoiced (HC 211062218).
@@ -567,7 +560,9 @@ def invoice(
         week: The billing week to invoice.
         rate: The hourly rate, positive :class:`~upwork_safety.money.Money`.
         weekly_limit: The contract's weekly limit in hours
-            (``Decimal | int | str``), or ``None`` for no limit.
+            (``Decimal | int | str``, more than 0 and at most 168, as for a
+            :class:`~upwork_safety.models.Contract`), or ``None`` for no
+            limit.
         client_verified: Whether the client has a verified billing method.
         top_rated: Whether the freelancer is Top Rated (changes when the pay
             is available).
@@ -588,7 +583,7 @@ def invoice(
     """
     week = week_argument(week)
     rate = positive_money(rate, "rate")
-    limit = _limit(weekly_limit, "weekly_limit")
+    limit = _weekly_limit_hours(weekly_limit, "weekly_limit")
     client_verified = flag(client_verified, "client_verified")
     rules = week_rules(rules, week.end)
     items = sequence_of(entries, TimeEntry, "entries")

@@ -225,17 +225,31 @@ def _fee_rate(value: Decimal | int | str | None) -> Decimal | None:
     return None if value is None else fraction(value, "Contract.service_fee_rate")
 
 
-def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
+#: The hours in a week: no weekly limit can be more.
+_HOURS_PER_WEEK = Decimal(7 * 24)
+
+
+def _weekly_limit_hours(value: object, what: str) -> Decimal | None:
+    """A weekly limit in hours, more than 0 and at most a week's 168, or ``None`` for none.
+
+    The one rule for every weekly limit: a contract's, and the one an
+    invoice is billed under.  Floats are refused, as for amounts.
+    """
     if value is None:
         return None
-    hours = to_decimal(value, "Contract.weekly_limit")
-    if not Decimal(0) < hours <= Decimal(168):
+    hours = to_decimal(value, what)
+    if not Decimal(0) < hours <= _HOURS_PER_WEEK:
         raise InvalidValueError(
-            f"Contract.weekly_limit is hours per week, more than 0 and at most 168, got {hours}",
-            field="Contract.weekly_limit",
-            rule="more than 0 and at most 168 hours",
+            f"{what} is hours per week, more than 0 and at most {_HOURS_PER_WEEK} "
+            f"(None = no limit), got {hours}",
+            field=what,
+            rule=f"more than 0 and at most {_HOURS_PER_WEEK} hours",
         )
     return hours
+
+
+def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
+    return _weekly_limit_hours(value, "Contract.weekly_limit")
 
 
 @attrs.frozen
@@ -401,9 +415,14 @@ class Contract:
 
     @property
     def earnings(self) -> Money:
-        """The sum of :attr:`payments` (zero USD when there are none)."""
+        """The sum of :attr:`payments`.
+
+        Zero when there are none, in the contract's one currency: its
+        milestones' or its hourly rate's, USD when it has neither.
+        """
         if not self.payments:
-            return Money.zero("USD")
+            first = self.milestones[0].amount if self.milestones else self.hourly_rate
+            return Money.zero("USD" if first is None else first.currency)
         return Money.total((p.amount for p in self.payments), self.payments[0].amount.currency)
 
     @property
