@@ -6,7 +6,7 @@ or USD 5,000, whichever is higher, in a foreign-currency account.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import attrs
@@ -38,8 +38,9 @@ def usd(amount: str) -> Money:
         ("5000.00", "5000.00"),
         ("8000.00", "5000.00"),  # USD 5,000 is higher than half
         ("10000.00", "5000.00"),  # the two meet
-        ("10000.01", "5000.01"),  # half is 5,000.005: half up to the cent
-        ("10000.03", "5000.02"),  # 5,000.015
+        ("10000.01", "5000.00"),  # half is 5,000.005: a most, rounded down
+        ("10000.03", "5000.01"),  # 5,000.015
+        ("10000.04", "5000.02"),
         ("12000.00", "6000.00"),  # half is higher than USD 5,000
     ],
 )
@@ -60,6 +61,25 @@ def test_the_rule_starts_with_the_circular_of_23_october_2023():
     with pytest.raises(RulesError) as refused:
         fees.retention_allowance(usd("6000.00"), on=date(2023, 10, 22))
     assert "on" == refused.value.field
+
+
+def test_on_may_be_an_aware_moment_read_as_its_utc_day():
+    late = datetime(2023, 10, 22, 23, 30, tzinfo=timezone.utc)
+    with pytest.raises(RulesError):
+        fees.retention_allowance(usd("6000.00"), on=late)
+    pakistan = timezone(timedelta(hours=5))
+    early = datetime(2023, 10, 23, 4, 30, tzinfo=pakistan)  # 22 October 23:30 UTC
+    with pytest.raises(RulesError):
+        fees.retention_allowance(usd("6000.00"), on=early)
+    assert usd("5000.00") == fees.retention_allowance(
+        usd("6000.00"), on=datetime(2023, 10, 23, tzinfo=timezone.utc)
+    )
+
+
+def test_a_what_if_may_keep_everything():
+    everything = attrs.evolve(fees.FREELANCER_RETENTION_2023, share="100%")
+    assert Decimal(1) == everything.share
+    assert usd("12345.67") == fees.retention_allowance(usd("12345.67"), on=DAY, rules=everything)
 
 
 def test_a_what_if_rule_is_used_from_its_own_effective_day():
@@ -85,7 +105,7 @@ def test_a_what_if_rule_is_used_from_its_own_effective_day():
         ({"proceeds": usd("-0.01")}, InvalidValueError, "proceeds"),
         ({"proceeds": usd("100.001")}, InvalidValueError, "proceeds"),
         ({"proceeds": 100}, InvalidTypeError, "proceeds"),
-        ({"on": datetime(2025, 6, 30, tzinfo=timezone.utc)}, InvalidTypeError, "on"),
+        ({"on": datetime(2025, 6, 30)}, InvalidValueError, "on"),  # naive: no UTC day
         ({"on": "2025-06-30"}, InvalidTypeError, "on"),
         ({"rules": fees.EXPORT_TAX_2022}, InvalidTypeError, "rules"),
     ],
@@ -101,7 +121,8 @@ def test_bad_arguments_are_refused_naming_them(kwargs, error, field):
 @pytest.mark.parametrize(
     ("change", "error", "field"),
     [
-        ({"share": "1"}, RulesError, "RetentionRules.share"),
+        ({"share": "1.01"}, RulesError, "RetentionRules.share"),
+        ({"share": "101%"}, RulesError, "RetentionRules.share"),
         ({"share": "-0.1"}, RulesError, "RetentionRules.share"),
         ({"monthly_amount": Money("5000", "PKR")}, RulesError, "RetentionRules.monthly_amount"),
         ({"monthly_amount": usd("-1")}, RulesError, "RetentionRules.monthly_amount"),
@@ -128,5 +149,9 @@ def test_the_allowance_keeps_its_promises(proceeds):
     assert usd("0") <= kept <= proceeds
     assert kept.is_rounded()
     assert kept >= min(proceeds, usd("5000.00"))
-    assert kept >= (proceeds * Decimal("0.5")).rounded()
-    assert kept in (proceeds, usd("5000.00"), (proceeds * Decimal("0.5")).rounded())
+    half = proceeds * Decimal("0.5")
+    assert kept >= min(proceeds, usd("5000.00"))
+    assert kept == max(
+        min(proceeds, usd("5000.00")),
+        Money(half.amount.quantize(Decimal("0.01"), "ROUND_DOWN"), "USD"),
+    )

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from upwork_safety import CurrencyMismatchError, ExchangeRate, Money, UpworkSafetyError
+from upwork_safety import money as money_module
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import MAX_DIGITS, MAX_PARTS, minor_unit
 from upwork_safety.testing import strategies as us
@@ -689,3 +690,23 @@ def test_places_read_from_the_text_agree_with_the_exponent(value):
 
     exponent = value.as_tuple().exponent
     assert (-exponent if exponent < 0 else 0) == _places(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "half_up", "down"),
+    [
+        ("5000.005", 2, "5000.01", "5000.00"),
+        ("33.336", 2, "33.34", "33.33"),
+        ("-1.239", 2, "-1.24", "-1.23"),  # down is toward zero
+        ("7", 2, "7.00", "7.00"),
+        ("0.125", 0, "0", "0"),
+    ],
+)
+def test_the_two_rounding_helpers(value, places, half_up, down):
+    """Half up for what a rule computes, down for a most; neither reads the caller's context."""
+    with decimal.localcontext() as caller:
+        caller.prec = 3
+        caller.rounding = decimal.ROUND_CEILING
+        assert Decimal(half_up) == money_module.round_half_up(Decimal(value), places)
+        assert Decimal(down) == money_module.round_down(Decimal(value), places)
+    assert places == -money_module.round_down(Decimal(value), places).as_tuple().exponent

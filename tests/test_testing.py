@@ -8,7 +8,7 @@ from datetime import date, datetime, timezone
 import pytest
 from hypothesis import given, settings
 
-from upwork_safety import Contract, ContractKind, Money, escrow, jss, serialize
+from upwork_safety import Contract, ContractKind, Money, escrow, fees, jss, rules, serialize
 from upwork_safety._events import Event
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import MilestoneState, PaymentKind
@@ -44,6 +44,28 @@ def test_histories_replay_and_conserve_money(history):
             book.work_in_progress + book.in_review + book.pending + book.available + book.refunded
         )
         assert book.paid == sum((p.amount for p in final.payments), Money.zero("USD"))
+
+
+@given(us.contracts())
+def test_contracts_are_ones_the_fee_engine_charges(contract):
+    """Regression (newcomer trial): a contract's own fee rate was drawn for 2015 contracts.
+
+    The fees refuse a per-contract rate before the schedule that charges one,
+    so about a third of the drawn contracts failed in `fees.net_earnings`.
+    """
+    net = fees.net_earnings(contract, on=date(2030, 12, 31))
+    assert isinstance(net, Money)
+    if contract.service_fee_rate is not None:
+        assert contract.started >= fees.PER_CONTRACT_2025.effective
+
+
+@settings(max_examples=60)
+@given(us.histories(max_size=6), us.dates(min_value=rules.JSS_HISTORY.first_day))
+def test_histories_are_what_the_jss_scores(history, as_of):
+    """Distinct ids, either kind; the JSS scores them on any day its rules cover."""
+    assert len({contract.id for contract in history}) == len(history) <= 6
+    report = jss.score(history, as_of=as_of)
+    assert report.score is None or 0 <= report.score <= 100
 
 
 @given(us.events())
@@ -89,7 +111,22 @@ def test_factories_build_valid_overridable_values():
     )
     past = factories.history(4, clients=2)
     assert ["client1", "client2", "client1", "client2"] == [p.client_id for p in past]
+    assert ["h1", "h2", "h3", "h4"] == [p.id for p in past]
     assert 100 == jss.score(past, as_of=date(2025, 6, 1)).score
+
+
+def test_factory_histories_combine_with_the_other_factories():
+    """Regression (newcomer trial): history(5) + [finished_contract()] repeated the id c1."""
+    past = [*factories.history(5), factories.finished_contract(earned="1500.00", stars="3.0")]
+    report = jss.score(past, as_of=date(2026, 6, 1))
+    # Five good $500 jobs weigh 1.25 each, the poorly rated $1,500 one 1.5: 6.25 / 7.75.
+    assert 81 == report.score
+    assert ["h1", "h2", "h3", "h4", "h5", "c1"] == [impact.contract_id for impact in report.impacts]
+    titled = factories.finished_contract(title="Logo", ended=date(2026, 4, 30))
+    assert ("Logo", date(2026, 4, 30)) == (titled.title, titled.ended)
+    with pytest.raises(InvalidTypeError) as refused:
+        factories.finished_contract(colour="red")
+    assert "colour" == refused.value.field
 
 
 @pytest.mark.parametrize(

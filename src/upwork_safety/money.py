@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import attrs
@@ -239,11 +239,22 @@ _QUANTA: tuple[Decimal, ...] = tuple(Decimal(1).scaleb(-places) for places in ra
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round *value* half up to *places* decimal places, in :data:`CONTEXT`.
 
-    The library's one rounding helper: Upwork's worked examples round half
-    up (a 10% fee on $333.36 is $33.34).  Rounding happens only where a rule
-    says so; everything else stays exact.
+    The library's rounding for amounts a rule computes: Upwork's worked
+    examples round half up (a 10% fee on $333.36 is $33.34).  Rounding
+    happens only where a rule says so; everything else stays exact.  Its one
+    sibling is :func:`round_down`, for a most that must not be passed.
     """
     return value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+def round_down(value: Decimal, places: int) -> Decimal:
+    """Round *value* toward zero to *places* decimal places, in :data:`CONTEXT`.
+
+    For a limit a rule gives as a share ("keep at most 50%"): rounding half
+    up could pass it by half a cent, so such a most is rounded down.  Every
+    other rounding is :func:`round_half_up`'s.
+    """
+    return value.quantize(_QUANTA[places], rounding=ROUND_DOWN, context=CONTEXT)
 
 
 def _within_places(value: Decimal, places: int) -> Decimal:

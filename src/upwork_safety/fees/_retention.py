@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from upwork_safety._validate import optional_instance, plain_date, whole_cents
+from upwork_safety._validate import optional_instance, utc_day, whole_cents
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
-from upwork_safety.money import Money, require_money
+from upwork_safety.money import Money, require_money, round_down
 from upwork_safety.rules import RETENTION_HISTORY, RetentionRules
 
 if TYPE_CHECKING:
@@ -23,13 +23,18 @@ def retention_allowance(proceeds: Money, *, on: date, rules: RetentionRules | No
     in a foreign-currency account (an ESFCA) opened beside the rupee
     account; the bank credits that much there unless you ask in writing for
     less, and converts the rest to rupees.  The allowance is the higher of
-    the share and the monthly amount, never more than the proceeds, rounded
-    half up to the cent (the library's one rounding rule).
+    the share and the monthly amount, never more than the proceeds; the
+    share is rounded down to the cent, so it is never passed.
+
+    It concerns dollars that reach your Pakistani bank as dollars: a US
+    dollar wire, or Payoneer to your bank's dollar account.  Direct to
+    Local Bank pays rupees, converted before they reach the bank.
 
     Args:
         proceeds: The month's export proceeds reaching your bank, in whole
             US cents, zero or more.
-        on: A day of the month, which picks the rule in force.
+        on: A day of the month (a date, or an aware datetime for its UTC
+            day), which picks the rule in force.
         rules: Your own :class:`RetentionRules` (a
             what-if), in force on *on*; by default the rule in force on
             *on* (:data:`RETENTION_HISTORY`).
@@ -53,9 +58,11 @@ def retention_allowance(proceeds: Money, *, on: date, rules: RetentionRules | No
     USD 5,000.00
     >>> print(retention_allowance(Money("12000.00", "USD"), on=date(2025, 6, 30)))
     USD 6,000.00
+    >>> print(retention_allowance(Money("10000.01", "USD"), on=date(2025, 6, 30)))
+    USD 5,000.00
     """
     money = whole_cents(require_money(proceeds, "proceeds"), "proceeds")
-    day = plain_date(on, "on")
+    day = utc_day(on, "on")
     chosen = optional_instance(rules, RetentionRules, "rules")
     if chosen is None:
         chosen = RETENTION_HISTORY.in_force(day)
@@ -77,4 +84,5 @@ def retention_allowance(proceeds: Money, *, on: date, rules: RetentionRules | No
         raise InvalidValueError(
             f"proceeds must not be negative, got {money}", field="proceeds", rule="not negative"
         )
-    return min(money, max((money * chosen.share).rounded(), floor))
+    share = Money(round_down(money.amount * chosen.share, money.minor_unit), money.currency)
+    return min(money, max(share, floor))

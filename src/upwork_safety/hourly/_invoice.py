@@ -561,7 +561,7 @@ def invoice(
         rate: The hourly rate, positive :class:`~upwork_safety.money.Money`.
         weekly_limit: The contract's weekly limit in hours
             (``Decimal | int | str``, more than 0 and at most 168, as for a
-            :class:`~upwork_safety.models.Contract`), or ``None`` for no
+            :class:`~upwork_safety.Contract`), or ``None`` for no
             limit.
         client_verified: Whether the client has a verified billing method.
         top_rated: Whether the freelancer is Top Rated (changes when the pay

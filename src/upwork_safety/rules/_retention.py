@@ -13,14 +13,36 @@ from typing import Any
 
 import attrs
 
-from upwork_safety._validate import exact_date, id_field, instance, whole_cents
-from upwork_safety.errors import RulesError
+from upwork_safety._validate import exact_date, fraction, id_field, instance, whole_cents
+from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.money import Money
-from upwork_safety.rules._common import rate_field, source_field, to_rate, usd
+from upwork_safety.rules._common import source_field, usd
 from upwork_safety.rules._history import RuleHistory
 from upwork_safety.rules._provenance import RuleSource
 
 __all__ = ["FREELANCER_RETENTION_2023", "RETENTION_HISTORY", "RetentionRules"]
+
+
+def _to_share(value: Any) -> Any:
+    """A share read by the library's rate rule, 1 allowed; anything refused is left for `_share`."""
+    try:
+        return fraction(value, "share", below_one=False)
+    except UpworkSafetyError:
+        return value
+
+
+def _share(instance_: object, attribute: Any, value: Any) -> None:
+    name = f"{type(instance_).__name__}.{attribute.name}"
+    try:
+        share = fraction(value, name, below_one=False)
+    except InvalidValueError as error:
+        raise RulesError(str(error), field=name, rule=error.rule) from None
+    if share > 1:
+        raise RulesError(
+            f"{name} is a share of the proceeds, from 0 to 1 (100%), got {share}",
+            field=name,
+            rule="from 0 to 1",
+        )
 
 
 def _monthly_amount(instance_: object, attribute: Any, value: Any) -> None:
@@ -46,8 +68,9 @@ class RetentionRules:
 
     Args:
         effective: First day the rule applies.
-        share: The part of each month's proceeds that may be kept, a
-            fraction below 1 (``"50%"`` or ``"0.50"``).
+        share: The part of each month's proceeds that may be kept, from 0
+            to 1 (``"50%"`` or ``"0.50"``; ``"100%"`` for a what-if that
+            keeps everything).
         monthly_amount: The amount that may be kept each month whatever
             the share gives, in whole US cents (zero for a rule of a share
             alone).
@@ -55,14 +78,14 @@ class RetentionRules:
         name: A short human name.
 
     Raises:
-        RulesError: A share of 1 or more or below 0, or a monthly amount
-            below zero or not in USD.
+        RulesError: A share below 0 or above 1, or a monthly amount below
+            zero or not in USD.
         InvalidValueError: A monthly amount with a fraction of a cent.
         InvalidTypeError: A field of the wrong type.
     """
 
     effective: date = attrs.field()
-    share: Decimal = attrs.field(converter=to_rate, validator=rate_field)
+    share: Decimal = attrs.field(converter=_to_share, validator=_share)
     monthly_amount: Money = attrs.field(validator=_monthly_amount)
     source: RuleSource = attrs.field(validator=source_field)
     name: str = attrs.field(default="SBP freelancer retention", validator=id_field)

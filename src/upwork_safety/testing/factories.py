@@ -162,12 +162,15 @@ def finished_contract(
     stars: Decimal | str | None = "5.0",
     private_score: int | None = 10,
     end_reason: EndReason | None = EndReason.COMPLETED,
+    **overrides: Any,
 ) -> Contract:
     """An ended contract with one payment and feedback: a JSS history entry.
 
     It ends *days* (0 or more) after *started* (a date, or an aware
-    datetime's UTC day).
+    datetime's UTC day).  Any other :class:`~upwork_safety.Contract`
+    field may be given by name (*overrides*), as for :func:`contract`.
     """
+    _overrides(Contract, overrides)
     first = utc_day(started, "started")
     length = _whole(days, "days", least=0)
     _fits(first, length, "days")
@@ -178,7 +181,7 @@ def finished_contract(
         if stars is None and private_score is None and end_reason is None
         else Feedback(stars=stars, private_score=private_score, end_reason=end_reason)
     )
-    return Contract(
+    made = Contract(
         contract_id,
         client,
         ContractKind.FIXED_PRICE,
@@ -188,10 +191,15 @@ def finished_contract(
         feedback=feedback,
         service_fee_rate=Decimal("0.10"),
     )
+    return attrs.evolve(made, **overrides) if overrides else made
 
 
 def history(count: int, *, clients: int = 3, start: date = date(2025, 1, 6)) -> list[Contract]:
     """*count* (0 or more) good, ended contracts with *clients* (1 or more) clients, a month apart.
+
+    Their ids are ``h1`` … ``h<count>``, so they never repeat the other
+    factories' default id (``c1``): ``history(5) + [finished_contract()]``
+    is a valid history.
 
     Raises:
         InvalidTypeError: *count* or *clients* is not an int, or *start* not a date.
@@ -204,7 +212,7 @@ def history(count: int, *, clients: int = 3, start: date = date(2025, 1, 6)) -> 
         _fits(first, 30 * (many - 1) + 20, "count")
     return [
         finished_contract(
-            contract_id=f"c{i + 1}",
+            contract_id=f"h{i + 1}",
             client=f"client{i % spread + 1}",
             started=first + timedelta(days=30 * i),
             days=20,

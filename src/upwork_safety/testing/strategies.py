@@ -67,6 +67,7 @@ from upwork_safety.models import (
     TimeEntry,
 )
 from upwork_safety.money import ExchangeRate, Money
+from upwork_safety.rules import PER_CONTRACT_2025
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -83,6 +84,7 @@ __all__ = [
     "exchange_rates",
     "feedbacks",
     "fixed_price_contracts",
+    "histories",
     "hourly_contracts",
     "ids",
     "milestones",
@@ -217,6 +219,10 @@ _TITLES = ("Logo in SVG and PNG", "Landing page", "API client")
 _DESCRIPTIONS = ("", "3 concepts, 2 rounds", "Figma + HTML")
 _LAST_DAY = date(2030, 12, 31)
 
+#: The first schedule that charges a contract's own rate, and its range.
+_OWN_RATES = PER_CONTRACT_2025
+_OWN_RATE_TOP = _OWN_RATES.maximum_rate if _OWN_RATES.maximum_rate is not None else Decimal(1)
+
 
 @functools.cache
 def _milestone_terms() -> st.SearchStrategy[tuple[str, Money, str, date | None]]:
@@ -271,7 +277,7 @@ def _base_parts() -> st.SearchStrategy[tuple[object, ...]]:
         st.none() | st.integers(0, 400),
         st.lists(payments(), max_size=3).map(tuple),
         st.none() | feedbacks(),
-        st.none() | amounts(min_value="0", max_value="0.15"),
+        st.none() | amounts(min_value=_OWN_RATES.minimum_rate, max_value=_OWN_RATE_TOP),
         st.sampled_from(["", "Shopify store", "Data pipeline"]),
     )
 
@@ -281,6 +287,11 @@ def _contract_base(draw: st.DrawFn, kind: ContractKind) -> dict[str, object]:
     # Nothing is paid before a contract starts (Contract refuses it).
     paid_on = [payment.on for payment in cast("tuple[Payment, ...]", paid)]
     started = min([cast("date", started), *paid_on])
+    # A contract's own fee rate is drawn only where the fees charge one: from
+    # the per-contract schedule's first day (every payment is on or after
+    # the start, so each is charged by that schedule or a later one).
+    if started < _OWN_RATES.effective:
+        rate = None
     ended = None
     if length is not None:
         ended = min(started + timedelta(days=cast("int", length)), _LAST_DAY)
@@ -343,6 +354,17 @@ def contracts() -> st.SearchStrategy[Contract]:
 
 
 @functools.cache
+def histories(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[list[Contract]]:
+    """A freelancer's history: a list of :func:`contracts` with distinct ids.
+
+    What :func:`upwork_safety.jss.score` and the other JSS functions take
+    (they refuse two contracts with one id).
+    """
+    return st.lists(
+        contracts(), min_size=min_size, max_size=max_size, unique_by=lambda contract: contract.id
+    )
+
+
 def events() -> st.SearchStrategy[object]:
     """Any single escrow event (not necessarily allowed in any given state)."""
     mid = st.sampled_from(["m1", "m2", "m3"])
