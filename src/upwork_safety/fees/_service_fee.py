@@ -433,8 +433,8 @@ def _counted_payments(contract: Contract, on: date) -> list[Payment]:
 def _kept_top_band(schedule: ServiceFeeSchedule, rate: Decimal | None) -> bool:
     """Whether *rate* is the sliding scale's top band: the rate a contract "kept" into 2023.
 
-    A contract "already at 5%" when the sliding scale ended (DOMAIN.md
-    section 4) is one whose billings with the client had passed into the
+    A contract "already at 5%" when the sliding scale ended (the 2023
+    schedule's note, HC 211062538) is one whose billings with the client had passed into the
     scale's top band: its payments under the scale are charged by the bands,
     which reach that rate by themselves, and the rate is kept for the flat
     schedule that honours it.  Any other contract rate under the scale is

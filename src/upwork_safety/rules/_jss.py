@@ -395,7 +395,7 @@ class JSSRules:
         True,
         "COMM announcement 2020-11-08; HC (eligible jobs are the jobs with feedback)",
         "feedback is public stars or a private score; a reason for ending alone is none "
-        "(DOMAIN.md lists it as a separate input)",
+        "(Upwork's help lists it as a separate input, HC 211063558)",
     )
 
     # --- Outcome thresholds (all modelling assumptions) -----------------------

@@ -381,7 +381,7 @@ STREAMLINED_DISPUTES = PlatformRules(
 )
 
 #: The rules before 2023-12-05.  The dispute timings of the older process are
-#: not published in DOMAIN.md's sources; the same figures are used and the
+#: not published in the library's sources; the same figures are used and the
 #: docs flag them.
 BEFORE_STREAMLINED_DISPUTES = attrs.evolve(
     STREAMLINED_DISPUTES,

@@ -97,7 +97,7 @@ class RetentionRules:
 #: The framework for freelancers' accounts of October 2023: keep 50% of the
 #: month's export proceeds or USD 5,000, whichever is higher, in the
 #: foreign-currency account.  The day is the circular's, as the news of
-#: 23 October 2023 reports it; DOMAIN.md gives the month.
+#: 23 October 2023 reports it; the project's rules table gives the month.
 FREELANCER_RETENTION_2023 = RetentionRules(
     effective=date(2023, 10, 23),
     share=Decimal("0.50"),
@@ -111,7 +111,7 @@ FREELANCER_RETENTION_2023 = RetentionRules(
 )
 
 #: The retention rules, oldest first.  Before 2023-10-23 freelancers had no
-#: framework of their own in DOMAIN.md's sources.
+#: framework of their own in the library's sources.
 RETENTION_HISTORY: RuleHistory[RetentionRules] = RuleHistory(
     "foreign-currency retention rules", (FREELANCER_RETENTION_2023,)
 )

@@ -88,7 +88,7 @@ EXPORT_TAX_2022 = ExportTaxRules(
     ),
 )
 
-#: The s.154A rules, oldest first.  Earlier rates are not in DOMAIN.md's
+#: The s.154A rules, oldest first.  Earlier rates are not in the library's
 #: sources: before 2022-07-01, pass ``tax_rate=`` yourself.
 EXPORT_TAX_HISTORY: RuleHistory[ExportTaxRules] = RuleHistory(
     "export tax rules", (EXPORT_TAX_2022,)
