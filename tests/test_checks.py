@@ -238,6 +238,114 @@ def test_finding_refuses_bad_fields(changes, error, field):
     assert field == info.value.field
 
 
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        ({"severity": Severity.DANGER}, "Finding.severity", "the severity CODES gives the code"),
+        ({"severity": Severity.INFO}, "Finding.severity", "the severity CODES gives the code"),
+        (
+            {"code": "DISPUTE_WINDOW_CLOSING", "severity": Severity.INFO},
+            "Finding.severity",
+            "the severity CODES gives the code",
+        ),
+        ({"evidence": "ab", "span": (0, 100)}, "Finding.span", "end - start == len(evidence)"),
+        ({"evidence": "ab", "span": (3, 4)}, "Finding.span", "end - start == len(evidence)"),
+        ({"span": (0, 2)}, "Finding.span", "end - start == len(evidence)"),
+        (
+            {"code": "REVIEW_PERIOD_RUNNING", "severity": Severity.INFO, "span": (0, 0)},
+            "Finding.span",
+            "only on a message finding",
+        ),
+        ({"message": ""}, "Finding.message", "not empty"),
+        ({"advice": " \n"}, "Finding.advice", "not empty"),
+        ({"milestone_id": ""}, "Finding.milestone_id", "not empty"),
+        ({"script": "Sure."}, "Finding.advice", "ends with the script"),
+        (
+            {"advice": 'Quote it. Say: "Sure"', "script": "Sure."},
+            "Finding.advice",
+            "ends with the script",
+        ),
+        ({"time_left": timedelta(days=-3)}, "Finding.time_left", "only with a due moment"),
+        (
+            {
+                "code": "REVIEW_PERIOD_RUNNING",
+                "severity": Severity.INFO,
+                "confidence": Confidence.LOW,
+            },
+            "Finding.confidence",
+            "HIGH for every fixed-price contract finding",
+        ),
+        (
+            {"code": "UNVERIFIED_CLIENT", "confidence": Confidence.MEDIUM},
+            "Finding.confidence",
+            "HIGH for every hourly contract finding",
+        ),
+        (
+            {"code": "VAGUE_MILESTONE", "confidence": Confidence.HIGH},
+            "Finding.confidence",
+            "MEDIUM for every milestone finding",
+        ),
+    ],
+)
+def test_finding_refuses_what_its_documentation_rules_out(changes, field, rule):
+    """Regression: a finding breaking a documented rule (its code's severity, text at span) was built."""
+    fields = {"code": "SCOPE_CREEP", "severity": Severity.WARNING, "message": "m", "advice": "a"}
+    fields.update(changes)
+    with pytest.raises(InvalidValueError) as info:
+        Finding(**fields)
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_finding_accepts_what_its_documentation_allows():
+    """The documented shapes build: message evidence at its span, a script closing the advice."""
+    said = Finding(
+        "OFF_PLATFORM_CONTACT",
+        Severity.WARNING,
+        "m",
+        'Keep it on Upwork. Say: "Let\'s talk here."',
+        evidence="Add me on WhatsApp",
+        script="Let's talk here.",
+        span=(4, 22),
+        confidence=Confidence.LOW,
+    )
+    assert (4, 22) == said.span
+    clock = Finding(
+        "REVIEW_PERIOD_RUNNING",
+        Severity.INFO,
+        "m",
+        "a",
+        milestone_id="m1",
+        due=at(2024, 3, 18),
+        time_left=timedelta(0),
+    )
+    assert timedelta(0) == clock.time_left
+    vague = Finding("VAGUE_MILESTONE", Severity.WARNING, "m", "a", confidence=Confidence.MEDIUM)
+    assert vague.span is None
+
+
+def test_every_code_path_builds_findings_with_their_codes_severity():
+    """Each finding the checks return carries CODES' severity for its code."""
+    ended = escrow.apply(funded_and_submitted("150.00"), escrow.EndContract(at(2024, 3, 8)))
+    dormant = escrow.apply(fixed([milestone("m1", "300.00")]), escrow.Fund("m1", at(2024, 3, 1)))
+    unverified = hourly_contract(
+        [tracked(at(2024, 1, 2, 6), 12, manual=True)], verified=False, limit=10
+    )
+    found = [
+        *checks.review_contract(fixed([milestone("m1", "150.00")]), now=at(2024, 3, 1, 10)),
+        *checks.review_contract(funded_and_submitted("150.00"), now=at(2024, 3, 5)),
+        *checks.review_contract(ended, now=at(2024, 3, 9)),
+        *checks.review_contract(dormant, now=at(2024, 5, 20)),
+        *checks.review_contract(unverified, now=at(2024, 1, 3)),
+        *checks.review_milestone("Build the website"),
+        *checks.scan_message("Start today, I will fund the milestone tomorrow."),
+        *checks.scan_message("Add me on WhatsApp and I will pay you via PayPal."),
+        *checks.scan_message("Pay a $50 registration fee. Also one more page, same price."),
+        *checks.scan_message("Please leave me 5 stars!", direction="outgoing"),
+    ]
+    assert set(CODES) == {f.code for f in found}
+    assert [CODES[f.code].severity for f in found] == [f.severity for f in found]
+
+
 def test_finding_code_text_becomes_the_enum_member():
     """A documented code given as text is stored as its FindingCode member."""
     finding = Finding("SCOPE_CREEP", Severity.WARNING, "m", "a")
@@ -260,7 +368,7 @@ def test_finding_repr_is_short():
         "Finding(OFF_PLATFORM_CONTACT, WARNING, evidence='Add me on WhatsApp', span=(0, 18), "
         "confidence=MEDIUM)"
     ) == repr(finding)
-    long = Finding("VAGUE_MILESTONE", Severity.WARNING, "m", "a", evidence="x" * 200)
+    long = Finding("ARBITRATION_UNECONOMIC", Severity.INFO, "m", "a", evidence="x" * 200)
     assert len(repr(long)) < 120
 
 
@@ -795,33 +903,20 @@ def test_review_contract_accepts_other_time_zones():
     assert timedelta(days=13, hours=17) == finding.time_left
 
 
-def test_dispute_window_with_nothing_at_stake_is_only_info():
-    """An ended contract whose escrow was all paid out gets an INFO note, not a warning."""
-    from datetime import date, datetime, timezone
+def test_dispute_window_with_nothing_at_stake_gives_no_finding():
+    """Regression: an ended, fully paid contract gave DISPUTE_WINDOW_CLOSING at INFO, not its WARNING.
 
-    from upwork_safety import Contract, ContractKind, Milestone, Money, escrow
-    from upwork_safety.checks import Severity, review_contract
-
-    utc = timezone.utc
-    contract = Contract(
-        "c1",
-        "acme",
-        ContractKind.FIXED_PRICE,
-        date(2025, 9, 1),
-        milestones=[
-            Milestone("m1", "Logo: 3 concepts in SVG and PNG, 2 revisions", Money("400", "USD"))
-        ],
-    )
-    contract = escrow.apply(contract, escrow.Fund("m1", datetime(2025, 9, 1, 9, tzinfo=utc)))
-    contract = escrow.apply(contract, escrow.Approve("m1", datetime(2025, 9, 5, 9, tzinfo=utc)))
-    contract = escrow.apply(contract, escrow.EndContract(datetime(2025, 10, 2, 9, tzinfo=utc)))
-    found = [
-        f
-        for f in review_contract(contract, now=datetime(2025, 10, 2, 10, tzinfo=utc))
-        if f.code == "DISPUTE_WINDOW_CLOSING"
+    Nothing is left in escrow, so no dispute could win anything: no finding.
+    """
+    paid = fixed([milestone("m1", "500.00")])
+    paid = escrow.apply(paid, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    paid = escrow.apply(paid, escrow.Submit("m1", at(2024, 3, 2, 9)))
+    paid = escrow.apply(paid, escrow.Approve("m1", at(2024, 3, 3, 9)))
+    ended = escrow.apply(paid, escrow.EndContract(at(2024, 3, 4, 9)))
+    assert ["dispute_window_closes"] == [
+        d.kind for d in escrow.deadlines(ended, at(2024, 3, 5)) if d.kind == "dispute_window_closes"
     ]
-    assert [Severity.INFO] == [f.severity for f in found]
-    assert "nothing is at stake" in found[0].message
+    assert [] == checks.review_contract(ended, now=at(2024, 3, 5))
 
 
 # ============================================================================ wrong-typed arguments

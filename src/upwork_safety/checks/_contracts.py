@@ -21,7 +21,6 @@ from upwork_safety._validate import instance, optional_instance, utc_instant
 from upwork_safety.checks._findings import (
     Finding,
     FindingCode,
-    Severity,
     make_finding,
     rule_unconfirmed,
     sorted_findings,
@@ -191,17 +190,11 @@ def _refund_pending(clock: _Clock) -> Finding | None:
 
 def _dispute_window(clock: _Clock) -> Finding | None:
     held = [m.held for m in clock.contract.milestones if m.held]
-    due = _when(clock.deadline.due)
     if not held:
-        # Nothing is left in escrow, so there is nothing to dispute: say so quietly.
-        return Finding(
-            FindingCode.DISPUTE_WINDOW_CLOSING,
-            Severity.INFO,
-            f"The contract ended with nothing left in escrow; the dispute window "
-            f"closes at {due} and nothing is at stake.",
-            "Nothing to do.",
-            **clock.fields(),  # type: ignore[arg-type]
-        )
+        # Nothing is left in escrow, so there is nothing a dispute could win:
+        # the window is no reason to act (CODES' trigger needs money at stake).
+        return None
+    due = _when(clock.deadline.due)
     message = (
         f"The contract ended with {Money.total(held, held[0].currency)} still in "
         f"escrow; you can file a dispute until {due} ({_left(clock.left)} from now), "
