@@ -575,6 +575,39 @@ def test_unfunded_after_the_previous_milestone_is_paid():
     assert [("UNFUNDED_MILESTONE", "m2")] == [(f.code, f.milestone_id) for f in found]
 
 
+def partly_approved(approved):
+    """m1 (USD 200) funded, submitted and approved for *approved*; m2 and m3 (USD 100) wait."""
+    contract = fixed(
+        [milestone("m1", "200.00"), milestone("m2", "100.00"), milestone("m3", "100.00")]
+    )
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    contract = escrow.apply(contract, escrow.Submit("m1", at(2024, 3, 2, 9)))
+    return escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 3, 9), amount=usd(approved)))
+
+
+def test_next_milestone_covered_by_a_carried_remainder_is_not_unfunded():
+    """Regression: m2, NOT_FUNDED but holding its whole USD 100 carried from m1, was UNFUNDED."""
+    contract = partly_approved("100.00")
+    m2 = contract.milestone("m2")
+    assert (MilestoneState.NOT_FUNDED, usd("100.00")) == (m2.state, m2.held)
+    assert [] == checks.review_contract(contract, now=at(2024, 3, 4))
+
+
+def test_next_milestone_partly_covered_is_unfunded_for_the_rest():
+    """m2 holds USD 40 of its USD 100 from a partial approval: UNFUNDED for the USD 60 it lacks."""
+    contract = partly_approved("160.00")
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("UNFUNDED_MILESTONE", Severity.DANGER) == (finding.code, finding.severity)
+    assert "m2" == finding.milestone_id
+    assert usd("60.00") == finding.amount
+    assert "holds only the USD 40.00 carried from a partial approval" in finding.message
+    assert "USD 40.00 of USD 100.00 in escrow" in finding.evidence
+    # Once the client funds it (USD 60 more), m2 is active and no longer unfunded.
+    funded = escrow.apply(contract, escrow.Fund("m2", at(2024, 3, 4, 9)))
+    assert usd("100.00") == funded.milestone("m2").held
+    assert ["ARBITRATION_UNECONOMIC"] == codes(checks.review_contract(funded, now=at(2024, 3, 5)))
+
+
 def test_open_contract_without_milestones_is_unfunded():
     """An open fixed-price contract with no milestone at all has nothing in escrow."""
     (finding,) = checks.review_contract(fixed([]), now=at(2024, 3, 2))

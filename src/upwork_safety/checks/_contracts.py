@@ -92,10 +92,22 @@ def _unfunded(contract: Contract) -> list[Finding]:
         message = "The contract is open but has no milestone, so nothing is in escrow."
         return [make_finding(FindingCode.UNFUNDED_MILESTONE, message, advice, script)]
     nxt = upcoming[0]
-    message = (
-        f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded: "
-        "work on it now would be unprotected."
-    )
+    # What the milestone holds already (a remainder carried from a partial
+    # approval) is in escrow for it: only the rest of its amount is unprotected.
+    if nxt.held >= nxt.amount:
+        return []
+    missing = nxt.amount - nxt.held
+    if nxt.held.amount:
+        message = (
+            f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, holds only the "
+            f"{nxt.held} carried from a partial approval and is not funded: {missing} of "
+            "work on it would be unprotected."
+        )
+    else:
+        message = (
+            f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded: "
+            "work on it now would be unprotected."
+        )
     return [
         make_finding(
             FindingCode.UNFUNDED_MILESTONE,
@@ -103,8 +115,9 @@ def _unfunded(contract: Contract) -> list[Finding]:
             advice,
             script,
             milestone_id=nxt.id,
-            amount=nxt.amount,
-            evidence=f"state {nxt.state.name}; no other milestone active",
+            amount=missing,
+            evidence=f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
+            "no other milestone active",
         )
     ]
 

@@ -294,7 +294,8 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "fixed-price contract",
         "The contract is open, no milestone is active (funded, in review, in a refund "
         "request or a dispute), and the next milestone (or the contract, if it has none) "
-        "has no money in escrow: the next work would be unprotected.",
+        "holds less than its amount in escrow (nothing, or only a remainder carried from a "
+        "partial approval): the next work would be unprotected.",
         "Only work on a funded milestone is covered by Fixed-Price Protection; later "
         "milestones wait unfunded, one active at a time.",
         f"{_source('minimum_milestone')} (one active milestone); HC 211063748 "
