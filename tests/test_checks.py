@@ -900,6 +900,30 @@ def test_hourly_time_without_a_rate_is_refused():
         checks.review_contract(contract, now=at(2024, 1, 3))
 
 
+@pytest.mark.parametrize(
+    "now",
+    [at(2024, 1, 2, 10), at(2024, 1, 1, 10), at(2023, 12, 31, 10), at(2024, 1, 2, 20, 59, 59)],
+    ids=["inside the entry", "before it starts", "before the contract", "a second before its end"],
+)
+def test_hourly_time_after_now_is_refused(now):
+    """Regression: an entry Tue 09:00-21:00 reviewed earlier was billed (UNPROTECTED_HOURS)."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 12, memo="")], limit=10)
+    with pytest.raises(InvalidValueError) as info:
+        checks.review_contract(contract, now=now)
+    assert ("now", "not before the end of the last time entry") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_hourly_time_ending_at_now_is_reviewed():
+    """An entry that ends exactly at *now* is recorded time: it is invoiced as usual."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 12, memo="")], limit=10)
+    found = checks.review_contract(contract, now=at(2024, 1, 2, 21))
+    assert ["UNPROTECTED_HOURS", "OVER_WEEKLY_LIMIT"] == codes(found)
+    assert usd("200.00") == found[0].amount
+
+
 # ---------------------------------------------------------------------------- arguments
 
 

@@ -26,7 +26,7 @@ from upwork_safety.checks._findings import (
     sorted_findings,
 )
 from upwork_safety.checks._milestones import review_milestone, short
-from upwork_safety.errors import CurrencyMismatchError, RulesError
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
 from upwork_safety.money import Money
 from upwork_safety.rules import PlatformRules
@@ -434,7 +434,20 @@ def _week_findings(
     return found
 
 
+def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
+    """Refuse a Work Diary that records time after *now*, as the escrow engine refuses history."""
+    last = max((entry.end for entry in contract.time_entries), default=None)
+    if last is not None and now < last:
+        raise InvalidValueError(
+            f"now ({_when(now)}) is earlier than the end of the last time entry in the Work "
+            f"Diary ({_when(last)}); time only moves forward",
+            field="now",
+            rule="not before the end of the last time entry",
+        )
+
+
 def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
+    _check_diary_ends_by(contract, now)
     this_week = hourly.billing_week(now)
     found = _week_findings(contract, this_week, now, rules, current=True)
     found.extend(_week_findings(contract, this_week.previous(), now, rules, current=False))
@@ -484,8 +497,9 @@ def review_contract(
     ``UNVERIFIED_CLIENT`` while the contract is open.
 
     Args:
-        contract: The contract, as recorded so far (its ``history`` up to
-            now, or less: automatic steps are applied here).
+        contract: The contract, as recorded so far (its ``history`` and
+            its Work Diary up to now, or less: automatic steps are applied
+            here).
         now: The moment of the review (timezone-aware).
         rules: Platform rules to use instead of those in force on each date.
 
@@ -493,8 +507,11 @@ def review_contract(
         The findings, most severe first, then soonest deadline first.
 
     Raises:
-        InvalidValueError: *now* is naive, or earlier than the contract's
-            last event; an hourly contract with time but no hourly rate.
+        InvalidValueError: *now* is naive; earlier than a fixed-price
+            contract's last event or than the end of an hourly contract's
+            last time entry (the contract is recorded up to *now*, or
+            less, never beyond it); an hourly contract with time but no
+            hourly rate.
         InvalidTypeError: *contract* is not a Contract or *rules* not
             :class:`~upwork_safety.rules.PlatformRules`.
     """
