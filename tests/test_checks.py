@@ -516,9 +516,25 @@ def test_vague_milestone_confidence_is_medium():
     assert finding.span is None
 
 
-@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())), st.text())
+@pytest.mark.parametrize(
+    ("title", "description", "field"),
+    [
+        ("Build\ud800 the website", "", "title"),
+        ("\udfffLogo: 3 concepts", "PNG and SVG, 2 revisions", "title"),
+        ("Logo: 3 concepts", "PNG and SVG, 2 revisions\ud800", "description"),
+        ("Logo: 3 concepts", "PNG\udc80 and SVG", "description"),
+    ],
+)
+def test_review_milestone_refuses_a_lone_surrogate(title, description, field):
+    """A lone surrogate, which a Milestone's title refuses, is refused here too, naming the argument."""
+    with pytest.raises(InvalidValueError) as info:
+        checks.review_milestone(title, description)
+    assert (field, "valid Unicode text") == (info.value.field, info.value.rule)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=())), st.text())
 def test_review_milestone_never_raises(title, description):
-    """Any Unicode title and description give zero or one VAGUE_MILESTONE finding."""
+    """Any Unicode title and description (no lone surrogate) give zero or one VAGUE_MILESTONE."""
     found = checks.review_milestone(title, description)
     assert codes(found) in ([], ["VAGUE_MILESTONE"])
 

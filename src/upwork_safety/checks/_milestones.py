@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety._validate import text_value
 from upwork_safety.checks._findings import Confidence, Finding, FindingCode, make_finding
 from upwork_safety.checks._normalise import normalise
 from upwork_safety.errors import InvalidTypeError
@@ -144,6 +145,9 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
 
     Raises:
         InvalidTypeError: *title* or *description* is not a ``str``.
+        InvalidValueError: *title* or *description* holds a lone surrogate
+            (such as U+D800, which no UTF-8 text can hold), as a
+            :class:`~upwork_safety.models.Milestone`'s would be refused.
 
     >>> [f.code for f in review_milestone("Build the website")]
     ['VAGUE_MILESTONE']
@@ -164,6 +168,7 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
                 field=name,
                 rule="a str",
             )
+        text_value(value, name)
     text = normalise(f"{title}\n{description}").text.replace("\n", " ")
     signals: dict[str, str | None] = {}
     for name, pattern in (
