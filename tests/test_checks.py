@@ -798,6 +798,64 @@ def test_vague_milestones_in_a_contract():
     assert [] == checks.review_contract(done, now=at(2024, 3, 6))
 
 
+def vague_contract():
+    """A contract whose only milestone, m1 (USD 300), says nothing checkable."""
+    return fixed([milestone("m1", "300.00", title="Build the website", description="")])
+
+
+def test_vague_unfunded_milestone_advises_editing_it_before_funding():
+    """An unfunded milestone can still be edited: the advice and script are review_milestone's."""
+    (alone,) = checks.review_milestone("Build the website")
+    found = checks.review_contract(vague_contract(), now=at(2024, 3, 1, 10))
+    (finding,) = [f for f in found if f.code == "VAGUE_MILESTONE"]
+    assert "m1" == finding.milestone_id
+    assert (alone.advice, alone.script) == (finding.advice, finding.script)
+    assert finding.advice.startswith("Agree the details before the milestone is funded")
+
+
+@pytest.mark.parametrize(
+    ("events", "state"),
+    [
+        ([escrow.Fund("m1", at(2024, 3, 1, 9))], MilestoneState.FUNDED),
+        (
+            [
+                escrow.Fund("m1", at(2024, 3, 1, 9)),
+                escrow.Submit("m1", at(2024, 3, 2, 9)),
+                escrow.RequestChanges("m1", at(2024, 3, 3, 9)),
+            ],
+            MilestoneState.CHANGES_REQUESTED,
+        ),
+    ],
+    ids=["funded", "changes requested"],
+)
+def test_vague_funded_milestone_advises_agreeing_in_writing(events, state):
+    """Regression: a funded vague milestone was told to agree before funding (it cannot be edited)."""
+    contract = vague_contract()
+    for event in events:
+        contract = escrow.apply(contract, event)
+    assert state == contract.milestone("m1").state
+    found = checks.review_contract(contract, now=at(2024, 3, 4))
+    (finding,) = [f for f in found if f.code == "VAGUE_MILESTONE"]
+    (unfunded,) = checks.review_milestone("Build the website")
+    assert ("m1", Severity.WARNING, Confidence.MEDIUM) == (
+        finding.milestone_id,
+        finding.severity,
+        finding.confidence,
+    )
+    assert finding.advice.startswith(
+        "The milestone is funded, so it can no longer be edited: agree the details in "
+        "writing in the contract's messages before you submit the work"
+    )
+    assert "before the milestone is funded" not in finding.advice
+    assert finding.script.startswith("This milestone can't be edited now that it's funded")
+    assert finding.advice.endswith(f'"{finding.script}"')
+    # The same list of what to add, from the same source as the unfunded advice.
+    listed = unfunded.advice.split(": add ", 1)[1].split(" Say: ", 1)[0]
+    assert listed.startswith("the deliverables, counted or named")
+    assert f"before you submit the work, naming {listed} Say: " in finding.advice
+    assert unfunded.evidence == finding.evidence
+
+
 def test_findings_sorted_by_severity_then_urgency():
     """Danger first, then warnings with the soonest deadline, then the rest."""
     vague = milestone("m2", "200.00", title="Build the website", description="")

@@ -25,7 +25,7 @@ from upwork_safety.checks._findings import (
     rule_unconfirmed,
     sorted_findings,
 )
-from upwork_safety.checks._milestones import review_milestone, short
+from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
 from upwork_safety.money import Money
@@ -337,8 +337,12 @@ def _vague(contract: Contract) -> list[Finding]:
         if milestone.state not in _OPEN_STATES:
             continue
         found.extend(
-            attrs.evolve(finding, milestone_id=milestone.id)
-            for finding in review_milestone(milestone.title, milestone.description)
+            vague_findings(
+                milestone.title,
+                milestone.description,
+                funded=milestone.state is not MilestoneState.NOT_FUNDED,
+                milestone_id=milestone.id,
+            )
         )
     return found
 
@@ -489,7 +493,9 @@ def review_contract(
     ``DISPUTE_WINDOW_CLOSING``, ``DORMANT_ESCROW``,
     ``ARBITRATION_UNECONOMIC`` (with the fee, its *unconfirmed* flag, and the
     net after the service fee from :func:`upwork_safety.fees.net_earnings`)
-    and ``VAGUE_MILESTONE`` for milestones not yet delivered.
+    and ``VAGUE_MILESTONE`` for milestones not yet delivered (for a funded
+    one, which can no longer be edited, the advice is to agree the details
+    in writing in the contract's messages before submitting).
 
     Hourly contracts are invoiced with :func:`upwork_safety.hourly.invoice_for`
     for the current billing week and for last week while its dispute window
