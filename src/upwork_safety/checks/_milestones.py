@@ -170,7 +170,7 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
         InvalidTypeError: *title* or *description* is not a ``str``.
         InvalidValueError: *title* or *description* holds a lone surrogate
             (such as U+D800, which no UTF-8 text can hold), as a
-            :class:`~upwork_safety.models.Milestone`'s would be refused.
+            :class:`~upwork_safety.Milestone`'s would be refused.
 
     >>> [f.code for f in review_milestone("Build the website")]
     ['VAGUE_MILESTONE']
