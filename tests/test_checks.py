@@ -238,6 +238,114 @@ def test_finding_refuses_bad_fields(changes, error, field):
     assert field == info.value.field
 
 
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        ({"severity": Severity.DANGER}, "Finding.severity", "the severity CODES gives the code"),
+        ({"severity": Severity.INFO}, "Finding.severity", "the severity CODES gives the code"),
+        (
+            {"code": "DISPUTE_WINDOW_CLOSING", "severity": Severity.INFO},
+            "Finding.severity",
+            "the severity CODES gives the code",
+        ),
+        ({"evidence": "ab", "span": (0, 100)}, "Finding.span", "end - start == len(evidence)"),
+        ({"evidence": "ab", "span": (3, 4)}, "Finding.span", "end - start == len(evidence)"),
+        ({"span": (0, 2)}, "Finding.span", "end - start == len(evidence)"),
+        (
+            {"code": "REVIEW_PERIOD_RUNNING", "severity": Severity.INFO, "span": (0, 0)},
+            "Finding.span",
+            "only on a message finding",
+        ),
+        ({"message": ""}, "Finding.message", "not empty"),
+        ({"advice": " \n"}, "Finding.advice", "not empty"),
+        ({"milestone_id": ""}, "Finding.milestone_id", "not empty"),
+        ({"script": "Sure."}, "Finding.advice", "ends with the script"),
+        (
+            {"advice": 'Quote it. Say: "Sure"', "script": "Sure."},
+            "Finding.advice",
+            "ends with the script",
+        ),
+        ({"time_left": timedelta(days=-3)}, "Finding.time_left", "only with a due moment"),
+        (
+            {
+                "code": "REVIEW_PERIOD_RUNNING",
+                "severity": Severity.INFO,
+                "confidence": Confidence.LOW,
+            },
+            "Finding.confidence",
+            "HIGH for every fixed-price contract finding",
+        ),
+        (
+            {"code": "UNVERIFIED_CLIENT", "confidence": Confidence.MEDIUM},
+            "Finding.confidence",
+            "HIGH for every hourly contract finding",
+        ),
+        (
+            {"code": "VAGUE_MILESTONE", "confidence": Confidence.HIGH},
+            "Finding.confidence",
+            "MEDIUM for every milestone finding",
+        ),
+    ],
+)
+def test_finding_refuses_what_its_documentation_rules_out(changes, field, rule):
+    """Regression: a finding breaking a documented rule (its code's severity, text at span) was built."""
+    fields = {"code": "SCOPE_CREEP", "severity": Severity.WARNING, "message": "m", "advice": "a"}
+    fields.update(changes)
+    with pytest.raises(InvalidValueError) as info:
+        Finding(**fields)
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_finding_accepts_what_its_documentation_allows():
+    """The documented shapes build: message evidence at its span, a script closing the advice."""
+    said = Finding(
+        "OFF_PLATFORM_CONTACT",
+        Severity.WARNING,
+        "m",
+        'Keep it on Upwork. Say: "Let\'s talk here."',
+        evidence="Add me on WhatsApp",
+        script="Let's talk here.",
+        span=(4, 22),
+        confidence=Confidence.LOW,
+    )
+    assert (4, 22) == said.span
+    clock = Finding(
+        "REVIEW_PERIOD_RUNNING",
+        Severity.INFO,
+        "m",
+        "a",
+        milestone_id="m1",
+        due=at(2024, 3, 18),
+        time_left=timedelta(0),
+    )
+    assert timedelta(0) == clock.time_left
+    vague = Finding("VAGUE_MILESTONE", Severity.WARNING, "m", "a", confidence=Confidence.MEDIUM)
+    assert vague.span is None
+
+
+def test_every_code_path_builds_findings_with_their_codes_severity():
+    """Each finding the checks return carries CODES' severity for its code."""
+    ended = escrow.apply(funded_and_submitted("150.00"), escrow.EndContract(at(2024, 3, 8)))
+    dormant = escrow.apply(fixed([milestone("m1", "300.00")]), escrow.Fund("m1", at(2024, 3, 1)))
+    unverified = hourly_contract(
+        [tracked(at(2024, 1, 2, 6), 12, manual=True)], verified=False, limit=10
+    )
+    found = [
+        *checks.review_contract(fixed([milestone("m1", "150.00")]), now=at(2024, 3, 1, 10)),
+        *checks.review_contract(funded_and_submitted("150.00"), now=at(2024, 3, 5)),
+        *checks.review_contract(ended, now=at(2024, 3, 9)),
+        *checks.review_contract(dormant, now=at(2024, 5, 20)),
+        *checks.review_contract(unverified, now=at(2024, 1, 3)),
+        *checks.review_milestone("Build the website"),
+        *checks.scan_message("Start today, I will fund the milestone tomorrow."),
+        *checks.scan_message("Add me on WhatsApp and I will pay you via PayPal."),
+        *checks.scan_message("Pay a $50 registration fee. Also one more page, same price."),
+        *checks.scan_message("Please leave me 5 stars!", direction="outgoing"),
+    ]
+    assert set(CODES) == {f.code for f in found}
+    assert [CODES[f.code].severity for f in found] == [f.severity for f in found]
+
+
 def test_finding_code_text_becomes_the_enum_member():
     """A documented code given as text is stored as its FindingCode member."""
     finding = Finding("SCOPE_CREEP", Severity.WARNING, "m", "a")
@@ -260,7 +368,7 @@ def test_finding_repr_is_short():
         "Finding(OFF_PLATFORM_CONTACT, WARNING, evidence='Add me on WhatsApp', span=(0, 18), "
         "confidence=MEDIUM)"
     ) == repr(finding)
-    long = Finding("VAGUE_MILESTONE", Severity.WARNING, "m", "a", evidence="x" * 200)
+    long = Finding("ARBITRATION_UNECONOMIC", Severity.INFO, "m", "a", evidence="x" * 200)
     assert len(repr(long)) < 120
 
 
@@ -408,9 +516,25 @@ def test_vague_milestone_confidence_is_medium():
     assert finding.span is None
 
 
-@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())), st.text())
+@pytest.mark.parametrize(
+    ("title", "description", "field"),
+    [
+        ("Build\ud800 the website", "", "title"),
+        ("\udfffLogo: 3 concepts", "PNG and SVG, 2 revisions", "title"),
+        ("Logo: 3 concepts", "PNG and SVG, 2 revisions\ud800", "description"),
+        ("Logo: 3 concepts", "PNG\udc80 and SVG", "description"),
+    ],
+)
+def test_review_milestone_refuses_a_lone_surrogate(title, description, field):
+    """A lone surrogate, which a Milestone's title refuses, is refused here too, naming the argument."""
+    with pytest.raises(InvalidValueError) as info:
+        checks.review_milestone(title, description)
+    assert (field, "valid Unicode text") == (info.value.field, info.value.rule)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=())), st.text())
 def test_review_milestone_never_raises(title, description):
-    """Any Unicode title and description give zero or one VAGUE_MILESTONE finding."""
+    """Any Unicode title and description (no lone surrogate) give zero or one VAGUE_MILESTONE."""
     found = checks.review_milestone(title, description)
     assert codes(found) in ([], ["VAGUE_MILESTONE"])
 
@@ -465,6 +589,39 @@ def test_unfunded_after_the_previous_milestone_is_paid():
     contract = escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 2, 9)))
     found = checks.review_contract(contract, now=at(2024, 3, 3))
     assert [("UNFUNDED_MILESTONE", "m2")] == [(f.code, f.milestone_id) for f in found]
+
+
+def partly_approved(approved):
+    """m1 (USD 200) funded, submitted and approved for *approved*; m2 and m3 (USD 100) wait."""
+    contract = fixed(
+        [milestone("m1", "200.00"), milestone("m2", "100.00"), milestone("m3", "100.00")]
+    )
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    contract = escrow.apply(contract, escrow.Submit("m1", at(2024, 3, 2, 9)))
+    return escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 3, 9), amount=usd(approved)))
+
+
+def test_next_milestone_covered_by_a_carried_remainder_is_not_unfunded():
+    """Regression: m2, NOT_FUNDED but holding its whole USD 100 carried from m1, was UNFUNDED."""
+    contract = partly_approved("100.00")
+    m2 = contract.milestone("m2")
+    assert (MilestoneState.NOT_FUNDED, usd("100.00")) == (m2.state, m2.held)
+    assert [] == checks.review_contract(contract, now=at(2024, 3, 4))
+
+
+def test_next_milestone_partly_covered_is_unfunded_for_the_rest():
+    """m2 holds USD 40 of its USD 100 from a partial approval: UNFUNDED for the USD 60 it lacks."""
+    contract = partly_approved("160.00")
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("UNFUNDED_MILESTONE", Severity.DANGER) == (finding.code, finding.severity)
+    assert "m2" == finding.milestone_id
+    assert usd("60.00") == finding.amount
+    assert "holds only the USD 40.00 carried from a partial approval" in finding.message
+    assert "USD 40.00 of USD 100.00 in escrow" in finding.evidence
+    # Once the client funds it (USD 60 more), m2 is active and no longer unfunded.
+    funded = escrow.apply(contract, escrow.Fund("m2", at(2024, 3, 4, 9)))
+    assert usd("100.00") == funded.milestone("m2").held
+    assert ["ARBITRATION_UNECONOMIC"] == codes(checks.review_contract(funded, now=at(2024, 3, 5)))
 
 
 def test_open_contract_without_milestones_is_unfunded():
@@ -641,6 +798,64 @@ def test_vague_milestones_in_a_contract():
     assert [] == checks.review_contract(done, now=at(2024, 3, 6))
 
 
+def vague_contract():
+    """A contract whose only milestone, m1 (USD 300), says nothing checkable."""
+    return fixed([milestone("m1", "300.00", title="Build the website", description="")])
+
+
+def test_vague_unfunded_milestone_advises_editing_it_before_funding():
+    """An unfunded milestone can still be edited: the advice and script are review_milestone's."""
+    (alone,) = checks.review_milestone("Build the website")
+    found = checks.review_contract(vague_contract(), now=at(2024, 3, 1, 10))
+    (finding,) = [f for f in found if f.code == "VAGUE_MILESTONE"]
+    assert "m1" == finding.milestone_id
+    assert (alone.advice, alone.script) == (finding.advice, finding.script)
+    assert finding.advice.startswith("Agree the details before the milestone is funded")
+
+
+@pytest.mark.parametrize(
+    ("events", "state"),
+    [
+        ([escrow.Fund("m1", at(2024, 3, 1, 9))], MilestoneState.FUNDED),
+        (
+            [
+                escrow.Fund("m1", at(2024, 3, 1, 9)),
+                escrow.Submit("m1", at(2024, 3, 2, 9)),
+                escrow.RequestChanges("m1", at(2024, 3, 3, 9)),
+            ],
+            MilestoneState.CHANGES_REQUESTED,
+        ),
+    ],
+    ids=["funded", "changes requested"],
+)
+def test_vague_funded_milestone_advises_agreeing_in_writing(events, state):
+    """Regression: a funded vague milestone was told to agree before funding (it cannot be edited)."""
+    contract = vague_contract()
+    for event in events:
+        contract = escrow.apply(contract, event)
+    assert state == contract.milestone("m1").state
+    found = checks.review_contract(contract, now=at(2024, 3, 4))
+    (finding,) = [f for f in found if f.code == "VAGUE_MILESTONE"]
+    (unfunded,) = checks.review_milestone("Build the website")
+    assert ("m1", Severity.WARNING, Confidence.MEDIUM) == (
+        finding.milestone_id,
+        finding.severity,
+        finding.confidence,
+    )
+    assert finding.advice.startswith(
+        "The milestone is funded, so it can no longer be edited: agree the details in "
+        "writing in the contract's messages before you submit the work"
+    )
+    assert "before the milestone is funded" not in finding.advice
+    assert finding.script.startswith("This milestone can't be edited now that it's funded")
+    assert finding.advice.endswith(f'"{finding.script}"')
+    # The same list of what to add, from the same source as the unfunded advice.
+    listed = unfunded.advice.split(": add ", 1)[1].split(" Say: ", 1)[0]
+    assert listed.startswith("the deliverables, counted or named")
+    assert f"before you submit the work, naming {listed} Say: " in finding.advice
+    assert unfunded.evidence == finding.evidence
+
+
 def test_findings_sorted_by_severity_then_urgency():
     """Danger first, then warnings with the soonest deadline, then the rest."""
     vague = milestone("m2", "200.00", title="Build the website", description="")
@@ -759,6 +974,30 @@ def test_hourly_time_without_a_rate_is_refused():
         checks.review_contract(contract, now=at(2024, 1, 3))
 
 
+@pytest.mark.parametrize(
+    "now",
+    [at(2024, 1, 2, 10), at(2024, 1, 1, 10), at(2023, 12, 31, 10), at(2024, 1, 2, 20, 59, 59)],
+    ids=["inside the entry", "before it starts", "before the contract", "a second before its end"],
+)
+def test_hourly_time_after_now_is_refused(now):
+    """Regression: an entry Tue 09:00-21:00 reviewed earlier was billed (UNPROTECTED_HOURS)."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 12, memo="")], limit=10)
+    with pytest.raises(InvalidValueError) as info:
+        checks.review_contract(contract, now=now)
+    assert ("now", "not before the end of the last time entry") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_hourly_time_ending_at_now_is_reviewed():
+    """An entry that ends exactly at *now* is recorded time: it is invoiced as usual."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 12, memo="")], limit=10)
+    found = checks.review_contract(contract, now=at(2024, 1, 2, 21))
+    assert ["UNPROTECTED_HOURS", "OVER_WEEKLY_LIMIT"] == codes(found)
+    assert usd("200.00") == found[0].amount
+
+
 # ---------------------------------------------------------------------------- arguments
 
 
@@ -795,33 +1034,20 @@ def test_review_contract_accepts_other_time_zones():
     assert timedelta(days=13, hours=17) == finding.time_left
 
 
-def test_dispute_window_with_nothing_at_stake_is_only_info():
-    """An ended contract whose escrow was all paid out gets an INFO note, not a warning."""
-    from datetime import date, datetime, timezone
+def test_dispute_window_with_nothing_at_stake_gives_no_finding():
+    """Regression: an ended, fully paid contract gave DISPUTE_WINDOW_CLOSING at INFO, not its WARNING.
 
-    from upwork_safety import Contract, ContractKind, Milestone, Money, escrow
-    from upwork_safety.checks import Severity, review_contract
-
-    utc = timezone.utc
-    contract = Contract(
-        "c1",
-        "acme",
-        ContractKind.FIXED_PRICE,
-        date(2025, 9, 1),
-        milestones=[
-            Milestone("m1", "Logo: 3 concepts in SVG and PNG, 2 revisions", Money("400", "USD"))
-        ],
-    )
-    contract = escrow.apply(contract, escrow.Fund("m1", datetime(2025, 9, 1, 9, tzinfo=utc)))
-    contract = escrow.apply(contract, escrow.Approve("m1", datetime(2025, 9, 5, 9, tzinfo=utc)))
-    contract = escrow.apply(contract, escrow.EndContract(datetime(2025, 10, 2, 9, tzinfo=utc)))
-    found = [
-        f
-        for f in review_contract(contract, now=datetime(2025, 10, 2, 10, tzinfo=utc))
-        if f.code == "DISPUTE_WINDOW_CLOSING"
+    Nothing is left in escrow, so no dispute could win anything: no finding.
+    """
+    paid = fixed([milestone("m1", "500.00")])
+    paid = escrow.apply(paid, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    paid = escrow.apply(paid, escrow.Submit("m1", at(2024, 3, 2, 9)))
+    paid = escrow.apply(paid, escrow.Approve("m1", at(2024, 3, 3, 9)))
+    ended = escrow.apply(paid, escrow.EndContract(at(2024, 3, 4, 9)))
+    assert ["dispute_window_closes"] == [
+        d.kind for d in escrow.deadlines(ended, at(2024, 3, 5)) if d.kind == "dispute_window_closes"
     ]
-    assert [Severity.INFO] == [f.severity for f in found]
-    assert "nothing is at stake" in found[0].message
+    assert [] == checks.review_contract(ended, now=at(2024, 3, 5))
 
 
 # ============================================================================ wrong-typed arguments

@@ -466,9 +466,41 @@ def test_scan_refuses_non_text():
 # ============================================================================ any input
 
 
-@given(st.text(alphabet=st.characters(codec=None, exclude_categories=())))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Start now\ud800 fund later",  # beside the evidence (was an error about Finding.evidence)
+        "start now \ud800, fund later",
+        "Add me on Whats\ud800App",  # inside the evidence
+        "pay me via PayPal \ud83d start now, fund later",
+        "Add me on WhatsApp \ud800",  # after the evidence (was scanned)
+        "\ud800 start now, fund later",  # before it (was [])
+        "pay me via Pay\ud800Pal",
+        "email me at a\udfff@b.com",
+        "Looks great, thanks!\udc80",  # nothing risky at all
+        "\ud83d\ude00",  # a surrogate pair in a str is still two lone surrogates
+    ],
+)
+@pytest.mark.parametrize("direction", list(Direction))
+def test_scan_refuses_a_lone_surrogate_wherever_it_stands(text, direction):
+    """Regression: a lone surrogate raised an error naming Finding.evidence, or scanned, by place."""
+    for scan_text in (checks.scan_message, scan_rules_only):
+        with pytest.raises(InvalidValueError) as info:
+            scan_text(text, direction=direction)
+        assert ("text", "valid Unicode text") == (info.value.field, info.value.rule)
+
+
+def test_scan_reads_text_beside_a_real_emoji():
+    """An emoji (one code point, not a surrogate) is ordinary text; spans still point at words."""
+    text = "\U0001f600 Please start today, I will fund the milestone next week. \U0001f600"
+    (finding,) = checks.scan_message(text)
+    assert ("START_BEFORE_FUNDING", (9, 33)) == (finding.code, finding.span)
+    assert "start today, I will fund" == finding.evidence == text[9:33]
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=())))
 def test_scan_never_raises_on_any_unicode(text):
-    """Any Unicode string (lone surrogates included) scans; spans point at the evidence."""
+    """Any Unicode text (no lone surrogate) scans; spans point at the evidence."""
     for direction in Direction:
         found = checks.scan_message(text, direction=direction)
         assert all(f.code in CODES for f in found)

@@ -22,7 +22,9 @@ first), each finding with a polite script to answer with:
 Every code is a :class:`FindingCode`, listed in :data:`CODES` with what
 triggers it and the rule behind it.  The checks are deterministic rules (no
 network, no model at run time); they run in linear time, so a megabyte of
-hostile text costs a second or two, and any Unicode string is accepted.
+hostile text costs a second or two, and any Unicode text is accepted (a
+string holding a lone surrogate such as U+D800, which no UTF-8 text
+can hold, is refused with an ``InvalidValueError`` naming the argument).
 
 >>> [f.code for f in scan_message("Add me on WhatsApp, I'll pay you via PayPal")]
 ['OFF_PLATFORM_PAYMENT', 'OFF_PLATFORM_CONTACT']

@@ -21,13 +21,12 @@ from upwork_safety._validate import instance, optional_instance, utc_instant
 from upwork_safety.checks._findings import (
     Finding,
     FindingCode,
-    Severity,
     make_finding,
     rule_unconfirmed,
     sorted_findings,
 )
-from upwork_safety.checks._milestones import review_milestone, short
-from upwork_safety.errors import CurrencyMismatchError, RulesError
+from upwork_safety.checks._milestones import short, vague_findings
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
 from upwork_safety.money import Money
 from upwork_safety.rules import PlatformRules
@@ -93,10 +92,22 @@ def _unfunded(contract: Contract) -> list[Finding]:
         message = "The contract is open but has no milestone, so nothing is in escrow."
         return [make_finding(FindingCode.UNFUNDED_MILESTONE, message, advice, script)]
     nxt = upcoming[0]
-    message = (
-        f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded: "
-        "work on it now would be unprotected."
-    )
+    # What the milestone holds already (a remainder carried from a partial
+    # approval) is in escrow for it: only the rest of its amount is unprotected.
+    if nxt.held >= nxt.amount:
+        return []
+    missing = nxt.amount - nxt.held
+    if nxt.held.amount:
+        message = (
+            f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, holds only the "
+            f"{nxt.held} carried from a partial approval and is not funded: {missing} of "
+            "work on it would be unprotected."
+        )
+    else:
+        message = (
+            f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded: "
+            "work on it now would be unprotected."
+        )
     return [
         make_finding(
             FindingCode.UNFUNDED_MILESTONE,
@@ -104,8 +115,9 @@ def _unfunded(contract: Contract) -> list[Finding]:
             advice,
             script,
             milestone_id=nxt.id,
-            amount=nxt.amount,
-            evidence=f"state {nxt.state.name}; no other milestone active",
+            amount=missing,
+            evidence=f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
+            "no other milestone active",
         )
     ]
 
@@ -191,17 +203,11 @@ def _refund_pending(clock: _Clock) -> Finding | None:
 
 def _dispute_window(clock: _Clock) -> Finding | None:
     held = [m.held for m in clock.contract.milestones if m.held]
-    due = _when(clock.deadline.due)
     if not held:
-        # Nothing is left in escrow, so there is nothing to dispute: say so quietly.
-        return Finding(
-            FindingCode.DISPUTE_WINDOW_CLOSING,
-            Severity.INFO,
-            f"The contract ended with nothing left in escrow; the dispute window "
-            f"closes at {due} and nothing is at stake.",
-            "Nothing to do.",
-            **clock.fields(),  # type: ignore[arg-type]
-        )
+        # Nothing is left in escrow, so there is nothing a dispute could win:
+        # the window is no reason to act (CODES' trigger needs money at stake).
+        return None
+    due = _when(clock.deadline.due)
     message = (
         f"The contract ended with {Money.total(held, held[0].currency)} still in "
         f"escrow; you can file a dispute until {due} ({_left(clock.left)} from now), "
@@ -331,8 +337,12 @@ def _vague(contract: Contract) -> list[Finding]:
         if milestone.state not in _OPEN_STATES:
             continue
         found.extend(
-            attrs.evolve(finding, milestone_id=milestone.id)
-            for finding in review_milestone(milestone.title, milestone.description)
+            vague_findings(
+                milestone.title,
+                milestone.description,
+                funded=milestone.state is not MilestoneState.NOT_FUNDED,
+                milestone_id=milestone.id,
+            )
         )
     return found
 
@@ -428,7 +438,20 @@ def _week_findings(
     return found
 
 
+def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
+    """Refuse a Work Diary that records time after *now*, as the escrow engine refuses history."""
+    last = max((entry.end for entry in contract.time_entries), default=None)
+    if last is not None and now < last:
+        raise InvalidValueError(
+            f"now ({_when(now)}) is earlier than the end of the last time entry in the Work "
+            f"Diary ({_when(last)}); time only moves forward",
+            field="now",
+            rule="not before the end of the last time entry",
+        )
+
+
 def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
+    _check_diary_ends_by(contract, now)
     this_week = hourly.billing_week(now)
     found = _week_findings(contract, this_week, now, rules, current=True)
     found.extend(_week_findings(contract, this_week.previous(), now, rules, current=False))
@@ -470,7 +493,9 @@ def review_contract(
     ``DISPUTE_WINDOW_CLOSING``, ``DORMANT_ESCROW``,
     ``ARBITRATION_UNECONOMIC`` (with the fee, its *unconfirmed* flag, and the
     net after the service fee from :func:`upwork_safety.fees.net_earnings`)
-    and ``VAGUE_MILESTONE`` for milestones not yet delivered.
+    and ``VAGUE_MILESTONE`` for milestones not yet delivered (for a funded
+    one, which can no longer be edited, the advice is to agree the details
+    in writing in the contract's messages before submitting).
 
     Hourly contracts are invoiced with :func:`upwork_safety.hourly.invoice_for`
     for the current billing week and for last week while its dispute window
@@ -478,8 +503,9 @@ def review_contract(
     ``UNVERIFIED_CLIENT`` while the contract is open.
 
     Args:
-        contract: The contract, as recorded so far (its ``history`` up to
-            now, or less: automatic steps are applied here).
+        contract: The contract, as recorded so far (its ``history`` and
+            its Work Diary up to now, or less: automatic steps are applied
+            here).
         now: The moment of the review (timezone-aware).
         rules: Platform rules to use instead of those in force on each date.
 
@@ -487,8 +513,11 @@ def review_contract(
         The findings, most severe first, then soonest deadline first.
 
     Raises:
-        InvalidValueError: *now* is naive, or earlier than the contract's
-            last event; an hourly contract with time but no hourly rate.
+        InvalidValueError: *now* is naive; earlier than a fixed-price
+            contract's last event or than the end of an hourly contract's
+            last time entry (the contract is recorded up to *now*, or
+            less, never beyond it); an hourly contract with time but no
+            hourly rate.
         InvalidTypeError: *contract* is not a Contract or *rules* not
             :class:`~upwork_safety.rules.PlatformRules`.
     """

@@ -20,7 +20,9 @@ from upwork_safety._validate import (
     bool_field,
     computed_utc_field,
     field_name,
+    id_field,
     instance_field,
+    optional_id_field,
     optional_to_utc,
     sequence_of,
     text_field,
@@ -158,7 +160,7 @@ def _check_due(instance: object, attribute: Any, value: object) -> None:
         computed_utc_field(instance, attribute, value)
 
 
-def _check_span(instance: object, attribute: Any, value: object) -> None:
+def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
     if value is None:
         return
     name = field_name(instance, attribute)
@@ -174,6 +176,75 @@ def _check_span(instance: object, attribute: Any, value: object) -> None:
             f"{name} must satisfy 0 <= start <= end, got {value!r}",
             field=name,
             rule="0 <= start <= end",
+        )
+    if not is_message_code(instance.code):
+        raise InvalidValueError(
+            f"{name} must be None for {instance.code.value}, which is not a message finding "
+            f"(it applies to a {CODES[instance.code].applies_to}), got {value!r}",
+            field=name,
+            rule="only on a message finding",
+        )
+    # text[start:end] == evidence, so the span is exactly as long as the evidence.
+    if end - start != len(instance.evidence):
+        raise InvalidValueError(
+            f"{name} {value!r} covers {end - start} characters but Finding.evidence holds "
+            f"{len(instance.evidence)}; the evidence is the text at the span",
+            field=name,
+            rule="end - start == len(evidence)",
+        )
+
+
+def _check_severity(instance: Finding, attribute: Any, value: Any) -> None:
+    instance_field(Severity)(instance, attribute, value)
+    expected = CODES[instance.code].severity
+    if value is not expected:
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must be {expected.name} for {instance.code.value} "
+            f"(CODES[{instance.code.value!r}].severity), got {value.name}",
+            field=name,
+            rule="the severity CODES gives the code",
+        )
+
+
+def _check_said(instance: object, attribute: Any, value: Any) -> None:
+    # What was found and what to do: text that says something, never blank.
+    id_field(instance, attribute, value)
+
+
+def _check_script(instance: Finding, attribute: Any, value: Any) -> None:
+    text_field(instance, attribute, value)
+    if value and not instance.advice.endswith(_say(value)):
+        raise InvalidValueError(
+            f"Finding.advice must end with the script, as {_say('<script>')}, when "
+            f"{field_name(instance, attribute)} is given",
+            field="Finding.advice",
+            rule="ends with the script",
+        )
+
+
+def _check_time_left(instance: Finding, attribute: Any, value: Any) -> None:
+    instance_field(timedelta, optional=True)(instance, attribute, value)
+    if value is not None and instance.due is None:
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} is the due moment minus the moment of the check, so it needs "
+            "Finding.due; got a time left without a due moment",
+            field=name,
+            rule="only with a due moment",
+        )
+
+
+def _check_confidence(instance: Finding, attribute: Any, value: Any) -> None:
+    instance_field(Confidence)(instance, attribute, value)
+    fixed = _FIXED_CONFIDENCE.get(CODES[instance.code].applies_to)
+    if fixed is not None and value is not fixed:
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must be {fixed.name} for {instance.code.value} (every "
+            f"{CODES[instance.code].applies_to} finding is), got {value.name}",
+            field=name,
+            rule=f"{fixed.name} for every {CODES[instance.code].applies_to} finding",
         )
 
 
@@ -223,7 +294,8 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "fixed-price contract",
         "The contract is open, no milestone is active (funded, in review, in a refund "
         "request or a dispute), and the next milestone (or the contract, if it has none) "
-        "has no money in escrow: the next work would be unprotected.",
+        "holds less than its amount in escrow (nothing, or only a remainder carried from a "
+        "partial approval): the next work would be unprotected.",
         "Only work on a funded milestone is covered by Fixed-Price Protection; later "
         "milestones wait unfunded, one active at a time.",
         f"{_source('minimum_milestone')} (one active milestone); HC 211063748 "
@@ -337,8 +409,8 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         FindingCode.DISPUTE_WINDOW_CLOSING,
         Severity.WARNING,
         "fixed-price contract",
-        "The contract ended (by either side or by dormancy) and the window to file a "
-        "dispute is still open; the finding gives when it closes.",
+        "The contract ended (by either side or by dormancy) with money still in escrow, "
+        "and the window to file a dispute is still open; the finding gives when it closes.",
         "A dispute can only be filed within the window after the contract ends.",
         _source("dispute_filing_window"),
     ),
@@ -418,60 +490,84 @@ class _CodeTable(Mapping[FindingCode, CodeInfo]):
 CODES: Mapping[FindingCode, CodeInfo] = _CodeTable(_CODE_LIST)
 _ORDER = {code: index for index, code in enumerate(CODES)}
 
+#: The confidence every finding of a check that reads no message carries (see
+#: :class:`Confidence`): contract findings are computed, a vague milestone judged.
+_FIXED_CONFIDENCE = {
+    "fixed-price contract": Confidence.HIGH,
+    "hourly contract": Confidence.HIGH,
+    "milestone": Confidence.MEDIUM,
+}
+
+
+def is_message_code(code: FindingCode) -> bool:
+    """Whether findings with *code* are reported on a message (CODES says where it applies)."""
+    return CODES[code].applies_to.endswith("message")
+
+
+def _say(script: str) -> str:
+    """How the advice ends when a finding has a script to answer with."""
+    return f'Say: "{script}"'
+
 
 @attrs.frozen(repr=False)
 class Finding:
     """One thing a freelancer should know, with what to do and what to say.
 
+    Every rule below is checked when a finding is built (or loaded), so a
+    finding that breaks one cannot exist.
+
     Args:
         code: A documented code (a :class:`FindingCode`, or its text).
-        severity: :class:`Severity`.
-        message: What was found, in one or two sentences.
-        advice: What to do, ending with the script to answer with.
-        milestone_id: The milestone concerned, if any.
+        severity: The code's :class:`Severity`, ``CODES[code].severity``
+            (one code, one severity); any other is refused.
+        message: What was found, in one or two sentences (not blank).
+        advice: What to do (not blank); with a *script*, it ends with the
+            script as ``Say: "<script>"``.
+        milestone_id: The id of the milestone concerned (not blank), if any.
         evidence: What triggered the finding: for a message, the words of
             the message at :attr:`span` (as written); for a milestone, the
             signals found and missing; for a contract, the figures.
         script: The polite reply on its own, ready to copy.
         due: When the deadline passes (UTC), for findings about a clock.
-        time_left: ``due`` minus the moment of the check.
+        time_left: ``due`` minus the moment of the check: only with *due*.
         amount: The money concerned (the escrow at stake, the unprotected
             pay, the arbitration fee).
         unconfirmed: Whether a figure in the finding is an unconfirmed rule
             value (see :func:`upwork_safety.rules.sources`).
         span: For a message finding, ``(start, end)``: the evidence's
             offsets in the original message, so ``text[start:end] ==
-            evidence``; ``None`` for other findings.
+            evidence`` (``end - start`` is the evidence's length);
+            ``None`` for findings of the other codes.
         confidence: How sure the check is (see :class:`Confidence` for what
-            each level means).
+            each level means): ``HIGH`` for a contract finding, ``MEDIUM``
+            for a vague milestone, any level for a message finding.
 
     Raises:
-        InvalidValueError: An undocumented code, a naive *due* or a span
-            whose start is after its end.
+        InvalidValueError: An undocumented code, a severity other than the
+            code's, a blank message, advice or milestone id, advice that
+            does not end with the script, a naive *due*, a *time_left*
+            without *due*, a span whose start is after its end, whose
+            length is not the evidence's or on a finding that is not about
+            a message, or a confidence other than the one the code's check
+            gives.
         InvalidTypeError: A field of the wrong type.
     """
 
     code: FindingCode = attrs.field(converter=_to_code, validator=_check_code)
-    severity: Severity = attrs.field(validator=instance_field(Severity))
-    message: str = attrs.field(validator=text_field)
-    advice: str = attrs.field(validator=text_field)
-    milestone_id: str | None = attrs.field(
-        default=None, validator=instance_field(str, optional=True)
-    )
+    severity: Severity = attrs.field(validator=_check_severity)
+    message: str = attrs.field(validator=_check_said)
+    advice: str = attrs.field(validator=_check_said)
+    milestone_id: str | None = attrs.field(default=None, validator=optional_id_field)
     evidence: str = attrs.field(default="", validator=text_field)
-    script: str = attrs.field(default="", validator=text_field)
+    script: str = attrs.field(default="", validator=_check_script)
     due: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=_check_due
     )
-    time_left: timedelta | None = attrs.field(
-        default=None, validator=instance_field(timedelta, optional=True)
-    )
+    time_left: timedelta | None = attrs.field(default=None, validator=_check_time_left)
     amount: Money | None = attrs.field(default=None, validator=instance_field(Money, optional=True))
     unconfirmed: bool = attrs.field(default=False, validator=bool_field)
     span: tuple[int, int] | None = attrs.field(default=None, validator=_check_span)
-    confidence: Confidence = attrs.field(
-        default=Confidence.HIGH, validator=instance_field(Confidence)
-    )
+    confidence: Confidence = attrs.field(default=Confidence.HIGH, validator=_check_confidence)
 
     @property
     def info(self) -> CodeInfo:
@@ -553,5 +649,5 @@ def make_finding(
     code: FindingCode, message: str, advice: str, script: str, **fields: object
 ) -> Finding:
     """A finding with its code's severity, and the script appended to the advice."""
-    full = f'{advice} Say: "{script}"' if script else advice
+    full = f"{advice} {_say(script)}" if script else advice
     return Finding(code, CODES[code].severity, message, full, script=script, **fields)  # type: ignore[arg-type]  # each field is checked by Finding's validators

@@ -13,7 +13,7 @@ from typing import Literal
 
 import attrs
 
-from upwork_safety._validate import instance
+from upwork_safety._validate import text_value
 from upwork_safety.checks._findings import (
     Finding,
     FindingCode,
@@ -190,8 +190,9 @@ def scan_message(
     ("withdraw to Payoneer") are not flagged.  At most one finding per code.
 
     Args:
-        text: The message, any Unicode string of any length (time is linear
-            in its length).
+        text: The message, any Unicode text of any length (time is linear
+            in its length); a lone surrogate such as U+D800, which no
+            UTF-8 text can hold, is refused wherever it stands.
         direction: :class:`Direction` (or its text): who wrote the message.
 
     Returns:
@@ -203,8 +204,8 @@ def scan_message(
     Raises:
         InvalidTypeError: *text* is not a ``str``, or *direction* is not a
             :class:`Direction` or its text.
-        InvalidValueError: *direction* is text other than ``"incoming"`` or
-            ``"outgoing"``.
+        InvalidValueError: *text* holds a lone surrogate, or *direction* is
+            text other than ``"incoming"`` or ``"outgoing"``.
 
     >>> found = scan_message("Just start, I'll fund the milestone once I see progress.")
     >>> found[0].code, found[0].severity.name, found[0].evidence
@@ -214,7 +215,7 @@ def scan_message(
     >>> scan_message("Looks great, approving the milestone now!")
     []
     """
-    return _scan(instance(text, str, "text"), _direction(direction), model=True)
+    return _scan(text_value(text, "text"), _direction(direction), model=True)
 
 
 def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
@@ -257,4 +258,4 @@ def scan_rules_only(
     direction: Direction | Literal["incoming", "outgoing"] = Direction.INCOMING,
 ) -> list[Finding]:
     """Like :func:`scan_message`, without the model (for the scanner's evaluation)."""
-    return _scan(instance(text, str, "text"), _direction(direction), model=False)
+    return _scan(text_value(text, "text"), _direction(direction), model=False)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety._validate import text_value
 from upwork_safety.checks._findings import Confidence, Finding, FindingCode, make_finding
 from upwork_safety.checks._normalise import normalise
 from upwork_safety.errors import InvalidTypeError
@@ -114,6 +115,26 @@ _EXAMPLE_HOW = (
 )
 _EXAMPLE_REVISIONS = "a revision limit (e.g. '2 revision rounds')"
 
+#: What to do first about a vague milestone, by whether it is funded yet: only
+#: unfunded milestones can be edited (HC 360000990268), so a funded one's
+#: details can only be agreed in writing beside it.
+_AGREE: dict[bool, str] = {
+    False: "Agree the details before the milestone is funded (only unfunded milestones "
+    "can be edited): add ",
+    True: "The milestone is funded, so it can no longer be edited: agree the details in "
+    "writing in the contract's messages before you submit the work, naming ",
+}
+#: The script to send, by whether the milestone is funded yet.
+_ASK: dict[bool, str] = {
+    False: "Before we start, could we make this milestone specific so we both know when it's done?",
+    True: "This milestone can't be edited now that it's funded, so could we confirm here "
+    "what it covers, so we both know when it's done?",
+}
+_SUGGEST = (
+    "I suggest listing each deliverable, the files you'll receive, how we'll check them, "
+    "and two rounds of revisions."
+)
+
 
 def short(text: str, limit: int = 60) -> str:
     """*text* on one line, cut to *limit* characters with an ellipsis."""
@@ -131,7 +152,10 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
     place such as "PNG and SVG" or "staging URL", an acceptance criterion
     such as "accepted when all tests pass" or "1,000 words", or a revision
     limit such as "2 revision rounds").  Otherwise it is ``VAGUE_MILESTONE``
-    and the finding lists what to add.
+    and the finding lists what to add, advising (as for a milestone not yet
+    funded, which can still be edited) to agree the details before funding;
+    :func:`review_contract` advises a funded milestone to agree them in
+    writing instead.
 
     Args:
         title: The milestone title.
@@ -144,6 +168,9 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
 
     Raises:
         InvalidTypeError: *title* or *description* is not a ``str``.
+        InvalidValueError: *title* or *description* holds a lone surrogate
+            (such as U+D800, which no UTF-8 text can hold), as a
+            :class:`~upwork_safety.Milestone`'s would be refused.
 
     >>> [f.code for f in review_milestone("Build the website")]
     ['VAGUE_MILESTONE']
@@ -164,6 +191,19 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
                 field=name,
                 rule="a str",
             )
+        text_value(value, name)
+    return vague_findings(title, description)
+
+
+def vague_findings(
+    title: str, description: str, *, funded: bool = False, milestone_id: str | None = None
+) -> list[Finding]:
+    """The ``VAGUE_MILESTONE`` finding of checked text, if vague, with advice fit for *funded*.
+
+    A milestone not yet funded can still be edited; a *funded* one (also one
+    whose changes were requested) cannot, so its details are agreed in
+    writing before the work is submitted.
+    """
     text = normalise(f"{title}\n{description}").text.replace("\n", " ")
     signals: dict[str, str | None] = {}
     for name, pattern in (
@@ -195,21 +235,15 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
     found_text = "; ".join(f"{k}: {short(v, 40)!r}" for k, v in signals.items() if v)
     evidence = f"found {found_text or 'nothing checkable'}; missing {lacks}"
     message = f"Milestone {short(title)!r} is vague: it does not say {lacks}."
-    advice = (
-        "Agree the details before the milestone is funded (only unfunded milestones "
-        "can be edited): add " + "; ".join(missing) + "."
-    )
-    script = (
-        "Before we start, could we make this milestone specific so we both know when "
-        "it's done? I suggest listing each deliverable, the files you'll receive, how "
-        "we'll check them, and two rounds of revisions."
-    )
+    advice = _AGREE[funded] + "; ".join(missing) + "."
+    script = f"{_ASK[funded]} {_SUGGEST}"
     return [
         make_finding(
             FindingCode.VAGUE_MILESTONE,
             message,
             advice,
             script,
+            milestone_id=milestone_id,
             evidence=evidence,
             confidence=Confidence.MEDIUM,
         )
