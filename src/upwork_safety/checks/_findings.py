@@ -270,8 +270,9 @@ class CodeInfo:
             ``"fixed-price contract"`` or ``"hourly contract"``.
         trigger: What makes the check report it, in words.
         rule: The platform rule (or the reasoning) behind the advice.
-        source: Where the rule is published (DOMAIN.md sources), or a note
-            saying it is general advice outside them.
+        source: Where the rule is published (a Help Center or Community
+            page, as on the rules page), or a note saying it is general
+            advice outside them.
     """
 
     code: FindingCode = attrs.field(converter=_to_code, validator=_check_code)
@@ -286,7 +287,7 @@ class CodeInfo:
         return [{f.name: plain(getattr(self, f.name)) for f in attrs.fields(CodeInfo)}]
 
 
-_OUTSIDE = "not among DOMAIN.md's sources"
+_OUTSIDE = "not among the rule sources this library models"
 _CODE_LIST: tuple[CodeInfo, ...] = (
     CodeInfo(
         FindingCode.UNFUNDED_MILESTONE,
