@@ -339,6 +339,22 @@ def test_the_eighth_batchs_misses_are_caught_by_the_rules(text, code):
     assert [code] == scan(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\U0001f642Start now, fund later",
+        "\U0001f642 Start now, fund later",
+        "Thanks \U0001f64f start now and fund later",
+        "Great \u2764\ufe0f start now, I will fund the milestone later",
+    ],
+)
+def test_a_run_of_emoji_ends_a_sentence(text):
+    """Regression (code review): an emoji before "Start now, fund later" hid the request."""
+    found = checks.scan_message(text)
+    assert [FindingCode.START_BEFORE_FUNDING] == [f.code for f in found]
+    assert text[found[0].span[0] : found[0].span[1]] == found[0].evidence
+
+
 def test_credential_requests_have_no_code():
     """No code covers a request to log in to someone's account; the scanner says nothing."""
     assert [] == scan("login to my google account with password to verify")

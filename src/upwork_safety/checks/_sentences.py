@@ -26,7 +26,9 @@ if TYPE_CHECKING:
 #: Longest piece of text judged as one sentence.
 MAX_SENTENCE = 400
 
-_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4]+(?=\s|$)|\n")
+#: A sentence ends at its punctuation, a line break, or a run of emoji (chat
+#: writes "Thanks 🙏 start now" for "Thanks. Start now").
+_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4]+(?=\s|$)|\n|[\U0001f300-\U0001faff\u2600-\u27bf]+")
 #: Abbreviations whose full stop does not end a sentence ("Rs. 500", "no. 3").
 _ABBREVIATION = re.compile(r"(?:^|\W)(?:rs|mr|mrs|dr|no|st|e\.g|i\.e|vs)$")
 _CLAUSE_BREAK = re.compile(
