@@ -1226,7 +1226,7 @@ def test_a_jss_timeline_round_trips_as_itself(points):
         ("1e400", "1e400 (out of the range of a float as written)"),
         ("-1E400", "-1E400 (out of the range of a float as written)"),
         ("1e-400", "1e-400 (out of the range of a float as written)"),
-        ("2.50", "float 2.50"),
+        ("2.50", "float 2.5"),
     ],
 )
 def test_a_number_is_quoted_as_written(number, shown):

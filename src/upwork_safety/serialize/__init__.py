@@ -54,7 +54,7 @@ from upwork_safety.money import unicode_text
 from upwork_safety.serialize import _fast, _fused
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import LIMIT, complete, key_path, problems
-from upwork_safety.serialize._strict import RefusedError, WrittenFloat
+from upwork_safety.serialize._strict import RefusedError, read_json_float
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -329,9 +329,9 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     _check_target(cls)
     with _collector_paused():  # one pause for parsing and building
         try:
-            # Numbers with a fraction or exponent keep their text (no reader takes
-            # a float, so only messages read it: 1e400 is not shown as inf).
-            data = json.loads(text, object_pairs_hook=pairs, parse_float=WrittenFloat)
+            # A number a float cannot hold keeps its text (no reader takes a
+            # float, so only messages read it: 1e400 is not shown as inf).
+            data = json.loads(text, object_pairs_hook=pairs, parse_float=read_json_float)
         except (ValueError, TypeError) as exc:
             raise InvalidDataError([Problem("$", f"not valid JSON: {exc}", rule="JSON")]) from None
         except RecursionError:

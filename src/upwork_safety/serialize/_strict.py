@@ -44,13 +44,13 @@ class RefusedError(ValueError):
 
 
 class WrittenFloat(float):
-    """A JSON number with a fraction or an exponent: the float, and the text written.
+    """A JSON number a float cannot hold (``1e400``), with the text the document wrote.
 
-    :func:`~upwork_safety.serialize.from_json` reads such numbers as this.
-
-    No reader takes a float (numbers are decimal text or integers), so this
-    only serves messages: ``1e400`` is shown as written and said to be out of
-    a float's range, not as the ``inf`` Python made of it.
+    :func:`read_json_float` makes one where ``json.loads`` would give ``inf``
+    or ``0.0``.  No reader takes a float (numbers are decimal text or
+    integers), so this only serves messages: ``1e400`` is shown as written
+    and said to be out of a float's range, not as the ``inf`` Python made of
+    it.
     """
 
     __slots__ = ("text",)
@@ -63,6 +63,21 @@ class WrittenFloat(float):
         return number
 
 
+def read_json_float(text: str) -> float:
+    """A JSON number with a fraction or exponent, for ``json.loads``'s ``parse_float``.
+
+    ``1e400`` becomes ``inf`` and ``1e-400`` becomes ``0.0``: those are kept
+    as :class:`WrittenFloat`, so messages quote them as written.  Any other
+    number is a plain float, as without the hook.
+    """
+    number = float(text)
+    if number in (math.inf, -math.inf) or (
+        not number and any(d in "123456789" for d in text.lower().partition("e")[0])
+    ):
+        return WrittenFloat(text)
+    return number
+
+
 def type_name(value: object) -> str:
     """The JSON-ish name of *value*'s type, for messages (``null`` for ``None``)."""
     if value is None:
@@ -71,21 +86,17 @@ def type_name(value: object) -> str:
 
 
 def _written(number: WrittenFloat, limit: int) -> str:
-    """A JSON number as the document wrote it, and whether a float could hold it."""
+    """A JSON number a float could not hold, as the document wrote it, saying so."""
     text = number.text if len(number.text) <= limit else number.text[:limit] + "…"
-    digits = number.text.partition("e")[0].partition("E")[0]
-    lost = not number and any(d in "123456789" for d in digits)  # 1e-400 became 0.0
-    if lost or number in (math.inf, -math.inf):
-        return f"{text} (out of the range of a float as written)"
-    return text
+    return f"{text} (out of the range of a float as written)"
 
 
 def shown(value: object, limit: int = 40) -> str:
     """``repr(value)``, cut to about *limit* characters so a message stays short.
 
-    A number :func:`~upwork_safety.serialize.from_json` read is shown as the
-    document wrote it (``1e400``, not ``inf``), saying when it is out of a
-    float's range.
+    A number :func:`~upwork_safety.serialize.from_json` read that a float
+    cannot hold is shown as the document wrote it (``1e400``, not ``inf``),
+    saying so.
     """
     if isinstance(value, WrittenFloat):
         return _written(value, limit)
