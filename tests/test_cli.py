@@ -1246,3 +1246,13 @@ def test_a_contracts_file_over_the_json_limit_is_refused_before_reading(tmp_path
     assert (2, "") == run("check", str(path))
     err = capsys.readouterr().err
     assert f"upwork-safety check: error: {path}: larger than 10,000,000 bytes" in err
+
+
+def test_argparse_errors_are_escaped_too(capsys):
+    """An unrecognized argument is quoted by argparse as it is; the CLI escapes it."""
+    with pytest.raises(SystemExit) as info:
+        main(["rules", "x\x1b[2J"])
+    err = capsys.readouterr().err
+    assert 2 == info.value.code
+    assert "unrecognized arguments: x\\x1b[2J" in err
+    assert "\x1b" not in err

@@ -54,7 +54,8 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line on stderr, exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # argparse quotes some arguments raw (unrecognized arguments): escaped here.
+        self.exit(2, f"{self.prog}: error: {shown(message)}\n")
 
 
 # --------------------------------------------------------------------------- the clock

@@ -448,7 +448,7 @@ class BalanceBreak:
 
     Raises:
         InvalidTypeError: A line that is not an int, or an amount that is not Money.
-        InvalidValueError: A line below 1, the same line twice, an amount not
+        InvalidValueError: A line below 2, the same line twice, an amount not
             in USD, or *found* equal to *expected* (no break).
     """
 
