@@ -577,6 +577,37 @@ class TestStatement:
         assert problem in err
         assert len(err.splitlines()) <= 51
 
+    def test_every_problem_is_listed_as_the_guide_says(self, tmp_path, capsys):
+        """Review: the guide said "one line ... the first problem and how many more"; the
+        CLI lists every problem with its line and column, as docs/cli.md now says."""
+        path = tmp_path / "export.csv"
+        head = "Date,Contract,Hours,Amount,Payment type\n"
+        path.write_text(head + "2024-13-01,A (1),,1.00,Bonus\n" * 3, "utf-8")
+        assert (2, "") == run("statement", str(path))
+        err = capsys.readouterr().err.splitlines()
+        assert f"upwork-safety statement: error: {path}: 3 problems:" == err[0]
+        assert ["  line 2, column 1", "  line 3, column 1", "  line 4, column 1"] == [
+            line.split(" (")[0] for line in err[1:]
+        ]
+        guide = (Path(__file__).parent.parent / "docs" / "cli.md").read_text("utf-8")
+        assert "the first problem, and how many more" not in guide
+
+    def test_a_file_with_no_balance_on_any_row_exits_2(self, tmp_path, capsys):
+        """Regression (red team): an export with its Balance column empty on every row
+        exited 0 reporting "0 transactions"; each row is a missing balance."""
+        path = tmp_path / "export.csv"
+        path.write_text(
+            "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+            "Amount in local currency,Currency,Balance\n"
+            "2024-03-02,2,Withdrawal,d,,,T,,,-100.00,,,\n"
+            "2024-03-01,1,Hourly,d,,,T,,,500.00,,,\n",
+            "utf-8",
+        )
+        assert (2, "") == run("statement", str(path))
+        err = capsys.readouterr().err.splitlines()
+        assert f"upwork-safety statement: error: {path}: 2 problems:" == err[0]
+        assert all("column 13 (Balance)" in line for line in err[1:])
+
     def test_balance_break(self, tmp_path, capsys):
         """A break in the running balance is one problem naming both lines of the file."""
         lines = REPORT_CSV.read_bytes().decode("utf-8").splitlines(keepends=True)
@@ -1113,3 +1144,115 @@ def test_scan_dash_reads_a_byte_stream_and_refuses_a_closed_one(monkeypatch, cap
     monkeypatch.setattr(sys, "stdin", closed)
     assert (2, "") == run("scan", "-")
     assert "standard input" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- red team (loading)
+
+#: Characters that act on a terminal: escape, bell, carriage return, a C1 CSI, a bidi override.
+ACTING = ("\x1b", "\x07", "\r", "\x9b", "\u202e")
+
+
+def _escape_contract(tmp_path, **fields):
+    data = {"id": "c1", "client": "acme", "kind": "fixed_price", "started": "2025-06-02"}
+    data.update(fields)
+    path = tmp_path / "esc.json"
+    path.write_text(json.dumps([data]), "utf-8")
+    return path
+
+
+def test_check_prints_ids_from_the_file_escaped(tmp_path):
+    """Regression (red team): a contract id with an OSC title sequence and a screen clear
+    reached the terminal as it was; every id prints escaped, like milestone titles."""
+    path = _escape_contract(
+        tmp_path,
+        id="c\x1b]0;pwned\x07\x1b[2J",
+        milestones=[
+            {"id": "m\r1\u202e", "title": "Logo\x1b[8m hidden",
+             "amount": {"amount": "150.00", "currency": "USD"}},
+        ],
+    )  # fmt: skip
+    code, text = run("check", str(path), "--now", "2025-06-02T10:00:00+00:00")
+    assert 0 == code
+    assert "Contract c\\x1b]0;pwned\\x07\\x1b[2J at 2025-06-02 10:00:00 UTC" in text
+    assert "UNFUNDED_MILESTONE [m\\r1\\u202e]" in text
+    assert "'Logo\\x1b[8m hidden'" in text
+    assert [] == [char for char in ACTING if char in text]
+
+
+def test_jss_table_prints_contract_and_client_ids_escaped(tmp_path):
+    """The jss table's contract and client cells are escaped the same way."""
+    path = _escape_contract(
+        tmp_path,
+        id="shop\x1b[31m\x9b2J",
+        client="north\rwind",
+        ended="2025-06-20",
+        payments=[{"on": "2025-06-20", "amount": {"amount": "400.00", "currency": "USD"}}],
+    )
+    code, text = run("jss", str(path), "--as-of", "2025-06-30")
+    assert 0 == code
+    assert "shop\\x1b[31m\\x9b2J" in text
+    assert "north\\rwind" in text
+    assert [] == [char for char in ACTING if char in text]
+
+
+def test_locale_amounts_keep_their_spaces_and_marks(tmp_path):
+    """Escaping touches data from the input, not the amounts a locale writes (no-break spaces)."""
+    code, text = run("withdraw", "900", "--rate", "280", "--locale", "fr_FR")
+    assert 0 == code
+    assert "\u202f" in text or "\xa0" in text
+    assert "\\u202f" not in text
+    assert "\\xa0" not in text
+
+
+def test_errors_on_standard_error_are_escaped(tmp_path, capsys):
+    """Regression (red team): a repeated JSON key with ANSI escapes reached the terminal."""
+    path = tmp_path / "dup.json"
+    path.write_text('{"x\\u001b[31mRED": 1, "x\\u001b[31mRED": 2}', "utf-8")
+    assert 2 == run("check", str(path))[0]
+    err = capsys.readouterr().err
+    assert "  $['x\\x1b[31mRED']: duplicate key" in err.splitlines()
+    code, _ = run("jss", str(_escape_contract(tmp_path)), "--exclude-client", "x\x1b[2J\udcff")
+    err = capsys.readouterr().err
+    assert 2 == code
+    assert "--exclude-client x\\x1b[2J\\udcff:" in err
+    assert [] == [char for char in (*ACTING, "\udcff") if char in err]
+
+
+def test_jss_names_the_files_elements_that_repeat_an_id(tmp_path, capsys):
+    """Review: two contracts with id "shop" said "contracts has two contracts with id 'shop'",
+    the library's argument; now every repeat is named by its place in the file."""
+    shop = {"id": "shop", "client": "northwind", "kind": "fixed_price", "started": "2025-01-06"}
+    other = {**shop, "id": "api"}
+    path = tmp_path / "dup.json"
+    path.write_text(json.dumps([shop, other, shop, shop]), "utf-8")
+    assert (2, "") == run("jss", str(path), "--as-of", "2025-06-01")
+    lines = capsys.readouterr().err.splitlines()
+    assert f"upwork-safety jss: error: {path}: 2 problems:" == lines[0]
+    assert [
+        "  $[2].id: 'shop' is also the id of $[0]",
+        "  $[3].id: 'shop' is also the id of $[0]",
+    ] == [line.split(";")[0] for line in lines[1:]]
+    assert "contracts has" not in "\n".join(lines)
+
+
+def test_a_contracts_file_over_the_json_limit_is_refused_before_reading(tmp_path, capsys):
+    """A JSON file of contracts over 10 MB is refused unread: "[{},{},…]" cost 23 times
+    its size in memory before it was refused."""
+    from upwork_safety import cli
+
+    assert 10_000_000 == cli.MAX_JSON_BYTES
+    path = tmp_path / "big.json"
+    path.write_text("[" + "{}," * (cli.MAX_JSON_BYTES // 3) + "{}]", "utf-8")
+    assert (2, "") == run("check", str(path))
+    err = capsys.readouterr().err
+    assert f"upwork-safety check: error: {path}: larger than 10,000,000 bytes" in err
+
+
+def test_argparse_errors_are_escaped_too(capsys):
+    """An unrecognized argument is quoted by argparse as it is; the CLI escapes it."""
+    with pytest.raises(SystemExit) as info:
+        main(["rules", "x\x1b[2J"])
+    err = capsys.readouterr().err
+    assert 2 == info.value.code
+    assert "unrecognized arguments: x\\x1b[2J" in err
+    assert "\x1b" not in err

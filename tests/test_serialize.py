@@ -1103,3 +1103,138 @@ def test_a_decimal_subclass_is_written_as_its_value_not_its_str():
 
     assert '["999"]' == serialize.to_json([Shown("999")])
     assert ["999"] == serialize.to_dict([Shown("999")])
+
+
+# --------------------------------------------------------------------------- red team (loading)
+
+
+def _transaction_json(extra: object) -> str:
+    return json.dumps(
+        {
+            "line": 2,
+            "on": "2024-01-02",
+            "kind": "hourly",
+            "type_text": "Hourly",
+            "amount": {"amount": "10.00", "currency": "USD"},
+            "extra": extra,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("extra", "path"),
+    [
+        (["PO"], "$.extra[0]"),
+        ([{"a": "1", "b": "2"}], "$.extra[0]"),
+        ([["PO", "1", "2"]], "$.extra[0]"),
+        ([["PO"]], "$.extra[0]"),
+        ("PO", "$.extra"),
+    ],
+)
+def test_a_pair_is_a_json_list_of_exactly_two(extra, path):
+    """Regression (red team): "extra":["PO"] loaded as (('P','O'),), and a dict item said
+    "$.extra[0][0]: required field missing"; a (column, value) pair is a list of two strings."""
+    from upwork_safety.statements import Transaction
+
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(Transaction, _transaction_json(extra))
+    (problem,) = info.value.problems
+    assert path == problem.path
+    if path != "$.extra":
+        assert "a list of exactly 2 items" == problem.rule
+
+
+def test_pairs_and_other_fixed_tuples_read_back():
+    """A valid pair list and a tuple[int, int] read back as tuples; an item is read by its type."""
+    from upwork_safety.statements import Transaction
+
+    loaded = serialize.from_json(Transaction, _transaction_json([["PO", "4521"]]))
+    assert (("PO", "4521"),) == loaded.extra
+    assert loaded == serialize.from_json(Transaction, serialize.to_json(loaded))
+    assert (1, 2) == serialize.from_dict(tuple[int, int], [1, 2])
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(tuple[int, int], [1, "2"])
+    assert ["$[1]"] == _paths(info)
+
+
+@pytest.mark.parametrize(
+    ("key", "path"),
+    [
+        ("\ud800", "$['\\ud800']"),
+        ("x\x1b]0;pwned\x07\x1b[31m", "$['x\\x1b]0;pwned\\x07\\x1b[31m']"),
+        ("a b", "$['a b']"),
+        ("k" * 100, "$['" + "k" * 40 + "'…]"),
+    ],
+)
+def test_keys_in_paths_are_escaped_and_bounded(key, path):
+    """Regression (red team): a repeated key "\\ud800" made str(error).encode('utf-8') fail,
+    and ANSI/OSC escapes in a key reached the terminal; keys are shown as repr, cut short."""
+    text = json.dumps({key: 1}).replace("{", "{" + json.dumps(key) + ": 0, ", 1)
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(Contract, text)
+    assert [path] == _paths(info)
+    shown = str(info.value)
+    shown.encode("utf-8")
+    assert "\x1b" not in shown
+    assert "\x07" not in shown
+
+
+def test_unknown_and_mapping_keys_are_escaped_too():
+    """An unknown key's name and a mapping's key in a path are escaped as well."""
+    data = serialize.to_dict(sample_contract())
+    data["x\x1b[2J"] = 1
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(Contract, data)
+    assert "\x1b" not in str(info.value)
+    assert "'x\\x1b[2J'" in str(info.value)
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(dict[str, int], {"\x1bx": "a", "ok": "b"})
+    assert {"$['\\x1bx']", "$.ok"} == set(_paths(info))
+
+
+@pytest.mark.parametrize("points", [0, 3])
+def test_a_jss_timeline_round_trips_as_itself(points):
+    """Regression (second review): from_json(JSSTimeline, to_json(timeline)) said
+    "cannot read this type"; it reads back equal, as a JSSTimeline."""
+    from upwork_safety import jss
+
+    history = [
+        Contract(
+            f"c{i}", f"cl{i}", ContractKind.FIXED_PRICE, date(2025, 1, 1), date(2025, 1, 31),
+            payments=[Payment(date(2025, 1, 31), Money("100", "USD"))],
+            feedback=Feedback(stars="5.0"),
+        )
+        for i in range(points)
+    ]  # fmt: skip
+    line = jss.timeline(history, start=date(2025, 6, 1), end=date(2025, 6, 3))
+    for loaded in (
+        serialize.from_json(jss.JSSTimeline, serialize.to_json(line)),
+        serialize.from_dict(jss.JSSTimeline, serialize.to_dict(line)),
+    ):
+        assert jss.JSSTimeline is type(loaded)
+        assert line == loaded
+    expected = [100, 100, 100] if points else [None, None, None]
+    assert expected == [p.score for p in line]
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(jss.JSSTimeline, [{"on": "2025-06-01", "score": 100}, 5])
+    assert ["$[1]"] == _paths(info)
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        ("1e400", "1e400 (out of the range of a float as written)"),
+        ("-1E400", "-1E400 (out of the range of a float as written)"),
+        ("1e-400", "1e-400 (out of the range of a float as written)"),
+        ("2.50", "float 2.5"),
+    ],
+)
+def test_a_number_is_quoted_as_written(number, shown):
+    """Regression (red team): {"amount": 1e400} said "got float inf"; the number is quoted
+    as the file wrote it, and said to be out of range when a float cannot hold it."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(Money, '{"amount": %s, "currency": "USD"}' % number)  # noqa: UP031
+    (problem,) = info.value.problems
+    assert "$.amount" == problem.path
+    assert shown in problem.message
+    assert "inf" not in problem.message.replace(number, "")

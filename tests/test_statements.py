@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import json
 import re
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -656,8 +657,8 @@ class TestBalance:
         """A file listing rows oldest first gives the same transactions (with their own lines)."""
         newest = parse(table(HISTORY, SMALL))
         oldest = parse(table(HISTORY, SMALL[::-1]))
-        assert [attrs.evolve(t, line=0 + 1) for t in newest.transactions] == [
-            attrs.evolve(t, line=1) for t in oldest.transactions
+        assert [attrs.evolve(t, line=2) for t in newest.transactions] == [
+            attrs.evolve(t, line=2) for t in oldest.transactions
         ]
         assert [4, 3, 2] == [t.line for t in newest.transactions]
         assert [2, 3, 4] == [t.line for t in oldest.transactions]
@@ -732,11 +733,30 @@ class TestBalance:
         assert "line 3, column 13" == where(problem)
         assert "2024-03-04" in problem
 
-    def test_no_balance_at_all_means_all_scheduled(self):
-        """With no balanced row, every row is scheduled (nothing has happened yet)."""
-        rows = [history_row("Mar 01, 2024", "1", "Hourly", "10.00", "")]
-        statement = parse(table(HISTORY, rows))
-        assert ((), 1) == (statement.transactions, len(statement.scheduled))
+    def test_no_balance_on_any_row_is_refused_naming_each_line(self):
+        """Regression (red team): a file with an empty Balance on every row read as 0
+        transactions, its past withdrawal a "scheduled earning"; with no balanced row
+        nothing says which rows are in the future, so each row is a missing balance."""
+        rows = [
+            history_row("Mar 02, 2024", "2", "Withdrawal", "-100.00", ""),
+            history_row("Mar 01, 2024", "1", "Hourly", "500.00", ""),
+        ]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        problems = problems_of(info)
+        assert ["line 3, column 13", "line 2, column 13"] == [where(p) for p in problems]
+        assert all("(Balance)" in p for p in problems)
+        assert {"a balance"} == {p.rule for p in problems}
+
+    def test_scheduled_rows_need_a_row_with_a_balance_before_them(self):
+        """A Statement built in code keeps the same rule: scheduled rows follow a transaction."""
+        row = Transaction(
+            line=2, on=date(2024, 3, 1), kind=TransactionKind.HOURLY, amount=usd("10.00"),
+            type_text="Hourly",
+        )  # fmt: skip
+        with pytest.raises(InvalidValueError) as info:
+            Statement(format=StatementFormat.TRANSACTION_HISTORY, transactions=[], scheduled=[row])
+        assert "Statement.scheduled[0]" == info.value.field
 
 
 # ============================================================================ hostile input
@@ -921,20 +941,33 @@ class TestValues:
 
     def test_statement_rules(self):
         """A Statement must be in date order, balanced as its format says, scheduled last."""
-        later = self.base(on=date(2024, 2, 1), balance=usd("2"))
-        earlier = self.base(balance=usd("1"))
-        for bad in (
-            {"format": StatementFormat.TRANSACTION_HISTORY, "transactions": [later, earlier]},
-            {"format": StatementFormat.TRANSACTION_HISTORY, "transactions": [self.base()]},
-            {"format": StatementFormat.WEEKLY_SUMMARY, "transactions": [earlier]},
-            {
-                "format": StatementFormat.TRANSACTION_HISTORY,
-                "transactions": [later],
-                "scheduled": [self.base()],
-            },
+        history = StatementFormat.TRANSACTION_HISTORY
+
+        def row(line, on, balance=None):
+            return self.base(line=line, on=on, type_text="Bonus", balance=balance)
+
+        later = row(2, date(2024, 2, 1), usd("2"))
+        earlier = row(3, date(2024, 1, 1), usd("1"))
+        for bad, field, rule in (
+            ({"transactions": [later, earlier]}, "Statement.transactions[1]", "oldest first"),
+            (
+                {"transactions": [row(2, date(2024, 1, 1))]},
+                "Statement.transactions[0]",
+                "a Transaction History needs a balance on every row",
+            ),
+            (
+                {"transactions": [earlier], "scheduled": [row(2, date(2024, 1, 1))]},
+                "Statement.scheduled[0]",
+                "no balance, dated after every transaction",
+            ),
         ):
-            with pytest.raises(InvalidValueError):
-                Statement(**bad)
+            with pytest.raises(InvalidValueError) as info:
+                Statement(format=history, **bad)
+            assert (field, rule) == (info.value.field, info.value.rule)
+        weekly = self.base(contract_id="1", type_text="Bonus", balance=usd("1"))
+        with pytest.raises(InvalidValueError) as info:
+            Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=[weekly])
+        assert "a Weekly summary has no balance on every row" == info.value.rule
         with pytest.raises(InvalidTypeError):
             Statement(format="weekly_summary", transactions=[])
         with pytest.raises(InvalidTypeError):
@@ -1615,7 +1648,14 @@ class TestContracts:
 
 # ============================================================================ wrong types (issue 17)
 
-INCOME_ROW = Transaction(line=3, on=date(2024, 1, 2), kind=TransactionKind.HOURLY, amount=usd("50"))
+INCOME_ROW = Transaction(
+    line=3,
+    on=date(2024, 1, 2),
+    kind=TransactionKind.HOURLY,
+    amount=usd("50"),
+    contract_id="1",
+    hours=Decimal(2),
+)
 FEE_ROW = Transaction(
     line=2, on=date(2024, 1, 2), kind=TransactionKind.SERVICE_FEE, amount=usd("-5"), related_id="1"
 )
@@ -1889,3 +1929,365 @@ def test_the_guide_lists_every_type_word_the_reader_knows():
             (word.strip(" `"), TransactionKind[kind.strip("`")]) for word in words.split(",")
         ]
     assert list(TYPE_WORDS) == listed
+
+
+# ============================================================================ what parse refuses, built or loaded
+
+
+def _json_row(line, on, kind, amount, balance=None, **more):
+    row = {"line": line, "on": on, "kind": kind, "amount": {"amount": amount, "currency": "USD"}}
+    if balance is not None:
+        row["balance"] = {"amount": balance, "currency": "USD"}
+    row.update(more)
+    return row
+
+
+def _load_statement(export, rows, scheduled=()):
+    from upwork_safety import serialize
+
+    document = {"format": export, "transactions": rows, "scheduled": list(scheduled)}
+    return serialize.from_json(Statement, json.dumps(document))
+
+
+class TestLoadedStatementsKeepTheReadersRules:
+    """Regression (red team, loading): Statement, Transaction, Summary and SummaryRow
+    accepted from JSON (or code) what parse refuses, and then gave wrong answers."""
+
+    def test_two_rows_on_one_line_are_refused(self):
+        """Two rows on line 2 loaded, then summarize failed with an internal BalanceBreak error."""
+        rows = [
+            _json_row(2, "2024-01-01", "hourly", "10.00", "10.00", type_text="Hourly"),
+            _json_row(2, "2024-01-02", "hourly", "10.00", "99.00", type_text="Hourly"),
+        ]
+        with pytest.raises(InvalidDataError) as info:
+            _load_statement("transaction_history", rows)
+        (problem,) = info.value.problems
+        assert ("$.transactions[1]", "each line once") == (problem.path, problem.rule)
+
+    def test_the_fee_audit_cannot_be_given_a_shared_line(self):
+        """Two income rows on line 4 made audit_fees price a fee with billed_before USD 600.00;
+        the same rows on their own lines give USD 0.00 before, USD 110.00 expected."""
+        rows = [
+            _json_row(4, "2020-01-01", "hourly", "600.00", "600.00", type_text="Hourly",
+                      id="1", client="A"),
+            _json_row(3, "2020-01-01", "service_fee", "-110.00", "490.00",
+                      type_text="Service Fee", id="9", client="A", related_id="1"),
+            _json_row(4, "2020-01-02", "hourly", "100.00", "590.00", type_text="Hourly",
+                      id="2", client="A"),
+        ]  # fmt: skip
+        with pytest.raises(InvalidDataError) as info:
+            _load_statement("transaction_history", rows)
+        assert ["$.transactions[2]"] == [p.path for p in info.value.problems]
+        rows[2]["line"] = 2
+        (check,) = audit_fees(_load_statement("transaction_history", rows)).checks
+        assert (usd("0.00"), usd("110.00"), True) == (
+            check.billed_before,
+            check.expected,
+            check.matches,
+        )
+
+    def test_a_scheduled_row_cannot_share_a_transactions_line(self):
+        """Lines are unique across the transactions and the scheduled rows."""
+        done = Transaction(
+            line=3, on=date(2024, 3, 1), kind=TransactionKind.HOURLY, amount=usd("10.00"),
+            balance=usd("10.00"), type_text="Hourly",
+        )  # fmt: skip
+        later = attrs.evolve(done, on=date(2024, 3, 9), balance=None)
+        with pytest.raises(InvalidValueError) as info:
+            Statement(
+                format=StatementFormat.TRANSACTION_HISTORY, transactions=[done], scheduled=[later]
+            )
+        assert ("Statement.scheduled[0]", "each line once") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    @pytest.mark.parametrize(
+        ("lines", "index"),
+        [([4, 2, 3], 2), ([2, 4, 3], 2), ([5, 4, 6], 2)],
+    )
+    def test_rows_keep_the_files_order_one_way(self, lines, index):
+        """parse keeps the file's order (reversed when newest first): lines run one way."""
+        rows = [
+            Transaction(
+                line=line, on=date(2024, 3, 1), kind=TransactionKind.BONUS,
+                amount=usd("1.00"), balance=usd(str(n + 1)), type_text="Bonus",
+            )
+            for n, line in enumerate(lines)
+        ]  # fmt: skip
+        with pytest.raises(InvalidValueError) as info:
+            Statement(format=StatementFormat.TRANSACTION_HISTORY, transactions=rows)
+        assert (f"Statement.transactions[{index}]", "the file's order") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    def test_weekly_rows_of_one_day_keep_the_files_order(self):
+        """The weekly summary's rows are sorted by date, and by line within a day."""
+        first, second = (
+            Transaction(
+                line=line, on=date(2024, 9, 2), kind=TransactionKind.BONUS,
+                amount=usd("1.00"), type_text="Bonus", contract_id="1",
+            )
+            for line in (2, 3)
+        )  # fmt: skip
+        ok = Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=[first, second])
+        assert [2, 3] == [row.line for row in ok.transactions]
+        with pytest.raises(InvalidValueError) as info:
+            Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=[second, first])
+        assert "Statement.transactions[1]" == info.value.field
+        later = attrs.evolve(first, on=date(2024, 9, 3))
+        across = Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=[second, later])
+        assert [3, 2] == [row.line for row in across.transactions]
+
+    def test_the_weekly_gap_is_closed(self):
+        """A weekly summary with fee and withdrawal rows, hours on a bonus and 100.001 loaded;
+        summarize then said gross USD 110.001 and that net equals gross."""
+        rows = [
+            _json_row(2, "2024-09-02", "hourly", "100.001", hours="0.5", contract_id="1"),
+            _json_row(3, "2024-09-02", "bonus", "10.00", hours="1.5", type_text="Bonus",
+                      contract_id="1"),
+            _json_row(4, "2024-09-02", "service_fee", "-10.00", contract_id="1"),
+        ]  # fmt: skip
+        with pytest.raises(InvalidDataError) as info:
+            _load_statement("weekly_summary", rows)
+        assert ["$.transactions[0].amount", "$.transactions[1].hours"] == [
+            p.path for p in info.value.problems
+        ]
+        assert "at most 2 decimal places" == info.value.problems[0].rule
+        rows[0]["amount"]["amount"] = "100.00"
+        del rows[1]["hours"]
+        with pytest.raises(InvalidDataError) as info:
+            _load_statement("weekly_summary", rows)
+        (problem,) = info.value.problems
+        assert ("$.transactions[2]", "earnings only") == (problem.path, problem.rule)
+
+    @pytest.mark.parametrize(
+        ("export", "changes", "rule"),
+        [
+            ("weekly_summary", {"hours": None}, "hours on every hourly row and no other"),
+            ("weekly_summary", {"contract_id": None}, "a contract id"),
+            ("weekly_summary", {"client": "Acme"}, "only the fields a Weekly summary gives"),
+            ("weekly_summary", {"type_text": "Bonus"}, "the kind its type word names"),
+            ("transaction_history", {"type_text": ""}, "the kind its type word names"),
+            ("transaction_history", {"type_text": "Bonuſ"}, "the kind its type word names"),
+            (
+                "transaction_history",
+                {"contract": "Logo"},
+                "only the fields a Transaction History gives",
+            ),
+            (
+                "transactions_report",
+                {"exchange_rate": Decimal("0.9")},
+                "only the fields a Transactions report gives",
+            ),
+        ],
+    )
+    def test_a_row_holds_only_what_its_export_says(self, export, changes, rule):
+        """Each export's rows carry the fields its columns give, and the kind their word names."""
+        export = StatementFormat(export)
+        weekly = export is StatementFormat.WEEKLY_SUMMARY
+        row = Transaction(
+            line=2,
+            on=date(2024, 9, 2),
+            kind=TransactionKind.HOURLY,
+            amount=usd("10.00"),
+            type_text="" if weekly else "Hourly",
+            contract_id="1" if weekly else None,
+            hours=Decimal(1) if weekly else None,
+            balance=None if weekly else usd("10.00"),
+        )
+        assert row == Statement(format=export, transactions=[row]).transactions[0]
+        with pytest.raises(InvalidValueError) as info:
+            Statement(format=export, transactions=[attrs.evolve(row, **changes)])
+        assert ("Statement.transactions[0]", rule) == (info.value.field, info.value.rule)
+
+    def test_reader_and_constructor_keep_one_amount_rule(self):
+        """100.001 is refused by parse at its cell and by Transaction, for the same reason."""
+        head = ",".join(WEEKLY) + "\n"
+        with pytest.raises(InvalidDataError) as parsed:
+            parse(head + "2024-09-02,Logo (1),,100.001,Bonus\n")
+        with pytest.raises(InvalidValueError) as built:
+            Transaction(
+                line=2, on=date(2024, 9, 2), kind=TransactionKind.BONUS, amount=usd("100.001")
+            )
+        (problem,) = problems_of(parsed)
+        assert "line 2, column 4" == where(problem)
+        reason = "has more than 2 decimal places"
+        assert reason in problem
+        assert reason in str(built.value)
+        with pytest.raises(InvalidValueError):
+            Transaction(
+                line=2, on=date(2024, 9, 2), kind=TransactionKind.BONUS, amount=usd("1.00"),
+                balance=usd("0.005"),
+            )  # fmt: skip
+
+    def test_a_row_is_on_line_two_or_later(self):
+        """Line 1 is at least the header, so no row starts there."""
+        with pytest.raises(InvalidValueError) as info:
+            Transaction(line=1, on=date(2024, 9, 2), kind=TransactionKind.BONUS, amount=usd("1"))
+        assert ("Transaction.line", "2 or more") == (info.value.field, info.value.rule)
+
+    def test_hours_only_on_hourly_rows(self):
+        """A Transaction refuses hours on a bonus row, as parse refuses them in the cell."""
+        with pytest.raises(InvalidValueError) as built:
+            Transaction(
+                line=2, on=date(2024, 9, 2), kind=TransactionKind.BONUS, amount=usd("1"),
+                hours=Decimal("1.5"),
+            )  # fmt: skip
+        assert "Transaction.hours" == built.value.field
+        with pytest.raises(InvalidDataError) as parsed:
+            parse(",".join(WEEKLY) + "\n2024-09-02,Logo (1),1.5,10.00,Bonus\n")
+        (problem,) = problems_of(parsed)
+        assert "line 2, column 3" == where(problem)
+        assert "a bonus row has no hours" in problem
+
+
+class TestLoadedSummariesKeepTheirPeriods:
+    def _row(self, period, start, end):
+        zero = usd("0.00")
+        return statements.SummaryRow(
+            period=period, start=start, end=end, transactions=0, gross=zero, service_fees=zero,
+            refunds=zero, withdrawn=zero, withdrawal_fees=zero, connects_and_subscriptions=zero,
+            taxes=zero, other=zero,
+        )  # fmt: skip
+
+    def test_a_period_called_banana_is_refused_when_loaded(self):
+        """Regression (red team): Summary(by="month") loaded a row "banana" over a tax year."""
+        from upwork_safety import serialize
+
+        row = serialize.to_dict(self._row("2024-25", date(2024, 7, 1), date(2025, 6, 30)))
+        row["period"] = "banana"
+        document = {"by": "month", "format": "weekly_summary", "rows": [row]}
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_json(statements.Summary, json.dumps(document))
+        (problem,) = info.value.problems
+        assert "$.rows[0].period" == problem.path
+
+    @pytest.mark.parametrize(
+        ("period", "start", "end"),
+        [
+            ("2024-07", date(2024, 7, 1), date(2024, 7, 15)),
+            ("2024-07", date(2024, 7, 2), date(2024, 8, 1)),
+            ("2024-08", date(2024, 7, 1), date(2024, 7, 31)),
+            ("2024-26", date(2024, 7, 1), date(2025, 6, 30)),
+            ("2024-25", date(2024, 1, 1), date(2024, 12, 31)),
+            ("", date(2024, 7, 1), date(2024, 7, 31)),
+        ],
+    )
+    def test_a_row_is_one_whole_period_with_its_own_label(self, period, start, end):
+        """A month or tax year row's label, first and last day must be one period's."""
+        with pytest.raises(InvalidValueError) as info:
+            self._row(period, start, end)
+        assert "SummaryRow.period" == info.value.field
+
+    def test_rows_are_periods_of_the_summarys_kind(self):
+        """A tax-year row in a summary by month is refused, naming the row."""
+        month = self._row("2024-07", date(2024, 7, 1), date(2024, 7, 31))
+        year = self._row("2024-25", date(2024, 7, 1), date(2025, 6, 30))
+        total = self._row("total", date(2024, 7, 1), date(2024, 7, 31))
+        fmt = StatementFormat.WEEKLY_SUMMARY
+        assert (month,) == statements.Summary(by="month", format=fmt, rows=[month]).rows
+        assert (year,) == statements.Summary(by="tax_year", format=fmt, rows=[year]).rows
+        for by, rows in (("month", [year]), ("tax_year", [month]), ("month", [total])):
+            with pytest.raises(InvalidValueError) as info:
+                statements.Summary(by=by, format=fmt, rows=rows)
+            assert "Summary.rows[0]" == info.value.field
+        # The month 2006-07 and the tax year 2006-07 share a label, not their days.
+        july = self._row("2006-07", date(2006, 7, 1), date(2006, 7, 31))
+        with pytest.raises(InvalidValueError):
+            statements.Summary(by="tax_year", format=fmt, rows=[july])
+
+    def test_every_summary_summarize_makes_keeps_the_rules(self):
+        """summarize's rows pass the same checks (one definition of a period)."""
+        statement = parse(read(REPORT_FILE))
+        for by in ("month", "tax_year"):
+            summary = summarize(statement, by=by)
+            assert summary == attrs.evolve(summary)
+            assert summary.total == attrs.evolve(summary.total)
+
+
+# ============================================================================ words, lines, blank names
+
+
+@pytest.mark.parametrize(
+    "word", ["Bonu\u017f", "\ufb01xed price", "HOURLY\x1c", "Service\u3000Fee"]
+)
+def test_only_ascii_case_and_spacing_are_folded_in_type_words(word):
+    """Regression (red team): casefold() and split() read a long s, a ligature, a control
+    character and a full-width space as the letters and spaces Upwork writes."""
+    with pytest.raises(InvalidDataError) as info:
+        parse(table(HISTORY, [history_row("Jan 02, 2024", "1", word, "10.00", "10.00")]))
+    (problem,) = problems_of(info)
+    assert "line 2, column 3" == where(problem)
+    assert "unknown type" in problem
+
+
+def test_ascii_case_spaces_and_tabs_still_fold():
+    """What the guide promises still holds: any ASCII case, runs of spaces and tabs."""
+    rows = [history_row("Jan 02, 2024", "1", " fixed  \tPRICE ", "10.00", "10.00")]
+    header = ",".join(name.upper().replace(" ", "\t ") for name in HISTORY)
+    body = table(HISTORY, rows).split("\r\n", 1)[1]
+    (row,) = parse(header + "\r\n" + body).transactions
+    assert (TransactionKind.FIXED_PRICE, " fixed  \tPRICE ") == (row.kind, row.type_text)
+
+
+@pytest.mark.parametrize("name", ["Hour\u017f", "Payment\x1ftype", "Payment\u00a0type"])
+def test_only_ascii_case_and_spacing_are_folded_in_header_names(name):
+    """A header name with a look-alike letter or spacing is not the column Upwork writes."""
+    header = ["Date", "Contract", "Hours", "Amount", "Payment type"]
+    header[2 if name.startswith("Hour") else 4] = name
+    with pytest.raises(InvalidDataError) as info:
+        parse(",".join(header) + "\n2024-09-02,A (1),,10.00,Bonus\n")
+    (problem,) = problems_of(info)
+    assert "line 1" == where(problem)
+    assert repr(name) in problem
+
+
+def test_a_row_of_control_characters_is_read_not_passed_over_as_blank():
+    """Only empty cells and ASCII spaces make a blank row; a row of \\x1c is read (and refused)."""
+    with pytest.raises(InvalidDataError) as info:
+        parse(",".join(WEEKLY) + "\n\x1c,\x1c,\x1c,\x1c,\x1c\n")
+    assert {"line 2"} == {where(p).split(",")[0] for p in problems_of(info)}
+
+
+def test_lines_without_their_endings_are_refused_not_run_together():
+    """Regression (red team): parse(text.splitlines()) read the quoted title "Logo\\nv2" as
+    "Logov2"; lines must keep their endings (or come as one text)."""
+    text = ",".join(WEEKLY) + '\n2024-09-02,"Logo\nv2 (1)",,10.00,Bonus\n'
+    with pytest.raises(InvalidValueError) as info:
+        parse(text.splitlines())
+    assert ("text[0]", "lines with their line endings") == (info.value.field, info.value.rule)
+    assert "keepends=True" in str(info.value)
+    for given in (text, text.splitlines(keepends=True), io.StringIO(text, newline="")):
+        assert "Logo\nv2" == parse(given).transactions[0].contract
+
+
+def test_the_last_line_may_end_without_a_line_ending():
+    """A file whose last line has no line ending reads the same as one whose last line has."""
+    lines = [",".join(WEEKLY) + "\r\n", "2024-09-02,Logo (1),,10.00,Bonus"]
+    assert Money("10.00", "USD") == parse(lines).transactions[0].amount
+
+
+@pytest.mark.parametrize(
+    ("summary", "team", "ident", "client"),
+    [
+        (" ", "Globex", "Globex: hourly", "Globex"),
+        ("", "Globex", "Globex: hourly", "Globex"),
+        ("API", " ", "API", "unknown client"),
+        ("API", "", "API", "unknown client"),
+        (" ", "\t", "unknown client: hourly", "unknown client"),
+    ],
+)
+def test_a_blank_title_or_client_names_none_as_an_empty_one_does(summary, team, ident, client):
+    """Regression (red team): a title or team of one space failed with "Contract.id must not
+    be empty", naming no line; white space alone now names nothing, as an empty cell."""
+    row = {"Date": "2024-01-02", "Transaction ID": "1", "Transaction Type": "Hourly",
+           "Transaction Summary": summary, "Team": team, "Amount $": "10.00",
+           "Current Balance $": "10.00"}  # fmt: skip
+    (contract,) = to_contracts(parse(table(REPORT, [row])))
+    assert (ident, client, "" if not summary.strip() else summary) == (
+        contract.id,
+        contract.client_id,
+        contract.title,
+    )

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from upwork_safety._cli import COMMANDS
 from upwork_safety._cli._args import locale
 from upwork_safety._cli._context import CLIError, Context, contracts_from_json, problems_error
+from upwork_safety._cli._printer import shown
 from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 
 if TYPE_CHECKING:
@@ -39,15 +40,22 @@ __all__ = ["build_parser", "main"]
 
 PROG = "upwork-safety"
 UTC = timezone.utc
-#: The largest JSON file a command reads (a decade of contracts is a few MB).
+#: The largest message file ``scan`` reads.
 MAX_FILE_BYTES = 50_000_000
+#: The largest JSON file of contracts a command reads.  A decade of contracts
+#: is a few MB (2,000 contracts of several milestones each are 2 MB), and
+#: reading JSON builds objects of about 23 times the text's size for a file
+#: of empty objects ("[{},{},…]"): at this size a hostile file costs about
+#: 250 MB before it is refused, not 1.3 GB.
+MAX_JSON_BYTES = 10_000_000
 
 
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line on stderr, exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        # argparse quotes some arguments raw (unrecognized arguments): escaped here.
+        self.exit(2, f"{self.prog}: error: {shown(message)}\n")
 
 
 # --------------------------------------------------------------------------- the clock
@@ -69,15 +77,15 @@ def _now() -> datetime:
 # --------------------------------------------------------------------------- files
 
 
-def _read_text(path: str) -> str:
+def _read_text(path: str, limit: int = MAX_FILE_BYTES) -> str:
     try:
         with Path(path).open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise CLIError(f"{path}: no such file") from None
     except OSError as exc:
         raise CLIError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    return _decoded(path, data)
+    return _decoded(path, data, limit)
 
 
 def _read_message(path: str) -> str:
@@ -105,10 +113,10 @@ def _read_message(path: str) -> str:
     return data
 
 
-def _decoded(path: str, data: bytes) -> str:
-    """*data*, read from *path* (at most one byte over the limit), as text."""
-    if len(data) > MAX_FILE_BYTES:
-        raise CLIError(f"{path}: larger than {MAX_FILE_BYTES:,} bytes; split it")
+def _decoded(path: str, data: bytes, limit: int = MAX_FILE_BYTES) -> str:
+    """*data*, read from *path* (at most one byte over *limit*), as text."""
+    if len(data) > limit:
+        raise CLIError(f"{path}: larger than {limit:,} bytes; split it")
     try:
         # A byte order mark (Windows Notepad writes one) is not part of the text,
         # as the statement reader already takes it.
@@ -131,7 +139,7 @@ def _not_utf8(path: str, start: bytes, *, at: int | None = None) -> str:
 
 
 def _read_contracts(path: str) -> list[Contract]:
-    return contracts_from_json(path, _read_text(path))
+    return contracts_from_json(path, _read_text(path, MAX_JSON_BYTES))
 
 
 def _bounded_lines(handle: TextIO, limit: int) -> Iterator[str]:
@@ -245,6 +253,16 @@ def _escape_what_cannot_be_shown(*streams: TextIO) -> None:
             reconfigure(errors="backslashreplace")
 
 
+def _explain(command: str, first: str, more: Sequence[str]) -> None:
+    """Write an error on standard error, each line through :func:`shown`.
+
+    The lines quote the input (a file's name, a key, a client id), which
+    must not reach the terminal as escapes or characters it cannot encode.
+    """
+    sys.stderr.write(f"{PROG} {command}: error: {shown(first)}\n")
+    sys.stderr.writelines(f"{shown(line)}\n" for line in more)
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run the command line; return the exit status.
 
@@ -278,13 +296,11 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     try:
         status = int(args.run(args, context))
     except CLIError as exc:
-        sys.stderr.write(f"{PROG} {args.command}: error: {exc}\n")
-        sys.stderr.writelines(f"{line}\n" for line in exc.details)
+        _explain(args.command, str(exc), exc.details)
         return 2
     except UpworkSafetyError as exc:
         lines = str(exc).splitlines() or [type(exc).__name__]
-        sys.stderr.write(f"{PROG} {args.command}: error: {lines[0]}\n")
-        sys.stderr.writelines(f"{line}\n" for line in lines[1:])
+        _explain(args.command, lines[0], lines[1:])
         return 2
     text = buffer.getvalue()
     if args.json and not _writes_utf8(stream):

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError
+from upwork_safety._cli._printer import shown
 
 if TYPE_CHECKING:
     import argparse
@@ -40,10 +41,11 @@ def print_findings(p: Printer, found: Sequence[Finding]) -> None:
         p.line("  No findings: nothing here needs your attention.")
         return
     for finding in found:
-        where = f" [{finding.milestone_id}]" if finding.milestone_id else ""
+        # Ids and messages quote the input (a milestone's id, a message's words).
+        where = f" [{shown(finding.milestone_id)}]" if finding.milestone_id else ""
         p.line(f"  {finding.severity.name:<7} {finding.code}{where}")
-        p.wrapped(finding.message, indent=" " * 10)
-        p.wrapped(f"What to do: {finding.advice}", indent=" " * 10)
+        p.wrapped(shown(finding.message), indent=" " * 10)
+        p.wrapped(shown(f"What to do: {finding.advice}"), indent=" " * 10)
 
 
 def run_check(args: argparse.Namespace, ctx: Context) -> int:
@@ -60,7 +62,7 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     p = ctx.printer()
     for contract, found in results:
-        p.heading(f"Contract {contract.id} at {p.cell(now)}")
+        p.heading(f"Contract {shown(contract.id)} at {p.cell(now)}")
         print_findings(p, found)
     return 0
 

@@ -7,11 +7,16 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
-from upwork_safety._cli._context import CLIError
+from upwork_safety._cli._context import CLIError, problems_error
+from upwork_safety._cli._printer import shown
 from upwork_safety._cli._rules import check_jss_day
+from upwork_safety.errors import InvalidDataError, Problem
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from upwork_safety._cli._context import Context
+    from upwork_safety.models import Contract
 
 __all__ = ["add_arguments", "run"]
 
@@ -44,6 +49,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _check_unique_ids(path: str, history: Sequence[Contract]) -> None:
+    """Each contract in the file at *path* has its own id, or every repeat is named by its place.
+
+    The score explains each contract by its id, so the model refuses two
+    with one id; here the file's own elements are named (``$[1].id``), not
+    the model's argument.
+    """
+    first: dict[str, int] = {}
+    repeats: list[Problem] = []
+    for index, contract in enumerate(history):
+        before = first.setdefault(contract.id, index)
+        if before != index:
+            repeats.append(
+                Problem(
+                    f"$[{index}].id",
+                    f"{contract.id[:40]!r} is also the id of $[{before}]; each contract in the "
+                    "file needs its own id, so its part in the score can be told apart",
+                    rule="unique contract ids",
+                )
+            )
+    if repeats:
+        raise problems_error(path, InvalidDataError(repeats))
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Score the history on ``--as-of``, every contract explained, and optionally over time."""
     from upwork_safety import jss
@@ -51,6 +80,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     as_of: date = args.as_of or ctx.today()
     check_jss_day(as_of, "--as-of")
     history = ctx.read_contracts(args.history)
+    _check_unique_ids(args.history, history)
     clients = {contract.client_id for contract in history}
     for client in args.exclude_client:
         if client not in clients:
@@ -88,9 +118,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         ctx.dump(data)
         return 0
     p = ctx.printer()
-    shown = "not eligible" if report.score is None else f"{report.score}%"
-    p.heading(f"Job Success Score on {as_of}: {shown}")
-    p.wrapped(report.reason)
+    said = "not eligible" if report.score is None else f"{report.score}%"
+    p.heading(f"Job Success Score on {as_of}: {said}")
+    p.wrapped(shown(report.reason))
     if report.computed_on != report.as_of:
         p.wrapped(
             f"(computed on {report.computed_on}, the last snapshot day on or before {as_of}: "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from enum import Enum
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import TextIO
 
-__all__ = ["WIDTH", "Printer", "duration"]
+__all__ = ["WIDTH", "Printer", "duration", "shown"]
 
 UTC = timezone.utc
 #: Every line fits a 100-column terminal.
@@ -26,6 +27,32 @@ PROSE = 88
 NARROWEST = 10
 #: The space between a currency code and its amount, kept on one line when wrapping.
 _AMOUNT = re.compile(r"\b([A-Z]{3}) (?=-?[0-9])")
+
+
+#: Unicode categories whose characters can move the cursor, change the terminal's
+#: state or hide text: control (Cc: ESC, CR, BEL, the C1 CSI), format (Cf: bidi
+#: overrides, zero-width marks), line and paragraph separators, surrogates,
+#: private use and unassigned.  Spaces (Zs) are shown as they are: amounts in
+#: some locales hold no-break spaces.
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def shown(text: str) -> str:
+    r"""*text* safe to print on a terminal: every character that could act on it escaped.
+
+    The one function through which the command line prints data from its
+    input (contract, client and milestone ids, the library's messages that
+    quote them, errors on standard error).  A character in :data:`_HIDDEN`'s
+    categories is written as Python's ``repr`` writes it (``\x1b``, ``\r``,
+    ``\u202e``), the way the library already quotes milestone titles; every
+    other character is left as it is, so text the library quoted with
+    ``repr`` is unchanged.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in _HIDDEN else char for char in text
+    )
 
 
 def duration(value: timedelta) -> str:
@@ -110,7 +137,7 @@ class Printer:
             )
 
     def cell(self, value: object) -> str:
-        """Format one value for a table cell or a key/value line."""
+        """Format one value for a table cell or a key/value line (text through :func:`shown`)."""
         if isinstance(value, Money):
             return self.money(value)
         if isinstance(value, datetime):
@@ -121,7 +148,7 @@ class Printer:
             return duration(value)
         if value is None:
             return "-"
-        return str(value)
+        return shown(str(value))
 
     def table(self, headers: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         """Print an aligned table within 100 columns.

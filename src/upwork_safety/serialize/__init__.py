@@ -53,8 +53,8 @@ from upwork_safety.errors import (
 from upwork_safety.money import unicode_text
 from upwork_safety.serialize import _fast, _fused
 from upwork_safety.serialize._hooks import make_converter
-from upwork_safety.serialize._problems import LIMIT, complete, problems
-from upwork_safety.serialize._strict import RefusedError
+from upwork_safety.serialize._problems import LIMIT, complete, key_path, problems
+from upwork_safety.serialize._strict import RefusedError, read_json_float
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -290,20 +290,25 @@ def _paths(data: object, marked: list[_Repeated]) -> list[Problem]:
         if isinstance(node, dict):
             if id(node) in wanted:
                 found.extend(
-                    Problem(f"{path}.{key}", "duplicate key", rule="each key once")
+                    Problem(key_path(path, key), "duplicate key", rule="each key once")
                     for key in node.repeated  # type: ignore[attr-defined]
                 )
-            stack.extend((v, f"{path}.{k}") for k, v in reversed(node.items()))
+            stack.extend((v, key_path(path, k)) for k, v in reversed(node.items()))
         elif isinstance(node, list):
             stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(node))))
     return found[:LIMIT]
 
 
 def from_json(cls: type[T], text: str | bytes) -> T:
-    """Parse *text* and build a *cls* from it (see :func:`from_dict`).
+    r"""Parse *text* and build a *cls* from it (see :func:`from_dict`).
 
     An object that repeats a key is refused (``json.loads`` alone would keep
-    the last value silently).
+    the last value silently).  A key from the data appears in a path as
+    ``$.name`` when it is a plain name, else escaped in brackets
+    (``$['x\x1b[31m']``, at most 40 characters), so no terminal escape or
+    unencodable character in a key reaches a message.  A number is quoted
+    as written: ``1e400`` is said to be out of a float's range, not shown as
+    ``inf``.
 
     Raises:
         InvalidDataError: The text is not JSON, an object repeats a key, or
@@ -324,7 +329,9 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     _check_target(cls)
     with _collector_paused():  # one pause for parsing and building
         try:
-            data = json.loads(text, object_pairs_hook=pairs)
+            # A number a float cannot hold keeps its text (no reader takes a
+            # float, so only messages read it: 1e400 is not shown as inf).
+            data = json.loads(text, object_pairs_hook=pairs, parse_float=read_json_float)
         except (ValueError, TypeError) as exc:
             raise InvalidDataError([Problem("$", f"not valid JSON: {exc}", rule="JSON")]) from None
         except RecursionError:

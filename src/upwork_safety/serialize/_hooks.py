@@ -100,7 +100,7 @@ def _shape(t: Any) -> type | None:
     return None
 
 
-def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:
+def _sequence_reader(conv: cattrs.Converter, t: Any, *, list_class: type | None = None) -> Any:
     """A list reader whose work and error collection are bounded.
 
     Failing items keep their errors until they hold :data:`~._problems.LIMIT`
@@ -110,9 +110,18 @@ def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:
     need reading, the error says that reading stopped early.  So a million
     zeros give an exact count in milliseconds, and a million empty objects
     do not cost a million failed reads.
+
+    With *list_class* (a class subclassing ``list[X]``, such as
+    ``jss.JSSTimeline``) the items are read as ``X`` and the list built as
+    that class, so what :func:`to_dict` writes as a list reads back as the
+    value it was.
     """
-    origin = tuple if get_origin(t) is collections.abc.Sequence else get_origin(t)
-    item_type = get_args(t)[0]
+    if list_class is not None:  # a list of the library's own kind is built as itself
+        origin: Any = list_class
+        item_type = _list_class_item(list_class)
+    else:
+        origin = tuple if get_origin(t) is collections.abc.Sequence else get_origin(t)
+        item_type = get_args(t)[0]
     hook = conv.get_structure_hook(item_type)
     shape = _shape(item_type)
     wanted = "an object" if shape is dict else f"a {type_name(shape())}" if shape else ""
@@ -142,6 +151,57 @@ def _sequence_reader(conv: cattrs.Converter, t: Any) -> Any:
         return origin(items)
 
     return _fused.noted(read, _fused.SequenceKind(item_type, origin, hook))
+
+
+def _is_fixed_tuple(t: Any) -> bool:
+    """``tuple[X, Y]``: a fixed number of items, each of its own type (e.g. a column and value)."""
+    args = get_args(t)
+    return get_origin(t) is tuple and bool(args) and args[-1] is not Ellipsis
+
+
+def _fixed_tuple_reader(conv: cattrs.Converter, t: Any) -> Any:
+    """A JSON list of exactly as many items as *t* has types, each read by its type's hook.
+
+    Nothing else is taken as the items: a string is not its letters (``"PO"``
+    is not ``("P", "O")``), an object is not its keys.
+    """
+    item_types = get_args(t)
+    hooks = [conv.get_structure_hook(item) for item in item_types]
+    size = len(item_types)
+    wanted = f"a list of exactly {size} item{'s' if size != 1 else ''}"
+
+    def read(value: object, _: object) -> tuple[object, ...]:
+        if type(value) is not list:
+            what = "" if isinstance(value, (dict, list)) else f" {_strict.shown(value)}"
+            raise RefusedError(f"expected {wanted}, got {type_name(value)}{what}", rule=wanted)
+        if len(value) != size:
+            raise RefusedError(f"expected {wanted}, got a list of {len(value)}", rule=wanted)
+        items: list[object] = []
+        errors: list[Exception] = []
+        for index, (item, hook, item_type) in enumerate(zip(value, hooks, item_types, strict=True)):
+            try:
+                items.append(hook(item, item_type))
+            except Exception as exc:  # noqa: BLE001, PERF203  (collected and raised below)
+                errors.append(_noted(exc, index, t))
+        if errors:
+            raise ItemsError(errors, t)
+        return tuple(items)
+
+    return read
+
+
+def _list_class_item(t: Any) -> Any:
+    """``X`` for a class of the library's own that subclasses ``list[X]`` (``jss.JSSTimeline``)."""
+    if not isinstance(t, type) or t is list or not issubclass(t, list) or attrs.has(t):
+        return None
+    for base in getattr(t, "__orig_bases__", ()):
+        if get_origin(base) is list and len(get_args(base)) == 1:
+            return get_args(base)[0]
+    return None
+
+
+def _is_list_class(t: Any) -> bool:
+    return _list_class_item(t) is not None
 
 
 def _rest(value: list[object], start: int, shape: type | None) -> tuple[int, bool]:
@@ -525,6 +585,10 @@ def make_converter(
     conv.register_structure_hook_func(_is_literal, _strict.read_literal)
     conv.register_structure_hook_factory(_is_optional, lambda t: _optional_reader(conv, t))
     conv.register_structure_hook_factory(_is_sequence, lambda t: _sequence_reader(conv, t))
+    conv.register_structure_hook_factory(
+        _is_list_class, lambda t: _sequence_reader(conv, t, list_class=t)
+    )
+    conv.register_structure_hook_factory(_is_fixed_tuple, lambda t: _fixed_tuple_reader(conv, t))
     conv.register_structure_hook_factory(attrs.has, lambda cls: _object_reader(conv, cls))
     conv.register_structure_hook(Client, _client_reader(conv))
 

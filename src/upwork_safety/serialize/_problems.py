@@ -12,6 +12,7 @@ of a library error raised by a constructor); no message text is read.
 from __future__ import annotations
 
 import heapq
+import re
 from typing import Any
 
 import cattrs
@@ -26,6 +27,27 @@ _LINE = 300
 #: How many problems are kept (the rest are counted); the same limit as
 #: :class:`~upwork_safety.errors.InvalidDataError`'s.
 LIMIT = MAX_PROBLEMS
+
+#: A key written as it is after a dot in a path: a name such as a field's.
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
+#: The most characters of any other key shown in a path.
+_KEY_CHARS = 40
+
+
+def key_path(path: str, key: object) -> str:
+    r"""*path* followed by an object's *key*: ``$.amount``, or ``$['x\x1b[31m']`` escaped.
+
+    The one way the readers put a key from the data into a path.  A key
+    that is a plain name follows a dot; any other key goes in brackets as
+    its ``repr``, cut to 40 characters, so a terminal escape, a line break,
+    a lone surrogate (``'\ud800'``, which no UTF-8 output could hold) or a
+    megabyte of text in a key never reaches a message as it is.
+    """
+    if isinstance(key, str) and _NAME.fullmatch(key):
+        return f"{path}.{key}"
+    if isinstance(key, str) and len(key) > _KEY_CHARS:
+        return f"{path}[{key[:_KEY_CHARS]!r}…]"
+    return f"{path}[{key!r}]"
 
 
 class ItemsError(cattrs.IterableValidationError):
@@ -108,7 +130,9 @@ def _walk(exc: BaseException, path: str, owner: type | None, out: list[Problem])
             if isinstance(note, cattrs.AttributeValidationNote):
                 child = f"{path}.{note.name}"
             elif isinstance(note, cattrs.IterableValidationNote):
-                child = f"{path}[{note.index}]"
+                # A list's index, or (reading a mapping) a key from the data.
+                index = note.index
+                child = f"{path}[{index}]" if type(index) is int else key_path(path, index)
             else:
                 child = path
             total += _walk(inner, child, exc.cl if note is None else None, out)

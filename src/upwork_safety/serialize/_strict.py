@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import functools
+import math
 import re
 import sys
 from datetime import date, datetime, timedelta
@@ -42,13 +43,63 @@ class RefusedError(ValueError):
         self.rule = rule
 
 
+class WrittenFloat(float):
+    """A JSON number a float cannot hold (``1e400``), with the text the document wrote.
+
+    :func:`read_json_float` makes one where ``json.loads`` would give ``inf``
+    or ``0.0``.  No reader takes a float (numbers are decimal text or
+    integers), so this only serves messages: ``1e400`` is shown as written
+    and said to be out of a float's range, not as the ``inf`` Python made of
+    it.
+    """
+
+    __slots__ = ("text",)
+    text: str
+
+    def __new__(cls, text: str) -> WrittenFloat:  # noqa: PYI034  (typing.Self needs 3.11)
+        """The float *text* names, keeping *text*."""
+        number = super().__new__(cls, text)
+        number.text = text
+        return number
+
+
+def read_json_float(text: str) -> float:
+    """A JSON number with a fraction or exponent, for ``json.loads``'s ``parse_float``.
+
+    ``1e400`` becomes ``inf`` and ``1e-400`` becomes ``0.0``: those are kept
+    as :class:`WrittenFloat`, so messages quote them as written.  Any other
+    number is a plain float, as without the hook.
+    """
+    number = float(text)
+    if number in (math.inf, -math.inf) or (
+        not number and any(d in "123456789" for d in text.lower().partition("e")[0])
+    ):
+        return WrittenFloat(text)
+    return number
+
+
 def type_name(value: object) -> str:
     """The JSON-ish name of *value*'s type, for messages (``null`` for ``None``)."""
-    return "null" if value is None else type(value).__name__
+    if value is None:
+        return "null"
+    return "float" if isinstance(value, WrittenFloat) else type(value).__name__
+
+
+def _written(number: WrittenFloat, limit: int) -> str:
+    """A JSON number a float could not hold, as the document wrote it, saying so."""
+    text = number.text if len(number.text) <= limit else number.text[:limit] + "…"
+    return f"{text} (out of the range of a float as written)"
 
 
 def shown(value: object, limit: int = 40) -> str:
-    """``repr(value)``, cut to about *limit* characters so a message stays short."""
+    """``repr(value)``, cut to about *limit* characters so a message stays short.
+
+    A number :func:`~upwork_safety.serialize.from_json` read that a float
+    cannot hold is shown as the document wrote it (``1e400``, not ``inf``),
+    saying so.
+    """
+    if isinstance(value, WrittenFloat):
+        return _written(value, limit)
     if isinstance(value, str) and len(value) > limit:
         return repr(value[:limit]) + f"… ({len(value)} characters)"
     text = repr(value) if not isinstance(value, (dict, list)) else type_name(value)

@@ -18,8 +18,16 @@ _UNKNOWN = "unknown client"
 _WORDS = {ContractKind.FIXED_PRICE: "fixed price", ContractKind.HOURLY: "hourly"}
 
 
+def _named(text: str) -> str:
+    """*text*, or ``""`` when it is only white space: no name, as an id may not be blank."""
+    return text if text.strip() else ""
+
+
 def _group(statement: Statement) -> dict[tuple[str, str], list[Transaction]]:
-    """Income rows by (client, contract): what the export says identifies a contract."""
+    """Income rows by (client, contract): what the export says identifies a contract.
+
+    A client or title that is empty or only white space names none.
+    """
     groups: dict[tuple[str, str], list[Transaction]] = defaultdict(list)
     for row in statement.transactions:
         if not row.is_income:
@@ -29,9 +37,9 @@ def _group(statement: Statement) -> dict[tuple[str, str], list[Transaction]]:
             contract_id = row.contract_id or ""
             key = (f"{_UNKNOWN} of contract {contract_id}", contract_id)
         elif statement.format is StatementFormat.TRANSACTIONS_REPORT:
-            key = (row.client or _UNKNOWN, row.contract)
+            key = (_named(row.client) or _UNKNOWN, _named(row.contract))
         else:
-            key = (row.client or _UNKNOWN, "")
+            key = (_named(row.client) or _UNKNOWN, "")
         groups[key].append(row)
     return groups
 
@@ -73,7 +81,10 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
     when a contract ended or what the client wrote.  Refunds are not
     attached to contracts.  Ids are the contract id, else the title, else
     ``"<client>: <kind>"``, made unique with the client's name where needed;
-    titles are the export's contract title where it writes one.
+    titles are the export's contract title where it writes one.  A client
+    (``Team``) or title (``Transaction Summary``) that is empty or only
+    white space names none: the client is ``"unknown client"``, and the
+    contract is named by its client and kind.
 
     Args:
         statement: What :func:`parse` returned.

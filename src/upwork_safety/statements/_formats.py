@@ -46,8 +46,13 @@ from upwork_safety import errors
 from upwork_safety._validate import LATEST
 from upwork_safety.statements import _model
 from upwork_safety.statements._model import (
+    TYPE_WORDS,
+    TYPES,
+    WEEKLY_TYPES,
     StatementFormat,
     TransactionKind,
+    folded,
+    row_amount_problem,
     segment_minutes,
     segment_steps,
 )
@@ -158,8 +163,9 @@ SPECS: tuple[FormatSpec, ...] = (
 )
 
 
-def _folded(name: str) -> str:
-    return " ".join(name.split()).casefold()
+def blank(cell: str) -> bool:
+    """Whether *cell* is empty or ASCII spaces and tabs only (no other character is spacing)."""
+    return not cell.strip(" \t")
 
 
 def known_formats() -> str:
@@ -170,17 +176,17 @@ def known_formats() -> str:
 def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
     """Match *header* to a known export: its spec and column positions, or what is wrong.
 
-    Names are compared without regard to case or repeated spaces; the order
-    of the columns does not matter, but every column must be there exactly
-    once and no other.
+    Names are compared without regard to ASCII case or runs of ASCII spaces
+    and tabs (:func:`~._model.folded`); the order of the columns does not
+    matter, but every column must be there exactly once and no other.
     """
-    cells = [_folded(cell) for cell in header]
+    cells = [folded(cell) for cell in header]
     best: tuple[int, FormatSpec, list[str], list[str]] | None = None
     for spec in SPECS:
         positions: dict[str, int] = {}
         missing: list[str] = []
         for column in spec.columns:
-            names = {_folded(n) for n in column.names}
+            names = {folded(n) for n in column.names}
             found = [i for i, cell in enumerate(cells) if cell in names]
             if len(found) == 1:
                 positions[column.key] = found[0]
@@ -216,41 +222,14 @@ def _short(text: str, limit: int = 40) -> str:
 
 # ---------------------------------------------------------------------------- type words
 
-#: The type words of the two transaction exports as they are written, and the
-#: kind each names (docs/statements.md lists them).
-TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
-    ("Fixed Price", TransactionKind.FIXED_PRICE),
-    ("Fixed-price", TransactionKind.FIXED_PRICE),
-    ("Milestone", TransactionKind.FIXED_PRICE),
-    ("Hourly", TransactionKind.HOURLY),
-    ("Bonus", TransactionKind.BONUS),
-    ("Refund", TransactionKind.REFUND),
-    ("Refund to client", TransactionKind.REFUND),
-    ("Service Fee", TransactionKind.SERVICE_FEE),
-    ("Service fee refund", TransactionKind.SERVICE_FEE),
-    ("Withdrawal", TransactionKind.WITHDRAWAL),
-    ("Withdrawal Fee", TransactionKind.WITHDRAWAL_FEE),
-    ("Connects", TransactionKind.CONNECTS),
-    ("Subscription", TransactionKind.SUBSCRIPTION),
-    ("Payment", TransactionKind.PAYMENT),
-    ("GST", TransactionKind.TAX),
-    ("Miscellaneous", TransactionKind.MISCELLANEOUS),
-)
-#: The same words, compared without regard to case.
-TYPES: dict[str, TransactionKind] = {_folded(word): kind for word, kind in TYPE_WORDS}
-
-#: The weekly summary's ``Payment type`` words; empty means hourly.
-WEEKLY_TYPES: dict[str, TransactionKind] = {
-    "": TransactionKind.HOURLY,
-    "fixed price payment": TransactionKind.FIXED_PRICE,
-    "bonus": TransactionKind.BONUS,
-}
+# TYPE_WORDS, TYPES and WEEKLY_TYPES live beside TransactionKind (_model), where the
+# constructors check a row's kind against its word; the reader uses the same tables.
 
 
 def kind_of(text: str, *, weekly: bool) -> TransactionKind | str:
     """The kind a type word names, or a problem listing the known words."""
     table = WEEKLY_TYPES if weekly else TYPES
-    kind = table.get(_folded(text))
+    kind = table.get(folded(text))
     if kind is not None:
         return kind
     known = (
@@ -294,16 +273,16 @@ def parse_date(text: str) -> date | str:
     return value
 
 
-def parse_amount(text: str, *, places: int | None = 2) -> Decimal | str:
+def parse_amount(text: str, *, usd: bool = True) -> Decimal | str:
     """A signed amount in canonical form: ASCII digits, optional sign, one point.
 
     Args:
         text: The field.
-        places: The most decimal places allowed (``None``: no limit beyond
-            the money limit of 18, for the local-currency column, which is
-            kept but never summed).  With a limit the amount is US dollars,
-            summed with the file's others, so it must also stay below
-            :data:`MAX_AMOUNT`.
+        usd: A US dollar amount or balance, which must keep the rule of
+            :func:`~._model.row_amount_problem` (whole cents, below
+            :data:`MAX_AMOUNT`, so the file's sums stay exact); ``False``
+            for the local-currency column, kept but never summed (no limit
+            beyond the money limit of 18 places).
     """
     if not _AMOUNT.fullmatch(text):
         if _GROUPED.fullmatch(text):
@@ -316,14 +295,11 @@ def parse_amount(text: str, *, places: int | None = 2) -> Decimal | str:
             "and one decimal point, e.g. -12.50"
         )
     value = Decimal(text)
-    exponent = value.as_tuple().exponent
-    if places is not None and isinstance(exponent, int) and -exponent > places:
-        return f"{_short(text)} has more than {places} decimal places"
-    if places is not None and abs(value) >= MAX_AMOUNT:
-        return (
-            f"{_short(text)} is beyond any Upwork amount (below {MAX_AMOUNT:,} USD), so the "
-            "file's sums could not be exact"
-        )
+    if not usd:
+        return value
+    problem = row_amount_problem(value)  # the constructors' own rule
+    if problem is not None:
+        return f"{_short(text)} {problem[0]}"
     return value
 
 

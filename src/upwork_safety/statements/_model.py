@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import functools
 import itertools
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -102,6 +103,63 @@ _TITLES = {
     StatementFormat.WEEKLY_SUMMARY: "Weekly summary",
 }
 
+# ---------------------------------------------------------------------------- type words
+
+#: The spacing the exports' words are compared without: runs of ASCII spaces and tabs.
+_SPACING = re.compile(r"[ \t]+")
+#: ASCII upper case to lower case, and nothing else (``str.lower`` also maps the
+#: Kelvin sign to ``k``, ``casefold`` the long s to ``s``).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def folded(text: str) -> str:
+    """*text* as the readers compare words and column names: ASCII case and spacing folded.
+
+    Runs of ASCII spaces and tabs count as one space and are dropped at the
+    ends; ASCII capitals count as small letters.  Nothing else is folded:
+    ``Bonuſ`` (a long s), ``ﬁxed`` (a ligature), a full-width space or a
+    control character make a word the exports do not write.
+    """
+    return _SPACING.sub(" ", text).strip(" ").translate(_ASCII_LOWER)
+
+
+#: The type words of the two transaction exports as they are written, and the
+#: kind each names (docs/statements.md lists them).
+TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
+    ("Fixed Price", TransactionKind.FIXED_PRICE),
+    ("Fixed-price", TransactionKind.FIXED_PRICE),
+    ("Milestone", TransactionKind.FIXED_PRICE),
+    ("Hourly", TransactionKind.HOURLY),
+    ("Bonus", TransactionKind.BONUS),
+    ("Refund", TransactionKind.REFUND),
+    ("Refund to client", TransactionKind.REFUND),
+    ("Service Fee", TransactionKind.SERVICE_FEE),
+    ("Service fee refund", TransactionKind.SERVICE_FEE),
+    ("Withdrawal", TransactionKind.WITHDRAWAL),
+    ("Withdrawal Fee", TransactionKind.WITHDRAWAL_FEE),
+    ("Connects", TransactionKind.CONNECTS),
+    ("Subscription", TransactionKind.SUBSCRIPTION),
+    ("Payment", TransactionKind.PAYMENT),
+    ("GST", TransactionKind.TAX),
+    ("Miscellaneous", TransactionKind.MISCELLANEOUS),
+)
+#: The same words, folded (:func:`folded`).
+TYPES: dict[str, TransactionKind] = {folded(word): kind for word, kind in TYPE_WORDS}
+
+#: The weekly summary's ``Payment type`` words, folded; empty means hourly.  It
+#: lists earnings only, so these are the :data:`INCOME_KINDS`.
+WEEKLY_TYPES: dict[str, TransactionKind] = {
+    "": TransactionKind.HOURLY,
+    "fixed price payment": TransactionKind.FIXED_PRICE,
+    "bonus": TransactionKind.BONUS,
+}
+
+
+def kind_named(text: str, export: StatementFormat) -> TransactionKind | None:
+    """The kind the type word *text* names in *export*, or ``None`` for a word it does not use."""
+    table = WEEKLY_TYPES if export is StatementFormat.WEEKLY_SUMMARY else TYPES
+    return table.get(folded(text))
+
 
 def segment_minutes(on: date) -> int:
     """The length in minutes of the billing segment in force *on* (10).
@@ -130,6 +188,10 @@ def segment_steps(hours: Decimal, on: date) -> bool:
     return written == hours and abs(CONTEXT.subtract(exact, hours)) < _HALF_MINUTE
 
 
+#: The first line a row can start on: line 1 is the header, or a blank line before it.
+FIRST_ROW_LINE = 2
+
+
 def _line(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if isinstance(value, bool) or not isinstance(value, int):
@@ -138,9 +200,12 @@ def _line(instance: object, attribute: Any, value: Any) -> None:
             field=name,
             rule="an int line number",
         )
-    if value < 1:
+    if value < FIRST_ROW_LINE:
         raise InvalidValueError(
-            f"{name} must be 1 or more, got {value}", field=name, rule="1 or more"
+            f"{name} must be {FIRST_ROW_LINE} or more (a row's line: the header comes first), "
+            f"got {value}",
+            field=name,
+            rule=f"{FIRST_ROW_LINE} or more",
         )
 
 
@@ -150,6 +215,37 @@ def _line(instance: object, attribute: Any, value: Any) -> None:
 #: converted at 10,000 rupees to the dollar, stays within Money's 18 integer
 #: digits, so every total of an export is exact.
 MAX_AMOUNT = Decimal(10) ** 9
+#: The most decimal places of a row's US dollar amount or balance: whole cents.
+CENT_PLACES = 2
+
+
+def row_amount_problem(amount: Decimal) -> tuple[str, str] | None:
+    """What is wrong with *amount* as one row's US dollar amount or balance, or ``None``.
+
+    The one rule for both the reader (a cell of the export) and the
+    constructors (a row built in code or loaded from JSON): whole cents, as
+    Upwork writes them (at most two decimal places written), and below
+    :data:`MAX_AMOUNT` in size.
+
+    Returns:
+        ``(what is wrong, the rule)``, the first completing a sentence about
+        the amount ("has more than 2 decimal places ...").
+    """
+    exponent = amount.as_tuple().exponent
+    if not isinstance(exponent, int):  # NaN or infinity: Money refuses them before this
+        return "is not a number", "a finite amount"
+    if -exponent > CENT_PLACES:
+        return (
+            f"has more than {CENT_PLACES} decimal places (Upwork writes whole cents)",
+            f"at most {CENT_PLACES} decimal places",
+        )
+    if abs(amount) >= MAX_AMOUNT:
+        beyond = (
+            f"is beyond any Upwork amount (below {MAX_AMOUNT:,} USD), so the file's sums "
+            "could not be exact"
+        )
+        return beyond, f"below {MAX_AMOUNT:,} USD"
+    return None
 
 
 def usd_field(*, non_negative: bool = False, optional: bool = False, row: bool = False) -> Any:
@@ -158,8 +254,9 @@ def usd_field(*, non_negative: bool = False, optional: bool = False, row: bool =
     Args:
         non_negative: Refuse a negative amount too.
         optional: Let ``None`` through.
-        row: One row's amount, which must stay below :data:`MAX_AMOUNT` so
-            that the sums of a whole export stay exact.
+        row: One row's amount or balance, which must keep
+            :func:`row_amount_problem`'s rule (whole cents, below
+            :data:`MAX_AMOUNT`) as the reader does.
     """
     check = check_money if non_negative else require_money
 
@@ -174,12 +271,10 @@ def usd_field(*, non_negative: bool = False, optional: bool = False, row: bool =
                 field=name,
                 rule="in USD",
             )
-        if row and abs(money.amount) >= MAX_AMOUNT:
+        problem = row_amount_problem(money.amount) if row else None
+        if problem is not None:
             raise InvalidValueError(
-                f"{name} must be below {MAX_AMOUNT:,} USD in size (an export's sums must "
-                f"stay exact), got {money}",
-                field=name,
-                rule=f"below {MAX_AMOUNT:,} USD",
+                f"{name} {problem[0]}: got {money}", field=name, rule=problem[1]
             )
 
     return validate
@@ -197,6 +292,25 @@ def _optional_money(instance: object, attribute: Any, value: Any) -> None:
         require_money(value, field_name(instance, attribute))
 
 
+def hours_problem(kind: TransactionKind, *, given: bool, needed: bool) -> str | None:
+    """What is wrong with the hours of a row of *kind*, or ``None``.
+
+    The one rule for the reader and the constructors: hours are worked on
+    hourly rows only, and where the export gives hours (*needed*: the weekly
+    summary) every hourly row has them.
+
+    Args:
+        kind: The row's kind.
+        given: Whether the row has hours.
+        needed: Whether its export gives every hourly row its hours.
+    """
+    if given and kind is not TransactionKind.HOURLY:
+        return f"a {kind.value} row has no hours (only hourly rows do)"
+    if needed and not given and kind is TransactionKind.HOURLY:
+        return "an hourly row needs its hours (the weekly summary gives them)"
+    return None
+
+
 def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if optional_instance(value, Decimal, name) is None:
@@ -210,6 +324,9 @@ def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
             field=name,
             rule=f"whole {minutes}-minute steps",
         )
+    problem = hours_problem(instance.kind, given=True, needed=False)
+    if problem is not None:
+        raise InvalidValueError(f"{name}: {problem}", field=name, rule="hours on hourly rows only")
 
 
 def _rate(instance: object, attribute: Any, value: Any) -> None:
@@ -252,7 +369,8 @@ class Transaction:
     withdrawals and refunds to the client negative.
 
     Args:
-        line: The line of the file the row starts on (1 is the header).
+        line: The line of the file the row starts on: 2 or more, since the
+            header comes before every row.
         on: The row's date.
         kind: What the row is.
         amount: The signed amount, in USD.
@@ -283,9 +401,12 @@ class Transaction:
 
     Raises:
         InvalidTypeError: A field of the wrong type.
-        InvalidValueError: An amount or balance not in USD, a line below 1,
-            an empty id, hours that are not 10-minute steps, or a rate that
-            is not positive.
+        InvalidValueError: A line below 2, an empty id, hours that are not
+            10-minute steps or on a row that is not hourly, a rate that is
+            not positive, or an amount or balance that is not whole cents
+            (at most two decimal places written, as the reader requires) or
+            not below :data:`MAX_AMOUNT` in size.
+        CurrencyMismatchError: An amount or balance not in USD.
     """
 
     line: int = attrs.field(validator=_line)
@@ -327,7 +448,7 @@ class BalanceBreak:
 
     Raises:
         InvalidTypeError: A line that is not an int, or an amount that is not Money.
-        InvalidValueError: A line below 1, the same line twice, an amount not
+        InvalidValueError: A line below 2, the same line twice, an amount not
             in USD, or *found* equal to *expected* (no break).
     """
 
@@ -394,9 +515,89 @@ def check_statement(value: object, what: str = "statement") -> Statement:
     return value
 
 
+#: The fields beyond line, date, kind, amount, type word and balance that each
+#: export's rows can hold: what its columns give.  Every other field of its rows
+#: holds its default, as the reader leaves it.
+_ROW_FIELDS: dict[StatementFormat, frozenset[str]] = {
+    StatementFormat.TRANSACTION_HISTORY: frozenset(
+        {"id", "description", "client", "related_id", "local_amount", "exchange_rate", "extra"}
+    ),
+    StatementFormat.TRANSACTIONS_REPORT: frozenset(
+        {"id", "description", "client", "contract", "related_id", "local_amount", "extra"}
+    ),
+    StatementFormat.WEEKLY_SUMMARY: frozenset({"contract", "contract_id", "hours"}),
+}
+#: The fields :data:`_ROW_FIELDS` speaks of, each with its default.
+_OPTIONAL = (
+    ("id", None),
+    ("description", ""),
+    ("client", ""),
+    ("contract", ""),
+    ("contract_id", None),
+    ("related_id", None),
+    ("hours", None),
+    ("local_amount", None),
+    ("exchange_rate", None),
+    ("extra", ()),
+)
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """*value* for a message: Money as it prints, anything else as its ``repr``, cut short."""
+    text = str(value) if isinstance(value, Money) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _row_problem(
+    row: Transaction, export: StatementFormat, words: dict[str, TransactionKind | None]
+) -> tuple[str, str] | None:
+    """What a row breaks of its export's rules, as ``(what is wrong, rule)``, or ``None``.
+
+    *words* caches :func:`kind_named` for the export (exports repeat a dozen words).
+    """
+    fields = _ROW_FIELDS[export]
+    for name, default in _OPTIONAL:
+        if name not in fields and getattr(row, name) != default:
+            has = (
+                f"has {name} {_shown(getattr(row, name))}, which no row of a "
+                f"{export.title} has (its columns give none)"
+            )
+            return has, f"only the fields a {export.title} gives"
+    if export is StatementFormat.WEEKLY_SUMMARY and not row.is_income:
+        earnings = (
+            f"is a {row.kind.name} row, but the Weekly summary lists earnings only "
+            "(hourly, fixed price and bonus rows)"
+        )
+        return earnings, "earnings only"
+    if row.type_text not in words:
+        words[row.type_text] = kind_named(row.type_text, export)
+    named = words[row.type_text]
+    if named is not row.kind:
+        said = "no kind this export writes" if named is None else f"the kind {named.name}"
+        return (
+            f"is a {row.kind.name} row, but its type {row.type_text!r} names {said}",
+            "the kind its type word names",
+        )
+    if export is StatementFormat.WEEKLY_SUMMARY and row.contract_id is None:
+        return (
+            "has no contract_id: every row of a Weekly summary gives its contract's id",
+            "a contract id",
+        )
+    problem = hours_problem(
+        row.kind, given=row.hours is not None, needed=export is StatementFormat.WEEKLY_SUMMARY
+    )
+    if problem is not None:
+        return problem, "hours on every hourly row and no other"
+    return None
+
+
 @attrs.frozen(kw_only=True)
 class Statement:
     """Everything an Upwork export says, as typed values.
+
+    A statement holds what :func:`~upwork_safety.statements.parse` can read
+    from an export, and nothing else: the rules below are the reader's, so a
+    statement built in code or loaded from JSON is one a file could give.
 
     Args:
         format: Which export the rows came from.
@@ -409,10 +610,28 @@ class Statement:
     Raises:
         InvalidTypeError: A format that is not a StatementFormat, or a row
             that is not a Transaction.
-        InvalidValueError: Transactions out of date order; in an export with a
-            running balance, a transaction without one; in the weekly summary,
-            a balance; a scheduled row with a balance or not dated after
-            every transaction.
+        InvalidValueError: A rule of the export broken, naming the row:
+
+            * two rows on one ``line``, or lines out of the file's order:
+              in the two transaction exports the rows (transactions, then
+              scheduled) run through the file one way, newest first or
+              oldest first; in the weekly summary rows of one day keep the
+              file's order;
+            * transactions out of date order;
+            * a row with a field its export has no column for (the weekly
+              summary gives only the contract, its id and the hours; only
+              the Transactions report names a contract, only the
+              Transaction History has ``exchange_rate``), or a kind its
+              ``type_text`` does not name (the weekly summary's rows are
+              earnings only: hourly, fixed price or bonus);
+            * hours on a row that is not hourly, or (weekly summary) an
+              hourly row without them, or a weekly row without a
+              ``contract_id``;
+            * in an export with a running balance, a transaction without one;
+              in the weekly summary, a balance;
+            * a scheduled row with a balance, not dated after every
+              transaction, in a statement with no transaction (nothing says
+              what is in the future then), or in the weekly summary.
 
     The balance is not required to be unbroken here (a statement read with
     ``parse(..., allow_breaks=True)`` may have breaks); :attr:`balance_breaks`
@@ -428,6 +647,7 @@ class Statement:
     )
 
     def __attrs_post_init__(self) -> None:
+        self._check_lines()
         for index, (older, newer) in enumerate(itertools.pairwise(self.transactions), start=1):
             if newer.on < older.on:
                 raise InvalidValueError(
@@ -435,6 +655,14 @@ class Statement:
                     f"({newer.on}) comes after line {older.line} ({older.on})",
                     field=f"Statement.transactions[{index}]",
                     rule="oldest first",
+                )
+        words: dict[str, TransactionKind | None] = {}
+        for index, row in enumerate(self._rows()):
+            problem = _row_problem(row, self.format, words)
+            if problem is not None:
+                where = self._where(index)
+                raise InvalidValueError(
+                    f"{where}: line {row.line} {problem[0]}", field=where, rule=problem[1]
                 )
         for index, row in enumerate(self.transactions):
             if (row.balance is None) == self.format.has_balance:
@@ -445,9 +673,79 @@ class Statement:
                     field=f"Statement.transactions[{index}]",
                     rule=f"a {self.format.title} {rule} on every row",
                 )
-        newest = self.transactions[-1].on if self.transactions else None
+        self._check_scheduled()
+
+    def _rows(self) -> tuple[Transaction, ...]:
+        """Every row in the file's sense: the transactions, then the scheduled rows."""
+        return self.transactions + self.scheduled
+
+    def _where(self, index: int) -> str:
+        """The field that holds row *index* of :meth:`_rows`, e.g. ``Statement.scheduled[0]``."""
+        count = len(self.transactions)
+        if index < count:
+            return f"Statement.transactions[{index}]"
+        return f"Statement.scheduled[{index - count}]"
+
+    def _check_lines(self) -> None:
+        """Each row on a line of its own, the lines in the order the reader leaves them."""
+        rows = self._rows()
+        seen: dict[int, int] = {}
+        for index, row in enumerate(rows):
+            before = seen.setdefault(row.line, index)
+            if before != index:
+                where = self._where(index)
+                raise InvalidValueError(
+                    f"{where}: line {row.line} is also the line of "
+                    f"{self._where(before).removeprefix('Statement.')}; "
+                    "each row of an export starts on a line of its own",
+                    field=where,
+                    rule="each line once",
+                )
+        if self.format.has_balance and len(rows) > 2:
+            # The reader keeps the file's order (reversed if it ran newest first).
+            rising = rows[1].line > rows[0].line
+            for index in range(2, len(rows)):
+                previous, row = rows[index - 1], rows[index]
+                if (row.line > previous.line) != rising:
+                    where = self._where(index)
+                    order = "oldest first" if rising else "newest first"
+                    raise InvalidValueError(
+                        f"{where}: line {row.line} comes after line {previous.line}, but the "
+                        f"rows before run {order} through the file (line {rows[0].line}, then "
+                        f"{rows[1].line}); an export's rows keep the file's order",
+                        field=where,
+                        rule="the file's order",
+                    )
+        if self.format.has_balance:
+            return
+        for index, (older, newer) in enumerate(itertools.pairwise(rows), start=1):
+            if newer.on == older.on and newer.line < older.line:
+                where = self._where(index)
+                raise InvalidValueError(
+                    f"{where}: line {newer.line} comes after line {older.line} on the same day "
+                    f"({newer.on}); rows of one day keep the file's order",
+                    field=where,
+                    rule="the file's order within a day",
+                )
+
+    def _check_scheduled(self) -> None:
+        if not self.scheduled:
+            return
+        if not self.format.has_balance or not self.transactions:
+            why = (
+                "the Weekly summary has no balance, so no row of it is scheduled"
+                if not self.format.has_balance
+                else "a row is scheduled when dated after the newest row with a balance, and "
+                "there is none"
+            )
+            raise InvalidValueError(
+                f"Statement.scheduled: line {self.scheduled[0].line}: {why}",
+                field="Statement.scheduled[0]",
+                rule="scheduled rows after a row with a balance",
+            )
+        newest = self.transactions[-1].on
         for index, row in enumerate(self.scheduled):
-            if row.balance is not None or (newest is not None and row.on <= newest):
+            if row.balance is not None or row.on <= newest:
                 raise InvalidValueError(
                     f"Statement.scheduled: line {row.line} must have no balance and be dated "
                     f"after the newest transaction ({newest})",

@@ -35,6 +35,7 @@ from upwork_safety.statements._model import (
     Transaction,
     TransactionKind,
     find_breaks,
+    hours_problem,
 )
 
 if TYPE_CHECKING:
@@ -90,10 +91,20 @@ class _Problems:
 
 
 class _Source:
-    """The lines of the input, counted and bounded; the first line's BOM removed."""
+    """The lines of the input, counted and bounded; the first line's BOM removed.
 
-    def __init__(self, lines: Iterator[object]) -> None:
+    Lines the caller gave (an iterable, not one ``str``) must keep their line
+    endings, as a file opened with ``newline=""`` gives them: the csv module
+    reads a field quoted across lines by its line breaks, and lines without
+    them would run the field's lines together (a title "Logo", new line, "v2"
+    read as "Logov2").
+    Only the last line may end without one.
+    """
+
+    def __init__(self, lines: Iterator[object], *, given_lines: bool) -> None:
         self._lines = lines
+        self._given_lines = given_lines
+        self._unended = False  # the line before had no line ending
         self.count = 0
         self.chars = 0
 
@@ -109,6 +120,17 @@ class _Source:
                 f"{type(line).__name__} (decode bytes first, e.g. data.decode('utf-8-sig'))"
             )
             raise InvalidTypeError(msg, field=f"text[{self.count - 1}]", rule="a str line")
+        if self._unended:
+            msg = (
+                f"text's line {self.count - 1} has no line ending, and more lines follow: pass "
+                "the lines with their endings (text.splitlines(keepends=True), or a file opened "
+                "with newline=''), or the whole text as one str; without them a field quoted "
+                "across lines would lose its line breaks"
+            )
+            raise InvalidValueError(
+                msg, field=f"text[{self.count - 2}]", rule="lines with their line endings"
+            )
+        self._unended = self._given_lines and not line.endswith(("\n", "\r"))
         if len(line) > MAX_LINE_CHARS:
             msg = (
                 f"longer than {MAX_LINE_CHARS:,} characters; the lines of "
@@ -242,7 +264,7 @@ class _Row:
         return tuple(
             (self.header[i].strip(), value)
             for i, value in enumerate(self.record)
-            if value.strip() and keys[i] not in self.used
+            if not _formats.blank(value) and keys[i] not in self.used
         )
 
 
@@ -251,7 +273,7 @@ def _local_amount(row: _Row) -> Money | None:
     if not text:
         return None
     currency = row.text("currency")
-    value = _formats.parse_amount(text, places=None)
+    value = _formats.parse_amount(text, usd=False)
     if isinstance(value, str):
         row.problem("amount_in_local_currency", value)
         return None
@@ -336,10 +358,11 @@ def _weekly_row(row: _Row) -> Transaction | None:
         row.problem("contract", title_and_id)
     hours_text = row.text("hours")
     hours: Decimal | None = None
-    if kind is TransactionKind.HOURLY and not hours_text:
-        row.problem("hours", "empty, but an hourly row (Payment type empty) needs its hours")
-    elif kind is not None and kind is not TransactionKind.HOURLY and hours_text:
-        row.problem("hours", f"{hours_text!r} given for a {kind.value} row, which has no hours")
+    # The constructors' own rule, said of this cell.
+    problem = None if kind is None else hours_problem(kind, given=bool(hours_text), needed=True)
+    if problem is not None:
+        written = repr(hours_text) if hours_text else "empty"
+        row.problem("hours", f"{written}: {problem}")
     elif hours_text:
         parsed = _formats.parse_hours(hours_text, on)
         if isinstance(parsed, str):
@@ -444,7 +467,7 @@ class _Read:
 def _read(source: _Source, problems: _Problems) -> _Read | None:
     records = _records(source, problems)
     # Blank lines before the header (cells that are all empty or spaces) hold nothing.
-    first = next(((n, r) for n, r in records if any(cell.strip() for cell in r)), None)
+    first = next(((n, r) for n, r in records if not all(map(_formats.blank, r))), None)
     if first is None:
         if not problems.items:  # a line that was not text is the problem already
             problems.add(
@@ -476,7 +499,7 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
                 rule="as many columns as the header",
             )
             continue
-        if not any(cell.strip() for cell in record):
+        if all(map(_formats.blank, record)):
             continue  # a blank row in the export's shape (",,,,") holds nothing to read
         made = _one_row(_Row(record, line, header, read.positions, problems), read.spec)
         if made is not None:
@@ -529,7 +552,11 @@ def _order(rows: list[Transaction], problems: _Problems) -> list[Transaction] | 
 def _split_scheduled(
     read: _Read, rows: list[Transaction], problems: _Problems
 ) -> tuple[list[Transaction], list[Transaction]]:
-    """Transactions and scheduled rows: no balance, dated after the newest balanced row."""
+    """Transactions and scheduled rows: no balance, dated after the newest balanced row.
+
+    With no balanced row at all, nothing in the file says which rows lie in
+    the future, so every row is a missing balance.
+    """
     dates = [r.on for r in rows if r.balance is not None]
     newest = max(dates) if dates else None
     done: list[Transaction] = []
@@ -537,8 +564,17 @@ def _split_scheduled(
     for row in rows:
         if row.balance is not None:
             done.append(row)
-        elif newest is None or row.on > newest:
+        elif newest is not None and row.on > newest:
             scheduled.append(row)
+        elif newest is None:
+            problems.add(
+                row.line,
+                "empty, as on every row of the file: a row without a balance is a scheduled "
+                "earning only when dated after the newest row with one, so with none this "
+                "file cannot say which rows happened (download the export again)",
+                column=read.column(read.balance_key),
+                rule="a balance",
+            )
         else:
             problems.add(
                 row.line,
@@ -563,14 +599,20 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
     and, in the two transaction exports, a running balance that follows from
     the row before.  Rows with no balance dated after the newest row with one
     are scheduled earnings: they go to :attr:`Statement.scheduled` and are
-    never counted.  The file may list rows newest first (as Upwork does) or
-    oldest first.  Empty lines, and rows of the header's width whose cells
-    are all empty or spaces, hold nothing and are passed over; every other
-    row must have as many columns as the header.
+    never counted; any other row without a balance is refused, and so is a
+    file in which no row has one (nothing then says which rows happened).
+    The file may list rows newest first (as Upwork does) or oldest first.
+    Empty lines, and rows of the header's width whose cells are all empty or
+    ASCII spaces and tabs, hold nothing and are passed over; every other row
+    must have as many columns as the header.  Type words and column names
+    are compared without regard to ASCII case and runs of ASCII spaces and
+    tabs, and nothing else: a look-alike letter or other spacing is refused.
 
     Args:
-        text: The whole file as one ``str``, or an iterable of its lines
-            (e.g. a file opened with ``newline=""``).
+        text: The whole file as one ``str``, or an iterable of its lines,
+            each with its line ending (a file opened with ``newline=""``, or
+            ``text.splitlines(keepends=True)``); only the last line may lack
+            one.
         allow_breaks: Keep a statement whose running balance breaks instead
             of refusing it; the breaks are then listed in
             :attr:`Statement.balance_breaks`.
@@ -591,7 +633,9 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
             (a ``Path`` included: pass its text), or *allow_breaks* is not a
             bool.
         InvalidValueError: *text* is a file name (one line, no comma, ending
-            ``.csv`` or ``.txt``) instead of the file's text.
+            ``.csv`` or ``.txt``) instead of the file's text, or lines given
+            without their line endings (``text.splitlines()``): a field
+            quoted across lines would lose its line breaks.
     """
     if not isinstance(allow_breaks, bool):
         raise InvalidTypeError(
@@ -601,7 +645,7 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
         )
     problems = _Problems()
     try:
-        source = _Source(_lines(text))
+        source = _Source(_lines(text), given_lines=not isinstance(text, str))
         read = _read(source, problems)
     except _Stop:
         read = None

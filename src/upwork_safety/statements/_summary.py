@@ -53,6 +53,8 @@ TaxStatus = Literal["pseb", "standard"]
 _PERIODS: tuple[str, ...] = get_args(Period)
 _TAX_STATUSES: tuple[str, ...] = get_args(TaxStatus)
 _PKR = "PKR"
+#: The period of a summary's total row.
+TOTAL = "total"
 #: Sums start from 0.00 so that empty columns read like the others.
 _ZERO = Money("0.00", USD)
 
@@ -115,12 +117,24 @@ def tax_year(on: date | datetime) -> str:
 
 
 def _bounds(on: date, by: Period) -> tuple[str, date, date]:
+    """The period *on* falls in: its label, first day and last day.
+
+    The one definition of a period, used by :func:`summarize` to make the
+    rows and by :class:`SummaryRow` and :class:`Summary` to check them.
+    """
     if by == "month":
         start = on.replace(day=1)
         following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
         return f"{start.year:04d}-{start.month:02d}", start, following - timedelta(days=1)
     first = on.year if on.month >= 7 else on.year - 1
     return tax_year(on), date(first, 7, 1), date(first + 1, 6, 30)
+
+
+def _is_period(row: SummaryRow, by: Period) -> bool:
+    """Whether *row* is exactly one period *by* month or tax year: its label and its days."""
+    if by == "tax_year" and row.start < _FIRST_TAX_YEAR:
+        return False  # no tax year of the calendar starts before 1 July of year 1
+    return _bounds(row.start, by) == (row.period, row.start, row.end)
 
 
 def _usd(instance: object, attribute: Any, value: Any) -> None:
@@ -180,8 +194,9 @@ class SummaryRow:
 
     Args:
         period: ``"2024-07"`` (month), ``"2024-25"`` (tax year) or ``"total"``.
-        start: The period's first day.
-        end: The period's last day.
+        start: The period's first day (for a month or tax year, the first
+            day of that very period).
+        end: The period's last day (likewise).
         transactions: How many rows fall in it.
         gross: Earnings before fees: fixed price, hourly and bonus rows.
         service_fees: Upwork's service fees (net of fee refunds).
@@ -196,8 +211,10 @@ class SummaryRow:
 
     Raises:
         InvalidTypeError: A field of the wrong type, or a money column not in USD.
-        InvalidValueError: A negative count, *end* before *start*, or a tax
-            rate that is not a fraction from 0 up to 1.
+        InvalidValueError: A negative count, *end* before *start*, a period
+            that is neither ``"total"`` nor a month or tax year whose label,
+            first and last day all agree (``"2024-07"`` from 2024-07-01 to
+            2024-07-31), or a tax rate that is not a fraction from 0 up to 1.
         CurrencyMismatchError: A rate that does not convert USD to PKR.
     """
 
@@ -223,6 +240,15 @@ class SummaryRow:
                 f"SummaryRow.end ({self.end}) is before start ({self.start})",
                 field="SummaryRow.end",
                 rule="on or after start",
+            )
+        periods = cast("tuple[Period, ...]", _PERIODS)
+        if self.period != TOTAL and not any(_is_period(self, by) for by in periods):
+            raise InvalidValueError(
+                f"SummaryRow.period {self.period[:40]!r} from {self.start} to {self.end} is "
+                "neither a month ('2024-07', from its first day to its last) nor a Pakistani "
+                "tax year ('2024-25', 1 July 2024 to 30 June 2025), nor 'total'",
+                field="SummaryRow.period",
+                rule="a month or tax year with its own days, or 'total'",
             )
 
     @property
@@ -339,8 +365,9 @@ class Summary:
     Raises:
         InvalidTypeError: A field of the wrong type (a sequence given as
             anything but a sequence, or an item of the wrong type).
-        InvalidValueError: An unknown *by*, or rows that are not consecutive
-            periods, oldest first.
+        InvalidValueError: An unknown *by*, a row that is not one period of
+            *by* (its label, first and last day those of one month, or one
+            tax year), or rows that are not consecutive periods, oldest first.
     """
 
     by: Period = attrs.field(validator=_by)
@@ -351,6 +378,15 @@ class Summary:
     notes: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=text_items_field)
 
     def __attrs_post_init__(self) -> None:
+        for index, row in enumerate(self.rows):
+            if not _is_period(row, self.by):
+                kind = "month" if self.by == "month" else "tax year"
+                raise InvalidValueError(
+                    f"Summary.rows[{index}] is {row.period[:40]!r} from {row.start} to "
+                    f"{row.end}, not one {kind}: a summary by {self.by} has a row per {kind}",
+                    field=f"Summary.rows[{index}]",
+                    rule=f"one {kind} per row",
+                )
         for index, (older, newer) in enumerate(itertools.pairwise(self.rows), start=1):
             if newer.start != older.end + timedelta(days=1):
                 raise InvalidValueError(
@@ -368,12 +404,12 @@ class Summary:
         ``date.min``.
         """
         if not self.rows:
-            return _row("total", date.min, date.min, 0, dict.fromkeys(_MONEY_COLUMNS, _ZERO))
+            return _row(TOTAL, date.min, date.min, 0, dict.fromkeys(_MONEY_COLUMNS, _ZERO))
         sums = {
             name: Money.total((getattr(r, name) for r in self.rows), USD) for name in _MONEY_COLUMNS
         }
         count = sum(r.transactions for r in self.rows)
-        return _row("total", self.rows[0].start, self.rows[-1].end, count, sums)
+        return _row(TOTAL, self.rows[0].start, self.rows[-1].end, count, sums)
 
     @property
     def net_pkr(self) -> Money | None:
