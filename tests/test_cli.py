@@ -252,6 +252,23 @@ class TestRules:
         assert "(unconfirmed)" in text
         assert [] == [line for line in text.splitlines() if len(line) > 100]
 
+    def test_the_dollars_kept_in_pakistan_are_listed_from_their_day(self):
+        """Regression (newcomer trial): the SBP retention rule was missing from `rules`."""
+        _, text = run("rules", "--on", "2025-06-02")
+        assert "Dollars kept in Pakistan on 2025-06-02" in text
+        assert "50% of a month's proceeds" in text
+        assert "USD 5,000.00" in text
+        _, before = run("rules", "--on", "2023-10-22")
+        assert "no rule known before 2023-10-23" in before
+        _, dumped = run("rules", "--on", "2023-10-23", "--json")
+        kept = json.loads(dumped)["retention"]
+        assert ("2023-10-23", "0.50", "5000.00") == (
+            kept["effective"],
+            kept["share"],
+            kept["monthly_amount"]["amount"],
+        )
+        assert json.loads(run("rules", "--on", "2023-10-22", "--json")[1])["retention"] is None
+
     def test_json(self):
         """--json lists every rule with its source."""
         _, text = run("rules", "--on", "2023-12-04", "--json")

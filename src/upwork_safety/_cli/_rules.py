@@ -44,13 +44,15 @@ def check_jss_day(on: date, option: str) -> None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    """Print or dump the platform, fee and JSS rules in force on ``--on``."""
+    """Print or dump the platform, fee, retention and JSS rules in force on ``--on``."""
     from upwork_safety import fees, jss, rules
 
     on: date = args.on or ctx.today()
     platform = rules.as_of(on)
     schedule = fees.schedule_as_of(on)
     jss_rules = jss.rules_as_of(on) if on >= jss.HISTORY.first_day else None
+    kept = fees.RETENTION_HISTORY
+    retention = kept.in_force(on) if on >= kept.first_day else None
     listed = rules.sources(platform)
     if ctx.json:
         ctx.dump(
@@ -71,6 +73,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                     ],
                 },
                 "service_fee": schedule,
+                "retention": retention,
                 "jss": jss_rules,
             }
         )
@@ -89,6 +92,18 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if schedule.range_source is not None:
         fee_pairs.append(("range", source_text(schedule.range_source)))
     p.pairs(fee_pairs)
+    if retention is None:
+        p.heading(f"Dollars kept in Pakistan on {on}: no rule known before {kept.first_day}")
+    else:
+        p.heading(f"Dollars kept in Pakistan on {on}: {retention.name}")
+        p.pairs(
+            [
+                ("effective", retention.effective),
+                ("share", f"{retention.share:%} of a month's proceeds"),
+                ("or at least", retention.monthly_amount),
+                ("source", source_text(retention.source)),
+            ]
+        )
     if jss_rules is None:
         p.heading(f"Job Success Score on {on}: not launched yet ({jss.HISTORY.first_day})")
     else:
