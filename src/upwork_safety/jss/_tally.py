@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from upwork_safety.jss._judge import _judge, _Verdict
-from upwork_safety.jss._months import _window_start
+from upwork_safety.jss._months import _in_window, _window_start
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import CONTEXT
 from upwork_safety.rules import Formula, JSSRules, Rounding
@@ -54,7 +54,7 @@ def _contribution(facts: _Facts, verdict: _Verdict, cuts: tuple[date, ...]) -> _
     if counts_from is None:
         inside = (True,) * len(cuts)
     else:
-        inside = tuple(counts_from >= cut for cut in cuts)
+        inside = tuple(_in_window(counts_from, cut) for cut in cuts)
     return outcome, weight, facts.client_id, inside
 
 

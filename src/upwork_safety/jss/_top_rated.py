@@ -18,7 +18,7 @@ from upwork_safety import _render
 from upwork_safety._validate import utc_day
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.jss._model import _contracts, _rules, timeline
-from upwork_safety.jss._months import _months_back
+from upwork_safety.jss._months import _in_window, _window_start
 from upwork_safety.jss._reports import JSSPoint
 from upwork_safety.money import CONTEXT, Money, exact
 
@@ -79,7 +79,9 @@ class TopRated:
         as_of: The day asked about.
         weeks: The Job Success part (:class:`TopRatedWeeks`).
         earned: What was paid in the last ``top_rated_earnings_months``
-            (in the rules' currency).
+            (in the rules' currency): from the day that many months before
+            *as_of* through *as_of*, both included, the same "last N
+            months" as the score's windows.
         earnings_needed: What Top Rated needs there.
         earnings_met: Whether *earned* reaches it.
         first_contract: The day the first contract started, or ``None``.
@@ -204,8 +206,10 @@ def top_rated(
 
     Returns:
         A :class:`TopRated`: the weekly scores, the earnings of the last
-        12 months (every payment, when the period reaches back before
-        year 1), the account's age, and whether each is enough.
+        12 months (from the day 12 months before *as_of* through *as_of*,
+        both included, as in the score's windows; every payment when the
+        period reaches back before year 1), the account's age, and whether
+        each is enough.
 
     Raises:
         CurrencyMismatchError: A payment in a currency other than the rules'.
@@ -215,8 +219,9 @@ def top_rated(
     items = _contracts(contracts)
     thresholds = _rules(rules, day)
     weeks = top_rated_weeks(items, as_of=day, rules=rules, exclude_clients=exclude_clients)
-    # None: the period reaches back before the calendar, so every payment is in it.
-    since = _months_back(day, thresholds.top_rated_earnings_months)
+    # The score's own "last N months": from N months back (date.min when that
+    # is before the calendar, so every payment is in it) through *day*, both included.
+    since = _window_start(day, thresholds.top_rated_earnings_months)
     total = Decimal(0)
     for contract in items:
         for payment in contract.payments:
@@ -227,7 +232,7 @@ def top_rated(
                     field=f"contract {contract.id!r} payments",
                     rule=f"paid in {thresholds.currency}",
                 )
-            if (since is None or since < payment.on) and payment.on <= day:
+            if _in_window(payment.on, since) and payment.on <= day:
                 total = CONTEXT.add(total, payment.amount.amount)
     earned = Money(total, thresholds.currency)
     needed = Money(thresholds.top_rated_min_earnings, thresholds.currency)
