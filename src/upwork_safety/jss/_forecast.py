@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import islice
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -24,12 +24,17 @@ from upwork_safety import _render
 from upwork_safety._validate import (
     LATEST,
     cents_field,
+    date_field,
     decimal_value,
+    field_name,
+    items_field,
     sequence_of,
+    to_date,
     utc_day,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _Facts
+from upwork_safety.jss._invariants import count_field, disagree, score_field, tuple_of
 from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_only
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
@@ -105,12 +110,30 @@ class ForecastBin:
     """How many trials of a :func:`forecast` ended at one score.
 
     Attributes:
-        score: The whole-percent score, or ``None`` for "not eligible".
-        trials: How many trials ended there.
+        score: The whole-percent score (0 to 100), or ``None`` for "not eligible".
+        trials: How many trials ended there: 1 to ``jss.MAX_TRIALS`` (a
+            score no trial reached has no bin).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: A score or a number of trials out of range.
     """
 
-    score: int | None
-    trials: int
+    score: int | None = attrs.field(validator=score_field)
+    trials: int = attrs.field(validator=count_field(1, MAX_TRIALS))
+
+
+def _seed_field(instance: object, attribute: Any, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be an int, not {type(value).__name__}", field=name, rule="an int"
+        )
+
+
+def _bin_order(score: int | None) -> int:
+    """Where a score's bin goes: "not eligible" first, then by score."""
+    return -1 if score is None else score
 
 
 @attrs.frozen
@@ -119,19 +142,49 @@ class Forecast:
 
     Attributes:
         as_of: The day the simulation starts.
-        on: The day the score is read (the last future job's end).
-        current: Today's score.
-        trials: The number of trials.
+        on: The day the score is read (the last future job's end, so after
+            *as_of*).
+        current: Today's score (0 to 100, or ``None``).
+        trials: The number of trials, 1 to ``jss.MAX_TRIALS``.
         seed: The seed given to ``random.Random``.
-        bins: The distribution, "not eligible" first, then by score.
+        bins: The distribution, "not eligible" first, then by score, one bin
+            per score; their trials add up to *trials*.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: A value out of range, *on* not after *as_of*, or
+            bins out of order or not adding up to *trials*.
     """
 
-    as_of: date
-    on: date
-    current: int | None
-    trials: int
-    seed: int
-    bins: tuple[ForecastBin, ...]
+    as_of: date = attrs.field(converter=to_date, validator=date_field)
+    on: date = attrs.field(converter=to_date, validator=date_field)
+    current: int | None = attrs.field(validator=score_field)
+    trials: int = attrs.field(validator=count_field(1, MAX_TRIALS))
+    seed: int = attrs.field(validator=_seed_field)
+    bins: tuple[ForecastBin, ...] = attrs.field(
+        converter=tuple_of, validator=items_field(ForecastBin)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.on <= self.as_of:
+            raise InvalidValueError(
+                f"Forecast.on ({self.on}) must be after as_of ({self.as_of}): every future "
+                "job runs at least a day",
+                field="Forecast.on",
+                rule="after as_of",
+            )
+        for index in range(1, len(self.bins)):
+            if _bin_order(self.bins[index].score) <= _bin_order(self.bins[index - 1].score):
+                raise InvalidValueError(
+                    'Forecast.bins must hold one bin per score, "not eligible" (None) first, '
+                    f"then by score; bins[{index}] is {self.bins[index].score} after "
+                    f"{self.bins[index - 1].score}",
+                    field=f"Forecast.bins[{index}].score",
+                    rule="one bin per score, in order",
+                )
+        counted = sum(b.trials for b in self.bins)
+        if counted != self.trials:
+            raise disagree("Forecast.trials", self.trials, "the sum of the bins' trials", counted)
 
     def chance_at_least(self, threshold: int) -> Decimal:
         """Return the share of trials whose score is at least *threshold*.
@@ -553,8 +606,5 @@ def forecast(
         variants.append(tuple(row))
     simulation = _Simulation(tally, variants, chosen)
     counts = _simulate(simulation, len(variants), odds=odds, trials=trials, seed=seed)
-    bins = tuple(
-        ForecastBin(result, counts[result])
-        for result in sorted(counts, key=lambda s: -1 if s is None else s)
-    )
+    bins = tuple(ForecastBin(result, counts[result]) for result in sorted(counts, key=_bin_order))
     return Forecast(as_of=day, on=horizon, current=current, trials=trials, seed=seed, bins=bins)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety.jss._judge import _judge, _Verdict
 from upwork_safety.jss._months import _in_window, _window_start
-from upwork_safety.jss._reports import Outcome
+from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
 from upwork_safety.money import CONTEXT
 from upwork_safety.rules import Formula, JSSRules, Rounding
 
@@ -138,12 +138,12 @@ def _candidates(tally: _Totals, rules: JSSRules) -> list[tuple[str, Fraction]]:
     for months in rules.windows:
         share = _share(tally, position[months], rules)
         if share is not None:
-            found.append((f"{months} months", share))
+            found.append((_window_label(months), share))
     if rules.trending is not None:
         trend = _trend(tally, rules, position)
         if trend is not None:
             long, short = rules.trending
-            found.append((f"trending ({long}m + {short}m)/2", trend))
+            found.append((_trending_label(long, short), trend))
     return found
 
 
