@@ -1315,9 +1315,20 @@ def test_what_if_with_several_extras_and_no_score_before():
 
 
 def test_what_if_refuses_an_extra_with_a_duplicate_id():
-    """An extra contract reusing an id is refused like any duplicate."""
-    with pytest.raises(InvalidValueError, match="two contracts with id 'g0'"):
+    """Regression: an extra reusing an id of contracts was named contracts[2].id, not extra[0].id."""
+    with pytest.raises(InvalidValueError) as info:
         jss.what_if(goods(2), job("g0"), as_of=AS_OF)
+    assert ("extra[0].id", "unique contract ids") == (info.value.field, info.value.rule)
+    with pytest.raises(InvalidValueError) as info:
+        jss.what_if(goods(2), [job("new"), job("g1")], as_of=AS_OF)
+    assert "extra[1].id" == info.value.field
+
+
+def test_what_if_names_a_duplicate_within_extra():
+    """Two extras with one id are named at the second, within extra."""
+    with pytest.raises(InvalidValueError) as info:
+        jss.what_if(goods(2), [job("z"), job("z")], as_of=AS_OF)
+    assert ("extra[1].id", "unique contract ids") == (info.value.field, info.value.rule)
 
 
 # --------------------------------------------------------------------------

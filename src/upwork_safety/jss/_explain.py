@@ -327,15 +327,17 @@ def what_if(
         InvalidTypeError: *contracts* or *extra* is not a contract or a
             sequence of them.
         InvalidValueError: A naive datetime, or an extra contract whose id
-            is already in *contracts*.
+            is already in *contracts* or earlier in *extra* (the field names
+            it where it was passed, e.g. ``extra[0].id``).
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
-    added = _contracts((extra,) if isinstance(extra, Contract) else extra, "extra")
+    # An id already in *contracts* is named where the caller wrote it: extra[i].id.
+    added = _contracts((extra,) if isinstance(extra, Contract) else extra, "extra", beside=items)
     chosen = _rules(rules, day)
     excluded = _client_ids(exclude_clients)
     before = _report(items, day, chosen, excluded)
-    after = _report(_contracts((*items, *added)), day, chosen, excluded)
+    after = _report((*items, *added), day, chosen, excluded)
     delta = _difference(before.score, after.score)
     # The report keeps its contracts' impacts in input order: the added ones are last.
     impacts = after.impacts[len(after.impacts) - len(added) :]
