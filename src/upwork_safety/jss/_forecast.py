@@ -28,6 +28,7 @@ from upwork_safety._validate import (
     decimal_value,
     field_name,
     items_field,
+    optional_id_field,
     sequence_of,
     to_date,
     utc_day,
@@ -63,25 +64,8 @@ _CHUNK_PICKS = 1 << 16
 _MEMO_LIMIT = 1 << 16
 
 
-def _positive_days(_instance: object, _attribute: object, value: int) -> None:
-    given = cast("object", value)
-    if isinstance(given, bool) or not isinstance(given, int) or not 1 <= given <= 3660:
-        raise InvalidValueError(
-            f"FutureJob.days must be a whole number of days from 1 to 3660 (ten years), "
-            f"got {value!r}",
-            field="FutureJob.days",
-            rule="1 to 3660 days",
-        )
-
-
-def _optional_client(_instance: object, _attribute: object, value: str | None) -> None:
-    given = cast("object", value)
-    if given is not None and (not isinstance(given, str) or not given.strip()):
-        raise InvalidValueError(
-            f"FutureJob.client_id must be a non-empty str or None, got {value!r}",
-            field="FutureJob.client_id",
-            rule="a non-empty str or None",
-        )
+#: The longest a future job may run: ten years, in days.
+_MAX_JOB_DAYS = 3660
 
 
 @attrs.frozen
@@ -90,19 +74,22 @@ class FutureJob:
 
     Args:
         amount: What it will pay, in full, on its last day.
-        days: How long it runs; jobs run one after another.
+        days: How long it runs, 1 to 3,660 days (ten years); jobs run one
+            after another.
         client_id: An existing client's id for a rehire, or ``None`` for a
             new client.
 
     Raises:
-        InvalidValueError: Fewer than 1 day, a negative amount or one below
-            the cent, or an empty client id.
-        InvalidTypeError: An amount that is not :class:`~upwork_safety.Money`.
+        InvalidValueError: Fewer than 1 day or more than 3,660, a negative
+            amount or one below the cent, or an empty client id.
+        InvalidTypeError: An amount that is not :class:`~upwork_safety.Money`,
+            days that are not a whole number (an ``int``, not a ``bool``), or
+            a client id that is neither a ``str`` nor ``None``.
     """
 
     amount: Money = attrs.field(validator=cents_field)
-    days: int = attrs.field(default=30, validator=_positive_days)
-    client_id: str | None = attrs.field(default=None, validator=_optional_client)
+    days: int = attrs.field(default=30, validator=count_field(1, _MAX_JOB_DAYS))
+    client_id: str | None = attrs.field(default=None, validator=optional_id_field)
 
 
 @attrs.frozen
@@ -244,13 +231,21 @@ def _odds(value: object) -> tuple[Decimal, ...]:
             rule="a mapping of Outcome to chance",
         )
     odds = dict.fromkeys(_SIMULATED, Decimal(0))
+    rule = "keys POSITIVE, NEUTRAL, NEGATIVE"
     for key, chance in cast("Mapping[object, object]", value).items():
         outcome = key
-        if not isinstance(outcome, Outcome) or outcome not in odds:
+        if not isinstance(outcome, Outcome):
+            raise InvalidTypeError(
+                "outcome_odds keys must be Outcome.POSITIVE, NEUTRAL or NEGATIVE, not "
+                f"{type(key).__name__} {key!r}",
+                field="outcome_odds",
+                rule=rule,
+            )
+        if outcome not in odds:
             raise InvalidValueError(
                 f"outcome_odds keys must be Outcome.POSITIVE, NEUTRAL or NEGATIVE, got {key!r}",
                 field="outcome_odds",
-                rule="keys POSITIVE, NEUTRAL, NEGATIVE",
+                rule=rule,
             )
         what = f"outcome_odds[{outcome}]"
         amount = decimal_value(chance, what)
