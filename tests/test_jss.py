@@ -1315,9 +1315,20 @@ def test_what_if_with_several_extras_and_no_score_before():
 
 
 def test_what_if_refuses_an_extra_with_a_duplicate_id():
-    """An extra contract reusing an id is refused like any duplicate."""
-    with pytest.raises(InvalidValueError, match="two contracts with id 'g0'"):
+    """Regression: an extra reusing an id of contracts was named contracts[2].id, not extra[0].id."""
+    with pytest.raises(InvalidValueError) as info:
         jss.what_if(goods(2), job("g0"), as_of=AS_OF)
+    assert ("extra[0].id", "unique contract ids") == (info.value.field, info.value.rule)
+    with pytest.raises(InvalidValueError) as info:
+        jss.what_if(goods(2), [job("new"), job("g1")], as_of=AS_OF)
+    assert "extra[1].id" == info.value.field
+
+
+def test_what_if_names_a_duplicate_within_extra():
+    """Two extras with one id are named at the second, within extra."""
+    with pytest.raises(InvalidValueError) as info:
+        jss.what_if(goods(2), [job("z"), job("z")], as_of=AS_OF)
+    assert ("extra[1].id", "unique contract ids") == (info.value.field, info.value.rule)
 
 
 # --------------------------------------------------------------------------
@@ -1496,7 +1507,7 @@ def test_forecast_jobs_for_an_existing_client_are_rehires():
     [
         ({Outcome.POSITIVE: "0.5", Outcome.NEGATIVE: "0.4"}, InvalidValueError, "sum to exactly 1"),
         ({Outcome.EXCLUDED: 1}, InvalidValueError, "keys must be"),
-        ({"positive": 1}, InvalidValueError, "keys must be"),
+        ({"positive": 1}, InvalidTypeError, "keys must be"),  # text is not an Outcome
         ({Outcome.POSITIVE: "1.5", Outcome.NEGATIVE: "-0.5"}, InvalidValueError, "from 0 to 1"),
         ({Outcome.POSITIVE: 0.5, Outcome.NEGATIVE: 0.5}, InvalidTypeError, "float"),
         ([("positive", 1)], InvalidTypeError, "outcome_odds must map"),
@@ -1539,18 +1550,29 @@ def test_forecast_refuses_bad_arguments(changes, error, message):
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "message"),
+    ("kwargs", "error", "field", "rule"),
     [
-        ({"days": 0}, "days"),
-        ({"days": True}, "days"),
-        ({"client_id": " "}, "client_id"),
-        ({"client_id": 5}, "client_id"),
+        ({"days": 0}, InvalidValueError, "FutureJob.days", "1 to 3,660"),
+        ({"days": 3661}, InvalidValueError, "FutureJob.days", "1 to 3,660"),
+        ({"client_id": " "}, InvalidValueError, "FutureJob.client_id", "not empty"),
+        # Regression: wrong types raised InvalidValueError, against the library's convention.
+        ({"days": True}, InvalidTypeError, "FutureJob.days", "a whole number"),
+        ({"days": "30"}, InvalidTypeError, "FutureJob.days", "a whole number"),
+        ({"client_id": 5}, InvalidTypeError, "FutureJob.client_id", "a str"),
     ],
 )
-def test_future_jobs_are_validated(kwargs, message):
-    """A future job needs at least a day and a real client id if it names one."""
-    with pytest.raises(InvalidValueError, match=message):
+def test_future_jobs_are_validated(kwargs, error, field, rule):
+    """A future job needs 1 to 3,660 whole days and a real client id if it names one."""
+    with pytest.raises(error) as info:
         jss.FutureJob(Money("10", "USD"), **kwargs)
+    assert type(info.value) is error
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_a_future_job_of_ten_years_is_accepted():
+    """3,660 days (ten years) is the longest job; a named client is kept."""
+    job_ = jss.FutureJob(Money("10", "USD"), days=3660, client_id="ann")
+    assert (3660, "ann") == (job_.days, job_.client_id)
 
 
 # --------------------------------------------------------------------------

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from upwork_safety import (
     Contract,
@@ -22,6 +24,7 @@ from upwork_safety import (
     jss,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.testing import strategies as us
 
 AS_OF = date(2025, 6, 1)
 
@@ -157,6 +160,47 @@ def test_top_rated_counts_only_the_last_12_months_of_earnings():
     old = job("old", amount="5000", started=date(2024, 4, 1), ended=date(2024, 5, 31))
     new = job("new", amount="300", started=date(2025, 1, 1))
     assert Money("300", "USD") == jss.top_rated([old, new], as_of=AS_OF).earned
+
+
+@pytest.mark.parametrize(
+    ("as_of", "counted"),
+    [
+        (date(2025, 6, 1), True),  # exactly 12 months after the payment and the contract's end
+        (date(2025, 6, 2), False),  # 12 months and a day
+    ],
+)
+def test_top_rated_and_the_windows_share_the_last_12_months(as_of, counted):
+    """Regression: top_rated left out a payment made exactly 12 months before as_of.
+
+    The score's 12-month window counts a contract that ended exactly 12
+    months before (documented: it leaves "N months and one day" later);
+    Top Rated's earnings now count a payment made that day too.
+    """
+    paid = job("a", amount="1000", started=date(2024, 5, 1), ended=date(2024, 6, 1))
+    rules = attrs.evolve(jss.CURRENT, windows=(12,))
+    report = jss.score([paid], as_of=as_of, rules=rules)
+    status = jss.top_rated([paid], as_of=as_of, rules=rules)
+    assert counted is (report.impact("a").outcome is jss.Outcome.POSITIVE)
+    assert Money("1000" if counted else "0", "USD") == status.earned
+    assert counted is status.earnings_met
+
+
+@given(
+    paid_on=us.dates(min_value=date(2015, 3, 1), max_value=date(2026, 12, 31)),
+    as_of=us.dates(min_value=date(2016, 3, 1), max_value=date(2027, 12, 31)),
+    months=st.sampled_from([1, 6, 12, 24]),
+)
+def test_a_payment_counts_for_top_rated_exactly_when_its_contract_is_in_the_window(
+    paid_on, as_of, months
+):
+    """Property: Top Rated's earnings and the JSS windows share one rule of "the last N months"."""
+    if paid_on > as_of:
+        paid_on, as_of = as_of, paid_on
+    rules = attrs.evolve(jss.CURRENT, windows=(months,), top_rated_earnings_months=months)
+    paid = job("a", amount="10", started=paid_on, ended=paid_on)
+    in_window = jss.score([paid], as_of=as_of, rules=rules).impact("a").outcome
+    earned = jss.top_rated([paid], as_of=as_of, rules=rules).earned
+    assert (in_window is jss.Outcome.POSITIVE) is bool(earned.amount)
 
 
 def test_top_rated_refuses_earnings_in_another_currency():

@@ -3,16 +3,33 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import utc_day
+from upwork_safety._validate import (
+    id_field,
+    instance_field,
+    items_field,
+    member_field,
+    member_text,
+    utc_day,
+)
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._facts import _build
+from upwork_safety.jss._invariants import (
+    decimal_field,
+    delta_field,
+    disagree,
+    optional_points_field,
+    reasons_field,
+    score_field,
+    tuple_of,
+    unique,
+)
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
-from upwork_safety.jss._reports import Impact, JSSReport, Outcome
+from upwork_safety.jss._reports import Impact, JSSReport, Outcome, _weighed
 from upwork_safety.jss._tally import (
     _candidates,
     _contribute,
@@ -36,26 +53,49 @@ if TYPE_CHECKING:
 __all__ = ["ChangeItem", "ChangeKind", "JSSChange", "WhatIf", "explain_change", "what_if"]
 
 
+def _difference(before: int | None, after: int | None) -> int | None:
+    """``after - before``, or ``None`` when either score is ``None`` (every ``delta`` here)."""
+    return None if before is None or after is None else after - before
+
+
+#: The rule of every ``delta``, in words.
+_DELTA_RULE = "after - before, or None when either is None"
+
+
 @attrs.frozen
 class WhatIf:
     """The score before and after adding hypothetical contracts.
 
     Attributes:
-        before: The score without them (``None`` when not eligible).
+        before: The score without them (0 to 100, ``None`` when not eligible).
         after: The score with them.
         delta: ``after - before``, or ``None`` when either is ``None``.
         reason: Why the score after is what it is; when an added contract
             does not count (e.g. it ended without feedback), the reason
             says so, since a ``delta`` of 0 alone would not.
         added: How each added contract counts, and why: its
-            :class:`Impact` in the score after (left out of the repr).
+            :class:`Impact` in the score after (left out of the repr; one
+            per contract id).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: A score out of range, a *delta* that is not
+            ``after - before``, an empty reason, or a contract added twice.
     """
 
-    before: int | None
-    after: int | None
-    delta: int | None
-    reason: str
-    added: tuple[Impact, ...] = attrs.field(default=(), repr=False)
+    before: int | None = attrs.field(validator=score_field)
+    after: int | None = attrs.field(validator=score_field)
+    delta: int | None = attrs.field(validator=delta_field)
+    reason: str = attrs.field(validator=id_field)
+    added: tuple[Impact, ...] = attrs.field(
+        default=(), converter=tuple_of, validator=items_field(Impact), repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        expected = _difference(self.before, self.after)
+        if self.delta != expected:
+            raise disagree("WhatIf.delta", self.delta, _DELTA_RULE, expected)
+        unique([impact.contract_id for impact in self.added], "WhatIf.added")
 
     def to_records(self) -> list[dict[str, object]]:
         """One row: before, after, delta and reason (each added contract is in :attr:`added`)."""
@@ -79,32 +119,73 @@ class ChangeKind(StrEnum):
     CHANGED = "changed"
 
 
+def _change_kind(value: ChangeKind | str) -> ChangeKind:
+    # A value that is not a member is left for member_field to refuse.
+    return cast("ChangeKind", member_text(ChangeKind, value))
+
+
+def _change_of(before: Outcome, after: Outcome) -> ChangeKind | None:
+    """The change from outcome *before* to *after*; ``None`` when excluded both times."""
+    if before is Outcome.EXCLUDED:
+        return None if after is Outcome.EXCLUDED else ChangeKind.ENTERED
+    return ChangeKind.LEFT if after is Outcome.EXCLUDED else ChangeKind.CHANGED
+
+
 @attrs.frozen
 class ChangeItem:
     """One contract whose standing changed between two dates.
 
     Attributes:
         contract_id: The contract.
-        change: A :class:`ChangeKind`: entered, left (e.g. it left the
-            window) or changed.
+        change: A :class:`ChangeKind`, read from the two outcomes: entered
+            (excluded before, counted after), left (counted before,
+            excluded after, e.g. it left the window) or changed (counted
+            both times).  Text such as ``"left"`` is read as its member.
         before: Its outcome at the earlier date.
-        after: Its outcome at the later date.
-        weight_before: Its weight at the earlier date.
+        after: Its outcome at the later date (not excluded both times: that
+            is no change of standing).
+        weight_before: Its weight at the earlier date (0 exactly when
+            excluded, as for :class:`Impact`).
         weight_after: Its weight at the later date.
         points: How many percentage points (unrounded, to the hundredth) it
             moved the score, applied in list order; ``None`` when a step has
             no score to compare.
-        reasons: Why it counts as it does at the later date.
+        reasons: Why it counts as it does at the later date (at least one).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: A weight that does not fit its outcome, a
+            *change* the outcomes do not give, points outside -100 to 100,
+            or no reasons.
     """
 
-    contract_id: str
-    change: ChangeKind
-    before: Outcome
-    after: Outcome
-    weight_before: Decimal
-    weight_after: Decimal
-    points: Decimal | None
-    reasons: tuple[str, ...]
+    contract_id: str = attrs.field(validator=id_field)
+    change: ChangeKind = attrs.field(converter=_change_kind, validator=member_field(ChangeKind))
+    before: Outcome = attrs.field(validator=member_field(Outcome))
+    after: Outcome = attrs.field(validator=member_field(Outcome))
+    weight_before: Decimal = attrs.field(validator=decimal_field)
+    weight_after: Decimal = attrs.field(validator=decimal_field)
+    points: Decimal | None = attrs.field(validator=optional_points_field)
+    reasons: tuple[str, ...] = attrs.field(converter=tuple_of, validator=reasons_field)
+
+    def __attrs_post_init__(self) -> None:
+        _weighed(self.before, self.weight_before, "ChangeItem.weight_before")
+        _weighed(self.after, self.weight_after, "ChangeItem.weight_after")
+        expected = _change_of(self.before, self.after)
+        if expected is None:
+            raise InvalidValueError(
+                "ChangeItem.after: a contract excluded on both days did not change its "
+                "standing, so it is no ChangeItem",
+                field="ChangeItem.after",
+                rule="counted on at least one of the days",
+            )
+        if self.change is not expected:
+            raise disagree(
+                "ChangeItem.change",
+                self.change,
+                "what the outcomes give (entered, left or changed)",
+                expected,
+            )
 
 
 @attrs.frozen
@@ -113,15 +194,88 @@ class JSSChange:
 
     Attributes:
         before: The report at the earlier date.
-        after: The report at the later date.
-        delta: ``after.score - before.score``, or ``None``.
-        changes: Every contract that entered, left or changed.
+        after: The report at the later date: the same contracts in the same
+            order, under the same rules, on the same day or later.
+        delta: ``after.score - before.score``, or ``None`` when either is ``None``.
+        changes: Every contract that entered, left or changed, in the
+            reports' order, each with the outcomes and weights the two
+            reports give it (a contract whose outcome or weight differs
+            between them is listed; one counted both times alike may be
+            listed when it left a window).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: Reports that do not match, a *delta* that is not
+            their difference, or changes that disagree with the reports.
     """
 
-    before: JSSReport
-    after: JSSReport
-    delta: int | None
-    changes: tuple[ChangeItem, ...]
+    before: JSSReport = attrs.field(validator=instance_field(JSSReport))
+    after: JSSReport = attrs.field(validator=instance_field(JSSReport))
+    delta: int | None = attrs.field(validator=delta_field)
+    changes: tuple[ChangeItem, ...] = attrs.field(
+        converter=tuple_of, validator=items_field(ChangeItem)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        before, after = self.before, self.after
+        if after.as_of < before.as_of or after.rules != before.rules:
+            raise InvalidValueError(
+                f"JSSChange.after must be a report on the same day as before or later "
+                f"({after.as_of} against {before.as_of}) under the same rules "
+                f"({after.rules!r} against {before.rules!r})",
+                field="JSSChange.after",
+                rule="the same rules, not before before",
+            )
+        if [i.contract_id for i in after.impacts] != [i.contract_id for i in before.impacts]:
+            raise InvalidValueError(
+                "JSSChange.after must report the same contracts as before, in the same order",
+                field="JSSChange.after.impacts",
+                rule="the contracts of before",
+            )
+        expected = _difference(before.score, after.score)
+        if self.delta != expected:
+            raise disagree("JSSChange.delta", self.delta, _DELTA_RULE, expected)
+        self._check_changes()
+
+    def _check_changes(self) -> None:
+        """Each change is a contract of the reports, in order, as they judge it; none is missing."""
+        olds, news = self.before.impacts, self.after.impacts
+        position = {impact.contract_id: index for index, impact in enumerate(olds)}
+        listed: set[int] = set()
+        last = -1
+        for number, item in enumerate(self.changes):
+            name = f"JSSChange.changes[{number}]"
+            index = position.get(item.contract_id, -1)
+            if index <= last:
+                raise InvalidValueError(
+                    f"{name} ({item.contract_id!r}) must be a contract of the reports, listed "
+                    "once, in the reports' order",
+                    field=f"{name}.contract_id",
+                    rule="a contract of the reports, in their order",
+                )
+            was, now = olds[index], news[index]
+            if (item.before, item.weight_before, item.after, item.weight_after) != (
+                was.outcome,
+                was.weight,
+                now.outcome,
+                now.weight,
+            ):
+                raise InvalidValueError(
+                    f"{name} must carry the outcomes and weights the reports give "
+                    f"{item.contract_id!r}",
+                    field=name,
+                    rule="the reports' outcomes and weights",
+                )
+            listed.add(index)
+            last = index
+        for index, (was, now) in enumerate(zip(olds, news, strict=True)):
+            if index not in listed and (was.outcome, was.weight) != (now.outcome, now.weight):
+                raise InvalidValueError(
+                    f"JSSChange.changes must list {was.contract_id!r}: its outcome or weight "
+                    "differs between the reports",
+                    field="JSSChange.changes",
+                    rule="every contract that entered, left or changed",
+                )
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per changed contract."""
@@ -173,18 +327,18 @@ def what_if(
         InvalidTypeError: *contracts* or *extra* is not a contract or a
             sequence of them.
         InvalidValueError: A naive datetime, or an extra contract whose id
-            is already in *contracts*.
+            is already in *contracts* or earlier in *extra* (the field names
+            it where it was passed, e.g. ``extra[0].id``).
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
-    added = _contracts((extra,) if isinstance(extra, Contract) else extra, "extra")
+    # An id already in *contracts* is named where the caller wrote it: extra[i].id.
+    added = _contracts((extra,) if isinstance(extra, Contract) else extra, "extra", beside=items)
     chosen = _rules(rules, day)
     excluded = _client_ids(exclude_clients)
     before = _report(items, day, chosen, excluded)
-    after = _report(_contracts((*items, *added)), day, chosen, excluded)
-    delta = None
-    if before.score is not None and after.score is not None:
-        delta = after.score - before.score
+    after = _report((*items, *added), day, chosen, excluded)
+    delta = _difference(before.score, after.score)
     # The report keeps its contracts' impacts in input order: the added ones are last.
     impacts = after.impacts[len(after.impacts) - len(added) :]
     reason = after.reason
@@ -217,18 +371,8 @@ def _left_windows(
     return (f"left the {', '.join(windows)} window",) if windows else ()
 
 
-def _counted(contribution: _Contribution | None) -> bool:
-    return contribution is not None and contribution[0] is not Outcome.EXCLUDED
-
-
-def _kind(old: _Contribution | None, new: _Contribution | None) -> ChangeKind:
-    if not _counted(old):
-        return ChangeKind.ENTERED
-    return ChangeKind.CHANGED if _counted(new) else ChangeKind.LEFT
-
-
 @exact
-def explain_change(  # noqa: C901  (one pass over the contracts, each step commented)
+def explain_change(
     contracts: Iterable[Contract],
     before: date | datetime,
     after: date | datetime,
@@ -291,12 +435,12 @@ def explain_change(  # noqa: C901  (one pass over the contracts, each step comme
             tally.add(new, 1)
         finish = _raw(tally, chosen)
         was, now = report_before.impacts[index], report_after.impacts[index]
-        if was.outcome is Outcome.EXCLUDED and now.outcome is Outcome.EXCLUDED:
-            continue  # only its standing toward lifetime eligibility moved
+        kind = _change_of(was.outcome, now.outcome)
+        if kind is None:
+            continue  # excluded both times: only its standing toward lifetime eligibility moved
         moved = None
         if start is not None and finish is not None:
             moved = _hundredths(finish) - _hundredths(start)
-        kind = _kind(old, new)
         left = _left_windows(chosen, old, new) if kind is ChangeKind.CHANGED else ()
         reasons = left + now.reasons
         changes.append(
@@ -311,7 +455,5 @@ def explain_change(  # noqa: C901  (one pass over the contracts, each step comme
                 reasons=reasons,
             )
         )
-    delta = None
-    if report_before.score is not None and report_after.score is not None:
-        delta = report_after.score - report_before.score
+    delta = _difference(report_before.score, report_after.score)
     return JSSChange(report_before, report_after, delta, tuple(changes))

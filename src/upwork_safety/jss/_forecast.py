@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from itertools import islice
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -24,12 +24,18 @@ from upwork_safety import _render
 from upwork_safety._validate import (
     LATEST,
     cents_field,
+    date_field,
     decimal_value,
+    field_name,
+    items_field,
+    optional_id_field,
     sequence_of,
+    to_date,
     utc_day,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _Facts
+from upwork_safety.jss._invariants import count_field, disagree, score_field, tuple_of
 from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_only
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
@@ -58,25 +64,8 @@ _CHUNK_PICKS = 1 << 16
 _MEMO_LIMIT = 1 << 16
 
 
-def _positive_days(_instance: object, _attribute: object, value: int) -> None:
-    given = cast("object", value)
-    if isinstance(given, bool) or not isinstance(given, int) or not 1 <= given <= 3660:
-        raise InvalidValueError(
-            f"FutureJob.days must be a whole number of days from 1 to 3660 (ten years), "
-            f"got {value!r}",
-            field="FutureJob.days",
-            rule="1 to 3660 days",
-        )
-
-
-def _optional_client(_instance: object, _attribute: object, value: str | None) -> None:
-    given = cast("object", value)
-    if given is not None and (not isinstance(given, str) or not given.strip()):
-        raise InvalidValueError(
-            f"FutureJob.client_id must be a non-empty str or None, got {value!r}",
-            field="FutureJob.client_id",
-            rule="a non-empty str or None",
-        )
+#: The longest a future job may run: ten years, in days.
+_MAX_JOB_DAYS = 3660
 
 
 @attrs.frozen
@@ -85,19 +74,22 @@ class FutureJob:
 
     Args:
         amount: What it will pay, in full, on its last day.
-        days: How long it runs; jobs run one after another.
+        days: How long it runs, 1 to 3,660 days (ten years); jobs run one
+            after another.
         client_id: An existing client's id for a rehire, or ``None`` for a
             new client.
 
     Raises:
-        InvalidValueError: Fewer than 1 day, a negative amount or one below
-            the cent, or an empty client id.
-        InvalidTypeError: An amount that is not :class:`~upwork_safety.Money`.
+        InvalidValueError: Fewer than 1 day or more than 3,660, a negative
+            amount or one below the cent, or an empty client id.
+        InvalidTypeError: An amount that is not :class:`~upwork_safety.Money`,
+            days that are not a whole number (an ``int``, not a ``bool``), or
+            a client id that is neither a ``str`` nor ``None``.
     """
 
     amount: Money = attrs.field(validator=cents_field)
-    days: int = attrs.field(default=30, validator=_positive_days)
-    client_id: str | None = attrs.field(default=None, validator=_optional_client)
+    days: int = attrs.field(default=30, validator=count_field(1, _MAX_JOB_DAYS))
+    client_id: str | None = attrs.field(default=None, validator=optional_id_field)
 
 
 @attrs.frozen
@@ -105,12 +97,30 @@ class ForecastBin:
     """How many trials of a :func:`forecast` ended at one score.
 
     Attributes:
-        score: The whole-percent score, or ``None`` for "not eligible".
-        trials: How many trials ended there.
+        score: The whole-percent score (0 to 100), or ``None`` for "not eligible".
+        trials: How many trials ended there: 1 to ``jss.MAX_TRIALS`` (a
+            score no trial reached has no bin).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: A score or a number of trials out of range.
     """
 
-    score: int | None
-    trials: int
+    score: int | None = attrs.field(validator=score_field)
+    trials: int = attrs.field(validator=count_field(1, MAX_TRIALS))
+
+
+def _seed_field(instance: object, attribute: Any, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be an int, not {type(value).__name__}", field=name, rule="an int"
+        )
+
+
+def _bin_order(score: int | None) -> int:
+    """Where a score's bin goes: "not eligible" first, then by score."""
+    return -1 if score is None else score
 
 
 @attrs.frozen
@@ -119,19 +129,49 @@ class Forecast:
 
     Attributes:
         as_of: The day the simulation starts.
-        on: The day the score is read (the last future job's end).
-        current: Today's score.
-        trials: The number of trials.
+        on: The day the score is read (the last future job's end, so after
+            *as_of*).
+        current: Today's score (0 to 100, or ``None``).
+        trials: The number of trials, 1 to ``jss.MAX_TRIALS``.
         seed: The seed given to ``random.Random``.
-        bins: The distribution, "not eligible" first, then by score.
+        bins: The distribution, "not eligible" first, then by score, one bin
+            per score; their trials add up to *trials*.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: A value out of range, *on* not after *as_of*, or
+            bins out of order or not adding up to *trials*.
     """
 
-    as_of: date
-    on: date
-    current: int | None
-    trials: int
-    seed: int
-    bins: tuple[ForecastBin, ...]
+    as_of: date = attrs.field(converter=to_date, validator=date_field)
+    on: date = attrs.field(converter=to_date, validator=date_field)
+    current: int | None = attrs.field(validator=score_field)
+    trials: int = attrs.field(validator=count_field(1, MAX_TRIALS))
+    seed: int = attrs.field(validator=_seed_field)
+    bins: tuple[ForecastBin, ...] = attrs.field(
+        converter=tuple_of, validator=items_field(ForecastBin)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.on <= self.as_of:
+            raise InvalidValueError(
+                f"Forecast.on ({self.on}) must be after as_of ({self.as_of}): every future "
+                "job runs at least a day",
+                field="Forecast.on",
+                rule="after as_of",
+            )
+        for index in range(1, len(self.bins)):
+            if _bin_order(self.bins[index].score) <= _bin_order(self.bins[index - 1].score):
+                raise InvalidValueError(
+                    'Forecast.bins must hold one bin per score, "not eligible" (None) first, '
+                    f"then by score; bins[{index}] is {self.bins[index].score} after "
+                    f"{self.bins[index - 1].score}",
+                    field=f"Forecast.bins[{index}].score",
+                    rule="one bin per score, in order",
+                )
+        counted = sum(b.trials for b in self.bins)
+        if counted != self.trials:
+            raise disagree("Forecast.trials", self.trials, "the sum of the bins' trials", counted)
 
     def chance_at_least(self, threshold: int) -> Decimal:
         """Return the share of trials whose score is at least *threshold*.
@@ -191,13 +231,21 @@ def _odds(value: object) -> tuple[Decimal, ...]:
             rule="a mapping of Outcome to chance",
         )
     odds = dict.fromkeys(_SIMULATED, Decimal(0))
+    rule = "keys POSITIVE, NEUTRAL, NEGATIVE"
     for key, chance in cast("Mapping[object, object]", value).items():
         outcome = key
-        if not isinstance(outcome, Outcome) or outcome not in odds:
+        if not isinstance(outcome, Outcome):
+            raise InvalidTypeError(
+                "outcome_odds keys must be Outcome.POSITIVE, NEUTRAL or NEGATIVE, not "
+                f"{type(key).__name__} {key!r}",
+                field="outcome_odds",
+                rule=rule,
+            )
+        if outcome not in odds:
             raise InvalidValueError(
                 f"outcome_odds keys must be Outcome.POSITIVE, NEUTRAL or NEGATIVE, got {key!r}",
                 field="outcome_odds",
-                rule="keys POSITIVE, NEUTRAL, NEGATIVE",
+                rule=rule,
             )
         what = f"outcome_odds[{outcome}]"
         amount = decimal_value(chance, what)
@@ -553,8 +601,5 @@ def forecast(
         variants.append(tuple(row))
     simulation = _Simulation(tally, variants, chosen)
     counts = _simulate(simulation, len(variants), odds=odds, trials=trials, seed=seed)
-    bins = tuple(
-        ForecastBin(result, counts[result])
-        for result in sorted(counts, key=lambda s: -1 if s is None else s)
-    )
+    bins = tuple(ForecastBin(result, counts[result]) for result in sorted(counts, key=_bin_order))
     return Forecast(as_of=day, on=horizon, current=current, trials=trials, seed=seed, bins=bins)

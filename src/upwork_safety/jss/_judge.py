@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from upwork_safety.jss._months import _months_between
+from upwork_safety.jss._months import _in_window, _months_between
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import CONTEXT
 from upwork_safety.rules import JSS_HISTORY
@@ -80,7 +80,7 @@ def _judge(
         left_out = _exclusion(facts, rules, earned)
         if left_out is not None:
             return Outcome.EXCLUDED, _ZERO, None, (left_out,) if explain else (), False
-        if ended < cuts[0]:
+        if not _in_window(ended, cuts[0]):
             longest = rules.tracked_months[0]
             why = f"ended {ended}, more than {longest} months before {on}: outside every window"
             return (

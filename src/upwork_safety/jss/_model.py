@@ -20,6 +20,7 @@ from typing import cast
 from upwork_safety._validate import instance, optional_instance, utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts
+from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._judge import _judge
 from upwork_safety.jss._reports import Impact, JSSPoint, JSSReport, JSSTimeline, WindowScore
 from upwork_safety.jss._tally import (
@@ -47,7 +48,15 @@ _ZERO = Decimal(0)
 # Input checks
 
 
-def _contracts(value: object, what: str = "contracts") -> tuple[Contract, ...]:
+def _contracts(
+    value: object, what: str = "contracts", *, beside: Sequence[Contract] = ()
+) -> tuple[Contract, ...]:
+    """*value*, a sequence of contracts with unique ids, as a tuple; else raise naming *what*.
+
+    *beside* are contracts already checked that these are added to (named
+    ``contracts``): an id of theirs is taken too, and a clash is reported
+    at its place in *value*.
+    """
     if isinstance(value, (str, bytes, Contract, Mapping)) or not isinstance(value, Iterable):
         hint = " (wrap a single one in a list: [contract])" if isinstance(value, Contract) else ""
         raise InvalidTypeError(
@@ -57,6 +66,7 @@ def _contracts(value: object, what: str = "contracts") -> tuple[Contract, ...]:
         )
     items: list[Contract] = []
     seen: set[str] = set()
+    taken = {contract.id for contract in beside}
     for index, item in enumerate(cast("Iterable[object]", value)):
         if not isinstance(item, Contract):
             raise InvalidTypeError(
@@ -64,12 +74,16 @@ def _contracts(value: object, what: str = "contracts") -> tuple[Contract, ...]:
                 field=f"{what}[{index}]",
                 rule="a Contract",
             )
-        if item.id in seen:
+        if item.id in seen or item.id in taken:
+            clash = (
+                f"{what} has two contracts with id {item.id!r}"
+                if item.id in seen
+                else f"{what}[{index}] has id {item.id!r}, like a contract in contracts"
+            )
             raise InvalidValueError(
-                f"{what} has two contracts with id {item.id!r}; ids must be unique so "
-                "every impact can be told apart",
+                f"{clash}; ids must be unique so every impact can be told apart",
                 field=f"{what}[{index}].id",
-                rule="unique contract ids",
+                rule=UNIQUE_IDS,
             )
         seen.add(item.id)
         items.append(item)

@@ -2,7 +2,10 @@
 
 The score's windows are whole calendar months back from a day (a 24-month
 window on 2026-03-31 starts on 2024-03-31, and on 2026-02-28 from a 31st
-the day is clamped to the month's end).
+the day is clamped to the month's end).  "The last N months" on a day
+means one thing everywhere (the score's windows, Top Rated's earnings):
+from :func:`_window_start` through that day, both included
+(:func:`_in_window`).
 
 Near the ends of Python's calendar (year 1 and year 9999) a window may
 reach past them: a window that would start before the calendar's first
@@ -52,6 +55,19 @@ def _window_start(day: date, months: int) -> date:
     return date.min if start is None else start
 
 
+def _in_window(day: date, start: date) -> bool:
+    """Whether *day* is inside a window whose first day is *start* (see :func:`_window_start`).
+
+    The one rule of "the last N months" on a day D: the window's first day,
+    D moved back N calendar months, is inside it, so a contract that ended
+    (or a payment made) exactly N months before D still counts on D and no
+    longer on the next day (HC 115006097327: a contract leaves the 6-month
+    window once it is "six months and one day old").  Days after D are not
+    the window's business: the callers only ask about days up to D.
+    """
+    return start <= day
+
+
 def _months_between(start: date, end: date) -> int:
     """Whole calendar months from *start* to *end* (0 when *end* is not after it)."""
     if end <= start:
@@ -68,7 +84,7 @@ def _leaves(ended: date, months: int) -> date | None:
     if _month_index(ended) + months > _LAST_MONTH:
         return None
     day = _shift_months(ended, months)
-    while _window_start(day, months) <= ended:
+    while _in_window(ended, _window_start(day, months)):
         if day == date.max:
             return None
         day += _DAY

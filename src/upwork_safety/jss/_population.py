@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from upwork_safety._validate import utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
 from upwork_safety.models import Contract
 from upwork_safety.money import CONTEXT, exact
@@ -169,7 +170,7 @@ def _group(
                 f"freelancer {_shown(key)} has two contracts with id {cell.id!r} (the second "
                 f"in row {_shown(label)}); ids must be unique so every impact can be told apart",
                 field=f"{contract}[{_shown(label)}].id",
-                rule="unique contract ids",
+                rule=UNIQUE_IDS,
             )
         history[cell.id] = cell
     return {key: tuple(group[2].values()) for key, group in groups.items()}

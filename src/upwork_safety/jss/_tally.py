@@ -16,8 +16,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from upwork_safety.jss._judge import _judge, _Verdict
-from upwork_safety.jss._months import _window_start
-from upwork_safety.jss._reports import Outcome
+from upwork_safety.jss._months import _in_window, _window_start
+from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
 from upwork_safety.money import CONTEXT
 from upwork_safety.rules import Formula, JSSRules, Rounding
 
@@ -54,7 +54,7 @@ def _contribution(facts: _Facts, verdict: _Verdict, cuts: tuple[date, ...]) -> _
     if counts_from is None:
         inside = (True,) * len(cuts)
     else:
-        inside = tuple(counts_from >= cut for cut in cuts)
+        inside = tuple(_in_window(counts_from, cut) for cut in cuts)
     return outcome, weight, facts.client_id, inside
 
 
@@ -138,12 +138,12 @@ def _candidates(tally: _Totals, rules: JSSRules) -> list[tuple[str, Fraction]]:
     for months in rules.windows:
         share = _share(tally, position[months], rules)
         if share is not None:
-            found.append((f"{months} months", share))
+            found.append((_window_label(months), share))
     if rules.trending is not None:
         trend = _trend(tally, rules, position)
         if trend is not None:
             long, short = rules.trending
-            found.append((f"trending ({long}m + {short}m)/2", trend))
+            found.append((_trending_label(long, short), trend))
     return found
 
 

@@ -15,10 +15,21 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import utc_day
-from upwork_safety.errors import CurrencyMismatchError
+from upwork_safety._validate import (
+    bool_field,
+    date_field,
+    instance_field,
+    items_field,
+    money_field,
+    optional_date_field,
+    optional_to_date,
+    to_date,
+    utc_day,
+)
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety.jss._invariants import count_field, disagree, tuple_of
 from upwork_safety.jss._model import _contracts, _rules, timeline
-from upwork_safety.jss._months import _months_back
+from upwork_safety.jss._months import _in_window, _window_start
 from upwork_safety.jss._reports import JSSPoint
 from upwork_safety.money import CONTEXT, Money, exact
 
@@ -31,25 +42,68 @@ if TYPE_CHECKING:
 __all__ = ["TopRated", "TopRatedWeeks", "top_rated", "top_rated_weeks"]
 
 
+_WEEK = timedelta(weeks=1)
+
+
+def _check(name: str, value: object, rule: str, expected: object) -> None:
+    """Refuse a derived field *name* whose *value* is not *expected*."""
+    if value != expected:
+        raise disagree(name, value, rule, expected)
+
+
 @attrs.frozen
 class TopRatedWeeks:
     """The 13-of-16-weeks Job Success part of the Top Rated rule.
 
     Attributes:
         as_of: The last week's day.
-        weeks: The weekly scores, oldest first.
-        threshold: The score a week needs.
-        required: How many weeks need it.
-        qualifying: How many weeks have it.
+        weeks: The weekly scores, oldest first, a week apart, the last on
+            *as_of* (at least that one).
+        threshold: The score a week needs (a whole percent).
+        required: How many weeks need it (1 or more).
+        qualifying: How many weeks have it: the weeks whose score is at
+            least *threshold* ("not eligible" never qualifies).
         met: Whether *qualifying* reaches *required*.
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: A value out of range, weeks that are not a week
+            apart up to *as_of*, or a *qualifying* or *met* that the weeks
+            do not give.
     """
 
-    as_of: date
-    weeks: tuple[JSSPoint, ...]
-    threshold: int
-    required: int
-    qualifying: int
-    met: bool
+    as_of: date = attrs.field(converter=to_date, validator=date_field)
+    weeks: tuple[JSSPoint, ...] = attrs.field(converter=tuple_of, validator=items_field(JSSPoint))
+    threshold: int = attrs.field(validator=count_field(0, 100))
+    required: int = attrs.field(validator=count_field(1))
+    qualifying: int = attrs.field(validator=count_field())
+    met: bool = attrs.field(validator=bool_field)
+
+    def __attrs_post_init__(self) -> None:
+        weeks = self.weeks
+        if not weeks or weeks[-1].on != self.as_of:
+            raise InvalidValueError(
+                "TopRatedWeeks.weeks must end with the score on as_of "
+                f"({self.as_of}), got {'no weeks' if not weeks else weeks[-1].on}",
+                field="TopRatedWeeks.weeks",
+                rule="the last week on as_of",
+            )
+        for index in range(1, len(weeks)):
+            if weeks[index].on - weeks[index - 1].on != _WEEK:
+                raise InvalidValueError(
+                    "TopRatedWeeks.weeks must be a week apart, oldest first; "
+                    f"weeks[{index}] is on {weeks[index].on} after {weeks[index - 1].on}",
+                    field=f"TopRatedWeeks.weeks[{index}].on",
+                    rule="a week apart, oldest first",
+                )
+        qualifying = sum(1 for p in weeks if p.score is not None and p.score >= self.threshold)
+        _check(
+            "TopRatedWeeks.qualifying",
+            self.qualifying,
+            "the weeks scoring threshold or more",
+            qualifying,
+        )
+        _check("TopRatedWeeks.met", self.met, "qualifying >= required", qualifying >= self.required)
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per week: the day, the score and whether it qualifies."""
@@ -77,29 +131,84 @@ class TopRated:
 
     Attributes:
         as_of: The day asked about.
-        weeks: The Job Success part (:class:`TopRatedWeeks`).
+        weeks: The Job Success part (:class:`TopRatedWeeks`, on *as_of*).
         earned: What was paid in the last ``top_rated_earnings_months``
-            (in the rules' currency).
-        earnings_needed: What Top Rated needs there.
+            (in the rules' currency): from the day that many months before
+            *as_of* through *as_of*, both included, the same "last N
+            months" as the score's windows.
+        earnings_needed: What Top Rated needs there (same currency).
         earnings_met: Whether *earned* reaches it.
-        first_contract: The day the first contract started, or ``None``.
+        first_contract: The day the first contract started (not after
+            *as_of*), or ``None``.
         account_days: Days from *first_contract* to *as_of* (0 without one).
         account_days_needed: Top Rated needs more days than this.
         account_met: Whether *account_days* is more than that.
         met: Whether every criterion is met (the others Upwork lists, such
             as a complete profile and no account holds, are not modelled).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        CurrencyMismatchError: *earned* and *earnings_needed* in two currencies.
+        InvalidValueError: A value out of range, or a derived field
+            (*account_days*, a ``*_met`` flag, *met*) that disagrees with
+            what it is derived from.
     """
 
-    as_of: date
-    weeks: TopRatedWeeks
-    earned: Money
-    earnings_needed: Money
-    earnings_met: bool
-    first_contract: date | None
-    account_days: int
-    account_days_needed: int
-    account_met: bool
-    met: bool
+    as_of: date = attrs.field(converter=to_date, validator=date_field)
+    weeks: TopRatedWeeks = attrs.field(validator=instance_field(TopRatedWeeks))
+    earned: Money = attrs.field(validator=money_field)
+    earnings_needed: Money = attrs.field(validator=money_field)
+    earnings_met: bool = attrs.field(validator=bool_field)
+    first_contract: date | None = attrs.field(
+        converter=optional_to_date, validator=optional_date_field
+    )
+    account_days: int = attrs.field(validator=count_field())
+    account_days_needed: int = attrs.field(validator=count_field(1))
+    account_met: bool = attrs.field(validator=bool_field)
+    met: bool = attrs.field(validator=bool_field)
+
+    def __attrs_post_init__(self) -> None:
+        day = self.as_of
+        _check("TopRated.weeks.as_of", self.weeks.as_of, "as_of", day)
+        earned, needed = self.earned, self.earnings_needed
+        if earned.currency != needed.currency:
+            raise CurrencyMismatchError(
+                f"TopRated.earned is in {earned.currency} but earnings_needed in {needed.currency}",
+                field="TopRated.earned",
+                rule="one currency",
+            )
+        _check(
+            "TopRated.earnings_met",
+            self.earnings_met,
+            "earned >= earnings_needed",
+            earned.amount >= needed.amount,
+        )
+        first = self.first_contract
+        if first is not None and first > day:
+            raise InvalidValueError(
+                f"TopRated.first_contract ({first}) must not be after as_of ({day})",
+                field="TopRated.first_contract",
+                rule="on or before as_of",
+            )
+        age = 0 if first is None else (day - first).days
+        _check(
+            "TopRated.account_days",
+            self.account_days,
+            "the days from first_contract to as_of (0 without one)",
+            age,
+        )
+        _check(
+            "TopRated.account_met",
+            self.account_met,
+            "account_days > account_days_needed",
+            age > self.account_days_needed,
+        )
+        _check(
+            "TopRated.met",
+            self.met,
+            "weeks.met and earnings_met and account_met",
+            self.weeks.met and self.earnings_met and self.account_met,
+        )
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per criterion: what it needs, what there is, and whether it is met."""
@@ -204,8 +313,10 @@ def top_rated(
 
     Returns:
         A :class:`TopRated`: the weekly scores, the earnings of the last
-        12 months (every payment, when the period reaches back before
-        year 1), the account's age, and whether each is enough.
+        12 months (from the day 12 months before *as_of* through *as_of*,
+        both included, as in the score's windows; every payment when the
+        period reaches back before year 1), the account's age, and whether
+        each is enough.
 
     Raises:
         CurrencyMismatchError: A payment in a currency other than the rules'.
@@ -215,8 +326,9 @@ def top_rated(
     items = _contracts(contracts)
     thresholds = _rules(rules, day)
     weeks = top_rated_weeks(items, as_of=day, rules=rules, exclude_clients=exclude_clients)
-    # None: the period reaches back before the calendar, so every payment is in it.
-    since = _months_back(day, thresholds.top_rated_earnings_months)
+    # The score's own "last N months": from N months back (date.min when that
+    # is before the calendar, so every payment is in it) through *day*, both included.
+    since = _window_start(day, thresholds.top_rated_earnings_months)
     total = Decimal(0)
     for contract in items:
         for payment in contract.payments:
@@ -227,7 +339,7 @@ def top_rated(
                     field=f"contract {contract.id!r} payments",
                     rule=f"paid in {thresholds.currency}",
                 )
-            if (since is None or since < payment.on) and payment.on <= day:
+            if _in_window(payment.on, since) and payment.on <= day:
                 total = CONTEXT.add(total, payment.amount.amount)
     earned = Money(total, thresholds.currency)
     needed = Money(thresholds.top_rated_min_earnings, thresholds.currency)

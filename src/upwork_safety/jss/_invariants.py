@@ -1,0 +1,158 @@
+"""The field checks the JSS result types share (private).
+
+Every result of the package (reports, what-ifs, changes, forecasts, Top
+Rated) is built through its constructor, and the constructor refuses a
+value that breaks a documented rule: these are the attrs validators and
+helpers they have in common, on top of :mod:`upwork_safety._validate`.
+Each raises the library's errors with ``field`` naming ``Class.field``:
+:class:`~upwork_safety.errors.InvalidTypeError` for a wrong type,
+:class:`~upwork_safety.errors.InvalidValueError` for a wrong value.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from upwork_safety._validate import as_tuple, field_name, optional_whole_field, text_items_field
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.money import CONTEXT
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+_ZERO = Decimal(0)
+_HUNDRED = Decimal(100)
+_CENT = Decimal("0.01")
+
+#: The whole-percent score, or ``None`` when there is none.
+score_field = optional_whole_field(0, 100)
+#: A move of a whole-percent score (``after - before``), or ``None``.
+delta_field = optional_whole_field(-100, 100)
+#: The rule that every list of contracts keeps, so every impact can be told apart.
+UNIQUE_IDS = "unique contract ids"
+
+
+def count(value: object, name: str, *, low: int = 0, high: int | None = None) -> int:
+    """*value*, a whole number (not a bool) from *low* (to *high*); else raise naming *name*."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(
+            f"{name} must be a whole number, not {type(value).__name__}",
+            field=name,
+            rule="a whole number",
+        )
+    if value < low or (high is not None and value > high):
+        rule = f"{low:,} or more" if high is None else f"{low:,} to {high:,}"
+        raise InvalidValueError(f"{name} must be {rule}, got {value}", field=name, rule=rule)
+    return value
+
+
+def count_field(low: int = 0, high: int | None = None) -> Any:
+    """An attrs validator: a whole number (not a bool) from *low* (to *high*)."""
+
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        if type(value) is int and low <= value and (high is None or value <= high):
+            return  # the common case, checked without building the field's name
+        count(value, field_name(instance, attribute), low=low, high=high)
+
+    return check
+
+
+def decimal(value: object, name: str) -> Decimal:
+    """*value* if it is a finite ``Decimal`` that is not negative, else raise naming *name*."""
+    if not isinstance(value, Decimal):
+        raise InvalidTypeError(
+            f"{name} must be a Decimal, not {type(value).__name__}", field=name, rule="a Decimal"
+        )
+    if not value.is_finite() or value < _ZERO:
+        raise InvalidValueError(
+            f"{name} must be a finite number, not negative, got {value}",
+            field=name,
+            rule="not negative",
+        )
+    return value
+
+
+def decimal_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: a finite ``Decimal``, not negative (a weight, a sum of weights)."""
+    if type(value) is Decimal and value.is_finite() and value >= _ZERO:
+        return
+    decimal(value, field_name(instance, attribute))
+
+
+def _hundredths(value: object, name: str, low: Decimal) -> None:
+    """Refuse what is not a ``Decimal`` from *low* to 100, to the hundredth."""
+    if not isinstance(value, Decimal):
+        raise InvalidTypeError(
+            f"{name} must be a Decimal, not {type(value).__name__}", field=name, rule="a Decimal"
+        )
+    if (
+        not value.is_finite()
+        or not low <= value <= _HUNDRED
+        or value.quantize(_CENT, context=CONTEXT) != value
+    ):
+        rule = f"{low} to 100, to the hundredth"
+        raise InvalidValueError(f"{name} must be {rule}, got {value}", field=name, rule=rule)
+
+
+def optional_percent_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: ``None``, or a ``Decimal`` percentage from 0 to 100, to the hundredth."""
+    if value is not None:
+        _hundredths(value, field_name(instance, attribute), _ZERO)
+
+
+def optional_points_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: ``None``, or a move of a percentage, -100 to 100, to the hundredth."""
+    if value is not None:
+        _hundredths(value, field_name(instance, attribute), -_HUNDRED)
+
+
+def tuple_of(value: Any) -> Any:
+    """An attrs converter: :func:`~upwork_safety._validate.as_tuple`, at once for a tuple.
+
+    Pair it with an items validator, as ``as_tuple``; a report holds
+    thousands of these, so the common case skips the iterable check.
+    """
+    return value if type(value) is tuple else as_tuple(value)
+
+
+def reasons_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: at least one reason, each a ``str``.
+
+    Every judgement says why (an exclusion its cause, a counted contract at
+    least its weight), so an empty list of reasons explains nothing.
+    """
+    if type(value) is tuple and value:
+        for reason in value:
+            if type(reason) is not str or not reason.isascii():
+                break
+        else:
+            return  # the common case: ASCII text is valid Unicode text
+    text_items_field(instance, attribute, value)
+    if not value:
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must hold at least one reason", field=name, rule="at least one reason"
+        )
+
+
+def unique(ids: Sequence[str], name: str) -> None:
+    """Refuse a second item with the same contract id; *name* is the sequence's field name."""
+    if len(set(ids)) == len(ids):
+        return
+    seen: set[str] = set()
+    for index, contract_id in enumerate(ids):
+        if contract_id in seen:
+            raise InvalidValueError(
+                f"{name}[{index}] repeats contract {contract_id!r}; each contract appears once",
+                field=f"{name}[{index}].contract_id",
+                rule=UNIQUE_IDS,
+            )
+        seen.add(contract_id)
+
+
+def disagree(name: str, value: object, rule: str, expected: object) -> InvalidValueError:
+    """The error for a derived field *name* whose *value* is not what *rule* gives (*expected*)."""
+    return InvalidValueError(
+        f"{name} must be {rule} ({expected!r}), got {value!r}", field=name, rule=rule
+    )

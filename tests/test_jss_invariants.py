@@ -1,0 +1,704 @@
+"""The JSS result types keep their documented rules: nonsense cannot be built, loaded or reached.
+
+Each rule a result's docstring states is enforced by its constructor, so it
+holds for values built by hand, read by ``serialize.from_dict`` or unpickled;
+the properties at the end check that whatever the engine returns builds.
+"""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date, timedelta
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss, serialize
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+)
+from upwork_safety.jss import ChangeKind, Outcome
+from upwork_safety.testing import strategies as us
+
+AS_OF = date(2025, 6, 1)
+
+
+def job(cid, *, stars="5.0", client=None, started=date(2025, 1, 1), ended=date(2025, 1, 31)):
+    """A short job paid USD 100 when it ends, for its own client unless one is named."""
+    return Contract(
+        cid,
+        client or f"client-{cid}",
+        ContractKind.FIXED_PRICE,
+        started,
+        ended,
+        payments=[Payment(ended, Money("100", "USD"))],
+        feedback=Feedback(stars=stars),
+    )
+
+
+def history(good=4, bad=1):
+    return [job(f"g{i}") for i in range(good)] + [job(f"b{i}", stars="2.0") for i in range(bad)]
+
+
+def refused(error, field, build, rule=None):
+    """Call *build*; it must raise exactly *error* naming *field* (and *rule*, if given)."""
+    with pytest.raises(error) as info:
+        build()
+    assert type(info.value) is error
+    assert field == info.value.field
+    if rule is not None:
+        assert rule == info.value.rule
+    return info.value
+
+
+REASONS = ("weight 1: earned 100 USD, paid over 0 months",)
+
+
+# --------------------------------------------------------------------------- Impact
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field", "rule"),
+    [
+        ({"contract_id": 5}, InvalidTypeError, "Impact.contract_id", "a str"),
+        ({"contract_id": " "}, InvalidValueError, "Impact.contract_id", "not empty"),
+        ({"client_id": ""}, InvalidValueError, "Impact.client_id", "not empty"),
+        ({"outcome": "positive"}, InvalidTypeError, "Impact.outcome", "a Outcome"),
+        ({"weight": 1}, InvalidTypeError, "Impact.weight", "a Decimal"),
+        ({"weight": Decimal(-3)}, InvalidValueError, "Impact.weight", "not negative"),
+        ({"weight": Decimal("NaN")}, InvalidValueError, "Impact.weight", "not negative"),
+        ({"weight": Decimal(0)}, InvalidValueError, "Impact.weight", "more than 0 when counted"),
+        ({"reasons": "abc"}, InvalidTypeError, "Impact.reasons", "a sequence of str"),
+        ({"reasons": [5]}, InvalidTypeError, "Impact.reasons[0]", "a str"),
+        ({"reasons": ()}, InvalidValueError, "Impact.reasons", "at least one reason"),
+        ({"outcome": Outcome.EXCLUDED}, InvalidValueError, "Impact.weight", "0 when excluded"),
+    ],
+)
+def test_impact_refuses_what_breaks_its_rules(changes, error, field, rule):
+    """An Impact has ids, an Outcome, a weight that fits it (0 only when excluded) and reasons."""
+    fields = {
+        "contract_id": "c",
+        "client_id": "x",
+        "outcome": Outcome.POSITIVE,
+        "weight": Decimal(1),
+        "reasons": REASONS,
+    }
+    refused(error, field, lambda: jss.Impact(**{**fields, **changes}), rule)
+
+
+def test_impact_takes_a_list_of_reasons_as_a_tuple_and_excluded_at_zero():
+    """The reasons are kept as a tuple; an excluded contract weighs exactly 0."""
+    impact = jss.Impact("c", "x", Outcome.EXCLUDED, Decimal(0), ["ended without feedback"])
+    assert ("ended without feedback",) == impact.reasons
+    assert Decimal(0) == impact.weight
+
+
+def test_an_impact_that_breaks_a_rule_cannot_be_loaded():
+    """Regression: from_dict loaded an EXCLUDED impact of weight -2 (and 5)."""
+    data = {"contract_id": "a", "client_id": "b", "outcome": "excluded", "reasons": ["x"]}
+    for weight in ("-2", "5"):
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(jss.Impact, {**data, "weight": weight})
+        assert "Impact.weight" in info.value.problems[0].message
+    assert jss.Impact("a", "b", Outcome.EXCLUDED, Decimal(0), ("x",)) == serialize.from_dict(
+        jss.Impact, {**data, "weight": "0"}
+    )
+
+
+# --------------------------------------------------------------------------- WindowScore
+
+
+def window(**changes):
+    fields = {
+        "months": 24,
+        "contracts": 16,
+        "clients": 16,
+        "successes": Decimal(13),
+        "negatives": Decimal(3),
+        "total": Decimal(16),
+        "percent": Decimal("81.25"),
+        "shown": True,
+    }
+    return jss.WindowScore(**{**fields, **changes})
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field", "rule"),
+    [
+        ({"months": 0}, InvalidValueError, "WindowScore.months", "1 or more"),
+        ({"months": True}, InvalidTypeError, "WindowScore.months", "a whole number"),
+        ({"contracts": -1}, InvalidValueError, "WindowScore.contracts", "0 or more"),
+        ({"clients": 17}, InvalidValueError, "WindowScore.clients", None),
+        ({"clients": 0}, InvalidValueError, "WindowScore.clients", None),
+        ({"successes": Decimal(14)}, InvalidValueError, "WindowScore.total", None),
+        ({"neutrals": 0}, InvalidTypeError, "WindowScore.neutrals", "a Decimal"),
+        ({"percent": Decimal("100.01")}, InvalidValueError, "WindowScore.percent", None),
+        ({"percent": Decimal("81.255")}, InvalidValueError, "WindowScore.percent", None),
+        ({"percent": "81.25"}, InvalidTypeError, "WindowScore.percent", "a Decimal"),
+        ({"percent": Decimal(50)}, InvalidValueError, "WindowScore.percent", None),
+        ({"percent": Decimal(100)}, InvalidValueError, "WindowScore.percent", None),
+        ({"shown": 1}, InvalidTypeError, "WindowScore.shown", "a bool"),
+    ],
+)
+def test_window_score_refuses_tallies_that_do_not_add_up(changes, error, field, rule):
+    """Counts and sums are in range and add up, and the percent is one the tallies can give."""
+    refused(error, field, lambda: window(**changes), rule)
+
+
+def test_an_empty_window_has_no_total_and_no_percent():
+    """Without contracts the window has no clients, weighs nothing and has no percent."""
+    empty = {"contracts": 0, "clients": 0, "successes": Decimal(0), "negatives": Decimal(0)}
+    assert window(**empty, total=Decimal(0), percent=None).percent is None
+    refused(InvalidValueError, "WindowScore.percent", lambda: window(**empty, total=Decimal(0)))
+    refused(
+        InvalidValueError,
+        "WindowScore.total",
+        lambda: window(
+            contracts=1,
+            clients=1,
+            successes=Decimal(0),
+            negatives=Decimal(0),
+            total=Decimal(0),
+            percent=None,
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("tallies", "percent"),
+    [
+        ((Decimal(1), Decimal(1), Decimal(0), Decimal(2)), Decimal(75)),  # neutral half credit
+        ((Decimal(1), Decimal(1), Decimal(0), Decimal(2)), Decimal(50)),  # no neutral credit
+        ((Decimal(9), Decimal(0), Decimal(1), Decimal(10)), Decimal(80)),  # the net formula
+        ((Decimal(9), Decimal(0), Decimal(1), Decimal(10)), Decimal(90)),  # the success share
+        ((Decimal(0), Decimal(0), Decimal(1), Decimal(1)), Decimal(0)),
+        ((Decimal(2), Decimal(0), Decimal(1), Decimal(3)), Decimal("66.67")),  # rounded half up
+    ],
+)
+def test_window_score_takes_every_percent_the_formulas_give(tallies, percent):
+    """Between 100 × (successes − negatives)/total and 100 × (successes + neutrals)/total."""
+    successes, neutrals, negatives, total = tallies
+    built = window(
+        contracts=2,
+        clients=2,
+        successes=successes,
+        neutrals=neutrals,
+        negatives=negatives,
+        total=total,
+        percent=percent,
+    )
+    assert percent == built.percent
+
+
+def test_window_score_refuses_a_percent_below_what_the_net_formula_gives():
+    """9 successes and 1 failure in 10 give at least 80 (net), never 79."""
+    refused(
+        InvalidValueError,
+        "WindowScore.percent",
+        lambda: window(
+            contracts=10,
+            clients=10,
+            successes=Decimal(9),
+            negatives=Decimal(1),
+            total=Decimal(10),
+            percent=Decimal(79),
+        ),
+        "within what the tallies give",
+    )
+
+
+# --------------------------------------------------------------------------- JSSReport
+
+REPORT = jss.score(history(), as_of=AS_OF)
+
+
+def test_the_sample_report_is_what_the_rules_give():
+    """Four good jobs and one bad one: 80 from the 24-month window (the base of the cases below)."""
+    assert (80, "24 months", Decimal("80.00")) == (
+        REPORT.score,
+        REPORT.window,
+        REPORT.windows[0].percent,
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field"),
+    [
+        ({"score": 150}, InvalidValueError, "JSSReport.score"),
+        ({"score": True}, InvalidTypeError, "JSSReport.score"),
+        ({"score": 90}, InvalidValueError, "JSSReport.score"),
+        ({"score": None}, InvalidValueError, "JSSReport.window"),
+        ({"window": None}, InvalidValueError, "JSSReport.window"),
+        ({"window": "12 months"}, InvalidValueError, "JSSReport.window"),
+        ({"computed_on": AS_OF + timedelta(days=1)}, InvalidValueError, "JSSReport.computed_on"),
+        ({"reason": ""}, InvalidValueError, "JSSReport.reason"),
+        ({"rules": None}, InvalidTypeError, "JSSReport.rules"),
+        ({"windows": ()}, InvalidValueError, "JSSReport.windows"),
+        ({"windows": ("24 months",)}, InvalidTypeError, "JSSReport.windows[0]"),
+        ({"trending": Decimal(-1)}, InvalidValueError, "JSSReport.trending"),
+        ({"impacts": REPORT.impacts[:-1]}, InvalidValueError, "JSSReport.windows[0]"),
+        (
+            {"impacts": (*REPORT.impacts, REPORT.impacts[0])},
+            InvalidValueError,
+            "JSSReport.impacts[5].contract_id",
+        ),
+    ],
+)
+def test_report_refuses_fields_that_disagree(changes, error, field):
+    """A report's score is its window's percent rounded, and its windows tally its impacts."""
+    refused(error, field, lambda: attrs.evolve(REPORT, **changes))
+
+
+def test_report_windows_are_distinct_and_longest_first():
+    """The 2015 rules track 24, 12 and 6 months; the windows must come in that order."""
+    report = jss.score(history(), as_of=AS_OF, rules=jss.LAUNCH_2015)
+    assert [24, 12, 6] == [w.months for w in report.windows]
+    turned = (report.windows[0], report.windows[2], report.windows[1])
+    error = refused(
+        InvalidValueError,
+        "JSSReport.windows[2].months",
+        lambda: attrs.evolve(report, windows=turned),
+    )
+    assert "distinct windows, longest first" == error.rule
+
+
+def test_a_trending_score_names_the_trending_window():
+    """Under the 2021 rules a recovery shows in the trending score, which the report checks."""
+    fails = [
+        job(name, stars="1.0", started=start, ended=start + timedelta(days=14))
+        for name, start in (
+            ("old1", date(2021, 10, 1)),
+            ("old2", date(2021, 10, 1)),
+            ("mid", date(2022, 7, 1)),
+        )
+    ]
+    recent = [job(f"new{i}", started=date(2022, 10, 1), ended=date(2022, 11, 1)) for i in (1, 2)]
+    report = jss.score([*fails, *recent], as_of=date(2022, 12, 1), rules=jss.TRENDING_2021)
+    assert ("trending (6m + 3m)/2", 83, Decimal("83.33")) == (
+        report.window,
+        report.score,
+        report.trending,
+    )
+    refused(InvalidValueError, "JSSReport.window", lambda: attrs.evolve(report, trending=None))
+    refused(
+        InvalidValueError, "JSSReport.score", lambda: attrs.evolve(report, trending=Decimal(90))
+    )
+
+
+def test_a_report_that_breaks_its_rules_cannot_be_loaded():
+    """Regression: from_dict loaded a report scoring 150 computed after its day, with a bad impact."""
+    data = {
+        "as_of": "2025-06-01",
+        "computed_on": "2030-01-01",
+        "rules": "x",
+        "score": 150,
+        "reason": "",
+        "window": None,
+        "windows": [],
+        "trending": None,
+        "impacts": [
+            {
+                "contract_id": "a",
+                "client_id": "b",
+                "outcome": "excluded",
+                "weight": "-2",
+                "reasons": [],
+            },
+        ],
+    }
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(jss.JSSReport, data)
+    assert REPORT == serialize.from_dict(jss.JSSReport, serialize.to_dict(REPORT))
+    assert REPORT == pickle.loads(pickle.dumps(REPORT))
+
+
+def test_report_impact_lookup_refuses_a_non_text_id():
+    """impact(5) is a wrong type, not a missing contract."""
+    refused(InvalidTypeError, "contract_id", lambda: REPORT.impact(5))
+    refused(InvalidValueError, "contract_id", lambda: REPORT.impact("nobody"))
+
+
+# --------------------------------------------------------------------------- JSSPoint
+
+
+@pytest.mark.parametrize(
+    ("on", "score", "error", "field"),
+    [
+        (AS_OF, 150, InvalidValueError, "JSSPoint.score"),
+        (AS_OF, -1, InvalidValueError, "JSSPoint.score"),
+        (AS_OF, "90", InvalidTypeError, "JSSPoint.score"),
+        ("2025-06-01", 90, InvalidTypeError, "JSSPoint.on"),
+    ],
+)
+def test_point_holds_a_day_and_a_whole_percent(on, score, error, field):
+    """A timeline point is a date and a score from 0 to 100 (or None)."""
+    refused(error, field, lambda: jss.JSSPoint(on, score))
+    assert (0, None) == (jss.JSSPoint(AS_OF, 0).score, jss.JSSPoint(AS_OF, None).score)
+
+
+# --------------------------------------------------------------------------- WhatIf
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "field"),
+    [
+        ((50, 80, 3, "r"), InvalidValueError, "WhatIf.delta"),
+        ((None, 80, 0, "r"), InvalidValueError, "WhatIf.delta"),
+        ((50, 80, None, "r"), InvalidValueError, "WhatIf.delta"),
+        ((50, 101, 51, "r"), InvalidValueError, "WhatIf.after"),
+        ((50, 80, 30.0, "r"), InvalidTypeError, "WhatIf.delta"),
+        ((50, 80, 30, ""), InvalidValueError, "WhatIf.reason"),
+    ],
+)
+def test_what_if_delta_is_after_minus_before(fields, error, field):
+    """Regression: WhatIf(50, 80, 3, "r") was accepted; delta is after - before, or None."""
+    refused(error, field, lambda: jss.WhatIf(*fields))
+
+
+def test_what_if_values_that_agree_build():
+    """A delta that is after - before, or None when a score is missing, builds."""
+    assert 30 == jss.WhatIf(50, 80, 30, "r").delta
+    assert jss.WhatIf(None, 80, None, "r").delta is None
+    assert jss.WhatIf(80, None, None, "r").delta is None
+
+
+def test_what_if_lists_each_added_contract_once():
+    """Two impacts of one contract in added are refused."""
+    impact = jss.Impact("x", "c", Outcome.POSITIVE, Decimal(1), REASONS)
+    refused(
+        InvalidValueError,
+        "WhatIf.added[1].contract_id",
+        lambda: jss.WhatIf(80, 80, 0, "r", added=[impact, impact]),
+    )
+
+
+# --------------------------------------------------------------------------- ChangeItem
+
+
+def item(**changes):
+    fields = {
+        "contract_id": "c",
+        "change": ChangeKind.LEFT,
+        "before": Outcome.NEGATIVE,
+        "after": Outcome.EXCLUDED,
+        "weight_before": Decimal(1),
+        "weight_after": Decimal(0),
+        "points": Decimal("20.00"),
+        "reasons": ("left the window",),
+    }
+    return jss.ChangeItem(**{**fields, **changes})
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field"),
+    [
+        ({"change": ChangeKind.ENTERED}, InvalidValueError, "ChangeItem.change"),
+        ({"change": "gone"}, InvalidValueError, "ChangeItem.change"),
+        ({"change": 3}, InvalidTypeError, "ChangeItem.change"),
+        (
+            {"before": Outcome.EXCLUDED, "weight_before": Decimal(0)},
+            InvalidValueError,
+            "ChangeItem.after",
+        ),
+        ({"weight_after": Decimal(1)}, InvalidValueError, "ChangeItem.weight_after"),
+        ({"weight_before": Decimal(0)}, InvalidValueError, "ChangeItem.weight_before"),
+        ({"points": Decimal("100.5")}, InvalidValueError, "ChangeItem.points"),
+        ({"points": 20}, InvalidTypeError, "ChangeItem.points"),
+        ({"reasons": ()}, InvalidValueError, "ChangeItem.reasons"),
+    ],
+)
+def test_change_item_kind_follows_its_outcomes(changes, error, field):
+    """Entered: excluded then counted; left: counted then excluded; changed: counted both times."""
+    refused(error, field, lambda: item(**changes))
+
+
+def test_change_item_reads_its_kind_as_text_and_takes_negative_points():
+    """'left' is ChangeKind.LEFT; points move either way, to the hundredth."""
+    built = item(change="left", points=Decimal("-12.50"))
+    assert (ChangeKind.LEFT, Decimal("-12.50")) == (built.change, built.points)
+    entered = item(
+        change="entered",
+        before=Outcome.EXCLUDED,
+        weight_before=Decimal(0),
+        after=Outcome.POSITIVE,
+        weight_after=Decimal("1.5"),
+        points=None,
+    )
+    assert ChangeKind.ENTERED is entered.change
+
+
+# --------------------------------------------------------------------------- JSSChange
+
+OLD = [job("old", stars="1.0", started=date(2023, 3, 1), ended=date(2023, 3, 15))]
+FADING = [*[job(f"g{i}", started=date(2024, 12, 1)) for i in range(4)], *OLD]
+CHANGE = jss.explain_change(FADING, date(2025, 3, 1), date(2025, 4, 1))
+
+
+def test_the_sample_change_is_the_old_failure_leaving():
+    """80 → 100: the failure of March 2023 left the 24-month window (the base of the cases below)."""
+    assert (80, 100, 20) == (CHANGE.before.score, CHANGE.after.score, CHANGE.delta)
+    assert [("old", ChangeKind.LEFT)] == [(c.contract_id, c.change) for c in CHANGE.changes]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"delta": 5}, "JSSChange.delta"),
+        ({"delta": None}, "JSSChange.delta"),
+        ({"changes": ()}, "JSSChange.changes"),
+        ({"before": CHANGE.after, "after": CHANGE.before, "delta": -20}, "JSSChange.after"),
+        ({"after": jss.score(FADING[:4], as_of=date(2025, 4, 1))}, "JSSChange.after.impacts"),
+        (
+            {"after": jss.score(FADING, as_of=date(2025, 4, 1), rules=jss.ELIGIBILITY_2023)},
+            "JSSChange.after",
+        ),
+        ({"changes": (item(contract_id="nobody"),)}, "JSSChange.changes[0].contract_id"),
+        ({"changes": (item(contract_id="old", before=Outcome.POSITIVE),)}, "JSSChange.changes[0]"),
+        ({"changes": (CHANGE.changes[0], CHANGE.changes[0])}, "JSSChange.changes[1].contract_id"),
+    ],
+)
+def test_change_agrees_with_its_two_reports(changes, field):
+    """delta, the reports and every listed change agree; a contract that changed is listed."""
+    refused(InvalidValueError, field, lambda: attrs.evolve(CHANGE, **changes))
+
+
+def test_change_refuses_what_is_not_a_report():
+    """before and after are JSSReport values."""
+    refused(InvalidTypeError, "JSSChange.before", lambda: attrs.evolve(CHANGE, before="report"))
+
+
+# --------------------------------------------------------------------------- Forecast
+
+
+def forecast(**changes):
+    fields = {
+        "as_of": date(2024, 1, 1),
+        "on": date(2024, 2, 1),
+        "current": 90,
+        "trials": 10,
+        "seed": 1,
+        "bins": (jss.ForecastBin(None, 1), jss.ForecastBin(80, 3), jss.ForecastBin(95, 6)),
+    }
+    return jss.Forecast(**{**fields, **changes})
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field"),
+    [
+        ({"trials": 0, "bins": ()}, InvalidValueError, "Forecast.trials"),
+        ({"trials": jss.MAX_TRIALS + 1}, InvalidValueError, "Forecast.trials"),
+        ({"trials": 5}, InvalidValueError, "Forecast.trials"),
+        ({"bins": ()}, InvalidValueError, "Forecast.trials"),
+        ({"on": date(2023, 1, 1)}, InvalidValueError, "Forecast.on"),
+        ({"on": date(2024, 1, 1)}, InvalidValueError, "Forecast.on"),
+        ({"current": 200}, InvalidValueError, "Forecast.current"),
+        ({"seed": True}, InvalidTypeError, "Forecast.seed"),
+        ({"seed": "1"}, InvalidTypeError, "Forecast.seed"),
+        (
+            {"bins": (jss.ForecastBin(95, 6), jss.ForecastBin(80, 4))},
+            InvalidValueError,
+            "Forecast.bins[1].score",
+        ),
+        (
+            {"bins": (jss.ForecastBin(80, 4), jss.ForecastBin(None, 6))},
+            InvalidValueError,
+            "Forecast.bins[1].score",
+        ),
+        (
+            {"bins": (jss.ForecastBin(80, 4), jss.ForecastBin(80, 6))},
+            InvalidValueError,
+            "Forecast.bins[1].score",
+        ),
+        ({"bins": [(80, 10)]}, InvalidTypeError, "Forecast.bins[0]"),
+    ],
+)
+def test_forecast_refuses_a_distribution_that_is_not_one(changes, error, field):
+    """Regression: trials=0 with no bins, and bins not adding up, built and then crashed."""
+    refused(error, field, lambda: forecast(**changes))
+
+
+@pytest.mark.parametrize(
+    ("score", "trials", "field"),
+    [
+        (-3, 1, "ForecastBin.score"),
+        (95, -7, "ForecastBin.trials"),
+        (95, 0, "ForecastBin.trials"),
+    ],
+)
+def test_forecast_bin_holds_a_score_and_at_least_one_trial(score, trials, field):
+    """Regression: ForecastBin(-3, -7) built, and made chance_at_least(90) return 5."""
+    refused(InvalidValueError, field, lambda: jss.ForecastBin(score, trials))
+
+
+def test_a_valid_forecast_answers_with_chances_from_0_to_1():
+    """chance_at_least is a share of the trials; most_likely the fullest bin."""
+    built = forecast()
+    assert (Decimal("0.9"), Decimal("0.6"), Decimal(0)) == (
+        built.chance_at_least(80),
+        built.chance_at_least(90),
+        built.chance_at_least(100),
+    )
+    assert 95 == built.most_likely
+
+
+def test_a_forecast_that_breaks_its_rules_cannot_be_loaded():
+    """Regression: from_dict loaded a forecast of 0 trials and no bins."""
+    data = {
+        "as_of": "2024-01-01",
+        "on": "2024-02-01",
+        "current": None,
+        "trials": 0,
+        "seed": 1,
+        "bins": [],
+    }
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(jss.Forecast, data)
+    assert "Forecast.trials" in info.value.problems[0].message
+
+
+# --------------------------------------------------------------------------- Top Rated
+
+WEEKS = jss.top_rated_weeks(history(9, 0), as_of=AS_OF)
+STATUS = jss.top_rated(history(9, 0), as_of=AS_OF)
+
+
+def test_the_sample_top_rated_values():
+    """Nine good jobs: 16 qualifying weeks, USD 900 earned, 151 days old (the base below)."""
+    assert (16, 16, True) == (len(WEEKS.weeks), WEEKS.qualifying, WEEKS.met)
+    assert (Money("900", "USD"), False, 151, True, False) == (
+        STATUS.earned,
+        STATUS.earnings_met,
+        STATUS.account_days,
+        STATUS.account_met,
+        STATUS.met,
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field"),
+    [
+        ({"qualifying": 20, "met": True}, InvalidValueError, "TopRatedWeeks.qualifying"),
+        ({"met": False}, InvalidValueError, "TopRatedWeeks.met"),
+        ({"required": 17}, InvalidValueError, "TopRatedWeeks.met"),
+        ({"threshold": 101}, InvalidValueError, "TopRatedWeeks.threshold"),
+        ({"required": 0}, InvalidValueError, "TopRatedWeeks.required"),
+        ({"weeks": ()}, InvalidValueError, "TopRatedWeeks.weeks"),
+        ({"as_of": AS_OF + timedelta(days=1)}, InvalidValueError, "TopRatedWeeks.weeks"),
+        ({"weeks": WEEKS.weeks[1::2]}, InvalidValueError, "TopRatedWeeks.weeks[1].on"),
+        ({"met": "yes"}, InvalidTypeError, "TopRatedWeeks.met"),
+    ],
+)
+def test_top_rated_weeks_counts_what_its_weeks_give(changes, error, field):
+    """Regression: TopRatedWeeks(qualifying=20, required=13, met=False) built."""
+    refused(error, field, lambda: attrs.evolve(WEEKS, **changes))
+
+
+def test_top_rated_weeks_from_the_reviewers_case_is_refused():
+    """The reviewer's value: 20 qualifying of no weeks, required 13, not met."""
+    refused(
+        InvalidValueError,
+        "TopRatedWeeks.weeks",
+        lambda: jss.TopRatedWeeks(date(2024, 1, 1), (), 90, 13, 20, False),
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field"),
+    [
+        ({"earnings_met": True}, InvalidValueError, "TopRated.earnings_met"),
+        ({"account_days": 150}, InvalidValueError, "TopRated.account_days"),
+        ({"account_met": False}, InvalidValueError, "TopRated.account_met"),
+        ({"met": True}, InvalidValueError, "TopRated.met"),
+        (
+            {"first_contract": AS_OF + timedelta(days=1)},
+            InvalidValueError,
+            "TopRated.first_contract",
+        ),
+        ({"first_contract": None}, InvalidValueError, "TopRated.account_days"),
+        ({"earned": Money("900", "PKR")}, CurrencyMismatchError, "TopRated.earned"),
+        ({"earned": Money("-1", "USD")}, InvalidValueError, "TopRated.earned"),
+        ({"earned": "900"}, InvalidTypeError, "TopRated.earned"),
+        (
+            {"weeks": jss.top_rated_weeks(history(9, 0), as_of=date(2025, 5, 1))},
+            InvalidValueError,
+            "TopRated.weeks.as_of",
+        ),
+    ],
+)
+def test_top_rated_flags_follow_from_their_figures(changes, error, field):
+    """Every *_met flag, the account age and met agree with the figures they come from."""
+    refused(error, field, lambda: attrs.evolve(STATUS, **changes))
+
+
+# --------------------------------------------------------------------------- what the engine returns
+
+RULES = st.sampled_from(
+    [
+        None,
+        jss.LAUNCH_2015,
+        jss.TRENDING_2021,
+        jss.ELIGIBILITY_2023,
+        attrs.evolve(jss.CURRENT, formula="net", neutral_credit="0.5"),
+    ]
+)
+HISTORIES = st.lists(us.contracts(), max_size=6, unique_by=lambda c: c.id)
+#: From 16 weeks after the first rules: Top Rated reads the 16 weeks before the day.
+DAYS = us.dates(min_value=date(2015, 6, 21), max_value=date(2030, 12, 31))
+
+
+def round_trips(value):
+    """*value* reads back equal through serialize and pickle (both go through the constructor)."""
+    assert value == serialize.from_dict(type(value), serialize.to_dict(value))
+    assert value == pickle.loads(pickle.dumps(value))
+
+
+@given(history=HISTORIES, day=DAYS, later=st.integers(0, 400), rules=RULES)
+def test_every_score_what_if_and_change_the_engine_returns_builds(history, day, later, rules):
+    """Property: score, classify, what_if and explain_change return values their rules accept."""
+    report = jss.score(history, as_of=day, rules=rules)
+    round_trips(report)
+    if history:
+        round_trips(jss.classify(history[0], as_of=day, rules=rules, history=history))
+        round_trips(jss.what_if(history[1:], history[0], as_of=day, rules=rules))
+    round_trips(jss.explain_change(history, day, day + timedelta(days=later), rules=rules))
+
+
+@pytest.mark.slow
+@given(
+    history=HISTORIES,
+    day=DAYS,
+    rules=RULES,
+    jobs=st.lists(
+        st.builds(
+            jss.FutureJob,
+            us.money("USD", max_value="5000"),
+            st.integers(1, 200),
+            st.none() | st.sampled_from(["client-1", "x"]),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    seed=st.integers(),
+)
+def test_every_forecast_timeline_and_top_rated_the_engine_returns_builds(
+    history, day, rules, jobs, seed
+):
+    """Property: forecast, timeline, top_rated_weeks and top_rated return values that build."""
+    odds = {Outcome.POSITIVE: "0.7", Outcome.NEUTRAL: "0.2", Outcome.NEGATIVE: "0.1"}
+    result = jss.forecast(
+        history, as_of=day, jobs=jobs, outcome_odds=odds, trials=25, seed=seed, rules=rules
+    )
+    round_trips(result)
+    assert Decimal(0) <= result.chance_at_least(90) <= Decimal(1)
+    line = jss.timeline(
+        history, start=day, end=day + timedelta(days=60), step=timedelta(days=7), rules=rules
+    )
+    for point in line:
+        round_trips(point)
+    round_trips(jss.top_rated(history, as_of=day, rules=rules))
