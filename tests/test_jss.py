@@ -602,7 +602,7 @@ def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
     impact = classify(ongoing, as_of=date(2025, 4, 1))
     assert Outcome.POSITIVE == impact.outcome
     assert (
-        "open long-term contract paid from 2025-01-01 to 2025-04-01: counts once paid over 90 days"
+        "open long-term contract started 2025-01-01, last paid 2025-04-01: counts once paid over 90 days"
         == impact.reasons[0]
     )
     assert Decimal("2.25") == impact.weight  # 300 USD → 1.25, plus 1 for 3 months paid

@@ -132,7 +132,7 @@ def _judge_open(
             return Outcome.EXCLUDED
         if reasons is not None:
             reasons.append(
-                f"open long-term contract paid from {facts.started} to {last_paid}: "
+                f"open long-term contract started {facts.started}, last paid {last_paid}: "
                 f"counts once paid over {interval.days} days"
             )
         return Outcome.POSITIVE

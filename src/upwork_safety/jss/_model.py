@@ -76,12 +76,15 @@ def _contracts(
             )
         if item.id in seen or item.id in taken:
             clash = (
-                f"{what} has two contracts with id {item.id!r}"
+                f"{what} has two contracts with id {item.id!r}; ids must be unique so every "
+                "impact can be told apart"
                 if item.id in seen
-                else f"{what}[{index}] has id {item.id!r}, like a contract in contracts"
+                else f"{what}[{index}] has id {item.id!r}, like a contract in contracts: "
+                "what_if adds contracts; to see how changing one you have would move the "
+                "score, score the history twice, once with the changed contract in its place"
             )
             raise InvalidValueError(
-                f"{clash}; ids must be unique so every impact can be told apart",
+                clash,
                 field=f"{what}[{index}].id",
                 rule=UNIQUE_IDS,
             )
