@@ -1752,3 +1752,30 @@ def test_tracked_months_include_trending_and_eligibility():
     """The model tracks every window it needs, longest first, without duplicates."""
     rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=24)
     assert (24, 12, 6, 3) == rules.tracked_months
+
+
+def test_only_the_scoring_windows_compete_on_their_own():
+    """Regression (code review): the trending pair's 3-month window was marked shown.
+
+    `WindowScore.shown` says whether a window competes for the displayed score:
+    the scoring windows do; the 3-month half of the trending pair and an
+    eligibility-only window do not (the trending pair competes as its average).
+    """
+    rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=24)
+    history = [
+        Contract(
+            f"c{i}",
+            f"client{i}",
+            ContractKind.FIXED_PRICE,
+            date(2025, 1, 1),
+            date(2025, 3, 1),
+            payments=[Payment(date(2025, 3, 1), Money("100", "USD"))],
+            feedback=Feedback(stars="5.0"),
+        )
+        for i in range(3)
+    ]
+    report = jss.score(history, as_of=date(2025, 4, 1), rules=rules)
+    assert [(24, False), (12, True), (6, True), (3, False)] == [
+        (w.months, w.shown) for w in report.windows
+    ]
+    assert 100 == report.score

@@ -180,7 +180,9 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
     result, reason, label = _outcome(tally, rules)
     if not facts:
         reason = "not eligible: no contracts yet"
-    shown = {*rules.windows, *(rules.trending or ())}
+    # Only the scoring windows compete on their own; the trending pair competes as
+    # its average (JSSReport.trending), the eligibility window not at all.
+    shown = set(rules.windows)
     windows = tuple(
         WindowScore(
             months=months,
