@@ -12,6 +12,7 @@ context would round (window totals of four and more digits, weights of
 from __future__ import annotations
 
 import decimal
+import inspect
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -123,6 +124,9 @@ CALLS = {
         spread="2.5%",
         pseb_registered=True,
     ),
+    "fees.retention_allowance": lambda: fees.retention_allowance(
+        Money("12345678.99", "USD"), on=date(2025, 6, 30)
+    ),
     "Money.allocate": lambda: Money("100.00", "USD").allocate([1, 1, 1]),
     "Money.split": lambda: Money("100.00", "USD").split(7),
     "ExchangeRate.convert": lambda: (
@@ -202,3 +206,34 @@ def test_a_lowercase_exponent_does_not_slip_past_the_limits(build):
     with decimal.localcontext(_lowercase_exponent()), pytest.raises(InvalidValueError) as info:
         build()
     assert "at most 18 decimal places" == info.value.rule
+
+
+#: Public functions of fees and jss that do no Decimal arithmetic of their own: they
+#: look a rule set or a method up, list dates or sources, or hand each history to
+#: ``jss.score`` (which runs in the library's context itself).
+NO_ARITHMETIC = {
+    "fees.get_method",
+    "fees.paydays",
+    "fees.schedule_as_of",
+    "jss.rule_sources",
+    "jss.rules_as_of",
+    "jss.score_many",
+}
+
+
+def test_every_public_fee_and_jss_function_runs_in_the_librarys_context():
+    """Regression (red team): retention_allowance ran in the caller's context.
+
+    Under prec=6 it kept more than half of USD 12,345,678.99; every public
+    function of these packages that computes wears ``money.exact``, so a new one
+    cannot be missed by the list of calls above.
+    """
+    missing = []
+    for package in (fees, jss):
+        for name in package.__all__:
+            function = getattr(package, name)
+            qualified = f"{package.__name__.rpartition('.')[2]}.{name}"
+            computes = inspect.isfunction(function) and qualified not in NO_ARITHMETIC
+            if computes and not hasattr(function, "__wrapped__"):
+                missing.append(qualified)
+    assert [] == missing

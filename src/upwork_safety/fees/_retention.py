@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._validate import optional_instance, utc_day, whole_cents
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
-from upwork_safety.money import Money, require_money, round_down
+from upwork_safety.money import Money, exact, require_money, round_down
 from upwork_safety.rules import RETENTION_HISTORY, RetentionRules
 
 if TYPE_CHECKING:
@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["retention_allowance"]
 
 
+@exact
 def retention_allowance(proceeds: Money, *, on: date, rules: RetentionRules | None = None) -> Money:
     """How much of a month's export proceeds you may keep in your dollar account.
 
