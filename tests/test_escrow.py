@@ -10,6 +10,7 @@ import pytest
 from upwork_safety import escrow, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
+    InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
     TransitionError,
@@ -1313,6 +1314,23 @@ def test_the_minimum_milestone_is_judged_by_the_rules_in_force():
     assert (S.FUNDED, usd("3.00")) == (funded.milestones[0].state, funded.milestones[0].held)
 
 
+def test_the_minimum_is_in_us_dollars_and_other_currencies_are_not_held_to_it():
+    """A documented choice (red team): no exchange rate is known, so PKR 1.00 funds."""
+    pkr = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2024, 3, 1),
+        milestones=[Milestone("m1", "Logo", Money("1.00", "PKR"))],
+    )
+    funded = escrow.apply(pkr, Fund("m1", at(2024, 3, 1, 9)))
+    assert (S.FUNDED, Money("1.00", "PKR")) == (
+        funded.milestones[0].state,
+        funded.milestones[0].held,
+    )
+    assert "USD" == rules.CURRENT.minimum_milestone.currency
+
+
 # --------------------------------------------------------------------------- small cases (were mutant-killers)
 
 KARACHI = timezone(timedelta(hours=5))
@@ -1462,3 +1480,48 @@ def test_nothing_is_allowed_before_the_contract_starts():
         with pytest.raises(TransitionError):
             escrow.apply(c, event)
     assert ("Fund", "EndContract") == escrow.allowed(c, "m1", now=at(2024, 3, 1)).allowed
+
+
+def _submitted_then_edited(started: date, submitted_at: str) -> dict[str, object]:
+    c = contract("10.00", started=started)
+    c = run(c, Fund("m1", at(2025, 1, 6)), Submit("m1", at(2025, 1, 7)))
+    data = serialize.to_dict(c)
+    data["milestones"][0]["escrow"]["submitted_at"] = submitted_at  # type: ignore[index]
+    return data
+
+
+def test_an_escrow_clock_cannot_start_before_the_contract():
+    """Regression (red team): a loaded review clock from before the start was accepted."""
+    data = _submitted_then_edited(date(2025, 1, 1), "2024-11-01T00:00:00+00:00")
+    with pytest.raises(InvalidDataError) as refused:
+        serialize.from_dict(Contract, data)
+    assert "$.milestones[0].escrow.submitted_at" == refused.value.problems[0].path
+    assert "not before Contract.started" == refused.value.problems[0].rule
+
+
+def test_a_clock_that_ran_out_before_a_recorded_event_is_refused_by_every_engine_call():
+    """Regression (red team): ledger reported the release that advance refused to record.
+
+    The review clock (2024-11-01) ran out on 2024-11-15, before the Submit
+    recorded on 2025-01-07: the engine would have auto-approved first, so no
+    engine reached this contract, and ledger, advance and apply all say so.
+    """
+    c = serialize.from_dict(
+        Contract, _submitted_then_edited(date(2024, 10, 1), "2024-11-01T00:00:00+00:00")
+    )
+    later = at(2025, 1, 20)
+    calls = [
+        lambda: escrow.ledger(c, later),
+        lambda: escrow.advance(c, later),
+        lambda: escrow.apply(c, RequestChanges("m1", later)),
+    ]
+    for call in calls:
+        with pytest.raises(InvalidValueError) as refused:
+            call()
+        assert (
+            "Contract.milestones[0].escrow",
+            "no automatic step due before a recorded event",
+        ) == (
+            refused.value.field,
+            refused.value.rule,
+        )

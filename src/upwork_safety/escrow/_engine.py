@@ -94,7 +94,19 @@ def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple
 
 
 def _apply_automatic(run: Run, row: Row, index: int, due: datetime) -> AutomaticEvent:
-    event = row.automatic_event(run.milestone(index).id, due)
+    milestone_id = run.milestone(index).id
+    last = run.last_event
+    if last is not None and due < last.at:
+        # The engine steps every clock before an event it records, so only a
+        # contract built or loaded with a clock that ran out earlier gets here.
+        raise InvalidValueError(
+            f"milestone {milestone_id!r}: its {row.event.__name__} was due at {when(due)}, "
+            f"before the last recorded event ({type(last).__name__} at {when(last.at)}); the "
+            "engine would have recorded it first, so this escrow's clock cannot be right",
+            field=f"Contract.milestones[{index}].escrow",
+            rule="no automatic step due before a recorded event",
+        )
+    event = row.automatic_event(milestone_id, due)
     row.effect(run, index, event)
     run.record(event)
     return event

@@ -36,6 +36,7 @@ from upwork_safety._validate import (
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import ContractKind
 from upwork_safety.models._client import Client
+from upwork_safety.models._escrow import _MOMENTS
 from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment, PaymentKind
@@ -43,6 +44,8 @@ from upwork_safety.models._time_entry import TimeEntry, _check_no_overlaps
 from upwork_safety.money import CONTEXT, Money, to_decimal
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from typing_extensions import Self
 
 __all__ = ["Contract"]
@@ -363,6 +366,7 @@ class Contract:
         history = cast("History", self.history)
         if fits is None or fits[0] is not history or fits[1] != self.ended:
             _check_history(history, milestones.positions, self.ended)
+            _check_moments(milestones, self.started)
             milestones.history_fits = (history, self.ended)
 
     def _check_currency(self) -> None:
@@ -553,6 +557,25 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
             _history_refused(
                 index, event, f"the contract had ended ({ended})", "no funding after the end"
             )
+
+
+def _check_moments(milestones: _Milestones, started: date) -> None:
+    """Refuse an escrow clock that started before the contract did.
+
+    Only a milestone holding escrow can have a running clock (a submission,
+    a refund request, a dispute), so only those are read.
+    """
+    for index in sorted(milestones.holding):
+        escrow = milestones[index].escrow
+        for name in _MOMENTS:
+            moment: datetime | None = getattr(escrow, name)
+            if moment is not None and moment.date() < started:
+                field = f"Contract.milestones[{index}].escrow.{name}"
+                raise InvalidValueError(
+                    f"{field} ({moment.isoformat()}) is before the contract started ({started})",
+                    field=field,
+                    rule="not before Contract.started",
+                )
 
 
 def _history_refused(index: int, event: Event, why: str, rule: str) -> NoReturn:

@@ -120,7 +120,9 @@ class PlatformRules:
     name: str = attrs.field()
 
     # --- Fixed price and escrow (DOMAIN.md section 1) ------------------
-    #: Smallest amount a milestone may have.
+    #: Smallest amount a milestone may have, in US dollars (Upwork's contract
+    #: currency); a milestone in another currency is not held to it, as no
+    #: exchange rate is known.
     minimum_milestone: Money = _rule(
         Money("5.00", "USD"), "HC 360000990268", "minimum milestone amount"
     )
