@@ -191,7 +191,7 @@ def test_codes_table_in_docs_matches_CODES():
 
 def test_finding_defaults_and_info():
     """A Finding needs code, severity, message, advice; the rest defaults to empty."""
-    finding = Finding("SCOPE_CREEP", Severity.WARNING, "More work.", "Quote it.")
+    finding = Finding("REVIEW_PERIOD_RUNNING", Severity.INFO, "In review.", "Wait.")
     assert finding.milestone_id is None
     assert "" == finding.evidence
     assert "" == finding.script
@@ -199,7 +199,8 @@ def test_finding_defaults_and_info():
     assert finding.time_left is None
     assert finding.amount is None
     assert finding.unconfirmed is False
-    assert CODES["SCOPE_CREEP"] == finding.info
+    assert finding.span is None
+    assert CODES["REVIEW_PERIOD_RUNNING"] == finding.info
 
 
 @pytest.mark.parametrize(
@@ -231,7 +232,14 @@ def test_finding_defaults_and_info():
 )
 def test_finding_refuses_bad_fields(changes, error, field):
     """Finding's validators refuse a bad field with the library error naming it."""
-    fields = {"code": "SCOPE_CREEP", "severity": Severity.WARNING, "message": "m", "advice": "a"}
+    fields = {
+        "code": "SCOPE_CREEP",
+        "severity": Severity.WARNING,
+        "message": "m",
+        "advice": "a",
+        "evidence": "ab",
+        "span": (0, 2),
+    }
     fields.update(changes)
     with pytest.raises(error) as info:
         Finding(**fields)
@@ -244,17 +252,24 @@ def test_finding_refuses_bad_fields(changes, error, field):
         ({"severity": Severity.DANGER}, "Finding.severity", "the severity CODES gives the code"),
         ({"severity": Severity.INFO}, "Finding.severity", "the severity CODES gives the code"),
         (
-            {"code": "DISPUTE_WINDOW_CLOSING", "severity": Severity.INFO},
+            {"code": "DISPUTE_WINDOW_CLOSING", "severity": Severity.INFO, "span": None},
             "Finding.severity",
             "the severity CODES gives the code",
         ),
         ({"evidence": "ab", "span": (0, 100)}, "Finding.span", "end - start == len(evidence)"),
         ({"evidence": "ab", "span": (3, 4)}, "Finding.span", "end - start == len(evidence)"),
-        ({"span": (0, 2)}, "Finding.span", "end - start == len(evidence)"),
+        ({"evidence": "abc"}, "Finding.span", "end - start == len(evidence)"),
         (
-            {"code": "REVIEW_PERIOD_RUNNING", "severity": Severity.INFO, "span": (0, 0)},
+            {"code": "REVIEW_PERIOD_RUNNING", "severity": Severity.INFO},
             "Finding.span",
             "only on a message finding",
+        ),
+        ({"span": None}, "Finding.span", "a span on every message finding"),
+        ({"evidence": "", "span": (0, 0)}, "Finding.span", "0 <= start < end"),
+        (
+            {"evidence": "   ", "span": (0, 3)},
+            "Finding.evidence",
+            "the words at the span, not blank",
         ),
         ({"message": ""}, "Finding.message", "not empty"),
         ({"advice": " \n"}, "Finding.advice", "not empty"),
@@ -270,18 +285,19 @@ def test_finding_refuses_bad_fields(changes, error, field):
             {
                 "code": "REVIEW_PERIOD_RUNNING",
                 "severity": Severity.INFO,
+                "span": None,
                 "confidence": Confidence.LOW,
             },
             "Finding.confidence",
             "HIGH for every fixed-price contract finding",
         ),
         (
-            {"code": "UNVERIFIED_CLIENT", "confidence": Confidence.MEDIUM},
+            {"code": "UNVERIFIED_CLIENT", "span": None, "confidence": Confidence.MEDIUM},
             "Finding.confidence",
             "HIGH for every hourly contract finding",
         ),
         (
-            {"code": "VAGUE_MILESTONE", "confidence": Confidence.HIGH},
+            {"code": "VAGUE_MILESTONE", "span": None, "confidence": Confidence.HIGH},
             "Finding.confidence",
             "MEDIUM for every milestone finding",
         ),
@@ -289,7 +305,14 @@ def test_finding_refuses_bad_fields(changes, error, field):
 )
 def test_finding_refuses_what_its_documentation_rules_out(changes, field, rule):
     """Regression: a finding breaking a documented rule (its code's severity, text at span) was built."""
-    fields = {"code": "SCOPE_CREEP", "severity": Severity.WARNING, "message": "m", "advice": "a"}
+    fields = {
+        "code": "SCOPE_CREEP",
+        "severity": Severity.WARNING,
+        "message": "m",
+        "advice": "a",
+        "evidence": "ab",
+        "span": (0, 2),
+    }
     fields.update(changes)
     with pytest.raises(InvalidValueError) as info:
         Finding(**fields)
@@ -348,9 +371,10 @@ def test_every_code_path_builds_findings_with_their_codes_severity():
 
 def test_finding_code_text_becomes_the_enum_member():
     """A documented code given as text is stored as its FindingCode member."""
-    finding = Finding("SCOPE_CREEP", Severity.WARNING, "m", "a")
+    finding = Finding("SCOPE_CREEP", Severity.WARNING, "m", "a", evidence="ab", span=(0, 2))
     assert FindingCode.SCOPE_CREEP is finding.code
-    assert finding == Finding(FindingCode.SCOPE_CREEP, Severity.WARNING, "m", "a")
+    same = Finding(FindingCode.SCOPE_CREEP, Severity.WARNING, "m", "a", evidence="ab", span=(0, 2))
+    assert finding == same
 
 
 def test_finding_repr_is_short():

@@ -346,6 +346,9 @@ def test_the_eighth_batchs_misses_are_caught_by_the_rules(text, code):
         "\U0001f642 Start now, fund later",
         "Thanks \U0001f64f start now and fund later",
         "Great \u2764\ufe0f start now, I will fund the milestone later",
+        "Great profile \u23f0 Start now, fund later",  # an alarm clock
+        "Great profile \U0001f1f5\U0001f1f0 Start now, fund later",  # a flag
+        "Great profile \U0001f197 Start now, fund later",  # OK in a square
     ],
 )
 def test_a_run_of_emoji_ends_a_sentence(text):

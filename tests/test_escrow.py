@@ -23,6 +23,7 @@ from upwork_safety.escrow import (
     AutoApprove,
     AutoDisputeRelease,
     AutoRefund,
+    ClientPaysArbitration,
     DormancyRefundRequest,
     EndContract,
     Fund,
@@ -1499,6 +1500,16 @@ def test_an_escrow_clock_cannot_start_before_the_contract():
     assert "not before Contract.started" == refused.value.problems[0].rule
 
 
+def test_a_clock_before_the_start_is_refused_however_the_contract_is_made():
+    """Review: the check was cached with the history, so evolve(started=...) and pickle passed."""
+    c = run(contract("10.00"), Fund("m1", at(2024, 3, 1, 9)), Submit("m1", at(2024, 3, 2, 9)))
+    bare = attrs.evolve(c, history=())  # the escrow as a record, without its events
+    assert date(2024, 3, 2) == attrs.evolve(bare, started=date(2024, 3, 2)).started
+    with pytest.raises(InvalidValueError) as refused:
+        attrs.evolve(bare, started=date(2024, 4, 1))
+    assert "Contract.milestones[0].escrow.submitted_at" == refused.value.field
+
+
 def test_a_clock_that_ran_out_before_a_recorded_event_is_refused_by_every_engine_call():
     """Regression (red team): ledger reported the release that advance refused to record.
 
@@ -1522,6 +1533,31 @@ def test_a_clock_that_ran_out_before_a_recorded_event_is_refused_by_every_engine
             "Contract.milestones[0].escrow",
             "no automatic step due before a recorded event",
         ) == (
+            refused.value.field,
+            refused.value.rule,
+        )
+
+
+def test_a_history_read_under_rules_it_could_not_have_been_recorded_under_names_rules():
+    """Review: the arbitration opt-in of a what-if ran out before the fee was paid.
+
+    Recorded under today's rules (7 days to opt in after 2 + 2 days of
+    mediation), the client paid on 12 March; with a 1-day opt-in the default
+    would have come on 9 March. The error names ``rules``, not the contract.
+    """
+    c = run(
+        funded("100.00"),
+        RequestRefund("m1", at(2024, 3, 2, 9)),
+        OpenDispute("m1", at(2024, 3, 3, 9)),
+        AnswerDispute("m1", at(2024, 3, 4, 9)),
+        ClientPaysArbitration("m1", at(2024, 3, 12, 9)),
+    )
+    assert usd("100.00") == escrow.ledger(c, at(2024, 3, 13)).at_risk
+    quick = attrs.evolve(rules.CURRENT, arbitration_opt_in=timedelta(days=1))
+    for call in (escrow.ledger, escrow.advance, escrow.deadlines):
+        with pytest.raises(InvalidValueError) as refused:
+            call(c, at(2024, 3, 13), rules=quick)
+        assert ("rules", "no automatic step due before a recorded event") == (
             refused.value.field,
             refused.value.rule,
         )

@@ -2263,6 +2263,18 @@ def test_lines_without_their_endings_are_refused_not_run_together():
         assert "Logo\nv2" == parse(given).transactions[0].contract
 
 
+@pytest.mark.parametrize("break_", ["\u2028", "\u2029", "\x85", "\x0c", "\x1e"])
+def test_the_lines_splitlines_keeps_are_lines_with_their_endings(break_):
+    """Review: the advice of the error above failed for a title holding U+2028.
+
+    ``splitlines(keepends=True)`` also ends a line at U+2028, NEL and the like;
+    such a line has its ending, and the title keeps its break.
+    """
+    text = ",".join(WEEKLY) + f'\n2024-09-02,"Logo{break_}v2 (1)",,10.00,Bonus\n'
+    for given in (text, text.splitlines(keepends=True)):
+        assert f"Logo{break_}v2" == parse(given).transactions[0].contract
+
+
 def test_the_last_line_may_end_without_a_line_ending():
     """A file whose last line has no line ending reads the same as one whose last line has."""
     lines = [",".join(WEEKLY) + "\r\n", "2024-09-02,Logo (1),,10.00,Bonus"]

@@ -11,6 +11,7 @@ from upwork_safety._cli._context import CLIError, problems_error
 from upwork_safety._cli._printer import shown
 from upwork_safety._cli._rules import check_jss_day
 from upwork_safety.errors import InvalidDataError, Problem
+from upwork_safety.jss import _UNIQUE_IDS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -66,7 +67,7 @@ def _check_unique_ids(path: str, history: Sequence[Contract]) -> None:
                     f"$[{index}].id",
                     f"{contract.id[:40]!r} is also the id of $[{before}]; each contract in the "
                     "file needs its own id, so its part in the score can be told apart",
-                    rule="unique contract ids",
+                    rule=_UNIQUE_IDS,
                 )
             )
     if repeats:

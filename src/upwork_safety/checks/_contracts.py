@@ -517,7 +517,9 @@ def review_contract(
             contract's last event or than the end of an hourly contract's
             last time entry (the contract is recorded up to *now*, or
             less, never beyond it); an hourly contract with time but no
-            hourly rate.
+            hourly rate; a milestone's clock that ran out before the last
+            recorded event (the contract, or *rules*, is not what its
+            history was recorded under).
         InvalidTypeError: *contract* is not a Contract or *rules* not
             :class:`~upwork_safety.rules.PlatformRules`.
     """

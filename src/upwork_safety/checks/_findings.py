@@ -161,9 +161,16 @@ def _check_due(instance: object, attribute: Any, value: object) -> None:
 
 
 def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
-    if value is None:
-        return
     name = field_name(instance, attribute)
+    if value is None:
+        if is_message_code(instance.code):
+            raise InvalidValueError(
+                f"{name} is needed for {instance.code.value}, a message finding: the "
+                "(start, end) of its evidence in the message",
+                field=name,
+                rule="a span on every message finding",
+            )
+        return
     if not (isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value)):
         raise InvalidTypeError(
             f"{name} must be a (start, end) tuple of two ints or None, not {value!r}",
@@ -171,11 +178,11 @@ def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
             rule="a (start, end) tuple of ints",
         )
     start, end = value
-    if not 0 <= start <= end:
+    if not 0 <= start < end:
         raise InvalidValueError(
-            f"{name} must satisfy 0 <= start <= end, got {value!r}",
+            f"{name} must satisfy 0 <= start < end (the evidence is some words), got {value!r}",
             field=name,
-            rule="0 <= start <= end",
+            rule="0 <= start < end",
         )
     if not is_message_code(instance.code):
         raise InvalidValueError(
@@ -191,6 +198,13 @@ def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
             f"{len(instance.evidence)}; the evidence is the text at the span",
             field=name,
             rule="end - start == len(evidence)",
+        )
+    if not instance.evidence.strip():
+        raise InvalidValueError(
+            f"Finding.evidence of a message finding is the words found, not blank; got "
+            f"{instance.evidence!r}",
+            field="Finding.evidence",
+            rule="the words at the span, not blank",
         )
 
 
@@ -535,10 +549,11 @@ class Finding:
             pay, the arbitration fee).
         unconfirmed: Whether a figure in the finding is an unconfirmed rule
             value (see :func:`upwork_safety.rules.sources`).
-        span: For a message finding, ``(start, end)``: the evidence's
-            offsets in the original message, so ``text[start:end] ==
-            evidence`` (``end - start`` is the evidence's length);
-            ``None`` for findings of the other codes.
+        span: For a message finding (needed), ``(start, end)`` with
+            ``start < end``: the evidence's offsets in the original
+            message, so ``text[start:end] == evidence`` (``end - start`` is
+            the evidence's length, and the evidence is not blank); ``None``
+            for findings of the other codes.
         confidence: How sure the check is (see :class:`Confidence` for what
             each level means): ``HIGH`` for a contract finding, ``MEDIUM``
             for a vague milestone, any level for a message finding.
@@ -547,10 +562,10 @@ class Finding:
         InvalidValueError: An undocumented code, a severity other than the
             code's, a blank message, advice or milestone id, advice that
             does not end with the script, a naive *due*, a *time_left*
-            without *due*, a span whose start is after its end, whose
-            length is not the evidence's or on a finding that is not about
-            a message, or a confidence other than the one the code's check
-            gives.
+            without *due*, a message finding without a span or with blank
+            evidence, a span that is empty, whose length is not the
+            evidence's or on a finding that is not about a message, or a
+            confidence other than the one the code's check gives.
         InvalidTypeError: A field of the wrong type.
     """
 

@@ -28,7 +28,14 @@ MAX_SENTENCE = 400
 
 #: A sentence ends at its punctuation, a line break, or a run of emoji (chat
 #: writes "Thanks 🙏 start now" for "Thanks. Start now").
-_SENTENCE_END = re.compile(r"[.!?\u061f\u06d4]+(?=\s|$)|\n|[\U0001f300-\U0001faff\u2600-\u27bf]+")
+#: The emoji blocks: pictographs, emoticons, flags and enclosed letters
+#: (U+1F000-1FAFF), technical signs such as the alarm clock (U+2300-23FF),
+#: symbols and dingbats (U+2600-27BF), and arrows (U+2B00-2BFF) except the
+#: star U+2B50, which is a word here: "⭐⭐⭐⭐⭐ please" asks for five stars.
+_SENTENCE_END = re.compile(
+    r"[.!?\u061f\u06d4]+(?=\s|$)|\n|"
+    r"[\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2b4f\u2b51-\u2bff]+"
+)
 #: Abbreviations whose full stop does not end a sentence ("Rs. 500", "no. 3").
 _ABBREVIATION = re.compile(r"(?:^|\W)(?:rs|mr|mrs|dr|no|st|e\.g|i\.e|vs)$")
 _CLAUSE_BREAK = re.compile(

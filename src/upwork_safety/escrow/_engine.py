@@ -93,18 +93,32 @@ def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple
     return None, reason
 
 
+#: The rule an escrow clock that ran out before a recorded event breaks.
+_CLOCK_RULE = "no automatic step due before a recorded event"
+
+
 def _apply_automatic(run: Run, row: Row, index: int, due: datetime) -> AutomaticEvent:
     milestone_id = run.milestone(index).id
     last = run.last_event
     if last is not None and due < last.at:
         # The engine steps every clock before an event it records, so only a
-        # contract built or loaded with a clock that ran out earlier gets here.
+        # contract built or loaded with a clock that ran out earlier, or one
+        # read under other rules than it was recorded under, gets here.
+        if run.rules is not None:
+            why = (
+                "under the rules given (rules=), which are not the ones its history was "
+                "recorded under"
+            )
+            field = "rules"
+        else:
+            why = "so this escrow's clock cannot be right"
+            field = f"Contract.milestones[{index}].escrow"
         raise InvalidValueError(
             f"milestone {milestone_id!r}: its {row.event.__name__} was due at {when(due)}, "
             f"before the last recorded event ({type(last).__name__} at {when(last.at)}); the "
-            "engine would have recorded it first, so this escrow's clock cannot be right",
-            field=f"Contract.milestones[{index}].escrow",
-            rule="no automatic step due before a recorded event",
+            f"engine would have recorded it first, {why}",
+            field=field,
+            rule=_CLOCK_RULE,
         )
     event = row.automatic_event(milestone_id, due)
     row.effect(run, index, event)
@@ -266,7 +280,10 @@ def apply(
             allowed instead), is earlier than the last event, or is
             automatic.
         InvalidValueError: An amount that does not fit (more than the
-            escrow, not whole cents, a dispute split that does not add up).
+            escrow, not whole cents, a dispute split that does not add up),
+            or a milestone's clock ran out before the last recorded event
+            (the contract, or *rules*, is not what its history was recorded
+            under).
         InvalidTypeError: *contract*, *event* or *rules* of the wrong type.
     """
     run = open_run(contract, rules)
@@ -315,7 +332,9 @@ def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = 
         was due).
 
     Raises:
-        InvalidValueError: *now* is naive or earlier than the last event.
+        InvalidValueError: *now* is naive or earlier than the last event, or
+            a milestone's clock ran out before the last recorded event (the
+            contract, or *rules*, is not what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.
     """
     run, _moment = run_at(contract, now, rules)
@@ -349,6 +368,9 @@ def replay(
     Raises:
         TransitionError: An event is not allowed, or an automatic event is
             not the step due at its moment.
+        InvalidValueError: A milestone's clock ran out before the last
+            event of *contract*'s history (the contract, or *rules*, is not
+            what its history was recorded under).
         InvalidTypeError: *events* is not a sequence of escrow events, or
             another argument of the wrong type.
     """

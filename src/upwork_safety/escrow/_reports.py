@@ -185,7 +185,9 @@ def deadlines(
         Every deadline after *now*, soonest first, with ``due`` in UTC.
 
     Raises:
-        InvalidValueError: *now* is naive or earlier than the last event.
+        InvalidValueError: *now* is naive or earlier than the last event, or
+            a milestone's clock ran out before the last recorded event (the
+            contract, or *rules*, is not what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
@@ -324,7 +326,9 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
         there is none).
 
     Raises:
-        InvalidValueError: *now* is naive or earlier than the last event.
+        InvalidValueError: *now* is naive or earlier than the last event, or
+            a milestone's clock ran out before the last recorded event (the
+            contract, or *rules*, is not what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
@@ -454,7 +458,9 @@ def allowed(
 
     Raises:
         InvalidValueError: No milestone has that id, or *now* is naive or
-            earlier than the last event.
+            earlier than the last event, or a milestone's clock ran out
+            before the last recorded event (the contract, or *rules*, is not
+            what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.
     """
     if now is None:

@@ -37,6 +37,7 @@ live in :mod:`upwork_safety.rules`.
 
 from __future__ import annotations
 
+from upwork_safety.jss import _invariants
 from upwork_safety.jss._explain import (
     ChangeItem,
     ChangeKind,
@@ -76,6 +77,10 @@ from upwork_safety.rules import (
     Rounding,
     WeightTier,
 )
+
+#: The rule a history with two contracts of one id breaks, for the CLI's own check of
+#: a file (outside __all__).
+_UNIQUE_IDS: str = _invariants.UNIQUE_IDS
 
 __all__ = [
     "CURRENT",

@@ -366,8 +366,10 @@ class Contract:
         history = cast("History", self.history)
         if fits is None or fits[0] is not history or fits[1] != self.ended:
             _check_history(history, milestones.positions, self.ended)
-            _check_moments(milestones, self.started)
             milestones.history_fits = (history, self.ended)
+        # Not cached with the history: it reads ``started`` too, and only the
+        # milestones holding escrow, so it costs next to nothing.
+        _check_moments(milestones, self.started)
 
     def _check_currency(self) -> None:
         """Milestones, payments and the hourly rate share one currency (each list its own)."""

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import (
     decimal_value,
     exact_date,
@@ -659,12 +660,13 @@ class JSSRules:
                 field="JSSRules.negative_stars_below",
                 rule="below positive_stars_at_least",
             )
-        if not 0 <= self.detractor_private_below <= self.promoter_private_at_least <= 10:
+        lowest, highest = PRIVATE_SCORE_SCALE
+        if not lowest <= self.detractor_private_below <= self.promoter_private_at_least <= highest:
             raise RulesError(
                 "JSSRules private-score thresholds must satisfy "
-                "0 ≤ detractor_private_below ≤ promoter_private_at_least ≤ 10",
+                f"{lowest} ≤ detractor_private_below ≤ promoter_private_at_least ≤ {highest}",
                 field="JSSRules.detractor_private_below",
-                rule="0 ≤ detractor ≤ promoter ≤ 10",
+                rule=f"{lowest} ≤ detractor ≤ promoter ≤ {highest}",
             )
         if not 0 <= self.neutral_credit < 1:
             raise RulesError(

@@ -90,6 +90,11 @@ class _Problems:
         return InvalidDataError(self.items, field="text", rule=_RULE)
 
 
+#: Every character ``str.splitlines`` ends a line at, so the lines it gives
+#: with ``keepends=True`` are lines with their endings.
+_LINE_ENDS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 class _Source:
     """The lines of the input, counted and bounded; the first line's BOM removed.
 
@@ -130,7 +135,7 @@ class _Source:
             raise InvalidValueError(
                 msg, field=f"text[{self.count - 2}]", rule="lines with their line endings"
             )
-        self._unended = self._given_lines and not line.endswith(("\n", "\r"))
+        self._unended = self._given_lines and line[-1:] not in _LINE_ENDS
         if len(line) > MAX_LINE_CHARS:
             msg = (
                 f"longer than {MAX_LINE_CHARS:,} characters; the lines of "

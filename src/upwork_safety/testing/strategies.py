@@ -353,7 +353,6 @@ def contracts() -> st.SearchStrategy[Contract]:
     return fixed_price_contracts() | hourly_contracts()
 
 
-@functools.cache
 def histories(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[list[Contract]]:
     """A freelancer's history: a list of :func:`contracts` with distinct ids.
 
@@ -365,6 +364,7 @@ def histories(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[list
     )
 
 
+@functools.cache
 def events() -> st.SearchStrategy[object]:
     """Any single escrow event (not necessarily allowed in any given state)."""
     mid = st.sampled_from(["m1", "m2", "m3"])
