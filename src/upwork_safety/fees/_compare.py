@@ -51,7 +51,7 @@ from upwork_safety.fees._route import (
     usable_method,
 )
 from upwork_safety.fees._withdrawal import WithdrawalQuote, build_quote, lowest_usable
-from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact
+from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact, rate_of
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -401,7 +401,7 @@ def _largest_spread(
 
     def after_tax(cents: int) -> Money:
         converted = from_units(cents, currency)
-        return converted - (converted * tax_rate).rounded()
+        return converted - rate_of(converted, tax_rate)
 
     # the smallest converted amount whose after-tax amount reaches the target
     smallest = first_reaching(lambda cents: after_tax(cents) >= target, low, max(high, low))

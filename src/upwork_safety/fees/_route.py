@@ -39,7 +39,7 @@ from upwork_safety.fees._common import (
     resolve_method,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import ExchangeRate, Money, require_money
+from upwork_safety.money import ExchangeRate, Money, rate_of, require_money
 from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class Outcome:
 
 def method_fees(method: WithdrawalMethod, amount: Money) -> tuple[Money, Money]:
     """The method's fixed fee and its percentage fee (rounded half up) on *amount*."""
-    return method.fixed_fee, (amount * method.percentage_fee).rounded()
+    return method.fixed_fee, rate_of(amount, method.percentage_fee)
 
 
 def unusable(method: WithdrawalMethod, amount: Money) -> str:
@@ -159,7 +159,7 @@ class Route:
             )
         left = amount - fixed - share
         converted = self.applied.convert(left)
-        tax = (converted * self.tax_rate).rounded()
+        tax = rate_of(converted, self.tax_rate)
         return Outcome(tuple(lines), left, converted, tax)
 
     def received(self, amount: Money) -> Money:

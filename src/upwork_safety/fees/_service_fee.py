@@ -35,7 +35,7 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract, Payment
-from upwork_safety.money import MAX_DIGITS, Money, exact
+from upwork_safety.money import MAX_DIGITS, Money, exact, rate_of, round_half_up
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
 
 __all__ = [
@@ -248,8 +248,11 @@ class ServiceFee(Steps):
         if rate is None:
             before = ZERO if self.billed_before is None else self.billed_before.amount
             exact_fee = _sliding_fee(self.schedule, self.amount.amount, before)
-            return Money(exact_fee, self.amount.currency).rounded()
-        return (self.amount * rate).rounded()
+            # Rounded once, from the exact sum of the bands: a band rate with
+            # 18 places gives an exact fee with more than Money may hold.
+            currency = self.amount.currency
+            return Money(round_half_up(exact_fee, self.amount.minor_unit), currency)
+        return rate_of(self.amount, rate)
 
     @property
     def net(self) -> Money:
