@@ -1233,3 +1233,45 @@ def test_a_sub_cent_payment_is_refused_by_the_fee_functions(call):
     with pytest.raises(InvalidValueError) as info:
         call(Money("100.005", "USD"))
     assert ("amount", "whole minor units") == (info.value.field, info.value.rule)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: rates with 17-18 places (defect 3)
+# --------------------------------------------------------------------------
+
+#: Valid rates whose product with a cent amount has more than 18 places.
+EIGHTEEN_PLACES = "0.000000000000000001"
+
+
+def test_a_rate_with_eighteen_places_is_charged_and_rounded_once():
+    """Regression: 14.9999999999999999% of USD 100.01 raised naming Money.amount; it is USD 15.00."""
+    assert usd("15.00") == fees.service_fee(usd("100.01"), on=D2025, rate="14.9999999999999999%")
+    assert usd("85.01") == fees.net_earnings(usd("100.01"), on=D2025, rate="0.149999999999999999")
+
+
+def test_a_service_fee_at_a_tiny_rate_has_a_fee_and_a_repr():
+    """Regression: explain_service_fee returned, but .fee and repr() raised naming Money.amount."""
+    explained = fees.explain_service_fee(usd("100.01"), on=D2025, rate=EIGHTEEN_PLACES)
+    assert (usd("0.00"), usd("100.01"), fees.FeeBasis.CONTRACT) == (
+        explained.fee,
+        explained.net,
+        explained.basis,
+    )
+    assert repr(explained).startswith("<ServiceFee USD 0.00 on USD 100.01: contract")
+    assert usd("100.01") == fees.gross_for_net(usd("100.01"), on=D2025, rate=EIGHTEEN_PLACES)
+
+
+def test_a_what_if_band_rate_with_eighteen_places_is_rounded_once():
+    """A sliding scale whose band rate has 18 places: the exact fee (20 places) is rounded once.
+
+    20% of 500 is 100; 10.0000000000000001% of 100.01 is 10.00100000000000010001: USD 110.00.
+    """
+    scale = attrs.evolve(
+        fees.SLIDING_SCALE_2016,
+        tiers=(
+            rules.FeeTier(usd("500.00"), Decimal("0.20")),
+            rules.FeeTier(None, Decimal("0.100000000000000001")),
+        ),
+    )
+    assert usd("110.00") == fees.service_fee(usd("600.01"), on=D2020, rules=scale)
+    assert usd("600.01") == fees.gross_for_net(usd("490.01"), on=D2020, rules=scale)

@@ -1588,3 +1588,42 @@ def test_a_withdrawal_of_nothing_or_less_says_so(amount):
         with pytest.raises(InvalidValueError) as info:
             call()
         assert ("amount", "more than zero") == (info.value.field, info.value.rule)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: rates with 17-18 places (defect 3)
+# --------------------------------------------------------------------------
+
+EIGHTEEN_PLACES = "0.000000000000000001"
+
+
+def test_a_tax_rate_with_eighteen_places_withholds_nothing_it_cannot_round_to():
+    """Regression: a tax rate of 1e-18 raised naming Money.amount; the tax rounds to PKR 0.00."""
+    for tax_rate in (EIGHTEEN_PLACES, "0.0000000000000001%"):
+        quote = fees.quote_withdrawal(
+            usd("900.00"), "payoneer", reference_rate=RATE, tax_rate=tax_rate
+        )
+        assert (pkr("0.00"), quote.converted) == (quote.tax, quote.received)
+        untaxed = fees.quote_withdrawal(usd("900.00"), "payoneer", reference_rate=RATE, tax_rate=0)
+        assert untaxed.received == quote.received
+    tiny, untaxed = (
+        fees.compare_withdrawals(usd("900.00"), reference_rate=RATE, tax_rate=tax_rate)
+        for tax_rate in (EIGHTEEN_PLACES, 0)
+    )
+    # 899.01 x 280 x (1 - 0.021101) = 246,411.197 rounds to 246,411.20, Payoneer's 898 x 274.40.
+    assert Decimal("0.021101") == tiny.break_even_spread("direct_to_local_bank")
+    assert untaxed.break_even_spread("direct_to_local_bank") == tiny.break_even_spread(
+        "direct_to_local_bank"
+    )
+
+
+def test_a_percentage_fee_with_eighteen_places_is_rounded_once():
+    """Regression: a what-if Payoneer at 0.0000000000000001% failed on USD 900.01; the fee is 0."""
+    tiny = attrs.evolve(fees.PAYONEER, percentage_fee="0.0000000000000001%")
+    quote = fees.quote_withdrawal(usd("900.01"), tiny, reference_rate=RATE)
+    assert (usd("2.00"),) == tuple(line.amount for line in quote.fees)
+    assert (
+        fees.quote_withdrawal(usd("900.01"), fees.PAYONEER, reference_rate=RATE).received
+        == quote.received
+    )
+    assert usd("900.01") == fees.withdrawal_for_target(quote.received, tiny, reference_rate=RATE)
