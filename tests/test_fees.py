@@ -1275,3 +1275,47 @@ def test_a_what_if_band_rate_with_eighteen_places_is_rounded_once():
     )
     assert usd("110.00") == fees.service_fee(usd("600.01"), on=D2020, rules=scale)
     assert usd("600.01") == fees.gross_for_net(usd("490.01"), on=D2020, rules=scale)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: ServiceFee in whole cents (defect 8)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("amount", "100.005"), ("billed_before", "0.001"), ("billed_before", "499.995")],
+)
+def test_a_service_fee_holds_whole_cents(field, value):
+    """Regression: a loaded amount of USD 100.005 gave a net of USD 80.005, and billed_before
+    USD 0.001 built; both are refused, built or loaded, naming the field."""
+    data = serialize.to_dict(fees.explain_service_fee(usd("100.00"), on=D2020))
+    data[field] = {"amount": value, "currency": "USD"}
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(fees.ServiceFee, data)
+    assert (f"$.{field}", "whole minor units") == (
+        loaded.value.problems[0].path,
+        loaded.value.problems[0].rule,
+    )
+    fields = {"amount": usd("100.00"), "on": D2020, "schedule": fees.SLIDING_SCALE_2016}
+    with pytest.raises(InvalidValueError) as built:
+        fees.ServiceFee(**{**fields, field: usd(value)})
+    assert (f"ServiceFee.{field}", "whole minor units") == (built.value.field, built.value.rule)
+
+
+def test_gross_for_net_refuses_a_part_cent_billed_before_as_service_fee_does():
+    """Regression: gross_for_net(billed_before=USD 499.995) answered USD 111.11 while
+    service_fee refused that billed_before; both refuse it now, by one rule."""
+    for call in (fees.gross_for_net, fees.service_fee, fees.net_earnings):
+        with pytest.raises(InvalidValueError) as info:
+            call(usd("100.00"), on=D2020, billed_before=usd("499.995"))
+        assert ("billed_before", "whole minor units") == (info.value.field, info.value.rule)
+    # Whole cents on either side of the band's end are fine, and invert service_fee.
+    for before, gross in ((usd("499.99"), usd("111.11")), (usd("500.00"), usd("111.11"))):
+        assert gross == fees.gross_for_net(usd("100.00"), on=D2020, billed_before=before)
+        net = fees.net_earnings(gross, on=D2020, billed_before=before)
+        assert (
+            net
+            >= usd("100.00")
+            > fees.net_earnings(gross - usd("0.01"), on=D2020, billed_before=before)
+        )

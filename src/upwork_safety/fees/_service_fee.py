@@ -183,6 +183,15 @@ def _sliding_fee(schedule: ServiceFeeSchedule, amount: Decimal, before: Decimal)
     return fee
 
 
+def cents_arg(value: object, what: str, currency: str, *, why: str = "") -> Money:
+    """What a service fee is charged on, or billings before it: :func:`money_arg`, in whole cents.
+
+    The one rule for :class:`ServiceFee`'s amounts and the fee functions'
+    arguments: Upwork charges and bills whole cents, as a Payment holds.
+    """
+    return whole_cents(money_arg(value, what, currency, why=why), what)
+
+
 def _contract_rate(value: Decimal | int | str | None) -> Decimal | None:
     return optional_rate(value, "ServiceFee.contract_rate")
 
@@ -196,15 +205,20 @@ class ServiceFee(Steps):
     schedule.
 
     Args:
-        amount: What the client paid for the work (before the fee).
+        amount: What the client paid for the work (before the fee), in the
+            schedule's currency, whole cents.
         on: The payment date.
         schedule: The service-fee schedule applied.
         contract_rate: The contract's own rate, when it was given.
         billed_before: Lifetime billings with the client before this
-            payment (the sliding scale's input; ``None`` for a new client).
+            payment, whole cents (the sliding scale's input; ``None`` for a
+            new client).
 
     Raises:
         RulesError: A contract rate the schedule does not charge on *on*.
+        InvalidValueError: A negative amount or *billed_before*, or one below
+            the cent (what Upwork charges and bills is whole cents).
+        CurrencyMismatchError: An amount not in the schedule's currency.
     """
 
     amount: Money = attrs.field()
@@ -221,9 +235,9 @@ class ServiceFee(Steps):
                 rule="a ServiceFeeSchedule",
             )
         currency = self.schedule.currency
-        money_arg(self.amount, "ServiceFee.amount", currency)
+        cents_arg(self.amount, "ServiceFee.amount", currency)
         if self.billed_before is not None:
-            money_arg(self.billed_before, "ServiceFee.billed_before", currency)
+            cents_arg(self.billed_before, "ServiceFee.billed_before", currency)
         _resolve(self.schedule, self.on, self.contract_rate, "ServiceFee.contract_rate")
 
     def __repr__(self) -> str:
@@ -349,14 +363,8 @@ def explain(
 ) -> ServiceFee:
     schedule = _schedule(day, rules)
     currency = schedule.currency
-    why = f"Upwork's service fee is charged on {currency}"
-    # What Upwork charges a fee on is whole cents, as a Payment's amount is.
-    money = whole_cents(money_arg(amount, what, currency, why=why), what)
-    before = (
-        None
-        if billed_before is None
-        else whole_cents(money_arg(billed_before, "billed_before", currency), "billed_before")
-    )
+    money = cents_arg(amount, what, currency, why=f"Upwork's service fee is charged on {currency}")
+    before = None if billed_before is None else cents_arg(billed_before, "billed_before", currency)
     _resolve(schedule, day, rate, rate_field, rules)  # the error names the caller's argument
     return ServiceFee(
         amount=money, on=day, schedule=schedule, contract_rate=rate, billed_before=before
@@ -611,8 +619,9 @@ def gross_for_net(
 
     Raises:
         RulesError: As :func:`service_fee`.
-        InvalidValueError: A negative *net*, or one that only a payment
-            beyond the library's 18-digit limit would reach.
+        InvalidValueError: A negative *net*, one that only a payment
+            beyond the library's 18-digit limit would reach, or a negative
+            *billed_before* or one below the cent (as :func:`service_fee`).
 
     >>> from upwork_safety.money import Money
     >>> gross_for_net(Money("300.02", "USD"), on=date(2024, 1, 10))
@@ -623,7 +632,7 @@ def gross_for_net(
     schedule = _schedule(day, rules)
     currency = schedule.currency
     target = money_arg(net, "net", currency, why="Upwork's service fee is charged on USD")
-    before = None if billed_before is None else money_arg(billed_before, "billed_before", currency)
+    before = None if billed_before is None else cents_arg(billed_before, "billed_before", currency)
     _resolve(schedule, day, chosen, field, rules)
 
     def net_of(cents: int) -> Money:
