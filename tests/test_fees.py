@@ -1319,3 +1319,67 @@ def test_gross_for_net_refuses_a_part_cent_billed_before_as_service_fee_does():
             >= usd("100.00")
             > fees.net_earnings(gross - usd("0.01"), on=D2020, billed_before=before)
         )
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: the kept 5% needs a contract already at 5% (defect 2)
+# --------------------------------------------------------------------------
+
+
+def _hourly(started: date, *payments: Payment) -> Contract:
+    return Contract(
+        "n", "acme", ContractKind.HOURLY, started=started, service_fee_rate="5%", payments=payments
+    )
+
+
+KEPT_FIELD = "Contract.service_fee_rate"
+
+
+@pytest.mark.parametrize("rules_", [None, fees.DATABASE_ADMINISTRATION_HISTORY])
+def test_a_contract_with_no_payment_under_the_scale_did_not_keep_five_percent(rules_):
+    """Regression: a contract started 2023-06-01 at "5%" was charged USD 50.00 on USD 1,000,
+    while one $100 payment under the scale got it refused; its billings never passed $10,000."""
+    new = _hourly(date(2023, 6, 1), Payment(date(2023, 7, 1), usd("1000.00")))
+    with pytest.raises(RulesError) as info:
+        fees.service_fee(new, on=date(2023, 7, 31), rules=rules_)
+    assert (KEPT_FIELD, "billings over USD 10,000.00 under the sliding scale") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "USD 0.00" in str(info.value)
+    with pytest.raises(RulesError):
+        fees.net_earnings(new, on=date(2023, 7, 31), rules=rules_)
+
+
+def test_a_contract_started_after_the_scale_ended_did_not_keep_five_percent():
+    """Billings with the client past $10,000 are not enough: the contract itself must have
+    existed when the flat schedule took effect (2023-05-03) to be "already at 5%"."""
+    new = _hourly(date(2023, 6, 1), Payment(date(2023, 7, 1), usd("1000.00")))
+    with pytest.raises(RulesError) as info:
+        fees.service_fee(new, on=date(2023, 7, 31), billed_before=usd("20000.00"))
+    assert (KEPT_FIELD, "a contract started before 2023-05-03") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_a_contract_started_under_the_scale_keeps_five_percent_on_its_billings_before():
+    """A contract started 2023-04-03 with a client billed $20,000 before was at 5% when the
+    scale ended, though its first payment came after: USD 50.00 on USD 1,000; without those
+    billings it was not, and is refused."""
+    kept = _hourly(date(2023, 4, 3), Payment(date(2023, 7, 1), usd("1000.00")))
+    assert usd("50.00") == fees.service_fee(
+        kept, on=date(2023, 7, 31), billed_before=usd("20000.00")
+    )
+    with pytest.raises(RulesError) as info:
+        fees.service_fee(kept, on=date(2023, 7, 31), billed_before=usd("10000.00"))
+    assert "billings over USD 10,000.00 under the sliding scale" == info.value.rule
+    # Nothing is charged at the kept rate before the contract's first payment.
+    assert usd("0.00") == fees.service_fee(kept, on=date(2023, 6, 30))
+
+
+def test_with_one_flat_schedule_as_rules_the_kept_rate_is_taken_as_given():
+    """rules= one schedule has no sliding scale before it to check against: a contract's kept
+    5% is charged as given, as for one payment with rate="5%"."""
+    new = _hourly(date(2023, 6, 1), Payment(date(2023, 7, 1), usd("1000.00")))
+    assert usd("50.00") == fees.service_fee(new, on=date(2023, 7, 31), rules=fees.FLAT_10_2023)

@@ -460,7 +460,6 @@ def _contract_fees(
     chosen, field = rate_and_field(rate, contract)
     fees: list[ServiceFee] = []
     running = billed_before
-    banded: tuple[ServiceFeeSchedule, Decimal, object] | None = None  # scale, rate, billed
     for payment in _counted_payments(contract, on):
         schedule = _schedule(payment.on, rules)
         kept = chosen is not None and _kept_top_band(schedule, chosen)
@@ -475,27 +474,69 @@ def _contract_fees(
         )
         fees.append(fee)
         running = fee.amount if fee.billed_before is None else fee.billed_before + fee.amount
-        if kept and chosen is not None:
-            banded = (schedule, chosen, running)
-    if banded is not None and any(fee.basis is FeeBasis.LEGACY for fee in fees):
-        # Only a contract charged the kept rate must have earned it under the scale.
-        _check_kept(*banded, field)
+    legacy = next((fee for fee in fees if fee.basis is FeeBasis.LEGACY), None)
+    if legacy is not None and chosen is not None:
+        # Only a contract charged the kept rate must have earned it before that
+        # schedule, whichever of its payments (if any) fell under the scale.
+        _check_kept(
+            contract,
+            legacy.schedule,
+            rate=chosen,
+            fees=fees,
+            billed_before=billed_before,
+            rules=rules,
+            field=field,
+        )
     return fees
 
 
-def _check_kept(schedule: ServiceFeeSchedule, rate: Decimal, billed: object, field: str) -> None:
-    """A contract that kept the top band's rate had billed into that band under the scale."""
-    floor = schedule.tiers[-2].up_to if len(schedule.tiers) > 1 else None
-    if floor is None or (isinstance(billed, Money) and billed > floor):
+def _check_kept(
+    contract: Contract,
+    flat: ServiceFeeSchedule,
+    *,
+    rate: Decimal,
+    fees: list[ServiceFee],
+    billed_before: object,
+    rules: object,
+    field: str,
+) -> None:
+    """A contract charged *flat*'s legacy *rate* was already at it when *flat* took effect.
+
+    That is: it started before *flat*'s effective day and, when the schedule
+    before *flat* is a sliding scale whose top band is *rate*, its billings
+    with the client by then (*billed_before* and its payments before that
+    day) had passed into the top band.  With ``rules=`` one schedule there is
+    no earlier schedule to check against, and the rate is taken as given,
+    as for one payment.
+    """
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    if not isinstance(history, RuleHistory):
         return
-    shown = billed if isinstance(billed, Money) else Money.zero(floor.currency)
-    raise RulesError(
-        f"{_named(field, rate)}: a contract kept that rate only if its billings with "
-        f"the client passed {floor} under {schedule.name}; these payments (and billed_before) "
-        f"come to {shown}",
-        field=field,
-        rule=f"billings over {floor} under the sliding scale",
-    )
+    earlier = [s for s in history if s.effective < flat.effective]
+    scale = earlier[-1] if earlier else None
+    if isinstance(scale, ServiceFeeSchedule) and _kept_top_band(scale, rate):
+        floor = scale.tiers[-2].up_to if len(scale.tiers) > 1 else None
+        currency = scale.currency
+        before = billed_before if isinstance(billed_before, Money) else Money.zero(currency)
+        billed = Money.total(
+            (before, *(fee.amount for fee in fees if fee.on < flat.effective)), currency
+        )
+        if floor is not None and billed <= floor:
+            raise RulesError(
+                f"{_named(field, rate)}: a contract kept that rate only if its billings with "
+                f"the client passed {floor} under {scale.name}; its payments before "
+                f"{flat.effective} (and billed_before) come to {billed}",
+                field=field,
+                rule=f"billings over {floor} under the sliding scale",
+            )
+    if contract.started >= flat.effective:
+        raise RulesError(
+            f"{_named(field, rate)}: only contracts already at that rate when {flat.name} "
+            f"took effect on {flat.effective} kept it; contract {contract.id!r} started on "
+            f"{contract.started}",
+            field=field,
+            rule=f"a contract started before {flat.effective}",
+        )
 
 
 @exact
@@ -521,7 +562,12 @@ def service_fee(
     counts the earlier payments as billed before.  A contract that kept the
     legacy 5% into 2023 carries it as its rate: its payments under the
     sliding scale are charged by the bands (the top band is that 5%), and
-    any other rate is refused there.
+    any other rate is refused there.  Only a contract already at 5% when
+    the flat schedule took effect (2023-05-03) kept it: one started before
+    that day whose billings with the client by then (*billed_before* and
+    its payments before that day) had passed the scale's $10,000; any other
+    is refused on a day it would be charged the kept rate, whether or not
+    any of its payments fell under the scale.
 
     Args:
         amount: The payment (USD), or a contract whose payments to charge.
@@ -535,7 +581,8 @@ def service_fee(
         The fee, in USD, rounded to the cent.
 
     Raises:
-        RulesError: A rate the schedule does not charge on that date.
+        RulesError: A rate the schedule does not charge on that date, or
+            the kept 5% for a contract that was not already at 5%.
         InvalidValueError: A negative amount or one below the cent, or *rate* conflicting with the
             contract's own.
         CurrencyMismatchError: An amount not in USD.
