@@ -876,7 +876,7 @@ def test_break_even_none_when_the_crossing_is_just_below_the_usable_range():
 def test_break_even_refuses_methods_too_alike_to_separate():
     """Spreads a hair apart put the crossing beyond what can be scanned to the cent."""
     near = attrs.evolve(
-        fees.DIRECT_TO_LOCAL_BANK, spread=Decimal("0.0000001"), fixed_fee=usd("0.50")
+        fees.DIRECT_TO_LOCAL_BANK, name="near", spread=Decimal("0.0000001"), fixed_fee=usd("0.50")
     )
     bank = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, spread=Decimal(0))
     with pytest.raises(RulesError) as info:
@@ -1627,3 +1627,168 @@ def test_a_percentage_fee_with_eighteen_places_is_rounded_once():
         == quote.received
     )
     assert usd("900.01") == fees.withdrawal_for_target(quote.received, tiny, reference_rate=RATE)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: what a comparison and a break-even may hold (defect 7)
+# --------------------------------------------------------------------------
+
+
+def _comparison() -> fees.WithdrawalComparison:
+    """USD 900.00 compared: Payoneer quoted, three methods unpriced, PayPal skipped."""
+    return fees.compare_withdrawals(
+        usd("900.00"), reference_rate=RATE, methods=(*fees.PAKISTAN_METHODS, fees.PAYPAL)
+    )
+
+
+def test_the_red_team_comparison_cannot_be_built():
+    """Regression: a negative part-cent PKR amount, a text rate and a tax rate of 2 built, and
+    repr() then raised AttributeError."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.WithdrawalComparison(
+            amount=Money("-5.001", "PKR"), reference_rate="not a rate", tax_rate="2", quotes=()
+        )
+    assert "WithdrawalComparison.tax_rate" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
+        fees.WithdrawalComparison(
+            amount=Money("-5.001", "PKR"), reference_rate="not a rate", tax_rate="0", quotes=()
+        )
+    assert "WithdrawalComparison.reference_rate" == info.value.field
+
+
+EUR_JPY = ExchangeRate("EUR", "JPY", "160")
+INVERTED = ExchangeRate("PKR", "USD", "0.0035")
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field", "rule"),
+    [
+        ({"amount": "900.00"}, InvalidTypeError, "amount", "Money"),
+        ({"amount": usd("-900.00")}, InvalidValueError, "amount", "more than zero"),
+        ({"amount": usd("0.00")}, InvalidValueError, "amount", "more than zero"),
+        ({"amount": usd("900.001")}, InvalidValueError, "amount", "whole minor units"),
+        ({"reference_rate": "280"}, InvalidTypeError, "reference_rate", "an ExchangeRate"),
+        ({"reference_rate": EUR_JPY}, CurrencyMismatchError, "reference_rate", "from USD"),
+        ({"reference_rate": INVERTED}, CurrencyMismatchError, "reference_rate", "from USD"),
+        ({"tax_rate": "2"}, InvalidValueError, "tax_rate", None),
+        ({"tax_rate": "-1%"}, InvalidValueError, "tax_rate", None),
+        ({"tax_rate": 0.01}, InvalidTypeError, "tax_rate", None),
+        ({"unpriced": (fees.PAYPAL,)}, InvalidValueError, "unpriced[0]", "available in Pakistan"),
+        (
+            {"unpriced": (attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, currency="EUR"),)},
+            CurrencyMismatchError,
+            "unpriced[0]",
+            "delivers PKR",
+        ),
+        (
+            {"unpriced": (attrs.evolve(fees.WIRE_USD, minimum=usd("1000.00")),)},
+            InvalidValueError,
+            "unpriced[0]",
+            "can withdraw the amount",
+        ),
+        (
+            {"skipped": (fees.SkippedMethod(fees.PAYONEER, "too dear"),)},
+            InvalidValueError,
+            "skipped[0]",
+            "a method that cannot withdraw the amount",
+        ),
+    ],
+)
+def test_a_comparison_holds_only_what_compare_withdrawals_could_give(changes, error, field, rule):
+    """Each field of a comparison is checked when built: the amount a balance in whole cents,
+    the reference rate from its currency, the tax rate a fraction, each method where it belongs."""
+    with pytest.raises(error) as info:
+        attrs.evolve(_comparison(), **changes)
+    assert f"WithdrawalComparison.{field}" == info.value.field
+    if rule is not None:
+        assert rule == info.value.rule
+
+
+def test_a_loaded_comparison_is_checked_like_a_built_one():
+    """Regression: from_dict loaded a comparison with tax_rate "7" and a EUR→JPY rate on a PKR
+    amount; each is refused with its path, and a real comparison still round-trips."""
+    comparison = _comparison()
+    data = serialize.to_dict(comparison)
+    assert comparison == serialize.from_dict(fees.WithdrawalComparison, data)
+    assert "<WithdrawalComparison USD 900.00 at 280.00: best Payoneer" in repr(comparison)
+    for changes, path in (
+        ({"tax_rate": "7"}, "$.tax_rate"),
+        ({"reference_rate": serialize.to_dict(EUR_JPY)}, "$.reference_rate"),
+        ({"amount": {"amount": "-5.001", "currency": "PKR"}, "quotes": []}, "$.amount"),
+    ):
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(fees.WithdrawalComparison, {**data, **changes})
+        assert path == info.value.problems[0].path
+
+
+def test_a_skipped_method_is_a_method_with_a_reason():
+    """SkippedMethod holds a WithdrawalMethod (a key or name is refused) and a reason."""
+    with pytest.raises(InvalidTypeError) as info:
+        fees.SkippedMethod("payoneer", "not available")  # type: ignore[arg-type]
+    assert "SkippedMethod.method" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        fees.SkippedMethod(fees.PAYPAL, " ")
+    assert "SkippedMethod.reason" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "field", "rule"),
+    [
+        ({"amount": "x"}, InvalidTypeError, "BreakEven.amount", "Money"),
+        ({"better_above": 1}, InvalidTypeError, "BreakEven.better_above", None),
+        ({"better_below": None}, InvalidTypeError, "BreakEven.better_below", None),
+        ({"better_above": " "}, InvalidValueError, "BreakEven.better_above", None),
+        ({"amount": usd("-2402.00")}, InvalidValueError, "BreakEven.amount", "more than zero"),
+        ({"amount": usd("0.00")}, InvalidValueError, "BreakEven.amount", "more than zero"),
+        (
+            {"amount": Money("-0.5", "JPY"), "better_below": "US Dollar wire"},
+            InvalidValueError,
+            "BreakEven.amount",
+            None,
+        ),
+        (
+            {"amount": Money("2402.5", "JPY")},
+            InvalidValueError,
+            "BreakEven.amount",
+            "whole minor units",
+        ),
+        (
+            {"better_below": "US Dollar wire"},
+            InvalidValueError,
+            "BreakEven.better_below",
+            "two different methods",
+        ),
+    ],
+)
+def test_a_break_even_is_a_positive_balance_between_two_methods(fields, error, field, rule):
+    """Regression: BreakEven(amount="x", better_above=1, better_below=None) and one with a
+    negative sub-cent JPY amount and one method on both sides built; each is refused."""
+    valid = {
+        "amount": usd("2402.00"),
+        "better_above": "US Dollar wire",
+        "better_below": "Payoneer",
+    }
+    with pytest.raises(error) as info:
+        fees.BreakEven(**{**valid, **fields})
+    assert field == info.value.field
+    if rule is not None:
+        assert rule == info.value.rule
+    data = serialize.to_dict(fees.BreakEven(**valid))
+    assert fees.BreakEven(**valid) == serialize.from_dict(fees.BreakEven, data)
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(
+            fees.BreakEven,
+            {**data, "amount": {"amount": "-0.5", "currency": "JPY"}, "better_below": "x"},
+        )
+
+
+@pytest.mark.parametrize(
+    "other",
+    [fees.PAYONEER, "payoneer", attrs.evolve(fees.PAYONEER, spread=Decimal(0))],
+    ids=["same", "same-key", "same-name"],
+)
+def test_break_even_needs_two_methods_of_different_names(other):
+    """The result names each side's method, so two methods of one name are refused naming b."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.break_even(fees.PAYONEER, other, reference_rate=RATE)
+    assert ("b", "two different methods") == (info.value.field, info.value.rule)
