@@ -11,10 +11,11 @@ import decimal
 import json
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from upwork_safety import fees, serialize
@@ -1792,3 +1793,138 @@ def test_break_even_needs_two_methods_of_different_names(other):
     with pytest.raises(InvalidValueError) as info:
         fees.break_even(fees.PAYONEER, other, reference_rate=RATE)
     assert ("b", "two different methods") == (info.value.field, info.value.rule)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: what a break-even promises below its amount (defect 10)
+# --------------------------------------------------------------------------
+
+
+def _unrounded(
+    method: fees.WithdrawalMethod, amount: Money, reference: ExchangeRate, tax: Decimal
+) -> tuple[Fraction, Fraction]:
+    """What *method* delivers for *amount* with no rounding, and the most its rounding moves it.
+
+    Rounding the percentage fee to the cent moves the result by at most half a cent at the
+    applied rate; rounding the conversion and the tax to the paisa, by half a paisa each.
+    """
+    applied = Fraction(reference.rate) * (1 - Fraction(method.spread or 0))
+    keep = 1 - Fraction(tax)
+    balance = Fraction(amount.amount)
+    left = balance - Fraction(method.fixed_fee.amount) - balance * Fraction(method.percentage_fee)
+    half = Fraction(1, 200)  # half a cent, half a paisa
+    fee_rounding = half * applied * keep if method.percentage_fee else Fraction(0)
+    return left * applied * keep, fee_rounding + half * keep + half
+
+
+def _check_break_even_by_brute_force(
+    a: fees.WithdrawalMethod,
+    b: fees.WithdrawalMethod,
+    reference: ExchangeRate,
+    tax: Decimal,
+    *,
+    below: int,
+    above: int,
+) -> list[int]:
+    """Check a break-even's promise at every cent near it; return the cents below where the
+    method that wins above already leads (the rounding band)."""
+    found = fees.break_even(a, b, reference_rate=reference, tax_rate=tax)
+    assert found is not None
+    winner, loser = (a, b) if found.better_above == a.name else (b, a)
+    assert (winner.name, loser.name) == (found.better_above, found.better_below)
+    at = int(found.amount.amount.scaleb(2))
+    leads_below: list[int] = []
+    for cents in range(at - below, at + above + 1):
+        amount = Money(Decimal(cents).scaleb(-2), "USD")
+        try:
+            got = [
+                fees.quote_withdrawal(amount, m, reference_rate=reference, tax_rate=tax).received
+                for m in (winner, loser)
+            ]
+        except InvalidValueError:  # below a minimum, or not covering a method's fees
+            assert cents <= at
+            continue
+        if cents > at:
+            assert got[0] > got[1], amount
+        elif cents == at:
+            assert got[1] >= got[0], amount
+        elif got[0] > got[1]:
+            leads_below.append(cents)
+            (exact_w, rounding_w), (exact_l, rounding_l) = (
+                _unrounded(m, amount, reference, tax) for m in (winner, loser)
+            )
+            assert abs(exact_w - exact_l) <= rounding_w + rounding_l, amount
+    return leads_below
+
+
+BAND_A = attrs.evolve(
+    fees.PAYONEER,
+    name="A",
+    key="a",
+    fixed_fee=usd("36.48"),
+    percentage_fee=Decimal("0.003"),
+    spread=Decimal("0.005"),
+)
+BAND_B = attrs.evolve(
+    fees.PAYONEER,
+    name="B",
+    key="b",
+    fixed_fee=usd("19.81"),
+    percentage_fee=Decimal("0.01"),
+    spread=Decimal(0),
+)
+
+
+def test_below_a_break_even_the_lead_alternates_only_within_rounding():
+    """Red team: at 8180.50 A receives more than B though the break-even is 8185.49 with B
+    better below.  The promise is now what holds: above, A at every cent; at it, B; below, B
+    wherever the exact results differ by more than their rounding."""
+    reference = ExchangeRate("USD", "PKR", "279.37")
+    found = fees.break_even(BAND_A, BAND_B, reference_rate=reference, tax_rate=0)
+    assert fees.BreakEven(amount=usd("8185.49"), better_above="A", better_below="B") == found
+    leads = _check_break_even_by_brute_force(
+        BAND_A, BAND_B, reference, Decimal(0), below=1500, above=500
+    )
+    assert 818050 == min(leads)  # USD 8,180.50, the red team's cent, a few dollars below
+
+
+RANDOM_METHOD = {
+    "fixed": st.integers(min_value=0, max_value=6_000),
+    "percentage": st.sampled_from(["0", "0.003", "0.01", "0.0125"]).map(Decimal),
+    "spread": st.sampled_from(["0", "0.005", "0.0199", "0.02", "0.021"]).map(Decimal),
+}
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None)
+@given(
+    a=st.fixed_dictionaries(RANDOM_METHOD),
+    b=st.fixed_dictionaries(RANDOM_METHOD),
+    rate=st.sampled_from(["280", "279.37", "1.5", "12345.6789"]),
+    tax=st.sampled_from(["0", "0.01", "0.0025"]).map(Decimal),
+)
+def test_a_break_even_keeps_its_promise_at_every_cent_near_it(a, b, rate, tax):
+    """For random methods, brute force over the cents around the break-even: strictly better
+    above, at least as good at it, and below only within rounding does the winner lead."""
+    # The method that keeps more of each dollar pays the larger fixed fee, so they cross.
+    keeps = [(1 - m["percentage"]) * (1 - m["spread"]) for m in (a, b)]
+    fixed = sorted((a["fixed"], b["fixed"]), reverse=keeps[0] > keeps[1])
+    methods = [
+        attrs.evolve(
+            fees.PAYONEER,
+            name=name,
+            key=name.lower(),
+            fixed_fee=Money(Decimal(cents).scaleb(-2), "USD"),
+            percentage_fee=m["percentage"],
+            spread=m["spread"],
+        )
+        for name, m, cents in (("A", a, fixed[0]), ("B", b, fixed[1]))
+    ]
+    reference = ExchangeRate("USD", "PKR", rate)
+    try:
+        found = fees.break_even(*methods, reference_rate=reference, tax_rate=tax)
+    except RulesError:  # too alike to pin to the cent
+        return
+    event("crossing" if found is not None else "none")
+    if found is not None:
+        _check_break_even_by_brute_force(*methods, reference, tax, below=1500, above=300)
