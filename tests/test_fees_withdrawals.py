@@ -1928,3 +1928,63 @@ def test_a_break_even_keeps_its_promise_at_every_cent_near_it(a, b, rate, tax):
     event("crossing" if found is not None else "none")
     if found is not None:
         _check_break_even_by_brute_force(*methods, reference, tax, below=1500, above=300)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: the day a payout withdraws on (defect 9)
+# --------------------------------------------------------------------------
+
+TAX_RULE = "s.154A rates from 2022-07-01"
+
+
+def test_a_payout_withdraws_on_the_rates_day_else_the_payments_and_says_so():
+    """Red team: payout() of a 2022-06-30 payment with an undated rate was refused as if the
+    caller had said the withdrawal was that day.  That is payout's documented choice (a past
+    payment is taxed by the rules of its time); the error now says where the day came from
+    and how to choose another."""
+    june = Payment(date(2022, 6, 30), usd("1000.00"))
+    undated = ExchangeRate("USD", "PKR", "280")
+    with pytest.raises(RulesError) as info:
+        fees.payout(june, method="payoneer", reference_rate=undated)
+    assert ("tax_rate", TAX_RULE) == (info.value.field, info.value.rule)
+    assert "the payment's day" in str(info.value)
+    assert "reference_rate dated" in str(info.value)
+    dated = ExchangeRate("USD", "PKR", "204.40", as_of=date(2022, 7, 4))
+    paid = fees.payout(june, method="payoneer", reference_rate=dated)
+    assert Decimal("0.01") == paid.withdrawal.tax_rate
+    assert paid.withdrawal == fees.quote_withdrawal(
+        paid.balance, "payoneer", reference_rate=dated, on=date(2022, 7, 4)
+    )
+    untaxed = fees.payout(june, method="payoneer", reference_rate=undated, tax_rate=0)
+    assert pkr("0.00") == untaxed.withdrawal.tax
+
+
+def test_a_payout_with_an_undated_rate_is_quoted_on_the_payments_day():
+    """A 2025 payment with an undated rate: the withdrawal is quoted on the payment's day."""
+    paid = fees.payout(
+        Payment(date(2025, 6, 2), usd("1000.00")),
+        method="payoneer",
+        reference_rate=ExchangeRate("USD", "PKR", "280"),
+    )
+    assert paid.withdrawal == fees.quote_withdrawal(
+        usd("900.00"), "payoneer", reference_rate=ExchangeRate("USD", "PKR", "280"), on=DAY
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "source"),
+    [
+        ({"reference_rate": ExchangeRate("USD", "PKR", "280"), "on": date(2022, 6, 30)}, "on="),
+        (
+            {"reference_rate": ExchangeRate("USD", "PKR", "280", as_of=date(2022, 6, 30))},
+            "reference_rate's as_of",
+        ),
+    ],
+)
+def test_a_quote_before_the_known_tax_rules_says_where_its_day_came_from(kwargs, source):
+    """quote_withdrawal's refusal names the day and whether it came from on= or the rate."""
+    with pytest.raises(RulesError) as info:
+        fees.quote_withdrawal(usd("900.00"), "payoneer", **kwargs)
+    assert ("tax_rate", TAX_RULE) == (info.value.field, info.value.rule)
+    assert "2022-06-30" in str(info.value)
+    assert source in str(info.value)

@@ -262,9 +262,19 @@ def applied_rate(
 
 
 def tax_in_force(
-    tax_rate: object, *, pseb_registered: object, on: date | None, reference: ExchangeRate
+    tax_rate: object,
+    *,
+    pseb_registered: object,
+    on: date | None,
+    reference: ExchangeRate,
+    day_source: str = "",
 ) -> Decimal:
-    """The income tax rate the bank withholds: *tax_rate*, or s.154A's rate in force."""
+    """The income tax rate the bank withholds: *tax_rate*, or s.154A's rate in force.
+
+    The day is *on*, else the reference rate's ``as_of``; *day_source* says
+    where *on* came from when the caller did not give it (a payout's
+    payment day), for the message refusing a day before the known rules.
+    """
     registered = bool_arg(pseb_registered, "pseb_registered")
     given = optional_rate(tax_rate, "tax_rate")
     if given is not None:
@@ -280,9 +290,12 @@ def tax_in_force(
     if day is None:
         rules = EXPORT_TAX_HISTORY.current
     elif day < EXPORT_TAX_HISTORY.first_day:
+        source = day_source or (
+            "the day given as on=" if on is not None else "reference_rate's as_of"
+        )
         raise RulesError(
             f"no s.154A rates are known before {EXPORT_TAX_HISTORY.first_day} (the "
-            f"withdrawal is on {day}): pass tax_rate= yourself (tax_rate=0 for none)",
+            f"withdrawal is on {day}: {source}): pass tax_rate= yourself (tax_rate=0 for none)",
             field="tax_rate",
             rule=f"s.154A rates from {EXPORT_TAX_HISTORY.first_day}",
         )
@@ -301,8 +314,12 @@ def route(
     tax_rate: object = None,
     pseb_registered: object = False,
     on: object = None,
+    day_source: str = "",
 ) -> Route:
-    """Check a withdrawal's inputs and work out its applied rate and tax rate (private)."""
+    """Check a withdrawal's inputs and work out its applied rate and tax rate (private).
+
+    *day_source* is as :func:`tax_in_force`'s.
+    """
     chosen = usable_method(method)
     balance = chosen.balance_currency
     if amount_currency != balance:
@@ -313,7 +330,13 @@ def route(
         )
     reference = check_reference(reference_rate, balance, chosen)
     day = optional_day(on, "on")
-    tax = tax_in_force(tax_rate, pseb_registered=pseb_registered, on=day, reference=reference)
+    tax = tax_in_force(
+        tax_rate,
+        pseb_registered=pseb_registered,
+        on=day,
+        reference=reference,
+        day_source=day_source,
+    )
     rate, basis = applied_rate(chosen, reference, spread=spread, offered_rate=offered_rate)
     return Route(chosen, reference, rate, basis, tax)
 
