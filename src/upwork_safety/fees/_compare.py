@@ -757,13 +757,17 @@ def break_even(
             rule="two different methods",
         )
     balance = first_method.balance_currency
-    common = {
-        "tax_rate": tax_rate,
-        "pseb_registered": pseb_registered,
-        "on": on,
-    }
-    first = route(balance, first_method, reference_rate, **common)
-    second = route(balance, second_method, reference_rate, **common)
+    first, second = (
+        route(
+            balance,
+            method,
+            reference_rate,
+            tax_rate=tax_rate,
+            pseb_registered=pseb_registered,
+            on=on,
+        )
+        for method in (first_method, second_method)
+    )
     if second_method.balance_currency != balance:
         raise CurrencyMismatchError(
             f"{first_method.name} and {second_method.name} withdraw balances in different "
