@@ -1988,3 +1988,32 @@ def test_a_quote_before_the_known_tax_rules_says_where_its_day_came_from(kwargs,
     assert ("tax_rate", TAX_RULE) == (info.value.field, info.value.rule)
     assert "2022-06-30" in str(info.value)
     assert source in str(info.value)
+
+
+@settings(max_examples=25)
+@given(
+    cents=st.one_of(
+        st.integers(min_value=1, max_value=6_000), st.integers(min_value=1, max_value=10**12)
+    ),
+    tax=taxes,
+)
+def test_every_comparison_compare_withdrawals_makes_is_one_the_constructor_accepts(cents, tax):
+    """Whatever the amount (methods quoted, unpriced or skipped), the comparison builds and
+    loads again unchanged: the constructor's rules are those compare_withdrawals follows."""
+    comparison = fees.compare_withdrawals(
+        Money(Decimal(cents).scaleb(-2), "USD"),
+        reference_rate=RATE,
+        methods=(*fees.PAKISTAN_METHODS, fees.PAYPAL),
+        tax_rate=tax,
+    )
+    assert comparison == serialize.from_dict(
+        fees.WithdrawalComparison, serialize.to_dict(comparison)
+    )
+
+
+def test_a_comparison_that_skips_every_method_still_checks_its_reference_rate():
+    """USD 1.00 skips every method; a EUR→JPY reference rate is refused naming reference_rate,
+    as when a method is weighed, not by the comparison's constructor."""
+    with pytest.raises(CurrencyMismatchError) as info:
+        fees.compare_withdrawals(usd("1.00"), reference_rate=ExchangeRate("EUR", "JPY", "160"))
+    assert ("reference_rate", "from USD") == (info.value.field, info.value.rule)

@@ -53,6 +53,7 @@ from upwork_safety.fees._route import (
     balance_arg,
     check_reference,
     method_field,
+    reference_from,
     route,
     tax_in_force,
     unusable,
@@ -210,17 +211,9 @@ class WithdrawalComparison:
     )
 
     def __attrs_post_init__(self) -> None:
-        reference = instance(
-            self.reference_rate, ExchangeRate, "WithdrawalComparison.reference_rate"
-        )
+        instance(self.reference_rate, ExchangeRate, "WithdrawalComparison.reference_rate")
         amount = balance_arg(self.amount, "WithdrawalComparison.amount")
-        if reference.base != amount.currency:
-            raise CurrencyMismatchError(
-                f"WithdrawalComparison.reference_rate converts {reference.base}→"
-                f"{reference.quote}, but the amount is in {amount.currency}",
-                field="WithdrawalComparison.reference_rate",
-                rule=f"from {amount.currency}",
-            )
+        reference_from(self.reference_rate, amount.currency, "WithdrawalComparison.reference_rate")
         for index, quote in enumerate(self.quotes):
             _listed(quote.method, self, f"quotes[{index}]")
             if (quote.sent, quote.reference_rate, quote.tax_rate) != (
@@ -639,6 +632,8 @@ def compare_withdrawals(
             method, reference, spread=given.get(index), offered_rate=offered.get(index)
         )
         quotes.append(build_quote(Route(method, reference, rate, basis, tax), money))
+    # Checked with each usable method above; here too when every method was skipped.
+    reference_from(reference_rate, money.currency)
     return WithdrawalComparison(
         amount=money,
         reference_rate=reference_rate,

@@ -56,6 +56,7 @@ __all__ = [
     "check_reference",
     "method_fees",
     "method_field",
+    "reference_from",
     "route",
     "tax_in_force",
     "unusable",
@@ -167,8 +168,11 @@ class Route:
         return self.outcome(amount).received
 
 
-def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
-    reference_rate = instance(reference_rate, ExchangeRate, "reference_rate")
+def reference_from(
+    reference_rate: object, balance: str, what: str = "reference_rate"
+) -> ExchangeRate:
+    """An :class:`ExchangeRate` from the *balance* currency, or an error naming *what*."""
+    reference_rate = instance(reference_rate, ExchangeRate, what)
     if reference_rate.base != balance:
         hint = (
             f"; this looks inverted: pass reference_rate.inverse() "
@@ -177,11 +181,17 @@ def check_reference(reference_rate: object, balance: str, method: WithdrawalMeth
             else ""
         )
         raise CurrencyMismatchError(
-            f"reference_rate converts {reference_rate.base}→{reference_rate.quote}, but the "
+            f"{what} converts {reference_rate.base}→{reference_rate.quote}, but the "
             f"balance is in {balance}: a {balance}→<your currency> rate is needed{hint}",
-            field="reference_rate",
+            field=what,
             rule=f"from {balance}",
         )
+    return reference_rate
+
+
+def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
+    """A reference rate from the *balance* currency to one *method* delivers (or the balance's)."""
+    reference_rate = reference_from(reference_rate, balance)
     if method.currency not in {balance, reference_rate.quote}:
         raise CurrencyMismatchError(
             f"{method.name} delivers {method.currency}, but reference_rate converts to "
