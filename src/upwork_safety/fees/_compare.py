@@ -17,13 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import (
-    as_tuple,
-    id_field,
-    instance,
-    items_field,
-    sequence_of,
-)
+from upwork_safety._validate import as_tuple, id_field, instance, items_field, sequence_of
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -52,6 +46,7 @@ from upwork_safety.fees._route import (
     applied_rate,
     balance_arg,
     check_reference,
+    delivers,
     method_field,
     reference_from,
     route,
@@ -147,7 +142,7 @@ def _listed(method: WithdrawalMethod, comparison: WithdrawalComparison, where: s
             field=field,
             rule=f"a {amount.currency} balance",
         )
-    if method.currency not in {amount.currency, reference.quote}:
+    if not delivers(method, reference):
         raise CurrencyMismatchError(
             f"{method.name} delivers {method.currency}, but the reference rate converts to "
             f"{reference.quote}",

@@ -54,6 +54,7 @@ __all__ = [
     "balance_arg",
     "check_offered",
     "check_reference",
+    "delivers",
     "method_fees",
     "method_field",
     "reference_from",
@@ -192,7 +193,7 @@ def reference_from(
 def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
     """A reference rate from the *balance* currency to one *method* delivers (or the balance's)."""
     reference_rate = reference_from(reference_rate, balance)
-    if method.currency not in {balance, reference_rate.quote}:
+    if not delivers(method, reference_rate):
         raise CurrencyMismatchError(
             f"{method.name} delivers {method.currency}, but reference_rate converts to "
             f"{reference_rate.quote}; pass a {balance}→{method.currency} rate",
@@ -200,6 +201,11 @@ def check_reference(reference_rate: object, balance: str, method: WithdrawalMeth
             rule=f"to {method.currency}",
         )
     return reference_rate
+
+
+def delivers(method: WithdrawalMethod, reference: ExchangeRate) -> bool:
+    """Whether *reference* prices what *method* delivers: the balance's currency or its quote."""
+    return method.currency in {reference.base, reference.quote}
 
 
 def check_offered(
