@@ -1233,3 +1233,153 @@ def test_a_sub_cent_payment_is_refused_by_the_fee_functions(call):
     with pytest.raises(InvalidValueError) as info:
         call(Money("100.005", "USD"))
     assert ("amount", "whole minor units") == (info.value.field, info.value.rule)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: rates with 17-18 places (defect 3)
+# --------------------------------------------------------------------------
+
+#: Valid rates whose product with a cent amount has more than 18 places.
+EIGHTEEN_PLACES = "0.000000000000000001"
+
+
+def test_a_rate_with_eighteen_places_is_charged_and_rounded_once():
+    """Regression: 14.9999999999999999% of USD 100.01 raised naming Money.amount; it is USD 15.00."""
+    assert usd("15.00") == fees.service_fee(usd("100.01"), on=D2025, rate="14.9999999999999999%")
+    assert usd("85.01") == fees.net_earnings(usd("100.01"), on=D2025, rate="0.149999999999999999")
+
+
+def test_a_service_fee_at_a_tiny_rate_has_a_fee_and_a_repr():
+    """Regression: explain_service_fee returned, but .fee and repr() raised naming Money.amount."""
+    explained = fees.explain_service_fee(usd("100.01"), on=D2025, rate=EIGHTEEN_PLACES)
+    assert (usd("0.00"), usd("100.01"), fees.FeeBasis.CONTRACT) == (
+        explained.fee,
+        explained.net,
+        explained.basis,
+    )
+    assert repr(explained).startswith("<ServiceFee USD 0.00 on USD 100.01: contract")
+    assert usd("100.01") == fees.gross_for_net(usd("100.01"), on=D2025, rate=EIGHTEEN_PLACES)
+
+
+def test_a_what_if_band_rate_with_eighteen_places_is_rounded_once():
+    """A sliding scale whose band rate has 18 places: the exact fee (20 places) is rounded once.
+
+    20% of 500 is 100; 10.0000000000000001% of 100.01 is 10.00100000000000010001: USD 110.00.
+    """
+    scale = attrs.evolve(
+        fees.SLIDING_SCALE_2016,
+        tiers=(
+            rules.FeeTier(usd("500.00"), Decimal("0.20")),
+            rules.FeeTier(None, Decimal("0.100000000000000001")),
+        ),
+    )
+    assert usd("110.00") == fees.service_fee(usd("600.01"), on=D2020, rules=scale)
+    assert usd("600.01") == fees.gross_for_net(usd("490.01"), on=D2020, rules=scale)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: ServiceFee in whole cents (defect 8)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("amount", "100.005"), ("billed_before", "0.001"), ("billed_before", "499.995")],
+)
+def test_a_service_fee_holds_whole_cents(field, value):
+    """Regression: a loaded amount of USD 100.005 gave a net of USD 80.005, and billed_before
+    USD 0.001 built; both are refused, built or loaded, naming the field."""
+    data = serialize.to_dict(fees.explain_service_fee(usd("100.00"), on=D2020))
+    data[field] = {"amount": value, "currency": "USD"}
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(fees.ServiceFee, data)
+    assert (f"$.{field}", "whole minor units") == (
+        loaded.value.problems[0].path,
+        loaded.value.problems[0].rule,
+    )
+    fields = {"amount": usd("100.00"), "on": D2020, "schedule": fees.SLIDING_SCALE_2016}
+    with pytest.raises(InvalidValueError) as built:
+        fees.ServiceFee(**{**fields, field: usd(value)})
+    assert (f"ServiceFee.{field}", "whole minor units") == (built.value.field, built.value.rule)
+
+
+def test_gross_for_net_refuses_a_part_cent_billed_before_as_service_fee_does():
+    """Regression: gross_for_net(billed_before=USD 499.995) answered USD 111.11 while
+    service_fee refused that billed_before; both refuse it now, by one rule."""
+    for call in (fees.gross_for_net, fees.service_fee, fees.net_earnings):
+        with pytest.raises(InvalidValueError) as info:
+            call(usd("100.00"), on=D2020, billed_before=usd("499.995"))
+        assert ("billed_before", "whole minor units") == (info.value.field, info.value.rule)
+    # Whole cents on either side of the band's end are fine, and invert service_fee.
+    for before, gross in ((usd("499.99"), usd("111.11")), (usd("500.00"), usd("111.11"))):
+        assert gross == fees.gross_for_net(usd("100.00"), on=D2020, billed_before=before)
+        net = fees.net_earnings(gross, on=D2020, billed_before=before)
+        assert (
+            net
+            >= usd("100.00")
+            > fees.net_earnings(gross - usd("0.01"), on=D2020, billed_before=before)
+        )
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: the kept 5% needs a contract already at 5% (defect 2)
+# --------------------------------------------------------------------------
+
+
+def _hourly(started: date, *payments: Payment) -> Contract:
+    return Contract(
+        "n", "acme", ContractKind.HOURLY, started=started, service_fee_rate="5%", payments=payments
+    )
+
+
+KEPT_FIELD = "Contract.service_fee_rate"
+
+
+@pytest.mark.parametrize("rules_", [None, fees.DATABASE_ADMINISTRATION_HISTORY])
+def test_a_contract_with_no_payment_under_the_scale_did_not_keep_five_percent(rules_):
+    """Regression: a contract started 2023-06-01 at "5%" was charged USD 50.00 on USD 1,000,
+    while one $100 payment under the scale got it refused; its billings never passed $10,000."""
+    new = _hourly(date(2023, 6, 1), Payment(date(2023, 7, 1), usd("1000.00")))
+    with pytest.raises(RulesError) as info:
+        fees.service_fee(new, on=date(2023, 7, 31), rules=rules_)
+    assert (KEPT_FIELD, "billings over USD 10,000.00 under the sliding scale") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "USD 0.00" in str(info.value)
+    with pytest.raises(RulesError):
+        fees.net_earnings(new, on=date(2023, 7, 31), rules=rules_)
+
+
+def test_a_contract_started_after_the_scale_ended_did_not_keep_five_percent():
+    """Billings with the client past $10,000 are not enough: the contract itself must have
+    existed when the flat schedule took effect (2023-05-03) to be "already at 5%"."""
+    new = _hourly(date(2023, 6, 1), Payment(date(2023, 7, 1), usd("1000.00")))
+    with pytest.raises(RulesError) as info:
+        fees.service_fee(new, on=date(2023, 7, 31), billed_before=usd("20000.00"))
+    assert (KEPT_FIELD, "a contract started before 2023-05-03") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_a_contract_started_under_the_scale_keeps_five_percent_on_its_billings_before():
+    """A contract started 2023-04-03 with a client billed $20,000 before was at 5% when the
+    scale ended, though its first payment came after: USD 50.00 on USD 1,000; without those
+    billings it was not, and is refused."""
+    kept = _hourly(date(2023, 4, 3), Payment(date(2023, 7, 1), usd("1000.00")))
+    assert usd("50.00") == fees.service_fee(
+        kept, on=date(2023, 7, 31), billed_before=usd("20000.00")
+    )
+    with pytest.raises(RulesError) as info:
+        fees.service_fee(kept, on=date(2023, 7, 31), billed_before=usd("10000.00"))
+    assert "billings over USD 10,000.00 under the sliding scale" == info.value.rule
+    # Nothing is charged at the kept rate before the contract's first payment.
+    assert usd("0.00") == fees.service_fee(kept, on=date(2023, 6, 30))
+
+
+def test_with_one_flat_schedule_as_rules_the_kept_rate_is_taken_as_given():
+    """rules= one schedule has no sliding scale before it to check against: a contract's kept
+    5% is charged as given, as for one payment with rate="5%"."""
+    new = _hourly(date(2023, 6, 1), Payment(date(2023, 7, 1), usd("1000.00")))
+    assert usd("50.00") == fees.service_fee(new, on=date(2023, 7, 31), rules=fees.FLAT_10_2023)

@@ -11,10 +11,11 @@ import decimal
 import json
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from upwork_safety import fees, serialize
@@ -876,7 +877,7 @@ def test_break_even_none_when_the_crossing_is_just_below_the_usable_range():
 def test_break_even_refuses_methods_too_alike_to_separate():
     """Spreads a hair apart put the crossing beyond what can be scanned to the cent."""
     near = attrs.evolve(
-        fees.DIRECT_TO_LOCAL_BANK, spread=Decimal("0.0000001"), fixed_fee=usd("0.50")
+        fees.DIRECT_TO_LOCAL_BANK, name="near", spread=Decimal("0.0000001"), fixed_fee=usd("0.50")
     )
     bank = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, spread=Decimal(0))
     with pytest.raises(RulesError) as info:
@@ -1588,3 +1589,431 @@ def test_a_withdrawal_of_nothing_or_less_says_so(amount):
         with pytest.raises(InvalidValueError) as info:
             call()
         assert ("amount", "more than zero") == (info.value.field, info.value.rule)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: rates with 17-18 places (defect 3)
+# --------------------------------------------------------------------------
+
+EIGHTEEN_PLACES = "0.000000000000000001"
+
+
+def test_a_tax_rate_with_eighteen_places_withholds_nothing_it_cannot_round_to():
+    """Regression: a tax rate of 1e-18 raised naming Money.amount; the tax rounds to PKR 0.00."""
+    for tax_rate in (EIGHTEEN_PLACES, "0.0000000000000001%"):
+        quote = fees.quote_withdrawal(
+            usd("900.00"), "payoneer", reference_rate=RATE, tax_rate=tax_rate
+        )
+        assert (pkr("0.00"), quote.converted) == (quote.tax, quote.received)
+        untaxed = fees.quote_withdrawal(usd("900.00"), "payoneer", reference_rate=RATE, tax_rate=0)
+        assert untaxed.received == quote.received
+    tiny, untaxed = (
+        fees.compare_withdrawals(usd("900.00"), reference_rate=RATE, tax_rate=tax_rate)
+        for tax_rate in (EIGHTEEN_PLACES, 0)
+    )
+    # 899.01 x 280 x (1 - 0.021101) = 246,411.197 rounds to 246,411.20, Payoneer's 898 x 274.40.
+    assert Decimal("0.021101") == tiny.break_even_spread("direct_to_local_bank")
+    assert untaxed.break_even_spread("direct_to_local_bank") == tiny.break_even_spread(
+        "direct_to_local_bank"
+    )
+
+
+def test_a_percentage_fee_with_eighteen_places_is_rounded_once():
+    """Regression: a what-if Payoneer at 0.0000000000000001% failed on USD 900.01; the fee is 0."""
+    tiny = attrs.evolve(fees.PAYONEER, percentage_fee="0.0000000000000001%")
+    quote = fees.quote_withdrawal(usd("900.01"), tiny, reference_rate=RATE)
+    assert (usd("2.00"),) == tuple(line.amount for line in quote.fees)
+    assert (
+        fees.quote_withdrawal(usd("900.01"), fees.PAYONEER, reference_rate=RATE).received
+        == quote.received
+    )
+    assert usd("900.01") == fees.withdrawal_for_target(quote.received, tiny, reference_rate=RATE)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: what a comparison and a break-even may hold (defect 7)
+# --------------------------------------------------------------------------
+
+
+def _comparison() -> fees.WithdrawalComparison:
+    """USD 900.00 compared: Payoneer quoted, three methods unpriced, PayPal skipped."""
+    return fees.compare_withdrawals(
+        usd("900.00"), reference_rate=RATE, methods=(*fees.PAKISTAN_METHODS, fees.PAYPAL)
+    )
+
+
+def test_the_red_team_comparison_cannot_be_built():
+    """Regression: a negative part-cent PKR amount, a text rate and a tax rate of 2 built, and
+    repr() then raised AttributeError."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.WithdrawalComparison(
+            amount=Money("-5.001", "PKR"), reference_rate="not a rate", tax_rate="2", quotes=()
+        )
+    assert "WithdrawalComparison.tax_rate" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
+        fees.WithdrawalComparison(
+            amount=Money("-5.001", "PKR"), reference_rate="not a rate", tax_rate="0", quotes=()
+        )
+    assert "WithdrawalComparison.reference_rate" == info.value.field
+
+
+EUR_JPY = ExchangeRate("EUR", "JPY", "160")
+INVERTED = ExchangeRate("PKR", "USD", "0.0035")
+
+
+@pytest.mark.parametrize(
+    ("changes", "error", "field", "rule"),
+    [
+        ({"amount": "900.00"}, InvalidTypeError, "amount", "Money"),
+        ({"amount": usd("-900.00")}, InvalidValueError, "amount", "more than zero"),
+        ({"amount": usd("0.00")}, InvalidValueError, "amount", "more than zero"),
+        ({"amount": usd("900.001")}, InvalidValueError, "amount", "whole minor units"),
+        ({"reference_rate": "280"}, InvalidTypeError, "reference_rate", "an ExchangeRate"),
+        ({"reference_rate": EUR_JPY}, CurrencyMismatchError, "reference_rate", "from USD"),
+        ({"reference_rate": INVERTED}, CurrencyMismatchError, "reference_rate", "from USD"),
+        ({"tax_rate": "2"}, InvalidValueError, "tax_rate", None),
+        ({"tax_rate": "-1%"}, InvalidValueError, "tax_rate", None),
+        ({"tax_rate": 0.01}, InvalidTypeError, "tax_rate", None),
+        ({"unpriced": (fees.PAYPAL,)}, InvalidValueError, "unpriced[0]", "available in Pakistan"),
+        (
+            {"unpriced": (attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, currency="EUR"),)},
+            CurrencyMismatchError,
+            "unpriced[0]",
+            "delivers PKR",
+        ),
+        (
+            {"unpriced": (attrs.evolve(fees.WIRE_USD, minimum=usd("1000.00")),)},
+            InvalidValueError,
+            "unpriced[0]",
+            "can withdraw the amount",
+        ),
+        (
+            {"skipped": (fees.SkippedMethod(fees.PAYONEER, "too dear"),)},
+            InvalidValueError,
+            "skipped[0]",
+            "a method that cannot withdraw the amount",
+        ),
+    ],
+)
+def test_a_comparison_holds_only_what_compare_withdrawals_could_give(changes, error, field, rule):
+    """Each field of a comparison is checked when built: the amount a balance in whole cents,
+    the reference rate from its currency, the tax rate a fraction, each method where it belongs."""
+    with pytest.raises(error) as info:
+        attrs.evolve(_comparison(), **changes)
+    assert f"WithdrawalComparison.{field}" == info.value.field
+    if rule is not None:
+        assert rule == info.value.rule
+
+
+def test_a_loaded_comparison_is_checked_like_a_built_one():
+    """Regression: from_dict loaded a comparison with tax_rate "7" and a EUR→JPY rate on a PKR
+    amount; each is refused with its path, and a real comparison still round-trips."""
+    comparison = _comparison()
+    data = serialize.to_dict(comparison)
+    assert comparison == serialize.from_dict(fees.WithdrawalComparison, data)
+    assert "<WithdrawalComparison USD 900.00 at 280.00: best Payoneer" in repr(comparison)
+    for changes, path in (
+        ({"tax_rate": "7"}, "$.tax_rate"),
+        ({"reference_rate": serialize.to_dict(EUR_JPY)}, "$.reference_rate"),
+        ({"amount": {"amount": "-5.001", "currency": "PKR"}, "quotes": []}, "$.amount"),
+    ):
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(fees.WithdrawalComparison, {**data, **changes})
+        assert path == info.value.problems[0].path
+
+
+def test_a_skipped_method_is_a_method_with_a_reason():
+    """SkippedMethod holds a WithdrawalMethod (a key or name is refused) and a reason."""
+    with pytest.raises(InvalidTypeError) as info:
+        fees.SkippedMethod("payoneer", "not available")  # type: ignore[arg-type]
+    assert "SkippedMethod.method" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        fees.SkippedMethod(fees.PAYPAL, " ")
+    assert "SkippedMethod.reason" == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "field", "rule"),
+    [
+        ({"amount": "x"}, InvalidTypeError, "BreakEven.amount", "Money"),
+        ({"better_above": 1}, InvalidTypeError, "BreakEven.better_above", None),
+        ({"better_below": None}, InvalidTypeError, "BreakEven.better_below", None),
+        ({"better_above": " "}, InvalidValueError, "BreakEven.better_above", None),
+        ({"amount": usd("-2402.00")}, InvalidValueError, "BreakEven.amount", "more than zero"),
+        ({"amount": usd("0.00")}, InvalidValueError, "BreakEven.amount", "more than zero"),
+        (
+            {"amount": Money("-0.5", "JPY"), "better_below": "US Dollar wire"},
+            InvalidValueError,
+            "BreakEven.amount",
+            None,
+        ),
+        (
+            {"amount": Money("2402.5", "JPY")},
+            InvalidValueError,
+            "BreakEven.amount",
+            "whole minor units",
+        ),
+        (
+            {"better_below": "US Dollar wire"},
+            InvalidValueError,
+            "BreakEven.better_below",
+            "two different methods",
+        ),
+    ],
+)
+def test_a_break_even_is_a_positive_balance_between_two_methods(fields, error, field, rule):
+    """Regression: BreakEven(amount="x", better_above=1, better_below=None) and one with a
+    negative sub-cent JPY amount and one method on both sides built; each is refused."""
+    valid = {
+        "amount": usd("2402.00"),
+        "better_above": "US Dollar wire",
+        "better_below": "Payoneer",
+    }
+    with pytest.raises(error) as info:
+        fees.BreakEven(**{**valid, **fields})
+    assert field == info.value.field
+    if rule is not None:
+        assert rule == info.value.rule
+    data = serialize.to_dict(fees.BreakEven(**valid))
+    assert fees.BreakEven(**valid) == serialize.from_dict(fees.BreakEven, data)
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(
+            fees.BreakEven,
+            {**data, "amount": {"amount": "-0.5", "currency": "JPY"}, "better_below": "x"},
+        )
+
+
+@pytest.mark.parametrize(
+    "other",
+    [fees.PAYONEER, "payoneer", attrs.evolve(fees.PAYONEER, spread=Decimal(0))],
+    ids=["same", "same-key", "same-name"],
+)
+def test_break_even_needs_two_methods_of_different_names(other):
+    """The result names each side's method, so two methods of one name are refused naming b."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.break_even(fees.PAYONEER, other, reference_rate=RATE)
+    assert ("b", "two different methods") == (info.value.field, info.value.rule)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: what a break-even promises below its amount (defect 10)
+# --------------------------------------------------------------------------
+
+
+def _unrounded(
+    method: fees.WithdrawalMethod, amount: Money, reference: ExchangeRate, tax: Decimal
+) -> tuple[Fraction, Fraction]:
+    """What *method* delivers for *amount* with no rounding, and the most its rounding moves it.
+
+    Rounding the percentage fee to the cent moves the result by at most half a cent at the
+    applied rate; rounding the conversion and the tax to the paisa, by half a paisa each.
+    """
+    applied = Fraction(reference.rate) * (1 - Fraction(method.spread or 0))
+    keep = 1 - Fraction(tax)
+    balance = Fraction(amount.amount)
+    left = balance - Fraction(method.fixed_fee.amount) - balance * Fraction(method.percentage_fee)
+    half = Fraction(1, 200)  # half a cent, half a paisa
+    fee_rounding = half * applied * keep if method.percentage_fee else Fraction(0)
+    return left * applied * keep, fee_rounding + half * keep + half
+
+
+def _check_break_even_by_brute_force(
+    a: fees.WithdrawalMethod,
+    b: fees.WithdrawalMethod,
+    reference: ExchangeRate,
+    tax: Decimal,
+    *,
+    below: int,
+    above: int,
+) -> list[int]:
+    """Check a break-even's promise at every cent near it; return the cents below where the
+    method that wins above already leads (the rounding band)."""
+    found = fees.break_even(a, b, reference_rate=reference, tax_rate=tax)
+    assert found is not None
+    winner, loser = (a, b) if found.better_above == a.name else (b, a)
+    assert (winner.name, loser.name) == (found.better_above, found.better_below)
+    at = int(found.amount.amount.scaleb(2))
+    leads_below: list[int] = []
+    for cents in range(at - below, at + above + 1):
+        amount = Money(Decimal(cents).scaleb(-2), "USD")
+        try:
+            got = [
+                fees.quote_withdrawal(amount, m, reference_rate=reference, tax_rate=tax).received
+                for m in (winner, loser)
+            ]
+        except InvalidValueError:  # below a minimum, or not covering a method's fees
+            assert cents <= at
+            continue
+        if cents > at:
+            assert got[0] > got[1], amount
+        elif cents == at:
+            assert got[1] >= got[0], amount
+        elif got[0] > got[1]:
+            leads_below.append(cents)
+            (exact_w, rounding_w), (exact_l, rounding_l) = (
+                _unrounded(m, amount, reference, tax) for m in (winner, loser)
+            )
+            assert abs(exact_w - exact_l) <= rounding_w + rounding_l, amount
+    return leads_below
+
+
+BAND_A = attrs.evolve(
+    fees.PAYONEER,
+    name="A",
+    key="a",
+    fixed_fee=usd("36.48"),
+    percentage_fee=Decimal("0.003"),
+    spread=Decimal("0.005"),
+)
+BAND_B = attrs.evolve(
+    fees.PAYONEER,
+    name="B",
+    key="b",
+    fixed_fee=usd("19.81"),
+    percentage_fee=Decimal("0.01"),
+    spread=Decimal(0),
+)
+
+
+def test_below_a_break_even_the_lead_alternates_only_within_rounding():
+    """Red team: at 8180.50 A receives more than B though the break-even is 8185.49 with B
+    better below.  The promise is now what holds: above, A at every cent; at it, B; below, B
+    wherever the exact results differ by more than their rounding."""
+    reference = ExchangeRate("USD", "PKR", "279.37")
+    found = fees.break_even(BAND_A, BAND_B, reference_rate=reference, tax_rate=0)
+    assert fees.BreakEven(amount=usd("8185.49"), better_above="A", better_below="B") == found
+    leads = _check_break_even_by_brute_force(
+        BAND_A, BAND_B, reference, Decimal(0), below=1500, above=500
+    )
+    assert 818050 == min(leads)  # USD 8,180.50, the red team's cent, a few dollars below
+
+
+RANDOM_METHOD = {
+    "fixed": st.integers(min_value=0, max_value=6_000),
+    "percentage": st.sampled_from(["0", "0.003", "0.01", "0.0125"]).map(Decimal),
+    "spread": st.sampled_from(["0", "0.005", "0.0199", "0.02", "0.021"]).map(Decimal),
+}
+
+
+@pytest.mark.slow
+@settings(max_examples=60, deadline=None)
+@given(
+    a=st.fixed_dictionaries(RANDOM_METHOD),
+    b=st.fixed_dictionaries(RANDOM_METHOD),
+    rate=st.sampled_from(["280", "279.37", "1.5", "12345.6789"]),
+    tax=st.sampled_from(["0", "0.01", "0.0025"]).map(Decimal),
+)
+def test_a_break_even_keeps_its_promise_at_every_cent_near_it(a, b, rate, tax):
+    """For random methods, brute force over the cents around the break-even: strictly better
+    above, at least as good at it, and below only within rounding does the winner lead."""
+    # The method that keeps more of each dollar pays the larger fixed fee, so they cross.
+    keeps = [(1 - m["percentage"]) * (1 - m["spread"]) for m in (a, b)]
+    fixed = sorted((a["fixed"], b["fixed"]), reverse=keeps[0] > keeps[1])
+    methods = [
+        attrs.evolve(
+            fees.PAYONEER,
+            name=name,
+            key=name.lower(),
+            fixed_fee=Money(Decimal(cents).scaleb(-2), "USD"),
+            percentage_fee=m["percentage"],
+            spread=m["spread"],
+        )
+        for name, m, cents in (("A", a, fixed[0]), ("B", b, fixed[1]))
+    ]
+    reference = ExchangeRate("USD", "PKR", rate)
+    try:
+        found = fees.break_even(*methods, reference_rate=reference, tax_rate=tax)
+    except RulesError:  # too alike to pin to the cent
+        return
+    event("crossing" if found is not None else "none")
+    if found is not None:
+        _check_break_even_by_brute_force(*methods, reference, tax, below=1500, above=300)
+
+
+# --------------------------------------------------------------------------
+# Red-team money round: the day a payout withdraws on (defect 9)
+# --------------------------------------------------------------------------
+
+TAX_RULE = "s.154A rates from 2022-07-01"
+
+
+def test_a_payout_withdraws_on_the_rates_day_else_the_payments_and_says_so():
+    """Red team: payout() of a 2022-06-30 payment with an undated rate was refused as if the
+    caller had said the withdrawal was that day.  That is payout's documented choice (a past
+    payment is taxed by the rules of its time); the error now says where the day came from
+    and how to choose another."""
+    june = Payment(date(2022, 6, 30), usd("1000.00"))
+    undated = ExchangeRate("USD", "PKR", "280")
+    with pytest.raises(RulesError) as info:
+        fees.payout(june, method="payoneer", reference_rate=undated)
+    assert ("tax_rate", TAX_RULE) == (info.value.field, info.value.rule)
+    assert "the payment's day" in str(info.value)
+    assert "reference_rate dated" in str(info.value)
+    dated = ExchangeRate("USD", "PKR", "204.40", as_of=date(2022, 7, 4))
+    paid = fees.payout(june, method="payoneer", reference_rate=dated)
+    assert Decimal("0.01") == paid.withdrawal.tax_rate
+    assert paid.withdrawal == fees.quote_withdrawal(
+        paid.balance, "payoneer", reference_rate=dated, on=date(2022, 7, 4)
+    )
+    untaxed = fees.payout(june, method="payoneer", reference_rate=undated, tax_rate=0)
+    assert pkr("0.00") == untaxed.withdrawal.tax
+
+
+def test_a_payout_with_an_undated_rate_is_quoted_on_the_payments_day():
+    """A 2025 payment with an undated rate: the withdrawal is quoted on the payment's day."""
+    paid = fees.payout(
+        Payment(date(2025, 6, 2), usd("1000.00")),
+        method="payoneer",
+        reference_rate=ExchangeRate("USD", "PKR", "280"),
+    )
+    assert paid.withdrawal == fees.quote_withdrawal(
+        usd("900.00"), "payoneer", reference_rate=ExchangeRate("USD", "PKR", "280"), on=DAY
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "source"),
+    [
+        ({"reference_rate": ExchangeRate("USD", "PKR", "280"), "on": date(2022, 6, 30)}, "on="),
+        (
+            {"reference_rate": ExchangeRate("USD", "PKR", "280", as_of=date(2022, 6, 30))},
+            "reference_rate's as_of",
+        ),
+    ],
+)
+def test_a_quote_before_the_known_tax_rules_says_where_its_day_came_from(kwargs, source):
+    """quote_withdrawal's refusal names the day and whether it came from on= or the rate."""
+    with pytest.raises(RulesError) as info:
+        fees.quote_withdrawal(usd("900.00"), "payoneer", **kwargs)
+    assert ("tax_rate", TAX_RULE) == (info.value.field, info.value.rule)
+    assert "2022-06-30" in str(info.value)
+    assert source in str(info.value)
+
+
+@settings(max_examples=25)
+@given(
+    cents=st.one_of(
+        st.integers(min_value=1, max_value=6_000), st.integers(min_value=1, max_value=10**12)
+    ),
+    tax=taxes,
+)
+def test_every_comparison_compare_withdrawals_makes_is_one_the_constructor_accepts(cents, tax):
+    """Whatever the amount (methods quoted, unpriced or skipped), the comparison builds and
+    loads again unchanged: the constructor's rules are those compare_withdrawals follows."""
+    comparison = fees.compare_withdrawals(
+        Money(Decimal(cents).scaleb(-2), "USD"),
+        reference_rate=RATE,
+        methods=(*fees.PAKISTAN_METHODS, fees.PAYPAL),
+        tax_rate=tax,
+    )
+    assert comparison == serialize.from_dict(
+        fees.WithdrawalComparison, serialize.to_dict(comparison)
+    )
+
+
+def test_a_comparison_that_skips_every_method_still_checks_its_reference_rate():
+    """USD 1.00 skips every method; a EUR→JPY reference rate is refused naming reference_rate,
+    as when a method is weighed, not by the comparison's constructor."""
+    with pytest.raises(CurrencyMismatchError) as info:
+        fees.compare_withdrawals(usd("1.00"), reference_rate=ExchangeRate("EUR", "JPY", "160"))
+    assert ("reference_rate", "from USD") == (info.value.field, info.value.rule)

@@ -1,9 +1,11 @@
 """Tests for upwork_safety.money: exact amounts, currencies, rounding, sharing, formatting."""
 
 import decimal
+import math
 import pickle
 from datetime import date, datetime, timezone
 from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -710,3 +712,57 @@ def test_the_two_rounding_helpers(value, places, half_up, down):
         assert Decimal(half_up) == money_module.round_half_up(Decimal(value), places)
         assert Decimal(down) == money_module.round_down(Decimal(value), places)
     assert places == -money_module.round_down(Decimal(value), places).as_tuple().exponent
+
+
+# --------------------------------------------------------------------------
+# rate_of: a rate of an amount, rounded once (red-team money round, defect 3)
+# --------------------------------------------------------------------------
+
+
+def _half_up_cents(value: Fraction) -> Fraction:
+    """*value* (not negative) rounded half up to the cent, by exact fractions."""
+    return Fraction(math.floor(value * 100 + Fraction(1, 2)), 100)
+
+
+@given(
+    cents=st.integers(min_value=0, max_value=10**20 - 1),
+    rate=st.decimals(min_value=0, max_value=Decimal("0.999999999999999999"), places=18),
+    context=st.sampled_from(
+        [decimal.Context(prec=6), decimal.Context(prec=3, rounding=decimal.ROUND_DOWN)]
+    ),
+)
+def test_rate_of_is_the_exact_product_rounded_half_up_once(cents, rate, context):
+    """rate_of equals the exact product rounded half up to the cent, for any rate with up to
+    18 places and any caller's context (Money * rate refuses such products with 19+ places)."""
+    amount = Money(Decimal(cents).scaleb(-2), "USD")
+    with decimal.localcontext(context):
+        share = money_module.rate_of(amount, rate)
+    expected = _half_up_cents(Fraction(amount.amount) * Fraction(rate))
+    assert ("USD", expected) == (share.currency, Fraction(share.amount))
+    assert share.is_rounded()
+
+
+def test_rate_of_a_rate_with_eighteen_places():
+    """Regression: 14.9999999999999999% of USD 100.01 is USD 15.00 (exactly 15.00149999…)."""
+    rate = Decimal("0.149999999999999999")
+    with pytest.raises(InvalidValueError):
+        Money("100.01", "USD") * rate  # the unrounded product has 20 places
+    assert Money("15.00", "USD") == money_module.rate_of(Money("100.01", "USD"), rate)
+    assert Money("0", "JPY") == money_module.rate_of(Money("499", "JPY"), Decimal("0.001"))
+    assert Money("1", "JPY") == money_module.rate_of(Money("500", "JPY"), Decimal("0.001"))
+
+
+@pytest.mark.parametrize(
+    ("money", "rate", "error", "field"),
+    [
+        ("100.00", Decimal("0.1"), InvalidTypeError, "money"),
+        (Money("100.00", "USD"), Decimal(1), InvalidValueError, "rate"),
+        (Money("100.00", "USD"), Decimal("-0.1"), InvalidValueError, "rate"),
+        (Money("100.00", "USD"), 0.1, InvalidTypeError, "rate"),
+    ],
+)
+def test_rate_of_refuses_what_is_not_a_fraction_of_money(money, rate, error, field):
+    """rate_of takes Money and a fraction from 0 below 1, naming the argument at fault."""
+    with pytest.raises(error) as info:
+        money_module.rate_of(money, rate)
+    assert field == info.value.field

@@ -257,6 +257,43 @@ def round_down(value: Decimal, places: int) -> Decimal:
     return value.quantize(_QUANTA[places], rounding=ROUND_DOWN, context=CONTEXT)
 
 
+def rate_of(money: Money, rate: Decimal) -> Money:
+    """*rate* of *money*, rounded half up to its currency's minor unit: a fee or a tax.
+
+    The one rule for a share a rule takes of an amount (a service fee, a
+    withdrawal method's percentage fee, the tax a bank withholds): the
+    product is exact in :data:`CONTEXT` and rounded once, half up, as in
+    Upwork's worked examples.  ``(money * rate).rounded()`` would refuse a
+    product with more than :data:`MAX_DIGITS` places before rounding it:
+    a valid rate with 17 or 18 places has such products.
+
+    Args:
+        money: The amount the rate is charged on.
+        rate: A fraction from 0 up to (not including) 1, with at most
+            :data:`MAX_DIGITS` places; below 1, it has at most that many
+            digits, so the product (at most 54 digits) is exact.
+
+    Raises:
+        InvalidTypeError: *money* is not :class:`Money`, or *rate* not a number.
+        InvalidValueError: *rate* is not a fraction from 0 below 1.
+
+    >>> rate_of(Money("333.36", "USD"), Decimal("0.10"))
+    Money(amount=Decimal('33.34'), currency='USD')
+    >>> rate_of(Money("100.01", "USD"), Decimal("0.149999999999999999"))
+    Money(amount=Decimal('15.00'), currency='USD')
+    """
+    money = require_money(money, "money")
+    factor = to_decimal(rate, "rate")
+    if not Decimal(0) <= factor < Decimal(1):
+        raise InvalidValueError(
+            f"rate is a fraction from 0 up to (not including) 1, got {factor}",
+            field="rate",
+            rule="a fraction from 0 up to (not including) 1",
+        )
+    product = CONTEXT.multiply(money.amount, factor)
+    return Money(round_half_up(product, money.minor_unit), money.currency)
+
+
 def _within_places(value: Decimal, places: int) -> Decimal:
     """*value* as it is if it has at most *places* decimal places, else rounded half up to them."""
     return value if _places(value) <= places else round_half_up(value, places)

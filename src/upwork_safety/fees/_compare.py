@@ -34,6 +34,7 @@ from upwork_safety.fees._common import (
     fmt,
     from_units,
     optional_day,
+    rate_arg,
     resolve_method,
     short_percent,
     summary_locale,
@@ -45,13 +46,16 @@ from upwork_safety.fees._route import (
     applied_rate,
     balance_arg,
     check_reference,
+    delivers,
+    method_field,
+    reference_from,
     route,
     tax_in_force,
     unusable,
     usable_method,
 )
 from upwork_safety.fees._withdrawal import WithdrawalQuote, build_quote, lowest_usable
-from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact
+from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact, rate_of
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -99,10 +103,57 @@ class SkippedMethod:
     Args:
         method: The method left out.
         reason: Why, in words.
+
+    Raises:
+        InvalidTypeError: *method* is not a :class:`WithdrawalMethod`, or
+            *reason* not a ``str``.
+        InvalidValueError: An empty *reason*.
     """
 
-    method: WithdrawalMethod
+    method: WithdrawalMethod = attrs.field(validator=method_field)
     reason: str = attrs.field(validator=id_field)
+
+
+def _comparison_tax_rate(value: RateLike) -> Decimal:
+    return rate_arg(value, "WithdrawalComparison.tax_rate")
+
+
+def _unusable(method: WithdrawalMethod, amount: Money) -> str:
+    """Why *method* cannot withdraw *amount* (another balance's currency included), or ``""``."""
+    if method.balance_currency != amount.currency:
+        return f"{method.name} withdraws a {method.balance_currency} balance"
+    return unusable(method, amount)
+
+
+def _listed(method: WithdrawalMethod, comparison: WithdrawalComparison, where: str) -> None:
+    """A quoted or unpriced *method* is one :func:`compare_withdrawals` would weigh, or raise."""
+    field = f"WithdrawalComparison.{where}"
+    amount, reference = comparison.amount, comparison.reference_rate
+    if not method.available_in_pakistan:
+        raise InvalidValueError(
+            f"{method.name} is not available in Pakistan: list it as skipped",
+            field=field,
+            rule="available in Pakistan",
+        )
+    if method.balance_currency != amount.currency:
+        raise CurrencyMismatchError(
+            f"{method.name} withdraws a {method.balance_currency} balance, but the amount is "
+            f"in {amount.currency}",
+            field=field,
+            rule=f"a {amount.currency} balance",
+        )
+    if not delivers(method, reference):
+        raise CurrencyMismatchError(
+            f"{method.name} delivers {method.currency}, but the reference rate converts to "
+            f"{reference.quote}",
+            field=field,
+            rule=f"delivers {reference.quote}",
+        )
+    problem = unusable(method, amount)
+    if problem:
+        raise InvalidValueError(
+            f"{problem}: list it as skipped", field=field, rule="can withdraw the amount"
+        )
 
 
 def _by_received(quote: WithdrawalQuote) -> tuple[Decimal, int, str]:
@@ -116,9 +167,11 @@ class WithdrawalComparison:
     Iterating, indexing and ``len()`` go over :attr:`quotes`.
 
     Args:
-        amount: The balance withdrawn.
-        reference_rate: The reference rate every quote is measured against.
-        tax_rate: The income tax rate every quote withholds.
+        amount: The balance withdrawn: more than zero, in whole cents.
+        reference_rate: The reference rate every quote is measured against,
+            from the amount's currency.
+        tax_rate: The income tax rate every quote withholds, a fraction
+            from 0 below 1 (``Decimal("0.01")``, ``"0.01"`` or ``"1%"``).
         quotes: One quote per method whose cost is known, most received first.
         unpriced: The methods that could take the amount but whose
             exchange-rate markup is not published and was not given: see
@@ -126,13 +179,22 @@ class WithdrawalComparison:
         skipped: Every method that could not be quoted, with the reason.
 
     Raises:
-        InvalidValueError: A quote for another amount, rate or tax rate, or
-            quotes out of order.
+        InvalidValueError: An amount not above zero or below the cent, a
+            tax rate that is not a fraction below 1, a quote for another
+            amount, rate or tax rate, quotes out of order, or a method that
+            does not belong where it is listed: a quoted or unpriced method
+            must be available in Pakistan and able to withdraw the amount
+            (an unpriced one without a published spread), a skipped one
+            must not be both.
+        CurrencyMismatchError: A reference rate from another currency than
+            the amount's, or a method that withdraws another balance or
+            that the reference rate does not convert to.
+        InvalidTypeError: A field of the wrong type.
     """
 
     amount: Money = attrs.field()
     reference_rate: ExchangeRate = attrs.field()
-    tax_rate: Decimal = attrs.field()
+    tax_rate: Decimal = attrs.field(converter=_comparison_tax_rate)
     quotes: tuple[WithdrawalQuote, ...] = attrs.field(
         converter=as_tuple, validator=items_field(WithdrawalQuote)
     )
@@ -144,7 +206,11 @@ class WithdrawalComparison:
     )
 
     def __attrs_post_init__(self) -> None:
+        instance(self.reference_rate, ExchangeRate, "WithdrawalComparison.reference_rate")
+        amount = balance_arg(self.amount, "WithdrawalComparison.amount")
+        reference_from(self.reference_rate, amount.currency, "WithdrawalComparison.reference_rate")
         for index, quote in enumerate(self.quotes):
+            _listed(quote.method, self, f"quotes[{index}]")
             if (quote.sent, quote.reference_rate, quote.tax_rate) != (
                 self.amount,
                 self.reference_rate,
@@ -162,11 +228,21 @@ class WithdrawalComparison:
                 rule="most received first",
             )
         for index, method in enumerate(self.unpriced):
+            _listed(method, self, f"unpriced[{index}]")
             if method.spread is not None:
                 raise InvalidValueError(
                     f"{method.name} has a published spread: quote it",
                     field=f"WithdrawalComparison.unpriced[{index}]",
                     rule="a method whose spread is not published",
+                )
+        for index, skipped in enumerate(self.skipped):
+            method = skipped.method
+            if method.available_in_pakistan and not _unusable(method, amount):
+                raise InvalidValueError(
+                    f"{method.name} is available in Pakistan and can withdraw {amount}: "
+                    "quote it, or list it as unpriced",
+                    field=f"WithdrawalComparison.skipped[{index}]",
+                    rule="a method that cannot withdraw the amount",
                 )
 
     def __repr__(self) -> str:
@@ -401,7 +477,7 @@ def _largest_spread(
 
     def after_tax(cents: int) -> Money:
         converted = from_units(cents, currency)
-        return converted - (converted * tax_rate).rounded()
+        return converted - rate_of(converted, tax_rate)
 
     # the smallest converted amount whose after-tax amount reaches the target
     smallest = first_reaching(lambda cents: after_tax(cents) >= target, low, max(high, low))
@@ -551,6 +627,8 @@ def compare_withdrawals(
             method, reference, spread=given.get(index), offered_rate=offered.get(index)
         )
         quotes.append(build_quote(Route(method, reference, rate, basis, tax), money))
+    # Checked with each usable method above; here too when every method was skipped.
+    reference_from(reference_rate, money.currency)
     return WithdrawalComparison(
         amount=money,
         reference_rate=reference_rate,
@@ -565,17 +643,42 @@ def compare_withdrawals(
 class BreakEven:
     """Where one withdrawal method overtakes another.
 
+    Built by :func:`break_even`.  Each method's result is rounded to the
+    minor unit at every step (its percentage fee, the conversion, the tax),
+    so near the crossing the lead can alternate from one cent to the next:
+    *amount* is where it stops alternating.
+
     Args:
-        amount: Above this balance (to the cent), *better_above* delivers
-            more than *better_below*; at it, it does not.
-        better_above: The name of the method that wins above *amount*.
-        better_below: The name of the method that wins (or ties) at and
-            below *amount*.
+        amount: The largest balance (to the cent) at which *better_above*
+            does not deliver more than *better_below*: at every cent above
+            it, *better_above* delivers strictly more.
+        better_above: The name of the method that delivers strictly more
+            at every cent above *amount*.
+        better_below: The name of the other method: it delivers at least
+            as much at *amount*, and below it wherever the two methods'
+            exact (unrounded) results differ by more than their rounding.
+            Just below *amount*, within that rounding, either may deliver
+            more at a given cent: compare the two quotes there.
+
+    Raises:
+        InvalidValueError: An amount not above zero or below the minor
+            unit, an empty name, or the same name on both sides.
+        InvalidTypeError: A field of the wrong type.
     """
 
-    amount: Money
-    better_above: str
-    better_below: str
+    amount: Money = attrs.field()
+    better_above: str = attrs.field(validator=id_field)
+    better_below: str = attrs.field(validator=id_field)
+
+    def __attrs_post_init__(self) -> None:
+        balance_arg(self.amount, "BreakEven.amount")
+        if self.better_above == self.better_below:
+            raise InvalidValueError(
+                f"BreakEven.better_above and .better_below must be two different methods, "
+                f"both are {self.better_above!r}",
+                field="BreakEven.better_below",
+                rule="two different methods",
+            )
 
 
 def _priced(entry: object, what: str) -> WithdrawalMethod:
@@ -606,9 +709,13 @@ def break_even(
     A method with a lower spread but a higher fixed fee loses on small
     withdrawals and wins on large ones; this finds the crossing, exactly to
     the cent: above the returned amount the winner receives strictly more
-    at every cent, at the amount it does not.  Both methods need a known
-    spread (``attrs.evolve(fees.WIRE_USD, spread=...)`` for one that
-    publishes none).
+    at every cent, at the amount it does not.  Below it the other method
+    receives at least as much, except within rounding of the crossing:
+    each result is rounded to the minor unit (the percentage fee, the
+    conversion, the tax), so there the lead can alternate from one cent to
+    the next (see :class:`BreakEven`).  Both methods need a known spread
+    (``attrs.evolve(fees.WIRE_USD, spread=...)`` for one that publishes
+    none), and different names.
 
     Args:
         a: One method (or its key or name), with its own spread.
@@ -626,18 +733,31 @@ def break_even(
         RulesError: A method not available in Pakistan or without a known
             spread, or two methods so alike that the crossing cannot be
             pinned to the cent within 100,000 cents of scanning.
-        InvalidValueError: An unknown method name.
+        InvalidValueError: An unknown method name, or two methods of the
+            same name (the result names them).
     """
     first_method = _priced(a, "a")
     second_method = _priced(b, "b")
+    if first_method.name == second_method.name:
+        raise InvalidValueError(
+            f"a and b are both called {first_method.name!r}: the break-even names the method "
+            "that wins on each side, so compare two methods of different names (give a "
+            "what-if its own with attrs.evolve(b, name=...))",
+            field="b",
+            rule="two different methods",
+        )
     balance = first_method.balance_currency
-    common = {
-        "tax_rate": tax_rate,
-        "pseb_registered": pseb_registered,
-        "on": on,
-    }
-    first = route(balance, first_method, reference_rate, **common)
-    second = route(balance, second_method, reference_rate, **common)
+    first, second = (
+        route(
+            balance,
+            method,
+            reference_rate,
+            tax_rate=tax_rate,
+            pseb_registered=pseb_registered,
+            on=on,
+        )
+        for method in (first_method, second_method)
+    )
     if second_method.balance_currency != balance:
         raise CurrencyMismatchError(
             f"{first_method.name} and {second_method.name} withdraw balances in different "

@@ -11,7 +11,7 @@ from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
 from upwork_safety.fees._service_fee import Rules, ServiceFee, explain, rate_and_field
-from upwork_safety.fees._withdrawal import WithdrawalQuote, quote_withdrawal
+from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import ExchangeRate, Money, exact
 
@@ -125,10 +125,15 @@ class Payout(Steps):
         return f"{self.paid} paid on {self.on}"
 
 
-def _withdrawal_day(reference_rate: object, paid_on: date) -> date:
-    """The day that picks the tax rules: the reference rate's, else the payment's."""
+def _withdrawal_day(reference_rate: object, paid_on: date) -> tuple[date, str]:
+    """The day that picks the tax rules: the reference rate's, else the payment's; and why."""
     dated = reference_rate.as_of if isinstance(reference_rate, ExchangeRate) else None
-    return paid_on if dated is None else dated
+    if dated is not None:
+        return dated, "reference_rate's as_of"
+    return paid_on, (
+        "the payment's day, which payout() withdraws on when reference_rate has no as_of; "
+        "to withdraw on another day, pass a reference_rate dated that day"
+    )
 
 
 @exact
@@ -149,12 +154,21 @@ def payout(
 ) -> Payout:
     """Follow a client's payment to the freelancer's bank: fee, balance, withdrawal, rupees.
 
-    The whole net balance is withdrawn by *method*.
+    The whole net balance is withdrawn by *method*.  The withdrawal's day
+    picks the s.154A tax rules in force: it is the reference rate's
+    ``as_of`` (the rate is that day's), else the payment's own day, so a
+    past payment is taxed by the rules of its time, not today's (a
+    payment before 2022-07-01 with an undated rate is refused, since no
+    s.154A rates are known before then).  To withdraw on another day,
+    pass a reference rate dated that day; or give *tax_rate* yourself.
+    :func:`quote_withdrawal`, which has no payment, uses the newest rules
+    when neither *on* nor the rate's ``as_of`` is given.
 
     Args:
         payment: A :class:`~upwork_safety.Payment`, or the amount paid.
         method: A :class:`WithdrawalMethod` or a preset's key or name.
-        reference_rate: As :func:`quote_withdrawal`.
+        reference_rate: As :func:`quote_withdrawal`; its ``as_of``, when
+            given, is the withdrawal's day.
         on: The payment date; defaults to a Payment's own date and is
             required for a bare amount.
         rate: The contract's own service fee, as :func:`service_fee`
@@ -163,7 +177,8 @@ def payout(
         contract: A contract whose ``service_fee_rate`` to use.
         offered_rate: As :func:`quote_withdrawal`.
         spread: As :func:`quote_withdrawal`.
-        tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in force).
+        tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in
+            force on the withdrawal's day).
         pseb_registered: As :func:`quote_withdrawal`.
         rules: As :func:`service_fee`.
 
@@ -174,6 +189,9 @@ def payout(
         InvalidValueError: No date for a bare amount, *on* disagreeing with
             the payment's date, and every error of :func:`service_fee` and
             :func:`quote_withdrawal`.
+        RulesError: No *tax_rate* and a withdrawal's day before the known
+            s.154A rules (the message says where the day came from), and
+            the rule errors of :func:`service_fee` and :func:`quote_withdrawal`.
     """
     given_day = optional_day(on, "on")
     if isinstance(payment, Payment):
@@ -207,7 +225,8 @@ def payout(
         rules=rules,
         what="payment",
     )
-    quote = quote_withdrawal(
+    withdrawn_on, day_source = _withdrawal_day(reference_rate, day)
+    withdrawal = quote(
         fee.net,
         method,
         reference_rate=reference_rate,
@@ -215,6 +234,7 @@ def payout(
         spread=spread,
         tax_rate=tax_rate,
         pseb_registered=pseb_registered,
-        on=_withdrawal_day(reference_rate, day),
+        on=withdrawn_on,
+        day_source=day_source,
     )
-    return Payout(fee=fee, withdrawal=quote)
+    return Payout(fee=fee, withdrawal=withdrawal)

@@ -39,7 +39,7 @@ from upwork_safety.fees._common import (
     resolve_method,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import ExchangeRate, Money, require_money
+from upwork_safety.money import ExchangeRate, Money, rate_of, require_money
 from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -54,8 +54,10 @@ __all__ = [
     "balance_arg",
     "check_offered",
     "check_reference",
+    "delivers",
     "method_fees",
     "method_field",
+    "reference_from",
     "route",
     "tax_in_force",
     "unusable",
@@ -116,7 +118,7 @@ class Outcome:
 
 def method_fees(method: WithdrawalMethod, amount: Money) -> tuple[Money, Money]:
     """The method's fixed fee and its percentage fee (rounded half up) on *amount*."""
-    return method.fixed_fee, (amount * method.percentage_fee).rounded()
+    return method.fixed_fee, rate_of(amount, method.percentage_fee)
 
 
 def unusable(method: WithdrawalMethod, amount: Money) -> str:
@@ -159,7 +161,7 @@ class Route:
             )
         left = amount - fixed - share
         converted = self.applied.convert(left)
-        tax = (converted * self.tax_rate).rounded()
+        tax = rate_of(converted, self.tax_rate)
         return Outcome(tuple(lines), left, converted, tax)
 
     def received(self, amount: Money) -> Money:
@@ -167,8 +169,11 @@ class Route:
         return self.outcome(amount).received
 
 
-def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
-    reference_rate = instance(reference_rate, ExchangeRate, "reference_rate")
+def reference_from(
+    reference_rate: object, balance: str, what: str = "reference_rate"
+) -> ExchangeRate:
+    """An :class:`ExchangeRate` from the *balance* currency, or an error naming *what*."""
+    reference_rate = instance(reference_rate, ExchangeRate, what)
     if reference_rate.base != balance:
         hint = (
             f"; this looks inverted: pass reference_rate.inverse() "
@@ -177,12 +182,18 @@ def check_reference(reference_rate: object, balance: str, method: WithdrawalMeth
             else ""
         )
         raise CurrencyMismatchError(
-            f"reference_rate converts {reference_rate.base}→{reference_rate.quote}, but the "
+            f"{what} converts {reference_rate.base}→{reference_rate.quote}, but the "
             f"balance is in {balance}: a {balance}→<your currency> rate is needed{hint}",
-            field="reference_rate",
+            field=what,
             rule=f"from {balance}",
         )
-    if method.currency not in {balance, reference_rate.quote}:
+    return reference_rate
+
+
+def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
+    """A reference rate from the *balance* currency to one *method* delivers (or the balance's)."""
+    reference_rate = reference_from(reference_rate, balance)
+    if not delivers(method, reference_rate):
         raise CurrencyMismatchError(
             f"{method.name} delivers {method.currency}, but reference_rate converts to "
             f"{reference_rate.quote}; pass a {balance}→{method.currency} rate",
@@ -190,6 +201,11 @@ def check_reference(reference_rate: object, balance: str, method: WithdrawalMeth
             rule=f"to {method.currency}",
         )
     return reference_rate
+
+
+def delivers(method: WithdrawalMethod, reference: ExchangeRate) -> bool:
+    """Whether *reference* prices what *method* delivers: the balance's currency or its quote."""
+    return method.currency in {reference.base, reference.quote}
 
 
 def check_offered(
@@ -262,9 +278,19 @@ def applied_rate(
 
 
 def tax_in_force(
-    tax_rate: object, *, pseb_registered: object, on: date | None, reference: ExchangeRate
+    tax_rate: object,
+    *,
+    pseb_registered: object,
+    on: date | None,
+    reference: ExchangeRate,
+    day_source: str = "",
 ) -> Decimal:
-    """The income tax rate the bank withholds: *tax_rate*, or s.154A's rate in force."""
+    """The income tax rate the bank withholds: *tax_rate*, or s.154A's rate in force.
+
+    The day is *on*, else the reference rate's ``as_of``; *day_source* says
+    where *on* came from when the caller did not give it (a payout's
+    payment day), for the message refusing a day before the known rules.
+    """
     registered = bool_arg(pseb_registered, "pseb_registered")
     given = optional_rate(tax_rate, "tax_rate")
     if given is not None:
@@ -280,9 +306,12 @@ def tax_in_force(
     if day is None:
         rules = EXPORT_TAX_HISTORY.current
     elif day < EXPORT_TAX_HISTORY.first_day:
+        source = day_source or (
+            "the day given as on=" if on is not None else "reference_rate's as_of"
+        )
         raise RulesError(
             f"no s.154A rates are known before {EXPORT_TAX_HISTORY.first_day} (the "
-            f"withdrawal is on {day}): pass tax_rate= yourself (tax_rate=0 for none)",
+            f"withdrawal is on {day}: {source}): pass tax_rate= yourself (tax_rate=0 for none)",
             field="tax_rate",
             rule=f"s.154A rates from {EXPORT_TAX_HISTORY.first_day}",
         )
@@ -301,8 +330,12 @@ def route(
     tax_rate: object = None,
     pseb_registered: object = False,
     on: object = None,
+    day_source: str = "",
 ) -> Route:
-    """Check a withdrawal's inputs and work out its applied rate and tax rate (private)."""
+    """Check a withdrawal's inputs and work out its applied rate and tax rate (private).
+
+    *day_source* is as :func:`tax_in_force`'s.
+    """
     chosen = usable_method(method)
     balance = chosen.balance_currency
     if amount_currency != balance:
@@ -313,7 +346,13 @@ def route(
         )
     reference = check_reference(reference_rate, balance, chosen)
     day = optional_day(on, "on")
-    tax = tax_in_force(tax_rate, pseb_registered=pseb_registered, on=day, reference=reference)
+    tax = tax_in_force(
+        tax_rate,
+        pseb_registered=pseb_registered,
+        on=day,
+        reference=reference,
+        day_source=day_source,
+    )
     rate, basis = applied_rate(chosen, reference, spread=spread, offered_rate=offered_rate)
     return Route(chosen, reference, rate, basis, tax)
 

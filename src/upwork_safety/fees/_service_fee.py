@@ -35,7 +35,7 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract, Payment
-from upwork_safety.money import MAX_DIGITS, Money, exact
+from upwork_safety.money import MAX_DIGITS, Money, exact, rate_of, round_half_up
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
 
 __all__ = [
@@ -183,6 +183,15 @@ def _sliding_fee(schedule: ServiceFeeSchedule, amount: Decimal, before: Decimal)
     return fee
 
 
+def cents_arg(value: object, what: str, currency: str, *, why: str = "") -> Money:
+    """What a service fee is charged on, or billings before it: :func:`money_arg`, in whole cents.
+
+    The one rule for :class:`ServiceFee`'s amounts and the fee functions'
+    arguments: Upwork charges and bills whole cents, as a Payment holds.
+    """
+    return whole_cents(money_arg(value, what, currency, why=why), what)
+
+
 def _contract_rate(value: Decimal | int | str | None) -> Decimal | None:
     return optional_rate(value, "ServiceFee.contract_rate")
 
@@ -196,15 +205,20 @@ class ServiceFee(Steps):
     schedule.
 
     Args:
-        amount: What the client paid for the work (before the fee).
+        amount: What the client paid for the work (before the fee), in the
+            schedule's currency, whole cents.
         on: The payment date.
         schedule: The service-fee schedule applied.
         contract_rate: The contract's own rate, when it was given.
         billed_before: Lifetime billings with the client before this
-            payment (the sliding scale's input; ``None`` for a new client).
+            payment, whole cents (the sliding scale's input; ``None`` for a
+            new client).
 
     Raises:
         RulesError: A contract rate the schedule does not charge on *on*.
+        InvalidValueError: A negative amount or *billed_before*, or one below
+            the cent (what Upwork charges and bills is whole cents).
+        CurrencyMismatchError: An amount not in the schedule's currency.
     """
 
     amount: Money = attrs.field()
@@ -221,9 +235,9 @@ class ServiceFee(Steps):
                 rule="a ServiceFeeSchedule",
             )
         currency = self.schedule.currency
-        money_arg(self.amount, "ServiceFee.amount", currency)
+        cents_arg(self.amount, "ServiceFee.amount", currency)
         if self.billed_before is not None:
-            money_arg(self.billed_before, "ServiceFee.billed_before", currency)
+            cents_arg(self.billed_before, "ServiceFee.billed_before", currency)
         _resolve(self.schedule, self.on, self.contract_rate, "ServiceFee.contract_rate")
 
     def __repr__(self) -> str:
@@ -248,8 +262,11 @@ class ServiceFee(Steps):
         if rate is None:
             before = ZERO if self.billed_before is None else self.billed_before.amount
             exact_fee = _sliding_fee(self.schedule, self.amount.amount, before)
-            return Money(exact_fee, self.amount.currency).rounded()
-        return (self.amount * rate).rounded()
+            # Rounded once, from the exact sum of the bands: a band rate with
+            # 18 places gives an exact fee with more than Money may hold.
+            currency = self.amount.currency
+            return Money(round_half_up(exact_fee, self.amount.minor_unit), currency)
+        return rate_of(self.amount, rate)
 
     @property
     def net(self) -> Money:
@@ -346,14 +363,8 @@ def explain(
 ) -> ServiceFee:
     schedule = _schedule(day, rules)
     currency = schedule.currency
-    why = f"Upwork's service fee is charged on {currency}"
-    # What Upwork charges a fee on is whole cents, as a Payment's amount is.
-    money = whole_cents(money_arg(amount, what, currency, why=why), what)
-    before = (
-        None
-        if billed_before is None
-        else whole_cents(money_arg(billed_before, "billed_before", currency), "billed_before")
-    )
+    money = cents_arg(amount, what, currency, why=f"Upwork's service fee is charged on {currency}")
+    before = None if billed_before is None else cents_arg(billed_before, "billed_before", currency)
     _resolve(schedule, day, rate, rate_field, rules)  # the error names the caller's argument
     return ServiceFee(
         amount=money, on=day, schedule=schedule, contract_rate=rate, billed_before=before
@@ -449,7 +460,6 @@ def _contract_fees(
     chosen, field = rate_and_field(rate, contract)
     fees: list[ServiceFee] = []
     running = billed_before
-    banded: tuple[ServiceFeeSchedule, Decimal, object] | None = None  # scale, rate, billed
     for payment in _counted_payments(contract, on):
         schedule = _schedule(payment.on, rules)
         kept = chosen is not None and _kept_top_band(schedule, chosen)
@@ -464,27 +474,69 @@ def _contract_fees(
         )
         fees.append(fee)
         running = fee.amount if fee.billed_before is None else fee.billed_before + fee.amount
-        if kept and chosen is not None:
-            banded = (schedule, chosen, running)
-    if banded is not None and any(fee.basis is FeeBasis.LEGACY for fee in fees):
-        # Only a contract charged the kept rate must have earned it under the scale.
-        _check_kept(*banded, field)
+    legacy = next((fee for fee in fees if fee.basis is FeeBasis.LEGACY), None)
+    if legacy is not None and chosen is not None:
+        # Only a contract charged the kept rate must have earned it before that
+        # schedule, whichever of its payments (if any) fell under the scale.
+        _check_kept(
+            contract,
+            legacy.schedule,
+            rate=chosen,
+            fees=fees,
+            billed_before=billed_before,
+            rules=rules,
+            field=field,
+        )
     return fees
 
 
-def _check_kept(schedule: ServiceFeeSchedule, rate: Decimal, billed: object, field: str) -> None:
-    """A contract that kept the top band's rate had billed into that band under the scale."""
-    floor = schedule.tiers[-2].up_to if len(schedule.tiers) > 1 else None
-    if floor is None or (isinstance(billed, Money) and billed > floor):
+def _check_kept(
+    contract: Contract,
+    flat: ServiceFeeSchedule,
+    *,
+    rate: Decimal,
+    fees: list[ServiceFee],
+    billed_before: object,
+    rules: object,
+    field: str,
+) -> None:
+    """A contract charged *flat*'s legacy *rate* was already at it when *flat* took effect.
+
+    That is: it started before *flat*'s effective day and, when the schedule
+    before *flat* is a sliding scale whose top band is *rate*, its billings
+    with the client by then (*billed_before* and its payments before that
+    day) had passed into the top band.  With ``rules=`` one schedule there is
+    no earlier schedule to check against, and the rate is taken as given,
+    as for one payment.
+    """
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    if not isinstance(history, RuleHistory):
         return
-    shown = billed if isinstance(billed, Money) else Money.zero(floor.currency)
-    raise RulesError(
-        f"{_named(field, rate)}: a contract kept that rate only if its billings with "
-        f"the client passed {floor} under {schedule.name}; these payments (and billed_before) "
-        f"come to {shown}",
-        field=field,
-        rule=f"billings over {floor} under the sliding scale",
-    )
+    earlier = [s for s in history if s.effective < flat.effective]
+    scale = earlier[-1] if earlier else None
+    if isinstance(scale, ServiceFeeSchedule) and _kept_top_band(scale, rate):
+        floor = scale.tiers[-2].up_to if len(scale.tiers) > 1 else None
+        currency = scale.currency
+        before = billed_before if isinstance(billed_before, Money) else Money.zero(currency)
+        billed = Money.total(
+            (before, *(fee.amount for fee in fees if fee.on < flat.effective)), currency
+        )
+        if floor is not None and billed <= floor:
+            raise RulesError(
+                f"{_named(field, rate)}: a contract kept that rate only if its billings with "
+                f"the client passed {floor} under {scale.name}; its payments before "
+                f"{flat.effective} (and billed_before) come to {billed}",
+                field=field,
+                rule=f"billings over {floor} under the sliding scale",
+            )
+    if contract.started >= flat.effective:
+        raise RulesError(
+            f"{_named(field, rate)}: only contracts already at that rate when {flat.name} "
+            f"took effect on {flat.effective} kept it; contract {contract.id!r} started on "
+            f"{contract.started}",
+            field=field,
+            rule=f"a contract started before {flat.effective}",
+        )
 
 
 @exact
@@ -510,7 +562,12 @@ def service_fee(
     counts the earlier payments as billed before.  A contract that kept the
     legacy 5% into 2023 carries it as its rate: its payments under the
     sliding scale are charged by the bands (the top band is that 5%), and
-    any other rate is refused there.
+    any other rate is refused there.  Only a contract already at 5% when
+    the flat schedule took effect (2023-05-03) kept it: one started before
+    that day whose billings with the client by then (*billed_before* and
+    its payments before that day) had passed the scale's $10,000; any other
+    is refused on a day it would be charged the kept rate, whether or not
+    any of its payments fell under the scale.
 
     Args:
         amount: The payment (USD), or a contract whose payments to charge.
@@ -524,7 +581,8 @@ def service_fee(
         The fee, in USD, rounded to the cent.
 
     Raises:
-        RulesError: A rate the schedule does not charge on that date.
+        RulesError: A rate the schedule does not charge on that date, or
+            the kept 5% for a contract that was not already at 5%.
         InvalidValueError: A negative amount or one below the cent, or *rate* conflicting with the
             contract's own.
         CurrencyMismatchError: An amount not in USD.
@@ -608,8 +666,9 @@ def gross_for_net(
 
     Raises:
         RulesError: As :func:`service_fee`.
-        InvalidValueError: A negative *net*, or one that only a payment
-            beyond the library's 18-digit limit would reach.
+        InvalidValueError: A negative *net*, one that only a payment
+            beyond the library's 18-digit limit would reach, or a negative
+            *billed_before* or one below the cent (as :func:`service_fee`).
 
     >>> from upwork_safety.money import Money
     >>> gross_for_net(Money("300.02", "USD"), on=date(2024, 1, 10))
@@ -620,7 +679,7 @@ def gross_for_net(
     schedule = _schedule(day, rules)
     currency = schedule.currency
     target = money_arg(net, "net", currency, why="Upwork's service fee is charged on USD")
-    before = None if billed_before is None else money_arg(billed_before, "billed_before", currency)
+    before = None if billed_before is None else cents_arg(billed_before, "billed_before", currency)
     _resolve(schedule, day, chosen, field, rules)
 
     def net_of(cents: int) -> Money:

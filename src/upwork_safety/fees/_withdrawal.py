@@ -353,6 +353,35 @@ def quote_withdrawal(
     >>> print(quote.received, quote.spread)
     PKR 246,713.51 0.01
     """
+    return quote(
+        amount,
+        method,
+        reference_rate=reference_rate,
+        offered_rate=offered_rate,
+        spread=spread,
+        tax_rate=tax_rate,
+        pseb_registered=pseb_registered,
+        on=on,
+    )
+
+
+def quote(
+    amount: object,
+    method: object,
+    *,
+    reference_rate: object,
+    offered_rate: object,
+    spread: object,
+    tax_rate: object,
+    pseb_registered: object,
+    on: object,
+    day_source: str = "",
+) -> WithdrawalQuote:
+    """:func:`quote_withdrawal`; *day_source* says where *on* came from (private).
+
+    A payout passes the payment's day as *on*, and says so in *day_source*
+    for the message refusing a day before the known tax rules.
+    """
     money = balance_arg(amount)
     path = route(
         money.currency,
@@ -363,6 +392,7 @@ def quote_withdrawal(
         tax_rate=tax_rate,
         pseb_registered=pseb_registered,
         on=on,
+        day_source=day_source,
     )
     problem = unusable(path.method, money)
     if problem:
