@@ -7,11 +7,14 @@ quarters are March 30, June 29, September 28 and December 28.
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from upwork_safety import fees, rules, serialize
 from upwork_safety.errors import (
@@ -20,6 +23,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
 )
+from upwork_safety.fees import _schedules
 from upwork_safety.money import Money
 
 
@@ -595,3 +599,153 @@ def test_the_threshold_question_takes_a_bool():
         fees.PAYMENT_SCHEDULES.threshold(us_freelancer="no")  # type: ignore[arg-type]
     assert "us_freelancer" == info.value.field
     assert usd("1000.00") == fees.PAYMENT_SCHEDULES.threshold(us_freelancer=False)
+
+
+# --------------------------------------------------------------------------
+# The replay: linear in paydays + credits, and the same as the plain one
+# --------------------------------------------------------------------------
+
+
+def _reference(history, *, schedule, start, end, method, us_freelancer, method_added, rules):
+    """The straightforward replay (the engine before red-team issue 11): each payday adds
+    up and scans every credit held.  Returns the payouts as (on, funds, reason, fee) and
+    the skipped paydays as (on, balance, reason)."""
+    threshold = rules.threshold(us_freelancer=us_freelancer)
+    active_from = None if method_added is None else method_added + rules.new_method_wait
+    waiting = sorted(history, key=lambda c: c.on)
+    held, payouts, skipped = [], [], []
+    for day in fees.paydays(schedule, start=start, end=end, rules=rules):
+        held += [c for c in waiting if c.on <= day]
+        waiting = [c for c in waiting if c.on > day]
+        balance = Money.total((c.amount for c in held), "USD")
+        if not balance:
+            continue
+        if active_from is not None and day < active_from:
+            reason = fees.SkipReason.METHOD_NOT_ACTIVE
+        elif schedule in rules.deferred_when_all_new and all(c.on == day for c in held):
+            reason = fees.SkipReason.ALL_NEW_TODAY
+        elif balance >= threshold:
+            reason = fees.PayoutReason.THRESHOLD
+        elif any(day - c.on > rules.time_limit for c in held):
+            reason = fees.PayoutReason.TIME_LIMIT
+        else:
+            reason = fees.SkipReason.BELOW_THRESHOLD
+        fee = method.fixed_fee + (balance * method.percentage_fee).rounded()
+        if isinstance(reason, fees.PayoutReason) and (
+            balance < method.minimum or balance - fee <= usd("0")
+        ):
+            reason = fees.SkipReason.BELOW_METHOD_MINIMUM
+        if isinstance(reason, fees.SkipReason):
+            skipped.append((day, balance, reason))
+        else:
+            payouts.append((day, tuple(held), reason, fee))
+            held = []
+    return payouts, skipped
+
+
+#: A random replay's arguments: a few credits around a period of up to two years.
+replays = st.fixed_dictionaries(
+    {
+        "history": st.lists(
+            st.builds(
+                fees.Credit,
+                st.dates(date(2025, 6, 1), date(2028, 3, 31)),
+                st.integers(1, 300_000).map(lambda cents: Money(Decimal(cents).scaleb(-2), "USD")),
+            ),
+            min_size=1,
+            max_size=40,
+        ),
+        "schedule": st.sampled_from(fees.PaymentSchedule),
+        "start": st.dates(date(2026, 1, 1), date(2026, 12, 31)),
+        "days": st.integers(0, 730),
+        "method": st.sampled_from([fees.DIRECT_TO_LOCAL_BANK, fees.PAYONEER, fees.WIRE_USD]),
+        "us_freelancer": st.booleans(),
+        "method_added": st.none() | st.dates(date(2025, 12, 1), date(2027, 6, 30)),
+        "rules": st.builds(
+            lambda days, threshold: attrs.evolve(
+                fees.PAYMENT_SCHEDULES,
+                time_limit=timedelta(days=days),
+                international_threshold=Money(threshold, "USD"),
+            ),
+            st.integers(0, 200),
+            st.integers(1, 3_000),
+        )
+        | st.just(fees.PAYMENT_SCHEDULES),
+    }
+)
+
+
+def _replayed(arguments):
+    arguments = dict(arguments)
+    arguments["end"] = arguments["start"] + timedelta(days=arguments.pop("days"))
+    return arguments, fees.auto_withdrawals(**arguments)
+
+
+@given(replays)
+def test_the_replay_is_the_straightforward_one(arguments):
+    """Red team 11: the linear replay gives exactly the payouts and skips of the plain one."""
+    arguments, run = _replayed(arguments)
+    payouts, skipped = _reference(**arguments)
+    assert payouts == [(p.on, p.funds, p.reason, p.fee) for p in run.payouts]
+    assert skipped == [(s.on, s.balance, s.reason) for s in run.skipped]
+
+
+def _calls(history, **arguments):
+    """How many Python and C calls one replay makes (counted, not timed)."""
+    count = 0
+
+    def profile(_frame, event, _arg):
+        nonlocal count
+        count += event in {"call", "c_call"}
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        fees.auto_withdrawals(history, **arguments)
+    finally:
+        sys.setprofile(previous)
+    return count
+
+
+def test_a_replay_grows_with_paydays_plus_credits():
+    """Regression (red team 11): each payday re-added and re-scanned every credit held, so
+    2,000 credits held through a century of weekly paydays took 12.8 s, 6,000 took 37 s.
+    The balance is now a running total whose first credit is the oldest: a payday costs
+    the same whatever is held.  Counted in calls over ten years of Wednesdays, not timed."""
+    start, end = date(2020, 1, 1), date(2029, 12, 31)
+    paydays = len(fees.paydays("weekly", start=start, end=end))
+    counts = {}
+    for size in (500, 1_000):
+        history = [credit(start + timedelta(days=i % 3_650), "0.01") for i in range(size)]
+        # Added on the last day: nothing is paid, so every credit stays held throughout.
+        counts[size] = _calls(history, schedule="weekly", start=start, end=end, method_added=end)
+        assert counts[size] <= 100 * (paydays + size)
+    # 500 more credits cost about what 500 credits cost, not 500 × the paydays.
+    assert counts[1_000] - counts[500] <= 100 * 500
+
+
+def test_a_history_of_more_than_max_credits_is_refused(monkeypatch):
+    """A replay takes at most MAX_CREDITS credits (100,000): more is refused naming history."""
+    assert 100_000 == _schedules.MAX_CREDITS
+    monkeypatch.setattr(_schedules, "MAX_CREDITS", 2)
+    history = [credit(date(2026, 1, 7), "600.00")] * 3
+    for replay in (fees.auto_withdrawals, fees.compare_schedules):
+        with pytest.raises(InvalidValueError) as info:
+            replay(history, **YEAR)
+        assert ("history", "at most 2 credits") == (info.value.field, info.value.rule)
+    assert 1 == len(fees.auto_withdrawals(history[:2], schedule="weekly", **YEAR).payouts)
+
+
+def test_a_wait_for_the_method_past_the_calendar_is_never_over():
+    """Regression: a what-if wait past date.max raised OverflowError; the method is never active."""
+    forever = attrs.evolve(fees.PAYMENT_SCHEDULES, new_method_wait=timedelta(days=10**8))
+    run = fees.auto_withdrawals(
+        [credit(date(2026, 1, 7), "1200.00")],
+        schedule="monthly",
+        method_added=date(2026, 1, 1),
+        rules=forever,
+        **YEAR,
+    )
+    assert () == run.payouts
+    assert {fees.SkipReason.METHOD_NOT_ACTIVE} == {s.reason for s in run.skipped}
+    assert 12 == len(run.skipped)

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
 __all__ = [
+    "MAX_CREDITS",
     "MAX_SPAN",
     "AutoWithdrawals",
     "Credit",
@@ -74,6 +75,12 @@ __all__ = [
 
 #: The longest period :func:`paydays` and the replays cover: 100 years.
 MAX_SPAN = timedelta(days=36_525)
+#: The most credits a balance history replayed by :func:`auto_withdrawals`
+#: or :func:`compare_schedules` may hold.  Credits of one day can always be
+#: added up into one, and a hundred years has 36,525 days; a replay's time
+#: grows with paydays + credits, so at this limit comparing all four
+#: schedules takes about a second.
+MAX_CREDITS = 100_000
 
 _ALL_SCHEDULES = Default("tuple(PaymentSchedule)")
 _NOTHING = Money("0.00", "USD")
@@ -451,30 +458,43 @@ def _replay(
     end: date,
     method: WithdrawalMethod,
     threshold: Money,
-    active_from: date | None,
+    method_added: date | None,
     rules: PaymentScheduleRules,
 ) -> AutoWithdrawals:
-    waiting = sorted(history, key=lambda c: c.on)
+    """Replay *history* through *schedule*: each payday's payout, or why it waits.
+
+    Credits join the balance in the order they became available and a
+    payout takes them all, so the balance held is oldest first: its first
+    credit is the oldest (the time limit and the same-day deferral look at
+    it alone) and its total is kept as credits join.  A payday costs the
+    same whatever the balance holds: time grows with paydays + credits, not
+    their product.
+    """
+    deferred = schedule in rules.deferred_when_all_new
+    waiting = sorted(history, key=_available)
     arrived = 0
     held: list[Credit] = []
+    total = Decimal(0)
     payouts: list[ScheduledPayout] = []
     skipped: list[SkippedPayday] = []
     for day in _days(schedule, start, end, rules):
         while arrived < len(waiting) and waiting[arrived].on <= day:
             held.append(waiting[arrived])
+            total = CONTEXT.add(total, waiting[arrived].amount.amount)
             arrived += 1
-        balance = Money.total((c.amount for c in held), "USD")
-        if not balance:
+        if not held:
             continue
-        aged = any(day - c.on > rules.time_limit for c in held)
+        balance = Money(total, "USD")
+        oldest = held[0].on
         reason: SkipReason | PayoutReason
-        if active_from is not None and day < active_from:
+        # Compared as durations, so no day past date.max is ever computed.
+        if method_added is not None and day - method_added < rules.new_method_wait:
             reason = SkipReason.METHOD_NOT_ACTIVE
-        elif schedule in rules.deferred_when_all_new and all(c.on == day for c in held):
+        elif deferred and oldest == day:
             reason = SkipReason.ALL_NEW_TODAY
         elif balance >= threshold:
             reason = PayoutReason.THRESHOLD
-        elif aged:
+        elif day - oldest > rules.time_limit:
             reason = PayoutReason.TIME_LIMIT
         else:
             reason = SkipReason.BELOW_THRESHOLD
@@ -486,6 +506,7 @@ def _replay(
         fixed, share = method_fees(method, balance)
         payouts.append(ScheduledPayout(on=day, funds=tuple(held), reason=reason, fee=fixed + share))
         held = []
+        total = Decimal(0)
     return AutoWithdrawals(
         schedule=schedule,
         start=start,
@@ -495,6 +516,20 @@ def _replay(
         payouts=tuple(payouts),
         skipped=tuple(skipped),
     )
+
+
+def _available(credit: Credit) -> date:
+    return credit.on
+
+
+def _check_history(history: tuple[Credit, ...], what: str) -> None:
+    if len(history) > MAX_CREDITS:
+        raise InvalidValueError(
+            f"{what} holds {len(history):,} credits; a replay takes at most {MAX_CREDITS:,} "
+            "(MAX_CREDITS): replay a shorter period, or add up each day's credits",
+            field=what,
+            rule=f"at most {MAX_CREDITS:,} credits",
+        )
 
 
 def _inputs(
@@ -510,6 +545,7 @@ def _inputs(
     tuple[Credit, ...], date, date, WithdrawalMethod, Money, date | None, PaymentScheduleRules
 ]:
     checked = sequence_of(history, Credit, "history")
+    _check_history(checked, "history")
     first = day_arg(start, "start")
     last = day_arg(end, "end")
     _check_span(first, last)
@@ -523,8 +559,7 @@ def _inputs(
         )
     threshold = chosen_rules.threshold(us_freelancer=bool_arg(us_freelancer, "us_freelancer"))
     added = optional_day(method_added, "method_added")
-    active_from = None if added is None else added + chosen_rules.new_method_wait
-    return checked, first, last, chosen, threshold, active_from, chosen_rules
+    return checked, first, last, chosen, threshold, added, chosen_rules
 
 
 @exact
@@ -583,7 +618,7 @@ def auto_withdrawals(
     >>> [(str(p.on), str(p.amount), str(p.fee)) for p in run.payouts]
     [('2026-02-25', 'USD 1,500.00', 'USD 0.99')]
     """
-    checked, first, last, chosen, threshold, active_from, chosen_rules = _inputs(
+    checked, first, last, chosen, threshold, added, chosen_rules = _inputs(
         history,
         start=start,
         end=end,
@@ -599,7 +634,7 @@ def auto_withdrawals(
         end=last,
         method=chosen,
         threshold=threshold,
-        active_from=active_from,
+        method_added=added,
         rules=chosen_rules,
     )
 
@@ -712,7 +747,7 @@ def compare_schedules(
             another wrong-typed argument.
         InvalidValueError: No schedules, or as :func:`auto_withdrawals`.
     """
-    checked, first, last, chosen, threshold, active_from, chosen_rules = _inputs(
+    checked, first, last, chosen, threshold, added, chosen_rules = _inputs(
         history,
         start=start,
         end=end,
@@ -738,7 +773,7 @@ def compare_schedules(
                 end=last,
                 method=chosen,
                 threshold=threshold,
-                active_from=active_from,
+                method_added=added,
                 rules=chosen_rules,
             )
             for kind in kinds
