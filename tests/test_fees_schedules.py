@@ -7,19 +7,24 @@ quarters are March 30, June 29, September 28 and December 28.
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from upwork_safety import fees, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
+    InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
     RulesError,
 )
+from upwork_safety.fees import _schedules
 from upwork_safety.money import Money
 
 
@@ -398,10 +403,14 @@ def test_a_run_cannot_pay_funds_it_was_not_given():
     run = fees.auto_withdrawals(MONTHLY_600, schedule="monthly", **YEAR)
     with pytest.raises(InvalidValueError) as missing:
         attrs.evolve(run, history=MONTHLY_600[2:])
-    assert "AutoWithdrawals.payouts" == missing.value.field
+    # Without January's and February's $600 the January payday had nothing to skip.
+    assert ("AutoWithdrawals.skipped[0]", "a payday with money on the balance") == (
+        missing.value.field,
+        missing.value.rule,
+    )
     with pytest.raises(InvalidValueError) as twice:
         attrs.evolve(run, payouts=(run.payouts[0], run.payouts[0]))
-    assert "AutoWithdrawals.payouts" == twice.value.field
+    assert "AutoWithdrawals.payouts[1]" == twice.value.field
     with pytest.raises(InvalidValueError) as early:
         attrs.evolve(run.payouts[0], on=date(2026, 1, 1))
     assert "ScheduledPayout.funds" == early.value.field
@@ -448,7 +457,9 @@ def test_payout_values_refuse_wrong_types_naming_the_field():
         (lambda: fees.ScheduleComparison(run), InvalidTypeError, "ScheduleComparison.runs"),
         (lambda: fees.ScheduleComparison(()), InvalidValueError, "ScheduleComparison.runs"),
         (
-            lambda: fees.ScheduleComparison((run, attrs.evolve(run, method=fees.PAYONEER))),
+            lambda: fees.ScheduleComparison(
+                (run, fees.auto_withdrawals(MONTHLY_600, method="payoneer", **YEAR))
+            ),
             InvalidValueError,
             "ScheduleComparison.runs[1]",
         ),
@@ -595,3 +606,495 @@ def test_the_threshold_question_takes_a_bool():
         fees.PAYMENT_SCHEDULES.threshold(us_freelancer="no")  # type: ignore[arg-type]
     assert "us_freelancer" == info.value.field
     assert usd("1000.00") == fees.PAYMENT_SCHEDULES.threshold(us_freelancer=False)
+
+
+# --------------------------------------------------------------------------
+# The replay: linear in paydays + credits, and the same as the plain one
+# --------------------------------------------------------------------------
+
+
+def _reference(history, *, schedule, start, end, method, us_freelancer, method_added, rules):
+    """The straightforward replay (the engine before red-team issue 11): each payday adds
+    up and scans every credit held.  Returns the payouts as (on, funds, reason, fee) and
+    the skipped paydays as (on, balance, reason)."""
+    threshold = rules.threshold(us_freelancer=us_freelancer)
+    active_from = None if method_added is None else method_added + rules.new_method_wait
+    waiting = sorted(history, key=lambda c: c.on)
+    held, payouts, skipped = [], [], []
+    for day in fees.paydays(schedule, start=start, end=end, rules=rules):
+        held += [c for c in waiting if c.on <= day]
+        waiting = [c for c in waiting if c.on > day]
+        balance = Money.total((c.amount for c in held), "USD")
+        if not balance:
+            continue
+        if active_from is not None and day < active_from:
+            reason = fees.SkipReason.METHOD_NOT_ACTIVE
+        elif schedule in rules.deferred_when_all_new and all(c.on == day for c in held):
+            reason = fees.SkipReason.ALL_NEW_TODAY
+        elif balance >= threshold:
+            reason = fees.PayoutReason.THRESHOLD
+        elif any(day - c.on > rules.time_limit for c in held):
+            reason = fees.PayoutReason.TIME_LIMIT
+        else:
+            reason = fees.SkipReason.BELOW_THRESHOLD
+        fee = method.fixed_fee + (balance * method.percentage_fee).rounded()
+        if isinstance(reason, fees.PayoutReason) and (
+            balance < method.minimum or balance - fee <= usd("0")
+        ):
+            reason = fees.SkipReason.BELOW_METHOD_MINIMUM
+        if isinstance(reason, fees.SkipReason):
+            skipped.append((day, balance, reason))
+        else:
+            payouts.append((day, tuple(held), reason, fee))
+            held = []
+    return payouts, skipped
+
+
+#: A random replay's arguments: a few credits around a period of up to two years.
+replays = st.fixed_dictionaries(
+    {
+        "history": st.lists(
+            st.builds(
+                fees.Credit,
+                st.dates(date(2025, 6, 1), date(2028, 3, 31)),
+                st.integers(1, 300_000).map(lambda cents: Money(Decimal(cents).scaleb(-2), "USD")),
+            ),
+            min_size=1,
+            max_size=40,
+        ),
+        "schedule": st.sampled_from(fees.PaymentSchedule),
+        "start": st.dates(date(2026, 1, 1), date(2026, 12, 31)),
+        "days": st.integers(0, 730),
+        "method": st.sampled_from([fees.DIRECT_TO_LOCAL_BANK, fees.PAYONEER, fees.WIRE_USD]),
+        "us_freelancer": st.booleans(),
+        "method_added": st.none() | st.dates(date(2025, 12, 1), date(2027, 6, 30)),
+        "rules": st.builds(
+            lambda days, threshold: attrs.evolve(
+                fees.PAYMENT_SCHEDULES,
+                time_limit=timedelta(days=days),
+                international_threshold=Money(threshold, "USD"),
+            ),
+            st.integers(0, 200),
+            st.integers(1, 3_000),
+        )
+        | st.just(fees.PAYMENT_SCHEDULES),
+    }
+)
+
+
+def _replayed(arguments):
+    arguments = dict(arguments)
+    arguments["end"] = arguments["start"] + timedelta(days=arguments.pop("days"))
+    return arguments, fees.auto_withdrawals(**arguments)
+
+
+@given(replays)
+def test_the_replay_is_the_straightforward_one(arguments):
+    """Red team 11: the linear replay gives exactly the payouts and skips of the plain one."""
+    arguments, run = _replayed(arguments)
+    payouts, skipped = _reference(**arguments)
+    assert payouts == [(p.on, p.funds, p.reason, p.fee) for p in run.payouts]
+    assert skipped == [(s.on, s.balance, s.reason) for s in run.skipped]
+
+
+def _calls(history, **arguments):
+    """How many Python and C calls one replay makes (counted, not timed)."""
+    count = 0
+
+    def profile(_frame, event, _arg):
+        nonlocal count
+        count += event in {"call", "c_call"}
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        fees.auto_withdrawals(history, **arguments)
+    finally:
+        sys.setprofile(previous)
+    return count
+
+
+def test_a_replay_grows_with_paydays_plus_credits():
+    """Regression (red team 11): each payday re-added and re-scanned every credit held, so
+    2,000 credits held through a century of weekly paydays took 12.8 s, 6,000 took 37 s.
+    The balance is now a running total whose first credit is the oldest: a payday costs
+    the same whatever is held.  Counted in calls over ten years of Wednesdays, not timed."""
+    start, end = date(2020, 1, 1), date(2029, 12, 31)
+    paydays = len(fees.paydays("weekly", start=start, end=end))
+    counts = {}
+    for size in (500, 1_000):
+        history = [credit(start + timedelta(days=i % 3_650), "0.01") for i in range(size)]
+        # Added on the last day: nothing is paid, so every credit stays held throughout.
+        counts[size] = _calls(history, schedule="weekly", start=start, end=end, method_added=end)
+        assert counts[size] <= 100 * (paydays + size)
+    # 500 more credits cost about what 500 credits cost, not 500 × the paydays.
+    assert counts[1_000] - counts[500] <= 100 * 500
+
+
+def test_a_history_of_more_than_max_credits_is_refused(monkeypatch):
+    """A replay takes at most MAX_CREDITS credits (100,000): more is refused naming history."""
+    assert 100_000 == _schedules.MAX_CREDITS
+    monkeypatch.setattr(_schedules, "MAX_CREDITS", 2)
+    history = [credit(date(2026, 1, 7), "600.00")] * 3
+    for replay in (fees.auto_withdrawals, fees.compare_schedules):
+        with pytest.raises(InvalidValueError) as info:
+            replay(history, **YEAR)
+        assert ("history", "at most 2 credits") == (info.value.field, info.value.rule)
+    assert 1 == len(fees.auto_withdrawals(history[:2], schedule="weekly", **YEAR).payouts)
+
+
+def test_a_wait_for_the_method_past_the_calendar_is_never_over():
+    """Regression: a what-if wait past date.max raised OverflowError; the method is never active."""
+    forever = attrs.evolve(fees.PAYMENT_SCHEDULES, new_method_wait=timedelta(days=10**8))
+    run = fees.auto_withdrawals(
+        [credit(date(2026, 1, 7), "1200.00")],
+        schedule="monthly",
+        method_added=date(2026, 1, 1),
+        rules=forever,
+        **YEAR,
+    )
+    assert () == run.payouts
+    assert {fees.SkipReason.METHOD_NOT_ACTIVE} == {s.reason for s in run.skipped}
+    assert 12 == len(run.skipped)
+
+
+# --------------------------------------------------------------------------
+# A run, built by hand or loaded, is one auto_withdrawals could return
+# --------------------------------------------------------------------------
+
+#: $1,500 available on Wednesday 2026-01-28: monthly skips that day (all new) and
+#: pays it on February 25 for $0.99 (the red team's example).
+WINDFALL = [credit(date(2026, 1, 28), "1500.00")]
+Q1 = {"start": date(2026, 1, 1), "end": date(2026, 3, 31)}
+
+
+def _windfall() -> fees.AutoWithdrawals:
+    return fees.auto_withdrawals(WINDFALL, schedule="monthly", **Q1)
+
+
+def _refused(data) -> tuple[str | None, str | None]:
+    """The one problem from_dict finds in *data*: (path, rule)."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(fees.AutoWithdrawals, data)
+    (problem,) = info.value.problems
+    return problem.path, problem.rule
+
+
+def test_the_red_teams_forged_payout_is_refused_when_loaded():
+    """Red team 6: a payout moved to Thursday, its fee zeroed and its reason made the 180-day
+    rule loaded as USD 0.00 of fees; each of the three is refused, naming its field."""
+    data = serialize.to_dict(_windfall())
+    payout = data["payouts"][0]
+    for key, value, rule in (
+        ("on", "2026-01-29", "a payday of the schedule"),
+        ("fee", {"amount": "0.00", "currency": "USD"}, "the method's fee for the amount"),
+        ("reason", "time_limit", "the reason the rules give"),
+    ):
+        forged = {**data, "payouts": [{**payout, key: value}]}
+        assert (f"$.payouts[0].{key}", rule) == _refused(forged)
+
+
+def _payout(run, index=0, **changes):
+    payouts = list(run.payouts)
+    payouts[index] = attrs.evolve(payouts[index], **changes)
+    return {"payouts": tuple(payouts)}
+
+
+def _skip(run, index=0, **changes):
+    skipped = list(run.skipped)
+    skipped[index] = attrs.evolve(skipped[index], **changes)
+    return {"skipped": tuple(skipped)}
+
+
+#: Each run auto_withdrawals could not return: (name, the change to the monthly
+#: MONTHLY_600 run, field, rule).  That run skips Jan 28 (USD 600, below the
+#: threshold), pays USD 1,200 on Feb 25, skips Mar 25, pays Apr 29, ...
+IMPOSSIBLE_RUNS = [
+    (
+        "payout off the schedule",
+        lambda r: _payout(r, on=date(2026, 2, 26)),
+        "AutoWithdrawals.payouts[0].on",
+        "a payday of the schedule",
+    ),
+    (
+        "skip off the schedule",
+        lambda r: _skip(r, on=date(2026, 1, 21)),
+        "AutoWithdrawals.skipped[0].on",
+        "a payday of the schedule",
+    ),
+    (
+        "a day paid and skipped",
+        lambda r: _skip(r, on=date(2026, 2, 25)),
+        "AutoWithdrawals.skipped[0]",
+        "one entry a day",
+    ),
+    (
+        "fee",
+        lambda r: _payout(r, fee=usd("0.00")),
+        "AutoWithdrawals.payouts[0].fee",
+        "the method's fee for the amount",
+    ),
+    (
+        "reason",
+        lambda r: _payout(r, reason="time_limit"),
+        "AutoWithdrawals.payouts[0].reason",
+        "the reason the rules give",
+    ),
+    (
+        "part of the balance",
+        lambda r: _payout(r, funds=r.payouts[0].funds[1:]),
+        "AutoWithdrawals.payouts[0].funds",
+        "the whole available balance, oldest first",
+    ),
+    (
+        "a payout of a skipped payday",
+        lambda r: {
+            "payouts": (
+                fees.ScheduledPayout(
+                    on=date(2026, 1, 28), funds=MONTHLY_600[:1], reason="threshold", fee=usd("0.99")
+                ),
+                *r.payouts[1:],
+            ),
+            "skipped": r.skipped[1:],
+        },
+        "AutoWithdrawals.payouts[0]",
+        "paid out exactly when the rules pay",
+    ),
+    (
+        "a skip of a paying payday",
+        lambda r: {
+            "payouts": r.payouts[1:],
+            "skipped": (
+                r.skipped[0],
+                fees.SkippedPayday(
+                    on=date(2026, 2, 25), balance=usd("1200.00"), reason="below_threshold"
+                ),
+                *r.skipped[1:],
+            ),
+        },
+        "AutoWithdrawals.skipped[1]",
+        "paid out exactly when the rules pay",
+    ),
+    (
+        "a payout left out",
+        lambda r: {"payouts": r.payouts[1:]},
+        "AutoWithdrawals.payouts",
+        "every payday with money on the balance listed",
+    ),
+    (
+        "a skip left out",
+        lambda r: {"skipped": r.skipped[1:]},
+        "AutoWithdrawals.skipped",
+        "every payday with money on the balance listed",
+    ),
+    (
+        "skipped balance",
+        lambda r: _skip(r, balance=usd("599.99")),
+        "AutoWithdrawals.skipped[0].balance",
+        "the balance available that day",
+    ),
+    (
+        "skipped reason",
+        lambda r: _skip(r, reason="method_not_active"),
+        "AutoWithdrawals.skipped[0].reason",
+        "the reason the rules give",
+    ),
+    (
+        "a US freelancer's threshold",
+        lambda r: {"us_freelancer": True},
+        "AutoWithdrawals.skipped[0]",
+        "paid out exactly when the rules pay",
+    ),
+    (
+        "a method not yet active",
+        lambda r: {"method_added": date(2026, 1, 26)},
+        "AutoWithdrawals.skipped[0].reason",
+        "the reason the rules give",
+    ),
+    (
+        "other rules",
+        lambda r: {"rules": attrs.evolve(r.rules, international_threshold=usd("500.00"))},
+        "AutoWithdrawals.skipped[0]",
+        "paid out exactly when the rules pay",
+    ),
+    (
+        "another method's fee",
+        lambda r: {"method": fees.PAYONEER},
+        "AutoWithdrawals.payouts[0].fee",
+        "the method's fee for the amount",
+    ),
+    (
+        "a century and a day",
+        lambda r: {"end": date(2126, 1, 4)},
+        "AutoWithdrawals.end",
+        "at most 100 years after start",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "rule"),
+    [case[1:] for case in IMPOSSIBLE_RUNS],
+    ids=[case[0] for case in IMPOSSIBLE_RUNS],
+)
+def test_a_run_auto_withdrawals_could_not_return_is_refused(change, field, rule):
+    """Red team 6: every payout and skip is the one the replay makes of the run's fields."""
+    run = fees.auto_withdrawals(MONTHLY_600, schedule="monthly", **YEAR)
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(run, **change(run))
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_a_payday_with_nothing_on_the_balance_is_not_listed():
+    """After February's payout the balance is empty: a skip listed on March 25 is refused."""
+    run = _windfall()
+    empty = fees.SkippedPayday(on=date(2026, 3, 25), balance=usd("1.00"), reason="below_threshold")
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(run, skipped=(*run.skipped, empty))
+    assert ("AutoWithdrawals.skipped[1]", "a payday with money on the balance") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_the_run_says_what_the_replay_expected():
+    """A wrong fee names the fee the method charges; a wrong reason names the rules' numbers."""
+    run = _windfall()
+    with pytest.raises(InvalidValueError) as fee:
+        attrs.evolve(run, **_payout(run, fee=usd("0.00")))
+    assert "must be USD 0.99" in str(fee.value)
+    with pytest.raises(InvalidValueError) as reason:
+        attrs.evolve(run, **_payout(run, reason="time_limit"))
+    assert "threshold USD 1,000.00, time limit 180 days" in str(reason.value)
+
+
+def test_a_run_refuses_a_method_it_could_not_replay():
+    """The method must be usable in Pakistan and withdraw the USD balance, as for the replay."""
+    run = _windfall()
+    euro = attrs.evolve(fees.PAYONEER, fixed_fee=Money("1", "EUR"), minimum=Money("0", "EUR"))
+    for method in (fees.PAYPAL, euro):
+        with pytest.raises(RulesError) as info:
+            attrs.evolve(run, method=method)
+        assert "AutoWithdrawals.method" == info.value.field
+
+
+def test_a_run_holds_at_most_max_credits(monkeypatch):
+    """A run of more than MAX_CREDITS credits is refused naming its history."""
+    run = _windfall()
+    monkeypatch.setattr(_schedules, "MAX_CREDITS", 1)
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(run, history=WINDFALL * 2)
+    assert ("AutoWithdrawals.history", "at most 1 credits") == (info.value.field, info.value.rule)
+
+
+def test_a_run_keeps_its_threshold_method_date_and_what_if_rules():
+    """A run remembers us_freelancer, method_added and rules, so it reads back as it was."""
+    lower = attrs.evolve(fees.PAYMENT_SCHEDULES, international_threshold=usd("500.00"))
+    run = fees.auto_withdrawals(
+        MONTHLY_600,
+        schedule="monthly",
+        us_freelancer=True,
+        method_added=date(2026, 1, 26),
+        rules=lower,
+        **YEAR,
+    )
+    assert (True, date(2026, 1, 26), lower) == (run.us_freelancer, run.method_added, run.rules)
+    assert [fees.SkipReason.METHOD_NOT_ACTIVE] == [s.reason for s in run.skipped]
+    data = serialize.to_dict(run)
+    assert {"amount": "500.00", "currency": "USD"} == data["rules"]["international_threshold"]
+    assert run == serialize.from_dict(fees.AutoWithdrawals, data)
+    # A run under the rules in force writes none of the defaults: its short form is
+    # what earlier versions wrote, and still loads.
+    plain = fees.auto_withdrawals(MONTHLY_600, schedule="monthly", **YEAR)
+    assert {"schedule", "start", "end", "method", "history", "payouts", "skipped"} == set(
+        serialize.to_dict(plain)
+    )
+    assert fees.PAYMENT_SCHEDULES is plain.rules
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "rule"),
+    [
+        (
+            lambda: fees.Credit(date(2026, 1, 7), usd("100.005")),
+            "Credit.amount",
+            "whole minor units",
+        ),
+        (
+            lambda: fees.SkippedPayday(
+                on=date(2026, 1, 7), balance=usd("0.001"), reason="below_threshold"
+            ),
+            "SkippedPayday.balance",
+            "whole minor units",
+        ),
+        (
+            lambda: fees.ScheduledPayout(
+                on=date(2026, 1, 7),
+                funds=[credit(date(2026, 1, 7), "1000.00")],
+                reason="threshold",
+                fee=usd("0.995"),
+            ),
+            "ScheduledPayout.fee",
+            "whole minor units",
+        ),
+        (
+            lambda: fees.ScheduledPayout(
+                on=date(2026, 1, 7),
+                funds=[credit(date(2026, 1, 7), "900.00"), credit(date(2026, 1, 6), "100.00")],
+                reason="threshold",
+                fee=usd("0.99"),
+            ),
+            "ScheduledPayout.funds[1]",
+            "oldest first",
+        ),
+    ],
+    ids=["credit", "skipped balance", "fee", "funds order"],
+)
+def test_payouts_skips_and_credits_are_whole_cents_oldest_first(build, field, rule):
+    """The balance holds whole cents, and a payout lists its funds oldest first."""
+    with pytest.raises(InvalidValueError) as info:
+        build()
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_a_comparison_replays_each_schedule_once_all_else_equal():
+    """A comparison refuses a schedule twice, or runs of other thresholds, method dates or rules."""
+    weekly = fees.auto_withdrawals(MONTHLY_600, schedule="weekly", **YEAR)
+    for other, rule in (
+        (weekly, "each schedule once"),
+        (
+            fees.auto_withdrawals(MONTHLY_600, schedule="monthly", us_freelancer=True, **YEAR),
+            "one history, period, method and rules",
+        ),
+        (
+            fees.auto_withdrawals(
+                MONTHLY_600, schedule="monthly", method_added=date(2026, 1, 2), **YEAR
+            ),
+            "one history, period, method and rules",
+        ),
+    ):
+        with pytest.raises(InvalidValueError) as info:
+            fees.ScheduleComparison((weekly, other))
+        assert ("ScheduleComparison.runs[1]", rule) == (info.value.field, info.value.rule)
+    with pytest.raises(InvalidValueError) as twice:
+        fees.compare_schedules(MONTHLY_600, schedules=("weekly", "monthly", "weekly"), **YEAR)
+    assert ("schedules[2]", "each schedule once") == (twice.value.field, twice.value.rule)
+
+
+@given(replays)
+def test_every_run_builds_and_round_trips(arguments):
+    """Whatever auto_withdrawals returns passes its own checks and reads back equal from JSON."""
+    _, run = _replayed(arguments)
+    assert run == attrs.evolve(run)
+    assert run == serialize.from_json(fees.AutoWithdrawals, serialize.to_json(run))
+
+
+@settings(max_examples=30)
+@given(replays)
+def test_every_comparison_builds_and_round_trips(arguments):
+    """Whatever compare_schedules returns passes its own checks and reads back equal."""
+    arguments = dict(arguments)
+    del arguments["schedule"]
+    arguments["end"] = arguments["start"] + timedelta(days=arguments.pop("days"))
+    comparison = fees.compare_schedules(**arguments)
+    assert comparison == serialize.from_json(fees.ScheduleComparison, serialize.to_json(comparison))

@@ -116,6 +116,11 @@ run: fees.AutoWithdrawals = fees.auto_withdrawals(
     end=date(2026, 12, 31),
     schedule=fees.PaymentSchedule.MONTHLY,
 )
+replayed_with: tuple[bool, date | None, fees.PaymentScheduleRules] = (
+    run.us_freelancer,
+    run.method_added,
+    run.rules,
+)
 
 report: jss.JSSReport = jss.score([contract, by_id], as_of=date(2024, 6, 1))
 points: list[jss.JSSPoint] = list(

@@ -17,6 +17,7 @@ from upwork_safety._render import percent
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
+    cents_field,
     field_name,
     fraction,
     id_field,
@@ -28,7 +29,15 @@ from upwork_safety._validate import (
     whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.fees._common import HUNDRED, ONE, Default, check_locale, fmt, rate_arg
+from upwork_safety.fees._common import (
+    HUNDRED,
+    ONE,
+    ZERO,
+    Default,
+    check_locale,
+    fmt,
+    rate_arg,
+)
 from upwork_safety.fees._route import usable_method
 from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, exact, require_money, round_half_up
 from upwork_safety.rules import WithdrawalMethod
@@ -47,6 +56,11 @@ __all__ = [
 RateLike = Decimal | int | str
 
 
+#: The most withdrawals a year a :class:`Frequency` may name: the largest
+#: whole number of the library's 18 digits.
+_MAX_PER_YEAR = 10**MAX_DIGITS - 1
+
+
 def _per_year(_instance: object, _attribute: object, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
@@ -60,6 +74,13 @@ def _per_year(_instance: object, _attribute: object, value: Any) -> None:
             field="Frequency.per_year",
             rule="positive",
         )
+    if value > _MAX_PER_YEAR:
+        raise InvalidValueError(
+            f"Frequency.per_year must have at most {MAX_DIGITS} digits (the library's limit "
+            f"for numbers), got {len(str(value))}",
+            field="Frequency.per_year",
+            rule=f"at most {MAX_DIGITS} digits",
+        )
 
 
 @attrs.frozen
@@ -68,7 +89,13 @@ class Frequency:
 
     Args:
         name: E.g. ``"monthly"``.
-        per_year: Withdrawals a year.
+        per_year: Withdrawals a year: a whole number from 1, of at most 18
+            digits.
+
+    Raises:
+        InvalidTypeError: A name that is not text, or *per_year* not an int.
+        InvalidValueError: An empty name, or *per_year* not positive or of
+            more than 18 digits.
     """
 
     name: str = attrs.field(validator=id_field)
@@ -109,9 +136,9 @@ def _max_share_field(instance: object, attribute: Any, value: Any) -> None:
     fraction(value, name)
 
 
-def _positive_money_field(instance: object, attribute: Any, value: Any) -> None:
-    """Money above zero."""
-    money_field(instance, attribute, value)
+def _positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
+    """Money above zero, in whole minor units (cents), as every balance is."""
+    cents_field(instance, attribute, value)
     if not value:
         name = field_name(instance, attribute)
         raise InvalidValueError(
@@ -120,7 +147,13 @@ def _positive_money_field(instance: object, attribute: Any, value: Any) -> None:
 
 
 def _exact_share(fixed: Decimal, each: Money) -> Decimal:
-    """The fixed fee as an exact fraction of each withdrawal (1, all of it, when *each* is zero)."""
+    """The fixed fee as an exact fraction of each withdrawal.
+
+    No fee takes nothing (0), even of nothing; a fee on a zero withdrawal
+    takes all of it (1).
+    """
+    if not fixed:
+        return ZERO
     return CONTEXT.divide(fixed, each.amount) if each else ONE
 
 
@@ -139,11 +172,12 @@ class PlanOption:
         fixed_fees_per_year: The method's fixed fee times withdrawals a
             year, in the same currency.
         fee_share: The fixed fee as a fraction of each withdrawal (half up to
-            18 decimal places, the library's limit for decimals; ``1`` when
-            each withdrawal is zero, and above 1 when the fee is larger than
-            the withdrawal).
+            18 decimal places, the library's limit for decimals; ``0`` when
+            the method has no fixed fee, else ``1`` when each withdrawal is
+            zero, and above 1 when the fee is larger than the withdrawal).
         acceptable: Whether the rhythm keeps the share within the limit and
-            each withdrawal at or above the method's minimum.
+            each withdrawal at or above the method's minimum (and above
+            zero).
         reason: Why not, when it is not acceptable (empty exactly when it is).
 
     Raises:
@@ -201,7 +235,7 @@ class WithdrawalPlan:
     Args:
         method: The withdrawal method (available in Pakistan).
         monthly_earnings: The expected balance earned each month (in the
-            method's balance currency, USD; > 0).
+            method's balance currency, USD; > 0, in whole cents).
         max_fee_share: The largest share of each withdrawal the fixed fee
             may take, a ``Decimal`` fraction from 0 below 1.
         options: Every rhythm considered, most frequent first (at least
@@ -212,15 +246,16 @@ class WithdrawalPlan:
 
     Raises:
         InvalidTypeError: A field of the wrong type.
-        InvalidValueError: Earnings not above zero, a share outside 0–1, no
-            options or options out of order, an option that disagrees with
-            the fields, or *recommended* not the first acceptable option.
+        InvalidValueError: Earnings not above zero or not in whole cents, a
+            share outside 0–1, no options or options out of order, an option
+            that disagrees with the fields, or *recommended* not the first
+            acceptable option.
         CurrencyMismatchError: Earnings not in the method's balance currency.
         RulesError: A method not available in Pakistan.
     """
 
     method: WithdrawalMethod = attrs.field(validator=instance_field(WithdrawalMethod))
-    monthly_earnings: Money = attrs.field(validator=_positive_money_field)
+    monthly_earnings: Money = attrs.field(validator=_positive_cents_field)
     max_fee_share: Decimal = attrs.field(validator=_max_share_field)
     options: tuple[PlanOption, ...] = attrs.field(
         converter=as_tuple, validator=items_field(PlanOption)
@@ -270,7 +305,13 @@ class WithdrawalPlan:
 
     def _check_option(self, index: int, option: PlanOption) -> None:
         """*option* must be what :func:`plan_withdrawals` works out for its rhythm."""
-        expected = _option(option.frequency, self.monthly_earnings, self.method, self.max_fee_share)
+        expected = _option(
+            option.frequency,
+            self.monthly_earnings,
+            self.method,
+            self.max_fee_share,
+            names=("WithdrawalPlan.monthly_earnings", f"WithdrawalPlan.options[{index}].frequency"),
+        )
         for name in ("amount_each", "fixed_fees_per_year", "acceptable"):
             got, wanted = getattr(option, name), getattr(expected, name)
             if type(got) is not type(wanted) or got != wanted:
@@ -336,7 +377,8 @@ def plan_withdrawals(
     withdrawal and whose withdrawals reach the method's minimum.
 
     Args:
-        monthly_earnings: Expected balance earned each month (USD, > 0).
+        monthly_earnings: Expected balance earned each month (USD, > 0, in
+            whole cents).
         method: A :class:`WithdrawalMethod` or a preset's key or name.
         max_fee_share: The largest share of each withdrawal the fixed fee
             may take, as a fraction (``Decimal("0.005")``, ``"0.005"`` or
@@ -348,8 +390,10 @@ def plan_withdrawals(
         A :class:`WithdrawalPlan` listing every rhythm and the one chosen.
 
     Raises:
-        InvalidValueError: Non-positive earnings, a share outside 0–1, an
-            unknown method, or no rhythms.
+        InvalidValueError: Earnings not positive or not in whole cents, a
+            share outside 0–1, an unknown method, no rhythms, or amounts past
+            the library's 18-digit limit (each withdrawal of the earnings, or
+            a rhythm's fixed fees a year).
         InvalidTypeError: *frequencies* is not a sequence of Frequency, or
             another wrong-typed argument.
         RulesError: A method not available in Pakistan.
@@ -370,6 +414,7 @@ def plan_withdrawals(
             field="monthly_earnings",
             rule="positive",
         )
+    whole_cents(earnings, "monthly_earnings")
     share = rate_arg(max_fee_share, "max_fee_share")
     listed = DEFAULT_FREQUENCIES if isinstance(frequencies, Default) else frequencies
     rhythms = sequence_of(listed, Frequency, "frequencies")
@@ -379,7 +424,10 @@ def plan_withdrawals(
             field="frequencies",
             rule="at least one Frequency",
         )
-    options = [_option(frequency, earnings, chosen, share) for frequency in rhythms]
+    options = [
+        _option(frequency, earnings, chosen, share, names=("monthly_earnings", f"frequencies[{i}]"))
+        for i, frequency in enumerate(rhythms)
+    ]
     options.sort(key=lambda o: -o.frequency.per_year)
     first = _first_acceptable(options)
     recommended = None if first is None else options[first]
@@ -393,26 +441,59 @@ def plan_withdrawals(
 
 
 def _option(
-    frequency: Frequency, earnings: Money, method: WithdrawalMethod, share: Decimal
+    frequency: Frequency,
+    earnings: Money,
+    method: WithdrawalMethod,
+    share: Decimal,
+    *,
+    names: tuple[str, str],
 ) -> PlanOption:
-    """The option :func:`plan_withdrawals` works out for one rhythm (and a plan checks)."""
+    """The option :func:`plan_withdrawals` works out for one rhythm (and a plan checks).
+
+    *names* are the fields to blame when an amount passes the 18-digit
+    limit: the earnings (each withdrawal grows with them) and the rhythm
+    (its fixed fees a year grow with ``per_year``).
+    """
+    earnings_name, frequency_name = names
     yearly = CONTEXT.multiply(earnings.amount, Decimal(12))
-    each = Money(
-        round_half_up(CONTEXT.divide(yearly, Decimal(frequency.per_year)), earnings.minor_unit),
-        earnings.currency,
-    )
+    exact_each = CONTEXT.divide(yearly, Decimal(frequency.per_year))
+    try:
+        each = Money(round_half_up(exact_each, earnings.minor_unit), earnings.currency)
+    except InvalidValueError as error:
+        raise InvalidValueError(
+            f"{earnings_name} ({earnings}) withdrawn {frequency.per_year} times a year makes "
+            f"each withdrawal longer than the library's limit of {MAX_DIGITS} digits before "
+            "the decimal point",
+            field=earnings_name,
+            rule=error.rule,
+        ) from None
     fixed = method.fixed_fee
+    try:
+        fixed_per_year = fixed * frequency.per_year
+    except InvalidValueError as error:
+        raise InvalidValueError(
+            f"{frequency_name}.per_year ({frequency.per_year}) times the {method.name} fixed "
+            f"fee of {fixed} makes the fixed fees a year longer than the library's limit of "
+            f"{MAX_DIGITS} digits before the decimal point",
+            field=f"{frequency_name}.per_year",
+            rule=error.rule,
+        ) from None
     fee_share = _exact_share(fixed.amount, each)
     reason = ""
     if each < method.minimum:
         reason = f"each withdrawal is below the {method.minimum} minimum"
+    elif not each:
+        reason = (
+            f"each withdrawal would be {each}: {earnings} a month over {frequency.per_year} "
+            "withdrawals a year is less than a cent each"
+        )
     elif fee_share > share:
         # The test uses the exact share; the option keeps it to 18 places.
         reason = f"the fixed fee would take {percent(round_half_up(fee_share, 6))}"
     return PlanOption(
         frequency=frequency,
         amount_each=each,
-        fixed_fees_per_year=fixed * frequency.per_year,
+        fixed_fees_per_year=fixed_per_year,
         fee_share=_kept_share(fee_share),
         acceptable=not reason,
         reason=reason,

@@ -14,25 +14,30 @@ does so for every schedule and adds up the withdrawal fees.
 from __future__ import annotations
 
 import calendar
-from collections import Counter
+import itertools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
 from upwork_safety import _render
 from upwork_safety._validate import (
     as_tuple,
+    bool_field,
     date_field,
     field_name,
+    instance_field,
     items_field,
     member,
     member_field,
     member_text,
+    optional_date_field,
     optional_instance,
+    optional_to_date,
     sequence_of,
     to_date,
+    whole_cents,
 )
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.fees._common import (
@@ -56,9 +61,10 @@ from upwork_safety.rules import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = [
+    "MAX_CREDITS",
     "MAX_SPAN",
     "AutoWithdrawals",
     "Credit",
@@ -74,14 +80,25 @@ __all__ = [
 
 #: The longest period :func:`paydays` and the replays cover: 100 years.
 MAX_SPAN = timedelta(days=36_525)
+#: The most credits a balance history replayed by :func:`auto_withdrawals`
+#: or :func:`compare_schedules` (or held by an :class:`AutoWithdrawals`) may
+#: hold.  Credits of one day can always be added up into one, and a hundred
+#: years has 36,525 days; a replay's time grows with paydays + credits, so
+#: at this limit comparing all four schedules takes about a second.
+MAX_CREDITS = 100_000
 
 _ALL_SCHEDULES = Default("tuple(PaymentSchedule)")
 _NOTHING = Money("0.00", "USD")
 
 
+def _usd_cents(value: object, what: str) -> Money:
+    """*value*: non-negative USD :class:`Money` in whole cents (the balance's), else refused."""
+    money = money_arg(value, what, "USD", why="the Upwork balance is in USD")
+    return whole_cents(money, what)
+
+
 def _usd_credit(_instance: object, _attribute: object, value: Any) -> None:
-    money = money_arg(value, "Credit.amount", "USD", why="the Upwork balance is in USD")
-    if not money:
+    if not _usd_cents(value, "Credit.amount"):
         raise InvalidValueError(
             "Credit.amount must be more than zero", field="Credit.amount", rule="more than zero"
         )
@@ -93,7 +110,14 @@ class Credit:
 
     Args:
         on: The day the money became *Available* (after the security period).
-        amount: How much, in USD (more than zero).
+        amount: How much, in USD: more than zero, in whole cents (the
+            balance holds cents; round a computed amount first).
+
+    Raises:
+        InvalidTypeError: A field of the wrong type.
+        InvalidValueError: An amount that is not more than zero or not in
+            whole cents.
+        CurrencyMismatchError: An amount not in USD.
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
@@ -123,7 +147,7 @@ class SkipReason(StrEnum):
 
 
 def _usd_field(instance: object, attribute: Any, value: Any) -> None:
-    money_arg(value, field_name(instance, attribute), "USD", why="the Upwork balance is in USD")
+    _usd_cents(value, field_name(instance, attribute))
 
 
 def _payout_reason(value: PayoutReason | str) -> PayoutReason:
@@ -143,17 +167,24 @@ def _schedule(value: PaymentSchedule | str) -> PaymentSchedule:
 class ScheduledPayout:
     """One automatic payout: the day, the funds it paid out, why, and the method's fee.
 
+    On its own a payout knows nothing of the schedule, the method or the
+    rest of the balance: an :class:`AutoWithdrawals` holding it checks that
+    it is the payout its payday makes (the day, the whole balance, the
+    reason and the method's fee).
+
     Args:
         on: The payday.
-        funds: The funds paid out (the whole available balance), oldest first.
+        funds: The funds paid out (the whole available balance), oldest
+            first (by the day each became available).
         reason: Why the payday paid (:class:`PayoutReason`, or its value).
-        fee: What the method charged for the withdrawal, in USD.
+        fee: What the method charged for the withdrawal, in USD whole cents.
 
     Raises:
         InvalidTypeError: A field of the wrong type (*funds* must be a
             sequence of :class:`Credit`).
-        InvalidValueError: No funds, funds not available by *on*, an unknown
-            reason or a negative fee.
+        InvalidValueError: No funds, funds not available by *on* or not
+            oldest first, an unknown reason, or a fee that is negative or
+            not in whole cents.
         CurrencyMismatchError: A fee not in USD.
     """
 
@@ -171,6 +202,15 @@ class ScheduledPayout:
                 field="ScheduledPayout.funds",
                 rule="available by the payday",
             )
+        for index in range(1, len(self.funds)):
+            if self.funds[index].on < self.funds[index - 1].on:
+                raise InvalidValueError(
+                    f"ScheduledPayout.funds[{index}] became available on "
+                    f"{self.funds[index].on}, before funds[{index - 1}] "
+                    f"({self.funds[index - 1].on}): a payout lists its funds oldest first",
+                    field=f"ScheduledPayout.funds[{index}]",
+                    rule="oldest first",
+                )
 
     @property
     def amount(self) -> Money:
@@ -189,13 +229,14 @@ class SkippedPayday:
 
     Args:
         on: The payday.
-        balance: The available balance that day, in USD (more than zero).
+        balance: The available balance that day, in USD whole cents (more
+            than zero).
         reason: Why nothing was paid (:class:`SkipReason`, or its value).
 
     Raises:
         InvalidTypeError: A field of the wrong type.
-        InvalidValueError: A balance that is not more than zero, or an
-            unknown reason.
+        InvalidValueError: A balance that is not more than zero or not in
+            whole cents, or an unknown reason.
         CurrencyMismatchError: A balance not in USD.
     """
 
@@ -213,15 +254,17 @@ class SkippedPayday:
             )
 
 
-def _check_span(start: date, end: date) -> None:
+def _check_span(start: date, end: date, prefix: str = "") -> None:
+    """*start* to *end* is a period: *end* not before *start*, at most 100 years after it."""
+    field = f"{prefix}end"
     if end < start:
         raise InvalidValueError(
-            f"end ({end}) is before start ({start})", field="end", rule="on or after start"
+            f"{field} ({end}) is before start ({start})", field=field, rule="on or after start"
         )
     if end - start > MAX_SPAN:
         raise InvalidValueError(
             f"the period from {start} to {end} is longer than 100 years",
-            field="end",
+            field=field,
             rule="at most 100 years after start",
         )
 
@@ -297,28 +340,71 @@ def paydays(
     return tuple(_days(chosen, first, last, chosen_rules))
 
 
+def _default_rules(run: AutoWithdrawals) -> PaymentScheduleRules:
+    """The default *rules*: those in force on *start*, as :func:`auto_withdrawals` takes."""
+    start: object = run.start
+    if type(start) is not date:
+        # Refused by start's own validator, which runs first.
+        return cast("PaymentScheduleRules", start)
+    return PAYMENT_SCHEDULE_HISTORY.in_force(start)
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class AutoWithdrawals:
     """A balance history replayed through one automatic payment schedule.
 
-    Built by :func:`auto_withdrawals`.
+    Built by :func:`auto_withdrawals`; built directly or read back with
+    :mod:`~upwork_safety.serialize`, it must be a run that function could
+    return: the paydays are replayed again from the fields, by the same
+    steps, and every payout and skipped payday must be the one the replay
+    makes:
+
+    * each is dated on a payday of *schedule* under *rules* from *start* to
+      *end*, in order, one entry a day, and every payday with money on the
+      balance is listed (as a payout or as skipped);
+    * a payout pays out the whole balance available that day, oldest
+      first, each credit of *history* once, and its fee is the method's fee
+      for that amount;
+    * the reasons follow *rules*: nothing is paid before the method is
+      active (``new_method_wait`` after *method_added*); monthly and twice
+      monthly defer a payday on which the whole balance became available;
+      otherwise a balance at the threshold (``us_threshold`` with
+      *us_freelancer*, else ``international_threshold``) pays
+      ``threshold``, one holding funds older than ``time_limit`` pays
+      ``time_limit``, any other waits (``below_threshold``); a payout the
+      method cannot make (below its minimum, or all fees) waits
+      (``below_method_minimum``).
 
     Args:
         schedule: The payment schedule (a :class:`PaymentSchedule`, or its value).
         start: The first day replayed.
-        end: The last day replayed (not before *start*).
-        method: The withdrawal method.
-        history: The balance history: what became available, and when.
+        end: The last day replayed (not before *start*, at most 100 years
+            after it).
+        method: The withdrawal method (available in Pakistan, withdrawing
+            the USD balance).
+        history: The balance history: what became available, and when (at
+            most 100,000 credits).
         payouts: Every payout, in order, each dated from *start* to *end*.
         skipped: Every payday with money on the balance that paid nothing,
             with the reason, in order, each dated from *start* to *end*.
+        us_freelancer: Whether the U.S. threshold applies.
+        method_added: The day the payment method was added, or ``None``
+            (active all along).
+        rules: The schedule rules the run was replayed under (a what-if
+            given to :func:`auto_withdrawals` is kept, and serialised, with
+            it); default those in force on *start*.
 
     Raises:
         InvalidTypeError: A field of the wrong type (the sequences must be
             sequences of their items).
-        InvalidValueError: An unknown schedule, *end* before *start*, a
-            payout or skipped payday out of order or outside the period, or
-            a payout of funds the history does not hold (or paid twice).
+        InvalidValueError: An unknown schedule, *end* before *start* or
+            more than 100 years after it, too many credits, or a payout or
+            skipped payday that is not the one the replay makes (off the
+            schedule's paydays, out of order or outside the period, missing,
+            paying other funds, for another reason or with another fee).
+            ``field`` names the part, e.g. ``AutoWithdrawals.payouts[0].fee``.
+        RulesError: A method not available in Pakistan, or one that does not
+            withdraw a USD balance.
     """
 
     schedule: PaymentSchedule = attrs.field(
@@ -334,33 +420,165 @@ class AutoWithdrawals:
     skipped: tuple[SkippedPayday, ...] = attrs.field(
         default=(), converter=as_tuple, validator=items_field(SkippedPayday)
     )
+    us_freelancer: bool = attrs.field(default=False, validator=bool_field)
+    method_added: date | None = attrs.field(
+        default=None, converter=optional_to_date, validator=optional_date_field
+    )
+    rules: PaymentScheduleRules = attrs.field(
+        default=attrs.Factory(_default_rules, takes_self=True),
+        validator=instance_field(PaymentScheduleRules),
+    )
 
     def __attrs_post_init__(self) -> None:
-        if self.end < self.start:
-            raise InvalidValueError(
-                f"AutoWithdrawals.end ({self.end}) is before start ({self.start})",
-                field="AutoWithdrawals.end",
-                rule="on or after start",
-            )
-        paid = Counter(credit for payout in self.payouts for credit in payout.funds)
-        if paid - Counter(self.history):
-            raise InvalidValueError(
-                "every payout pays out credits of the history, each at most once",
-                field="AutoWithdrawals.payouts",
-                rule="each credit paid once",
-            )
-        for name, days in (
-            ("payouts", [p.on for p in self.payouts]),
-            ("skipped", [s.on for s in self.skipped]),
-        ):
+        _check_span(self.start, self.end, "AutoWithdrawals.")
+        _check_history(self.history, "AutoWithdrawals.history")
+        _usd_method(self.method, "AutoWithdrawals.method")
+        listed = self._listed()
+        expected = _replay(
+            self.history,
+            schedule=self.schedule,
+            start=self.start,
+            end=self.end,
+            method=self.method,
+            us_freelancer=self.us_freelancer,
+            method_added=self.method_added,
+            rules=self.rules,
+        )
+        have = next(listed, None)
+        for want in expected:
+            if have is not None and have[0].on < want.on:
+                self._refuse_extra(*have)
+            if have is None or want.on < have[0].on:
+                self._refuse_missing(want)
+            self._compare(*have, want)
+            have = next(listed, None)
+        if have is not None:
+            self._refuse_extra(*have)
+
+    def _listed(self) -> Iterator[tuple[ScheduledPayout | SkippedPayday, str]]:
+        """The payouts and skipped paydays in date order, each with its field name.
+
+        Each must lie in the period, on a payday of the schedule, in order;
+        a day is listed once, as a payout or as skipped.
+        """
+        payday = self.rules.payday(self.schedule)
+        named: list[tuple[ScheduledPayout | SkippedPayday, str]] = []
+        groups: tuple[tuple[str, tuple[ScheduledPayout | SkippedPayday, ...]], ...] = (
+            ("payouts", self.payouts),
+            ("skipped", self.skipped),
+        )
+        for kind, entries in groups:
+            days = [entry.on for entry in entries]
             for index, day in enumerate(days):
+                field = f"AutoWithdrawals.{kind}[{index}]"
                 if not self.start <= day <= self.end or (index and day <= days[index - 1]):
                     raise InvalidValueError(
-                        f"AutoWithdrawals.{name}[{index}] is dated {day}: paydays run in order "
-                        f"from {self.start} to {self.end}, one entry a day",
-                        field=f"AutoWithdrawals.{name}[{index}]",
+                        f"{field} is dated {day}: paydays run in order from {self.start} to "
+                        f"{self.end}, one entry a day",
+                        field=field,
                         rule="in order, within the period",
                     )
+                if not payday.matches(day):
+                    raise InvalidValueError(
+                        f"{field}.on ({day}) is not a {self.schedule} payday: the "
+                        f"schedule pays on {payday.describe()} ({self.rules.name})",
+                        field=f"{field}.on",
+                        rule="a payday of the schedule",
+                    )
+            named.extend((e, f"AutoWithdrawals.{kind}[{i}]") for i, e in enumerate(entries))
+        named.sort(key=lambda item: item[0].on)  # stable: a day's payout before its skip
+        for (first, name), (second, other) in itertools.pairwise(named):
+            if first.on == second.on:
+                raise InvalidValueError(
+                    f"{other} is dated {second.on}, as {name}: a payday pays out or is skipped, "
+                    "not both",
+                    field=other,
+                    rule="one entry a day",
+                )
+        return iter(named)
+
+    def _terms(self) -> str:
+        """The rules that decide a payday, for the messages."""
+        threshold = self.rules.threshold(us_freelancer=self.us_freelancer)
+        active = (
+            ""
+            if self.method_added is None
+            else f", the method added on {self.method_added} and active "
+            f"{_span(self.rules.new_method_wait)} later"
+        )
+        return (
+            f"{self.schedule} by {self.method.name}, threshold {threshold}, time limit "
+            f"{_span(self.rules.time_limit)}{active}"
+        )
+
+    def _refuse_extra(self, entry: ScheduledPayout | SkippedPayday, field: str) -> NoReturn:
+        raise InvalidValueError(
+            f"{field} is dated {entry.on}, a payday with nothing on the balance: everything "
+            "available by then was paid out before (or nothing was available yet)",
+            field=field,
+            rule="a payday with money on the balance",
+        )
+
+    def _refuse_missing(self, want: ScheduledPayout | SkippedPayday) -> NoReturn:
+        kind = "payouts" if isinstance(want, ScheduledPayout) else "skipped"
+        raise InvalidValueError(
+            f"the payday {want.on} is missing from AutoWithdrawals.{kind}: that day "
+            f"{_outcome(want)}, under the run's rules ({self._terms()}); every payday with "
+            "money on the balance is listed",
+            field=f"AutoWithdrawals.{kind}",
+            rule="every payday with money on the balance listed",
+        )
+
+    def _compare(
+        self,
+        have: ScheduledPayout | SkippedPayday,
+        field: str,
+        want: ScheduledPayout | SkippedPayday,
+    ) -> None:
+        """*have*, listed as *field*, must be *want*: the replay's entry for its day."""
+        if isinstance(want, ScheduledPayout) and isinstance(have, ScheduledPayout):
+            if have.funds != want.funds:
+                raise InvalidValueError(
+                    f"{field}.funds must be the whole balance available on {want.on}: "
+                    f"{want.amount} in {len(want.funds)} credits of the history, oldest first "
+                    f"(got {have.amount} in {len(have.funds)})",
+                    field=f"{field}.funds",
+                    rule="the whole available balance, oldest first",
+                )
+            if have.reason != want.reason:
+                self._refuse_reason(f"{field}.reason", have.reason, want.reason)
+            if have.fee != want.fee:
+                raise InvalidValueError(
+                    f"{field}.fee must be {want.fee}, the {self.method.name} fee for "
+                    f"{want.amount}; got {have.fee}",
+                    field=f"{field}.fee",
+                    rule="the method's fee for the amount",
+                )
+        elif isinstance(want, SkippedPayday) and isinstance(have, SkippedPayday):
+            if have.balance != want.balance:
+                raise InvalidValueError(
+                    f"{field}.balance must be {want.balance}, the balance available on "
+                    f"{want.on}; got {have.balance}",
+                    field=f"{field}.balance",
+                    rule="the balance available that day",
+                )
+            if have.reason != want.reason:
+                self._refuse_reason(f"{field}.reason", have.reason, want.reason)
+        else:
+            raise InvalidValueError(
+                f"{field}: on {want.on} {_outcome(want)}, under the run's rules ({self._terms()})",
+                field=field,
+                rule="paid out exactly when the rules pay",
+            )
+
+    def _refuse_reason(
+        self, field: str, got: PayoutReason | SkipReason, wanted: PayoutReason | SkipReason
+    ) -> NoReturn:
+        raise InvalidValueError(
+            f"{field} must be {wanted} under the run's rules ({self._terms()}); got {got}",
+            field=field,
+            rule="the reason the rules give",
+        )
 
     def __repr__(self) -> str:
         return (
@@ -450,51 +668,145 @@ def _replay(
     start: date,
     end: date,
     method: WithdrawalMethod,
-    threshold: Money,
-    active_from: date | None,
+    us_freelancer: bool,
+    method_added: date | None,
     rules: PaymentScheduleRules,
-) -> AutoWithdrawals:
-    waiting = sorted(history, key=lambda c: c.on)
+) -> Iterator[ScheduledPayout | SkippedPayday]:
+    """Each payday from *start* to *end* with money on the balance: its payout, or why it waits.
+
+    The one replay: :func:`auto_withdrawals` builds its run from it, and an
+    :class:`AutoWithdrawals` checks itself against it.  Credits join the
+    balance in the order they became available and a payout takes them
+    all, so the balance held is oldest first: its first credit is the
+    oldest (the time limit and the same-day deferral look at it alone) and
+    its total is kept as credits join.  A payday costs the same whatever
+    the balance holds: time grows with paydays + credits, not their product.
+    """
+    threshold = rules.threshold(us_freelancer=us_freelancer)
+    deferred = schedule in rules.deferred_when_all_new
+    waiting = sorted(history, key=_available)
     arrived = 0
     held: list[Credit] = []
-    payouts: list[ScheduledPayout] = []
-    skipped: list[SkippedPayday] = []
+    total = Decimal(0)
     for day in _days(schedule, start, end, rules):
         while arrived < len(waiting) and waiting[arrived].on <= day:
             held.append(waiting[arrived])
+            total = CONTEXT.add(total, waiting[arrived].amount.amount)
             arrived += 1
-        balance = Money.total((c.amount for c in held), "USD")
-        if not balance:
+        if not held:
             continue
-        aged = any(day - c.on > rules.time_limit for c in held)
+        balance = Money(total, "USD")
+        oldest = held[0].on
         reason: SkipReason | PayoutReason
-        if active_from is not None and day < active_from:
+        # Compared as durations, so no day past date.max is ever computed.
+        if method_added is not None and day - method_added < rules.new_method_wait:
             reason = SkipReason.METHOD_NOT_ACTIVE
-        elif schedule in rules.deferred_when_all_new and all(c.on == day for c in held):
+        elif deferred and oldest == day:
             reason = SkipReason.ALL_NEW_TODAY
         elif balance >= threshold:
             reason = PayoutReason.THRESHOLD
-        elif aged:
+        elif day - oldest > rules.time_limit:
             reason = PayoutReason.TIME_LIMIT
         else:
             reason = SkipReason.BELOW_THRESHOLD
         if isinstance(reason, PayoutReason) and unusable(method, balance):
             reason = SkipReason.BELOW_METHOD_MINIMUM
         if isinstance(reason, SkipReason):
-            skipped.append(SkippedPayday(on=day, balance=balance, reason=reason))
+            yield SkippedPayday(on=day, balance=balance, reason=reason)
             continue
         fixed, share = method_fees(method, balance)
-        payouts.append(ScheduledPayout(on=day, funds=tuple(held), reason=reason, fee=fixed + share))
+        yield ScheduledPayout(on=day, funds=tuple(held), reason=reason, fee=fixed + share)
         held = []
+        total = Decimal(0)
+
+
+def _available(credit: Credit) -> date:
+    return credit.on
+
+
+def _run(
+    history: tuple[Credit, ...],
+    *,
+    schedule: PaymentSchedule,
+    start: date,
+    end: date,
+    method: WithdrawalMethod,
+    us_freelancer: bool,
+    method_added: date | None,
+    rules: PaymentScheduleRules,
+) -> AutoWithdrawals:
+    entries = tuple(
+        _replay(
+            history,
+            schedule=schedule,
+            start=start,
+            end=end,
+            method=method,
+            us_freelancer=us_freelancer,
+            method_added=method_added,
+            rules=rules,
+        )
+    )
     return AutoWithdrawals(
         schedule=schedule,
         start=start,
         end=end,
         method=method,
         history=history,
-        payouts=tuple(payouts),
-        skipped=tuple(skipped),
+        payouts=tuple(e for e in entries if isinstance(e, ScheduledPayout)),
+        skipped=tuple(e for e in entries if isinstance(e, SkippedPayday)),
+        us_freelancer=us_freelancer,
+        method_added=method_added,
+        rules=rules,
     )
+
+
+def _span(duration: timedelta) -> str:
+    """*duration* in words: "180 days", or as timedelta writes a part of a day."""
+    whole = duration == timedelta(days=duration.days)
+    return f"{duration.days} days" if whole else str(duration)
+
+
+def _outcome(entry: ScheduledPayout | SkippedPayday) -> str:
+    """What a payday did, in words: "USD 1,500.00 is paid out (threshold)"."""
+    if isinstance(entry, ScheduledPayout):
+        return f"{entry.amount} is paid out ({entry.reason})"
+    return f"{entry.balance} waits ({entry.reason})"
+
+
+def _replayed(run: AutoWithdrawals) -> tuple[object, ...]:
+    """What a run replays, all but the schedule: runs compared must agree on it."""
+    return (
+        run.history,
+        run.start,
+        run.end,
+        run.method,
+        run.us_freelancer,
+        run.method_added,
+        run.rules,
+    )
+
+
+def _usd_method(entry: object, what: str) -> WithdrawalMethod:
+    """The method *entry* names: usable in Pakistan and withdrawing the USD balance."""
+    chosen = usable_method(entry, what)
+    if chosen.balance_currency != "USD":
+        raise RulesError(
+            f"{chosen.name} withdraws a {chosen.balance_currency} balance; Upwork's is in USD",
+            field=what,
+            rule="withdraws a USD balance",
+        )
+    return chosen
+
+
+def _check_history(history: tuple[Credit, ...], what: str) -> None:
+    if len(history) > MAX_CREDITS:
+        raise InvalidValueError(
+            f"{what} holds {len(history):,} credits; a replay takes at most {MAX_CREDITS:,}: "
+            "add up each day's credits into one, or replay a shorter period",
+            field=what,
+            rule=f"at most {MAX_CREDITS:,} credits",
+        )
 
 
 def _inputs(
@@ -507,24 +819,18 @@ def _inputs(
     method_added: object,
     rules: object,
 ) -> tuple[
-    tuple[Credit, ...], date, date, WithdrawalMethod, Money, date | None, PaymentScheduleRules
+    tuple[Credit, ...], date, date, WithdrawalMethod, bool, date | None, PaymentScheduleRules
 ]:
     checked = sequence_of(history, Credit, "history")
+    _check_history(checked, "history")
     first = day_arg(start, "start")
     last = day_arg(end, "end")
     _check_span(first, last)
     chosen_rules = _rules(rules, first)
-    chosen = usable_method(method)
-    if chosen.balance_currency != "USD":
-        raise RulesError(
-            f"{chosen.name} withdraws a {chosen.balance_currency} balance; Upwork's is in USD",
-            field="method",
-            rule="withdraws a USD balance",
-        )
-    threshold = chosen_rules.threshold(us_freelancer=bool_arg(us_freelancer, "us_freelancer"))
+    chosen = _usd_method(method, "method")
+    us = bool_arg(us_freelancer, "us_freelancer")
     added = optional_day(method_added, "method_added")
-    active_from = None if added is None else added + chosen_rules.new_method_wait
-    return checked, first, last, chosen, threshold, active_from, chosen_rules
+    return checked, first, last, chosen, us, added, chosen_rules
 
 
 @exact
@@ -552,7 +858,8 @@ def auto_withdrawals(
     Args:
         history: The balance history, a sequence of :class:`Credit`: each
             amount and the day it became available (funds available before
-            *start* are on the balance from the first payday).
+            *start* are on the balance from the first payday); at most
+            100,000 credits (add up each day's credits into one if more).
         start: The first day replayed.
         end: The last day replayed (at most 100 years after *start*).
         schedule: A :class:`PaymentSchedule` or its value; default the
@@ -564,13 +871,16 @@ def auto_withdrawals(
 
     Returns:
         An :class:`AutoWithdrawals` with every payout and every skipped
-        payday, the fees, what is left and the average wait.
+        payday, the fees, what is left and the average wait, holding the
+        arguments it was replayed with.
 
     Raises:
         InvalidTypeError: *history* is not a sequence of :class:`Credit`,
             or another wrong-typed argument.
-        InvalidValueError: An unknown schedule or method, or a bad period.
-        RulesError: A method not available in Pakistan.
+        InvalidValueError: An unknown schedule or method, a bad period, or
+            a history of more than 100,000 credits.
+        RulesError: A method not available in Pakistan, or one that does
+            not withdraw a USD balance.
 
     $1,500 becomes available on Wednesday 2026-01-28, the month's last: a
     monthly schedule defers it to February's last Wednesday.
@@ -583,7 +893,7 @@ def auto_withdrawals(
     >>> [(str(p.on), str(p.amount), str(p.fee)) for p in run.payouts]
     [('2026-02-25', 'USD 1,500.00', 'USD 0.99')]
     """
-    checked, first, last, chosen, threshold, active_from, chosen_rules = _inputs(
+    checked, first, last, chosen, us, added, chosen_rules = _inputs(
         history,
         start=start,
         end=end,
@@ -592,14 +902,14 @@ def auto_withdrawals(
         method_added=method_added,
         rules=rules,
     )
-    return _replay(
+    return _run(
         checked,
         schedule=_schedule_arg(schedule, chosen_rules),
         start=first,
         end=last,
         method=chosen,
-        threshold=threshold,
-        active_from=active_from,
+        us_freelancer=us,
+        method_added=added,
         rules=chosen_rules,
     )
 
@@ -610,12 +920,13 @@ class ScheduleComparison:
 
     Args:
         runs: One :class:`AutoWithdrawals` per schedule, in the order asked
-            (at least one; all of one history, period and method).
+            (at least one, each schedule once; all of one history, period,
+            method, threshold, method date and rules).
 
     Raises:
         InvalidTypeError: *runs* is not a sequence of :class:`AutoWithdrawals`.
-        InvalidValueError: No runs, or runs of different histories, periods
-            or methods.
+        InvalidValueError: No runs, a schedule replayed twice, or runs that
+            differ in anything but the schedule.
     """
 
     runs: tuple[AutoWithdrawals, ...] = attrs.field(
@@ -629,20 +940,25 @@ class ScheduleComparison:
                 field="ScheduleComparison.runs",
                 rule="at least one run",
             )
-        first = self.runs[0]
-        for index, run in enumerate(self.runs[1:], start=1):
-            if (run.history, run.start, run.end, run.method) != (
-                first.history,
-                first.start,
-                first.end,
-                first.method,
-            ):
+        first = _replayed(self.runs[0])
+        seen: set[PaymentSchedule] = set()
+        for index, run in enumerate(self.runs):
+            field = f"ScheduleComparison.runs[{index}]"
+            if _replayed(run) != first:
                 raise InvalidValueError(
-                    f"ScheduleComparison.runs[{index}] replays another history, period or "
-                    "method than runs[0]: a comparison replays one of each",
-                    field=f"ScheduleComparison.runs[{index}]",
-                    rule="one history, period and method",
+                    f"{field} replays another history, period, method, threshold, method date "
+                    "or rules than runs[0]: a comparison replays one history through several "
+                    "schedules, all else equal",
+                    field=field,
+                    rule="one history, period, method and rules",
                 )
+            if run.schedule in seen:
+                raise InvalidValueError(
+                    f"{field} replays {run.schedule} again: a comparison has one run per schedule",
+                    field=field,
+                    rule="each schedule once",
+                )
+            seen.add(run.schedule)
 
     def __repr__(self) -> str:
         return f"<ScheduleComparison {', '.join(f'{r.schedule}: {r.fees}' for r in self.runs)}>"
@@ -701,7 +1017,8 @@ def compare_schedules(
         method: As :func:`auto_withdrawals`.
         us_freelancer: As :func:`auto_withdrawals`.
         method_added: As :func:`auto_withdrawals`.
-        schedules: The schedules to compare (default all four, weekly first).
+        schedules: The schedules to compare (default all four, weekly
+            first), each once.
         rules: As :func:`auto_withdrawals`.
 
     Returns:
@@ -710,9 +1027,11 @@ def compare_schedules(
     Raises:
         InvalidTypeError: *schedules* or *history* is not a sequence, or
             another wrong-typed argument.
-        InvalidValueError: No schedules, or as :func:`auto_withdrawals`.
+        InvalidValueError: No schedules, a schedule named twice, or as
+            :func:`auto_withdrawals`.
+        RulesError: As :func:`auto_withdrawals`.
     """
-    checked, first, last, chosen, threshold, active_from, chosen_rules = _inputs(
+    checked, first, last, chosen, us, added, chosen_rules = _inputs(
         history,
         start=start,
         end=end,
@@ -722,23 +1041,30 @@ def compare_schedules(
         rules=rules,
     )
     listed = tuple(PaymentSchedule) if isinstance(schedules, Default) else schedules
-    kinds = sequence_of(listed, str, "schedules")
+    kinds = [_schedule_arg(kind, chosen_rules) for kind in sequence_of(listed, str, "schedules")]
     if not kinds:
         raise InvalidValueError(
             "schedules must name at least one schedule to compare",
             field="schedules",
             rule="at least one schedule",
         )
+    for index, kind in enumerate(kinds):
+        if kind in kinds[:index]:
+            raise InvalidValueError(
+                f"schedules[{index}] names {kind} again: a comparison replays each schedule once",
+                field=f"schedules[{index}]",
+                rule="each schedule once",
+            )
     return ScheduleComparison(
         tuple(
-            _replay(
+            _run(
                 checked,
-                schedule=_schedule_arg(kind, chosen_rules),
+                schedule=kind,
                 start=first,
                 end=last,
                 method=chosen,
-                threshold=threshold,
-                active_from=active_from,
+                us_freelancer=us,
+                method_added=added,
                 rules=chosen_rules,
             )
             for kind in kinds
