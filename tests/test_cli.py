@@ -1221,6 +1221,18 @@ def test_locale_amounts_keep_their_spaces_and_marks(tmp_path):
     assert "\\xa0" not in text
 
 
+def test_joiners_are_shown_while_bidi_overrides_are_escaped():
+    """Review: the Urdu non-joiner and the joiner of emoji sequences were escaped as well."""
+    from upwork_safety._cli._printer import shown
+
+    urdu = "\u0645\u06cc\u200c\u0646"  # a word with a zero-width non-joiner
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    assert urdu == shown(urdu)
+    assert family == shown(family)
+    assert "c\\u202e1" == shown("c\u202e1")  # a right-to-left override still escaped
+    assert "a\\x1b[2Jb" == shown("a\x1b[2Jb")
+
+
 def test_errors_on_standard_error_are_escaped(tmp_path, capsys):
     """Regression (red team): a repeated JSON key with ANSI escapes reached the terminal."""
     path = tmp_path / "dup.json"

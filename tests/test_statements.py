@@ -2116,11 +2116,13 @@ class TestLoadedStatementsKeepTheReadersRules:
         reason = "has more than 2 decimal places"
         assert reason in problem
         assert reason in str(built.value)
-        with pytest.raises(InvalidValueError):
+        with pytest.raises(InvalidValueError) as balance:
             Transaction(
                 line=2, on=date(2024, 9, 2), kind=TransactionKind.BONUS, amount=usd("1.00"),
                 balance=usd("0.005"),
             )  # fmt: skip
+        assert "Transaction.balance" == balance.value.field
+        assert built.value.rule == balance.value.rule
 
     def test_a_row_is_on_line_two_or_later(self):
         """Line 1 is at least the header, so no row starts there."""

@@ -35,6 +35,10 @@ _AMOUNT = re.compile(r"\b([A-Z]{3}) (?=-?[0-9])")
 #: private use and unassigned.  Spaces (Zs) are shown as they are: amounts in
 #: some locales hold no-break spaces.
 _HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+#: The two joiners are format characters too, but they only join: the zero
+#: width non-joiner of Urdu words and the joiner inside emoji sequences are
+#: shown as they are.
+_JOINERS = frozenset("\u200c\u200d")
 
 
 def shown(text: str) -> str:
@@ -51,7 +55,8 @@ def shown(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(
-        repr(char)[1:-1] if unicodedata.category(char) in _HIDDEN else char for char in text
+        repr(char)[1:-1] if unicodedata.category(char) in _HIDDEN and char not in _JOINERS else char
+        for char in text
     )
 
 

@@ -31,7 +31,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
-from upwork_safety.money import ExchangeRate, Money
+from upwork_safety.money import ExchangeRate, Money, rate_of
 from upwork_safety.statements._model import (
     USD,
     Statement,
@@ -284,7 +284,7 @@ class SummaryRow:
         withdrawn = self.withdrawn_pkr
         if withdrawn is None or self.tax_rate is None:
             return None
-        return (withdrawn * self.tax_rate).rounded()
+        return rate_of(withdrawn, self.tax_rate)
 
     def record(self) -> dict[str, object]:
         """The row as one flat dict (money as ``Decimal``)."""
