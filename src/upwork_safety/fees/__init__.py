@@ -48,6 +48,14 @@ from upwork_safety.fees._compare import (
     break_even,
     compare_withdrawals,
 )
+from upwork_safety.fees._paydays import (
+    Credit,
+    PayoutReason,
+    ScheduledPayout,
+    SkippedPayday,
+    SkipReason,
+    paydays,
+)
 from upwork_safety.fees._payout import Payout, payout
 from upwork_safety.fees._planning import (
     DEFAULT_FREQUENCIES,
@@ -60,15 +68,9 @@ from upwork_safety.fees._retention import retention_allowance
 from upwork_safety.fees._route import FeeLine, RateBasis
 from upwork_safety.fees._schedules import (
     AutoWithdrawals,
-    Credit,
-    PayoutReason,
     ScheduleComparison,
-    ScheduledPayout,
-    SkippedPayday,
-    SkipReason,
     auto_withdrawals,
     compare_schedules,
-    paydays,
 )
 from upwork_safety.fees._service_fee import (
     FeeBasis,

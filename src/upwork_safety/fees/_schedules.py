@@ -6,18 +6,18 @@ reaches the threshold ($100 for U.S. freelancers, $1,000 for everyone
 else) or some of it has been held more than 180 days; monthly and
 twice-monthly schedules defer a payday on which the whole balance became
 available that same day; a newly added method is active after 3 days.
-:func:`paydays` lists a schedule's paydays, :func:`auto_withdrawals`
-replays a balance history through a schedule, :func:`compare_schedules`
-does so for every schedule and adds up the withdrawal fees.
+:func:`auto_withdrawals` replays a balance history through a schedule's
+paydays (:mod:`upwork_safety.fees._paydays`: the paydays and the values of
+a replay), :func:`compare_schedules` does so for every schedule and adds up
+the withdrawal fees.
 """
 
 from __future__ import annotations
 
-import calendar
 import itertools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 import attrs
 
@@ -26,18 +26,13 @@ from upwork_safety._validate import (
     as_tuple,
     bool_field,
     date_field,
-    field_name,
     instance_field,
     items_field,
-    member,
     member_field,
-    member_text,
     optional_date_field,
-    optional_instance,
     optional_to_date,
     sequence_of,
     to_date,
-    whole_cents,
 )
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.fees._common import (
@@ -46,11 +41,24 @@ from upwork_safety.fees._common import (
     check_locale,
     day_arg,
     fmt,
-    money_arg,
     optional_day,
 )
+from upwork_safety.fees._paydays import (
+    _ALL_SCHEDULES,
+    _NOTHING,
+    MAX_CREDITS,
+    Credit,
+    PayoutReason,
+    ScheduledPayout,
+    SkippedPayday,
+    SkipReason,
+    _check_span,
+    _days,
+    _rules,
+    _schedule,
+    _schedule_arg,
+)
 from upwork_safety.fees._route import method_fees, method_field, unusable, usable_method
-from upwork_safety.kinds import StrEnum
 from upwork_safety.money import CONTEXT, Money, exact, round_half_up
 from upwork_safety.rules import (
     DIRECT_TO_LOCAL_BANK,
@@ -61,283 +69,14 @@ from upwork_safety.rules import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = [
-    "MAX_CREDITS",
-    "MAX_SPAN",
     "AutoWithdrawals",
-    "Credit",
-    "PayoutReason",
     "ScheduleComparison",
-    "ScheduledPayout",
-    "SkipReason",
-    "SkippedPayday",
     "auto_withdrawals",
     "compare_schedules",
-    "paydays",
 ]
-
-#: The longest period :func:`paydays` and the replays cover: 100 years.
-MAX_SPAN = timedelta(days=36_525)
-#: The most credits a balance history replayed by :func:`auto_withdrawals`
-#: or :func:`compare_schedules` (or held by an :class:`AutoWithdrawals`) may
-#: hold.  Credits of one day can always be added up into one, and a hundred
-#: years has 36,525 days; a replay's time grows with paydays + credits, so
-#: at this limit comparing all four schedules takes about a second.
-MAX_CREDITS = 100_000
-
-_ALL_SCHEDULES = Default("tuple(PaymentSchedule)")
-_NOTHING = Money("0.00", "USD")
-
-
-def _usd_cents(value: object, what: str) -> Money:
-    """*value*: non-negative USD :class:`Money` in whole cents (the balance's), else refused."""
-    money = money_arg(value, what, "USD", why="the Upwork balance is in USD")
-    return whole_cents(money, what)
-
-
-def _usd_credit(_instance: object, _attribute: object, value: Any) -> None:
-    if not _usd_cents(value, "Credit.amount"):
-        raise InvalidValueError(
-            "Credit.amount must be more than zero", field="Credit.amount", rule="more than zero"
-        )
-
-
-@attrs.frozen
-class Credit:
-    """An amount that became available to withdraw on a day (the balance history's unit).
-
-    Args:
-        on: The day the money became *Available* (after the security period).
-        amount: How much, in USD: more than zero, in whole cents (the
-            balance holds cents; round a computed amount first).
-
-    Raises:
-        InvalidTypeError: A field of the wrong type.
-        InvalidValueError: An amount that is not more than zero or not in
-            whole cents.
-        CurrencyMismatchError: An amount not in USD.
-    """
-
-    on: date = attrs.field(converter=to_date, validator=date_field)
-    amount: Money = attrs.field(validator=_usd_credit)
-
-
-class PayoutReason(StrEnum):
-    """Why a scheduled payday paid out."""
-
-    #: The balance reached the threshold.
-    THRESHOLD = "threshold"
-    #: Some of the balance had been held longer than the time limit.
-    TIME_LIMIT = "time_limit"
-
-
-class SkipReason(StrEnum):
-    """Why a scheduled payday with money on the balance paid nothing."""
-
-    #: The balance was below the threshold and nothing was held too long.
-    BELOW_THRESHOLD = "below_threshold"
-    #: Monthly or twice monthly, and the whole balance became available that day.
-    ALL_NEW_TODAY = "all_new_today"
-    #: The payment method was added less than the waiting time ago.
-    METHOD_NOT_ACTIVE = "method_not_active"
-    #: The balance is too small for the method (below its minimum or its fees).
-    BELOW_METHOD_MINIMUM = "below_method_minimum"
-
-
-def _usd_field(instance: object, attribute: Any, value: Any) -> None:
-    _usd_cents(value, field_name(instance, attribute))
-
-
-def _payout_reason(value: PayoutReason | str) -> PayoutReason:
-    # A value that is not a member is left for member_field to refuse.
-    return cast("PayoutReason", member_text(PayoutReason, value))
-
-
-def _skip_reason(value: SkipReason | str) -> SkipReason:
-    return cast("SkipReason", member_text(SkipReason, value))
-
-
-def _schedule(value: PaymentSchedule | str) -> PaymentSchedule:
-    return cast("PaymentSchedule", member_text(PaymentSchedule, value))
-
-
-@attrs.frozen(kw_only=True)
-class ScheduledPayout:
-    """One automatic payout: the day, the funds it paid out, why, and the method's fee.
-
-    On its own a payout knows nothing of the schedule, the method or the
-    rest of the balance: an :class:`AutoWithdrawals` holding it checks that
-    it is the payout its payday makes (the day, the whole balance, the
-    reason and the method's fee).
-
-    Args:
-        on: The payday.
-        funds: The funds paid out (the whole available balance), oldest
-            first (by the day each became available).
-        reason: Why the payday paid (:class:`PayoutReason`, or its value).
-        fee: What the method charged for the withdrawal, in USD whole cents.
-
-    Raises:
-        InvalidTypeError: A field of the wrong type (*funds* must be a
-            sequence of :class:`Credit`).
-        InvalidValueError: No funds, funds not available by *on* or not
-            oldest first, an unknown reason, or a fee that is negative or
-            not in whole cents.
-        CurrencyMismatchError: A fee not in USD.
-    """
-
-    on: date = attrs.field(converter=to_date, validator=date_field)
-    funds: tuple[Credit, ...] = attrs.field(converter=as_tuple, validator=items_field(Credit))
-    reason: PayoutReason = attrs.field(
-        converter=_payout_reason, validator=member_field(PayoutReason)
-    )
-    fee: Money = attrs.field(validator=_usd_field)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.funds or any(c.on > self.on for c in self.funds):
-            raise InvalidValueError(
-                "a payout pays out funds available on or before its day",
-                field="ScheduledPayout.funds",
-                rule="available by the payday",
-            )
-        for index in range(1, len(self.funds)):
-            if self.funds[index].on < self.funds[index - 1].on:
-                raise InvalidValueError(
-                    f"ScheduledPayout.funds[{index}] became available on "
-                    f"{self.funds[index].on}, before funds[{index - 1}] "
-                    f"({self.funds[index - 1].on}): a payout lists its funds oldest first",
-                    field=f"ScheduledPayout.funds[{index}]",
-                    rule="oldest first",
-                )
-
-    @property
-    def amount(self) -> Money:
-        """The balance paid out."""
-        return Money.total((c.amount for c in self.funds), "USD")
-
-    @property
-    def oldest(self) -> date:
-        """The day the oldest funds paid out became available."""
-        return min(c.on for c in self.funds)
-
-
-@attrs.frozen(kw_only=True)
-class SkippedPayday:
-    """A payday with money on the balance that paid nothing, and why.
-
-    Args:
-        on: The payday.
-        balance: The available balance that day, in USD whole cents (more
-            than zero).
-        reason: Why nothing was paid (:class:`SkipReason`, or its value).
-
-    Raises:
-        InvalidTypeError: A field of the wrong type.
-        InvalidValueError: A balance that is not more than zero or not in
-            whole cents, or an unknown reason.
-        CurrencyMismatchError: A balance not in USD.
-    """
-
-    on: date = attrs.field(converter=to_date, validator=date_field)
-    balance: Money = attrs.field(validator=_usd_field)
-    reason: SkipReason = attrs.field(converter=_skip_reason, validator=member_field(SkipReason))
-
-    def __attrs_post_init__(self) -> None:
-        if not self.balance:
-            raise InvalidValueError(
-                "SkippedPayday.balance must be more than zero: a payday with nothing on the "
-                "balance skips nothing",
-                field="SkippedPayday.balance",
-                rule="more than zero",
-            )
-
-
-def _check_span(start: date, end: date, prefix: str = "") -> None:
-    """*start* to *end* is a period: *end* not before *start*, at most 100 years after it."""
-    field = f"{prefix}end"
-    if end < start:
-        raise InvalidValueError(
-            f"{field} ({end}) is before start ({start})", field=field, rule="on or after start"
-        )
-    if end - start > MAX_SPAN:
-        raise InvalidValueError(
-            f"the period from {start} to {end} is longer than 100 years",
-            field=field,
-            rule="at most 100 years after start",
-        )
-
-
-def _schedule_arg(value: object, rules: PaymentScheduleRules) -> PaymentSchedule:
-    if value is None:
-        return rules.default_schedule
-    return member(PaymentSchedule, value, "schedule")
-
-
-def _rules(rules: object, on: date) -> PaymentScheduleRules:
-    chosen = optional_instance(rules, PaymentScheduleRules, "rules")
-    return PAYMENT_SCHEDULE_HISTORY.in_force(on) if chosen is None else chosen
-
-
-def _months(start: date, end: date) -> Iterable[tuple[int, int]]:
-    year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month):
-        yield year, month
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-
-
-def _days(
-    schedule: PaymentSchedule, start: date, end: date, rules: PaymentScheduleRules
-) -> list[date]:
-    rule = rules.payday(schedule)
-    found: list[date] = []
-    for year, month in _months(start, end):
-        if rule.months and month not in rule.months:
-            continue
-        length = calendar.monthrange(year, month)[1]
-        first = 1 + (rule.weekday - calendar.weekday(year, month, 1)) % 7
-        candidates = [date(year, month, day) for day in range(first, length + 1, 7)]
-        found.extend(day for day in candidates if rule.matches(day) and start <= day <= end)
-    return found
-
-
-def paydays(
-    schedule: PaymentSchedule | str | None = None,
-    *,
-    start: date | datetime,
-    end: date | datetime,
-    rules: PaymentScheduleRules | None = None,
-) -> tuple[date, ...]:
-    """Return the scheduled paydays of *schedule* from *start* to *end*, both included.
-
-    Weekly pays every Wednesday; twice monthly, the 1st and 3rd Wednesday;
-    monthly, the last Wednesday; quarterly (the default), the last Monday of
-    March, June, September and December (HC 211063708).
-
-    Args:
-        schedule: A :class:`PaymentSchedule` or its value (``"monthly"``);
-            default the rules' default (quarterly).
-        start: The first day (a date, or an aware datetime's UTC date).
-        end: The last day, at most 100 years after *start*.
-        rules: The schedule rules; default those in force on *start*.
-
-    Returns:
-        The paydays, in order.
-
-    Raises:
-        InvalidValueError: An unknown schedule, or *end* before *start* or
-            too far after it.
-
-    >>> [str(day) for day in paydays("quarterly", start=date(2016, 1, 1), end=date(2016, 12, 31))]
-    ['2016-03-28', '2016-06-27', '2016-09-26', '2016-12-26']
-    """
-    first = day_arg(start, "start")
-    last = day_arg(end, "end")
-    _check_span(first, last)
-    chosen_rules = _rules(rules, first)
-    chosen = _schedule_arg(schedule, chosen_rules)
-    return tuple(_days(chosen, first, last, chosen_rules))
 
 
 def _default_rules(run: AutoWithdrawals) -> PaymentScheduleRules:
