@@ -1638,7 +1638,7 @@ def test_a_percentage_fee_with_eighteen_places_is_rounded_once():
 def _comparison() -> fees.WithdrawalComparison:
     """USD 900.00 compared: Payoneer quoted, three methods unpriced, PayPal skipped."""
     return fees.compare_withdrawals(
-        usd("900.00"), reference_rate=RATE, methods=(*fees.PAKISTAN_METHODS, fees.PAYPAL)
+        usd("900.00"), reference_rate=RATE, methods=fees.PAKISTAN_METHODS
     )
 
 
@@ -2003,7 +2003,7 @@ def test_every_comparison_compare_withdrawals_makes_is_one_the_constructor_accep
     comparison = fees.compare_withdrawals(
         Money(Decimal(cents).scaleb(-2), "USD"),
         reference_rate=RATE,
-        methods=(*fees.PAKISTAN_METHODS, fees.PAYPAL),
+        methods=fees.PAKISTAN_METHODS,
         tax_rate=tax,
     )
     assert comparison == serialize.from_dict(
@@ -2017,3 +2017,20 @@ def test_a_comparison_that_skips_every_method_still_checks_its_reference_rate():
     with pytest.raises(CurrencyMismatchError) as info:
         fees.compare_withdrawals(usd("1.00"), reference_rate=ExchangeRate("EUR", "JPY", "160"))
     assert ("reference_rate", "from USD") == (info.value.field, info.value.rule)
+
+
+def test_a_comparison_lists_each_method_once():
+    """Newcomer review: compare_withdrawals(methods=[X, X]) listed X twice, by one name."""
+    with pytest.raises(InvalidValueError) as asked:
+        fees.compare_withdrawals(
+            usd("900.00"), reference_rate=REFERENCE_280_50, methods=[fees.PAYONEER, "payoneer"]
+        )
+    assert ("methods[1]", "each method once") == (asked.value.field, asked.value.rule)
+    made = fees.compare_withdrawals(usd("900.00"), reference_rate=REFERENCE_280_50)
+    assert len({q.method.name for q in made.quotes}) == len(made.quotes)
+    with pytest.raises(InvalidValueError) as built:
+        attrs.evolve(made, skipped=(*made.skipped, *made.skipped))
+    assert ("WithdrawalComparison.skipped[1]", "each method once") == (
+        built.value.field,
+        built.value.rule,
+    )

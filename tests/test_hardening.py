@@ -197,9 +197,7 @@ def _fee_values() -> list[object]:
         fees.quote_withdrawal(
             amount, fees.DIRECT_TO_LOCAL_BANK, reference_rate=rate, spread=Decimal("0.01")
         ),
-        fees.compare_withdrawals(
-            amount, reference_rate=rate, methods=(*fees.PAKISTAN_METHODS, fees.PAYPAL)
-        ),
+        fees.compare_withdrawals(amount, reference_rate=rate, methods=fees.PAKISTAN_METHODS),
         fees.break_even(
             fees.PAYONEER, attrs.evolve(fees.WIRE_USD, spread=Decimal(0)), reference_rate=rate
         ),

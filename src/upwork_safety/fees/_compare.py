@@ -160,6 +160,20 @@ def _by_received(quote: WithdrawalQuote) -> tuple[Decimal, int, str]:
     return (quote.received.amount.copy_negate(), quote.method.business_days[1], quote.method.name)
 
 
+def _each_once(methods: Sequence[WithdrawalMethod], fields: Sequence[str]) -> None:
+    """Refuse a method listed twice (by name: a comparison names its methods)."""
+    seen: dict[str, str] = {}
+    for method, field in zip(methods, fields, strict=True):
+        first = seen.setdefault(method.name, field)
+        if first != field:
+            raise InvalidValueError(
+                f"{field} ({method.name}) is already listed as {first}: a comparison lists "
+                "each method once, by name",
+                field=field,
+                rule="each method once",
+            )
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalComparison:
     """Quotes for several methods, best first; the methods whose cost is unknown; those skipped.
@@ -185,7 +199,7 @@ class WithdrawalComparison:
             does not belong where it is listed: a quoted or unpriced method
             must be available in Pakistan and able to withdraw the amount
             (an unpriced one without a published spread), a skipped one
-            must not be both.
+            must not be both, and no method is listed twice (by name).
         CurrencyMismatchError: A reference rate from another currency than
             the amount's, or a method that withdraws another balance or
             that the reference rate does not convert to.
@@ -244,6 +258,18 @@ class WithdrawalComparison:
                     field=f"WithdrawalComparison.skipped[{index}]",
                     rule="a method that cannot withdraw the amount",
                 )
+        _each_once(
+            [
+                *(quote.method for quote in self.quotes),
+                *self.unpriced,
+                *(skipped.method for skipped in self.skipped),
+            ],
+            [
+                *(f"WithdrawalComparison.quotes[{i}]" for i in range(len(self.quotes))),
+                *(f"WithdrawalComparison.unpriced[{i}]" for i in range(len(self.unpriced))),
+                *(f"WithdrawalComparison.skipped[{i}]" for i in range(len(self.skipped))),
+            ],
+        )
 
     def __repr__(self) -> str:
         best = self.best
@@ -584,7 +610,8 @@ def compare_withdrawals(
 
     Raises:
         InvalidValueError: An amount not above zero, an unknown method, a
-            bad rate, or a method given both an offered rate and a spread.
+            method listed twice (by name), a bad rate, or a method given
+            both an offered rate and a spread.
         InvalidTypeError: *methods* is not a sequence, or another
             wrong-typed argument.
         CurrencyMismatchError: A rate in the wrong direction or currency
@@ -597,6 +624,7 @@ def compare_withdrawals(
         listed, (WithdrawalMethod, str), "methods"
     )
     chosen = tuple(resolve_method(entry, f"methods[{i}]") for i, entry in enumerate(entries))
+    _each_once(chosen, [f"methods[{i}]" for i in range(len(chosen))])
     offered = _keyed(offered_rates, "offered_rates", chosen)
     given = _keyed(spreads, "spreads", chosen)
     day = optional_day(on, "on")
