@@ -203,6 +203,17 @@ def test_finding_defaults_and_info():
     assert CODES["REVIEW_PERIOD_RUNNING"] == finding.info
 
 
+#: A valid message finding's fields, which the tests below change one at a time.
+MESSAGE_FINDING: dict[str, object] = {
+    "code": "SCOPE_CREEP",
+    "severity": Severity.WARNING,
+    "message": "m",
+    "advice": "a",
+    "evidence": "ab",
+    "span": (0, 2),
+}
+
+
 @pytest.mark.parametrize(
     ("changes", "error", "field"),
     [
@@ -232,14 +243,7 @@ def test_finding_defaults_and_info():
 )
 def test_finding_refuses_bad_fields(changes, error, field):
     """Finding's validators refuse a bad field with the library error naming it."""
-    fields = {
-        "code": "SCOPE_CREEP",
-        "severity": Severity.WARNING,
-        "message": "m",
-        "advice": "a",
-        "evidence": "ab",
-        "span": (0, 2),
-    }
+    fields: dict[str, object] = {**MESSAGE_FINDING}
     fields.update(changes)
     with pytest.raises(error) as info:
         Finding(**fields)
@@ -305,14 +309,7 @@ def test_finding_refuses_bad_fields(changes, error, field):
 )
 def test_finding_refuses_what_its_documentation_rules_out(changes, field, rule):
     """Regression: a finding breaking a documented rule (its code's severity, text at span) was built."""
-    fields = {
-        "code": "SCOPE_CREEP",
-        "severity": Severity.WARNING,
-        "message": "m",
-        "advice": "a",
-        "evidence": "ab",
-        "span": (0, 2),
-    }
+    fields: dict[str, object] = {**MESSAGE_FINDING}
     fields.update(changes)
     with pytest.raises(InvalidValueError) as info:
         Finding(**fields)
