@@ -32,6 +32,7 @@ from upwork_safety import (
     hourly,
     jss,
     serialize,
+    statements,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import TimeEntry
@@ -93,6 +94,24 @@ def _hourly_invoice() -> object:
     return hourly.invoice(entries, week=hourly.billing_week(start), rate=Money("33.33", "USD"))
 
 
+#: A weekly summary with an amount of nine digits before the point (exact only
+#: with ten digits of precision or more) and hours that are 20 ten-minute steps.
+_SUMMARY = (
+    '"Date","Contract","Hours","Amount","Payment type"\n'
+    '"2024-09-03","API integration (38100001)","3.33333","83.33",""\n'
+    '"2024-09-04","Shop landing page (38100002)","","999999999.99","Fixed Price Payment"\n'
+)
+_CHANGE = {
+    "contract_id": "c1",
+    "change": "changed",
+    "before": jss.Outcome.POSITIVE,
+    "after": jss.Outcome.NEGATIVE,
+    "weight_before": Decimal(1),
+    "weight_after": Decimal(1),
+    "points": Decimal("-3.25"),
+    "reasons": ("r",),
+}
+
 _PLAN = fees.plan_withdrawals(Money("5", "USD"), "payoneer", max_fee_share="50%")
 
 CALLS = {
@@ -108,6 +127,15 @@ CALLS = {
     ),
     "jss.top_rated": lambda: jss.top_rated(HISTORY, as_of=AS_OF),
     "jss.score_many": lambda: list(jss.score_many([HISTORY, HISTORY[:7]], as_of=AS_OF)),
+    "jss.ChangeItem": lambda: jss.ChangeItem(**_CHANGE),  # type: ignore[arg-type]
+    "serialize.from_dict(ChangeItem)": lambda: serialize.from_dict(
+        jss.ChangeItem,
+        serialize.to_dict(jss.ChangeItem(**_CHANGE)),  # type: ignore[arg-type]
+    ),
+    "statements.parse": lambda: statements.parse(_SUMMARY),
+    "serialize.from_dict(Statement)": lambda: serialize.from_dict(
+        statements.Statement, serialize.to_dict(statements.parse(_SUMMARY))
+    ),
     "escrow.ledger": _escrow_ledger,
     "hourly.invoice": _hourly_invoice,
     "fees.service_fee": lambda: fees.service_fee(Money("123456.78", "USD"), on=date(2020, 1, 1)),
@@ -162,11 +190,26 @@ def _lowercase_exponent() -> decimal.Context:
 )
 @pytest.mark.parametrize("name", sorted(CALLS))
 def test_a_callers_context_changes_no_result(name, hostile):
-    """The same answer in the default context and under a hostile one."""
+    """The same answer in the default context and under a hostile one.
+
+    Regression (outside review): ``statements.parse`` refused a valid
+    999,999,999.99 under ``prec=10`` and raised a raw ``decimal.Inexact``
+    under a trap; a ``ChangeItem`` with negative points raised
+    ``decimal.Rounded``: both rounded in the caller's context (``abs()``,
+    unary minus).
+    """
     call = CALLS[name]
     expected = call()
     with decimal.localcontext(hostile()):
         assert expected == call()
+
+
+@pytest.mark.parametrize("name", sorted(CALLS))
+def test_a_callers_context_is_left_as_it_was(name):
+    """No call sets a flag in the caller's context (an inexact sum there would)."""
+    with decimal.localcontext(decimal.Context()) as context:
+        CALLS[name]()
+        assert [] == [signal.__name__ for signal, raised in context.flags.items() if raised]
 
 
 def test_the_red_team_history_scores_58():
@@ -208,9 +251,9 @@ def test_a_lowercase_exponent_does_not_slip_past_the_limits(build):
     assert "at most 18 decimal places" == info.value.rule
 
 
-#: Public functions of fees and jss that do no Decimal arithmetic of their own: they
+#: Public functions of fees, jss and statements that do no Decimal arithmetic of their own: they
 #: look a rule set or a method up, list dates or sources, or hand each history to
-#: ``jss.score`` (which runs in the library's context itself).
+#: ``jss.score`` (which runs in the library's context itself), or name a tax year.
 NO_ARITHMETIC = {
     "fees.get_method",
     "fees.paydays",
@@ -218,10 +261,11 @@ NO_ARITHMETIC = {
     "jss.rule_sources",
     "jss.rules_as_of",
     "jss.score_many",
+    "statements.tax_year",
 }
 
 
-def test_every_public_fee_and_jss_function_runs_in_the_librarys_context():
+def test_every_public_fee_jss_and_statements_function_runs_in_the_librarys_context():
     """Regression (red team): retention_allowance ran in the caller's context.
 
     Under prec=6 it kept more than half of USD 12,345,678.99; every public
@@ -229,7 +273,7 @@ def test_every_public_fee_and_jss_function_runs_in_the_librarys_context():
     cannot be missed by the list of calls above.
     """
     missing = []
-    for package in (fees, jss):
+    for package in (fees, jss, statements):
         for name in package.__all__:
             function = getattr(package, name)
             qualified = f"{package.__name__.rpartition('.')[2]}.{name}"

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
+_MINUS_HUNDRED = Decimal(-100)  # not -_HUNDRED: unary minus rounds in the caller's context
 _CENT = Decimal("0.01")
 
 #: The whole-percent score, or ``None`` when there is none.
@@ -104,7 +105,7 @@ def optional_percent_field(instance: object, attribute: Any, value: Any) -> None
 def optional_points_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: ``None``, or a move of a percentage, -100 to 100, to the hundredth."""
     if value is not None:
-        _hundredths(value, field_name(instance, attribute), -_HUNDRED)
+        _hundredths(value, field_name(instance, attribute), _MINUS_HUNDRED)
 
 
 def tuple_of(value: Any) -> Any:

@@ -28,7 +28,7 @@ from upwork_safety.errors import (
     RulesError,
 )
 from upwork_safety.fees import SERVICE_FEE_HISTORY, ServiceFeeSchedule, schedule_as_of, service_fee
-from upwork_safety.money import Money
+from upwork_safety.money import Money, exact
 from upwork_safety.statements._model import (
     USD,
     Statement,
@@ -223,6 +223,7 @@ def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
     return before
 
 
+@exact
 def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudit:
     """Check every service fee in *statement* against the fee schedule in force.
 

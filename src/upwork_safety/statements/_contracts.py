@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
+from upwork_safety.money import exact
 from upwork_safety.statements._model import (
     Statement,
     StatementFormat,
@@ -57,6 +58,7 @@ def _by_kind(rows: list[Transaction]) -> dict[ContractKind, list[Transaction]]:
     return kinds
 
 
+@exact
 def to_contracts(statement: Statement) -> tuple[Contract, ...]:
     """Group a statement's income rows into contracts with their payments.
 

@@ -185,7 +185,7 @@ def segment_steps(hours: Decimal, on: date) -> bool:
     # Whole hours are exact, so *hours* has decimals here: round the step to as many.
     exponent = int(hours.as_tuple().exponent)
     written = exact.quantize(Decimal(1).scaleb(exponent), context=CONTEXT)
-    return written == hours and abs(CONTEXT.subtract(exact, hours)) < _HALF_MINUTE
+    return written == hours and CONTEXT.subtract(exact, hours).copy_abs() < _HALF_MINUTE
 
 
 #: The first line a row can start on: line 1 is the header, or a blank line before it.
@@ -239,7 +239,7 @@ def row_amount_problem(amount: Decimal) -> tuple[str, str] | None:
             f"has more than {CENT_PLACES} decimal places (Upwork writes whole cents)",
             f"at most {CENT_PLACES} decimal places",
         )
-    if abs(amount) >= MAX_AMOUNT:
+    if amount.copy_abs() >= MAX_AMOUNT:  # copy_abs: exact, whatever the caller's context
         beyond = (
             f"is beyond any Upwork amount (below {MAX_AMOUNT:,} USD), so the file's sums "
             "could not be exact"

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
-from upwork_safety.money import Money, unicode_text
+from upwork_safety.money import Money, exact, unicode_text
 from upwork_safety.statements import _formats
 from upwork_safety.statements._formats import (
     MAX_CHARS,
@@ -591,6 +591,7 @@ def _split_scheduled(
     return done, scheduled
 
 
+@exact
 def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement:
     """Read an Upwork CSV export into a :class:`Statement`.
 

@@ -31,7 +31,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
-from upwork_safety.money import ExchangeRate, Money, rate_of
+from upwork_safety.money import ExchangeRate, Money, exact, rate_of
 from upwork_safety.statements._model import (
     USD,
     Statement,
@@ -499,6 +499,7 @@ def _tax_rate(status: TaxStatus, on: date) -> Decimal | None:
     return EXPORT_TAX_HISTORY.in_force(on).rate(pseb_registered=status == "pseb")
 
 
+@exact
 def summarize(
     statement: Statement,
     *,
