@@ -1238,3 +1238,47 @@ def test_a_number_is_quoted_as_written(number, shown):
     assert "$.amount" == problem.path
     assert shown in problem.message
     assert "inf" not in problem.message.replace(number, "")
+
+
+def _collector_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every switch of the garbage collector that serialize makes."""
+    import gc
+
+    calls: list[str] = []
+    disable, enable = gc.disable, gc.enable
+
+    def recorded_disable() -> None:
+        calls.append("disable")
+        disable()
+
+    def recorded_enable() -> None:
+        calls.append("enable")
+        enable()
+
+    monkeypatch.setattr(gc, "disable", recorded_disable)
+    monkeypatch.setattr(gc, "enable", recorded_enable)
+    return calls
+
+
+def test_the_collector_is_paused_only_while_no_other_thread_runs(monkeypatch):
+    """Regression (outside review): the pause switched the process-wide collector off under
+    another thread, and switched it back on after that thread had turned it off itself.
+    """
+    import gc
+    import threading
+
+    calls = _collector_calls(monkeypatch)
+    text = serialize.to_json([Money("5.00", "USD")])
+    assert ["disable", "enable"] == calls  # alone: paused and restored
+    calls.clear()
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert [Money("5.00", "USD")] == serialize.from_json(list[Money], text)
+        assert text == serialize.to_json([Money("5.00", "USD")])
+    finally:
+        release.set()
+        other.join()
+    assert [] == calls  # with another thread running, the collector is never touched
+    assert gc.isenabled()

@@ -39,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import threading
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_origin
 
 import cattrs
@@ -77,14 +78,18 @@ converter: cattrs.Converter = make_converter(cls=_fast.CONVERTER_CLASS)
 
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (if it runs) for one read or write.
+    """Pause the cyclic garbage collector for one read or write, when no other thread runs.
 
     Reading 10,000 contracts creates about a million small objects and no
     reference cycles; the collector's passes over them were half the time
-    (benchmarks/README.md).  Reference counting still frees everything; the
-    collector's state is restored on the way out, whatever happens.
+    (benchmarks/README.md).  Reference counting still frees everything.  The
+    collector is process-wide state: with another thread running, pausing it
+    would change what that thread sees (and undo a ``gc.disable()`` it made
+    meanwhile), so then, or when the collector is off already, it is left
+    alone.  Alone, the caller cannot see the pause: it is restored on the way
+    out, whatever happens.
     """
-    if not gc.isenabled():
+    if not gc.isenabled() or threading.active_count() > 1:
         yield
         return
     gc.disable()
