@@ -318,6 +318,30 @@ class TestJSS:
         assert 5 == len(data["timeline"])
         assert data["timeline"][-1]["score"] == data["score"]
 
+    @pytest.mark.parametrize(
+        ("days", "step", "first"), [(365, 7, "2024-07-02"), (10, 3, "2025-06-22")]
+    )
+    def test_timeline_ends_on_as_of(self, tmp_path, days, step, first):
+        """Regression (outside review): with --days not a multiple of --step the last
+        point was the day before --as-of (365 days of weekly points ended 2025-06-30).
+        """
+        code, text = run(
+            "jss",
+            str(history_file(tmp_path)),
+            "--as-of",
+            "2025-07-01",
+            "--timeline",
+            "--days",
+            str(days),
+            "--step",
+            str(step),
+            "--json",
+        )
+        days_shown = [point["on"] for point in json.loads(text)["timeline"]]
+        assert 0 == code
+        assert (first, "2025-07-01") == (days_shown[0], days_shown[-1])
+        assert days // step + 1 == len(days_shown)
+
     def test_single_object_file(self, tmp_path):
         """A file holding one contract (not a list) is read too."""
         path = tmp_path / "one.json"
@@ -921,7 +945,7 @@ def test_huge_timeline_and_empty_file(tmp_path, capsys):
     code2, _ = run("check", str(empty))
     err = capsys.readouterr().err.strip().splitlines()
     assert (2, 2) == (code, code2)
-    assert "--days 36500: the timeline would start on 1925-07-25, before" in err[0]
+    assert "--days 36500: the timeline would start on 1925-07-27, before" in err[0]
     assert "empty list" in err[1]
 
 

@@ -94,7 +94,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     report = jss.score(history, as_of=as_of, exclude_clients=args.exclude_client)
     points = None
     if args.timeline:
-        start = as_of - timedelta(days=args.days)
+        # Back from --as-of in whole steps, so the last point is --as-of itself.
+        start = as_of - timedelta(days=args.days // args.step * args.step)
         if start < jss.HISTORY.first_day:
             raise CLIError(
                 f"--days {args.days}: the timeline would start on {start}, before the Job "
