@@ -176,14 +176,14 @@ def test_code_info_records():
 
 
 def test_codes_table_in_docs_matches_CODES():
-    """docs/checks.md has one table row per code, with its severity and source."""
+    """docs/checks.md has one table row per code, word for word the entry of CODES."""
     from pathlib import Path
 
     page = (Path(__file__).resolve().parent.parent / "docs" / "checks.md").read_text("utf-8")
     for info in CODES.values():
-        row = f"| `{info.code}` | {info.severity.value} | {info.applies_to} |"
+        cells = (info.severity.value, info.applies_to, info.trigger, info.rule, info.source)
+        row = f"| `{info.code}` | " + " | ".join(cells) + " |"
         assert row in page, row
-        assert info.source in page, info.source
 
 
 # ============================================================================ Finding
@@ -643,6 +643,25 @@ def test_next_milestone_partly_covered_is_unfunded_for_the_rest():
     funded = escrow.apply(contract, escrow.Fund("m2", at(2024, 3, 4, 9)))
     assert usd("100.00") == funded.milestone("m2").held
     assert ["ARBITRATION_UNECONOMIC"] == codes(checks.review_contract(funded, now=at(2024, 3, 5)))
+
+
+def test_next_milestone_blocked_by_a_remainder_left_on_a_paid_one():
+    """Regression (outside docs audit): m1 approved for USD 50 keeps its USD 150 (more than
+    m2's USD 100, so not carried); the advice was to fund m2, which the engine refuses
+    while m1 holds escrow. The finding now asks for the remainder to be settled first.
+    """
+    contract = partly_approved("50.00")
+    assert "Fund" not in escrow.allowed(contract, "m2").allowed
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("UNFUNDED_MILESTONE", Severity.DANGER) == (finding.code, finding.severity)
+    assert ("m2", usd("100.00")) == (finding.milestone_id, finding.amount)
+    assert "release or refund what is left in escrow on m1 first" in finding.advice
+    assert "m1 (PAID) holds USD 150.00" in finding.evidence
+    # Once the client releases the rest, m2 can be funded and the advice is the usual one.
+    settled = escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 4, 9)))
+    (after,) = checks.review_contract(settled, now=at(2024, 3, 5))
+    assert "Fund" in escrow.allowed(settled, "m2").allowed
+    assert ("m2", "no other milestone active") == (after.milestone_id, after.evidence[-25:])
 
 
 def test_open_contract_without_milestones_is_unfunded():

@@ -97,7 +97,34 @@ def _unfunded(contract: Contract) -> list[Finding]:
     if nxt.held >= nxt.amount:
         return []
     missing = nxt.amount - nxt.held
-    if nxt.held.amount:
+    # A remainder too large to carry stays on its paid milestone, and the next
+    # milestone can be funded only once it is released or refunded (one active
+    # milestone at a time): "fund it" alone would be advice the client cannot follow.
+    holder = next((m for m in contract.milestones if m is not nxt and m.held.amount), None)
+    evidence = (
+        f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; no other milestone active"
+    )
+    if holder is not None:
+        message = (
+            f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
+            f"and cannot be while {_milestone_name(holder)} still holds {holder.held} left "
+            "from a partial approval: work on it now would be unprotected."
+        )
+        advice = (
+            "Don't open your editor yet: ask the client to release or refund what is left "
+            f"in escrow on {holder.id} first, then to fund {nxt.id}; start once it shows "
+            "as funded."
+        )
+        script = (
+            f"I'm ready to start {nxt.id}! {holder.held} is still in escrow on {holder.id}: "
+            "could you release it (or refund it) and then fund the next milestone on "
+            "Upwork? I'll begin as soon as it shows as funded."
+        )
+        evidence = (
+            f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
+            f"{holder.id} ({holder.state.name}) holds {holder.held}"
+        )
+    elif nxt.held.amount:
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, holds only the "
             f"{nxt.held} carried from a partial approval and is not funded: {missing} of "
@@ -116,8 +143,7 @@ def _unfunded(contract: Contract) -> list[Finding]:
             script,
             milestone_id=nxt.id,
             amount=missing,
-            evidence=f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
-            "no other milestone active",
+            evidence=evidence,
         )
     ]
 

@@ -310,7 +310,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "The contract is open, no milestone is active (funded, in review, in a refund "
         "request or a dispute), and the next milestone (or the contract, if it has none) "
         "holds less than its amount in escrow (nothing, or only a remainder carried from a "
-        "partial approval): the next work would be unprotected.",
+        "partial approval): the next work would be unprotected. When a paid milestone "
+        "still holds a remainder too large to carry, the next milestone cannot be funded "
+        "until it is released or refunded, and the advice says so.",
         "Only work on a funded milestone is covered by Fixed-Price Protection; later "
         "milestones wait unfunded, one active at a time.",
         f"{_source('minimum_milestone')} (one active milestone); HC 211063748 "
