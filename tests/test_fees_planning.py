@@ -128,7 +128,19 @@ def test_part_cent_earnings_are_refused():
     assert ("$.monthly_earnings", "whole minor units") == (problem.path, problem.rule)
 
 
-METHODS = [fees.DIRECT_TO_LOCAL_BANK, fees.PAYONEER, fees.WIRE_USD, FREE]
+#: A what-if method whose fixed fee is 18 digits long: its share of a few cents has more.
+HUGE_FEE = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, fixed_fee=usd("900000000000000000.00"))
+METHODS = [fees.DIRECT_TO_LOCAL_BANK, fees.PAYONEER, fees.WIRE_USD, FREE, HUGE_FEE]
+
+
+def test_a_fee_share_past_the_limit_names_the_fixed_fee():
+    """Regression (red team): a fixed fee 10^18 times each withdrawal raised an error naming
+    PlanOption.fee_share, a field the caller never passed."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.plan_withdrawals(
+            usd("0.01"), HUGE_FEE, max_fee_share="0.5", frequencies=[fees.Frequency("yearly", 1)]
+        )
+    assert ("method.fixed_fee", "at most 18 integer digits") == (info.value.field, info.value.rule)
 
 
 @given(
@@ -139,12 +151,15 @@ METHODS = [fees.DIRECT_TO_LOCAL_BANK, fees.PAYONEER, fees.WIRE_USD, FREE]
 )
 def test_a_plan_is_built_or_refused_naming_an_argument(earnings, method, share, per_years):
     """Any earnings, method, share and rhythms give a plan that reads back equal, or an
-    error naming the earnings or a rhythm; no fixed fee is never said to take anything."""
+    error naming the earnings, a rhythm or the method's fixed fee; no fixed fee is never
+    said to take anything."""
     rhythms = [fees.Frequency(f"{n} a year", n) for n in per_years]
     try:
         plan = fees.plan_withdrawals(earnings, method, max_fee_share=share, frequencies=rhythms)
     except InvalidValueError as error:
-        named = {"monthly_earnings"} | {f"frequencies[{i}].per_year" for i in range(len(rhythms))}
+        named = {"monthly_earnings", "method.fixed_fee"} | {
+            f"frequencies[{i}].per_year" for i in range(len(rhythms))
+        }
         assert error.field in named
         return
     assert plan == serialize.from_json(fees.WithdrawalPlan, serialize.to_json(plan))

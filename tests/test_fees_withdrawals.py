@@ -830,6 +830,30 @@ def test_break_even_needs_known_spreads():
         assert field == info.value.field
 
 
+@pytest.mark.parametrize(
+    ("fee_a", "fixed_a", "fee_b", "largest"),
+    [
+        # Too alike: they cross near USD 10^18 (the message of "too alike" built that Money).
+        ("0.01", "1.00", "0.010000000000000001", "USD 3,681,126,130,105,721.94"),
+        # A huge fixed fee against a percentage: they cross near USD 3.2 * 10^16, where the
+        # rupees received have more than 18 digits (converting there raised Money.amount).
+        ("0", "1000000000000000.00", "0.03", "USD 3,757,025,637,942,953.32"),
+    ],
+)
+def test_break_even_beyond_the_amounts_held_is_refused_naming_b(fee_a, fixed_a, fee_b, largest):
+    """Regression (red team): a crossing past the 18-digit limit raised an error naming
+    Money.amount, which the caller never passed; it is a RulesError naming b, with the
+    largest balance both methods can work out.
+    """
+    a = attrs.evolve(fees.PAYONEER, name="A", percentage_fee=Decimal(fee_a), fixed_fee=usd(fixed_a))
+    b = attrs.evolve(fees.PAYONEER, name="B", percentage_fee=Decimal(fee_b), fixed_fee=usd("0.00"))
+    with pytest.raises(RulesError) as info:
+        fees.break_even(a, b, reference_rate=ExchangeRate("USD", "PKR", "280"), tax_rate=0)
+    assert "b" == info.value.field
+    assert "at most 18 integer digits" in info.value.rule
+    assert largest in str(info.value)
+
+
 def test_break_even_is_symmetric_in_its_arguments():
     """Swapping the methods gives the same break-even."""
     assert fees.break_even(WIRE_AT_PAR, fees.PAYONEER, reference_rate=RATE) == fees.break_even(

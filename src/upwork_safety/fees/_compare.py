@@ -54,8 +54,13 @@ from upwork_safety.fees._route import (
     unusable,
     usable_method,
 )
-from upwork_safety.fees._withdrawal import WithdrawalQuote, build_quote, lowest_usable
-from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact, rate_of
+from upwork_safety.fees._withdrawal import (
+    WithdrawalQuote,
+    build_quote,
+    lowest_usable,
+    most_convertible,
+)
+from upwork_safety.money import CONTEXT, MAX_DIGITS, ExchangeRate, Money, exact, rate_of
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -759,8 +764,11 @@ def break_even(
 
     Raises:
         RulesError: A method not available in Pakistan or without a known
-            spread, or two methods so alike that the crossing cannot be
-            pinned to the cent within 100,000 cents of scanning.
+            spread, two methods so alike that the crossing cannot be
+            pinned to the cent within 100,000 cents of scanning, or a
+            crossing beyond the largest balance both can work out (a
+            converted amount holds :data:`~upwork_safety.money.MAX_DIGITS`
+            digits before the point).
         InvalidValueError: An unknown method name, or two methods of the
             same name (the result names them).
     """
@@ -802,6 +810,38 @@ def _line(path: Route) -> tuple[Decimal, Decimal]:
     return (ONE - path.method.percentage_fee) * keep, path.method.fixed_fee.amount * keep
 
 
+def _within_reach(first: Route, second: Route, top: int, lowest: int) -> None:
+    """Refuse a crossing search that reaches balances (up to *top* cents) too large to work out.
+
+    A balance counts when both methods can convert it within
+    :data:`~upwork_safety.money.MAX_DIGITS` digits; only a crossing within a
+    tenth of that limit is asked about, so the usual case costs nothing.
+    """
+    balance = first.method.balance_currency
+    rate = max(first.applied.rate, second.applied.rate)
+    near_limit = Decimal(10) ** (MAX_DIGITS - 1)
+    top_amount = Decimal(top).scaleb(-Money.zero(balance).minor_unit, context=CONTEXT)
+    if CONTEXT.multiply(top_amount, rate) < near_limit:
+        return
+    reach = [most_convertible(path, lowest, balance) for path in (first, second)]
+    most = min((-1 if cents is None else cents) for cents in reach)
+    if top <= most:
+        return
+    largest = (
+        f"the largest balance both can work out is {from_units(most, balance)}"
+        if most >= lowest
+        else "neither can work out any balance both can withdraw"
+    )
+    raise RulesError(
+        f"the break-even of {first.method.name} and {second.method.name} lies beyond the "
+        f"amounts the library holds: {largest} (a converted amount has at most "
+        f"{MAX_DIGITS} digits before the decimal point); compare quotes at the amounts "
+        "you need",
+        field="b",
+        rule=f"a crossing within the amounts of at most {MAX_DIGITS} integer digits",
+    )
+
+
 def _crossing(first: Route, second: Route) -> BreakEven | None:
     balance = first.method.balance_currency
     quote_currency = first.reference.quote
@@ -828,6 +868,7 @@ def _crossing(first: Route, second: Route) -> BreakEven | None:
     if high_cents <= lowest_cents:
         return None
     floor_cents = math.floor((crossing - noise / gap).scaleb(Money.zero(balance).minor_unit)) - 1
+    _within_reach(first, second, high_cents - 1, lowest_cents)
     if high_cents - max(lowest_cents, floor_cents) > _MAX_SCAN:
         raise RulesError(
             f"{winner.method.name} and {loser.method.name} are too alike to pin their "

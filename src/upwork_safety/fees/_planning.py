@@ -392,8 +392,9 @@ def plan_withdrawals(
     Raises:
         InvalidValueError: Earnings not positive or not in whole cents, a
             share outside 0–1, an unknown method, no rhythms, or amounts past
-            the library's 18-digit limit (each withdrawal of the earnings, or
-            a rhythm's fixed fees a year).
+            the library's 18-digit limit (each withdrawal of the earnings, a
+            rhythm's fixed fees a year, or the fixed fee's share of each
+            withdrawal, naming ``method.fixed_fee``).
         InvalidTypeError: *frequencies* is not a sequence of Frequency, or
             another wrong-typed argument.
         RulesError: A method not available in Pakistan.
@@ -479,6 +480,14 @@ def _option(
             rule=error.rule,
         ) from None
     fee_share = _exact_share(fixed.amount, each)
+    if fee_share.adjusted() >= MAX_DIGITS:
+        raise InvalidValueError(
+            f"the {method.name} fixed fee of {fixed} is at least {10**MAX_DIGITS:,} times "
+            f"each withdrawal ({each}): a share beyond the library's limit of {MAX_DIGITS} "
+            "digits before the decimal point",
+            field="method.fixed_fee",
+            rule=f"at most {MAX_DIGITS} integer digits",
+        )
     reason = ""
     if each < method.minimum:
         reason = f"each withdrawal is below the {method.minimum} minimum"

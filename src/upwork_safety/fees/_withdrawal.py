@@ -473,7 +473,7 @@ def withdrawal_for_target(
     # What arrives never falls as the balance grows (every fee and tax is a
     # fraction below 1 of what it is charged on); the search stays within
     # the balances whose conversion the library can hold.
-    most = _most_convertible(path, low, currency)
+    most = most_convertible(path, low, currency)
     found = None if most is None else first_reaching(reaches, low, most)
     if found is None:
         shown = (
@@ -492,7 +492,7 @@ def withdrawal_for_target(
     return from_units(found, currency)
 
 
-def _most_convertible(path: Route, low: int, currency: str) -> int | None:
+def most_convertible(path: Route, low: int, currency: str) -> int | None:
     """The largest balance from *low* (in cents) whose conversion fits the digit limit, or ``None``.
 
     Converting grows with the balance, so the balances that convert to more
