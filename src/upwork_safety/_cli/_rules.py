@@ -100,7 +100,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             [
                 ("effective", retention.effective),
                 ("share", f"{retention.share:%} of a month's proceeds"),
-                ("or at least", retention.monthly_amount),
+                ("or, if higher", f"{retention.monthly_amount}, up to all of the proceeds"),
                 ("source", source_text(retention.source)),
             ]
         )
