@@ -75,9 +75,11 @@ _ON_UPWORK_CALL = re.compile(
     r"through upwork|via upwork|in upwork)\b|\bupwork (?:call|video call|meeting|messages|"
     r"chat|ki video call|pe call|par call)\b|\bhere on upwork\b"
 )
+#: A payment account's number or e-mail ("JazzCash number", "Payoneer wali email"): an
+#: account to pay into, not a way to talk.
 _PAYMENT_NUMBER = re.compile(
-    r"\b(?:jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|account|iban|bank)"
-    r"(?: \w+)? $"
+    r"\b(?:jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|account|iban|bank|"
+    r"pay\s?pal|payoneer|wise|skrill|zelle|venmo|revolut)(?: \w+)? $"
 )
 
 
@@ -118,7 +120,7 @@ def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
             if _suppressed_channel(sentence, match) or sentence.all(lex.ALLOWED_TOOL):
                 continue
             if _PAYMENT_NUMBER.search(sentence.text, 0, match.start()):
-                continue  # "JazzCash number": an account to pay into, not a way to talk
+                continue  # "JazzCash number", "Payoneer email": an account to pay into
             if sentence.asks() or sentence.first(lex.CONTACT_VERB):
                 return Hit(code, *sentence.span(match), Confidence.HIGH)
             best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)

@@ -150,7 +150,10 @@ class Sentence:
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
         window = " ".join(before.split()[-4:]) + " | " + " ".join(after.split()[:4])
-        if _UI_WORD.search(window):
+        # A button or a logo is the product's only when it is the method's own ("a PayPal
+        # button", "the button for WhatsApp"), not a thing further on in the sentence
+        # ("send money via PayPal tonight for the banner").
+        if _UI_WORD.search(" ".join(before.split()[-3:]) + " | " + " ".join(after.split()[:2])):
             return True
         clause = self.text[low:high]
         if _TO_PERSON.search(clause) or self.all(_OFF_HERE):
