@@ -257,9 +257,9 @@ _EVERY_NEW_PAYS = re.compile(
 _URDU_YOU_PAY = re.compile(
     r"\b(?:aap ko|tum ko|aap)\b(?: \w+){0,8} (?:dena|dene|deni|jama|bhejna|bhejne|bhejni|"
     r"khareedna|khareedne|khareedni|lena|lene|leni|ada)\b|\bjama (?:karwa\w*|kar\w*)|"
-    r"\bada (?:kar\w*)|\b(?:khareedna|khareedni|lena|leni|dena|deni|jama karwana|bhejna|"
-    r"bhejni|jama karna|ada karna|karna|karni) "
-    r"(?:hoga|hogi|hain|parega|paregi|zaroori)"
+    r"\bada (?:kar\w*)|\b(?:khareedna|khareedni|khareedne|lena|leni|lene|dena|deni|dene|"
+    r"jama karwana|bhejna|bhejni|bhejne|jama karna|jama karne|ada karna|ada karne|karna|karni) "
+    r"(?:hoga|hogi|honge|hongi|hain|parega|paregi|parenge|zaroori)"
 )
 _URDU_SEND = re.compile(
     r"\b(?:bhej dein|bhejein|bhejo|bhej do|kar dein|karein|de dein|jama|easypaisa kar|"
