@@ -92,6 +92,13 @@ _BAD_RATING = re.compile(
     r"\b(?:1|one|2|two|low|bad|negative|poor|terrible)[\s-]?(?:stars?|star (?:review|rating|"
     r"feedback)|rating|ratings|review|reviews|feedback)\b"
 )
+#: Free work as the price of a rating ("a free logo or I'll leave 1 star"); after "for" it
+#: is thanks for work done ("5 stars for the free revisions you did"), not a trade.
+_FREE_THING = re.compile(
+    r"\bfree (?:(?:extra|additional|new|small|quick) )?(?:pages?|revisions?|work|changes|"
+    r"features?|variations?|concepts?|designs?|sections?|screens?|logos?|edits?|videos?|"
+    r"articles?|banners?|versions?|illustrations?)\b"
+)
 #: What the freelancer would give for the rating: money back, a discount, free or extra work.
 _TRADE = re.compile(
     r"\brefund\w{0,3}\b|\bdiscount\w{0,3}\b|\bcashback\b|\bwapas\b|\bwaiv\w{1,3}\b|"
@@ -106,7 +113,8 @@ _TRADE = re.compile(
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
     r"\b(?:lower|reduce|cut)\w{0,3} (?:the |your )?(?:price|rate|fee)\b|"
     r"\b(?:extra|additional) (?:pages?|revisions?|work|changes|features?|variations?|concepts?|"
-    r"designs?|sections?|screens?|logos?|edits?)\b"
+    r"designs?|sections?|screens?|logos?|edits?)\b|"
+    + _FREE_THING.pattern
 )
 #: A condition that holds the trade: "if you refund", "as long as you send $40 back".
 _CONDITION = re.compile(
@@ -169,6 +177,11 @@ _TRADE_PRODUCT = re.compile(
 )
 
 
+def rated(sentence: Sentence) -> bool:
+    """Whether *sentence* names a rating, good or bad ("5 stars", "a 1 star review")."""
+    return bool(sentence.first(_RATING) or sentence.first(_BAD_RATING))
+
+
 def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
     """The trade the rating is the price of, linked to it by a condition or an order."""
     bad = bool(_BAD_RATING.fullmatch(rating.group()))
@@ -190,6 +203,7 @@ def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
             and _FOR_TRADE.search(
                 sentence.text, max(rating.end(), trade.start() - 24), trade.start()
             )
+            and not _FREE_THING.fullmatch(trade.group())
         ):
             return trade  # "5 stars for a $50 refund"
         if trade.end() <= rating.start() and _THEN_RATING.search(
