@@ -113,8 +113,7 @@ _TRADE = re.compile(
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
     r"\b(?:lower|reduce|cut)\w{0,3} (?:the |your )?(?:price|rate|fee)\b|"
     r"\b(?:extra|additional) (?:pages?|revisions?|work|changes|features?|variations?|concepts?|"
-    r"designs?|sections?|screens?|logos?|edits?)\b|"
-    + _FREE_THING.pattern
+    r"designs?|sections?|screens?|logos?|edits?)\b|" + _FREE_THING.pattern
 )
 #: A condition that holds the trade: "if you refund", "as long as you send $40 back".
 _CONDITION = re.compile(

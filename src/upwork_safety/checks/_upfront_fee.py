@@ -66,7 +66,8 @@ _CRYPTO_SCAM = re.compile(
 _CLIENT_PAYS = re.compile(
     r"\b(?:we|i|the company|our company|the client|hum|main|mai|company)(?:'ll| will| would|"
     r" can| do| already)? (?:pay for|pay the|cover|take care of|handle)\b|"
-    r"\b(?:is|are) (?:covered|paid|included|on us|free)\b(?! by (?:you|u|the freelancer)\b)|\bfree of (?:charge|cost)\b|"
+    r"\b(?:is|are) (?:covered|paid|included|on us|free)\b(?! by (?:you|u|the freelancer)\b)|"
+    r"\bfree of (?:charge|cost)\b|"
     r"\bno (?:fee|fees|charge|charges|deposit|cost)\b|\bat no cost\b|\bon us\b"
 )
 _FEE_PRODUCT = re.compile(
