@@ -436,6 +436,28 @@ def test_the_ninth_batchs_innocent_neighbours_are_quiet(text):
     assert [] == scan(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("If you finish by Friday I'll leave you 5 stars and a bonus.", True),
+        ("Once you deliver the logo, 5 stars from me for sure.", True),
+        ("I'll leave you a 5-star review for the great work.", True),
+        ("If you finish by Friday and refund $20 I'll leave you 5 stars.", False),
+        ("If you finish by Friday, let's leave each other 5 stars.", False),
+        ("I'll give you 5 stars if you send $40 back.", False),
+    ],
+)
+def test_a_rating_promised_for_the_work_clears_review_begging(text, cleared):
+    """The rules rule the code out, so the retrained model may not add it at LOW."""
+    from upwork_safety.checks._intent import cleared as cleared_codes
+    from upwork_safety.checks._normalise import normalise
+
+    codes = cleared_codes(normalise(text).text, outgoing=False)
+    assert cleared is (FindingCode.REVIEW_BEGGING in codes)
+    assert cleared is not (FindingCode.REVIEW_BEGGING in scan(text))
+    assert FindingCode.REVIEW_BEGGING not in cleared_codes(normalise(text).text, outgoing=True)
+
+
 def test_extra_work_put_in_a_new_milestone_is_no_scope_creep_for_the_rules():
     """The rules read the new milestone; the model, reading words, may still add LOW."""
     text = "They now need the same report for March as well. We'll add a milestone for it."

@@ -273,3 +273,32 @@ def _swap_near(message: Message, sentence: Sentence, swaps: set[int]) -> bool:
     """Whether the swap is in the rating's sentence or the next one."""
     following = message.following(sentence)
     return sentence.offset in swaps or (following is not None and following.offset in swaps)
+
+
+#: A rating promised for the work itself: "if you finish by Friday", "for the great work".
+_FOR_THE_WORK = re.compile(
+    r"\b(?:if|once|when|after|as soon as|agar|jab)\b(?: \w+){0,4}? (?:finish|complete|deliver|"
+    r"submit|wrap|ship|launch|khatam|mukammal)\w{0,5}\b|"
+    r"\bfor (?:the|your|this|all the) (?:\w+ )?(?:work|job|effort|efforts|help|delivery)\b"
+)
+
+
+def rating_for_the_work(text: str, *, outgoing: bool) -> bool:
+    """Whether a client's every rating in normalised *text* is promised for the work alone.
+
+    Nothing may be traded or swapped anywhere in the message.
+
+    "If you finish by Friday I'll leave you 5 stars" is a promise the scope of
+    ``REVIEW_BEGGING`` leaves alone; the rules clear the code, so the model,
+    which reads words and not what the rating is for, may not add it.
+    """
+    if outgoing or _FOR_THE_WORK.search(text) is None:
+        return False  # most messages promise nothing and are not cut into sentences again
+    message = Message(text, outgoing=outgoing)
+    rated_sentences = [s for s in message.holding(_TRADE_ANCHOR) if _ratings(s)]
+    return (
+        bool(rated_sentences)
+        and all(s.first(_FOR_THE_WORK) for s in rated_sentences)
+        and not any(s.first(_TRADE) for s in message.sentences)
+        and not any(_swapped(s) for s in message.holding(_SWAP_ANCHOR))
+    )
