@@ -339,6 +339,132 @@ def test_the_eighth_batchs_misses_are_caught_by_the_rules(text, code):
     assert [code] == scan(text)
 
 
+# The ninth batch's general rules: each caught by the rules alone, with its evidence.
+NINTH_BATCH_CAUGHT = [
+    # a button or a logo is the product's only in the method's own phrase
+    (
+        "I'll send the money via PayPal later tonight for the banner.",
+        "OFF_PLATFORM_PAYMENT",
+        "send the money via PayPal",
+    ),
+    # a payment account's e-mail is payment, not contact
+    (
+        "Apni Payoneer ki email bhej dein, payment wahan karunga",
+        "OFF_PLATFORM_PAYMENT",
+        "Payoneer ki email bhej",
+    ),
+    # the past, with a request for now, is still asked
+    (
+        "Pichli dafa PayPal pe paise bheje the, is dafa bhi PayPal pe bhej dein",
+        "OFF_PLATFORM_PAYMENT",
+        "PayPal pe paise",
+    ),
+    # fees named for screening or evaluation, "paid by you", "dene honge"
+    ("A $15 screening fee is required before the interview.", "UPFRONT_FEE", "$15 screening fee"),
+    (
+        "The assessment fee is paid by you, refunded after you pass.",
+        "UPFRONT_FEE",
+        "assessment fee",
+    ),
+    ("Registration ke liye 500 rupay dene honge", "UPFRONT_FEE", "500 rupay"),
+    # "throw in" asked, "while you're in the code", "same total", "included in the price"
+    ("Toss in a favicon too, it's tiny.", "SCOPE_CREEP", "Toss in"),
+    ("While you're in the theme files, fix the footer too.", "SCOPE_CREEP", "While you're in the"),
+    ("We'd like a French version as well, same total.", "SCOPE_CREEP", "same total"),
+    (
+        "Please add the print version too, it's included in the price.",
+        "SCOPE_CREEP",
+        "included in the price",
+    ),
+    # played down and kept at the price, the added work need not be named
+    (
+        (
+            "They now need the same report for March as well, shouldn't take long. "
+            "Can we keep it within this milestone?"
+        ),
+        "SCOPE_CREEP",
+        "need the same report for March as well",
+    ),
+    # free work as a rating's price is a trade, not a trial before hiring
+    (
+        "Make me a free banner or I'll leave a 1 star review.",
+        "REVIEW_BEGGING",
+        "free banner or I'll leave a 1 star",
+    ),
+    # a person's number, or a phone to be reached on, is still contact
+    (
+        "My number is +92 321 5556677, call me about the site footer.",
+        "OFF_PLATFORM_CONTACT",
+        "+92 321 5556677",
+    ),
+    ("Text me on my phone, I'm rarely on Upwork.", "OFF_PLATFORM_CONTACT", "Text me"),
+]
+NINTH_BATCH_QUIET = [
+    # the product's buttons and logos
+    "Add a PayPal button to the banner, please.",
+    "The PayPal logo in the footer is blurry, can you fix it?",
+    # Roman-Urdu past
+    "Mere purane client ne JazzCash pe paise bheje the",
+    # the client pays the fee, or buys something of yours
+    "The assessment fee is paid by us, don't worry about it.",
+    "I want to buy your old laptop, I can pay $200 for it.",
+    # "throw in" offered, "while you're in" a place, a price already agreed
+    "I'll throw in a bonus for the fast delivery.",
+    "While you're in Lahore, enjoy the food!",
+    "Hosting is included in the price we agreed, thanks for checking.",
+    # stars for work done
+    "5 stars for the free revisions you did, thanks!",
+    # a business's number for the site, the phone as a screen
+    "Please add our clinic's number +92 321 5556677 to the footer of the site.",
+    "I'll review the mockup on my phone tonight.",
+]
+
+
+@pytest.mark.parametrize(("text", "code", "evidence"), NINTH_BATCH_CAUGHT)
+def test_the_ninth_batchs_rules_catch_with_their_evidence(text, code, evidence):
+    """Each is found by the rules alone, at HIGH confidence, only that code, with that evidence."""
+    (finding,) = scan_rules_only(text)
+    assert (code, Confidence.HIGH, evidence) == (finding.code, finding.confidence, finding.evidence)
+    start, end = finding.span
+    assert evidence == text[start:end]
+    assert [code] == scan(text)
+
+
+@pytest.mark.parametrize("text", NINTH_BATCH_QUIET)
+def test_the_ninth_batchs_innocent_neighbours_are_quiet(text):
+    """The narrower readings leave their innocent neighbours alone."""
+    assert [] == scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "cleared"),
+    [
+        ("If you finish by Friday I'll leave you 5 stars and a bonus.", True),
+        ("Once you deliver the logo, 5 stars from me for sure.", True),
+        ("I'll leave you a 5-star review for the great work.", True),
+        ("If you finish by Friday and refund $20 I'll leave you 5 stars.", False),
+        ("If you finish by Friday, let's leave each other 5 stars.", False),
+        ("I'll give you 5 stars if you send $40 back.", False),
+    ],
+)
+def test_a_rating_promised_for_the_work_clears_review_begging(text, cleared):
+    """The rules rule the code out, so the retrained model may not add it at LOW."""
+    from upwork_safety.checks._intent import cleared as cleared_codes
+    from upwork_safety.checks._normalise import normalise
+
+    codes = cleared_codes(normalise(text).text, outgoing=False)
+    assert cleared is (FindingCode.REVIEW_BEGGING in codes)
+    assert cleared is not (FindingCode.REVIEW_BEGGING in scan(text))
+    assert FindingCode.REVIEW_BEGGING not in cleared_codes(normalise(text).text, outgoing=True)
+
+
+def test_extra_work_put_in_a_new_milestone_is_no_scope_creep_for_the_rules():
+    """The rules read the new milestone; the model, reading words, may still add LOW."""
+    text = "They now need the same report for March as well. We'll add a milestone for it."
+    assert [] == scan_rules_only(text)
+    assert all(f.confidence is Confidence.LOW for f in checks.scan_message(text))
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -17,7 +17,8 @@ asking to be reached outside Upwork.  :func:`contact_details` finds
 
 Addresses at upwork.com, and addresses that are part of a product being
 built ("submissions land in info@..."; "emails come from noreply@...") are
-not contact details.
+not contact details, nor is a business's phone number to be put on what is
+being built ("put our shop's number +92 300 1112233 in the website header").
 """
 
 from __future__ import annotations
@@ -89,6 +90,19 @@ _EMAIL_TO_PERSON = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
+#: Where a business's number is put on what is being built: "in the website header".
+_NUMBER_PLACED = re.compile(
+    r"\b(?:in|on|into|to|at) (?:the |our |your |its |their )?(?:\w+ )?(?:website|site|header|"
+    r"footer|navbar|menu|contact page|about page|landing page|homepage|home page|banner|"
+    r"flyer|poster|business cards?|listing|google (?:business )?profile|invoice|receipt|"
+    r"template|signature|page)\b"
+)
+#: A number given to be reached on: "call me", "my number", "whatsapp us".
+_NUMBER_TO_PERSON = re.compile(
+    r"\b(?:call|text|message|whatsapp|ring|sms|contact|reach|ping|dm|add)(?: me| us)\b|"
+    r"\b(?:my|mera|meri|mere|personal|apna|apni) (?:\w+ )?(?:number|phone|cell|mobile|"
+    r"whatsapp|contact)\b|\b(?:i'?m|i am|main|mai) (?:on|available|reachable)\b"
+)
 
 
 @attrs.frozen
@@ -111,6 +125,12 @@ def _product_mail(text: str, match: re.Match[str]) -> bool:
     if _EMAIL_TO_PERSON.search(sentence):
         return False
     return lex.PRODUCT.search(sentence) is not None
+
+
+def _product_number(text: str, match: re.Match[str]) -> bool:
+    """A business's number to be put on what is being built ("in the website header")."""
+    sentence = _sentence(text, match.start(), match.end()).replace(match.group(), " ")
+    return _NUMBER_PLACED.search(sentence) is not None and not _NUMBER_TO_PERSON.search(sentence)
 
 
 def _product_handle(text: str, match: re.Match[str]) -> bool:
@@ -146,7 +166,11 @@ def contact_details(text: str) -> list[Detail]:
                 if not _product_mail(text, m)
             )
     if _DIGIT.search(text):
-        found.extend(Detail(m.start(), m.end(), "phone number") for m in PHONE.finditer(text))
+        found.extend(
+            Detail(m.start(), m.end(), "phone number")
+            for m in PHONE.finditer(text)
+            if not _product_number(text, m)
+        )
         found.extend(
             Detail(m.start(1), m.end(1), "phone number") for m in NUMBER_AFTER_WORD.finditer(text)
         )

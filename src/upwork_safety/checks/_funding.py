@@ -11,6 +11,7 @@ import re
 
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._reviews import rated
 from upwork_safety.checks._sentences import (
     Hit,
     Message,
@@ -341,6 +342,8 @@ def _free_work_asked(sentence: Sentence, match: re.Match[str]) -> bool:
     """Free or unpaid work asked for as a trial (not samples of past work, not extra work)."""
     if _EXTRA_FREE.search(sentence.text, max(0, match.start() - 24), match.end()):
         return False  # "the extra variations for free": more work (SCOPE_CREEP), not a trial
+    if rated(sentence):
+        return False  # "a free logo or I'll leave 1 star": a rating's price, in a contract
     return not sentence.first(_PORTFOLIO) and (
         sentence.asks() or bool(_UNPAID.search(match.group()))
     )

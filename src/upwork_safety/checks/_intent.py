@@ -35,7 +35,8 @@ Upwork's own features ("withdraw to Payoneer", "the Upwork fee", "a call on
 Upwork").  The rules can also *clear* a code the trained model would
 otherwise be asked about: every mention of paying routed through Upwork
 ("I'll pay you through Upwork"), with nothing against it, clears
-off-platform payment (:func:`cleared`).
+off-platform payment, and a client's rating promised only for the work
+("if you finish by Friday, 5 stars") clears review begging (:func:`cleared`).
 
 Each code's grammar lives in its own module (:mod:`._off_platform`,
 :mod:`._upfront_fee`, :mod:`._funding`, :mod:`._scope`, :mod:`._reviews`) on
@@ -50,7 +51,7 @@ from __future__ import annotations
 from upwork_safety.checks._findings import FindingCode
 from upwork_safety.checks._funding import start_before_funding
 from upwork_safety.checks._off_platform import contact, payment, payment_kept_on_platform
-from upwork_safety.checks._reviews import review_begging, review_trade
+from upwork_safety.checks._reviews import rating_for_the_work, review_begging, review_trade
 from upwork_safety.checks._scope import scope_creep
 from upwork_safety.checks._sentences import Hit, Message
 from upwork_safety.checks._upfront_fee import upfront_fee
@@ -77,11 +78,17 @@ def detect(text: str, *, outgoing: bool) -> list[Hit]:
 
 
 def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
-    """Codes normalised *text* explicitly keeps on Upwork ("I'll pay you through Upwork").
+    """Codes normalised *text* explicitly rules out, which the model may not add either.
 
-    The rules find nothing there, and the model, which reads words and not
-    where they point, may not add these codes either.
+    Every mention of paying routed through Upwork ("I'll pay you through
+    Upwork") clears ``OFF_PLATFORM_PAYMENT``; a client's every rating promised
+    for the work itself ("if you finish by Friday I'll leave you 5 stars"),
+    with nothing traded or swapped, clears ``REVIEW_BEGGING``.  The rules find
+    nothing there, and the model reads words, not where they point.
     """
+    codes: set[FindingCode] = set()
     if payment_kept_on_platform(text, outgoing=outgoing):
-        return {FindingCode.OFF_PLATFORM_PAYMENT}
-    return set()
+        codes.add(FindingCode.OFF_PLATFORM_PAYMENT)
+    if rating_for_the_work(text, outgoing=outgoing):
+        codes.add(FindingCode.REVIEW_BEGGING)  # "if you finish by Friday, 5 stars"
+    return codes

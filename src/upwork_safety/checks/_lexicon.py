@@ -239,7 +239,11 @@ PAST = _c(
         r"asked me|asked us|told me|wanted me|asking me to|a scam|scam message|scammers?|"
         r"fraudsters?",
         r"pichli (?:dafa|baar)|pehle maine|pehle humne|maine pehle|humne pehle",
+        r"(?:mere|mera|meri|humare|hamare|humara) (?:pichle|pichla|pichli|purane|purana|"
+        r"purani) \w+",
         r"diye the|diya tha|kiya tha|karta tha|karte the|ki thi|thi|tha|thay",
+        # A Roman-Urdu past participle with "the" (were): "paise mangay the".
+        r"(?:mang|maang|bhej|kiy|diy|liy|kah|bol)(?:e|ay|i) the",
     )
 )
 #: A present or future directive that overrides the past ("so let's do the same").

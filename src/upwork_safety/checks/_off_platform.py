@@ -70,14 +70,19 @@ _PHONE_CONTACT = re.compile(
     r"\b(?:phone|cell|mobile|direct|voice|whatsapp) calls?\b|\bcall (?:kar|karein|karo|"
     r"kar lein|kar lo)\b|\bby text\b|\bvia sms\b"
 )
+#: The phone as a device to look at things on ("on my phone", "from my mobile").
+_DEVICE = re.compile(r"(?:my|your|apna|apni|mera|meri|aap ka|aap ki) (?:phone|mobile|cell)$")
+_DEVICE_BEFORE = re.compile(r"\b(?:on|from|with|using|in) $")
 _ON_UPWORK_CALL = re.compile(
     r"\b(?:call|calls|meeting|video call|chat|message|messages|talk) (?:here|on upwork|"
     r"through upwork|via upwork|in upwork)\b|\bupwork (?:call|video call|meeting|messages|"
     r"chat|ki video call|pe call|par call)\b|\bhere on upwork\b"
 )
+#: A payment account's number or e-mail ("JazzCash number", "Payoneer wali email"): an
+#: account to pay into, not a way to talk.
 _PAYMENT_NUMBER = re.compile(
-    r"\b(?:jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|account|iban|bank)"
-    r"(?: \w+)? $"
+    r"\b(?:jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|account|iban|bank|"
+    r"pay\s?pal|payoneer|wise|skrill|zelle|venmo|revolut)(?: \w+)? $"
 )
 
 
@@ -118,7 +123,14 @@ def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
             if _suppressed_channel(sentence, match) or sentence.all(lex.ALLOWED_TOOL):
                 continue
             if _PAYMENT_NUMBER.search(sentence.text, 0, match.start()):
-                continue  # "JazzCash number": an account to pay into, not a way to talk
+                continue  # "JazzCash number", "Payoneer email": an account to pay into
+            if (
+                pattern is _PHONE_CONTACT
+                and _DEVICE.match(match.group())
+                and _DEVICE_BEFORE.search(sentence.text, 0, match.start())
+                and not sentence.in_clause(lex.CONTACT_VERB, match.start())
+            ):
+                continue  # "check the colours on my phone": the phone as a screen
             if sentence.asks() or sentence.first(lex.CONTACT_VERB):
                 return Hit(code, *sentence.span(match), Confidence.HIGH)
             best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)

@@ -92,6 +92,13 @@ _BAD_RATING = re.compile(
     r"\b(?:1|one|2|two|low|bad|negative|poor|terrible)[\s-]?(?:stars?|star (?:review|rating|"
     r"feedback)|rating|ratings|review|reviews|feedback)\b"
 )
+#: Free work as the price of a rating ("a free logo or I'll leave 1 star"); after "for" it
+#: is thanks for work done ("5 stars for the free revisions you did"), not a trade.
+_FREE_THING = re.compile(
+    r"\bfree (?:(?:extra|additional|new|small|quick) )?(?:pages?|revisions?|work|changes|"
+    r"features?|variations?|concepts?|designs?|sections?|screens?|logos?|edits?|videos?|"
+    r"articles?|banners?|versions?|illustrations?)\b"
+)
 #: What the freelancer would give for the rating: money back, a discount, free or extra work.
 _TRADE = re.compile(
     r"\brefund\w{0,3}\b|\bdiscount\w{0,3}\b|\bcashback\b|\bwapas\b|\bwaiv\w{1,3}\b|"
@@ -106,7 +113,7 @@ _TRADE = re.compile(
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
     r"\b(?:lower|reduce|cut)\w{0,3} (?:the |your )?(?:price|rate|fee)\b|"
     r"\b(?:extra|additional) (?:pages?|revisions?|work|changes|features?|variations?|concepts?|"
-    r"designs?|sections?|screens?|logos?|edits?)\b"
+    r"designs?|sections?|screens?|logos?|edits?)\b|" + _FREE_THING.pattern
 )
 #: A condition that holds the trade: "if you refund", "as long as you send $40 back".
 _CONDITION = re.compile(
@@ -169,6 +176,11 @@ _TRADE_PRODUCT = re.compile(
 )
 
 
+def rated(sentence: Sentence) -> bool:
+    """Whether *sentence* names a rating, good or bad ("5 stars", "a 1 star review")."""
+    return bool(sentence.first(_RATING) or sentence.first(_BAD_RATING))
+
+
 def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
     """The trade the rating is the price of, linked to it by a condition or an order."""
     bad = bool(_BAD_RATING.fullmatch(rating.group()))
@@ -190,6 +202,7 @@ def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
             and _FOR_TRADE.search(
                 sentence.text, max(rating.end(), trade.start() - 24), trade.start()
             )
+            and not _FREE_THING.fullmatch(trade.group())
         ):
             return trade  # "5 stars for a $50 refund"
         if trade.end() <= rating.start() and _THEN_RATING.search(
@@ -260,3 +273,32 @@ def _swap_near(message: Message, sentence: Sentence, swaps: set[int]) -> bool:
     """Whether the swap is in the rating's sentence or the next one."""
     following = message.following(sentence)
     return sentence.offset in swaps or (following is not None and following.offset in swaps)
+
+
+#: A rating promised for the work itself: "if you finish by Friday", "for the great work".
+_FOR_THE_WORK = re.compile(
+    r"\b(?:if|once|when|after|as soon as|agar|jab)\b(?: \w+){0,4}? (?:finish|complete|deliver|"
+    r"submit|wrap|ship|launch|khatam|mukammal)\w{0,5}\b|"
+    r"\bfor (?:the|your|this|all the) (?:\w+ )?(?:work|job|effort|efforts|help|delivery)\b"
+)
+
+
+def rating_for_the_work(text: str, *, outgoing: bool) -> bool:
+    """Whether a client's every rating in normalised *text* is promised for the work alone.
+
+    Nothing may be traded or swapped anywhere in the message.
+
+    "If you finish by Friday I'll leave you 5 stars" is a promise the scope of
+    ``REVIEW_BEGGING`` leaves alone; the rules clear the code, so the model,
+    which reads words and not what the rating is for, may not add it.
+    """
+    if outgoing or _FOR_THE_WORK.search(text) is None:
+        return False  # most messages promise nothing and are not cut into sentences again
+    message = Message(text, outgoing=outgoing)
+    rated_sentences = [s for s in message.holding(_TRADE_ANCHOR) if _ratings(s)]
+    return (
+        bool(rated_sentences)
+        and all(s.first(_FOR_THE_WORK) for s in rated_sentences)
+        and not any(s.first(_TRADE) for s in message.sentences)
+        and not any(_swapped(s) for s in message.holding(_SWAP_ANCHOR))
+    )

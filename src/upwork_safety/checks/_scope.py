@@ -25,7 +25,7 @@ _NEW_WORK = re.compile(
     r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
     r"throw together|put together|"
     r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
-    r"kar dein|kar do|kar dena)\b"
+    r"kar dein|kar do|kar dena|(?:i|we)'?d like|would like)\b"
 )
 _WORK_THING = re.compile(
     r"\b(?:pages?|screens?|features?|sections?|banners?|logos?|icons?|posts?|reels?|videos?|"
@@ -44,7 +44,9 @@ _NOT_MORE_WORK = re.compile(
     r"work (?:for you|later|next month)|projects?)\b"
 )
 _SAME_PRICE = re.compile(
-    r"\bsame (?:price|budget|rate|fee|cost|milestone)\b|"
+    r"\bsame (?:price|budget|rate|fee|cost|milestone|total|amount|payment|money)\b|"
+    r"\bincluded in (?:the |your |our |this )?(?:price|budget|milestone|quote|fee|cost|"
+    r"package|contract|total)\b|"
     r"\bisi (?:budget|price|milestone|amount|rate|payment|paise|paisa)\b|"
     r"\bbudget (?:wahi|wohi|same|is the same|is fixed)\b|\b(?:wahi|wohi) budget\b|"
     r"\bwithin (?:the |this |our )?(?:current |same )?(?:budget|price|milestone|scope|fee)\b|"
@@ -91,8 +93,9 @@ _NEW_PAY = re.compile(
     r"\bas agreed\b|\bwithin (?:the )?(?:agreed )?scope\b"
 )
 _STRONG_CREEP = re.compile(
-    r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there|\w+ing)\b|"
-    r"\bthrow in\b|"
+    r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there|\w+ing|in (?:the|that|"
+    r"this|it|your|our))\b|"
+    r"\b(?:throw|toss|squeeze) in\b|"
     r"\bsqueeze in\b|\bone more (?!question|thing|"
     r"time|day|week|minute|note|point|reminder|call|meeting|detail|quick)\w+|"
     r"\b(?:\d+|two|three|four|five|a few|a couple of|a couple|few|couple) more\b|"
@@ -101,6 +104,14 @@ _STRONG_CREEP = re.compile(
     r"\bextra (?:tweaks?|pages?|features?|screens?|sections?|revisions?|languages?)\b|"
     r"\bsince (?:you'?re|you are) already\b|\b\w+ (?:aur|or) (?:chahiye|bana\w{0,4}|"
     r"kar\w{0,5}|add|upload|likh\w{0,4}|daal\w{0,4})\b|\bjab aap\b(?: \w+){0,4} (?:rahe|kar rahe)\b"
+)
+
+
+#: "Throw in" asked of you ("throw in the social media kit", "can you toss in..."), not
+#: offered by the client ("I'll throw in a bonus").
+_THROWN_IN = re.compile(
+    r"(?:^|[,;:] |\b(?:can|could|would|will) you (?:just |also )?|"
+    r"\b(?:please|pls|just|and|also|maybe|so) )(?P<verb>(?:throw|toss|squeeze) in)\b"
 )
 
 
@@ -114,6 +125,9 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     code = FindingCode.SCOPE_CREEP
     if sentence.past() or (sentence.first(_NOT_MORE_WORK) and not sentence.first(_STRONG_CREEP)):
         return None
+    for match in sentence.all(_THROWN_IN):
+        if not sentence.negated(*match.span()):
+            return Hit(code, *sentence.span(match.span("verb")), Confidence.HIGH)
     work = sentence.first(_NEW_WORK)
     thing = sentence.first(_WORK_THING)
     wants = sentence.asks() or bool(work)
@@ -130,7 +144,10 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     if (
         addition
         and work
-        and (thing or creating)
+        # What is added need not be named when the message both plays it down and keeps
+        # the price ("the same analysis for 2023 as well, shouldn't take long ... within
+        # the current milestone").
+        and (thing or creating or (priced and small))
         and (priced or small)
         and wants
         and not sentence.negated(*work.span())
@@ -141,7 +158,7 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
 
 _CREEP_ANCHOR = anchor(
     (_STRONG_CREEP, _SAME_PRICE, _ADDITION),
-    "while throw squeeze one more another instead ek couple few some extra since aur or jab "
+    "while throw toss squeeze one more another instead ek couple few some extra since aur or jab "
     "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
     "amount included in into need without at give not wasn isn know for also too well bhi "
     "additional plus forgot top sath saath oh and we now",

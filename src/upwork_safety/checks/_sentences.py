@@ -150,7 +150,10 @@ class Sentence:
         before = text[max(0, start - 40) : start]
         after = text[end : end + 40]
         window = " ".join(before.split()[-4:]) + " | " + " ".join(after.split()[:4])
-        if _UI_WORD.search(window):
+        # A button or a logo is the product's only when it is the method's own ("a PayPal
+        # button", "the button for WhatsApp"), not a thing further on in the sentence
+        # ("send money via PayPal tonight for the banner").
+        if _UI_WORD.search(" ".join(before.split()[-3:]) + " | " + " ".join(after.split()[:2])):
             return True
         clause = self.text[low:high]
         if _TO_PERSON.search(clause) or self.all(_OFF_HERE):
@@ -254,9 +257,9 @@ _EVERY_NEW_PAYS = re.compile(
 _URDU_YOU_PAY = re.compile(
     r"\b(?:aap ko|tum ko|aap)\b(?: \w+){0,8} (?:dena|dene|deni|jama|bhejna|bhejne|bhejni|"
     r"khareedna|khareedne|khareedni|lena|lene|leni|ada)\b|\bjama (?:karwa\w*|kar\w*)|"
-    r"\bada (?:kar\w*)|\b(?:khareedna|khareedni|lena|leni|dena|deni|jama karwana|bhejna|"
-    r"bhejni|jama karna|ada karna|karna|karni) "
-    r"(?:hoga|hogi|hain|parega|paregi|zaroori)"
+    r"\bada (?:kar\w*)|\b(?:khareedna|khareedni|khareedne|lena|leni|lene|dena|deni|dene|"
+    r"jama karwana|bhejna|bhejni|bhejne|jama karna|jama karne|ada karna|ada karne|karna|karni) "
+    r"(?:hoga|hogi|honge|hongi|hain|parega|paregi|parenge|zaroori)"
 )
 _URDU_SEND = re.compile(
     r"\b(?:bhej dein|bhejein|bhejo|bhej do|kar dein|karein|de dein|jama|easypaisa kar|"

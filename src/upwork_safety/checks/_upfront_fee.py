@@ -22,6 +22,7 @@ _FEE_NAMED = re.compile(
     r"\b(?:registration|activation|onboarding|joining|membership|training|processing|"
     r"verification|application|enrol{1,2}ment|admission|security|refundable|clearance|"
     r"certification|certificate|background check|interview|test|exam|account|setup|set-up|"
+    r"evaluation|assessment|screening|admin|administration|administrative|approval|"
     r"handling|shipping|release|unlock|upgrade|insurance|subscription|starter|kit|one-time|"
     r"one time|small|service|portal|access|slot|booking|id card)\s(?:fees?|charges?|deposit|"
     r"cost|amount|payment|money)\b|\bsecurity\s(?:deposit|amount|money|ke taur)\b|"
@@ -65,7 +66,8 @@ _CRYPTO_SCAM = re.compile(
 _CLIENT_PAYS = re.compile(
     r"\b(?:we|i|the company|our company|the client|hum|main|mai|company)(?:'ll| will| would|"
     r" can| do| already)? (?:pay for|pay the|cover|take care of|handle)\b|"
-    r"\b(?:is|are) (?:covered|paid|included|on us|free)\b|\bfree of (?:charge|cost)\b|"
+    r"\b(?:is|are) (?:covered|paid|included|on us|free)\b(?! by (?:you|u|the freelancer)\b)|"
+    r"\bfree of (?:charge|cost)\b|"
     r"\bno (?:fee|fees|charge|charges|deposit|cost)\b|\bat no cost\b|\bon us\b"
 )
 _FEE_PRODUCT = re.compile(
@@ -75,6 +77,9 @@ _FEE_PRODUCT = re.compile(
     r"template|design|banner)\b"
 )
 
+
+#: The reader's own thing, bought by the writer: "buy your account", "aap ka account khareed".
+_YOURS = re.compile(r"\b(?:your|ur|aap ka|aap ki|aap ke|tumhara|tumhari)\b")
 
 _FOR_SOMETHING = re.compile(
     r"\b(?:for|as) (?:your|the|our|a|an|tax|security|insurance|registration|processing)\b|"
@@ -144,6 +149,10 @@ def _fee_purchase(sentence: Sentence) -> Hit | None:
         return None
     if _fee_context_suppressed(sentence, thing):
         return None
+    if _YOURS.search(sentence.text, purchase.end(), thing.start() + 1) and not (
+        sentence.freelancer_pays() or sentence.all(YOU_PAY)
+    ):
+        return None  # "I want to buy your account": the client buys, you are not charged
     return Hit(FindingCode.UPFRONT_FEE, *sentence.span(purchase, thing), Confidence.HIGH)
 
 
