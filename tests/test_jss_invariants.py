@@ -213,6 +213,96 @@ def test_window_score_refuses_a_percent_below_what_the_net_formula_gives():
     )
 
 
+def forged(value, **fields):
+    """*value* with *fields* set behind its constructor's back, as hostile pickle bytes carry."""
+    for name, new in fields.items():
+        object.__setattr__(value, name, new)
+    return pickle.dumps(value)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "rule"),
+    [
+        (
+            {"successes": Decimal("9E+999999"), "negatives": Decimal("9E+999999")},
+            "WindowScore.successes",
+            "at most 18 integer digits",
+        ),
+        ({"negatives": Decimal("1E+69")}, "WindowScore.negatives", "at most 18 integer digits"),
+        ({"total": Decimal(10) ** 18}, "WindowScore.total", "at most 18 integer digits"),
+        ({"neutrals": Decimal("1E-19")}, "WindowScore.neutrals", "at most 18 decimal places"),
+        (
+            {"percent": Decimal("0E-1000000")},
+            "WindowScore.percent",
+            "at most 60 decimal places written",
+        ),
+    ],
+)
+def test_window_sums_keep_the_library_limit_on_numbers(fields, field, rule):
+    """Regression: 9E+999999 raised a raw decimal.Overflow, 70 digits rounded a sum silently.
+
+    Sums hold at most 18 digits either side of the point, as every amount
+    (money.MAX_DIGITS), so successes + negatives + neutrals is exact.
+    """
+    empty = {"contracts": 0, "clients": 0, "total": Decimal(0), "percent": None}
+    blank = {"successes": Decimal(0), "negatives": Decimal(0), **empty}
+    refused(InvalidValueError, field, lambda: pickle.loads(forged(window(**blank), **fields)), rule)
+
+
+def test_window_sums_of_the_longest_numbers_allowed_are_exact():
+    """18 digits either side build, and their sum must be exact to the last place."""
+    big = Decimal("123456789012345678.123456789012345678")
+    tiny = Decimal("0.000000000000000001")
+    fields = {"successes": big, "negatives": tiny, "percent": None}
+    built = window(**fields, total=Decimal("123456789012345678.123456789012345679"))
+    assert Decimal("123456789012345678.123456789012345679") == built.total
+    refused(InvalidValueError, "WindowScore.total", lambda: window(**fields, total=big))
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "rule"),
+    [
+        (
+            lambda: jss.Impact("c", "x", Outcome.POSITIVE, Decimal("1E+18"), REASONS),
+            "Impact.weight",
+            "at most 18 integer digits",
+        ),
+        (
+            lambda: item(weight_before=Decimal("1.0000000000000000001")),
+            "ChangeItem.weight_before",
+            "at most 18 decimal places",
+        ),
+        (
+            lambda: item(points=Decimal("0E-100")),
+            "ChangeItem.points",
+            "at most 60 decimal places written",
+        ),
+        (
+            lambda: jss.WindowScore(24, -(10**5000), 0, *[Decimal(0)] * 3, None, True),
+            "WindowScore.contracts",
+            "0 or more",
+        ),
+        (lambda: jss.JSSPoint(AS_OF, 10**5000), "JSSPoint.score", "0 to 100"),
+    ],
+)
+def test_every_number_of_a_result_keeps_the_limits(build, field, rule):
+    """Weights and points as amounts do; a count of 5,000 digits is refused, not printed."""
+    refused(InvalidValueError, field, build, rule)
+
+
+def test_a_report_with_weights_beyond_the_limits_cannot_be_unpickled():
+    """Regression: two forged weights of 9E+999999 overflowed the longest window's sum."""
+    report = jss.score(history(), as_of=AS_OF)
+    for impact in report.impacts[:2]:
+        object.__setattr__(impact, "weight", Decimal("9E+999999"))
+    refused(
+        InvalidValueError,
+        "Impact.weight",
+        lambda: pickle.loads(pickle.dumps(report)),
+        "at most 18 integer digits",
+    )
+
+
 # --------------------------------------------------------------------------- JSSReport
 
 REPORT = jss.score(history(), as_of=AS_OF)

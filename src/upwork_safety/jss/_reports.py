@@ -120,7 +120,8 @@ class Impact:
     Raises:
         InvalidTypeError: A field of the wrong type (*weight* is a ``Decimal``).
         InvalidValueError: An empty id, no reasons, or a weight that is
-            negative or does not fit the outcome.
+            negative, beyond :data:`~upwork_safety.money.MAX_DIGITS` digits
+            either side of the point, or does not fit the outcome.
     """
 
     contract_id: str = attrs.field(validator=id_field)
@@ -163,8 +164,10 @@ class WindowScore:
 
     Raises:
         InvalidTypeError: A field of the wrong type (the sums are ``Decimal``).
-        InvalidValueError: A count or sum out of range, sums that do not add
-            up, or a percent the tallies cannot give.
+        InvalidValueError: A count or sum out of range (a sum, as every
+            amount, has at most :data:`~upwork_safety.money.MAX_DIGITS`
+            digits either side of the point, so the sums add up exactly),
+            sums that do not add up, or a percent the tallies cannot give.
     """
 
     months: int = attrs.field(validator=count_field(1))
