@@ -7,7 +7,9 @@ the properties at the end check that whatever the engine returns builds.
 
 from __future__ import annotations
 
+import json
 import pickle
+import tracemalloc
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -131,7 +133,8 @@ def window(**changes):
 @pytest.mark.parametrize(
     ("changes", "error", "field", "rule"),
     [
-        ({"months": 0}, InvalidValueError, "WindowScore.months", "1 or more"),
+        ({"months": 0}, InvalidValueError, "WindowScore.months", "1 to 1,200"),
+        ({"months": 1_201}, InvalidValueError, "WindowScore.months", "1 to 1,200"),
         ({"months": True}, InvalidTypeError, "WindowScore.months", "a whole number"),
         ({"contracts": -1}, InvalidValueError, "WindowScore.contracts", "0 or more"),
         ({"clients": 17}, InvalidValueError, "WindowScore.clients", None),
@@ -356,6 +359,77 @@ def test_report_windows_are_distinct_and_longest_first():
         lambda: attrs.evolve(report, windows=turned),
     )
     assert "distinct windows, longest first" == error.rule
+
+
+def hostile_report(windows, label="trending (2m + 1m)/2"):
+    """The JSON of a report with *windows* full windows (*windows* months down to 1)."""
+    full = {"contracts": 1, "clients": 1, "successes": "1", "negatives": "0", "total": "1"}
+    impact = {"contract_id": "a", "client_id": "b", "outcome": "positive", "weight": "1"}
+    return json.dumps(
+        {
+            "as_of": "2025-12-01",
+            "computed_on": "2025-12-01",
+            "rules": "x",
+            "score": 100,
+            "reason": "r",
+            "window": label,
+            "windows": [
+                {"months": m, **full, "percent": "100.00", "shown": False}
+                for m in range(windows, 0, -1)
+            ],
+            "trending": "100.00",
+            "impacts": [{**impact, "reasons": ["r"]}],
+        }
+    )
+
+
+def test_a_report_holds_at_most_the_windows_a_rule_set_can_track():
+    """Regression: 3,000 windows (0.4 MB) took 8-12 s and 1 GB to load; now refused at once.
+
+    A rule set's windows are at most 1,200 months long (100 years), and a
+    report's windows are distinct, so it holds at most jss.MAX_WINDOW_MONTHS.
+    """
+    assert 1_200 == jss.MAX_WINDOW_MONTHS
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(jss.JSSReport, hostile_report(3_000))
+    assert "$.windows[0].months" == info.value.problems[0].split(": ", 1)[0]
+    assert "WindowScore.months must be 1 to 1,200" in info.value.problems[0]
+    many = (REPORT.windows[0],) * (jss.MAX_WINDOW_MONTHS + 1)
+    refused(
+        InvalidValueError,
+        "JSSReport.windows",
+        lambda: attrs.evolve(REPORT, windows=many),
+        "at most 1,200 windows",
+    )
+
+
+def test_a_report_at_the_bound_loads_in_bounded_memory():
+    """1,200 windows under a trending label load without a label for every pair of windows.
+
+    Before the fix, checking the label built 1,440,000 labels (over 100 MB).
+    """
+    text = hostile_report(jss.MAX_WINDOW_MONTHS)
+    loaded = []
+    tracemalloc.start()
+    try:
+        loaded.append(serialize.from_json(jss.JSSReport, text))
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert (1_200, 100, Decimal("100.00")) == (
+        len(loaded[0].windows),
+        loaded[0].score,
+        loaded[0].trending,
+    )
+    assert peak < 8 * 1024 * 1024
+
+
+def test_the_longest_windows_a_rule_set_may_track_give_a_report_that_builds():
+    """A rule set of 1,200 windows (1 to 1,200 months) scores, and its report round-trips."""
+    rules = attrs.evolve(jss.CURRENT, windows=range(jss.MAX_WINDOW_MONTHS, 0, -1))
+    report = jss.score(history(), as_of=AS_OF, rules=rules)
+    assert (1_200, 80, "1200 months") == (len(report.windows), report.score, report.window)
+    round_trips(report)
 
 
 def test_a_trending_score_names_the_trending_window():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import decimal
 import enum
+import re
 from datetime import date
 from decimal import Decimal
 from typing import cast
@@ -41,8 +42,24 @@ from upwork_safety.jss._invariants import (
     unique,
 )
 from upwork_safety.money import CONTEXT
+from upwork_safety.rules import _MAX_MONTHS
 
-__all__ = ["Impact", "JSSPoint", "JSSReport", "JSSTimeline", "Outcome", "WindowScore"]
+__all__ = [
+    "MAX_WINDOW_MONTHS",
+    "Impact",
+    "JSSPoint",
+    "JSSReport",
+    "JSSTimeline",
+    "Outcome",
+    "WindowScore",
+]
+
+#: The longest window a :class:`WindowScore` may have, in months (100 years):
+#: the most months a window of a :class:`~upwork_safety.jss.JSSRules` may
+#: hold, so every report a rule set gives can be built.  The windows of a
+#: :class:`JSSReport` are distinct, so it holds at most this many; the
+#: rule sets Upwork announced track at most four (24, 12, 6 and 3 months).
+MAX_WINDOW_MONTHS: int = _MAX_MONTHS
 
 
 class Outcome(enum.Enum):
@@ -81,6 +98,12 @@ def _window_label(months: int) -> str:
 def _trending_label(long: int, short: int) -> str:
     """The name of the trending score in :attr:`JSSReport.window`."""
     return f"trending ({long}m + {short}m)/2"
+
+
+#: The labels above, read back: a window's months, or the trending pair's.
+_MONTHS = r"([1-9][0-9]{0,3})"
+_WINDOW_LABEL = re.compile(rf"{_MONTHS} months")
+_TRENDING_LABEL = re.compile(rf"trending \({_MONTHS}m \+ {_MONTHS}m\)/2")
 
 
 def _weighed(outcome: Outcome, weight: Decimal, name: str) -> None:
@@ -142,7 +165,7 @@ class WindowScore:
     """The tallies of one rolling window.
 
     Attributes:
-        months: The window's length (1 or more).
+        months: The window's length, 1 to :data:`MAX_WINDOW_MONTHS`.
         contracts: Counted contracts inside it.
         clients: Their distinct clients (at least one when there are
             contracts, never more than the contracts).
@@ -170,7 +193,7 @@ class WindowScore:
             sums that do not add up, or a percent the tallies cannot give.
     """
 
-    months: int = attrs.field(validator=count_field(1))
+    months: int = attrs.field(validator=count_field(1, MAX_WINDOW_MONTHS))
     contracts: int = attrs.field(validator=count_field())
     clients: int = attrs.field(validator=count_field())
     successes: Decimal = attrs.field(validator=decimal_field)
@@ -225,12 +248,23 @@ class WindowScore:
 
 
 def _windows(value: tuple[WindowScore, ...]) -> None:
-    """Refuse windows that are not the report's tracked windows: at least one, longest first."""
+    """Refuse windows that are not the report's tracked windows: at least one, longest first.
+
+    They are distinct lengths of 1 to :data:`MAX_WINDOW_MONTHS` months, so
+    at most that many: more is refused before any is looked at.
+    """
     if not value:
         raise InvalidValueError(
             "JSSReport.windows must hold at least one window (every rule set has one)",
             field="JSSReport.windows",
             rule="at least one window",
+        )
+    if len(value) > MAX_WINDOW_MONTHS:
+        raise InvalidValueError(
+            f"JSSReport.windows must hold at most {MAX_WINDOW_MONTHS:,} windows (distinct "
+            f"lengths of 1 to {MAX_WINDOW_MONTHS:,} months), got {len(value):,}",
+            field="JSSReport.windows",
+            rule=f"at most {MAX_WINDOW_MONTHS:,} windows",
         )
     for index in range(1, len(value)):
         if value[index].months >= value[index - 1].months:
@@ -340,19 +374,12 @@ class JSSReport:
             )
         if self.score is None:
             return
-        percents = {_window_label(w.months): w.percent for w in self.windows if w.shown}
-        if self.trending is not None:
-            # The trending score averages two of the windows that have a percent.
-            having = [w.months for w in self.windows if w.percent is not None]
-            for long in having:
-                for short in having:
-                    percents[_trending_label(long, short)] = self.trending
-        percent = percents.get(cast("str", self.window))
+        percent = self._percent_of(cast("str", self.window))
         if percent is None:
-            names = sorted(name for name, value in percents.items() if value is not None)
             raise InvalidValueError(
-                f"JSSReport.window ({self.window!r}) must name a shown window with a percent "
-                f"(or the trending score), one of {names}",
+                f"JSSReport.window ({self.window!r}) must name a shown window with a percent, "
+                "as '24 months', or the trending score of two windows with a percent, as "
+                "'trending (6m + 3m)/2'",
                 field="JSSReport.window",
                 rule="a shown window with a percent",
             )
@@ -363,6 +390,26 @@ class JSSReport:
                 field="JSSReport.score",
                 rule="its window's percent, rounded",
             )
+
+    def _percent_of(self, label: str) -> Decimal | None:
+        """The percent of the window *label* names, if it is a shown window with one.
+
+        The trending label gives :attr:`trending` when both its windows
+        have a percent.  Read from the label and looked up by months: one
+        pass over the windows, whatever their number.
+        """
+        by_months = {w.months: w for w in self.windows}
+        found = _WINDOW_LABEL.fullmatch(label)
+        if found is not None:
+            named = by_months.get(int(found[1]))
+            return named.percent if named is not None and named.shown else None
+        found = _TRENDING_LABEL.fullmatch(label)
+        if found is None or self.trending is None:
+            return None
+        pair = [by_months.get(int(months)) for months in found.groups()]
+        if any(w is None or w.percent is None for w in pair):
+            return None
+        return self.trending
 
     def __repr__(self) -> str:
         # One line: the impacts (a reason list per contract) run to kilobytes.
