@@ -26,6 +26,7 @@ from upwork_safety.errors import (
     InvalidValueError,
 )
 from upwork_safety.jss import ChangeKind, Outcome
+from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
 
 AS_OF = date(2025, 6, 1)
@@ -310,6 +311,20 @@ def test_a_report_with_weights_beyond_the_limits_cannot_be_unpickled():
 
 REPORT = jss.score(history(), as_of=AS_OF)
 
+NESTED = "each window inside the next longer one"
+BEST = "displayed = max(shown windows, trending)"
+PAIR = "trending (long + short)/2 of two distinct windows, long first"
+
+
+def faded():
+    """Under the 2015 rules an old failure is hidden by the 6-month window (docs/jss.md)."""
+    good = [job(f"g{i}", started=date(2016, 9, 1), ended=date(2016, 10, 1)) for i in range(4)]
+    old = job("old", stars="1.0", started=date(2016, 3, 1), ended=date(2016, 3, 1))
+    return jss.score([*good, old], as_of=date(2017, 1, 8))
+
+
+FADED = faded()
+
 
 def test_the_sample_report_is_what_the_rules_give():
     """Four good jobs and one bad one: 80 from the 24-month window (the base of the cases below)."""
@@ -450,8 +465,167 @@ def test_a_trending_score_names_the_trending_window():
         report.trending,
     )
     refused(InvalidValueError, "JSSReport.window", lambda: attrs.evolve(report, trending=None))
+    refused(InvalidValueError, "JSSReport.score", lambda: attrs.evolve(report, score=90))
+
+
+def recovery():
+    """The 2021 report above: 40, 66.67 and 66.67 shown, 100 over 3 months, trending 83.33."""
+    fails = [
+        job(name, stars="1.0", started=start, ended=start + timedelta(days=14))
+        for name, start in (
+            ("old1", date(2021, 10, 1)),
+            ("old2", date(2021, 10, 1)),
+            ("mid", date(2022, 7, 1)),
+        )
+    ]
+    recent = [job(f"new{i}", started=date(2022, 10, 1), ended=date(2022, 11, 1)) for i in (1, 2)]
+    return jss.score([*fails, *recent], as_of=date(2022, 12, 1), rules=jss.TRENDING_2021)
+
+
+TRENDING = recovery()
+AVERAGE = "trending = (long + short)/2 of the windows' percents"
+
+
+def test_the_sample_trending_report_is_what_the_rules_give():
+    """The base of the cases below: every window, which is shown, and the trending score."""
+    assert [
+        (24, 5, Decimal("40.00"), True),
+        (12, 3, Decimal("66.67"), True),
+        (6, 3, Decimal("66.67"), True),
+        (3, 2, Decimal("100.00"), False),
+    ] == [(w.months, w.contracts, w.percent, w.shown) for w in TRENDING.windows]
+    assert (Decimal("83.33"), "trending (6m + 3m)/2", 83) == (
+        TRENDING.trending,
+        TRENDING.window,
+        TRENDING.score,
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        # The 2015 rules: 80, 80 and 100; the 6-month window is the best.
+        ({"score": 80, "window": "24 months"}, "JSSReport.window", BEST),
+        ({"score": 80, "window": "12 months"}, "JSSReport.window", BEST),
+    ],
+)
+def test_the_score_comes_from_the_best_shown_window(changes, field, rule):
+    """Regression: a report showing 83 from the 24-month window beside a 12-month 100% loaded.
+
+    docs/jss.md: displayed = max(24m, 12m, 6m, trending).
+    """
+    assert (100, "6 months") == (FADED.score, FADED.window)
+    refused(InvalidValueError, field, lambda: attrs.evolve(FADED, **changes), rule)
+
+
+def test_the_trending_score_competes_for_the_displayed_score():
+    """Under the 2021 rules the 12-month 66.67 cannot be shown beside a trending 83.33."""
     refused(
-        InvalidValueError, "JSSReport.score", lambda: attrs.evolve(report, trending=Decimal(90))
+        InvalidValueError,
+        "JSSReport.window",
+        lambda: attrs.evolve(TRENDING, score=67, window="12 months"),
+        BEST,
+    )
+    # Without the trending score, the 12-month window is the best (ties go to the longer).
+    best = attrs.evolve(TRENDING, score=67, window="12 months", trending=None)
+    assert (67, Decimal("66.67")) == (best.score, best.windows[1].percent)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        ({"window": "trending (3m + 6m)/2"}, "JSSReport.window", PAIR),
+        ({"window": "trending (6m + 6m)/2"}, "JSSReport.window", PAIR),
+        ({"window": "trending (24m + 3m)/2"}, "JSSReport.trending", AVERAGE),
+        ({"trending": Decimal("83.32")}, "JSSReport.trending", AVERAGE),
+        ({"trending": Decimal("83.35")}, "JSSReport.trending", AVERAGE),
+        (
+            {"trending": Decimal("35.00"), "score": 67, "window": "12 months"},
+            "JSSReport.trending",
+            AVERAGE,
+        ),
+    ],
+)
+def test_the_trending_score_averages_the_two_windows_its_label_names(changes, field, rule):
+    """Regression: 'trending (24m + 24m)/2' at 1.00 beside windows of 100% loaded.
+
+    (66.67 + 100.00)/2 = 83.335: the engine, rounding the exact average once,
+    gives 83.33 or 83.34, nothing else; the label names two distinct windows,
+    the longer first.
+    """
+    refused(InvalidValueError, field, lambda: attrs.evolve(TRENDING, **changes), rule)
+
+
+def test_a_trending_score_half_a_hundredth_either_side_of_the_average_builds():
+    """83.34 is as possible as 83.33 when the percents average 83.335."""
+    assert Decimal("83.34") == attrs.evolve(TRENDING, trending=Decimal("83.34")).trending
+
+
+def test_a_trending_score_needs_two_windows_with_a_percent():
+    """The current rules track one window: a trending score beside it averages nothing."""
+    refused(
+        InvalidValueError,
+        "JSSReport.trending",
+        lambda: attrs.evolve(REPORT, trending=Decimal("80.00")),
+        AVERAGE,
+    )
+
+
+def test_a_trending_score_that_is_no_average_of_windows_cannot_be_loaded():
+    """The reviewer's report: every window 100%, trending 1.00 under 'trending (24m + 24m)/2'."""
+    data = serialize.to_dict(
+        jss.score(factories.history(6, clients=3), as_of=date(2025, 12, 1), rules=jss.TRENDING_2021)
+    )
+    assert [("100.00", True)] * 3 + [(None, False)] == [
+        (w["percent"], w["shown"]) for w in data["windows"]
+    ]
+    data.update(trending="1.00", score=1, window="trending (24m + 24m)/2")
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(jss.JSSReport, data)
+    problem = info.value.problems[0]
+    assert ("$.trending", AVERAGE) == (problem.path, problem.rule)
+
+
+def test_every_window_is_inside_the_next_longer_one():
+    """Regression: a 12-month window of 50 contracts beside a 24-month window of 6 loaded."""
+    data = serialize.to_dict(
+        jss.score(factories.history(6, clients=3), as_of=date(2025, 12, 1), rules=jss.TRENDING_2021)
+    )
+    assert [6, 6, 2, 0] == [w["contracts"] for w in data["windows"]]
+    data["windows"][1].update(contracts=50, clients=10, successes="100", total="100")
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(jss.JSSReport, data)
+    problem = info.value.problems[0]
+    assert ("$.windows[1].contracts", NESTED) == (problem.path, problem.rule)
+
+
+@pytest.mark.parametrize("tally", ["successes", "negatives"])
+def test_a_shorter_window_holds_no_more_of_any_tally(tally):
+    """The 2015 report with its 12- and 6-month windows swapped in content (5 > 4 contracts)."""
+    longest, twelve, six = FADED.windows
+    assert (5, 5, 4) == (longest.contracts, twelve.contracts, six.contracts)
+    swapped = (longest, attrs.evolve(six, months=12), attrs.evolve(twelve, months=6))
+    refused(
+        InvalidValueError,
+        "JSSReport.windows[2].contracts",
+        lambda: attrs.evolve(FADED, windows=swapped),
+        NESTED,
+    )
+    # Fewer contracts than the 12-month window's 5, but more weight on one side.
+    assert (Decimal(4), Decimal(1), Decimal(5)) == (
+        twelve.successes,
+        twelve.negatives,
+        twelve.total,
+    )
+    more = {"successes": Decimal(5), "total": Decimal(5), "percent": Decimal(100)}
+    if tally == "negatives":
+        more = {"negatives": Decimal(2), "total": Decimal(6), "percent": Decimal("66.67")}
+    heavier = attrs.evolve(six, **more)
+    refused(
+        InvalidValueError,
+        f"JSSReport.windows[2].{tally}",
+        lambda: attrs.evolve(FADED, windows=(longest, twelve, heavier)),
+        NESTED,
     )
 
 
@@ -809,6 +983,10 @@ RULES = st.sampled_from(
         jss.TRENDING_2021,
         jss.ELIGIBILITY_2023,
         attrs.evolve(jss.CURRENT, formula="net", neutral_credit="0.5"),
+        # The trending score beside the net formula, neutral credit and rounding up.
+        attrs.evolve(
+            jss.TRENDING_2021, formula="net", neutral_credit="0.5", rounding="ROUND_CEILING"
+        ),
     ]
 )
 HISTORIES = st.lists(us.contracts(), max_size=6, unique_by=lambda c: c.id)

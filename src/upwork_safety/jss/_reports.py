@@ -87,7 +87,17 @@ _ZERO = Decimal(0)
 #: as both are in hundredths).
 _ROUNDING = Decimal(1)
 _HALF_HUNDREDTH = Decimal("0.005")
+_HUNDREDTH = Decimal("0.01")
+_TWO = Decimal(2)
 _HUNDRED = Decimal(100)
+
+
+#: The rules a report keeps between its windows, its trending score and its
+#: score, as the docstring of :class:`JSSReport` states them (and each error's ``rule``).
+_NESTED = "each window inside the next longer one"
+_BEST = "displayed = max(shown windows, trending)"
+_PAIR = "trending (long + short)/2 of two distinct windows, long first"
+_AVERAGE = "trending = (long + short)/2 of the windows' percents"
 
 
 def _window_label(months: int) -> str:
@@ -275,6 +285,30 @@ def _windows(value: tuple[WindowScore, ...]) -> None:
                 field=f"JSSReport.windows[{index}].months",
                 rule="distinct windows, longest first",
             )
+        _inside(value[index], value[index - 1], index)
+
+
+#: The tallies a shorter window holds no more of than the next longer one.
+_TALLIES = ("contracts", "clients", "successes", "negatives", "neutrals", "total")
+
+
+def _inside(window: WindowScore, longer: WindowScore, index: int) -> None:
+    """Refuse *window* (``windows[index]``) if it holds more than *longer*, the next longer one.
+
+    A contract inside a window is inside every longer one (they all end on
+    the report's day), so each tally of a window is at most the next longer
+    window's, and so at most the longest's.
+    """
+    for name in _TALLIES:
+        mine, theirs = getattr(window, name), getattr(longer, name)
+        if mine > theirs:
+            raise InvalidValueError(
+                f"JSSReport.windows[{index}] ({window.months} months) holds {name} {mine}, "
+                f"more than the longer windows[{index - 1}] ({longer.months} months) holds "
+                f"({theirs}): every window is inside the next longer one",
+                field=f"JSSReport.windows[{index}].{name}",
+                rule=_NESTED,
+            )
 
 
 @attrs.frozen(repr=False)
@@ -291,11 +325,22 @@ class JSSReport:
         window: The window that gave the displayed score, e.g.
             ``"24 months"`` or ``"trending (6m + 3m)/2"``; ``None`` without a
             score.  The score is that window's percent (or :attr:`trending`),
-            rounded to a whole percent.
-        windows: Each tracked window's tallies, longest first.  The longest
-            holds every counted contract: its tallies are those of the
-            impacts that are not excluded.
-        trending: The unrounded trending score in percent, if the rules have one.
+            rounded to a whole percent.  It is the best: displayed =
+            max(shown windows, trending), so no shown window's percent and
+            no trending score is above the named one's.
+        windows: Each tracked window's tallies, longest first (at most
+            :data:`MAX_WINDOW_MONTHS`).  The longest holds every counted
+            contract: its tallies are those of the impacts that are not
+            excluded.  Each window is inside the next longer one: its
+            contracts, clients and every tally are no more than that
+            window's (so no more than the longest's).
+        trending: The trending score in percent (to the hundredth), if the
+            rules have one: (long + short)/2 of two distinct windows'
+            percents, so it lies between the lowest and the highest window
+            percent.  When :attr:`window` names it, its label names the pair,
+            the longer first, and the score is their average to the hundredth
+            (a half hundredth either way when the average falls on one, as
+            the engine rounds the exact average once).
         impacts: Every contract's :class:`Impact`, in input order (one per
             contract id).
 
@@ -328,6 +373,7 @@ class JSSReport:
         _windows(self.windows)
         unique([i.contract_id for i in self.impacts], "JSSReport.impacts")
         self._check_longest()
+        self._check_trending()
         self._check_score()
 
     def _check_longest(self) -> None:
@@ -362,8 +408,24 @@ class JSSReport:
                 rule="the tallies of the counted impacts",
             )
 
+    def _check_trending(self) -> None:
+        """The trending score averages two windows, so it lies between their percents."""
+        trending = self.trending
+        if trending is None:
+            return
+        having = [w.percent for w in self.windows if w.percent is not None]
+        if len(having) < 2 or not min(having) <= trending <= max(having):
+            shown = "fewer than two" if len(having) < 2 else f"{min(having)} to {max(having)}"
+            raise InvalidValueError(
+                f"JSSReport.trending ({trending}) must be the average of two windows' "
+                f"percents, so between the lowest and the highest; the windows with a "
+                f"percent give {shown}",
+                field="JSSReport.trending",
+                rule=_AVERAGE,
+            )
+
     def _check_score(self) -> None:
-        """The score and its window go together, and the score is its window's percent rounded."""
+        """The score comes from the best window, and is its window's percent rounded."""
         if (self.score is None) is not (self.window is None):
             raise InvalidValueError(
                 "JSSReport.window must name the window that gave the score, and be None "
@@ -383,6 +445,18 @@ class JSSReport:
                 field="JSSReport.window",
                 rule="a shown window with a percent",
             )
+        best = max(
+            (w.percent for w in self.windows if w.shown and w.percent is not None), default=percent
+        )
+        if self.trending is not None and self.trending > best:
+            best = self.trending
+        if percent < best:
+            raise InvalidValueError(
+                f"JSSReport.window ({self.window!r}, {percent}) must be the best of the shown "
+                f"windows and the trending score, which reaches {best}",
+                field="JSSReport.window",
+                rule=_BEST,
+            )
         if CONTEXT.abs(CONTEXT.subtract(Decimal(self.score), percent)) > _ROUNDING:
             raise InvalidValueError(
                 f"JSSReport.score ({self.score}) must be the {self.window} window's percent "
@@ -394,8 +468,9 @@ class JSSReport:
     def _percent_of(self, label: str) -> Decimal | None:
         """The percent of the window *label* names, if it is a shown window with one.
 
-        The trending label gives :attr:`trending` when both its windows
-        have a percent.  Read from the label and looked up by months: one
+        The trending label gives :attr:`trending` when it names two distinct
+        windows with a percent, the longer first, and :attr:`trending` is
+        their average.  Read from the label and looked up by months: one
         pass over the windows, whatever their number.
         """
         by_months = {w.months: w for w in self.windows}
@@ -406,10 +481,37 @@ class JSSReport:
         found = _TRENDING_LABEL.fullmatch(label)
         if found is None or self.trending is None:
             return None
-        pair = [by_months.get(int(months)) for months in found.groups()]
-        if any(w is None or w.percent is None for w in pair):
+        long, short = (by_months.get(int(months)) for months in found.groups())
+        if long is None or short is None or long.percent is None or short.percent is None:
             return None
+        if long.months <= short.months:
+            raise InvalidValueError(
+                f"JSSReport.window ({label!r}) must name two distinct windows, the longer "
+                "first, as 'trending (6m + 3m)/2'",
+                field="JSSReport.window",
+                rule=_PAIR,
+            )
+        self._check_average(long.percent, short.percent)
         return self.trending
+
+    def _check_average(self, long: Decimal, short: Decimal) -> None:
+        """:attr:`trending` is (long + short)/2, both percents being rounded to the hundredth.
+
+        The engine averages the exact shares and rounds once, half up, to
+        the hundredth; each window's percent is rounded the same way.  So
+        the trending score is the average of the two percents, or, when
+        that falls on a half hundredth, a half hundredth either side.
+        """
+        twice = CONTEXT.add(long, short)
+        trending = cast("Decimal", self.trending)
+        if CONTEXT.abs(CONTEXT.subtract(CONTEXT.add(trending, trending), twice)) > _HUNDREDTH:
+            average = CONTEXT.divide(twice, _TWO)
+            raise InvalidValueError(
+                f"JSSReport.trending ({trending}) must be (long + short)/2 of the windows "
+                f"{self.window!r} names: ({long} + {short})/2 = {average}, to the hundredth",
+                field="JSSReport.trending",
+                rule=_AVERAGE,
+            )
 
     def __repr__(self) -> str:
         # One line: the impacts (a reason list per contract) run to kilobytes.
