@@ -14,6 +14,11 @@ grows with the square.
 * ``hostile-statement``: :func:`upwork_safety.statements.parse` on a weekly
   summary of 5,000 rows whose contract cells hide a run of 1,980 spaces
   (``"x      …y (38100001)"``, 10 MB), against 500 such rows.
+* ``hostile-report``: :func:`upwork_safety.serialize.from_json` of a
+  :class:`~upwork_safety.jss.JSSReport` holding the most windows a report may
+  hold (``jss.MAX_WINDOW_MONTHS``, 1,200) under a trending label, against
+  120 windows.  Checking the label used to build a label for every pair of
+  windows: quadratic.
 
 Run ``python -m pytest benchmarks/test_bench_hostile.py --benchmark-only -s``
 for the paired table.
@@ -21,13 +26,24 @@ for the paired table.
 
 from __future__ import annotations
 
+import json
 import time
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import pytest
 
-from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, checks, jss, statements
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Feedback,
+    Money,
+    Payment,
+    checks,
+    jss,
+    serialize,
+    statements,
+)
 
 from .test_bench_jss import paired, report
 
@@ -162,3 +178,48 @@ def test_statement_large(benchmark, weekly):
 def test_statement_small(benchmark, weekly):
     """500 crafted weekly rows (the baseline)."""
     _small(benchmark, "hostile-statement", lambda: statements.parse(weekly[1]))
+
+
+def _report(windows: int) -> str:
+    """A report's JSON with *windows* full windows under the trending label of the last two."""
+    full = {"contracts": 1, "clients": 1, "successes": "1", "negatives": "0", "total": "1"}
+    impact = {"contract_id": "a", "client_id": "b", "outcome": "positive", "weight": "1"}
+    return json.dumps(
+        {
+            "as_of": "2025-12-01",
+            "computed_on": "2025-12-01",
+            "rules": "x",
+            "score": 100,
+            "reason": "r",
+            "window": "trending (2m + 1m)/2",
+            "windows": [
+                {"months": m, **full, "percent": "100.00", "shown": False}
+                for m in range(windows, 0, -1)
+            ],
+            "trending": "100.00",
+            "impacts": [{**impact, "reasons": ["r"]}],
+        }
+    )
+
+
+@pytest.fixture(scope="module")
+def reports() -> tuple[str, str]:
+    large, small = _report(jss.MAX_WINDOW_MONTHS), _report(jss.MAX_WINDOW_MONTHS // 10)
+    assert len(serialize.from_json(jss.JSSReport, large).windows) == jss.MAX_WINDOW_MONTHS
+    return large, small
+
+
+def test_report_large(benchmark, reports):
+    """A report of 1,200 windows (ours), paired against 120."""
+    large, small = reports
+    _pair(
+        benchmark,
+        "hostile-report",
+        lambda: serialize.from_json(jss.JSSReport, large),
+        lambda: serialize.from_json(jss.JSSReport, small),
+    )
+
+
+def test_report_small(benchmark, reports):
+    """A report of 120 windows (the baseline)."""
+    _small(benchmark, "hostile-report", lambda: serialize.from_json(jss.JSSReport, reports[1]))

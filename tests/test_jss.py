@@ -1677,7 +1677,7 @@ def test_explain_change_needs_before_not_after_after():
     "changes",
     [
         {"windows": (1,)},
-        {"trending": (1, 1)},
+        {"trending": (2, 1)},
         {"eligibility_months": 1, "duration_bonus_months": 1, "long_term_months": 1},
         {"min_jobs": 1, "min_clients": 1, "min_window_clients": 1},
         {"top_rated_weeks": 1, "top_rated_required_weeks": 1},
@@ -1717,6 +1717,8 @@ def test_boundary_values_are_accepted(changes):
     ("changes", "field"),
     [
         ({"windows": (0,)}, "JSSRules.windows"),
+        ({"trending": (1, 1)}, "JSSRules.trending"),
+        ({"trending": (3, 6)}, "JSSRules.trending"),
         (
             {"top_rated_weeks": 12, "top_rated_required_weeks": 13},
             "JSSRules.top_rated_required_weeks",

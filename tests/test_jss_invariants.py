@@ -7,7 +7,9 @@ the properties at the end check that whatever the engine returns builds.
 
 from __future__ import annotations
 
+import json
 import pickle
+import tracemalloc
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -24,6 +26,7 @@ from upwork_safety.errors import (
     InvalidValueError,
 )
 from upwork_safety.jss import ChangeKind, Outcome
+from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
 
 AS_OF = date(2025, 6, 1)
@@ -131,7 +134,8 @@ def window(**changes):
 @pytest.mark.parametrize(
     ("changes", "error", "field", "rule"),
     [
-        ({"months": 0}, InvalidValueError, "WindowScore.months", "1 or more"),
+        ({"months": 0}, InvalidValueError, "WindowScore.months", "1 to 1,200"),
+        ({"months": 1_201}, InvalidValueError, "WindowScore.months", "1 to 1,200"),
         ({"months": True}, InvalidTypeError, "WindowScore.months", "a whole number"),
         ({"contracts": -1}, InvalidValueError, "WindowScore.contracts", "0 or more"),
         ({"clients": 17}, InvalidValueError, "WindowScore.clients", None),
@@ -213,9 +217,113 @@ def test_window_score_refuses_a_percent_below_what_the_net_formula_gives():
     )
 
 
+def forged(value, **fields):
+    """*value* with *fields* set behind its constructor's back, as hostile pickle bytes carry."""
+    for name, new in fields.items():
+        object.__setattr__(value, name, new)
+    return pickle.dumps(value)
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "rule"),
+    [
+        (
+            {"successes": Decimal("9E+999999"), "negatives": Decimal("9E+999999")},
+            "WindowScore.successes",
+            "at most 18 integer digits",
+        ),
+        ({"negatives": Decimal("1E+69")}, "WindowScore.negatives", "at most 18 integer digits"),
+        ({"total": Decimal(10) ** 18}, "WindowScore.total", "at most 18 integer digits"),
+        ({"neutrals": Decimal("1E-19")}, "WindowScore.neutrals", "at most 18 decimal places"),
+        (
+            {"percent": Decimal("0E-1000000")},
+            "WindowScore.percent",
+            "at most 60 decimal places written",
+        ),
+    ],
+)
+def test_window_sums_keep_the_library_limit_on_numbers(fields, field, rule):
+    """Regression: 9E+999999 raised a raw decimal.Overflow, 70 digits rounded a sum silently.
+
+    Sums hold at most 18 digits either side of the point, as every amount
+    (money.MAX_DIGITS), so successes + negatives + neutrals is exact.
+    """
+    empty = {"contracts": 0, "clients": 0, "total": Decimal(0), "percent": None}
+    blank = {"successes": Decimal(0), "negatives": Decimal(0), **empty}
+    refused(InvalidValueError, field, lambda: pickle.loads(forged(window(**blank), **fields)), rule)
+
+
+def test_window_sums_of_the_longest_numbers_allowed_are_exact():
+    """18 digits either side build, and their sum must be exact to the last place."""
+    big = Decimal("123456789012345678.123456789012345678")
+    tiny = Decimal("0.000000000000000001")
+    fields = {"successes": big, "negatives": tiny, "percent": None}
+    built = window(**fields, total=Decimal("123456789012345678.123456789012345679"))
+    assert Decimal("123456789012345678.123456789012345679") == built.total
+    refused(InvalidValueError, "WindowScore.total", lambda: window(**fields, total=big))
+
+
+@pytest.mark.parametrize(
+    ("build", "field", "rule"),
+    [
+        (
+            lambda: jss.Impact("c", "x", Outcome.POSITIVE, Decimal("1E+18"), REASONS),
+            "Impact.weight",
+            "at most 18 integer digits",
+        ),
+        (
+            lambda: item(weight_before=Decimal("1.0000000000000000001")),
+            "ChangeItem.weight_before",
+            "at most 18 decimal places",
+        ),
+        (
+            lambda: item(points=Decimal("0E-100")),
+            "ChangeItem.points",
+            "at most 60 decimal places written",
+        ),
+        (
+            lambda: jss.WindowScore(24, -(10**5000), 0, *[Decimal(0)] * 3, None, True),
+            "WindowScore.contracts",
+            "0 or more",
+        ),
+        (lambda: jss.JSSPoint(AS_OF, 10**5000), "JSSPoint.score", "0 to 100"),
+    ],
+)
+def test_every_number_of_a_result_keeps_the_limits(build, field, rule):
+    """Weights and points as amounts do; a count of 5,000 digits is refused, not printed."""
+    refused(InvalidValueError, field, build, rule)
+
+
+def test_a_report_with_weights_beyond_the_limits_cannot_be_unpickled():
+    """Regression: two forged weights of 9E+999999 overflowed the longest window's sum."""
+    report = jss.score(history(), as_of=AS_OF)
+    for impact in report.impacts[:2]:
+        object.__setattr__(impact, "weight", Decimal("9E+999999"))
+    refused(
+        InvalidValueError,
+        "Impact.weight",
+        lambda: pickle.loads(pickle.dumps(report)),
+        "at most 18 integer digits",
+    )
+
+
 # --------------------------------------------------------------------------- JSSReport
 
 REPORT = jss.score(history(), as_of=AS_OF)
+
+NESTED = "each window inside the next longer one"
+BEST = "displayed = max(shown windows, trending)"
+PAIR = "trending (long + short)/2 of two distinct windows, long first"
+
+
+def faded():
+    """Under the 2015 rules an old failure is hidden by the 6-month window (docs/jss.md)."""
+    good = [job(f"g{i}", started=date(2016, 9, 1), ended=date(2016, 10, 1)) for i in range(4)]
+    old = job("old", stars="1.0", started=date(2016, 3, 1), ended=date(2016, 3, 1))
+    return jss.score([*good, old], as_of=date(2017, 1, 8))
+
+
+FADED = faded()
 
 
 def test_the_sample_report_is_what_the_rules_give():
@@ -268,6 +376,77 @@ def test_report_windows_are_distinct_and_longest_first():
     assert "distinct windows, longest first" == error.rule
 
 
+def hostile_report(windows, label="trending (2m + 1m)/2"):
+    """The JSON of a report with *windows* full windows (*windows* months down to 1)."""
+    full = {"contracts": 1, "clients": 1, "successes": "1", "negatives": "0", "total": "1"}
+    impact = {"contract_id": "a", "client_id": "b", "outcome": "positive", "weight": "1"}
+    return json.dumps(
+        {
+            "as_of": "2025-12-01",
+            "computed_on": "2025-12-01",
+            "rules": "x",
+            "score": 100,
+            "reason": "r",
+            "window": label,
+            "windows": [
+                {"months": m, **full, "percent": "100.00", "shown": False}
+                for m in range(windows, 0, -1)
+            ],
+            "trending": "100.00",
+            "impacts": [{**impact, "reasons": ["r"]}],
+        }
+    )
+
+
+def test_a_report_holds_at_most_the_windows_a_rule_set_can_track():
+    """Regression: 3,000 windows (0.4 MB) took 8-12 s and 1 GB to load; now refused at once.
+
+    A rule set's windows are at most 1,200 months long (100 years), and a
+    report's windows are distinct, so it holds at most jss.MAX_WINDOW_MONTHS.
+    """
+    assert 1_200 == jss.MAX_WINDOW_MONTHS
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(jss.JSSReport, hostile_report(3_000))
+    assert "$.windows[0].months" == info.value.problems[0].split(": ", 1)[0]
+    assert "WindowScore.months must be 1 to 1,200" in info.value.problems[0]
+    many = (REPORT.windows[0],) * (jss.MAX_WINDOW_MONTHS + 1)
+    refused(
+        InvalidValueError,
+        "JSSReport.windows",
+        lambda: attrs.evolve(REPORT, windows=many),
+        "at most 1,200 windows",
+    )
+
+
+def test_a_report_at_the_bound_loads_in_bounded_memory():
+    """1,200 windows under a trending label load without a label for every pair of windows.
+
+    Before the fix, checking the label built 1,440,000 labels (over 100 MB).
+    """
+    text = hostile_report(jss.MAX_WINDOW_MONTHS)
+    loaded = []
+    tracemalloc.start()
+    try:
+        loaded.append(serialize.from_json(jss.JSSReport, text))
+    finally:
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert (1_200, 100, Decimal("100.00")) == (
+        len(loaded[0].windows),
+        loaded[0].score,
+        loaded[0].trending,
+    )
+    assert peak < 8 * 1024 * 1024
+
+
+def test_the_longest_windows_a_rule_set_may_track_give_a_report_that_builds():
+    """A rule set of 1,200 windows (1 to 1,200 months) scores, and its report round-trips."""
+    rules = attrs.evolve(jss.CURRENT, windows=range(jss.MAX_WINDOW_MONTHS, 0, -1))
+    report = jss.score(history(), as_of=AS_OF, rules=rules)
+    assert (1_200, 80, "1200 months") == (len(report.windows), report.score, report.window)
+    round_trips(report)
+
+
 def test_a_trending_score_names_the_trending_window():
     """Under the 2021 rules a recovery shows in the trending score, which the report checks."""
     fails = [
@@ -286,8 +465,167 @@ def test_a_trending_score_names_the_trending_window():
         report.trending,
     )
     refused(InvalidValueError, "JSSReport.window", lambda: attrs.evolve(report, trending=None))
+    refused(InvalidValueError, "JSSReport.score", lambda: attrs.evolve(report, score=90))
+
+
+def recovery():
+    """The 2021 report above: 40, 66.67 and 66.67 shown, 100 over 3 months, trending 83.33."""
+    fails = [
+        job(name, stars="1.0", started=start, ended=start + timedelta(days=14))
+        for name, start in (
+            ("old1", date(2021, 10, 1)),
+            ("old2", date(2021, 10, 1)),
+            ("mid", date(2022, 7, 1)),
+        )
+    ]
+    recent = [job(f"new{i}", started=date(2022, 10, 1), ended=date(2022, 11, 1)) for i in (1, 2)]
+    return jss.score([*fails, *recent], as_of=date(2022, 12, 1), rules=jss.TRENDING_2021)
+
+
+TRENDING = recovery()
+AVERAGE = "trending = (long + short)/2 of the windows' percents"
+
+
+def test_the_sample_trending_report_is_what_the_rules_give():
+    """The base of the cases below: every window, which is shown, and the trending score."""
+    assert [
+        (24, 5, Decimal("40.00"), True),
+        (12, 3, Decimal("66.67"), True),
+        (6, 3, Decimal("66.67"), True),
+        (3, 2, Decimal("100.00"), False),
+    ] == [(w.months, w.contracts, w.percent, w.shown) for w in TRENDING.windows]
+    assert (Decimal("83.33"), "trending (6m + 3m)/2", 83) == (
+        TRENDING.trending,
+        TRENDING.window,
+        TRENDING.score,
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        # The 2015 rules: 80, 80 and 100; the 6-month window is the best.
+        ({"score": 80, "window": "24 months"}, "JSSReport.window", BEST),
+        ({"score": 80, "window": "12 months"}, "JSSReport.window", BEST),
+    ],
+)
+def test_the_score_comes_from_the_best_shown_window(changes, field, rule):
+    """Regression: a report showing 83 from the 24-month window beside a 12-month 100% loaded.
+
+    docs/jss.md: displayed = max(24m, 12m, 6m, trending).
+    """
+    assert (100, "6 months") == (FADED.score, FADED.window)
+    refused(InvalidValueError, field, lambda: attrs.evolve(FADED, **changes), rule)
+
+
+def test_the_trending_score_competes_for_the_displayed_score():
+    """Under the 2021 rules the 12-month 66.67 cannot be shown beside a trending 83.33."""
     refused(
-        InvalidValueError, "JSSReport.score", lambda: attrs.evolve(report, trending=Decimal(90))
+        InvalidValueError,
+        "JSSReport.window",
+        lambda: attrs.evolve(TRENDING, score=67, window="12 months"),
+        BEST,
+    )
+    # Without the trending score, the 12-month window is the best (ties go to the longer).
+    best = attrs.evolve(TRENDING, score=67, window="12 months", trending=None)
+    assert (67, Decimal("66.67")) == (best.score, best.windows[1].percent)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        ({"window": "trending (3m + 6m)/2"}, "JSSReport.window", PAIR),
+        ({"window": "trending (6m + 6m)/2"}, "JSSReport.window", PAIR),
+        ({"window": "trending (24m + 3m)/2"}, "JSSReport.trending", AVERAGE),
+        ({"trending": Decimal("83.32")}, "JSSReport.trending", AVERAGE),
+        ({"trending": Decimal("83.35")}, "JSSReport.trending", AVERAGE),
+        (
+            {"trending": Decimal("35.00"), "score": 67, "window": "12 months"},
+            "JSSReport.trending",
+            AVERAGE,
+        ),
+    ],
+)
+def test_the_trending_score_averages_the_two_windows_its_label_names(changes, field, rule):
+    """Regression: 'trending (24m + 24m)/2' at 1.00 beside windows of 100% loaded.
+
+    (66.67 + 100.00)/2 = 83.335: the engine, rounding the exact average once,
+    gives 83.33 or 83.34, nothing else; the label names two distinct windows,
+    the longer first.
+    """
+    refused(InvalidValueError, field, lambda: attrs.evolve(TRENDING, **changes), rule)
+
+
+def test_a_trending_score_half_a_hundredth_either_side_of_the_average_builds():
+    """83.34 is as possible as 83.33 when the percents average 83.335."""
+    assert Decimal("83.34") == attrs.evolve(TRENDING, trending=Decimal("83.34")).trending
+
+
+def test_a_trending_score_needs_two_windows_with_a_percent():
+    """The current rules track one window: a trending score beside it averages nothing."""
+    refused(
+        InvalidValueError,
+        "JSSReport.trending",
+        lambda: attrs.evolve(REPORT, trending=Decimal("80.00")),
+        AVERAGE,
+    )
+
+
+def test_a_trending_score_that_is_no_average_of_windows_cannot_be_loaded():
+    """The reviewer's report: every window 100%, trending 1.00 under 'trending (24m + 24m)/2'."""
+    data = serialize.to_dict(
+        jss.score(factories.history(6, clients=3), as_of=date(2025, 12, 1), rules=jss.TRENDING_2021)
+    )
+    assert [("100.00", True)] * 3 + [(None, False)] == [
+        (w["percent"], w["shown"]) for w in data["windows"]
+    ]
+    data.update(trending="1.00", score=1, window="trending (24m + 24m)/2")
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(jss.JSSReport, data)
+    problem = info.value.problems[0]
+    assert ("$.trending", AVERAGE) == (problem.path, problem.rule)
+
+
+def test_every_window_is_inside_the_next_longer_one():
+    """Regression: a 12-month window of 50 contracts beside a 24-month window of 6 loaded."""
+    data = serialize.to_dict(
+        jss.score(factories.history(6, clients=3), as_of=date(2025, 12, 1), rules=jss.TRENDING_2021)
+    )
+    assert [6, 6, 2, 0] == [w["contracts"] for w in data["windows"]]
+    data["windows"][1].update(contracts=50, clients=10, successes="100", total="100")
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(jss.JSSReport, data)
+    problem = info.value.problems[0]
+    assert ("$.windows[1].contracts", NESTED) == (problem.path, problem.rule)
+
+
+@pytest.mark.parametrize("tally", ["successes", "negatives"])
+def test_a_shorter_window_holds_no_more_of_any_tally(tally):
+    """The 2015 report with its 12- and 6-month windows swapped in content (5 > 4 contracts)."""
+    longest, twelve, six = FADED.windows
+    assert (5, 5, 4) == (longest.contracts, twelve.contracts, six.contracts)
+    swapped = (longest, attrs.evolve(six, months=12), attrs.evolve(twelve, months=6))
+    refused(
+        InvalidValueError,
+        "JSSReport.windows[2].contracts",
+        lambda: attrs.evolve(FADED, windows=swapped),
+        NESTED,
+    )
+    # Fewer contracts than the 12-month window's 5, but more weight on one side.
+    assert (Decimal(4), Decimal(1), Decimal(5)) == (
+        twelve.successes,
+        twelve.negatives,
+        twelve.total,
+    )
+    more = {"successes": Decimal(5), "total": Decimal(5), "percent": Decimal(100)}
+    if tally == "negatives":
+        more = {"negatives": Decimal(2), "total": Decimal(6), "percent": Decimal("66.67")}
+    heavier = attrs.evolve(six, **more)
+    refused(
+        InvalidValueError,
+        f"JSSReport.windows[2].{tally}",
+        lambda: attrs.evolve(FADED, windows=(longest, twelve, heavier)),
+        NESTED,
     )
 
 
@@ -645,6 +983,10 @@ RULES = st.sampled_from(
         jss.TRENDING_2021,
         jss.ELIGIBILITY_2023,
         attrs.evolve(jss.CURRENT, formula="net", neutral_credit="0.5"),
+        # The trending score beside the net formula, neutral credit and rounding up.
+        attrs.evolve(
+            jss.TRENDING_2021, formula="net", neutral_credit="0.5", rounding="ROUND_CEILING"
+        ),
     ]
 )
 HISTORIES = st.lists(us.contracts(), max_size=6, unique_by=lambda c: c.id)

@@ -746,8 +746,10 @@ def optional_whole_field(low: int, high: int) -> Any:
                 rule=f"a whole number {low}–{high}",
             )
         if not low <= value <= high:
+            # An int of thousands of digits cannot be printed (Python refuses): described.
+            shown = value if value.bit_length() <= 64 else "a number of more than 19 digits"
             raise InvalidValueError(
-                f"{name} must be {low}–{high}, got {value}", field=name, rule=f"{low} to {high}"
+                f"{name} must be {low}–{high}, got {shown}", field=name, rule=f"{low} to {high}"
             )
 
     return check

@@ -58,6 +58,7 @@ from upwork_safety.jss._model import classify, score, timeline
 from upwork_safety.jss._population import score_frame, score_many
 from upwork_safety.jss._presets import CURRENT, HISTORY, rule_sources, rules_as_of
 from upwork_safety.jss._reports import (
+    MAX_WINDOW_MONTHS,
     Impact,
     JSSPoint,
     JSSReport,
@@ -90,6 +91,7 @@ __all__ = [
     "LAUNCH_2015",
     "MAX_JOBS",
     "MAX_TRIALS",
+    "MAX_WINDOW_MONTHS",
     "NO_FEEDBACK_2020",
     "TRENDING_2021",
     "ChangeItem",

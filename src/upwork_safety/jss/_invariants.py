@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from upwork_safety._validate import as_tuple, field_name, optional_whole_field, text_items_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT
+from upwork_safety.money import CONTEXT, to_decimal, within_limits
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -34,6 +34,13 @@ delta_field = optional_whole_field(-100, 100)
 UNIQUE_IDS = "unique contract ids"
 
 
+def _shown_int(value: int) -> str:
+    """*value* for an error message; one too long to print (Python refuses) is described."""
+    if value.bit_length() > 64:
+        return f"a {'negative ' if value < 0 else ''}number of more than 19 digits"
+    return str(value)
+
+
 def count(value: object, name: str, *, low: int = 0, high: int | None = None) -> int:
     """*value*, a whole number (not a bool) from *low* (to *high*); else raise naming *name*."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -44,7 +51,9 @@ def count(value: object, name: str, *, low: int = 0, high: int | None = None) ->
         )
     if value < low or (high is not None and value > high):
         rule = f"{low:,} or more" if high is None else f"{low:,} to {high:,}"
-        raise InvalidValueError(f"{name} must be {rule}, got {value}", field=name, rule=rule)
+        raise InvalidValueError(
+            f"{name} must be {rule}, got {_shown_int(value)}", field=name, rule=rule
+        )
     return value
 
 
@@ -60,11 +69,19 @@ def count_field(low: int = 0, high: int | None = None) -> Any:
 
 
 def decimal(value: object, name: str) -> Decimal:
-    """*value* if it is a finite ``Decimal`` that is not negative, else raise naming *name*."""
+    """*value* if it is a finite ``Decimal``, not negative, within the library's limits.
+
+    The limits are those of every amount (:func:`~upwork_safety.money.to_decimal`):
+    at most :data:`~upwork_safety.money.MAX_DIGITS` digits either side of the
+    point, so sums of such values are exact in the library's context and
+    never overflow.  Anything else raises naming *name*.
+    """
     if not isinstance(value, Decimal):
         raise InvalidTypeError(
             f"{name} must be a Decimal, not {type(value).__name__}", field=name, rule="a Decimal"
         )
+    if value.is_finite():
+        to_decimal(value, name)  # at most MAX_DIGITS digits either side of the point
     if not value.is_finite() or value < _ZERO:
         raise InvalidValueError(
             f"{name} must be a finite number, not negative, got {value}",
@@ -75,8 +92,11 @@ def decimal(value: object, name: str) -> Decimal:
 
 
 def decimal_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a finite ``Decimal``, not negative (a weight, a sum of weights)."""
-    if type(value) is Decimal and value.is_finite() and value >= _ZERO:
+    """An attrs validator: a finite ``Decimal``, not negative (a weight, a sum of weights).
+
+    At most :data:`~upwork_safety.money.MAX_DIGITS` digits either side of the point.
+    """
+    if type(value) is Decimal and value.is_finite() and value >= _ZERO and within_limits(value):
         return
     decimal(value, field_name(instance, attribute))
 
@@ -94,6 +114,8 @@ def _hundredths(value: object, name: str, low: Decimal) -> None:
     ):
         rule = f"{low} to 100, to the hundredth"
         raise InvalidValueError(f"{name} must be {rule}, got {value}", field=name, rule=rule)
+    if not within_limits(value):
+        to_decimal(value, name)  # written with more places than the library's precision
 
 
 def optional_percent_field(instance: object, attribute: Any, value: Any) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import decimal
 import enum
+import re
 from datetime import date
 from decimal import Decimal
 from typing import cast
@@ -41,8 +42,24 @@ from upwork_safety.jss._invariants import (
     unique,
 )
 from upwork_safety.money import CONTEXT
+from upwork_safety.rules import _MAX_MONTHS
 
-__all__ = ["Impact", "JSSPoint", "JSSReport", "JSSTimeline", "Outcome", "WindowScore"]
+__all__ = [
+    "MAX_WINDOW_MONTHS",
+    "Impact",
+    "JSSPoint",
+    "JSSReport",
+    "JSSTimeline",
+    "Outcome",
+    "WindowScore",
+]
+
+#: The longest window a :class:`WindowScore` may have, in months (100 years):
+#: the most months a window of a :class:`~upwork_safety.jss.JSSRules` may
+#: hold, so every report a rule set gives can be built.  The windows of a
+#: :class:`JSSReport` are distinct, so it holds at most this many; the
+#: rule sets Upwork announced track at most four (24, 12, 6 and 3 months).
+MAX_WINDOW_MONTHS: int = _MAX_MONTHS
 
 
 class Outcome(enum.Enum):
@@ -70,7 +87,17 @@ _ZERO = Decimal(0)
 #: as both are in hundredths).
 _ROUNDING = Decimal(1)
 _HALF_HUNDREDTH = Decimal("0.005")
+_HUNDREDTH = Decimal("0.01")
+_TWO = Decimal(2)
 _HUNDRED = Decimal(100)
+
+
+#: The rules a report keeps between its windows, its trending score and its
+#: score, as the docstring of :class:`JSSReport` states them (and each error's ``rule``).
+_NESTED = "each window inside the next longer one"
+_BEST = "displayed = max(shown windows, trending)"
+_PAIR = "trending (long + short)/2 of two distinct windows, long first"
+_AVERAGE = "trending = (long + short)/2 of the windows' percents"
 
 
 def _window_label(months: int) -> str:
@@ -81,6 +108,12 @@ def _window_label(months: int) -> str:
 def _trending_label(long: int, short: int) -> str:
     """The name of the trending score in :attr:`JSSReport.window`."""
     return f"trending ({long}m + {short}m)/2"
+
+
+#: The labels above, read back: a window's months, or the trending pair's.
+_MONTHS = r"([1-9][0-9]{0,3})"
+_WINDOW_LABEL = re.compile(rf"{_MONTHS} months")
+_TRENDING_LABEL = re.compile(rf"trending \({_MONTHS}m \+ {_MONTHS}m\)/2")
 
 
 def _weighed(outcome: Outcome, weight: Decimal, name: str) -> None:
@@ -120,7 +153,8 @@ class Impact:
     Raises:
         InvalidTypeError: A field of the wrong type (*weight* is a ``Decimal``).
         InvalidValueError: An empty id, no reasons, or a weight that is
-            negative or does not fit the outcome.
+            negative, beyond :data:`~upwork_safety.money.MAX_DIGITS` digits
+            either side of the point, or does not fit the outcome.
     """
 
     contract_id: str = attrs.field(validator=id_field)
@@ -141,7 +175,7 @@ class WindowScore:
     """The tallies of one rolling window.
 
     Attributes:
-        months: The window's length (1 or more).
+        months: The window's length, 1 to :data:`MAX_WINDOW_MONTHS`.
         contracts: Counted contracts inside it.
         clients: Their distinct clients (at least one when there are
             contracts, never more than the contracts).
@@ -163,11 +197,13 @@ class WindowScore:
 
     Raises:
         InvalidTypeError: A field of the wrong type (the sums are ``Decimal``).
-        InvalidValueError: A count or sum out of range, sums that do not add
-            up, or a percent the tallies cannot give.
+        InvalidValueError: A count or sum out of range (a sum, as every
+            amount, has at most :data:`~upwork_safety.money.MAX_DIGITS`
+            digits either side of the point, so the sums add up exactly),
+            sums that do not add up, or a percent the tallies cannot give.
     """
 
-    months: int = attrs.field(validator=count_field(1))
+    months: int = attrs.field(validator=count_field(1, MAX_WINDOW_MONTHS))
     contracts: int = attrs.field(validator=count_field())
     clients: int = attrs.field(validator=count_field())
     successes: Decimal = attrs.field(validator=decimal_field)
@@ -222,12 +258,23 @@ class WindowScore:
 
 
 def _windows(value: tuple[WindowScore, ...]) -> None:
-    """Refuse windows that are not the report's tracked windows: at least one, longest first."""
+    """Refuse windows that are not the report's tracked windows: at least one, longest first.
+
+    They are distinct lengths of 1 to :data:`MAX_WINDOW_MONTHS` months, so
+    at most that many: more is refused before any is looked at.
+    """
     if not value:
         raise InvalidValueError(
             "JSSReport.windows must hold at least one window (every rule set has one)",
             field="JSSReport.windows",
             rule="at least one window",
+        )
+    if len(value) > MAX_WINDOW_MONTHS:
+        raise InvalidValueError(
+            f"JSSReport.windows must hold at most {MAX_WINDOW_MONTHS:,} windows (distinct "
+            f"lengths of 1 to {MAX_WINDOW_MONTHS:,} months), got {len(value):,}",
+            field="JSSReport.windows",
+            rule=f"at most {MAX_WINDOW_MONTHS:,} windows",
         )
     for index in range(1, len(value)):
         if value[index].months >= value[index - 1].months:
@@ -237,6 +284,30 @@ def _windows(value: tuple[WindowScore, ...]) -> None:
                 f"{value[index - 1].months}",
                 field=f"JSSReport.windows[{index}].months",
                 rule="distinct windows, longest first",
+            )
+        _inside(value[index], value[index - 1], index)
+
+
+#: The tallies a shorter window holds no more of than the next longer one.
+_TALLIES = ("contracts", "clients", "successes", "negatives", "neutrals", "total")
+
+
+def _inside(window: WindowScore, longer: WindowScore, index: int) -> None:
+    """Refuse *window* (``windows[index]``) if it holds more than *longer*, the next longer one.
+
+    A contract inside a window is inside every longer one (they all end on
+    the report's day), so each tally of a window is at most the next longer
+    window's, and so at most the longest's.
+    """
+    for name in _TALLIES:
+        mine, theirs = getattr(window, name), getattr(longer, name)
+        if mine > theirs:
+            raise InvalidValueError(
+                f"JSSReport.windows[{index}] ({window.months} months) holds {name} {mine}, "
+                f"more than the longer windows[{index - 1}] ({longer.months} months) holds "
+                f"({theirs}): every window is inside the next longer one",
+                field=f"JSSReport.windows[{index}].{name}",
+                rule=_NESTED,
             )
 
 
@@ -254,11 +325,22 @@ class JSSReport:
         window: The window that gave the displayed score, e.g.
             ``"24 months"`` or ``"trending (6m + 3m)/2"``; ``None`` without a
             score.  The score is that window's percent (or :attr:`trending`),
-            rounded to a whole percent.
-        windows: Each tracked window's tallies, longest first.  The longest
-            holds every counted contract: its tallies are those of the
-            impacts that are not excluded.
-        trending: The unrounded trending score in percent, if the rules have one.
+            rounded to a whole percent.  It is the best: displayed =
+            max(shown windows, trending), so no shown window's percent and
+            no trending score is above the named one's.
+        windows: Each tracked window's tallies, longest first (at most
+            :data:`MAX_WINDOW_MONTHS`).  The longest holds every counted
+            contract: its tallies are those of the impacts that are not
+            excluded.  Each window is inside the next longer one: its
+            contracts, clients and every tally are no more than that
+            window's (so no more than the longest's).
+        trending: The trending score in percent (to the hundredth), if the
+            rules have one: (long + short)/2 of two distinct windows'
+            percents, so it lies between the lowest and the highest window
+            percent.  When :attr:`window` names it, its label names the pair,
+            the longer first, and the score is their average to the hundredth
+            (a half hundredth either way when the average falls on one, as
+            the engine rounds the exact average once).
         impacts: Every contract's :class:`Impact`, in input order (one per
             contract id).
 
@@ -291,6 +373,7 @@ class JSSReport:
         _windows(self.windows)
         unique([i.contract_id for i in self.impacts], "JSSReport.impacts")
         self._check_longest()
+        self._check_trending()
         self._check_score()
 
     def _check_longest(self) -> None:
@@ -325,8 +408,24 @@ class JSSReport:
                 rule="the tallies of the counted impacts",
             )
 
+    def _check_trending(self) -> None:
+        """The trending score averages two windows, so it lies between their percents."""
+        trending = self.trending
+        if trending is None:
+            return
+        having = [w.percent for w in self.windows if w.percent is not None]
+        if len(having) < 2 or not min(having) <= trending <= max(having):
+            shown = "fewer than two" if len(having) < 2 else f"{min(having)} to {max(having)}"
+            raise InvalidValueError(
+                f"JSSReport.trending ({trending}) must be the average of two windows' "
+                f"percents, so between the lowest and the highest; the windows with a "
+                f"percent give {shown}",
+                field="JSSReport.trending",
+                rule=_AVERAGE,
+            )
+
     def _check_score(self) -> None:
-        """The score and its window go together, and the score is its window's percent rounded."""
+        """The score comes from the best window, and is its window's percent rounded."""
         if (self.score is None) is not (self.window is None):
             raise InvalidValueError(
                 "JSSReport.window must name the window that gave the score, and be None "
@@ -337,21 +436,26 @@ class JSSReport:
             )
         if self.score is None:
             return
-        percents = {_window_label(w.months): w.percent for w in self.windows if w.shown}
-        if self.trending is not None:
-            # The trending score averages two of the windows that have a percent.
-            having = [w.months for w in self.windows if w.percent is not None]
-            for long in having:
-                for short in having:
-                    percents[_trending_label(long, short)] = self.trending
-        percent = percents.get(cast("str", self.window))
+        percent = self._percent_of(cast("str", self.window))
         if percent is None:
-            names = sorted(name for name, value in percents.items() if value is not None)
             raise InvalidValueError(
-                f"JSSReport.window ({self.window!r}) must name a shown window with a percent "
-                f"(or the trending score), one of {names}",
+                f"JSSReport.window ({self.window!r}) must name a shown window with a percent, "
+                "as '24 months', or the trending score of two windows with a percent, as "
+                "'trending (6m + 3m)/2'",
                 field="JSSReport.window",
                 rule="a shown window with a percent",
+            )
+        best = max(
+            (w.percent for w in self.windows if w.shown and w.percent is not None), default=percent
+        )
+        if self.trending is not None and self.trending > best:
+            best = self.trending
+        if percent < best:
+            raise InvalidValueError(
+                f"JSSReport.window ({self.window!r}, {percent}) must be the best of the shown "
+                f"windows and the trending score, which reaches {best}",
+                field="JSSReport.window",
+                rule=_BEST,
             )
         if CONTEXT.abs(CONTEXT.subtract(Decimal(self.score), percent)) > _ROUNDING:
             raise InvalidValueError(
@@ -359,6 +463,54 @@ class JSSReport:
                 f"({percent}) rounded to a whole percent",
                 field="JSSReport.score",
                 rule="its window's percent, rounded",
+            )
+
+    def _percent_of(self, label: str) -> Decimal | None:
+        """The percent of the window *label* names, if it is a shown window with one.
+
+        The trending label gives :attr:`trending` when it names two distinct
+        windows with a percent, the longer first, and :attr:`trending` is
+        their average.  Read from the label and looked up by months: one
+        pass over the windows, whatever their number.
+        """
+        by_months = {w.months: w for w in self.windows}
+        found = _WINDOW_LABEL.fullmatch(label)
+        if found is not None:
+            named = by_months.get(int(found[1]))
+            return named.percent if named is not None and named.shown else None
+        found = _TRENDING_LABEL.fullmatch(label)
+        if found is None or self.trending is None:
+            return None
+        long, short = (by_months.get(int(months)) for months in found.groups())
+        if long is None or short is None or long.percent is None or short.percent is None:
+            return None
+        if long.months <= short.months:
+            raise InvalidValueError(
+                f"JSSReport.window ({label!r}) must name two distinct windows, the longer "
+                "first, as 'trending (6m + 3m)/2'",
+                field="JSSReport.window",
+                rule=_PAIR,
+            )
+        self._check_average(long.percent, short.percent)
+        return self.trending
+
+    def _check_average(self, long: Decimal, short: Decimal) -> None:
+        """:attr:`trending` is (long + short)/2, both percents being rounded to the hundredth.
+
+        The engine averages the exact shares and rounds once, half up, to
+        the hundredth; each window's percent is rounded the same way.  So
+        the trending score is the average of the two percents, or, when
+        that falls on a half hundredth, a half hundredth either side.
+        """
+        twice = CONTEXT.add(long, short)
+        trending = cast("Decimal", self.trending)
+        if CONTEXT.abs(CONTEXT.subtract(CONTEXT.add(trending, trending), twice)) > _HUNDREDTH:
+            average = CONTEXT.divide(twice, _TWO)
+            raise InvalidValueError(
+                f"JSSReport.trending ({trending}) must be (long + short)/2 of the windows "
+                f"{self.window!r} names: ({long} + {short})/2 = {average}, to the hundredth",
+                field="JSSReport.trending",
+                rule=_AVERAGE,
             )
 
     def __repr__(self) -> str:

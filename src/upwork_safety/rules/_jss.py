@@ -253,7 +253,8 @@ class JSSRules:
     Raises:
         RulesError: A field breaks its rule (e.g. an unknown formula,
             windows that are not positive whole months or are longer than
-            100 years, a duration over 366 days, tiers out of order).
+            100 years, a trending pair that is not two distinct windows,
+            the longer first, a duration over 366 days, tiers out of order).
         InvalidTypeError: A field of the wrong type (a ``str`` where a
             sequence or a number is expected, a float).
     """
@@ -272,7 +273,8 @@ class JSSRules:
         "(HC 115006097327)",
         converter=_months_tuple,
     )
-    #: The two windows (months) averaged into the "trending" score, or None.
+    #: The two windows (months) averaged into the "trending" score, the longer
+    #: first, or None.
     trending: tuple[int, int] | None = _rule(
         None,
         "COMM 'How Job Success Score is Calculated'",
@@ -550,6 +552,13 @@ class JSSRules:
                     field=f"JSSRules.{name}",
                     rule=f"at most {limit:,} {unit}",
                 )
+        if self.trending is not None and not self.trending[0] > self.trending[1]:
+            raise RulesError(
+                "JSSRules.trending must be two distinct windows, the longer first, as (6, 3), "
+                f"got {self.trending}",
+                field="JSSRules.trending",
+                rule="two distinct windows, longer first",
+            )
         if self.top_rated_required_weeks > self.top_rated_weeks:
             raise RulesError(
                 "JSSRules.top_rated_required_weeks cannot exceed top_rated_weeks",
