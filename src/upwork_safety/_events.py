@@ -17,6 +17,7 @@ from typing import Any, NoReturn, Union, overload
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     cents_field,
     id_field,
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 
+@through_init
 @attrs.frozen
 class Fund:
     """The client deposits the milestone's amount into escrow."""
@@ -65,6 +67,7 @@ class Fund:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class Submit:
     """The freelancer submits work through "Submit work"; the review clock starts."""
@@ -74,6 +77,7 @@ class Submit:
     note: str = attrs.field(default="", validator=text_field)
 
 
+@through_init
 @attrs.frozen
 class RequestChanges:
     """The client asks for changes; the review clock stops."""
@@ -83,6 +87,7 @@ class RequestChanges:
     note: str = attrs.field(default="", validator=text_field)
 
 
+@through_init
 @attrs.frozen
 class Approve:
     """The client approves: the whole escrow by default, less (*amount*), plus a *bonus*."""
@@ -93,6 +98,7 @@ class Approve:
     bonus: Money | None = attrs.field(default=None, validator=optional_cents_field)
 
 
+@through_init
 @attrs.frozen
 class RequestRefund:
     """The client asks for escrow back (e.g. when ending the contract)."""
@@ -101,6 +107,7 @@ class RequestRefund:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AcceptRefund:
     """The freelancer agrees to a pending escrow refund request."""
@@ -109,6 +116,7 @@ class AcceptRefund:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class Refund:
     """The freelancer returns money voluntarily: escrow, or a payment already received.
@@ -122,6 +130,7 @@ class Refund:
     amount: Money | None = attrs.field(default=None, validator=optional_cents_field)
 
 
+@through_init
 @attrs.frozen
 class OpenDispute:
     """The freelancer disputes: a refund request, or escrow the client does not release.
@@ -136,6 +145,7 @@ class OpenDispute:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AnswerDispute:
     """The client answers a dispute in time: mediation starts and the automatic release is off."""
@@ -144,6 +154,7 @@ class AnswerDispute:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class ClientPaysArbitration:
     """After mediation failed, the client opts in to arbitration and pays its fee."""
@@ -152,6 +163,7 @@ class ClientPaysArbitration:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class FreelancerPaysArbitration:
     """After mediation failed, the freelancer opts in to arbitration and pays its fee."""
@@ -160,6 +172,7 @@ class FreelancerPaysArbitration:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class ResolveDispute:
     """A dispute ends: the disputed escrow is split exactly between the two sides.
@@ -176,6 +189,7 @@ class ResolveDispute:
     to_client: Money = attrs.field(validator=cents_field)
 
 
+@through_init
 @attrs.frozen
 class EndContract:
     """Either side ends the contract; escrow still held becomes an escrow refund request."""
@@ -183,6 +197,7 @@ class EndContract:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AutoApprove:
     """Automatic: the review period passed in silence, so the escrow is released."""
@@ -191,6 +206,7 @@ class AutoApprove:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AutoRefund:
     """Automatic: the freelancer did not answer a refund request in time."""
@@ -199,6 +215,7 @@ class AutoRefund:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class DormancyRefundRequest:
     """Automatic: escrow sat untouched through the dormancy period and both notices.
@@ -210,6 +227,7 @@ class DormancyRefundRequest:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AutoDisputeRelease:
     """Automatic: the client did not answer a dispute in time, so the funds go to the freelancer."""
@@ -218,6 +236,7 @@ class AutoDisputeRelease:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class ArbitrationDefault:
     """Automatic: the arbitration opt-in window closed without both fees paid.

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -411,6 +412,7 @@ def _babel_reads(locale: str) -> tuple[str, ...]:
     return (str(parsed), "_".join(part for part in parts if part))
 
 
+@through_init
 @attrs.frozen(order=False)
 class Money:
     """An exact amount of one currency.
@@ -860,6 +862,7 @@ def _check_source(_instance: object, _attribute: object, value: Any) -> None:
         not_unicode("ExchangeRate.source")
 
 
+@through_init
 @attrs.frozen
 class ExchangeRate:
     """How many units of *quote* one unit of *base* buys, on a date, from a source.

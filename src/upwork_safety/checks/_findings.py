@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     bool_field,
@@ -272,6 +273,7 @@ def rule_unconfirmed(field: str) -> bool:
     return _rule_source(field).unconfirmed
 
 
+@through_init
 @attrs.frozen
 class CodeInfo:
     """One finding code: what triggers it and the rule behind it.
@@ -524,6 +526,7 @@ def _say(script: str) -> str:
     return f'Say: "{script}"'
 
 
+@through_init
 @attrs.frozen(repr=False)
 class Finding:
     """One thing a freelancer should know, with what to do and what to say.

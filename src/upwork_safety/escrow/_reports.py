@@ -17,16 +17,21 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 import attrs
 
 from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     computed_utc_field,
+    field_name,
     id_field,
     instance,
     member_field,
     member_text,
     money_field,
     optional_id_field,
+    sequence_of,
     text_field,
+    text_items_field,
+    text_value,
     to_utc,
     utc_field,
 )
@@ -61,6 +66,7 @@ def _party(value: Party | str) -> Party:
     return cast("Party", member_text(Party, value))
 
 
+@through_init
 @attrs.frozen
 class Deadline:
     """Something that happens at *due* unless someone acts first.
@@ -247,6 +253,7 @@ def _check_ledger(instance: Ledger, attribute: Any, value: Money) -> None:
 _ROWS = (*_BUCKETS, "funded", "bonus_pending", "bonus_available", "at_risk")
 
 
+@through_init
 @attrs.frozen
 class Ledger:
     """Where a contract's money is at one moment, in the freelancer's buckets (HC 211063718).
@@ -387,6 +394,21 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
 # --------------------------------------------------------------------------- choices
 
 
+def _refusals(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: a tuple of ``(event name, reason)`` pairs of text."""
+    name = field_name(instance, attribute)
+    for index, pair in enumerate(sequence_of(value, tuple, name)):
+        if len(pair) != 2:  # noqa: PLR2004  (a name and a reason)
+            raise InvalidValueError(
+                f"{name}[{index}] must be an (event name, reason) pair, got {len(pair)} items",
+                field=f"{name}[{index}]",
+                rule="an (event name, reason) pair",
+            )
+        text_value(pair[0], f"{name}[{index}][0]")
+        text_value(pair[1], f"{name}[{index}][1]")
+
+
+@through_init
 @attrs.frozen
 class Choices:
     """The events allowed on one milestone now, and why each other one is not.
@@ -402,9 +424,9 @@ class Choices:
     """
 
     milestone_id: str = attrs.field(validator=id_field)
-    state: MilestoneState
-    allowed: tuple[str, ...]
-    refused: tuple[tuple[str, str], ...]
+    state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
+    allowed: tuple[str, ...] = attrs.field(validator=text_items_field)
+    refused: tuple[tuple[str, str], ...] = attrs.field(validator=_refusals)
 
     def __contains__(self, name: object) -> bool:
         return name in self.allowed

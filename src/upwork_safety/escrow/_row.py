@@ -15,7 +15,8 @@ from typing import Any, cast
 import attrs
 
 from upwork_safety._events import AutomaticEvent, Event
-from upwork_safety._validate import bool_field, id_field, text_field
+from upwork_safety._pickling import through_init
+from upwork_safety._validate import bool_field, id_field, member_field, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._run import Draft, Run
@@ -91,6 +92,7 @@ def _edges(value: Any) -> tuple[tuple[MilestoneState, MilestoneState], ...]:
     return cast("tuple[tuple[MilestoneState, MilestoneState], ...]", value)
 
 
+@through_init
 @attrs.frozen
 class Transition:
     """One row of the escrow state machine, as published in :data:`TRANSITIONS`.
@@ -121,7 +123,7 @@ class Transition:
     timer: str | None = attrs.field(default=None, validator=_check_timer)
     deadline: DeadlineKind | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(DeadlineKind)),
+        validator=member_field(DeadlineKind, optional=True),
     )
 
     @property

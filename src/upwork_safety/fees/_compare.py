@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import as_tuple, id_field, instance, items_field, sequence_of
 from upwork_safety.errors import (
     CurrencyMismatchError,
@@ -96,6 +97,7 @@ _SPREAD_PLACES = 6
 _MAX_SCAN = 100_000
 
 
+@through_init
 @attrs.frozen
 class SkippedMethod:
     """A method a comparison left out, and why.
@@ -174,6 +176,7 @@ def _each_once(methods: Sequence[WithdrawalMethod], fields: Sequence[str]) -> No
             )
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalComparison:
     """Quotes for several methods, best first; the methods whose cost is unknown; those skipped.
@@ -667,6 +670,7 @@ def compare_withdrawals(
     )
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class BreakEven:
     """Where one withdrawal method overtakes another.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
     date_field,
@@ -81,6 +82,7 @@ def _usd_credit(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class Credit:
     """An amount that became available to withdraw on a day (the balance history's unit).
@@ -140,6 +142,7 @@ def _schedule(value: PaymentSchedule | str) -> PaymentSchedule:
     return cast("PaymentSchedule", member_text(PaymentSchedule, value))
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class ScheduledPayout:
     """One automatic payout: the day, the funds it paid out, why, and the method's fee.
@@ -200,6 +203,7 @@ class ScheduledPayout:
         return min(c.on for c in self.funds)
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class SkippedPayday:
     """A payday with money on the balance that paid nothing, and why.

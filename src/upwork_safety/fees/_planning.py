@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     as_tuple,
@@ -83,6 +84,7 @@ def _per_year(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class Frequency:
     """How often to withdraw.
@@ -162,6 +164,7 @@ def _kept_share(share: Decimal) -> Decimal:
     return round_half_up(share, MAX_DIGITS)
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class PlanOption:
     """One rhythm considered by :func:`plan_withdrawals`.
@@ -224,6 +227,7 @@ class PlanOption:
             )
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalPlan:
     """How often to withdraw so fixed fees stay under a chosen share.

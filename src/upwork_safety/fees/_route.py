@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     bool_field,
@@ -80,6 +81,7 @@ class RateBasis(StrEnum):
     METHOD = "method"
 
 
+@through_init
 @attrs.frozen
 class FeeLine:
     """One fee taken from a withdrawal.

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     date_field,
@@ -196,6 +197,7 @@ def _contract_rate(value: Decimal | int | str | None) -> Decimal | None:
     return optional_rate(value, "ServiceFee.contract_rate")
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class ServiceFee(Steps):
     """Upwork's service fee on one payment, with the rate it used and why.

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import member_field, member_text, whole_cents
 from upwork_safety.errors import InvalidValueError
@@ -94,6 +95,7 @@ def _route_of(quote: WithdrawalQuote) -> Route:
     )
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalQuote(Steps):
     """What a withdrawal costs and delivers, every step itemised.

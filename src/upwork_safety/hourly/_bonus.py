@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     computed_utc_field,
@@ -44,6 +45,7 @@ _NOT_PROTECTED = (
 )
 
 
+@through_init
 @attrs.frozen
 class Bonus:
     """A bonus paid on an hourly contract, and when it becomes available (UTC).

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._calendar import add_business_days
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     computed_utc_field,
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["HoursDispute", "dispute_response"]
 
 
+@through_init
 @attrs.frozen
 class HoursDispute:
     """A client's dispute of invoiced hours: the deadline to answer and what silence costs.

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
@@ -52,6 +53,7 @@ def _optional_week(instance: object, attribute: Any, value: Any) -> None:
         instance_field(BillingWeek)(instance, attribute, value)
 
 
+@through_init
 @attrs.frozen
 class PayoutItem:
     """One payment of an hourly contract on its way to the freelancer's balance (UTC).
@@ -216,6 +218,7 @@ def _check_currency(instance: object, attribute: Any, value: Any) -> None:
         ) from None
 
 
+@through_init
 @attrs.frozen
 class PayoutSchedule:
     """Every payment of an hourly contract, in the order the money becomes available.

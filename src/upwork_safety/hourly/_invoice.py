@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
@@ -133,6 +134,7 @@ def _hours(span: timedelta) -> Decimal:
     return round_half_up(exact, _HOURS_PLACES)
 
 
+@through_init
 @attrs.frozen(repr=False)
 class WeeklyInvoice:
     """A billing week of hourly work: what is invoiced, what is protected, and when it pays.

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table, plain
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import (
@@ -181,6 +182,7 @@ SEGMENT_COLUMNS = (
 )
 
 
+@through_init
 @attrs.frozen
 class Segment:
     """One 10-minute billing segment of the Work Diary, as invoiced (or not).

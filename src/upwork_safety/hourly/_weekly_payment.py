@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     computed_utc_field,
@@ -75,6 +76,7 @@ def _check_share(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class WeeklyPayment:
     """One week's fixed weekly payment on an hourly contract, and when it is available (UTC).

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     id_field,
     instance_field,
@@ -62,6 +63,7 @@ def _difference(before: int | None, after: int | None) -> int | None:
 _DELTA_RULE = "after - before, or None when either is None"
 
 
+@through_init
 @attrs.frozen
 class WhatIf:
     """The score before and after adding hypothetical contracts.
@@ -131,6 +133,7 @@ def _change_of(before: Outcome, after: Outcome) -> ChangeKind | None:
     return ChangeKind.LEFT if after is Outcome.EXCLUDED else ChangeKind.CHANGED
 
 
+@through_init
 @attrs.frozen
 class ChangeItem:
     """One contract whose standing changed between two dates.
@@ -188,6 +191,7 @@ class ChangeItem:
             )
 
 
+@through_init
 @attrs.frozen
 class JSSChange:
     """Why the score moved between two dates.

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     LATEST,
     cents_field,
@@ -68,6 +69,7 @@ _MEMO_LIMIT = 1 << 16
 _MAX_JOB_DAYS = 3660
 
 
+@through_init
 @attrs.frozen
 class FutureJob:
     """A hypothetical job for :func:`forecast`.
@@ -92,6 +94,7 @@ class FutureJob:
     client_id: str | None = attrs.field(default=None, validator=optional_id_field)
 
 
+@through_init
 @attrs.frozen
 class ForecastBin:
     """How many trials of a :func:`forecast` ended at one score.
@@ -123,6 +126,7 @@ def _bin_order(score: int | None) -> int:
     return -1 if score is None else score
 
 
+@through_init
 @attrs.frozen
 class Forecast:
     """The simulated distribution of the score once the future jobs are done.

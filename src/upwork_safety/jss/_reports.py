@@ -1,9 +1,9 @@
 """What scoring returns: each contract's :class:`Impact`, window tallies, reports, timelines.
 
-Every value here is frozen and pickles compactly: ``__reduce__`` sends the
-field values in order (no field names), which matters when millions of
-reports travel back from worker processes.  Each is checked by its
-constructor (and so when it is unpickled or read by
+Every value here is frozen and, like every public value, pickles compactly
+through its constructor (the field values in order, no field names), which
+matters when millions of reports travel back from worker processes.  Each is
+checked by its constructor (and so when it is unpickled, copied or read by
 :func:`upwork_safety.serialize.from_dict`): a value that breaks a rule its
 docstring states cannot be built.
 """
@@ -19,6 +19,7 @@ from typing import cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     bool_field,
     date_field,
@@ -57,10 +58,6 @@ class Outcome(enum.Enum):
     NEGATIVE = "negative"
     #: Not counted at all.
     EXCLUDED = "excluded"
-
-
-def _fields(value: object) -> tuple[object, ...]:
-    return tuple(getattr(value, a.name) for a in attrs.fields(type(value)))  # type: ignore[arg-type]
 
 
 _ZERO = Decimal(0)
@@ -104,6 +101,7 @@ def _weighed(outcome: Outcome, weight: Decimal, name: str) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class Impact:
     """How one contract counts, and why.
@@ -132,10 +130,8 @@ class Impact:
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), _fields(self))
 
-
+@through_init
 @attrs.frozen
 class WindowScore:
     """The tallies of one rolling window.
@@ -217,9 +213,6 @@ class WindowScore:
                 rule="within what the tallies give",
             )
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), _fields(self))
-
 
 def _windows(value: tuple[WindowScore, ...]) -> None:
     """Refuse windows that are not the report's tracked windows: at least one, longest first."""
@@ -240,6 +233,7 @@ def _windows(value: tuple[WindowScore, ...]) -> None:
             )
 
 
+@through_init
 @attrs.frozen(repr=False)
 class JSSReport:
     """The score on a day, with every contract's :class:`Impact`.
@@ -370,9 +364,6 @@ class JSSReport:
             f"contract{'' if count == 1 else 's'}, {self.rules}>"
         )
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), _fields(self))
-
     def impact(self, contract_id: str) -> Impact:
         """Return the :class:`Impact` of the contract with *contract_id*.
 
@@ -409,6 +400,7 @@ class JSSReport:
         return _render.html_table(self.to_records(), caption=caption)
 
 
+@through_init
 @attrs.frozen
 class JSSPoint:
     """The score on one day of a :func:`~upwork_safety.jss.timeline`.
@@ -424,9 +416,6 @@ class JSSPoint:
 
     on: date = attrs.field(converter=to_date, validator=date_field)
     score: int | None = attrs.field(validator=score_field)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.on, self.score))
 
 
 class JSSTimeline(list[JSSPoint]):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     bool_field,
     date_field,
@@ -51,6 +52,7 @@ def _check(name: str, value: object, rule: str, expected: object) -> None:
         raise disagree(name, value, rule, expected)
 
 
+@through_init
 @attrs.frozen
 class TopRatedWeeks:
     """The 13-of-16-weeks Job Success part of the Top Rated rule.
@@ -125,6 +127,7 @@ class TopRatedWeeks:
         return _render.html_table(self.to_records(), caption=caption)
 
 
+@through_init
 @attrs.frozen
 class TopRated:
     """Every Top Rated criterion the model can check, and whether each is met.

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import bool_field, id_field, text_field
 
 __all__ = ["Client"]
 
 
+@through_init
 @attrs.frozen
 class Client:
     """A client (the buyer) on Upwork.

@@ -22,6 +22,7 @@ import attrs
 
 from upwork_safety._events import DormancyRefundRequest, EndContract, Event, Fund, History, history
 from upwork_safety._events import extend as _extend
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     date_field,
     fraction,
@@ -255,6 +256,7 @@ def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
     return _weekly_limit_hours(value, "Contract.weekly_limit")
 
 
+@through_init
 @attrs.frozen
 class Contract:
     """A contract with one client: fixed price (milestones) or hourly.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     member_field,
     money_field,
@@ -108,6 +109,7 @@ def _refuse(field: str, rule: str, message: str) -> NoReturn:
     raise InvalidValueError(message, field=f"Escrow.{field}", rule=rule)
 
 
+@through_init
 @attrs.frozen(repr=False)
 class Escrow:
     """Where one milestone's money is, and the clocks its state runs: a value that cannot lie.

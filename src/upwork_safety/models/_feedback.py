@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import member_field, optional_whole_field
 from upwork_safety.errors import InvalidValueError
@@ -34,6 +35,7 @@ def _check_stars(_instance: object, _attribute: object, value: Decimal | None) -
         )
 
 
+@through_init
 @attrs.frozen
 class Feedback:
     """What the client said when the contract ended.

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     cents_field,
     id_field,
@@ -62,6 +63,7 @@ def _check_escrow(milestone: Milestone, _attribute: object, value: object) -> No
         )
 
 
+@through_init
 @attrs.frozen
 class Milestone:
     """A fixed-price milestone: what was agreed, and its :class:`Escrow`.

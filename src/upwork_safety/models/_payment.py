@@ -11,6 +11,7 @@ from typing import NoReturn, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     cents_field,
     date_field,
@@ -55,6 +56,7 @@ def _release_needs(name: str) -> NoReturn:
     )
 
 
+@through_init
 @attrs.frozen
 class Payment:
     """Money the freelancer earned on a contract (before Upwork's fee): the one record of a payout.

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import bool_field, optional_whole_field, text_field, to_utc, utc_field
 from upwork_safety.errors import InvalidValueError
@@ -13,6 +14,7 @@ from upwork_safety.errors import InvalidValueError
 __all__ = ["TimeEntry"]
 
 
+@through_init
 @attrs.frozen
 class TimeEntry:
     """A stretch of hourly work, as the Work Diary records it.

@@ -8,6 +8,7 @@ from typing import Generic, Protocol, TypeVar, overload
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import id_field, utc_day
 from upwork_safety.errors import InvalidTypeError, RulesError
 
@@ -71,6 +72,7 @@ def _check_presets(
         previous = effective
 
 
+@through_init
 @attrs.frozen
 class RuleHistory(Generic[R]):
     """Dated rule sets of one kind, oldest first, and which one is in force on a day.

@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import (
     decimal_value,
@@ -145,6 +146,7 @@ def _rounding(value: Rounding | str) -> Rounding:
     return cast("Rounding", member_text(Rounding, value))
 
 
+@through_init
 @attrs.frozen
 class WeightTier:
     """One earnings tier of the job-size weighting.
@@ -224,6 +226,7 @@ def _shown(value: object) -> str:
     return repr(value)
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class JSSRules:
     """One dated rule set of the Job Success Score model.

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     exact_date,
     id_field,
@@ -101,6 +102,7 @@ def _months(_instance: object, _attribute: object, value: tuple[Any, ...]) -> No
             )
 
 
+@through_init
 @attrs.frozen
 class Payday:
     """Which days a payment schedule pays on: a weekday, which of them in the month, which months.
@@ -207,6 +209,7 @@ def _int_or_text_tuple(value: object) -> tuple[object, ...]:
 _SCHEDULE_HC = "HC 211063708"
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class PaymentScheduleRules:
     """When Upwork pays a freelancer's balance out automatically (HC 211063708).

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from upwork_safety._calendar import closes_after
+from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import exact_date, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
@@ -91,6 +92,7 @@ def _check_weekday_percent(_instance: object, attribute: Any, value: Any) -> Non
             )
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class PlatformRules:
     """Every timing and limit of DOMAIN.md sections 1–3, as in force from *effective*.

@@ -6,12 +6,14 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import bool_field, text_field
 from upwork_safety.errors import InvalidTypeError
 
 __all__ = ["RuleSource", "rule", "sources"]
 
 
+@through_init
 @attrs.frozen
 class RuleSource:
     """Where a rule comes from.

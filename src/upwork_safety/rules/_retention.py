@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import exact_date, fraction, id_field, instance, whole_cents
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.money import Money
@@ -56,6 +57,7 @@ def _monthly_amount(instance_: object, attribute: Any, value: Any) -> None:
         )
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class RetentionRules:
     """How much of a month's export proceeds may stay in foreign currency.

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     bool_field,
@@ -62,6 +63,7 @@ def _up_to(_instance: object, _attribute: object, up_to: Money | None) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class FeeTier:
     """One band of the 2016–2023 sliding scale.
@@ -76,6 +78,7 @@ class FeeTier:
     rate: Decimal = attrs.field(converter=to_rate, validator=rate_field)
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class ServiceFeeSchedule:
     """Upwork's freelancer service fee as in force from *effective*.

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     bool_field,
     exact_date,
@@ -31,6 +32,7 @@ from upwork_safety.rules._provenance import RuleSource
 # --------------------------------------------------------------------------
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class ExportTaxRules:
     """Income tax a Pakistani bank withholds on IT-export receipts.

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     bool_field,
     id_field,
@@ -101,6 +102,7 @@ def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
     return tuple(items.items())
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalMethod:
     """A way to move an Upwork balance to the freelancer, with its costs.

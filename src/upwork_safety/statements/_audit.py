@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
     fraction,
@@ -55,6 +56,7 @@ def _service_fee_row(row: Transaction, what: str) -> None:
         )
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class FeeCheck:
     """One service fee set against the fee the schedule charges on its income row.
@@ -113,6 +115,7 @@ class FeeCheck:
         return not self.difference
 
 
+@through_init
 @attrs.frozen
 class UncheckedFee:
     """A service fee row the audit could not check, and why.
@@ -133,6 +136,7 @@ class UncheckedFee:
         _service_fee_row(self.fee, "UncheckedFee.fee")
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class FeeAudit:
     """Every service fee of a statement, checked or explained.

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
     check_money,
@@ -361,6 +362,7 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class Transaction:
     """One row of an Upwork export, typed.
@@ -432,6 +434,7 @@ class Transaction:
         return self.kind in INCOME_KINDS
 
 
+@through_init
 @attrs.frozen
 class BalanceBreak:
     """Two rows whose running balances do not follow from each other.
@@ -591,6 +594,7 @@ def _row_problem(
     return None
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class Statement:
     """Everything an Upwork export says, as typed values.

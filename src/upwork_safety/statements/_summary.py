@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
     computed_date_field,
@@ -184,6 +185,7 @@ def _optional_rate(instance: object, attribute: Any, value: Any) -> None:
         _check_rate(value, field_name(instance, attribute))
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class SummaryRow:
     """One period of a :class:`Summary` (or its total).
@@ -351,6 +353,7 @@ def _by(instance: object, attribute: Any, value: Any) -> None:
     _check_by(value, field_name(instance, attribute))
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class Summary:
     """A statement added up by month or by Pakistani tax year.
