@@ -10,7 +10,8 @@ repository root with the package installed).  For each set it prints:
 * the share of risky messages whose codes are found exactly.
 
 The held-out sets (``tests/data/messages_heldout.json`` and the smaller
-``messages_heldout_2.json``, ``messages_heldout_3.json`` and ``messages_heldout_4.json``) are reported
+``messages_heldout_2.json``, ``messages_heldout_3.json`` and
+``messages_heldout_4.json``) are reported
 **only in aggregate**: this script never prints one of their messages, and
 nothing in the scanner may be adjusted because of them.  ``--dev-misses``
 lists the development set's misclassified messages, for tuning; there is deliberately
