@@ -38,7 +38,7 @@ def through_init(cls: _C) -> _C:
 
 def _reduce(self: object) -> tuple[object, ...]:
     """``(class, arguments)``: the value's constructor and the fields it takes, in order."""
-    cls = type(self)
+    cls: type = type(self)
     read, keywords = _recipe(cls)
     if keywords:
         return (_build, (cls, *read(self)))

@@ -398,7 +398,7 @@ def _refusals(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a tuple of ``(event name, reason)`` pairs of text."""
     name = field_name(instance, attribute)
     for index, pair in enumerate(sequence_of(value, tuple, name)):
-        if len(pair) != 2:  # noqa: PLR2004  (a name and a reason)
+        if len(pair) != 2:
             raise InvalidValueError(
                 f"{name}[{index}] must be an (event name, reason) pair, got {len(pair)} items",
                 field=f"{name}[{index}]",
