@@ -18,6 +18,7 @@ from typing import Any, NoReturn, Union, overload
 import attrs
 
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     cents_field,
     id_field,
@@ -27,7 +28,7 @@ from upwork_safety._validate import (
     utc_field,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import Money
+from upwork_safety.money import Money, optional_plain_money, plain_money
 
 __all__ = [
     "AUTOMATIC_EVENTS",
@@ -63,7 +64,7 @@ __all__ = [
 class Fund:
     """The client deposits the milestone's amount into escrow."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -72,9 +73,9 @@ class Fund:
 class Submit:
     """The freelancer submits work through "Submit work"; the review clock starts."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    note: str = attrs.field(default="", validator=text_field)
+    note: str = attrs.field(converter=plain_text, default="", validator=text_field)
 
 
 @through_init
@@ -82,9 +83,9 @@ class Submit:
 class RequestChanges:
     """The client asks for changes; the review clock stops."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    note: str = attrs.field(default="", validator=text_field)
+    note: str = attrs.field(converter=plain_text, default="", validator=text_field)
 
 
 @through_init
@@ -92,10 +93,14 @@ class RequestChanges:
 class Approve:
     """The client approves: the whole escrow by default, less (*amount*), plus a *bonus*."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    amount: Money | None = attrs.field(default=None, validator=optional_cents_field)
-    bonus: Money | None = attrs.field(default=None, validator=optional_cents_field)
+    amount: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=optional_cents_field
+    )
+    bonus: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=optional_cents_field
+    )
 
 
 @through_init
@@ -103,7 +108,7 @@ class Approve:
 class RequestRefund:
     """The client asks for escrow back (e.g. when ending the contract)."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -112,7 +117,7 @@ class RequestRefund:
 class AcceptRefund:
     """The freelancer agrees to a pending escrow refund request."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -125,9 +130,11 @@ class Refund:
     else every payment of the milestone still inside its refund window.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    amount: Money | None = attrs.field(default=None, validator=optional_cents_field)
+    amount: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=optional_cents_field
+    )
 
 
 @through_init
@@ -141,7 +148,7 @@ class OpenDispute:
     (HC 211068528).  The money is frozen until the dispute ends.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -150,7 +157,7 @@ class OpenDispute:
 class AnswerDispute:
     """The client answers a dispute in time: mediation starts and the automatic release is off."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -159,7 +166,7 @@ class AnswerDispute:
 class ClientPaysArbitration:
     """After mediation failed, the client opts in to arbitration and pays its fee."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -168,7 +175,7 @@ class ClientPaysArbitration:
 class FreelancerPaysArbitration:
     """After mediation failed, the freelancer opts in to arbitration and pays its fee."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -183,10 +190,10 @@ class ResolveDispute:
     :func:`~upwork_safety.escrow.advance`.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    to_freelancer: Money = attrs.field(validator=cents_field)
-    to_client: Money = attrs.field(validator=cents_field)
+    to_freelancer: Money = attrs.field(converter=plain_money, validator=cents_field)
+    to_client: Money = attrs.field(converter=plain_money, validator=cents_field)
 
 
 @through_init
@@ -202,7 +209,7 @@ class EndContract:
 class AutoApprove:
     """Automatic: the review period passed in silence, so the escrow is released."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -211,7 +218,7 @@ class AutoApprove:
 class AutoRefund:
     """Automatic: the freelancer did not answer a refund request in time."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -223,7 +230,7 @@ class DormancyRefundRequest:
     The contract closes and the escrow becomes a refund request.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -232,7 +239,7 @@ class DormancyRefundRequest:
 class AutoDisputeRelease:
     """Automatic: the client did not answer a dispute in time, so the funds go to the freelancer."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
@@ -245,7 +252,7 @@ class ArbitrationDefault:
     the side that paid (HC 14044146250259).
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 

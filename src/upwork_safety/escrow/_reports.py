@@ -18,6 +18,7 @@ import attrs
 
 from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_text, plain_text
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     computed_utc_field,
@@ -28,6 +29,7 @@ from upwork_safety._validate import (
     member_text,
     money_field,
     optional_id_field,
+    plain_texts,
     sequence_of,
     text_field,
     text_items_field,
@@ -42,7 +44,7 @@ from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import filing_closes, rules_at
 from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
-from upwork_safety.money import Money, _add, _subtract
+from upwork_safety.money import Money, _add, _subtract, plain_money
 from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
@@ -84,10 +86,12 @@ class Deadline:
 
     kind: DeadlineKind = attrs.field(converter=_kind, validator=member_field(DeadlineKind))
     due: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    milestone_id: str | None = attrs.field(validator=optional_id_field)
+    milestone_id: str | None = attrs.field(
+        converter=optional_plain_text, validator=optional_id_field
+    )
     who: Party = attrs.field(converter=_party, validator=member_field(Party))
-    consequence: str = attrs.field(validator=text_field)
-    source: str = attrs.field(validator=text_field)
+    consequence: str = attrs.field(converter=plain_text, validator=text_field)
+    source: str = attrs.field(converter=plain_text, validator=text_field)
 
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict with every field, for ``pandas.DataFrame``."""
@@ -278,15 +282,15 @@ class Ledger:
     """
 
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    work_in_progress: Money = attrs.field(validator=money_field)
-    in_review: Money = attrs.field(validator=money_field)
-    pending: Money = attrs.field(validator=money_field)
-    available: Money = attrs.field(validator=money_field)
-    refunded: Money = attrs.field(validator=money_field)
-    bonus_pending: Money = attrs.field(validator=money_field)
-    bonus_available: Money = attrs.field(validator=money_field)
-    at_risk: Money = attrs.field(validator=money_field)
-    funded: Money = attrs.field(validator=_check_ledger)
+    work_in_progress: Money = attrs.field(converter=plain_money, validator=money_field)
+    in_review: Money = attrs.field(converter=plain_money, validator=money_field)
+    pending: Money = attrs.field(converter=plain_money, validator=money_field)
+    available: Money = attrs.field(converter=plain_money, validator=money_field)
+    refunded: Money = attrs.field(converter=plain_money, validator=money_field)
+    bonus_pending: Money = attrs.field(converter=plain_money, validator=money_field)
+    bonus_available: Money = attrs.field(converter=plain_money, validator=money_field)
+    at_risk: Money = attrs.field(converter=plain_money, validator=money_field)
+    funded: Money = attrs.field(converter=plain_money, validator=_check_ledger)
 
     @property
     def in_escrow(self) -> Money:
@@ -423,9 +427,9 @@ class Choices:
         refused: ``(event name, reason)`` for every other event.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
-    allowed: tuple[str, ...] = attrs.field(validator=text_items_field)
+    allowed: tuple[str, ...] = attrs.field(converter=plain_texts, validator=text_items_field)
     refused: tuple[tuple[str, str], ...] = attrs.field(validator=_refusals)
 
     def __contains__(self, name: object) -> bool:

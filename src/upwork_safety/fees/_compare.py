@@ -18,7 +18,14 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import as_tuple, id_field, instance, items_field, sequence_of
+from upwork_safety._plain import plain_text
+from upwork_safety._validate import (
+    as_tuple,
+    id_field,
+    instance,
+    items_field,
+    sequence_of,
+)
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -56,7 +63,7 @@ from upwork_safety.fees._route import (
     usable_method,
 )
 from upwork_safety.fees._withdrawal import WithdrawalQuote, build_quote, lowest_usable
-from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact, rate_of
+from upwork_safety.money import CONTEXT, ExchangeRate, Money, exact, plain_money, rate_of
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -113,7 +120,7 @@ class SkippedMethod:
     """
 
     method: WithdrawalMethod = attrs.field(validator=method_field)
-    reason: str = attrs.field(validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=id_field)
 
 
 def _comparison_tax_rate(value: RateLike) -> Decimal:
@@ -209,7 +216,9 @@ class WithdrawalComparison:
         InvalidTypeError: A field of the wrong type.
     """
 
-    amount: Money = attrs.field()
+    amount: Money = attrs.field(
+        converter=plain_money,
+    )
     reference_rate: ExchangeRate = attrs.field()
     tax_rate: Decimal = attrs.field(converter=_comparison_tax_rate)
     quotes: tuple[WithdrawalQuote, ...] = attrs.field(
@@ -698,9 +707,11 @@ class BreakEven:
         InvalidTypeError: A field of the wrong type.
     """
 
-    amount: Money = attrs.field()
-    better_above: str = attrs.field(validator=id_field)
-    better_below: str = attrs.field(validator=id_field)
+    amount: Money = attrs.field(
+        converter=plain_money,
+    )
+    better_above: str = attrs.field(converter=plain_text, validator=id_field)
+    better_below: str = attrs.field(converter=plain_text, validator=id_field)
 
     def __attrs_post_init__(self) -> None:
         balance_arg(self.amount, "BreakEven.amount")

@@ -35,7 +35,7 @@ from upwork_safety.fees._common import (
     money_arg,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import Money
+from upwork_safety.money import Money, plain_money
 from upwork_safety.rules import (
     PAYMENT_SCHEDULE_HISTORY,
     PaymentSchedule,
@@ -100,7 +100,7 @@ class Credit:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    amount: Money = attrs.field(validator=_usd_credit)
+    amount: Money = attrs.field(converter=plain_money, validator=_usd_credit)
 
 
 class PayoutReason(StrEnum):
@@ -173,7 +173,7 @@ class ScheduledPayout:
     reason: PayoutReason = attrs.field(
         converter=_payout_reason, validator=member_field(PayoutReason)
     )
-    fee: Money = attrs.field(validator=_usd_field)
+    fee: Money = attrs.field(converter=plain_money, validator=_usd_field)
 
     def __attrs_post_init__(self) -> None:
         if not self.funds or any(c.on > self.on for c in self.funds):
@@ -222,7 +222,7 @@ class SkippedPayday:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    balance: Money = attrs.field(validator=_usd_field)
+    balance: Money = attrs.field(converter=plain_money, validator=_usd_field)
     reason: SkipReason = attrs.field(converter=_skip_reason, validator=member_field(SkipReason))
 
     def __attrs_post_init__(self) -> None:

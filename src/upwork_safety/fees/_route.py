@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     bool_field,
@@ -40,7 +41,7 @@ from upwork_safety.fees._common import (
     resolve_method,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import ExchangeRate, Money, rate_of, require_money
+from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of, require_money
 from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -97,9 +98,9 @@ class FeeLine:
         InvalidValueError: An empty name or a negative amount.
     """
 
-    name: str = attrs.field(validator=id_field)
-    amount: Money = attrs.field(validator=money_field)
-    source: str = attrs.field(default="", validator=text_field)
+    name: str = attrs.field(converter=plain_text, validator=id_field)
+    amount: Money = attrs.field(converter=plain_money, validator=money_field)
+    source: str = attrs.field(converter=plain_text, default="", validator=text_field)
     unconfirmed: bool = attrs.field(default=False, validator=bool_field)
 
 

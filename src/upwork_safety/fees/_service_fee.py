@@ -36,7 +36,15 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract, Payment
-from upwork_safety.money import MAX_DIGITS, Money, exact, rate_of, round_half_up
+from upwork_safety.money import (
+    MAX_DIGITS,
+    Money,
+    exact,
+    optional_plain_money,
+    plain_money,
+    rate_of,
+    round_half_up,
+)
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
 
 __all__ = [
@@ -223,11 +231,13 @@ class ServiceFee(Steps):
         CurrencyMismatchError: An amount not in the schedule's currency.
     """
 
-    amount: Money = attrs.field()
+    amount: Money = attrs.field(
+        converter=plain_money,
+    )
     on: date = attrs.field(converter=to_date, validator=date_field)
     schedule: ServiceFeeSchedule = attrs.field()
     contract_rate: Decimal | None = attrs.field(default=None, converter=_contract_rate)
-    billed_before: Money | None = attrs.field(default=None)
+    billed_before: Money | None = attrs.field(converter=optional_plain_money, default=None)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.schedule, ServiceFeeSchedule):

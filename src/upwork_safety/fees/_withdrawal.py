@@ -47,7 +47,15 @@ from upwork_safety.fees._route import (
     unusable,
     usable_method,
 )
-from upwork_safety.money import CONTEXT, MAX_DIGITS, ExchangeRate, Money, exact, round_half_up
+from upwork_safety.money import (
+    CONTEXT,
+    MAX_DIGITS,
+    ExchangeRate,
+    Money,
+    exact,
+    plain_money,
+    round_half_up,
+)
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -122,7 +130,9 @@ class WithdrawalQuote(Steps):
     """
 
     method: WithdrawalMethod = attrs.field(validator=method_field)
-    sent: Money = attrs.field()
+    sent: Money = attrs.field(
+        converter=plain_money,
+    )
     reference_rate: ExchangeRate = attrs.field()
     applied_rate: ExchangeRate = attrs.field()
     rate_basis: RateBasis = attrs.field(converter=_rate_basis, validator=member_field(RateBasis))

@@ -62,7 +62,7 @@ from upwork_safety.models import (
     _check_no_overlaps,
     _weekly_limit_hours,
 )
-from upwork_safety.money import CONTEXT, Money, round_half_up
+from upwork_safety.money import CONTEXT, Money, plain_money, round_half_up
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -197,7 +197,7 @@ class WeeklyInvoice:
     """
 
     week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
-    rate: Money = attrs.field(validator=positive_money_field)
+    rate: Money = attrs.field(converter=plain_money, validator=positive_money_field)
     segments: tuple[Segment, ...] = attrs.field(converter=as_tuple, validator=_check_segments)
     calendar: PayoutCalendar = attrs.field(validator=instance_field(PayoutCalendar))
     logged_time: timedelta = attrs.field(validator=duration_field)

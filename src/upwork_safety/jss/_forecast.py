@@ -22,6 +22,7 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int
 from upwork_safety._validate import (
     LATEST,
     cents_field,
@@ -41,7 +42,7 @@ from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_onl
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
 from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
-from upwork_safety.money import CONTEXT, Money, exact
+from upwork_safety.money import CONTEXT, Money, exact, plain_money
 
 if TYPE_CHECKING:
     from upwork_safety.rules import JSSRules
@@ -89,9 +90,13 @@ class FutureJob:
             a client id that is neither a ``str`` nor ``None``.
     """
 
-    amount: Money = attrs.field(validator=cents_field)
-    days: int = attrs.field(default=30, validator=count_field(1, _MAX_JOB_DAYS))
-    client_id: str | None = attrs.field(default=None, validator=optional_id_field)
+    amount: Money = attrs.field(converter=plain_money, validator=cents_field)
+    days: int = attrs.field(
+        converter=plain_int, default=30, validator=count_field(1, _MAX_JOB_DAYS)
+    )
+    client_id: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=optional_id_field
+    )
 
 
 @through_init
@@ -109,8 +114,8 @@ class ForecastBin:
         InvalidValueError: A score or a number of trials out of range.
     """
 
-    score: int | None = attrs.field(validator=score_field)
-    trials: int = attrs.field(validator=count_field(1, MAX_TRIALS))
+    score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
+    trials: int = attrs.field(converter=plain_int, validator=count_field(1, MAX_TRIALS))
 
 
 def _seed_field(instance: object, attribute: Any, value: Any) -> None:
@@ -149,9 +154,9 @@ class Forecast:
 
     as_of: date = attrs.field(converter=to_date, validator=date_field)
     on: date = attrs.field(converter=to_date, validator=date_field)
-    current: int | None = attrs.field(validator=score_field)
-    trials: int = attrs.field(validator=count_field(1, MAX_TRIALS))
-    seed: int = attrs.field(validator=_seed_field)
+    current: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
+    trials: int = attrs.field(converter=plain_int, validator=count_field(1, MAX_TRIALS))
+    seed: int = attrs.field(converter=plain_int, validator=_seed_field)
     bins: tuple[ForecastBin, ...] = attrs.field(
         converter=tuple_of, validator=items_field(ForecastBin)
     )

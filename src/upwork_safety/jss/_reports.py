@@ -20,6 +20,7 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
     bool_field,
     date_field,
@@ -121,8 +122,8 @@ class Impact:
             negative or does not fit the outcome.
     """
 
-    contract_id: str = attrs.field(validator=id_field)
-    client_id: str = attrs.field(validator=id_field)
+    contract_id: str = attrs.field(converter=plain_text, validator=id_field)
+    client_id: str = attrs.field(converter=plain_text, validator=id_field)
     outcome: Outcome = attrs.field(validator=member_field(Outcome))
     weight: Decimal = attrs.field(validator=decimal_field)
     reasons: tuple[str, ...] = attrs.field(converter=tuple_of, validator=reasons_field)
@@ -163,9 +164,9 @@ class WindowScore:
             up, or a percent the tallies cannot give.
     """
 
-    months: int = attrs.field(validator=count_field(1))
-    contracts: int = attrs.field(validator=count_field())
-    clients: int = attrs.field(validator=count_field())
+    months: int = attrs.field(converter=plain_int, validator=count_field(1))
+    contracts: int = attrs.field(converter=plain_int, validator=count_field())
+    clients: int = attrs.field(converter=plain_int, validator=count_field())
     successes: Decimal = attrs.field(validator=decimal_field)
     negatives: Decimal = attrs.field(validator=decimal_field)
     total: Decimal = attrs.field(validator=decimal_field)
@@ -264,10 +265,12 @@ class JSSReport:
 
     as_of: date = attrs.field(converter=to_date, validator=date_field)
     computed_on: date = attrs.field(converter=to_date, validator=date_field)
-    rules: str = attrs.field(validator=text_field)
-    score: int | None = attrs.field(validator=score_field)
-    reason: str = attrs.field(validator=id_field)
-    window: str | None = attrs.field(validator=attrs.validators.optional(text_field))
+    rules: str = attrs.field(converter=plain_text, validator=text_field)
+    score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
+    reason: str = attrs.field(converter=plain_text, validator=id_field)
+    window: str | None = attrs.field(
+        converter=optional_plain_text, validator=attrs.validators.optional(text_field)
+    )
     windows: tuple[WindowScore, ...] = attrs.field(
         converter=tuple_of, validator=items_field(WindowScore)
     )
@@ -415,7 +418,7 @@ class JSSPoint:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    score: int | None = attrs.field(validator=score_field)
+    score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
 
 
 class JSSTimeline(list[JSSPoint]):

@@ -9,6 +9,7 @@ from typing import Generic, Protocol, TypeVar, overload
 import attrs
 
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._validate import id_field, utc_day
 from upwork_safety.errors import InvalidTypeError, RulesError
 
@@ -98,7 +99,7 @@ class RuleHistory(Generic[R]):
     'streamlined disputes (2023-12-05)'
     """
 
-    name: str = attrs.field(validator=id_field)
+    name: str = attrs.field(converter=plain_text, validator=id_field)
     presets: tuple[R, ...] = attrs.field(converter=_presets, validator=_check_presets)
 
     @property

@@ -24,6 +24,7 @@ from upwork_safety._validate import (
     exact_date,
     member_field,
     member_text,
+    refuse_subclass,
     text_value,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
@@ -264,6 +265,8 @@ class JSSRules:
     #: First day the rule set applies.
     effective: date = attrs.field()
     #: A short human name.
+    # No converter: pyright cannot match a converted field to RuleHistory's protocol,
+    # so __attrs_post_init__ refuses a str subclass instead of storing it plain.
     name: str = attrs.field()
 
     # --- Windows and snapshots ---------------------------------------------
@@ -495,6 +498,7 @@ class JSSRules:
     def __attrs_post_init__(self) -> None:
         exact_date(self.effective, "JSSRules.effective")
         exact_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
+        refuse_subclass(self.name, str, "JSSRules.name")
         text_value(self.name, "JSSRules.name")
         self._check_counts()
         self._check_durations()

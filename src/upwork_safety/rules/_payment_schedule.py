@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_int
 from upwork_safety._validate import (
     exact_date,
     id_field,
@@ -117,7 +118,7 @@ class Payday:
     'the last Wednesday of each month'
     """
 
-    weekday: int = attrs.field(validator=_weekday)
+    weekday: int = attrs.field(converter=plain_int, validator=_weekday)
     weeks: tuple[int, ...] = attrs.field(default=(), converter=_week_tuple, validator=_weeks)
     months: tuple[int, ...] = attrs.field(default=(), converter=_month_tuple, validator=_months)
 
@@ -227,6 +228,8 @@ class PaymentScheduleRules:
     #: examples date from 2016).
     effective: date = attrs.field(default=date.min)
     #: A short human name for this rule set.
+    # No converter: pyright cannot match a converted field to RuleHistory's protocol,
+    # so id_field refuses a str subclass instead of storing it plain.
     name: str = attrs.field(default="automatic payment schedules", validator=id_field)
     #: Weekly: every Wednesday.
     weekly: Payday = _rule(Payday(2), _SCHEDULE_HC, "weekly: every Wednesday", validator=_payday)

@@ -52,6 +52,8 @@ class ExportTaxRules:
     pseb_registered: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     not_registered: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     source: RuleSource = attrs.field(validator=source_field)
+    # No converter: pyright cannot match a converted field to RuleHistory's protocol,
+    # so id_field refuses a str subclass instead of storing it plain.
     name: str = attrs.field(default="s.154A withholding", validator=id_field)
     non_filer_unconfirmed: bool = attrs.field(default=True, validator=bool_field)
 
