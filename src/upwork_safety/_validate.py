@@ -14,6 +14,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
+from upwork_safety._display import shown
 from upwork_safety._plain import plain_text
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
@@ -736,10 +737,9 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
     except InvalidValueError as error:
         if not isinstance(value, str) or error.rule != "canonical decimal text":
             raise
-        shown = repr(value) if len(value) <= 40 else repr(value[:40]) + "…"
         raise InvalidValueError(
             f'{what} must be a fraction such as "0.10" or a percentage such as "10%" (ASCII '
-            f"digits, one decimal point), got {shown}",
+            f"digits, one decimal point), got {shown(value)}",
             field=what,
             rule="a fraction or a percentage",
         ) from None

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text
 from upwork_safety._render import html_table, plain
@@ -151,7 +152,7 @@ def _check_code(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, FindingCode):
         name = field_name(instance, attribute)
         raise InvalidValueError(
-            f"{name} must be one of the documented codes ({', '.join(CODES)}), got {value!r}",
+            f"{name} must be one of the documented codes ({', '.join(CODES)}), got {shown(value)}",
             field=name,
             rule="a documented code",
         )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._events import DormancyRefundRequest, EndContract, Event, Fund, History, history
 from upwork_safety._events import extend as _extend
 from upwork_safety._pickling import through_init
@@ -201,6 +202,9 @@ def _client(value: Client | str) -> Client:
 _CLIENT_NAMES = tuple(field.name for field in attrs.fields(Client))
 _CLIENT_FIELDS = {name: Client.__dict__[name] for name in _CLIENT_NAMES}
 
+
+#: How many milestone ids a message lists before saying how many more there are.
+_LISTED = 10
 
 #: A contract without milestones or payments shares these (they never change).
 _ZERO = Decimal(0)
@@ -466,9 +470,12 @@ def _position(contract: Contract, milestone_id: object) -> int:
                 field="milestone_id",
                 rule="a str",
             )
-        known = ", ".join(m.id for m in contract.milestones) or "none"
+        ids = [shown(m.id) for m in contract.milestones[:_LISTED]]
+        more = len(contract.milestones) - _LISTED
+        known = ", ".join(ids) + (f" and {more} more" if more > 0 else "") if ids else "none"
         raise InvalidValueError(
-            f"contract {contract.id!r} has no milestone {milestone_id!r} (milestones: {known})",
+            f"contract {shown(contract.id)} has no milestone {shown(milestone_id)} "
+            f"(milestones: {known})",
             field="milestone_id",
             rule="a milestone of the contract",
         )
