@@ -10,7 +10,6 @@ histories and must give exactly the answers of one process.
 from __future__ import annotations
 
 import copy
-import importlib
 import pickle
 import pickletools
 from concurrent.futures import ProcessPoolExecutor
@@ -22,7 +21,7 @@ import attrs
 import pytest
 from hypothesis import given
 
-from test_hardening import SAMPLES, TYPES, jss_history
+from test_hardening import SAMPLES, TYPES, jss_history, public_types
 from test_statements import FEE_ROW
 from upwork_safety import (
     Contract,
@@ -135,18 +134,6 @@ VALUE_MODULES = (
 )
 
 
-def _value_classes() -> list[type]:
-    """Every attrs class listed in the ``__all__`` of a module of :data:`VALUE_MODULES`."""
-    found: dict[str, type] = {}
-    for name in VALUE_MODULES:
-        module = importlib.import_module(f"upwork_safety.{name}")
-        for attr in module.__all__:
-            value = getattr(module, attr)
-            if isinstance(value, type) and attrs.has(value):
-                found.setdefault(f"{value.__module__}.{value.__qualname__}", value)
-    return sorted(found.values(), key=lambda cls: cls.__qualname__)
-
-
 def _statement_samples() -> dict[type, list[object]]:
     """A value of every statements class, read from the documented example export."""
     examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
@@ -167,7 +154,7 @@ def _statement_samples() -> dict[type, list[object]]:
     return {type(value): [value] for value in values}
 
 
-VALUE_CLASSES = _value_classes()
+VALUE_CLASSES = public_types(VALUE_MODULES)
 VALUES = {**SAMPLES, **_statement_samples()}
 
 
