@@ -1,20 +1,28 @@
 """Tests for upwork_safety.errors: one family, with the field and rule as attributes."""
 
 import pickle
+from datetime import date, datetime, timezone
 
 import pytest
 
 import upwork_safety
 from upwork_safety import (
     Contract,
+    ContractKind,
     CurrencyMismatchError,
     InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
+    Milestone,
     Money,
     RulesError,
     TransitionError,
     UpworkSafetyError,
+    _display,
+    _validate,
+    checks,
+    escrow,
+    fees,
 )
 from upwork_safety.errors import MAX_PROBLEMS, Problem
 
@@ -154,3 +162,45 @@ class TestProblems:
             problem.line,
             again.count,
         )
+
+
+# --------------------------------------------------------------------------- bounded messages
+
+_HUGE = "x" * 1_000_000
+_AT = datetime(2025, 3, 3, tzinfo=timezone.utc)
+_CONTRACT = Contract(
+    "c",
+    "a",
+    ContractKind.FIXED_PRICE,
+    date(2025, 3, 3),
+    milestones=[Milestone("m1", "Logo, 3 concepts", Money("100", "USD"))],
+)
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: escrow.apply(_CONTRACT, escrow.Fund(_HUGE, _AT)), "milestone_id"),
+        (lambda: escrow.allowed(_CONTRACT, _HUGE), "milestone_id"),
+        (lambda: checks.scan_message("hi", direction=_HUGE), "direction"),
+        (lambda: checks.Finding(_HUGE, "warning", "m", "a"), "Finding.code"),
+        (lambda: fees.quote_withdrawal(Money("100", "USD"), _HUGE, reference_rate=None), "method"),
+        (lambda: _validate.fraction(_HUGE, "rate"), "rate"),
+    ],
+    ids=["apply", "allowed", "scan_message", "Finding", "withdrawal method", "fraction"],
+)
+def test_a_huge_value_gives_a_short_message(call, field):
+    """A 1,000,000-character id or value is quoted cut short: the message stays small."""
+    with pytest.raises(UpworkSafetyError) as info:
+        call()
+    assert len(str(info.value)) < 600
+    assert "1,000,000 characters" in str(info.value)
+    assert field == info.value.field
+
+
+def test_display_cuts_text_and_reprs():
+    """shown() quotes short values whole and cuts long ones, saying how long text was."""
+    assert "'m1'" == _display.shown("m1")
+    assert "'xxxx'… (10 characters)" == _display.shown("x" * 10, limit=4)
+    assert "[1, 2…" == _display.shown([1, 2, 3, 4], limit=5)
+    assert "an int too long to show" == _display.shown(10**5000)

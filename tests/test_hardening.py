@@ -77,10 +77,10 @@ def _answer(call: typing.Callable[[], object]) -> None:
         pass
 
 
-def public_types() -> list[type]:
-    """Every attrs class a public module lists in ``__all__``."""
+def public_types(modules: tuple[str, ...] = PUBLIC_MODULES) -> list[type]:
+    """Every attrs class one of *modules* (``upwork_safety.<name>``) lists in ``__all__``."""
     found: dict[str, type] = {}
-    for name in PUBLIC_MODULES:
+    for name in modules:
         module = importlib.import_module(f"upwork_safety.{name}")
         for attr in module.__all__:
             value = getattr(module, attr)

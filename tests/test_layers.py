@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_validate``, ``_scales``, ``_render``, ``_events``, ``_calendar``) and
+private helpers (``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_scales``, ``_render``, ``_events``, ``_calendar``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -18,6 +18,9 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "upwork_safety"
 #: (or stay inside its own top-level package).
 RANK = {
     "errors": 0,
+    "_pickling": 0,
+    "_display": 0,
+    "_plain": 0,
     "money": 1,
     "kinds": 2,
     "_validate": 2,
@@ -42,7 +45,16 @@ RANK = {
     "__init__": 13,
 }
 ENGINES = {"escrow", "hourly", "jss", "fees"}
-SHARED_PRIVATE = {"_validate", "_scales", "_render", "_events", "_calendar", "_cli"}
+SHARED_PRIVATE = {
+    "_pickling",
+    "_plain",
+    "_validate",
+    "_scales",
+    "_render",
+    "_events",
+    "_calendar",
+    "_cli",
+}
 
 
 def _owner(path: Path) -> str:

@@ -955,7 +955,7 @@ class TestContract:
         """milestone(id) finds a milestone or names the known ids."""
         c = contract(milestones=[Milestone("m1", "Logo", usd(10))])
         assert c.milestone("m1").title == "Logo"
-        with pytest.raises(InvalidValueError, match=r"no milestone 'm9' \(milestones: m1\)"):
+        with pytest.raises(InvalidValueError, match=r"no milestone 'm9' \(milestones: 'm1'\)"):
             c.milestone("m9")
         with pytest.raises(InvalidValueError, match="milestones: none"):
             contract().milestone("m1")

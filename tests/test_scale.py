@@ -9,29 +9,41 @@ histories and must give exactly the answers of one process.
 
 from __future__ import annotations
 
+import copy
 import pickle
+import pickletools
 from concurrent.futures import ProcessPoolExecutor
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 
-from test_hardening import SAMPLES, TYPES, jss_history
+from test_hardening import SAMPLES, TYPES, jss_history, public_types
+from test_statements import FEE_ROW
 from upwork_safety import (
     Contract,
     ContractKind,
     CurrencyMismatchError,
     EndReason,
+    ExchangeRate,
     Feedback,
     InvalidDataError,
+    Milestone,
     Money,
     Payment,
     TransitionError,
+    UpworkSafetyError,
     errors,
+    escrow,
     jss,
     rules,
+    statements,
 )
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.models import History
 from upwork_safety.testing import strategies as us
 
 FREELANCERS = 20_000
@@ -97,6 +109,204 @@ def test_property_errors_pickle_with_their_details(error):
     assert type(error) is type(back)
     assert str(error) == str(back)
     assert vars(error) == vars(back)
+
+
+# --------------------------------------------------------------------------- through the constructor
+
+#: Every public module whose ``__all__`` may list a value class, and ``_events``
+#: (the escrow events' own module).  A new module of values belongs here.
+VALUE_MODULES = (
+    "money",
+    "models",
+    "kinds",
+    "rules",
+    "escrow",
+    "hourly",
+    "jss",
+    "fees",
+    "checks",
+    "statements",
+    "serialize",
+    "testing",
+    "testing.strategies",
+    "testing.factories",
+    "_events",
+)
+
+
+def _statement_samples() -> dict[type, list[object]]:
+    """A value of every statements class, read from the documented example export."""
+    examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    statement = statements.parse((examples / "synthetic-transaction-history.csv").read_text())
+    audit = statements.audit_fees(statement)
+    summary = statements.summarize(statement)
+    usd = Money("100.00", "USD")
+    values: list[object] = [
+        statement,
+        statement.transactions[0],
+        audit,
+        audit.checks[0],
+        statements.UncheckedFee(FEE_ROW, "no client"),
+        summary,
+        summary.rows[0],
+        statements.BalanceBreak(3, 2, usd, Money("50.00", "USD")),
+    ]
+    return {type(value): [value] for value in values}
+
+
+VALUE_CLASSES = public_types(VALUE_MODULES)
+VALUES = {**SAMPLES, **_statement_samples()}
+
+
+def test_every_value_class_has_a_sample():
+    """The samples hold a value of every public attrs class (so none is skipped below)."""
+    assert [] == [cls.__qualname__ for cls in VALUE_CLASSES if cls not in VALUES]
+    assert set(TYPES) <= set(VALUE_CLASSES)
+
+
+def _setstate_opcodes(data: bytes) -> list[str]:
+    """The BUILD opcodes of a pickle: each restores an object without calling its constructor."""
+    return [op.name for op, _, _ in pickletools.genops(data) if op.name == "BUILD"]
+
+
+@pytest.mark.parametrize("cls", VALUE_CLASSES, ids=lambda c: c.__qualname__)
+def test_every_value_pickles_and_copies_through_its_constructor(cls):
+    """Each public value pickles (protocols 0-5) and copies equal, and nothing in it skips a check.
+
+    attrs' default ``__setstate__`` (a BUILD opcode) puts fields back
+    unchecked; no object of any pickle may be restored that way.
+    """
+    for value in VALUES[cls][:3]:
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            data = pickle.dumps(value, protocol=protocol)
+            assert [] == _setstate_opcodes(data)
+            back = pickle.loads(data)
+            assert value == back
+            assert cls is type(back)
+        assert value == copy.copy(value)
+        assert value == copy.deepcopy(value)
+
+
+class _Stranger:
+    """A value no field of the library takes."""
+
+
+@pytest.mark.parametrize("cls", VALUE_CLASSES, ids=lambda c: c.__qualname__)
+def test_every_constructor_argument_of_a_pickle_is_checked(cls):
+    """A pickle whose constructor arguments were edited (any one, to a stranger) is refused."""
+    value = VALUES[cls][0]
+    build, arguments = value.__reduce__()  # type: ignore[misc]
+    start = 0 if build is cls else 1  # keyword-only classes send their class first
+    assert start < len(arguments) or not attrs.fields(cls)
+    for index in range(start, len(arguments)):
+        edited = (*arguments[:index], _Stranger(), *arguments[index + 1 :])
+        with pytest.raises(UpworkSafetyError):
+            pickle.loads(pickle.dumps(_Pickled(build, edited)))
+
+
+class _Pickled:
+    """Pickles as ``build(*arguments)``: an edited pickle, written without editing bytes."""
+
+    def __init__(self, build: object, arguments: tuple[object, ...]) -> None:
+        self.reduced = (build, arguments)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return self.reduced
+
+
+def _edited(value: object, name: str, new: object) -> _Pickled:
+    """*value*'s pickle with the argument for field *name* replaced by *new*."""
+    build, arguments = value.__reduce__()  # type: ignore[misc]
+    names = [field.name for field in attrs.fields(type(value)) if field.init]
+    index = names.index(name) + (0 if build is type(value) else 1)
+    return _Pickled(build, (*arguments[:index], new, *arguments[index + 1 :]))
+
+
+T = datetime(2025, 3, 3, 9, tzinfo=timezone.utc)
+FUNDED = escrow.apply(
+    Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 3, 3),
+        milestones=[Milestone("m1", "Logo: 3 concepts in SVG", Money("500.00", "USD"))],
+    ),
+    escrow.Fund("m1", T),
+)
+FORECAST = jss.Forecast(
+    as_of=date(2024, 1, 1),
+    on=date(2024, 2, 1),
+    current=90,
+    trials=10,
+    seed=1,
+    bins=(jss.ForecastBin(None, 1), jss.ForecastBin(80, 3), jss.ForecastBin(95, 6)),
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "name", "new", "error", "field"),
+    [
+        (jss.WhatIf(50, 80, 30, "r"), "delta", 3, InvalidValueError, "WhatIf.delta"),
+        (Money("1.50", "USD"), "currency", "XYZ", InvalidValueError, "Money.currency"),
+        (
+            ExchangeRate("USD", "PKR", "280"),
+            "rate",
+            Decimal(-280),
+            InvalidValueError,
+            "ExchangeRate.rate",
+        ),
+        (
+            FUNDED.milestones[0].escrow,
+            "funded",
+            Money("400.00", "USD"),
+            InvalidValueError,
+            "Escrow.funded",
+        ),
+        (FORECAST, "trials", 11, InvalidValueError, "Forecast.trials"),
+        (rules.CURRENT, "review_period", 14, InvalidTypeError, "PlatformRules.review_period"),
+    ],
+    ids=lambda v: type(v).__name__ if attrs.has(type(v)) else None,
+)
+def test_a_pickle_breaking_a_rule_is_refused(value, name, new, error, field):
+    """An edited pickle that breaks a documented rule raises the error naming the field."""
+    assert value == pickle.loads(pickle.dumps(_edited(value, name, getattr(value, name))))
+    with pytest.raises(error) as info:
+        pickle.loads(pickle.dumps(_edited(value, name, new)))
+    assert field == info.value.field
+
+
+def test_an_edited_contract_pickle_is_refused():
+    """Regression: bytes edited so a milestone's escrow had funded 400 and held 500 loaded."""
+    data = pickle.dumps(FUNDED, protocol=0)
+    at = data.rindex(b"V500.00")
+    with pytest.raises(InvalidValueError) as info:
+        pickle.loads(data[:at] + b"V400.00" + data[at + 7 :])
+    assert "Escrow.funded" == info.value.field
+    assert FUNDED == pickle.loads(data)
+
+
+def test_edited_milestones_payments_and_history_are_refused():
+    """A contract's milestone, payment and event tuples pickle through their checks too."""
+    milestone = FUNDED.milestones[0]
+    fund, later = escrow.Fund("m1", T), escrow.Submit("m1", T + timedelta(days=1))
+    cases = [
+        (type(FUNDED.milestones), ((milestone, milestone),), "Contract.milestones[1]"),
+        (
+            type(FUNDED.payments),
+            (
+                (
+                    Payment(date(2025, 3, 4), Money("1", "USD")),
+                    Payment(date(2025, 3, 4), Money("1", "PKR")),
+                ),
+            ),
+            "Contract.payments[1]",
+        ),
+        (History, ((later, fund),), "History.events[1]"),
+    ]
+    for build, arguments, field in cases:
+        with pytest.raises(UpworkSafetyError) as info:
+            pickle.loads(pickle.dumps(_Pickled(build, arguments)))
+        assert field == info.value.field
 
 
 # --------------------------------------------------------------------------- process pool

@@ -1,12 +1,33 @@
 """Tests for the shared argument rules in upwork_safety._validate (sequences, rates, days)."""
 
+import enum
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
+import attrs
 import pytest
 
-from upwork_safety import Contract, ContractKind, InvalidTypeError, InvalidValueError, Money
-from upwork_safety._validate import fraction, sequence_of, utc_day, utc_instant
+from test_scale import VALUE_CLASSES, VALUES
+from upwork_safety import (
+    Client,
+    Contract,
+    ContractKind,
+    Feedback,
+    InvalidTypeError,
+    InvalidValueError,
+    Milestone,
+    Money,
+    Payment,
+    serialize,
+)
+from upwork_safety._validate import (
+    fraction,
+    id_field,
+    money_field,
+    sequence_of,
+    utc_day,
+    utc_instant,
+)
 
 
 @pytest.mark.parametrize(
@@ -215,3 +236,153 @@ def test_a_naive_datetime_for_a_day_says_to_pass_a_date():
         jss.score([], as_of=datetime(2025, 4, 30))
     assert "as_of" == info.value.field
     assert ".date()" in str(info.value)
+
+
+# --------------------------------------------------------------------------- plain values
+
+
+class _Text(str):
+    """A str subclass that answers for itself: equal to any casing, never blank."""
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, str) and self.lower() == other.lower()
+
+    __hash__ = str.__hash__
+
+    def isspace(self) -> bool:
+        return False
+
+
+class _Count(int):
+    """An int subclass (as an IntEnum member is one)."""
+
+
+class _Cents(Money):
+    """A Money subclass with a method of its own."""
+
+    def cents(self) -> int:
+        return int(self.amount * 100)
+
+
+def _subclassed(value: object) -> tuple[object, type] | None:
+    """*value* as a subclass of its plain type (str, int or Money), and that type; else None."""
+    if type(value) is str:
+        return _Text(value), str
+    if type(value) is int:
+        return _Count(value), int
+    if type(value) is Money:
+        return _Cents(value.amount, value.currency), Money
+    return None
+
+
+#: The fields that refuse a subclass instead of storing it plain: a rule set's name, read
+#: through RuleHistory's protocol (pyright cannot match a field with a converter to it), and
+#: Summary.by (a Literal, which a converter returning str would widen).
+REFUSING = {
+    "ExportTaxRules.name",
+    "JSSRules.name",
+    "PaymentScheduleRules.name",
+    "PlatformRules.name",
+    "RetentionRules.name",
+    "ServiceFeeSchedule.name",
+    "Summary.by",
+}
+
+
+@pytest.mark.parametrize("cls", VALUE_CLASSES, ids=lambda c: c.__qualname__)
+def test_every_field_stores_the_plain_value_of_a_subclass(cls):
+    """A str, int or Money subclass given to a field is stored plain (a few refuse it); never kept."""
+    for value in VALUES[cls][:2]:
+        for field in attrs.fields(cls):
+            given = _subclassed(getattr(value, field.name))
+            if not field.init or given is None:
+                continue
+            subclass, plain = given
+            name = f"{cls.__name__}.{field.name}"
+            if name in REFUSING:
+                with pytest.raises(InvalidTypeError) as info:
+                    attrs.evolve(value, **{field.alias: subclass})
+                assert name == info.value.field
+                continue
+            built = attrs.evolve(value, **{field.alias: subclass})
+            assert plain is type(getattr(built, field.name)), name
+            assert value == built
+
+
+def test_a_money_subclass_round_trips_as_plain_money():
+    """Regression: a Money subclass was kept, so from_dict(to_dict(x)) != x."""
+    milestone = Milestone("m1", "Logo, 3 concepts", _Cents("100.00", "USD"))
+    payment = Payment(date(2025, 1, 1), _Cents("5", "USD"))
+    assert Money is type(milestone.amount)
+    assert milestone == serialize.from_dict(Milestone, serialize.to_dict(milestone))
+    assert payment == serialize.from_json(Payment, serialize.to_json(payment))
+
+
+def test_a_client_subclass_is_stored_as_a_plain_client():
+    """Regression: Contract.client kept a Client subclass, so the contract did not round-trip."""
+
+    class Vip(Client):
+        pass
+
+    contract = Contract("c", Vip("acme", "Acme"), ContractKind.FIXED_PRICE, date(2025, 1, 1))
+    assert Client("acme", "Acme") == contract.client
+    assert Client is type(contract.client)
+    assert contract == serialize.from_dict(Contract, serialize.to_dict(contract))
+
+
+def test_ids_are_plain_text_read_with_str_methods():
+    """A str subclass is stored as the text it holds; its own __eq__ and isspace() are not asked."""
+    caseless = Client(_Text("acme"))
+    assert str is type(caseless.id)
+    assert Client("ACME") != caseless
+    assert Client("acme") == caseless
+    with pytest.raises(InvalidValueError) as info:
+        Client(_Text("   "))
+    assert "Client.id" == info.value.field
+
+
+def test_numpy_text_ids_work_as_plain_text():
+    """Notebook ids (numpy.str_) keep working, stored as plain str."""
+    numpy = pytest.importorskip("numpy")
+    client = Client(numpy.str_("acme"))
+    assert str is type(client.id)
+    assert Client("acme") == client
+    milestone = Milestone(numpy.str_("m1"), numpy.str_("Logo, 3 concepts"), Money("1", "USD"))
+    assert ("m1", "Logo, 3 concepts") == (milestone.id, milestone.title)
+    assert (str, str) == (type(milestone.id), type(milestone.title))
+
+
+def test_an_int_enum_private_score_is_stored_as_an_int():
+    """Regression: Feedback(private_score=IntEnum member) stored the member."""
+
+    class Score(enum.IntEnum):
+        HIGH = 9
+
+    feedback = Feedback(private_score=Score.HIGH)
+    assert 9 == feedback.private_score
+    assert int is type(feedback.private_score)
+    assert "Feedback(stars=None, private_score=9, end_reason=None)" == repr(feedback)
+
+
+@attrs.frozen
+class _Unconverted:
+    """A value whose fields have validators but no converters."""
+
+    name: str = attrs.field(validator=id_field)
+    amount: Money = attrs.field(validator=money_field)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"name": _Text("x")}, "_Unconverted.name"),
+        ({"amount": _Cents("1", "USD")}, "_Unconverted.amount"),
+    ],
+)
+def test_a_subclass_reaching_a_field_without_its_converter_is_refused(changes, field):
+    """The validators refuse a subclass (never keep it) when no converter made it plain."""
+    with pytest.raises(InvalidTypeError) as info:
+        _Unconverted(**{"name": "x", "amount": Money("1", "USD"), **changes})
+    assert field == info.value.field

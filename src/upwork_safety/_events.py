@@ -17,6 +17,8 @@ from typing import Any, NoReturn, Union, overload
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     cents_field,
     id_field,
@@ -26,7 +28,7 @@ from upwork_safety._validate import (
     utc_field,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import Money
+from upwork_safety.money import Money, optional_plain_money, plain_money
 
 __all__ = [
     "AUTOMATIC_EVENTS",
@@ -57,58 +59,69 @@ __all__ = [
 ]
 
 
+@through_init
 @attrs.frozen
 class Fund:
     """The client deposits the milestone's amount into escrow."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class Submit:
     """The freelancer submits work through "Submit work"; the review clock starts."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    note: str = attrs.field(default="", validator=text_field)
+    note: str = attrs.field(converter=plain_text, default="", validator=text_field)
 
 
+@through_init
 @attrs.frozen
 class RequestChanges:
     """The client asks for changes; the review clock stops."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    note: str = attrs.field(default="", validator=text_field)
+    note: str = attrs.field(converter=plain_text, default="", validator=text_field)
 
 
+@through_init
 @attrs.frozen
 class Approve:
     """The client approves: the whole escrow by default, less (*amount*), plus a *bonus*."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    amount: Money | None = attrs.field(default=None, validator=optional_cents_field)
-    bonus: Money | None = attrs.field(default=None, validator=optional_cents_field)
+    amount: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=optional_cents_field
+    )
+    bonus: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=optional_cents_field
+    )
 
 
+@through_init
 @attrs.frozen
 class RequestRefund:
     """The client asks for escrow back (e.g. when ending the contract)."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AcceptRefund:
     """The freelancer agrees to a pending escrow refund request."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class Refund:
     """The freelancer returns money voluntarily: escrow, or a payment already received.
@@ -117,11 +130,14 @@ class Refund:
     else every payment of the milestone still inside its refund window.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    amount: Money | None = attrs.field(default=None, validator=optional_cents_field)
+    amount: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=optional_cents_field
+    )
 
 
+@through_init
 @attrs.frozen
 class OpenDispute:
     """The freelancer disputes: a refund request, or escrow the client does not release.
@@ -132,34 +148,38 @@ class OpenDispute:
     (HC 211068528).  The money is frozen until the dispute ends.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AnswerDispute:
     """The client answers a dispute in time: mediation starts and the automatic release is off."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class ClientPaysArbitration:
     """After mediation failed, the client opts in to arbitration and pays its fee."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class FreelancerPaysArbitration:
     """After mediation failed, the freelancer opts in to arbitration and pays its fee."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class ResolveDispute:
     """A dispute ends: the disputed escrow is split exactly between the two sides.
@@ -170,12 +190,13 @@ class ResolveDispute:
     :func:`~upwork_safety.escrow.advance`.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    to_freelancer: Money = attrs.field(validator=cents_field)
-    to_client: Money = attrs.field(validator=cents_field)
+    to_freelancer: Money = attrs.field(converter=plain_money, validator=cents_field)
+    to_client: Money = attrs.field(converter=plain_money, validator=cents_field)
 
 
+@through_init
 @attrs.frozen
 class EndContract:
     """Either side ends the contract; escrow still held becomes an escrow refund request."""
@@ -183,22 +204,25 @@ class EndContract:
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AutoApprove:
     """Automatic: the review period passed in silence, so the escrow is released."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AutoRefund:
     """Automatic: the freelancer did not answer a refund request in time."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class DormancyRefundRequest:
     """Automatic: escrow sat untouched through the dormancy period and both notices.
@@ -206,18 +230,20 @@ class DormancyRefundRequest:
     The contract closes and the escrow becomes a refund request.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class AutoDisputeRelease:
     """Automatic: the client did not answer a dispute in time, so the funds go to the freelancer."""
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 
+@through_init
 @attrs.frozen
 class ArbitrationDefault:
     """Automatic: the arbitration opt-in window closed without both fees paid.
@@ -226,7 +252,7 @@ class ArbitrationDefault:
     the side that paid (HC 14044146250259).
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
 
 

@@ -14,6 +14,8 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
+from upwork_safety._display import shown
+from upwork_safety._plain import plain_text
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     CONTEXT,
@@ -378,25 +380,62 @@ def text_value(value: object, name: str) -> str:
     return value
 
 
+def refuse_subclass(value: object, kind: type, name: str) -> None:
+    """Refuse a subclass of *kind* in a field: its converter stores the plain value.
+
+    A field whose converter is :func:`plain_text` (:func:`plain_money`,
+    :func:`plain_int`) never holds a subclass; one without it refuses the
+    subclass rather than keep it.
+    """
+    if type(value) is not kind and isinstance(value, kind):
+        raise InvalidTypeError(
+            f"{name} must be a plain {kind.__name__}, not a {type(value).__name__}",
+            field=name,
+            rule=f"a plain {kind.__name__}",
+        )
+
+
 def text_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: the field must be a ``str`` of valid Unicode text."""
+    """An attrs validator: the field must be a plain ``str`` of valid Unicode text.
+
+    Pair it with the converter :func:`plain_text`, which makes a ``str``
+    subclass (``numpy.str_``) plain; a subclass that reaches it is refused.
+    """
     if type(value) is str and value.isascii():
         return  # the common case: ASCII is valid Unicode text
-    text_value(value, field_name(instance, attribute))
+    name = field_name(instance, attribute)
+    refuse_subclass(value, str, name)
+    text_value(value, name)
+
+
+def plain_texts(value: Any) -> Any:
+    """An attrs converter: a finite iterable as a tuple, each ``str`` subclass in it made plain.
+
+    :func:`as_tuple` and :func:`plain_text` for each item; pair it with
+    :func:`text_items_field`.
+    """
+    value = as_tuple(value)
+    if type(value) is tuple:
+        return tuple([plain_text(item) for item in value])
+    return value
 
 
 def text_items_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a tuple of ``str`` of valid Unicode text (the index named)."""
+    """An attrs validator: a tuple of plain ``str`` of valid Unicode text (the index named)."""
     name = field_name(instance, attribute)
     for index, item in enumerate(sequence_of(value, str, name)):
+        refuse_subclass(item, str, f"{name}[{index}]")
         text_value(item, f"{name}[{index}]")
 
 
 def id_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a non-empty, non-blank ``str`` of valid Unicode text."""
+    """An attrs validator: a non-empty, non-blank plain ``str`` of valid Unicode text.
+
+    Pair it with the converter :func:`plain_text`.
+    """
     if type(value) is str and value and not value.isspace() and value.isascii():
         return
-    text_field(instance, attribute, value)
+    text_field(instance, attribute, value)  # a plain str from here: its own methods answer
     if value and not value.isspace():
         return
     name = field_name(instance, attribute)
@@ -583,10 +622,16 @@ def whole_cents(value: Money, what: str) -> Money:
 
 
 def money_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a non-negative :class:`Money`."""
+    """An attrs validator: a non-negative plain :class:`Money`.
+
+    Pair it with the converter :func:`plain_money`, which makes a ``Money``
+    subclass plain; a subclass that reaches it is refused.
+    """
     if type(value) is Money and value.amount >= _ZERO:
         return
-    check_money(value, field_name(instance, attribute))
+    name = field_name(instance, attribute)
+    refuse_subclass(value, Money, name)
+    check_money(value, name)
 
 
 def cents_field(instance: object, attribute: Any, value: Any) -> None:
@@ -692,10 +737,9 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
     except InvalidValueError as error:
         if not isinstance(value, str) or error.rule != "canonical decimal text":
             raise
-        shown = repr(value) if len(value) <= 40 else repr(value[:40]) + "…"
         raise InvalidValueError(
             f'{what} must be a fraction such as "0.10" or a percentage such as "10%" (ASCII '
-            f"digits, one decimal point), got {shown}",
+            f"digits, one decimal point), got {shown(value)}",
             field=what,
             rule="a fraction or a percentage",
         ) from None

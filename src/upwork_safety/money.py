@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -315,6 +317,25 @@ def require_money(value: object, what: str) -> Money:
     )
 
 
+def plain_money(value: Money) -> Money:
+    """An attrs converter: a :class:`Money` subclass as the plain ``Money`` it holds; else as it is.
+
+    Every Money field stores plain ``Money``, so a value equals itself after
+    a round trip through :mod:`~upwork_safety.serialize` (which has no
+    subclass to rebuild).  The amount and currency are read with
+    ``Money``'s own fields, so a subclass cannot answer for itself; anything
+    else is left for the field's validator to refuse naming the field.
+    """
+    if type(value) is Money or not isinstance(value, Money):
+        return value
+    return Money(_MONEY_AMOUNT.__get__(value), _MONEY_CURRENCY.__get__(value))
+
+
+def optional_plain_money(value: Money | None) -> Money | None:
+    """:func:`plain_money` for an optional field."""
+    return None if value is None else plain_money(value)
+
+
 def _amount(value: Decimal | int | str) -> Decimal:
     return to_decimal(value, "Money.amount")
 
@@ -411,6 +432,7 @@ def _babel_reads(locale: str) -> tuple[str, ...]:
     return (str(parsed), "_".join(part for part in parts if part))
 
 
+@through_init
 @attrs.frozen(order=False)
 class Money:
     """An exact amount of one currency.
@@ -437,7 +459,7 @@ class Money:
     """
 
     amount: Decimal = attrs.field(converter=_amount)
-    currency: str = attrs.field(validator=check_currency)
+    currency: str = attrs.field(converter=plain_text, validator=check_currency)
 
     @classmethod
     def zero(cls, currency: str) -> Money:
@@ -849,6 +871,11 @@ def not_unicode(name: str) -> NoReturn:
     )
 
 
+#: ``Money``'s own fields, read by :func:`plain_money` (a subclass cannot answer for them).
+_MONEY_AMOUNT = Money.__dict__["amount"]
+_MONEY_CURRENCY = Money.__dict__["currency"]
+
+
 def _check_source(_instance: object, _attribute: object, value: Any) -> None:
     if not isinstance(value, str):
         raise InvalidTypeError(
@@ -860,6 +887,7 @@ def _check_source(_instance: object, _attribute: object, value: Any) -> None:
         not_unicode("ExchangeRate.source")
 
 
+@through_init
 @attrs.frozen
 class ExchangeRate:
     """How many units of *quote* one unit of *base* buys, on a date, from a source.
@@ -881,11 +909,11 @@ class ExchangeRate:
             is not positive.
     """
 
-    base: str = attrs.field(validator=check_currency)
-    quote: str = attrs.field(validator=check_currency)
+    base: str = attrs.field(converter=plain_text, validator=check_currency)
+    quote: str = attrs.field(converter=plain_text, validator=check_currency)
     rate: Decimal = attrs.field(converter=_rate)
     as_of: date | None = attrs.field(default=None, validator=_check_as_of)
-    source: str = attrs.field(default="", validator=_check_source)
+    source: str = attrs.field(default="", converter=plain_text, validator=_check_source)
 
     def __attrs_post_init__(self) -> None:
         if self.base == self.quote:

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._display import shown
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_text, plain_text
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     bool_field,
@@ -29,7 +32,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import Money
+from upwork_safety.money import Money, optional_plain_money
 from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
@@ -149,7 +152,7 @@ def _check_code(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, FindingCode):
         name = field_name(instance, attribute)
         raise InvalidValueError(
-            f"{name} must be one of the documented codes ({', '.join(CODES)}), got {value!r}",
+            f"{name} must be one of the documented codes ({', '.join(CODES)}), got {shown(value)}",
             field=name,
             rule="a documented code",
         )
@@ -272,6 +275,7 @@ def rule_unconfirmed(field: str) -> bool:
     return _rule_source(field).unconfirmed
 
 
+@through_init
 @attrs.frozen
 class CodeInfo:
     """One finding code: what triggers it and the rule behind it.
@@ -291,10 +295,10 @@ class CodeInfo:
 
     code: FindingCode = attrs.field(converter=_to_code, validator=_check_code)
     severity: Severity = attrs.field(validator=instance_field(Severity))
-    applies_to: str = attrs.field(validator=text_field)
-    trigger: str = attrs.field(validator=text_field)
-    rule: str = attrs.field(validator=text_field)
-    source: str = attrs.field(validator=text_field)
+    applies_to: str = attrs.field(converter=plain_text, validator=text_field)
+    trigger: str = attrs.field(converter=plain_text, validator=text_field)
+    rule: str = attrs.field(converter=plain_text, validator=text_field)
+    source: str = attrs.field(converter=plain_text, validator=text_field)
 
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict with every field, for ``pandas.DataFrame``."""
@@ -526,6 +530,7 @@ def _say(script: str) -> str:
     return f'Say: "{script}"'
 
 
+@through_init
 @attrs.frozen(repr=False)
 class Finding:
     """One thing a freelancer should know, with what to do and what to say.
@@ -573,16 +578,20 @@ class Finding:
 
     code: FindingCode = attrs.field(converter=_to_code, validator=_check_code)
     severity: Severity = attrs.field(validator=_check_severity)
-    message: str = attrs.field(validator=_check_said)
-    advice: str = attrs.field(validator=_check_said)
-    milestone_id: str | None = attrs.field(default=None, validator=optional_id_field)
-    evidence: str = attrs.field(default="", validator=text_field)
-    script: str = attrs.field(default="", validator=_check_script)
+    message: str = attrs.field(converter=plain_text, validator=_check_said)
+    advice: str = attrs.field(converter=plain_text, validator=_check_said)
+    milestone_id: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=optional_id_field
+    )
+    evidence: str = attrs.field(converter=plain_text, default="", validator=text_field)
+    script: str = attrs.field(converter=plain_text, default="", validator=_check_script)
     due: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=_check_due
     )
     time_left: timedelta | None = attrs.field(default=None, validator=_check_time_left)
-    amount: Money | None = attrs.field(default=None, validator=instance_field(Money, optional=True))
+    amount: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=instance_field(Money, optional=True)
+    )
     unconfirmed: bool = attrs.field(default=False, validator=bool_field)
     span: tuple[int, int] | None = attrs.field(default=None, validator=_check_span)
     confidence: Confidence = attrs.field(default=Confidence.HIGH, validator=_check_confidence)

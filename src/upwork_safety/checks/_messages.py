@@ -13,6 +13,7 @@ from typing import Literal
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._validate import text_value
 from upwork_safety.checks._findings import (
     Finding,
@@ -158,7 +159,7 @@ def _direction(value: object) -> Direction:
             rule="a Direction",
         )
     raise InvalidValueError(
-        f"scan_message(direction) must be {allowed}, got {value!r}",
+        f"scan_message(direction) must be {allowed}, got {shown(value)}",
         field="direction",
         rule="a Direction",
     )

@@ -17,16 +17,23 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 import attrs
 
 from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_text, plain_text
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     computed_utc_field,
+    field_name,
     id_field,
     instance,
     member_field,
     member_text,
     money_field,
     optional_id_field,
+    plain_texts,
+    sequence_of,
     text_field,
+    text_items_field,
+    text_value,
     to_utc,
     utc_field,
 )
@@ -37,7 +44,7 @@ from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import filing_closes, rules_at
 from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
-from upwork_safety.money import Money, _add, _subtract
+from upwork_safety.money import Money, _add, _subtract, plain_money
 from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
@@ -61,6 +68,7 @@ def _party(value: Party | str) -> Party:
     return cast("Party", member_text(Party, value))
 
 
+@through_init
 @attrs.frozen
 class Deadline:
     """Something that happens at *due* unless someone acts first.
@@ -78,10 +86,12 @@ class Deadline:
 
     kind: DeadlineKind = attrs.field(converter=_kind, validator=member_field(DeadlineKind))
     due: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    milestone_id: str | None = attrs.field(validator=optional_id_field)
+    milestone_id: str | None = attrs.field(
+        converter=optional_plain_text, validator=optional_id_field
+    )
     who: Party = attrs.field(converter=_party, validator=member_field(Party))
-    consequence: str = attrs.field(validator=text_field)
-    source: str = attrs.field(validator=text_field)
+    consequence: str = attrs.field(converter=plain_text, validator=text_field)
+    source: str = attrs.field(converter=plain_text, validator=text_field)
 
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict with every field, for ``pandas.DataFrame``."""
@@ -247,6 +257,7 @@ def _check_ledger(instance: Ledger, attribute: Any, value: Money) -> None:
 _ROWS = (*_BUCKETS, "funded", "bonus_pending", "bonus_available", "at_risk")
 
 
+@through_init
 @attrs.frozen
 class Ledger:
     """Where a contract's money is at one moment, in the freelancer's buckets (HC 211063718).
@@ -271,15 +282,15 @@ class Ledger:
     """
 
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    work_in_progress: Money = attrs.field(validator=money_field)
-    in_review: Money = attrs.field(validator=money_field)
-    pending: Money = attrs.field(validator=money_field)
-    available: Money = attrs.field(validator=money_field)
-    refunded: Money = attrs.field(validator=money_field)
-    bonus_pending: Money = attrs.field(validator=money_field)
-    bonus_available: Money = attrs.field(validator=money_field)
-    at_risk: Money = attrs.field(validator=money_field)
-    funded: Money = attrs.field(validator=_check_ledger)
+    work_in_progress: Money = attrs.field(converter=plain_money, validator=money_field)
+    in_review: Money = attrs.field(converter=plain_money, validator=money_field)
+    pending: Money = attrs.field(converter=plain_money, validator=money_field)
+    available: Money = attrs.field(converter=plain_money, validator=money_field)
+    refunded: Money = attrs.field(converter=plain_money, validator=money_field)
+    bonus_pending: Money = attrs.field(converter=plain_money, validator=money_field)
+    bonus_available: Money = attrs.field(converter=plain_money, validator=money_field)
+    at_risk: Money = attrs.field(converter=plain_money, validator=money_field)
+    funded: Money = attrs.field(converter=plain_money, validator=_check_ledger)
 
     @property
     def in_escrow(self) -> Money:
@@ -387,6 +398,21 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
 # --------------------------------------------------------------------------- choices
 
 
+def _refusals(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: a tuple of ``(event name, reason)`` pairs of text."""
+    name = field_name(instance, attribute)
+    for index, pair in enumerate(sequence_of(value, tuple, name)):
+        if len(pair) != 2:
+            raise InvalidValueError(
+                f"{name}[{index}] must be an (event name, reason) pair, got {len(pair)} items",
+                field=f"{name}[{index}]",
+                rule="an (event name, reason) pair",
+            )
+        text_value(pair[0], f"{name}[{index}][0]")
+        text_value(pair[1], f"{name}[{index}][1]")
+
+
+@through_init
 @attrs.frozen
 class Choices:
     """The events allowed on one milestone now, and why each other one is not.
@@ -401,10 +427,10 @@ class Choices:
         refused: ``(event name, reason)`` for every other event.
     """
 
-    milestone_id: str = attrs.field(validator=id_field)
-    state: MilestoneState
-    allowed: tuple[str, ...]
-    refused: tuple[tuple[str, str], ...]
+    milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
+    state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
+    allowed: tuple[str, ...] = attrs.field(converter=plain_texts, validator=text_items_field)
+    refused: tuple[tuple[str, str], ...] = attrs.field(validator=_refusals)
 
     def __contains__(self, name: object) -> bool:
         return name in self.allowed

@@ -15,7 +15,9 @@ from typing import Any, cast
 import attrs
 
 from upwork_safety._events import AutomaticEvent, Event
-from upwork_safety._validate import bool_field, id_field, text_field
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_text, plain_text
+from upwork_safety._validate import bool_field, id_field, member_field, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._run import Draft, Run
@@ -91,6 +93,7 @@ def _edges(value: Any) -> tuple[tuple[MilestoneState, MilestoneState], ...]:
     return cast("tuple[tuple[MilestoneState, MilestoneState], ...]", value)
 
 
+@through_init
 @attrs.frozen
 class Transition:
     """One row of the escrow state machine, as published in :data:`TRANSITIONS`.
@@ -112,16 +115,18 @@ class Transition:
             :func:`~upwork_safety.escrow.deadlines`, or ``None``.
     """
 
-    event: str = attrs.field(validator=id_field)
+    event: str = attrs.field(converter=plain_text, validator=id_field)
     edges: tuple[tuple[MilestoneState, MilestoneState], ...] = attrs.field(
         converter=_edges, validator=_check_edges
     )
-    condition: str = attrs.field(default="", validator=text_field)
+    condition: str = attrs.field(converter=plain_text, default="", validator=text_field)
     automatic: bool = attrs.field(default=False, validator=bool_field)
-    timer: str | None = attrs.field(default=None, validator=_check_timer)
+    timer: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=_check_timer
+    )
     deadline: DeadlineKind | None = attrs.field(
         default=None,
-        validator=attrs.validators.optional(attrs.validators.instance_of(DeadlineKind)),
+        validator=member_field(DeadlineKind, optional=True),
     )
 
     @property

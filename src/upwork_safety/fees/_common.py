@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import fraction, optional_instance, utc_day
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
@@ -189,9 +190,8 @@ def resolve_method(entry: object, what: str) -> WithdrawalMethod:
         if wanted in {method.key.casefold(), method.name.casefold()}:
             return method
     known = ", ".join(repr(m.key) for m in PAKISTAN_METHODS)
-    shown = repr(entry) if len(entry) <= 40 else repr(entry[:40]) + "…"
     raise InvalidValueError(
-        f"unknown withdrawal method {shown}; known methods: {known}",
+        f"unknown withdrawal method {shown(entry)}; known methods: {known}",
         field=what,
         rule="a known withdrawal method",
     )

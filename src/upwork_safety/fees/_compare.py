@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._validate import as_tuple, id_field, instance, items_field, sequence_of
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
+from upwork_safety._validate import (
+    as_tuple,
+    id_field,
+    instance,
+    items_field,
+    sequence_of,
+)
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -60,7 +68,15 @@ from upwork_safety.fees._withdrawal import (
     lowest_usable,
     most_convertible,
 )
-from upwork_safety.money import CONTEXT, MAX_DIGITS, ExchangeRate, Money, exact, rate_of
+from upwork_safety.money import (
+    CONTEXT,
+    MAX_DIGITS,
+    ExchangeRate,
+    Money,
+    exact,
+    plain_money,
+    rate_of,
+)
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -101,6 +117,7 @@ _SPREAD_PLACES = 6
 _MAX_SCAN = 100_000
 
 
+@through_init
 @attrs.frozen
 class SkippedMethod:
     """A method a comparison left out, and why.
@@ -116,7 +133,7 @@ class SkippedMethod:
     """
 
     method: WithdrawalMethod = attrs.field(validator=method_field)
-    reason: str = attrs.field(validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=id_field)
 
 
 def _comparison_tax_rate(value: RateLike) -> Decimal:
@@ -179,6 +196,7 @@ def _each_once(methods: Sequence[WithdrawalMethod], fields: Sequence[str]) -> No
             )
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalComparison:
     """Quotes for several methods, best first; the methods whose cost is unknown; those skipped.
@@ -211,7 +229,9 @@ class WithdrawalComparison:
         InvalidTypeError: A field of the wrong type.
     """
 
-    amount: Money = attrs.field()
+    amount: Money = attrs.field(
+        converter=plain_money,
+    )
     reference_rate: ExchangeRate = attrs.field()
     tax_rate: Decimal = attrs.field(converter=_comparison_tax_rate)
     quotes: tuple[WithdrawalQuote, ...] = attrs.field(
@@ -672,6 +692,7 @@ def compare_withdrawals(
     )
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class BreakEven:
     """Where one withdrawal method overtakes another.
@@ -699,9 +720,11 @@ class BreakEven:
         InvalidTypeError: A field of the wrong type.
     """
 
-    amount: Money = attrs.field()
-    better_above: str = attrs.field(validator=id_field)
-    better_below: str = attrs.field(validator=id_field)
+    amount: Money = attrs.field(
+        converter=plain_money,
+    )
+    better_above: str = attrs.field(converter=plain_text, validator=id_field)
+    better_below: str = attrs.field(converter=plain_text, validator=id_field)
 
     def __attrs_post_init__(self) -> None:
         balance_arg(self.amount, "BreakEven.amount")

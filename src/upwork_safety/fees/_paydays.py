@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
     date_field,
@@ -34,7 +35,7 @@ from upwork_safety.fees._common import (
     money_arg,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import Money
+from upwork_safety.money import Money, plain_money
 from upwork_safety.rules import (
     PAYMENT_SCHEDULE_HISTORY,
     PaymentSchedule,
@@ -81,6 +82,7 @@ def _usd_credit(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class Credit:
     """An amount that became available to withdraw on a day (the balance history's unit).
@@ -98,7 +100,7 @@ class Credit:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    amount: Money = attrs.field(validator=_usd_credit)
+    amount: Money = attrs.field(converter=plain_money, validator=_usd_credit)
 
 
 class PayoutReason(StrEnum):
@@ -140,6 +142,7 @@ def _schedule(value: PaymentSchedule | str) -> PaymentSchedule:
     return cast("PaymentSchedule", member_text(PaymentSchedule, value))
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class ScheduledPayout:
     """One automatic payout: the day, the funds it paid out, why, and the method's fee.
@@ -170,7 +173,7 @@ class ScheduledPayout:
     reason: PayoutReason = attrs.field(
         converter=_payout_reason, validator=member_field(PayoutReason)
     )
-    fee: Money = attrs.field(validator=_usd_field)
+    fee: Money = attrs.field(converter=plain_money, validator=_usd_field)
 
     def __attrs_post_init__(self) -> None:
         if not self.funds or any(c.on > self.on for c in self.funds):
@@ -200,6 +203,7 @@ class ScheduledPayout:
         return min(c.on for c in self.funds)
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class SkippedPayday:
     """A payday with money on the balance that paid nothing, and why.
@@ -218,7 +222,7 @@ class SkippedPayday:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    balance: Money = attrs.field(validator=_usd_field)
+    balance: Money = attrs.field(converter=plain_money, validator=_usd_field)
     reason: SkipReason = attrs.field(converter=_skip_reason, validator=member_field(SkipReason))
 
     def __attrs_post_init__(self) -> None:

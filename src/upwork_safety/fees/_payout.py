@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
@@ -25,6 +26,7 @@ __all__ = ["Payout", "payout"]
 RateLike = Decimal | int | str
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class Payout(Steps):
     """A client's payment all the way to the freelancer's account.

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     as_tuple,
@@ -39,7 +41,15 @@ from upwork_safety.fees._common import (
     rate_arg,
 )
 from upwork_safety.fees._route import usable_method
-from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, exact, require_money, round_half_up
+from upwork_safety.money import (
+    CONTEXT,
+    MAX_DIGITS,
+    Money,
+    exact,
+    plain_money,
+    require_money,
+    round_half_up,
+)
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -83,6 +93,7 @@ def _per_year(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class Frequency:
     """How often to withdraw.
@@ -98,8 +109,8 @@ class Frequency:
             more than 18 digits.
     """
 
-    name: str = attrs.field(validator=id_field)
-    per_year: int = attrs.field(validator=_per_year)
+    name: str = attrs.field(converter=plain_text, validator=id_field)
+    per_year: int = attrs.field(converter=plain_int, validator=_per_year)
 
 
 #: The withdrawal rhythms :func:`plan_withdrawals` considers, most frequent first.
@@ -162,6 +173,7 @@ def _kept_share(share: Decimal) -> Decimal:
     return round_half_up(share, MAX_DIGITS)
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class PlanOption:
     """One rhythm considered by :func:`plan_withdrawals`.
@@ -188,11 +200,11 @@ class PlanOption:
     """
 
     frequency: Frequency = attrs.field(validator=instance_field(Frequency))
-    amount_each: Money = attrs.field(validator=money_field)
-    fixed_fees_per_year: Money = attrs.field(validator=money_field)
+    amount_each: Money = attrs.field(converter=plain_money, validator=money_field)
+    fixed_fees_per_year: Money = attrs.field(converter=plain_money, validator=money_field)
     fee_share: Decimal = attrs.field(validator=_fee_share_field)
     acceptable: bool = attrs.field(validator=bool_field)
-    reason: str = attrs.field(default="", validator=text_field)
+    reason: str = attrs.field(converter=plain_text, default="", validator=text_field)
 
     def __attrs_post_init__(self) -> None:
         each, yearly = self.amount_each, self.fixed_fees_per_year
@@ -224,6 +236,7 @@ class PlanOption:
             )
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalPlan:
     """How often to withdraw so fixed fees stay under a chosen share.
@@ -255,7 +268,7 @@ class WithdrawalPlan:
     """
 
     method: WithdrawalMethod = attrs.field(validator=instance_field(WithdrawalMethod))
-    monthly_earnings: Money = attrs.field(validator=_positive_cents_field)
+    monthly_earnings: Money = attrs.field(converter=plain_money, validator=_positive_cents_field)
     max_fee_share: Decimal = attrs.field(validator=_max_share_field)
     options: tuple[PlanOption, ...] = attrs.field(
         converter=as_tuple, validator=items_field(PlanOption)

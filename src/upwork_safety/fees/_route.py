@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     bool_field,
@@ -39,7 +41,7 @@ from upwork_safety.fees._common import (
     resolve_method,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import ExchangeRate, Money, rate_of, require_money
+from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of, require_money
 from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -80,6 +82,7 @@ class RateBasis(StrEnum):
     METHOD = "method"
 
 
+@through_init
 @attrs.frozen
 class FeeLine:
     """One fee taken from a withdrawal.
@@ -95,9 +98,9 @@ class FeeLine:
         InvalidValueError: An empty name or a negative amount.
     """
 
-    name: str = attrs.field(validator=id_field)
-    amount: Money = attrs.field(validator=money_field)
-    source: str = attrs.field(default="", validator=text_field)
+    name: str = attrs.field(converter=plain_text, validator=id_field)
+    amount: Money = attrs.field(converter=plain_money, validator=money_field)
+    source: str = attrs.field(converter=plain_text, default="", validator=text_field)
     unconfirmed: bool = attrs.field(default=False, validator=bool_field)
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
@@ -88,6 +89,7 @@ def _default_rules(run: AutoWithdrawals) -> PaymentScheduleRules:
     return PAYMENT_SCHEDULE_HISTORY.in_force(start)
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class AutoWithdrawals:
     """A balance history replayed through one automatic payment schedule.
@@ -653,6 +655,7 @@ def auto_withdrawals(
     )
 
 
+@through_init
 @attrs.frozen(repr=False)
 class ScheduleComparison:
     """One balance history replayed through several payment schedules.

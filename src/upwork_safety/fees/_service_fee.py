@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     date_field,
@@ -35,7 +36,15 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Contract, Payment
-from upwork_safety.money import MAX_DIGITS, Money, exact, rate_of, round_half_up
+from upwork_safety.money import (
+    MAX_DIGITS,
+    Money,
+    exact,
+    optional_plain_money,
+    plain_money,
+    rate_of,
+    round_half_up,
+)
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
 
 __all__ = [
@@ -196,6 +205,7 @@ def _contract_rate(value: Decimal | int | str | None) -> Decimal | None:
     return optional_rate(value, "ServiceFee.contract_rate")
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class ServiceFee(Steps):
     """Upwork's service fee on one payment, with the rate it used and why.
@@ -221,11 +231,13 @@ class ServiceFee(Steps):
         CurrencyMismatchError: An amount not in the schedule's currency.
     """
 
-    amount: Money = attrs.field()
+    amount: Money = attrs.field(
+        converter=plain_money,
+    )
     on: date = attrs.field(converter=to_date, validator=date_field)
     schedule: ServiceFeeSchedule = attrs.field()
     contract_rate: Decimal | None = attrs.field(default=None, converter=_contract_rate)
-    billed_before: Money | None = attrs.field(default=None)
+    billed_before: Money | None = attrs.field(converter=optional_plain_money, default=None)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.schedule, ServiceFeeSchedule):

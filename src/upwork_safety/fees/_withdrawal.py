@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import member_field, member_text, whole_cents
 from upwork_safety.errors import InvalidValueError
@@ -46,7 +47,15 @@ from upwork_safety.fees._route import (
     unusable,
     usable_method,
 )
-from upwork_safety.money import CONTEXT, MAX_DIGITS, ExchangeRate, Money, exact, round_half_up
+from upwork_safety.money import (
+    CONTEXT,
+    MAX_DIGITS,
+    ExchangeRate,
+    Money,
+    exact,
+    plain_money,
+    round_half_up,
+)
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
@@ -94,6 +103,7 @@ def _route_of(quote: WithdrawalQuote) -> Route:
     )
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalQuote(Steps):
     """What a withdrawal costs and delivers, every step itemised.
@@ -120,7 +130,9 @@ class WithdrawalQuote(Steps):
     """
 
     method: WithdrawalMethod = attrs.field(validator=method_field)
-    sent: Money = attrs.field()
+    sent: Money = attrs.field(
+        converter=plain_money,
+    )
     reference_rate: ExchangeRate = attrs.field()
     applied_rate: ExchangeRate = attrs.field()
     rate_basis: RateBasis = attrs.field(converter=_rate_basis, validator=member_field(RateBasis))

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     computed_utc_field,
@@ -30,7 +31,7 @@ from upwork_safety._validate import (
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import positive_cents, positive_cents_field, rules_for
 from upwork_safety.hourly._kinds import PayoutStatus, payout_status
-from upwork_safety.money import Money
+from upwork_safety.money import Money, plain_money
 
 if TYPE_CHECKING:
     from upwork_safety.rules import PlatformRules
@@ -44,6 +45,7 @@ _NOT_PROTECTED = (
 )
 
 
+@through_init
 @attrs.frozen
 class Bonus:
     """A bonus paid on an hourly contract, and when it becomes available (UTC).
@@ -67,7 +69,7 @@ class Bonus:
         InvalidTypeError: A field has the wrong type.
     """
 
-    amount: Money = attrs.field(validator=positive_cents_field)
+    amount: Money = attrs.field(converter=plain_money, validator=positive_cents_field)
     paid_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._calendar import add_business_days
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     computed_utc_field,
@@ -28,7 +29,7 @@ from upwork_safety._validate import (
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import rules_for
 from upwork_safety.hourly._invoice import WeeklyInvoice
-from upwork_safety.money import Money
+from upwork_safety.money import Money, optional_plain_money
 
 if TYPE_CHECKING:
     from upwork_safety.rules import PlatformRules
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["HoursDispute", "dispute_response"]
 
 
+@through_init
 @attrs.frozen
 class HoursDispute:
     """A client's dispute of invoiced hours: the deadline to answer and what silence costs.
@@ -72,8 +74,12 @@ class HoursDispute:
     respond_by_if_business_days: datetime = attrs.field(
         converter=to_utc, validator=computed_utc_field
     )
-    protected_amount: Money | None = attrs.field(default=None, validator=optional_money_field)
-    unprotected_amount: Money | None = attrs.field(default=None, validator=optional_money_field)
+    protected_amount: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=optional_money_field
+    )
+    unprotected_amount: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=optional_money_field
+    )
 
     #: What happens if the freelancer does not answer by :attr:`respond_by`.
     if_silent = (

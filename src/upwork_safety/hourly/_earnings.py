@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
@@ -36,7 +38,7 @@ from upwork_safety.hourly._invoice import WeeklyInvoice
 from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus, payout_status
 from upwork_safety.hourly._week import BillingWeek
 from upwork_safety.hourly._weekly_payment import WeeklyPayment
-from upwork_safety.money import Money
+from upwork_safety.money import Money, plain_money
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -52,6 +54,7 @@ def _optional_week(instance: object, attribute: Any, value: Any) -> None:
         instance_field(BillingWeek)(instance, attribute, value)
 
 
+@through_init
 @attrs.frozen
 class PayoutItem:
     """One payment of an hourly contract on its way to the freelancer's balance (UTC).
@@ -81,13 +84,13 @@ class PayoutItem:
     """
 
     kind: PayoutKind = attrs.field(validator=instance_field(PayoutKind))
-    amount: Money = attrs.field(validator=money_field)
+    amount: Money = attrs.field(converter=plain_money, validator=money_field)
     charged_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     review_ends: datetime | None = attrs.field(
         converter=optional_to_utc, validator=optional_computed_utc_field
     )
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    protected_amount: Money = attrs.field(validator=money_field)
+    protected_amount: Money = attrs.field(converter=plain_money, validator=money_field)
     week: BillingWeek | None = attrs.field(default=None, validator=_optional_week)
 
     def __attrs_post_init__(self) -> None:
@@ -216,6 +219,7 @@ def _check_currency(instance: object, attribute: Any, value: Any) -> None:
         ) from None
 
 
+@through_init
 @attrs.frozen
 class PayoutSchedule:
     """Every payment of an hourly contract, in the order the money becomes available.
@@ -235,7 +239,7 @@ class PayoutSchedule:
         InvalidTypeError: A field has the wrong type.
     """
 
-    currency: str = attrs.field(validator=_check_currency)
+    currency: str = attrs.field(converter=plain_text, validator=_check_currency)
     items: tuple[PayoutItem, ...] = attrs.field(converter=as_tuple, validator=_check_items)
 
     @property

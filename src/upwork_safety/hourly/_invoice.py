@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
@@ -61,7 +62,7 @@ from upwork_safety.models import (
     _check_no_overlaps,
     _weekly_limit_hours,
 )
-from upwork_safety.money import CONTEXT, Money, round_half_up
+from upwork_safety.money import CONTEXT, Money, plain_money, round_half_up
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -133,6 +134,7 @@ def _hours(span: timedelta) -> Decimal:
     return round_half_up(exact, _HOURS_PLACES)
 
 
+@through_init
 @attrs.frozen(repr=False)
 class WeeklyInvoice:
     """A billing week of hourly work: what is invoiced, what is protected, and when it pays.
@@ -195,7 +197,7 @@ class WeeklyInvoice:
     """
 
     week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
-    rate: Money = attrs.field(validator=positive_money_field)
+    rate: Money = attrs.field(converter=plain_money, validator=positive_money_field)
     segments: tuple[Segment, ...] = attrs.field(converter=as_tuple, validator=_check_segments)
     calendar: PayoutCalendar = attrs.field(validator=instance_field(PayoutCalendar))
     logged_time: timedelta = attrs.field(validator=duration_field)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     optional_to_utc,
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = ["Pause"]
 
 
+@through_init
 @attrs.frozen
 class Pause:
     """A span in which an hourly contract was paused (UTC).

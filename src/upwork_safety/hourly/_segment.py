@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._render import html_table, plain
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import (
@@ -181,6 +183,7 @@ SEGMENT_COLUMNS = (
 )
 
 
+@through_init
 @attrs.frozen
 class Segment:
     """One 10-minute billing segment of the Work Diary, as invoiced (or not).
@@ -222,9 +225,9 @@ class Segment:
     end: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     logged: timedelta = attrs.field(validator=duration_field)
     manual: bool = attrs.field(default=False, validator=bool_field)
-    memo: str = attrs.field(default="", validator=text_field)
+    memo: str = attrs.field(converter=plain_text, default="", validator=text_field)
     activity: int | None = attrs.field(
-        default=None, validator=optional_whole_field(*ACTIVITY_SCALE)
+        converter=optional_plain_int, default=None, validator=optional_whole_field(*ACTIVITY_SCALE)
     )
     over_limit: bool = attrs.field(default=False, validator=bool_field)
     reasons: tuple[UnprotectedReason, ...] = attrs.field(

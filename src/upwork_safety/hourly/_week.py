@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety._calendar import closes_after
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     LATEST,
@@ -61,6 +62,7 @@ def _check_week_start(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class BillingWeek:
     """One Upwork billing week: Monday 00:00 UTC to Sunday 23:59:59.999999 UTC.
@@ -215,6 +217,7 @@ def weeks_of(entries: Iterable[TimeEntry]) -> tuple[BillingWeek, ...]:
 # --- The payout calendar -----------------------------------------------------
 
 
+@through_init
 @attrs.frozen
 class PayoutCalendar:
     """What happens to a billing week's pay, and when (all UTC).

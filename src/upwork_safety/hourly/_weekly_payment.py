@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     computed_utc_field,
@@ -44,7 +45,7 @@ from upwork_safety.hourly._args import positive_cents, positive_cents_field, wee
 from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout_status
 from upwork_safety.hourly._pauses import Pause, pauses_argument
 from upwork_safety.hourly._week import BillingWeek, payout_calendar, week_argument
-from upwork_safety.money import CONTEXT, Money, round_half_up
+from upwork_safety.money import CONTEXT, Money, plain_money, round_half_up
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -75,6 +76,7 @@ def _check_share(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class WeeklyPayment:
     """One week's fixed weekly payment on an hourly contract, and when it is available (UTC).
@@ -103,7 +105,7 @@ class WeeklyPayment:
     """
 
     week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
-    weekly_amount: Money = attrs.field(validator=positive_cents_field)
+    weekly_amount: Money = attrs.field(converter=plain_money, validator=positive_cents_field)
     share: Decimal = attrs.field(validator=_check_share)
     basis: WeeklyPaymentBasis = attrs.field(validator=instance_field(WeeklyPaymentBasis))
     invoiced_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)

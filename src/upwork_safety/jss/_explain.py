@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._validate import (
     id_field,
     instance_field,
@@ -62,6 +64,7 @@ def _difference(before: int | None, after: int | None) -> int | None:
 _DELTA_RULE = "after - before, or None when either is None"
 
 
+@through_init
 @attrs.frozen
 class WhatIf:
     """The score before and after adding hypothetical contracts.
@@ -83,10 +86,10 @@ class WhatIf:
             ``after - before``, an empty reason, or a contract added twice.
     """
 
-    before: int | None = attrs.field(validator=score_field)
-    after: int | None = attrs.field(validator=score_field)
-    delta: int | None = attrs.field(validator=delta_field)
-    reason: str = attrs.field(validator=id_field)
+    before: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
+    after: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
+    delta: int | None = attrs.field(converter=optional_plain_int, validator=delta_field)
+    reason: str = attrs.field(converter=plain_text, validator=id_field)
     added: tuple[Impact, ...] = attrs.field(
         default=(), converter=tuple_of, validator=items_field(Impact), repr=False
     )
@@ -131,6 +134,7 @@ def _change_of(before: Outcome, after: Outcome) -> ChangeKind | None:
     return ChangeKind.LEFT if after is Outcome.EXCLUDED else ChangeKind.CHANGED
 
 
+@through_init
 @attrs.frozen
 class ChangeItem:
     """One contract whose standing changed between two dates.
@@ -159,7 +163,7 @@ class ChangeItem:
             or no reasons.
     """
 
-    contract_id: str = attrs.field(validator=id_field)
+    contract_id: str = attrs.field(converter=plain_text, validator=id_field)
     change: ChangeKind = attrs.field(converter=_change_kind, validator=member_field(ChangeKind))
     before: Outcome = attrs.field(validator=member_field(Outcome))
     after: Outcome = attrs.field(validator=member_field(Outcome))
@@ -188,6 +192,7 @@ class ChangeItem:
             )
 
 
+@through_init
 @attrs.frozen
 class JSSChange:
     """Why the score moved between two dates.
@@ -211,7 +216,7 @@ class JSSChange:
 
     before: JSSReport = attrs.field(validator=instance_field(JSSReport))
     after: JSSReport = attrs.field(validator=instance_field(JSSReport))
-    delta: int | None = attrs.field(validator=delta_field)
+    delta: int | None = attrs.field(converter=optional_plain_int, validator=delta_field)
     changes: tuple[ChangeItem, ...] = attrs.field(
         converter=tuple_of, validator=items_field(ChangeItem)
     )

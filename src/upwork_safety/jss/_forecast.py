@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int
 from upwork_safety._validate import (
     LATEST,
     cents_field,
@@ -40,7 +42,7 @@ from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_onl
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
 from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
-from upwork_safety.money import CONTEXT, Money, exact
+from upwork_safety.money import CONTEXT, Money, exact, plain_money
 
 if TYPE_CHECKING:
     from upwork_safety.rules import JSSRules
@@ -68,6 +70,7 @@ _MEMO_LIMIT = 1 << 16
 _MAX_JOB_DAYS = 3660
 
 
+@through_init
 @attrs.frozen
 class FutureJob:
     """A hypothetical job for :func:`forecast`.
@@ -87,11 +90,16 @@ class FutureJob:
             a client id that is neither a ``str`` nor ``None``.
     """
 
-    amount: Money = attrs.field(validator=cents_field)
-    days: int = attrs.field(default=30, validator=count_field(1, _MAX_JOB_DAYS))
-    client_id: str | None = attrs.field(default=None, validator=optional_id_field)
+    amount: Money = attrs.field(converter=plain_money, validator=cents_field)
+    days: int = attrs.field(
+        converter=plain_int, default=30, validator=count_field(1, _MAX_JOB_DAYS)
+    )
+    client_id: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=optional_id_field
+    )
 
 
+@through_init
 @attrs.frozen
 class ForecastBin:
     """How many trials of a :func:`forecast` ended at one score.
@@ -106,8 +114,8 @@ class ForecastBin:
         InvalidValueError: A score or a number of trials out of range.
     """
 
-    score: int | None = attrs.field(validator=score_field)
-    trials: int = attrs.field(validator=count_field(1, MAX_TRIALS))
+    score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
+    trials: int = attrs.field(converter=plain_int, validator=count_field(1, MAX_TRIALS))
 
 
 def _seed_field(instance: object, attribute: Any, value: Any) -> None:
@@ -123,6 +131,7 @@ def _bin_order(score: int | None) -> int:
     return -1 if score is None else score
 
 
+@through_init
 @attrs.frozen
 class Forecast:
     """The simulated distribution of the score once the future jobs are done.
@@ -145,9 +154,9 @@ class Forecast:
 
     as_of: date = attrs.field(converter=to_date, validator=date_field)
     on: date = attrs.field(converter=to_date, validator=date_field)
-    current: int | None = attrs.field(validator=score_field)
-    trials: int = attrs.field(validator=count_field(1, MAX_TRIALS))
-    seed: int = attrs.field(validator=_seed_field)
+    current: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
+    trials: int = attrs.field(converter=plain_int, validator=count_field(1, MAX_TRIALS))
+    seed: int = attrs.field(converter=plain_int, validator=_seed_field)
     bins: tuple[ForecastBin, ...] = attrs.field(
         converter=tuple_of, validator=items_field(ForecastBin)
     )

@@ -1,9 +1,9 @@
 """What scoring returns: each contract's :class:`Impact`, window tallies, reports, timelines.
 
-Every value here is frozen and pickles compactly: ``__reduce__`` sends the
-field values in order (no field names), which matters when millions of
-reports travel back from worker processes.  Each is checked by its
-constructor (and so when it is unpickled or read by
+Every value here is frozen and, like every public value, pickles compactly
+through its constructor (the field values in order, no field names), which
+matters when millions of reports travel back from worker processes.  Each is
+checked by its constructor (and so when it is unpickled, copied or read by
 :func:`upwork_safety.serialize.from_dict`): a value that breaks a rule its
 docstring states cannot be built.
 """
@@ -20,6 +20,8 @@ from typing import cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
     bool_field,
     date_field,
@@ -74,10 +76,6 @@ class Outcome(enum.Enum):
     NEGATIVE = "negative"
     #: Not counted at all.
     EXCLUDED = "excluded"
-
-
-def _fields(value: object) -> tuple[object, ...]:
-    return tuple(getattr(value, a.name) for a in attrs.fields(type(value)))  # type: ignore[arg-type]
 
 
 _ZERO = Decimal(0)
@@ -137,6 +135,7 @@ def _weighed(outcome: Outcome, weight: Decimal, name: str) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class Impact:
     """How one contract counts, and why.
@@ -157,8 +156,8 @@ class Impact:
             either side of the point, or does not fit the outcome.
     """
 
-    contract_id: str = attrs.field(validator=id_field)
-    client_id: str = attrs.field(validator=id_field)
+    contract_id: str = attrs.field(converter=plain_text, validator=id_field)
+    client_id: str = attrs.field(converter=plain_text, validator=id_field)
     outcome: Outcome = attrs.field(validator=member_field(Outcome))
     weight: Decimal = attrs.field(validator=decimal_field)
     reasons: tuple[str, ...] = attrs.field(converter=tuple_of, validator=reasons_field)
@@ -166,10 +165,8 @@ class Impact:
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), _fields(self))
 
-
+@through_init
 @attrs.frozen
 class WindowScore:
     """The tallies of one rolling window.
@@ -203,9 +200,9 @@ class WindowScore:
             sums that do not add up, or a percent the tallies cannot give.
     """
 
-    months: int = attrs.field(validator=count_field(1, MAX_WINDOW_MONTHS))
-    contracts: int = attrs.field(validator=count_field())
-    clients: int = attrs.field(validator=count_field())
+    months: int = attrs.field(converter=plain_int, validator=count_field(1, MAX_WINDOW_MONTHS))
+    contracts: int = attrs.field(converter=plain_int, validator=count_field())
+    clients: int = attrs.field(converter=plain_int, validator=count_field())
     successes: Decimal = attrs.field(validator=decimal_field)
     negatives: Decimal = attrs.field(validator=decimal_field)
     total: Decimal = attrs.field(validator=decimal_field)
@@ -252,9 +249,6 @@ class WindowScore:
                 field="WindowScore.percent",
                 rule="within what the tallies give",
             )
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), _fields(self))
 
 
 def _windows(value: tuple[WindowScore, ...]) -> None:
@@ -311,6 +305,7 @@ def _inside(window: WindowScore, longer: WindowScore, index: int) -> None:
             )
 
 
+@through_init
 @attrs.frozen(repr=False)
 class JSSReport:
     """The score on a day, with every contract's :class:`Impact`.
@@ -352,10 +347,12 @@ class JSSReport:
 
     as_of: date = attrs.field(converter=to_date, validator=date_field)
     computed_on: date = attrs.field(converter=to_date, validator=date_field)
-    rules: str = attrs.field(validator=text_field)
-    score: int | None = attrs.field(validator=score_field)
-    reason: str = attrs.field(validator=id_field)
-    window: str | None = attrs.field(validator=attrs.validators.optional(text_field))
+    rules: str = attrs.field(converter=plain_text, validator=text_field)
+    score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
+    reason: str = attrs.field(converter=plain_text, validator=id_field)
+    window: str | None = attrs.field(
+        converter=optional_plain_text, validator=attrs.validators.optional(text_field)
+    )
     windows: tuple[WindowScore, ...] = attrs.field(
         converter=tuple_of, validator=items_field(WindowScore)
     )
@@ -522,9 +519,6 @@ class JSSReport:
             f"contract{'' if count == 1 else 's'}, {self.rules}>"
         )
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), _fields(self))
-
     def impact(self, contract_id: str) -> Impact:
         """Return the :class:`Impact` of the contract with *contract_id*.
 
@@ -561,6 +555,7 @@ class JSSReport:
         return _render.html_table(self.to_records(), caption=caption)
 
 
+@through_init
 @attrs.frozen
 class JSSPoint:
     """The score on one day of a :func:`~upwork_safety.jss.timeline`.
@@ -575,10 +570,7 @@ class JSSPoint:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    score: int | None = attrs.field(validator=score_field)
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.on, self.score))
+    score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
 
 
 class JSSTimeline(list[JSSPoint]):

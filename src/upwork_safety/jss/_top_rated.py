@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_int
 from upwork_safety._validate import (
     bool_field,
     date_field,
@@ -31,7 +33,7 @@ from upwork_safety.jss._invariants import count_field, disagree, tuple_of
 from upwork_safety.jss._model import _contracts, _rules, timeline
 from upwork_safety.jss._months import _in_window, _window_start
 from upwork_safety.jss._reports import JSSPoint
-from upwork_safety.money import CONTEXT, Money, exact
+from upwork_safety.money import CONTEXT, Money, exact, plain_money
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -51,6 +53,7 @@ def _check(name: str, value: object, rule: str, expected: object) -> None:
         raise disagree(name, value, rule, expected)
 
 
+@through_init
 @attrs.frozen
 class TopRatedWeeks:
     """The 13-of-16-weeks Job Success part of the Top Rated rule.
@@ -74,9 +77,9 @@ class TopRatedWeeks:
 
     as_of: date = attrs.field(converter=to_date, validator=date_field)
     weeks: tuple[JSSPoint, ...] = attrs.field(converter=tuple_of, validator=items_field(JSSPoint))
-    threshold: int = attrs.field(validator=count_field(0, 100))
-    required: int = attrs.field(validator=count_field(1))
-    qualifying: int = attrs.field(validator=count_field())
+    threshold: int = attrs.field(converter=plain_int, validator=count_field(0, 100))
+    required: int = attrs.field(converter=plain_int, validator=count_field(1))
+    qualifying: int = attrs.field(converter=plain_int, validator=count_field())
     met: bool = attrs.field(validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
@@ -125,6 +128,7 @@ class TopRatedWeeks:
         return _render.html_table(self.to_records(), caption=caption)
 
 
+@through_init
 @attrs.frozen
 class TopRated:
     """Every Top Rated criterion the model can check, and whether each is met.
@@ -156,14 +160,14 @@ class TopRated:
 
     as_of: date = attrs.field(converter=to_date, validator=date_field)
     weeks: TopRatedWeeks = attrs.field(validator=instance_field(TopRatedWeeks))
-    earned: Money = attrs.field(validator=money_field)
-    earnings_needed: Money = attrs.field(validator=money_field)
+    earned: Money = attrs.field(converter=plain_money, validator=money_field)
+    earnings_needed: Money = attrs.field(converter=plain_money, validator=money_field)
     earnings_met: bool = attrs.field(validator=bool_field)
     first_contract: date | None = attrs.field(
         converter=optional_to_date, validator=optional_date_field
     )
-    account_days: int = attrs.field(validator=count_field())
-    account_days_needed: int = attrs.field(validator=count_field(1))
+    account_days: int = attrs.field(converter=plain_int, validator=count_field())
+    account_days_needed: int = attrs.field(converter=plain_int, validator=count_field(1))
     account_met: bool = attrs.field(validator=bool_field)
     met: bool = attrs.field(validator=bool_field)
 

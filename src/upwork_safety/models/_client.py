@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._validate import bool_field, id_field, text_field
 
 __all__ = ["Client"]
 
 
+@through_init
 @attrs.frozen
 class Client:
     """A client (the buyer) on Upwork.
@@ -22,7 +25,7 @@ class Client:
         country: Free text, e.g. ``"United States"``.
     """
 
-    id: str = attrs.field(validator=id_field)
-    name: str = attrs.field(default="", validator=text_field)
+    id: str = attrs.field(converter=plain_text, validator=id_field)
+    name: str = attrs.field(converter=plain_text, default="", validator=text_field)
     payment_verified: bool = attrs.field(default=False, validator=bool_field)
-    country: str = attrs.field(default="", validator=text_field)
+    country: str = attrs.field(converter=plain_text, default="", validator=text_field)

@@ -20,8 +20,11 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._events import DormancyRefundRequest, EndContract, Event, Fund, History, history
 from upwork_safety._events import extend as _extend
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     date_field,
     fraction,
@@ -41,7 +44,7 @@ from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment, PaymentKind
 from upwork_safety.models._time_entry import TimeEntry, _check_no_overlaps
-from upwork_safety.money import CONTEXT, Money, to_decimal
+from upwork_safety.money import CONTEXT, Money, optional_plain_money, to_decimal
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -190,8 +193,18 @@ def _client(value: Client | str) -> Client:
             field="Contract.client",
             rule="a Client or a client id",
         )
-    return value
+    # A subclass is stored as the plain Client it holds, read with Client's own
+    # fields (as every Money, str and int field stores the plain value).
+    return Client(*(_CLIENT_FIELDS[name].__get__(value) for name in _CLIENT_NAMES))
 
+
+#: ``Client``'s own fields, read by ``_client`` (a subclass cannot answer for them).
+_CLIENT_NAMES = tuple(field.name for field in attrs.fields(Client))
+_CLIENT_FIELDS = {name: Client.__dict__[name] for name in _CLIENT_NAMES}
+
+
+#: How many milestone ids a message lists before saying how many more there are.
+_LISTED = 10
 
 #: A contract without milestones or payments shares these (they never change).
 _ZERO = Decimal(0)
@@ -255,6 +268,7 @@ def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
     return _weekly_limit_hours(value, "Contract.weekly_limit")
 
 
+@through_init
 @attrs.frozen
 class Contract:
     """A contract with one client: fixed price (milestones) or hourly.
@@ -308,7 +322,7 @@ class Contract:
             more than one currency.
     """
 
-    id: str = attrs.field(validator=id_field)
+    id: str = attrs.field(converter=plain_text, validator=id_field)
     client: Client = attrs.field(converter=_client)
     kind: ContractKind = attrs.field(validator=member_field(ContractKind))
     started: date = attrs.field(converter=to_date, validator=date_field)
@@ -319,10 +333,10 @@ class Contract:
     payments: tuple[Payment, ...] = attrs.field(default=(), converter=_payments)
     feedback: Feedback | None = attrs.field(default=None)
     service_fee_rate: Decimal | None = attrs.field(default=None, converter=_fee_rate)
-    hourly_rate: Money | None = attrs.field(default=None)
+    hourly_rate: Money | None = attrs.field(converter=optional_plain_money, default=None)
     weekly_limit: Decimal | None = attrs.field(default=None, converter=_weekly_limit)
     history: Sequence[Event] = attrs.field(default=(), converter=_history)
-    title: str = attrs.field(default="", validator=text_field)
+    title: str = attrs.field(converter=plain_text, default="", validator=text_field)
     time_entries: tuple[TimeEntry, ...] = attrs.field(default=(), converter=_time_entries)
 
     def __attrs_post_init__(self) -> None:
@@ -456,9 +470,12 @@ def _position(contract: Contract, milestone_id: object) -> int:
                 field="milestone_id",
                 rule="a str",
             )
-        known = ", ".join(m.id for m in contract.milestones) or "none"
+        ids = [shown(m.id) for m in contract.milestones[:_LISTED]]
+        more = len(contract.milestones) - _LISTED
+        known = ", ".join(ids) + (f" and {more} more" if more > 0 else "") if ids else "none"
         raise InvalidValueError(
-            f"contract {contract.id!r} has no milestone {milestone_id!r} (milestones: {known})",
+            f"contract {shown(contract.id)} has no milestone {shown(milestone_id)} "
+            f"(milestones: {known})",
             field="milestone_id",
             rule="a milestone of the contract",
         )

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     member_field,
     money_field,
@@ -24,7 +25,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
-from upwork_safety.money import Money, _add, _places, minor_unit
+from upwork_safety.money import Money, _add, _places, minor_unit, plain_money
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -108,6 +109,7 @@ def _refuse(field: str, rule: str, message: str) -> NoReturn:
     raise InvalidValueError(message, field=f"Escrow.{field}", rule=rule)
 
 
+@through_init
 @attrs.frozen(repr=False)
 class Escrow:
     """Where one milestone's money is, and the clocks its state runs: a value that cannot lie.
@@ -165,18 +167,26 @@ class Escrow:
     """
 
     state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
-    funded: Money = attrs.field(validator=money_field)
+    funded: Money = attrs.field(converter=plain_money, validator=money_field)
     held: Money = attrs.field(
-        default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
+        converter=plain_money,
+        default=attrs.Factory(_zero_like_funded, takes_self=True),
+        validator=money_field,
     )
     released: Money = attrs.field(
-        default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
+        converter=plain_money,
+        default=attrs.Factory(_zero_like_funded, takes_self=True),
+        validator=money_field,
     )
     refunded: Money = attrs.field(
-        default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
+        converter=plain_money,
+        default=attrs.Factory(_zero_like_funded, takes_self=True),
+        validator=money_field,
     )
     carried_over: Money = attrs.field(
-        default=attrs.Factory(_zero_like_funded, takes_self=True), validator=money_field
+        converter=plain_money,
+        default=attrs.Factory(_zero_like_funded, takes_self=True),
+        validator=money_field,
     )
     submitted_at: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=optional_utc_field

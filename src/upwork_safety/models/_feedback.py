@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_int
 from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import member_field, optional_whole_field
 from upwork_safety.errors import InvalidValueError
@@ -34,6 +36,7 @@ def _check_stars(_instance: object, _attribute: object, value: Decimal | None) -
         )
 
 
+@through_init
 @attrs.frozen
 class Feedback:
     """What the client said when the contract ended.
@@ -49,7 +52,9 @@ class Feedback:
 
     stars: Decimal | None = attrs.field(default=None, converter=_stars, validator=_check_stars)
     private_score: int | None = attrs.field(
-        default=None, validator=optional_whole_field(*PRIVATE_SCORE_SCALE)
+        default=None,
+        converter=optional_plain_int,
+        validator=optional_whole_field(*PRIVATE_SCORE_SCALE),
     )
     end_reason: EndReason | None = attrs.field(
         default=None, validator=member_field(EndReason, optional=True)

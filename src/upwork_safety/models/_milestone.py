@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     cents_field,
     id_field,
@@ -17,7 +19,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.models._escrow import Escrow
-from upwork_safety.money import Money
+from upwork_safety.money import Money, plain_money
 
 if TYPE_CHECKING:
     from upwork_safety.kinds import MilestoneState
@@ -62,6 +64,7 @@ def _check_escrow(milestone: Milestone, _attribute: object, value: object) -> No
         )
 
 
+@through_init
 @attrs.frozen
 class Milestone:
     """A fixed-price milestone: what was agreed, and its :class:`Escrow`.
@@ -86,10 +89,10 @@ class Milestone:
         CurrencyMismatchError: An escrow in another currency than *amount*.
     """
 
-    id: str = attrs.field(validator=id_field)
-    title: str = attrs.field(validator=id_field)
-    amount: Money = attrs.field(validator=_milestone_amount)
-    description: str = attrs.field(default="", validator=text_field)
+    id: str = attrs.field(converter=plain_text, validator=id_field)
+    title: str = attrs.field(converter=plain_text, validator=id_field)
+    amount: Money = attrs.field(converter=plain_money, validator=_milestone_amount)
+    description: str = attrs.field(converter=plain_text, default="", validator=text_field)
     due: date | None = attrs.field(
         default=None, converter=optional_to_date, validator=optional_date_field
     )

@@ -11,6 +11,8 @@ from typing import NoReturn, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_text
 from upwork_safety._validate import (
     cents_field,
     date_field,
@@ -23,7 +25,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import Money
+from upwork_safety.money import Money, plain_money
 
 __all__ = ["Payment", "PaymentKind"]
 
@@ -55,6 +57,7 @@ def _release_needs(name: str) -> NoReturn:
     )
 
 
+@through_init
 @attrs.frozen
 class Payment:
     """Money the freelancer earned on a contract (before Upwork's fee): the one record of a payout.
@@ -83,11 +86,13 @@ class Payment:
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
-    amount: Money = attrs.field(validator=cents_field)
+    amount: Money = attrs.field(converter=plain_money, validator=cents_field)
     at: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=optional_utc_field
     )
-    milestone_id: str | None = attrs.field(default=None, validator=optional_id_field)
+    milestone_id: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=optional_id_field
+    )
     kind: PaymentKind = attrs.field(
         default=PaymentKind.OTHER, converter=_payment_kind, validator=member_field(PaymentKind)
     )

@@ -6,13 +6,22 @@ from datetime import datetime
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._scales import ACTIVITY_SCALE
-from upwork_safety._validate import bool_field, optional_whole_field, text_field, to_utc, utc_field
+from upwork_safety._validate import (
+    bool_field,
+    optional_whole_field,
+    text_field,
+    to_utc,
+    utc_field,
+)
 from upwork_safety.errors import InvalidValueError
 
 __all__ = ["TimeEntry"]
 
 
+@through_init
 @attrs.frozen
 class TimeEntry:
     """A stretch of hourly work, as the Work Diary records it.
@@ -35,9 +44,9 @@ class TimeEntry:
     start: datetime = attrs.field(converter=to_utc, validator=utc_field)
     end: datetime = attrs.field(converter=to_utc, validator=utc_field)
     manual: bool = attrs.field(default=False, validator=bool_field)
-    memo: str = attrs.field(default="", validator=text_field)
+    memo: str = attrs.field(converter=plain_text, default="", validator=text_field)
     activity: int | None = attrs.field(
-        default=None, validator=optional_whole_field(*ACTIVITY_SCALE)
+        converter=optional_plain_int, default=None, validator=optional_whole_field(*ACTIVITY_SCALE)
     )
 
     def __attrs_post_init__(self) -> None:

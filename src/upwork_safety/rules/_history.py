@@ -8,6 +8,8 @@ from typing import Generic, Protocol, TypeVar, overload
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._validate import id_field, utc_day
 from upwork_safety.errors import InvalidTypeError, RulesError
 
@@ -71,6 +73,7 @@ def _check_presets(
         previous = effective
 
 
+@through_init
 @attrs.frozen
 class RuleHistory(Generic[R]):
     """Dated rule sets of one kind, oldest first, and which one is in force on a day.
@@ -96,7 +99,7 @@ class RuleHistory(Generic[R]):
     'streamlined disputes (2023-12-05)'
     """
 
-    name: str = attrs.field(validator=id_field)
+    name: str = attrs.field(converter=plain_text, validator=id_field)
     presets: tuple[R, ...] = attrs.field(converter=_presets, validator=_check_presets)
 
     @property

@@ -17,12 +17,14 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import (
     decimal_value,
     exact_date,
     member_field,
     member_text,
+    refuse_subclass,
     text_value,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
@@ -145,6 +147,7 @@ def _rounding(value: Rounding | str) -> Rounding:
     return cast("Rounding", member_text(Rounding, value))
 
 
+@through_init
 @attrs.frozen
 class WeightTier:
     """One earnings tier of the job-size weighting.
@@ -224,6 +227,7 @@ def _shown(value: object) -> str:
     return repr(value)
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class JSSRules:
     """One dated rule set of the Job Success Score model.
@@ -262,6 +266,8 @@ class JSSRules:
     #: First day the rule set applies.
     effective: date = attrs.field()
     #: A short human name.
+    # No converter: pyright cannot match a converted field to RuleHistory's protocol,
+    # so __attrs_post_init__ refuses a str subclass instead of storing it plain.
     name: str = attrs.field()
 
     # --- Windows and snapshots ---------------------------------------------
@@ -494,6 +500,7 @@ class JSSRules:
     def __attrs_post_init__(self) -> None:
         exact_date(self.effective, "JSSRules.effective")
         exact_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
+        refuse_subclass(self.name, str, "JSSRules.name")
         text_value(self.name, "JSSRules.name")
         self._check_counts()
         self._check_durations()

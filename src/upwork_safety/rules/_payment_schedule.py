@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_int
 from upwork_safety._validate import (
     exact_date,
     id_field,
@@ -101,6 +103,7 @@ def _months(_instance: object, _attribute: object, value: tuple[Any, ...]) -> No
             )
 
 
+@through_init
 @attrs.frozen
 class Payday:
     """Which days a payment schedule pays on: a weekday, which of them in the month, which months.
@@ -115,7 +118,7 @@ class Payday:
     'the last Wednesday of each month'
     """
 
-    weekday: int = attrs.field(validator=_weekday)
+    weekday: int = attrs.field(converter=plain_int, validator=_weekday)
     weeks: tuple[int, ...] = attrs.field(default=(), converter=_week_tuple, validator=_weeks)
     months: tuple[int, ...] = attrs.field(default=(), converter=_month_tuple, validator=_months)
 
@@ -207,6 +210,7 @@ def _int_or_text_tuple(value: object) -> tuple[object, ...]:
 _SCHEDULE_HC = "HC 211063708"
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class PaymentScheduleRules:
     """When Upwork pays a freelancer's balance out automatically (HC 211063708).
@@ -224,6 +228,8 @@ class PaymentScheduleRules:
     #: examples date from 2016).
     effective: date = attrs.field(default=date.min)
     #: A short human name for this rule set.
+    # No converter: pyright cannot match a converted field to RuleHistory's protocol,
+    # so id_field refuses a str subclass instead of storing it plain.
     name: str = attrs.field(default="automatic payment schedules", validator=id_field)
     #: Weekly: every Wednesday.
     weekly: Payday = _rule(Payday(2), _SCHEDULE_HC, "weekly: every Wednesday", validator=_payday)

@@ -24,8 +24,9 @@ from typing import Any
 import attrs
 
 from upwork_safety._calendar import closes_after
+from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
-from upwork_safety._validate import exact_date, text_value
+from upwork_safety._validate import exact_date, refuse_subclass, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 from upwork_safety.rules._history import RuleHistory
@@ -91,6 +92,7 @@ def _check_weekday_percent(_instance: object, attribute: Any, value: Any) -> Non
             )
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class PlatformRules:
     """Every timing and limit of DOMAIN.md sections 1–3, as in force from *effective*.
@@ -117,6 +119,8 @@ class PlatformRules:
     #: First day these rules apply.
     effective: date = attrs.field()
     #: A short human name for this rule set.
+    # No converter: pyright cannot match a converted field to RuleHistory's protocol,
+    # so __attrs_post_init__ refuses a str subclass instead of storing it plain.
     name: str = attrs.field()
 
     # --- Fixed price and escrow (DOMAIN.md section 1) ------------------
@@ -290,6 +294,7 @@ class PlatformRules:
 
     def __attrs_post_init__(self) -> None:
         exact_date(self.effective, "PlatformRules.effective")
+        refuse_subclass(self.name, str, "PlatformRules.name")
         text_value(self.name, "PlatformRules.name")
         for field in attrs.fields(type(self)):
             if "rule" not in field.metadata:

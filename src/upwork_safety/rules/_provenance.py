@@ -6,12 +6,16 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import bool_field, text_field
 from upwork_safety.errors import InvalidTypeError
+from upwork_safety.money import Money, plain_money
 
 __all__ = ["RuleSource", "rule", "sources"]
 
 
+@through_init
 @attrs.frozen
 class RuleSource:
     """Where a rule comes from.
@@ -29,9 +33,18 @@ class RuleSource:
         note: A short explanation shown in the docs and the CLI.
     """
 
-    source: str = attrs.field(validator=text_field)
+    source: str = attrs.field(converter=plain_text, validator=text_field)
     unconfirmed: bool = attrs.field(default=False, validator=bool_field)
-    note: str = attrs.field(default="", validator=text_field)
+    note: str = attrs.field(converter=plain_text, default="", validator=text_field)
+
+
+def _plain_value(value: Any) -> Any:
+    """A rule's value with a ``str``, ``int`` or ``Money`` subclass made plain (else as it is)."""
+    if isinstance(value, str):
+        return plain_text(value)
+    if isinstance(value, int):
+        return plain_int(value)
+    return plain_money(value) if isinstance(value, Money) else value
 
 
 def rule(
@@ -43,10 +56,14 @@ def rule(
     converter: Any = None,
     validator: Any = None,
 ) -> Any:
-    """An attrs field for one rule: its default and its :class:`RuleSource` in the metadata."""
+    """An attrs field for one rule: its default and its :class:`RuleSource` in the metadata.
+
+    Without a *converter*, a subclass of ``str``, ``int`` or ``Money`` is
+    stored as the plain value it holds, as in every other field.
+    """
     return attrs.field(
         default=default,
-        converter=converter,
+        converter=converter or _plain_value,
         validator=validator,
         metadata={"rule": RuleSource(source, unconfirmed, note)},
     )

@@ -13,9 +13,16 @@ from typing import Any
 
 import attrs
 
-from upwork_safety._validate import exact_date, fraction, id_field, instance, whole_cents
+from upwork_safety._pickling import through_init
+from upwork_safety._validate import (
+    exact_date,
+    fraction,
+    id_field,
+    instance,
+    whole_cents,
+)
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
-from upwork_safety.money import Money
+from upwork_safety.money import Money, plain_money
 from upwork_safety.rules._common import source_field, usd
 from upwork_safety.rules._history import RuleHistory
 from upwork_safety.rules._provenance import RuleSource
@@ -56,6 +63,7 @@ def _monthly_amount(instance_: object, attribute: Any, value: Any) -> None:
         )
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class RetentionRules:
     """How much of a month's export proceeds may stay in foreign currency.
@@ -86,8 +94,10 @@ class RetentionRules:
 
     effective: date = attrs.field()
     share: Decimal = attrs.field(converter=_to_share, validator=_share)
-    monthly_amount: Money = attrs.field(validator=_monthly_amount)
+    monthly_amount: Money = attrs.field(converter=plain_money, validator=_monthly_amount)
     source: RuleSource = attrs.field(validator=source_field)
+    # No converter: pyright cannot match a converted field to RuleHistory's protocol,
+    # so id_field refuses a str subclass instead of storing it plain.
     name: str = attrs.field(default="SBP freelancer retention", validator=id_field)
 
     def __attrs_post_init__(self) -> None:

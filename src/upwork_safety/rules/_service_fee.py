@@ -16,6 +16,8 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     bool_field,
@@ -23,7 +25,7 @@ from upwork_safety._validate import (
     id_field,
 )
 from upwork_safety.errors import InvalidTypeError, RulesError
-from upwork_safety.money import Money, check_currency
+from upwork_safety.money import Money, check_currency, optional_plain_money
 from upwork_safety.rules._common import (
     ZERO,
     optional_rate_field,
@@ -62,6 +64,7 @@ def _up_to(_instance: object, _attribute: object, up_to: Money | None) -> None:
         )
 
 
+@through_init
 @attrs.frozen
 class FeeTier:
     """One band of the 2016–2023 sliding scale.
@@ -72,10 +75,11 @@ class FeeTier:
         rate: The fee on billings that fall in this band, as a fraction.
     """
 
-    up_to: Money | None = attrs.field(validator=_up_to)
+    up_to: Money | None = attrs.field(converter=optional_plain_money, validator=_up_to)
     rate: Decimal = attrs.field(converter=to_rate, validator=rate_field)
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class ServiceFeeSchedule:
     """Upwork's freelancer service fee as in force from *effective*.
@@ -121,6 +125,8 @@ class ServiceFeeSchedule:
     """
 
     effective: date = attrs.field()
+    # No converter: pyright cannot match a converted field to RuleHistory's protocol,
+    # so id_field refuses a str subclass instead of storing it plain.
     name: str = attrs.field(validator=id_field)
     rate: Decimal | None = attrs.field(
         default=None, converter=optional_to_rate, validator=optional_rate_field
@@ -135,7 +141,7 @@ class ServiceFeeSchedule:
         default=None, converter=optional_to_rate, validator=optional_rate_field
     )
     legacy_until: date | None = attrs.field(default=None)
-    currency: str = attrs.field(default="USD", validator=check_currency)
+    currency: str = attrs.field(default="USD", converter=plain_text, validator=check_currency)
     source: RuleSource = attrs.field(factory=lambda: RuleSource(""), validator=source_field)
     range_source: RuleSource | None = attrs.field(
         default=None, validator=optional_source_field, metadata={"provenance": True}

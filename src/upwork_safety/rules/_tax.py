@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     bool_field,
     exact_date,
@@ -31,6 +32,7 @@ from upwork_safety.rules._provenance import RuleSource
 # --------------------------------------------------------------------------
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class ExportTaxRules:
     """Income tax a Pakistani bank withholds on IT-export receipts.
@@ -50,6 +52,8 @@ class ExportTaxRules:
     pseb_registered: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     not_registered: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     source: RuleSource = attrs.field(validator=source_field)
+    # No converter: pyright cannot match a converted field to RuleHistory's protocol,
+    # so id_field refuses a str subclass instead of storing it plain.
     name: str = attrs.field(default="s.154A withholding", validator=id_field)
     non_filer_unconfirmed: bool = attrs.field(default=True, validator=bool_field)
 

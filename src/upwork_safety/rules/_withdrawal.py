@@ -12,13 +12,15 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     bool_field,
     id_field,
     text_field,
 )
 from upwork_safety.errors import InvalidTypeError, RulesError
-from upwork_safety.money import Money, check_currency
+from upwork_safety.money import Money, check_currency, plain_money
 from upwork_safety.rules._common import (
     optional_rate_field,
     optional_to_rate,
@@ -101,6 +103,7 @@ def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
     return tuple(items.items())
 
 
+@through_init
 @attrs.frozen(kw_only=True, repr=False)
 class WithdrawalMethod:
     """A way to move an Upwork balance to the freelancer, with its costs.
@@ -131,17 +134,21 @@ class WithdrawalMethod:
             number without a source.
     """
 
-    key: str = attrs.field(validator=id_field)
-    name: str = attrs.field(validator=id_field)
-    fixed_fee: Money = attrs.field()
+    key: str = attrs.field(converter=plain_text, validator=id_field)
+    name: str = attrs.field(converter=plain_text, validator=id_field)
+    fixed_fee: Money = attrs.field(
+        converter=plain_money,
+    )
     percentage_fee: Decimal = attrs.field(converter=to_rate, validator=rate_field)
     spread: Decimal | None = attrs.field(converter=optional_to_rate, validator=optional_rate_field)
-    minimum: Money = attrs.field()
-    currency: str = attrs.field(validator=check_currency)
+    minimum: Money = attrs.field(
+        converter=plain_money,
+    )
+    currency: str = attrs.field(converter=plain_text, validator=check_currency)
     business_days: tuple[int, int] = attrs.field(converter=_business_days)
     available_in_pakistan: bool = attrs.field(validator=bool_field)
     sources: tuple[tuple[str, RuleSource], ...] = attrs.field(converter=_sources)
-    note: str = attrs.field(default="", validator=text_field)
+    note: str = attrs.field(converter=plain_text, default="", validator=text_field)
 
     def __attrs_post_init__(self) -> None:
         for name in ("fixed_fee", "minimum"):

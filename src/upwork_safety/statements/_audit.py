@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
     as_tuple,
     fraction,
     id_field,
     instance_field,
     items_field,
+    plain_texts,
     text_field,
     text_items_field,
 )
@@ -28,7 +31,7 @@ from upwork_safety.errors import (
     RulesError,
 )
 from upwork_safety.fees import SERVICE_FEE_HISTORY, ServiceFeeSchedule, schedule_as_of, service_fee
-from upwork_safety.money import Money, exact
+from upwork_safety.money import Money, exact, optional_plain_money, plain_money
 from upwork_safety.statements._model import (
     USD,
     Statement,
@@ -55,6 +58,7 @@ def _service_fee_row(row: Transaction, what: str) -> None:
         )
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class FeeCheck:
     """One service fee set against the fee the schedule charges on its income row.
@@ -80,10 +84,12 @@ class FeeCheck:
 
     fee: Transaction = attrs.field(validator=instance_field(Transaction))
     income: Transaction = attrs.field(validator=instance_field(Transaction))
-    expected: Money = attrs.field(validator=usd_field(non_negative=True))
-    schedule: str = attrs.field(validator=text_field)
+    expected: Money = attrs.field(converter=plain_money, validator=usd_field(non_negative=True))
+    schedule: str = attrs.field(converter=plain_text, validator=text_field)
     billed_before: Money | None = attrs.field(
-        default=None, validator=usd_field(non_negative=True, optional=True)
+        converter=optional_plain_money,
+        default=None,
+        validator=usd_field(non_negative=True, optional=True),
     )
     rate: Decimal | None = attrs.field(default=None, validator=optional_fraction_field)
 
@@ -113,6 +119,7 @@ class FeeCheck:
         return not self.difference
 
 
+@through_init
 @attrs.frozen
 class UncheckedFee:
     """A service fee row the audit could not check, and why.
@@ -127,12 +134,13 @@ class UncheckedFee:
     """
 
     fee: Transaction = attrs.field(validator=instance_field(Transaction))
-    reason: str = attrs.field(validator=id_field)
+    reason: str = attrs.field(converter=plain_text, validator=id_field)
 
     def __attrs_post_init__(self) -> None:
         _service_fee_row(self.fee, "UncheckedFee.fee")
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class FeeAudit:
     """Every service fee of a statement, checked or explained.
@@ -158,7 +166,7 @@ class FeeAudit:
         default=(), converter=as_tuple, validator=items_field(Transaction)
     )
     assumptions: tuple[str, ...] = attrs.field(
-        default=(), converter=as_tuple, validator=text_items_field
+        default=(), converter=plain_texts, validator=text_items_field
     )
 
     def __attrs_post_init__(self) -> None:

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import errors
+from upwork_safety._display import shown
 from upwork_safety._validate import LATEST
 from upwork_safety.statements import _model
 from upwork_safety.statements._model import (
@@ -207,17 +208,12 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
         return message  # nothing close enough to be worth comparing
     parts = []
     if missing:
-        parts.append("missing or repeated " + ", ".join(_short(m) for m in missing))
+        parts.append("missing or repeated " + ", ".join(shown(m) for m in missing))
     if unexpected:
-        shown = ", ".join(_short(u) for u in unexpected[:10])
+        listed = ", ".join(shown(u) for u in unexpected[:10])
         more = f" and {len(unexpected) - 10} more" if len(unexpected) > 10 else ""
-        parts.append(f"unexpected {shown}{more}")
+        parts.append(f"unexpected {listed}{more}")
     return f"{message}; closest is the {spec.label}: {'; '.join(parts)}"
-
-
-def _short(text: str, limit: int = 40) -> str:
-    text = text if len(text) <= limit else text[: limit - 1] + "…"
-    return repr(text)
 
 
 # ---------------------------------------------------------------------------- type words
@@ -237,7 +233,7 @@ def kind_of(text: str, *, weekly: bool) -> TransactionKind | str:
         if weekly
         else ", ".join(repr(word) for word, _ in TYPE_WORDS)
     )
-    return f"unknown type {_short(text)}; known types: {known}"
+    return f"unknown type {shown(text)}; known types: {known}"
 
 
 # ---------------------------------------------------------------------------- values
@@ -265,11 +261,11 @@ def parse_date(text: str) -> date | str:
         elif us is not None and us[1] in _MONTHS:
             value = date(int(us[3]), _MONTHS.index(us[1]) + 1, int(us[2]))
         else:
-            return f"{_short(text)} is not a date like 'Jan 01, 2023' or '2023-01-01'"
+            return f"{shown(text)} is not a date like 'Jan 01, 2023' or '2023-01-01'"
     except ValueError:
-        return f"{_short(text)} is not a day of the calendar"
+        return f"{shown(text)} is not a day of the calendar"
     if value > LATEST:
-        return f"{_short(text)} is after {LATEST.isoformat()}, the last day supported"
+        return f"{shown(text)} is after {LATEST.isoformat()}, the last day supported"
     return value
 
 
@@ -287,11 +283,11 @@ def parse_amount(text: str, *, usd: bool = True) -> Decimal | str:
     if not _AMOUNT.fullmatch(text):
         if _GROUPED.fullmatch(text):
             return (
-                f"{_short(text)} has thousands separators; Upwork exports write amounts "
+                f"{shown(text)} has thousands separators; Upwork exports write amounts "
                 "without them (1234.56), so this file was changed or is not an export"
             )
         return (
-            f"{_short(text)} is not an amount: expected ASCII digits with an optional sign "
+            f"{shown(text)} is not an amount: expected ASCII digits with an optional sign "
             "and one decimal point, e.g. -12.50"
         )
     value = Decimal(text)
@@ -299,14 +295,14 @@ def parse_amount(text: str, *, usd: bool = True) -> Decimal | str:
         return value
     problem = row_amount_problem(value)  # the constructors' own rule
     if problem is not None:
-        return f"{_short(text)} {problem[0]}"
+        return f"{shown(text)} {problem[0]}"
     return value
 
 
 def parse_rate(text: str) -> Decimal | str:
     """A positive exchange rate in plain decimal form."""
     if not _PLAIN.fullmatch(text) or Decimal(text) <= 0:
-        return f"{_short(text)} is not a positive rate such as 1 or 0.92"
+        return f"{shown(text)} is not a positive rate such as 1 or 0.92"
     return Decimal(text)
 
 
@@ -318,11 +314,11 @@ def parse_hours(text: str, on: date | None) -> Decimal | str:
     alone.
     """
     if not _PLAIN.fullmatch(text):
-        return f"{_short(text)} is not a number of hours such as 1.5 or 0.33333"
+        return f"{shown(text)} is not a number of hours such as 1.5 or 0.33333"
     value = Decimal(text)
     if on is not None and not segment_steps(value, on):
         return (
-            f"{_short(text)} is not a whole number of {segment_minutes(on)}-minute steps, the "
+            f"{shown(text)} is not a whole number of {segment_minutes(on)}-minute steps, the "
             f"billing segment on {on} (Upwork writes 10 minutes as 0.16667 and 20 minutes "
             "as 0.33333)"
         )
@@ -343,7 +339,7 @@ def split_contract(text: str) -> tuple[str, str] | str:
     ident = cell[start + 1 : -1]
     if not cell.endswith(")") or start < 0 or ")" in ident or not ident.strip():
         return (
-            f"{_short(text)} does not end with the contract id in parentheses, "
+            f"{shown(text)} does not end with the contract id in parentheses, "
             "e.g. 'Logo design (38100001)'"
         )
     return cell[:start].rstrip(), ident.strip()

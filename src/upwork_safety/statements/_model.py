@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
     as_tuple,
     check_money,
@@ -34,7 +36,7 @@ from upwork_safety._validate import (
     to_date,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, Money, require_money
+from upwork_safety.money import CONTEXT, Money, optional_plain_money, plain_money, require_money
 from upwork_safety.rules import as_of
 
 if TYPE_CHECKING:
@@ -361,6 +363,7 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class Transaction:
     """One row of an Upwork export, typed.
@@ -409,20 +412,30 @@ class Transaction:
         CurrencyMismatchError: An amount or balance not in USD.
     """
 
-    line: int = attrs.field(validator=_line)
+    line: int = attrs.field(converter=plain_int, validator=_line)
     on: date = attrs.field(converter=to_date, validator=date_field)
     kind: TransactionKind = attrs.field(validator=instance_field(TransactionKind))
-    amount: Money = attrs.field(validator=usd_field(row=True))
-    id: str | None = attrs.field(default=None, validator=optional_id_field)
-    type_text: str = attrs.field(default="", validator=text_field)
-    description: str = attrs.field(default="", validator=text_field)
-    balance: Money | None = attrs.field(default=None, validator=usd_field(optional=True, row=True))
-    client: str = attrs.field(default="", validator=text_field)
-    contract: str = attrs.field(default="", validator=text_field)
-    contract_id: str | None = attrs.field(default=None, validator=optional_id_field)
-    related_id: str | None = attrs.field(default=None, validator=optional_id_field)
+    amount: Money = attrs.field(converter=plain_money, validator=usd_field(row=True))
+    id: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=optional_id_field
+    )
+    type_text: str = attrs.field(converter=plain_text, default="", validator=text_field)
+    description: str = attrs.field(converter=plain_text, default="", validator=text_field)
+    balance: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=usd_field(optional=True, row=True)
+    )
+    client: str = attrs.field(converter=plain_text, default="", validator=text_field)
+    contract: str = attrs.field(converter=plain_text, default="", validator=text_field)
+    contract_id: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=optional_id_field
+    )
+    related_id: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=optional_id_field
+    )
     hours: Decimal | None = attrs.field(default=None, validator=_hours)
-    local_amount: Money | None = attrs.field(default=None, validator=_optional_money)
+    local_amount: Money | None = attrs.field(
+        converter=optional_plain_money, default=None, validator=_optional_money
+    )
     exchange_rate: Decimal | None = attrs.field(default=None, validator=_rate)
     extra: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_pairs)
 
@@ -432,6 +445,7 @@ class Transaction:
         return self.kind in INCOME_KINDS
 
 
+@through_init
 @attrs.frozen
 class BalanceBreak:
     """Two rows whose running balances do not follow from each other.
@@ -452,10 +466,10 @@ class BalanceBreak:
             in USD, or *found* equal to *expected* (no break).
     """
 
-    older_line: int = attrs.field(validator=_line)
-    newer_line: int = attrs.field(validator=_line)
-    expected: Money = attrs.field(validator=usd_field())
-    found: Money = attrs.field(validator=usd_field())
+    older_line: int = attrs.field(converter=plain_int, validator=_line)
+    newer_line: int = attrs.field(converter=plain_int, validator=_line)
+    expected: Money = attrs.field(converter=plain_money, validator=usd_field())
+    found: Money = attrs.field(converter=plain_money, validator=usd_field())
 
     def __attrs_post_init__(self) -> None:
         if self.older_line == self.newer_line:
@@ -591,6 +605,7 @@ def _row_problem(
     return None
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class Statement:
     """Everything an Upwork export says, as typed values.

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import (
     as_tuple,
     computed_date_field,
@@ -24,6 +26,8 @@ from upwork_safety._validate import (
     field_name,
     instance_field,
     items_field,
+    plain_texts,
+    refuse_subclass,
     text_field,
     text_items_field,
     to_date,
@@ -31,7 +35,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
-from upwork_safety.money import ExchangeRate, Money, exact, rate_of
+from upwork_safety.money import ExchangeRate, Money, exact, plain_money, rate_of
 from upwork_safety.statements._model import (
     USD,
     Statement,
@@ -184,6 +188,7 @@ def _optional_rate(instance: object, attribute: Any, value: Any) -> None:
         _check_rate(value, field_name(instance, attribute))
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class SummaryRow:
     """One period of a :class:`Summary` (or its total).
@@ -218,19 +223,19 @@ class SummaryRow:
         CurrencyMismatchError: A rate that does not convert USD to PKR.
     """
 
-    period: str = attrs.field(validator=text_field)
+    period: str = attrs.field(converter=plain_text, validator=text_field)
     start: date = attrs.field(converter=to_date, validator=date_field)
     # A period's last day: the tax year of the last supported day ends after it.
     end: date = attrs.field(converter=to_date, validator=computed_date_field)
-    transactions: int = attrs.field(validator=_count)
-    gross: Money = attrs.field(validator=_usd)
-    service_fees: Money = attrs.field(validator=_usd)
-    refunds: Money = attrs.field(validator=_usd)
-    withdrawn: Money = attrs.field(validator=_usd)
-    withdrawal_fees: Money = attrs.field(validator=_usd)
-    connects_and_subscriptions: Money = attrs.field(validator=_usd)
-    taxes: Money = attrs.field(validator=_usd)
-    other: Money = attrs.field(validator=_usd)
+    transactions: int = attrs.field(converter=plain_int, validator=_count)
+    gross: Money = attrs.field(converter=plain_money, validator=_usd)
+    service_fees: Money = attrs.field(converter=plain_money, validator=_usd)
+    refunds: Money = attrs.field(converter=plain_money, validator=_usd)
+    withdrawn: Money = attrs.field(converter=plain_money, validator=_usd)
+    withdrawal_fees: Money = attrs.field(converter=plain_money, validator=_usd)
+    connects_and_subscriptions: Money = attrs.field(converter=plain_money, validator=_usd)
+    taxes: Money = attrs.field(converter=plain_money, validator=_usd)
+    other: Money = attrs.field(converter=plain_money, validator=_usd)
     rate: ExchangeRate | None = attrs.field(default=None, validator=_optional_rate)
     tax_rate: Decimal | None = attrs.field(default=None, validator=optional_fraction_field)
 
@@ -344,13 +349,15 @@ def _check_by(value: object, what: str) -> Period:
             field=what,
             rule=f"one of {_PERIODS}",
         )
-    return cast("Period", value)
+    return cast("Period", plain_text(value))
 
 
 def _by(instance: object, attribute: Any, value: Any) -> None:
+    refuse_subclass(value, str, field_name(instance, attribute))
     _check_by(value, field_name(instance, attribute))
 
 
+@through_init
 @attrs.frozen(kw_only=True)
 class Summary:
     """A statement added up by month or by Pakistani tax year.
@@ -375,7 +382,9 @@ class Summary:
     rows: tuple[SummaryRow, ...] = attrs.field(
         converter=as_tuple, validator=items_field(SummaryRow)
     )
-    notes: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=text_items_field)
+    notes: tuple[str, ...] = attrs.field(
+        default=(), converter=plain_texts, validator=text_items_field
+    )
 
     def __attrs_post_init__(self) -> None:
         for index, row in enumerate(self.rows):

@@ -1,0 +1,73 @@
+"""How every public value pickles and copies: through its constructor (private).
+
+attrs gives a frozen class ``__getstate__``/``__setstate__``, which put the
+field values back without running a converter or a validator, so an edited
+pickle would load a value its constructor refuses (a ``Money`` in currency
+``"XYZ"``, an escrow that holds more than was funded).  :func:`through_init`
+gives a class a ``__reduce__`` that sends the class and its constructor's
+arguments instead: unpickling, :func:`copy.copy` and :func:`copy.deepcopy`
+call the constructor, so every check of the class runs again and a value
+that breaks a documented rule cannot be loaded.
+
+The arguments are the field values in order, without names, so pickles stay
+compact (millions of reports travel back from worker processes).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, TypeVar
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_C = TypeVar("_C", bound=type)
+
+
+def through_init(cls: _C) -> _C:
+    """A class decorator over ``@attrs.frozen``: *cls* pickles and copies through its constructor.
+
+    Every public attrs class of the library wears it (a test lists them
+    all); a subclass inherits it and pickles through its own constructor.
+    """
+    cls.__reduce__ = _reduce  # type: ignore[assignment,method-assign]
+    return cls
+
+
+def _reduce(self: object) -> tuple[object, ...]:
+    """``(class, arguments)``: the value's constructor and the fields it takes, in order."""
+    cls: type = type(self)
+    read, keywords = _recipe(cls)
+    if keywords:
+        return (_build, (cls, *read(self)))
+    return (cls, read(self))
+
+
+@functools.cache
+def _recipe(cls: type) -> tuple[Callable[[object], tuple[object, ...]], bool]:
+    """How to read *cls*'s constructor arguments from a value, and whether they are keywords.
+
+    Fields the constructor does not take (``init=False``) are computed by it
+    and not sent.  When any argument is keyword-only, all are sent by
+    position and passed by their keyword (:func:`_build`), which attrs names
+    by the field's alias (``_tracked`` is ``tracked``).
+    """
+    names = tuple(field.name for field in attrs.fields(cls) if field.init)
+
+    def read(value: object) -> tuple[object, ...]:
+        return tuple([getattr(value, name) for name in names])
+
+    return read, any(field.kw_only for field in attrs.fields(cls) if field.init)
+
+
+@functools.cache
+def _aliases(cls: type) -> tuple[str, ...]:
+    """The keywords of *cls*'s constructor, in field order."""
+    return tuple(field.alias for field in attrs.fields(cls) if field.init)
+
+
+def _build(cls: type, *values: object) -> object:
+    """``cls(**arguments)`` for a class whose constructor takes keyword-only arguments."""
+    return cls(**dict(zip(_aliases(cls), values, strict=True)))

@@ -1,0 +1,43 @@
+"""Builtin subclasses as the plain values they hold: the converters of text and whole numbers.
+
+A value stores plain ``str`` and ``int`` (private module): a subclass
+(``numpy.str_``, an ``IntEnum`` member, a ``str`` whose ``__eq__`` ignores
+case) would make two values that compare equal hash apart, come back from
+:mod:`upwork_safety.serialize` as another type, or answer a check (is it
+blank?) with its own method.  Each converter reads what the builtin itself
+holds, with the builtin's own method, so a subclass cannot answer for
+itself; anything else is left as it is, for the field's validator to refuse
+naming the field (attrs converters do not know the field's name).
+:func:`upwork_safety.money.plain_money` is the same rule for ``Money``.
+"""
+
+from __future__ import annotations
+
+
+def plain_text(value: str) -> str:
+    """A ``str`` subclass as the plain ``str`` it holds; anything else as it is."""
+    if type(value) is str or not isinstance(value, str):
+        return value
+    return str.__str__(value)
+
+
+def optional_plain_text(value: str | None) -> str | None:
+    """:func:`plain_text` for an optional field."""
+    return None if value is None else plain_text(value)
+
+
+def plain_int(value: int) -> int:
+    """An ``int`` subclass (an ``IntEnum`` member) as the plain ``int`` it holds; else as it is.
+
+    A ``bool`` is left as it is: every whole-number field refuses it (``True``
+    is not the count 1).
+    """
+    kind: type = type(value)  # read as a type: a field's converter also sees what is not an int
+    if kind is int or kind is bool or not issubclass(kind, int):
+        return value
+    return int.__int__(value)
+
+
+def optional_plain_int(value: int | None) -> int | None:
+    """:func:`plain_int` for an optional field."""
+    return None if value is None else plain_int(value)
