@@ -449,16 +449,7 @@ def test_the_longest_windows_a_rule_set_may_track_give_a_report_that_builds():
 
 def test_a_trending_score_names_the_trending_window():
     """Under the 2021 rules a recovery shows in the trending score, which the report checks."""
-    fails = [
-        job(name, stars="1.0", started=start, ended=start + timedelta(days=14))
-        for name, start in (
-            ("old1", date(2021, 10, 1)),
-            ("old2", date(2021, 10, 1)),
-            ("mid", date(2022, 7, 1)),
-        )
-    ]
-    recent = [job(f"new{i}", started=date(2022, 10, 1), ended=date(2022, 11, 1)) for i in (1, 2)]
-    report = jss.score([*fails, *recent], as_of=date(2022, 12, 1), rules=jss.TRENDING_2021)
+    report = recovery()
     assert ("trending (6m + 3m)/2", 83, Decimal("83.33")) == (
         report.window,
         report.score,
