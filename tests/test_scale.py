@@ -10,6 +10,8 @@ histories and must give exactly the answers of one process.
 from __future__ import annotations
 
 import copy
+import copyreg
+import io
 import pickle
 import pickletools
 from concurrent.futures import ProcessPoolExecutor
@@ -212,6 +214,61 @@ class _Pickled:
 
     def __reduce__(self) -> tuple[object, ...]:
         return self.reduced
+
+
+def _attrs_form(cls: type, state: object) -> bytes:
+    """A pickle of attrs' own form: an empty object of *cls*, then its fields (a BUILD opcode).
+
+    Pickles written before the values pickled through their constructors have
+    this form, and so can one written by hand.
+    """
+    empty = object.__new__(cls)
+
+    class _Pickler(pickle.Pickler):
+        def reducer_override(self, obj: object) -> object:
+            return (copyreg.__newobj__, (cls,), state) if obj is empty else NotImplemented
+
+    out = io.BytesIO()
+    _Pickler(out, protocol=2).dump(empty)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("cls", VALUE_CLASSES, ids=lambda c: c.__qualname__)
+def test_a_pickle_in_attrs_form_is_checked_by_the_constructor(cls):
+    """Regression (review): a pickle of attrs' own form (NEWOBJ, then BUILD with the fields)
+    set the fields unchecked, so ``Money(-5, 'XYZ')`` loaded. It loads only through the
+    constructor now: equal when the fields are valid, refused when one was edited.
+    """
+    value = VALUES[cls][0]
+    state = {field.name: getattr(value, field.name) for field in attrs.fields(cls)}
+    data = _attrs_form(cls, state)
+    assert ["BUILD"] == _setstate_opcodes(data)
+    assert value == pickle.loads(data)
+    assert value == pickle.loads(_attrs_form(cls, tuple(state.values())))
+    for field in attrs.fields(cls):
+        if field.init:
+            edited = {**state, field.name: _Stranger()}
+            with pytest.raises(UpworkSafetyError):
+                pickle.loads(_attrs_form(cls, edited))
+
+
+def test_a_pickle_in_attrs_form_needs_every_field():
+    """A state without a field the constructor takes, with one it does not have, or neither a
+    dict nor a tuple of the fields, is refused by name."""
+    money = Money("1.50", "USD")
+    with pytest.raises(InvalidValueError) as missing:
+        pickle.loads(_attrs_form(Money, {"amount": money.amount}))
+    assert ("Money.currency", "a pickled state of its fields") == (
+        missing.value.field,
+        missing.value.rule,
+    )
+    with pytest.raises(InvalidValueError) as unknown:
+        pickle.loads(_attrs_form(Money, {"amount": money.amount, "currency": "USD", "x": 1}))
+    assert "Money" == unknown.value.field
+    for odd in ([money.amount, "USD"], (money.amount, "USD", "extra")):
+        with pytest.raises(InvalidTypeError) as info:
+            pickle.loads(_attrs_form(Money, odd))
+        assert "Money" == info.value.field
 
 
 def _edited(value: object, name: str, new: object) -> _Pickled:

@@ -7,7 +7,10 @@ pickle would load a value its constructor refuses (a ``Money`` in currency
 gives a class a ``__reduce__`` that sends the class and its constructor's
 arguments instead: unpickling, :func:`copy.copy` and :func:`copy.deepcopy`
 call the constructor, so every check of the class runs again and a value
-that breaks a documented rule cannot be loaded.
+that breaks a documented rule cannot be loaded.  A pickle in attrs' own form
+(an empty object, then its fields: written by an older version of the
+library, or by hand) reaches ``__setstate__``, which builds the value
+through the constructor too and takes its fields from there.
 
 The arguments are the field values in order, without names, so pickles stay
 compact (millions of reports travel back from worker processes).
@@ -19,6 +22,8 @@ import functools
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
+
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -33,6 +38,7 @@ def through_init(cls: _C) -> _C:
     all); a subclass inherits it and pickles through its own constructor.
     """
     cls.__reduce__ = _reduce  # type: ignore[assignment,method-assign]
+    cls.__setstate__ = _setstate  # type: ignore[attr-defined]
     return cls
 
 
@@ -71,3 +77,43 @@ def _aliases(cls: type) -> tuple[str, ...]:
 def _build(cls: type, *values: object) -> object:
     """``cls(**arguments)`` for a class whose constructor takes keyword-only arguments."""
     return cls(**dict(zip(_aliases(cls), values, strict=True)))
+
+
+def _setstate(self: object, state: object) -> None:
+    """Fill an empty value from a pickled *state*, checked by the constructor.
+
+    attrs writes a value's state as a dict of its fields (a tuple before
+    attrs 22.2); either is read, the constructor builds a value from the
+    fields it takes, and this value takes that value's fields, so nothing
+    unchecked is ever set.
+    """
+    cls: type = type(self)
+    every = attrs.fields(cls)
+    names = [field.name for field in every]
+    if isinstance(state, tuple) and len(state) <= len(names):
+        state = dict(zip(names, state, strict=False))
+    if not isinstance(state, dict):
+        raise InvalidTypeError(
+            f"a pickled {cls.__name__} must hold its fields as a dict (or a tuple of at "
+            f"most {len(names)}), not {type(state).__name__}",
+            field=cls.__name__,
+            rule="a pickled state of its fields",
+        )
+    unknown = [str(name)[:40] for name in state if name not in names]
+    if unknown:
+        raise InvalidValueError(
+            f"a pickled {cls.__name__} holds {unknown[0]!r}, which is none of its fields",
+            field=cls.__name__,
+            rule="a pickled state of its fields",
+        )
+    taken = [field for field in every if field.init]
+    missing = [field.name for field in taken if field.name not in state]
+    if missing:
+        raise InvalidValueError(
+            f"a pickled {cls.__name__} lacks its field {missing[0]!r}",
+            field=f"{cls.__name__}.{missing[0]}",
+            rule="a pickled state of its fields",
+        )
+    fresh = _build(cls, *(state[field.name] for field in taken))
+    for field in every:
+        object.__setattr__(self, field.name, getattr(fresh, field.name))
