@@ -1035,3 +1035,29 @@ def test_every_forecast_timeline_and_top_rated_the_engine_returns_builds(
     for point in line:
         round_trips(point)
     round_trips(jss.top_rated(history, as_of=day, rules=rules))
+
+
+@pytest.mark.parametrize(
+    ("trending", "averages"),
+    [("50.00", False), ("60.00", False), ("53.33", True), ("53.34", True), ("66.67", True)],
+)
+def test_a_trending_score_averages_two_windows_whichever_window_shows(trending, averages):
+    """Regression (review): with the score from a window, the trending score was only held
+    between the lowest and highest percent, so 50.00 loaded beside windows of 40.00, 66.67,
+    66.67 and 100.00, whose pairs average 53.335, 66.67, 70.00 and 83.335.
+    """
+    report = recovery()
+    build = lambda: attrs.evolve(  # noqa: E731
+        report, window="12 months", score=67, trending=Decimal(trending)
+    )
+    if not averages:
+        refused(
+            InvalidValueError,
+            "JSSReport.trending",
+            build,
+            rule="trending = (long + short)/2 of the windows' percents",
+        )
+        return
+    built = build()
+    assert (Decimal(trending), "12 months") == (built.trending, built.window)
+    assert built == pickle.loads(pickle.dumps(built))

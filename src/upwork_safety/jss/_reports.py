@@ -10,6 +10,7 @@ docstring states cannot be built.
 
 from __future__ import annotations
 
+import bisect
 import decimal
 import enum
 import re
@@ -305,6 +306,17 @@ def _inside(window: WindowScore, longer: WindowScore, index: int) -> None:
             )
 
 
+def _hundredths(percent: Decimal) -> int:
+    """A percent kept to the hundredth, as a whole number of hundredths (exact)."""
+    return int(percent.scaleb(2, context=CONTEXT))
+
+
+def _shown_percents(hundredths: list[int], most: int = 6) -> str:
+    """The first *most* of sorted percents given in hundredths, for a message."""
+    listed = ", ".join(str(Decimal(value).scaleb(-2)) for value in hundredths[:most])
+    return listed + (f" and {len(hundredths) - most:,} more" if len(hundredths) > most else "")
+
+
 @through_init
 @attrs.frozen(repr=False)
 class JSSReport:
@@ -406,20 +418,35 @@ class JSSReport:
             )
 
     def _check_trending(self) -> None:
-        """The trending score averages two windows, so it lies between their percents."""
+        """The trending score is the average of two windows' percents, to the hundredth.
+
+        The report need not say which two (only the trending label does, when
+        it gives the score), so some two distinct windows with a percent must
+        average to it, as :meth:`_check_average` reads an average: their sum
+        within a hundredth of twice the trending score.  Sorted and searched
+        by halving, so a report of many windows costs little more than one.
+        """
         trending = self.trending
         if trending is None:
             return
-        having = [w.percent for w in self.windows if w.percent is not None]
-        if len(having) < 2 or not min(having) <= trending <= max(having):
-            shown = "fewer than two" if len(having) < 2 else f"{min(having)} to {max(having)}"
-            raise InvalidValueError(
-                f"JSSReport.trending ({trending}) must be the average of two windows' "
-                f"percents, so between the lowest and the highest; the windows with a "
-                f"percent give {shown}",
-                field="JSSReport.trending",
-                rule=_AVERAGE,
-            )
+        having = sorted(_hundredths(w.percent) for w in self.windows if w.percent is not None)
+        twice = 2 * _hundredths(trending)
+        for index, first in enumerate(having):
+            low = bisect.bisect_left(having, twice - first - 1)
+            high = bisect.bisect_right(having, twice - first + 1)
+            if high - low > (1 if low <= index < high else 0):
+                return
+        shown = (
+            "fewer than two windows have a percent"
+            if len(having) < 2
+            else f"no two of the windows' percents ({_shown_percents(having)}) average to it"
+        )
+        raise InvalidValueError(
+            f"JSSReport.trending ({trending}) must be the average of two windows' "
+            f"percents: {shown}",
+            field="JSSReport.trending",
+            rule=_AVERAGE,
+        )
 
     def _check_score(self) -> None:
         """The score comes from the best window, and is its window's percent rounded."""
