@@ -176,28 +176,29 @@ def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
         return
     if not (isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value)):
         raise InvalidTypeError(
-            f"{name} must be a (start, end) tuple of two ints or None, not {value!r}",
+            f"{name} must be a (start, end) tuple of two ints or None, not {shown(value)}",
             field=name,
             rule="a (start, end) tuple of ints",
         )
     start, end = value
     if not 0 <= start < end:
         raise InvalidValueError(
-            f"{name} must satisfy 0 <= start < end (the evidence is some words), got {value!r}",
+            f"{name} must satisfy 0 <= start < end (the evidence is some words), got "
+            f"{shown(value)}",
             field=name,
             rule="0 <= start < end",
         )
     if not is_message_code(instance.code):
         raise InvalidValueError(
             f"{name} must be None for {instance.code.value}, which is not a message finding "
-            f"(it applies to a {CODES[instance.code].applies_to}), got {value!r}",
+            f"(it applies to a {CODES[instance.code].applies_to}), got {shown(value)}",
             field=name,
             rule="only on a message finding",
         )
     # text[start:end] == evidence, so the span is exactly as long as the evidence.
     if end - start != len(instance.evidence):
         raise InvalidValueError(
-            f"{name} {value!r} covers {end - start} characters but Finding.evidence holds "
+            f"{name} {shown(value)} covers {end - start} characters but Finding.evidence holds "
             f"{len(instance.evidence)}; the evidence is the text at the span",
             field=name,
             rule="end - start == len(evidence)",
@@ -205,7 +206,7 @@ def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
     if not instance.evidence.strip():
         raise InvalidValueError(
             f"Finding.evidence of a message finding is the words found, not blank; got "
-            f"{instance.evidence!r}",
+            f"{shown(instance.evidence)}",
             field="Finding.evidence",
             rule="the words at the span, not blank",
         )
@@ -218,7 +219,7 @@ def _check_severity(instance: Finding, attribute: Any, value: Any) -> None:
         name = field_name(instance, attribute)
         raise InvalidValueError(
             f"{name} must be {expected.name} for {instance.code.value} "
-            f"(CODES[{instance.code.value!r}].severity), got {value.name}",
+            f"(CODES[{shown(instance.code.value)}].severity), got {value.name}",
             field=name,
             rule="the severity CODES gives the code",
         )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text
@@ -447,7 +448,9 @@ class Choices:
             if event == name:
                 return why
         raise InvalidValueError(
-            f"{name!r} is not a manual escrow event", field="name", rule="a manual escrow event"
+            f"{shown(name)} is not a manual escrow event",
+            field="name",
+            rule="a manual escrow event",
         )
 
     def to_records(self) -> list[dict[str, object]]:
