@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from upwork_safety._display import shown, shown_int
-from upwork_safety._plain import plain_text
+from upwork_safety._plain import plain_int_items, plain_text_items
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     CONTEXT,
@@ -415,9 +415,17 @@ def plain_texts(value: Any) -> Any:
     :func:`text_items_field`.
     """
     value = as_tuple(value)
-    if type(value) is tuple:
-        return tuple([plain_text(item) for item in value])
-    return value
+    return plain_text_items(value) if type(value) is tuple else value
+
+
+def plain_ints(value: Any) -> Any:
+    """An attrs converter: a finite iterable as a tuple, each ``int`` subclass in it made plain.
+
+    :func:`as_tuple` and :func:`~upwork_safety._plain.plain_int` for each item
+    (an ``IntEnum`` member is stored as the number it holds).
+    """
+    value = as_tuple(value)
+    return plain_int_items(value) if type(value) is tuple else value
 
 
 def text_items_field(instance: object, attribute: Any, value: Any) -> None:

@@ -17,7 +17,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_text, plain_text
+from upwork_safety._plain import optional_plain_text, plain_int_items, plain_text
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     bool_field,
@@ -161,6 +161,11 @@ def _check_code(instance: object, attribute: Any, value: Any) -> None:
 def _check_due(instance: object, attribute: Any, value: object) -> None:
     if value is not None:  # a deadline, computed: it may fall after the last input day
         computed_utc_field(instance, attribute, value)
+
+
+def _plain_span(value: Any) -> Any:
+    """An attrs converter: a ``(start, end)`` tuple with ``int`` subclasses made plain."""
+    return plain_int_items(value) if type(value) is tuple else value
 
 
 def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
@@ -594,7 +599,9 @@ class Finding:
         converter=optional_plain_money, default=None, validator=instance_field(Money, optional=True)
     )
     unconfirmed: bool = attrs.field(default=False, validator=bool_field)
-    span: tuple[int, int] | None = attrs.field(default=None, validator=_check_span)
+    span: tuple[int, int] | None = attrs.field(
+        default=None, converter=_plain_span, validator=_check_span
+    )
     confidence: Confidence = attrs.field(default=Confidence.HIGH, validator=_check_confidence)
 
     @property

@@ -23,6 +23,7 @@ from upwork_safety._validate import (
     computed_utc_field,
     items_field,
     optional_whole_field,
+    plain_ints,
     text_field,
     to_utc,
 )
@@ -234,7 +235,9 @@ class Segment:
     reasons: tuple[UnprotectedReason, ...] = attrs.field(
         default=(), converter=as_tuple, validator=_check_reasons
     )
-    entries: tuple[int, ...] = attrs.field(default=(), converter=as_tuple, validator=_check_entries)
+    entries: tuple[int, ...] = attrs.field(
+        default=(), converter=plain_ints, validator=_check_entries
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:

@@ -17,6 +17,7 @@ from upwork_safety._validate import (
     items_field,
     member_field,
     member_text,
+    plain_texts,
     utc_day,
 )
 from upwork_safety.errors import InvalidValueError
@@ -171,7 +172,7 @@ class ChangeItem:
     weight_before: Decimal = attrs.field(validator=decimal_field)
     weight_after: Decimal = attrs.field(validator=decimal_field)
     points: Decimal | None = attrs.field(validator=optional_points_field)
-    reasons: tuple[str, ...] = attrs.field(converter=tuple_of, validator=reasons_field)
+    reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.before, self.weight_before, "ChangeItem.weight_before")

@@ -29,6 +29,7 @@ from upwork_safety._validate import (
     id_field,
     items_field,
     member_field,
+    plain_texts,
     text_field,
     text_value,
     to_date,
@@ -161,7 +162,7 @@ class Impact:
     client_id: str = attrs.field(converter=plain_text, validator=id_field)
     outcome: Outcome = attrs.field(validator=member_field(Outcome))
     weight: Decimal = attrs.field(validator=decimal_field)
-    reasons: tuple[str, ...] = attrs.field(converter=tuple_of, validator=reasons_field)
+    reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")

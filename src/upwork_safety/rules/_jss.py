@@ -19,6 +19,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_int_items
 from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import (
     decimal_value,
@@ -191,7 +192,7 @@ def _months_tuple(value: object) -> tuple[int, ...]:
             field="JSSRules.windows",
             rule="a sequence of whole months",
         )
-    return tuple(cast("Iterable[int]", value))
+    return plain_int_items(tuple(cast("Iterable[int]", value)))
 
 
 def _trending(value: object) -> tuple[int, int] | None:

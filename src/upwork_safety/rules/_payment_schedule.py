@@ -16,7 +16,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int
+from upwork_safety._plain import plain_int, plain_int_items
 from upwork_safety._validate import (
     exact_date,
     id_field,
@@ -65,7 +65,7 @@ def _int_tuple(value: object, name: str) -> tuple[int, ...]:
             field=field,
             rule="a sequence of int",
         )
-    return tuple(value)
+    return plain_int_items(tuple(value))
 
 
 def _week_tuple(value: object) -> tuple[int, ...]:

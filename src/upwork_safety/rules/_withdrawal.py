@@ -14,7 +14,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_text
+from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import (
     bool_field,
     id_field,
@@ -70,7 +70,7 @@ def _business_days(value: object) -> tuple[int, int]:
             field=field,
             rule="fewest <= most",
         )
-    return (low, high)  # pyright: ignore[reportUnknownVariableType]
+    return (plain_int(low), plain_int(high))  # pyright: ignore[reportUnknownArgumentType]
 
 
 def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
@@ -89,6 +89,7 @@ def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
     items: dict[str, RuleSource] = {}
     for pair in pairs:
         name, source = pair if isinstance(pair, tuple) and len(pair) == 2 else (pair, None)
+        name = plain_text(name) if isinstance(name, str) else name  # its own __eq__ not asked
         if name not in SOURCED_FIELDS or not isinstance(source, RuleSource):
             raise InvalidTypeError(
                 f"WithdrawalMethod.sources: {shown(name)} must be one of "
