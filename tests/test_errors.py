@@ -1,8 +1,13 @@
 """Tests for upwork_safety.errors: one family, with the field and rule as attributes."""
 
+import ast
+import enum
+import pathlib
 import pickle
+from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
+import attrs
 import pytest
 
 import upwork_safety
@@ -23,8 +28,10 @@ from upwork_safety import (
     checks,
     escrow,
     fees,
+    jss,
 )
 from upwork_safety.errors import MAX_PROBLEMS, Problem
+from upwork_safety.fees import PaymentScheduleRules
 
 
 @pytest.mark.parametrize(
@@ -177,6 +184,10 @@ _CONTRACT = Contract(
 )
 
 
+_REPORT = jss.score([], as_of=date(2025, 1, 1))
+_HUGE_ID = Contract(_HUGE, "a", ContractKind.FIXED_PRICE, date(2024, 1, 1))
+
+
 @pytest.mark.parametrize(
     ("call", "field"),
     [
@@ -186,8 +197,28 @@ _CONTRACT = Contract(
         (lambda: checks.Finding(_HUGE, "warning", "m", "a"), "Finding.code"),
         (lambda: fees.quote_withdrawal(Money("100", "USD"), _HUGE, reference_rate=None), "method"),
         (lambda: _validate.fraction(_HUGE, "rate"), "rate"),
+        (lambda: attrs.evolve(_REPORT, score=90, window=_HUGE), "JSSReport.window"),
+        (lambda: jss.score([_HUGE_ID, _HUGE_ID], as_of=date(2025, 1, 1)), "contracts[1].id"),
+        (lambda: _REPORT.impact(_HUGE), "contract_id"),
+        (lambda: fees.Payday(_HUGE), "Payday.weekday"),
+        (
+            lambda: PaymentScheduleRules(default_schedule=_HUGE),
+            "PaymentScheduleRules.default_schedule",
+        ),
     ],
-    ids=["apply", "allowed", "scan_message", "Finding", "withdrawal method", "fraction"],
+    ids=[
+        "apply",
+        "allowed",
+        "scan_message",
+        "Finding",
+        "withdrawal method",
+        "fraction",
+        "report window",
+        "duplicate contract id",
+        "report impact",
+        "Payday",
+        "default schedule",
+    ],
 )
 def test_a_huge_value_gives_a_short_message(call, field):
     """A 1,000,000-character id or value is quoted cut short: the message stays small."""
@@ -202,5 +233,113 @@ def test_display_cuts_text_and_reprs():
     """shown() quotes short values whole and cuts long ones, saying how long text was."""
     assert "'m1'" == _display.shown("m1")
     assert "'xxxx'… (10 characters)" == _display.shown("x" * 10, limit=4)
+    assert "b'xxxx'… (10 bytes)" == _display.shown(b"x" * 10, limit=4)
     assert "[1, 2…" == _display.shown([1, 2, 3, 4], limit=5)
-    assert "an int too long to show" == _display.shown(10**5000)
+    assert "a number of more than 19 digits" == _display.shown(10**5000)
+    assert "7" == _display.shown(_Seven.SEVEN)  # an IntEnum member shown as the number it holds
+
+
+class _Seven(enum.IntEnum):
+    SEVEN = 7
+
+
+class _Loud:
+    """An item a bounded repr must never reach (its repr fails the test)."""
+
+    def __repr__(self) -> str:
+        raise AssertionError("the whole container was printed")
+
+
+def test_display_never_prints_a_whole_container():
+    """shown() of a huge container prints a few items, not all of them (nor a megabyte)."""
+    assert "[0, 0, 0, 0, 0, 0, ...]" == _display.shown([0] * 5_000_000)
+    assert "[0, 1, 2, 3, 4, 5, ...]" == _display.shown([*range(6), _Loud()])
+    assert "('xx" == _display.shown(("x" * 1_000_000,))[:4]
+    assert len(_display.shown({"k": "v" * 1_000_000})) <= _display.LIMIT + 1
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (12, "12"),
+        (-(2**63), "-9223372036854775808"),
+        (10**30, "a number of more than 19 digits"),
+        (-(10**30), "a negative number of more than 19 digits"),
+        (-(10**5000), "a negative number of more than 19 digits"),
+    ],
+    ids=["small", "64-bit", "30 digits", "-30 digits", "-5000 digits"],
+)
+def test_shown_int_keeps_the_sign(value, text):
+    """One helper says how an int is shown: whole up to 19 digits, else described with its sign."""
+    assert text == _display.shown_int(value)
+
+
+def test_an_out_of_range_whole_field_keeps_the_sign():
+    """Regression: optional_whole_field's own copy said 'a number of more than 19 digits' for
+    -(10**30), dropping the sign the other copies kept."""
+    with pytest.raises(InvalidValueError) as info:
+        jss.JSSPoint(date(2025, 1, 1), -(10**30))
+    assert "JSSPoint.score" == info.value.field
+    assert str(info.value).endswith("got a negative number of more than 19 digits")
+
+
+# --------------------------------------------------------------------------- every message site
+
+_SRC = pathlib.Path(upwork_safety.__file__).parent
+
+#: Values quoted with ``!r`` (or ``repr()``) in an f-string outside ``shown()``, each bounded
+#: some other way: (module, expression) -> why it cannot grow with the caller's input.
+QUOTED_WITHOUT_SHOWN = {
+    ("_display.py", "text[:limit]"): "shown() itself, after cutting the text",
+    ("_display.py", "data"): "shown() itself, after cutting the bytes",
+    ("checks/_contracts.py", "short(milestone.title, 40)"): "a finding's one-line title, cut",
+    ("checks/_milestones.py", "short(title)"): "a finding's one-line title, cut",
+    ("checks/_milestones.py", "short(v, 40)"): "a finding's one-line quote, cut",
+    ("jss/_facts.py", "reason.value.replace('_', ' ')"): "an EndReason member's own value",
+    ("jss/_reports.py", "self.window"): (
+        "_check_average runs once _check_score has matched the window to a shown window label"
+    ),
+    ("money.py", "read[0]"): "the locale name babel read (its own short name)",
+    ("money.py", "upper"): "a currency code babel knows (three letters)",
+    ("rules/_platform.py", "field.default"): "the library's own default for the field",
+    ("serialize/_fused.py", "a.alias"): "generated code: a field name of a library class",
+    ("serialize/_fused.py", "kind.tag"): "generated code: a library class's tag",
+    ("serialize/_hooks.py", "TAG"): "the library's constant tag key",
+    ("serialize/_problems.py", "cl"): "cattrs's note naming the library class being built",
+    ("serialize/_problems.py", "key[:_KEY_CHARS]"): "a path's key, cut to 40 characters first",
+    ("testing/__init__.py", "__name__"): "the module's own name",
+}
+
+
+def _quoted_reprs(tree: ast.AST) -> Iterator[tuple[int, str]]:
+    """Each value an f-string quotes with !r or repr() and not through shown(), with its line."""
+    skipped = set()
+    for node in ast.walk(tree):  # a __repr__ shows the value itself: not a message
+        if isinstance(node, ast.FunctionDef) and node.name in {"__repr__", "_repr_html_"}:
+            skipped |= {id(inner) for inner in ast.walk(node)}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.FormattedValue) or id(node) in skipped:
+            continue
+        value = node.value
+        is_repr = isinstance(value, ast.Call) and getattr(value.func, "id", None) == "repr"
+        if node.conversion == ord("r"):
+            yield value.lineno, ast.unparse(value)
+        elif is_repr:
+            yield value.lineno, ast.unparse(value.args[0])
+
+
+def test_every_quoted_value_goes_through_shown():
+    """No f-string in src/ quotes a value with !r or repr() except through _display.shown(),
+    bar the allow-list above (each entry says why it is bounded).  Regression: sites in
+    jss/_reports.py, jss/_model.py, jss/_explain.py, rules/_payment_schedule.py,
+    rules/_withdrawal.py and checks/_findings.py quoted a megabyte value whole."""
+    found = set()
+    unbounded = []
+    for path in sorted(_SRC.rglob("*.py")):
+        module = path.relative_to(_SRC).as_posix()
+        for line, expression in _quoted_reprs(ast.parse(path.read_text("utf-8"))):
+            found.add((module, expression))
+            if (module, expression) not in QUOTED_WITHOUT_SHOWN:
+                unbounded.append(f"{module}:{line}: {expression}")
+    assert [] == unbounded
+    assert set() == set(QUOTED_WITHOUT_SHOWN) - found  # no stale entry

@@ -903,7 +903,7 @@ def test_long_values_shown_short():
     with pytest.raises(InvalidDataError) as info:
         serialize.from_dict(date, "x" * 1_000_000)
     assert len(info.value.problems[0]) < 200
-    assert "1000000 characters" in info.value.problems[0]
+    assert "1,000,000 characters" in info.value.problems[0]
 
 
 def test_int_subclass_read_as_int():

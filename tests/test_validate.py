@@ -1,6 +1,7 @@
 """Tests for the shared argument rules in upwork_safety._validate (sequences, rates, days)."""
 
 import enum
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -18,6 +19,7 @@ from upwork_safety import (
     Milestone,
     Money,
     Payment,
+    escrow,
     serialize,
 )
 from upwork_safety._validate import (
@@ -28,6 +30,10 @@ from upwork_safety._validate import (
     utc_day,
     utc_instant,
 )
+from upwork_safety.escrow import Choices
+from upwork_safety.fees import Payday, WithdrawalMethod
+from upwork_safety.hourly import Segment
+from upwork_safety.jss import JSSRules
 
 
 @pytest.mark.parametrize(
@@ -311,6 +317,56 @@ def test_every_field_stores_the_plain_value_of_a_subclass(cls):
             assert value == built
 
 
+def _item_subclassed(items: tuple) -> Iterator[tuple[str, tuple, type]]:
+    """Each way to make one item of *items* (or one part of a pair in it) a subclass.
+
+    Yields the position (``[i]`` or ``[i][j]``), the new tuple, and the plain type.
+    """
+    for index, item in enumerate(items[:3]):
+        given = _subclassed(item)
+        if given is not None:
+            yield f"[{index}]", (*items[:index], given[0], *items[index + 1 :]), given[1]
+        elif type(item) is tuple:
+            for part, inner in enumerate(item):
+                given = _subclassed(inner)
+                if given is not None:
+                    pair = (*item[:part], given[0], *item[part + 1 :])
+                    changed = (*items[:index], pair, *items[index + 1 :])
+                    yield f"[{index}][{part}]", changed, given[1]
+
+
+def _item(value: tuple, position: str) -> object:
+    """The item of *value* at *position* (``[i]`` or ``[i][j]``)."""
+    for index in position.strip("[]").split("]["):
+        value = value[int(index)]
+    return value
+
+
+@pytest.mark.parametrize("cls", VALUE_CLASSES, ids=lambda c: c.__qualname__)
+def test_every_tuple_field_stores_plain_items(cls):
+    """A str, int or Money subclass given as an item of a tuple field (or a part of a pair in
+    it) is stored plain.  Regression: Choices.refused, Payday.weeks, JSSRules.windows,
+    WithdrawalMethod.business_days and .sources[i][0], and Segment.entries kept them."""
+    checked = 0
+    for value in VALUES[cls][:3]:
+        for field in attrs.fields(cls):
+            items = getattr(value, field.name)
+            if not field.init or type(items) is not tuple:
+                continue
+            for position, changed, plain in _item_subclassed(items):
+                built = attrs.evolve(value, **{field.alias: changed})
+                name = f"{cls.__name__}.{field.name}{position}"
+                assert plain is type(_item(getattr(built, field.name), position)), name
+                assert value == built, name
+                checked += 1
+    assert checked or cls not in _HAS_TUPLE_ITEMS
+
+
+#: Classes whose sample values hold a str, int or Money inside a tuple field: the sweep above
+#: must have checked at least one item of each (so a sample losing its items is noticed).
+_HAS_TUPLE_ITEMS = {Choices, JSSRules, Payday, Segment, WithdrawalMethod}
+
+
 def test_a_money_subclass_round_trips_as_plain_money():
     """Regression: a Money subclass was kept, so from_dict(to_dict(x)) != x."""
     milestone = Milestone("m1", "Logo, 3 concepts", _Cents("100.00", "USD"))
@@ -386,3 +442,27 @@ def test_a_subclass_reaching_a_field_without_its_converter_is_refused(changes, f
     with pytest.raises(InvalidTypeError) as info:
         _Unconverted(**{"name": "x", "amount": Money("1", "USD"), **changes})
     assert field == info.value.field
+
+
+def test_choices_name_manual_events_and_store_them_plain():
+    """Regression: Choices.refused kept a caseless str subclass (equal Choices hashed apart)
+    and took "SUBMIT", which names no event; allowed and refused now hold event names."""
+    contract = Contract(
+        "c",
+        "a",
+        ContractKind.FIXED_PRICE,
+        date(2025, 3, 3),
+        milestones=[Milestone("m1", "Logo, 3 concepts", Money("100", "USD"))],
+    )
+    choices = escrow.allowed(contract, "m1")
+    event, why = choices.refused[0]
+    odd = attrs.evolve(choices, refused=((_Text(event), why), *choices.refused[1:]))
+    assert (str, choices, hash(choices)) == (type(odd.refused[0][0]), odd, hash(odd))
+    for field, value in [
+        ("refused", (("SUBMIT", why),)),
+        ("allowed", ("SUBMIT",)),
+    ]:
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(choices, **{field: value})
+        assert (f"Choices.{field}[0]" + ("[0]" if field == "refused" else "")) == info.value.field
+        assert "a manual escrow event" == info.value.rule

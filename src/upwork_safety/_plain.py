@@ -13,6 +13,8 @@ naming the field (attrs converters do not know the field's name).
 
 from __future__ import annotations
 
+from typing import Any
+
 
 def plain_text(value: str) -> str:
     """A ``str`` subclass as the plain ``str`` it holds; anything else as it is."""
@@ -36,6 +38,23 @@ def plain_int(value: int) -> int:
     if kind is int or kind is bool or not issubclass(kind, int):
         return value
     return int.__int__(value)
+
+
+def plain_text_items(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The items of a tuple, each ``str`` subclass among them made plain (:func:`plain_text`).
+
+    The one converter of the items of a tuple field of text (an item that is
+    not text is left for the field's validator to refuse).
+    """
+    return tuple([plain_text(item) for item in items])
+
+
+def plain_int_items(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The items of a tuple, each ``int`` subclass among them made plain (:func:`plain_int`).
+
+    The one converter of the items of a tuple field of whole numbers.
+    """
+    return tuple([plain_int(item) for item in items])
 
 
 def optional_plain_int(value: int | None) -> int | None:

@@ -14,8 +14,8 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from upwork_safety._display import shown
-from upwork_safety._plain import plain_text
+from upwork_safety._display import shown, shown_int
+from upwork_safety._plain import plain_int_items, plain_text_items
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     CONTEXT,
@@ -415,9 +415,17 @@ def plain_texts(value: Any) -> Any:
     :func:`text_items_field`.
     """
     value = as_tuple(value)
-    if type(value) is tuple:
-        return tuple([plain_text(item) for item in value])
-    return value
+    return plain_text_items(value) if type(value) is tuple else value
+
+
+def plain_ints(value: Any) -> Any:
+    """An attrs converter: a finite iterable as a tuple, each ``int`` subclass in it made plain.
+
+    :func:`as_tuple` and :func:`~upwork_safety._plain.plain_int` for each item
+    (an ``IntEnum`` member is stored as the number it holds).
+    """
+    value = as_tuple(value)
+    return plain_int_items(value) if type(value) is tuple else value
 
 
 def text_items_field(instance: object, attribute: Any, value: Any) -> None:
@@ -538,7 +546,7 @@ def _not_a_member(
     if issubclass(kind, str) and isinstance(value, str):
         allowed = ", ".join(repr(member.value) for member in kind)
         raise (error or InvalidValueError)(
-            f"{name} must be one of {allowed}, got {value[:40]!r}", field=name, rule=rule
+            f"{name} must be one of {allowed}, got {shown(value)}", field=name, rule=rule
         )
     its_value = " or its value" if issubclass(kind, str) else ""
     hint = ""
@@ -750,7 +758,7 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
             hint = f" (for {rate}% write {suggested} or '{rate}%')"
         limit = "from 0 up to (not including) 1" if below_one else "from 0"
         raise InvalidValueError(
-            f"{what} is a fraction {limit}, got {value!r}{hint}",
+            f"{what} is a fraction {limit}, got {shown(value)}{hint}",
             field=what,
             rule=f"a fraction {limit}",
         )
@@ -770,7 +778,7 @@ def _percent_as_fraction(text: str, what: str) -> Decimal:
     except InvalidValueError:
         raise InvalidValueError(
             f"{what} as a percentage may have at most {MAX_DIGITS - 2} decimal places (a "
-            f"fraction at most {MAX_DIGITS}), got {text[:40]!r}",
+            f"fraction at most {MAX_DIGITS}), got {shown(text)}",
             field=what,
             rule=f"at most {MAX_DIGITS} decimal places",
         ) from None
@@ -785,15 +793,15 @@ def optional_whole_field(low: int, high: int) -> Any:
         name = field_name(instance, attribute)
         if isinstance(value, bool) or not isinstance(value, int):
             raise InvalidTypeError(
-                f"{name} must be a whole number {low}–{high} or None, not {value!r}",
+                f"{name} must be a whole number {low}–{high} or None, not {shown(value)}",
                 field=name,
                 rule=f"a whole number {low}–{high}",
             )
         if not low <= value <= high:
-            # An int of thousands of digits cannot be printed (Python refuses): described.
-            shown = value if value.bit_length() <= 64 else "a number of more than 19 digits"
             raise InvalidValueError(
-                f"{name} must be {low}–{high}, got {shown}", field=name, rule=f"{low} to {high}"
+                f"{name} must be {low}–{high}, got {shown_int(value)}",
+                field=name,
+                rule=f"{low} to {high}",
             )
 
     return check

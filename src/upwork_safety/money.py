@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety.errors import (
@@ -179,13 +180,12 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
     elif cls is str or isinstance(value, str):
         text: str = value  # type: ignore[assignment]
         if len(text) > _CANONICAL_LENGTH or _CANONICAL.fullmatch(text) is None:
-            shown = repr(text) if len(text) <= 40 else repr(text[:40]) + f"… ({len(text)} chars)"
             percent_hint = (
                 " (a rate is stored as a fraction: 0.1 for 10%)" if text.endswith("%") else ""
             )
             raise InvalidValueError(
                 f'{what} must be a plain decimal number such as "1234.50" (ASCII digits, '
-                f"an optional sign, one decimal point), got {shown}{percent_hint}",
+                f"an optional sign, one decimal point), got {shown(text)}{percent_hint}",
                 field=what,
                 rule="canonical decimal text",
             )
@@ -208,9 +208,9 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
         return to_decimal(Decimal(value), what)  # a subclass: checked as a plain Decimal
     elif isinstance(value, float):
         raise InvalidTypeError(
-            f"{what} must be a str, int or Decimal, not float ({value!r}): "
-            f"floats cannot hold decimal fractions exactly; pass Decimal({str(value)!r}) "
-            f"or {str(value)!r} instead",
+            f"{what} must be a str, int or Decimal, not float ({shown(value)}): "
+            f"floats cannot hold decimal fractions exactly; pass Decimal({shown(str(value))}) "
+            f"or {shown(str(value))} instead",
             field=what,
             rule="not a float",
         )
@@ -383,12 +383,11 @@ def check_currency(instance: object, attribute: attrs.Attribute[str], code: str)
             field=name,
             rule="an ISO 4217 code",
         )
-    shown = repr(code) if len(code) <= 20 else repr(code[:20]) + "…"
     upper = code.upper()
     hint = f" (codes are upper case: {upper!r})" if upper in _known_currencies() else ""
     raise InvalidValueError(
         f"{name} must be an ISO 4217 currency code babel knows (e.g. 'USD', 'PKR'), got "
-        f"{shown}{hint}",
+        f"{shown(code)}{hint}",
         field=name,
         rule="an ISO 4217 code",
     )
@@ -518,7 +517,7 @@ class Money:
             if isinstance(other, float):
                 raise InvalidTypeError(
                     "Money can be multiplied by an int or Decimal, not a float; "
-                    f"pass Decimal({str(other)!r})",
+                    f"pass Decimal({shown(str(other))})",
                     field="factor",
                     rule="not a float",
                 )
@@ -763,7 +762,7 @@ class Money:
                 else ""
             )
             raise InvalidValueError(
-                f"locale={locale[:100]!r} is not a locale name as babel writes it{why}: "
+                f"locale={shown(locale)} is not a locale name as babel writes it{why}: "
                 "write e.g. 'en_PK' or 'ur_PK'",
                 field="locale",
                 rule="a locale babel knows",
@@ -784,8 +783,8 @@ class Money:
                 )
         except (UnknownLocaleError, ValueError, TypeError, KeyError, ArithmeticError) as exc:
             raise InvalidValueError(
-                f"cannot format with locale={locale!r}, format={format!r}, "
-                f"format_type={format_type!r}: {exc} (locales look like 'en_PK' or 'ur_PK')",
+                f"cannot format with locale={shown(locale)}, format={shown(format)}, "
+                f"format_type={shown(format_type)}: {exc} (locales look like 'en_PK' or 'ur_PK')",
                 field="locale",
                 rule="a locale babel knows",
             ) from None
@@ -813,7 +812,7 @@ class Money:
             int(size) > MAX_FORMAT_WIDTH for size in sizes.groups() if size
         ):
             raise InvalidValueError(
-                f"format spec {spec[:40]!r} asks for more than {MAX_FORMAT_WIDTH} characters",
+                f"format spec {shown(spec)} asks for more than {MAX_FORMAT_WIDTH} characters",
                 field="format_spec",
                 rule=f"width and precision at most {MAX_FORMAT_WIDTH}",
             )
@@ -822,7 +821,7 @@ class Money:
                 return format(self.amount or self.amount.copy_abs(), spec)
         except ValueError:
             raise InvalidValueError(
-                f"{spec[:40]!r} is not a format spec for a Decimal amount (e.g. ',.2f')",
+                f"{shown(spec)} is not a format spec for a Decimal amount (e.g. ',.2f')",
                 field="format_spec",
                 rule="a Decimal format spec",
             ) from None

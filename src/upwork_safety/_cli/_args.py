@@ -11,6 +11,7 @@ import argparse
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
+from upwork_safety._display import shown
 from upwork_safety._validate import fraction, utc_instant
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import Money, round_half_up, to_decimal
@@ -38,7 +39,7 @@ def _read(read: Callable[[str, str], Decimal], text: str, refusal: str) -> Decim
     try:
         return read(text, "the value")
     except UpworkSafetyError:
-        raise argparse.ArgumentTypeError(f"{text!r} {refusal}") from None
+        raise argparse.ArgumentTypeError(f"{shown(text)} {refusal}") from None
 
 
 def _number(text: str) -> Decimal:
@@ -51,7 +52,7 @@ def not_negative(text: str) -> Decimal:
     """A number of 0 or more."""
     value = _number(text)
     if value < 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must not be negative")
+        raise argparse.ArgumentTypeError(f"{shown(text)} must not be negative")
     return value
 
 
@@ -59,7 +60,7 @@ def positive(text: str) -> Decimal:
     """A number more than 0."""
     value = _number(text)
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+        raise argparse.ArgumentTypeError(f"{shown(text)} must be more than 0")
     return value
 
 
@@ -81,10 +82,10 @@ def cents(text: str) -> Decimal:
         "at most 18 digits before it)",
     )
     if value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+        raise argparse.ArgumentTypeError(f"{shown(text)} must be more than 0")
     if round_half_up(value, 2) != value:
         raise argparse.ArgumentTypeError(
-            f"{text!r} has a fraction of a cent: amounts are in whole cents (e.g. 0.01)"
+            f"{shown(text)} has a fraction of a cent: amounts are in whole cents (e.g. 0.01)"
         )
     return value
 
@@ -106,7 +107,7 @@ def day(text: str) -> date:
     try:
         return serialize.from_dict(date, text)
     except UpworkSafetyError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-26") from None
+        raise argparse.ArgumentTypeError(f"{shown(text)} is not a date like 2026-11-26") from None
 
 
 def moment(text: str) -> datetime:
@@ -124,15 +125,16 @@ def moment(text: str) -> datetime:
             # The suggestion is a complete moment the reader accepts as it is.
             suggestion = naive.replace(tzinfo=UTC).isoformat()
             raise argparse.ArgumentTypeError(
-                f"{text!r} has no UTC offset; add one, e.g. {suggestion} (Upwork's clocks are UTC)"
+                f"{shown(text)} has no UTC offset; add one, e.g. {suggestion} (Upwork's "
+                "clocks are UTC)"
             ) from None
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a moment like 2026-11-26T09:00:00+00:00"
+            f"{shown(text)} is not a moment like 2026-11-26T09:00:00+00:00"
         ) from None
     try:
         return utc_instant(value, "the moment")
     except UpworkSafetyError as exc:  # off the calendar once in UTC, or past the last day
-        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+        raise argparse.ArgumentTypeError(f"{shown(text)}: {exc}") from None
 
 
 def locale(text: str) -> str:

@@ -6,6 +6,7 @@ import argparse
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from upwork_safety import _display
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, problems_error
 from upwork_safety._cli._printer import shown
@@ -28,9 +29,11 @@ def _days(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+        raise argparse.ArgumentTypeError(
+            f"{_display.shown(text)} is not a whole number of days"
+        ) from None
     if not 1 <= value <= 36_500:
-        raise argparse.ArgumentTypeError(f"{text!r} must be from 1 to 36500 days")
+        raise argparse.ArgumentTypeError(f"{_display.shown(text)} must be from 1 to 36500 days")
     return value
 
 
@@ -65,8 +68,8 @@ def _check_unique_ids(path: str, history: Sequence[Contract]) -> None:
             repeats.append(
                 Problem(
                     f"$[{index}].id",
-                    f"{contract.id[:40]!r} is also the id of $[{before}]; each contract in the "
-                    "file needs its own id, so its part in the score can be told apart",
+                    f"{_display.shown(contract.id)} is also the id of $[{before}]; each contract "
+                    "in the file needs its own id, so its part in the score can be told apart",
                     rule=_UNIQUE_IDS,
                 )
             )

@@ -17,7 +17,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_text, plain_text
+from upwork_safety._plain import optional_plain_text, plain_int_items, plain_text
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     bool_field,
@@ -163,6 +163,11 @@ def _check_due(instance: object, attribute: Any, value: object) -> None:
         computed_utc_field(instance, attribute, value)
 
 
+def _plain_span(value: Any) -> Any:
+    """An attrs converter: a ``(start, end)`` tuple with ``int`` subclasses made plain."""
+    return plain_int_items(value) if type(value) is tuple else value
+
+
 def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if value is None:
@@ -176,28 +181,29 @@ def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
         return
     if not (isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value)):
         raise InvalidTypeError(
-            f"{name} must be a (start, end) tuple of two ints or None, not {value!r}",
+            f"{name} must be a (start, end) tuple of two ints or None, not {shown(value)}",
             field=name,
             rule="a (start, end) tuple of ints",
         )
     start, end = value
     if not 0 <= start < end:
         raise InvalidValueError(
-            f"{name} must satisfy 0 <= start < end (the evidence is some words), got {value!r}",
+            f"{name} must satisfy 0 <= start < end (the evidence is some words), got "
+            f"{shown(value)}",
             field=name,
             rule="0 <= start < end",
         )
     if not is_message_code(instance.code):
         raise InvalidValueError(
             f"{name} must be None for {instance.code.value}, which is not a message finding "
-            f"(it applies to a {CODES[instance.code].applies_to}), got {value!r}",
+            f"(it applies to a {CODES[instance.code].applies_to}), got {shown(value)}",
             field=name,
             rule="only on a message finding",
         )
     # text[start:end] == evidence, so the span is exactly as long as the evidence.
     if end - start != len(instance.evidence):
         raise InvalidValueError(
-            f"{name} {value!r} covers {end - start} characters but Finding.evidence holds "
+            f"{name} {shown(value)} covers {end - start} characters but Finding.evidence holds "
             f"{len(instance.evidence)}; the evidence is the text at the span",
             field=name,
             rule="end - start == len(evidence)",
@@ -205,7 +211,7 @@ def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
     if not instance.evidence.strip():
         raise InvalidValueError(
             f"Finding.evidence of a message finding is the words found, not blank; got "
-            f"{instance.evidence!r}",
+            f"{shown(instance.evidence)}",
             field="Finding.evidence",
             rule="the words at the span, not blank",
         )
@@ -218,7 +224,7 @@ def _check_severity(instance: Finding, attribute: Any, value: Any) -> None:
         name = field_name(instance, attribute)
         raise InvalidValueError(
             f"{name} must be {expected.name} for {instance.code.value} "
-            f"(CODES[{instance.code.value!r}].severity), got {value.name}",
+            f"(CODES[{shown(instance.code.value)}].severity), got {value.name}",
             field=name,
             rule="the severity CODES gives the code",
         )
@@ -593,7 +599,9 @@ class Finding:
         converter=optional_plain_money, default=None, validator=instance_field(Money, optional=True)
     )
     unconfirmed: bool = attrs.field(default=False, validator=bool_field)
-    span: tuple[int, int] | None = attrs.field(default=None, validator=_check_span)
+    span: tuple[int, int] | None = attrs.field(
+        default=None, converter=_plain_span, validator=_check_span
+    )
     confidence: Confidence = attrs.field(default=Confidence.HIGH, validator=_check_confidence)
 
     @property

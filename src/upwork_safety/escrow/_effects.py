@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._events import (
     AnswerDispute,
     Approve,
@@ -66,7 +67,7 @@ S = MilestoneState
 def _check_amount(value: Money, milestone: Draft, what: str) -> None:
     if value.currency != milestone.amount.currency:
         raise CurrencyMismatchError(
-            f"{what} is in {value.currency} but milestone {milestone.id!r} is in "
+            f"{what} is in {value.currency} but milestone {shown(milestone.id)} is in "
             f"{milestone.amount.currency}",
             field=what,
             rule="the milestone's currency",
@@ -140,7 +141,7 @@ def approve(run: Run, index: int, event: Approve) -> None:
         milestone.held,
         milestone,
         what="Approve.amount",
-        where=f"in escrow for milestone {milestone.id!r}; pay more as a bonus "
+        where=f"in escrow for milestone {shown(milestone.id)}; pay more as a bonus "
         "(Approve.bonus), which is charged fresh (HC 360000990348)",
         rule="at most the escrow",
     )
@@ -202,7 +203,7 @@ def refund_escrow(run: Run, index: int, event: Refund) -> None:
         milestone.held,
         milestone,
         what="Refund.amount",
-        where=f"in escrow for milestone {milestone.id!r}",
+        where=f"in escrow for milestone {shown(milestone.id)}",
         rule="at most the escrow",
     )
     if amount == milestone.held:
@@ -225,7 +226,7 @@ def refund_paid(run: Run, index: int, event: Refund) -> None:
         total,
         milestone,
         what="Refund.amount",
-        where=f"paid for milestone {milestone.id!r} within the refund window "
+        where=f"paid for milestone {shown(milestone.id)} within the refund window "
         "(HC section 360002670934)",
         rule="at most the refundable payments",
     )
@@ -278,7 +279,7 @@ def resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
         value: Money = getattr(event, name)
         if value.currency != milestone.amount.currency:
             raise CurrencyMismatchError(
-                f"ResolveDispute.{name} is in {value.currency} but milestone {milestone.id!r} "
+                f"ResolveDispute.{name} is in {value.currency} but milestone {shown(milestone.id)} "
                 f"is in {milestone.amount.currency}",
                 field=f"ResolveDispute.{name}",
                 rule="the milestone's currency",
@@ -287,7 +288,7 @@ def resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
     if split != milestone.held:
         raise InvalidValueError(
             f"ResolveDispute must split exactly the disputed {milestone.held} of milestone "
-            f"{milestone.id!r}: to_freelancer ({event.to_freelancer}) + to_client "
+            f"{shown(milestone.id)}: to_freelancer ({event.to_freelancer}) + to_client "
             f"({event.to_client}) = {split}",
             field="ResolveDispute.to_client",
             rule="the split adds up to the disputed escrow",

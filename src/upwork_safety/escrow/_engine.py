@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NoReturn, cast
 
+from upwork_safety._display import shown
 from upwork_safety._events import (
     AUTOMATIC_EVENTS,
     EVENT_TYPES,
@@ -61,7 +62,8 @@ def fixed_price(contract: object) -> Contract:
     contract = instance(contract, Contract, "contract")
     if contract.kind is not ContractKind.FIXED_PRICE:
         raise InvalidValueError(
-            f"the escrow engine runs fixed-price contracts; contract {contract.id!r} is hourly",
+            f"the escrow engine runs fixed-price contracts; contract {shown(contract.id)} is "
+            "hourly",
             field="contract",
             rule="a fixed-price contract",
         )
@@ -114,7 +116,7 @@ def _apply_automatic(run: Run, row: Row, index: int, due: datetime) -> Automatic
             why = "so this escrow's clock cannot be right"
             field = f"Contract.milestones[{index}].escrow"
         raise InvalidValueError(
-            f"milestone {milestone_id!r}: its {row.event.__name__} was due at {when(due)}, "
+            f"milestone {shown(milestone_id)}: its {row.event.__name__} was due at {when(due)}, "
             f"before the last recorded event ({type(last).__name__} at {when(last.at)}); the "
             f"engine would have recorded it first, {why}",
             field=field,
@@ -150,7 +152,7 @@ def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) ->
         )
     if before_start(run, at):
         raise TransitionError(
-            f"{event} at {when(at)} is before contract {run.contract.id!r} started "
+            f"{event} at {when(at)} is before contract {shown(run.contract.id)} started "
             f"({run.contract.started.isoformat()})",
             milestone_id=milestone_id,
             state="not started",
@@ -189,7 +191,7 @@ def _manual(run: Run, event: ManualEvent) -> None:
     if isinstance(event, EndContract):
         if run.ended is not None:
             raise TransitionError(
-                f"EndContract refused: contract {run.contract.id!r} already ended on "
+                f"EndContract refused: contract {shown(run.contract.id)} already ended on "
                 f"{run.ended.isoformat()}",
                 state="ended",
                 event=name,
@@ -207,7 +209,7 @@ def _manual(run: Run, event: ManualEvent) -> None:
         allowed_now = allowed_names(run, milestone, event.at)
         instead = ", ".join(allowed_now) if allowed_now else "nothing"
         raise TransitionError(
-            f"{name} refused for milestone {milestone_id!r} ({milestone.state.name}): "
+            f"{name} refused for milestone {shown(milestone_id)} ({milestone.state.name}): "
             f"{reason}.{released_note(run, milestone)} Allowed now: {instead}",
             milestone_id=milestone_id,
             state=milestone.state.name,
@@ -392,12 +394,10 @@ def _replay_automatic(run: Run, event: AutomaticEvent) -> None:
     )
     if found is None or expected != event:
         name = type(event).__name__
-        shown = (
-            "nothing" if expected is None else f"{type(expected).__name__} at {when(expected.at)}"
-        )
+        due = "nothing" if expected is None else f"{type(expected).__name__} at {when(expected.at)}"
         raise TransitionError(
-            f"{name} for milestone {event.milestone_id!r} at {when(event.at)} is not the "
-            f"automatic step due (next due: {shown})",
+            f"{name} for milestone {shown(event.milestone_id)} at {when(event.at)} is not the "
+            f"automatic step due (next due: {due})",
             milestone_id=event.milestone_id,
             state=run.milestone(run.index(event.milestone_id)).state.name,
             event=name,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from upwork_safety._display import shown
 from upwork_safety._events import OpenDispute
 from upwork_safety.escrow._reasons import days, holds, refusal, state_reason, when
 from upwork_safety.escrow._timers import (
@@ -55,13 +56,13 @@ def can_fund(run: Run, milestone: Draft, at: datetime) -> str | None:
             if other.id != milestone.id:
                 if other.state is MilestoneState.PAID:  # a partial approval's remainder
                     return (
-                        f"milestone {other.id!r} still holds {other.held} of escrow (the "
+                        f"milestone {shown(other.id)} still holds {other.held} of escrow (the "
                         "remainder of a partial approval); only one milestone may be funded "
                         "at a time (HC 360000990268): it must be approved, refunded or "
                         "disputed first"
                     )
                 return (
-                    f"milestone {other.id!r} is still active ({other.state.name}); only one "
+                    f"milestone {shown(other.id)} is still active ({other.state.name}); only one "
                     "milestone may be funded at a time (HC 360000990268): it must be paid or "
                     "refunded first"
                 )

@@ -16,11 +16,13 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_text, plain_text
+from upwork_safety._plain import optional_plain_text, plain_text, plain_text_items
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
+    as_tuple,
     computed_utc_field,
     field_name,
     id_field,
@@ -30,6 +32,7 @@ from upwork_safety._validate import (
     money_field,
     optional_id_field,
     plain_texts,
+    refuse_subclass,
     sequence_of,
     text_field,
     text_items_field,
@@ -398,8 +401,39 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
 # --------------------------------------------------------------------------- choices
 
 
+#: The names a Choices may list: the manual escrow events.
+_EVENT_NAMES = tuple(kind.__name__ for kind in MANUAL_EVENTS)
+
+
+def _event_name(value: str, name: str) -> None:
+    """*value*, plain text, must name a manual escrow event; else raise naming *name*."""
+    if value not in _EVENT_NAMES:
+        raise InvalidValueError(
+            f"{name} must name a manual escrow event ({', '.join(_EVENT_NAMES)}), "
+            f"got {shown(value)}",
+            field=name,
+            rule="a manual escrow event",
+        )
+
+
+def _event_names(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: a tuple of plain text, each the name of a manual escrow event."""
+    text_items_field(instance, attribute, value)
+    name = field_name(instance, attribute)
+    for index, item in enumerate(value):
+        _event_name(item, f"{name}[{index}]")
+
+
+def _plain_refusals(value: Any) -> Any:
+    """An attrs converter: the refusals as a tuple, the text of each pair made plain."""
+    value = as_tuple(value)
+    if type(value) is not tuple:
+        return value
+    return tuple([plain_text_items(pair) if type(pair) is tuple else pair for pair in value])
+
+
 def _refusals(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a tuple of ``(event name, reason)`` pairs of text."""
+    """An attrs validator: a tuple of ``(event name, reason)`` pairs of plain text."""
     name = field_name(instance, attribute)
     for index, pair in enumerate(sequence_of(value, tuple, name)):
         if len(pair) != 2:
@@ -408,8 +442,10 @@ def _refusals(instance: object, attribute: Any, value: Any) -> None:
                 field=f"{name}[{index}]",
                 rule="an (event name, reason) pair",
             )
-        text_value(pair[0], f"{name}[{index}][0]")
-        text_value(pair[1], f"{name}[{index}][1]")
+        for part in (0, 1):
+            refuse_subclass(pair[part], str, f"{name}[{index}][{part}]")
+            text_value(pair[part], f"{name}[{index}][{part}]")
+        _event_name(pair[0], f"{name}[{index}][0]")
 
 
 @through_init
@@ -429,8 +465,10 @@ class Choices:
 
     milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
     state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
-    allowed: tuple[str, ...] = attrs.field(converter=plain_texts, validator=text_items_field)
-    refused: tuple[tuple[str, str], ...] = attrs.field(validator=_refusals)
+    allowed: tuple[str, ...] = attrs.field(converter=plain_texts, validator=_event_names)
+    refused: tuple[tuple[str, str], ...] = attrs.field(
+        converter=_plain_refusals, validator=_refusals
+    )
 
     def __contains__(self, name: object) -> bool:
         return name in self.allowed
@@ -447,7 +485,9 @@ class Choices:
             if event == name:
                 return why
         raise InvalidValueError(
-            f"{name!r} is not a manual escrow event", field="name", rule="a manual escrow event"
+            f"{shown(name)} is not a manual escrow event",
+            field="name",
+            rule="a manual escrow event",
         )
 
     def to_records(self) -> list[dict[str, object]]:

@@ -14,6 +14,7 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._events import AutomaticEvent, Event
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text
@@ -71,7 +72,7 @@ def _check_edges(_instance: object, _attribute: object, value: Any) -> None:
         ):
             raise InvalidTypeError(
                 f"Transition.edges[{index}] must be a (from, to) pair of MilestoneState, "
-                f"not {edge!r}",
+                f"not {shown(edge)}",
                 field=f"Transition.edges[{index}]",
                 rule="a (from, to) MilestoneState pair",
             )
@@ -80,7 +81,7 @@ def _check_edges(_instance: object, _attribute: object, value: Any) -> None:
 def _check_timer(_instance: object, _attribute: object, value: Any) -> None:
     if value is not None and value not in attrs.fields_dict(PlatformRules):
         raise InvalidValueError(
-            f"Transition.timer must name a PlatformRules field, not {value!r}",
+            f"Transition.timer must name a PlatformRules field, not {shown(value)}",
             field="Transition.timer",
             rule="a PlatformRules field",
         )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
@@ -335,11 +336,11 @@ class WithdrawalComparison:
             if same(candidate):
                 return candidate, None
         listed = [*(q.method for q in self.quotes), *self.unpriced]
-        known = ", ".join(repr(m.key) for m in listed) or "none"
-        shown = repr(method) if isinstance(method, (str, WithdrawalMethod)) else "it"
+        known = ", ".join(shown(m.key) for m in listed) or "none"
+        quoted = shown(method) if isinstance(method, (str, WithdrawalMethod)) else "it"
         reason = next((s.reason for s in self.skipped if same(s.method)), "")
         raise InvalidValueError(
-            f"{shown} is not one of the methods this comparison could weigh ({known})"
+            f"{quoted} is not one of the methods this comparison could weigh ({known})"
             + (f"; it was skipped: {reason}" if reason else ""),
             field="method",
             rule="a compared method",
@@ -583,10 +584,9 @@ def _keyed(value: object, what: str, methods: tuple[WithdrawalMethod, ...]) -> d
                 rule="keyed by method",
             )
         if not matches:
-            shown = repr(key)
             raise InvalidValueError(
-                f"{what}[{shown[:60]}] names no method being compared",
-                field=f"{what}[{shown[:60]}]",
+                f"{what}[{shown(key, 60)}] names no method being compared",
+                field=f"{what}[{shown(key, 60)}]",
                 rule="a compared method",
             )
         for index in matches:
@@ -731,7 +731,7 @@ class BreakEven:
         if self.better_above == self.better_below:
             raise InvalidValueError(
                 f"BreakEven.better_above and .better_below must be two different methods, "
-                f"both are {self.better_above!r}",
+                f"both are {shown(self.better_above)}",
                 field="BreakEven.better_below",
                 rule="two different methods",
             )
@@ -799,7 +799,7 @@ def break_even(
     second_method = _priced(b, "b")
     if first_method.name == second_method.name:
         raise InvalidValueError(
-            f"a and b are both called {first_method.name!r}: the break-even names the method "
+            f"a and b are both called {shown(first_method.name)}: the break-even names the method "
             "that wins on each side, so compare two methods of different names (give a "
             "what-if its own with attrs.evolve(b, name=...))",
             field="b",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._render import percent
@@ -74,7 +75,7 @@ _MAX_PER_YEAR = 10**MAX_DIGITS - 1
 def _per_year(_instance: object, _attribute: object, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
-            f"Frequency.per_year must be a whole number, not {value!r}",
+            f"Frequency.per_year must be a whole number, not {shown(value)}",
             field="Frequency.per_year",
             rule="an int",
         )

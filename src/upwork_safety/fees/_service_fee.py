@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import (
@@ -353,7 +354,7 @@ def rate_and_field(rate: object, contract: object) -> tuple[Decimal | None, str]
     own = contract.service_fee_rate
     if explicit is not None and own is not None and explicit != own:
         raise InvalidValueError(
-            f"rate={explicit} conflicts with contract {contract.id!r}'s own "
+            f"rate={explicit} conflicts with contract {shown(contract.id)}'s own "
             f"service_fee_rate={own}; pass one or make them agree",
             field="rate",
             rule="agrees with Contract.service_fee_rate",
@@ -544,7 +545,7 @@ def _check_kept(
     if contract.started >= flat.effective:
         raise RulesError(
             f"{_named(field, rate)}: only contracts already at that rate when {flat.name} "
-            f"took effect on {flat.effective} kept it; contract {contract.id!r} started on "
+            f"took effect on {flat.effective} kept it; contract {shown(contract.id)} started on "
             f"{contract.started}",
             field=field,
             rule=f"a contract started before {flat.effective}",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import html_table
@@ -213,7 +214,7 @@ def _check_currency(instance: object, attribute: Any, value: Any) -> None:
         Money.zero(value)
     except InvalidValueError:
         raise InvalidValueError(
-            f"{name} must be an ISO 4217 currency code (e.g. 'USD'), got {value[:20]!r}",
+            f"{name} must be an ISO 4217 currency code (e.g. 'USD'), got {shown(value)}",
             field=name,
             rule="an ISO 4217 code",
         ) from None

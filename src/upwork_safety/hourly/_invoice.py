@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
@@ -696,13 +697,15 @@ def invoice_for(
     contract = instance(contract, Contract, "contract")
     if contract.kind is not ContractKind.HOURLY:
         raise InvalidValueError(
-            f"contract {contract.id!r} is fixed price; only hourly contracts are invoiced weekly",
+            f"contract {shown(contract.id)} is fixed price; only hourly contracts are "
+            "invoiced weekly",
             field="Contract.kind",
             rule="an hourly contract",
         )
     if contract.hourly_rate is None:
         raise InvalidValueError(
-            f"contract {contract.id!r} has no hourly_rate; set Contract.hourly_rate to invoice it",
+            f"contract {shown(contract.id)} has no hourly_rate; set Contract.hourly_rate to "
+            "invoice it",
             field="Contract.hourly_rate",
             rule="an hourly rate",
         )

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._render import html_table, plain
@@ -22,6 +23,7 @@ from upwork_safety._validate import (
     computed_utc_field,
     items_field,
     optional_whole_field,
+    plain_ints,
     text_field,
     to_utc,
 )
@@ -143,7 +145,7 @@ def _check_reasons(instance: Segment, attribute: Any, value: Any) -> None:
     if value != expected:
         raise InvalidValueError(
             f"Segment.reasons must be {_shown(expected)} for a segment with over_limit="
-            f"{instance.over_limit}, manual={instance.manual}, memo={instance.memo!r} and "
+            f"{instance.over_limit}, manual={instance.manual}, memo={shown(instance.memo)} and "
             f"activity={instance.activity}, got {_shown(value)} (each reason once, in "
             "UnprotectedReason's order; HC 211068288)",
             field="Segment.reasons",
@@ -233,7 +235,9 @@ class Segment:
     reasons: tuple[UnprotectedReason, ...] = attrs.field(
         default=(), converter=as_tuple, validator=_check_reasons
     )
-    entries: tuple[int, ...] = attrs.field(default=(), converter=as_tuple, validator=_check_entries)
+    entries: tuple[int, ...] = attrs.field(
+        default=(), converter=plain_ints, validator=_check_entries
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.end <= self.start:

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
@@ -64,7 +65,7 @@ def _check_share(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if type(value) is not Decimal or not value.is_finite():
         raise InvalidTypeError(
-            f"{name} must be a Decimal share of the weekly amount, not {value!r}",
+            f"{name} must be a Decimal share of the weekly amount, not {shown(value)}",
             field=name,
             rule="a Decimal",
         )

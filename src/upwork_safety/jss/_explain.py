@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._validate import (
@@ -16,6 +17,7 @@ from upwork_safety._validate import (
     items_field,
     member_field,
     member_text,
+    plain_texts,
     utc_day,
 )
 from upwork_safety.errors import InvalidValueError
@@ -170,7 +172,7 @@ class ChangeItem:
     weight_before: Decimal = attrs.field(validator=decimal_field)
     weight_after: Decimal = attrs.field(validator=decimal_field)
     points: Decimal | None = attrs.field(validator=optional_points_field)
-    reasons: tuple[str, ...] = attrs.field(converter=tuple_of, validator=reasons_field)
+    reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.before, self.weight_before, "ChangeItem.weight_before")
@@ -227,7 +229,7 @@ class JSSChange:
             raise InvalidValueError(
                 f"JSSChange.after must be a report on the same day as before or later "
                 f"({after.as_of} against {before.as_of}) under the same rules "
-                f"({after.rules!r} against {before.rules!r})",
+                f"({shown(after.rules)} against {shown(before.rules)})",
                 field="JSSChange.after",
                 rule="the same rules, not before before",
             )
@@ -253,7 +255,7 @@ class JSSChange:
             index = position.get(item.contract_id, -1)
             if index <= last:
                 raise InvalidValueError(
-                    f"{name} ({item.contract_id!r}) must be a contract of the reports, listed "
+                    f"{name} ({shown(item.contract_id)}) must be a contract of the reports, listed "
                     "once, in the reports' order",
                     field=f"{name}.contract_id",
                     rule="a contract of the reports, in their order",
@@ -267,7 +269,7 @@ class JSSChange:
             ):
                 raise InvalidValueError(
                     f"{name} must carry the outcomes and weights the reports give "
-                    f"{item.contract_id!r}",
+                    f"{shown(item.contract_id)}",
                     field=name,
                     rule="the reports' outcomes and weights",
                 )
@@ -276,7 +278,7 @@ class JSSChange:
         for index, (was, now) in enumerate(zip(olds, news, strict=True)):
             if index not in listed and (was.outcome, was.weight) != (now.outcome, now.weight):
                 raise InvalidValueError(
-                    f"JSSChange.changes must list {was.contract_id!r}: its outcome or weight "
+                    f"JSSChange.changes must list {shown(was.contract_id)}: its outcome or weight "
                     "differs between the reports",
                     field="JSSChange.changes",
                     rule="every contract that entered, left or changed",
@@ -350,7 +352,7 @@ def what_if(
     for impact in impacts:
         if impact.outcome is Outcome.EXCLUDED:
             why = impact.reasons[-1] if impact.reasons else "excluded"
-            reason += f"; the added contract {impact.contract_id!r} does not count: {why}"
+            reason += f"; the added contract {shown(impact.contract_id)} does not count: {why}"
     return WhatIf(before.score, after.score, delta, reason, added=impacts)
 
 

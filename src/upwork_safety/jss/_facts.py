@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from upwork_safety._display import shown
 from upwork_safety._events import ResolveDispute
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.jss._months import _DAY, _leaves
@@ -65,10 +66,10 @@ class _Facts:
         self.currency = rules.currency
         if payments and payments[0].amount.currency != rules.currency:
             raise CurrencyMismatchError(
-                f"contract {contract.id!r} is paid in {payments[0].amount.currency}, but the "
+                f"contract {shown(contract.id)} is paid in {payments[0].amount.currency}, but the "
                 f"JSS weight tiers are in {rules.currency}: convert the payments or evolve "
                 "the rules with currency=",
-                field=f"contract {contract.id!r} payments",
+                field=f"contract {shown(contract.id)} payments",
                 rule=f"paid in {rules.currency}",
             )
         self.pay_dates = [p.on for p in payments]
@@ -158,7 +159,7 @@ def _signals(
             negatives.append(f"escrow refunded to the client ({refunded})" if words else _SILENT)
     if rules.lost_dispute_is_negative:
         negatives.extend(
-            f"lost the dispute on milestone {event.milestone_id!r} "
+            f"lost the dispute on milestone {shown(event.milestone_id)} "
             f"({event.to_client} to the client, {event.to_freelancer} to the freelancer)"
             for event in contract.history
             if isinstance(event, ResolveDispute)

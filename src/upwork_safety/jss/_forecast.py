@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int
 from upwork_safety._validate import (
@@ -246,13 +247,14 @@ def _odds(value: object) -> tuple[Decimal, ...]:
         if not isinstance(outcome, Outcome):
             raise InvalidTypeError(
                 "outcome_odds keys must be Outcome.POSITIVE, NEUTRAL or NEGATIVE, not "
-                f"{type(key).__name__} {key!r}",
+                f"{type(key).__name__} {shown(key)}",
                 field="outcome_odds",
                 rule=rule,
             )
         if outcome not in odds:
             raise InvalidValueError(
-                f"outcome_odds keys must be Outcome.POSITIVE, NEUTRAL or NEGATIVE, got {key!r}",
+                "outcome_odds keys must be Outcome.POSITIVE, NEUTRAL or NEGATIVE, got "
+                f"{shown(key)}",
                 field="outcome_odds",
                 rule=rule,
             )
@@ -367,7 +369,7 @@ def _check_trials(trials: object, seed: object) -> None:
     if not 1 <= trials <= MAX_TRIALS:
         raise InvalidValueError(
             f"trials must be a whole number from 1 to {MAX_TRIALS:,} (jss.MAX_TRIALS), "
-            f"got {trials!r}",
+            f"got {shown(trials)}",
             field="trials",
             rule=rule,
         )

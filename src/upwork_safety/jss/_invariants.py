@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from upwork_safety._display import shown, shown_int
 from upwork_safety._validate import as_tuple, field_name, optional_whole_field, text_items_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, to_decimal, within_limits
@@ -34,13 +35,6 @@ delta_field = optional_whole_field(-100, 100)
 UNIQUE_IDS = "unique contract ids"
 
 
-def _shown_int(value: int) -> str:
-    """*value* for an error message; one too long to print (Python refuses) is described."""
-    if value.bit_length() > 64:
-        return f"a {'negative ' if value < 0 else ''}number of more than 19 digits"
-    return str(value)
-
-
 def count(value: object, name: str, *, low: int = 0, high: int | None = None) -> int:
     """*value*, a whole number (not a bool) from *low* (to *high*); else raise naming *name*."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -52,7 +46,7 @@ def count(value: object, name: str, *, low: int = 0, high: int | None = None) ->
     if value < low or (high is not None and value > high):
         rule = f"{low:,} or more" if high is None else f"{low:,} to {high:,}"
         raise InvalidValueError(
-            f"{name} must be {rule}, got {_shown_int(value)}", field=name, rule=rule
+            f"{name} must be {rule}, got {shown_int(value)}", field=name, rule=rule
         )
     return value
 
@@ -167,7 +161,8 @@ def unique(ids: Sequence[str], name: str) -> None:
     for index, contract_id in enumerate(ids):
         if contract_id in seen:
             raise InvalidValueError(
-                f"{name}[{index}] repeats contract {contract_id!r}; each contract appears once",
+                f"{name}[{index}] repeats contract {shown(contract_id)}; each contract "
+                "appears once",
                 field=f"{name}[{index}].contract_id",
                 rule=UNIQUE_IDS,
             )
@@ -177,5 +172,5 @@ def unique(ids: Sequence[str], name: str) -> None:
 def disagree(name: str, value: object, rule: str, expected: object) -> InvalidValueError:
     """The error for a derived field *name* whose *value* is not what *rule* gives (*expected*)."""
     return InvalidValueError(
-        f"{name} must be {rule} ({expected!r}), got {value!r}", field=name, rule=rule
+        f"{name} must be {rule} ({shown(expected)}), got {shown(value)}", field=name, rule=rule
     )

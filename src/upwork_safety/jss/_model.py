@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import cast
 
+from upwork_safety._display import shown
 from upwork_safety._validate import instance, optional_instance, utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts
@@ -76,10 +77,10 @@ def _contracts(
             )
         if item.id in seen or item.id in taken:
             clash = (
-                f"{what} has two contracts with id {item.id!r}; ids must be unique so every "
+                f"{what} has two contracts with id {shown(item.id)}; ids must be unique so every "
                 "impact can be told apart"
                 if item.id in seen
-                else f"{what}[{index}] has id {item.id!r}, like a contract in contracts: "
+                else f"{what}[{index}] has id {shown(item.id)}, like a contract in contracts: "
                 "what_if adds contracts; to see how changing one you have would move the "
                 "score, score the history twice, once with the changed contract in its place"
             )

@@ -13,6 +13,7 @@ import importlib.util
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from upwork_safety._display import shown
 from upwork_safety._validate import utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._invariants import UNIQUE_IDS
@@ -111,11 +112,7 @@ _SHOWN = 80
 
 def _shown(value: object) -> str:
     """*value*'s repr for a message, shortened; an int too long for Python to print is described."""
-    try:
-        text = repr(value)
-    except ValueError:
-        return f"a {type(value).__name__} too long to show"
-    return text if len(text) <= _SHOWN else f"{text[: _SHOWN - 3]}..."
+    return shown(value, _SHOWN)
 
 
 def _same_id(first: object, key: object) -> bool:
@@ -142,7 +139,7 @@ def _group(
             group = groups.get(key)
         except TypeError:  # an unhashable id (a list, a dict)
             raise InvalidTypeError(
-                f"frame's {freelancer!r} column must hold hashable ids (str or int), such as "
+                f"frame's {shown(freelancer)} column must hold hashable ids (str or int), such as "
                 f"a freelancer's name or number; row {_shown(label)} holds a {type(key).__name__}",
                 field=freelancer,
                 rule="hashable freelancer ids",
@@ -151,7 +148,7 @@ def _group(
             group = groups[key] = (key, label, {})
         elif not _same_id(group[0], key):
             raise InvalidValueError(
-                f"frame's {freelancer!r} column holds {_shown(group[0])} (row "
+                f"frame's {shown(freelancer)} column holds {_shown(group[0])} (row "
                 f"{_shown(group[1])}) and {_shown(key)} (row {_shown(label)}), which are equal "
                 "but not the same id; write each freelancer's id one way (e.g. all str)",
                 field=freelancer,
@@ -159,7 +156,7 @@ def _group(
             )
         if not isinstance(cell, Contract):
             raise InvalidTypeError(
-                f"frame's {contract!r} column must hold Contract values; row {_shown(label)} "
+                f"frame's {shown(contract)} column must hold Contract values; row {_shown(label)} "
                 f"(freelancer {_shown(key)}) holds a {type(cell).__name__}",
                 field=f"{contract}[{_shown(label)}]",
                 rule="a Contract",
@@ -167,7 +164,7 @@ def _group(
         history = group[2]
         if cell.id in history:
             raise InvalidValueError(
-                f"freelancer {_shown(key)} has two contracts with id {cell.id!r} (the second "
+                f"freelancer {_shown(key)} has two contracts with id {shown(cell.id)} (the second "
                 f"in row {_shown(label)}); ids must be unique so every impact can be told apart",
                 field=f"{contract}[{_shown(label)}].id",
                 rule=UNIQUE_IDS,
@@ -237,20 +234,20 @@ def score_frame(
     for column, what in ((freelancer, "freelancer"), (contract, "contract")):
         if column not in table.columns:
             raise InvalidValueError(
-                f"frame has no {column!r} column (the {what} column; name it with {what}=)",
+                f"frame has no {shown(column)} column (the {what} column; name it with {what}=)",
                 field=what,
                 rule="a column of frame",
             )
         if list(table.columns).count(column) > 1:
             raise InvalidValueError(
-                f"frame has {list(table.columns).count(column)} columns named {column!r}; "
+                f"frame has {list(table.columns).count(column)} columns named {shown(column)}; "
                 f"the {what} column must be one",
                 field=what,
                 rule="one column of that name",
             )
     if freelancer == contract:
         raise InvalidValueError(
-            f"the freelancer and contract columns are both {freelancer!r}; name two columns",
+            f"the freelancer and contract columns are both {shown(freelancer)}; name two columns",
             field="contract",
             rule="a column other than the freelancer column",
         )
@@ -262,8 +259,8 @@ def score_frame(
     missing = ids.isna()
     if missing.any():
         raise InvalidValueError(
-            f"frame has {int(missing.sum())} row(s) without a {freelancer!r} value (first at "
-            f"index {table.index[missing.to_numpy().nonzero()[0][0]]!r}): every contract "
+            f"frame has {int(missing.sum())} row(s) without a {shown(freelancer)} value (first at "
+            f"index {shown(table.index[missing.to_numpy().nonzero()[0][0]])}): every contract "
             "needs its freelancer",
             field=freelancer,
             rule="no missing freelancer ids",

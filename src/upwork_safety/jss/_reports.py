@@ -21,6 +21,7 @@ from typing import cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
@@ -29,6 +30,7 @@ from upwork_safety._validate import (
     id_field,
     items_field,
     member_field,
+    plain_texts,
     text_field,
     text_value,
     to_date,
@@ -161,7 +163,7 @@ class Impact:
     client_id: str = attrs.field(converter=plain_text, validator=id_field)
     outcome: Outcome = attrs.field(validator=member_field(Outcome))
     weight: Decimal = attrs.field(validator=decimal_field)
-    reasons: tuple[str, ...] = attrs.field(converter=tuple_of, validator=reasons_field)
+    reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
@@ -453,8 +455,8 @@ class JSSReport:
         if (self.score is None) is not (self.window is None):
             raise InvalidValueError(
                 "JSSReport.window must name the window that gave the score, and be None "
-                f"exactly when the score is None; got score {self.score!r} and window "
-                f"{self.window!r}",
+                f"exactly when the score is None; got score {shown(self.score)} and window "
+                f"{shown(self.window)}",
                 field="JSSReport.window",
                 rule="None exactly when score is None",
             )
@@ -463,7 +465,7 @@ class JSSReport:
         percent = self._percent_of(cast("str", self.window))
         if percent is None:
             raise InvalidValueError(
-                f"JSSReport.window ({self.window!r}) must name a shown window with a percent, "
+                f"JSSReport.window ({shown(self.window)}) must name a shown window with a percent, "
                 "as '24 months', or the trending score of two windows with a percent, as "
                 "'trending (6m + 3m)/2'",
                 field="JSSReport.window",
@@ -476,7 +478,7 @@ class JSSReport:
             best = self.trending
         if percent < best:
             raise InvalidValueError(
-                f"JSSReport.window ({self.window!r}, {percent}) must be the best of the shown "
+                f"JSSReport.window ({shown(self.window)}, {percent}) must be the best of the shown "
                 f"windows and the trending score, which reaches {best}",
                 field="JSSReport.window",
                 rule=_BEST,
@@ -510,7 +512,7 @@ class JSSReport:
             return None
         if long.months <= short.months:
             raise InvalidValueError(
-                f"JSSReport.window ({label!r}) must name two distinct windows, the longer "
+                f"JSSReport.window ({shown(label)}) must name two distinct windows, the longer "
                 "first, as 'trending (6m + 3m)/2'",
                 field="JSSReport.window",
                 rule=_PAIR,
@@ -558,7 +560,7 @@ class JSSReport:
             if impact.contract_id == contract_id:
                 return impact
         raise InvalidValueError(
-            f"the report has no contract {contract_id!r}",
+            f"the report has no contract {shown(contract_id)}",
             field="contract_id",
             rule="a contract of the report",
         )

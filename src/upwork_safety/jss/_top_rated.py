@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int
 from upwork_safety._validate import (
@@ -338,9 +339,10 @@ def top_rated(
         for payment in contract.payments:
             if payment.amount.currency != thresholds.currency:
                 raise CurrencyMismatchError(
-                    f"contract {contract.id!r} is paid in {payment.amount.currency}; Top Rated "
+                    f"contract {shown(contract.id)} is paid in {payment.amount.currency}; Top "
+                    "Rated "
                     f"earnings are counted in {thresholds.currency}",
-                    field=f"contract {contract.id!r} payments",
+                    field=f"contract {shown(contract.id)} payments",
                     rule=f"paid in {thresholds.currency}",
                 )
             if _in_window(payment.on, since) and payment.on <= day:

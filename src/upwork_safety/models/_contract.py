@@ -96,7 +96,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
             first = positions.setdefault(milestone.id, index)
             if first != index:
                 raise InvalidValueError(
-                    f"Contract.milestones[{index}] repeats the id {milestone.id!r} of "
+                    f"Contract.milestones[{index}] repeats the id {shown(milestone.id)} of "
                     f"milestones[{first}]; milestone ids must be unique",
                     field=f"Contract.milestones[{index}]",
                     rule="unique milestone ids",
@@ -485,7 +485,7 @@ def _position(contract: Contract, milestone_id: object) -> int:
 def _no_such_milestone(index: int, payment: Payment) -> NoReturn:
     raise InvalidValueError(
         f"Contract.payments[{index}] releases the escrow of milestone "
-        f"{payment.milestone_id!r}, which the contract does not have",
+        f"{shown(payment.milestone_id)}, which the contract does not have",
         field=f"Contract.payments[{index}]",
         rule="a release pays one of the contract's milestones",
     )
@@ -494,7 +494,7 @@ def _no_such_milestone(index: int, payment: Payment) -> NoReturn:
 def _released_differs(index: int, milestone: Milestone, paid: Decimal) -> NoReturn:
     currency = milestone.amount.currency
     raise InvalidValueError(
-        f"Contract.milestones[{index}] ({milestone.id!r}) has {milestone.escrow.released} "
+        f"Contract.milestones[{index}] ({shown(milestone.id)}) has {milestone.escrow.released} "
         f"released, but the contract's release payments for it add up to "
         f"{Money(paid, currency)}: record each release as a Payment(kind='release', "
         "milestone_id=..., at=...), or drive the milestone with escrow.apply or escrow.replay",
@@ -558,7 +558,7 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
             _history_refused(
                 index,
                 event,
-                f"it names milestone {milestone_id!r}, which the contract does not have",
+                f"it names milestone {shown(milestone_id)}, which the contract does not have",
                 "a milestone of the contract",
             )
         if isinstance(event, DormancyRefundRequest) and closer is None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     member_field,
@@ -230,7 +231,7 @@ class Escrow:
         unknown = changes.keys() - _ESCROW_FIELDS
         if unknown:
             raise InvalidValueError(
-                f"Escrow has no field {min(unknown)!r}", field="Escrow", rule="a field"
+                f"Escrow has no field {shown(min(unknown))}", field="Escrow", rule="a field"
             )
         return Escrow(*[changes[n] if n in changes else getattr(self, n) for n in _ESCROW_FIELDS])
 

@@ -8,6 +8,7 @@ from typing import Generic, Protocol, TypeVar, overload
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import id_field, utc_day
@@ -49,7 +50,7 @@ def _check_presets(
 ) -> None:
     if not value:
         raise RulesError(
-            f"RuleHistory {instance.name!r} needs at least one rule set",
+            f"RuleHistory {shown(instance.name)} needs at least one rule set",
             field="RuleHistory.presets",
             rule="at least one rule set",
         )
@@ -65,7 +66,7 @@ def _check_presets(
             )
         if previous is not None and effective <= previous:
             raise RulesError(
-                f"RuleHistory {instance.name!r}: presets must be oldest first with distinct "
+                f"RuleHistory {shown(instance.name)}: presets must be oldest first with distinct "
                 f"dates; presets[{index}] starts {effective}, not after {previous}",
                 field=f"RuleHistory.presets[{index}]",
                 rule="oldest first",

@@ -17,7 +17,9 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_int_items
 from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import (
     decimal_value,
@@ -190,7 +192,7 @@ def _months_tuple(value: object) -> tuple[int, ...]:
             field="JSSRules.windows",
             rule="a sequence of whole months",
         )
-    return tuple(cast("Iterable[int]", value))
+    return plain_int_items(tuple(cast("Iterable[int]", value)))
 
 
 def _trending(value: object) -> tuple[int, int] | None:
@@ -217,14 +219,6 @@ def _limit(name: str) -> tuple[int, str] | None:
     if name == "top_rated_weeks":
         return _MAX_WEEKS, "weeks"
     return None
-
-
-def _shown(value: object) -> str:
-    """*value* for an error message; an int too long to print (Python refuses) is described."""
-    items = value if isinstance(value, tuple) else (value,)
-    if any(_is_count(n) and cast("int", n).bit_length() > 64 for n in items):
-        return "a number of more than 19 digits"
-    return repr(value)
 
 
 @through_init
@@ -516,7 +510,7 @@ class JSSRules:
         windows = self.windows
         if not windows or not all(_is_count(m) and m > 0 for m in windows):
             raise RulesError(
-                f"JSSRules.windows must be positive whole months, got {_shown(windows)}",
+                f"JSSRules.windows must be positive whole months, got {shown(windows)}",
                 field="JSSRules.windows",
                 rule="positive whole months",
             )
@@ -543,7 +537,7 @@ class JSSRules:
             if not all(_is_count(n) and n > 0 for n in values):
                 raise RulesError(
                     f"JSSRules.{name} must be a positive whole number, got "
-                    f"{_shown(getattr(self, name))}"
+                    f"{shown(getattr(self, name))}"
                     " (month and count fields must be positive whole numbers)",
                     field=f"JSSRules.{name}",
                     rule="a positive whole number",
@@ -555,7 +549,7 @@ class JSSRules:
             if max(values) > limit:
                 raise RulesError(
                     f"JSSRules.{name} must be at most {limit:,} {unit} ({_MAX_YEARS} years), "
-                    f"got {_shown(getattr(self, name))}",
+                    f"got {shown(getattr(self, name))}",
                     field=f"JSSRules.{name}",
                     rule=f"at most {limit:,} {unit}",
                 )
@@ -612,7 +606,8 @@ class JSSRules:
         currency = cast("object", self.currency)
         if not isinstance(currency, str) or len(currency) != 3:
             raise RulesError(
-                f"JSSRules.currency must be a three-letter currency code, got {self.currency!r}",
+                "JSSRules.currency must be a three-letter currency code, got "
+                f"{shown(self.currency)}",
                 field="JSSRules.currency",
                 rule="an ISO 4217 code",
             )

@@ -14,8 +14,9 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int
+from upwork_safety._plain import plain_int, plain_int_items
 from upwork_safety._validate import (
     exact_date,
     id_field,
@@ -49,7 +50,7 @@ _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th", -1: "last"}
 def _weekday(_instance: object, _attribute: object, value: Any) -> None:
     if not _whole(value) or not 0 <= value <= 6:
         raise RulesError(
-            f"Payday.weekday must be 0 (Monday) to 6 (Sunday), got {value!r}",
+            f"Payday.weekday must be 0 (Monday) to 6 (Sunday), got {shown(value)}",
             field="Payday.weekday",
             rule="0 (Monday) to 6 (Sunday)",
         )
@@ -64,7 +65,7 @@ def _int_tuple(value: object, name: str) -> tuple[int, ...]:
             field=field,
             rule="a sequence of int",
         )
-    return tuple(value)
+    return plain_int_items(tuple(value))
 
 
 def _week_tuple(value: object) -> tuple[int, ...]:
@@ -87,7 +88,7 @@ def _weeks(_instance: object, _attribute: object, value: tuple[Any, ...]) -> Non
         if not _whole(item) or item not in _ORDINALS:
             raise RulesError(
                 f"Payday.weeks holds 1–5 (the nth weekday of the month) or -1 (the last), "
-                f"got {item!r}",
+                f"got {shown(item)}",
                 field="Payday.weeks",
                 rule="1 to 5, or -1",
             )
@@ -97,7 +98,7 @@ def _months(_instance: object, _attribute: object, value: tuple[Any, ...]) -> No
     for item in value:
         if not _whole(item) or not 1 <= item <= 12:
             raise RulesError(
-                f"Payday.months holds month numbers 1–12, got {item!r}",
+                f"Payday.months holds month numbers 1–12, got {shown(item)}",
                 field="Payday.months",
                 rule="1 to 12",
             )
@@ -186,7 +187,7 @@ def _schedule_kind(value: object) -> PaymentSchedule:
     except ValueError:
         known = ", ".join(s.value for s in PaymentSchedule)
         raise RulesError(
-            f"PaymentScheduleRules.default_schedule must be one of {known}, got {value!r}",
+            f"PaymentScheduleRules.default_schedule must be one of {known}, got {shown(value)}",
             field="PaymentScheduleRules.default_schedule",
             rule="a PaymentSchedule",
         ) from None

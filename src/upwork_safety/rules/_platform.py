@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from upwork_safety._calendar import closes_after
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import exact_date, refuse_subclass, text_value
@@ -73,14 +74,14 @@ def _check_weekday_percent(_instance: object, attribute: Any, value: Any) -> Non
     name = f"PlatformRules.{attribute.name}"
     if type(value) is not tuple or len(value) != 7:
         raise InvalidTypeError(
-            f"{name} must be a tuple of 7 whole percentages, Monday first, not {value!r}",
+            f"{name} must be a tuple of 7 whole percentages, Monday first, not {shown(value)}",
             field=name,
             rule="7 percentages, Monday first",
         )
     for percent in value:
         if type(percent) is not int:
             raise InvalidTypeError(
-                f"{name} holds whole percentages such as 80, not {percent!r}",
+                f"{name} holds whole percentages such as 80, not {shown(percent)}",
                 field=name,
                 rule="whole percentages",
             )
@@ -308,7 +309,7 @@ class PlatformRules:
             ):
                 raise InvalidTypeError(
                     f"{name} must be a {kind.__name__} like the preset's "
-                    f"{field.default!r}, not {type(value).__name__} {value!r}",
+                    f"{field.default!r}, not {type(value).__name__} {shown(value)}",
                     field=name,
                     rule=f"a {kind.__name__}",
                 )

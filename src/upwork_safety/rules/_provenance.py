@@ -39,7 +39,12 @@ class RuleSource:
 
 
 def _plain_value(value: Any) -> Any:
-    """A rule's value with a ``str``, ``int`` or ``Money`` subclass made plain (else as it is)."""
+    """A rule's value with a ``str``, ``int`` or ``Money`` subclass made plain (else as it is).
+
+    The items of a tuple too (a weekday table of percentages).
+    """
+    if type(value) is tuple:
+        return tuple([_plain_value(item) for item in value])
     if isinstance(value, str):
         return plain_text(value)
     if isinstance(value, int):

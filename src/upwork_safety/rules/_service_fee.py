@@ -16,6 +16,7 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
@@ -58,7 +59,7 @@ def _up_to(_instance: object, _attribute: object, up_to: Money | None) -> None:
     value: object = up_to
     if value is not None and (not isinstance(value, Money) or value.amount <= 0):
         raise RulesError(
-            f"FeeTier.up_to must be positive Money or None, got {value!r}",
+            f"FeeTier.up_to must be positive Money or None, got {shown(value)}",
             field="FeeTier.up_to",
             rule="positive Money or None",
         )
@@ -152,7 +153,7 @@ class ServiceFeeSchedule:
         shapes = [bool(self.tiers), self.rate is not None or self.per_contract]
         if sum(shapes) != 1:
             raise RulesError(
-                f"ServiceFeeSchedule {self.name!r} needs exactly one of a flat rate, "
+                f"ServiceFeeSchedule {shown(self.name)} needs exactly one of a flat rate, "
                 "sliding-scale tiers or per_contract=True",
                 field="ServiceFeeSchedule",
                 rule="one shape",

@@ -12,8 +12,9 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_text
+from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import (
     bool_field,
     id_field,
@@ -51,7 +52,7 @@ def _business_days(value: object) -> tuple[int, int]:
     field = "WithdrawalMethod.business_days"
     if not isinstance(value, tuple) or len(value) != 2:  # pyright: ignore[reportUnknownArgumentType]
         raise InvalidTypeError(
-            f"{field} must be a (fewest, most) tuple, got {value!r}",
+            f"{field} must be a (fewest, most) tuple, got {shown(value)}",
             field=field,
             rule="a (fewest, most) tuple",
         )
@@ -59,15 +60,17 @@ def _business_days(value: object) -> tuple[int, int]:
     for item in (low, high):  # pyright: ignore[reportUnknownVariableType]
         if isinstance(item, bool) or not isinstance(item, int) or item < 0:
             raise RulesError(
-                f"{field} must hold whole days ≥ 0, got {value!r}",
+                f"{field} must hold whole days ≥ 0, got {shown(value)}",
                 field=field,
                 rule="whole days from 0",
             )
     if low > high:
         raise RulesError(
-            f"{field} must be (fewest, most), got {value!r}", field=field, rule="fewest <= most"
+            f"{field} must be (fewest, most), got {shown(value)}",
+            field=field,
+            rule="fewest <= most",
         )
-    return (low, high)  # pyright: ignore[reportUnknownVariableType]
+    return (plain_int(low), plain_int(high))  # pyright: ignore[reportUnknownArgumentType]
 
 
 def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
@@ -86,16 +89,18 @@ def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
     items: dict[str, RuleSource] = {}
     for pair in pairs:
         name, source = pair if isinstance(pair, tuple) and len(pair) == 2 else (pair, None)
+        name = plain_text(name) if isinstance(name, str) else name  # its own __eq__ not asked
         if name not in SOURCED_FIELDS or not isinstance(source, RuleSource):
             raise InvalidTypeError(
-                f"WithdrawalMethod.sources: {name!r} must be one of {', '.join(SOURCED_FIELDS)} "
+                f"WithdrawalMethod.sources: {shown(name)} must be one of "
+                f"{', '.join(SOURCED_FIELDS)} "
                 f"with a RuleSource, got {type(source).__name__}",
                 field="WithdrawalMethod.sources",
                 rule="a RuleSource per sourced number",
             )
         if name in items:
             raise RulesError(
-                f"WithdrawalMethod.sources names {name!r} twice",
+                f"WithdrawalMethod.sources names {shown(name)} twice",
                 field="WithdrawalMethod.sources",
                 rule="one RuleSource per sourced number",
             )
@@ -172,7 +177,7 @@ class WithdrawalMethod:
         missing = sorted(set(SOURCED_FIELDS) - {name for name, _ in self.sources})
         if missing:
             raise RulesError(
-                f"WithdrawalMethod {self.key!r} needs a source for every number; missing: "
+                f"WithdrawalMethod {shown(self.key)} needs a source for every number; missing: "
                 + ", ".join(missing),
                 field="WithdrawalMethod.sources",
                 rule="a RuleSource per sourced number",
@@ -196,7 +201,7 @@ class WithdrawalMethod:
             if name == field:
                 return source
         raise RulesError(
-            f"WithdrawalMethod has no sourced number {field!r}; "
+            f"WithdrawalMethod has no sourced number {shown(field)}; "
             f"sourced numbers: {', '.join(SOURCED_FIELDS)}",
             field="field",
             rule="a sourced number",

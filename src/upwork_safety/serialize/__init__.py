@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_origin
 
 import cattrs
 
+from upwork_safety._display import shown
 from upwork_safety.errors import (
     InvalidDataError,
     InvalidTypeError,
@@ -201,7 +202,7 @@ def _check_target(cls: object) -> None:
     if isinstance(cls, type) or get_origin(cls) is not None:
         return
     raise InvalidTypeError(
-        f"cls must be the type to build (e.g. Contract or list[Contract]), not {cls!r:.60}",
+        f"cls must be the type to build (e.g. Contract or list[Contract]), not {shown(cls, 60)}",
         field="cls",
         rule="a type",
     )

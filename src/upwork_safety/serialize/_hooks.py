@@ -42,6 +42,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn_from_att
 from cattrs.strategies import configure_tagged_union
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEvent
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
@@ -238,7 +239,7 @@ def _object_reader(conv: cattrs.Converter, cls: type) -> Any:
             # An event read on its own may carry its tag (as to_dict writes it).
             if value[TAG] != tag:
                 raise RefusedError(
-                    f"expected {TAG!r} {tag!r}, got {_strict.shown(value[TAG])}", ".type"
+                    f"expected {TAG!r} {shown(tag)}, got {_strict.shown(value[TAG])}", ".type"
                 )
             value = {k: v for k, v in value.items() if k != TAG}
         return inner(value, cls)
@@ -548,7 +549,7 @@ def _no_float(value: float) -> NoReturn:
     # No public value holds a float (the library's numbers are Decimal), and
     # JSON encoders disagree on how to write them (1e+16 or 1e16): refused.
     raise InvalidTypeError(
-        f"cannot serialise the float {value!r}: numbers are written from Decimal or int "
+        f"cannot serialise the float {shown(value)}: numbers are written from Decimal or int "
         "(floats cannot hold decimal fractions exactly)",
         field="value",
         rule="not a float",

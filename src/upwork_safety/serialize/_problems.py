@@ -17,6 +17,7 @@ from typing import Any
 
 import cattrs
 
+from upwork_safety._display import shown
 from upwork_safety.errors import MAX_PROBLEMS, Problem, UpworkSafetyError
 from upwork_safety.serialize._strict import RefusedError
 
@@ -47,7 +48,7 @@ def key_path(path: str, key: object) -> str:
         return f"{path}.{key}"
     if isinstance(key, str) and len(key) > _KEY_CHARS:
         return f"{path}[{key[:_KEY_CHARS]!r}…]"
-    return f"{path}[{key!r}]"
+    return f"{path}[{shown(key)}]"
 
 
 class ItemsError(cattrs.IterableValidationError):

@@ -21,6 +21,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar, get_args
 
+from upwork_safety import _display
 from upwork_safety._render import jsonable
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import CONTEXT, Money, to_decimal, unicode_text
@@ -100,10 +101,9 @@ def shown(value: object, limit: int = 40) -> str:
     """
     if isinstance(value, WrittenFloat):
         return _written(value, limit)
-    if isinstance(value, str) and len(value) > limit:
-        return repr(value[:limit]) + f"… ({len(value)} characters)"
-    text = repr(value) if not isinstance(value, (dict, list)) else type_name(value)
-    return text if len(text) <= limit else text[:limit] + "…"
+    if isinstance(value, dict | list):
+        return type_name(value)
+    return _display.shown(value, limit)
 
 
 def read_str(value: object, cls: object = None) -> str:

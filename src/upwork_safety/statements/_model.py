@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
@@ -558,7 +559,9 @@ _OPTIONAL = (
 
 def _shown(value: object, limit: int = 40) -> str:
     """*value* for a message: Money as it prints, anything else as its ``repr``, cut short."""
-    text = str(value) if isinstance(value, Money) else repr(value)
+    if not isinstance(value, Money):
+        return shown(value, limit)
+    text = str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -589,7 +592,7 @@ def _row_problem(
     if named is not row.kind:
         said = "no kind this export writes" if named is None else f"the kind {named.name}"
         return (
-            f"is a {row.kind.name} row, but its type {row.type_text!r} names {said}",
+            f"is a {row.kind.name} row, but its type {shown(row.type_text)} names {said}",
             "the kind its type word names",
         )
     if export is StatementFormat.WEEKLY_SUMMARY and row.contract_id is None:

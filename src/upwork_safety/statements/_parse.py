@@ -16,6 +16,7 @@ import os
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from upwork_safety._display import shown
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
 from upwork_safety.money import Money, exact, unicode_text
 from upwork_safety.statements import _formats
@@ -174,7 +175,7 @@ def _lines(text: str | Iterable[str]) -> Iterator[object]:
             raise _Refused(1, msg, f"at most {MAX_CHARS:,} characters")
         if _looks_like_a_path(given):
             raise InvalidValueError(
-                f"text must be the file's text, not its name ({given[:80]!r}): nothing is read "
+                f"text must be the file's text, not its name ({shown(given)}): nothing is read "
                 "from disk; pass e.g. Path(name).read_text(encoding='utf-8-sig')",
                 field="text",
                 rule="the file's text, not its path",
@@ -229,9 +230,9 @@ class _Row:
     def problem(self, key: str, message: str) -> None:
         position = self.positions[key]
         name = self.header[position].strip()
-        shown = name if len(name) <= 40 else name[:39] + "…"
+        shown_name = name if len(name) <= 40 else name[:39] + "…"
         self.ok = False
-        self.problems.add(self.line, message, column=f"column {position + 1} ({shown})")
+        self.problems.add(self.line, message, column=f"column {position + 1} ({shown_name})")
 
     def date(self, key: str) -> date | None:
         value = _formats.parse_date(self.text(key))
@@ -288,7 +289,7 @@ def _local_amount(row: _Row) -> Money | None:
     try:
         return Money(value, currency)
     except InvalidValueError:
-        row.problem("currency", f"{currency!r} is not an ISO 4217 currency code")
+        row.problem("currency", f"{shown(currency)} is not an ISO 4217 currency code")
         return None
 
 
@@ -366,7 +367,7 @@ def _weekly_row(row: _Row) -> Transaction | None:
     # The constructors' own rule, said of this cell.
     problem = None if kind is None else hours_problem(kind, given=bool(hours_text), needed=True)
     if problem is not None:
-        written = repr(hours_text) if hours_text else "empty"
+        written = shown(hours_text) if hours_text else "empty"
         row.problem("hours", f"{written}: {problem}")
     elif hours_text:
         parsed = _formats.parse_hours(hours_text, on)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast, get_args
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import (
@@ -145,7 +146,7 @@ def _usd(instance: object, attribute: Any, value: Any) -> None:
     if not isinstance(value, Money) or value.currency != USD:
         name = field_name(instance, attribute)
         raise InvalidTypeError(
-            f"{name} must be Money in USD, got {value!r}", field=name, rule="Money in USD"
+            f"{name} must be Money in USD, got {shown(value)}", field=name, rule="Money in USD"
         )
 
 
@@ -160,7 +161,7 @@ def _count(instance: object, attribute: Any, value: Any) -> None:
     if value < 0:
         name = field_name(instance, attribute)
         raise InvalidValueError(
-            f"{name} must be a count (int, 0 or more), got {value!r}",
+            f"{name} must be a count (int, 0 or more), got {shown(value)}",
             field=name,
             rule="an int, 0 or more",
         )
@@ -249,7 +250,7 @@ class SummaryRow:
         periods = cast("tuple[Period, ...]", _PERIODS)
         if self.period != TOTAL and not any(_is_period(self, by) for by in periods):
             raise InvalidValueError(
-                f"SummaryRow.period {self.period[:40]!r} from {self.start} to {self.end} is "
+                f"SummaryRow.period {shown(self.period)} from {self.start} to {self.end} is "
                 "neither a month ('2024-07', from its first day to its last) nor a Pakistani "
                 "tax year ('2024-25', 1 July 2024 to 30 June 2025), nor 'total'",
                 field="SummaryRow.period",
@@ -345,7 +346,7 @@ def _check_by(value: object, what: str) -> Period:
         )
     if value not in _PERIODS:
         raise InvalidValueError(
-            f"{what} must be one of {_PERIODS}, got {value[:40]!r}",
+            f"{what} must be one of {_PERIODS}, got {shown(value)}",
             field=what,
             rule=f"one of {_PERIODS}",
         )
@@ -391,7 +392,7 @@ class Summary:
             if not _is_period(row, self.by):
                 kind = "month" if self.by == "month" else "tax year"
                 raise InvalidValueError(
-                    f"Summary.rows[{index}] is {row.period[:40]!r} from {row.start} to "
+                    f"Summary.rows[{index}] is {shown(row.period)} from {row.start} to "
                     f"{row.end}, not one {kind}: a summary by {self.by} has a row per {kind}",
                     field=f"Summary.rows[{index}]",
                     rule=f"one {kind} per row",
@@ -498,7 +499,7 @@ def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | N
                 field="rates",
                 rule="a mapping of period (str) to ExchangeRate",
             )
-        _check_rate(rate, f"rates[{key[:40]!r}]")
+        _check_rate(rate, f"rates[{shown(key)}]")
     return cast("Mapping[str, ExchangeRate]", rates)
 
 
@@ -558,7 +559,7 @@ def summarize(
         )
     if tax is not None and tax not in _TAX_STATUSES:
         raise InvalidValueError(
-            f"tax must be one of {_TAX_STATUSES} or None, got {tax[:40]!r}",
+            f"tax must be one of {_TAX_STATUSES} or None, got {shown(tax)}",
             field="tax",
             rule=f"one of {_TAX_STATUSES} or None",
         )
