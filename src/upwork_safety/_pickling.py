@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -99,10 +100,10 @@ def _setstate(self: object, state: object) -> None:
             field=cls.__name__,
             rule="a pickled state of its fields",
         )
-    unknown = [str(name)[:40] for name in state if name not in names]
+    unknown = [name for name in state if name not in names]
     if unknown:
         raise InvalidValueError(
-            f"a pickled {cls.__name__} holds {unknown[0]!r}, which is none of its fields",
+            f"a pickled {cls.__name__} holds {shown(unknown[0])}, which is none of its fields",
             field=cls.__name__,
             rule="a pickled state of its fields",
         )
@@ -110,7 +111,7 @@ def _setstate(self: object, state: object) -> None:
     missing = [field.name for field in taken if field.name not in state]
     if missing:
         raise InvalidValueError(
-            f"a pickled {cls.__name__} lacks its field {missing[0]!r}",
+            f"a pickled {cls.__name__} lacks its field {shown(missing[0])}",
             field=f"{cls.__name__}.{missing[0]}",
             rule="a pickled state of its fields",
         )
