@@ -339,9 +339,8 @@ def top_rated(
         for payment in contract.payments:
             if payment.amount.currency != thresholds.currency:
                 raise CurrencyMismatchError(
-                    f"contract {shown(contract.id)} is paid in {payment.amount.currency}; Top "
-                    "Rated "
-                    f"earnings are counted in {thresholds.currency}",
+                    f"contract {shown(contract.id)} is paid in {payment.amount.currency}; "
+                    f"Top Rated earnings are counted in {thresholds.currency}",
                     field=f"contract {shown(contract.id)} payments",
                     rule=f"paid in {thresholds.currency}",
                 )
