@@ -234,7 +234,12 @@ def test_display_cuts_text_and_reprs():
     assert "'m1'" == _display.shown("m1")
     assert "'xxxx'… (10 characters)" == _display.shown("x" * 10, limit=4)
     assert "b'xxxx'… (10 bytes)" == _display.shown(b"x" * 10, limit=4)
-    assert "[1, 2…" == _display.shown([1, 2, 3, 4], limit=5)
+    assert "[1, 2, 3, 4]" == _display.shown([1, 2, 3, 4], limit=5)  # items each cut, not the list
+    assert "['xxxx'… (10 characters), 2]" == _display.shown(["x" * 10, 2], limit=4)
+    # Any other value whole up to OTHER_LIMIT: a Money's amount is what a message is about.
+    assert "Money(amount=Decimal('-1234.56'), currency='USD')" == _display.shown(
+        Money("-1234.56", "USD")
+    )
     assert "a number of more than 19 digits" == _display.shown(10**5000)
     assert "7" == _display.shown(_Seven.SEVEN)  # an IntEnum member shown as the number it holds
 
@@ -250,12 +255,31 @@ class _Loud:
         raise AssertionError("the whole container was printed")
 
 
+class _Subclassed(list):  # type: ignore[type-arg]
+    """A list subclass: reprlib printed those whole (it looks a type up by its name)."""
+
+
 def test_display_never_prints_a_whole_container():
-    """shown() of a huge container prints a few items, not all of them (nor a megabyte)."""
-    assert "[0, 0, 0, 0, 0, 0, ...]" == _display.shown([0] * 5_000_000)
-    assert "[0, 1, 2, 3, 4, 5, ...]" == _display.shown([*range(6), _Loud()])
+    """shown() of a huge container prints its first ITEMS items and its size, never all of them.
+
+    Regression (review): a list subclass was printed whole (15 MB for five million
+    items), a bad seventh item of a tuple was hidden, and a tuple holding a huge int was
+    called "a tuple too long to show".
+    """
+    assert "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, … ] (5,000,000 items)" == _display.shown(
+        [0] * 5_000_000
+    )
+    assert "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, … ] (5,000,000 items)" == _display.shown(
+        _Subclassed([0] * 5_000_000)
+    )
+    assert "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, … ] (11 items)" == _display.shown(
+        [*range(10), _Loud()]
+    )
+    assert "(24, 12, 6, 3, 1, 2, 0)" == _display.shown((24, 12, 6, 3, 1, 2, 0))
+    assert "(24, a number of more than 19 digits)" == _display.shown((24, 10**5000))
     assert "('xx" == _display.shown(("x" * 1_000_000,))[:4]
-    assert len(_display.shown({"k": "v" * 1_000_000})) <= _display.LIMIT + 1
+    assert len(_display.shown({"k": "v" * 1_000_000})) <= 2 * _display.LIMIT + 30
+    assert ("set()", "('x',)") == (_display.shown(set()), _display.shown(("x",)))
 
 
 @pytest.mark.parametrize(

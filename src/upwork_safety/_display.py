@@ -9,6 +9,7 @@ scans ``src/`` for messages that quote a value another way).
 
 from __future__ import annotations
 
+import itertools
 import reprlib
 
 #: How many characters of a value a message shows before cutting it.
@@ -19,15 +20,15 @@ LIMIT = 40
 _INT_BITS = 64
 
 
-def _bounded_repr(limit: int) -> reprlib.Repr:
-    """A ``reprlib.Repr`` that shows at most a few items of a container, each cut to *limit*."""
-    bounded = reprlib.Repr()
-    bounded.maxstring = bounded.maxother = bounded.maxlong = limit
-    bounded.maxlevel = 3
-    return bounded
+#: How many characters of any other value's ``repr`` a message shows (a ``Money``,
+#: a ``Decimal``, an enum member fit whole; an object whose ``repr`` runs on is cut).
+OTHER_LIMIT = 160
 
+#: How many items of a container a message shows.
+ITEMS = 10
 
-_REPR = _bounded_repr(LIMIT)
+_OTHER = reprlib.Repr()
+_OTHER.maxother = OTHER_LIMIT + 1  # reprlib cuts the middle; cut the end instead, below
 
 
 def shown_int(value: int) -> str:
@@ -43,14 +44,16 @@ def shown_int(value: int) -> str:
 
 
 def shown(value: object, limit: int = LIMIT) -> str:
-    """*value*'s ``repr`` for a message, cut to about *limit* characters.
+    """*value* for a message, bounded.
 
     Text (``str``, ``bytes``) longer than *limit* is cut before it is quoted
     and shown with its length (read with the builtin's own methods, so a
     subclass cannot answer for itself); an ``int`` is shown by
-    :func:`shown_int`; a container shows its first few items, each cut (built
-    with :mod:`reprlib`, so a huge container is never printed whole); any
-    other value's ``repr`` is cut with an ellipsis.
+    :func:`shown_int`; a container (a list, tuple, set or dict, or a subclass
+    of one) shows its first :data:`ITEMS` items, each shown by this rule,
+    and how many there are when there are more, read with the builtin's own
+    iterator, so a huge container is never printed whole; any other value's
+    ``repr`` is cut after :data:`OTHER_LIMIT` characters.
     """
     if isinstance(value, str):
         text = str.__str__(value)
@@ -62,10 +65,36 @@ def shown(value: object, limit: int = LIMIT) -> str:
         return repr(data) if len(value) <= limit else f"{data!r}… ({len(value):,} bytes)"
     if isinstance(value, int) and not isinstance(value, bool):
         return shown_int(value)
-    bounded = _REPR if limit == LIMIT else _bounded_repr(limit)
-    try:
-        text = bounded.repr(value)
-    except ValueError:  # an int of more digits than Python prints, inside a container
-        name = type(value).__name__
-        return f"{'an' if name[:1] in 'aeiou' else 'a'} {name} too long to show"
-    return text if len(text) <= limit else f"{text[:limit]}…"
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        return _shown_items(value, limit)
+    text = _OTHER.repr(value)  # reprlib: a repr that raises is described, not raised
+    return text if len(text) <= OTHER_LIMIT else f"{text[:OTHER_LIMIT]}…"
+
+
+def _shown_items(
+    value: list[object]
+    | tuple[object, ...]
+    | set[object]
+    | frozenset[object]
+    | dict[object, object],
+    limit: int,
+) -> str:
+    """A container's first :data:`ITEMS` items, each :func:`shown`, and its size when cut."""
+    if isinstance(value, dict):
+        pairs = itertools.islice(dict.items(value), ITEMS)
+        items = [f"{shown(key, limit)}: {shown(item, limit)}" for key, item in pairs]
+        opening, closing, size = "{", "}", dict.__len__(value)
+    else:
+        kind = next(kind for kind in (list, tuple, set, frozenset) if isinstance(value, kind))
+        items = [shown(item, limit) for item in itertools.islice(kind.__iter__(value), ITEMS)]
+        opening, closing = (
+            ("[", "]") if kind is list else ("(", ")") if kind is tuple else ("{", "}")
+        )
+        size = kind.__len__(value)
+    if size > ITEMS:
+        return f"{opening}{', '.join(items)}, … {closing} ({size:,} items)"
+    if not size and opening == "{" and not isinstance(value, dict):
+        return "set()" if isinstance(value, set) else "frozenset()"
+    if size == 1 and opening == "(":
+        return f"({items[0]},)"
+    return f"{opening}{', '.join(items)}{closing}"
