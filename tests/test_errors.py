@@ -29,6 +29,7 @@ from upwork_safety import (
     escrow,
     fees,
     jss,
+    rules,
 )
 from upwork_safety.errors import MAX_PROBLEMS, Problem
 from upwork_safety.fees import PaymentScheduleRules
@@ -266,20 +267,31 @@ def test_display_never_prints_a_whole_container():
     items), a bad seventh item of a tuple was hidden, and a tuple holding a huge int was
     called "a tuple too long to show".
     """
-    assert "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, … ] (5,000,000 items)" == _display.shown(
-        [0] * 5_000_000
-    )
+    assert "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, … ] (5,000,000 items)" == _display.shown([0] * 5_000_000)
     assert "[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, … ] (5,000,000 items)" == _display.shown(
         _Subclassed([0] * 5_000_000)
     )
-    assert "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, … ] (11 items)" == _display.shown(
-        [*range(10), _Loud()]
-    )
+    assert "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, … ] (11 items)" == _display.shown([*range(10), _Loud()])
     assert "(24, 12, 6, 3, 1, 2, 0)" == _display.shown((24, 12, 6, 3, 1, 2, 0))
     assert "(24, a number of more than 19 digits)" == _display.shown((24, 10**5000))
     assert "('xx" == _display.shown(("x" * 1_000_000,))[:4]
     assert len(_display.shown({"k": "v" * 1_000_000})) <= 2 * _display.LIMIT + 30
     assert ("set()", "('x',)") == (_display.shown(set()), _display.shown(("x",)))
+    nested: tuple[object, ...] = (1,)
+    for _ in range(200_000):  # a value nested far deeper than Python's stack
+        nested = (nested,)
+    assert "(((…,),),)" == _display.shown(nested)
+
+
+def test_a_rule_nested_deep_is_refused_by_the_library():
+    """Regression (review): a rule value nested 200,000 deep raised RecursionError while it
+    was made plain; it reaches the rule's type check."""
+    nested: tuple[object, ...] = (1,)
+    for _ in range(200_000):
+        nested = (nested,)
+    with pytest.raises(InvalidTypeError) as info:
+        attrs.evolve(rules.CURRENT, hourly_minimum_activity=nested)
+    assert "PlatformRules.hourly_minimum_activity" == info.value.field
 
 
 @pytest.mark.parametrize(
@@ -314,6 +326,17 @@ _SRC = pathlib.Path(upwork_safety.__file__).parent
 #: Values quoted with ``!r`` (or ``repr()``) in an f-string outside ``shown()``, each bounded
 #: some other way: (module, expression) -> why it cannot grow with the caller's input.
 QUOTED_WITHOUT_SHOWN = {
+    ("_display.py", "value"): "shown() itself: a value with no container or text rule, cut after",
+    ("_display.py", "text"): "shown() itself, after cutting the text",
+    ("_cli/_printer.py", "char"): "one character, escaped for the terminal",
+    ("_validate.py", "member.value"): "the library's own enum values, listed as the choices",
+    ("fees/_common.py", "m.key"): "the library's own method keys, listed as the choices",
+    ("models/_feedback.py", "value"): "a float's shortest text, read as the stars, not shown",
+    ("serialize/_fused.py", "kind.tag_name"): "generated code: a class's own tag",
+    ("serialize/_fused.py", "a.name"): "generated code: a field's own name",
+    ("serialize/_strict.py", "jsonable(a)"): "a Literal type's own choices",
+    ("serialize/_strict.py", "m.value"): "the library's own enum values, listed as the choices",
+    ("statements/_formats.py", "word"): "the library's own type words, listed as the choices",
     ("_display.py", "text[:limit]"): "shown() itself, after cutting the text",
     ("_display.py", "data"): "shown() itself, after cutting the bytes",
     ("checks/_contracts.py", "short(milestone.title, 40)"): "a finding's one-line title, cut",
@@ -335,21 +358,66 @@ QUOTED_WITHOUT_SHOWN = {
 }
 
 
+_REPR_CALLS = {"repr", "ascii"}
+
+
 def _quoted_reprs(tree: ast.AST) -> Iterator[tuple[int, str]]:
-    """Each value an f-string quotes with !r or repr() and not through shown(), with its line."""
+    """Each value quoted by its repr and not through shown(), with its line.
+
+    An f-string's ``!r`` or ``!a``; a call of ``repr``, ``ascii`` (also as
+    ``builtins.repr`` or ``reprlib.repr``) or of a value's ``__repr__``; ``%r``
+    of a ``%`` format and ``!r`` of a ``str.format`` template.  A ``__repr__``
+    shows the value itself, not a message, so its body is left out.
+    """
     skipped = set()
-    for node in ast.walk(tree):  # a __repr__ shows the value itself: not a message
+    for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and node.name in {"__repr__", "_repr_html_"}:
             skipped |= {id(inner) for inner in ast.walk(node)}
     for node in ast.walk(tree):
-        if not isinstance(node, ast.FormattedValue) or id(node) in skipped:
+        if id(node) in skipped:
             continue
-        value = node.value
-        is_repr = isinstance(value, ast.Call) and getattr(value.func, "id", None) == "repr"
-        if node.conversion == ord("r"):
-            yield value.lineno, ast.unparse(value)
-        elif is_repr:
-            yield value.lineno, ast.unparse(value.args[0])
+        if isinstance(node, ast.FormattedValue) and node.conversion in {ord("r"), ord("a")}:
+            yield node.value.lineno, ast.unparse(node.value)
+        elif isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
+            if name in _REPR_CALLS and node.args:
+                yield node.lineno, ast.unparse(node.args[0])
+            elif name == "__repr__" and isinstance(func, ast.Attribute):
+                yield node.lineno, ast.unparse(func.value)
+            elif (
+                name == "format"
+                and isinstance(func, ast.Attribute)
+                and isinstance(func.value, ast.Constant)
+                and "!r" in str(func.value.value)
+            ):
+                yield node.lineno, ast.unparse(node)
+        elif (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, ast.Mod)
+            and isinstance(node.left, ast.Constant)
+            and "%r" in str(node.left.value)
+        ):
+            yield node.lineno, ast.unparse(node.right)
+
+
+def test_the_sweep_finds_every_way_to_quote_a_value():
+    """The sweep below sees each way a value can be quoted by its repr (review: it saw
+    f-string ``!r`` and ``repr()`` only)."""
+    quoted = [
+        'f"{x!r}"',
+        'f"{x!a}"',
+        'f"{repr(x)}"',
+        "'bad ' + repr(x)",
+        "builtins.repr(x)",
+        "reprlib.repr(x)",
+        "ascii(x)",
+        "x.__repr__()",
+        "'%r' % x",
+        "'{!r}'.format(x)",
+    ]
+    assert [len(quoted)] * 1 == [sum(1 for text in quoted for _ in _quoted_reprs(ast.parse(text)))]
+    assert [] == list(_quoted_reprs(ast.parse('f"{shown(x)}"; "%s" % x; "{}".format(x)')))
 
 
 def test_every_quoted_value_goes_through_shown():

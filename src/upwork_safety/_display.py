@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import reprlib
+from typing import cast
 
 #: How many characters of a value a message shows before cutting it.
 LIMIT = 40
@@ -19,6 +20,11 @@ LIMIT = 40
 #: 64-bit number prints whole; Python refuses to print one of thousands of digits.
 _INT_BITS = 64
 
+
+#: How many characters of a name a result shows (a client in a finding, a contract
+#: or milestone in a JSS reason, a rule set's name): real ones fit whole, and a
+#: hostile one of a megabyte still makes a short text.
+NAME_LIMIT = 120
 
 #: How many characters of any other value's ``repr`` a message shows (a ``Money``,
 #: a ``Decimal``, an enum member fit whole; an object whose ``repr`` runs on is cut).
@@ -66,35 +72,53 @@ def shown(value: object, limit: int = LIMIT) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return shown_int(value)
     if isinstance(value, list | tuple | set | frozenset | dict):
-        return _shown_items(value, limit)
+        return _shown_items(value, limit, 0)
     text = _OTHER.repr(value)  # reprlib: a repr that raises is described, not raised
     return text if len(text) <= OTHER_LIMIT else f"{text[:OTHER_LIMIT]}…"
 
 
-def _shown_items(
-    value: list[object]
-    | tuple[object, ...]
-    | set[object]
-    | frozenset[object]
-    | dict[object, object],
-    limit: int,
-) -> str:
-    """A container's first :data:`ITEMS` items, each :func:`shown`, and its size when cut."""
+#: How deep a message looks into containers within containers (deeper ones are ``…``).
+DEPTH = 3
+
+
+def _shown_items(value: object, limit: int, depth: int) -> str:
+    """A container's first :data:`ITEMS` items, each shown, and its size when cut.
+
+    Containers inside it are shown the same way down to :data:`DEPTH` levels, and
+    as ``…`` below that, so a value nested a million deep is shown in a few steps.
+    The builtin's own iterator and length are read, so a subclass cannot answer
+    for itself.
+    """
+    items: list[str]
     if isinstance(value, dict):
         pairs = itertools.islice(dict.items(value), ITEMS)
-        items = [f"{shown(key, limit)}: {shown(item, limit)}" for key, item in pairs]
+        items = [f"{_item(key, limit, depth)}: {_item(item, limit, depth)}" for key, item in pairs]
         opening, closing, size = "{", "}", dict.__len__(value)
+    elif isinstance(value, list):
+        items = [_item(i, limit, depth) for i in itertools.islice(list.__iter__(value), ITEMS)]
+        opening, closing, size = "[", "]", list.__len__(value)
+    elif isinstance(value, tuple):
+        items = [_item(i, limit, depth) for i in itertools.islice(tuple.__iter__(value), ITEMS)]
+        opening, closing, size = "(", ")", tuple.__len__(value)
+        if size == 1:
+            return f"({items[0]},)"
     else:
-        kind = next(kind for kind in (list, tuple, set, frozenset) if isinstance(value, kind))
-        items = [shown(item, limit) for item in itertools.islice(kind.__iter__(value), ITEMS)]
-        opening, closing = (
-            ("[", "]") if kind is list else ("(", ")") if kind is tuple else ("{", "}")
-        )
-        size = kind.__len__(value)
+        if isinstance(value, frozenset):
+            kind, members, size = "frozenset", frozenset.__iter__(value), frozenset.__len__(value)
+        else:
+            group = cast("set[object]", value)
+            kind, members, size = "set", set.__iter__(group), set.__len__(group)
+        items = [_item(i, limit, depth) for i in itertools.islice(members, ITEMS)]
+        if not size:
+            return f"{kind}()"
+        opening, closing = "{", "}"
     if size > ITEMS:
         return f"{opening}{', '.join(items)}, … {closing} ({size:,} items)"
-    if not size and opening == "{" and not isinstance(value, dict):
-        return "set()" if isinstance(value, set) else "frozenset()"
-    if size == 1 and opening == "(":
-        return f"({items[0]},)"
     return f"{opening}{', '.join(items)}{closing}"
+
+
+def _item(value: object, limit: int, depth: int) -> str:
+    """An item of a container at *depth*: :func:`shown`, a nested container one level down."""
+    if isinstance(value, list | tuple | set | frozenset | dict):
+        return "…" if depth + 1 >= DEPTH else _shown_items(value, limit, depth + 1)
+    return shown(value, limit)

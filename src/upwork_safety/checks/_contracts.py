@@ -17,7 +17,7 @@ import attrs
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
 import upwork_safety.fees as fees  # noqa: PLR0402
 import upwork_safety.hourly as hourly  # noqa: PLR0402
-from upwork_safety._display import shown
+from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety._validate import instance, optional_instance, utc_instant
 from upwork_safety.checks._findings import (
     Finding,
@@ -484,8 +484,8 @@ def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> l
     found.extend(_week_findings(contract, this_week.previous(), now, rules, current=False))
     if contract.ended is None and not contract.client.payment_verified:
         message = (
-            f"Client {shown(contract.client.name or contract.client_id)} has no verified billing "
-            "method: Hourly Protection covers none of your hours."
+            f"Client {shown(contract.client.name or contract.client_id, NAME_LIMIT)} has no "
+            "verified billing method: Hourly Protection covers none of your hours."
         )
         advice = (
             "Ask the client to verify a billing method before you log more time, or move "

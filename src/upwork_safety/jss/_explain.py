@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._display import shown
+from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._validate import (
@@ -229,7 +229,7 @@ class JSSChange:
             raise InvalidValueError(
                 f"JSSChange.after must be a report on the same day as before or later "
                 f"({after.as_of} against {before.as_of}) under the same rules "
-                f"({shown(after.rules)} against {shown(before.rules)})",
+                f"({shown(after.rules, NAME_LIMIT)} against {shown(before.rules, NAME_LIMIT)})",
                 field="JSSChange.after",
                 rule="the same rules, not before before",
             )

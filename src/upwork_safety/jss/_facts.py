@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from upwork_safety._display import shown
+from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety._events import ResolveDispute
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.jss._months import _DAY, _leaves
@@ -159,7 +159,7 @@ def _signals(
             negatives.append(f"escrow refunded to the client ({refunded})" if words else _SILENT)
     if rules.lost_dispute_is_negative:
         negatives.extend(
-            f"lost the dispute on milestone {shown(event.milestone_id)} "
+            f"lost the dispute on milestone {shown(event.milestone_id, NAME_LIMIT)} "
             f"({event.to_client} to the client, {event.to_freelancer} to the freelancer)"
             for event in contract.history
             if isinstance(event, ResolveDispute)

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from upwork_safety._display import shown
+from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.jss._months import _in_window, _months_between
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import CONTEXT
@@ -61,7 +61,7 @@ def _judge(
     is true (timelines and forecasts skip them).
     """
     if facts.excluded:
-        why = f"client {shown(facts.client_id)} is excluded by the caller"
+        why = f"client {shown(facts.client_id, NAME_LIMIT)} is excluded by the caller"
         return Outcome.EXCLUDED, _ZERO, None, (why,) if explain else (), False
     if on < facts.started:
         why = f"starts on {facts.started}, after {on}"
@@ -190,7 +190,7 @@ def _judge_ended(
             if long_term:
                 reasons.append(f"long-term: paid over {months_paid} months")
             if rehired:
-                reasons.append(f"rehired: client {shown(facts.client_id)} hired again")
+                reasons.append(f"rehired: client {shown(facts.client_id, NAME_LIMIT)} hired again")
         return Outcome.POSITIVE
     if reasons is not None:
         reasons.extend(facts.middling or ("no feedback",))

@@ -41,10 +41,17 @@ class RuleSource:
 def _plain_value(value: Any) -> Any:
     """A rule's value with a ``str``, ``int`` or ``Money`` subclass made plain (else as it is).
 
-    The items of a tuple too (a weekday table of percentages).
+    The items of a tuple too (a weekday table of percentages), one level deep:
+    no rule holds a tuple of tuples, and a value nested a million deep must
+    reach the validator, not exhaust the stack here.
     """
     if type(value) is tuple:
-        return tuple([_plain_value(item) for item in value])
+        return tuple([_plain_item(item) for item in value])
+    return _plain_item(value)
+
+
+def _plain_item(value: Any) -> Any:
+    """A ``str``, ``int`` or ``Money`` subclass made plain (else *value* as it is)."""
     if isinstance(value, str):
         return plain_text(value)
     if isinstance(value, int):
