@@ -466,3 +466,32 @@ def test_choices_name_manual_events_and_store_them_plain():
             attrs.evolve(choices, **{field: value})
         assert (f"Choices.{field}[0]" + ("[0]" if field == "refused" else "")) == info.value.field
         assert "a manual escrow event" == info.value.rule
+
+
+def test_choices_name_every_manual_event_once():
+    """Regression (review): Choices with an event allowed twice, or both allowed and refused,
+    or with nothing at all built, and reason() then called a real event 'not a manual escrow
+    event'. Every manual event is named once, allowed or refused."""
+    contract = Contract(
+        "c",
+        "a",
+        ContractKind.FIXED_PRICE,
+        date(2025, 3, 3),
+        milestones=[Milestone("m1", "Logo, 3 concepts", Money("100", "USD"))],
+    )
+    choices = escrow.allowed(contract, "m1")
+    first, why = choices.refused[0]
+    for allowed, refused in [
+        ((), ()),
+        ((*choices.allowed, *choices.allowed[:1]), choices.refused),
+        ((*choices.allowed, first), choices.refused),
+        (choices.allowed, choices.refused[1:]),
+    ]:
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(choices, allowed=allowed, refused=refused)
+        assert ("Choices.refused", "every manual escrow event once") == (
+            info.value.field,
+            info.value.rule,
+        )
+    moved = attrs.evolve(choices, allowed=(*choices.allowed, first), refused=choices.refused[1:])
+    assert (None, why) == (moved.reason(first), choices.reason(first))

@@ -461,6 +461,9 @@ class Choices:
         allowed: Names of the allowed events (``EndContract`` included while
             the contract is open).
         refused: ``(event name, reason)`` for every other event.
+
+    Every manual escrow event is named once, allowed or refused: a value
+    that names one twice, or leaves one out, cannot be built or loaded.
     """
 
     milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
@@ -469,6 +472,23 @@ class Choices:
     refused: tuple[tuple[str, str], ...] = attrs.field(
         converter=_plain_refusals, validator=_refusals
     )
+
+    def __attrs_post_init__(self) -> None:
+        seen: set[str] = set()
+        twice = None
+        for name in (*self.allowed, *(event for event, _ in self.refused)):
+            if name in seen and twice is None:
+                twice = name
+            seen.add(name)
+        missing = next((name for name in _EVENT_NAMES if name not in seen), None)
+        if twice is not None or missing is not None:
+            said = f"{twice} is named twice" if twice is not None else f"{missing} is missing"
+            raise InvalidValueError(
+                f"Choices must name every manual escrow event once, allowed or refused "
+                f"with its reason: {said}",
+                field="Choices.refused",
+                rule="every manual escrow event once",
+            )
 
     def __contains__(self, name: object) -> bool:
         return name in self.allowed
