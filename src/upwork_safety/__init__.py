@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from upwork_safety._display import shown
+from upwork_safety._display import shown as _shown
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,
@@ -91,7 +91,7 @@ def __getattr__(name: str) -> Any:
         from importlib.metadata import version
 
         return version("upwork-safety")
-    raise AttributeError(f"module 'upwork_safety' has no attribute {shown(name)}")
+    raise AttributeError(f"module 'upwork_safety' has no attribute {_shown(name)}")
 
 
 def __dir__() -> list[str]:

@@ -46,6 +46,8 @@ def plain_text_items(items: tuple[Any, ...]) -> tuple[Any, ...]:
     The one converter of the items of a tuple field of text (an item that is
     not text is left for the field's validator to refuse).
     """
+    if all(type(item) is str for item in items):
+        return items  # the common case (thousands of JSS reasons): nothing to make plain
     return tuple([plain_text(item) for item in items])
 
 

@@ -307,8 +307,9 @@ class PlatformRules:
             if type(value) is not kind and not (
                 isinstance(value, kind) and not isinstance(value, bool)
             ):
+                article = "an" if kind.__name__[:1] in "aeiou" else "a"
                 raise InvalidTypeError(
-                    f"{name} must be a {kind.__name__} like the preset's "
+                    f"{name} must be {article} {kind.__name__} like the preset's "
                     f"{field.default!r}, not {type(value).__name__} {shown(value)}",
                     field=name,
                     rule=f"a {kind.__name__}",

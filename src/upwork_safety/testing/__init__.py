@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from upwork_safety._display import shown
+from upwork_safety._display import shown as _shown
 
 if TYPE_CHECKING:
     from upwork_safety.testing import factories, strategies
@@ -25,5 +25,5 @@ def __getattr__(name: str) -> object:
     """Import ``factories`` or ``strategies`` on first use."""
     if name in __all__:
         return importlib.import_module(f"upwork_safety.testing.{name}")
-    msg = f"module {__name__!r} has no attribute {shown(name)}"
+    msg = f"module {__name__!r} has no attribute {_shown(name)}"
     raise AttributeError(msg)
