@@ -444,9 +444,8 @@ def test_a_subclass_reaching_a_field_without_its_converter_is_refused(changes, f
     assert field == info.value.field
 
 
-def test_choices_name_manual_events_and_store_them_plain():
-    """Regression: Choices.refused kept a caseless str subclass (equal Choices hashed apart)
-    and took "SUBMIT", which names no event; allowed and refused now hold event names."""
+def _choices() -> escrow.Choices:
+    """The choices of a fixed-price contract's one milestone, not yet funded."""
     contract = Contract(
         "c",
         "a",
@@ -454,7 +453,13 @@ def test_choices_name_manual_events_and_store_them_plain():
         date(2025, 3, 3),
         milestones=[Milestone("m1", "Logo, 3 concepts", Money("100", "USD"))],
     )
-    choices = escrow.allowed(contract, "m1")
+    return escrow.allowed(contract, "m1")
+
+
+def test_choices_name_manual_events_and_store_them_plain():
+    """Regression: Choices.refused kept a caseless str subclass (equal Choices hashed apart)
+    and took "SUBMIT", which names no event; allowed and refused now hold event names."""
+    choices = _choices()
     event, why = choices.refused[0]
     odd = attrs.evolve(choices, refused=((_Text(event), why), *choices.refused[1:]))
     assert (str, choices, hash(choices)) == (type(odd.refused[0][0]), odd, hash(odd))
@@ -472,14 +477,7 @@ def test_choices_name_every_manual_event_once():
     """Regression (review): Choices with an event allowed twice, or both allowed and refused,
     or with nothing at all built, and reason() then called a real event 'not a manual escrow
     event'. Every manual event is named once, allowed or refused."""
-    contract = Contract(
-        "c",
-        "a",
-        ContractKind.FIXED_PRICE,
-        date(2025, 3, 3),
-        milestones=[Milestone("m1", "Logo, 3 concepts", Money("100", "USD"))],
-    )
-    choices = escrow.allowed(contract, "m1")
+    choices = _choices()
     first, why = choices.refused[0]
     for allowed, refused in [
         ((), ()),
