@@ -458,3 +458,72 @@ def test_property_reports_pickle_smaller_than_their_field_dicts():
     assert b"computed_on" in by_dict
     assert b"computed_on" not in data
     assert b"contract_id" not in data
+
+
+def test_a_pickle_cannot_refill_a_value_already_built():
+    """Regression (red team): a BUILD aimed at a value already built (and checked inside a
+    contract) changed it: a contract loaded with payments in USD and EUR, and a frozen
+    Money changed in place (its hash with it)."""
+    money = Money("1", "USD")
+    with pytest.raises(InvalidValueError) as info:
+        money.__setstate__({"amount": Decimal(2), "currency": "USD"})  # type: ignore[attr-defined]
+    assert ("Money", Money("1", "USD")) == (info.value.field, money)
+
+
+def test_the_contracts_indexes_take_no_state_from_a_pickle():
+    """Regression (red team): a BUILD could fill the milestones' check cache, so a paid
+    milestone without its release payment loaded (evolve refused the same contract)."""
+    for tuple_type in (type(FUNDED.milestones), type(FUNDED.payments)):
+        empty = tuple_type(())
+
+        class _Pickler(pickle.Pickler):
+            def reducer_override(self, obj: object, empty: object = empty) -> object:
+                if obj is empty:
+                    return (type(empty), ((),), {"releases_match": None})
+                return NotImplemented
+
+        out = io.BytesIO()
+        _Pickler(out, protocol=2).dump(empty)
+        with pytest.raises(InvalidValueError) as info:
+            pickle.loads(out.getvalue())
+        assert info.value.field in {"Contract.milestones", "Contract.payments"}
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "field"),
+    [
+        (
+            b"\x80\x02cupwork_safety._pickling\n_build\ncbuiltins\nint\n\x85R.",
+            InvalidTypeError,
+            "cls",
+        ),
+        (
+            b"\x80\x02cupwork_safety._pickling\n_build\ncupwork_safety.jss\nWhatIf\nK\x01\x86R.",
+            InvalidValueError,
+            "WhatIf",
+        ),
+    ],
+    ids=["another-class", "too-few-values"],
+)
+def test_an_edited_rebuild_is_refused_by_the_library(data, error, field):
+    """Regression (red team): _build raised NotAnAttrsClassError or a bare ValueError."""
+    with pytest.raises(error) as info:
+        pickle.loads(data)
+    assert field == info.value.field
+
+
+def test_pickling_keeps_no_class_alive():
+    """Regression (red team): two caches keyed by class kept every subclass made on the fly."""
+    import gc
+    import weakref
+
+    def copied_once() -> weakref.ref[type]:
+        made = type("Made", (Money,), {"__slots__": ()})
+        value = made("1", "USD")
+        if copy.copy(value) != value or copy.deepcopy(value) != value:
+            raise AssertionError("a value of the subclass did not copy equal")
+        return weakref.ref(made)
+
+    alive = copied_once()
+    gc.collect()
+    assert alive() is None

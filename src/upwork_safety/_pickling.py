@@ -18,16 +18,12 @@ compact (millions of reports travel back from worker processes).
 
 from __future__ import annotations
 
-import functools
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import attrs
 
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 _C = TypeVar("_C", bound=type)
 
@@ -44,40 +40,44 @@ def through_init(cls: _C) -> _C:
 
 
 def _reduce(self: object) -> tuple[object, ...]:
-    """``(class, arguments)``: the value's constructor and the fields it takes, in order."""
-    cls: type = type(self)
-    read, keywords = _recipe(cls)
-    if keywords:
-        return (_build, (cls, *read(self)))
-    return (cls, read(self))
-
-
-@functools.cache
-def _recipe(cls: type) -> tuple[Callable[[object], tuple[object, ...]], bool]:
-    """How to read *cls*'s constructor arguments from a value, and whether they are keywords.
+    """``(class, arguments)``: the value's constructor and the fields it takes, in order.
 
     Fields the constructor does not take (``init=False``) are computed by it
     and not sent.  When any argument is keyword-only, all are sent by
     position and passed by their keyword (:func:`_build`), which attrs names
-    by the field's alias (``_tracked`` is ``tracked``).
+    by the field's alias (``_tracked`` is ``tracked``).  Read from the class
+    each time (attrs keeps its fields on the class): no cache outlives a
+    class made on the fly.
     """
-    names = tuple(field.name for field in attrs.fields(cls) if field.init)
-
-    def read(value: object) -> tuple[object, ...]:
-        return tuple([getattr(value, name) for name in names])
-
-    return read, any(field.kw_only for field in attrs.fields(cls) if field.init)
-
-
-@functools.cache
-def _aliases(cls: type) -> tuple[str, ...]:
-    """The keywords of *cls*'s constructor, in field order."""
-    return tuple(field.alias for field in attrs.fields(cls) if field.init)
+    cls: type = type(self)
+    taken = [field for field in attrs.fields(cls) if field.init]
+    values = tuple([getattr(self, field.name) for field in taken])
+    if any(field.kw_only for field in taken):
+        return (_build, (cls, *values))
+    return (cls, values)
 
 
 def _build(cls: type, *values: object) -> object:
-    """``cls(**arguments)`` for a class whose constructor takes keyword-only arguments."""
-    return cls(**dict(zip(_aliases(cls), values, strict=True)))
+    """``cls(**arguments)`` for a class whose constructor takes keyword-only arguments.
+
+    Only a class that pickles this way, given one value per argument, is
+    built: a pickle edited to name another class, or to send too few or too
+    many values, is refused.
+    """
+    if getattr(cls, "__reduce__", None) is not _reduce:  # an edited pickle may name anything
+        raise InvalidTypeError(
+            f"a pickle may rebuild only a value of upwork_safety, not {shown(cls)}",
+            field="cls",
+            rule="a value of upwork_safety",
+        )
+    aliases = [field.alias for field in attrs.fields(cls) if field.init]
+    if len(values) != len(aliases):
+        raise InvalidValueError(
+            f"a pickled {cls.__name__} must hold its {len(aliases)} fields, got {len(values)}",
+            field=cls.__name__,
+            rule="a pickled state of its fields",
+        )
+    return cls(**dict(zip(aliases, values, strict=True)))
 
 
 def _setstate(self: object, state: object) -> None:
@@ -90,6 +90,14 @@ def _setstate(self: object, state: object) -> None:
     """
     cls: type = type(self)
     every = attrs.fields(cls)
+    if any(hasattr(self, field.name) for field in every):
+        # Only an empty object, just made by the pickle, is filled: a BUILD aimed at
+        # a value already built (and checked inside a container) would change it.
+        raise InvalidValueError(
+            f"a pickle may fill only an empty {cls.__name__}, not one already built",
+            field=cls.__name__,
+            rule="a pickled state of its fields",
+        )
     names = [field.name for field in every]
     if isinstance(state, tuple) and len(state) <= len(names):
         state = dict(zip(names, state, strict=False))

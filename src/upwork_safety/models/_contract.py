@@ -66,6 +66,14 @@ def _one_currency(amounts: Sequence[Money], what: str) -> None:
             )
 
 
+def _refuse_state(what: str) -> NoReturn:
+    raise InvalidValueError(
+        f"a pickled contract's {what.lower()} are rebuilt by their checks, never given a state",
+        field=f"Contract.{what.lower()}",
+        rule="a pickled state of its fields",
+    )
+
+
 class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two indexes in __dict__)
     """A contract's milestones, checked once: ``Milestone`` values with unique ids, one currency.
 
@@ -137,6 +145,11 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Milestones, (tuple(self),))
 
+    def __setstate__(self, state: object) -> NoReturn:
+        # Its indexes are computed by its constructor, never read from a pickle: a
+        # state (a pickle's BUILD, never written by __reduce__) would fill them.
+        _refuse_state("Milestones")
+
 
 class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day in __dict__)
     """A contract's payments, checked once: ``Payment`` values in one currency.
@@ -180,6 +193,11 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_Payments, (tuple(self),))
+
+    def __setstate__(self, state: object) -> NoReturn:
+        # Its indexes are computed by its constructor, never read from a pickle: a
+        # state (a pickle's BUILD, never written by __reduce__) would fill them.
+        _refuse_state("Payments")
 
 
 def _client(value: Client | str) -> Client:
