@@ -12,6 +12,7 @@ import pytest
 
 import upwork_safety
 from upwork_safety import (
+    Client,
     Contract,
     ContractKind,
     CurrencyMismatchError,
@@ -242,7 +243,7 @@ def test_display_cuts_text_and_reprs():
         Money("-1234.56", "USD")
     )
     assert "a number of more than 19 digits" == _display.shown(10**5000)
-    assert "7" == _display.shown(_Seven.SEVEN)  # an IntEnum member shown as the number it holds
+    assert "<_Seven.SEVEN>" == _display.shown(_Seven.SEVEN)  # a member by its name, never its say
 
 
 class _Seven(enum.IntEnum):
@@ -326,7 +327,8 @@ _SRC = pathlib.Path(upwork_safety.__file__).parent
 #: Values quoted with ``!r`` (or ``repr()``) in an f-string outside ``shown()``, each bounded
 #: some other way: (module, expression) -> why it cannot grow with the caller's input.
 QUOTED_WITHOUT_SHOWN = {
-    ("_display.py", "value"): "shown() itself: a value with no container or text rule, cut after",
+    ("money.py", "float"): "a float's shortest text (at most 24 characters), the Decimal to write",
+    ("_display.py", "base"): "shown() itself: a number's or a moment's own type's repr, cut",
     ("_display.py", "text"): "shown() itself, after cutting the text",
     ("_cli/_printer.py", "char"): "one character, escaped for the terminal",
     ("_validate.py", "member.value"): "the library's own enum values, listed as the choices",
@@ -435,3 +437,53 @@ def test_every_quoted_value_goes_through_shown():
                 unbounded.append(f"{module}:{line}: {expression}")
     assert [] == unbounded
     assert set() == set(QUOTED_WITHOUT_SHOWN) - found  # no stale entry
+
+
+class _Liar:
+    """Says it is a str (isinstance believes __class__); its own methods would fail."""
+
+    @property
+    def __class__(self) -> type:  # type: ignore[override]
+        return str
+
+
+class _LyingBytes(bytes):
+    def __getitem__(self, index: object) -> object:  # type: ignore[override]
+        return 10**7
+
+    def __len__(self) -> int:
+        raise RuntimeError("asked")
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (_Liar(), "<_Liar object>"),
+        (type("str", (), {})(), "<str object>"),  # reprlib chose its method by the type's name
+        (type("int", (), {"__repr__": lambda self: 1 / 0})(), "<int object>"),
+        (_LyingBytes(b"x"), "b'x'"),
+        ({}.keys(), "<dict_keys object>"),  # never repr'd: a view of millions took seconds
+        (Money("-1234.56", "USD"), "Money(amount=Decimal('-1234.56'), currency='USD')"),
+    ],
+    ids=["lying-class", "named-str", "repr-raises", "lying-bytes", "dict-view", "money"],
+)
+def test_display_reads_a_value_by_its_type(value, text):
+    """Regression (red team): shown() believed a lying __class__, let reprlib pick its way by
+    the type's name, let a bytes subclass say its length and items (a 1-byte value made a
+    40 MB message), and built the whole repr of a dict view."""
+    assert text == _display.shown(value)
+
+
+def test_a_lying_value_gets_the_librarys_error():
+    """A value that says it is a str is refused by its type (it raised TypeError)."""
+    with pytest.raises(InvalidTypeError) as client:
+        Client(_Liar())  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError) as amount:
+        Money(_Liar(), "USD")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTypeError) as locale:
+        Money("1", "USD").format(locale=_Liar())  # type: ignore[arg-type]
+    assert ("Client.id", "Money.amount", "locale") == (
+        client.value.field,
+        amount.value.field,
+        locale.value.field,
+    )

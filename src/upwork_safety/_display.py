@@ -5,13 +5,23 @@ mistake can be found, but never all of it: a megabyte id must not become a
 megabyte message (logs, terminals and notebooks show it all).  The one
 helper every error message uses for a value the caller supplied (a test
 scans ``src/`` for messages that quote a value another way).
+
+What a value is, is read from its type, never from ``isinstance`` (which
+believes an object's own ``__class__``), and what it holds with the
+builtin's own methods, so a hostile value cannot answer for itself, make a
+long message, or raise from inside the message that names it.
 """
 
 from __future__ import annotations
 
+import enum
 import itertools
-import reprlib
-from typing import cast
+from datetime import date, time, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
 
 #: How many characters of a value a message shows before cutting it.
 LIMIT = 40
@@ -20,21 +30,25 @@ LIMIT = 40
 #: 64-bit number prints whole; Python refuses to print one of thousands of digits.
 _INT_BITS = 64
 
-
 #: How many characters of a name a result shows (a client in a finding, a contract
 #: or milestone in a JSS reason, a rule set's name): real ones fit whole, and a
 #: hostile one of a megabyte still makes a short text.
 NAME_LIMIT = 120
 
-#: How many characters of any other value's ``repr`` a message shows (a ``Money``,
-#: a ``Decimal``, an enum member fit whole; an object whose ``repr`` runs on is cut).
+#: How many characters of a number's, a moment's or an enum member's ``repr`` a
+#: message shows (a ``Decimal`` of 18 digits either side fits whole).
 OTHER_LIMIT = 160
 
-#: How many items of a container a message shows.
+#: How many items of a container (or fields of a value) a message shows.
 ITEMS = 10
 
-_OTHER = reprlib.Repr()
-_OTHER.maxother = OTHER_LIMIT + 1  # reprlib cuts the middle; cut the end instead, below
+#: How deep a message looks into containers within containers (deeper ones are ``…``).
+DEPTH = 3
+
+#: Types whose own ``repr`` is read (through the type, never a subclass's): numbers,
+#: moments and enum members.  Any other object is named by its type, not shown.
+_SCALARS: tuple[type, ...] = (float, complex, Decimal, Fraction, date, time, timedelta)
+_CONTAINERS: tuple[type, ...] = (list, tuple, set, frozenset, dict)
 
 
 def shown_int(value: int) -> str:
@@ -53,72 +67,98 @@ def shown(value: object, limit: int = LIMIT) -> str:
     """*value* for a message, bounded.
 
     Text (``str``, ``bytes``) longer than *limit* is cut before it is quoted
-    and shown with its length (read with the builtin's own methods, so a
-    subclass cannot answer for itself); an ``int`` is shown by
-    :func:`shown_int`; a container (a list, tuple, set or dict, or a subclass
-    of one) shows its first :data:`ITEMS` items, each shown by this rule,
-    and how many there are when there are more, read with the builtin's own
-    iterator, so a huge container is never printed whole; any other value's
-    ``repr`` is cut after :data:`OTHER_LIMIT` characters.
+    and shown with its length; an ``int`` is shown by :func:`shown_int`; a
+    container (a list, tuple, set or dict, or a subclass of one) shows its
+    first :data:`ITEMS` items, each shown by this rule, and how many there
+    are when there are more; an attrs value shows its first fields the same
+    way (``Money(amount=Decimal('-1234.56'), currency='USD')``), three levels
+    deep at most; a number, a moment or an enum member shows its ``repr``, cut
+    after :data:`OTHER_LIMIT` characters; anything else is named by its type.
     """
-    if isinstance(value, str):
+    return _shown(value, limit, 0)
+
+
+def _shown(value: object, limit: int, depth: int) -> str:
+    kind: type = type(value)
+    if issubclass(kind, str | bytes | bytearray):
+        return _shown_text(value, kind, limit)
+    if issubclass(kind, _CONTAINERS):
+        return "…" if depth >= DEPTH else _shown_items(value, limit, depth)
+    if attrs.has(kind):
+        return "…" if depth >= DEPTH else _shown_fields(value, kind, limit, depth)
+    return _shown_scalar(value, kind)
+
+
+def _shown_text(value: Any, kind: type, limit: int) -> str:
+    """Text or bytes cut to *limit* before it is quoted, with its length when cut."""
+    if issubclass(kind, str):
         text = str.__str__(value)
-        if len(text) <= limit:
-            return repr(text)
-        return f"{text[:limit]!r}… ({len(text):,} characters)"
-    if isinstance(value, bytes | bytearray):
-        data = bytes(value[:limit])
-        return repr(data) if len(value) <= limit else f"{data!r}… ({len(value):,} bytes)"
-    if isinstance(value, int) and not isinstance(value, bool):
+        return repr(text) if len(text) <= limit else f"{text[:limit]!r}… ({len(text):,} characters)"
+    base: Any = bytes if issubclass(kind, bytes) else bytearray
+    size = base.__len__(value)
+    data = bytes(base.__getitem__(value, slice(0, limit)))
+    return repr(data) if size <= limit else f"{data!r}… ({size:,} bytes)"
+
+
+def _shown_scalar(value: Any, kind: type) -> str:
+    """``None``, a bool, an int, an enum member, a number or a moment; else the type's name."""
+    if value is None or issubclass(kind, bool):
+        return "None" if value is None else str(bool.__bool__(value))
+    if issubclass(kind, enum.Enum):
+        return _cut(f"<{kind.__name__}.{object.__getattribute__(value, '_name_')}>")
+    if issubclass(kind, int):
         return shown_int(value)
-    if isinstance(value, list | tuple | set | frozenset | dict):
-        return _shown_items(value, limit, 0)
-    text = _OTHER.repr(value)  # reprlib: a repr that raises is described, not raised
+    base: Any = next((scalar for scalar in _SCALARS if issubclass(kind, scalar)), None)
+    if base is not None:
+        try:
+            return _cut(base.__repr__(value))
+        except Exception:  # noqa: BLE001, S110  (a broken value must not break its message)
+            pass
+    return f"<{kind.__name__} object>"
+
+
+def _cut(text: str) -> str:
     return text if len(text) <= OTHER_LIMIT else f"{text[:OTHER_LIMIT]}…"
 
 
-#: How deep a message looks into containers within containers (deeper ones are ``…``).
-DEPTH = 3
-
-
-def _shown_items(value: object, limit: int, depth: int) -> str:
+def _shown_items(value: Any, limit: int, depth: int) -> str:
     """A container's first :data:`ITEMS` items, each shown, and its size when cut.
 
-    Containers inside it are shown the same way down to :data:`DEPTH` levels, and
-    as ``…`` below that, so a value nested a million deep is shown in a few steps.
-    The builtin's own iterator and length are read, so a subclass cannot answer
-    for itself.
+    The builtin's own iterator and length are read, so a subclass cannot
+    answer for itself, and a container of millions is never walked.
     """
-    items: list[str]
-    if isinstance(value, dict):
+    kind = type(value)
+    base: Any = next(container for container in _CONTAINERS if issubclass(kind, container))
+    size = base.__len__(value)
+    if base is dict:
         pairs = itertools.islice(dict.items(value), ITEMS)
-        items = [f"{_item(key, limit, depth)}: {_item(item, limit, depth)}" for key, item in pairs]
-        opening, closing, size = "{", "}", dict.__len__(value)
-    elif isinstance(value, list):
-        items = [_item(i, limit, depth) for i in itertools.islice(list.__iter__(value), ITEMS)]
-        opening, closing, size = "[", "]", list.__len__(value)
-    elif isinstance(value, tuple):
-        items = [_item(i, limit, depth) for i in itertools.islice(tuple.__iter__(value), ITEMS)]
-        opening, closing, size = "(", ")", tuple.__len__(value)
-        if size == 1:
-            return f"({items[0]},)"
+        items = [
+            f"{_shown(key, limit, depth + 1)}: {_shown(item, limit, depth + 1)}"
+            for key, item in pairs
+        ]
     else:
-        if isinstance(value, frozenset):
-            kind, members, size = "frozenset", frozenset.__iter__(value), frozenset.__len__(value)
-        else:
-            group = cast("set[object]", value)
-            kind, members, size = "set", set.__iter__(group), set.__len__(group)
-        items = [_item(i, limit, depth) for i in itertools.islice(members, ITEMS)]
-        if not size:
-            return f"{kind}()"
-        opening, closing = "{", "}"
+        listed = itertools.islice(base.__iter__(value), ITEMS)
+        items = [_shown(item, limit, depth + 1) for item in listed]
+    if base in (set, frozenset) and not size:
+        return f"{base.__name__}()"
+    opening, closing = "[]" if base is list else "()" if base is tuple else "{}"
     if size > ITEMS:
         return f"{opening}{', '.join(items)}, … {closing} ({size:,} items)"
+    if base is tuple and size == 1:
+        return f"({items[0]},)"
     return f"{opening}{', '.join(items)}{closing}"
 
 
-def _item(value: object, limit: int, depth: int) -> str:
-    """An item of a container at *depth*: :func:`shown`, a nested container one level down."""
-    if isinstance(value, list | tuple | set | frozenset | dict):
-        return "…" if depth + 1 >= DEPTH else _shown_items(value, limit, depth + 1)
-    return shown(value, limit)
+def _shown_fields(value: object, kind: type, limit: int, depth: int) -> str:
+    """An attrs value as ``Name(field=value, ...)``, its first :data:`ITEMS` fields shown."""
+    fields = attrs.fields(kind)
+    parts = []
+    for field in fields[:ITEMS]:
+        try:
+            held = object.__getattribute__(value, field.name)
+        except AttributeError:
+            parts.append(f"{field.name}=?")
+            continue
+        parts.append(f"{field.name}={_shown(held, limit, depth + 1)}")
+    more = ", …" if len(fields) > ITEMS else ""
+    return f"{kind.__name__}({', '.join(parts)}{more})"

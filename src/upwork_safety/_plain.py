@@ -18,7 +18,7 @@ from typing import Any
 
 def plain_text(value: str) -> str:
     """A ``str`` subclass as the plain ``str`` it holds; anything else as it is."""
-    if type(value) is str or not isinstance(value, str):
+    if type(value) is str or not issubclass(type(value), str):
         return value
     return str.__str__(value)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from upwork_safety._display import shown, shown_int
 from upwork_safety._plain import plain_int_items, plain_text_items
@@ -371,13 +371,13 @@ def text_value(value: object, name: str) -> str:
     """*value* if it is a ``str`` of valid Unicode text, else an error naming *name*."""
     if type(value) is str and value.isascii():
         return value  # the common case: ASCII is valid Unicode text
-    if not isinstance(value, str):
+    if not issubclass(type(value), str):
         raise InvalidTypeError(
             f"{name} must be a str, not {type(value).__name__}", field=name, rule="a str"
         )
-    if not unicode_text(value):
+    if not unicode_text(str.__str__(cast("str", value))):  # its text, not its say
         not_unicode(name)
-    return value
+    return cast("str", value)
 
 
 def refuse_subclass(value: object, kind: type, name: str) -> None:
@@ -387,7 +387,7 @@ def refuse_subclass(value: object, kind: type, name: str) -> None:
     :func:`plain_int`) never holds a subclass; one without it refuses the
     subclass rather than keep it.
     """
-    if type(value) is not kind and isinstance(value, kind):
+    if type(value) is not kind and issubclass(type(value), kind):
         raise InvalidTypeError(
             f"{name} must be a plain {kind.__name__}, not a {type(value).__name__}",
             field=name,
@@ -458,7 +458,7 @@ def optional_id_field(instance: object, attribute: Any, value: Any) -> None:
 
 def bool_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a real ``bool`` (not ``0``/``1``/``"false"``)."""
-    if not isinstance(value, bool):
+    if not issubclass(type(value), bool):
         name = field_name(instance, attribute)
         raise InvalidTypeError(
             f"{name} must be a bool, not {type(value).__name__}", field=name, rule="a bool"
@@ -467,12 +467,12 @@ def bool_field(instance: object, attribute: Any, value: Any) -> None:
 
 def instance(value: object, kind: type[T], what: str) -> T:
     """Return *value* if it is a *kind*, else an InvalidTypeError naming *what*."""
-    if not isinstance(value, kind):
+    if not issubclass(type(value), kind):
         wanted = f"{'an' if kind.__name__[0] in 'AEIOU' else 'a'} {kind.__name__}"
         raise InvalidTypeError(
             f"{what} must be {wanted}, not {type(value).__name__}", field=what, rule=wanted
         )
-    return value
+    return cast("T", value)
 
 
 def optional_instance(value: object, kind: type[T], what: str, *, rule: str = "") -> T | None:
@@ -481,12 +481,12 @@ def optional_instance(value: object, kind: type[T], what: str, *, rule: str = ""
     The one rule for every ``rules=``-like argument (``None`` picks the rules
     in force).  *rule* replaces the default wording, ``"<kind> or None"``.
     """
-    if value is not None and not isinstance(value, kind):
+    if value is not None and not issubclass(type(value), kind):
         wanted = rule or f"{kind.__name__} or None"
         raise InvalidTypeError(
             f"{what} must be {wanted}, not {type(value).__name__}", field=what, rule=wanted
         )
-    return value
+    return cast("T | None", value)
 
 
 def as_tuple(value: Any) -> Any:
@@ -505,7 +505,7 @@ def instance_field(kind: type, *, optional: bool = False) -> Any:
     what = f"a {kind.__name__} or None" if optional else f"a {kind.__name__}"
 
     def check(instance: object, attribute: Any, value: Any) -> None:
-        if isinstance(value, kind) or (optional and value is None):
+        if issubclass(type(value), kind) or (optional and value is None):
             return
         name = field_name(instance, attribute)
         raise InvalidTypeError(
@@ -530,7 +530,7 @@ def member_text(kind: type[enum.Enum], value: object) -> object:
     Anything else is returned as it is, for :func:`member_field` to refuse
     naming the field (attrs converters do not know the field's name).
     """
-    if isinstance(value, str) and not isinstance(value, kind):
+    if issubclass(type(value), str) and not issubclass(type(value), kind):
         try:
             return kind(value)
         except ValueError:
@@ -543,16 +543,17 @@ def _not_a_member(
 ) -> NoReturn:
     """Refuse *value* for *kind*: text no member has (InvalidValueError) or another type."""
     rule = f"a {kind.__name__}"
-    if issubclass(kind, str) and isinstance(value, str):
+    if issubclass(kind, str) and issubclass(type(value), str):
         allowed = ", ".join(repr(member.value) for member in kind)
         raise (error or InvalidValueError)(
             f"{name} must be one of {allowed}, got {shown(value)}", field=name, rule=rule
         )
     its_value = " or its value" if issubclass(kind, str) else ""
     hint = ""
-    if isinstance(value, str):
+    if issubclass(type(value), str):
         # The member the text names, when it names one: "fixed_price" → ContractKind.FIXED_PRICE.
-        named = [m for m in kind if value.strip().lower() in (str(m.value).lower(), m.name.lower())]
+        said = str.__str__(cast("str", value)).strip().lower()
+        named = [m for m in kind if said in (str(m.value).lower(), m.name.lower())]
         choices = named or list(kind)
         hint = ": write " + " or ".join(f"{kind.__name__}.{m.name}" for m in choices[:8])
     raise (error or InvalidTypeError)(
@@ -590,7 +591,7 @@ def member_field(
     """
 
     def check(instance: object, attribute: Any, value: Any) -> None:
-        if isinstance(value, kind) or (optional and value is None):
+        if issubclass(type(value), kind) or (optional and value is None):
             return
         _not_a_member(kind, value, field_name(instance, attribute), error)
 
@@ -693,7 +694,7 @@ def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> t
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         names = _names(kind)
         hint = ""
-        if isinstance(value, kind):
+        if issubclass(type(value), kind):
             hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
         raise InvalidTypeError(
             f"{what} must be a sequence of {names}, not {type(value).__name__}{hint}",
@@ -739,11 +740,11 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
         text = str(value)
         if len(text) <= MAX_DIGITS + 2 and not shows_exponent(text):
             return value
-    percent = isinstance(value, str) and value.endswith("%")
+    percent = issubclass(type(value), str) and str.__str__(cast("str", value)).endswith("%")
     try:
         rate = _percent_as_fraction(value, what) if percent else to_decimal(value, what)  # type: ignore[arg-type]
     except InvalidValueError as error:
-        if not isinstance(value, str) or error.rule != "canonical decimal text":
+        if not issubclass(type(value), str) or error.rule != "canonical decimal text":
             raise
         raise InvalidValueError(
             f'{what} must be a fraction such as "0.10" or a percentage such as "10%" (ASCII '
@@ -791,7 +792,7 @@ def optional_whole_field(low: int, high: int) -> Any:
         if value is None:
             return
         name = field_name(instance, attribute)
-        if isinstance(value, bool) or not isinstance(value, int):
+        if issubclass(type(value), bool) or not issubclass(type(value), int):
             raise InvalidTypeError(
                 f"{name} must be a whole number {low}–{high} or None, not {shown(value)}",
                 field=name,

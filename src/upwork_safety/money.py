@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar, cast
 
 import attrs
 
@@ -171,14 +171,15 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
             :data:`MAX_DIGITS` digits either side of the point.
     """
     cls = type(value)
+    held: Any = value  # read by its type below, with the builtin's own methods
     if cls is Decimal:
-        result: Decimal = value  # type: ignore[assignment]
+        result: Decimal = held
         if not result.is_finite():
             raise InvalidValueError(
                 f"{what} must be a finite number, got {result}", field=what, rule="finite"
             )
-    elif cls is str or isinstance(value, str):
-        text: str = value  # type: ignore[assignment]
+    elif issubclass(cls, str):  # by its type: isinstance believes a lying __class__
+        text = str.__str__(held)
         if len(text) > _CANONICAL_LENGTH or _CANONICAL.fullmatch(text) is None:
             percent_hint = (
                 " (a rate is stored as a fraction: 0.1 for 10%)" if text.endswith("%") else ""
@@ -190,27 +191,27 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
                 rule="canonical decimal text",
             )
         result = Decimal(text)
-    elif cls is bool or isinstance(value, bool):
+    elif issubclass(cls, bool):
         raise InvalidTypeError(
             f"{what} must be a str, int or Decimal, not bool", field=what, rule="a number"
         )
-    elif isinstance(value, int):
-        if cls is not int:
-            value = int.__int__(value)  # a subclass's value, not what its methods say
-        if not -_INT_LIMIT < value < _INT_LIMIT:
+    elif issubclass(cls, int):
+        number = held if cls is int else int.__int__(held)  # a subclass's value, not its say
+        if not -_INT_LIMIT < number < _INT_LIMIT:
             raise InvalidValueError(
                 f"{what} must have at most {MAX_DIGITS} digits before the decimal point",
                 field=what,
                 rule=f"at most {MAX_DIGITS} integer digits",
             )
-        return Decimal(value)
-    elif isinstance(value, Decimal):
-        return to_decimal(Decimal(value), what)  # a subclass: checked as a plain Decimal
-    elif isinstance(value, float):
+        return Decimal(number)
+    elif issubclass(cls, Decimal):
+        return to_decimal(Decimal(held), what)  # a subclass: checked as a plain Decimal
+    elif issubclass(cls, float):
+        written = float.__repr__(held)
         raise InvalidTypeError(
             f"{what} must be a str, int or Decimal, not float ({shown(value)}): "
-            f"floats cannot hold decimal fractions exactly; pass Decimal({shown(str(value))}) "
-            f"or {shown(str(value))} instead",
+            f"floats cannot hold decimal fractions exactly; pass Decimal({shown(written)}) "
+            f"or {shown(written)} instead",
             field=what,
             rule="not a float",
         )
@@ -310,7 +311,7 @@ def require_money(value: object, what: str) -> Money:
     if isinstance(value, Money):
         return value
     hint = ""
-    if isinstance(value, (int, str, Decimal, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, str, Decimal, float)) and not issubclass(type(value), bool):
         hint = f': write Money("{value}", "USD") (an amount and a currency)'
     raise InvalidTypeError(
         f"{what} must be Money, not {type(value).__name__}{hint}", field=what, rule="Money"
@@ -377,7 +378,7 @@ def check_currency(instance: object, attribute: attrs.Attribute[str], code: str)
     if type(code) is str and code in _known_currencies():
         return
     name = f"{type(instance).__name__}.{attribute.name}"
-    if not isinstance(code, str):
+    if not issubclass(type(code), str):
         raise InvalidTypeError(
             f"{name} must be an ISO 4217 code as str, not {type(code).__name__}",
             field=name,
@@ -399,14 +400,14 @@ def explicit_locale(locale: object, method: str) -> str:
     The one rule for every ``locale=`` that formats text: there is no
     default, since the process locale is rarely the reader's.
     """
-    if not isinstance(locale, str):
+    if not issubclass(type(locale), str):  # by its type: isinstance believes __class__
         raise InvalidTypeError(
             f"{method}(locale=) must be a locale name such as 'en_PK', not "
             f"{type(locale).__name__}: the process default is rarely the reader's",
             field="locale",
             rule="an explicit locale",
         )
-    return str.__str__(locale)  # its text: a subclass cannot answer for itself
+    return str.__str__(cast("str", locale))  # its text: a subclass cannot answer for itself
 
 
 @functools.lru_cache(maxsize=256)
@@ -876,7 +877,7 @@ _MONEY_CURRENCY = Money.__dict__["currency"]
 
 
 def _check_source(_instance: object, _attribute: object, value: Any) -> None:
-    if not isinstance(value, str):
+    if not issubclass(type(value), str):
         raise InvalidTypeError(
             f"ExchangeRate.source must be a str, not {type(value).__name__}",
             field="ExchangeRate.source",
