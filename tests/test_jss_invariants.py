@@ -1061,3 +1061,31 @@ def test_a_trending_score_averages_two_windows_whichever_window_shows(trending, 
     built = build()
     assert (Decimal(trending), "12 months") == (built.trending, built.window)
     assert built == pickle.loads(pickle.dumps(built))
+
+
+class _LyingDecimal(Decimal):
+    """A Decimal that says NaN is finite and within every bound."""
+
+    def is_finite(self) -> bool:
+        return True
+
+    def __le__(self, other: object) -> bool:
+        return True
+
+    def __ge__(self, other: object) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("field", "build"),
+    [
+        ("JSSReport.trending", lambda r: attrs.evolve(r, trending=_LyingDecimal("NaN"))),
+        ("WindowScore.percent", lambda r: attrs.evolve(r.windows[0], percent=_LyingDecimal("NaN"))),
+        ("WindowScore.successes", lambda r: attrs.evolve(r.windows[0], successes=_LyingDecimal(1))),
+    ],
+    ids=["trending", "percent", "sum"],
+)
+def test_a_decimal_subclass_is_refused_in_a_report(field, build):
+    """Regression (red team): a Decimal subclass that lied about itself passed the checks,
+    and the trending check then raised a raw ValueError; results hold plain Decimals."""
+    refused(InvalidTypeError, field, lambda: build(recovery()), rule="a Decimal")

@@ -70,9 +70,11 @@ def decimal(value: object, name: str) -> Decimal:
     point, so sums of such values are exact in the library's context and
     never overflow.  Anything else raises naming *name*.
     """
-    if not isinstance(value, Decimal):
+    if type(value) is not Decimal:  # a subclass could answer for itself (is_finite, <=)
         raise InvalidTypeError(
-            f"{name} must be a Decimal, not {type(value).__name__}", field=name, rule="a Decimal"
+            f"{name} must be a plain Decimal, not {type(value).__name__}",
+            field=name,
+            rule="a Decimal",
         )
     if value.is_finite():
         to_decimal(value, name)  # at most MAX_DIGITS digits either side of the point
@@ -97,9 +99,11 @@ def decimal_field(instance: object, attribute: Any, value: Any) -> None:
 
 def _hundredths(value: object, name: str, low: Decimal) -> None:
     """Refuse what is not a ``Decimal`` from *low* to 100, to the hundredth."""
-    if not isinstance(value, Decimal):
+    if type(value) is not Decimal:  # a subclass could answer for itself (is_finite, <=)
         raise InvalidTypeError(
-            f"{name} must be a Decimal, not {type(value).__name__}", field=name, rule="a Decimal"
+            f"{name} must be a plain Decimal, not {type(value).__name__}",
+            field=name,
+            rule="a Decimal",
         )
     if (
         not value.is_finite()
