@@ -719,6 +719,32 @@ class TestScan:
         assert (0, "outgoing") == (code, data["direction"])
         assert ["REVIEW_BEGGING"] == [f["code"] for f in data["findings"]]
 
+    def test_json_escapes_what_could_act_on_a_terminal(self):
+        """Review 8: --json wrote a bidi override from the message raw; it is a JSON escape."""
+        message = "Add me on What\u202esApp now"
+        code, text = run("scan", message, "--json")
+        (finding,) = json.loads(text)["findings"]
+        start, end = finding["span"]
+        assert (0, message[start:end]) == (code, finding["evidence"])
+        assert "\u202e" not in text
+        assert "\\u202e" in text
+
+
+@pytest.mark.parametrize("char", ["\x7f", "\x9b", "\x85", "\u202e", "\u2066", "\u200b", "\u2028"])
+def test_json_text_escapes_hidden_characters(char):
+    """Every character that can act on a terminal becomes a JSON escape; the value is unchanged."""
+    from upwork_safety.cli import _terminal_json
+
+    value = {"client": f"ac{char}me", "note": "\u0628\u200c\u0627 caf\u00e9 \U0001f600"}
+    dumped = json.dumps(value, indent=2, ensure_ascii=False)
+    text = _terminal_json(dumped)
+    assert char not in text
+    assert value == json.loads(text)
+    assert (
+        "\u0628\u200c\u0627 caf\u00e9 \U0001f600" in text
+    )  # Urdu, its joiner and emoji stay readable
+    assert dumped.count("\n") == text.count("\n")  # the layout is JSON's own
+
 
 class TestCheck:
     def contract_file(self, tmp_path):

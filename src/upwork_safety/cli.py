@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from upwork_safety._cli import COMMANDS
 from upwork_safety._cli._args import locale
 from upwork_safety._cli._context import CLIError, Context, contracts_from_json, problems_error
-from upwork_safety._cli._printer import shown
+from upwork_safety._cli._printer import hidden, shown
 from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 
 if TYPE_CHECKING:
@@ -241,6 +241,30 @@ def _ascii_json(text: str) -> str:
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+def _terminal_json(text: str) -> str:
+    r"""JSON text with every character that could act on a terminal as a JSON escape.
+
+    JSON escapes the C0 controls itself but writes DEL, the C1 controls (the
+    one-byte CSI among them), bidi overrides and zero-width marks as they
+    are: a client name or a message's evidence could then move the cursor or
+    reorder what the reader sees.  They are written as ``\u202e`` instead,
+    which every JSON reader reads back as the same character (the rule is
+    :func:`~upwork_safety._cli._printer.hidden`, the one ``shown`` uses).
+    """
+    return _DEL_OR_NOT_ASCII.sub(_escaped_if_hidden, text)
+
+
+def _escaped_if_hidden(found: re.Match[str]) -> str:
+    char = found.group()
+    return json.dumps(char)[1:-1] if hidden(char) else char
+
+
+#: The characters JSON writes as they are that may be hidden: the C0 controls never
+#: reach the text unescaped (JSON escapes them inside strings; between tokens only
+#: spaces, tabs and line breaks stand).
+_DEL_OR_NOT_ASCII = re.compile(r"[^\x00-\x7e]")
+
+
 def _escape_what_cannot_be_shown(*streams: TextIO) -> None:
     """Write a character the stream's encoding lacks as an escape, never a traceback.
 
@@ -303,8 +327,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         _explain(args.command, lines[0], lines[1:])
         return 2
     text = buffer.getvalue()
-    if args.json and not _writes_utf8(stream):
-        text = _ascii_json(text)
+    if args.json:
+        text = _terminal_json(text) if _writes_utf8(stream) else _ascii_json(text)
     try:
         stream.write(text)
         stream.flush()

@@ -54,10 +54,16 @@ def shown(text: str) -> str:
     """
     if text.isprintable():
         return text
-    return "".join(
-        repr(char)[1:-1] if unicodedata.category(char) in _HIDDEN and char not in _JOINERS else char
-        for char in text
-    )
+    return "".join(repr(char)[1:-1] if hidden(char) else char for char in text)
+
+
+def hidden(char: str) -> bool:
+    """Whether *char* could act on a terminal (:data:`_HIDDEN`, the joiners aside).
+
+    The one rule for what :func:`shown` escapes and what ``--json`` writes as
+    a JSON escape.
+    """
+    return unicodedata.category(char) in _HIDDEN and char not in _JOINERS
 
 
 def duration(value: timedelta) -> str:
