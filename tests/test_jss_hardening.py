@@ -162,6 +162,12 @@ DAYS = timedelta(days=1)
         ({"snapshot_every": 367 * DAYS}, "snapshot_every", "at most 366 days"),
         ({"windows": (-(10**5000),)}, "windows", "positive whole months"),
         ({"min_jobs": 10**5000 * -1}, "min_jobs", "a positive whole number"),
+        # Review 8: these were built, and then repr(), serialize and score raised ValueError
+        ({"min_jobs": 10**5000}, "min_jobs", "at most 18 digits"),
+        ({"min_clients": 10**18}, "min_clients", "at most 18 digits"),
+        ({"min_window_clients": 10**30}, "min_window_clients", "at most 18 digits"),
+        ({"top_rated_account_days": 36_601}, "top_rated_account_days", "at most 36,600 days"),
+        ({"top_rated_required_weeks": 10**30}, "top_rated_required_weeks", "at most 5,200 weeks"),
     ],
 )
 def test_rules_refuse_spans_the_engines_cannot_use(changes, field, rule):

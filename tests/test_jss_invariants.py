@@ -31,6 +31,9 @@ from upwork_safety.testing import strategies as us
 
 AS_OF = date(2025, 6, 1)
 
+#: The rule of a count with no upper bound of its own: the 18-digit limit of every number.
+COUNT_RULE = "0 or more, at most 18 digits"
+
 
 def job(cid, *, stars="5.0", client=None, started=date(2025, 1, 1), ended=date(2025, 1, 31)):
     """A short job paid USD 100 when it ends, for its own client unless one is named."""
@@ -137,7 +140,9 @@ def window(**changes):
         ({"months": 0}, InvalidValueError, "WindowScore.months", "1 to 1,200"),
         ({"months": 1_201}, InvalidValueError, "WindowScore.months", "1 to 1,200"),
         ({"months": True}, InvalidTypeError, "WindowScore.months", "a whole number"),
-        ({"contracts": -1}, InvalidValueError, "WindowScore.contracts", "0 or more"),
+        ({"contracts": -1}, InvalidValueError, "WindowScore.contracts", COUNT_RULE),
+        ({"contracts": 10**18}, InvalidValueError, "WindowScore.contracts", COUNT_RULE),
+        ({"clients": 10**5000}, InvalidValueError, "WindowScore.clients", COUNT_RULE),
         ({"clients": 17}, InvalidValueError, "WindowScore.clients", None),
         ({"clients": 0}, InvalidValueError, "WindowScore.clients", None),
         ({"successes": Decimal(14)}, InvalidValueError, "WindowScore.total", None),
@@ -284,7 +289,13 @@ def test_window_sums_of_the_longest_numbers_allowed_are_exact():
         (
             lambda: jss.WindowScore(24, -(10**5000), 0, *[Decimal(0)] * 3, None, True),
             "WindowScore.contracts",
-            "0 or more",
+            COUNT_RULE,
+        ),
+        (
+            # Review 8: it was built, and then repr() and serialize raised ValueError
+            lambda: jss.WindowScore(24, 10**5000, 1, Decimal(1), *[Decimal(0)] * 2, None, True),
+            "WindowScore.contracts",
+            COUNT_RULE,
         ),
         (lambda: jss.JSSPoint(AS_OF, 10**5000), "JSSPoint.score", "0 to 100"),
     ],

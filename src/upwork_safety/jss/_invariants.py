@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from upwork_safety._display import shown, shown_int
 from upwork_safety._validate import as_tuple, field_name, optional_whole_field, text_items_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, to_decimal, within_limits
+from upwork_safety.money import CONTEXT, MAX_DIGITS, to_decimal, within_limits
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -35,16 +35,30 @@ delta_field = optional_whole_field(-100, 100)
 UNIQUE_IDS = "unique contract ids"
 
 
+#: The largest count a result holds: as many digits as any number the library
+#: holds (:data:`~upwork_safety.money.MAX_DIGITS`), so every result can be shown
+#: and saved (Python refuses to print an int of thousands of digits).
+MAX_COUNT = 10**MAX_DIGITS - 1
+
+
 def count(value: object, name: str, *, low: int = 0, high: int | None = None) -> int:
-    """*value*, a whole number (not a bool) from *low* (to *high*); else raise naming *name*."""
+    """*value*, a whole number (not a bool) from *low* to *high*; else raise naming *name*.
+
+    Without *high*, the bound is :data:`MAX_COUNT` (the rule then reads
+    "*low* or more, at most 18 digits").
+    """
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
             f"{name} must be a whole number, not {type(value).__name__}",
             field=name,
             rule="a whole number",
         )
-    if value < low or (high is not None and value > high):
-        rule = f"{low:,} or more" if high is None else f"{low:,} to {high:,}"
+    if value < low or value > (MAX_COUNT if high is None else high):
+        rule = (
+            f"{low:,} or more, at most {MAX_DIGITS} digits"
+            if high is None
+            else f"{low:,} to {high:,}"
+        )
         raise InvalidValueError(
             f"{name} must be {rule}, got {shown_int(value)}", field=name, rule=rule
         )
@@ -52,10 +66,11 @@ def count(value: object, name: str, *, low: int = 0, high: int | None = None) ->
 
 
 def count_field(low: int = 0, high: int | None = None) -> Any:
-    """An attrs validator: a whole number (not a bool) from *low* (to *high*)."""
+    """An attrs validator: a whole number (not a bool) from *low* to *high* (:data:`MAX_COUNT`)."""
+    top = MAX_COUNT if high is None else high
 
     def check(instance: object, attribute: Any, value: Any) -> None:
-        if type(value) is int and low <= value and (high is None or value <= high):
+        if type(value) is int and low <= value <= top:
             return  # the common case, checked without building the field's name
         count(value, field_name(instance, attribute), low=low, high=high)
 

@@ -176,7 +176,9 @@ class WindowScore:
 
     Attributes:
         months: The window's length, 1 to :data:`MAX_WINDOW_MONTHS`.
-        contracts: Counted contracts inside it.
+        contracts: Counted contracts inside it (at most
+            :data:`~upwork_safety.money.MAX_DIGITS` digits, like every count
+            in a result).
         clients: Their distinct clients (at least one when there are
             contracts, never more than the contracts).
         successes: The summed weight of positive outcomes.

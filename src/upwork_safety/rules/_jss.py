@@ -31,6 +31,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason, StrEnum
+from upwork_safety.money import MAX_DIGITS
 from upwork_safety.rules._history import RuleHistory
 from upwork_safety.rules._platform import _MAX_DURATION
 from upwork_safety.rules._provenance import rule as _rule
@@ -90,6 +91,13 @@ _MAX_YEARS = 100
 _MAX_MONTHS = 12 * _MAX_YEARS
 #: The most weeks top_rated_weeks may hold.
 _MAX_WEEKS = 52 * _MAX_YEARS
+#: The most days top_rated_account_days may hold.
+_MAX_DAYS = 366 * _MAX_YEARS
+#: The largest count of contracts or clients (min_jobs, min_clients,
+#: min_window_clients): as many digits as any number the library holds
+#: (:data:`~upwork_safety.money.MAX_DIGITS`), so a rule set can always be
+#: shown, saved and compared with a count.
+_MAX_COUNT = 10**MAX_DIGITS - 1
 #: Month fields, bounded by _MAX_MONTHS.
 _MONTH_FIELDS = frozenset(
     {
@@ -212,13 +220,16 @@ def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _limit(name: str) -> tuple[int, str] | None:
-    """The largest value of the count field *name* and its unit, or ``None`` if unbounded."""
+def _limit(name: str) -> tuple[int, str, str]:
+    """The largest value of the count field *name*, the rule's words and why."""
+    span = f" ({_MAX_YEARS} years)"
     if name in _MONTH_FIELDS:
-        return _MAX_MONTHS, "months"
-    if name == "top_rated_weeks":
-        return _MAX_WEEKS, "weeks"
-    return None
+        return _MAX_MONTHS, f"at most {_MAX_MONTHS:,} months", span
+    if name in ("top_rated_weeks", "top_rated_required_weeks"):
+        return _MAX_WEEKS, f"at most {_MAX_WEEKS:,} weeks", span
+    if name == "top_rated_account_days":
+        return _MAX_DAYS, f"at most {_MAX_DAYS:,} days", span
+    return _MAX_COUNT, f"at most {MAX_DIGITS} digits", " (like every number the library holds)"
 
 
 @through_init
@@ -242,11 +253,14 @@ class JSSRules:
     Month fields (the windows, ``trending``, ``eligibility_months``,
     ``duration_bonus_months``, ``long_term_months``,
     ``top_rated_earnings_months``) hold 1 to 1,200 months (100 years),
-    ``top_rated_weeks`` 1 to 5,200 weeks, and the durations
+    ``top_rated_weeks`` and ``top_rated_required_weeks`` 1 to 5,200 weeks,
+    ``top_rated_account_days`` 1 to 36,600 days, the durations
     (``snapshot_every``, ``long_term_payment_interval``,
     ``open_idle_after``) whole days up to the longest duration that
-    :class:`~upwork_safety.rules.PlatformRules` allows (366 days), so that
-    every rule set that can be built can be used on every supported day.
+    :class:`~upwork_safety.rules.PlatformRules` allows (366 days), and the
+    counts (``min_jobs``, ``min_clients``, ``min_window_clients``) at most
+    :data:`~upwork_safety.money.MAX_DIGITS` digits, so that every rule set
+    that can be built can be used on every supported day, shown and saved.
 
     Raises:
         RulesError: A field breaks its rule (e.g. an unknown formula,
@@ -542,16 +556,12 @@ class JSSRules:
                     field=f"JSSRules.{name}",
                     rule="a positive whole number",
                 )
-            bound = _limit(name)
-            if bound is None:
-                continue
-            limit, unit = bound
+            limit, words, why = _limit(name)
             if max(values) > limit:
                 raise RulesError(
-                    f"JSSRules.{name} must be at most {limit:,} {unit} ({_MAX_YEARS} years), "
-                    f"got {shown(getattr(self, name))}",
+                    f"JSSRules.{name} must be {words}{why}, got {shown(getattr(self, name))}",
                     field=f"JSSRules.{name}",
-                    rule=f"at most {limit:,} {unit}",
+                    rule=words,
                 )
         if self.trending is not None and not self.trending[0] > self.trending[1]:
             raise RulesError(
