@@ -82,6 +82,18 @@ def test_a_frequency_has_at_most_18_digits():
     assert 10**18 - 1 == fees.Frequency("x", 10**18 - 1).per_year
 
 
+@pytest.mark.parametrize(
+    ("per_year", "rule"),
+    [(10**5000, "at most 18 digits"), (-(10**5000), "positive")],
+    ids=["huge", "huge-negative"],
+)
+def test_a_per_year_of_thousands_of_digits_is_refused_by_the_library(per_year, rule):
+    """Review 8: building the message raised Python's ValueError (an int too long to print)."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.Frequency("x", per_year)
+    assert ("Frequency.per_year", rule) == (info.value.field, info.value.rule)
+
+
 def test_fixed_fees_a_year_past_the_limit_name_the_frequency():
     """A rhythm whose fixed fees a year pass 18 digits is refused naming its per_year."""
     rhythms = (fees.Frequency("monthly", 12), fees.Frequency("absurd", 10**17))

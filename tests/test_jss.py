@@ -1531,6 +1531,8 @@ def test_forecast_refuses_odds_that_are_not_a_distribution(odds, error, message)
         ({"trials": True}, InvalidTypeError, "trials"),
         ({"seed": "abc"}, InvalidTypeError, "seed"),
         ({"seed": False}, InvalidTypeError, "seed"),
+        ({"seed": 2**256}, InvalidValueError, "seed"),
+        ({"seed": -(10**5000)}, InvalidValueError, "seed"),
         ({"as_of": datetime(2025, 6, 1)}, InvalidValueError, "as_of"),
     ],
 )

@@ -840,6 +840,8 @@ def forecast(**changes):
         ({"current": 200}, InvalidValueError, "Forecast.current"),
         ({"seed": True}, InvalidTypeError, "Forecast.seed"),
         ({"seed": "1"}, InvalidTypeError, "Forecast.seed"),
+        # Review 8: it was built, and then repr() raised ValueError (an int of 5,001 digits)
+        ({"seed": 10**5000}, InvalidValueError, "Forecast.seed"),
         (
             {"bins": (jss.ForecastBin(95, 6), jss.ForecastBin(80, 4))},
             InvalidValueError,

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._display import shown
+from upwork_safety._display import shown, shown_int
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._render import percent
@@ -81,14 +81,14 @@ def _per_year(_instance: object, _attribute: object, value: Any) -> None:
         )
     if value <= 0:
         raise InvalidValueError(
-            f"Frequency.per_year must be positive, got {value}",
+            f"Frequency.per_year must be positive, got {shown_int(value)}",
             field="Frequency.per_year",
             rule="positive",
         )
     if value > _MAX_PER_YEAR:
         raise InvalidValueError(
             f"Frequency.per_year must have at most {MAX_DIGITS} digits (the library's limit "
-            f"for numbers), got {len(str(value))}",
+            f"for numbers), got {shown_int(value)}",
             field="Frequency.per_year",
             rule=f"at most {MAX_DIGITS} digits",
         )

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._display import shown
+from upwork_safety._display import shown, shown_int
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int
 from upwork_safety._validate import (
@@ -119,12 +119,28 @@ class ForecastBin:
     trials: int = attrs.field(converter=plain_int, validator=count_field(1, MAX_TRIALS))
 
 
-def _seed_field(instance: object, attribute: Any, value: Any) -> None:
+#: The most bits a seed may have (a 128- or 256-bit random seed fits): an int of
+#: thousands of digits seeds ``random.Random`` but cannot be shown or saved.
+_MAX_SEED_BITS = 256
+_SEED_RULE = f"an int of at most {_MAX_SEED_BITS} bits"
+
+
+def _check_seed(value: object, name: str) -> None:
+    """Refuse a seed that is not an int (a bool is not) of at most 256 bits."""
     if isinstance(value, bool) or not isinstance(value, int):
-        name = field_name(instance, attribute)
         raise InvalidTypeError(
-            f"{name} must be an int, not {type(value).__name__}", field=name, rule="an int"
+            f"{name} must be an int, not {type(value).__name__}", field=name, rule=_SEED_RULE
         )
+    if int.bit_length(value) > _MAX_SEED_BITS:
+        raise InvalidValueError(
+            f"{name} must be {_SEED_RULE}, got {shown_int(value)}", field=name, rule=_SEED_RULE
+        )
+
+
+def _seed_field(instance: object, attribute: Any, value: Any) -> None:
+    if type(value) is int and value.bit_length() <= _MAX_SEED_BITS:
+        return
+    _check_seed(value, field_name(instance, attribute))
 
 
 def _bin_order(score: int | None) -> int:
@@ -143,7 +159,8 @@ class Forecast:
             *as_of*).
         current: Today's score (0 to 100, or ``None``).
         trials: The number of trials, 1 to ``jss.MAX_TRIALS``.
-        seed: The seed given to ``random.Random``.
+        seed: The seed given to ``random.Random``: an int of at most
+            256 bits.
         bins: The distribution, "not eligible" first, then by score, one bin
             per score; their trials add up to *trials*.
 
@@ -373,10 +390,7 @@ def _check_trials(trials: object, seed: object) -> None:
             field="trials",
             rule=rule,
         )
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise InvalidTypeError(
-            f"seed must be an int, not {type(seed).__name__}", field="seed", rule="an int"
-        )
+    _check_seed(seed, "seed")
 
 
 def _places(values: Iterable[Decimal]) -> int:
@@ -564,7 +578,8 @@ def forecast(
         trials: How many trials, from 1 to ``jss.MAX_TRIALS`` (1,000,000).
             The outcomes are drawn a bounded chunk at a time, so memory
             does not grow with *trials*; time grows with ``trials × jobs``.
-        seed: The seed for ``random.Random``.
+        seed: The seed for ``random.Random``: an int of at most
+            256 bits.
         rules: The rule set; default the one in force when the last job ends.
         exclude_clients: Client ids to leave out (a job that names one of
             them is left out too; a job for a new client never is).
