@@ -361,6 +361,37 @@ def test_property_every_public_type_has_a_sample():
     assert [] == [cls.__qualname__ for cls in TYPES if cls not in SAMPLES]
 
 
+def _int_fields(cls: type) -> list[str]:
+    """The init names of *cls*'s fields annotated ``int`` or ``int | None``."""
+    hints = typing.get_type_hints(cls)
+    return [
+        field.alias
+        for field in attrs.fields(cls)  # type: ignore[misc]
+        if field.init and hints.get(field.name) in (int, int | None)
+    ]
+
+
+INT_FIELDS = [(cls, name) for cls in TYPES for name in _int_fields(cls)]
+
+
+@pytest.mark.parametrize(
+    ("cls", "name"), INT_FIELDS, ids=[f"{c.__qualname__}.{n}" for c, n in INT_FIELDS]
+)
+@pytest.mark.parametrize("size", [10**19, 10**5000, -(10**5000)], ids=["20", "5001", "-5001"])
+def test_every_whole_number_field_is_bounded(cls, name, size):
+    """Review 8: an int of thousands of digits was built into values that repr() could not show.
+
+    Every ``int`` field of every public type either refuses a huge number with
+    the library's error, or holds it in a value that can be shown and saved.
+    """
+    try:
+        value = attrs.evolve(first_sample(cls), **{name: size})
+    except UpworkSafetyError:
+        return
+    repr(value)
+    serialize.to_json(value)
+
+
 # --------------------------------------------------------------------------- serialize
 
 JSON = st.recursive(
