@@ -78,6 +78,18 @@ class TestClientAndFeedback:
         """Stars accept str, int, Decimal and float (kept as written)."""
         assert expected == Feedback(stars=stars).stars
 
+    def test_stars_read_a_float_subclass_by_its_type(self):
+        """Review 8: a float subclass's own repr chose the stars; the float's digits do."""
+
+        class Lying(float):
+            def __repr__(self) -> str:
+                return "1"
+
+        assert (Decimal("4.5"), Decimal) == (
+            Feedback(stars=Lying(4.5)).stars,
+            type(Feedback(stars=Lying(4.5)).stars),
+        )
+
     @pytest.mark.parametrize("stars", ["0.99", "5.01", 0, 6])
     def test_stars_range(self, stars):
         """Stars are the public 1.0–5.0 average."""

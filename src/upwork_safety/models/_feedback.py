@@ -22,8 +22,8 @@ def _stars(value: Decimal | float | str | None) -> Decimal | None:
         return None
     if isinstance(value, float):
         # Star ratings are averages people type as 4.5, not money: keep the
-        # digits as written.
-        value = repr(value)
+        # digits as written (float's own repr: a subclass does not answer).
+        value = float.__repr__(value)
     return to_decimal(value, "Feedback.stars")
 
 
