@@ -82,6 +82,19 @@ def test_scalar_strategies_keep_their_promises(amount, moment, day):
     assert date(2015, 1, 1) <= day <= date(2030, 12, 31)
 
 
+@given(
+    us.exchange_rates(min_value="250", max_value="300", as_of=us.dates(min_value=date(2024, 1, 1)))
+)
+def test_exchange_rates_keep_their_bounds_and_days(rate):
+    """Newcomer 8: the rates' days could not be narrowed, so most could not be quoted."""
+    assert (rate.base, rate.quote) == ("USD", "PKR")
+    assert 250 <= rate.rate <= 300
+    assert rate.as_of is not None
+    assert rate.as_of >= date(2024, 1, 1)
+    quote = fees.quote_withdrawal(Money("100", "USD"), fees.PAYONEER, reference_rate=rate)
+    assert quote.received <= rate.convert(Money("100", "USD"))
+
+
 def test_strategies_shrink_to_simple_values():
     """The simplest drawn values are the smallest: $0.00, 2015-01-01, one milestone in history."""
     from hypothesis import find

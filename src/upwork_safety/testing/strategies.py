@@ -202,15 +202,25 @@ def payments(currency: str = "USD") -> st.SearchStrategy[Payment]:
     return st.builds(Payment, on=dates(), amount=money(currency, max_value="20000"))
 
 
-@functools.cache
-def exchange_rates() -> st.SearchStrategy[ExchangeRate]:
-    """USD→PKR rates around the interbank range."""
+def exchange_rates(
+    *,
+    min_value: Decimal | str = "100",
+    max_value: Decimal | str = "400",
+    as_of: st.SearchStrategy[date | None] | None = None,
+) -> st.SearchStrategy[ExchangeRate]:
+    """USD→PKR rates from *min_value* to *max_value* (4 places), dated by *as_of*.
+
+    *as_of* draws the rate's day; by default a day of :func:`dates` or none.
+    The day picks the rules in force wherever the rate is used (a withdrawal
+    quote reads its tax rules by it), so narrow it to the days your code
+    supports, e.g. ``as_of=us.dates(min_value=date(2024, 1, 1))``.
+    """
     return st.builds(
         ExchangeRate,
         base=st.just("USD"),
         quote=st.just("PKR"),
-        rate=amounts(min_value="100", max_value="400", places=4),
-        as_of=st.none() | dates(),
+        rate=amounts(min_value=min_value, max_value=max_value, places=4),
+        as_of=st.none() | dates() if as_of is None else as_of,
         source=st.sampled_from(["", "SBP interbank"]),
     )
 
