@@ -333,7 +333,7 @@ QUOTED_WITHOUT_SHOWN = {
     ("_cli/_printer.py", "char"): "one character, escaped for the terminal",
     ("_validate.py", "member.value"): "the library's own enum values, listed as the choices",
     ("fees/_common.py", "m.key"): "the library's own method keys, listed as the choices",
-    ("models/_feedback.py", "value"): "a float's shortest text, read as the stars, not shown",
+    ("models/_feedback.py", "float"): "a float's shortest text, read as the stars, not shown",
     ("serialize/_fused.py", "kind.tag_name"): "generated code: a class's own tag",
     ("serialize/_fused.py", "a.name"): "generated code: a field's own name",
     ("serialize/_strict.py", "jsonable(a)"): "a Literal type's own choices",

@@ -468,6 +468,25 @@ def test_dates_extended_iso_only(text):
 
 
 @pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("2025-13-01", "no such month"),
+        ("2025-00-10", "no such month"),
+        ("2025-02-29", "no such day that month"),
+        ("2025-06-31", "no such day that month"),
+        ("0000-01-01", "no such year"),
+    ],
+)
+def test_a_date_form_that_is_no_day_says_so(text, what):
+    """Newcomer 8: "2025-13-01" was refused as "expected an ISO date like 2024-05-01"."""
+    with pytest.raises(_strict.RefusedError) as refused:
+        _strict.read_date(text)
+    assert "an ISO 8601 date" == refused.value.rule
+    assert what in str(refused.value)
+    assert date(2024, 2, 29) == _strict.read_date("2024-02-29")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "20250602T093000Z",

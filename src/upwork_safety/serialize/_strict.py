@@ -253,6 +253,13 @@ def read_date(value: object, _: object = None) -> date:
         found = _date(text)
         if found is not None:
             return found
+        if _DATE.fullmatch(text) is not None:  # the form of a date, but no day of the calendar
+            year, month = int(text[:4]), int(text[5:7])
+            what = "year" if year == 0 else "month" if not 1 <= month <= 12 else "day that month"
+            raise RefusedError(
+                f"{shown(text)} is not a day of the calendar (no such {what})",
+                rule="an ISO 8601 date",
+            )
     raise RefusedError(
         f"expected an ISO date like 2024-05-01, got {shown(text)}", rule="an ISO 8601 date"
     )
