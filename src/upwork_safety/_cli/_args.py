@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
 from upwork_safety._validate import fraction, utc_instant
-from upwork_safety.errors import UpworkSafetyError
+from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 from upwork_safety.money import Money, round_half_up, to_decimal
 
 if TYPE_CHECKING:
@@ -106,8 +106,9 @@ def day(text: str) -> date:
 
     try:
         return serialize.from_dict(date, text)
-    except UpworkSafetyError:
-        raise argparse.ArgumentTypeError(f"{shown(text)} is not a date like 2026-11-26") from None
+    except InvalidDataError as error:  # the file reader's own words, which quote the text
+        why = error.problems[0].message if error.problems else f"{shown(text)} is not a date"
+        raise argparse.ArgumentTypeError(why) from None
 
 
 def moment(text: str) -> datetime:
