@@ -9,17 +9,21 @@ compares the reported score with the range the model gives: a case is *met*
 when the reported score lies in that range, otherwise its error is the
 distance to the range.  ``python -m calibration`` (``nox -s calibration``)
 prints the table per rule set, for the fitting set and the held-out set
-separately.
+separately, then the second held-out set
+(``tests/data/jss_cases_heldout_2.json``, gathered after calibration and
+never tuned on) on its own.
 """
 
 from calibration._cases import (
     CASES_FILE,
+    SECOND_HELD_OUT_FILE,
     Case,
     CaseResult,
     Summary,
     evaluate,
     held_out_ids,
     load,
+    load_second_held_out,
     split_rule_ids,
     summarize,
     uncalibrated,
@@ -27,12 +31,14 @@ from calibration._cases import (
 
 __all__ = [
     "CASES_FILE",
+    "SECOND_HELD_OUT_FILE",
     "Case",
     "CaseResult",
     "Summary",
     "evaluate",
     "held_out_ids",
     "load",
+    "load_second_held_out",
     "split_rule_ids",
     "summarize",
     "uncalibrated",

@@ -2,8 +2,11 @@
 
 Prints one table row per case (fitting set first, then held-out), then the
 mean absolute error per rule set and per split, for the calibrated rules
-and for the rules as they were before calibration.  ``--markdown`` prints
-the case table in the form used by docs/jss-calibration.md.
+and for the rules as they were before calibration.  Then the second
+held-out set (``tests/data/jss_cases_heldout_2.json``, gathered after
+calibration) on its own: its cases, MAE, worst case, cases off by more than
+10 and eligibility misses.  ``--markdown`` prints the case tables in the
+form used by docs/jss-calibration.md.  ``--sweep`` reads the first set only.
 """
 
 from __future__ import annotations
@@ -13,7 +16,15 @@ import sys
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from calibration._cases import CaseResult, Summary, evaluate, load, summarize, uncalibrated
+from calibration._cases import (
+    CaseResult,
+    Summary,
+    evaluate,
+    load,
+    load_second_held_out,
+    summarize,
+    uncalibrated,
+)
 from calibration._sweep import sweep
 
 if TYPE_CHECKING:
@@ -29,7 +40,9 @@ def _summary_line(label: str, summary: Summary) -> str:
     )
 
 
-def _table(results: Sequence[CaseResult], before: dict[str, CaseResult]) -> list[str]:
+def _table(
+    results: Sequence[CaseResult], before: dict[str, CaseResult], split: str | None = None
+) -> list[str]:
     lines = [
         (
             "| case | split | rules | reported | model before calibration | error | "
@@ -49,7 +62,8 @@ def _table(results: Sequence[CaseResult], before: dict[str, CaseResult]) -> list
             return "—" if result.error is None else str(result.error)
 
         lines.append(
-            f"| [{r.case.id}]({r.case.url}) | {'held-out' if r.case.held_out else 'fit'} | "
+            f"| [{r.case.id}]({r.case.url}) | "
+            f"{split or ('held-out' if r.case.held_out else 'fit')} | "
             f"{r.rules.split(':')[0]} | {reported} | {old.range_text()} | {err(old)} | "
             f"{r.range_text()} | {err(r)} |"
         )
@@ -71,9 +85,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     now = [evaluate(case) for case in cases]
     old = {r.case.id: r for r in (evaluate(case, uncalibrated) for case in cases)}
     ordered = sorted(now, key=lambda r: (r.case.held_out, r.case.as_of))
+    second = load_second_held_out()
+    second_now = sorted((evaluate(case) for case in second), key=lambda r: r.case.as_of)
+    second_old = {r.case.id: r for r in (evaluate(case, uncalibrated) for case in second)}
     out = sys.stdout
     if args.markdown:
         out.write("\n".join(_table(ordered, old)) + "\n")
+        out.write("\nSecond held-out set\n\n")
+        out.write("\n".join(_table(second_now, second_old, split="held-out 2")) + "\n")
         return 0
     for r in ordered:
         flag = "" if r.before_reproduced in {None, True} else "  (score before not reproduced)"
@@ -96,7 +115,37 @@ def main(argv: Sequence[str] | None = None) -> int:
             worst = summarize(chosen).ids_over_ten
             if worst:
                 out.write(f"  off by more than 10: {', '.join(worst)}\n")
+    _second_report(second_now, second_old)
     return 0
+
+
+def _second_report(results: Sequence[CaseResult], before: dict[str, CaseResult]) -> None:
+    """The second held-out set on its own: gathered after calibration, never tuned on."""
+    out = sys.stdout
+    out.write("\n== second held-out set (gathered 2026-12-02, after calibration; never tuned on)\n")
+    for r in results:
+        flag = "" if r.before_reproduced in {None, True} else "  (score before not reproduced)"
+        reported = "none" if r.case.reported is None else str(r.case.reported)
+        if r.case.reported_before is not None:
+            reported = f"{r.case.reported_before}->{reported}"
+        out.write(
+            f"H2 {r.case.id:<51} {r.rules.split(':')[0]:<10} "
+            f"reported {reported:>6}  model {r.range_text():<16} "
+            f"error {'miss' if r.eligibility_miss else r.error!s:>4}  "
+            f"(before calibration {before[r.case.id].range_text()}){flag}\n"
+        )
+    summary = summarize(results)
+    out.write(_summary_line("second held-out: all rule sets", summary) + "\n")
+    by_rules: dict[str, list[CaseResult]] = defaultdict(list)
+    for r in results:
+        by_rules[r.rules.split(":")[0]].append(r)
+    for name, group in sorted(by_rules.items()):
+        out.write(_summary_line(f"  second held-out: {name}", summarize(group)) + "\n")
+    out.write(f"  eligibility misses: {summary.eligibility_misses}\n")
+    if summary.ids_over_ten:
+        out.write(f"  off by more than 10: {', '.join(summary.ids_over_ten)}\n")
+    old = summarize(list(before.values()))
+    out.write(_summary_line("second held-out, before calibration", old) + "\n")
 
 
 if __name__ == "__main__":

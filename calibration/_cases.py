@@ -49,6 +49,8 @@ from upwork_safety import (
 from upwork_safety.models import Escrow
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "jss_cases.json"
+#: The second held-out set, gathered after calibration: reported, never tuned on.
+SECOND_HELD_OUT_FILE = CASES_FILE.with_name("jss_cases_heldout_2.json")
 
 #: How far (points) the model's score before an event may be from the reported one.
 BEFORE_TOLERANCE = 2
@@ -137,27 +139,38 @@ def held_out_ids(path: Path = CASES_FILE) -> set[str]:
     return set(json.loads(path.read_text(encoding="utf-8"))["held_out"])
 
 
+def _case(raw: Mapping[str, Any], *, held_out: bool) -> Case:
+    return Case(
+        id=raw["id"],
+        url=raw["url"],
+        date=raw["date"],
+        as_of=date.fromisoformat(raw["as_of"]),
+        kind=raw["kind"],
+        quote=raw["quote"],
+        reported=raw["reported"],
+        reported_before=raw["reported_before"],
+        groups=tuple(raw["groups"]),
+        unknowns=tuple(raw["unknowns"]),
+        encoding=raw["encoding"],
+        held_out=held_out,
+    )
+
+
 def load(path: Path = CASES_FILE) -> list[Case]:
     """Read every case of the validation set."""
     doc = json.loads(path.read_text(encoding="utf-8"))
     held = set(doc["held_out"])
-    return [
-        Case(
-            id=raw["id"],
-            url=raw["url"],
-            date=raw["date"],
-            as_of=date.fromisoformat(raw["as_of"]),
-            kind=raw["kind"],
-            quote=raw["quote"],
-            reported=raw["reported"],
-            reported_before=raw["reported_before"],
-            groups=tuple(raw["groups"]),
-            unknowns=tuple(raw["unknowns"]),
-            encoding=raw["encoding"],
-            held_out=raw["id"] in held,
-        )
-        for raw in doc["cases"]
-    ]
+    return [_case(raw, held_out=raw["id"] in held) for raw in doc["cases"]]
+
+
+def load_second_held_out(path: Path = SECOND_HELD_OUT_FILE) -> list[Case]:
+    """Read the second held-out set: every case is held out (it has no split).
+
+    It was gathered after calibration and is only reported (``python -m
+    calibration``); ``--sweep`` never reads it.
+    """
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return [_case(raw, held_out=True) for raw in doc["cases"]]
 
 
 # --------------------------------------------------------------------------- expansion

@@ -1,7 +1,13 @@
-"""The JSS validation set (issue 19): well-formed, sourced, and split by its fixed rule."""
+"""The JSS validation set (issue 19): well-formed, sourced, and split by its fixed rule.
+
+The second held-out set (tests/data/jss_cases_heldout_2.json) was gathered after
+calibration: it must load and score, share no case with the first set, and stay out
+of ``--sweep``.
+"""
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from datetime import date
@@ -13,16 +19,21 @@ import pytest
 # calibration/ lives beside src/ and tests/ (it is a developer tool, not part of the package).
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import calibration.__main__ as calibration_cli
+import calibration._sweep as sweep_module
 from calibration import (
     CASES_FILE,
+    SECOND_HELD_OUT_FILE,
     evaluate,
     held_out_ids,
     load,
+    load_second_held_out,
     split_rule_ids,
     summarize,
 )
 
 CASES = load()
+SECOND = load_second_held_out()
 
 
 def test_the_validation_set_has_at_least_25_sourced_cases():
@@ -75,3 +86,90 @@ def test_the_reported_figures_hold():
         "moiz-3-good-1-unresponsive-client-75",
         "rehan-100-to-86-covid",
     ) == held.ids_over_ten
+
+
+def test_the_second_held_out_set_is_sourced_and_never_tuned_on():
+    """Same format as the first set, every case held out, and its file says why it exists."""
+    doc = json.loads(SECOND_HELD_OUT_FILE.read_text(encoding="utf-8"))
+    first = json.loads(CASES_FILE.read_text(encoding="utf-8"))
+    assert set(doc) == {"about", "cases", "not_encoded", "private_tokens"}
+    assert "2026-12-02" in doc["about"]
+    assert "never to be tuned on" in doc["about"]
+    assert doc["private_tokens"] == first["private_tokens"]
+    assert all(doc["not_encoded"].values())
+    assert len(SECOND) >= 10
+    for case in SECOND:
+        assert case.held_out
+        assert case.url.startswith("https://")
+        assert case.quote
+        assert case.unknowns
+        assert date(2015, 3, 1) <= case.as_of <= date(2026, 12, 2)
+        assert case.groups
+
+
+def test_no_case_id_repeats_across_the_two_sets():
+    """A case id names one case in both files together (and no rejected id is reused)."""
+    ids = [case.id for case in CASES] + [case.id for case in SECOND]
+    assert len(set(ids)) == len(ids)
+    rejected = json.loads(SECOND_HELD_OUT_FILE.read_text(encoding="utf-8"))["not_encoded"]
+    assert not set(rejected) & set(ids)
+
+
+@pytest.mark.parametrize("case", SECOND, ids=lambda c: c.id)
+def test_every_second_held_out_case_expands_and_scores(case):
+    """Every case of the second set builds valid contracts and yields a range or 'no score'."""
+    result = evaluate(case)
+    assert result.variants >= 1
+    assert result.low is not None or result.not_eligible
+
+
+def test_sweep_never_reads_the_second_held_out_set(monkeypatch, capsys):
+    """``--sweep`` is given the first set only and never opens the second file."""
+    given = []
+
+    def fake_sweep(cases, base=None):
+        given.extend(cases)
+        return ["swept"]
+
+    def refuse(*_args, **_kwargs):
+        msg = "--sweep read the second held-out set"
+        raise AssertionError(msg)
+
+    real_read = Path.read_text
+
+    def guarded_read(self, *args, **kwargs):
+        if self.resolve() == SECOND_HELD_OUT_FILE.resolve():
+            refuse()
+        return real_read(self, *args, **kwargs)
+
+    monkeypatch.setattr(calibration_cli, "sweep", fake_sweep)
+    monkeypatch.setattr(calibration_cli, "load_second_held_out", refuse)
+    monkeypatch.setattr(Path, "read_text", guarded_read)
+    assert calibration_cli.main(["--sweep"]) == 0
+    assert capsys.readouterr().out == "swept\n"
+    assert {case.id for case in given} == {case.id for case in CASES}
+    source = inspect.getsource(sweep_module)
+    assert "SECOND_HELD_OUT" not in source
+    assert "load_second_held_out" not in source
+
+
+@pytest.mark.slow
+def test_the_second_held_out_figures_hold(capsys):
+    """The second set's figures in docs/jss-calibration.md, and the report prints them apart."""
+    results = [evaluate(case) for case in SECOND]
+    summary = summarize(results)
+    assert (Decimal("12.43"), 40, 3, 0) == (
+        summary.mae,
+        summary.worst,
+        summary.over_ten,
+        summary.eligibility_misses,
+    )
+    assert (
+        "melwyn-9-jobs-4.9-first-jss-72",
+        "katarina-4-five-star-paused-hourly-60",
+        "private-detractor-100-to-43-2023",
+    ) == summary.ids_over_ten
+    assert calibration_cli.main([]) == 0
+    report = capsys.readouterr().out
+    assert "== second held-out set" in report
+    assert "second held-out: all rule sets" in report
