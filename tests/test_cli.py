@@ -1188,6 +1188,22 @@ def test_scan_reads_standard_input_and_files(monkeypatch, tmp_path, capsys):
         assert "--file" in capsys.readouterr().err
 
 
+def test_scan_refuses_an_empty_message(monkeypatch, tmp_path, capsys):
+    """Newcomer 8: `scan ""` said "No findings", hiding a quoting mistake; it is refused."""
+    path = tmp_path / "empty.txt"
+    path.write_text(" \n", encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    for args, where in (
+        (("scan", ""), "the message"),
+        (("scan", "  \t"), "the message"),
+        (("scan", "-"), "standard input"),
+        (("scan", "--file", str(path)), str(path)),
+    ):
+        assert (2, "") == run(*args)
+        err = capsys.readouterr().err
+        assert f"{where} is empty" in err
+
+
 def test_scan_dash_without_a_byte_stream(monkeypatch, capsys):
     """Review: with sys.stdin a StringIO (a notebook) or None (pythonw), scan - raised
     AttributeError; a text stream is read as text, and no stream is a clear error."""

@@ -79,16 +79,27 @@ def add_scan_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _message(args: argparse.Namespace, ctx: Context) -> str:
-    """The message to scan: the argument, standard input (``-``) or ``--file``."""
+    """The message to scan: the argument, standard input (``-``) or ``--file``.
+
+    A message with nothing but white space is refused: "No findings" for it
+    would hide a quoting mistake (an unset shell variable, an empty file).
+    """
     if args.file is not None:
         if args.message is not None:
             msg = "give the message as text, - or --file PATH, not two of them"
             raise CLIError(msg)
-        return ctx.read_message(args.file)
-    if args.message is None:
+        where, text = args.file, ctx.read_message(args.file)
+    elif args.message is None:
         msg = "give the message text (quoted), - to read it from standard input, or --file PATH"
         raise CLIError(msg)
-    return ctx.read_message("-") if args.message == "-" else str(args.message)
+    elif args.message == "-":
+        where, text = "standard input", ctx.read_message("-")
+    else:
+        where, text = "the message", str(args.message)
+    if not text.strip():
+        msg = f"{where} is empty: there is nothing to scan"
+        raise CLIError(msg)
+    return text
 
 
 def run_scan(args: argparse.Namespace, ctx: Context) -> int:
