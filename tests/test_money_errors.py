@@ -131,3 +131,19 @@ def test_rounding_ignores_a_callers_rounding_mode():
     with decimal.localcontext(decimal.Context(rounding=decimal.ROUND_DOWN, prec=3)):
         assert Decimal("1234.57") == Money("1234.565", "USD").rounded().amount
         assert not Money("1.001", "USD").is_rounded()
+
+
+def test_a_whole_number_of_another_type_is_told_to_pass_int():
+    """Newcomer 8: Money(numpy.int64(5), ...) said "not int64" and no more."""
+
+    class Index:  # what numpy's integers have: __index__, but they are not int
+        def __index__(self) -> int:
+            return 5
+
+    with pytest.raises(InvalidTypeError) as info:
+        Money(Index(), "USD")  # type: ignore[arg-type]
+    assert ("Money.amount", "a number") == (info.value.field, info.value.rule)
+    assert "int(value)" in str(info.value)
+    with pytest.raises(InvalidTypeError) as info:
+        Money(object(), "USD")  # type: ignore[arg-type]
+    assert "int(value)" not in str(info.value)

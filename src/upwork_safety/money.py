@@ -216,8 +216,10 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
             rule="not a float",
         )
     else:
+        # a whole number of another library's type (numpy.int64) says so by its type
+        hint = "; pass int(value) for a whole number" if hasattr(cls, "__index__") else ""
         raise InvalidTypeError(
-            f"{what} must be a str, int or Decimal, not {type(value).__name__}",
+            f"{what} must be a str, int or Decimal, not {type(value).__name__}{hint}",
             field=what,
             rule="a number",
         )
