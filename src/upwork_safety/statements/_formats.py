@@ -24,6 +24,12 @@ exports (read for column names, type words and date styles; no code copied):
   ``%b %d, %Y``; the types ``Fixed Price``, ``Hourly``, ``Bonus``,
   ``Refund``, ``Service Fee``, ``Withdrawal``, ``Miscellaneous``; newest row
   first with a running ``Balance``.
+* A public TypeScript parser of the Transactions report for GST invoices
+  (stored without its name): beside the words above it reads
+  ``Membership`` (a platform fee, with ``Subscription``), ``VAT``, ``WHT``
+  and ``Processing Fee`` (rows it skips as tax-related) and ``Adjustment``
+  (with ``Refund``); Upwork's own list of a statement's payment types
+  (HC 14380868618898) has ``misc``.
 * naodalemu/upwork-analytics, ``public/sample-data.csv``: the 5-column
   weekly summary with ISO dates, the contract id in parentheses after the
   title, hours such as ``0.33333`` (20 minutes), and ``Payment type`` empty

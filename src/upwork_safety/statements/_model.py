@@ -127,7 +127,14 @@ def folded(text: str) -> str:
 
 
 #: The type words of the two transaction exports as they are written, and the
-#: kind each names (docs/statements.md lists them).
+#: kind each names (docs/statements.md lists them, with the evidence for each).
+#: ``Membership``, ``VAT``, ``WHT``, ``Processing Fee`` and ``Adjustment`` come
+#: from a public parser of the real Transactions report, which files Membership
+#: beside Subscription as a platform fee, VAT, WHT and Processing Fee as rows to
+#: skip (tax-related), and Adjustment beside Refund; ``Misc`` from Upwork's own
+#: list of a statement's payment types (HC 14380868618898).  A word whose kind
+#: the evidence does not settle (that list's ``expense`` and ``salary``: paid to
+#: the freelancer, but earnings or not?) is not read.
 TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
     ("Fixed Price", TransactionKind.FIXED_PRICE),
     ("Fixed-price", TransactionKind.FIXED_PRICE),
@@ -142,9 +149,15 @@ TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
     ("Withdrawal Fee", TransactionKind.WITHDRAWAL_FEE),
     ("Connects", TransactionKind.CONNECTS),
     ("Subscription", TransactionKind.SUBSCRIPTION),
+    ("Membership", TransactionKind.SUBSCRIPTION),
     ("Payment", TransactionKind.PAYMENT),
     ("GST", TransactionKind.TAX),
+    ("VAT", TransactionKind.TAX),
+    ("WHT", TransactionKind.TAX),
     ("Miscellaneous", TransactionKind.MISCELLANEOUS),
+    ("Misc", TransactionKind.MISCELLANEOUS),
+    ("Adjustment", TransactionKind.MISCELLANEOUS),
+    ("Processing Fee", TransactionKind.MISCELLANEOUS),
 )
 #: The same words, folded (:func:`folded`).
 TYPES: dict[str, TransactionKind] = {folded(word): kind for word, kind in TYPE_WORDS}
