@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from upwork_safety import Money
-from upwork_safety.errors import InvalidDataError
+from upwork_safety import Money, fees
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.statements import (
+    FeeCheck,
     TransactionKind,
+    audit_fees,
     parse,
     summarize,
 )
@@ -97,6 +99,26 @@ def history(rows: list[tuple[str, str, str, str, str, str]]) -> str:
     return table(HISTORY, written[::-1])
 
 
+def report(rows: list[tuple[str, str, str, str, str, str]]) -> str:
+    """A Transactions report from chronological (date, id, type, amount, team, summary) rows."""
+    balance = Decimal(0)
+    written = []
+    for on, ident, kind, amount, team, summary in rows:
+        balance += Decimal(amount)
+        written.append(
+            {
+                "Date": on,
+                "Transaction ID": ident,
+                "Transaction Type": kind,
+                "Transaction Summary": summary,
+                "Team": team,
+                "Amount $": amount,
+                "Current Balance $": str(balance),
+            }
+        )
+    return table(REPORT, written[::-1])
+
+
 # ============================================================================ type words
 
 
@@ -147,3 +169,229 @@ def test_the_new_words_are_counted_where_the_guide_says():
         row.other,
         row.change,
     )
+
+
+# ============================================================================ the fee audit
+
+
+def _report_2025(charged: str) -> str:
+    return report(
+        [
+            ("Aug 04, 2025", "8100002", "Fixed-price", "100.00", "Initech", "Site"),
+            ("Aug 04, 2025", "8100002", "Service Fee", f"-{charged}", "Initech", "Site"),
+        ]
+    )
+
+
+def test_an_assumed_rate_is_said_and_a_fee_another_allowed_rate_charges_is_no_overcharge():
+    """A 15% fee in 2025 with no rate given: 10% assumed and said; 0-15% allowed, so no mismatch."""
+    audit = audit_fees(parse(_report_2025("15.00")))
+    (check,) = audit.checks
+    assert (usd("10.00"), fees.FeeBasis.DEFAULT, True) == (
+        check.expected,
+        check.basis,
+        check.rate_assumed,
+    )
+    assert ((usd("0.00"), usd("15.00")), False, True) == (
+        check.allowed,
+        check.matches,
+        check.within_schedule,
+    )
+    assert (usd("5.00"), usd("0.00")) == (check.difference, check.excess)
+    assert ((), (check,), usd("0.00")) == (
+        audit.mismatches,
+        audit.on_assumed_rate,
+        audit.overcharged,
+    )
+    (note,) = audit.assumptions
+    assert "assumed" in note
+    assert "10%" in note
+    assert "0%–15%" in note
+    assert "unconfirmed" in note
+    assert "line 3" in note
+
+
+def test_a_fee_beyond_every_allowed_rate_is_over_by_what_exceeds_the_highest():
+    """A 20% fee in 2025 is over the 15% top of the range by $5.00, not over 10% by $10.00."""
+    audit = audit_fees(parse(_report_2025("20.00")))
+    (check,) = audit.mismatches
+    assert (usd("10.00"), usd("5.00"), usd("5.00")) == (
+        check.difference,
+        check.excess,
+        audit.overcharged,
+    )
+
+
+def test_a_given_rate_is_not_assumed():
+    """With the contract's rate given, the fee is checked against it and nothing is assumed."""
+    audit = audit_fees(parse(_report_2025("15.00")), rate="15%")
+    (check,) = audit.checks
+    assert (fees.FeeBasis.CONTRACT, None, True, ()) == (
+        check.basis,
+        check.allowed,
+        check.matches,
+        audit.on_assumed_rate,
+    )
+
+
+def test_rates_by_contract_title():
+    """rates= gives each contract (by its Transaction Summary) its own rate; others keep rate=."""
+    text = report(
+        [
+            ("Aug 04, 2025", "1", "Fixed-price", "100.00", "Initech", "Site"),
+            ("Aug 04, 2025", "1", "Service Fee", "-15.00", "Initech", "Site"),
+            ("Aug 05, 2025", "2", "Hourly", "200.00", "Globex", "API"),
+            ("Aug 05, 2025", "2", "Service Fee", "-16.00", "Globex", "API"),
+            ("Aug 06, 2025", "3", "Hourly", "100.00", "Acme", "Logo"),
+            ("Aug 06, 2025", "3", "Service Fee", "-10.00", "Acme", "Logo"),
+        ]
+    )
+    audit = audit_fees(parse(text), rates={"Site": "15%", "API": Decimal("0.08")})
+    assert [
+        (usd("15.00"), fees.FeeBasis.CONTRACT, Decimal("0.15")),
+        (usd("16.00"), fees.FeeBasis.CONTRACT, Decimal("0.08")),
+        (usd("10.00"), fees.FeeBasis.DEFAULT, None),
+    ] == [(c.expected, c.basis, c.rate) for c in audit.checks]
+    audit = audit_fees(parse(text), rates={"Site": "15%"}, rate="8%")
+    assert [Decimal("0.15"), Decimal("0.08"), Decimal("0.08")] == [c.rate for c in audit.checks]
+    assert usd("2.00") == audit.overcharged  # Logo's $10.00 against 8%
+
+
+def test_rates_are_refused_when_they_cannot_apply():
+    """rates= naming no contract of the file, for an export without contracts, or not a mapping."""
+    statement = parse(_report_2025("10.00"))
+    with pytest.raises(InvalidValueError) as info:
+        audit_fees(statement, rates={"Logo": "10%"})
+    assert ("rates", "a contract title of the statement") == (info.value.field, info.value.rule)
+    assert "'Logo'" in str(info.value)
+    with pytest.raises(InvalidTypeError) as info:
+        audit_fees(statement, rates=[("Site", "10%")])
+    assert "rates" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        audit_fees(statement, rates={"Site": "20%x"})
+    assert "rates['Site']" == info.value.field
+    older = parse((EXAMPLES / "synthetic-transaction-history.csv").read_text("utf-8"))
+    with pytest.raises(InvalidValueError) as info:
+        audit_fees(older, rates={"Site": "10%"})
+    assert ("rates", "a Transactions report") == (info.value.field, info.value.rule)
+
+
+def _legacy_history(*later: tuple[str, str, str, str, str, str]) -> str:
+    return history(
+        [
+            ("Jan 09, 2023", "101", "Fixed Price", "11450.00", "Globex", "Milestone 1"),
+            (
+                "Jan 09, 2023",
+                "102",
+                "Service Fee",
+                "-1122.50",
+                "Globex",
+                "Service Fee for Ref ID 101",
+            ),
+            *later,
+        ]
+    )
+
+
+def test_the_legacy_five_percent_is_accepted_for_a_client_billed_past_the_top_band():
+    """June 2023, 5% of $1,000 for a client billed $11,450 before 2023-05-03: the legacy rate."""
+    text = _legacy_history(
+        ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Globex", "Milestone 9"),
+        ("Jun 12, 2023", "106", "Service Fee", "-50.00", "Globex", "Service Fee for Ref ID 105"),
+    )
+    audit = audit_fees(parse(text))
+    first, legacy = audit.checks
+    assert (True, fees.FeeBasis.SLIDING) == (first.matches, first.basis)
+    assert (usd("50.00"), fees.FeeBasis.LEGACY, Decimal("0.05"), True) == (
+        legacy.expected,
+        legacy.basis,
+        legacy.rate,
+        legacy.matches,
+    )
+    assert ((), usd("0.00")) == (audit.mismatches, audit.overcharged)
+    note = audit.assumptions[-1]
+    assert "legacy 5%" in note
+    assert "2023-12-31" in note
+    assert "started before 2023-05-03" in note
+
+
+def test_the_legacy_rate_follows_the_fee_engines_rule_and_no_other():
+    """Not for a client under the top band, not after 2023-12-31, and 10% stays 10% for such a client."""
+    under = history(
+        [
+            ("Jan 09, 2023", "101", "Fixed Price", "9000.00", "Globex", ""),
+            ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Globex", ""),
+            (
+                "Jun 12, 2023",
+                "106",
+                "Service Fee",
+                "-50.00",
+                "Globex",
+                "Service Fee for Ref ID 105",
+            ),
+        ]
+    )
+    (check,) = audit_fees(parse(under)).checks
+    assert (usd("100.00"), fees.FeeBasis.FLAT, False) == (
+        check.expected,
+        check.basis,
+        check.within_schedule,
+    )
+    late = _legacy_history(
+        ("Jan 08, 2024", "105", "Fixed Price", "1000.00", "Globex", ""),
+        ("Jan 08, 2024", "106", "Service Fee", "-50.00", "Globex", "Service Fee for Ref ID 105"),
+    )
+    assert [True, False] == [c.within_schedule for c in audit_fees(parse(late)).checks]
+    other_client = _legacy_history(
+        ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Initech", ""),
+        ("Jun 12, 2023", "106", "Service Fee", "-50.00", "Initech", "Service Fee for Ref ID 105"),
+    )
+    assert usd("-50.00") == audit_fees(parse(other_client)).overcharged
+    flat = _legacy_history(
+        ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Globex", ""),
+        ("Jun 12, 2023", "106", "Service Fee", "-100.00", "Globex", "Service Fee for Ref ID 105"),
+    )
+    audit = audit_fees(parse(flat))
+    assert (fees.FeeBasis.FLAT, True) == (audit.checks[1].basis, audit.checks[1].matches)
+    assert not any("legacy" in a for a in audit.assumptions)
+
+
+def test_a_fee_check_keeps_its_basis_rules():
+    """FeeCheck refuses a range without an assumed rate, an assumed rate without one, and a range not around expected."""
+    statement = parse(_report_2025("15.00"))
+    income, fee = statement.transactions
+    base = {"fee": fee, "income": income, "expected": usd("10.00"), "schedule": "s"}
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.DEFAULT)
+    assert "FeeCheck.allowed" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.FLAT, allowed=(usd("0"), usd("15")))
+    assert "FeeCheck.allowed" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.DEFAULT, allowed=(usd("11"), usd("15")))
+    assert "FeeCheck.allowed" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.DEFAULT, allowed=(usd("0"),))
+    assert "FeeCheck.allowed" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.LEGACY)
+    assert "FeeCheck.rate" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.FLAT, billed_before=usd("1.00"))
+    assert "FeeCheck.billed_before" == info.value.field
+    check = FeeCheck(**base, basis=fees.FeeBasis.DEFAULT, allowed=[usd("0"), usd("15")])
+    assert (usd("0"), usd("15")) == check.allowed
+
+
+def test_a_report_fee_without_an_income_row_of_its_id_blames_the_join_not_the_dates():
+    """The reason says no income row shares the fee's own Transaction ID, the report's join rule."""
+    text = report(
+        [
+            ("Aug 04, 2025", "8100001", "Fixed-price", "100.00", "Initech", "Site"),
+            ("Aug 04, 2025", "8100002", "Service Fee", "-10.00", "Initech", "Site"),
+        ]
+    )
+    audit = audit_fees(parse(text))
+    (unchecked,) = audit.not_checked
+    assert "shares its own Transaction ID '8100002'" in unchecked.reason
+    assert "dated before" not in unchecked.reason

@@ -60,6 +60,11 @@ audit: FeeAudit = statements.audit_fees(statement, rate=Decimal("0.10"))
 checks: tuple[FeeCheck, ...] = audit.mismatches
 difference: Money = checks[0].difference
 skipped: tuple[UncheckedFee, ...] = audit.not_checked
+by_contract: FeeAudit = statements.audit_fees(statement, rates={"Site": "15%"}, rate="10%")
+assumed: tuple[FeeCheck, ...] = by_contract.on_assumed_rate
+allowed: tuple[Money, Money] | None = assumed[0].allowed
+excess: Money = assumed[0].excess
+explained: bool = assumed[0].within_schedule and assumed[0].rate_assumed
 
 contracts: tuple[Contract, ...] = statements.to_contracts(statement)
 limit: int = statements.MAX_ROWS
