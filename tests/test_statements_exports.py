@@ -395,3 +395,36 @@ def test_a_report_fee_without_an_income_row_of_its_id_blames_the_join_not_the_da
     (unchecked,) = audit.not_checked
     assert "shares its own Transaction ID '8100002'" in unchecked.reason
     assert "dated before" not in unchecked.reason
+
+
+# ============================================================================ the weekly summary's added columns
+
+
+def _weekly_with(header_extra: str, cell: str) -> str:
+    text = (EXAMPLES / "synthetic-weekly-summary.csv").read_text("utf-8")
+    lines = text.splitlines()
+    return "\r\n".join([lines[0] + "," + header_extra, *(line + "," + cell for line in lines[1:])])
+
+
+def test_a_weekly_summary_with_added_columns_keeps_them_in_extra():
+    """An 'Activity ID' column (HC 51481326960275) is read, its values kept in extra."""
+    statement = parse(_weekly_with('"Activity ID"', '"A-1"'))
+    first = statement.transactions[0]
+    assert (5, (("Activity ID", "A-1"),)) == (len(statement.transactions), first.extra)
+    assert (usd("62.50"), Decimal("2.5")) == (first.amount, first.hours)
+
+
+def test_a_weekly_summary_still_needs_its_five_columns_and_named_added_ones():
+    """Without Hours it is refused, naming Hours; an added column without a name is refused."""
+    text = _weekly_with('"Activity ID"', '"A-1"').replace('"Hours"', '"Activity"', 1)
+    with pytest.raises(InvalidDataError) as info:
+        parse(text)
+    (problem,) = info.value.problems
+    assert "'Hours'" in problem.message
+    with pytest.raises(InvalidDataError) as info:
+        parse(_weekly_with('""', '"A-1"'))
+    (problem,) = info.value.problems
+    assert (1, "column 6 has no name") == (
+        problem.line,
+        "column 6 has no name" if "column 6 has no name" in problem.message else problem.message,
+    )

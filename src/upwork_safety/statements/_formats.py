@@ -103,6 +103,8 @@ class FormatSpec:
     format: StatementFormat
     columns: tuple[Column, ...]
     variant: str = ""
+    #: Whether columns beyond :attr:`columns` may follow (kept in ``Transaction.extra``).
+    open: bool = False
 
     @property
     def label(self) -> str:
@@ -163,9 +165,12 @@ SPECS: tuple[FormatSpec, ...] = (
             "Payment Method",
         ),
     ),
+    # Upwork lets the weekly summary be customised "to include additional details
+    # such as Activity ID" before it is downloaded (HC 51481326960275).
     FormatSpec(
         StatementFormat.WEEKLY_SUMMARY,
         _columns("Date", "Contract", "Hours", "Amount", "Payment type"),
+        open=True,
     ),
 )
 
@@ -180,12 +185,26 @@ def known_formats() -> str:
     return ", ".join(spec.label for spec in SPECS)
 
 
+def _added_columns(spec: FormatSpec, cells: list[str], taken: set[int]) -> str:
+    """What is wrong with the columns a header of *spec* has beyond its own, or ``""``."""
+    unnamed = [i + 1 for i in range(len(cells)) if i not in taken and not cells[i]]
+    if not unnamed:
+        return ""
+    return (
+        f"the header of the {spec.label} has more columns, which it may, but "
+        f"column {unnamed[0]} has no name: each added column needs one, so its values "
+        "can be kept under it"
+    )
+
+
 def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
     """Match *header* to a known export: its spec and column positions, or what is wrong.
 
     Names are compared without regard to ASCII case or runs of ASCII spaces
     and tabs (:func:`~._model.folded`); the order of the columns does not
-    matter, but every column must be there exactly once and no other.
+    matter, but every column must be there exactly once, and no other except
+    in an export that may have more (the weekly summary's added details),
+    each with a name.
     """
     cells = [folded(cell) for cell in header]
     best: tuple[int, FormatSpec, list[str], list[str]] | None = None
@@ -201,8 +220,8 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
                 missing.append(column.title)
         taken = set(positions.values())
         unexpected = [header[i].strip() for i in range(len(cells)) if i not in taken]
-        if not missing and not unexpected:
-            return spec, positions
+        if not missing and (spec.open or not unexpected):
+            return _added_columns(spec, cells, taken) or (spec, positions)
         if best is None or len(positions) - len(unexpected) > best[0]:
             best = (len(positions) - len(unexpected), spec, missing, unexpected)
     assert best is not None

@@ -413,8 +413,9 @@ class Transaction:
         local_amount: ``Amount in local currency`` in ``Currency``, when given.
         exchange_rate: The ``ExchangeRate`` column of the older export's
             variant, when given.
-        extra: Every other non-empty column, as ``(column, value)`` pairs in
-            the file's order, so nothing the export said is lost.
+        extra: Every other non-empty column (a column added to the weekly
+            summary, such as ``Activity ID``, too), as ``(column, value)``
+            pairs in the file's order, so nothing the export said is lost.
 
     Raises:
         InvalidTypeError: A field of the wrong type.
@@ -553,7 +554,7 @@ _ROW_FIELDS: dict[StatementFormat, frozenset[str]] = {
     StatementFormat.TRANSACTIONS_REPORT: frozenset(
         {"id", "description", "client", "contract", "related_id", "local_amount", "extra"}
     ),
-    StatementFormat.WEEKLY_SUMMARY: frozenset({"contract", "contract_id", "hours"}),
+    StatementFormat.WEEKLY_SUMMARY: frozenset({"contract", "contract_id", "hours", "extra"}),
 }
 #: The fields :data:`_ROW_FIELDS` speaks of, each with its default.
 _OPTIONAL = (
@@ -650,7 +651,8 @@ class Statement:
               file's order;
             * transactions out of date order;
             * a row with a field its export has no column for (the weekly
-              summary gives only the contract, its id and the hours; only
+              summary gives only the contract, its id, the hours and the
+              columns added to it, in ``extra``; only
               the Transactions report names a contract, only the
               Transaction History has ``exchange_rate``), or a kind its
               ``type_text`` does not name (the weekly summary's rows are

@@ -270,7 +270,7 @@ class _Row:
         return tuple(
             (self.header[i].strip(), value)
             for i, value in enumerate(self.record)
-            if not _formats.blank(value) and keys[i] not in self.used
+            if not _formats.blank(value) and keys.get(i) not in self.used
         )
 
 
