@@ -428,3 +428,77 @@ def test_a_weekly_summary_still_needs_its_five_columns_and_named_added_ones():
         problem.line,
         "column 6 has no name" if "column 6 has no name" in problem.message else problem.message,
     )
+
+
+# ============================================================================ spreadsheet re-saves
+
+
+REPORT_TEXT = (EXAMPLES / "synthetic-transactions-report.csv").read_text("utf-8-sig")
+
+
+def test_excels_sep_line_is_passed_over():
+    """'sep=,' on line 1 (Excel's separator line) is passed over; rows keep their line numbers."""
+    plain = parse(REPORT_TEXT)
+    marked = parse("sep=,\r\n" + REPORT_TEXT)
+    assert [r.line + 1 for r in plain.transactions] == [r.line for r in marked.transactions]
+    assert [r.amount for r in plain.transactions] == [r.amount for r in marked.transactions]
+
+
+def test_a_bad_header_after_the_sep_line_says_the_header_must_follow_it():
+    """After 'sep=,', a header that is no export's names line 1 as Excel's separator line."""
+    with pytest.raises(InvalidDataError) as info:
+        parse("sep=,\r\nDate,Description\r\nJan 01, 2023,x\r\n")
+    (problem,) = info.value.problems
+    assert (2, "a known export's header") == (problem.line, problem.rule)
+    assert "line 1 is Excel's separator line 'sep=,'" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        ("sep=;\r\n" + REPORT_TEXT.replace('","', '";"'), 1, "Excel's separator line 'sep=;'"),
+        (REPORT_TEXT.replace('","', '";"'), 1, "looks semicolon-separated"),
+        ("\r\n" + REPORT_TEXT.replace(",", ";"), 2, "looks semicolon-separated"),
+    ],
+)
+def test_a_semicolon_separated_resave_is_one_problem_saying_so(text, line, said):
+    """A file separated by ';' is refused once, at its first line, saying so (not once a row)."""
+    with pytest.raises(InvalidDataError) as info:
+        parse(text)
+    (problem,) = info.value.problems
+    assert (line, "comma-separated") == (problem.line, problem.rule)
+    assert said in problem.message
+
+
+def test_a_date_a_spreadsheet_rewrote_on_every_row_is_listed_three_times_and_counted():
+    """Every date as m/d/yyyy: three listed with their lines, the rest counted, the total exact."""
+    rows = list(csv.reader(io.StringIO(REPORT_TEXT)))
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    for row in rows[1:]:
+        month, day, year = row[0].replace(",", "").split()
+        row[0] = f"{months.index(month) + 1}/{int(day)}/{year}"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    with pytest.raises(InvalidDataError) as info:
+        parse(buffer.getvalue())
+    error = info.value
+    count = len(rows) - 1
+    assert (count, [2, 3, 4]) == (error.count, [p.line for p in error.problems])
+    assert {"a date like 'Jan 01, 2023' or '2023-01-01'"} == {p.rule for p in error.problems}
+    assert (
+        f"on {count - 3} more lines (lines 5 to {count + 1}), not listed"
+        in error.problems[-1].message
+    )
+    assert f"… and {count - 3} more" in str(error)
+
+
+def test_other_problems_are_still_each_listed():
+    """Problems without a repeated rule (bad amounts) are listed one by one, as before."""
+    rows = list(csv.reader(io.StringIO(REPORT_TEXT)))
+    for row in rows[1:6]:
+        row[14] = "$" + row[14]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    with pytest.raises(InvalidDataError) as info:
+        parse(buffer.getvalue(), allow_breaks=True)
+    assert [2, 3, 4, 5, 6] == [p.line for p in info.value.problems]

@@ -272,6 +272,10 @@ _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _REF_ID = re.compile(r"\bRef ID:?\s*([0-9]{1,30})\b", re.ASCII | re.IGNORECASE)
 
 
+#: The rule a date cell keeps, for the problems that break it.
+DATE_RULE = "a date like 'Jan 01, 2023' or '2023-01-01'"
+
+
 def parse_date(text: str) -> date | str:
     """A date written ``Jan 01, 2023`` (English month, one- or two-digit day) or ISO.
 
@@ -286,7 +290,7 @@ def parse_date(text: str) -> date | str:
         elif us is not None and us[1] in _MONTHS:
             value = date(int(us[3]), _MONTHS.index(us[1]) + 1, int(us[2]))
         else:
-            return f"{shown(text)} is not a date like 'Jan 01, 2023' or '2023-01-01'"
+            return f"{shown(text)} is not {DATE_RULE}"
     except ValueError:
         return f"{shown(text)} is not a day of the calendar"
     if value > LATEST:
