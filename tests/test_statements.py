@@ -1622,7 +1622,7 @@ class TestContracts:
             ("Website", ContractKind.FIXED_PRICE),
             ("Thanks", ContractKind.FIXED_PRICE),
             ("unknown client: hourly", ContractKind.HOURLY),
-        ] == [(c.id, c.kind) for c in to_contracts(statement)]
+        ] == [(c.id, c.kind) for c in to_contracts(statement, bonus_only=ContractKind.FIXED_PRICE)]
 
     def test_ids_made_unique(self):
         """A title that clashes with another contract's id is told apart by its client."""

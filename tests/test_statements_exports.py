@@ -502,3 +502,58 @@ def test_other_problems_are_still_each_listed():
     with pytest.raises(InvalidDataError) as info:
         parse(buffer.getvalue(), allow_breaks=True)
     assert [2, 3, 4, 5, 6] == [p.line for p in info.value.problems]
+
+
+# ============================================================================ contracts of bonuses only
+
+
+WEEKLY_BONUS_ONLY = (
+    '"Date","Contract","Hours","Amount","Payment type"\r\n'
+    '"2024-04-29","Logo design (38100001)","","150","Fixed Price Payment"\r\n'
+    '"2024-05-08","Fix font problem on mini site (37108658)","","5","Bonus"\r\n'
+    '"2024-05-09","Fix font problem on mini site (37108658)","","2.5","Bonus"\r\n'
+)
+
+
+def test_a_contract_of_bonuses_only_is_not_guessed_fixed_price():
+    """A weekly contract whose rows are bonuses only is refused, naming it and its lines."""
+    from upwork_safety.statements import to_contracts
+
+    with pytest.raises(InvalidValueError) as info:
+        to_contracts(parse(WEEKLY_BONUS_ONLY))
+    assert ("statement", "a contract kind the export shows") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "contract '37108658' (lines 3, 4)" in str(info.value)
+    assert "bonus_only=" in str(info.value)
+
+
+def test_bonus_only_says_the_kind_the_caller_knows():
+    """bonus_only= gives such contracts their kind; other contracts keep theirs."""
+    from upwork_safety import ContractKind
+    from upwork_safety.statements import to_contracts
+
+    contracts = to_contracts(parse(WEEKLY_BONUS_ONLY), bonus_only=ContractKind.HOURLY)
+    assert [
+        ("38100001", ContractKind.FIXED_PRICE, usd("150.00")),
+        ("37108658", ContractKind.HOURLY, usd("7.50")),
+    ] == [(c.id, c.kind, c.earnings) for c in contracts]
+    with pytest.raises(InvalidTypeError) as info:
+        to_contracts(parse(WEEKLY_BONUS_ONLY), bonus_only="hourly")
+    assert "bonus_only" == info.value.field
+
+
+def test_a_client_of_bonuses_only_in_the_history_is_refused_too():
+    """The Transaction History groups by client: a client with only bonuses is named."""
+    from upwork_safety.statements import to_contracts
+
+    text = history(
+        [
+            ("Jan 02, 2024", "1", "Fixed Price", "100.00", "Acme", ""),
+            ("Jan 03, 2024", "2", "Bonus", "10.00", "Globex", ""),
+        ]
+    )
+    with pytest.raises(InvalidValueError) as info:
+        to_contracts(parse(text))
+    assert "the contracts of 'Globex' (line 2)" in str(info.value)

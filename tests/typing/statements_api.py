@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from upwork_safety import Contract, ExchangeRate, Money, statements
+from upwork_safety import Contract, ContractKind, ExchangeRate, Money, statements
 
 if TYPE_CHECKING:
     from upwork_safety.statements import (
@@ -67,4 +67,5 @@ excess: Money = assumed[0].excess
 explained: bool = assumed[0].within_schedule and assumed[0].rate_assumed
 
 contracts: tuple[Contract, ...] = statements.to_contracts(statement)
+said: tuple[Contract, ...] = statements.to_contracts(statement, bonus_only=ContractKind.HOURLY)
 limit: int = statements.MAX_ROWS
