@@ -71,7 +71,7 @@ def _service_fee_row(row: Transaction, what: str) -> None:
         )
 
 
-def _optional_pair(value: object) -> object:
+def _optional_pair(value: Any) -> Any:
     """A converter: a list or tuple given as *allowed* as a tuple of plain Money; else as it is."""
     if isinstance(value, (list, tuple)):
         return tuple(plain_money(end) for end in value)
