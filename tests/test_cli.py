@@ -1352,3 +1352,34 @@ def test_argparse_errors_are_escaped_too(capsys):
     assert 2 == info.value.code
     assert "unrecognized arguments: x\\x1b[2J" in err
     assert "\x1b" not in err
+
+
+def test_a_statement_saved_as_windows_1252_names_the_byte_and_line(tmp_path, capsys):
+    """A spreadsheet's CP-1252 re-save: the first byte that is not UTF-8 and its line are named."""
+    text = REPORT_CSV.read_bytes()
+    at = text.index(b"Northwind Traders") + len(b"Northwind Tr")
+    saved = tmp_path / "resaved.csv"
+    saved.write_bytes(text[:at] + b"\xe9" + text[at + 1 :])
+    capsys.readouterr()
+    assert 2 == run("statement", str(saved))[0]
+    line = text[:at].count(b"\n") + 1
+    assert f"not UTF-8 text from byte {at} (line {line})" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        # A character cut by the chunk boundary, then a byte that cannot continue it.
+        (b"a\n" * 32_767 + b"a\xc3(", (65_535, 32_768)),
+        # A character cut by the end of the file.
+        (b"ab\ncd\xe2\x82", (5, 2)),
+        (b"all good\n", None),
+    ],
+)
+def test_the_first_byte_that_is_not_utf8_is_found_across_chunks(tmp_path, data, where):
+    """The re-read that finds the bad byte counts the file's bytes and lines, chunk by chunk."""
+    from upwork_safety.cli import _first_bad_byte
+
+    path = tmp_path / "f.csv"
+    path.write_bytes(data)
+    assert where == _first_bad_byte(str(path), 1_000_000)

@@ -1480,7 +1480,7 @@ class TestAudit:
         assert "several income rows" in reasons["4"]
         assert "negative" in reasons["6"]
         assert "refund" in reasons["7"]
-        assert "no income row with id 77" in reasons["8"]
+        assert "no income row with id '77'" in reasons["8"]
         assert "names no income row" in reasons["9"]
         assert ["1"] == [t.id for t in audit.income_without_fee]
 
@@ -1505,19 +1505,28 @@ class TestAudit:
             "expected": Decimal("60.00"),
             "difference": Decimal("1.00"),
             "matches": False,
+            "within_schedule": False,
             "schedule": "flat 10% (2023-05-03 to 2025-04-30)",
+            "basis": "flat",
+            "rate_assumed": False,
             "billed_before": None,
         } == audit.to_records()[3]
-        assert "5 checked, 1 not as scheduled, 0 not checked" in audit._repr_html_()
+        assert "5 checked, 1 not as scheduled, 0 on an assumed rate, 0 not checked" in (
+            audit._repr_html_()
+        )
         assert "unknown" in audit_fees(parse(read(HISTORY_FILE)))._repr_html_()
 
     def test_audit_values_check_their_fields(self):
         """A fee check or unchecked fee must hold transactions and money."""
         fee = parse(read(REPORT_FILE)).transactions[2]
         with pytest.raises(InvalidTypeError):
-            statements.FeeCheck(fee=fee, income="x", expected=usd("1"), schedule="s")
+            statements.FeeCheck(
+                fee=fee, income="x", expected=usd("1"), schedule="s", basis=fees.FeeBasis.FLAT
+            )
         with pytest.raises(InvalidTypeError):
-            statements.FeeCheck(fee=fee, income=fee, expected="1", schedule="s")
+            statements.FeeCheck(
+                fee=fee, income=fee, expected="1", schedule="s", basis=fees.FeeBasis.FLAT
+            )
         with pytest.raises(InvalidTypeError):
             statements.UncheckedFee("x", "why")
 
@@ -1613,7 +1622,7 @@ class TestContracts:
             ("Website", ContractKind.FIXED_PRICE),
             ("Thanks", ContractKind.FIXED_PRICE),
             ("unknown client: hourly", ContractKind.HOURLY),
-        ] == [(c.id, c.kind) for c in to_contracts(statement)]
+        ] == [(c.id, c.kind) for c in to_contracts(statement, bonus_only=ContractKind.FIXED_PRICE)]
 
     def test_ids_made_unique(self):
         """A title that clashes with another contract's id is told apart by its client."""
@@ -1774,14 +1783,23 @@ def test_audit_rate_is_a_fraction_as_everywhere():
         ),
         (
             lambda: statements.FeeCheck(
-                fee=INCOME_ROW, income=INCOME_ROW, expected=usd("5"), schedule="s"
+                fee=INCOME_ROW,
+                income=INCOME_ROW,
+                expected=usd("5"),
+                schedule="s",
+                basis=fees.FeeBasis.FLAT,
             ),
             InvalidValueError,
             "FeeCheck.fee",
         ),
         (
             lambda: statements.FeeCheck(
-                fee=FEE_ROW, income=INCOME_ROW, expected=usd("5"), schedule="s", rate=0.1
+                fee=FEE_ROW,
+                income=INCOME_ROW,
+                expected=usd("5"),
+                schedule="s",
+                basis=fees.FeeBasis.FLAT,
+                rate=0.1,
             ),
             InvalidTypeError,
             "FeeCheck.rate",

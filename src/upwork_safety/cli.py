@@ -48,6 +48,8 @@ MAX_FILE_BYTES = 50_000_000
 #: of empty objects ("[{},{},…]"): at this size a hostile file costs about
 #: 250 MB before it is refused, not 1.3 GB.
 MAX_JSON_BYTES = 10_000_000
+#: How many bytes at a time a file is read again to find where it stops being UTF-8.
+_CHUNK = 1 << 16
 
 
 class _Parser(argparse.ArgumentParser):
@@ -127,14 +129,18 @@ def _decoded(path: str, data: bytes, limit: int = MAX_FILE_BYTES) -> str:
         raise CLIError(_not_utf8(path, data[:2], at=exc.start + marked)) from None
 
 
-def _not_utf8(path: str, start: bytes, *, at: int | None = None) -> str:
+def _not_utf8(path: str, start: bytes, *, at: int | tuple[int, int] | None = None) -> str:
     """Say that a file is not UTF-8 (where, if known), and what to do; UTF-16 is named.
 
     *start* is the file's first two bytes: UTF-16's byte order mark names it.
+    *at* is the first byte that is not UTF-8, or that byte and its line.
     """
     utf16 = start in (b"\xff\xfe", b"\xfe\xff")
     kind = "UTF-16 text (as some editors save it)" if utf16 else "not UTF-8 text"
-    where = "" if at is None else f" from byte {at}"
+    if isinstance(at, tuple):
+        where = f" from byte {at[0]} (line {at[1]})"
+    else:
+        where = "" if at is None else f" from byte {at}"
     return f"{path}: {kind}{where}; save it as UTF-8 (or download it again) and try again"
 
 
@@ -162,9 +168,42 @@ def _read_statement(path: str) -> Statement:
     except OSError as exc:
         raise CLIError(f"{path}: cannot read: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
-        raise CLIError(_not_utf8(path, start)) from None
+        # Each character takes at most four bytes: past these the reader had stopped.
+        where = _first_bad_byte(path, 4 * statements.MAX_CHARS + len(codecs.BOM_UTF8))
+        raise CLIError(_not_utf8(path, start, at=where)) from None
     except InvalidDataError as exc:
         raise problems_error(path, exc) from None
+
+
+def _first_bad_byte(path: str, limit: int) -> tuple[int, int] | None:
+    """Where the file *path* stops being UTF-8: ``(byte offset, line)``, or ``None``.
+
+    The statement is read line by line, so the decoder's error counts from
+    the chunk it was reading; this reads the file again in chunks (bounded
+    memory, at most *limit* bytes) to say where in the file, as the other
+    readers do.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    lines = 1
+    try:
+        with Path(path).open("rb") as handle:
+            while offset <= limit and (chunk := handle.read(_CHUNK)):
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError as exc:
+                    # The decoder's position counts from the bytes it held back plus this chunk.
+                    held = len(exc.object) - len(chunk)
+                    at = offset - held + exc.start
+                    return at, lines + exc.object[: exc.start].count(b"\n")
+                lines += chunk.count(b"\n")
+                offset += len(chunk)
+            decoder.decode(b"", final=True)
+    except UnicodeDecodeError as exc:  # the file ends inside a character
+        return offset - len(exc.object) + exc.start, lines
+    except OSError:
+        return None
+    return None
 
 
 # --------------------------------------------------------------------------- parser

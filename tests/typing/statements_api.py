@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from upwork_safety import Contract, ExchangeRate, Money, statements
+from upwork_safety import Contract, ContractKind, ExchangeRate, Money, statements
 
 if TYPE_CHECKING:
     from upwork_safety.statements import (
@@ -60,6 +60,12 @@ audit: FeeAudit = statements.audit_fees(statement, rate=Decimal("0.10"))
 checks: tuple[FeeCheck, ...] = audit.mismatches
 difference: Money = checks[0].difference
 skipped: tuple[UncheckedFee, ...] = audit.not_checked
+by_contract: FeeAudit = statements.audit_fees(statement, rates={"Site": "15%"}, rate="10%")
+assumed: tuple[FeeCheck, ...] = by_contract.on_assumed_rate
+allowed: tuple[Money, Money] | None = assumed[0].allowed
+excess: Money = assumed[0].excess
+explained: bool = assumed[0].within_schedule and assumed[0].rate_assumed
 
 contracts: tuple[Contract, ...] = statements.to_contracts(statement)
+said: tuple[Contract, ...] = statements.to_contracts(statement, bonus_only=ContractKind.HOURLY)
 limit: int = statements.MAX_ROWS

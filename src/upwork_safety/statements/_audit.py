@@ -7,13 +7,15 @@ and the dated schedules behind it; nothing here knows a fee rate of its own.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
@@ -27,10 +29,19 @@ from upwork_safety._validate import (
     text_items_field,
 )
 from upwork_safety.errors import (
+    InvalidTypeError,
     InvalidValueError,
     RulesError,
 )
-from upwork_safety.fees import SERVICE_FEE_HISTORY, ServiceFeeSchedule, schedule_as_of, service_fee
+from upwork_safety.fees import (
+    SERVICE_FEE_HISTORY,
+    FeeBasis,
+    ServiceFeeSchedule,
+    explain_service_fee,
+    schedule_as_of,
+    service_fee,
+)
+from upwork_safety.models import Client, Contract, ContractKind, Payment
 from upwork_safety.money import Money, exact, optional_plain_money, plain_money
 from upwork_safety.statements._model import (
     USD,
@@ -47,6 +58,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 RateLike = Decimal | int | str
+#: The most line numbers an assumption lists before saying how many more.
+_LISTED_LINES = 5
 
 
 def _service_fee_row(row: Transaction, what: str) -> None:
@@ -56,6 +69,28 @@ def _service_fee_row(row: Transaction, what: str) -> None:
             field=what,
             rule="a service fee row",
         )
+
+
+def _optional_pair(value: Any) -> Any:
+    """A converter: a list or tuple given as *allowed* as a tuple of plain Money; else as it is."""
+    if isinstance(value, (list, tuple)):
+        return tuple(plain_money(end) for end in value)
+    return value
+
+
+def _allowed_field(instance: object, attribute: Any, value: Any) -> None:
+    """A validator: ``None``, or two non-negative USD amounts."""
+    if value is None:
+        return
+    if not isinstance(value, tuple) or len(value) != 2:
+        raise InvalidTypeError(
+            "FeeCheck.allowed must be None or a (lowest, highest) pair of Money",
+            field="FeeCheck.allowed",
+            rule="a pair of Money",
+        )
+    check = usd_field(non_negative=True)
+    for end in value:
+        check(instance, attribute, end)
 
 
 @through_init
@@ -69,16 +104,31 @@ class FeeCheck:
         expected: The fee by the schedule in force on the income row's date
             (or the contract rate given to :func:`audit_fees`).
         schedule: The name of that schedule.
+        basis: Which rate *expected* was charged at, as the fee engine says
+            (:class:`~upwork_safety.fees.FeeBasis`): ``SLIDING``, ``FLAT``,
+            ``LEGACY`` (the 5% some contracts kept until 2023-12-31),
+            ``CONTRACT`` (a rate given to :func:`audit_fees`) or ``DEFAULT``:
+            the published rate, **assumed** because the schedule charges each
+            contract its own rate and the export does not show it.
         billed_before: The lifetime billings with the client before the
             income row, as far as the statement shows them (the 2016–2023
             sliding scale's input); ``None`` on other schedules.
-        rate: The contract rate applied, or ``None``.
+        rate: The contract rate applied (a given one, or the legacy rate),
+            or ``None``.
+        allowed: With an assumed rate (``DEFAULT``), the lowest and the
+            highest fee a contract rate the schedule allows charges on the
+            income row (``0%`` and ``15%`` from 2025-05-01); ``None``
+            otherwise.
 
     Raises:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: *fee* not a service fee row, *income* not an
-            income row, a negative amount, or a rate that is not a fraction
-            from 0 up to 1.
+            income row, a negative amount, a rate that is not a fraction
+            from 0 up to 1, or fields that disagree with *basis*: *allowed*
+            given exactly with ``DEFAULT`` (lowest first, *expected* between
+            them), a rate with ``CONTRACT`` and ``LEGACY`` and none with
+            ``SLIDING`` and ``DEFAULT``, *billed_before* on the sliding scale
+            only.
         CurrencyMismatchError: An amount not in USD.
     """
 
@@ -86,12 +136,16 @@ class FeeCheck:
     income: Transaction = attrs.field(validator=instance_field(Transaction))
     expected: Money = attrs.field(converter=plain_money, validator=usd_field(non_negative=True))
     schedule: str = attrs.field(converter=plain_text, validator=text_field)
+    basis: FeeBasis = attrs.field(validator=instance_field(FeeBasis))
     billed_before: Money | None = attrs.field(
         converter=optional_plain_money,
         default=None,
         validator=usd_field(non_negative=True, optional=True),
     )
     rate: Decimal | None = attrs.field(default=None, validator=optional_fraction_field)
+    allowed: tuple[Money, Money] | None = attrs.field(
+        default=None, converter=_optional_pair, validator=_allowed_field
+    )
 
     def __attrs_post_init__(self) -> None:
         _service_fee_row(self.fee, "FeeCheck.fee")
@@ -101,6 +155,48 @@ class FeeCheck:
                 f"{self.income.kind.value} row (line {self.income.line})",
                 field="FeeCheck.income",
                 rule="an income row",
+            )
+        self._check_basis()
+
+    def _check_basis(self) -> None:
+        """The fields a basis needs, and none it cannot have."""
+        basis = self.basis
+        assumed = basis is FeeBasis.DEFAULT
+        if (self.allowed is not None) != assumed:
+            said = "needs" if assumed else "cannot have"
+            raise InvalidValueError(
+                f"FeeCheck.allowed: a check on the {basis.value} basis {said} the range of fees "
+                "a contract rate allows (only an assumed rate, DEFAULT, has one)",
+                field="FeeCheck.allowed",
+                rule="allowed exactly with the DEFAULT basis",
+            )
+        if self.allowed is not None and not self.allowed[0] <= self.expected <= self.allowed[1]:
+            raise InvalidValueError(
+                f"FeeCheck.allowed must run from its lowest to its highest fee with expected "
+                f"({self.expected}) between them, got {self.allowed[0]} to {self.allowed[1]}",
+                field="FeeCheck.allowed",
+                rule="lowest <= expected <= highest",
+            )
+        needs_rate = basis in {FeeBasis.CONTRACT, FeeBasis.LEGACY}
+        if needs_rate and self.rate is None:
+            raise InvalidValueError(
+                f"FeeCheck.rate: a check on the {basis.value} basis names the rate it charged",
+                field="FeeCheck.rate",
+                rule=f"a rate with the {basis.value} basis",
+            )
+        if basis in {FeeBasis.SLIDING, FeeBasis.DEFAULT} and self.rate is not None:
+            raise InvalidValueError(
+                f"FeeCheck.rate: a check on the {basis.value} basis charges no contract rate, "
+                f"got {self.rate}",
+                field="FeeCheck.rate",
+                rule=f"no rate with the {basis.value} basis",
+            )
+        if self.billed_before is not None and basis is not FeeBasis.SLIDING:
+            raise InvalidValueError(
+                f"FeeCheck.billed_before is the sliding scale's input; a check on the "
+                f"{basis.value} basis has none",
+                field="FeeCheck.billed_before",
+                rule="billed_before on the sliding scale only",
             )
 
     @property
@@ -117,6 +213,37 @@ class FeeCheck:
     def matches(self) -> bool:
         """Whether the fee charged is exactly the fee expected, to the cent."""
         return not self.difference
+
+    @property
+    def rate_assumed(self) -> bool:
+        """Whether *expected* rests on an assumed rate (the contract's own is not known)."""
+        return self.basis is FeeBasis.DEFAULT
+
+    @property
+    def within_schedule(self) -> bool:
+        """Whether a rate the schedule allows explains the fee charged.
+
+        That is the fee expected or, when the contract's rate was assumed,
+        any fee from the lowest to the highest in :attr:`allowed`.
+        """
+        return not self.excess
+
+    @property
+    def excess(self) -> Money:
+        """What was charged beyond every fee the schedule allows on the row (negative: below).
+
+        :attr:`difference` when the rate is known; with an assumed rate, the
+        distance from the nearest end of :attr:`allowed`, so a fee another
+        contract rate charges counts as none.
+        """
+        if self.allowed is None:
+            return self.difference
+        low, high = self.allowed
+        if self.charged > high:
+            return self.charged - high
+        if self.charged < low:
+            return self.charged - low
+        return Money.zero(USD).rounded()  # in cents, as every other difference
 
 
 @through_init
@@ -181,13 +308,23 @@ class FeeAudit:
 
     @property
     def mismatches(self) -> tuple[FeeCheck, ...]:
-        """The checks whose fee differs from the schedule's."""
-        return tuple(c for c in self.checks if not c.matches)
+        """The checks whose fee no rate the schedule allows explains.
+
+        See :attr:`FeeCheck.within_schedule`.  A fee that differs from an
+        assumed rate's but is one another contract rate charges is not one:
+        it is in :attr:`on_assumed_rate`.
+        """
+        return tuple(c for c in self.checks if not c.within_schedule)
+
+    @property
+    def on_assumed_rate(self) -> tuple[FeeCheck, ...]:
+        """The checks whose expected fee rests on an assumed rate (``FeeCheck.rate_assumed``)."""
+        return tuple(c for c in self.checks if c.rate_assumed)
 
     @property
     def overcharged(self) -> Money:
-        """The differences of every check added up: what was charged beyond the schedules."""
-        return Money.total((c.difference for c in self.checks), USD)
+        """Every check's ``excess`` added up: what was charged beyond the rates allowed."""
+        return Money.total((c.excess for c in self.checks), USD)
 
     def to_records(self) -> list[dict[str, object]]:
         """One dict per checked fee, money as ``Decimal`` USD."""
@@ -204,7 +341,10 @@ class FeeAudit:
                 "expected": _render.plain(c.expected),
                 "difference": _render.plain(c.difference),
                 "matches": c.matches,
+                "within_schedule": c.within_schedule,
                 "schedule": c.schedule,
+                "basis": c.basis.value,
+                "rate_assumed": c.rate_assumed,
                 "billed_before": _render.plain(c.billed_before),
             }
             for c in self.checks
@@ -213,7 +353,7 @@ class FeeAudit:
     def _repr_html_(self) -> str:
         caption = (
             f"Service fees: {len(self.checks)} checked, {len(self.mismatches)} not as scheduled, "
-            f"{len(self.not_checked)} not checked"
+            f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.not_checked)} not checked"
         )
         if self.assumptions:
             caption += ". " + " ".join(self.assumptions)
@@ -231,17 +371,124 @@ def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
     return before
 
 
+def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
+    """*rates* checked: each contract title of the statement's income rows, with its fraction."""
+    if rates is None:
+        return {}
+    if not isinstance(rates, Mapping):
+        raise InvalidTypeError(
+            f"rates must be a mapping of contract title to rate, not {type(rates).__name__}",
+            field="rates",
+            rule="a mapping of contract title to rate",
+        )
+    if statement.format is not StatementFormat.TRANSACTIONS_REPORT:
+        raise InvalidValueError(
+            f"rates= names contracts by title, and the {statement.format.title} names no "
+            "contract (only the Transactions report does, in Transaction Summary); pass rate= "
+            "for one rate on every fee",
+            field="rates",
+            rule="a Transactions report",
+        )
+    titles = {row.contract for row in statement.transactions if row.is_income}
+    checked: dict[str, Decimal] = {}
+    for title, value in rates.items():
+        if not isinstance(title, str):
+            raise InvalidTypeError(
+                f"rates keys must be contract titles (str), not {type(title).__name__}",
+                field="rates",
+                rule="str contract titles",
+            )
+        if title not in titles:
+            raise InvalidValueError(
+                f"rates names the contract {shown(title)}, which no income row of the statement "
+                "has as its Transaction Summary",
+                field="rates",
+                rule="a contract title of the statement",
+            )
+        checked[title] = fraction(value, f"rates[{shown(title)}]")
+    return checked
+
+
+class _Legacy:
+    """Which clients' contracts could have kept a flat schedule's legacy rate, by the fee engine.
+
+    The engine's own rule (:func:`upwork_safety.fees.service_fee` on a
+    contract) decides: the client's income rows in the statement before the
+    flat schedule took effect, as one contract that also holds the row
+    charged, either may be charged the legacy rate or is refused.  What the
+    export cannot say (whether the contract of the row started before that
+    day) the audit states in its assumptions.
+    """
+
+    def __init__(self, statement: Statement) -> None:
+        self._rows: dict[str, list[Transaction]] = defaultdict(list)
+        for row in statement.transactions:
+            if row.is_income and row.amount.amount > 0:
+                self._rows[row.client].append(row)
+        self._kept: dict[tuple[str, object], bool] = {}
+
+    def kept(self, income: Transaction, schedule: ServiceFeeSchedule) -> bool:
+        """Whether *income*'s client may have had contracts at *schedule*'s legacy rate."""
+        key = (income.client, schedule.effective)
+        if key not in self._kept:
+            earlier = [r for r in self._rows[income.client] if r.on < schedule.effective]
+            self._kept[key] = bool(earlier) and self._engine_keeps(earlier, income, schedule)
+        return self._kept[key]
+
+    @staticmethod
+    def _engine_keeps(
+        earlier: list[Transaction], income: Transaction, schedule: ServiceFeeSchedule
+    ) -> bool:
+        payments = [Payment(r.on, r.amount) for r in (*earlier, income)]
+        contract = Contract(
+            "the client's contracts before the flat rate",
+            Client(income.client or "unknown client"),
+            ContractKind.FIXED_PRICE,  # the fee does not depend on the kind
+            payments[0].on,
+            payments=payments,
+        )
+        try:
+            service_fee(contract, on=income.on, rate=schedule.legacy_rate)
+        except RulesError:
+            return False
+        return True
+
+
+def _priced(
+    found: Transaction, *, rate: Decimal | None, billed: Money | None
+) -> tuple[Money, FeeBasis, tuple[Money, Money] | None]:
+    """The fee on *found* by the engine, its basis, and, for an assumed rate, the range allowed."""
+    explained = explain_service_fee(found.amount, on=found.on, rate=rate, billed_before=billed)
+    if explained.basis is not FeeBasis.DEFAULT:
+        return explained.fee, explained.basis, None
+    schedule = explained.schedule
+    low = explain_service_fee(found.amount, on=found.on, rate=schedule.minimum_rate).fee
+    top = schedule.maximum_rate
+    high = (
+        found.amount
+        if top is None
+        else explain_service_fee(found.amount, on=found.on, rate=top).fee
+    )
+    return explained.fee, explained.basis, (low, high)
+
+
 @exact
-def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudit:
+def audit_fees(
+    statement: Statement,
+    *,
+    rate: RateLike | None = None,
+    rates: Mapping[str, RateLike] | None = None,
+) -> FeeAudit:
     """Check every service fee in *statement* against the fee schedule in force.
 
     Each service fee row is joined to the income row it names (its
     ``related_id``: ``Service Fee for Ref ID 900001`` in the Transaction
     History, the shared ``Transaction ID`` in the Transactions report) and
-    set against :func:`upwork_safety.fees.service_fee` on that income row's
-    amount and date.  Fees with no income row in the statement, fee refunds
-    and fees the schedule cannot price are listed in ``not_checked`` with the
-    reason; income rows no fee names in ``income_without_fee``.
+    set against :func:`upwork_safety.fees.explain_service_fee` on that
+    income row's amount and date.  Fees with no income row in the statement,
+    fee refunds and fees the schedule cannot price are listed in
+    ``not_checked`` with the reason; income rows no fee names in
+    ``income_without_fee``.
 
     The 2016-06-21 to 2023-05-02 sliding scale charges by the lifetime
     billings with the client.  They are computed from the statement's own
@@ -249,33 +496,54 @@ def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudi
     the statement's first row are unknown and taken as zero, which the audit
     states in ``assumptions``.
 
+    Under the flat 10% from 2023-05-03, contracts already at the scale's 5%
+    kept 5% until 2023-12-31.  A fee of that legacy rate is accepted
+    (``basis`` ``LEGACY``) when the fee engine's rule for a contract that
+    kept it holds for the client's income rows in the statement before
+    2023-05-03; the export does not say when the row's contract started,
+    which ``assumptions`` states.
+
+    From 2025-05-01 each contract has its own rate (0–15%, unconfirmed),
+    which the export does not show.  Without *rate* or *rates*, a fee is
+    compared with the published 10% (``basis`` ``DEFAULT``,
+    :attr:`FeeCheck.rate_assumed`), and a fee some rate in the range
+    charges (:attr:`FeeCheck.allowed`) is not a mismatch; ``assumptions``
+    says so.
+
     Args:
         statement: What :func:`parse` returned.
         rate: The contract's own fee rate, a fraction (``Decimal("0.10")``,
             ``"0.10"`` or ``"10%"``, as everywhere in the library), passed to
-            :func:`~upwork_safety.fees.service_fee` for every fee outside the
-            sliding scale (which has no per-contract rate).  Without it, a
-            schedule that needs one (from 2025-05-01) follows whatever
-            :func:`~upwork_safety.fees.service_fee` does without a rate; a
-            fee it refuses to price is listed in ``not_checked`` with its
-            reason.
+            :func:`~upwork_safety.fees.explain_service_fee` for every fee
+            outside the sliding scale (which has no per-contract rate) whose
+            contract *rates* does not name.  A fee the schedule in force
+            cannot price at it is listed in ``not_checked`` with its reason.
+        rates: Each contract's own rate, by its title as the Transactions
+            report writes it (``Transaction Summary``); used like *rate* for
+            the fees of that contract's income rows.  Only the Transactions
+            report names contracts; two contracts with one title share it.
 
     Returns:
         The audit: checks (with both amounts and the difference), the fees
         not checked, income without a fee, and the assumptions made.
 
     Raises:
-        InvalidTypeError: *statement* is not a Statement, or *rate* is a float
-            or not a number.
-        InvalidValueError: *rate* is not a fraction from 0 up to 1.
+        InvalidTypeError: *statement* is not a Statement, *rate* or a rate
+            of *rates* is a float or not a number, or *rates* is not a
+            mapping of str.
+        InvalidValueError: A rate that is not a fraction from 0 up to 1,
+            *rates* given for an export that names no contract, or naming
+            a title no income row of the statement has.
     """
     statement = check_statement(statement)
     contract_rate = None if rate is None else fraction(rate, "rate")
+    by_title = _rates(statement, rates)
     income_by_id: dict[str, list[Transaction]] = defaultdict(list)
     for row in statement.transactions:
         if row.is_income and row.id is not None:
             income_by_id[row.id].append(row)
     before = _billed_before(statement.transactions)
+    legacy = _Legacy(statement)
     checks: list[FeeCheck] = []
     unchecked: list[UncheckedFee] = []
     named: set[str] = set()
@@ -285,29 +553,34 @@ def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudi
             continue
         if fee.related_id is not None:
             named.add(fee.related_id)
-        found = _join(fee, income_by_id)
+        found = _join(fee, income_by_id, statement.format)
         if isinstance(found, str):
             unchecked.append(UncheckedFee(fee, found))
             continue
         schedule = schedule_as_of(found.on)
         sliding = bool(schedule.tiers)
         billed = before[found.line] if sliding else None
-        used_rate = None if sliding else contract_rate
+        used_rate = None if sliding else by_title.get(found.contract, contract_rate)
         try:
-            expected = service_fee(found.amount, on=found.on, rate=used_rate, billed_before=billed)
+            expected, basis, allowed = _priced(found, rate=used_rate, billed=billed)
         except RulesError as exc:
             unchecked.append(UncheckedFee(fee, f"the schedule in force cannot price it: {exc}"))
             continue
         if sliding:
             sliding_scale = schedule
+        expected, basis, used_rate = _legacy_fee(
+            fee, found, schedule, legacy, (expected, basis, used_rate)
+        )
         checks.append(
             FeeCheck(
                 fee=fee,
                 income=found,
                 expected=expected,
                 schedule=schedule.name,
+                basis=basis,
                 billed_before=billed,
                 rate=used_rate,
+                allowed=allowed,
             )
         )
     without = tuple(
@@ -315,15 +588,58 @@ def audit_fees(statement: Statement, *, rate: RateLike | None = None) -> FeeAudi
         for row in statement.transactions
         if row.is_income and row.amount.amount > 0 and (row.id is None or row.id not in named)
     )
+    # Fees taken as the legacy rate without the caller giving one.
+    inferred = [
+        c.income
+        for c in checks
+        if c.basis is FeeBasis.LEGACY and by_title.get(c.income.contract, contract_rate) is None
+    ]
+    notes = [
+        *_assumptions(statement, checks, contract_rate, sliding_scale=sliding_scale),
+        *_assumed_rate_notes(checks),
+        *_legacy_notes(inferred),
+    ]
     return FeeAudit(
         checks=checks,
         not_checked=unchecked,
         income_without_fee=without,
-        assumptions=_assumptions(statement, checks, contract_rate, sliding_scale=sliding_scale),
+        assumptions=notes,
     )
 
 
-def _join(fee: Transaction, income_by_id: dict[str, list[Transaction]]) -> Transaction | str:
+def _legacy_fee(
+    fee: Transaction,
+    found: Transaction,
+    schedule: ServiceFeeSchedule,
+    legacy: _Legacy,
+    priced: tuple[Money, FeeBasis, Decimal | None],
+) -> tuple[Money, FeeBasis, Decimal | None]:
+    """The legacy rate's fee, basis and rate when it is what was charged and could have been.
+
+    Otherwise *priced* (the expected fee, its basis and the rate given), as
+    it was: a flat fee charged at the flat rate, or priced at a rate the
+    caller gave, is never taken for a legacy one.
+    """
+    expected, basis, given = priced
+    if (
+        basis is not FeeBasis.FLAT
+        or given is not None
+        or schedule.legacy_rate is None
+        or -fee.amount == expected
+    ):
+        return priced
+    try:
+        kept = explain_service_fee(found.amount, on=found.on, rate=schedule.legacy_rate)
+    except RulesError:  # after the legacy rate's last day
+        return priced
+    if kept.fee != -fee.amount or not legacy.kept(found, schedule):
+        return priced
+    return kept.fee, kept.basis, kept.rate
+
+
+def _join(
+    fee: Transaction, income_by_id: dict[str, list[Transaction]], export: StatementFormat
+) -> Transaction | str:
     """The income row *fee* was charged on, or why there is none to check against."""
     if fee.amount.amount > 0:
         return "a refund of a service fee (a positive amount), not a fee charged"
@@ -331,17 +647,31 @@ def _join(fee: Transaction, income_by_id: dict[str, list[Transaction]]) -> Trans
         return "it names no income row (no 'Ref ID' in its description)"
     candidates = income_by_id.get(fee.related_id, [])
     if not candidates:
-        return (
-            f"no income row with id {fee.related_id} in this statement (it may be dated "
-            "before the statement's first row)"
-        )
+        return _no_income(fee.related_id, own=fee.related_id == fee.id, export=export)
     if len(candidates) > 1:
         lines = ", ".join(str(c.line) for c in candidates)
-        return f"several income rows have id {fee.related_id} (lines {lines})"
+        return f"several income rows have id {shown(fee.related_id)} (lines {lines})"
     income = candidates[0]
     if income.amount.amount < 0:
         return f"its income row (line {income.line}) is negative, {income.amount}"
     return income
+
+
+def _no_income(related: str, *, own: bool, export: StatementFormat) -> str:
+    """Why no income row matched: the join rule the fee was read by, and what it found."""
+    if own and export is StatementFormat.TRANSACTIONS_REPORT:
+        # Nothing in the row named another id: the report's join rule was all there was.
+        return (
+            f"no income row shares its own Transaction ID {shown(related)}: in the "
+            "Transactions report a service fee is joined to the income row with the same "
+            "Transaction ID (or one its texts name as 'Ref ID'), and no income row of this "
+            "statement has that id, so the row it was charged on has another id or is not "
+            "in this file"
+        )
+    return (
+        f"no income row with id {shown(related)}, the id its texts name as 'Ref ID', "
+        "in this statement (it may be dated before the statement's first row)"
+    )
 
 
 def _in_force(schedule: ServiceFeeSchedule) -> str:
@@ -377,3 +707,73 @@ def _assumptions(
     if statement.format is StatementFormat.WEEKLY_SUMMARY:
         notes.append("The weekly summary has no service fee rows, so no fee can be checked.")
     return tuple(notes)
+
+
+def _lines(rows: list[Transaction]) -> str:
+    """``"lines 4, 9 and 12"``, at most :data:`_LISTED_LINES` named, then how many more."""
+    numbers = [str(r.line) for r in rows[:_LISTED_LINES]]
+    more = len(rows) - len(numbers)
+    if more:
+        return f"lines {', '.join(numbers)} and {more} more"
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    return f"lines {', '.join(numbers[:-1])} and {numbers[-1]}"
+
+
+def _assumed_rate_notes(checks: list[FeeCheck]) -> list[str]:
+    """Say which rate was assumed, on which rows, and how such a fee was judged."""
+    assumed: dict[str, list[FeeCheck]] = defaultdict(list)
+    for check in checks:
+        if check.rate_assumed:
+            assumed[check.schedule].append(check)
+    notes = []
+    for group in assumed.values():
+        schedule = schedule_as_of(group[0].income.on)
+        if schedule.rate is None:  # pragma: no cover  (an assumed rate is the schedule's default)
+            continue
+        ranged = schedule.range_source or schedule.source
+        flag = ", unconfirmed" if ranged.unconfirmed else ""
+        differ = [c.income for c in group if not c.matches]
+        rate = _render.percent(schedule.rate)
+        found = (
+            f"those on {_lines(differ)} differ from {rate}"
+            if differ
+            else f"every one of them is {rate}"
+        )
+        notes.append(
+            f"The service fees on the income of {_lines([c.income for c in group])} "
+            f"({schedule.name}) are compared with {rate}, an assumed rate: that schedule "
+            f"charges each contract its own rate ({schedule.range_text()}{flag}), which the "
+            "export does not show. A fee some rate in that range charges is not counted as a "
+            f"mismatch or an overcharge (FeeCheck.allowed); {found}. Pass rate= (or rates= by "
+            "contract title) to check them against the contract's own rate."
+        )
+    return notes
+
+
+def _legacy_notes(inferred: list[Transaction]) -> list[str]:
+    """Say which fees were taken as a legacy rate, and what the export cannot show about them."""
+    if not inferred:
+        return []
+    schedule = schedule_as_of(inferred[0].on)
+    earlier = [s for s in SERVICE_FEE_HISTORY if s.effective < schedule.effective]
+    scale = earlier[-1] if earlier else None
+    legacy = schedule.legacy_rate
+    if legacy is None:  # pragma: no cover  (only a schedule with a legacy rate infers one)
+        return []
+    passed = (
+        f" (their billings in this statement passed {scale.tiers[-2].up_to} before "
+        f"{schedule.effective})"
+        if scale is not None and len(scale.tiers) > 1
+        else ""
+    )
+    return [
+        (
+            f"The service fees on the income of {_lines(inferred)} are the legacy "
+            f"{_render.percent(legacy)} that contracts already at it kept until "
+            f"{schedule.legacy_until} ({schedule.source.source}), and are accepted as such: "
+            f"their clients' contracts could have kept it{passed}. The export does not say "
+            f"whether each row's contract started before {schedule.effective}; one started "
+            f"later was charged {_render.percent(schedule.rate or legacy)}."
+        )
+    ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from upwork_safety._display import shown
+from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
 from upwork_safety.money import exact
@@ -45,21 +47,62 @@ def _group(statement: Statement) -> dict[tuple[str, str], list[Transaction]]:
     return groups
 
 
-def _by_kind(rows: list[Transaction]) -> dict[ContractKind, list[Transaction]]:
-    """Split one group: hourly rows, fixed-price rows; bonuses join the hourly contract if any."""
+#: How many contracts of bonuses only a refusal names before saying how many more.
+_NAMED = 5
+
+
+def _by_kind(
+    rows: list[Transaction], bonus_only: ContractKind | None
+) -> dict[ContractKind, list[Transaction]] | None:
+    """Split one group: hourly rows, fixed-price rows; bonuses join the hourly contract if any.
+
+    ``None`` for a group of bonuses only, unless *bonus_only* says its kind:
+    a bonus is paid on hourly and fixed-price contracts alike.
+    """
     hourly = [r for r in rows if r.kind is TransactionKind.HOURLY]
     fixed = [r for r in rows if r.kind is TransactionKind.FIXED_PRICE]
     bonuses = [r for r in rows if r.kind is TransactionKind.BONUS]
+    if not hourly and not fixed:
+        return None if bonus_only is None else {bonus_only: bonuses}
     kinds: dict[ContractKind, list[Transaction]] = {}
     if hourly:
         kinds[ContractKind.HOURLY] = hourly + bonuses
-    if fixed or not hourly:
+    if fixed:
         kinds[ContractKind.FIXED_PRICE] = fixed + ([] if hourly else bonuses)
     return kinds
 
 
+def _bonus_only_error(
+    statement: Statement, groups: list[tuple[tuple[str, str], list[Transaction]]]
+) -> InvalidValueError:
+    """The refusal of contracts whose rows are bonuses only, naming each (a few) by its lines."""
+    named = []
+    for (client, contract), rows in groups[:_NAMED]:
+        lines = ", ".join(str(r.line) for r in rows[:_NAMED])
+        lines += f" and {len(rows) - _NAMED} more" if len(rows) > _NAMED else ""
+        if statement.format is StatementFormat.WEEKLY_SUMMARY:
+            what = f"contract {shown(rows[0].contract_id)}"
+        elif contract:
+            what = f"contract {shown(contract)} of {shown(client)}"
+        else:
+            what = f"the contracts of {shown(client)}"
+        named.append(f"{what} (line{'s' if len(rows) > 1 else ''} {lines})")
+    more = f" and {len(groups) - _NAMED} more" if len(groups) > _NAMED else ""
+    return InvalidValueError(
+        f"to_contracts: {'; '.join(named)}{more} ha{'ve' if len(groups) > 1 else 's'} only "
+        "bonus rows in this statement, and a bonus is paid on hourly and fixed-price "
+        "contracts alike, so the export does not say which kind it is (an hourly contract "
+        "whose hours fall outside the download looks the same); download a longer period, "
+        "or say the kind with bonus_only=ContractKind.HOURLY or ContractKind.FIXED_PRICE",
+        field="statement",
+        rule="a contract kind the export shows",
+    )
+
+
 @exact
-def to_contracts(statement: Statement) -> tuple[Contract, ...]:
+def to_contracts(
+    statement: Statement, *, bonus_only: ContractKind | None = None
+) -> tuple[Contract, ...]:
     """Group a statement's income rows into contracts with their payments.
 
     Each income row (fixed price, hourly, bonus) becomes a
@@ -78,7 +121,9 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
 
     Hourly rows make an hourly contract and fixed-price rows a fixed-price
     one; bonuses join the hourly contract of their group if there is one,
-    else the fixed-price one.  Each contract starts on its first payment's
+    else the fixed-price one.  A group of bonuses only (an hourly contract
+    whose hours fall outside the download looks so) has no kind the export
+    shows: it is refused unless *bonus_only* gives one.  Each contract starts on its first payment's
     date; ``ended`` and ``feedback`` are ``None``, because no export says
     when a contract ended or what the client wrote.  Refunds are not
     attached to contracts.  Ids are the contract id, else the title, else
@@ -90,16 +135,23 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
 
     Args:
         statement: What :func:`parse` returned.
+        bonus_only: The kind of every contract whose rows in the statement
+            are bonuses only, if you know it; ``None`` refuses them.
 
     Returns:
         The contracts, oldest first.
 
     Raises:
-        InvalidTypeError: *statement* is not a Statement.
+        InvalidTypeError: *statement* is not a Statement, or *bonus_only*
+            is not a ContractKind.
         InvalidValueError: An income row is negative (an adjustment), which a
-            payment cannot hold; every such line is named.
+            payment cannot hold; every such line is named.  Or, without
+            *bonus_only*, a contract has only bonus rows: each is named
+            with its lines (the first few).
     """
     statement = check_statement(statement)
+    if bonus_only is not None:
+        bonus_only = instance(bonus_only, ContractKind, "bonus_only")
     negative = [r for r in statement.transactions if r.is_income and r.amount.amount < 0]
     if negative:
         lines = ", ".join(
@@ -112,10 +164,16 @@ def to_contracts(statement: Statement) -> tuple[Contract, ...]:
             rule="no negative income rows",
         )
     made: list[tuple[str, str, ContractKind, list[Transaction], bool]] = []
+    unknown: list[tuple[tuple[str, str], list[Transaction]]] = []
     for (client, contract), rows in _group(statement).items():
-        kinds = _by_kind(rows)
+        kinds = _by_kind(rows, bonus_only)
+        if kinds is None:
+            unknown.append(((client, contract), rows))
+            continue
         for kind, members in kinds.items():
             made.append((client, contract, kind, members, len(kinds) > 1))
+    if unknown:
+        raise _bonus_only_error(statement, unknown)
     used: set[str] = set()
     contracts: list[Contract] = []
     # A weekly summary's group key is the contract id; its rows carry the title.

@@ -24,6 +24,12 @@ exports (read for column names, type words and date styles; no code copied):
   ``%b %d, %Y``; the types ``Fixed Price``, ``Hourly``, ``Bonus``,
   ``Refund``, ``Service Fee``, ``Withdrawal``, ``Miscellaneous``; newest row
   first with a running ``Balance``.
+* A public TypeScript parser of the Transactions report for GST invoices
+  (stored without its name): beside the words above it reads
+  ``Membership`` (a platform fee, with ``Subscription``), ``VAT``, ``WHT``
+  and ``Processing Fee`` (rows it skips as tax-related) and ``Adjustment``
+  (with ``Refund``); Upwork's own list of a statement's payment types
+  (HC 14380868618898) has ``misc``.
 * naodalemu/upwork-analytics, ``public/sample-data.csv``: the 5-column
   weekly summary with ISO dates, the contract id in parentheses after the
   title, hours such as ``0.33333`` (20 minutes), and ``Payment type`` empty
@@ -97,6 +103,8 @@ class FormatSpec:
     format: StatementFormat
     columns: tuple[Column, ...]
     variant: str = ""
+    #: Whether columns beyond :attr:`columns` may follow (kept in ``Transaction.extra``).
+    open: bool = False
 
     @property
     def label(self) -> str:
@@ -157,9 +165,12 @@ SPECS: tuple[FormatSpec, ...] = (
             "Payment Method",
         ),
     ),
+    # Upwork lets the weekly summary be customised "to include additional details
+    # such as Activity ID" before it is downloaded (HC 51481326960275).
     FormatSpec(
         StatementFormat.WEEKLY_SUMMARY,
         _columns("Date", "Contract", "Hours", "Amount", "Payment type"),
+        open=True,
     ),
 )
 
@@ -174,12 +185,26 @@ def known_formats() -> str:
     return ", ".join(spec.label for spec in SPECS)
 
 
+def _added_columns(spec: FormatSpec, cells: list[str], taken: set[int]) -> str:
+    """What is wrong with the columns a header of *spec* has beyond its own, or ``""``."""
+    unnamed = [i + 1 for i in range(len(cells)) if i not in taken and not cells[i]]
+    if not unnamed:
+        return ""
+    return (
+        f"the header of the {spec.label} has more columns, which it may, but "
+        f"column {unnamed[0]} has no name: each added column needs one, so its values "
+        "can be kept under it"
+    )
+
+
 def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
     """Match *header* to a known export: its spec and column positions, or what is wrong.
 
     Names are compared without regard to ASCII case or runs of ASCII spaces
     and tabs (:func:`~._model.folded`); the order of the columns does not
-    matter, but every column must be there exactly once and no other.
+    matter, but every column must be there exactly once, and no other except
+    in an export that may have more (the weekly summary's added details),
+    each with a name.
     """
     cells = [folded(cell) for cell in header]
     best: tuple[int, FormatSpec, list[str], list[str]] | None = None
@@ -195,8 +220,8 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
                 missing.append(column.title)
         taken = set(positions.values())
         unexpected = [header[i].strip() for i in range(len(cells)) if i not in taken]
-        if not missing and not unexpected:
-            return spec, positions
+        if not missing and (spec.open or not unexpected):
+            return _added_columns(spec, cells, taken) or (spec, positions)
         if best is None or len(positions) - len(unexpected) > best[0]:
             best = (len(positions) - len(unexpected), spec, missing, unexpected)
     assert best is not None
@@ -247,6 +272,10 @@ _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _REF_ID = re.compile(r"\bRef ID:?\s*([0-9]{1,30})\b", re.ASCII | re.IGNORECASE)
 
 
+#: The rule a date cell keeps, for the problems that break it.
+DATE_RULE = "a date like 'Jan 01, 2023' or '2023-01-01'"
+
+
 def parse_date(text: str) -> date | str:
     """A date written ``Jan 01, 2023`` (English month, one- or two-digit day) or ISO.
 
@@ -261,7 +290,7 @@ def parse_date(text: str) -> date | str:
         elif us is not None and us[1] in _MONTHS:
             value = date(int(us[3]), _MONTHS.index(us[1]) + 1, int(us[2]))
         else:
-            return f"{shown(text)} is not a date like 'Jan 01, 2023' or '2023-01-01'"
+            return f"{shown(text)} is not {DATE_RULE}"
     except ValueError:
         return f"{shown(text)} is not a day of the calendar"
     if value > LATEST:

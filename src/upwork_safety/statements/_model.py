@@ -127,7 +127,14 @@ def folded(text: str) -> str:
 
 
 #: The type words of the two transaction exports as they are written, and the
-#: kind each names (docs/statements.md lists them).
+#: kind each names (docs/statements.md lists them, with the evidence for each).
+#: ``Membership``, ``VAT``, ``WHT``, ``Processing Fee`` and ``Adjustment`` come
+#: from a public parser of the real Transactions report, which files Membership
+#: beside Subscription as a platform fee, VAT, WHT and Processing Fee as rows to
+#: skip (tax-related), and Adjustment beside Refund; ``Misc`` from Upwork's own
+#: list of a statement's payment types (HC 14380868618898).  A word whose kind
+#: the evidence does not settle (that list's ``expense`` and ``salary``: paid to
+#: the freelancer, but earnings or not?) is not read.
 TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
     ("Fixed Price", TransactionKind.FIXED_PRICE),
     ("Fixed-price", TransactionKind.FIXED_PRICE),
@@ -142,9 +149,15 @@ TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
     ("Withdrawal Fee", TransactionKind.WITHDRAWAL_FEE),
     ("Connects", TransactionKind.CONNECTS),
     ("Subscription", TransactionKind.SUBSCRIPTION),
+    ("Membership", TransactionKind.SUBSCRIPTION),
     ("Payment", TransactionKind.PAYMENT),
     ("GST", TransactionKind.TAX),
+    ("VAT", TransactionKind.TAX),
+    ("WHT", TransactionKind.TAX),
     ("Miscellaneous", TransactionKind.MISCELLANEOUS),
+    ("Misc", TransactionKind.MISCELLANEOUS),
+    ("Adjustment", TransactionKind.MISCELLANEOUS),
+    ("Processing Fee", TransactionKind.MISCELLANEOUS),
 )
 #: The same words, folded (:func:`folded`).
 TYPES: dict[str, TransactionKind] = {folded(word): kind for word, kind in TYPE_WORDS}
@@ -400,8 +413,9 @@ class Transaction:
         local_amount: ``Amount in local currency`` in ``Currency``, when given.
         exchange_rate: The ``ExchangeRate`` column of the older export's
             variant, when given.
-        extra: Every other non-empty column, as ``(column, value)`` pairs in
-            the file's order, so nothing the export said is lost.
+        extra: Every other non-empty column (a column added to the weekly
+            summary, such as ``Activity ID``, too), as ``(column, value)``
+            pairs in the file's order, so nothing the export said is lost.
 
     Raises:
         InvalidTypeError: A field of the wrong type.
@@ -540,7 +554,7 @@ _ROW_FIELDS: dict[StatementFormat, frozenset[str]] = {
     StatementFormat.TRANSACTIONS_REPORT: frozenset(
         {"id", "description", "client", "contract", "related_id", "local_amount", "extra"}
     ),
-    StatementFormat.WEEKLY_SUMMARY: frozenset({"contract", "contract_id", "hours"}),
+    StatementFormat.WEEKLY_SUMMARY: frozenset({"contract", "contract_id", "hours", "extra"}),
 }
 #: The fields :data:`_ROW_FIELDS` speaks of, each with its default.
 _OPTIONAL = (
@@ -637,7 +651,8 @@ class Statement:
               file's order;
             * transactions out of date order;
             * a row with a field its export has no column for (the weekly
-              summary gives only the contract, its id and the hours; only
+              summary gives only the contract, its id, the hours and the
+              columns added to it, in ``extra``; only
               the Transactions report names a contract, only the
               Transaction History has ``exchange_rate``), or a kind its
               ``type_text`` does not name (the weekly summary's rows are

@@ -63,16 +63,47 @@ class _Stop(Exception):  # noqa: N818  (internal signal, never escapes parse)
     """Too many problems: reading stops."""
 
 
+#: How many problems of one rule in one column are listed in full; the rest are counted.
+_REPEATS = 3
+
+
+class _Repeats:
+    """The problems of one rule in one column not listed: how many, the first and last line."""
+
+    def __init__(self, line: int) -> None:
+        self.count = 1
+        self.first = line
+        self.last = line
+
+    def add(self, line: int) -> None:
+        self.count += 1
+        self.last = line
+
+
 class _Problems:
-    """The problems found so far; the last one an error keeps says where reading stopped."""
+    """The problems found so far; the last one an error keeps says where reading stopped.
+
+    A problem of one rule in one column (a date a spreadsheet rewrote, on
+    every row) is listed in full :data:`_REPEATS` times; the rest are
+    counted, and the last one listed says how many more lines have it.
+    """
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self._listed: dict[tuple[str, str], list[int]] = {}  # indexes of those listed
+        self._repeats: dict[tuple[str, str], _Repeats] = {}
 
     def add(
         self, line: int, message: str, *, column: str | None = None, rule: str | None = None
     ) -> None:
         """Record a problem on *line* (in *column*, a ``"column 3 (Amount)"``, if one)."""
+        key = None if column is None or rule is None else (column, rule)
+        if key is not None and len(self._listed.get(key, ())) >= _REPEATS:
+            if key in self._repeats:
+                self._repeats[key].add(line)
+            else:
+                self._repeats[key] = _Repeats(line)
+            return
         if len(self.items) >= MAX_PROBLEMS - 1:
             self.items.append(
                 Problem(
@@ -85,10 +116,39 @@ class _Problems:
             )
             raise _Stop
         where = f"line {line}" if column is None else f"line {line}, {column}"
+        if key is not None:
+            self._listed.setdefault(key, []).append(len(self.items))
         self.items.append(Problem(where, message, rule=rule, line=line))
 
+    def listed(self) -> list[Problem]:
+        """The problems to list: each repeated one's last listing says how many more there are."""
+        items = list(self.items)
+        for key, repeats in self._repeats.items():
+            index = self._listed[key][-1]
+            kept = items[index]
+            lines = (
+                f"line {repeats.first}"
+                if repeats.count == 1
+                else f"lines {repeats.first} to {repeats.last}"
+            )
+            more = "line" if repeats.count == 1 else "lines"
+            items[index] = Problem(
+                kept.path,
+                f"{kept.message}; the same problem in this column on {repeats.count} more "
+                f"{more} ({lines}), not listed",
+                rule=kept.rule,
+                line=kept.line,
+            )
+        return items
+
+    @property
+    def unlisted(self) -> int:
+        """How many problems were counted but not listed."""
+        return sum(r.count for r in self._repeats.values())
+
     def error(self) -> InvalidDataError:
-        return InvalidDataError(self.items, field="text", rule=_RULE)
+        items = self.listed()
+        return InvalidDataError(items, count=len(items) + self.unlisted, field="text", rule=_RULE)
 
 
 #: Every character ``str.splitlines`` ends a line at, so the lines it gives
@@ -227,17 +287,20 @@ class _Row:
         self.used.add(key)
         return self.record[self.positions[key]]
 
-    def problem(self, key: str, message: str) -> None:
+    def problem(self, key: str, message: str, *, rule: str | None = None) -> None:
+        """Report *message* in the column *key*; problems with a *rule* are listed a few times."""
         position = self.positions[key]
         name = self.header[position].strip()
         shown_name = name if len(name) <= 40 else name[:39] + "…"
         self.ok = False
-        self.problems.add(self.line, message, column=f"column {position + 1} ({shown_name})")
+        column = f"column {position + 1} ({shown_name})"
+        self.problems.add(self.line, message, column=column, rule=rule)
 
     def date(self, key: str) -> date | None:
         value = _formats.parse_date(self.text(key))
         if isinstance(value, str):
-            self.problem(key, value)
+            # A spreadsheet that rewrote one date rewrote them all: list it a few times.
+            self.problem(key, value, rule=_formats.DATE_RULE)
             return None
         return value
 
@@ -270,7 +333,7 @@ class _Row:
         return tuple(
             (self.header[i].strip(), value)
             for i, value in enumerate(self.record)
-            if not _formats.blank(value) and keys[i] not in self.used
+            if not _formats.blank(value) and keys.get(i) not in self.used
         )
 
 
@@ -414,9 +477,11 @@ def _text_lines(source: _Source, problems: _Problems) -> Iterator[str]:
             yield line
 
 
-def _records(source: _Source, problems: _Problems) -> Iterator[tuple[int, list[str]]]:
-    """Each record that is not an empty line, with the line it starts on."""
-    reader = csv.reader(_text_lines(source, problems), strict=True)
+def _records(
+    source: _Source, problems: _Problems, lines: Iterator[str]
+) -> Iterator[tuple[int, list[str]]]:
+    """Each record of *lines* (*source*'s text lines) that is not an empty line, with its line."""
+    reader = csv.reader(lines, strict=True)
     previous = 0
     read = 0  # characters read before the record
     while True:
@@ -470,8 +535,74 @@ class _Read:
         return "balance" if "balance" in self.positions else "current_balance"
 
 
-def _read(source: _Source, problems: _Problems) -> _Read | None:
-    records = _records(source, problems)
+def _separator(line: str) -> str | None:
+    """The separator Excel's ``sep=`` line declares (``sep=;`` → ``";"``), or ``None``."""
+    text = line.strip(" \t\r\n")
+    if len(text) == len("sep=") + 1 and text[:4].lower() == "sep=":
+        return text[4]
+    return None
+
+
+def _semicolons(line: str) -> FormatSpec | None:
+    """The export whose header *line* is when split at ``;`` instead of ``,``, if one."""
+    if ";" not in line:
+        return None
+    try:
+        cells = next(csv.reader([line], delimiter=";", strict=True))
+    except csv.Error:
+        return None
+    found = _formats.detect(cells)
+    return None if isinstance(found, str) else found[0]
+
+
+def _lead(source: _Source, problems: _Problems) -> tuple[Iterator[str], int | None] | None:
+    """The text lines, with Excel's ``sep=,`` line passed over; ``None`` after a problem.
+
+    Returns the lines (a passed-over line is an empty line, so line numbers
+    hold) and the line of ``sep=,``, if there was one.  A file whose first
+    line declares another separator, or whose header is an export's header
+    split at semicolons, is one problem, said once (every row would
+    otherwise be reported as bad CSV).
+    """
+    lines = _text_lines(source, problems)
+    blanks: list[str] = []
+    for line in lines:
+        if line.strip(" \t\r\n"):
+            break
+        blanks.append("\n")  # spacing before the header holds nothing
+    else:
+        return iter(blanks), None
+    at = source.count
+    separator = _separator(line)
+    if separator == ",":
+        return itertools.chain(blanks, ["\n"], lines), at
+    if separator is not None:
+        problems.add(
+            at,
+            f"Excel's separator line {shown(line.strip())}: this file's fields are separated by "
+            f"{shown(separator)}, and an Upwork export's by commas; save it as CSV with commas "
+            "(or download the export again)",
+            rule="comma-separated",
+        )
+        return None
+    spec = _semicolons(line)
+    if spec is not None:
+        problems.add(
+            at,
+            f"the header looks semicolon-separated: split at ';' it is the {spec.label} "
+            "header, but an Upwork export separates fields with commas (a spreadsheet set to "
+            "decimal commas saves ';'); save it as CSV with commas (or download the export "
+            "again)",
+            rule="comma-separated",
+        )
+        return None
+    return itertools.chain(blanks, [line], lines), None
+
+
+def _header_record(
+    records: Iterator[tuple[int, list[str]]], problems: _Problems
+) -> tuple[int, list[str]] | None:
+    """The header's line and cells, or ``None`` after reporting why there is none."""
     # Blank lines before the header (cells that are all empty or spaces) hold nothing.
     first = next(((n, r) for n, r in records if not all(map(_formats.blank, r))), None)
     if first is None:
@@ -482,14 +613,41 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
                 rule="a header line",
             )
         return None
-    header_line, header = first
     if problems.items:
         # A line up to the header was not text (a NUL, a lone surrogate): the file is
         # not an export, and the line read as its header would only add a false problem.
         return None
+    return first
+
+
+def _detected(
+    header: list[str], line: int, separator_line: int | None, problems: _Problems
+) -> tuple[FormatSpec, dict[str, int]] | None:
+    """The export *header* (on *line*) belongs to, or ``None`` after reporting why none."""
     detected = _formats.detect(header)
-    if isinstance(detected, str):
-        problems.add(header_line, detected, rule="a known export's header")
+    if not isinstance(detected, str):
+        return detected
+    if separator_line is not None:
+        detected += (
+            f" (line {separator_line} is Excel's separator line 'sep=,', passed over: the "
+            "export's header must follow it)"
+        )
+    problems.add(line, detected, rule="a known export's header")
+    return None
+
+
+def _read(source: _Source, problems: _Problems) -> _Read | None:
+    lead = _lead(source, problems)
+    if lead is None:
+        return None
+    lines, separator_line = lead
+    records = _records(source, problems, lines)
+    first = _header_record(records, problems)
+    if first is None:
+        return None
+    header_line, header = first
+    detected = _detected(header, header_line, separator_line, problems)
+    if detected is None:
         return None
     read = _Read(detected[0], header, detected[1])
     count = 0

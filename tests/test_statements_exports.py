@@ -1,0 +1,559 @@
+"""Tests for upwork_safety.statements on the shapes of real exports an audit found.
+
+Type words public parsers of the real report read, a weekly summary with
+extra columns, spreadsheet re-saves, and the fee audit's assumed and legacy
+rates.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from upwork_safety import Money, fees
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
+from upwork_safety.statements import (
+    FeeCheck,
+    TransactionKind,
+    audit_fees,
+    parse,
+    summarize,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "docs" / "examples"
+
+HISTORY = [
+    "Date",
+    "Ref ID",
+    "Type",
+    "Description",
+    "Agency",
+    "Freelancer",
+    "Team",
+    "Account Name",
+    "PO",
+    "Amount",
+    "Amount in local currency",
+    "Currency",
+    "Balance",
+]
+REPORT = [
+    "Date",
+    "Transaction ID",
+    "Transaction Type",
+    "Transaction Summary",
+    "Transaction Summary Details",
+    "Description 1",
+    "Description 2",
+    "Description 3",
+    "Agency",
+    "Freelancer",
+    "Team",
+    "Account Name",
+    "PO",
+    "Ref ID",
+    "Amount $",
+    "Amount in local currency",
+    "Currency",
+    "Current Balance $",
+    "Payment Method",
+]
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def table(header: list[str], rows: list[dict[str, str]]) -> str:
+    """A CSV text with *header* and one line per dict (missing columns empty)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([row.get(name, "") for name in header])
+    return buffer.getvalue()
+
+
+def history(rows: list[tuple[str, str, str, str, str, str]]) -> str:
+    """A Transaction History from chronological (date, ref, type, amount, team, description) rows."""
+    balance = Decimal(0)
+    written = []
+    for on, ref, kind, amount, team, description in rows:
+        balance += Decimal(amount)
+        written.append(
+            {
+                "Date": on,
+                "Ref ID": ref,
+                "Type": kind,
+                "Description": description,
+                "Team": team,
+                "Amount": amount,
+                "Balance": str(balance),
+            }
+        )
+    return table(HISTORY, written[::-1])
+
+
+def report(rows: list[tuple[str, str, str, str, str, str]]) -> str:
+    """A Transactions report from chronological (date, id, type, amount, team, summary) rows."""
+    balance = Decimal(0)
+    written = []
+    for on, ident, kind, amount, team, summary in rows:
+        balance += Decimal(amount)
+        written.append(
+            {
+                "Date": on,
+                "Transaction ID": ident,
+                "Transaction Type": kind,
+                "Transaction Summary": summary,
+                "Team": team,
+                "Amount $": amount,
+                "Current Balance $": str(balance),
+            }
+        )
+    return table(REPORT, written[::-1])
+
+
+# ============================================================================ type words
+
+
+@pytest.mark.parametrize(
+    ("word", "kind"),
+    [
+        ("Membership", TransactionKind.SUBSCRIPTION),
+        ("VAT", TransactionKind.TAX),
+        ("WHT", TransactionKind.TAX),
+        ("Adjustment", TransactionKind.MISCELLANEOUS),
+        ("Processing Fee", TransactionKind.MISCELLANEOUS),
+        ("misc", TransactionKind.MISCELLANEOUS),
+    ],
+)
+def test_type_words_public_parsers_of_the_real_report_read(word, kind):
+    """Each word with evidence is read as its kind, and the row keeps the word as written."""
+    text = history([("Jan 02, 2024", "1", word, "-3.00", "", "")])
+    (row,) = parse(text, allow_breaks=True).transactions
+    assert (kind, word) == (row.kind, row.type_text)
+
+
+@pytest.mark.parametrize("word", ["expense", "Salary", "Membership Fee"])
+def test_type_words_without_evidence_of_their_kind_are_still_refused(word):
+    """Words whose kind no source settles are refused, naming the line, column and word."""
+    with pytest.raises(InvalidDataError) as info:
+        parse(history([("Jan 02, 2024", "1", word, "-3.00", "", "")]))
+    (problem,) = info.value.problems
+    assert (2, "line 2, column 3 (Type)") == (problem.line, problem.path)
+    assert repr(word) in problem.message
+
+
+def test_the_new_words_are_counted_where_the_guide_says():
+    """VAT and WHT are taxes, Membership a subscription, Adjustment and Processing Fee 'other'."""
+    text = history(
+        [
+            ("Jan 02, 2024", "1", "Fixed Price", "100.00", "Acme", ""),
+            ("Jan 03, 2024", "2", "VAT", "-2.00", "", ""),
+            ("Jan 03, 2024", "3", "WHT", "-1.00", "", ""),
+            ("Jan 04, 2024", "4", "Membership", "-10.00", "", ""),
+            ("Jan 05, 2024", "5", "Adjustment", "4.00", "", ""),
+            ("Jan 05, 2024", "6", "Processing Fee", "-0.50", "", ""),
+        ]
+    )
+    (row,) = summarize(parse(text), by="tax_year").rows
+    assert (usd("3.00"), usd("10.00"), usd("3.50"), usd("90.50")) == (
+        row.taxes,
+        row.connects_and_subscriptions,
+        row.other,
+        row.change,
+    )
+
+
+# ============================================================================ the fee audit
+
+
+def _report_2025(charged: str) -> str:
+    return report(
+        [
+            ("Aug 04, 2025", "8100002", "Fixed-price", "100.00", "Initech", "Site"),
+            ("Aug 04, 2025", "8100002", "Service Fee", f"-{charged}", "Initech", "Site"),
+        ]
+    )
+
+
+def test_an_assumed_rate_is_said_and_a_fee_another_allowed_rate_charges_is_no_overcharge():
+    """A 15% fee in 2025 with no rate given: 10% assumed and said; 0-15% allowed, so no mismatch."""
+    audit = audit_fees(parse(_report_2025("15.00")))
+    (check,) = audit.checks
+    assert (usd("10.00"), fees.FeeBasis.DEFAULT, True) == (
+        check.expected,
+        check.basis,
+        check.rate_assumed,
+    )
+    assert ((usd("0.00"), usd("15.00")), False, True) == (
+        check.allowed,
+        check.matches,
+        check.within_schedule,
+    )
+    assert (usd("5.00"), usd("0.00")) == (check.difference, check.excess)
+    assert ((), (check,), usd("0.00")) == (
+        audit.mismatches,
+        audit.on_assumed_rate,
+        audit.overcharged,
+    )
+    (note,) = audit.assumptions
+    assert "assumed" in note
+    assert "10%" in note
+    assert "0%–15%" in note
+    assert "unconfirmed" in note
+    assert "line 3" in note
+
+
+def test_a_fee_beyond_every_allowed_rate_is_over_by_what_exceeds_the_highest():
+    """A 20% fee in 2025 is over the 15% top of the range by $5.00, not over 10% by $10.00."""
+    audit = audit_fees(parse(_report_2025("20.00")))
+    (check,) = audit.mismatches
+    assert (usd("10.00"), usd("5.00"), usd("5.00")) == (
+        check.difference,
+        check.excess,
+        audit.overcharged,
+    )
+
+
+def test_a_given_rate_is_not_assumed():
+    """With the contract's rate given, the fee is checked against it and nothing is assumed."""
+    audit = audit_fees(parse(_report_2025("15.00")), rate="15%")
+    (check,) = audit.checks
+    assert (fees.FeeBasis.CONTRACT, None, True, ()) == (
+        check.basis,
+        check.allowed,
+        check.matches,
+        audit.on_assumed_rate,
+    )
+
+
+def test_rates_by_contract_title():
+    """rates= gives each contract (by its Transaction Summary) its own rate; others keep rate=."""
+    text = report(
+        [
+            ("Aug 04, 2025", "1", "Fixed-price", "100.00", "Initech", "Site"),
+            ("Aug 04, 2025", "1", "Service Fee", "-15.00", "Initech", "Site"),
+            ("Aug 05, 2025", "2", "Hourly", "200.00", "Globex", "API"),
+            ("Aug 05, 2025", "2", "Service Fee", "-16.00", "Globex", "API"),
+            ("Aug 06, 2025", "3", "Hourly", "100.00", "Acme", "Logo"),
+            ("Aug 06, 2025", "3", "Service Fee", "-10.00", "Acme", "Logo"),
+        ]
+    )
+    audit = audit_fees(parse(text), rates={"Site": "15%", "API": Decimal("0.08")})
+    assert [
+        (usd("15.00"), fees.FeeBasis.CONTRACT, Decimal("0.15")),
+        (usd("16.00"), fees.FeeBasis.CONTRACT, Decimal("0.08")),
+        (usd("10.00"), fees.FeeBasis.DEFAULT, None),
+    ] == [(c.expected, c.basis, c.rate) for c in audit.checks]
+    audit = audit_fees(parse(text), rates={"Site": "15%"}, rate="8%")
+    assert [Decimal("0.15"), Decimal("0.08"), Decimal("0.08")] == [c.rate for c in audit.checks]
+    assert usd("2.00") == audit.overcharged  # Logo's $10.00 against 8%
+
+
+def test_rates_are_refused_when_they_cannot_apply():
+    """rates= naming no contract of the file, for an export without contracts, or not a mapping."""
+    statement = parse(_report_2025("10.00"))
+    with pytest.raises(InvalidValueError) as info:
+        audit_fees(statement, rates={"Logo": "10%"})
+    assert ("rates", "a contract title of the statement") == (info.value.field, info.value.rule)
+    assert "'Logo'" in str(info.value)
+    with pytest.raises(InvalidTypeError) as info:
+        audit_fees(statement, rates=[("Site", "10%")])
+    assert "rates" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        audit_fees(statement, rates={"Site": "20%x"})
+    assert "rates['Site']" == info.value.field
+    older = parse((EXAMPLES / "synthetic-transaction-history.csv").read_text("utf-8"))
+    with pytest.raises(InvalidValueError) as info:
+        audit_fees(older, rates={"Site": "10%"})
+    assert ("rates", "a Transactions report") == (info.value.field, info.value.rule)
+
+
+def _legacy_history(*later: tuple[str, str, str, str, str, str]) -> str:
+    return history(
+        [
+            ("Jan 09, 2023", "101", "Fixed Price", "11450.00", "Globex", "Milestone 1"),
+            (
+                "Jan 09, 2023",
+                "102",
+                "Service Fee",
+                "-1122.50",
+                "Globex",
+                "Service Fee for Ref ID 101",
+            ),
+            *later,
+        ]
+    )
+
+
+def test_the_legacy_five_percent_is_accepted_for_a_client_billed_past_the_top_band():
+    """June 2023, 5% of $1,000 for a client billed $11,450 before 2023-05-03: the legacy rate."""
+    text = _legacy_history(
+        ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Globex", "Milestone 9"),
+        ("Jun 12, 2023", "106", "Service Fee", "-50.00", "Globex", "Service Fee for Ref ID 105"),
+    )
+    audit = audit_fees(parse(text))
+    first, legacy = audit.checks
+    assert (True, fees.FeeBasis.SLIDING) == (first.matches, first.basis)
+    assert (usd("50.00"), fees.FeeBasis.LEGACY, Decimal("0.05"), True) == (
+        legacy.expected,
+        legacy.basis,
+        legacy.rate,
+        legacy.matches,
+    )
+    assert ((), usd("0.00")) == (audit.mismatches, audit.overcharged)
+    note = audit.assumptions[-1]
+    assert "legacy 5%" in note
+    assert "2023-12-31" in note
+    assert "started before 2023-05-03" in note
+
+
+def test_the_legacy_rate_follows_the_fee_engines_rule_and_no_other():
+    """Not for a client under the top band, not after 2023-12-31, and 10% stays 10% for such a client."""
+    under = history(
+        [
+            ("Jan 09, 2023", "101", "Fixed Price", "9000.00", "Globex", ""),
+            ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Globex", ""),
+            (
+                "Jun 12, 2023",
+                "106",
+                "Service Fee",
+                "-50.00",
+                "Globex",
+                "Service Fee for Ref ID 105",
+            ),
+        ]
+    )
+    (check,) = audit_fees(parse(under)).checks
+    assert (usd("100.00"), fees.FeeBasis.FLAT, False) == (
+        check.expected,
+        check.basis,
+        check.within_schedule,
+    )
+    late = _legacy_history(
+        ("Jan 08, 2024", "105", "Fixed Price", "1000.00", "Globex", ""),
+        ("Jan 08, 2024", "106", "Service Fee", "-50.00", "Globex", "Service Fee for Ref ID 105"),
+    )
+    assert [True, False] == [c.within_schedule for c in audit_fees(parse(late)).checks]
+    other_client = _legacy_history(
+        ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Initech", ""),
+        ("Jun 12, 2023", "106", "Service Fee", "-50.00", "Initech", "Service Fee for Ref ID 105"),
+    )
+    assert usd("-50.00") == audit_fees(parse(other_client)).overcharged
+    flat = _legacy_history(
+        ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Globex", ""),
+        ("Jun 12, 2023", "106", "Service Fee", "-100.00", "Globex", "Service Fee for Ref ID 105"),
+    )
+    audit = audit_fees(parse(flat))
+    assert (fees.FeeBasis.FLAT, True) == (audit.checks[1].basis, audit.checks[1].matches)
+    assert not any("legacy" in a for a in audit.assumptions)
+
+
+def test_a_fee_check_keeps_its_basis_rules():
+    """FeeCheck refuses a range without an assumed rate, an assumed rate without one, and a range not around expected."""
+    statement = parse(_report_2025("15.00"))
+    income, fee = statement.transactions
+    base = {"fee": fee, "income": income, "expected": usd("10.00"), "schedule": "s"}
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.DEFAULT)
+    assert "FeeCheck.allowed" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.FLAT, allowed=(usd("0"), usd("15")))
+    assert "FeeCheck.allowed" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.DEFAULT, allowed=(usd("11"), usd("15")))
+    assert "FeeCheck.allowed" == info.value.field
+    with pytest.raises(InvalidTypeError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.DEFAULT, allowed=(usd("0"),))
+    assert "FeeCheck.allowed" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.LEGACY)
+    assert "FeeCheck.rate" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        FeeCheck(**base, basis=fees.FeeBasis.FLAT, billed_before=usd("1.00"))
+    assert "FeeCheck.billed_before" == info.value.field
+    check = FeeCheck(**base, basis=fees.FeeBasis.DEFAULT, allowed=[usd("0"), usd("15")])
+    assert (usd("0"), usd("15")) == check.allowed
+
+
+def test_a_report_fee_without_an_income_row_of_its_id_blames_the_join_not_the_dates():
+    """The reason says no income row shares the fee's own Transaction ID, the report's join rule."""
+    text = report(
+        [
+            ("Aug 04, 2025", "8100001", "Fixed-price", "100.00", "Initech", "Site"),
+            ("Aug 04, 2025", "8100002", "Service Fee", "-10.00", "Initech", "Site"),
+        ]
+    )
+    audit = audit_fees(parse(text))
+    (unchecked,) = audit.not_checked
+    assert "shares its own Transaction ID '8100002'" in unchecked.reason
+    assert "dated before" not in unchecked.reason
+
+
+# ============================================================================ the weekly summary's added columns
+
+
+def _weekly_with(header_extra: str, cell: str) -> str:
+    text = (EXAMPLES / "synthetic-weekly-summary.csv").read_text("utf-8")
+    lines = text.splitlines()
+    return "\r\n".join([lines[0] + "," + header_extra, *(line + "," + cell for line in lines[1:])])
+
+
+def test_a_weekly_summary_with_added_columns_keeps_them_in_extra():
+    """An 'Activity ID' column (HC 51481326960275) is read, its values kept in extra."""
+    statement = parse(_weekly_with('"Activity ID"', '"A-1"'))
+    first = statement.transactions[0]
+    assert (5, (("Activity ID", "A-1"),)) == (len(statement.transactions), first.extra)
+    assert (usd("62.50"), Decimal("2.5")) == (first.amount, first.hours)
+
+
+def test_a_weekly_summary_still_needs_its_five_columns_and_named_added_ones():
+    """Without Hours it is refused, naming Hours; an added column without a name is refused."""
+    text = _weekly_with('"Activity ID"', '"A-1"').replace('"Hours"', '"Activity"', 1)
+    with pytest.raises(InvalidDataError) as info:
+        parse(text)
+    (problem,) = info.value.problems
+    assert "'Hours'" in problem.message
+    with pytest.raises(InvalidDataError) as info:
+        parse(_weekly_with('""', '"A-1"'))
+    (problem,) = info.value.problems
+    assert (1, "column 6 has no name") == (
+        problem.line,
+        "column 6 has no name" if "column 6 has no name" in problem.message else problem.message,
+    )
+
+
+# ============================================================================ spreadsheet re-saves
+
+
+REPORT_TEXT = (EXAMPLES / "synthetic-transactions-report.csv").read_text("utf-8-sig")
+
+
+def test_excels_sep_line_is_passed_over():
+    """'sep=,' on line 1 (Excel's separator line) is passed over; rows keep their line numbers."""
+    plain = parse(REPORT_TEXT)
+    marked = parse("sep=,\r\n" + REPORT_TEXT)
+    assert [r.line + 1 for r in plain.transactions] == [r.line for r in marked.transactions]
+    assert [r.amount for r in plain.transactions] == [r.amount for r in marked.transactions]
+
+
+def test_a_bad_header_after_the_sep_line_says_the_header_must_follow_it():
+    """After 'sep=,', a header that is no export's names line 1 as Excel's separator line."""
+    with pytest.raises(InvalidDataError) as info:
+        parse("sep=,\r\nDate,Description\r\nJan 01, 2023,x\r\n")
+    (problem,) = info.value.problems
+    assert (2, "a known export's header") == (problem.line, problem.rule)
+    assert "line 1 is Excel's separator line 'sep=,'" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "said"),
+    [
+        ("sep=;\r\n" + REPORT_TEXT.replace('","', '";"'), 1, "Excel's separator line 'sep=;'"),
+        (REPORT_TEXT.replace('","', '";"'), 1, "looks semicolon-separated"),
+        ("\r\n" + REPORT_TEXT.replace(",", ";"), 2, "looks semicolon-separated"),
+    ],
+)
+def test_a_semicolon_separated_resave_is_one_problem_saying_so(text, line, said):
+    """A file separated by ';' is refused once, at its first line, saying so (not once a row)."""
+    with pytest.raises(InvalidDataError) as info:
+        parse(text)
+    (problem,) = info.value.problems
+    assert (line, "comma-separated") == (problem.line, problem.rule)
+    assert said in problem.message
+
+
+def test_a_date_a_spreadsheet_rewrote_on_every_row_is_listed_three_times_and_counted():
+    """Every date as m/d/yyyy: three listed with their lines, the rest counted, the total exact."""
+    rows = list(csv.reader(io.StringIO(REPORT_TEXT)))
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    for row in rows[1:]:
+        month, day, year = row[0].replace(",", "").split()
+        row[0] = f"{months.index(month) + 1}/{int(day)}/{year}"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    with pytest.raises(InvalidDataError) as info:
+        parse(buffer.getvalue())
+    error = info.value
+    count = len(rows) - 1
+    assert (count, [2, 3, 4]) == (error.count, [p.line for p in error.problems])
+    assert {"a date like 'Jan 01, 2023' or '2023-01-01'"} == {p.rule for p in error.problems}
+    assert (
+        f"on {count - 3} more lines (lines 5 to {count + 1}), not listed"
+        in error.problems[-1].message
+    )
+    assert f"… and {count - 3} more" in str(error)
+
+
+def test_other_problems_are_still_each_listed():
+    """Problems without a repeated rule (bad amounts) are listed one by one, as before."""
+    rows = list(csv.reader(io.StringIO(REPORT_TEXT)))
+    for row in rows[1:6]:
+        row[14] = "$" + row[14]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    with pytest.raises(InvalidDataError) as info:
+        parse(buffer.getvalue(), allow_breaks=True)
+    assert [2, 3, 4, 5, 6] == [p.line for p in info.value.problems]
+
+
+# ============================================================================ contracts of bonuses only
+
+
+WEEKLY_BONUS_ONLY = (
+    '"Date","Contract","Hours","Amount","Payment type"\r\n'
+    '"2024-04-29","Logo design (38100001)","","150","Fixed Price Payment"\r\n'
+    '"2024-05-08","Fix font problem on mini site (37108658)","","5","Bonus"\r\n'
+    '"2024-05-09","Fix font problem on mini site (37108658)","","2.5","Bonus"\r\n'
+)
+
+
+def test_a_contract_of_bonuses_only_is_not_guessed_fixed_price():
+    """A weekly contract whose rows are bonuses only is refused, naming it and its lines."""
+    from upwork_safety.statements import to_contracts
+
+    with pytest.raises(InvalidValueError) as info:
+        to_contracts(parse(WEEKLY_BONUS_ONLY))
+    assert ("statement", "a contract kind the export shows") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "contract '37108658' (lines 3, 4)" in str(info.value)
+    assert "bonus_only=" in str(info.value)
+
+
+def test_bonus_only_says_the_kind_the_caller_knows():
+    """bonus_only= gives such contracts their kind; other contracts keep theirs."""
+    from upwork_safety import ContractKind
+    from upwork_safety.statements import to_contracts
+
+    contracts = to_contracts(parse(WEEKLY_BONUS_ONLY), bonus_only=ContractKind.HOURLY)
+    assert [
+        ("38100001", ContractKind.FIXED_PRICE, usd("150.00")),
+        ("37108658", ContractKind.HOURLY, usd("7.50")),
+    ] == [(c.id, c.kind, c.earnings) for c in contracts]
+    with pytest.raises(InvalidTypeError) as info:
+        to_contracts(parse(WEEKLY_BONUS_ONLY), bonus_only="hourly")
+    assert "bonus_only" == info.value.field
+
+
+def test_a_client_of_bonuses_only_in_the_history_is_refused_too():
+    """The Transaction History groups by client: a client with only bonuses is named."""
+    from upwork_safety.statements import to_contracts
+
+    text = history(
+        [
+            ("Jan 02, 2024", "1", "Fixed Price", "100.00", "Acme", ""),
+            ("Jan 03, 2024", "2", "Bonus", "10.00", "Globex", ""),
+        ]
+    )
+    with pytest.raises(InvalidValueError) as info:
+        to_contracts(parse(text))
+    assert "the contracts of 'Globex' (line 2)" in str(info.value)
