@@ -557,3 +557,15 @@ def test_a_client_of_bonuses_only_in_the_history_is_refused_too():
     with pytest.raises(InvalidValueError) as info:
         to_contracts(parse(text))
     assert "the contracts of 'Globex' (line 2)" in str(info.value)
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_a_report_read_with_another_encoding_says_how_to_read_it(encoding):
+    """Newcomer 8: read_text() in Windows' default encoding left the BOM as 'ï»¿' in the
+    first cell, and the error did not say why or what to do."""
+    text = (EXAMPLES / "synthetic-transactions-report.csv").read_text(encoding=encoding)
+    with pytest.raises(InvalidDataError) as info:
+        parse(text)
+    (problem,) = info.value.problems
+    assert (1, "a known export's header") == (problem.line, problem.rule)
+    assert "encoding='utf-8-sig'" in problem.message

@@ -620,6 +620,12 @@ def _header_record(
     return first
 
 
+#: The UTF-8 byte order mark (EF BB BF) decoded as Latin-1 or Windows-1252: what a
+#: Transactions report's first cell starts with when the caller read the file with
+#: the platform's default encoding instead of UTF-8.
+_MISREAD_BOM = "\u00ef\u00bb\u00bf"
+
+
 def _detected(
     header: list[str], line: int, separator_line: int | None, problems: _Problems
 ) -> tuple[FormatSpec, dict[str, int]] | None:
@@ -631,6 +637,12 @@ def _detected(
         detected += (
             f" (line {separator_line} is Excel's separator line 'sep=,', passed over: the "
             "export's header must follow it)"
+        )
+    if header and header[0].startswith(_MISREAD_BOM):
+        detected += (
+            " (the file starts with the UTF-8 byte order mark read as another encoding, "
+            "'\u00ef\u00bb\u00bf': read the file as UTF-8, e.g. "
+            "path.read_text(encoding='utf-8-sig'))"
         )
     problems.add(line, detected, rule="a known export's header")
     return None
