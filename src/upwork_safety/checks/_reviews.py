@@ -3,8 +3,9 @@
 In your own messages: asking for five stars, 10/10, a good review, or
 offering something for one.  In a client's message: a rating offered (or a
 bad one threatened) in exchange for something from you -- a refund, money
-back, a discount, free or extra work -- or a swap of ratings ("leave me five
-stars too, I'll do the same").  Upwork's feedback rules forbid manipulating
+back, a discount, free or extra work -- a swap of ratings ("leave me five
+stars too, I'll do the same"), or money offered for your rating of them
+("leave me 5 stars, I'll give you a bonus").  Upwork's feedback rules forbid manipulating
 feedback either way; a client who merely mentions stars, or asks for them
 without offering anything, is not flagged.
 """
