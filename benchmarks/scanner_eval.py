@@ -10,11 +10,14 @@ repository root with the package installed).  For each set it prints:
 * the share of risky messages whose codes are found exactly.
 
 The held-out sets (``tests/data/messages_heldout.json`` and the smaller
-``messages_heldout_2.json`` to ``messages_heldout_5.json``) are reported **only in aggregate**: this script
-never prints one of their messages, and nothing in the scanner may be
-adjusted because of them.  ``--dev-misses``
+``messages_heldout_2.json`` to ``messages_heldout_5.json``) are reported **only in
+aggregate**: this script never prints one of their messages, and nothing in the
+scanner may be adjusted because of them.  ``--dev-misses``
 lists the development set's misclassified messages, for tuning; there is deliberately
 no such option for the held-out set.
+
+``--development-only`` (or ``--dev-only``) reads and scores the development set
+alone: no held-out file is opened, so no held-out figure can be seen while tuning.
 
 ``--json`` prints the figures as JSON instead of tables.  ``--rules-only``
 scores the phrase rules without the trained model (when the scanner has one),
@@ -158,7 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         "--dev-misses", action="store_true", help="list misclassified development messages"
     )
     parser.add_argument(
-        "--dev-only", action="store_true", help="score the development set only (for tuning)"
+        "--development-only",
+        "--dev-only",
+        dest="dev_only",
+        action="store_true",
+        help="score the development set only and never load a held-out set (for tuning)",
     )
     args = parser.parse_args(argv)
     chosen = {"development": SETS["development"]} if args.dev_only else SETS

@@ -639,8 +639,8 @@ def test_scan_reads_text_beside_a_real_emoji():
     """An emoji (one code point, not a surrogate) is ordinary text; spans still point at words."""
     text = "\U0001f600 Please start today, I will fund the milestone next week. \U0001f600"
     (finding,) = checks.scan_message(text)
-    assert ("START_BEFORE_FUNDING", (9, 33)) == (finding.code, finding.span)
-    assert "start today, I will fund" == finding.evidence == text[9:33]
+    assert ("START_BEFORE_FUNDING", (9, 57)) == (finding.code, finding.span)
+    assert "start today, I will fund the milestone next week" == finding.evidence == text[9:57]
 
 
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=())))

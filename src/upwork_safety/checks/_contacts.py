@@ -95,7 +95,10 @@ _NUMBER_PLACED = re.compile(
     r"\b(?:in|on|into|to|at) (?:the |our |your |its |their )?(?:\w+ )?(?:website|site|header|"
     r"footer|navbar|menu|contact page|about page|landing page|homepage|home page|banner|"
     r"flyer|poster|business cards?|listing|google (?:business )?profile|invoice|receipt|"
-    r"template|signature|page)\b"
+    r"template|signature|page)\b|"
+    # Roman Urdu puts the place first: "header mein", "website pe".
+    r"\b(?:website|site|header|footer|navbar|menu|contact page|landing page|homepage|home page|"
+    r"banner|flyer|poster|page) (?:mein|me|main|pe|par|per|ke upar|ke neeche)\b"
 )
 #: A number given to be reached on: "call me", "my number", "whatsapp us".
 _NUMBER_TO_PERSON = re.compile(
@@ -127,9 +130,10 @@ def _product_mail(text: str, match: re.Match[str]) -> bool:
     return lex.PRODUCT.search(sentence) is not None
 
 
-def _product_number(text: str, match: re.Match[str]) -> bool:
+def _product_number(text: str, match: re.Match[str], group: int = 0) -> bool:
     """A business's number to be put on what is being built ("in the website header")."""
-    sentence = _sentence(text, match.start(), match.end()).replace(match.group(), " ")
+    start, end = match.span(group)
+    sentence = _sentence(text, start, end).replace(match.group(group), " ")
     return _NUMBER_PLACED.search(sentence) is not None and not _NUMBER_TO_PERSON.search(sentence)
 
 
@@ -172,7 +176,9 @@ def contact_details(text: str) -> list[Detail]:
             if not _product_number(text, m)
         )
         found.extend(
-            Detail(m.start(1), m.end(1), "phone number") for m in NUMBER_AFTER_WORD.finditer(text)
+            Detail(m.start(1), m.end(1), "phone number")
+            for m in NUMBER_AFTER_WORD.finditer(text)
+            if not _product_number(text, m, 1)
         )
     if "/" in text:
         found.extend(Detail(m.start(), m.end(), "chat link") for m in CHAT_LINK.finditer(text))

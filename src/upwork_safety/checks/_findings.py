@@ -408,7 +408,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "Your message asks for a particular rating: five stars, 10/10, 'a good review', "
         "'would recommend', or offers something for it; or the client offers a rating (or "
         "threatens a bad one) for a refund, money back, a discount or free work, or to swap "
-        "ratings.",
+        "ratings, or offers a bonus or a tip for your rating of them.",
         "Asking for (or offering something for) a particular rating breaks Upwork's "
         "feedback rules; asking for honest feedback is fine.",
         f"Upwork feedback policy ({_OUTSIDE}); feedback feeds the Job Success Score (HC 211063558)",

@@ -22,7 +22,7 @@ from upwork_safety.checks._sentences import (
 _START = re.compile(
     r"\b(?:start|starting|staart|strat|begin|beginning|get started|go ahead|proceed|"
     r"kick off|get going|get to work|carry on|keep working|keep going|continue working|"
-    r"continue with|continue the work|work on (?:it|this)|dive in|jump in|work first|"
+    r"continue with|continue the work|work on|dive in|jump in|work first|"
     r"shuru|start kar\w{0,6}|kaam kar\w{0,6}|kaam jaari|jaari rakh\w{0,4}|lag ja\w{0,4}|"
     r"get started|start working|get cracking|crack on|get moving|go for it|"
     r"get (?:the |it |this |things )?(?:\w+ ){0,2}going|karte rah\w{0,4}|"
@@ -43,7 +43,8 @@ _WORK_ASK = re.compile(
 _DIRECTED_BEFORE = re.compile(
     r"(?:\b(?:can|could|would|will) (?:you|u)(?: \w+)?|\bplease|\bkindly|\bjust|\bpls|"
     r"\byou (?:can|should|need to|must|could)(?: \w+){0,2}|\bwould you mind|\bi need you to|"
-    r"\bi want you to|"
+    r"\bi want you to|\bis it (?:ok|okay|fine|alright|possible) (?:if|for) (?:you|u)(?: to)?|"
+    r"\bdo you mind|\bare you (?:able|ok|okay|happy|willing) to|"
     r"\bfor now(?: just)?|\b(?:aap|tum|tu|aap log)(?: \w+){0,5}|\bthen|\bfirst|"
     r"\bpehle(?: \w+){0,2})\s*$"
 )
@@ -75,7 +76,9 @@ _LATER = re.compile(
     r"if (?:i|we) like|if it looks|before (?:i|we) (?:know|see|decide|check)|on the 1st|"
     r"talk about|dekhte hain|uske baad|us ke baad|pasand aay\w{0,2}|acha lag\w{0,2}|"
     r"agar (?:acha|pasand|theek)|"
-    r"if (?:it'?s|its|they'?re) good|if satisfied)\b"
+    r"if (?:it'?s|its|they'?re) good|if satisfied|"
+    r"(?:before|ahead of) (?:i|we) (?:\w+ )?(?:fund|put|deposit|add|create|send|open|set up|"
+    r"release|pay)\w{0,3}|ahead of (?:the )?(?:funding|escrow|contract|offer|deposit|payment))\b"
 )
 _FUNDED_ALREADY = re.compile(
     r"\b(?:is|are|has been|have been|was|already|now|i've|i have|we've|just) funded\b|"
@@ -92,7 +95,12 @@ _START_AFTER_FUNDING = re.compile(
     r"not start|before you start)\b|\bstart(?:ing)? (?:date|on monday|next)\b|"
     r"\bstart (?:whenever|when) you(?:'re| are) ready\b|"
     r"\bfund\w{0,3}\b.{0,40}\b(?:then|phir|uske baad|us ke baad|after that|and then)\b.{0,30}"
-    r"\b(?:start|begin|shuru|kaam)\w{0,6}|\bonly when you see the funds\b"
+    r"\b(?:start|begin|shuru|kaam)\w{0,6}|\bonly when you see the funds\b|"
+    # The funding first, the start after it: "I'll fund the milestone now, please start after
+    # that" (not "start now and finish after that": no "now" between).
+    r"\b(?:fund\w{0,3}|escrow|deposit\w{0,3})\b.{0,60}\b(?:start|begin|proceed|shuru)\w{0,6}"
+    r"(?: (?!now\b|today\b|abhi\b|immediately\b|right\b)\w+){0,2}? (?:after that|after this|"
+    r"after it|once (?:that|it|this)\b|when (?:that|it|this)\b|uske baad|us ke baad)"
 )
 #: Work asked for first, funding after: "do a draft and then I'll set up the contract".
 _WORK_THEN_FUND = re.compile(
@@ -189,17 +197,20 @@ _SUBMIT_CONDITION = re.compile(
 #: Free work that is more of the same job (SCOPE_CREEP's), not a trial before hiring.
 _EXTRA_FREE = re.compile(r"\b(?:extra|additional)\b")
 FREE_WORK = re.compile(
-    r"\b(?:free|unpaid|no pay|without pay(?:ment)?|not paid|muft)\b(?: \w+){0,3}? "
+    r"(?:\b(?:free|unpaid|no pay|without pay(?:ment)?|not paid|muft|zero[ -]dollars?|"
+    r"0 dollars?)|\$0)\b(?: \w+){0,3}? "
     r"(?:sample|test|trial|task|assignment|demo|mockup|concepts?|designs?|logo|articles?|"
     r"page|work|chapter|project)\b|\b(?:sample|test|trial|task|assignment|demo|"
     r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b(?: \w+){0,3}? (?:for free|"
-    r"free mein|free of (?:cost|charge)|muft mein|bina paise|unpaid|not paid|without pay)\b|"
+    r"for \$0|for (?:zero|0) dollars?|for nothing|free mein|free of (?:cost|charge)|muft mein|"
+    r"bina paise|unpaid|not paid|without pay)\b|"
     r"\b(?:it is|it's|this is|will not be|won't be) (?:paid|not paid)\b|"
     r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b|"
     r"\bbina (?:paise|payment|pay)\b"
 )
 _UNPAID = re.compile(
-    r"\b(?:unpaid|not paid|without pay(?:ment)?|no pay|paid nahi|payment nahi|paise nahi)\b"
+    r"\b(?:unpaid|not paid|without pay(?:ment)?|no pay|paid nahi|payment nahi|paise nahi|"
+    r"zero[ -]dollars?|0 dollars?|for nothing)\b|\$0\b"
 )
 TRIAL = re.compile(
     r"\b(?:sample|test task|test assignment|trial task|trial|test project|test|"
@@ -238,6 +249,20 @@ _PAY_AFTER = re.compile(
     r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b"
 )
 _RELEASE = re.compile(r"\b(?:release|releasing|released|approve the milestone|approving)\b")
+#: Paperwork as the thing asked for, not the work: "draft the milestone description", "write
+#: the scope".
+_PAPER_OBJECT = re.compile(
+    r"(?: (?:the|a|an|your|our|up|me|us|this|that))?(?: \w+)? (?:milestone (?:description|"
+    r"descriptions|plan|breakdown|titles?|list)|scope|quote|estimate|proposal|timeline|"
+    r"requirements?|questions?)\b"
+)
+#: The reader is the one who reviews: "could you review the scope before I fund it".
+_YOU_BEFORE = re.compile(r"\b(?:you|u)(?: \w+)? $")
+#: This milestone handed in first, the next one funded after: "after you submit this one".
+_THIS_ONE_FIRST = re.compile(
+    r"\b(?:submit|deliver|finish|complete|approve)\w{0,3} (?:this|the current|the first|it)\b|"
+    r"\bthis one\b"
+)
 
 
 def _directed(sentence: Sentence, match: re.Match[str]) -> bool:
@@ -255,6 +280,8 @@ def _wants_start(sentence: Sentence) -> re.Match[str] | None:
     if sentence.first(_START_AFTER_FUNDING):
         return None
     for match in sentence.all(_START):
+        if _PAPER_OBJECT.match(sentence.text, match.end()):
+            continue  # "start the proposal": paperwork, not the work
         if not sentence.negated(*match.span()) and _directed(sentence, match):
             return match
     return None
@@ -264,17 +291,25 @@ def _wants_work(sentence: Sentence) -> re.Match[str] | None:
     if sentence.first(_START_AFTER_FUNDING):
         return None
     for match in sentence.all(_WORK_ASK):
+        if _PAPER_OBJECT.match(sentence.text, match.end()):
+            continue  # "draft the milestone description": paperwork, not the work
         if not sentence.negated(*match.span()) and _directed(sentence, match):
             return match
     return None
 
 
-def _deferred(sentence: Sentence) -> re.Match[str] | None:
-    """Funding, the contract or the offer put off until later."""
+def _deferred(sentence: Sentence) -> re.Match[str] | tuple[int, int] | None:
+    """Funding, the contract or the offer put off until later (the words that put it off)."""
     if sentence.first(_FUNDED_ALREADY) or sentence.first(_START_AFTER_FUNDING):
         return None
-    if sentence.first(_SUBMIT_MILESTONE) or sentence.first(_RELEASE):
-        return None  # "finish it, then submit the milestone": this one is funded
+    if (
+        sentence.first(_SUBMIT_MILESTONE)
+        or sentence.first(_RELEASE)
+        or (sentence.first(_NEXT_MILESTONE) and sentence.first(_THIS_ONE_FIRST))
+    ):
+        # "finish it, then submit the milestone": this one is funded; "I'll fund the next
+        # milestone after you submit this one": the normal order
+        return None
     ordered = sentence.first(_WORK_THEN_FUND)
     if ordered is not None and not (
         _PAPERWORK.search(ordered.group("work")) or sentence.first(_NEXT_MILESTONE)
@@ -286,7 +321,9 @@ def _deferred(sentence: Sentence) -> re.Match[str] | None:
         if _REPAID.match(sentence.text, fund.end()):
             continue  # "we'll pay you back": a reimbursement, not the funding
         if sentence.near(_LATER, *fund.span(), reach=60):
-            return fund
+            # The evidence runs on to the delay when it follows: "fund it tomorrow", "paise baad".
+            after = [m for m in sentence.all(_LATER) if fund.end() <= m.start() < fund.end() + 30]
+            return (fund.start(), after[0].end()) if after else fund
     return None
 
 
@@ -299,7 +336,9 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
         return False
     if pattern is _FUND_AFTER_WORK:
         done = match.group("done") or ""  # what is finished, in "once you finish, I'll fund"
-        if _DELIVERED_BY_YOU.search(sentence.text, max(0, match.start() - 16), match.start()):
+        window = (sentence.text, max(0, match.start() - 16), match.start())
+        # "could you review the scope before I fund it": you review, you do not work
+        if _DELIVERED_BY_YOU.search(*window) or _YOU_BEFORE.search(*window):
             return False
         return not (
             _PAPERWORK.search(done)  # "once you complete the onboarding, I'll send the offer"
@@ -352,6 +391,7 @@ def _free_work_asked(sentence: Sentence, match: re.Match[str]) -> bool:
 _START_ANCHOR = anchor(
     (_NO_ESCROW, _OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK, TRIAL),
     "without skip no need zaroorat bina baghair wait outside formalities paperwork not free "
+    "$0 zero dollar nothing "
     "submit deliver bypass avoid instead never don "
     "unpaid pay muft it this will won paid nahi payment paise money amount cash dekh check kaam "
     "work pehle fund escrow contract offer milestone hire see like review approve sample test "

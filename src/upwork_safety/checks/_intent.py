@@ -36,7 +36,9 @@ Upwork").  The rules can also *clear* a code the trained model would
 otherwise be asked about: every mention of paying routed through Upwork
 ("I'll pay you through Upwork"), with nothing against it, clears
 off-platform payment, and a client's rating promised only for the work
-("if you finish by Friday, 5 stars") clears review begging (:func:`cleared`).
+("if you finish by Friday, 5 stars") clears review begging, and advice against
+a risk ("never share your WhatsApp number with clients") clears contact,
+payment and fees (:func:`cleared`).
 
 Each code's grammar lives in its own module (:mod:`._off_platform`,
 :mod:`._upfront_fee`, :mod:`._funding`, :mod:`._scope`, :mod:`._reviews`) on
@@ -48,13 +50,21 @@ finding, so scanning is linear in the length of the message.
 
 from __future__ import annotations
 
+import re
+
 from upwork_safety.checks._findings import FindingCode
 from upwork_safety.checks._funding import start_before_funding
-from upwork_safety.checks._off_platform import contact, payment, payment_kept_on_platform
+from upwork_safety.checks._off_platform import (
+    CONTACT_ANCHOR,
+    PAYMENT_ANCHOR,
+    contact,
+    payment,
+    payment_kept_on_platform,
+)
 from upwork_safety.checks._reviews import rating_for_the_work, review_begging, review_trade
 from upwork_safety.checks._scope import scope_creep
 from upwork_safety.checks._sentences import Hit, Message
-from upwork_safety.checks._upfront_fee import upfront_fee
+from upwork_safety.checks._upfront_fee import FEE_ANCHOR, upfront_fee
 
 
 def detect(text: str, *, outgoing: bool) -> list[Hit]:
@@ -80,15 +90,59 @@ def detect(text: str, *, outgoing: bool) -> list[Hit]:
 def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     """Codes normalised *text* explicitly rules out, which the model may not add either.
 
-    Every mention of paying routed through Upwork ("I'll pay you through
-    Upwork") clears ``OFF_PLATFORM_PAYMENT``; a client's every rating promised
+    A message whose every sentence naming a channel, a payment method or a
+    fee warns against it ("Never share your WhatsApp number with clients")
+    clears ``OFF_PLATFORM_CONTACT``, ``OFF_PLATFORM_PAYMENT`` and
+    ``UPFRONT_FEE``; every mention of paying routed through Upwork ("I'll pay
+    you through Upwork") clears ``OFF_PLATFORM_PAYMENT``; a client's every rating promised
     for the work itself ("if you finish by Friday I'll leave you 5 stars"),
     with nothing traded or swapped, clears ``REVIEW_BEGGING``.  The rules find
     nothing there, and the model reads words, not where they point.
     """
     codes: set[FindingCode] = set()
+    if advice_against(text, outgoing=outgoing):
+        codes |= _ADVISED  # "never share your WhatsApp number with clients"
     if payment_kept_on_platform(text, outgoing=outgoing):
         codes.add(FindingCode.OFF_PLATFORM_PAYMENT)
     if rating_for_the_work(text, outgoing=outgoing):
         codes.add(FindingCode.REVIEW_BEGGING)  # "if you finish by Friday, 5 stars"
     return codes
+
+
+#: A warning to the reader, not a request: "Never share your number", "Tip: don't ever pay a
+#: fee", "Kabhi bhi apna number na dena".
+_ADVICE = re.compile(
+    r"^\W*(?:(?:tip|pro tip|note|remember|reminder|advice|warning|yaad rakh\w{0,4})\b"
+    r"[^,:.]{0,30}[:,]\s*)?(?:never(?! mind)|don'?t ever|do not ever|(?P<urdu>kabhi(?: bhi)?))\b"
+)
+_URDU_NOT = re.compile(r"\b(?:na|mat|nahi)\b")
+_ADVISED = {
+    FindingCode.OFF_PLATFORM_CONTACT,
+    FindingCode.OFF_PLATFORM_PAYMENT,
+    FindingCode.UPFRONT_FEE,
+}
+
+
+def advice_against(text: str, *, outgoing: bool) -> bool:
+    """Whether every sentence of normalised *text* that names a channel, a method or a fee warns.
+
+    "Never share your WhatsApp number with clients, Upwork forbids it" is advice
+    against the risk: the rules find nothing there, and the model, which reads
+    words and not negation, may not add contact, payment or a fee either.
+    """
+    if "never" not in text and "ever" not in text and "kabhi" not in text:
+        return False  # most messages warn of nothing and are not cut into sentences again
+    message = Message(text, outgoing=outgoing)
+    named = {
+        s.offset: s
+        for anchor in (CONTACT_ANCHOR, PAYMENT_ANCHOR, FEE_ANCHOR)
+        for s in message.holding(anchor)
+    }
+    return bool(named) and all(_warns(s.text) for s in named.values())
+
+
+def _warns(sentence: str) -> bool:
+    advice = _ADVICE.match(sentence)
+    if advice is None:
+        return False
+    return advice.group("urdu") is None or bool(_URDU_NOT.search(sentence, advice.end()))

@@ -103,7 +103,7 @@ METHOD = _c(
         r"(?:send|mail|post|give)\w{0,3} (?:you )?(?:a |the )?check|by check|check payment",
         r"(?:in|by|with) cash|cash (?:mein|me|payment|in hand)|pay (?:you |u )?(?:in )?cash",
         r"cash (?:de|dunga|dun|bhej|doon|dedunga)\w{0,4}",
-        r"(?:on|via|by|through|with|using|to) wise|wise (?:account|transfer)",
+        r"(?:on|via|by|through|with|using|to|over) wise|wise (?:account|transfer)",
     )
 )
 #: Paying, sending money, and the money itself.

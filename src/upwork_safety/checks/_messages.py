@@ -123,7 +123,7 @@ _MESSAGE_TEXT: dict[tuple[FindingCode, Direction], _Text] = {
     ),
     (FindingCode.REVIEW_BEGGING, Direction.INCOMING): _Text(
         "The client offers a rating in exchange for something (a refund, money back, free "
-        "work or your own rating), or threatens a bad one.",
+        "work or your own rating), threatens a bad one, or offers you money for your rating.",
         "Don't trade: feedback given for a refund, a payment or a rating in return breaks "
         "Upwork's feedback rules, and money sent back outside Upwork is not protected. "
         "Keep feedback honest and refunds on the contract; if you're pressured, report it "

@@ -10,7 +10,8 @@ did not clear it: :func:`._intent.cleared`, as in "I'll pay you through
 Upwork"), the model adds that code when its probability is above the code's
 *limit*, the highest probability it gave, out of fold, to any development
 message without that code.  Such a finding has ``Confidence.LOW`` and its
-evidence is the word (or word pair) that weighed most for it.  The model was
+evidence is the word (or word pair) that weighed most for it, with the
+neighbouring words of its sentence that weigh for it too.  The model was
 kept because, in the one comparison on the held-out set, rules plus model
 beat the rules alone (docs/checks.md has both figures).
 """
@@ -70,7 +71,13 @@ def probability(code: FindingCode, found: set[str]) -> float:
 
 
 def _evidence(code: FindingCode, normal: str, found: set[str]) -> tuple[int, int]:
-    """Where the word or word pair that weighed most for *code* first occurs."""
+    """The words that weighed most for *code*: the strongest word or pair, with its neighbours.
+
+    The strongest feature alone is often one bare word ("me", "5", "number");
+    the evidence runs on over the neighbouring words, in the same sentence, that
+    also weigh for the code (a word and its pair with the evidence together),
+    to at most :data:`EVIDENCE_WORDS` words: "contact me on whatsapp", not "me".
+    """
     _, weights = _MODELS[code]
     scored = [
         (weights[i], f)
@@ -82,10 +89,48 @@ def _evidence(code: FindingCode, normal: str, found: set[str]) -> tuple[int, int
     _, best = max(scored)
     wanted = best[2:].split(" ")
     tokens = list(_TOKEN.finditer(normal))
+    words = [t.group() for t in tokens]
     for start in range(len(tokens) - len(wanted) + 1):
-        if [t.group() for t in tokens[start : start + len(wanted)]] == wanted:
-            return (tokens[start].start(), tokens[start + len(wanted) - 1].end())
+        if words[start : start + len(wanted)] == wanted:
+            first, last = _widen(code, normal, tokens, start, start + len(wanted) - 1)
+            return (tokens[first].start(), tokens[last].end())
     return (0, len(normal))  # pragma: no cover  (every feature comes from a token)
+
+
+#: The most words the model's evidence runs over.
+EVIDENCE_WORDS = 6
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
+
+
+def _weight(code: FindingCode, feature: str) -> float:
+    i = _INDEX.get(feature)
+    return 0.0 if i is None else _MODELS[code][1][i]
+
+
+def _widen(
+    code: FindingCode, normal: str, tokens: list[re.Match[str]], first: int, last: int
+) -> tuple[int, int]:
+    """Grow ``[first, last]`` over neighbouring tokens that weigh for *code*, one at a time."""
+    while last - first + 1 < EVIDENCE_WORDS:
+        options = []
+        if first > 0 and not _SENTENCE_BREAK.search(
+            normal, tokens[first - 1].end(), tokens[first].start()
+        ):
+            word, edge = tokens[first - 1].group(), tokens[first].group()
+            options.append((_weight(code, f"w:{word}") + _weight(code, f"b:{word} {edge}"), -1))
+        if last + 1 < len(tokens) and not _SENTENCE_BREAK.search(
+            normal, tokens[last].end(), tokens[last + 1].start()
+        ):
+            edge, word = tokens[last].group(), tokens[last + 1].group()
+            options.append((_weight(code, f"w:{word}") + _weight(code, f"b:{edge} {word}"), 1))
+        gain, side = max(options, default=(0.0, 0))
+        if gain <= 0:
+            break
+        if side < 0:
+            first -= 1
+        else:
+            last += 1
+    return first, last
 
 
 def model_hits(

@@ -155,7 +155,7 @@ def _contact_elsewhere(sentence: Sentence) -> Hit | None:
 _CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere)
 
 
-_CONTACT_ANCHOR = anchor(
+CONTACT_ANCHOR = anchor(
     (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _PHONE_CONTACT, _CONTACT_OFF),
     "wh wa wt te tl sk discord chat viber imo kik snap insta fb facebook messenger linked "
     "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call "
@@ -169,7 +169,7 @@ def contact(message: Message) -> Hit | None:
     if details:
         first = details[0]
         return Hit(FindingCode.OFF_PLATFORM_CONTACT, first.start, first.end, Confidence.HIGH)
-    return best_hit(read_rules(s, _CONTACT_RULES) for s in message.holding(_CONTACT_ANCHOR))
+    return best_hit(read_rules(s, _CONTACT_RULES) for s in message.holding(CONTACT_ANCHOR))
 
 
 # =========================================================================== payment
@@ -309,7 +309,7 @@ def _payment_fee_reason(sentence: Sentence) -> Hit | None:
 _PAYMENT_RULES = (_payment_account, _payment_method, _payment_elsewhere, _payment_fee_reason)
 
 
-_PAYMENT_ANCHOR = anchor(
+PAYMENT_ANCHOR = anchor(
     (lex.ACCOUNT_DETAILS, lex.METHOD, lex.OFF_PLATFORM, lex.PLATFORM_FEE),
     "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
     "naya raast hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth binance "
@@ -322,7 +322,7 @@ _PAYMENT_ANCHOR = anchor(
 
 def payment(message: Message) -> Hit | None:
     """OFF_PLATFORM_PAYMENT: paying or being paid outside Upwork, asked for or offered."""
-    return best_hit(read_rules(s, _PAYMENT_RULES) for s in message.holding(_PAYMENT_ANCHOR))
+    return best_hit(read_rules(s, _PAYMENT_RULES) for s in message.holding(PAYMENT_ANCHOR))
 
 
 #: Paying routed through Upwork: "I'll pay you through Upwork", "payment will be made via Upwork".
@@ -351,7 +351,7 @@ def payment_kept_on_platform(text: str, *, outgoing: bool) -> bool:
     if _PAY_ON_UPWORK.search(text) is None:
         return False
     message = Message(text, outgoing=outgoing)
-    if message.has(_PAYMENT_ANCHOR):
+    if message.has(PAYMENT_ANCHOR):
         return False
     paying = [s for s in message.sentences if s.first(lex.PAY)]
     return bool(paying) and all(

@@ -3,8 +3,9 @@
 In your own messages: asking for five stars, 10/10, a good review, or
 offering something for one.  In a client's message: a rating offered (or a
 bad one threatened) in exchange for something from you -- a refund, money
-back, a discount, free or extra work -- or a swap of ratings ("leave me five
-stars too, I'll do the same").  Upwork's feedback rules forbid manipulating
+back, a discount, free or extra work -- a swap of ratings ("leave me five
+stars too, I'll do the same"), or money offered for your rating of them
+("leave me 5 stars, I'll give you a bonus").  Upwork's feedback rules forbid manipulating
 feedback either way; a client who merely mentions stars, or asks for them
 without offering anything, is not flagged.
 """
@@ -253,13 +254,43 @@ def _swapped(sentence: Sentence) -> bool:
     return False
 
 
+#: The rating asked of the reader for the writer: "leave me 5 stars", "rate me", "mujhe ... de do".
+_RATING_FOR_ME = re.compile(
+    r"\b(?:leave|give|rate|mark|review)\w{0,3} (?:me|us)\b|\b(?:mujhe|humein|hamein)\b"
+)
+#: Money the writer offers for it: "I'll give you a bonus", "I'll tip you $10", "bonus de dunga".
+_REWARD = re.compile(
+    r"\b(?:bonus|bonuses|tip|tips|reward|cash|gift card)\b|\btip (?:you|u)\b|"
+    r"\b(?:pay|send|give)\w{0,3} (?:you |u )?(?:an? )?(?:extra )?\$\d[\d,]{0,9}"
+)
+#: The writer offering it: "I'll", "I will", "if you", "de dunga".
+_OFFERED = re.compile(
+    r"\b(?:i'?ll|i will|we'?ll|we will|i'?d|if|agar|dunga|dungi|denge|de doon|bhej dunga)\b"
+)
+
+
+def _paid_for(sentence: Sentence, rating: re.Match[str]) -> tuple[int, int] | None:
+    """Money offered for a rating asked of the reader: "leave me 5 stars, I'll give you a bonus".
+
+    Returns the span of the request and the money (in the sentence), or ``None``.
+    """
+    if _BAD_RATING.fullmatch(rating.group()) or not sentence.first(_OFFERED):
+        return None
+    low = max(0, rating.start() - 24)
+    asked = _RATING_FOR_ME.search(sentence.text, low, min(len(sentence.text), rating.end() + 24))
+    rewards = [r for r in sentence.all(_REWARD) if not sentence.negated(*r.span())]
+    if asked is None or not rewards:
+        return None
+    return min(asked.start(), rewards[0].start()), max(asked.end(), rewards[-1].end())
+
+
 def review_trade(message: Message) -> Hit | None:
     """REVIEW_BEGGING in a client's message: a rating traded for something, or swapped."""
     code = FindingCode.REVIEW_BEGGING
     swaps: set[int] | None = None  # the sentences (by offset) that swap ratings
     for sentence in message.holding(_TRADE_ANCHOR):
         for rating in _ratings(sentence):
-            trade = _traded(sentence, rating)
+            trade = _traded(sentence, rating) or _paid_for(sentence, rating)
             if trade is not None:
                 return Hit(code, *sentence.span(rating, trade), Confidence.HIGH)
             if swaps is None:

@@ -170,7 +170,8 @@ _NEW_PAY_ANCHOR = anchor(
 )
 _TRIAL_ANCHOR = anchor((TRIAL,), "sample test trial small demo first")
 _FREE_WORK_ANCHOR = anchor(
-    (FREE_WORK,), "free unpaid pay paid muft it this will won nahi payment paise bina"
+    (FREE_WORK,),
+    "free unpaid pay paid muft it this will won nahi payment paise bina $0 zero dollar nothing",
 )
 _EXTRA_ANCHOR = anchor((re.compile(r"\b(?:extra|additional)\b"),), "extra additional")
 _SAME_PRICE_ANCHOR = anchor(

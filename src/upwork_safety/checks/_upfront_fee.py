@@ -43,12 +43,13 @@ _FEE_PURPOSE = re.compile(
 )
 _PURCHASE = re.compile(
     r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|subscribe|pay for|get|"
-    r"khareed\w{0,5}|kharid\w{0,5}|lena|lene|le lein)\b"
+    r"khareed\w{0,5}|kharid\w{0,5}|lena|lene|le lein|le lo|le len)\b"
 )
 _PURCHASE_OBJECT = re.compile(
     r"\b(?:kit|starter kit|toolkit|tool kit|licen[cs]es?|software|equipment|laptop|phone|"
     r"device|course|training|tools?|subscription|membership|package|plan|materials|gift\s?"
-    r"cards?|voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account)\b"
+    r"cards?|voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
+    r"plugins?|stock (?:photos?|images?|footage|music)|fonts?|hosting|domain)\b"
 )
 _PURCHASE_WHY = re.compile(
     r"\b(?:reimburs\w{0,5}|refund\w{0,3}|pay (?:you )?back|paid back|wapas|returned|"
@@ -65,7 +66,7 @@ _CRYPTO_SCAM = re.compile(
 )
 _CLIENT_PAYS = re.compile(
     r"\b(?:we|i|the company|our company|the client|hum|main|mai|company)(?:'ll| will| would|"
-    r" can| do| already)? (?:pay for|pay the|cover|take care of|handle)\b|"
+    r" can| do| already)? (?:pay for|pay the|cover|take care of|handle|buy|purchase)\b|"
     r"\b(?:is|are) (?:covered|paid|included|on us|free)\b(?! by (?:you|u|the freelancer)\b)|"
     r"\bfree of (?:charge|cost)\b|"
     r"\bno (?:fee|fees|charge|charges|deposit|cost)\b|\bat no cost\b|\bon us\b"
@@ -189,7 +190,7 @@ def _fee_context_suppressed(sentence: Sentence, match: re.Match[str]) -> bool:
     return bool(_FEE_PRODUCT.search(window)) and not sentence.freelancer_pays()
 
 
-_FEE_ANCHOR = anchor(
+FEE_ANCHOR = anchor(
     (_FAKE_CHEQUE, _FEE_AMOUNT, _FEE_NAMED, _PURCHASE, MONEY, _CRYPTO_SCAM),
     "deposit cash wire send transfer pay fee charge cost amount money security guarantee jama "
     "ada bhej buy purchas order subscri get khareed kharid len le $ usd rs pkr \u20a8 0 1 2 3 "
@@ -199,4 +200,4 @@ _FEE_ANCHOR = anchor(
 
 def upfront_fee(message: Message) -> Hit | None:
     """UPFRONT_FEE in any sentence."""
-    return best_hit(_fee_in(s) for s in message.holding(_FEE_ANCHOR))
+    return best_hit(_fee_in(s) for s in message.holding(FEE_ANCHOR))
