@@ -134,6 +134,34 @@ def test_development_evidence_is_the_text_at_the_span():
             assert finding.evidence.strip()
 
 
+@pytest.mark.parametrize("prefix", ["Great. ", "Ok.\n", "Thanks!  "])
+def test_a_sentence_before_a_message_changes_nothing_but_the_spans(prefix):
+    """Review 8 (metamorphic): "Looks good. Throw in the social media kit." and "Ok. Email us
+    the invoice." gave nothing: a sentence's leading space hid its start from "^" rules."""
+    for m in MESSAGES:
+        alone = checks.scan_message(m["text"], direction=m["direction"])
+        after = checks.scan_message(prefix + m["text"], direction=m["direction"])
+        shift = len(prefix)
+        assert [(f.code, f.confidence, f.span) for f in alone] == [
+            (f.code, f.confidence, (f.span[0] - shift, f.span[1] - shift)) for f in after
+        ], m["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "evidence"),
+    [
+        ("Looks good. Throw in the social media kit.", "SCOPE_CREEP", "Throw in"),
+        ("Ok. Email us the invoice.", "OFF_PLATFORM_CONTACT", "Email us"),
+        ("Hi, email me the final files.", "OFF_PLATFORM_CONTACT", "email me"),
+    ],
+)
+def test_a_sentence_start_rule_reads_every_sentence(text, code, evidence):
+    """The two wordings the metamorphic review found lost after a first sentence or greeting."""
+    (finding,) = checks.scan_message(text)
+    start, end = finding.span
+    assert (code, evidence, evidence) == (str(finding.code), finding.evidence, text[start:end])
+
+
 def test_scan_is_case_insensitive_on_the_corpus():
     """Upper-casing a development message never changes its findings."""
     for m in MESSAGES:

@@ -52,7 +52,7 @@ _AVAILABLE_ON = re.compile(
     r"\bi am on\b|\bfind me\b"
 )
 _EMAIL_CONTACT = re.compile(
-    r"^(?:please |pls |just |kindly )?(?:e-?mail|mail) (?:me|us)\b|"
+    r"(?:^|(?<=[,;:] ))(?:please |pls |just |kindly )?(?:e-?mail|mail) (?:me|us)\b|"
     r"\b(?:i'?ll|i will|we'?ll|we will|can|let me|please|could|i can) (?:e-?mail|mail) "
     r"(?:you|me|us)\b|\b(?:e-?mail|mail) (?:me|us) (?:at|on)\b|"
     r"\b(?:e-?mail|mail) (?:karein|kar dein|kar do|karo|kijiye)\b|"

@@ -287,7 +287,12 @@ def sentences(text: str, *, outgoing: bool) -> list[Sentence]:
             cut = cut if cut > start else start + MAX_SENTENCE
             found.append(Sentence(text[start:cut], start, outgoing=outgoing))
             start = cut
-        if text[start:end].strip():
+        # A sentence starts at its first word: the space after the last one's "." is
+        # not its own, so a rule reading a sentence's start ("^Email me") reads the
+        # second sentence as it reads the first, whatever space came between.
+        while start < end and text[start].isspace():
+            start += 1
+        if start < end:
             found.append(Sentence(text[start:end], start, outgoing=outgoing))
         start = end
     return found
