@@ -398,3 +398,65 @@ def test_a_bonus_and_a_weekly_payment_are_whole_cents():
     with pytest.raises(InvalidValueError) as info:
         Bonus(Money("10.005", "USD"), paid, paid + timedelta(days=5))
     assert ("Bonus.amount", "whole minor units") == (info.value.field, info.value.rule)
+
+
+# --- rules that are not the published ones are always shown (red team r8, finding 1) ----
+
+
+def edited_file():
+    """The red team's edit: a 0-hour week claims 10 protected hours under doctored rules.
+
+    The rules keep the preset's name and effective date; two values change.
+    """
+    t0 = at(2, 9)
+    diary = [
+        entry(t0 + SEGMENT * i, t0 + SEGMENT * i + timedelta(minutes=1), activity=0)
+        for i in range(60)
+    ]
+    real = invoice(diary, week=WEEK, rate=RATE)
+    data = serialize.to_dict(real)
+    data["rules"] = {
+        "effective": rules.CURRENT.effective.isoformat(),
+        "name": rules.CURRENT.name,
+        "hourly_minimum_activity": 0,
+        "hourly_partial_segment_minimum": "60",
+    }
+    data["segments"] = [
+        {
+            "start": (t0 + SEGMENT * i).isoformat(),
+            "end": (t0 + SEGMENT * (i + 1)).isoformat(),
+            "logged": "60",
+            "memo": "work",
+            "activity": 0,
+            "entries": [i],
+        }
+        for i in range(60)
+    ]
+    return real, serialize.from_dict(WeeklyInvoice, data)
+
+
+def test_doctored_rules_under_a_presets_name_are_named():
+    """An edited file's rules that keep a preset's name still show which values changed."""
+    real, fake = edited_file()
+    assert (Decimal("0.00"), ()) == (real.billable_hours, real.rules_changed)
+    assert rules.CURRENT.name == fake.rules.name  # the label says nothing
+    changed = ("hourly_partial_segment_minimum", "hourly_minimum_activity")
+    assert changed == fake.rules_changed
+    assert ", ".join(changed) == fake.summary()["rules_changed"]
+    assert "what-if rules: hourly_partial_segment_minimum, hourly_minimum_activity" in repr(fake)
+    assert "hourly_minimum_activity" in fake._repr_html_()
+
+
+def test_published_rules_show_no_change_and_what_ifs_load_back_named():
+    """An invoice under the published rules names no change; an honest what-if loads back, named."""
+    plain = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE)
+    assert () == plain.rules_changed
+    assert "" == plain.summary()["rules_changed"]
+    assert "what-if" not in repr(plain)
+    same_name = attrs.evolve(rules.CURRENT, hourly_minimum_activity=6)
+    what_if = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE, rules=same_name)
+    loaded = serialize.from_json(WeeklyInvoice, serialize.to_json(what_if))
+    assert what_if == loaded
+    assert ("hourly_minimum_activity",) == loaded.rules_changed
+    strict = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE, rules=STRICT)
+    assert ("hourly_partial_segment_minimum", "hourly_minimum_activity") == strict.rules_changed

@@ -130,6 +130,26 @@ def _rules_of_week(invoice: WeeklyInvoice) -> PlatformRules:
     return week_rules(None, week.end)
 
 
+#: The fields of a rule set that hold rules (each has a source), in declaration order.
+_RULE_FIELDS = tuple(f.name for f in attrs.fields(PlatformRules) if "rule" in f.metadata)
+
+
+def rules_changed(chosen: PlatformRules, week: BillingWeek) -> tuple[str, ...]:
+    """The rule fields in which *chosen* differs from the published rules for *week*.
+
+    The published rules are those in force at the end of the week (the ones
+    :func:`invoice` uses when given none).  A rule set's name and effective
+    date are not compared: they are labels, and a what-if (or an edited
+    file) may keep a preset's.
+    """
+    published = week_rules(None, week.end)
+    if chosen is published:
+        return ()
+    return tuple(
+        name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(published, name)
+    )
+
+
 def _hours(span: timedelta) -> Decimal:
     exact = CONTEXT.divide(Decimal(span // MICROSECOND), _MICROSECONDS_PER_HOUR)
     return round_half_up(exact, _HOURS_PLACES)
@@ -161,12 +181,16 @@ class WeeklyInvoice:
         pauses: The pauses that touch the week, in time order.
         rules: The platform rules the invoice was counted under (a what-if
             given to :func:`invoice` is kept, and serialised, with it);
-            default: those in force at the end of *week*.
+            default: those in force at the end of *week*.  Whatever rules
+            it carries, :attr:`rules_changed` names each rule whose value is
+            not the published one for the week, and the ``repr``,
+            :meth:`summary` and the notebook table show them.
 
     The constructor accepts exactly the states :func:`invoice` can reach,
     so a value built by hand or loaded with
     :func:`~upwork_safety.serialize.from_dict` says no more than a real
-    week's Work Diary could:
+    week's Work Diary could under the rules it carries (and rules that are
+    not the published ones are always shown, :attr:`rules_changed`):
 
     * each segment is one slot of ``rules.hourly_segment`` on the week's
       grid, with at least ``rules.hourly_partial_segment_minimum`` logged
@@ -358,12 +382,26 @@ class WeeklyInvoice:
         """The billed segments Hourly Protection does not cover (each with its reasons)."""
         return tuple(s for s in self.segments if s.billed and not s.protected)
 
+    @property
+    def rules_changed(self) -> tuple[str, ...]:
+        """The rules (field names of :attr:`rules`) not as published for the invoice's week.
+
+        Empty when the invoice was counted under the published rules (those
+        in force at the end of the week); otherwise each
+        :class:`~upwork_safety.rules.PlatformRules` field whose value differs,
+        in declaration order, whatever the rule set is named: a what-if given
+        to :func:`invoice` as ``rules=``, or an edited file, is always named.
+        """
+        return rules_changed(self.rules, self.week)
+
     def __repr__(self) -> str:
         # One line: the fields (every 10-minute segment) run to kilobytes a day.
+        changed = self.rules_changed
+        what_if = f", what-if rules: {', '.join(changed)}" if changed else ""
         return (
             f"<WeeklyInvoice {self.week}: {self.billable_hours} h at {self.rate} = "
             f"{self.amount} ({self.protected_hours} h protected), available "
-            f"{self.available_at.isoformat()}>"
+            f"{self.available_at.isoformat()}{what_if}>"
         )
 
     # -- exact times
@@ -476,9 +514,15 @@ class WeeklyInvoice:
         return totals
 
     def summary(self) -> dict[str, object]:
-        """Return the totals and dates as one flat dict."""
+        """Return the totals and dates as one flat dict.
+
+        ``rules_changed`` is :attr:`rules_changed` joined with ``", "``:
+        empty under the published rules for the week.
+        """
         return {
             "week_start": self.week.start,
+            "rules": self.rules.name,
+            "rules_changed": ", ".join(self.rules_changed),
             "rate": self.rate,
             "weekly_limit": self.weekly_limit,
             "billable_hours": self.billable_hours,
@@ -500,7 +544,10 @@ class WeeklyInvoice:
 
     def _repr_html_(self) -> str:
         totals = [{"item": key, "value": value} for key, value in self.summary().items()]
-        return html_table(totals, caption=f"Hourly invoice, week {self.week}") + html_table(
+        caption = f"Hourly invoice, week {self.week}"
+        if self.rules_changed:
+            caption += " (what-if rules: " + ", ".join(self.rules_changed) + ")"
+        return html_table(totals, caption=caption) + html_table(
             self.to_records(), caption="Segments", columns=SEGMENT_COLUMNS
         )
 
