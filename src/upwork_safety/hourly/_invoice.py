@@ -145,9 +145,7 @@ def rules_changed(chosen: PlatformRules, week: BillingWeek) -> tuple[str, ...]:
     published = week_rules(None, week.end)
     if chosen is published:
         return ()
-    return tuple(
-        name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(published, name)
-    )
+    return tuple(name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(published, name))
 
 
 def _hours(span: timedelta) -> Decimal:
