@@ -238,6 +238,16 @@ def test_weeks_of_entries():
     assert weeks_of([]) == ()
 
 
+def test_weeks_of_the_last_supported_week():
+    """Red team r8, finding 3: an entry in the last supported week lists that week, no error."""
+    last_day = datetime(9990, 12, 31, 9, tzinfo=UTC)
+    late = entry(last_day, last_day + timedelta(hours=1))
+    week = billing_week(last_day)
+    assert (week,) == weeks_of([late])
+    spanning = entry(week.start - timedelta(hours=1), last_day)
+    assert (week.previous(), week) == weeks_of([spanning])
+
+
 # --- payout calendar -----------------------------------------------------------
 
 

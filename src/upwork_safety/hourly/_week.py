@@ -208,9 +208,11 @@ def weeks_of(entries: Iterable[TimeEntry]) -> tuple[BillingWeek, ...]:
         week = billing_week(entry.start)
         # The end is exclusive: an entry ending at Monday 00:00 is not in that week.
         last = billing_week(entry.end - MICROSECOND)
-        while week.start <= last.start:
-            weeks.add(week)
+        weeks.add(week)
+        # Step only while a later week is wanted: the last supported week has no next.
+        while week.start < last.start:
             week = week.next()
+            weeks.add(week)
     return tuple(sorted(weeks, key=lambda w: w.start))
 
 
