@@ -1168,3 +1168,96 @@ def test_pay_is_not_available_before_the_dispute_window_closes():
     )
     calendar = WEEK.calendar(rules=exact)
     assert calendar.dispute_window_closes == calendar.available_at
+
+
+# --- durations are stored plain (red team r8, finding 4) -------------------------------
+
+
+class LyingSpan(timedelta):
+    """A timedelta whose % says every duration divides evenly."""
+
+    def __mod__(self, other):
+        return timedelta(0)
+
+    def __rmod__(self, other):
+        return timedelta(0)
+
+
+class Nanos(timedelta):
+    """A timedelta that holds more than a timedelta can (it says so by comparing unequal)."""
+
+    def __eq__(self, other):
+        return False
+
+    __hash__ = timedelta.__hash__
+
+
+def test_a_lying_timedelta_cannot_pass_the_whole_minutes_guard():
+    """A subclass's own % is never asked: a 1 µs segment is refused, not walked 3.6e9 times."""
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(
+            rules.CURRENT,
+            hourly_segment=LyingSpan(microseconds=1),
+            hourly_partial_segment_minimum=timedelta(microseconds=1),
+        )
+    assert "PlatformRules.hourly_segment" == info.value.field
+    what_if = attrs.evolve(rules.CURRENT, hourly_segment=LyingSpan(minutes=20))
+    assert timedelta is type(what_if.hourly_segment)
+    assert timedelta(minutes=20) == what_if.hourly_segment
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        (rules.PlatformRules, "security_period"),
+        (rules.JSSRules, "snapshot_every"),
+        (rules.PaymentScheduleRules, "new_method_wait"),
+    ],
+)
+def test_every_rule_duration_is_stored_plain(kind, field):
+    """Each rule set stores a timedelta subclass as the plain timedelta it holds."""
+    preset = {
+        rules.PlatformRules: rules.CURRENT,
+        rules.JSSRules: rules.JSS_CURRENT,
+        rules.PaymentScheduleRules: rules.PAYMENT_SCHEDULE_HISTORY.current,
+    }[kind]
+    evolved = attrs.evolve(preset, **{field: LyingSpan(days=3)})
+    assert (timedelta, timedelta(days=3)) == (
+        type(getattr(evolved, field)),
+        getattr(evolved, field),
+    )
+    with pytest.raises((InvalidTypeError, RulesError)) as info:  # JSSRules: RulesError
+        attrs.evolve(preset, **{field: Nanos(days=3)})
+    assert f"{kind.__name__}.{field}" == info.value.field
+
+
+def test_segment_and_invoice_times_are_stored_plain():
+    """Segment.logged, WeeklyInvoice.logged_time and paused_time hold plain timedeltas."""
+    start = WEEK.start
+    segment = Segment(
+        start, start + timedelta(minutes=10), LyingSpan(minutes=10), memo="m", activity=5
+    )
+    assert timedelta is type(segment.logged)
+    bill = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=usd("25.00"))
+    same = attrs.evolve(bill, logged_time=LyingSpan(hours=1), paused_time=LyingSpan(0))
+    assert (timedelta, timedelta) == (type(same.logged_time), type(same.paused_time))
+    assert bill == same
+    for change in ({"logged_time": Nanos(hours=1)}, {"paused_time": Nanos(0)}):
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(bill, **change)
+        assert f"WeeklyInvoice.{next(iter(change))}" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        Segment(start, start + timedelta(minutes=10), Nanos(minutes=10))
+    assert "Segment.logged" == info.value.field
+
+
+def test_a_numpy_bool_is_named_as_numpy_s():
+    """Minor: a NumPy bool is refused naming its module, not as 'a bool, not bool'."""
+    numpy = pytest.importorskip("numpy")
+    with pytest.raises(InvalidTypeError) as info:
+        TimeEntry(at(2, 9), at(2, 10), manual=numpy.bool_(True))
+    assert ("TimeEntry.manual", "a bool") == (info.value.field, info.value.rule)
+    assert "not numpy.bool" in str(info.value)
+    with pytest.raises(InvalidTypeError) as info:
+        invoice([], week=WEEK, rate=usd("25.00"), client_verified=numpy.bool_(True))
+    assert "not numpy.bool" in str(info.value)

@@ -14,7 +14,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
-from upwork_safety._display import shown, shown_int
+from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._plain import plain_int_items, plain_text_items
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
@@ -461,7 +461,7 @@ def bool_field(instance: object, attribute: Any, value: Any) -> None:
     if not issubclass(type(value), bool):
         name = field_name(instance, attribute)
         raise InvalidTypeError(
-            f"{name} must be a bool, not {type(value).__name__}", field=name, rule="a bool"
+            f"{name} must be a bool, not {type_name(value)}", field=name, rule="a bool"
         )
 
 

@@ -26,6 +26,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_duration
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
@@ -223,10 +224,12 @@ class WeeklyInvoice:
     rate: Money = attrs.field(converter=plain_money, validator=positive_money_field)
     segments: tuple[Segment, ...] = attrs.field(converter=as_tuple, validator=_check_segments)
     calendar: PayoutCalendar = attrs.field(validator=instance_field(PayoutCalendar))
-    logged_time: timedelta = attrs.field(validator=duration_field)
+    logged_time: timedelta = attrs.field(converter=plain_duration, validator=duration_field)
     weekly_limit: Decimal | None = attrs.field(default=None, converter=_invoice_limit)
     client_verified: bool = attrs.field(default=True, validator=bool_field)
-    paused_time: timedelta = attrs.field(default=timedelta(0), validator=duration_field)
+    paused_time: timedelta = attrs.field(
+        default=timedelta(0), converter=plain_duration, validator=duration_field
+    )
     pauses: tuple[Pause, ...] = attrs.field(default=(), converter=as_tuple, validator=_check_pauses)
     rules: PlatformRules = attrs.field(
         default=attrs.Factory(_rules_of_week, takes_self=True),

@@ -14,7 +14,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_int, plain_text
+from upwork_safety._plain import optional_plain_int, plain_duration, plain_text
 from upwork_safety._render import html_table, plain
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import (
@@ -225,7 +225,7 @@ class Segment:
 
     start: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     end: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    logged: timedelta = attrs.field(validator=duration_field)
+    logged: timedelta = attrs.field(converter=plain_duration, validator=duration_field)
     manual: bool = attrs.field(default=False, validator=bool_field)
     memo: str = attrs.field(converter=plain_text, default="", validator=text_field)
     activity: int | None = attrs.field(
