@@ -445,3 +445,36 @@ def test_balances_always_add_up_to_the_total(bonus_minutes, weeks_paused, hour):
     expected_available = sum((i.amount for i in plan.items if i.available_at <= moment), usd(0))
     assert expected_available == balances[S.AVAILABLE]
     assert isinstance(plan.items[0], PayoutItem)
+
+
+def test_payout_items_follow_their_weeks_calendar():
+    """Red team r8, finding 5: hours and weekly payments are checked against their week.
+
+    Invoiced after the week ends; hours available no earlier than the
+    dispute window closes; amounts in whole cents.
+    """
+    (hours,) = payout_schedule(invoices=[week_of_work()]).items
+    (weekly,) = payout_schedule(weekly_payments=[weekly_payment(usd(100), week=WEEK)]).items
+    before_the_week = {"charged_at": at(1, month=1) - timedelta(days=365)}
+    cases = [
+        (
+            hours,
+            {**before_the_week, "review_ends": before_the_week["charged_at"]},
+            "PayoutItem.available_at",
+        ),
+        (
+            hours,
+            {"available_at": hours.review_ends + timedelta(seconds=0.5)},
+            "PayoutItem.available_at",
+        ),
+        (weekly, before_the_week, "PayoutItem.available_at"),
+        (hours, {"amount": usd("50.001")}, "PayoutItem.amount"),
+        (hours, {"protected_amount": usd("0.001")}, "PayoutItem.protected_amount"),
+    ]
+    for item, changes, field in cases:
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(item, **changes)
+        assert field == info.value.field
+    assert "week end < invoice <= end of dispute window < window closes <= available" == (
+        pytest.raises(InvalidValueError, attrs.evolve, hours, **before_the_week).value.rule
+    )

@@ -77,6 +77,28 @@ def _check_share(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
+#: The order of a week's weekly payment: invoiced after the week, available after that.
+WEEKLY_PAYMENT_ORDER_RULE = "week end < invoice < available"
+
+
+def check_weekly_payment_order(
+    week: BillingWeek, invoiced: datetime, available: datetime, owner: str, invoiced_name: str
+) -> None:
+    """Refuse a weekly payment invoiced before its week ends or available before it is invoiced.
+
+    The one rule of a :class:`WeeklyPayment` and of a payout item for one;
+    *owner* and *invoiced_name* name the class and its invoice field.
+    """
+    if week.end < invoiced < available:
+        return
+    raise InvalidValueError(
+        f"{owner} needs week end < {invoiced_name} < available_at, got "
+        f"{invoiced.isoformat()}, {available.isoformat()} for the week {week}",
+        field=f"{owner}.available_at",
+        rule=WEEKLY_PAYMENT_ORDER_RULE,
+    )
+
+
 @through_init
 @attrs.frozen
 class WeeklyPayment:
@@ -116,13 +138,9 @@ class WeeklyPayment:
     not_protected_because = _NOT_PROTECTED
 
     def __attrs_post_init__(self) -> None:
-        if not self.week.end < self.invoiced_at < self.available_at:
-            raise InvalidValueError(
-                "WeeklyPayment needs week end < invoiced_at < available_at, got "
-                f"{self.invoiced_at.isoformat()}, {self.available_at.isoformat()}",
-                field="WeeklyPayment.available_at",
-                rule="week end < invoice < available",
-            )
+        check_weekly_payment_order(
+            self.week, self.invoiced_at, self.available_at, "WeeklyPayment", "invoiced_at"
+        )
         expected = {WeeklyPaymentBasis.FULL_WEEK: 1, WeeklyPaymentBasis.PAUSED: 0}.get(self.basis)
         if expected is not None and self.share != expected:
             raise InvalidValueError(
