@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from upwork_safety import models, rules, serialize
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.hourly import (
     BillingWeek,
     HoursDispute,
@@ -864,7 +865,12 @@ def test_segment_validates_direct_construction():
     """A Segment built by hand is checked: order, logged time, reasons, activity."""
     start = at(2, 9)
     good = Segment(
-        start, start + timedelta(minutes=10), timedelta(minutes=10), memo="api", activity=5
+        start,
+        start + timedelta(minutes=10),
+        timedelta(minutes=10),
+        memo="api",
+        activity=5,
+        entries=(0,),
     )
     assert good.protected
     assert good.billed
@@ -1235,7 +1241,12 @@ def test_segment_and_invoice_times_are_stored_plain():
     """Segment.logged, WeeklyInvoice.logged_time and paused_time hold plain timedeltas."""
     start = WEEK.start
     segment = Segment(
-        start, start + timedelta(minutes=10), LyingSpan(minutes=10), memo="m", activity=5
+        start,
+        start + timedelta(minutes=10),
+        LyingSpan(minutes=10),
+        memo="m",
+        activity=5,
+        entries=(0,),
     )
     assert timedelta is type(segment.logged)
     bill = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=usd("25.00"))
@@ -1247,7 +1258,7 @@ def test_segment_and_invoice_times_are_stored_plain():
             attrs.evolve(bill, **change)
         assert f"WeeklyInvoice.{next(iter(change))}" == info.value.field
     with pytest.raises(InvalidValueError) as info:
-        Segment(start, start + timedelta(minutes=10), Nanos(minutes=10))
+        Segment(start, start + timedelta(minutes=10), Nanos(minutes=10), entries=(0,))
     assert "Segment.logged" == info.value.field
 
 
@@ -1261,3 +1272,34 @@ def test_a_numpy_bool_is_named_as_numpy_s():
     with pytest.raises(InvalidTypeError) as info:
         invoice([], week=WEEK, rate=usd("25.00"), client_verified=numpy.bool_(True))
     assert "not numpy.bool" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [(), (0, 0), (10**30,), (sys.maxsize,), (-1,), (True,)],
+    ids=["none", "twice", "huge", "maxsize", "negative", "bool"],
+)
+def test_segment_entries_are_what_invoice_gives(entries):
+    """Red team r8, finding 7: a segment lists at least one entry, each once, at a real position."""
+    bill = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=usd("25.00"))
+    data = serialize.to_dict(bill)
+    data["segments"][0]["entries"] = list(entries)
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(WeeklyInvoice, data)
+    assert info.value.problems[0].startswith("$.segments[0].entries")
+    with pytest.raises((InvalidValueError, InvalidTypeError)) as direct:
+        attrs.evolve(bill.segments[0], entries=entries)
+    assert "Segment.entries" == direct.value.field
+
+
+def test_segment_entries_are_at_most_the_microseconds_logged():
+    """Entries do not overlap, so each adds at least a microsecond to the slot's logged time."""
+    start = WEEK.start
+    end, one = start + timedelta(minutes=10), timedelta(microseconds=1)
+    facts = {"memo": "m", "activity": 5}
+    assert (0,) == Segment(start, end, one, **facts, entries=(0,)).entries
+    with pytest.raises(InvalidValueError) as info:
+        Segment(start, end, one, **facts, entries=(0, 1))
+    assert "Segment.entries" == info.value.field
+    with pytest.raises(TypeError):  # required: a segment's time was logged by some entry
+        Segment(start, end, one, **facts)  # type: ignore[call-arg]

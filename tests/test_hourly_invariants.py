@@ -56,6 +56,7 @@ def slot(index, **kwargs):
     start = WEEK.start + SEGMENT * index
     kwargs.setdefault("memo", "work")
     kwargs.setdefault("activity", 5)
+    kwargs.setdefault("entries", (index,))
     return Segment(start, start + SEGMENT, SEGMENT, **kwargs)
 
 
@@ -226,11 +227,11 @@ def test_paused_time_must_lie_in_the_pauses():
 
 def test_segments_must_be_slots_of_the_rules_grid():
     """A segment off the grid, of another length, or with less than the partial minimum is refused."""
-    off_grid = Segment(at(1, 0, 5), at(1, 0, 15), SEGMENT, memo="work", activity=5)
+    off_grid = Segment(at(1, 0, 5), at(1, 0, 15), SEGMENT, memo="work", activity=5, entries=(0,))
     with pytest.raises(InvalidValueError) as info:
         bill([off_grid])
     assert "WeeklyInvoice.segments[0]" == info.value.field
-    short = Segment(at(1), at(1, 0, 5), timedelta(minutes=5), memo="work", activity=5)
+    short = Segment(at(1), at(1, 0, 5), timedelta(minutes=5), memo="work", activity=5, entries=(0,))
     with pytest.raises(InvalidValueError) as info:
         bill([short])
     assert "WeeklyInvoice.segments[0]" == info.value.field

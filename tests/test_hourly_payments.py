@@ -475,6 +475,8 @@ def test_payout_items_follow_their_weeks_calendar():
         with pytest.raises(InvalidValueError) as info:
             attrs.evolve(item, **changes)
         assert field == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(hours, **before_the_week)
     assert "week end < invoice <= end of dispute window < window closes <= available" == (
-        pytest.raises(InvalidValueError, attrs.evolve, hours, **before_the_week).value.rule
+        info.value.rule
     )

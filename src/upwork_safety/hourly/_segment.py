@@ -7,6 +7,7 @@ Hourly Protection rules it fails (HC 211068288).  :func:`invoice` builds them.
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,6 +29,7 @@ from upwork_safety._validate import (
     to_utc,
 )
 from upwork_safety.errors import InvalidValueError
+from upwork_safety.hourly._args import MICROSECOND as _MICROSECOND
 from upwork_safety.hourly._args import duration_field
 from upwork_safety.kinds import StrEnum
 
@@ -161,13 +163,35 @@ def _shown(reasons: tuple[UnprotectedReason, ...]) -> str:
     return "(" + ", ".join(reason.name for reason in reasons) + ")"
 
 
+#: The rule of a segment's entries, in errors.
+ENTRIES_RULE = "one or more distinct positions from 0, below sys.maxsize"
+
+
 def _check_entries(instance: Segment, attribute: Any, value: Any) -> None:
+    """What :func:`invoice` gives: the distinct positions of the entries logged in the slot.
+
+    A billed slot has time logged, so at least one entry; each entry is
+    listed once (a pause may split one); no Python sequence has a position
+    of ``sys.maxsize`` or more; and entries do not overlap, so each adds at
+    least a microsecond to *logged*.
+    """
     items_field(int)(instance, attribute, value)
-    if any(isinstance(i, bool) or i < 0 for i in value):
+    problem = ""
+    if not value:
+        problem = "at least one entry: time was logged in the slot"
+    elif any(type(i) is bool or not 0 <= i < sys.maxsize for i in value):
+        problem = "positions in the Work Diary: whole numbers from 0, below sys.maxsize"
+    elif len(set(value)) != len(value):
+        problem = "each entry once"
+    elif type(instance.logged) is timedelta and 0 < instance.logged // _MICROSECOND < len(value):
+        # (A logged time of zero or less is refused for itself, in __attrs_post_init__.)
+        problem = "no more entries than microseconds logged (entries do not overlap)"
+    if problem:
         raise InvalidValueError(
-            "Segment.entries holds positions in the Work Diary: whole numbers from 0",
+            f"Segment.entries holds the positions, in the Work Diary given to invoice(), of the "
+            f"entries logged in the slot: {problem}; got {shown(value)}",
             field="Segment.entries",
-            rule="positions from 0",
+            rule=ENTRIES_RULE,
         )
 
 
@@ -214,12 +238,15 @@ class Segment:
             is unverified, ``LOW_ACTIVITY`` exactly when *activity* is
             ``None`` or below ``rules.hourly_minimum_activity``.
         entries: The positions, in the list given to :func:`invoice`, of
-            the entries whose time falls in the slot.
+            the entries whose time falls in the slot (keyword only, required):
+            at least one, each once, below ``sys.maxsize``, and no more of
+            them than microseconds logged.
 
     Raises:
         InvalidValueError: *end* not after *start*, *logged* outside the
-            slot's length, or *reasons* inconsistent with the segment's
-            facts (``field`` ``Segment.reasons``).
+            slot's length, *reasons* inconsistent with the segment's
+            facts (``field`` ``Segment.reasons``), or *entries* that
+            :func:`invoice` cannot give (``field`` ``Segment.entries``).
         InvalidTypeError: A field has the wrong type.
     """
 
@@ -236,7 +263,7 @@ class Segment:
         default=(), converter=as_tuple, validator=_check_reasons
     )
     entries: tuple[int, ...] = attrs.field(
-        default=(), converter=plain_ints, validator=_check_entries
+        kw_only=True, converter=plain_ints, validator=_check_entries
     )
 
     def __attrs_post_init__(self) -> None:
