@@ -270,3 +270,29 @@ def test_grid_time_is_billed_over_limit_or_paused_exactly(spans, paused, limit, 
     same = [Pause(s, e) for s, e in paused]
     utc_entries = [entry(s, e) for s, e in spans]
     assert result == invoice(utc_entries, week=WEEK, rate=usd(30), weekly_limit=limit, pauses=same)
+
+
+@pytest.mark.parametrize("n", [200, 400])
+def test_invoice_reads_each_pause_a_bounded_number_of_times(n, monkeypatch):
+    """Red team r8, finding 10: entries and pauses are swept together, not entries × pauses.
+
+    Counted, not timed: how often a pause's end is read grows with entries +
+    pauses (it grew with their product, 80,000 reads for 400 of each).
+    """
+    step = timedelta(weeks=1) / n
+    diary = [entry(WEEK.start + step * i, WEEK.start + step * i + step / 2) for i in range(n)]
+    pauses = [
+        Pause(WEEK.start + step * i + step / 2, WEEK.start + step * (i + 1)) for i in range(n)
+    ]
+    reads = 0
+    slot = Pause.end
+
+    def counted(pause):
+        nonlocal reads
+        reads += 1
+        return slot.__get__(pause)
+
+    monkeypatch.setattr(Pause, "end", property(counted))
+    bill = invoice(diary, week=WEEK, rate=usd("25.00"), pauses=pauses)
+    assert n == len(bill.pauses)
+    assert reads <= 40 * n

@@ -648,13 +648,19 @@ def invoice(
     slots: dict[int, list[tuple[int, timedelta]]] = {}
     logged = timedelta(0)
     paused_time = timedelta(0)
+    # Entries (not overlapping) and pauses (in time order, not overlapping) are
+    # swept together: a pause that ended before an entry starts ended before every
+    # later one too, so it is passed once, and the cost grows with entries + pauses.
+    first_pause = 0
     for index in sorted(range(len(items)), key=lambda i: items[i].start):
         start = max(items[index].start, week.start)
         end = min(items[index].end, week.closes_at)
         if end <= start:
             continue
         logged += end - start
-        pieces = unpaused(start, end, paused)
+        while first_pause < len(paused) and (paused[first_pause].end or end) <= start:
+            first_pause += 1
+        pieces = unpaused(start, end, paused, first_pause)
         paused_time += end - start - sum((e - s for s, e in pieces), timedelta(0))
         for part_start, part_end in pieces:
             first = (part_start - week.start) // segment
