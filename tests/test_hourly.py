@@ -1303,3 +1303,41 @@ def test_segment_entries_are_at_most_the_microseconds_logged():
     assert "Segment.entries" == info.value.field
     with pytest.raises(TypeError):  # required: a segment's time was logged by some entry
         Segment(start, end, one, **facts)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    "memo", ["", "   ", "\u00a0", "\u200b", "\u2800", "\u3164", "\x00", " \u200d\t"]
+)
+def test_a_memo_that_shows_nothing_counts_as_none(memo):
+    """Red team r8, finding 8: invisible memos (zero-width, Hangul filler, NUL) are no memo."""
+    bill = invoice([entry(at(2, 9), at(2, 10), memo=memo)], week=WEEK, rate=usd("25.00"))
+    assert Decimal("0.00") == bill.protected_hours
+    assert {(R.NO_MEMO,)} == {segment.reasons for segment in bill.segments}
+    assert "" == bill.segments[0].memo  # nothing is joined from a blank memo
+    data = serialize.to_dict(bill)
+    data["segments"][0]["memo"] = memo
+    data["segments"][0]["reasons"] = []
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(WeeklyInvoice, data)
+
+
+def test_one_blank_rule_for_memos_and_ids():
+    """The blank rule that memos follow is the one ids follow: an invisible id is refused."""
+    with pytest.raises(InvalidValueError) as info:
+        Client("\u200b")
+    assert "Client.id" == info.value.field
+    assert (
+        "Fix \u200bbug"
+        == invoice([entry(at(2, 9), at(2, 10), memo="Fix \u200bbug")], week=WEEK, rate=usd("25.00"))
+        .segments[0]
+        .memo
+    )
+
+
+def test_manual_time_with_activity_is_unprotected_for_being_manual():
+    """Manual time is unprotected as manual; low activity only when its activity is."""
+    bill = invoice(
+        [entry(at(2, 9), at(2, 10), manual=True, activity=9)], week=WEEK, rate=usd("25.00")
+    )
+    assert {(R.MANUAL,)} == {segment.reasons for segment in bill.segments}
+    assert Decimal("0.00") == bill.protected_hours

@@ -34,6 +34,7 @@ from upwork_safety._validate import (
     field_name,
     instance,
     instance_field,
+    is_blank,
     items_field,
     sequence_of,
 )
@@ -570,7 +571,7 @@ def _memo(members: list[TimeEntry]) -> str:
     memos: list[str] = []
     for entry in members:
         memo = entry.memo.strip()
-        if memo and memo not in memos:
+        if not is_blank(memo) and memo not in memos:
             memos.append(memo)
     return " / ".join(memos)
 
@@ -697,7 +698,7 @@ def invoice(
                 reasons=protection_reasons(
                     over_limit=over,
                     manual=manual,
-                    memo_missing=any(not e.memo.strip() for e in members),
+                    memo_missing=any(is_blank(e.memo) for e in members),
                     activity=activity,
                     minimum_activity=rules.hourly_minimum_activity,
                     client_verified=client_verified,

@@ -22,6 +22,7 @@ from upwork_safety._validate import (
     as_tuple,
     bool_field,
     computed_utc_field,
+    is_blank,
     items_field,
     optional_whole_field,
     plain_ints,
@@ -100,7 +101,8 @@ def protection_reasons(
     Args:
         over_limit: Whether the segment was logged after the weekly limit.
         manual: Whether any of its time is manual.
-        memo_missing: Whether any of its time has no memo (blank or spaces).
+        memo_missing: Whether any of its time has no memo (a blank one, as
+            :func:`memo_missing` reads it, counts as none).
         activity: Its lowest activity level, or ``None`` when any of its
             time recorded none.
         minimum_activity: ``rules.hourly_minimum_activity``.
@@ -123,11 +125,13 @@ def protection_reasons(
 def memo_missing(memo: str, reasons: tuple[UnprotectedReason, ...]) -> bool:
     """Whether some time in a segment has no memo, as its *memo* and *reasons* say.
 
-    A blank *memo* means none of the segment's time has one.  A segment
-    joins the memos of its entries, so one with a memo lacks one for part
-    of its time exactly when it says so (``NO_MEMO`` among *reasons*).
+    A blank *memo* (the library's one rule, :func:`~upwork_safety._validate.is_blank`:
+    nothing that shows, so zero-width and other invisible characters count as
+    none) means none of the segment's time has one.  A segment joins the
+    memos of its entries, so one with a memo lacks one for part of its time
+    exactly when it says so (``NO_MEMO`` among *reasons*).
     """
-    return not memo.strip() or UnprotectedReason.NO_MEMO in reasons
+    return is_blank(memo) or UnprotectedReason.NO_MEMO in reasons
 
 
 def _check_reasons(instance: Segment, attribute: Any, value: Any) -> None:
