@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from upwork_safety import rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
+    InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
     RulesError,
@@ -480,3 +481,39 @@ def test_payout_items_follow_their_weeks_calendar():
     assert "week end < invoice <= end of dispute window < window closes <= available" == (
         info.value.rule
     )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"share": Decimal("0.37")}, "WeeklyPayment.share"),  # in no table
+        ({"share": Decimal(0)}, "WeeklyPayment.share"),  # the table's least is 20%
+        ({"share": Decimal("0.8"), "basis": WeeklyPaymentBasis.CONTRACT_ENDED}, None),
+        ({"available_at": at(8, 12) + timedelta(microseconds=1)}, "WeeklyPayment.available_at"),
+        ({"invoiced_at": at(8, 11), "available_at": at(13, 11)}, "WeeklyPayment.available_at"),
+    ],
+)
+def test_weekly_payment_share_and_moments_are_the_rules(changes, field):
+    """Red team r8, finding 9: a started week's share is one of the table's, its moments the rules'."""
+    started = weekly_payment(usd(100), week=WEEK, started=date(2024, 1, 3))
+    assert (WeeklyPaymentBasis.CONTRACT_STARTED, Decimal("0.6")) == (started.basis, started.share)
+    if field is None:
+        assert Decimal("0.8") == attrs.evolve(started, **changes).share
+        return
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(started, **changes)
+    assert field == info.value.field
+
+
+def test_weekly_payment_keeps_a_what_if_table():
+    """A what-if table is kept with the payment, so its share loads back and is checked by it."""
+    table = attrs.evolve(rules.CURRENT, weekly_payment_start_percent=(100, 90, 70, 50, 37, 37, 37))
+    paid = weekly_payment(usd(100), week=WEEK, started=date(2024, 1, 5), rules=table)
+    assert (Decimal("0.37"), table) == (paid.share, paid.rules)
+    assert paid == serialize.from_json(WeeklyPayment, serialize.to_json(paid))
+    data = serialize.to_dict(paid)
+    del data["rules"]
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(WeeklyPayment, data)
+    plain = weekly_payment(usd(100), week=WEEK)
+    assert "rules" not in serialize.to_dict(plain)
