@@ -295,7 +295,7 @@ def test_weekly_share_rules_are_checked(value, kind):
 def week_of_work(*, top_rated=False):
     """Two tracked hours on Tuesday at $30: $60, all protected."""
     diary = [TimeEntry(at(2, 9), at(2, 11), memo="api", activity=6)]
-    return invoice(diary, week=WEEK, rate=usd("30.00"), top_rated=top_rated)
+    return invoice(diary, week=WEEK, rate=usd("30.00"), top_rated=top_rated, client_verified=True)
 
 
 def test_schedule_orders_by_availability_and_tracks_the_buckets():
