@@ -1438,3 +1438,43 @@ def test_invoice_assumes_no_verified_client():
         direct = invoice(diary, week=WEEK, rate=usd("25.00"), client_verified=verified)
         assert direct == invoice_for(contract, week=WEEK)
         assert (Decimal("1.00") if verified else Decimal("0.00")) == direct.protected_hours
+
+
+def test_dispute_response_takes_the_invoices_own_rules():
+    """Minor: the 3 days come from the invoice's rules, which also set its dispute window."""
+    quick = attrs.evolve(rules.CURRENT, hourly_dispute_response=timedelta(days=1))
+    bill = invoice(
+        [entry(at(2, 9), at(2, 10))],
+        week=WEEK,
+        rate=usd("25.00"),
+        client_verified=True,
+        rules=quick,
+    )
+    opened = at(10, 9)
+    assert opened + timedelta(days=1) == dispute_response(opened, invoice=bill).respond_by
+    assert (
+        opened + timedelta(days=1) == dispute_response(opened, invoice=bill, rules=quick).respond_by
+    )
+    with pytest.raises(InvalidValueError) as info:
+        dispute_response(opened, invoice=bill, rules=rules.CURRENT)
+    assert ("rules", "the invoice's rules") == (info.value.field, info.value.rule)
+    assert opened + timedelta(days=3) == dispute_response(opened).respond_by
+
+
+def test_a_rate_below_a_cent_is_refused():
+    """Minor: an hourly rate is in whole cents; USD 0.001 would bill USD 0.00."""
+    for rate in (usd("0.001"), usd("25.005")):
+        with pytest.raises(InvalidValueError) as info:
+            invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=rate, client_verified=True)
+        assert ("rate", "whole minor units") == (info.value.field, info.value.rule)
+        with pytest.raises(InvalidValueError) as info:
+            Contract("c1", "acme", ContractKind.HOURLY, date(2024, 1, 1), hourly_rate=rate)
+        assert "Contract.hourly_rate" == info.value.field
+
+
+def test_a_zero_weekly_limit_points_to_a_pause():
+    """Minor: a dispute's zero limit is modelled as a Pause; weekly_limit=0 is refused saying so."""
+    with pytest.raises(InvalidValueError) as info:
+        invoice([], week=WEEK, rate=usd("25.00"), weekly_limit=0, client_verified=True)
+    assert "weekly_limit" == info.value.field
+    assert "Pause" in str(info.value)

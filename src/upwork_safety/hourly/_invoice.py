@@ -44,8 +44,8 @@ from upwork_safety.hourly._args import (
     WEEK,
     duration_field,
     flag,
-    positive_money,
-    positive_money_field,
+    positive_cents,
+    positive_cents_field,
     week_rules,
 )
 from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
@@ -167,7 +167,7 @@ class WeeklyInvoice:
 
     Args:
         week: The billing week.
-        rate: The hourly rate.
+        rate: The hourly rate, positive, in whole cents.
         segments: Every counted segment of the week, billed or over limit,
             in time order.
         calendar: The week's payout calendar.
@@ -220,13 +220,14 @@ class WeeklyInvoice:
             limit before it); reasons that do not follow the segment's
             facts, the client and the rules; logged or paused time that
             does not match the segments and pauses; a calendar for another
-            week or other rules; a rate that is not positive.  ``field``
+            week or other rules; a rate that is not positive or not in
+            whole cents.  ``field``
             names the part, e.g. ``WeeklyInvoice.segments[6].over_limit``.
         InvalidTypeError: A field has the wrong type.
     """
 
     week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
-    rate: Money = attrs.field(converter=plain_money, validator=positive_money_field)
+    rate: Money = attrs.field(converter=plain_money, validator=positive_cents_field)
     segments: tuple[Segment, ...] = attrs.field(converter=as_tuple, validator=_check_segments)
     calendar: PayoutCalendar = attrs.field(validator=instance_field(PayoutCalendar))
     logged_time: timedelta = attrs.field(converter=plain_duration, validator=duration_field)
@@ -614,7 +615,9 @@ def invoice(
     Args:
         entries: The Work Diary (any weeks; only *week*'s time is used).
         week: The billing week to invoice.
-        rate: The hourly rate, positive :class:`~upwork_safety.money.Money`.
+        rate: The hourly rate, positive :class:`~upwork_safety.money.Money`
+            in whole cents (an Upwork rate is; a rate below a cent would
+            bill nothing).
         weekly_limit: The contract's weekly limit in hours
             (``Decimal | int | str``, more than 0 and at most 168, as for a
             :class:`~upwork_safety.Contract`), or ``None`` for no
@@ -641,7 +644,7 @@ def invoice(
             :class:`Pause`, a number where Money is expected, ...).
     """
     week = week_argument(week)
-    rate = positive_money(rate, "rate")
+    rate = positive_cents(rate, "rate")
     limit = _weekly_limit_hours(weekly_limit, "weekly_limit")
     client_verified = flag(client_verified, "client_verified")
     rules = week_rules(rules, week.end)

@@ -35,6 +35,7 @@ from upwork_safety._validate import (
     sequence_of,
     text_field,
     to_date,
+    whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import ContractKind
@@ -320,9 +321,12 @@ def _weekly_limit_hours(value: object, what: str) -> Decimal | None:
         return None
     hours = to_decimal(value, what)
     if not Decimal(0) < hours <= _HOURS_PER_WEEK:
+        # Upwork sets a disputed contract's limit to zero while it is paused; the
+        # library models that span as a Pause, which also explains the time.
+        hint = "; a contract paused (or its hours disputed) is a Pause, not a zero limit"
         raise InvalidValueError(
             f"{what} is hours per week, more than 0 and at most {_HOURS_PER_WEEK} "
-            f"(None = no limit), got {hours}",
+            f"(None = no limit), got {hours}{hint if hours == 0 else ''}",
             field=what,
             rule=f"more than 0 and at most {_HOURS_PER_WEEK} hours",
         )
@@ -354,7 +358,8 @@ class Contract:
             (``Decimal("0.10")`` for 10%), shown on the offer since
             2025-05-01; the fee engine checks it against the schedule in
             force (0–15% today).
-        hourly_rate: The hourly rate (hourly contracts only).
+        hourly_rate: The hourly rate (hourly contracts only), positive, in
+            whole cents.
         weekly_limit: The weekly hour limit (hourly contracts only).
         history: Every escrow event applied so far, in time order and not
             before *started* (any sequence of events; stored as a
@@ -490,6 +495,8 @@ class Contract:
                     field="Contract.hourly_rate",
                     rule="positive",
                 )
+            # An Upwork rate is in cents: one below a cent would bill nothing.
+            whole_cents(self.hourly_rate, "Contract.hourly_rate")
 
     @staticmethod
     def _wrong_kind(name: str, belongs: str, kind: str) -> NoReturn:
