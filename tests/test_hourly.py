@@ -1418,11 +1418,11 @@ def test_manual_time_with_activity_is_unprotected_for_being_manual():
     assert Decimal("0.00") == bill.protected_hours
 
 
-def test_invoice_assumes_no_verified_client():
-    """Red team r8, finding 6: invoice() has no optimistic default; it agrees with invoice_for."""
+def test_invoice_agrees_with_invoice_for_on_the_clients_verification():
+    """Red team r8, finding 6: invoice() keeps DESIGN's default (True); given the client's
+    verification, it agrees with invoice_for, which reads Client.payment_verified."""
     diary = [entry(at(2, 9), at(2, 10))]
-    with pytest.raises(TypeError, match="client_verified"):
-        invoice(diary, week=WEEK, rate=usd("25.00"))  # type: ignore[call-arg]
+    assert invoice(diary, week=WEEK, rate=usd("25.00")).client_verified is True
     for client, verified in (
         (Client("acme"), False),
         (Client("acme", payment_verified=True), True),

@@ -175,11 +175,8 @@ class WeeklyInvoice:
             counting it in whole segments (paused time included).
         weekly_limit: The weekly limit in hours (more than 0, at most 168),
             or ``None``.
-        client_verified: Whether the client's billing method is verified.
-            The default, ``True``, is only for files: they leave the field
-            out when it holds its default, and files written before
-            :func:`invoice` required it hold ``True`` that way.  The segments'
-            reasons are checked against it either way.
+        client_verified: Whether the client's billing method is verified
+            (the segments' reasons are checked against it).
         paused_time: The part of *logged_time* logged while the contract was
             paused: not invoiced (HC 211062218).
         pauses: The pauses that touch the week, in time order.
@@ -594,7 +591,7 @@ def invoice(
     week: BillingWeek,
     rate: Money,
     weekly_limit: Decimal | int | str | None = None,
-    client_verified: bool,
+    client_verified: bool = True,
     top_rated: bool = False,
     pauses: Iterable[Pause] = (),
     rules: PlatformRules | None = None,
@@ -623,9 +620,10 @@ def invoice(
             :class:`~upwork_safety.Contract`), or ``None`` for no
             limit.
         client_verified: Whether the client has a verified billing method
-            (required: Hourly Protection needs one, HC 211068288, and the
-            library never assumes it; :func:`invoice_for` reads
-            ``Client.payment_verified``).
+            (Hourly Protection needs one, HC 211068288).  The default,
+            ``True``, is the public signature's; :func:`invoice_for` reads
+            ``Client.payment_verified`` instead, which is ``False`` unless
+            the client says so: pass what the client's profile shows.
         top_rated: Whether the freelancer is Top Rated (changes when the pay
             is available).
         pauses: When the contract was paused (a sequence of :class:`Pause`,
