@@ -91,7 +91,9 @@ def _hourly_invoice() -> object:
         TimeEntry(start + timedelta(days=d), start + timedelta(days=d, hours=7, minutes=40))
         for d in range(5)
     ]
-    return hourly.invoice(entries, week=hourly.billing_week(start), rate=Money("33.33", "USD"))
+    return hourly.invoice(
+        entries, week=hourly.billing_week(start), rate=Money("33.33", "USD"), client_verified=True
+    )
 
 
 #: A weekly summary with an amount of nine digits before the point (exact only

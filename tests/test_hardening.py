@@ -161,7 +161,9 @@ def _hourly_values() -> list[object]:
         TimeEntry(T0 + timedelta(hours=4), T0 + timedelta(hours=6), manual=True),
         TimeEntry(T0 + timedelta(days=1), T0 + timedelta(days=1, hours=9), memo="Tests"),
     ]
-    bill = hourly.invoice(entries, week=week, rate=Money("20.00", "USD"), weekly_limit=10)
+    bill = hourly.invoice(
+        entries, week=week, rate=Money("20.00", "USD"), weekly_limit=10, client_verified=True
+    )
     contract = Contract(
         "h1",
         "acme",

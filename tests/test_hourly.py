@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from upwork_safety import models, rules, serialize
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.hourly import (
     BillingWeek,
     HoursDispute,
@@ -238,6 +239,16 @@ def test_weeks_of_entries():
     assert weeks_of([]) == ()
 
 
+def test_weeks_of_the_last_supported_week():
+    """Red team r8, finding 3: an entry in the last supported week lists that week, no error."""
+    last_day = datetime(9990, 12, 31, 9, tzinfo=UTC)
+    late = entry(last_day, last_day + timedelta(hours=1))
+    week = billing_week(last_day)
+    assert (week,) == weeks_of([late])
+    spanning = entry(week.start - timedelta(hours=1), last_day)
+    assert (week.previous(), week) == weeks_of([spanning])
+
+
 # --- payout calendar -----------------------------------------------------------
 
 
@@ -315,7 +326,9 @@ def test_calendar_validates_direct_construction():
 
 def test_protected_week():
     """Tracked time with a memo and activity for a verified client is all protected."""
-    result = invoice([entry(at(2, 9), at(2, 11))], week=WEEK, rate=usd("30.00"))
+    result = invoice(
+        [entry(at(2, 9), at(2, 11))], week=WEEK, rate=usd("30.00"), client_verified=True
+    )
     assert len(result.segments) == 12
     assert Decimal("2.00") == result.billable_hours
     assert Decimal("2.00") == result.protected_hours
@@ -364,9 +377,19 @@ def test_activity_threshold_is_a_rule():
     """The activity threshold comes from the rules and can be changed for a what-if."""
     strict = attrs.evolve(rules.CURRENT, hourly_minimum_activity=5)
     low = invoice(
-        [entry(at(2, 9), at(2, 9, 10), activity=4)], week=WEEK, rate=usd(10), rules=strict
+        [entry(at(2, 9), at(2, 9, 10), activity=4)],
+        week=WEEK,
+        rate=usd(10),
+        rules=strict,
+        client_verified=True,
     )
-    ok = invoice([entry(at(2, 9), at(2, 9, 10), activity=5)], week=WEEK, rate=usd(10), rules=strict)
+    ok = invoice(
+        [entry(at(2, 9), at(2, 9, 10), activity=5)],
+        week=WEEK,
+        rate=usd(10),
+        rules=strict,
+        client_verified=True,
+    )
     assert low.segments[0].reasons == (R.LOW_ACTIVITY,)
     assert ok.segments[0].reasons == ()
 
@@ -389,6 +412,7 @@ def test_slot_shared_by_two_entries_takes_every_reason():
         ],
         week=WEEK,
         rate=usd(60),
+        client_verified=True,
     )
     (segment,) = result.segments
     assert segment.reasons == (R.MANUAL, R.LOW_ACTIVITY)
@@ -409,6 +433,7 @@ def test_segment_memo_and_activity_merge():
         ],
         week=WEEK,
         rate=usd(60),
+        client_verified=True,
     )
     (segment,) = result.segments
     assert segment.memo == "api"
@@ -421,7 +446,9 @@ def test_segment_memo_and_activity_merge():
 
 def test_partial_slots_round_to_the_nearest_segment():
     """09:03–11:47 covers 15 full slots and two 7-minute ends: 17 whole segments."""
-    result = invoice([entry(at(2, 9, 3), at(2, 11, 47))], week=WEEK, rate=usd(60))
+    result = invoice(
+        [entry(at(2, 9, 3), at(2, 11, 47))], week=WEEK, rate=usd(60), client_verified=True
+    )
     assert len(result.segments) == 17
     assert timedelta(hours=2, minutes=44) == result.logged_time
     assert timedelta(hours=2, minutes=50) == result.billable_time
@@ -441,7 +468,9 @@ def test_partial_slots_round_to_the_nearest_segment():
 )
 def test_half_a_segment_is_the_threshold(minutes, segments):
     """A slot needs at least 5 logged minutes (the default rule) to bill one segment."""
-    result = invoice([entry(at(2, 9), at(2, 9) + minutes)], week=WEEK, rate=usd(60))
+    result = invoice(
+        [entry(at(2, 9), at(2, 9) + minutes)], week=WEEK, rate=usd(60), client_verified=True
+    )
     assert segments == len(result.segments)
     assert minutes == result.logged_time
 
@@ -449,29 +478,41 @@ def test_half_a_segment_is_the_threshold(minutes, segments):
 def test_cautious_rule_counts_only_full_slots():
     """With hourly_partial_segment_minimum at 10 minutes, only fully logged slots bill."""
     cautious = attrs.evolve(rules.CURRENT, hourly_partial_segment_minimum=timedelta(minutes=10))
-    result = invoice([entry(at(2, 9, 3), at(2, 11, 47))], week=WEEK, rate=usd(60), rules=cautious)
+    result = invoice(
+        [entry(at(2, 9, 3), at(2, 11, 47))],
+        week=WEEK,
+        rate=usd(60),
+        rules=cautious,
+        client_verified=True,
+    )
     assert timedelta(hours=2, minutes=30) == result.billable_time
 
 
 def test_entries_crossing_the_week_count_only_their_in_week_part():
     """A Sunday-night-to-Monday entry bills its Sunday part to this week, the rest to the next."""
     crossing = entry(at(7, 23), at(8, 1, 30))
-    this = invoice([crossing], week=WEEK, rate=usd(60))
-    following = invoice([crossing], week=WEEK.next(), rate=usd(60))
+    this = invoice([crossing], week=WEEK, rate=usd(60), client_verified=True)
+    following = invoice([crossing], week=WEEK.next(), rate=usd(60), client_verified=True)
     before = entry(at(1) - timedelta(hours=2), at(1, 0, 30))
     assert timedelta(hours=1) == this.billable_time
     assert timedelta(hours=1, minutes=30) == following.billable_time
     assert (this.segments[0].entries[0], following.segments[0].entries[0]) == (0, 0)
-    assert timedelta(minutes=30) == invoice([before], week=WEEK, rate=usd(60)).billable_time
+    assert (
+        timedelta(minutes=30)
+        == invoice([before], week=WEEK, rate=usd(60), client_verified=True).billable_time
+    )
 
 
 def test_microsecond_at_the_week_edge_is_logged_but_not_billed():
     """One microsecond of Sunday is this week's logged time but not a billable segment."""
     late = entry(datetime(2024, 1, 7, 23, 59, 59, 999999, tzinfo=UTC), at(8, 0, 10))
-    this = invoice([late], week=WEEK, rate=usd(60))
+    this = invoice([late], week=WEEK, rate=usd(60), client_verified=True)
     assert timedelta(microseconds=1) == this.logged_time
     assert this.segments == ()
-    assert timedelta(minutes=10) == invoice([late], week=WEEK.next(), rate=usd(60)).billable_time
+    assert (
+        timedelta(minutes=10)
+        == invoice([late], week=WEEK.next(), rate=usd(60), client_verified=True).billable_time
+    )
 
 
 def test_entries_outside_the_week_are_ignored():
@@ -480,6 +521,7 @@ def test_entries_outside_the_week_are_ignored():
         [entry(at(10, 9), at(10, 10)), entry(at(2, 9), at(2, 10)), entry(at(8), at(8, 1))],
         week=WEEK,
         rate=usd(60),
+        client_verified=True,
     )
     assert timedelta(hours=1) == result.billable_time
     assert {1} == {i for s in result.segments for i in s.entries}
@@ -491,6 +533,7 @@ def test_non_utc_entries():
         [entry(at(8, 3, tz=KARACHI), at(8, 4, tz=KARACHI))],  # Sunday 22:00–23:00 UTC
         week=WEEK,
         rate=usd(60),
+        client_verified=True,
     )
     assert datetime(2024, 1, 7, 22, tzinfo=UTC) == result.segments[0].start
     assert timedelta(hours=1) == result.billable_time
@@ -502,7 +545,7 @@ def test_non_utc_entries():
 def test_weekly_limit_split_in_time_order():
     """With a 2-hour limit, the first 2 hours in time order bill and the last hour is over."""
     entries = [entry(at(3, 9), at(3, 10)), entry(at(2, 9), at(2, 11))]  # given out of order
-    result = invoice(entries, week=WEEK, rate=usd("25.00"), weekly_limit=2)
+    result = invoice(entries, week=WEEK, rate=usd("25.00"), weekly_limit=2, client_verified=True)
     assert Decimal("2.00") == result.billable_hours
     assert Decimal("1.00") == result.over_limit_hours
     assert Decimal(2) == result.weekly_limit
@@ -516,7 +559,13 @@ def test_weekly_limit_split_in_time_order():
 
 def test_fractional_weekly_limit_counts_whole_segments():
     """A 1.25-hour limit bills 7 segments (1:10); the 8th would pass the limit."""
-    result = invoice([entry(at(2, 9), at(2, 11))], week=WEEK, rate=usd(30), weekly_limit="1.25")
+    result = invoice(
+        [entry(at(2, 9), at(2, 11))],
+        week=WEEK,
+        rate=usd(30),
+        weekly_limit="1.25",
+        client_verified=True,
+    )
     assert timedelta(hours=1, minutes=10) == result.billable_time
     assert timedelta(minutes=50) == result.over_limit_time
     assert usd("35.00") == result.amount
@@ -529,6 +578,7 @@ def test_over_limit_segments_keep_their_other_reasons():
         week=WEEK,
         rate=usd(30),
         weekly_limit="0.1",
+        client_verified=True,
     )
     assert result.billable_segments == ()
     assert [s.reasons for s in result.segments] == [(R.OVER_LIMIT, R.MANUAL)] * 2
@@ -540,7 +590,7 @@ def test_over_limit_segments_keep_their_other_reasons():
 def test_weekly_limit_must_be_positive(limit):
     """A weekly limit of zero or less is refused (None means no limit)."""
     with pytest.raises(InvalidValueError) as info:
-        invoice([], week=WEEK, rate=usd(30), weekly_limit=limit)
+        invoice([], week=WEEK, rate=usd(30), weekly_limit=limit, client_verified=True)
     assert "weekly_limit" == info.value.field
 
 
@@ -548,7 +598,7 @@ def test_weekly_limit_must_be_positive(limit):
 def test_weekly_limit_is_at_most_a_week_as_for_a_contract(limit):
     """One rule for every weekly limit: the invoice's is a contract's (0 < hours <= 168)."""
     with pytest.raises(InvalidValueError) as info:
-        invoice([], week=WEEK, rate=usd(30), weekly_limit=limit)
+        invoice([], week=WEEK, rate=usd(30), weekly_limit=limit, client_verified=True)
     assert ("weekly_limit", "more than 0 and at most 168 hours") == (
         info.value.field,
         info.value.rule,
@@ -556,7 +606,7 @@ def test_weekly_limit_is_at_most_a_week_as_for_a_contract(limit):
     with pytest.raises(InvalidValueError) as built:
         Contract("c", "cl", ContractKind.HOURLY, date(2024, 1, 1), weekly_limit=limit)
     assert ("Contract.weekly_limit", info.value.rule) == (built.value.field, built.value.rule)
-    whole_week = invoice([], week=WEEK, rate=usd(30), weekly_limit=168)
+    whole_week = invoice([], week=WEEK, rate=usd(30), weekly_limit=168, client_verified=True)
     assert Decimal(168) == whole_week.weekly_limit
     with pytest.raises(InvalidValueError) as loaded:
         attrs.evolve(whole_week, weekly_limit=limit)
@@ -566,7 +616,7 @@ def test_weekly_limit_is_at_most_a_week_as_for_a_contract(limit):
 def test_weekly_limit_float_refused():
     """A float weekly limit is refused like any float number."""
     with pytest.raises(InvalidTypeError) as info:
-        invoice([], week=WEEK, rate=usd(30), weekly_limit=2.5)
+        invoice([], week=WEEK, rate=usd(30), weekly_limit=2.5, client_verified=True)
     assert "weekly_limit" == info.value.field
 
 
@@ -586,7 +636,12 @@ def test_weekly_limit_float_refused():
 )
 def test_amount_rounds_half_up_to_the_minor_unit(rate, minutes, expected):
     """amount is exact billable time × rate, rounded half up to the currency's minor unit."""
-    result = invoice([entry(at(2, 9), at(2, 9) + timedelta(minutes=minutes))], week=WEEK, rate=rate)
+    result = invoice(
+        [entry(at(2, 9), at(2, 9) + timedelta(minutes=minutes))],
+        week=WEEK,
+        rate=rate,
+        client_verified=True,
+    )
     assert expected == result.amount
 
 
@@ -596,6 +651,7 @@ def test_protected_and_unprotected_amounts_add_up():
         [entry(at(2, 9), at(2, 9, 10)), entry(at(2, 10), at(2, 10, 10), manual=True)],
         week=WEEK,
         rate=usd("25.00"),
+        client_verified=True,
     )
     assert usd("8.33") == result.amount
     assert usd("4.17") == result.protected_amount
@@ -606,7 +662,7 @@ def test_protected_and_unprotected_amounts_add_up():
 def test_rate_must_be_positive_money(rate):
     """The rate must be positive Money."""
     with pytest.raises((InvalidValueError, InvalidTypeError)) as info:
-        invoice([], week=WEEK, rate=rate)
+        invoice([], week=WEEK, rate=rate, client_verified=True)
     assert "rate" == info.value.field
 
 
@@ -623,10 +679,15 @@ def test_overlapping_entries_are_an_error_naming_both():
     with pytest.raises(
         InvalidValueError, match=r"entries\[0\] .* and entries\[2\] .* overlap"
     ) as info:
-        invoice(entries, week=WEEK, rate=usd(30))
+        invoice(entries, week=WEEK, rate=usd(30), client_verified=True)
     assert "entries[2]" == info.value.field
     with pytest.raises(InvalidValueError, match=r"entries\[1\] .* and entries\[0\]") as info:
-        invoice([entry(at(2, 9), at(2, 10)), entry(at(2, 8), at(2, 12))], week=WEEK, rate=usd(3))
+        invoice(
+            [entry(at(2, 9), at(2, 10)), entry(at(2, 8), at(2, 12))],
+            week=WEEK,
+            rate=usd(3),
+            client_verified=True,
+        )
     assert "entries[0]" == info.value.field
 
 
@@ -634,14 +695,17 @@ def test_overlap_in_another_timezone_is_found():
     """The same minutes written in two zones still overlap."""
     entries = [entry(at(2, 9), at(2, 10)), entry(at(2, 14, 30, tz=KARACHI), at(2, 15, tz=KARACHI))]
     with pytest.raises(InvalidValueError) as info:
-        invoice(entries, week=WEEK, rate=usd(30))
+        invoice(entries, week=WEEK, rate=usd(30), client_verified=True)
     assert "entries[1]" == info.value.field
 
 
 def test_touching_entries_do_not_overlap():
     """An entry may start the moment the previous one ends."""
     result = invoice(
-        [entry(at(2, 9), at(2, 9, 5)), entry(at(2, 9, 5), at(2, 9, 10))], week=WEEK, rate=usd(6)
+        [entry(at(2, 9), at(2, 9, 5)), entry(at(2, 9, 5), at(2, 9, 10))],
+        week=WEEK,
+        rate=usd(6),
+        client_verified=True,
     )
     assert usd("1.00") == result.amount
 
@@ -658,23 +722,23 @@ def test_touching_entries_do_not_overlap():
 def test_entries_must_be_time_entries(entries, field):
     """invoice() needs a sequence of TimeEntry."""
     with pytest.raises(InvalidTypeError) as info:
-        invoice(entries, week=WEEK, rate=usd(30))
+        invoice(entries, week=WEEK, rate=usd(30), client_verified=True)
     assert field == info.value.field
 
 
 def test_invoice_argument_types():
     """week must be a BillingWeek, flags must be bools, rules a PlatformRules."""
     with pytest.raises(InvalidTypeError) as info:
-        invoice([], week=WEEK.start, rate=usd(30))
+        invoice([], week=WEEK.start, rate=usd(30), client_verified=True)
     assert "week" == info.value.field
     with pytest.raises(InvalidTypeError) as info:
         invoice([], week=WEEK, rate=usd(30), client_verified="yes")
     assert "client_verified" == info.value.field
     with pytest.raises(InvalidTypeError) as info:
-        invoice([], week=WEEK, rate=usd(30), top_rated=None)
+        invoice([], week=WEEK, rate=usd(30), top_rated=None, client_verified=True)
     assert "top_rated" == info.value.field
     with pytest.raises(InvalidTypeError) as info:
-        invoice([], week=WEEK, rate=usd(30), rules="current")
+        invoice([], week=WEEK, rate=usd(30), rules="current", client_verified=True)
     assert "rules" == info.value.field
 
 
@@ -730,7 +794,13 @@ def test_hourly_rules_at_their_limits_can_be_built():
         hourly_segment=timedelta(minutes=1),
         hourly_partial_segment_minimum=timedelta(microseconds=1),
     )
-    minute = invoice([entry(at(2, 9), at(2, 9, 2, 30))], week=WEEK, rate=usd(60), rules=smallest)
+    minute = invoice(
+        [entry(at(2, 9), at(2, 9, 2, 30))],
+        week=WEEK,
+        rate=usd(60),
+        rules=smallest,
+        client_verified=True,
+    )
     assert 3 == len(minute.segments)
     assert timedelta(minutes=3) == minute.billable_time
     assert minute == serialize.from_json(WeeklyInvoice, serialize.to_json(minute))
@@ -754,7 +824,7 @@ def test_time_entry_is_the_models_class():
 
 def test_empty_week():
     """A week with no time invoices nothing and still has its calendar."""
-    result = invoice([], week=WEEK, rate=usd(30), top_rated=True)
+    result = invoice([], week=WEEK, rate=usd(30), top_rated=True, client_verified=True)
     assert usd("0.00") == result.amount
     assert Decimal("0.00") == result.billable_hours
     assert datetime(2024, 1, 13, tzinfo=UTC) == result.available_at
@@ -812,6 +882,7 @@ def test_invoice_records_and_html():
         [entry(at(2, 9), at(2, 9, 10), manual=True, memo="call", activity=None)],
         week=WEEK,
         rate=usd("25.00"),
+        client_verified=True,
     )
     assert [
         {
@@ -832,7 +903,10 @@ def test_invoice_records_and_html():
     assert html.startswith("<table><caption>Hourly invoice, week 2024-01-01 → 2024-01-07")
     assert "<td>USD 4.17</td>" in html
     assert "<caption>Segments</caption>" in html
-    assert "<th>reasons</th>" in invoice([], week=WEEK, rate=usd(1))._repr_html_()
+    assert (
+        "<th>reasons</th>"
+        in invoice([], week=WEEK, rate=usd(1), client_verified=True)._repr_html_()
+    )
     assert "<caption>Billing segment</caption>" in result.segments[0]._repr_html_()
     assert usd("4.17") == result.summary()["unprotected_amount"]
 
@@ -844,6 +918,7 @@ def test_invoice_serialises_round_trip():
         week=WEEK,
         rate=usd("25.00"),
         weekly_limit="1.5",
+        client_verified=True,
     )
     assert result == serialize.from_dict(WeeklyInvoice, serialize.to_dict(result))
     dispute = dispute_response(at(9, 10), invoice=result)
@@ -854,7 +929,12 @@ def test_segment_validates_direct_construction():
     """A Segment built by hand is checked: order, logged time, reasons, activity."""
     start = at(2, 9)
     good = Segment(
-        start, start + timedelta(minutes=10), timedelta(minutes=10), memo="api", activity=5
+        start,
+        start + timedelta(minutes=10),
+        timedelta(minutes=10),
+        memo="api",
+        activity=5,
+        entries=(0,),
     )
     assert good.protected
     assert good.billed
@@ -890,7 +970,7 @@ def test_segment_validates_direct_construction():
 
 def test_weekly_invoice_validates_direct_construction():
     """A WeeklyInvoice built by hand is checked against its week."""
-    result = invoice([entry(at(2, 9), at(2, 9, 20))], week=WEEK, rate=usd(30))
+    result = invoice([entry(at(2, 9), at(2, 9, 20))], week=WEEK, rate=usd(30), client_verified=True)
     first, second = result.segments
     with pytest.raises(InvalidTypeError) as info:
         attrs.evolve(result, segments=("x",))
@@ -952,6 +1032,7 @@ def test_dispute_with_invoice_says_what_is_at_stake():
         [entry(at(2, 9), at(2, 10)), entry(at(3, 9), at(3, 9, 30), memo="")],
         week=WEEK,
         rate=usd("30.00"),
+        client_verified=True,
     )
     dispute = dispute_response(datetime(2024, 1, 8, 12, tzinfo=UTC), invoice=result)
     assert usd("30.00") == dispute.protected_amount
@@ -970,7 +1051,7 @@ def test_dispute_with_invoice_says_what_is_at_stake():
 )
 def test_dispute_outside_the_review_window_is_refused(opened):
     """A client can dispute only between Monday 12:00 and Friday 23:59:59 UTC."""
-    result = invoice([], week=WEEK, rate=usd(30))
+    result = invoice([], week=WEEK, rate=usd(30), client_verified=True)
     with pytest.raises(InvalidValueError) as info:
         dispute_response(opened, invoice=result)
     assert "opened_at" == info.value.field
@@ -985,7 +1066,7 @@ def test_dispute_window_takes_in_its_whole_last_second():
     The window and the week are read the same way: up to, not including,
     the next whole second (Saturday 00:00 and Monday 00:00).
     """
-    result = invoice([], week=WEEK, rate=usd(30))
+    result = invoice([], week=WEEK, rate=usd(30), client_verified=True)
     calendar = result.calendar
     late = datetime(2024, 1, 12, 23, 59, 59, 500_000, tzinfo=UTC)
     assert datetime(2024, 1, 13, tzinfo=UTC) == calendar.dispute_window_closes
@@ -1115,7 +1196,7 @@ def test_invoice_and_jss_report_reprs_are_one_line():
     from upwork_safety import jss
 
     full_week = [entry(at(d, 9), at(d, 17)) for d in range(1, 6)]
-    result = invoice(full_week, week=WEEK, rate=usd("30.00"))
+    result = invoice(full_week, week=WEEK, rate=usd("30.00"), client_verified=True)
     shown = repr(result)
     assert "\n" not in shown
     assert len(shown) < 200
@@ -1158,3 +1239,242 @@ def test_pay_is_not_available_before_the_dispute_window_closes():
     )
     calendar = WEEK.calendar(rules=exact)
     assert calendar.dispute_window_closes == calendar.available_at
+
+
+# --- durations are stored plain (red team r8, finding 4) -------------------------------
+
+
+class LyingSpan(timedelta):
+    """A timedelta whose % says every duration divides evenly."""
+
+    def __mod__(self, other):
+        return timedelta(0)
+
+    def __rmod__(self, other):
+        return timedelta(0)
+
+
+class Nanos(timedelta):
+    """A timedelta that holds more than a timedelta can (it says so by comparing unequal)."""
+
+    def __eq__(self, other):
+        return False
+
+    __hash__ = timedelta.__hash__
+
+
+def test_a_lying_timedelta_cannot_pass_the_whole_minutes_guard():
+    """A subclass's own % is never asked: a 1 µs segment is refused, not walked 3.6e9 times."""
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(
+            rules.CURRENT,
+            hourly_segment=LyingSpan(microseconds=1),
+            hourly_partial_segment_minimum=timedelta(microseconds=1),
+        )
+    assert "PlatformRules.hourly_segment" == info.value.field
+    what_if = attrs.evolve(rules.CURRENT, hourly_segment=LyingSpan(minutes=20))
+    assert timedelta is type(what_if.hourly_segment)
+    assert timedelta(minutes=20) == what_if.hourly_segment
+
+
+@pytest.mark.parametrize(
+    ("kind", "field"),
+    [
+        (rules.PlatformRules, "security_period"),
+        (rules.JSSRules, "snapshot_every"),
+        (rules.PaymentScheduleRules, "new_method_wait"),
+    ],
+)
+def test_every_rule_duration_is_stored_plain(kind, field):
+    """Each rule set stores a timedelta subclass as the plain timedelta it holds."""
+    preset = {
+        rules.PlatformRules: rules.CURRENT,
+        rules.JSSRules: rules.JSS_CURRENT,
+        rules.PaymentScheduleRules: rules.PAYMENT_SCHEDULE_HISTORY.current,
+    }[kind]
+    evolved = attrs.evolve(preset, **{field: LyingSpan(days=3)})
+    assert (timedelta, timedelta(days=3)) == (
+        type(getattr(evolved, field)),
+        getattr(evolved, field),
+    )
+    with pytest.raises((InvalidTypeError, RulesError)) as info:  # JSSRules: RulesError
+        attrs.evolve(preset, **{field: Nanos(days=3)})
+    assert f"{kind.__name__}.{field}" == info.value.field
+
+
+def test_segment_and_invoice_times_are_stored_plain():
+    """Segment.logged, WeeklyInvoice.logged_time and paused_time hold plain timedeltas."""
+    start = WEEK.start
+    segment = Segment(
+        start,
+        start + timedelta(minutes=10),
+        LyingSpan(minutes=10),
+        memo="m",
+        activity=5,
+        entries=(0,),
+    )
+    assert timedelta is type(segment.logged)
+    bill = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=usd("25.00"), client_verified=True)
+    same = attrs.evolve(bill, logged_time=LyingSpan(hours=1), paused_time=LyingSpan(0))
+    assert (timedelta, timedelta) == (type(same.logged_time), type(same.paused_time))
+    assert bill == same
+    for change in ({"logged_time": Nanos(hours=1)}, {"paused_time": Nanos(0)}):
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(bill, **change)
+        assert f"WeeklyInvoice.{next(iter(change))}" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        Segment(start, start + timedelta(minutes=10), Nanos(minutes=10), entries=(0,))
+    assert "Segment.logged" == info.value.field
+
+
+def test_a_numpy_bool_is_named_as_numpy_s():
+    """Minor: a NumPy bool is refused naming its module, not as 'a bool, not bool'."""
+    numpy = pytest.importorskip("numpy")
+    with pytest.raises(InvalidTypeError) as info:
+        TimeEntry(at(2, 9), at(2, 10), manual=numpy.bool_(True))
+    assert ("TimeEntry.manual", "a bool") == (info.value.field, info.value.rule)
+    assert "not numpy.bool" in str(info.value)
+    with pytest.raises(InvalidTypeError) as info:
+        invoice([], week=WEEK, rate=usd("25.00"), client_verified=numpy.bool_(True))
+    assert "not numpy.bool" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [(), (0, 0), (10**30,), (sys.maxsize,), (-1,), (True,)],
+    ids=["none", "twice", "huge", "maxsize", "negative", "bool"],
+)
+def test_segment_entries_are_what_invoice_gives(entries):
+    """Red team r8, finding 7: a segment lists at least one entry, each once, at a real position."""
+    bill = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=usd("25.00"), client_verified=True)
+    data = serialize.to_dict(bill)
+    data["segments"][0]["entries"] = list(entries)
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(WeeklyInvoice, data)
+    assert info.value.problems[0].startswith("$.segments[0].entries")
+    with pytest.raises((InvalidValueError, InvalidTypeError)) as direct:
+        attrs.evolve(bill.segments[0], entries=entries)
+    assert "Segment.entries" == direct.value.field
+
+
+def test_segment_entries_are_at_most_the_microseconds_logged():
+    """Entries do not overlap, so each adds at least a microsecond to the slot's logged time."""
+    start = WEEK.start
+    end, one = start + timedelta(minutes=10), timedelta(microseconds=1)
+    facts = {"memo": "m", "activity": 5}
+    assert (0,) == Segment(start, end, one, **facts, entries=(0,)).entries
+    with pytest.raises(InvalidValueError) as info:
+        Segment(start, end, one, **facts, entries=(0, 1))
+    assert "Segment.entries" == info.value.field
+    with pytest.raises(TypeError):  # required: a segment's time was logged by some entry
+        Segment(start, end, one, **facts)  # type: ignore[call-arg]
+
+
+@pytest.mark.parametrize(
+    "memo", ["", "   ", "\u00a0", "\u200b", "\u2800", "\u3164", "\x00", " \u200d\t"]
+)
+def test_a_memo_that_shows_nothing_counts_as_none(memo):
+    """Red team r8, finding 8: invisible memos (zero-width, Hangul filler, NUL) are no memo."""
+    bill = invoice(
+        [entry(at(2, 9), at(2, 10), memo=memo)], week=WEEK, rate=usd("25.00"), client_verified=True
+    )
+    assert Decimal("0.00") == bill.protected_hours
+    assert {(R.NO_MEMO,)} == {segment.reasons for segment in bill.segments}
+    assert "" == bill.segments[0].memo  # nothing is joined from a blank memo
+    data = serialize.to_dict(bill)
+    data["segments"][0]["memo"] = memo
+    data["segments"][0]["reasons"] = []
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(WeeklyInvoice, data)
+
+
+def test_one_blank_rule_for_memos_and_ids():
+    """The blank rule that memos follow is the one ids follow: an invisible id is refused."""
+    with pytest.raises(InvalidValueError) as info:
+        Client("\u200b")
+    assert "Client.id" == info.value.field
+    assert (
+        "Fix \u200bbug"
+        == invoice(
+            [entry(at(2, 9), at(2, 10), memo="Fix \u200bbug")],
+            week=WEEK,
+            rate=usd("25.00"),
+            client_verified=True,
+        )
+        .segments[0]
+        .memo
+    )
+
+
+def test_manual_time_with_activity_is_unprotected_for_being_manual():
+    """Manual time is unprotected as manual; low activity only when its activity is."""
+    bill = invoice(
+        [entry(at(2, 9), at(2, 10), manual=True, activity=9)],
+        week=WEEK,
+        rate=usd("25.00"),
+        client_verified=True,
+    )
+    assert {(R.MANUAL,)} == {segment.reasons for segment in bill.segments}
+    assert Decimal("0.00") == bill.protected_hours
+
+
+def test_invoice_agrees_with_invoice_for_on_the_clients_verification():
+    """Red team r8, finding 6: invoice() keeps DESIGN's default (True); given the client's
+    verification, it agrees with invoice_for, which reads Client.payment_verified."""
+    diary = [entry(at(2, 9), at(2, 10))]
+    assert invoice(diary, week=WEEK, rate=usd("25.00")).client_verified is True
+    for client, verified in (
+        (Client("acme"), False),
+        (Client("acme", payment_verified=True), True),
+    ):
+        contract = Contract(
+            "c1",
+            client,
+            ContractKind.HOURLY,
+            date(2024, 1, 1),
+            hourly_rate=usd("25.00"),
+            time_entries=diary,
+        )
+        direct = invoice(diary, week=WEEK, rate=usd("25.00"), client_verified=verified)
+        assert direct == invoice_for(contract, week=WEEK)
+        assert (Decimal("1.00") if verified else Decimal("0.00")) == direct.protected_hours
+
+
+def test_dispute_response_takes_the_invoices_own_rules():
+    """Minor: the 3 days come from the invoice's rules, which also set its dispute window."""
+    quick = attrs.evolve(rules.CURRENT, hourly_dispute_response=timedelta(days=1))
+    bill = invoice(
+        [entry(at(2, 9), at(2, 10))],
+        week=WEEK,
+        rate=usd("25.00"),
+        client_verified=True,
+        rules=quick,
+    )
+    opened = at(10, 9)
+    assert opened + timedelta(days=1) == dispute_response(opened, invoice=bill).respond_by
+    assert (
+        opened + timedelta(days=1) == dispute_response(opened, invoice=bill, rules=quick).respond_by
+    )
+    with pytest.raises(InvalidValueError) as info:
+        dispute_response(opened, invoice=bill, rules=rules.CURRENT)
+    assert ("rules", "the invoice's rules") == (info.value.field, info.value.rule)
+    assert opened + timedelta(days=3) == dispute_response(opened).respond_by
+
+
+def test_a_rate_below_a_cent_is_refused():
+    """Minor: an hourly rate is in whole cents; USD 0.001 would bill USD 0.00."""
+    for rate in (usd("0.001"), usd("25.005")):
+        with pytest.raises(InvalidValueError) as info:
+            invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=rate, client_verified=True)
+        assert ("rate", "whole minor units") == (info.value.field, info.value.rule)
+        with pytest.raises(InvalidValueError) as info:
+            Contract("c1", "acme", ContractKind.HOURLY, date(2024, 1, 1), hourly_rate=rate)
+        assert "Contract.hourly_rate" == info.value.field
+
+
+def test_a_zero_weekly_limit_points_to_a_pause():
+    """Minor: a dispute's zero limit is modelled as a Pause; weekly_limit=0 is refused saying so."""
+    with pytest.raises(InvalidValueError) as info:
+        invoice([], week=WEEK, rate=usd("25.00"), weekly_limit=0, client_verified=True)
+    assert "weekly_limit" == info.value.field
+    assert "Pause" in str(info.value)

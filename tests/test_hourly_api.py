@@ -130,7 +130,14 @@ WRONG = {
 
 EXTRA = bonus(usd(50), paid_at=at(10, 15))
 WEEKLY = weekly_payment(usd(400), week=WEEK, started=date(2024, 1, 2))
-BILL = invoice(DIARY, week=WEEK, rate=usd(25), weekly_limit=10, pauses=[Pause(at(4), at(5))])
+BILL = invoice(
+    DIARY,
+    week=WEEK,
+    rate=usd(25),
+    weekly_limit=10,
+    pauses=[Pause(at(4), at(5))],
+    client_verified=True,
+)
 PLAN = payout_schedule(invoices=[BILL], bonuses=[EXTRA], weekly_payments=[WEEKLY])
 
 #: (name, function, valid keyword arguments, labels of WRONG values that are in fact valid).
@@ -289,7 +296,13 @@ def test_wrong_typed_fields_get_a_library_error_naming_them(value, name, wrong):
 def compute():
     """Amounts and hours whose exact values need more than 3 digits."""
     long_week = [TimeEntry(at(1, 0), at(2, 13, 30), memo="migration", activity=5)]  # 37.5 h
-    bill = invoice(long_week, week=WEEK, rate=usd("123.45"), pauses=[Pause(at(2, 13), at(3))])
+    bill = invoice(
+        long_week,
+        week=WEEK,
+        rate=usd("123.45"),
+        pauses=[Pause(at(2, 13), at(3))],
+        client_verified=True,
+    )
     weekly = weekly_payment(usd("333.33"), week=WEEK, started=date(2024, 1, 3))
     plan = payout_schedule(
         invoices=[bill], weekly_payments=[weekly], bonuses=[bonus(usd("1234.56"), paid_at=at(9))]
@@ -335,9 +348,9 @@ def test_equal_instants_in_any_zone_give_equal_results():
     utc_diary = [TimeEntry(e.start, e.end, memo=e.memo) for e in DIARY]
     pause_k = Pause(at(2, 15, 30, tz=KARACHI), at(2, 16, tz=KARACHI))
     pause_u = Pause(at(2, 10, 30), at(2, 11))
-    assert invoice(utc_diary, week=WEEK, rate=usd(20), pauses=[pause_u]) == invoice(
-        karachi_diary, week=WEEK, rate=usd(20), pauses=[pause_k]
-    )
+    assert invoice(
+        utc_diary, week=WEEK, rate=usd(20), pauses=[pause_u], client_verified=True
+    ) == invoice(karachi_diary, week=WEEK, rate=usd(20), pauses=[pause_k], client_verified=True)
     assert bonus(usd(5), paid_at=at(3, 4, tz=KARACHI)) == bonus(usd(5), paid_at=at(2, 23))
     assert dispute_response(at(9, 17, tz=KARACHI)) == dispute_response(at(9, 12))
     assert BillingWeek(at(1, 5, tz=KARACHI)) == WEEK

@@ -56,6 +56,7 @@ def slot(index, **kwargs):
     start = WEEK.start + SEGMENT * index
     kwargs.setdefault("memo", "work")
     kwargs.setdefault("activity", 5)
+    kwargs.setdefault("entries", (index,))
     return Segment(start, start + SEGMENT, SEGMENT, **kwargs)
 
 
@@ -142,7 +143,9 @@ def test_over_limit_before_the_limit_is_reached_is_refused():
 
 def test_json_with_over_limit_flags_cleared_is_refused():
     """A real invoice's JSON with its over_limit flags edited away does not load 4 h under a 1 h limit."""
-    real = invoice([entry(at(2, 9), at(2, 13))], week=WEEK, rate=RATE, weekly_limit=1)
+    real = invoice(
+        [entry(at(2, 9), at(2, 13))], week=WEEK, rate=RATE, weekly_limit=1, client_verified=True
+    )
     assert Decimal("3.00") == real.over_limit_hours
     data = serialize.to_dict(real)
     for segment in data["segments"]:
@@ -166,7 +169,9 @@ def test_protected_segments_for_an_unverified_client_are_refused():
 
 def test_json_with_the_client_unverified_is_refused():
     """Editing client_verified to false in a protected week's JSON does not load."""
-    data = serialize.to_dict(invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE))
+    data = serialize.to_dict(
+        invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE, client_verified=True)
+    )
     data["client_verified"] = False
     assert ["$.segments[0].reasons"] == load_problem_paths(data)
 
@@ -203,7 +208,9 @@ def test_logged_time_must_cover_the_segments(logged_time):
 
 def test_logged_time_below_the_segments_in_json_is_refused():
     """A JSON invoice saying 60 s were logged while its segments hold 1,200 s does not load."""
-    data = serialize.to_dict(invoice([entry(at(2, 9), at(2, 9, 20))], week=WEEK, rate=RATE))
+    data = serialize.to_dict(
+        invoice([entry(at(2, 9), at(2, 9, 20))], week=WEEK, rate=RATE, client_verified=True)
+    )
     assert "1200" == data["logged_time"]
     data["logged_time"] = "60"
     assert ["$.logged_time"] == load_problem_paths(data)
@@ -226,11 +233,11 @@ def test_paused_time_must_lie_in_the_pauses():
 
 def test_segments_must_be_slots_of_the_rules_grid():
     """A segment off the grid, of another length, or with less than the partial minimum is refused."""
-    off_grid = Segment(at(1, 0, 5), at(1, 0, 15), SEGMENT, memo="work", activity=5)
+    off_grid = Segment(at(1, 0, 5), at(1, 0, 15), SEGMENT, memo="work", activity=5, entries=(0,))
     with pytest.raises(InvalidValueError) as info:
         bill([off_grid])
     assert "WeeklyInvoice.segments[0]" == info.value.field
-    short = Segment(at(1), at(1, 0, 5), timedelta(minutes=5), memo="work", activity=5)
+    short = Segment(at(1), at(1, 0, 5), timedelta(minutes=5), memo="work", activity=5, entries=(0,))
     with pytest.raises(InvalidValueError) as info:
         bill([short])
     assert "WeeklyInvoice.segments[0]" == info.value.field
@@ -258,10 +265,12 @@ def test_calendar_must_be_the_rules_calendar():
 
 def test_invoice_holds_its_rules():
     """An invoice keeps the rules it was built under; by default those in force at the week's end."""
-    plain = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE)
+    plain = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE, client_verified=True)
     assert rules.as_of(WEEK.end) is plain.rules
     assert "rules" not in serialize.to_dict(plain)  # the default is not written out
-    what_if = invoice([entry(at(2, 9), at(2, 10, 7))], week=WEEK, rate=RATE, rules=STRICT)
+    what_if = invoice(
+        [entry(at(2, 9), at(2, 10, 7))], week=WEEK, rate=RATE, rules=STRICT, client_verified=True
+    )
     assert STRICT == what_if.rules
     assert [R.LOW_ACTIVITY] == sorted({r for s in what_if.segments for r in s.reasons})
     assert timedelta(hours=1) == what_if.billable_time  # the 7 minutes do not make a whole slot
@@ -271,7 +280,13 @@ def test_invoice_holds_its_rules():
 def test_what_if_json_without_its_rules_is_refused():
     """A what-if invoice's JSON with its rules removed is checked against the default rules."""
     data = serialize.to_dict(
-        invoice([entry(at(2, 9), at(2, 9, 20))], week=WEEK, rate=RATE, rules=STRICT)
+        invoice(
+            [entry(at(2, 9), at(2, 9, 20))],
+            week=WEEK,
+            rate=RATE,
+            rules=STRICT,
+            client_verified=True,
+        )
     )
     del data["rules"]
     assert ["$.segments[0].reasons"] == load_problem_paths(data)
@@ -373,7 +388,9 @@ def test_checking_an_invoice_walks_its_pauses_once(monkeypatch):
         )
         for i in range(2000)
     ]
-    built = invoice(entries, week=week, rate=Money("10.00", "USD"), pauses=pauses)
+    built = invoice(
+        entries, week=week, rate=Money("10.00", "USD"), pauses=pauses, client_verified=True
+    )
     calls = 0
     overlap = Pause.overlap
 
@@ -398,3 +415,69 @@ def test_a_bonus_and_a_weekly_payment_are_whole_cents():
     with pytest.raises(InvalidValueError) as info:
         Bonus(Money("10.005", "USD"), paid, paid + timedelta(days=5))
     assert ("Bonus.amount", "whole minor units") == (info.value.field, info.value.rule)
+
+
+# --- rules that are not the published ones are always shown (red team r8, finding 1) ----
+
+
+def edited_file():
+    """The red team's edit: a 0-hour week claims 10 protected hours under doctored rules.
+
+    The rules keep the preset's name and effective date; two values change.
+    """
+    t0 = at(2, 9)
+    diary = [
+        entry(t0 + SEGMENT * i, t0 + SEGMENT * i + timedelta(minutes=1), activity=0)
+        for i in range(60)
+    ]
+    real = invoice(diary, week=WEEK, rate=RATE, client_verified=True)
+    data = serialize.to_dict(real)
+    data["rules"] = {
+        "effective": rules.CURRENT.effective.isoformat(),
+        "name": rules.CURRENT.name,
+        "hourly_minimum_activity": 0,
+        "hourly_partial_segment_minimum": "60",
+    }
+    data["segments"] = [
+        {
+            "start": (t0 + SEGMENT * i).isoformat(),
+            "end": (t0 + SEGMENT * (i + 1)).isoformat(),
+            "logged": "60",
+            "memo": "work",
+            "activity": 0,
+            "entries": [i],
+        }
+        for i in range(60)
+    ]
+    return real, serialize.from_dict(WeeklyInvoice, data)
+
+
+def test_doctored_rules_under_a_presets_name_are_named():
+    """An edited file's rules that keep a preset's name still show which values changed."""
+    real, fake = edited_file()
+    assert (Decimal("0.00"), ()) == (real.billable_hours, real.rules_changed)
+    assert rules.CURRENT.name == fake.rules.name  # the label says nothing
+    changed = ("hourly_partial_segment_minimum", "hourly_minimum_activity")
+    assert changed == fake.rules_changed
+    assert ", ".join(changed) == fake.summary()["rules_changed"]
+    assert "what-if rules: hourly_partial_segment_minimum, hourly_minimum_activity" in repr(fake)
+    assert "hourly_minimum_activity" in fake._repr_html_()
+
+
+def test_published_rules_show_no_change_and_what_ifs_load_back_named():
+    """An invoice under the published rules names no change; an honest what-if loads back, named."""
+    plain = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE, client_verified=True)
+    assert () == plain.rules_changed
+    assert "" == plain.summary()["rules_changed"]
+    assert "what-if" not in repr(plain)
+    same_name = attrs.evolve(rules.CURRENT, hourly_minimum_activity=6)
+    what_if = invoice(
+        [entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE, rules=same_name, client_verified=True
+    )
+    loaded = serialize.from_json(WeeklyInvoice, serialize.to_json(what_if))
+    assert what_if == loaded
+    assert ("hourly_minimum_activity",) == loaded.rules_changed
+    strict = invoice(
+        [entry(at(2, 9), at(2, 10))], week=WEEK, rate=RATE, rules=STRICT, client_verified=True
+    )
+    assert ("hourly_partial_segment_minimum", "hourly_minimum_activity") == strict.rules_changed

@@ -87,7 +87,13 @@ def test_pause_refuses_what_cannot_be(start, end, kind, field):
 def test_time_inside_a_pause_is_not_invoiced():
     """Tuesday 09:00–11:00 with a 10:00–10:30 pause bills 1 h 30 at $30: $45, 30 min paused."""
     pause = Pause(at(2, 10), at(2, 10, 30))
-    result = invoice([entry(at(2, 9), at(2, 11))], week=WEEK, rate=usd("30.00"), pauses=[pause])
+    result = invoice(
+        [entry(at(2, 9), at(2, 11))],
+        week=WEEK,
+        rate=usd("30.00"),
+        pauses=[pause],
+        client_verified=True,
+    )
     assert timedelta(hours=2) == result.logged_time
     assert timedelta(minutes=30) == result.paused_time
     assert Decimal("0.50") == result.paused_hours
@@ -110,7 +116,9 @@ def test_time_inside_a_pause_is_not_invoiced():
 def test_unpaused_minutes_count_towards_the_partial_segment_rule(pause_start, pause_end, segments):
     """Off-grid pause edges leave partial slots that bill only with 5 unpaused minutes."""
     pause = Pause(at(2, *pause_start), at(2, *pause_end))
-    result = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=usd(60), pauses=[pause])
+    result = invoice(
+        [entry(at(2, 9), at(2, 10))], week=WEEK, rate=usd(60), pauses=[pause], client_verified=True
+    )
     assert segments == len(result.segments)
     assert pause.length == result.paused_time
 
@@ -122,6 +130,7 @@ def test_a_pause_inside_one_slot_leaves_one_segment_for_one_entry():
         week=WEEK,
         rate=usd(60),
         pauses=[Pause(at(2, 9, 2), at(2, 9, 4))],
+        client_verified=True,
     )
     (segment,) = result.segments
     assert (0,) == segment.entries
@@ -137,6 +146,7 @@ def test_open_pause_stops_billing_for_the_rest_of_the_week():
         week=WEEK,
         rate=usd("20.00"),
         pauses=[pause],
+        client_verified=True,
     )
     assert usd("20.00") == result.amount
     assert timedelta(hours=1) == result.paused_time
@@ -151,6 +161,7 @@ def test_paused_time_does_not_use_up_the_weekly_limit():
         rate=usd(40),
         weekly_limit=1,
         pauses=[Pause(at(2, 9), at(2, 10))],
+        client_verified=True,
     )
     assert timedelta(hours=1) == result.billable_time
     assert timedelta(0) == result.over_limit_time
@@ -165,7 +176,9 @@ def test_only_pauses_touching_the_week_are_kept():
         inside,
         Pause(at(8), at(9)),  # the next week
     ]
-    result = invoice([entry(at(1), at(1, 1))], week=WEEK, rate=usd(10), pauses=pauses)
+    result = invoice(
+        [entry(at(1), at(1, 1))], week=WEEK, rate=usd(10), pauses=pauses, client_verified=True
+    )
     assert (inside,) == result.pauses
     assert timedelta(0) == result.paused_time
     assert usd("10.00") == result.amount
@@ -175,12 +188,30 @@ def test_overlapping_pauses_are_refused_touching_ones_are_not():
     """Two pauses in force at once are an error naming the later one; back to back is fine."""
     first = Pause(at(2, 9), at(2, 11))
     with pytest.raises(InvalidValueError) as info:
-        invoice([], week=WEEK, rate=usd(1), pauses=[Pause(at(2, 10), at(2, 12)), first])
+        invoice(
+            [],
+            week=WEEK,
+            rate=usd(1),
+            pauses=[Pause(at(2, 10), at(2, 12)), first],
+            client_verified=True,
+        )
     assert "pauses[0]" == info.value.field
     with pytest.raises(InvalidValueError) as info:
-        invoice([], week=WEEK, rate=usd(1), pauses=[Pause(at(1)), Pause(at(3), at(4))])
+        invoice(
+            [],
+            week=WEEK,
+            rate=usd(1),
+            pauses=[Pause(at(1)), Pause(at(3), at(4))],
+            client_verified=True,
+        )
     assert "pauses[1]" == info.value.field
-    ok = invoice([], week=WEEK, rate=usd(1), pauses=[first, Pause(at(2, 11), at(2, 12))])
+    ok = invoice(
+        [],
+        week=WEEK,
+        rate=usd(1),
+        pauses=[first, Pause(at(2, 11), at(2, 12))],
+        client_verified=True,
+    )
     assert 2 == len(ok.pauses)
 
 
@@ -191,7 +222,7 @@ def test_overlapping_pauses_are_refused_touching_ones_are_not():
 def test_pauses_must_be_a_sequence_of_pause(pauses, field):
     """A lone Pause, None, text or a datetime in the list are refused, naming the argument."""
     with pytest.raises(InvalidTypeError) as info:
-        invoice([], week=WEEK, rate=usd(1), pauses=pauses)
+        invoice([], week=WEEK, rate=usd(1), pauses=pauses, client_verified=True)
     assert field == info.value.field
 
 
@@ -213,7 +244,11 @@ def test_invoice_for_takes_the_pauses():
 def test_invoice_with_pauses_round_trips_and_checks_paused_time():
     """An invoice with pauses round-trips; its pauses must be in order, inside the week, not overlapping."""
     result = invoice(
-        [entry(at(2, 9), at(2, 11))], week=WEEK, rate=usd(30), pauses=[Pause(at(2, 10))]
+        [entry(at(2, 9), at(2, 11))],
+        week=WEEK,
+        rate=usd(30),
+        pauses=[Pause(at(2, 10))],
+        client_verified=True,
     )
     assert result == serialize.from_dict(WeeklyInvoice, serialize.to_dict(result))
     with pytest.raises(InvalidValueError) as info:
@@ -260,7 +295,9 @@ def test_grid_time_is_billed_over_limit_or_paused_exactly(spans, paused, limit, 
     """On the grid, billable + over limit + paused time is exactly the logged in-week time."""
     entries = [entry(s.astimezone(zone), e.astimezone(zone)) for s, e in spans]
     pauses = [Pause(s.astimezone(zone), e.astimezone(zone)) for s, e in paused]
-    result = invoice(entries, week=WEEK, rate=usd(30), weekly_limit=limit, pauses=pauses)
+    result = invoice(
+        entries, week=WEEK, rate=usd(30), weekly_limit=limit, pauses=pauses, client_verified=True
+    )
     logged = sum((in_week(s, e) for s, e in spans), timedelta(0))
     assert logged == result.logged_time
     assert logged == result.billable_time + result.over_limit_time + result.paused_time
@@ -269,4 +306,32 @@ def test_grid_time_is_billed_over_limit_or_paused_exactly(spans, paused, limit, 
     # The same pauses given in UTC give the same invoice.
     same = [Pause(s, e) for s, e in paused]
     utc_entries = [entry(s, e) for s, e in spans]
-    assert result == invoice(utc_entries, week=WEEK, rate=usd(30), weekly_limit=limit, pauses=same)
+    assert result == invoice(
+        utc_entries, week=WEEK, rate=usd(30), weekly_limit=limit, pauses=same, client_verified=True
+    )
+
+
+@pytest.mark.parametrize("n", [200, 400])
+def test_invoice_reads_each_pause_a_bounded_number_of_times(n, monkeypatch):
+    """Red team r8, finding 10: entries and pauses are swept together, not entries × pauses.
+
+    Counted, not timed: how often a pause's end is read grows with entries +
+    pauses (it grew with their product, 80,000 reads for 400 of each).
+    """
+    step = timedelta(weeks=1) / n
+    diary = [entry(WEEK.start + step * i, WEEK.start + step * i + step / 2) for i in range(n)]
+    pauses = [
+        Pause(WEEK.start + step * i + step / 2, WEEK.start + step * (i + 1)) for i in range(n)
+    ]
+    reads = 0
+    slot = Pause.end
+
+    def counted(pause):
+        nonlocal reads
+        reads += 1
+        return slot.__get__(pause)
+
+    monkeypatch.setattr(Pause, "end", property(counted))
+    bill = invoice(diary, week=WEEK, rate=usd("25.00"), pauses=pauses, client_verified=True)
+    assert n == len(bill.pauses)
+    assert reads <= 40 * n

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from upwork_safety import rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
+    InvalidDataError,
     InvalidTypeError,
     InvalidValueError,
     RulesError,
@@ -294,7 +295,7 @@ def test_weekly_share_rules_are_checked(value, kind):
 def week_of_work(*, top_rated=False):
     """Two tracked hours on Tuesday at $30: $60, all protected."""
     diary = [TimeEntry(at(2, 9), at(2, 11), memo="api", activity=6)]
-    return invoice(diary, week=WEEK, rate=usd("30.00"), top_rated=top_rated)
+    return invoice(diary, week=WEEK, rate=usd("30.00"), top_rated=top_rated, client_verified=True)
 
 
 def test_schedule_orders_by_availability_and_tracks_the_buckets():
@@ -445,3 +446,74 @@ def test_balances_always_add_up_to_the_total(bonus_minutes, weeks_paused, hour):
     expected_available = sum((i.amount for i in plan.items if i.available_at <= moment), usd(0))
     assert expected_available == balances[S.AVAILABLE]
     assert isinstance(plan.items[0], PayoutItem)
+
+
+def test_payout_items_follow_their_weeks_calendar():
+    """Red team r8, finding 5: hours and weekly payments are checked against their week.
+
+    Invoiced after the week ends; hours available no earlier than the
+    dispute window closes; amounts in whole cents.
+    """
+    (hours,) = payout_schedule(invoices=[week_of_work()]).items
+    (weekly,) = payout_schedule(weekly_payments=[weekly_payment(usd(100), week=WEEK)]).items
+    before_the_week = {"charged_at": at(1, month=1) - timedelta(days=365)}
+    cases = [
+        (
+            hours,
+            {**before_the_week, "review_ends": before_the_week["charged_at"]},
+            "PayoutItem.available_at",
+        ),
+        (
+            hours,
+            {"available_at": hours.review_ends + timedelta(seconds=0.5)},
+            "PayoutItem.available_at",
+        ),
+        (weekly, before_the_week, "PayoutItem.available_at"),
+        (hours, {"amount": usd("50.001")}, "PayoutItem.amount"),
+        (hours, {"protected_amount": usd("0.001")}, "PayoutItem.protected_amount"),
+    ]
+    for item, changes, field in cases:
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(item, **changes)
+        assert field == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(hours, **before_the_week)
+    assert "week end < invoice <= end of dispute window < window closes <= available" == (
+        info.value.rule
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"share": Decimal("0.37")}, "WeeklyPayment.share"),  # in no table
+        ({"share": Decimal(0)}, "WeeklyPayment.share"),  # the table's least is 20%
+        ({"share": Decimal("0.8"), "basis": WeeklyPaymentBasis.CONTRACT_ENDED}, None),
+        ({"available_at": at(8, 12) + timedelta(microseconds=1)}, "WeeklyPayment.available_at"),
+        ({"invoiced_at": at(8, 11), "available_at": at(13, 11)}, "WeeklyPayment.available_at"),
+    ],
+)
+def test_weekly_payment_share_and_moments_are_the_rules(changes, field):
+    """Red team r8, finding 9: a started week's share is one of the table's, its moments the rules'."""
+    started = weekly_payment(usd(100), week=WEEK, started=date(2024, 1, 3))
+    assert (WeeklyPaymentBasis.CONTRACT_STARTED, Decimal("0.6")) == (started.basis, started.share)
+    if field is None:
+        assert Decimal("0.8") == attrs.evolve(started, **changes).share
+        return
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(started, **changes)
+    assert field == info.value.field
+
+
+def test_weekly_payment_keeps_a_what_if_table():
+    """A what-if table is kept with the payment, so its share loads back and is checked by it."""
+    table = attrs.evolve(rules.CURRENT, weekly_payment_start_percent=(100, 90, 70, 50, 37, 37, 37))
+    paid = weekly_payment(usd(100), week=WEEK, started=date(2024, 1, 5), rules=table)
+    assert (Decimal("0.37"), table) == (paid.share, paid.rules)
+    assert paid == serialize.from_json(WeeklyPayment, serialize.to_json(paid))
+    data = serialize.to_dict(paid)
+    del data["rules"]
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(WeeklyPayment, data)
+    plain = weekly_payment(usd(100), week=WEEK)
+    assert "rules" not in serialize.to_dict(plain)

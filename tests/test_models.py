@@ -22,6 +22,7 @@ from upwork_safety import (
     MilestoneState,
     Money,
     Payment,
+    serialize,
 )
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.escrow import DormancyRefundRequest, EndContract, Fund, RequestChanges, Submit
@@ -763,6 +764,55 @@ class TestHistoryFitsTheContract:
             info.value.field,
             info.value.rule,
         )
+
+    def test_no_time_is_logged_outside_the_contracts_days(self):
+        """Red team r8, finding 2: Work Diary time before the start or after the end is refused.
+
+        The same rule as payments before the start, and its pair for the end;
+        the days are UTC, and an entry's end is exclusive.
+        """
+
+        def hourly(*entries, ended=date(2025, 1, 2)):
+            return Contract(
+                "c1",
+                "acme",
+                ContractKind.HOURLY,
+                date(2025, 1, 1),
+                ended,
+                hourly_rate=usd(25),
+                time_entries=[TimeEntry(s, e) for s, e in entries],
+            )
+
+        def at(day, hour=0, tz=UTC):
+            return datetime(2025, 1, day, hour, tzinfo=tz)
+
+        cases = [
+            (
+                [(at(2, 9), at(2, 10)), (datetime(2024, 12, 31, 23, tzinfo=UTC), at(1, 1))],
+                ("Contract.time_entries[1]", "not before Contract.started"),
+            ),
+            (
+                [(at(1, 9), at(1, 10)), (at(3, 0), at(3, 1))],
+                ("Contract.time_entries[1]", "not after Contract.ended"),
+            ),
+            # 03:00 in Karachi on the first day is still the day before in UTC.
+            (
+                [(at(1, 3, timezone(timedelta(hours=5))), at(1, 9))],
+                ("Contract.time_entries[0]", "not before Contract.started"),
+            ),
+        ]
+        for entries, expected in cases:
+            with pytest.raises(InvalidValueError) as info:
+                hourly(*entries)
+            assert expected == (info.value.field, info.value.rule)
+        # The whole of the first and last UTC days may be worked; an open contract has no end.
+        inside = hourly((at(1, 0), at(1, 1)), (at(2, 23), at(3, 0)))
+        assert 2 == len(inside.time_entries)
+        assert 1 == len(hourly((at(20, 9), at(20, 10)), ended=None).time_entries)
+        data = serialize.to_dict(inside)
+        data["time_entries"][0]["start"] = "2024-12-31T23:00:00+00:00"
+        with pytest.raises(InvalidDataError):
+            serialize.from_dict(Contract, data)
 
 
 class TestTimeEntry:

@@ -980,7 +980,7 @@ def test_hourly_payment_reports_round_trip_through_json():
     from upwork_safety import hourly
 
     week = hourly.billing_week(datetime(2026, 3, 4, tzinfo=timezone.utc))
-    invoice = hourly.invoice([], week=week, rate=Money("10.00", "USD"))
+    invoice = hourly.invoice([], week=week, rate=Money("10.00", "USD"), client_verified=True)
     for report in (
         hourly.weekly_payment(Money("100.00", "USD"), week=week),
         invoice,

@@ -51,6 +51,24 @@ _SCALARS: tuple[type, ...] = (float, complex, Decimal, Fraction, date, time, tim
 _CONTAINERS: tuple[type, ...] = (list, tuple, set, frozenset, dict)
 
 
+def type_name(value: object) -> str:
+    """The name of *value*'s type for a message: a builtin by its name, else module-qualified.
+
+    ``numpy.bool_`` is named ``numpy.bool``, not ``bool`` (which would read
+    as "must be a bool, not bool").  The names are read through ``type``'s own
+    descriptors (a metaclass cannot answer for them) and cut to
+    :data:`NAME_LIMIT` characters.
+    """
+    kind = type(value)
+    name = type.__dict__["__qualname__"].__get__(kind)
+    module = type.__dict__["__module__"].__get__(kind)
+    if type(name) is not str:  # pragma: no cover  (CPython keeps __qualname__ a str)
+        name = "?"
+    if type(module) is not str or module == "builtins":
+        return name[:NAME_LIMIT]
+    return f"{module}.{name}"[:NAME_LIMIT]
+
+
 def shown_int(value: int) -> str:
     """*value* for a message: itself up to 19 digits, else described with its sign.
 

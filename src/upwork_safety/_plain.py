@@ -1,11 +1,11 @@
-"""Builtin subclasses as the plain values they hold: the converters of text and whole numbers.
+"""Builtin subclasses as the plain values they hold: the converters of text, numbers, durations.
 
 A value stores plain ``str`` and ``int`` (private module): a subclass
 (``numpy.str_``, an ``IntEnum`` member, a ``str`` whose ``__eq__`` ignores
 case) would make two values that compare equal hash apart, come back from
 :mod:`upwork_safety.serialize` as another type, or answer a check (is it
-blank?) with its own method.  Each converter reads what the builtin itself
-holds, with the builtin's own method, so a subclass cannot answer for
+blank? a whole number of minutes?) with its own method.  Each converter
+reads what the builtin itself holds, with the builtin's own method, so a subclass cannot answer for
 itself; anything else is left as it is, for the field's validator to refuse
 naming the field (attrs converters do not know the field's name).
 :func:`upwork_safety.money.plain_money` is the same rule for ``Money``.
@@ -13,6 +13,7 @@ naming the field (attrs converters do not know the field's name).
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 
@@ -62,3 +63,27 @@ def plain_int_items(items: tuple[Any, ...]) -> tuple[Any, ...]:
 def optional_plain_int(value: int | None) -> int | None:
     """:func:`plain_int` for an optional field."""
     return None if value is None else plain_int(value)
+
+
+#: ``timedelta``'s own fields, read through its descriptors: a subclass cannot answer for them.
+_DURATION_FIELDS = (timedelta.days, timedelta.seconds, timedelta.microseconds)
+
+
+def plain_duration(value: timedelta) -> timedelta:
+    """A ``timedelta`` subclass as the plain ``timedelta`` it holds; anything else as it is.
+
+    The plain value is built from what ``timedelta`` itself holds (a subclass's
+    ``__mod__`` or ``__eq__`` is never asked to check a rule).  One that holds
+    more than a ``timedelta`` can (``pandas.Timedelta`` with nanoseconds) is
+    left as it is, for the field's validator to refuse: it is never rounded.
+    """
+    kind: type = type(value)
+    if kind is timedelta or not issubclass(kind, timedelta):
+        return value
+    days, seconds, micro = (field.__get__(value) for field in _DURATION_FIELDS)
+    plain = timedelta(days=days, seconds=seconds, microseconds=micro)
+    try:
+        same = bool(value == plain)
+    except Exception:  # noqa: BLE001  (a subclass whose comparison fails is refused)
+        same = False
+    return plain if same else value

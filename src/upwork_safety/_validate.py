@@ -9,12 +9,13 @@ all of Upwork's clocks run in UTC and equal instants must give equal values.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
-from upwork_safety._display import shown, shown_int
+from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._plain import plain_int_items, plain_text_items
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
@@ -436,15 +437,45 @@ def text_items_field(instance: object, attribute: Any, value: Any) -> None:
         text_value(item, f"{name}[{index}]")
 
 
+#: Characters that show nothing although ``str.isspace`` says they are not
+#: space: the Hangul fillers and the blank Braille pattern (letters and symbols
+#: by their Unicode category, blank on screen).
+_BLANK_LOOKING = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+#: Unicode categories of characters that show nothing: controls (NUL) and format
+#: characters (zero-width spaces and joiners, bidi marks, soft hyphens).
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf"})
+
+
+def _shows_something(character: str) -> bool:
+    return not (
+        character.isspace()
+        or character in _BLANK_LOOKING
+        or unicodedata.category(character) in _INVISIBLE_CATEGORIES
+    )
+
+
+def is_blank(text: str) -> bool:
+    """Whether *text* shows nothing: the library's one rule for "blank".
+
+    Empty text, or text of white space (``str.isspace``, NBSP included),
+    controls (NUL), format characters (zero-width space) and the characters
+    that render blank (Hangul fillers, the blank Braille pattern).  An id,
+    a memo or a message that would show as empty counts as none.  Read with
+    ``str``'s own methods: pass a plain ``str``.
+    """
+    return not any(_shows_something(character) for character in text)
+
+
 def id_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: a non-empty, non-blank plain ``str`` of valid Unicode text.
+    """An attrs validator: a plain ``str`` of valid Unicode text, not blank (:func:`is_blank`).
 
     Pair it with the converter :func:`plain_text`.
     """
-    if type(value) is str and value and not value.isspace() and value.isascii():
+    # The common case: printable ASCII that is not all spaces shows something.
+    if type(value) is str and value.isascii() and value.isprintable() and value.strip():
         return
     text_field(instance, attribute, value)  # a plain str from here: its own methods answer
-    if value and not value.isspace():
+    if not is_blank(value):
         return
     name = field_name(instance, attribute)
     raise InvalidValueError(f"{name} must not be empty", field=name, rule="not empty")
@@ -461,7 +492,7 @@ def bool_field(instance: object, attribute: Any, value: Any) -> None:
     if not issubclass(type(value), bool):
         name = field_name(instance, attribute)
         raise InvalidTypeError(
-            f"{name} must be a bool, not {type(value).__name__}", field=name, rule="a bool"
+            f"{name} must be a bool, not {type_name(value)}", field=name, rule="a bool"
         )
 
 

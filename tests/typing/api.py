@@ -80,11 +80,17 @@ choices: escrow.Choices = escrow.allowed(moved, "m1")
 diagram: str = escrow.to_mermaid()
 
 week: hourly.BillingWeek = hourly.billing_week(datetime(2024, 1, 3, tzinfo=UTC))
-bill: hourly.WeeklyInvoice = hourly.invoice((), week=week, rate=Money("20", "USD"))
+bill: hourly.WeeklyInvoice = hourly.invoice(
+    (), week=week, rate=Money("20", "USD"), client_verified=True
+)
 counted_under: rules.PlatformRules = bill.rules
 billable: Decimal = bill.billable_hours
 paused_bill: hourly.WeeklyInvoice = hourly.invoice(
-    (), week=week, rate=Money("20", "USD"), pauses=[hourly.Pause(datetime(2024, 1, 2, tzinfo=UTC))]
+    (),
+    week=week,
+    rate=Money("20", "USD"),
+    pauses=[hourly.Pause(datetime(2024, 1, 2, tzinfo=UTC))],
+    client_verified=True,
 )
 extra: hourly.Bonus = hourly.bonus(Money("50", "USD"), paid_at=datetime(2024, 1, 3, tzinfo=UTC))
 retainer: hourly.WeeklyPayment = hourly.weekly_payment(Money("400", "USD"), week=week)

@@ -29,7 +29,7 @@ from upwork_safety.escrow._reasons import refusal, released_note, when
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
 from upwork_safety.escrow._timers import start_of
-from upwork_safety.models import Contract, ContractKind
+from upwork_safety.models import _NOT_BEFORE_START, Contract, ContractKind
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -158,7 +158,7 @@ def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) ->
             state="not started",
             event=event,
             field="event.at",
-            rule="not before Contract.started",
+            rule=_NOT_BEFORE_START,
         )
 
 

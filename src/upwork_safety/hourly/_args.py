@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from upwork_safety._display import type_name
 from upwork_safety._validate import (
     LATEST,
     field_name,
@@ -27,7 +28,7 @@ def flag(value: object, what: str) -> bool:
     """Return *value* if it is a real ``bool``, else raise naming *what*."""
     if not isinstance(value, bool):
         raise InvalidTypeError(
-            f"{what} must be a bool, not {type(value).__name__}", field=what, rule="a bool"
+            f"{what} must be a bool, not {type_name(value)}", field=what, rule="a bool"
         )
     return value
 
@@ -72,5 +73,19 @@ def positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
     positive_cents(value, field_name(instance, attribute))
 
 
-#: An attrs validator: a ``timedelta``.
-duration_field = instance_field(timedelta)
+def duration_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: a plain ``timedelta`` (pair it with :func:`plain_duration`).
+
+    The converter makes a subclass plain; one that reaches this holds more
+    than a ``timedelta`` can (nanoseconds) and is refused, not rounded.
+    """
+    if type(value) is timedelta:
+        return
+    name = field_name(instance, attribute)
+    instance_field(timedelta)(instance, attribute, value)  # the wrong type: InvalidTypeError
+    raise InvalidValueError(
+        f"{name} (a {type_name(value)}) holds more than a timedelta can (e.g. nanoseconds); "
+        "round it to whole microseconds first",
+        field=name,
+        rule="at most microseconds",
+    )

@@ -154,7 +154,9 @@ def dispute_response(
         invoice: The disputed week's invoice; when given, *opened_at* must
             fall in its dispute window and the result says how much pay is
             protected and how much is at risk.
-        rules: The platform rules; default: those in force at *opened_at*.
+        rules: The platform rules; default: the invoice's own rules
+            (:attr:`WeeklyInvoice.rules`, which set its dispute window) when
+            *invoice* is given, else those in force at *opened_at*.
 
     Returns:
         The :class:`HoursDispute`; answer by :attr:`HoursDispute.respond_by`,
@@ -163,7 +165,8 @@ def dispute_response(
     Raises:
         InvalidValueError: *opened_at* is naive, or outside the invoice's
             dispute window (clients may dispute only from Monday 12:00 to
-            Friday 23:59:59 UTC after the week, HC 211062158).
+            Friday 23:59:59 UTC after the week, HC 211062158), or *rules*
+            given with an invoice are not the invoice's own.
         InvalidTypeError: An argument has the wrong type.
 
     >>> from datetime import datetime, timezone
@@ -172,16 +175,27 @@ def dispute_response(
     '2024-01-15T18:00:00+00:00'
     """
     opened = utc_instant(opened_at, "opened_at")
-    rules = rules_for(rules, opened)
     protected: Money | None = None
     unprotected: Money | None = None
-    if invoice is not None:
+    if invoice is None:
+        rules = rules_for(rules, opened)
+    else:
         if not isinstance(invoice, WeeklyInvoice):
             raise InvalidTypeError(
                 f"invoice must be a WeeklyInvoice or None, not {type(invoice).__name__}",
                 field="invoice",
                 rule="a WeeklyInvoice or None",
             )
+        # The invoice's own rules set its dispute window, so they set the answer's too.
+        chosen = rules_for(rules, opened) if rules is not None else invoice.rules
+        if chosen != invoice.rules:
+            raise InvalidValueError(
+                "rules must be the invoice's own (invoice.rules), which set its dispute "
+                "window; leave rules out to use them",
+                field="rules",
+                rule="the invoice's rules",
+            )
+        rules = chosen
         if not invoice.calendar.in_dispute_window(opened):
             raise InvalidValueError(
                 f"a client can dispute the week {invoice.week} only from "

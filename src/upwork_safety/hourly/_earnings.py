@@ -23,10 +23,10 @@ from upwork_safety._plain import plain_text
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
+    cents_field,
     computed_utc_field,
     field_name,
     instance_field,
-    money_field,
     optional_computed_utc_field,
     optional_to_utc,
     sequence_of,
@@ -37,8 +37,8 @@ from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, Invali
 from upwork_safety.hourly._bonus import Bonus
 from upwork_safety.hourly._invoice import WeeklyInvoice
 from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus, payout_status
-from upwork_safety.hourly._week import BillingWeek
-from upwork_safety.hourly._weekly_payment import WeeklyPayment
+from upwork_safety.hourly._week import BillingWeek, check_hours_order
+from upwork_safety.hourly._weekly_payment import WeeklyPayment, check_weekly_payment_order
 from upwork_safety.money import Money, plain_money
 
 if TYPE_CHECKING:
@@ -64,34 +64,42 @@ class PayoutItem:
     :class:`Bonus` or a :class:`WeeklyPayment`.  Amounts are what the client
     pays, before the freelancer's service fee.
 
+    The moments follow the same rules as the item they come from: invoiced
+    hours as a :class:`PayoutCalendar` (after the week ends, available no
+    earlier than the dispute window closes), a weekly payment as a
+    :class:`WeeklyPayment` (after the week ends, then available).
+
     Args:
         kind: Hours, a bonus or a weekly payment.
-        amount: What the client is charged.
+        amount: What the client is charged, in whole cents (minor units).
         charged_at: When the client is charged: the Monday 12:00 invoice for
-            hours and weekly payments, the moment of payment for a bonus.
+            hours and weekly payments (after *week* ends), the moment of
+            payment for a bonus.
         review_ends: The end of the client's dispute window (hours only;
             ``None`` for bonuses and weekly payments, which have none).
         available_at: When the money is available to withdraw.
-        protected_amount: The part Hourly Protection covers (hours only;
-            zero otherwise, HC 211068288).
+        protected_amount: The part Hourly Protection covers, in whole cents
+            (hours only; zero otherwise, HC 211068288).
         week: The billing week (``None`` for a bonus).
 
     Raises:
-        InvalidValueError: The moments are out of order, or the fields do
-            not fit the kind (a bonus with a week, a weekly payment with a
-            review window, a protected bonus, ...).
+        InvalidValueError: The moments are out of order (for hours and
+            weekly payments, against the week too), an amount is not in
+            whole cents, or the fields do not fit the kind (a bonus with a
+            week, a weekly payment with a review window, a protected bonus,
+            ...).
         CurrencyMismatchError: The amounts are in different currencies.
         InvalidTypeError: A field has the wrong type.
     """
 
     kind: PayoutKind = attrs.field(validator=instance_field(PayoutKind))
-    amount: Money = attrs.field(converter=plain_money, validator=money_field)
+    amount: Money = attrs.field(converter=plain_money, validator=cents_field)
     charged_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     review_ends: datetime | None = attrs.field(
         converter=optional_to_utc, validator=optional_computed_utc_field
     )
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    protected_amount: Money = attrs.field(converter=plain_money, validator=money_field)
+    protected_amount: Money = attrs.field(converter=plain_money, validator=cents_field)
     week: BillingWeek | None = attrs.field(default=None, validator=_optional_week)
 
     def __attrs_post_init__(self) -> None:
@@ -113,6 +121,20 @@ class PayoutItem:
             )
 
     def _check_order(self) -> None:
+        week = self.week
+        if week is not None and self.kind is PayoutKind.HOURS and self.review_ends is not None:
+            check_hours_order(
+                week,
+                self.charged_at,
+                self.review_ends,
+                self.available_at,
+                owner="PayoutItem",
+                names=("charged_at", "review_ends", "available_at"),
+            )
+        elif week is not None and self.kind is PayoutKind.WEEKLY_PAYMENT:
+            check_weekly_payment_order(
+                week, self.charged_at, self.available_at, "PayoutItem", "charged_at"
+            )
         review = self.review_ends if self.review_ends is not None else self.charged_at
         if not self.charged_at <= review < self.available_at:
             raise InvalidValueError(

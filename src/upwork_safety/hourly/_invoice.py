@@ -26,6 +26,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_duration
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     as_tuple,
@@ -33,6 +34,7 @@ from upwork_safety._validate import (
     field_name,
     instance,
     instance_field,
+    is_blank,
     items_field,
     sequence_of,
 )
@@ -42,8 +44,8 @@ from upwork_safety.hourly._args import (
     WEEK,
     duration_field,
     flag,
-    positive_money,
-    positive_money_field,
+    positive_cents,
+    positive_cents_field,
     week_rules,
 )
 from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
@@ -130,6 +132,24 @@ def _rules_of_week(invoice: WeeklyInvoice) -> PlatformRules:
     return week_rules(None, week.end)
 
 
+#: The fields of a rule set that hold rules (each has a source), in declaration order.
+_RULE_FIELDS = tuple(f.name for f in attrs.fields(PlatformRules) if "rule" in f.metadata)
+
+
+def rules_changed(chosen: PlatformRules, week: BillingWeek) -> tuple[str, ...]:
+    """The rule fields in which *chosen* differs from the published rules for *week*.
+
+    The published rules are those in force at the end of the week (the ones
+    :func:`invoice` uses when given none).  A rule set's name and effective
+    date are not compared: they are labels, and a what-if (or an edited
+    file) may keep a preset's.
+    """
+    published = week_rules(None, week.end)
+    if chosen is published:
+        return ()
+    return tuple(name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(published, name))
+
+
 def _hours(span: timedelta) -> Decimal:
     exact = CONTEXT.divide(Decimal(span // MICROSECOND), _MICROSECONDS_PER_HOUR)
     return round_half_up(exact, _HOURS_PLACES)
@@ -147,7 +167,7 @@ class WeeklyInvoice:
 
     Args:
         week: The billing week.
-        rate: The hourly rate.
+        rate: The hourly rate, positive, in whole cents.
         segments: Every counted segment of the week, billed or over limit,
             in time order.
         calendar: The week's payout calendar.
@@ -155,18 +175,23 @@ class WeeklyInvoice:
             counting it in whole segments (paused time included).
         weekly_limit: The weekly limit in hours (more than 0, at most 168),
             or ``None``.
-        client_verified: Whether the client's billing method is verified.
+        client_verified: Whether the client's billing method is verified
+            (the segments' reasons are checked against it).
         paused_time: The part of *logged_time* logged while the contract was
             paused: not invoiced (HC 211062218).
         pauses: The pauses that touch the week, in time order.
         rules: The platform rules the invoice was counted under (a what-if
             given to :func:`invoice` is kept, and serialised, with it);
-            default: those in force at the end of *week*.
+            default: those in force at the end of *week*.  Whatever rules
+            it carries, :attr:`rules_changed` names each rule whose value is
+            not the published one for the week, and the ``repr``,
+            :meth:`summary` and the notebook table show them.
 
     The constructor accepts exactly the states :func:`invoice` can reach,
     so a value built by hand or loaded with
     :func:`~upwork_safety.serialize.from_dict` says no more than a real
-    week's Work Diary could:
+    week's Work Diary could under the rules it carries (and rules that are
+    not the published ones are always shown, :attr:`rules_changed`):
 
     * each segment is one slot of ``rules.hourly_segment`` on the week's
       grid, with at least ``rules.hourly_partial_segment_minimum`` logged
@@ -192,19 +217,22 @@ class WeeklyInvoice:
             limit before it); reasons that do not follow the segment's
             facts, the client and the rules; logged or paused time that
             does not match the segments and pauses; a calendar for another
-            week or other rules; a rate that is not positive.  ``field``
+            week or other rules; a rate that is not positive or not in
+            whole cents.  ``field``
             names the part, e.g. ``WeeklyInvoice.segments[6].over_limit``.
         InvalidTypeError: A field has the wrong type.
     """
 
     week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
-    rate: Money = attrs.field(converter=plain_money, validator=positive_money_field)
+    rate: Money = attrs.field(converter=plain_money, validator=positive_cents_field)
     segments: tuple[Segment, ...] = attrs.field(converter=as_tuple, validator=_check_segments)
     calendar: PayoutCalendar = attrs.field(validator=instance_field(PayoutCalendar))
-    logged_time: timedelta = attrs.field(validator=duration_field)
+    logged_time: timedelta = attrs.field(converter=plain_duration, validator=duration_field)
     weekly_limit: Decimal | None = attrs.field(default=None, converter=_invoice_limit)
     client_verified: bool = attrs.field(default=True, validator=bool_field)
-    paused_time: timedelta = attrs.field(default=timedelta(0), validator=duration_field)
+    paused_time: timedelta = attrs.field(
+        default=timedelta(0), converter=plain_duration, validator=duration_field
+    )
     pauses: tuple[Pause, ...] = attrs.field(default=(), converter=as_tuple, validator=_check_pauses)
     rules: PlatformRules = attrs.field(
         default=attrs.Factory(_rules_of_week, takes_self=True),
@@ -358,12 +386,26 @@ class WeeklyInvoice:
         """The billed segments Hourly Protection does not cover (each with its reasons)."""
         return tuple(s for s in self.segments if s.billed and not s.protected)
 
+    @property
+    def rules_changed(self) -> tuple[str, ...]:
+        """The rules (field names of :attr:`rules`) not as published for the invoice's week.
+
+        Empty when the invoice was counted under the published rules (those
+        in force at the end of the week); otherwise each
+        :class:`~upwork_safety.rules.PlatformRules` field whose value differs,
+        in declaration order, whatever the rule set is named: a what-if given
+        to :func:`invoice` as ``rules=``, or an edited file, is always named.
+        """
+        return rules_changed(self.rules, self.week)
+
     def __repr__(self) -> str:
         # One line: the fields (every 10-minute segment) run to kilobytes a day.
+        changed = self.rules_changed
+        what_if = f", what-if rules: {', '.join(changed)}" if changed else ""
         return (
             f"<WeeklyInvoice {self.week}: {self.billable_hours} h at {self.rate} = "
             f"{self.amount} ({self.protected_hours} h protected), available "
-            f"{self.available_at.isoformat()}>"
+            f"{self.available_at.isoformat()}{what_if}>"
         )
 
     # -- exact times
@@ -476,9 +518,15 @@ class WeeklyInvoice:
         return totals
 
     def summary(self) -> dict[str, object]:
-        """Return the totals and dates as one flat dict."""
+        """Return the totals and dates as one flat dict.
+
+        ``rules_changed`` is :attr:`rules_changed` joined with ``", "``:
+        empty under the published rules for the week.
+        """
         return {
             "week_start": self.week.start,
+            "rules": self.rules.name,
+            "rules_changed": ", ".join(self.rules_changed),
             "rate": self.rate,
             "weekly_limit": self.weekly_limit,
             "billable_hours": self.billable_hours,
@@ -500,7 +548,10 @@ class WeeklyInvoice:
 
     def _repr_html_(self) -> str:
         totals = [{"item": key, "value": value} for key, value in self.summary().items()]
-        return html_table(totals, caption=f"Hourly invoice, week {self.week}") + html_table(
+        caption = f"Hourly invoice, week {self.week}"
+        if self.rules_changed:
+            caption += " (what-if rules: " + ", ".join(self.rules_changed) + ")"
+        return html_table(totals, caption=caption) + html_table(
             self.to_records(), caption="Segments", columns=SEGMENT_COLUMNS
         )
 
@@ -522,7 +573,7 @@ def _memo(members: list[TimeEntry]) -> str:
     memos: list[str] = []
     for entry in members:
         memo = entry.memo.strip()
-        if memo and memo not in memos:
+        if not is_blank(memo) and memo not in memos:
             memos.append(memo)
     return " / ".join(memos)
 
@@ -561,12 +612,18 @@ def invoice(
     Args:
         entries: The Work Diary (any weeks; only *week*'s time is used).
         week: The billing week to invoice.
-        rate: The hourly rate, positive :class:`~upwork_safety.money.Money`.
+        rate: The hourly rate, positive :class:`~upwork_safety.money.Money`
+            in whole cents (an Upwork rate is; a rate below a cent would
+            bill nothing).
         weekly_limit: The contract's weekly limit in hours
             (``Decimal | int | str``, more than 0 and at most 168, as for a
             :class:`~upwork_safety.Contract`), or ``None`` for no
             limit.
-        client_verified: Whether the client has a verified billing method.
+        client_verified: Whether the client has a verified billing method
+            (Hourly Protection needs one, HC 211068288).  The default,
+            ``True``, is the public signature's; :func:`invoice_for` reads
+            ``Client.payment_verified`` instead, which is ``False`` unless
+            the client says so: pass what the client's profile shows.
         top_rated: Whether the freelancer is Top Rated (changes when the pay
             is available).
         pauses: When the contract was paused (a sequence of :class:`Pause`,
@@ -585,7 +642,7 @@ def invoice(
             :class:`Pause`, a number where Money is expected, ...).
     """
     week = week_argument(week)
-    rate = positive_money(rate, "rate")
+    rate = positive_cents(rate, "rate")
     limit = _weekly_limit_hours(weekly_limit, "weekly_limit")
     client_verified = flag(client_verified, "client_verified")
     rules = week_rules(rules, week.end)
@@ -600,13 +657,19 @@ def invoice(
     slots: dict[int, list[tuple[int, timedelta]]] = {}
     logged = timedelta(0)
     paused_time = timedelta(0)
+    # Entries (not overlapping) and pauses (in time order, not overlapping) are
+    # swept together: a pause that ended before an entry starts ended before every
+    # later one too, so it is passed once, and the cost grows with entries + pauses.
+    first_pause = 0
     for index in sorted(range(len(items)), key=lambda i: items[i].start):
         start = max(items[index].start, week.start)
         end = min(items[index].end, week.closes_at)
         if end <= start:
             continue
         logged += end - start
-        pieces = unpaused(start, end, paused)
+        while first_pause < len(paused) and (paused[first_pause].end or end) <= start:
+            first_pause += 1
+        pieces = unpaused(start, end, paused, first_pause)
         paused_time += end - start - sum((e - s for s, e in pieces), timedelta(0))
         for part_start, part_end in pieces:
             first = (part_start - week.start) // segment
@@ -643,7 +706,7 @@ def invoice(
                 reasons=protection_reasons(
                     over_limit=over,
                     manual=manual,
-                    memo_missing=any(not e.memo.strip() for e in members),
+                    memo_missing=any(is_blank(e.memo) for e in members),
                     activity=activity,
                     minimum_activity=rules.hourly_minimum_activity,
                     client_verified=client_verified,

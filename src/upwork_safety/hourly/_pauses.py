@@ -136,12 +136,18 @@ def pauses_argument(value: Iterable[Pause], what: str = "pauses") -> tuple[Pause
 
 
 def unpaused(
-    start: datetime, end: datetime, pauses: tuple[Pause, ...]
+    start: datetime, end: datetime, pauses: tuple[Pause, ...], first: int = 0
 ) -> list[tuple[datetime, datetime]]:
-    """Return the parts of the span *start*–*end* outside *pauses* (sorted, not overlapping)."""
+    """Return the parts of the span *start*–*end* outside *pauses* (sorted, not overlapping).
+
+    *pauses* are in time order; those before *first* are known to end by
+    *start* and are not read, so a caller sweeping spans in time order reads
+    each pause a bounded number of times.
+    """
     parts: list[tuple[datetime, datetime]] = []
     moment = start
-    for pause in pauses:
+    for at in range(first, len(pauses)):  # by index: skipping costs nothing
+        pause = pauses[at]
         if pause.end is not None and pause.end <= moment:
             continue
         if pause.start >= end:

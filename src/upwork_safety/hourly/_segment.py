@@ -7,6 +7,7 @@ Hourly Protection rules it fails (HC 211068288).  :func:`invoice` builds them.
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -14,13 +15,14 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_int, plain_text
+from upwork_safety._plain import optional_plain_int, plain_duration, plain_text
 from upwork_safety._render import html_table, plain
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
     computed_utc_field,
+    is_blank,
     items_field,
     optional_whole_field,
     plain_ints,
@@ -28,6 +30,7 @@ from upwork_safety._validate import (
     to_utc,
 )
 from upwork_safety.errors import InvalidValueError
+from upwork_safety.hourly._args import MICROSECOND as _MICROSECOND
 from upwork_safety.hourly._args import duration_field
 from upwork_safety.kinds import StrEnum
 
@@ -98,7 +101,8 @@ def protection_reasons(
     Args:
         over_limit: Whether the segment was logged after the weekly limit.
         manual: Whether any of its time is manual.
-        memo_missing: Whether any of its time has no memo (blank or spaces).
+        memo_missing: Whether any of its time has no memo (a blank one, as
+            :func:`memo_missing` reads it, counts as none).
         activity: Its lowest activity level, or ``None`` when any of its
             time recorded none.
         minimum_activity: ``rules.hourly_minimum_activity``.
@@ -121,11 +125,13 @@ def protection_reasons(
 def memo_missing(memo: str, reasons: tuple[UnprotectedReason, ...]) -> bool:
     """Whether some time in a segment has no memo, as its *memo* and *reasons* say.
 
-    A blank *memo* means none of the segment's time has one.  A segment
-    joins the memos of its entries, so one with a memo lacks one for part
-    of its time exactly when it says so (``NO_MEMO`` among *reasons*).
+    A blank *memo* (the library's one rule, :func:`~upwork_safety._validate.is_blank`:
+    nothing that shows, so zero-width and other invisible characters count as
+    none) means none of the segment's time has one.  A segment joins the
+    memos of its entries, so one with a memo lacks one for part of its time
+    exactly when it says so (``NO_MEMO`` among *reasons*).
     """
-    return not memo.strip() or UnprotectedReason.NO_MEMO in reasons
+    return is_blank(memo) or UnprotectedReason.NO_MEMO in reasons
 
 
 def _check_reasons(instance: Segment, attribute: Any, value: Any) -> None:
@@ -161,13 +167,35 @@ def _shown(reasons: tuple[UnprotectedReason, ...]) -> str:
     return "(" + ", ".join(reason.name for reason in reasons) + ")"
 
 
+#: The rule of a segment's entries, in errors.
+ENTRIES_RULE = "one or more distinct positions from 0, below sys.maxsize"
+
+
 def _check_entries(instance: Segment, attribute: Any, value: Any) -> None:
+    """What :func:`invoice` gives: the distinct positions of the entries logged in the slot.
+
+    A billed slot has time logged, so at least one entry; each entry is
+    listed once (a pause may split one); no Python sequence has a position
+    of ``sys.maxsize`` or more; and entries do not overlap, so each adds at
+    least a microsecond to *logged*.
+    """
     items_field(int)(instance, attribute, value)
-    if any(isinstance(i, bool) or i < 0 for i in value):
+    problem = ""
+    if not value:
+        problem = "at least one entry: time was logged in the slot"
+    elif any(type(i) is bool or not 0 <= i < sys.maxsize for i in value):
+        problem = "positions in the Work Diary: whole numbers from 0, below sys.maxsize"
+    elif len(set(value)) != len(value):
+        problem = "each entry once"
+    elif type(instance.logged) is timedelta and 0 < instance.logged // _MICROSECOND < len(value):
+        # (A logged time of zero or less is refused for itself, in __attrs_post_init__.)
+        problem = "no more entries than microseconds logged (entries do not overlap)"
+    if problem:
         raise InvalidValueError(
-            "Segment.entries holds positions in the Work Diary: whole numbers from 0",
+            f"Segment.entries holds the positions, in the Work Diary given to invoice(), of the "
+            f"entries logged in the slot: {problem}; got {shown(value)}",
             field="Segment.entries",
-            rule="positions from 0",
+            rule=ENTRIES_RULE,
         )
 
 
@@ -214,18 +242,21 @@ class Segment:
             is unverified, ``LOW_ACTIVITY`` exactly when *activity* is
             ``None`` or below ``rules.hourly_minimum_activity``.
         entries: The positions, in the list given to :func:`invoice`, of
-            the entries whose time falls in the slot.
+            the entries whose time falls in the slot (keyword only, required):
+            at least one, each once, below ``sys.maxsize``, and no more of
+            them than microseconds logged.
 
     Raises:
         InvalidValueError: *end* not after *start*, *logged* outside the
-            slot's length, or *reasons* inconsistent with the segment's
-            facts (``field`` ``Segment.reasons``).
+            slot's length, *reasons* inconsistent with the segment's
+            facts (``field`` ``Segment.reasons``), or *entries* that
+            :func:`invoice` cannot give (``field`` ``Segment.entries``).
         InvalidTypeError: A field has the wrong type.
     """
 
     start: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     end: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    logged: timedelta = attrs.field(validator=duration_field)
+    logged: timedelta = attrs.field(converter=plain_duration, validator=duration_field)
     manual: bool = attrs.field(default=False, validator=bool_field)
     memo: str = attrs.field(converter=plain_text, default="", validator=text_field)
     activity: int | None = attrs.field(
@@ -236,7 +267,7 @@ class Segment:
         default=(), converter=as_tuple, validator=_check_reasons
     )
     entries: tuple[int, ...] = attrs.field(
-        default=(), converter=plain_ints, validator=_check_entries
+        kw_only=True, converter=plain_ints, validator=_check_entries
     )
 
     def __attrs_post_init__(self) -> None:

@@ -208,13 +208,47 @@ def weeks_of(entries: Iterable[TimeEntry]) -> tuple[BillingWeek, ...]:
         week = billing_week(entry.start)
         # The end is exclusive: an entry ending at Monday 00:00 is not in that week.
         last = billing_week(entry.end - MICROSECOND)
-        while week.start <= last.start:
-            weeks.add(week)
+        weeks.add(week)
+        # Step only while a later week is wanted: the last supported week has no next.
+        while week.start < last.start:
             week = week.next()
+            weeks.add(week)
     return tuple(sorted(weeks, key=lambda w: w.start))
 
 
 # --- The payout calendar -----------------------------------------------------
+
+
+#: The order of a week's invoiced hours: the one rule of a payout calendar and a payout item.
+HOURS_ORDER_RULE = "week end < invoice <= end of dispute window < window closes <= available"
+
+
+def check_hours_order(
+    week: BillingWeek,
+    invoiced: datetime,
+    window_ends: datetime,
+    available: datetime,
+    *,
+    owner: str,
+    names: tuple[str, str, str],
+) -> None:
+    """Refuse a week's hours whose moments are out of the calendar's order.
+
+    The client is invoiced after the week ends, can dispute until the end of
+    the window (the whole of its last second), and the pay is available no
+    earlier than the window closes (HC 211063698, HC 211062158).
+    *owner* and *names* name the class and its three fields in the error.
+    """
+    if week.end < invoiced <= window_ends and closes_after(window_ends) <= available:
+        return
+    first, middle, last = names
+    raise InvalidValueError(
+        f"{owner} needs week end < {first} <= {middle}, and {last} no earlier than the "
+        f"window closes (the second after its end), got {invoiced.isoformat()}, "
+        f"{window_ends.isoformat()}, {available.isoformat()} for the week {week}",
+        field=f"{owner}.{last}",
+        rule=HOURS_ORDER_RULE,
+    )
 
 
 @through_init
@@ -254,18 +288,14 @@ class PayoutCalendar:
     hold_skipped: bool = attrs.field(default=False, validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
-        if not (
-            self.week.end < self.invoiced_at <= self.dispute_window_ends
-            and self.dispute_window_closes <= self.available_at
-        ):
-            raise InvalidValueError(
-                "PayoutCalendar needs week end < invoiced_at <= dispute_window_ends, and "
-                "available_at no earlier than the window closes (the second after its end), "
-                f"got {self.invoiced_at.isoformat()}, {self.dispute_window_ends.isoformat()}, "
-                f"{self.available_at.isoformat()}",
-                field="PayoutCalendar.available_at",
-                rule="week end < invoice <= end of dispute window < window closes <= available",
-            )
+        check_hours_order(
+            self.week,
+            self.invoiced_at,
+            self.dispute_window_ends,
+            self.available_at,
+            owner="PayoutCalendar",
+            names=("invoiced_at", "dispute_window_ends", "available_at"),
+        )
         if self.hold_skipped and not self.top_rated:
             raise InvalidValueError(
                 "PayoutCalendar.hold_skipped needs top_rated: only Top Rated freelancers "

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -47,11 +47,10 @@ from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout
 from upwork_safety.hourly._pauses import Pause, pauses_argument
 from upwork_safety.hourly._week import BillingWeek, payout_calendar, week_argument
 from upwork_safety.money import CONTEXT, Money, plain_money, round_half_up
+from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from upwork_safety.rules import PlatformRules
 
 __all__ = ["WeeklyPayment", "weekly_payment"]
 
@@ -77,6 +76,63 @@ def _check_share(instance: object, attribute: Any, value: Any) -> None:
         )
 
 
+def _share(percent: int) -> Decimal:
+    return CONTEXT.divide(Decimal(percent), Decimal(100))
+
+
+def shares_for(basis: WeeklyPaymentBasis, rules: PlatformRules) -> frozenset[Decimal]:
+    """The shares *rules* give a week of *basis* (HC 211067938), as fractions.
+
+    A full week pays all, a paused one nothing; the week the contract
+    started or ended pays a share of the rules' tables by weekday, and a
+    week it started and ended in pays the smaller of the start share and an
+    end share on the same or a later day.
+    """
+    start = rules.weekly_payment_start_percent
+    end = rules.weekly_payment_end_percent
+    percents: dict[WeeklyPaymentBasis, set[int]] = {
+        WeeklyPaymentBasis.FULL_WEEK: {100},
+        WeeklyPaymentBasis.PAUSED: {0},
+        WeeklyPaymentBasis.CONTRACT_STARTED: set(start),
+        WeeklyPaymentBasis.CONTRACT_ENDED: set(end),
+        WeeklyPaymentBasis.STARTED_AND_ENDED: {
+            min(start[first], end[last]) for first in range(7) for last in range(first, 7)
+        },
+    }
+    return frozenset(_share(percent) for percent in percents[basis])
+
+
+def _rules_of_week(payment: WeeklyPayment) -> PlatformRules:
+    """The default *rules*: those in force at the end of the payment's week."""
+    week: object = payment.week
+    if not isinstance(week, BillingWeek):
+        # Refused by the week's own validator, which runs first.
+        return cast("PlatformRules", week)
+    return week_rules(None, week.end)
+
+
+#: The order of a week's weekly payment: invoiced after the week, available after that.
+WEEKLY_PAYMENT_ORDER_RULE = "week end < invoice < available"
+
+
+def check_weekly_payment_order(
+    week: BillingWeek, invoiced: datetime, available: datetime, owner: str, invoiced_name: str
+) -> None:
+    """Refuse a weekly payment invoiced before its week ends or available before it is invoiced.
+
+    The one rule of a :class:`WeeklyPayment` and of a payout item for one;
+    *owner* and *invoiced_name* name the class and its invoice field.
+    """
+    if week.end < invoiced < available:
+        return
+    raise InvalidValueError(
+        f"{owner} needs week end < {invoiced_name} < available_at, got "
+        f"{invoiced.isoformat()}, {available.isoformat()} for the week {week}",
+        field=f"{owner}.available_at",
+        rule=WEEKLY_PAYMENT_ORDER_RULE,
+    )
+
+
 @through_init
 @attrs.frozen
 class WeeklyPayment:
@@ -85,23 +141,34 @@ class WeeklyPayment:
     Built by :func:`weekly_payment`.  Amounts are what the client pays,
     before the freelancer's service fee.
 
-    The moments are the ones the rules in force give (the builder function
-    computes them); the constructor checks their order, not their values, so
-    a what-if rule set can move them.
+    The share and the moments are the ones *rules* give (the builder
+    function computes them, and a what-if rule set is kept with the
+    payment); the constructor checks them against *rules*, so a value built
+    by hand or loaded from JSON says no more than :func:`weekly_payment`
+    could.
 
     Args:
         week: The billing week the payment is for.
         weekly_amount: The contract's agreed weekly amount, positive.
-        share: The share of *weekly_amount* invoiced for this week, 0 to 1.
+        share: The share of *weekly_amount* invoiced for this week, one
+            the rules' table gives for *basis*: 1 for a full week, 0 for a
+            paused one, ``rules.weekly_payment_start_percent`` /
+            ``weekly_payment_end_percent`` (as fractions) for the week the
+            contract started / ended, and the smaller of a start and a later
+            end share when it did both.
         basis: Why the share is what it is.
         invoiced_at: Monday 12:00 UTC after the week, when the client is
-            invoiced (with the week's hours, HC 211067938).
-        available_at: *invoiced_at* plus the security period (5 days): no
-            review window comes first (HC 211063668).
+            invoiced (with the week's hours, HC 211067938): the invoice time
+            of the week's :func:`payout_calendar` under *rules*.
+        available_at: *invoiced_at* plus ``rules.security_period`` (5 days):
+            no review window comes first (HC 211063668).
+        rules: The platform rules the payment was worked out under;
+            default: those in force at the end of *week*.
 
     Raises:
-        InvalidValueError: The moments are out of order, or *share* does
-            not fit *basis* (a full week pays 1, a paused one 0).
+        InvalidValueError: The moments are out of order or not the ones
+            *rules* give, or *share* is not one the rules give for *basis*
+            (``field`` ``WeeklyPayment.share``).
         InvalidTypeError: A field has the wrong type.
     """
 
@@ -111,24 +178,37 @@ class WeeklyPayment:
     basis: WeeklyPaymentBasis = attrs.field(validator=instance_field(WeeklyPaymentBasis))
     invoiced_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
+    rules: PlatformRules = attrs.field(
+        default=attrs.Factory(_rules_of_week, takes_self=True),
+        validator=instance_field(PlatformRules),
+    )
 
     #: Why Hourly Protection never covers a weekly payment.
     not_protected_because = _NOT_PROTECTED
 
     def __attrs_post_init__(self) -> None:
-        if not self.week.end < self.invoiced_at < self.available_at:
+        check_weekly_payment_order(
+            self.week, self.invoiced_at, self.available_at, "WeeklyPayment", "invoiced_at"
+        )
+        allowed = shares_for(self.basis, self.rules)
+        if self.share not in allowed:
+            listed = ", ".join(str(share) for share in sorted(allowed))
             raise InvalidValueError(
-                "WeeklyPayment needs week end < invoiced_at < available_at, got "
-                f"{self.invoiced_at.isoformat()}, {self.available_at.isoformat()}",
-                field="WeeklyPayment.available_at",
-                rule="week end < invoice < available",
-            )
-        expected = {WeeklyPaymentBasis.FULL_WEEK: 1, WeeklyPaymentBasis.PAUSED: 0}.get(self.basis)
-        if expected is not None and self.share != expected:
-            raise InvalidValueError(
-                f"WeeklyPayment.share must be {expected} for a {self.basis} week, got {self.share}",
+                f"WeeklyPayment.share must be one the rules give for a {self.basis} week "
+                f"({listed}; HC 211067938), got {self.share}",
                 field="WeeklyPayment.share",
-                rule=f"{expected} for {self.basis}",
+                rule="a share the rules' table gives for the basis",
+            )
+        invoiced = payout_calendar(self.week, rules=self.rules).invoiced_at
+        available = invoiced + self.rules.security_period
+        if (self.invoiced_at, self.available_at) != (invoiced, available):
+            raise InvalidValueError(
+                f"WeeklyPayment is invoiced at {invoiced.isoformat()} and available at "
+                f"{available.isoformat()} under its rules (the week's invoice, then "
+                f"security_period), got {self.invoiced_at.isoformat()} and "
+                f"{self.available_at.isoformat()}",
+                field="WeeklyPayment.available_at",
+                rule="the week's invoice time, plus rules.security_period",
             )
 
     @property
@@ -183,10 +263,6 @@ class WeeklyPayment:
 
     def _repr_html_(self) -> str:
         return html_table(self.to_records(), caption=f"Weekly payment, week {self.week}")
-
-
-def _share(percent: int) -> Decimal:
-    return CONTEXT.divide(Decimal(percent), Decimal(100))
 
 
 def _day(value: object, what: str) -> date | None:
@@ -282,4 +358,5 @@ def weekly_payment(
         basis=basis,
         invoiced_at=invoiced,
         available_at=invoiced + rules.security_period,
+        rules=rules,
     )

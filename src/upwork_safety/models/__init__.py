@@ -22,11 +22,12 @@ from __future__ import annotations
 from upwork_safety._events import History
 from upwork_safety.kinds import ContractKind, EndReason, MilestoneState
 from upwork_safety.models._client import Client
-from upwork_safety.models._contract import Contract
 
 # The escrow engine's private helpers (the next contract after a step, the
 # milestone indexes, the shared zero buckets) are re-exported here, not in
 # __all__: another package may import only this public module (test_layers).
+from upwork_safety.models._contract import _NOT_BEFORE_START as _NOT_BEFORE_START
+from upwork_safety.models._contract import Contract
 from upwork_safety.models._contract import _holding as _holding
 from upwork_safety.models._contract import _next as _next
 from upwork_safety.models._contract import _position as _position

@@ -13,7 +13,7 @@ what the step changed; :func:`_position`, :func:`_positions` and
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NoReturn, cast
@@ -35,6 +35,7 @@ from upwork_safety._validate import (
     sequence_of,
     text_field,
     to_date,
+    whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import ContractKind
@@ -64,6 +65,51 @@ def _one_currency(amounts: Sequence[Money], what: str) -> None:
                 field=f"Contract.{what}[{index}]",
                 rule="one currency",
             )
+
+
+#: The rule every dated fact of a contract follows: nothing happens before it started.
+_NOT_BEFORE_START = "not before Contract.started"
+#: Its pair for the Work Diary: no time is logged after the contract ended.
+_NOT_AFTER_END = "not after Contract.ended"
+
+
+def _before_start(field: str, fact: str, started: date) -> NoReturn:
+    """Refuse *field*, which *fact* (its date or moment, in words) puts before *started*."""
+    raise InvalidValueError(
+        f"{field} {fact}, before the contract started ({started})",
+        field=field,
+        rule=_NOT_BEFORE_START,
+    )
+
+
+def _check_time_entries(entries: tuple[TimeEntry, ...], started: date, ended: date | None) -> None:
+    """No Work Diary time before the contract's first day (UTC) or after its last.
+
+    The same rule as for payments and escrow events (:data:`_NOT_BEFORE_START`),
+    and its pair for the end: a contract that has not started, or has ended,
+    cannot be worked on, so its time cannot be billed.  An entry's end is
+    exclusive: one that ends at midnight after the last day is inside it.
+    """
+    if not entries:
+        return
+    first = min(range(len(entries)), key=lambda i: entries[i].start)
+    if entries[first].start.date() < started:
+        _before_start(
+            f"Contract.time_entries[{first}]",
+            f"starts at {entries[first].start.isoformat()} (UTC)",
+            started,
+        )
+    if ended is None:
+        return
+    last = max(range(len(entries)), key=lambda i: entries[i].end)
+    if (entries[last].end - _MICROSECOND).date() > ended:
+        field = f"Contract.time_entries[{last}]"
+        raise InvalidValueError(
+            f"{field} ends at {entries[last].end.isoformat()} (UTC), after the contract "
+            f"ended ({ended}): time cannot be logged to an ended contract",
+            field=field,
+            rule=_NOT_AFTER_END,
+        )
 
 
 def _refuse_state(what: str) -> NoReturn:
@@ -224,6 +270,8 @@ _CLIENT_FIELDS = {name: Client.__dict__[name] for name in _CLIENT_NAMES}
 #: How many milestone ids a message lists before saying how many more there are.
 _LISTED = 10
 
+_MICROSECOND = timedelta(microseconds=1)
+
 #: A contract without milestones or payments shares these (they never change).
 _ZERO = Decimal(0)
 _NO_MILESTONES = _Milestones(())
@@ -273,9 +321,12 @@ def _weekly_limit_hours(value: object, what: str) -> Decimal | None:
         return None
     hours = to_decimal(value, what)
     if not Decimal(0) < hours <= _HOURS_PER_WEEK:
+        # Upwork sets a disputed contract's limit to zero while it is paused; the
+        # library models that span as a Pause, which also explains the time.
+        hint = "; a contract paused (or its hours disputed) is a Pause, not a zero limit"
         raise InvalidValueError(
             f"{what} is hours per week, more than 0 and at most {_HOURS_PER_WEEK} "
-            f"(None = no limit), got {hours}",
+            f"(None = no limit), got {hours}{hint if hours == 0 else ''}",
             field=what,
             rule=f"more than 0 and at most {_HOURS_PER_WEEK} hours",
         )
@@ -307,18 +358,23 @@ class Contract:
             (``Decimal("0.10")`` for 10%), shown on the offer since
             2025-05-01; the fee engine checks it against the schedule in
             force (0–15% today).
-        hourly_rate: The hourly rate (hourly contracts only).
+        hourly_rate: The hourly rate (hourly contracts only), positive, in
+            whole cents.
         weekly_limit: The weekly hour limit (hourly contracts only).
         history: Every escrow event applied so far, in time order and not
             before *started* (any sequence of events; stored as a
             :class:`History`).
         title: A short description of the job.
         time_entries: The Work Diary of an hourly contract: entries that do
-            not overlap (the same minutes cannot be billed twice).
+            not overlap (the same minutes cannot be billed twice), none
+            before *started* or after *ended* (UTC days): a contract is
+            worked on only while it runs.
 
     The constructor checks each milestone's own books (:class:`Escrow`),
     unique ids, one currency for milestones, payments and the hourly rate,
-    that nothing was paid before the start, the history's order and start,
+    that nothing was paid before the start, that the Work Diary
+    (*time_entries*) lies within *started* to *ended* (UTC days), the
+    history's order and start,
     that the history fits the contract (its events name the contract's
     milestones; it ends once, on *ended*'s day; nothing is funded after the
     end), and that the release payments pay the contract's own milestones
@@ -333,9 +389,10 @@ class Contract:
         InvalidValueError: An end before the start, duplicate milestone
             ids, a payment before the start, a history out of time order,
             before the start or that does not fit the contract, Work Diary
-            entries that overlap, fields that do not fit *kind*, or release
-            payments that pay no milestone of the contract or do not add up
-            to a milestone's released escrow.
+            entries that overlap or fall outside *started* to *ended*,
+            fields that do not fit *kind*, or release payments that pay no
+            milestone of the contract or do not add up to a milestone's
+            released escrow.
         CurrencyMismatchError: Milestones, payments or the hourly rate in
             more than one currency.
     """
@@ -373,11 +430,10 @@ class Contract:
             )
         first = cast("History", self.history).first
         if first is not None and first.at.date() < self.started:
-            raise InvalidValueError(
-                f"Contract.history[0] ({type(first).__name__} at {first.at.isoformat()}) is "
-                f"before the contract started ({self.started})",
-                field="Contract.history[0]",
-                rule="not before Contract.started",
+            _before_start(
+                "Contract.history[0]",
+                f"({type(first).__name__}) is at {first.at.isoformat()}",
+                self.started,
             )
         self._check_kind()
         self._check_currency()
@@ -385,12 +441,10 @@ class Contract:
         payments = cast("_Payments", self.payments)
         if payments.earliest is not None and payments[payments.earliest].on < self.started:
             index = payments.earliest
-            raise InvalidValueError(
-                f"Contract.payments[{index}] is dated {payments[index].on}, before the contract "
-                f"started ({self.started})",
-                field=f"Contract.payments[{index}]",
-                rule="not before Contract.started",
+            _before_start(
+                f"Contract.payments[{index}]", f"is dated {payments[index].on}", self.started
             )
+        _check_time_entries(self.time_entries, self.started, self.ended)
         if milestones.releases_match is not payments:
             _match_releases(milestones, payments)
             milestones.releases_match = payments
@@ -441,6 +495,8 @@ class Contract:
                     field="Contract.hourly_rate",
                     rule="positive",
                 )
+            # An Upwork rate is in cents: one below a cent would bill nothing.
+            whole_cents(self.hourly_rate, "Contract.hourly_rate")
 
     @staticmethod
     def _wrong_kind(name: str, belongs: str, kind: str) -> NoReturn:
@@ -607,11 +663,10 @@ def _check_moments(milestones: _Milestones, started: date) -> None:
         for name in _MOMENTS:
             moment: datetime | None = getattr(escrow, name)
             if moment is not None and moment.date() < started:
-                field = f"Contract.milestones[{index}].escrow.{name}"
-                raise InvalidValueError(
-                    f"{field} ({moment.isoformat()}) is before the contract started ({started})",
-                    field=field,
-                    rule="not before Contract.started",
+                _before_start(
+                    f"Contract.milestones[{index}].escrow.{name}",
+                    f"is at {moment.isoformat()}",
+                    started,
                 )
 
 

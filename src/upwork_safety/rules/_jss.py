@@ -586,7 +586,8 @@ class JSSRules:
     def _check_durations(self) -> None:
         for name in _DURATION_FIELDS:
             span = getattr(self, name)
-            if not isinstance(span, timedelta) or span.days < 1 or span % timedelta(days=1):
+            # Read by type: the converter made any subclass plain, so % is timedelta's own.
+            if type(span) is not timedelta or span.days < 1 or span % timedelta(days=1):
                 raise RulesError(
                     f"JSSRules.{name} must be a whole number of days, got {span}",
                     field=f"JSSRules.{name}",

@@ -169,7 +169,7 @@ def _threshold(_instance: object, attribute: Any, value: Any) -> None:
 
 def _duration(_instance: object, attribute: Any, value: Any) -> None:
     name = f"PaymentScheduleRules.{attribute.name}"
-    if not isinstance(value, timedelta):
+    if type(value) is not timedelta:  # the converter made any subclass plain
         raise InvalidTypeError(f"{name} must be a timedelta", field=name, rule="a timedelta")
     if value < timedelta(0):
         raise RulesError(f"{name} must not be negative", field=name, rule="not negative")

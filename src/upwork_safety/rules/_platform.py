@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from upwork_safety._calendar import closes_after
-from upwork_safety._display import shown
+from upwork_safety._display import shown, type_name
 from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import exact_date, refuse_subclass, text_value
@@ -303,14 +303,14 @@ class PlatformRules:
             name = f"PlatformRules.{field.name}"
             value = getattr(self, field.name)
             kind = type(field.default)
-            # bool is an int subclass: a rule that is a count must not take True.
-            if type(value) is not kind and not (
-                isinstance(value, kind) and not isinstance(value, bool)
-            ):
+            # Read by type: the converter stores a subclass of str, int, timedelta,
+            # date or Money as the plain value, so what is left is not one (a bool
+            # is not a count, a datetime not a date, nanoseconds not a timedelta).
+            if type(value) is not kind:
                 article = "an" if kind.__name__[:1] in "aeiou" else "a"
                 raise InvalidTypeError(
                     f"{name} must be {article} {kind.__name__} like the preset's "
-                    f"{field.default!r}, not {type(value).__name__} {shown(value)}",
+                    f"{field.default!r}, not {type_name(value)} {shown(value)}",
                     field=name,
                     rule=f"a {kind.__name__}",
                 )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 import attrs
 
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int, plain_text
-from upwork_safety._validate import bool_field, text_field
+from upwork_safety._plain import plain_duration, plain_int, plain_text
+from upwork_safety._validate import bool_field, text_field, to_date
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money, plain_money
 
@@ -51,11 +52,19 @@ def _plain_value(value: Any) -> Any:
 
 
 def _plain_item(value: Any) -> Any:
-    """A ``str``, ``int`` or ``Money`` subclass made plain (else *value* as it is)."""
+    """A ``str``, ``int``, ``timedelta``, ``date`` or ``Money`` subclass made plain (else as it is).
+
+    A duration is read with ``timedelta``'s own fields, so a rule's check (a
+    segment of whole minutes) asks the plain value, never the subclass.
+    """
     if isinstance(value, str):
         return plain_text(value)
     if isinstance(value, int):
         return plain_int(value)
+    if isinstance(value, timedelta):
+        return plain_duration(value)
+    if isinstance(value, date):
+        return to_date(value)
     return plain_money(value) if isinstance(value, Money) else value
 
 
@@ -70,8 +79,9 @@ def rule(
 ) -> Any:
     """An attrs field for one rule: its default and its :class:`RuleSource` in the metadata.
 
-    Without a *converter*, a subclass of ``str``, ``int`` or ``Money`` is
-    stored as the plain value it holds, as in every other field.
+    Without a *converter*, a subclass of ``str``, ``int``, ``timedelta``,
+    ``date`` or ``Money`` is stored as the plain value it holds, as in every
+    other field.
     """
     return attrs.field(
         default=default,

@@ -19,7 +19,7 @@ history a few (see ``docs/testing.md`` for measured figures).
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
@@ -327,16 +327,19 @@ def fixed_price_contracts(draw: st.DrawFn) -> Contract:
     return Contract(milestones=items, **base)  # type: ignore[arg-type]
 
 
-def _diary(entries: list[TimeEntry]) -> tuple[TimeEntry, ...]:
-    """*entries* as one Work Diary: each moved to start where the one before ended.
+def _diary(entries: list[TimeEntry], started: date) -> tuple[TimeEntry, ...]:
+    """*entries* as one Work Diary: laid end to end from 00:00 UTC on *started*.
 
     A Work Diary never bills the same minutes twice (``Contract`` refuses
-    overlapping entries), so entries drawn independently are laid end to end
-    from the earliest start, each keeping its length and other fields.
+    overlapping entries) and lies within the contract's days, so entries
+    drawn independently are laid end to end from the contract's first
+    moment, each keeping its length and other fields.  Three entries of at
+    most 8 hours fit in the first day, so a contract that ends the day it
+    starts holds them too.
     """
     if not entries:
         return ()
-    at = min(entry.start for entry in entries)
+    at = datetime.combine(started, time(0), tzinfo=timezone.utc)
     diary = []
     for entry in entries:
         length = entry.end - entry.start
@@ -349,10 +352,11 @@ def _diary(entries: list[TimeEntry]) -> tuple[TimeEntry, ...]:
 def hourly_contracts(draw: st.DrawFn) -> Contract:
     """Hourly contracts with a rate, maybe a weekly limit, and a Work Diary."""
     base = _contract_base(draw, ContractKind.HOURLY)
+    started = cast("date", base["started"])
     return Contract(
         hourly_rate=draw(money("USD", min_value="3", max_value="200")),
         weekly_limit=draw(st.none() | st.integers(1, 80).map(Decimal)),
-        time_entries=_diary(draw(st.lists(time_entries(), max_size=3))),
+        time_entries=_diary(draw(st.lists(time_entries(), max_size=3)), started),
         **base,  # type: ignore[arg-type]
     )
 
