@@ -428,6 +428,40 @@ def test_finding_records_and_html():
     assert "<caption>Mine</caption>" in checks.to_html([finding], caption="Mine")
 
 
+def test_finding_time_left_is_a_plain_timedelta():
+    """Review 8: a timedelta subclass was kept in time_left (every other duration is plain)."""
+
+    class Lying(timedelta):
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        __hash__ = timedelta.__hash__
+
+    def make(left: timedelta) -> Finding:
+        return Finding(
+            "REVIEW_PERIOD_RUNNING",
+            Severity.INFO,
+            "In review.",
+            "Wait.",
+            milestone_id="m1",
+            due=at(2024, 3, 18, 17),
+            time_left=left,
+        )
+
+    finding = make(Lying(days=1))
+    assert (timedelta, timedelta(days=1)) == (type(finding.time_left), finding.time_left)
+
+    class Finer(timedelta):  # holds more than a timedelta can, like pandas' nanoseconds
+        def __eq__(self, other: object) -> bool:
+            return False
+
+        __hash__ = timedelta.__hash__
+
+    with pytest.raises(InvalidTypeError) as info:
+        make(Finer(days=1))
+    assert ("Finding.time_left", "a timedelta") == (info.value.field, info.value.rule)
+
+
 def test_findings_round_trip_through_serialize():
     """Every finding survives serialize.to_dict/from_dict unchanged."""
     contract = fixed([milestone("m1", "150.00")])

@@ -87,3 +87,8 @@ def plain_duration(value: timedelta) -> timedelta:
     except Exception:  # noqa: BLE001  (a subclass whose comparison fails is refused)
         same = False
     return plain if same else value
+
+
+def optional_plain_duration(value: timedelta | None) -> timedelta | None:
+    """:func:`plain_duration` for an optional field."""
+    return None if value is None else plain_duration(value)

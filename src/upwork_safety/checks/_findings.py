@@ -17,7 +17,12 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_text, plain_int_items, plain_text
+from upwork_safety._plain import (
+    optional_plain_duration,
+    optional_plain_text,
+    plain_int_items,
+    plain_text,
+)
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     bool_field,
@@ -248,6 +253,14 @@ def _check_script(instance: Finding, attribute: Any, value: Any) -> None:
 
 def _check_time_left(instance: Finding, attribute: Any, value: Any) -> None:
     instance_field(timedelta, optional=True)(instance, attribute, value)
+    if value is not None and type(value) is not timedelta:  # what the converter left
+        name = field_name(instance, attribute)
+        raise InvalidTypeError(
+            f"{name} must be a plain timedelta, not {type(value).__name__} holding more "
+            "than a timedelta can",
+            field=name,
+            rule="a timedelta",
+        )
     if value is not None and instance.due is None:
         name = field_name(instance, attribute)
         raise InvalidValueError(
@@ -594,7 +607,9 @@ class Finding:
     due: datetime | None = attrs.field(
         default=None, converter=optional_to_utc, validator=_check_due
     )
-    time_left: timedelta | None = attrs.field(default=None, validator=_check_time_left)
+    time_left: timedelta | None = attrs.field(
+        default=None, converter=optional_plain_duration, validator=_check_time_left
+    )
     amount: Money | None = attrs.field(
         converter=optional_plain_money, default=None, validator=instance_field(Money, optional=True)
     )
