@@ -1477,7 +1477,7 @@ class TestAudit:
         reasons = {u.fee.id: u.reason for u in audit.not_checked}
         assert () == audit.checks
         assert ["4", "6", "7", "8", "9"] == sorted(reasons)
-        assert "several income rows" in reasons["4"]
+        assert "2 income rows have id" in reasons["4"]
         assert "negative" in reasons["6"]
         assert "refund" in reasons["7"]
         assert "no income row with id '77'" in reasons["8"]

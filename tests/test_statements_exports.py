@@ -569,3 +569,32 @@ def test_a_report_read_with_another_encoding_says_how_to_read_it(encoding):
     (problem,) = info.value.problems
     assert (1, "a known export's header") == (problem.line, problem.rule)
     assert "encoding='utf-8-sig'" in problem.message
+
+
+def test_a_ref_id_shared_by_many_income_rows_gives_a_short_reason():
+    """Review 8 (complexity): every fee naming an id shared by n income rows listed all n
+    lines, so the audit was quadratic in time and in the memory its result kept."""
+    header = (
+        '"Date","Ref ID","Type","Description","Agency","Freelancer","Team","Account Name",'
+        '"PO","Amount","Amount in local currency","Currency","Balance"\n'
+    )
+    rows, balance = [], Decimal(0)
+    for _ in range(1_000):
+        balance += 100
+        rows.append(
+            f'"Jan 01, 2023","1000","Fixed Price","m","","A","T","A","","100.00","100.00",'
+            f'"USD","{balance:.2f}"\n'
+        )
+        balance -= 10
+        rows.append(
+            f'"Jan 01, 2023","1001","Service Fee","Service Fee for Ref ID 1000","","A","T",'
+            f'"A","","-10.00","-10.00","USD","{balance:.2f}"\n'
+        )
+    audit = audit_fees(parse(header + "".join(reversed(rows))))
+    assert 1_000 == len(audit.not_checked)
+    reasons = {item.reason for item in audit.not_checked}
+    assert 1 == len(reasons)
+    (reason,) = reasons
+    assert "1,000 income rows have id '1000'" in reason
+    assert "and 995 more" in reason
+    assert len(reason) < 200

@@ -649,8 +649,12 @@ def _join(
     if not candidates:
         return _no_income(fee.related_id, own=fee.related_id == fee.id, export=export)
     if len(candidates) > 1:
-        lines = ", ".join(str(c.line) for c in candidates)
-        return f"several income rows have id {shown(fee.related_id)} (lines {lines})"
+        # The first few lines and a count: a reason stays short however many rows share
+        # the id (thousands of fees naming one shared id made the audit quadratic).
+        return (
+            f"{len(candidates):,} income rows have id {shown(fee.related_id)} "
+            f"({_lines(candidates)})"
+        )
     income = candidates[0]
     if income.amount.amount < 0:
         return f"its income row (line {income.line}) is negative, {income.amount}"
