@@ -731,6 +731,17 @@ class TestScan:
         assert "\\u202e" in text
 
 
+def test_json_in_a_code_page_escapes_del_too():
+    """Review 8: on a stream that is not UTF-8, --json escaped non-ASCII but wrote DEL raw."""
+    buffer = io.BytesIO()
+    stream = io.TextIOWrapper(buffer, encoding="cp1252")
+    assert 0 == main(["scan", "Add me on What\x7fsApp now", "--json"], out=stream)
+    stream.flush()
+    assert b"\x7f" not in buffer.getvalue()
+    (finding,) = json.loads(buffer.getvalue().decode("cp1252"))["findings"]
+    assert "Add me on What\x7fsApp" == finding["evidence"]
+
+
 @pytest.mark.parametrize("char", ["\x7f", "\x9b", "\x85", "\u202e", "\u2066", "\u200b", "\u2028"])
 def test_json_text_escapes_hidden_characters(char):
     """Every character that can act on a terminal becomes a JSON escape; the value is unchanged."""

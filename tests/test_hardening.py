@@ -363,17 +363,33 @@ def test_property_every_public_type_has_a_sample():
     assert [] == [cls.__qualname__ for cls in TYPES if cls not in SAMPLES]
 
 
+def _holds_ints(hint: object) -> bool:
+    """Whether *hint* is ``int``, or a tuple or an optional of ints."""
+    if hint is int:
+        return True
+    args = [a for a in typing.get_args(hint) if a is not type(None) and a is not Ellipsis]
+    return bool(args) and all(_holds_ints(a) for a in args)
+
+
 def _int_fields(cls: type) -> list[str]:
-    """The init names of *cls*'s fields annotated ``int`` or ``int | None``."""
+    """The init names of *cls*'s fields of whole numbers: ``int``, optional, or tuples of them."""
     hints = typing.get_type_hints(cls)
     return [
         field.alias
         for field in attrs.fields(cls)  # type: ignore[misc]
-        if field.init and hints.get(field.name) in (int, int | None)
+        if field.init and _holds_ints(hints.get(field.name))
     ]
 
 
 INT_FIELDS = [(cls, name) for cls in TYPES for name in _int_fields(cls)]
+
+
+def _with(sample: object, name: str, size: int) -> object:
+    """*size* in place of the whole number *name* holds (its first, in a tuple)."""
+    held = getattr(sample, name.lstrip("_"), None)
+    if isinstance(held, tuple):
+        return (size, *held[1:]) if held else (size,)
+    return size
 
 
 @pytest.mark.parametrize(
@@ -383,15 +399,22 @@ INT_FIELDS = [(cls, name) for cls in TYPES for name in _int_fields(cls)]
 def test_every_whole_number_field_is_bounded(cls, name, size):
     """Review 8: an int of thousands of digits was built into values that repr() could not show.
 
-    Every ``int`` field of every public type either refuses a huge number with
-    the library's error, or holds it in a value that can be shown and saved.
+    Every field of whole numbers (an ``int``, optional, or a tuple of them) of
+    every public type either refuses a huge number with the library's error,
+    or holds it in a value that can be shown and saved.
     """
+    sample = first_sample(cls)
     try:
-        value = attrs.evolve(first_sample(cls), **{name: size})
+        value = attrs.evolve(sample, **{name: _with(sample, name, size)})
     except UpworkSafetyError:
         return
     repr(value)
     serialize.to_json(value)
+
+
+def test_the_whole_number_sweep_sees_tuple_fields():
+    """The sweep reaches tuples of ints (a rule set's windows and trending pair)."""
+    assert {"windows", "trending"} <= {n for c, n in INT_FIELDS if c is jss.JSSRules}
 
 
 # --------------------------------------------------------------------------- serialize

@@ -31,8 +31,10 @@ from upwork_safety.testing import strategies as us
 
 AS_OF = date(2025, 6, 1)
 
-#: The rule of a count with no upper bound of its own: the 18-digit limit of every number.
-COUNT_RULE = "0 or more, at most 18 digits"
+#: The rules of a count with no upper bound of its own: not negative, and the 18-digit
+#: limit of every number.
+COUNT_RULE = "0 or more"
+DIGITS_RULE = "at most 18 digits"
 
 
 def job(cid, *, stars="5.0", client=None, started=date(2025, 1, 1), ended=date(2025, 1, 31)):
@@ -141,8 +143,8 @@ def window(**changes):
         ({"months": 1_201}, InvalidValueError, "WindowScore.months", "1 to 1,200"),
         ({"months": True}, InvalidTypeError, "WindowScore.months", "a whole number"),
         ({"contracts": -1}, InvalidValueError, "WindowScore.contracts", COUNT_RULE),
-        ({"contracts": 10**18}, InvalidValueError, "WindowScore.contracts", COUNT_RULE),
-        ({"clients": 10**5000}, InvalidValueError, "WindowScore.clients", COUNT_RULE),
+        ({"contracts": 10**18}, InvalidValueError, "WindowScore.contracts", DIGITS_RULE),
+        ({"clients": 10**5000}, InvalidValueError, "WindowScore.clients", DIGITS_RULE),
         ({"clients": 17}, InvalidValueError, "WindowScore.clients", None),
         ({"clients": 0}, InvalidValueError, "WindowScore.clients", None),
         ({"successes": Decimal(14)}, InvalidValueError, "WindowScore.total", None),
@@ -295,7 +297,7 @@ def test_window_sums_of_the_longest_numbers_allowed_are_exact():
             # Review 8: it was built, and then repr() and serialize raised ValueError
             lambda: jss.WindowScore(24, 10**5000, 1, Decimal(1), *[Decimal(0)] * 2, None, True),
             "WindowScore.contracts",
-            COUNT_RULE,
+            DIGITS_RULE,
         ),
         (lambda: jss.JSSPoint(AS_OF, 10**5000), "JSSPoint.score", "0 to 100"),
     ],

@@ -367,7 +367,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
         return 2
     text = buffer.getvalue()
     if args.json:
-        text = _terminal_json(text) if _writes_utf8(stream) else _ascii_json(text)
+        text = _terminal_json(text)
+        text = text if _writes_utf8(stream) else _ascii_json(text)
     try:
         stream.write(text)
         stream.flush()

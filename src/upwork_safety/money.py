@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar, cast
 
 import attrs
 
-from upwork_safety._display import shown
+from upwork_safety._display import shown, type_name
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety.errors import (
@@ -219,7 +219,7 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
         # a whole number of another library's type (numpy.int64) says so by its type
         hint = "; pass int(value) for a whole number" if hasattr(cls, "__index__") else ""
         raise InvalidTypeError(
-            f"{what} must be a str, int or Decimal, not {type(value).__name__}{hint}",
+            f"{what} must be a str, int or Decimal, not {type_name(value)}{hint}",
             field=what,
             rule="a number",
         )

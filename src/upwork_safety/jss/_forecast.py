@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._display import shown, shown_int
+from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int
 from upwork_safety._validate import (
@@ -122,18 +122,20 @@ class ForecastBin:
 #: The most bits a seed may have (a 128- or 256-bit random seed fits): an int of
 #: thousands of digits seeds ``random.Random`` but cannot be shown or saved.
 _MAX_SEED_BITS = 256
-_SEED_RULE = f"an int of at most {_MAX_SEED_BITS} bits"
+_SEED_RULE = f"at most {_MAX_SEED_BITS} bits"
 
 
 def _check_seed(value: object, name: str) -> None:
     """Refuse a seed that is not an int (a bool is not) of at most 256 bits."""
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
-            f"{name} must be an int, not {type(value).__name__}", field=name, rule=_SEED_RULE
+            f"{name} must be an int, not {type_name(value)}", field=name, rule="an int"
         )
     if int.bit_length(value) > _MAX_SEED_BITS:
         raise InvalidValueError(
-            f"{name} must be {_SEED_RULE}, got {shown_int(value)}", field=name, rule=_SEED_RULE
+            f"{name} must be an int of {_SEED_RULE}, got {shown_int(value)}",
+            field=name,
+            rule=_SEED_RULE,
         )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from upwork_safety._display import shown, shown_int
+from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._validate import as_tuple, field_name, optional_whole_field, text_items_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, MAX_DIGITS, to_decimal, within_limits
@@ -45,20 +45,21 @@ def count(value: object, name: str, *, low: int = 0, high: int | None = None) ->
     """*value*, a whole number (not a bool) from *low* to *high*; else raise naming *name*.
 
     Without *high*, the bound is :data:`MAX_COUNT` (the rule then reads
-    "*low* or more, at most 18 digits").
+    "*low* or more" below and "at most 18 digits" above).
     """
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
-            f"{name} must be a whole number, not {type(value).__name__}",
+            f"{name} must be a whole number, not {type_name(value)}",
             field=name,
             rule="a whole number",
         )
     if value < low or value > (MAX_COUNT if high is None else high):
-        rule = (
-            f"{low:,} or more, at most {MAX_DIGITS} digits"
-            if high is None
-            else f"{low:,} to {high:,}"
-        )
+        if high is not None:
+            rule = f"{low:,} to {high:,}"
+        elif value < low:
+            rule = f"{low:,} or more"
+        else:
+            rule = f"at most {MAX_DIGITS} digits"
         raise InvalidValueError(
             f"{name} must be {rule}, got {shown_int(value)}", field=name, rule=rule
         )

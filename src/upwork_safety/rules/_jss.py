@@ -209,7 +209,7 @@ def _trending(value: object) -> tuple[int, int] | None:
     months = _months_tuple(value)
     if len(months) != 2:
         raise RulesError(
-            f"JSSRules.trending must be a pair of windows in months, got {months}",
+            f"JSSRules.trending must be a pair of windows in months, got {shown(months)}",
             field="JSSRules.trending",
             rule="a pair of windows",
         )

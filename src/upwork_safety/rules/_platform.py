@@ -87,7 +87,8 @@ def _check_weekday_percent(_instance: object, attribute: Any, value: Any) -> Non
             )
         if not 0 <= percent <= 100:
             raise RulesError(
-                f"{name} holds percentages of the weekly amount from 0 to 100, got {percent}",
+                f"{name} holds percentages of the weekly amount from 0 to 100, "
+                f"got {shown(percent)}",
                 field=name,
                 rule="0 to 100",
             )
