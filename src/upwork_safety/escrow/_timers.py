@@ -122,7 +122,7 @@ def dormancy_times(
 
 
 def release_payments(run: Run, milestone: Draft) -> list[tuple[int, Payment]]:
-    """``(position in the payments, payment)`` of every escrow release of *milestone*."""
+    """``(slot, payment)`` of every escrow release of *milestone* (``Run.releases``)."""
     return run.releases(milestone.id)
 
 
