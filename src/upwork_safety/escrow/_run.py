@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from upwork_safety._events import Event, History
+    from upwork_safety.escrow._table import Clocks
     from upwork_safety.models import Contract
     from upwork_safety.money import Money
     from upwork_safety.rules import PlatformRules
@@ -144,6 +145,9 @@ class Run:
             history's), or ``None``.
         last_at: Its moment, or ``None``.
         ended: The contract's end date so far.
+        clocks: The automatic steps waiting, in order (kept by
+            ``_table.due_automatic``), or ``None`` before it first looks.
+        touched: Indexes of the milestones changed since it last looked.
     """
 
     __slots__ = (
@@ -153,6 +157,7 @@ class Run:
         "_events",
         "_paid",
         "_releases",
+        "clocks",
         "contract",
         "ended",
         "history",
@@ -161,6 +166,7 @@ class Run:
         "last_event",
         "positions",
         "rules",
+        "touched",
     )
 
     def __init__(self, contract: Contract, rules: PlatformRules | None) -> None:
@@ -178,6 +184,8 @@ class Run:
         self._all_payments: list[Payment | None] | None = None
         self._events: list[Event] = []
         self._releases: dict[str, list[int]] | None = None
+        self.clocks: Clocks | None = None
+        self.touched: list[int] = []
 
     # -- reading -------------------------------------------------------------
 
@@ -252,6 +260,7 @@ class Run:
         for name, value in changes.items():
             setattr(draft, name, value)
         self._changed.add(index)
+        self.touched.append(index)
         if draft.held.amount:
             self.holding.add(index)
         else:
