@@ -147,7 +147,8 @@ class Run:
         ended: The contract's end date so far.
         clocks: The automatic steps waiting, in order (kept by
             ``_table.due_automatic``), or ``None`` before it first looks.
-        touched: Indexes of the milestones changed since it last looked.
+        touched: Indexes of the milestones changed since the clocks were
+            last read (kept only once they are kept).
     """
 
     __slots__ = (
@@ -260,7 +261,8 @@ class Run:
         for name, value in changes.items():
             setattr(draft, name, value)
         self._changed.add(index)
-        self.touched.append(index)
+        if self.clocks is not None:  # before they are read, every clock is read then
+            self.touched.append(index)
         if draft.held.amount:
             self.holding.add(index)
         else:

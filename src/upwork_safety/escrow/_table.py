@@ -239,9 +239,7 @@ class Clocks:
 
     def __init__(self, run: Run) -> None:
         self._heap: list[tuple[datetime, int, int, int]] = []
-        self._shared: dict[int, list[int]] = {
-            order: [] for order, row in enumerate(ROWS) if row.timer and row.timer.shared
-        }
+        self._shared: dict[int, list[int]] = {}
         self._versions: dict[int, int] = {}
         for index in run.holding:
             self._look(run, index)
@@ -255,7 +253,7 @@ class Clocks:
         for order, row in _AUTOMATIC_FROM[milestone.state]:
             assert row.timer is not None
             if row.timer.shared:
-                heapq.heappush(self._shared[order], index)
+                heapq.heappush(self._shared.setdefault(order, []), index)
                 continue
             due = row.timer.due(run, milestone)
             if due is not None:
@@ -263,9 +261,10 @@ class Clocks:
 
     def earliest(self, run: Run) -> tuple[datetime, Row, int] | None:
         """The earliest step waiting, after reading the milestones changed since last time."""
-        for index in dict.fromkeys(run.touched):
-            self._look(run, index)
-        run.touched.clear()
+        if run.touched:
+            for index in dict.fromkeys(run.touched):
+                self._look(run, index)
+            run.touched.clear()
         heap = self._heap
         while heap and heap[0][3] != self._versions[heap[0][1]]:
             heapq.heappop(heap)
@@ -294,7 +293,8 @@ def due_automatic(run: Run) -> tuple[datetime, Row, int] | None:
     asks and kept in order as steps change milestones (:class:`Clocks`).
     """
     if run.clocks is None:
-        run.touched.clear()  # every milestone holding escrow is read now
+        if not run.holding:
+            return None  # no clock runs yet: nothing to keep in order
         run.clocks = Clocks(run)
     return run.clocks.earliest(run)
 
