@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from upwork_safety import escrow, rules, serialize
 from upwork_safety.errors import (
@@ -656,6 +659,73 @@ class TestRefundOfPaidMoney:
         """Refunding more than was paid within the window is refused."""
         with pytest.raises(InvalidValueError, match="more than the USD 15.00 paid"):
             escrow.apply(self.paid(), Refund("m1", at(2024, 3, 6), amount=usd("20.00")))
+
+    def test_refunds_in_one_replay_read_each_payment_a_bounded_number_of_times(self, monkeypatch):
+        """Red team r8, finding 2: a refund of paid money reads its milestone's payments, not all.
+
+        Counted, not timed: how often a payment's kind is read grows with the
+        payments (it grew with their square, since every refund regrouped
+        every payment, twice).
+        """
+        n = 100
+        moment = at(2024, 3, 1, 9)
+        events: list[object] = []
+        for i in range(1, n + 1):
+            for kind in (Fund, Submit, Approve):
+                moment += timedelta(seconds=1)
+                events.append(kind(f"m{i}", moment))
+            moment += timedelta(seconds=1)
+            events.append(Refund(f"m{i}", moment, amount=usd("0.01")))
+        reads = 0
+        slot = Payment.kind
+
+        def counted(payment: Payment) -> PaymentKind:
+            nonlocal reads
+            reads += 1
+            return slot.__get__(payment)  # type: ignore[no-any-return]
+
+        monkeypatch.setattr(Payment, "kind", property(counted, slot.__set__))
+        done = escrow.replay(contract(*["15.00"] * n), events)  # type: ignore[arg-type]
+        assert [usd("14.99")] * n == [payment.amount for payment in done.payments]
+        assert reads <= 20 * n
+
+    @settings(max_examples=60, derandomize=True, database=None, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 1500), st.booleans()), max_size=40))
+    def test_one_replay_of_many_refunds_equals_the_steps(self, plan):
+        """Refunds of paid money on several milestones, between payouts: one run equals the steps.
+
+        Each step of the plan funds a milestone, pays it (in two parts once
+        none is left to carry the rest to; sometimes with a bonus) or refunds some of what it was paid;
+        the replay keeps its groups of payments up to date, the steps regroup.
+        """
+        c = contract(*["15.00"] * 4)
+        moment = at(2024, 3, 1, 9)
+        events: list[object] = []
+        funded_now: int | None = None
+        paid = [0] * 4  # cents refundable per milestone
+        fresh = [True] * 4
+        for which, cents, bonus_too in plan:
+            moment += timedelta(hours=1)
+            if paid[which] and (not fresh[which] or funded_now is not None):
+                amount = Money(Decimal(min(cents, paid[which])) / 100, "USD")
+                events.append(Refund(f"m{which + 1}", moment, amount=amount))
+                paid[which] -= min(cents, paid[which])
+            elif funded_now is None and fresh[which]:
+                events.append(Fund(f"m{which + 1}", moment))
+                funded_now, fresh[which] = which, False
+            elif funded_now is not None:
+                mid = f"m{funded_now + 1}"
+                extra = {"bonus": usd("2.00")} if bonus_too else {}
+                if not any(fresh):  # no unfunded milestone takes a partial approval's rest
+                    part = Money(Decimal(min(cents, 1499)) / 100, "USD")
+                    events.append(Approve(mid, moment, amount=part, **extra))
+                    events.append(Approve(mid, moment + timedelta(minutes=1)))
+                else:
+                    events.append(Approve(mid, moment, **extra))
+                paid[funded_now] += 1500
+                funded_now = None
+        steps = run(c, *events)
+        assert steps == escrow.replay(c, events)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------- disputes

@@ -19,14 +19,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, rules
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.escrow import TRANSITIONS, Transition
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
+from upwork_safety.escrow import TRANSITIONS, Transition, _engine, _timers
 from upwork_safety.escrow._run import Draft
 from upwork_safety.escrow._table import ROWS
 from upwork_safety.models import Escrow, MilestoneState
 
 if TYPE_CHECKING:
     import random
+    from collections.abc import Callable
+
+    from upwork_safety.escrow._row import Row
+    from upwork_safety.escrow._run import Run
 
 S = MilestoneState
 UTC = timezone.utc
@@ -266,3 +270,167 @@ def _one_milestone() -> Contract:
         date(2025, 3, 3),
         milestones=[Milestone("m1", "Part", Money("15.00", "USD"))],
     )
+
+
+# --------------------------------------------------------------------------- many clocks at once
+# The engine funds one milestone at a time, but a contract built or loaded can
+# hold escrow on many; advance keeps their clocks in order (red team r8, finding 3).
+
+START = date(2024, 3, 1)
+T0 = datetime(2024, 3, 1, tzinfo=UTC)
+USD = Money("100.00", "USD")
+
+
+def _holding(state: MilestoneState, **moments: datetime) -> Escrow:
+    return Escrow(state, USD, held=USD, **moments)  # type: ignore[arg-type]
+
+
+def _contract(escrows: list[Escrow]) -> Contract:
+    return Contract(
+        "c",
+        "client",
+        ContractKind.FIXED_PRICE,
+        START,
+        milestones=[
+            Milestone(f"m{i}", f"Deliver item {i} as PNG", USD, escrow=held)
+            for i, held in enumerate(escrows)
+        ],
+    )
+
+
+def _scan(run: Run) -> tuple[datetime, Row, int] | None:
+    """The reference: every clock of every milestone holding escrow, read at every step."""
+    best: tuple[datetime, Row, int] | None = None
+    for index in sorted(run.holding):
+        milestone = run.milestone(index)
+        for row in ROWS:
+            if row.timer is not None and milestone.state in row.sources:
+                due = row.timer.due(run, milestone)
+                if due is not None and (best is None or due < best[0]):
+                    best = (due, row, index)
+    return best
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the reads of the rules a clock runs by (every clock reads them once)."""
+    calls = [0]
+    rules_at = _timers.rules_at
+
+    def counted(at: datetime, override: rules.PlatformRules | None) -> rules.PlatformRules:
+        calls[0] += 1
+        return rules_at(at, override)
+
+    monkeypatch.setattr(_timers, "rules_at", counted)
+    return calls
+
+
+@pytest.mark.parametrize(
+    ("state", "field"),
+    [
+        (S.SUBMITTED, "submitted_at"),
+        (S.REFUND_REQUESTED, "refund_requested_at"),
+        (S.DISPUTED, "disputed_at"),
+        (S.FUNDED, None),
+    ],
+)
+def test_advance_reads_each_clock_a_bounded_number_of_times(monkeypatch, state, field):
+    """Red team r8, finding 3: k milestones holding escrow cost k steps, not k x k clocks.
+
+    Counted, not timed: the clocks' rules are read a number of times that
+    grows with k (it grew with k squared: each automatic step read every
+    milestone's clocks).  FUNDED escrow waits on dormancy, the contract's
+    one clock, which closes every milestone at the same moment.
+    """
+    k = 80
+    escrows = [
+        _holding(state, **({} if field is None else {field: T0 + timedelta(seconds=i)}))
+        for i in range(k)
+    ]
+    c = _contract(escrows)
+    calls = _counted(monkeypatch)
+    done = escrow.advance(c, T0 + timedelta(days=400))
+    assert all(m.escrow.held.amount == 0 for m in done.milestones)
+    assert calls[0] <= 4 * k
+
+
+@st.composite
+def _escrows(draw: st.DrawFn) -> list[Escrow]:
+    """Several milestones holding escrow in every state a clock can run in, on a coarse grid."""
+    found = []
+    for _ in range(draw(st.integers(1, 7))):
+        state = draw(
+            st.sampled_from(
+                [S.FUNDED, S.SUBMITTED, S.CHANGES_REQUESTED, S.REFUND_REQUESTED, S.DISPUTED]
+            )
+        )
+        moment = T0 + timedelta(days=draw(st.integers(0, 12)), hours=draw(st.sampled_from([0, 12])))
+        if state is S.SUBMITTED:
+            found.append(_holding(state, submitted_at=moment))
+        elif state is S.REFUND_REQUESTED:
+            found.append(_holding(state, refund_requested_at=moment))
+        elif state is S.DISPUTED:
+            answered = draw(st.sampled_from([None, moment, moment + timedelta(days=3)]))
+            moments = {"disputed_at": moment}
+            if answered is not None:
+                moments["dispute_answered_at"] = answered
+                payer = draw(st.sampled_from([None, "client", "freelancer"]))
+                if payer is not None:
+                    moments[f"{payer}_paid_arbitration_at"] = answered
+            found.append(_holding(state, **moments))
+        else:
+            found.append(_holding(state))
+    return found
+
+
+def _outcome(call: Callable[[], Contract]) -> object:
+    try:
+        return call()
+    except (TransitionError, InvalidValueError) as refused:
+        return (type(refused), str(refused))
+
+
+@settings(max_examples=400, derandomize=True, database=None, deadline=None)
+@given(st.data())
+def test_advance_and_replay_equal_a_scan_of_every_clock(data):
+    """Several milestones holding escrow: the same steps, in the same order, as reading every clock.
+
+    Ties (the same moment) go to the earlier milestone, then to the earlier
+    row, as before; dormancy closes every idle milestone at one moment.
+    """
+    c = _contract(data.draw(_escrows()))
+    now = T0 + timedelta(
+        days=data.draw(st.integers(0, 240)), hours=data.draw(st.sampled_from([0, 12]))
+    )
+    ids = [m.id for m in c.milestones]
+    events = data.draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(
+                    [
+                        "Submit",
+                        "Approve",
+                        "RequestChanges",
+                        "RequestRefund",
+                        "AcceptRefund",
+                        "EndContract",
+                    ]
+                ),
+                st.sampled_from(ids),
+                st.integers(1, 48),
+            ),
+            max_size=6,
+        )
+    )
+    moment = now
+    steps: list[object] = []
+    for name, mid, hours in events:
+        moment += timedelta(hours=hours)
+        steps.append(EVENTS[name](moment) if name == "EndContract" else EVENTS[name](mid, moment))
+    found = (_outcome(lambda: escrow.advance(c, now)), _outcome(lambda: escrow.replay(c, steps)))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_engine, "due_automatic", _scan)
+        expected = (
+            _outcome(lambda: escrow.advance(c, now)),
+            _outcome(lambda: escrow.replay(c, steps)),
+        )
+    assert expected == found

@@ -34,7 +34,7 @@ from upwork_safety._events import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.escrow._timers import refundable
-from upwork_safety.models import MilestoneState, Payment, PaymentKind, _zero
+from upwork_safety.models import MilestoneState, PaymentKind, _zero
 from upwork_safety.money import Money
 
 if TYPE_CHECKING:
@@ -230,18 +230,16 @@ def refund_paid(run: Run, index: int, event: Refund) -> None:
         "(HC section 360002670934)",
         rule="at most the refundable payments",
     )
-    payments: list[Payment | None] = list(run.payments())
     left = amount
-    for position, payment in sorted(paid, key=lambda item: item[1].moment, reverse=True):
+    for slot, payment in sorted(paid, key=lambda item: item[1].moment, reverse=True):
         if not left.amount:
             break
         if payment.amount <= left:
-            payments[position] = None  # given back in full
+            run.rewrite_payment(slot, None)  # given back in full
             left -= payment.amount
         else:
-            payments[position] = attrs.evolve(payment, amount=payment.amount - left)
+            run.rewrite_payment(slot, attrs.evolve(payment, amount=payment.amount - left))
             left -= left
-    run.rewrite_payments([p for p in payments if p is not None])
     released = milestone.released - amount
     run.update(
         index,

@@ -47,6 +47,13 @@ class Timer:
             runs out, in words.
         period: ``period(rules)``: how long it runs under *rules*, as the
             diagram says it (``"auto after 14 days"``).
+        shared: Whether it is the contract's clock rather than the
+            milestone's: it runs out at the same moment for every milestone
+            it runs on and moves with any event on the contract (dormancy).
+            A milestone's own clock (the default) moves only when a step
+            changes that milestone, which lets
+            :func:`~upwork_safety.escrow.advance` keep the clocks in order
+            instead of reading them all at every step.
     """
 
     kind: DeadlineKind
@@ -55,6 +62,7 @@ class Timer:
     due: Due = attrs.field(repr=False)
     consequence: Callable[[Run, Draft], str] = attrs.field(repr=False)
     period: Callable[[PlatformRules], str] = attrs.field(repr=False)
+    shared: bool = attrs.field(default=False, kw_only=True)
 
 
 def _check_edges(_instance: object, _attribute: object, value: Any) -> None:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from upwork_safety._events import Event, History
+    from upwork_safety.escrow._table import Clocks
     from upwork_safety.models import Contract
     from upwork_safety.money import Money
     from upwork_safety.rules import PlatformRules
@@ -144,6 +145,10 @@ class Run:
             history's), or ``None``.
         last_at: Its moment, or ``None``.
         ended: The contract's end date so far.
+        clocks: The automatic steps waiting, in order (kept by
+            ``_table.due_automatic``), or ``None`` before it first looks.
+        touched: Indexes of the milestones changed since the clocks were
+            last read (kept only once they are kept).
     """
 
     __slots__ = (
@@ -153,6 +158,7 @@ class Run:
         "_events",
         "_paid",
         "_releases",
+        "clocks",
         "contract",
         "ended",
         "history",
@@ -161,6 +167,7 @@ class Run:
         "last_event",
         "positions",
         "rules",
+        "touched",
     )
 
     def __init__(self, contract: Contract, rules: PlatformRules | None) -> None:
@@ -175,9 +182,11 @@ class Run:
         self._drafts: dict[int, Draft] = {}
         self._changed: set[int] = set()
         self._paid: list[Payment] = []
-        self._all_payments: list[Payment] | None = None
+        self._all_payments: list[Payment | None] | None = None
         self._events: list[Event] = []
-        self._releases: dict[str, list[tuple[int, Payment]]] | None = None
+        self._releases: dict[str, list[int]] | None = None
+        self.clocks: Clocks | None = None
+        self.touched: list[int] = []
 
     # -- reading -------------------------------------------------------------
 
@@ -209,23 +218,40 @@ class Run:
 
     def payments(self) -> list[Payment]:
         """Every payment so far, oldest first."""
-        if self._all_payments is not None:
-            return [*self._all_payments, *self._paid]
-        return [*self.contract.payments, *self._paid]
+        return [payment for payment in self._payment_slots() if payment is not None]
 
     def releases(self, milestone_id: str) -> list[tuple[int, Payment]]:
-        """``(position in payments(), payment)`` of each escrow release of *milestone_id*.
+        """``(slot, payment)`` of each escrow release of *milestone_id*, oldest first.
 
-        Grouped in one pass over the payments and kept until a payment is
-        added or changed, so a report over every milestone stays linear.
+        A slot names a payment for :meth:`rewrite_payment`.  The releases are
+        grouped by milestone in one pass over the payments, the first time
+        they are asked for, and the groups are kept up to date as payments
+        are added or rewritten: a refund of paid money costs its milestone's
+        payments, not every payment of the contract.
         """
         if self._releases is None:
-            grouped: dict[str, list[tuple[int, Payment]]] = {}
-            for position, payment in enumerate(self.payments()):
-                if payment.kind is PaymentKind.RELEASE and payment.milestone_id is not None:
-                    grouped.setdefault(payment.milestone_id, []).append((position, payment))
+            grouped: dict[str, list[int]] = {}
+            for slot, payment in enumerate(self._payment_slots()):
+                if (
+                    payment is not None
+                    and payment.kind is PaymentKind.RELEASE
+                    and payment.milestone_id is not None
+                ):
+                    grouped.setdefault(payment.milestone_id, []).append(slot)
             self._releases = grouped
-        return self._releases.get(milestone_id, [])
+        return [(slot, self._payment(slot)) for slot in self._releases.get(milestone_id, ())]
+
+    def _payment_slots(self) -> Iterator[Payment | None]:
+        """Every payment so far, each at its slot (``None`` where one was given back in full)."""
+        yield from self.contract.payments if self._all_payments is None else self._all_payments
+        yield from self._paid
+
+    def _payment(self, slot: int) -> Payment:
+        """The payment at *slot* (one that :meth:`releases` gave)."""
+        base = self.contract.payments if self._all_payments is None else self._all_payments
+        payment = base[slot] if slot < len(base) else self._paid[slot - len(base)]
+        assert payment is not None  # a slot given back in full leaves its group
+        return payment
 
     # -- recording -----------------------------------------------------------
 
@@ -235,6 +261,8 @@ class Run:
         for name, value in changes.items():
             setattr(draft, name, value)
         self._changed.add(index)
+        if self.clocks is not None:  # before they are read, every clock is read then
+            self.touched.append(index)
         if draft.held.amount:
             self.holding.add(index)
         else:
@@ -265,14 +293,33 @@ class Run:
         # The amount is in the milestone's currency (the effects check what events
         # bring), which Contract holds one with its payments.
         milestone = self.milestone(index)
-        self._paid.append(Payment(at.date(), amount, at=at, milestone_id=milestone.id, kind=kind))
-        self._releases = None
+        payment = Payment(at.date(), amount, at=at, milestone_id=milestone.id, kind=kind)
+        self._paid.append(payment)
+        if self._releases is not None and kind is PaymentKind.RELEASE:
+            base = self.contract.payments if self._all_payments is None else self._all_payments
+            slot = len(base) + len(self._paid) - 1
+            self._releases.setdefault(milestone.id, []).append(slot)
 
-    def rewrite_payments(self, payments: list[Payment]) -> None:
-        """Replace every payment so far (after a refund of paid money lowered some)."""
-        self._all_payments = payments
+    def rewrite_payment(self, slot: int, payment: Payment | None) -> None:
+        """Lower the release at *slot* (a refund of paid money) to *payment*, or drop it (``None``).
+
+        *slot* is one that :meth:`releases` gave, and *payment* the same
+        release with a smaller amount.  The first rewrite copies the
+        payments once, and each later payout joins that copy once; a
+        rewrite itself costs one slot.
+        """
+        old = self._payment(slot)
+        if self._all_payments is None:
+            self._all_payments = list(self.contract.payments)
+        # Payouts of the run join the list at the slots they already had.
+        self._all_payments += self._paid
         self._paid = []
-        self._releases = None
+        self._all_payments[slot] = payment
+        if payment is None:
+            # The slot came from releases(), so its milestone's group is there.
+            assert self._releases is not None
+            assert old.milestone_id is not None
+            self._releases[old.milestone_id].remove(slot)
 
     def record(self, event: Event) -> None:
         """Append *event* to the history (checked when the result is built)."""
@@ -288,7 +335,9 @@ class Run:
             self.contract,
             changed={index: self._drafts[index].build() for index in sorted(self._changed)},
             paid=self._paid,
-            payments=self._all_payments,
+            payments=None
+            if self._all_payments is None
+            else [p for p in self._all_payments if p is not None],
             events=tuple(self._events),
             ended=self.ended,
         )

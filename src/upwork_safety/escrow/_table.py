@@ -19,6 +19,7 @@ row here (and its guard and effect there).
 
 from __future__ import annotations
 
+import heapq
 from typing import TYPE_CHECKING
 
 from upwork_safety._events import (
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from upwork_safety._events import Event
     from upwork_safety.escrow._run import Run
 
-__all__ = ["BY_EVENT", "ROWS", "TRANSITIONS", "due_automatic"]
+__all__ = ["BY_EVENT", "ROWS", "TRANSITIONS", "Clocks", "due_automatic"]
 
 S = MilestoneState
 #: States in which escrow waits on no running clock: only dormancy (or a dispute) moves it.
@@ -210,11 +211,77 @@ def _by_event() -> Mapping[type[Event], tuple[Row, ...]]:
 
 #: The rows of each event class, in table order.
 BY_EVENT: Mapping[type[Event], tuple[Row, ...]] = _by_event()
-#: The automatic rows that start from each state, in table order.
-_AUTOMATIC_FROM: Mapping[MilestoneState, tuple[Row, ...]] = {
-    state: tuple(row for row in ROWS if row.automatic and state in row.sources)
+#: The automatic rows that start from each state, in table order, each with its place
+#: in the table (the last tie-break between steps due at the same moment).
+_AUTOMATIC_FROM: Mapping[MilestoneState, tuple[tuple[int, Row], ...]] = {
+    state: tuple(
+        (order, row) for order, row in enumerate(ROWS) if row.automatic and state in row.sources
+    )
     for state in MilestoneState
 }
+
+
+class Clocks:
+    """The automatic steps waiting on one run, kept in the order they fall due.
+
+    A milestone's own clocks are read once each time a step changes the
+    milestone (:attr:`Run.touched`) and kept in a heap of ``(due, milestone
+    index, row order, version)``; an entry from before the milestone's
+    latest change is dropped when it comes to the top.  A shared clock
+    (:attr:`Timer.shared`: dormancy) runs out at the same moment for every
+    milestone it runs on, so only the first such milestone is kept, in a
+    heap of indexes per row, and the clock is read for it alone.  So a step
+    costs the logarithm of the milestones holding escrow, where reading
+    every clock at every step cost their number.
+    """
+
+    __slots__ = ("_heap", "_shared", "_versions")
+
+    def __init__(self, run: Run) -> None:
+        self._heap: list[tuple[datetime, int, int, int]] = []
+        self._shared: dict[int, list[int]] = {}
+        self._versions: dict[int, int] = {}
+        for index in run.holding:
+            self._look(run, index)
+
+    def _look(self, run: Run, index: int) -> None:
+        """Read the clocks of the milestone at *index* as it is now."""
+        version = self._versions[index] = self._versions.get(index, -1) + 1
+        if index not in run.holding:
+            return
+        milestone = run.milestone(index)
+        for order, row in _AUTOMATIC_FROM[milestone.state]:
+            assert row.timer is not None
+            if row.timer.shared:
+                heapq.heappush(self._shared.setdefault(order, []), index)
+                continue
+            due = row.timer.due(run, milestone)
+            if due is not None:
+                heapq.heappush(self._heap, (due, index, order, version))
+
+    def earliest(self, run: Run) -> tuple[datetime, Row, int] | None:
+        """The earliest step waiting, after reading the milestones changed since last time."""
+        if run.touched:
+            for index in dict.fromkeys(run.touched):
+                self._look(run, index)
+            run.touched.clear()
+        heap = self._heap
+        while heap and heap[0][3] != self._versions[heap[0][1]]:
+            heapq.heappop(heap)
+        best = heap[0][:3] if heap else None
+        for order, first in self._shared.items():
+            row = ROWS[order]
+            while first and (
+                first[0] not in run.holding or run.milestone(first[0]).state not in row.sources
+            ):
+                heapq.heappop(first)
+            if not first:
+                continue
+            assert row.timer is not None
+            due = row.timer.due(run, run.milestone(first[0]))
+            if due is not None and (best is None or (due, first[0], order) < best):
+                best = (due, first[0], order)
+        return None if best is None else (best[0], ROWS[best[2]], best[1])
 
 
 def due_automatic(run: Run) -> tuple[datetime, Row, int] | None:
@@ -222,17 +289,14 @@ def due_automatic(run: Run) -> tuple[datetime, Row, int] | None:
 
     Only milestones holding escrow can have a running clock, so only those
     are looked at (:attr:`Run.holding`); ties go to the earlier milestone,
-    then to the earlier row.
+    then to the earlier row.  The clocks are read once when the run first
+    asks and kept in order as steps change milestones (:class:`Clocks`).
     """
-    best: tuple[datetime, Row, int] | None = None
-    for index in sorted(run.holding):
-        milestone = run.milestone(index)
-        for row in _AUTOMATIC_FROM[milestone.state]:
-            assert row.timer is not None
-            due = row.timer.due(run, milestone)
-            if due is not None and (best is None or due < best[0]):
-                best = (due, row, index)
-    return best
+    if run.clocks is None:
+        if not run.holding:
+            return None  # no clock runs yet: nothing to keep in order
+        run.clocks = Clocks(run)
+    return run.clocks.earliest(run)
 
 
 # Keep the table honest: every event class has its rows, and automatic rows are

@@ -122,7 +122,7 @@ def dormancy_times(
 
 
 def release_payments(run: Run, milestone: Draft) -> list[tuple[int, Payment]]:
-    """``(position in the payments, payment)`` of every escrow release of *milestone*."""
+    """``(slot, payment)`` of every escrow release of *milestone* (``Run.releases``)."""
     return run.releases(milestone.id)
 
 
@@ -305,6 +305,7 @@ FIRST_NOTICE = Timer(
     due=_at(0, _dormancy_times),
     consequence=lambda _r, _m: "escrow untouched: Upwork sends the 2-week dormancy notice",
     period=_period("dormancy_period"),
+    shared=True,
 )
 FINAL_NOTICE = Timer(
     DeadlineKind.DORMANCY_FINAL_NOTICE,
@@ -313,6 +314,7 @@ FINAL_NOTICE = Timer(
     due=_at(1, _dormancy_times),
     consequence=lambda _r, _m: "Upwork sends the final 1-week dormancy notice",
     period=_period("dormancy_first_notice"),
+    shared=True,
 )
 DORMANCY = Timer(
     DeadlineKind.DORMANCY_CLOSE,
@@ -324,6 +326,7 @@ DORMANCY = Timer(
         "freelancer then has the usual response window)"
     ),
     period=_dormancy_period,
+    shared=True,
 )
 REFUND_WINDOW = Timer(
     DeadlineKind.REFUND_WINDOW_CLOSES,
