@@ -1204,6 +1204,19 @@ def test_scan_refuses_an_empty_message(monkeypatch, tmp_path, capsys):
         assert f"{where} is empty" in err
 
 
+def test_scan_refuses_a_message_that_shows_nothing(tmp_path, capsys):
+    """Review r8 #7: a zero-width space alone said "No findings"; it is refused as empty."""
+    path = tmp_path / "zero-width.txt"
+    path.write_text("\u200b\n", encoding="utf-8")
+    for args, where in (
+        (("scan", "\u200b"), "the message"),
+        (("scan", " \u2060\u200d "), "the message"),
+        (("scan", "--file", str(path)), str(path)),
+    ):
+        assert (2, "") == run(*args)
+        assert f"{where} is empty" in capsys.readouterr().err
+
+
 def test_scan_dash_without_a_byte_stream(monkeypatch, capsys):
     """Review: with sys.stdin a StringIO (a notebook) or None (pythonw), scan - raised
     AttributeError; a text stream is read as text, and no stream is a clear error."""

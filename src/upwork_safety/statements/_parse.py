@@ -17,7 +17,14 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
-from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
+from upwork_safety._validate import is_blank
+from upwork_safety.errors import (
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+    Problem,
+    UpworkSafetyError,
+)
 from upwork_safety.money import Money, exact, unicode_text
 from upwork_safety.statements import _formats
 from upwork_safety.statements._formats import (
@@ -62,6 +69,23 @@ class _Refused(Exception):  # noqa: N818  (internal signal, never escapes parse)
 class _Stop(Exception):  # noqa: N818  (internal signal, never escapes parse)
     """Too many problems: reading stops."""
 
+
+#: The columns each :class:`Transaction` field is read from, in the exports that have them.
+_COLUMNS_OF: Mapping[str, tuple[str, ...]] = {
+    "on": ("date",),
+    "kind": ("type", "transaction_type", "payment_type"),
+    "amount": ("amount",),
+    "id": ("ref_id", "transaction_id"),
+    "type_text": ("type", "transaction_type", "payment_type"),
+    "description": ("description", "transaction_summary_details"),
+    "balance": ("balance", "current_balance"),
+    "client": ("team",),
+    "contract": ("transaction_summary", "contract"),
+    "contract_id": ("contract",),
+    "hours": ("hours",),
+    "local_amount": ("amount_in_local_currency",),
+    "exchange_rate": ("exchangerate",),
+}
 
 #: How many problems of one rule in one column are listed in full; the rest are counted.
 _REPEATS = 3
@@ -325,8 +349,24 @@ class _Row:
         return value
 
     def optional_id(self, key: str) -> str | None:
+        """The id in the column *key*; ``None`` for a cell that shows nothing (:func:`is_blank`)."""
         text = self.text(key)
-        return text if text.strip() else None
+        return None if is_blank(text) else text
+
+    def refused(self, error: UpworkSafetyError) -> None:
+        """Report *error*, a constructor's refusal of this row, at its line (and its column).
+
+        The reader checks each cell before building the row, so this is the
+        backstop that keeps every refusal located: a cell the reader let
+        through and a constructor refused is still a problem of this line.
+        """
+        field = (error.field or "").removeprefix("Transaction.").partition("[")[0]
+        keys = [key for key in _COLUMNS_OF.get(field, ()) if key in self.positions]
+        if keys:
+            self.problem(keys[0], str(error), rule=error.rule)
+        else:
+            self.ok = False
+            self.problems.add(self.line, str(error), rule=error.rule)
 
     def extra(self) -> tuple[tuple[str, str], ...]:
         keys = {position: key for key, position in self.positions.items()}
@@ -689,9 +729,14 @@ def _one_row(row: _Row, spec: FormatSpec) -> Transaction | None:
             row.problem(key, f"longer than {MAX_FIELD_CHARS:,} characters")
     if not row.ok:
         return None
-    if spec.format is StatementFormat.WEEKLY_SUMMARY:
-        return _weekly_row(row)
-    return _transaction_row(row, spec)
+    try:
+        if spec.format is StatementFormat.WEEKLY_SUMMARY:
+            return _weekly_row(row)
+        return _transaction_row(row, spec)
+    except UpworkSafetyError as error:
+        # Never a bare error: parse lists every problem with its line.
+        row.refused(error)
+        return None
 
 
 def _order(rows: list[Transaction], problems: _Problems) -> list[Transaction] | None:
