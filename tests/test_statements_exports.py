@@ -12,11 +12,13 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
-from upwork_safety import Money, fees
+from upwork_safety import Money, fees, serialize
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.statements import (
+    FeeAudit,
     FeeCheck,
     TransactionKind,
     audit_fees,
@@ -379,8 +381,105 @@ def test_a_fee_check_keeps_its_basis_rules():
     with pytest.raises(InvalidValueError) as info:
         FeeCheck(**base, basis=fees.FeeBasis.FLAT, billed_before=usd("1.00"))
     assert "FeeCheck.billed_before" == info.value.field
-    check = FeeCheck(**base, basis=fees.FeeBasis.DEFAULT, allowed=[usd("0"), usd("15")])
+    schedule = fees.schedule_as_of(income.on).name
+    check = FeeCheck(
+        **{**base, "schedule": schedule}, basis=fees.FeeBasis.DEFAULT, allowed=[usd("0"), usd("15")]
+    )
     assert (usd("0"), usd("15")) == check.allowed
+
+
+def _edited(audit, **changes):
+    """The audit as JSON with its first check's fields replaced, loaded back."""
+    data = serialize.to_dict(audit)
+    data["checks"][0].update(changes)
+    return serialize.from_dict(FeeAudit, data)
+
+
+def _money(amount: str) -> dict[str, str]:
+    return serialize.to_dict(usd(amount))
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"allowed": [_money("0.00"), _money("90.00")]}, "allowed"),
+        ({"allowed": [_money("0.00"), _money("40.00")]}, "allowed"),
+        ({"expected": _money("40.00"), "allowed": [_money("0.00"), _money("90.00")]}, "expected"),
+        ({"basis": "legacy", "allowed": None, "rate": "0.4", "expected": _money("40.00")}, "rate"),
+        ({"basis": "contract", "allowed": None, "rate": "0.4"}, "rate"),
+        ({"basis": "contract", "allowed": None, "rate": "0.15"}, "expected"),
+        ({"schedule": "flat 10% (2023-05-03 to 2025-04-30)"}, "schedule"),
+    ],
+)
+def test_an_edited_fee_check_cannot_hide_an_overcharge(changes, field):
+    """Review r8 #2: allowed=[0, 90] in an edited file turned a $25 overcharge into none; a
+    check's expected, basis, rate and allowed are the fee engine's for its income row."""
+    audit = audit_fees(parse(_report_2025("40.00")))
+    assert (usd("25.00"), 1) == (audit.overcharged, len(audit.mismatches))
+    assert audit == _edited(audit)
+    with pytest.raises(InvalidDataError) as info:
+        _edited(audit, **changes)
+    (problem,) = info.value.problems
+    assert f"FeeCheck.{field}" in problem.message
+
+
+def test_a_fee_check_built_in_code_is_the_engines_or_refused():
+    """FeeCheck refuses an expected fee, basis or range the engine does not give, naming the field."""
+    (check,) = audit_fees(parse(_report_2025("40.00"))).checks
+    for changes, field in (
+        ({"expected": usd("40.00"), "allowed": (usd("0.00"), usd("40.00"))}, "FeeCheck.expected"),
+        ({"allowed": (usd("1.00"), usd("15.00"))}, "FeeCheck.allowed"),
+        ({"basis": fees.FeeBasis.FLAT, "allowed": None}, "FeeCheck.basis"),
+        ({"basis": fees.FeeBasis.CONTRACT, "allowed": None, "rate": Decimal("0.10")}, None),
+    ):
+        if field is None:
+            assert fees.FeeBasis.CONTRACT == attrs.evolve(check, **changes).basis
+            continue
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(check, **changes)
+        assert (field, "the fee engine's for the income row") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+
+def test_a_legacy_check_needs_the_legacy_rate_and_a_date_it_was_kept():
+    """A LEGACY check holds the flat schedule's 5%, on or before 2023-12-31, expected at 5%."""
+    text = _legacy_history(
+        ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Globex", "Milestone 9"),
+        ("Jun 12, 2023", "106", "Service Fee", "-50.00", "Globex", "Service Fee for Ref ID 105"),
+    )
+    legacy = audit_fees(parse(text)).checks[1]
+    assert fees.FeeBasis.LEGACY == legacy.basis
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(legacy, rate=Decimal("0.03"), expected=usd("30.00"))
+    assert "FeeCheck.rate" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(legacy, expected=usd("20.00"))
+    assert "FeeCheck.expected" == info.value.field
+    late = attrs.evolve(legacy.income, on=legacy.income.on.replace(year=2024))
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(legacy, income=late)
+    assert "FeeCheck.rate" == info.value.field
+
+
+def test_legacy_five_percent_is_not_accepted_for_rows_with_no_client():
+    """Review r8 #12: rows with no Team are not one client; their billings reach no threshold."""
+    text = history(
+        [
+            ("Jan 09, 2023", "101", "Fixed Price", "11450.00", "", "Milestone 1"),
+            ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "", "Milestone 9"),
+            ("Jun 12, 2023", "106", "Service Fee", "-50.00", "", "Service Fee for Ref ID 105"),
+        ]
+    )
+    audit = audit_fees(parse(text))
+    (check,) = audit.checks
+    assert (fees.FeeBasis.FLAT, usd("100.00"), False) == (
+        check.basis,
+        check.expected,
+        check.within_schedule,
+    )
+    assert any("no client" in note and "line 3" in note for note in audit.assumptions)
 
 
 def test_a_report_fee_without_an_income_row_of_its_id_blames_the_join_not_the_dates():
