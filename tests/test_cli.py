@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -1365,6 +1366,19 @@ def test_argparse_errors_are_escaped_too(capsys):
     assert 2 == info.value.code
     assert "unrecognized arguments: x\\x1b[2J" in err
     assert "\x1b" not in err
+
+
+def test_a_statement_with_a_repeated_problem_counts_it_once(tmp_path, capsys):
+    """Review r8 #11: the CLI's list of problems adds no "… and N more" for lines a note counts."""
+    lines = REPORT_CSV.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    rewritten = [lines[0], *(re.sub(r'^"[^"]*"', "8/5/2024", line) for line in lines[1:])]
+    saved = tmp_path / "rewritten.csv"
+    saved.write_text("".join(rewritten), encoding="utf-8")
+    capsys.readouterr()
+    assert 2 == run("statement", str(saved))[0]
+    err = capsys.readouterr().err
+    assert "more lines, not listed: lines 5 to" in err
+    assert "… and" not in err
 
 
 def test_a_statement_saved_as_windows_1252_names_the_byte_and_line(tmp_path, capsys):

@@ -585,10 +585,43 @@ def test_a_date_a_spreadsheet_rewrote_on_every_row_is_listed_three_times_and_cou
     assert (count, [2, 3, 4]) == (error.count, [p.line for p in error.problems])
     assert {"a date like 'Jan 01, 2023' or '2023-01-01'"} == {p.rule for p in error.problems}
     assert (
-        f"on {count - 3} more lines (lines 5 to {count + 1}), not listed"
+        f"on {count - 3} more lines, not listed: lines 5 to {count + 1}"
         in error.problems[-1].message
     )
-    assert f"… and {count - 3} more" in str(error)
+    assert (count - 3, False) == (error.noted, "… and" in str(error))
+
+
+def _dates_rewritten_on(lines: set[int]) -> str:
+    """The synthetic report with the date rewritten (as m/d/yyyy) on the given file lines."""
+    rows = list(csv.reader(io.StringIO(REPORT_TEXT)))
+    for line in lines:
+        rows[line - 1][0] = "8/5/2024"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("lines", "note"),
+    [
+        ({2, 3, 4, 5, 6}, "on 2 more lines, not listed: lines 5 to 6"),
+        ({2, 3, 4, 9}, "on 1 more line, not listed: line 9"),
+        ({2, 3, 4, 5, 8, 12}, "on 3 more lines, not listed: lines 5, 8 and 12"),
+        (
+            {2, 3, 4, 5, 7, 9, 11, 13, 15, 20},
+            "on 7 more lines, not listed: lines 5, 7, 9, 11, 13 and 2 others, the last on line 20",
+        ),
+    ],
+)
+def test_a_repeated_problem_is_counted_once_and_names_only_lines_that_have_it(lines, note):
+    """Review r8 #11: "2 more lines (lines 5 to 6)" then "… and 2 more" counted them twice, and
+    "lines 5 to 900" covered lines without the problem."""
+    with pytest.raises(InvalidDataError) as info:
+        parse(_dates_rewritten_on(lines))
+    error = info.value
+    assert (len(lines), 3) == (error.count, len(error.problems))
+    assert error.problems[-1].message.endswith(f"the same problem in this column {note}")
+    assert not any(line.startswith("  … and") for line in str(error).splitlines())
 
 
 def test_other_problems_are_still_each_listed():

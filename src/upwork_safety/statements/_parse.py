@@ -91,17 +91,41 @@ _COLUMNS_OF: Mapping[str, tuple[str, ...]] = {
 _REPEATS = 3
 
 
+#: How many lines a repeated problem's note names before saying how many others.
+_NAMED_LINES = 5
+
+
 class _Repeats:
-    """The problems of one rule in one column not listed: how many, the first and last line."""
+    """The problems of one rule in one column not listed: how many, on which lines (a few)."""
 
     def __init__(self, line: int) -> None:
         self.count = 1
-        self.first = line
+        self.lines = [line]  # the first _NAMED_LINES
         self.last = line
+        self.contiguous = True  # every line from the first to the last has it
 
     def add(self, line: int) -> None:
         self.count += 1
+        self.contiguous = self.contiguous and line == self.last + 1
         self.last = line
+        if len(self.lines) < _NAMED_LINES:
+            self.lines.append(line)
+
+    def note(self) -> str:
+        """``on 3 more lines, not listed: lines 5, 8 and 12``: the count once, the lines true."""
+        if self.count == 1:
+            return f"on 1 more line, not listed: line {self.last}"
+        head = f"on {self.count:,} more lines, not listed: lines "
+        if self.contiguous:
+            return f"{head}{self.lines[0]} to {self.last}"
+        if self.count <= _NAMED_LINES:
+            named = ", ".join(map(str, self.lines[:-1]))
+            return f"{head}{named} and {self.lines[-1]}"
+        others = self.count - _NAMED_LINES
+        return (
+            f"{head}{', '.join(map(str, self.lines))} and {others:,} "
+            f"other{'s' if others != 1 else ''}, the last on line {self.last}"
+        )
 
 
 class _Problems:
@@ -150,16 +174,9 @@ class _Problems:
         for key, repeats in self._repeats.items():
             index = self._listed[key][-1]
             kept = items[index]
-            lines = (
-                f"line {repeats.first}"
-                if repeats.count == 1
-                else f"lines {repeats.first} to {repeats.last}"
-            )
-            more = "line" if repeats.count == 1 else "lines"
             items[index] = Problem(
                 kept.path,
-                f"{kept.message}; the same problem in this column on {repeats.count} more "
-                f"{more} ({lines}), not listed",
+                f"{kept.message}; the same problem in this column {repeats.note()}",
                 rule=kept.rule,
                 line=kept.line,
             )
@@ -172,7 +189,14 @@ class _Problems:
 
     def error(self) -> InvalidDataError:
         items = self.listed()
-        return InvalidDataError(items, count=len(items) + self.unlisted, field="text", rule=_RULE)
+        # The repeats' own notes count the problems not listed: the error does not again.
+        return InvalidDataError(
+            items,
+            count=len(items) + self.unlisted,
+            noted=self.unlisted,
+            field="text",
+            rule=_RULE,
+        )
 
 
 #: Every character ``str.splitlines`` ends a line at, so the lines it gives
