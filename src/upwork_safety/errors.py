@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from upwork_safety._display import shown
-
 if TYPE_CHECKING:
     from typing_extensions import Self
 
@@ -212,7 +210,7 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         if type(noted) is not int or not 0 <= noted <= total - len(kept):
             raise InvalidValueError(
                 f"InvalidDataError noted must be an int from 0 to the {total - len(kept)} "
-                f"problems not kept, got {shown(noted)}",
+                f"problems not kept, got {_small(noted)}",
                 field="noted",
                 rule="0 <= noted <= count - len(problems)",
             )
@@ -240,6 +238,13 @@ class InvalidDataError(UpworkSafetyError, ValueError):
             (type(self), self.problems, self.count, self.complete, self.noted),
             named,
         )
+
+
+def _small(value: object) -> str:
+    """*value* for a message when it is a short int, else its type (errors import nothing)."""
+    if type(value) is int and value.bit_length() <= 64:
+        return str(value)
+    return f"a {type(value).__name__}"
 
 
 def _rebuild_invalid_data(
