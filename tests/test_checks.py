@@ -275,6 +275,11 @@ def test_finding_refuses_bad_fields(changes, error, field):
             "Finding.evidence",
             "the words at the span, not blank",
         ),
+        (  # review r8 #1: the one blank rule, not str.strip()
+            {"evidence": "\u200b\u2060", "span": (0, 2)},
+            "Finding.evidence",
+            "the words at the span, not blank",
+        ),
         ({"message": ""}, "Finding.message", "not empty"),
         ({"advice": " \n"}, "Finding.advice", "not empty"),
         ({"milestone_id": ""}, "Finding.milestone_id", "not empty"),

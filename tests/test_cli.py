@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from datetime import date, timedelta
@@ -1215,6 +1216,19 @@ def test_scan_refuses_an_empty_message(monkeypatch, tmp_path, capsys):
         assert f"{where} is empty" in err
 
 
+def test_scan_refuses_a_message_that_shows_nothing(tmp_path, capsys):
+    """Review r8 #7: a zero-width space alone said "No findings"; it is refused as empty."""
+    path = tmp_path / "zero-width.txt"
+    path.write_text("\u200b\n", encoding="utf-8")
+    for args, where in (
+        (("scan", "\u200b"), "the message"),
+        (("scan", " \u2060\u200d "), "the message"),
+        (("scan", "--file", str(path)), str(path)),
+    ):
+        assert (2, "") == run(*args)
+        assert f"{where} is empty" in capsys.readouterr().err
+
+
 def test_scan_dash_without_a_byte_stream(monkeypatch, capsys):
     """Review: with sys.stdin a StringIO (a notebook) or None (pythonw), scan - raised
     AttributeError; a text stream is read as text, and no stream is a clear error."""
@@ -1363,6 +1377,19 @@ def test_argparse_errors_are_escaped_too(capsys):
     assert 2 == info.value.code
     assert "unrecognized arguments: x\\x1b[2J" in err
     assert "\x1b" not in err
+
+
+def test_a_statement_with_a_repeated_problem_counts_it_once(tmp_path, capsys):
+    """Review r8 #11: the CLI's list of problems adds no "… and N more" for lines a note counts."""
+    lines = REPORT_CSV.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    rewritten = [lines[0], *(re.sub(r'^"[^"]*"', "8/5/2024", line) for line in lines[1:])]
+    saved = tmp_path / "rewritten.csv"
+    saved.write_text("".join(rewritten), encoding="utf-8")
+    capsys.readouterr()
+    assert 2 == run("statement", str(saved))[0]
+    err = capsys.readouterr().err
+    assert "more lines, not listed: lines 5 to" in err
+    assert "… and" not in err
 
 
 def test_a_statement_saved_as_windows_1252_names_the_byte_and_line(tmp_path, capsys):

@@ -118,6 +118,22 @@ def test_invalid_data_error_is_bounded():
     assert 7 == pickle.loads(pickle.dumps(counted)).count
 
 
+def test_invalid_data_error_counts_noted_problems_once():
+    """Review r8 #11: problems a kept message already counts (noted) are not counted again."""
+    err = InvalidDataError(
+        ["line 4: bad; 2 more lines, not listed", "line 9: worse"], count=5, noted=2
+    )
+    assert (5, 2) == (err.count, err.noted)
+    assert str(err).endswith("  … and 1 more")
+    assert not str(InvalidDataError(["x"], count=3, noted=2)).endswith("more")
+    back = pickle.loads(pickle.dumps(err))
+    assert (5, 2, str(err)) == (back.count, back.noted, str(back))
+    for noted in (-1, 4, True, 10**5000):
+        with pytest.raises(InvalidValueError) as info:
+            InvalidDataError(["x"], count=3, noted=noted)
+        assert "noted" == info.value.field
+
+
 class TestProblems:
     """Fifth round: an InvalidDataError's problems were plain text, so a caller could learn
     which field failed only by reading the message.  Each is a Problem: the same text, with

@@ -15,6 +15,7 @@ import attrs
 import pytest
 
 from upwork_safety import ContractKind, ExchangeRate, Money, fees, jss, statements
+from upwork_safety._validate import is_blank
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,
@@ -2309,6 +2310,9 @@ def test_the_last_line_may_end_without_a_line_ending():
         ("API", " ", "API", "unknown client"),
         ("API", "", "API", "unknown client"),
         (" ", "\t", "unknown client: hourly", "unknown client"),
+        ("\u200b", "Globex", "Globex: hourly", "Globex"),
+        ("API", "\u200b", "API", "unknown client"),
+        ("\u2060 ", "\u200b\ufeff", "unknown client: hourly", "unknown client"),
     ],
 )
 def test_a_blank_title_or_client_names_none_as_an_empty_one_does(summary, team, ident, client):
@@ -2318,8 +2322,46 @@ def test_a_blank_title_or_client_names_none_as_an_empty_one_does(summary, team, 
            "Transaction Summary": summary, "Team": team, "Amount $": "10.00",
            "Current Balance $": "10.00"}  # fmt: skip
     (contract,) = to_contracts(parse(table(REPORT, [row])))
-    assert (ident, client, "" if not summary.strip() else summary) == (
+    assert (ident, client, "" if is_blank(summary) else summary) == (
         contract.id,
         contract.client_id,
         contract.title,
     )
+
+
+@pytest.mark.parametrize("cell", ["\u200b", "\u2060", " \ufeff", "\u3164"])
+def test_an_id_cell_that_shows_nothing_is_no_id_as_an_empty_one_is(cell):
+    """Review r8 #1: a Transaction ID or Ref ID of "\\u200b" made parse raise a bare
+    InvalidValueError with no line; it reads as an empty id cell does, as no id."""
+    report = {"Date": "2024-01-02", "Transaction ID": cell, "Transaction Type": "Hourly",
+              "Transaction Summary": "API", "Team": "Globex", "Amount $": "10.00",
+              "Current Balance $": "10.00"}  # fmt: skip
+    (row,) = parse(table(REPORT, [report])).transactions
+    assert (None, "API", "Globex") == (row.id, row.contract, row.client)
+    rows = [history_row("Jan 02, 2024", cell, "Bonus", "5.00", "5.00")]
+    (history,) = parse(table(HISTORY, rows)).transactions
+    assert history.id is None
+
+
+def test_a_weekly_contract_id_that_shows_nothing_is_a_located_problem():
+    """Review r8 #1: "API integration (\\u200b)" is a problem of its line and column, listed
+    with the file's other problems, not a bare error that stops reading."""
+    text = ",".join(WEEKLY) + "\n2024-09-02,API (\u200b),,10.00,Bonus\n2024-09-03,B (1),,x,Bonus\n"
+    with pytest.raises(InvalidDataError) as info:
+        parse(text)
+    first, second = info.value.problems
+    assert ("line 2, column 2", 2) == (where(first), first.line)
+    assert ("line 3, column 4", 3) == (where(second), second.line)
+
+
+def test_a_constructor_refusing_a_row_is_a_problem_of_its_line(monkeypatch):
+    """Review r8 #1: whatever cell the reader lets through and Transaction refuses is listed
+    with its line and column, never raised bare (the reader's checks need not all agree)."""
+    monkeypatch.setattr(statements._parse._Row, "optional_id", statements._parse._Row.text)
+    rows = [history_row("Jan 03, 2024", "\u200b", "Bonus", "5.00", "10.00"),
+            history_row("Jan 02, 2024", "1", "Bonus", "5.00", "5.00", Description="x")]  # fmt: skip
+    with pytest.raises(InvalidDataError) as info:
+        parse(table(HISTORY, rows))
+    (problem,) = info.value.problems
+    assert ("line 2, column 2", 2, "not empty") == (where(problem), problem.line, problem.rule)
+    assert "Transaction.id" in problem.message

@@ -12,11 +12,13 @@ import io
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
-from upwork_safety import Money, fees
+from upwork_safety import Money, fees, serialize
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.statements import (
+    FeeAudit,
     FeeCheck,
     TransactionKind,
     audit_fees,
@@ -379,8 +381,105 @@ def test_a_fee_check_keeps_its_basis_rules():
     with pytest.raises(InvalidValueError) as info:
         FeeCheck(**base, basis=fees.FeeBasis.FLAT, billed_before=usd("1.00"))
     assert "FeeCheck.billed_before" == info.value.field
-    check = FeeCheck(**base, basis=fees.FeeBasis.DEFAULT, allowed=[usd("0"), usd("15")])
+    schedule = fees.schedule_as_of(income.on).name
+    check = FeeCheck(
+        **{**base, "schedule": schedule}, basis=fees.FeeBasis.DEFAULT, allowed=[usd("0"), usd("15")]
+    )
     assert (usd("0"), usd("15")) == check.allowed
+
+
+def _edited(audit, **changes):
+    """The audit as JSON with its first check's fields replaced, loaded back."""
+    data = serialize.to_dict(audit)
+    data["checks"][0].update(changes)
+    return serialize.from_dict(FeeAudit, data)
+
+
+def _money(amount: str) -> dict[str, str]:
+    return serialize.to_dict(usd(amount))
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"allowed": [_money("0.00"), _money("90.00")]}, "allowed"),
+        ({"allowed": [_money("0.00"), _money("40.00")]}, "allowed"),
+        ({"expected": _money("40.00"), "allowed": [_money("0.00"), _money("90.00")]}, "expected"),
+        ({"basis": "legacy", "allowed": None, "rate": "0.4", "expected": _money("40.00")}, "rate"),
+        ({"basis": "contract", "allowed": None, "rate": "0.4"}, "rate"),
+        ({"basis": "contract", "allowed": None, "rate": "0.15"}, "expected"),
+        ({"schedule": "flat 10% (2023-05-03 to 2025-04-30)"}, "schedule"),
+    ],
+)
+def test_an_edited_fee_check_cannot_hide_an_overcharge(changes, field):
+    """Review r8 #2: allowed=[0, 90] in an edited file turned a $25 overcharge into none; a
+    check's expected, basis, rate and allowed are the fee engine's for its income row."""
+    audit = audit_fees(parse(_report_2025("40.00")))
+    assert (usd("25.00"), 1) == (audit.overcharged, len(audit.mismatches))
+    assert audit == _edited(audit)
+    with pytest.raises(InvalidDataError) as info:
+        _edited(audit, **changes)
+    (problem,) = info.value.problems
+    assert f"FeeCheck.{field}" in problem.message
+
+
+def test_a_fee_check_built_in_code_is_the_engines_or_refused():
+    """FeeCheck refuses an expected fee, basis or range the engine does not give, naming the field."""
+    (check,) = audit_fees(parse(_report_2025("40.00"))).checks
+    for changes, field in (
+        ({"expected": usd("40.00"), "allowed": (usd("0.00"), usd("40.00"))}, "FeeCheck.expected"),
+        ({"allowed": (usd("1.00"), usd("15.00"))}, "FeeCheck.allowed"),
+        ({"basis": fees.FeeBasis.FLAT, "allowed": None}, "FeeCheck.basis"),
+        ({"basis": fees.FeeBasis.CONTRACT, "allowed": None, "rate": Decimal("0.10")}, None),
+    ):
+        if field is None:
+            assert fees.FeeBasis.CONTRACT == attrs.evolve(check, **changes).basis
+            continue
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(check, **changes)
+        assert (field, "the fee engine's for the income row") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+
+def test_a_legacy_check_needs_the_legacy_rate_and_a_date_it_was_kept():
+    """A LEGACY check holds the flat schedule's 5%, on or before 2023-12-31, expected at 5%."""
+    text = _legacy_history(
+        ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Globex", "Milestone 9"),
+        ("Jun 12, 2023", "106", "Service Fee", "-50.00", "Globex", "Service Fee for Ref ID 105"),
+    )
+    legacy = audit_fees(parse(text)).checks[1]
+    assert fees.FeeBasis.LEGACY == legacy.basis
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(legacy, rate=Decimal("0.03"), expected=usd("30.00"))
+    assert "FeeCheck.rate" == info.value.field
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(legacy, expected=usd("20.00"))
+    assert "FeeCheck.expected" == info.value.field
+    late = attrs.evolve(legacy.income, on=legacy.income.on.replace(year=2024))
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(legacy, income=late)
+    assert "FeeCheck.rate" == info.value.field
+
+
+def test_legacy_five_percent_is_not_accepted_for_rows_with_no_client():
+    """Review r8 #12: rows with no Team are not one client; their billings reach no threshold."""
+    text = history(
+        [
+            ("Jan 09, 2023", "101", "Fixed Price", "11450.00", "", "Milestone 1"),
+            ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "", "Milestone 9"),
+            ("Jun 12, 2023", "106", "Service Fee", "-50.00", "", "Service Fee for Ref ID 105"),
+        ]
+    )
+    audit = audit_fees(parse(text))
+    (check,) = audit.checks
+    assert (fees.FeeBasis.FLAT, usd("100.00"), False) == (
+        check.basis,
+        check.expected,
+        check.within_schedule,
+    )
+    assert any("no client" in note and "line 3" in note for note in audit.assumptions)
 
 
 def test_a_report_fee_without_an_income_row_of_its_id_blames_the_join_not_the_dates():
@@ -486,10 +585,43 @@ def test_a_date_a_spreadsheet_rewrote_on_every_row_is_listed_three_times_and_cou
     assert (count, [2, 3, 4]) == (error.count, [p.line for p in error.problems])
     assert {"a date like 'Jan 01, 2023' or '2023-01-01'"} == {p.rule for p in error.problems}
     assert (
-        f"on {count - 3} more lines (lines 5 to {count + 1}), not listed"
+        f"on {count - 3} more lines, not listed: lines 5 to {count + 1}"
         in error.problems[-1].message
     )
-    assert f"… and {count - 3} more" in str(error)
+    assert (count - 3, False) == (error.noted, "… and" in str(error))
+
+
+def _dates_rewritten_on(lines: set[int]) -> str:
+    """The synthetic report with the date rewritten (as m/d/yyyy) on the given file lines."""
+    rows = list(csv.reader(io.StringIO(REPORT_TEXT)))
+    for line in lines:
+        rows[line - 1][0] = "8/5/2024"
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("lines", "note"),
+    [
+        ({2, 3, 4, 5, 6}, "on 2 more lines, not listed: lines 5 to 6"),
+        ({2, 3, 4, 9}, "on 1 more line, not listed: line 9"),
+        ({2, 3, 4, 5, 8, 12}, "on 3 more lines, not listed: lines 5, 8 and 12"),
+        (
+            {2, 3, 4, 5, 7, 9, 11, 13, 15, 20},
+            "on 7 more lines, not listed: lines 5, 7, 9, 11, 13 and 2 others, the last on line 20",
+        ),
+    ],
+)
+def test_a_repeated_problem_is_counted_once_and_names_only_lines_that_have_it(lines, note):
+    """Review r8 #11: "2 more lines (lines 5 to 6)" then "… and 2 more" counted them twice, and
+    "lines 5 to 900" covered lines without the problem."""
+    with pytest.raises(InvalidDataError) as info:
+        parse(_dates_rewritten_on(lines))
+    error = info.value
+    assert (len(lines), 3) == (error.count, len(error.problems))
+    assert error.problems[-1].message.endswith(f"the same problem in this column {note}")
+    assert not any(line.startswith("  … and") for line in str(error).splitlines())
 
 
 def test_other_problems_are_still_each_listed():

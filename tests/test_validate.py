@@ -1,6 +1,7 @@
 """Tests for the shared argument rules in upwork_safety._validate (sequences, rates, days)."""
 
 import enum
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -23,8 +24,10 @@ from upwork_safety import (
     serialize,
 )
 from upwork_safety._validate import (
+    _DEFAULT_IGNORABLE,
     fraction,
     id_field,
+    is_blank,
     money_field,
     sequence_of,
     utc_day,
@@ -493,3 +496,56 @@ def test_choices_name_every_manual_event_once():
         )
     moved = attrs.evolve(choices, allowed=(*choices.allowed, first), refused=choices.refused[1:])
     assert (None, why) == (moved.reason(first), choices.reason(first))
+
+
+# ============================================================================ the blank rule
+
+#: The format characters Unicode leaves out of Default_Ignorable_Code_Point because
+#: they show a glyph (Prepended_Concatenation_Mark), and the interlinear annotation
+#: and Egyptian hieroglyph format characters.
+_VISIBLE_FORMAT = frozenset(
+    [
+        *range(0x0600, 0x0606),
+        *(0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x110BD, 0x110CD),
+        *range(0xFFF9, 0xFFFC),
+        *range(0x13430, 0x13440),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["\u0600", "\u0605", "\u06dd", "\u070f", "\u08e2", "\U000110bd", "\U000110cd", "\ufff9",
+     "\u200b\u06dd", "a\u200b"],
+)  # fmt: skip
+def test_a_format_character_that_shows_a_glyph_is_not_blank(text):
+    """Review r8 #6: the Arabic number signs and END OF AYAH show; ids of them are kept."""
+    assert not is_blank(text)
+    assert text == Client(text).id
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", " ", "\xa0", "\u3000", "\x00", "\x1c", "\x7f", "\x85", "\u200b", "\u200d", "\u2060",
+     "\ufeff", "\u00ad", "\u034f", "\ufe0f", "\U000e0101", "\u3164", "\uffa0", "\u115f",
+     "\u2800", "\U000e0041", " \u034f\ufe0f\t"],
+)  # fmt: skip
+def test_white_space_controls_and_default_ignorables_are_blank(text):
+    """Review r8 #6: the combining grapheme joiner and variation selectors show nothing too."""
+    assert is_blank(text)
+    with pytest.raises(InvalidValueError) as info:
+        Client(text)
+    assert ("Client.id", "not empty") == (info.value.field, info.value.rule)
+
+
+def test_the_default_ignorable_table_follows_its_unicode_derivation():
+    """The table is DerivedCoreProperties' list: its 4174 code points, every invisible Cf in it."""
+    table = {code for low, high in _DEFAULT_IGNORABLE for code in range(low, high + 1)}
+    assert 4174 == len(table)
+    assert sorted(_DEFAULT_IGNORABLE) == list(_DEFAULT_IGNORABLE)
+    format_characters = {
+        code for code in range(0x110000) if unicodedata.category(chr(code)) == "Cf"
+    }
+    assert set() == (format_characters - _VISIBLE_FORMAT) - table
+    assert set() == table & _VISIBLE_FORMAT
+    assert set() == {code for code in table if chr(code).isspace()}

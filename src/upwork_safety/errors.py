@@ -175,6 +175,10 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         complete: ``False`` when reading stopped early (a hostile document
             is not read to its end once enough problems are found), so there
             may be more problems than *count*.
+        noted: How many of the problems not kept a kept one's own message
+            already counts (a problem repeated on many lines, listed once
+            with how many more lines have it), so the message does not count
+            them again.
         field: The argument the data came in, e.g. ``"text"``, if one.
         rule: What the data must be, e.g. ``"an Upwork CSV export"``, if said.
 
@@ -183,6 +187,10 @@ class InvalidDataError(UpworkSafetyError, ValueError):
             :class:`Problem` with its ``path``, ``message`` and ``rule``.
         count: How many problems were found in all.
         complete: Whether every problem was counted (``count`` is exact).
+        noted: How many of the problems not kept the kept ones' messages count.
+
+    Raises:
+        InvalidValueError: *noted* not an int from 0 up to the problems not kept.
     """
 
     def __init__(
@@ -191,6 +199,7 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         *,
         count: int | None = None,
         complete: bool = True,
+        noted: int = 0,
         field: str | None = None,
         rule: str | None = None,
     ) -> None:
@@ -198,24 +207,44 @@ class InvalidDataError(UpworkSafetyError, ValueError):
             p if isinstance(p, Problem) else Problem(None, p) for p in problems[:MAX_PROBLEMS]
         )
         total = max(len(problems), count or 0)
+        if type(noted) is not int or not 0 <= noted <= total - len(kept):
+            raise InvalidValueError(
+                f"InvalidDataError noted must be an int from 0 to the {total - len(kept)} "
+                f"problems not kept, got {_small(noted)}",
+                field="noted",
+                rule="0 <= noted <= count - len(problems)",
+            )
         self.problems: tuple[Problem, ...] = kept
         self.count = total
         self.complete = complete
+        self.noted = noted
         head = f"{'' if complete else 'at least '}{total} problem{'s' if total != 1 else ''}"
         lines = [head + " in the data:", *(f"  {p}" for p in kept)]
-        if total > len(kept):
-            lines.append(f"  … and {total - len(kept)} more")
+        if self.more:
+            lines.append(f"  … and {self.more} more")
         if not complete:
             lines.append("  … and reading stopped there: there may be more")
         super().__init__("\n".join(lines), field=field, rule=rule)
+
+    @property
+    def more(self) -> int:
+        """How many problems neither kept nor counted in a kept one's message: ``… and N more``."""
+        return self.count - len(self.problems) - self.noted
 
     def __reduce__(self) -> tuple[object, ...]:
         named = {"field": self.field, "rule": self.rule}
         return (
             _rebuild_invalid_data,
-            (type(self), self.problems, self.count, self.complete),
+            (type(self), self.problems, self.count, self.complete, self.noted),
             named,
         )
+
+
+def _small(value: object) -> str:
+    """*value* for a message when it is a short int, else its type (errors import nothing)."""
+    if type(value) is int and value.bit_length() <= 64:
+        return str(value)
+    return f"a {type(value).__name__}"
 
 
 def _rebuild_invalid_data(
@@ -223,5 +252,6 @@ def _rebuild_invalid_data(
     problems: tuple[Problem, ...],
     count: int,
     complete: bool = True,  # noqa: FBT001, FBT002
+    noted: int = 0,
 ) -> InvalidDataError:
-    return cls(problems, count=count, complete=complete)
+    return cls(problems, count=count, complete=complete, noted=noted)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError
 from upwork_safety._cli._printer import shown
+from upwork_safety._validate import is_blank
 
 if TYPE_CHECKING:
     import argparse
@@ -81,8 +82,9 @@ def add_scan_arguments(parser: argparse.ArgumentParser) -> None:
 def _message(args: argparse.Namespace, ctx: Context) -> str:
     """The message to scan: the argument, standard input (``-``) or ``--file``.
 
-    A message with nothing but white space is refused: "No findings" for it
-    would hide a quoting mistake (an unset shell variable, an empty file).
+    A message that shows nothing (white space, zero-width characters) is
+    refused: "No findings" for it would hide a quoting mistake (an unset
+    shell variable, an empty file).
     """
     if args.file is not None:
         if args.message is not None:
@@ -96,7 +98,7 @@ def _message(args: argparse.Namespace, ctx: Context) -> str:
         where, text = "standard input", ctx.read_message("-")
     else:
         where, text = "the message", str(args.message)
-    if not text.strip():
+    if is_blank(text):
         msg = f"{where} is empty: there is nothing to scan"
         raise CLIError(msg)
     return text

@@ -42,8 +42,8 @@ def problems_error(path: str, error: InvalidDataError) -> CLIError:
     some = "" if error.complete else "at least "
     head = f"{path}: {some}{count} problem{'s' if count != 1 else ''}"
     details = [f"  {problem}" for problem in error.problems]
-    if count > len(error.problems):
-        details.append(f"  … and {count - len(error.problems)} more")
+    if error.more:
+        details.append(f"  … and {error.more} more")
     return CLIError(head + ":", details)
 
 

@@ -30,6 +30,7 @@ from upwork_safety._validate import (
     field_name,
     id_field,
     instance_field,
+    is_blank,
     optional_id_field,
     optional_to_utc,
     sequence_of,
@@ -213,7 +214,7 @@ def _check_span(instance: Finding, attribute: Any, value: Any) -> None:
             field=name,
             rule="end - start == len(evidence)",
         )
-    if not instance.evidence.strip():
+    if is_blank(instance.evidence):
         raise InvalidValueError(
             f"Finding.evidence of a message finding is the words found, not blank; got "
             f"{shown(instance.evidence)}",

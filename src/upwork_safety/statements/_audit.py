@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -23,6 +23,7 @@ from upwork_safety._validate import (
     fraction,
     id_field,
     instance_field,
+    is_blank,
     items_field,
     plain_texts,
     text_field,
@@ -93,6 +94,39 @@ def _allowed_field(instance: object, attribute: Any, value: Any) -> None:
         check(instance, attribute, end)
 
 
+class _Priced(NamedTuple):
+    """What the fee engine charges on one income row: the one source of a check's fields."""
+
+    expected: Money
+    basis: FeeBasis
+    schedule: str
+    #: For an assumed rate (``DEFAULT``), the fees of the lowest and highest rate allowed.
+    allowed: tuple[Money, Money] | None
+
+
+def _priced(found: Transaction, *, rate: Decimal | None, billed: Money | None) -> _Priced:
+    """The engine's fee on *found*: its basis, schedule and, for an assumed rate, the range allowed.
+
+    :func:`audit_fees` prices each fee with it, and :class:`FeeCheck` checks
+    its fields against it, so an edited check cannot say otherwise.
+
+    Raises:
+        RulesError: A rate the schedule in force on *found*'s date does not charge.
+    """
+    explained = explain_service_fee(found.amount, on=found.on, rate=rate, billed_before=billed)
+    schedule = explained.schedule
+    if explained.basis is not FeeBasis.DEFAULT:
+        return _Priced(explained.fee, explained.basis, schedule.name, None)
+    low = explain_service_fee(found.amount, on=found.on, rate=schedule.minimum_rate).fee
+    top = schedule.maximum_rate
+    high = (
+        found.amount
+        if top is None
+        else explain_service_fee(found.amount, on=found.on, rate=top).fee
+    )
+    return _Priced(explained.fee, explained.basis, schedule.name, (low, high))
+
+
 @through_init
 @attrs.frozen(kw_only=True)
 class FeeCheck:
@@ -120,15 +154,29 @@ class FeeCheck:
             income row (``0%`` and ``15%`` from 2025-05-01); ``None``
             otherwise.
 
+    *expected*, *schedule*, *basis* and *allowed* are what the fee engine
+    (:func:`~upwork_safety.fees.explain_service_fee`, as :func:`audit_fees`
+    calls it) gives for the income row's amount and date with *rate* and
+    *billed_before*; a check that says otherwise is refused, so an edited
+    file cannot move what counts as an overcharge.  Two inputs come from
+    rows a single check does not hold, and are checked only as far as the
+    check can see: *billed_before* (the client's earlier billings, which
+    the sliding scale charges by) is taken as given, and a ``LEGACY`` check
+    must have the flat schedule's legacy rate, a date up to its last day and
+    *expected* at that rate, but whether the client's contracts had reached
+    it (their earlier billings) is the audit's to judge, not the check's.
+
     Raises:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: *fee* not a service fee row, *income* not an
-            income row, a negative amount, a rate that is not a fraction
-            from 0 up to 1, or fields that disagree with *basis*: *allowed*
-            given exactly with ``DEFAULT`` (lowest first, *expected* between
-            them), a rate with ``CONTRACT`` and ``LEGACY`` and none with
-            ``SLIDING`` and ``DEFAULT``, *billed_before* on the sliding scale
-            only.
+            income row or a negative one, a negative amount, a rate that is
+            not a fraction from 0 up to 1, fields that disagree with *basis*
+            (*allowed* given exactly with ``DEFAULT``, a rate with
+            ``CONTRACT`` and ``LEGACY`` and none with ``SLIDING`` and
+            ``DEFAULT``, *billed_before* on the sliding scale only), a rate
+            the schedule in force does not charge, or *expected*, *schedule*,
+            *basis* or *allowed* other than the fee engine's for the income
+            row.
         CurrencyMismatchError: An amount not in USD.
     """
 
@@ -156,7 +204,44 @@ class FeeCheck:
                 field="FeeCheck.income",
                 rule="an income row",
             )
+        if self.income.amount.amount < 0:
+            raise InvalidValueError(
+                f"FeeCheck.income must be an income row a fee is charged on, not a negative one "
+                f"({self.income.amount}, line {self.income.line})",
+                field="FeeCheck.income",
+                rule="an income row of 0 or more",
+            )
         self._check_basis()
+        self._check_priced()
+
+    def _check_priced(self) -> None:
+        """*expected*, *schedule*, *basis* and *allowed* are the fee engine's, never copies."""
+        income = self.income
+        try:
+            priced = _priced(income, rate=self.rate, billed=self.billed_before)
+        except RulesError as exc:
+            raise InvalidValueError(
+                f"FeeCheck.rate: the schedule in force on the income row's date ({income.on}, "
+                f"line {income.line}) does not charge it: {exc}",
+                field="FeeCheck.rate",
+                rule="a rate the schedule in force charges",
+            ) from None
+        given = {
+            "schedule": self.schedule,
+            "basis": self.basis,
+            "expected": self.expected,
+            "allowed": self.allowed,
+        }
+        for name, value in given.items():
+            derived = getattr(priced, name)
+            if value != derived:
+                raise InvalidValueError(
+                    f"FeeCheck.{name} must be {_said(derived)}, what the fee engine gives for "
+                    f"the income row ({income.amount} on {income.on}, line {income.line}"
+                    f"{'' if self.rate is None else f', rate {self.rate}'}), got {shown(value)}",
+                    field=f"FeeCheck.{name}",
+                    rule="the fee engine's for the income row",
+                )
 
     def _check_basis(self) -> None:
         """The fields a basis needs, and none it cannot have."""
@@ -244,6 +329,14 @@ class FeeCheck:
         if self.charged < low:
             return self.charged - low
         return Money.zero(USD).rounded()  # in cents, as every other difference
+
+
+def _said(value: object) -> str:
+    """A value the engine gave, for a message: Money and pairs of it as ``USD 1.00``."""
+    if isinstance(value, tuple):
+        return " to ".join(str(item) for item in value)
+    # The engine's schedule names are the library's own, short: shown whole.
+    return shown(value, limit=200) if isinstance(value, str) else str(value)
 
 
 @through_init
@@ -366,8 +459,10 @@ def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
     before: dict[int, Money] = {}
     for row in transactions:
         if row.is_income:
-            before[row.line] = running[row.client]
-            running[row.client] = running[row.client] + row.amount
+            # Rows with no client are counted as one: it never lowers an expected fee.
+            client = "" if is_blank(row.client) else row.client
+            before[row.line] = running[client]
+            running[client] = running[client] + row.amount
     return before
 
 
@@ -418,17 +513,23 @@ class _Legacy:
     charged, either may be charged the legacy rate or is refused.  What the
     export cannot say (whether the contract of the row started before that
     day) the audit states in its assumptions.
+
+    Rows that name no client (a ``Team`` that shows nothing) may be any
+    number of clients: they count towards no client's billings, and the
+    legacy rate is never accepted on them (the audit says so).
     """
 
     def __init__(self, statement: Statement) -> None:
         self._rows: dict[str, list[Transaction]] = defaultdict(list)
         for row in statement.transactions:
-            if row.is_income and row.amount.amount > 0:
+            if row.is_income and row.amount.amount > 0 and not is_blank(row.client):
                 self._rows[row.client].append(row)
         self._kept: dict[tuple[str, object], bool] = {}
 
     def kept(self, income: Transaction, schedule: ServiceFeeSchedule) -> bool:
         """Whether *income*'s client may have had contracts at *schedule*'s legacy rate."""
+        if is_blank(income.client):
+            return False  # no client: whose billings reached the threshold is unknown
         key = (income.client, schedule.effective)
         if key not in self._kept:
             earlier = [r for r in self._rows[income.client] if r.on < schedule.effective]
@@ -442,7 +543,7 @@ class _Legacy:
         payments = [Payment(r.on, r.amount) for r in (*earlier, income)]
         contract = Contract(
             "the client's contracts before the flat rate",
-            Client(income.client or "unknown client"),
+            Client(income.client),
             ContractKind.FIXED_PRICE,  # the fee does not depend on the kind
             payments[0].on,
             payments=payments,
@@ -452,24 +553,6 @@ class _Legacy:
         except RulesError:
             return False
         return True
-
-
-def _priced(
-    found: Transaction, *, rate: Decimal | None, billed: Money | None
-) -> tuple[Money, FeeBasis, tuple[Money, Money] | None]:
-    """The fee on *found* by the engine, its basis, and, for an assumed rate, the range allowed."""
-    explained = explain_service_fee(found.amount, on=found.on, rate=rate, billed_before=billed)
-    if explained.basis is not FeeBasis.DEFAULT:
-        return explained.fee, explained.basis, None
-    schedule = explained.schedule
-    low = explain_service_fee(found.amount, on=found.on, rate=schedule.minimum_rate).fee
-    top = schedule.maximum_rate
-    high = (
-        found.amount
-        if top is None
-        else explain_service_fee(found.amount, on=found.on, rate=top).fee
-    )
-    return explained.fee, explained.basis, (low, high)
 
 
 @exact
@@ -546,6 +629,7 @@ def audit_fees(
     legacy = _Legacy(statement)
     checks: list[FeeCheck] = []
     unchecked: list[UncheckedFee] = []
+    unclaimed: list[Transaction] = []  # fees at the legacy rate on rows with no client
     named: set[str] = set()
     sliding_scale: ServiceFeeSchedule | None = None  # the scale used, for the assumptions
     for fee in statement.transactions:
@@ -562,25 +646,25 @@ def audit_fees(
         billed = before[found.line] if sliding else None
         used_rate = None if sliding else by_title.get(found.contract, contract_rate)
         try:
-            expected, basis, allowed = _priced(found, rate=used_rate, billed=billed)
+            priced = _priced(found, rate=used_rate, billed=billed)
         except RulesError as exc:
             unchecked.append(UncheckedFee(fee, f"the schedule in force cannot price it: {exc}"))
             continue
         if sliding:
             sliding_scale = schedule
-        expected, basis, used_rate = _legacy_fee(
-            fee, found, schedule, legacy, (expected, basis, used_rate)
+        priced, used_rate = _legacy_fee(
+            fee, found, schedule, legacy, (priced, used_rate), unclaimed=unclaimed
         )
         checks.append(
             FeeCheck(
                 fee=fee,
                 income=found,
-                expected=expected,
-                schedule=schedule.name,
-                basis=basis,
+                expected=priced.expected,
+                schedule=priced.schedule,
+                basis=priced.basis,
                 billed_before=billed,
                 rate=used_rate,
-                allowed=allowed,
+                allowed=priced.allowed,
             )
         )
     without = tuple(
@@ -598,6 +682,7 @@ def audit_fees(
         *_assumptions(statement, checks, contract_rate, sliding_scale=sliding_scale),
         *_assumed_rate_notes(checks),
         *_legacy_notes(inferred),
+        *_no_client_legacy_notes(unclaimed),
     ]
     return FeeAudit(
         checks=checks,
@@ -612,29 +697,36 @@ def _legacy_fee(
     found: Transaction,
     schedule: ServiceFeeSchedule,
     legacy: _Legacy,
-    priced: tuple[Money, FeeBasis, Decimal | None],
-) -> tuple[Money, FeeBasis, Decimal | None]:
-    """The legacy rate's fee, basis and rate when it is what was charged and could have been.
+    priced: tuple[_Priced, Decimal | None],
+    *,
+    unclaimed: list[Transaction],
+) -> tuple[_Priced, Decimal | None]:
+    """The legacy rate's pricing and rate when it is what was charged and could have been.
 
-    Otherwise *priced* (the expected fee, its basis and the rate given), as
-    it was: a flat fee charged at the flat rate, or priced at a rate the
-    caller gave, is never taken for a legacy one.
+    Otherwise *priced* (the engine's pricing and the rate given), as it was:
+    a flat fee charged at the flat rate, or priced at a rate the caller
+    gave, is never taken for a legacy one.  A fee at the legacy rate on a
+    row that names no client is added to *unclaimed*, to be said.
     """
-    expected, basis, given = priced
+    flat, given = priced
     if (
-        basis is not FeeBasis.FLAT
+        flat.basis is not FeeBasis.FLAT
         or given is not None
         or schedule.legacy_rate is None
-        or -fee.amount == expected
+        or -fee.amount == flat.expected
     ):
         return priced
     try:
-        kept = explain_service_fee(found.amount, on=found.on, rate=schedule.legacy_rate)
+        kept = _priced(found, rate=schedule.legacy_rate, billed=None)
     except RulesError:  # after the legacy rate's last day
         return priced
-    if kept.fee != -fee.amount or not legacy.kept(found, schedule):
+    if kept.expected != -fee.amount:
         return priced
-    return kept.fee, kept.basis, kept.rate
+    if not legacy.kept(found, schedule):
+        if is_blank(found.client):
+            unclaimed.append(found)
+        return priced
+    return kept, schedule.legacy_rate
 
 
 def _join(
@@ -701,7 +793,7 @@ def _assumptions(
             f"{_in_force(sliding_scale)} sliding scale a client you billed before then was "
             "charged less than expected here."
         )
-        if any(c.income.client == "" and c.billed_before is not None for c in checks):
+        if any(is_blank(c.income.client) and c.billed_before is not None for c in checks):
             notes.append("Income rows with no client (Team) are counted as one client.")
     if rate is not None:
         notes.append(
@@ -753,6 +845,25 @@ def _assumed_rate_notes(checks: list[FeeCheck]) -> list[str]:
             "contract title) to check them against the contract's own rate."
         )
     return notes
+
+
+def _no_client_legacy_notes(unclaimed: list[Transaction]) -> list[str]:
+    """Say which fees at the legacy rate were not accepted because their rows name no client."""
+    if not unclaimed:
+        return []
+    schedule = schedule_as_of(unclaimed[0].on)
+    legacy = schedule.legacy_rate
+    if legacy is None:  # pragma: no cover  (only a schedule with a legacy rate has such fees)
+        return []
+    return [
+        (
+            f"The service fees on the income of {_lines(unclaimed)} are the legacy "
+            f"{_render.percent(legacy)}, but those rows name no client (Team): rows with no "
+            "client may be any number of clients, so they count towards no client's billings "
+            "and whether one had reached the legacy rate is unknown. They are compared with "
+            f"{_render.percent(schedule.rate or legacy)}."
+        )
+    ]
 
 
 def _legacy_notes(inferred: list[Transaction]) -> list[str]:

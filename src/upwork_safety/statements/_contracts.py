@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from upwork_safety._display import shown
-from upwork_safety._validate import instance
+from upwork_safety._validate import instance, is_blank
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
 from upwork_safety.money import exact
@@ -22,14 +22,14 @@ _WORDS = {ContractKind.FIXED_PRICE: "fixed price", ContractKind.HOURLY: "hourly"
 
 
 def _named(text: str) -> str:
-    """*text*, or ``""`` when it is only white space: no name, as an id may not be blank."""
-    return text if text.strip() else ""
+    """*text*, or ``""`` when it shows nothing (:func:`is_blank`, the rule ids follow): no name."""
+    return "" if is_blank(text) else text
 
 
 def _group(statement: Statement) -> dict[tuple[str, str], list[Transaction]]:
     """Income rows by (client, contract): what the export says identifies a contract.
 
-    A client or title that is empty or only white space names none.
+    A client or title that shows nothing (:func:`is_blank`) names none.
     """
     groups: dict[tuple[str, str], list[Transaction]] = defaultdict(list)
     for row in statement.transactions:

@@ -50,7 +50,7 @@ import attrs
 
 from upwork_safety import errors
 from upwork_safety._display import shown
-from upwork_safety._validate import LATEST
+from upwork_safety._validate import LATEST, is_blank
 from upwork_safety.statements import _model
 from upwork_safety.statements._model import (
     TYPE_WORDS,
@@ -176,7 +176,15 @@ SPECS: tuple[FormatSpec, ...] = (
 
 
 def blank(cell: str) -> bool:
-    """Whether *cell* is empty or ASCII spaces and tabs only (no other character is spacing)."""
+    """Whether *cell* is empty or ASCII spaces and tabs only (no other character is spacing).
+
+    Not :func:`~upwork_safety._validate.is_blank`, on purpose: this decides
+    whether a cell was left empty, so that a row of them is passed over
+    unread and a column of them is not kept in ``extra``.  A cell of
+    invisible characters (a zero-width space, a control) is not passed over:
+    the row is read, and a cell that must show something is refused with its
+    line and column, so nothing is dropped unseen.
+    """
     return not cell.strip(" \t")
 
 
@@ -366,7 +374,7 @@ def split_contract(text: str) -> tuple[str, str] | str:
     cell = text.strip()
     start = cell.rfind("(", 0, len(cell) - 1)
     ident = cell[start + 1 : -1]
-    if not cell.endswith(")") or start < 0 or ")" in ident or not ident.strip():
+    if not cell.endswith(")") or start < 0 or ")" in ident or is_blank(ident):
         return (
             f"{shown(text)} does not end with the contract id in parentheses, "
             "e.g. 'Logo design (38100001)'"

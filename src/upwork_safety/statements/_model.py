@@ -393,7 +393,8 @@ class Transaction:
         amount: The signed amount, in USD.
         id: The row's id (``Ref ID`` in the Transaction History,
             ``Transaction ID`` in the Transactions report), or ``None`` when
-            the export gives none (the weekly summary never does).
+            the export gives none (the weekly summary never does; a cell
+            that shows nothing, by the library's one blank rule, gives none).
         type_text: The type exactly as the export writes it, e.g.
             ``"Fixed-price"``.
         description: The row's description (``Description``, or ``Transaction

@@ -17,7 +17,14 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
-from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
+from upwork_safety._validate import is_blank
+from upwork_safety.errors import (
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+    Problem,
+    UpworkSafetyError,
+)
 from upwork_safety.money import Money, exact, unicode_text
 from upwork_safety.statements import _formats
 from upwork_safety.statements._formats import (
@@ -63,21 +70,62 @@ class _Stop(Exception):  # noqa: N818  (internal signal, never escapes parse)
     """Too many problems: reading stops."""
 
 
+#: The columns each :class:`Transaction` field is read from, in the exports that have them.
+_COLUMNS_OF: Mapping[str, tuple[str, ...]] = {
+    "on": ("date",),
+    "kind": ("type", "transaction_type", "payment_type"),
+    "amount": ("amount",),
+    "id": ("ref_id", "transaction_id"),
+    "type_text": ("type", "transaction_type", "payment_type"),
+    "description": ("description", "transaction_summary_details"),
+    "balance": ("balance", "current_balance"),
+    "client": ("team",),
+    "contract": ("transaction_summary", "contract"),
+    "contract_id": ("contract",),
+    "hours": ("hours",),
+    "local_amount": ("amount_in_local_currency",),
+    "exchange_rate": ("exchangerate",),
+}
+
 #: How many problems of one rule in one column are listed in full; the rest are counted.
 _REPEATS = 3
 
 
+#: How many lines a repeated problem's note names before saying how many others.
+_NAMED_LINES = 5
+
+
 class _Repeats:
-    """The problems of one rule in one column not listed: how many, the first and last line."""
+    """The problems of one rule in one column not listed: how many, on which lines (a few)."""
 
     def __init__(self, line: int) -> None:
         self.count = 1
-        self.first = line
+        self.lines = [line]  # the first _NAMED_LINES
         self.last = line
+        self.contiguous = True  # every line from the first to the last has it
 
     def add(self, line: int) -> None:
         self.count += 1
+        self.contiguous = self.contiguous and line == self.last + 1
         self.last = line
+        if len(self.lines) < _NAMED_LINES:
+            self.lines.append(line)
+
+    def note(self) -> str:
+        """``on 3 more lines, not listed: lines 5, 8 and 12``: the count once, the lines true."""
+        if self.count == 1:
+            return f"on 1 more line, not listed: line {self.last}"
+        head = f"on {self.count:,} more lines, not listed: lines "
+        if self.contiguous:
+            return f"{head}{self.lines[0]} to {self.last}"
+        if self.count <= _NAMED_LINES:
+            named = ", ".join(map(str, self.lines[:-1]))
+            return f"{head}{named} and {self.lines[-1]}"
+        others = self.count - _NAMED_LINES
+        return (
+            f"{head}{', '.join(map(str, self.lines))} and {others:,} "
+            f"other{'s' if others != 1 else ''}, the last on line {self.last}"
+        )
 
 
 class _Problems:
@@ -126,16 +174,9 @@ class _Problems:
         for key, repeats in self._repeats.items():
             index = self._listed[key][-1]
             kept = items[index]
-            lines = (
-                f"line {repeats.first}"
-                if repeats.count == 1
-                else f"lines {repeats.first} to {repeats.last}"
-            )
-            more = "line" if repeats.count == 1 else "lines"
             items[index] = Problem(
                 kept.path,
-                f"{kept.message}; the same problem in this column on {repeats.count} more "
-                f"{more} ({lines}), not listed",
+                f"{kept.message}; the same problem in this column {repeats.note()}",
                 rule=kept.rule,
                 line=kept.line,
             )
@@ -148,7 +189,14 @@ class _Problems:
 
     def error(self) -> InvalidDataError:
         items = self.listed()
-        return InvalidDataError(items, count=len(items) + self.unlisted, field="text", rule=_RULE)
+        # The repeats' own notes count the problems not listed: the error does not again.
+        return InvalidDataError(
+            items,
+            count=len(items) + self.unlisted,
+            noted=self.unlisted,
+            field="text",
+            rule=_RULE,
+        )
 
 
 #: Every character ``str.splitlines`` ends a line at, so the lines it gives
@@ -325,8 +373,24 @@ class _Row:
         return value
 
     def optional_id(self, key: str) -> str | None:
+        """The id in the column *key*; ``None`` for a cell that shows nothing (:func:`is_blank`)."""
         text = self.text(key)
-        return text if text.strip() else None
+        return None if is_blank(text) else text
+
+    def refused(self, error: UpworkSafetyError) -> None:
+        """Report *error*, a constructor's refusal of this row, at its line (and its column).
+
+        The reader checks each cell before building the row, so this is the
+        backstop that keeps every refusal located: a cell the reader let
+        through and a constructor refused is still a problem of this line.
+        """
+        field = (error.field or "").removeprefix("Transaction.").partition("[")[0]
+        keys = [key for key in _COLUMNS_OF.get(field, ()) if key in self.positions]
+        if keys:
+            self.problem(keys[0], str(error), rule=error.rule)
+        else:
+            self.ok = False
+            self.problems.add(self.line, str(error), rule=error.rule)
 
     def extra(self) -> tuple[tuple[str, str], ...]:
         keys = {position: key for key, position in self.positions.items()}
@@ -689,9 +753,14 @@ def _one_row(row: _Row, spec: FormatSpec) -> Transaction | None:
             row.problem(key, f"longer than {MAX_FIELD_CHARS:,} characters")
     if not row.ok:
         return None
-    if spec.format is StatementFormat.WEEKLY_SUMMARY:
-        return _weekly_row(row)
-    return _transaction_row(row, spec)
+    try:
+        if spec.format is StatementFormat.WEEKLY_SUMMARY:
+            return _weekly_row(row)
+        return _transaction_row(row, spec)
+    except UpworkSafetyError as error:
+        # Never a bare error: parse lists every problem with its line.
+        row.refused(error)
+        return None
 
 
 def _order(rows: list[Transaction], problems: _Problems) -> list[Transaction] | None:
