@@ -135,18 +135,25 @@ def _rules_of_week(invoice: WeeklyInvoice) -> PlatformRules:
 _RULE_FIELDS = tuple(f.name for f in attrs.fields(PlatformRules) if "rule" in f.metadata)
 
 
+def rules_differ(chosen: PlatformRules, other: PlatformRules) -> tuple[str, ...]:
+    """The rule fields in which *chosen* differs from *other*, in declaration order.
+
+    The one comparison of two rule sets.  A rule set's name and effective
+    date are not compared: they are labels, and a what-if (or an edited
+    file) may keep a preset's.
+    """
+    if chosen is other:
+        return ()
+    return tuple(name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(other, name))
+
+
 def rules_changed(chosen: PlatformRules, week: BillingWeek) -> tuple[str, ...]:
     """The rule fields in which *chosen* differs from the published rules for *week*.
 
     The published rules are those in force at the end of the week (the ones
-    :func:`invoice` uses when given none).  A rule set's name and effective
-    date are not compared: they are labels, and a what-if (or an edited
-    file) may keep a preset's.
+    :func:`invoice` uses when given none), compared by :func:`rules_differ`.
     """
-    published = week_rules(None, week.end)
-    if chosen is published:
-        return ()
-    return tuple(name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(published, name))
+    return rules_differ(chosen, week_rules(None, week.end))
 
 
 def _hours(span: timedelta) -> Decimal:
