@@ -1461,6 +1461,26 @@ def test_dispute_response_takes_the_invoices_own_rules():
     assert opened + timedelta(days=3) == dispute_response(opened).respond_by
 
 
+def test_dispute_response_names_the_rules_that_differ_from_the_invoices():
+    """Review 8, finding 12: other rules are refused naming each rule that differs.
+
+    The comparison is rules_changed's: a copy of the invoice's rules under
+    another name or date differs in no rule, so it is the invoice's own.
+    """
+    quick = attrs.evolve(rules.CURRENT, hourly_dispute_response=timedelta(days=1))
+    bill = invoice([entry(at(2, 9), at(2, 10))], week=WEEK, rate=usd("25.00"), rules=quick)
+    opened = at(10, 9)
+    other = attrs.evolve(rules.CURRENT, security_period=timedelta(days=6))
+    with pytest.raises(InvalidValueError) as info:
+        dispute_response(opened, invoice=bill, rules=other)
+    assert "differ in security_period, hourly_dispute_response;" in str(info.value)
+    assert ("rules", "the invoice's rules") == (info.value.field, info.value.rule)
+    renamed = attrs.evolve(quick, name="my what-if", effective=date(2020, 1, 1))
+    assert opened + timedelta(days=1) == (
+        dispute_response(opened, invoice=bill, rules=renamed).respond_by
+    )
+
+
 def test_a_rate_below_a_cent_is_refused():
     """Minor: an hourly rate is in whole cents; USD 0.001 would bill USD 0.00."""
     for rate in (usd("0.001"), usd("25.005")):

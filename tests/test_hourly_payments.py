@@ -517,3 +517,48 @@ def test_weekly_payment_keeps_a_what_if_table():
         serialize.from_dict(WeeklyPayment, data)
     plain = weekly_payment(usd(100), week=WEEK)
     assert "rules" not in serialize.to_dict(plain)
+
+
+_PERCENT_TABLES = st.tuples(*[st.integers(0, 100)] * 7)
+#: When a contract may start (or end) relative to WEEK: before (after) it, or on one of its days.
+_WEEK_DAYS = tuple(date(2024, 1, 1) + timedelta(days=i) for i in range(7))
+_STARTS = (None, date(2023, 12, 1), *_WEEK_DAYS)
+_ENDS = (None, date(2024, 2, 1), *_WEEK_DAYS)
+
+
+@given(_PERCENT_TABLES, _PERCENT_TABLES)
+def test_weekly_payment_builds_exactly_the_shares_its_constructor_allows(start, end):
+    """Review 8, finding 3: under any weekday tables, a share is built for a basis iff it loads.
+
+    Every week weekly_payment() can price (paused or not, started and ended
+    on any day in or around it) gives a (basis, share) the constructor
+    accepts, and every whole percentage the constructor accepts for a basis
+    is one the builder gives.
+    """
+    table = attrs.evolve(
+        rules.CURRENT, weekly_payment_start_percent=start, weekly_payment_end_percent=end
+    )
+    built = {
+        (paid.basis, paid.share)
+        for pauses in ((), (Pause(at(3, 9), at(3, 10)),))
+        for started in _STARTS
+        for ended in _ENDS
+        if started is None or ended is None or started <= ended
+        for paid in [
+            weekly_payment(
+                usd(100), week=WEEK, started=started, ended=ended, pauses=pauses, rules=table
+            )
+        ]
+    }
+    template = weekly_payment(usd(100), week=WEEK, rules=table)
+    loads = set()
+    for basis in WeeklyPaymentBasis:
+        for percent in range(101):
+            share = Decimal(percent) / 100
+            try:
+                attrs.evolve(template, basis=basis, share=share)
+            except InvalidValueError as error:
+                assert "WeeklyPayment.share" == error.field
+            else:
+                loads.add((basis, share))
+    assert built == loads

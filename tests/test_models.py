@@ -26,7 +26,7 @@ from upwork_safety import (
 )
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.escrow import DormancyRefundRequest, EndContract, Fund, RequestChanges, Submit
-from upwork_safety.models import Escrow, History, PaymentKind, TimeEntry
+from upwork_safety.models import Escrow, History, PaymentKind, TimeEntry, _check_no_overlaps
 from upwork_safety.models._escrow import _MOMENTS, _SHAPES
 from upwork_safety.testing import strategies as us
 
@@ -816,6 +816,20 @@ class TestHistoryFitsTheContract:
 
 
 class TestTimeEntry:
+    def test_the_overlap_check_gives_the_work_diarys_time_order(self):
+        """Review 8, finding 5: its one sort gives the order the span and invoice() read.
+
+        The first position starts first and the last ends last, so a
+        contract's date check costs two comparisons, not two more passes.
+        """
+        start = datetime(2024, 1, 1, tzinfo=UTC)
+        diary = tuple(
+            TimeEntry(start + timedelta(hours=h), start + timedelta(hours=h, minutes=30))
+            for h in (5, 1, 9, 3)
+        )
+        assert [1, 3, 0, 2] == _check_no_overlaps(diary, "entries")
+        assert [] == _check_no_overlaps((), "entries")
+
     def test_time_entry_rules(self):
         """Time entries need aware times, an end after the start, activity 0–10."""
         start = datetime(2024, 1, 1, tzinfo=UTC)

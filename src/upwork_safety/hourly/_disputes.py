@@ -28,7 +28,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import rules_for
-from upwork_safety.hourly._invoice import WeeklyInvoice
+from upwork_safety.hourly._invoice import WeeklyInvoice, rules_differ
 from upwork_safety.money import Money, optional_plain_money
 
 if TYPE_CHECKING:
@@ -166,7 +166,9 @@ def dispute_response(
         InvalidValueError: *opened_at* is naive, or outside the invoice's
             dispute window (clients may dispute only from Monday 12:00 to
             Friday 23:59:59 UTC after the week, HC 211062158), or *rules*
-            given with an invoice are not the invoice's own.
+            given with an invoice differ from the invoice's own in a rule
+            (the message names each; a name or effective date alone is a
+            label, not a rule).
         InvalidTypeError: An argument has the wrong type.
 
     >>> from datetime import datetime, timezone
@@ -187,15 +189,17 @@ def dispute_response(
                 rule="a WeeklyInvoice or None",
             )
         # The invoice's own rules set its dispute window, so they set the answer's too.
-        chosen = rules_for(rules, opened) if rules is not None else invoice.rules
-        if chosen != invoice.rules:
-            raise InvalidValueError(
-                "rules must be the invoice's own (invoice.rules), which set its dispute "
-                "window; leave rules out to use them",
-                field="rules",
-                rule="the invoice's rules",
-            )
-        rules = chosen
+        if rules is not None:
+            differ = rules_differ(rules_for(rules, opened), invoice.rules)
+            if differ:
+                raise InvalidValueError(
+                    "rules must be the invoice's own (invoice.rules), which set its dispute "
+                    f"window; the rules given differ in {', '.join(differ)}; leave rules out "
+                    "to use the invoice's",
+                    field="rules",
+                    rule="the invoice's rules",
+                )
+        rules = invoice.rules
         if not invoice.calendar.in_dispute_window(opened):
             raise InvalidValueError(
                 f"a client can dispute the week {invoice.week} only from "

@@ -54,7 +54,6 @@ from upwork_safety.hourly._segment import (
     SEGMENT_COLUMNS,
     Segment,
     UnprotectedReason,
-    memo_missing,
     protection_reasons,
 )
 from upwork_safety.hourly._week import BillingWeek, PayoutCalendar, payout_calendar, week_argument
@@ -136,18 +135,25 @@ def _rules_of_week(invoice: WeeklyInvoice) -> PlatformRules:
 _RULE_FIELDS = tuple(f.name for f in attrs.fields(PlatformRules) if "rule" in f.metadata)
 
 
+def rules_differ(chosen: PlatformRules, other: PlatformRules) -> tuple[str, ...]:
+    """The rule fields in which *chosen* differs from *other*, in declaration order.
+
+    The one comparison of two rule sets.  A rule set's name and effective
+    date are not compared: they are labels, and a what-if (or an edited
+    file) may keep a preset's.
+    """
+    if chosen is other:
+        return ()
+    return tuple(name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(other, name))
+
+
 def rules_changed(chosen: PlatformRules, week: BillingWeek) -> tuple[str, ...]:
     """The rule fields in which *chosen* differs from the published rules for *week*.
 
     The published rules are those in force at the end of the week (the ones
-    :func:`invoice` uses when given none).  A rule set's name and effective
-    date are not compared: they are labels, and a what-if (or an edited
-    file) may keep a preset's.
+    :func:`invoice` uses when given none), compared by :func:`rules_differ`.
     """
-    published = week_rules(None, week.end)
-    if chosen is published:
-        return ()
-    return tuple(name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(published, name))
+    return rules_differ(chosen, week_rules(None, week.end))
 
 
 def _hours(span: timedelta) -> Decimal:
@@ -333,7 +339,9 @@ class WeeklyInvoice:
             reasons = protection_reasons(
                 over_limit=segment.over_limit,
                 manual=segment.manual,
-                memo_missing=memo_missing(segment.memo, segment.reasons),
+                # The segment's own check tied NO_MEMO to its memo (memo_missing):
+                # the reason says it, so the memo is not read a second time.
+                memo_missing=UnprotectedReason.NO_MEMO in segment.reasons,
                 activity=segment.activity,
                 minimum_activity=rules.hourly_minimum_activity,
                 client_verified=self.client_verified,
@@ -569,11 +577,12 @@ def _limit_segments(limit: Decimal | None, segment: timedelta) -> int | None:
     return int(count.to_integral_value(rounding=ROUND_FLOOR, context=CONTEXT))
 
 
-def _memo(members: list[TimeEntry]) -> str:
+def _memo(members: list[TimeEntry], blank: list[bool]) -> str:
+    """The members' memos joined, each once; *blank* says which members have none."""
     memos: list[str] = []
-    for entry in members:
+    for entry, no_memo in zip(members, blank, strict=True):
         memo = entry.memo.strip()
-        if not is_blank(memo) and memo not in memos:
+        if not no_memo and memo not in memos:
             memos.append(memo)
     return " / ".join(memos)
 
@@ -647,7 +656,7 @@ def invoice(
     client_verified = flag(client_verified, "client_verified")
     rules = week_rules(rules, week.end)
     items = sequence_of(entries, TimeEntry, "entries")
-    _check_no_overlaps(items, "entries")
+    order = _check_no_overlaps(items, "entries")  # the entries' time order
     paused = tuple(
         p for p in pauses_argument(pauses) if p.overlap(week.start, week.closes_at) > timedelta(0)
     )
@@ -661,11 +670,14 @@ def invoice(
     # swept together: a pause that ended before an entry starts ended before every
     # later one too, so it is passed once, and the cost grows with entries + pauses.
     first_pause = 0
-    for index in sorted(range(len(items)), key=lambda i: items[i].start):
+    # Whether each entry in the week has no memo, read once however many slots it spans.
+    blank: dict[int, bool] = {}
+    for index in order:
         start = max(items[index].start, week.start)
         end = min(items[index].end, week.closes_at)
         if end <= start:
             continue
+        blank[index] = is_blank(items[index].memo)
         logged += end - start
         while first_pause < len(paused) and (paused[first_pause].end or end) <= start:
             first_pause += 1
@@ -691,6 +703,7 @@ def invoice(
         billed += not over
         indices = tuple(dict.fromkeys(i for i, _ in parts))  # a pause may split an entry
         members = [items[i] for i in indices]
+        blanks = [blank[i] for i in indices]
         slot_start = week.start + segment * slot
         manual = any(e.manual for e in members)
         activity = _activity(members)
@@ -700,13 +713,13 @@ def invoice(
                 end=slot_start + segment,
                 logged=covered,
                 manual=manual,
-                memo=_memo(members),
+                memo=_memo(members, blanks),
                 activity=activity,
                 over_limit=over,
                 reasons=protection_reasons(
                     over_limit=over,
                     manual=manual,
-                    memo_missing=any(is_blank(e.memo) for e in members),
+                    memo_missing=any(blanks),
                     activity=activity,
                     minimum_activity=rules.hourly_minimum_activity,
                     client_verified=client_verified,

@@ -370,6 +370,15 @@ class PayoutCalendar:
         return html_table(self.to_records(), caption=f"Payout calendar, week {self.week}")
 
 
+def invoice_time(week: BillingWeek, rules: PlatformRules) -> datetime:
+    """When *week* is invoiced under *rules*: ``rules.hourly_invoice_delay`` after it closes.
+
+    The one statement of the moment: :func:`payout_calendar` and a weekly
+    payment (invoiced with the week's hours, HC 211067938) both read it.
+    """
+    return week.closes_at + rules.hourly_invoice_delay
+
+
 def payout_calendar(
     week: BillingWeek, *, top_rated: bool = False, rules: PlatformRules | None = None
 ) -> PayoutCalendar:
@@ -399,7 +408,7 @@ def payout_calendar(
     top_rated = flag(top_rated, "top_rated")
     rules = week_rules(rules, week.end)
     closes = week.closes_at
-    invoiced = closes + rules.hourly_invoice_delay
+    invoiced = invoice_time(week, rules)
     window_ends = closes + rules.hourly_review_window
     skip = top_rated and invoiced.date() >= rules.top_rated_skip_hold_since
     available = closes_after(window_ends) if skip else closes + rules.hourly_available_delay

@@ -25,8 +25,10 @@ What a week's payment is (HC 211067938):
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -45,12 +47,12 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import positive_cents, positive_cents_field, week_rules
 from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout_status
 from upwork_safety.hourly._pauses import Pause, pauses_argument
-from upwork_safety.hourly._week import BillingWeek, payout_calendar, week_argument
+from upwork_safety.hourly._week import BillingWeek, invoice_time, week_argument
 from upwork_safety.money import CONTEXT, Money, plain_money, round_half_up
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 __all__ = ["WeeklyPayment", "weekly_payment"]
 
@@ -80,26 +82,78 @@ def _share(percent: int) -> Decimal:
     return CONTEXT.divide(Decimal(percent), Decimal(100))
 
 
+def week_share(
+    *, paused: bool, started: int | None, ended: int | None, rules: PlatformRules
+) -> tuple[WeeklyPaymentBasis, Decimal]:
+    """What a week pays of the weekly amount under *rules*, and why (HC 211067938).
+
+    The one statement of the rule: :func:`weekly_payment` prices every week
+    with it, and :func:`shares_for`, which :class:`WeeklyPayment` checks a
+    share against, lists what it can give.
+
+    Args:
+        paused: Whether the contract was paused (or its hours disputed) at
+            any time in the week.
+        started: The UTC weekday (Monday 0) the contract started on, when
+            it started in the week; else ``None``.
+        ended: The UTC weekday it ended on, when it ended in the week (not
+            before *started*); else ``None``.
+        rules: The platform rules whose weekday tables give the shares.
+
+    Returns:
+        The basis and the share, a fraction: a paused week pays nothing, a
+        full week all; the week the contract started or ended pays its
+        table's share for the weekday, and a week it did both the smaller
+        of the two (a modelling assumption; nothing is published).
+    """
+    start = None if started is None else rules.weekly_payment_start_percent[started]
+    end = None if ended is None else rules.weekly_payment_end_percent[ended]
+    if paused:
+        return WeeklyPaymentBasis.PAUSED, _share(0)
+    if start is not None and end is not None:
+        return WeeklyPaymentBasis.STARTED_AND_ENDED, _share(min(start, end))
+    if start is not None:
+        return WeeklyPaymentBasis.CONTRACT_STARTED, _share(start)
+    if end is not None:
+        return WeeklyPaymentBasis.CONTRACT_ENDED, _share(end)
+    return WeeklyPaymentBasis.FULL_WEEK, _share(100)
+
+
+#: Each way a week can meet a contract's start and end: (started, ended)
+#: weekdays, ``None`` for a contract that started before the week or ends after it.
+_START_AND_END_DAYS = tuple(
+    (started, ended)
+    for started in (None, *range(7))
+    for ended in (None, *range(7))
+    if started is None or ended is None or started <= ended
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _shares(rules: PlatformRules) -> Mapping[WeeklyPaymentBasis, frozenset[Decimal]]:
+    """Every share :func:`week_share` gives under *rules*, by basis (once per rule set).
+
+    Cached because every :class:`WeeklyPayment` checks its share against
+    them; the key is an immutable rule set, and the value is immutable too.
+    """
+    found: dict[WeeklyPaymentBasis, set[Decimal]] = {basis: set() for basis in WeeklyPaymentBasis}
+    for paused in (False, True):
+        for started, ended in _START_AND_END_DAYS:
+            basis, share = week_share(paused=paused, started=started, ended=ended, rules=rules)
+            found[basis].add(share)
+    return MappingProxyType({basis: frozenset(shares) for basis, shares in found.items()})
+
+
 def shares_for(basis: WeeklyPaymentBasis, rules: PlatformRules) -> frozenset[Decimal]:
     """The shares *rules* give a week of *basis* (HC 211067938), as fractions.
 
-    A full week pays all, a paused one nothing; the week the contract
-    started or ended pays a share of the rules' tables by weekday, and a
-    week it started and ended in pays the smaller of the start share and an
-    end share on the same or a later day.
+    Derived from :func:`week_share`, over every weekday a contract can
+    start and end on: a full week pays all, a paused one nothing; the week
+    the contract started or ended pays a share of the rules' tables by
+    weekday, and a week it started and ended in pays the smaller of the
+    start share and an end share on the same or a later day.
     """
-    start = rules.weekly_payment_start_percent
-    end = rules.weekly_payment_end_percent
-    percents: dict[WeeklyPaymentBasis, set[int]] = {
-        WeeklyPaymentBasis.FULL_WEEK: {100},
-        WeeklyPaymentBasis.PAUSED: {0},
-        WeeklyPaymentBasis.CONTRACT_STARTED: set(start),
-        WeeklyPaymentBasis.CONTRACT_ENDED: set(end),
-        WeeklyPaymentBasis.STARTED_AND_ENDED: {
-            min(start[first], end[last]) for first in range(7) for last in range(first, 7)
-        },
-    }
-    return frozenset(_share(percent) for percent in percents[basis])
+    return _shares(rules)[basis]
 
 
 def _rules_of_week(payment: WeeklyPayment) -> PlatformRules:
@@ -109,6 +163,16 @@ def _rules_of_week(payment: WeeklyPayment) -> PlatformRules:
         # Refused by the week's own validator, which runs first.
         return cast("PlatformRules", week)
     return week_rules(None, week.end)
+
+
+def _moments(week: BillingWeek, rules: PlatformRules) -> tuple[datetime, datetime]:
+    """When *week*'s weekly payment is invoiced and available under *rules*.
+
+    With the week's hours (HC 211067938), then pending for
+    ``rules.security_period`` with no review window first (HC 211063668).
+    """
+    invoiced = invoice_time(week, rules)
+    return invoiced, invoiced + rules.security_period
 
 
 #: The order of a week's weekly payment: invoiced after the week, available after that.
@@ -199,8 +263,7 @@ class WeeklyPayment:
                 field="WeeklyPayment.share",
                 rule="a share the rules' table gives for the basis",
             )
-        invoiced = payout_calendar(self.week, rules=self.rules).invoiced_at
-        available = invoiced + self.rules.security_period
+        invoiced, available = _moments(self.week, self.rules)
         if (self.invoiced_at, self.available_at) != (invoiced, available):
             raise InvalidValueError(
                 f"WeeklyPayment is invoiced at {invoiced.isoformat()} and available at "
@@ -334,29 +397,19 @@ def weekly_payment(
             field="ended",
             rule="not before started",
         )
-    start_share: Decimal | None = None
-    end_share: Decimal | None = None
-    if start_day is not None and start_day >= first:
-        start_share = _share(rules.weekly_payment_start_percent[start_day.weekday()])
-    if end_day is not None and end_day <= last:
-        end_share = _share(rules.weekly_payment_end_percent[end_day.weekday()])
-    if any(p.overlap(week.start, week.closes_at) > timedelta(0) for p in items):
-        basis, share = WeeklyPaymentBasis.PAUSED, Decimal(0)
-    elif start_share is not None and end_share is not None:
-        basis, share = WeeklyPaymentBasis.STARTED_AND_ENDED, min(start_share, end_share)
-    elif start_share is not None:
-        basis, share = WeeklyPaymentBasis.CONTRACT_STARTED, start_share
-    elif end_share is not None:
-        basis, share = WeeklyPaymentBasis.CONTRACT_ENDED, end_share
-    else:
-        basis, share = WeeklyPaymentBasis.FULL_WEEK, Decimal(1)
-    invoiced = payout_calendar(week, rules=rules).invoiced_at
+    basis, share = week_share(
+        paused=any(p.overlap(week.start, week.closes_at) > timedelta(0) for p in items),
+        started=start_day.weekday() if start_day is not None and start_day >= first else None,
+        ended=end_day.weekday() if end_day is not None and end_day <= last else None,
+        rules=rules,
+    )
+    invoiced, available = _moments(week, rules)
     return WeeklyPayment(
         week=week,
         weekly_amount=weekly_amount,
         share=share,
         basis=basis,
         invoiced_at=invoiced,
-        available_at=invoiced + rules.security_period,
+        available_at=available,
         rules=rules,
     )

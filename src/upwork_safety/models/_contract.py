@@ -83,26 +83,26 @@ def _before_start(field: str, fact: str, started: date) -> NoReturn:
 
 
 def _check_time_entries(entries: tuple[TimeEntry, ...], started: date, ended: date | None) -> None:
-    """No Work Diary time before the contract's first day (UTC) or after its last.
+    """No overlapping Work Diary time, none before the contract's first day (UTC) or after its last.
 
     The same rule as for payments and escrow events (:data:`_NOT_BEFORE_START`),
     and its pair for the end: a contract that has not started, or has ended,
     cannot be worked on, so its time cannot be billed.  An entry's end is
     exclusive: one that ends at midnight after the last day is inside it.
+    The overlap check's one sort gives the first entry to start and the last
+    to end, so the dates cost two comparisons.
     """
     if not entries:
         return
-    first = min(range(len(entries)), key=lambda i: entries[i].start)
+    order = _check_no_overlaps(entries, "Contract.time_entries")
+    first, last = order[0], order[-1]
     if entries[first].start.date() < started:
         _before_start(
             f"Contract.time_entries[{first}]",
             f"starts at {entries[first].start.isoformat()} (UTC)",
             started,
         )
-    if ended is None:
-        return
-    last = max(range(len(entries)), key=lambda i: entries[i].end)
-    if (entries[last].end - _MICROSECOND).date() > ended:
+    if ended is not None and (entries[last].end - _MICROSECOND).date() > ended:
         field = f"Contract.time_entries[{last}]"
         raise InvalidValueError(
             f"{field} ends at {entries[last].end.isoformat()} (UTC), after the contract "
@@ -293,9 +293,9 @@ def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
 def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
     if value == ():  # a fixed-price contract's, every time it is rebuilt
         return ()
-    entries = sequence_of(value, TimeEntry, "Contract.time_entries")
-    _check_no_overlaps(entries, "Contract.time_entries")
-    return entries
+    # The overlap check sorts the entries, and the date check reads its order:
+    # both run in __attrs_post_init__ (_check_time_entries), off one sort.
+    return sequence_of(value, TimeEntry, "Contract.time_entries")
 
 
 def _history(value: Iterable[Event]) -> History:

@@ -59,11 +59,16 @@ class TimeEntry:
             )
 
 
-def _check_no_overlaps(entries: tuple[TimeEntry, ...], what: str) -> None:
+def _check_no_overlaps(entries: tuple[TimeEntry, ...], what: str) -> list[int]:
     """Refuse two entries of one Work Diary that overlap (the one rule, private).
 
     The same minutes cannot be billed twice.  *what* names the sequence in
     the error (``"entries"``, ``"Contract.time_entries"``).
+
+    Returns:
+        The entries' positions in time order.  The entries do not overlap,
+        so the first starts first and the last ends last: callers read the
+        Work Diary's span, or walk it in order, without sorting it again.
 
     Raises:
         InvalidValueError: Naming the later of the first two entries found
@@ -82,6 +87,7 @@ def _check_no_overlaps(entries: tuple[TimeEntry, ...], what: str) -> None:
             )
         # Sorted by start and not overlapping, so this entry ends last so far.
         latest = index
+    return order
 
 
 def _describe(what: str, index: int, entry: TimeEntry) -> str:
