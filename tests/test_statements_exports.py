@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+from test_statements import HISTORY, REPORT  # the export headers, written once for the tests
 from upwork_safety import Money, fees, serialize
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.statements import (
@@ -28,43 +29,6 @@ from upwork_safety.statements import (
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "docs" / "examples"
-
-HISTORY = [
-    "Date",
-    "Ref ID",
-    "Type",
-    "Description",
-    "Agency",
-    "Freelancer",
-    "Team",
-    "Account Name",
-    "PO",
-    "Amount",
-    "Amount in local currency",
-    "Currency",
-    "Balance",
-]
-REPORT = [
-    "Date",
-    "Transaction ID",
-    "Transaction Type",
-    "Transaction Summary",
-    "Transaction Summary Details",
-    "Description 1",
-    "Description 2",
-    "Description 3",
-    "Agency",
-    "Freelancer",
-    "Team",
-    "Account Name",
-    "PO",
-    "Ref ID",
-    "Amount $",
-    "Amount in local currency",
-    "Currency",
-    "Current Balance $",
-    "Payment Method",
-]
 
 
 def usd(amount: str) -> Money:
