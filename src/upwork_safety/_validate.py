@@ -38,6 +38,11 @@ T = TypeVar("T")
 E = TypeVar("E", bound="enum.Enum")
 
 UTC = timezone.utc
+#: The largest count the library holds (of contracts, of clients, in a JSS rule
+#: set or result): as many digits as any number it holds
+#: (:data:`~upwork_safety.money.MAX_DIGITS`), so every value can always be shown,
+#: saved and compared (Python refuses to print an int of thousands of digits).
+MAX_COUNT = 10**MAX_DIGITS - 1
 
 #: The last supported day.  The engines add platform timers (review and
 #: refund windows, dormancy, two-year JSS windows) to the moments they are

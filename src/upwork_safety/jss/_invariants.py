@@ -15,7 +15,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from upwork_safety._display import shown, shown_int, type_name
-from upwork_safety._validate import as_tuple, field_name, optional_whole_field, text_items_field
+from upwork_safety._validate import (
+    MAX_COUNT,
+    as_tuple,
+    field_name,
+    optional_whole_field,
+    text_items_field,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, MAX_DIGITS, to_decimal, within_limits
 
@@ -33,12 +39,6 @@ score_field = optional_whole_field(0, 100)
 delta_field = optional_whole_field(-100, 100)
 #: The rule that every list of contracts keeps, so every impact can be told apart.
 UNIQUE_IDS = "unique contract ids"
-
-
-#: The largest count a result holds: as many digits as any number the library
-#: holds (:data:`~upwork_safety.money.MAX_DIGITS`), so every result can be shown
-#: and saved (Python refuses to print an int of thousands of digits).
-MAX_COUNT = 10**MAX_DIGITS - 1
 
 
 def count(value: object, name: str, *, low: int = 0, high: int | None = None) -> int:

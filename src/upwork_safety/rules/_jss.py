@@ -22,6 +22,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int_items
 from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import (
+    MAX_COUNT,
     decimal_value,
     exact_date,
     member_field,
@@ -93,11 +94,6 @@ _MAX_MONTHS = 12 * _MAX_YEARS
 _MAX_WEEKS = 52 * _MAX_YEARS
 #: The most days top_rated_account_days may hold.
 _MAX_DAYS = 366 * _MAX_YEARS
-#: The largest count of contracts or clients (min_jobs, min_clients,
-#: min_window_clients): as many digits as any number the library holds
-#: (:data:`~upwork_safety.money.MAX_DIGITS`), so a rule set can always be
-#: shown, saved and compared with a count.
-_MAX_COUNT = 10**MAX_DIGITS - 1
 #: Month fields, bounded by _MAX_MONTHS.
 _MONTH_FIELDS = frozenset(
     {
@@ -229,7 +225,7 @@ def _limit(name: str) -> tuple[int, str, str]:
         return _MAX_WEEKS, f"at most {_MAX_WEEKS:,} weeks", span
     if name == "top_rated_account_days":
         return _MAX_DAYS, f"at most {_MAX_DAYS:,} days", span
-    return _MAX_COUNT, f"at most {MAX_DIGITS} digits", " (like every number the library holds)"
+    return MAX_COUNT, f"at most {MAX_DIGITS} digits", " (like every number the library holds)"
 
 
 @through_init
