@@ -1408,7 +1408,10 @@ class TestAudit:
         assert (usd("50.00"), True) == (check.expected, check.matches)
 
     def test_rate_the_schedule_does_not_charge(self):
-        """A contract rate the schedule in force refuses leaves the fee unchecked, with the reason."""
+        """A contract rate before the per-contract schedule is not applied; the row is still checked.
+
+        On the per-contract schedule, a rate it does not charge leaves the fee unchecked.
+        """
         statement = report_with(
             [
                 ("Jun 03, 2024", "1", "Hourly", "100.00", "Acme", "A"),
@@ -1416,6 +1419,16 @@ class TestAudit:
             ]
         )
         audit = audit_fees(statement, rate="0.12")
+        (check,) = audit.checks
+        assert ((), usd("10.00"), None) == (audit.not_checked, check.expected, check.rate)
+        assert any("not applied" in note for note in audit.assumptions)
+        later = report_with(
+            [
+                ("Jun 03, 2025", "1", "Hourly", "100.00", "Acme", "A"),
+                ("Jun 03, 2025", "1", "Service Fee", "-12.00", "Acme", "A"),
+            ]
+        )
+        audit = audit_fees(later, rate="0.20")
         (unchecked,) = audit.not_checked
         assert ((), "1") == (audit.checks, unchecked.fee.id)
         assert "cannot price" in unchecked.reason

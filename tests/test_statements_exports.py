@@ -312,7 +312,12 @@ def test_the_legacy_rate_follows_the_fee_engines_rule_and_no_other():
         ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Initech", ""),
         ("Jun 12, 2023", "106", "Service Fee", "-50.00", "Initech", "Service Fee for Ref ID 105"),
     )
-    assert usd("-50.00") == audit_fees(parse(other_client)).overcharged
+    audit = audit_fees(parse(other_client))
+    # Below the rates: no overcharge, and no offset against one either.
+    assert ([usd("0.00"), usd("-50.00")], "0.00") == (
+        [c.excess for c in audit.checks],
+        str(audit.overcharged.amount),
+    )
     flat = _legacy_history(
         ("Jun 12, 2023", "105", "Fixed Price", "1000.00", "Globex", ""),
         ("Jun 12, 2023", "106", "Service Fee", "-100.00", "Globex", "Service Fee for Ref ID 105"),
@@ -694,3 +699,169 @@ def test_a_ref_id_shared_by_many_income_rows_gives_a_short_reason():
     assert "1,000 income rows have id '1000'" in reason
     assert "and 995 more" in reason
     assert len(reason) < 200
+
+
+# ============================================================================ ninth red team
+
+
+def test_overcharged_adds_only_fees_above_the_rates():
+    """An undercharge (a client billed before the file) never hides an overcharge of another."""
+    audit = audit_fees(
+        parse(
+            history(
+                [
+                    ("Jan 10, 2022", "1", "Fixed Price", "300.00", "Northwind", "M1"),
+                    (
+                        "Jan 10, 2022",
+                        "2",
+                        "Service Fee",
+                        "-30.00",
+                        "Northwind",
+                        "Service Fee for Ref ID 1",
+                    ),
+                    ("Feb 10, 2022", "3", "Fixed Price", "300.00", "Globex", "M1"),
+                    (
+                        "Feb 10, 2022",
+                        "4",
+                        "Service Fee",
+                        "-90.00",
+                        "Globex",
+                        "Service Fee for Ref ID 3",
+                    ),
+                ]
+            )
+        )
+    )
+    assert [usd("-30.00"), usd("30.00")] == [c.excess for c in audit.checks]
+    assert (usd("30.00"), 2) == (audit.overcharged, len(audit.mismatches))
+
+
+def test_rows_with_no_client_are_each_a_new_client_on_the_sliding_scale():
+    """Two untitled clients' first $500 at 20%: no overcharge, each billed $0.00 before."""
+    audit = audit_fees(
+        parse(
+            history(
+                [
+                    ("Jan 10, 2022", "1", "Fixed Price", "500.00", "", "Milestone 1"),
+                    ("Jan 10, 2022", "2", "Service Fee", "-100.00", "", "Service Fee for Ref ID 1"),
+                    ("Feb 10, 2022", "3", "Fixed Price", "500.00", "", "Milestone 1"),
+                    ("Feb 10, 2022", "4", "Service Fee", "-100.00", "", "Service Fee for Ref ID 3"),
+                ]
+            )
+        )
+    )
+    assert [(usd("0.00"), usd("100.00"))] * 2 == [
+        (c.billed_before, c.expected) for c in audit.checks
+    ]
+    assert (usd("0.00"), ()) == (audit.overcharged, audit.mismatches)
+    assert any("no client" in note and "new client" in note for note in audit.assumptions)
+
+
+def _contract_2024_to_2025(june_fee: str) -> str:
+    return report(
+        [
+            ("Mar 04, 2024", "7001", "Hourly", "1000.00", "Initech", "API work"),
+            ("Mar 04, 2024", "7001", "Service Fee", "-100.00", "Initech", "API work"),
+            ("Jun 02, 2025", "7003", "Hourly", "1000.00", "Initech", "API work"),
+            ("Jun 02, 2025", "7003", "Service Fee", f"-{june_fee}", "Initech", "API work"),
+            ("Jun 03, 2025", "7004", "Hourly", "200.00", "Globex", "Logo"),
+            ("Jun 03, 2025", "7004", "Service Fee", "-30.00", "Globex", "Logo"),
+        ]
+    )
+
+
+def test_a_contract_whose_fees_are_not_one_rate_is_named():
+    """A contract's rate is fixed for its life: 10% then 15% on one contract is named."""
+    audit = audit_fees(parse(_contract_2024_to_2025("150.00")))
+    assert () == audit.mismatches  # each fee alone is one the schedule in force allows
+    (named,) = [note for note in audit.assumptions if "not all one rate" in note]
+    assert "'API work'" in named and "'Initech'" in named and "lines 5 and 7" in named
+    assert "'Logo'" not in named  # one fee is always one rate
+    steady = audit_fees(parse(_contract_2024_to_2025("100.00")))
+    assert [] == [note for note in steady.assumptions if "not all one rate" in note]
+
+
+def test_rates_are_not_applied_where_the_schedule_charges_none():
+    """A contract's own rate applies from 2025-05-01; its earlier fees keep their schedule's check."""
+    text = report(
+        [
+            ("Mar 03, 2025", "1", "Fixed-price", "100.00", "Initech", "Site"),
+            ("Mar 03, 2025", "1", "Service Fee", "-20.00", "Initech", "Site"),
+            ("Jun 02, 2025", "2", "Fixed-price", "100.00", "Initech", "Site"),
+            ("Jun 02, 2025", "2", "Service Fee", "-12.00", "Initech", "Site"),
+        ]
+    )
+    audit = audit_fees(parse(text), rates={"Site": "12%"})
+    assert [
+        (fees.FeeBasis.FLAT, None, usd("10.00")),
+        (fees.FeeBasis.CONTRACT, Decimal("0.12"), usd("0.00")),
+    ] == [(c.basis, c.rate, c.excess) for c in audit.checks]
+    assert ((), usd("10.00")) == (audit.not_checked, audit.overcharged)
+    assert any("not applied" in note and "line 5" in note for note in audit.assumptions)
+    # On the per-contract schedule a rate it does not charge still leaves the fee unchecked.
+    (unchecked,) = audit_fees(parse(text), rates={"Site": "20%"}).not_checked
+    assert "2" == unchecked.fee.id
+
+
+@pytest.mark.parametrize("title", ["", " ", "\u200b"])
+def test_rates_refuse_a_blank_title(title):
+    """A blank title is every untitled contract's: it names no contract."""
+    text = report(
+        [
+            ("Aug 04, 2025", "1", "Fixed-price", "100.00", "Initech", title),
+            ("Aug 04, 2025", "1", "Service Fee", "-15.00", "Initech", title),
+        ]
+    )
+    with pytest.raises(InvalidValueError) as info:
+        audit_fees(parse(text), rates={title: "15%"})
+    assert ("rates", "a contract title that shows something") == (info.value.field, info.value.rule)
+
+
+WEEKLY_HEADER = "Date,Contract,Hours,Amount,Payment type"
+
+
+@pytest.mark.parametrize(
+    ("added", "said"),
+    [(",X,x", "has the name of column 6, 'x'"), (",X,\u200b", "column 7 has no name")],
+)
+def test_weekly_added_columns_need_names_of_their_own(added, said):
+    """An added column named twice (case folded) or by invisible characters is refused."""
+    with pytest.raises(InvalidDataError) as info:
+        parse(f"{WEEKLY_HEADER}{added}\n2024-01-08,API (123),1.00000,25.00,,a,b\n")
+    (problem,) = info.value.problems
+    assert 1 == problem.line
+    assert said in problem.message
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "rule"),
+    [
+        ([("X", "a"), ("x", "b")], "Transaction.extra[1][0]", "one pair per column"),
+        ([("\u200b", "a")], "Transaction.extra[0][0]", "a column name that shows something"),
+        ([("X", " ")], "Transaction.extra[0][1]", "a non-empty cell"),
+    ],
+)
+def test_a_transaction_keeps_each_extra_column_once_named_and_filled(extra, field, rule):
+    """Transaction.extra holds what the reader keeps: named columns, once each, with values."""
+    (row,) = parse(f"{WEEKLY_HEADER},X\n2024-01-08,API (123),1.00000,25.00,,a\n").transactions
+    assert (("X", "a"),) == row.extra
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(row, extra=extra)
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+@pytest.mark.parametrize(("line", "named"), [("sep=\t", "'\\t'"), ("sep=;;;;", "';'")])
+def test_other_separator_lines_are_named(line, named):
+    """A tab, or a separator padded to the header's width, is read as the separator declared."""
+    with pytest.raises(InvalidDataError) as info:
+        parse(f"{line}\r\n" + REPORT_TEXT)
+    (problem,) = info.value.problems
+    assert (1, "comma-separated") == (problem.line, problem.rule)
+    assert f"separated by {named}" in problem.message
+
+
+def test_a_padded_comma_separator_line_is_passed_over():
+    """'sep=,,,,' (a tool padded the line to the header's width) is Excel's 'sep=,'."""
+    plain = parse(REPORT_TEXT)
+    padded = parse("sep=,,,,\r\n" + REPORT_TEXT)
+    assert [r.line + 1 for r in plain.transactions] == [r.line for r in padded.transactions]

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import timedelta
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -416,8 +417,14 @@ class FeeAudit:
 
     @property
     def overcharged(self) -> Money:
-        """Every check's ``excess`` added up: what was charged beyond the rates allowed."""
-        return Money.total((c.excess for c in self.checks), USD)
+        """What was charged beyond the rates allowed: every check's positive ``excess`` added up.
+
+        A fee below the rates (``excess`` negative: on the sliding scale, a
+        client billed before the statement's first row, as ``assumptions``
+        says) never offsets one above them.
+        """
+        zero = Money.zero(USD).rounded()  # in cents, as every excess
+        return Money.total((zero, *(c.excess for c in self.checks if c.excess > zero)), USD)
 
     def to_records(self) -> list[dict[str, object]]:
         """One dict per checked fee, money as ``Decimal`` USD."""
@@ -454,15 +461,23 @@ class FeeAudit:
 
 
 def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
-    """Each income row's lifetime billings with its client in the rows before it."""
+    """Each income row's lifetime billings with its client in the rows before it.
+
+    A row that names no client may be any client's: it counts towards no
+    client's billings, and its own are taken as $0.00 (a new client's, the
+    highest fee the scale charges), so the audit never reports an overcharge
+    because of rows whose client it cannot tell apart.
+    """
     running: dict[str, Money] = defaultdict(lambda: Money.zero(USD))
     before: dict[int, Money] = {}
     for row in transactions:
-        if row.is_income:
-            # Rows with no client are counted as one: it never lowers an expected fee.
-            client = "" if is_blank(row.client) else row.client
-            before[row.line] = running[client]
-            running[client] = running[client] + row.amount
+        if not row.is_income:
+            continue
+        if is_blank(row.client):
+            before[row.line] = Money.zero(USD)
+            continue
+        before[row.line] = running[row.client]
+        running[row.client] = running[row.client] + row.amount
     return before
 
 
@@ -484,7 +499,11 @@ def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
             field="rates",
             rule="a Transactions report",
         )
-    titles = {row.contract for row in statement.transactions if row.is_income}
+    titles = {
+        row.contract
+        for row in statement.transactions
+        if row.is_income and not is_blank(row.contract)
+    }
     checked: dict[str, Decimal] = {}
     for title, value in rates.items():
         if not isinstance(title, str):
@@ -492,6 +511,14 @@ def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
                 f"rates keys must be contract titles (str), not {type(title).__name__}",
                 field="rates",
                 rule="str contract titles",
+            )
+        if is_blank(title):
+            # Every untitled contract of every client has it: it names no one contract.
+            raise InvalidValueError(
+                f"rates names a blank contract title ({shown(title)}), which names no contract: "
+                "every untitled contract of every client has it",
+                field="rates",
+                rule="a contract title that shows something",
             )
         if title not in titles:
             raise InvalidValueError(
@@ -577,7 +604,8 @@ def audit_fees(
     billings with the client.  They are computed from the statement's own
     earlier income rows per client (``Transaction.client``); billings before
     the statement's first row are unknown and taken as zero, which the audit
-    states in ``assumptions``.
+    states in ``assumptions``; a row that names no client counts towards no
+    client's billings and is taken as a new client's.
 
     Under the flat 10% from 2023-05-03, contracts already at the scale's 5%
     kept 5% until 2023-12-31.  A fee of that legacy rate is accepted
@@ -591,7 +619,9 @@ def audit_fees(
     compared with the published 10% (``basis`` ``DEFAULT``,
     :attr:`FeeCheck.rate_assumed`), and a fee some rate in the range
     charges (:attr:`FeeCheck.allowed`) is not a mismatch; ``assumptions``
-    says so.
+    says so.  A contract's rate is fixed for its life: in the Transactions
+    report, a contract whose fees at the flat or an assumed rate no single
+    rate charges is named in ``assumptions``.
 
     Args:
         statement: What :func:`parse` returned.
@@ -599,12 +629,16 @@ def audit_fees(
             ``"0.10"`` or ``"10%"``, as everywhere in the library), passed to
             :func:`~upwork_safety.fees.explain_service_fee` for every fee
             outside the sliding scale (which has no per-contract rate) whose
-            contract *rates* does not name.  A fee the schedule in force
-            cannot price at it is listed in ``not_checked`` with its reason.
+            contract *rates* does not name.  On an earlier flat schedule that
+            charges no such rate, it is not applied: the fee is checked
+            against that schedule, and ``assumptions`` names the rows.  On
+            the per-contract schedule, a fee it cannot price at the rate
+            (above its highest) is listed in ``not_checked`` with its reason.
         rates: Each contract's own rate, by its title as the Transactions
             report writes it (``Transaction Summary``); used like *rate* for
             the fees of that contract's income rows.  Only the Transactions
-            report names contracts; two contracts with one title share it.
+            report names contracts; two contracts with one title share it,
+            and a blank title names none.
 
     Returns:
         The audit: checks (with both amounts and the difference), the fees
@@ -616,7 +650,7 @@ def audit_fees(
             mapping of str.
         InvalidValueError: A rate that is not a fraction from 0 up to 1,
             *rates* given for an export that names no contract, or naming
-            a title no income row of the statement has.
+            a blank title or one no income row of the statement has.
     """
     statement = check_statement(statement)
     contract_rate = None if rate is None else fraction(rate, "rate")
@@ -630,6 +664,8 @@ def audit_fees(
     checks: list[FeeCheck] = []
     unchecked: list[UncheckedFee] = []
     unclaimed: list[Transaction] = []  # fees at the legacy rate on rows with no client
+    not_applied: list[Transaction] = []  # a given rate the schedule in force has no place for
+    inferred: list[Transaction] = []  # fees taken as the legacy rate without a rate given
     named: set[str] = set()
     sliding_scale: ServiceFeeSchedule | None = None  # the scale used, for the assumptions
     for fee in statement.transactions:
@@ -646,15 +682,18 @@ def audit_fees(
         billed = before[found.line] if sliding else None
         used_rate = None if sliding else by_title.get(found.contract, contract_rate)
         try:
-            priced = _priced(found, rate=used_rate, billed=billed)
+            priced, used_rate = _priced_at(found, used_rate, billed, schedule, not_applied)
         except RulesError as exc:
             unchecked.append(UncheckedFee(fee, f"the schedule in force cannot price it: {exc}"))
             continue
         if sliding:
             sliding_scale = schedule
+        given = used_rate
         priced, used_rate = _legacy_fee(
             fee, found, schedule, legacy, (priced, used_rate), unclaimed=unclaimed
         )
+        if priced.basis is FeeBasis.LEGACY and given is None:
+            inferred.append(found)
         checks.append(
             FeeCheck(
                 fee=fee,
@@ -672,15 +711,11 @@ def audit_fees(
         for row in statement.transactions
         if row.is_income and row.amount.amount > 0 and (row.id is None or row.id not in named)
     )
-    # Fees taken as the legacy rate without the caller giving one.
-    inferred = [
-        c.income
-        for c in checks
-        if c.basis is FeeBasis.LEGACY and by_title.get(c.income.contract, contract_rate) is None
-    ]
     notes = [
         *_assumptions(statement, checks, contract_rate, sliding_scale=sliding_scale),
+        *_not_applied_notes(not_applied),
         *_assumed_rate_notes(checks),
+        *_one_rate_notes(statement, checks),
         *_legacy_notes(inferred),
         *_no_client_legacy_notes(unclaimed),
     ]
@@ -690,6 +725,34 @@ def audit_fees(
         income_without_fee=without,
         assumptions=notes,
     )
+
+
+def _priced_at(
+    found: Transaction,
+    rate: Decimal | None,
+    billed: Money | None,
+    schedule: ServiceFeeSchedule,
+    not_applied: list[Transaction],
+) -> tuple[_Priced, Decimal | None]:
+    """The engine's pricing of *found* at a given *rate*, and the rate it was priced at.
+
+    A rate given for a contract is its own rate, which only the per-contract
+    schedule charges (or a flat schedule's legacy rate, which the engine
+    accepts): on an earlier schedule that refuses it, the row is priced at
+    that schedule's own rate and added to *not_applied*, so giving a rate
+    never makes the audit check less.
+
+    Raises:
+        RulesError: A rate the per-contract schedule does not charge (or no
+            schedule prices the row).
+    """
+    try:
+        return _priced(found, rate=rate, billed=billed), rate
+    except RulesError:
+        if rate is None or schedule.per_contract:
+            raise
+    not_applied.append(found)
+    return _priced(found, rate=None, billed=billed), None
 
 
 def _legacy_fee(
@@ -794,11 +857,15 @@ def _assumptions(
             "charged less than expected here."
         )
         if any(is_blank(c.income.client) and c.billed_before is not None for c in checks):
-            notes.append("Income rows with no client (Team) are counted as one client.")
+            notes.append(
+                "Income rows with no client (Team) may be any client's: they count towards no "
+                "client's billings, and each is taken as a new client's (billed $0.00 before), "
+                "so a fee on them below the one expected may be a client billed before."
+            )
     if rate is not None:
         notes.append(
             f"The contract rate {rate} is applied outside the sliding scale, which has no "
-            "per-contract rate."
+            "per-contract rate, where the schedule in force charges it."
         )
     if statement.format is StatementFormat.WEEKLY_SUMMARY:
         notes.append("The weekly summary has no service fee rows, so no fee can be checked.")
@@ -843,6 +910,77 @@ def _assumed_rate_notes(checks: list[FeeCheck]) -> list[str]:
             "export does not show. A fee some rate in that range charges is not counted as a "
             f"mismatch or an overcharge (FeeCheck.allowed); {found}. Pass rate= (or rates= by "
             "contract title) to check them against the contract's own rate."
+        )
+    return notes
+
+
+def _not_applied_notes(rows: list[Transaction]) -> list[str]:
+    """Say which fees a given contract rate was not applied to, and what they were checked by."""
+    if not rows:
+        return []
+    names = sorted({schedule_as_of(row.on).name for row in rows})
+    return [
+        (
+            f"The contract rate given was not applied to the service fees on the income of "
+            f"{_lines(rows)}: those were charged under {', '.join(names)}, which charges no "
+            "such rate (a contract's own rate is charged from 2025-05-01), so they are checked "
+            "against that schedule."
+        )
+    ]
+
+
+def _rates_between(check: FeeCheck) -> tuple[Fraction, Fraction] | None:
+    """The contract rates whose fee on *check*'s income is the fee charged: ``[low, high)``.
+
+    The fee is the income times the rate, rounded half up to the cent, so a
+    fee *f* on an income *a* is charged by every rate from ``(f - ½¢) / a``
+    up to (not including) ``(f + ½¢) / a``.  ``None`` for an income of 0,
+    which every rate charges the same.
+    """
+    income = Fraction(check.income.amount.amount)
+    if not income:
+        return None
+    half_cent = Fraction(1, 200)
+    charged = Fraction(check.charged.amount)
+    return (charged - half_cent) / income, (charged + half_cent) / income
+
+
+def _by_line(row: Transaction) -> int:
+    return row.line
+
+
+def _one_rate_notes(statement: Statement, checks: list[FeeCheck]) -> list[str]:
+    """Name the contracts whose fees no one rate explains, where a contract has one rate.
+
+    From 2025-05-01 each contract's rate is shown on its offer and fixed for
+    its life (unconfirmed; the export does not show it).  In the
+    Transactions report, which names each fee's contract (client and
+    title), the fees of one contract at the flat or an assumed rate, each
+    within the schedule, must all be one rate; a contract whose fees are
+    not, and which has a fee on the per-contract schedule, is named.
+    """
+    if statement.format is not StatementFormat.TRANSACTIONS_REPORT:
+        return []
+    groups: dict[tuple[str, str], list[FeeCheck]] = defaultdict(list)
+    for check in checks:
+        income = check.income
+        if is_blank(income.client) or is_blank(income.contract):
+            continue  # whose contract it is cannot be told
+        if check.basis in {FeeBasis.DEFAULT, FeeBasis.FLAT} and check.within_schedule:
+            groups[(income.client, income.contract)].append(check)
+    notes = []
+    for (client, title), group in groups.items():
+        if not any(c.basis is FeeBasis.DEFAULT for c in group):
+            continue
+        ranges = [r for r in map(_rates_between, group) if r is not None]
+        if not ranges or max(low for low, _ in ranges) < min(high for _, high in ranges):
+            continue
+        notes.append(
+            f"The service fees of the contract {shown(title)} with {shown(client)} (on the "
+            f"income of {_lines(sorted((c.income for c in group), key=_by_line))}) are not all "
+            "one rate, while a contract's rate is fixed for its life (from 2025-05-01, "
+            "unconfirmed): some of them may be overcharges. Pass rates= with its rate to check "
+            "them against it."
         )
     return notes
 

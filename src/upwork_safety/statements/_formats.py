@@ -175,34 +175,39 @@ SPECS: tuple[FormatSpec, ...] = (
 )
 
 
-def blank(cell: str) -> bool:
-    """Whether *cell* is empty or ASCII spaces and tabs only (no other character is spacing).
-
-    Not :func:`~upwork_safety._validate.is_blank`, on purpose: this decides
-    whether a cell was left empty, so that a row of them is passed over
-    unread and a column of them is not kept in ``extra``.  A cell of
-    invisible characters (a zero-width space, a control) is not passed over:
-    the row is read, and a cell that must show something is refused with its
-    line and column, so nothing is dropped unseen.
-    """
-    return not cell.strip(" \t")
-
-
 def known_formats() -> str:
     """Every known export by name and shape, for error messages."""
     return ", ".join(spec.label for spec in SPECS)
 
 
-def _added_columns(spec: FormatSpec, cells: list[str], taken: set[int]) -> str:
-    """What is wrong with the columns a header of *spec* has beyond its own, or ``""``."""
-    unnamed = [i + 1 for i in range(len(cells)) if i not in taken and not cells[i]]
-    if not unnamed:
-        return ""
-    return (
-        f"the header of the {spec.label} has more columns, which it may, but "
-        f"column {unnamed[0]} has no name: each added column needs one, so its values "
-        "can be kept under it"
-    )
+def _added_columns(
+    spec: FormatSpec, header: Sequence[str], cells: list[str], taken: set[int]
+) -> str:
+    """What is wrong with the columns a header of *spec* has beyond its own, or ``""``.
+
+    Each added column needs a name that shows something (:func:`is_blank`)
+    and no other column of the header has (names compared as
+    :func:`~._model.folded` compares them), so its values can be kept under it.
+    """
+    first: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        if i in taken:
+            continue
+        if is_blank(cell):
+            return (
+                f"the header of the {spec.label} has more columns, which it may, but "
+                f"column {i + 1} has no name: each added column needs one, so its values "
+                "can be kept under it"
+            )
+        if cell in first:
+            return (
+                f"the header of the {spec.label} has more columns, which it may, but "
+                f"column {i + 1} has the name of column {first[cell] + 1}, "
+                f"{shown(header[i].strip())}: "
+                "each added column needs a name of its own, so its values can be told apart"
+            )
+        first[cell] = i
+    return ""
 
 
 def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
@@ -229,7 +234,7 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
         taken = set(positions.values())
         unexpected = [header[i].strip() for i in range(len(cells)) if i not in taken]
         if not missing and (spec.open or not unexpected):
-            return _added_columns(spec, cells, taken) or (spec, positions)
+            return _added_columns(spec, header, cells, taken) or (spec, positions)
         if best is None or len(positions) - len(unexpected) > best[0]:
             best = (len(positions) - len(unexpected), spec, missing, unexpected)
     assert best is not None

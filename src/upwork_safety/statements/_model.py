@@ -28,6 +28,7 @@ from upwork_safety._validate import (
     field_name,
     fraction,
     instance_field,
+    is_blank,
     items_field,
     optional_id_field,
     optional_instance,
@@ -159,6 +160,22 @@ TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
     ("Adjustment", TransactionKind.MISCELLANEOUS),
     ("Processing Fee", TransactionKind.MISCELLANEOUS),
 )
+
+
+def blank(cell: str) -> bool:
+    """Whether *cell* is empty or ASCII spaces and tabs only (no other character is spacing).
+
+    Not :func:`~upwork_safety._validate.is_blank`, on purpose: this decides
+    whether a cell was left empty, so that a row of them is passed over
+    unread and a column of them is not kept in ``extra`` (nor can
+    :class:`Transaction` keep one there).  A cell of
+    invisible characters (a zero-width space, a control) is not passed over:
+    the row is read, and a cell that must show something is refused with its
+    line and column, so nothing is dropped unseen.
+    """
+    return not cell.strip(" \t")
+
+
 #: The same words, folded (:func:`folded`).
 TYPES: dict[str, TransactionKind] = {folded(word): kind for word, kind in TYPE_WORDS}
 
@@ -356,7 +373,9 @@ def _rate(instance: object, attribute: Any, value: Any) -> None:
 
 
 def _pairs(value: object) -> tuple[tuple[str, str], ...]:
+    """A converter: *extra* as (column, value) pairs, each column named once, no empty cell."""
     pairs: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
     given: tuple[tuple[object, ...] | list[object], ...] = sequence_of(
         value, (tuple, list), "Transaction.extra"
     )
@@ -368,12 +387,30 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
                 rule="a (column, value) pair of str",
             )
         column, text = pair
-        pairs.append(
-            (
-                text_value(str(column), f"Transaction.extra[{index}][0]"),
-                text_value(str(text), f"Transaction.extra[{index}][1]"),
+        name = f"Transaction.extra[{index}]"
+        column = text_value(str(column), f"{name}[0]")
+        text = text_value(str(text), f"{name}[1]")
+        if is_blank(column):
+            raise InvalidValueError(
+                f"{name}[0] must name its column, got {shown(column)}",
+                field=f"{name}[0]",
+                rule="a column name that shows something",
             )
-        )
+        if blank(text):
+            raise InvalidValueError(
+                f"{name}[1]: extra keeps only non-empty cells, got {shown(text)}",
+                field=f"{name}[1]",
+                rule="a non-empty cell",
+            )
+        if folded(column) in seen:
+            raise InvalidValueError(
+                f"{name}[0]: the column {shown(column)} is already in extra (at "
+                f"{seen[folded(column)]}); each column is kept once",
+                field=f"{name}[0]",
+                rule="one pair per column",
+            )
+        seen[folded(column)] = index
+        pairs.append((column, text))
     return tuple(pairs)
 
 
@@ -416,7 +453,8 @@ class Transaction:
             variant, when given.
         extra: Every other non-empty column (a column added to the weekly
             summary, such as ``Activity ID``, too), as ``(column, value)``
-            pairs in the file's order, so nothing the export said is lost.
+            pairs in the file's order, so nothing the export said is lost:
+            each column named (not blank) and kept once, each value not empty.
 
     Raises:
         InvalidTypeError: A field of the wrong type.
@@ -424,7 +462,8 @@ class Transaction:
             10-minute steps or on a row that is not hourly, a rate that is
             not positive, or an amount or balance that is not whole cents
             (at most two decimal places written, as the reader requires) or
-            not below :data:`MAX_AMOUNT` in size.
+            not below :data:`MAX_AMOUNT` in size, or an *extra* column that
+            is blank or named twice, or an empty *extra* value.
         CurrencyMismatchError: An amount or balance not in USD.
     """
 

@@ -26,7 +26,7 @@ from upwork_safety.errors import (
     UpworkSafetyError,
 )
 from upwork_safety.money import Money, exact, unicode_text
-from upwork_safety.statements import _formats
+from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._formats import (
     MAX_CHARS,
     MAX_FIELD_CHARS,
@@ -397,7 +397,7 @@ class _Row:
         return tuple(
             (self.header[i].strip(), value)
             for i, value in enumerate(self.record)
-            if not _formats.blank(value) and keys.get(i) not in self.used
+            if not _model.blank(value) and keys.get(i) not in self.used
         )
 
 
@@ -599,12 +599,24 @@ class _Read:
         return "balance" if "balance" in self.positions else "current_balance"
 
 
+def _separator_text(line: str) -> str:
+    """*line* without its line end and the spaces around it (a tab is kept: it may be declared)."""
+    return line.rstrip("\r\n").strip(" ")
+
+
 def _separator(line: str) -> str | None:
-    """The separator Excel's ``sep=`` line declares (``sep=;`` → ``";"``), or ``None``."""
-    text = line.strip(" \t\r\n")
-    if len(text) == len("sep=") + 1 and text[:4].lower() == "sep=":
-        return text[4]
-    return None
+    r"""The separator Excel's ``sep=`` line declares (``sep=;`` → ``";"``), or ``None``.
+
+    Only the line end and spaces around it are passed over, so a tab is read
+    as the separator it declares (``sep=\t``).  A tool that pads every row to
+    the header's width writes the declared separator again (``sep=,,,,``):
+    that is the same line.
+    """
+    text = _separator_text(line)
+    if len(text) <= len("sep=") or text[:4].lower() != "sep=":
+        return None
+    declared = text[4]
+    return declared if not text[5:].strip(declared) else None
 
 
 def _semicolons(line: str) -> FormatSpec | None:
@@ -643,9 +655,9 @@ def _lead(source: _Source, problems: _Problems) -> tuple[Iterator[str], int | No
     if separator is not None:
         problems.add(
             at,
-            f"Excel's separator line {shown(line.strip())}: this file's fields are separated by "
-            f"{shown(separator)}, and an Upwork export's by commas; save it as CSV with commas "
-            "(or download the export again)",
+            f"Excel's separator line {shown(_separator_text(line))}: this file's fields are "
+            f"separated by {shown(separator)}, and an Upwork export's by commas; save it as CSV "
+            "with commas (or download the export again)",
             rule="comma-separated",
         )
         return None
@@ -668,7 +680,7 @@ def _header_record(
 ) -> tuple[int, list[str]] | None:
     """The header's line and cells, or ``None`` after reporting why there is none."""
     # Blank lines before the header (cells that are all empty or spaces) hold nothing.
-    first = next(((n, r) for n, r in records if not all(map(_formats.blank, r))), None)
+    first = next(((n, r) for n, r in records if not all(map(_model.blank, r))), None)
     if first is None:
         if not problems.items:  # a line that was not text is the problem already
             problems.add(
@@ -739,7 +751,7 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
                 rule="as many columns as the header",
             )
             continue
-        if all(map(_formats.blank, record)):
+        if all(map(_model.blank, record)):
             continue  # a blank row in the export's shape (",,,,") holds nothing to read
         made = _one_row(_Row(record, line, header, read.positions, problems), read.spec)
         if made is not None:
