@@ -29,6 +29,7 @@ HELD_OUT_2 = json.loads((DATA / "messages_heldout_2.json").read_text("utf-8"))
 HELD_OUT_3 = json.loads((DATA / "messages_heldout_3.json").read_text("utf-8"))
 HELD_OUT_4 = json.loads((DATA / "messages_heldout_4.json").read_text("utf-8"))
 HELD_OUT_5 = json.loads((DATA / "messages_heldout_5.json").read_text("utf-8"))
+HELD_OUT_6 = json.loads((DATA / "messages_heldout_6.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MESSAGE_CODES = (
     "START_BEFORE_FUNDING",
@@ -59,8 +60,16 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
 
 @pytest.mark.parametrize(
     "corpus",
-    [MESSAGES, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5],
-    ids=["development", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"],
+    [MESSAGES, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6],
+    ids=[
+        "development",
+        "held-out",
+        "held-out-2",
+        "held-out-3",
+        "held-out-4",
+        "held-out-5",
+        "held-out-6",
+    ],
 )
 def test_message_records_are_well_formed(corpus):
     """Every message has its direction, codes, language and innocent-mention flag."""
@@ -76,10 +85,10 @@ def test_message_records_are_well_formed(corpus):
 def test_held_out_messages_are_not_in_the_development_set():
     """A held-out message copied into the development set would be tuned on."""
     development = {m["text"] for m in MESSAGES}
-    held_out = (*HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5)
+    held_out = (*HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6)
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
-    sizes = (len(HELD_OUT_2), len(HELD_OUT_3), len(HELD_OUT_4), len(HELD_OUT_5))
-    assert (30, 43, 120, 130) == sizes
+    sizes = (len(HELD_OUT_2), len(HELD_OUT_3), len(HELD_OUT_4), len(HELD_OUT_5), len(HELD_OUT_6))
+    assert (30, 43, 120, 130, 130) == sizes
 
 
 def test_corpus_sizes():
