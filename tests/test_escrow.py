@@ -1223,6 +1223,10 @@ class TestReports:
         rows = {r["bucket"]: r["amount"] for r in book.to_records()}
         assert (usd("9.00").amount, usd("15.00").amount) == (rows["available"], rows["funded"])
         assert "Escrow ledger at 2024-03-12 00:00:00 UTC" in book._repr_html_()
+        assert (
+            "<Ledger 2024-03-12 00:00:00 UTC: funded USD 15.00 = work_in_progress USD 6.00 + "
+            "available USD 9.00; bonus_available USD 1.00>"
+        ) == repr(book)
 
     def test_ledger_refuses_inconsistent_buckets(self):
         """A Ledger whose funded does not add up cannot be built."""

@@ -1094,6 +1094,73 @@ class TestValues:
             f.title for f in StatementFormat
         ]
 
+    def test_reprs_are_one_short_line(self):
+        """A statement, a row, a summary, an audit and a check each show a one-line
+        ``<Type ...>`` summary, not every field (review r9: 98 KB for an 18-month file)."""
+        statement = parse(read(REPORT_FILE))
+        assert (
+            "<Statement transactions_report: 17 transactions 2024-05-06..2024-08-05, "
+            "closing balance USD 30.02, 2 scheduled>"
+        ) == repr(statement)
+        assert (
+            "<Transaction line 19, 2024-05-13: fixed_price USD 400.00, balance USD 420.50, "
+            "id '7100002', contract 'Shop landing page'>"
+        ) == repr(statement.transactions[1])
+        weekly = parse(read(WEEKLY_FILE))
+        assert "<Statement weekly_summary: 5 transactions 2024-09-02..2024-09-06>" == repr(weekly)
+        assert (
+            "<Transaction line 2, 2024-09-02: hourly USD 62.50, 2.5 h, contract "
+            "'API integration', contract_id '38100001'>"
+        ) == repr(weekly.transactions[0])
+        audit = audit_fees(statement)
+        assert (
+            "<FeeAudit 5 checked, 1 not as scheduled (overcharged USD 1.00), 0 on an assumed "
+            "rate, 0 not checked, 0 income rows without a fee>"
+        ) == repr(audit)
+        assert (
+            "<FeeCheck fee line 9 on income line 10 (2024-07-15): charged USD 61.00 on "
+            "USD 600.00, expected USD 60.00 (flat): excess USD 1.00>"
+        ) == repr(audit.mismatches[0])
+        assert (
+            "<Summary by tax_year of a transactions_report: 2 periods 2023-24..2024-25, gross "
+            "USD 1,600.00, service fees USD 161.00, net USD 1,439.00, withdrawn USD 1,400.00>"
+        ) == repr(summarize(statement, by="tax_year"))
+
+    def test_reprs_stay_short_whatever_the_data(self):
+        """A megabyte of text in a row, or a statement of thousands of rows, still shows
+        in a short line: texts are cut by the library's bounded display."""
+        long = "x" * 1_000_000
+        row = Transaction(
+            line=2,
+            on=date(2024, 9, 2),
+            kind=TransactionKind.BONUS,
+            amount=usd("1.00"),
+            balance=usd("1.00"),
+            id=long,
+            type_text="Bonus",
+            description=long,
+            contract=long,
+            extra=[(f"c{i}", long) for i in range(100)],
+        )
+        assert len(repr(row)) < 250
+        rows = [
+            Transaction(
+                line=2 + i,
+                on=date(2024, 9, 2),
+                kind=TransactionKind.BONUS,
+                amount=usd("1.00"),
+                balance=usd(f"{i + 1}.00"),
+                type_text="Bonus",
+                description=long,
+            )
+            for i in range(2000)
+        ]
+        statement = Statement(format=StatementFormat.TRANSACTION_HISTORY, transactions=rows)
+        assert len(repr(statement)) < 150
+        assert statement == Statement(
+            format=StatementFormat.TRANSACTION_HISTORY, transactions=rows
+        )  # equality is unchanged: only the repr is short
+
 
 # ============================================================================ summaries
 

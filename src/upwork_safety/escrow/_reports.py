@@ -310,6 +310,17 @@ class Ledger:
         """Everything paid to the freelancer: escrow released plus bonuses."""
         return self.pending + self.available + self.bonuses
 
+    def __repr__(self) -> str:
+        # One line: ten Money fields in full run to a kilobyte.
+        held = [f"{name} {getattr(self, name)}" for name in _BUCKETS if getattr(self, name)]
+        text = f"<Ledger {when(self.at)}: funded {self.funded}"
+        if held:
+            text += f" = {' + '.join(held)}"
+        for name in ("bonus_pending", "bonus_available", "at_risk"):
+            if getattr(self, name):
+                text += f"; {name} {getattr(self, name)}"
+        return text + ">"
+
     def to_records(self) -> list[dict[str, object]]:
         """One row per bucket (``bucket``, ``amount``, ``currency``), for ``pandas``."""
         rows: list[dict[str, object]] = []

@@ -501,6 +501,23 @@ class Transaction:
         """Whether the row is earnings before fees (fixed price, hourly or bonus)."""
         return self.kind in INCOME_KINDS
 
+    def __repr__(self) -> str:
+        # One line: a row's texts and its extra columns can run long.
+        parts = [f"{self.kind.value} {self.amount}"]
+        if self.balance is not None:
+            parts.append(f"balance {self.balance}")
+        if self.id is not None:
+            parts.append(f"id {shown(self.id)}")
+        if self.hours is not None:
+            parts.append(f"{_cut(str(self.hours))} h")
+        if self.contract:
+            parts.append(f"contract {shown(self.contract)}")
+        elif self.description:
+            parts.append(shown(self.description))
+        if self.contract_id is not None:
+            parts.append(f"contract_id {shown(self.contract_id)}")
+        return f"<Transaction line {self.line}, {self.on.isoformat()}: {', '.join(parts)}>"
+
 
 @through_init
 @attrs.frozen
@@ -622,6 +639,11 @@ _OPTIONAL = (
     ("exchange_rate", None),
     ("extra", ()),
 )
+
+
+def _cut(text: str, limit: int = 20) -> str:
+    """*text* (a number written out) cut to *limit* characters, for a repr."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _shown(value: object, limit: int = 40) -> str:
@@ -916,6 +938,22 @@ class Statement:
             record.update((f"{EXTRA_PREFIX}{column}", text) for column, text in row.extra)
             records.append(record)
         return records
+
+    def __repr__(self) -> str:
+        # One line: the rows of an 18-month export run to a hundred kilobytes.
+        count = len(self.transactions)
+        text = f"<Statement {self.format.value}: {count} transaction{'' if count == 1 else 's'}"
+        if self.start is not None:
+            text += f" {self.start.isoformat()}..{self.end}"
+        closing = self.closing_balance
+        if closing is not None:
+            text += f", closing balance {closing}"
+        breaks = len(self.balance_breaks)
+        if breaks:
+            text += f", {breaks} balance break{'' if breaks == 1 else 's'}"
+        if self.scheduled:
+            text += f", {len(self.scheduled)} scheduled"
+        return text + ">"
 
     def _repr_html_(self) -> str:
         caption = f"{self.format.title}: {len(self.transactions)} transactions"
