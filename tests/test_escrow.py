@@ -1223,6 +1223,22 @@ class TestReports:
         rows = {r["bucket"]: r["amount"] for r in book.to_records()}
         assert (usd("9.00").amount, usd("15.00").amount) == (rows["available"], rows["funded"])
         assert "Escrow ledger at 2024-03-12 00:00:00 UTC" in book._repr_html_()
+        assert (
+            "<Ledger 2024-03-12 00:00:00 UTC: funded USD 15.00 = work_in_progress USD 6.00 + "
+            "available USD 9.00; bonus_available USD 1.00>"
+        ) == repr(book)
+
+    def test_ledger_zero_buckets_are_whole_cents(self):
+        """An empty bucket is the currency's zero in its minor unit, ``0.00`` beside
+        ``9.00``, in the value and its records (review r9: ``Decimal('0')`` beside them)."""
+        c = run(funded("15.00"), Approve("m1", at(2024, 3, 5), amount=usd("9.00")))
+        book = escrow.ledger(c, at(2024, 3, 6))
+        zeros = [r["amount"] for r in book.to_records() if not r["amount"]]
+        assert [-2] * 6 == [amount.as_tuple().exponent for amount in zeros]
+        assert (-2, usd(0)) == (book.available.amount.as_tuple().exponent, book.available)
+        assert "<Ledger 2024-03-06 00:00:00 UTC: funded USD 0.00>" == repr(
+            escrow.ledger(contract(), at(2024, 3, 6))
+        )
 
     def test_ledger_refuses_inconsistent_buckets(self):
         """A Ledger whose funded does not add up cannot be built."""

@@ -717,6 +717,30 @@ def test_compare_with_nothing_usable_has_no_best():
     ]
 
 
+def test_compare_records_show_a_derived_spread_on_the_break_even_grid():
+    """A spread derived from an offered rate is shown to 0.0001% in the records (the grid
+    of break_even_spread), a published one as it is, and the quote keeps the exact one
+    (review r9: 18 digits beside 0.02)."""
+    comparison = fees.compare_withdrawals(
+        usd("499.07"),
+        reference_rate=ExchangeRate("USD", "PKR", "280.35"),
+        offered_rates={"direct_to_local_bank": ExchangeRate("USD", "PKR", "277.60")},
+    )
+    records = {r["method"]: r for r in comparison.to_records()}
+    assert Decimal("0.009809") == records["Direct to Local Bank (PKR)"]["spread"]
+    assert Decimal("0.02") == records["Payoneer"]["spread"]
+    assert ("1–7", "2") == (
+        records["Direct to Local Bank (PKR)"]["business_days"],
+        records["Payoneer"]["business_days"],
+    )
+    best = comparison.best
+    assert best is not None
+    assert ("Direct to Local Bank (PKR)", Decimal("0.009809167112537899")) == (
+        best.method.name,
+        best.spread,
+    )
+
+
 def test_compare_records_list_ranked_unpriced_and_skipped_methods():
     """Records: ranked methods, then each unpriced one with its break-even spread, then skipped."""
     method = confirmed(fees.PAYONEER)
@@ -736,7 +760,7 @@ def test_compare_records_list_ranked_unpriced_and_skipped_methods():
         "cost_vs_reference": Decimal("8887.31"),
         "cost_percent": Decimal("3.17"),
         "effective_rate": Decimal("271.1127"),
-        "business_days": "2–2",
+        "business_days": "2",  # one number when both ends are one (review r9: "2–2")
         "break_even_spread": None,
         "note": "",
     } == records[0]

@@ -137,6 +137,11 @@ def test_top_rated_checks_earnings_and_account_age_beside_the_weeks():
     assert 212 == status.account_days
     assert 3 == len(status.to_records())
     assert "Top Rated met" in status._repr_html_()
+    assert (
+        "<TopRated 2025-06-01: met; 16 of 16 weeks at 90% or more, 13 needed (met); earned "
+        "USD 1,500.00 of USD 1,000.00 (met); 212 account days, more than 90 needed (met)>"
+    ) == repr(status)
+    assert repr(status.weeks).startswith("<TopRatedWeeks 2025-06-01: 16 of 16 weeks")
 
 
 @pytest.mark.parametrize(

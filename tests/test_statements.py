@@ -990,6 +990,12 @@ class TestValues:
             "contract": "Connects",
             "description": "Purchased 100 Connects",
             "related_id": None,
+            "local_amount": Decimal("-15.00"),
+            "local_currency": "USD",
+            "extra:Freelancer": "Ayesha Khan (synthetic)",
+            "extra:Account Name": "Ayesha Khan",
+            "extra:Ref ID": "7100001",
+            "extra:Payment Method": None,
         } == record
         html = statement._repr_html_()
         assert html.startswith(
@@ -1000,11 +1006,160 @@ class TestValues:
             parse(table(REPORT, []))._repr_html_()
         )
 
+    def test_weekly_records_carry_hours_contract_ids_and_extra_columns(self):
+        """The weekly summary's records have its hours and contract ids, and each added
+        column as a key of its own (``extra:`` and its name), ``None`` on rows without it;
+        every record of one statement has the same keys (review r9: to_records dropped them)."""
+        text = table(
+            [*WEEKLY, "Activity ID"],
+            [
+                {
+                    "Date": "2024-09-02",
+                    "Contract": "API (381)",
+                    "Hours": "2.5",
+                    "Amount": "62.5",
+                    "Activity ID": "A-1",
+                },
+                {
+                    "Date": "2024-09-04",
+                    "Contract": "Shop (382)",
+                    "Amount": "300",
+                    "Payment type": "Fixed Price Payment",
+                },
+            ],
+        )
+        hourly, fixed = parse(text).to_records()
+        assert list(hourly) == list(fixed)
+        assert ("381", Decimal("2.5"), "A-1") == (
+            hourly["contract_id"],
+            hourly["hours"],
+            hourly["extra:Activity ID"],
+        )
+        assert ("382", None, None) == (
+            fixed["contract_id"],
+            fixed["hours"],
+            fixed["extra:Activity ID"],
+        )
+        assert {"local_amount", "exchange_rate"}.isdisjoint(hourly)
+
+    def test_history_records_carry_local_amounts_and_exchange_rates(self):
+        """The Transaction History's records have the local amount, its currency and the
+        exchange rate; the transaction exports' records have no hours or contract id."""
+        rows = [
+            history_row("Mar 02, 2024", "2", "Withdrawal", "-100.00", "0.00", ExchangeRate="280.5"),
+            history_row("Mar 01, 2024", "1", "Bonus", "100.00", "100.00"),
+        ]
+        header = [
+            name if name != "Amount in local currency" else "ExchangeRate" for name in HISTORY
+        ]
+        older, newer = parse(table(header, rows)).to_records()
+        assert list(older) == list(newer)
+        assert (None, Decimal("280.5")) == (older["exchange_rate"], newer["exchange_rate"])
+        assert {"hours", "contract_id"}.isdisjoint(older)
+        local = parse(read(HISTORY_FILE)).to_records()[0]
+        assert (Decimal("300.00"), "USD") == (local["local_amount"], local["local_currency"])
+
+    def test_records_have_every_field_an_export_can_hold(self):
+        """Each field an export's rows can hold (but ``extra``, a key per column) is a key of
+        its records, so a field added to an export cannot be left out of its DataFrame."""
+        from upwork_safety.statements import _model
+
+        always = {"id", "description", "client", "contract", "related_id"}  # every export's
+        for export in StatementFormat:
+            assert _model._ROW_FIELDS[export] - {"extra"} - always == set(
+                _model.RECORD_FIELDS[export]
+            )
+        assert always <= set(parse(read(WEEKLY_FILE)).to_records()[0])
+
+    def test_extra_columns_never_take_a_field_key(self):
+        """A column named like a record's key (``contract_id``) keeps its own, prefixed key."""
+        text = table(
+            [*WEEKLY, "contract_id"],
+            [
+                {
+                    "Date": "2024-09-02",
+                    "Contract": "API (381)",
+                    "Hours": "1",
+                    "Amount": "25",
+                    "contract_id": "x",
+                }
+            ],
+        )
+        (record,) = parse(text).to_records()
+        assert ("381", "x") == (record["contract_id"], record["extra:contract_id"])
+
     def test_format_titles(self):
         """Each format has the title Upwork's pages give it."""
         assert ["Transaction History", "Transactions report", "Weekly summary"] == [
             f.title for f in StatementFormat
         ]
+
+    def test_reprs_are_one_short_line(self):
+        """A statement, a row, a summary, an audit and a check each show a one-line
+        ``<Type ...>`` summary, not every field (review r9: 98 KB for an 18-month file)."""
+        statement = parse(read(REPORT_FILE))
+        assert (
+            "<Statement transactions_report: 17 transactions 2024-05-06..2024-08-05, "
+            "closing balance USD 30.02, 2 scheduled>"
+        ) == repr(statement)
+        assert (
+            "<Transaction line 19, 2024-05-13: fixed_price USD 400.00, balance USD 420.50, "
+            "id '7100002', contract 'Shop landing page'>"
+        ) == repr(statement.transactions[1])
+        weekly = parse(read(WEEKLY_FILE))
+        assert "<Statement weekly_summary: 5 transactions 2024-09-02..2024-09-06>" == repr(weekly)
+        assert (
+            "<Transaction line 2, 2024-09-02: hourly USD 62.50, 2.5 h, contract "
+            "'API integration', contract_id '38100001'>"
+        ) == repr(weekly.transactions[0])
+        audit = audit_fees(statement)
+        assert (
+            "<FeeAudit 5 checked, 1 not as scheduled (overcharged USD 1.00), 0 on an assumed "
+            "rate, 0 not checked, 0 income rows without a fee>"
+        ) == repr(audit)
+        assert (
+            "<FeeCheck fee line 9 on income line 10 (2024-07-15): charged USD 61.00 on "
+            "USD 600.00, expected USD 60.00 (flat): excess USD 1.00>"
+        ) == repr(audit.mismatches[0])
+        assert (
+            "<Summary by tax_year of a transactions_report: 2 periods 2023-24..2024-25, gross "
+            "USD 1,600.00, service fees USD 161.00, net USD 1,439.00, withdrawn USD 1,400.00>"
+        ) == repr(summarize(statement, by="tax_year"))
+
+    def test_reprs_stay_short_whatever_the_data(self):
+        """A megabyte of text in a row, or a statement of thousands of rows, still shows
+        in a short line: texts are cut by the library's bounded display."""
+        long = "x" * 1_000_000
+        row = Transaction(
+            line=2,
+            on=date(2024, 9, 2),
+            kind=TransactionKind.BONUS,
+            amount=usd("1.00"),
+            balance=usd("1.00"),
+            id=long,
+            type_text="Bonus",
+            description=long,
+            contract=long,
+            extra=[(f"c{i}", long) for i in range(100)],
+        )
+        assert len(repr(row)) < 250
+        rows = [
+            Transaction(
+                line=2 + i,
+                on=date(2024, 9, 2),
+                kind=TransactionKind.BONUS,
+                amount=usd("1.00"),
+                balance=usd(f"{i + 1}.00"),
+                type_text="Bonus",
+                description=long,
+            )
+            for i in range(2000)
+        ]
+        statement = Statement(format=StatementFormat.TRANSACTION_HISTORY, transactions=rows)
+        assert len(repr(statement)) < 150
+        assert statement == Statement(
+            format=StatementFormat.TRANSACTION_HISTORY, transactions=rows
+        )  # equality is unchanged: only the repr is short
 
 
 # ============================================================================ summaries

@@ -310,6 +310,17 @@ class Ledger:
         """Everything paid to the freelancer: escrow released plus bonuses."""
         return self.pending + self.available + self.bonuses
 
+    def __repr__(self) -> str:
+        # One line: ten Money fields in full run to a kilobyte.
+        held = [f"{name} {getattr(self, name)}" for name in _BUCKETS if getattr(self, name)]
+        text = f"<Ledger {when(self.at)}: funded {self.funded}"
+        if held:
+            text += f" = {' + '.join(held)}"
+        for name in ("bonus_pending", "bonus_available", "at_risk"):
+            if getattr(self, name):
+                text += f"; {name} {getattr(self, name)}"
+        return text + ">"
+
     def to_records(self) -> list[dict[str, object]]:
         """One row per bucket (``bucket``, ``amount``, ``currency``), for ``pandas``."""
         rows: list[dict[str, object]] = []
@@ -337,7 +348,8 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
 
     Returns:
         A :class:`Ledger`, in the currency of the first milestone (USD when
-        there is none).
+        there is none); an empty bucket is that currency's zero in its minor
+        unit (``0.00``), as Upwork shows it.
 
     Raises:
         InvalidValueError: *now* is naive or earlier than the last event, or
@@ -382,8 +394,9 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
             available = add(available, amount)
         else:
             pending = add(pending, amount)
-    # Empty buckets share the currency's zero (Money is immutable).
-    empty = _zero(currency)
+    # Empty buckets share the currency's zero (Money is immutable), in its minor
+    # unit as the buckets that hold money are ("0.00", not "0", beside "600.00").
+    empty = _zero(currency).rounded()
     return Ledger(
         moment,
         work_in_progress=Money(wip, currency) if wip else empty,

@@ -77,6 +77,7 @@ from upwork_safety.money import (
     exact,
     plain_money,
     rate_of,
+    round_half_up,
 )
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
@@ -414,27 +415,25 @@ class WithdrawalComparison:
         def money(value: Money) -> object:
             return value if locale is None else fmt(value, locale)
 
-        rows: list[dict[str, object]] = []
-        for quote in self.quotes:
-            low, high = quote.method.business_days
-            rows.append(
-                {
-                    "method": quote.method.name,
-                    "received": money(quote.received),
-                    "fees": money(quote.total_fees),
-                    "spread": quote.spread,
-                    "rate_basis": quote.rate_basis,
-                    "tax": money(quote.tax),
-                    "cost_vs_reference": money(quote.cost_vs_reference),
-                    "cost_percent": quote.cost_percent,
-                    "effective_rate": quote.effective_rate,
-                    "business_days": f"{low}–{high}",
-                    "break_even_spread": None,
-                    "note": ", ".join(quote.method.unconfirmed) + " unconfirmed"
-                    if quote.method.unconfirmed
-                    else "",
-                }
-            )
+        rows: list[dict[str, object]] = [
+            {
+                "method": quote.method.name,
+                "received": money(quote.received),
+                "fees": money(quote.total_fees),
+                "spread": _shown_spread(quote),
+                "rate_basis": quote.rate_basis,
+                "tax": money(quote.tax),
+                "cost_vs_reference": money(quote.cost_vs_reference),
+                "cost_percent": quote.cost_percent,
+                "effective_rate": quote.effective_rate,
+                "business_days": _days_text(quote.method.business_days),
+                "break_even_spread": None,
+                "note": ", ".join(quote.method.unconfirmed) + " unconfirmed"
+                if quote.method.unconfirmed
+                else "",
+            }
+            for quote in self.quotes
+        ]
         empty = dict.fromkeys(
             (
                 "received",
@@ -448,13 +447,12 @@ class WithdrawalComparison:
             )
         )
         for method in self.unpriced:
-            low, high = method.business_days
             spread, note = self._unpriced_note(method)
             rows.append(
                 {
                     "method": method.name,
                     **empty,
-                    "business_days": f"{low}–{high}",
+                    "business_days": _days_text(method.business_days),
                     "break_even_spread": spread,
                     "note": note,
                 }
@@ -473,6 +471,13 @@ class WithdrawalComparison:
 
     def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
         """Return one dict per method: ranked best first, then unpriced, then skipped.
+
+        ``spread`` is a ranked quote's spread as given or published
+        (``0.02``); one derived from an offered rate is shown to 0.0001%
+        (six decimal places, half up), the grid ``break_even_spread`` is
+        given on, while the quote's own ``spread`` stays exact.
+        ``business_days`` is a range (``"1–7"``), or one number (``"2"``)
+        when both ends are the same.
 
         Args:
             locale: When given (e.g. ``"en_PK"``), money is formatted for it
@@ -500,6 +505,28 @@ class WithdrawalComparison:
         lines.extend(f"{m.name}: {self._unpriced_note(m)[1]}" for m in self.unpriced)
         lines.extend(f"{s.method.name}: skipped, {s.reason}" for s in self.skipped)
         return "\n".join(lines)
+
+
+def _days_text(days: tuple[int, int]) -> str:
+    """A method's business days for a table: ``"1–7"``, or ``"2"`` when both ends are one."""
+    low, high = days
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def _shown_spread(quote: WithdrawalQuote) -> Decimal:
+    """A quote's spread for a table, on the grid :data:`SPREAD_STEP` of the break-even spreads.
+
+    A spread given or published (``0.02``) has fewer places and is shown as
+    it is; one derived from an offered rate (``1 - 277.60/280.35``) runs to
+    18 places, and is rounded half up to 0.0001% there, beside the
+    ``break_even_spread`` column on the same grid.  ``quote.spread`` itself
+    stays exact.
+    """
+    spread = quote.spread
+    exponent = spread.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent <= _SPREAD_PLACES:
+        return spread
+    return round_half_up(spread, _SPREAD_PLACES)
 
 
 def _largest_spread(

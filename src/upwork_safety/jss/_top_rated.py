@@ -54,6 +54,18 @@ def _check(name: str, value: object, rule: str, expected: object) -> None:
         raise disagree(name, value, rule, expected)
 
 
+def _met(flag: bool) -> str:  # noqa: FBT001  (a flag in words, for a repr)
+    return "met" if flag else "not met"
+
+
+def _weeks_text(weeks: TopRatedWeeks) -> str:
+    """The Job Success criterion in words: ``10 of 13 weeks at 90% or more, 12 needed (met)``."""
+    return (
+        f"{weeks.qualifying} of {len(weeks.weeks)} weeks at {weeks.threshold}% or more, "
+        f"{weeks.required} needed ({_met(weeks.met)})"
+    )
+
+
 @through_init
 @attrs.frozen
 class TopRatedWeeks:
@@ -108,6 +120,10 @@ class TopRatedWeeks:
             qualifying,
         )
         _check("TopRatedWeeks.met", self.met, "qualifying >= required", qualifying >= self.required)
+
+    def __repr__(self) -> str:
+        # One line: a JSSPoint per week would make a long attrs dump.
+        return f"<TopRatedWeeks {self.as_of}: {_weeks_text(self)}>"
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per week: the day, the score and whether it qualifies."""
@@ -213,6 +229,15 @@ class TopRated:
             self.met,
             "weeks.met and earnings_met and account_met",
             self.weeks.met and self.earnings_met and self.account_met,
+        )
+
+    def __repr__(self) -> str:
+        # One line: the weeks (each a JSSPoint) would make a long attrs dump.
+        return (
+            f"<TopRated {self.as_of}: {'met' if self.met else 'not met'}; "
+            f"{_weeks_text(self.weeks)}; earned {self.earned} of {self.earnings_needed} "
+            f"({_met(self.earnings_met)}); {self.account_days} account days, more than "
+            f"{self.account_days_needed} needed ({_met(self.account_met)})>"
         )
 
     def to_records(self) -> list[dict[str, object]]:

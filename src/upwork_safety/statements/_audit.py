@@ -327,6 +327,18 @@ class FeeCheck:
             return self.charged - low
         return Money.zero(USD).rounded()  # in cents, as every other difference
 
+    def __repr__(self) -> str:
+        # One line: the two rows it joins, each with every column of the export, are long.
+        expected = f"expected {self.expected} ({self.basis.value}"
+        if self.allowed is not None:
+            expected += f"; rate assumed, {self.allowed[0]} to {self.allowed[1]} allowed"
+        verdict = "within the schedule" if self.within_schedule else f"excess {self.excess}"
+        return (
+            f"<FeeCheck fee line {self.fee.line} on income line {self.income.line} "
+            f"({self.income.on}): "
+            f"charged {self.charged} on {self.income.amount}, {expected}): {verdict}>"
+        )
+
 
 def _said(value: object) -> str:
     """A value the engine gave, for a message: Money and pairs of it as ``USD 1.00``."""
@@ -421,6 +433,17 @@ class FeeAudit:
         """
         zero = Money.zero(USD).rounded()  # in cents, as every excess
         return Money.total((zero, *(c.excess for c in self.checks if c.excess > zero)), USD)
+
+    def __repr__(self) -> str:
+        # One line: every check holds two whole rows of the export.
+        mismatches = len(self.mismatches)
+        overcharged = f" (overcharged {self.overcharged})" if mismatches else ""
+        without = len(self.income_without_fee)
+        return (
+            f"<FeeAudit {len(self.checks)} checked, {mismatches} not as scheduled{overcharged}, "
+            f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.not_checked)} not "
+            f"checked, {without} income row{'' if without == 1 else 's'} without a fee>"
+        )
 
     def to_records(self) -> list[dict[str, object]]:
         """One dict per checked fee, money as ``Decimal`` USD."""

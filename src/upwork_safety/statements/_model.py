@@ -448,6 +448,8 @@ class Transaction:
             or any row named by ``Ref ID`` in the texts.
         hours: Hours worked (weekly summary, hourly rows): a whole number of
             10-minute steps as Upwork writes them (``0.33333`` is 20 minutes).
+            Only the weekly summary gives them: the hours in a Transactions
+            report's invoice text are not read.
         local_amount: ``Amount in local currency`` in ``Currency``, when given.
         exchange_rate: The ``ExchangeRate`` column of the older export's
             variant, when given.
@@ -498,6 +500,23 @@ class Transaction:
     def is_income(self) -> bool:
         """Whether the row is earnings before fees (fixed price, hourly or bonus)."""
         return self.kind in INCOME_KINDS
+
+    def __repr__(self) -> str:
+        # One line: a row's texts and its extra columns can run long.
+        parts = [f"{self.kind.value} {self.amount}"]
+        if self.balance is not None:
+            parts.append(f"balance {self.balance}")
+        if self.id is not None:
+            parts.append(f"id {shown(self.id)}")
+        if self.hours is not None:
+            parts.append(f"{_cut(str(self.hours))} h")
+        if self.contract:
+            parts.append(f"contract {shown(self.contract)}")
+        elif self.description:
+            parts.append(shown(self.description))
+        if self.contract_id is not None:
+            parts.append(f"contract_id {shown(self.contract_id)}")
+        return f"<Transaction line {self.line}, {self.on.isoformat()}: {', '.join(parts)}>"
 
 
 @through_init
@@ -596,6 +615,17 @@ _ROW_FIELDS: dict[StatementFormat, frozenset[str]] = {
     ),
     StatementFormat.WEEKLY_SUMMARY: frozenset({"contract", "contract_id", "hours", "extra"}),
 }
+#: The fields beyond the ones every record has that :meth:`Statement.to_records`
+#: gives for each export, in this order: those of :data:`_ROW_FIELDS` but ``extra``
+#: (which becomes keys of its own) and the ones every record has already.
+RECORD_FIELDS: dict[StatementFormat, tuple[str, ...]] = {
+    StatementFormat.TRANSACTION_HISTORY: ("local_amount", "exchange_rate"),
+    StatementFormat.TRANSACTIONS_REPORT: ("local_amount",),
+    StatementFormat.WEEKLY_SUMMARY: ("contract_id", "hours"),
+}
+#: What each ``extra`` column's key in :meth:`Statement.to_records` starts with,
+#: so that an added column never takes a field's key (``"extra:Activity ID"``).
+EXTRA_PREFIX = "extra:"
 #: The fields :data:`_ROW_FIELDS` speaks of, each with its default.
 _OPTIONAL = (
     ("id", None),
@@ -609,6 +639,11 @@ _OPTIONAL = (
     ("exchange_rate", None),
     ("extra", ()),
 )
+
+
+def _cut(text: str, limit: int = 20) -> str:
+    """*text* (a number written out) cut to *limit* characters, for a repr."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _shown(value: object, limit: int = 40) -> str:
@@ -860,11 +895,26 @@ class Statement:
     def to_records(self) -> list[dict[str, object]]:
         """One dict per transaction, oldest first, for ``pandas.DataFrame``.
 
-        Money becomes its ``Decimal`` amount (all amounts are USD), the kind
-        its value.
+        Every record has ``line``, ``on``, ``id``, ``kind`` (its value),
+        ``type`` (the type word as written), ``amount`` and ``balance`` (the
+        ``Decimal`` USD amounts), ``client``, ``contract``, ``description``
+        and ``related_id``; then each other field the statement's export can
+        hold: ``contract_id`` and ``hours`` (weekly
+        summary), ``local_amount`` with its currency in ``local_currency``
+        (the two transaction exports), ``exchange_rate`` (the Transaction
+        History).  Each column kept in ``extra`` is a key of its own,
+        ``"extra:"`` and its name as written (``"extra:Activity ID"``), in
+        the order the columns first appear.  Every record of one statement
+        has the same keys, in the same order; a row with no value for one
+        has ``None`` there.
         """
-        return [
-            {
+        fields = RECORD_FIELDS[self.format]
+        extra = {
+            f"{EXTRA_PREFIX}{column}": None for row in self.transactions for column, _ in row.extra
+        }
+        records: list[dict[str, object]] = []
+        for row in self.transactions:
+            record: dict[str, object] = {
                 "line": row.line,
                 "on": row.on,
                 "id": row.id,
@@ -877,8 +927,33 @@ class Statement:
                 "description": row.description,
                 "related_id": row.related_id,
             }
-            for row in self.transactions
-        ]
+            for name in fields:
+                if name == "local_amount":
+                    local = row.local_amount
+                    record["local_amount"] = None if local is None else _render.plain(local)
+                    record["local_currency"] = None if local is None else local.currency
+                else:
+                    record[name] = getattr(row, name)
+            record.update(extra)
+            record.update((f"{EXTRA_PREFIX}{column}", text) for column, text in row.extra)
+            records.append(record)
+        return records
+
+    def __repr__(self) -> str:
+        # One line: the rows of an 18-month export run to a hundred kilobytes.
+        count = len(self.transactions)
+        text = f"<Statement {self.format.value}: {count} transaction{'' if count == 1 else 's'}"
+        if self.start is not None:
+            text += f" {self.start.isoformat()}..{self.end}"
+        closing = self.closing_balance
+        if closing is not None:
+            text += f", closing balance {closing}"
+        breaks = len(self.balance_breaks)
+        if breaks:
+            text += f", {breaks} balance break{'' if breaks == 1 else 's'}"
+        if self.scheduled:
+            text += f", {len(self.scheduled)} scheduled"
+        return text + ">"
 
     def _repr_html_(self) -> str:
         caption = f"{self.format.title}: {len(self.transactions)} transactions"

@@ -436,6 +436,19 @@ class Summary:
         """The s.154A estimate over every period (``None`` when not estimated)."""
         return _optional_money_sum(r.tax_pkr for r in self.rows)
 
+    def __repr__(self) -> str:
+        # One line: a row per period, each with a dozen money columns.
+        count = len(self.rows)
+        text = f"<Summary by {self.by} of a {self.format.value}: {count} period"
+        text += "" if count == 1 else "s"
+        if self.rows:
+            total = self.total
+            text += (
+                f" {self.rows[0].period}..{self.rows[-1].period}, gross {total.gross}, "
+                f"service fees {total.service_fees}, net {total.net}, withdrawn {total.withdrawn}"
+            )
+        return text + ">"
+
     def to_records(self) -> list[dict[str, object]]:
         """One dict per period (not the total), money as ``Decimal`` USD.
 
