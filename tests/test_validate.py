@@ -25,6 +25,7 @@ from upwork_safety import (
 )
 from upwork_safety._validate import (
     _DEFAULT_IGNORABLE,
+    cents_field,
     fraction,
     id_field,
     is_blank,
@@ -549,3 +550,33 @@ def test_the_default_ignorable_table_follows_its_unicode_derivation():
     assert set() == (format_characters - _VISIBLE_FORMAT) - table
     assert set() == table & _VISIBLE_FORMAT
     assert set() == {code for code in table if chr(code).isspace()}
+
+
+class _Lying(Money):
+    """A Money subclass that claims to be plain Money and to hold whole cents."""
+
+    @property  # type: ignore[override]
+    def __class__(self) -> type:  # the lie under test
+        return Money
+
+    def is_rounded(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "rule"),
+    [
+        (Money("5.005", "USD"), InvalidValueError, "whole minor units"),
+        (Money("-5.00", "USD"), InvalidValueError, "not negative"),
+        (_Cents("5.00", "USD"), InvalidTypeError, "a plain Money"),
+        (_Lying("5.005", "USD"), InvalidTypeError, "a plain Money"),
+        (Decimal("5.00"), InvalidTypeError, "Money"),
+    ],
+)
+def test_cents_field_takes_plain_money_in_whole_cents_only(value, error, rule):
+    """cents_field's one-step case (plain Money in whole cents) lets nothing else through."""
+    attribute = attrs.fields(Payment).amount
+    cents_field(Payment, attribute, Money("5.00", "USD"))  # the common case: accepted
+    with pytest.raises(error) as caught:
+        cents_field(Payment, attribute, value)
+    assert caught.value.rule == rule
