@@ -731,6 +731,25 @@ class TestScan:
         assert "\u202e" not in text
         assert "\\u202e" in text
 
+    def test_each_finding_shows_its_evidence(self):
+        """Review 9: the text output shows the words that triggered each finding, under it."""
+        message = "Bhai WhatsApp pe aa jao, 0321-4567890, wahan detail se baat karte hain"
+        code, text = run("scan", message)
+        lines = text.splitlines()
+        start = lines.index("  WARNING OFF_PLATFORM_CONTACT")
+        evidence = [line.strip() for line in lines[start:] if "Evidence:" in line]
+        assert (0, ['Evidence: "0321-4567890"']) == (code, evidence)
+        assert lines.index('          Evidence: "0321-4567890"') < next(
+            i for i, line in enumerate(lines) if "What to do:" in line
+        )
+
+    def test_evidence_escapes_what_could_act_on_a_terminal(self):
+        """The evidence is the message's own words: a bidi override in them is escaped."""
+        code, text = run("scan", "Add me on What\u202esApp now")
+        assert 0 == code
+        assert "\u202e" not in text
+        assert 'Evidence: "Add me on What\\u202esApp"' in text
+
 
 def test_json_in_a_code_page_escapes_del_too():
     """Review 8: on a stream that is not UTF-8, --json escaped non-ASCII but wrote DEL raw."""
