@@ -343,6 +343,52 @@ class TestJSS:
         assert (first, "2025-07-01") == (days_shown[0], days_shown[-1])
         assert days // step + 1 == len(days_shown)
 
+    @staticmethod
+    def _open(name, client, started, *paid_on):
+        """An open contract as to_contracts builds it: no ended, no feedback."""
+        return Contract(
+            name,
+            client,
+            ContractKind.FIXED_PRICE,
+            started,
+            payments=[Payment(day, Money("300", "USD")) for day in paid_on],
+        )
+
+    def test_warns_when_no_contract_scored_has_feedback(self, tmp_path):
+        """Review 9: an export's contracts, open and unpaid for months, warn; the score is kept."""
+        from upwork_safety import jss
+
+        history = [
+            self._open(f"c{i}", f"client{i}", date(2024, 1, 1), date(2024, 2, 1)) for i in range(3)
+        ]
+        path = history_file(tmp_path, history)
+        code, text = run("jss", str(path), "--as-of", "2025-07-01")
+        score = jss.score(history, as_of=date(2025, 7, 1)).score
+        assert (0, 0) == (code, score)
+        assert "Job Success Score on 2025-07-01: 0%" in text
+        warning = " ".join(text.split("Warning:")[1].split("\n\n")[0].split())
+        assert warning.startswith("no contract scored has feedback, and 3 open ones count as idle")
+        assert "add ended and feedback" in warning
+        _, data = run("jss", str(path), "--as-of", "2025-07-01", "--json")
+        assert "Warning" not in data
+
+    def test_no_warning_once_a_scored_contract_has_feedback(self, tmp_path):
+        """With feedback on one scored contract, or no idle open one, nothing is said."""
+        idle = self._open("idle", "a", date(2024, 1, 1), date(2024, 2, 1))
+        reviewed = Contract(
+            "done",
+            "b",
+            ContractKind.FIXED_PRICE,
+            date(2025, 1, 1),
+            ended=date(2025, 1, 20),
+            payments=[Payment(date(2025, 1, 20), Money("300", "USD"))],
+            feedback=Feedback(Decimal(5), 9, EndReason.COMPLETED),
+        )
+        recent = self._open("recent", "c", date(2025, 6, 1), date(2025, 6, 20))
+        for history in ([idle, reviewed], [recent]):
+            _, text = run("jss", str(history_file(tmp_path, history)), "--as-of", "2025-07-01")
+            assert "Warning" not in text
+
     def test_single_object_file(self, tmp_path):
         """A file holding one contract (not a list) is read too."""
         path = tmp_path / "one.json"
@@ -730,6 +776,25 @@ class TestScan:
         assert (0, message[start:end]) == (code, finding["evidence"])
         assert "\u202e" not in text
         assert "\\u202e" in text
+
+    def test_each_finding_shows_its_evidence(self):
+        """Review 9: the text output shows the words that triggered each finding, under it."""
+        message = "Bhai WhatsApp pe aa jao, 0321-4567890, wahan detail se baat karte hain"
+        code, text = run("scan", message)
+        lines = text.splitlines()
+        start = lines.index("  WARNING OFF_PLATFORM_CONTACT")
+        evidence = [line.strip() for line in lines[start:] if "Evidence:" in line]
+        assert (0, ['Evidence: "0321-4567890"']) == (code, evidence)
+        assert lines.index('          Evidence: "0321-4567890"') < next(
+            i for i, line in enumerate(lines) if "What to do:" in line
+        )
+
+    def test_evidence_escapes_what_could_act_on_a_terminal(self):
+        """The evidence is the message's own words: a bidi override in them is escaped."""
+        code, text = run("scan", "Add me on What\u202esApp now")
+        assert 0 == code
+        assert "\u202e" not in text
+        assert 'Evidence: "Add me on What\\u202esApp"' in text
 
 
 def test_json_in_a_code_page_escapes_del_too():

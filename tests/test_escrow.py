@@ -1022,6 +1022,19 @@ class TestTimeAndInput:
         with pytest.raises(TransitionError, match="before contract 'c1' started"):
             escrow.apply(contract("15.00"), Fund("m1", at(2024, 2, 29, 23, 59, 59)))
 
+    def test_event_before_the_start_says_to_start_the_contract_earlier(self):
+        """The refusal names the start date and the fix: started= on the event's day or before."""
+        with pytest.raises(TransitionError) as info:
+            escrow.apply(contract("15.00"), Fund("m1", at(2024, 2, 20, 9)))
+        assert ("event.at", "not before Contract.started", "not started") == (
+            info.value.field,
+            info.value.rule,
+            info.value.state,
+        )
+        message = str(info.value)
+        assert "(2024-03-01)" in message
+        assert "set its started= to 2024-02-20 or before" in message
+
     def test_naive_datetimes_are_refused(self):
         """Events and now must be timezone-aware."""
         with pytest.raises(ValueError, match="timezone-aware"):

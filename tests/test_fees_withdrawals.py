@@ -677,12 +677,21 @@ def test_compare_with_offered_rates_and_spreads():
         ({"offered_rates": 5}, InvalidTypeError, "offered_rates"),
         ({"offered_rates": {"jazzcash": SHOWN}}, InvalidValueError, "offered_rates['jazzcash']"),
         ({"offered_rates": {5: SHOWN}}, InvalidTypeError, "offered_rates"),
-        ({"offered_rates": {"direct_to_local_bank": 277}}, InvalidTypeError, "offered_rate"),
-        ({"spreads": {"payoneer": "x"}}, InvalidValueError, "spread"),
+        (
+            {"offered_rates": {"direct_to_local_bank": 277}},
+            InvalidTypeError,
+            "offered_rates['direct_to_local_bank']",
+        ),
+        (
+            {"offered_rates": {fees.DIRECT_TO_LOCAL_BANK: 277}},
+            InvalidTypeError,
+            "offered_rates['direct_to_local_bank']",
+        ),
+        ({"spreads": {"Payoneer": "x"}}, InvalidValueError, "spreads['Payoneer']"),
         (
             {"spreads": {"payoneer": "1%"}, "offered_rates": {"payoneer": SHOWN}},
             InvalidValueError,
-            "offered_rate",
+            "offered_rates['payoneer']",
         ),
     ],
 )
@@ -691,6 +700,63 @@ def test_compare_refuses_bad_arguments_naming_them(kwargs, error, field):
     with pytest.raises(error) as info:
         fees.compare_withdrawals(usd("1000.00"), reference_rate=RATE, **kwargs)
     assert field == info.value.field
+
+
+def test_compare_says_which_exchange_rate_to_pass_for_a_bare_number():
+    """A bare rate in offered_rates= is refused under its key, the message shows the ExchangeRate."""
+    with pytest.raises(InvalidTypeError) as info:
+        fees.compare_withdrawals(
+            usd("499.07"), reference_rate=RATE, offered_rates={"direct_to_local_bank": "277.60"}
+        )
+    assert ("offered_rates['direct_to_local_bank']", "an ExchangeRate") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert 'ExchangeRate("USD", "PKR", "277.60")' in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [("280.35", "280.35"), (" 280.35 ", "280.35"), (280, "280"), (Decimal("280.5"), "280.5")],
+)
+def test_a_bare_reference_rate_is_refused_showing_what_to_pass(given, shown):
+    """reference_rate="280.35" is refused by every fee function, each showing the ExchangeRate."""
+    calls = [
+        lambda: fees.compare_withdrawals(usd("499.07"), reference_rate=given),
+        lambda: fees.quote_withdrawal(usd("499.07"), "payoneer", reference_rate=given),
+        lambda: fees.withdrawal_for_target(pkr("1000.00"), "payoneer", reference_rate=given),
+        lambda: fees.break_even(fees.PAYONEER, WIRE_AT_PAR, reference_rate=given),
+    ]
+    for call in calls:
+        with pytest.raises(InvalidTypeError) as info:
+            call()
+        assert ("reference_rate", "an ExchangeRate") == (info.value.field, info.value.rule)
+        assert f'ExchangeRate("USD", "PKR", "{shown}")' in str(info.value)
+
+
+@pytest.mark.parametrize("given", ["about 277", "1e3", float("nan"), [277]])
+def test_a_rate_that_is_no_plain_number_is_not_repeated_in_the_example(given):
+    """Only a plain number is repeated in the example; anything else shows a placeholder."""
+    with pytest.raises(InvalidTypeError) as info:
+        fees.quote_withdrawal(usd("900.00"), "payoneer", reference_rate=RATE, offered_rate=given)
+    assert "offered_rate" == info.value.field
+    assert 'ExchangeRate("USD", "PKR", "<rate>")' in str(info.value)
+
+
+def test_compare_lists_the_keys_when_a_key_names_no_method():
+    """A display name or a typo as a key is refused with the compared methods' keys listed."""
+    with pytest.raises(InvalidValueError) as info:
+        fees.compare_withdrawals(
+            usd("499.07"),
+            reference_rate=RATE,
+            methods=("direct_to_local_bank", "payoneer"),
+            offered_rates={"Direct to Local Bank": SHOWN},
+        )
+    assert ("offered_rates['Direct to Local Bank']", "a compared method") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "'direct_to_local_bank', 'payoneer'" in str(info.value)
 
 
 def test_compare_skips_methods_that_cannot_take_the_amount():

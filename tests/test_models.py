@@ -736,6 +736,7 @@ class TestHistoryFitsTheContract:
             info.value.field,
             info.value.rule,
         )
+        assert "set its started= to 2024-03-02 or before" in str(info.value)
 
     def test_a_subclass_of_an_event_is_judged_as_the_event(self):
         """Second review: a subclass of EndContract (History takes subclasses) raised a bare

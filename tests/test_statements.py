@@ -1873,6 +1873,17 @@ def test_functions_name_the_wrong_argument(call, error, field):
     assert field == info.value.field
 
 
+def test_a_bare_period_rate_is_refused_showing_the_exchange_rate_to_pass():
+    """rates={"2024-05": "280"} is refused under its key, the message shows the ExchangeRate."""
+    with pytest.raises(InvalidTypeError) as info:
+        summarize(WEEKLY_STATEMENT, rates={"2024-05": "280"})
+    assert ("rates['2024-05']", "a USD to PKR ExchangeRate") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert 'ExchangeRate("USD", "PKR", "280")' in str(info.value)
+
+
 def test_tax_year_of_an_aware_moment_is_its_utc_day():
     """A moment counts on its UTC day: 30 June 20:00 in New York is 1 July, the next tax year."""
     new_york = timezone(timedelta(hours=-4))

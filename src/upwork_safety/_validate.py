@@ -9,6 +9,7 @@ all of Upwork's clocks run in UTC and equal instants must give equal values.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timezone
@@ -21,6 +22,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     CONTEXT,
     MAX_DIGITS,
+    ExchangeRate,
     Money,
     not_unicode,
     require_money,
@@ -558,6 +560,44 @@ def instance(value: object, kind: type[T], what: str) -> T:
             f"{what} must be {wanted}, not {type(value).__name__}", field=what, rule=wanted
         )
     return cast("T", value)
+
+
+#: A number written plainly (``277.60``), the only text an example in a message repeats.
+_PLAIN_NUMBER = re.compile(r"[0-9]{1,18}(?:\.[0-9]{1,18})?")
+
+
+def _rate_text(value: object) -> str:
+    """*value* as the rate in an example, when it is a plain number; else a placeholder."""
+    kind = type(value)
+    if kind is str:
+        text = str.strip(cast("str", value))
+    elif kind is int:
+        text = shown_int(cast("int", value))
+    elif kind in {float, Decimal}:
+        text = str(value)
+    else:
+        text = ""
+    return text if _PLAIN_NUMBER.fullmatch(text) else "<rate>"
+
+
+def exchange_rate_arg(
+    value: object, what: str, base: str, quote: str, *, rule: str = "an ExchangeRate"
+) -> ExchangeRate:
+    """*value* if it is an :class:`ExchangeRate`, else an error naming *what* and what to pass.
+
+    A bare number (``"277.60"``) is refused, not read as a rate: its
+    currencies and its day would be guesses.  The message shows the
+    ``ExchangeRate(base, quote, rate)`` to pass, with the number given;
+    *rule* is the error's rule.
+    """
+    if issubclass(type(value), ExchangeRate):
+        return cast("ExchangeRate", value)
+    raise InvalidTypeError(
+        f"{what} must be an ExchangeRate, not {type_name(value)}: pass "
+        f'ExchangeRate("{base}", "{quote}", "{_rate_text(value)}")',
+        field=what,
+        rule=rule,
+    )
 
 
 def optional_instance(value: object, kind: type[T], what: str, *, rule: str = "") -> T | None:

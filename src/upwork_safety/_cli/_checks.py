@@ -36,16 +36,22 @@ def add_check_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def print_findings(p: Printer, found: Sequence[Finding]) -> None:
-    """Each finding: severity, code, milestone, message and what to do."""
+def print_findings(p: Printer, found: Sequence[Finding], *, evidence: bool = False) -> None:
+    """Each finding: severity, code, milestone, message and what to do.
+
+    With *evidence* (``scan``), each also shows the words of the message
+    that triggered it, so a long message says which sentence to worry about.
+    """
     if not found:
         p.line("  No findings: nothing here needs your attention.")
         return
     for finding in found:
-        # Ids and messages quote the input (a milestone's id, a message's words).
+        # Ids, messages and evidence quote the input (a milestone's id, a message's words).
         where = f" [{shown(finding.milestone_id)}]" if finding.milestone_id else ""
         p.line(f"  {finding.severity.name:<7} {finding.code}{where}")
         p.wrapped(shown(finding.message), indent=" " * 10)
+        if evidence and finding.evidence:
+            p.wrapped(shown(f'Evidence: "{finding.evidence}"'), indent=" " * 10)
         p.wrapped(shown(f"What to do: {finding.advice}"), indent=" " * 10)
 
 
@@ -115,5 +121,5 @@ def run_scan(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     p = ctx.printer()
     p.heading(f"Scanning an {direction} message")
-    print_findings(p, found)
+    print_findings(p, found, evidence=True)
     return 0

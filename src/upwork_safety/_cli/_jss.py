@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from upwork_safety._cli._context import Context
+    from upwork_safety.jss import JSSReport
     from upwork_safety.models import Contract
 
 __all__ = ["add_arguments", "run"]
@@ -77,6 +78,40 @@ def _check_unique_ids(path: str, history: Sequence[Contract]) -> None:
         raise problems_error(path, InvalidDataError(repeats))
 
 
+def _idle_warning(history: Sequence[Contract], report: JSSReport) -> str:
+    """A warning when no contract scored has feedback and some count only as idle open ones.
+
+    Contracts read from an export (``statements.to_contracts``) have no
+    ``ended`` or ``feedback``: scored as they are, the open ones unpaid for
+    months count as not successful, and the score looks far worse than
+    Upwork's.  The score itself is left as the model gives it.
+    """
+    from upwork_safety.jss import Outcome
+
+    by_id = {contract.id: contract for contract in history}
+    scored = [
+        (by_id[impact.contract_id], impact.outcome)
+        for impact in report.impacts
+        if impact.outcome is not Outcome.EXCLUDED and impact.contract_id in by_id
+    ]
+    if any(contract.feedback is not None for contract, _ in scored):
+        return ""
+    # An open contract is neutral only when it is idle (jss: open_idle_after).
+    idle = sum(
+        1
+        for contract, outcome in scored
+        if outcome is Outcome.NEUTRAL
+        and (contract.ended is None or contract.ended > report.computed_on)
+    )
+    if not idle:
+        return ""
+    ones = "one counts" if idle == 1 else "ones count"
+    return (
+        f"no contract scored has feedback, and {idle} open {ones} as idle (not successful): "
+        "add ended and feedback to the contracts that have finished"
+    )
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Score the history on ``--as-of``, every contract explained, and optionally over time."""
     from upwork_safety import jss
@@ -126,6 +161,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     said = "not eligible" if report.score is None else f"{report.score}%"
     p.heading(f"Job Success Score on {as_of}: {said}")
     p.wrapped(shown(report.reason))
+    warning = _idle_warning(history, report)
+    if warning:
+        p.wrapped(warning, first="  Warning: ")
     if report.computed_on != report.as_of:
         p.wrapped(
             f"(computed on {report.computed_on}, the last snapshot day on or before {as_of}: "

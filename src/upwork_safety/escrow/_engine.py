@@ -29,7 +29,7 @@ from upwork_safety.escrow._reasons import refusal, released_note, when
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
 from upwork_safety.escrow._timers import start_of
-from upwork_safety.models import _NOT_BEFORE_START, Contract, ContractKind
+from upwork_safety.models import _NOT_BEFORE_START, Contract, ContractKind, _start_fix
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -153,7 +153,8 @@ def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) ->
     if before_start(run, at):
         raise TransitionError(
             f"{event} at {when(at)} is before contract {shown(run.contract.id)} started "
-            f"({run.contract.started.isoformat()})",
+            f"({run.contract.started.isoformat()}); {_start_fix(at.date())} "
+            "(attrs.evolve(contract, started=...))",
             milestone_id=milestone_id,
             state="not started",
             event=event,

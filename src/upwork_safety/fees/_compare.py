@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._display import shown
+from upwork_safety._display import ITEMS, shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
@@ -57,6 +57,7 @@ from upwork_safety.fees._route import (
     check_reference,
     delivers,
     method_field,
+    reference_arg,
     reference_from,
     route,
     tax_in_force,
@@ -585,8 +586,14 @@ def _trimmed(value: Decimal) -> Decimal:
     return value.normalize(CONTEXT)
 
 
-def _keyed(value: object, what: str, methods: tuple[WithdrawalMethod, ...]) -> dict[int, object]:
-    """A ``{method or key: value}`` argument, as ``{index in methods: value}``."""
+def _keyed(
+    value: object, what: str, methods: tuple[WithdrawalMethod, ...]
+) -> dict[int, tuple[str, object]]:
+    """A ``{method or key: value}`` argument, as ``{index in methods: (name, value)}``.
+
+    The name is the entry as the caller keyed it (``offered_rates['payoneer']``),
+    for the errors about its value.
+    """
     if value is None:
         return {}
     if not isinstance(value, Mapping):
@@ -595,15 +602,17 @@ def _keyed(value: object, what: str, methods: tuple[WithdrawalMethod, ...]) -> d
             field=what,
             rule="a mapping of methods",
         )
-    found: dict[int, object] = {}
+    found: dict[int, tuple[str, object]] = {}
     for key, item in value.items():
         if isinstance(key, WithdrawalMethod):
             matches = [i for i, m in enumerate(methods) if m == key]
+            name = f"{what}[{shown(key.key, 60)}]"
         elif isinstance(key, str):
             wanted = key.strip().casefold()
             matches = [
                 i for i, m in enumerate(methods) if wanted in {m.key.casefold(), m.name.casefold()}
             ]
+            name = f"{what}[{shown(key, 60)}]"
         else:
             raise InvalidTypeError(
                 f"{what} keys must be methods or their keys, not {type(key).__name__}",
@@ -611,13 +620,15 @@ def _keyed(value: object, what: str, methods: tuple[WithdrawalMethod, ...]) -> d
                 rule="keyed by method",
             )
         if not matches:
+            keys = ", ".join(shown(m.key, 60) for m in methods[:ITEMS])
+            more = ", …" if len(methods) > ITEMS else ""
             raise InvalidValueError(
-                f"{what}[{shown(key, 60)}] names no method being compared",
-                field=f"{what}[{shown(key, 60)}]",
+                f"{name} names no method being compared; key it by one of {keys}{more}",
+                field=name,
                 rule="a compared method",
             )
         for index in matches:
-            found[index] = item
+            found[index] = (name, item)
     return found
 
 
@@ -670,7 +681,7 @@ def compare_withdrawals(
             for a usable method.
     """
     money = balance_arg(amount)
-    reference_rate = instance(reference_rate, ExchangeRate, "reference_rate")
+    reference_rate = reference_arg(reference_rate, money.currency)
     listed = PAKISTAN_METHODS if isinstance(methods, Default) else methods
     entries: tuple[WithdrawalMethod | str, ...] = sequence_of(
         listed, (WithdrawalMethod, str), "methods"
@@ -703,8 +714,15 @@ def compare_withdrawals(
         if method.spread is None and index not in offered and index not in given:
             unpriced.append(method)
             continue
+        spread_what, spread = given.get(index, ("spreads", None))
+        offered_what, offered_rate = offered.get(index, ("offered_rates", None))
         rate, basis = applied_rate(
-            method, reference, spread=given.get(index), offered_rate=offered.get(index)
+            method,
+            reference,
+            spread=spread,
+            offered_rate=offered_rate,
+            spread_what=spread_what,
+            offered_what=offered_what,
         )
         quotes.append(build_quote(Route(method, reference, rate, basis, tax), money))
     # Checked with each usable method above; here too when every method was skipped.

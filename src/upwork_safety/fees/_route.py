@@ -21,8 +21,8 @@ from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     bool_field,
+    exchange_rate_arg,
     id_field,
-    instance,
     instance_field,
     money_field,
     text_field,
@@ -30,7 +30,6 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import (
     CurrencyMismatchError,
-    InvalidTypeError,
     InvalidValueError,
     RulesError,
 )
@@ -59,6 +58,7 @@ __all__ = [
     "delivers",
     "method_fees",
     "method_field",
+    "reference_arg",
     "reference_from",
     "route",
     "tax_in_force",
@@ -172,11 +172,34 @@ class Route:
         return self.outcome(amount).received
 
 
-def reference_from(
-    reference_rate: object, balance: str, what: str = "reference_rate"
+#: The currency a reference rate's example converts to when the method's is unknown
+#: (or is the balance's own): the library is for freelancers in Pakistan first.
+EXAMPLE_QUOTE = "PKR"
+
+
+def reference_arg(
+    value: object, balance: str, what: str = "reference_rate", quote: str = EXAMPLE_QUOTE
 ) -> ExchangeRate:
-    """An :class:`ExchangeRate` from the *balance* currency, or an error naming *what*."""
-    reference_rate = instance(reference_rate, ExchangeRate, what)
+    """*value* if it is an :class:`ExchangeRate` (its currencies not yet checked).
+
+    The message's example converts *balance* to *quote* (to
+    :data:`EXAMPLE_QUOTE` when *quote* is the balance's own currency).
+    """
+    example = quote if quote != balance else EXAMPLE_QUOTE
+    return exchange_rate_arg(value, what, balance, example)
+
+
+def reference_from(
+    reference_rate: object,
+    balance: str,
+    what: str = "reference_rate",
+    quote: str = EXAMPLE_QUOTE,
+) -> ExchangeRate:
+    """An :class:`ExchangeRate` from the *balance* currency, or an error naming *what*.
+
+    *quote* is the currency the message's example converts to.
+    """
+    reference_rate = reference_arg(reference_rate, balance, what, quote)
     if reference_rate.base != balance:
         hint = (
             f"; this looks inverted: pass reference_rate.inverse() "
@@ -195,7 +218,7 @@ def reference_from(
 
 def check_reference(reference_rate: object, balance: str, method: WithdrawalMethod) -> ExchangeRate:
     """A reference rate from the *balance* currency to one *method* delivers (or the balance's)."""
-    reference_rate = reference_from(reference_rate, balance)
+    reference_rate = reference_from(reference_rate, balance, quote=method.currency)
     if not delivers(method, reference_rate):
         raise CurrencyMismatchError(
             f"{method.name} delivers {method.currency}, but reference_rate converts to "
@@ -214,12 +237,8 @@ def delivers(method: WithdrawalMethod, reference: ExchangeRate) -> bool:
 def check_offered(
     offered: object, reference: ExchangeRate, what: str = "offered_rate"
 ) -> ExchangeRate:
-    if not isinstance(offered, ExchangeRate):
-        raise InvalidTypeError(
-            f"{what} must be an ExchangeRate, not {type(offered).__name__}",
-            field=what,
-            rule="an ExchangeRate",
-        )
+    """*offered*, a rate in *reference*'s currencies (and of its day), or an error naming *what*."""
+    offered = exchange_rate_arg(offered, what, reference.base, reference.quote)
     if (offered.base, offered.quote) != (reference.base, reference.quote):
         raise CurrencyMismatchError(
             f"{what} converts {offered.base}→{offered.quote} but reference_rate "
@@ -256,17 +275,24 @@ def applied_rate(
     *,
     spread: object,
     offered_rate: object,
+    spread_what: str = "spread",
+    offered_what: str = "offered_rate",
 ) -> tuple[ExchangeRate, RateBasis]:
-    """The rate the conversion uses, worked out once, and where it comes from."""
+    """The rate the conversion uses, worked out once, and where it comes from.
+
+    *spread_what* and *offered_what* name the two arguments in errors (an
+    entry of ``compare_withdrawals``' ``spreads=`` or ``offered_rates=``).
+    """
     if offered_rate is not None and spread is not None:
         raise InvalidValueError(
-            "pass offered_rate (the rate the method shows) or spread (a markup), not both",
-            field="offered_rate",
+            f"pass {offered_what} (the rate the method shows) or {spread_what} (a markup), "
+            "not both",
+            field=offered_what,
             rule="offered_rate or spread, not both",
         )
     if offered_rate is not None:
-        return check_offered(offered_rate, reference), RateBasis.OFFERED
-    given = optional_rate(spread, "spread")
+        return check_offered(offered_rate, reference, offered_what), RateBasis.OFFERED
+    given = optional_rate(spread, spread_what)
     if given is not None:
         return reference.with_spread(given), RateBasis.SPREAD
     if method.spread is None:

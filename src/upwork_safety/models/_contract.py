@@ -73,10 +73,19 @@ _NOT_BEFORE_START = "not before Contract.started"
 _NOT_AFTER_END = "not after Contract.ended"
 
 
-def _before_start(field: str, fact: str, started: date) -> NoReturn:
-    """Refuse *field*, which *fact* (its date or moment, in words) puts before *started*."""
+def _start_fix(day: date) -> str:
+    """How to fix a fact dated *day*, before the contract's ``started``: start it earlier.
+
+    A contract built from an export starts on its first payment, so the
+    funding that came before is refused until ``started`` is moved back.
+    """
+    return f"if the contract began earlier, set its started= to {day.isoformat()} or before"
+
+
+def _before_start(field: str, fact: str, started: date, day: date) -> NoReturn:
+    """Refuse *field*, which *fact* (in words) puts on *day*, before *started*."""
     raise InvalidValueError(
-        f"{field} {fact}, before the contract started ({started})",
+        f"{field} {fact}, before the contract started ({started}); {_start_fix(day)}",
         field=field,
         rule=_NOT_BEFORE_START,
     )
@@ -101,6 +110,7 @@ def _check_time_entries(entries: tuple[TimeEntry, ...], started: date, ended: da
             f"Contract.time_entries[{first}]",
             f"starts at {entries[first].start.isoformat()} (UTC)",
             started,
+            entries[first].start.date(),
         )
     if ended is not None and (entries[last].end - _MICROSECOND).date() > ended:
         field = f"Contract.time_entries[{last}]"
@@ -434,6 +444,7 @@ class Contract:
                 "Contract.history[0]",
                 f"({type(first).__name__}) is at {first.at.isoformat()}",
                 self.started,
+                first.at.date(),
             )
         self._check_kind()
         self._check_currency()
@@ -442,7 +453,10 @@ class Contract:
         if payments.earliest is not None and payments[payments.earliest].on < self.started:
             index = payments.earliest
             _before_start(
-                f"Contract.payments[{index}]", f"is dated {payments[index].on}", self.started
+                f"Contract.payments[{index}]",
+                f"is dated {payments[index].on}",
+                self.started,
+                payments[index].on,
             )
         _check_time_entries(self.time_entries, self.started, self.ended)
         if milestones.releases_match is not payments:
@@ -667,6 +681,7 @@ def _check_moments(milestones: _Milestones, started: date) -> None:
                     f"Contract.milestones[{index}].escrow.{name}",
                     f"is at {moment.isoformat()}",
                     started,
+                    moment.date(),
                 )
 
 

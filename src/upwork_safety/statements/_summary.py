@@ -24,6 +24,7 @@ from upwork_safety._validate import (
     as_tuple,
     computed_date_field,
     date_field,
+    exchange_rate_arg,
     field_name,
     instance_field,
     items_field,
@@ -169,12 +170,7 @@ def _count(instance: object, attribute: Any, value: Any) -> None:
 
 def _check_rate(value: object, what: str) -> ExchangeRate:
     """*value* if it is an ExchangeRate from USD to PKR, else an error naming *what*."""
-    if not isinstance(value, ExchangeRate):
-        raise InvalidTypeError(
-            f"{what} must be an ExchangeRate, not {type(value).__name__}",
-            field=what,
-            rule="a USD to PKR ExchangeRate",
-        )
+    value = exchange_rate_arg(value, what, USD, _PKR, rule="a USD to PKR ExchangeRate")
     if (value.base, value.quote) != (USD, _PKR):
         raise CurrencyMismatchError(
             f"{what} converts {value.base} to {value.quote}; summaries convert USD to PKR",
