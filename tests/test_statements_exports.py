@@ -775,7 +775,9 @@ def test_a_contract_whose_fees_are_not_one_rate_is_named():
     audit = audit_fees(parse(_contract_2024_to_2025("150.00")))
     assert () == audit.mismatches  # each fee alone is one the schedule in force allows
     (named,) = [note for note in audit.assumptions if "not all one rate" in note]
-    assert "'API work'" in named and "'Initech'" in named and "lines 5 and 7" in named
+    assert "'API work'" in named
+    assert "'Initech'" in named
+    assert "lines 5 and 7" in named
     assert "'Logo'" not in named  # one fee is always one rate
     steady = audit_fees(parse(_contract_2024_to_2025("100.00")))
     assert [] == [note for note in steady.assumptions if "not all one rate" in note]
