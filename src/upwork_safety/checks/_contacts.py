@@ -98,7 +98,11 @@ _NUMBER_PLACED = re.compile(
     r"template|signature|page)\b|"
     # Roman Urdu puts the place first: "header mein", "website pe".
     r"\b(?:website|site|header|footer|navbar|menu|contact page|landing page|homepage|home page|"
-    r"banner|flyer|poster|page) (?:mein|me|main|pe|par|per|ke upar|ke neeche)\b"
+    r"banner|flyer|poster|page) (?:mein|me|main|pe|par|per|ke upar|ke neeche)\b|"
+    # The place that shows it: "the footer should show our shop's number".
+    r"\b(?:website|site|header|footer|navbar|menu|contact page|landing page|homepage|home page|"
+    r"banner|flyer|poster) (?:should|must|will|needs? to|has to|can) (?:show|display|have|list|"
+    r"include|carry|feature)\b"
 )
 #: A number given to be reached on: "call me", "my number", "whatsapp us".
 _NUMBER_TO_PERSON = re.compile(

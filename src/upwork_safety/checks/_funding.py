@@ -165,14 +165,18 @@ _NO_ESCROW = re.compile(
 #: Upwork", "Upwork pe submit mat karna".
 _OFF_SUBMIT = re.compile(
     r"(?P<told>\b(?:don'?t|do not|never|no need to|without|skip|avoid|instead of)"
-    r"(?: \w+){0,2}? (?:submit|deliver)\w{0,5}\b(?: \w+){0,4}? (?:on|through|thru|via|"
-    r"in|to|using) (?:the )?upwork\b(?!'s))|"
+    r"(?: \w+){0,2}? (?:submit|deliver|upload)\w{0,5}\b(?: \w+){0,4}? (?:(?:on|through|thru|via|"
+    r"in|to|using) (?:the )?(?:upwork\b(?!'s)|platform\b)|here\b))|"
     r"\b(?:skip|bypass|avoid|no need (?:to use|for)|without) (?:the )?upwork'?s? "
     r"(?:submission|submit|delivery)\w{0,7}\b|"
     r"\b(?:deliver|submit|send|share|hand over)\w{0,3}\b(?: \w+){0,4}? (?:outside|off)"
     r"(?: of)?(?: the)? upwork\b(?!'s)|"
     r"\bupwork (?:pe|par|per|mein|me) (?:\w+ )?(?:submit|deliver)\w{0,3} (?:na|mat|nahi)\b|"
     r"\b(?:submit|deliver)\w{0,3} upwork (?:pe|par|per|mein|me) (?:na|mat|nahi)\b"
+)
+#: The work still handed in on Upwork: "submit the final cut on Upwork".
+_SUBMIT_ON_UPWORK = re.compile(
+    r"\b(?:submit|deliver)\w{0,3}\b(?: \w+){0,4}? (?:on|through|thru|via|in) (?:the )?upwork\b"
 )
 #: Not now, rather than not on Upwork: "don't submit on Upwork yet".
 _NOT_YET = re.compile(r"\b(?:yet|until|till|before (?:i|we)|abhi)\b")
@@ -330,6 +334,24 @@ def _deferred(sentence: Sentence) -> re.Match[str] | tuple[int, int] | None:
 _REPAID = re.compile(r" (?:you |u )?back\b")
 
 
+def _paid_elsewhere(sentence: Sentence) -> tuple[int, int] | None:
+    """The funding replaced by a payment off Upwork, offered: "paise Easypaisa kar dunga"."""
+    if not sentence.asks() or sentence.first(_FUNDED_ALREADY):
+        return None
+    for fund in sentence.all(_FUND):
+        method = _ELSEWHERE_METHOD.match(sentence.text, fund.end())
+        if method is not None and not sentence.suppressed(*method.span()):
+            return (fund.start(), method.end())
+    return None
+
+
+#: A method named right after the paying: "pay you via PayPal", "paise Easypaisa pe".
+_ELSEWHERE_METHOD = re.compile(
+    r"(?: (?:you|u|me|it|the rest|aap ko|aapko))?(?: (?:via|on|through|by|with|in|over))? "
+    + lex.METHOD.pattern
+)
+
+
 def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern[str]) -> bool:
     """A no-escrow, free-work or pay-after-delivery match that really asks for it."""
     if sentence.negated(*match.span()) or sentence.past():
@@ -370,6 +392,9 @@ def _submission_skipped(sentence: Sentence, match: re.Match[str]) -> bool:
         return False  # "don't submit it on Upwork yet" is about when, not where
     if match.group("told") is None:
         return True
+    for kept in sentence.all(_SUBMIT_ON_UPWORK):
+        if not (match.start() <= kept.start() < match.end()) and not sentence.negated(*kept.span()):
+            return False  # "don't upload the raw files here, submit the cut on Upwork": both
     if sentence.first(_CONTRACT_CLOSING):
         return True
     if _SUBMIT_CONDITION.match(sentence.text, match.end()):
@@ -411,6 +436,13 @@ _DEFER_ANCHOR = anchor(
 _WORK_FIRST_ANCHOR = anchor((_WORK_FIRST,), "first pehle")
 _FUND_WORD_ANCHOR = anchor((_FUND,), "fund escrow milestone contract offer pay deposit money "
                             "hir paise budget formal finance card paperwork upwork")  # fmt: skip
+_PAYMENT_ANCHOR = anchor(
+    (lex.METHOD,),
+    "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
+    "naya raast paisa hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth "
+    "binance trc erc wallet metamask gift cheque money check bhai cousin dost brother friend "
+    "chacha mamu relative",
+)
 _FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
 _PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone $ we pay")
 _TRIAL_WHY_ANCHOR = anchor(
@@ -456,12 +488,29 @@ def _start_before_funding_event(message: Message) -> Hit | None:
     if asked is None:
         return None
     holder, work = asked
+    put_off = _funding_put_off(message, holder)
+    if put_off is None:
+        return None
+    sentence, deferred = put_off
+    if sentence is holder:
+        return Hit(code, *holder.span(work, deferred), Confidence.HIGH)
+    return Hit(code, *holder.span(work), Confidence.HIGH)
+
+
+def _funding_put_off(
+    message: Message, holder: Sentence
+) -> tuple[Sentence, re.Match[str] | tuple[int, int]] | None:
+    """The sentence that puts the funding off (or replaces it), and the words that do."""
+    if _wants_start(holder) is not None:
+        # "start now, I'll pay you on JazzCash": the work begun, the funding never to come
+        for sentence in message.holding(_PAYMENT_ANCHOR):
+            paid = _paid_elsewhere(sentence)
+            if paid is not None:
+                return sentence, paid
     for sentence in message.holding(_DEFER_ANCHOR):
         deferred = _deferred(sentence)
         if deferred is not None:
-            if sentence is holder:
-                return Hit(code, *holder.span(work, deferred), Confidence.HIGH)
-            return Hit(code, *holder.span(work), Confidence.HIGH)
+            return sentence, deferred
     return None
 
 

@@ -39,7 +39,9 @@ APP = _c(
         r"insta(?:gram)?|fb|facebook|messenger",
         r"linked\s?in",
         r"google chat|hangouts",
+        r"(?:the )?green app",
         r"(?:on|via|at|my|your|the) signal|signal (?:app|number|id|me)",
+        r"(?:move|moving|switch|switching|shift|go|come|continue|talk|chat) (?:over )?to signal",
         r"line (?:app|id)",
     )
 )
@@ -104,6 +106,13 @@ METHOD = _c(
         r"(?:in|by|with) cash|cash (?:mein|me|payment|in hand)|pay (?:you |u )?(?:in )?cash",
         r"cash (?:de|dunga|dun|bhej|doon|dedunga)\w{0,4}",
         r"(?:on|via|by|through|with|using|to|over) wise|wise (?:account|transfer)",
+        # The money handed to a relative or friend to pass on: "give the money to your brother",
+        # "apne bhai ke account se".
+        r"(?:money|payment|paise|cash|amount|balance|funds)(?: \w+){0,3}? (?:to|through|via|"
+        r"with) (?:your|my|his|her|our) (?:brother|cousin|friend|uncle|relative|father|dad|"
+        r"sister|family)(?:-in-law)?",
+        r"(?:bhai|cousin|dost|brother|friend|chacha|mamu|relative)\w{0,2} (?:ke|ki) "
+        r"(?:account|zariye|haath)",
     )
 )
 #: Paying, sending money, and the money itself.
@@ -125,7 +134,12 @@ OFF_PLATFORM = _c(
     r"\bdirect(?:ly)?\b|\bpersonally\b|\bprivately\b|\bbetween us\b|\bon the side\b|"
     r"\bseparately\b|\boutside\b|\belsewhere\b|\bsomewhere else\b|\bseedha\b|\bseedhe\b|"
     r"\bupwork ki zaroorat nahi\b|\bno need (?:for|of) upwork\b|\b(?:don'?t|do not) need upwork\b|"
-    r"\bnot involve upwork\b"
+    r"\bnot involve upwork\b|"
+    # Upwork's payment refused or waved off: "Upwork pe payment nahi karte", "Upwork ka chakkar
+    # chhodo", "forget Upwork".
+    r"\bupwork (?:pe|par|per|mein|se) (?:\w+ )?(?:payment|pay|paise) (?:nahi|na|mat)\b|"
+    r"\bupwork (?:ka|ke|ki) (?:chakkar|jhanjhat|jhanjat|jhanjhat)\b|"
+    r"\b(?:forget|ditch|forget about) upwork\b"
 )
 #: Keeping it on the platform: "only on Upwork", "through Upwork".
 ON_PLATFORM = _c(
@@ -185,6 +199,7 @@ REQUEST = _c(
         r"sakte|sakti|sakta|saktay|karte hain|kar lete|karenge|karunga|karungi|dunga|dungi",
         r"denge|deta|deti|bhejunga|bhejta|kar doon|de doon|bhej doon|ho jayega|ho jaye",
         r"aa jayein|aa jao|milte hain|rakhte hain|chalte hain|kya hai|hoga|hogi|karwayen",
+        r"chalega|chalegi|chalenge",
         r"zaroor|zaroori|lazmi|dete hain|lete hain|kar dete|kar lete|rakhein|rakho|rakhiye",
         r"\w{2,}(?:ein|ijiye|iyega)",
     )

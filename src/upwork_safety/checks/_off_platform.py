@@ -74,7 +74,8 @@ _PHONE_CONTACT = re.compile(
 _DEVICE = re.compile(r"(?:my|your|apna|apni|mera|meri|aap ka|aap ki) (?:phone|mobile|cell)$")
 _DEVICE_BEFORE = re.compile(r"\b(?:on|from|with|using|in) $")
 _ON_UPWORK_CALL = re.compile(
-    r"\b(?:call|calls|meeting|video call|chat|message|messages|talk) (?:here|on upwork|"
+    r"\b(?:call|calls|meeting|video call|chat|message|messages|talk)(?: me| us| you)? (?:here|"
+    r"on upwork|"
     r"through upwork|via upwork|in upwork)\b|\bupwork (?:call|video call|meeting|messages|"
     r"chat|ki video call|pe call|par call)\b|\bhere on upwork\b"
 )
@@ -158,7 +159,7 @@ _CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere)
 CONTACT_ANCHOR = anchor(
     (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _PHONE_CONTACT, _CONTACT_OFF),
     "wh wa wt te tl sk discord chat viber imo kik snap insta fb facebook messenger linked "
-    "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call "
+    "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call green "
     "ring off out away instead other upwork elsewhere private",
 )
 
@@ -316,7 +317,8 @@ PAYMENT_ANCHOR = anchor(
     "trc erc wallet gift cheque check money order account sort off away leave skip bypass avoid "
     "without instead not other cut beyond upwork bahar direct personal private between side "
     "separate outside elsewhere somewhere seedh zaroorat need involve fee commission commision "
-    "cut take charge keep eat deduct kaat le save bach dodge escape %",
+    "cut take charge keep eat deduct kaat le save bach dodge escape % chakkar jhanjhat jhanjat "
+    "forget ditch brother cousin friend uncle relative father dad sister family dost chacha mamu",
 )
 
 

@@ -47,7 +47,9 @@ _SAME_PRICE = re.compile(
     r"\bsame (?:price|budget|rate|fee|cost|milestone|total|amount|payment|money)\b|"
     r"\bincluded in (?:the |your |our |this )?(?:price|budget|milestone|quote|fee|cost|"
     r"package|contract|total)\b|"
-    r"\bisi (?:budget|price|milestone|amount|rate|payment|paise|paisa)\b|"
+    r"\b(?:isi|usi) (?:budget|price|milestone|amount|rate|payment|paise|paisa)\b|"
+    r"\bno change (?:in|to|of) (?:the )?(?:budget|price|cost|fee|milestone|amount)\b|"
+    r"\bextra (?:nahi|na) (?:de|dunga|dungi|milega|milenge|denge)\w{0,6}\b|"
     r"\bbudget (?:wahi|wohi|same|is the same|is fixed)\b|\b(?:wahi|wohi) budget\b|"
     r"\bwithin (?:the |this |our )?(?:current |same )?(?:budget|price|milestone|scope|fee)\b|"
     r"\bno extra (?:charge|cost|pay|money|budget|payment)\b|"
@@ -90,7 +92,11 @@ _NEW_PAY = re.compile(
     r"\bprice works\b|\bincreased? the (?:milestone|budget|price)\b|\bto cover the extra\b|"
     r"\bpaid (?:milestone|contract|order)\b|"
     r"\bwithin the revisions\b|\brevisions you offered\b|\bincluded revisions\b|"
-    r"\bas agreed\b|\bwithin (?:the )?(?:agreed )?scope\b"
+    r"\bas agreed\b|\bwithin (?:the )?(?:agreed )?scope\b|"
+    # A price per piece offered for the extra: "$20 per page", "500 rupay fi post".
+    r"(?:\$|\brs\.? ?|\busd ?)\d[\d,]*(?:\.\d+)? (?:per|a|each|fi|har) (?:\w+ )?(?:pages?|"
+    r"screens?|videos?|articles?|posts?|designs?|hours?|items?|products?|banners?|logos?)\b|"
+    r"\b\d[\d,]* (?:dollars?|rupay|rupees) (?:per|fi|har) \w+"
 )
 _STRONG_CREEP = re.compile(
     r"\bwhile (?:you'?re|we'?re|you are|we are) (?:at it|there|in there|\w+ing|in (?:the|that|"
@@ -100,6 +106,7 @@ _STRONG_CREEP = re.compile(
     r"time|day|week|minute|note|point|reminder|call|meeting|detail|quick)\w+|"
     r"\b(?:\d+|two|three|four|five|a few|a couple of|a couple|few|couple) more\b|"
     r"\banother \d+\b|\binstead of \d+\b|\bek (?:\w+ )?(?:aur|or)\b|\b\d+ (?:aur|or)\b|"
+    r"\b(?:teen|char|chaar|paanch|panch|chhe|saat|aath|das) aur\b|"
     r"\b(?:a couple of|a few|couple of|few|some) (?:extra|more|additional)\b|"
     r"\bextra (?:tweaks?|pages?|features?|screens?|sections?|revisions?|languages?)\b|"
     r"\bsince (?:you'?re|you are) already\b|\b\w+ (?:aur|or) (?:chahiye|bana\w{0,4}|"
@@ -159,6 +166,7 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
 _CREEP_ANCHOR = anchor(
     (_STRONG_CREEP, _SAME_PRICE, _ADDITION),
     "while throw toss squeeze one more another instead ek couple few some extra since aur or jab "
+    "usi change "
     "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
     "amount included in into need without at give not wasn isn know for also too well bhi "
     "additional plus forgot top sath saath oh and we now",
@@ -166,7 +174,7 @@ _CREEP_ANCHOR = anchor(
 _NEW_PAY_ANCHOR = anchor(
     (_NEW_PAY,),
     "milestone separate extra additional more pay quote much estimate naya naye nayi alag "
-    "paise budget bonus paid proposal price increase cover",
+    "paise budget bonus paid proposal price increase cover $ rs usd dollar rupay rupees",
 )
 _TRIAL_ANCHOR = anchor((TRIAL,), "sample test trial small demo first")
 _FREE_WORK_ANCHOR = anchor(
@@ -176,8 +184,8 @@ _FREE_WORK_ANCHOR = anchor(
 _EXTRA_ANCHOR = anchor((re.compile(r"\b(?:extra|additional)\b"),), "extra additional")
 _SAME_PRICE_ANCHOR = anchor(
     (_SAME_PRICE,),
-    "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
-    "amount included in into need without at give not wasn isn know for",
+    "same isi usi budget wahi wohi within no free assume guess hope expect part paise payment "
+    "price amount included in into need without at give not wasn isn know for change extra",
 )
 _SMALL_ANCHOR = anchor(
     (_SMALL,),
