@@ -9,14 +9,16 @@ compares the reported score with the range the model gives: a case is *met*
 when the reported score lies in that range, otherwise its error is the
 distance to the range.  ``python -m calibration`` (``nox -s calibration``)
 prints the table per rule set, for the fitting set and the held-out set
-separately, then the second held-out set
-(``tests/data/jss_cases_heldout_2.json``, gathered after calibration and
-never tuned on) on its own.
+separately, then each held-out set gathered after calibration and never
+tuned on (``tests/data/jss_cases_heldout_2.json`` and
+``jss_cases_heldout_3.json``) on its own.
 """
 
 from calibration._cases import (
     CASES_FILE,
+    LATER_HELD_OUT,
     SECOND_HELD_OUT_FILE,
+    THIRD_HELD_OUT_FILE,
     Case,
     CaseResult,
     Summary,
@@ -31,7 +33,9 @@ from calibration._cases import (
 
 __all__ = [
     "CASES_FILE",
+    "LATER_HELD_OUT",
     "SECOND_HELD_OUT_FILE",
+    "THIRD_HELD_OUT_FILE",
     "Case",
     "CaseResult",
     "Summary",

@@ -2,10 +2,10 @@
 
 Prints one table row per case (fitting set first, then held-out), then the
 mean absolute error per rule set and per split, for the calibrated rules
-and for the rules as they were before calibration.  Then the second
-held-out set (``tests/data/jss_cases_heldout_2.json``, gathered after
-calibration) on its own: its cases, MAE, worst case, cases off by more than
-10 and eligibility misses.  ``--markdown`` prints the case tables in the
+and for the rules as they were before calibration.  Then each held-out set
+gathered after calibration (``tests/data/jss_cases_heldout_2.json`` and
+``jss_cases_heldout_3.json``) on its own: its cases, MAE, worst case, cases
+off by more than 10 and eligibility misses.  ``--markdown`` prints the case tables in the
 form used by docs/jss-calibration.md.  ``--sweep`` reads the first set only.
 """
 
@@ -17,6 +17,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from calibration._cases import (
+    LATER_HELD_OUT,
     CaseResult,
     Summary,
     evaluate,
@@ -85,14 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     now = [evaluate(case) for case in cases]
     old = {r.case.id: r for r in (evaluate(case, uncalibrated) for case in cases)}
     ordered = sorted(now, key=lambda r: (r.case.held_out, r.case.as_of))
-    second = load_second_held_out()
-    second_now = sorted((evaluate(case) for case in second), key=lambda r: r.case.as_of)
-    second_old = {r.case.id: r for r in (evaluate(case, uncalibrated) for case in second)}
+    later = _later_results()
     out = sys.stdout
     if args.markdown:
-        out.write("\n".join(_table(ordered, old)) + "\n")
-        out.write("\nSecond held-out set\n\n")
-        out.write("\n".join(_table(second_now, second_old, split="held-out 2")) + "\n")
+        _markdown(ordered, old, later)
         return 0
     for r in ordered:
         flag = "" if r.before_reproduced in {None, True} else "  (score before not reproduced)"
@@ -115,37 +112,70 @@ def main(argv: Sequence[str] | None = None) -> int:
             worst = summarize(chosen).ids_over_ten
             if worst:
                 out.write(f"  off by more than 10: {', '.join(worst)}\n")
-    _second_report(second_now, second_old)
+    for number, (name, gathered, results, before) in enumerate(later, start=2):
+        _later_report(name, gathered, number, results, before)
     return 0
 
 
-def _second_report(results: Sequence[CaseResult], before: dict[str, CaseResult]) -> None:
-    """The second held-out set on its own: gathered after calibration, never tuned on."""
+def _markdown(
+    ordered: Sequence[CaseResult],
+    old: dict[str, CaseResult],
+    later: list[tuple[str, str, list[CaseResult], dict[str, CaseResult]]],
+) -> None:
+    """The case tables of docs/jss-calibration.md: the first set, then each later set."""
     out = sys.stdout
-    out.write("\n== second held-out set (gathered 2026-12-02, after calibration; never tuned on)\n")
+    out.write("\n".join(_table(ordered, old)) + "\n")
+    for number, (name, _, results, before) in enumerate(later, start=2):
+        out.write(f"\n{name.capitalize()} held-out set\n\n")
+        out.write("\n".join(_table(results, before, split=f"held-out {number}")) + "\n")
+
+
+def _later_results() -> list[tuple[str, str, list[CaseResult], dict[str, CaseResult]]]:
+    """Each held-out set gathered after calibration: name, day, results now and before."""
+    later = []
+    for name, gathered, path in LATER_HELD_OUT:
+        cases = load_second_held_out(path)
+        results = sorted((evaluate(case) for case in cases), key=lambda r: r.case.as_of)
+        before = {r.case.id: r for r in (evaluate(case, uncalibrated) for case in cases)}
+        later.append((name, gathered, results, before))
+    return later
+
+
+def _later_report(
+    name: str,
+    gathered: str,
+    number: int,
+    results: Sequence[CaseResult],
+    before: dict[str, CaseResult],
+) -> None:
+    """A held-out set gathered after calibration, on its own: never tuned on."""
+    out = sys.stdout
+    out.write(
+        f"\n== {name} held-out set (gathered {gathered}, after calibration; never tuned on)\n"
+    )
     for r in results:
         flag = "" if r.before_reproduced in {None, True} else "  (score before not reproduced)"
         reported = "none" if r.case.reported is None else str(r.case.reported)
         if r.case.reported_before is not None:
             reported = f"{r.case.reported_before}->{reported}"
         out.write(
-            f"H2 {r.case.id:<51} {r.rules.split(':')[0]:<10} "
+            f"H{number} {r.case.id:<51} {r.rules.split(':')[0]:<10} "
             f"reported {reported:>6}  model {r.range_text():<16} "
             f"error {'miss' if r.eligibility_miss else r.error!s:>4}  "
             f"(before calibration {before[r.case.id].range_text()}){flag}\n"
         )
     summary = summarize(results)
-    out.write(_summary_line("second held-out: all rule sets", summary) + "\n")
+    out.write(_summary_line(f"{name} held-out: all rule sets", summary) + "\n")
     by_rules: dict[str, list[CaseResult]] = defaultdict(list)
     for r in results:
         by_rules[r.rules.split(":")[0]].append(r)
-    for name, group in sorted(by_rules.items()):
-        out.write(_summary_line(f"  second held-out: {name}", summarize(group)) + "\n")
+    for rules, group in sorted(by_rules.items()):
+        out.write(_summary_line(f"  {name} held-out: {rules}", summarize(group)) + "\n")
     out.write(f"  eligibility misses: {summary.eligibility_misses}\n")
     if summary.ids_over_ten:
         out.write(f"  off by more than 10: {', '.join(summary.ids_over_ten)}\n")
     old = summarize(list(before.values()))
-    out.write(_summary_line("second held-out, before calibration", old) + "\n")
+    out.write(_summary_line(f"{name} held-out, before calibration", old) + "\n")
 
 
 if __name__ == "__main__":

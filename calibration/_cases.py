@@ -51,6 +51,15 @@ from upwork_safety.models import Escrow
 CASES_FILE = Path(__file__).resolve().parent.parent / "tests" / "data" / "jss_cases.json"
 #: The second held-out set, gathered after calibration: reported, never tuned on.
 SECOND_HELD_OUT_FILE = CASES_FILE.with_name("jss_cases_heldout_2.json")
+#: The third held-out set, gathered after the second by a hand that never read or ran
+#: the model: reported, never tuned on.
+THIRD_HELD_OUT_FILE = CASES_FILE.with_name("jss_cases_heldout_3.json")
+#: The held-out sets gathered after calibration, each reported on its own: its name,
+#: the day it was gathered and its file.
+LATER_HELD_OUT = (
+    ("second", "2026-12-02", SECOND_HELD_OUT_FILE),
+    ("third", "2026-12-03", THIRD_HELD_OUT_FILE),
+)
 
 #: How far (points) the model's score before an event may be from the reported one.
 BEFORE_TOLERANCE = 2
@@ -164,10 +173,10 @@ def load(path: Path = CASES_FILE) -> list[Case]:
 
 
 def load_second_held_out(path: Path = SECOND_HELD_OUT_FILE) -> list[Case]:
-    """Read the second held-out set: every case is held out (it has no split).
+    """Read a held-out set gathered after calibration (the second, or *path*): no split.
 
-    It was gathered after calibration and is only reported (``python -m
-    calibration``); ``--sweep`` never reads it.
+    Every case is held out.  The later sets (:data:`LATER_HELD_OUT`) are only
+    reported (``python -m calibration``); ``--sweep`` never reads them.
     """
     doc = json.loads(path.read_text(encoding="utf-8"))
     return [_case(raw, held_out=True) for raw in doc["cases"]]

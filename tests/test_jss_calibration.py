@@ -1,8 +1,8 @@
 """The JSS validation set (issue 19): well-formed, sourced, and split by its fixed rule.
 
-The second held-out set (tests/data/jss_cases_heldout_2.json) was gathered after
-calibration: it must load and score, share no case with the first set, and stay out
-of ``--sweep``.
+The second and third held-out sets (tests/data/jss_cases_heldout_2.json and
+jss_cases_heldout_3.json) were gathered after calibration: each must load and score,
+share no case with the other sets, and stay out of ``--sweep``.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ import calibration.__main__ as calibration_cli
 import calibration._sweep as sweep_module
 from calibration import (
     CASES_FILE,
+    LATER_HELD_OUT,
     SECOND_HELD_OUT_FILE,
+    THIRD_HELD_OUT_FILE,
     evaluate,
     held_out_ids,
     load,
@@ -34,6 +36,12 @@ from calibration import (
 
 CASES = load()
 SECOND = load_second_held_out()
+THIRD = load_second_held_out(THIRD_HELD_OUT_FILE)
+#: Each later set's file, its cases, the day it was gathered and its least size.
+LATER = [
+    (SECOND_HELD_OUT_FILE, SECOND, "2026-12-02", 10),
+    (THIRD_HELD_OUT_FILE, THIRD, "2026-12-03", 4),
+]
 
 
 def test_the_validation_set_has_at_least_25_sourced_cases():
@@ -88,43 +96,46 @@ def test_the_reported_figures_hold():
     ) == held.ids_over_ten
 
 
-def test_the_second_held_out_set_is_sourced_and_never_tuned_on():
+@pytest.mark.parametrize(("path", "cases", "gathered", "least"), LATER, ids=["second", "third"])
+def test_each_later_held_out_set_is_sourced_and_never_tuned_on(path, cases, gathered, least):
     """Same format as the first set, every case held out, and its file says why it exists."""
-    doc = json.loads(SECOND_HELD_OUT_FILE.read_text(encoding="utf-8"))
+    doc = json.loads(path.read_text(encoding="utf-8"))
     first = json.loads(CASES_FILE.read_text(encoding="utf-8"))
     assert set(doc) == {"about", "cases", "not_encoded", "private_tokens"}
-    assert "2026-12-02" in doc["about"]
+    assert gathered in doc["about"]
     assert "never to be tuned on" in doc["about"]
     assert doc["private_tokens"] == first["private_tokens"]
     assert all(doc["not_encoded"].values())
-    assert len(SECOND) >= 10
-    for case in SECOND:
+    assert len(cases) >= least
+    for case in cases:
         assert case.held_out
         assert case.url.startswith("https://")
         assert case.quote
         assert case.unknowns
-        assert date(2015, 3, 1) <= case.as_of <= date(2026, 12, 2)
+        assert date(2015, 3, 1) <= case.as_of <= date.fromisoformat(gathered)
         assert case.groups
+    assert [path for _, _, path in LATER_HELD_OUT] == [p for p, *_ in LATER]
 
 
-def test_no_case_id_repeats_across_the_two_sets():
-    """A case id names one case in both files together (and no rejected id is reused)."""
-    ids = [case.id for case in CASES] + [case.id for case in SECOND]
+def test_no_case_id_repeats_across_the_sets():
+    """A case id names one case in all files together (and no rejected id is reused)."""
+    ids = [case.id for case in CASES] + [case.id for _, cases, *_ in LATER for case in cases]
     assert len(set(ids)) == len(ids)
-    rejected = json.loads(SECOND_HELD_OUT_FILE.read_text(encoding="utf-8"))["not_encoded"]
-    assert not set(rejected) & set(ids)
+    for path, *_ in LATER:
+        rejected = json.loads(path.read_text(encoding="utf-8"))["not_encoded"]
+        assert not set(rejected) & set(ids)
 
 
-@pytest.mark.parametrize("case", SECOND, ids=lambda c: c.id)
-def test_every_second_held_out_case_expands_and_scores(case):
-    """Every case of the second set builds valid contracts and yields a range or 'no score'."""
+@pytest.mark.parametrize("case", SECOND + THIRD, ids=lambda c: c.id)
+def test_every_later_held_out_case_expands_and_scores(case):
+    """Every case of a later set builds valid contracts and yields a range or 'no score'."""
     result = evaluate(case)
     assert result.variants >= 1
     assert result.low is not None or result.not_eligible
 
 
-def test_sweep_never_reads_the_second_held_out_set(monkeypatch, capsys):
-    """``--sweep`` is given the first set only and never opens the second file."""
+def test_sweep_never_reads_a_later_held_out_set(monkeypatch, capsys):
+    """``--sweep`` is given the first set only and never opens a later set's file."""
     given = []
 
     def fake_sweep(cases, base=None):
@@ -138,7 +149,7 @@ def test_sweep_never_reads_the_second_held_out_set(monkeypatch, capsys):
     real_read = Path.read_text
 
     def guarded_read(self, *args, **kwargs):
-        if self.resolve() == SECOND_HELD_OUT_FILE.resolve():
+        if self.resolve() in {path.resolve() for path, *_ in LATER}:
             refuse()
         return real_read(self, *args, **kwargs)
 
@@ -149,7 +160,8 @@ def test_sweep_never_reads_the_second_held_out_set(monkeypatch, capsys):
     assert capsys.readouterr().out == "swept\n"
     assert {case.id for case in given} == {case.id for case in CASES}
     source = inspect.getsource(sweep_module)
-    assert "SECOND_HELD_OUT" not in source
+    assert "HELD_OUT_FILE" not in source
+    assert "LATER_HELD_OUT" not in source
     assert "load_second_held_out" not in source
 
 
@@ -173,3 +185,20 @@ def test_the_second_held_out_figures_hold(capsys):
     report = capsys.readouterr().out
     assert "== second held-out set" in report
     assert "second held-out: all rule sets" in report
+    assert "== third held-out set" in report
+    assert "third held-out: all rule sets" in report
+
+
+@pytest.mark.slow
+def test_the_third_held_out_figures_hold():
+    """The third set's figures in docs/jss-calibration.md: scored once, before any change."""
+    summary = summarize([evaluate(case) for case in THIRD])
+    assert (4, 3, 2, Decimal("1.67"), 4, 0, 0) == (
+        summary.cases,
+        summary.scored,
+        summary.met,
+        summary.mae,
+        summary.worst,
+        summary.over_ten,
+        summary.eligibility_misses,
+    )
