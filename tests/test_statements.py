@@ -1892,10 +1892,15 @@ def test_tax_year_of_an_aware_moment_is_its_utc_day():
 
 def test_audit_rate_is_a_fraction_as_everywhere():
     """audit_fees takes its rate as the library's other rates do: "10%" is 0.10."""
-    statement = parse(read(REPORT_FILE))
-    by_percent = audit_fees(statement, rate="10%")
-    assert audit_fees(statement, rate=Decimal("0.10")).checks == by_percent.checks
-    assert {Decimal("0.10")} == {check.rate for check in by_percent.checks}
+    statement = report_with(
+        [
+            ("Jun 03, 2025", "1", "Hourly", "100.00", "Acme", "A"),
+            ("Jun 03, 2025", "1", "Service Fee", "-12.00", "Acme", "A"),
+        ]
+    )
+    by_percent = audit_fees(statement, rate="12%")
+    assert audit_fees(statement, rate=Decimal("0.12")).checks == by_percent.checks
+    assert [(Decimal("0.12"), usd("12.00"))] == [(c.rate, c.expected) for c in by_percent.checks]
 
 
 @pytest.mark.parametrize(

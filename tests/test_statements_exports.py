@@ -867,3 +867,27 @@ def test_a_padded_comma_separator_line_is_passed_over():
     plain = parse(REPORT_TEXT)
     padded = parse("sep=,,,,\r\n" + REPORT_TEXT)
     assert [r.line + 1 for r in plain.transactions] == [r.line for r in padded.transactions]
+
+
+@pytest.mark.parametrize("given", [{"rate": "0.05"}, {"rates": {"A": "0.05"}}])
+def test_a_given_rate_of_5_percent_is_not_the_2023_legacy_rate(given):
+    """A 2025 contract rate of 5% does not turn a correct 2023 flat 10% into an overcharge."""
+    text = report(
+        [
+            ("Jun 05, 2023", "1", "Hourly", "100.00", "Acme", "A"),
+            ("Jun 05, 2023", "1", "Service Fee", "-10.00", "Acme", "A"),
+            ("Jun 03, 2025", "2", "Hourly", "100.00", "Acme", "A"),
+            ("Jun 03, 2025", "2", "Service Fee", "-5.00", "Acme", "A"),
+        ]
+    )
+    audit = audit_fees(parse(text), **given)
+    assert [
+        (fees.FeeBasis.FLAT, None, usd("10.00"), usd("0.00")),
+        (fees.FeeBasis.CONTRACT, Decimal("0.05"), usd("5.00"), usd("0.00")),
+    ] == [(c.basis, c.rate, c.expected, c.excess) for c in audit.checks]
+    assert usd("0.00") == audit.overcharged
+    (note,) = [n for n in audit.assumptions if "not applied" in n]
+    assert "line 5" in note
+    # A rate equal to the earlier schedule's own changes nothing there, and is not named.
+    same = audit_fees(parse(text), rate="0.10")
+    assert [] == [n for n in same.assumptions if "not applied" in n]

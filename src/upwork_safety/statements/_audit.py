@@ -648,11 +648,13 @@ def audit_fees(
             ``"0.10"`` or ``"10%"``, as everywhere in the library), passed to
             :func:`~upwork_safety.fees.explain_service_fee` for every fee
             outside the sliding scale (which has no per-contract rate) whose
-            contract *rates* does not name.  On an earlier flat schedule that
-            charges no such rate, it is not applied: the fee is checked
-            against that schedule, and ``assumptions`` names the rows.  On
-            the per-contract schedule, a fee it cannot price at the rate
-            (above its highest) is listed in ``not_checked`` with its reason.
+            contract *rates* does not name.  Only the per-contract schedule
+            (from 2025-05-01) charges a contract's own rate: on an earlier
+            schedule it is not applied, the fee is checked as without it,
+            and ``assumptions`` names the rows where it differs from that
+            schedule's rate.  On the per-contract schedule, a fee it cannot
+            price at the rate (above its highest) is listed in
+            ``not_checked`` with its reason.
         rates: Each contract's own rate, by its title as the Transactions
             report writes it (``Transaction Summary``); used like *rate* for
             the fees of that contract's income rows.  Only the Transactions
@@ -753,25 +755,23 @@ def _priced_at(
     schedule: ServiceFeeSchedule,
     not_applied: list[Transaction],
 ) -> tuple[_Priced, Decimal | None]:
-    """The engine's pricing of *found* at a given *rate*, and the rate it was priced at.
+    """The engine's pricing of *found* with a given contract *rate*, and the rate applied.
 
     A rate given for a contract is its own rate, which only the per-contract
-    schedule charges (or a flat schedule's legacy rate, which the engine
-    accepts): on an earlier schedule that refuses it, the row is priced at
-    that schedule's own rate and added to *not_applied*, so giving a rate
-    never makes the audit check less.
+    schedule (from 2025-05-01) charges.  On an earlier schedule it is not
+    applied: the row is priced as without it (so the legacy 5% is inferred
+    only as it is without a rate, and said), and added to *not_applied*
+    when the rate differs from that schedule's own, so giving a rate never
+    makes the audit check less or more than the schedule in force.
 
     Raises:
-        RulesError: A rate the per-contract schedule does not charge (or no
-            schedule prices the row).
+        RulesError: A rate the per-contract schedule does not charge.
     """
-    try:
-        return _priced(found, rate=rate, billed=billed), rate
-    except RulesError:
-        if rate is None or schedule.per_contract:
-            raise
-    not_applied.append(found)
-    return _priced(found, rate=None, billed=billed), None
+    if rate is not None and not schedule.per_contract:
+        if rate != schedule.rate:
+            not_applied.append(found)
+        rate = None
+    return _priced(found, rate=rate, billed=billed), rate
 
 
 def _legacy_fee(
