@@ -807,6 +807,20 @@ def test_compare_records_show_a_derived_spread_on_the_break_even_grid():
     )
 
 
+def test_compare_records_show_a_given_spread_as_given():
+    """A spread the caller gave is shown with all its places; only a derived one is on the grid."""
+    comparison = fees.compare_withdrawals(
+        usd("900.00"),
+        reference_rate=ExchangeRate("USD", "PKR", "278.50"),
+        spreads={"payoneer": "0.0123456789"},
+    )
+    records = {r["method"]: r for r in comparison.to_records()}
+    assert (Decimal("0.0123456789"), "spread") == (
+        records["Payoneer"]["spread"],
+        records["Payoneer"]["rate_basis"],
+    )
+
+
 def test_compare_records_list_ranked_unpriced_and_skipped_methods():
     """Records: ranked methods, then each unpriced one with its break-even spread, then skipped."""
     method = confirmed(fees.PAYONEER)

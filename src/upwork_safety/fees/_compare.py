@@ -515,19 +515,18 @@ def _days_text(days: tuple[int, int]) -> str:
 
 
 def _shown_spread(quote: WithdrawalQuote) -> Decimal:
-    """A quote's spread for a table, on the grid :data:`SPREAD_STEP` of the break-even spreads.
+    """A quote's spread for a table: a derived one on the grid of the break-even spreads.
 
-    A spread given or published (``0.02``) has fewer places and is shown as
-    it is; one derived from an offered rate (``1 - 277.60/280.35``) runs to
-    18 places, and is rounded half up to 0.0001% there, beside the
-    ``break_even_spread`` column on the same grid.  ``quote.spread`` itself
-    stays exact.
+    A spread given (``spreads=``) or published (``0.02``) is shown as it is,
+    however many places it has.  One derived from an offered rate
+    (``1 - 277.60/280.35``) runs to 18 places, and is rounded half up to
+    0.0001% (:data:`SPREAD_STEP`), beside the ``break_even_spread`` column on
+    the same grid; a derived spread below half of that step shows as 0.
+    ``quote.spread`` itself stays exact.
     """
-    spread = quote.spread
-    exponent = spread.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent <= _SPREAD_PLACES:
-        return spread
-    return round_half_up(spread, _SPREAD_PLACES)
+    if quote.rate_basis is not RateBasis.OFFERED:
+        return quote.spread
+    return round_half_up(quote.spread, _SPREAD_PLACES)
 
 
 def _largest_spread(
