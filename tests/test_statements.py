@@ -1096,35 +1096,28 @@ class TestValues:
 
     def test_reprs_are_one_short_line(self):
         """A statement, a row, a summary, an audit and a check each show a one-line
-        ``<Type ...>`` summary, not every field (review r9: 98 KB for an 18-month file)."""
+        ``<Type ...>`` summary of their key values, not every field (review r9: 98 KB for
+        an 18-month file)."""
+
+        def shows(value: object, kind: str, *parts: str) -> None:
+            text = repr(value)
+            assert text.startswith(f"<{kind} ")
+            assert text.endswith(">")
+            assert "\n" not in text
+            assert len(text) < 200
+            assert [] == [part for part in parts if part not in text]
+
         statement = parse(read(REPORT_FILE))
-        assert (
-            "<Statement transactions_report: 17 transactions 2024-05-06..2024-08-05, "
-            "closing balance USD 30.02, 2 scheduled>"
-        ) == repr(statement)
-        assert (
-            "<Transaction line 19, 2024-05-13: fixed_price USD 400.00, balance USD 420.50, "
-            "id '7100002', contract 'Shop landing page'>"
-        ) == repr(statement.transactions[1])
+        shows(statement, "Statement", "transactions_report", "17 transactions", "USD 30.02")
+        shows(statement.transactions[1], "Transaction", "line 19", "USD 400.00", "'7100002'")
         weekly = parse(read(WEEKLY_FILE))
-        assert "<Statement weekly_summary: 5 transactions 2024-09-02..2024-09-06>" == repr(weekly)
-        assert (
-            "<Transaction line 2, 2024-09-02: hourly USD 62.50, 2.5 h, contract "
-            "'API integration', contract_id '38100001'>"
-        ) == repr(weekly.transactions[0])
+        shows(weekly, "Statement", "weekly_summary", "5 transactions", "2024-09-02..2024-09-06")
+        shows(weekly.transactions[0], "Transaction", "line 2", "2.5 h", "'38100001'")
         audit = audit_fees(statement)
-        assert (
-            "<FeeAudit 5 checked, 1 not as scheduled (overcharged USD 1.00), 0 on an assumed "
-            "rate, 0 not checked, 0 income rows without a fee>"
-        ) == repr(audit)
-        assert (
-            "<FeeCheck fee line 9 on income line 10 (2024-07-15): charged USD 61.00 on "
-            "USD 600.00, expected USD 60.00 (flat): excess USD 1.00>"
-        ) == repr(audit.mismatches[0])
-        assert (
-            "<Summary by tax_year of a transactions_report: 2 periods 2023-24..2024-25, gross "
-            "USD 1,600.00, service fees USD 161.00, net USD 1,439.00, withdrawn USD 1,400.00>"
-        ) == repr(summarize(statement, by="tax_year"))
+        shows(audit, "FeeAudit", "5 checked", "1 not as scheduled", "overcharged USD 1.00")
+        shows(audit.mismatches[0], "FeeCheck", "fee line 9", "income line 10", "USD 1.00")
+        summary = summarize(statement, by="tax_year")
+        shows(summary, "Summary", "tax_year", "2 periods", "USD 1,600.00", "USD 1,439.00")
 
     def test_reprs_stay_short_whatever_the_data(self):
         """A megabyte of text in a row, or a statement of thousands of rows, still shows
@@ -2327,11 +2320,53 @@ class TestLoadedStatementsKeepTheReadersRules:
         assert "Transaction.balance" == balance.value.field
         assert built.value.rule == balance.value.rule
 
-    def test_a_row_is_on_line_two_or_later(self):
-        """Line 1 is at least the header, so no row starts there."""
+    @pytest.mark.parametrize(
+        "line", [1, statements.MAX_LINES + 1, 10**5000], ids=["1", "max+1", "huge"]
+    )
+    def test_a_row_is_on_a_line_an_export_can_have(self, line):
+        """Line 1 is at least the header, and no export has more than MAX_LINES lines."""
         with pytest.raises(InvalidValueError) as info:
-            Transaction(line=1, on=date(2024, 9, 2), kind=TransactionKind.BONUS, amount=usd("1"))
-        assert ("Transaction.line", "2 or more") == (info.value.field, info.value.rule)
+            Transaction(line=line, on=date(2024, 9, 2), kind=TransactionKind.BONUS, amount=usd("1"))
+        assert ("Transaction.line", "2 to 200000") == (info.value.field, info.value.rule)
+        assert len(str(info.value)) < 300
+        last = Transaction(
+            line=statements.MAX_LINES,
+            on=date(2024, 9, 2),
+            kind=TransactionKind.BONUS,
+            amount=usd("1"),
+        )
+        assert repr(last).startswith("<Transaction line 200000,")
+
+    def test_a_statement_holds_at_most_max_columns_extra_columns(self):
+        """Every extra column is a key of every record, so a statement holds as many as a header can."""
+        assert 128 == statements.MAX_COLUMNS
+        rows = [
+            Transaction(
+                line=2 + k,
+                on=date(2024, 9, 2),
+                kind=TransactionKind.HOURLY,
+                amount=usd("1"),
+                contract="API",
+                contract_id="1",
+                hours=Decimal(1),
+                extra=[(f"c{k}", "v")],
+            )
+            for k in range(statements.MAX_COLUMNS + 1)
+        ]
+        kept = Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=rows[:-1])
+        assert statements.MAX_COLUMNS + 11 <= len(kept.to_records()[0])
+        with pytest.raises(InvalidValueError) as info:
+            Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=rows)
+        assert ("Statement.transactions[128].extra", "at most 128 columns") == (
+            info.value.field,
+            info.value.rule,
+        )
+        header = "Date,Contract,Hours,Amount,Payment type," + ",".join(f"x{k}" for k in range(124))
+        with pytest.raises(InvalidDataError) as data:
+            parse(header + "\n2024-01-08,API (1),1.00000,25.00,\n")
+        (problem,) = data.value.problems
+        assert 1 == problem.line
+        assert "129 columns" in problem.message
 
     def test_hours_only_on_hourly_rows(self):
         """A Transaction refuses hours on a bonus row, as parse refuses them in the cell."""

@@ -891,3 +891,18 @@ def test_a_given_rate_of_5_percent_is_not_the_2023_legacy_rate(given):
     # A rate equal to the earlier schedule's own changes nothing there, and is not named.
     same = audit_fees(parse(text), rate="0.10")
     assert [] == [n for n in same.assumptions if "not applied" in n]
+
+
+@pytest.mark.parametrize("line", ["sep=,\t", "\tsep=,", " sep=, "])
+def test_spacing_around_the_comma_separator_line_is_passed_over(line):
+    """Tabs or spaces around 'sep=,' leave it Excel's separator line (as before the tab rule)."""
+    plain = parse(REPORT_TEXT)
+    marked = parse(f"{line}\r\n" + REPORT_TEXT)
+    assert [r.line + 1 for r in plain.transactions] == [r.line for r in marked.transactions]
+
+
+def test_added_column_names_are_told_apart_by_one_rule():
+    """A name and the same name after a no-break space are two columns, in the header and in extra."""
+    text = f"{WEEKLY_HEADER},\u00a0Activity ID,Activity ID\n2024-09-02,API (381),1,25,,x,y\n"
+    (row,) = parse(text).transactions
+    assert (("\u00a0Activity ID", "x"), ("Activity ID", "y")) == row.extra

@@ -61,6 +61,9 @@ MAX_CHARS = _formats.MAX_CHARS
 MAX_PROBLEMS = _formats.MAX_PROBLEMS
 #: Every US dollar amount or balance in an export is below this (so sums stay exact).
 MAX_AMOUNT = _formats.MAX_AMOUNT
+#: The most columns an export's header may have, its own and any added; so also the
+#: most distinct ``Transaction.extra`` columns a :class:`Statement` holds.
+MAX_COLUMNS = _model.MAX_COLUMNS
 #: The longest span, in years, :func:`summarize` covers (a row for every period).
 MAX_SPAN_YEARS = _summary.MAX_SPAN_YEARS
 
@@ -68,6 +71,7 @@ __all__ = [
     "INCOME_KINDS",
     "MAX_AMOUNT",
     "MAX_CHARS",
+    "MAX_COLUMNS",
     "MAX_FIELD_CHARS",
     "MAX_LINES",
     "MAX_LINE_CHARS",

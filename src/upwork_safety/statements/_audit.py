@@ -437,7 +437,12 @@ class FeeAudit:
     def __repr__(self) -> str:
         # One line: every check holds two whole rows of the export.
         mismatches = len(self.mismatches)
-        overcharged = f" (overcharged {self.overcharged})" if mismatches else ""
+        over = sum(1 for c in self.mismatches if c.excess.amount > 0)
+        overcharged = (
+            f" ({over} above the rates, overcharged {self.overcharged}; {mismatches - over} below)"
+            if mismatches
+            else ""
+        )
         without = len(self.income_without_fee)
         return (
             f"<FeeAudit {len(self.checks)} checked, {mismatches} not as scheduled{overcharged}, "

@@ -74,7 +74,7 @@ MAX_FIELD_CHARS = 2_000
 #: Most rows accepted in one export (decades of weekly invoices fit many times over).
 MAX_ROWS = 50_000
 #: Most physical lines accepted (blank lines and quoted line breaks count too).
-MAX_LINES = 200_000
+MAX_LINES = _model.MAX_LINES
 #: Most characters accepted in one export.
 MAX_CHARS = 20_000_000
 #: Most problems listed in one error (the library-wide bound of InvalidDataError);
@@ -203,7 +203,7 @@ def _added_columns(
             return (
                 f"the header of the {spec.label} has more columns, which it may, but "
                 f"column {i + 1} has the name of column {first[cell] + 1}, "
-                f"{shown(header[i].strip())}: "
+                f"{shown(header[i].strip(' '))}: "
                 "each added column needs a name of its own, so its values can be told apart"
             )
         first[cell] = i
@@ -219,6 +219,11 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
     in an export that may have more (the weekly summary's added details),
     each with a name.
     """
+    if len(header) > _model.MAX_COLUMNS:
+        return (
+            f"the header has {len(header):,} columns; an Upwork export's has at most "
+            f"{_model.MAX_COLUMNS} (its own and any added)"
+        )
     cells = [folded(cell) for cell in header]
     best: tuple[int, FormatSpec, list[str], list[str]] | None = None
     for spec in SPECS:

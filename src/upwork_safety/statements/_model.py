@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._display import shown
+from upwork_safety._display import shown, shown_int
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
@@ -223,6 +223,9 @@ def segment_steps(hours: Decimal, on: date) -> bool:
 
 #: The first line a row can start on: line 1 is the header, or a blank line before it.
 FIRST_ROW_LINE = 2
+#: Most physical lines accepted in one export (blank lines and quoted line breaks
+#: count too), and so the highest line a row may be on.
+MAX_LINES = 200_000
 
 
 def _line(instance: object, attribute: Any, value: Any) -> None:
@@ -233,12 +236,12 @@ def _line(instance: object, attribute: Any, value: Any) -> None:
             field=name,
             rule="an int line number",
         )
-    if value < FIRST_ROW_LINE:
+    if not FIRST_ROW_LINE <= value <= MAX_LINES:
         raise InvalidValueError(
-            f"{name} must be {FIRST_ROW_LINE} or more (a row's line: the header comes first), "
-            f"got {value}",
+            f"{name} must be a row's line, {FIRST_ROW_LINE} (the header comes first) to "
+            f"{MAX_LINES:,} (the most lines an export may have), got {shown_int(value)}",
             field=name,
-            rule=f"{FIRST_ROW_LINE} or more",
+            rule=f"{FIRST_ROW_LINE} to {MAX_LINES}",
         )
 
 
@@ -250,6 +253,11 @@ def _line(instance: object, attribute: Any, value: Any) -> None:
 MAX_AMOUNT = Decimal(10) ** 9
 #: The most decimal places of a row's US dollar amount or balance: whole cents.
 CENT_PLACES = 2
+#: The most columns an export's header may have, its own and any added (the
+#: Transactions report has 19; the weekly summary lets a few details be
+#: added), and so the most distinct ``extra`` columns a statement holds: each
+#: is a key of every one of its records (:meth:`Statement.to_records`).
+MAX_COLUMNS = 128
 
 
 def row_amount_problem(amount: Decimal) -> tuple[str, str] | None:
@@ -615,14 +623,6 @@ _ROW_FIELDS: dict[StatementFormat, frozenset[str]] = {
     ),
     StatementFormat.WEEKLY_SUMMARY: frozenset({"contract", "contract_id", "hours", "extra"}),
 }
-#: The fields beyond the ones every record has that :meth:`Statement.to_records`
-#: gives for each export, in this order: those of :data:`_ROW_FIELDS` but ``extra``
-#: (which becomes keys of its own) and the ones every record has already.
-RECORD_FIELDS: dict[StatementFormat, tuple[str, ...]] = {
-    StatementFormat.TRANSACTION_HISTORY: ("local_amount", "exchange_rate"),
-    StatementFormat.TRANSACTIONS_REPORT: ("local_amount",),
-    StatementFormat.WEEKLY_SUMMARY: ("contract_id", "hours"),
-}
 #: What each ``extra`` column's key in :meth:`Statement.to_records` starts with,
 #: so that an added column never takes a field's key (``"extra:Activity ID"``).
 EXTRA_PREFIX = "extra:"
@@ -639,6 +639,20 @@ _OPTIONAL = (
     ("exchange_rate", None),
     ("extra", ()),
 )
+#: The optional fields every record of :meth:`Statement.to_records` has, whatever
+#: the export (with line, date, kind, type word, amount and balance).
+_IN_EVERY_RECORD = frozenset({"id", "description", "client", "contract", "related_id"})
+#: The fields beyond the ones every record has that :meth:`Statement.to_records`
+#: gives for each export, in the order of :data:`_OPTIONAL`: those of
+#: :data:`_ROW_FIELDS` but ``extra`` (which becomes keys of its own).
+RECORD_FIELDS: dict[StatementFormat, tuple[str, ...]] = {
+    export: tuple(
+        name
+        for name, _ in _OPTIONAL
+        if name in fields and name != "extra" and name not in _IN_EVERY_RECORD
+    )
+    for export, fields in _ROW_FIELDS.items()
+}
 
 
 def _cut(text: str, limit: int = 20) -> str:
@@ -739,7 +753,8 @@ class Statement:
               in the weekly summary, a balance;
             * a scheduled row with a balance, not dated after every
               transaction, in a statement with no transaction (nothing says
-              what is in the future then), or in the weekly summary.
+              what is in the future then), or in the weekly summary;
+            * more than :data:`MAX_COLUMNS` distinct ``extra`` columns.
 
     The balance is not required to be unbroken here (a statement read with
     ``parse(..., allow_breaks=True)`` may have breaks); :attr:`balance_breaks`
@@ -772,6 +787,7 @@ class Statement:
                 raise InvalidValueError(
                     f"{where}: line {row.line} {problem[0]}", field=where, rule=problem[1]
                 )
+        self._check_extra_columns()
         for index, row in enumerate(self.transactions):
             if (row.balance is None) == self.format.has_balance:
                 rule = "needs a balance" if self.format.has_balance else "has no balance"
@@ -782,6 +798,20 @@ class Statement:
                     rule=f"a {self.format.title} {rule} on every row",
                 )
         self._check_scheduled()
+
+    def _check_extra_columns(self) -> None:
+        """At most :data:`MAX_COLUMNS` distinct ``extra`` columns, as a header can hold."""
+        names: set[str] = set()
+        for index, row in enumerate(self._rows()):
+            names.update(folded(column) for column, _ in row.extra)
+            if len(names) > MAX_COLUMNS:
+                where = self._where(index)
+                raise InvalidValueError(
+                    f"{where}: line {row.line} brings the statement's extra columns past "
+                    f"{MAX_COLUMNS}, the most an export's header may have",
+                    field=f"{where}.extra",
+                    rule=f"at most {MAX_COLUMNS} columns",
+                )
 
     def _rows(self) -> tuple[Transaction, ...]:
         """Every row in the file's sense: the transactions, then the scheduled rows."""
@@ -904,9 +934,10 @@ class Statement:
         (the two transaction exports), ``exchange_rate`` (the Transaction
         History).  Each column kept in ``extra`` is a key of its own,
         ``"extra:"`` and its name as written (``"extra:Activity ID"``), in
-        the order the columns first appear.  Every record of one statement
-        has the same keys, in the same order; a row with no value for one
-        has ``None`` there.
+        the order the columns first appear (at most :data:`MAX_COLUMNS` of
+        them, as a header can hold).  Every record of one statement has the
+        same keys, in the same order; a row with no value for one has
+        ``None`` there.
         """
         fields = RECORD_FIELDS[self.format]
         extra = {

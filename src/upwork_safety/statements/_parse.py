@@ -395,7 +395,9 @@ class _Row:
     def extra(self) -> tuple[tuple[str, str], ...]:
         keys = {position: key for key, position in self.positions.items()}
         return tuple(
-            (self.header[i].strip(), value)
+            # The name as written, less the ASCII spacing around it: the spacing
+            # folded() passes over, so the name is the column's identity there too.
+            (self.header[i].strip(" \t"), value)
             for i, value in enumerate(self.record)
             if not _model.blank(value) and keys.get(i) not in self.used
         )
@@ -607,16 +609,20 @@ def _separator_text(line: str) -> str:
 def _separator(line: str) -> str | None:
     r"""The separator Excel's ``sep=`` line declares (``sep=;`` → ``";"``), or ``None``.
 
-    Only the line end and spaces around it are passed over, so a tab is read
-    as the separator it declares (``sep=\t``).  A tool that pads every row to
-    the header's width writes the declared separator again (``sep=,,,,``):
-    that is the same line.
+    Spaces and tabs around the line are passed over (``sep=,\t`` is the comma
+    line), except a tab that is the character declared (``sep=\t``).  A tool
+    that pads every row to the header's width writes the declared separator
+    again (``sep=,,,,``): that is the same line.
     """
     text = _separator_text(line)
-    if len(text) <= len("sep=") or text[:4].lower() != "sep=":
+    core = text.strip(" \t")
+    if core[:4].lower() != "sep=":
         return None
-    declared = text[4]
-    return declared if not text[5:].strip(declared) else None
+    rest = core[4:]
+    if not rest:  # nothing after "sep=" but spacing: a tab, if one follows it
+        return "\t" if "\t" in text[text.lower().index("sep=") + 4 :] else None
+    declared = rest[0]
+    return declared if not rest[1:].strip(declared) else None
 
 
 def _semicolons(line: str) -> FormatSpec | None:
