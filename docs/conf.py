@@ -21,7 +21,6 @@ source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
-suppress_warnings = ["myst.xref_missing"]
 
 html_theme = "furo"
 html_title = "upwork_safety"

@@ -1486,3 +1486,32 @@ def test_the_first_byte_that_is_not_utf8_is_found_across_chunks(tmp_path, data, 
     path = tmp_path / "f.csv"
     path.write_bytes(data)
     assert where == _first_bad_byte(str(path), 1_000_000)
+
+
+def _documented_keys(command: str) -> set[str]:
+    """The top-level keys docs/cli.md's JSON table gives for *command* (nested ones dropped)."""
+    text = (Path(__file__).resolve().parent.parent / "docs" / "cli.md").read_text("utf-8")
+    (row,) = [line for line in text.splitlines() if line.startswith(f"| `{command}` | `{{")]
+    document = row.split("`", 3)[3]
+    document = document[: document.index("}`") + 1]
+    while True:  # drop nested objects and lists until only the top level is left
+        flat = re.sub(r"\{[^{}]*\}|\[[^\[\]]*\]", "", document[1:-1])
+        if flat == document[1:-1]:
+            break
+        document = "{" + flat + "}"
+    return set(re.findall(r'"(\w+)"', document))
+
+
+@pytest.mark.parametrize(
+    ("command", "argv"),
+    [
+        ("fees", ("fees", "100", "--on", "2025-06-01", "--json")),
+        ("rules", ("rules", "--on", "2025-06-01", "--json")),
+        ("scan", ("scan", "--json", "Add me on telegram @recruiter_jo")),
+    ],
+)
+def test_the_json_table_in_the_docs_names_every_top_level_key(command, argv):
+    """docs/cli.md's table of JSON documents says what each command writes, no more, no less."""
+    code, text = run(*argv)
+    assert 0 == code or command == "scan"
+    assert _documented_keys(command) == set(json.loads(text))

@@ -594,10 +594,10 @@ def test_a_repeated_problem_is_counted_once_and_names_only_lines_that_have_it(li
 
 
 def test_other_problems_are_still_each_listed():
-    """Problems without a repeated rule (bad amounts) are listed one by one, as before."""
+    """Problems without a repeated rule (unknown type words) are listed one by one, as before."""
     rows = list(csv.reader(io.StringIO(REPORT_TEXT)))
-    for row in rows[1:6]:
-        row[14] = "$" + row[14]
+    for index, row in enumerate(rows[1:6]):
+        row[2] = f"Weird {index}"
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     with pytest.raises(InvalidDataError) as info:
@@ -906,3 +906,43 @@ def test_added_column_names_are_told_apart_by_one_rule():
     text = f"{WEEKLY_HEADER},\u00a0Activity ID,Activity ID\n2024-09-02,API (381),1,25,,x,y\n"
     (row,) = parse(text).transactions
     assert (("\u00a0Activity ID", "x"), ("Activity ID", "y")) == row.extra
+
+
+def test_an_amount_a_spreadsheet_rewrote_on_every_row_is_listed_three_times_and_counted():
+    """'$150.00' on every row: three listed, the rest counted, like a rewritten date."""
+    rows = "".join("2024-08-19,Logo (38100002),,$150.00,Fixed Price Payment\n" for _ in range(120))
+    with pytest.raises(InvalidDataError) as info:
+        parse(f"{WEEKLY_HEADER}\n{rows}")
+    assert (120, 3) == (info.value.count, len(info.value.problems))
+    assert {"column 4 (Amount)"} == {p.path.partition(", ")[2] for p in info.value.problems}
+    assert "lines 5 to 121" in info.value.problems[-1].message
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\r\n"])
+def test_the_longest_line_is_counted_without_its_line_ending(ending):
+    """A line of exactly MAX_LINE_CHARS characters is read whatever ends it; one more is not."""
+    from upwork_safety import statements
+
+    notes = 11  # added columns, each within MAX_FIELD_CHARS, filling the line
+    prefix = "2024-08-19,Logo (38100002),,150.00,Fixed Price Payment"
+    budget = statements.MAX_LINE_CHARS - len(prefix) - notes  # a comma before each note
+    sizes = [budget // notes] * notes
+    sizes[0] += budget - sum(sizes)
+    longest = prefix + "".join("," + "x" * size for size in sizes)
+    header = f"{WEEKLY_HEADER}," + ",".join(f"Note {k}" for k in range(notes)) + "\n"
+    (row,) = parse(header + longest + ending).transactions
+    assert (statements.MAX_LINE_CHARS, notes) == (len(longest), len(row.extra))
+    with pytest.raises(InvalidDataError) as info:
+        parse(header + longest + "x" + ending)
+    assert 2 == info.value.problems[0].line
+
+
+def test_an_added_column_is_held_to_the_longest_field_too():
+    """MAX_FIELD_CHARS is every field's limit, an added column's as well."""
+    from upwork_safety import statements
+
+    text = f"{WEEKLY_HEADER},Note\n2024-08-19,Logo (1),,150.00,Fixed Price Payment,"
+    with pytest.raises(InvalidDataError) as info:
+        parse(text + "x" * (statements.MAX_FIELD_CHARS + 1) + "\n")
+    (problem,) = info.value.problems
+    assert (2, "line 2, column 6 (Note)") == (problem.line, problem.path)

@@ -292,6 +292,9 @@ _REF_ID = re.compile(r"\bRef ID:?\s*([0-9]{1,30})\b", re.ASCII | re.IGNORECASE)
 
 #: The rule a date cell keeps, for the problems that break it.
 DATE_RULE = "a date like 'Jan 01, 2023' or '2023-01-01'"
+#: The rule an amount cell keeps, for the problems that break it (a spreadsheet
+#: that wrote one amount as ``$150.00`` wrote them all).
+AMOUNT_RULE = "an amount as an Upwork export writes it (-12.50)"
 
 
 def parse_date(text: str) -> date | str:

@@ -245,7 +245,9 @@ class _Source:
                 msg, field=f"text[{self.count - 2}]", rule="lines with their line endings"
             )
         self._unended = self._given_lines and line[-1:] not in _LINE_ENDS
-        if len(line) > MAX_LINE_CHARS:
+        # The line's own characters: its line ending does not count.
+        ending = 2 if line.endswith("\r\n") else int(line[-1:] in _LINE_ENDS)
+        if len(line) - ending > MAX_LINE_CHARS:
             msg = (
                 f"longer than {MAX_LINE_CHARS:,} characters; the lines of "
                 "an Upwork export are far shorter, so this is not one"
@@ -337,7 +339,10 @@ class _Row:
 
     def problem(self, key: str, message: str, *, rule: str | None = None) -> None:
         """Report *message* in the column *key*; problems with a *rule* are listed a few times."""
-        position = self.positions[key]
+        self.problem_at(self.positions[key], message, rule=rule)
+
+    def problem_at(self, position: int, message: str, *, rule: str | None = None) -> None:
+        """Report *message* in the column at *position* (an added column too)."""
         name = self.header[position].strip()
         shown_name = name if len(name) <= 40 else name[:39] + "…"
         self.ok = False
@@ -361,7 +366,8 @@ class _Row:
             return None
         value = _formats.parse_amount(text)
         if isinstance(value, str):
-            self.problem(key, value)
+            # A spreadsheet that rewrote one amount rewrote them all: list it a few times.
+            self.problem(key, value, rule=_formats.AMOUNT_RULE)
             return None
         return value
 
@@ -766,9 +772,9 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
 
 
 def _one_row(row: _Row, spec: FormatSpec) -> Transaction | None:
-    for key, position in row.positions.items():
-        if len(row.record[position]) > MAX_FIELD_CHARS:
-            row.problem(key, f"longer than {MAX_FIELD_CHARS:,} characters")
+    for position, cell in enumerate(row.record):  # every field, added columns' too
+        if len(cell) > MAX_FIELD_CHARS:
+            row.problem_at(position, f"longer than {MAX_FIELD_CHARS:,} characters")
     if not row.ok:
         return None
     try:

@@ -539,7 +539,8 @@ def summarize(
         rates: USD→PKR rates to convert net earnings and withdrawals at: one
             :class:`~upwork_safety.money.ExchangeRate` for every period, or a
             mapping from period to rate.  A mapping needs a rate for every
-            period with net earnings or withdrawals; other keys are ignored.
+            period whose net amount (earnings less fees, refunds and costs)
+            or withdrawals are not zero; other keys are ignored.
         tax: Estimate the s.154A tax the bank withholds on withdrawals:
             ``"pseb"`` (registered with the Pakistan Software Export Board)
             or ``"standard"``, at the rates of the export-tax rules in force
@@ -599,9 +600,10 @@ def summarize(
     if missing:
         raise InvalidValueError(
             f"rates has no USD→PKR rate for {', '.join(missing)}, which "
-            f"{'have' if len(missing) > 1 else 'has'} earnings or withdrawals to convert",
+            f"{'have' if len(missing) > 1 else 'has'} a net amount (earnings less fees, refunds "
+            "and costs) or withdrawals to convert",
             field="rates",
-            rule="a rate for every period with earnings or withdrawals",
+            rule="a rate for every period with a net amount or withdrawals",
         )
     return Summary(
         by=by, format=statement.format, rows=tuple(rows), notes=_notes(statement, untaxed)
