@@ -562,3 +562,57 @@ def test_weekly_payment_builds_exactly_the_shares_its_constructor_allows(start, 
             else:
                 loads.add((basis, share))
     assert built == loads
+
+
+# --- ninth outside review (red team r9b) ------------------------------------------
+
+
+def test_an_edited_weekly_payment_names_every_rule_it_changed():
+    """Red team r9b, finding 1: rules edited under the published name are named, as on an invoice.
+
+    A file that keeps the preset's name but gives every weekday 100% and a
+    one-day hold loads (it says what those rules give), and
+    rules_changed, the repr and the notebook table name both changed rules;
+    under the published rules the list is empty.
+    """
+    paid = weekly_payment(usd("150.00"), week=WEEK, started=date(2024, 1, 5))
+    assert ((), Decimal("0.2")) == (paid.rules_changed, paid.share)
+    assert "what-if" not in repr(paid)
+    assert "what-if" not in paid._repr_html_()
+    data = serialize.to_dict(paid)
+    edited = serialize.to_dict(rules.CURRENT)
+    edited.update(weekly_payment_start_percent=[100] * 7, security_period="86400")
+    data.update(rules=edited, share="1", available_at="2024-01-09T12:00:00+00:00")
+    loaded = serialize.from_dict(WeeklyPayment, data)
+    assert (usd("150.00"), rules.CURRENT.name) == (loaded.amount, loaded.rules.name)
+    changed = ("security_period", "weekly_payment_start_percent")
+    assert changed == loaded.rules_changed
+    assert "what-if rules: security_period, weekly_payment_start_percent" in repr(loaded)
+    assert "what-if rules: security_period, weekly_payment_start_percent" in loaded._repr_html_()
+
+
+def test_weekly_payment_and_invoice_share_one_rules_comparison():
+    """Red team r9b, finding 1: a payment and an invoice of one week under one what-if agree."""
+    table = attrs.evolve(rules.CURRENT, weekly_payment_start_percent=(100, 80, 60, 40, 37, 0, 0))
+    paid = weekly_payment(usd(100), week=WEEK, started=date(2024, 1, 5), rules=table)
+    bill = invoice([], week=WEEK, rate=usd(10), rules=table)
+    assert (Decimal("0.37"), ("weekly_payment_start_percent",)) == (paid.share, paid.rules_changed)
+    assert bill.rules_changed == paid.rules_changed
+
+
+@pytest.mark.parametrize("started", [date(2024, 1, 1) + timedelta(days=i) for i in range(7)])
+def test_published_rules_pay_a_started_week_twenty_percent_at_least(started):
+    """Red team r9b, finding 1: under the published rules a started week pays 20% to 100%.
+
+    Never 37%, never nothing, whatever the weekday; 37% or nothing loads
+    only under rules that say so, which rules_changed names.
+    """
+    paid = weekly_payment(usd(100), week=WEEK, started=started)
+    assert Decimal("0.2") <= paid.share <= 1
+    for share in (Decimal("0.37"), Decimal(0)):
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(paid, share=share)
+        assert ("WeeklyPayment.share", "a share the rules' table gives for the basis") == (
+            info.value.field,
+            info.value.rule,
+        )

@@ -46,6 +46,7 @@ from upwork_safety.hourly._args import (
     flag,
     positive_cents,
     positive_cents_field,
+    rules_changed,
     week_rules,
 )
 from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
@@ -129,31 +130,6 @@ def _rules_of_week(invoice: WeeklyInvoice) -> PlatformRules:
         # Refused by the week's own validator, which runs first.
         return cast("PlatformRules", week)
     return week_rules(None, week.end)
-
-
-#: The fields of a rule set that hold rules (each has a source), in declaration order.
-_RULE_FIELDS = tuple(f.name for f in attrs.fields(PlatformRules) if "rule" in f.metadata)
-
-
-def rules_differ(chosen: PlatformRules, other: PlatformRules) -> tuple[str, ...]:
-    """The rule fields in which *chosen* differs from *other*, in declaration order.
-
-    The one comparison of two rule sets.  A rule set's name and effective
-    date are not compared: they are labels, and a what-if (or an edited
-    file) may keep a preset's.
-    """
-    if chosen is other:
-        return ()
-    return tuple(name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(other, name))
-
-
-def rules_changed(chosen: PlatformRules, week: BillingWeek) -> tuple[str, ...]:
-    """The rule fields in which *chosen* differs from the published rules for *week*.
-
-    The published rules are those in force at the end of the week (the ones
-    :func:`invoice` uses when given none), compared by :func:`rules_differ`.
-    """
-    return rules_differ(chosen, week_rules(None, week.end))
 
 
 def _hours(span: timedelta) -> Decimal:

@@ -44,7 +44,12 @@ from upwork_safety._validate import (
     utc_day,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import positive_cents, positive_cents_field, week_rules
+from upwork_safety.hourly._args import (
+    positive_cents,
+    positive_cents_field,
+    rules_changed,
+    week_rules,
+)
 from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout_status
 from upwork_safety.hourly._pauses import Pause, pauses_argument
 from upwork_safety.hourly._week import BillingWeek, invoice_time, week_argument
@@ -198,7 +203,7 @@ def check_weekly_payment_order(
 
 
 @through_init
-@attrs.frozen
+@attrs.frozen(repr=False)
 class WeeklyPayment:
     """One week's fixed weekly payment on an hourly contract, and when it is available (UTC).
 
@@ -209,7 +214,10 @@ class WeeklyPayment:
     function computes them, and a what-if rule set is kept with the
     payment); the constructor checks them against *rules*, so a value built
     by hand or loaded from JSON says no more than :func:`weekly_payment`
-    could.
+    could under the rules it carries.  Rules that are not the published
+    ones for the week (a what-if, or an edited file that kept a preset's
+    name) are always named by :attr:`rules_changed`, in the ``repr`` and
+    the notebook table too.
 
     Args:
         week: The billing week the payment is for.
@@ -275,6 +283,26 @@ class WeeklyPayment:
             )
 
     @property
+    def rules_changed(self) -> tuple[str, ...]:
+        """The rules (field names of :attr:`rules`) not as published for the payment's week.
+
+        Empty under the published rules (those in force at the end of the
+        week); otherwise each changed field, in declaration order, whatever
+        the rule set is named.  The same comparison as
+        :attr:`WeeklyInvoice.rules_changed`.
+        """
+        return rules_changed(self.rules, self.week)
+
+    def __repr__(self) -> str:
+        # One line, as an invoice's: the rule set alone runs to kilobytes.
+        changed = self.rules_changed
+        what_if = f", what-if rules: {', '.join(changed)}" if changed else ""
+        return (
+            f"<WeeklyPayment {self.week}: {self.basis} {self.share} of {self.weekly_amount} = "
+            f"{self.amount}, available {self.available_at.isoformat()}{what_if}>"
+        )
+
+    @property
     def amount(self) -> Money:
         """``weekly_amount × share``, rounded half up to the minor unit: what is invoiced."""
         exact = CONTEXT.multiply(self.weekly_amount.amount, self.share)
@@ -325,7 +353,10 @@ class WeeklyPayment:
         ]
 
     def _repr_html_(self) -> str:
-        return html_table(self.to_records(), caption=f"Weekly payment, week {self.week}")
+        caption = f"Weekly payment, week {self.week}"
+        if self.rules_changed:
+            caption += " (what-if rules: " + ", ".join(self.rules_changed) + ")"
+        return html_table(self.to_records(), caption=caption)
 
 
 def _day(value: object, what: str) -> date | None:
