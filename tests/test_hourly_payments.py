@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -367,6 +368,7 @@ def test_schedule_records_html_and_round_trip():
         "charged_at": at(10, 15),
         "review_ends": None,
         "available_at": at(15, 15),
+        "rules_changed": "",
     } == first
     assert "<caption>Hourly payouts</caption>" in plan._repr_html_()
     assert plan == serialize.from_dict(PayoutSchedule, serialize.to_dict(plan))
@@ -616,3 +618,151 @@ def test_published_rules_pay_a_started_week_twenty_percent_at_least(started):
             info.value.field,
             info.value.rule,
         )
+
+
+def _item(*args):
+    """A PayoutItem from (kind, amount, charged, review, available[, protected, week])."""
+    kind, amount, charged, review, available, protected, week = (*args, "0.00", None)[:7]
+    return PayoutItem(
+        kind=kind,
+        amount=usd(amount),
+        charged_at=charged,
+        review_ends=review,
+        available_at=available,
+        protected_amount=usd(protected),
+        week=week,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        # a zero bonus: no Bonus can be worth nothing
+        (PayoutKind.BONUS, "0.00", at(7), None, at(12)),
+        # a bonus held for a microsecond, not the security period
+        (PayoutKind.BONUS, "50.00", at(7), None, at(7) + timedelta(microseconds=1)),
+        # a weekly payment charged a microsecond after the week, available a microsecond later
+        (
+            PayoutKind.WEEKLY_PAYMENT,
+            "150.00",
+            at(8) + timedelta(microseconds=1),
+            None,
+            at(8) + timedelta(microseconds=2),
+            "0.00",
+            WEEK,
+        ),
+        # hours available one second after the dispute window closes, the window itself moved
+        (
+            PayoutKind.HOURS,
+            "100.00",
+            at(8) + timedelta(microseconds=1),
+            at(8) + timedelta(microseconds=1),
+            at(8, 0, 0, 1) + timedelta(microseconds=1),
+            "100.00",
+            WEEK,
+        ),
+    ],
+)
+def test_a_payout_item_follows_its_rules_calendar(args):
+    """Red team r9b, finding 3: a PayoutItem's moments are the ones its rules give, not just in order.
+
+    Each of these kept the calendar's order but no source could give it
+    under the published rules; each is refused naming the moments' rule.
+    """
+    with pytest.raises(InvalidValueError) as info:
+        _item(*args)
+    assert info.value.field in {"PayoutItem.available_at", "PayoutItem.amount"}
+    assert info.value.rule in {"the moments its rules give", "more than zero"}
+
+
+def test_a_payout_item_built_by_hand_from_the_calendar_loads():
+    """Red team r9b, finding 3: items with the published calendar's moments are accepted."""
+    cal = WEEK.calendar()
+    top = WEEK.calendar(top_rated=True)
+    for calendar in (cal, top):
+        item = _item(
+            PayoutKind.HOURS,
+            "60.00",
+            calendar.invoiced_at,
+            calendar.dispute_window_ends,
+            calendar.available_at,
+            "60.00",
+            WEEK,
+        )
+        assert ((), rules.CURRENT) == (item.rules_changed, item.rules)
+    extra = _item(PayoutKind.BONUS, "5.00", at(7), None, at(12))
+    assert () == extra.rules_changed
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(extra, available_at=at(13))
+    assert ("PayoutItem.available_at", "the moments its rules give") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_a_what_if_schedule_keeps_its_rules_end_to_end():
+    """Red team r9b, finding 3: a schedule built under what-if rules keeps them and names them.
+
+    The items carry the rules of what they come from, so the what-if's
+    moments load back from JSON and pickle, and rules_changed (also a
+    column of to_records) names the changed rules; the published items
+    name none.
+    """
+    quick = attrs.evolve(
+        rules.CURRENT,
+        security_period=timedelta(days=1),
+        hourly_available_delay=timedelta(days=6),
+    )
+    hours = invoice(
+        [TimeEntry(at(2, 9), at(2, 11), memo="api", activity=6)],
+        week=WEEK,
+        rate=usd(30),
+        client_verified=True,
+        rules=quick,
+    )
+    weekly = weekly_payment(usd(100), week=WEEK, rules=quick)
+    extra = bonus(usd(50), paid_at=at(10, 15), rules=quick)
+    plain = bonus(usd(5), paid_at=at(10, 15))
+    plan = payout_schedule(invoices=[hours], bonuses=[extra, plain], weekly_payments=[weekly])
+    changed = {item.kind: item.rules_changed for item in plan.items if item.amount != usd(5)}
+    assert {
+        PayoutKind.HOURS: ("hourly_available_delay", "security_period"),
+        PayoutKind.BONUS: ("hourly_available_delay", "security_period"),
+        PayoutKind.WEEKLY_PAYMENT: ("hourly_available_delay", "security_period"),
+    } == {kind: tuple(sorted(names)) for kind, names in changed.items()}
+    assert [at(10, 15) + timedelta(days=1)] == [
+        i.available_at for i in plan.items if i.kind is PayoutKind.BONUS and i.amount == usd(50)
+    ]
+    by_amount = {row["amount"]: row["rules_changed"] for row in plan.to_records()}
+    assert "" == by_amount[usd(5)]
+    assert "security_period" in by_amount[usd(50)]
+    assert plan == serialize.from_json(PayoutSchedule, serialize.to_json(plan))
+    assert plan == pickle.loads(pickle.dumps(plan))
+    data = serialize.to_dict(plan)
+    for item in data["items"]:
+        item.pop("rules", None)  # drop the what-if: the moments no longer fit
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(PayoutSchedule, data)
+
+
+def test_an_edited_bonus_hold_is_refused_and_a_what_if_named():
+    """Red team r9b, finding 5: a Bonus's hold is its rules' security period, not just later.
+
+    A microsecond's hold was accepted; now the hold must be the security
+    period of the rules the bonus carries (in force at paid_at by default),
+    and a what-if hold is kept, loads back and is named by rules_changed.
+    """
+    extra = bonus(usd(50), paid_at=at(10))
+    assert () == extra.rules_changed
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(extra, available_at=at(10) + timedelta(microseconds=1))
+    assert ("Bonus.available_at", "paid_at plus rules.security_period") == (
+        info.value.field,
+        info.value.rule,
+    )
+    quick = attrs.evolve(rules.CURRENT, security_period=timedelta(days=1))
+    fast = bonus(usd(50), paid_at=at(10), rules=quick)
+    assert (at(11), ("security_period",)) == (fast.available_at, fast.rules_changed)
+    assert "what-if rules: security_period" in fast._repr_html_()
+    assert fast == serialize.from_json(Bonus, serialize.to_json(fast))
+    assert "rules" not in serialize.to_dict(extra)

@@ -170,7 +170,7 @@ def _rules_of_week(payment: WeeklyPayment) -> PlatformRules:
     return week_rules(None, week.end)
 
 
-def _moments(week: BillingWeek, rules: PlatformRules) -> tuple[datetime, datetime]:
+def payment_moments(week: BillingWeek, rules: PlatformRules) -> tuple[datetime, datetime]:
     """When *week*'s weekly payment is invoiced and available under *rules*.
 
     With the week's hours (HC 211067938), then pending for
@@ -271,7 +271,7 @@ class WeeklyPayment:
                 field="WeeklyPayment.share",
                 rule="a share the rules' table gives for the basis",
             )
-        invoiced, available = _moments(self.week, self.rules)
+        invoiced, available = payment_moments(self.week, self.rules)
         if (self.invoiced_at, self.available_at) != (invoiced, available):
             raise InvalidValueError(
                 f"WeeklyPayment is invoiced at {invoiced.isoformat()} and available at "
@@ -434,7 +434,7 @@ def weekly_payment(
         ended=end_day.weekday() if end_day is not None and end_day <= last else None,
         rules=rules,
     )
-    invoiced, available = _moments(week, rules)
+    invoiced, available = payment_moments(week, rules)
     return WeeklyPayment(
         week=week,
         weekly_amount=weekly_amount,
