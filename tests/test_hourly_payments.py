@@ -384,7 +384,7 @@ def test_schedule_refuses_mixed_currencies_and_double_counting():
     assert "bonuses[0]" == info.value.field
     with pytest.raises(InvalidValueError) as info:
         payout_schedule(invoices=[week_of_work(), week_of_work()])
-    assert "PayoutSchedule.items[1]" == info.value.field
+    assert "invoices[1]" == info.value.field
 
 
 @pytest.mark.parametrize(
@@ -766,3 +766,19 @@ def test_an_edited_bonus_hold_is_refused_and_a_what_if_named():
     assert "what-if rules: security_period" in fast._repr_html_()
     assert fast == serialize.from_json(Bonus, serialize.to_json(fast))
     assert "rules" not in serialize.to_dict(extra)
+
+
+def test_a_week_given_twice_is_named_at_the_callers_argument():
+    """Red team r9b, finding 7: the duplicate is the caller's invoices[2], not a sorted position."""
+    bill, later = week_of_work(), invoice([], week=WEEK.next(), rate=usd(30))
+    with pytest.raises(InvalidValueError) as info:
+        payout_schedule(invoices=[bill, later, bill])
+    assert ("invoices[2]", "one invoice and one weekly payment per week") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "invoices[0]" in str(info.value)
+    paid = weekly_payment(usd(100), week=WEEK)
+    with pytest.raises(InvalidValueError) as info:
+        payout_schedule(invoices=[bill], weekly_payments=[paid, paid])
+    assert "weekly_payments[1]" == info.value.field

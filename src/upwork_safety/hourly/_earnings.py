@@ -271,6 +271,10 @@ class PayoutItem:
         }
 
 
+#: A week is invoiced once and has one weekly payment.
+_ONCE_A_WEEK = "one invoice and one weekly payment per week"
+
+
 def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     items = sequence_of(value, PayoutItem, name)
@@ -296,7 +300,7 @@ def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:
                 raise InvalidValueError(
                     f"{where}: the {item.kind} of the week {item.week} is listed twice",
                     field=where,
-                    rule="one invoice and one weekly payment per week",
+                    rule=_ONCE_A_WEEK,
                 )
             seen.add(key)
         previous = item
@@ -470,5 +474,19 @@ def payout_schedule(
                 field=what,
                 rule="one currency",
             )
+    # Checked here too (the schedule checks its sorted items): to name the caller's arguments.
+    first_of: dict[tuple[PayoutKind, BillingWeek], str] = {}
+    for what, item in named:
+        if item.week is None:
+            continue
+        key = (item.kind, item.week)
+        if key in first_of:
+            raise InvalidValueError(
+                f"{first_of[key]} and {what} are both the {item.kind} of the week {item.week}: "
+                "give each week's invoice and weekly payment once",
+                field=what,
+                rule=_ONCE_A_WEEK,
+            )
+        first_of[key] = what
     items = sorted((item for _, item in named), key=_order)
     return PayoutSchedule(currency=currency, items=items)
