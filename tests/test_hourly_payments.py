@@ -528,6 +528,16 @@ _STARTS = (None, date(2023, 12, 1), *_WEEK_DAYS)
 _ENDS = (None, date(2024, 2, 1), *_WEEK_DAYS)
 
 
+def _a_pause_in_run(week, started):
+    """An hour's pause in *week* on a day the contract ran (pauses outside its run are refused)."""
+    day = (
+        week.start
+        if started is None or started < week.start.date()
+        else week.start.replace(day=started.day, month=started.month, year=started.year)
+    )
+    return (Pause(day + timedelta(hours=9), day + timedelta(hours=10)),)
+
+
 @given(_PERCENT_TABLES, _PERCENT_TABLES)
 def test_weekly_payment_builds_exactly_the_shares_its_constructor_allows(start, end):
     """Review 8, finding 3: under any weekday tables, a share is built for a basis iff it loads.
@@ -542,13 +552,18 @@ def test_weekly_payment_builds_exactly_the_shares_its_constructor_allows(start, 
     )
     built = {
         (paid.basis, paid.share)
-        for pauses in ((), (Pause(at(3, 9), at(3, 10)),))
+        for paused in (False, True)
         for started in _STARTS
         for ended in _ENDS
         if started is None or ended is None or started <= ended
         for paid in [
             weekly_payment(
-                usd(100), week=WEEK, started=started, ended=ended, pauses=pauses, rules=table
+                usd(100),
+                week=WEEK,
+                started=started,
+                ended=ended,
+                pauses=_a_pause_in_run(WEEK, started) if paused else (),
+                rules=table,
             )
         ]
     }

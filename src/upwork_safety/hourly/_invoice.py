@@ -49,7 +49,7 @@ from upwork_safety.hourly._args import (
     rules_changed,
     week_rules,
 )
-from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
+from upwork_safety.hourly._pauses import Pause, pauses_argument, pauses_in_run, unpaused
 from upwork_safety.hourly._segment import (
     REASONS_RULE,
     SEGMENT_COLUMNS,
@@ -738,14 +738,18 @@ def invoice_for(
             ``hourly_rate``.
         week: The billing week to invoice.
         top_rated: Whether the freelancer is Top Rated.
-        pauses: When the contract was paused (see :func:`invoice`).
+        pauses: When the contract was paused (see :func:`invoice`); none
+            may start before ``contract.started`` or after
+            ``contract.ended`` (UTC days), as for its Work Diary.
         rules: The platform rules; default: those in force at the end of *week*.
 
     Returns:
         The week's :class:`WeeklyInvoice`.
 
     Raises:
-        InvalidValueError: The contract is fixed price or has no hourly rate.
+        InvalidValueError: The contract is fixed price or has no hourly
+            rate, or a pause starts before it started or after it ended
+            (``field`` ``pauses[i]``, the Work Diary's rules).
         InvalidTypeError: *contract* is not a Contract, or another argument
             has the wrong type.
     """
@@ -764,6 +768,7 @@ def invoice_for(
             field="Contract.hourly_rate",
             rule="an hourly rate",
         )
+    in_run = pauses_in_run(pauses, contract.started, contract.ended)
     return invoice(
         contract.time_entries,
         week=week,
@@ -771,6 +776,6 @@ def invoice_for(
         weekly_limit=contract.weekly_limit,
         client_verified=contract.client.payment_verified,
         top_rated=top_rated,
-        pauses=pauses,
+        pauses=in_run,
         rules=rules,
     )

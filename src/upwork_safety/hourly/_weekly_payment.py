@@ -51,7 +51,7 @@ from upwork_safety.hourly._args import (
     week_rules,
 )
 from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout_status
-from upwork_safety.hourly._pauses import Pause, pauses_argument
+from upwork_safety.hourly._pauses import Pause, pauses_in_run
 from upwork_safety.hourly._week import BillingWeek, invoice_time, week_argument
 from upwork_safety.money import CONTEXT, Money, plain_money, round_half_up
 from upwork_safety.rules import PlatformRules
@@ -382,7 +382,9 @@ def weekly_payment(
         ended: The day the contract ended; ``None`` while it is open.
         pauses: When the contract was paused, or its hours disputed
             (a sequence of :class:`Pause`); any pause in the week means no
-            weekly payment for it.
+            weekly payment for it.  None may start before the day
+            *started* or after the day *ended* (UTC), as for Work Diary
+            time: the contract did not exist then.
         rules: The platform rules; default: those in force at the end of *week*.
 
     Returns:
@@ -391,7 +393,10 @@ def weekly_payment(
     Raises:
         InvalidValueError: The contract did not run in *week* (it started
             after it or ended before it), *ended* is before *started*, the
-            amount is not positive, or pauses overlap.
+            amount is not positive, pauses overlap, or a pause starts
+            before *started* (rule ``not before Contract.started``) or
+            after *ended* (``not after Contract.ended``); ``field``
+            ``pauses[i]``.
         InvalidTypeError: An argument has the wrong type.
 
     >>> from datetime import date, datetime, timezone
@@ -405,7 +410,6 @@ def weekly_payment(
     week = week_argument(week)
     start_day = _day(started, "started")
     end_day = _day(ended, "ended")
-    items = pauses_argument(pauses)
     rules = week_rules(rules, week.end)
     first, last = week.start.date(), week.end.date()
     if start_day is not None and start_day > last:
@@ -428,6 +432,7 @@ def weekly_payment(
             field="ended",
             rule="not before started",
         )
+    items = pauses_in_run(pauses, start_day, end_day)
     basis, share = week_share(
         paused=any(p.overlap(week.start, week.closes_at) > timedelta(0) for p in items),
         started=start_day.weekday() if start_day is not None and start_day >= first else None,
