@@ -797,3 +797,26 @@ def test_a_week_given_twice_is_named_at_the_callers_argument():
     with pytest.raises(InvalidValueError) as info:
         payout_schedule(invoices=[bill], weekly_payments=[paid, paid])
     assert "weekly_payments[1]" == info.value.field
+
+
+def test_negative_zero_is_no_share_and_no_payout_amount():
+    """Red team r9b, finding 6: a share of -0 and a payout amount of -0.00 are refused, not kept.
+
+    Both equal zero, so the range checks let them through and "-0.00" was
+    written back out; each is refused under its field's existing rule.
+    """
+    paused = weekly_payment(usd(150), week=WEEK, pauses=[Pause(at(2, 9), at(2, 10))])
+    assert "0" == str(paused.share)
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(paused, share=Decimal("-0"))
+    assert ("WeeklyPayment.share", "0 to 1") == (info.value.field, info.value.rule)
+    data = serialize.to_dict(paused)
+    data["share"] = "-0"
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(WeeklyPayment, data)
+    (item,) = payout_schedule(weekly_payments=[paused]).items
+    for name in ("amount", "protected_amount"):
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(item, **{name: usd("-0.00")})
+        assert (f"PayoutItem.{name}", "not negative") == (info.value.field, info.value.rule)
+    assert '"-0' not in serialize.to_json(payout_schedule(weekly_payments=[paused]))

@@ -10,6 +10,7 @@ import attrs
 from upwork_safety._display import type_name
 from upwork_safety._validate import (
     LATEST,
+    cents_field,
     field_name,
     instance_field,
     optional_instance,
@@ -112,6 +113,24 @@ def positive_cents(value: object, what: str) -> Money:
 def positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: :class:`Money` above zero, in whole minor units."""
     positive_cents(value, field_name(instance, attribute))
+
+
+def unsigned_cents_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: :func:`~upwork_safety._validate.cents_field`, and not ``-0``.
+
+    A negative zero equals zero, so the "not negative" comparison lets it
+    through, but no builder gives one and it would be written back as
+    ``"-0.00"``: it is refused under the same rule, not rewritten.
+    """
+    cents_field(instance, attribute, value)
+    if value.amount.is_signed():
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must not be negative, got a negative zero ({value.amount}); write "
+            f"{value.amount.copy_abs()}",
+            field=name,
+            rule="not negative",
+        )
 
 
 def duration_field(instance: object, attribute: Any, value: Any) -> None:

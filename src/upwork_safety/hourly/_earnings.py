@@ -24,7 +24,6 @@ from upwork_safety._render import html_table
 from upwork_safety._validate import (
     LATEST,
     as_tuple,
-    cents_field,
     computed_utc_field,
     field_name,
     instance_field,
@@ -35,7 +34,13 @@ from upwork_safety._validate import (
     utc_instant,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import rules_changed, rules_changed_on, rules_for, week_rules
+from upwork_safety.hourly._args import (
+    rules_changed,
+    rules_changed_on,
+    rules_for,
+    unsigned_cents_field,
+    week_rules,
+)
 from upwork_safety.hourly._bonus import Bonus
 from upwork_safety.hourly._invoice import WeeklyInvoice
 from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus, payout_status
@@ -125,13 +130,13 @@ class PayoutItem:
     """
 
     kind: PayoutKind = attrs.field(validator=instance_field(PayoutKind))
-    amount: Money = attrs.field(converter=plain_money, validator=cents_field)
+    amount: Money = attrs.field(converter=plain_money, validator=unsigned_cents_field)
     charged_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     review_ends: datetime | None = attrs.field(
         converter=optional_to_utc, validator=optional_computed_utc_field
     )
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    protected_amount: Money = attrs.field(converter=plain_money, validator=cents_field)
+    protected_amount: Money = attrs.field(converter=plain_money, validator=unsigned_cents_field)
     week: BillingWeek | None = attrs.field(default=None, validator=_optional_week)
     rules: PlatformRules = attrs.field(
         default=attrs.Factory(_rules_of_item, takes_self=True),

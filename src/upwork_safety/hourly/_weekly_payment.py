@@ -75,7 +75,9 @@ def _check_share(instance: object, attribute: Any, value: Any) -> None:
             field=name,
             rule="a Decimal",
         )
-    if not 0 <= value <= 1:
+    # A negative zero equals 0 but is no share the tables give (and would be
+    # written back as "-0"): refused under the range's rule, not rewritten.
+    if not 0 <= value <= 1 or value.is_signed():
         raise InvalidValueError(
             f"{name} is a share of the weekly amount from 0 to 1, got {value}",
             field=name,
