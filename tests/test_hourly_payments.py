@@ -30,6 +30,7 @@ from upwork_safety.hourly import (
     TimeEntry,
     WeeklyPayment,
     WeeklyPaymentBasis,
+    billing_week,
     bonus,
     invoice,
     payout_schedule,
@@ -820,3 +821,25 @@ def test_negative_zero_is_no_share_and_no_payout_amount():
             attrs.evolve(item, **{name: usd("-0.00")})
         assert (f"PayoutItem.{name}", "not negative") == (info.value.field, info.value.rule)
     assert '"-0' not in serialize.to_json(payout_schedule(weekly_payments=[paused]))
+
+
+def test_the_last_supported_weeks_calendar_is_built_but_not_taken_back_as_input():
+    """Red team r9b, finding 8 (documented): the last week is paid; its 9991 moments are no input.
+
+    Invoices and weekly payments of the week holding 9990-12-31 build and
+    round-trip; passing one of their calendar moments back as ``at`` is
+    refused with the one input bound (as docs/hourly.md says), never
+    answered wrongly.
+    """
+    last = billing_week(datetime(9990, 12, 31, tzinfo=UTC))
+    paid = weekly_payment(usd(1), week=last)
+    bill = invoice([], week=last, rate=usd(1))
+    assert bill == serialize.from_json(type(bill), serialize.to_json(bill))
+    assert S.UPCOMING == paid.status(datetime(9990, 12, 31, 23, tzinfo=UTC))
+    for query in (
+        lambda: paid.status(paid.available_at),
+        lambda: bill.calendar.in_dispute_window(bill.invoiced_at),
+    ):
+        with pytest.raises(InvalidValueError) as info:
+            query()
+        assert ("at", "on or before 9990-12-31") == (info.value.field, info.value.rule)
