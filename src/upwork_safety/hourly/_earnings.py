@@ -208,6 +208,9 @@ class PayoutItem:
     def _check_moments(self) -> None:
         """The moments are the ones *rules* give the item's source; a bonus is positive."""
         rules, week = self.rules, self.week
+        # Every kind is compared as (charged, review ends or None, available).
+        given = (self.charged_at, self.review_ends, self.available_at)
+        options: list[tuple[datetime, datetime | None, datetime]]
         if week is None:  # a bonus (_check_kind)
             if self.amount.amount <= 0:
                 raise InvalidValueError(
@@ -215,24 +218,23 @@ class PayoutItem:
                     field="PayoutItem.amount",
                     rule="more than zero",
                 )
-            given = (self.charged_at, self.available_at)
-            options = [(self.charged_at, self.charged_at + rules.security_period)]
+            options = [(self.charged_at, None, self.charged_at + rules.security_period)]
             how = "the charge, plus rules.security_period (as a Bonus)"
         elif self.kind is PayoutKind.WEEKLY_PAYMENT:
-            given = (self.charged_at, self.available_at)
-            options = [payment_moments(week, rules)]
+            invoiced, available = payment_moments(week, rules)
+            options = [(invoiced, None, available)]
             how = "the week's invoice time, plus rules.security_period (as a WeeklyPayment)"
         else:
-            given = (self.charged_at, self.review_ends, self.available_at)
             calendars = (payout_calendar(week, top_rated=t, rules=rules) for t in (False, True))
             options = [(c.invoiced_at, c.dispute_window_ends, c.available_at) for c in calendars]
             how = "the week's payout_calendar() under its rules (Top Rated or not)"
         if given in options:
             return
         expected = ", ".join(moment.isoformat() for moment in options[0] if moment is not None)
+        found = ", ".join(moment.isoformat() for moment in given if moment is not None)
         raise InvalidValueError(
-            f"PayoutItem's moments must be {how}: {expected} under rules {shown(self.rules.name)}, "
-            f"got {', '.join(str(moment) for moment in given)}",
+            f"PayoutItem's moments must be {how}: {expected} under rules "
+            f"{shown(self.rules.name)}, got {found}",
             field="PayoutItem.available_at",
             rule="the moments its rules give",
         )
