@@ -19,6 +19,9 @@ grows with the square.
   hold (``jss.MAX_WINDOW_MONTHS``, 1,200) under a trending label, against
   120 windows.  Checking the label used to build a label for every pair of
   windows: quadratic.
+* ``hostile-memo``: :func:`upwork_safety.hourly.invoice` of 20,000 entries of
+  distinct memos inside one 10-minute slot, against 2,000.  The slot's memos
+  used to be de-duplicated with a list look-up: quadratic (red team r9b).
 
 Run ``python -m pytest benchmarks/test_bench_hostile.py --benchmark-only -s``
 for the paired table.
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import pytest
@@ -40,6 +43,7 @@ from upwork_safety import (
     Money,
     Payment,
     checks,
+    hourly,
     jss,
     serialize,
     statements,
@@ -223,3 +227,39 @@ def test_report_large(benchmark, reports):
 def test_report_small(benchmark, reports):
     """A report of 120 windows (the baseline)."""
     _small(benchmark, "hostile-report", lambda: serialize.from_json(jss.JSSReport, reports[1]))
+
+
+#: The billing week whose first slot the memo pair crowds.
+_MEMO_WEEK = hourly.billing_week(datetime(2025, 1, 1, tzinfo=timezone.utc))
+
+
+def _crowded(count: int) -> list[hourly.TimeEntry]:
+    """*count* entries of distinct memos, back to back, inside the week's first 10-minute slot."""
+    step = timedelta(microseconds=600_000_000 // count)
+    start = _MEMO_WEEK.start
+    return [
+        hourly.TimeEntry(start + step * i, start + step * (i + 1), memo=f"m{i}", activity=5)
+        for i in range(count)
+    ]
+
+
+def _bill(entries: list[hourly.TimeEntry]) -> hourly.WeeklyInvoice:
+    return hourly.invoice(entries, week=_MEMO_WEEK, rate=Money("25.00", "USD"))
+
+
+@pytest.fixture(scope="module")
+def crowded() -> tuple[list[hourly.TimeEntry], list[hourly.TimeEntry]]:
+    large, small = _crowded(20_000), _crowded(2_000)
+    assert len(_bill(small).segments[0].memo.split(" / ")) == 2_000
+    return large, small
+
+
+def test_memo_large(benchmark, crowded):
+    """20,000 entries of distinct memos in one slot (ours), paired against 2,000."""
+    large, small = crowded
+    _pair(benchmark, "hostile-memo", lambda: _bill(large), lambda: _bill(small))
+
+
+def test_memo_small(benchmark, crowded):
+    """2,000 entries of distinct memos in one slot (the baseline)."""
+    _small(benchmark, "hostile-memo", lambda: _bill(crowded[1]))

@@ -441,6 +441,32 @@ def test_segment_memo_and_activity_merge():
     assert segment.reasons == (R.NO_MEMO,)
 
 
+def test_a_crowded_slot_lists_each_memo_once_in_first_seen_order():
+    """Red team r9b, finding 2: de-duplicating a slot's memos keeps the first of each, in order.
+
+    Thousands of entries in one slot, memos repeating and padded with
+    spaces: the segment lists each memo once, where it first appears (the
+    look-up is now a hash, not a list scan; benchmarks/test_bench_hostile.py
+    measures the cost).
+    """
+    count = 3_000
+    step = timedelta(minutes=10) / count
+    names = ["b", " a ", "c", "a", "b ", ""]
+    diary = [
+        entry(at(2, 9) + step * i, at(2, 9) + step * (i + 1), memo=names[i % 6], activity=5)
+        for i in range(count)
+    ]
+    (segment,) = invoice(diary, week=WEEK, rate=usd(60), client_verified=True).segments
+    assert "b / a / c" == segment.memo
+    assert (R.NO_MEMO,) == segment.reasons
+    distinct = [
+        entry(at(2, 9) + step * i, at(2, 9) + step * (i + 1), memo=f"m{i % 1000}")
+        for i in range(count)
+    ]
+    (segment,) = invoice(distinct, week=WEEK, rate=usd(60)).segments
+    assert [f"m{i}" for i in range(1000)] == segment.memo.split(" / ")
+
+
 # --- whole segments -----------------------------------------------------------
 
 

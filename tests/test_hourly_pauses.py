@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from upwork_safety import serialize
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly import BillingWeek, Pause, TimeEntry, WeeklyInvoice, invoice, invoice_for
+from upwork_safety.hourly import (
+    BillingWeek,
+    Pause,
+    TimeEntry,
+    WeeklyInvoice,
+    invoice,
+    invoice_for,
+    weekly_payment,
+)
 from upwork_safety.models import Client, Contract, ContractKind
 from upwork_safety.money import Money
 
@@ -335,3 +343,54 @@ def test_invoice_reads_each_pause_a_bounded_number_of_times(n, monkeypatch):
     bill = invoice(diary, week=WEEK, rate=usd("25.00"), pauses=pauses, client_verified=True)
     assert n == len(bill.pauses)
     assert reads <= 40 * n
+
+
+# --- ninth outside review (red team r9b) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "pause", "rule"),
+    [
+        # Monday, two days before a Wednesday start: took away the 60% the week pays
+        ({"started": date(2024, 1, 3)}, Pause(at(1, 9), at(1, 10)), "not before Contract.started"),
+        # Saturday, after a Wednesday end: took away the 60% too
+        ({"ended": date(2024, 1, 3)}, Pause(at(6, 9), at(6, 10)), "not after Contract.ended"),
+    ],
+)
+def test_a_weekly_payment_refuses_a_pause_outside_the_contracts_run(kwargs, pause, rule):
+    """Red team r9b, finding 4: a pause before the start or after the end is refused, not paid as 0.
+
+    The Work Diary's rule and constants; the field is the caller's
+    argument.  A pause on the first or last day, or one still open when the
+    contract ended, is the contract's own and keeps the week unpaid.
+    """
+    calm = Pause(at(3, 9), at(3, 10))
+    with pytest.raises(InvalidValueError) as info:
+        weekly_payment(usd("150.00"), week=WEEK, pauses=[calm, pause], **kwargs)
+    assert ("pauses[1]", rule) == (info.value.field, info.value.rule)
+    day = kwargs.get("started", kwargs.get("ended"))
+    inside = Pause(datetime(day.year, day.month, day.day, 23, tzinfo=UTC))  # still open
+    assert usd("0.00") == weekly_payment(usd("150.00"), week=WEEK, pauses=[inside], **kwargs).amount
+    assert usd("90.00") == weekly_payment(usd("150.00"), week=WEEK, **kwargs).amount
+
+
+def test_invoice_for_refuses_a_pause_outside_the_contract():
+    """Red team r9b, finding 4: invoice_for keeps no pause from before the start or after the end."""
+    contract = Contract(
+        "c1",
+        Client("cl", payment_verified=True),
+        ContractKind.HOURLY,
+        date(2024, 1, 3),
+        ended=date(2024, 1, 5),
+        hourly_rate=usd(20),
+        time_entries=(entry(at(3, 9), at(3, 10)),),
+    )
+    for pause, rule in (
+        (Pause(at(2, 9), at(2, 10)), "not before Contract.started"),
+        (Pause(at(6, 9), at(6, 10)), "not after Contract.ended"),
+    ):
+        with pytest.raises(InvalidValueError) as info:
+            invoice_for(contract, week=WEEK, pauses=[pause])
+        assert ("pauses[0]", rule) == (info.value.field, info.value.rule)
+    kept = invoice_for(contract, week=WEEK, pauses=[Pause(at(5, 23))])
+    assert (Pause(at(5, 23)),) == kept.pauses

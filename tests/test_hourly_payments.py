@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -29,6 +30,7 @@ from upwork_safety.hourly import (
     TimeEntry,
     WeeklyPayment,
     WeeklyPaymentBasis,
+    billing_week,
     bonus,
     invoice,
     payout_schedule,
@@ -367,6 +369,7 @@ def test_schedule_records_html_and_round_trip():
         "charged_at": at(10, 15),
         "review_ends": None,
         "available_at": at(15, 15),
+        "rules_changed": "",
     } == first
     assert "<caption>Hourly payouts</caption>" in plan._repr_html_()
     assert plan == serialize.from_dict(PayoutSchedule, serialize.to_dict(plan))
@@ -382,7 +385,7 @@ def test_schedule_refuses_mixed_currencies_and_double_counting():
     assert "bonuses[0]" == info.value.field
     with pytest.raises(InvalidValueError) as info:
         payout_schedule(invoices=[week_of_work(), week_of_work()])
-    assert "PayoutSchedule.items[1]" == info.value.field
+    assert "invoices[1]" == info.value.field
 
 
 @pytest.mark.parametrize(
@@ -526,6 +529,16 @@ _STARTS = (None, date(2023, 12, 1), *_WEEK_DAYS)
 _ENDS = (None, date(2024, 2, 1), *_WEEK_DAYS)
 
 
+def _a_pause_in_run(week, started):
+    """An hour's pause in *week* on a day the contract ran (pauses outside its run are refused)."""
+    day = (
+        week.start
+        if started is None or started < week.start.date()
+        else week.start.replace(day=started.day, month=started.month, year=started.year)
+    )
+    return (Pause(day + timedelta(hours=9), day + timedelta(hours=10)),)
+
+
 @given(_PERCENT_TABLES, _PERCENT_TABLES)
 def test_weekly_payment_builds_exactly_the_shares_its_constructor_allows(start, end):
     """Review 8, finding 3: under any weekday tables, a share is built for a basis iff it loads.
@@ -540,13 +553,18 @@ def test_weekly_payment_builds_exactly_the_shares_its_constructor_allows(start, 
     )
     built = {
         (paid.basis, paid.share)
-        for pauses in ((), (Pause(at(3, 9), at(3, 10)),))
+        for paused in (False, True)
         for started in _STARTS
         for ended in _ENDS
         if started is None or ended is None or started <= ended
         for paid in [
             weekly_payment(
-                usd(100), week=WEEK, started=started, ended=ended, pauses=pauses, rules=table
+                usd(100),
+                week=WEEK,
+                started=started,
+                ended=ended,
+                pauses=_a_pause_in_run(WEEK, started) if paused else (),
+                rules=table,
             )
         ]
     }
@@ -562,3 +580,266 @@ def test_weekly_payment_builds_exactly_the_shares_its_constructor_allows(start, 
             else:
                 loads.add((basis, share))
     assert built == loads
+
+
+# --- ninth outside review (red team r9b) ------------------------------------------
+
+
+def test_an_edited_weekly_payment_names_every_rule_it_changed():
+    """Red team r9b, finding 1: rules edited under the published name are named, as on an invoice.
+
+    A file that keeps the preset's name but gives every weekday 100% and a
+    one-day hold loads (it says what those rules give), and
+    rules_changed, the repr and the notebook table name both changed rules;
+    under the published rules the list is empty.
+    """
+    paid = weekly_payment(usd("150.00"), week=WEEK, started=date(2024, 1, 5))
+    assert ((), Decimal("0.2")) == (paid.rules_changed, paid.share)
+    assert "what-if" not in repr(paid)
+    assert "what-if" not in paid._repr_html_()
+    data = serialize.to_dict(paid)
+    edited = serialize.to_dict(rules.CURRENT)
+    edited.update(weekly_payment_start_percent=[100] * 7, security_period="86400")
+    data.update(rules=edited, share="1", available_at="2024-01-09T12:00:00+00:00")
+    loaded = serialize.from_dict(WeeklyPayment, data)
+    assert (usd("150.00"), rules.CURRENT.name) == (loaded.amount, loaded.rules.name)
+    changed = ("security_period", "weekly_payment_start_percent")
+    assert changed == loaded.rules_changed
+    assert "what-if rules: security_period, weekly_payment_start_percent" in repr(loaded)
+    assert "what-if rules: security_period, weekly_payment_start_percent" in loaded._repr_html_()
+
+
+def test_weekly_payment_and_invoice_share_one_rules_comparison():
+    """Red team r9b, finding 1: a payment and an invoice of one week under one what-if agree."""
+    table = attrs.evolve(rules.CURRENT, weekly_payment_start_percent=(100, 80, 60, 40, 37, 0, 0))
+    paid = weekly_payment(usd(100), week=WEEK, started=date(2024, 1, 5), rules=table)
+    bill = invoice([], week=WEEK, rate=usd(10), rules=table)
+    assert (Decimal("0.37"), ("weekly_payment_start_percent",)) == (paid.share, paid.rules_changed)
+    assert bill.rules_changed == paid.rules_changed
+
+
+@pytest.mark.parametrize("started", [date(2024, 1, 1) + timedelta(days=i) for i in range(7)])
+def test_published_rules_pay_a_started_week_twenty_percent_at_least(started):
+    """Red team r9b, finding 1: under the published rules a started week pays 20% to 100%.
+
+    Never 37%, never nothing, whatever the weekday; 37% or nothing loads
+    only under rules that say so, which rules_changed names.
+    """
+    paid = weekly_payment(usd(100), week=WEEK, started=started)
+    assert Decimal("0.2") <= paid.share <= 1
+    for share in (Decimal("0.37"), Decimal(0)):
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(paid, share=share)
+        assert ("WeeklyPayment.share", "a share the rules' table gives for the basis") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+
+def _item(*args):
+    """A PayoutItem from (kind, amount, charged, review, available[, protected, week])."""
+    kind, amount, charged, review, available, protected, week = (*args, "0.00", None)[:7]
+    return PayoutItem(
+        kind=kind,
+        amount=usd(amount),
+        charged_at=charged,
+        review_ends=review,
+        available_at=available,
+        protected_amount=usd(protected),
+        week=week,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        # a zero bonus: no Bonus can be worth nothing
+        (PayoutKind.BONUS, "0.00", at(7), None, at(12)),
+        # a bonus held for a microsecond, not the security period
+        (PayoutKind.BONUS, "50.00", at(7), None, at(7) + timedelta(microseconds=1)),
+        # a weekly payment charged a microsecond after the week, available a microsecond later
+        (
+            PayoutKind.WEEKLY_PAYMENT,
+            "150.00",
+            at(8) + timedelta(microseconds=1),
+            None,
+            at(8) + timedelta(microseconds=2),
+            "0.00",
+            WEEK,
+        ),
+        # hours available one second after the dispute window closes, the window itself moved
+        (
+            PayoutKind.HOURS,
+            "100.00",
+            at(8) + timedelta(microseconds=1),
+            at(8) + timedelta(microseconds=1),
+            at(8, 0, 0, 1) + timedelta(microseconds=1),
+            "100.00",
+            WEEK,
+        ),
+    ],
+)
+def test_a_payout_item_follows_its_rules_calendar(args):
+    """Red team r9b, finding 3: a PayoutItem's moments are the ones its rules give, not just in order.
+
+    Each of these kept the calendar's order but no source could give it
+    under the published rules; each is refused naming the moments' rule.
+    """
+    with pytest.raises(InvalidValueError) as info:
+        _item(*args)
+    assert info.value.field in {"PayoutItem.available_at", "PayoutItem.amount"}
+    assert info.value.rule in {"the moments its rules give", "more than zero"}
+
+
+def test_a_payout_item_built_by_hand_from_the_calendar_loads():
+    """Red team r9b, finding 3: items with the published calendar's moments are accepted."""
+    cal = WEEK.calendar()
+    top = WEEK.calendar(top_rated=True)
+    for calendar in (cal, top):
+        item = _item(
+            PayoutKind.HOURS,
+            "60.00",
+            calendar.invoiced_at,
+            calendar.dispute_window_ends,
+            calendar.available_at,
+            "60.00",
+            WEEK,
+        )
+        assert ((), rules.CURRENT) == (item.rules_changed, item.rules)
+    extra = _item(PayoutKind.BONUS, "5.00", at(7), None, at(12))
+    assert () == extra.rules_changed
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(extra, available_at=at(13))
+    assert ("PayoutItem.available_at", "the moments its rules give") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_a_what_if_schedule_keeps_its_rules_end_to_end():
+    """Red team r9b, finding 3: a schedule built under what-if rules keeps them and names them.
+
+    The items carry the rules of what they come from, so the what-if's
+    moments load back from JSON and pickle, and rules_changed (also a
+    column of to_records) names the changed rules; the published items
+    name none.
+    """
+    quick = attrs.evolve(
+        rules.CURRENT,
+        security_period=timedelta(days=1),
+        hourly_available_delay=timedelta(days=6),
+    )
+    hours = invoice(
+        [TimeEntry(at(2, 9), at(2, 11), memo="api", activity=6)],
+        week=WEEK,
+        rate=usd(30),
+        client_verified=True,
+        rules=quick,
+    )
+    weekly = weekly_payment(usd(100), week=WEEK, rules=quick)
+    extra = bonus(usd(50), paid_at=at(10, 15), rules=quick)
+    plain = bonus(usd(5), paid_at=at(10, 15))
+    plan = payout_schedule(invoices=[hours], bonuses=[extra, plain], weekly_payments=[weekly])
+    changed = {item.kind: item.rules_changed for item in plan.items if item.amount != usd(5)}
+    assert {
+        PayoutKind.HOURS: ("hourly_available_delay", "security_period"),
+        PayoutKind.BONUS: ("hourly_available_delay", "security_period"),
+        PayoutKind.WEEKLY_PAYMENT: ("hourly_available_delay", "security_period"),
+    } == {kind: tuple(sorted(names)) for kind, names in changed.items()}
+    assert [at(10, 15) + timedelta(days=1)] == [
+        i.available_at for i in plan.items if i.kind is PayoutKind.BONUS and i.amount == usd(50)
+    ]
+    by_amount = {row["amount"]: row["rules_changed"] for row in plan.to_records()}
+    assert "" == by_amount[usd(5)]
+    assert "security_period" in by_amount[usd(50)]
+    assert plan == serialize.from_json(PayoutSchedule, serialize.to_json(plan))
+    assert plan == pickle.loads(pickle.dumps(plan))
+    data = serialize.to_dict(plan)
+    for item in data["items"]:
+        item.pop("rules", None)  # drop the what-if: the moments no longer fit
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(PayoutSchedule, data)
+
+
+def test_an_edited_bonus_hold_is_refused_and_a_what_if_named():
+    """Red team r9b, finding 5: a Bonus's hold is its rules' security period, not just later.
+
+    A microsecond's hold was accepted; now the hold must be the security
+    period of the rules the bonus carries (in force at paid_at by default),
+    and a what-if hold is kept, loads back and is named by rules_changed.
+    """
+    extra = bonus(usd(50), paid_at=at(10))
+    assert () == extra.rules_changed
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(extra, available_at=at(10) + timedelta(microseconds=1))
+    assert ("Bonus.available_at", "paid_at plus rules.security_period") == (
+        info.value.field,
+        info.value.rule,
+    )
+    quick = attrs.evolve(rules.CURRENT, security_period=timedelta(days=1))
+    fast = bonus(usd(50), paid_at=at(10), rules=quick)
+    assert (at(11), ("security_period",)) == (fast.available_at, fast.rules_changed)
+    assert "what-if rules: security_period" in fast._repr_html_()
+    assert fast == serialize.from_json(Bonus, serialize.to_json(fast))
+    assert "rules" not in serialize.to_dict(extra)
+
+
+def test_a_week_given_twice_is_named_at_the_callers_argument():
+    """Red team r9b, finding 7: the duplicate is the caller's invoices[2], not a sorted position."""
+    bill, later = week_of_work(), invoice([], week=WEEK.next(), rate=usd(30))
+    with pytest.raises(InvalidValueError) as info:
+        payout_schedule(invoices=[bill, later, bill])
+    assert ("invoices[2]", "one invoice and one weekly payment per week") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "invoices[0]" in str(info.value)
+    paid = weekly_payment(usd(100), week=WEEK)
+    with pytest.raises(InvalidValueError) as info:
+        payout_schedule(invoices=[bill], weekly_payments=[paid, paid])
+    assert "weekly_payments[1]" == info.value.field
+
+
+def test_negative_zero_is_no_share_and_no_payout_amount():
+    """Red team r9b, finding 6: a share of -0 and a payout amount of -0.00 are refused, not kept.
+
+    Both equal zero, so the range checks let them through and "-0.00" was
+    written back out; each is refused under its field's existing rule.
+    """
+    paused = weekly_payment(usd(150), week=WEEK, pauses=[Pause(at(2, 9), at(2, 10))])
+    assert "0" == str(paused.share)
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(paused, share=Decimal("-0"))
+    assert ("WeeklyPayment.share", "0 to 1") == (info.value.field, info.value.rule)
+    data = serialize.to_dict(paused)
+    data["share"] = "-0"
+    with pytest.raises(InvalidDataError):
+        serialize.from_dict(WeeklyPayment, data)
+    (item,) = payout_schedule(weekly_payments=[paused]).items
+    for name in ("amount", "protected_amount"):
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(item, **{name: usd("-0.00")})
+        assert (f"PayoutItem.{name}", "not negative") == (info.value.field, info.value.rule)
+    assert '"-0' not in serialize.to_json(payout_schedule(weekly_payments=[paused]))
+
+
+def test_the_last_supported_weeks_calendar_is_built_but_not_taken_back_as_input():
+    """Red team r9b, finding 8 (documented): the last week is paid; its 9991 moments are no input.
+
+    Invoices and weekly payments of the week holding 9990-12-31 build and
+    round-trip; passing one of their calendar moments back as ``at`` is
+    refused with the one input bound (as docs/hourly.md says), never
+    answered wrongly.
+    """
+    last = billing_week(datetime(9990, 12, 31, tzinfo=UTC))
+    paid = weekly_payment(usd(1), week=last)
+    bill = invoice([], week=last, rate=usd(1))
+    assert bill == serialize.from_json(type(bill), serialize.to_json(bill))
+    assert S.UPCOMING == paid.status(datetime(9990, 12, 31, 23, tzinfo=UTC))
+    for query in (
+        lambda: paid.status(paid.available_at),
+        lambda: bill.calendar.in_dispute_window(bill.invoiced_at),
+    ):
+        with pytest.raises(InvalidValueError) as info:
+            query()
+        assert ("at", "on or before 9990-12-31") == (info.value.field, info.value.rule)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from upwork_safety._display import type_name
 from upwork_safety._validate import (
     LATEST,
+    cents_field,
     field_name,
     instance_field,
     optional_instance,
@@ -17,6 +20,9 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
 from upwork_safety.rules import PlatformRules
 from upwork_safety.rules import as_of as _rules_as_of
+
+if TYPE_CHECKING:
+    from upwork_safety.hourly._week import BillingWeek
 
 #: A billing week is a calendar week; its first day (Monday, in UTC) is the
 #: platform rule (HC 211063698).
@@ -48,6 +54,42 @@ def week_rules(rules: object, end: datetime) -> PlatformRules:
     return rules_for(rules, min(end.date(), LATEST))
 
 
+#: The fields of a rule set that hold rules (each has a source), in declaration order.
+_RULE_FIELDS = tuple(f.name for f in attrs.fields(PlatformRules) if "rule" in f.metadata)
+
+
+def rules_differ(chosen: PlatformRules, other: PlatformRules) -> tuple[str, ...]:
+    """The rule fields in which *chosen* differs from *other*, in declaration order.
+
+    The one comparison of two rule sets.  A rule set's name and effective
+    date are not compared: they are labels, and a what-if (or an edited
+    file) may keep a preset's.
+    """
+    if chosen is other:
+        return ()
+    return tuple(name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(other, name))
+
+
+def rules_changed(chosen: PlatformRules, week: BillingWeek) -> tuple[str, ...]:
+    """The rule fields in which *chosen* differs from the published rules for *week*.
+
+    The one source of every week's ``rules_changed`` (an invoice, a weekly
+    payment, a payout item): the published rules are those in force at the
+    end of the week (the ones the builders use when given none), compared by
+    :func:`rules_differ`.
+    """
+    return rules_differ(chosen, week_rules(None, week.end))
+
+
+def rules_changed_on(chosen: PlatformRules, on: datetime) -> tuple[str, ...]:
+    """:func:`rules_changed` for a moment, not a week: against the rules in force *on*.
+
+    For what happens at one moment (a bonus paid, a dispute opened), whose
+    builders default to the rules in force then.
+    """
+    return rules_differ(chosen, rules_for(None, min(on.date(), LATEST)))
+
+
 def positive_money(value: object, what: str) -> Money:
     """Return *value* if it is :class:`Money` above zero, else raise naming *what*."""
     money = require_money(value, what)
@@ -71,6 +113,24 @@ def positive_cents(value: object, what: str) -> Money:
 def positive_cents_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: :class:`Money` above zero, in whole minor units."""
     positive_cents(value, field_name(instance, attribute))
+
+
+def unsigned_cents_field(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: :func:`~upwork_safety._validate.cents_field`, and not ``-0``.
+
+    A negative zero equals zero, so the "not negative" comparison lets it
+    through, but no builder gives one and it would be written back as
+    ``"-0.00"``: it is refused under the same rule, not rewritten.
+    """
+    cents_field(instance, attribute, value)
+    if value.amount.is_signed():
+        name = field_name(instance, attribute)
+        raise InvalidValueError(
+            f"{name} must not be negative, got a negative zero ({value.amount}); write "
+            f"{value.amount.copy_abs()}",
+            field=name,
+            rule="not negative",
+        )
 
 
 def duration_field(instance: object, attribute: Any, value: Any) -> None:

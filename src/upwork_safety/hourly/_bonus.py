@@ -16,25 +16,30 @@ keeps the five-day hold for every freelancer.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import Any, cast
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
     computed_utc_field,
+    instance_field,
     to_utc,
     utc_field,
     utc_instant,
 )
 from upwork_safety.errors import InvalidValueError
-from upwork_safety.hourly._args import positive_cents, positive_cents_field, rules_for
+from upwork_safety.hourly._args import (
+    positive_cents,
+    positive_cents_field,
+    rules_changed_on,
+    rules_for,
+)
 from upwork_safety.hourly._kinds import PayoutStatus, payout_status
 from upwork_safety.money import Money, plain_money
-
-if TYPE_CHECKING:
-    from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import PlatformRules
 
 __all__ = ["Bonus", "bonus"]
 
@@ -45,6 +50,15 @@ _NOT_PROTECTED = (
 )
 
 
+def _rules_when_paid(extra: Any) -> PlatformRules:
+    """The default *rules*: those in force when the bonus was paid."""
+    paid: object = extra.paid_at
+    if not isinstance(paid, datetime):
+        # Refused by the moment's own validator, which runs first.
+        return cast("PlatformRules", paid)
+    return rules_for(None, paid)
+
+
 @through_init
 @attrs.frozen
 class Bonus:
@@ -53,25 +67,33 @@ class Bonus:
     Built by :func:`bonus`.  The amount is what the client paid, before the
     freelancer's service fee (see :mod:`upwork_safety.fees`).
 
-    The moments are the ones the rules in force give (the builder function
-    computes them); the constructor checks their order, not their values, so
-    a what-if rule set can move them.
+    The hold is the one *rules* give (the builder function computes it, and
+    a what-if rule set is kept with the bonus); the constructor checks it,
+    so a value built by hand or loaded from JSON says no more than
+    :func:`bonus` could under the rules it carries, and
+    :attr:`rules_changed` names any rule that is not the published one.
 
     Args:
         amount: What the client paid, positive.
         paid_at: When the client paid it; it is *Pending* from then.
-        available_at: When it becomes *Available*: *paid_at* plus the
-            security period (5 days, HC 211067938).
+        available_at: When it becomes *Available*: *paid_at* plus
+            ``rules.security_period`` (5 days, HC 211067938).
+        rules: The platform rules the hold comes from; default: those in
+            force at *paid_at*.
 
     Raises:
-        InvalidValueError: *available_at* is not after *paid_at*, or the
-            amount is not positive.
+        InvalidValueError: *available_at* is not *paid_at* plus
+            ``rules.security_period``, or the amount is not positive.
         InvalidTypeError: A field has the wrong type.
     """
 
     amount: Money = attrs.field(converter=plain_money, validator=positive_cents_field)
     paid_at: datetime = attrs.field(converter=to_utc, validator=utc_field)
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
+    rules: PlatformRules = attrs.field(
+        default=attrs.Factory(_rules_when_paid, takes_self=True),
+        validator=instance_field(PlatformRules),
+    )
 
     #: Why Hourly Protection never covers a bonus.
     not_protected_because = _NOT_PROTECTED
@@ -84,6 +106,24 @@ class Bonus:
                 field="Bonus.available_at",
                 rule="after paid_at (security period, HC 211067938)",
             )
+        hold = self.rules.security_period
+        if self.available_at != self.paid_at + hold:
+            raise InvalidValueError(
+                f"Bonus.available_at ({self.available_at.isoformat()}) must be Bonus.paid_at "
+                f"plus rules.security_period ({hold}): "
+                f"{(self.paid_at + hold).isoformat()} under rules {shown(self.rules.name)}",
+                field="Bonus.available_at",
+                rule="paid_at plus rules.security_period",
+            )
+
+    @property
+    def rules_changed(self) -> tuple[str, ...]:
+        """The rules (field names of :attr:`rules`) not as published when the bonus was paid.
+
+        The same comparison as :attr:`WeeklyInvoice.rules_changed`, against
+        the rules in force at :attr:`paid_at`; empty under them.
+        """
+        return rules_changed_on(self.rules, self.paid_at)
 
     @property
     def protected(self) -> bool:
@@ -115,7 +155,10 @@ class Bonus:
         ]
 
     def _repr_html_(self) -> str:
-        return html_table(self.to_records(), caption="Bonus")
+        caption = "Bonus"
+        if self.rules_changed:
+            caption += " (what-if rules: " + ", ".join(self.rules_changed) + ")"
+        return html_table(self.to_records(), caption=caption)
 
 
 def bonus(amount: Money, *, paid_at: datetime, rules: PlatformRules | None = None) -> Bonus:
@@ -146,4 +189,6 @@ def bonus(amount: Money, *, paid_at: datetime, rules: PlatformRules | None = Non
     amount = positive_cents(amount, "amount")
     paid = utc_instant(paid_at, "paid_at")
     rules = rules_for(rules, paid)
-    return Bonus(amount=amount, paid_at=paid, available_at=paid + rules.security_period)
+    return Bonus(
+        amount=amount, paid_at=paid, available_at=paid + rules.security_period, rules=rules
+    )

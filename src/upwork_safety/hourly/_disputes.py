@@ -27,8 +27,8 @@ from upwork_safety._validate import (
     utc_instant,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import rules_for
-from upwork_safety.hourly._invoice import WeeklyInvoice, rules_differ
+from upwork_safety.hourly._args import rules_differ, rules_for
+from upwork_safety.hourly._invoice import WeeklyInvoice
 from upwork_safety.money import Money, optional_plain_money
 
 if TYPE_CHECKING:

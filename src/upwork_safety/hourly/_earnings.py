@@ -13,7 +13,7 @@ Protection covers (only hours can be protected, HC 211068288).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -22,8 +22,8 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import html_table
 from upwork_safety._validate import (
+    LATEST,
     as_tuple,
-    cents_field,
     computed_utc_field,
     field_name,
     instance_field,
@@ -34,12 +34,24 @@ from upwork_safety._validate import (
     utc_instant,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.hourly._args import (
+    rules_changed,
+    rules_changed_on,
+    rules_for,
+    unsigned_cents_field,
+    week_rules,
+)
 from upwork_safety.hourly._bonus import Bonus
 from upwork_safety.hourly._invoice import WeeklyInvoice
 from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus, payout_status
-from upwork_safety.hourly._week import BillingWeek, check_hours_order
-from upwork_safety.hourly._weekly_payment import WeeklyPayment, check_weekly_payment_order
+from upwork_safety.hourly._week import BillingWeek, check_hours_order, payout_calendar
+from upwork_safety.hourly._weekly_payment import (
+    WeeklyPayment,
+    check_weekly_payment_order,
+    payment_moments,
+)
 from upwork_safety.money import Money, plain_money
+from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -55,6 +67,22 @@ def _optional_week(instance: object, attribute: Any, value: Any) -> None:
         instance_field(BillingWeek)(instance, attribute, value)
 
 
+def _rules_of_item(item: PayoutItem) -> PlatformRules:
+    """The default *rules*: those its source's builder uses when given none.
+
+    Those in force at the end of the week for hours and a weekly payment,
+    at the charge for a bonus (the moment it is paid).
+    """
+    week: object = item.week
+    if isinstance(week, BillingWeek):
+        return week_rules(None, week.end)
+    charged: object = item.charged_at
+    if isinstance(charged, datetime) and charged.tzinfo is not None:
+        return rules_for(None, min(charged.date(), LATEST))
+    # Refused by the moment's own validator, which runs first.
+    return cast("PlatformRules", charged)
+
+
 @through_init
 @attrs.frozen
 class PayoutItem:
@@ -64,10 +92,16 @@ class PayoutItem:
     :class:`Bonus` or a :class:`WeeklyPayment`.  Amounts are what the client
     pays, before the freelancer's service fee.
 
-    The moments follow the same rules as the item they come from: invoiced
-    hours as a :class:`PayoutCalendar` (after the week ends, available no
-    earlier than the dispute window closes), a weekly payment as a
-    :class:`WeeklyPayment` (after the week ends, then available).
+    The moments are the ones *rules* give the item it comes from, and the
+    constructor checks them: invoiced hours charged at the week's invoice
+    time, in review to the end of its dispute window, available when the
+    week's :func:`payout_calendar` says (for a Top Rated freelancer or
+    not); a weekly payment charged with the week's hours and available
+    ``rules.security_period`` later (as in :class:`WeeklyPayment`); a bonus,
+    positive, available ``rules.security_period`` after it is paid (as in
+    :class:`Bonus`).  A what-if rule set is kept with the item, and
+    :attr:`rules_changed` names each rule whose value is not the published
+    one.
 
     Args:
         kind: Hours, a bonus or a weekly payment.
@@ -81,30 +115,38 @@ class PayoutItem:
         protected_amount: The part Hourly Protection covers, in whole cents
             (hours only; zero otherwise, HC 211068288).
         week: The billing week (``None`` for a bonus).
+        rules: The platform rules the item's moments come from; default:
+            those in force at the end of *week* (hours, weekly payments) or
+            at *charged_at* (a bonus), as the builders use.
 
     Raises:
         InvalidValueError: The moments are out of order (for hours and
-            weekly payments, against the week too), an amount is not in
-            whole cents, or the fields do not fit the kind (a bonus with a
-            week, a weekly payment with a review window, a protected bonus,
-            ...).
+            weekly payments, against the week too) or not the ones *rules*
+            give, an amount is not in whole cents, a bonus is not positive,
+            or the fields do not fit the kind (a bonus with a week, a weekly
+            payment with a review window, a protected bonus, ...).
         CurrencyMismatchError: The amounts are in different currencies.
         InvalidTypeError: A field has the wrong type.
     """
 
     kind: PayoutKind = attrs.field(validator=instance_field(PayoutKind))
-    amount: Money = attrs.field(converter=plain_money, validator=cents_field)
+    amount: Money = attrs.field(converter=plain_money, validator=unsigned_cents_field)
     charged_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     review_ends: datetime | None = attrs.field(
         converter=optional_to_utc, validator=optional_computed_utc_field
     )
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    protected_amount: Money = attrs.field(converter=plain_money, validator=cents_field)
+    protected_amount: Money = attrs.field(converter=plain_money, validator=unsigned_cents_field)
     week: BillingWeek | None = attrs.field(default=None, validator=_optional_week)
+    rules: PlatformRules = attrs.field(
+        default=attrs.Factory(_rules_of_item, takes_self=True),
+        validator=instance_field(PlatformRules),
+    )
 
     def __attrs_post_init__(self) -> None:
         self._check_order()
         self._check_kind()
+        self._check_moments()
         if self.protected_amount.currency != self.amount.currency:
             raise CurrencyMismatchError(
                 f"PayoutItem.protected_amount is in {self.protected_amount.currency} but the "
@@ -163,6 +205,52 @@ class PayoutItem:
                 rule=problem,
             )
 
+    def _check_moments(self) -> None:
+        """The moments are the ones *rules* give the item's source; a bonus is positive."""
+        rules, week = self.rules, self.week
+        # Every kind is compared as (charged, review ends or None, available).
+        given = (self.charged_at, self.review_ends, self.available_at)
+        options: list[tuple[datetime, datetime | None, datetime]]
+        if week is None:  # a bonus (_check_kind)
+            if self.amount.amount <= 0:
+                raise InvalidValueError(
+                    f"PayoutItem.amount of a bonus must be more than zero, got {self.amount}",
+                    field="PayoutItem.amount",
+                    rule="more than zero",
+                )
+            options = [(self.charged_at, None, self.charged_at + rules.security_period)]
+            how = "the charge, plus rules.security_period (as a Bonus)"
+        elif self.kind is PayoutKind.WEEKLY_PAYMENT:
+            invoiced, available = payment_moments(week, rules)
+            options = [(invoiced, None, available)]
+            how = "the week's invoice time, plus rules.security_period (as a WeeklyPayment)"
+        else:
+            calendars = (payout_calendar(week, top_rated=t, rules=rules) for t in (False, True))
+            options = [(c.invoiced_at, c.dispute_window_ends, c.available_at) for c in calendars]
+            how = "the week's payout_calendar() under its rules (Top Rated or not)"
+        if given in options:
+            return
+        expected = ", ".join(moment.isoformat() for moment in options[0] if moment is not None)
+        found = ", ".join(moment.isoformat() for moment in given if moment is not None)
+        raise InvalidValueError(
+            f"PayoutItem's moments must be {how}: {expected} under rules "
+            f"{shown(self.rules.name)}, got {found}",
+            field="PayoutItem.available_at",
+            rule="the moments its rules give",
+        )
+
+    @property
+    def rules_changed(self) -> tuple[str, ...]:
+        """The rules (field names of :attr:`rules`) not as published for the item.
+
+        The same comparison as :attr:`WeeklyInvoice.rules_changed`: against
+        the rules in force at the end of the week, or at the charge for a
+        bonus; empty under the published rules.
+        """
+        if self.week is None:
+            return rules_changed_on(self.rules, self.charged_at)
+        return rules_changed(self.rules, self.week)
+
     def status(self, at: datetime) -> PayoutStatus:
         """Return where the payment is at *at*: upcoming, in review, pending or available.
 
@@ -186,7 +274,12 @@ class PayoutItem:
             "charged_at": self.charged_at,
             "review_ends": self.review_ends,
             "available_at": self.available_at,
+            "rules_changed": ", ".join(self.rules_changed),
         }
+
+
+#: A week is invoiced once and has one weekly payment.
+_ONCE_A_WEEK = "one invoice and one weekly payment per week"
 
 
 def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:
@@ -214,7 +307,7 @@ def _check_items(instance: PayoutSchedule, attribute: Any, value: Any) -> None:
                 raise InvalidValueError(
                     f"{where}: the {item.kind} of the week {item.week} is listed twice",
                     field=where,
-                    rule="one invoice and one weekly payment per week",
+                    rule=_ONCE_A_WEEK,
                 )
             seen.add(key)
         previous = item
@@ -341,6 +434,7 @@ def payout_schedule(
                 available_at=bill.available_at,
                 protected_amount=bill.protected_amount,
                 week=bill.week,
+                rules=bill.rules,
             ),
         )
         for index, bill in enumerate(sequence_of(invoices, WeeklyInvoice, "invoices"))
@@ -355,6 +449,7 @@ def payout_schedule(
                 review_ends=None,
                 available_at=extra.available_at,
                 protected_amount=Money.zero(extra.amount.currency),
+                rules=extra.rules,
             ),
         )
         for index, extra in enumerate(sequence_of(bonuses, Bonus, "bonuses"))
@@ -370,6 +465,7 @@ def payout_schedule(
                 available_at=weekly.available_at,
                 protected_amount=Money.zero(weekly.amount.currency),
                 week=weekly.week,
+                rules=weekly.rules,
             ),
         )
         for index, weekly in enumerate(
@@ -385,5 +481,19 @@ def payout_schedule(
                 field=what,
                 rule="one currency",
             )
+    # Checked here too (the schedule checks its sorted items): to name the caller's arguments.
+    first_of: dict[tuple[PayoutKind, BillingWeek], str] = {}
+    for what, item in named:
+        if item.week is None:
+            continue
+        key = (item.kind, item.week)
+        if key in first_of:
+            raise InvalidValueError(
+                f"{first_of[key]} and {what} are both the {item.kind} of the week {item.week}: "
+                "give each week's invoice and weekly payment once",
+                field=what,
+                rule=_ONCE_A_WEEK,
+            )
+        first_of[key] = what
     items = sorted((item for _, item in named), key=_order)
     return PayoutSchedule(currency=currency, items=items)

@@ -46,9 +46,10 @@ from upwork_safety.hourly._args import (
     flag,
     positive_cents,
     positive_cents_field,
+    rules_changed,
     week_rules,
 )
-from upwork_safety.hourly._pauses import Pause, pauses_argument, unpaused
+from upwork_safety.hourly._pauses import Pause, pauses_argument, pauses_in_run, unpaused
 from upwork_safety.hourly._segment import (
     REASONS_RULE,
     SEGMENT_COLUMNS,
@@ -129,31 +130,6 @@ def _rules_of_week(invoice: WeeklyInvoice) -> PlatformRules:
         # Refused by the week's own validator, which runs first.
         return cast("PlatformRules", week)
     return week_rules(None, week.end)
-
-
-#: The fields of a rule set that hold rules (each has a source), in declaration order.
-_RULE_FIELDS = tuple(f.name for f in attrs.fields(PlatformRules) if "rule" in f.metadata)
-
-
-def rules_differ(chosen: PlatformRules, other: PlatformRules) -> tuple[str, ...]:
-    """The rule fields in which *chosen* differs from *other*, in declaration order.
-
-    The one comparison of two rule sets.  A rule set's name and effective
-    date are not compared: they are labels, and a what-if (or an edited
-    file) may keep a preset's.
-    """
-    if chosen is other:
-        return ()
-    return tuple(name for name in _RULE_FIELDS if getattr(chosen, name) != getattr(other, name))
-
-
-def rules_changed(chosen: PlatformRules, week: BillingWeek) -> tuple[str, ...]:
-    """The rule fields in which *chosen* differs from the published rules for *week*.
-
-    The published rules are those in force at the end of the week (the ones
-    :func:`invoice` uses when given none), compared by :func:`rules_differ`.
-    """
-    return rules_differ(chosen, week_rules(None, week.end))
 
 
 def _hours(span: timedelta) -> Decimal:
@@ -578,12 +554,15 @@ def _limit_segments(limit: Decimal | None, segment: timedelta) -> int | None:
 
 
 def _memo(members: list[TimeEntry], blank: list[bool]) -> str:
-    """The members' memos joined, each once; *blank* says which members have none."""
-    memos: list[str] = []
-    for entry, no_memo in zip(members, blank, strict=True):
-        memo = entry.memo.strip()
-        if not no_memo and memo not in memos:
-            memos.append(memo)
+    """The members' memos joined, each once, in order; *blank* says which members have none.
+
+    A dict keeps the first of each memo in order and finds a repeat in one
+    hash look-up, so the cost grows with the memos' length, not with the
+    square of how many entries share a slot (a list look-up did).
+    """
+    memos = dict.fromkeys(
+        entry.memo.strip() for entry, no_memo in zip(members, blank, strict=True) if not no_memo
+    )
     return " / ".join(memos)
 
 
@@ -759,14 +738,18 @@ def invoice_for(
             ``hourly_rate``.
         week: The billing week to invoice.
         top_rated: Whether the freelancer is Top Rated.
-        pauses: When the contract was paused (see :func:`invoice`).
+        pauses: When the contract was paused (see :func:`invoice`); none
+            may start before ``contract.started`` or after
+            ``contract.ended`` (UTC days), as for its Work Diary.
         rules: The platform rules; default: those in force at the end of *week*.
 
     Returns:
         The week's :class:`WeeklyInvoice`.
 
     Raises:
-        InvalidValueError: The contract is fixed price or has no hourly rate.
+        InvalidValueError: The contract is fixed price or has no hourly
+            rate, or a pause starts before it started or after it ended
+            (``field`` ``pauses[i]``, the Work Diary's rules).
         InvalidTypeError: *contract* is not a Contract, or another argument
             has the wrong type.
     """
@@ -785,6 +768,7 @@ def invoice_for(
             field="Contract.hourly_rate",
             rule="an hourly rate",
         )
+    in_run = pauses_in_run(pauses, contract.started, contract.ended)
     return invoice(
         contract.time_entries,
         week=week,
@@ -792,6 +776,6 @@ def invoice_for(
         weekly_limit=contract.weekly_limit,
         client_verified=contract.client.payment_verified,
         top_rated=top_rated,
-        pauses=pauses,
+        pauses=in_run,
         rules=rules,
     )

@@ -12,7 +12,7 @@ rather than dropping it silently.
 from __future__ import annotations
 
 import itertools
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 import attrs
@@ -28,6 +28,7 @@ from upwork_safety._validate import (
     utc_instant,
 )
 from upwork_safety.errors import InvalidValueError
+from upwork_safety.models import _NOT_AFTER_END, _NOT_BEFORE_START
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -133,6 +134,38 @@ def pauses_argument(value: Iterable[Pause], what: str = "pauses") -> tuple[Pause
                 rule="pauses do not overlap",
             )
     return tuple(items[i] for i in order)
+
+
+def pauses_in_run(
+    value: Iterable[Pause], started: date | None, ended: date | None, what: str = "pauses"
+) -> tuple[Pause, ...]:
+    """:func:`pauses_argument`, and none starting before *started* or after *ended* (UTC days).
+
+    The Work Diary's rule (``Contract`` refuses time before its start or
+    after its end, with the same rules): a contract cannot be paused before
+    it exists or after it ended.  A pause that starts while the contract
+    runs may last past its end (one still open when it ended is a real
+    case), so only the start is compared.
+    """
+    items = sequence_of(value, Pause, what)
+    for index, pause in enumerate(items):
+        day = pause.start.date()
+        where = f"{what}[{index}]"
+        if started is not None and day < started:
+            raise InvalidValueError(
+                f"{where} starts at {pause.start.isoformat()} (UTC), before the contract "
+                f"started ({started}): a contract cannot be paused before it starts",
+                field=where,
+                rule=_NOT_BEFORE_START,
+            )
+        if ended is not None and day > ended:
+            raise InvalidValueError(
+                f"{where} starts at {pause.start.isoformat()} (UTC), after the contract "
+                f"ended ({ended}): an ended contract cannot be paused",
+                field=where,
+                rule=_NOT_AFTER_END,
+            )
+    return pauses_argument(items, what)
 
 
 def unpaused(

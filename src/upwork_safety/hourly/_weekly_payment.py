@@ -44,9 +44,14 @@ from upwork_safety._validate import (
     utc_day,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import positive_cents, positive_cents_field, week_rules
+from upwork_safety.hourly._args import (
+    positive_cents,
+    positive_cents_field,
+    rules_changed,
+    week_rules,
+)
 from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout_status
-from upwork_safety.hourly._pauses import Pause, pauses_argument
+from upwork_safety.hourly._pauses import Pause, pauses_in_run
 from upwork_safety.hourly._week import BillingWeek, invoice_time, week_argument
 from upwork_safety.money import CONTEXT, Money, plain_money, round_half_up
 from upwork_safety.rules import PlatformRules
@@ -70,7 +75,9 @@ def _check_share(instance: object, attribute: Any, value: Any) -> None:
             field=name,
             rule="a Decimal",
         )
-    if not 0 <= value <= 1:
+    # A negative zero equals 0 but is no share the tables give (and would be
+    # written back as "-0"): refused under the range's rule, not rewritten.
+    if not 0 <= value <= 1 or value.is_signed():
         raise InvalidValueError(
             f"{name} is a share of the weekly amount from 0 to 1, got {value}",
             field=name,
@@ -165,7 +172,7 @@ def _rules_of_week(payment: WeeklyPayment) -> PlatformRules:
     return week_rules(None, week.end)
 
 
-def _moments(week: BillingWeek, rules: PlatformRules) -> tuple[datetime, datetime]:
+def payment_moments(week: BillingWeek, rules: PlatformRules) -> tuple[datetime, datetime]:
     """When *week*'s weekly payment is invoiced and available under *rules*.
 
     With the week's hours (HC 211067938), then pending for
@@ -198,7 +205,7 @@ def check_weekly_payment_order(
 
 
 @through_init
-@attrs.frozen
+@attrs.frozen(repr=False)
 class WeeklyPayment:
     """One week's fixed weekly payment on an hourly contract, and when it is available (UTC).
 
@@ -209,7 +216,10 @@ class WeeklyPayment:
     function computes them, and a what-if rule set is kept with the
     payment); the constructor checks them against *rules*, so a value built
     by hand or loaded from JSON says no more than :func:`weekly_payment`
-    could.
+    could under the rules it carries.  Rules that are not the published
+    ones for the week (a what-if, or an edited file that kept a preset's
+    name) are always named by :attr:`rules_changed`, in the ``repr`` and
+    the notebook table too.
 
     Args:
         week: The billing week the payment is for.
@@ -263,7 +273,7 @@ class WeeklyPayment:
                 field="WeeklyPayment.share",
                 rule="a share the rules' table gives for the basis",
             )
-        invoiced, available = _moments(self.week, self.rules)
+        invoiced, available = payment_moments(self.week, self.rules)
         if (self.invoiced_at, self.available_at) != (invoiced, available):
             raise InvalidValueError(
                 f"WeeklyPayment is invoiced at {invoiced.isoformat()} and available at "
@@ -273,6 +283,26 @@ class WeeklyPayment:
                 field="WeeklyPayment.available_at",
                 rule="the week's invoice time, plus rules.security_period",
             )
+
+    @property
+    def rules_changed(self) -> tuple[str, ...]:
+        """The rules (field names of :attr:`rules`) not as published for the payment's week.
+
+        Empty under the published rules (those in force at the end of the
+        week); otherwise each changed field, in declaration order, whatever
+        the rule set is named.  The same comparison as
+        :attr:`WeeklyInvoice.rules_changed`.
+        """
+        return rules_changed(self.rules, self.week)
+
+    def __repr__(self) -> str:
+        # One line, as an invoice's: the rule set alone runs to kilobytes.
+        changed = self.rules_changed
+        what_if = f", what-if rules: {', '.join(changed)}" if changed else ""
+        return (
+            f"<WeeklyPayment {self.week}: {self.basis} {self.share} of {self.weekly_amount} = "
+            f"{self.amount}, available {self.available_at.isoformat()}{what_if}>"
+        )
 
     @property
     def amount(self) -> Money:
@@ -325,7 +355,10 @@ class WeeklyPayment:
         ]
 
     def _repr_html_(self) -> str:
-        return html_table(self.to_records(), caption=f"Weekly payment, week {self.week}")
+        caption = f"Weekly payment, week {self.week}"
+        if self.rules_changed:
+            caption += " (what-if rules: " + ", ".join(self.rules_changed) + ")"
+        return html_table(self.to_records(), caption=caption)
 
 
 def _day(value: object, what: str) -> date | None:
@@ -351,7 +384,9 @@ def weekly_payment(
         ended: The day the contract ended; ``None`` while it is open.
         pauses: When the contract was paused, or its hours disputed
             (a sequence of :class:`Pause`); any pause in the week means no
-            weekly payment for it.
+            weekly payment for it.  None may start before the day
+            *started* or after the day *ended* (UTC), as for Work Diary
+            time: the contract did not exist then.
         rules: The platform rules; default: those in force at the end of *week*.
 
     Returns:
@@ -360,7 +395,10 @@ def weekly_payment(
     Raises:
         InvalidValueError: The contract did not run in *week* (it started
             after it or ended before it), *ended* is before *started*, the
-            amount is not positive, or pauses overlap.
+            amount is not positive, pauses overlap, or a pause starts
+            before *started* (rule ``not before Contract.started``) or
+            after *ended* (``not after Contract.ended``); ``field``
+            ``pauses[i]``.
         InvalidTypeError: An argument has the wrong type.
 
     >>> from datetime import date, datetime, timezone
@@ -374,7 +412,6 @@ def weekly_payment(
     week = week_argument(week)
     start_day = _day(started, "started")
     end_day = _day(ended, "ended")
-    items = pauses_argument(pauses)
     rules = week_rules(rules, week.end)
     first, last = week.start.date(), week.end.date()
     if start_day is not None and start_day > last:
@@ -397,13 +434,14 @@ def weekly_payment(
             field="ended",
             rule="not before started",
         )
+    items = pauses_in_run(pauses, start_day, end_day)
     basis, share = week_share(
         paused=any(p.overlap(week.start, week.closes_at) > timedelta(0) for p in items),
         started=start_day.weekday() if start_day is not None and start_day >= first else None,
         ended=end_day.weekday() if end_day is not None and end_day <= last else None,
         rules=rules,
     )
-    invoiced, available = _moments(week, rules)
+    invoiced, available = payment_moments(week, rules)
     return WeeklyPayment(
         week=week,
         weekly_amount=weekly_amount,

@@ -26,6 +26,7 @@ from upwork_safety.models._client import Client
 # The escrow engine's private helpers (the next contract after a step, the
 # milestone indexes, the shared zero buckets) are re-exported here, not in
 # __all__: another package may import only this public module (test_layers).
+from upwork_safety.models._contract import _NOT_AFTER_END as _NOT_AFTER_END
 from upwork_safety.models._contract import _NOT_BEFORE_START as _NOT_BEFORE_START
 from upwork_safety.models._contract import Contract
 from upwork_safety.models._contract import _holding as _holding
