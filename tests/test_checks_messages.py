@@ -830,3 +830,38 @@ def test_the_sixth_batchs_rules_leave_ordinary_work_talk_alone(text):
 def test_the_sixth_batchs_wordings_are_still_caught(text, code):
     """The wordings the sixth batch was tuned for stay caught after the narrowing."""
     assert [code] == [f.code for f in checks.scan_message(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I transferred the payment with my father's card on Upwork, hope that's fine.",
+        "The amount with my family discount is already in the milestone.",
+        "The payment to your friend's agency was a mistake, please ignore my last message.",
+        "Cousin ki zariye reference mila, please proposal bhejein.",
+        "I'll send the payment to my brother through Upwork, he's the one with the agency account.",
+    ],
+)
+def test_a_relative_near_money_is_not_a_payment_method_by_itself(text):
+    """Ninth review: the eleventh batch's relative wording flagged these, by the rules alone.
+
+    Money goes through a relative only when it is handed "to" or "through"
+    the person (not "with my father's card", not "your friend's agency"), and
+    in Roman Urdu only when a money word stands by "ke account / zariye /
+    haath"; a payment the sentence still sends through Upwork stays there.
+    """
+    assert [] == scan_rules_only(text)
+    assert [] == checks.scan_message(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll give the money to your brother in Islamabad, he can pass it on to you.",
+        "Main paise aap ke bhai ke account mein bhej deta hoon, woh aap ko de dega.",
+    ],
+)
+def test_money_handed_to_a_relative_is_still_off_platform_payment(text):
+    """The wording the eleventh batch was tuned for stays caught after the narrowing."""
+    assert [FindingCode.OFF_PLATFORM_PAYMENT] == [f.code for f in scan_rules_only(text)]
+    assert [FindingCode.OFF_PLATFORM_PAYMENT] == [f.code for f in checks.scan_message(text)]

@@ -90,6 +90,36 @@ CONTACT_THING = _c(
     )
 )
 
+#: A relative or friend, not their thing ("my father's card", "your friend's agency" are not
+#: the person), except their account.
+_RELATIVE = (
+    r"(?:your|my|his|her|our) (?:brother|cousin|friend|uncle|relative|father|dad|sister|"
+    r"family)(?:-in-law)?(?:'s (?:bank )?(?:account|wallet))?\b(?!'s)"
+)
+#: Money, not a paper about it ("the payment receipt").
+_MONEY = (
+    r"(?:money|payment|paise|cash|amount|balance|funds|rest)(?! (?:receipt|screenshot|slip|"
+    r"proof|details|invoice|confirmation|status|page|form|button|link|discount)\b)"
+)
+#: Money handed to a relative or friend to pass on.  English needs a verb of handing over
+#: with the money and "to / through" the person: "give the money to your brother", "send the
+#: payment through your cousin" (not "the payment with my father's card").  Roman Urdu
+#: needs a money word beside the relative's account, hand or means: "paise apne bhai ke
+#: account se", "bhai ke haath paise" (not "cousin ke zariye reference mila").
+_VIA_RELATIVE = (
+    r"(?:give|gave|giving|send|sent|sending|transfer\w{0,3}|pay|paid|paying|hand|handed|"
+    r"handing|pass|passing|route|routing|wire|wiring|deposit\w{0,3})(?: \w+){0,2}? "
+    + _MONEY
+    + r"(?: \w+){0,3}? (?:to|through|thru|via) "
+    + _RELATIVE
+    + r"|(?:paise|paisa|payment|raqam|amount|cash)(?: \w+){0,3}? "
+    r"(?:bhai|cousin|dost|brother|friend|chacha|mamu|relative)\w{0,2} (?:ke|ki|k) "
+    r"(?:account|zariye|haath)"
+    r"|(?:bhai|cousin|dost|brother|friend|chacha|mamu|relative)\w{0,2} (?:ke|ki|k) "
+    r"(?:account|zariye|haath)(?: (?:se|mein|me|main|pe))?(?: \w+){0,1}? "
+    r"(?:paise|paisa|payment|raqam|amount|cash)"
+)
+
 #: Ways to pay that leave Upwork.
 METHOD = _c(
     _words(
@@ -106,15 +136,11 @@ METHOD = _c(
         r"(?:in|by|with) cash|cash (?:mein|me|payment|in hand)|pay (?:you |u )?(?:in )?cash",
         r"cash (?:de|dunga|dun|bhej|doon|dedunga)\w{0,4}",
         r"(?:on|via|by|through|with|using|to|over) wise|wise (?:account|transfer)",
-        # The money handed to a relative or friend to pass on: "give the money to your brother",
-        # "apne bhai ke account se".
-        r"(?:money|payment|paise|cash|amount|balance|funds)(?: \w+){0,3}? (?:to|through|via|"
-        r"with) (?:your|my|his|her|our) (?:brother|cousin|friend|uncle|relative|father|dad|"
-        r"sister|family)(?:-in-law)?",
-        r"(?:bhai|cousin|dost|brother|friend|chacha|mamu|relative)\w{0,2} (?:ke|ki) "
-        r"(?:account|zariye|haath)",
+        _VIA_RELATIVE,
     )
 )
+#: The relative or friend alone (one of :data:`METHOD`'s alternatives), to tell it apart.
+VIA_RELATIVE = _c(_words(_VIA_RELATIVE))
 #: Paying, sending money, and the money itself.
 PAY = _c(
     _words(

@@ -247,6 +247,33 @@ def _asked_back(sentence: Sentence, match: re.Match[str], back: re.Match[str] | 
     )
 
 
+#: Upwork named as the way the money goes: "on Upwork", "through Upwork", "Upwork pe".
+_VIA_UPWORK = re.compile(
+    r"\b(?:on|through|thru|via|over|using|within) (?:the )?upwork\b|"
+    r"\bupwork (?:pe|par|ke through|ke zariye)\b"
+)
+#: Upwork named only to set it aside: "instead of on Upwork", "rather than through Upwork".
+_NOT_THIS_WAY = re.compile(r"\b(?:instead|rather|than|except|besides|another|other)\b")
+
+
+def _relative_on_upwork(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Money "to my brother" that the sentence still sends through Upwork.
+
+    A team member's account there or a relative's card used on Upwork, with no
+    reason given to leave it and no other way named.
+    """
+    if lex.VIA_RELATIVE.fullmatch(match.group()) is None:
+        return False
+    via = sentence.first(_VIA_UPWORK)
+    return (
+        via is not None
+        and not sentence.negated(*via.span())
+        and not sentence.first(_NOT_THIS_WAY)
+        and not sentence.first(lex.OFF_PLATFORM)
+        and not sentence.first(lex.PLATFORM_FEE)
+    )
+
+
 def _payment_method(sentence: Sentence) -> Hit | None:
     """A payment method that leaves Upwork, with paying in a request or offer."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
@@ -255,7 +282,7 @@ def _payment_method(sentence: Sentence) -> Hit | None:
     for match in sentence.all(lex.METHOD):
         if back is not None and _asked_back(sentence, match, back):
             return Hit(code, *sentence.span(match, back), Confidence.HIGH)
-        if sentence.suppressed(*match.span()):
+        if sentence.suppressed(*match.span()) or _relative_on_upwork(sentence, match):
             continue
         if sentence.freelancer_pays(match.start()) and not back:
             continue
@@ -318,7 +345,8 @@ PAYMENT_ANCHOR = anchor(
     "without instead not other cut beyond upwork bahar direct personal private between side "
     "separate outside elsewhere somewhere seedh zaroorat need involve fee commission commision "
     "cut take charge keep eat deduct kaat le save bach dodge escape % chakkar jhanjhat jhanjat "
-    "forget ditch brother cousin friend uncle relative father dad sister family dost chacha mamu",
+    "forget ditch brother cousin friend uncle relative father dad sister family dost chacha mamu "
+    "bhai paise paisa raqam",
 )
 
 
