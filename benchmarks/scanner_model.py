@@ -14,12 +14,13 @@ aggregate).  This comparison on the held-out set is the one permitted use of
 its figures for a decision: keep the model only if it beats the rules alone.
 
 ``--write`` trains on the development set (``tests/data/messages.json``) only and
-writes ``_weights.py``; ``--development-only`` prints the comparison on the
+writes ``_weights.py``; ``--development-only`` (or ``--dev-only``) prints the comparison on the
 development set alone.  Neither opens a held-out file.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import random
@@ -168,15 +169,25 @@ def write(path: Path, messages: list[dict[str, Any]]) -> None:
     path.write_text("\n".join(lines) + "\n", "utf-8")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     """Train on the development set, set the limits out of fold, compare on both sets."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.scanner_model", description=__doc__)
+    parser.add_argument("--write", action="store_true", help="train and write _weights.py")
+    parser.add_argument(
+        "--development-only",
+        "--dev-only",
+        action="store_true",
+        help="compare on the development set alone (no held-out file is opened)",
+    )
+    # Parsed before any file is read: an unknown argument (or --help) never opens a set.
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     dev = json.loads(SETS["development"].read_text("utf-8"))
-    if "--write" in sys.argv:
+    if args.write:
         write(WEIGHTS, dev)
         print(f"wrote {WEIGHTS.relative_to(ROOT)}")
         return 0
     sets = [("development", dev)]
-    if "--development-only" not in sys.argv:
+    if not args.development_only:
         sets.append(("held-out", json.loads(SETS["held-out"].read_text("utf-8"))))
     limits = thresholds(dev)
     rows = [features(m["text"], m["direction"]) for m in dev]
