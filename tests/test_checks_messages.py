@@ -840,6 +840,9 @@ def test_the_sixth_batchs_wordings_are_still_caught(text, code):
         "The payment to your friend's agency was a mistake, please ignore my last message.",
         "Cousin ki zariye reference mila, please proposal bhejein.",
         "I'll send the payment to my brother through Upwork, he's the one with the agency account.",
+        # Red team r9c: the writer's own remittance home is no payment route.
+        "Please approve it this week so I can send the money to my family before Eid.",
+        "We send money to my family in Multan every month once Upwork pays out.",
     ],
 )
 def test_a_relative_near_money_is_not_a_payment_method_by_itself(text):
@@ -859,6 +862,9 @@ def test_a_relative_near_money_is_not_a_payment_method_by_itself(text):
     [
         "I'll give the money to your brother in Islamabad, he can pass it on to you.",
         "Main paise aap ke bhai ke account mein bhej deta hoon, woh aap ko de dega.",
+        # Red team r9c: a refusal after "Upwork pe" does not keep the money on Upwork.
+        "Paise mere dost ke haath bhej doon, Upwork pe mat daalo yeh kaam.",
+        "Baqi raqam tumhare bhai ke account mein de dunga, Upwork pe nahin.",
     ],
 )
 def test_money_handed_to_a_relative_is_still_off_platform_payment(text):

@@ -394,3 +394,40 @@ def test_invoice_for_refuses_a_pause_outside_the_contract():
         assert ("pauses[0]", rule) == (info.value.field, info.value.rule)
     kept = invoice_for(contract, week=WEEK, pauses=[Pause(at(5, 23))])
     assert (Pause(at(5, 23)),) == kept.pauses
+
+
+def test_a_dispute_pause_after_the_contract_ended_is_not_the_weeks_concern():
+    """Red team r9c: a client disputes the last week's hours in the week after, after the end.
+
+    docs/hourly.md says to pass a dispute's span as a Pause; one outside the
+    week billed touches neither that week's invoice nor its weekly payment.
+    """
+    contract = Contract(
+        "c1",
+        Client("cl", payment_verified=True),
+        ContractKind.HOURLY,
+        date(2024, 1, 1),
+        ended=date(2024, 1, 7),
+        hourly_rate=usd(20),
+        time_entries=(entry(at(3, 9), at(3, 11)),),
+    )
+    dispute = Pause(datetime(2024, 1, 10, 9, tzinfo=UTC), datetime(2024, 1, 12, 9, tzinfo=UTC))
+    billed = invoice_for(contract, week=WEEK, pauses=[dispute])
+    assert usd("40.00") == billed.amount
+    paid = weekly_payment(
+        usd("100.00"), week=WEEK, started=contract.started, ended=contract.ended, pauses=[dispute]
+    )
+    assert usd("100.00") == paid.amount
+
+
+def test_a_bonus_paid_at_a_naive_moment_names_paid_at():
+    """Red team r9c: the default rules read paid_at first and named 'on'."""
+    from upwork_safety.hourly import Bonus
+
+    with pytest.raises(InvalidValueError) as info:
+        Bonus(
+            amount=usd("5.00"),
+            paid_at=datetime(2024, 3, 6),  # naive on purpose
+            available_at=datetime(2024, 3, 11, tzinfo=UTC),
+        )
+    assert "Bonus.paid_at" == info.value.field

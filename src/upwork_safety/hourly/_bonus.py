@@ -53,8 +53,8 @@ _NOT_PROTECTED = (
 def _rules_when_paid(extra: Any) -> PlatformRules:
     """The default *rules*: those in force when the bonus was paid."""
     paid: object = extra.paid_at
-    if not isinstance(paid, datetime):
-        # Refused by the moment's own validator, which runs first.
+    if not isinstance(paid, datetime) or paid.tzinfo is None or paid.utcoffset() is None:
+        # Refused by the moment's own validator, which runs first, naming paid_at.
         return cast("PlatformRules", paid)
     return rules_for(None, paid)
 
@@ -111,7 +111,9 @@ class Bonus:
             raise InvalidValueError(
                 f"Bonus.available_at ({self.available_at.isoformat()}) must be Bonus.paid_at "
                 f"plus rules.security_period ({hold}): "
-                f"{(self.paid_at + hold).isoformat()} under rules {shown(self.rules.name)}",
+                f"{(self.paid_at + hold).isoformat()} under rules {shown(self.rules.name)} "
+                "(a bonus saved from what-if rules by an earlier version, which kept no rules, "
+                "needs those rules added as its rules)",
                 field="Bonus.available_at",
                 rule="paid_at plus rules.security_period",
             )

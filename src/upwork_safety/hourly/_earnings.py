@@ -234,7 +234,8 @@ class PayoutItem:
         found = ", ".join(moment.isoformat() for moment in given if moment is not None)
         raise InvalidValueError(
             f"PayoutItem's moments must be {how}: {expected} under rules "
-            f"{shown(self.rules.name)}, got {found}",
+            f"{shown(self.rules.name)}, got {found} (an item saved from what-if rules by an "
+            "earlier version, which kept no rules, needs those rules added as its rules)",
             field="PayoutItem.available_at",
             rule="the moments its rules give",
         )

@@ -768,7 +768,10 @@ def invoice_for(
             field="Contract.hourly_rate",
             rule="an hourly rate",
         )
-    in_run = pauses_in_run(pauses, contract.started, contract.ended)
+    week = week_argument(week)
+    in_run = pauses_in_run(
+        pauses, contract.started, contract.ended, week=(week.start, week.closes_at)
+    )
     return invoice(
         contract.time_entries,
         week=week,

@@ -137,18 +137,29 @@ def pauses_argument(value: Iterable[Pause], what: str = "pauses") -> tuple[Pause
 
 
 def pauses_in_run(
-    value: Iterable[Pause], started: date | None, ended: date | None, what: str = "pauses"
+    value: Iterable[Pause],
+    started: date | None,
+    ended: date | None,
+    what: str = "pauses",
+    *,
+    week: tuple[datetime, datetime],
 ) -> tuple[Pause, ...]:
-    """:func:`pauses_argument`, and none starting before *started* or after *ended* (UTC days).
+    """:func:`pauses_argument`, and none in *week* starting before *started* or after *ended*.
 
     The Work Diary's rule (``Contract`` refuses time before its start or
     after its end, with the same rules): a contract cannot be paused before
-    it exists or after it ended.  A pause that starts while the contract
-    runs may last past its end (one still open when it ended is a real
-    case), so only the start is compared.
+    it exists or after it ended, so a pause that touches the week billed
+    (*week*: its first and last moment) must start within the contract's
+    run (UTC days).  A pause that starts while the contract runs may last
+    past its end (one still open when it ended is a real case), so only the
+    start is compared; and a pause outside the week billed is not its
+    concern (a client's dispute of the last week's hours pauses the
+    contract in the week after, perhaps after it ended).
     """
     items = sequence_of(value, Pause, what)
     for index, pause in enumerate(items):
+        if not pause.overlap(*week) > timedelta(0):
+            continue  # outside the week billed: its days are not this bill's
         day = pause.start.date()
         where = f"{what}[{index}]"
         if started is not None and day < started:

@@ -434,7 +434,7 @@ def weekly_payment(
             field="ended",
             rule="not before started",
         )
-    items = pauses_in_run(pauses, start_day, end_day)
+    items = pauses_in_run(pauses, start_day, end_day, week=(week.start, week.closes_at))
     basis, share = week_share(
         paused=any(p.overlap(week.start, week.closes_at) > timedelta(0) for p in items),
         started=start_day.weekday() if start_day is not None and start_day >= first else None,
