@@ -254,39 +254,33 @@ _VIA_UPWORK = re.compile(
 )
 #: Upwork named only to set it aside: "instead of on Upwork", "rather than through Upwork".
 _NOT_THIS_WAY = re.compile(r"\b(?:instead|rather|than|except|besides|another|other)\b")
-#: A Roman Urdu refusal after the place: "Upwork pe mat daalo", "Upwork pe nahi".
-_REFUSED_AFTER = re.compile(r"(?: \w+)? (?:mat|nahi|nahin|na)\b")
-
-
 #: The speaker sending their own money home: "so I can send the money to my family",
 #: "we send money to our parents" (the sender is the writer, the relative their own).
 _OWN_REMITTANCE = re.compile(r"\b(?:i|we)\b(?: \w+){0,3} $")
 _OWN_RELATIVE = re.compile(r"\b(?:to|through|thru|via) (?:my|our) ")
 
 
-def _own_remittance(sentence: Sentence, match: re.Match[str]) -> bool:
-    """Money "I" send to "my" relative: the writer's own remittance, no payment route."""
-    if lex.VIA_RELATIVE.fullmatch(match.group()) is None:
-        return False
-    return (
-        _OWN_RELATIVE.search(match.group()) is not None
-        and _OWN_REMITTANCE.search(sentence.text, 0, match.start()) is not None
-    )
+def _relative_excused(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Money handed to a relative (``lex.VIA_RELATIVE``) that is no way off Upwork.
 
-
-def _relative_on_upwork(sentence: Sentence, match: re.Match[str]) -> bool:
-    """Money "to my brother" that the sentence still sends through Upwork.
-
-    A team member's account there or a relative's card used on Upwork, with no
-    reason given to leave it and no other way named.
+    Either the writer's own remittance ("so I can send the money to my
+    family"), or a payment the sentence still sends through Upwork (a
+    relative's card used there, a team member's account), with Upwork
+    neither refused ("Upwork pe mat daalo", :meth:`Sentence.refuses_upwork`)
+    nor set aside, and no other way or reason to leave named.
     """
     if lex.VIA_RELATIVE.fullmatch(match.group()) is None:
         return False
+    if (
+        _OWN_RELATIVE.search(match.group()) is not None
+        and _OWN_REMITTANCE.search(sentence.text, 0, match.start()) is not None
+    ):
+        return True
     via = sentence.first(_VIA_UPWORK)
     return (
         via is not None
         and not sentence.negated(*via.span())
-        and _REFUSED_AFTER.match(sentence.text, via.end()) is None
+        and not sentence.refuses_upwork()
         and not sentence.first(_NOT_THIS_WAY)
         and not sentence.first(lex.OFF_PLATFORM)
         and not sentence.first(lex.PLATFORM_FEE)
@@ -301,11 +295,7 @@ def _payment_method(sentence: Sentence) -> Hit | None:
     for match in sentence.all(lex.METHOD):
         if back is not None and _asked_back(sentence, match, back):
             return Hit(code, *sentence.span(match, back), Confidence.HIGH)
-        if (
-            sentence.suppressed(*match.span())
-            or _relative_on_upwork(sentence, match)
-            or _own_remittance(sentence, match)
-        ):
+        if sentence.suppressed(*match.span()) or _relative_excused(sentence, match):
             continue
         if sentence.freelancer_pays(match.start()) and not back:
             continue

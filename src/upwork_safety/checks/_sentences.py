@@ -115,6 +115,10 @@ class Sentence:
                 return True
         return False
 
+    def refuses_upwork(self) -> bool:
+        """Whether the sentence negates Upwork itself ("not on Upwork", "Upwork pe mat daalo")."""
+        return any(self._about_platform(match) for match in self.all(lex.NEGATION))
+
     def _about_platform(self, negation: re.Match[str]) -> bool:
         """A negation of Upwork itself ("not on Upwork", "Upwork pe nahi")."""
         after = self.text[negation.end() : negation.end() + 32]
