@@ -23,6 +23,7 @@ from upwork_safety import (
     escrow,
     serialize,
 )
+from upwork_safety._moments import utc_day, utc_instant
 from upwork_safety._validate import (
     _DEFAULT_IGNORABLE,
     cents_field,
@@ -31,8 +32,6 @@ from upwork_safety._validate import (
     is_blank,
     money_field,
     sequence_of,
-    utc_day,
-    utc_instant,
 )
 from upwork_safety.escrow import Choices
 from upwork_safety.fees import Payday, WithdrawalMethod

@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from upwork_safety._validate import utc_instant
+from upwork_safety._moments import utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["SECOND", "add_business_days", "closes_after", "is_business_day"]

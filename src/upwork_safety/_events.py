@@ -17,16 +17,10 @@ from typing import Any, NoReturn, Union, overload
 
 import attrs
 
+from upwork_safety._moments import to_utc, utc_field
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
-from upwork_safety._validate import (
-    cents_field,
-    id_field,
-    optional_cents_field,
-    text_field,
-    to_utc,
-    utc_field,
-)
+from upwork_safety._validate import cents_field, id_field, optional_cents_field, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, optional_plain_money, plain_money
 

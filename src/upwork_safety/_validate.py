@@ -2,9 +2,9 @@
 
 Each raises an :class:`~upwork_safety.errors.UpworkSafetyError` subclass
 whose *field* names the field or argument and whose message says the rule;
-none "fixes" a value, except the one documented normalisation: every
-aware datetime is converted to UTC on entry (:func:`utc_instant`), because
-all of Upwork's clocks run in UTC and equal instants must give equal values.
+none "fixes" a value.  Dates and moments, and the one documented
+normalisation (every aware datetime becomes UTC on entry), are in
+:mod:`upwork_safety._moments`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
@@ -39,340 +38,19 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 E = TypeVar("E", bound="enum.Enum")
 
-UTC = timezone.utc
 #: The largest count the library holds (of contracts, of clients, in a JSS rule
 #: set or result): as many digits as any number it holds
 #: (:data:`~upwork_safety.money.MAX_DIGITS`), so every value can always be shown,
 #: saved and compared (Python refuses to print an int of thousands of digits).
 MAX_COUNT = 10**MAX_DIGITS - 1
 
-#: The last supported day.  The engines add platform timers (review and
-#: refund windows, dormancy, two-year JSS windows) to the moments they are
-#: given; moments within a few years of Python's last day (9999-12-31) would
-#: overflow, so later ones are refused with this bound in the message.
-LATEST = date(9990, 12, 31)
-
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
-
-_NAIVE_RULE = "timezone-aware datetime (Upwork's clocks run in UTC)"
-_TZINFO_RULE = "a tzinfo with a valid UTC offset"
 
 
 def field_name(instance: object, attribute: Any) -> str:
     """``"Class.attribute"`` for an attrs validator or converter's error messages."""
     return f"{type(instance).__name__}.{attribute.name}"
-
-
-def utc_instant(value: object, what: str) -> datetime:
-    """Return *value*, a timezone-aware datetime, converted to UTC.
-
-    A subclass of ``datetime`` (``pandas.Timestamp``) becomes a plain
-    ``datetime`` of the same moment; one that holds more than a ``datetime``
-    can (nanoseconds) is refused, not rounded.
-
-    Args:
-        value: The moment; a naive datetime is refused, never guessed.
-        what: The field or argument name for the error.
-
-    Raises:
-        InvalidTypeError: *value* is not a datetime.
-        InvalidValueError: *value* is naive, finer than a microsecond, has
-            a tzinfo that fails or gives no valid offset, or is outside the
-            supported calendar (after :data:`LATEST`).
-    """
-    if (
-        isinstance(value, datetime)
-        and type(value) is datetime
-        and value.tzinfo is UTC
-        and 1 < value.year < LATEST.year
-    ):
-        return value  # the common case, already checked
-    moment = in_utc(value, what)
-    if moment.date() > LATEST:
-        _too_late(moment, what)
-    return moment
-
-
-def in_utc(value: object, what: str) -> datetime:
-    """*value*, an aware datetime, as a plain ``datetime`` in UTC, on any day of the calendar.
-
-    :func:`utc_instant` without the :data:`LATEST` bound: for moments a
-    report computes, which may fall after the last day an input may be.
-
-    Raises:
-        As :func:`utc_instant`, except for the bound.
-    """
-    if not isinstance(value, datetime):
-        raise InvalidTypeError(
-            f"{what} must be a timezone-aware datetime, not {type(value).__name__}",
-            field=what,
-            rule=_NAIVE_RULE,
-        )
-    plain = value if type(value) is datetime else _plain_datetime(value, what)
-    try:
-        naive = plain.tzinfo is None or plain.utcoffset() is None
-        moment = None if naive else plain.astimezone(UTC)
-    except OverflowError:
-        raise InvalidValueError(
-            f"{what} ({_shown(plain)} at its UTC offset) falls outside the calendar once "
-            "converted to UTC",
-            field=what,
-            rule="within the calendar",
-        ) from None
-    except Exception as exc:  # a tzinfo of the caller's that fails (ValueError, KeyError, ...)
-        raise InvalidValueError(
-            f"{what} has a tzinfo ({type(plain.tzinfo).__name__}) that gives no valid UTC "
-            f"offset: {type(exc).__name__}: {str(exc)[:200]}",
-            field=what,
-            rule=_TZINFO_RULE,
-        ) from exc
-    if moment is None:
-        raise InvalidValueError(
-            f"{what} must be timezone-aware (e.g. tzinfo=timezone.utc); got the "
-            f"naive datetime {_shown(plain)}: Upwork's clocks run in UTC",
-            field=what,
-            rule=_NAIVE_RULE,
-        )
-    return moment
-
-
-def _shown(moment: datetime) -> str:
-    """*moment* for a message, without its tzinfo (a caller's tzinfo may fail again)."""
-    return moment.replace(tzinfo=None).isoformat()
-
-
-#: ``datetime``'s own fields, read through its descriptors: a subclass cannot answer for them.
-_DATETIME_FIELDS = tuple(
-    getattr(datetime, name)
-    for name in ("year", "month", "day", "hour", "minute", "second", "microsecond")
-)
-
-
-def _plain_datetime(value: datetime, what: str) -> datetime:
-    """*value* (a ``datetime`` subclass) as a plain ``datetime``; refused if it loses anything.
-
-    The plain value is built from what ``datetime`` itself holds; the
-    subclass is then asked whether that is all of it (``pandas.Timestamp``
-    says no when it holds nanoseconds).
-    """
-    try:
-        year, month, day, hour, minute, second, micro = (
-            field.__get__(value) for field in _DATETIME_FIELDS
-        )
-        plain = datetime(
-            year,
-            month,
-            day,
-            hour,
-            minute,
-            second,
-            micro,
-            tzinfo=datetime.tzinfo.__get__(value),
-            fold=datetime.fold.__get__(value),
-        )
-        if plain == value:
-            return plain
-    except Exception:  # noqa: BLE001, S110  (a subclass whose comparison fails is refused)
-        pass
-    raise InvalidValueError(
-        f"{what} (a {type(value).__name__}) holds more than a datetime can (e.g. nanoseconds); "
-        "round it to whole microseconds first",
-        field=what,
-        rule="at most microseconds",
-    )
-
-
-def _too_late(value: date, what: str) -> NoReturn:
-    """Refuse a day or moment after :data:`LATEST`, naming *what*."""
-    raise InvalidValueError(
-        f"{what} must be on or before {LATEST.isoformat()} UTC (timers are added to it), "
-        f"got {value.isoformat()}",
-        field=what,
-        rule=f"on or before {LATEST.isoformat()}",
-    )
-
-
-def plain_date(value: object, what: str) -> date:
-    """Return *value*, a ``date`` (not a ``datetime``), as a plain ``date``; else raise.
-
-    A subclass becomes the plain ``date`` of the day it holds (read with
-    ``date``'s own methods, so it cannot answer for itself).
-    """
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise InvalidTypeError(
-            f"{what} must be a date (not a datetime), got {type(value).__name__}",
-            field=what,
-            rule="a date",
-        )
-    day = to_date(value)
-    if day > LATEST:
-        _too_late(day, what)
-    return day
-
-
-def exact_date(value: object, what: str) -> date:
-    """:func:`plain_date`, for a field with no converter: a ``date`` subclass is refused.
-
-    The rule sets' dates (``effective``) are checked after they are set, so
-    a subclass could not be made plain; it is refused instead of kept.
-    """
-    day = plain_date(value, what)
-    if day is not value:
-        raise InvalidTypeError(
-            f"{what} must be a plain date, not a {type(value).__name__}: pass "
-            f"date({day.year}, {day.month}, {day.day})",
-            field=what,
-            rule="a date",
-        )
-    return day
-
-
-def to_date(value: date) -> date:
-    """An attrs converter: a ``date`` subclass as the plain ``date`` it holds; else as it is.
-
-    The day is read with ``date``'s own methods, so a subclass cannot answer
-    for itself.  Pair it with :func:`date_field` (or
-    :func:`computed_date_field`), which refuses what is not a date.
-    """
-    if type(value) is date or isinstance(value, datetime) or not isinstance(value, date):
-        return value
-    return date.fromordinal(date.toordinal(value))
-
-
-def optional_to_date(value: date | None) -> date | None:
-    """:func:`to_date` for an optional field."""
-    return None if value is None else to_date(value)
-
-
-def utc_day(value: object, what: str) -> date:
-    """The day of *value*: a ``date`` as it is, an aware ``datetime`` as its UTC date.
-
-    This is the one place where "a date or a moment" becomes a day, so a
-    naive datetime gets the same error everywhere.
-
-    Raises:
-        InvalidTypeError: *value* is neither a date nor a datetime.
-        InvalidValueError: *value* is a naive datetime or out of range.
-    """
-    if isinstance(value, datetime):
-        try:
-            return utc_instant(value, what).date()
-        except InvalidValueError as exc:
-            if exc.rule != _NAIVE_RULE:
-                raise
-            # A day was asked for: a naive datetime (a pandas date column) has a day in it.
-            plain = value if type(value) is datetime else _plain_datetime(value, what)
-            raise InvalidValueError(
-                f"{what} is a day: pass a date (e.g. value.date() for the day written), or a "
-                f"timezone-aware datetime for its UTC day; got the naive datetime "
-                f"{_shown(plain)}",
-                field=what,
-                rule=_NAIVE_RULE,
-            ) from None
-    if not isinstance(value, date):
-        raise InvalidTypeError(
-            f"{what} must be a date or a timezone-aware datetime, not {type(value).__name__}",
-            field=what,
-            rule="a date or an aware datetime",
-        )
-    return plain_date(value, what)
-
-
-def to_utc(value: datetime) -> datetime:
-    """An attrs converter: an aware datetime as a plain ``datetime`` in UTC; else left as it is.
-
-    Any day of the calendar is converted; the validator decides what the
-    field takes: :func:`utc_field` (an input: on or before :data:`LATEST`)
-    or :func:`computed_utc_field` (a report's moment: any day).  Both refuse
-    what this leaves alone (naive datetimes, other types, subclasses finer
-    than a microsecond, failing tzinfos) naming the field.
-    """
-    if type(value) is datetime and value.tzinfo is UTC:
-        return value
-    try:
-        return in_utc(value, "")
-    except (InvalidTypeError, InvalidValueError):  # the validator names the field
-        return value
-
-
-def optional_to_utc(value: datetime | None) -> datetime | None:
-    """:func:`to_utc` for an optional field."""
-    return None if value is None else to_utc(value)
-
-
-def utc_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: an input moment, a plain UTC ``datetime`` on or before :data:`LATEST`."""
-    if type(value) is not datetime or value.tzinfo is not UTC or value.year >= LATEST.year:
-        name = field_name(instance, attribute)
-        utc_instant(value, name)  # raises for what to_utc could not convert, and past LATEST
-        _converted(value, name)
-
-
-def computed_utc_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator for a moment a report computed: a plain UTC ``datetime``, any day.
-
-    Unlike :func:`utc_field` it takes moments after :data:`LATEST`: a
-    report's moments are timers added to the inputs, which may themselves
-    be on the last day.  What :func:`to_utc` could not convert gets the
-    same errors as :func:`utc_field` gives.
-    """
-    if type(value) is not datetime or value.tzinfo is not UTC:
-        name = field_name(instance, attribute)
-        in_utc(value, name)  # raises for what to_utc could not convert
-        _converted(value, name)
-
-
-def optional_computed_utc_field(instance: object, attribute: Any, value: Any) -> None:
-    """:func:`computed_utc_field`, or ``None``."""
-    if value is not None:
-        computed_utc_field(instance, attribute, value)
-
-
-def _converted(value: object, name: str) -> None:
-    """Refuse a moment the checks took but :func:`to_utc` did not convert (a fickle tzinfo)."""
-    if not isinstance(value, datetime) or type(value) is not datetime or value.tzinfo is not UTC:
-        # Only a tzinfo that answered differently the second time gets here.
-        raise InvalidValueError(
-            f"{name} could not be converted to UTC: its tzinfo gave different answers",
-            field=name,
-            rule=_TZINFO_RULE,
-        )
-
-
-def optional_utc_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: ``None`` or an aware datetime."""
-    if value is not None:
-        utc_field(instance, attribute, value)
-
-
-def date_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: the field holds a plain ``date`` on or before :data:`LATEST`."""
-    if type(value) is date and value <= LATEST:
-        return  # the common case, checked without building the field's name
-    plain_date(value, field_name(instance, attribute))
-    if type(value) is not date:  # to_date makes every date subclass plain
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(f"{name} must be a plain date", field=name, rule="a date")
-
-
-def computed_date_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator for a day a report computed (a period's last day): a ``date``.
-
-    Unlike :func:`date_field` it takes days after :data:`LATEST`: the tax
-    year of an input on the last supported day ends after it.
-    """
-    if type(value) is not date:
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a date, not {type(value).__name__}", field=name, rule="a date"
-        )
-
-
-def optional_date_field(instance: object, attribute: Any, value: Any) -> None:
-    """An attrs validator: ``None`` or a date."""
-    if value is not None:
-        date_field(instance, attribute, value)
 
 
 def text_value(value: object, name: str) -> str:

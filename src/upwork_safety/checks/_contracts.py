@@ -18,7 +18,8 @@ import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API
 import upwork_safety.fees as fees  # noqa: PLR0402
 import upwork_safety.hourly as hourly  # noqa: PLR0402
 from upwork_safety._display import NAME_LIMIT, shown
-from upwork_safety._validate import instance, optional_instance, utc_instant
+from upwork_safety._moments import utc_instant
+from upwork_safety._validate import instance, optional_instance
 from upwork_safety.checks._findings import (
     Finding,
     FindingCode,

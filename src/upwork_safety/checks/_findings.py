@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import computed_utc_field, optional_to_utc
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import (
     optional_plain_duration,
@@ -26,13 +27,11 @@ from upwork_safety._plain import (
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     bool_field,
-    computed_utc_field,
     field_name,
     id_field,
     instance_field,
     is_blank,
     optional_id_field,
-    optional_to_utc,
     sequence_of,
     text_field,
 )

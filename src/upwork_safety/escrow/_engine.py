@@ -23,7 +23,8 @@ from upwork_safety._events import (
     Event,
     ManualEvent,
 )
-from upwork_safety._validate import instance, optional_instance, sequence_of, utc_instant
+from upwork_safety._moments import utc_instant
+from upwork_safety._validate import instance, optional_instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
 from upwork_safety.escrow._reasons import refusal, released_note, when
 from upwork_safety.escrow._run import Draft, Run

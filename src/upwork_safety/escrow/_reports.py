@@ -18,12 +18,12 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
+from upwork_safety._moments import computed_utc_field, to_utc, utc_field
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text, plain_text_items
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     as_tuple,
-    computed_utc_field,
     field_name,
     id_field,
     instance,
@@ -37,8 +37,6 @@ from upwork_safety._validate import (
     text_field,
     text_items_field,
     text_value,
-    to_utc,
-    utc_field,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.escrow._engine import allowed_names, before_start, choose, run_at, start_moment

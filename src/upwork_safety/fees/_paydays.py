@@ -15,17 +15,16 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
-    date_field,
     field_name,
     items_field,
     member,
     member_field,
     member_text,
     optional_instance,
-    to_date,
     whole_cents,
 )
 from upwork_safety.errors import InvalidValueError

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from upwork_safety._validate import optional_instance, utc_day, whole_cents
+from upwork_safety._moments import utc_day
+from upwork_safety._validate import optional_instance, whole_cents
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.money import Money, exact, require_money, round_down
 from upwork_safety.rules import RETENTION_HISTORY, RetentionRules

@@ -22,18 +22,15 @@ from typing import TYPE_CHECKING, NoReturn, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
-    date_field,
     instance_field,
     items_field,
     member_field,
-    optional_date_field,
-    optional_to_date,
     sequence_of,
-    to_date,
 )
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.fees._common import (

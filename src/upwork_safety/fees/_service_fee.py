@@ -15,14 +15,10 @@ from decimal import Decimal
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
-from upwork_safety._validate import (
-    date_field,
-    instance,
-    to_date,
-    whole_cents,
-)
+from upwork_safety._validate import instance, whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import (
     ZERO,

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety._display import type_name
+from upwork_safety._moments import LATEST
 from upwork_safety._validate import (
-    LATEST,
     cents_field,
     field_name,
     instance_field,

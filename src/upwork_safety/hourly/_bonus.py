@@ -21,15 +21,10 @@ from typing import Any, cast
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
-from upwork_safety._validate import (
-    computed_utc_field,
-    instance_field,
-    to_utc,
-    utc_field,
-    utc_instant,
-)
+from upwork_safety._validate import instance_field
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import (
     positive_cents,

@@ -17,15 +17,10 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._calendar import add_business_days
+from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
-from upwork_safety._validate import (
-    computed_utc_field,
-    optional_money_field,
-    to_utc,
-    utc_field,
-    utc_instant,
-)
+from upwork_safety._validate import optional_money_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import rules_differ, rules_for
 from upwork_safety.hourly._invoice import WeeklyInvoice

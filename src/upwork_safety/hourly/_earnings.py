@@ -18,21 +18,18 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_text
-from upwork_safety._render import html_table
-from upwork_safety._validate import (
+from upwork_safety._moments import (
     LATEST,
-    as_tuple,
     computed_utc_field,
-    field_name,
-    instance_field,
     optional_computed_utc_field,
     optional_to_utc,
-    sequence_of,
     to_utc,
     utc_instant,
 )
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_text
+from upwork_safety._render import html_table
+from upwork_safety._validate import as_tuple, field_name, instance_field, sequence_of
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import (
     rules_changed,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._calendar import closes_after
-from upwork_safety._validate import utc_instant
+from upwork_safety._moments import utc_instant
 from upwork_safety.kinds import StrEnum
 
 if TYPE_CHECKING:

@@ -17,16 +17,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from upwork_safety._pickling import through_init
-from upwork_safety._render import html_table
-from upwork_safety._validate import (
+from upwork_safety._moments import (
     optional_to_utc,
     optional_utc_field,
-    sequence_of,
     to_utc,
     utc_field,
     utc_instant,
 )
+from upwork_safety._pickling import through_init
+from upwork_safety._render import html_table
+from upwork_safety._validate import sequence_of
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import _NOT_AFTER_END, _NOT_BEFORE_START
 

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import computed_utc_field, to_utc
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, plain_duration, plain_text
 from upwork_safety._render import html_table, plain
@@ -21,13 +22,11 @@ from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
-    computed_utc_field,
     is_blank,
     items_field,
     optional_whole_field,
     plain_ints,
     text_field,
-    to_utc,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.hourly._args import MICROSECOND as _MICROSECOND

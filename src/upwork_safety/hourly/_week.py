@@ -18,19 +18,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety._calendar import closes_after
+from upwork_safety._moments import LATEST, computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
-from upwork_safety._validate import (
-    LATEST,
-    bool_field,
-    computed_utc_field,
-    field_name,
-    instance_field,
-    sequence_of,
-    to_utc,
-    utc_field,
-    utc_instant,
-)
+from upwork_safety._validate import bool_field, field_name, instance_field, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import MICROSECOND, WEEK, flag, week_rules
 from upwork_safety.models import TimeEntry

@@ -34,15 +34,10 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import computed_utc_field, to_utc, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
-from upwork_safety._validate import (
-    computed_utc_field,
-    field_name,
-    instance_field,
-    to_utc,
-    utc_day,
-)
+from upwork_safety._validate import field_name, instance_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import (
     positive_cents,

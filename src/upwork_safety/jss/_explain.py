@@ -9,6 +9,7 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._display import NAME_LIMIT, shown
+from upwork_safety._moments import utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._validate import (
@@ -18,7 +19,6 @@ from upwork_safety._validate import (
     member_field,
     member_text,
     plain_texts,
-    utc_day,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._facts import _build

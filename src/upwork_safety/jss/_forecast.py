@@ -22,19 +22,16 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._display import shown, shown_int, type_name
+from upwork_safety._moments import LATEST, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int
 from upwork_safety._validate import (
-    LATEST,
     cents_field,
-    date_field,
     decimal_value,
     field_name,
     items_field,
     optional_id_field,
     sequence_of,
-    to_date,
-    utc_day,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _Facts

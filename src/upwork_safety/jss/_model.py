@@ -18,7 +18,8 @@ from decimal import Decimal
 from typing import cast
 
 from upwork_safety._display import shown
-from upwork_safety._validate import instance, optional_instance, utc_day
+from upwork_safety._moments import utc_day
+from upwork_safety._validate import instance, optional_instance
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts
 from upwork_safety.jss._invariants import UNIQUE_IDS

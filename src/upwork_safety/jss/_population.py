@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from upwork_safety._display import shown
-from upwork_safety._validate import utc_day
+from upwork_safety._moments import utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules

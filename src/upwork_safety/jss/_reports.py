@@ -22,18 +22,17 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._display import shown
+from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
     bool_field,
-    date_field,
     id_field,
     items_field,
     member_field,
     plain_texts,
     text_field,
     text_value,
-    to_date,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._invariants import (

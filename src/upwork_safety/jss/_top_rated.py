@@ -16,19 +16,16 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._display import shown
-from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int
-from upwork_safety._validate import (
-    bool_field,
+from upwork_safety._moments import (
     date_field,
-    instance_field,
-    items_field,
-    money_field,
     optional_date_field,
     optional_to_date,
     to_date,
     utc_day,
 )
+from upwork_safety._pickling import through_init
+from upwork_safety._plain import plain_int
+from upwork_safety._validate import bool_field, instance_field, items_field, money_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.jss._invariants import count_field, disagree, tuple_of
 from upwork_safety.jss._model import _contracts, _rules, timeline

@@ -23,18 +23,15 @@ import attrs
 from upwork_safety._display import shown
 from upwork_safety._events import DormancyRefundRequest, EndContract, Event, Fund, History, history
 from upwork_safety._events import extend as _extend
+from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import (
-    date_field,
     fraction,
     id_field,
     member_field,
-    optional_date_field,
-    optional_to_date,
     sequence_of,
     text_field,
-    to_date,
     whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError

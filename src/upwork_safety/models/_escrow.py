@@ -16,14 +16,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import optional_to_utc, optional_utc_field
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import (
-    member_field,
-    money_field,
-    optional_to_utc,
-    optional_utc_field,
-    whole_cents,
-)
+from upwork_safety._validate import member_field, money_field, whole_cents
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.money import Money, _add, _places, minor_unit, plain_money

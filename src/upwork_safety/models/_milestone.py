@@ -7,16 +7,10 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._moments import optional_date_field, optional_to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
-from upwork_safety._validate import (
-    cents_field,
-    id_field,
-    instance,
-    optional_date_field,
-    optional_to_date,
-    text_field,
-)
+from upwork_safety._validate import cents_field, id_field, instance, text_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.models._escrow import Escrow
 from upwork_safety.money import Money, plain_money

@@ -11,18 +11,10 @@ from typing import NoReturn, cast
 
 import attrs
 
+from upwork_safety._moments import date_field, optional_to_utc, optional_utc_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text
-from upwork_safety._validate import (
-    cents_field,
-    date_field,
-    member_field,
-    member_text,
-    optional_id_field,
-    optional_to_utc,
-    optional_utc_field,
-    to_date,
-)
+from upwork_safety._validate import cents_field, member_field, member_text, optional_id_field
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money, plain_money

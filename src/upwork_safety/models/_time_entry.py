@@ -6,16 +6,11 @@ from datetime import datetime
 
 import attrs
 
+from upwork_safety._moments import to_utc, utc_field
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._scales import ACTIVITY_SCALE
-from upwork_safety._validate import (
-    bool_field,
-    optional_whole_field,
-    text_field,
-    to_utc,
-    utc_field,
-)
+from upwork_safety._validate import bool_field, optional_whole_field, text_field
 from upwork_safety.errors import InvalidValueError
 
 __all__ = ["TimeEntry"]

@@ -9,9 +9,10 @@ from typing import Generic, Protocol, TypeVar, overload
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
-from upwork_safety._validate import id_field, utc_day
+from upwork_safety._validate import id_field
 from upwork_safety.errors import InvalidTypeError, RulesError
 
 __all__ = ["Dated", "RuleHistory"]

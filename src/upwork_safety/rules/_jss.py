@@ -18,13 +18,13 @@ from typing import Any, cast
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int_items
 from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import (
     MAX_COUNT,
     decimal_value,
-    exact_date,
     member_field,
     member_text,
     refuse_subclass,

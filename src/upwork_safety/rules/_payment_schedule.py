@@ -15,14 +15,10 @@ from typing import Any
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import exact_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_int_items
-from upwork_safety._validate import (
-    exact_date,
-    id_field,
-    member,
-    utc_day,
-)
+from upwork_safety._validate import id_field, member
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money

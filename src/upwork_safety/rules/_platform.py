@@ -25,9 +25,10 @@ import attrs
 
 from upwork_safety._calendar import closes_after
 from upwork_safety._display import shown, type_name
+from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
-from upwork_safety._validate import exact_date, refuse_subclass, text_value
+from upwork_safety._validate import refuse_subclass, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 from upwork_safety.rules._history import RuleHistory

@@ -7,9 +7,10 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._moments import to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_duration, plain_int, plain_text
-from upwork_safety._validate import bool_field, text_field, to_date
+from upwork_safety._validate import bool_field, text_field
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money, plain_money
 

@@ -13,14 +13,9 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import (
-    exact_date,
-    fraction,
-    id_field,
-    instance,
-    whole_cents,
-)
+from upwork_safety._validate import fraction, id_field, instance, whole_cents
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 from upwork_safety.money import Money, plain_money
 from upwork_safety.rules._common import source_field, usd

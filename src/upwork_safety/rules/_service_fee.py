@@ -17,14 +17,11 @@ from decimal import Decimal
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
-from upwork_safety._validate import (
-    bool_field,
-    exact_date,
-    id_field,
-)
+from upwork_safety._validate import bool_field, id_field
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money, check_currency, optional_plain_money
 from upwork_safety.rules._common import (

@@ -12,12 +12,9 @@ from decimal import Decimal
 
 import attrs
 
+from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import (
-    bool_field,
-    exact_date,
-    id_field,
-)
+from upwork_safety._validate import bool_field, id_field
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.rules._common import (
     rate_field,

@@ -50,7 +50,8 @@ import attrs
 
 from upwork_safety import errors
 from upwork_safety._display import shown
-from upwork_safety._validate import LATEST, is_blank
+from upwork_safety._moments import LATEST
+from upwork_safety._validate import is_blank
 from upwork_safety.statements import _model
 from upwork_safety.statements._model import (
     TYPE_WORDS,

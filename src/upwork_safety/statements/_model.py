@@ -19,12 +19,12 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._display import shown, shown_int
+from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
     as_tuple,
     check_money,
-    date_field,
     field_name,
     fraction,
     instance_field,
@@ -35,7 +35,6 @@ from upwork_safety._validate import (
     sequence_of,
     text_field,
     text_value,
-    to_date,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import CONTEXT, Money, optional_plain_money, plain_money, require_money

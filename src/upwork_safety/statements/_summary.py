@@ -18,12 +18,11 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._display import shown
+from upwork_safety._moments import computed_date_field, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import (
     as_tuple,
-    computed_date_field,
-    date_field,
     exchange_rate_arg,
     field_name,
     instance_field,
@@ -32,8 +31,6 @@ from upwork_safety._validate import (
     refuse_subclass,
     text_field,
     text_items_field,
-    to_date,
-    utc_day,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY

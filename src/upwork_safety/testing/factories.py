@@ -29,7 +29,8 @@ from typing import Any
 import attrs
 
 from upwork_safety import escrow
-from upwork_safety._validate import LATEST, utc_day, utc_instant, whole_cents
+from upwork_safety._moments import LATEST, utc_day, utc_instant
+from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import (
     Client,
