@@ -30,6 +30,7 @@ HELD_OUT_3 = json.loads((DATA / "messages_heldout_3.json").read_text("utf-8"))
 HELD_OUT_4 = json.loads((DATA / "messages_heldout_4.json").read_text("utf-8"))
 HELD_OUT_5 = json.loads((DATA / "messages_heldout_5.json").read_text("utf-8"))
 HELD_OUT_6 = json.loads((DATA / "messages_heldout_6.json").read_text("utf-8"))
+HELD_OUT_7 = json.loads((DATA / "messages_heldout_7.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MESSAGE_CODES = (
     "START_BEFORE_FUNDING",
@@ -60,7 +61,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
 
 @pytest.mark.parametrize(
     "corpus",
-    [MESSAGES, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6],
+    [MESSAGES, HELD_OUT, HELD_OUT_2, HELD_OUT_3, HELD_OUT_4, HELD_OUT_5, HELD_OUT_6, HELD_OUT_7],
     ids=[
         "development",
         "held-out",
@@ -69,6 +70,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-4",
         "held-out-5",
         "held-out-6",
+        "held-out-7",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -85,10 +87,25 @@ def test_message_records_are_well_formed(corpus):
 def test_held_out_messages_are_not_in_the_development_set():
     """A held-out message copied into the development set would be tuned on."""
     development = {m["text"] for m in MESSAGES}
-    held_out = (*HELD_OUT, *HELD_OUT_2, *HELD_OUT_3, *HELD_OUT_4, *HELD_OUT_5, *HELD_OUT_6)
+    held_out = (
+        *HELD_OUT,
+        *HELD_OUT_2,
+        *HELD_OUT_3,
+        *HELD_OUT_4,
+        *HELD_OUT_5,
+        *HELD_OUT_6,
+        *HELD_OUT_7,
+    )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
-    sizes = (len(HELD_OUT_2), len(HELD_OUT_3), len(HELD_OUT_4), len(HELD_OUT_5), len(HELD_OUT_6))
-    assert (30, 43, 120, 130, 130) == sizes
+    sizes = (
+        len(HELD_OUT_2),
+        len(HELD_OUT_3),
+        len(HELD_OUT_4),
+        len(HELD_OUT_5),
+        len(HELD_OUT_6),
+        len(HELD_OUT_7),
+    )
+    assert (30, 43, 120, 130, 130, 130) == sizes
 
 
 def test_corpus_sizes():
