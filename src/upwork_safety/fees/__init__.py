@@ -40,12 +40,11 @@ Upwork's own examples, in the library's own decimal context::
 
 from __future__ import annotations
 
+from upwork_safety.fees._break_even import BreakEven, break_even
 from upwork_safety.fees._compare import (
     SPREAD_STEP,
-    BreakEven,
     SkippedMethod,
     WithdrawalComparison,
-    break_even,
     compare_withdrawals,
 )
 from upwork_safety.fees._paydays import (
