@@ -1062,12 +1062,12 @@ class TestValues:
     def test_records_have_every_field_an_export_can_hold(self):
         """Each field an export's rows can hold (but ``extra``, a key per column) is a key of
         its records, so a field added to an export cannot be left out of its DataFrame."""
-        from upwork_safety.statements import _model
+        from upwork_safety.statements import _statement
 
         always = {"id", "description", "client", "contract", "related_id"}  # every export's
         for export in StatementFormat:
-            assert _model._ROW_FIELDS[export] - {"extra"} - always == set(
-                _model.RECORD_FIELDS[export]
+            assert _statement._ROW_FIELDS[export] - {"extra"} - always == set(
+                _statement.RECORD_FIELDS[export]
             )
         assert always <= set(parse(read(WEEKLY_FILE)).to_records()[0])
 

@@ -31,12 +31,12 @@ from upwork_safety.statements._audit import FeeAudit, FeeCheck, UncheckedFee, au
 from upwork_safety.statements._contracts import to_contracts
 from upwork_safety.statements._model import (
     BalanceBreak,
-    Statement,
     StatementFormat,
     Transaction,
     TransactionKind,
 )
 from upwork_safety.statements._parse import parse
+from upwork_safety.statements._statement import Statement
 from upwork_safety.statements._summary import Summary, SummaryRow, summarize, tax_year
 
 # Re-bound here (not copied) so that each carries its documentation.

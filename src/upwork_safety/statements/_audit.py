@@ -45,14 +45,13 @@ from upwork_safety.money import Money, exact, optional_plain_money, plain_money
 from upwork_safety.statements import _audit_notes as notes
 from upwork_safety.statements._model import (
     USD,
-    Statement,
     StatementFormat,
     Transaction,
     TransactionKind,
-    check_statement,
     optional_fraction_field,
     usd_field,
 )
+from upwork_safety.statements._statement import Statement, check_statement
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -17,12 +17,13 @@ from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._validate import is_blank
 from upwork_safety.fees import SERVICE_FEE_HISTORY, FeeBasis, ServiceFeeSchedule, schedule_as_of
-from upwork_safety.statements._model import Statement, StatementFormat, Transaction
+from upwork_safety.statements._model import StatementFormat, Transaction
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
     from upwork_safety.statements._audit import FeeCheck
+    from upwork_safety.statements._statement import Statement
 
 #: The most line numbers an assumption lists before saying how many more.
 LISTED_LINES = 5

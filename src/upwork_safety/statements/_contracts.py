@@ -9,13 +9,8 @@ from upwork_safety._validate import instance, is_blank
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.models import Client, Contract, ContractKind, Payment
 from upwork_safety.money import exact
-from upwork_safety.statements._model import (
-    Statement,
-    StatementFormat,
-    Transaction,
-    TransactionKind,
-    check_statement,
-)
+from upwork_safety.statements._model import StatementFormat, Transaction, TransactionKind
+from upwork_safety.statements._statement import Statement, check_statement
 
 _UNKNOWN = "unknown client"
 _WORDS = {ContractKind.FIXED_PRICE: "fixed price", ContractKind.HOURLY: "hourly"}

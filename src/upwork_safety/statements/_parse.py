@@ -38,13 +38,13 @@ from upwork_safety.statements._formats import (
 )
 from upwork_safety.statements._model import (
     USD,
-    Statement,
     StatementFormat,
     Transaction,
     TransactionKind,
     find_breaks,
     hours_problem,
 )
+from upwork_safety.statements._statement import Statement
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -37,13 +37,12 @@ from upwork_safety.fees import EXPORT_TAX_HISTORY
 from upwork_safety.money import ExchangeRate, Money, exact, plain_money, rate_of
 from upwork_safety.statements._model import (
     USD,
-    Statement,
     StatementFormat,
     Transaction,
     TransactionKind,
-    check_statement,
     optional_fraction_field,
 )
+from upwork_safety.statements._statement import Statement, check_statement
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
