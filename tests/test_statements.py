@@ -800,7 +800,7 @@ class TestHostile:
 
     def test_text_over_the_size_limit(self, monkeypatch):
         """A str longer than MAX_CHARS is refused before it is read."""
-        monkeypatch.setattr("upwork_safety.statements._parse.MAX_CHARS", 100)
+        monkeypatch.setattr("upwork_safety.statements._input.MAX_CHARS", 100)
         with pytest.raises(InvalidDataError) as info:
             parse(",".join(WEEKLY) + "\n" + "2024-09-02,Job (1),1,1,\n" * 10)
         assert ["line 1"] == [where(p) for p in problems_of(info)]

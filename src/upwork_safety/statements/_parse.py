@@ -1,19 +1,17 @@
-"""Reading an export: bounded lines, the stdlib ``csv`` module, every problem listed (private).
+"""Reading an export: the stdlib ``csv`` module over bounded lines, every problem listed (private).
 
 A hostile file costs bounded time and memory: a line longer than
 :data:`MAX_LINE_CHARS`, more than :data:`MAX_ROWS` rows, :data:`MAX_LINES`
 lines or :data:`MAX_CHARS` characters stop the reader at once (an iterable
 of lines is never read past them), and after :data:`MAX_PROBLEMS` problems
-it stops reading and says where.
+it stops reading and says where.  The lines and the problems are
+:mod:`._input`'s; this module finds the export's format and reads its rows.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import itertools
-import os
-from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
@@ -28,14 +26,13 @@ from upwork_safety.errors import (
 from upwork_safety.money import Money, exact, unicode_text
 from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._formats import (
-    MAX_CHARS,
     MAX_FIELD_CHARS,
     MAX_LINE_CHARS,
-    MAX_LINES,
     MAX_PROBLEMS,
     MAX_ROWS,
     FormatSpec,
 )
+from upwork_safety.statements._input import RULE, Problems, Refused, Source, Stop, lines_of
 from upwork_safety.statements._model import (
     USD,
     StatementFormat,
@@ -47,28 +44,9 @@ from upwork_safety.statements._model import (
 from upwork_safety.statements._statement import Statement
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator, Mapping
     from datetime import date
     from decimal import Decimal
-
-_BOM = "\ufeff"
-#: What *text* must be, for the errors' ``rule``.
-_RULE = "an Upwork CSV export (str or iterable of str lines)"
-#: Text this short, one line with no comma, ending ``.csv`` or ``.txt``, is a file name.
-_PATH_CHARS = 4096
-
-
-class _Refused(Exception):  # noqa: N818  (internal signal, never escapes parse)
-    """The input breaks a size limit: reading stops at once, with this problem."""
-
-    def __init__(self, line: int, message: str, rule: str) -> None:
-        super().__init__(message)
-        self.problem = Problem(f"line {line}", message, rule=rule, line=line)
-
-
-class _Stop(Exception):  # noqa: N818  (internal signal, never escapes parse)
-    """Too many problems: reading stops."""
-
 
 #: The columns each :class:`Transaction` field is read from, in the exports that have them.
 _COLUMNS_OF: Mapping[str, tuple[str, ...]] = {
@@ -87,232 +65,6 @@ _COLUMNS_OF: Mapping[str, tuple[str, ...]] = {
     "exchange_rate": ("exchangerate",),
 }
 
-#: How many problems of one rule in one column are listed in full; the rest are counted.
-_REPEATS = 3
-
-
-#: How many lines a repeated problem's note names before saying how many others.
-_NAMED_LINES = 5
-
-
-class _Repeats:
-    """The problems of one rule in one column not listed: how many, on which lines (a few)."""
-
-    def __init__(self, line: int) -> None:
-        self.count = 1
-        self.lines = [line]  # the first _NAMED_LINES
-        self.last = line
-        self.contiguous = True  # every line from the first to the last has it
-
-    def add(self, line: int) -> None:
-        self.count += 1
-        self.contiguous = self.contiguous and line == self.last + 1
-        self.last = line
-        if len(self.lines) < _NAMED_LINES:
-            self.lines.append(line)
-
-    def note(self) -> str:
-        """``on 3 more lines, not listed: lines 5, 8 and 12``: the count once, the lines true."""
-        if self.count == 1:
-            return f"on 1 more line, not listed: line {self.last}"
-        head = f"on {self.count:,} more lines, not listed: lines "
-        if self.contiguous:
-            return f"{head}{self.lines[0]} to {self.last}"
-        if self.count <= _NAMED_LINES:
-            named = ", ".join(map(str, self.lines[:-1]))
-            return f"{head}{named} and {self.lines[-1]}"
-        others = self.count - _NAMED_LINES
-        return (
-            f"{head}{', '.join(map(str, self.lines))} and {others:,} "
-            f"other{'s' if others != 1 else ''}, the last on line {self.last}"
-        )
-
-
-class _Problems:
-    """The problems found so far; the last one an error keeps says where reading stopped.
-
-    A problem of one rule in one column (a date a spreadsheet rewrote, on
-    every row) is listed in full :data:`_REPEATS` times; the rest are
-    counted, and the last one listed says how many more lines have it.
-    """
-
-    def __init__(self) -> None:
-        self.items: list[Problem] = []
-        self._listed: dict[tuple[str, str], list[int]] = {}  # indexes of those listed
-        self._repeats: dict[tuple[str, str], _Repeats] = {}
-
-    def add(
-        self, line: int, message: str, *, column: str | None = None, rule: str | None = None
-    ) -> None:
-        """Record a problem on *line* (in *column*, a ``"column 3 (Amount)"``, if one)."""
-        key = None if column is None or rule is None else (column, rule)
-        if key is not None and len(self._listed.get(key, ())) >= _REPEATS:
-            if key in self._repeats:
-                self._repeats[key].add(line)
-            else:
-                self._repeats[key] = _Repeats(line)
-            return
-        if len(self.items) >= MAX_PROBLEMS - 1:
-            self.items.append(
-                Problem(
-                    f"line {line}",
-                    f"more than {MAX_PROBLEMS - 1} problems; stopped reading here, "
-                    "the rest of the file was not checked",
-                    rule=f"at most {MAX_PROBLEMS - 1} problems read",
-                    line=line,
-                )
-            )
-            raise _Stop
-        where = f"line {line}" if column is None else f"line {line}, {column}"
-        if key is not None:
-            self._listed.setdefault(key, []).append(len(self.items))
-        self.items.append(Problem(where, message, rule=rule, line=line))
-
-    def listed(self) -> list[Problem]:
-        """The problems to list: each repeated one's last listing says how many more there are."""
-        items = list(self.items)
-        for key, repeats in self._repeats.items():
-            index = self._listed[key][-1]
-            kept = items[index]
-            items[index] = Problem(
-                kept.path,
-                f"{kept.message}; the same problem in this column {repeats.note()}",
-                rule=kept.rule,
-                line=kept.line,
-            )
-        return items
-
-    @property
-    def unlisted(self) -> int:
-        """How many problems were counted but not listed."""
-        return sum(r.count for r in self._repeats.values())
-
-    def error(self) -> InvalidDataError:
-        items = self.listed()
-        # The repeats' own notes count the problems not listed: the error does not again.
-        return InvalidDataError(
-            items,
-            count=len(items) + self.unlisted,
-            noted=self.unlisted,
-            field="text",
-            rule=_RULE,
-        )
-
-
-#: Every character ``str.splitlines`` ends a line at, so the lines it gives
-#: with ``keepends=True`` are lines with their endings.
-_LINE_ENDS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-
-
-class _Source:
-    """The lines of the input, counted and bounded; the first line's BOM removed.
-
-    Lines the caller gave (an iterable, not one ``str``) must keep their line
-    endings, as a file opened with ``newline=""`` gives them: the csv module
-    reads a field quoted across lines by its line breaks, and lines without
-    them would run the field's lines together (a title "Logo", new line, "v2"
-    read as "Logov2").
-    Only the last line may end without one.
-    """
-
-    def __init__(self, lines: Iterator[object], *, given_lines: bool) -> None:
-        self._lines = lines
-        self._given_lines = given_lines
-        self._unended = False  # the line before had no line ending
-        self.count = 0
-        self.chars = 0
-
-    def __iter__(self) -> _Source:
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.count += 1
-        if not isinstance(line, str):
-            msg = (
-                f"text must be a str or an iterable of str lines; line {self.count} is "
-                f"{type(line).__name__} (decode bytes first, e.g. data.decode('utf-8-sig'))"
-            )
-            raise InvalidTypeError(msg, field=f"text[{self.count - 1}]", rule="a str line")
-        if self._unended:
-            msg = (
-                f"text's line {self.count - 1} has no line ending, and more lines follow: pass "
-                "the lines with their endings (text.splitlines(keepends=True), or a file opened "
-                "with newline=''), or the whole text as one str; without them a field quoted "
-                "across lines would lose its line breaks"
-            )
-            raise InvalidValueError(
-                msg, field=f"text[{self.count - 2}]", rule="lines with their line endings"
-            )
-        self._unended = self._given_lines and line[-1:] not in _LINE_ENDS
-        # The line's own characters: its line ending does not count.
-        ending = 2 if line.endswith("\r\n") else int(line[-1:] in _LINE_ENDS)
-        if len(line) - ending > MAX_LINE_CHARS:
-            msg = (
-                f"longer than {MAX_LINE_CHARS:,} characters; the lines of "
-                "an Upwork export are far shorter, so this is not one"
-            )
-            raise _Refused(self.count, msg, f"lines of at most {MAX_LINE_CHARS:,} characters")
-        self.chars += len(line)
-        if self.chars > MAX_CHARS:
-            msg = f"the text is longer than {MAX_CHARS:,} characters"
-            raise _Refused(self.count, msg, f"at most {MAX_CHARS:,} characters")
-        if self.count > MAX_LINES:
-            msg = f"the text has more than {MAX_LINES:,} lines"
-            raise _Refused(self.count, msg, f"at most {MAX_LINES:,} lines")
-        if self.count == 1 and line.startswith(_BOM):
-            line = line[len(_BOM) :]
-        return line
-
-
-def _looks_like_a_path(text: str) -> bool:
-    """One short line with no comma, ending like a file name: no export's text looks so."""
-    return (
-        len(text) <= _PATH_CHARS
-        and "," not in text
-        and "\n" not in text
-        and text.strip().lower().endswith((".csv", ".txt"))
-    )
-
-
-def _lines(text: str | Iterable[str]) -> Iterator[object]:
-    given: object = text
-    if isinstance(given, str):
-        if len(given) > MAX_CHARS:
-            msg = (
-                f"the text is {len(given):,} characters long, more than the {MAX_CHARS:,} accepted"
-            )
-            raise _Refused(1, msg, f"at most {MAX_CHARS:,} characters")
-        if _looks_like_a_path(given):
-            raise InvalidValueError(
-                f"text must be the file's text, not its name ({shown(given)}): nothing is read "
-                "from disk; pass e.g. Path(name).read_text(encoding='utf-8-sig')",
-                field="text",
-                rule="the file's text, not its path",
-            )
-        return iter(io.StringIO(given, newline=""))
-    if isinstance(given, os.PathLike):
-        raise InvalidTypeError(
-            f"text must be the file's text, not a {type(given).__name__}: nothing is read from "
-            "disk; pass e.g. path.read_text(encoding='utf-8-sig')",
-            field="text",
-            rule=_RULE,
-        )
-    if isinstance(given, (bytes, bytearray)):
-        raise InvalidTypeError(
-            "text must be a str or an iterable of str lines, not bytes: decode it first, "
-            "e.g. data.decode('utf-8-sig')",
-            field="text",
-            rule=_RULE,
-        )
-    if isinstance(given, Mapping) or not isinstance(given, Iterable):
-        raise InvalidTypeError(
-            f"text must be a str or an iterable of str lines, not {type(given).__name__}",
-            field="text",
-            rule=_RULE,
-        )
-    return iter(given)
-
 
 class _Row:
     """One record being read: its cells by column key, and the problems it has."""
@@ -323,7 +75,7 @@ class _Row:
         line: int,
         header: list[str],
         positions: dict[str, int],
-        problems: _Problems,
+        problems: Problems,
     ) -> None:
         self.record = record
         self.line = line
@@ -526,7 +278,7 @@ def _weekly_row(row: _Row) -> Transaction | None:
     )
 
 
-def _text_lines(source: _Source, problems: _Problems) -> Iterator[str]:
+def _text_lines(source: Source, problems: Problems) -> Iterator[str]:
     """The lines of *source*; one with a NUL character or a lone surrogate is reported and left out.
 
     A NUL byte means the file is not a text export; the csv module treats it
@@ -550,7 +302,7 @@ def _text_lines(source: _Source, problems: _Problems) -> Iterator[str]:
 
 
 def _records(
-    source: _Source, problems: _Problems, lines: Iterator[str]
+    source: Source, problems: Problems, lines: Iterator[str]
 ) -> Iterator[tuple[int, list[str]]]:
     """Each record of *lines* (*source*'s text lines) that is not an empty line, with its line."""
     reader = csv.reader(lines, strict=True)
@@ -643,7 +395,7 @@ def _semicolons(line: str) -> FormatSpec | None:
     return None if isinstance(found, str) else found[0]
 
 
-def _lead(source: _Source, problems: _Problems) -> tuple[Iterator[str], int | None] | None:
+def _lead(source: Source, problems: Problems) -> tuple[Iterator[str], int | None] | None:
     """The text lines, with Excel's ``sep=,`` line passed over; ``None`` after a problem.
 
     Returns the lines (a passed-over line is an empty line, so line numbers
@@ -688,7 +440,7 @@ def _lead(source: _Source, problems: _Problems) -> tuple[Iterator[str], int | No
 
 
 def _header_record(
-    records: Iterator[tuple[int, list[str]]], problems: _Problems
+    records: Iterator[tuple[int, list[str]]], problems: Problems
 ) -> tuple[int, list[str]] | None:
     """The header's line and cells, or ``None`` after reporting why there is none."""
     # Blank lines before the header (cells that are all empty or spaces) hold nothing.
@@ -715,7 +467,7 @@ _MISREAD_BOM = "\u00ef\u00bb\u00bf"
 
 
 def _detected(
-    header: list[str], line: int, separator_line: int | None, problems: _Problems
+    header: list[str], line: int, separator_line: int | None, problems: Problems
 ) -> tuple[FormatSpec, dict[str, int]] | None:
     """The export *header* (on *line*) belongs to, or ``None`` after reporting why none."""
     detected = _formats.detect(header)
@@ -736,7 +488,7 @@ def _detected(
     return None
 
 
-def _read(source: _Source, problems: _Problems) -> _Read | None:
+def _read(source: Source, problems: Problems) -> _Read | None:
     lead = _lead(source, problems)
     if lead is None:
         return None
@@ -754,7 +506,7 @@ def _read(source: _Source, problems: _Problems) -> _Read | None:
     for line, record in records:
         count += 1
         if count > MAX_ROWS:
-            raise _Refused(line, f"more than {MAX_ROWS:,} rows", f"at most {MAX_ROWS:,} rows")
+            raise Refused(line, f"more than {MAX_ROWS:,} rows", f"at most {MAX_ROWS:,} rows")
         if len(record) != len(header):
             problems.add(
                 line,
@@ -787,7 +539,7 @@ def _one_row(row: _Row, spec: FormatSpec) -> Transaction | None:
         return None
 
 
-def _order(rows: list[Transaction], problems: _Problems) -> list[Transaction] | None:
+def _order(rows: list[Transaction], problems: Problems) -> list[Transaction] | None:
     """The rows oldest first, or ``None`` after reporting rows out of date order.
 
     The file may run newest first (as Upwork writes it) or oldest first; the
@@ -819,7 +571,7 @@ def _order(rows: list[Transaction], problems: _Problems) -> list[Transaction] | 
 
 
 def _split_scheduled(
-    read: _Read, rows: list[Transaction], problems: _Problems
+    read: _Read, rows: list[Transaction], problems: Problems
 ) -> tuple[list[Transaction], list[Transaction]]:
     """Transactions and scheduled rows: no balance, dated after the newest balanced row.
 
@@ -913,22 +665,22 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
             field="allow_breaks",
             rule="a bool",
         )
-    problems = _Problems()
+    problems = Problems()
     try:
-        source = _Source(_lines(text), given_lines=not isinstance(text, str))
+        source = Source(lines_of(text), given_lines=not isinstance(text, str))
         read = _read(source, problems)
-    except _Stop:
+    except Stop:
         read = None
-    except _Refused as exc:
+    except Refused as exc:
         raise InvalidDataError(
-            [*problems.items[: MAX_PROBLEMS - 1], exc.problem], field="text", rule=_RULE
+            [*problems.items[: MAX_PROBLEMS - 1], exc.problem], field="text", rule=RULE
         ) from None
     if read is None or problems.items:
         raise problems.error()
     return _statement(read, problems, allow_breaks=allow_breaks)
 
 
-def _statement(read: _Read, problems: _Problems, *, allow_breaks: bool) -> Statement:
+def _statement(read: _Read, problems: Problems, *, allow_breaks: bool) -> Statement:
     if read.spec.format is StatementFormat.WEEKLY_SUMMARY:
         rows = sorted(read.rows, key=lambda r: (r.on, r.line))
         return Statement(format=read.spec.format, transactions=rows)
@@ -937,7 +689,7 @@ def _statement(read: _Read, problems: _Problems, *, allow_breaks: bool) -> State
         if ordered is None:
             raise problems.error()
         done, scheduled = _split_scheduled(read, ordered, problems)
-    except _Stop:
+    except Stop:
         raise problems.error() from None
     if problems.items:
         raise problems.error()
