@@ -871,3 +871,108 @@ def test_money_handed_to_a_relative_is_still_off_platform_payment(text):
     """The wording the eleventh batch was tuned for stays caught after the narrowing."""
     assert [FindingCode.OFF_PLATFORM_PAYMENT] == [f.code for f in scan_rules_only(text)]
     assert [FindingCode.OFF_PLATFORM_PAYMENT] == [f.code for f in checks.scan_message(text)]
+
+
+# ============================================================ the twelfth batch's rule families
+
+_C, _P = FindingCode.OFF_PLATFORM_CONTACT, FindingCode.OFF_PLATFORM_PAYMENT
+_S, _U = FindingCode.START_BEFORE_FUNDING, FindingCode.UPFRONT_FEE
+_K, _R = FindingCode.SCOPE_CREEP, FindingCode.REVIEW_BEGGING
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "codes"),
+    [
+        # chat misspellings of WhatsApp are read as the app
+        ("Whtsapp me tonight, I'm there.", "incoming", [_C]),
+        # a Pakistani mobile number without its 0, every digit spaced out
+        ("Number hai 3 2 1 - 4 4 4 - 5 6 7 8", "incoming", [_C]),
+        # an app named by its initial, and LINE where someone is to be reached on it
+        ("Ping me on the W app, same name as here.", "incoming", [_C]),
+        ("Message me on Line, I'm there all day.", "incoming", [_C]),
+        # "where else" / "any other way" to talk
+        ("Is there any other way to reach you?", "incoming", [_C]),
+        # WeChat Pay and Alipay are payment methods, not chats
+        ("Can I send the money by Alipay instead?", "incoming", [_P]),
+        # another way to pay, with Upwork not named as that way
+        ("Any other way I can pay you? My card keeps failing.", "incoming", [_P]),
+        # Upwork kept only for a start
+        ("We'll use Upwork only for this first job, then I'll pay you directly.", "incoming", [_P]),
+        # told not to wait for the funding
+        ("No need to wait for the offer, start the logo today.", "incoming", [_S]),
+        ("Contract ka intezar na karein, design shuru kar dein.", "incoming", [_S]),
+        # informal verbs of doing the work, and a purchase order not yet through
+        (
+            "Can you crank out the first banner tonight? Our purchase order is pending.",
+            "incoming",
+            [_S],
+        ),
+        # the trial as a contest
+        (
+            "Sample task: design 2 logo concepts (unpaid). Best designer wins the project.",
+            "incoming",
+            [_S],
+        ),
+        # hiring only once the work is finished
+        ("We'll make the hire official once you complete the first module.", "incoming", [_S]),
+        # crypto to activate an account, a device to buy, a named fee's payment explained
+        ("Unlock your task account with 40 USDT to get tasks.", "incoming", [_U]),
+        ("Buy an iPad from our partner store, we reimburse it next month.", "incoming", [_U]),
+        ("I'll share the verification fee details with you tomorrow.", "incoming", [_U]),
+        # gift cards the reader is told to buy are a purchase, not a payment to them
+        (
+            "Please get three Apple gift cards for the demo, we reimburse you Friday.",
+            "incoming",
+            [_U],
+        ),
+        # the same work on another platform, and resizing or cropping as new work
+        ("We also need it on iPad, same budget.", "incoming", [_K]),
+        ("Also crop the banner images for mobile, shouldn't take long.", "incoming", [_K]),
+        # ratings: a bare swap, a Roman-Urdu bad review with its condition after, a share back
+        ("You rate me 5, I rate you 5.", "incoming", [_R]),
+        ("Feedback bura dunga agar paise wapas nahi kiye.", "incoming", [_R]),
+        ("Send me 20% back and I'll leave you a 5 star review.", "incoming", [_R]),
+        ("Please rate everything as outstanding when you close the contract.", "outgoing", [_R]),
+    ],
+)
+def test_the_twelfth_batchs_rule_families_are_found_by_the_rules(text, direction, codes):
+    """Each rule family the twelfth batch led to, in words of its own (not the batch's)."""
+    assert codes == [f.code for f in scan_rules_only(text, direction=direction)]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Our whtsapp button in the footer is broken on mobile.", "incoming"),
+        ("Order 3001234567 failed at checkout, please check the logs.", "incoming"),
+        ("The order number 3001234567 shows twice in the report.", "incoming"),
+        ("The T app icon needs more contrast in dark mode.", "incoming"),
+        ("There's a crash on line 48 of the parser, can you look?", "incoming"),
+        ("Where else should the banner appear besides the header?", "incoming"),
+        ("Add Alipay and WeChat Pay to the booking form's payment options.", "incoming"),
+        ("Is there another way to pay through Upwork? My card was declined.", "incoming"),
+        ("We pay only through Upwork, for the first contract and every one after it.", "incoming"),
+        ("Don't wait for my reply on the colours; the milestone is funded.", "incoming"),
+        ("Our PO has cleared and the milestone is funded, please start.", "incoming"),
+        (
+            "Paise Upwork pe milestone mein hain, aap contract close kar do jab approve ho.",
+            "incoming",
+        ),
+        ("I'll end the contract once the last milestone is approved.", "incoming"),
+        ("Once you finish module 1 I'll approve the milestone and fund the next one.", "incoming"),
+        ("Activate the dark mode toggle on the crypto dashboard.", "incoming"),
+        ("I'll buy the iPad for testing myself.", "incoming"),
+        ("The registration fee details page needs a new layout.", "incoming"),
+        ("We need the Android version too; please quote it as a new milestone.", "incoming"),
+        ("Resize the product photos as well, I'll add $20 to the milestone for that.", "incoming"),
+        ("Review kharab nahi dunga, tension na lo.", "incoming"),
+        ("Mark the milestone as complete once you've checked it.", "outgoing"),
+        ("Agar koi client Telegram maange to mana kar dena.", "incoming"),
+        ("Write an article comparing Payoneer and Wise for freelancers, 1200 words.", "incoming"),
+        ("Please put our WhatsApp handle @ammi.kitchen on the menu card design.", "incoming"),
+    ],
+)
+def test_the_twelfth_batchs_rule_families_leave_their_innocent_neighbours_alone(text, direction):
+    """The same families' innocent neighbours: a product, a bug's line, Upwork itself, a refusal."""
+    assert [] == scan_rules_only(text, direction=direction)
+    assert [] == checks.scan_message(text, direction=direction)

@@ -49,12 +49,16 @@ PHONE = re.compile(
     r"(?<![\w+])\+\s?\d{1,3}(?:" + _SEP + r"\d){7,13}(?!\d)|"
     r"(?<![\w+])(?:00\s?92|92)[\s.\-]{0,3}3\d\d(?:[\s.\-]{0,3}\d){7}(?!\d)|"
     r"(?<![\w+])0\s?3(?:" + _SEP + r"\d){9}(?!\d)|"
+    # A Pakistani mobile number without its 0, every digit spaced out to hide it:
+    # "3 0 0 - 8 1 2 - 3 4 5 6" (not an order number "3001234567").
+    r"(?<![\w+.,$#])3[\s.\-]{1,3}[0-4](?:[\s.\-]{1,3}\d){8}(?!\d)|"
     r"(?<![\w+])\(\d{3}\)\s?\d{3}[\s.\-]\d{4}(?!\d)|"
     r"(?<![\w+.])\d{3}[.\-]\d{3}[.\-]\d{4}(?!\d)"
 )
 #: A long digit run right after a phone word: "number: 3001234567".
 NUMBER_AFTER_WORD = re.compile(
-    r"\b(?:number|phone|cell|mobile|whatsapp|contact|call|text|sms|jazzcash|easypaisa)"
+    r"\b(?<!order )(?<!invoice )(?<!tracking )(?<!reference )(?<!ticket )(?<!transaction )"
+    r"(?:number|phone|cell|mobile|whatsapp|contact|call|text|sms|jazzcash|easypaisa)"
     r"(?: (?:is|hai|:))?[\s:=\-]{0,3}(\d(?:[\s.\-]{0,2}\d){9,12})(?!\d)"
 )
 CHAT_LINK = re.compile(
@@ -90,12 +94,13 @@ _EMAIL_TO_PERSON = re.compile(
 
 
 _DIGIT = re.compile(r"\d")
-#: Where a business's number is put on what is being built: "in the website header".
+#: Where a business's number or handle is put on what is being built: "in the website
+#: header", "on the packaging mockup".
 _NUMBER_PLACED = re.compile(
     r"\b(?:in|on|into|to|at) (?:the |our |your |its |their )?(?:\w+ )?(?:website|site|header|"
     r"footer|navbar|menu|contact page|about page|landing page|homepage|home page|banner|"
     r"flyer|poster|business cards?|listing|google (?:business )?profile|invoice|receipt|"
-    r"template|signature|page)\b|"
+    r"template|signature|page|mockups?|packaging|labels?|stickers?|brochures?|artwork)\b|"
     # Roman Urdu puts the place first: "header mein", "website pe".
     r"\b(?:website|site|header|footer|navbar|menu|contact page|landing page|homepage|home page|"
     r"banner|flyer|poster|page) (?:mein|me|main|pe|par|per|ke upar|ke neeche)\b|"
@@ -135,9 +140,22 @@ def _product_mail(text: str, match: re.Match[str]) -> bool:
 
 
 def _product_number(text: str, match: re.Match[str], group: int = 0) -> bool:
-    """A business's number to be put on what is being built ("in the website header")."""
+    """A business's number or handle to be put on what is being built ("in the website header").
+
+    "Put our Instagram handle @noor.bakes on the packaging mockup" names the
+    shop's handle as part of the design, not a way to reach the writer.
+    """
     start, end = match.span(group)
-    sentence = _sentence(text, start, end).replace(match.group(group), " ")
+    return placed_on_product(_sentence(text, start, end).replace(match.group(group), " "))
+
+
+def placed_on_product(sentence: str) -> bool:
+    """Whether *sentence* puts a business's contact on what is being built, for no person.
+
+    "Put our WhatsApp handle on the menu card design", "header mein dukaan ka
+    number": the contact is part of the design, not a way to reach the writer
+    ("call me", "my number" say otherwise).
+    """
     return _NUMBER_PLACED.search(sentence) is not None and not _NUMBER_TO_PERSON.search(sentence)
 
 
@@ -192,7 +210,10 @@ def contact_details(text: str) -> list[Detail]:
                 Detail(m.start(), m.end(), "chat handle")
                 for m in pattern.finditer(text)
                 if pattern is SKYPE_ID
-                or _HANDLE_CONTEXT.search(_sentence(text, m.start(), m.end()))
+                or (
+                    _HANDLE_CONTEXT.search(_sentence(text, m.start(), m.end()))
+                    and not _product_number(text, m)
+                )
             )
     found.extend(
         Detail(m.start(), m.end(), "chat handle")

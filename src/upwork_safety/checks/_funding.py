@@ -29,7 +29,8 @@ _START = re.compile(
     r"keep (?:at it|on it)|get on with)\b"
 )
 _WORK_ASK = re.compile(
-    r"\b(?:make|create|design|write|build|do|edit|push|finish|complete|transcribe|translate|"
+    r"\b(?:make|create|design|write|build|(?<!\bkar )(?<!\bde )do|edit|push|finish|complete|"
+    r"transcribe|translate|knock out|whip up|crank out|bang out|churn out|"
     r"code|draft|redesign|fix|prepare|produce|put together|throw together|deliver|"
     r"send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
@@ -55,7 +56,7 @@ _DIRECTED_AFTER = re.compile(
 _FUND = re.compile(
     r"\b(?:fund|funds|funding|funded|escrow|milestone|milestones|contract|offer|payment|pay|"
     r"deposit|money|hire|hiring|paise|budget|budgets|formali[sz]e|finance|card|formalities|"
-    r"paperwork|upwork side|upwork part|upwork stuff)\b"
+    r"paperwork|upwork side|upwork part|upwork stuff|purchase order|po)\b"
 )
 _LATER = re.compile(
     r"\b(?:later|afterwards|after|once|when|tomorrow|tonight|next week|next month|"
@@ -64,6 +65,8 @@ _LATER = re.compile(
     r"will follow|can wait|in the morning|this week|weekend|pending|not (?:yet )?(?:approved|"
     r"ready|verified|working|set up|created|funded)|isn't (?:approved|ready|funded)|"
     r"being (?:verified|processed|approved)|slow to approve|declined|giving me issues|"
+    r"(?:hasn'?t|has not|haven'?t|not|isn'?t|not yet) (?:\w+ )?(?:cleared|come through|"
+    r"gone through)|"
     r"baad mein|baad|kal|raat ko|agle|jab|until|in the meantime|meanwhile|for now|anyway|"
     r"abhi nahi|nahi bana sakta|kaam nahi kar raha|weird|blocked|kuch din|chand din|"
     r"few days|couple of days|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
@@ -123,7 +126,8 @@ _FUND_AFTER_WORK = re.compile(
     r"\b(?:fund\w{0,3}|escrow|contract|offer|milestone|hire|money|payment)\b(?: \w+){0,4}? "
     r"(?:after|once|when|only after|only when|as soon as|jab|until)\b(?: \w+){0,5}? "
     r"(?:draft|sample|first version|progress|rough cut|results?|see|seen|check\w{0,3}|"
-    r"like|approved?|happy|satisf\w{0,4}|done|finished|delivered|launch|mvp)\b|"
+    r"like|approved?|happy|satisf\w{0,4}|done|finish\w{0,3}|complet\w{0,3}|deliver\w{0,3}|"
+    r"launch|mvp)\b|"
     r"\b(?:see|check|review|like|approve)\b(?: \w+){0,5}? before (?:we|i) (?:put|add|fund|"
     r"deposit|create|send|make|open|lock)\b(?: \w+){0,3}? (?:escrow|milestone|contract|offer|"
     r"funds?|money)\b|"
@@ -158,7 +162,12 @@ _NO_ESCROW = re.compile(
     r"\bskip (?:the )?(?:formalities|paperwork)\b|"
     r"\bno (?:contract|milestone|escrow|offer) (?:needed|required|yet|for now)\b|"
     r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)\b|"
-    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b"
+    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b|"
+    # Told not to wait for the funding: "don't wait for the milestone", "milestone ka intezar
+    # na karein".
+    r"\b(?:don'?t|do not|no need to|never mind) wait(?:ing)? (?:for|on) (?:the |a |any )?"
+    r"(?:milestone|funding|escrow|contract|offer|deposit)\b|"
+    r"\b(?:milestone|funding|escrow|contract|offer)(?: \w+)? (?:ka|ki|ke) intezar (?:na|mat)\b"
 )
 #: The work handed over outside Upwork's submission, so never against a funded milestone:
 #: "don't submit the work through Upwork", "skip the Upwork submission", "deliver it outside
@@ -229,7 +238,9 @@ _TRIAL_WHY = re.compile(
     r"\bofficially\b|\bconsider it a test\b|\bdekhte hain\b|\bphir (?:contract|hire|order)\b|"
     r"\b(?:open|create|send) (?:a |the )?contract for the rest\b|"
     r"\b(?:uske baad|us ke baad|then|phir|after that) (?:\w+ )?(?:contract|hire|offer|order|"
-    r"milestone)\b|\bagar (?:select|pasand|acha|theek)\w{0,4}\b"
+    r"milestone)\b|\bagar (?:select|pasand|acha|theek)\w{0,4}\b|"
+    # The contest: "best writer gets the contract", "the winner wins the project".
+    r"\b(?:gets|wins|will get|will win) (?:the |a )?(?:contract|job|project|gig|offer)\b"
 )
 _PAID_TRIAL = re.compile(
     r"\bpaid (?:test|trial|sample)\b|\b(?:test|trial) (?:is|will be) paid\b|"
@@ -260,6 +271,12 @@ _PAPER_OBJECT = re.compile(
     r"descriptions|plan|breakdown|titles?|list)|scope|quote|estimate|proposal|timeline|"
     r"requirements?|questions?)\b"
 )
+#: The contract ended or closed, not funded: "I'll end the contract once the last one is approved".
+_CLOSED_BEFORE = re.compile(
+    r"\b(?:end|ending|close|closing|cancel\w{0,3}|terminat\w{0,3}|wrap up)(?: (?:the|this|our))? $"
+)
+#: The same in Roman Urdu, the verb after: "contract close kar do jab approve ho".
+_CLOSED_AFTER = re.compile(r"(?:contract|offer|milestone) (?:close|end|khatam|band)\b")
 #: The reader is the one who reviews: "could you review the scope before I fund it".
 _YOU_BEFORE = re.compile(r"\b(?:you|u)(?: \w+)? $")
 #: This milestone handed in first, the next one funded after: "after you submit this one".
@@ -359,8 +376,14 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
     if pattern is _FUND_AFTER_WORK:
         done = match.group("done") or ""  # what is finished, in "once you finish, I'll fund"
         window = (sentence.text, max(0, match.start() - 16), match.start())
-        # "could you review the scope before I fund it": you review, you do not work
-        if _DELIVERED_BY_YOU.search(*window) or _YOU_BEFORE.search(*window):
+        # "could you review the scope before I fund it": you review, you do not work;
+        # "I'll end the contract once it's approved": the end, not the funding
+        if (
+            _DELIVERED_BY_YOU.search(*window)
+            or _YOU_BEFORE.search(*window)
+            or _CLOSED_BEFORE.search(*window)
+            or _CLOSED_AFTER.match(match.group())
+        ):
             return False
         return not (
             _PAPERWORK.search(done)  # "once you complete the onboarding, I'll send the offer"
@@ -426,16 +449,18 @@ _ASK_ANCHOR = anchor(
     (_START, _WORK_ASK),
     "sta str beg go proceed kick get carry keep continue work dive jump shuru kaam jaari lag "
     "crack make create design write build do edit push finish complete transcribe translate "
-    "code draft fix send bana likh kar dikha have ready bhej prepare produce put throw deliver",
+    "code draft fix send bana likh kar dikha have ready bhej prepare produce put throw deliver "
+    "knock whip crank bang churn",
 )
 _DEFER_ANCHOR = anchor(
     (_FUND, _WORK_THEN_FUND),
     "fund escrow milestone contract offer pay deposit money hir paise budget formal finance "
-    "card paperwork upwork",
+    "card paperwork upwork purchase po",
 )
 _WORK_FIRST_ANCHOR = anchor((_WORK_FIRST,), "first pehle")
 _FUND_WORD_ANCHOR = anchor((_FUND,), "fund escrow milestone contract offer pay deposit money "
-                            "hir paise budget formal finance card paperwork upwork")  # fmt: skip
+                            "hir paise budget formal finance card paperwork upwork "
+                            "purchase po")  # fmt: skip
 _PAYMENT_ANCHOR = anchor(
     (lex.METHOD,),
     "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
@@ -448,7 +473,7 @@ _PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone 
 _TRIAL_WHY_ANCHOR = anchor(
     (_TRIAL_WHY,),
     "before if to pasand acha then you'll you will you get hire official consider dekh phir "
-    "open create send uske us ke after agar",
+    "open create send uske us ke after agar gets wins will",
 )
 
 

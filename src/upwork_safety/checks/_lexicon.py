@@ -35,14 +35,20 @@ APP = _c(
         r"te?le\s?g(?:ra|ar|r)a?mm?",
         r"skype|skipe|skyp",
         r"discord",
-        r"we\s?chat|viber|imo|kik|snapchat",
+        # WeChat the chat, not WeChat Pay (a payment method).
+        r"we\s?chat(?! pay)|viber|imo|kik|snapchat",
         r"insta(?:gram)?|fb|facebook|messenger",
         r"linked\s?in",
         r"google chat|hangouts",
-        r"(?:the )?green app",
+        # An app named by its colour or initial, to slip past a filter: "the green app",
+        # "the T app", "the W app".
+        r"(?:the )?(?:green|t|w|wa|tg) app",
         r"(?:on|via|at|my|your|the) signal|signal (?:app|number|id|me)",
         r"(?:move|moving|switch|switching|shift|go|come|continue|talk|chat) (?:over )?to signal",
         r"line (?:app|id)",
+        # LINE the app only where someone is to be reached on it ("add me on Line"), not a
+        # line of text or code ("the bug on line 12").
+        r"(?<=\b(?:me|us) )(?:on|via) line(?! \d)",
     )
 )
 #: E-mail as a way to talk.
@@ -125,6 +131,7 @@ METHOD = _c(
     _words(
         r"pay\s?pal|payoneer|transfer\s?wise|western union|money\s?gram|remitly|skrill|neteller",
         r"zelle|venmo|cash\s?app|revolut|xoom|world\s?remit|wire",
+        r"alipay|we\s?chat pay|google pay|gpay|apple cash",
         r"jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|hawala",
         r"(?:by|via|through|thru|to|into|in|on) (?:your |my |the |a |his |her )?banks?",
         r"banks? (?:mein|me|pe|par|main|se|account mein)",
@@ -214,7 +221,8 @@ REQUEST = _c(
         r"you should|you can|you could|you may|feel free to",
         r"i'd like|i would like|we'd like|i prefer|i'd prefer|we prefer|prefer",
         r"better|easier|faster|quicker|simpler|cheaper|i'd rather|we'd rather|rather|instead",
-        r"do you have|are you on|do you use|have you got|is there (?:a|any) way",
+        r"do you have|are you on|do you use|have you got",
+        r"is there (?:a|an|any|some|another)(?: other)? way",
         r"can i|could i|may i|shall i|should i",
         r"i'll|i will|i can|i could|we'll|we will|we can|we could|i'd|i would|we would",
         r"i'm going to|i am going to|we're going to|gonna|happy to",
@@ -252,6 +260,9 @@ NEGATION = _c(
         r"don't|do not|never|not|no|can't|cannot|won't|wont|would not|wouldn't|shouldn't",
         r"should not|mustn't|must not|isn't|is not|aren't|doesn't|does not|didn't|did not",
         r"prefer not|rather not|refuse|against|nahi|mat|na|nope|neither|nor",
+        # Roman Urdu refusal or prohibition, after its object like "nahi": "WhatsApp number
+        # maange to mana kar dena", "Upwork pe mana hai".
+        r"mana (?:kar dena|kar dein|kar do|karo|karna|karein|kar diya|hai|karta hai)",
     )
 )
 #: Negations that do not negate ("don't hesitate", "why not", "no problem").

@@ -438,6 +438,8 @@ _spell("before", "b4")
 _spell("tomorrow", "tomorow", "tommorow", "tmrw", "tmr", "2moro", "tomorrw", "tommorrow")
 _spell("account", "acc", "acct", "a/c")
 _spell("milestone", "milstone", "mile stone", "milestne")
+# Chat misspellings of the apps, read as the app ("Whtsapp me").
+_spell("whatsapp", "whtsapp", "wtsapp", "whatsaap", "whtsap", "whtapp")
 
 _WORD = re.compile(r"[a-z][a-z/']*")
 _NUMBER_ABBREVIATION = re.compile(

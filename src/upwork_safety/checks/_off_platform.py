@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from upwork_safety.checks import _lexicon as lex
-from upwork_safety.checks._contacts import contact_details
+from upwork_safety.checks._contacts import contact_details, placed_on_product
 from upwork_safety.checks._findings import Confidence, FindingCode
 from upwork_safety.checks._sentences import (
     CLIENT_TO_YOU,
@@ -30,6 +30,8 @@ _CONTACT_OFF = re.compile(
     r"\b(?:outside|off|away from|instead of|other than|not on|not here on)\s(?:of\s)?(?:the\s)?"
     r"(?:upwork|platform|site|upwork's (?:chat|messages?|messenger))\b|"
     r"\bupwork (?:se|ke) (?:bahar|baghair|ilawa)\b|\belsewhere\b|\bsomewhere else\b|"
+    # The question form: "where else can I reach you?", "is there any other way to talk?".
+    r"\b(?:where|anywhere) else\b|\b(?:some|any) other way\b|"
     r"\b(?:another|other|different) (?:app|platform|channel|way to (?:reach|contact|talk))\b|"
     r"\bin private\b|\bprivately\b"
 )
@@ -89,8 +91,8 @@ _PAYMENT_NUMBER = re.compile(
 
 def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
     start, end = match.span()
-    if sentence.suppressed(start, end):
-        return True
+    if sentence.suppressed(start, end) or placed_on_product(sentence.text):
+        return True  # "put our WhatsApp handle on the menu card": the design's, not a way to talk
     return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not sentence.all(_CONTACT_OFF)
 
 
@@ -159,7 +161,7 @@ _CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere)
 CONTACT_ANCHOR = anchor(
     (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _PHONE_CONTACT, _CONTACT_OFF),
     "wh wa wt te tl sk discord chat viber imo kik snap insta fb facebook messenger linked "
-    "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call green "
+    "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call app "
     "ring off out away instead other upwork elsewhere private",
 )
 
@@ -287,6 +289,21 @@ def _relative_excused(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
+#: The reader told to buy the method's thing: "please get 2 Steam gift cards", "buy USDT".
+_BUY_BEFORE = re.compile(
+    r"\b(?:buy|purchase|get|grab|pick up|khareed\w{0,4}|le lo|le lein)\b(?: [\w$().,-]+){0,4}? $"
+)
+#: The writer as the buyer: "I'll buy a gift card and send it to you".
+_WRITER_BUYS = re.compile(r"\b(?:i|we)(?:'ll| will| can| could| would|'d)? $")
+
+
+def _bought_by_reader(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether the method at *match* is a thing the reader is told to buy, not a way to be paid."""
+    low, _ = sentence.clause(match.start())
+    buy = _BUY_BEFORE.search(sentence.text, low, match.start())
+    return buy is not None and not _WRITER_BUYS.search(sentence.text, low, buy.start())
+
+
 def _payment_method(sentence: Sentence) -> Hit | None:
     """A payment method that leaves Upwork, with paying in a request or offer."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
@@ -299,6 +316,8 @@ def _payment_method(sentence: Sentence) -> Hit | None:
             continue
         if sentence.freelancer_pays(match.start()) and not back:
             continue
+        if _bought_by_reader(sentence, match):
+            continue  # "please get 2 Steam gift cards, we reimburse": a purchase (UPFRONT_FEE)
         low, high = sentence.clause(match.start())
         if (
             sentence.freelancer_pays()
@@ -315,8 +334,35 @@ def _payment_method(sentence: Sentence) -> Hit | None:
     return best
 
 
+#: Another way to pay asked for: "is there some other way I can pay you?", "any other method to
+#: send the money?".  The usual opening of a move off Upwork when a card "keeps failing".
+_OTHER_WAY_TO_PAY = re.compile(
+    r"\b(?:some|any|an|another|a different|different)(?: other)? (?:way|method|means|option)s?"
+    r"\b(?: [\w']+){0,3}? (?:pay|paying|payment|send|sending|transfer)\w{0,3}\b"
+)
+
+
+def _payment_other_way(sentence: Sentence) -> Hit | None:
+    """Another way to pay asked for, with Upwork not named as that way."""
+    match = sentence.first(_OTHER_WAY_TO_PAY)
+    if match is None or not sentence.asks() or sentence.first(_VIA_UPWORK):
+        return None  # "another way to pay through Upwork": a billing question
+    if sentence.negated(*match.span()) or sentence.past() or sentence.product(*match.span()):
+        return None
+    return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(match), Confidence.MEDIUM)
+
+
+#: Upwork kept only for a start: "Upwork only for the first contract" (and then directly).
+_ONLY_AT_FIRST = re.compile(
+    r"\b(?:for|on) (?:the |this )?(?:first|initial|trial|current|this) (?:contract|job|project|"
+    r"milestone|order|one)\b"
+)
+
+
 def _kept_on_platform(sentence: Sentence) -> bool:
-    return bool(sentence.first(_DIRECT_ON_UPWORK) or sentence.first(_ONLY_UPWORK))
+    if sentence.first(_DIRECT_ON_UPWORK):
+        return True
+    return bool(sentence.first(_ONLY_UPWORK)) and not sentence.first(_ONLY_AT_FIRST)
 
 
 def _payment_elsewhere(sentence: Sentence) -> Hit | None:
@@ -347,11 +393,17 @@ def _payment_fee_reason(sentence: Sentence) -> Hit | None:
     return None
 
 
-_PAYMENT_RULES = (_payment_account, _payment_method, _payment_elsewhere, _payment_fee_reason)
+_PAYMENT_RULES = (
+    _payment_account,
+    _payment_method,
+    _payment_elsewhere,
+    _payment_fee_reason,
+    _payment_other_way,
+)
 
 
 PAYMENT_ANCHOR = anchor(
-    (lex.ACCOUNT_DETAILS, lex.METHOD, lex.OFF_PLATFORM, lex.PLATFORM_FEE),
+    (lex.ACCOUNT_DETAILS, lex.METHOD, lex.OFF_PLATFORM, lex.PLATFORM_FEE, _OTHER_WAY_TO_PAY),
     "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
     "naya raast hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth binance "
     "trc erc wallet gift cheque check money order account sort off away leave skip bypass avoid "

@@ -33,7 +33,10 @@ _RATING = re.compile(
     r"5 star|five star)(?: si| sa| se)?\s(?:rating|ratings|review|reviews|feedback|score|"
     r"remarks?)\b|"
     r"\b(?:would|likely to) recommend\b|\brate me (?:with )?(?:5|five|full|10|high)\b|"
-    r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b"
+    r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
+    # Every box ticked at the top: "mark all the feedback boxes as 'excellent'".
+    r"\b(?:mark|rate|score|tick|select|choose)\w{0,3}\b(?: [\w']+){0,5}? as '?(?:excellent|"
+    r"outstanding|perfect|the best|best|the highest|highest|top)\b"
 )
 _RATING_ASK = re.compile(
     r"\b(?:please|kindly|could you|can you|would you|would you mind|i'?d appreciate|"
@@ -77,7 +80,7 @@ _RATING_ANCHOR = anchor(
     (_RATING,),
     "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
     "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
-    "rating review feedback",
+    "rating review feedback outstanding",
 )
 
 
@@ -91,7 +94,10 @@ def review_begging(message: Message) -> Hit | None:
 #: A bad rating, threatened: "I'll leave you 1 star", "a negative review".
 _BAD_RATING = re.compile(
     r"\b(?:1|one|2|two|low|bad|negative|poor|terrible)[\s-]?(?:stars?|star (?:review|rating|"
-    r"feedback)|rating|ratings|review|reviews|feedback)\b"
+    r"feedback)|rating|ratings|review|reviews|feedback)\b|"
+    # Roman Urdu: "review kharab dunga", "bura feedback".
+    r"\b(?:review|rating|feedback) (?:kharab|bura|buri|ganda|gandi)\b|"
+    r"\b(?:kharab|bura|buri|ganda|gandi) (?:review|rating|feedback)\b"
 )
 #: Free work as the price of a rating ("a free logo or I'll leave 1 star"); after "for" it
 #: is thanks for work done ("5 stars for the free revisions you did"), not a trade.
@@ -105,8 +111,8 @@ _TRADE = re.compile(
     r"\brefund\w{0,3}\b|\bdiscount\w{0,3}\b|\bcashback\b|\bwapas\b|\bwaiv\w{1,3}\b|"
     r"\bpay\w{0,3} (?:me |us )?back\b|"
     r"\b(?:send|give|transfer|return|wire)\w{0,3} (?:(?:me|us|the|my|of|\$?\d[\d,]{0,9}|money|"
-    r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}?(?:\$?\d[\d,]{0,9}|money|"
-    r"amount|difference|extra|half|part|payment|rest|dollars?) back\b|"
+    r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}?(?:\$?\d[\d,]{0,9} ?%?|"
+    r"money|amount|difference|extra|half|part|payment|rest|dollars?) back\b|"
     r"\b(?:send|give|transfer|return|wire)\w{0,3} back (?:(?:me|us|the|my|half|part|of) ){0,2}"
     r"(?:\$?\d[\d,]{0,9}|money|amount|difference|extra|half|part|payment|rest|dollars?)\b|"
     r"\bknock\w{0,3}\b|(?:\$\d[\d,]{0,9}|\b\d{1,3} ?%) off\b|"
@@ -138,6 +144,8 @@ _IF_NOT = re.compile(
     r"\b(?:if|agar|unless) (?:\w+ ){0,3}?(?:don'?t|do not|won'?t|will not|doesn'?t|can'?t|"
     r"refuse\w{0,2}|nahi|na)\b"
 )
+#: Roman Urdu refuses after the thing: "agar refund nahi kiya" (if you don't refund).
+_NOT_AFTER = re.compile(r"(?: \w+)? (?:nahi|na)\b")
 #: Ratings swapped: "I'll do the same", "each other", "main bhi 5 star dunga".
 _SWAP = re.compile(
     r"\b(?:i'?ll|i will|we'?ll|we will) (?:do the same|return the favou?r|leave you one|"
@@ -147,8 +155,8 @@ _SWAP = re.compile(
     r"de rahe|karunga|karungi|karenge)\b|"
     r"\b(?:main|mai|hum) (?:\w+ ){0,4}?(?:dunga|dungi|denge)\b,? (?:aur|or|and) (?:aap|tum) bhi "
     r"(?:\w+ ){0,4}?(?:dena|de dena|dein|de dein|do|de do|dijiye)\b|"
-    r"\byou (?:rate|give|leave) me\b(?: \S+){0,5}? (?:and|,) (?:i'?ll|i will) (?:rate|give|leave) "
-    r"you\b"
+    r"\byou (?:rate|give|leave) me\b[^.?!]{0,30}?(?:,|\band\b) ?(?:i'?ll|i will|i) "
+    r"(?:rate|give|leave) you\b"
 )
 #: "Each other" said of rating, not of working ("great working with each other").
 _SWAP_ABOUT = re.compile(
@@ -159,7 +167,8 @@ _TRADE_ANCHOR = anchor(
     (_RATING, _BAD_RATING),
     "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
     "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
-    "rating review feedback 1 one 2 two low bad negative poor terrible star",
+    "rating review feedback 1 one 2 two low bad negative poor terrible star outstanding kharab "
+    "bura buri ganda gandi",
 )
 _SWAP_ANCHOR = anchor(
     (_SWAP,),
@@ -189,7 +198,11 @@ def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
         low, _ = sentence.clause(trade.start())
         before = sentence.text[max(low, trade.start() - 60) : trade.start()]
         conditional = _CONDITION.search(before)
-        refused = bad and conditional is not None and _IF_NOT.search(before)
+        refused = (
+            bad
+            and conditional is not None
+            and (_IF_NOT.search(before) or _NOT_AFTER.match(sentence.text, trade.end()))
+        )
         if sentence.negated(*trade.span()) and not refused:
             continue  # "no refund needed": a trade turned down, not asked for
         if conditional is not None and not (
@@ -218,12 +231,16 @@ def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
 
 
 def _rating_kept(sentence: Sentence, match: re.Match[str]) -> bool:
-    """A rating not negated, or negated only inside "if you don't refund me"."""
+    """A rating not negated, or negated only inside "if you don't refund me".
+
+    The condition may follow the threat, as Roman Urdu has it: "rating kharab
+    kar dunga agar refund nahi kiya".
+    """
     if not sentence.negated(*match.span()):
         return True
-    low, _ = sentence.clause(match.start())
-    before = sentence.text[max(low, match.start() - 60) : match.start()]
-    return bool(_BAD_RATING.fullmatch(match.group()) and _IF_NOT.search(before))
+    low, high = sentence.clause(match.start())
+    around = sentence.text[max(low, match.start() - 60) : min(high, match.end() + 60)]
+    return bool(_BAD_RATING.fullmatch(match.group()) and _IF_NOT.search(around))
 
 
 def _ratings(sentence: Sentence) -> list[re.Match[str]]:

@@ -25,6 +25,7 @@ _NEW_WORK = re.compile(
     r"laga\w{0,4}|make|do|prepare|handle|shoot|draw|illustrate|animate|proofread|format|"
     r"throw together|put together|"
     r"install|configure|convert|fix|update|change|edit|optimi[sz]e|need|want|chahiye|"
+    r"resize|crop|retouch|compress|port|"
     r"kar dein|kar do|kar dena|(?:i|we)'?d like|would like)\b"
 )
 _WORK_THING = re.compile(
@@ -34,7 +35,9 @@ _WORK_THING = re.compile(
     r"voice-?over|cards?|letterhead|favicon|descriptions?|system|module|report|charts?|"
     r"slides?|templates?|emails?|newsletter|widget|analytics|pixel|tweaks?|changes|"
     r"booking|footer|header|form|panel|kaam|site|designs?|copy|captions?|posters?|flyers?|"
-    r"images?|photos?|mockups?|guidelines)\b"
+    r"images?|photos?|mockups?|guidelines|covers?|thumbnails?|stickers?|"
+    # The same work for another platform: "we also need it on Android".
+    r"android|ios|iphone|ipad|tablet|desktop|mobile)\b"
 )
 _NOT_MORE_WORK = re.compile(
     r"\b(?:one more|another|also|ek aur)\s(?:question|thing|time|day|week|minute|note|point|"

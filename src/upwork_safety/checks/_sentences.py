@@ -111,7 +111,7 @@ class Sentence:
             word = match.group()
             if word == "na" and not _URDU_VERB_AFTER.match(self.text, match.end()):
                 continue
-            if word in {"nahi", "mat", "na"} or where < start:
+            if word in {"nahi", "mat", "na"} or word.startswith("mana ") or where < start:
                 return True
         return False
 
@@ -231,7 +231,12 @@ _STRONG_PRODUCT = re.compile(
     r"attendees|tenants|subscribers|drivers|shoppers|buyers|store's|site's|app's|"
     r"notifications?|template|signature|newsletter|auto-?reply|campaign|"
     r"ka button|ka option|wala feature|wala form|payment ka option|banana hai|banwaya|"
-    r"startup|fintech)\b"
+    r"startup|fintech)\b|"
+    # Content written about the channel or method: "a blog post: 'ways to withdraw via
+    # Payoneer'", "an article comparing Wise and Payoneer".
+    r"\b(?:blog posts?|articles?|guides?|tutorials?|scripts?|slides|seminar|ebook|course|"
+    r"infographic|video)\b(?: [\w']+){0,3}?(?: about| on| explaining| comparing| titled| "
+    r"called|:)"
 )
 _TO_PERSON = re.compile(
     r"\b(?:add|message|contact|text|call|pay|send|reach|email|ping|dm|tip|transfer) "

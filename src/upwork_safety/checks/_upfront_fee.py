@@ -48,7 +48,7 @@ _PURCHASE = re.compile(
 _PURCHASE_OBJECT = re.compile(
     r"\b(?:kit|starter kit|toolkit|tool kit|licen[cs]es?|software|equipment|laptop|phone|"
     r"device|course|training|tools?|subscription|membership|package|plan|materials|gift\s?"
-    r"cards?|voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
+    r"cards?|macbook|computer|pc|monitor|ipad|tablet|iphone|printer|microphone|webcam|voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
     r"plugins?|stock (?:photos?|images?|footage|music)|fonts?|hosting|domain)\b"
 )
 _PURCHASE_WHY = re.compile(
@@ -62,7 +62,10 @@ _CRYPTO_SCAM = re.compile(
     r"\b(?:deposit|send|recharge|top up|transfer|invest)\w{0,3}\b.{0,60}\b(?:usdt|crypto|btc|"
     r"bitcoin|eth|trc20)\b.{0,60}\b(?:unlock|activate|tasks?|commission|earnings|level|"
     r"withdraw\w{0,4}|qualify|vip|wallet|account)\b|\b(?:recharge|top up|unlock|activate) "
-    r"your (?:task )?(?:account|earnings|wallet|level)\b"
+    r"your (?:task )?(?:account|earnings|wallet|level)\b|"
+    # The account unlocked with crypto: "activate it with a 25 USDT deposit".
+    r"\b(?:activate|unlock|upgrade)\w{0,3}\b(?: [\w']+){0,3}? (?:with|by|for|using) "
+    r"(?:a |an |just |only )?(?:\$?\d[\d,.]{0,9} ?)?(?:usdt|crypto|btc|bitcoin|eth|trc20)\b"
 )
 _CLIENT_PAYS = re.compile(
     r"\b(?:we|i|the company|our company|the client|hum|main|mai|company)(?:'ll| will| would|"
@@ -75,7 +78,7 @@ _FEE_PRODUCT = re.compile(
     r"\b(?:page|form|calculator|field|table|screen|module|feature|widget|section|schedule|"
     r"pricing|cart|checkout|store|shop|site|website|app|attendees|tenants|gym|customers|"
     r"users|students|conference|display|show|invoice|report|spreadsheet|"
-    r"template|design|banner)\b"
+    r"template|design|banner|option|options|button|buttons)\b"
 )
 
 
@@ -128,12 +131,25 @@ def _fee_scheme(sentence: Sentence) -> Hit | None:
     return None
 
 
+#: How to pay a named fee, offered: "the registration fee details", "fee ka process bata dungi".
+_FEE_HOW = re.compile(
+    r" (?:(?:ka|ki|ke|payment) )?(?:details|process|procedure|instructions|steps|tareeqa|"
+    r"tareeka)\b"
+)
+
+
 def _fee_named(sentence: Sentence) -> Hit | None:
     """A named fee or deposit ("registration fee", "security deposit") to pay."""
     for match in sentence.all(_FEE_NAMED):
         if _fee_context_suppressed(sentence, match):
             continue
-        if sentence.freelancer_pays() or sentence.first(MONEY) or sentence.first(_FEE_PURPOSE):
+        how = _FEE_HOW.match(sentence.text, match.end())
+        if (
+            sentence.freelancer_pays()
+            or sentence.first(MONEY)
+            or sentence.first(_FEE_PURPOSE)
+            or (how is not None and sentence.asks())
+        ):
             return Hit(FindingCode.UPFRONT_FEE, *sentence.span(match), Confidence.HIGH)
     return None
 
