@@ -131,6 +131,11 @@ class Problem(str):  # noqa: SLOT000  (a str subclass keeps its attributes in __
         line: The file line, for problems found in a file.
 
     The text is ``"<path>: <message>"``, or the message alone without a path.
+
+    Raises:
+        InvalidTypeError: *path*, *message* or *rule* not a ``str`` (or
+            ``None``, where allowed), or *line* not an ``int``.
+        InvalidValueError: *line* less than 1 or more than 64 bits.
     """
 
     path: str | None
@@ -147,6 +152,11 @@ class Problem(str):  # noqa: SLOT000  (a str subclass keeps its attributes in __
         line: int | None = None,
     ) -> Self:
         """Build the problem's text from *path* and *message*, keeping both."""
+        for name, value, optional in (("path", path, True), ("message", message, False)):
+            _text(value, f"Problem.{name}", optional=optional)
+        _text(rule, "Problem.rule", optional=True)
+        if line is not None:
+            _count(line, "Problem.line", least=1)
         new = super().__new__(cls, message if path is None else f"{path}: {message}")
         new.path = path
         new.message = message
@@ -190,7 +200,11 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         noted: How many of the problems not kept the kept ones' messages count.
 
     Raises:
-        InvalidValueError: *noted* not an int from 0 up to the problems not kept.
+        InvalidTypeError: *problems* not a list or tuple of ``str``, *count*
+            or *noted* not an ``int``, *complete* not a ``bool``.
+        InvalidValueError: *count* less than the problems given, *noted*
+            not from 0 up to the problems not kept, or a count of more than
+            64 bits.
     """
 
     def __init__(
@@ -203,10 +217,26 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         field: str | None = None,
         rule: str | None = None,
     ) -> None:
+        if not isinstance(problems, (list, tuple)):
+            raise InvalidTypeError(
+                f"InvalidDataError problems must be a list or tuple of str, not "
+                f"{type(problems).__name__}",
+                field="problems",
+                rule="a list or tuple of str",
+            )
         kept = tuple(
-            p if isinstance(p, Problem) else Problem(None, p) for p in problems[:MAX_PROBLEMS]
+            p if isinstance(p, Problem) else Problem(None, _text(p, f"problems[{index}]"))
+            for index, p in enumerate(problems[:MAX_PROBLEMS])
         )
-        total = max(len(problems), count or 0)
+        if count is not None:
+            _count(count, "count", least=len(problems))
+        if not isinstance(complete, bool):
+            raise InvalidTypeError(
+                f"InvalidDataError complete must be a bool, not {type(complete).__name__}",
+                field="complete",
+                rule="a bool",
+            )
+        total = len(problems) if count is None else count
         if type(noted) is not int or not 0 <= noted <= total - len(kept):
             raise InvalidValueError(
                 f"InvalidDataError noted must be an int from 0 to the {total - len(kept)} "
@@ -238,6 +268,35 @@ class InvalidDataError(UpworkSafetyError, ValueError):
             (type(self), self.problems, self.count, self.complete, self.noted),
             named,
         )
+
+
+def _text(value: object, what: str, *, optional: bool = False) -> str:
+    """*value* if it is a ``str`` (or ``None``, when *optional*), else an error naming *what*."""
+    if isinstance(value, str) or (optional and value is None):
+        return value  # type: ignore[return-value]  (None only when optional)
+    raise InvalidTypeError(
+        f"{what} must be a str{' or None' if optional else ''}, not {type(value).__name__}",
+        field=what,
+        rule="a str",
+    )
+
+
+def _count(value: object, what: str, *, least: int) -> None:
+    """Refuse *value* unless it is an ``int`` (not a ``bool``) from *least* up, within 64 bits."""
+    if type(value) is not int:
+        raise InvalidTypeError(
+            f"{what} must be an int, not {type(value).__name__}", field=what, rule="an int"
+        )
+    if not least <= value or value.bit_length() > _COUNT_BITS:
+        raise InvalidValueError(
+            f"{what} must be an int from {least} up to 2**{_COUNT_BITS} - 1, got {_small(value)}",
+            field=what,
+            rule=f"{least} <= {what.rpartition('.')[2]} < 2**{_COUNT_BITS}",
+        )
+
+
+#: A count or line an error holds fits 64 bits, so every error prints.
+_COUNT_BITS = 64
 
 
 def _small(value: object) -> str:
