@@ -503,3 +503,51 @@ def test_a_lying_value_gets_the_librarys_error():
         amount.value.field,
         locale.value.field,
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "field"),
+    [
+        ((None,), {}, InvalidTypeError, "problems"),
+        ((iter(["a"]),), {}, InvalidTypeError, "problems"),
+        (("abc",), {}, InvalidTypeError, "problems"),  # was three problems, one per letter
+        (([None],), {}, InvalidTypeError, "problems[0]"),
+        ((["a"],), {"count": "3"}, InvalidTypeError, "count"),
+        ((["a"],), {"count": 1.5}, InvalidTypeError, "count"),  # printed "and 0.5 more"
+        ((["a"],), {"count": True}, InvalidTypeError, "count"),
+        ((["a", "b"],), {"count": 1}, InvalidValueError, "count"),  # fewer than given
+        ((["a"],), {"count": -5}, InvalidValueError, "count"),  # was replaced by 1
+        ((["a"],), {"count": 10**100}, InvalidValueError, "count"),
+        ((["a"],), {"complete": "false"}, InvalidTypeError, "complete"),  # meant True
+    ],
+)
+def test_invalid_data_error_checks_its_arguments(args, kwargs, error, field):
+    """Regression (error sweep, r10): a None list or a NaN count raised Python's own error,
+    and a float count, a str of problems or a str flag were kept as something else."""
+    with pytest.raises(error) as info:
+        InvalidDataError(*args, **kwargs)
+    assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "field"),
+    [
+        ((5, "message"), {}, InvalidTypeError, "Problem.path"),
+        (("$", object()), {}, InvalidTypeError, "Problem.message"),
+        (("$", "message"), {"rule": 3}, InvalidTypeError, "Problem.rule"),
+        (("$", "message"), {"line": 1.5}, InvalidTypeError, "Problem.line"),
+        (("$", "message"), {"line": 0}, InvalidValueError, "Problem.line"),
+    ],
+)
+def test_problem_checks_its_arguments(args, kwargs, error, field):
+    """Regression (error sweep, r10): ``Problem(5, object(), line=1.5)`` was built."""
+    with pytest.raises(error) as info:
+        Problem(*args, **kwargs)
+    assert field == info.value.field
+
+
+def test_invalid_data_error_keeps_a_count_beyond_its_problems():
+    """A count above the problems given says how many more, as before."""
+    error = InvalidDataError(["a", "b"], count=5)
+    assert (5, 3, ("a", "b")) == (error.count, error.more, error.problems)
+    assert (None, 1) == (Problem(None, "m", line=1).path, Problem(None, "m", line=1).line)

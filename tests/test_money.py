@@ -318,7 +318,7 @@ class TestFormat:
         [
             ({"locale": "xx"}, "locale='xx'"),
             ({"locale": "en-PK"}, "locale='en-PK'"),
-            ({"locale": "en_US", "format_type": "weird"}, "format_type='weird'"),
+            ({"locale": "en_US", "format_type": "weird"}, "got 'weird'"),
         ],
     )
     def test_bad_locale_or_format_is_a_clear_error(self, kwargs, match):
@@ -766,3 +766,39 @@ def test_rate_of_refuses_what_is_not_a_fraction_of_money(money, rate, error, fie
     with pytest.raises(error) as info:
         money_module.rate_of(money, rate)
     assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field", "rule"),
+    [
+        ({"format": 5}, InvalidTypeError, "format", "a babel number pattern"),
+        ({"format": "abc"}, InvalidValueError, "format", "a babel number pattern with a digit"),
+        ({"format": "   "}, InvalidValueError, "format", "a babel number pattern with a digit"),
+        ({"format": "'0'abc"}, InvalidValueError, "format", "a babel number pattern with a digit"),
+        ({"format": "0" * 201}, InvalidValueError, "format", "at most 200 characters"),
+        ({"format_type": None}, InvalidTypeError, "format_type", None),
+        ({"format_type": "nope"}, InvalidValueError, "format_type", None),
+        ({"currency_digits": "false"}, InvalidTypeError, "currency_digits", "a bool"),
+        ({"currency_digits": []}, InvalidTypeError, "currency_digits", "a bool"),
+    ],
+)
+def test_format_names_the_argument_at_fault(kwargs, error, field, rule):
+    """Regression (error sweep, r10): every babel failure was blamed on ``locale``; a pattern
+    without a digit returned the pattern (``format='abc'`` gave ``'abc'``: the amount
+    dropped), ``currency_digits='false'`` meant True, and a 10 MB pattern took 1.4 GB."""
+    with pytest.raises(error) as info:
+        Money("100.00", "USD").format(locale="en_US", **kwargs)
+    assert field == info.value.field
+    if rule is not None:
+        assert rule == info.value.rule
+    else:
+        assert "standard" in (info.value.rule or "")
+
+
+def test_format_keeps_patterns_that_show_the_amount():
+    """Patterns with a digit, and each format type, still format as babel does."""
+    amount = Money("1234.50", "USD")
+    assert "$1,234.50" == amount.format(locale="en_US", format="¤#,##0.00")
+    assert "1234.50" == amount.format(locale="en_US", format="0")
+    assert "$1,234.50" == amount.format(locale="en_US", format_type="accounting")
+    assert "1,234.50 US dollars" == amount.format(locale="en_US", format_type="name")

@@ -412,6 +412,65 @@ def explicit_locale(locale: object, method: str) -> str:
     return str.__str__(cast("str", locale))  # its text: a subclass cannot answer for itself
 
 
+#: The longest babel number pattern :meth:`Money.format` takes (babel's own are under 30).
+_MAX_PATTERN = 200
+#: Babel's currency format types.
+_FORMAT_TYPES = ("standard", "accounting", "name")
+
+
+def _format_args(pattern: object, currency_digits: object, format_type: object) -> None:
+    """Refuse a *pattern*, *currency_digits* or *format_type* :meth:`Money.format` cannot use."""
+    from babel.numbers import NumberFormatError, parse_pattern
+
+    if pattern is not None:
+        if not isinstance(pattern, str):
+            raise InvalidTypeError(
+                f"format must be a babel number pattern (str) or None, not "
+                f"{type(pattern).__name__}",
+                field="format",
+                rule="a babel number pattern",
+            )
+        if len(pattern) > _MAX_PATTERN:
+            raise InvalidValueError(
+                f"format must be at most {_MAX_PATTERN} characters, got {len(pattern):,}",
+                field="format",
+                rule=f"at most {_MAX_PATTERN} characters",
+            )
+        try:
+            parsed = parse_pattern(pattern)
+        except (NumberFormatError, ValueError) as exc:
+            raise InvalidValueError(
+                f"format={shown(pattern)} is not a babel number pattern: {str(exc)[:200]}",
+                field="format",
+                rule="a babel number pattern",
+            ) from None
+        if not (parsed.int_prec[1] or parsed.frac_prec[1]):
+            raise InvalidValueError(
+                f"format={shown(pattern)} has no digit (0 or #), so the amount would not "
+                "show: write e.g. '¤#,##0.00'",
+                field="format",
+                rule="a babel number pattern with a digit",
+            )
+    if not isinstance(currency_digits, bool):
+        raise InvalidTypeError(
+            f"currency_digits must be a bool, not {type(currency_digits).__name__}",
+            field="currency_digits",
+            rule="a bool",
+        )
+    if not isinstance(format_type, str):
+        raise InvalidTypeError(
+            f"format_type must be a str, not {type(format_type).__name__}",
+            field="format_type",
+            rule=f"one of {', '.join(_FORMAT_TYPES)}",
+        )
+    if format_type not in _FORMAT_TYPES:
+        raise InvalidValueError(
+            f"format_type must be one of {', '.join(_FORMAT_TYPES)}, got {shown(format_type)}",
+            field="format_type",
+            rule=f"one of {', '.join(_FORMAT_TYPES)}",
+        )
+
+
 @functools.lru_cache(maxsize=256)
 def _babel_reads(locale: str) -> tuple[str, ...]:
     """The names babel reads *locale* as: its own, and that name without the script it adds.
@@ -733,28 +792,36 @@ class Money:
             locale: A CLDR locale such as ``"en_PK"``, ``"ur_PK"`` or
                 ``"en_US"``.  There is no default, and ``None`` is refused:
                 the process locale is rarely the reader's.
-            format: A babel number pattern, passed through.
-            currency_digits: Use the currency's own number of decimals.
-            format_type: Babel's ``format_type`` (``"standard"``,
-                ``"accounting"``, ``"name"``), passed through.
+            format: A babel number pattern (e.g. ``"¤#,##0.00"``) of at
+                most 200 characters, with at least one digit (``0`` or
+                ``#``), so the amount shows; passed through.
+            currency_digits: Use the currency's own number of decimals (a
+                ``bool``).
+            format_type: Babel's ``format_type``: ``"standard"``,
+                ``"accounting"`` or ``"name"``.
 
         Returns:
             The amount as a reader of *locale* expects it, e.g.
             ``"Rs251,722.80"`` for ``en_PK``.
 
         Raises:
-            InvalidTypeError: *locale* is not a ``str``.
+            InvalidTypeError: *locale*, *format* or *format_type* is not a
+                ``str`` (*format* may be ``None``), or *currency_digits* not a
+                ``bool``.
             InvalidValueError: babel does not know *locale* (e.g. ``"xx"``
                 or ``"en-PK"``; use an underscore: ``"en_PK"``), would read it
                 as another locale (``"EN_us"``, ``"en_US.UTF-8"``, or
                 ``"en_ZZ"``, which babel reads as ``en_US``), has an ``@``
-                modifier (which formatting ignores), or the
-                *format* or *format_type* is not one babel accepts.
+                modifier (which formatting ignores); *format* is longer
+                than 200 characters, shows no digit or is not a pattern babel
+                reads; or *format_type* is not one of the three.  Each error's
+                ``field`` names the argument.
         """
         from babel.core import UnknownLocaleError
         from babel.numbers import format_currency
 
         locale = explicit_locale(locale, "format")
+        _format_args(format, currency_digits, format_type)
         read = _babel_reads(locale[:100])
         if locale not in read or not locale:  # "" reads as babel's root locale
             why = (
