@@ -434,3 +434,10 @@ def test_advance_and_replay_equal_a_scan_of_every_clock(data):
             _outcome(lambda: escrow.replay(c, steps)),
         )
     assert expected == found
+
+
+def test_a_transition_timer_of_the_wrong_type_is_the_librarys_error():
+    """Regression (error sweep, r10): ``timer=[1]`` raised "unhashable type: 'list'"."""
+    with pytest.raises(InvalidTypeError) as info:
+        attrs.evolve(TRANSITIONS[0], timer=[1])
+    assert "Transition.timer" == info.value.field

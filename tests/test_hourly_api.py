@@ -15,7 +15,7 @@ import attrs
 import pytest
 
 from upwork_safety import hourly, rules
-from upwork_safety.errors import UpworkSafetyError
+from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.hourly import (
     BillingWeek,
     Pause,
@@ -364,3 +364,16 @@ def test_every_stored_moment_is_utc():
     calendar = attrs.evolve(BILL.calendar, available_at=at(17, 5, tz=KARACHI))
     assert UTC == calendar.available_at.tzinfo
     assert rules.CURRENT.security_period == EXTRA.available_at - EXTRA.paid_at
+
+
+@pytest.mark.parametrize("name", ["dispute_window_ends", "available_at"])
+def test_a_calendar_moment_on_pythons_last_day_is_refused_not_overflowed(name):
+    """Regression (error sweep, r10): the order check added a second to the window's end,
+    and ``datetime.max`` raised Python's OverflowError instead of the library's error."""
+    last = datetime.max.replace(tzinfo=timezone.utc)
+    calendar = hourly.payout_calendar(
+        hourly.billing_week(datetime(2026, 3, 9, tzinfo=timezone.utc))
+    )
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(calendar, **{name: last})
+    assert "PayoutCalendar.available_at" == info.value.field

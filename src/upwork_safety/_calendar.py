@@ -23,7 +23,7 @@ from typing import TypeVar
 from upwork_safety._moments import utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["SECOND", "add_business_days", "closes_after", "is_business_day"]
+__all__ = ["SECOND", "add_business_days", "closed_by", "closes_after", "is_business_day"]
 
 #: Monday is 0 and Friday 4 in :meth:`datetime.weekday`.
 _FRIDAY = 4
@@ -45,6 +45,17 @@ def closes_after(last_second: _Moment) -> _Moment:
     *last_second* is a moment, or an offset from one (a rule's delay).
     """
     return last_second + SECOND
+
+
+def closed_by(last_second: datetime, moment: datetime) -> bool:
+    """Whether a window Upwork ends "at" *last_second* has closed by *moment*.
+
+    ``closes_after(last_second) <= moment``, written so that it holds for
+    any two moments of the calendar: a *last_second* on Python's last day
+    (where adding the second would overflow) is simply not closed by an
+    earlier *moment*.
+    """
+    return last_second < moment and last_second <= moment - SECOND
 
 
 def is_business_day(at: datetime) -> bool:

@@ -87,6 +87,13 @@ def _check_edges(_instance: object, _attribute: object, value: Any) -> None:
 
 
 def _check_timer(_instance: object, _attribute: object, value: Any) -> None:
+    if value is not None and type(value) is not str:
+        raise InvalidTypeError(
+            f"Transition.timer must be a str naming a PlatformRules field, or None, not "
+            f"{type(value).__name__}",
+            field="Transition.timer",
+            rule="a PlatformRules field",
+        )
     if value is not None and value not in attrs.fields_dict(PlatformRules):
         raise InvalidValueError(
             f"Transition.timer must name a PlatformRules field, not {shown(value)}",

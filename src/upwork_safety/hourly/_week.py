@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from upwork_safety._calendar import closes_after
+from upwork_safety._calendar import closed_by, closes_after
 from upwork_safety._moments import LATEST, computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
@@ -230,7 +230,7 @@ def check_hours_order(
     earlier than the window closes (HC 211063698, HC 211062158).
     *owner* and *names* name the class and its three fields in the error.
     """
-    if week.end < invoiced <= window_ends and closes_after(window_ends) <= available:
+    if week.end < invoiced <= window_ends and closed_by(window_ends, available):
         return
     first, middle, last = names
     raise InvalidValueError(
