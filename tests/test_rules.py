@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta, timezone
 import attrs
 import pytest
 
-from upwork_safety import Money, rules
+from upwork_safety import Money, fees, jss, rules
 from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
 
 
@@ -275,3 +275,22 @@ def test_withdrawal_methods_use_the_one_provenance_type():
     assert fees.DIRECT_TO_LOCAL_BANK.source_of("fixed_fee") is listed["fixed_fee"]
     schedule = {name for name, _, _ in rules.sources(fees.SERVICE_FEE_HISTORY[1])}
     assert "tiers" in schedule
+
+
+@pytest.mark.parametrize(
+    "preset",
+    [jss.CURRENT, rules.CURRENT, fees.PAYMENT_SCHEDULES],
+    ids=["JSSRules", "PlatformRules", "PaymentScheduleRules"],
+)
+def test_every_rule_field_names_itself_when_refused(preset):
+    """Regression (error sweep, r10): four JSSRules weights were "JSSRules weight", two star
+    thresholds "JSSRules star threshold", two sequences "JSSRules", a bad trending pair was
+    blamed on ``windows``, and a bad deferred schedule on ``default_schedule``."""
+    owner = type(preset).__name__
+    for field in attrs.fields(type(preset)):
+        if not field.init:
+            continue
+        for bad in (object(), ["nope"]):
+            with pytest.raises(UpworkSafetyError) as info:
+                attrs.evolve(preset, **{field.name: bad})
+            assert (info.value.field or "").startswith(f"{owner}.{field.name}"), field.name

@@ -225,7 +225,7 @@ class InvalidDataError(UpworkSafetyError, ValueError):
                 rule="a list or tuple of str",
             )
         kept = tuple(
-            p if isinstance(p, Problem) else Problem(None, _text(p, f"problems[{index}]"))
+            p if isinstance(p, Problem) else Problem(None, str(_text(p, f"problems[{index}]")))
             for index, p in enumerate(problems[:MAX_PROBLEMS])
         )
         if count is not None:
@@ -270,10 +270,10 @@ class InvalidDataError(UpworkSafetyError, ValueError):
         )
 
 
-def _text(value: object, what: str, *, optional: bool = False) -> str:
+def _text(value: object, what: str, *, optional: bool = False) -> str | None:
     """*value* if it is a ``str`` (or ``None``, when *optional*), else an error naming *what*."""
     if isinstance(value, str) or (optional and value is None):
-        return value  # type: ignore[return-value]  (None only when optional)
+        return value
     raise InvalidTypeError(
         f"{what} must be a str{' or None' if optional else ''}, not {type(value).__name__}",
         field=what,

@@ -10,7 +10,7 @@ first; :func:`rules_as_of` picks the one in force on a date.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, cast
@@ -114,16 +114,30 @@ def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else decimal_value(value, "WeightTier.up_to")
 
 
-def _weight(value: object) -> Decimal:
-    return decimal_value(value, "JSSRules weight")
+def _weight(name: str) -> Callable[[object], Decimal]:
+    """A converter of the field *name* (a weight or a star threshold) to a ``Decimal``."""
+
+    def convert(value: object) -> Decimal:
+        return decimal_value(value, f"JSSRules.{name}")
+
+    return convert
 
 
-def _optional_weight(value: object) -> Decimal | None:
-    return None if value is None else _weight(value)
+def _optional_weight(name: str) -> Callable[[object], Decimal | None]:
+    """:func:`_weight`, or ``None``."""
+    convert = _weight(name)
+
+    def optional(value: object) -> Decimal | None:
+        return None if value is None else convert(value)
+
+    return optional
 
 
-def _stars(value: object) -> Decimal:
-    return decimal_value(value, "JSSRules star threshold")
+_stars = _weight
+
+
+def _tier_weight(value: object) -> Decimal:
+    return decimal_value(value, "WeightTier.weight")
 
 
 def _fraction(value: object) -> Decimal:
@@ -134,14 +148,19 @@ def _money_amount(value: object) -> Decimal:
     return decimal_value(value, "JSSRules.top_rated_min_earnings")
 
 
-def _tuple(value: object) -> tuple[Any, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            f"JSSRules expects a sequence here, not {type(value).__name__}",
-            field="JSSRules",
-            rule="a sequence",
-        )
-    return tuple(cast("Iterable[object]", value))
+def _tuple(name: str) -> Callable[[object], tuple[Any, ...]]:
+    """A converter of the field *name* to a tuple, refusing what is not a sequence."""
+
+    def convert(value: object) -> tuple[Any, ...]:
+        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+            raise InvalidTypeError(
+                f"JSSRules.{name} must be a sequence, not {type(value).__name__}",
+                field=f"JSSRules.{name}",
+                rule="a sequence",
+            )
+        return tuple(cast("Iterable[object]", value))
+
+    return convert
 
 
 def _formula(value: Formula | str) -> Formula:
@@ -168,7 +187,7 @@ class WeightTier:
     """
 
     up_to: Decimal | None = attrs.field(converter=_optional_decimal)
-    weight: Decimal = attrs.field(converter=_weight)
+    weight: Decimal = attrs.field(converter=_tier_weight)
 
     def __attrs_post_init__(self) -> None:
         if self.weight <= 0:
@@ -189,11 +208,11 @@ PUBLISHED_TIERS = (
 )
 
 
-def _months_tuple(value: object) -> tuple[int, ...]:
+def _months_tuple(value: object, name: str = "JSSRules.windows") -> tuple[int, ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidTypeError(
-            f"JSSRules.windows must be a sequence of whole months, not {type(value).__name__}",
-            field="JSSRules.windows",
+            f"{name} must be a sequence of whole months, not {type(value).__name__}",
+            field=name,
             rule="a sequence of whole months",
         )
     return plain_int_items(tuple(cast("Iterable[int]", value)))
@@ -202,7 +221,7 @@ def _months_tuple(value: object) -> tuple[int, ...]:
 def _trending(value: object) -> tuple[int, int] | None:
     if value is None:
         return None
-    months = _months_tuple(value)
+    months = _months_tuple(value, "JSSRules.trending")
     if len(months) != 2:
         raise RulesError(
             f"JSSRules.trending must be a pair of windows in months, got {shown(months)}",
@@ -334,7 +353,7 @@ class JSSRules:
         PUBLISHED_TIERS,
         "HC 34958134307475",
         "$1–$250 → 1; $251–$1,000 → 1.25; over $1,000 → 1.5",
-        converter=_tuple,
+        converter=_tuple("weight_tiers"),
     )
     #: The weight of a counted contract that earned nothing, or None for the
     #: lowest tier's weight.
@@ -343,14 +362,14 @@ class JSSRules:
         _ASSUMPTION,
         "the published tiers start at $1; what a $0 contract weighs is not published",
         unconfirmed=True,
-        converter=_optional_weight,
+        converter=_optional_weight("unpaid_weight"),
     )
     #: Extra weight per duration_bonus_months of paid duration (0 = none).
     duration_bonus: Decimal = _rule(
         Decimal(1),
         "HC 34958134307475",
         "paid duration runs from the start to the latest payment: a modelling assumption",
-        converter=_weight,
+        converter=_weight("duration_bonus"),
     )
     #: The duration bonus of outcomes that are not successes (neutral and
     #: negative), or None for the same as duration_bonus.
@@ -359,13 +378,13 @@ class JSSRules:
         "HC 34958134307475 (the bonus is published for every job); " + _ASSUMPTION,
         "whether a long, weak contract outweighs many short good ones is not published",
         unconfirmed=True,
-        converter=_optional_weight,
+        converter=_optional_weight("duration_bonus_non_positive"),
     )
     #: Months of paid duration per duration_bonus.
     duration_bonus_months: int = _rule(3, "HC 34958134307475", "every 3 months")
     #: The largest weight a contract can have, or None for no cap.
     weight_cap: Decimal | None = _rule(
-        Decimal(8), "HC 34958134307475", "at most 8 jobs", converter=_optional_weight
+        Decimal(8), "HC 34958134307475", "at most 8 jobs", converter=_optional_weight("weight_cap")
     )
 
     # --- Long-term and open contracts ----------------------------------------
@@ -414,11 +433,19 @@ class JSSRules:
     # --- Outcome thresholds (all modelling assumptions) -----------------------
     #: Public stars at or above this are strong feedback.
     positive_stars_at_least: Decimal = _rule(
-        Decimal("4.5"), _ASSUMPTION, "strong public feedback", unconfirmed=True, converter=_stars
+        Decimal("4.5"),
+        _ASSUMPTION,
+        "strong public feedback",
+        unconfirmed=True,
+        converter=_stars("positive_stars_at_least"),
     )
     #: Public stars below this are a negative outcome.
     negative_stars_below: Decimal = _rule(
-        Decimal(4), _ASSUMPTION, "poor public feedback", unconfirmed=True, converter=_stars
+        Decimal(4),
+        _ASSUMPTION,
+        "poor public feedback",
+        unconfirmed=True,
+        converter=_stars("negative_stars_below"),
     )
     #: A private score at or above this is a promoter (strong feedback).
     promoter_private_at_least: int = _rule(
@@ -445,7 +472,7 @@ class JSSRules:
         (EndReason.UNSUCCESSFUL, EndReason.CANCELLED_EARLY, EndReason.FREELANCER_UNRESPONSIVE),
         "HC 211063558 (reason for ending counts); the list is a modelling assumption",
         "work failed, cancelled early, freelancer vanished",
-        converter=_tuple,
+        converter=_tuple("negative_end_reasons"),
     )
     #: Escrow refunded to the client makes an outcome negative.
     refund_is_negative: bool = _rule(

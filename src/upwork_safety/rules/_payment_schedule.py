@@ -177,20 +177,25 @@ def _payday(_instance: object, attribute: Any, value: Any) -> None:
         raise InvalidTypeError(f"{name} must be a Payday", field=name, rule="a Payday")
 
 
-def _schedule_kind(value: object) -> PaymentSchedule:
+def _schedule_kind(
+    value: object, name: str = "PaymentScheduleRules.default_schedule"
+) -> PaymentSchedule:
     try:
         return PaymentSchedule(value)
     except ValueError:
         known = ", ".join(s.value for s in PaymentSchedule)
         raise RulesError(
-            f"PaymentScheduleRules.default_schedule must be one of {known}, got {shown(value)}",
-            field="PaymentScheduleRules.default_schedule",
+            f"{name} must be one of {known}, got {shown(value)}",
+            field=name,
             rule="a PaymentSchedule",
         ) from None
 
 
 def _schedule_kinds(value: object) -> tuple[PaymentSchedule, ...]:
-    return tuple(_schedule_kind(item) for item in _int_or_text_tuple(value))
+    return tuple(
+        _schedule_kind(item, f"PaymentScheduleRules.deferred_when_all_new[{index}]")
+        for index, item in enumerate(_int_or_text_tuple(value))
+    )
 
 
 def _int_or_text_tuple(value: object) -> tuple[object, ...]:
