@@ -6,6 +6,7 @@ import pathlib
 import pickle
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -551,3 +552,60 @@ def test_invalid_data_error_keeps_a_count_beyond_its_problems():
     error = InvalidDataError(["a", "b"], count=5)
     assert (5, 3, ("a", "b")) == (error.count, error.more, error.problems)
     assert (None, 1) == (Problem(None, "m", line=1).path, Problem(None, "m", line=1).line)
+
+
+def _first_row():
+    from pathlib import Path
+
+    from upwork_safety import statements
+
+    text = (
+        Path(__file__).parent.parent / "docs/examples/synthetic-transaction-history.csv"
+    ).read_text("utf-8")
+    statement = statements.parse(text)
+    return statement, statements.summarize(statement)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field"),
+    [
+        (
+            lambda: attrs.evolve(
+                _first_row()[0].transactions[0], exchange_rate=Decimal("1E+999999")
+            ),
+            InvalidValueError,
+            "Transaction.exchange_rate",
+        ),
+        (
+            lambda: attrs.evolve(
+                _first_row()[0].transactions[0], exchange_rate=Decimal("1E-999999")
+            ),
+            InvalidValueError,
+            "Transaction.exchange_rate",
+        ),
+        (
+            lambda: attrs.evolve(_first_row()[1].rows[0], transactions=10**100),
+            InvalidValueError,
+            "SummaryRow.transactions",
+        ),
+        (
+            lambda: upwork_safety.serialize.to_dict(Money("1", "USD"), omit_defaults="false"),
+            InvalidTypeError,
+            "omit_defaults",
+        ),
+        (
+            lambda: upwork_safety.serialize.to_json(Money("1", "USD"), omit_defaults=1),
+            InvalidTypeError,
+            "omit_defaults",
+        ),
+        (lambda: jss.rule_sources(rules.CURRENT), InvalidTypeError, "rules"),
+    ],
+    ids=["rate-huge", "rate-tiny", "summary-count", "to-dict-flag", "to-json-flag", "jss-sources"],
+)
+def test_values_the_rest_of_the_library_refuses_are_refused_here_too(call, error, field):
+    """Regression (error sweep, r10): a transaction kept an exchange rate of 1E+999999 that
+    ``to_json`` then refused (the round trip broke); a summary row held a 101-digit count;
+    ``omit_defaults='false'`` meant True; ``jss.rule_sources`` listed the platform rules."""
+    with pytest.raises(error) as info:
+        call()
+    assert field == info.value.field

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from upwork_safety._validate import optional_instance
 from upwork_safety.rules import JSS_CURRENT, JSS_HISTORY, JSSRules, RuleSource, sources
 
 if TYPE_CHECKING:
@@ -44,5 +45,10 @@ def rule_sources(rules: JSSRules | None = None) -> list[tuple[str, object, RuleS
     Returns:
         ``(field name, value, RuleSource)`` for each rule field, in
         declaration order (see :func:`upwork_safety.rules.sources`).
+
+    Raises:
+        InvalidTypeError: *rules* is not a :class:`JSSRules` (the platform
+            rules' sources are :func:`upwork_safety.rules.sources`'s).
     """
-    return sources(CURRENT if rules is None else rules)
+    chosen = optional_instance(rules, JSSRules, "rules", rule="a JSSRules or None")
+    return sources(CURRENT if chosen is None else chosen)

@@ -105,6 +105,12 @@ _full: cattrs.Converter | None = None
 
 def _writer(omit_defaults: bool) -> cattrs.Converter:  # noqa: FBT001
     global _full  # noqa: PLW0603  (built once, on first use)
+    if type(omit_defaults) is not bool:
+        raise InvalidTypeError(
+            f"omit_defaults must be True or False, not {type(omit_defaults).__name__}",
+            field="omit_defaults",
+            rule="a bool",
+        )
     if omit_defaults:
         return converter
     if _full is None:
@@ -121,6 +127,7 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             (the same value, written the same way); the readers fill them
             in again, so the short form loads to an equal value.  Pass
             ``False`` to write every field (the CLI's ``--json`` output does).
+            A ``bool``; anything else is refused.
 
     Example:
         >>> from upwork_safety import Money, serialize
@@ -130,7 +137,8 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
     Raises:
         InvalidTypeError: *value* holds something that is not a public value
             or plain data (e.g. an arbitrary object, or a float: numbers are
-            written from ``Decimal`` and ``int``), naming its type.
+            written from ``Decimal`` and ``int``), naming its type; or
+            *omit_defaults* is not a ``bool``.
     """
     writer = _writer(omit_defaults)
     with _collector_paused():

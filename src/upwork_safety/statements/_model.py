@@ -32,7 +32,14 @@ from upwork_safety._validate import (
     text_value,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, Money, optional_plain_money, plain_money, require_money
+from upwork_safety.money import (
+    CONTEXT,
+    Money,
+    optional_plain_money,
+    plain_money,
+    require_money,
+    to_decimal,
+)
 from upwork_safety.rules import as_of
 
 if TYPE_CHECKING:
@@ -365,13 +372,20 @@ def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
 
 
 def _rate(instance: object, attribute: Any, value: Any) -> None:
+    """An exchange rate as :class:`~upwork_safety.money.ExchangeRate` holds one, or ``None``.
+
+    Positive, and within the digits every number of the library keeps
+    (:func:`~upwork_safety.money.to_decimal`), so a row that is built can be
+    saved and read back.
+    """
     name = field_name(instance, attribute)
     if optional_instance(value, Decimal, name) is None:
         return
     if not value.is_finite() or value <= 0:
         raise InvalidValueError(
-            f"{name} must be positive, got {value}", field=name, rule="positive"
+            f"{name} must be positive, got {shown(value)}", field=name, rule="positive"
         )
+    to_decimal(value, name)  # refuses more digits than a number may have, naming the field
 
 
 def _pairs(value: object) -> tuple[tuple[str, str], ...]:

@@ -22,6 +22,7 @@ from upwork_safety._moments import computed_date_field, date_field, to_date, utc
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import (
+    MAX_COUNT,
     as_tuple,
     exchange_rate_arg,
     field_name,
@@ -155,12 +156,13 @@ def _count(instance: object, attribute: Any, value: Any) -> None:
             field=name,
             rule="an int, 0 or more",
         )
-    if value < 0:
+    if not 0 <= value <= MAX_COUNT:
         name = field_name(instance, attribute)
         raise InvalidValueError(
-            f"{name} must be a count (int, 0 or more), got {shown(value)}",
+            f"{name} must be a count from 0 to {MAX_COUNT:,} (like every count the library "
+            f"holds), got {shown(value)}",
             field=name,
-            rule="an int, 0 or more",
+            rule=f"0 to {MAX_COUNT}",
         )
 
 
