@@ -609,3 +609,33 @@ def test_values_the_rest_of_the_library_refuses_are_refused_here_too(call, error
     with pytest.raises(error) as info:
         call()
     assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (
+            lambda: attrs.evolve(rules.CURRENT, minimum_milestone=Money("5.001", "USD")),
+            "PlatformRules.minimum_milestone",
+        ),
+        (
+            lambda: attrs.evolve(rules.CURRENT, arbitration_fee=Money("291.005", "USD")),
+            "PlatformRules.arbitration_fee",
+        ),
+        (
+            lambda: attrs.evolve(fees.PAYMENT_SCHEDULES, us_threshold=Money("100.001", "USD")),
+            "PaymentScheduleRules.us_threshold",
+        ),
+        (
+            lambda: attrs.evolve(_first_row()[1].rows[0], gross=Money("1.005", "USD")),
+            "SummaryRow.gross",
+        ),
+    ],
+    ids=["minimum-milestone", "arbitration-fee", "us-threshold", "summary-gross"],
+)
+def test_amounts_upwork_moves_are_whole_cents_in_rules_and_results(make, field):
+    """Regression (error sweep, r10): these amounts took fractions of a cent (a USD 5.001
+    minimum milestone, a summary's USD 1.005 gross), unlike every amount Upwork moves."""
+    with pytest.raises(InvalidValueError) as info:
+        make()
+    assert (field, "whole minor units") == (info.value.field, info.value.rule)

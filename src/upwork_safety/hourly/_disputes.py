@@ -20,7 +20,7 @@ from upwork_safety._calendar import add_business_days
 from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
-from upwork_safety._validate import optional_money_field
+from upwork_safety._validate import optional_cents_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import rules_differ, rules_for
 from upwork_safety.hourly._invoice import WeeklyInvoice
@@ -70,10 +70,10 @@ class HoursDispute:
         converter=to_utc, validator=computed_utc_field
     )
     protected_amount: Money | None = attrs.field(
-        converter=optional_plain_money, default=None, validator=optional_money_field
+        converter=optional_plain_money, default=None, validator=optional_cents_field
     )
     unprotected_amount: Money | None = attrs.field(
-        converter=optional_plain_money, default=None, validator=optional_money_field
+        converter=optional_plain_money, default=None, validator=optional_cents_field
     )
 
     #: What happens if the freelancer does not answer by :attr:`respond_by`.

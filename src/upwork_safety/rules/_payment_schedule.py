@@ -300,11 +300,18 @@ class PaymentScheduleRules:
     def __attrs_post_init__(self) -> None:
         exact_date(self.effective, "PaymentScheduleRules.effective")
         for name in ("us_threshold", "international_threshold"):
-            if getattr(self, name).currency != "USD":
+            threshold: Money = getattr(self, name)
+            if threshold.currency != "USD":
                 raise RulesError(
                     f"PaymentScheduleRules.{name} must be in USD, the balance's currency",
                     field=f"PaymentScheduleRules.{name}",
                     rule="USD",
+                )
+            if not threshold.is_rounded():
+                raise RulesError(
+                    f"PaymentScheduleRules.{name} must be whole cents, got {threshold}",
+                    field=f"PaymentScheduleRules.{name}",
+                    rule="whole minor units",
                 )
 
     def payday(self, schedule: PaymentSchedule | str) -> Payday:

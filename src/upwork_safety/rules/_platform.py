@@ -326,6 +326,13 @@ class PlatformRules:
                     field=name,
                     rule=f"positive, in {field.default.currency}",
                 )
+            if isinstance(value, Money) and not value.is_rounded():
+                # A fee or minimum Upwork charges is in cents, like every amount it moves.
+                raise RulesError(
+                    f"{name} must be whole {value.currency} cents, got {value}",
+                    field=name,
+                    rule="whole minor units",
+                )
             if isinstance(value, timedelta) and not timedelta(0) < value <= _MAX_DURATION:
                 raise RulesError(
                     f"{name} must be a positive duration of at most {_MAX_DURATION.days} days, "

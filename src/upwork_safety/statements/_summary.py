@@ -32,6 +32,7 @@ from upwork_safety._validate import (
     refuse_subclass,
     text_field,
     text_items_field,
+    whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
@@ -141,11 +142,14 @@ def _is_period(row: SummaryRow, by: Period) -> bool:
 
 
 def _usd(instance: object, attribute: Any, value: Any) -> None:
+    """An attrs validator: a sum of an export's rows, Money in whole US cents (any sign)."""
     if not isinstance(value, Money) or value.currency != USD:
         name = field_name(instance, attribute)
         raise InvalidTypeError(
             f"{name} must be Money in USD, got {shown(value)}", field=name, rule="Money in USD"
         )
+    if not value.is_rounded():
+        whole_cents(value, field_name(instance, attribute))
 
 
 def _count(instance: object, attribute: Any, value: Any) -> None:
