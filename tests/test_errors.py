@@ -210,7 +210,7 @@ _HUGE_ID = Contract(_HUGE, "a", ContractKind.FIXED_PRICE, date(2024, 1, 1))
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda: escrow.apply(_CONTRACT, escrow.Fund(_HUGE, _AT)), "milestone_id"),
+        (lambda: escrow.apply(_CONTRACT, escrow.Fund(_HUGE, _AT)), "event.milestone_id"),
         (lambda: escrow.allowed(_CONTRACT, _HUGE), "milestone_id"),
         (lambda: checks.scan_message("hi", direction=_HUGE), "direction"),
         (lambda: checks.Finding(_HUGE, "warning", "m", "a"), "Finding.code"),

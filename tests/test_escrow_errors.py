@@ -197,3 +197,42 @@ def test_other_payments_are_left_out_of_the_ledger_and_bonuses_clear_like_releas
     late = escrow.ledger(contract, T0 + timedelta(days=5))
     assert (usd("20"), usd("0")) == (early.bonus_pending, early.bonus_available)
     assert (usd("0"), usd("20")) == (late.bonus_pending, late.bonus_available)
+
+
+def test_a_replay_names_the_event_at_fault_by_its_position():
+    """Regression (error sweep, r10): every refusal in a replay said ``field="event"``, so
+    the caller could not tell which of its events was refused; ``apply`` names
+    ``event``, ``replay`` names ``events[i]`` (and its ``.at`` or ``.milestone_id``)."""
+    from datetime import date, datetime, timezone
+
+    from upwork_safety import Contract, ContractKind, Milestone, Money, escrow
+    from upwork_safety.errors import InvalidValueError, TransitionError
+
+    at = datetime(2026, 3, 2, tzinfo=timezone.utc)
+    contract = Contract(
+        "c",
+        "client",
+        ContractKind.FIXED_PRICE,
+        date(2026, 3, 1),
+        milestones=(Milestone("m1", "Logo: 3 concepts", Money("50.00", "USD")),),
+    )
+    cases = [
+        (
+            [escrow.Fund("m1", at), escrow.Submit("m1", at), escrow.Fund("m1", at)],
+            TransitionError,
+            "events[2]",
+        ),
+        ([escrow.Fund("m9", at)], InvalidValueError, "events[0].milestone_id"),
+        (
+            [escrow.Fund("m1", at), escrow.Submit("m1", at.replace(day=1))],
+            TransitionError,
+            "events[1].at",
+        ),
+    ]
+    for events, error, field in cases:
+        with pytest.raises(error) as info:
+            escrow.replay(contract, events)
+        assert field == info.value.field
+    with pytest.raises(TransitionError) as applied:
+        escrow.apply(escrow.apply(contract, escrow.Fund("m1", at)), escrow.Fund("m1", at))
+    assert "event" == applied.value.field

@@ -139,7 +139,9 @@ def advance_run(run: Run, now: datetime) -> None:
         _apply_automatic(run, row, index, due)
 
 
-def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) -> None:
+def _check_time(
+    run: Run, at: datetime, event: str, milestone_id: str | None, arg: str = "event"
+) -> None:
     last = run.last_event
     if last is not None and at < last.at:
         raise TransitionError(
@@ -148,7 +150,7 @@ def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) ->
             milestone_id=milestone_id,
             state="history ends at " + when(last.at),
             event=event,
-            field="event.at",
+            field=f"{arg}.at",
             rule="in time order",
         )
     if before_start(run, at):
@@ -159,7 +161,7 @@ def _check_time(run: Run, at: datetime, event: str, milestone_id: str | None) ->
             milestone_id=milestone_id,
             state="not started",
             event=event,
-            field="event.at",
+            field=f"{arg}.at",
             rule=_NOT_BEFORE_START,
         )
 
@@ -183,12 +185,16 @@ def allowed_names(run: Run, milestone: Draft, at: datetime) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _manual(run: Run, event: ManualEvent) -> None:
-    """Apply one manual *event* to *run*, after every automatic step due before it."""
+def _manual(run: Run, event: ManualEvent, arg: str = "event") -> None:
+    """Apply one manual *event* to *run*, after every automatic step due before it.
+
+    *arg* is how the caller passed it (``"event"``, or ``"events[3]"`` in a
+    replay): its errors name it.
+    """
     kind = type(event)
     name = kind.__name__
     milestone_id = None if isinstance(event, EndContract) else event.milestone_id
-    _check_time(run, event.at, name, milestone_id)
+    _check_time(run, event.at, name, milestone_id, arg)
     advance_run(run, event.at)
     if isinstance(event, EndContract):
         if run.ended is not None:
@@ -197,14 +203,14 @@ def _manual(run: Run, event: ManualEvent) -> None:
                 f"{run.ended.isoformat()}",
                 state="ended",
                 event=name,
-                field="event",
+                field=arg,
                 rule="the contract is open",
             )
         BY_EVENT[EndContract][0].effect(run, -1, event)
         run.record(event)
         return
     assert milestone_id is not None
-    index = run.index(milestone_id)
+    index = run.index(milestone_id, f"{arg}.milestone_id")
     milestone = run.milestone(index)
     row, reason = choose(run, milestone, kind, event.at)
     if row is None:
@@ -217,7 +223,7 @@ def _manual(run: Run, event: ManualEvent) -> None:
             state=milestone.state.name,
             event=name,
             allowed=allowed_now,
-            field="event",
+            field=arg,
             rule=reason,
         )
     row.effect(run, index, event)
@@ -380,9 +386,9 @@ def replay(
     """
     run = open_run(contract, rules)
     checked: tuple[Event, ...] = sequence_of(events, EVENT_TYPES, "events")
-    for event in checked:
+    for position, event in enumerate(checked):
         if type(event) in _MANUAL:
-            _manual(run, cast("ManualEvent", event))
+            _manual(run, cast("ManualEvent", event), f"events[{position}]")
         else:
             _replay_automatic(run, cast("AutomaticEvent", event))
     return run.result()

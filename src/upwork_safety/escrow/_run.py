@@ -190,10 +190,10 @@ class Run:
 
     # -- reading -------------------------------------------------------------
 
-    def index(self, milestone_id: str) -> int:
-        """Where *milestone_id* is (:meth:`Contract.milestone`'s error if nowhere)."""
+    def index(self, milestone_id: str, what: str = "milestone_id") -> int:
+        """Where *milestone_id* is (the contract's error, naming *what*, if nowhere)."""
         index = self.positions.get(milestone_id)
-        return _position(self.contract, milestone_id) if index is None else index
+        return _position(self.contract, milestone_id, what) if index is None else index
 
     def milestone(self, index: int) -> Draft:
         """The milestone at *index* as the steps so far left it."""

@@ -544,15 +544,15 @@ class Contract:
         return self.milestones[_position(self, milestone_id)]
 
 
-def _position(contract: Contract, milestone_id: object) -> int:
-    """Where the milestone *milestone_id* is in ``contract.milestones``."""
+def _position(contract: Contract, milestone_id: object, what: str = "milestone_id") -> int:
+    """Where the milestone *milestone_id* is in ``contract.milestones``; errors name *what*."""
     positions = _checked(contract).positions
     index: int | None = positions.get(milestone_id) if isinstance(milestone_id, str) else None
     if index is None:
         if not isinstance(milestone_id, str):
             raise InvalidTypeError(
-                f"milestone_id must be a str, not {type(milestone_id).__name__}",
-                field="milestone_id",
+                f"{what} must be a str, not {type(milestone_id).__name__}",
+                field=what,
                 rule="a str",
             )
         ids = [shown(m.id) for m in contract.milestones[:_LISTED]]
@@ -561,7 +561,7 @@ def _position(contract: Contract, milestone_id: object) -> int:
         raise InvalidValueError(
             f"contract {shown(contract.id)} has no milestone {shown(milestone_id)} "
             f"(milestones: {known})",
-            field="milestone_id",
+            field=what,
             rule="a milestone of the contract",
         )
     return index
