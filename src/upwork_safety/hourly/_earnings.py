@@ -421,22 +421,28 @@ def payout_schedule(
     >>> plan.balances(paid)[PayoutStatus.PENDING]
     Money(amount=Decimal('50.00'), currency='USD')
     """
-    named: list[tuple[str, PayoutItem]] = [
-        (
-            f"invoices[{index}]",
-            PayoutItem(
-                kind=PayoutKind.HOURS,
-                amount=bill.amount,
-                charged_at=bill.invoiced_at,
-                review_ends=bill.dispute_window_ends,
-                available_at=bill.available_at,
-                protected_amount=bill.protected_amount,
-                week=bill.week,
-                rules=bill.rules,
-            ),
+    # Each week's invoice and weekly payment once, checked as they are read (a repeat
+    # is refused before the rest are built), naming the caller's arguments.
+    first_of: dict[tuple[PayoutKind, BillingWeek], str] = {}
+    named: list[tuple[str, PayoutItem]] = []
+    for index, bill in enumerate(sequence_of(invoices, WeeklyInvoice, "invoices")):
+        what = f"invoices[{index}]"
+        _once(first_of, PayoutKind.HOURS, bill.week, what)
+        named.append(
+            (
+                what,
+                PayoutItem(
+                    kind=PayoutKind.HOURS,
+                    amount=bill.amount,
+                    charged_at=bill.invoiced_at,
+                    review_ends=bill.dispute_window_ends,
+                    available_at=bill.available_at,
+                    protected_amount=bill.protected_amount,
+                    week=bill.week,
+                    rules=bill.rules,
+                ),
+            )
         )
-        for index, bill in enumerate(sequence_of(invoices, WeeklyInvoice, "invoices"))
-    ]
     named.extend(
         (
             f"bonuses[{index}]",
@@ -452,24 +458,24 @@ def payout_schedule(
         )
         for index, extra in enumerate(sequence_of(bonuses, Bonus, "bonuses"))
     )
-    named.extend(
-        (
-            f"weekly_payments[{index}]",
-            PayoutItem(
-                kind=PayoutKind.WEEKLY_PAYMENT,
-                amount=weekly.amount,
-                charged_at=weekly.invoiced_at,
-                review_ends=None,
-                available_at=weekly.available_at,
-                protected_amount=Money.zero(weekly.amount.currency),
-                week=weekly.week,
-                rules=weekly.rules,
-            ),
+    for index, weekly in enumerate(sequence_of(weekly_payments, WeeklyPayment, "weekly_payments")):
+        what = f"weekly_payments[{index}]"
+        _once(first_of, PayoutKind.WEEKLY_PAYMENT, weekly.week, what)
+        named.append(
+            (
+                what,
+                PayoutItem(
+                    kind=PayoutKind.WEEKLY_PAYMENT,
+                    amount=weekly.amount,
+                    charged_at=weekly.invoiced_at,
+                    review_ends=None,
+                    available_at=weekly.available_at,
+                    protected_amount=Money.zero(weekly.amount.currency),
+                    week=weekly.week,
+                    rules=weekly.rules,
+                ),
+            )
         )
-        for index, weekly in enumerate(
-            sequence_of(weekly_payments, WeeklyPayment, "weekly_payments")
-        )
-    )
     currency = named[0][1].amount.currency if named else _DEFAULT_CURRENCY
     for what, item in named:
         if item.amount.currency != currency:
@@ -479,19 +485,23 @@ def payout_schedule(
                 field=what,
                 rule="one currency",
             )
-    # Checked here too (the schedule checks its sorted items): to name the caller's arguments.
-    first_of: dict[tuple[PayoutKind, BillingWeek], str] = {}
-    for what, item in named:
-        if item.week is None:
-            continue
-        key = (item.kind, item.week)
-        if key in first_of:
-            raise InvalidValueError(
-                f"{first_of[key]} and {what} are both the {item.kind} of the week {item.week}: "
-                "give each week's invoice and weekly payment once",
-                field=what,
-                rule=_ONCE_A_WEEK,
-            )
-        first_of[key] = what
     items = sorted((item for _, item in named), key=_order)
     return PayoutSchedule(currency=currency, items=items)
+
+
+def _once(
+    first_of: dict[tuple[PayoutKind, BillingWeek], str],
+    kind: PayoutKind,
+    week: BillingWeek,
+    what: str,
+) -> None:
+    """Refuse a second *kind* of payout for *week*, naming both arguments."""
+    key = (kind, week)
+    if key in first_of:
+        raise InvalidValueError(
+            f"{first_of[key]} and {what} are both the {kind} of the week {week}: "
+            "give each week's invoice and weekly payment once",
+            field=what,
+            rule=_ONCE_A_WEEK,
+        )
+    first_of[key] = what
