@@ -22,9 +22,10 @@ library's own error naming it, like every public function.
 
 from __future__ import annotations
 
+import enum
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -42,12 +43,39 @@ from upwork_safety.models import (
     Payment,
 )
 from upwork_safety.money import Money, to_decimal
+from upwork_safety.testing._rules import default_fee_rate
 
-__all__ = ["contract", "finished_contract", "history", "milestone", "submitted_contract"]
+__all__ = [
+    "FROM_RULES",
+    "contract",
+    "finished_contract",
+    "history",
+    "milestone",
+    "submitted_contract",
+]
 
 UTC = timezone.utc
 #: The start date every factory uses unless told otherwise.
 START = date(2026, 3, 2)
+
+
+class _FromRules(enum.Enum):
+    FROM_RULES = "from the rules"
+
+
+#: The default ``service_fee_rate`` of :func:`contract` and
+#: :func:`finished_contract`: read from the fee schedules for the start date.
+#: From the day every schedule charges a contract's own rate (2025-05-01)
+#: it is their published default (10%); before it, ``None``, since the
+#: sliding scale of 2016–2023 refuses a contract's own rate.
+FROM_RULES = _FromRules.FROM_RULES
+
+_FeeRate = Decimal | str | None | Literal[_FromRules.FROM_RULES]
+
+
+def _fee_rate(value: _FeeRate, started: date) -> Decimal | str | None:
+    """*value*, or the rate the fee schedules give a contract started on *started*."""
+    return default_fee_rate(started) if value is FROM_RULES else value
 
 
 def _dollars(value: object, what: str) -> Money:
@@ -114,18 +142,24 @@ def contract(
     client: Client | str = "acme",
     started: date = START,
     amount: Money | str = "500",
-    service_fee_rate: Decimal | str | None = "0.10",
+    service_fee_rate: _FeeRate = FROM_RULES,
     **overrides: Any,
 ) -> Contract:
-    """An open fixed-price contract with one unfunded milestone of *amount*."""
+    """An open fixed-price contract with one unfunded milestone of *amount*.
+
+    *service_fee_rate* defaults to :data:`FROM_RULES`: the published 10% from
+    2025-05-01, where a contract carries its own rate, and ``None`` before
+    it, so the fee functions charge the contract whatever its start date.
+    """
     _overrides(Contract, overrides)
+    first = utc_day(started, "started")
     made = Contract(
         contract_id,
         client,
         ContractKind.FIXED_PRICE,
-        started,
+        first,
         milestones=(milestone(amount=amount),),
-        service_fee_rate=service_fee_rate,
+        service_fee_rate=_fee_rate(service_fee_rate, first),
     )
     return attrs.evolve(made, **overrides) if overrides else made
 
@@ -163,13 +197,16 @@ def finished_contract(
     stars: Decimal | str | None = "5.0",
     private_score: int | None = 10,
     end_reason: EndReason | None = EndReason.COMPLETED,
+    service_fee_rate: _FeeRate = FROM_RULES,
     **overrides: Any,
 ) -> Contract:
     """An ended contract with one payment and feedback: a JSS history entry.
 
     It ends *days* (0 or more) after *started* (a date, or an aware
-    datetime's UTC day).  Any other :class:`~upwork_safety.Contract`
-    field may be given by name (*overrides*), as for :func:`contract`.
+    datetime's UTC day).  *service_fee_rate* defaults to
+    :data:`FROM_RULES`, as for :func:`contract`.  Any other
+    :class:`~upwork_safety.Contract` field may be given by name
+    (*overrides*), as for :func:`contract`.
     """
     _overrides(Contract, overrides)
     first = utc_day(started, "started")
@@ -190,7 +227,7 @@ def finished_contract(
         ended=ended,
         payments=(Payment(ended, money),),
         feedback=feedback,
-        service_fee_rate=Decimal("0.10"),
+        service_fee_rate=_fee_rate(service_fee_rate, first),
     )
     return attrs.evolve(made, **overrides) if overrides else made
 
