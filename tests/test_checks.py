@@ -99,14 +99,14 @@ def test_codes_repr_is_one_short_line():
     shown = repr(CODES)
     assert "\n" not in shown
     assert len(shown) < 400
-    assert shown.startswith("<16 finding codes: UNFUNDED_MILESTONE, ")
+    assert shown.startswith("<17 finding codes: UNFUNDED_MILESTONE, ")
 
 
 def test_codes_accept_plain_text_keys():
     """CODES is keyed by FindingCode but a plain string finds the same entry."""
     assert CODES[FindingCode.UPFRONT_FEE] is CODES["UPFRONT_FEE"]
     assert "UPFRONT_FEE" in CODES
-    assert 16 == len(CODES)
+    assert 17 == len(CODES)
 
 
 # ============================================================================ CODES
@@ -124,6 +124,7 @@ REQUIRED = {
     "REVIEW_PERIOD_RUNNING",
     "REFUND_REQUEST_PENDING",
     "DISPUTE_WINDOW_CLOSING",
+    "DISPUTE_STEP_DUE",
     "ARBITRATION_UNECONOMIC",
     "UNPROTECTED_HOURS",
     "UNVERIFIED_CLIENT",
@@ -355,7 +356,10 @@ def test_every_code_path_builds_findings_with_their_codes_severity():
     unverified = hourly_contract(
         [tracked(at(2024, 1, 2, 6), 12, manual=True)], verified=False, limit=10
     )
+    in_dispute = escrow.apply(ended, escrow.OpenDispute("m1", at(2024, 3, 9)))
+    in_dispute = escrow.apply(in_dispute, escrow.AnswerDispute("m1", at(2024, 3, 10)))
     found = [
+        *checks.review_contract(in_dispute, now=at(2024, 3, 11)),
         *checks.review_contract(fixed([milestone("m1", "150.00")]), now=at(2024, 3, 1, 10)),
         *checks.review_contract(funded_and_submitted("150.00"), now=at(2024, 3, 5)),
         *checks.review_contract(ended, now=at(2024, 3, 9)),
@@ -777,7 +781,7 @@ def test_dispute_window_after_the_contract_ended():
     assert at(2024, 3, 15) == window.due
     assert timedelta(minutes=30) == window.time_left
     assert "(30 minutes from now)" in window.message
-    assert window.milestone_id is None
+    assert ("m1", usd("300.00")) == (window.milestone_id, window.amount)
     assert [] == checks.review_contract(contract, now=at(2024, 3, 15))
 
 
@@ -945,10 +949,21 @@ def test_findings_sorted_by_severity_then_urgency():
     assert [
         "REFUND_REQUEST_PENDING",
         "DISPUTE_WINDOW_CLOSING",
-        "VAGUE_MILESTONE",
         "ARBITRATION_UNECONOMIC",
     ] == codes(found)
     assert found == sorted(found, key=lambda f: -f.severity.rank)
+
+
+def test_no_vague_milestone_on_an_ended_contract():
+    """Regression (red team r10 #13): an ended contract's unfunded milestone can never be
+    funded or edited, so "agree the details before it is funded" was noise."""
+    vague = milestone("m2", "200.00", title="Build the website", description="")
+    contract = fixed([milestone("m1", "150.00"), vague])
+    assert ["VAGUE_MILESTONE"] == codes(
+        f for f in checks.review_contract(contract, now=at(2024, 3, 1)) if f.milestone_id == "m2"
+    )
+    ended = escrow.apply(contract, escrow.EndContract(at(2024, 3, 8)))
+    assert [] == codes(checks.review_contract(ended, now=at(2024, 3, 9)))
 
 
 # ---------------------------------------------------------------------------- hourly
@@ -1123,7 +1138,7 @@ def test_dispute_window_with_nothing_at_stake_gives_no_finding():
     paid = escrow.apply(paid, escrow.Submit("m1", at(2024, 3, 2, 9)))
     paid = escrow.apply(paid, escrow.Approve("m1", at(2024, 3, 3, 9)))
     ended = escrow.apply(paid, escrow.EndContract(at(2024, 3, 4, 9)))
-    assert ["dispute_window_closes"] == [
+    assert [] == [
         d.kind for d in escrow.deadlines(ended, at(2024, 3, 5)) if d.kind == "dispute_window_closes"
     ]
     assert [] == checks.review_contract(ended, now=at(2024, 3, 5))
@@ -1217,3 +1232,102 @@ def test_review_milestone_given_a_milestone_says_what_to_pass():
         checks.review_milestone(milestone("m1", "400.00"))  # type: ignore[arg-type]
     assert ("title", "a str") == (info.value.field, info.value.rule)
     assert "milestone.title, milestone.description" in str(info.value)
+
+
+# ============================================================================ red team r10
+
+
+def test_dispute_window_after_an_earlier_refund_request_is_the_engines():
+    """Regression (red team r10 #1): a request made before the end keeps its own window.
+
+    Asked 2 Mar 09:00, ended 6 Mar: the engine refunds on 9 Mar 09:00 and refuses
+    OpenDispute from then; the finding said "until 13 March".
+    """
+    contract = fixed([milestone("m1", "500.00")])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    contract = escrow.apply(contract, escrow.RequestRefund("m1", at(2024, 3, 2, 9)))
+    contract = escrow.apply(contract, escrow.EndContract(at(2024, 3, 6, 9)))
+    found = checks.review_contract(contract, now=at(2024, 3, 6, 10))
+    assert [
+        ("REFUND_REQUEST_PENDING", at(2024, 3, 9, 9), "m1"),
+        ("DISPUTE_WINDOW_CLOSING", at(2024, 3, 9, 9), "m1"),
+    ] == [(f.code, f.due, f.milestone_id) for f in found]
+    last = at(2024, 3, 9, 9) - timedelta(microseconds=1)
+    assert "OpenDispute" in escrow.allowed(contract, "m1", now=last)
+    assert "OpenDispute" not in escrow.allowed(contract, "m1", now=at(2024, 3, 9, 9))
+
+
+def _disputed_and_answered():
+    contract = fixed([milestone("m1", "500.00")])
+    for event in (
+        escrow.Fund("m1", at(2024, 3, 1, 9)),
+        escrow.Submit("m1", at(2024, 3, 5, 9)),
+        escrow.EndContract(at(2024, 3, 6, 9)),
+        escrow.OpenDispute("m1", at(2024, 3, 7, 9)),
+    ):
+        contract = escrow.apply(contract, event)
+    return contract
+
+
+def test_no_advice_to_file_a_dispute_already_filed():
+    """Regression (red team r10 #2a): right after filing, the only finding said "file it"."""
+    filed = _disputed_and_answered()
+    assert [] == checks.review_contract(filed, now=at(2024, 3, 8, 9))
+
+
+def test_dispute_in_mediation_and_arbitration_is_reported():
+    """Regression (red team r10 #2b): silence in the opt-in window gives the escrow to the
+    client, and review_contract said nothing."""
+    answered = escrow.apply(_disputed_and_answered(), escrow.AnswerDispute("m1", at(2024, 3, 8, 9)))
+    (mediation,) = checks.review_contract(answered, now=at(2024, 3, 9, 9))
+    assert ("DISPUTE_STEP_DUE", Severity.DANGER, "m1", at(2024, 3, 12, 9)) == (
+        mediation.code,
+        mediation.severity,
+        mediation.milestone_id,
+        mediation.due,
+    )
+    assert "mediation_acceptance_due" in mediation.evidence
+    paid = escrow.apply(answered, escrow.ClientPaysArbitration("m1", at(2024, 3, 13, 9)))
+    (opt_in,) = checks.review_contract(paid, now=at(2024, 3, 14, 9))
+    assert ("DISPUTE_STEP_DUE", at(2024, 3, 19, 9), timedelta(days=5), usd("500.00")) == (
+        opt_in.code,
+        opt_in.due,
+        opt_in.time_left,
+        opt_in.amount,
+    )
+    assert opt_in.unconfirmed is True
+    assert "USD 291.00" in opt_in.message
+    both = escrow.apply(paid, escrow.FreelancerPaysArbitration("m1", at(2024, 3, 14, 10)))
+    assert [] == checks.review_contract(both, now=at(2024, 3, 14, 11))
+
+
+def test_refund_request_gives_the_dispute_deadline_of_what_if_rules():
+    """Regression (red team r10 #4): with a 10-day refund window and a 7-day filing window,
+    the finding said "accept or dispute" until day 10, after the engine closed disputes."""
+    what_if = attrs.evolve(rules.CURRENT, refund_response_window=timedelta(days=10))
+    contract = fixed([milestone("m1", "500.00")])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)), rules=what_if)
+    contract = escrow.apply(contract, escrow.RequestRefund("m1", at(2024, 3, 2, 9)), rules=what_if)
+    (early,) = checks.review_contract(contract, now=at(2024, 3, 5, 9), rules=what_if)
+    assert ("REFUND_REQUEST_PENDING", at(2024, 3, 9, 9), timedelta(days=4)) == (
+        early.code,
+        early.due,
+        early.time_left,
+    )
+    assert "until 2024-03-12 09:00:00 UTC to accept" in early.message
+    (late,) = checks.review_contract(contract, now=at(2024, 3, 10, 9), rules=what_if)
+    assert (at(2024, 3, 12, 9), "") == (late.due, late.script)
+    assert "dispute" not in late.advice.replace("A dispute is no longer possible", "")
+    assert "OpenDispute" not in escrow.allowed(
+        contract, "m1", now=at(2024, 3, 10, 9), rules=what_if
+    )
+
+
+def test_unfunded_milestone_below_the_minimum_asks_to_raise_it():
+    """Regression (red team r10 #7): "fund it" for a $3 milestone the engine refuses to fund."""
+    contract = fixed([milestone("m1", "3.00")])
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 1, 10))
+    assert ("UNFUNDED_MILESTONE", usd("3.00")) == (finding.code, finding.amount)
+    assert "at least USD 5.00" in finding.advice
+    assert "Fund: its amount USD 3.00 is below" in finding.evidence
+    assert escrow.allowed(contract, "m1", now=at(2024, 3, 1, 10)).reason("Fund")

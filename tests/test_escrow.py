@@ -516,12 +516,13 @@ class TestRefunds:
         """A refund request on submitted work stops the review clock."""
         c = run(submitted("15.00"), RequestRefund("m1", at(2024, 3, 5, 12)))
         assert c.milestone("m1").escrow.submitted_at is None
-        (deadline,) = escrow.deadlines(c, at(2024, 3, 6))
+        window, deadline = escrow.deadlines(c, at(2024, 3, 6))
         assert ("refund_response_due", at(2024, 3, 12, 12), "freelancer") == (
             deadline.kind,
             deadline.due,
             deadline.who,
         )
+        assert ("dispute_window_closes", at(2024, 3, 12, 12)) == (window.kind, window.due)
 
     def test_accept_refund(self):
         """AcceptRefund returns the escrow to the client at once."""
@@ -872,37 +873,38 @@ class TestEndContract:
         assert S.NOT_FUNDED == m2.state
         found = [(d.kind, d.due, d.milestone_id) for d in escrow.deadlines(c, at(2024, 3, 7))]
         assert [
-            ("dispute_window_closes", at(2024, 3, 13, 10), None),
+            ("dispute_window_closes", at(2024, 3, 13, 10), "m1"),
             ("refund_response_due", at(2024, 3, 13, 10), "m1"),
         ] == found
         assert (
-            "refund request goes back to the client"
+            "the USD 15.00 in escrow goes back to the client"
             in escrow.deadlines(c, at(2024, 3, 7))[0].consequence
         )
 
     def test_freelancer_can_dispute_within_the_window(self):
         """Within the 7-day window the freelancer can open a dispute."""
-        c = run(
-            submitted("15.00"),
-            EndContract(at(2024, 3, 6, 10)),
-            OpenDispute("m1", at(2024, 3, 13, 9, 59, 59)),
-        )
-        assert S.DISPUTED == c.milestone("m1").state
-        kinds = [d.kind for d in escrow.deadlines(c, at(2024, 3, 14))]
-        assert ["dispute_response_due"] == kinds
+        ended = run(submitted("15.00"), EndContract(at(2024, 3, 6, 10)))
         assert "dispute_window_closes" in [
-            d.kind for d in escrow.deadlines(c, at(2024, 3, 13, 9, 59, 59))
+            d.kind for d in escrow.deadlines(ended, at(2024, 3, 13, 9, 59, 59))
         ]
+        c = run(ended, OpenDispute("m1", at(2024, 3, 13, 9, 59, 59)))
+        assert S.DISPUTED == c.milestone("m1").state
+        # Filed: the window is no longer a deadline, even before it would have closed.
+        kinds = [d.kind for d in escrow.deadlines(c, at(2024, 3, 13, 9, 59, 59))]
+        assert ["dispute_response_due"] == kinds
 
     def test_ending_without_escrow(self):
-        """Ending with no escrow leaves only the dispute-filing window as a deadline."""
+        """Ending with no escrow leaves nothing to dispute, so no dispute-filing window.
+
+        Regression: a contract-level window (end + 7 days) was shown while the
+        engine refuses every OpenDispute on the ended contract.
+        """
         c = run(funded("15.00"), Approve("m1", at(2024, 3, 2)), EndContract(at(2024, 3, 20, 10)))
         found = [
             d for d in escrow.deadlines(c, at(2024, 3, 21)) if d.kind == "dispute_window_closes"
         ]
-        assert [("no dispute can be filed after this", at(2024, 3, 27, 10))] == [
-            (d.consequence, d.due) for d in found
-        ]
+        assert [] == found
+        assert "OpenDispute" not in escrow.allowed(c, "m1", now=at(2024, 3, 21))
 
     def test_disputed_milestone_stays_disputed(self):
         """EndContract leaves a disputed milestone in its dispute."""

@@ -30,12 +30,13 @@ from upwork_safety.checks._findings import (
 from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
-from upwork_safety.money import Money
 from upwork_safety.rules import PlatformRules
 from upwork_safety.rules import as_of as _rules_as_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from upwork_safety.money import Money
 
 _UTC = timezone.utc
 
@@ -72,7 +73,7 @@ _OPEN_STATES = frozenset(
 )
 
 
-def _unfunded(contract: Contract) -> list[Finding]:
+def _unfunded(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
     if contract.ended is not None or any(m.state in _WORKING for m in contract.milestones):
         return []
     upcoming = [m for m in contract.milestones if m.state is MilestoneState.NOT_FUNDED]
@@ -126,6 +127,25 @@ def _unfunded(contract: Contract) -> list[Finding]:
             f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
             f"{holder.id} ({holder.state.name}) holds {holder.held}"
         )
+    elif blocked := escrow.allowed(contract, nxt.id, now=now, rules=rules).reason("Fund"):
+        # The engine refuses to fund it as it stands (below the minimum milestone):
+        # "fund it" would be advice the client cannot follow.
+        minimum = (rules if rules is not None else _rules_as_of(now)).minimum_milestone
+        message = (
+            f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
+            f"and cannot be as it stands ({blocked}): work on it now would be unprotected."
+        )
+        advice = (
+            "Don't open your editor yet: ask the client to raise the milestone to at least "
+            f"{minimum} (or merge it with another one) and fund it; start once it shows as "
+            "funded."
+        )
+        script = (
+            f"I'm ready to start {nxt.id}! Upwork can only fund milestones of at least "
+            f"{minimum}: could you raise this one (or merge it with the next) and fund it? "
+            "I'll begin as soon as it shows as funded."
+        )
+        evidence = f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; Fund: {blocked}"
     elif nxt.held.amount:
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, holds only the "
@@ -158,6 +178,15 @@ class _Clock:
     deadline: escrow.Deadline
     now: datetime
     rules: PlatformRules
+    #: Every deadline upcoming at *now*, this one included.
+    upcoming: tuple[escrow.Deadline, ...] = ()
+    #: The caller's own rules, if any (*rules* is then the same).
+    override: PlatformRules | None = None
+
+    def same_milestone(self, kind: escrow.DeadlineKind) -> escrow.Deadline | None:
+        """The upcoming deadline of *kind* on this deadline's milestone, if any."""
+        mine = self.deadline.milestone_id
+        return next((d for d in self.upcoming if d.kind is kind and d.milestone_id == mine), None)
 
     @property
     def left(self) -> timedelta:
@@ -205,11 +234,31 @@ def _review_running(clock: _Clock) -> Finding | None:
 
 def _refund_pending(clock: _Clock) -> Finding | None:
     milestone = clock.milestone
+    refunded = clock.deadline.due
+    # The engine's own window for OpenDispute against this request (escrow.deadlines
+    # reports it from the guard's function): when it closes before the refund, the
+    # dispute cannot wait for the refund's deadline, and after it silence and
+    # accepting come to the same thing, so it is the finding's deadline.
+    window = clock.same_milestone(escrow.DeadlineKind.DISPUTE_WINDOW_CLOSES)
+    if window is None:
+        # The window closed before the refund runs (rules with a longer refund window):
+        # the engine refuses a dispute now, so the finding must not advise one.
+        return _refund_undisputable(clock)
+    disputable = min(window.due, refunded)
+    left = disputable - clock.now
+    if disputable < refunded:
+        when_text = (
+            f"You have {_left(left)} (until {_when(disputable)}) to dispute it, and until "
+            f"{_when(refunded)} to accept it; if you do nothing, it is refunded."
+        )
+    else:
+        when_text = (
+            f"You have {_left(left)} (until {_when(refunded)}) to accept or dispute; if you "
+            "do nothing, it is refunded."
+        )
     message = (
         f"The client asked for the {milestone.held} in escrow for milestone "
-        f"{_milestone_name(milestone)} back. You have {_left(clock.left)} (until "
-        f"{_when(clock.deadline.due)}) to accept or dispute; if you do nothing, it is "
-        "refunded."
+        f"{_milestone_name(milestone)} back. {when_text}"
     )
     advice = (
         "Answer before the deadline: accept if no work was delivered; if you "
@@ -219,8 +268,67 @@ def _refund_pending(clock: _Clock) -> Finding | None:
         "I've delivered the work for this milestone, so I can't agree to a full "
         "refund, but I'm happy to talk about what would make it right."
     )
+    fields = clock.fields()
+    fields.update(due=disputable, time_left=left)
     return make_finding(
         FindingCode.REFUND_REQUEST_PENDING,
+        message,
+        advice,
+        script,
+        amount=milestone.held,
+        **fields,
+    )
+
+
+def _refund_undisputable(clock: _Clock) -> Finding:
+    milestone = clock.milestone
+    message = (
+        f"The client asked for the {milestone.held} in escrow for milestone "
+        f"{_milestone_name(milestone)} back, and the time to dispute the request has "
+        f"closed: it is refunded at {_when(clock.deadline.due)} ({_left(clock.left)} from "
+        "now)."
+    )
+    advice = (
+        "A dispute is no longer possible for this request; keep your evidence (files, "
+        "messages) and talk to the client about paying for delivered work in a new "
+        "milestone."
+    )
+    return make_finding(
+        FindingCode.REFUND_REQUEST_PENDING,
+        message,
+        advice,
+        "",
+        amount=milestone.held,
+        **clock.fields(),
+    )
+
+
+def _dispute_window(clock: _Clock) -> Finding | None:
+    # The window of OpenDispute against a refund request, one per milestone (the
+    # engine's, so its due is the first moment the engine refuses the dispute).
+    # While the contract is open, REFUND_REQUEST_PENDING gives it; once the contract
+    # ended, the request is the end's (or dormancy's) and this finding says so.
+    if clock.contract.ended is None:
+        return None
+    milestone = clock.milestone
+    if not milestone.held:  # pragma: no cover  (a refund request holds escrow)
+        return None
+    due = _when(clock.deadline.due)
+    message = (
+        f"The contract ended with {milestone.held} of milestone "
+        f"{_milestone_name(milestone)} still in escrow; you can file a dispute until "
+        f"{due} ({_left(clock.left)} from now), and not after."
+    )
+    advice = (
+        "If you are owed money for delivered work, file the dispute before the "
+        "window closes; otherwise nothing to do."
+    )
+    script = (
+        "Before the contract closes for good: the work for this milestone was "
+        "delivered as agreed. Could we settle the payment on Upwork?"
+    )
+    return make_finding(
+        FindingCode.DISPUTE_WINDOW_CLOSING,
         message,
         advice,
         script,
@@ -229,29 +337,64 @@ def _refund_pending(clock: _Clock) -> Finding | None:
     )
 
 
-def _dispute_window(clock: _Clock) -> Finding | None:
-    held = [m.held for m in clock.contract.milestones if m.held]
-    if not held:
-        # Nothing is left in escrow, so there is nothing a dispute could win:
-        # the window is no reason to act (CODES' trigger needs money at stake).
-        return None
-    due = _when(clock.deadline.due)
-    message = (
-        f"The contract ended with {Money.total(held, held[0].currency)} still in "
-        f"escrow; you can file a dispute until {due} ({_left(clock.left)} from now), "
-        "and not after."
-    )
-    advice = (
-        "If you are owed money for delivered work, file the dispute before the "
-        "window closes; otherwise nothing to do."
-    )
-    script = (
-        "Before the contract closes for good: the work for the last milestone was "
-        "delivered as agreed. Could we settle the payment on Upwork?"
-    )
+def _dispute_step(clock: _Clock) -> Finding | None:
+    """A dispute in mediation or arbitration with a step of the freelancer's due."""
+    milestone = clock.milestone
+    books = milestone.escrow
+    if books.freelancer_paid_arbitration_at is not None:
+        return None  # only the freelancer paid, or both: silence costs nothing now
+    fee = _fee_of(clock)
+    if clock.deadline.kind is escrow.DeadlineKind.MEDIATION_ACCEPTANCE_DUE:
+        message = (
+            f"Milestone {_milestone_name(milestone)} ({milestone.held}) is in mediation: "
+            f"unless both of you accept the mediator's proposal by "
+            f"{_when(clock.deadline.due)} ({_left(clock.left)} from now), mediation fails "
+            f"and arbitration opens, where only a party that pays the {fee} fee keeps a say."
+        )
+        advice = (
+            "Read the mediator's proposal and answer it in the dispute before the deadline; "
+            "gather your evidence (files, messages, the milestone description) in case it "
+            "goes to arbitration."
+        )
+    else:
+        if clock.same_milestone(escrow.DeadlineKind.MEDIATION_ACCEPTANCE_DUE) is not None:
+            return None  # still in mediation: the step above is the one due first
+        who = (
+            "the client paid the fee, so "
+            if books.client_paid_arbitration_at is not None
+            else "if neither of you pays, "
+        )
+        message = (
+            f"Mediation of milestone {_milestone_name(milestone)} failed: {who}the "
+            f"{milestone.held} goes to the client at {_when(clock.deadline.due)} "
+            f"({_left(clock.left)} from now) unless you pay the {fee} arbitration fee "
+            "before then."
+        )
+        advice = (
+            "Decide before the deadline: pay the arbitration fee in the dispute if the "
+            "milestone is worth more than the fee to you; otherwise the escrow goes to "
+            "the client."
+        )
     return make_finding(
-        FindingCode.DISPUTE_WINDOW_CLOSING, message, advice, script, **clock.fields()
+        FindingCode.DISPUTE_STEP_DUE,
+        message,
+        advice,
+        "",
+        amount=milestone.held,
+        unconfirmed=rule_unconfirmed("arbitration_fee"),
+        **clock.fields(),
     )
+
+
+def _fee_of(clock: _Clock) -> Money:
+    """The dispute's arbitration fee: the caller's rules, else those of the day it was answered.
+
+    As the engine's own clock takes it (the rules in force when the clock started).
+    """
+    answered = clock.milestone.escrow.dispute_answered_at
+    if clock.override is not None or answered is None:
+        return clock.rules.arbitration_fee
+    return _rules_as_of(answered.astimezone(_UTC).date()).arbitration_fee
 
 
 def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
@@ -304,6 +447,8 @@ _BY_DEADLINE: dict[str, Callable[[_Clock], Finding | None]] = {
     "review_ends": _review_running,
     "refund_response_due": _refund_pending,
     "dispute_window_closes": _dispute_window,
+    "mediation_acceptance_due": _dispute_step,
+    "arbitration_opt_in_due": _dispute_step,
     "dormancy_notice": _dormancy_notice,
     "dormancy_close": _dormancy_close,
 }
@@ -360,6 +505,10 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
 
 
 def _vague(contract: Contract) -> list[Finding]:
+    if contract.ended is not None:
+        # No milestone of an ended contract can be funded or edited any more
+        # (escrow's can_fund: "the contract ended"): agreeing details is moot.
+        return []
     found: list[Finding] = []
     for milestone in contract.milestones:
         if milestone.state not in _OPEN_STATES:
@@ -378,10 +527,12 @@ def _vague(contract: Contract) -> list[Finding]:
 def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
     current = escrow.advance(contract, now, rules=rules)
     in_force = rules if rules is not None else _rules_as_of(now)
-    found = _unfunded(current)
-    for deadline in escrow.deadlines(current, now, rules=rules):
+    found = _unfunded(current, now, rules)
+    upcoming = tuple(escrow.deadlines(current, now, rules=rules))
+    for deadline in upcoming:
         handler = _BY_DEADLINE.get(deadline.kind)
-        finding = None if handler is None else handler(_Clock(current, deadline, now, in_force))
+        clock = _Clock(current, deadline, now, in_force, upcoming, rules)
+        finding = None if handler is None else handler(clock)
         if finding is not None:
             found.append(finding)
     found.extend(_arbitration(current, now, in_force))
