@@ -1331,3 +1331,29 @@ def test_unfunded_milestone_below_the_minimum_asks_to_raise_it():
     assert "at least USD 5.00" in finding.advice
     assert "Fund: its amount USD 3.00 is below" in finding.evidence
     assert escrow.allowed(contract, "m1", now=at(2024, 3, 1, 10)).reason("Fund")
+
+
+def test_milestone_signals_bound_their_digit_runs():
+    """Regression (red team r10 #6): "1,1,1,..." in a description took seconds per 20 kB.
+
+    ACCEPTANCE's word count (``\\d[\\d,]*``) and COUNTED's thousands (``(?:,\\d{3})*``) were
+    unbounded, so each was rescanned from every digit of a digit-comma run: quadratic.
+    Time is measured in benchmarks/, never here; the patterns must bound the runs.
+    """
+    from upwork_safety.checks import _milestones
+
+    for pattern in (_milestones.ACCEPTANCE, _milestones.COUNTED):
+        assert not re.search(r"\[\\d,\][*+]|\(\?:,\\d\{3\}\)[*+]", pattern.pattern)
+    # The word counts they exist for still count.
+    for description in ("1,000 words, Google Docs", "3 articles of 1,500-2,000 words"):
+        assert [] == checks.review_milestone("Articles", description)
+    (vague,) = checks.review_milestone("Data entry", "1," * 10_000)
+    assert "VAGUE_MILESTONE" == vague.code
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["1,", "12,", ",000", "1,1 -1,", "1,000 "])
+def test_megabyte_digit_comma_runs_in_a_milestone(unit):
+    """A megabyte of digit-comma runs is reviewed (linear patterns; red team r10 #6)."""
+    text = unit * (1_000_000 // len(unit))
+    assert ["VAGUE_MILESTONE"] == codes(checks.review_milestone("Data entry", text))

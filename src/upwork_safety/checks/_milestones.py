@@ -23,7 +23,7 @@ def _c(pattern: str) -> re.Pattern[str]:
 
 
 _NUMBER = (
-    r"(?:\d{1,6}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:\d{1,6}(?:,\d{3}){0,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|a dozen|single)"
 )
 _NOT_COUNTED = (
@@ -95,7 +95,10 @@ ACCEPTANCE = _c(
     r"verified|works? (?:on|in)\b|renders? correctly|matches the design|score of|lighthouse|"
     r"pagespeed|gtmetrix|under \d+ (?:seconds|minutes|ms)\b|load time|accuracy|coverage|"
     r"deployed to|runs end to end|without (?:manual steps|errors|removing)|"
-    r"\d[\d,]*(?:\s?[-–]\s?\d[\d,]*)? words|following the (?:outline|brand guide|brief)|"
+    # A word count, bounded ("1,000" to "1,000,000,000"): an unbounded digit-comma run
+    # was rescanned from every digit, quadratic on "1,1,1,..." (red team r10 #6).
+    r"(?<![\d,])\d[\d,]{0,12}(?:\s?[-–]\s?\d[\d,]{0,12})? words|"
+    r"following the (?:outline|brand guide|brief)|"
     r"brand guide|checked)"
 )
 REVISION_LIMIT = _c(
