@@ -1357,3 +1357,27 @@ def test_megabyte_digit_comma_runs_in_a_milestone(unit):
     """A megabyte of digit-comma runs is reviewed (linear patterns; red team r10 #6)."""
     text = unit * (1_000_000 // len(unit))
     assert ["VAGUE_MILESTONE"] == codes(checks.review_milestone("Data entry", text))
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Milestone 1", "Figma design"),
+        ("Milestone 2", "Website development, Github"),
+        ("Phase 1", "Everything for the app, source code on GitHub"),
+        ("Q3 2024 marketing campaign", "Final report as PDF"),
+    ],
+)
+def test_a_title_number_or_a_year_is_not_a_count(title, description):
+    """Regression (red team r10 #5): "Milestone 1" + "Figma design" read as the count
+    "1 figma", and "2024 marketing" as a count of deliverables: both passed as specific."""
+    (finding,) = checks.review_milestone(title, description)
+    assert "VAGUE_MILESTONE" == finding.code
+    assert "count:" not in finding.evidence
+
+
+def test_a_count_in_the_title_or_the_description_still_counts():
+    """The boundary between title and description keeps the counts on either side."""
+    assert [] == checks.review_milestone("Logo: 3 concepts", "PNG and SVG")
+    assert [] == checks.review_milestone("Milestone 1", "3 logo concepts as PNG and SVG")
+    assert [] == checks.review_milestone("Blog", "2,000 product descriptions in a CSV")

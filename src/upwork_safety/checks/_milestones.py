@@ -31,7 +31,11 @@ _NOT_COUNTED = (
     r"milestones?|phases?|parts?|stages?|steps?|payments?|installments?|more|x|k|am|pm|usd|"
     r"dollars?|rs|pkr|times|mm|cm|px|kb|mb|gb|kbps|rounds?|revisions?|changes|iterations?)\b"
 )
-COUNTED = _c(r"(?<![\w/.$€£₨#%+-])" + _NUMBER + r"[ -](?!" + _NOT_COUNTED + r")[a-z][a-z-]{1,30}\b")
+#: A year ("2024 marketing") is a date, not a count of deliverables.
+_YEAR = r"(?!(?:19|20)\d\d[ -])"
+COUNTED = _c(
+    r"(?<![\w/.$€£₨#%+-])" + _YEAR + _NUMBER + r"[ -](?!" + _NOT_COUNTED + r")[a-z][a-z-]{1,30}\b"
+)
 _DELIVERABLE_NOUN = _c(
     r"\b(?:pages|screens|sections|endpoints|templates|tickets|commands|charts|slides|sheets|"
     r"collections|products|posts|reports|features|modules|components|files|videos|banners)\b"
@@ -207,7 +211,9 @@ def vague_findings(
     whose changes were requested) cannot, so its details are agreed in
     writing before the work is submitted.
     """
-    text = normalise(f"{title}\n{description}").text.replace("\n", " ")
+    # Title and description are read as two sentences: joined by a bare space,
+    # "Milestone 1" + "Figma design" read as the count "1 figma" (red team r10 #5).
+    text = ". ".join(normalise(part).text.replace("\n", " ") for part in (title, description))
     signals: dict[str, str | None] = {}
     for name, pattern in (
         ("count", COUNTED),
