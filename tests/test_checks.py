@@ -1381,3 +1381,23 @@ def test_a_count_in_the_title_or_the_description_still_counts():
     assert [] == checks.review_milestone("Logo: 3 concepts", "PNG and SVG")
     assert [] == checks.review_milestone("Milestone 1", "3 logo concepts as PNG and SVG")
     assert [] == checks.review_milestone("Blog", "2,000 product descriptions in a CSV")
+
+
+def test_over_weekly_limit_counts_the_time_logged_not_the_segments():
+    """Regression (red team r10 #8): 600 five-minute entries (50 h logged, 40 h limit) were
+    reported as "60:00 h logged after the limit", more than all the time logged."""
+    start = at(2024, 1, 1)
+    entries = [
+        TimeEntry(
+            start + timedelta(minutes=10 * i),
+            start + timedelta(minutes=10 * i + 5),
+            memo="w",
+            activity=5,
+        )
+        for i in range(600)
+    ]
+    contract = hourly_contract(entries, limit=40)
+    (finding,) = checks.review_contract(contract, now=entries[-1].end)
+    assert "OVER_WEEKLY_LIMIT" == finding.code
+    assert finding.message.startswith("30:00 h logged this week")
+    assert "30:00 h logged, in 360 billing segments (60.00 h)" in finding.evidence

@@ -594,8 +594,12 @@ def _week_findings(
             )
         )
     if bill.over_limit_time:
+        # The time actually logged in the over-limit slots, from the Work Diary: the
+        # invoice's over_limit_time counts whole billing segments (a partial slot
+        # rounded up by a modelling assumption) and can exceed all the time logged.
+        logged = sum((s.logged for s in bill.over_limit_segments), timedelta())
         message = (
-            f"{_hours(bill.over_limit_time)} logged {label} ({week}) after the weekly "
+            f"{_hours(logged)} logged {label} ({week}) after the weekly "
             f"limit of {bill.weekly_limit} hours is not invoiced: that time is unpaid."
         )
         advice = "Stop tracking at the limit, or ask the client to raise it first."
@@ -611,7 +615,8 @@ def _week_findings(
                 script,
                 due=due,
                 time_left=due - now,
-                evidence=f"over limit: {bill.over_limit_hours} h",
+                evidence=f"over limit: {_hours(logged)} logged, in "
+                f"{len(bill.over_limit_segments)} billing segments ({bill.over_limit_hours} h)",
             )
         )
     return found
