@@ -1401,3 +1401,21 @@ def test_over_weekly_limit_counts_the_time_logged_not_the_segments():
     assert "OVER_WEEKLY_LIMIT" == finding.code
     assert finding.message.startswith("30:00 h logged this week")
     assert "30:00 h logged, in 360 billing segments (60.00 h)" in finding.evidence
+
+
+def test_an_ended_contract_with_funded_escrow_is_refused_not_reviewed_silently():
+    """Regression (red team r10 #3): it was accepted and review_contract returned []."""
+    held = Escrow(MilestoneState.FUNDED, usd("500.00"), held=usd("500.00"))
+    funded = Milestone("m1", "Logo: 3 concepts", usd("500.00"), escrow=held)
+    with pytest.raises(InvalidValueError) as info:
+        fixed([funded], ended=date(2024, 3, 10))
+    assert "Contract.milestones[0].escrow" == info.value.field
+    asked = attrs.evolve(
+        held, state=MilestoneState.REFUND_REQUESTED, refund_requested_at=at(2024, 3, 10)
+    )
+    ended = fixed([attrs.evolve(funded, escrow=asked)], ended=date(2024, 3, 10))
+    found = checks.review_contract(ended, now=at(2024, 3, 11))
+    assert [
+        ("REFUND_REQUEST_PENDING", at(2024, 3, 17)),
+        ("DISPUTE_WINDOW_CLOSING", at(2024, 3, 17)),
+    ] == [(f.code, f.due) for f in found]

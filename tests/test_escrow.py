@@ -391,13 +391,25 @@ class TestApprove:
         m = c.milestone("m1")
         assert (S.PAID, usd("9.00"), usd("6.00")) == (m.state, m.released, m.refunded)
 
-    def test_remainder_on_a_hand_built_ended_contract_is_not_carried(self):
-        """An ended contract carries nothing forward: the remainder stays."""
+    def test_hand_built_ended_contract_with_funded_escrow_is_refused(self):
+        """An ended contract cannot hold funded escrow: the end made it a refund request.
+
+        Regression (red team r10 #3): it was accepted, and review_contract said
+        nothing about the escrow while allowed() refused every dispute.
+        """
         m0 = Milestone("m0", "A", usd("15.00"), escrow=holding(S.FUNDED))
         c = contract("20.00", ended=date(2024, 3, 2))
-        c = attrs.evolve(c, milestones=(m0, *c.milestones))
-        c = escrow.apply(c, Approve("m0", at(2024, 3, 5), amount=usd("9.00")))
-        assert (usd("6.00"), usd("0")) == (c.milestone("m0").held, c.milestone("m1").held)
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(c, milestones=(m0, *c.milestones))
+        rule = "escrow on an ended contract is under a refund request or a dispute"
+        assert ("Contract.milestones[0].escrow", rule) == (info.value.field, info.value.rule)
+        asked = Milestone(
+            "m0",
+            "A",
+            usd("15.00"),
+            escrow=holding(S.REFUND_REQUESTED, refund_requested_at=at(2024, 3, 2)),
+        )
+        assert S.REFUND_REQUESTED is attrs.evolve(c, milestones=(asked,)).milestone("m0").state
 
     def test_approve_remainder_later(self):
         """The remainder kept in escrow can be approved later; two payments are recorded."""
@@ -972,10 +984,16 @@ class TestDormancy:
         assert at(2024, 6, 6) == escrow.deadlines(c, at(2024, 3, 2))[-1].due
 
     def test_hand_built_ended_contract_is_not_dormant(self):
-        """An ended contract (without a dormancy closure) has no dormancy clock."""
-        held = Milestone("m1", "A", usd("15.00"), escrow=holding(S.FUNDED))
+        """An ended contract (without a dormancy closure) has no dormancy clock.
+
+        Its escrow can only be under a refund request (or a dispute): that clock
+        runs, never dormancy's.
+        """
+        asked = holding(S.REFUND_REQUESTED, refund_requested_at=at(2024, 3, 2))
+        held = Milestone("m1", "A", usd("15.00"), escrow=asked)
         c = attrs.evolve(contract(ended=date(2024, 3, 2)), milestones=[held])
-        assert c == escrow.advance(c, at(2025, 1, 1))
+        after = escrow.advance(c, at(2025, 1, 1))
+        assert [AutoRefund("m1", at(2024, 3, 9))] == list(after.history)
 
     def test_every_waiting_milestone_closes_at_once(self):
         """Dormancy turns every milestone holding escrow into a refund request together."""
