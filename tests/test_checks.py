@@ -1419,3 +1419,19 @@ def test_an_ended_contract_with_funded_escrow_is_refused_not_reviewed_silently()
         ("REFUND_REQUEST_PENDING", at(2024, 3, 17)),
         ("DISPUTE_WINDOW_CLOSING", at(2024, 3, 17)),
     ] == [(f.code, f.due) for f in found]
+
+
+def test_unprotected_hours_script_follows_the_reasons_and_the_week():
+    """Regression (red team r10 #9): zero activity last week got "I added some manual time
+    this week ... the details are in the memos", a false statement to the client."""
+    idle = hourly_contract([tracked(at(2024, 1, 2, 9), 3, activity=0)])
+    (finding,) = checks.review_contract(idle, now=at(2024, 1, 9))
+    assert ("UNPROTECTED_HOURS", "") == (finding.code, finding.script)
+    manual = hourly_contract([tracked(at(2024, 1, 2, 9), 1, manual=True, memo="Calls")])
+    (finding,) = checks.review_contract(manual, now=at(2024, 1, 9))
+    assert finding.script.startswith("Quick note: I added 1:00 h of manual time last week")
+    assert "the details are in the memos" in finding.script
+    bare = hourly_contract([tracked(at(2024, 1, 2, 9), 1, manual=True, memo="")])
+    (finding,) = checks.review_contract(bare, now=at(2024, 1, 3))
+    assert "manual time this week" in finding.script
+    assert "memos" not in finding.script

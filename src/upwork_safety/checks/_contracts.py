@@ -577,10 +577,7 @@ def _week_findings(
             "Track time with the desktop app, write a memo for every stretch, keep "
             "activity up, and prefer manual time only with the client's written OK."
         )
-        script = (
-            "Quick note: I added some manual time this week for work done away from the "
-            "tracker; the details are in the memos. Let me know if you have any questions."
-        )
+        script = _unprotected_script(unprotected, label)
         found.append(
             make_finding(
                 FindingCode.UNPROTECTED_HOURS,
@@ -620,6 +617,28 @@ def _week_findings(
             )
         )
     return found
+
+
+def _unprotected_script(unprotected: tuple[hourly.Segment, ...], label: str) -> str:
+    """The note to the client that the week's reasons make true, or ``""`` if none fits.
+
+    Only manual time is worth telling the client about; the note says the
+    details are in the memos only when every unprotected segment has one.
+    Low activity, missing memos or an unverified client have no honest note
+    (UNVERIFIED_CLIENT carries its own).
+    """
+    manual = sum(
+        (s.length for s in unprotected if hourly.UnprotectedReason.MANUAL in s.reasons),
+        timedelta(),
+    )
+    if not manual:
+        return ""
+    memos = not any(hourly.UnprotectedReason.NO_MEMO in s.reasons for s in unprotected)
+    details = "; the details are in the memos" if memos else ""
+    return (
+        f"Quick note: I added {_hours(manual)} of manual time {label} for work done away "
+        f"from the tracker{details}. Let me know if you have any questions."
+    )
 
 
 def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
