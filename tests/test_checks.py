@@ -1435,3 +1435,22 @@ def test_unprotected_hours_script_follows_the_reasons_and_the_week():
     (finding,) = checks.review_contract(bare, now=at(2024, 1, 3))
     assert "manual time this week" in finding.script
     assert "memos" not in finding.script
+
+
+@pytest.mark.parametrize(
+    ("state", "moment"),
+    [
+        (MilestoneState.SUBMITTED, "submitted_at"),
+        (MilestoneState.REFUND_REQUESTED, "refund_requested_at"),
+    ],
+)
+def test_an_escrow_clock_started_after_now_is_refused(state, moment):
+    """Regression (red team r10 #10): a hand-built milestone submitted 10 days after *now*
+    was reviewed, "24 days" left on a 14-day clock."""
+    books = Escrow(state, usd("500.00"), held=usd("500.00"), **{moment: at(2024, 3, 20)})
+    contract = fixed([Milestone("m1", "Logo: 3 concepts", usd("500.00"), escrow=books)])
+    with pytest.raises(InvalidValueError) as info:
+        checks.review_contract(contract, now=at(2024, 3, 10))
+    assert ("now", "not before any recorded escrow moment") == (info.value.field, info.value.rule)
+    assert f"escrow.{moment}" in str(info.value)
+    assert checks.review_contract(contract, now=at(2024, 3, 20))[0].time_left <= timedelta(days=14)

@@ -717,7 +717,9 @@ def review_contract(
 
     Raises:
         InvalidValueError: *now* is naive; earlier than a fixed-price
-            contract's last event or than the end of an hourly contract's
+            contract's last event, or than a moment recorded on a
+            milestone's escrow (``submitted_at`` and the like), or than the
+            end of an hourly contract's
             last time entry (the contract is recorded up to *now*, or
             less, never beyond it); an hourly contract with time but no
             hourly rate; a milestone's clock that ran out before the last

@@ -175,7 +175,8 @@ def deadlines(
         Every deadline after *now*, soonest first, with ``due`` in UTC.
 
     Raises:
-        InvalidValueError: *now* is naive or earlier than the last event, or
+        InvalidValueError: *now* is naive or earlier than the last event (or a
+            moment recorded on a milestone's escrow, such as ``submitted_at``), or
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.
@@ -329,7 +330,8 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
         unit (``0.00``), as Upwork shows it.
 
     Raises:
-        InvalidValueError: *now* is naive or earlier than the last event, or
+        InvalidValueError: *now* is naive or earlier than the last event (or a
+            moment recorded on a milestone's escrow, such as ``submitted_at``), or
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.
@@ -534,7 +536,8 @@ def allowed(
 
     Raises:
         InvalidValueError: No milestone has that id, or *now* is naive or
-            earlier than the last event, or a milestone's clock ran out
+            earlier than the last event (or a moment recorded on a milestone's
+            escrow), or a milestone's clock ran out
             before the last recorded event (the contract, or *rules*, is not
             what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.
