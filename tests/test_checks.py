@@ -1454,3 +1454,18 @@ def test_an_escrow_clock_started_after_now_is_refused(state, moment):
     assert ("now", "not before any recorded escrow moment") == (info.value.field, info.value.rule)
     assert f"escrow.{moment}" in str(info.value)
     assert checks.review_contract(contract, now=at(2024, 3, 20))[0].time_left <= timedelta(days=14)
+
+
+def test_a_dormancy_closure_is_not_reported_as_the_clients_request():
+    """Regression (red team r10 #11): after Upwork's dormancy closure the finding said "The
+    client asked for the ... back" and its script refused a refund nobody asked for."""
+    contract = fixed([milestone("m1", "500.00")])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    found = checks.review_contract(contract, now=at(2024, 6, 6, 10))
+    pending = next(f for f in found if f.code == "REFUND_REQUEST_PENDING")
+    assert pending.message.startswith("Upwork closed the contract")
+    assert "client asked" not in pending.message
+    assert "can't agree to a full refund" not in pending.script
+    asked = escrow.apply(contract, escrow.RequestRefund("m1", at(2024, 3, 5, 9)))
+    (by_client,) = checks.review_contract(asked, now=at(2024, 3, 6))
+    assert by_client.message.startswith("The client asked for the USD 500.00")

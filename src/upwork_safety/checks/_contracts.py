@@ -256,17 +256,32 @@ def _refund_pending(clock: _Clock) -> Finding | None:
             f"You have {_left(left)} (until {_when(refunded)}) to accept or dispute; if you "
             "do nothing, it is refunded."
         )
-    message = (
-        f"The client asked for the {milestone.held} in escrow for milestone "
-        f"{_milestone_name(milestone)} back. {when_text}"
-    )
+    if _closed_for_dormancy(clock.contract, milestone):
+        # Upwork's own closure, not the client's request (HC "Contracts Gone Dormant"):
+        # the client asked for nothing, so the script cannot refuse a refund.
+        message = (
+            f"Upwork closed the contract because its escrow had not moved for a long time, "
+            f"and turned the {milestone.held} in escrow for milestone "
+            f"{_milestone_name(milestone)} into a refund request. {when_text}"
+        )
+        script = (
+            "Upwork closed our contract automatically because it had been inactive, and "
+            "the escrow for this milestone is set to go back to you. The work for it was "
+            "delivered, so I'll open a dispute to settle the payment on Upwork; I'm happy to "
+            "agree a fair outcome there."
+        )
+    else:
+        message = (
+            f"The client asked for the {milestone.held} in escrow for milestone "
+            f"{_milestone_name(milestone)} back. {when_text}"
+        )
+        script = (
+            "I've delivered the work for this milestone, so I can't agree to a full "
+            "refund, but I'm happy to talk about what would make it right."
+        )
     advice = (
         "Answer before the deadline: accept if no work was delivered; if you "
         "delivered work, open a dispute and keep the evidence (files, messages)."
-    )
-    script = (
-        "I've delivered the work for this milestone, so I can't agree to a full "
-        "refund, but I'm happy to talk about what would make it right."
     )
     fields = clock.fields()
     fields.update(due=disputable, time_left=left)
@@ -278,6 +293,19 @@ def _refund_pending(clock: _Clock) -> Finding | None:
         amount=milestone.held,
         **fields,
     )
+
+
+def _closed_for_dormancy(contract: Contract, milestone: Milestone) -> bool:
+    """Whether *milestone*'s refund request is Upwork's dormancy closure (from the history)."""
+    asked = milestone.escrow.refund_requested_at
+    if asked is None:  # pragma: no cover  (a refund request has its moment)
+        return False
+    for event in reversed(contract.history):  # in time order: stop before the request
+        if event.at < asked:
+            return False
+        if isinstance(event, escrow.DormancyRefundRequest) and event.milestone_id == milestone.id:
+            return True
+    return False
 
 
 def _refund_undisputable(clock: _Clock) -> Finding:
