@@ -670,13 +670,17 @@ def test_next_milestone_covered_by_a_carried_remainder_is_not_unfunded():
     contract = partly_approved("100.00")
     m2 = contract.milestone("m2")
     assert (MilestoneState.NOT_FUNDED, usd("100.00")) == (m2.state, m2.held)
-    assert [] == checks.review_contract(contract, now=at(2024, 3, 4))
+    # Only the carried escrow's own INFO finding (red team r10 #12), no UNFUNDED.
+    assert [("ARBITRATION_UNECONOMIC", "m2")] == [
+        (f.code, f.milestone_id) for f in checks.review_contract(contract, now=at(2024, 3, 4))
+    ]
 
 
 def test_next_milestone_partly_covered_is_unfunded_for_the_rest():
     """m2 holds USD 40 of its USD 100 from a partial approval: UNFUNDED for the USD 60 it lacks."""
     contract = partly_approved("160.00")
-    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
+    finding, small = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("ARBITRATION_UNECONOMIC", "m2") == (small.code, small.milestone_id)
     assert ("UNFUNDED_MILESTONE", Severity.DANGER) == (finding.code, finding.severity)
     assert "m2" == finding.milestone_id
     assert usd("60.00") == finding.amount
@@ -695,7 +699,8 @@ def test_next_milestone_blocked_by_a_remainder_left_on_a_paid_one():
     """
     contract = partly_approved("50.00")
     assert "Fund" not in escrow.allowed(contract, "m2").allowed
-    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
+    finding, small = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("ARBITRATION_UNECONOMIC", "m1") == (small.code, small.milestone_id)
     assert ("UNFUNDED_MILESTONE", Severity.DANGER) == (finding.code, finding.severity)
     assert ("m2", usd("100.00")) == (finding.milestone_id, finding.amount)
     assert "release or refund what is left in escrow on m1 first" in finding.advice
@@ -1469,3 +1474,18 @@ def test_a_dormancy_closure_is_not_reported_as_the_clients_request():
     asked = escrow.apply(contract, escrow.RequestRefund("m1", at(2024, 3, 5, 9)))
     (by_client,) = checks.review_contract(asked, now=at(2024, 3, 6))
     assert by_client.message.startswith("The client asked for the USD 500.00")
+
+
+def test_arbitration_uneconomic_for_a_partial_approvals_remainder():
+    """Regression (red team r10 #12): USD 90 left on a PAID milestone after a partial approval
+    (recoverable only by a dispute) got no finding, though CODES' trigger covers it."""
+    contract = fixed([milestone("m1", "100.00")])
+    for event in (
+        escrow.Fund("m1", at(2024, 3, 1, 9)),
+        escrow.Submit("m1", at(2024, 3, 2, 9)),
+        escrow.Approve("m1", at(2024, 3, 3, 9), amount=usd("10.00")),
+    ):
+        contract = escrow.apply(contract, event)
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("ARBITRATION_UNECONOMIC", "m1") == (finding.code, finding.milestone_id)
+    assert "held USD 90.00 < arbitration fee USD 291.00" == finding.evidence

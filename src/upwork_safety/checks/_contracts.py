@@ -488,12 +488,10 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
     found: list[Finding] = []
     for milestone in contract.milestones:
         held = milestone.held
-        if (
-            milestone.state not in _WORKING
-            or not held.amount
-            or held.currency != fee.currency
-            or held >= fee
-        ):
+        # Every milestone holding escrow, as CODES' trigger says: also a partial
+        # approval's remainder (PAID, or carried to a NOT_FUNDED milestone), which
+        # has no clock and only a dispute can recover.
+        if not held.amount or held.currency != fee.currency or held >= fee:
             continue
         try:
             net = fees.net_earnings(
