@@ -1489,3 +1489,30 @@ def test_arbitration_uneconomic_for_a_partial_approvals_remainder():
     (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
     assert ("ARBITRATION_UNECONOMIC", "m1") == (finding.code, finding.milestone_id)
     assert "held USD 90.00 < arbitration fee USD 291.00" == finding.evidence
+
+
+def test_hourly_time_left_in_the_last_second_is_nil_not_negative():
+    """Regression (red team r10 #14a): at Friday 23:59:59.5 time_left was -0.5 s."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 1, manual=True)])
+    moment = datetime(2024, 1, 12, 23, 59, 59, 500000, tzinfo=UTC)
+    (finding,) = checks.review_contract(contract, now=moment)
+    assert ("UNPROTECTED_HOURS", at(2024, 1, 12, 23, 59, 59), timedelta()) == (
+        finding.code,
+        finding.due,
+        finding.time_left,
+    )
+
+
+def test_hourly_contract_in_the_calendars_first_week_is_reviewed():
+    """Regression (red team r10 #14b): the week of 0001-01-01 raised about
+    BillingWeek.start, a field the caller never passed; it has no last week to check."""
+    entry = TimeEntry(at(1, 1, 1, 1), at(1, 1, 1, 2), memo="API work", activity=6)
+    contract = Contract(
+        "h1",
+        Client("bob", "Bob", payment_verified=True),
+        ContractKind.HOURLY,
+        date(1, 1, 1),
+        hourly_rate=usd("20.00"),
+        time_entries=[entry],
+    )
+    assert [] == checks.review_contract(contract, now=at(1, 1, 1, 23))

@@ -9,7 +9,7 @@ deadline kind is turned into a finding by one entry of a dispatch table.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import attrs
@@ -586,6 +586,8 @@ def _week_findings(
     bill = hourly.invoice_for(contract, week=week, rules=rules)
     label = "this week" if current else "last week"
     due = bill.dispute_window_ends
+    # due is the window's last whole second (Friday 23:59:59); the window itself
+    # closes at Saturday 00:00, so in the last second the time left is nil, not negative.
     found: list[Finding] = []
     if bill.unprotected_time:
         unprotected = bill.unprotected_segments
@@ -611,7 +613,7 @@ def _week_findings(
                 advice,
                 script,
                 due=due,
-                time_left=due - now,
+                time_left=max(due - now, timedelta()),
                 amount=bill.unprotected_amount,
                 evidence=reasons,
             )
@@ -637,7 +639,7 @@ def _week_findings(
                 advice,
                 script,
                 due=due,
-                time_left=due - now,
+                time_left=max(due - now, timedelta()),
                 evidence=f"over limit: {_hours(logged)} logged, in "
                 f"{len(bill.over_limit_segments)} billing segments ({bill.over_limit_hours} h)",
             )
@@ -683,7 +685,9 @@ def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> l
     _check_diary_ends_by(contract, now)
     this_week = hourly.billing_week(now)
     found = _week_findings(contract, this_week, now, rules, current=True)
-    found.extend(_week_findings(contract, this_week.previous(), now, rules, current=False))
+    # The calendar's first week (from 0001-01-01) has no week before it to check.
+    if this_week.start.date() - date.min >= timedelta(days=7):
+        found.extend(_week_findings(contract, this_week.previous(), now, rules, current=False))
     if contract.ended is None and not contract.client.payment_verified:
         message = (
             f"Client {shown(contract.client.name or contract.client_id, NAME_LIMIT)} has no "
