@@ -99,14 +99,14 @@ def test_codes_repr_is_one_short_line():
     shown = repr(CODES)
     assert "\n" not in shown
     assert len(shown) < 400
-    assert shown.startswith("<16 finding codes: UNFUNDED_MILESTONE, ")
+    assert shown.startswith("<17 finding codes: UNFUNDED_MILESTONE, ")
 
 
 def test_codes_accept_plain_text_keys():
     """CODES is keyed by FindingCode but a plain string finds the same entry."""
     assert CODES[FindingCode.UPFRONT_FEE] is CODES["UPFRONT_FEE"]
     assert "UPFRONT_FEE" in CODES
-    assert 16 == len(CODES)
+    assert 17 == len(CODES)
 
 
 # ============================================================================ CODES
@@ -124,6 +124,7 @@ REQUIRED = {
     "REVIEW_PERIOD_RUNNING",
     "REFUND_REQUEST_PENDING",
     "DISPUTE_WINDOW_CLOSING",
+    "DISPUTE_STEP_DUE",
     "ARBITRATION_UNECONOMIC",
     "UNPROTECTED_HOURS",
     "UNVERIFIED_CLIENT",
@@ -355,7 +356,10 @@ def test_every_code_path_builds_findings_with_their_codes_severity():
     unverified = hourly_contract(
         [tracked(at(2024, 1, 2, 6), 12, manual=True)], verified=False, limit=10
     )
+    in_dispute = escrow.apply(ended, escrow.OpenDispute("m1", at(2024, 3, 9)))
+    in_dispute = escrow.apply(in_dispute, escrow.AnswerDispute("m1", at(2024, 3, 10)))
     found = [
+        *checks.review_contract(in_dispute, now=at(2024, 3, 11)),
         *checks.review_contract(fixed([milestone("m1", "150.00")]), now=at(2024, 3, 1, 10)),
         *checks.review_contract(funded_and_submitted("150.00"), now=at(2024, 3, 5)),
         *checks.review_contract(ended, now=at(2024, 3, 9)),
@@ -666,13 +670,17 @@ def test_next_milestone_covered_by_a_carried_remainder_is_not_unfunded():
     contract = partly_approved("100.00")
     m2 = contract.milestone("m2")
     assert (MilestoneState.NOT_FUNDED, usd("100.00")) == (m2.state, m2.held)
-    assert [] == checks.review_contract(contract, now=at(2024, 3, 4))
+    # Only the carried escrow's own INFO finding (red team r10 #12), no UNFUNDED.
+    assert [("ARBITRATION_UNECONOMIC", "m2")] == [
+        (f.code, f.milestone_id) for f in checks.review_contract(contract, now=at(2024, 3, 4))
+    ]
 
 
 def test_next_milestone_partly_covered_is_unfunded_for_the_rest():
     """m2 holds USD 40 of its USD 100 from a partial approval: UNFUNDED for the USD 60 it lacks."""
     contract = partly_approved("160.00")
-    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
+    finding, small = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("ARBITRATION_UNECONOMIC", "m2") == (small.code, small.milestone_id)
     assert ("UNFUNDED_MILESTONE", Severity.DANGER) == (finding.code, finding.severity)
     assert "m2" == finding.milestone_id
     assert usd("60.00") == finding.amount
@@ -691,7 +699,8 @@ def test_next_milestone_blocked_by_a_remainder_left_on_a_paid_one():
     """
     contract = partly_approved("50.00")
     assert "Fund" not in escrow.allowed(contract, "m2").allowed
-    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
+    finding, small = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("ARBITRATION_UNECONOMIC", "m1") == (small.code, small.milestone_id)
     assert ("UNFUNDED_MILESTONE", Severity.DANGER) == (finding.code, finding.severity)
     assert ("m2", usd("100.00")) == (finding.milestone_id, finding.amount)
     assert "release or refund what is left in escrow on m1 first" in finding.advice
@@ -777,7 +786,7 @@ def test_dispute_window_after_the_contract_ended():
     assert at(2024, 3, 15) == window.due
     assert timedelta(minutes=30) == window.time_left
     assert "(30 minutes from now)" in window.message
-    assert window.milestone_id is None
+    assert ("m1", usd("300.00")) == (window.milestone_id, window.amount)
     assert [] == checks.review_contract(contract, now=at(2024, 3, 15))
 
 
@@ -945,10 +954,21 @@ def test_findings_sorted_by_severity_then_urgency():
     assert [
         "REFUND_REQUEST_PENDING",
         "DISPUTE_WINDOW_CLOSING",
-        "VAGUE_MILESTONE",
         "ARBITRATION_UNECONOMIC",
     ] == codes(found)
     assert found == sorted(found, key=lambda f: -f.severity.rank)
+
+
+def test_no_vague_milestone_on_an_ended_contract():
+    """Regression (red team r10 #13): an ended contract's unfunded milestone can never be
+    funded or edited, so "agree the details before it is funded" was noise."""
+    vague = milestone("m2", "200.00", title="Build the website", description="")
+    contract = fixed([milestone("m1", "150.00"), vague])
+    assert ["VAGUE_MILESTONE"] == codes(
+        f for f in checks.review_contract(contract, now=at(2024, 3, 1)) if f.milestone_id == "m2"
+    )
+    ended = escrow.apply(contract, escrow.EndContract(at(2024, 3, 8)))
+    assert [] == codes(checks.review_contract(ended, now=at(2024, 3, 9)))
 
 
 # ---------------------------------------------------------------------------- hourly
@@ -1123,7 +1143,7 @@ def test_dispute_window_with_nothing_at_stake_gives_no_finding():
     paid = escrow.apply(paid, escrow.Submit("m1", at(2024, 3, 2, 9)))
     paid = escrow.apply(paid, escrow.Approve("m1", at(2024, 3, 3, 9)))
     ended = escrow.apply(paid, escrow.EndContract(at(2024, 3, 4, 9)))
-    assert ["dispute_window_closes"] == [
+    assert [] == [
         d.kind for d in escrow.deadlines(ended, at(2024, 3, 5)) if d.kind == "dispute_window_closes"
     ]
     assert [] == checks.review_contract(ended, now=at(2024, 3, 5))
@@ -1217,3 +1237,282 @@ def test_review_milestone_given_a_milestone_says_what_to_pass():
         checks.review_milestone(milestone("m1", "400.00"))  # type: ignore[arg-type]
     assert ("title", "a str") == (info.value.field, info.value.rule)
     assert "milestone.title, milestone.description" in str(info.value)
+
+
+# ============================================================================ red team r10
+
+
+def test_dispute_window_after_an_earlier_refund_request_is_the_engines():
+    """Regression (red team r10 #1): a request made before the end keeps its own window.
+
+    Asked 2 Mar 09:00, ended 6 Mar: the engine refunds on 9 Mar 09:00 and refuses
+    OpenDispute from then; the finding said "until 13 March".
+    """
+    contract = fixed([milestone("m1", "500.00")])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    contract = escrow.apply(contract, escrow.RequestRefund("m1", at(2024, 3, 2, 9)))
+    contract = escrow.apply(contract, escrow.EndContract(at(2024, 3, 6, 9)))
+    found = checks.review_contract(contract, now=at(2024, 3, 6, 10))
+    assert [
+        ("REFUND_REQUEST_PENDING", at(2024, 3, 9, 9), "m1"),
+        ("DISPUTE_WINDOW_CLOSING", at(2024, 3, 9, 9), "m1"),
+    ] == [(f.code, f.due, f.milestone_id) for f in found]
+    last = at(2024, 3, 9, 9) - timedelta(microseconds=1)
+    assert "OpenDispute" in escrow.allowed(contract, "m1", now=last)
+    assert "OpenDispute" not in escrow.allowed(contract, "m1", now=at(2024, 3, 9, 9))
+
+
+def _disputed_and_answered():
+    contract = fixed([milestone("m1", "500.00")])
+    for event in (
+        escrow.Fund("m1", at(2024, 3, 1, 9)),
+        escrow.Submit("m1", at(2024, 3, 5, 9)),
+        escrow.EndContract(at(2024, 3, 6, 9)),
+        escrow.OpenDispute("m1", at(2024, 3, 7, 9)),
+    ):
+        contract = escrow.apply(contract, event)
+    return contract
+
+
+def test_no_advice_to_file_a_dispute_already_filed():
+    """Regression (red team r10 #2a): right after filing, the only finding said "file it"."""
+    filed = _disputed_and_answered()
+    assert [] == checks.review_contract(filed, now=at(2024, 3, 8, 9))
+
+
+def test_dispute_in_mediation_and_arbitration_is_reported():
+    """Regression (red team r10 #2b): silence in the opt-in window gives the escrow to the
+    client, and review_contract said nothing."""
+    answered = escrow.apply(_disputed_and_answered(), escrow.AnswerDispute("m1", at(2024, 3, 8, 9)))
+    (mediation,) = checks.review_contract(answered, now=at(2024, 3, 9, 9))
+    assert ("DISPUTE_STEP_DUE", Severity.DANGER, "m1", at(2024, 3, 12, 9)) == (
+        mediation.code,
+        mediation.severity,
+        mediation.milestone_id,
+        mediation.due,
+    )
+    assert "mediation_acceptance_due" in mediation.evidence
+    paid = escrow.apply(answered, escrow.ClientPaysArbitration("m1", at(2024, 3, 13, 9)))
+    (opt_in,) = checks.review_contract(paid, now=at(2024, 3, 14, 9))
+    assert ("DISPUTE_STEP_DUE", at(2024, 3, 19, 9), timedelta(days=5), usd("500.00")) == (
+        opt_in.code,
+        opt_in.due,
+        opt_in.time_left,
+        opt_in.amount,
+    )
+    assert opt_in.unconfirmed is True
+    assert "USD 291.00" in opt_in.message
+    both = escrow.apply(paid, escrow.FreelancerPaysArbitration("m1", at(2024, 3, 14, 10)))
+    assert [] == checks.review_contract(both, now=at(2024, 3, 14, 11))
+
+
+def test_refund_request_gives_the_dispute_deadline_of_what_if_rules():
+    """Regression (red team r10 #4): with a 10-day refund window and a 7-day filing window,
+    the finding said "accept or dispute" until day 10, after the engine closed disputes."""
+    what_if = attrs.evolve(rules.CURRENT, refund_response_window=timedelta(days=10))
+    contract = fixed([milestone("m1", "500.00")])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)), rules=what_if)
+    contract = escrow.apply(contract, escrow.RequestRefund("m1", at(2024, 3, 2, 9)), rules=what_if)
+    (early,) = checks.review_contract(contract, now=at(2024, 3, 5, 9), rules=what_if)
+    assert ("REFUND_REQUEST_PENDING", at(2024, 3, 9, 9), timedelta(days=4)) == (
+        early.code,
+        early.due,
+        early.time_left,
+    )
+    assert "until 2024-03-12 09:00:00 UTC to accept" in early.message
+    (late,) = checks.review_contract(contract, now=at(2024, 3, 10, 9), rules=what_if)
+    assert (at(2024, 3, 12, 9), "") == (late.due, late.script)
+    assert "dispute" not in late.advice.replace("A dispute is no longer possible", "")
+    assert "OpenDispute" not in escrow.allowed(
+        contract, "m1", now=at(2024, 3, 10, 9), rules=what_if
+    )
+
+
+def test_unfunded_milestone_below_the_minimum_asks_to_raise_it():
+    """Regression (red team r10 #7): "fund it" for a $3 milestone the engine refuses to fund."""
+    contract = fixed([milestone("m1", "3.00")])
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 1, 10))
+    assert ("UNFUNDED_MILESTONE", usd("3.00")) == (finding.code, finding.amount)
+    assert "at least USD 5.00" in finding.advice
+    assert "Fund: its amount USD 3.00 is below" in finding.evidence
+    assert escrow.allowed(contract, "m1", now=at(2024, 3, 1, 10)).reason("Fund")
+
+
+def test_milestone_signals_bound_their_digit_runs():
+    """Regression (red team r10 #6): "1,1,1,..." in a description took seconds per 20 kB.
+
+    ACCEPTANCE's word count (``\\d[\\d,]*``) and COUNTED's thousands (``(?:,\\d{3})*``) were
+    unbounded, so each was rescanned from every digit of a digit-comma run: quadratic.
+    Time is measured in benchmarks/, never here; the patterns must bound the runs.
+    """
+    from upwork_safety.checks import _milestones
+
+    for pattern in (_milestones.ACCEPTANCE, _milestones.COUNTED):
+        assert not re.search(r"\[\\d,\][*+]|\(\?:,\\d\{3\}\)[*+]", pattern.pattern)
+    # The word counts they exist for still count.
+    for description in ("1,000 words, Google Docs", "3 articles of 1,500-2,000 words"):
+        assert [] == checks.review_milestone("Articles", description)
+    (vague,) = checks.review_milestone("Data entry", "1," * 10_000)
+    assert "VAGUE_MILESTONE" == vague.code
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["1,", "12,", ",000", "1,1 -1,", "1,000 "])
+def test_megabyte_digit_comma_runs_in_a_milestone(unit):
+    """A megabyte of digit-comma runs is reviewed (linear patterns; red team r10 #6)."""
+    text = unit * (1_000_000 // len(unit))
+    assert ["VAGUE_MILESTONE"] == codes(checks.review_milestone("Data entry", text))
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Milestone 1", "Figma design"),
+        ("Milestone 2", "Website development, Github"),
+        ("Phase 1", "Everything for the app, source code on GitHub"),
+        ("Q3 2024 marketing campaign", "Final report as PDF"),
+    ],
+)
+def test_a_title_number_or_a_year_is_not_a_count(title, description):
+    """Regression (red team r10 #5): "Milestone 1" + "Figma design" read as the count
+    "1 figma", and "2024 marketing" as a count of deliverables: both passed as specific."""
+    (finding,) = checks.review_milestone(title, description)
+    assert "VAGUE_MILESTONE" == finding.code
+    assert "count:" not in finding.evidence
+
+
+def test_a_count_in_the_title_or_the_description_still_counts():
+    """The boundary between title and description keeps the counts on either side."""
+    assert [] == checks.review_milestone("Logo: 3 concepts", "PNG and SVG")
+    assert [] == checks.review_milestone("Milestone 1", "3 logo concepts as PNG and SVG")
+    assert [] == checks.review_milestone("Blog", "2,000 product descriptions in a CSV")
+
+
+def test_over_weekly_limit_counts_the_time_logged_not_the_segments():
+    """Regression (red team r10 #8): 600 five-minute entries (50 h logged, 40 h limit) were
+    reported as "60:00 h logged after the limit", more than all the time logged."""
+    start = at(2024, 1, 1)
+    entries = [
+        TimeEntry(
+            start + timedelta(minutes=10 * i),
+            start + timedelta(minutes=10 * i + 5),
+            memo="w",
+            activity=5,
+        )
+        for i in range(600)
+    ]
+    contract = hourly_contract(entries, limit=40)
+    (finding,) = checks.review_contract(contract, now=entries[-1].end)
+    assert "OVER_WEEKLY_LIMIT" == finding.code
+    assert finding.message.startswith("30:00 h logged this week")
+    assert "30:00 h logged, in 360 billing segments (60.00 h)" in finding.evidence
+
+
+def test_an_ended_contract_with_funded_escrow_is_refused_not_reviewed_silently():
+    """Regression (red team r10 #3): it was accepted and review_contract returned []."""
+    held = Escrow(MilestoneState.FUNDED, usd("500.00"), held=usd("500.00"))
+    funded = Milestone("m1", "Logo: 3 concepts", usd("500.00"), escrow=held)
+    with pytest.raises(InvalidValueError) as info:
+        fixed([funded], ended=date(2024, 3, 10))
+    assert "Contract.milestones[0].escrow" == info.value.field
+    asked = attrs.evolve(
+        held, state=MilestoneState.REFUND_REQUESTED, refund_requested_at=at(2024, 3, 10)
+    )
+    ended = fixed([attrs.evolve(funded, escrow=asked)], ended=date(2024, 3, 10))
+    found = checks.review_contract(ended, now=at(2024, 3, 11))
+    assert [
+        ("REFUND_REQUEST_PENDING", at(2024, 3, 17)),
+        ("DISPUTE_WINDOW_CLOSING", at(2024, 3, 17)),
+    ] == [(f.code, f.due) for f in found]
+
+
+def test_unprotected_hours_script_follows_the_reasons_and_the_week():
+    """Regression (red team r10 #9): zero activity last week got "I added some manual time
+    this week ... the details are in the memos", a false statement to the client."""
+    idle = hourly_contract([tracked(at(2024, 1, 2, 9), 3, activity=0)])
+    (finding,) = checks.review_contract(idle, now=at(2024, 1, 9))
+    assert ("UNPROTECTED_HOURS", "") == (finding.code, finding.script)
+    manual = hourly_contract([tracked(at(2024, 1, 2, 9), 1, manual=True, memo="Calls")])
+    (finding,) = checks.review_contract(manual, now=at(2024, 1, 9))
+    assert finding.script.startswith("Quick note: I added 1:00 h of manual time last week")
+    assert "the details are in the memos" in finding.script
+    bare = hourly_contract([tracked(at(2024, 1, 2, 9), 1, manual=True, memo="")])
+    (finding,) = checks.review_contract(bare, now=at(2024, 1, 3))
+    assert "manual time this week" in finding.script
+    assert "memos" not in finding.script
+
+
+@pytest.mark.parametrize(
+    ("state", "moment"),
+    [
+        (MilestoneState.SUBMITTED, "submitted_at"),
+        (MilestoneState.REFUND_REQUESTED, "refund_requested_at"),
+    ],
+)
+def test_an_escrow_clock_started_after_now_is_refused(state, moment):
+    """Regression (red team r10 #10): a hand-built milestone submitted 10 days after *now*
+    was reviewed, "24 days" left on a 14-day clock."""
+    books = Escrow(state, usd("500.00"), held=usd("500.00"), **{moment: at(2024, 3, 20)})
+    contract = fixed([Milestone("m1", "Logo: 3 concepts", usd("500.00"), escrow=books)])
+    with pytest.raises(InvalidValueError) as info:
+        checks.review_contract(contract, now=at(2024, 3, 10))
+    assert ("now", "not before any recorded escrow moment") == (info.value.field, info.value.rule)
+    assert f"escrow.{moment}" in str(info.value)
+    assert checks.review_contract(contract, now=at(2024, 3, 20))[0].time_left <= timedelta(days=14)
+
+
+def test_a_dormancy_closure_is_not_reported_as_the_clients_request():
+    """Regression (red team r10 #11): after Upwork's dormancy closure the finding said "The
+    client asked for the ... back" and its script refused a refund nobody asked for."""
+    contract = fixed([milestone("m1", "500.00")])
+    contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
+    found = checks.review_contract(contract, now=at(2024, 6, 6, 10))
+    pending = next(f for f in found if f.code == "REFUND_REQUEST_PENDING")
+    assert pending.message.startswith("Upwork closed the contract")
+    assert "client asked" not in pending.message
+    assert "can't agree to a full refund" not in pending.script
+    asked = escrow.apply(contract, escrow.RequestRefund("m1", at(2024, 3, 5, 9)))
+    (by_client,) = checks.review_contract(asked, now=at(2024, 3, 6))
+    assert by_client.message.startswith("The client asked for the USD 500.00")
+
+
+def test_arbitration_uneconomic_for_a_partial_approvals_remainder():
+    """Regression (red team r10 #12): USD 90 left on a PAID milestone after a partial approval
+    (recoverable only by a dispute) got no finding, though CODES' trigger covers it."""
+    contract = fixed([milestone("m1", "100.00")])
+    for event in (
+        escrow.Fund("m1", at(2024, 3, 1, 9)),
+        escrow.Submit("m1", at(2024, 3, 2, 9)),
+        escrow.Approve("m1", at(2024, 3, 3, 9), amount=usd("10.00")),
+    ):
+        contract = escrow.apply(contract, event)
+    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("ARBITRATION_UNECONOMIC", "m1") == (finding.code, finding.milestone_id)
+    assert "held USD 90.00 < arbitration fee USD 291.00" == finding.evidence
+
+
+def test_hourly_time_left_in_the_last_second_is_nil_not_negative():
+    """Regression (red team r10 #14a): at Friday 23:59:59.5 time_left was -0.5 s."""
+    contract = hourly_contract([tracked(at(2024, 1, 2, 9), 1, manual=True)])
+    moment = datetime(2024, 1, 12, 23, 59, 59, 500000, tzinfo=UTC)
+    (finding,) = checks.review_contract(contract, now=moment)
+    assert ("UNPROTECTED_HOURS", at(2024, 1, 12, 23, 59, 59), timedelta()) == (
+        finding.code,
+        finding.due,
+        finding.time_left,
+    )
+
+
+def test_hourly_contract_in_the_calendars_first_week_is_reviewed():
+    """Regression (red team r10 #14b): the week of 0001-01-01 raised about
+    BillingWeek.start, a field the caller never passed; it has no last week to check."""
+    entry = TimeEntry(at(1, 1, 1, 1), at(1, 1, 1, 2), memo="API work", activity=6)
+    contract = Contract(
+        "h1",
+        Client("bob", "Bob", payment_verified=True),
+        ContractKind.HOURLY,
+        date(1, 1, 1),
+        hourly_rate=usd("20.00"),
+        time_entries=[entry],
+    )
+    assert [] == checks.review_contract(contract, now=at(1, 1, 1, 23))

@@ -391,13 +391,25 @@ class TestApprove:
         m = c.milestone("m1")
         assert (S.PAID, usd("9.00"), usd("6.00")) == (m.state, m.released, m.refunded)
 
-    def test_remainder_on_a_hand_built_ended_contract_is_not_carried(self):
-        """An ended contract carries nothing forward: the remainder stays."""
+    def test_hand_built_ended_contract_with_funded_escrow_is_refused(self):
+        """An ended contract cannot hold funded escrow: the end made it a refund request.
+
+        Regression (red team r10 #3): it was accepted, and review_contract said
+        nothing about the escrow while allowed() refused every dispute.
+        """
         m0 = Milestone("m0", "A", usd("15.00"), escrow=holding(S.FUNDED))
         c = contract("20.00", ended=date(2024, 3, 2))
-        c = attrs.evolve(c, milestones=(m0, *c.milestones))
-        c = escrow.apply(c, Approve("m0", at(2024, 3, 5), amount=usd("9.00")))
-        assert (usd("6.00"), usd("0")) == (c.milestone("m0").held, c.milestone("m1").held)
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(c, milestones=(m0, *c.milestones))
+        rule = "escrow on an ended contract is under a refund request or a dispute"
+        assert ("Contract.milestones[0].escrow", rule) == (info.value.field, info.value.rule)
+        asked = Milestone(
+            "m0",
+            "A",
+            usd("15.00"),
+            escrow=holding(S.REFUND_REQUESTED, refund_requested_at=at(2024, 3, 2)),
+        )
+        assert S.REFUND_REQUESTED is attrs.evolve(c, milestones=(asked,)).milestone("m0").state
 
     def test_approve_remainder_later(self):
         """The remainder kept in escrow can be approved later; two payments are recorded."""
@@ -516,12 +528,13 @@ class TestRefunds:
         """A refund request on submitted work stops the review clock."""
         c = run(submitted("15.00"), RequestRefund("m1", at(2024, 3, 5, 12)))
         assert c.milestone("m1").escrow.submitted_at is None
-        (deadline,) = escrow.deadlines(c, at(2024, 3, 6))
+        window, deadline = escrow.deadlines(c, at(2024, 3, 6))
         assert ("refund_response_due", at(2024, 3, 12, 12), "freelancer") == (
             deadline.kind,
             deadline.due,
             deadline.who,
         )
+        assert ("dispute_window_closes", at(2024, 3, 12, 12)) == (window.kind, window.due)
 
     def test_accept_refund(self):
         """AcceptRefund returns the escrow to the client at once."""
@@ -872,37 +885,38 @@ class TestEndContract:
         assert S.NOT_FUNDED == m2.state
         found = [(d.kind, d.due, d.milestone_id) for d in escrow.deadlines(c, at(2024, 3, 7))]
         assert [
-            ("dispute_window_closes", at(2024, 3, 13, 10), None),
+            ("dispute_window_closes", at(2024, 3, 13, 10), "m1"),
             ("refund_response_due", at(2024, 3, 13, 10), "m1"),
         ] == found
         assert (
-            "refund request goes back to the client"
+            "the USD 15.00 in escrow goes back to the client"
             in escrow.deadlines(c, at(2024, 3, 7))[0].consequence
         )
 
     def test_freelancer_can_dispute_within_the_window(self):
         """Within the 7-day window the freelancer can open a dispute."""
-        c = run(
-            submitted("15.00"),
-            EndContract(at(2024, 3, 6, 10)),
-            OpenDispute("m1", at(2024, 3, 13, 9, 59, 59)),
-        )
-        assert S.DISPUTED == c.milestone("m1").state
-        kinds = [d.kind for d in escrow.deadlines(c, at(2024, 3, 14))]
-        assert ["dispute_response_due"] == kinds
+        ended = run(submitted("15.00"), EndContract(at(2024, 3, 6, 10)))
         assert "dispute_window_closes" in [
-            d.kind for d in escrow.deadlines(c, at(2024, 3, 13, 9, 59, 59))
+            d.kind for d in escrow.deadlines(ended, at(2024, 3, 13, 9, 59, 59))
         ]
+        c = run(ended, OpenDispute("m1", at(2024, 3, 13, 9, 59, 59)))
+        assert S.DISPUTED == c.milestone("m1").state
+        # Filed: the window is no longer a deadline, even before it would have closed.
+        kinds = [d.kind for d in escrow.deadlines(c, at(2024, 3, 13, 9, 59, 59))]
+        assert ["dispute_response_due"] == kinds
 
     def test_ending_without_escrow(self):
-        """Ending with no escrow leaves only the dispute-filing window as a deadline."""
+        """Ending with no escrow leaves nothing to dispute, so no dispute-filing window.
+
+        Regression: a contract-level window (end + 7 days) was shown while the
+        engine refuses every OpenDispute on the ended contract.
+        """
         c = run(funded("15.00"), Approve("m1", at(2024, 3, 2)), EndContract(at(2024, 3, 20, 10)))
         found = [
             d for d in escrow.deadlines(c, at(2024, 3, 21)) if d.kind == "dispute_window_closes"
         ]
-        assert [("no dispute can be filed after this", at(2024, 3, 27, 10))] == [
-            (d.consequence, d.due) for d in found
-        ]
+        assert [] == found
+        assert "OpenDispute" not in escrow.allowed(c, "m1", now=at(2024, 3, 21))
 
     def test_disputed_milestone_stays_disputed(self):
         """EndContract leaves a disputed milestone in its dispute."""
@@ -970,10 +984,16 @@ class TestDormancy:
         assert at(2024, 6, 6) == escrow.deadlines(c, at(2024, 3, 2))[-1].due
 
     def test_hand_built_ended_contract_is_not_dormant(self):
-        """An ended contract (without a dormancy closure) has no dormancy clock."""
-        held = Milestone("m1", "A", usd("15.00"), escrow=holding(S.FUNDED))
+        """An ended contract (without a dormancy closure) has no dormancy clock.
+
+        Its escrow can only be under a refund request (or a dispute): that clock
+        runs, never dormancy's.
+        """
+        asked = holding(S.REFUND_REQUESTED, refund_requested_at=at(2024, 3, 2))
+        held = Milestone("m1", "A", usd("15.00"), escrow=asked)
         c = attrs.evolve(contract(ended=date(2024, 3, 2)), milestones=[held])
-        assert c == escrow.advance(c, at(2025, 1, 1))
+        after = escrow.advance(c, at(2025, 1, 1))
+        assert [AutoRefund("m1", at(2024, 3, 9))] == list(after.history)
 
     def test_every_waiting_milestone_closes_at_once(self):
         """Dormancy turns every milestone holding escrow into a refund request together."""

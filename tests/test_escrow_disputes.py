@@ -12,6 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, rules, serialize
 from upwork_safety.errors import InvalidDataError, InvalidValueError, TransitionError
@@ -27,6 +29,7 @@ from upwork_safety.escrow import (
     OpenDispute,
     Refund,
     RequestChanges,
+    RequestRefund,
     ResolveDispute,
     Submit,
 )
@@ -389,3 +392,62 @@ def test_a_dispute_against_a_refund_request_is_filed_within_the_filing_window():
     # end together: the refund happens at that moment, as before.
     default = escrow.apply(c, OpenDispute("m", at(2024, 3, 8, 23)))
     assert S.DISPUTED == default.milestone("m").state
+
+
+# --------------------------------------------------------------------------- the filing deadline
+
+
+def _filing_deadline(c: Contract, now: datetime, what_if: rules.PlatformRules) -> datetime:
+    (window,) = [
+        d.due
+        for d in escrow.deadlines(c, now, rules=what_if)
+        if d.kind is escrow.DeadlineKind.DISPUTE_WINDOW_CLOSES and d.milestone_id == "m1"
+    ]
+    return window
+
+
+def _disputable(c: Contract, moment: datetime, what_if: rules.PlatformRules) -> bool:
+    return "OpenDispute" in escrow.allowed(c, "m1", now=moment, rules=what_if)
+
+
+@given(
+    asked_after=st.integers(min_value=0, max_value=20 * 24 * 3600),
+    ended_after=st.none() | st.integers(min_value=0, max_value=20 * 24 * 3600),
+    filing_days=st.integers(min_value=1, max_value=14),
+    refund_days=st.integers(min_value=1, max_value=14),
+)
+@settings(max_examples=60, deadline=None)
+def test_the_filing_deadline_is_the_last_moment_open_dispute_is_allowed(
+    asked_after: int, ended_after: int | None, filing_days: int, refund_days: int
+) -> None:
+    """deadlines()' dispute_window_closes is the first moment the engine refuses OpenDispute.
+
+    Regression (red team r10 #1, #4): it was the contract's end + 7 days, while
+    the guard counts from the refund request and the automatic refund can come
+    first; a freelancer told "until 13 March" lost the escrow on 9 March.
+    """
+    what_if = attrs.evolve(
+        rules.CURRENT,
+        dispute_filing_window=timedelta(days=filing_days),
+        refund_response_window=timedelta(days=refund_days),
+    )
+    asked = FUNDED + timedelta(seconds=asked_after)
+    c = escrow.apply(funded(), RequestRefund("m1", asked), rules=what_if)
+    now = asked
+    if ended_after is not None:
+        ended = asked + timedelta(seconds=ended_after)
+        if ended < asked + timedelta(days=min(filing_days, refund_days)):
+            c = escrow.apply(c, EndContract(ended), rules=what_if)
+            now = ended
+    closes = _filing_deadline(c, now, what_if)
+    assert closes == asked + timedelta(days=min(filing_days, refund_days))
+    assert _disputable(c, closes - timedelta(microseconds=1), what_if)
+    assert not _disputable(c, closes, what_if)
+
+
+def test_the_filing_deadline_of_a_request_made_before_the_end():
+    """A request made before the contract ended keeps its own window (red team r10 #1)."""
+    c = run(funded(), RequestRefund("m1", at(2026, 3, 3, 9)), EndContract(at(2026, 3, 7, 9)))
+    assert at(2026, 3, 10, 9) == _filing_deadline(c, at(2026, 3, 7, 10), rules.CURRENT)
+    with pytest.raises(TransitionError):
+        escrow.apply(c, OpenDispute("m1", at(2026, 3, 10, 9)))

@@ -9,7 +9,7 @@ deadline kind is turned into a finding by one entry of a dispatch table.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 import attrs
@@ -30,12 +30,13 @@ from upwork_safety.checks._findings import (
 from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
-from upwork_safety.money import Money
 from upwork_safety.rules import PlatformRules
 from upwork_safety.rules import as_of as _rules_as_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from upwork_safety.money import Money
 
 _UTC = timezone.utc
 
@@ -72,7 +73,7 @@ _OPEN_STATES = frozenset(
 )
 
 
-def _unfunded(contract: Contract) -> list[Finding]:
+def _unfunded(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
     if contract.ended is not None or any(m.state in _WORKING for m in contract.milestones):
         return []
     upcoming = [m for m in contract.milestones if m.state is MilestoneState.NOT_FUNDED]
@@ -126,6 +127,25 @@ def _unfunded(contract: Contract) -> list[Finding]:
             f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
             f"{holder.id} ({holder.state.name}) holds {holder.held}"
         )
+    elif blocked := escrow.allowed(contract, nxt.id, now=now, rules=rules).reason("Fund"):
+        # The engine refuses to fund it as it stands (below the minimum milestone):
+        # "fund it" would be advice the client cannot follow.
+        minimum = (rules if rules is not None else _rules_as_of(now)).minimum_milestone
+        message = (
+            f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
+            f"and cannot be as it stands ({blocked}): work on it now would be unprotected."
+        )
+        advice = (
+            "Don't open your editor yet: ask the client to raise the milestone to at least "
+            f"{minimum} (or merge it with another one) and fund it; start once it shows as "
+            "funded."
+        )
+        script = (
+            f"I'm ready to start {nxt.id}! Upwork can only fund milestones of at least "
+            f"{minimum}: could you raise this one (or merge it with the next) and fund it? "
+            "I'll begin as soon as it shows as funded."
+        )
+        evidence = f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; Fund: {blocked}"
     elif nxt.held.amount:
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, holds only the "
@@ -158,6 +178,15 @@ class _Clock:
     deadline: escrow.Deadline
     now: datetime
     rules: PlatformRules
+    #: Every deadline upcoming at *now*, this one included.
+    upcoming: tuple[escrow.Deadline, ...] = ()
+    #: The caller's own rules, if any (*rules* is then the same).
+    override: PlatformRules | None = None
+
+    def same_milestone(self, kind: escrow.DeadlineKind) -> escrow.Deadline | None:
+        """The upcoming deadline of *kind* on this deadline's milestone, if any."""
+        mine = self.deadline.milestone_id
+        return next((d for d in self.upcoming if d.kind is kind and d.milestone_id == mine), None)
 
     @property
     def left(self) -> timedelta:
@@ -205,22 +234,129 @@ def _review_running(clock: _Clock) -> Finding | None:
 
 def _refund_pending(clock: _Clock) -> Finding | None:
     milestone = clock.milestone
-    message = (
-        f"The client asked for the {milestone.held} in escrow for milestone "
-        f"{_milestone_name(milestone)} back. You have {_left(clock.left)} (until "
-        f"{_when(clock.deadline.due)}) to accept or dispute; if you do nothing, it is "
-        "refunded."
-    )
+    refunded = clock.deadline.due
+    # The engine's own window for OpenDispute against this request (escrow.deadlines
+    # reports it from the guard's function): when it closes before the refund, the
+    # dispute cannot wait for the refund's deadline, and after it silence and
+    # accepting come to the same thing, so it is the finding's deadline.
+    window = clock.same_milestone(escrow.DeadlineKind.DISPUTE_WINDOW_CLOSES)
+    if window is None:
+        # The window closed before the refund runs (rules with a longer refund window):
+        # the engine refuses a dispute now, so the finding must not advise one.
+        return _refund_undisputable(clock)
+    disputable = min(window.due, refunded)
+    left = disputable - clock.now
+    if disputable < refunded:
+        when_text = (
+            f"You have {_left(left)} (until {_when(disputable)}) to dispute it, and until "
+            f"{_when(refunded)} to accept it; if you do nothing, it is refunded."
+        )
+    else:
+        when_text = (
+            f"You have {_left(left)} (until {_when(refunded)}) to accept or dispute; if you "
+            "do nothing, it is refunded."
+        )
+    if _closed_for_dormancy(clock.contract, milestone):
+        # Upwork's own closure, not the client's request (HC "Contracts Gone Dormant"):
+        # the client asked for nothing, so the script cannot refuse a refund.
+        message = (
+            f"Upwork closed the contract because its escrow had not moved for a long time, "
+            f"and turned the {milestone.held} in escrow for milestone "
+            f"{_milestone_name(milestone)} into a refund request. {when_text}"
+        )
+        script = (
+            "Upwork closed our contract automatically because it had been inactive, and "
+            "the escrow for this milestone is set to go back to you. The work for it was "
+            "delivered, so I'll open a dispute to settle the payment on Upwork; I'm happy to "
+            "agree a fair outcome there."
+        )
+    else:
+        message = (
+            f"The client asked for the {milestone.held} in escrow for milestone "
+            f"{_milestone_name(milestone)} back. {when_text}"
+        )
+        script = (
+            "I've delivered the work for this milestone, so I can't agree to a full "
+            "refund, but I'm happy to talk about what would make it right."
+        )
     advice = (
         "Answer before the deadline: accept if no work was delivered; if you "
         "delivered work, open a dispute and keep the evidence (files, messages)."
     )
-    script = (
-        "I've delivered the work for this milestone, so I can't agree to a full "
-        "refund, but I'm happy to talk about what would make it right."
+    fields = clock.fields()
+    fields.update(due=disputable, time_left=left)
+    return make_finding(
+        FindingCode.REFUND_REQUEST_PENDING,
+        message,
+        advice,
+        script,
+        amount=milestone.held,
+        **fields,
+    )
+
+
+def _closed_for_dormancy(contract: Contract, milestone: Milestone) -> bool:
+    """Whether *milestone*'s refund request is Upwork's dormancy closure (from the history)."""
+    asked = milestone.escrow.refund_requested_at
+    if asked is None:  # pragma: no cover  (a refund request has its moment)
+        return False
+    for event in reversed(contract.history):  # in time order: stop before the request
+        if event.at < asked:
+            return False
+        if isinstance(event, escrow.DormancyRefundRequest) and event.milestone_id == milestone.id:
+            return True
+    return False
+
+
+def _refund_undisputable(clock: _Clock) -> Finding:
+    milestone = clock.milestone
+    message = (
+        f"The client asked for the {milestone.held} in escrow for milestone "
+        f"{_milestone_name(milestone)} back, and the time to dispute the request has "
+        f"closed: it is refunded at {_when(clock.deadline.due)} ({_left(clock.left)} from "
+        "now)."
+    )
+    advice = (
+        "A dispute is no longer possible for this request; keep your evidence (files, "
+        "messages) and talk to the client about paying for delivered work in a new "
+        "milestone."
     )
     return make_finding(
         FindingCode.REFUND_REQUEST_PENDING,
+        message,
+        advice,
+        "",
+        amount=milestone.held,
+        **clock.fields(),
+    )
+
+
+def _dispute_window(clock: _Clock) -> Finding | None:
+    # The window of OpenDispute against a refund request, one per milestone (the
+    # engine's, so its due is the first moment the engine refuses the dispute).
+    # While the contract is open, REFUND_REQUEST_PENDING gives it; once the contract
+    # ended, the request is the end's (or dormancy's) and this finding says so.
+    if clock.contract.ended is None:
+        return None
+    milestone = clock.milestone
+    if not milestone.held:  # pragma: no cover  (a refund request holds escrow)
+        return None
+    due = _when(clock.deadline.due)
+    message = (
+        f"The contract ended with {milestone.held} of milestone "
+        f"{_milestone_name(milestone)} still in escrow; you can file a dispute until "
+        f"{due} ({_left(clock.left)} from now), and not after."
+    )
+    advice = (
+        "If you are owed money for delivered work, file the dispute before the "
+        "window closes; otherwise nothing to do."
+    )
+    script = (
+        "Before the contract closes for good: the work for this milestone was "
+        "delivered as agreed. Could we settle the payment on Upwork?"
+    )
+    return make_finding(
+        FindingCode.DISPUTE_WINDOW_CLOSING,
         message,
         advice,
         script,
@@ -229,29 +365,64 @@ def _refund_pending(clock: _Clock) -> Finding | None:
     )
 
 
-def _dispute_window(clock: _Clock) -> Finding | None:
-    held = [m.held for m in clock.contract.milestones if m.held]
-    if not held:
-        # Nothing is left in escrow, so there is nothing a dispute could win:
-        # the window is no reason to act (CODES' trigger needs money at stake).
-        return None
-    due = _when(clock.deadline.due)
-    message = (
-        f"The contract ended with {Money.total(held, held[0].currency)} still in "
-        f"escrow; you can file a dispute until {due} ({_left(clock.left)} from now), "
-        "and not after."
-    )
-    advice = (
-        "If you are owed money for delivered work, file the dispute before the "
-        "window closes; otherwise nothing to do."
-    )
-    script = (
-        "Before the contract closes for good: the work for the last milestone was "
-        "delivered as agreed. Could we settle the payment on Upwork?"
-    )
+def _dispute_step(clock: _Clock) -> Finding | None:
+    """A dispute in mediation or arbitration with a step of the freelancer's due."""
+    milestone = clock.milestone
+    books = milestone.escrow
+    if books.freelancer_paid_arbitration_at is not None:
+        return None  # only the freelancer paid, or both: silence costs nothing now
+    fee = _fee_of(clock)
+    if clock.deadline.kind is escrow.DeadlineKind.MEDIATION_ACCEPTANCE_DUE:
+        message = (
+            f"Milestone {_milestone_name(milestone)} ({milestone.held}) is in mediation: "
+            f"unless both of you accept the mediator's proposal by "
+            f"{_when(clock.deadline.due)} ({_left(clock.left)} from now), mediation fails "
+            f"and arbitration opens, where only a party that pays the {fee} fee keeps a say."
+        )
+        advice = (
+            "Read the mediator's proposal and answer it in the dispute before the deadline; "
+            "gather your evidence (files, messages, the milestone description) in case it "
+            "goes to arbitration."
+        )
+    else:
+        if clock.same_milestone(escrow.DeadlineKind.MEDIATION_ACCEPTANCE_DUE) is not None:
+            return None  # still in mediation: the step above is the one due first
+        who = (
+            "the client paid the fee, so "
+            if books.client_paid_arbitration_at is not None
+            else "if neither of you pays, "
+        )
+        message = (
+            f"Mediation of milestone {_milestone_name(milestone)} failed: {who}the "
+            f"{milestone.held} goes to the client at {_when(clock.deadline.due)} "
+            f"({_left(clock.left)} from now) unless you pay the {fee} arbitration fee "
+            "before then."
+        )
+        advice = (
+            "Decide before the deadline: pay the arbitration fee in the dispute if the "
+            "milestone is worth more than the fee to you; otherwise the escrow goes to "
+            "the client."
+        )
     return make_finding(
-        FindingCode.DISPUTE_WINDOW_CLOSING, message, advice, script, **clock.fields()
+        FindingCode.DISPUTE_STEP_DUE,
+        message,
+        advice,
+        "",
+        amount=milestone.held,
+        unconfirmed=rule_unconfirmed("arbitration_fee"),
+        **clock.fields(),
     )
+
+
+def _fee_of(clock: _Clock) -> Money:
+    """The dispute's arbitration fee: the caller's rules, else those of the day it was answered.
+
+    As the engine's own clock takes it (the rules in force when the clock started).
+    """
+    answered = clock.milestone.escrow.dispute_answered_at
+    if clock.override is not None or answered is None:
+        return clock.rules.arbitration_fee
+    return _rules_as_of(answered.astimezone(_UTC).date()).arbitration_fee
 
 
 def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
@@ -304,6 +475,8 @@ _BY_DEADLINE: dict[str, Callable[[_Clock], Finding | None]] = {
     "review_ends": _review_running,
     "refund_response_due": _refund_pending,
     "dispute_window_closes": _dispute_window,
+    "mediation_acceptance_due": _dispute_step,
+    "arbitration_opt_in_due": _dispute_step,
     "dormancy_notice": _dormancy_notice,
     "dormancy_close": _dormancy_close,
 }
@@ -315,12 +488,10 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
     found: list[Finding] = []
     for milestone in contract.milestones:
         held = milestone.held
-        if (
-            milestone.state not in _WORKING
-            or not held.amount
-            or held.currency != fee.currency
-            or held >= fee
-        ):
+        # Every milestone holding escrow, as CODES' trigger says: also a partial
+        # approval's remainder (PAID, or carried to a NOT_FUNDED milestone), which
+        # has no clock and only a dispute can recover.
+        if not held.amount or held.currency != fee.currency or held >= fee:
             continue
         try:
             net = fees.net_earnings(
@@ -360,6 +531,10 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
 
 
 def _vague(contract: Contract) -> list[Finding]:
+    if contract.ended is not None:
+        # No milestone of an ended contract can be funded or edited any more
+        # (escrow's can_fund: "the contract ended"): agreeing details is moot.
+        return []
     found: list[Finding] = []
     for milestone in contract.milestones:
         if milestone.state not in _OPEN_STATES:
@@ -378,10 +553,12 @@ def _vague(contract: Contract) -> list[Finding]:
 def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
     current = escrow.advance(contract, now, rules=rules)
     in_force = rules if rules is not None else _rules_as_of(now)
-    found = _unfunded(current)
-    for deadline in escrow.deadlines(current, now, rules=rules):
+    found = _unfunded(current, now, rules)
+    upcoming = tuple(escrow.deadlines(current, now, rules=rules))
+    for deadline in upcoming:
         handler = _BY_DEADLINE.get(deadline.kind)
-        finding = None if handler is None else handler(_Clock(current, deadline, now, in_force))
+        clock = _Clock(current, deadline, now, in_force, upcoming, rules)
+        finding = None if handler is None else handler(clock)
         if finding is not None:
             found.append(finding)
     found.extend(_arbitration(current, now, in_force))
@@ -409,6 +586,8 @@ def _week_findings(
     bill = hourly.invoice_for(contract, week=week, rules=rules)
     label = "this week" if current else "last week"
     due = bill.dispute_window_ends
+    # due is the window's last whole second (Friday 23:59:59); the window itself
+    # closes at Saturday 00:00, so in the last second the time left is nil, not negative.
     found: list[Finding] = []
     if bill.unprotected_time:
         unprotected = bill.unprotected_segments
@@ -426,10 +605,7 @@ def _week_findings(
             "Track time with the desktop app, write a memo for every stretch, keep "
             "activity up, and prefer manual time only with the client's written OK."
         )
-        script = (
-            "Quick note: I added some manual time this week for work done away from the "
-            "tracker; the details are in the memos. Let me know if you have any questions."
-        )
+        script = _unprotected_script(unprotected, label)
         found.append(
             make_finding(
                 FindingCode.UNPROTECTED_HOURS,
@@ -437,14 +613,18 @@ def _week_findings(
                 advice,
                 script,
                 due=due,
-                time_left=due - now,
+                time_left=max(due - now, timedelta()),
                 amount=bill.unprotected_amount,
                 evidence=reasons,
             )
         )
     if bill.over_limit_time:
+        # The time actually logged in the over-limit slots, from the Work Diary: the
+        # invoice's over_limit_time counts whole billing segments (a partial slot
+        # rounded up by a modelling assumption) and can exceed all the time logged.
+        logged = sum((s.logged for s in bill.over_limit_segments), timedelta())
         message = (
-            f"{_hours(bill.over_limit_time)} logged {label} ({week}) after the weekly "
+            f"{_hours(logged)} logged {label} ({week}) after the weekly "
             f"limit of {bill.weekly_limit} hours is not invoiced: that time is unpaid."
         )
         advice = "Stop tracking at the limit, or ask the client to raise it first."
@@ -459,11 +639,34 @@ def _week_findings(
                 advice,
                 script,
                 due=due,
-                time_left=due - now,
-                evidence=f"over limit: {bill.over_limit_hours} h",
+                time_left=max(due - now, timedelta()),
+                evidence=f"over limit: {_hours(logged)} logged, in "
+                f"{len(bill.over_limit_segments)} billing segments ({bill.over_limit_hours} h)",
             )
         )
     return found
+
+
+def _unprotected_script(unprotected: tuple[hourly.Segment, ...], label: str) -> str:
+    """The note to the client that the week's reasons make true, or ``""`` if none fits.
+
+    Only manual time is worth telling the client about; the note says the
+    details are in the memos only when every unprotected segment has one.
+    Low activity, missing memos or an unverified client have no honest note
+    (UNVERIFIED_CLIENT carries its own).
+    """
+    manual = sum(
+        (s.length for s in unprotected if hourly.UnprotectedReason.MANUAL in s.reasons),
+        timedelta(),
+    )
+    if not manual:
+        return ""
+    memos = not any(hourly.UnprotectedReason.NO_MEMO in s.reasons for s in unprotected)
+    details = "; the details are in the memos" if memos else ""
+    return (
+        f"Quick note: I added {_hours(manual)} of manual time {label} for work done away "
+        f"from the tracker{details}. Let me know if you have any questions."
+    )
 
 
 def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
@@ -482,7 +685,9 @@ def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> l
     _check_diary_ends_by(contract, now)
     this_week = hourly.billing_week(now)
     found = _week_findings(contract, this_week, now, rules, current=True)
-    found.extend(_week_findings(contract, this_week.previous(), now, rules, current=False))
+    # The calendar's first week (from 0001-01-01) has no week before it to check.
+    if this_week.start.date() - date.min >= timedelta(days=7):
+        found.extend(_week_findings(contract, this_week.previous(), now, rules, current=False))
     if contract.ended is None and not contract.client.payment_verified:
         message = (
             f"Client {shown(contract.client.name or contract.client_id, NAME_LIMIT)} has no "
@@ -542,7 +747,9 @@ def review_contract(
 
     Raises:
         InvalidValueError: *now* is naive; earlier than a fixed-price
-            contract's last event or than the end of an hourly contract's
+            contract's last event, or than a moment recorded on a
+            milestone's escrow (``submitted_at`` and the like), or than the
+            end of an hourly contract's
             last time entry (the contract is recorded up to *now*, or
             less, never beyond it); an hourly contract with time but no
             hourly rate; a milestone's clock that ran out before the last

@@ -133,6 +133,7 @@ class FindingCode(StrEnum):
     REVIEW_PERIOD_RUNNING = "REVIEW_PERIOD_RUNNING"
     REFUND_REQUEST_PENDING = "REFUND_REQUEST_PENDING"
     DISPUTE_WINDOW_CLOSING = "DISPUTE_WINDOW_CLOSING"
+    DISPUTE_STEP_DUE = "DISPUTE_STEP_DUE"
     ARBITRATION_UNECONOMIC = "ARBITRATION_UNECONOMIC"
     DORMANT_ESCROW = "DORMANT_ESCROW"
     UNPROTECTED_HOURS = "UNPROTECTED_HOURS"
@@ -449,10 +450,27 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         FindingCode.DISPUTE_WINDOW_CLOSING,
         Severity.WARNING,
         "fixed-price contract",
-        "The contract ended (by either side or by dormancy) with money still in escrow, "
-        "and the window to file a dispute is still open; the finding gives when it closes.",
-        "A dispute can only be filed within the window after the contract ends.",
+        "The contract ended (by either side or by dormancy) with money of a milestone "
+        "still in escrow under the refund request, and the window to file a dispute "
+        "against it is still open; one finding per milestone, giving when it closes: "
+        "the end of the filing window or the automatic refund, whichever comes first.",
+        "A dispute can only be filed within the window after the contract ends (or the "
+        "refund request), and not once the escrow has been refunded.",
         _source("dispute_filing_window"),
+    ),
+    CodeInfo(
+        FindingCode.DISPUTE_STEP_DUE,
+        Severity.DANGER,
+        "fixed-price contract",
+        "A milestone's dispute is in mediation (both parties must accept the mediator's "
+        "proposal by a deadline, or it fails) or in the arbitration opt-in window and you "
+        "have not paid the arbitration fee; the finding gives the deadline, the fee and "
+        "whether the fee is unconfirmed.  Nothing is reported once you have paid.",
+        "Mediation needs both parties to accept; when it fails, each party has the "
+        "opt-in window to pay the arbitration fee: if both decline the escrow goes to "
+        "the client, if only one pays it goes to the payer.",
+        f"{_source('mediation_acceptance')} (mediation); {_source('arbitration_opt_in')} "
+        f"(arbitration); fee: {_source('arbitration_fee')} (unconfirmed)",
     ),
     CodeInfo(
         FindingCode.ARBITRATION_UNECONOMIC,

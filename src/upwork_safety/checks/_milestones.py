@@ -23,7 +23,7 @@ def _c(pattern: str) -> re.Pattern[str]:
 
 
 _NUMBER = (
-    r"(?:\d{1,6}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:\d{1,6}(?:,\d{3}){0,4}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"fifteen|twenty|thirty|forty|fifty|a dozen|single)"
 )
 _NOT_COUNTED = (
@@ -31,7 +31,11 @@ _NOT_COUNTED = (
     r"milestones?|phases?|parts?|stages?|steps?|payments?|installments?|more|x|k|am|pm|usd|"
     r"dollars?|rs|pkr|times|mm|cm|px|kb|mb|gb|kbps|rounds?|revisions?|changes|iterations?)\b"
 )
-COUNTED = _c(r"(?<![\w/.$€£₨#%+-])" + _NUMBER + r"[ -](?!" + _NOT_COUNTED + r")[a-z][a-z-]{1,30}\b")
+#: A year ("2024 marketing") is a date, not a count of deliverables.
+_YEAR = r"(?!(?:19|20)\d\d[ -])"
+COUNTED = _c(
+    r"(?<![\w/.$€£₨#%+-])" + _YEAR + _NUMBER + r"[ -](?!" + _NOT_COUNTED + r")[a-z][a-z-]{1,30}\b"
+)
 _DELIVERABLE_NOUN = _c(
     r"\b(?:pages|screens|sections|endpoints|templates|tickets|commands|charts|slides|sheets|"
     r"collections|products|posts|reports|features|modules|components|files|videos|banners)\b"
@@ -95,7 +99,10 @@ ACCEPTANCE = _c(
     r"verified|works? (?:on|in)\b|renders? correctly|matches the design|score of|lighthouse|"
     r"pagespeed|gtmetrix|under \d+ (?:seconds|minutes|ms)\b|load time|accuracy|coverage|"
     r"deployed to|runs end to end|without (?:manual steps|errors|removing)|"
-    r"\d[\d,]*(?:\s?[-–]\s?\d[\d,]*)? words|following the (?:outline|brand guide|brief)|"
+    # A word count, bounded ("1,000" to "1,000,000,000"): an unbounded digit-comma run
+    # was rescanned from every digit, quadratic on "1,1,1,..." (red team r10 #6).
+    r"(?<![\d,])\d[\d,]{0,12}(?:\s?[-–]\s?\d[\d,]{0,12})? words|"
+    r"following the (?:outline|brand guide|brief)|"
     r"brand guide|checked)"
 )
 REVISION_LIMIT = _c(
@@ -204,7 +211,9 @@ def vague_findings(
     whose changes were requested) cannot, so its details are agreed in
     writing before the work is submitted.
     """
-    text = normalise(f"{title}\n{description}").text.replace("\n", " ")
+    # Title and description are read as two sentences: joined by a bare space,
+    # "Milestone 1" + "Figma design" read as the count "1 figma" (red team r10 #5).
+    text = ". ".join(normalise(part).text.replace("\n", " ") for part in (title, description))
     signals: dict[str, str | None] = {}
     for name, pattern in (
         ("count", COUNTED),

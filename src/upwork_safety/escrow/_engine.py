@@ -30,7 +30,7 @@ from upwork_safety.escrow._reasons import refusal, released_note, when
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
 from upwork_safety.escrow._timers import start_of
-from upwork_safety.models import _NOT_BEFORE_START, Contract, ContractKind, _start_fix
+from upwork_safety.models import _MOMENTS, _NOT_BEFORE_START, Contract, ContractKind, _start_fix
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -315,8 +315,31 @@ def run_at(contract: object, now: object, rules: object) -> tuple[Run, datetime]
             field="now",
             rule="not before the last event",
         )
+    _check_moments_by(run, moment)
     advance_run(run, moment)
     return run, moment
+
+
+def _check_moments_by(run: Run, moment: datetime) -> None:
+    """Refuse an escrow clock recorded as started after *moment* (a contract built by hand).
+
+    The history is checked above; a milestone's own books (``submitted_at``
+    and the like, set without a history) must not be later either, or a clock
+    would show more time left than its rule gives.  Only milestones holding
+    escrow have such a moment.
+    """
+    for index in sorted(run.holding):
+        books = run.milestone(index)
+        for name in _MOMENTS:
+            started: datetime | None = getattr(books, name)
+            if started is not None and moment < started:
+                raise InvalidValueError(
+                    f"now ({when(moment)}) is earlier than escrow.{name} of milestone "
+                    f"{shown(books.id)} ({when(started)}); the contract is read as recorded "
+                    "up to now, never beyond it",
+                    field="now",
+                    rule="not before any recorded escrow moment",
+                )
 
 
 def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = None) -> Contract:
@@ -342,7 +365,8 @@ def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = 
         was due).
 
     Raises:
-        InvalidValueError: *now* is naive or earlier than the last event, or
+        InvalidValueError: *now* is naive or earlier than the last event (or a
+            moment recorded on a milestone's escrow, such as ``submitted_at``), or
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.

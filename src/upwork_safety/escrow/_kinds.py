@@ -31,7 +31,8 @@ class DeadlineKind(StrEnum):
     FUNDS_AVAILABLE = "funds_available"
     #: The freelancer can no longer refund a milestone's payments.
     REFUND_WINDOW_CLOSES = "refund_window_closes"
-    #: The freelancer can no longer file a dispute on the ended contract.
+    #: The freelancer can no longer dispute a milestone's refund request (the
+    #: filing window, or the automatic refund if that comes first).
     DISPUTE_WINDOW_CLOSES = "dispute_window_closes"
     #: Upwork sends the first (2-week) dormancy notice.
     DORMANCY_NOTICE = "dormancy_notice"

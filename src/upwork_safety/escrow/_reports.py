@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._events import MANUAL_EVENTS, DormancyRefundRequest, EndContract
+from upwork_safety._events import MANUAL_EVENTS, EndContract
 from upwork_safety._moments import computed_utc_field, to_utc, utc_field
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text, plain_text_items
@@ -43,7 +43,7 @@ from upwork_safety.escrow._engine import allowed_names, before_start, choose, ru
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
-from upwork_safety.escrow._timers import filing_closes, rules_at
+from upwork_safety.escrow._timers import rules_at
 from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
 from upwork_safety.money import Money, _add, _subtract, plain_money
 from upwork_safety.rules import _rule_source
@@ -150,31 +150,6 @@ def _payment_deadlines(run: Run) -> list[Deadline]:
     return found
 
 
-def _filing_deadline(run: Run) -> list[Deadline]:
-    """After the contract ended (by either side or dormancy): the dispute-filing window."""
-    if run.ended is None:
-        return []
-    for event in run.newest_first():
-        if isinstance(event, (EndContract, DormancyRefundRequest)):
-            at_stake = [
-                index for index in run.holding if run.milestone(index).state is _S.REFUND_REQUESTED
-            ]
-            consequence = "no dispute can be filed after this"
-            if at_stake:
-                consequence += "; escrow still under a refund request goes back to the client"
-            return [
-                Deadline(
-                    DeadlineKind.DISPUTE_WINDOW_CLOSES,
-                    filing_closes(run, event.at),
-                    None,
-                    Party.FREELANCER,
-                    consequence,
-                    _rule_source("dispute_filing_window").source,
-                )
-            ]
-    return []
-
-
 def deadlines(
     contract: Contract, now: datetime, *, rules: PlatformRules | None = None
 ) -> list[Deadline]:
@@ -184,8 +159,12 @@ def deadlines(
     period that already ran out shows as its consequence (money pending),
     not as a deadline.  Every deadline comes from the transition table
     (each automatic step's timer and notices, each time-limited step's
-    window), plus the end of each payment's security period and, once the
-    contract ended, the dispute-filing window.
+    window), plus the end of each payment's security period.  The
+    dispute-filing window is the window of ``OpenDispute`` against a refund
+    request, one per milestone under a refund request (the contract's end
+    makes one of each milestone still holding escrow): its ``due`` is the
+    first moment the engine refuses that dispute, the filing window or the
+    automatic refund, whichever comes first.
 
     Args:
         contract: A fixed-price contract.
@@ -196,13 +175,14 @@ def deadlines(
         Every deadline after *now*, soonest first, with ``due`` in UTC.
 
     Raises:
-        InvalidValueError: *now* is naive or earlier than the last event, or
+        InvalidValueError: *now* is naive or earlier than the last event (or a
+            moment recorded on a milestone's escrow, such as ``submitted_at``), or
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
-    found = _filing_deadline(run) + _payment_deadlines(run)
+    found = _payment_deadlines(run)
     for index in range(len(run.contract.milestones)):
         found.extend(_milestone_deadlines(run, run.milestone(index)))
     order = {m.id: index for index, m in enumerate(run.contract.milestones)}
@@ -350,7 +330,8 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
         unit (``0.00``), as Upwork shows it.
 
     Raises:
-        InvalidValueError: *now* is naive or earlier than the last event, or
+        InvalidValueError: *now* is naive or earlier than the last event (or a
+            moment recorded on a milestone's escrow, such as ``submitted_at``), or
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.
@@ -555,7 +536,8 @@ def allowed(
 
     Raises:
         InvalidValueError: No milestone has that id, or *now* is naive or
-            earlier than the last event, or a milestone's clock ran out
+            earlier than the last event (or a moment recorded on a milestone's
+            escrow), or a milestone's clock ran out
             before the last recorded event (the contract, or *rules*, is not
             what its history was recorded under).
         InvalidTypeError: An argument of the wrong type.

@@ -127,6 +127,7 @@ ROWS: tuple[Row, ...] = (
         "against the refund request",
         guard=guards.within_filing_window,
         effect=effects.open_dispute,
+        window=timers.FILING,
     ),
     Row(
         OpenDispute,

@@ -37,6 +37,7 @@ __all__ = [
     "ARBITRATION",
     "CLIENT_ANSWER",
     "DORMANCY",
+    "FILING",
     "FINAL_NOTICE",
     "FIRST_NOTICE",
     "PROPOSAL",
@@ -47,6 +48,7 @@ __all__ = [
     "client_answer_due",
     "dormancy_times",
     "filing_closes",
+    "filing_due",
     "refund_window_due",
     "refundable",
     "release_payments",
@@ -141,6 +143,22 @@ def filing_closes(run: Run, start: datetime) -> datetime:
     It opens when the contract ends or an escrow refund request is made.
     """
     return start + rules_at(start, run.rules).dispute_filing_window
+
+
+def filing_due(run: Run, milestone: Draft) -> datetime | None:
+    """The first moment a dispute against *milestone*'s refund request can no longer be filed.
+
+    The filing window (:func:`filing_closes`, from the request: the guard's
+    own limit) or the automatic refund (:data:`REFUND_RESPONSE`'s clock),
+    whichever comes first: once the escrow is refunded there is nothing to
+    dispute.  ``None`` when no refund request is pending.
+    """
+    asked = milestone.refund_requested_at
+    if asked is None:
+        return None
+    closes = filing_closes(run, asked)
+    refunded = _refund_response_due(run, milestone)
+    return closes if refunded is None else min(closes, refunded)
 
 
 def refund_window_due(run: Run, milestone: Draft) -> datetime | None:
@@ -327,6 +345,17 @@ DORMANCY = Timer(
     ),
     period=_dormancy_period,
     shared=True,
+)
+FILING = Timer(
+    DeadlineKind.DISPUTE_WINDOW_CLOSES,
+    Party.FREELANCER,
+    "dispute_filing_window",
+    due=filing_due,
+    consequence=lambda _r, m: (
+        f"no dispute can be filed against the refund request after this; the {m.held} in "
+        "escrow goes back to the client"
+    ),
+    period=lambda rules: f"within {days(rules.dispute_filing_window)}",
 )
 REFUND_WINDOW = Timer(
     DeadlineKind.REFUND_WINDOW_CLOSES,

@@ -35,7 +35,7 @@ from upwork_safety._validate import (
     whole_cents,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.kinds import ContractKind
+from upwork_safety.kinds import ContractKind, MilestoneState
 from upwork_safety.models._client import Client
 from upwork_safety.models._escrow import _MOMENTS
 from upwork_safety.models._feedback import Feedback
@@ -384,8 +384,13 @@ class Contract:
     history's order and start,
     that the history fits the contract (its events name the contract's
     milestones; it ends once, on *ended*'s day; nothing is funded after the
-    end), and that the release payments pay the contract's own milestones
-    and add up to what each milestone's escrow says was released.  A
+    end), that an ended contract holds escrow only under a refund request
+    or a dispute (ending it, or dormancy closing it, turns the rest into a
+    refund request: a contract recorded as ended with escrow still funded is
+    refused rather than reviewed, since no deadline the escrow engine keeps
+    could be told for it), and that the release payments pay the contract's
+    own milestones and add up to what each milestone's escrow says was
+    released.  A
     contract built by an escrow step is checked for what the step changed
     only, against the contract before it, so a step costs the same on a big
     contract.
@@ -397,7 +402,10 @@ class Contract:
             ids, a payment before the start, a history out of time order,
             before the start or that does not fit the contract, Work Diary
             entries that overlap or fall outside *started* to *ended*,
-            fields that do not fit *kind*, or release payments that pay no
+            fields that do not fit *kind*, escrow held on an ended
+            contract in another state than ``REFUND_REQUESTED`` or
+            ``DISPUTED`` (``field`` ``Contract.milestones[i].escrow``),
+            or release payments that pay no
             milestone of the contract or do not add up to a milestone's
             released escrow.
         CurrencyMismatchError: Milestones, payments or the hourly rate in
@@ -466,7 +474,7 @@ class Contract:
             milestones.history_fits = (history, self.ended)
         # Not cached with the history: it reads ``started`` too, and only the
         # milestones holding escrow, so it costs next to nothing.
-        _check_moments(milestones, self.started)
+        _check_moments(milestones, self.started, self.ended)
 
     def _check_currency(self) -> None:
         """Milestones, payments and the hourly rate share one currency (each list its own)."""
@@ -663,14 +671,32 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
             )
 
 
-def _check_moments(milestones: _Milestones, started: date) -> None:
-    """Refuse an escrow clock that started before the contract did.
+#: Where escrow held on an ended contract can be: ending it (or dormancy closing
+#: it) turns every other holding into a refund request (DOMAIN.md sections 1-2).
+_AFTER_END = frozenset({MilestoneState.REFUND_REQUESTED, MilestoneState.DISPUTED})
+
+
+def _check_moments(milestones: _Milestones, started: date, ended: date | None) -> None:
+    """Refuse an escrow clock that started before the contract did, and escrow the end left.
 
     Only a milestone holding escrow can have a running clock (a submission,
-    a refund request, a dispute), so only those are read.
+    a refund request, a dispute), so only those are read.  On an ended
+    contract that escrow is under a refund request or a dispute: the end
+    turned it into a refund request, with its window to dispute, so a
+    contract recorded as ended with escrow still funded (or in review) is a
+    state that cannot be, and no deadline could be told for it.
     """
     for index in sorted(milestones.holding):
         escrow = milestones[index].escrow
+        if ended is not None and escrow.state not in _AFTER_END:
+            raise InvalidValueError(
+                f"Contract.milestones[{index}].escrow holds {escrow.held} in state "
+                f"{escrow.state.name}, but Contract.ended is {ended}: ending a contract turns "
+                "the escrow it holds into a refund request (record it as REFUND_REQUESTED with "
+                "refund_requested_at, or apply EndContract to the open contract)",
+                field=f"Contract.milestones[{index}].escrow",
+                rule="escrow on an ended contract is under a refund request or a dispute",
+            )
         for name in _MOMENTS:
             moment: datetime | None = getattr(escrow, name)
             if moment is not None and moment.date() < started:
