@@ -639,3 +639,32 @@ def test_amounts_upwork_moves_are_whole_cents_in_rules_and_results(make, field):
     with pytest.raises(InvalidValueError) as info:
         make()
     assert (field, "whole minor units") == (info.value.field, info.value.rule)
+
+
+def test_a_ledger_holds_one_currency_and_whole_cents_in_every_row():
+    """Regression (error sweep, r10): ``bonus_pending``, ``bonus_available`` and ``at_risk``
+    took EUR in a USD ledger, and every row took fractions of a cent."""
+    from datetime import date as day
+
+    contract = Contract(
+        "c",
+        "client",
+        ContractKind.FIXED_PRICE,
+        day(2026, 3, 1),
+        milestones=(Milestone("m1", "Logo: 3 concepts", Money("50.00", "USD")),),
+    )
+    book = escrow.ledger(contract, datetime(2026, 3, 2, tzinfo=timezone.utc))
+    with pytest.raises(CurrencyMismatchError) as currency:
+        attrs.evolve(book, bonus_pending=Money("5.00", "EUR"))
+    with pytest.raises(InvalidValueError) as cents:
+        attrs.evolve(book, at_risk=Money("1.001", "USD"))
+    assert ("Ledger.bonus_pending", "Ledger.at_risk") == (currency.value.field, cents.value.field)
+
+
+def test_a_finding_amount_is_money_at_stake_in_whole_cents():
+    """Regression (error sweep, r10): ``Finding.amount`` took USD -500 and fractions of a cent."""
+    finding = checks.review_milestone("Build the website")[0]
+    for amount in (Money("-500.00", "USD"), Money("1.005", "USD")):
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(finding, amount=amount)
+        assert "Finding.amount" == info.value.field

@@ -31,6 +31,7 @@ from upwork_safety._validate import (
     id_field,
     instance_field,
     is_blank,
+    optional_cents_field,
     optional_id_field,
     sequence_of,
     text_field,
@@ -629,7 +630,7 @@ class Finding:
         default=None, converter=optional_plain_duration, validator=_check_time_left
     )
     amount: Money | None = attrs.field(
-        converter=optional_plain_money, default=None, validator=instance_field(Money, optional=True)
+        converter=optional_plain_money, default=None, validator=optional_cents_field
     )
     unconfirmed: bool = attrs.field(default=False, validator=bool_field)
     span: tuple[int, int] | None = attrs.field(

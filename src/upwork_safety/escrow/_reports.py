@@ -24,12 +24,12 @@ from upwork_safety._plain import optional_plain_text, plain_text, plain_text_ite
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     as_tuple,
+    cents_field,
     field_name,
     id_field,
     instance,
     member_field,
     member_text,
-    money_field,
     optional_id_field,
     plain_texts,
     refuse_subclass,
@@ -217,8 +217,8 @@ def _bucket_currency(instance: Ledger, currency: str) -> NoReturn:
 
 
 def _check_ledger(instance: Ledger, attribute: Any, value: Money) -> None:
-    """Ledger.funded's validator: non-negative Money, the sum of the conserved buckets."""
-    money_field(instance, attribute, value)
+    """Ledger.funded's validator: whole cents, the sum of the conserved buckets, one currency."""
+    cents_field(instance, attribute, value)
     total = _ZERO
     currency = value.currency
     for part in _buckets(instance):
@@ -232,10 +232,22 @@ def _check_ledger(instance: Ledger, attribute: Any, value: Money) -> None:
             field="Ledger.funded",
             rule="funded == work_in_progress + in_review + pending + available + refunded",
         )
+    for name in _BESIDE:
+        beside: Money = getattr(instance, name)
+        if beside.currency != currency:
+            raise CurrencyMismatchError(
+                f"Ledger.{name} is in {beside.currency} but Ledger.funded in {currency}",
+                field=f"Ledger.{name}",
+                rule="one currency",
+            )
+
+
+#: The totals kept beside the conserved buckets, in the same currency.
+_BESIDE = ("bonus_pending", "bonus_available", "at_risk")
 
 
 #: Every row of the ledger, in order: the conserved buckets, then the totals beside them.
-_ROWS = (*_BUCKETS, "funded", "bonus_pending", "bonus_available", "at_risk")
+_ROWS = (*_BUCKETS, "funded", *_BESIDE)
 
 
 @through_init
@@ -263,14 +275,14 @@ class Ledger:
     """
 
     at: datetime = attrs.field(converter=to_utc, validator=utc_field)
-    work_in_progress: Money = attrs.field(converter=plain_money, validator=money_field)
-    in_review: Money = attrs.field(converter=plain_money, validator=money_field)
-    pending: Money = attrs.field(converter=plain_money, validator=money_field)
-    available: Money = attrs.field(converter=plain_money, validator=money_field)
-    refunded: Money = attrs.field(converter=plain_money, validator=money_field)
-    bonus_pending: Money = attrs.field(converter=plain_money, validator=money_field)
-    bonus_available: Money = attrs.field(converter=plain_money, validator=money_field)
-    at_risk: Money = attrs.field(converter=plain_money, validator=money_field)
+    work_in_progress: Money = attrs.field(converter=plain_money, validator=cents_field)
+    in_review: Money = attrs.field(converter=plain_money, validator=cents_field)
+    pending: Money = attrs.field(converter=plain_money, validator=cents_field)
+    available: Money = attrs.field(converter=plain_money, validator=cents_field)
+    refunded: Money = attrs.field(converter=plain_money, validator=cents_field)
+    bonus_pending: Money = attrs.field(converter=plain_money, validator=cents_field)
+    bonus_available: Money = attrs.field(converter=plain_money, validator=cents_field)
+    at_risk: Money = attrs.field(converter=plain_money, validator=cents_field)
     funded: Money = attrs.field(converter=plain_money, validator=_check_ledger)
 
     @property
