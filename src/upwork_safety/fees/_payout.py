@@ -11,7 +11,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
-from upwork_safety.fees._service_fee import Rules, ServiceFee, explain, rate_and_field
+from upwork_safety.fees._service_fee import Rules, ServiceFee, explain, payment_terms
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import ExchangeRate, Money, exact
@@ -175,8 +175,11 @@ def payout(
             required for a bare amount.
         rate: The contract's own service fee, as :func:`service_fee`
             (default: the schedule's, 10% today).
-        billed_before: As :func:`service_fee`.
-        contract: A contract whose ``service_fee_rate`` to use.
+        billed_before: As :func:`explain_service_fee`.
+        contract: The contract the payment is on, as
+            :func:`explain_service_fee`; when *payment* is one of its own
+            payments, the ones listed before it on its day count as billed
+            before too, so the fee is the one :func:`service_fee` charges it.
         offered_rate: As :func:`quote_withdrawal`.
         spread: As :func:`quote_withdrawal`.
         tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in
@@ -217,13 +220,15 @@ def payout(
         paid = payment
         if isinstance(paid, Money):  # what was paid is whole cents (as a Payment's is)
             whole_cents(paid, "payment")
-    chosen, field = rate_and_field(rate, contract)
+    chosen, field, before = payment_terms(
+        rate, contract, day=day, billed_before=billed_before, rules=rules, payment=payment
+    )
     fee = explain(
         paid,
         day=day,
         rate=chosen,
         rate_field=field,
-        billed_before=billed_before,
+        billed_before=before,
         rules=rules,
         what="payment",
     )
