@@ -2162,3 +2162,53 @@ def test_a_comparison_lists_each_method_once():
         built.value.field,
         built.value.rule,
     )
+
+
+# --------------------------------------------------------------------------
+# Red team r10: keyed arguments, one entry per method (finding 3)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argument", "entries"),
+    [
+        ("spreads", {"wire_usd": "0.5%", "US Dollar wire": "5%"}),
+        ("spreads", {"wire_usd": "0.5%", fees.WIRE_USD: "0.5%"}),
+        (
+            "offered_rates",
+            {
+                "direct_to_local_bank": SHOWN,
+                "Direct to Local Bank (PKR)": attrs.evolve(SHOWN, rate=Decimal(250)),
+            },
+        ),
+    ],
+)
+def test_compare_withdrawals_refuses_a_method_keyed_twice(argument, entries):
+    """Two entries for one method are refused naming the second, never "last wins"."""
+    with pytest.raises(InvalidValueError) as caught:
+        fees.compare_withdrawals(usd("900.00"), reference_rate=RATE, **{argument: entries})
+    second = list(entries)[1]
+    name = second.key if isinstance(second, fees.WithdrawalMethod) else second
+    assert caught.value.field == f"{argument}[{name!r}]"
+    assert caught.value.rule == "one entry per method"
+
+
+def test_compare_withdrawals_refuses_a_key_shared_by_two_methods():
+    """A key two what-if methods share names both: it is refused, not applied to each."""
+    twin = attrs.evolve(fees.WIRE_USD, name="Another wire")
+    with pytest.raises(InvalidValueError) as caught:
+        fees.compare_withdrawals(
+            usd("900.00"),
+            reference_rate=RATE,
+            methods=[fees.WIRE_USD, twin],
+            spreads={"wire_usd": "1%"},
+        )
+    assert caught.value.field == "spreads['wire_usd']"
+    assert caught.value.rule == "one method per entry"
+    by_name = fees.compare_withdrawals(
+        usd("900.00"),
+        reference_rate=RATE,
+        methods=[fees.WIRE_USD, twin],
+        spreads={"US Dollar wire": "1%", "Another wire": "2%"},
+    )
+    assert [str(q.spread) for q in by_name.quotes] == ["0.01", "0.02"]

@@ -581,7 +581,10 @@ def _keyed(
     """A ``{method or key: value}`` argument, as ``{index in methods: (name, value)}``.
 
     The name is the entry as the caller keyed it (``offered_rates['payoneer']``),
-    for the errors about its value.
+    for the errors about its value.  Each method takes one entry: a second
+    one (by key, by name or by the method itself) is refused naming both,
+    and so is a key that names two methods, never "last wins".  The methods
+    are indexed once, so matching is linear in the entries and the methods.
     """
     if value is None:
         return {}
@@ -591,23 +594,15 @@ def _keyed(
             field=what,
             rule="a mapping of methods",
         )
+    by_text: dict[str, list[int]] = {}
+    by_name: dict[str, int] = {}
+    for index, method in enumerate(methods):
+        for text in {method.key.casefold(), method.name.casefold()}:
+            by_text.setdefault(text, []).append(index)
+        by_name[method.name] = index  # names are unique (_each_once)
     found: dict[int, tuple[str, object]] = {}
     for key, item in value.items():
-        if isinstance(key, WithdrawalMethod):
-            matches = [i for i, m in enumerate(methods) if m == key]
-            name = f"{what}[{shown(key.key, 60)}]"
-        elif isinstance(key, str):
-            wanted = key.strip().casefold()
-            matches = [
-                i for i, m in enumerate(methods) if wanted in {m.key.casefold(), m.name.casefold()}
-            ]
-            name = f"{what}[{shown(key, 60)}]"
-        else:
-            raise InvalidTypeError(
-                f"{what} keys must be methods or their keys, not {type(key).__name__}",
-                field=what,
-                rule="keyed by method",
-            )
+        name, matches = _matching(key, what, methods, by_text, by_name)
         if not matches:
             keys = ", ".join(shown(m.key, 60) for m in methods[:ITEMS])
             more = ", …" if len(methods) > ITEMS else ""
@@ -616,9 +611,46 @@ def _keyed(
                 field=name,
                 rule="a compared method",
             )
-        for index in matches:
-            found[index] = (name, item)
+        if len(matches) > 1:
+            both = " and ".join(shown(methods[i].name, 60) for i in matches[:2])
+            raise InvalidValueError(
+                f"{name} names more than one method being compared ({both}): key it by "
+                "the method itself or its name",
+                field=name,
+                rule="one method per entry",
+            )
+        index = matches[0]
+        if index in found:
+            raise InvalidValueError(
+                f"{name} is already given as {found[index][0]} (both name "
+                f"{shown(methods[index].name, 60)}): give each method one entry",
+                field=name,
+                rule="one entry per method",
+            )
+        found[index] = (name, item)
     return found
+
+
+def _matching(
+    key: object,
+    what: str,
+    methods: tuple[WithdrawalMethod, ...],
+    by_text: dict[str, list[int]],
+    by_name: dict[str, int],
+) -> tuple[str, list[int]]:
+    """The entry's name as the caller keyed it, and the indices of the methods *key* names."""
+    if isinstance(key, WithdrawalMethod):
+        at = by_name.get(key.name)
+        return f"{what}[{shown(key.key, 60)}]", (
+            [at] if at is not None and methods[at] == key else []
+        )
+    if isinstance(key, str):
+        return f"{what}[{shown(key, 60)}]", by_text.get(key.strip().casefold(), [])
+    raise InvalidTypeError(
+        f"{what} keys must be methods or their keys, not {type(key).__name__}",
+        field=what,
+        rule="keyed by method",
+    )
 
 
 @exact
@@ -662,8 +694,10 @@ def compare_withdrawals(
 
     Raises:
         InvalidValueError: An amount not above zero, an unknown method, a
-            method listed twice (by name), a bad rate, or a method given
-            both an offered rate and a spread.
+            method listed twice (by name), a bad rate, a method given
+            both an offered rate and a spread, a method given two entries
+            in *offered_rates* or *spreads* (say by key and by name), or a
+            key there that names two methods.
         InvalidTypeError: *methods* is not a sequence, or another
             wrong-typed argument.
         CurrencyMismatchError: A rate in the wrong direction or currency
