@@ -2212,3 +2212,61 @@ def test_compare_withdrawals_refuses_a_key_shared_by_two_methods():
         spreads={"US Dollar wire": "1%", "Another wire": "2%"},
     )
     assert [str(q.spread) for q in by_name.quotes] == ["0.01", "0.02"]
+
+
+# --------------------------------------------------------------------------
+# Red team r10: break_even's None means "never worse" (finding 4)
+# --------------------------------------------------------------------------
+
+BE_RATE = ExchangeRate("USD", "PKR", "279.37")
+
+
+def _what_if(name: str, fixed: str, share: str, spread: str) -> fees.WithdrawalMethod:
+    return attrs.evolve(
+        fees.PAYONEER,
+        name=name,
+        key=name.lower(),
+        fixed_fee=usd(fixed),
+        percentage_fee=Decimal(share),
+        spread=Decimal(spread),
+    )
+
+
+def test_break_even_refuses_methods_that_trade_the_lead_from_cent_to_cent():
+    """$2 + 2% spread against $1.96 + 2% fee: the same line, the lead alternates; not None."""
+    a = _what_if("A", "2.00", "0", "0.02")
+    b = _what_if("B", "1.96", "0.02", "0")
+    leads = set()
+    for cents in range(100_000, 100_200):
+        amount = Money(Decimal(cents) / 100, "USD")
+        received = [
+            fees.quote_withdrawal(amount, m, reference_rate=BE_RATE, tax_rate=0).received
+            for m in (a, b)
+        ]
+        leads.add((received[0] > received[1]) - (received[0] < received[1]))
+    assert {-1, 1} <= leads  # each is ahead somewhere
+    with pytest.raises(RulesError) as caught:
+        fees.break_even(a, b, reference_rate=BE_RATE, tax_rate=0)
+    assert caught.value.field == "b"
+    assert caught.value.rule == "methods that differ by more than rounding"
+
+
+@pytest.mark.parametrize(
+    ("better", "worse"),
+    [
+        (_what_if("Q", "2.00", "0", "0.019999"), _what_if("P", "2.00", "0", "0.02")),
+        (_what_if("Twin", "2.00", "0", "0.02"), _what_if("P", "2.00", "0", "0.02")),
+        (_what_if("Cheap", "1.99", "0.001", "0.02"), _what_if("Dear", "2.00", "0.002", "0.02")),
+    ],
+)
+def test_break_even_is_none_when_one_method_is_never_worse(better, worse):
+    """No cost part higher and no rate lower: never worse at any cent, so no break-even."""
+    assert fees.break_even(worse, better, reference_rate=BE_RATE, tax_rate=0) is None
+    assert fees.break_even(better, worse, reference_rate=BE_RATE, tax_rate=0) is None
+    for cents in (203, 204, 999, 100_000, 123_457):
+        amount = Money(Decimal(cents) / 100, "USD")
+        got = [
+            fees.quote_withdrawal(amount, m, reference_rate=BE_RATE, tax_rate=0).received
+            for m in (better, worse)
+        ]
+        assert got[0] >= got[1]
