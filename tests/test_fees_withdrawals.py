@@ -1230,9 +1230,36 @@ def test_plan_picks_the_most_frequent_rhythm_under_the_share():
 
 
 def test_plan_amounts_are_exact_in_any_context():
-    """$100 a month, weekly: 1,200 / 52 = 23.0769… → $23.08 each, half up."""
+    """$100 a month, weekly: 1,200 / 52 = 23.0769… → $23.07 each, rounded down."""
     plan = fees.plan_withdrawals(usd("100"), "payoneer", max_fee_share="50%")
-    assert usd("23.08") == plan.options[0].amount_each
+    assert usd("23.07") == plan.options[0].amount_each
+
+
+def test_plan_never_withdraws_more_than_is_earned():
+    """Each withdrawal is rounded down: $21.65 a month is $4.996 a week, below the $5 minimum.
+
+    Red team r10, finding 8: rounded half up it became $5.00 (52 × $5.00 is
+    more than the year's $259.80) and weekly was called acceptable.
+    """
+    plan = fees.plan_withdrawals(usd("21.65"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="20%")
+    weekly = plan.options[0]
+    assert (weekly.frequency.name, weekly.amount_each, weekly.acceptable) == (
+        "weekly",
+        usd("4.99"),
+        False,
+    )
+    assert weekly.amount_each * 52 <= usd("21.65") * 12
+    assert weekly.reason == "each withdrawal is below the USD 5.00 minimum"
+
+
+def test_plan_judges_the_fee_share_on_what_each_withdrawal_takes():
+    """$0.99 of a week's $23.0769… is 4.29%: above a 4.2895% limit, so weekly is not chosen."""
+    plan = fees.plan_withdrawals(usd("100.00"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="4.2895%")
+    weekly = plan.options[0]
+    assert (weekly.amount_each, weekly.acceptable) == (usd("23.07"), False)
+    assert plan.recommended is not None
+    assert plan.recommended.frequency.name == "every 2 weeks"
+    assert plan.recommended.amount_each == usd("46.15")
 
 
 def test_plan_records_do_not_read_the_callers_decimal_context():
