@@ -626,7 +626,7 @@ def received_at(method, amount, spread, tax):
     method=st.sampled_from([fees.DIRECT_TO_LOCAL_BANK, fees.WIRE_USD, fees.PAYONEER_USD_ACCOUNT]),
 )
 def test_break_even_spread_matches_brute_force(amount, rate, tax, method):
-    """At the spread returned the method delivers at least the best quote; one step more, less."""
+    """At the spread returned the method delivers more than the best quote; one step more, not."""
     reference = ExchangeRate("USD", "PKR", rate)
     money = Money(amount, "USD")
     comparison = fees.compare_withdrawals(
@@ -643,10 +643,10 @@ def test_break_even_spread_matches_brute_force(amount, rate, tax, method):
             ).received
 
         if spread is None:
-            assert receives(Decimal(0)) < best.received
+            assert receives(Decimal(0)) <= best.received
         else:
-            assert receives(spread) >= best.received
-            assert receives(spread + fees.SPREAD_STEP) < best.received
+            assert receives(spread) > best.received
+            assert receives(spread + fees.SPREAD_STEP) <= best.received
 
 
 def test_compare_with_offered_rates_and_spreads():
@@ -1766,8 +1766,9 @@ def test_a_tax_rate_with_eighteen_places_withholds_nothing_it_cannot_round_to():
         fees.compare_withdrawals(usd("900.00"), reference_rate=RATE, tax_rate=tax_rate)
         for tax_rate in (EIGHTEEN_PLACES, 0)
     )
-    # 899.01 x 280 x (1 - 0.021101) = 246,411.197 rounds to 246,411.20, Payoneer's 898 x 274.40.
-    assert Decimal("0.021101") == tiny.break_even_spread("direct_to_local_bank")
+    # 899.01 x 280 x (1 - 0.0211) = 246,411.449 rounds to 246,411.45, above Payoneer's
+    # 898 x 274.40 = 246,411.20; at 0.021101 it would only tie (246,411.20).
+    assert Decimal("0.0211") == tiny.break_even_spread("direct_to_local_bank")
     assert untaxed.break_even_spread("direct_to_local_bank") == tiny.break_even_spread(
         "direct_to_local_bank"
     )
@@ -2297,3 +2298,22 @@ def test_break_even_is_none_when_one_method_is_never_worse(better, worse):
             for m in (better, worse)
         ]
         assert got[0] >= got[1]
+
+
+def test_at_the_break_even_rate_the_method_is_ranked_best():
+    """Offered exactly break_even_rate, the method is the comparison's best (finding 9).
+
+    At 274.09172 Direct to Local Bank only tied Payoneer (Rs243,947.09 each)
+    and the tie-break ranked Payoneer first; the grid step below that is
+    strictly better: 274.092.
+    """
+    comparison = fees.compare_withdrawals(usd("900.00"), reference_rate=RATE)
+    rate = comparison.break_even_rate("direct_to_local_bank")
+    assert rate is not None
+    assert rate.rate == Decimal("274.092")
+    priced = fees.compare_withdrawals(
+        usd("900.00"), reference_rate=RATE, offered_rates={"direct_to_local_bank": rate}
+    )
+    assert priced.best is not None
+    assert priced.best.method.key == "direct_to_local_bank"
+    assert [q.received for q in priced.quotes] == [pkr("243947.34"), pkr("243947.09")]

@@ -344,18 +344,20 @@ class WithdrawalComparison:
 
         For a method whose markup is not published (in :attr:`unpriced`),
         this is the most it can take below the reference rate and still
-        deliver at least as much as every method whose cost is known; for a
-        ranked method, the same against the other ranked methods.  The
-        answer is exact on a grid of :data:`SPREAD_STEP` (0.0001%): at the
-        returned spread *method* delivers at least as much as the best
-        other quote, at one step more it delivers less.
+        deliver more than every method whose cost is known (so the
+        comparison would rank it first; a tie would leave the ranking to
+        arrival time and name); for a ranked method, the same against the
+        other ranked methods.  The answer is exact on a grid of
+        :data:`SPREAD_STEP` (0.0001%): at the returned spread *method*
+        delivers strictly more than the best other quote, at one step more
+        it delivers no more.
 
         Args:
             method: A method of this comparison (or its key or name).
 
         Returns:
             The spread as a fraction, or ``None`` when *method* delivers
-            less than the best other quote even with no spread at all.
+            no more than the best other quote even with no spread at all.
 
         Raises:
             InvalidValueError: *method* is not in :attr:`quotes` or
@@ -369,7 +371,10 @@ class WithdrawalComparison:
                 field="method",
                 rule="another method with a known cost",
             )
-        target = max(quote.received for quote in rivals)
+        best_rival = max(quote.received for quote in rivals)
+        # Strictly more than the best rival: on a tie the ranking's own
+        # tie-break (arrival time, then name) may put the rival first.
+        target = best_rival + from_units(1, best_rival.currency)
         return _largest_spread(chosen, self.amount, self.reference_rate, self.tax_rate, target)
 
     @exact
@@ -377,8 +382,8 @@ class WithdrawalComparison:
         """The lowest rate *method* may offer and still be the best choice.
 
         The reference rate less :meth:`break_even_spread`: if the method
-        offers at least this rate, it delivers at least as much as every
-        other method whose cost is known.
+        offers at least this rate, it delivers more than every other
+        method whose cost is known, and the comparison ranks it first.
 
         Returns:
             The rate, or ``None`` when *method* cannot be the best even at
