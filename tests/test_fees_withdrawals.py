@@ -2317,3 +2317,44 @@ def test_at_the_break_even_rate_the_method_is_ranked_best():
     assert priced.best is not None
     assert priced.best.method.key == "direct_to_local_bank"
     assert [q.received for q in priced.quotes] == [pkr("243947.34"), pkr("243947.09")]
+
+
+# --------------------------------------------------------------------------
+# Red team r10: the smallest usable balance is searched, not scanned (finding 5)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("share", "least"),
+    [
+        ("0.99999", "500.01"),
+        ("0.9999999", "50000.01"),
+        ("0.999999999999999999", "5000000000000000.01"),
+    ],
+)
+def test_a_percentage_fee_near_all_is_answered_in_a_bounded_number_of_steps(
+    monkeypatch, share, least
+):
+    """$0.005 / (1 - p) is the least balance leaving a cent; found by halving, not cent by cent.
+
+    The old scan stepped a cent at a time from 0 (190 s at 0.9999999; never
+    ending at 18 nines): the check below stops it after 2,000 steps.
+    """
+    from upwork_safety.fees import _withdrawal
+
+    calls = 0
+    real = _withdrawal.unusable
+
+    def counted(method, amount):
+        nonlocal calls
+        calls += 1
+        assert calls < 2_000, "cent-by-cent scan"
+        return real(method, amount)
+
+    monkeypatch.setattr(_withdrawal, "unusable", counted)
+    greedy = attrs.evolve(
+        fees.PAYONEER, name="Greedy", key="greedy", fixed_fee=usd("0"), percentage_fee=share
+    )
+    assert fees.withdrawal_for_target(pkr("1"), greedy, reference_rate=RATE) == usd(least)
+    wire = attrs.evolve(fees.WIRE_USD, spread=Decimal("0.01"))
+    assert fees.break_even(greedy, wire, reference_rate=RATE) is None

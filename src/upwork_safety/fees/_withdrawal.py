@@ -413,15 +413,29 @@ def quote(
 
 
 def lowest_usable(method: WithdrawalMethod) -> Money:
-    """The smallest whole-cent balance *method* can withdraw (private)."""
+    """The smallest whole-cent balance *method* can withdraw (private).
+
+    Usable never turns unusable as the balance grows (the rounded
+    percentage fee grows by at most a cent a cent), so a halving search
+    finds it in a bounded number of steps, from an estimate that ignores
+    the fee's rounding: no cent-by-cent scan, however near 100% the fee.
+    """
     currency = method.balance_currency
-    # Estimate from the minimum and the fixed fee, then step up cent by cent.
     keep = ONE - method.percentage_fee
     estimate = max(method.minimum.amount, CONTEXT.divide(method.fixed_fee.amount, keep))
-    cents = max(units_up(estimate, currency) - 2, 0)
-    while unusable(method, from_units(cents, currency)):
-        cents += 1
-    return from_units(cents, currency)
+    low = max(units_up(estimate, currency) - 2, 0)
+    most = most_units(currency)
+    found = first_reaching(
+        lambda cents: not unusable(method, from_units(cents, currency)), min(low, most), most
+    )
+    if found is None:
+        raise InvalidValueError(
+            f"{method.name} cannot withdraw any balance the library holds: its fees take all "
+            f"of {from_units(most, currency)}",
+            field="method",
+            rule="a method that can withdraw some balance",
+        )
+    return from_units(found, currency)
 
 
 @exact
