@@ -2358,3 +2358,30 @@ def test_a_percentage_fee_near_all_is_answered_in_a_bounded_number_of_steps(
     assert fees.withdrawal_for_target(pkr("1"), greedy, reference_rate=RATE) == usd(least)
     wire = attrs.evolve(fees.WIRE_USD, spread=Decimal("0.01"))
     assert fees.break_even(greedy, wire, reference_rate=RATE) is None
+
+
+def test_a_report_on_many_methods_reads_each_quote_a_bounded_number_of_times(monkeypatch):
+    """summary() finds each unpriced method's best rival in a step or two (finding 7).
+
+    It took the max over every quote for each unpriced method: 200 unpriced
+    and 200 quoted methods read ``received`` 40,000 times; now a few per method.
+    """
+    from upwork_safety.fees._withdrawal import WithdrawalQuote
+
+    wires = [attrs.evolve(fees.WIRE_USD, name=f"W{i}", key=f"w{i}") for i in range(200)]
+    payoneers = [attrs.evolve(fees.PAYONEER, name=f"P{i}", key=f"p{i}") for i in range(200)]
+    comparison = fees.compare_withdrawals(
+        usd("900.00"), reference_rate=RATE, methods=wires + payoneers
+    )
+    real = WithdrawalQuote.received
+    reads = 0
+
+    def counted(self):
+        nonlocal reads
+        reads += 1
+        return real.fget(self)
+
+    monkeypatch.setattr(WithdrawalQuote, "received", property(counted))
+    lines = comparison.summary(locale="en_PK").splitlines()
+    assert len(lines) == 400  # one line per method
+    assert reads < 5 * 400

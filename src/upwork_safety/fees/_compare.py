@@ -364,14 +364,23 @@ class WithdrawalComparison:
                 :attr:`unpriced`, or no other method has a known cost.
         """
         chosen, own = self._find(method)
-        rivals = [quote for quote in self.quotes if quote is not own]
-        if not rivals:
+        return self._spread_against(chosen, own)
+
+    @exact
+    def _spread_against(
+        self, chosen: WithdrawalMethod, own: WithdrawalQuote | None
+    ) -> Decimal | None:
+        """:meth:`break_even_spread` of *chosen* (quoted as *own*, or unpriced), found."""
+        # The quotes are best first, so the best rival is the first that is not
+        # *own*: found in one or two steps, so a report stays linear.
+        rival = next((quote for quote in self.quotes if quote is not own), None)
+        if rival is None:
             raise InvalidValueError(
                 f"no other method has a known cost to compare {chosen.name} against",
                 field="method",
                 rule="another method with a known cost",
             )
-        best_rival = max(quote.received for quote in rivals)
+        best_rival = rival.received
         # Strictly more than the best rival: on a tie the ranking's own
         # tie-break (arrival time, then name) may put the rival first.
         target = best_rival + from_units(1, best_rival.currency)
@@ -398,7 +407,7 @@ class WithdrawalComparison:
     def _unpriced_note(self, method: WithdrawalMethod) -> tuple[Decimal | None, str]:
         if not self.quotes:
             return None, "spread not published: pass offered_rate or spread to quote it"
-        spread = self.break_even_spread(method)
+        spread = self._spread_against(method, None)
         if spread is None:
             return None, "spread not published; not the best even with no spread"
         rate = self.reference_rate.with_spread(spread).rate
