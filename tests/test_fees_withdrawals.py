@@ -2385,3 +2385,19 @@ def test_a_report_on_many_methods_reads_each_quote_a_bounded_number_of_times(mon
     lines = comparison.summary(locale="en_PK").splitlines()
     assert len(lines) == 400  # one line per method
     assert reads < 5 * 400
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("fixed_fee", usd("1.995")), ("minimum", usd("5.001"))],
+)
+def test_a_method_with_a_part_cent_fee_or_minimum_cannot_be_built(field, value):
+    """A fee or minimum below the cent is refused by WithdrawalMethod itself (finding 6).
+
+    Quotes charged a tenth of a cent, and plan_withdrawals / auto_withdrawals
+    failed later naming PlanOption.fixed_fees_per_year or ScheduledPayout.fee.
+    """
+    with pytest.raises(RulesError) as caught:
+        attrs.evolve(fees.PAYONEER, name="Half-cent", key="half", **{field: value})
+    assert caught.value.field == f"WithdrawalMethod.{field}"
+    assert caught.value.rule == "whole minor units"
