@@ -2401,3 +2401,17 @@ def test_a_method_with_a_part_cent_fee_or_minimum_cannot_be_built(field, value):
         attrs.evolve(fees.PAYONEER, name="Half-cent", key="half", **{field: value})
     assert caught.value.field == f"WithdrawalMethod.{field}"
     assert caught.value.rule == "whole minor units"
+
+
+@pytest.mark.parametrize(
+    ("paid", "method", "left"),
+    [("5.00", "direct_to_local_bank", "4.50"), ("2.22", "payoneer", "2.00")],
+)
+def test_payout_blames_the_payment_for_a_net_the_method_cannot_take(paid, method, left):
+    """payout() has no argument 'amount': the error names payment (finding 12)."""
+    offered = {"offered_rate": SHOWN} if method == "direct_to_local_bank" else {}
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(Payment(DAY, usd(paid)), method=method, reference_rate=RATE, **offered)
+    assert caught.value.field == "payment"
+    assert caught.value.rule.startswith("usable by ")
+    assert f"USD {left} left" in str(caught.value)

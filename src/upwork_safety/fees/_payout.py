@@ -192,8 +192,10 @@ def payout(
 
     Raises:
         InvalidValueError: No date for a bare amount, *on* disagreeing with
-            the payment's date, and every error of :func:`service_fee` and
-            :func:`quote_withdrawal`.
+            the payment's date, a balance after the service fee that
+            *method* cannot withdraw (``field='payment'``: the message
+            gives the payment, the fee and what they leave), and every
+            error of :func:`service_fee` and :func:`quote_withdrawal`.
         RulesError: No *tax_rate* and a withdrawal's day before the known
             s.154A rules (the message says where the day came from), and
             the rule errors of :func:`service_fee` and :func:`quote_withdrawal`.
@@ -243,5 +245,8 @@ def payout(
         pseb_registered=pseb_registered,
         on=withdrawn_on,
         day_source=day_source,
+        what="payment",
+        came_from=f"the {fee.net} left of the {fee.amount} payment after the {fee.fee} "
+        "service fee cannot be withdrawn: ",
     )
     return Payout(fee=fee, withdrawal=withdrawal)

@@ -388,13 +388,18 @@ def quote(
     pseb_registered: object,
     on: object,
     day_source: str = "",
+    what: str = "amount",
+    came_from: str = "",
 ) -> WithdrawalQuote:
     """:func:`quote_withdrawal`; *day_source* says where *on* came from (private).
 
     A payout passes the payment's day as *on*, and says so in *day_source*
-    for the message refusing a day before the known tax rules.
+    for the message refusing a day before the known tax rules.  It also
+    withdraws what the service fee leaves: an amount the method cannot take
+    is blamed on *what* (its ``payment``), and *came_from* says how the
+    amount came about.
     """
-    money = balance_arg(amount)
+    money = balance_arg(amount, what)
     path = route(
         money.currency,
         method,
@@ -408,7 +413,9 @@ def quote(
     )
     problem = unusable(path.method, money)
     if problem:
-        raise InvalidValueError(problem, field="amount", rule=f"usable by {path.method.name}")
+        raise InvalidValueError(
+            f"{came_from}{problem}", field=what, rule=f"usable by {path.method.name}"
+        )
     return build_quote(path, money)
 
 
