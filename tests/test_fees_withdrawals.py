@@ -2415,3 +2415,18 @@ def test_payout_blames_the_payment_for_a_net_the_method_cannot_take(paid, method
     assert caught.value.field == "payment"
     assert caught.value.rule.startswith("usable by ")
     assert f"USD {left} left" in str(caught.value)
+
+
+def test_a_tiny_reference_rate_reports_without_an_error_about_an_internal_rate():
+    """At 10⁻¹⁸ PKR a dollar nothing beats anything; summary() says so (finding 13).
+
+    It raised InvalidValueError(field='ExchangeRate.rate'), about a rate the
+    caller never built (the reference less a spread, rounded to zero).
+    """
+    tiny = ExchangeRate("USD", "PKR", "0.000000000000000001")
+    comparison = fees.compare_withdrawals(usd("900.00"), reference_rate=tiny)
+    assert comparison.break_even_spread("direct_to_local_bank") is None
+    lines = comparison.summary(locale="en_PK").splitlines()
+    assert lines[1] == (
+        "Direct to Local Bank (PKR): spread not published; not the best even with no spread"
+    )

@@ -68,6 +68,7 @@ from upwork_safety.fees._withdrawal import (
 )
 from upwork_safety.money import (
     CONTEXT,
+    MAX_DIGITS,
     ExchangeRate,
     Money,
     exact,
@@ -543,6 +544,12 @@ def _largest_spread(
     """The largest spread on the grid at which *method* still delivers at least *target*."""
 
     def received(spread: Decimal) -> Money:
+        if not round_half_up(
+            CONTEXT.multiply(reference.rate, CONTEXT.subtract(ONE, spread)), MAX_DIGITS
+        ):
+            # A rate that rounds to nothing at 18 places delivers nothing (and
+            # is no ExchangeRate): never an error about a rate nobody built.
+            return Money.zero(target.currency)
         path = Route(method, reference, reference.with_spread(spread), RateBasis.SPREAD, tax_rate)
         return path.received(amount)
 
