@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import decimal
 import json
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 
@@ -2430,3 +2430,23 @@ def test_a_tiny_reference_rate_reports_without_an_error_about_an_internal_rate()
     assert lines[1] == (
         "Direct to Local Bank (PKR): spread not published; not the best even with no spread"
     )
+
+
+def test_a_datetime_on_counts_by_its_utc_day_and_the_error_says_so():
+    """03:00 on 1 July 2022 in Karachi is 30 June UTC: documented, and said in the error (finding 10)."""
+    karachi = timezone(timedelta(hours=5))
+    reference = ExchangeRate("USD", "PKR", "204")
+    with pytest.raises(RulesError) as caught:
+        fees.quote_withdrawal(
+            usd("100"),
+            "payoneer",
+            reference_rate=reference,
+            on=datetime(2022, 7, 1, 3, tzinfo=karachi),
+        )
+    assert caught.value.field == "tax_rate"
+    assert "2022-06-30" in str(caught.value)
+    assert "UTC day" in str(caught.value)
+    day = fees.quote_withdrawal(
+        usd("100"), "payoneer", reference_rate=reference, on=date(2022, 7, 1)
+    )
+    assert day.tax_rate == Decimal("0.01")

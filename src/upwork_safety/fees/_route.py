@@ -336,7 +336,9 @@ def tax_in_force(
         rules = EXPORT_TAX_HISTORY.current
     elif day < EXPORT_TAX_HISTORY.first_day:
         source = day_source or (
-            "the day given as on=" if on is not None else "reference_rate's as_of"
+            "the day given as on=, a datetime's UTC day"
+            if on is not None
+            else "reference_rate's as_of"
         )
         raise RulesError(
             f"no s.154A rates are known before {EXPORT_TAX_HISTORY.first_day} (the "

@@ -342,6 +342,9 @@ def quote_withdrawal(
             Pakistan Software Export Board (s.154A's 0.25%).
         on: The withdrawal's day, which picks the tax rules in force;
             default the reference rate's ``as_of``, else the newest rules.
+            A date, or an aware datetime for its UTC day (as every rule
+            date in the library; pass the Pakistani day as a ``date`` when
+            it differs).
 
     Returns:
         The itemised :class:`WithdrawalQuote`.
