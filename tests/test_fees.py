@@ -1051,7 +1051,7 @@ CALLS: dict[str, tuple[object, tuple[object, ...], dict[str, object]]] = {
     "quote_withdrawal_spread": (
         fees.quote_withdrawal,
         (usd("900"), "payoneer"),
-        {"reference_rate": REFERENCE, "spread": "1%", "tax_rate": "0", "on": D2025},
+        {"reference_rate": REFERENCE, "spread": "1%", "tax_rate": "0", "on": date(2025, 6, 2)},
     ),
     "compare_withdrawals": (
         fees.compare_withdrawals,
@@ -1061,7 +1061,7 @@ CALLS: dict[str, tuple[object, tuple[object, ...], dict[str, object]]] = {
             "methods": ("payoneer", fees.DIRECT_TO_LOCAL_BANK),
             "offered_rates": {"direct_to_local_bank": OFFERED},
             "spreads": {},
-            "on": D2025,
+            "on": date(2025, 6, 2),
         },
     ),
     "break_even": (

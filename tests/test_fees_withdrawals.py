@@ -2450,3 +2450,34 @@ def test_a_datetime_on_counts_by_its_utc_day_and_the_error_says_so():
         usd("100"), "payoneer", reference_rate=reference, on=date(2022, 7, 1)
     )
     assert day.tax_rate == Decimal("0.01")
+
+
+def test_payout_refuses_a_reference_rate_dated_before_the_payment():
+    """A balance paid on 2025-06-02 is not withdrawn at a 2022 rate (finding 11)."""
+    old = ExchangeRate("USD", "PKR", "204.40", as_of=date(2022, 7, 4))
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(Payment(DAY, usd("1000.00")), method="payoneer", reference_rate=old)
+    assert caught.value.field == "reference_rate"
+    assert caught.value.rule == "dated on or after the payment"
+    later = attrs.evolve(RATE, as_of=date(2025, 6, 3))
+    assert (
+        fees.payout(Payment(DAY, usd("1000.00")), method="payoneer", reference_rate=later).on == DAY
+    )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda on: fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=RATE, on=on),
+        lambda on: fees.compare_withdrawals(usd("100"), reference_rate=RATE, on=on),
+        lambda on: fees.break_even("payoneer", WIRE_AT_PAR, reference_rate=RATE, on=on),
+    ],
+    ids=["quote_withdrawal", "compare_withdrawals", "break_even"],
+)
+def test_on_another_day_than_the_reference_rate_is_refused(call):
+    """on= must be the reference rate's own day, as an offered rate's must (finding 11)."""
+    with pytest.raises(InvalidValueError) as caught:
+        call(date(2022, 7, 4))
+    assert caught.value.field == "on"
+    assert caught.value.rule == "the reference rate's day"
+    call(DAY)  # the rate's own day is fine

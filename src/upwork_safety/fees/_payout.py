@@ -170,7 +170,7 @@ def payout(
         payment: A :class:`~upwork_safety.Payment`, or the amount paid.
         method: A :class:`WithdrawalMethod` or a preset's key or name.
         reference_rate: As :func:`quote_withdrawal`; its ``as_of``, when
-            given, is the withdrawal's day.
+            given, is the withdrawal's day, on or after the payment's.
         on: The payment date; defaults to a Payment's own date and is
             required for a bare amount.
         rate: The contract's own service fee, as :func:`service_fee`
@@ -192,7 +192,8 @@ def payout(
 
     Raises:
         InvalidValueError: No date for a bare amount, *on* disagreeing with
-            the payment's date, a balance after the service fee that
+            the payment's date, a reference rate dated before the payment
+            (``field='reference_rate'``), a balance after the service fee that
             *method* cannot withdraw (``field='payment'``: the message
             gives the payment, the fee and what they leave), and every
             error of :func:`service_fee` and :func:`quote_withdrawal`.
@@ -235,6 +236,13 @@ def payout(
         what="payment",
     )
     withdrawn_on, day_source = _withdrawal_day(reference_rate, day)
+    if withdrawn_on < day:
+        raise InvalidValueError(
+            f"reference_rate is for {withdrawn_on}, before the payment on {day}: the balance "
+            "is withdrawn once it is paid, so measure it against a rate of that day or later",
+            field="reference_rate",
+            rule="dated on or after the payment",
+        )
     withdrawal = quote(
         fee.net,
         method,

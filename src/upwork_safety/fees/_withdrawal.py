@@ -344,7 +344,8 @@ def quote_withdrawal(
             default the reference rate's ``as_of``, else the newest rules.
             A date, or an aware datetime for its UTC day (as every rule
             date in the library; pass the Pakistani day as a ``date`` when
-            it differs).
+            it differs) When the reference rate has an ``as_of``, *on* must be
+            that day (a withdrawal is measured against its own day's rate).
 
     Returns:
         The itemised :class:`WithdrawalQuote`.
@@ -355,7 +356,8 @@ def quote_withdrawal(
             Pakistan; a day before the known tax rules.
         InvalidValueError: An amount not above zero, below the method's minimum or not
             covering its fees, a rate that is not a fraction below 1, an
-            unknown method, or conflicting options.
+            unknown method, conflicting options, or *on* another day than
+            the reference rate's ``as_of``.
         CurrencyMismatchError: A rate in the wrong direction or currency.
         InvalidTypeError: A wrong-typed argument.
 
