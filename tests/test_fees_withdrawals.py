@@ -2481,3 +2481,27 @@ def test_on_another_day_than_the_reference_rate_is_refused(call):
     assert caught.value.field == "on"
     assert caught.value.rule == "the reference rate's day"
     call(DAY)  # the rate's own day is fine
+
+
+def test_a_forged_reason_is_refused_in_plans_and_comparisons():
+    """Reasons are checked like every other field of a plan or comparison (finding 14)."""
+    plan = fees.plan_withdrawals(usd("300.00"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="0.2%")
+    assert plan.options[0].reason == "the fixed fee would take 1.43%"
+    forged = attrs.evolve(plan.options[0], reason="each withdrawal is below the USD 5.00 minimum")
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(plan, options=(forged, *plan.options[1:]))
+    assert caught.value.field == "WithdrawalPlan.options[0].reason"
+
+    comparison = fees.compare_withdrawals(usd("3.00"), reference_rate=RATE)
+    index = next(
+        i for i, s in enumerate(comparison.skipped) if s.method.key == "direct_to_local_bank"
+    )
+    assert comparison.skipped[index].reason == (
+        "USD 3.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00"
+    )
+    skipped = list(comparison.skipped)
+    skipped[index] = attrs.evolve(skipped[index], reason="not available in Pakistan")
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(comparison, skipped=skipped)
+    assert caught.value.field == f"WithdrawalComparison.skipped[{index}].reason"
+    assert caught.value.rule == "the reason compare_withdrawals gives"

@@ -176,6 +176,13 @@ def _by_received(quote: WithdrawalQuote) -> tuple[Decimal, int, str]:
     return (quote.received.amount.copy_negate(), quote.method.business_days[1], quote.method.name)
 
 
+def _skip_reason(method: WithdrawalMethod, amount: Money) -> str:
+    """Why :func:`compare_withdrawals` skips *method* for *amount* (the one wording)."""
+    if not method.available_in_pakistan:
+        return "not available in Pakistan"
+    return _unusable(method, amount)
+
+
 def _each_once(methods: Sequence[WithdrawalMethod], fields: Sequence[str]) -> None:
     """Refuse a method listed twice (by name: a comparison names its methods)."""
     seen: dict[str, str] = {}
@@ -216,7 +223,8 @@ class WithdrawalComparison:
             does not belong where it is listed: a quoted or unpriced method
             must be available in Pakistan and able to withdraw the amount
             (an unpriced one without a published spread), a skipped one
-            must not be both, and no method is listed twice (by name).
+            must not be both, with the reason :func:`compare_withdrawals`
+            gives, and no method is listed twice (by name).
         CurrencyMismatchError: A reference rate from another currency than
             the amount's, or a method that withdraws another balance or
             that the reference rate does not convert to.
@@ -276,6 +284,15 @@ class WithdrawalComparison:
                     "quote it, or list it as unpriced",
                     field=f"WithdrawalComparison.skipped[{index}]",
                     rule="a method that cannot withdraw the amount",
+                )
+            why = _skip_reason(method, amount)
+            if skipped.reason != why:
+                raise InvalidValueError(
+                    f"WithdrawalComparison.skipped[{index}].reason must be {shown(why)}, "
+                    f"the reason compare_withdrawals gives for {method.name}; got "
+                    f"{shown(skipped.reason)}",
+                    field=f"WithdrawalComparison.skipped[{index}].reason",
+                    rule="the reason compare_withdrawals gives",
                 )
         _each_once(
             [
@@ -741,7 +758,7 @@ def compare_withdrawals(
     skipped: list[SkippedMethod] = []
     for index, method in enumerate(chosen):
         if not method.available_in_pakistan:
-            skipped.append(SkippedMethod(method, "not available in Pakistan"))
+            skipped.append(SkippedMethod(method, _skip_reason(method, money)))
             continue
         if money.currency != method.balance_currency:
             raise CurrencyMismatchError(

@@ -329,7 +329,7 @@ class WithdrawalPlan:
             self.max_fee_share,
             names=("WithdrawalPlan.monthly_earnings", f"WithdrawalPlan.options[{index}].frequency"),
         )
-        for name in ("amount_each", "fixed_fees_per_year", "acceptable"):
+        for name in ("amount_each", "fixed_fees_per_year", "acceptable", "reason"):
             got, wanted = getattr(option, name), getattr(expected, name)
             if type(got) is not type(wanted) or got != wanted:
                 field = f"WithdrawalPlan.options[{index}].{name}"
