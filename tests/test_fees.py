@@ -539,6 +539,108 @@ def test_gross_for_net_uses_contract_rate():
     assert usd("100.00") == fees.gross_for_net(usd("85.00"), on=D2025, contract=job)
 
 
+NEVER_AT_5 = Contract(
+    "new",
+    "acme",
+    ContractKind.HOURLY,
+    started=date(2023, 6, 1),
+    service_fee_rate="5%",
+    payments=[Payment(date(2023, 7, 1), usd("1000.00"))],
+)
+BIG_CLIENT = Contract(
+    "big",
+    "acme",
+    ContractKind.HOURLY,
+    started=date(2019, 1, 1),
+    payments=[
+        Payment(date(2019, 6, 1), usd("20000.00")),
+        Payment(date(2020, 3, 1), usd("1000.00")),
+    ],
+)
+KEPT_5 = Contract(
+    "kept",
+    "acme",
+    ContractKind.HOURLY,
+    started=date(2022, 1, 3),
+    service_fee_rate="5%",
+    payments=[
+        Payment(date(2022, 6, 1), usd("12000.00")),
+        Payment(date(2023, 6, 1), usd("1000.00")),
+    ],
+)
+REF_2023 = ExchangeRate("USD", "PKR", "280.00", as_of=date(2023, 7, 1))
+
+
+@pytest.mark.parametrize(
+    "charge",
+    [
+        lambda: fees.payout(
+            NEVER_AT_5.payments[0], method="payoneer", reference_rate=REF_2023, contract=NEVER_AT_5
+        ),
+        lambda: fees.explain_service_fee(usd("1000.00"), on=date(2023, 7, 1), contract=NEVER_AT_5),
+        lambda: fees.gross_for_net(usd("950.00"), on=date(2023, 7, 1), contract=NEVER_AT_5),
+    ],
+    ids=["payout", "explain_service_fee", "gross_for_net"],
+)
+def test_one_payment_functions_refuse_the_kept_5_percent_as_service_fee_does(charge):
+    """A contract never at 5% is refused the kept 5% by every function given it (finding 1)."""
+    with pytest.raises(RulesError) as caught:
+        fees.service_fee(NEVER_AT_5, on=date(2023, 7, 31))
+    with pytest.raises(RulesError) as refused:
+        charge()
+    assert refused.value.field == caught.value.field == "Contract.service_fee_rate"
+    assert refused.value.rule == caught.value.rule
+
+
+def test_one_payment_functions_count_the_contracts_earlier_payments():
+    """Given the contract, a payment is charged after the client's earlier billings (finding 2).
+
+    $1,000 after $20,000 with the client is in the 5% band: fee $50, as
+    service_fee(contract) charges it, not the $150 of a new client.
+    """
+    second = BIG_CLIENT.payments[1]
+    by_contract = fees.service_fee(BIG_CLIENT, on=second.on) - fees.service_fee(
+        BIG_CLIENT, on=date(2020, 2, 1)
+    )
+    explained = fees.explain_service_fee(second.amount, on=second.on, contract=BIG_CLIENT)
+    paid = fees.payout(
+        second,
+        method="payoneer",
+        contract=BIG_CLIENT,
+        tax_rate=0,
+        reference_rate=ExchangeRate("USD", "PKR", "160.00"),
+    )
+    assert by_contract == explained.fee == paid.service_fee == usd("50.00")
+    assert explained.billed_before == paid.fee.billed_before == usd("20000.00")
+    assert fees.gross_for_net(usd("950.00"), on=second.on, contract=BIG_CLIENT) == usd("1000.00")
+
+
+def test_payout_follows_a_kept_5_percent_contract_through_the_scale():
+    """Each payment's payout fee adds up to service_fee(contract) for the docs' kept-5% contract."""
+    reference = ExchangeRate("USD", "PKR", "200")
+    paid = [
+        fees.payout(p, method="payoneer", contract=KEPT_5, tax_rate=0, reference_rate=reference)
+        for p in KEPT_5.payments
+    ]
+    # 20% of $500 + 10% of $9,500 + 5% of $2,000 under the bands; then the kept 5%.
+    assert [p.service_fee for p in paid] == [usd("1150.00"), usd("50.00")]
+    assert [p.fee.basis for p in paid] == [fees.FeeBasis.SLIDING, fees.FeeBasis.LEGACY]
+    assert fees.service_fee(KEPT_5, on=date(2023, 7, 1)) == usd("1200.00")
+
+
+def test_payout_of_a_same_day_payment_counts_the_ones_listed_before_it():
+    """Two payments on one day: the second is billed after the first, as service_fee charges it."""
+    day = date(2020, 3, 1)
+    job = contract(Payment(day, usd("500.00")), Payment(day, usd("100.00")))
+    reference = ExchangeRate("USD", "PKR", "160.00")
+    fee_of = [
+        fees.payout(p, method="payoneer", contract=job, tax_rate=0, reference_rate=reference)
+        for p in job.payments
+    ]
+    assert [p.service_fee for p in fee_of] == [usd("100.00"), usd("10.00")]
+    assert fees.service_fee(job, on=day) == usd("110.00")
+
+
 def test_gross_for_net_rounds_a_sub_cent_target_up():
     """A target between cents needs the gross whose net reaches it."""
     assert usd("111.13") == fees.gross_for_net(usd("100.011"), on=D2023)
@@ -949,7 +1051,7 @@ CALLS: dict[str, tuple[object, tuple[object, ...], dict[str, object]]] = {
     "quote_withdrawal_spread": (
         fees.quote_withdrawal,
         (usd("900"), "payoneer"),
-        {"reference_rate": REFERENCE, "spread": "1%", "tax_rate": "0", "on": D2025},
+        {"reference_rate": REFERENCE, "spread": "1%", "tax_rate": "0", "on": date(2025, 6, 2)},
     ),
     "compare_withdrawals": (
         fees.compare_withdrawals,
@@ -959,7 +1061,7 @@ CALLS: dict[str, tuple[object, tuple[object, ...], dict[str, object]]] = {
             "methods": ("payoneer", fees.DIRECT_TO_LOCAL_BANK),
             "offered_rates": {"direct_to_local_bank": OFFERED},
             "spreads": {},
-            "on": D2025,
+            "on": date(2025, 6, 2),
         },
     ),
     "break_even": (

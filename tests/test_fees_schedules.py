@@ -1098,3 +1098,51 @@ def test_every_comparison_builds_and_round_trips(arguments):
     arguments["end"] = arguments["start"] + timedelta(days=arguments.pop("days"))
     comparison = fees.compare_schedules(**arguments)
     assert comparison == serialize.from_json(fees.ScheduleComparison, serialize.to_json(comparison))
+
+
+# --------------------------------------------------------------------------
+# Red team r10: cheapest, zero totals, totals past the limit (findings 15, 13, 7)
+# --------------------------------------------------------------------------
+
+
+def test_cheapest_breaks_a_tie_toward_the_less_frequent_schedule():
+    """One $1,500 payout each, $0.99 each: a tie, so the least frequent (quarterly) is cheapest."""
+    comparison = fees.compare_schedules([credit(date(2026, 1, 5), "1500.00")], **YEAR)
+    assert [(r["payouts"], r["fees"]) for r in comparison.to_records()] == [
+        (1, Decimal("0.99"))
+    ] * 4
+    assert comparison.cheapest.schedule == fees.PaymentSchedule.QUARTERLY
+
+
+def test_cheapest_is_not_a_schedule_that_paid_nothing_out():
+    """$1,500 on 29 Dec: twice monthly and quarterly pay nothing by the 31st; monthly is cheapest.
+
+    Weekly and monthly both pay it out for $0.99 (a tie, so the less
+    frequent); a run that paid nothing has no fee but is not "cheapest".
+    """
+    comparison = fees.compare_schedules([credit(date(2026, 12, 29), "1500.00")], **YEAR)
+    records = comparison.to_records()
+    assert [(r["schedule"], r["fees"], r["left"]) for r in records] == [
+        ("weekly", Decimal("0.99"), Decimal("0.00")),
+        ("twice_monthly", Decimal("0.00"), Decimal("1500.00")),
+        ("monthly", Decimal("0.99"), Decimal("0.00")),
+        ("quarterly", Decimal("0.00"), Decimal("1500.00")),
+    ]
+    assert str(records[1]["withdrawn"]) == "0.00"  # with its cents, like every amount
+    assert comparison.cheapest.schedule == fees.PaymentSchedule.MONTHLY
+
+
+def test_a_history_adding_up_past_the_limit_is_refused_naming_history():
+    """Two credits of 18 nines each fit Money, their sum does not: refused naming history."""
+    big = "999999999999999999.99"
+    history = [credit(date(2026, 1, 1), big), credit(date(2026, 1, 2), big)]
+    for replay in (fees.auto_withdrawals, fees.compare_schedules):
+        with pytest.raises(InvalidValueError) as caught:
+            replay(history, start=date(2026, 1, 1), end=date(2026, 3, 1))
+        assert caught.value.field == "history"
+        assert caught.value.rule == "credits totalling at most 18 integer digits"
+    with pytest.raises(InvalidValueError) as caught:
+        fees.ScheduledPayout(
+            on=date(2026, 1, 7), funds=history, reason="threshold", fee=usd("0.99")
+        )
+    assert caught.value.field == "ScheduledPayout.funds"

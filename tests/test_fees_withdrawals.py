@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import decimal
 import json
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from fractions import Fraction
 
@@ -626,7 +626,7 @@ def received_at(method, amount, spread, tax):
     method=st.sampled_from([fees.DIRECT_TO_LOCAL_BANK, fees.WIRE_USD, fees.PAYONEER_USD_ACCOUNT]),
 )
 def test_break_even_spread_matches_brute_force(amount, rate, tax, method):
-    """At the spread returned the method delivers at least the best quote; one step more, less."""
+    """At the spread returned the method delivers more than the best quote; one step more, not."""
     reference = ExchangeRate("USD", "PKR", rate)
     money = Money(amount, "USD")
     comparison = fees.compare_withdrawals(
@@ -643,10 +643,10 @@ def test_break_even_spread_matches_brute_force(amount, rate, tax, method):
             ).received
 
         if spread is None:
-            assert receives(Decimal(0)) < best.received
+            assert receives(Decimal(0)) <= best.received
         else:
-            assert receives(spread) >= best.received
-            assert receives(spread + fees.SPREAD_STEP) < best.received
+            assert receives(spread) > best.received
+            assert receives(spread + fees.SPREAD_STEP) <= best.received
 
 
 def test_compare_with_offered_rates_and_spreads():
@@ -1230,9 +1230,36 @@ def test_plan_picks_the_most_frequent_rhythm_under_the_share():
 
 
 def test_plan_amounts_are_exact_in_any_context():
-    """$100 a month, weekly: 1,200 / 52 = 23.0769… → $23.08 each, half up."""
+    """$100 a month, weekly: 1,200 / 52 = 23.0769… → $23.07 each, rounded down."""
     plan = fees.plan_withdrawals(usd("100"), "payoneer", max_fee_share="50%")
-    assert usd("23.08") == plan.options[0].amount_each
+    assert usd("23.07") == plan.options[0].amount_each
+
+
+def test_plan_never_withdraws_more_than_is_earned():
+    """Each withdrawal is rounded down: $21.65 a month is $4.996 a week, below the $5 minimum.
+
+    Red team r10, finding 8: rounded half up it became $5.00 (52 × $5.00 is
+    more than the year's $259.80) and weekly was called acceptable.
+    """
+    plan = fees.plan_withdrawals(usd("21.65"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="20%")
+    weekly = plan.options[0]
+    assert (weekly.frequency.name, weekly.amount_each, weekly.acceptable) == (
+        "weekly",
+        usd("4.99"),
+        False,
+    )
+    assert weekly.amount_each * 52 <= usd("21.65") * 12
+    assert weekly.reason == "each withdrawal is below the USD 5.00 minimum"
+
+
+def test_plan_judges_the_fee_share_on_what_each_withdrawal_takes():
+    """$0.99 of a week's $23.0769… is 4.29%: above a 4.2895% limit, so weekly is not chosen."""
+    plan = fees.plan_withdrawals(usd("100.00"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="4.2895%")
+    weekly = plan.options[0]
+    assert (weekly.amount_each, weekly.acceptable) == (usd("23.07"), False)
+    assert plan.recommended is not None
+    assert plan.recommended.frequency.name == "every 2 weeks"
+    assert plan.recommended.amount_each == usd("46.15")
 
 
 def test_plan_records_do_not_read_the_callers_decimal_context():
@@ -1739,8 +1766,9 @@ def test_a_tax_rate_with_eighteen_places_withholds_nothing_it_cannot_round_to():
         fees.compare_withdrawals(usd("900.00"), reference_rate=RATE, tax_rate=tax_rate)
         for tax_rate in (EIGHTEEN_PLACES, 0)
     )
-    # 899.01 x 280 x (1 - 0.021101) = 246,411.197 rounds to 246,411.20, Payoneer's 898 x 274.40.
-    assert Decimal("0.021101") == tiny.break_even_spread("direct_to_local_bank")
+    # 899.01 x 280 x (1 - 0.0211) = 246,411.449 rounds to 246,411.45, above Payoneer's
+    # 898 x 274.40 = 246,411.20; at 0.021101 it would only tie (246,411.20).
+    assert Decimal("0.0211") == tiny.break_even_spread("direct_to_local_bank")
     assert untaxed.break_even_spread("direct_to_local_bank") == tiny.break_even_spread(
         "direct_to_local_bank"
     )
@@ -2162,3 +2190,318 @@ def test_a_comparison_lists_each_method_once():
         built.value.field,
         built.value.rule,
     )
+
+
+# --------------------------------------------------------------------------
+# Red team r10: keyed arguments, one entry per method (finding 3)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argument", "entries"),
+    [
+        ("spreads", {"wire_usd": "0.5%", "US Dollar wire": "5%"}),
+        ("spreads", {"wire_usd": "0.5%", fees.WIRE_USD: "0.5%"}),
+        (
+            "offered_rates",
+            {
+                "direct_to_local_bank": SHOWN,
+                "Direct to Local Bank (PKR)": attrs.evolve(SHOWN, rate=Decimal(250)),
+            },
+        ),
+    ],
+)
+def test_compare_withdrawals_refuses_a_method_keyed_twice(argument, entries):
+    """Two entries for one method are refused naming the second, never "last wins"."""
+    with pytest.raises(InvalidValueError) as caught:
+        fees.compare_withdrawals(usd("900.00"), reference_rate=RATE, **{argument: entries})
+    second = list(entries)[1]
+    name = second.key if isinstance(second, fees.WithdrawalMethod) else second
+    assert caught.value.field == f"{argument}[{name!r}]"
+    assert caught.value.rule == "one entry per method"
+
+
+def test_compare_withdrawals_refuses_a_key_shared_by_two_methods():
+    """A key two what-if methods share names both: it is refused, not applied to each."""
+    twin = attrs.evolve(fees.WIRE_USD, name="Another wire")
+    with pytest.raises(InvalidValueError) as caught:
+        fees.compare_withdrawals(
+            usd("900.00"),
+            reference_rate=RATE,
+            methods=[fees.WIRE_USD, twin],
+            spreads={"wire_usd": "1%"},
+        )
+    assert caught.value.field == "spreads['wire_usd']"
+    assert caught.value.rule == "one method per entry"
+    by_name = fees.compare_withdrawals(
+        usd("900.00"),
+        reference_rate=RATE,
+        methods=[fees.WIRE_USD, twin],
+        spreads={"US Dollar wire": "1%", "Another wire": "2%"},
+    )
+    assert [str(q.spread) for q in by_name.quotes] == ["0.01", "0.02"]
+
+
+# --------------------------------------------------------------------------
+# Red team r10: break_even's None means "never worse" (finding 4)
+# --------------------------------------------------------------------------
+
+BE_RATE = ExchangeRate("USD", "PKR", "279.37")
+
+
+def _what_if(name: str, fixed: str, share: str, spread: str) -> fees.WithdrawalMethod:
+    return attrs.evolve(
+        fees.PAYONEER,
+        name=name,
+        key=name.lower(),
+        fixed_fee=usd(fixed),
+        percentage_fee=Decimal(share),
+        spread=Decimal(spread),
+    )
+
+
+def test_break_even_refuses_methods_that_trade_the_lead_from_cent_to_cent():
+    """$2 + 2% spread against $1.96 + 2% fee: the same line, the lead alternates; not None."""
+    a = _what_if("A", "2.00", "0", "0.02")
+    b = _what_if("B", "1.96", "0.02", "0")
+    leads = set()
+    for cents in range(100_000, 100_200):
+        amount = Money(Decimal(cents) / 100, "USD")
+        received = [
+            fees.quote_withdrawal(amount, m, reference_rate=BE_RATE, tax_rate=0).received
+            for m in (a, b)
+        ]
+        leads.add((received[0] > received[1]) - (received[0] < received[1]))
+    assert {-1, 1} <= leads  # each is ahead somewhere
+    with pytest.raises(RulesError) as caught:
+        fees.break_even(a, b, reference_rate=BE_RATE, tax_rate=0)
+    assert caught.value.field == "b"
+    assert caught.value.rule == "methods that differ by more than rounding"
+
+
+@pytest.mark.parametrize(
+    ("better", "worse"),
+    [
+        (_what_if("Q", "2.00", "0", "0.019999"), _what_if("P", "2.00", "0", "0.02")),
+        (_what_if("Twin", "2.00", "0", "0.02"), _what_if("P", "2.00", "0", "0.02")),
+        (_what_if("Cheap", "1.99", "0.001", "0.02"), _what_if("Dear", "2.00", "0.002", "0.02")),
+    ],
+)
+def test_break_even_is_none_when_one_method_is_never_worse(better, worse):
+    """No cost part higher and no rate lower: never worse at any cent, so no break-even."""
+    assert fees.break_even(worse, better, reference_rate=BE_RATE, tax_rate=0) is None
+    assert fees.break_even(better, worse, reference_rate=BE_RATE, tax_rate=0) is None
+    for cents in (203, 204, 999, 100_000, 123_457):
+        amount = Money(Decimal(cents) / 100, "USD")
+        got = [
+            fees.quote_withdrawal(amount, m, reference_rate=BE_RATE, tax_rate=0).received
+            for m in (better, worse)
+        ]
+        assert got[0] >= got[1]
+
+
+def test_at_the_break_even_rate_the_method_is_ranked_best():
+    """Offered exactly break_even_rate, the method is the comparison's best (finding 9).
+
+    At 274.09172 Direct to Local Bank only tied Payoneer (Rs243,947.09 each)
+    and the tie-break ranked Payoneer first; the grid step below that is
+    strictly better: 274.092.
+    """
+    comparison = fees.compare_withdrawals(usd("900.00"), reference_rate=RATE)
+    rate = comparison.break_even_rate("direct_to_local_bank")
+    assert rate is not None
+    assert rate.rate == Decimal("274.092")
+    priced = fees.compare_withdrawals(
+        usd("900.00"), reference_rate=RATE, offered_rates={"direct_to_local_bank": rate}
+    )
+    assert priced.best is not None
+    assert priced.best.method.key == "direct_to_local_bank"
+    assert [q.received for q in priced.quotes] == [pkr("243947.34"), pkr("243947.09")]
+
+
+# --------------------------------------------------------------------------
+# Red team r10: the smallest usable balance is searched, not scanned (finding 5)
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("share", "least"),
+    [
+        ("0.99999", "500.01"),
+        ("0.9999999", "50000.01"),
+        ("0.999999999999999999", "5000000000000000.01"),
+    ],
+)
+def test_a_percentage_fee_near_all_is_answered_in_a_bounded_number_of_steps(
+    monkeypatch, share, least
+):
+    """$0.005 / (1 - p) is the least balance leaving a cent; found by halving, not cent by cent.
+
+    The old scan stepped a cent at a time from 0 (190 s at 0.9999999; never
+    ending at 18 nines): the check below stops it after 2,000 steps.
+    """
+    from upwork_safety.fees import _withdrawal
+
+    calls = 0
+    real = _withdrawal.unusable
+
+    def counted(method, amount):
+        nonlocal calls
+        calls += 1
+        assert calls < 2_000, "cent-by-cent scan"
+        return real(method, amount)
+
+    monkeypatch.setattr(_withdrawal, "unusable", counted)
+    greedy = attrs.evolve(
+        fees.PAYONEER, name="Greedy", key="greedy", fixed_fee=usd("0"), percentage_fee=share
+    )
+    assert fees.withdrawal_for_target(pkr("1"), greedy, reference_rate=RATE) == usd(least)
+    wire = attrs.evolve(fees.WIRE_USD, spread=Decimal("0.01"))
+    assert fees.break_even(greedy, wire, reference_rate=RATE) is None
+
+
+def test_a_report_on_many_methods_reads_each_quote_a_bounded_number_of_times(monkeypatch):
+    """summary() finds each unpriced method's best rival in a step or two (finding 7).
+
+    It took the max over every quote for each unpriced method: 200 unpriced
+    and 200 quoted methods read ``received`` 40,000 times; now a few per method.
+    """
+    from upwork_safety.fees._withdrawal import WithdrawalQuote
+
+    wires = [attrs.evolve(fees.WIRE_USD, name=f"W{i}", key=f"w{i}") for i in range(200)]
+    payoneers = [attrs.evolve(fees.PAYONEER, name=f"P{i}", key=f"p{i}") for i in range(200)]
+    comparison = fees.compare_withdrawals(
+        usd("900.00"), reference_rate=RATE, methods=wires + payoneers
+    )
+    real = WithdrawalQuote.received
+    reads = 0
+
+    def counted(self):
+        nonlocal reads
+        reads += 1
+        return real.fget(self)
+
+    monkeypatch.setattr(WithdrawalQuote, "received", property(counted))
+    lines = comparison.summary(locale="en_PK").splitlines()
+    assert len(lines) == 400  # one line per method
+    assert reads < 5 * 400
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("fixed_fee", usd("1.995")), ("minimum", usd("5.001"))],
+)
+def test_a_method_with_a_part_cent_fee_or_minimum_cannot_be_built(field, value):
+    """A fee or minimum below the cent is refused by WithdrawalMethod itself (finding 6).
+
+    Quotes charged a tenth of a cent, and plan_withdrawals / auto_withdrawals
+    failed later naming PlanOption.fixed_fees_per_year or ScheduledPayout.fee.
+    """
+    with pytest.raises(RulesError) as caught:
+        attrs.evolve(fees.PAYONEER, name="Half-cent", key="half", **{field: value})
+    assert caught.value.field == f"WithdrawalMethod.{field}"
+    assert caught.value.rule == "whole minor units"
+
+
+@pytest.mark.parametrize(
+    ("paid", "method", "left"),
+    [("5.00", "direct_to_local_bank", "4.50"), ("2.22", "payoneer", "2.00")],
+)
+def test_payout_blames_the_payment_for_a_net_the_method_cannot_take(paid, method, left):
+    """payout() has no argument 'amount': the error names payment (finding 12)."""
+    offered = {"offered_rate": SHOWN} if method == "direct_to_local_bank" else {}
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(Payment(DAY, usd(paid)), method=method, reference_rate=RATE, **offered)
+    assert caught.value.field == "payment"
+    assert caught.value.rule.startswith("usable by ")
+    assert f"USD {left} left" in str(caught.value)
+
+
+def test_a_tiny_reference_rate_reports_without_an_error_about_an_internal_rate():
+    """At 10⁻¹⁸ PKR a dollar nothing beats anything; summary() says so (finding 13).
+
+    It raised InvalidValueError(field='ExchangeRate.rate'), about a rate the
+    caller never built (the reference less a spread, rounded to zero).
+    """
+    tiny = ExchangeRate("USD", "PKR", "0.000000000000000001")
+    comparison = fees.compare_withdrawals(usd("900.00"), reference_rate=tiny)
+    assert comparison.break_even_spread("direct_to_local_bank") is None
+    lines = comparison.summary(locale="en_PK").splitlines()
+    assert lines[1] == (
+        "Direct to Local Bank (PKR): spread not published; not the best even with no spread"
+    )
+
+
+def test_a_datetime_on_counts_by_its_utc_day_and_the_error_says_so():
+    """03:00 on 1 July 2022 in Karachi is 30 June UTC: documented, and said in the error (finding 10)."""
+    karachi = timezone(timedelta(hours=5))
+    reference = ExchangeRate("USD", "PKR", "204")
+    with pytest.raises(RulesError) as caught:
+        fees.quote_withdrawal(
+            usd("100"),
+            "payoneer",
+            reference_rate=reference,
+            on=datetime(2022, 7, 1, 3, tzinfo=karachi),
+        )
+    assert caught.value.field == "tax_rate"
+    assert "2022-06-30" in str(caught.value)
+    assert "UTC day" in str(caught.value)
+    day = fees.quote_withdrawal(
+        usd("100"), "payoneer", reference_rate=reference, on=date(2022, 7, 1)
+    )
+    assert day.tax_rate == Decimal("0.01")
+
+
+def test_payout_refuses_a_reference_rate_dated_before_the_payment():
+    """A balance paid on 2025-06-02 is not withdrawn at a 2022 rate (finding 11)."""
+    old = ExchangeRate("USD", "PKR", "204.40", as_of=date(2022, 7, 4))
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(Payment(DAY, usd("1000.00")), method="payoneer", reference_rate=old)
+    assert caught.value.field == "reference_rate"
+    assert caught.value.rule == "dated on or after the payment"
+    later = attrs.evolve(RATE, as_of=date(2025, 6, 3))
+    assert (
+        fees.payout(Payment(DAY, usd("1000.00")), method="payoneer", reference_rate=later).on == DAY
+    )
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda on: fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=RATE, on=on),
+        lambda on: fees.compare_withdrawals(usd("100"), reference_rate=RATE, on=on),
+        lambda on: fees.break_even("payoneer", WIRE_AT_PAR, reference_rate=RATE, on=on),
+    ],
+    ids=["quote_withdrawal", "compare_withdrawals", "break_even"],
+)
+def test_on_another_day_than_the_reference_rate_is_refused(call):
+    """on= must be the reference rate's own day, as an offered rate's must (finding 11)."""
+    with pytest.raises(InvalidValueError) as caught:
+        call(date(2022, 7, 4))
+    assert caught.value.field == "on"
+    assert caught.value.rule == "the reference rate's day"
+    call(DAY)  # the rate's own day is fine
+
+
+def test_a_forged_reason_is_refused_in_plans_and_comparisons():
+    """Reasons are checked like every other field of a plan or comparison (finding 14)."""
+    plan = fees.plan_withdrawals(usd("300.00"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="0.2%")
+    assert plan.options[0].reason == "the fixed fee would take 1.43%"
+    forged = attrs.evolve(plan.options[0], reason="each withdrawal is below the USD 5.00 minimum")
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(plan, options=(forged, *plan.options[1:]))
+    assert caught.value.field == "WithdrawalPlan.options[0].reason"
+
+    comparison = fees.compare_withdrawals(usd("3.00"), reference_rate=RATE)
+    index = next(
+        i for i, s in enumerate(comparison.skipped) if s.method.key == "direct_to_local_bank"
+    )
+    assert comparison.skipped[index].reason == (
+        "USD 3.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00"
+    )
+    skipped = list(comparison.skipped)
+    skipped[index] = attrs.evolve(skipped[index], reason="not available in Pakistan")
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(comparison, skipped=skipped)
+    assert caught.value.field == f"WithdrawalComparison.skipped[{index}].reason"
+    assert caught.value.rule == "the reason compare_withdrawals gives"

@@ -127,12 +127,16 @@ def break_even(
 
     Returns:
         A :class:`BreakEven`, or ``None`` when one method is at least as
-        good at every balance both can withdraw (no crossing).
+        good at every balance both can withdraw (no crossing): one whose
+        fees are no higher and whose rate is no lower, or one whose exact
+        result is ahead by more than rounding everywhere.
 
     Raises:
         RulesError: A method not available in Pakistan or without a known
             spread, two methods so alike that the crossing cannot be
-            pinned to the cent within 100,000 cents of scanning, or a
+            pinned to the cent within 100,000 cents of scanning, two whose
+            exact results differ by no more than rounding at every balance
+            (the lead passes back and forth from cent to cent), or a
             crossing beyond the largest balance both can work out (a
             converted amount holds :data:`~upwork_safety.money.MAX_DIGITS`
             digits before the point).
@@ -209,12 +213,45 @@ def _within_reach(first: Route, second: Route, top: int, lowest: int) -> None:
     )
 
 
+def _never_worse(better: Route, worse: Route) -> bool:
+    """Whether *better* delivers at least as much as *worse* at every balance, rounding and all.
+
+    So it is when no part of its cost is higher: a percentage fee and a fixed
+    fee no higher and an applied rate no lower (the tax rate is shared).
+    Every step (the rounded percentage fee, the conversion, the tax) is
+    monotone in its input, so the lead can never pass to *worse*.
+    """
+    return (
+        better.method.percentage_fee <= worse.method.percentage_fee
+        and better.method.fixed_fee.amount <= worse.method.fixed_fee.amount
+        and better.applied.rate >= worse.applied.rate
+        and better.tax_rate == worse.tax_rate
+    )
+
+
 def _crossing(first: Route, second: Route) -> BreakEven | None:
     balance = first.method.balance_currency
     quote_currency = first.reference.quote
-    (slope_a, offset_a), (slope_b, offset_b) = _line(first), _line(second)
-    if slope_a == slope_b:
+    if _never_worse(first, second) or _never_worse(second, first):
         return None
+    (slope_a, offset_a), (slope_b, offset_b) = _line(first), _line(second)
+    # Rounding moves each method's result by at most half a cent of the
+    # balance (the percentage fee) times the rate, plus half a minor unit
+    # for the conversion and for the tax: where the exact results differ by
+    # more than `noise`, the one ahead stays ahead whatever the rounding.
+    step = from_units(1, balance).amount
+    half = from_units(1, quote_currency).amount / 2
+    noise = (step / 2) * (first.applied.rate + second.applied.rate) + 4 * half
+    if slope_a == slope_b:
+        if abs(offset_a - offset_b) > noise:
+            return None  # parallel lines further apart than rounding: one always ahead
+        raise RulesError(
+            f"{first.method.name} and {second.method.name} deliver the same, within "
+            "rounding, at every balance, so the lead passes from one to the other from "
+            "cent to cent and has no break-even; compare quotes at the amounts you need",
+            field="b",
+            rule="methods that differ by more than rounding",
+        )
     winner, loser = (first, second) if slope_a > slope_b else (second, first)
     (w_slope, w_offset), (l_slope, l_offset) = (
         ((slope_a, offset_a), (slope_b, offset_b))
@@ -223,13 +260,7 @@ def _crossing(first: Route, second: Route) -> BreakEven | None:
     )
     gap = w_slope - l_slope
     crossing = (w_offset - l_offset) / gap
-    # Rounding moves each method's result by at most half a cent of the
-    # balance (the percentage fee) times the rate, plus half a minor unit
-    # for the conversion and for the tax: beyond `noise / gap` of the
-    # crossing the winner wins whatever the rounding.
-    step = from_units(1, balance).amount
-    half = from_units(1, quote_currency).amount / 2
-    noise = (step / 2) * (first.applied.rate + second.applied.rate) + 4 * half
+    # Beyond `noise / gap` of the crossing the winner wins whatever the rounding.
     high_cents = math.ceil((crossing + noise / gap).scaleb(Money.zero(balance).minor_unit)) + 1
     lowest_cents = max(units(lowest_usable(first.method)), units(lowest_usable(second.method)))
     if high_cents <= lowest_cents:

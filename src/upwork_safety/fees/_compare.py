@@ -68,6 +68,7 @@ from upwork_safety.fees._withdrawal import (
 )
 from upwork_safety.money import (
     CONTEXT,
+    MAX_DIGITS,
     ExchangeRate,
     Money,
     exact,
@@ -175,6 +176,13 @@ def _by_received(quote: WithdrawalQuote) -> tuple[Decimal, int, str]:
     return (quote.received.amount.copy_negate(), quote.method.business_days[1], quote.method.name)
 
 
+def _skip_reason(method: WithdrawalMethod, amount: Money) -> str:
+    """Why :func:`compare_withdrawals` skips *method* for *amount* (the one wording)."""
+    if not method.available_in_pakistan:
+        return "not available in Pakistan"
+    return _unusable(method, amount)
+
+
 def _each_once(methods: Sequence[WithdrawalMethod], fields: Sequence[str]) -> None:
     """Refuse a method listed twice (by name: a comparison names its methods)."""
     seen: dict[str, str] = {}
@@ -215,7 +223,8 @@ class WithdrawalComparison:
             does not belong where it is listed: a quoted or unpriced method
             must be available in Pakistan and able to withdraw the amount
             (an unpriced one without a published spread), a skipped one
-            must not be both, and no method is listed twice (by name).
+            must not be both, with the reason :func:`compare_withdrawals`
+            gives, and no method is listed twice (by name).
         CurrencyMismatchError: A reference rate from another currency than
             the amount's, or a method that withdraws another balance or
             that the reference rate does not convert to.
@@ -275,6 +284,15 @@ class WithdrawalComparison:
                     "quote it, or list it as unpriced",
                     field=f"WithdrawalComparison.skipped[{index}]",
                     rule="a method that cannot withdraw the amount",
+                )
+            why = _skip_reason(method, amount)
+            if skipped.reason != why:
+                raise InvalidValueError(
+                    f"WithdrawalComparison.skipped[{index}].reason must be {shown(why)}, "
+                    f"the reason compare_withdrawals gives for {method.name}; got "
+                    f"{shown(skipped.reason)}",
+                    field=f"WithdrawalComparison.skipped[{index}].reason",
+                    rule="the reason compare_withdrawals gives",
                 )
         _each_once(
             [
@@ -344,32 +362,46 @@ class WithdrawalComparison:
 
         For a method whose markup is not published (in :attr:`unpriced`),
         this is the most it can take below the reference rate and still
-        deliver at least as much as every method whose cost is known; for a
-        ranked method, the same against the other ranked methods.  The
-        answer is exact on a grid of :data:`SPREAD_STEP` (0.0001%): at the
-        returned spread *method* delivers at least as much as the best
-        other quote, at one step more it delivers less.
+        deliver more than every method whose cost is known (so the
+        comparison would rank it first; a tie would leave the ranking to
+        arrival time and name); for a ranked method, the same against the
+        other ranked methods.  The answer is exact on a grid of
+        :data:`SPREAD_STEP` (0.0001%): at the returned spread *method*
+        delivers strictly more than the best other quote, at one step more
+        it delivers no more.
 
         Args:
             method: A method of this comparison (or its key or name).
 
         Returns:
             The spread as a fraction, or ``None`` when *method* delivers
-            less than the best other quote even with no spread at all.
+            no more than the best other quote even with no spread at all.
 
         Raises:
             InvalidValueError: *method* is not in :attr:`quotes` or
                 :attr:`unpriced`, or no other method has a known cost.
         """
         chosen, own = self._find(method)
-        rivals = [quote for quote in self.quotes if quote is not own]
-        if not rivals:
+        return self._spread_against(chosen, own)
+
+    @exact
+    def _spread_against(
+        self, chosen: WithdrawalMethod, own: WithdrawalQuote | None
+    ) -> Decimal | None:
+        """:meth:`break_even_spread` of *chosen* (quoted as *own*, or unpriced), found."""
+        # The quotes are best first, so the best rival is the first that is not
+        # *own*: found in one or two steps, so a report stays linear.
+        rival = next((quote for quote in self.quotes if quote is not own), None)
+        if rival is None:
             raise InvalidValueError(
                 f"no other method has a known cost to compare {chosen.name} against",
                 field="method",
                 rule="another method with a known cost",
             )
-        target = max(quote.received for quote in rivals)
+        best_rival = rival.received
+        # Strictly more than the best rival: on a tie the ranking's own
+        # tie-break (arrival time, then name) may put the rival first.
+        target = best_rival + from_units(1, best_rival.currency)
         return _largest_spread(chosen, self.amount, self.reference_rate, self.tax_rate, target)
 
     @exact
@@ -377,8 +409,8 @@ class WithdrawalComparison:
         """The lowest rate *method* may offer and still be the best choice.
 
         The reference rate less :meth:`break_even_spread`: if the method
-        offers at least this rate, it delivers at least as much as every
-        other method whose cost is known.
+        offers at least this rate, it delivers more than every other
+        method whose cost is known, and the comparison ranks it first.
 
         Returns:
             The rate, or ``None`` when *method* cannot be the best even at
@@ -393,7 +425,7 @@ class WithdrawalComparison:
     def _unpriced_note(self, method: WithdrawalMethod) -> tuple[Decimal | None, str]:
         if not self.quotes:
             return None, "spread not published: pass offered_rate or spread to quote it"
-        spread = self.break_even_spread(method)
+        spread = self._spread_against(method, None)
         if spread is None:
             return None, "spread not published; not the best even with no spread"
         rate = self.reference_rate.with_spread(spread).rate
@@ -529,6 +561,12 @@ def _largest_spread(
     """The largest spread on the grid at which *method* still delivers at least *target*."""
 
     def received(spread: Decimal) -> Money:
+        if not round_half_up(
+            CONTEXT.multiply(reference.rate, CONTEXT.subtract(ONE, spread)), MAX_DIGITS
+        ):
+            # A rate that rounds to nothing at 18 places delivers nothing (and
+            # is no ExchangeRate): never an error about a rate nobody built.
+            return Money.zero(target.currency)
         path = Route(method, reference, reference.with_spread(spread), RateBasis.SPREAD, tax_rate)
         return path.received(amount)
 
@@ -581,7 +619,10 @@ def _keyed(
     """A ``{method or key: value}`` argument, as ``{index in methods: (name, value)}``.
 
     The name is the entry as the caller keyed it (``offered_rates['payoneer']``),
-    for the errors about its value.
+    for the errors about its value.  Each method takes one entry: a second
+    one (by key, by name or by the method itself) is refused naming both,
+    and so is a key that names two methods, never "last wins".  The methods
+    are indexed once, so matching is linear in the entries and the methods.
     """
     if value is None:
         return {}
@@ -591,23 +632,15 @@ def _keyed(
             field=what,
             rule="a mapping of methods",
         )
+    by_text: dict[str, list[int]] = {}
+    by_name: dict[str, int] = {}
+    for index, method in enumerate(methods):
+        for text in {method.key.casefold(), method.name.casefold()}:
+            by_text.setdefault(text, []).append(index)
+        by_name[method.name] = index  # names are unique (_each_once)
     found: dict[int, tuple[str, object]] = {}
     for key, item in value.items():
-        if isinstance(key, WithdrawalMethod):
-            matches = [i for i, m in enumerate(methods) if m == key]
-            name = f"{what}[{shown(key.key, 60)}]"
-        elif isinstance(key, str):
-            wanted = key.strip().casefold()
-            matches = [
-                i for i, m in enumerate(methods) if wanted in {m.key.casefold(), m.name.casefold()}
-            ]
-            name = f"{what}[{shown(key, 60)}]"
-        else:
-            raise InvalidTypeError(
-                f"{what} keys must be methods or their keys, not {type(key).__name__}",
-                field=what,
-                rule="keyed by method",
-            )
+        name, matches = _matching(key, what, methods, by_text, by_name)
         if not matches:
             keys = ", ".join(shown(m.key, 60) for m in methods[:ITEMS])
             more = ", …" if len(methods) > ITEMS else ""
@@ -616,9 +649,46 @@ def _keyed(
                 field=name,
                 rule="a compared method",
             )
-        for index in matches:
-            found[index] = (name, item)
+        if len(matches) > 1:
+            both = " and ".join(shown(methods[i].name, 60) for i in matches[:2])
+            raise InvalidValueError(
+                f"{name} names more than one method being compared ({both}): key it by "
+                "the method itself or its name",
+                field=name,
+                rule="one method per entry",
+            )
+        index = matches[0]
+        if index in found:
+            raise InvalidValueError(
+                f"{name} is already given as {found[index][0]} (both name "
+                f"{shown(methods[index].name, 60)}): give each method one entry",
+                field=name,
+                rule="one entry per method",
+            )
+        found[index] = (name, item)
     return found
+
+
+def _matching(
+    key: object,
+    what: str,
+    methods: tuple[WithdrawalMethod, ...],
+    by_text: dict[str, list[int]],
+    by_name: dict[str, int],
+) -> tuple[str, list[int]]:
+    """The entry's name as the caller keyed it, and the indices of the methods *key* names."""
+    if isinstance(key, WithdrawalMethod):
+        at = by_name.get(key.name)
+        return f"{what}[{shown(key.key, 60)}]", (
+            [at] if at is not None and methods[at] == key else []
+        )
+    if isinstance(key, str):
+        return f"{what}[{shown(key, 60)}]", by_text.get(key.strip().casefold(), [])
+    raise InvalidTypeError(
+        f"{what} keys must be methods or their keys, not {type(key).__name__}",
+        field=what,
+        rule="keyed by method",
+    )
 
 
 @exact
@@ -662,8 +732,10 @@ def compare_withdrawals(
 
     Raises:
         InvalidValueError: An amount not above zero, an unknown method, a
-            method listed twice (by name), a bad rate, or a method given
-            both an offered rate and a spread.
+            method listed twice (by name), a bad rate, a method given
+            both an offered rate and a spread, a method given two entries
+            in *offered_rates* or *spreads* (say by key and by name), or a
+            key there that names two methods.
         InvalidTypeError: *methods* is not a sequence, or another
             wrong-typed argument.
         CurrencyMismatchError: A rate in the wrong direction or currency
@@ -686,7 +758,7 @@ def compare_withdrawals(
     skipped: list[SkippedMethod] = []
     for index, method in enumerate(chosen):
         if not method.available_in_pakistan:
-            skipped.append(SkippedMethod(method, "not available in Pakistan"))
+            skipped.append(SkippedMethod(method, _skip_reason(method, money)))
             continue
         if money.currency != method.balance_currency:
             raise CurrencyMismatchError(

@@ -10,7 +10,9 @@ history through them.
 from __future__ import annotations
 
 import calendar
+import functools
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
 
 import attrs
@@ -34,7 +36,7 @@ from upwork_safety.fees._common import (
     money_arg,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import Money, plain_money
+from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, plain_money
 from upwork_safety.rules import (
     PAYMENT_SCHEDULE_HISTORY,
     PaymentSchedule,
@@ -63,6 +65,39 @@ MAX_SPAN = timedelta(days=36_525)
 #: years has 36,525 days; a replay's time grows with paydays + credits, so
 #: at this limit comparing all four schedules takes about a second.
 MAX_CREDITS = 100_000
+
+_CENT = Decimal("0.01")
+
+
+def exact_sum(amounts: Iterable[Money]) -> Decimal:
+    """The exact sum of *amounts*' Decimals, in the library's context, one addition each.
+
+    Plain Decimals, not Money: a run at :data:`MAX_CREDITS` adds a hundred
+    thousand amounts for each of its totals.
+    """
+    return functools.reduce(CONTEXT.add, (m.amount for m in amounts), Decimal(0))
+
+
+def usd_total(amounts: Iterable[Money]) -> Money:
+    """The sum of whole-cent USD *amounts*, with its cents (``USD 0.00``, never ``USD 0``).
+
+    Callers only add amounts already known to fit the 18-digit limit
+    together (a payout's funds, a run's history: see :func:`check_total`).
+    """
+    return Money(CONTEXT.quantize(exact_sum(amounts), _CENT), "USD")
+
+
+def check_total(entries: Iterable[Credit], what: str) -> None:
+    """Refuse credits (*entries*) whose amounts add up past the 18-digit limit, naming *what*."""
+    if exact_sum(c.amount for c in entries).adjusted() >= MAX_DIGITS:
+        raise InvalidValueError(
+            f"{what}'s credits add up to more than the library holds ({MAX_DIGITS} digits "
+            "before the decimal point), so a balance holding them could not be written: "
+            "use fewer or smaller credits",
+            field=what,
+            rule=f"credits totalling at most {MAX_DIGITS} integer digits",
+        )
+
 
 _ALL_SCHEDULES = Default("tuple(PaymentSchedule)")
 _NOTHING = Money("0.00", "USD")
@@ -190,11 +225,12 @@ class ScheduledPayout:
                     field=f"ScheduledPayout.funds[{index}]",
                     rule="oldest first",
                 )
+        check_total(self.funds, "ScheduledPayout.funds")
 
     @property
     def amount(self) -> Money:
         """The balance paid out."""
-        return Money.total((c.amount for c in self.funds), "USD")
+        return usd_total(c.amount for c in self.funds)
 
     @property
     def oldest(self) -> date:

@@ -11,7 +11,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
-from upwork_safety.fees._service_fee import Rules, ServiceFee, explain, rate_and_field
+from upwork_safety.fees._service_fee import Rules, ServiceFee, explain, payment_terms
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import ExchangeRate, Money, exact
@@ -170,13 +170,16 @@ def payout(
         payment: A :class:`~upwork_safety.Payment`, or the amount paid.
         method: A :class:`WithdrawalMethod` or a preset's key or name.
         reference_rate: As :func:`quote_withdrawal`; its ``as_of``, when
-            given, is the withdrawal's day.
+            given, is the withdrawal's day, on or after the payment's.
         on: The payment date; defaults to a Payment's own date and is
             required for a bare amount.
         rate: The contract's own service fee, as :func:`service_fee`
             (default: the schedule's, 10% today).
-        billed_before: As :func:`service_fee`.
-        contract: A contract whose ``service_fee_rate`` to use.
+        billed_before: As :func:`explain_service_fee`.
+        contract: The contract the payment is on, as
+            :func:`explain_service_fee`; when *payment* is one of its own
+            payments, the ones listed before it on its day count as billed
+            before too, so the fee is the one :func:`service_fee` charges it.
         offered_rate: As :func:`quote_withdrawal`.
         spread: As :func:`quote_withdrawal`.
         tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in
@@ -189,8 +192,11 @@ def payout(
 
     Raises:
         InvalidValueError: No date for a bare amount, *on* disagreeing with
-            the payment's date, and every error of :func:`service_fee` and
-            :func:`quote_withdrawal`.
+            the payment's date, a reference rate dated before the payment
+            (``field='reference_rate'``), a balance after the service fee that
+            *method* cannot withdraw (``field='payment'``: the message
+            gives the payment, the fee and what they leave), and every
+            error of :func:`service_fee` and :func:`quote_withdrawal`.
         RulesError: No *tax_rate* and a withdrawal's day before the known
             s.154A rules (the message says where the day came from), and
             the rule errors of :func:`service_fee` and :func:`quote_withdrawal`.
@@ -217,17 +223,26 @@ def payout(
         paid = payment
         if isinstance(paid, Money):  # what was paid is whole cents (as a Payment's is)
             whole_cents(paid, "payment")
-    chosen, field = rate_and_field(rate, contract)
+    chosen, field, before = payment_terms(
+        rate, contract, day=day, billed_before=billed_before, rules=rules, payment=payment
+    )
     fee = explain(
         paid,
         day=day,
         rate=chosen,
         rate_field=field,
-        billed_before=billed_before,
+        billed_before=before,
         rules=rules,
         what="payment",
     )
     withdrawn_on, day_source = _withdrawal_day(reference_rate, day)
+    if withdrawn_on < day:
+        raise InvalidValueError(
+            f"reference_rate is for {withdrawn_on}, before the payment on {day}: the balance "
+            "is withdrawn once it is paid, so measure it against a rate of that day or later",
+            field="reference_rate",
+            rule="dated on or after the payment",
+        )
     withdrawal = quote(
         fee.net,
         method,
@@ -238,5 +253,8 @@ def payout(
         pseb_registered=pseb_registered,
         on=withdrawn_on,
         day_source=day_source,
+        what="payment",
+        came_from=f"the {fee.net} left of the {fee.amount} payment after the {fee.fee} "
+        "service fee cannot be withdrawn: ",
     )
     return Payout(fee=fee, withdrawal=withdrawal)

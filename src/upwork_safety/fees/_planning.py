@@ -49,6 +49,7 @@ from upwork_safety.money import (
     exact,
     plain_money,
     require_money,
+    round_down,
     round_half_up,
 )
 from upwork_safety.rules import WithdrawalMethod
@@ -181,7 +182,9 @@ class PlanOption:
 
     Args:
         frequency: The rhythm.
-        amount_each: The balance each withdrawal takes (to the cent, ≥ 0).
+        amount_each: The balance each withdrawal takes (≥ 0): the earnings
+            of the period, rounded down to the cent (what has been earned
+            by then; never more).
         fixed_fees_per_year: The method's fixed fee times withdrawals a
             year, in the same currency.
         fee_share: The fixed fee as a fraction of each withdrawal (half up to
@@ -326,7 +329,7 @@ class WithdrawalPlan:
             self.max_fee_share,
             names=("WithdrawalPlan.monthly_earnings", f"WithdrawalPlan.options[{index}].frequency"),
         )
-        for name in ("amount_each", "fixed_fees_per_year", "acceptable"):
+        for name in ("amount_each", "fixed_fees_per_year", "acceptable", "reason"):
             got, wanted = getattr(option, name), getattr(expected, name)
             if type(got) is not type(wanted) or got != wanted:
                 field = f"WithdrawalPlan.options[{index}].{name}"
@@ -386,7 +389,8 @@ def plan_withdrawals(
 
     A fixed fee hurts small withdrawals: $0.99 is 1% of $99 but 0.1% of
     $990.  Withdrawing the whole month's earnings *k* times a year, each
-    withdrawal is ``monthly_earnings × 12 / k``; the plan picks the most
+    withdrawal is ``monthly_earnings × 12 / k``, rounded down to the cent
+    (never more than has been earned); the plan picks the most
     frequent rhythm whose fixed fee is at most *max_fee_share* of each
     withdrawal and whose withdrawals reach the method's minimum.
 
@@ -473,7 +477,9 @@ def _option(
     yearly = CONTEXT.multiply(earnings.amount, Decimal(12))
     exact_each = CONTEXT.divide(yearly, Decimal(frequency.per_year))
     try:
-        each = Money(round_half_up(exact_each, earnings.minor_unit), earnings.currency)
+        # Down, never up: a withdrawal cannot take money not yet earned, so the
+        # minimum and the fee share are judged on what each really takes.
+        each = Money(round_down(exact_each, earnings.minor_unit), earnings.currency)
     except InvalidValueError as error:
         raise InvalidValueError(
             f"{earnings_name} ({earnings}) withdrawn {frequency.per_year} times a year makes "
@@ -511,7 +517,8 @@ def _option(
             "withdrawals a year is less than a cent each"
         )
     elif fee_share > share:
-        # The test uses the exact share; the option keeps it to 18 places.
+        # The test uses the exact share of the rounded-down withdrawal; the
+        # option keeps it to 18 places.
         reason = f"the fixed fee would take {percent(round_half_up(fee_share, 6))}"
     return PlanOption(
         frequency=frequency,

@@ -36,7 +36,9 @@ def retention_allowance(proceeds: Money, *, on: date, rules: RetentionRules | No
         proceeds: The month's export proceeds reaching your bank, in whole
             US cents, zero or more.
         on: A day of the month (a date, or an aware datetime for its UTC
-            day), which picks the rule in force.
+            day, as every rule date in the library: 03:00 in Karachi is
+            the previous UTC day, so pass the Pakistani day as a ``date``
+            when it differs), which picks the rule in force.
         rules: Your own :class:`RetentionRules` (a
             what-if), in force on *on*; by default the rule in force on
             *on* (:data:`RETENTION_HISTORY`).

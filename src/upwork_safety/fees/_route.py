@@ -320,6 +320,16 @@ def tax_in_force(
     where *on* came from when the caller did not give it (a payout's
     payment day), for the message refusing a day before the known rules.
     """
+    if None not in {on, reference.as_of} and on != reference.as_of:
+        # As an offered rate of another day is refused: a withdrawal on one
+        # day is measured against that day's reference.
+        raise InvalidValueError(
+            f"on={on} but reference_rate is for {reference.as_of}: a withdrawal is measured "
+            "against the reference rate of its own day; pass that day's rate, or leave on= "
+            "out to withdraw on the rate's day",
+            field="on",
+            rule="the reference rate's day",
+        )
     registered = bool_arg(pseb_registered, "pseb_registered")
     given = optional_rate(tax_rate, "tax_rate")
     if given is not None:
@@ -336,7 +346,9 @@ def tax_in_force(
         rules = EXPORT_TAX_HISTORY.current
     elif day < EXPORT_TAX_HISTORY.first_day:
         source = day_source or (
-            "the day given as on=" if on is not None else "reference_rate's as_of"
+            "the day given as on=, a datetime's UTC day"
+            if on is not None
+            else "reference_rate's as_of"
         )
         raise RulesError(
             f"no s.154A rates are known before {EXPORT_TAX_HISTORY.first_day} (the "

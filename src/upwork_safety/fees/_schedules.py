@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, NoReturn, cast
 
 import attrs
@@ -55,6 +56,8 @@ from upwork_safety.fees._paydays import (
     _rules,
     _schedule,
     _schedule_arg,
+    check_total,
+    usd_total,
 )
 from upwork_safety.fees._route import method_fees, method_field, unusable, usable_method
 from upwork_safety.money import CONTEXT, Money, exact, round_half_up
@@ -121,7 +124,8 @@ class AutoWithdrawals:
         method: The withdrawal method (available in Pakistan, withdrawing
             the USD balance).
         history: The balance history: what became available, and when (at
-            most 100,000 credits).
+            most 100,000 credits, adding up to at most 18 digits before the
+            decimal point).
         payouts: Every payout, in order, each dated from *start* to *end*.
         skipped: Every payday with money on the balance that paid nothing,
             with the reason, in order, each dated from *start* to *end*.
@@ -326,18 +330,18 @@ class AutoWithdrawals:
 
     @property
     def withdrawn(self) -> Money:
-        """Everything paid out."""
-        return Money.total((p.amount for p in self.payouts), "USD")
+        """Everything paid out (``USD 0.00`` when nothing was)."""
+        return usd_total(p.amount for p in self.payouts)
 
     @property
     def fees(self) -> Money:
-        """What the method charged for all the payouts."""
-        return Money.total((p.fee for p in self.payouts), "USD")
+        """What the method charged for all the payouts (``USD 0.00`` for none)."""
+        return usd_total(p.fee for p in self.payouts)
 
     @property
     def left(self) -> Money:
         """What is still on the balance at the end: available by *end* but not paid out."""
-        arrived = Money.total((c.amount for c in self.history if c.on <= self.end), "USD")
+        arrived = usd_total(c.amount for c in self.history if c.on <= self.end)
         return arrived - self.withdrawn
 
     @property
@@ -545,6 +549,7 @@ def _check_history(history: tuple[Credit, ...], what: str) -> None:
             field=what,
             rule=f"at most {MAX_CREDITS:,} credits",
         )
+    check_total(history, what)
 
 
 def _inputs(
@@ -597,7 +602,8 @@ def auto_withdrawals(
         history: The balance history, a sequence of :class:`Credit`: each
             amount and the day it became available (funds available before
             *start* are on the balance from the first payday); at most
-            100,000 credits (add up each day's credits into one if more).
+            100,000 credits (add up each day's credits into one if more),
+            adding up to at most 18 digits before the decimal point.
         start: The first day replayed.
         end: The last day replayed (at most 100 years after *start*).
         schedule: A :class:`PaymentSchedule` or its value; default the
@@ -616,7 +622,8 @@ def auto_withdrawals(
         InvalidTypeError: *history* is not a sequence of :class:`Credit`,
             or another wrong-typed argument.
         InvalidValueError: An unknown schedule or method, a bad period, or
-            a history of more than 100,000 credits.
+            a history of more than 100,000 credits or whose credits add up
+            past the 18-digit limit (``field='history'``).
         RulesError: A method not available in Pakistan, or one that does
             not withdraw a USD balance.
 
@@ -704,8 +711,22 @@ class ScheduleComparison:
 
     @property
     def cheapest(self) -> AutoWithdrawals:
-        """The run with the lowest fees (the less frequent, on a tie)."""
-        return min(self.runs, key=lambda run: (run.fees.amount, len(run.payouts)))
+        """The run whose fees take the smallest share of what it paid out.
+
+        Fees per dollar withdrawn, exactly, so a schedule that has not yet
+        paid a balance out is not "cheapest" for charging nothing: a run
+        that paid nothing out comes last.  On a tie, the run with fewer
+        payouts, then the less frequent schedule (weekly, twice monthly,
+        monthly, quarterly, from most to least frequent).
+        """
+        order = list(PaymentSchedule)
+
+        def cost(run: AutoWithdrawals) -> tuple[bool, Fraction, int, int]:
+            paid = run.withdrawn.amount
+            share = Fraction(run.fees.amount) / Fraction(paid) if paid else Fraction(0)
+            return (not paid, share, len(run.payouts), -order.index(run.schedule))
+
+        return min(self.runs, key=cost)
 
     def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
         """Return one dict per schedule: payouts, withdrawn, fees, left, average wait.

@@ -406,8 +406,12 @@ def explain_service_fee(
             until 2023-12-31).  Refused by the sliding scale.
         billed_before: Lifetime billings with this client before this
             payment (the 2016–2023 sliding scale's input; ``None`` means a
-            new client).  Ignored by the other schedules.
-        contract: A contract whose ``service_fee_rate`` to use.
+            new client).  Ignored by the other schedules.  With *contract*,
+            the billings before the contract's first payment.
+        contract: The contract the payment is on: the payment is charged as
+            :func:`service_fee` charges the contract's payments (its
+            ``service_fee_rate``, its payments dated before *on* counted as
+            billed before, and the kept 5% only for a contract already at it).
         rules: A schedule (e.g. :data:`ENTERPRISE`) or a history of them
             (e.g. :data:`DATABASE_ADMINISTRATION_HISTORY`) to use instead of
             Upwork's marketplace schedules.
@@ -440,9 +444,11 @@ def explain_service_fee(
             rule="Money",
         )
     day = day_arg(on, "on")
-    chosen, field = rate_and_field(rate, contract)
+    chosen, field, before = payment_terms(
+        rate, contract, day=day, billed_before=billed_before, rules=rules
+    )
     return explain(
-        amount, day=day, rate=chosen, rate_field=field, billed_before=billed_before, rules=rules
+        amount, day=day, rate=chosen, rate_field=field, billed_before=before, rules=rules
     )
 
 
@@ -463,26 +469,57 @@ def _kept_top_band(schedule: ServiceFeeSchedule, rate: Decimal | None) -> bool:
     return rate is not None and bool(schedule.tiers) and rate == schedule.tiers[-1].rate
 
 
-def _contract_fees(
-    contract: Contract, *, on: date, rate: object, billed_before: object, rules: object
+def _rate_in(schedule: ServiceFeeSchedule, chosen: Decimal | None) -> Decimal | None:
+    """The rate to charge a contract's payment at under *schedule*: the one rule for both paths.
+
+    A contract's kept top-band rate is charged by the sliding scale's bands
+    (``None``), any other rate as it is.
+    """
+    return None if chosen is not None and _kept_top_band(schedule, chosen) else chosen
+
+
+def _charge_in_turn(
+    payments: list[Payment],
+    *,
+    chosen: Decimal | None,
+    field: str,
+    billed_before: object,
+    rules: object,
 ) -> list[ServiceFee]:
-    chosen, field = rate_and_field(rate, contract)
+    """Each of a contract's *payments*, in order, with the earlier ones counted as billed before."""
     fees: list[ServiceFee] = []
     running = billed_before
-    for payment in _counted_payments(contract, on):
-        schedule = _schedule(payment.on, rules)
-        kept = chosen is not None and _kept_top_band(schedule, chosen)
+    for payment in payments:
         fee = explain(
             payment.amount,
             day=payment.on,
-            rate=None if kept else chosen,
+            rate=_rate_in(_schedule(payment.on, rules), chosen),
             rate_field=field,
             billed_before=running,
             rules=rules,
             what=f"payment on {payment.on}",
         )
         fees.append(fee)
-        running = fee.amount if fee.billed_before is None else fee.billed_before + fee.amount
+        running = _billed_after(fee)
+    return fees
+
+
+def _billed_after(fee: ServiceFee) -> Money:
+    """The billings with the client once *fee*'s payment is billed."""
+    return fee.amount if fee.billed_before is None else fee.billed_before + fee.amount
+
+
+def _contract_fees(
+    contract: Contract, *, on: date, rate: object, billed_before: object, rules: object
+) -> list[ServiceFee]:
+    chosen, field = rate_and_field(rate, contract)
+    fees = _charge_in_turn(
+        _counted_payments(contract, on),
+        chosen=chosen,
+        field=field,
+        billed_before=billed_before,
+        rules=rules,
+    )
     legacy = next((fee for fee in fees if fee.basis is FeeBasis.LEGACY), None)
     if legacy is not None and chosen is not None:
         # Only a contract charged the kept rate must have earned it before that
@@ -497,6 +534,68 @@ def _contract_fees(
             field=field,
         )
     return fees
+
+
+def _earlier(contract: Contract, day: date, payment: object) -> list[Payment]:
+    """The contract's payments billed before one on *day*.
+
+    Those dated before *day*; when *payment* is one of the contract's own,
+    also those listed before it on the same day (the order in which
+    :func:`service_fee` charges them).
+    """
+    ordered = _counted_payments(contract, day)
+    if isinstance(payment, Payment):
+        for matches in (lambda p: p is payment, lambda p: p == payment):
+            index = next((i for i, p in enumerate(ordered) if matches(p)), None)
+            if index is not None:
+                return ordered[:index]
+    return [p for p in ordered if p.on < day]
+
+
+def payment_terms(
+    rate: object,
+    contract: object,
+    *,
+    day: date,
+    billed_before: object,
+    rules: object,
+    payment: object = None,
+) -> tuple[Decimal | None, str, object]:
+    """``(rate, rate_field, billed_before)`` to charge one payment on *day* at.
+
+    Without a contract: the explicit *rate* and *billed_before*.  With one,
+    the payment is charged as :func:`service_fee` charges the contract's
+    payments (one rule, not a copy): its ``service_fee_rate`` (a kept top
+    band by the scale's bands), billed before = *billed_before* plus the
+    contract's earlier payments (:func:`_earlier`), and the kept 5% only
+    for a contract that was already at it (:func:`_check_kept`).
+    """
+    chosen, field = rate_and_field(rate, contract)
+    if contract is None:
+        return chosen, field, billed_before
+    assert isinstance(contract, Contract)  # rate_and_field checked it
+    prior = _charge_in_turn(
+        _earlier(contract, day, payment),
+        chosen=chosen,
+        field=field,
+        billed_before=billed_before,
+        rules=rules,
+    )
+    before: object = _billed_after(prior[-1]) if prior else billed_before
+    schedule = _schedule(day, rules)
+    charged = _rate_in(schedule, chosen)
+    basis = _resolve(schedule, day, charged, field, rules)[0]
+    if chosen is not None and basis is FeeBasis.LEGACY:
+        _check_kept(
+            contract,
+            schedule,
+            rate=chosen,
+            fees=prior,
+            billed_before=billed_before,
+            rules=rules,
+            field=field,
+        )
+    return charged, field, before
 
 
 def _check_kept(
@@ -667,7 +766,8 @@ def gross_for_net(
         on: The payment date.
         rate: As :func:`explain_service_fee`.
         billed_before: As :func:`explain_service_fee`.
-        contract: A contract whose ``service_fee_rate`` to use.
+        contract: As :func:`explain_service_fee`: the payment is priced as
+            one more payment on the contract on *on*.
         rules: As :func:`explain_service_fee`.
 
     Returns:
@@ -684,11 +784,13 @@ def gross_for_net(
     Money(amount=Decimal('333.36'), currency='USD')
     """
     day = day_arg(on, "on")
-    chosen, field = rate_and_field(rate, contract)
+    chosen, field, earlier = payment_terms(
+        rate, contract, day=day, billed_before=billed_before, rules=rules
+    )
     schedule = _schedule(day, rules)
     currency = schedule.currency
     target = money_arg(net, "net", currency, why="Upwork's service fee is charged on USD")
-    before = None if billed_before is None else cents_arg(billed_before, "billed_before", currency)
+    before = None if earlier is None else cents_arg(earlier, "billed_before", currency)
     _resolve(schedule, day, chosen, field, rules)
 
     def net_of(cents: int) -> Money:

@@ -342,6 +342,10 @@ def quote_withdrawal(
             Pakistan Software Export Board (s.154A's 0.25%).
         on: The withdrawal's day, which picks the tax rules in force;
             default the reference rate's ``as_of``, else the newest rules.
+            A date, or an aware datetime for its UTC day (as every rule
+            date in the library; pass the Pakistani day as a ``date`` when
+            it differs) When the reference rate has an ``as_of``, *on* must be
+            that day (a withdrawal is measured against its own day's rate).
 
     Returns:
         The itemised :class:`WithdrawalQuote`.
@@ -352,7 +356,8 @@ def quote_withdrawal(
             Pakistan; a day before the known tax rules.
         InvalidValueError: An amount not above zero, below the method's minimum or not
             covering its fees, a rate that is not a fraction below 1, an
-            unknown method, or conflicting options.
+            unknown method, conflicting options, or *on* another day than
+            the reference rate's ``as_of``.
         CurrencyMismatchError: A rate in the wrong direction or currency.
         InvalidTypeError: A wrong-typed argument.
 
@@ -388,13 +393,18 @@ def quote(
     pseb_registered: object,
     on: object,
     day_source: str = "",
+    what: str = "amount",
+    came_from: str = "",
 ) -> WithdrawalQuote:
     """:func:`quote_withdrawal`; *day_source* says where *on* came from (private).
 
     A payout passes the payment's day as *on*, and says so in *day_source*
-    for the message refusing a day before the known tax rules.
+    for the message refusing a day before the known tax rules.  It also
+    withdraws what the service fee leaves: an amount the method cannot take
+    is blamed on *what* (its ``payment``), and *came_from* says how the
+    amount came about.
     """
-    money = balance_arg(amount)
+    money = balance_arg(amount, what)
     path = route(
         money.currency,
         method,
@@ -408,20 +418,36 @@ def quote(
     )
     problem = unusable(path.method, money)
     if problem:
-        raise InvalidValueError(problem, field="amount", rule=f"usable by {path.method.name}")
+        raise InvalidValueError(
+            f"{came_from}{problem}", field=what, rule=f"usable by {path.method.name}"
+        )
     return build_quote(path, money)
 
 
 def lowest_usable(method: WithdrawalMethod) -> Money:
-    """The smallest whole-cent balance *method* can withdraw (private)."""
+    """The smallest whole-cent balance *method* can withdraw (private).
+
+    Usable never turns unusable as the balance grows (the rounded
+    percentage fee grows by at most a cent a cent), so a halving search
+    finds it in a bounded number of steps, from an estimate that ignores
+    the fee's rounding: no cent-by-cent scan, however near 100% the fee.
+    """
     currency = method.balance_currency
-    # Estimate from the minimum and the fixed fee, then step up cent by cent.
     keep = ONE - method.percentage_fee
     estimate = max(method.minimum.amount, CONTEXT.divide(method.fixed_fee.amount, keep))
-    cents = max(units_up(estimate, currency) - 2, 0)
-    while unusable(method, from_units(cents, currency)):
-        cents += 1
-    return from_units(cents, currency)
+    low = max(units_up(estimate, currency) - 2, 0)
+    most = most_units(currency)
+    found = first_reaching(
+        lambda cents: not unusable(method, from_units(cents, currency)), min(low, most), most
+    )
+    if found is None:
+        raise InvalidValueError(
+            f"{method.name} cannot withdraw any balance the library holds: its fees take all "
+            f"of {from_units(most, currency)}",
+            field="method",
+            rule="a method that can withdraw some balance",
+        )
+    return from_units(found, currency)
 
 
 @exact

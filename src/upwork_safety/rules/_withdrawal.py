@@ -117,14 +117,16 @@ class WithdrawalMethod:
         key: A short identifier, e.g. ``"direct_to_local_bank"``;
             :func:`upwork_safety.fees.get_method` finds a method by it.
         name: The name Upwork shows.
-        fixed_fee: The fee per withdrawal, in the balance's currency.
+        fixed_fee: The fee per withdrawal, in the balance's currency, whole
+            minor units (cents).
         percentage_fee: A fee proportional to the amount withdrawn, as a
             fraction.
         spread: The converter's published (or reported) FX markup against
             the reference rate, as a fraction, or ``None`` when it is not
             published: a quote then needs the rate the method offers
             (``offered_rate=``) or the spread you measured (``spread=``).
-        minimum: The smallest balance the method withdraws.
+        minimum: The smallest balance the method withdraws, whole minor
+            units (cents), in the fixed fee's currency.
         currency: The currency delivered to the freelancer's account.
         business_days: ``(fewest, most)`` business days to arrive.
         available_in_pakistan: Whether freelancers in Pakistan can use it.
@@ -135,8 +137,9 @@ class WithdrawalMethod:
         note: Anything else a user should know.
 
     Raises:
-        RulesError: A fee or spread outside 0–1, a negative minimum, or a
-            number without a source.
+        RulesError: A fee or spread outside 0–1, a negative fixed fee or
+            minimum, one below the minor unit (``USD 1.995``), or a number
+            without a source.
     """
 
     key: str = attrs.field(converter=plain_text, validator=id_field)
@@ -166,6 +169,14 @@ class WithdrawalMethod:
             if value.amount < 0:
                 raise RulesError(
                     f"{field} must not be negative, got {value}", field=field, rule="not negative"
+                )
+            if not value.is_rounded():
+                # Upwork charges and withdraws whole cents (DOMAIN.md sections 4 and 5).
+                raise RulesError(
+                    f"{field} must be whole {value.currency} minor units (cents): a withdrawal "
+                    f"fee and minimum are charged and compared in whole cents, got {value}",
+                    field=field,
+                    rule="whole minor units",
                 )
         if self.fixed_fee.currency != self.minimum.currency:
             raise RulesError(
