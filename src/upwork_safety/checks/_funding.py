@@ -162,12 +162,19 @@ _NO_ESCROW = re.compile(
     r"\bskip (?:the )?(?:formalities|paperwork)\b|"
     r"\bno (?:contract|milestone|escrow|offer) (?:needed|required|yet|for now)\b|"
     r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)\b|"
-    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b|"
-    # Told not to wait for the funding: "don't wait for the milestone", "milestone ka intezar
-    # na karein".
-    r"\b(?:don'?t|do not|no need to|never mind) wait(?:ing)? (?:for|on) (?:the |a |any )?"
-    r"(?:milestone|funding|escrow|contract|offer|deposit)\b|"
-    r"\b(?:milestone|funding|escrow|contract|offer)(?: \w+)? (?:ka|ki|ke) intezar (?:na|mat)\b"
+    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b"
+)
+#: Told not to wait for the funding itself: "don't wait for the milestone, start today",
+#: "milestone ka wait mat karo".  The funding must be the whole object: "don't wait for the
+#: milestone approval / the offer email / the contract to end" is about something else,
+#: and the sentence (or the next) must ask for the start or the work.
+_NO_WAIT = re.compile(
+    r"\b(?:(?:don'?t|do not|no need to|never mind|why) (?:wait(?:ing)?|hold(?:ing)? off) "
+    r"(?:for|on)|forget(?: about)?) (?:the |a |any |your )?(?:milestone|funding|escrow|contract|"
+    r"offer|deposit)s?(?=\s*(?:[,.;:!?)\u2013\u2014-]|$|(?:for now|for the moment|yet|first|"
+    r"and|just|to (?:be )?(?:funded|created|set up|come|clear|go through))\b))|"
+    r"\b(?:milestone|funding|escrow|contract|offer)(?: \w+)? (?:ka|ki|ke) (?:intezar|wait) "
+    r"(?:na|mat)\b"
 )
 #: The work handed over outside Upwork's submission, so never against a funded milestone:
 #: "don't submit the work through Upwork", "skip the Upwork submission", "deliver it outside
@@ -469,6 +476,7 @@ _PAYMENT_ANCHOR = anchor(
     "chacha mamu relative",
 )
 _FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
+_NO_WAIT_ANCHOR = anchor((_NO_WAIT,), "wait hold forget intezar")
 _PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone $ we pay")
 _TRIAL_WHY_ANCHOR = anchor(
     (_TRIAL_WHY,),
@@ -477,9 +485,34 @@ _TRIAL_WHY_ANCHOR = anchor(
 )
 
 
+def _not_waited_for(message: Message) -> Hit | None:
+    """The reader told not to wait for the funding, and to start or work now."""
+    if message.has(_FUNDED_ANCHOR):
+        return None  # "don't wait for the milestone, it's funded already"
+    for sentence in message.holding(_NO_WAIT_ANCHOR):
+        match = sentence.first(_NO_WAIT)
+        if match is None or sentence.past():
+            continue
+        # The rest of the sentence read without the "don't wait": its own "wait" is not a
+        # start put off until the funding.
+        start, end = match.span()
+        rest = Sentence(
+            sentence.text[:start] + " " * (end - start) + sentence.text[end:],
+            sentence.offset,
+            outgoing=sentence.outgoing,
+        )
+        for asked in (rest, message.following(sentence)):
+            if asked is not None and (_wants_start(asked) or _wants_work(asked)):
+                return Hit(FindingCode.START_BEFORE_FUNDING, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
 def _start_stated(message: Message) -> Hit | None:
     """Work without escrow, free or unpaid work, payment only after delivery, a trial to hire."""
     code = FindingCode.START_BEFORE_FUNDING
+    waited = _not_waited_for(message)
+    if waited is not None:
+        return waited
     for sentence in message.holding(_START_ANCHOR):
         for pattern in (_NO_ESCROW, _OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
             for match in sentence.all(pattern):
