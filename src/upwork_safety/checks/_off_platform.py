@@ -335,18 +335,48 @@ def _payment_method(sentence: Sentence) -> Hit | None:
 
 
 #: Another way to pay asked for: "is there some other way I can pay you?", "any other method to
-#: send the money?".  The usual opening of a move off Upwork when a card "keeps failing".
+#: send the money?", "how else can I get the money to you?".  The usual opening of a move off
+#: Upwork when a card "keeps failing".  Sending or transferring counts only with money as its
+#: object ("another way to send the files" is not a payment), and paying only when the payee
+#: is not a third party being paid by the product ("another way to pay our suppliers").
+_MONEY_OBJECT = (
+    r"(?:(?:you|u|it) )?(?:(?:the|your|my|this|that|our) )?(?:rest |remaining |last )?"
+    r"(?:money|payment|funds|fee|fees|amount|balance|cash|dollars|paise)\b"
+)
 _OTHER_WAY_TO_PAY = re.compile(
-    r"\b(?:some|any|an|another|a different|different)(?: other)? (?:way|method|means|option)s?"
-    r"\b(?: [\w']+){0,3}? (?:pay|paying|payment|send|sending|transfer)\w{0,3}\b"
+    r"(?:\b(?:some|any|an|another|a different|different|what|which|other)(?: other)? "
+    r"(?:way|method|means|option|route|channel)s?|\balternative)\b(?: [\w']+){0,4}? "
+    r"(?:pay(?:ing|ment)?s?\b(?! (?:our|their|his|her|its|the (?:suppliers|vendors|staff|"
+    r"sellers|drivers|users|customers))\b)|"
+    r"(?:send|sending|transfer|transferring|get|getting|receiv\w{1,3}|take|taking) "
+    + _MONEY_OBJECT
+    + r"|(?:for|of) "
+    + _MONEY_OBJECT
+    + r")|\bhow else (?:\w+ ){0,4}?(?:pay\b|"
+    + _MONEY_OBJECT
+    + r")"
+)
+#: Upwork named as the way, in the question or in its answer: "through Upwork's card option",
+#: "your Upwork balance", "add PayPal to my Upwork billing".
+_UPWORK_WAY = re.compile(
+    r"\b(?:through|thru|via|with|using|from|to|into|on|in|your|my) (?:(?:the|my|your) )?"
+    r"upwork(?:'s)? (?:card|billing|balance|wallet|payment|checkout)"
 )
 
 
-def _payment_other_way(sentence: Sentence) -> Hit | None:
-    """Another way to pay asked for, with Upwork not named as that way."""
+def _payment_other_way(sentence: Sentence, following: Sentence | None = None) -> Hit | None:
+    """Another way to pay asked for, with Upwork not named as that way (here or in the answer)."""
     match = sentence.first(_OTHER_WAY_TO_PAY)
-    if match is None or not sentence.asks() or sentence.first(_VIA_UPWORK):
+    if match is None or sentence.first(_VIA_UPWORK):
         return None  # "another way to pay through Upwork": a billing question
+    if not (sentence.asks() or "?" in sentence.text[match.end() :]):
+        return None
+    if sentence.first(_UPWORK_WAY) or (
+        following is not None
+        and (following.first(_VIA_UPWORK) or following.first(_UPWORK_WAY))
+        and not following.all(lex.FEE_AVOIDANCE)
+    ):
+        return None  # "Another way to pay? Yes, through Upwork's card option."
     if sentence.negated(*match.span()) or sentence.past() or sentence.product(*match.span()):
         return None
     return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(match), Confidence.MEDIUM)
@@ -398,7 +428,6 @@ _PAYMENT_RULES = (
     _payment_method,
     _payment_elsewhere,
     _payment_fee_reason,
-    _payment_other_way,
 )
 
 
@@ -411,13 +440,16 @@ PAYMENT_ANCHOR = anchor(
     "separate outside elsewhere somewhere seedh zaroorat need involve fee commission commision "
     "cut take charge keep eat deduct kaat le save bach dodge escape % chakkar jhanjhat jhanjat "
     "forget ditch brother cousin friend uncle relative father dad sister family dost chacha mamu "
-    "bhai paise paisa raqam",
+    "bhai paise paisa raqam else alternative funds",
 )
 
 
 def payment(message: Message) -> Hit | None:
     """OFF_PLATFORM_PAYMENT: paying or being paid outside Upwork, asked for or offered."""
-    return best_hit(read_rules(s, _PAYMENT_RULES) for s in message.holding(PAYMENT_ANCHOR))
+    return best_hit(
+        best_hit((read_rules(s, _PAYMENT_RULES), _payment_other_way(s, message.following(s))))
+        for s in message.holding(PAYMENT_ANCHOR)
+    )
 
 
 #: Paying routed through Upwork: "I'll pay you through Upwork", "payment will be made via Upwork".

@@ -223,7 +223,8 @@ _PERSON_AFTER = re.compile(r"\s?(?:me|us|you|him|her)\b")
 _UI_WORD = re.compile(r"\b(?:buttons?|icons?|widgets?|banners?|labels?|logos?|tooltips?)\b")
 _OFF_HERE = re.compile(
     r"\binstead of (?:here|upwork|the platform)\b|\boutside (?:of )?(?:upwork|the platform)\b|"
-    r"\boff (?:upwork|the platform)\b|\bupwork (?:se|ke) bahar\b"
+    r"\boff (?:upwork|the platform)\b|\bupwork (?:se|ke) bahar\b|"
+    r"\b(?:besides|other than|outside(?: of)?|off) (?:this|the) (?:site|platform|website)\b"
 )
 _STRONG_PRODUCT = re.compile(
     r"\b(?:checkout|check-out|gateway|gateways|integrat\w{0,6}|api|sdk|webhooks?|plugin|"
