@@ -203,7 +203,28 @@ def _fee_context_suppressed(sentence: Sentence, match: re.Match[str]) -> bool:
         return True
     low, high = sentence.clause(start)
     window = sentence.text[max(low, start - 30) : min(high, end + 30)]
+    if sentence.all(_CLICKED) and not (sentence.all(_BUILT) or sentence.all(_THIRD_PARTY)):
+        return False  # "click the 'Pay activation fee' button to begin": the reader pays
     return bool(_FEE_PRODUCT.search(window)) and not sentence.freelancer_pays()
+
+
+#: The reader told to use a fee's button or option: "click the 'Pay activation fee' button",
+#: "choose the $50 security deposit option".
+_CLICKED = re.compile(
+    r"\b(?:click|tap|press|hit|choose|select|pick|tick)\w{0,3}\b(?: [\w'$]+){0,5}? "
+    r"(?:button|option|link|box)\b"
+)
+#: The button or option built, styled or moved: "add a 'Pay registration fee' button".
+_BUILT = re.compile(
+    r"\b(?:add|design|hide|show|move|style|make|create|change|remove|rename|fix|update|"
+    r"restyle|align|colou?r|build|implement|test|label|disable|enable|check|verify|"
+    r"redirect|ensure|make sure|qa)\w{0,3}\b"
+)
+#: Someone else clicks it: "users choose the late fee option at checkout".
+_THIRD_PARTY = re.compile(
+    r"\b(?:users?|customers?|students?|members?|visitors?|buyers?|people|parents|tenants|"
+    r"clients?|guests?|patients?|subscribers?|shoppers?)\b"
+)
 
 
 FEE_ANCHOR = anchor(
