@@ -289,19 +289,42 @@ def _relative_excused(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
-#: The reader told to buy the method's thing: "please get 2 Steam gift cards", "buy USDT".
+#: The reader told to buy the method's thing: "please buy 2 Steam gift cards", "get three
+#: Apple gift cards".  "Get" and "grab" count only with a quantity: "grab the payment by bank
+#: transfer", "get your JazzCash ready" are ways to be paid.
 _BUY_BEFORE = re.compile(
-    r"\b(?:buy|purchase|get|grab|pick up|khareed\w{0,4}|le lo|le lein)\b(?: [\w$().,-]+){0,4}? $"
+    r"\b(?:(?:buy|purchase|pick up|khareed\w{0,4}|le lo|le lein)\b(?: [\w$().,-]+){0,4}?|"
+    r"(?:get|grab)(?: me| us)? (?:\d+|a|an|one|two|three|four|five|six|ten|some|a few|"
+    r"several|\$\d+)\b(?: [\w$().,-]+){0,3}?) $"
+)
+#: What can be bought and handed over: a gift card, a voucher, crypto.
+_BUYABLE = re.compile(
+    r"gift|card|voucher|usdt|tether|crypto|bitcoin|btc|eth|coin|itunes|steam|google play|razer"
 )
 #: The writer as the buyer: "I'll buy a gift card and send it to you".
 _WRITER_BUYS = re.compile(r"\b(?:i|we)(?:'ll| will| can| could| would|'d)? $")
 
 
 def _bought_by_reader(sentence: Sentence, match: re.Match[str]) -> bool:
-    """Whether the method at *match* is a thing the reader is told to buy, not a way to be paid."""
-    low, _ = sentence.clause(match.start())
+    """Whether the method at *match* is a thing the reader is told to buy, not a way to be paid.
+
+    Only a thing that can be bought counts (a gift card, crypto); a bank, JazzCash or
+    PayPal is never bought.
+    """
+    if not _BUYABLE.search(match.group()):
+        return False
+    low, high = sentence.clause(match.start())
     buy = _BUY_BEFORE.search(sentence.text, low, match.start())
-    return buy is not None and not _WRITER_BUYS.search(sentence.text, low, buy.start())
+    if buy is None:
+        return False
+    if not _WRITER_BUYS.search(sentence.text, low, buy.start()):
+        return True
+    # "I'll buy the gift cards for the giveaway myself": bought, but not for the reader
+    return not _FOR_READER.search(sentence.text, low, high)
+
+
+#: The reader as the one the thing is for: "a gift card for you", "send you the code".
+_FOR_READER = re.compile(r"\b(?:you|u|your|yours|aap|aapko|tumhe)\b")
 
 
 def _payment_method(sentence: Sentence) -> Hit | None:

@@ -42,13 +42,17 @@ _FEE_PURPOSE = re.compile(
     r"account|training|kaam|tasks?|job) (?:karne |kar ne |hone )?(?:ke liye|k liye)\b"
 )
 _PURCHASE = re.compile(
-    r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|subscribe|pay for|get|"
+    r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|subscribe|pay for|get|pick up|"
     r"khareed\w{0,5}|kharid\w{0,5}|lena|lene|le lein|le lo|le len)\b"
 )
 _PURCHASE_OBJECT = re.compile(
     r"\b(?:kit|starter kit|toolkit|tool kit|licen[cs]es?|software|equipment|laptop|phone|"
-    r"device|course|training|tools?|subscription|membership|package|plan|materials|gift\s?"
-    r"cards?|macbook|computer|pc|monitor|ipad|tablet|iphone|printer|microphone|webcam|voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
+    r"device|course|training|tools?|subscription|membership|package|plan|materials|"
+    # Gift cards, also by their store alone: "3 iTunes cards", "Razer Gold cards".
+    r"(?:gift|itunes|steam|razer(?: gold)?|google play|amazon|apple|xbox|psn|playstation|"
+    r"ebay|sephora|vanilla|visa gift)\s?cards?|"
+    r"macbook|computer|pc|monitor|ipad|tablet|galaxy tab|iphone|printer|microphone|webcam|"
+    r"voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
     r"plugins?|stock (?:photos?|images?|footage|music)|fonts?|hosting|domain)\b"
 )
 _PURCHASE_WHY = re.compile(
@@ -56,7 +60,8 @@ _PURCHASE_WHY = re.compile(
     r"(?:our|approved|partner|the) (?:vendor|supplier|partner|store|site|academy|website|"
     r"shop|link)|before (?:we|you|your|i)|to (?:start|begin|get|join|qualify|access|be hired|"
     r"unlock|work|receive|confirm)|mandatory|required|compulsory|zaroori|lazmi|must|need to|"
-    r"have to|first|pehle|onboard\w{0,4}|send (?:us|me) the code|the code)\b"
+    r"have to|first|pehle|onboard\w{0,4}|send (?:us|me) the code|the code|"
+    r"(?:send|share) (?:us |me )?the codes|(?:cost|price) is (?:refunded|returned|covered))\b"
 )
 _CRYPTO_SCAM = re.compile(
     r"\b(?:deposit|send|recharge|top up|transfer|invest)\w{0,3}\b.{0,60}\b(?:usdt|crypto|btc|"
@@ -202,12 +207,18 @@ def _fee_context_suppressed(sentence: Sentence, match: re.Match[str]) -> bool:
     if sentence.negated(start, end) or sentence.upwork_feature(start):
         return True
     low, high = sentence.clause(start)
-    window = sentence.text[max(low, start - 30) : min(high, end + 30)]
+    # "from any store", "from our partner shop": where the reader buys it, not a product
+    window = _BOUGHT_AT.sub(" ", sentence.text[max(low, start - 30) : min(high, end + 30)])
     if sentence.all(_CLICKED) and not (sentence.all(_BUILT) or sentence.all(_THIRD_PARTY)):
         return False  # "click the 'Pay activation fee' button to begin": the reader pays
     return bool(_FEE_PRODUCT.search(window)) and not sentence.freelancer_pays()
 
 
+#: Where a thing is bought: "from any store", "at our partner shop".
+_BOUGHT_AT = re.compile(
+    r"\b(?:from|at) (?:any|a|the|your|nearest|local|our partner|our approved|a partner) "
+    r"(?:\w+ )?(?:store|shop|site|website)\b"
+)
 #: The reader told to use a fee's button or option: "click the 'Pay activation fee' button",
 #: "choose the $50 security deposit option".
 _CLICKED = re.compile(
