@@ -112,8 +112,8 @@ _DIGIT = re.compile(r"\d")
 #: Where a business's number or handle is put on what is being built: "in the website
 #: header", "on the packaging mockup".
 _NUMBER_PLACED = re.compile(
-    r"\b(?:in|on|into|to|at) (?:the |our |your |its |their )?(?:\w+ )?(?:website|site|header|"
-    r"footer|navbar|menu|contact page|about page|landing page|homepage|home page|banner|"
+    r"\b(?:in|on|into|to|at) (?:the |our |your |its |their )?(?:[\w-]+ ){0,2}(?:website|site|"
+    r"header|footer|navbar|menu|contact page|about page|landing page|homepage|home page|banner|"
     r"flyer|poster|business cards?|listing|google (?:business )?profile|invoice|receipt|"
     r"template|signature|page|mockups?|packaging|labels?|stickers?|brochures?|artwork)\b|"
     # Roman Urdu puts the place first: "header mein", "website pe".
@@ -262,7 +262,11 @@ def contact_details(text: str) -> list[Detail]:
             if not _product_number(text, m, 1) and not _record_number(text, m)
         )
     if "/" in text:
-        found.extend(Detail(m.start(), m.end(), "chat link") for m in CHAT_LINK.finditer(text))
+        found.extend(
+            Detail(m.start(), m.end(), "chat link")
+            for m in CHAT_LINK.finditer(text)
+            if not _product_number(text, m)
+        )
     for pattern, needs in ((HANDLE, "@"), (DISCORD_TAG, "#"), (SKYPE_ID, "live:")):
         if needs in text:
             found.extend(

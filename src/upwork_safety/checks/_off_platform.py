@@ -89,9 +89,53 @@ _PAYMENT_NUMBER = re.compile(
 )
 
 
+#: The app's detail as a thing to place: "our WhatsApp handle", "the Telegram channel link".
+_DETAIL_AFTER = re.compile(
+    r"(?:'s)? (?:\w+ )?(?:handle|number|link|qr(?: code)?|icon|logo|channel|page|account|id|"
+    r"username|button|badge)s?\b"
+)
+#: Placing it on the design: "put", "add", "print", "include".
+_PLACE_VERB = re.compile(r"\b(?:put|add|print|include|place|show|display|feature)\w{0,3}\b")
+
+
+#: The writer and the reader talking: "let's discuss", "I'll send my notes", "can we chat".
+_TALK_VERB = re.compile(
+    r"\b(?:let'?s|let us|we can|can we|could we|shall we|i'?ll|i will|we'?ll)(?: \w+)? "
+    r"(?:discuss|talk|chat|continue|send|share|go over|explain|message|text|call)\b"
+)
+#: The talk is someone else's, or a feature being built: "send confirmations to customers".
+_OTHERS_OR_BUILT = re.compile(
+    r"\b(?:customers?|users?|subscribers?|buyers?|members?|students?|visitors?|shoppers?|"
+    r"patients?|guests?|team|build\w{0,3}|integrat\w{0,6}|bot|api|flow|automat\w{0,6}|"
+    r"feature|upwork)\b"
+)
+#: The app right after on/over/via: the channel the talk goes through.
+_OVER_APP = re.compile(r"\b(?:on|over|via|through|thru|in) (?:the )?$")
+
+
+def _placed_detail(sentence: Sentence, match: re.Match[str]) -> bool:
+    """The app's handle or link placed on what is being built, not a way to talk.
+
+    "Put our Instagram handle on the cup sleeve artwork" places a detail;
+    "I'll send my notes on the packaging over Telegram" talks on the app.
+    """
+    return (
+        _DETAIL_AFTER.match(sentence.text, match.end()) is not None
+        and sentence.first(_PLACE_VERB) is not None
+        and placed_on_product(sentence.text)
+    )
+
+
 def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
     start, end = match.span()
-    if sentence.suppressed(start, end) or placed_on_product(sentence.text):
+    if (
+        _TALK_VERB.search(sentence.text)
+        and _OVER_APP.search(sentence.text, 0, start)
+        and not _OTHERS_OR_BUILT.search(sentence.text)
+    ):
+        # "let's discuss the mockup on WhatsApp": we talk there, whatever the subject
+        return sentence.negated(start, end) or sentence.past()
+    if sentence.suppressed(start, end) or _placed_detail(sentence, match):
         return True  # "put our WhatsApp handle on the menu card": the design's, not a way to talk
     return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not sentence.all(_CONTACT_OFF)
 
