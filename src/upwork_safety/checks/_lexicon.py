@@ -40,15 +40,21 @@ APP = _c(
         r"insta(?:gram)?|fb|facebook|messenger",
         r"linked\s?in",
         r"google chat|hangouts",
-        # An app named by its colour or initial, to slip past a filter: "the green app",
-        # "the T app", "the W app".
-        r"(?:the )?(?:green|t|w|wa|tg) app",
+        r"(?:the )?green app",
+        # An app named by its initial, to slip past a filter, only where someone is reached
+        # on it: "ping me on the W app", "are you on the T app?" (not "the T app's login
+        # screen", which is the client's product).
+        r"\b(?:on|via|use|over) (?:the )?(?:t|w|wa|tg)[ -]app(?:lication)?"
+        r"(?! (?:screens?|icon|login|logo|build|store|design|ui|code|launch|release|version|"
+        r"palette|onboarding|backend|api|team)\b)",
         r"(?:on|via|at|my|your|the) signal|signal (?:app|number|id|me)",
         r"(?:move|moving|switch|switching|shift|go|come|continue|talk|chat) (?:over )?to signal",
         r"line (?:app|id)",
         # LINE the app only where someone is to be reached on it ("add me on Line"), not a
-        # line of text or code ("the bug on line 12").
-        r"(?<=\b(?:me|us) )(?:on|via) line(?! \d)",
+        # line of text or code ("the bug on line 12", "ping me on line items").
+        r"\b(?:add|message|text|ping|reach|contact|find|dm|call|msg) (?:me|us) "
+        r"(?:on|via|over) line(?![ -](?:\d|items?|spacing|height|breaks?|by|wrap\w*|numbers?|"
+        r"art|charts?|graphs?|manager|endings?|of)\b)",
     )
 )
 #: E-mail as a way to talk.
