@@ -34,9 +34,19 @@ _RATING = re.compile(
     r"remarks?)\b|"
     r"\b(?:would|likely to) recommend\b|\brate me (?:with )?(?:5|five|full|10|high)\b|"
     r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
-    # Every box ticked at the top: "mark all the feedback boxes as 'excellent'".
-    r"\b(?:mark|rate|score|tick|select|choose)\w{0,3}\b(?: [\w']+){0,5}? as '?(?:excellent|"
-    r"outstanding|perfect|the best|best|the highest|highest|top)\b"
+    # Every box of the feedback ticked at the top: "mark all the feedback boxes as
+    # 'excellent'", "rate everything as outstanding".  The object must be the feedback (or
+    # all of it), not a draft, a font or a Jira ticket ("choose the version you like as the
+    # best one").
+    r"\b(?:mark|rate|score|tick|select|choose|put)\w{0,3}\b(?: [\w']+){0,5}? "
+    r"(?:everything|all|each|every \w+|(?:the )?(?:feedback|review|rating|categor\w+|"
+    r"boxes|fields|criteria|questions))\b(?: [\w']+){0,4}? (?:as|at|to) '?(?:excellent|"
+    r"outstanding|exceptional|perfect|the best|best|the highest|highest|top|max\w*|5|five|"
+    r"10|ten)\b|"
+    r"\b(?:select|choose|tick|pick|mark)\w{0,3} '?(?:exceptional|excellent|outstanding)'? "
+    r"(?:for|on|in) (?:everything|all|each|every)\b|"
+    r"\bmax(?:imum)? out (?:every|all|each)\b(?: [\w']+){0,2}? (?:sliders?|ratings?|stars?|"
+    r"boxes|categor\w+|scores?)\b"
 )
 _RATING_ASK = re.compile(
     r"\b(?:please|kindly|could you|can you|would you|would you mind|i'?d appreciate|"
@@ -80,7 +90,7 @@ _RATING_ANCHOR = anchor(
     (_RATING,),
     "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
     "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
-    "rating review feedback outstanding",
+    "rating review feedback outstanding exceptional slider",
 )
 
 
@@ -167,7 +177,7 @@ _TRADE_ANCHOR = anchor(
     (_RATING, _BAD_RATING),
     "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
     "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
-    "rating review feedback 1 one 2 two low bad negative poor terrible star outstanding kharab "
+    "rating review feedback 1 one 2 two low bad negative poor terrible star outstanding exceptional kharab "
     "bura buri ganda gandi",
 )
 _SWAP_ANCHOR = anchor(
