@@ -177,8 +177,8 @@ _TRADE_ANCHOR = anchor(
     (_RATING, _BAD_RATING),
     "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
     "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
-    "rating review feedback 1 one 2 two low bad negative poor terrible star outstanding exceptional kharab "
-    "bura buri ganda gandi",
+    "rating review feedback 1 one 2 two low bad negative poor terrible star outstanding "
+    "exceptional kharab bura buri ganda gandi",
 )
 _SWAP_ANCHOR = anchor(
     (_SWAP,),
