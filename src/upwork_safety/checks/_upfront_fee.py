@@ -65,12 +65,17 @@ _PURCHASE_WHY = re.compile(
 )
 _CRYPTO_SCAM = re.compile(
     r"\b(?:deposit|send|recharge|top up|transfer|invest)\w{0,3}\b.{0,60}\b(?:usdt|crypto|btc|"
-    r"bitcoin|eth|trc20)\b.{0,60}\b(?:unlock|activate|tasks?|commission|earnings|level|"
-    r"withdraw\w{0,4}|qualify|vip|wallet|account)\b|\b(?:recharge|top up|unlock|activate) "
+    r"bitcoin|eth|trc20|tether)\b.{0,60}\b(?:unlock|activate|enable|tasks?|commission|"
+    r"earnings|level|withdraw\w{0,4}|qualify|vip|wallet|account)\b|"
+    r"\b(?:recharge|top up|unlock|activate) "
     r"your (?:task )?(?:account|earnings|wallet|level)\b|"
-    # The account unlocked with crypto: "activate it with a 25 USDT deposit".
-    r"\b(?:activate|unlock|upgrade)\w{0,3}\b(?: [\w']+){0,3}? (?:with|by|for|using) "
-    r"(?:a |an |just |only )?(?:\$?\d[\d,.]{0,9} ?)?(?:usdt|crypto|btc|bitcoin|eth|trc20)\b"
+    # The reader's own account unlocked with crypto: "activate your account with a 25 USDT
+    # deposit", "reactivate your worker profile with a 50 USDT top-up" (not "upgrade the
+    # plugin for USDT support", "unlock premium features with USDT in our app").
+    r"\b(?:re)?(?:activate|unlock|upgrade|enable)\w{0,3} (?:it|(?:your|ur|apna|apni) (?:\w+ )?"
+    r"(?:account|profile|wallet|level|id|earnings|withdrawals?)\b)(?: [\w']+){0,2}? "
+    r"(?:with|by|using|via) (?:a |an |just |only )?(?:\$?\d[\d,.]{0,9} ?)?(?:usdt|crypto|"
+    r"btc|bitcoin|eth|trc20|tether)\b"
 )
 _CLIENT_PAYS = re.compile(
     r"\b(?:we|i|the company|our company|the client|hum|main|mai|company)(?:'ll| will| would|"
