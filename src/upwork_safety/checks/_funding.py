@@ -234,7 +234,7 @@ _UNPAID = re.compile(
 )
 TRIAL = re.compile(
     r"\b(?:sample|test task|test assignment|trial task|trial|test project|test|"
-    r"small task|demo|first screen|first (?:two|2|few|couple)|sample chapter)\b"
+    r"small task|demo|first screen|first (?:two|2|few|couple)|sample chapter|audition)\b"
 )
 _TRIAL_WHY = re.compile(
     r"\bbefore (?:i|we) (?:hire|make an offer|send (?:the |an |you )?(?:offer|contract))|"
@@ -246,8 +246,12 @@ _TRIAL_WHY = re.compile(
     r"\b(?:open|create|send) (?:a |the )?contract for the rest\b|"
     r"\b(?:uske baad|us ke baad|then|phir|after that) (?:\w+ )?(?:contract|hire|offer|order|"
     r"milestone)\b|\bagar (?:select|pasand|acha|theek)\w{0,4}\b|"
-    # The contest: "best writer gets the contract", "the winner wins the project".
-    r"\b(?:gets|wins|will get|will win) (?:the |a )?(?:contract|job|project|gig|offer)\b"
+    # The contest: "best writer gets the contract", "the winner wins the project" (a
+    # candidate as the subject, not "Acme wins the contract" in a press release or "the
+    # agency that wins the tender").
+    r"\b(?:best|top|winner|whoever|the one|designer|writer|applicant|submission|entry|"
+    r"candidate|freelancer|voice|artist|developer|dev)\b(?: (?:\w+ )?)?(?:gets|wins|lands|"
+    r"will get|will win|will land) (?:the |a )?(?:contract|job|project|gig|offer|work)\b"
 )
 _PAID_TRIAL = re.compile(
     r"\bpaid (?:test|trial|sample)\b|\b(?:test|trial) (?:is|will be) paid\b|"
@@ -284,6 +288,18 @@ _CLOSED_BEFORE = re.compile(
 )
 #: The same in Roman Urdu, the verb after: "contract close kar do jab approve ho".
 _CLOSED_AFTER = re.compile(r"(?:contract|offer|milestone) (?:close|end|khatam|band)\b")
+#: Feedback on the contract, not its funding: "I'll leave feedback on the contract once you
+#: deliver".
+_FEEDBACK_BEFORE = re.compile(
+    r"\b(?:feedback|review|rating|recommendation|testimonial)s? (?:on|for|about) "
+    r"(?:the |this |our )?$"
+)
+#: The work finished is the contract that already exists: "a new offer for phase 2 once you
+#: complete this contract" (a follow-on, the current one funded).
+_THIS_CONTRACT_DONE = re.compile(
+    r"\b(?:complet|finish|deliver|done|wrap)\w{0,3} (?:with |up )?(?:this|the current|"
+    r"the present|our current) (?:contract|milestone|project|job|one|phase)\b"
+)
 #: The reader is the one who reviews: "could you review the scope before I fund it".
 _YOU_BEFORE = re.compile(r"\b(?:you|u)(?: \w+)? $")
 #: This milestone handed in first, the next one funded after: "after you submit this one".
@@ -390,6 +406,8 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
             or _YOU_BEFORE.search(*window)
             or _CLOSED_BEFORE.search(*window)
             or _CLOSED_AFTER.match(match.group())
+            or _FEEDBACK_BEFORE.search(sentence.text, max(0, match.start() - 40), match.start())
+            or _THIS_CONTRACT_DONE.search(sentence.text, match.start())
         ):
             return False
         return not (
@@ -450,7 +468,7 @@ _START_ANCHOR = anchor(
     "submit deliver bypass avoid instead never don "
     "unpaid pay muft it this will won paid nahi payment paise money amount cash dekh check kaam "
     "work pehle fund escrow contract offer milestone hire see like review approve sample test "
-    "trial small demo first",
+    "trial small demo first audition",
 )
 _ASK_ANCHOR = anchor(
     (_START, _WORK_ASK),
@@ -481,7 +499,7 @@ _PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone 
 _TRIAL_WHY_ANCHOR = anchor(
     (_TRIAL_WHY,),
     "before if to pasand acha then you'll you will you get hire official consider dekh phir "
-    "open create send uske us ke after agar gets wins will",
+    "open create send uske us ke after agar gets wins will lands",
 )
 
 
