@@ -137,7 +137,7 @@ METHOD = _c(
     _words(
         r"pay\s?pal|payoneer|transfer\s?wise|western union|money\s?gram|remitly|skrill|neteller",
         r"zelle|venmo|cash\s?app|revolut|xoom|world\s?remit|wire",
-        r"alipay|we\s?chat pay|google pay|gpay|apple cash",
+        r"alipay|zhifubao|we\s?chat pay|google pay|gpay|apple (?:cash|pay)|samsung pay",
         r"jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|hawala",
         r"(?:by|via|through|thru|to|into|in|on) (?:your |my |the |a |his |her )?banks?",
         r"banks? (?:mein|me|pe|par|main|se|account mein)",

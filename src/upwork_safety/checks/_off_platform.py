@@ -371,6 +371,30 @@ def _bought_by_reader(sentence: Sentence, match: re.Match[str]) -> bool:
 _FOR_READER = re.compile(r"\b(?:you|u|your|yours|aap|aapko|tumhe)\b")
 
 
+#: Phone wallets, most often a checkout's feature: paying the reader through one needs the
+#: reader (or Upwork) named.
+_WALLET = re.compile(
+    r"alipay|zhifubao|we\s?chat pay|google pay|gpay|apple (?:cash|pay)|samsung pay"
+)
+#: The reader paid, or the writer paying: "pay you", "your GPay", "do you have Samsung
+#: Pay?", "I'll send the balance", "can I send the money".
+_WALLET_PAYEE = re.compile(
+    r"\b(?:pay|send|transfer|give|bhej\w{0,4})\w{0,3} (?:you|u|aap ?ko|tumhe)\b|"
+    r"\b(?:your|ur|aapka|aap ka|tumhara)\b|\b(?:do|are) (?:you|u) (?:have|use|on)\b|"
+    r"\b(?:to|for) (?:you|u)\b|"
+    r"\b(?:i|we|main|hum)(?:'ll| will| can| could| would|'d| shall)? (?:\w+ )?(?:pay|send|"
+    r"transfer|settle|bhej)\w{0,4}\b|\b(?:can|could|shall|may) (?:i|we) (?:pay|send|transfer|"
+    r"settle)\b|\bbhej dunga\b"
+)
+
+
+def _wallet_to_reader(sentence: Sentence) -> bool:
+    """A phone wallet with the reader as the payee, or with Upwork set aside."""
+    if "upwork" in sentence.text or sentence.first(lex.OFF_PLATFORM):
+        return True
+    return sentence.first(_WALLET_PAYEE) is not None
+
+
 def _payment_method(sentence: Sentence) -> Hit | None:
     """A payment method that leaves Upwork, with paying in a request or offer."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
@@ -385,6 +409,8 @@ def _payment_method(sentence: Sentence) -> Hit | None:
             continue
         if _bought_by_reader(sentence, match):
             continue  # "please get 2 Steam gift cards, we reimburse": a purchase (UPFRONT_FEE)
+        if _WALLET.fullmatch(match.group()) and not _wallet_to_reader(sentence):
+            continue  # "test whether GPay works on the Android build": the app's checkout
         low, high = sentence.clause(match.start())
         if (
             sentence.freelancer_pays()
