@@ -56,7 +56,9 @@ _DIRECTED_AFTER = re.compile(
 _FUND = re.compile(
     r"\b(?:fund|funds|funding|funded|escrow|milestone|milestones|contract|offer|payment|pay|"
     r"deposit|money|hire|hiring|paise|budget|budgets|formali[sz]e|finance|card|formalities|"
-    r"paperwork|upwork side|upwork part|upwork stuff|purchase order|po)\b"
+    r"paperwork|upwork side|upwork part|upwork stuff|purchase order|"
+    # Our own PO, not the POs a report lists: "our PO hasn't cleared".
+    r"(?:(?<=\bour )|(?<=\bmy )|(?<=\bthe ))po)\b"
 )
 _LATER = re.compile(
     r"\b(?:later|afterwards|after|once|when|tomorrow|tonight|next week|next month|"

@@ -31,8 +31,12 @@ _CONTACT_OFF = re.compile(
     r"(?:upwork|platform|site|upwork's (?:chat|messages?|messenger))\b|"
     r"\bupwork (?:se|ke) (?:bahar|baghair|ilawa)\b|\belsewhere\b|\bsomewhere else\b|"
     # The question form: "where else can I reach you?", "is there any other way to talk?".
-    r"\b(?:where|anywhere) else\b|\b(?:some|any) other way\b|"
-    r"\b(?:another|other|different) (?:app|platform|channel|way to (?:reach|contact|talk))\b|"
+    r"\b(?:where|anywhere) else\b|\b(?:some|any) other way\b(?! to (?:reach|get to|open|find|"
+    r"access|fix|do|get|make|show)\b(?! (?:you|u|me|us|each other)\b))|"
+    r"\bhow else (?:\w+ ){0,3}?(?:reach|contact|talk to|get hold of) (?:you|u|me)\b|"
+    r"\b(?:an )?alternative (?:channel|app|platform|way to (?:reach|contact|talk))\b|"
+    r"\b(?:another|other|different) (?:app|platform|channel|way to (?:reach|contact|talk))\b"
+    r"(?! (?:the|a|an|our|this|that|its|their|his|her)\b)|"
     r"\bin private\b|\bprivately\b"
 )
 _COMMUNICATE = re.compile(

@@ -148,6 +148,14 @@ _FEE_HOW = re.compile(
 )
 
 
+#: The fee's details written into a page or a brochure: "add the registration fee details to
+#: our admissions page", "the admission fee ka process for the brochure text".
+_FEE_PAGE = re.compile(
+    r"\b(?:page|brochure|flyer|admissions|prospectus|website|site|text|copy|section|faq|"
+    r"form|poster|leaflet|handbook)\b"
+)
+
+
 def _fee_named(sentence: Sentence) -> Hit | None:
     """A named fee or deposit ("registration fee", "security deposit") to pay."""
     for match in sentence.all(_FEE_NAMED):
@@ -158,7 +166,7 @@ def _fee_named(sentence: Sentence) -> Hit | None:
             sentence.freelancer_pays()
             or sentence.first(MONEY)
             or sentence.first(_FEE_PURPOSE)
-            or (how is not None and sentence.asks())
+            or (how is not None and sentence.asks() and not _FEE_PAGE.search(sentence.text))
         ):
             return Hit(FindingCode.UPFRONT_FEE, *sentence.span(match), Confidence.HIGH)
     return None
