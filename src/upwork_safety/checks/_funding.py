@@ -105,7 +105,16 @@ _START_AFTER_FUNDING = re.compile(
     # that" (not "start now and finish after that": no "now" between).
     r"\b(?:fund\w{0,3}|escrow|deposit\w{0,3})\b.{0,60}\b(?:start|begin|proceed|shuru)\w{0,6}"
     r"(?: (?!now\b|today\b|abhi\b|immediately\b|right\b)\w+){0,2}? (?:after that|after this|"
-    r"after it|once (?:that|it|this)\b|when (?:that|it|this)\b|uske baad|us ke baad)"
+    r"after it|once (?:that|it|this)\b|when (?:that|it|this)\b|uske baad|us ke baad)|"
+    # The funding first, the work after it: "I'll fund milestone 2 tomorrow; after that,
+    # please build the dashboard", "after I fund the milestone on Monday", "once the contract
+    # starts", "you can start then".
+    r"\b(?:i|we)(?:'ll| will)? fund\w{0,3}\b[^.?!]{0,40}\b(?:after that|and then|then)\b,? "
+    r"(?:please |you can |can you |just )?(?:start|begin|build|make|write|design|do|knock out|"
+    r"whip up|crank out|bang out|churn out|create)\b|"
+    r"\b(?:after|once|when) (?:i|we)(?:'ve| have)? fund\w{0,3}\b|"
+    r"\b(?:once|when|after) the (?:contract|milestone) (?:starts|is (?:live|active|signed|open))\b|"
+    r"\byou can (?:start|begin) (?:then|after that)\b"
 )
 #: Work asked for first, funding after: "do a draft and then I'll set up the contract".
 _WORK_THEN_FUND = re.compile(
@@ -267,7 +276,7 @@ _PORTFOLIO = re.compile(
 _PAY_AFTER = re.compile(
     r"\b(?:pay|paid|payment|paise|money|amount|full amount)\b(?: \w+){0,5}? (?:after|once|"
     r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: \w+){0,4}? (?:deliver\w{0,4}|"
-    r"complet\w{0,6}|done|finish\w{0,3}|see|check\w{0,3}|review\w{0,3}|like|happy|"
+    r"complet\w{0,6}|done|finish\w{0,3}|see|check(?:ed|ing|s)?|review\w{0,3}|like|happy|"
     r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?|"
     r"live|tested|launched|working|up and running)\b|"
     r"\b(?:paise|payment|pay) (?:\w+ ){0,3}(?:dekh|check) (?:ke|kar)\b|"
@@ -276,7 +285,9 @@ _PAY_AFTER = re.compile(
     r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
     r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b"
 )
-_RELEASE = re.compile(r"\b(?:release|releasing|released|approve the milestone|approving)\b")
+_RELEASE = re.compile(
+    r"\b(?:release|releasing|released|approve the (?:milestone|payment)|approving)\b"
+)
 #: Paperwork as the thing asked for, not the work: "draft the milestone description", "write
 #: the scope".
 _PAPER_OBJECT = re.compile(
@@ -311,10 +322,18 @@ _THIS_ONE_FIRST = re.compile(
 )
 
 
+#: A question about what the reader does, not a request: "do you also make stickers?".
+_ABILITY_QUESTION = re.compile(r"(?:do|does|did) (?:you|u)\b")
+
+
 def _directed(sentence: Sentence, match: re.Match[str]) -> bool:
     """Whether the verb at *match* is asked of the reader (a command or a request)."""
     low, _ = sentence.clause(match.start())
     before = sentence.text[low : match.start()]
+    if _ABILITY_QUESTION.match(before.lstrip()) or _ABILITY_QUESTION.match(
+        sentence.text, match.start()
+    ):
+        return False  # "do you also make stickers?": what you do, not a request
     if not before.strip(" ,") or _DIRECTED_BEFORE.search(before):
         return True
     if lex.IMPERATIVE_START.match(before.lstrip()):
@@ -420,7 +439,8 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
         )
     if pattern is _PAY_AFTER:
         return not (
-            sentence.first(_RELEASE)
+            sentence.product(*match.span())  # "another payment option ... cash on delivery"
+            or sentence.first(_RELEASE)
             or sentence.first(_FUNDED_ALREADY)
             or sentence.upwork_feature(match.start())
             or sentence.first(lex.ON_PLATFORM)
