@@ -102,6 +102,11 @@ _DETAIL_AFTER = re.compile(
 _PLACE_VERB = re.compile(r"\b(?:put|add|print|include|place|show|display|feature)\w{0,3}\b")
 
 
+#: The app's name quoted as a word: "'WhatsApp'".
+_QUOTED = re.compile(r"^(['\"]).+\1$")
+_REACH_ME = re.compile(
+    r"\b(?:add|message|contact|text|call|ping|reach|dm|find|join) (?:me|us)\b|\b(?:my|mera)\b"
+)
 #: The writer and the reader talking: "let's discuss", "I'll send my notes", "can we chat".
 _TALK_VERB = re.compile(
     r"\b(?:let'?s|let us|we can|can we|could we|shall we|i'?ll|i will|we'?ll)(?: \w+)? "
@@ -139,6 +144,10 @@ def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
     ):
         # "let's discuss the mockup on WhatsApp": we talk there, whatever the subject
         return sentence.negated(start, end) or sentence.past()
+    if _QUOTED.match(sentence.text[max(0, start - 1) : end + 1]) and not _REACH_ME.search(
+        sentence.text
+    ):
+        return True  # "it says 'Whtapp' instead of 'WhatsApp'": the word, quoted
     if sentence.suppressed(start, end) or _placed_detail(sentence, match):
         return True  # "put our WhatsApp handle on the menu card": the design's, not a way to talk
     return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not sentence.all(_CONTACT_OFF)
