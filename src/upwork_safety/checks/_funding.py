@@ -23,7 +23,8 @@ _START = re.compile(
     r"\b(?:start|starting|staart|strat|begin|beginning|get started|go ahead|proceed|"
     r"kick off|get going|get to work|carry on|keep working|keep going|continue working|"
     r"continue with|continue the work|work on|dive in|jump in|work first|"
-    r"shuru|start kar\w{0,6}|kaam kar\w{0,6}|kaam jaari|jaari rakh\w{0,4}|lag ja\w{0,4}|"
+    r"shuru|start kar\w{0,6}|kaam (?:abhi |ab |jaldi |pehle )?kar\w{0,6}|kaam jaari|"
+    r"jaari rakh\w{0,4}|lag ja\w{0,4}|"
     r"get started|start working|get cracking|crack on|get moving|go for it|"
     r"get (?:the |it |this |things )?(?:\w+ ){0,2}going|karte rah\w{0,4}|"
     r"keep (?:at it|on it)|get on with)\b"
@@ -135,7 +136,7 @@ _WORK_FIRST = re.compile(
 #: finish I'll create the milestone".
 _FUND_AFTER_WORK = re.compile(
     r"\b(?:fund\w{0,3}|escrow|contract|offer|milestone|hire|money|payment)\b(?: \w+){0,4}? "
-    r"(?:after|once|when|only after|only when|as soon as|jab|until)\b(?: \w+){0,5}? "
+    r"(?:after|once|when|only after|only when|as soon as|jab|until)\b(?: [\w']+){0,5}? "
     r"(?:draft|sample|first version|progress|rough cut|results?|see|seen|check\w{0,3}|"
     r"like|approved?|happy|satisf\w{0,4}|done|finish\w{0,3}|complet\w{0,3}|deliver\w{0,3}|"
     r"launch|mvp)\b|"
@@ -513,7 +514,7 @@ _PAYMENT_ANCHOR = anchor(
     "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
     "naya raast paisa hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth "
     "binance trc erc wallet metamask gift cheque money check bhai cousin dost brother friend "
-    "chacha mamu relative",
+    "chacha mamu relative zhifu",
 )
 _FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
 _NO_WAIT_ANCHOR = anchor((_NO_WAIT,), "wait hold forget intezar")

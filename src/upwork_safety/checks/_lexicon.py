@@ -40,10 +40,12 @@ APP = _c(
         r"insta(?:gram)?|fb|facebook|messenger",
         r"linked\s?in",
         r"google chat|hangouts",
-        r"(?:the )?green app",
+        r"(?:the )?green app|(?:on|via|use|over) the green one|paper plane",
         # An app named by its initial, to slip past a filter, only where someone is reached
         # on it: "ping me on the W app", "are you on the T app?" (not "the T app's login
         # screen", which is the client's product).
+        r"\b(?:add|message|text|ping|reach|contact|find|dm|call|msg) (?:me|us) on the "
+        r"(?:t|w|wa|tg)\b(?![ -]app)(?!-)|"
         r"\b(?:on|via|use|over) (?:the )?(?:t|w|wa|tg)[ -]app(?:lication)?"
         r"(?! (?:screens?|icon|login|logo|build|store|design|ui|code|launch|release|version|"
         r"palette|onboarding|backend|api|team)\b)",
@@ -52,9 +54,9 @@ APP = _c(
         r"line (?:app|id)",
         # LINE the app only where someone is to be reached on it ("add me on Line"), not a
         # line of text or code ("the bug on line 12", "ping me on line items").
-        r"\b(?:add|message|text|ping|reach|contact|find|dm|call|msg) (?:me|us) "
-        r"(?:on|via|over) line(?![ -](?:\d|items?|spacing|height|breaks?|by|wrap\w*|numbers?|"
-        r"art|charts?|graphs?|manager|endings?|of)\b)",
+        r"\b(?:(?:add|message|text|ping|reach|contact|find|dm|call|msg) (?:me|us)|(?:chat|talk|"
+        r"continue|connect|move)) (?:on|via|over) line(?![ -](?:\d|items?|spacing|height|"
+        r"breaks?|by|wrap\w*|numbers?|art|charts?|graphs?|manager|endings?|of)\b)",
     )
 )
 #: E-mail as a way to talk.

@@ -546,7 +546,7 @@ PAYMENT_ANCHOR = anchor(
     "separate outside elsewhere somewhere seedh zaroorat need involve fee commission commision "
     "cut take charge keep eat deduct kaat le save bach dodge escape % chakkar jhanjhat jhanjat "
     "forget ditch brother cousin friend uncle relative father dad sister family dost chacha mamu "
-    "bhai paise paisa raqam else alternative funds",
+    "bhai paise paisa raqam else alternative funds zhifu",
 )
 
 

@@ -34,6 +34,7 @@ _RATING = re.compile(
     r"remarks?)\b|"
     r"\b(?:would|likely to) recommend\b|\brate me (?:with )?(?:5|five|full|10|high)\b|"
     r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
+    r"\b(?:5|five|paanch)[ -]?stars? (?:de|dunga|dungi|denge|doon|dun)\b|"
     # Every box of the feedback ticked at the top: "mark all the feedback boxes as
     # 'excellent'", "rate everything as outstanding".  The object must be the feedback (or
     # all of it), not a draft, a font or a Jira ticket ("choose the version you like as the
@@ -140,7 +141,9 @@ _CONDITION = re.compile(
 _THEN_RATING = re.compile(
     r"\b(?:and (?:i'?ll|i will|we'?ll|we will|you'?ll|you will|i'?d)|or (?:i'?ll|i will|we'?ll|"
     r"we will|else)|otherwise|warna|to main|to hum|and (?:you|u) (?:get|will get|'ll get)|"
-    r"(?:nahi|na)(?: \w+)? to)\b"
+    r"(?:nahi|na)(?: \w+)? to)\b|"
+    # Roman Urdu's order, the trade then the rating: "30 percent wapas karo, 5 star de dunga".
+    r"\b(?:karo|kar do|kar dein|de do|de dein),"
 )
 #: The trade right after "for": "5 stars for a $50 refund" (not "for the quick turnaround").
 _FOR_TRADE = re.compile(
@@ -213,12 +216,13 @@ def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
         low, _ = sentence.clause(trade.start())
         before = sentence.text[max(low, trade.start() - 60) : trade.start()]
         conditional = _CONDITION.search(before)
-        refused = (
-            bad
-            and conditional is not None
-            and (_IF_NOT.search(before) or _NOT_AFTER.match(sentence.text, trade.end()))
+        refused = bad and (
+            (
+                conditional is not None
+                and (_IF_NOT.search(before) or _NOT_AFTER.match(sentence.text, trade.end()))
+            )
+            or _OR_ELSE.search(sentence.text, trade.end()) is not None
         )
-        refused = refused or bool(bad and _OR_ELSE.search(sentence.text, trade.end()))
         if sentence.negated(*trade.span()) and not refused:
             continue  # "no refund needed": a trade turned down, not asked for
         if conditional is not None and not (

@@ -156,6 +156,10 @@ _FEE_PAGE = re.compile(
 )
 
 
+#: The way to pay it promised: "ka tareeqa kal bataunga", "the details I'll send".
+_TOLD_HOW = re.compile(r"\b(?:bata|bhej|send|share)\w{0,6}\b")
+
+
 def _fee_named(sentence: Sentence) -> Hit | None:
     """A named fee or deposit ("registration fee", "security deposit") to pay."""
     for match in sentence.all(_FEE_NAMED):
@@ -166,7 +170,11 @@ def _fee_named(sentence: Sentence) -> Hit | None:
             sentence.freelancer_pays()
             or sentence.first(MONEY)
             or sentence.first(_FEE_PURPOSE)
-            or (how is not None and sentence.asks() and not _FEE_PAGE.search(sentence.text))
+            or (
+                how is not None
+                and (sentence.asks() or _TOLD_HOW.search(sentence.text, how.end()))
+                and not _FEE_PAGE.search(sentence.text)
+            )
         ):
             return Hit(FindingCode.UPFRONT_FEE, *sentence.span(match), Confidence.HIGH)
     return None
