@@ -976,3 +976,152 @@ def test_the_twelfth_batchs_rule_families_leave_their_innocent_neighbours_alone(
     """The same families' innocent neighbours: a product, a bug's line, Upwork itself, a refusal."""
     assert [] == scan_rules_only(text, direction=direction)
     assert [] == checks.scan_message(text, direction=direction)
+
+
+# ================================================ the twelfth batch's families, narrowed (review)
+
+_NARROWED_CAUGHT = [
+    # "don't wait for the milestone": the funding is the whole object, a start is asked for
+    ("Don't wait for the milestone, just start.", "incoming", [_S]),
+    ("Don't hold off for escrow, begin the designs today.", "incoming", [_S]),
+    ("Start now, forget about the milestone for the moment.", "incoming", [_S]),
+    ("Milestone ka wait mat karo, kaam shuru karo.", "incoming", [_S]),
+    # another way to pay: money as the object, Upwork not the way
+    ("My card isn't working, how else can I get the money to you?", "incoming", [_P]),
+    ("Is there another route for the funds besides this site?", "incoming", [_P]),
+    ("Is there another way to pay you? Upwork takes 10%.", "incoming", [_P]),
+    # a spaced-out mobile number in a sentence about reaching someone
+    ("contact: 3 0 0 / 8 1 2 / 3 4 5 6", "incoming", [_C]),
+    ("reach me at 300 812 3456 after 6pm", "incoming", [_C]),
+    ("Reference number for you: 3001234567, call it tonight.", "incoming", [_C]),
+    # content sent or paid for over a channel is not a content brief
+    ("Send the video on WhatsApp please, Upwork compresses it.", "incoming", [_C]),
+    ("I'll pay for the articles on PayPal, less hassle than Upwork.", "incoming", [_P]),
+    ("For the video: I'll send your fee by Payoneer directly.", "incoming", [_P]),
+    # a fee's button or option the reader is told to click
+    (
+        "Click the 'Pay activation fee' button in our portal to begin your training.",
+        "incoming",
+        [_U],
+    ),
+    ("Choose the $50 security deposit option in the onboarding link to start.", "incoming", [_U]),
+    # only gift cards and crypto are bought; a bank or JazzCash is a way to be paid
+    ("Grab the payment by bank transfer, it's faster than Upwork.", "incoming", [_P]),
+    (
+        "Buy 4 Razer Gold cards for the client's testing, the company reimburses on Friday.",
+        "incoming",
+        [_U],
+    ),
+    # a handle on a design clears the app only when the app's detail is placed
+    ("I'll send my notes on the packaging over Telegram tonight.", "incoming", [_C]),
+    ("Let's discuss the changes to the mockup on WhatsApp, it's quicker.", "incoming", [_C]),
+    # the T app and LINE where someone is reached on them
+    ("Let's continue on the T-app, same name as here.", "incoming", [_C]),
+    ("Can you contact me over LINE tonight?", "incoming", [_C]),
+    # the feedback itself marked at the top
+    ("When you close the contract, please select 'Exceptional' for everything.", "outgoing", [_R]),
+    # crypto that unlocks the reader's own account
+    ("Reactivate your worker profile with a 50 USDT top-up.", "incoming", [_U]),
+    ("Send 15 tether to enable withdrawals on your earnings page.", "incoming", [_U]),
+    # a phone wallet with the reader paid
+    ("Do you have Samsung Pay? I'll settle the last part there.", "incoming", [_P]),
+    ("Can I send the money by Alipay instead?", "incoming", [_P]),
+    # a candidate wins the contest; talking off Upwork with a person as the object
+    ("Free audition round: record 30 seconds, the best voice lands the gig.", "incoming", [_S]),
+    ("How else can I reach you if Upwork is down?", "incoming", [_C]),
+]
+
+
+@pytest.mark.parametrize(("text", "direction", "codes"), _NARROWED_CAUGHT)
+def test_the_narrowed_families_still_catch_their_risky_wordings(text, direction, codes):
+    """Review 10: each narrowed family (and the four exceptions that hid risk) still catches."""
+    assert codes == [f.code for f in scan_rules_only(text, direction=direction)]
+
+
+_NARROWED_QUIET = [
+    # "don't wait for" something other than the funding, or the milestone said funded
+    ("Don't wait for the milestone, it's funded already, go ahead.", "incoming"),
+    ("Don't wait for the milestone approval to send me questions, ask anytime here.", "incoming"),
+    ("Don't wait for the contract to end; send the invoice copy now.", "incoming"),
+    ("Don't wait for the escrow release notification, I'll approve today.", "incoming"),
+    (
+        (
+            "Don't wait for the offer email; it's already in your Upwork messages, accept it "
+            "and then start."
+        ),
+        "incoming",
+    ),
+    # another way to send files, to pay a third party, or Upwork named in the answer
+    ("Is there any other way to send the files? The upload keeps failing.", "incoming"),
+    ("Is there some other way to transfer ownership of the GitHub repo to me?", "incoming"),
+    ("Can you suggest another way to pay our suppliers in bulk from the admin panel?", "incoming"),
+    (
+        "Is there another way to pay? Yes, through Upwork's card option or your Upwork balance.",
+        "outgoing",
+    ),
+    # ten spaced digits as form input, test data or scores; a record's number
+    (
+        (
+            "The phone field should accept a number typed as 3 0 0 1 2 3 4 5 6 7 and add the "
+            "leading 0 itself."
+        ),
+        "incoming",
+    ),
+    (
+        "Column B has scores 3 0 1 2 4 4 5 6 7 8 for the ten players; chart them as bars.",
+        "incoming",
+    ),
+    ("Roll number 3001234567 belongs to a test student; delete it from the database.", "incoming"),
+    ("The SKU number 3001234567 appears twice in the product feed.", "incoming"),
+    # content briefs about a channel or method
+    ("Script for our YouTube video: 'How to open a Telegram channel for your shop'.", "incoming"),
+    ("Create slides about JazzCash merchant onboarding for our workshop.", "incoming"),
+    # a fee button built or styled
+    ("Add a 'Pay registration fee' button to the school website's admissions page.", "incoming"),
+    ("Click the 'Pay registration fee' button and check it redirects to Stripe.", "incoming"),
+    # a writer's own gift cards for a giveaway
+    (
+        "I'll buy the gift cards for the giveaway myself; you just design the Instagram post.",
+        "incoming",
+    ),
+    # a business's detail placed on the design
+    ("Put our Instagram handle @chai.corner on the cup sleeve artwork.", "incoming"),
+    ("Include our Telegram channel link t.me/noorbakes on the brochure back page.", "incoming"),
+    # the T app as the client's product; line items, spacing, line by line
+    ("Our internal tool is called the T app; can you redesign its login screen?", "incoming"),
+    (
+        (
+            "I've finished the T app screens; could you review them on Upwork and approve the "
+            "milestone?"
+        ),
+        "outgoing",
+    ),
+    ("Ping me on line items you're unsure about before you send the invoice.", "incoming"),
+    ("Could you walk me on line by line through the contract clause in Urdu?", "incoming"),
+    # picking the best draft, rating fonts, a Jira priority
+    ("Please choose the version you like as the best one and I'll finalise it.", "outgoing"),
+    ("Could you mark this ticket as highest priority in Jira?", "outgoing"),
+    # crypto in a product, a follow-on contract, feedback on the contract, a tender
+    ("Upgrade the WooCommerce plugin for USDT support before launch.", "incoming"),
+    ("Please activate the payment gateway with crypto as an option for customers.", "incoming"),
+    ("I'll send a new offer for phase 2 once you complete this contract.", "incoming"),
+    ("I'll leave feedback on the contract once you deliver the last file.", "incoming"),
+    (
+        "Write a sample press release for our client: 'Acme wins the contract for Lahore metro'.",
+        "incoming",
+    ),
+    # wallets as a checkout's feature; fee details for a page; a report's POs; a page reached
+    ("Can you test whether GPay works on the Android build before you submit?", "incoming"),
+    ("Can you add the registration fee details to our school's admissions page?", "incoming"),
+    ("Build a report that lists every PO that hasn't cleared for more than 30 days.", "incoming"),
+    (
+        "Is there some other way to reach the settings page in the app? The menu is broken.",
+        "incoming",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "direction"), _NARROWED_QUIET)
+def test_the_narrowed_families_leave_ordinary_work_talk_alone(text, direction):
+    """Review 10: the reviewer's innocent messages each narrowed rule used to flag."""
+    assert [] == scan_rules_only(text, direction=direction)

@@ -49,17 +49,32 @@ PHONE = re.compile(
     r"(?<![\w+])\+\s?\d{1,3}(?:" + _SEP + r"\d){7,13}(?!\d)|"
     r"(?<![\w+])(?:00\s?92|92)[\s.\-]{0,3}3\d\d(?:[\s.\-]{0,3}\d){7}(?!\d)|"
     r"(?<![\w+])0\s?3(?:" + _SEP + r"\d){9}(?!\d)|"
-    # A Pakistani mobile number without its 0, every digit spaced out to hide it:
-    # "3 0 0 - 8 1 2 - 3 4 5 6" (not an order number "3001234567").
-    r"(?<![\w+.,$#])3[\s.\-]{1,3}[0-4](?:[\s.\-]{1,3}\d){8}(?!\d)|"
     r"(?<![\w+])\(\d{3}\)\s?\d{3}[\s.\-]\d{4}(?!\d)|"
     r"(?<![\w+.])\d{3}[.\-]\d{3}[.\-]\d{4}(?!\d)"
 )
+#: A Pakistani mobile number without its 0, spaced out to hide it: "3 0 0 - 8 1 2 - 3 4 5 6",
+#: "300 812 3456".  Ten digits that start 30-34 are as often test data, scores or an ISBN,
+#: so it counts only in a sentence about reaching someone (:data:`_SPACED_CONTEXT`).
+SPACED_MOBILE = re.compile(
+    r"(?<![\w+.,$#])(?:3[\s.\-/]{1,3}[0-4](?:[\s.\-/]{1,3}\d){8}|"
+    r"3[0-4]\d[\s.\-/]{1,3}\d{3}[\s.\-/]{1,3}\d{4})(?!\d)"
+)
+#: A sentence about reaching a person by phone: "call me", "my number", "contact:".
+_SPACED_CONTEXT = re.compile(
+    r"\b(?:call|text|message|whatsapp|ring|sms|contact|reach|ping|dm|add|hmu)\b|"
+    r"\b(?:my|mera|meri|mere|our|personal|apna|apni) (?:\w+ )?(?:number|no|phone|cell|mobile)\b|"
+    r"\bnumber (?:is|hai)\b|\b(?:number|phone|cell|mobile|nambar)\s?[:=]"
+)
+#: The digits are what is being built or tested: a form's input, QA data, a display.
+_SPACED_TEST = re.compile(
+    r"\b(?:fields?|inputs?|validat\w{1,5}|placeholder|format\w{0,3}|test\w{0,4}|accepts?|"
+    r"dial ?pad|mockups?|typed|typing|enter\w{0,3}|display\w{0,3}|forms?|dummy|fake|"
+    r"examples?|samples?|otp|isbn|scores?|column|screen|widget|bug)\b"
+)
 #: A long digit run right after a phone word: "number: 3001234567".
 NUMBER_AFTER_WORD = re.compile(
-    r"\b(?<!order )(?<!invoice )(?<!tracking )(?<!reference )(?<!ticket )(?<!transaction )"
-    r"(?:number|phone|cell|mobile|whatsapp|contact|call|text|sms|jazzcash|easypaisa)"
-    r"(?: (?:is|hai|:))?[\s:=\-]{0,3}(\d(?:[\s.\-]{0,2}\d){9,12})(?!\d)"
+    r"\b(?:number|phone|cell|mobile|whatsapp|contact|call|text|sms|jazzcash|easypaisa)"
+    r"(?: for (?:you|u))?(?: (?:is|hai|:))?[\s:=\-]{0,3}(\d(?:[\s.\-]{0,2}\d){9,12})(?!\d)"
 )
 CHAT_LINK = re.compile(
     r"(?<![\w.])(?:https?://)?(?:www\.)?(?:wa\.me|api\.whatsapp\.com|chat\.whatsapp\.com|"
@@ -97,8 +112,8 @@ _DIGIT = re.compile(r"\d")
 #: Where a business's number or handle is put on what is being built: "in the website
 #: header", "on the packaging mockup".
 _NUMBER_PLACED = re.compile(
-    r"\b(?:in|on|into|to|at) (?:the |our |your |its |their )?(?:\w+ )?(?:website|site|header|"
-    r"footer|navbar|menu|contact page|about page|landing page|homepage|home page|banner|"
+    r"\b(?:in|on|into|to|at) (?:the |our |your |its |their )?(?:[\w-]+ ){0,2}(?:website|site|"
+    r"header|footer|navbar|menu|contact page|about page|landing page|homepage|home page|banner|"
     r"flyer|poster|business cards?|listing|google (?:business )?profile|invoice|receipt|"
     r"template|signature|page|mockups?|packaging|labels?|stickers?|brochures?|artwork)\b|"
     # Roman Urdu puts the place first: "header mein", "website pe".
@@ -147,6 +162,45 @@ def _product_number(text: str, match: re.Match[str], group: int = 0) -> bool:
     """
     start, end = match.span(group)
     return placed_on_product(_sentence(text, start, end).replace(match.group(group), " "))
+
+
+#: The word before "number" that makes it a phone's: "my number", "WhatsApp number".
+_PHONE_NUMBER_OWNER = re.compile(
+    r"(?:^|\b(?:my|mera|meri|mere|your|his|her|our|their|apna|apni|aap ka|the|a|this|that|"
+    r"same|new|personal|phone|mobile|cell|cellphone|whatsapp|contact|telephone|tel|work|home|"
+    r"office|landline|jazzcash|easypaisa|is|hai|ka|ki|ke|yeh|ye|wo|wala|here's|here is|"
+    r"and|or|with|to|on|at)) ?$"
+)
+#: A record's number given to be called: "reference number for you, call it tonight".
+_CALL_IT = re.compile(
+    r"\b(?:call|text|whatsapp|sms|ring|message|dial)(?: (?:it|this|that|me|us|now|tonight|"
+    r"there))?\b|\bfor you\b"
+)
+
+
+def _record_number(text: str, match: re.Match[str]) -> bool:
+    """A record's number ("SKU number", "roll number", "order number"), not a phone's.
+
+    "Number" qualified by another noun names a record in what is being built; it
+    is a phone only if the sentence also says to call or text it.
+    """
+    if not match.group().startswith("number"):
+        return False
+    before = text[max(0, match.start() - 24) : match.start()]
+    if _PHONE_NUMBER_OWNER.search(before.lower()):
+        return False
+    sentence = _sentence(text, match.start(), match.end()).replace(match.group(), " ")
+    return _CALL_IT.search(sentence) is None
+
+
+def _spaced_mobile(text: str, match: re.Match[str]) -> bool:
+    """A spaced-out mobile number given to be reached on, not test data or a display."""
+    sentence = _sentence(text, match.start(), match.end()).replace(match.group(), " ")
+    return (
+        _SPACED_CONTEXT.search(sentence) is not None
+        and _SPACED_TEST.search(sentence) is None
+        and not placed_on_product(sentence)
+    )
 
 
 def placed_on_product(sentence: str) -> bool:
@@ -198,12 +252,21 @@ def contact_details(text: str) -> list[Detail]:
             if not _product_number(text, m)
         )
         found.extend(
+            Detail(m.start(), m.end(), "phone number")
+            for m in SPACED_MOBILE.finditer(text)
+            if _spaced_mobile(text, m)
+        )
+        found.extend(
             Detail(m.start(1), m.end(1), "phone number")
             for m in NUMBER_AFTER_WORD.finditer(text)
-            if not _product_number(text, m, 1)
+            if not _product_number(text, m, 1) and not _record_number(text, m)
         )
     if "/" in text:
-        found.extend(Detail(m.start(), m.end(), "chat link") for m in CHAT_LINK.finditer(text))
+        found.extend(
+            Detail(m.start(), m.end(), "chat link")
+            for m in CHAT_LINK.finditer(text)
+            if not _product_number(text, m)
+        )
     for pattern, needs in ((HANDLE, "@"), (DISCORD_TAG, "#"), (SKYPE_ID, "live:")):
         if needs in text:
             found.extend(

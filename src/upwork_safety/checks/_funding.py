@@ -23,7 +23,8 @@ _START = re.compile(
     r"\b(?:start|starting|staart|strat|begin|beginning|get started|go ahead|proceed|"
     r"kick off|get going|get to work|carry on|keep working|keep going|continue working|"
     r"continue with|continue the work|work on|dive in|jump in|work first|"
-    r"shuru|start kar\w{0,6}|kaam kar\w{0,6}|kaam jaari|jaari rakh\w{0,4}|lag ja\w{0,4}|"
+    r"shuru|start kar\w{0,6}|kaam (?:abhi |ab |jaldi |pehle )?kar\w{0,6}|kaam jaari|"
+    r"jaari rakh\w{0,4}|lag ja\w{0,4}|"
     r"get started|start working|get cracking|crack on|get moving|go for it|"
     r"get (?:the |it |this |things )?(?:\w+ ){0,2}going|karte rah\w{0,4}|"
     r"keep (?:at it|on it)|get on with)\b"
@@ -56,7 +57,9 @@ _DIRECTED_AFTER = re.compile(
 _FUND = re.compile(
     r"\b(?:fund|funds|funding|funded|escrow|milestone|milestones|contract|offer|payment|pay|"
     r"deposit|money|hire|hiring|paise|budget|budgets|formali[sz]e|finance|card|formalities|"
-    r"paperwork|upwork side|upwork part|upwork stuff|purchase order|po)\b"
+    r"paperwork|upwork side|upwork part|upwork stuff|purchase order|"
+    # Our own PO, not the POs a report lists: "our PO hasn't cleared".
+    r"(?:(?<=\bour )|(?<=\bmy )|(?<=\bthe ))po)\b"
 )
 _LATER = re.compile(
     r"\b(?:later|afterwards|after|once|when|tomorrow|tonight|next week|next month|"
@@ -103,7 +106,16 @@ _START_AFTER_FUNDING = re.compile(
     # that" (not "start now and finish after that": no "now" between).
     r"\b(?:fund\w{0,3}|escrow|deposit\w{0,3})\b.{0,60}\b(?:start|begin|proceed|shuru)\w{0,6}"
     r"(?: (?!now\b|today\b|abhi\b|immediately\b|right\b)\w+){0,2}? (?:after that|after this|"
-    r"after it|once (?:that|it|this)\b|when (?:that|it|this)\b|uske baad|us ke baad)"
+    r"after it|once (?:that|it|this)\b|when (?:that|it|this)\b|uske baad|us ke baad)|"
+    # The funding first, the work after it: "I'll fund milestone 2 tomorrow; after that,
+    # please build the dashboard", "after I fund the milestone on Monday", "once the contract
+    # starts", "you can start then".
+    r"\b(?:i|we)(?:'ll| will)? fund\w{0,3}\b[^.?!]{0,40}\b(?:after that|and then|then)\b,? "
+    r"(?:please |you can |can you |just )?(?:start|begin|build|make|write|design|do|knock out|"
+    r"whip up|crank out|bang out|churn out|create)\b|"
+    r"\b(?:after|once|when) (?:i|we)(?:'ve| have)? fund\w{0,3}\b|"
+    r"\b(?:once|when|after) the (?:contract|milestone) (?:starts|is (?:live|active|signed|open))\b|"
+    r"\byou can (?:start|begin) (?:then|after that)\b"
 )
 #: Work asked for first, funding after: "do a draft and then I'll set up the contract".
 _WORK_THEN_FUND = re.compile(
@@ -124,7 +136,7 @@ _WORK_FIRST = re.compile(
 #: finish I'll create the milestone".
 _FUND_AFTER_WORK = re.compile(
     r"\b(?:fund\w{0,3}|escrow|contract|offer|milestone|hire|money|payment)\b(?: \w+){0,4}? "
-    r"(?:after|once|when|only after|only when|as soon as|jab|until)\b(?: \w+){0,5}? "
+    r"(?:after|once|when|only after|only when|as soon as|jab|until)\b(?: [\w']+){0,5}? "
     r"(?:draft|sample|first version|progress|rough cut|results?|see|seen|check\w{0,3}|"
     r"like|approved?|happy|satisf\w{0,4}|done|finish\w{0,3}|complet\w{0,3}|deliver\w{0,3}|"
     r"launch|mvp)\b|"
@@ -162,12 +174,19 @@ _NO_ESCROW = re.compile(
     r"\bskip (?:the )?(?:formalities|paperwork)\b|"
     r"\bno (?:contract|milestone|escrow|offer) (?:needed|required|yet|for now)\b|"
     r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)\b|"
-    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b|"
-    # Told not to wait for the funding: "don't wait for the milestone", "milestone ka intezar
-    # na karein".
-    r"\b(?:don'?t|do not|no need to|never mind) wait(?:ing)? (?:for|on) (?:the |a |any )?"
-    r"(?:milestone|funding|escrow|contract|offer|deposit)\b|"
-    r"\b(?:milestone|funding|escrow|contract|offer)(?: \w+)? (?:ka|ki|ke) intezar (?:na|mat)\b"
+    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b"
+)
+#: Told not to wait for the funding itself: "don't wait for the milestone, start today",
+#: "milestone ka wait mat karo".  The funding must be the whole object: "don't wait for the
+#: milestone approval / the offer email / the contract to end" is about something else,
+#: and the sentence (or the next) must ask for the start or the work.
+_NO_WAIT = re.compile(
+    r"\b(?:(?:don'?t|do not|no need to|never mind|why) (?:wait(?:ing)?|hold(?:ing)? off) "
+    r"(?:for|on)|forget(?: about)?) (?:the |a |any |your )?(?:milestone|funding|escrow|contract|"
+    r"offer|deposit)s?(?=\s*(?:[,.;:!?)\u2013\u2014-]|$|(?:for now|for the moment|yet|first|"
+    r"and|just|to (?:be )?(?:funded|created|set up|come|clear|go through))\b))|"
+    r"\b(?:milestone|funding|escrow|contract|offer)(?: \w+)? (?:ka|ki|ke) (?:intezar|wait) "
+    r"(?:na|mat)\b"
 )
 #: The work handed over outside Upwork's submission, so never against a funded milestone:
 #: "don't submit the work through Upwork", "skip the Upwork submission", "deliver it outside
@@ -227,7 +246,7 @@ _UNPAID = re.compile(
 )
 TRIAL = re.compile(
     r"\b(?:sample|test task|test assignment|trial task|trial|test project|test|"
-    r"small task|demo|first screen|first (?:two|2|few|couple)|sample chapter)\b"
+    r"small task|demo|first screen|first (?:two|2|few|couple)|sample chapter|audition)\b"
 )
 _TRIAL_WHY = re.compile(
     r"\bbefore (?:i|we) (?:hire|make an offer|send (?:the |an |you )?(?:offer|contract))|"
@@ -239,8 +258,12 @@ _TRIAL_WHY = re.compile(
     r"\b(?:open|create|send) (?:a |the )?contract for the rest\b|"
     r"\b(?:uske baad|us ke baad|then|phir|after that) (?:\w+ )?(?:contract|hire|offer|order|"
     r"milestone)\b|\bagar (?:select|pasand|acha|theek)\w{0,4}\b|"
-    # The contest: "best writer gets the contract", "the winner wins the project".
-    r"\b(?:gets|wins|will get|will win) (?:the |a )?(?:contract|job|project|gig|offer)\b"
+    # The contest: "best writer gets the contract", "the winner wins the project" (a
+    # candidate as the subject, not "Acme wins the contract" in a press release or "the
+    # agency that wins the tender").
+    r"\b(?:best|top|winner|whoever|the one|designer|writer|applicant|submission|entry|"
+    r"candidate|freelancer|voice|artist|developer|dev)\b(?: (?:\w+ )?)?(?:gets|wins|lands|"
+    r"will get|will win|will land) (?:the |a )?(?:contract|job|project|gig|offer|work)\b"
 )
 _PAID_TRIAL = re.compile(
     r"\bpaid (?:test|trial|sample)\b|\b(?:test|trial) (?:is|will be) paid\b|"
@@ -254,7 +277,7 @@ _PORTFOLIO = re.compile(
 _PAY_AFTER = re.compile(
     r"\b(?:pay|paid|payment|paise|money|amount|full amount)\b(?: \w+){0,5}? (?:after|once|"
     r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: \w+){0,4}? (?:deliver\w{0,4}|"
-    r"complet\w{0,6}|done|finish\w{0,3}|see|check\w{0,3}|review\w{0,3}|like|happy|"
+    r"complet\w{0,6}|done|finish\w{0,3}|see|check(?:ed|ing|s)?|review\w{0,3}|like|happy|"
     r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?|"
     r"live|tested|launched|working|up and running)\b|"
     r"\b(?:paise|payment|pay) (?:\w+ ){0,3}(?:dekh|check) (?:ke|kar)\b|"
@@ -263,7 +286,9 @@ _PAY_AFTER = re.compile(
     r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
     r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b"
 )
-_RELEASE = re.compile(r"\b(?:release|releasing|released|approve the milestone|approving)\b")
+_RELEASE = re.compile(
+    r"\b(?:release|releasing|released|approve the (?:milestone|payment)|approving)\b"
+)
 #: Paperwork as the thing asked for, not the work: "draft the milestone description", "write
 #: the scope".
 _PAPER_OBJECT = re.compile(
@@ -277,6 +302,18 @@ _CLOSED_BEFORE = re.compile(
 )
 #: The same in Roman Urdu, the verb after: "contract close kar do jab approve ho".
 _CLOSED_AFTER = re.compile(r"(?:contract|offer|milestone) (?:close|end|khatam|band)\b")
+#: Feedback on the contract, not its funding: "I'll leave feedback on the contract once you
+#: deliver".
+_FEEDBACK_BEFORE = re.compile(
+    r"\b(?:feedback|review|rating|recommendation|testimonial)s? (?:on|for|about) "
+    r"(?:the |this |our )?$"
+)
+#: The work finished is the contract that already exists: "a new offer for phase 2 once you
+#: complete this contract" (a follow-on, the current one funded).
+_THIS_CONTRACT_DONE = re.compile(
+    r"\b(?:complet|finish|deliver|done|wrap)\w{0,3} (?:with |up )?(?:this|the current|"
+    r"the present|our current) (?:contract|milestone|project|job|one|phase)\b"
+)
 #: The reader is the one who reviews: "could you review the scope before I fund it".
 _YOU_BEFORE = re.compile(r"\b(?:you|u)(?: \w+)? $")
 #: This milestone handed in first, the next one funded after: "after you submit this one".
@@ -286,10 +323,18 @@ _THIS_ONE_FIRST = re.compile(
 )
 
 
+#: A question about what the reader does, not a request: "do you also make stickers?".
+_ABILITY_QUESTION = re.compile(r"(?:do|does|did) (?:you|u)\b")
+
+
 def _directed(sentence: Sentence, match: re.Match[str]) -> bool:
     """Whether the verb at *match* is asked of the reader (a command or a request)."""
     low, _ = sentence.clause(match.start())
     before = sentence.text[low : match.start()]
+    if _ABILITY_QUESTION.match(before.lstrip()) or _ABILITY_QUESTION.match(
+        sentence.text, match.start()
+    ):
+        return False  # "do you also make stickers?": what you do, not a request
     if not before.strip(" ,") or _DIRECTED_BEFORE.search(before):
         return True
     if lex.IMPERATIVE_START.match(before.lstrip()):
@@ -383,6 +428,8 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
             or _YOU_BEFORE.search(*window)
             or _CLOSED_BEFORE.search(*window)
             or _CLOSED_AFTER.match(match.group())
+            or _FEEDBACK_BEFORE.search(sentence.text, max(0, match.start() - 40), match.start())
+            or _THIS_CONTRACT_DONE.search(sentence.text, match.start())
         ):
             return False
         return not (
@@ -393,7 +440,8 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
         )
     if pattern is _PAY_AFTER:
         return not (
-            sentence.first(_RELEASE)
+            sentence.product(*match.span())  # "another payment option ... cash on delivery"
+            or sentence.first(_RELEASE)
             or sentence.first(_FUNDED_ALREADY)
             or sentence.upwork_feature(match.start())
             or sentence.first(lex.ON_PLATFORM)
@@ -443,7 +491,7 @@ _START_ANCHOR = anchor(
     "submit deliver bypass avoid instead never don "
     "unpaid pay muft it this will won paid nahi payment paise money amount cash dekh check kaam "
     "work pehle fund escrow contract offer milestone hire see like review approve sample test "
-    "trial small demo first",
+    "trial small demo first audition",
 )
 _ASK_ANCHOR = anchor(
     (_START, _WORK_ASK),
@@ -466,20 +514,46 @@ _PAYMENT_ANCHOR = anchor(
     "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
     "naya raast paisa hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth "
     "binance trc erc wallet metamask gift cheque money check bhai cousin dost brother friend "
-    "chacha mamu relative",
+    "chacha mamu relative zhifu",
 )
 _FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
+_NO_WAIT_ANCHOR = anchor((_NO_WAIT,), "wait hold forget intezar")
 _PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone $ we pay")
 _TRIAL_WHY_ANCHOR = anchor(
     (_TRIAL_WHY,),
     "before if to pasand acha then you'll you will you get hire official consider dekh phir "
-    "open create send uske us ke after agar gets wins will",
+    "open create send uske us ke after agar gets wins will lands",
 )
+
+
+def _not_waited_for(message: Message) -> Hit | None:
+    """The reader told not to wait for the funding, and to start or work now."""
+    if message.has(_FUNDED_ANCHOR):
+        return None  # "don't wait for the milestone, it's funded already"
+    for sentence in message.holding(_NO_WAIT_ANCHOR):
+        match = sentence.first(_NO_WAIT)
+        if match is None or sentence.past():
+            continue
+        # The rest of the sentence read without the "don't wait": its own "wait" is not a
+        # start put off until the funding.
+        start, end = match.span()
+        rest = Sentence(
+            sentence.text[:start] + " " * (end - start) + sentence.text[end:],
+            sentence.offset,
+            outgoing=sentence.outgoing,
+        )
+        for asked in (rest, message.following(sentence)):
+            if asked is not None and (_wants_start(asked) or _wants_work(asked)):
+                return Hit(FindingCode.START_BEFORE_FUNDING, *sentence.span(match), Confidence.HIGH)
+    return None
 
 
 def _start_stated(message: Message) -> Hit | None:
     """Work without escrow, free or unpaid work, payment only after delivery, a trial to hire."""
     code = FindingCode.START_BEFORE_FUNDING
+    waited = _not_waited_for(message)
+    if waited is not None:
+        return waited
     for sentence in message.holding(_START_ANCHOR):
         for pattern in (_NO_ESCROW, _OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
             for match in sentence.all(pattern):

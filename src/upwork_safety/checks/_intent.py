@@ -106,7 +106,21 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
         codes.add(FindingCode.OFF_PLATFORM_PAYMENT)
     if rating_for_the_work(text, outgoing=outgoing):
         codes.add(FindingCode.REVIEW_BEGGING)  # "if you finish by Friday, 5 stars"
+    if _OTHERS_REVIEW.search(text) and not _REVIEW_OF_US.search(text):
+        codes.add(FindingCode.REVIEW_BEGGING)  # "a discount if they leave a review on Google"
     return codes
+
+
+#: Someone else's review of someone else, on another site: "give the client a discount if
+#: they leave a 5-star review on Google".
+_OTHERS_REVIEW = re.compile(
+    r"\b(?:they|customers?|users?|buyers?|guests?|patients?|people|shoppers?)\b(?: \w+){0,2} "
+    r"(?:leave|leaves|give|gives|post|posts|write|writes)\b[^.?!]{0,30}\b(?:reviews?|ratings?|"
+    r"stars?|feedback) on (?:google|yelp|trustpilot|facebook|tripadvisor|amazon|daraz|"
+    r"the app store|the play store|our (?:site|website|page|store|app))\b"
+)
+#: The writer or the reader rated after all: "me", "my", "us", "you", "Upwork".
+_REVIEW_OF_US = re.compile(r"\b(?:me|my|us|our profile|you|your|upwork)\b")
 
 
 #: A warning to the reader, not a request: "Never share your number", "Tip: don't ever pay a

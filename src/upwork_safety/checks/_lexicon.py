@@ -40,15 +40,23 @@ APP = _c(
         r"insta(?:gram)?|fb|facebook|messenger",
         r"linked\s?in",
         r"google chat|hangouts",
-        # An app named by its colour or initial, to slip past a filter: "the green app",
-        # "the T app", "the W app".
-        r"(?:the )?(?:green|t|w|wa|tg) app",
+        r"(?:the )?green app|(?:on|via|use|over) the green one|paper plane",
+        # An app named by its initial, to slip past a filter, only where someone is reached
+        # on it: "ping me on the W app", "are you on the T app?" (not "the T app's login
+        # screen", which is the client's product).
+        r"\b(?:add|message|text|ping|reach|contact|find|dm|call|msg) (?:me|us) on the "
+        r"(?:t|w|wa|tg)\b(?![ -]app)(?!-)|"
+        r"\b(?:on|via|use|over) (?:the )?(?:t|w|wa|tg)[ -]app(?:lication)?"
+        r"(?! (?:screens?|icon|login|logo|build|store|design|ui|code|launch|release|version|"
+        r"palette|onboarding|backend|api|team)\b)",
         r"(?:on|via|at|my|your|the) signal|signal (?:app|number|id|me)",
         r"(?:move|moving|switch|switching|shift|go|come|continue|talk|chat) (?:over )?to signal",
         r"line (?:app|id)",
         # LINE the app only where someone is to be reached on it ("add me on Line"), not a
-        # line of text or code ("the bug on line 12").
-        r"(?<=\b(?:me|us) )(?:on|via) line(?! \d)",
+        # line of text or code ("the bug on line 12", "ping me on line items").
+        r"\b(?:(?:add|message|text|ping|reach|contact|find|dm|call|msg) (?:me|us)|(?:chat|talk|"
+        r"continue|connect|move)) (?:on|via|over) line(?![ -](?:\d|items?|spacing|height|"
+        r"breaks?|by|wrap\w*|numbers?|art|charts?|graphs?|manager|endings?|of)\b)",
     )
 )
 #: E-mail as a way to talk.
@@ -131,7 +139,7 @@ METHOD = _c(
     _words(
         r"pay\s?pal|payoneer|transfer\s?wise|western union|money\s?gram|remitly|skrill|neteller",
         r"zelle|venmo|cash\s?app|revolut|xoom|world\s?remit|wire",
-        r"alipay|we\s?chat pay|google pay|gpay|apple cash",
+        r"alipay|zhifubao|we\s?chat pay|google pay|gpay|apple (?:cash|pay)|samsung pay",
         r"jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|hawala",
         r"(?:by|via|through|thru|to|into|in|on) (?:your |my |the |a |his |her )?banks?",
         r"banks? (?:mein|me|pe|par|main|se|account mein)",
@@ -249,7 +257,7 @@ IMPERATIVE_START = _c(
     r"finish|accept|use|buy|purchase|order|deposit|invest|recharge|top up|connect|join|move|"
     r"switch|come|get|take|provide|tell|dm|whatsapp|skype|telegram|hit|find|follow|complete|"
     r"submit|push|go ahead|kick off|work|write|prepare|record|transcribe|translate|edit|"
-    r"cover|register|sign up|install|download|let's|lets)\b"
+    r"cover|register|sign up|install|download|pick up|grab|let's|lets)\b"
 )
 
 # ------------------------------------------------------------------ context that suppresses

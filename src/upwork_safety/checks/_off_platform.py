@@ -31,8 +31,12 @@ _CONTACT_OFF = re.compile(
     r"(?:upwork|platform|site|upwork's (?:chat|messages?|messenger))\b|"
     r"\bupwork (?:se|ke) (?:bahar|baghair|ilawa)\b|\belsewhere\b|\bsomewhere else\b|"
     # The question form: "where else can I reach you?", "is there any other way to talk?".
-    r"\b(?:where|anywhere) else\b|\b(?:some|any) other way\b|"
-    r"\b(?:another|other|different) (?:app|platform|channel|way to (?:reach|contact|talk))\b|"
+    r"\b(?:where|anywhere) else\b|\b(?:some|any) other way\b(?! to (?:reach|get to|open|find|"
+    r"access|fix|do|get|make|show)\b(?! (?:you|u|me|us|each other)\b))|"
+    r"\bhow else (?:\w+ ){0,3}?(?:reach|contact|talk to|get hold of) (?:you|u|me)\b|"
+    r"\b(?:an )?alternative (?:channel|app|platform|way to (?:reach|contact|talk))\b|"
+    r"\b(?:another|other|different) (?:app|platform|channel|way to (?:reach|contact|talk))\b"
+    r"(?! (?:the|a|an|our|this|that|its|their|his|her)\b)|"
     r"\bin private\b|\bprivately\b"
 )
 _COMMUNICATE = re.compile(
@@ -89,9 +93,62 @@ _PAYMENT_NUMBER = re.compile(
 )
 
 
+#: The app's detail as a thing to place: "our WhatsApp handle", "the Telegram channel link".
+_DETAIL_AFTER = re.compile(
+    r"(?:'s)? (?:\w+ )?(?:handle|number|link|qr(?: code)?|icon|logo|channel|page|account|id|"
+    r"username|button|badge)s?\b"
+)
+#: Placing it on the design: "put", "add", "print", "include".
+_PLACE_VERB = re.compile(r"\b(?:put|add|print|include|place|show|display|feature)\w{0,3}\b")
+
+
+#: The app's name quoted as a word: "'WhatsApp'".
+_QUOTED = re.compile(r"^(['\"]).+\1$")
+_REACH_ME = re.compile(
+    r"\b(?:add|message|contact|text|call|ping|reach|dm|find|join) (?:me|us)\b|\b(?:my|mera)\b"
+)
+#: The writer and the reader talking: "let's discuss", "I'll send my notes", "can we chat".
+_TALK_VERB = re.compile(
+    r"\b(?:let'?s|let us|we can|can we|could we|shall we|i'?ll|i will|we'?ll)(?: \w+)? "
+    r"(?:discuss|talk|chat|continue|send|share|go over|explain|message|text|call)\b"
+)
+#: The talk is someone else's, or a feature being built: "send confirmations to customers".
+_OTHERS_OR_BUILT = re.compile(
+    r"\b(?:customers?|users?|subscribers?|buyers?|members?|students?|visitors?|shoppers?|"
+    r"patients?|guests?|team|build\w{0,3}|integrat\w{0,6}|bot|api|flow|automat\w{0,6}|"
+    r"feature|upwork)\b"
+)
+#: The app right after on/over/via: the channel the talk goes through.
+_OVER_APP = re.compile(r"\b(?:on|over|via|through|thru|in) (?:the )?$")
+
+
+def _placed_detail(sentence: Sentence, match: re.Match[str]) -> bool:
+    """The app's handle or link placed on what is being built, not a way to talk.
+
+    "Put our Instagram handle on the cup sleeve artwork" places a detail;
+    "I'll send my notes on the packaging over Telegram" talks on the app.
+    """
+    return (
+        _DETAIL_AFTER.match(sentence.text, match.end()) is not None
+        and sentence.first(_PLACE_VERB) is not None
+        and placed_on_product(sentence.text)
+    )
+
+
 def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
     start, end = match.span()
-    if sentence.suppressed(start, end) or placed_on_product(sentence.text):
+    if (
+        _TALK_VERB.search(sentence.text)
+        and _OVER_APP.search(sentence.text, 0, start)
+        and not _OTHERS_OR_BUILT.search(sentence.text)
+    ):
+        # "let's discuss the mockup on WhatsApp": we talk there, whatever the subject
+        return sentence.negated(start, end) or sentence.past()
+    if _QUOTED.match(sentence.text[max(0, start - 1) : end + 1]) and not _REACH_ME.search(
+        sentence.text
+    ):
+        return True  # "it says 'Whtapp' instead of 'WhatsApp'": the word, quoted
+    if sentence.suppressed(start, end) or _placed_detail(sentence, match):
         return True  # "put our WhatsApp handle on the menu card": the design's, not a way to talk
     return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not sentence.all(_CONTACT_OFF)
 
@@ -289,19 +346,66 @@ def _relative_excused(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
-#: The reader told to buy the method's thing: "please get 2 Steam gift cards", "buy USDT".
+#: The reader told to buy the method's thing: "please buy 2 Steam gift cards", "get three
+#: Apple gift cards".  "Get" and "grab" count only with a quantity: "grab the payment by bank
+#: transfer", "get your JazzCash ready" are ways to be paid.
 _BUY_BEFORE = re.compile(
-    r"\b(?:buy|purchase|get|grab|pick up|khareed\w{0,4}|le lo|le lein)\b(?: [\w$().,-]+){0,4}? $"
+    r"\b(?:(?:buy|purchase|pick up|khareed\w{0,4}|le lo|le lein)\b(?: [\w$().,-]+){0,4}?|"
+    r"(?:get|grab)(?: me| us)? (?:\d+|a|an|one|two|three|four|five|six|ten|some|a few|"
+    r"several|\$\d+)\b(?: [\w$().,-]+){0,3}?) $"
+)
+#: What can be bought and handed over: a gift card, a voucher, crypto.
+_BUYABLE = re.compile(
+    r"gift|card|voucher|usdt|tether|crypto|bitcoin|btc|eth|coin|itunes|steam|google play|razer"
 )
 #: The writer as the buyer: "I'll buy a gift card and send it to you".
 _WRITER_BUYS = re.compile(r"\b(?:i|we)(?:'ll| will| can| could| would|'d)? $")
 
 
 def _bought_by_reader(sentence: Sentence, match: re.Match[str]) -> bool:
-    """Whether the method at *match* is a thing the reader is told to buy, not a way to be paid."""
-    low, _ = sentence.clause(match.start())
+    """Whether the method at *match* is a thing the reader is told to buy, not a way to be paid.
+
+    Only a thing that can be bought counts (a gift card, crypto); a bank, JazzCash or
+    PayPal is never bought.
+    """
+    if not _BUYABLE.search(match.group()):
+        return False
+    low, high = sentence.clause(match.start())
     buy = _BUY_BEFORE.search(sentence.text, low, match.start())
-    return buy is not None and not _WRITER_BUYS.search(sentence.text, low, buy.start())
+    if buy is None:
+        return False
+    if not _WRITER_BUYS.search(sentence.text, low, buy.start()):
+        return True
+    # "I'll buy the gift cards for the giveaway myself": bought, but not for the reader
+    return not _FOR_READER.search(sentence.text, low, high)
+
+
+#: The reader as the one the thing is for: "a gift card for you", "send you the code".
+_FOR_READER = re.compile(r"\b(?:you|u|your|yours|aap|aapko|tumhe)\b")
+
+
+#: Phone wallets, most often a checkout's feature: paying the reader through one needs the
+#: reader (or Upwork) named.
+_WALLET = re.compile(
+    r"alipay|zhifubao|we\s?chat pay|google pay|gpay|apple (?:cash|pay)|samsung pay"
+)
+#: The reader paid, or the writer paying: "pay you", "your GPay", "do you have Samsung
+#: Pay?", "I'll send the balance", "can I send the money".
+_WALLET_PAYEE = re.compile(
+    r"\b(?:pay|send|transfer|give|bhej\w{0,4})\w{0,3} (?:you|u|aap ?ko|tumhe)\b|"
+    r"\b(?:your|ur|aapka|aap ka|tumhara)\b|\b(?:do|are) (?:you|u) (?:have|use|on)\b|"
+    r"\b(?:to|for) (?:you|u)\b|"
+    r"\b(?:i|we|main|hum)(?:'ll| will| can| could| would|'d| shall)? (?:\w+ )?(?:pay|send|"
+    r"transfer|settle|bhej)\w{0,4}\b|\b(?:can|could|shall|may) (?:i|we) (?:pay|send|transfer|"
+    r"settle)\b|\bbhej dunga\b"
+)
+
+
+def _wallet_to_reader(sentence: Sentence) -> bool:
+    """A phone wallet with the reader as the payee, or with Upwork set aside."""
+    if "upwork" in sentence.text or sentence.first(lex.OFF_PLATFORM):
+        return True
+    return sentence.first(_WALLET_PAYEE) is not None
 
 
 def _payment_method(sentence: Sentence) -> Hit | None:
@@ -318,6 +422,8 @@ def _payment_method(sentence: Sentence) -> Hit | None:
             continue
         if _bought_by_reader(sentence, match):
             continue  # "please get 2 Steam gift cards, we reimburse": a purchase (UPFRONT_FEE)
+        if _WALLET.fullmatch(match.group()) and not _wallet_to_reader(sentence):
+            continue  # "test whether GPay works on the Android build": the app's checkout
         low, high = sentence.clause(match.start())
         if (
             sentence.freelancer_pays()
@@ -335,18 +441,48 @@ def _payment_method(sentence: Sentence) -> Hit | None:
 
 
 #: Another way to pay asked for: "is there some other way I can pay you?", "any other method to
-#: send the money?".  The usual opening of a move off Upwork when a card "keeps failing".
+#: send the money?", "how else can I get the money to you?".  The usual opening of a move off
+#: Upwork when a card "keeps failing".  Sending or transferring counts only with money as its
+#: object ("another way to send the files" is not a payment), and paying only when the payee
+#: is not a third party being paid by the product ("another way to pay our suppliers").
+_MONEY_OBJECT = (
+    r"(?:(?:you|u|it) )?(?:(?:the|your|my|this|that|our) )?(?:rest |remaining |last )?"
+    r"(?:money|payment|funds|fee|fees|amount|balance|cash|dollars|paise)\b"
+)
 _OTHER_WAY_TO_PAY = re.compile(
-    r"\b(?:some|any|an|another|a different|different)(?: other)? (?:way|method|means|option)s?"
-    r"\b(?: [\w']+){0,3}? (?:pay|paying|payment|send|sending|transfer)\w{0,3}\b"
+    r"(?:\b(?:some|any|an|another|a different|different|what|which|other)(?: other)? "
+    r"(?:way|method|means|option|route|channel)s?|\balternative)\b(?: [\w']+){0,4}? "
+    r"(?:pay(?:ing|ment)?s?\b(?! (?:our|their|his|her|its|the (?:suppliers|vendors|staff|"
+    r"sellers|drivers|users|customers))\b)|"
+    r"(?:send|sending|transfer|transferring|get|getting|receiv\w{1,3}|take|taking) "
+    + _MONEY_OBJECT
+    + r"|(?:for|of) "
+    + _MONEY_OBJECT
+    + r")|\bhow else (?:\w+ ){0,4}?(?:pay\b|"
+    + _MONEY_OBJECT
+    + r")"
+)
+#: Upwork named as the way, in the question or in its answer: "through Upwork's card option",
+#: "your Upwork balance", "add PayPal to my Upwork billing".
+_UPWORK_WAY = re.compile(
+    r"\b(?:through|thru|via|with|using|from|to|into|on|in|your|my) (?:(?:the|my|your) )?"
+    r"upwork(?:'s)? (?:card|billing|balance|wallet|payment|checkout)"
 )
 
 
-def _payment_other_way(sentence: Sentence) -> Hit | None:
-    """Another way to pay asked for, with Upwork not named as that way."""
+def _payment_other_way(sentence: Sentence, following: Sentence | None = None) -> Hit | None:
+    """Another way to pay asked for, with Upwork not named as that way (here or in the answer)."""
     match = sentence.first(_OTHER_WAY_TO_PAY)
-    if match is None or not sentence.asks() or sentence.first(_VIA_UPWORK):
+    if match is None or sentence.first(_VIA_UPWORK):
         return None  # "another way to pay through Upwork": a billing question
+    if not (sentence.asks() or "?" in sentence.text[match.end() :]):
+        return None
+    if sentence.first(_UPWORK_WAY) or (
+        following is not None
+        and (following.first(_VIA_UPWORK) or following.first(_UPWORK_WAY))
+        and not following.all(lex.FEE_AVOIDANCE)
+    ):
+        return None  # "Another way to pay? Yes, through Upwork's card option."
     if sentence.negated(*match.span()) or sentence.past() or sentence.product(*match.span()):
         return None
     return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(match), Confidence.MEDIUM)
@@ -398,7 +534,6 @@ _PAYMENT_RULES = (
     _payment_method,
     _payment_elsewhere,
     _payment_fee_reason,
-    _payment_other_way,
 )
 
 
@@ -411,13 +546,16 @@ PAYMENT_ANCHOR = anchor(
     "separate outside elsewhere somewhere seedh zaroorat need involve fee commission commision "
     "cut take charge keep eat deduct kaat le save bach dodge escape % chakkar jhanjhat jhanjat "
     "forget ditch brother cousin friend uncle relative father dad sister family dost chacha mamu "
-    "bhai paise paisa raqam",
+    "bhai paise paisa raqam else alternative funds zhifu",
 )
 
 
 def payment(message: Message) -> Hit | None:
     """OFF_PLATFORM_PAYMENT: paying or being paid outside Upwork, asked for or offered."""
-    return best_hit(read_rules(s, _PAYMENT_RULES) for s in message.holding(PAYMENT_ANCHOR))
+    return best_hit(
+        best_hit((read_rules(s, _PAYMENT_RULES), _payment_other_way(s, message.following(s))))
+        for s in message.holding(PAYMENT_ANCHOR)
+    )
 
 
 #: Paying routed through Upwork: "I'll pay you through Upwork", "payment will be made via Upwork".

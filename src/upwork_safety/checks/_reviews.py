@@ -34,9 +34,20 @@ _RATING = re.compile(
     r"remarks?)\b|"
     r"\b(?:would|likely to) recommend\b|\brate me (?:with )?(?:5|five|full|10|high)\b|"
     r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
-    # Every box ticked at the top: "mark all the feedback boxes as 'excellent'".
-    r"\b(?:mark|rate|score|tick|select|choose)\w{0,3}\b(?: [\w']+){0,5}? as '?(?:excellent|"
-    r"outstanding|perfect|the best|best|the highest|highest|top)\b"
+    r"\b(?:5|five|paanch)[ -]?stars? (?:de|dunga|dungi|denge|doon|dun)\b|"
+    # Every box of the feedback ticked at the top: "mark all the feedback boxes as
+    # 'excellent'", "rate everything as outstanding".  The object must be the feedback (or
+    # all of it), not a draft, a font or a Jira ticket ("choose the version you like as the
+    # best one").
+    r"\b(?:mark|rate|score|tick|select|choose|put)\w{0,3}\b(?: [\w']+){0,5}? "
+    r"(?:everything|all|each|every \w+|(?:the )?(?:feedback|review|rating|categor\w+|"
+    r"boxes|fields|criteria|questions))\b(?: [\w']+){0,4}? (?:as|at|to) '?(?:excellent|"
+    r"outstanding|exceptional|perfect|the best|best|the highest|highest|top|max\w*|5|five|"
+    r"10|ten)\b|"
+    r"\b(?:select|choose|tick|pick|mark)\w{0,3} '?(?:exceptional|excellent|outstanding)'? "
+    r"(?:for|on|in) (?:everything|all|each|every)\b|"
+    r"\bmax(?:imum)? out (?:every|all|each)\b(?: [\w']+){0,2}? (?:sliders?|ratings?|stars?|"
+    r"boxes|categor\w+|scores?)\b"
 )
 _RATING_ASK = re.compile(
     r"\b(?:please|kindly|could you|can you|would you|would you mind|i'?d appreciate|"
@@ -80,7 +91,7 @@ _RATING_ANCHOR = anchor(
     (_RATING,),
     "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
     "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
-    "rating review feedback outstanding",
+    "rating review feedback outstanding exceptional slider",
 )
 
 
@@ -96,8 +107,8 @@ _BAD_RATING = re.compile(
     r"\b(?:1|one|2|two|low|bad|negative|poor|terrible)[\s-]?(?:stars?|star (?:review|rating|"
     r"feedback)|rating|ratings|review|reviews|feedback)\b|"
     # Roman Urdu: "review kharab dunga", "bura feedback".
-    r"\b(?:review|rating|feedback) (?:kharab|bura|buri|ganda|gandi)\b|"
-    r"\b(?:kharab|bura|buri|ganda|gandi) (?:review|rating|feedback)\b"
+    r"\b(?:review|rating|feedback) (?:kharab|bura|buri|ganda|gandi|bekaar|bekar)\b|"
+    r"\b(?:kharab|bura|buri|ganda|gandi|bekaar|bekar) (?:review|rating|feedback)\b"
 )
 #: Free work as the price of a rating ("a free logo or I'll leave 1 star"); after "for" it
 #: is thanks for work done ("5 stars for the free revisions you did"), not a trade.
@@ -115,7 +126,7 @@ _TRADE = re.compile(
     r"money|amount|difference|extra|half|part|payment|rest|dollars?) back\b|"
     r"\b(?:send|give|transfer|return|wire)\w{0,3} back (?:(?:me|us|the|my|half|part|of) ){0,2}"
     r"(?:\$?\d[\d,]{0,9}|money|amount|difference|extra|half|part|payment|rest|dollars?)\b|"
-    r"\bknock\w{0,3}\b|(?:\$\d[\d,]{0,9}|\b\d{1,3} ?%) off\b|"
+    r"\bknock\w{0,3}\b|\bkick\w{0,3} back\b|(?:\$\d[\d,]{0,9}|\b\d{1,3} ?%) off\b|"
     r"\b(?:for free|free of (?:cost|charge)|free mein|muft mein|no extra (?:cost|charge|pay)|"
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
     r"\b(?:lower|reduce|cut)\w{0,3} (?:the |your )?(?:price|rate|fee)\b|"
@@ -129,7 +140,10 @@ _CONDITION = re.compile(
 #: The trade asked for first, the rating promised after: "refund $25 and I'll change my review".
 _THEN_RATING = re.compile(
     r"\b(?:and (?:i'?ll|i will|we'?ll|we will|you'?ll|you will|i'?d)|or (?:i'?ll|i will|we'?ll|"
-    r"we will|else)|otherwise|warna|to main|to hum)\b"
+    r"we will|else)|otherwise|warna|to main|to hum|and (?:you|u) (?:get|will get|'ll get)|"
+    r"(?:nahi|na)(?: \w+)? to)\b|"
+    # Roman Urdu's order, the trade then the rating: "30 percent wapas karo, 5 star de dunga".
+    r"\b(?:karo|kar do|kar dein|de do|de dein),"
 )
 #: The trade right after "for": "5 stars for a $50 refund" (not "for the quick turnaround").
 _FOR_TRADE = re.compile(
@@ -146,8 +160,12 @@ _IF_NOT = re.compile(
 )
 #: Roman Urdu refuses after the thing: "agar refund nahi kiya" (if you don't refund).
 _NOT_AFTER = re.compile(r"(?: \w+)? (?:nahi|na)\b")
+#: Roman Urdu "or else": "refund do, nahi to ...", "discount nahi diya to 1 star".
+_OR_ELSE = re.compile(r"\b(?:nahi|na)(?: \w+)? to\b")
 #: Ratings swapped: "I'll do the same", "each other", "main bhi 5 star dunga".
 _SWAP = re.compile(
+    r"\bmutual (?:(?:5|five)[ -]?stars?|feedback|reviews?|ratings?)\b|"
+    r"\b(?:five|5) for (?:five|5)\b|"
     r"\b(?:i'?ll|i will|we'?ll|we will) (?:do the same|return the favou?r|leave you one|"
     r"give you one)\b|\bdo the same for you\b|\beach other\b|\bone another\b|"
     r"\breturn the favou?r\b|\bscratch (?:my|your) back\b|\bfor me and (?:\w+ ){1,3}?for you\b|"
@@ -167,13 +185,13 @@ _TRADE_ANCHOR = anchor(
     (_RATING, _BAD_RATING),
     "5 five fiv 10 ten full top high max \u2b50 good positive great excellent nice best perfect "
     "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
-    "rating review feedback 1 one 2 two low bad negative poor terrible star outstanding kharab "
-    "bura buri ganda gandi",
+    "rating review feedback 1 one 2 two low bad negative poor terrible star outstanding "
+    "exceptional kharab bura buri ganda gandi bekaar bekar",
 )
 _SWAP_ANCHOR = anchor(
     (_SWAP,),
     "do the same favour favor leave you give you rate you each other one another scratch for me "
-    "bhi",
+    "bhi mutual five 5",
 )
 
 
@@ -198,10 +216,12 @@ def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
         low, _ = sentence.clause(trade.start())
         before = sentence.text[max(low, trade.start() - 60) : trade.start()]
         conditional = _CONDITION.search(before)
-        refused = (
-            bad
-            and conditional is not None
-            and (_IF_NOT.search(before) or _NOT_AFTER.match(sentence.text, trade.end()))
+        refused = bad and (
+            (
+                conditional is not None
+                and (_IF_NOT.search(before) or _NOT_AFTER.match(sentence.text, trade.end()))
+            )
+            or _OR_ELSE.search(sentence.text, trade.end()) is not None
         )
         if sentence.negated(*trade.span()) and not refused:
             continue  # "no refund needed": a trade turned down, not asked for
@@ -240,7 +260,10 @@ def _rating_kept(sentence: Sentence, match: re.Match[str]) -> bool:
         return True
     low, high = sentence.clause(match.start())
     around = sentence.text[max(low, match.start() - 60) : min(high, match.end() + 60)]
-    return bool(_BAD_RATING.fullmatch(match.group()) and _IF_NOT.search(around))
+    return bool(
+        _BAD_RATING.fullmatch(match.group())
+        and (_IF_NOT.search(around) or _OR_ELSE.search(sentence.text, low, match.start()))
+    )
 
 
 def _ratings(sentence: Sentence) -> list[re.Match[str]]:

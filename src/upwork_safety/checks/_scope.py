@@ -177,9 +177,9 @@ _CREEP_ANCHOR = anchor(
 _NEW_PAY_ANCHOR = anchor(
     (_NEW_PAY,),
     "milestone separate extra additional more pay quote much estimate naya naye nayi alag "
-    "paise budget bonus paid proposal price increase cover $ rs usd dollar rupay rupees",
+    "paise budget bonus paid proposal price increase cover $ rs usd dollar rupay rupees agreed",
 )
-_TRIAL_ANCHOR = anchor((TRIAL,), "sample test trial small demo first")
+_TRIAL_ANCHOR = anchor((TRIAL,), "sample test trial small demo first audition")
 _FREE_WORK_ANCHOR = anchor(
     (FREE_WORK,),
     "free unpaid pay paid muft it this will won nahi payment paise bina $0 zero dollar nothing",

@@ -223,7 +223,12 @@ _PERSON_AFTER = re.compile(r"\s?(?:me|us|you|him|her)\b")
 _UI_WORD = re.compile(r"\b(?:buttons?|icons?|widgets?|banners?|labels?|logos?|tooltips?)\b")
 _OFF_HERE = re.compile(
     r"\binstead of (?:here|upwork|the platform)\b|\boutside (?:of )?(?:upwork|the platform)\b|"
-    r"\boff (?:upwork|the platform)\b|\bupwork (?:se|ke) bahar\b"
+    r"\boff (?:upwork|the platform)\b|\bupwork (?:se|ke) bahar\b|"
+    r"\b(?:besides|other than|outside(?: of)?|off) (?:this|the) (?:site|platform|website)\b"
+)
+_CONTENT = (
+    r"(?:blog posts?|articles?|guides?|tutorials?|scripts?|slides|seminar|ebook|course|"
+    r"infographic|video)"
 )
 _STRONG_PRODUCT = re.compile(
     r"\b(?:checkout|check-out|gateway|gateways|integrat\w{0,6}|api|sdk|webhooks?|plugin|"
@@ -232,11 +237,15 @@ _STRONG_PRODUCT = re.compile(
     r"notifications?|template|signature|newsletter|auto-?reply|campaign|"
     r"ka button|ka option|wala feature|wala form|payment ka option|banana hai|banwaya|"
     r"startup|fintech)\b|"
-    # Content written about the channel or method: "a blog post: 'ways to withdraw via
-    # Payoneer'", "an article comparing Wise and Payoneer".
-    r"\b(?:blog posts?|articles?|guides?|tutorials?|scripts?|slides|seminar|ebook|course|"
-    r"infographic|video)\b(?: [\w']+){0,3}?(?: about| on| explaining| comparing| titled| "
-    r"called|:)"
+    # Content written about the channel or method: "write a blog post: 'ways to withdraw via
+    # Payoneer'", "design an infographic comparing Wise and Payoneer", or the brief headed by
+    # it ("Script for our video: ...").  The content must be what is made: "send the video on
+    # WhatsApp", "pay for the articles on PayPal" name the channel the content goes through.
+    r"(?:\b(?:write|writing|written|create|creating|make|making|record|recording|design|"
+    r"designing|proofread\w{0,3}|translat\w{1,3}|edit|editing|prepare|produce|draft|film|shoot)"
+    r"\b(?: [\w']+){0,3}? |^(?:(?:the|our|a|an|my) )?(?:\w+ )?)"
+    + _CONTENT
+    + r"\b(?: [\w']+){0,4}?(?: about| on| explaining| comparing| titled| called|:)"
 )
 _TO_PERSON = re.compile(
     r"\b(?:add|message|contact|text|call|pay|send|reach|email|ping|dm|tip|transfer) "

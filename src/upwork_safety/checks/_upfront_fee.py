@@ -42,13 +42,17 @@ _FEE_PURPOSE = re.compile(
     r"account|training|kaam|tasks?|job) (?:karne |kar ne |hone )?(?:ke liye|k liye)\b"
 )
 _PURCHASE = re.compile(
-    r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|subscribe|pay for|get|"
+    r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|subscribe|pay for|get|pick up|"
     r"khareed\w{0,5}|kharid\w{0,5}|lena|lene|le lein|le lo|le len)\b"
 )
 _PURCHASE_OBJECT = re.compile(
     r"\b(?:kit|starter kit|toolkit|tool kit|licen[cs]es?|software|equipment|laptop|phone|"
-    r"device|course|training|tools?|subscription|membership|package|plan|materials|gift\s?"
-    r"cards?|macbook|computer|pc|monitor|ipad|tablet|iphone|printer|microphone|webcam|voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
+    r"device|course|training|tools?|subscription|membership|package|plan|materials|"
+    # Gift cards, also by their store alone: "3 iTunes cards", "Razer Gold cards".
+    r"(?:gift|itunes|steam|razer(?: gold)?|google play|amazon|apple|xbox|psn|playstation|"
+    r"ebay|sephora|vanilla|visa gift)\s?cards?|"
+    r"macbook|computer|pc|monitor|ipad|tablet|galaxy tab|iphone|printer|microphone|webcam|"
+    r"voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
     r"plugins?|stock (?:photos?|images?|footage|music)|fonts?|hosting|domain)\b"
 )
 _PURCHASE_WHY = re.compile(
@@ -56,16 +60,22 @@ _PURCHASE_WHY = re.compile(
     r"(?:our|approved|partner|the) (?:vendor|supplier|partner|store|site|academy|website|"
     r"shop|link)|before (?:we|you|your|i)|to (?:start|begin|get|join|qualify|access|be hired|"
     r"unlock|work|receive|confirm)|mandatory|required|compulsory|zaroori|lazmi|must|need to|"
-    r"have to|first|pehle|onboard\w{0,4}|send (?:us|me) the code|the code)\b"
+    r"have to|first|pehle|onboard\w{0,4}|send (?:us|me) the code|the code|"
+    r"(?:send|share) (?:us |me )?the codes|(?:cost|price) is (?:refunded|returned|covered))\b"
 )
 _CRYPTO_SCAM = re.compile(
     r"\b(?:deposit|send|recharge|top up|transfer|invest)\w{0,3}\b.{0,60}\b(?:usdt|crypto|btc|"
-    r"bitcoin|eth|trc20)\b.{0,60}\b(?:unlock|activate|tasks?|commission|earnings|level|"
-    r"withdraw\w{0,4}|qualify|vip|wallet|account)\b|\b(?:recharge|top up|unlock|activate) "
+    r"bitcoin|eth|trc20|tether)\b.{0,60}\b(?:unlock|activate|enable|tasks?|commission|"
+    r"earnings|level|withdraw\w{0,4}|qualify|vip|wallet|account)\b|"
+    r"\b(?:recharge|top up|unlock|activate) "
     r"your (?:task )?(?:account|earnings|wallet|level)\b|"
-    # The account unlocked with crypto: "activate it with a 25 USDT deposit".
-    r"\b(?:activate|unlock|upgrade)\w{0,3}\b(?: [\w']+){0,3}? (?:with|by|for|using) "
-    r"(?:a |an |just |only )?(?:\$?\d[\d,.]{0,9} ?)?(?:usdt|crypto|btc|bitcoin|eth|trc20)\b"
+    # The reader's own account unlocked with crypto: "activate your account with a 25 USDT
+    # deposit", "reactivate your worker profile with a 50 USDT top-up" (not "upgrade the
+    # plugin for USDT support", "unlock premium features with USDT in our app").
+    r"\b(?:re)?(?:activate|unlock|upgrade|enable)\w{0,3} (?:it|(?:your|ur|apna|apni) (?:\w+ )?"
+    r"(?:account|profile|wallet|level|id|earnings|withdrawals?)\b)(?: [\w']+){0,2}? "
+    r"(?:with|by|using|via) (?:a |an |just |only )?(?:\$?\d[\d,.]{0,9} ?)?(?:usdt|crypto|"
+    r"btc|bitcoin|eth|trc20|tether)\b"
 )
 _CLIENT_PAYS = re.compile(
     r"\b(?:we|i|the company|our company|the client|hum|main|mai|company)(?:'ll| will| would|"
@@ -138,6 +148,18 @@ _FEE_HOW = re.compile(
 )
 
 
+#: The fee's details written into a page or a brochure: "add the registration fee details to
+#: our admissions page", "the admission fee ka process for the brochure text".
+_FEE_PAGE = re.compile(
+    r"\b(?:page|brochure|flyer|admissions|prospectus|website|site|text|copy|section|faq|"
+    r"form|poster|leaflet|handbook)\b"
+)
+
+
+#: The way to pay it promised: "ka tareeqa kal bataunga", "the details I'll send".
+_TOLD_HOW = re.compile(r"\b(?:bata|bhej|send|share)\w{0,6}\b")
+
+
 def _fee_named(sentence: Sentence) -> Hit | None:
     """A named fee or deposit ("registration fee", "security deposit") to pay."""
     for match in sentence.all(_FEE_NAMED):
@@ -148,7 +170,11 @@ def _fee_named(sentence: Sentence) -> Hit | None:
             sentence.freelancer_pays()
             or sentence.first(MONEY)
             or sentence.first(_FEE_PURPOSE)
-            or (how is not None and sentence.asks())
+            or (
+                how is not None
+                and (sentence.asks() or _TOLD_HOW.search(sentence.text, how.end()))
+                and not _FEE_PAGE.search(sentence.text)
+            )
         ):
             return Hit(FindingCode.UPFRONT_FEE, *sentence.span(match), Confidence.HIGH)
     return None
@@ -202,8 +228,35 @@ def _fee_context_suppressed(sentence: Sentence, match: re.Match[str]) -> bool:
     if sentence.negated(start, end) or sentence.upwork_feature(start):
         return True
     low, high = sentence.clause(start)
-    window = sentence.text[max(low, start - 30) : min(high, end + 30)]
+    # "from any store", "from our partner shop": where the reader buys it, not a product
+    window = _BOUGHT_AT.sub(" ", sentence.text[max(low, start - 30) : min(high, end + 30)])
+    if sentence.all(_CLICKED) and not (sentence.all(_BUILT) or sentence.all(_THIRD_PARTY)):
+        return False  # "click the 'Pay activation fee' button to begin": the reader pays
     return bool(_FEE_PRODUCT.search(window)) and not sentence.freelancer_pays()
+
+
+#: Where a thing is bought: "from any store", "at our partner shop".
+_BOUGHT_AT = re.compile(
+    r"\b(?:from|at) (?:any|a|the|your|nearest|local|our partner|our approved|a partner) "
+    r"(?:\w+ )?(?:store|shop|site|website)\b"
+)
+#: The reader told to use a fee's button or option: "click the 'Pay activation fee' button",
+#: "choose the $50 security deposit option".
+_CLICKED = re.compile(
+    r"\b(?:click|tap|press|hit|choose|select|pick|tick)\w{0,3}\b(?: [\w'$]+){0,5}? "
+    r"(?:button|option|link|box)\b"
+)
+#: The button or option built, styled or moved: "add a 'Pay registration fee' button".
+_BUILT = re.compile(
+    r"\b(?:add|design|hide|show|move|style|make|create|change|remove|rename|fix|update|"
+    r"restyle|align|colou?r|build|implement|test|label|disable|enable|check|verify|"
+    r"redirect|ensure|make sure|qa)\w{0,3}\b"
+)
+#: Someone else clicks it: "users choose the late fee option at checkout".
+_THIRD_PARTY = re.compile(
+    r"\b(?:users?|customers?|students?|members?|visitors?|buyers?|people|parents|tenants|"
+    r"clients?|guests?|patients?|subscribers?|shoppers?)\b"
+)
 
 
 FEE_ANCHOR = anchor(
