@@ -768,6 +768,9 @@ def test_rate_of_refuses_what_is_not_a_fraction_of_money(money, rate, error, fie
     assert field == info.value.field
 
 
+_AS_IT_IS = "a babel number pattern that shows the amount as it is"
+
+
 @pytest.mark.parametrize(
     ("kwargs", "error", "field", "rule"),
     [
@@ -776,6 +779,9 @@ def test_rate_of_refuses_what_is_not_a_fraction_of_money(money, rate, error, fie
         ({"format": "   "}, InvalidValueError, "format", "a babel number pattern with a digit"),
         ({"format": "'0'abc"}, InvalidValueError, "format", "a babel number pattern with a digit"),
         ({"format": "0" * 201}, InvalidValueError, "format", "at most 200 characters"),
+        ({"format": "0%"}, InvalidValueError, "format", _AS_IT_IS),  # 123456.00%
+        ({"format": "0‰"}, InvalidValueError, "format", _AS_IT_IS),  # 1234560.00‰
+        ({"format": "#E0"}, InvalidValueError, "format", _AS_IT_IS),  # 1.23E3
         ({"format_type": None}, InvalidTypeError, "format_type", None),
         ({"format_type": "nope"}, InvalidValueError, "format_type", None),
         ({"currency_digits": "false"}, InvalidTypeError, "currency_digits", "a bool"),

@@ -451,6 +451,15 @@ def _format_args(pattern: object, currency_digits: object, format_type: object) 
                 field="format",
                 rule="a babel number pattern with a digit",
             )
+        if parsed.scale or parsed.exp_prec is not None:
+            # A percent or per-mille pattern multiplies the amount; a scientific one
+            # rounds its digits away: USD 1,234.56 would show as 123456.00% or 1.23E3.
+            raise InvalidValueError(
+                f"format={shown(pattern)} is a percent, per-mille or scientific pattern, "
+                "which would show another amount than the money's: write e.g. '¤#,##0.00'",
+                field="format",
+                rule="a babel number pattern that shows the amount as it is",
+            )
     if not isinstance(currency_digits, bool):
         raise InvalidTypeError(
             f"currency_digits must be a bool, not {type(currency_digits).__name__}",
@@ -794,7 +803,9 @@ class Money:
                 the process locale is rarely the reader's.
             format: A babel number pattern (e.g. ``"¤#,##0.00"``) of at
                 most 200 characters, with at least one digit (``0`` or
-                ``#``), so the amount shows; passed through.
+                ``#``), so the amount shows, and not a percent, per-mille or
+                scientific pattern, which would show another amount; passed
+                through.
             currency_digits: Use the currency's own number of decimals (a
                 ``bool``).
             format_type: Babel's ``format_type``: ``"standard"``,
@@ -813,8 +824,9 @@ class Money:
                 as another locale (``"EN_us"``, ``"en_US.UTF-8"``, or
                 ``"en_ZZ"``, which babel reads as ``en_US``), has an ``@``
                 modifier (which formatting ignores); *format* is longer
-                than 200 characters, shows no digit or is not a pattern babel
-                reads; or *format_type* is not one of the three.  Each error's
+                than 200 characters, shows no digit, is a percent, per-mille
+                or scientific pattern, or is not a pattern babel reads; or
+                *format_type* is not one of the three.  Each error's
                 ``field`` names the argument.
         """
         from babel.core import UnknownLocaleError
