@@ -1476,6 +1476,40 @@ def test_a_dormancy_closure_is_not_reported_as_the_clients_request():
     assert by_client.message.startswith("The client asked for the USD 500.00")
 
 
+def test_a_dormancy_closure_stays_upworks_after_a_what_if_filing_window_closes():
+    """Regression (review of r10): under rules whose filing window closes before the
+    refund, the finding after the window blamed the client again."""
+    short = attrs.evolve(rules.CURRENT, dispute_filing_window=timedelta(days=3))
+    contract = escrow.apply(
+        fixed([milestone("m1", "500.00")]), escrow.Fund("m1", at(2024, 3, 1, 9))
+    )
+    now = at(2024, 6, 10, 9)
+    found = checks.review_contract(escrow.advance(contract, now, rules=short), now=now, rules=short)
+    pending = next(f for f in found if f.code == "REFUND_REQUEST_PENDING")
+    assert pending.message.startswith("Upwork closed the contract")
+    assert "time to dispute the request has closed" in pending.message
+
+
+def test_no_advice_against_arbitration_once_the_freelancer_paid_the_fee():
+    """Regression (review of r10): ARBITRATION_UNECONOMIC still said arbitration "would cost
+    more than it could win" after the freelancer had paid the fee."""
+    contract = fixed([milestone("m1", "200.00")])
+    for event in (
+        escrow.Fund("m1", at(2024, 3, 1, 9)),
+        escrow.Submit("m1", at(2024, 3, 2, 9)),
+        escrow.EndContract(at(2024, 3, 3, 9)),
+        escrow.OpenDispute("m1", at(2024, 3, 4, 9)),
+        escrow.AnswerDispute("m1", at(2024, 3, 5, 9)),
+    ):
+        contract = escrow.apply(contract, event)
+    now = at(2024, 3, 12, 9)
+    before = [f.code for f in checks.review_contract(contract, now=now)]
+    paid = escrow.apply(contract, escrow.FreelancerPaysArbitration("m1", now))
+    after = [f.code for f in checks.review_contract(paid, now=now)]
+    assert "ARBITRATION_UNECONOMIC" in before
+    assert "ARBITRATION_UNECONOMIC" not in after
+
+
 def test_arbitration_uneconomic_for_a_partial_approvals_remainder():
     """Regression (red team r10 #12): USD 90 left on a PAID milestone after a partial approval
     (recoverable only by a dispute) got no finding, though CODES' trigger covers it."""
@@ -1506,7 +1540,7 @@ def test_hourly_time_left_in_the_last_second_is_nil_not_negative():
 def test_hourly_contract_in_the_calendars_first_week_is_reviewed():
     """Regression (red team r10 #14b): the week of 0001-01-01 raised about
     BillingWeek.start, a field the caller never passed; it has no last week to check."""
-    entry = TimeEntry(at(1, 1, 1, 1), at(1, 1, 1, 2), memo="API work", activity=6)
+    entry = TimeEntry(at(1, 1, 1, 1), at(1, 1, 1, 2), memo="", activity=6, manual=True)
     contract = Contract(
         "h1",
         Client("bob", "Bob", payment_verified=True),
@@ -1515,4 +1549,9 @@ def test_hourly_contract_in_the_calendars_first_week_is_reviewed():
         hourly_rate=usd("20.00"),
         time_entries=[entry],
     )
-    assert [] == checks.review_contract(contract, now=at(1, 1, 1, 23))
+    (finding,) = checks.review_contract(contract, now=at(1, 1, 1, 23))
+    assert ("UNPROTECTED_HOURS", at(1, 1, 12, 23, 59, 59), usd("20.00")) == (
+        finding.code,
+        finding.due,
+        finding.amount,
+    )

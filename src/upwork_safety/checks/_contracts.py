@@ -9,6 +9,7 @@ deadline kind is turned into a finding by one entry of a dispatch table.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
@@ -178,15 +179,16 @@ class _Clock:
     deadline: escrow.Deadline
     now: datetime
     rules: PlatformRules
-    #: Every deadline upcoming at *now*, this one included.
-    upcoming: tuple[escrow.Deadline, ...] = ()
+    #: Every deadline upcoming at *now* by kind and milestone (the first of each).
+    upcoming: Mapping[tuple[escrow.DeadlineKind, str | None], escrow.Deadline] = attrs.field(
+        factory=dict
+    )
     #: The caller's own rules, if any (*rules* is then the same).
     override: PlatformRules | None = None
 
     def same_milestone(self, kind: escrow.DeadlineKind) -> escrow.Deadline | None:
         """The upcoming deadline of *kind* on this deadline's milestone, if any."""
-        mine = self.deadline.milestone_id
-        return next((d for d in self.upcoming if d.kind is kind and d.milestone_id == mine), None)
+        return self.upcoming.get((kind, self.deadline.milestone_id))
 
     @property
     def left(self) -> timedelta:
@@ -240,10 +242,12 @@ def _refund_pending(clock: _Clock) -> Finding | None:
     # dispute cannot wait for the refund's deadline, and after it silence and
     # accepting come to the same thing, so it is the finding's deadline.
     window = clock.same_milestone(escrow.DeadlineKind.DISPUTE_WINDOW_CLOSES)
+    # Who asked: Upwork's dormancy closure or the client (one answer for both messages).
+    dormant = _closed_for_dormancy(clock.contract, milestone)
     if window is None:
         # The window closed before the refund runs (rules with a longer refund window):
         # the engine refuses a dispute now, so the finding must not advise one.
-        return _refund_undisputable(clock)
+        return _refund_undisputable(clock, dormant=dormant)
     disputable = min(window.due, refunded)
     left = disputable - clock.now
     if disputable < refunded:
@@ -256,7 +260,7 @@ def _refund_pending(clock: _Clock) -> Finding | None:
             f"You have {_left(left)} (until {_when(refunded)}) to accept or dispute; if you "
             "do nothing, it is refunded."
         )
-    if _closed_for_dormancy(clock.contract, milestone):
+    if dormant:
         # Upwork's own closure, not the client's request (HC "Contracts Gone Dormant"):
         # the client asked for nothing, so the script cannot refuse a refund.
         message = (
@@ -308,13 +312,19 @@ def _closed_for_dormancy(contract: Contract, milestone: Milestone) -> bool:
     return False
 
 
-def _refund_undisputable(clock: _Clock) -> Finding:
+def _refund_undisputable(clock: _Clock, *, dormant: bool) -> Finding:
     milestone = clock.milestone
+    asked = (
+        "Upwork closed the contract because its escrow had not moved for a long time, and "
+        f"turned the {milestone.held} in escrow for milestone {_milestone_name(milestone)} "
+        "into a refund request"
+        if dormant
+        else f"The client asked for the {milestone.held} in escrow for milestone "
+        f"{_milestone_name(milestone)} back"
+    )
     message = (
-        f"The client asked for the {milestone.held} in escrow for milestone "
-        f"{_milestone_name(milestone)} back, and the time to dispute the request has "
-        f"closed: it is refunded at {_when(clock.deadline.due)} ({_left(clock.left)} from "
-        "now)."
+        f"{asked}, and the time to dispute the request has closed: it is refunded at "
+        f"{_when(clock.deadline.due)} ({_left(clock.left)} from now)."
     )
     advice = (
         "A dispute is no longer possible for this request; keep your evidence (files, "
@@ -493,6 +503,8 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
         # has no clock and only a dispute can recover.
         if not held.amount or held.currency != fee.currency or held >= fee:
             continue
+        if milestone.escrow.freelancer_paid_arbitration_at is not None:
+            continue  # the fee is paid: advice against arbitration comes too late
         try:
             net = fees.net_earnings(
                 held,
@@ -554,8 +566,11 @@ def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None)
     current = escrow.advance(contract, now, rules=rules)
     in_force = rules if rules is not None else _rules_as_of(now)
     found = _unfunded(current, now, rules)
-    upcoming = tuple(escrow.deadlines(current, now, rules=rules))
-    for deadline in upcoming:
+    deadlines = escrow.deadlines(current, now, rules=rules)
+    upcoming: dict[tuple[escrow.DeadlineKind, str | None], escrow.Deadline] = {}
+    for deadline in deadlines:  # one look-up per deadline, not a scan of them all
+        upcoming.setdefault((deadline.kind, deadline.milestone_id), deadline)
+    for deadline in deadlines:
         handler = _BY_DEADLINE.get(deadline.kind)
         clock = _Clock(current, deadline, now, in_force, upcoming, rules)
         finding = None if handler is None else handler(clock)
