@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -43,6 +44,9 @@ from upwork_safety.money import (
     round_half_up,
 )
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "FeeBasis",
@@ -513,8 +517,9 @@ def _contract_fees(
     contract: Contract, *, on: date, rate: object, billed_before: object, rules: object
 ) -> list[ServiceFee]:
     chosen, field = rate_and_field(rate, contract)
+    payments = _counted_payments(contract, on)
     fees = _charge_in_turn(
-        _counted_payments(contract, on),
+        payments,
         chosen=chosen,
         field=field,
         billed_before=billed_before,
@@ -528,7 +533,7 @@ def _contract_fees(
             contract,
             legacy.schedule,
             rate=chosen,
-            fees=fees,
+            payments=payments,
             billed_before=billed_before,
             rules=rules,
             field=field,
@@ -536,20 +541,29 @@ def _contract_fees(
     return fees
 
 
+def _reads_billings(schedule: ServiceFeeSchedule) -> bool:
+    """Whether a payment's fee under *schedule* depends on the billings with the client before it.
+
+    Only the sliding scale's bands do (:attr:`ServiceFeeSchedule.tiers`):
+    a flat or per-contract schedule charges its rate whatever came before.
+    """
+    return bool(schedule.tiers)
+
+
 def _earlier(contract: Contract, day: date, payment: object) -> list[Payment]:
-    """The contract's payments billed before one on *day*.
+    """The contract's payments billed before one on *day*, in the order service_fee charges them.
 
     Those dated before *day*; when *payment* is one of the contract's own,
-    also those listed before it on the same day (the order in which
-    :func:`service_fee` charges them).
+    also those listed before it on the same day.  Linear in the contract's
+    payments.
     """
-    ordered = _counted_payments(contract, day)
+    listed = contract.payments
     if isinstance(payment, Payment):
         for matches in (lambda p: p is payment, lambda p: p == payment):
-            index = next((i for i, p in enumerate(ordered) if matches(p)), None)
-            if index is not None:
-                return ordered[:index]
-    return [p for p in ordered if p.on < day]
+            at = next((i for i, p in enumerate(listed) if p.on == day and matches(p)), None)
+            if at is not None:
+                return [p for i, p in enumerate(listed) if p.on < day or (p.on == day and i < at)]
+    return [p for p in listed if p.on < day]
 
 
 def payment_terms(
@@ -566,22 +580,17 @@ def payment_terms(
     Without a contract: the explicit *rate* and *billed_before*.  With one,
     the payment is charged as :func:`service_fee` charges the contract's
     payments (one rule, not a copy): its ``service_fee_rate`` (a kept top
-    band by the scale's bands), billed before = *billed_before* plus the
-    contract's earlier payments (:func:`_earlier`), and the kept 5% only
-    for a contract that was already at it (:func:`_check_kept`).
+    band by the scale's bands), and the kept 5% only for a contract that
+    was already at it (:func:`_check_kept`).  Only a schedule that reads
+    the billings with the client (:func:`_reads_billings`) makes the
+    contract's earlier payments (:func:`_earlier`) count: billed before is
+    then *billed_before* plus their amounts; under any other schedule the
+    earlier payments cannot change the fee and are not read.
     """
     chosen, field = rate_and_field(rate, contract)
     if contract is None:
         return chosen, field, billed_before
     assert isinstance(contract, Contract)  # rate_and_field checked it
-    prior = _charge_in_turn(
-        _earlier(contract, day, payment),
-        chosen=chosen,
-        field=field,
-        billed_before=billed_before,
-        rules=rules,
-    )
-    before: object = _billed_after(prior[-1]) if prior else billed_before
     schedule = _schedule(day, rules)
     charged = _rate_in(schedule, chosen)
     basis = _resolve(schedule, day, charged, field, rules)[0]
@@ -590,12 +599,25 @@ def payment_terms(
             contract,
             schedule,
             rate=chosen,
-            fees=prior,
+            payments=contract.payments,
             billed_before=billed_before,
             rules=rules,
             field=field,
         )
-    return charged, field, before
+    if not _reads_billings(schedule):
+        return charged, field, billed_before
+    currency = schedule.currency
+    start = (
+        Money.zero(currency)
+        if billed_before is None
+        else cents_arg(billed_before, "billed_before", currency)
+    )
+    earlier = _earlier(contract, day, payment)
+    if earlier and earlier[0].amount.currency != currency:  # one currency per contract
+        money_arg(earlier[0].amount, f"payment on {earlier[0].on}", currency)
+    if not earlier:
+        return charged, field, billed_before
+    return charged, field, start + Money.total((p.amount for p in earlier), currency)
 
 
 def _check_kept(
@@ -603,7 +625,7 @@ def _check_kept(
     flat: ServiceFeeSchedule,
     *,
     rate: Decimal,
-    fees: list[ServiceFee],
+    payments: Iterable[Payment],
     billed_before: object,
     rules: object,
     field: str,
@@ -612,7 +634,7 @@ def _check_kept(
 
     That is: it started before *flat*'s effective day and, when the schedule
     before *flat* is a sliding scale whose top band is *rate*, its billings
-    with the client by then (*billed_before* and its payments before that
+    with the client by then (*billed_before* and its *payments* before that
     day) had passed into the top band.  With ``rules=`` one schedule there is
     no earlier schedule to check against, and the rate is taken as given,
     as for one payment.
@@ -627,7 +649,7 @@ def _check_kept(
         currency = scale.currency
         before = billed_before if isinstance(billed_before, Money) else Money.zero(currency)
         billed = Money.total(
-            (before, *(fee.amount for fee in fees if fee.on < flat.effective)), currency
+            (before, *(p.amount for p in payments if p.on < flat.effective)), currency
         )
         if floor is not None and billed <= floor:
             raise RulesError(
