@@ -414,8 +414,11 @@ def explain_service_fee(
             the billings before the contract's first payment.
         contract: The contract the payment is on: the payment is charged as
             :func:`service_fee` charges the contract's payments (its
-            ``service_fee_rate``, its payments dated before *on* counted as
-            billed before, and the kept 5% only for a contract already at it).
+            ``service_fee_rate``, and the kept 5% only for a contract already
+            at it).  The payment is one more on the contract: under the
+            sliding scale, every payment of the contract up to and including
+            *on* counts as billed before, as :func:`service_fee` would charge
+            it appended to the contract.
         rules: A schedule (e.g. :data:`ENTERPRISE`) or a history of them
             (e.g. :data:`DATABASE_ADMINISTRATION_HISTORY`) to use instead of
             Upwork's marketplace schedules.
@@ -550,20 +553,49 @@ def _reads_billings(schedule: ServiceFeeSchedule) -> bool:
     return bool(schedule.tiers)
 
 
+def _position(contract: Contract, payment: Payment) -> int | None:
+    """Where *payment* stands in ``contract.payments``, or ``None`` when it is not one of them.
+
+    The contract's own object is found by identity; a copy (a contract
+    reloaded from JSON, a statement import) by equality.  When more than one
+    entry could be meant, the fee of each differs under the sliding scale,
+    so the payment is refused rather than charged as the first of them.
+    """
+    listed = contract.payments
+    same = [i for i, p in enumerate(listed) if p is payment]
+    found = same or [i for i, p in enumerate(listed) if p == payment]
+    if len(found) <= 1:
+        return found[0] if found else None
+    places = ", ".join(f"payments[{i}]" for i in found)
+    what = (
+        f"is listed {len(found)} times on contract {shown(contract.id)} ({places})"
+        if same
+        else f"is a copy equal to {len(found)} payments of contract {shown(contract.id)} ({places})"
+    )
+    again = ", after giving each entry its own Payment object" if same else ""
+    raise InvalidValueError(
+        f"payment ({payment.amount} on {payment.on}) {what}: the sliding scale charges each "
+        "after the ones listed before it, so which one is meant decides the fee; pass the "
+        f"contract's own entry, contract.payments[i] for the i-th{again}",
+        field="payment",
+        rule="one payment of the contract",
+    )
+
+
 def _earlier(contract: Contract, day: date, payment: object) -> list[Payment]:
     """The contract's payments billed before one on *day*, in the order service_fee charges them.
 
-    Those dated before *day*; when *payment* is one of the contract's own,
-    also those listed before it on the same day.  Linear in the contract's
-    payments.
+    When *payment* is one of the contract's own (:func:`_position`): those
+    dated before *day* and those listed before it on *day*.  Otherwise the
+    payment is one more on the contract, billed after every payment up to
+    and including *day* (as :func:`service_fee` would charge it, appended to
+    the contract).  Linear in the contract's payments.
     """
+    at = _position(contract, payment) if isinstance(payment, Payment) else None
+    if at is None:
+        return [p for p in contract.payments if p.on <= day]
     listed = contract.payments
-    if isinstance(payment, Payment):
-        for matches in (lambda p: p is payment, lambda p: p == payment):
-            at = next((i for i, p in enumerate(listed) if p.on == day and matches(p)), None)
-            if at is not None:
-                return [p for i, p in enumerate(listed) if p.on < day or (p.on == day and i < at)]
-    return [p for p in listed if p.on < day]
+    return [p for i, p in enumerate(listed) if p.on < day or (p.on == day and i < at)]
 
 
 def payment_terms(
@@ -789,7 +821,8 @@ def gross_for_net(
         rate: As :func:`explain_service_fee`.
         billed_before: As :func:`explain_service_fee`.
         contract: As :func:`explain_service_fee`: the payment is priced as
-            one more payment on the contract on *on*.
+            one more payment on the contract on *on*, billed after all of the
+            contract's payments up to and including *on*.
         rules: As :func:`explain_service_fee`.
 
     Returns:
