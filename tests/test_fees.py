@@ -611,7 +611,9 @@ def test_one_payment_functions_count_the_contracts_earlier_payments():
         reference_rate=ExchangeRate("USD", "PKR", "160.00"),
     )
     assert by_contract == explained.fee == paid.service_fee == usd("50.00")
-    assert explained.billed_before == paid.fee.billed_before == usd("20000.00")
+    assert paid.fee.billed_before == usd("20000.00")
+    # A bare amount is one more payment: after the $1,000 of that day too.
+    assert explained.billed_before == usd("21000.00")
     assert fees.gross_for_net(usd("950.00"), on=second.on, contract=BIG_CLIENT) == usd("1000.00")
 
 
@@ -639,6 +641,152 @@ def test_payout_of_a_same_day_payment_counts_the_ones_listed_before_it():
     ]
     assert [p.service_fee for p in fee_of] == [usd("100.00"), usd("10.00")]
     assert fees.service_fee(job, on=day) == usd("110.00")
+
+
+def _weekly(started: date, payments: list[Payment]) -> Contract:
+    return Contract("h", "acme", ContractKind.HOURLY, started=started, payments=tuple(payments))
+
+
+@pytest.mark.parametrize(
+    ("started", "flat"),
+    [(date(2025, 5, 1), True), (date(2023, 5, 3), True), (date(2019, 1, 1), False)],
+    ids=["per-contract", "flat-2023", "sliding"],
+)
+def test_a_payment_on_a_contract_is_charged_without_recharging_its_earlier_payments(
+    monkeypatch: pytest.MonkeyPatch, started: date, flat: bool
+) -> None:
+    """n payments' fees with contract= cost n charges, not n²/2 (review 10, finding 1).
+
+    Each call used to charge every earlier payment again, even where no
+    earlier billing can change the fee: 2,000 payments took 21.9 s.  Only
+    the sliding scale reads them, and then as one sum; the fees still add
+    up to service_fee(contract).
+    """
+    job = _weekly(
+        started, [Payment(started + timedelta(days=i // 5), usd("10.00")) for i in range(300)]
+    )
+    charged = 0
+    real = fees._service_fee.explain
+
+    def counted(*args, **kwargs):
+        nonlocal charged
+        charged += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(fees._service_fee, "explain", counted)
+    reference = ExchangeRate("USD", "PKR", "280.00")
+    paid = [
+        fees.payout(p, method="payoneer", contract=job, tax_rate=0, reference_rate=reference)
+        for p in job.payments
+    ]
+    last = job.payments[-1].on
+    explained = fees.explain_service_fee(usd("10.00"), on=last, contract=job)
+    assert charged == 1  # explain_service_fee's own payment (payout charges in _payout)
+    total = Money.total((p.service_fee for p in paid), "USD")
+    # Sliding: 20% of the first $500 and 10% of the other $2,500.
+    assert total == fees.service_fee(job, on=last) == usd("300.00" if flat else "350.00")
+    assert explained.fee == usd("1.00")  # 10%, flat or in the scale's 10% band
+
+
+def test_a_bare_amount_on_a_contract_is_billed_after_that_days_payments():
+    """One more payment on a day the contract was already paid $800 (review 10, finding 2).
+
+    Under the sliding scale the new payment is billed after the $800, as
+    service_fee(contract) charges it appended: past the first $500, all of
+    it is in the 10% band, so net $100 needs $111.11 (the 20% band of a
+    new client's first $500 asked $125.00).
+    """
+    day = date(2019, 6, 1)
+    job = _weekly(date(2019, 1, 1), [Payment(day, usd("800.00"))])
+    assert fees.gross_for_net(usd("100.00"), on=day, contract=job) == usd("111.11")
+    explained = fees.explain_service_fee(usd("125.00"), on=day, contract=job)
+    assert (explained.fee, explained.billed_before) == (usd("12.50"), usd("800.00"))
+    reference = ExchangeRate("USD", "PKR", "160.00")
+    paid = fees.payout(
+        usd("125.00"), on=day, method="payoneer", contract=job, tax_rate=0, reference_rate=reference
+    )
+    assert paid.service_fee == usd("12.50")
+
+
+_FEE_DAYS = st.sampled_from(
+    [date(2016, 6, 20), date(2016, 6, 21), date(2019, 6, 1), date(2023, 5, 2), date(2023, 5, 3)]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    paid=st.lists(st.tuples(_FEE_DAYS, st.integers(0, 1_200_000)), max_size=6),
+    day=_FEE_DAYS,
+    cents=st.integers(0, 1_200_000),
+)
+def test_property_one_more_payment_is_charged_as_service_fee_charges_it_appended(
+    paid: list[tuple[date, int]], day: date, cents: int
+) -> None:
+    """explain_service_fee and gross_for_net with contract= agree with the contract appended to.
+
+    The fee of a bare amount on *day* is what service_fee(contract) adds
+    when a payment of it on *day* is appended; gross_for_net's price is
+    the smallest such payment whose net reaches the target.
+    """
+    payments = [Payment(on, Money(Decimal(c) / 100, "USD")) for on, c in paid]
+    job = _weekly(date(2016, 1, 1), payments)
+    amount = Money(Decimal(cents) / 100, "USD")
+
+    def added_fee(more: Money) -> Money:
+        appended = attrs.evolve(job, payments=(*payments, Payment(day, more)))
+        return fees.service_fee(appended, on=day) - fees.service_fee(job, on=day)
+
+    assert fees.explain_service_fee(amount, on=day, contract=job).fee == added_fee(amount)
+    price = fees.gross_for_net(amount, on=day, contract=job)
+    assert price - added_fee(price) >= amount
+    if price.amount > 0:
+        less = price - usd("0.01")
+        assert less - added_fee(less) < amount
+
+
+def test_payout_finds_a_copy_of_a_contracts_payment_in_its_place():
+    """A reloaded contract's payments are charged in their places (review 10, finding 3)."""
+    day = date(2020, 3, 1)
+    job = contract(Payment(day, usd("500.00")), Payment(day, usd("100.00")))
+    copy = serialize.from_json(Contract, serialize.to_json(job))
+    reference = ExchangeRate("USD", "PKR", "160.00")
+    fee_of = [
+        fees.payout(p, method="payoneer", contract=copy, tax_rate=0, reference_rate=reference)
+        for p in job.payments
+    ]
+    assert [p.service_fee for p in fee_of] == [usd("100.00"), usd("10.00")]
+
+
+def test_payout_refuses_a_copy_equal_to_several_of_the_contracts_payments():
+    """Two equal same-day payments: a copy could be either, so it is refused (finding 3).
+
+    It was charged as the first, so both payments' fees came to $200 where
+    service_fee(contract) says $150; the contract's own entries still work.
+    """
+    day = date(2020, 3, 1)
+    job = contract(Payment(day, usd("500.00")), Payment(day, usd("500.00")))
+    reference = ExchangeRate("USD", "PKR", "160.00")
+
+    def paid(p: Payment, on: Contract) -> Money:
+        return fees.payout(
+            p, method="payoneer", contract=on, tax_rate=0, reference_rate=reference
+        ).service_fee
+
+    assert [paid(p, job) for p in job.payments] == [usd("100.00"), usd("50.00")]
+    assert fees.service_fee(job, on=day) == usd("150.00")
+    copy = serialize.from_json(Contract, serialize.to_json(job))
+    with pytest.raises(InvalidValueError) as refused:
+        paid(job.payments[1], copy)
+    assert refused.value.field == "payment"
+    assert "payments[0], payments[1]" in str(refused.value)
+    assert "contract.payments[i]" in str(refused.value)
+    twice = contract(*[job.payments[0]] * 2)
+    with pytest.raises(InvalidValueError, match="listed 2 times"):
+        paid(twice.payments[1], twice)
+    # Where no earlier billing counts, every copy is charged alike and taken.
+    later = contract(Payment(D2025, usd("500.00")), Payment(D2025, usd("500.00")))
+    again = Payment(D2025, usd("500.00"))
+    assert paid(again, later) == usd("50.00")
 
 
 def test_gross_for_net_rounds_a_sub_cent_target_up():

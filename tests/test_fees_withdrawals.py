@@ -685,7 +685,7 @@ def test_compare_with_offered_rates_and_spreads():
         (
             {"offered_rates": {fees.DIRECT_TO_LOCAL_BANK: 277}},
             InvalidTypeError,
-            "offered_rates['direct_to_local_bank']",
+            "offered_rates[<WithdrawalMethod 'direct_to_local_bank'>]",
         ),
         ({"spreads": {"Payoneer": "x"}}, InvalidValueError, "spreads['Payoneer']"),
         (
@@ -2216,9 +2216,25 @@ def test_compare_withdrawals_refuses_a_method_keyed_twice(argument, entries):
     with pytest.raises(InvalidValueError) as caught:
         fees.compare_withdrawals(usd("900.00"), reference_rate=RATE, **{argument: entries})
     second = list(entries)[1]
-    name = second.key if isinstance(second, fees.WithdrawalMethod) else second
-    assert caught.value.field == f"{argument}[{name!r}]"
+    name = (
+        f"<WithdrawalMethod {second.key!r}>"
+        if isinstance(second, fees.WithdrawalMethod)
+        else repr(second)
+    )
+    assert caught.value.field == f"{argument}[{name}]"
     assert caught.value.rule == "one entry per method"
+
+
+def test_a_method_and_its_key_given_twice_are_named_apart():
+    """A method keyed by itself and by its key: the message names both entries (review 10, 11)."""
+    with pytest.raises(InvalidValueError) as caught:
+        fees.compare_withdrawals(
+            usd("900.00"), reference_rate=RATE, spreads={"payoneer": "1%", fees.PAYONEER: "2%"}
+        )
+    assert str(caught.value) == (
+        "spreads[<WithdrawalMethod 'payoneer'>] is already given as spreads['payoneer'] "
+        "(both name 'Payoneer'): give each method one entry"
+    )
 
 
 def test_compare_withdrawals_refuses_a_key_shared_by_two_methods():

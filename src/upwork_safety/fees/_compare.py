@@ -679,7 +679,7 @@ def _matching(
     """The entry's name as the caller keyed it, and the indices of the methods *key* names."""
     if isinstance(key, WithdrawalMethod):
         at = by_name.get(key.name)
-        return f"{what}[{shown(key.key, 60)}]", (
+        return f"{what}[<WithdrawalMethod {shown(key.key, 60)}>]", (
             [at] if at is not None and methods[at] == key else []
         )
     if isinstance(key, str):

@@ -177,9 +177,16 @@ def payout(
             (default: the schedule's, 10% today).
         billed_before: As :func:`explain_service_fee`.
         contract: The contract the payment is on, as
-            :func:`explain_service_fee`; when *payment* is one of its own
-            payments, the ones listed before it on its day count as billed
-            before too, so the fee is the one :func:`service_fee` charges it.
+            :func:`explain_service_fee`.  When *payment* is one of its own
+            payments (the same object, or an equal copy such as one read
+            back from JSON), the ones listed before it on its day count as
+            billed before, so the fee is the one :func:`service_fee`
+            charges it; any other payment or amount is one more payment,
+            billed after all of the contract's payments up to its day.
+            Under the sliding scale, where the place decides the fee, a
+            copy equal to several of the contract's payments (or one object
+            listed twice) is refused (``field='payment'``): pass the
+            contract's own entry, ``contract.payments[i]``.
         offered_rate: As :func:`quote_withdrawal`.
         spread: As :func:`quote_withdrawal`.
         tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in
@@ -195,7 +202,9 @@ def payout(
             the payment's date, a reference rate dated before the payment
             (``field='reference_rate'``), a balance after the service fee that
             *method* cannot withdraw (``field='payment'``: the message
-            gives the payment, the fee and what they leave), and every
+            gives the payment, the fee and what they leave), a *payment*
+            that could be more than one of the contract's payments
+            (``field='payment'``), and every
             error of :func:`service_fee` and :func:`quote_withdrawal`.
         RulesError: No *tax_rate* and a withdrawal's day before the known
             s.154A rules (the message says where the day came from), and

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -43,6 +44,9 @@ from upwork_safety.money import (
     round_half_up,
 )
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 __all__ = [
     "FeeBasis",
@@ -410,8 +414,11 @@ def explain_service_fee(
             the billings before the contract's first payment.
         contract: The contract the payment is on: the payment is charged as
             :func:`service_fee` charges the contract's payments (its
-            ``service_fee_rate``, its payments dated before *on* counted as
-            billed before, and the kept 5% only for a contract already at it).
+            ``service_fee_rate``, and the kept 5% only for a contract already
+            at it).  The payment is one more on the contract: under the
+            sliding scale, every payment of the contract up to and including
+            *on* counts as billed before, as :func:`service_fee` would charge
+            it appended to the contract.
         rules: A schedule (e.g. :data:`ENTERPRISE`) or a history of them
             (e.g. :data:`DATABASE_ADMINISTRATION_HISTORY`) to use instead of
             Upwork's marketplace schedules.
@@ -513,8 +520,9 @@ def _contract_fees(
     contract: Contract, *, on: date, rate: object, billed_before: object, rules: object
 ) -> list[ServiceFee]:
     chosen, field = rate_and_field(rate, contract)
+    payments = _counted_payments(contract, on)
     fees = _charge_in_turn(
-        _counted_payments(contract, on),
+        payments,
         chosen=chosen,
         field=field,
         billed_before=billed_before,
@@ -528,7 +536,7 @@ def _contract_fees(
             contract,
             legacy.schedule,
             rate=chosen,
-            fees=fees,
+            payments=payments,
             billed_before=billed_before,
             rules=rules,
             field=field,
@@ -536,20 +544,58 @@ def _contract_fees(
     return fees
 
 
-def _earlier(contract: Contract, day: date, payment: object) -> list[Payment]:
-    """The contract's payments billed before one on *day*.
+def _reads_billings(schedule: ServiceFeeSchedule) -> bool:
+    """Whether a payment's fee under *schedule* depends on the billings with the client before it.
 
-    Those dated before *day*; when *payment* is one of the contract's own,
-    also those listed before it on the same day (the order in which
-    :func:`service_fee` charges them).
+    Only the sliding scale's bands do (:attr:`ServiceFeeSchedule.tiers`):
+    a flat or per-contract schedule charges its rate whatever came before.
     """
-    ordered = _counted_payments(contract, day)
-    if isinstance(payment, Payment):
-        for matches in (lambda p: p is payment, lambda p: p == payment):
-            index = next((i for i, p in enumerate(ordered) if matches(p)), None)
-            if index is not None:
-                return ordered[:index]
-    return [p for p in ordered if p.on < day]
+    return bool(schedule.tiers)
+
+
+def _position(contract: Contract, payment: Payment) -> int | None:
+    """Where *payment* stands in ``contract.payments``, or ``None`` when it is not one of them.
+
+    The contract's own object is found by identity; a copy (a contract
+    reloaded from JSON, a statement import) by equality.  When more than one
+    entry could be meant, the fee of each differs under the sliding scale,
+    so the payment is refused rather than charged as the first of them.
+    """
+    listed = contract.payments
+    same = [i for i, p in enumerate(listed) if p is payment]
+    found = same or [i for i, p in enumerate(listed) if p == payment]
+    if len(found) <= 1:
+        return found[0] if found else None
+    places = ", ".join(f"payments[{i}]" for i in found)
+    what = (
+        f"is listed {len(found)} times on contract {shown(contract.id)} ({places})"
+        if same
+        else f"is a copy equal to {len(found)} payments of contract {shown(contract.id)} ({places})"
+    )
+    again = ", after giving each entry its own Payment object" if same else ""
+    raise InvalidValueError(
+        f"payment ({payment.amount} on {payment.on}) {what}: the sliding scale charges each "
+        "after the ones listed before it, so which one is meant decides the fee; pass the "
+        f"contract's own entry, contract.payments[i] for the i-th{again}",
+        field="payment",
+        rule="one payment of the contract",
+    )
+
+
+def _earlier(contract: Contract, day: date, payment: object) -> list[Payment]:
+    """The contract's payments billed before one on *day*, in the order service_fee charges them.
+
+    When *payment* is one of the contract's own (:func:`_position`): those
+    dated before *day* and those listed before it on *day*.  Otherwise the
+    payment is one more on the contract, billed after every payment up to
+    and including *day* (as :func:`service_fee` would charge it, appended to
+    the contract).  Linear in the contract's payments.
+    """
+    at = _position(contract, payment) if isinstance(payment, Payment) else None
+    if at is None:
+        return [p for p in contract.payments if p.on <= day]
+    listed = contract.payments
+    return [p for i, p in enumerate(listed) if p.on < day or (p.on == day and i < at)]
 
 
 def payment_terms(
@@ -566,22 +612,17 @@ def payment_terms(
     Without a contract: the explicit *rate* and *billed_before*.  With one,
     the payment is charged as :func:`service_fee` charges the contract's
     payments (one rule, not a copy): its ``service_fee_rate`` (a kept top
-    band by the scale's bands), billed before = *billed_before* plus the
-    contract's earlier payments (:func:`_earlier`), and the kept 5% only
-    for a contract that was already at it (:func:`_check_kept`).
+    band by the scale's bands), and the kept 5% only for a contract that
+    was already at it (:func:`_check_kept`).  Only a schedule that reads
+    the billings with the client (:func:`_reads_billings`) makes the
+    contract's earlier payments (:func:`_earlier`) count: billed before is
+    then *billed_before* plus their amounts; under any other schedule the
+    earlier payments cannot change the fee and are not read.
     """
     chosen, field = rate_and_field(rate, contract)
     if contract is None:
         return chosen, field, billed_before
     assert isinstance(contract, Contract)  # rate_and_field checked it
-    prior = _charge_in_turn(
-        _earlier(contract, day, payment),
-        chosen=chosen,
-        field=field,
-        billed_before=billed_before,
-        rules=rules,
-    )
-    before: object = _billed_after(prior[-1]) if prior else billed_before
     schedule = _schedule(day, rules)
     charged = _rate_in(schedule, chosen)
     basis = _resolve(schedule, day, charged, field, rules)[0]
@@ -590,12 +631,25 @@ def payment_terms(
             contract,
             schedule,
             rate=chosen,
-            fees=prior,
+            payments=contract.payments,
             billed_before=billed_before,
             rules=rules,
             field=field,
         )
-    return charged, field, before
+    if not _reads_billings(schedule):
+        return charged, field, billed_before
+    currency = schedule.currency
+    start = (
+        Money.zero(currency)
+        if billed_before is None
+        else cents_arg(billed_before, "billed_before", currency)
+    )
+    earlier = _earlier(contract, day, payment)
+    if earlier and earlier[0].amount.currency != currency:  # one currency per contract
+        money_arg(earlier[0].amount, f"payment on {earlier[0].on}", currency)
+    if not earlier:
+        return charged, field, billed_before
+    return charged, field, start + Money.total((p.amount for p in earlier), currency)
 
 
 def _check_kept(
@@ -603,7 +657,7 @@ def _check_kept(
     flat: ServiceFeeSchedule,
     *,
     rate: Decimal,
-    fees: list[ServiceFee],
+    payments: Iterable[Payment],
     billed_before: object,
     rules: object,
     field: str,
@@ -612,7 +666,7 @@ def _check_kept(
 
     That is: it started before *flat*'s effective day and, when the schedule
     before *flat* is a sliding scale whose top band is *rate*, its billings
-    with the client by then (*billed_before* and its payments before that
+    with the client by then (*billed_before* and its *payments* before that
     day) had passed into the top band.  With ``rules=`` one schedule there is
     no earlier schedule to check against, and the rate is taken as given,
     as for one payment.
@@ -627,7 +681,7 @@ def _check_kept(
         currency = scale.currency
         before = billed_before if isinstance(billed_before, Money) else Money.zero(currency)
         billed = Money.total(
-            (before, *(fee.amount for fee in fees if fee.on < flat.effective)), currency
+            (before, *(p.amount for p in payments if p.on < flat.effective)), currency
         )
         if floor is not None and billed <= floor:
             raise RulesError(
@@ -767,7 +821,8 @@ def gross_for_net(
         rate: As :func:`explain_service_fee`.
         billed_before: As :func:`explain_service_fee`.
         contract: As :func:`explain_service_fee`: the payment is priced as
-            one more payment on the contract on *on*.
+            one more payment on the contract on *on*, billed after all of the
+            contract's payments up to and including *on*.
         rules: As :func:`explain_service_fee`.
 
     Returns:
