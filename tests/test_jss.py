@@ -1657,10 +1657,15 @@ def test_explain_change_names_the_window_a_contract_left():
     assert [
         ("g0", "entered", None),
         ("g1", "entered", None),
-        ("g2", "entered", Decimal("8.33")),
+        ("g2", "entered", None),  # the fourth job: the step from no score to one has no points
         ("g3", "entered", Decimal("5.00")),
         ("old", "changed", Decimal("20.00")),
     ] == [(c.contract_id, c.change, c.points) for c in change.changes]
+    assert (
+        change.changes[2]
+        .reasons[0]
+        .startswith("with this change there is a score: the eligibility")
+    )
     assert "left the 6-month window" == change.changes[4].reasons[0]
     assert (None, 100, None) == (change.before.score, change.after.score, change.delta)
 

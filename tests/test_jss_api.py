@@ -492,3 +492,84 @@ def test_an_end_reason_alone_is_no_feedback():
     # With a private score beside it, the reason counts as before.
     judged = job("judged", stars=None, private=3, reason=EndReason.CANCELLED_EARLY)
     assert jss.Outcome.NEGATIVE == jss.classify(judged, as_of=AS_OF).outcome
+
+
+_ODDS = {jss.Outcome.POSITIVE: "0.9", jss.Outcome.NEUTRAL: "0.05", jss.Outcome.NEGATIVE: "0.05"}
+
+
+def _rated(contract_id, client, stars, started, ended):
+    from upwork_safety import Feedback, Payment
+
+    return Contract(
+        contract_id,
+        client,
+        ContractKind.FIXED_PRICE,
+        started,
+        ended,
+        payments=[Payment(ended, Money("100", "USD"))],
+        feedback=Feedback(stars=stars),
+    )
+
+
+def test_what_if_says_when_a_bad_job_opens_a_window_and_raises_the_score():
+    """Regression (red team r10 #1): a 1-star job from a new client gave the short windows
+    their second client, so they showed and beat the 24-month window (+17 points); the
+    what-if called the job negative and said nothing of why the score rose."""
+    history = [
+        _rated("old1", "a", "1.0", date(2022, 9, 1), date(2022, 10, 1)),
+        _rated("old2", "b", "1.0", date(2022, 9, 1), date(2022, 10, 1)),
+        _rated("new1", "c", "5.0", date(2024, 1, 1), date(2024, 2, 1)),
+        _rated("new2", "c", "5.0", date(2024, 1, 5), date(2024, 2, 5)),
+    ]
+    bad = _rated("oops", "d", "1.0", date(2024, 1, 10), date(2024, 2, 10))
+    change = jss.what_if(history, bad, as_of=date(2024, 3, 1))
+    assert (50, 67, 17) == (change.before, change.after, change.delta)
+    assert [jss.Outcome.NEGATIVE] == [impact.outcome for impact in change.added]
+    assert "12 months (2 clients)" in change.reason
+    assert "whatever the added contracts' outcomes" in change.reason
+
+
+def test_explain_change_gives_no_points_where_a_step_has_no_score():
+    """Regression (red team r10 #5): ``points`` was a number when one side had no score, and
+    the contract whose leaving cost eligibility showed 0.00 points and no reason."""
+    history = [
+        _rated("old", "x", "1.0", date(2016, 1, 1), date(2016, 2, 1)),
+        _rated("a", "x", "5.0", date(2017, 1, 1), date(2017, 2, 1)),
+        _rated("b", "y", "5.0", date(2017, 1, 1), date(2017, 2, 1)),
+        _rated("c", "z", "5.0", date(2017, 1, 1), date(2017, 2, 1)),
+    ]
+    change = jss.explain_change(history, date(2017, 6, 1), date(2018, 3, 1), rules=jss.LAUNCH_2015)
+    assert (100, None) == (change.before.score, change.after.score)
+    first = change.changes[0]
+    assert ("old", None) == (first.contract_id, first.points)
+    assert first.reasons[0].startswith("with this change there is no score: not eligible")
+    assert all(item.points is None for item in change.changes)
+
+
+@pytest.mark.parametrize("seed", [-1, -7])
+def test_a_negative_forecast_seed_is_refused(seed):
+    """Regression (red team r10 #8): ``random.Random`` reads -7 as 7, so ``seed=-7`` drew
+    what ``seed=7`` drew while the forecast said another seed."""
+    from upwork_safety.errors import InvalidValueError
+
+    with pytest.raises(InvalidValueError) as info:
+        jss.forecast(
+            [], as_of=date(2025, 1, 1), jobs=FUTURE, outcome_odds=_ODDS, trials=10, seed=seed
+        )
+    assert "seed" == info.value.field
+
+
+@pytest.mark.parametrize("threshold", [-5, 101, 10**30])
+def test_chance_at_least_takes_a_whole_percent_from_0_to_100(threshold):
+    """Regression (red team r10 #9): -5 answered 1 and 10**30 answered 0."""
+    from upwork_safety.errors import InvalidValueError
+
+    forecast = jss.forecast(
+        [], as_of=date(2025, 1, 1), jobs=FUTURE, outcome_odds=_ODDS, trials=10, seed=1
+    )
+    with pytest.raises(InvalidValueError) as info:
+        forecast.chance_at_least(threshold)
+    assert "threshold" == info.value.field
+    assert Decimal(1) == forecast.chance_at_least(0) + sum(
+        (Decimal(b.trials) / 10 for b in forecast.bins if b.score is None), Decimal(0)
+    )

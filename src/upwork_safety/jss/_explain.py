@@ -39,6 +39,7 @@ from upwork_safety.jss._tally import (
     _contribute,
     _Contribution,
     _cuts,
+    _eligibility,
     _hundredths,
     _Tally,
     _Totals,
@@ -353,12 +354,50 @@ def what_if(
         if impact.outcome is Outcome.EXCLUDED:
             why = impact.reasons[-1] if impact.reasons else "excluded"
             reason += f"; the added contract {shown(impact.contract_id)} does not count: {why}"
+    reason += _windows_opened(before, after, chosen)
     return WhatIf(before.score, after.score, delta, reason, added=impacts)
 
 
+def _windows_opened(before: JSSReport, after: JSSReport, rules: JSSRules) -> str:
+    """Say which windows have a score after but not before, and why (enough clients now).
+
+    A window with too few distinct clients has no score; a contract from a new
+    client can give it one, even a contract that counts against the freelancer,
+    and the displayed score is the best window's: so a bad job can raise it.
+    """
+    opened = [
+        (window.months, window.clients)
+        for was, window in zip(before.windows, after.windows, strict=True)
+        if was.contracts
+        and was.percent is None
+        and window.percent is not None
+        and was.clients < rules.min_window_clients
+    ]
+    if not opened:
+        return ""
+    named = ", ".join(f"{months} months ({clients} clients)" for months, clients in opened)
+    return (
+        f"; the added contracts gave these windows the {rules.min_window_clients} distinct "
+        f"clients a window needs for a score: {named}, so they now compete for the "
+        "displayed score whatever the added contracts' outcomes"
+    )
+
+
 def _raw(tally: _Totals, rules: JSSRules) -> Fraction | None:
+    """The displayed share of *tally*, or ``None`` when it gives no score (not eligible)."""
+    if _eligibility(tally, rules) is not None:
+        return None
     found = _candidates(tally, rules)
     return max(share for _, share in found) if found else None
+
+
+def _eligibility_moved(barred_before: str | None, barred_after: str | None) -> tuple[str, ...]:
+    """Say when a step took the score away or gave it back (its ``points`` is then ``None``)."""
+    if barred_after is not None and barred_before is None:
+        return (f"with this change there is no score: {barred_after}",)
+    if barred_before is not None and barred_after is None:
+        return ("with this change there is a score: the eligibility rules are met",)
+    return ()
 
 
 def _left_windows(
@@ -436,11 +475,13 @@ def explain_change(
         if old == new:
             continue
         start = _raw(tally, chosen)
+        barred_before = _eligibility(tally, chosen)
         if old is not None:
             tally.add(old, -1)
         if new is not None:
             tally.add(new, 1)
         finish = _raw(tally, chosen)
+        barred_after = _eligibility(tally, chosen)
         was, now = report_before.impacts[index], report_after.impacts[index]
         kind = _change_of(was.outcome, now.outcome)
         if kind is None:
@@ -449,7 +490,7 @@ def explain_change(
         if start is not None and finish is not None:
             moved = _hundredths(finish) - _hundredths(start)
         left = _left_windows(chosen, old, new) if kind is ChangeKind.CHANGED else ()
-        reasons = left + now.reasons
+        reasons = left + _eligibility_moved(barred_before, barred_after) + now.reasons
         changes.append(
             ChangeItem(
                 contract_id=item.contract_id,

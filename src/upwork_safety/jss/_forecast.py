@@ -50,7 +50,7 @@ __all__ = ["MAX_JOBS", "MAX_TRIALS", "Forecast", "ForecastBin", "FutureJob", "fo
 #: The most trials :func:`forecast` runs: a hundred times the 10,000 that
 #: already give each score's chance to within a percent.  Memory does not
 #: grow with the trials (they are drawn in bounded chunks), but time grows
-#: with ``trials × jobs``: at both limits, tens of seconds.
+#: with ``trials × jobs``: at both limits, a minute or two.
 MAX_TRIALS = 1_000_000
 #: The most future jobs :func:`forecast` plays: two years of a job a week
 #: and then some, far more than a plan holds (the benchmark plays 20).
@@ -119,16 +119,22 @@ class ForecastBin:
 #: The most bits a seed may have (a 128- or 256-bit random seed fits): an int of
 #: thousands of digits seeds ``random.Random`` but cannot be shown or saved.
 _MAX_SEED_BITS = 256
-_SEED_RULE = f"at most {_MAX_SEED_BITS} bits"
+#: The highest score, and so the highest threshold a chance can be asked for.
+_HUNDRED_PERCENT = 100
+_SEED_RULE = f"0 or more, at most {_MAX_SEED_BITS} bits"
 
 
 def _check_seed(value: object, name: str) -> None:
-    """Refuse a seed that is not an int (a bool is not) of at most 256 bits."""
+    """Refuse a seed that is not an int (a bool is not) from 0, of at most 256 bits.
+
+    ``random.Random`` seeds with the absolute value, so ``-7`` would draw what
+    ``7`` draws while the forecast said another seed: negative seeds are refused.
+    """
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(
             f"{name} must be an int, not {type_name(value)}", field=name, rule="an int"
         )
-    if int.bit_length(value) > _MAX_SEED_BITS:
+    if value < 0 or int.bit_length(value) > _MAX_SEED_BITS:
         raise InvalidValueError(
             f"{name} must be an int of {_SEED_RULE}, got {shown_int(value)}",
             field=name,
@@ -137,7 +143,7 @@ def _check_seed(value: object, name: str) -> None:
 
 
 def _seed_field(instance: object, attribute: Any, value: Any) -> None:
-    if type(value) is int and value.bit_length() <= _MAX_SEED_BITS:
+    if type(value) is int and value >= 0 and value.bit_length() <= _MAX_SEED_BITS:
         return
     _check_seed(value, field_name(instance, attribute))
 
@@ -158,8 +164,8 @@ class Forecast:
             *as_of*).
         current: Today's score (0 to 100, or ``None``).
         trials: The number of trials, 1 to ``jss.MAX_TRIALS``.
-        seed: The seed given to ``random.Random``: an int of at most
-            256 bits.
+        seed: The seed given to ``random.Random``: an int from 0, of at
+            most 256 bits.
         bins: The distribution, "not eligible" first, then by score, one bin
             per score; their trials add up to *trials*.
 
@@ -210,6 +216,7 @@ class Forecast:
 
         Raises:
             InvalidTypeError: *threshold* is not a whole number.
+            InvalidValueError: *threshold* is not from 0 to 100.
         """
         given = cast("object", threshold)
         if isinstance(given, bool) or not isinstance(given, int):
@@ -217,6 +224,12 @@ class Forecast:
                 f"threshold must be a whole percent, not {type(given).__name__}",
                 field="threshold",
                 rule="a whole percent",
+            )
+        if not 0 <= given <= _HUNDRED_PERCENT:
+            raise InvalidValueError(
+                f"threshold must be a whole percent from 0 to 100, got {shown_int(given)}",
+                field="threshold",
+                rule="0 to 100",
             )
         hits = sum(b.trials for b in self.bins if b.score is not None and b.score >= threshold)
         return CONTEXT.divide(Decimal(hits), Decimal(self.trials))
@@ -577,8 +590,9 @@ def forecast(
         trials: How many trials, from 1 to ``jss.MAX_TRIALS`` (1,000,000).
             The outcomes are drawn a bounded chunk at a time, so memory
             does not grow with *trials*; time grows with ``trials × jobs``.
-        seed: The seed for ``random.Random``: an int of at most
-            256 bits.
+        seed: The seed for ``random.Random``: an int from 0, of at most
+            256 bits (``random.Random`` reads ``-7`` as ``7``, so negative
+            seeds are refused).
         rules: The rule set; default the one in force when the last job ends.
         exclude_clients: Client ids to leave out (a job that names one of
             them is left out too; a job for a new client never is).
