@@ -1301,3 +1301,22 @@ def test_the_collector_is_paused_only_while_no_other_thread_runs(monkeypatch):
         other.join()
     assert [] == calls  # with another thread running, the collector is never touched
     assert gc.isenabled()
+
+
+def test_errors_name_the_argument_the_data_came_in():
+    """Regression (error sweep, r10): serialize's errors carried ``field=None, rule=None``,
+    unlike ``statements.parse``'s; they name ``data`` or ``text`` and what it must be."""
+    from upwork_safety import Contract, serialize
+    from upwork_safety.errors import InvalidDataError
+
+    cases = [
+        (lambda: serialize.from_dict(Contract, {"id": 5}), "data"),
+        (lambda: serialize.from_json(Contract, '{"id": 5}'), "text"),
+        (lambda: serialize.from_json(Contract, "not json"), "text"),
+        (lambda: serialize.from_json(Contract, '{"id": "a", "id": "b"}'), "text"),
+    ]
+    for call, field in cases:
+        with pytest.raises(InvalidDataError) as info:
+            call()
+        assert field == info.value.field
+        assert info.value.rule is not None

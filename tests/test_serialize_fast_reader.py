@@ -148,7 +148,7 @@ def test_detailed_path_is_taken_after_the_fused_reader_fails():
         pytest.raises(InvalidDataError) as caught,
     ):
         serialize.from_dict(Contract, data)
-    detailed.assert_called_once_with(Contract, data)
+    detailed.assert_called_once_with(Contract, data, serialize._DATA)
     (line,) = caught.value.problems
     assert line.startswith("$.id: ")
     assert 1 == caught.value.count

@@ -171,6 +171,16 @@ def from_dict(cls: type[T], data: Any) -> T:
             ``$.milestones[0].amount: …`` (the first 50, and a count of all).
     """
     _check_target(cls)
+    return _build(cls, data, _DATA)
+
+
+#: What each reader's errors name: the argument the data came in, and what it must be.
+_DATA = ("data", "plain data as to_dict writes it")
+_TEXT = ("text", "JSON as to_json writes it")
+
+
+def _build(cls: type[T], data: Any, where: tuple[str, str]) -> T:
+    """Read *data* with the fused reader, else the detailed one; errors name *where*."""
     with _collector_paused():
         fast = _fused.reader(converter, cls)
         if fast is not None:
@@ -178,16 +188,17 @@ def from_dict(cls: type[T], data: Any) -> T:
                 return fast(data)  # type: ignore[no-any-return]
             except Exception:  # noqa: BLE001, S110  (the detailed path below says what is wrong)
                 pass
-    return _read_detailed(cls, data)
+    return _read_detailed(cls, data, where)
 
 
-def _read_detailed(cls: type[T], data: Any) -> T:
+def _read_detailed(cls: type[T], data: Any, where: tuple[str, str]) -> T:
     """The detailed reader: cattrs' hooks with every problem collected and reported."""
+    field, rule = where
     try:
         with _collector_paused():
             return converter.structure(data, cls)
     except RecursionError:  # pragma: no cover  (cattrs collects it; a user hook may not)
-        raise InvalidDataError([_TOO_DEEP]) from None
+        raise InvalidDataError([_TOO_DEEP], field=field, rule=rule) from None
     except (
         cattrs.BaseValidationError,
         cattrs.StructureHandlerNotFoundError,
@@ -201,8 +212,8 @@ def _read_detailed(cls: type[T], data: Any) -> T:
             found, count = problems(exc)
             done = complete(exc)
         except RecursionError:  # the errors of a deep document nest as deep as it
-            raise InvalidDataError([_TOO_DEEP]) from None
-        raise InvalidDataError(found, count=count, complete=done) from None
+            raise InvalidDataError([_TOO_DEEP], field=field, rule=rule) from None
+        raise InvalidDataError(found, count=count, complete=done, field=field, rule=rule) from None
 
 
 def _check_target(cls: object) -> None:
@@ -347,10 +358,12 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             # float, so only messages read it: 1e400 is not shown as inf).
             data = json.loads(text, object_pairs_hook=pairs, parse_float=read_json_float)
         except (ValueError, TypeError) as exc:
-            raise InvalidDataError([Problem("$", f"not valid JSON: {exc}", rule="JSON")]) from None
+            raise InvalidDataError(
+                [Problem("$", f"not valid JSON: {exc}", rule="JSON")], field="text", rule=_TEXT[1]
+            ) from None
         except RecursionError:
-            raise InvalidDataError([_JSON_TOO_DEEP]) from None
+            raise InvalidDataError([_JSON_TOO_DEEP], field="text", rule=_TEXT[1]) from None
         if marked:
             count = sum(len(m.repeated) for m in marked)
-            raise InvalidDataError(_paths(data, marked), count=count)
-        return from_dict(cls, data)
+            raise InvalidDataError(_paths(data, marked), count=count, field="text", rule=_TEXT[1])
+        return _build(cls, data, _TEXT)
