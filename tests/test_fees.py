@@ -1137,10 +1137,10 @@ def test_get_method_unknown():
     """An unknown method name is an error naming the argument; so is a non-name."""
     with pytest.raises(InvalidValueError) as info:
         fees.get_method("jazzcash")
-    assert ("method", "a known withdrawal method") == (info.value.field, info.value.rule)
+    assert ("name", "a known withdrawal method") == (info.value.field, info.value.rule)
     with pytest.raises(InvalidTypeError) as other:
         fees.get_method(3)  # type: ignore[arg-type]
-    assert "method" == other.value.field
+    assert "name" == other.value.field  # the argument as named (it said "method")
 
 
 def test_tax_rates_sources_and_history():

@@ -85,7 +85,7 @@ def get_method(name: str | WithdrawalMethod) -> WithdrawalMethod:
     >>> get_method("Direct to Local Bank (PKR)").key
     'direct_to_local_bank'
     """
-    return resolve_method(name, "method")
+    return resolve_method(name, "name")
 
 
 def _rate_basis(value: RateBasis | str) -> RateBasis:
