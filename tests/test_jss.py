@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import decimal
 import random
 from datetime import date, datetime, timedelta, timezone
@@ -362,6 +363,53 @@ def test_months_between_counts_whole_calendar_months(start, end, expected):
 def test_a_contract_leaves_a_window_when_it_is_n_months_and_one_day_old(ended, months, expected):
     """HC 115006097327: out of the six-month window once six months and one day old."""
     assert expected == _months._leaves(ended, months)
+
+
+@pytest.mark.parametrize(
+    ("ended", "months", "last_day_in"),
+    [
+        (date(2017, 2, 28), 6, date(2017, 8, 28)),  # red team: was in until 08-31
+        (date(2017, 2, 27), 6, date(2017, 8, 27)),
+        (date(2021, 2, 28), 3, date(2021, 5, 28)),  # trending's 3 months: was until 05-31
+        (date(2022, 2, 28), 24, date(2024, 2, 28)),  # leap day: was in on 2024-02-29
+        (date(2023, 2, 28), 12, date(2024, 2, 28)),
+        (date(2024, 2, 29), 12, date(2025, 2, 28)),
+        (date(2024, 8, 31), 6, date(2025, 2, 28)),
+        (date(2023, 10, 31), 6, date(2024, 4, 30)),
+        (date(2023, 5, 31), 6, date(2023, 11, 30)),
+    ],
+)
+def test_a_contract_at_a_month_end_leaves_the_day_after_it_is_n_months_old(
+    ended, months, last_day_in
+):
+    """Regression (red team r10 #2): the end moves forward N months and clamps, not the day back.
+
+    Moving the day back and clamping kept a contract that ended on the last
+    day of a short month up to 3 days too long.
+    """
+    out = last_day_in + timedelta(days=1)
+    assert (True, False) == (
+        _months._in_window(ended, last_day_in, months),
+        _months._in_window(ended, out, months),
+    )
+    assert out == _months._leaves(ended, months)
+    assert _months._window_start(last_day_in, months) <= ended < _months._window_start(out, months)
+
+
+@given(
+    ended=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    age=st.integers(0, 800),
+    months=st.sampled_from([1, 3, 6, 12, 24, 36]),
+)
+def test_window_start_and_leaves_follow_the_one_window_rule(ended, age, months):
+    """Property: the engines' cut (_window_start) and _leaves agree with _in_window on every day."""
+    on = ended + timedelta(days=age)
+    inside = _months._in_window(ended, on, months)
+    assert inside == (_months._window_start(on, months) <= ended)
+    leaves = _months._leaves(ended, months)
+    assert leaves is not None
+    assert inside == (on < leaves)
+    assert _months._in_window(ended, leaves - timedelta(days=1), months)
 
 
 # --------------------------------------------------------------------------
@@ -1273,6 +1321,98 @@ def test_adding_a_positive_outcome_never_lowers_the_score(
     before = jss.score(history, as_of=day, rules=rules).score
     after = jss.score([*history, extra], as_of=day, rules=rules).score
     assert before is None or (after is not None and after >= before)
+
+
+def test_the_trending_window_drops_a_job_ended_on_28_february_on_29_may():
+    """Regression (red team r10 #2): on 2021-05-30 it was still in the 3-month window, 13 points."""
+    good = [job(f"g{i}", started=date(2021, 4, 1), ended=date(2021, 5, 1)) for i in range(3)]
+    for ended in (date(2021, 2, 27), date(2021, 2, 28)):
+        bad = job("bad", stars="1.0", started=date(2021, 2, 1), ended=ended)
+        report = jss.score([*good, bad], as_of=date(2021, 5, 30))
+        assert (date(2021, 5, 30), 3, Decimal("87.50"), 88) == (
+            report.computed_on,
+            report.windows[3].contracts,
+            report.trending,
+            report.score,
+        )
+
+
+def test_a_24_month_window_drops_a_job_ended_on_28_february_on_leap_day():
+    """Regression (red team r10 #2): score 80 and NEGATIVE on 2024-02-29; now it has left."""
+    good = [job(f"n{i}", started=date(2024, 1, 1), ended=date(2024, 1, 31)) for i in range(4)]
+    bad = job("old", stars="1.0", started=date(2022, 2, 1), ended=date(2022, 2, 28))
+    days = (date(2024, 2, 28), date(2024, 2, 29), date(2024, 3, 1))
+    assert [80, 100, 100] == [
+        jss.score([*good, bad], as_of=d, rules=jss.CURRENT).score for d in days
+    ]
+    assert [Outcome.NEGATIVE, Outcome.EXCLUDED, Outcome.EXCLUDED] == [
+        jss.classify(bad, as_of=d, rules=jss.CURRENT).outcome for d in days
+    ]
+    points = jss.timeline([*good, bad], start=days[0], end=days[-1], rules=jss.CURRENT)
+    assert [80, 100, 100] == [p.score for p in points]
+
+
+def test_top_rated_earnings_drop_a_payment_of_28_february_on_leap_day():
+    """Regression (red team r10 #2): a payment of 2023-02-28 still counted on 2024-02-29."""
+    big = job("big", started=date(2023, 2, 1), ended=date(2023, 2, 28), amount="1000")
+    earned = [jss.top_rated([big], as_of=d).earned for d in (date(2024, 2, 28), date(2024, 2, 29))]
+    assert [Money("1000", "USD"), Money("0", "USD")] == earned
+
+
+def test_a_6_month_window_drops_a_job_the_day_after_it_is_six_months_old_at_month_ends():
+    """Regression (red team r10 #2): a job ended 02-28 stayed in through 08-31, one of 02-27 not."""
+    daily = attrs.evolve(jss.LAUNCH_2015, name="2015, daily", snapshot_every=timedelta(days=1))
+    good = [job(f"g{i}", started=date(2017, 7, 1), ended=date(2017, 7, 15)) for i in range(4)]
+    days = [date(2017, 8, d) for d in (27, 28, 29, 31)]
+    held = {}
+    for ended in (date(2017, 2, 27), date(2017, 2, 28)):
+        history = [*good, job("bad", stars="1.0", started=ended, ended=ended)]
+        held[ended] = [jss.score(history, as_of=d, rules=daily).windows[2].contracts for d in days]
+        points = jss.timeline(history, start=days[0], end=days[-1], rules=daily)
+        assert [jss.score(history, as_of=p.on, rules=daily).score for p in points] == [
+            p.score for p in points
+        ]
+    assert {date(2017, 2, 27): [5, 4, 4, 4], date(2017, 2, 28): [5, 5, 4, 4]} == held
+
+
+@st.composite
+def month_end_histories(draw):
+    """Histories whose jobs end on the last days of months (28th to 31st, leap years too)."""
+    contracts = []
+    for number in range(draw(st.integers(2, 7))):
+        year = draw(st.integers(2021, 2024))
+        month = draw(st.integers(1, 12))
+        last = calendar.monthrange(year, month)[1]
+        ended = date(year, month, draw(st.integers(max(28, last - 3), last)))
+        contracts.append(
+            job(
+                f"m{number}",
+                draw(st.sampled_from(["a", "b", "c"])),
+                started=ended - timedelta(days=draw(st.integers(0, 40))),
+                ended=ended,
+                stars=draw(st.sampled_from(["1.0", "4.2", "5.0"])),
+            )
+        )
+    return contracts
+
+
+@given(
+    history=month_end_histories(),
+    rules=st.sampled_from(
+        [
+            jss.CURRENT,
+            attrs.evolve(jss.TRENDING_2021, name="trending, daily", snapshot_every=timedelta(1)),
+            attrs.evolve(jss.LAUNCH_2015, name="2015, daily", snapshot_every=timedelta(1)),
+        ]
+    ),
+    start=st.dates(min_value=date(2021, 5, 1), max_value=date(2026, 12, 1)),
+)
+def test_timeline_equals_score_around_month_ends(history, rules, start):
+    """Property: daily points across month ends (where clamping bites) equal score()."""
+    points = jss.timeline(history, start=start, end=start + timedelta(days=40), rules=rules)
+    assert [jss.score(history, as_of=p.on, rules=rules).score for p in points] == [
+        p.score for p in points
+    ]
 
 
 # --------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import NAME_LIMIT, shown
-from upwork_safety.jss._months import _in_window, _months_between
+from upwork_safety.jss._months import _months_between
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import CONTEXT
 from upwork_safety.rules import JSS_HISTORY
@@ -81,7 +81,7 @@ def _judge(
         left_out = _exclusion(facts, rules, earned)
         if left_out is not None:
             return Outcome.EXCLUDED, _ZERO, None, (left_out,) if explain else (), False
-        if not _in_window(ended, cuts[0]):
+        if ended < cuts[0]:  # before the longest window's first end day
             longest = rules.tracked_months[0]
             why = f"ended {ended}, more than {longest} months before {on}: outside every window"
             return (
