@@ -297,8 +297,83 @@ def test_biweekly_snapshots_fall_every_fourteen_days_from_the_anchor():
     assert date(2015, 3, 8) == launch.snapshot(date(2015, 3, 8))
     assert date(2015, 3, 8) == launch.snapshot(date(2015, 3, 21))
     assert date(2015, 3, 22) == launch.snapshot(date(2015, 3, 22))
-    assert date(2015, 2, 22) == launch.snapshot(date(2015, 3, 7))
+    # The effective day is the preset's first snapshot (red team r10 #3: was 2015-02-22,
+    # before the JSS existed); used explicitly before it, only the periodic days count.
+    assert date(2015, 3, 1) == launch.snapshot(date(2015, 3, 7))
+    assert date(2015, 2, 22) == launch.snapshot(date(2015, 2, 28))
     assert date(2025, 3, 17) == jss.CURRENT.snapshot(date(2025, 3, 17))
+
+
+@pytest.mark.parametrize(
+    ("day", "computed_on", "rules"),
+    [
+        (date(2015, 3, 1), date(2015, 3, 1), "LAUNCH_2015"),
+        (date(2015, 3, 7), date(2015, 3, 1), "LAUNCH_2015"),
+        (date(2015, 3, 8), date(2015, 3, 8), "LAUNCH_2015"),
+        (date(2020, 2, 29), date(2020, 2, 16), "LAUNCH_2015"),
+        (date(2020, 3, 1), date(2020, 3, 1), "JOB_SIZE_2020"),
+        (date(2020, 12, 31), date(2020, 12, 20), "NO_FEEDBACK_2020"),
+        (date(2021, 1, 1), date(2021, 1, 1), "TRENDING_2021"),
+        (date(2021, 1, 9), date(2021, 1, 1), "TRENDING_2021"),
+        (date(2021, 1, 10), date(2021, 1, 10), "TRENDING_2021"),
+        (date(2023, 11, 30), date(2023, 11, 26), "TRENDING_2021"),
+        (date(2023, 12, 1), date(2023, 12, 1), "ELIGIBILITY_2023"),
+        (date(2023, 12, 9), date(2023, 12, 1), "ELIGIBILITY_2023"),
+        (date(2023, 12, 10), date(2023, 12, 10), "ELIGIBILITY_2023"),
+    ],
+)
+def test_a_snapshot_is_taken_under_the_rules_in_force_on_its_day(day, computed_on, rules):
+    """Regression (red team r10 #3): score read a snapshot from before its rules' effective day.
+
+    On 2023-12-01 it reported the 2023-11-26 snapshot under the December 2023
+    rules, which on 2023-11-30 had another score under the 2021 rules.
+    """
+    report = jss.score([], as_of=day)
+    assert (computed_on, getattr(jss, rules).name) == (report.computed_on, report.rules)
+    assert jss.rules_as_of(computed_on) is getattr(jss, rules)
+
+
+def test_one_snapshot_day_has_one_score_across_a_rule_change():
+    """Regression (red team r10 #3): 2023-11-26 read as None on 11-30 and as 100 on 12-01."""
+    history = [
+        job(c, c, started=date(2023, 9, 1), ended=ended)
+        for c, ended in (("a", date(2023, 10, 1)), ("b", date(2023, 10, 2)))
+    ]
+    days = [date(2023, 11, 26), date(2023, 11, 30), date(2023, 12, 1), date(2023, 12, 10)]
+    reports = [jss.score(history, as_of=d) for d in days]
+    assert [
+        (date(2023, 11, 26), None),
+        (date(2023, 11, 26), None),
+        (date(2023, 12, 1), 100),
+        (date(2023, 12, 10), 100),
+    ] == [(r.computed_on, r.score) for r in reports]
+    points = jss.timeline(history, start=date(2023, 11, 20), end=date(2023, 12, 15))
+    assert [jss.score(history, as_of=p.on).score for p in points] == [p.score for p in points]
+    assert [None] * 11 + [100] * 15 == [p.score for p in points]
+
+
+@given(
+    day=st.dates(min_value=date(2015, 3, 1), max_value=date(2026, 12, 31)),
+    history=st.just(
+        [
+            job("a", "a", started=date(2014, 6, 1), ended=date(2015, 1, 1)),
+            job("b", "b", started=date(2019, 6, 1), ended=date(2020, 12, 30), stars="1.0"),
+            job("c", "c", started=date(2023, 1, 1), ended=date(2023, 11, 28)),
+            job("d", "d", started=date(2023, 1, 1), ended=date(2023, 10, 1)),
+        ]
+    ),
+)
+def test_a_snapshot_scores_the_same_whichever_day_reads_it(day, history):
+    """Property: the report on a day equals the report on its snapshot day, under the same rules."""
+    report = jss.score(history, as_of=day)
+    again = jss.score(history, as_of=report.computed_on)
+    assert jss.rules_as_of(report.computed_on).name == report.rules
+    assert (report.computed_on, report.rules, report.score, report.windows) == (
+        again.computed_on,
+        again.rules,
+        again.score,
+        again.windows,
+    )
 
 
 @pytest.mark.parametrize(

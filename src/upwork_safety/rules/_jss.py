@@ -741,19 +741,30 @@ class JSSRules:
     def snapshot(self, on: date) -> date:
         """Return the latest snapshot day on or before *on*.
 
+        A rule set computes its first score on its :attr:`effective` day
+        (the day the rules change, the score is recomputed under them), then
+        on every :attr:`snapshot_every` counted from :attr:`snapshot_anchor`.
+        So each snapshot day of the dated presets lies inside its own rule
+        set's period, and one snapshot day has one score: the one of the
+        rules in force on it.
+
         Args:
             on: Any date.
 
         Returns:
             *on* itself for daily updates; for biweekly snapshots, the last
-            snapshot day (counted from :attr:`snapshot_anchor`) not after it,
-            or the calendar's first day (``date.min``, 1 January of year 1)
-            when that snapshot would fall before it.
+            snapshot day not after it: the effective day when no periodic
+            snapshot falls between it and *on*.  Used before its effective
+            day (a rule set passed explicitly), only the periodic days count;
+            one that would fall before the calendar is its first day
+            (``date.min``, 1 January of year 1).
         """
         back = (on - self.snapshot_anchor).days % self.snapshot_every.days
-        if back >= on.toordinal():  # the ordinal of date.min is 1
-            return date.min
-        return on - timedelta(days=back)
+        # The ordinal of date.min is 1: a snapshot before it is taken on it.
+        periodic = date.min if back >= on.toordinal() else on - timedelta(days=back)
+        if self.effective <= on:
+            return max(periodic, self.effective)
+        return periodic
 
 
 #: The rules Upwork announced with the score in March 2015: best of 6, 12 and
