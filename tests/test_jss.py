@@ -647,6 +647,80 @@ def test_refunds_and_disputes_can_be_switched_off_in_the_rules():
     assert Outcome.POSITIVE == impact.outcome
 
 
+def _open_with(cid, *, history=(), milestones=()):
+    """An open contract started 2024-12-01, paid $500 on the 1st of January to May 2025."""
+    return job(
+        cid,
+        "acme",
+        started=date(2024, 12, 1),
+        ended=None,
+        stars=None,
+        payments=[pay(date(2025, k, 1), "500") for k in range(1, 6)],
+        history=list(history),
+        milestones=list(milestones),
+    )
+
+
+def test_an_open_contract_with_a_refund_or_a_lost_dispute_is_never_a_success():
+    """Regression (red team r10 #4): an open long-term contract with a refund was POSITIVE.
+
+    A negative signal always wins: once the open contract counts (paid
+    long-term, or idle) it counts as negative; before that it stays out,
+    and its reasons say how it will count.
+    """
+    refunded = Milestone(
+        "m1",
+        "first",
+        Money("50", "USD"),
+        escrow=Escrow(MilestoneState.REFUNDED, Money("50", "USD"), refunded=Money("50", "USD")),
+    )
+    lost = ResolveDispute(
+        "m2", datetime(2025, 2, 1, tzinfo=UTC), Money("10", "USD"), Money("90", "USD")
+    )
+    refund = _open_with("refund", milestones=[refunded])
+    dispute = _open_with(
+        "dispute", history=[lost], milestones=[Milestone("m2", "x", Money("100", "USD"))]
+    )
+    clean = _open_with("clean")
+    day = date(2025, 5, 15)
+    assert Outcome.POSITIVE == jss.classify(clean, as_of=day).outcome
+    for contract, signal in (
+        (refund, "escrow refunded to the client (50)"),
+        (
+            dispute,
+            (
+                "lost the dispute on milestone 'm2' (USD 90.00 to the client, USD 10.00 to the "
+                "freelancer)"
+            ),
+        ),
+    ):
+        impact = jss.classify(contract, as_of=day)
+        assert (Outcome.NEGATIVE, Decimal("2.5")) == (impact.outcome, impact.weight)
+        assert (
+            (
+                "open long-term contract started 2024-12-01, last paid 2025-05-01: counts once paid "
+                "over 90 days"
+            ),
+            signal,
+            "a negative signal always wins: counts as negative while open",
+            "weight 2.5: earned 2500 USD, paid over 5 months",
+        ) == impact.reasons
+    idle = jss.classify(refund, as_of=date(2026, 1, 15))
+    assert Outcome.NEGATIVE == idle.outcome
+    early = jss.classify(refund, as_of=date(2025, 1, 15))
+    assert (Outcome.EXCLUDED, Decimal(0)) == (early.outcome, early.weight)
+    assert (
+        "a negative signal always wins: will count as negative once it counts"
+        == (early.reasons[-1])
+    )
+    report = jss.score([*goods(4), refund], as_of=day)
+    assert (Decimal(4), Decimal("2.5"), 62) == (
+        report.windows[0].successes,
+        report.windows[0].negatives,
+        report.score,
+    )
+
+
 def test_a_completed_long_contract_with_an_average_rating_is_a_success():
     """Three months or more of paid work with no negative signal is a long-term success."""
     long = job(
