@@ -209,7 +209,7 @@ def test_presets_can_be_evolved_with_plain_values():
         positive_stars_at_least="4.8",
         weight_tiers=[jss.WeightTier("500", "1"), jss.WeightTier(None, "2")],
         negative_end_reasons=[EndReason.UNSUCCESSFUL],
-        eligibility_months=24,
+        eligibility_months=9,
     )
     assert (12, 6) == custom.windows
     assert (6, 3) == custom.trending
@@ -217,7 +217,7 @@ def test_presets_can_be_evolved_with_plain_values():
     assert Decimal(4) == custom.weight_cap
     assert Decimal("4.8") == custom.positive_stars_at_least
     assert (EndReason.UNSUCCESSFUL,) == custom.negative_end_reasons
-    assert (24, 12, 6, 3) == custom.tracked_months
+    assert (12, 9, 6, 3) == custom.tracked_months
 
 
 @pytest.mark.parametrize(
@@ -2043,8 +2043,33 @@ def test_just_outside_the_boundary_is_refused(changes, field):
 
 def test_tracked_months_include_trending_and_eligibility():
     """The model tracks every window it needs, longest first, without duplicates."""
-    rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=24)
-    assert (24, 12, 6, 3) == rules.tracked_months
+    rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=9)
+    assert (12, 9, 6, 3) == rules.tracked_months
+
+
+def test_an_eligibility_window_longer_than_every_scoring_window_is_refused():
+    """Regression (red team r10 #6): eligibility_months=36 over a 24-month score was accepted.
+
+    A 1-star job that ended 30 months before was reported NEGATIVE with a
+    weight while the score ignored it.  Eligibility counts jobs that count,
+    so a finite eligibility window is at most the longest scoring window
+    (trending's included); None still counts a lifetime of jobs.
+    """
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(jss.CURRENT, eligibility_months=36)
+    assert ("JSSRules.eligibility_months", "at most the longest scoring window, or None") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "longest scoring window (24 months" in str(info.value)
+    with pytest.raises(RulesError):
+        attrs.evolve(jss.TRENDING_2021, windows=(6,), trending=(6, 3))  # 24 > 6
+    # The longest scoring window may be trending's; equal and shorter are fine; None is lifetime.
+    assert (36, 24) == attrs.evolve(
+        jss.CURRENT, windows=(24,), trending=(36, 3), eligibility_months=36
+    ).tracked_months[:2]
+    assert 24 == attrs.evolve(jss.CURRENT, eligibility_months=24).eligibility_months
+    assert jss.CURRENT.eligibility_months is None
 
 
 def test_only_the_scoring_windows_compete_on_their_own():
@@ -2054,7 +2079,7 @@ def test_only_the_scoring_windows_compete_on_their_own():
     the scoring windows do; the 3-month half of the trending pair and an
     eligibility-only window do not (the trending pair competes as its average).
     """
-    rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=24)
+    rules = attrs.evolve(jss.CURRENT, windows=(24, 12), trending=(12, 3), eligibility_months=6)
     history = [
         Contract(
             f"c{i}",
@@ -2068,7 +2093,7 @@ def test_only_the_scoring_windows_compete_on_their_own():
         for i in range(3)
     ]
     report = jss.score(history, as_of=date(2025, 4, 1), rules=rules)
-    assert [(24, False), (12, True), (6, True), (3, False)] == [
+    assert [(24, True), (12, True), (6, False), (3, False)] == [
         (w.months, w.shown) for w in report.windows
     ]
     assert 100 == report.score

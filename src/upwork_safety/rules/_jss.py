@@ -281,7 +281,8 @@ class JSSRules:
         RulesError: A field breaks its rule (e.g. an unknown formula,
             windows that are not positive whole months or are longer than
             100 years, a trending pair that is not two distinct windows,
-            the longer first, a duration over 366 days, tiers out of order).
+            the longer first, an eligibility window longer than every
+            scoring window, a duration over 366 days, tiers out of order).
         InvalidTypeError: A field of the wrong type (a ``str`` where a
             sequence or a number is expected, a float).
     """
@@ -325,8 +326,11 @@ class JSSRules:
     )
 
     # --- Eligibility -------------------------------------------------------
-    #: The window (months) in which eligible jobs and clients are counted, or
-    #: None for the freelancer's whole history ("in your lifetime").
+    #: The window (months) in which eligible jobs and clients are counted, at
+    #: most the longest scoring window (of windows and trending: the jobs it
+    #: counts are jobs that count), or None for the freelancer's whole history
+    #: ("in your lifetime"), where jobs older than every window count toward
+    #: eligibility only.
     eligibility_months: int | None = _rule(
         24,
         "COMM 'Job Success Score Update, December 2023' (within 24 months); "
@@ -592,6 +596,16 @@ class JSSRules:
                 f"got {self.trending}",
                 field="JSSRules.trending",
                 rule="two distinct windows, longer first",
+            )
+        longest = max((*windows, *(self.trending or ())))
+        if self.eligibility_months is not None and self.eligibility_months > longest:
+            raise RulesError(
+                f"JSSRules.eligibility_months ({self.eligibility_months}) must be at most the "
+                f"longest scoring window ({longest} months, of windows and trending), or None "
+                "to count eligibility over the freelancer's lifetime: eligibility counts jobs "
+                "that count, and a job older than every scoring window does not",
+                field="JSSRules.eligibility_months",
+                rule="at most the longest scoring window, or None",
             )
         if self.top_rated_required_weeks > self.top_rated_weeks:
             raise RulesError(
