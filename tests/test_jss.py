@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import decimal
 import random
 from datetime import date, datetime, timedelta, timezone
@@ -208,7 +209,7 @@ def test_presets_can_be_evolved_with_plain_values():
         positive_stars_at_least="4.8",
         weight_tiers=[jss.WeightTier("500", "1"), jss.WeightTier(None, "2")],
         negative_end_reasons=[EndReason.UNSUCCESSFUL],
-        eligibility_months=24,
+        eligibility_months=9,
     )
     assert (12, 6) == custom.windows
     assert (6, 3) == custom.trending
@@ -216,7 +217,7 @@ def test_presets_can_be_evolved_with_plain_values():
     assert Decimal(4) == custom.weight_cap
     assert Decimal("4.8") == custom.positive_stars_at_least
     assert (EndReason.UNSUCCESSFUL,) == custom.negative_end_reasons
-    assert (24, 12, 6, 3) == custom.tracked_months
+    assert (12, 9, 6, 3) == custom.tracked_months
 
 
 @pytest.mark.parametrize(
@@ -296,8 +297,83 @@ def test_biweekly_snapshots_fall_every_fourteen_days_from_the_anchor():
     assert date(2015, 3, 8) == launch.snapshot(date(2015, 3, 8))
     assert date(2015, 3, 8) == launch.snapshot(date(2015, 3, 21))
     assert date(2015, 3, 22) == launch.snapshot(date(2015, 3, 22))
-    assert date(2015, 2, 22) == launch.snapshot(date(2015, 3, 7))
+    # The effective day is the preset's first snapshot (red team r10 #3: was 2015-02-22,
+    # before the JSS existed); used explicitly before it, only the periodic days count.
+    assert date(2015, 3, 1) == launch.snapshot(date(2015, 3, 7))
+    assert date(2015, 2, 22) == launch.snapshot(date(2015, 2, 28))
     assert date(2025, 3, 17) == jss.CURRENT.snapshot(date(2025, 3, 17))
+
+
+@pytest.mark.parametrize(
+    ("day", "computed_on", "rules"),
+    [
+        (date(2015, 3, 1), date(2015, 3, 1), "LAUNCH_2015"),
+        (date(2015, 3, 7), date(2015, 3, 1), "LAUNCH_2015"),
+        (date(2015, 3, 8), date(2015, 3, 8), "LAUNCH_2015"),
+        (date(2020, 2, 29), date(2020, 2, 16), "LAUNCH_2015"),
+        (date(2020, 3, 1), date(2020, 3, 1), "JOB_SIZE_2020"),
+        (date(2020, 12, 31), date(2020, 12, 20), "NO_FEEDBACK_2020"),
+        (date(2021, 1, 1), date(2021, 1, 1), "TRENDING_2021"),
+        (date(2021, 1, 9), date(2021, 1, 1), "TRENDING_2021"),
+        (date(2021, 1, 10), date(2021, 1, 10), "TRENDING_2021"),
+        (date(2023, 11, 30), date(2023, 11, 26), "TRENDING_2021"),
+        (date(2023, 12, 1), date(2023, 12, 1), "ELIGIBILITY_2023"),
+        (date(2023, 12, 9), date(2023, 12, 1), "ELIGIBILITY_2023"),
+        (date(2023, 12, 10), date(2023, 12, 10), "ELIGIBILITY_2023"),
+    ],
+)
+def test_a_snapshot_is_taken_under_the_rules_in_force_on_its_day(day, computed_on, rules):
+    """Regression (red team r10 #3): score read a snapshot from before its rules' effective day.
+
+    On 2023-12-01 it reported the 2023-11-26 snapshot under the December 2023
+    rules, which on 2023-11-30 had another score under the 2021 rules.
+    """
+    report = jss.score([], as_of=day)
+    assert (computed_on, getattr(jss, rules).name) == (report.computed_on, report.rules)
+    assert jss.rules_as_of(computed_on) is getattr(jss, rules)
+
+
+def test_one_snapshot_day_has_one_score_across_a_rule_change():
+    """Regression (red team r10 #3): 2023-11-26 read as None on 11-30 and as 100 on 12-01."""
+    history = [
+        job(c, c, started=date(2023, 9, 1), ended=ended)
+        for c, ended in (("a", date(2023, 10, 1)), ("b", date(2023, 10, 2)))
+    ]
+    days = [date(2023, 11, 26), date(2023, 11, 30), date(2023, 12, 1), date(2023, 12, 10)]
+    reports = [jss.score(history, as_of=d) for d in days]
+    assert [
+        (date(2023, 11, 26), None),
+        (date(2023, 11, 26), None),
+        (date(2023, 12, 1), 100),
+        (date(2023, 12, 10), 100),
+    ] == [(r.computed_on, r.score) for r in reports]
+    points = jss.timeline(history, start=date(2023, 11, 20), end=date(2023, 12, 15))
+    assert [jss.score(history, as_of=p.on).score for p in points] == [p.score for p in points]
+    assert [None] * 11 + [100] * 15 == [p.score for p in points]
+
+
+@given(
+    day=st.dates(min_value=date(2015, 3, 1), max_value=date(2026, 12, 31)),
+    history=st.just(
+        [
+            job("a", "a", started=date(2014, 6, 1), ended=date(2015, 1, 1)),
+            job("b", "b", started=date(2019, 6, 1), ended=date(2020, 12, 30), stars="1.0"),
+            job("c", "c", started=date(2023, 1, 1), ended=date(2023, 11, 28)),
+            job("d", "d", started=date(2023, 1, 1), ended=date(2023, 10, 1)),
+        ]
+    ),
+)
+def test_a_snapshot_scores_the_same_whichever_day_reads_it(day, history):
+    """Property: the report on a day equals the report on its snapshot day, under the same rules."""
+    report = jss.score(history, as_of=day)
+    again = jss.score(history, as_of=report.computed_on)
+    assert jss.rules_as_of(report.computed_on).name == report.rules
+    assert (report.computed_on, report.rules, report.score, report.windows) == (
+        again.computed_on,
+        again.rules,
+        again.score,
+        again.windows,
+    )
 
 
 @pytest.mark.parametrize(
@@ -362,6 +438,53 @@ def test_months_between_counts_whole_calendar_months(start, end, expected):
 def test_a_contract_leaves_a_window_when_it_is_n_months_and_one_day_old(ended, months, expected):
     """HC 115006097327: out of the six-month window once six months and one day old."""
     assert expected == _months._leaves(ended, months)
+
+
+@pytest.mark.parametrize(
+    ("ended", "months", "last_day_in"),
+    [
+        (date(2017, 2, 28), 6, date(2017, 8, 28)),  # red team: was in until 08-31
+        (date(2017, 2, 27), 6, date(2017, 8, 27)),
+        (date(2021, 2, 28), 3, date(2021, 5, 28)),  # trending's 3 months: was until 05-31
+        (date(2022, 2, 28), 24, date(2024, 2, 28)),  # leap day: was in on 2024-02-29
+        (date(2023, 2, 28), 12, date(2024, 2, 28)),
+        (date(2024, 2, 29), 12, date(2025, 2, 28)),
+        (date(2024, 8, 31), 6, date(2025, 2, 28)),
+        (date(2023, 10, 31), 6, date(2024, 4, 30)),
+        (date(2023, 5, 31), 6, date(2023, 11, 30)),
+    ],
+)
+def test_a_contract_at_a_month_end_leaves_the_day_after_it_is_n_months_old(
+    ended, months, last_day_in
+):
+    """Regression (red team r10 #2): the end moves forward N months and clamps, not the day back.
+
+    Moving the day back and clamping kept a contract that ended on the last
+    day of a short month up to 3 days too long.
+    """
+    out = last_day_in + timedelta(days=1)
+    assert (True, False) == (
+        _months._in_window(ended, last_day_in, months),
+        _months._in_window(ended, out, months),
+    )
+    assert out == _months._leaves(ended, months)
+    assert _months._window_start(last_day_in, months) <= ended < _months._window_start(out, months)
+
+
+@given(
+    ended=st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+    age=st.integers(0, 800),
+    months=st.sampled_from([1, 3, 6, 12, 24, 36]),
+)
+def test_window_start_and_leaves_follow_the_one_window_rule(ended, age, months):
+    """Property: the engines' cut (_window_start) and _leaves agree with _in_window on every day."""
+    on = ended + timedelta(days=age)
+    inside = _months._in_window(ended, on, months)
+    assert inside == (_months._window_start(on, months) <= ended)
+    leaves = _months._leaves(ended, months)
+    assert leaves is not None
+    assert inside == (on < leaves)
+    assert _months._in_window(ended, leaves - timedelta(days=1), months)
 
 
 # --------------------------------------------------------------------------
@@ -522,6 +645,80 @@ def test_refunds_and_disputes_can_be_switched_off_in_the_rules():
     lenient = attrs.evolve(jss.CURRENT, refund_is_negative=False, lost_dispute_is_negative=False)
     impact = classify(job("a", history=[lost], milestones=[refunded]), rules=lenient)
     assert Outcome.POSITIVE == impact.outcome
+
+
+def _open_with(cid, *, history=(), milestones=()):
+    """An open contract started 2024-12-01, paid $500 on the 1st of January to May 2025."""
+    return job(
+        cid,
+        "acme",
+        started=date(2024, 12, 1),
+        ended=None,
+        stars=None,
+        payments=[pay(date(2025, k, 1), "500") for k in range(1, 6)],
+        history=list(history),
+        milestones=list(milestones),
+    )
+
+
+def test_an_open_contract_with_a_refund_or_a_lost_dispute_is_never_a_success():
+    """Regression (red team r10 #4): an open long-term contract with a refund was POSITIVE.
+
+    A negative signal always wins: once the open contract counts (paid
+    long-term, or idle) it counts as negative; before that it stays out,
+    and its reasons say how it will count.
+    """
+    refunded = Milestone(
+        "m1",
+        "first",
+        Money("50", "USD"),
+        escrow=Escrow(MilestoneState.REFUNDED, Money("50", "USD"), refunded=Money("50", "USD")),
+    )
+    lost = ResolveDispute(
+        "m2", datetime(2025, 2, 1, tzinfo=UTC), Money("10", "USD"), Money("90", "USD")
+    )
+    refund = _open_with("refund", milestones=[refunded])
+    dispute = _open_with(
+        "dispute", history=[lost], milestones=[Milestone("m2", "x", Money("100", "USD"))]
+    )
+    clean = _open_with("clean")
+    day = date(2025, 5, 15)
+    assert Outcome.POSITIVE == jss.classify(clean, as_of=day).outcome
+    for contract, signal in (
+        (refund, "escrow refunded to the client (50)"),
+        (
+            dispute,
+            (
+                "lost the dispute on milestone 'm2' (USD 90.00 to the client, USD 10.00 to the "
+                "freelancer)"
+            ),
+        ),
+    ):
+        impact = jss.classify(contract, as_of=day)
+        assert (Outcome.NEGATIVE, Decimal("2.5")) == (impact.outcome, impact.weight)
+        assert (
+            (
+                "open long-term contract started 2024-12-01, last paid 2025-05-01: counts once paid "
+                "over 90 days"
+            ),
+            signal,
+            "a negative signal always wins: counts as negative while open",
+            "weight 2.5: earned 2500 USD, paid over 5 months",
+        ) == impact.reasons
+    idle = jss.classify(refund, as_of=date(2026, 1, 15))
+    assert Outcome.NEGATIVE == idle.outcome
+    early = jss.classify(refund, as_of=date(2025, 1, 15))
+    assert (Outcome.EXCLUDED, Decimal(0)) == (early.outcome, early.weight)
+    assert (
+        "a negative signal always wins: will count as negative once it counts"
+        == (early.reasons[-1])
+    )
+    report = jss.score([*goods(4), refund], as_of=day)
+    assert (Decimal(4), Decimal("2.5"), 62) == (
+        report.windows[0].successes,
+        report.windows[0].negatives,
+        report.score,
+    )
 
 
 def test_a_completed_long_contract_with_an_average_rating_is_a_success():
@@ -1275,6 +1472,98 @@ def test_adding_a_positive_outcome_never_lowers_the_score(
     assert before is None or (after is not None and after >= before)
 
 
+def test_the_trending_window_drops_a_job_ended_on_28_february_on_29_may():
+    """Regression (red team r10 #2): on 2021-05-30 it was still in the 3-month window, 13 points."""
+    good = [job(f"g{i}", started=date(2021, 4, 1), ended=date(2021, 5, 1)) for i in range(3)]
+    for ended in (date(2021, 2, 27), date(2021, 2, 28)):
+        bad = job("bad", stars="1.0", started=date(2021, 2, 1), ended=ended)
+        report = jss.score([*good, bad], as_of=date(2021, 5, 30))
+        assert (date(2021, 5, 30), 3, Decimal("87.50"), 88) == (
+            report.computed_on,
+            report.windows[3].contracts,
+            report.trending,
+            report.score,
+        )
+
+
+def test_a_24_month_window_drops_a_job_ended_on_28_february_on_leap_day():
+    """Regression (red team r10 #2): score 80 and NEGATIVE on 2024-02-29; now it has left."""
+    good = [job(f"n{i}", started=date(2024, 1, 1), ended=date(2024, 1, 31)) for i in range(4)]
+    bad = job("old", stars="1.0", started=date(2022, 2, 1), ended=date(2022, 2, 28))
+    days = (date(2024, 2, 28), date(2024, 2, 29), date(2024, 3, 1))
+    assert [80, 100, 100] == [
+        jss.score([*good, bad], as_of=d, rules=jss.CURRENT).score for d in days
+    ]
+    assert [Outcome.NEGATIVE, Outcome.EXCLUDED, Outcome.EXCLUDED] == [
+        jss.classify(bad, as_of=d, rules=jss.CURRENT).outcome for d in days
+    ]
+    points = jss.timeline([*good, bad], start=days[0], end=days[-1], rules=jss.CURRENT)
+    assert [80, 100, 100] == [p.score for p in points]
+
+
+def test_top_rated_earnings_drop_a_payment_of_28_february_on_leap_day():
+    """Regression (red team r10 #2): a payment of 2023-02-28 still counted on 2024-02-29."""
+    big = job("big", started=date(2023, 2, 1), ended=date(2023, 2, 28), amount="1000")
+    earned = [jss.top_rated([big], as_of=d).earned for d in (date(2024, 2, 28), date(2024, 2, 29))]
+    assert [Money("1000", "USD"), Money("0", "USD")] == earned
+
+
+def test_a_6_month_window_drops_a_job_the_day_after_it_is_six_months_old_at_month_ends():
+    """Regression (red team r10 #2): a job ended 02-28 stayed in through 08-31, one of 02-27 not."""
+    daily = attrs.evolve(jss.LAUNCH_2015, name="2015, daily", snapshot_every=timedelta(days=1))
+    good = [job(f"g{i}", started=date(2017, 7, 1), ended=date(2017, 7, 15)) for i in range(4)]
+    days = [date(2017, 8, d) for d in (27, 28, 29, 31)]
+    held = {}
+    for ended in (date(2017, 2, 27), date(2017, 2, 28)):
+        history = [*good, job("bad", stars="1.0", started=ended, ended=ended)]
+        held[ended] = [jss.score(history, as_of=d, rules=daily).windows[2].contracts for d in days]
+        points = jss.timeline(history, start=days[0], end=days[-1], rules=daily)
+        assert [jss.score(history, as_of=p.on, rules=daily).score for p in points] == [
+            p.score for p in points
+        ]
+    assert {date(2017, 2, 27): [5, 4, 4, 4], date(2017, 2, 28): [5, 5, 4, 4]} == held
+
+
+@st.composite
+def month_end_histories(draw):
+    """Histories whose jobs end on the last days of months (28th to 31st, leap years too)."""
+    contracts = []
+    for number in range(draw(st.integers(2, 7))):
+        year = draw(st.integers(2021, 2024))
+        month = draw(st.integers(1, 12))
+        last = calendar.monthrange(year, month)[1]
+        ended = date(year, month, draw(st.integers(max(28, last - 3), last)))
+        contracts.append(
+            job(
+                f"m{number}",
+                draw(st.sampled_from(["a", "b", "c"])),
+                started=ended - timedelta(days=draw(st.integers(0, 40))),
+                ended=ended,
+                stars=draw(st.sampled_from(["1.0", "4.2", "5.0"])),
+            )
+        )
+    return contracts
+
+
+@given(
+    history=month_end_histories(),
+    rules=st.sampled_from(
+        [
+            jss.CURRENT,
+            attrs.evolve(jss.TRENDING_2021, name="trending, daily", snapshot_every=timedelta(1)),
+            attrs.evolve(jss.LAUNCH_2015, name="2015, daily", snapshot_every=timedelta(1)),
+        ]
+    ),
+    start=st.dates(min_value=date(2021, 5, 1), max_value=date(2026, 12, 1)),
+)
+def test_timeline_equals_score_around_month_ends(history, rules, start):
+    """Property: daily points across month ends (where clamping bites) equal score()."""
+    points = jss.timeline(history, start=start, end=start + timedelta(days=40), rules=rules)
+    assert [jss.score(history, as_of=p.on, rules=rules).score for p in points] == [
+        p.score for p in points
+    ]
+
+
 # --------------------------------------------------------------------------
 # what_if
 
@@ -1759,8 +2048,33 @@ def test_just_outside_the_boundary_is_refused(changes, field):
 
 def test_tracked_months_include_trending_and_eligibility():
     """The model tracks every window it needs, longest first, without duplicates."""
-    rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=24)
-    assert (24, 12, 6, 3) == rules.tracked_months
+    rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=9)
+    assert (12, 9, 6, 3) == rules.tracked_months
+
+
+def test_an_eligibility_window_longer_than_every_scoring_window_is_refused():
+    """Regression (red team r10 #6): eligibility_months=36 over a 24-month score was accepted.
+
+    A 1-star job that ended 30 months before was reported NEGATIVE with a
+    weight while the score ignored it.  Eligibility counts jobs that count,
+    so a finite eligibility window is at most the longest scoring window
+    (trending's included); None still counts a lifetime of jobs.
+    """
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(jss.CURRENT, eligibility_months=36)
+    assert ("JSSRules.eligibility_months", "at most the longest scoring window, or None") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "longest scoring window (24 months" in str(info.value)
+    with pytest.raises(RulesError):
+        attrs.evolve(jss.TRENDING_2021, windows=(6,), trending=(6, 3))  # 24 > 6
+    # The longest scoring window may be trending's; equal and shorter are fine; None is lifetime.
+    assert (36, 24) == attrs.evolve(
+        jss.CURRENT, windows=(24,), trending=(36, 3), eligibility_months=36
+    ).tracked_months[:2]
+    assert 24 == attrs.evolve(jss.CURRENT, eligibility_months=24).eligibility_months
+    assert jss.CURRENT.eligibility_months is None
 
 
 def test_only_the_scoring_windows_compete_on_their_own():
@@ -1770,7 +2084,7 @@ def test_only_the_scoring_windows_compete_on_their_own():
     the scoring windows do; the 3-month half of the trending pair and an
     eligibility-only window do not (the trending pair competes as its average).
     """
-    rules = attrs.evolve(jss.CURRENT, windows=(12, 6), trending=(6, 3), eligibility_months=24)
+    rules = attrs.evolve(jss.CURRENT, windows=(24, 12), trending=(12, 3), eligibility_months=6)
     history = [
         Contract(
             f"c{i}",
@@ -1784,7 +2098,7 @@ def test_only_the_scoring_windows_compete_on_their_own():
         for i in range(3)
     ]
     report = jss.score(history, as_of=date(2025, 4, 1), rules=rules)
-    assert [(24, False), (12, True), (6, True), (3, False)] == [
+    assert [(24, True), (12, True), (6, False), (3, False)] == [
         (w.months, w.shown) for w in report.windows
     ]
     assert 100 == report.score

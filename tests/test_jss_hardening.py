@@ -287,8 +287,11 @@ def test_top_rated_in_year_one_reads_the_weeks_and_earnings_that_exist():
 def test_a_contract_near_the_calendars_end_never_leaves_a_long_window():
     """The day it would leave a 100-year window is past year 9999: it never leaves within it."""
     assert _months._leaves(date(9990, 12, 31), 1200) is None
-    assert date(9991, 1, 1) == _months._leaves(date(9990, 11, 30), 1)
-    assert _months._leaves(date(9999, 11, 30), 1) is None  # 9999-12-31 is still inside
+    # One month after 30 November is 30 December: out on the 31st (red team r10 #2).
+    assert date(9990, 12, 31) == _months._leaves(date(9990, 11, 30), 1)
+    assert date(9999, 12, 31) == _months._leaves(date(9999, 11, 30), 1)
+    assert _months._leaves(date(9999, 1, 31), 11) is None  # in through 9999-12-31
+    assert _months._leaves(date(9999, 12, 1), 1) is None
 
 
 # --------------------------------------------------------------------------- score_frame

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import NAME_LIMIT, shown
-from upwork_safety.jss._months import _in_window, _months_between
+from upwork_safety.jss._months import _months_between
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import CONTEXT
 from upwork_safety.rules import JSS_HISTORY
@@ -81,7 +81,7 @@ def _judge(
         left_out = _exclusion(facts, rules, earned)
         if left_out is not None:
             return Outcome.EXCLUDED, _ZERO, None, (left_out,) if explain else (), False
-        if not _in_window(ended, cuts[0]):
+        if ended < cuts[0]:  # before the longest window's first end day
             longest = rules.tracked_months[0]
             why = f"ended {ended}, more than {longest} months before {on}: outside every window"
             return (
@@ -112,7 +112,31 @@ def _judge(
 def _judge_open(
     facts: _Facts, on: date, rules: JSSRules, last_paid: date | None, reasons: list[str] | None
 ) -> Outcome:
-    """An open contract: idle (neutral), paid long-term (positive) or not counted yet."""
+    """An open contract: idle (neutral), paid long-term (positive) or not counted yet.
+
+    A negative signal always wins (docs/jss.md): an open contract that
+    counts and already has one (escrow refunded to the client, a lost
+    dispute) is negative, never a success; one not counted yet stays out
+    until it counts or ends, as any open contract does.
+    """
+    outcome = _open_standing(facts, on, rules, last_paid, reasons)
+    if facts.negatives:
+        if reasons is not None:
+            reasons.extend(facts.negatives)
+            reasons.append(
+                "a negative signal always wins: counts as negative while open"
+                if outcome is not Outcome.EXCLUDED
+                else "a negative signal always wins: will count as negative once it counts"
+            )
+        if outcome is not Outcome.EXCLUDED:
+            return Outcome.NEGATIVE
+    return outcome
+
+
+def _open_standing(
+    facts: _Facts, on: date, rules: JSSRules, last_paid: date | None, reasons: list[str] | None
+) -> Outcome:
+    """Whether an open contract counts yet, and how, by its payments alone."""
     idle_since = facts.started if last_paid is None else last_paid
     interval = rules.long_term_payment_interval
     if on - idle_since >= rules.open_idle_after:

@@ -1,11 +1,12 @@
 """Calendar-month arithmetic of the JSS windows (private).
 
-The score's windows are whole calendar months back from a day (a 24-month
-window on 2026-03-31 starts on 2024-03-31, and on 2026-02-28 from a 31st
-the day is clamped to the month's end).  "The last N months" on a day
-means one thing everywhere (the score's windows, Top Rated's earnings):
-from :func:`_window_start` through that day, both included
-(:func:`_in_window`).
+"The last N months" means one thing everywhere (the score's windows, the
+trending pair, eligibility, Top Rated's earnings), and one rule says it:
+:func:`_in_window`, a contract that ended on E is in the N-month window on
+D while E moved forward N calendar months (clamped to the month's end) is
+not before D.  The rest follow from it: :func:`_window_start` is the first
+end day the window on D holds (the engines compare end days with it) and
+:func:`_leaves` the first day a contract is out.
 
 Near the ends of Python's calendar (year 1 and year 9999) a window may
 reach past them: a window that would start before the calendar's first
@@ -46,26 +47,39 @@ def _months_back(day: date, months: int) -> date | None:
     return _shift_months(day, -months)
 
 
-def _window_start(day: date, months: int) -> date:
-    """The first day of the *months*-month window on *day*: *months* back, or ``date.min``.
+def _in_window(ended: date, on: date, months: int) -> bool:
+    """Whether a contract ended (or a payment made) on *ended* is in the N-month window on *on*.
 
-    A window that would start before the calendar's first day starts on it.
+    The one rule of "the last N months" (HC 115006097327: a contract leaves
+    the 6-month window once it is "six months and one day old"): move the
+    end forward N calendar months, clamping to the month's last day; the
+    contract counts through that day and no longer on the next.  So one that
+    ended 28 February leaves a 6-month window on 29 August and one that
+    ended 31 August on 1 March, whatever the length of the months between.
+    Days before *ended* are not the rule's business: the callers only ask
+    about days from the end on.  A contract whose N months run past the
+    calendar's last day never leaves within it.
     """
-    start = _months_back(day, months)
-    return date.min if start is None else start
+    if _month_index(ended) + months > _LAST_MONTH:
+        return True
+    return on <= _shift_months(ended, months)
 
 
-def _in_window(day: date, start: date) -> bool:
-    """Whether *day* is inside a window whose first day is *start* (see :func:`_window_start`).
+def _window_start(on: date, months: int) -> date:
+    """The first end day inside the *months* window on *on*, read from :func:`_in_window`.
 
-    The one rule of "the last N months" on a day D: the window's first day,
-    D moved back N calendar months, is inside it, so a contract that ended
-    (or a payment made) exactly N months before D still counts on D and no
-    longer on the next day (HC 115006097327: a contract leaves the 6-month
-    window once it is "six months and one day old").  Days after D are not
-    the window's business: the callers only ask about days up to D.
+    :func:`_in_window` keeps more of the days the later a contract ended,
+    so the window on *on* is every end day from this one through *on*:
+    callers compare ``start <= ended`` instead of shifting each contract.
+    It is *on* moved back N months, or the day after when that day was
+    clamped to a shorter month's end and is already out (on 29 August, 28
+    February is out, so a 6-month window starts on 1 March); ``date.min``
+    when the window reaches back before the calendar (every day is inside).
     """
-    return start <= day
+    start = _months_back(on, months)
+    if start is None:
+        return date.min
+    return start if _in_window(start, on, months) else start + _DAY
 
 
 def _months_between(start: date, end: date) -> int:
@@ -79,13 +93,10 @@ def _months_between(start: date, end: date) -> int:
 def _leaves(ended: date, months: int) -> date | None:
     """The first day on which a contract that ended on *ended* is outside an N-month window.
 
-    ``None`` when that day would be after the calendar's last day.
+    The day after the last one :func:`_in_window` keeps; ``None`` when that
+    would be after the calendar's last day (it never leaves within it).
     """
     if _month_index(ended) + months > _LAST_MONTH:
         return None
-    day = _shift_months(ended, months)
-    while _in_window(ended, _window_start(day, months)):
-        if day == date.max:
-            return None
-        day += _DAY
-    return day
+    last = _shift_months(ended, months)
+    return None if last == date.max else last + _DAY

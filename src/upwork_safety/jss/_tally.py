@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from upwork_safety.jss._judge import _judge, _Verdict
-from upwork_safety.jss._months import _in_window, _window_start
+from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
 from upwork_safety.money import CONTEXT
 from upwork_safety.rules import Formula, JSSRules, Rounding
@@ -37,9 +37,12 @@ _Contribution = tuple[Outcome, Decimal, str, tuple[bool, ...]]
 
 
 def _cuts(on: date, rules: JSSRules) -> tuple[date, ...]:
-    """The first day inside each slot on *on* (the lifetime slot starts at the dawn of time).
+    """The first end day inside each slot on *on* (the lifetime slot starts at the dawn of time).
 
-    A window reaching back before the calendar's first day starts on it (``date.min``).
+    A contract is inside a slot when it ended on or after its cut
+    (:func:`~upwork_safety.jss._months._window_start`, read from the one
+    window rule).  A window reaching back before the calendar's first day
+    starts on it (``date.min``).
     """
     cuts = tuple(_window_start(on, months) for months in rules.tracked_months)
     return (*cuts, date.min) if rules.lifetime_eligibility else cuts
@@ -54,7 +57,7 @@ def _contribution(facts: _Facts, verdict: _Verdict, cuts: tuple[date, ...]) -> _
     if counts_from is None:
         inside = (True,) * len(cuts)
     else:
-        inside = tuple(_in_window(counts_from, cut) for cut in cuts)
+        inside = tuple(cut <= counts_from for cut in cuts)
     return outcome, weight, facts.client_id, inside
 
 

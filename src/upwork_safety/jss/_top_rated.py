@@ -29,7 +29,7 @@ from upwork_safety._validate import bool_field, instance_field, items_field, mon
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.jss._invariants import count_field, disagree, tuple_of
 from upwork_safety.jss._model import _contracts, _rules, timeline
-from upwork_safety.jss._months import _in_window, _window_start
+from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import JSSPoint
 from upwork_safety.money import CONTEXT, Money, exact, plain_money
 
@@ -353,8 +353,9 @@ def top_rated(
     items = _contracts(contracts)
     thresholds = _rules(rules, day)
     weeks = top_rated_weeks(items, as_of=day, rules=rules, exclude_clients=exclude_clients)
-    # The score's own "last N months": from N months back (date.min when that
-    # is before the calendar, so every payment is in it) through *day*, both included.
+    # The score's own "last N months" (_months._in_window): a payment counts
+    # through the day it is N months old, so from the window's first day
+    # (date.min when that is before the calendar) through *day*, both included.
     since = _window_start(day, thresholds.top_rated_earnings_months)
     total = Decimal(0)
     for contract in items:
@@ -366,7 +367,7 @@ def top_rated(
                     field=f"contract {shown(contract.id)} payments",
                     rule=f"paid in {thresholds.currency}",
                 )
-            if _in_window(payment.on, since) and payment.on <= day:
+            if since <= payment.on <= day:
                 total = CONTEXT.add(total, payment.amount.amount)
     earned = Money(total, thresholds.currency)
     needed = Money(thresholds.top_rated_min_earnings, thresholds.currency)

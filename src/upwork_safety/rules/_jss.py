@@ -281,7 +281,8 @@ class JSSRules:
         RulesError: A field breaks its rule (e.g. an unknown formula,
             windows that are not positive whole months or are longer than
             100 years, a trending pair that is not two distinct windows,
-            the longer first, a duration over 366 days, tiers out of order).
+            the longer first, an eligibility window longer than every
+            scoring window, a duration over 366 days, tiers out of order).
         InvalidTypeError: A field of the wrong type (a ``str`` where a
             sequence or a number is expected, a float).
     """
@@ -325,8 +326,11 @@ class JSSRules:
     )
 
     # --- Eligibility -------------------------------------------------------
-    #: The window (months) in which eligible jobs and clients are counted, or
-    #: None for the freelancer's whole history ("in your lifetime").
+    #: The window (months) in which eligible jobs and clients are counted, at
+    #: most the longest scoring window (of windows and trending: the jobs it
+    #: counts are jobs that count), or None for the freelancer's whole history
+    #: ("in your lifetime"), where jobs older than every window count toward
+    #: eligibility only.
     eligibility_months: int | None = _rule(
         24,
         "COMM 'Job Success Score Update, December 2023' (within 24 months); "
@@ -593,6 +597,16 @@ class JSSRules:
                 field="JSSRules.trending",
                 rule="two distinct windows, longer first",
             )
+        longest = max((*windows, *(self.trending or ())))
+        if self.eligibility_months is not None and self.eligibility_months > longest:
+            raise RulesError(
+                f"JSSRules.eligibility_months ({self.eligibility_months}) must be at most the "
+                f"longest scoring window ({longest} months, of windows and trending), or None "
+                "to count eligibility over the freelancer's lifetime: eligibility counts jobs "
+                "that count, and a job older than every scoring window does not",
+                field="JSSRules.eligibility_months",
+                rule="at most the longest scoring window, or None",
+            )
         if self.top_rated_required_weeks > self.top_rated_weeks:
             raise RulesError(
                 "JSSRules.top_rated_required_weeks cannot exceed top_rated_weeks",
@@ -741,19 +755,30 @@ class JSSRules:
     def snapshot(self, on: date) -> date:
         """Return the latest snapshot day on or before *on*.
 
+        A rule set computes its first score on its :attr:`effective` day
+        (the day the rules change, the score is recomputed under them), then
+        on every :attr:`snapshot_every` counted from :attr:`snapshot_anchor`.
+        So each snapshot day of the dated presets lies inside its own rule
+        set's period, and one snapshot day has one score: the one of the
+        rules in force on it.
+
         Args:
             on: Any date.
 
         Returns:
             *on* itself for daily updates; for biweekly snapshots, the last
-            snapshot day (counted from :attr:`snapshot_anchor`) not after it,
-            or the calendar's first day (``date.min``, 1 January of year 1)
-            when that snapshot would fall before it.
+            snapshot day not after it: the effective day when no periodic
+            snapshot falls between it and *on*.  Used before its effective
+            day (a rule set passed explicitly), only the periodic days count;
+            one that would fall before the calendar is its first day
+            (``date.min``, 1 January of year 1).
         """
         back = (on - self.snapshot_anchor).days % self.snapshot_every.days
-        if back >= on.toordinal():  # the ordinal of date.min is 1
-            return date.min
-        return on - timedelta(days=back)
+        # The ordinal of date.min is 1: a snapshot before it is taken on it.
+        periodic = date.min if back >= on.toordinal() else on - timedelta(days=back)
+        if self.effective <= on:
+            return max(periodic, self.effective)
+        return periodic
 
 
 #: The rules Upwork announced with the score in March 2015: best of 6, 12 and
