@@ -573,3 +573,30 @@ def test_chance_at_least_takes_a_whole_percent_from_0_to_100(threshold):
     assert Decimal(1) == forecast.chance_at_least(0) + sum(
         (Decimal(b.trials) / 10 for b in forecast.bins if b.score is None), Decimal(0)
     )
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: jss.score([], as_of=date(2015, 2, 28)), "as_of"),
+        (lambda: jss.timeline([], start=date(2015, 2, 1), end=date(2015, 3, 5)), "start"),
+        (lambda: jss.explain_change([], date(2015, 1, 1), date(2015, 2, 1)), "after"),
+    ],
+    ids=["score", "timeline", "explain_change"],
+)
+def test_a_day_before_the_first_rules_is_named_as_the_caller_passed_it(call, field):
+    """Regression (red team r10 #7): these errors named ``on``, which no caller passes."""
+    from upwork_safety.errors import RulesError
+
+    with pytest.raises(RulesError) as info:
+        call()
+    assert (field, "on or after 2015-03-01") == (info.value.field, info.value.rule)
+
+
+def test_top_rated_soon_after_the_jss_began_reads_only_weeks_that_had_a_score():
+    """Regression (red team r10 #7): 16 weeks back from 2015-03-10 asked for 2014-11-25,
+    before any JSS rules, and raised about a day the caller never gave."""
+    weeks = jss.top_rated_weeks([], as_of=date(2015, 3, 10))
+    assert [date(2015, 3, 3), date(2015, 3, 10)] == [point.on for point in weeks.weeks]
+    assert (False, 0) == (weeks.met, weeks.qualifying)
+    assert jss.top_rated([], as_of=date(2015, 3, 10)).met is False

@@ -456,7 +456,7 @@ def explain_change(
             rule="not before 'before'",
         )
     items = _contracts(contracts)
-    chosen = _rules(rules, second)
+    chosen = _rules(rules, second, "after")
     excluded = _client_ids(exclude_clients)
     report_before = _report(items, first, chosen, excluded)
     report_after = _report(items, second, chosen, excluded)

@@ -115,9 +115,10 @@ def _client_ids(value: object) -> frozenset[str]:
     return frozenset(ids)
 
 
-def _rules(value: object, on: date) -> JSSRules:
+def _rules(value: object, on: date, what: str = "as_of") -> JSSRules:
+    """*value*, a rule set, or the one in force on *on* (errors name the caller's *what*)."""
     chosen = optional_instance(value, JSSRules, "rules")
-    return JSS_HISTORY.in_force(on) if chosen is None else chosen
+    return JSS_HISTORY.in_force(on, what=what) if chosen is None else chosen
 
 
 # --------------------------------------------------------------------------
@@ -377,7 +378,7 @@ def timeline(
     engine: _Engine | None = None
     day = first
     while day <= last:
-        chosen = _rules(rules, day)
+        chosen = _rules(rules, day, "start")
         if engine is None or engine.rules is not chosen:
             engine = _Engine(items, chosen, excluded)
         points.append(JSSPoint(day, engine.advance(chosen.snapshot(day))))

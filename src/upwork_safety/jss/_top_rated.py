@@ -32,6 +32,7 @@ from upwork_safety.jss._model import _contracts, _rules, timeline
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import JSSPoint
 from upwork_safety.money import CONTEXT, Money, exact, plain_money
+from upwork_safety.rules import JSS_HISTORY
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -290,12 +291,15 @@ def top_rated_weeks(
 
     Raises:
         InvalidValueError: A naive datetime.
-        RulesError: A week before 2015-03-01 without explicit *rules*.
+        RulesError: *as_of* before 2015-03-01 without explicit *rules* (the
+            weeks before then are not read: they had no score).
     """
     day = utc_day(as_of, "as_of")
     thresholds = _rules(rules, day)
-    # Weeks before the calendar's first day (year 1) do not exist and are not read.
-    back = min(thresholds.top_rated_weeks - 1, (day - date.min).days // 7)
+    # Weeks before the calendar's first day (year 1) do not exist, and, under the
+    # rules in force, weeks before the JSS existed have no score: neither is read.
+    earliest = date.min if rules is not None else JSS_HISTORY.first_day
+    back = min(thresholds.top_rated_weeks - 1, (day - earliest).days // 7)
     first = day - timedelta(weeks=back)
     weeks = tuple(
         timeline(

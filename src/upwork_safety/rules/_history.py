@@ -114,11 +114,13 @@ class RuleHistory(Generic[R]):
         """The first day any rule set of this history applies."""
         return self.presets[0].effective
 
-    def in_force(self, on: date | datetime) -> R:
+    def in_force(self, on: date | datetime, *, what: str = "on") -> R:
         """Return the rule set in force on *on*.
 
         Args:
             on: A date, or a timezone-aware datetime (its UTC date is used).
+            what: The name of the caller's argument *on* came from, for the
+                errors (``"as_of"``, ``"start"``); default ``"on"``.
 
         Returns:
             The newest rule set whose ``effective`` date is not after *on*.
@@ -128,14 +130,14 @@ class RuleHistory(Generic[R]):
             InvalidValueError: *on* is a naive datetime.
             RulesError: *on* is before the first rule set.
         """
-        day = utc_day(on, "on")
+        day = utc_day(on, what)
         for preset in reversed(self.presets):
             if preset.effective <= day:
                 return preset
         raise RulesError(
             f"no {self.name} are known before {self.first_day.isoformat()}, asked for "
-            f"{day.isoformat()}; pass a rule set explicitly with rules=",
-            field="on",
+            f"{day.isoformat()} ({what}); pass a rule set explicitly with rules=",
+            field=what,
             rule=f"on or after {self.first_day.isoformat()}",
         )
 
