@@ -1633,3 +1633,35 @@ def test_with_one_flat_schedule_as_rules_the_kept_rate_is_taken_as_given():
     5% is charged as given, as for one payment with rate="5%"."""
     new = _hourly(date(2023, 6, 1), Payment(date(2023, 7, 1), usd("1000.00")))
     assert usd("50.00") == fees.service_fee(new, on=date(2023, 7, 31), rules=fees.FLAT_10_2023)
+
+
+def test_one_payment_refuses_a_contract_rate_an_earlier_schedule_refuses():
+    """Regression (review of r10): outside the sliding scale the one-payment path stopped
+    checking the contract's rate against its other payments, so a contract paid in 2024
+    at 15% got a USD 150 fee from payout and explain_service_fee where service_fee(contract)
+    refuses the rate (2024's schedule charges a flat 10%)."""
+    from upwork_safety.errors import RulesError
+
+    contract = Contract(
+        "x",
+        "client",
+        ContractKind.FIXED_PRICE,
+        date(2024, 1, 1),
+        None,
+        payments=[
+            Payment(date(2024, 6, 1), Money("1000", "USD")),
+            Payment(date(2025, 6, 1), Money("1000", "USD")),
+        ],
+        service_fee_rate=Decimal("0.15"),
+    )
+    calls = [
+        lambda: fees.service_fee(contract, on=date(2025, 6, 1)),
+        lambda: fees.explain_service_fee(
+            Money("1000", "USD"), on=date(2025, 6, 1), contract=contract
+        ),
+        lambda: fees.gross_for_net(Money("850", "USD"), on=date(2025, 6, 1), contract=contract),
+    ]
+    for call in calls:
+        with pytest.raises(RulesError) as info:
+            call()
+        assert "service_fee_rate" in (info.value.field or "")

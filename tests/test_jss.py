@@ -1953,7 +1953,7 @@ def test_explain_change_names_the_window_a_contract_left():
     assert (
         change.changes[2]
         .reasons[0]
-        .startswith("with this change there is a score: the eligibility")
+        .startswith("with this change the eligibility rules are met")
     )
     assert "left the 6-month window" == change.changes[4].reasons[0]
     assert (None, 100, None) == (change.before.score, change.after.score, change.delta)

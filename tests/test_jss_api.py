@@ -600,3 +600,43 @@ def test_top_rated_soon_after_the_jss_began_reads_only_weeks_that_had_a_score():
     assert [date(2015, 3, 3), date(2015, 3, 10)] == [point.on for point in weeks.weeks]
     assert (False, 0) == (weeks.met, weeks.qualifying)
     assert jss.top_rated([], as_of=date(2015, 3, 10)).met is False
+
+
+def test_an_open_contracts_negative_signal_counts_from_the_day_it_is_on_record():
+    """Regression (review of r10): an open contract with a dispute lost on 2024-11-15 was
+    already NEGATIVE on 2024-06-01: a later event changed past scores. It counts as
+    negative from the day the signal is on record, in ``score`` and in ``timeline`` alike."""
+    from datetime import datetime, timezone
+
+    from upwork_safety import Milestone, Payment, escrow
+
+    lost = escrow.ResolveDispute(
+        "m2", datetime(2024, 11, 15, tzinfo=timezone.utc), Money("10", "USD"), Money("90", "USD")
+    )
+    contract = Contract(
+        "open",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2024, 1, 1),
+        None,
+        payments=[Payment(date(2024, k, 1), Money("500", "USD")) for k in range(1, 13)],
+        history=[lost],
+        milestones=[Milestone("m2", "x", Money("100", "USD"))],
+    )
+    outcomes = [
+        jss.classify(contract, as_of=day).outcome
+        for day in (date(2024, 6, 1), date(2024, 11, 14), date(2024, 11, 15), date(2024, 12, 1))
+    ]
+    good, bad = jss.Outcome.POSITIVE, jss.Outcome.NEGATIVE
+    assert [good, good, bad, bad] == outcomes
+    others = [
+        _rated(f"g{k}", f"client{k}", "5.0", date(2024, 8, 1), date(2024, 9, 1)) for k in range(4)
+    ]
+    history = [contract, *others]
+    points = jss.timeline(
+        history, start=date(2024, 11, 10), end=date(2024, 11, 20), rules=jss.CURRENT
+    )
+    scores = [p.score for p in points]
+    assert scores == [jss.score(history, as_of=p.on, rules=jss.CURRENT).score for p in points]
+    assert (100, 47) == (scores[0], scores[-1])  # the lost dispute lowers it from the 15th
+    assert (100, 47) == (scores[4], scores[5])  # 11-15 is the first day it counts

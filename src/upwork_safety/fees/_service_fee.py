@@ -9,6 +9,7 @@ amount.
 
 from __future__ import annotations
 
+import bisect
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -636,6 +637,8 @@ def payment_terms(
             rules=rules,
             field=field,
         )
+    if chosen is not None:
+        _rate_fits_every_payment(contract, chosen, field, rules)
     if not _reads_billings(schedule):
         return charged, field, billed_before
     currency = schedule.currency
@@ -650,6 +653,33 @@ def payment_terms(
     if not earlier:
         return charged, field, billed_before
     return charged, field, start + Money.total((p.amount for p in earlier), currency)
+
+
+def _rate_fits_every_payment(
+    contract: Contract, chosen: Decimal, field: str, rules: object
+) -> None:
+    """Refuse a contract rate that a schedule of one of its payments refuses, as service_fee does.
+
+    :func:`service_fee` charges every payment of the contract at its rate, so a
+    rate an earlier schedule does not take (a 15% rate on a contract paid in
+    2024) is refused there; charging one payment refuses it too.  Each schedule
+    the payments fall in is asked once, on its latest payment's day (a rate a
+    schedule takes only until a day is refused by the latest).
+    """
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    if not isinstance(history, RuleHistory):
+        return  # one schedule for every payment: the one already asked
+    presets = list(history)
+    starts = [preset.effective for preset in presets]
+    latest: dict[int, date] = {}
+    for payment in contract.payments:
+        index = bisect.bisect_right(starts, payment.on) - 1
+        if index >= 0 and (index not in latest or latest[index] < payment.on):
+            latest[index] = payment.on
+    for index, day in latest.items():
+        schedule = presets[index]
+        if isinstance(schedule, ServiceFeeSchedule):
+            _resolve(schedule, day, _rate_in(schedule, chosen), field, rules)
 
 
 def _check_kept(

@@ -368,7 +368,8 @@ def _windows_opened(before: JSSReport, after: JSSReport, rules: JSSRules) -> str
     opened = [
         (window.months, window.clients)
         for was, window in zip(before.windows, after.windows, strict=True)
-        if was.contracts
+        if window.shown
+        and was.contracts
         and was.percent is None
         and window.percent is not None
         and was.clients < rules.min_window_clients
@@ -396,7 +397,7 @@ def _eligibility_moved(barred_before: str | None, barred_after: str | None) -> t
     if barred_after is not None and barred_before is None:
         return (f"with this change there is no score: {barred_after}",)
     if barred_before is not None and barred_after is None:
-        return ("with this change there is a score: the eligibility rules are met",)
+        return ("with this change the eligibility rules are met",)
     return ()
 
 

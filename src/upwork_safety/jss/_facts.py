@@ -39,6 +39,7 @@ class _Facts:
         "excluded",
         "has_feedback",
         "middling",
+        "negative_since",
         "negatives",
         "pay_dates",
         "pay_totals",
@@ -80,6 +81,7 @@ class _Facts:
             totals.append(running)
         self.pay_totals = totals
         self.negatives, self.strong, self.middling = _signals(contract, rules, words=words)
+        self.negative_since = _negative_since(contract, rules) if self.negatives else None
         feedback = contract.feedback
         # Feedback is public stars or a private score (DOMAIN.md section 6 lists the
         # reason for ending as a separate input): a reason alone is no feedback.
@@ -168,6 +170,41 @@ def _signals(
     return tuple(negatives), tuple(strong), tuple(middling)
 
 
+def _negative_since(contract: Contract, rules: JSSRules) -> date:
+    """The first day by which *contract* is known to have a negative signal (open contracts).
+
+    An open contract counts as negative only from the day its signal is on
+    record, so a score of an earlier day is not changed by a later event: a lost
+    dispute from its ``ResolveDispute``; escrow refunded to the client from the
+    last recorded event of its milestone (the refund is on record by then).  A
+    signal with no event on record (feedback, or a contract built by hand
+    without its history) is taken as known from the contract's start.
+    """
+    days: list[date] = []
+    if rules.lost_dispute_is_negative:
+        days.extend(
+            event.at.date()
+            for event in contract.history
+            if isinstance(event, ResolveDispute)
+            and event.to_client.amount > event.to_freelancer.amount
+        )
+    if rules.refund_is_negative:
+        last_event: dict[str, date] = {}
+        for event in contract.history:
+            milestone_id = getattr(event, "milestone_id", None)
+            if milestone_id is not None:
+                last_event[milestone_id] = event.at.date()
+        days.extend(
+            last_event.get(m.id, contract.started) for m in contract.milestones if m.refunded.amount
+        )
+    if contract.feedback is not None:
+        said: list[str] = []
+        _feedback_signals(contract.feedback, rules, said, [], [], words=False)
+        if said:  # negative feedback on an open contract: on record, but not when given
+            days.append(contract.started)
+    return min(days, default=contract.started)
+
+
 def _build(
     contracts: Sequence[Contract],
     rules: JSSRules,
@@ -218,4 +255,7 @@ def _changes(facts: _Facts, rules: JSSRules) -> set[date]:
                 days.add(leaves)
     if facts.rehire_from is not None:
         days.add(facts.rehire_from)
+    since = facts.negative_since
+    if since is not None and (ended is None or since < ended):
+        days.add(since)  # an open contract's negative signal goes on record
     return days

@@ -615,7 +615,7 @@ def forecast(
     excluded = _client_ids(exclude_clients)
     taken = excluded | {contract.client.id for contract in items}
     future, horizon = _future_contracts(planned, day, taken)
-    chosen = _rules(rules, horizon)
+    chosen = _rules(rules, horizon, "jobs")
     today = _rules(rules, day)
     facts = _build([*items, *future], chosen, excluded, words=False)
     # Today's score from the real contracts alone: a planned job for a past

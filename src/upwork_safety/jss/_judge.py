@@ -115,12 +115,14 @@ def _judge_open(
     """An open contract: idle (neutral), paid long-term (positive) or not counted yet.
 
     A negative signal always wins (docs/jss.md): an open contract that
-    counts and already has one (escrow refunded to the client, a lost
-    dispute) is negative, never a success; one not counted yet stays out
-    until it counts or ends, as any open contract does.
+    counts and already has one on record by *on* (escrow refunded to the
+    client, a lost dispute; see ``_negative_since``) is negative, never a
+    success; one not counted yet stays out until it counts or ends, as any
+    open contract does.
     """
     outcome = _open_standing(facts, on, rules, last_paid, reasons)
-    if facts.negatives:
+    since = facts.negative_since
+    if facts.negatives and since is not None and since <= on:
         if reasons is not None:
             reasons.extend(facts.negatives)
             reasons.append(
