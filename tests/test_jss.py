@@ -1950,11 +1950,7 @@ def test_explain_change_names_the_window_a_contract_left():
         ("g3", "entered", Decimal("5.00")),
         ("old", "changed", Decimal("20.00")),
     ] == [(c.contract_id, c.change, c.points) for c in change.changes]
-    assert (
-        change.changes[2]
-        .reasons[0]
-        .startswith("with this change the eligibility rules are met")
-    )
+    assert change.changes[2].reasons[0].startswith("with this change the eligibility rules are met")
     assert "left the 6-month window" == change.changes[4].reasons[0]
     assert (None, 100, None) == (change.before.score, change.after.score, change.delta)
 
