@@ -344,10 +344,11 @@ def top_rated(
 
     Returns:
         A :class:`TopRated`: the weekly scores, the earnings of the last
-        12 months (from the day 12 months before *as_of* through *as_of*,
-        both included, as in the score's windows; every payment when the
-        period reaches back before year 1), the account's age, and whether
-        each is enough.
+        12 months (a payment counts through the day it is 12 months old, as
+        a contract does in the score's windows: from the day 12 months before
+        *as_of*, or the day after when that day was moved back to a shorter
+        month's end, through *as_of*; every payment when the period reaches
+        back before year 1), the account's age, and whether each is enough.
 
     Raises:
         CurrencyMismatchError: A payment in a currency other than the rules'.
