@@ -9,7 +9,6 @@ amount.
 
 from __future__ import annotations
 
-import bisect
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -669,15 +668,15 @@ def _rate_fits_every_payment(
     history = SERVICE_FEE_HISTORY if rules is None else rules
     if not isinstance(history, RuleHistory):
         return  # one schedule for every payment: the one already asked
-    presets = list(history)
-    starts = [preset.effective for preset in presets]
-    latest: dict[int, date] = {}
+    latest: dict[date, tuple[object, date]] = {}
     for payment in contract.payments:
-        index = bisect.bisect_right(starts, payment.on) - 1
-        if index >= 0 and (index not in latest or latest[index] < payment.on):
-            latest[index] = payment.on
-    for index, day in latest.items():
-        schedule = presets[index]
+        if payment.on < history.first_day:
+            continue  # no schedule: refused where the payment is charged
+        schedule = history.in_force(payment.on)
+        seen = latest.get(schedule.effective)
+        if seen is None or seen[1] < payment.on:
+            latest[schedule.effective] = (schedule, payment.on)
+    for schedule, day in latest.values():
         if isinstance(schedule, ServiceFeeSchedule):
             _resolve(schedule, day, _rate_in(schedule, chosen), field, rules)
 
