@@ -820,6 +820,25 @@ def test_arbitration_fee_follows_the_rules():
     )
 
 
+def test_a_fee_of_the_callers_own_is_not_flagged_unconfirmed():
+    """Regression (r10 left alone): the unconfirmed flag is about the published $291; a
+    what-if fee of $400 is the caller's own figure, so neither finding flags it."""
+    own = attrs.evolve(rules.CURRENT, arbitration_fee=usd("400.00"))
+    found = checks.review_contract(funded_and_submitted("150.00"), now=at(2024, 3, 5), rules=own)
+    (finding,) = [f for f in found if f.code == "ARBITRATION_UNECONOMIC"]
+    assert (usd("400.00"), False) == (finding.amount, finding.unconfirmed)
+    assert "unconfirmed" not in finding.message
+    answered = escrow.apply(
+        _disputed_and_answered(), escrow.AnswerDispute("m1", at(2024, 3, 8, 9)), rules=own
+    )
+    (mediation,) = checks.review_contract(answered, now=at(2024, 3, 9, 9), rules=own)
+    assert ("DISPUTE_STEP_DUE", False) == (mediation.code, mediation.unconfirmed)
+    assert "USD 400.00" in mediation.message
+    # The published figure given back as the caller's rules is still the published one.
+    (same,) = checks.review_contract(answered, now=at(2024, 3, 9, 9), rules=rules.CURRENT)
+    assert same.unconfirmed is True
+
+
 @pytest.mark.parametrize("amount", ["291.00", "300.00"])
 def test_arbitration_not_reported_at_or_above_the_fee(amount):
     """Escrow of at least the arbitration fee is worth defending: no finding."""

@@ -1680,3 +1680,23 @@ def test_a_history_read_under_rules_it_could_not_have_been_recorded_under_names_
             refused.value.field,
             refused.value.rule,
         )
+
+
+def test_rules_in_force_is_the_engines_rule_for_a_moment():
+    """The rules of the moment's UTC day, or the caller's own, as every clock takes them."""
+    published = rules.HISTORY[-1]
+    new_york = timezone(timedelta(hours=-5))
+    # 23:30 on 4 December in New York is 04:30 UTC on 5 December: the new preset's day.
+    assert escrow.rules_in_force(datetime(2023, 12, 4, 23, 30, tzinfo=new_york)) is published
+    assert (
+        escrow.rules_in_force(datetime(2023, 12, 4, 23, 30, tzinfo=timezone.utc))
+        is (rules.HISTORY[-2])
+    )
+    own = attrs.evolve(rules.CURRENT, minimum_milestone=Money("1.00", "USD"))
+    assert escrow.rules_in_force(datetime(2024, 1, 1, tzinfo=timezone.utc), rules=own) is own
+    with pytest.raises(InvalidValueError) as naive:
+        escrow.rules_in_force(datetime(2024, 1, 1))
+    assert "at" == naive.value.field
+    with pytest.raises(InvalidTypeError) as wrong:
+        escrow.rules_in_force(datetime(2024, 1, 1, tzinfo=timezone.utc), rules="2024")  # type: ignore[arg-type]
+    assert "rules" == wrong.value.field

@@ -32,7 +32,6 @@ from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
 from upwork_safety.rules import PlatformRules
-from upwork_safety.rules import as_of as _rules_as_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -129,9 +128,10 @@ def _unfunded(contract: Contract, now: datetime, rules: PlatformRules | None) ->
             f"{holder.id} ({holder.state.name}) holds {holder.held}"
         )
     elif blocked := escrow.allowed(contract, nxt.id, now=now, rules=rules).reason("Fund"):
-        # The engine refuses to fund it as it stands (below the minimum milestone):
+        # The engine refuses to fund it as it stands (below the minimum milestone of
+        # the Fund guard's rules):
         # "fund it" would be advice the client cannot follow.
-        minimum = (rules if rules is not None else _rules_as_of(now)).minimum_milestone
+        minimum = escrow.rules_in_force(now, rules=rules).minimum_milestone
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
             f"and cannot be as it stands ({blocked}): work on it now would be unprotected."
@@ -381,7 +381,7 @@ def _dispute_step(clock: _Clock) -> Finding | None:
     books = milestone.escrow
     if books.freelancer_paid_arbitration_at is not None:
         return None  # only the freelancer paid, or both: silence costs nothing now
-    fee = _fee_of(clock)
+    fee, unconfirmed = _fee_of(clock)
     if clock.deadline.kind is escrow.DeadlineKind.MEDIATION_ACCEPTANCE_DUE:
         message = (
             f"Milestone {_milestone_name(milestone)} ({milestone.held}) is in mediation: "
@@ -419,20 +419,35 @@ def _dispute_step(clock: _Clock) -> Finding | None:
         advice,
         "",
         amount=milestone.held,
-        unconfirmed=rule_unconfirmed("arbitration_fee"),
+        unconfirmed=unconfirmed,
         **clock.fields(),
     )
 
 
-def _fee_of(clock: _Clock) -> Money:
-    """The dispute's arbitration fee: the caller's rules, else those of the day it was answered.
+def _fee_of(clock: _Clock) -> tuple[Money, bool]:
+    """The dispute's arbitration fee as the engine's own clock takes it, and its flag.
 
-    As the engine's own clock takes it (the rules in force when the clock started).
+    The caller's rules, else those in force on the UTC day the dispute was
+    answered (when the clock started): the engine's one rule, :func:`escrow.rules_in_force`.
+    The flag is :func:`_fee_unconfirmed`'s.
     """
     answered = clock.milestone.escrow.dispute_answered_at
-    if clock.override is not None or answered is None:
-        return clock.rules.arbitration_fee
-    return _rules_as_of(answered.astimezone(_UTC).date()).arbitration_fee
+    started = clock.now if answered is None else answered
+    fee = escrow.rules_in_force(started, rules=clock.override).arbitration_fee
+    return fee, _fee_unconfirmed(fee, started)
+
+
+def _fee_unconfirmed(fee: Money, on: datetime) -> bool:
+    """Whether *fee* is the arbitration fee published for *on* and that figure is unconfirmed.
+
+    A fee from the caller's own rules that differs from the published one (a
+    what-if, or a figure they know) is theirs, not the one the flag is about.
+    """
+    try:
+        published = escrow.rules_in_force(on).arbitration_fee
+    except RulesError:  # before the first published rules: the figure is the caller's
+        return False
+    return fee == published and rule_unconfirmed("arbitration_fee")
 
 
 def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
@@ -494,7 +509,7 @@ _BY_DEADLINE: dict[str, Callable[[_Clock], Finding | None]] = {
 
 def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> list[Finding]:
     fee = rules.arbitration_fee
-    unconfirmed = rule_unconfirmed("arbitration_fee")
+    unconfirmed = _fee_unconfirmed(fee, now)
     found: list[Finding] = []
     for milestone in contract.milestones:
         held = milestone.held
@@ -564,7 +579,7 @@ def _vague(contract: Contract) -> list[Finding]:
 
 def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
     current = escrow.advance(contract, now, rules=rules)
-    in_force = rules if rules is not None else _rules_as_of(now)
+    in_force = escrow.rules_in_force(now, rules=rules)
     found = _unfunded(current, now, rules)
     deadlines = escrow.deadlines(current, now, rules=rules)
     upcoming: dict[tuple[escrow.DeadlineKind, str | None], escrow.Deadline] = {}

@@ -66,7 +66,15 @@ from upwork_safety._events import (
 from upwork_safety.escrow._diagram import to_mermaid
 from upwork_safety.escrow._engine import advance, apply, is_automatic, replay
 from upwork_safety.escrow._kinds import DeadlineKind, Party
-from upwork_safety.escrow._reports import Choices, Deadline, Ledger, allowed, deadlines, ledger
+from upwork_safety.escrow._reports import (
+    Choices,
+    Deadline,
+    Ledger,
+    allowed,
+    deadlines,
+    ledger,
+    rules_in_force,
+)
 from upwork_safety.escrow._row import Transition
 from upwork_safety.escrow._table import TRANSITIONS
 
@@ -108,5 +116,6 @@ __all__ = [
     "is_automatic",
     "ledger",
     "replay",
+    "rules_in_force",
     "to_mermaid",
 ]

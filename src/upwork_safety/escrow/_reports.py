@@ -18,7 +18,7 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._events import MANUAL_EVENTS, EndContract
-from upwork_safety._moments import computed_utc_field, to_utc, utc_field
+from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text, plain_text_items
 from upwork_safety._render import html_table, plain
@@ -39,7 +39,14 @@ from upwork_safety._validate import (
     text_value,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
-from upwork_safety.escrow._engine import allowed_names, before_start, choose, run_at, start_moment
+from upwork_safety.escrow._engine import (
+    allowed_names,
+    before_start,
+    check_rules,
+    choose,
+    run_at,
+    start_moment,
+)
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
@@ -189,6 +196,38 @@ def deadlines(
     upcoming = [d for d in found if d.due > moment]
     upcoming.sort(key=lambda d: (d.due, -1 if d.milestone_id is None else order[d.milestone_id]))
     return upcoming
+
+
+def rules_in_force(at: datetime, *, rules: PlatformRules | None = None) -> PlatformRules:
+    """The rules the engine applies to a step taken, or a clock started, at *at*.
+
+    Each of the engine's clocks (review, security period, refund answer,
+    dispute steps, dormancy) runs by the rules in force on the UTC day it
+    started, and a step is judged by the rules of its own UTC day (the
+    minimum milestone a :class:`Fund` must reach): :func:`upwork_safety.rules.as_of`
+    of that day.  Rules you pass (a what-if, or figures you know) apply to
+    every clock and step instead, as they do for :func:`apply`.  The checks
+    quote the minimum milestone and a dispute's arbitration fee through this
+    one rule, so their advice names the figure the engine enforces.
+
+    Args:
+        at: The moment (timezone-aware; its UTC day is used).
+        rules: As for :func:`apply`: returned as given when not ``None``.
+
+    Returns:
+        The :class:`~upwork_safety.rules.PlatformRules` for *at*.
+
+    Raises:
+        InvalidValueError: *at* is naive.
+        InvalidTypeError: *at* is not a datetime, or *rules* not a ``PlatformRules``.
+        RulesError: *rules* is ``None`` and *at* is before the first published rules.
+
+    >>> from datetime import datetime, timezone
+    >>> from upwork_safety import escrow
+    >>> print(escrow.rules_in_force(datetime(2024, 3, 1, 9, tzinfo=timezone.utc)).minimum_milestone)
+    USD 5.00
+    """
+    return rules_at(utc_instant(at, "at"), check_rules(rules))
 
 
 # --------------------------------------------------------------------------- ledger
