@@ -377,6 +377,31 @@ class TestApprove:
             info.value.rule,
         )
 
+    @pytest.mark.parametrize("state", [S.FUNDED, S.SUBMITTED, S.CHANGES_REQUESTED])
+    @pytest.mark.parametrize("amount", ["1000.00", "100.00"])
+    def test_an_active_milestone_edited_after_funding_cannot_be_built(self, state, amount):
+        """Regression (r11 audit #1): a funded $150 milestone whose amount was edited to
+        $1,000 was accepted as FUNDED with $150 held, the checks called the $850 safe and
+        replaying its history gave other books.  Funding deposits the whole amount, and
+        a funded milestone cannot be edited: built, evolved or loaded, it is refused."""
+        moment = {"submitted_at": at(2024, 3, 4)} if state is S.SUBMITTED else {}
+        books = Escrow(state, usd("150.00"), held=usd("150.00"), **moment)
+        Milestone("m1", "Logo", usd("150.00"), escrow=books)  # the engine's shape
+        with pytest.raises(InvalidValueError) as info:
+            Milestone("m1", "Logo", usd(amount), escrow=books)
+        rule = (
+            "an active milestone funded with its whole amount"
+            if amount == "1000.00"
+            else "funded at most the amount"  # lowered: the older rule speaks first
+        )
+        assert ("Milestone.escrow", rule) == (info.value.field, info.value.rule)
+        contract = escrow.apply(funded("150.00"), Submit("m1", at(2024, 3, 4)))
+        data = serialize.to_dict(contract)
+        data["milestones"][0]["amount"] = {"amount": amount, "currency": "USD"}
+        with pytest.raises(InvalidDataError) as loaded:
+            serialize.from_dict(Contract, data)
+        assert "milestones" in str(loaded.value.problems[0].path)
+
     def test_remainder_without_next_milestone_stays_in_escrow(self):
         """With no next milestone the remainder stays in escrow until refunded or disputed."""
         c = run(funded("15.00"), Approve("m1", at(2024, 3, 5), amount=usd("9.00")))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 import attrs
 
@@ -12,11 +12,9 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import cents_field, id_field, instance, text_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import Escrow
 from upwork_safety.money import Money, plain_money
-
-if TYPE_CHECKING:
-    from upwork_safety.kinds import MilestoneState
 
 __all__ = ["Milestone"]
 
@@ -39,6 +37,13 @@ def _unfunded_like_amount(milestone: Milestone) -> Escrow:
     return cast("Escrow", amount)
 
 
+#: The states of a milestone being worked on: funding put its whole amount in escrow,
+#: and a funded milestone's amount cannot be edited, so ``funded == amount``.
+_WHOLLY_FUNDED = frozenset(
+    (MilestoneState.FUNDED, MilestoneState.SUBMITTED, MilestoneState.CHANGES_REQUESTED)
+)
+
+
 def _check_escrow(milestone: Milestone, _attribute: object, value: object) -> None:
     escrow = instance(value, Escrow, "Milestone.escrow")
     if escrow.funded.currency != milestone.amount.currency:
@@ -55,6 +60,15 @@ def _check_escrow(milestone: Milestone, _attribute: object, value: object) -> No
             "a bonus, charged fresh, HC 360000990348)",
             field="Milestone.escrow",
             rule="funded at most the amount",
+        )
+    if escrow.state in _WHOLLY_FUNDED and escrow.funded != milestone.amount:
+        raise InvalidValueError(
+            f"Milestone.escrow is {escrow.state.name} with {escrow.funded} funded, but the "
+            f"milestone's amount is {milestone.amount}: funding deposits the whole amount "
+            "(what a carried remainder does not cover), and only a milestone not yet funded "
+            "may be edited (HC 360000990268)",
+            field="Milestone.escrow",
+            rule="an active milestone funded with its whole amount",
         )
 
 
@@ -79,7 +93,10 @@ class Milestone:
             *amount*: write ``Money("500", "USD")``.
         InvalidValueError: An empty id or title, a zero amount or one below
             the minor unit (``USD 5.005``: Upwork milestones are in cents),
-            or an escrow funded with more than *amount*.
+            an escrow funded with more than *amount*, or a milestone being
+            worked on (``FUNDED``, ``SUBMITTED``, ``CHANGES_REQUESTED``) whose
+            escrow was not funded with exactly *amount* (its amount edited
+            after funding).
         CurrencyMismatchError: An escrow in another currency than *amount*.
     """
 
