@@ -1370,6 +1370,26 @@ def test_timeline_steps_and_bounds_are_checked():
         jss.timeline(history, start=datetime(2025, 5, 1), end=AS_OF)
 
 
+def test_timeline_refuses_more_points_than_its_cap_before_computing_any():
+    """Regression (r10 left alone): 10,000 years day by day ran for about 45 s and 3.65M
+    points; more than MAX_TIMELINE_POINTS are refused at once, naming end and the cap."""
+    history = fading_history()
+    start = date(2015, 3, 1)
+    last_allowed = start + timedelta(days=jss.MAX_TIMELINE_POINTS - 1)
+    with pytest.raises(InvalidValueError) as info:
+        jss.timeline(history, start=start, end=last_allowed + timedelta(days=1))
+    assert ("end", f"at most {jss.MAX_TIMELINE_POINTS:,} points") == (
+        info.value.field,
+        info.value.rule,
+    )
+    with pytest.raises(InvalidValueError):
+        jss.timeline(history, start=start, end=date(9999, 12, 31))
+    # The same span week by week is a seventh of the points, within the cap.
+    weekly = jss.timeline(history, start=start, end=last_allowed, step=timedelta(days=7))
+    assert (len(weekly) - 1) * 7 <= jss.MAX_TIMELINE_POINTS - 1 < len(weekly) * 7
+    assert 100_000 == jss.MAX_TIMELINE_POINTS
+
+
 def test_timeline_default_step_is_one_day_and_it_renders():
     """The default step is a day; the timeline renders as records and HTML."""
     points = jss.timeline(fading_history(), start=date(2025, 3, 15), end=date(2025, 3, 16))

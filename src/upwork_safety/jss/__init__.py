@@ -54,7 +54,7 @@ from upwork_safety.jss._forecast import (
     FutureJob,
     forecast,
 )
-from upwork_safety.jss._model import classify, score, timeline
+from upwork_safety.jss._model import MAX_TIMELINE_POINTS, classify, score, timeline
 from upwork_safety.jss._population import score_frame, score_many
 from upwork_safety.jss._presets import CURRENT, HISTORY, rule_sources, rules_as_of
 from upwork_safety.jss._reports import (
@@ -90,6 +90,7 @@ __all__ = [
     "JOB_SIZE_2020",
     "LAUNCH_2015",
     "MAX_JOBS",
+    "MAX_TIMELINE_POINTS",
     "MAX_TRIALS",
     "MAX_WINDOW_MONTHS",
     "NO_FEEDBACK_2020",

@@ -40,10 +40,15 @@ from upwork_safety.models import Contract
 from upwork_safety.money import exact
 from upwork_safety.rules import JSS_HISTORY, JSSRules
 
-__all__ = ["classify", "score", "timeline"]
+__all__ = ["MAX_TIMELINE_POINTS", "classify", "score", "timeline"]
 
 _DAY = timedelta(days=1)
 _ZERO = Decimal(0)
+
+#: The most points one :func:`timeline` returns: 100,000, a point a day for
+#: more than 270 years.  A span and step asking for more is refused before any
+#: is computed (each point costs about as much as a small ``score``).
+MAX_TIMELINE_POINTS = 100_000
 
 
 # --------------------------------------------------------------------------
@@ -362,7 +367,8 @@ def timeline(
 
     Raises:
         InvalidValueError: *end* before *start*, a step that is not whole
-            days, a naive datetime.
+            days, a naive datetime, or more than :data:`MAX_TIMELINE_POINTS`
+            points (a longer *step* follows a longer span).
         RulesError: A day before 2015-03-01 without explicit *rules*.
     """
     first = utc_day(start, "start")
@@ -372,6 +378,15 @@ def timeline(
             f"end ({last}) must not be before start ({first})", field="end", rule="not before start"
         )
     gap = _step(step)
+    count = (last - first).days // gap.days + 1
+    if count > MAX_TIMELINE_POINTS:
+        raise InvalidValueError(
+            f"start {first} to end {last} every {gap.days} day(s) is {count:,} points, more "
+            f"than the {MAX_TIMELINE_POINTS:,} one timeline returns: take a longer step or "
+            "split the span",
+            field="end",
+            rule=f"at most {MAX_TIMELINE_POINTS:,} points",
+        )
     items = _contracts(contracts)
     excluded = _client_ids(exclude_clients)
     points = JSSTimeline()
