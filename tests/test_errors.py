@@ -344,7 +344,10 @@ _SRC = pathlib.Path(upwork_safety.__file__).parent
 #: Values quoted with ``!r`` (or ``repr()``) in an f-string outside ``shown()``, each bounded
 #: some other way: (module, expression) -> why it cannot grow with the caller's input.
 QUOTED_WITHOUT_SHOWN = {
-    ("money.py", "float"): "a float's shortest text (at most 24 characters), the Decimal to write",
+    (
+        "_decimals.py",
+        "float",
+    ): "a float's shortest text (at most 24 characters), the Decimal to write",
     ("_display.py", "base"): "shown() itself: a number's or a moment's own type's repr, cut",
     ("_display.py", "text"): "shown() itself, after cutting the text",
     ("_cli/_printer.py", "char"): "one character, escaped for the terminal",
@@ -365,8 +368,8 @@ QUOTED_WITHOUT_SHOWN = {
     ("jss/_reports.py", "self.window"): (
         "_check_average runs once _check_score has matched the window to a shown window label"
     ),
-    ("money.py", "read[0]"): "the locale name babel read (its own short name)",
-    ("money.py", "upper"): "a currency code babel knows (three letters)",
+    ("_money_text.py", "read[0]"): "the locale name babel read (its own short name)",
+    ("_money_fields.py", "upper"): "a currency code babel knows (three letters)",
     ("rules/_platform.py", "field.default"): "the library's own default for the field",
     ("serialize/_fused.py", "a.alias"): "generated code: a field name of a library class",
     ("serialize/_fused.py", "kind.tag"): "generated code: a library class's tag",

@@ -2,22 +2,42 @@
 
 Babel is imported on first use (a currency check or formatting), not when
 ``upwork_safety`` is imported, so embedding the library stays cheap.
+
+The decimal context and the rules every number obeys live in
+``_decimals``, the rules of the fields in ``_money_fields``, and the
+formatting of an amount for a reader in ``_money_text``; this module
+re-exports the names other modules import from it, and documents the
+constants.
 """
 
 from __future__ import annotations
 
-import decimal
-import functools
-import re
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar, cast
 
 import attrs
 
-from upwork_safety._display import shown, type_name
+from upwork_safety import _decimals
+from upwork_safety._decimals import _QUANTA
+from upwork_safety._decimals import _add as _add
+from upwork_safety._decimals import _places as _places
+from upwork_safety._decimals import _subtract as _subtract
+from upwork_safety._decimals import exact as exact
+from upwork_safety._decimals import shows_exponent as shows_exponent
+from upwork_safety._decimals import to_decimal as to_decimal
+from upwork_safety._decimals import within_limits as within_limits
+from upwork_safety._display import shown
+from upwork_safety._money_fields import _amount, _check_as_of, _check_source, _rate
+from upwork_safety._money_fields import _known_currencies as _known_currencies
+from upwork_safety._money_fields import check_currency as check_currency
+from upwork_safety._money_fields import minor_unit as minor_unit
+from upwork_safety._money_fields import not_unicode as not_unicode
+from upwork_safety._money_fields import unicode_text as unicode_text
+from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
+from upwork_safety._money_text import explicit_locale as explicit_locale
+from upwork_safety._money_text import format_amount, format_money
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety.errors import (
@@ -26,16 +46,13 @@ from upwork_safety.errors import (
     InvalidValueError,
 )
 
-if TYPE_CHECKING:
-    from collections.abc import Callable
-
 __all__ = ["MAX_DIGITS", "MAX_PARTS", "ExchangeRate", "Money"]
 
 #: Amounts may have at most this many digits before the decimal point, and
 #: at most this many after it.  A quadrillion dollars is far beyond any
 #: contract; larger numbers are almost always a unit or parsing mistake, and
 #: refusing them keeps every sum and product exact within :data:`CONTEXT`.
-MAX_DIGITS = 18
+MAX_DIGITS = _decimals.MAX_DIGITS
 
 #: :meth:`Money.split` and :meth:`Money.allocate` make at most this many parts.
 MAX_PARTS = 100_000
@@ -45,200 +62,7 @@ MAX_PARTS = 100_000
 #: rounding (only where a rule says so) is half up, and a signal that would
 #: otherwise pass silently raises.  No caller setting of :mod:`decimal`
 #: changes a result.
-CONTEXT = decimal.Context(
-    prec=60,
-    rounding=ROUND_HALF_UP,
-    Emin=-999_999,
-    Emax=999_999,
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
-#: :data:`CONTEXT`'s addition and subtraction, looked up once (looking up a
-#: method of a C context costs about as much as the exact sum itself).
-_add = CONTEXT.add
-_subtract = CONTEXT.subtract
-_P = ParamSpec("_P")
-_T = TypeVar("_T")
-
-
-def exact(func: Callable[_P, _T]) -> Callable[_P, _T]:
-    """Run *func* in :data:`CONTEXT`, whatever the caller's decimal context (private).
-
-    Every public engine function that does Decimal arithmetic wears it, so a
-    caller's ``getcontext().prec = 6`` (or a trap) changes no result.
-    """
-
-    @functools.wraps(func)
-    def in_context(*args: _P.args, **kwargs: _P.kwargs) -> _T:
-        with decimal.localcontext(CONTEXT):
-            return func(*args, **kwargs)
-
-    return in_context
-
-
-_INT_LIMIT = 10**MAX_DIGITS
-_LIMIT = Decimal(_INT_LIMIT)  # from an int: exact in any context, even at import
-#: Canonical amount text: ASCII digits, an optional sign, at most one decimal
-#: point with digits on both sides.  No spaces, "_", exponents or other scripts.
-#: One digit more than allowed either side (so :func:`_limits` names the rule
-#: a longer number breaks); after the point as many as a ``Decimal`` may be
-#: written with (trailing zeros past 18 places, up to the library's
-#: precision), so every amount the library holds can be written as text and
-#: read back.
-_DIGITS = MAX_DIGITS + 1
-_WRITTEN = CONTEXT.prec + 1
-_CANONICAL = re.compile(rf"[+-]?[0-9]{{1,{_DIGITS}}}(?:\.[0-9]{{1,{_WRITTEN}}})?")
-_CANONICAL_LENGTH = _DIGITS + _WRITTEN + 2
-
-#: ``format(money, spec)`` may ask for at most this width or precision: a
-#: wider column is a mistake, and ``"1000000000"`` would build a 1 GB string.
-MAX_FORMAT_WIDTH = 1_000
-#: The width and precision in a spec: [[fill]align][sign][z][#][0][width][,_][.precision][type].
-_SPEC_SIZES = re.compile(r"(?:.?[<>=^])?[+\- ]?z?#?0?([0-9]*)[,_]?(?:\.([0-9]+))?", re.DOTALL)
-
-
-def shows_exponent(text: str) -> bool:
-    """Whether *text*, a ``Decimal``'s ``str()``, is in exponent form.
-
-    ``str()`` writes the exponent as ``E``, or as ``e`` when the caller's
-    decimal context has ``capitals=0``: both are looked for, so no caller
-    setting changes what the library reads from the text.
-    """
-    return "E" in text or "e" in text
-
-
-def _places(value: object) -> int:
-    """How many digits a finite Decimal has after the point (0 for anything else).
-
-    Read from the plain text of the number, which costs a sixth of
-    ``as_tuple()`` (measured: it was a third of building a Money); numbers
-    that print with an exponent take the exact, slower way.
-    """
-    if not isinstance(value, Decimal):
-        return 0
-    text = str(value)
-    if shows_exponent(text):
-        exponent = value.as_tuple().exponent
-        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    point = text.find(".")
-    return 0 if point < 0 else len(text) - point - 1
-
-
-def _limits(result: Decimal, what: str) -> Decimal:
-    """Refuse a finite *result* beyond :data:`MAX_DIGITS` either side of the point."""
-    # adjusted() and the exponent need no context, so "1e999999" costs nothing.
-    if result.adjusted() >= MAX_DIGITS and result.copy_abs() >= _LIMIT:
-        raise InvalidValueError(
-            f"{what} must have at most {MAX_DIGITS} digits before the decimal "
-            f"point, got {result.adjusted() + 1}",
-            field=what,
-            rule=f"at most {MAX_DIGITS} integer digits",
-        )
-    if _places(result) > MAX_DIGITS and result != result.quantize(
-        _QUANTA[MAX_DIGITS], context=CONTEXT
-    ):
-        text = str(result)
-        raise InvalidValueError(
-            f"{what} must have at most {MAX_DIGITS} decimal places, got "
-            f"{text if len(text) <= 60 else text[:60] + f'… ({len(text)} characters)'}",
-            field=what,
-            rule=f"at most {MAX_DIGITS} decimal places",
-        )
-    exponent = result.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -CONTEXT.prec:
-        # Trailing zeros past 18 places hold no digit and are kept as given,
-        # but not past the library's precision: "0E-1000000" (zero written with
-        # a million places) would carry its exponent into every later sum.
-        raise InvalidValueError(
-            f"{what} must be written with at most {CONTEXT.prec} decimal places (the "
-            f"library's precision), got {-exponent}",
-            field=what,
-            rule=f"at most {CONTEXT.prec} decimal places written",
-        )
-    return result
-
-
-def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch per input kind)
-    """Coerce *value* to a finite ``Decimal`` within the library's limits, or raise naming *what*.
-
-    Accepts a ``Decimal``, an ``int`` or a ``str`` in canonical form
-    (``"-1234.50"``: ASCII digits, an optional sign, one decimal point).
-    Text such as ``"1_000"``, ``" 5"``, ``"1e3"`` or full-width digits is
-    refused rather than rewritten.
-
-    Raises:
-        InvalidTypeError: *value* is a float, a bool or not a number.
-        InvalidValueError: Not canonical, not finite, or beyond
-            :data:`MAX_DIGITS` digits either side of the point.
-    """
-    cls = type(value)
-    held: Any = value  # read by its type below, with the builtin's own methods
-    if cls is Decimal:
-        result: Decimal = held
-        if not result.is_finite():
-            raise InvalidValueError(
-                f"{what} must be a finite number, got {result}", field=what, rule="finite"
-            )
-    elif issubclass(cls, str):  # by its type: isinstance believes a lying __class__
-        text = str.__str__(held)
-        if len(text) > _CANONICAL_LENGTH or _CANONICAL.fullmatch(text) is None:
-            percent_hint = (
-                " (a rate is stored as a fraction: 0.1 for 10%)" if text.endswith("%") else ""
-            )
-            raise InvalidValueError(
-                f'{what} must be a plain decimal number such as "1234.50" (ASCII digits, '
-                f"an optional sign, one decimal point), got {shown(text)}{percent_hint}",
-                field=what,
-                rule="canonical decimal text",
-            )
-        result = Decimal(text)
-    elif issubclass(cls, bool):
-        raise InvalidTypeError(
-            f"{what} must be a str, int or Decimal, not bool", field=what, rule="a number"
-        )
-    elif issubclass(cls, int):
-        number = held if cls is int else int.__int__(held)  # a subclass's value, not its say
-        if not -_INT_LIMIT < number < _INT_LIMIT:
-            raise InvalidValueError(
-                f"{what} must have at most {MAX_DIGITS} digits before the decimal point",
-                field=what,
-                rule=f"at most {MAX_DIGITS} integer digits",
-            )
-        return Decimal(number)
-    elif issubclass(cls, Decimal):
-        return to_decimal(Decimal(held), what)  # a subclass: checked as a plain Decimal
-    elif issubclass(cls, float):
-        written = float.__repr__(held)
-        raise InvalidTypeError(
-            f"{what} must be a str, int or Decimal, not float ({shown(value)}): "
-            f"floats cannot hold decimal fractions exactly; pass Decimal({shown(written)}) "
-            f"or {shown(written)} instead",
-            field=what,
-            rule="not a float",
-        )
-    else:
-        # a whole number of another library's type (numpy.int64) says so by its type
-        hint = "; pass int(value) for a whole number" if hasattr(cls, "__index__") else ""
-        raise InvalidTypeError(
-            f"{what} must be a str, int or Decimal, not {type_name(value)}{hint}",
-            field=what,
-            rule="a number",
-        )
-    if within_limits(result):
-        return result  # the common case: one cheap check for both limits
-    return _limits(result, what)
-
-
-def within_limits(value: Decimal) -> bool:
-    """Whether finite *value* has at most :data:`MAX_DIGITS` digits on each side of the point.
-
-    The cheap test of the common case; :func:`to_decimal` sends anything
-    else (a zero written with more places, say) to the exact rules.
-    """
-    return value.adjusted() < MAX_DIGITS and _places(value) <= MAX_DIGITS
-
-
-#: ``Decimal("1")``, ``Decimal("0.1")``, … ``Decimal("1e-18")``, by number of places.
-_QUANTA: tuple[Decimal, ...] = tuple(Decimal(1).scaleb(-places) for places in range(MAX_DIGITS + 1))
+CONTEXT = _decimals.CONTEXT
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
@@ -337,169 +161,6 @@ def plain_money(value: Money) -> Money:
 def optional_plain_money(value: Money | None) -> Money | None:
     """:func:`plain_money` for an optional field."""
     return None if value is None else plain_money(value)
-
-
-def _amount(value: Decimal | int | str) -> Decimal:
-    return to_decimal(value, "Money.amount")
-
-
-@functools.cache
-def _known_currencies() -> frozenset[str]:
-    from babel.numbers import list_currencies
-
-    return frozenset(list_currencies())
-
-
-@functools.cache
-def minor_unit(currency: str) -> int:
-    """Return how many decimal places *currency* uses (``2`` for USD and PKR).
-
-    Args:
-        currency: An ISO 4217 code that babel knows.
-
-    Returns:
-        The number of digits after the decimal point, from babel's CLDR data.
-    """
-    from babel.numbers import get_currency_precision
-
-    return int(get_currency_precision(currency))
-
-
-def check_currency(instance: object, attribute: attrs.Attribute[str], code: str) -> None:
-    """An attrs validator: an ISO 4217 code babel knows, the error naming ``Class.field``.
-
-    The one currency rule: :class:`Money`, :class:`ExchangeRate` and every
-    rules object with a currency field (withdrawal methods, service-fee
-    schedules) use it.
-
-    Raises:
-        InvalidTypeError: *code* is not a ``str``.
-        InvalidValueError: A code babel does not know (the message suggests
-            the upper-case code when that is one).
-    """
-    if type(code) is str and code in _known_currencies():
-        return
-    name = f"{type(instance).__name__}.{attribute.name}"
-    if not issubclass(type(code), str):
-        raise InvalidTypeError(
-            f"{name} must be an ISO 4217 code as str, not {type(code).__name__}",
-            field=name,
-            rule="an ISO 4217 code",
-        )
-    upper = code.upper()
-    hint = f" (codes are upper case: {upper!r})" if upper in _known_currencies() else ""
-    raise InvalidValueError(
-        f"{name} must be an ISO 4217 currency code babel knows (e.g. 'USD', 'PKR'), got "
-        f"{shown(code)}{hint}",
-        field=name,
-        rule="an ISO 4217 code",
-    )
-
-
-def explicit_locale(locale: object, method: str) -> str:
-    """*locale*, which *method* (``"format"``, ``"summary"``) was given: a name, never ``None``.
-
-    The one rule for every ``locale=`` that formats text: there is no
-    default, since the process locale is rarely the reader's.
-    """
-    if not issubclass(type(locale), str):  # by its type: isinstance believes __class__
-        raise InvalidTypeError(
-            f"{method}(locale=) must be a locale name such as 'en_PK', not "
-            f"{type(locale).__name__}: the process default is rarely the reader's",
-            field="locale",
-            rule="an explicit locale",
-        )
-    return str.__str__(cast("str", locale))  # its text: a subclass cannot answer for itself
-
-
-#: The longest babel number pattern :meth:`Money.format` takes (babel's own are under 30).
-_MAX_PATTERN = 200
-#: Babel's currency format types.
-_FORMAT_TYPES = ("standard", "accounting", "name")
-
-
-def _format_args(pattern: object, currency_digits: object, format_type: object) -> None:
-    """Refuse a *pattern*, *currency_digits* or *format_type* :meth:`Money.format` cannot use."""
-    from babel.numbers import NumberFormatError, parse_pattern
-
-    if pattern is not None:
-        if not isinstance(pattern, str):
-            raise InvalidTypeError(
-                f"format must be a babel number pattern (str) or None, not "
-                f"{type(pattern).__name__}",
-                field="format",
-                rule="a babel number pattern",
-            )
-        if len(pattern) > _MAX_PATTERN:
-            raise InvalidValueError(
-                f"format must be at most {_MAX_PATTERN} characters, got {len(pattern):,}",
-                field="format",
-                rule=f"at most {_MAX_PATTERN} characters",
-            )
-        try:
-            parsed = parse_pattern(pattern)
-        except (NumberFormatError, ValueError) as exc:
-            raise InvalidValueError(
-                f"format={shown(pattern)} is not a babel number pattern: {str(exc)[:200]}",
-                field="format",
-                rule="a babel number pattern",
-            ) from None
-        if not (parsed.int_prec[1] or parsed.frac_prec[1]):
-            raise InvalidValueError(
-                f"format={shown(pattern)} has no digit (0 or #), so the amount would not "
-                "show: write e.g. '¤#,##0.00'",
-                field="format",
-                rule="a babel number pattern with a digit",
-            )
-        if parsed.scale or parsed.exp_prec is not None:
-            # A percent or per-mille pattern multiplies the amount; a scientific one
-            # rounds its digits away: USD 1,234.56 would show as 123456.00% or 1.23E3.
-            raise InvalidValueError(
-                f"format={shown(pattern)} is a percent, per-mille or scientific pattern, "
-                "which would show another amount than the money's: write e.g. '¤#,##0.00'",
-                field="format",
-                rule="a babel number pattern that shows the amount as it is",
-            )
-    if not isinstance(currency_digits, bool):
-        raise InvalidTypeError(
-            f"currency_digits must be a bool, not {type(currency_digits).__name__}",
-            field="currency_digits",
-            rule="a bool",
-        )
-    if not isinstance(format_type, str):
-        raise InvalidTypeError(
-            f"format_type must be a str, not {type(format_type).__name__}",
-            field="format_type",
-            rule=f"one of {', '.join(_FORMAT_TYPES)}",
-        )
-    if format_type not in _FORMAT_TYPES:
-        raise InvalidValueError(
-            f"format_type must be one of {', '.join(_FORMAT_TYPES)}, got {shown(format_type)}",
-            field="format_type",
-            rule=f"one of {', '.join(_FORMAT_TYPES)}",
-        )
-
-
-@functools.lru_cache(maxsize=256)
-def _babel_reads(locale: str) -> tuple[str, ...]:
-    """The names babel reads *locale* as: its own, and that name without the script it adds.
-
-    Babel fills in a locale's likely script (``pa_PK`` is ``pa_Arab_PK``,
-    ``zh_TW`` is ``zh_Hant_TW``), so a name written without it is the same
-    locale.  Empty when babel reads no locale, or one with an ``@``
-    modifier (which number formatting ignores).  Kept, as babel keeps its
-    locales.
-    """
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        parsed = Locale.parse(locale)
-    except (UnknownLocaleError, ValueError, TypeError, KeyError, LookupError):
-        return ()
-    if parsed.modifier:  # "@euro", "@calendar=x": babel keeps it, but formats without it
-        return ()
-    parts = (parsed.language, parsed.territory, parsed.variant)
-    return (str(parsed), "_".join(part for part in parts if part))
 
 
 @through_init
@@ -829,47 +490,14 @@ class Money:
                 *format_type* is not one of the three.  Each error's
                 ``field`` names the argument.
         """
-        from babel.core import UnknownLocaleError
-        from babel.numbers import format_currency
-
-        locale = explicit_locale(locale, "format")
-        _format_args(format, currency_digits, format_type)
-        read = _babel_reads(locale[:100])
-        if locale not in read or not locale:  # "" reads as babel's root locale
-            why = (
-                f" (babel would read it as {read[0]!r})"
-                if read
-                else " (an @ modifier is ignored when numbers are formatted)"
-                if "@" in locale
-                else ""
-            )
-            raise InvalidValueError(
-                f"locale={shown(locale)} is not a locale name as babel writes it{why}: "
-                "write e.g. 'en_PK' or 'ur_PK'",
-                field="locale",
-                rule="a locale babel knows",
-            )
-        # Zero shows without a sign; babel rounds in our context, not the caller's.
-        amount = self.amount.copy_abs() if not self.amount else self.amount
-        try:
-            with decimal.localcontext(CONTEXT):
-                return str(
-                    format_currency(
-                        amount,
-                        self.currency,
-                        format=format,
-                        locale=locale,
-                        currency_digits=currency_digits,
-                        format_type=format_type,  # type: ignore[arg-type]
-                    )
-                )
-        except (UnknownLocaleError, ValueError, TypeError, KeyError, ArithmeticError) as exc:
-            raise InvalidValueError(
-                f"cannot format with locale={shown(locale)}, format={shown(format)}, "
-                f"format_type={shown(format_type)}: {exc} (locales look like 'en_PK' or 'ur_PK')",
-                field="locale",
-                rule="a locale babel knows",
-            ) from None
+        return format_money(
+            self.amount,
+            self.currency,
+            locale=locale,
+            format=format,
+            currency_digits=currency_digits,
+            format_type=format_type,
+        )
 
     def __str__(self) -> str:
         # At least the currency's own decimals ("USD 0.00", "USD 5.00"); more
@@ -889,83 +517,12 @@ class Money:
         """
         if not spec:
             return str(self)
-        sizes = _SPEC_SIZES.match(spec)
-        if sizes is not None and any(
-            int(size) > MAX_FORMAT_WIDTH for size in sizes.groups() if size
-        ):
-            raise InvalidValueError(
-                f"format spec {shown(spec)} asks for more than {MAX_FORMAT_WIDTH} characters",
-                field="format_spec",
-                rule=f"width and precision at most {MAX_FORMAT_WIDTH}",
-            )
-        try:
-            with decimal.localcontext(CONTEXT):
-                return format(self.amount or self.amount.copy_abs(), spec)
-        except ValueError:
-            raise InvalidValueError(
-                f"{shown(spec)} is not a format spec for a Decimal amount (e.g. ',.2f')",
-                field="format_spec",
-                rule="a Decimal format spec",
-            ) from None
-
-
-def _rate(value: Decimal | int | str) -> Decimal:
-    rate = to_decimal(value, "ExchangeRate.rate")
-    if rate <= 0:
-        raise InvalidValueError(
-            f"ExchangeRate.rate must be positive, got {rate}",
-            field="ExchangeRate.rate",
-            rule="positive",
-        )
-    return rate
-
-
-def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
-    # A plain date: a subclass (which could answer for itself) is refused, not kept.
-    if value is not None and type(value) is not date:
-        raise InvalidTypeError(
-            f"ExchangeRate.as_of must be a date or None, not {type(value).__name__}",
-            field="ExchangeRate.as_of",
-            rule="a date",
-        )
-
-
-def unicode_text(value: str) -> bool:
-    """Whether *value* is text UTF-8 can hold (no lone surrogate such as U+D800)."""
-    # str's own methods: a subclass cannot answer for itself.
-    if str.isascii(value):
-        return True
-    try:
-        str.encode(value, "utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def not_unicode(name: str) -> NoReturn:
-    """Refuse the text field *name* for holding a lone surrogate."""
-    raise InvalidValueError(
-        f"{name} holds a lone surrogate (e.g. '\\ud800'), which no UTF-8 text, JSON file or "
-        "terminal can hold",
-        field=name,
-        rule="valid Unicode text",
-    )
+        return format_amount(self.amount, spec)
 
 
 #: ``Money``'s own fields, read by :func:`plain_money` (a subclass cannot answer for them).
 _MONEY_AMOUNT = Money.__dict__["amount"]
 _MONEY_CURRENCY = Money.__dict__["currency"]
-
-
-def _check_source(_instance: object, _attribute: object, value: Any) -> None:
-    if not issubclass(type(value), str):
-        raise InvalidTypeError(
-            f"ExchangeRate.source must be a str, not {type(value).__name__}",
-            field="ExchangeRate.source",
-            rule="a str",
-        )
-    if not unicode_text(value):
-        not_unicode("ExchangeRate.source")
 
 
 @through_init

@@ -30,11 +30,6 @@ force on the relevant date.  For a what-if, evolve a rule set::
 from __future__ import annotations
 
 from upwork_safety.rules._history import Dated, RuleHistory
-
-# The most months a window of a JSS rule set may hold, which bounds the windows
-# a JSS report may hold; re-exported here, outside __all__, because another
-# package may import only this public module.
-from upwork_safety.rules._jss import _MAX_MONTHS as _MAX_MONTHS
 from upwork_safety.rules._jss import CURRENT as JSS_CURRENT
 from upwork_safety.rules._jss import (
     ELIGIBILITY_2023,
@@ -48,6 +43,11 @@ from upwork_safety.rules._jss import (
     WeightTier,
 )
 from upwork_safety.rules._jss import HISTORY as JSS_HISTORY
+
+# The most months a window of a JSS rule set may hold, which bounds the windows
+# a JSS report may hold; re-exported here, outside __all__, because another
+# package may import only this public module.
+from upwork_safety.rules._jss_fields import _MAX_MONTHS as _MAX_MONTHS
 from upwork_safety.rules._payment_schedule import (
     PAYMENT_SCHEDULE_HISTORY,
     PAYMENT_SCHEDULES,

@@ -10,31 +10,39 @@ first; :func:`rules_as_of` picks the one in force on a date.
 from __future__ import annotations
 
 import decimal
-from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, cast
+from typing import cast
 
 import attrs
 
-from upwork_safety._display import shown
 from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int_items
-from upwork_safety._scales import PRIVATE_SCORE_SCALE
 from upwork_safety._validate import (
-    MAX_COUNT,
-    decimal_value,
     member_field,
     member_text,
     refuse_subclass,
     text_value,
 )
-from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason, StrEnum
-from upwork_safety.money import MAX_DIGITS
 from upwork_safety.rules._history import RuleHistory
-from upwork_safety.rules._platform import _MAX_DURATION
+from upwork_safety.rules._jss_fields import (
+    _fraction,
+    _money_amount,
+    _months_tuple,
+    _optional_decimal,
+    _optional_weight,
+    _stars,
+    _tier_weight,
+    _trending,
+    _tuple,
+    _weight,
+    check_counts,
+    check_durations,
+    check_feedback,
+    check_types,
+)
 from upwork_safety.rules._provenance import rule as _rule
 
 __all__ = [
@@ -83,85 +91,6 @@ class Rounding(StrEnum):
 
 _ASSUMPTION = "modelling assumption"
 
-#: The longest span, in years, that a month or week field of a rule set may
-#: cover.  Far beyond any real window (the longest is 24 months), and short
-#: enough that a window counted back from any supported day, or forward to
-#: the day a contract leaves it, stays in (or is clipped to) the calendar.
-_MAX_YEARS = 100
-#: The most months a month field (a window, a period) may hold.
-_MAX_MONTHS = 12 * _MAX_YEARS
-#: The most weeks top_rated_weeks may hold.
-_MAX_WEEKS = 52 * _MAX_YEARS
-#: The most days top_rated_account_days may hold.
-_MAX_DAYS = 366 * _MAX_YEARS
-#: Month fields, bounded by _MAX_MONTHS.
-_MONTH_FIELDS = frozenset(
-    {
-        "windows",
-        "trending",
-        "eligibility_months",
-        "duration_bonus_months",
-        "long_term_months",
-        "top_rated_earnings_months",
-    }
-)
-#: Durations: whole days, at most the longest duration of the platform rules
-#: (the same rule: the engines add them to days up to the last supported one).
-_DURATION_FIELDS = ("snapshot_every", "long_term_payment_interval", "open_idle_after")
-
-
-def _optional_decimal(value: object) -> Decimal | None:
-    return None if value is None else decimal_value(value, "WeightTier.up_to")
-
-
-def _weight(name: str) -> Callable[[object], Decimal]:
-    """A converter of the field *name* (a weight or a star threshold) to a ``Decimal``."""
-
-    def convert(value: object) -> Decimal:
-        return decimal_value(value, f"JSSRules.{name}")
-
-    return convert
-
-
-def _optional_weight(name: str) -> Callable[[object], Decimal | None]:
-    """:func:`_weight`, or ``None``."""
-    convert = _weight(name)
-
-    def optional(value: object) -> Decimal | None:
-        return None if value is None else convert(value)
-
-    return optional
-
-
-_stars = _weight
-
-
-def _tier_weight(value: object) -> Decimal:
-    return decimal_value(value, "WeightTier.weight")
-
-
-def _fraction(value: object) -> Decimal:
-    return decimal_value(value, "JSSRules.neutral_credit")
-
-
-def _money_amount(value: object) -> Decimal:
-    return decimal_value(value, "JSSRules.top_rated_min_earnings")
-
-
-def _tuple(name: str) -> Callable[[object], tuple[Any, ...]]:
-    """A converter of the field *name* to a tuple, refusing what is not a sequence."""
-
-    def convert(value: object) -> tuple[Any, ...]:
-        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-            raise InvalidTypeError(
-                f"JSSRules.{name} must be a sequence, not {type(value).__name__}",
-                field=f"JSSRules.{name}",
-                rule="a sequence",
-            )
-        return tuple(cast("Iterable[object]", value))
-
-    return convert
-
 
 def _formula(value: Formula | str) -> Formula:
     # A value that is not a member is left for member_field to refuse.
@@ -206,45 +135,6 @@ PUBLISHED_TIERS = (
     WeightTier(Decimal(1000), Decimal("1.25")),
     WeightTier(None, Decimal("1.5")),
 )
-
-
-def _months_tuple(value: object, name: str = "JSSRules.windows") -> tuple[int, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            f"{name} must be a sequence of whole months, not {type(value).__name__}",
-            field=name,
-            rule="a sequence of whole months",
-        )
-    return plain_int_items(tuple(cast("Iterable[int]", value)))
-
-
-def _trending(value: object) -> tuple[int, int] | None:
-    if value is None:
-        return None
-    months = _months_tuple(value, "JSSRules.trending")
-    if len(months) != 2:
-        raise RulesError(
-            f"JSSRules.trending must be a pair of windows in months, got {shown(months)}",
-            field="JSSRules.trending",
-            rule="a pair of windows",
-        )
-    return (months[0], months[1])
-
-
-def _is_count(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _limit(name: str) -> tuple[int, str, str]:
-    """The largest value of the count field *name*, the rule's words and why."""
-    span = f" ({_MAX_YEARS} years)"
-    if name in _MONTH_FIELDS:
-        return _MAX_MONTHS, f"at most {_MAX_MONTHS:,} months", span
-    if name in ("top_rated_weeks", "top_rated_required_weeks"):
-        return _MAX_WEEKS, f"at most {_MAX_WEEKS:,} weeks", span
-    if name == "top_rated_account_days":
-        return _MAX_DAYS, f"at most {_MAX_DAYS:,} days", span
-    return MAX_COUNT, f"at most {MAX_DIGITS} digits", " (like every number the library holds)"
 
 
 @through_init
@@ -537,136 +427,15 @@ class JSSRules:
         exact_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
         refuse_subclass(self.name, str, "JSSRules.name")
         text_value(self.name, "JSSRules.name")
-        self._check_counts()
-        self._check_durations()
-        self._check_types()
+        check_counts(self)
+        check_durations(self)
+        check_types(self)
         self._check_weights()
-        self._check_feedback()
+        check_feedback(self)
         months = {*self.windows, *(self.trending or ())}
         if self.eligibility_months is not None:
             months.add(self.eligibility_months)
         object.__setattr__(self, "_tracked", tuple(sorted(months, reverse=True)))
-
-    def _check_counts(self) -> None:
-        windows = self.windows
-        if not windows or not all(_is_count(m) and m > 0 for m in windows):
-            raise RulesError(
-                f"JSSRules.windows must be positive whole months, got {shown(windows)}",
-                field="JSSRules.windows",
-                rule="positive whole months",
-            )
-        counts = {
-            "windows": windows,
-            "trending": self.trending or (1,),
-            "eligibility_months": (
-                (1,) if self.eligibility_months is None else (self.eligibility_months,)
-            ),
-        }
-        for name in (
-            "duration_bonus_months",
-            "long_term_months",
-            "min_jobs",
-            "min_clients",
-            "min_window_clients",
-            "top_rated_weeks",
-            "top_rated_required_weeks",
-            "top_rated_earnings_months",
-            "top_rated_account_days",
-        ):
-            counts[name] = (getattr(self, name),)
-        for name, values in counts.items():
-            if not all(_is_count(n) and n > 0 for n in values):
-                raise RulesError(
-                    f"JSSRules.{name} must be a positive whole number, got "
-                    f"{shown(getattr(self, name))}"
-                    " (month and count fields must be positive whole numbers)",
-                    field=f"JSSRules.{name}",
-                    rule="a positive whole number",
-                )
-            limit, words, why = _limit(name)
-            if max(values) > limit:
-                raise RulesError(
-                    f"JSSRules.{name} must be {words}{why}, got {shown(getattr(self, name))}",
-                    field=f"JSSRules.{name}",
-                    rule=words,
-                )
-        if self.trending is not None and not self.trending[0] > self.trending[1]:
-            raise RulesError(
-                "JSSRules.trending must be two distinct windows, the longer first, as (6, 3), "
-                f"got {self.trending}",
-                field="JSSRules.trending",
-                rule="two distinct windows, longer first",
-            )
-        longest = max((*windows, *(self.trending or ())))
-        if self.eligibility_months is not None and self.eligibility_months > longest:
-            raise RulesError(
-                f"JSSRules.eligibility_months ({self.eligibility_months}) must be at most the "
-                f"longest scoring window ({longest} months, of windows and trending), or None "
-                "to count eligibility over the freelancer's lifetime: eligibility counts jobs "
-                "that count, and a job older than every scoring window does not",
-                field="JSSRules.eligibility_months",
-                rule="at most the longest scoring window, or None",
-            )
-        if self.top_rated_required_weeks > self.top_rated_weeks:
-            raise RulesError(
-                "JSSRules.top_rated_required_weeks cannot exceed top_rated_weeks",
-                field="JSSRules.top_rated_required_weeks",
-                rule="at most top_rated_weeks",
-            )
-        if not _is_count(self.top_rated_min_score) or not 0 <= self.top_rated_min_score <= 100:
-            raise RulesError(
-                "JSSRules.top_rated_min_score must be a whole percent from 0 to 100",
-                field="JSSRules.top_rated_min_score",
-                rule="a whole percent",
-            )
-
-    def _check_durations(self) -> None:
-        for name in _DURATION_FIELDS:
-            span = getattr(self, name)
-            # Read by type: the converter made any subclass plain, so % is timedelta's own.
-            if type(span) is not timedelta or span.days < 1 or span % timedelta(days=1):
-                raise RulesError(
-                    f"JSSRules.{name} must be a whole number of days, got {span}",
-                    field=f"JSSRules.{name}",
-                    rule="a whole number of days",
-                )
-            if span > _MAX_DURATION:
-                raise RulesError(
-                    f"JSSRules.{name} must be at most {_MAX_DURATION.days} days, got {span}",
-                    field=f"JSSRules.{name}",
-                    rule=f"at most {_MAX_DURATION.days} days",
-                )
-
-    def _check_types(self) -> None:
-        for name in (
-            "exclude_unpaid_positive",
-            "exclude_no_feedback",
-            "refund_is_negative",
-            "lost_dispute_is_negative",
-            "rehire_needs_earnings",
-        ):
-            if not isinstance(getattr(self, name), bool):
-                raise InvalidTypeError(
-                    f"JSSRules.{name} must be a bool, not {type(getattr(self, name)).__name__}",
-                    field=f"JSSRules.{name}",
-                    rule="a bool",
-                )
-        currency = cast("object", self.currency)
-        if not isinstance(currency, str) or len(currency) != 3:
-            raise RulesError(
-                "JSSRules.currency must be a three-letter currency code, got "
-                f"{shown(self.currency)}",
-                field="JSSRules.currency",
-                rule="an ISO 4217 code",
-            )
-        for name in ("promoter_private_at_least", "detractor_private_below"):
-            if not _is_count(getattr(self, name)):
-                raise InvalidTypeError(
-                    f"JSSRules.{name} must be a whole number, not "
-                    f"{type(getattr(self, name)).__name__}",
-                    field=f"JSSRules.{name}",
-                    rule="a whole number from 0 to 10",
-                )
 
     def _check_weights(self) -> None:
         tiers = self.weight_tiers
@@ -709,37 +478,6 @@ class JSSRules:
                 "JSSRules.top_rated_min_earnings must not be negative",
                 field="JSSRules.top_rated_min_earnings",
                 rule="not negative",
-            )
-
-    def _check_feedback(self) -> None:
-        if not self.negative_stars_below < self.positive_stars_at_least:
-            raise RulesError(
-                "JSSRules.negative_stars_below must be below positive_stars_at_least "
-                "(the stars between them are middling)",
-                field="JSSRules.negative_stars_below",
-                rule="below positive_stars_at_least",
-            )
-        lowest, highest = PRIVATE_SCORE_SCALE
-        if not lowest <= self.detractor_private_below <= self.promoter_private_at_least <= highest:
-            raise RulesError(
-                "JSSRules private-score thresholds must satisfy "
-                f"{lowest} ≤ detractor_private_below ≤ promoter_private_at_least ≤ {highest}",
-                field="JSSRules.detractor_private_below",
-                rule=f"{lowest} ≤ detractor ≤ promoter ≤ {highest}",
-            )
-        if not 0 <= self.neutral_credit < 1:
-            raise RulesError(
-                f"JSSRules.neutral_credit must be from 0 up to (not including) 1, got "
-                f"{self.neutral_credit}",
-                field="JSSRules.neutral_credit",
-                rule="a fraction below 1",
-            )
-        reasons = cast("tuple[object, ...]", self.negative_end_reasons)
-        if not all(isinstance(r, EndReason) for r in reasons):
-            raise RulesError(
-                "JSSRules.negative_end_reasons must be EndReason members",
-                field="JSSRules.negative_end_reasons",
-                rule="EndReason members",
             )
 
     @property

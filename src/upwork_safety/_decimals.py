@@ -1,0 +1,215 @@
+"""The library's decimal context and the rules every number obeys (private; public via ``money``).
+
+How a value becomes an exact ``Decimal`` within the library's limits
+(:func:`to_decimal`), and the one context every computation runs in
+(:data:`CONTEXT`, :func:`exact`).  :mod:`upwork_safety.money` re-exports
+the names other modules use and documents the constants.
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+from upwork_safety._display import shown, type_name
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+#: The most digits either side of the point (documented as
+#: :data:`upwork_safety.money.MAX_DIGITS`).
+MAX_DIGITS = 18
+
+#: The library's decimal context (documented as :data:`upwork_safety.money.CONTEXT`).
+CONTEXT = decimal.Context(
+    prec=60,
+    rounding=ROUND_HALF_UP,
+    Emin=-999_999,
+    Emax=999_999,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+#: :data:`CONTEXT`'s addition and subtraction, looked up once (looking up a
+#: method of a C context costs about as much as the exact sum itself).
+_add = CONTEXT.add
+_subtract = CONTEXT.subtract
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def exact(func: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Run *func* in :data:`CONTEXT`, whatever the caller's decimal context (private).
+
+    Every public engine function that does Decimal arithmetic wears it, so a
+    caller's ``getcontext().prec = 6`` (or a trap) changes no result.
+    """
+
+    @functools.wraps(func)
+    def in_context(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        with decimal.localcontext(CONTEXT):
+            return func(*args, **kwargs)
+
+    return in_context
+
+
+_INT_LIMIT = 10**MAX_DIGITS
+_LIMIT = Decimal(_INT_LIMIT)  # from an int: exact in any context, even at import
+#: Canonical amount text: ASCII digits, an optional sign, at most one decimal
+#: point with digits on both sides.  No spaces, "_", exponents or other scripts.
+#: One digit more than allowed either side (so :func:`_limits` names the rule
+#: a longer number breaks); after the point as many as a ``Decimal`` may be
+#: written with (trailing zeros past 18 places, up to the library's
+#: precision), so every amount the library holds can be written as text and
+#: read back.
+_DIGITS = MAX_DIGITS + 1
+_WRITTEN = CONTEXT.prec + 1
+_CANONICAL = re.compile(rf"[+-]?[0-9]{{1,{_DIGITS}}}(?:\.[0-9]{{1,{_WRITTEN}}})?")
+_CANONICAL_LENGTH = _DIGITS + _WRITTEN + 2
+
+
+def shows_exponent(text: str) -> bool:
+    """Whether *text*, a ``Decimal``'s ``str()``, is in exponent form.
+
+    ``str()`` writes the exponent as ``E``, or as ``e`` when the caller's
+    decimal context has ``capitals=0``: both are looked for, so no caller
+    setting changes what the library reads from the text.
+    """
+    return "E" in text or "e" in text
+
+
+def _places(value: object) -> int:
+    """How many digits a finite Decimal has after the point (0 for anything else).
+
+    Read from the plain text of the number, which costs a sixth of
+    ``as_tuple()`` (measured: it was a third of building a Money); numbers
+    that print with an exponent take the exact, slower way.
+    """
+    if not isinstance(value, Decimal):
+        return 0
+    text = str(value)
+    if shows_exponent(text):
+        exponent = value.as_tuple().exponent
+        return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    point = text.find(".")
+    return 0 if point < 0 else len(text) - point - 1
+
+
+def _limits(result: Decimal, what: str) -> Decimal:
+    """Refuse a finite *result* beyond :data:`MAX_DIGITS` either side of the point."""
+    # adjusted() and the exponent need no context, so "1e999999" costs nothing.
+    if result.adjusted() >= MAX_DIGITS and result.copy_abs() >= _LIMIT:
+        raise InvalidValueError(
+            f"{what} must have at most {MAX_DIGITS} digits before the decimal "
+            f"point, got {result.adjusted() + 1}",
+            field=what,
+            rule=f"at most {MAX_DIGITS} integer digits",
+        )
+    if _places(result) > MAX_DIGITS and result != result.quantize(
+        _QUANTA[MAX_DIGITS], context=CONTEXT
+    ):
+        text = str(result)
+        raise InvalidValueError(
+            f"{what} must have at most {MAX_DIGITS} decimal places, got "
+            f"{text if len(text) <= 60 else text[:60] + f'… ({len(text)} characters)'}",
+            field=what,
+            rule=f"at most {MAX_DIGITS} decimal places",
+        )
+    exponent = result.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -CONTEXT.prec:
+        # Trailing zeros past 18 places hold no digit and are kept as given,
+        # but not past the library's precision: "0E-1000000" (zero written with
+        # a million places) would carry its exponent into every later sum.
+        raise InvalidValueError(
+            f"{what} must be written with at most {CONTEXT.prec} decimal places (the "
+            f"library's precision), got {-exponent}",
+            field=what,
+            rule=f"at most {CONTEXT.prec} decimal places written",
+        )
+    return result
+
+
+def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch per input kind)
+    """Coerce *value* to a finite ``Decimal`` within the library's limits, or raise naming *what*.
+
+    Accepts a ``Decimal``, an ``int`` or a ``str`` in canonical form
+    (``"-1234.50"``: ASCII digits, an optional sign, one decimal point).
+    Text such as ``"1_000"``, ``" 5"``, ``"1e3"`` or full-width digits is
+    refused rather than rewritten.
+
+    Raises:
+        InvalidTypeError: *value* is a float, a bool or not a number.
+        InvalidValueError: Not canonical, not finite, or beyond
+            :data:`MAX_DIGITS` digits either side of the point.
+    """
+    cls = type(value)
+    held: Any = value  # read by its type below, with the builtin's own methods
+    if cls is Decimal:
+        result: Decimal = held
+        if not result.is_finite():
+            raise InvalidValueError(
+                f"{what} must be a finite number, got {result}", field=what, rule="finite"
+            )
+    elif issubclass(cls, str):  # by its type: isinstance believes a lying __class__
+        text = str.__str__(held)
+        if len(text) > _CANONICAL_LENGTH or _CANONICAL.fullmatch(text) is None:
+            percent_hint = (
+                " (a rate is stored as a fraction: 0.1 for 10%)" if text.endswith("%") else ""
+            )
+            raise InvalidValueError(
+                f'{what} must be a plain decimal number such as "1234.50" (ASCII digits, '
+                f"an optional sign, one decimal point), got {shown(text)}{percent_hint}",
+                field=what,
+                rule="canonical decimal text",
+            )
+        result = Decimal(text)
+    elif issubclass(cls, bool):
+        raise InvalidTypeError(
+            f"{what} must be a str, int or Decimal, not bool", field=what, rule="a number"
+        )
+    elif issubclass(cls, int):
+        number = held if cls is int else int.__int__(held)  # a subclass's value, not its say
+        if not -_INT_LIMIT < number < _INT_LIMIT:
+            raise InvalidValueError(
+                f"{what} must have at most {MAX_DIGITS} digits before the decimal point",
+                field=what,
+                rule=f"at most {MAX_DIGITS} integer digits",
+            )
+        return Decimal(number)
+    elif issubclass(cls, Decimal):
+        return to_decimal(Decimal(held), what)  # a subclass: checked as a plain Decimal
+    elif issubclass(cls, float):
+        written = float.__repr__(held)
+        raise InvalidTypeError(
+            f"{what} must be a str, int or Decimal, not float ({shown(value)}): "
+            f"floats cannot hold decimal fractions exactly; pass Decimal({shown(written)}) "
+            f"or {shown(written)} instead",
+            field=what,
+            rule="not a float",
+        )
+    else:
+        # a whole number of another library's type (numpy.int64) says so by its type
+        hint = "; pass int(value) for a whole number" if hasattr(cls, "__index__") else ""
+        raise InvalidTypeError(
+            f"{what} must be a str, int or Decimal, not {type_name(value)}{hint}",
+            field=what,
+            rule="a number",
+        )
+    if within_limits(result):
+        return result  # the common case: one cheap check for both limits
+    return _limits(result, what)
+
+
+def within_limits(value: Decimal) -> bool:
+    """Whether finite *value* has at most :data:`MAX_DIGITS` digits on each side of the point.
+
+    The cheap test of the common case; :func:`to_decimal` sends anything
+    else (a zero written with more places, say) to the exact rules.
+    """
+    return value.adjusted() < MAX_DIGITS and _places(value) <= MAX_DIGITS
+
+
+#: ``Decimal("1")``, ``Decimal("0.1")``, … ``Decimal("1e-18")``, by number of places.
+_QUANTA: tuple[Decimal, ...] = tuple(Decimal(1).scaleb(-places) for places in range(MAX_DIGITS + 1))

@@ -1,0 +1,216 @@
+"""How an amount is written for a reader (private; public via ``Money.format`` and ``format()``).
+
+Babel's locale formatting, with the checks of the locale, the number
+pattern and the format type that :meth:`upwork_safety.Money.format` takes,
+and the Python format specs ``f"{money:,.2f}"`` may use.  Babel is imported
+on first use.
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import re
+from typing import TYPE_CHECKING, cast
+
+from upwork_safety._decimals import CONTEXT
+from upwork_safety._display import shown
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+#: ``format(money, spec)`` may ask for at most this width or precision: a
+#: wider column is a mistake, and ``"1000000000"`` would build a 1 GB string.
+MAX_FORMAT_WIDTH = 1_000
+#: The width and precision in a spec: [[fill]align][sign][z][#][0][width][,_][.precision][type].
+_SPEC_SIZES = re.compile(r"(?:.?[<>=^])?[+\- ]?z?#?0?([0-9]*)[,_]?(?:\.([0-9]+))?", re.DOTALL)
+
+
+def explicit_locale(locale: object, method: str) -> str:
+    """*locale*, which *method* (``"format"``, ``"summary"``) was given: a name, never ``None``.
+
+    The one rule for every ``locale=`` that formats text: there is no
+    default, since the process locale is rarely the reader's.
+    """
+    if not issubclass(type(locale), str):  # by its type: isinstance believes __class__
+        raise InvalidTypeError(
+            f"{method}(locale=) must be a locale name such as 'en_PK', not "
+            f"{type(locale).__name__}: the process default is rarely the reader's",
+            field="locale",
+            rule="an explicit locale",
+        )
+    return str.__str__(cast("str", locale))  # its text: a subclass cannot answer for itself
+
+
+#: The longest babel number pattern :meth:`Money.format` takes (babel's own are under 30).
+_MAX_PATTERN = 200
+#: Babel's currency format types.
+_FORMAT_TYPES = ("standard", "accounting", "name")
+
+
+def _format_args(pattern: object, currency_digits: object, format_type: object) -> None:
+    """Refuse a *pattern*, *currency_digits* or *format_type* :meth:`Money.format` cannot use."""
+    from babel.numbers import NumberFormatError, parse_pattern
+
+    if pattern is not None:
+        if not isinstance(pattern, str):
+            raise InvalidTypeError(
+                f"format must be a babel number pattern (str) or None, not "
+                f"{type(pattern).__name__}",
+                field="format",
+                rule="a babel number pattern",
+            )
+        if len(pattern) > _MAX_PATTERN:
+            raise InvalidValueError(
+                f"format must be at most {_MAX_PATTERN} characters, got {len(pattern):,}",
+                field="format",
+                rule=f"at most {_MAX_PATTERN} characters",
+            )
+        try:
+            parsed = parse_pattern(pattern)
+        except (NumberFormatError, ValueError) as exc:
+            raise InvalidValueError(
+                f"format={shown(pattern)} is not a babel number pattern: {str(exc)[:200]}",
+                field="format",
+                rule="a babel number pattern",
+            ) from None
+        if not (parsed.int_prec[1] or parsed.frac_prec[1]):
+            raise InvalidValueError(
+                f"format={shown(pattern)} has no digit (0 or #), so the amount would not "
+                "show: write e.g. '¤#,##0.00'",
+                field="format",
+                rule="a babel number pattern with a digit",
+            )
+        if parsed.scale or parsed.exp_prec is not None:
+            # A percent or per-mille pattern multiplies the amount; a scientific one
+            # rounds its digits away: USD 1,234.56 would show as 123456.00% or 1.23E3.
+            raise InvalidValueError(
+                f"format={shown(pattern)} is a percent, per-mille or scientific pattern, "
+                "which would show another amount than the money's: write e.g. '¤#,##0.00'",
+                field="format",
+                rule="a babel number pattern that shows the amount as it is",
+            )
+    if not isinstance(currency_digits, bool):
+        raise InvalidTypeError(
+            f"currency_digits must be a bool, not {type(currency_digits).__name__}",
+            field="currency_digits",
+            rule="a bool",
+        )
+    if not isinstance(format_type, str):
+        raise InvalidTypeError(
+            f"format_type must be a str, not {type(format_type).__name__}",
+            field="format_type",
+            rule=f"one of {', '.join(_FORMAT_TYPES)}",
+        )
+    if format_type not in _FORMAT_TYPES:
+        raise InvalidValueError(
+            f"format_type must be one of {', '.join(_FORMAT_TYPES)}, got {shown(format_type)}",
+            field="format_type",
+            rule=f"one of {', '.join(_FORMAT_TYPES)}",
+        )
+
+
+@functools.lru_cache(maxsize=256)
+def _babel_reads(locale: str) -> tuple[str, ...]:
+    """The names babel reads *locale* as: its own, and that name without the script it adds.
+
+    Babel fills in a locale's likely script (``pa_PK`` is ``pa_Arab_PK``,
+    ``zh_TW`` is ``zh_Hant_TW``), so a name written without it is the same
+    locale.  Empty when babel reads no locale, or one with an ``@``
+    modifier (which number formatting ignores).  Kept, as babel keeps its
+    locales.
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        parsed = Locale.parse(locale)
+    except (UnknownLocaleError, ValueError, TypeError, KeyError, LookupError):
+        return ()
+    if parsed.modifier:  # "@euro", "@calendar=x": babel keeps it, but formats without it
+        return ()
+    parts = (parsed.language, parsed.territory, parsed.variant)
+    return (str(parsed), "_".join(part for part in parts if part))
+
+
+def format_money(
+    amount: Decimal,
+    currency: str,
+    *,
+    locale: object,
+    format: str | None,  # noqa: A002  (babel's own argument name)
+    currency_digits: bool,
+    format_type: str,
+) -> str:
+    """*amount* of *currency* formatted with babel: the work of :meth:`Money.format`.
+
+    Raises:
+        InvalidTypeError: As :meth:`Money.format` says.
+        InvalidValueError: As :meth:`Money.format` says.
+    """
+    from babel.core import UnknownLocaleError
+    from babel.numbers import format_currency
+
+    locale = explicit_locale(locale, "format")
+    _format_args(format, currency_digits, format_type)
+    read = _babel_reads(locale[:100])
+    if locale not in read or not locale:  # "" reads as babel's root locale
+        why = (
+            f" (babel would read it as {read[0]!r})"
+            if read
+            else " (an @ modifier is ignored when numbers are formatted)"
+            if "@" in locale
+            else ""
+        )
+        raise InvalidValueError(
+            f"locale={shown(locale)} is not a locale name as babel writes it{why}: "
+            "write e.g. 'en_PK' or 'ur_PK'",
+            field="locale",
+            rule="a locale babel knows",
+        )
+    # Zero shows without a sign; babel rounds in our context, not the caller's.
+    shown_amount = amount or amount.copy_abs()
+    try:
+        with decimal.localcontext(CONTEXT):
+            return str(
+                format_currency(
+                    shown_amount,
+                    currency,
+                    format=format,
+                    locale=locale,
+                    currency_digits=currency_digits,
+                    format_type=format_type,  # type: ignore[arg-type]
+                )
+            )
+    except (UnknownLocaleError, ValueError, TypeError, KeyError, ArithmeticError) as exc:
+        raise InvalidValueError(
+            f"cannot format with locale={shown(locale)}, format={shown(format)}, "
+            f"format_type={shown(format_type)}: {exc} (locales look like 'en_PK' or 'ur_PK')",
+            field="locale",
+            rule="a locale babel knows",
+        ) from None
+
+
+def format_amount(amount: Decimal, spec: str) -> str:
+    """*amount* formatted as a Decimal with a non-empty *spec*: the work of ``format(money, spec)``.
+
+    Raises:
+        InvalidValueError: *spec* is not a Decimal format, or asks for a
+            width or precision over :data:`MAX_FORMAT_WIDTH`.
+    """
+    sizes = _SPEC_SIZES.match(spec)
+    if sizes is not None and any(int(size) > MAX_FORMAT_WIDTH for size in sizes.groups() if size):
+        raise InvalidValueError(
+            f"format spec {shown(spec)} asks for more than {MAX_FORMAT_WIDTH} characters",
+            field="format_spec",
+            rule=f"width and precision at most {MAX_FORMAT_WIDTH}",
+        )
+    try:
+        with decimal.localcontext(CONTEXT):
+            return format(amount or amount.copy_abs(), spec)
+    except ValueError:
+        raise InvalidValueError(
+            f"{shown(spec)} is not a format spec for a Decimal amount (e.g. ',.2f')",
+            field="format_spec",
+            rule="a Decimal format spec",
+        ) from None

@@ -1,0 +1,288 @@
+"""How :func:`~upwork_safety.statements.audit_fees` prices each fee (private).
+
+The fee engine's pricing of an income row (the one source of a
+:class:`FeeCheck`'s fields), the rates a caller gives per contract, each
+row's billings with its client before it, whether a client's contracts
+could have kept a flat schedule's legacy rate, and the join of a fee to
+the income row it was charged on.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from upwork_safety._display import shown
+from upwork_safety._validate import fraction, is_blank
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
+from upwork_safety.fees import FeeBasis, ServiceFeeSchedule, explain_service_fee, service_fee
+from upwork_safety.models import Client, Contract, ContractKind, Payment
+from upwork_safety.money import Money
+from upwork_safety.statements import _audit_notes as notes
+from upwork_safety.statements._model import USD, StatementFormat, Transaction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from decimal import Decimal
+
+    from upwork_safety.statements._statement import Statement
+
+
+class _Priced(NamedTuple):
+    """What the fee engine charges on one income row: the one source of a check's fields."""
+
+    expected: Money
+    basis: FeeBasis
+    schedule: str
+    #: For an assumed rate (``DEFAULT``), the fees of the lowest and highest rate allowed.
+    allowed: tuple[Money, Money] | None
+
+
+def _priced(found: Transaction, *, rate: Decimal | None, billed: Money | None) -> _Priced:
+    """The engine's fee on *found*: its basis, schedule and, for an assumed rate, the range allowed.
+
+    :func:`audit_fees` prices each fee with it, and :class:`FeeCheck` checks
+    its fields against it, so an edited check cannot say otherwise.
+
+    Raises:
+        RulesError: A rate the schedule in force on *found*'s date does not charge.
+    """
+    explained = explain_service_fee(found.amount, on=found.on, rate=rate, billed_before=billed)
+    schedule = explained.schedule
+    if explained.basis is not FeeBasis.DEFAULT:
+        return _Priced(explained.fee, explained.basis, schedule.name, None)
+    low = explain_service_fee(found.amount, on=found.on, rate=schedule.minimum_rate).fee
+    top = schedule.maximum_rate
+    high = (
+        found.amount
+        if top is None
+        else explain_service_fee(found.amount, on=found.on, rate=top).fee
+    )
+    return _Priced(explained.fee, explained.basis, schedule.name, (low, high))
+
+
+def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
+    """Each income row's lifetime billings with its client in the rows before it.
+
+    A row that names no client may be any client's: it counts towards no
+    client's billings, and its own are taken as $0.00 (a new client's, the
+    highest fee the scale charges), so the audit never reports an overcharge
+    because of rows whose client it cannot tell apart.
+    """
+    running: dict[str, Money] = defaultdict(lambda: Money.zero(USD))
+    before: dict[int, Money] = {}
+    for row in transactions:
+        if not row.is_income:
+            continue
+        if is_blank(row.client):
+            before[row.line] = Money.zero(USD)
+            continue
+        before[row.line] = running[row.client]
+        running[row.client] = running[row.client] + row.amount
+    return before
+
+
+def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
+    """*rates* checked: each contract title of the statement's income rows, with its fraction."""
+    if rates is None:
+        return {}
+    if not isinstance(rates, Mapping):
+        raise InvalidTypeError(
+            f"rates must be a mapping of contract title to rate, not {type(rates).__name__}",
+            field="rates",
+            rule="a mapping of contract title to rate",
+        )
+    if statement.format is not StatementFormat.TRANSACTIONS_REPORT:
+        raise InvalidValueError(
+            f"rates= names contracts by title, and the {statement.format.title} names no "
+            "contract (only the Transactions report does, in Transaction Summary); pass rate= "
+            "for one rate on every fee",
+            field="rates",
+            rule="a Transactions report",
+        )
+    titles = {
+        row.contract
+        for row in statement.transactions
+        if row.is_income and not is_blank(row.contract)
+    }
+    checked: dict[str, Decimal] = {}
+    for title, value in rates.items():
+        if not isinstance(title, str):
+            raise InvalidTypeError(
+                f"rates keys must be contract titles (str), not {type(title).__name__}",
+                field="rates",
+                rule="str contract titles",
+            )
+        if is_blank(title):
+            # Every untitled contract of every client has it: it names no one contract.
+            raise InvalidValueError(
+                f"rates names a blank contract title ({shown(title)}), which names no contract: "
+                "every untitled contract of every client has it",
+                field="rates",
+                rule="a contract title that shows something",
+            )
+        if title not in titles:
+            raise InvalidValueError(
+                f"rates names the contract {shown(title)}, which no income row of the statement "
+                "has as its Transaction Summary",
+                field="rates",
+                rule="a contract title of the statement",
+            )
+        checked[title] = fraction(value, f"rates[{shown(title)}]")
+    return checked
+
+
+class _Legacy:
+    """Which clients' contracts could have kept a flat schedule's legacy rate, by the fee engine.
+
+    The engine's own rule (:func:`upwork_safety.fees.service_fee` on a
+    contract) decides: the client's income rows in the statement before the
+    flat schedule took effect, as one contract that also holds the row
+    charged, either may be charged the legacy rate or is refused.  What the
+    export cannot say (whether the contract of the row started before that
+    day) the audit states in its assumptions.
+
+    Rows that name no client (a ``Team`` that shows nothing) may be any
+    number of clients: they count towards no client's billings, and the
+    legacy rate is never accepted on them (the audit says so).
+    """
+
+    def __init__(self, statement: Statement) -> None:
+        self._rows: dict[str, list[Transaction]] = defaultdict(list)
+        for row in statement.transactions:
+            if row.is_income and row.amount.amount > 0 and not is_blank(row.client):
+                self._rows[row.client].append(row)
+        self._kept: dict[tuple[str, object], bool] = {}
+
+    def kept(self, income: Transaction, schedule: ServiceFeeSchedule) -> bool:
+        """Whether *income*'s client may have had contracts at *schedule*'s legacy rate."""
+        if is_blank(income.client):
+            return False  # no client: whose billings reached the threshold is unknown
+        key = (income.client, schedule.effective)
+        if key not in self._kept:
+            earlier = [r for r in self._rows[income.client] if r.on < schedule.effective]
+            self._kept[key] = bool(earlier) and self._engine_keeps(earlier, income, schedule)
+        return self._kept[key]
+
+    @staticmethod
+    def _engine_keeps(
+        earlier: list[Transaction], income: Transaction, schedule: ServiceFeeSchedule
+    ) -> bool:
+        payments = [Payment(r.on, r.amount) for r in (*earlier, income)]
+        contract = Contract(
+            "the client's contracts before the flat rate",
+            Client(income.client),
+            ContractKind.FIXED_PRICE,  # the fee does not depend on the kind
+            payments[0].on,
+            payments=payments,
+        )
+        try:
+            service_fee(contract, on=income.on, rate=schedule.legacy_rate)
+        except RulesError:
+            return False
+        return True
+
+
+def _priced_at(
+    found: Transaction,
+    rate: Decimal | None,
+    billed: Money | None,
+    schedule: ServiceFeeSchedule,
+    not_applied: list[Transaction],
+) -> tuple[_Priced, Decimal | None]:
+    """The engine's pricing of *found* with a given contract *rate*, and the rate applied.
+
+    A rate given for a contract is its own rate, which only the per-contract
+    schedule (from 2025-05-01) charges.  On an earlier schedule it is not
+    applied: the row is priced as without it (so the legacy 5% is inferred
+    only as it is without a rate, and said), and added to *not_applied*
+    when the rate differs from that schedule's own, so giving a rate never
+    makes the audit check less or more than the schedule in force.
+
+    Raises:
+        RulesError: A rate the per-contract schedule does not charge.
+    """
+    if rate is not None and not schedule.per_contract:
+        if rate != schedule.rate:
+            not_applied.append(found)
+        rate = None
+    return _priced(found, rate=rate, billed=billed), rate
+
+
+def _legacy_fee(
+    fee: Transaction,
+    found: Transaction,
+    schedule: ServiceFeeSchedule,
+    legacy: _Legacy,
+    priced: tuple[_Priced, Decimal | None],
+    *,
+    unclaimed: list[Transaction],
+) -> tuple[_Priced, Decimal | None]:
+    """The legacy rate's pricing and rate when it is what was charged and could have been.
+
+    Otherwise *priced* (the engine's pricing and the rate given), as it was:
+    a flat fee charged at the flat rate, or priced at a rate the caller
+    gave, is never taken for a legacy one.  A fee at the legacy rate on a
+    row that names no client is added to *unclaimed*, to be said.
+    """
+    flat, given = priced
+    if (
+        flat.basis is not FeeBasis.FLAT
+        or given is not None
+        or schedule.legacy_rate is None
+        or -fee.amount == flat.expected
+    ):
+        return priced
+    try:
+        kept = _priced(found, rate=schedule.legacy_rate, billed=None)
+    except RulesError:  # after the legacy rate's last day
+        return priced
+    if kept.expected != -fee.amount:
+        return priced
+    if not legacy.kept(found, schedule):
+        if is_blank(found.client):
+            unclaimed.append(found)
+        return priced
+    return kept, schedule.legacy_rate
+
+
+def _join(
+    fee: Transaction, income_by_id: dict[str, list[Transaction]], export: StatementFormat
+) -> Transaction | str:
+    """The income row *fee* was charged on, or why there is none to check against."""
+    if fee.amount.amount > 0:
+        return "a refund of a service fee (a positive amount), not a fee charged"
+    if fee.related_id is None:
+        return "it names no income row (no 'Ref ID' in its description)"
+    candidates = income_by_id.get(fee.related_id, [])
+    if not candidates:
+        return _no_income(fee.related_id, own=fee.related_id == fee.id, export=export)
+    if len(candidates) > 1:
+        # The first few lines and a count: a reason stays short however many rows share
+        # the id (thousands of fees naming one shared id made the audit quadratic).
+        return (
+            f"{len(candidates):,} income rows have id {shown(fee.related_id)} "
+            f"({notes.lines_named(candidates)})"
+        )
+    income = candidates[0]
+    if income.amount.amount < 0:
+        return f"its income row (line {income.line}) is negative, {income.amount}"
+    return income
+
+
+def _no_income(related: str, *, own: bool, export: StatementFormat) -> str:
+    """Why no income row matched: the join rule the fee was read by, and what it found."""
+    if own and export is StatementFormat.TRANSACTIONS_REPORT:
+        # Nothing in the row named another id: the report's join rule was all there was.
+        return (
+            f"no income row shares its own Transaction ID {shown(related)}: in the "
+            "Transactions report a service fee is joined to the income row with the same "
+            "Transaction ID (or one its texts name as 'Ref ID'), and no income row of this "
+            "statement has that id, so the row it was charged on has another id or is not "
+            "in this file"
+        )
+    return (
+        f"no income row with id {shown(related)}, the id its texts name as 'Ref ID', "
+        "in this statement (it may be dated before the statement's first row)"
+    )
