@@ -116,3 +116,23 @@ def _scaled(places: int) -> Callable[[int], Decimal]:
         return Decimal(units).scaleb(-places, context=CONTEXT)
 
     return scaled
+
+
+def _flag(value: object, what: str) -> bool:
+    """*value* if it is a real ``bool``, else the library's error naming *what*."""
+    if not isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{what} must be a bool, not {type(value).__name__}", field=what, rule="a bool"
+        )
+    return value
+
+
+def _strategy_or_none(value: object, what: str, of: str) -> st.SearchStrategy[object] | None:
+    """*value* if it is a Hypothesis strategy or ``None``, else the library's error."""
+    if value is not None and not isinstance(value, st.SearchStrategy):
+        raise InvalidTypeError(
+            f"{what} must be a Hypothesis strategy of {of} or None, not {type(value).__name__}",
+            field=what,
+            rule="a strategy or None",
+        )
+    return value

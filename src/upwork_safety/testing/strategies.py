@@ -43,6 +43,15 @@ from upwork_safety.testing._contract_strategies import (
     time_entries,
 )
 from upwork_safety.testing._history_strategies import contract_histories, events
+from upwork_safety.testing._hourly_strategies import (
+    billing_weeks,
+    bonuses,
+    pauses,
+    weekly_limits,
+    weekly_payments,
+    work_weeks,
+)
+from upwork_safety.testing._rule_strategies import jss_rules, platform_rules
 from upwork_safety.testing._scalar_strategies import (
     amounts,
     aware_datetimes,
@@ -51,10 +60,13 @@ from upwork_safety.testing._scalar_strategies import (
     ids,
     money,
 )
+from upwork_safety.testing._statement_strategies import transactions
 
 __all__ = [
     "amounts",
     "aware_datetimes",
+    "billing_weeks",
+    "bonuses",
     "clients",
     "contract_histories",
     "contracts",
@@ -67,8 +79,15 @@ __all__ = [
     "histories",
     "hourly_contracts",
     "ids",
+    "jss_rules",
     "milestones",
     "money",
+    "pauses",
     "payments",
+    "platform_rules",
     "time_entries",
+    "transactions",
+    "weekly_limits",
+    "weekly_payments",
+    "work_weeks",
 ]
