@@ -211,9 +211,10 @@ def _work_week(
     count = draw(st.integers(0, max_entries))
     at = week.start - draw(_LEAD_HOURS) * _HOUR
     entries = []
-    for _ in range(count):
-        # Gaps of up to a day, in whole segments, so a diary fills a week's working days.
-        start = at + draw(st.integers(0, _DAY // segment)) * segment
+    for index in range(count):
+        # The first entry starts where the diary does (so it crosses into the week when
+        # that is before it); then gaps of up to a day, in whole segments.
+        start = at + (draw(st.integers(0, _DAY // segment)) * segment if index else timedelta(0))
         if draw(st.booleans()):
             length = draw(st.integers(1, slots // 7 // 3)) * segment
         else:

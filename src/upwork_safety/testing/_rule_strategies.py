@@ -185,10 +185,10 @@ def _hourly_grid(preset: PlatformRules) -> st.SearchStrategy[dict[str, timedelta
 
 
 def jss_rules(*, what_if: bool = True) -> st.SearchStrategy[JSSRules]:
-    """:class:`~upwork_safety.rules.JSSRules`: presets, and what-if variations of them.
+    """:class:`~upwork_safety.jss.JSSRules`: presets, and what-if variations of them.
 
-    A preset of :data:`upwork_safety.rules.JSS_HISTORY` (shrinking to the
-    oldest; each is drawn early in a run), and with *what_if* (the default)
+    A preset of :data:`upwork_safety.jss.HISTORY` (also ``rules.JSS_HISTORY``;
+    shrinking to the oldest, each drawn early in a run), and with *what_if* (the default)
     variations the constructor accepts, renamed ``"what-if on <preset>"``:
     the formula and rounding; the job and client counts from 1 to twice the
     preset's; the scoring windows (the preset's longest kept, so its
