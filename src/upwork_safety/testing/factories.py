@@ -31,8 +31,9 @@ import attrs
 
 from upwork_safety import escrow
 from upwork_safety._moments import LATEST, utc_day, utc_instant
+from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import whole_cents
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.models import (
     Client,
     Contract,
@@ -41,6 +42,7 @@ from upwork_safety.models import (
     Feedback,
     Milestone,
     Payment,
+    TimeEntry,
 )
 from upwork_safety.money import Money, to_decimal
 from upwork_safety.testing._rules import default_fee_rate
@@ -50,6 +52,7 @@ __all__ = [
     "contract",
     "finished_contract",
     "history",
+    "hourly_contract",
     "milestone",
     "submitted_contract",
 ]
@@ -161,6 +164,95 @@ def contract(
         milestones=(milestone(amount=amount),),
         service_fee_rate=_fee_rate(service_fee_rate, first),
     )
+    return attrs.evolve(made, **overrides) if overrides else made
+
+
+#: When each day's Work Diary entry of :func:`hourly_contract` starts: 09:00 UTC.
+_WORKDAY_START = 9
+
+
+def hourly_contract(
+    *,
+    contract_id: str = "c1",
+    client: Client | str = "acme",
+    started: date = START,
+    rate: Money | str = "20",
+    weekly_limit: Decimal | int | str | None = None,
+    days: int = 3,
+    hours: int = 2,
+    service_fee_rate: _FeeRate = FROM_RULES,
+    **overrides: Any,
+) -> Contract:
+    """An open hourly contract at *rate* an hour with a Work Diary of *days* entries.
+
+    One entry a day from *started*, each *hours* (1 to 24) whole hours from
+    09:00 UTC, tracked (not manual), with a memo and the highest activity,
+    so Hourly Protection covers all of it when the client is verified.
+    *rate* is Money, or a string or int of US dollars (``"35"``), positive
+    and in whole cents; *weekly_limit* is in hours, or ``None`` for none.
+    *service_fee_rate* defaults to :data:`FROM_RULES`, as for
+    :func:`contract`.  Any other :class:`~upwork_safety.Contract` field may
+    be given by name (*overrides*), as for :func:`contract` (e.g.
+    ``ended=`` or ``time_entries=()``).
+
+    >>> from upwork_safety import hourly
+    >>> made = hourly_contract(weekly_limit=5)
+    >>> len(made.time_entries), made.hourly_rate
+    (3, Money(amount=Decimal('20'), currency='USD'))
+    >>> bill = hourly.invoice_for(made, week=hourly.billing_week(made.time_entries[0].start))
+    >>> bill.billable_hours, bill.over_limit_hours
+    (Decimal('5.00'), Decimal('1.00'))
+
+    Raises:
+        InvalidTypeError: An argument of the wrong type, or an override
+            that names no field.
+        InvalidValueError: *rate* not positive or not whole cents, a
+            *weekly_limit* the contract refuses, *days* negative or running
+            past the library's last day, or *hours* outside 1 to 24.
+    """
+    _overrides(Contract, overrides)
+    first = utc_day(started, "started")
+    money = _dollars(rate, "rate")
+    if money.amount <= 0:
+        raise InvalidValueError(
+            f"rate must be positive, got {money}", field="rate", rule="positive"
+        )
+    count = _whole(days, "days", least=0)
+    _fits(first, count, "days")
+    length = _whole(hours, "hours", least=1)
+    day = timedelta(days=1)
+    if length > day // timedelta(hours=1):
+        raise InvalidValueError(
+            f"hours must be at most {day // timedelta(hours=1)} (one entry a day), got {length}",
+            field="hours",
+            rule="1 to 24",
+        )
+    opening = datetime(first.year, first.month, first.day, _WORKDAY_START, tzinfo=UTC)
+    diary = tuple(
+        TimeEntry(
+            opening + i * day,
+            opening + i * day + timedelta(hours=length),
+            memo="Build the checkout page",
+            activity=ACTIVITY_SCALE[1],
+        )
+        for i in range(count)
+    )
+    try:
+        made = Contract(
+            contract_id,
+            client,
+            ContractKind.HOURLY,
+            first,
+            hourly_rate=money,
+            weekly_limit=weekly_limit,
+            time_entries=diary,
+            service_fee_rate=_fee_rate(service_fee_rate, first),
+        )
+    except UpworkSafetyError as error:
+        if error.field != "Contract.weekly_limit":
+            raise
+        message = str(error).replace("Contract.weekly_limit", "weekly_limit")
+        raise type(error)(message, field="weekly_limit", rule=error.rule) from None
     return attrs.evolve(made, **overrides) if overrides else made
 
 

@@ -1,0 +1,138 @@
+"""The strategies' shared parts: argument checks, zones, mixing (private).
+
+Every strategy checks its arguments when it is built, with the library's own
+errors naming the argument as the caller passed it; these are those checks,
+and the few pieces several strategy modules draw with.
+"""
+
+from __future__ import annotations
+
+import functools
+import zoneinfo
+from datetime import datetime, timedelta, timezone, tzinfo
+from decimal import Decimal
+from typing import TYPE_CHECKING, NoReturn, TypeVar, cast
+
+from hypothesis import strategies as st
+
+from upwork_safety._display import shown
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.money import CONTEXT, Money
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+_T = TypeVar("_T")
+
+#: Currencies used by default: Upwork's contract currency and Pakistan's.
+DEFAULT_CURRENCIES = ("USD", "PKR")
+_UTC = timezone.utc
+_EPOCH = datetime(1970, 1, 1)  # noqa: DTZ001  (naive bounds, as Hypothesis takes them)
+
+#: The zones moments are shown in: UTC first (what shrinking goes to), then
+#: Pakistan's, a zone with daylight saving, a half-hour offset and the
+#: furthest from UTC, each with its standard offset where the system has no
+#: time-zone database (so the draws stay the same, only the zone's name differs).
+_ZONE_NAMES = (
+    ("Asia/Karachi", 5 * 60),
+    ("America/New_York", -5 * 60),
+    ("Asia/Kolkata", 5 * 60 + 30),
+    ("Pacific/Kiritimati", 14 * 60),
+)
+
+
+def _zone(name: str, minutes: int) -> tzinfo:
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):  # pragma: no cover  (no tz database)
+        return timezone(timedelta(minutes=minutes), name)
+
+
+@functools.cache
+def _zones() -> tuple[tzinfo, ...]:
+    return (_UTC, *(_zone(name, minutes) for name, minutes in _ZONE_NAMES))
+
+
+def _sometimes(
+    common: st.SearchStrategy[_T], rare: st.SearchStrategy[_T], *, one_in: int = 4
+) -> st.SearchStrategy[_T]:
+    """*rare* about one draw in *one_in*, else *common*; shrinks towards *common*."""
+    return st.one_of(*[common] * (one_in - 1), rare)
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _refuse(what: str, message: str, rule: str) -> NoReturn:
+    raise InvalidValueError(f"{what} {message}", field=what, rule=rule)
+
+
+def _count(value: object, what: str, *, least: int = 0) -> int:
+    """*value* if it is an ``int`` (not a bool) of at least *least*, else the library's error."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(
+            f"{what} must be an int, not {type(value).__name__}", field=what, rule="an int"
+        )
+    if value < least:
+        _refuse(what, f"must be {least} or more, got {value}", f"{least} or more")
+    return value
+
+
+def _units(value: Decimal, places: int, what: str, unit: str) -> int:
+    """*value* as a whole number of 10**-*places*, refusing one that is not (never rounded)."""
+    scaled = value.scaleb(places, context=CONTEXT)
+    if scaled != scaled.to_integral_value():
+        _refuse(
+            what,
+            f"must be in whole {unit} ({places} decimal places), got {value}",
+            f"whole {unit}",
+        )
+    return int(scaled)
+
+
+def _ordered(low: object, high: object, *, below: bool) -> None:
+    """Refuse *low* above *high*, naming ``max_value`` and both values as passed."""
+    if below:
+        _refuse(
+            "max_value",
+            f"({shown(high)}) must not be below min_value ({shown(low)})",
+            "not below min_value",
+        )
+
+
+def _currency(code: object, what: str) -> str:
+    """*code* if the library accepts it as a currency, else its error naming *what*."""
+    try:
+        # The library's own currency check.
+        Money(0, code)  # type: ignore[arg-type]
+    except (InvalidTypeError, InvalidValueError) as error:
+        message = str(error).replace("Money.currency", what)
+        raise type(error)(message, field=what, rule=error.rule) from None
+    return cast("str", code)
+
+
+def _scaled(places: int) -> Callable[[int], Decimal]:
+    def scaled(units: int) -> Decimal:
+        return Decimal(units).scaleb(-places, context=CONTEXT)
+
+    return scaled
+
+
+def _flag(value: object, what: str) -> bool:
+    """*value* if it is a real ``bool``, else the library's error naming *what*."""
+    if not isinstance(value, bool):
+        raise InvalidTypeError(
+            f"{what} must be a bool, not {type(value).__name__}", field=what, rule="a bool"
+        )
+    return value
+
+
+def _strategy_or_none(value: object, what: str, of: str) -> st.SearchStrategy[object] | None:
+    """*value* if it is a Hypothesis strategy or ``None``, else the library's error."""
+    if value is not None and not isinstance(value, st.SearchStrategy):
+        raise InvalidTypeError(
+            f"{what} must be a Hypothesis strategy of {of} or None, not {type(value).__name__}",
+            field=what,
+            rule="a strategy or None",
+        )
+    return value

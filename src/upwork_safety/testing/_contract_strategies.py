@@ -1,0 +1,329 @@
+"""Strategies for the models: clients, feedback, payments, milestones, contracts (private).
+
+Public through :mod:`upwork_safety.testing.strategies`.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from typing import cast
+
+import attrs
+from hypothesis import strategies as st
+
+from upwork_safety import hourly
+from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
+from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
+from upwork_safety.models import (
+    Client,
+    Contract,
+    ContractKind,
+    EndReason,
+    Feedback,
+    Milestone,
+    Payment,
+    TimeEntry,
+)
+from upwork_safety.money import ExchangeRate, Money, to_decimal
+from upwork_safety.testing._arguments import (
+    _UTC,
+    _count,
+    _currency,
+    _refuse,
+)
+from upwork_safety.testing._rules import own_rates
+from upwork_safety.testing._scalar_strategies import (
+    _numbered,
+    amounts,
+    aware_datetimes,
+    dates,
+    ids,
+    money,
+)
+
+
+@functools.cache
+def clients() -> st.SearchStrategy[Client]:
+    """:class:`Client` values (ids ``client-1`` to ``client-50``, so clients recur)."""
+    return st.builds(
+        Client,
+        id=_numbered("client-", 50),
+        name=st.sampled_from(["", "Acme", "Studio Noor", "Jane D."]),
+        payment_verified=st.booleans(),
+        country=st.sampled_from(["", "United States", "Pakistan", "Germany"]),
+    )
+
+
+@functools.cache
+def feedbacks() -> st.SearchStrategy[Feedback]:
+    """:class:`Feedback`, each part possibly missing."""
+    return st.builds(
+        Feedback,
+        stars=st.none() | amounts(min_value="1", max_value="5", places=1),
+        private_score=st.none() | st.integers(*PRIVATE_SCORE_SCALE),
+        end_reason=st.none() | st.sampled_from(EndReason),
+    )
+
+
+def payments(currency: str = "USD") -> st.SearchStrategy[Payment]:
+    """:class:`Payment` values in *currency* up to 20,000 of it, in whole minor units.
+
+    Recorded by hand: no milestone, no moment.
+
+    Raises:
+        InvalidTypeError, InvalidValueError: A currency the library refuses.
+    """
+    return _payments(_currency(currency, "currency"))
+
+
+@functools.cache
+def _payments(currency: str) -> st.SearchStrategy[Payment]:
+    return st.builds(Payment, on=dates(), amount=money(currency, max_value="20000"))
+
+
+def exchange_rates(
+    *,
+    min_value: Decimal | int | str = "100",
+    max_value: Decimal | int | str = "400",
+    as_of: st.SearchStrategy[date | None] | None = None,
+) -> st.SearchStrategy[ExchangeRate]:
+    """USD→PKR rates from *min_value* to *max_value* (4 places), dated by *as_of*.
+
+    *as_of* is a strategy that draws the rate's day; by default a day of
+    :func:`dates` or none.  The day picks the rules in force wherever the
+    rate is used (a withdrawal quote reads its tax rules by it), so narrow
+    it to the days your code supports, e.g.
+    ``as_of=us.dates(min_value=date(2024, 1, 1))``.
+
+    Raises:
+        InvalidTypeError: A float or non-number bound, or *as_of* not a strategy.
+        InvalidValueError: A bound with more than 4 decimals, *min_value* not
+            positive (a rate is), or above *max_value*.
+    """
+    rates = amounts(min_value=min_value, max_value=max_value, places=4)
+    if to_decimal(min_value, "min_value") <= 0:
+        _refuse("min_value", f"must be positive (a rate is), got {min_value}", "positive")
+    if as_of is not None and not isinstance(as_of, st.SearchStrategy):
+        raise InvalidTypeError(
+            f"as_of must be a Hypothesis strategy of dates (e.g. us.dates(min_value=...)) or "
+            f"None, not {type(as_of).__name__}",
+            field="as_of",
+            rule="a strategy or None",
+        )
+    return st.builds(
+        ExchangeRate,
+        base=st.just("USD"),
+        quote=st.just("PKR"),
+        rate=rates,
+        as_of=st.none() | dates() if as_of is None else as_of,
+        source=st.sampled_from(["", "SBP interbank"]),
+    )
+
+
+_TITLES = ("Logo in SVG and PNG", "Landing page", "API client")
+_DESCRIPTIONS = ("", "3 concepts, 2 rounds", "Figma + HTML")
+_LAST_DAY = date(2030, 12, 31)
+
+#: From when every fee schedule charges a contract's own rate, and its range (from the rules).
+_OWN_RATES = own_rates()
+
+
+@functools.cache
+def _milestone_terms() -> st.SearchStrategy[tuple[str, Money, str, date | None]]:
+    """(title, amount, description, due) of an unfunded USD milestone."""
+    return st.tuples(
+        st.sampled_from(_TITLES),
+        money("USD", min_value="5", max_value="5000"),
+        st.sampled_from(_DESCRIPTIONS),
+        st.none() | dates(),
+    )
+
+
+def _milestone(milestone_id: str, terms: tuple[str, Money, str, date | None]) -> Milestone:
+    title, amount, description, due = terms
+    return Milestone(milestone_id, title, amount, description=description, due=due)
+
+
+def milestones(*, milestone_id: str | None = None) -> st.SearchStrategy[Milestone]:
+    """Unfunded USD :class:`Milestone` values, at least the $5 minimum.
+
+    Raises:
+        InvalidTypeError, InvalidValueError: A *milestone_id* a milestone
+            refuses (not a str, or empty).
+    """
+    if milestone_id is not None:
+        try:
+            Milestone(milestone_id, "title", Money(5, "USD"))
+        except UpworkSafetyError as error:
+            message = str(error).replace("Milestone.id", "milestone_id")
+            raise type(error)(message, field="milestone_id", rule=error.rule) from None
+    return _milestones(milestone_id)
+
+
+@functools.cache
+def _milestones(milestone_id: str | None) -> st.SearchStrategy[Milestone]:
+    mid = st.just(milestone_id) if milestone_id is not None else ids()
+    return st.builds(_milestone, mid, _milestone_terms())
+
+
+def _entry(
+    start: datetime, seconds: int, *, manual: bool, memo: str, activity: int | None
+) -> TimeEntry:
+    end = start + timedelta(seconds=seconds)
+    return TimeEntry(start, end, manual=manual, memo=memo, activity=activity)
+
+
+@functools.cache
+def time_entries() -> st.SearchStrategy[TimeEntry]:
+    """A :class:`TimeEntry` of 1 minute to 8 hours."""
+    return st.builds(
+        _entry,
+        aware_datetimes(),
+        st.integers(min_value=60, max_value=8 * 3600),
+        manual=st.booleans(),
+        memo=st.sampled_from(["", "Fix checkout bug", "Write tests"]),
+        activity=st.none() | st.integers(*ACTIVITY_SCALE),
+    )
+
+
+def _own_rate() -> st.SearchStrategy[Decimal | None]:
+    if _OWN_RATES is None:  # pragma: no cover  (the newest schedule charges a contract's own rate)
+        return st.none()
+    return st.none() | amounts(min_value=_OWN_RATES.low, max_value=_OWN_RATES.high)
+
+
+@functools.cache
+def _base_parts() -> st.SearchStrategy[tuple[object, ...]]:
+    """Everything a contract of either kind has, as one tuple of draws."""
+    return st.tuples(
+        _numbered("c", 9999),
+        clients() | _numbered("client-", 50),
+        dates(),
+        st.none() | st.integers(0, 400),
+        st.lists(payments(), max_size=3).map(tuple),
+        st.none() | feedbacks(),
+        _own_rate(),
+        st.sampled_from(["", "Shopify store", "Data pipeline"]),
+    )
+
+
+def _contract_base(draw: st.DrawFn, kind: ContractKind) -> dict[str, object]:
+    contract_id, client, started, length, paid, feedback, rate, title = draw(_base_parts())
+    # Nothing is paid before a contract starts (Contract refuses it).
+    paid_on = [payment.on for payment in cast("tuple[Payment, ...]", paid)]
+    started = min([cast("date", started), *paid_on])
+    # A contract's own fee rate is drawn only where the fees charge one: from
+    # the day every later schedule charges one (every payment is on or after
+    # the start, so each is charged by such a schedule).
+    if _OWN_RATES is None or started < _OWN_RATES.first_day:
+        rate = None
+    ended = None
+    if length is not None:
+        # A contract ends after its start and after what was paid on it.
+        ended = min(max([started + timedelta(days=cast("int", length)), *paid_on]), _LAST_DAY)
+    else:
+        feedback = None  # Upwork asks for feedback when a contract ends
+    return {
+        "id": contract_id,
+        "client": client,
+        "kind": kind,
+        "started": started,
+        "ended": ended,
+        "payments": paid,
+        "feedback": feedback,
+        "service_fee_rate": rate,
+        "title": title,
+    }
+
+
+@st.composite
+def fixed_price_contracts(draw: st.DrawFn) -> Contract:
+    """Fixed-price contracts with 0–3 unfunded milestones and no escrow history."""
+    base = _contract_base(draw, ContractKind.FIXED_PRICE)
+    terms = draw(st.lists(_milestone_terms(), max_size=3))
+    items = tuple(_milestone(f"m{i + 1}", t) for i, t in enumerate(terms))
+    return Contract(milestones=items, **base)  # type: ignore[arg-type]
+
+
+def _diary(entries: list[TimeEntry], first: datetime) -> tuple[TimeEntry, ...]:
+    """*entries* as one Work Diary: laid end to end from *first*.
+
+    A Work Diary never bills the same minutes twice (``Contract`` refuses
+    overlapping entries), so entries drawn independently are laid end to
+    end, each keeping its length and other fields.
+    """
+    diary = []
+    at = first
+    for entry in entries:
+        length = entry.end - entry.start
+        diary.append(attrs.evolve(entry, start=at, end=at + length))
+        at += length
+    return tuple(diary)
+
+
+#: Where a Work Diary starts, in hours after 00:00 UTC on the contract's first
+#: day: that midnight, or Karachi's next midnight (19:00 UTC), or (negative)
+#: that many hours before the first Monday 00:00 UTC after the start, so
+#: entries cross the billing week's boundary.
+_DIARY_STARTS = st.sampled_from([0, 19, -1, -3, -6])
+
+
+@st.composite
+def hourly_contracts(draw: st.DrawFn) -> Contract:
+    """Hourly contracts with a rate, maybe a weekly limit, and a Work Diary of 0–6 entries.
+
+    The diary starts at 00:00 UTC on the first day, at midnight in Karachi
+    (19:00 UTC), or a few hours before the next Monday 00:00 UTC, so its
+    entries often cross a billing week's boundary; the contract's end is
+    moved past the diary's last entry when needed.
+    """
+    base = _contract_base(draw, ContractKind.HOURLY)
+    started = cast("date", base["started"])
+    entries = draw(st.lists(time_entries(), max_size=6))
+    diary: tuple[TimeEntry, ...] = ()
+    if entries:
+        first = datetime.combine(started, time(0), tzinfo=_UTC)
+        hours = draw(_DIARY_STARTS)
+        if hours < 0:
+            first = hourly.billing_week(first).closes_at
+        diary = _diary(entries, first + timedelta(hours=hours))
+        ended = cast("date | None", base["ended"])
+        last = (diary[-1].end - timedelta(microseconds=1)).date()
+        if ended is not None and ended < last:
+            base["ended"] = last
+    return Contract(
+        hourly_rate=draw(money("USD", min_value="3", max_value="200")),
+        weekly_limit=draw(st.none() | st.integers(1, 80).map(Decimal)),
+        time_entries=diary,
+        **base,  # type: ignore[arg-type]
+    )
+
+
+@functools.cache
+def contracts() -> st.SearchStrategy[Contract]:
+    """Fixed-price or hourly :class:`Contract` values."""
+    return fixed_price_contracts() | hourly_contracts()
+
+
+def histories(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[list[Contract]]:
+    """A freelancer's history: a list of :func:`contracts` with distinct ids.
+
+    What :func:`upwork_safety.jss.score` and the other JSS functions take
+    (they refuse two contracts with one id).
+
+    Raises:
+        InvalidTypeError: A size that is not an int.
+        InvalidValueError: A negative size, or *min_size* above *max_size*.
+    """
+    low = _count(min_size, "min_size")
+    high = _count(max_size, "max_size")
+    if high < low:
+        _refuse("max_size", f"({high}) must not be below min_size ({low})", "not below min_size")
+    return _histories(low, high)
+
+
+@functools.cache
+def _histories(low: int, high: int) -> st.SearchStrategy[list[Contract]]:
+    return st.lists(contracts(), min_size=low, max_size=high, unique_by=lambda c: c.id)

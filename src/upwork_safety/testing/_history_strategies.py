@@ -1,0 +1,299 @@
+"""Strategies for escrow events and whole escrow histories of a contract (private).
+
+Public through :mod:`upwork_safety.testing.strategies`.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING, cast
+
+from hypothesis import strategies as st
+
+from upwork_safety import escrow
+from upwork_safety._events import (
+    AcceptRefund,
+    AnswerDispute,
+    Approve,
+    ArbitrationDefault,
+    AutoApprove,
+    AutoDisputeRelease,
+    AutoRefund,
+    ClientPaysArbitration,
+    DormancyRefundRequest,
+    EndContract,
+    FreelancerPaysArbitration,
+    Fund,
+    OpenDispute,
+    Refund,
+    RequestChanges,
+    RequestRefund,
+    ResolveDispute,
+    Submit,
+)
+from upwork_safety.models import (
+    Contract,
+    ContractKind,
+    Milestone,
+)
+from upwork_safety.money import CONTEXT, Money, minor_unit
+from upwork_safety.testing._arguments import _UTC, _count, _scaled, _sometimes, _zones
+from upwork_safety.testing._contract_strategies import _OWN_RATES, _TITLES
+from upwork_safety.testing._scalar_strategies import aware_datetimes, dates, money
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+
+@functools.cache
+def events() -> st.SearchStrategy[escrow.Event]:
+    """Any single escrow event (not necessarily allowed in any given state).
+
+    Its moment is one of :func:`aware_datetimes` (often near a Monday
+    00:00 UTC or a rule's first day, in any of its zones), which the event
+    holds in UTC.
+    """
+    mid = st.sampled_from(["m1", "m2", "m3"])
+    at = aware_datetimes()
+    usd = money("USD", max_value="1000")
+    simple = (
+        Fund,
+        Submit,
+        RequestChanges,
+        RequestRefund,
+        AcceptRefund,
+        OpenDispute,
+        AnswerDispute,
+        ClientPaysArbitration,
+        FreelancerPaysArbitration,
+        AutoApprove,
+        AutoRefund,
+        DormancyRefundRequest,
+        AutoDisputeRelease,
+        ArbitrationDefault,
+    )
+    return cast(
+        "st.SearchStrategy[escrow.Event]",
+        st.one_of(
+            *(st.builds(kind, mid, at) for kind in simple),
+            st.builds(Approve, mid, at, amount=st.none() | usd, bonus=st.none() | usd),
+            st.builds(Refund, mid, at, amount=st.none() | usd),
+            st.builds(ResolveDispute, mid, at, usd, usd),
+            st.builds(EndContract, at),
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- histories
+
+
+def _minor(draw: st.DrawFn, least: int, upto: Money) -> Money:
+    """An amount in whole minor units of *upto*'s currency, from *least* units up to *upto*."""
+    places = minor_unit(upto.currency)
+    top = int(upto.amount.scaleb(places, context=CONTEXT))
+    units = draw(st.integers(least, max(top, least)))
+    return Money(_scaled(places)(units), upto.currency)
+
+
+def _one_unit(currency: str) -> Money:
+    """The smallest amount of *currency* (one cent of USD)."""
+    return Money(_scaled(minor_unit(currency))(1), currency)
+
+
+@functools.cache
+def _bonuses(currency: str) -> st.SearchStrategy[Money | None]:
+    return st.none() | money(currency, min_value="1", max_value="50")
+
+
+_SIMPLE: dict[str, Callable[[str, datetime], escrow.ManualEvent]] = {
+    "Fund": Fund,
+    "Submit": Submit,
+    "RequestChanges": RequestChanges,
+    "RequestRefund": RequestRefund,
+    "AcceptRefund": AcceptRefund,
+    "OpenDispute": OpenDispute,
+    "AnswerDispute": AnswerDispute,
+    "ClientPaysArbitration": ClientPaysArbitration,
+    "FreelancerPaysArbitration": FreelancerPaysArbitration,
+}
+
+
+def _event_for(  # noqa: PLR0911  (one return per kind of event)
+    draw: st.DrawFn, name: str, milestone: Milestone, at: datetime
+) -> escrow.ManualEvent:
+    """Build the manual event *name* for *milestone* with sensible amounts."""
+    mid = milestone.id
+    held = milestone.held
+    unit = _one_unit(held.currency)
+    if name == "Approve":
+        amount = None
+        # A partial approval (some of what is held) three times in four it can be one.
+        if held.amount >= 2 * unit.amount and draw(_GOES_FORWARD):
+            amount = _minor(draw, 1, held - unit)
+        return Approve(mid, at, amount=amount, bonus=draw(_bonuses(held.currency)))
+    if name == "Refund":
+        partial = draw(st.booleans())
+        if held.amount >= 2 * unit.amount and partial:
+            return Refund(mid, at, amount=_minor(draw, 1, held - unit))
+        if not held.amount and partial:
+            # One unit of a payment: what is refundable (inside its window) is at least that.
+            return Refund(mid, at, amount=unit)
+        return Refund(mid, at)
+    if name == "ResolveDispute":
+        to_freelancer = _minor(draw, 0, held)
+        return ResolveDispute(mid, at, to_freelancer, held - to_freelancer)
+    if name == "EndContract":
+        return EndContract(at)
+    return _SIMPLE[name](mid, at)
+
+
+#: Clock jumps between events: mostly minutes to three days, so a history
+#: stays mid-life (in review, with changes requested, disputed), and one in
+#: four just past a business week, a refund window, a review period, or the
+#: dormancy period, so those clocks run out.
+_JUMPS_SHORT = st.integers(1, 3 * 24 * 60).map(lambda m: timedelta(minutes=m))
+_JUMPS = _sometimes(
+    _JUMPS_SHORT,
+    st.sampled_from([timedelta(days=d, minutes=1) for d in (5, 7, 8, 11, 14, 20, 97, 181)]),
+    one_in=8,
+)
+
+#: Whether a step ends the contract: one in ten (Hypothesis favours the ends of a range a little).
+_ENDS = st.integers(0, 19).map(lambda n: n == 19)
+
+#: The steps that move a milestone along its working life, and whether a step
+#: takes one of them when it can (three in four): a walk through every
+#: allowed step falls into a refund or a payment within a few steps, so few
+#: milestones would be left in review or with changes requested.
+_FORWARD = frozenset({"Fund", "Submit", "RequestChanges"})
+_GOES_FORWARD = st.integers(0, 3).map(bool)
+
+#: Whether an open contract's history ends by leaving a milestone in review
+#: (half of them), and the steps that do.
+_LEFT_IN_REVIEW = st.booleans()
+_IN_REVIEW = frozenset({"Submit", "RequestChanges"})
+
+#: The hour of the first event: 09:00 UTC, Karachi's midnight (19:00 UTC) or
+#: just before a UTC midnight, so local and UTC days differ.
+_FIRST_HOURS = st.sampled_from([9, 19, 23])
+
+
+@functools.cache
+def _fresh_terms() -> st.SearchStrategy[tuple[int, str, date, Money]]:
+    return st.tuples(
+        st.integers(1, 99),
+        st.sampled_from(["acme", "studio-noor", "client-7"]),
+        dates(max_value=date(2029, 12, 31)),
+        money("USD", min_value="5", max_value="5000"),
+    )
+
+
+@st.composite
+def _fresh_contract(draw: st.DrawFn) -> Contract:
+    """An open fixed-price contract with 1–3 unfunded USD milestones and nothing else."""
+    count = draw(st.integers(1, 3))
+    number, client, started, first = draw(_fresh_terms())
+    amounts = [
+        first,
+        *(draw(money("USD", min_value="5", max_value="5000")) for _ in range(count - 1)),
+    ]
+    rate = None
+    if _OWN_RATES is not None and started >= _OWN_RATES.first_day:
+        rate = draw(st.sampled_from([None, _OWN_RATES.default]))
+    return Contract(
+        id=f"c{number}",
+        client=client,
+        kind=ContractKind.FIXED_PRICE,
+        started=started,
+        milestones=tuple(
+            Milestone(f"m{i + 1}", _TITLES[i], amount) for i, amount in enumerate(amounts)
+        ),
+        service_fee_rate=rate,
+    )
+
+
+def contract_histories(
+    *, max_events: int = 12
+) -> st.SearchStrategy[tuple[Contract, tuple[escrow.ManualEvent, ...], Contract]]:
+    """A fixed-price contract, a valid sequence of manual events, and the result.
+
+    Each event is drawn from what :func:`upwork_safety.escrow.allowed` says is
+    allowed at that moment (partial approvals with bonuses, refunds of escrow
+    and of payments, disputes through mediation and arbitration, the end of
+    the contract: only one step in ten ends it while something else is
+    allowed), with clock jumps mostly of minutes to days, so a history is
+    often left mid-life (funded, in review, with changes requested,
+    disputed), and one in four past a business week, a refund window, a
+    review period or the dormancy period, so those clocks run out and their
+    automatic steps appear in the history.  Events are built in UTC,
+    ``Asia/Karachi`` or another zone (held in UTC), starting at 09:00,
+    19:00 (Karachi's midnight) or 23:00 UTC.
+    Returns ``(original, events, final)`` where ``final`` is the original
+    with every event applied and :func:`~upwork_safety.escrow.advance` run
+    to the last moment.
+
+    Raises:
+        InvalidTypeError: *max_events* is not an int.
+        InvalidValueError: *max_events* is negative.
+    """
+    return _contract_histories(_count(max_events, "max_events"))
+
+
+@functools.cache
+def _contract_histories(
+    max_events: int,
+) -> st.SearchStrategy[tuple[Contract, tuple[escrow.ManualEvent, ...], Contract]]:
+    return _histories_of(max_events)
+
+
+@st.composite
+def _histories_of(
+    draw: st.DrawFn, max_events: int
+) -> tuple[Contract, tuple[escrow.ManualEvent, ...], Contract]:
+    original = draw(_fresh_contract())
+    start = original.started
+    at = datetime(start.year, start.month, start.day, draw(_FIRST_HOURS), tzinfo=_UTC)
+    zone = draw(st.sampled_from(_zones()))
+    contract = original
+    events: list[escrow.ManualEvent] = []
+    for _ in range(draw(st.integers(0, max_events))):
+        at += draw(_JUMPS)
+        contract = escrow.advance(contract, at)
+        options = [
+            (milestone, name)
+            for milestone in contract.milestones
+            for name in escrow.allowed(contract, milestone.id, now=at).allowed
+            if name != "EndContract"
+        ]
+        local = at.astimezone(zone)
+        if contract.ended is None and (not options or draw(_ENDS)):
+            event: escrow.ManualEvent = EndContract(local)
+        elif options:
+            forward = [option for option in options if option[1] in _FORWARD]
+            goes_forward: bool = bool(forward) and draw(_GOES_FORWARD)
+            if goes_forward:
+                options = forward
+            milestone, name = draw(st.sampled_from(options))
+            event = _event_for(draw, name, milestone, local)
+        else:
+            break  # ended, and every milestone settled: nothing is left to happen
+        # allowed() and apply() agree by construction; a refusal here is an engine bug.
+        contract = escrow.apply(contract, event)
+        events.append(event)
+    if len(events) < max_events and contract.ended is None and draw(_LEFT_IN_REVIEW):
+        # Leave a milestone in review: submit work, or ask for changes to it.
+        at += draw(_JUMPS_SHORT)
+        contract = escrow.advance(contract, at)
+        last = [
+            (milestone, name)
+            for milestone in contract.milestones
+            for name in escrow.allowed(contract, milestone.id, now=at).allowed
+            if name in _IN_REVIEW
+        ]
+        if last:
+            milestone, name = draw(st.sampled_from(last))
+            event = _event_for(draw, name, milestone, at.astimezone(zone))
+            contract = escrow.apply(contract, event)
+            events.append(event)
+    return original, tuple(events), contract

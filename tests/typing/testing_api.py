@@ -1,0 +1,30 @@
+"""Use upwork_safety.testing the way another project's suite would; type-checked, never executed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from upwork_safety import Contract, hourly, rules, statements
+from upwork_safety.testing import factories
+from upwork_safety.testing import strategies as us
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from hypothesis import strategies as st
+
+weeks: st.SearchStrategy[hourly.BillingWeek] = us.billing_weeks(min_value=date(2024, 1, 1))
+limits: st.SearchStrategy[Decimal] = us.weekly_limits(max_value=40)
+paused: st.SearchStrategy[hourly.Pause] = us.pauses(open_ended=False)
+diaries: st.SearchStrategy[
+    tuple[hourly.BillingWeek, tuple[hourly.TimeEntry, ...], tuple[hourly.Pause, ...]]
+] = us.work_weeks(max_entries=4, max_pauses=1)
+extras: st.SearchStrategy[hourly.Bonus] = us.bonuses("PKR", rules=us.platform_rules())
+weekly: st.SearchStrategy[hourly.WeeklyPayment] = us.weekly_payments()
+rows: st.SearchStrategy[statements.Transaction] = us.transactions(
+    kinds=statements.INCOME_KINDS, max_value="500"
+)
+platform: st.SearchStrategy[rules.PlatformRules] = us.platform_rules(what_if=False)
+scoring: st.SearchStrategy[rules.JSSRules] = us.jss_rules()
+job: Contract = factories.hourly_contract(rate="35", weekly_limit=10, days=5, hours=4)
