@@ -1657,12 +1657,32 @@ def test_a_clock_before_the_start_is_refused_however_the_contract_is_made():
 def test_a_clock_that_ran_out_before_a_recorded_event_is_refused_by_every_engine_call():
     """Regression (red team): ledger reported the release that advance refused to record.
 
-    The review clock (2024-11-01) ran out on 2024-11-15, before the Submit
-    recorded on 2025-01-07: the engine would have auto-approved first, so no
-    engine reached this contract, and ledger, advance and apply all say so.
+    The review clock (2024-11-01) ran out on 2024-11-15, before a partial
+    refund recorded on 2025-01-07: the engine would have auto-approved first,
+    so no engine reached this contract, and ledger, advance and apply all say
+    so.  (A file whose ``submitted_at`` was edited away from its recorded
+    ``Submit`` no longer loads at all: the first assertion.)
     """
-    c = serialize.from_dict(
-        Contract, _submitted_then_edited(date(2024, 10, 1), "2024-11-01T00:00:00+00:00")
+    with pytest.raises(InvalidDataError) as edited:
+        serialize.from_dict(
+            Contract, _submitted_then_edited(date(2024, 10, 1), "2024-11-01T00:00:00+00:00")
+        )
+    assert (
+        "$.milestones[0].escrow.submitted_at",
+        "escrow and payments as the history recorded them",
+    ) == (edited.value.problems[0].path, edited.value.problems[0].rule)
+    # Built mid-way: in review since 2024-11-01, then half refunded on 2025-01-07.
+    books = Escrow(
+        S.SUBMITTED,
+        usd("10.00"),
+        held=usd("5.00"),
+        refunded=usd("5.00"),
+        submitted_at=at(2024, 11, 1),
+    )
+    c = attrs.evolve(
+        contract("10.00", started=date(2024, 10, 1)),
+        milestones=[Milestone("m1", "Logo", usd("10.00"), escrow=books)],
+        history=[Refund("m1", at(2025, 1, 7), amount=usd("5.00"))],
     )
     later = at(2025, 1, 20)
     calls = [

@@ -44,6 +44,23 @@ def pay(on, amount="100", currency="USD"):
     return Payment(on, Money(amount, currency))
 
 
+def resolved(milestone_id, at, to_freelancer, to_client):
+    """A milestone whose dispute was resolved at *at*, and its release payment if any.
+
+    As the engine leaves it: PAID with the freelancer's share released (and
+    paid at *at*), or REFUNDED when the client got it all.
+    """
+    to_freelancer, to_client = Money(to_freelancer, "USD"), Money(to_client, "USD")
+    amount = to_freelancer + to_client
+    state = MilestoneState.PAID if to_freelancer.amount else MilestoneState.REFUNDED
+    books = Escrow(state, amount, released=to_freelancer, refunded=to_client)
+    milestone = Milestone(milestone_id, "x", amount, escrow=books)
+    kind = {"at": at, "milestone_id": milestone_id, "kind": "release"}
+    paid = [Payment(at.date(), to_freelancer, **kind)] if to_freelancer.amount else []
+    event = ResolveDispute(milestone_id, at, to_freelancer, to_client)
+    return event, milestone, paid
+
+
 def job(
     cid,
     client=None,
@@ -620,16 +637,18 @@ def test_escrow_refunded_to_the_client_is_negative():
 def test_a_lost_dispute_is_negative_and_a_won_one_is_not():
     """A dispute resolved mostly to the client is negative; one won by the freelancer is not."""
     at = datetime(2025, 1, 30, tzinfo=UTC)
-    lost = ResolveDispute("m1", at, Money("10", "USD"), Money("90", "USD"))
-    won = ResolveDispute("m1", at, Money("90", "USD"), Money("10", "USD"))
-    logo = [Milestone("m1", "Logo", Money("100", "USD"))]  # the history names its milestone
-    impact = classify(job("a", history=[lost], milestones=logo))
+    lost, lost_m1, lost_paid = resolved("m1", at, "10", "90")
+    won, won_m1, won_paid = resolved("m1", at, "100", "0")
+    paid = [pay(date(2025, 1, 31))]
+    lost_job = job("a", history=[lost], milestones=[lost_m1], payments=[*lost_paid, *paid])
+    impact = classify(lost_job)
     assert Outcome.NEGATIVE == impact.outcome
     assert (
         "lost the dispute on milestone 'm1' (USD 90.00 to the client, USD 10.00 to the freelancer)"
-        == impact.reasons[0]
+        in impact.reasons
     )
-    assert Outcome.POSITIVE == classify(job("a", history=[won], milestones=logo)).outcome
+    won_job = job("a", history=[won], milestones=[won_m1], payments=[*won_paid, *paid])
+    assert Outcome.POSITIVE == classify(won_job).outcome
 
 
 def test_refunds_and_disputes_can_be_switched_off_in_the_rules():
@@ -674,25 +693,19 @@ def test_an_open_contract_with_a_refund_or_a_lost_dispute_is_never_a_success():
         Money("50", "USD"),
         escrow=Escrow(MilestoneState.REFUNDED, Money("50", "USD"), refunded=Money("50", "USD")),
     )
-    lost = ResolveDispute(
-        "m2", datetime(2025, 2, 1, tzinfo=UTC), Money("10", "USD"), Money("90", "USD")
-    )
+    lost, lost_m2, _paid = resolved("m2", datetime(2025, 2, 1, tzinfo=UTC), "0", "100")
     refund = _open_with("refund", milestones=[refunded])
-    dispute = _open_with(
-        "dispute", history=[lost], milestones=[Milestone("m2", "x", Money("100", "USD"))]
-    )
+    dispute = _open_with("dispute", history=[lost], milestones=[lost_m2])
     clean = _open_with("clean")
     day = date(2025, 5, 15)
     assert Outcome.POSITIVE == jss.classify(clean, as_of=day).outcome
-    for contract, signal in (
-        (refund, "escrow refunded to the client (50)"),
-        (
-            dispute,
-            (
-                "lost the dispute on milestone 'm2' (USD 90.00 to the client, USD 10.00 to the "
-                "freelancer)"
-            ),
-        ),
+    lost_it = (
+        "lost the dispute on milestone 'm2' (USD 100.00 to the client, USD 0.00 to the freelancer)"
+    )
+    for contract, signals in (
+        (refund, ("escrow refunded to the client (50)",)),
+        # A dispute the client won refunds the escrow: both signals are said.
+        (dispute, ("escrow refunded to the client (100)", lost_it)),
     ):
         impact = jss.classify(contract, as_of=day)
         assert (Outcome.NEGATIVE, Decimal("2.5")) == (impact.outcome, impact.weight)
@@ -701,7 +714,7 @@ def test_an_open_contract_with_a_refund_or_a_lost_dispute_is_never_a_success():
                 "open long-term contract started 2024-12-01, last paid 2025-05-01: counts once paid "
                 "over 90 days"
             ),
-            signal,
+            *signals,
             "a negative signal always wins: counts as negative while open",
             "weight 2.5: earned 2500 USD, paid over 5 months",
         ) == impact.reasons

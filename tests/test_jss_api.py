@@ -608,11 +608,14 @@ def test_an_open_contracts_negative_signal_counts_from_the_day_it_is_on_record()
     negative from the day the signal is on record, in ``score`` and in ``timeline`` alike."""
     from datetime import datetime, timezone
 
-    from upwork_safety import Milestone, Payment, escrow
+    from upwork_safety import Milestone, MilestoneState, Payment, escrow
+    from upwork_safety.models import Escrow
 
     lost = escrow.ResolveDispute(
-        "m2", datetime(2024, 11, 15, tzinfo=timezone.utc), Money("10", "USD"), Money("90", "USD")
+        "m2", datetime(2024, 11, 15, tzinfo=timezone.utc), Money("0", "USD"), Money("100", "USD")
     )
+    # As the engine leaves it: the client got it all back.
+    refunded = Escrow(MilestoneState.REFUNDED, Money("100", "USD"), refunded=Money("100", "USD"))
     contract = Contract(
         "open",
         "acme",
@@ -621,7 +624,7 @@ def test_an_open_contracts_negative_signal_counts_from_the_day_it_is_on_record()
         None,
         payments=[Payment(date(2024, k, 1), Money("500", "USD")) for k in range(1, 13)],
         history=[lost],
-        milestones=[Milestone("m2", "x", Money("100", "USD"))],
+        milestones=[Milestone("m2", "x", Money("100", "USD"), escrow=refunded)],
     )
     outcomes = [
         jss.classify(contract, as_of=day).outcome

@@ -30,12 +30,13 @@ from upwork_safety import (
     Feedback,
     InvalidDataError,
     Milestone,
+    MilestoneState,
     Money,
     Payment,
     serialize,
 )
 from upwork_safety._events import EVENT_TYPES, Approve, Event, Fund
-from upwork_safety.models import TimeEntry
+from upwork_safety.models import Escrow, TimeEntry
 from upwork_safety.serialize import _fused, _strict
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.testing import strategies as us
@@ -61,12 +62,14 @@ UTC = timezone.utc
 
 def sample_contract() -> Contract:
     """A fixed-price contract with a client object, a milestone, a payment and history."""
+    # Funded, as its recorded Fund left it.
+    funded = Escrow(MilestoneState.FUNDED, Money("100.00", "USD"), held=Money("100.00", "USD"))
     return Contract(
         "c1",
         Client("acme", "Acme", payment_verified=True),
         ContractKind.FIXED_PRICE,
         date(2025, 6, 1),
-        milestones=[Milestone("m1", "Logo", Money("100.00", "USD"))],
+        milestones=[Milestone("m1", "Logo", Money("100.00", "USD"), escrow=funded)],
         payments=[Payment(date(2025, 6, 3), Money("10.00", "USD"))],
         history=[Fund("m1", datetime(2025, 6, 2, 9, tzinfo=UTC))],
     )

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._events import DormancyRefundRequest, EndContract, Event, Fund, History, history
+from upwork_safety._events import DormancyRefundRequest, EndContract, Event, History, history
 from upwork_safety._events import extend as _extend
 from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._pickling import through_init
@@ -41,6 +41,7 @@ from upwork_safety.models._escrow import _MOMENTS
 from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment, PaymentKind
+from upwork_safety.models._recorded import check_recorded
 from upwork_safety.models._time_entry import TimeEntry, _check_no_overlaps
 from upwork_safety.money import CONTEXT, Money, optional_plain_money, to_decimal
 
@@ -464,17 +465,24 @@ class Contract:
                 payments[index].on,
             )
         _check_time_entries(self.time_entries, self.started, self.ended)
-        if milestones.releases_match is not payments:
-            _match_releases(milestones, payments)
-            milestones.releases_match = payments
-        fits = milestones.history_fits
         history = cast("History", self.history)
-        if fits is None or fits[0] is not history or fits[1] != self.ended:
+        fits = milestones.history_fits
+        releases = milestones.releases_match is not payments
+        recorded = fits is None or fits[0] is not history or fits[1] != self.ended
+        if releases:
+            _match_releases(milestones, payments)
+        if recorded:
             _check_history(history, milestones.positions, self.ended)
-            milestones.history_fits = (history, self.ended)
         # Not cached with the history: it reads ``started`` too, and only the
         # milestones holding escrow, so it costs next to nothing.
         _check_moments(milestones, self.started, self.ended)
+        if releases or recorded:
+            # The escrow engine's own steps are checked by its guards (its next
+            # contract comes with both marks set): this reads the whole history
+            # only for a contract built, evolved or loaded by hand.
+            check_recorded(milestones, milestones.positions, payments, history, self.ended)
+            milestones.releases_match = payments
+            milestones.history_fits = (history, self.ended)
 
     def _check_currency(self) -> None:
         """Milestones, payments and the hourly rate share one currency (each list its own)."""
@@ -623,8 +631,9 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
     Every event names one of the contract's milestones; the contract ends
     once, on its first closing event (``EndContract``, or a dormancy refund
     request when it had not ended yet), so an ``EndContract`` comes first
-    and sets :attr:`Contract.ended` to its day, a dormancy request needs the
-    contract ended by its day, and nothing is funded after the end.
+    and sets :attr:`Contract.ended` to its day, and a dormancy request needs
+    the contract ended by its day.  What may follow the end is
+    :func:`~upwork_safety.models._recorded.check_recorded`'s.
     """
     closer: Event | None = None
     for index, event in enumerate(history):
@@ -663,12 +672,6 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
                     "Contract.ended by the dormancy request's day",
                 )
             closer = event
-        elif isinstance(event, Fund) and (
-            closer is not None or (ended is not None and event.at.date() > ended)
-        ):
-            _history_refused(
-                index, event, f"the contract had ended ({ended})", "no funding after the end"
-            )
 
 
 #: Where escrow held on an ended contract can be: ending it (or dormancy closing

@@ -1,0 +1,301 @@
+"""A contract's escrow and payments agree with its recorded history (private; used by ``Contract``).
+
+The escrow engine records every step it takes in ``Contract.history`` and
+moves each milestone's :class:`~upwork_safety.models.Escrow` and the
+contract's payments in the same step, so the three always tell one story.
+A contract built by hand or loaded from a file could tell two (a submission
+time edited ten days early, a dispute's answer dropped, a payment dated
+before its milestone was funded), and every answer read from it would be
+wrong.  :func:`check_recorded` refuses what no engine run could have left.
+
+It reads only what an event records, never the rules in force, so a
+contract recorded under a what-if rule set passes as it was recorded.  A
+milestone may start the history mid-way (built by hand in some state, then
+driven by the engine); what its history cannot say about it is not judged.
+A milestone whose first recorded event is its ``Fund`` has its whole life
+recorded, and is judged in full.  The engine never trips these rules: a
+property test rebuilds random engine contracts through their constructor,
+and another checks :data:`RESULTS` against the transition table.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, NoReturn
+
+from upwork_safety._display import shown
+from upwork_safety._events import (
+    AcceptRefund,
+    AnswerDispute,
+    Approve,
+    ArbitrationDefault,
+    AutoApprove,
+    AutoDisputeRelease,
+    AutoRefund,
+    ClientPaysArbitration,
+    DormancyRefundRequest,
+    EndContract,
+    Event,
+    FreelancerPaysArbitration,
+    Fund,
+    OpenDispute,
+    RequestChanges,
+    RequestRefund,
+    ResolveDispute,
+    Submit,
+)
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.kinds import MilestoneState
+from upwork_safety.models._escrow import _MOMENTS
+from upwork_safety.models._payment import PaymentKind
+from upwork_safety.money import CONTEXT
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from datetime import date, datetime
+
+    from upwork_safety.models._escrow import Escrow
+    from upwork_safety.models._milestone import Milestone
+    from upwork_safety.models._payment import Payment
+
+__all__ = ["OPEN_ONLY", "RESULTS", "check_recorded"]
+
+_S = MilestoneState
+
+#: The states a milestone can be in right after each kind of event on it,
+#: whatever came before: the targets of the event's rows in
+#: ``escrow.TRANSITIONS`` (a test checks they are the same).  ``Refund`` is
+#: not here (a partial refund keeps the state it found), nor ``EndContract``
+#: (it names no milestone).
+RESULTS: Mapping[type[Event], frozenset[MilestoneState]] = {
+    Fund: frozenset({_S.FUNDED}),
+    Submit: frozenset({_S.SUBMITTED}),
+    RequestChanges: frozenset({_S.CHANGES_REQUESTED}),
+    Approve: frozenset({_S.PAID}),
+    RequestRefund: frozenset({_S.REFUND_REQUESTED}),
+    AcceptRefund: frozenset({_S.REFUNDED, _S.PAID}),
+    OpenDispute: frozenset({_S.DISPUTED}),
+    AnswerDispute: frozenset({_S.DISPUTED}),
+    ClientPaysArbitration: frozenset({_S.DISPUTED}),
+    FreelancerPaysArbitration: frozenset({_S.DISPUTED}),
+    ResolveDispute: frozenset({_S.PAID, _S.REFUNDED}),
+    AutoApprove: frozenset({_S.PAID}),
+    AutoRefund: frozenset({_S.REFUNDED, _S.PAID}),
+    AutoDisputeRelease: frozenset({_S.PAID}),
+    ArbitrationDefault: frozenset({_S.PAID, _S.REFUNDED}),
+    DormancyRefundRequest: frozenset({_S.REFUND_REQUESTED}),
+}
+
+#: Events only an open contract takes (the engine refuses each after the end).
+OPEN_ONLY: tuple[type[Event], ...] = (Fund, Submit, RequestChanges, Approve)
+
+#: The moment of a dispute each event records, once the dispute is open.
+_DISPUTE_MOMENTS: Mapping[type[Event], str] = {
+    AnswerDispute: "dispute_answered_at",
+    ClientPaysArbitration: "client_paid_arbitration_at",
+    FreelancerPaysArbitration: "freelancer_paid_arbitration_at",
+}
+
+_RULE = "escrow and payments as the history recorded them"
+
+
+def check_recorded(
+    milestones: Sequence[Milestone],
+    positions: Mapping[str, int],
+    payments: Sequence[Payment],
+    history: Sequence[Event],
+    ended: date | None,
+) -> None:
+    """Refuse escrow, payments or an end that the recorded *history* contradicts.
+
+    * every payment that names a milestone names one of the contract's;
+    * what the unfunded milestones hold (a partial approval's remainder carried
+      to them) is no more than what was carried on from the others;
+    * nothing an open contract alone takes (:data:`OPEN_ONLY`) is after the end;
+    * a milestone is in a state its last recorded event leads to (:data:`RESULTS`),
+      unless the contract closed after it;
+    * a ``SUBMITTED`` milestone's ``submitted_at`` is its last ``Submit``, and a
+      ``DISPUTED`` one's moments are its last ``OpenDispute`` and what was
+      recorded after it;
+    * a milestone whose ``Fund`` is recorded: no escrow moment before it, a
+      refund request at a recorded request (or the contract's end), and every
+      release paid at one of its recorded events.
+
+    Raises:
+        InvalidValueError: naming the milestone, payment or event at fault.
+    """
+    _payments_name_milestones(payments, positions)
+    _carried_conserved(milestones)
+    own, last_own, closings, last_closing = _walk(history, positions, ended, len(milestones))
+    released: dict[str, list[Payment]] = {}
+    for payment in payments:
+        if payment.kind is PaymentKind.RELEASE and payment.milestone_id is not None:
+            released.setdefault(payment.milestone_id, []).append(payment)
+    for index, milestone in enumerate(milestones):
+        events = own[index]
+        if not events:
+            continue
+        where = f"Contract.milestones[{index}].escrow"
+        escrow = milestone.escrow
+        # The contract's end (or dormancy) after its last event moves what it held.
+        if last_closing <= last_own[index]:
+            _state_follows(where, milestone, events[-1])
+        _moments_recorded(where, escrow, events)
+        if isinstance(events[0], Fund):
+            _whole_life(where, milestone, events, closings, released.get(milestone.id, ()))
+
+
+def _state_follows(where: str, milestone: Milestone, last: Event) -> None:
+    results = RESULTS.get(type(last))
+    if results is not None and milestone.escrow.state not in results:
+        _refused(
+            where,
+            f"milestone {shown(milestone.id)} is {milestone.escrow.state.name}, but its last "
+            f"recorded event, {type(last).__name__} at {last.at.isoformat()}, leaves it "
+            + " or ".join(sorted(state.name for state in results)),
+            "the state its last recorded event leads to",
+        )
+
+
+def _walk(
+    history: Sequence[Event], positions: Mapping[str, int], ended: date | None, count: int
+) -> tuple[list[list[Event]], list[int], list[Event], int]:
+    """Each milestone's own events and the index of its last; the closings and the last one's.
+
+    Refuses an event only an open contract takes (:data:`OPEN_ONLY`) after the end.
+    """
+    own: list[list[Event]] = [[] for _ in range(count)]
+    last_own: list[int] = [-1] * count
+    closings: list[Event] = []
+    last_closing = -1
+    for index, event in enumerate(history):
+        if isinstance(event, OPEN_ONLY) and (
+            closings or (ended is not None and event.at.date() > ended)
+        ):
+            end = (
+                f"{type(closings[0]).__name__} at {closings[0].at.isoformat()}"
+                if closings
+                else f"Contract.ended is {ended}"
+            )
+            _refused(
+                f"Contract.history[{index}]",
+                f"{type(event).__name__} at {event.at.isoformat()} is after the contract "
+                f"ended ({end})",
+                "only refunds and disputes after the end",
+            )
+        if isinstance(event, EndContract | DormancyRefundRequest):
+            closings.append(event)
+            last_closing = index
+        if not isinstance(event, EndContract):
+            position = positions[event.milestone_id]
+            own[position].append(event)
+            last_own[position] = index
+    return own, last_own, closings, last_closing
+
+
+def _payments_name_milestones(payments: Sequence[Payment], positions: Mapping[str, int]) -> None:
+    for index, payment in enumerate(payments):
+        if payment.milestone_id is not None and payment.milestone_id not in positions:
+            _refused(
+                f"Contract.payments[{index}]",
+                f"it names milestone {shown(payment.milestone_id)}, which the contract does "
+                "not have",
+                "a payment names one of the contract's milestones",
+            )
+
+
+def _carried_conserved(milestones: Sequence[Milestone]) -> None:
+    carried = Decimal(0)
+    waiting = Decimal(0)
+    for milestone in milestones:
+        carried = CONTEXT.add(carried, milestone.escrow.carried_over.amount)
+        if milestone.escrow.state is _S.NOT_FUNDED:
+            waiting = CONTEXT.add(waiting, milestone.escrow.held.amount)
+    if waiting > carried:
+        _refused(
+            "Contract.milestones",
+            f"the unfunded milestones hold {waiting} carried from partial approvals, but the "
+            f"milestones carried on only {carried}: escrow cannot come from nowhere",
+            "carried in is at most carried on",
+        )
+
+
+def _moments_recorded(where: str, escrow: Escrow, events: Sequence[Event]) -> None:
+    """The moments of a running submission or dispute are those its recorded events give."""
+    if escrow.state is _S.SUBMITTED:
+        submits = [event.at for event in events if isinstance(event, Submit)]
+        if submits and escrow.submitted_at != submits[-1]:
+            _moment_differs(where, "submitted_at", escrow.submitted_at, submits[-1])
+    elif escrow.state is _S.DISPUTED:
+        opened = [i for i, event in enumerate(events) if isinstance(event, OpenDispute)]
+        if not opened:
+            return
+        start = opened[-1]
+        if escrow.disputed_at != events[start].at:
+            _moment_differs(where, "disputed_at", escrow.disputed_at, events[start].at)
+        for kind, name in _DISPUTE_MOMENTS.items():
+            recorded = [event.at for event in events[start:] if isinstance(event, kind)]
+            expected = recorded[-1] if recorded else None
+            held: datetime | None = getattr(escrow, name)
+            if held != expected:
+                _moment_differs(where, name, held, expected)
+
+
+def _whole_life(
+    where: str,
+    milestone: Milestone,
+    events: Sequence[Event],
+    closings: Sequence[Event],
+    releases: Sequence[Payment],
+) -> None:
+    """A milestone whose ``Fund`` is recorded: its moments and releases are recorded ones."""
+    escrow = milestone.escrow
+    funded = events[0].at
+    for name in _MOMENTS:
+        moment: datetime | None = getattr(escrow, name)
+        if moment is not None and moment < funded:
+            _refused(
+                f"{where}.{name}",
+                f"it is at {moment.isoformat()}, before milestone {shown(milestone.id)} was "
+                f"funded ({funded.isoformat()})",
+                _RULE,
+            )
+    if escrow.refund_requested_at is not None:
+        requested = {
+            event.at for event in events if isinstance(event, RequestRefund | DormancyRefundRequest)
+        }
+        requested.update(event.at for event in closings)  # the end, or dormancy, closing it
+        if escrow.refund_requested_at not in requested:
+            _refused(
+                f"{where}.refund_requested_at",
+                f"it is at {escrow.refund_requested_at.isoformat()}, but no refund request "
+                f"on milestone {shown(milestone.id)}, nor the contract's end, is recorded then",
+                _RULE,
+            )
+    moments = {event.at for event in events}
+    for payment in releases:
+        if payment.at not in moments:
+            at = "none" if payment.at is None else payment.at.isoformat()
+            _refused(
+                "Contract.payments",
+                f"a release of milestone {shown(milestone.id)} is at {at}, when no event on "
+                "it is recorded: the engine pays a release in the step that releases it",
+                _RULE,
+            )
+
+
+def _moment_differs(
+    where: str, name: str, held: datetime | None, recorded: datetime | None
+) -> NoReturn:
+    def text(moment: datetime | None) -> str:
+        return "none" if moment is None else moment.isoformat()
+
+    _refused(
+        f"{where}.{name}",
+        f"it is {text(held)}, but the history records {text(recorded)}",
+        _RULE,
+    )
+
+
+def _refused(field: str, why: str, rule: str) -> NoReturn:
+    raise InvalidValueError(f"{field} cannot be: {why}", field=field, rule=rule)

@@ -1,0 +1,251 @@
+"""A contract's escrow and payments must agree with its recorded history (red team r11).
+
+Each regression below edits a contract the engine built (``attrs.evolve``,
+``Escrow.replace`` or an edited ``to_dict``) into a state no engine run could
+leave, which built and gave wrong answers: a dispute answer dropped (the $500
+auto-released to the freelancer), a refund request or a submission dated
+other than recorded, escrow carried from nowhere, a state its last event
+cannot leave, a release paid before the milestone was funded, a bonus naming
+no milestone (a bare ``KeyError``), work recorded after the end.  The rules
+read only what events record, never the rules in force, and the engine never
+trips them (the properties at the end).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, serialize
+from upwork_safety._events import EVENT_TYPES, Refund
+from upwork_safety.errors import InvalidDataError, InvalidValueError, TransitionError
+from upwork_safety.escrow import (
+    AnswerDispute,
+    Approve,
+    EndContract,
+    Fund,
+    OpenDispute,
+    RequestChanges,
+    RequestRefund,
+    Submit,
+)
+from upwork_safety.models import Escrow, MilestoneState, PaymentKind
+from upwork_safety.models._recorded import OPEN_ONLY, RESULTS
+from upwork_safety.testing import strategies as us
+
+UTC = timezone.utc
+RULE = "escrow and payments as the history recorded them"
+
+
+def at(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def offer(count: int = 1, started: date = date(2025, 6, 2)) -> Contract:
+    milestones = [Milestone(f"m{k}", f"Part {k}", usd("500.00")) for k in range(1, count + 1)]
+    return Contract("c1", "acme", ContractKind.FIXED_PRICE, started, milestones=milestones)
+
+
+def run(contract: Contract, *events: object) -> Contract:
+    return escrow.replay(contract, events)
+
+
+def with_escrow(contract: Contract, index: int = 0, **changes: object) -> Contract:
+    milestones = list(contract.milestones)
+    milestone = milestones[index]
+    milestones[index] = attrs.evolve(milestone, escrow=milestone.escrow.replace(**changes))
+    return attrs.evolve(contract, milestones=milestones)
+
+
+def refused(build: object) -> tuple[str, str]:
+    with pytest.raises(InvalidValueError) as info:
+        build()  # type: ignore[operator]
+    return info.value.field or "", info.value.rule or ""
+
+
+def test_a_dispute_answer_on_record_cannot_be_dropped():
+    """Finding 1 (high): the escrow forgot the recorded AnswerDispute; advance then
+    auto-released the disputed $500 and the checks missed the mediation deadlines."""
+    c = run(
+        offer(),
+        Fund("m1", at(2026, 3, 2, 9)),
+        OpenDispute("m1", at(2026, 3, 6, 15)),
+        AnswerDispute("m1", at(2026, 3, 9, 12)),
+    )
+    assert ("Contract.milestones[0].escrow.dispute_answered_at", RULE) == refused(
+        lambda: with_escrow(c, dispute_answered_at=None)
+    )
+    assert ("Contract.milestones[0].escrow.disputed_at", RULE) == refused(
+        lambda: with_escrow(c, disputed_at=at(2026, 3, 5))
+    )
+
+
+def test_a_refund_request_is_dated_as_recorded():
+    """Finding 2 (high): a request backdated before the Fund made the checks say
+    'You have 1 hour' to dispute instead of 6 days 22 hours."""
+    c = run(offer(), Fund("m1", at(2025, 6, 20, 9)), RequestRefund("m1", at(2025, 6, 21, 9)))
+    field = "Contract.milestones[0].escrow.refund_requested_at"
+    assert (field, RULE) == refused(lambda: with_escrow(c, refund_requested_at=at(2025, 6, 14)))
+    assert (field, RULE) == refused(lambda: with_escrow(c, refund_requested_at=at(2025, 6, 20, 12)))
+
+
+def test_a_submission_is_dated_as_recorded_also_when_loaded():
+    """Finding 3 (high): submitted_at ten days before the Submit released the money early."""
+    c = run(offer(), Fund("m1", at(2025, 6, 2, 9)), Submit("m1", at(2025, 6, 20, 9)))
+    field = "Contract.milestones[0].escrow.submitted_at"
+    assert (field, RULE) == refused(lambda: with_escrow(c, submitted_at=at(2025, 6, 10, 9)))
+    data = serialize.to_dict(c)
+    data["milestones"][0]["escrow"]["submitted_at"] = "2025-06-10T09:00:00+00:00"
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(Contract, data)
+    assert "$.milestones[0].escrow.submitted_at" == loaded.value.problems[0].path
+
+
+def test_escrow_carried_to_a_milestone_comes_from_a_partial_approval():
+    """Finding 4 (high): $300 of 'carried' escrow from nowhere was called protected."""
+    c = run(offer(2), Fund("m1", at(2025, 6, 2, 9)), Approve("m1", at(2025, 6, 5, 9)))
+    made_up = Escrow(MilestoneState.NOT_FUNDED, usd("300.00"), held=usd("300.00"))
+    milestones = [c.milestones[0], attrs.evolve(c.milestones[1], escrow=made_up)]
+    assert ("Contract.milestones", "carried in is at most carried on") == refused(
+        lambda: attrs.evolve(c, milestones=milestones)
+    )
+    # A real carry passes: $400 approved of $500, the $100 left carried to m2.
+    carried = run(
+        offer(2),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Approve("m1", at(2025, 6, 5, 9), amount=usd("400.00")),
+    )
+    assert usd("100.00") == carried.milestone("m2").held
+    assert carried == serialize.from_dict(Contract, serialize.to_dict(carried))
+
+
+@pytest.mark.parametrize(
+    ("events", "state"),
+    [
+        ((Fund("m1", at(2025, 6, 2, 9)), Submit("m1", at(2025, 6, 5, 9))), MilestoneState.FUNDED),
+        ((Fund("m1", at(2025, 6, 2, 9)),), MilestoneState.SUBMITTED),
+        (
+            (
+                Fund("m1", at(2025, 6, 2, 9)),
+                Submit("m1", at(2025, 6, 5, 9)),
+                RequestChanges("m1", at(2025, 6, 6, 9)),
+            ),
+            MilestoneState.SUBMITTED,
+        ),
+    ],
+)
+def test_a_milestone_is_in_the_state_its_last_event_leaves(events, state):
+    """Finding 5 (medium): FUNDED after a recorded Submit lost its review clock;
+    SUBMITTED with only a Fund recorded auto-released work never submitted."""
+    c = run(offer(), *events)
+    moment = {"submitted_at": events[-1].at} if state is MilestoneState.SUBMITTED else {}
+    edited = {"state": state, "submitted_at": None, **moment}
+    assert ("Contract.milestones[0].escrow", "the state its last recorded event leads to") == (
+        refused(lambda: with_escrow(c, **edited))
+    )
+
+
+def test_a_release_is_paid_at_a_recorded_event_of_its_milestone():
+    """Finding 6 (medium): a release dated before the Fund showed as available money."""
+    c = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Submit("m1", at(2025, 6, 20, 9)),
+        Approve("m1", at(2025, 6, 21, 9)),
+    )
+    (release,) = c.payments
+    early = attrs.evolve(release, on=date(2025, 6, 2), at=at(2025, 6, 2, 0, 1))
+    assert ("Contract.payments", RULE) == refused(lambda: attrs.evolve(c, payments=[early]))
+
+
+def test_a_payment_names_a_milestone_of_the_contract():
+    """Finding 7 (medium): a bonus naming no milestone crashed deadlines with a KeyError."""
+    c = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Approve("m1", at(2025, 6, 5, 9), bonus=usd("20.00")),
+    )
+    bonus = next(p for p in c.payments if p.kind is PaymentKind.BONUS)
+    stray = attrs.evolve(bonus, milestone_id="nope")
+    others = [p for p in c.payments if p is not bonus]
+    assert ("Contract.payments[1]", "a payment names one of the contract's milestones") == (
+        refused(lambda: attrs.evolve(c, payments=[*others, stray]))
+    )
+
+
+def test_no_work_is_recorded_after_the_end():
+    """Finding 8 (low): an end date before a recorded Submit and Approve dropped a paid
+    5-star contract from every JSS window."""
+    c = run(
+        offer(started=date(2024, 6, 3)),
+        Fund("m1", at(2024, 6, 3, 9)),
+        Submit("m1", at(2024, 7, 20, 9)),
+        Approve("m1", at(2024, 7, 22, 9)),
+    )
+    assert ("Contract.history[1]", "only refunds and disputes after the end") == refused(
+        lambda: attrs.evolve(c, ended=date(2024, 6, 3))
+    )
+
+
+def test_results_are_the_transition_tables_targets():
+    """RESULTS is written in the models (which cannot read the engine): it must say
+    what the engine's one transition table says, event by event."""
+    targets: dict[str, set[MilestoneState]] = {}
+    for row in escrow.TRANSITIONS:  # rows name their event class
+        targets.setdefault(row.event, set()).update(row.targets)
+    assert {kind.__name__: states for kind, states in RESULTS.items()} == {
+        name: frozenset(states) for name, states in targets.items() if name in _names(RESULTS)
+    }
+    assert set(EVENT_TYPES) - set(RESULTS) == {Refund, EndContract}
+
+
+def _names(kinds: object) -> set[str]:
+    return {kind.__name__ for kind in kinds}  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("kind", OPEN_ONLY)
+def test_the_engine_refuses_every_open_only_event_after_the_end(kind):
+    """OPEN_ONLY is the models' copy of what the engine refuses once the contract ended."""
+    ended = run(offer(2), Fund("m1", at(2025, 6, 2, 9)), EndContract(at(2025, 6, 3, 9)))
+    for milestone in ("m1", "m2"):
+        with pytest.raises(TransitionError):
+            escrow.apply(ended, kind(milestone, at(2025, 6, 4, 9)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(us.contract_histories())
+def test_every_engine_contract_is_rebuilt_through_its_constructor(drawn):
+    """The engine never leaves a state these rules refuse: every contract it reaches,
+    and every step of the way, loads back as itself."""
+    original, events, final = drawn
+    contract = original
+    for event in events:
+        contract = escrow.apply(contract, event)
+        assert contract == serialize.from_dict(Contract, serialize.to_dict(contract))
+    assert final == serialize.from_dict(Contract, serialize.to_dict(final))
+
+
+def test_a_mid_way_milestone_is_judged_only_by_what_its_history_says():
+    """A milestone built by hand in review since before the history, then half
+    refunded: nothing recorded contradicts it, so it builds."""
+    books = Escrow(
+        MilestoneState.SUBMITTED,
+        usd("500.00"),
+        held=usd("250.00"),
+        refunded=usd("250.00"),
+        submitted_at=at(2025, 6, 3, 9),
+    )
+    c = attrs.evolve(
+        offer(),
+        milestones=[Milestone("m1", "Part 1", usd("500.00"), escrow=books)],
+        history=[Refund("m1", at(2025, 6, 5, 9), amount=usd("250.00"))],
+    )
+    assert MilestoneState.SUBMITTED == c.milestones[0].state
+    assert timedelta(0) < escrow.deadlines(c, at(2025, 6, 6))[0].due - at(2025, 6, 6)
