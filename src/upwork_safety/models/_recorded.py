@@ -89,6 +89,10 @@ RESULTS: Mapping[type[Event], frozenset[MilestoneState]] = {
 #: Events only an open contract takes (the engine refuses each after the end).
 OPEN_ONLY: tuple[type[Event], ...] = (Fund, Submit, RequestChanges, Approve)
 
+#: Events that close the contract, and those that request a milestone's refund.
+_CLOSINGS = (EndContract, DormancyRefundRequest)
+_REQUESTS = (RequestRefund, DormancyRefundRequest)
+
 #: The moment of a dispute each event records, once the dispute is open.
 _DISPUTE_MOMENTS: Mapping[type[Event], str] = {
     AnswerDispute: "dispute_answered_at",
@@ -183,7 +187,7 @@ def _walk(
                 f"ended ({end})",
                 "only refunds and disputes after the end",
             )
-        if isinstance(event, EndContract | DormancyRefundRequest):
+        if isinstance(event, _CLOSINGS):
             closings.append(event)
             last_closing = index
         if not isinstance(event, EndContract):
@@ -262,7 +266,7 @@ def _whole_life(
             )
     if escrow.refund_requested_at is not None:
         requested = {
-            event.at for event in events if isinstance(event, RequestRefund | DormancyRefundRequest)
+            event.at for event in events if isinstance(event, _REQUESTS)
         }
         requested.update(event.at for event in closings)  # the end, or dormancy, closing it
         if escrow.refund_requested_at not in requested:
