@@ -37,6 +37,8 @@ otherwise be asked about: every mention of paying routed through Upwork
 ("I'll pay you through Upwork"), with nothing against it, clears
 off-platform payment, a cost every mention of which the writer waives or bears
 ("there's no fee to apply", "we'll pay for the course") clears upfront fees,
+extra work given its own milestone or price, or placed in the agreed brief,
+clears scope creep,
 a client's rating promised only for the work
 ("if you finish by Friday, 5 stars") clears review begging, and advice against
 a risk ("never share your WhatsApp number with clients") clears contact,
@@ -64,7 +66,7 @@ from upwork_safety.checks._off_platform import (
     payment_kept_on_platform,
 )
 from upwork_safety.checks._reviews import rating_for_the_work, review_begging, review_trade
-from upwork_safety.checks._scope import scope_creep
+from upwork_safety.checks._scope import scope_creep, scope_paid_for
 from upwork_safety.checks._sentences import Hit, Message
 from upwork_safety.checks._upfront_fee import FEE_ANCHOR, fee_waived, upfront_fee
 
@@ -98,7 +100,9 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     ``UPFRONT_FEE``; every mention of paying routed through Upwork ("I'll pay
     you through Upwork") clears ``OFF_PLATFORM_PAYMENT``; a cost every mention of which
     is waived or borne by the writer ("there's no fee to apply") clears
-    ``UPFRONT_FEE``; a client's every rating promised
+    ``UPFRONT_FEE``; extra work priced ("a new milestone for the extra page") or
+    placed in the agreed scope ("it's part of the brief we agreed") clears
+    ``SCOPE_CREEP``; a client's every rating promised
     for the work itself ("if you finish by Friday I'll leave you 5 stars"),
     with nothing traded or swapped, clears ``REVIEW_BEGGING``.  The rules find
     nothing there, and the model reads words, not where they point.
@@ -108,6 +112,8 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
         codes |= _ADVISED  # "never share your WhatsApp number with clients"
     if fee_waived(text, outgoing=outgoing):
         codes.add(FindingCode.UPFRONT_FEE)  # "there's no fee to apply", "we'll pay for the course"
+    if not outgoing and scope_paid_for(text):
+        codes.add(FindingCode.SCOPE_CREEP)  # "I'll make a new milestone for the extra page"
     if payment_kept_on_platform(text, outgoing=outgoing):
         codes.add(FindingCode.OFF_PLATFORM_PAYMENT)
     if rating_for_the_work(text, outgoing=outgoing):

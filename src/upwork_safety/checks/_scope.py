@@ -218,3 +218,26 @@ def scope_creep(message: Message) -> Hit | None:
     priced = message.has(_SAME_PRICE_ANCHOR)
     small = message.has(_SMALL_ANCHOR)
     return best_hit(_creep_in(s, priced=priced, small=small) for s in (first, *candidates))
+
+
+#: The work said to be in what was agreed: "it's part of the brief we agreed", "as in the
+#: brief" (not "it wasn't part of the brief").
+_IN_SCOPE = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )\b(?:part of|in|within) the (?:original |agreed )?(?:brief|"
+    r"scope|spec|quote)(?: (?:we|you) (?:agreed|quoted|signed))?\b(?! but\b)|\bas in the brief\b"
+)
+
+
+def scope_paid_for(text: str) -> bool:
+    """Whether normalised *text* prices the extra work or places it in the agreed scope.
+
+    "I'll make a new milestone for the extra page", "it's part of the brief we
+    agreed": the rules find no scope creep there, and the model, which reads
+    "too" and "extra" but not what pays for them, may not add it either.
+    """
+    if _NEW_PAY_ANCHOR.keys.search(text) and _NEW_PAY_ANCHOR.pattern.search(text):
+        return True
+    if _IN_SCOPE.search(text) is None:
+        return False  # most messages place nothing in the brief and are not cut again
+    message = Message(text, outgoing=False)
+    return not any(s.negated(*m.span()) for s in message.sentences for m in s.all(_IN_SCOPE))
