@@ -303,7 +303,7 @@ _PAY_AFTER = re.compile(
     # pay a bonus": something on top).
     r"\b(?:if|once|when|as soon as)\b(?: [\w']+){0,4}? (?:good|done|finished|complete|ready|"
     r"works?|working|like it|love it)\b,? (?:then )?(?:i|we)(?:'ll| will)? (?:pay|send (?:the |"
-    r"your )?(?:payment|money))\b(?! (?:a |an |the |you )?(?:bonus|tip|extra|more)\b)"
+    r"your )?(?:payment|money))\b(?! for\b| (?:a |an |the |you )?(?:bonus|tip|extra|more)\b)"
 )
 _RELEASE = re.compile(
     r"\b(?:release|releasing|released|approve the (?:milestone|payment)|approving)\b"

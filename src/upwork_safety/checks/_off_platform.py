@@ -61,7 +61,7 @@ _AVAILABLE_ON = re.compile(
 _POSTED = (
     r"(?! (?:a |an |the |your |our |my )?(?:[\w-]+ )?(?:cheques?|checks?|package|parcel|kit|"
     r"starter kit|cards?|letter|device|laptop|equipment|box|hard ?drive|samples? (?:pack|box)|"
-    r"prints?|copies|documents by post)\b)"
+    r"prints?|cop(?:y|ies)|books?|gifts?|merch|swag|samples?|documents by post)\b)"
 )
 _EMAIL_CONTACT = re.compile(
     r"(?:^|(?<=[,;:] ))(?:please |pls |just |kindly )?(?:e-?mail|mail) (?:me|us)\b|"
