@@ -31,7 +31,8 @@ _START = re.compile(
 )
 _WORK_ASK = re.compile(
     r"\b(?:make|create|design|write|build|(?<!\bkar )(?<!\bde )do|edit|push|finish|complete|"
-    r"transcribe|translate|knock out|whip up|crank out|bang out|churn out|"
+    r"transcribe|translate|knock out|whip up|crank out|bang out|churn out|bash out|rattle off|"
+    r"dash off|hammer out|nikal(?= (?:do|dein|dijiye|dena)\b)|"
     r"code|draft|redesign|fix|prepare|produce|put together|throw together|deliver|"
     r"send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
@@ -80,6 +81,11 @@ _LATER = re.compile(
     r"(?:card|payment|billing|verification|bank) (?:issues?|problems?)|issues? with (?:my|the) "
     r"(?:card|payment|account|bank)|"
     r"if (?:i|we) like|if it looks|before (?:i|we) (?:know|see|decide|check)|on the 1st|"
+    # A day of the month ahead: "I'll fund everything by the 20th", "after the 5th".
+    r"(?:by|on|after|from|around) the \d{1,2}(?:st|nd|rd|th)|"
+    # Not able to fund now: "I can't fund the milestone yet", "haven't funded it yet".
+    r"(?:can'?t|cannot|unable to|not able to|haven'?t|have not) (?:\w+ )?fund\w{0,3}(?: \w+){0,3}? "
+    r"yet|"
     r"talk about|dekhte hain|uske baad|us ke baad|pasand aay\w{0,2}|acha lag\w{0,2}|"
     r"agar (?:acha|pasand|theek)|"
     r"if (?:it'?s|its|they'?re) good|if satisfied|"
@@ -174,8 +180,13 @@ _NO_ESCROW = re.compile(
     r"\bskip (?:the )?(?:formalities|paperwork)\b|"
     r"\bno (?:contract|milestone|escrow|offer) (?:needed|required|yet|for now)\b|"
     r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)\b|"
-    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b"
+    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b|"
+    # The writer's practice: "we don't use milestones", "I never do escrow".
+    r"\b(?:we|i) (?:don'?t|do not|never) (?:use|do|work with|bother with) (?:milestones|escrow|"
+    r"contracts)\b"
 )
+#: An hourly contract has no milestones: "it's hourly, no milestone needed" is no risk.
+_HOURLY = re.compile(r"\b(?:hourly|per hour|an hour|time tracker|work diary|tracked hours)\b")
 #: Told not to wait for the funding itself: "don't wait for the milestone, start today",
 #: "milestone ka wait mat karo".  The funding must be the whole object: "don't wait for the
 #: milestone approval / the offer email / the contract to end" is about something else,
@@ -200,7 +211,9 @@ _OFF_SUBMIT = re.compile(
     r"\b(?:deliver|submit|send|share|hand over)\w{0,3}\b(?: \w+){0,4}? (?:outside|off)"
     r"(?: of)?(?: the)? upwork\b(?!'s)|"
     r"\bupwork (?:pe|par|per|mein|me) (?:\w+ )?(?:submit|deliver)\w{0,3} (?:na|mat|nahi)\b|"
-    r"\b(?:submit|deliver)\w{0,3} upwork (?:pe|par|per|mein|me) (?:na|mat|nahi)\b"
+    r"\b(?:submit|deliver)\w{0,3} upwork (?:pe|par|per|mein|me) (?:na|mat|nahi)\b|"
+    r"\bupwork (?:pe|par|per|mein|me) (?:\w+ )?(?:submit|deliver|upload)\w{0,3} (?:karne|karna) "
+    r"(?:ki )?(?:zaroorat|need) nahi\b"
 )
 #: The work still handed in on Upwork: "submit the final cut on Upwork".
 _SUBMIT_ON_UPWORK = re.compile(
@@ -284,7 +297,13 @@ _PAY_AFTER = re.compile(
     r"\b(?:pay|payment) on (?:delivery|completion)\b|\bcash on delivery\b|"
     r"\b(?:dekh|check) kar (?:ke )?(?:payment|paise|pay)\b|"
     r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
-    r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b"
+    r"\b(?:paise|payment|pay) (?:kaam|work|delivery) (?:ke|k) baad\b|"
+    r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b|"
+    # The condition first: "send it over, and if it's good, we pay" (not "if it's good, we'll
+    # pay a bonus": something on top).
+    r"\b(?:if|once|when|as soon as)\b(?: [\w']+){0,4}? (?:good|done|finished|complete|ready|"
+    r"works?|working|like it|love it)\b,? (?:then )?(?:i|we)(?:'ll| will)? (?:pay|send (?:the |"
+    r"your )?(?:payment|money))\b(?! for\b| (?:a |an |the |you )?(?:bonus|tip|extra|more)\b)"
 )
 _RELEASE = re.compile(
     r"\b(?:release|releasing|released|approve the (?:milestone|payment)|approving)\b"
@@ -448,7 +467,20 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
         )
     if pattern is FREE_WORK:
         return _free_work_asked(sentence, match)
-    return pattern is not _OFF_SUBMIT or _submission_skipped(sentence, match)
+    return (
+        _submission_skipped(sentence, match)
+        if pattern is _OFF_SUBMIT
+        else _escrow_refused(sentence, match)
+    )
+
+
+def _escrow_refused(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Work without escrow asked for, not an hourly contract, which has no milestones.
+
+    "It's hourly, we don't use milestones" is no risk; "we don't use milestones,
+    you do the work and we pay" is.
+    """
+    return "contract" in match.group() or not sentence.first(_HOURLY)
 
 
 def _submission_skipped(sentence: Sentence, match: re.Match[str]) -> bool:
@@ -498,7 +530,7 @@ _ASK_ANCHOR = anchor(
     "sta str beg go proceed kick get carry keep continue work dive jump shuru kaam jaari lag "
     "crack make create design write build do edit push finish complete transcribe translate "
     "code draft fix send bana likh kar dikha have ready bhej prepare produce put throw deliver "
-    "knock whip crank bang churn",
+    "knock whip crank bang churn bash rattle dash hammer nikal",
 )
 _DEFER_ANCHOR = anchor(
     (_FUND, _WORK_THEN_FUND),
@@ -556,6 +588,8 @@ def _start_stated(message: Message) -> Hit | None:
         return waited
     for sentence in message.holding(_START_ANCHOR):
         for pattern in (_NO_ESCROW, _OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK):
+            if pattern is _PAY_AFTER and message.has(_FUNDED_ANCHOR):
+                continue  # "it's funded; once it's done, we pay": the release, not a risk
             for match in sentence.all(pattern):
                 if _unconditional(sentence, match, pattern):
                     return Hit(code, *sentence.span(match), Confidence.HIGH)

@@ -35,7 +35,11 @@ Upwork's own features ("withdraw to Payoneer", "the Upwork fee", "a call on
 Upwork").  The rules can also *clear* a code the trained model would
 otherwise be asked about: every mention of paying routed through Upwork
 ("I'll pay you through Upwork"), with nothing against it, clears
-off-platform payment, and a client's rating promised only for the work
+off-platform payment, a cost every mention of which the writer waives or bears
+("there's no fee to apply", "we'll pay for the course") clears upfront fees,
+extra work given its own milestone or price, or placed in the agreed brief,
+clears scope creep,
+a client's rating promised only for the work
 ("if you finish by Friday, 5 stars") clears review begging, and advice against
 a risk ("never share your WhatsApp number with clients") clears contact,
 payment and fees (:func:`cleared`).
@@ -62,9 +66,9 @@ from upwork_safety.checks._off_platform import (
     payment_kept_on_platform,
 )
 from upwork_safety.checks._reviews import rating_for_the_work, review_begging, review_trade
-from upwork_safety.checks._scope import scope_creep
+from upwork_safety.checks._scope import scope_creep, scope_paid_for
 from upwork_safety.checks._sentences import Hit, Message
-from upwork_safety.checks._upfront_fee import FEE_ANCHOR, upfront_fee
+from upwork_safety.checks._upfront_fee import FEE_ANCHOR, fee_waived, upfront_fee
 
 
 def detect(text: str, *, outgoing: bool) -> list[Hit]:
@@ -94,7 +98,11 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     fee warns against it ("Never share your WhatsApp number with clients")
     clears ``OFF_PLATFORM_CONTACT``, ``OFF_PLATFORM_PAYMENT`` and
     ``UPFRONT_FEE``; every mention of paying routed through Upwork ("I'll pay
-    you through Upwork") clears ``OFF_PLATFORM_PAYMENT``; a client's every rating promised
+    you through Upwork") clears ``OFF_PLATFORM_PAYMENT``; a cost every mention of which
+    is waived or borne by the writer ("there's no fee to apply") clears
+    ``UPFRONT_FEE``; extra work priced ("a new milestone for the extra page") or
+    placed in the agreed scope ("it's part of the brief we agreed") clears
+    ``SCOPE_CREEP``; a client's every rating promised
     for the work itself ("if you finish by Friday I'll leave you 5 stars"),
     with nothing traded or swapped, clears ``REVIEW_BEGGING``.  The rules find
     nothing there, and the model reads words, not where they point.
@@ -102,6 +110,10 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     codes: set[FindingCode] = set()
     if advice_against(text, outgoing=outgoing):
         codes |= _ADVISED  # "never share your WhatsApp number with clients"
+    if fee_waived(text, outgoing=outgoing):
+        codes.add(FindingCode.UPFRONT_FEE)  # "there's no fee to apply", "we'll pay for the course"
+    if not outgoing and scope_paid_for(text):
+        codes.add(FindingCode.SCOPE_CREEP)  # "I'll make a new milestone for the extra page"
     if payment_kept_on_platform(text, outgoing=outgoing):
         codes.add(FindingCode.OFF_PLATFORM_PAYMENT)
     if rating_for_the_work(text, outgoing=outgoing):

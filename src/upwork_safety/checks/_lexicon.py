@@ -151,6 +151,13 @@ METHOD = _c(
         r"(?:in|by|with) cash|cash (?:mein|me|payment|in hand)|pay (?:you |u )?(?:in )?cash",
         r"cash (?:de|dunga|dun|bhej|doon|dedunga)\w{0,4}",
         r"(?:on|via|by|through|with|using|to|over) wise|wise (?:account|transfer)",
+        # Money put straight into the reader's account by the writer: "can I just transfer it
+        # to your account?" (not "transfer the domain to your account": money or "it" only).
+        r"(?:i|we)(?:'ll| will| can| could| would|'d| shall)?(?: just| directly)? (?:transfer|"
+        r"wire|send|deposit)\w{0,3}(?: (?:it|the (?:money|payment|amount|rest|balance|funds)|"
+        r"\$?\d[\d,.]*k?))?(?: directly| straight)? (?:to|into|in) (?:your|ur) (?:own |personal |"
+        r"private |bank )?account(?! (?:email|settings|page|dashboard|manager|name))"
+        r"(?![^.?!]{0,30}\b(?:through|thru|via|on|using|in) (?:the )?upwork\b)",
         _VIA_RELATIVE,
     )
 )
@@ -180,7 +187,11 @@ OFF_PLATFORM = _c(
     # chhodo", "forget Upwork".
     r"\bupwork (?:pe|par|per|mein|se) (?:\w+ )?(?:payment|pay|paise) (?:nahi|na|mat)\b|"
     r"\bupwork (?:ka|ke|ki) (?:chakkar|jhanjhat|jhanjat|jhanjhat)\b|"
-    r"\b(?:forget|ditch|forget about) upwork\b"
+    r"\b(?:forget|ditch|forget about) upwork\b|"
+    # Upwork's payment refused in English: "I don't want to go through Upwork's payment system".
+    r"\b(?:don'?t|do not|not|rather not|never) (?:want to |wanna |like to |need to )?(?:go |pay |"
+    r"do (?:it|this) )?(?:through|via|thru) (?:the )?upwork'?s? (?:payment system|payments?|"
+    r"escrow|billing|system)\b"
 )
 #: Keeping it on the platform: "only on Upwork", "through Upwork".
 ON_PLATFORM = _c(

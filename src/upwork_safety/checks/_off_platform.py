@@ -57,10 +57,16 @@ _AVAILABLE_ON = re.compile(
     r"faster|quicker|quickly|easier|better|respond|reply|replies)\b|\bi'?m on\b|"
     r"\bi am on\b|\bfind me\b"
 )
+#: A thing sent by post, not an e-mail: "we will mail you a cheque", "I'll mail you the kit".
+_POSTED = (
+    r"(?! (?:a |an |the |your |our |my )?(?:[\w-]+ )?(?:cheques?|checks?|package|parcel|kit|"
+    r"starter kit|cards?|letter|device|laptop|equipment|box|hard ?drive|samples? (?:pack|box)|"
+    r"prints?|cop(?:y|ies)|books?|gifts?|merch|swag|samples?|documents by post)\b)"
+)
 _EMAIL_CONTACT = re.compile(
     r"(?:^|(?<=[,;:] ))(?:please |pls |just |kindly )?(?:e-?mail|mail) (?:me|us)\b|"
     r"\b(?:i'?ll|i will|we'?ll|we will|can|let me|please|could|i can) (?:e-?mail|mail) "
-    r"(?:you|me|us)\b|\b(?:e-?mail|mail) (?:me|us) (?:at|on)\b|"
+    r"(?:you|me|us)\b" + _POSTED + r"|\b(?:e-?mail|mail) (?:me|us) (?:at|on)\b|"
     r"\b(?:e-?mail|mail) (?:karein|kar dein|kar do|karo|kijiye)\b|"
     r"\b(?:your|my|apna|apni|mera|meri|personal|private|direct) (?:personal |private )?"
     r"(?:e-?mail|gmail|email address)\b|\be-?mail address\b|"
@@ -135,8 +141,34 @@ def _placed_detail(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
+#: Whether the rules allow it: "or is that not allowed?", "is it against the rules to...".
+_RULES_QUESTION = re.compile(
+    r"\b(?:allowed|permitted|against (?:the |upwork'?s? )?(?:rules|terms|tos|policy)|"
+    r"(?:the )?rules? (?:say|allow)|(?:is|are) (?:it|that|this) (?:ok|okay|fine|legal) (?:to|if))\b"
+)
+#: Clients or freelancers in general, not the reader: "a client", "clients", "the client".
+_ANY_PARTY = re.compile(
+    r"\b(?:a|any|the|other) (?:clients?|freelancers?)\b|\b(?:clients|freelancers)\b"
+)
+
+
+def _rules_question(sentence: Sentence) -> bool:
+    """A question about the rules for clients in general, not an offer to the reader.
+
+    "Can I give a client my email after the contract starts, or is that still not
+    allowed?" asks what Upwork permits; it shares nothing with anyone.
+    """
+    return (
+        "?" in sentence.text
+        and sentence.first(_RULES_QUESTION) is not None
+        and sentence.first(_ANY_PARTY) is not None
+    )
+
+
 def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
     start, end = match.span()
+    if _rules_question(sentence):
+        return True  # "can I give a client my email, or is that not allowed?"
     if (
         _TALK_VERB.search(sentence.text)
         and _OVER_APP.search(sentence.text, 0, start)

@@ -60,7 +60,9 @@ _THANKS_FOR = re.compile(
     r"\bthanks? (?:you )?(?:so much |a lot )?for\b|\bthank you for\b|"
     r"\bshukriya\b.{0,20}\bke liye\b|"
     r"\b(?:you|u) (?:gave|left|rated)\b|\bi (?:gave|left|rated) you\b|\bi'?ve left\b|"
-    r"\bwe rated\b|\bhonest\b"
+    r"\bwe rated\b|"
+    # Honest feedback asked for, not the idiom "I'll be honest, ..." / "to be honest with you".
+    r"\bhonest\b(?<!\bbe honest)|\bbe honest\b(?!,| with (?:you|u)\b| -)"
 )
 _INCENTIVE = re.compile(
     r"\b(?:discount|free|extra|bonus|refund|revision|off|cheaper)\b.{0,50}\b(?:if|for|in "
@@ -124,8 +126,9 @@ _TRADE = re.compile(
     r"\b(?:send|give|transfer|return|wire)\w{0,3} (?:(?:me|us|the|my|of|\$?\d[\d,]{0,9}|money|"
     r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}?(?:\$?\d[\d,]{0,9} ?%?|"
     r"money|amount|difference|extra|half|part|payment|rest|dollars?) back\b|"
-    r"\b(?:send|give|transfer|return|wire)\w{0,3} back (?:(?:me|us|the|my|half|part|of) ){0,2}"
-    r"(?:\$?\d[\d,]{0,9}|money|amount|difference|extra|half|part|payment|rest|dollars?)\b|"
+    r"\b(?:send|give|transfer|return|wire)\w{0,3} (?:(?:me|us) )?back (?:(?:me|us|the|my|half|"
+    r"part|of) ){0,2}(?:\$?\d[\d,]{0,9}|money|amount|difference|extra|half|part|payment|rest|"
+    r"dollars?)\b|"
     r"\bknock\w{0,3}\b|\bkick\w{0,3} back\b|(?:\$\d[\d,]{0,9}|\b\d{1,3} ?%) off\b|"
     r"\b(?:for free|free of (?:cost|charge)|free mein|muft mein|no extra (?:cost|charge|pay)|"
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
@@ -296,8 +299,13 @@ def _swapped(sentence: Sentence) -> bool:
 
 #: The rating asked of the reader for the writer: "leave me 5 stars", "rate me", "mujhe ... de do".
 _RATING_FOR_ME = re.compile(
-    r"\b(?:leave|give|rate|mark|review)\w{0,3} (?:me|us)\b|\b(?:mujhe|humein|hamein)\b"
+    r"\b(?:leave|give|rate|mark|review)\w{0,3} (?:me|us)\b|\b(?:mujhe|humein|hamein)\b|"
+    # The rating asked for with no "me": "leave a positive review now and I'll send a tip"
+    # (not the writer's own "I'll leave a good review", see _WRITER_RATES).
+    r"\b(?:leave|give|post|write)\w{0,3} (?:a|an)\b"
 )
+#: The writer as the one who rates: "I'll leave a 5-star review", "we will give a good rating".
+_WRITER_RATES = re.compile(r"\b(?:i|we)(?:'ll| will| would|'d| can| shall)?(?: \w+)? $")
 #: Money the writer offers for it: "I'll give you a bonus", "I'll tip you $10", "bonus de dunga".
 _REWARD = re.compile(
     r"\b(?:bonus|bonuses|tip|tips|reward|cash|gift card)\b|\btip (?:you|u)\b|"
@@ -318,6 +326,8 @@ def _paid_for(sentence: Sentence, rating: re.Match[str]) -> tuple[int, int] | No
         return None
     low = max(0, rating.start() - 24)
     asked = _RATING_FOR_ME.search(sentence.text, low, min(len(sentence.text), rating.end() + 24))
+    if asked is not None and _WRITER_RATES.search(sentence.text, 0, asked.start()):
+        return None  # "I'll leave a good review and a bonus": the writer rates, and pays
     rewards = [r for r in sentence.all(_REWARD) if not sentence.negated(*r.span())]
     if asked is None or not rewards:
         return None

@@ -44,7 +44,11 @@ _NOT_MORE_WORK = re.compile(
     r"reminder|call|meeting|detail|details|quick question|favour?)\b|"
     r"\balso (?:tell|let me know|confirm|share|send|explain|check|ask|mention|suggest|"
     r"recommend|advise|think|like|want to say)\b|\bmore (?:time|details|info|information|"
-    r"work (?:for you|later|next month)|projects?)\b"
+    r"work (?:for you|later|next month)|projects?)\b|"
+    # Details asked for "as well", not work: "send me your Skype ID as well", "your CV too".
+    r"\b(?:send|share|give|tell|drop)(?: me| us)? (?:your|ur|the|apna|apni) (?:[\w-]+ ){0,2}?"
+    r"(?:id|number|details|info|email|handle|username|cv|resume|portfolio|availability|"
+    r"address|link|profile|rate|timezone)\b(?: [\w']+){0,2}? (?:as well|too|also|bhi)\b"
 )
 _SAME_PRICE = re.compile(
     r"\bsame (?:price|budget|rate|fee|cost|milestone|total|amount|payment|money)\b|"
@@ -80,7 +84,10 @@ _SMALL = re.compile(
     r"(?:deal|thing)|nothing big|few minutes|\d+ minutes|chhota|chota|thora sa|"
     r"zyada (?:kaam|time) nahi|jaldi se|quick add|it'?s tiny|only \d+|just a|it'?s just|"
     r"only a|bas ek|sirf ek|should be (?:fast|quick|easy)|quick for you|easy for you|"
-    r"shouldn'?t be (?:much|hard|difficult|a lot)|not much work|won'?t be much)\b"
+    r"shouldn'?t be (?:much|hard|difficult|a lot)|not much work|won'?t be much|"
+    # The extra played down as adding little: "it shouldn't add much", "won't add much time".
+    r"(?:shouldn'?t|should not|won'?t|will not|wouldn'?t|doesn'?t|does not) add (?:much|a lot|"
+    r"anything|too much|more than)|(?:barely|hardly) (?:any|adds?) (?:extra )?(?:work|time))\b"
 )
 _NEW_PAY = re.compile(
     r"\bnew milestone\b|\bseparate (?:milestone|contract|quote|job)\b|"
@@ -193,7 +200,8 @@ _SAME_PRICE_ANCHOR = anchor(
 _SMALL_ANCHOR = anchor(
     (_SMALL,),
     "quick small tiny minor little simple easy basically should won not nothing few minutes "
-    "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9 shouldn",
+    "chhota chota thora zyada jaldi it just only bas sirf 0 1 2 3 4 5 6 7 8 9 shouldn doesn "
+    "wouldn barely hardly",
 )
 
 
@@ -210,3 +218,26 @@ def scope_creep(message: Message) -> Hit | None:
     priced = message.has(_SAME_PRICE_ANCHOR)
     small = message.has(_SMALL_ANCHOR)
     return best_hit(_creep_in(s, priced=priced, small=small) for s in (first, *candidates))
+
+
+#: The work said to be in what was agreed: "it's part of the brief we agreed", "as in the
+#: brief" (not "it wasn't part of the brief").
+_IN_SCOPE = re.compile(
+    r"(?<!n't )(?<!not )(?<!never )\b(?:part of|in|within) the (?:original |agreed )?(?:brief|"
+    r"scope|spec|quote)(?: (?:we|you) (?:agreed|quoted|signed))?\b(?! but\b)|\bas in the brief\b"
+)
+
+
+def scope_paid_for(text: str) -> bool:
+    """Whether normalised *text* prices the extra work or places it in the agreed scope.
+
+    "I'll make a new milestone for the extra page", "it's part of the brief we
+    agreed": the rules find no scope creep there, and the model, which reads
+    "too" and "extra" but not what pays for them, may not add it either.
+    """
+    if _NEW_PAY_ANCHOR.keys.search(text) and _NEW_PAY_ANCHOR.pattern.search(text):
+        return True
+    if _IN_SCOPE.search(text) is None:
+        return False  # most messages place nothing in the brief and are not cut again
+    message = Message(text, outgoing=False)
+    return not any(s.negated(*m.span()) for s in message.sentences for m in s.all(_IN_SCOPE))

@@ -43,7 +43,10 @@ _FEE_PURPOSE = re.compile(
 )
 _PURCHASE = re.compile(
     r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|subscribe|pay for|get|pick up|"
-    r"khareed\w{0,5}|kharid\w{0,5}|lena|lene|le lein|le lo|le len)\b"
+    r"khareed\w{0,5}|kharid\w{0,5}|lena|lene|le lein|le lo|le len|"
+    # A paid course taken: "you must complete a paid certification course ($79)".
+    r"(?:take|complete|attend|enrol{1,2}(?: in)?|sign up for|join)\w{0,3} (?:a |an |the |our |"
+    r"this )?(?:[\w-]+ )?paid)\b"
 )
 _PURCHASE_OBJECT = re.compile(
     r"\b(?:kit|starter kit|toolkit|tool kit|licen[cs]es?|software|equipment|laptop|phone|"
@@ -53,7 +56,10 @@ _PURCHASE_OBJECT = re.compile(
     r"ebay|sephora|vanilla|visa gift)\s?cards?|"
     r"macbook|computer|pc|monitor|ipad|tablet|galaxy tab|iphone|printer|microphone|webcam|"
     r"voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
-    r"plugins?|stock (?:photos?|images?|footage|music)|fonts?|hosting|domain)\b"
+    r"plugins?|stock (?:photos?|images?|footage|music)|fonts?|hosting|domain|"
+    # Anything bought with the reader's own money: "purchase the product with your own card".
+    r"(?:with|using|from|on) (?:your|ur) own (?:\w+ )?(?:card|money|funds|cash|pocket|account)|"
+    r"out of (?:your )?(?:own )?pocket|apne paison? se|apni jeb se)\b"
 )
 _PURCHASE_WHY = re.compile(
     r"\b(?:reimburs\w{0,5}|refund\w{0,3}|pay (?:you )?back|paid back|wapas|returned|"
@@ -263,10 +269,29 @@ FEE_ANCHOR = anchor(
     (_FAKE_CHEQUE, _FEE_AMOUNT, _FEE_NAMED, _PURCHASE, MONEY, _CRYPTO_SCAM),
     "deposit cash wire send transfer pay fee charge cost amount money security guarantee jama "
     "ada bhej buy purchas order subscri get khareed kharid len le $ usd rs pkr \u20a8 0 1 2 3 "
-    "4 5 6 7 8 9 recharge top invest unlock activate",
+    "4 5 6 7 8 9 recharge top invest unlock activate paid",
 )
 
 
 def upfront_fee(message: Message) -> Hit | None:
     """UPFRONT_FEE in any sentence."""
     return best_hit(_fee_in(s) for s in message.holding(FEE_ANCHOR))
+
+
+def fee_waived(text: str, *, outgoing: bool) -> bool:
+    """Whether every sentence of normalised *text* that names a cost says the writer bears it.
+
+    "There's no fee to apply", "we'll pay for your certification course": a
+    cost is named, and waived or covered.  The rules find nothing there, and
+    the model, which reads "fee" and not who pays it, may not add
+    ``UPFRONT_FEE`` either.
+    """
+    if outgoing or _CLIENT_PAYS.search(text) is None:
+        return False  # most messages waive nothing and are not cut into sentences again
+    message = Message(text, outgoing=outgoing)
+    costly = [
+        s
+        for s in message.sentences
+        if s.first(_FEE_WORD) or s.first(MONEY) or s.first(_PURCHASE_OBJECT)
+    ]
+    return bool(costly) and all(s.first(_CLIENT_PAYS) for s in costly)
