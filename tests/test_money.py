@@ -436,7 +436,13 @@ class TestExchangeRate:
             Decimal("274.40") == ExchangeRate("USD", "PKR", "280").with_spread(Decimal("0.02")).rate
         )
 
-    @pytest.mark.parametrize("spread", [Decimal("-0.01"), Decimal(1)])
+    @pytest.mark.parametrize("spread", [Decimal("0.02"), "0.02", "2%"])
+    def test_a_spread_is_a_rate_like_every_rate(self, spread):
+        """Regression (r11 audit #3): quote_withdrawal took spread="1%", with_spread refused
+        it, while the fees page says "5%" and "0.05" are one rate everywhere."""
+        assert Decimal("274.40") == ExchangeRate("USD", "PKR", "280").with_spread(spread).rate
+
+    @pytest.mark.parametrize("spread", [Decimal("-0.01"), Decimal(1), "100%", "-1%"])
     def test_bad_spread_refused(self, spread):
         """A negative spread or one of 100% is refused."""
         with pytest.raises(InvalidValueError, match="spread"):
@@ -504,12 +510,12 @@ def test_comparison_dunders_decline_other_types(method):
 
 
 def test_format_passes_babel_arguments_through():
-    """format= and currency_digits= reach babel unchanged; display rounds half up like rounded()."""
+    """format= and currency_digits= reach babel unchanged; display never rounds (r11)."""
     usd = Money("1234.5", "USD")
     assert "1,234.500 $" == usd.format(locale="en_US", format="#,##0.000 ¤", currency_digits=False)
     yen = Money("1234.5", "JPY")
-    assert "¥1,235" == yen.format(locale="en_US")
-    assert Money("1235", "JPY") == yen.rounded()
+    assert "¥1,234.5" == yen.format(locale="en_US")
+    assert "¥1,235" == yen.rounded().format(locale="en_US")
     assert "¥1,234.50" == yen.format(locale="en_US", currency_digits=False)
 
 
@@ -808,3 +814,23 @@ def test_format_keeps_patterns_that_show_the_amount():
     assert "1234.50" == amount.format(locale="en_US", format="0")
     assert "$1,234.50" == amount.format(locale="en_US", format_type="accounting")
     assert "1,234.50 US dollars" == amount.format(locale="en_US", format_type="name")
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "kwargs", "shown"),
+    [
+        ("1.004", "USD", {}, "$1.004"),
+        ("33.3360", "USD", {}, "$33.336"),
+        ("-0.004", "USD", {}, "-$0.004"),
+        ("1.5", "JPY", {}, "¥1.5"),
+        ("1.004", "USD", {"currency_digits": False}, "$1.004"),
+        ("1.004", "USD", {"format": "¤#,##0"}, "$1.004"),
+        ("1234.5", "USD", {}, "$1,234.50"),
+        ("1234", "USD", {"format": "¤#,##0", "currency_digits": False}, "$1,234"),
+    ],
+)
+def test_format_never_rounds_an_amount_away(amount, currency, kwargs, shown):
+    """Regression (r11 audit #2): USD 1.004 showed as "$1.00" and USD -0.004 as "-$0.00";
+    the currency's (or the pattern's) decimals are the fewest shown, never the most."""
+    assert shown == Money(amount, currency).format(locale="en_US", **kwargs)
+    assert "$1.00" == Money("1.004", "USD").rounded().format(locale="en_US")

@@ -74,8 +74,8 @@ ERRORS = [
     ("rate same currency", lambda: ExchangeRate("USD", "USD", "1"), InvalidValueError, "ExchangeRate.quote", "two currencies"),
     ("convert currency", lambda: RATE.convert(Money("1", "PKR")), CurrencyMismatchError, "money", "the rate's base currency"),
     ("convert overflow", lambda: ExchangeRate("USD", "PKR", "1000").convert(Money("9" * 17, "USD")), InvalidValueError, "converted amount", f"at most {MAX_DIGITS} integer digits"),
-    ("spread one", lambda: RATE.with_spread(Decimal(1)), InvalidValueError, "spread", "0 <= spread < 1"),
-    ("spread negative", lambda: RATE.with_spread(Decimal("-0.01")), InvalidValueError, "spread", "0 <= spread < 1"),
+    ("spread one", lambda: RATE.with_spread(Decimal(1)), InvalidValueError, "spread", "a fraction from 0 up to (not including) 1"),
+    ("spread negative", lambda: RATE.with_spread(Decimal("-0.01")), InvalidValueError, "spread", "a fraction from 0 up to (not including) 1"),
 ]  # fmt: skip
 
 

@@ -2,7 +2,8 @@
 
 How a value becomes an exact ``Decimal`` within the library's limits
 (:func:`to_decimal`), and the one context every computation runs in
-(:data:`CONTEXT`, :func:`exact`).  :mod:`upwork_safety.money` re-exports
+(:data:`CONTEXT`, :func:`exact`), and the one rule for rates
+(:func:`fraction`).  :mod:`upwork_safety.money` re-exports
 the names other modules use and documents the constants.
 """
 
@@ -12,7 +13,7 @@ import decimal
 import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from upwork_safety._display import shown, type_name
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -213,3 +214,79 @@ def within_limits(value: Decimal) -> bool:
 
 #: ``Decimal("1")``, ``Decimal("0.1")``, … ``Decimal("1e-18")``, by number of places.
 _QUANTA: tuple[Decimal, ...] = tuple(Decimal(1).scaleb(-places) for places in range(MAX_DIGITS + 1))
+
+
+_ZERO = Decimal(0)
+_ONE = Decimal(1)
+
+
+def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
+    """A rate as a fraction: ``Decimal("0.10")``, ``"0.10"``, ``0``, or a percentage ``"10%"``.
+
+    The one rule for rates everywhere (library and CLI): a fraction from 0,
+    given as a ``Decimal``, an ``int`` or canonical text, or a percentage as
+    text ending in ``%`` (``"2.5%"`` is ``Decimal("0.025")``).  Floats are
+    refused like everywhere else.
+
+    Args:
+        value: The rate.
+        what: The argument name for the error.
+        below_one: Whether the rate must be below 1 (true for fees, spreads
+            and tax rates).
+
+    Raises:
+        InvalidTypeError: *value* is a float, a bool or not a number.
+        InvalidValueError: Not a number, negative, or (with *below_one*) 1
+            or more; the message shows the fraction to write instead.
+    """
+    if type(value) is Decimal and value.is_finite() and _ZERO <= value < _ONE:
+        # The common case (a rate a checked value already holds), decided by
+        # the same rule, faster: a finite Decimal from 0 below 1 whose text
+        # has no exponent and at most MAX_DIGITS places ("0." and the digits)
+        # is one to_decimal returns as it is.  Anything else takes the way below.
+        text = str(value)
+        if len(text) <= MAX_DIGITS + 2 and not shows_exponent(text):
+            return value
+    percent = issubclass(type(value), str) and str.__str__(cast("str", value)).endswith("%")
+    try:
+        rate = _percent_as_fraction(value, what) if percent else to_decimal(value, what)  # type: ignore[arg-type]
+    except InvalidValueError as error:
+        if not issubclass(type(value), str) or error.rule != "canonical decimal text":
+            raise
+        raise InvalidValueError(
+            f'{what} must be a fraction such as "0.10" or a percentage such as "10%" (ASCII '
+            f"digits, one decimal point), got {shown(value)}",
+            field=what,
+            rule="a fraction or a percentage",
+        ) from None
+    if rate < _ZERO or (below_one and rate >= _ONE):
+        hint = ""
+        if rate >= 1 and not percent:
+            suggested = CONTEXT.divide(rate, Decimal(100))
+            hint = f" (for {rate}% write {suggested} or '{rate}%')"
+        limit = "from 0 up to (not including) 1" if below_one else "from 0"
+        raise InvalidValueError(
+            f"{what} is a fraction {limit}, got {shown(value)}{hint}",
+            field=what,
+            rule=f"a fraction {limit}",
+        )
+    return rate
+
+
+def _percent_as_fraction(text: str, what: str) -> Decimal:
+    """*text*, a percentage such as ``"2.5%"``, as a fraction; refused naming *what*.
+
+    A percentage with more than ``MAX_DIGITS - 2`` places becomes a fraction
+    with more than :data:`~upwork_safety.money.MAX_DIGITS`, which no rate
+    may hold; it is refused here, where the caller's field is known.
+    """
+    rate = CONTEXT.divide(to_decimal(text[:-1], what), Decimal(100))
+    try:
+        return to_decimal(rate, what)
+    except InvalidValueError:
+        raise InvalidValueError(
+            f"{what} as a percentage may have at most {MAX_DIGITS - 2} decimal places (a "
+            f"fraction at most {MAX_DIGITS}), got {shown(text)}",
+            field=what,
+            rule=f"at most {MAX_DIGITS} decimal places",
+        ) from None

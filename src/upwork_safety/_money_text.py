@@ -180,6 +180,8 @@ def format_money(
                     locale=locale,
                     currency_digits=currency_digits,
                     format_type=format_type,  # type: ignore[arg-type]
+                    # Digits beyond those the pattern shows are shown, never rounded away.
+                    decimal_quantization=False,
                 )
             )
     except (UnknownLocaleError, ValueError, TypeError, KeyError, ArithmeticError) as exc:

@@ -20,7 +20,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 import attrs
 
 from upwork_safety import _decimals
-from upwork_safety._decimals import _QUANTA
+from upwork_safety._decimals import _QUANTA, fraction
 from upwork_safety._decimals import _add as _add
 from upwork_safety._decimals import _places as _places
 from upwork_safety._decimals import _subtract as _subtract
@@ -458,6 +458,12 @@ class Money:
     ) -> str:
         """Format with babel for *locale*; the locale is always explicit.
 
+        It never rounds: the currency's (or *format*'s) decimals are the
+        fewest shown, and an amount with more shows them all, as
+        :meth:`__str__` does (``USD 1.004`` is ``"$1.004"``, not ``"$1.00"``;
+        ``USD -0.004`` is ``"-$0.004"``, not a signed zero).  Round first,
+        with :meth:`rounded`, for a figure in cents.
+
         Args:
             locale: A CLDR locale such as ``"en_PK"``, ``"ur_PK"`` or
                 ``"en_US"``.  There is no default, and ``None`` is refused:
@@ -606,21 +612,19 @@ class ExchangeRate:
         inverse = _within_places(CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
         return ExchangeRate(self.quote, self.base, inverse, self.as_of, self.source)
 
-    def with_spread(self, spread: Decimal) -> ExchangeRate:
+    def with_spread(self, spread: Decimal | int | str) -> ExchangeRate:
         """Return the rate a converter pays after taking *spread* (e.g. ``Decimal("0.02")``).
 
+        *spread* is read by the library's one rate rule, as every rate is: a
+        fraction (``Decimal("0.02")``, ``"0.02"``) or a percentage (``"2%"``).
         The result is exact, or rounded half up to :data:`MAX_DIGITS`
         decimal places when it has more.
 
         Raises:
-            InvalidValueError: *spread* is negative or 1 and above.
+            InvalidTypeError: *spread* is a float, a bool or not a number.
+            InvalidValueError: *spread* is negative, 1 (100%) or more, or not
+                a number; ``field`` is ``"spread"``.
         """
-        spread = to_decimal(spread, "spread")
-        if not Decimal(0) <= spread < Decimal(1):
-            raise InvalidValueError(
-                f"spread must be a fraction from 0 (inclusive) to 1 (exclusive), got {spread}",
-                field="spread",
-                rule="0 <= spread < 1",
-            )
+        spread = fraction(spread, "spread")
         rate = CONTEXT.multiply(self.rate, CONTEXT.subtract(Decimal(1), spread))
         return attrs.evolve(self, rate=_within_places(rate, MAX_DIGITS))

@@ -265,9 +265,7 @@ def _whole_life(
                 _RULE,
             )
     if escrow.refund_requested_at is not None:
-        requested = {
-            event.at for event in events if isinstance(event, _REQUESTS)
-        }
+        requested = {event.at for event in events if isinstance(event, _REQUESTS)}
         requested.update(event.at for event in closings)  # the end, or dormancy, closing it
         if escrow.refund_requested_at not in requested:
             _refused(
