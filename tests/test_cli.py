@@ -83,8 +83,24 @@ class TestWithdraw:
         code, text = run("withdraw", "900", "--rate", "280", "--offered-rate", "277.20", "--json")
         data = json.loads(text)
         assert 0 == code
-        assert ("0.01", "246713.51") == (data["tax_rate"], data["methods"][0]["received"])
+        received = {"amount": "246713.51", "currency": "PKR"}  # money as every document has it
+        assert ("0.01", received) == (data["tax_rate"], data["methods"][0]["received"])
         assert "offered" == data["methods"][0]["rate_basis"]
+        assert {"amount": "900", "currency": "USD"} == data["amount"]
+        assert {
+            "method",
+            "received",
+            "fees",
+            "spread",
+            "rate_basis",
+            "tax",
+            "cost_vs_reference",
+            "cost_percent",
+            "effective_rate",
+            "business_days",
+            "break_even_spread",
+            "note",
+        } == set(data["methods"][0])
 
     def test_spread_for_every_method_and_per_method(self):
         """A bare --spread 1% applies to every method; METHOD=RATE to one."""
@@ -93,6 +109,17 @@ class TestWithdraw:
         priced = [m for m in data["methods"] if m["received"] is not None]
         assert {"0.01"} == {m["spread"] for m in priced}
         assert 4 == len(priced)
+
+    def test_a_bare_spread_over_a_reported_one_is_said(self):
+        """Regression (r11 newcomer #1): a bare --spread 0.5% silently priced Payoneer at
+        0.5% instead of its reported 2% and made it the best; the output now says so."""
+        args = ("withdraw", "1000", "--rate", "280", "--offered-rate", "277.20")
+        _, bare = run(*args, "--spread", "0.5%")
+        assert "Payoneer is priced at your 0.5% spread, not the 2% it is reported" in " ".join(
+            bare.split()
+        )
+        _, named = run(*args, "--spread", "wire_usd=0.5%")
+        assert "reported to take" not in named
 
     def test_tax_choices(self):
         """--tax pseb withholds 0.25%, --tax none nothing; the default is 1%."""

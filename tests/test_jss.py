@@ -1377,8 +1377,9 @@ def test_timeline_steps_and_bounds_are_checked():
         jss.timeline(history, start=date(2025, 5, 1), end=AS_OF, step=timedelta(hours=12))
     with pytest.raises(InvalidValueError, match="whole number of days"):
         jss.timeline(history, start=date(2025, 5, 1), end=AS_OF, step=timedelta(days=-1))
-    with pytest.raises(InvalidTypeError, match="step must be a timedelta"):
+    with pytest.raises(InvalidTypeError, match="step must be a timedelta") as not_days:
         jss.timeline(history, start=date(2025, 5, 1), end=AS_OF, step=1)
+    assert "timedelta(days=30)" in str(not_days.value)  # r11 newcomer #9: the fix, shown
     with pytest.raises(InvalidValueError, match="start"):
         jss.timeline(history, start=datetime(2025, 5, 1), end=AS_OF)
 

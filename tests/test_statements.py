@@ -298,6 +298,18 @@ class TestFormats:
         assert ["line 2, column 1"] == [where(p) for p in problems_of(info)]
 
     @pytest.mark.parametrize(
+        ("text", "hinted"), [("01/02/2023", True), ("23.07.25", True), ("Jan 1 2023", False)]
+    )
+    def test_a_spreadsheets_date_says_to_download_again(self, text, hinted):
+        """Regression (r11 newcomer #10): a date a spreadsheet re-wrote (7/23/2025) did not
+        say what to do; the problem now says to download the export again."""
+        rows = [history_row(text, "1", "Bonus", "10.00", "10.00")]
+        with pytest.raises(InvalidDataError) as info:
+            parse(table(HISTORY, rows))
+        (problem,) = problems_of(info)
+        assert hinted == ("download the export from Upwork again" in problem.message)
+
+    @pytest.mark.parametrize(
         ("text", "expected"),
         [("12.50", "12.50"), ("-0.99", "-0.99"), ("+3", "3"), ("1234.5", "1234.5"), ("0", "0")],
     )

@@ -270,7 +270,9 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
                 "amount": amount,
                 "reference_rate": reference.rate,
                 "tax_rate": comparison.tax_rate,
-                "methods": comparison.to_records(),
+                # The table's rows with money as money, so it is written as every
+                # JSON document writes it ({"amount", "currency"}), not bare text.
+                "methods": comparison._rows(None),  # noqa: SLF001  (the records, unformatted)
             }
         )
         return 0
@@ -300,6 +302,18 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
         p.wrapped(
             f"not compared: {skipped.method.name}: {skipped.reason}", indent="    ", first="  "
         )
+    # A bare --spread replaces a method's own published (or reported) markup:
+    # say so, since it can change which method is best.
+    for quote in comparison.quotes:
+        own = quote.method.spread
+        if quote.method.key in bare_spreads and quote.method.key in spreads and own is not None:
+            p.wrapped(
+                f"{quote.method.name} is priced at your {percent(spreads[quote.method.key])} "
+                f"spread, not the {percent(own)} it is reported to take; to keep that, give "
+                "your spread per method instead (--spread METHOD=RATE).",
+                indent="    ",
+                first="  ",
+            )
     p.wrapped(tax_note(args.on, args.tax), indent="   ", first="  ")
     if comparison.best is not None:
         best = comparison.best

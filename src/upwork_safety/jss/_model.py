@@ -323,7 +323,8 @@ class _Engine:
 def _step(value: object) -> timedelta:
     if not isinstance(value, timedelta):
         raise InvalidTypeError(
-            f"step must be a timedelta, not {type(value).__name__}",
+            f"step must be a timedelta, not {type(value).__name__}: write e.g. "
+            "step=timedelta(days=30)",
             field="step",
             rule="a timedelta of whole days",
         )

@@ -291,6 +291,9 @@ _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _REF_ID = re.compile(r"\bRef ID:?\s*([0-9]{1,30})\b", re.ASCII | re.IGNORECASE)
 
 
+#: How a spreadsheet writes a date it re-saved (7/23/2025, 23.07.25): not Upwork's.
+_SPREADSHEET_DATE = re.compile(r"[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}")
+
 #: The rule a date cell keeps, for the problems that break it.
 DATE_RULE = "a date like 'Jan 01, 2023' or '2023-01-01'"
 #: The rule an amount cell keeps, for the problems that break it (a spreadsheet
@@ -312,7 +315,12 @@ def parse_date(text: str) -> date | str:
         elif us is not None and us[1] in _MONTHS:
             value = date(int(us[3]), _MONTHS.index(us[1]) + 1, int(us[2]))
         else:
-            return f"{shown(text)} is not {DATE_RULE}"
+            resaved = (
+                " (a spreadsheet re-saved the file: download the export from Upwork again)"
+                if _SPREADSHEET_DATE.fullmatch(text)
+                else ""
+            )
+            return f"{shown(text)} is not {DATE_RULE}{resaved}"
     except ValueError:
         return f"{shown(text)} is not a day of the calendar"
     if value > LATEST:
