@@ -781,6 +781,19 @@ def test_a_contract_whose_fees_are_not_one_rate_is_named():
     assert "'Logo'" not in named  # one fee is always one rate
     steady = audit_fees(parse(_contract_2024_to_2025("100.00")))
     assert [] == [note for note in steady.assumptions if "not all one rate" in note]
+    # Regression (r11 newcomer #4): the headline said "0 not as scheduled, overcharged
+    # USD 0.00" and only a sentence named the contract; the groups are a field too.
+    (group,) = audit.mixed_rates
+    assert [(7, "100.00"), (5, "150.00")] == [(c.income.line, str(c.charged.amount)) for c in group]
+    assert "1 contract at more than one rate" in repr(audit)
+    assert () == steady.mixed_rates
+    assert audit == serialize.from_json(type(audit), serialize.to_json(audit))
+    with pytest.raises(InvalidValueError) as alone:
+        attrs.evolve(audit, mixed_rates=[group[:1]])
+    assert ("FeeAudit.mixed_rates[0]", "two or more of the audit's checks") == (
+        alone.value.field,
+        alone.value.rule,
+    )
 
 
 def test_rates_are_not_applied_where_the_schedule_charges_none():

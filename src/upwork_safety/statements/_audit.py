@@ -26,6 +26,7 @@ from upwork_safety._validate import (
     instance_field,
     items_field,
     plain_texts,
+    sequence_of,
     text_field,
     text_items_field,
 )
@@ -338,6 +339,30 @@ class UncheckedFee:
         _service_fee_row(self.fee, "UncheckedFee.fee")
 
 
+def _check_groups(value: Any) -> Any:
+    """An attrs converter: groups of checks as a tuple of tuples (the rest for the validator)."""
+    outer = as_tuple(value)
+    return tuple(as_tuple(group) for group in outer) if isinstance(outer, tuple) else outer
+
+
+def _groups_of_checks(instance: FeeAudit, attribute: Any, value: Any) -> None:
+    """Each group is two or more of the audit's own checks, each in one group at most."""
+    name = f"FeeAudit.{attribute.name}"
+    groups = sequence_of(value, tuple, name)
+    own = set(instance.checks)
+    seen: set[FeeCheck] = set()
+    for index, group in enumerate(groups):
+        where = f"{name}[{index}]"
+        sequence_of(group, FeeCheck, where)
+        if len(group) < 2 or any(c not in own or c in seen for c in group):
+            raise InvalidValueError(
+                f"{where} must be two or more of FeeAudit.checks, each in one group only",
+                field=where,
+                rule="two or more of the audit's checks",
+            )
+        seen.update(group)
+
+
 @through_init
 @attrs.frozen(kw_only=True)
 class FeeAudit:
@@ -348,6 +373,12 @@ class FeeAudit:
         not_checked: Fees that could not be checked, each with the reason.
         income_without_fee: Income rows no fee row names.
         assumptions: What the expected fees assume, in words.
+        mixed_rates: The fees of each contract that no one rate explains,
+            one group per contract (Transactions report, from 2025-05-01,
+            when its rate is not given with ``rates=``): each fee is within
+            the schedule's 0–15%, so none is a mismatch, but a contract's
+            rate is fixed for its life (unconfirmed), so some of them may be
+            overcharges.  Each group is also named in *assumptions*.
 
     Raises:
         InvalidTypeError: A field that is not a sequence, or an item of the
@@ -365,6 +396,9 @@ class FeeAudit:
     )
     assumptions: tuple[str, ...] = attrs.field(
         default=(), converter=plain_texts, validator=text_items_field
+    )
+    mixed_rates: tuple[tuple[FeeCheck, ...], ...] = attrs.field(
+        default=(), converter=_check_groups, validator=_groups_of_checks
     )
 
     def __attrs_post_init__(self) -> None:
@@ -415,8 +449,10 @@ class FeeAudit:
         without = len(self.income_without_fee)
         return (
             f"<FeeAudit {len(self.checks)} checked, {mismatches} not as scheduled{overcharged}, "
-            f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.not_checked)} not "
-            f"checked, {without} income row{'' if without == 1 else 's'} without a fee>"
+            f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.mixed_rates)} "
+            f"contract{'' if len(self.mixed_rates) == 1 else 's'} at more than one rate, "
+            f"{len(self.not_checked)} not checked, {without} income "
+            f"row{'' if without == 1 else 's'} without a fee>"
         )
 
     def to_records(self) -> list[dict[str, object]]:
@@ -446,7 +482,8 @@ class FeeAudit:
     def _repr_html_(self) -> str:
         caption = (
             f"Service fees: {len(self.checks)} checked, {len(self.mismatches)} not as scheduled, "
-            f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.not_checked)} not checked"
+            f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.mixed_rates)} "
+            f"contract(s) at more than one rate, {len(self.not_checked)} not checked"
         )
         if self.assumptions:
             caption += ". " + " ".join(self.assumptions)
@@ -584,11 +621,12 @@ def audit_fees(
         for row in statement.transactions
         if row.is_income and row.amount.amount > 0 and (row.id is None or row.id not in named)
     )
+    mixed = notes.mixed_rate_groups(statement, checks)
     said = [
         *notes.assumptions(statement, checks, contract_rate, sliding_scale=sliding_scale),
         *notes.not_applied_notes(not_applied),
         *notes.assumed_rate_notes(checks),
-        *notes.one_rate_notes(statement, checks),
+        *notes.one_rate_notes(mixed),
         *notes.legacy_notes(inferred),
         *notes.no_client_legacy_notes(unclaimed),
     ]
@@ -597,4 +635,5 @@ def audit_fees(
         not_checked=unchecked,
         income_without_fee=without,
         assumptions=said,
+        mixed_rates=mixed,
     )

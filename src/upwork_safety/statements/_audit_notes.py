@@ -145,15 +145,15 @@ def _by_line(row: Transaction) -> int:
     return row.line
 
 
-def one_rate_notes(statement: Statement, checks: list[FeeCheck]) -> list[str]:
-    """Name the contracts whose fees no one rate explains, where a contract has one rate.
+def mixed_rate_groups(statement: Statement, checks: list[FeeCheck]) -> list[tuple[FeeCheck, ...]]:
+    """The fees of each contract that no one rate explains, where a contract has one rate.
 
     From 2025-05-01 each contract's rate is shown on its offer and fixed for
     its life (unconfirmed; the export does not show it).  In the
     Transactions report, which names each fee's contract (client and
     title), the fees of one contract at the flat or an assumed rate, each
     within the schedule, must all be one rate; a contract whose fees are
-    not, and which has a fee on the per-contract schedule, is named.
+    not, and which has a fee on the per-contract schedule, is one group.
     """
     if statement.format is not StatementFormat.TRANSACTIONS_REPORT:
         return []
@@ -164,16 +164,26 @@ def one_rate_notes(statement: Statement, checks: list[FeeCheck]) -> list[str]:
             continue  # whose contract it is cannot be told
         if check.basis in {FeeBasis.DEFAULT, FeeBasis.FLAT} and check.within_schedule:
             groups[(income.client, income.contract)].append(check)
-    notes = []
-    for (client, title), group in groups.items():
+    mixed = []
+    for group in groups.values():
         if not any(c.basis is FeeBasis.DEFAULT for c in group):
             continue
         ranges = [r for r in map(_rates_between, group) if r is not None]
         if not ranges or max(low for low, _ in ranges) < min(high for _, high in ranges):
             continue
+        mixed.append(tuple(group))
+    return mixed
+
+
+def one_rate_notes(groups: list[tuple[FeeCheck, ...]]) -> list[str]:
+    """Name each contract of :func:`mixed_rate_groups`, in words."""
+    notes = []
+    for group in groups:
+        income = group[0].income
         notes.append(
-            f"The service fees of the contract {shown(title)} with {shown(client)} (on the "
-            f"income of {lines_named(sorted((c.income for c in group), key=_by_line))}) are "
+            f"The service fees of the contract {shown(income.contract)} with "
+            f"{shown(income.client)} (on the income of "
+            f"{lines_named(sorted((c.income for c in group), key=_by_line))}) are "
             "not all one rate, while a contract's rate is fixed for its life (from 2025-05-01, "
             "unconfirmed): some of them may be overcharges. Pass rates= with its rate to check "
             "them against it."
