@@ -120,6 +120,8 @@ class TestWithdraw:
         )
         _, named = run(*args, "--spread", "wire_usd=0.5%")
         assert "reported to take" not in named
+        _, same = run(*args, "--spread", "2%")  # Payoneer's own: nothing replaced
+        assert "reported to take" not in same
 
     def test_tax_choices(self):
         """--tax pseb withholds 0.25%, --tax none nothing; the default is 1%."""

@@ -654,7 +654,7 @@ class TestHistoryFitsTheContract:
         c = attrs.evolve(self.ended(), history=(), milestones=[Milestone("m1", "Logo", usd("15"))])
         with pytest.raises(InvalidValueError) as info:
             attrs.evolve(c, history=[Fund("m1", T + timedelta(days=2))])
-        assert ("Contract.history[0]", "only refunds and disputes after the end") == (
+        assert ("Contract.history[0]", "no funding or submitting after the end") == (
             info.value.field,
             info.value.rule,
         )

@@ -30,6 +30,7 @@ from upwork_safety.escrow import (
     OpenDispute,
     RequestChanges,
     RequestRefund,
+    ResolveDispute,
     Submit,
 )
 from upwork_safety.models import Escrow, MilestoneState, PaymentKind
@@ -189,7 +190,7 @@ def test_no_work_is_recorded_after_the_end():
         Submit("m1", at(2024, 7, 20, 9)),
         Approve("m1", at(2024, 7, 22, 9)),
     )
-    assert ("Contract.history[1]", "only refunds and disputes after the end") == refused(
+    assert ("Contract.history[1]", "no funding or submitting after the end") == refused(
         lambda: attrs.evolve(c, ended=date(2024, 6, 3))
     )
 
@@ -210,13 +211,33 @@ def _names(kinds: object) -> set[str]:
     return {kind.__name__ for kind in kinds}  # type: ignore[attr-defined]
 
 
+def test_open_only_is_what_the_engine_guards_with_contract_open():
+    """OPEN_ONLY is the models' copy of the events whose rows need an open contract."""
+    from upwork_safety.escrow import _guards, _table
+
+    guarded = {
+        row.event.__name__
+        for row in _table.ROWS
+        if row.guard in (_guards.contract_open, _guards.can_fund)
+    }
+    assert guarded - {"EndContract"} == _names(OPEN_ONLY)  # ending twice: refused otherwise
+
+
 @pytest.mark.parametrize("kind", OPEN_ONLY)
 def test_the_engine_refuses_every_open_only_event_after_the_end(kind):
-    """OPEN_ONLY is the models' copy of what the engine refuses once the contract ended."""
-    ended = run(offer(2), Fund("m1", at(2025, 6, 2, 9)), EndContract(at(2025, 6, 3, 9)))
-    for milestone in ("m1", "m2"):
-        with pytest.raises(TransitionError):
-            escrow.apply(ended, kind(milestone, at(2025, 6, 4, 9)))
+    """And the engine refuses each once the contract ended, where it took it before."""
+    # m1 paid; m2 funded (ready for a Submit) or m3 unfunded (ready for a Fund).
+    ready = run(
+        offer(3),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Approve("m1", at(2025, 6, 2, 10)),
+        *([] if kind is Fund else [Fund("m2", at(2025, 6, 2, 11))]),
+    )
+    target = "m3" if kind is Fund else "m2"
+    escrow.apply(ready, kind(target, at(2025, 6, 4, 9)))  # allowed while open
+    ended = escrow.apply(ready, EndContract(at(2025, 6, 3, 9)))
+    with pytest.raises(TransitionError):
+        escrow.apply(ended, kind(target, at(2025, 6, 4, 9)))
 
 
 @settings(max_examples=150, deadline=None)
@@ -249,3 +270,99 @@ def test_a_mid_way_milestone_is_judged_only_by_what_its_history_says():
     )
     assert MilestoneState.SUBMITTED == c.milestones[0].state
     assert timedelta(0) < escrow.deadlines(c, at(2025, 6, 6))[0].due - at(2025, 6, 6)
+
+
+def test_amounts_an_event_states_are_the_amounts_paid():
+    """Review r11 #1 (high): a dispute the client won $400 of, edited to $500 released
+    (escrow and payment both), loaded; so did Approve(amount=100) edited to a full release."""
+    c = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        OpenDispute("m1", at(2025, 6, 4, 9)),
+        ResolveDispute(
+            "m1", at(2025, 6, 9, 9), to_freelancer=usd("100.00"), to_client=usd("400.00")
+        ),
+    )
+    data = serialize.to_dict(c)
+    data["milestones"][0]["escrow"].update(
+        released={"amount": "500.00", "currency": "USD"},
+        refunded={"amount": "0.00", "currency": "USD"},
+    )
+    data["payments"][0]["amount"] = {"amount": "500.00", "currency": "USD"}
+    with pytest.raises(InvalidDataError) as forged:
+        serialize.from_dict(Contract, data)
+    assert ("$.payments", RULE) == (forged.value.problems[0].path, forged.value.problems[0].rule)
+    a = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Approve("m1", at(2025, 6, 5, 9), amount=usd("100.00")),
+    )
+    m = a.milestones[0]
+    full = m.escrow.replace(held=usd("0.00"), released=usd("500.00"))
+    assert ("Contract.payments", RULE) == refused(
+        lambda: attrs.evolve(
+            a,
+            milestones=[attrs.evolve(m, escrow=full)],
+            payments=[attrs.evolve(a.payments[0], amount=usd("500.00"))],
+        )
+    )
+
+
+def test_a_release_is_paid_at_an_event_that_releases():
+    """Review r11 #4: a release moved to the milestone's own Fund showed as available
+    before the client approved."""
+    c = run(offer(), Fund("m1", at(2025, 6, 2, 9)), Approve("m1", at(2025, 6, 20, 9)))
+    moved = attrs.evolve(c.payments[0], on=date(2025, 6, 2), at=at(2025, 6, 2, 9))
+    assert ("Contract.payments", RULE) == refused(lambda: attrs.evolve(c, payments=[moved]))
+
+
+def test_the_end_leaves_a_milestone_as_it_was_or_under_a_refund_request():
+    """Review r11 #2: after the end, a milestone's state was not checked at all: an
+    end-made refund request edited to REFUNDED lost its 7-day dispute window."""
+    c = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Submit("m1", at(2025, 6, 15, 9)),
+        EndContract(at(2025, 6, 21, 9)),
+    )
+    assert MilestoneState.REFUND_REQUESTED == c.milestones[0].state
+    done = Escrow(MilestoneState.REFUNDED, usd("500.00"), refunded=usd("500.00"))
+    assert ("Contract.milestones[0].escrow", "the state its last recorded event leads to") == (
+        refused(lambda: attrs.evolve(c, milestones=[attrs.evolve(c.milestones[0], escrow=done)]))
+    )
+
+
+def test_an_end_made_refund_request_is_dated_by_the_end():
+    """Review r11 #3: refund_requested_at could be moved to any later closing or request,
+    which moved the dispute window (shown closing Jul 2, not Jun 28)."""
+    c = run(
+        offer(2),
+        Fund("m1", at(2025, 6, 2, 9)),
+        RequestRefund("m1", at(2025, 6, 21, 9)),
+    )
+    field = "Contract.milestones[0].escrow.refund_requested_at"
+    assert (field, RULE) == refused(lambda: with_escrow(c, refund_requested_at=at(2025, 6, 25, 9)))
+    ended = run(offer(), Fund("m1", at(2025, 6, 2, 9)), EndContract(at(2025, 6, 21, 9)))
+    assert at(2025, 6, 21, 9) == ended.milestones[0].escrow.refund_requested_at
+    assert (field, RULE) == refused(
+        lambda: with_escrow(ended, refund_requested_at=at(2025, 6, 2, 9))
+    )
+
+
+def test_a_review_period_outlasting_dormancy_is_refused_by_the_rules():
+    """Review r11 #5: with a 200-day review and 51 days of dormancy, dormancy closed a
+    contract on work in review; apply then recorded an Approve after the end and
+    advance built a contract its constructor refused.  Such rules cannot be built."""
+    from upwork_safety import rules
+    from upwork_safety.errors import RulesError
+
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(rules.CURRENT, review_period=timedelta(days=200))
+    assert "PlatformRules.review_period" == info.value.field
+    dormant = (
+        rules.CURRENT.dormancy_period
+        + rules.CURRENT.dormancy_first_notice
+        + rules.CURRENT.dormancy_final_notice
+    )
+    longest = attrs.evolve(rules.CURRENT, review_period=dormant - timedelta(days=1))
+    assert dormant - timedelta(days=1) == longest.review_period

@@ -27,6 +27,7 @@ from upwork_safety import (
     Money,
     Payment,
     UpworkSafetyError,
+    escrow,
     serialize,
 )
 from upwork_safety._events import Approve, EndContract, Fund
@@ -38,17 +39,19 @@ PKT = timezone(timedelta(hours=5))
 
 
 def sample_contract():
-    return Contract(
+    """An ended contract as the engine recorded it: funded, approved with a bonus, ended."""
+    offer = Contract(
         "c1",
         Client("acme", "Acme", payment_verified=True),
         ContractKind.FIXED_PRICE,
         date(2024, 1, 1),
-        ended=date(2024, 2, 1),
         milestones=[Milestone("m1", "Logo in SVG", Money("100.00", "USD"))],
-        payments=[Payment(date(2024, 1, 20), Money("100.00", "USD"))],
         feedback=Feedback("4.75", 9, EndReason.COMPLETED),
         service_fee_rate="0.10",
-        history=[
+    )
+    return escrow.replay(
+        offer,
+        [
             Fund("m1", datetime(2024, 1, 2, 9, tzinfo=PKT)),
             Approve("m1", datetime(2024, 1, 20, tzinfo=timezone.utc), bonus=Money("5", "USD")),
             EndContract(datetime(2024, 2, 1, tzinfo=timezone.utc)),
@@ -638,7 +641,7 @@ def test_defaults_left_out():
     short = serialize.to_dict(contract)
     full = serialize.to_dict(contract, omit_defaults=False)
     assert "description" not in short["milestones"][0]
-    assert "escrow" not in short["milestones"][0]
+    assert "held" not in short["milestones"][0]["escrow"]  # paid: nothing held, the default
     assert {"amount": "0", "currency": "USD"} == full["milestones"][0]["escrow"]["held"]
     assert set(short) < set(full)
     assert contract == serialize.from_dict(Contract, short)

@@ -459,10 +459,12 @@ class Money:
         """Format with babel for *locale*; the locale is always explicit.
 
         It never rounds: the currency's (or *format*'s) decimals are the
-        fewest shown, and an amount with more shows them all, as
-        :meth:`__str__` does (``USD 1.004`` is ``"$1.004"``, not ``"$1.00"``;
-        ``USD -0.004`` is ``"-$0.004"``, not a signed zero).  Round first,
-        with :meth:`rounded`, for a figure in cents.
+        fewest shown, and an amount with more significant digits shows them
+        all (``USD 1.004`` is ``"$1.004"``, not ``"$1.00"``; ``USD -0.004`` is
+        ``"-$0.004"``, not a signed zero); trailing zeros past the currency's
+        decimals are not shown (``USD 1.50000`` is ``"$1.50"``), where
+        :meth:`__str__` keeps them.  Round first, with :meth:`rounded`, for a
+        figure in cents.
 
         Args:
             locale: A CLDR locale such as ``"en_PK"``, ``"ur_PK"`` or

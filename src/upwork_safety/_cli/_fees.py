@@ -306,9 +306,10 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     # say so, since it can change which method is best.
     for quote in comparison.quotes:
         own = quote.method.spread
-        if quote.method.key in bare_spreads and quote.method.key in spreads and own is not None:
+        given = spreads.get(quote.method.key)
+        if quote.method.key in bare_spreads and given is not None and own not in (None, given):
             p.wrapped(
-                f"{quote.method.name} is priced at your {percent(spreads[quote.method.key])} "
+                f"{quote.method.name} is priced at your {percent(given)} "
                 f"spread, not the {percent(own)} it is reported to take; to keep that, give "
                 "your spread per method instead (--spread METHOD=RATE).",
                 indent="    ",

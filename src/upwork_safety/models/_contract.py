@@ -384,8 +384,13 @@ class Contract:
     (*time_entries*) lies within *started* to *ended* (UTC days), the
     history's order and start,
     that the history fits the contract (its events name the contract's
-    milestones; it ends once, on *ended*'s day; nothing is funded after the
-    end), that an ended contract holds escrow only under a refund request
+    milestones; it ends once, on *ended*'s day; nothing is funded or
+    submitted after the end), that each milestone's escrow and the payments
+    are what the recorded events left (the state the last event leads to,
+    the moments of a submission, a refund request and a dispute, the
+    amounts an approval or a dispute's resolution states, each release paid
+    at an event that releases; docs/escrow.md lists the rules), that an
+    ended contract holds escrow only under a refund request
     or a dispute (ending it, or dormancy closing it, turns the rest into a
     refund request: a contract recorded as ended with escrow still funded is
     refused rather than reviewed, since no deadline the escrow engine keeps
@@ -406,9 +411,11 @@ class Contract:
             fields that do not fit *kind*, escrow held on an ended
             contract in another state than ``REFUND_REQUESTED`` or
             ``DISPUTED`` (``field`` ``Contract.milestones[i].escrow``),
-            or release payments that pay no
+            release payments that pay no
             milestone of the contract or do not add up to a milestone's
-            released escrow.
+            released escrow, or escrow and payments that the recorded
+            history contradicts (``field`` the milestone's escrow, the
+            moment, ``Contract.payments`` or the history event at fault).
         CurrencyMismatchError: Milestones, payments or the hourly rate in
             more than one currency.
     """
@@ -793,8 +800,10 @@ def _next(
         new_payments = old_payments.appending(paid)
         _match_new_releases(milestones, new_milestones, changed, paid, len(old_payments))
         new_milestones.releases_match = new_payments
-    else:  # a refund of paid money rewrote the payments: the constructor checks them all
+    else:  # a refund of paid money rewrote the payments: they are all checked here
         new_payments = _Payments((*payments, *paid))
+        _match_releases(new_milestones, new_payments)
+        new_milestones.releases_match = new_payments
     history = _extend(cast("History", contract.history), events, "Contract.history")
     # Nothing is read here: the engine's guards already refused every event
     # _check_history would (a milestone the contract does not have, a second

@@ -39,6 +39,7 @@ from upwork_safety._events import (
     FreelancerPaysArbitration,
     Fund,
     OpenDispute,
+    Refund,
     RequestChanges,
     RequestRefund,
     ResolveDispute,
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from upwork_safety.models._escrow import Escrow
     from upwork_safety.models._milestone import Milestone
     from upwork_safety.models._payment import Payment
+    from upwork_safety.money import Money
 
 __all__ = ["OPEN_ONLY", "RESULTS", "check_recorded"]
 
@@ -86,8 +88,27 @@ RESULTS: Mapping[type[Event], frozenset[MilestoneState]] = {
     DormancyRefundRequest: frozenset({_S.REFUND_REQUESTED}),
 }
 
-#: Events only an open contract takes (the engine refuses each after the end).
-OPEN_ONLY: tuple[type[Event], ...] = (Fund, Submit, RequestChanges, Approve)
+#: Events only an open contract takes: the engine's rows for them have its
+#: ``contract_open`` guard (a test checks they are the same).  A client may
+#: still approve work in review after dormancy closed the contract.
+OPEN_ONLY: tuple[type[Event], ...] = (Fund, Submit)
+
+#: Events that can release escrow: those that can leave a milestone ``PAID``
+#: (:data:`RESULTS`), and ``Refund`` (of a request, the rest is released).
+_RELEASING: tuple[type[Event], ...] = (
+    *(kind for kind, states in RESULTS.items() if _S.PAID in states),
+    Refund,
+)
+
+#: Events after which a milestone's earlier release payments may be lower than
+#: paid: a refund of paid money lowers them, newest first.
+_LOWERING: tuple[type[Event], ...] = (
+    Refund,
+    AcceptRefund,
+    AutoRefund,
+    ResolveDispute,
+    ArbitrationDefault,
+)
 
 #: Events that close the contract, and those that request a milestone's refund.
 _CLOSINGS = (EndContract, DormancyRefundRequest)
@@ -118,40 +139,53 @@ def check_recorded(
     * nothing an open contract alone takes (:data:`OPEN_ONLY`) is after the end;
     * a milestone is in a state its last recorded event leads to (:data:`RESULTS`),
       unless the contract closed after it;
-    * a ``SUBMITTED`` milestone's ``submitted_at`` is its last ``Submit``, and a
+      (or, when it closed after it, that state or a refund request);
+    * a ``SUBMITTED`` milestone's ``submitted_at`` is its last ``Submit``, a
       ``DISPUTED`` one's moments are its last ``OpenDispute`` and what was
-      recorded after it;
-    * a milestone whose ``Fund`` is recorded: no escrow moment before it, a
-      refund request at a recorded request (or the contract's end), and every
-      release paid at one of its recorded events.
+      recorded after it, and a ``REFUND_REQUESTED`` one's request is its last
+      recorded request, or the closing that came after its last step;
+    * a release (or bonus) paid at an approval or a dispute's resolution that
+      states its amount is that amount (unless a later refund may have
+      lowered it);
+    * a milestone whose ``Fund`` is recorded: no escrow moment before it, and
+      every release paid at one of its recorded events that releases escrow.
 
     Raises:
         InvalidValueError: naming the milestone, payment or event at fault.
     """
     _payments_name_milestones(payments, positions)
     _carried_conserved(milestones)
-    own, last_own, closings, last_closing = _walk(history, positions, ended, len(milestones))
-    released: dict[str, list[Payment]] = {}
+    own, at_index, closings, closed_at = _walk(history, positions, ended, len(milestones))
+    paid: dict[str, list[Payment]] = {}
     for payment in payments:
-        if payment.kind is PaymentKind.RELEASE and payment.milestone_id is not None:
-            released.setdefault(payment.milestone_id, []).append(payment)
+        if payment.kind is not PaymentKind.OTHER and payment.milestone_id is not None:
+            paid.setdefault(payment.milestone_id, []).append(payment)
     for index, milestone in enumerate(milestones):
         events = own[index]
         if not events:
             continue
         where = f"Contract.milestones[{index}].escrow"
         escrow = milestone.escrow
+        last = at_index[index][-1]
         # The contract's end (or dormancy) after its last event moves what it held.
-        if last_closing <= last_own[index]:
-            _state_follows(where, milestone, events[-1])
+        closed_after = bool(closed_at) and closed_at[-1] > last
+        _state_follows(where, milestone, events[-1], closed_after=closed_after)
         _moments_recorded(where, escrow, events)
+        if escrow.state is _S.REFUND_REQUESTED:
+            _request_recorded(where, escrow, events, at_index[index], closings, closed_at)
+        mine = paid.get(milestone.id, ())
+        _amounts_recorded(milestone, events, mine)
         if isinstance(events[0], Fund):
-            _whole_life(where, milestone, events, closings, released.get(milestone.id, ()))
+            _whole_life(where, milestone, events, mine)
 
 
-def _state_follows(where: str, milestone: Milestone, last: Event) -> None:
+def _state_follows(where: str, milestone: Milestone, last: Event, *, closed_after: bool) -> None:
     results = RESULTS.get(type(last))
-    if results is not None and milestone.escrow.state not in results:
+    if results is None:
+        return
+    if closed_after:  # what it held became a refund request
+        results = results | {_S.REFUND_REQUESTED}
+    if milestone.escrow.state not in results:
         _refused(
             where,
             f"milestone {shown(milestone.id)} is {milestone.escrow.state.name}, but its last "
@@ -163,15 +197,15 @@ def _state_follows(where: str, milestone: Milestone, last: Event) -> None:
 
 def _walk(
     history: Sequence[Event], positions: Mapping[str, int], ended: date | None, count: int
-) -> tuple[list[list[Event]], list[int], list[Event], int]:
-    """Each milestone's own events and the index of its last; the closings and the last one's.
+) -> tuple[list[list[Event]], list[list[int]], list[Event], list[int]]:
+    """Each milestone's own events and their indexes; the closings and theirs.
 
     Refuses an event only an open contract takes (:data:`OPEN_ONLY`) after the end.
     """
     own: list[list[Event]] = [[] for _ in range(count)]
-    last_own: list[int] = [-1] * count
+    at_index: list[list[int]] = [[] for _ in range(count)]
     closings: list[Event] = []
-    last_closing = -1
+    closed_at: list[int] = []
     for index, event in enumerate(history):
         if isinstance(event, OPEN_ONLY) and (
             closings or (ended is not None and event.at.date() > ended)
@@ -185,16 +219,16 @@ def _walk(
                 f"Contract.history[{index}]",
                 f"{type(event).__name__} at {event.at.isoformat()} is after the contract "
                 f"ended ({end})",
-                "only refunds and disputes after the end",
+                "no funding or submitting after the end",
             )
         if isinstance(event, _CLOSINGS):
             closings.append(event)
-            last_closing = index
+            closed_at.append(index)
         if not isinstance(event, EndContract):
             position = positions[event.milestone_id]
             own[position].append(event)
-            last_own[position] = index
-    return own, last_own, closings, last_closing
+            at_index[position].append(index)
+    return own, at_index, closings, closed_at
 
 
 def _payments_name_milestones(payments: Sequence[Payment], positions: Mapping[str, int]) -> None:
@@ -245,12 +279,73 @@ def _moments_recorded(where: str, escrow: Escrow, events: Sequence[Event]) -> No
                 _moment_differs(where, name, held, expected)
 
 
+def _request_recorded(  # noqa: PLR0917  (the walk's four lists, as it returns them)
+    where: str,
+    escrow: Escrow,
+    events: Sequence[Event],
+    indexes: Sequence[int],
+    closings: Sequence[Event],
+    closed_at: Sequence[int],
+) -> None:
+    """A refund request is its last recorded request, or the closing after its last step."""
+    step = len(events) - 1
+    while step >= 0 and isinstance(events[step], Refund):  # a partial refund keeps the request
+        step -= 1
+    if step < 0:
+        return  # only refunds recorded: the request is from before the history
+    if isinstance(events[step], _REQUESTS):
+        expected = events[step].at
+    else:
+        after = [c for c, i in zip(closings, closed_at, strict=True) if i > indexes[step]]
+        if not after:
+            return  # the state is judged by _state_follows
+        expected = after[0].at
+    if escrow.refund_requested_at != expected:
+        _moment_differs(where, "refund_requested_at", escrow.refund_requested_at, expected)
+
+
+def _amounts_recorded(
+    milestone: Milestone, events: Sequence[Event], paid: Sequence[Payment]
+) -> None:
+    """A release or bonus paid by an event that states its amount is that amount."""
+    if not paid:
+        return
+    by_moment: dict[datetime, list[int]] = {}
+    for position, event in enumerate(events):
+        by_moment.setdefault(event.at, []).append(position)
+    lowered_from = max(
+        (p for p, event in enumerate(events) if isinstance(event, _LOWERING)), default=-1
+    )
+    sums: dict[tuple[datetime, PaymentKind], Decimal] = {}
+    for payment in paid:
+        if payment.at is not None:
+            key = (payment.at, payment.kind)
+            sums[key] = CONTEXT.add(sums.get(key, Decimal(0)), payment.amount.amount)
+    for (moment, kind), total in sums.items():
+        positions = by_moment.get(moment, [])
+        if len(positions) != 1 or positions[0] < lowered_from:
+            continue  # no one event paid it, or a later refund may have lowered it
+        event = events[positions[0]]
+        stated: Money | None = None
+        if isinstance(event, ResolveDispute) and kind is PaymentKind.RELEASE:
+            stated = event.to_freelancer
+        elif isinstance(event, Approve):
+            stated = event.amount if kind is PaymentKind.RELEASE else event.bonus
+        if stated is not None and stated.amount != total:
+            _refused(
+                "Contract.payments",
+                f"milestone {shown(milestone.id)} was paid {total} as {kind.value} at "
+                f"{moment.isoformat()}, but the {type(event).__name__} recorded then states "
+                f"{stated}",
+                _RULE,
+            )
+
+
 def _whole_life(
     where: str,
     milestone: Milestone,
     events: Sequence[Event],
-    closings: Sequence[Event],
-    releases: Sequence[Payment],
+    paid: Sequence[Payment],
 ) -> None:
     """A milestone whose ``Fund`` is recorded: its moments and releases are recorded ones."""
     escrow = milestone.escrow
@@ -264,24 +359,15 @@ def _whole_life(
                 f"funded ({funded.isoformat()})",
                 _RULE,
             )
-    if escrow.refund_requested_at is not None:
-        requested = {event.at for event in events if isinstance(event, _REQUESTS)}
-        requested.update(event.at for event in closings)  # the end, or dormancy, closing it
-        if escrow.refund_requested_at not in requested:
-            _refused(
-                f"{where}.refund_requested_at",
-                f"it is at {escrow.refund_requested_at.isoformat()}, but no refund request "
-                f"on milestone {shown(milestone.id)}, nor the contract's end, is recorded then",
-                _RULE,
-            )
-    moments = {event.at for event in events}
-    for payment in releases:
-        if payment.at not in moments:
+    releasing = {event.at for event in events if isinstance(event, _RELEASING)}
+    for payment in paid:
+        if payment.kind is PaymentKind.RELEASE and payment.at not in releasing:
             at = "none" if payment.at is None else payment.at.isoformat()
             _refused(
                 "Contract.payments",
-                f"a release of milestone {shown(milestone.id)} is at {at}, when no event on "
-                "it is recorded: the engine pays a release in the step that releases it",
+                f"a release of milestone {shown(milestone.id)} is at {at}, when no event "
+                "that releases its escrow is recorded: the engine pays a release in the "
+                "step that releases it",
                 _RULE,
             )
 

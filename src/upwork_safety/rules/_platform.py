@@ -348,6 +348,26 @@ class PlatformRules:
                 rule=f"{lowest} to {highest}",
             )
         self._check_hourly()
+        self._check_dormancy()
+
+    def _check_dormancy(self) -> None:
+        """A review period runs out before dormancy could close its contract.
+
+        Submitting starts the review period and is a step that restarts the
+        dormancy clock, so with the review shorter than the whole dormancy
+        (period and both notices) work in review is always released first, as
+        Upwork's timings have it: dormancy never closes a contract on work in
+        review, which would leave escrow in review on an ended contract.
+        """
+        dormant = self.dormancy_period + self.dormancy_first_notice + self.dormancy_final_notice
+        if self.review_period >= dormant:
+            raise RulesError(
+                f"PlatformRules.review_period ({self.review_period.days} days) must be shorter "
+                f"than dormancy's whole course ({dormant.days} days: the period and both "
+                "notices), or dormancy could close a contract on work still in review",
+                field="PlatformRules.review_period",
+                rule="shorter than dormancy_period + both notices",
+            )
 
     def _check_hourly(self) -> None:
         """The hourly timings fit together: segments on a week's grid, steps in order."""

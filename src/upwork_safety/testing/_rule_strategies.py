@@ -79,7 +79,8 @@ def platform_rules(*, what_if: bool = True) -> st.SearchStrategy[PlatformRules]:
     <preset>"``: each escrow and dispute duration kept or redrawn in whole
     days up to the longest duration any preset holds; the minimum milestone
     and the arbitration fee from one cent to twice the preset's; the
-    switches flipped; the minimum activity anywhere on the Work Diary's
+    switches flipped (the review period always shorter than dormancy's
+    whole course, as the constructor requires); the minimum activity anywhere on the Work Diary's
     scale; the weekday tables of weekly payments redrawn from 0 to the
     preset's full share; and the hourly timings redrawn together so they
     still fit (a segment that divides the preset's or is a multiple of it
@@ -130,10 +131,32 @@ def _platform_variations(preset: PlatformRules) -> st.SearchStrategy[PlatformRul
         whole = max(table)
         changes[name] = st.none() | st.tuples(*(st.integers(0, whole) for _ in table))
     return st.builds(
-        lambda drawn, grid: _what_if(preset, {**drawn, **(grid or {})}),
+        lambda drawn, grid: _what_if(
+            preset, _review_before_dormancy(preset, {**drawn, **(grid or {})})
+        ),
         st.fixed_dictionaries(changes),
         st.none() | _hourly_grid(preset),
     )
+
+
+def _review_before_dormancy(preset: PlatformRules, drawn: dict[str, object]) -> dict[str, object]:
+    """*drawn* with a review period the constructor takes: shorter than dormancy's course.
+
+    The periods are drawn one by one; a review period as long as dormancy
+    (period and both notices) is drawn again as the longest shorter one.
+    """
+
+    def chosen(name: str) -> timedelta:
+        value = drawn.get(name)
+        return value if isinstance(value, timedelta) else getattr(preset, name)
+
+    dormant = sum(
+        (chosen(n) for n in ("dormancy_period", "dormancy_first_notice", "dormancy_final_notice")),
+        timedelta(0),
+    )
+    if chosen("review_period") >= dormant:
+        return {**drawn, "review_period": max(dormant - _DAY, _DAY)}
+    return drawn
 
 
 def _cents_up_to(top: Money) -> st.SearchStrategy[Money]:
