@@ -13,7 +13,9 @@ contract recorded under a what-if rule set passes as it was recorded.  A
 milestone may start the history mid-way (built by hand in some state, then
 driven by the engine); what its history cannot say about it is not judged.
 A milestone whose first recorded event is its ``Fund`` has its whole life
-recorded, and is judged in full.  The engine never trips these rules: a
+recorded, so its moments and releases are judged against it too.  What
+needs a replay (the amount an ``Approve`` without one released) is not
+judged here.  The engine never trips these rules: a
 property test rebuilds random engine contracts through their constructor,
 and another checks :data:`RESULTS` against the transition table.
 """
@@ -137,9 +139,8 @@ def check_recorded(
     * what the unfunded milestones hold (a partial approval's remainder carried
       to them) is no more than what was carried on from the others;
     * nothing an open contract alone takes (:data:`OPEN_ONLY`) is after the end;
-    * a milestone is in a state its last recorded event leads to (:data:`RESULTS`),
-      unless the contract closed after it;
-      (or, when it closed after it, that state or a refund request);
+    * a milestone is in a state its last recorded event leads to (:data:`RESULTS`)
+      (or, when the contract closed after it, that state or a refund request);
     * a ``SUBMITTED`` milestone's ``submitted_at`` is its last ``Submit``, a
       ``DISPUTED`` one's moments are its last ``OpenDispute`` and what was
       recorded after it, and a ``REFUND_REQUESTED`` one's request is its last
