@@ -359,10 +359,10 @@ def test_a_review_period_outlasting_dormancy_is_refused_by_the_rules():
     with pytest.raises(RulesError) as info:
         attrs.evolve(rules.CURRENT, review_period=timedelta(days=200))
     assert "PlatformRules.review_period" == info.value.field
-    dormant = (
-        rules.CURRENT.dormancy_period
-        + rules.CURRENT.dormancy_first_notice
-        + rules.CURRENT.dormancy_final_notice
-    )
+    dormant = rules.CURRENT.dormancy_course
+    # DOMAIN.md: 76 days untouched, then the 2-week and the 1-week notices.
+    assert timedelta(days=76 + 14 + 7) == dormant
+    shorter = attrs.evolve(rules.CURRENT, dormancy_period=timedelta(days=10))
+    assert timedelta(days=10 + 14 + 7) == shorter.dormancy_course
     longest = attrs.evolve(rules.CURRENT, review_period=dormant - timedelta(days=1))
     assert dormant - timedelta(days=1) == longest.review_period

@@ -244,8 +244,7 @@ def _answer_period(rules: PlatformRules) -> str:
 
 
 def _dormancy_period(rules: PlatformRules) -> str:
-    total = rules.dormancy_period + rules.dormancy_first_notice + rules.dormancy_final_notice
-    return f"auto after {days(total)} untouched"
+    return f"auto after {days(rules.dormancy_course)} untouched"
 
 
 def _arbitration_outcome(run: Run, milestone: Draft) -> str:

@@ -350,6 +350,21 @@ class PlatformRules:
         self._check_hourly()
         self._check_dormancy()
 
+    @property
+    def dormancy_course(self) -> timedelta:
+        """How long escrow must sit untouched before dormancy closes its contract.
+
+        The dormancy period plus both notices (``dormancy_period +
+        dormancy_first_notice + dormancy_final_notice``): 76 + 14 + 7 = 97
+        days under the published rules.  The review period must be shorter
+        (the constructor's rule)::
+
+            >>> from upwork_safety import rules
+            >>> rules.CURRENT.dormancy_course.days
+            97
+        """
+        return self.dormancy_period + self.dormancy_first_notice + self.dormancy_final_notice
+
     def _check_dormancy(self) -> None:
         """A review period runs out before dormancy could close its contract.
 
@@ -359,7 +374,7 @@ class PlatformRules:
         Upwork's timings have it: dormancy never closes a contract on work in
         review, which would leave escrow in review on an ended contract.
         """
-        dormant = self.dormancy_period + self.dormancy_first_notice + self.dormancy_final_notice
+        dormant = self.dormancy_course
         if self.review_period >= dormant:
             raise RulesError(
                 f"PlatformRules.review_period ({self.review_period.days} days) must be shorter "

@@ -109,6 +109,7 @@ def _platform_rules(what_if: bool) -> st.SearchStrategy[PlatformRules]:  # noqa:
     return presets | presets.flatmap(_platform_variations)
 
 
+@functools.cache  # one strategy per preset: Hypothesis checks each new strategy on first draw
 def _platform_variations(preset: PlatformRules) -> st.SearchStrategy[PlatformRules]:
     changes: dict[str, st.SearchStrategy[object]] = {}
     fields = _rule_fields(PlatformRules)
@@ -142,20 +143,17 @@ def _platform_variations(preset: PlatformRules) -> st.SearchStrategy[PlatformRul
 def _review_before_dormancy(preset: PlatformRules, drawn: dict[str, object]) -> dict[str, object]:
     """*drawn* with a review period the constructor takes: shorter than dormancy's course.
 
-    The periods are drawn one by one; a review period as long as dormancy
-    (period and both notices) is drawn again as the longest shorter one.
+    The periods are drawn one by one; a review period as long as
+    :attr:`~upwork_safety.rules.PlatformRules.dormancy_course` (read from
+    the rules with the drawn dormancy, never re-added here) is drawn again
+    as the longest shorter one.
     """
-
-    def chosen(name: str) -> timedelta:
-        value = drawn.get(name)
-        return value if isinstance(value, timedelta) else getattr(preset, name)
-
-    dormant = sum(
-        (chosen(n) for n in ("dormancy_period", "dormancy_first_notice", "dormancy_final_notice")),
-        timedelta(0),
-    )
-    if chosen("review_period") >= dormant:
-        return {**drawn, "review_period": max(dormant - _DAY, _DAY)}
+    dormancy = {k: v for k, v in drawn.items() if k.startswith("dormancy_") and v is not None}
+    # A one-day review fits any dormancy (each of its three periods is at least a day).
+    course = attrs.evolve(preset, review_period=_DAY, **dormancy).dormancy_course
+    review = drawn.get("review_period")
+    if (review if isinstance(review, timedelta) else preset.review_period) >= course:
+        return {**drawn, "review_period": course - _DAY}
     return drawn
 
 
@@ -254,6 +252,7 @@ _JSS_SWITCHES = (
 )
 
 
+@functools.cache  # one strategy per preset, as for the platform rules
 def _jss_variations(preset: JSSRules) -> st.SearchStrategy[JSSRules]:
     changes: dict[str, st.SearchStrategy[object]] = {
         "formula": st.none() | st.sampled_from(Formula),
