@@ -29,7 +29,9 @@ def test_markdown_examples(path):
         pytest.skip("no pycon examples")
     parser = doctest.DocTestParser()
     test = parser.get_doctest(text, {}, path.name, str(path), 0)
-    runner = doctest.DocTestRunner(optionflags=FLAGS)
+    # verbose=False: doctest otherwise turns verbose when "-v" is in sys.argv (pytest -v)
+    # and reports every passing example as output.
+    runner = doctest.DocTestRunner(optionflags=FLAGS, verbose=False)
     failures: list[str] = []
     runner.run(test, out=failures.append)
     assert not failures, "".join(failures)

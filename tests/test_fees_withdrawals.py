@@ -2521,3 +2521,29 @@ def test_a_forged_reason_is_refused_in_plans_and_comparisons():
         attrs.evolve(comparison, skipped=skipped)
     assert caught.value.field == f"WithdrawalComparison.skipped[{index}].reason"
     assert caught.value.rule == "the reason compare_withdrawals gives"
+
+
+def test_comparison_rows_keep_money_that_to_records_flattens():
+    """rows() is to_records() before flattening: same keys, same order, Money kept."""
+    rate = ExchangeRate("USD", "PKR", "280", as_of=date(2025, 6, 2))
+    comparison = fees.compare_withdrawals(
+        Money("500", "USD"), reference_rate=rate, offered_rates={"wire_usd": rate}
+    )
+    rows, records = comparison.rows(), comparison.to_records()
+    assert [r["method"] for r in rows] == [r["method"] for r in records]
+    assert len(rows) == len(comparison.quotes) + len(comparison.unpriced) + len(
+        comparison.skipped
+    )
+    for row, record in zip(rows, records, strict=True):
+        assert list(row) == list(record)
+        for key in ("received", "fees", "tax", "cost_vs_reference"):
+            value = row[key]
+            if value is None:  # an unpriced or skipped method
+                assert record[key] is None
+                continue
+            assert isinstance(value, Money)
+            assert value.currency in {"USD", "PKR"}  # fees in dollars, what arrives in rupees
+            assert value.amount == record[key]
+    best = comparison.quotes[0]
+    assert best.received == rows[0]["received"]
+    assert "PKR" == rows[0]["received"].currency

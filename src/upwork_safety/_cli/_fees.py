@@ -272,7 +272,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
                 "tax_rate": comparison.tax_rate,
                 # The table's rows with money as money, so it is written as every
                 # JSON document writes it ({"amount", "currency"}), not bare text.
-                "methods": comparison._rows(None),  # noqa: SLF001  (the records, unformatted)
+                "methods": comparison.rows(),
             }
         )
         return 0

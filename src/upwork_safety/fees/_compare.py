@@ -434,6 +434,24 @@ class WithdrawalComparison:
             f"(an offered rate of at least {rate.normalize(CONTEXT):f})"
         )
 
+    def rows(self) -> list[dict[str, object]]:
+        """Return the rows of :meth:`to_records` with money kept as :class:`~upwork_safety.Money`.
+
+        The same keys and order; ``received``, ``fees``, ``tax`` and
+        ``cost_vs_reference`` are ``Money`` (each with its currency), the
+        other values are as :meth:`to_records` gives them before flattening.
+        For writers that keep the currency with each amount, such as
+        ``python -m upwork_safety withdraw --json``::
+
+            >>> from datetime import date
+            >>> from upwork_safety import ExchangeRate, Money, fees
+            >>> rate = ExchangeRate("USD", "PKR", "280", as_of=date(2025, 6, 2))
+            >>> best = fees.compare_withdrawals(Money("500", "USD"), reference_rate=rate).rows()[0]
+            >>> best["method"], best["received"].currency
+            ('Payoneer', 'PKR')
+        """
+        return self._rows(None)
+
     def _rows(self, locale: str | None) -> list[dict[str, object]]:
         def money(value: Money) -> object:
             return value if locale is None else fmt(value, locale)
@@ -513,7 +531,7 @@ class WithdrawalComparison:
 
     def _repr_html_(self) -> str:
         return _render.html_table(
-            self._rows(None),
+            self.rows(),
             caption=f"Withdrawing {self.amount} at {self.reference_rate.rate.normalize(CONTEXT):f}",
         )
 
