@@ -2531,9 +2531,7 @@ def test_comparison_rows_keep_money_that_to_records_flattens():
     )
     rows, records = comparison.rows(), comparison.to_records()
     assert [r["method"] for r in rows] == [r["method"] for r in records]
-    assert len(rows) == len(comparison.quotes) + len(comparison.unpriced) + len(
-        comparison.skipped
-    )
+    assert len(rows) == len(comparison.quotes) + len(comparison.unpriced) + len(comparison.skipped)
     for row, record in zip(rows, records, strict=True):
         assert list(row) == list(record)
         for key in ("received", "fees", "tax", "cost_vs_reference"):
