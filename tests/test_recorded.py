@@ -23,6 +23,7 @@ from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, seri
 from upwork_safety._events import EVENT_TYPES, Refund
 from upwork_safety.errors import InvalidDataError, InvalidValueError, TransitionError
 from upwork_safety.escrow import (
+    AcceptRefund,
     AnswerDispute,
     Approve,
     EndContract,
@@ -34,7 +35,7 @@ from upwork_safety.escrow import (
     Submit,
 )
 from upwork_safety.models import Escrow, MilestoneState, PaymentKind
-from upwork_safety.models._recorded import OPEN_ONLY, RESULTS
+from upwork_safety.models._recorded import LOWERING, OPEN_ONLY, RESULTS
 from upwork_safety.testing import strategies as us
 
 UTC = timezone.utc
@@ -248,9 +249,43 @@ def test_every_engine_contract_is_rebuilt_through_its_constructor(drawn):
     original, events, final = drawn
     contract = original
     for event in events:
+        before = contract.payments
         contract = escrow.apply(contract, event)
         assert contract == serialize.from_dict(Contract, serialize.to_dict(contract))
+        if not isinstance(event, LOWERING):  # the check trusts what these events paid
+            assert before == contract.payments[: len(before)]
     assert final == serialize.from_dict(Contract, serialize.to_dict(final))
+
+
+def test_lowering_is_what_the_engine_rewrites_payments_with():
+    """LOWERING is the models' copy of the events whose rows may lower a payment
+    already made: the rows whose effect is the refund of paid money."""
+    from upwork_safety.escrow import _effects, _table
+
+    rewriting = {row.event.__name__ for row in _table.ROWS if row.effect is _effects.refund_paid}
+    assert rewriting == _names(LOWERING)
+
+
+def test_a_release_edited_before_a_later_refund_of_escrow_is_refused():
+    """A partial approval of $100 edited to $150 (the rest refunded on request): a
+    later refund of *escrow* lowers no payment, so the edit cannot hide behind it."""
+    c = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Approve("m1", at(2025, 6, 5, 9), amount=usd("100.00")),
+        RequestRefund("m1", at(2025, 6, 6, 9)),
+        AcceptRefund("m1", at(2025, 6, 7, 9)),
+    )
+    m = c.milestones[0]
+    assert (usd("100.00"), usd("400.00")) == (m.escrow.released, m.escrow.refunded)
+    edited = m.escrow.replace(released=usd("150.00"), refunded=usd("350.00"))
+    assert ("Contract.payments", RULE) == refused(
+        lambda: attrs.evolve(
+            c,
+            milestones=[attrs.evolve(m, escrow=edited)],
+            payments=[attrs.evolve(c.payments[0], amount=usd("150.00"))],
+        )
+    )
 
 
 def test_a_mid_way_milestone_is_judged_only_by_what_its_history_says():
