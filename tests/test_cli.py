@@ -1544,3 +1544,41 @@ def test_the_json_table_in_the_docs_names_every_top_level_key(command, argv):
     code, text = run(*argv)
     assert 0 == code or command == "scan"
     assert _documented_keys(command) == set(json.loads(text))
+
+
+def test_a_line_of_the_longest_length_keeps_its_crlf():
+    """Red team r12 #6: a line of exactly MAX_LINE_CHARS characters ending in CRLF was
+    read as "...\\r" and a line "\\n" of its own, so every later line number in the
+    statement command's errors was one too high."""
+    from upwork_safety import statements
+    from upwork_safety.cli import _bounded_lines
+
+    longest = "x" * statements.MAX_LINE_CHARS
+    text = f"a,b\r\n{longest}\r\nc,d\r\n"
+    lines = list(_bounded_lines(io.StringIO(text, newline=""), statements.MAX_LINE_CHARS))
+    assert text.splitlines(keepends=True) == lines
+    over = f"{longest}y\r\n"
+    read = list(_bounded_lines(io.StringIO(over, newline=""), statements.MAX_LINE_CHARS))
+    assert len(read[0]) == statements.MAX_LINE_CHARS + 2  # refused by the parser's bound
+
+
+def test_statement_shows_a_column_whose_total_is_zero(tmp_path):
+    """Red team r12 #4: a $50 credit in January and its reversal in February total zero,
+    and the `other` column was left out, so both months read as all zeros."""
+    header = (
+        "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+        "Amount in local currency,Currency,Balance\n"
+    )
+    path = tmp_path / "adjustments.csv"
+    path.write_text(
+        header
+        + "2024-02-05,900004,Adjustment,Reversal of credit,,,Initech,,,-50.00,,,0.00\n"
+        + "2024-01-05,900003,Adjustment,Goodwill credit,,,Initech,,,50.00,,,50.00\n",
+        encoding="utf-8",
+    )
+    code, text = run("statement", str(path))
+    assert 0 == code
+    rows = {line.split()[0]: line for line in text.splitlines() if line.startswith("  20")}
+    assert "other" in text
+    assert "USD 50.00" in rows["2024-01"]
+    assert "USD -50.00" in rows["2024-02"]

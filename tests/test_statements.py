@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from upwork_safety import ContractKind, ExchangeRate, Money, fees, jss, statements
+from upwork_safety import ContractKind, ExchangeRate, Money, fees, jss, serialize, statements
 from upwork_safety._validate import is_blank
 from upwork_safety.errors import (
     CurrencyMismatchError,
@@ -1671,6 +1671,7 @@ class TestAudit:
             "on": date(2024, 7, 15),
             "income_line": 10,
             "fee_line": 9,
+            "fee_lines": (9,),
             "income_id": "7100007",
             "client": "Northwind Traders",
             "kind": "fixed_price",
@@ -2528,6 +2529,32 @@ def test_the_lines_splitlines_keeps_are_lines_with_their_endings(break_):
         assert f"Logo{break_}v2" == parse(given).transactions[0].contract
 
 
+@pytest.mark.parametrize("break_", ["\u2028", "\u2029", "\x85", "\x0c", "\x1e", "\x0b"])
+def test_a_break_in_an_unquoted_cell_reads_the_same_from_lines(break_):
+    """Red team r12 #5: in an unquoted cell (a memo pasted from a web page), the lines
+    of ``splitlines(keepends=True)`` cut the row in two where the text as one str did not:
+    "4 columns, but the header has 13".  They are joined again, and the statements equal."""
+    text = table(
+        HISTORY,
+        [
+            history_row(
+                "2024-08-06",
+                "900002",
+                "Service Fee",
+                "-10.00",
+                "90.00",
+                Description=f"Service Fee for Ref ID 900001{break_}(web)",
+            ),
+            history_row("2024-08-05", "900001", "Fixed Price", "100.00", "100.00"),
+        ],
+    )
+    assert '"' not in text  # unquoted: the csv module reads no line break inside
+    whole = parse(text)
+    assert f"Service Fee for Ref ID 900001{break_}(web)" == whole.transactions[-1].description
+    assert whole == parse(text.splitlines(keepends=True))
+    assert [2, 3] == sorted(t.line for t in whole.transactions)
+
+
 def test_the_last_line_may_end_without_a_line_ending():
     """A file whose last line has no line ending reads the same as one whose last line has."""
     lines = [",".join(WEEKLY) + "\r\n", "2024-09-02,Logo (1),,10.00,Bonus"]
@@ -2597,3 +2624,140 @@ def test_a_constructor_refusing_a_row_is_a_problem_of_its_line(monkeypatch):
     (problem,) = info.value.problems
     assert ("line 2, column 2", 2, "not empty") == (where(problem), problem.line, problem.rule)
     assert "Transaction.id" in problem.message
+
+
+class TestAuditJoinsRedTeamR12:
+    """Red team r12: a fee charged twice, a client-written title re-pointing a fee, and a
+    saved audit re-pointed or repeated each hid (or invented) an overcharge."""
+
+    @staticmethod
+    def report_row(on: str, tid: str, kind: str, amount: str, balance: str, *, title: str = "Site"):
+        return {
+            "Date": on,
+            "Transaction ID": tid,
+            "Transaction Type": kind,
+            "Transaction Summary": title,
+            "Team": "Initech",
+            "Amount $": amount,
+            "Current Balance $": balance,
+        }
+
+    def test_a_fee_charged_twice_on_one_payment_is_an_overcharge(self):
+        rows = [
+            history_row(
+                "Aug 05, 2024",
+                "900003",
+                "Service Fee",
+                "-40.00",
+                "320.00",
+                Description="Service Fee for Ref ID 900001",
+            ),
+            history_row(
+                "Aug 05, 2024",
+                "900002",
+                "Service Fee",
+                "-40.00",
+                "360.00",
+                Description="Service Fee for Ref ID 900001",
+            ),
+            history_row("Aug 05, 2024", "900001", "Fixed Price", "400.00", "400.00"),
+        ]
+        audit = audit_fees(parse(table(HISTORY, rows)))
+        (check,) = audit.checks
+        assert ([3, 2], 4) == ([row.line for row in check.fees], check.income.line)
+        assert (Money("80.00", "USD"), Money("40.00", "USD")) == (check.charged, check.expected)
+        assert Money("40.00", "USD") == audit.overcharged
+        assert (check,) == audit.mismatches
+        assert (3, (3, 2)) == (
+            audit.to_records()[0]["fee_line"],
+            audit.to_records()[0]["fee_lines"],
+        )
+
+    def test_a_fee_split_over_two_rows_matches(self):
+        rows = [
+            history_row(
+                "Aug 05, 2024",
+                "900003",
+                "Service Fee",
+                "-25.00",
+                "360.00",
+                Description="Service Fee for Ref ID 900001",
+            ),
+            history_row(
+                "Aug 05, 2024",
+                "900002",
+                "Service Fee",
+                "-15.00",
+                "385.00",
+                Description="Service Fee for Ref ID 900001",
+            ),
+            history_row("Aug 05, 2024", "900001", "Fixed Price", "400.00", "400.00"),
+        ]
+        audit = audit_fees(parse(table(HISTORY, rows)))
+        (check,) = audit.checks
+        assert (Money("40.00", "USD"), True, ()) == (check.charged, check.matches, audit.mismatches)
+
+    def test_a_ref_id_in_the_contract_title_does_not_move_a_fee(self):
+        title = "Ref ID 8100001 follow-up"  # written by the client
+        rows = [
+            self.report_row(
+                "Aug 06, 2024", "8100002", "Service Fee", "-50.00", "500.00", title=title
+            ),
+            self.report_row(
+                "Aug 06, 2024", "8100002", "Fixed-price", "100.00", "550.00", title=title
+            ),
+            self.report_row(
+                "Aug 05, 2024", "8100001", "Service Fee", "-50.00", "450.00", title="Shop"
+            ),
+            self.report_row(
+                "Aug 05, 2024", "8100001", "Fixed-price", "500.00", "500.00", title="Shop"
+            ),
+        ]
+        statement = parse(table(REPORT, rows))
+        fees_named = {t.line: t.related_id for t in statement.transactions if t.amount.amount < 0}
+        assert {2: "8100002", 4: "8100001"} == fees_named
+        audit = audit_fees(statement)
+        assert Money("40.00", "USD") == audit.overcharged
+        assert () == audit.income_without_fee
+
+    def test_a_saved_check_cannot_be_re_pointed_or_repeated(self):
+        rows = [
+            history_row(
+                "Aug 06, 2024",
+                "900004",
+                "Service Fee",
+                "-50.00",
+                "500.00",
+                Description="Service Fee for Ref ID 900003",
+            ),
+            history_row("Aug 06, 2024", "900003", "Fixed Price", "100.00", "550.00"),
+            history_row(
+                "Aug 05, 2024",
+                "900002",
+                "Service Fee",
+                "-50.00",
+                "450.00",
+                Description="Service Fee for Ref ID 900001",
+            ),
+            history_row("Aug 05, 2024", "900001", "Fixed Price", "500.00", "500.00"),
+        ]
+        audit = audit_fees(parse(table(HISTORY, rows)))
+        assert Money("40.00", "USD") == audit.overcharged
+        good, bad = sorted(audit.checks, key=lambda c: c.income.id or "")
+        with pytest.raises(InvalidValueError) as moved:
+            attrs.evolve(bad, income=good.income, expected=good.expected)
+        assert ("FeeCheck.fee", "a fee names its income row (related_id == income.id)") == (
+            moved.value.field,
+            moved.value.rule,
+        )
+        data = serialize.to_dict(audit)
+        first, second = data["checks"]
+        second["income"], second["expected"] = first["income"], first["expected"]
+        with pytest.raises(InvalidDataError):
+            serialize.from_dict(statements.FeeAudit, data)
+        with pytest.raises(InvalidValueError) as repeated:
+            statements.FeeAudit(checks=[bad, bad, bad])
+        assert "FeeAudit.checks[1]" == repeated.value.field
+        with pytest.raises(InvalidValueError) as twice:
+            attrs.evolve(bad, more_fees=[bad.fee])
+        assert "FeeCheck.more_fees[0]" == twice.value.field

@@ -149,8 +149,13 @@ def _read_contracts(path: str) -> list[Contract]:
 
 
 def _bounded_lines(handle: TextIO, limit: int) -> Iterator[str]:
-    """The lines of *handle*, each read with a bound so one huge line cannot fill memory."""
-    while line := handle.readline(limit + 1):
+    r"""The lines of *handle*, each read with a bound so one huge line cannot fill memory.
+
+    Two characters over *limit*: a line of exactly *limit* characters comes
+    whole with its ``\r\n`` (one over would cut it after the ``\r``, and
+    the ``\n`` would count as a line of its own); a longer one is refused.
+    """
+    while line := handle.readline(limit + 2):
         yield line
 
 

@@ -89,11 +89,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             ]
         )
     total = summary.total
-    # Columns that are zero for the whole file (taxes, other) are left out.
+    # Columns with no money in any period (taxes, other) are left out; one that nets to
+    # zero over the file (a credit and its reversal) is shown, or the money would be hidden.
     shown = [
         (name, title)
         for name, title in _SUMMARY_COLUMNS
-        if name not in {"taxes", "other"} or getattr(total, name)
+        if name not in {"taxes", "other"} or any(getattr(r, name) for r in summary.rows)
     ]
     p.heading("By month" if by == "month" else "By Pakistani tax year (1 July to 30 June)")
     p.table(

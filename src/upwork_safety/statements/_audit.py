@@ -100,8 +100,14 @@ class FeeCheck:
     """One service fee set against the fee the schedule charges on its income row.
 
     Args:
-        fee: The service fee row.
-        income: The income row it was charged on.
+        fee: The service fee row (the first, when the income row has more).
+        income: The income row it was charged on: the one its ``related_id``
+            names.
+        more_fees: The other service fee rows charged on the same income
+            row, in statement order: a fee split over rows, or charged
+            twice.  They are added to *fee* in :attr:`charged`, so the fees
+            of one income row are judged once, together, against its one
+            fee.
         expected: The fee by the schedule in force on the income row's date
             (or the contract rate given to :func:`audit_fees`).
         schedule: The name of that schedule.
@@ -135,8 +141,10 @@ class FeeCheck:
 
     Raises:
         InvalidTypeError: A field of the wrong type.
-        InvalidValueError: *fee* not a service fee row, *income* not an
-            income row or a negative one, a negative amount, a rate that is
+        InvalidValueError: *fee* or a row of *more_fees* not a service fee
+            row, or naming another row than *income* (its ``related_id``),
+            a fee row given twice, *income* not an income row or a negative
+            one, a negative amount, a rate that is
             not a fraction from 0 up to 1, fields that disagree with *basis*
             (*allowed* given exactly with ``DEFAULT``, a rate with
             ``CONTRACT`` and ``LEGACY`` and none with ``SLIDING`` and
@@ -161,9 +169,12 @@ class FeeCheck:
     allowed: tuple[Money, Money] | None = attrs.field(
         default=None, converter=_optional_pair, validator=_allowed_field
     )
+    more_fees: tuple[Transaction, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(Transaction)
+    )
 
     def __attrs_post_init__(self) -> None:
-        _service_fee_row(self.fee, "FeeCheck.fee")
+        self._check_fees()
         if not self.income.is_income:
             raise InvalidValueError(
                 f"FeeCheck.income must be an income row (fixed price, hourly or bonus), not a "
@@ -180,6 +191,29 @@ class FeeCheck:
             )
         self._check_basis()
         self._check_priced()
+
+    def _check_fees(self) -> None:
+        """Each fee row is a service fee naming the income row, and given once."""
+        seen: set[Transaction] = set()
+        for index, row in enumerate(self.fees):
+            where = "FeeCheck.fee" if not index else f"FeeCheck.more_fees[{index - 1}]"
+            _service_fee_row(row, where)
+            if row in seen:
+                raise InvalidValueError(
+                    f"{where} is line {row.line} again: each fee row is added once",
+                    field=where,
+                    rule="each fee row once",
+                )
+            seen.add(row)
+            if row.related_id is None or row.related_id != self.income.id:
+                # The fee counts against the row it names, never a bigger one chosen by hand.
+                raise InvalidValueError(
+                    f"{where} (line {row.line}) names income row {shown(row.related_id)}, "
+                    f"not the income row checked ({shown(self.income.id)}, line "
+                    f"{self.income.line})",
+                    field=where,
+                    rule="a fee names its income row (related_id == income.id)",
+                )
 
     def _check_priced(self) -> None:
         """*expected*, *schedule*, *basis* and *allowed* are the fee engine's, never copies."""
@@ -252,9 +286,14 @@ class FeeCheck:
             )
 
     @property
+    def fees(self) -> tuple[Transaction, ...]:
+        """Every fee row charged on the income row: *fee*, then *more_fees*."""
+        return (self.fee, *self.more_fees)
+
+    @property
     def charged(self) -> Money:
-        """The fee Upwork charged, as a positive amount."""
-        return -self.fee.amount
+        """The fees Upwork charged on the income row, added up, as a positive amount."""
+        return -Money.total((row.amount for row in self.fees), USD)
 
     @property
     def difference(self) -> Money:
@@ -303,8 +342,10 @@ class FeeCheck:
         if self.allowed is not None:
             expected += f"; rate assumed, {self.allowed[0]} to {self.allowed[1]} allowed"
         verdict = "within the schedule" if self.within_schedule else f"excess {self.excess}"
+        lines = ", ".join(str(row.line) for row in self.fees)
         return (
-            f"<FeeCheck fee line {self.fee.line} on income line {self.income.line} "
+            f"<FeeCheck fee line{'s' if self.more_fees else ''} {lines} on income line "
+            f"{self.income.line} "
             f"({self.income.on}): "
             f"charged {self.charged} on {self.income.amount}, {expected}): {verdict}>"
         )
@@ -384,7 +425,8 @@ class FeeAudit:
         InvalidTypeError: A field that is not a sequence, or an item of the
             wrong type.
         InvalidValueError: An income row in *income_without_fee* that is
-            not an income row.
+            not an income row, or two checks of one income row or holding
+            one fee row (a repeated check would count its excess twice).
     """
 
     checks: tuple[FeeCheck, ...] = attrs.field(converter=as_tuple, validator=items_field(FeeCheck))
@@ -402,6 +444,21 @@ class FeeAudit:
     )
 
     def __attrs_post_init__(self) -> None:
+        fees: set[Transaction] = set()
+        incomes: set[Transaction] = set()
+        for index, check in enumerate(self.checks):
+            # One check per income row, each fee row in one check: a check repeated or a fee
+            # moved to a second check would count its excess twice.
+            if check.income in incomes or not fees.isdisjoint(check.fees):
+                raise InvalidValueError(
+                    f"FeeAudit.checks[{index}] checks income line {check.income.line} or a fee "
+                    "row another check already holds: each income row is checked once, with "
+                    "all its fees",
+                    field=f"FeeAudit.checks[{index}]",
+                    rule="each income row and each fee row in one check",
+                )
+            incomes.add(check.income)
+            fees.update(check.fees)
         for index, row in enumerate(self.income_without_fee):
             if not row.is_income:
                 raise InvalidValueError(
@@ -456,12 +513,18 @@ class FeeAudit:
         )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One dict per checked fee, money as ``Decimal`` USD."""
+        """One dict per checked income row, money as ``Decimal`` USD.
+
+        ``fee_line`` is the first fee row's line, ``fee_lines`` every fee
+        row's (more than one when the fee was split or charged twice), and
+        ``charged`` their fees added up.
+        """
         return [
             {
                 "on": c.income.on,
                 "income_line": c.income.line,
                 "fee_line": c.fee.line,
+                "fee_lines": tuple(row.line for row in c.fees),
                 "income_id": c.income.id,
                 "client": c.income.client,
                 "kind": _render.plain(c.income.kind),
@@ -490,6 +553,33 @@ class FeeAudit:
         return _render.html_table(self.to_records(), caption=caption)
 
 
+def _joined(
+    statement: Statement, unchecked: list[UncheckedFee], named: set[str]
+) -> dict[Transaction, list[Transaction]]:
+    """Each income row with every fee row joined to it, in the order of its first fee.
+
+    The fees of one row are judged once, together (split over rows, or
+    charged twice).  A fee that joins no row goes to *unchecked* with the
+    reason; every id a fee names is added to *named*.
+    """
+    income_by_id: dict[str, list[Transaction]] = defaultdict(list)
+    for row in statement.transactions:
+        if row.is_income and row.id is not None:
+            income_by_id[row.id].append(row)
+    joined: dict[Transaction, list[Transaction]] = {}
+    for fee in statement.transactions:
+        if fee.kind is not TransactionKind.SERVICE_FEE:
+            continue
+        if fee.related_id is not None:
+            named.add(fee.related_id)
+        found = _join(fee, income_by_id, statement.format)
+        if isinstance(found, str):
+            unchecked.append(UncheckedFee(fee, found))
+        else:
+            joined.setdefault(found, []).append(fee)
+    return joined
+
+
 @exact
 def audit_fees(
     statement: Statement,
@@ -503,7 +593,9 @@ def audit_fees(
     ``related_id``: ``Service Fee for Ref ID 900001`` in the Transaction
     History, the shared ``Transaction ID`` in the Transactions report) and
     set against :func:`upwork_safety.fees.explain_service_fee` on that
-    income row's amount and date.  Fees with no income row in the statement,
+    income row's amount and date.  The fees of one income row are added up
+    and judged once (one :class:`FeeCheck`): a fee split over two rows
+    matches, and a fee charged twice is an overcharge.  Fees with no income row in the statement,
     fee refunds and fees the schedule cannot price are listed in
     ``not_checked`` with the reason; income rows no fee names in
     ``income_without_fee``.
@@ -565,10 +657,6 @@ def audit_fees(
     statement = check_statement(statement)
     contract_rate = None if rate is None else fraction(rate, "rate")
     by_title = _rates(statement, rates)
-    income_by_id: dict[str, list[Transaction]] = defaultdict(list)
-    for row in statement.transactions:
-        if row.is_income and row.id is not None:
-            income_by_id[row.id].append(row)
     before = _billed_before(statement.transactions)
     legacy = _Legacy(statement)
     checks: list[FeeCheck] = []
@@ -578,15 +666,7 @@ def audit_fees(
     inferred: list[Transaction] = []  # fees taken as the legacy rate without a rate given
     named: set[str] = set()
     sliding_scale: ServiceFeeSchedule | None = None  # the scale used, for the assumptions
-    for fee in statement.transactions:
-        if fee.kind is not TransactionKind.SERVICE_FEE:
-            continue
-        if fee.related_id is not None:
-            named.add(fee.related_id)
-        found = _join(fee, income_by_id, statement.format)
-        if isinstance(found, str):
-            unchecked.append(UncheckedFee(fee, found))
-            continue
+    for found, fee_rows in _joined(statement, unchecked, named).items():
         schedule = schedule_as_of(found.on)
         sliding = bool(schedule.tiers)
         billed = before[found.line] if sliding else None
@@ -594,19 +674,22 @@ def audit_fees(
         try:
             priced, used_rate = _priced_at(found, used_rate, billed, schedule, not_applied)
         except RulesError as exc:
-            unchecked.append(UncheckedFee(fee, f"the schedule in force cannot price it: {exc}"))
+            reason = f"the schedule in force cannot price it: {exc}"
+            unchecked.extend(UncheckedFee(fee, reason) for fee in fee_rows)
             continue
         if sliding:
             sliding_scale = schedule
         given = used_rate
+        charged = -Money.total((fee.amount for fee in fee_rows), USD)
         priced, used_rate = _legacy_fee(
-            fee, found, schedule, legacy, (priced, used_rate), unclaimed=unclaimed
+            charged, found, schedule, legacy, (priced, used_rate), unclaimed=unclaimed
         )
         if priced.basis is FeeBasis.LEGACY and given is None:
             inferred.append(found)
+        first, *more = fee_rows
         checks.append(
             FeeCheck(
-                fee=fee,
+                fee=first,
                 income=found,
                 expected=priced.expected,
                 schedule=priced.schedule,
@@ -614,6 +697,7 @@ def audit_fees(
                 billed_before=billed,
                 rate=used_rate,
                 allowed=priced.allowed,
+                more_fees=more,
             )
         )
     without = tuple(

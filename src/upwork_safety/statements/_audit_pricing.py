@@ -211,7 +211,7 @@ def _priced_at(
 
 
 def _legacy_fee(
-    fee: Transaction,
+    charged: Money,
     found: Transaction,
     schedule: ServiceFeeSchedule,
     legacy: _Legacy,
@@ -219,7 +219,7 @@ def _legacy_fee(
     *,
     unclaimed: list[Transaction],
 ) -> tuple[_Priced, Decimal | None]:
-    """The legacy rate's pricing and rate when it is what was charged and could have been.
+    """The legacy rate's pricing and rate when it is what was *charged* and could have been.
 
     Otherwise *priced* (the engine's pricing and the rate given), as it was:
     a flat fee charged at the flat rate, or priced at a rate the caller
@@ -231,14 +231,14 @@ def _legacy_fee(
         flat.basis is not FeeBasis.FLAT
         or given is not None
         or schedule.legacy_rate is None
-        or -fee.amount == flat.expected
+        or charged == flat.expected
     ):
         return priced
     try:
         kept = _priced(found, rate=schedule.legacy_rate, billed=None)
     except RulesError:  # after the legacy rate's last day
         return priced
-    if kept.expected != -fee.amount:
+    if kept.expected != charged:
         return priced
     if not legacy.kept(found, schedule):
         if is_blank(found.client):
@@ -278,7 +278,7 @@ def _no_income(related: str, *, own: bool, export: StatementFormat) -> str:
         return (
             f"no income row shares its own Transaction ID {shown(related)}: in the "
             "Transactions report a service fee is joined to the income row with the same "
-            "Transaction ID (or one its texts name as 'Ref ID'), and no income row of this "
+            "Transaction ID, and no income row of this "
             "statement has that id, so the row it was charged on has another id or is not "
             "in this file"
         )

@@ -155,6 +155,10 @@ class Problems:
 #: Every character ``str.splitlines`` ends a line at, so the lines it gives
 #: with ``keepends=True`` are lines with their endings.
 _LINE_ENDS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+#: Those a file opened with ``newline=""`` keeps inside a line (only ``\n``,
+#: ``\r`` and ``\r\n`` end one there): a given line ending in one runs on
+#: into the next, as it does when the whole text is given as one ``str``.
+_INNER_ENDS = _LINE_ENDS - {"\n", "\r"}
 
 
 class Source:
@@ -165,37 +169,58 @@ class Source:
     reads a field quoted across lines by its line breaks, and lines without
     them would run the field's lines together (a title "Logo", new line, "v2"
     read as "Logov2").
-    Only the last line may end without one.
+    Only the last line may end without one.  Lines cut where
+    ``str.splitlines`` cuts but a file does not (at U+2028, U+0085, a form
+    feed...) are joined again, so ``text.splitlines(keepends=True)`` reads
+    as ``text`` does.
     """
 
     def __init__(self, lines: Iterator[object], *, given_lines: bool) -> None:
         self._lines = lines
         self._given_lines = given_lines
         self._unended = False  # the line before had no line ending
+        self._items = 0  # the caller's items read, for the errors that name one
         self.count = 0
         self.chars = 0
 
     def __iter__(self) -> Source:
         return self
 
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.count += 1
+    def _take(self) -> str | None:
+        """The caller's next item, checked to be a str; ``None`` when there are no more."""
+        line = next(self._lines, None)
+        if line is None:
+            return None
+        self._items += 1
         if not isinstance(line, str):
             msg = (
-                f"text must be a str or an iterable of str lines; line {self.count} is "
+                f"text must be a str or an iterable of str lines; line {self._items} is "
                 f"{type(line).__name__} (decode bytes first, e.g. data.decode('utf-8-sig'))"
             )
-            raise InvalidTypeError(msg, field=f"text[{self.count - 1}]", rule="a str line")
+            raise InvalidTypeError(msg, field=f"text[{self._items - 1}]", rule="a str line")
+        return line
+
+    def __next__(self) -> str:
+        line = self._take()
+        if line is None:
+            raise StopIteration
+        first = self._items  # the caller's item this line starts with, from 1
+        # Bounded: the joined line is refused below once it is longer than a line may be.
+        while self._given_lines and line[-1:] in _INNER_ENDS and len(line) <= MAX_LINE_CHARS:
+            more = self._take()
+            if more is None:
+                break
+            line += more
+        self.count += 1
         if self._unended:
             msg = (
-                f"text's line {self.count - 1} has no line ending, and more lines follow: pass "
+                f"text's line {first - 1} has no line ending, and more lines follow: pass "
                 "the lines with their endings (text.splitlines(keepends=True), or a file opened "
                 "with newline=''), or the whole text as one str; without them a field quoted "
                 "across lines would lose its line breaks"
             )
             raise InvalidValueError(
-                msg, field=f"text[{self.count - 2}]", rule="lines with their line endings"
+                msg, field=f"text[{first - 2}]", rule="lines with their line endings"
             )
         self._unended = self._given_lines and line[-1:] not in _LINE_ENDS
         # The line's own characters: its line ending does not count.

@@ -218,10 +218,14 @@ def _transaction_row(row: _Row, spec: FormatSpec) -> Transaction | None:
         description = row.text("transaction_summary_details")
         contract = row.text("transaction_summary")
         texts = [row.record[row.positions[f"description_{n}"]] for n in (1, 2, 3)]
-        related = _related(own, contract, description, *texts)
-        if related is None and kind is TransactionKind.SERVICE_FEE:
-            # The report gives a service fee its income row's Transaction ID.
+        if kind is TransactionKind.SERVICE_FEE and own is not None:
+            # The report gives a service fee its income row's Transaction ID: the export's
+            # own join key, which no text can override.
             related = own
+        else:
+            # Never the contract title (Transaction Summary): the client writes it, and a
+            # "Ref ID" in it would point a row at another payment.
+            related = _related(own, description, *texts)
     if on is None or kind is None or amount is None or not row.ok:
         return None
     return Transaction(

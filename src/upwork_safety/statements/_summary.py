@@ -541,8 +541,9 @@ def summarize(
         rates: USD→PKR rates to convert net earnings and withdrawals at: one
             :class:`~upwork_safety.money.ExchangeRate` for every period, or a
             mapping from period to rate.  A mapping needs a rate for every
-            period whose net amount (earnings less fees, refunds and costs)
-            or withdrawals are not zero; other keys are ignored.
+            period whose net amount (``net``: earnings less service fees and
+            refunds) or withdrawals are not zero; other keys are ignored.
+            Costs (withdrawal fees, Connects, taxes) are not converted.
         tax: Estimate the s.154A tax the bank withholds on withdrawals:
             ``"pseb"`` (registered with the Pakistan Software Export Board)
             or ``"standard"``, at the rates of the export-tax rules in force
@@ -602,8 +603,8 @@ def summarize(
     if missing:
         raise InvalidValueError(
             f"rates has no USD→PKR rate for {', '.join(missing)}, which "
-            f"{'have' if len(missing) > 1 else 'has'} a net amount (earnings less fees, refunds "
-            "and costs) or withdrawals to convert",
+            f"{'have' if len(missing) > 1 else 'has'} a net amount (earnings less service fees and "
+            "refunds) or withdrawals to convert",
             field="rates",
             rule="a rate for every period with a net amount or withdrawals",
         )

@@ -148,7 +148,9 @@ def _review_before_dormancy(preset: PlatformRules, drawn: dict[str, object]) -> 
     the rules with the drawn dormancy, never re-added here) is drawn again
     as the longest shorter one.
     """
-    dormancy = {k: v for k, v in drawn.items() if k.startswith("dormancy_") and v is not None}
+    dormancy: dict[str, Any] = {
+        k: v for k, v in drawn.items() if k.startswith("dormancy_") and v is not None
+    }
     # A one-day review fits any dormancy (each of its three periods is at least a day).
     course = attrs.evolve(preset, review_period=_DAY, **dormancy).dormancy_course
     review = drawn.get("review_period")
