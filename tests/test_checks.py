@@ -1574,3 +1574,94 @@ def test_hourly_contract_in_the_calendars_first_week_is_reviewed():
         finding.due,
         finding.amount,
     )
+
+
+def test_unprotected_hours_are_reported_while_a_long_what_if_window_is_open():
+    """Red team r12 #2: only this week and last week were read, so under rules with a
+    20-day dispute window $120 of manual time two weeks back, still disputable, was
+    reported a week earlier and then no more."""
+    long_window = attrs.evolve(
+        rules.CURRENT,
+        hourly_review_window=timedelta(days=20),
+        hourly_available_delay=timedelta(days=25),
+    )
+    job = Contract(
+        "h1",
+        Client("acme", payment_verified=True),
+        ContractKind.HOURLY,
+        date(2025, 6, 2),
+        hourly_rate=Money("30", "USD"),
+        time_entries=[TimeEntry(at(2025, 6, 3, 9), at(2025, 6, 3, 13), manual=True, memo="API")],
+    )
+    bill = hourly.invoice_for(job, week=hourly.billing_week(at(2025, 6, 3)), rules=long_window)
+    closes = bill.calendar.dispute_window_closes
+    assert at(2025, 6, 29) + timedelta(seconds=1) == closes
+    for now in (
+        at(2025, 6, 10, 9),
+        at(2025, 6, 17, 9),
+        at(2025, 6, 24, 9),
+        closes - timedelta(seconds=1),
+    ):
+        (found,) = checks.review_contract(job, now=now, rules=long_window)
+        assert (FindingCode.UNPROTECTED_HOURS, Money("120.00", "USD")) == (found.code, found.amount)
+        assert bill.dispute_window_ends == found.due
+    assert [] == checks.review_contract(job, now=closes, rules=long_window)
+    # Under the published rules the week's window closed on the Saturday after it.
+    assert [] == checks.review_contract(job, now=at(2025, 6, 17, 9))
+
+
+def _partly_approved(rules_=None):
+    """m1 ($100) funded and half approved, its $50 left in escrow; m2 ($30) not funded."""
+    c = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 6, 2),
+        milestones=[
+            Milestone("m1", "Logo: 3 concepts in SVG", Money("100.00", "USD")),
+            Milestone("m2", "Brand guide: 6 pages PDF", Money("30.00", "USD")),
+        ],
+    )
+    c = escrow.apply(c, escrow.Fund("m1", at(2025, 6, 2, 9)), rules=rules_)
+    return escrow.apply(
+        c, escrow.Approve("m1", at(2025, 6, 3, 9), amount=Money("50.00", "USD")), rules=rules_
+    )
+
+
+def test_unfunded_advice_follows_the_one_active_milestone_rule_of_the_rules_given():
+    """Red team r12 #3: under rules that let any number of milestones be funded, the
+    finding said m2 "cannot be" funded while m1 held its remainder, and advised asking
+    the client to release or refund the $50 first; the engine funds m2 at once."""
+    now = at(2025, 6, 3, 10)
+    several = attrs.evolve(rules.CURRENT, one_active_milestone=False)
+    c = _partly_approved(several)
+    (found,) = [
+        f
+        for f in checks.review_contract(c, now=now, rules=several)
+        if f.code is FindingCode.UNFUNDED_MILESTONE
+    ]
+    assert "Fund" in escrow.allowed(c, "m2", now=now, rules=several).allowed
+    assert "cannot be" not in found.message
+    assert "refund" not in found.advice
+    assert ("m2", Money("30.00", "USD")) == (found.milestone_id, found.amount)
+    # Under the published rules the remainder does block it, and the finding says so.
+    (published,) = [
+        f
+        for f in checks.review_contract(_partly_approved(), now=now)
+        if f.code is FindingCode.UNFUNDED_MILESTONE
+    ]
+    assert "cannot be while" in published.message
+
+
+def test_dormant_escrow_advice_is_a_step_the_engine_allows():
+    """Red team r12 #4: on a partial approval's remainder, DORMANT_ESCROW advised
+    "Submit the work", which the engine refuses on a PAID milestone."""
+    c = _partly_approved()
+    now = at(2025, 8, 10, 9)
+    (found,) = [
+        f for f in checks.review_contract(c, now=now) if f.code is FindingCode.DORMANT_ESCROW
+    ]
+    assert "Submit" not in escrow.allowed(c, "m1", now=now).allowed
+    assert "Submit" not in found.advice
+    assert "release" in found.advice
+    assert Money("50.00", "USD") == found.amount

@@ -451,3 +451,79 @@ def test_the_filing_deadline_of_a_request_made_before_the_end():
     assert at(2026, 3, 10, 9) == _filing_deadline(c, at(2026, 3, 7, 10), rules.CURRENT)
     with pytest.raises(TransitionError):
         escrow.apply(c, OpenDispute("m1", at(2026, 3, 10, 9)))
+
+
+def _disputed_by_hand(**moments: datetime) -> Contract:
+    """A $300 milestone in dispute since Mon 2025-06-02 10:00, its moments set by hand."""
+    from upwork_safety.models import Escrow
+
+    books = Escrow(S.DISPUTED, usd("300.00"), held=usd("300.00"), **moments)
+    milestone = Milestone("m1", "Landing page, 3 sections", usd("300.00"), escrow=books)
+    return Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(2025, 6, 2), milestones=[milestone]
+    )
+
+
+@pytest.mark.parametrize(
+    ("moments", "name", "due"),
+    [
+        # The client had until Mon 2025-06-09 10:00 (5 business days); answered three weeks late.
+        ({"dispute_answered_at": at(2025, 7, 1, 10)}, "dispute_answered_at", at(2025, 6, 9, 10)),
+        # Answered in time, 06-04; the opt-in window closed 06-15 10:00; a fee paid 08-01.
+        (
+            {
+                "dispute_answered_at": at(2025, 6, 4, 10),
+                "freelancer_paid_arbitration_at": at(2025, 8, 1, 10),
+            },
+            "freelancer_paid_arbitration_at",
+            at(2025, 6, 15, 10),
+        ),
+        # A client's fee paid exactly as the window closes: the default came first.
+        (
+            {
+                "dispute_answered_at": at(2025, 6, 4, 10),
+                "client_paid_arbitration_at": at(2025, 6, 15, 10),
+            },
+            "client_paid_arbitration_at",
+            at(2025, 6, 15, 10),
+        ),
+    ],
+)
+def test_a_dispute_step_recorded_after_its_clock_ran_out_is_refused(moments, name, due):
+    """Red team r12 #1 (high): a late answer on the books started mediation, and the
+    default then refunded the $300 the rules had released to the freelancer; a late fee
+    released to the freelancer what the same facts through apply refunded to the client."""
+    c = serialize.from_json(
+        Contract, serialize.to_json(_disputed_by_hand(disputed_at=at(2025, 6, 2, 10), **moments))
+    )
+    for call in (
+        lambda: escrow.advance(c, at(2025, 8, 2)),
+        lambda: escrow.deadlines(c, at(2025, 8, 2)),
+        lambda: escrow.apply(c, EndContract(at(2025, 8, 2))),
+    ):
+        with pytest.raises(InvalidValueError) as info:
+            call()
+        assert f"Contract.milestones[0].escrow.{name}" == info.value.field
+        assert "no automatic step due before a recorded event" == info.value.rule
+        assert due.strftime("%Y-%m-%d %H:%M") in str(info.value)
+    # Under rules given that leave time enough, the same books are read as recorded.
+    patient = attrs.evolve(
+        rules.CURRENT,
+        client_dispute_response=timedelta(days=40),
+        arbitration_opt_in=timedelta(days=80),
+    )
+    escrow.deadlines(c, at(2025, 8, 2), rules=patient)
+    with pytest.raises(InvalidValueError) as given:
+        escrow.deadlines(c, at(2025, 8, 2), rules=rules.CURRENT)
+    assert "rules" == given.value.field
+
+
+def test_dispute_steps_in_time_are_read_as_recorded():
+    """The last moment before each clock runs out is accepted, and the engine pays by it."""
+    c = _disputed_by_hand(
+        disputed_at=at(2025, 6, 2, 10),
+        dispute_answered_at=at(2025, 6, 9, 9, 59),
+        freelancer_paid_arbitration_at=at(2025, 6, 20, 9),
+    )
+    settled = escrow.advance(c, at(2025, 9, 1))
+    assert (S.PAID, usd("300.00")) == (settled.milestones[0].state, settled.milestones[0].released)

@@ -441,3 +441,35 @@ def test_a_transition_timer_of_the_wrong_type_is_the_librarys_error():
     with pytest.raises(InvalidTypeError) as info:
         attrs.evolve(TRANSITIONS[0], timer=[1])
     assert "Transition.timer" == info.value.field
+
+
+def test_a_diagram_leaves_out_the_rows_its_rules_switch_off():
+    """Red team r12 #5: with dispute_on_active_contract off, the diagram still drew four
+    OpenDispute edges the engine refuses under those rules."""
+    from upwork_safety.escrow import _table
+    from upwork_safety.escrow._engine import choose
+    from upwork_safety.escrow._run import Run
+
+    switched = [row for row in _table.ROWS if row.switch is not None]
+    assert ["OpenDispute"] == [row.event.__name__ for row in switched]
+    for row in switched:
+        name, _reason = row.switch  # type: ignore[misc]
+        assert isinstance(getattr(rules.CURRENT, name), bool)  # a PlatformRules switch
+    off = attrs.evolve(rules.CURRENT, dispute_on_active_contract=False)
+    assert "contract active" in escrow.to_mermaid()
+    assert "contract active" not in escrow.to_mermaid(rules=off)
+    # The engine agrees: the row is refused under those rules, with the row's reason.
+    c = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 6, 2),
+        milestones=[Milestone("m1", "Logo, 3 concepts", Money("100.00", "USD"))],
+    )
+    at = datetime(2025, 6, 2, 9, tzinfo=timezone.utc)
+    c = escrow.apply(c, escrow.Fund("m1", at), rules=off)
+    run = Run(c, off)
+    row, reason = choose(run, run.milestone(0), escrow.OpenDispute, at)
+    assert (None, switched[0].switch[1]) == (row, reason)  # type: ignore[index]
+    assert "OpenDispute" not in escrow.allowed(c, "m1", now=at, rules=off).allowed
+    assert "OpenDispute" in escrow.allowed(c, "m1", now=at).allowed

@@ -18,6 +18,7 @@ import attrs
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
 import upwork_safety.fees as fees  # noqa: PLR0402
 import upwork_safety.hourly as hourly  # noqa: PLR0402
+from upwork_safety._calendar import closes_after
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety._moments import utc_instant
 from upwork_safety._validate import instance, optional_instance
@@ -31,7 +32,7 @@ from upwork_safety.checks._findings import (
 from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
-from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import HISTORY, PlatformRules
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -100,14 +101,17 @@ def _unfunded(contract: Contract, now: datetime, rules: PlatformRules | None) ->
     if nxt.held >= nxt.amount:
         return []
     missing = nxt.amount - nxt.held
-    # A remainder too large to carry stays on its paid milestone, and the next
-    # milestone can be funded only once it is released or refunded (one active
-    # milestone at a time): "fund it" alone would be advice the client cannot follow.
+    # A remainder too large to carry stays on its paid milestone, and under the
+    # one-active-milestone rule the next milestone can be funded only once it is
+    # released or refunded: "fund it" alone would be advice the client cannot follow.
+    # The engine says whether Fund is refused, and the rules in force say why.
     holder = next((m for m in contract.milestones if m is not nxt and m.held.amount), None)
+    blocked = escrow.allowed(contract, nxt.id, now=now, rules=rules).reason("Fund")
+    in_force = escrow.rules_in_force(now, rules=rules)
     evidence = (
         f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; no other milestone active"
     )
-    if holder is not None:
+    if blocked and holder is not None and in_force.one_active_milestone:
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
             f"and cannot be while {_milestone_name(holder)} still holds {holder.held} left "
@@ -127,11 +131,11 @@ def _unfunded(contract: Contract, now: datetime, rules: PlatformRules | None) ->
             f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
             f"{holder.id} ({holder.state.name}) holds {holder.held}"
         )
-    elif blocked := escrow.allowed(contract, nxt.id, now=now, rules=rules).reason("Fund"):
+    elif blocked:
         # The engine refuses to fund it as it stands (below the minimum milestone of
         # the Fund guard's rules):
         # "fund it" would be advice the client cannot follow.
-        minimum = escrow.rules_in_force(now, rules=rules).minimum_milestone
+        minimum = in_force.minimum_milestone
         message = (
             f"The next milestone, {_milestone_name(nxt)} for {nxt.amount}, is not funded, "
             f"and cannot be as it stands ({blocked}): work on it now would be unprotected."
@@ -469,14 +473,27 @@ def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
         f"The escrow of milestone {_milestone_name(milestone)} ({milestone.held}) has "
         f"not moved for a long time: Upwork {what} at {_when(clock.deadline.due)}."
     )
-    advice = (
-        "Submit the work through 'Submit work' (that starts the review clock) or agree "
-        "the next step with the client before then."
-    )
-    script = (
-        "Hi! This milestone has been quiet for a while. Shall I submit what's done, or "
-        "is there anything you need from me to wrap it up?"
-    )
+    choices = escrow.allowed(clock.contract, milestone.id, now=clock.now, rules=clock.override)
+    if "Submit" in choices.allowed:
+        advice = (
+            "Submit the work through 'Submit work' (that starts the review clock) or agree "
+            "the next step with the client before then."
+        )
+        script = (
+            "Hi! This milestone has been quiet for a while. Shall I submit what's done, or "
+            "is there anything you need from me to wrap it up?"
+        )
+    else:
+        # Escrow with no work to submit (a partial approval's remainder): only the
+        # client can move it, or a dispute (the engine allows no Submit here).
+        advice = (
+            f"Ask the client to release the {milestone.held} still in escrow, or agree the "
+            "next step with them, before then."
+        )
+        script = (
+            f"Hi! {milestone.held} is still in escrow on this milestone. Could you release "
+            "it, or shall we agree what happens to it?"
+        )
     return make_finding(
         FindingCode.DORMANT_ESCROW,
         message,
@@ -607,14 +624,14 @@ def _week_findings(
     now: datetime,
     rules: PlatformRules | None,
     *,
-    current: bool,
+    label: str,
 ) -> list[Finding]:
-    if not current and now >= week.calendar(rules=rules).dispute_window_closes:
+    """The findings of one billing week: this week, or a past one the client may still dispute."""
+    if label != _THIS_WEEK and now >= week.calendar(rules=rules).dispute_window_closes:
         return []
     if not any(e.start <= week.end and e.end > week.start for e in contract.time_entries):
         return []
     bill = hourly.invoice_for(contract, week=week, rules=rules)
-    label = "this week" if current else "last week"
     due = bill.dispute_window_ends
     # due is the window's last whole second (Friday 23:59:59); the window itself
     # closes at Saturday 00:00, so in the last second the time left is nil, not negative.
@@ -711,13 +728,39 @@ def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
         )
 
 
+_THIS_WEEK = "this week"
+
+
+def _past_weeks(now: datetime, rules: PlatformRules | None) -> list[tuple[hourly.BillingWeek, str]]:
+    """The weeks before *now*'s whose dispute window may still be open, newest first.
+
+    Last week under the published rules; under a what-if dispute window
+    longer than a week (up to a year), every week it may still cover.  Each
+    week's own calendar decides (:func:`_week_findings`); this bounds the walk
+    by the longest window the rules in use can give.
+    """
+    longest = (
+        rules.hourly_review_window
+        if rules is not None
+        else max(preset.hourly_review_window for preset in HISTORY)
+    )
+    weeks: list[tuple[hourly.BillingWeek, str]] = []
+    week = hourly.billing_week(now)
+    # The calendar's first week (from 0001-01-01) has no week before it to check.
+    while week.start.date() - date.min >= timedelta(days=7):
+        week = week.previous()
+        if now >= closes_after(week.closes_at + longest):
+            break
+        back = len(weeks) + 1
+        weeks.append((week, "last week" if back == 1 else f"{back} weeks ago"))
+    return weeks
+
+
 def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
     _check_diary_ends_by(contract, now)
-    this_week = hourly.billing_week(now)
-    found = _week_findings(contract, this_week, now, rules, current=True)
-    # The calendar's first week (from 0001-01-01) has no week before it to check.
-    if this_week.start.date() - date.min >= timedelta(days=7):
-        found.extend(_week_findings(contract, this_week.previous(), now, rules, current=False))
+    found = _week_findings(contract, hourly.billing_week(now), now, rules, label=_THIS_WEEK)
+    for week, label in _past_weeks(now, rules):
+        found.extend(_week_findings(contract, week, now, rules, label=label))
     if contract.ended is None and not contract.client.payment_verified:
         message = (
             f"Client {shown(contract.client.name or contract.client_id, NAME_LIMIT)} has no "
@@ -761,8 +804,9 @@ def review_contract(
     in writing in the contract's messages before submitting).
 
     Hourly contracts are invoiced with :func:`upwork_safety.hourly.invoice_for`
-    for the current billing week and for last week while its dispute window
-    is open: ``UNPROTECTED_HOURS``, ``OVER_WEEKLY_LIMIT``, and
+    for the current billing week and for every earlier week while its
+    dispute window is open (last week under the published rules; more under
+    rules with a longer window): ``UNPROTECTED_HOURS``, ``OVER_WEEKLY_LIMIT``, and
     ``UNVERIFIED_CLIENT`` while the contract is open.
 
     Args:

@@ -25,7 +25,9 @@ def to_mermaid(*, rules: PlatformRules | None = None) -> str:
     One line per state change a row of the table can make (steps that keep
     the state, such as a partial refund or answering a dispute, are in the
     table but not drawn), with the row's condition in brackets and, on
-    automatic edges, how long their timer runs.
+    automatic edges, how long their timer runs.  A row *rules* switch off
+    (a dispute on an active contract, with ``dispute_on_active_contract``
+    off) is left out, as the engine never takes it under them.
 
     Args:
         rules: Whose timings to write (default: the rules in force now,
@@ -41,6 +43,8 @@ def to_mermaid(*, rules: PlatformRules | None = None) -> str:
     lines = ["stateDiagram-v2", f"    [*] --> {MilestoneState.NOT_FUNDED.name}"]
     seen: set[str] = set()
     for row in ROWS:
+        if row.switched_off(rules):
+            continue  # these rules never take it
         timer = row.timer or row.window
         period = "" if timer is None else timer.period(rules)
         text = _label(row.event.__name__, row.condition, period)

@@ -29,8 +29,20 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError, Transition
 from upwork_safety.escrow._reasons import refusal, released_note, when
 from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
-from upwork_safety.escrow._timers import start_of
-from upwork_safety.models import _MOMENTS, _NOT_BEFORE_START, Contract, ContractKind, _start_fix
+from upwork_safety.escrow._timers import (
+    arbitration_window,
+    client_answer_due,
+    rules_at,
+    start_of,
+)
+from upwork_safety.models import (
+    _MOMENTS,
+    _NOT_BEFORE_START,
+    Contract,
+    ContractKind,
+    MilestoneState,
+    _start_fix,
+)
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -77,8 +89,58 @@ def check_rules(rules: object) -> PlatformRules | None:
 
 
 def open_run(contract: object, rules: object) -> Run:
-    """A run on *contract* (checked: fixed price) with *rules* (checked)."""
-    return Run(fixed_price(contract), check_rules(rules))
+    """A run on *contract* (checked: fixed price) with *rules* (checked).
+
+    A dispute's recorded steps are checked against the clocks of the rules
+    the run applies (:func:`_check_dispute_steps`).
+    """
+    run = Run(fixed_price(contract), check_rules(rules))
+    _check_dispute_steps(run)
+    return run
+
+
+def _check_dispute_steps(run: Run) -> None:
+    """Refuse a dispute step recorded after the clock it answers ran out.
+
+    The engine steps every clock before it records an event, so a client's
+    answer is before the client's time to answer runs out (at that moment
+    the escrow is released to the freelancer), and an arbitration fee is
+    paid before the opt-in window closes (at that moment the default
+    outcome settles it).  A contract built or loaded with a later one is
+    not what any run under these rules could leave: advancing it would pay
+    the party the rules had already ruled against.  The models do not read
+    the rules, so the engine checks, with the rules it applies.
+    """
+    for index in sorted(run.holding):
+        books = run.milestone(index)
+        disputed = books.disputed_at
+        answered = books.dispute_answered_at
+        if books.state is not MilestoneState.DISPUTED or disputed is None or answered is None:
+            continue
+        steps = [("dispute_answered_at", answered, client_answer_due(disputed, run.rules))]
+        closes = arbitration_window(answered, run.rules)[2]
+        steps.extend(
+            (name, paid, closes)
+            for name in ("client_paid_arbitration_at", "freelancer_paid_arbitration_at")
+            if (paid := getattr(books, name)) is not None
+        )
+        for name, at, due in steps:
+            if at < due:
+                continue
+            under = (
+                "under the rules given (rules=)"
+                if run.rules is not None
+                else "under the rules in force"
+            )
+            raise InvalidValueError(
+                f"milestone {shown(books.id)}: escrow.{name} ({when(at)}) is not before its "
+                f"clock ran out ({when(due)}) {under}; the engine would have settled the "
+                "dispute first, so this escrow's moments cannot be right",
+                field="rules"
+                if run.rules is not None
+                else f"Contract.milestones[{index}].escrow.{name}",
+                rule=_CLOCK_RULE,
+            )
 
 
 def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple[Row | None, str]:
@@ -86,7 +148,9 @@ def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple
     reason = None
     for row in BY_EVENT[kind]:
         if milestone.state in row.sources:
-            reason = row.guard(run, milestone, at) or ""
+            reason = (
+                None if row.switch is None else row.switched_off(rules_at(at, run.rules))
+            ) or (row.guard(run, milestone, at) or "")
             if not reason:
                 return row, ""
     if reason is None:

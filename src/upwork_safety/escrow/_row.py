@@ -176,6 +176,10 @@ class Row:
         window: For a manual step allowed only until a moment, that clock.
         notices: Informational deadlines on the way to *timer* (dormancy
             notices, the mediation steps).
+        switch: ``(field, reason)``: a :class:`~upwork_safety.rules.PlatformRules`
+            switch the row needs on.  With it off the row never applies
+            (*reason* says why, before the guard is asked) and the diagram
+            of those rules leaves it out.
     """
 
     event: type[Event]
@@ -190,6 +194,7 @@ class Row:
     timer: Timer | None = None
     window: Timer | None = None
     notices: tuple[Timer, ...] = ()
+    switch: tuple[str, str] | None = None
     #: The states the row starts from, in the order of its edges (a tuple: a
     #: member is found in it by identity, while a set hashes it through
     #: ``Enum.__hash__``, a Python function, on every lookup).
@@ -204,6 +209,13 @@ class Row:
     def automatic(self) -> bool:
         """Whether only :func:`~upwork_safety.escrow.advance` takes this step."""
         return self.timer is not None
+
+    def switched_off(self, rules: PlatformRules) -> str | None:
+        """Why *rules* switch this row off, or ``None`` when it may apply."""
+        if self.switch is None:
+            return None
+        name, reason = self.switch
+        return None if getattr(rules, name) else reason
 
     @property
     def transition(self) -> Transition:

@@ -135,6 +135,10 @@ ROWS: tuple[Row, ...] = (
         "escrow not released, contract active",
         guard=guards.can_dispute_non_release,
         effect=effects.open_dispute,
+        switch=(
+            "dispute_on_active_contract",
+            "these rules allow a dispute only after an escrow refund request",
+        ),
     ),
     Row(AnswerDispute, _same(S.DISPUTED), guard=guards.unanswered, effect=effects.answer_dispute),
     Row(
