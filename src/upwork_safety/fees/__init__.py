@@ -47,6 +47,7 @@ from upwork_safety.fees._compare import (
     WithdrawalComparison,
     compare_withdrawals,
 )
+from upwork_safety.fees._fee_explanation import FeeBasis, ServiceFee
 from upwork_safety.fees._paydays import (
     Credit,
     PayoutReason,
@@ -72,8 +73,6 @@ from upwork_safety.fees._schedules import (
     compare_schedules,
 )
 from upwork_safety.fees._service_fee import (
-    FeeBasis,
-    ServiceFee,
     explain_service_fee,
     gross_for_net,
     net_earnings,
