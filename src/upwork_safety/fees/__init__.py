@@ -66,12 +66,8 @@ from upwork_safety.fees._planning import (
 )
 from upwork_safety.fees._retention import retention_allowance
 from upwork_safety.fees._route import FeeLine, RateBasis
-from upwork_safety.fees._schedules import (
-    AutoWithdrawals,
-    ScheduleComparison,
-    auto_withdrawals,
-    compare_schedules,
-)
+from upwork_safety.fees._schedule_comparison import ScheduleComparison, compare_schedules
+from upwork_safety.fees._schedules import AutoWithdrawals, auto_withdrawals
 from upwork_safety.fees._service_fee import (
     explain_service_fee,
     gross_for_net,
