@@ -666,14 +666,16 @@ def test_a_payment_on_a_contract_is_charged_without_recharging_its_earlier_payme
         started, [Payment(started + timedelta(days=i // 5), usd("10.00")) for i in range(300)]
     )
     charged = 0
-    real = fees._service_fee.explain
+    real = fees._fee_explanation.explain
 
     def counted(*args, **kwargs):
         nonlocal charged
         charged += 1
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(fees._service_fee, "explain", counted)
+    # Every module that charges a payment for explain_service_fee and payment_terms.
+    for charging in (fees._service_fee, fees._contract_terms):
+        monkeypatch.setattr(charging, "explain", counted)
     reference = ExchangeRate("USD", "PKR", "280.00")
     paid = [
         fees.payout(p, method="payoneer", contract=job, tax_rate=0, reference_rate=reference)

@@ -24,7 +24,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
 )
-from upwork_safety.fees import _schedules
+from upwork_safety.fees import _replay
 from upwork_safety.money import Money
 
 
@@ -733,8 +733,8 @@ def test_a_replay_grows_with_paydays_plus_credits():
 
 def test_a_history_of_more_than_max_credits_is_refused(monkeypatch):
     """A replay takes at most MAX_CREDITS credits (100,000): more is refused naming history."""
-    assert 100_000 == _schedules.MAX_CREDITS
-    monkeypatch.setattr(_schedules, "MAX_CREDITS", 2)
+    assert 100_000 == _replay.MAX_CREDITS
+    monkeypatch.setattr(_replay, "MAX_CREDITS", 2)
     history = [credit(date(2026, 1, 7), "600.00")] * 3
     for replay in (fees.auto_withdrawals, fees.compare_schedules):
         with pytest.raises(InvalidValueError) as info:
@@ -981,7 +981,7 @@ def test_a_run_refuses_a_method_it_could_not_replay():
 def test_a_run_holds_at_most_max_credits(monkeypatch):
     """A run of more than MAX_CREDITS credits is refused naming its history."""
     run = _windfall()
-    monkeypatch.setattr(_schedules, "MAX_CREDITS", 1)
+    monkeypatch.setattr(_replay, "MAX_CREDITS", 1)
     with pytest.raises(InvalidValueError) as info:
         attrs.evolve(run, history=WINDFALL * 2)
     assert ("AutoWithdrawals.history", "at most 1 credits") == (info.value.field, info.value.rule)

@@ -41,12 +41,8 @@ Upwork's own examples, in the library's own decimal context::
 from __future__ import annotations
 
 from upwork_safety.fees._break_even import BreakEven, break_even
-from upwork_safety.fees._compare import (
-    SPREAD_STEP,
-    SkippedMethod,
-    WithdrawalComparison,
-    compare_withdrawals,
-)
+from upwork_safety.fees._compare import SkippedMethod, WithdrawalComparison
+from upwork_safety.fees._fee_explanation import FeeBasis, ServiceFee
 from upwork_safety.fees._paydays import (
     Credit,
     PayoutReason,
@@ -63,22 +59,18 @@ from upwork_safety.fees._planning import (
     WithdrawalPlan,
     plan_withdrawals,
 )
+from upwork_safety.fees._ranking import compare_withdrawals
 from upwork_safety.fees._retention import retention_allowance
 from upwork_safety.fees._route import FeeLine, RateBasis
-from upwork_safety.fees._schedules import (
-    AutoWithdrawals,
-    ScheduleComparison,
-    auto_withdrawals,
-    compare_schedules,
-)
+from upwork_safety.fees._schedule_comparison import ScheduleComparison, compare_schedules
+from upwork_safety.fees._schedules import AutoWithdrawals, auto_withdrawals
 from upwork_safety.fees._service_fee import (
-    FeeBasis,
-    ServiceFee,
     explain_service_fee,
     gross_for_net,
     net_earnings,
     service_fee,
 )
+from upwork_safety.fees._spread_search import SPREAD_STEP
 from upwork_safety.fees._withdrawal import (
     WithdrawalQuote,
     get_method,

@@ -3,8 +3,9 @@
 The values of an automatic-withdrawal replay: a :class:`Credit` reaching
 the balance, a :class:`ScheduledPayout` or a :class:`SkippedPayday` with
 its reason, and :func:`paydays`, the days a schedule pays out on
-(HC 211063708).  :mod:`upwork_safety.fees._schedules` replays a balance
-history through them.
+(HC 211063708).  :mod:`upwork_safety.fees._replay` replays a balance
+history through them, for the runs of ``_schedules`` and
+``_schedule_comparison``.
 """
 
 from __future__ import annotations

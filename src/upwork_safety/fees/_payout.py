@@ -11,7 +11,8 @@ from upwork_safety._pickling import through_init
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
-from upwork_safety.fees._service_fee import Rules, ServiceFee, explain, payment_terms
+from upwork_safety.fees._contract_terms import payment_terms
+from upwork_safety.fees._fee_explanation import ServiceFee, explain
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import ExchangeRate, Money, exact
@@ -19,6 +20,7 @@ from upwork_safety.money import ExchangeRate, Money, exact
 if TYPE_CHECKING:
     from datetime import date, datetime
 
+    from upwork_safety.fees._service_fee import Rules
     from upwork_safety.rules import WithdrawalMethod
 
 __all__ = ["Payout", "payout"]

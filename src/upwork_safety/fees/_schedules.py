@@ -1,4 +1,4 @@
-"""Getting paid automatically: when money leaves the balance, what each schedule costs (private).
+"""Getting paid automatically: when money leaves the balance on one schedule (private).
 
 Upwork pays the *whole* available balance out on the paydays of the
 schedule the freelancer chose (HC 211063708), but only when the balance
@@ -8,8 +8,9 @@ twice-monthly schedules defer a payday on which the whole balance became
 available that same day; a newly added method is active after 3 days.
 :func:`auto_withdrawals` replays a balance history through a schedule's
 paydays (:mod:`upwork_safety.fees._paydays`: the paydays and the values of
-a replay), :func:`compare_schedules` does so for every schedule and adds up
-the withdrawal fees.
+a replay; ``_replay``: the replay itself) into an :class:`AutoWithdrawals`;
+:func:`compare_schedules` (``_schedule_comparison``) does so for every
+schedule and adds up the withdrawal fees.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from __future__ import annotations
 import itertools
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from fractions import Fraction
 from typing import TYPE_CHECKING, NoReturn, cast
 
 import attrs
@@ -31,35 +31,23 @@ from upwork_safety._validate import (
     instance_field,
     items_field,
     member_field,
-    sequence_of,
 )
-from upwork_safety.errors import InvalidValueError, RulesError
-from upwork_safety.fees._common import (
-    Default,
-    bool_arg,
-    check_locale,
-    day_arg,
-    fmt,
-    optional_day,
-)
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.fees._common import check_locale, fmt
 from upwork_safety.fees._paydays import (
-    _ALL_SCHEDULES,
     _NOTHING,
-    MAX_CREDITS,
     Credit,
     PayoutReason,
     ScheduledPayout,
     SkippedPayday,
     SkipReason,
     _check_span,
-    _days,
-    _rules,
     _schedule,
     _schedule_arg,
-    check_total,
     usd_total,
 )
-from upwork_safety.fees._route import method_fees, method_field, unusable, usable_method
+from upwork_safety.fees._replay import _check_history, _inputs, _replay, _usd_method
+from upwork_safety.fees._route import method_field
 from upwork_safety.money import CONTEXT, Money, exact, round_half_up
 from upwork_safety.rules import (
     DIRECT_TO_LOCAL_BANK,
@@ -74,9 +62,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AutoWithdrawals",
-    "ScheduleComparison",
     "auto_withdrawals",
-    "compare_schedules",
 ]
 
 
@@ -403,69 +389,6 @@ class AutoWithdrawals:
         )
 
 
-def _replay(
-    history: tuple[Credit, ...],
-    *,
-    schedule: PaymentSchedule,
-    start: date,
-    end: date,
-    method: WithdrawalMethod,
-    us_freelancer: bool,
-    method_added: date | None,
-    rules: PaymentScheduleRules,
-) -> Iterator[ScheduledPayout | SkippedPayday]:
-    """Each payday from *start* to *end* with money on the balance: its payout, or why it waits.
-
-    The one replay: :func:`auto_withdrawals` builds its run from it, and an
-    :class:`AutoWithdrawals` checks itself against it.  Credits join the
-    balance in the order they became available and a payout takes them
-    all, so the balance held is oldest first: its first credit is the
-    oldest (the time limit and the same-day deferral look at it alone) and
-    its total is kept as credits join.  A payday costs the same whatever
-    the balance holds: time grows with paydays + credits, not their product.
-    """
-    threshold = rules.threshold(us_freelancer=us_freelancer)
-    deferred = schedule in rules.deferred_when_all_new
-    waiting = sorted(history, key=_available)
-    arrived = 0
-    held: list[Credit] = []
-    total = Decimal(0)
-    for day in _days(schedule, start, end, rules):
-        while arrived < len(waiting) and waiting[arrived].on <= day:
-            held.append(waiting[arrived])
-            total = CONTEXT.add(total, waiting[arrived].amount.amount)
-            arrived += 1
-        if not held:
-            continue
-        balance = Money(total, "USD")
-        oldest = held[0].on
-        reason: SkipReason | PayoutReason
-        # Compared as durations, so no day past date.max is ever computed.
-        if method_added is not None and day - method_added < rules.new_method_wait:
-            reason = SkipReason.METHOD_NOT_ACTIVE
-        elif deferred and oldest == day:
-            reason = SkipReason.ALL_NEW_TODAY
-        elif balance >= threshold:
-            reason = PayoutReason.THRESHOLD
-        elif day - oldest > rules.time_limit:
-            reason = PayoutReason.TIME_LIMIT
-        else:
-            reason = SkipReason.BELOW_THRESHOLD
-        if isinstance(reason, PayoutReason) and unusable(method, balance):
-            reason = SkipReason.BELOW_METHOD_MINIMUM
-        if isinstance(reason, SkipReason):
-            yield SkippedPayday(on=day, balance=balance, reason=reason)
-            continue
-        fixed, share = method_fees(method, balance)
-        yield ScheduledPayout(on=day, funds=tuple(held), reason=reason, fee=fixed + share)
-        held = []
-        total = Decimal(0)
-
-
-def _available(credit: Credit) -> date:
-    return credit.on
-
-
 def _run(
     history: tuple[Credit, ...],
     *,
@@ -514,66 +437,6 @@ def _outcome(entry: ScheduledPayout | SkippedPayday) -> str:
     if isinstance(entry, ScheduledPayout):
         return f"{entry.amount} is paid out ({entry.reason})"
     return f"{entry.balance} waits ({entry.reason})"
-
-
-def _replayed(run: AutoWithdrawals) -> tuple[object, ...]:
-    """What a run replays, all but the schedule: runs compared must agree on it."""
-    return (
-        run.history,
-        run.start,
-        run.end,
-        run.method,
-        run.us_freelancer,
-        run.method_added,
-        run.rules,
-    )
-
-
-def _usd_method(entry: object, what: str) -> WithdrawalMethod:
-    """The method *entry* names: usable in Pakistan and withdrawing the USD balance."""
-    chosen = usable_method(entry, what)
-    if chosen.balance_currency != "USD":
-        raise RulesError(
-            f"{chosen.name} withdraws a {chosen.balance_currency} balance; Upwork's is in USD",
-            field=what,
-            rule="withdraws a USD balance",
-        )
-    return chosen
-
-
-def _check_history(history: tuple[Credit, ...], what: str) -> None:
-    if len(history) > MAX_CREDITS:
-        raise InvalidValueError(
-            f"{what} holds {len(history):,} credits; a replay takes at most {MAX_CREDITS:,}: "
-            "add up each day's credits into one, or replay a shorter period",
-            field=what,
-            rule=f"at most {MAX_CREDITS:,} credits",
-        )
-    check_total(history, what)
-
-
-def _inputs(
-    history: object,
-    *,
-    start: object,
-    end: object,
-    method: object,
-    us_freelancer: object,
-    method_added: object,
-    rules: object,
-) -> tuple[
-    tuple[Credit, ...], date, date, WithdrawalMethod, bool, date | None, PaymentScheduleRules
-]:
-    checked = sequence_of(history, Credit, "history")
-    _check_history(checked, "history")
-    first = day_arg(start, "start")
-    last = day_arg(end, "end")
-    _check_span(first, last)
-    chosen_rules = _rules(rules, first)
-    chosen = _usd_method(method, "method")
-    us = bool_arg(us_freelancer, "us_freelancer")
-    added = optional_day(method_added, "method_added")
-    return checked, first, last, chosen, us, added, chosen_rules
 
 
 @exact
@@ -656,177 +519,4 @@ def auto_withdrawals(
         us_freelancer=us,
         method_added=added,
         rules=chosen_rules,
-    )
-
-
-@through_init
-@attrs.frozen(repr=False)
-class ScheduleComparison:
-    """One balance history replayed through several payment schedules.
-
-    Args:
-        runs: One :class:`AutoWithdrawals` per schedule, in the order asked
-            (at least one, each schedule once; all of one history, period,
-            method, threshold, method date and rules).
-
-    Raises:
-        InvalidTypeError: *runs* is not a sequence of :class:`AutoWithdrawals`.
-        InvalidValueError: No runs, a schedule replayed twice, or runs that
-            differ in anything but the schedule.
-    """
-
-    runs: tuple[AutoWithdrawals, ...] = attrs.field(
-        converter=as_tuple, validator=items_field(AutoWithdrawals)
-    )
-
-    def __attrs_post_init__(self) -> None:
-        if not self.runs:
-            raise InvalidValueError(
-                "ScheduleComparison.runs must hold at least one run",
-                field="ScheduleComparison.runs",
-                rule="at least one run",
-            )
-        first = _replayed(self.runs[0])
-        seen: set[PaymentSchedule] = set()
-        for index, run in enumerate(self.runs):
-            field = f"ScheduleComparison.runs[{index}]"
-            if _replayed(run) != first:
-                raise InvalidValueError(
-                    f"{field} replays another history, period, method, threshold, method date "
-                    "or rules than runs[0]: a comparison replays one history through several "
-                    "schedules, all else equal",
-                    field=field,
-                    rule="one history, period, method and rules",
-                )
-            if run.schedule in seen:
-                raise InvalidValueError(
-                    f"{field} replays {run.schedule} again: a comparison has one run per schedule",
-                    field=field,
-                    rule="each schedule once",
-                )
-            seen.add(run.schedule)
-
-    def __repr__(self) -> str:
-        return f"<ScheduleComparison {', '.join(f'{r.schedule}: {r.fees}' for r in self.runs)}>"
-
-    @property
-    def cheapest(self) -> AutoWithdrawals:
-        """The run whose fees take the smallest share of what it paid out.
-
-        Fees per dollar withdrawn, exactly, so a schedule that has not yet
-        paid a balance out is not "cheapest" for charging nothing: a run
-        that paid nothing out comes last.  On a tie, the run with fewer
-        payouts, then the less frequent schedule (weekly, twice monthly,
-        monthly, quarterly, from most to least frequent).
-        """
-        order = list(PaymentSchedule)
-
-        def cost(run: AutoWithdrawals) -> tuple[bool, Fraction, int, int]:
-            paid = run.withdrawn.amount
-            share = Fraction(run.fees.amount) / Fraction(paid) if paid else Fraction(0)
-            return (not paid, share, len(run.payouts), -order.index(run.schedule))
-
-        return min(self.runs, key=cost)
-
-    def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
-        """Return one dict per schedule: payouts, withdrawn, fees, left, average wait.
-
-        Args:
-            locale: When given, money is formatted for it with babel.
-        """
-        chosen = check_locale(locale)
-        return [
-            {
-                "schedule": run.schedule.value,
-                "payouts": len(run.payouts),
-                "withdrawn": fmt(run.withdrawn, chosen),
-                "fees": fmt(run.fees, chosen),
-                "left": fmt(run.left, chosen),
-                "average_wait_days": run.average_wait_days,
-            }
-            for run in self.runs
-        ]
-
-    def _repr_html_(self) -> str:
-        return _render.html_table(self.to_records(), caption="Automatic payment schedules")
-
-
-@exact
-def compare_schedules(
-    history: Sequence[Credit],
-    *,
-    start: date | datetime,
-    end: date | datetime,
-    method: WithdrawalMethod | str = DIRECT_TO_LOCAL_BANK,
-    us_freelancer: bool = False,
-    method_added: date | datetime | None = None,
-    schedules: Sequence[PaymentSchedule | str] | Default = _ALL_SCHEDULES,
-    rules: PaymentScheduleRules | None = None,
-) -> ScheduleComparison:
-    """Replay one balance history through every payment schedule: how often, and what fees.
-
-    A schedule that pays often costs more in fixed withdrawal fees; one
-    that pays rarely keeps money waiting.  Each run says both (``fees``,
-    ``average_wait_days``).
-
-    Args:
-        history: As :func:`auto_withdrawals`.
-        start: As :func:`auto_withdrawals`.
-        end: As :func:`auto_withdrawals`; a year after *start* answers
-            "what does each schedule cost over a year".
-        method: As :func:`auto_withdrawals`.
-        us_freelancer: As :func:`auto_withdrawals`.
-        method_added: As :func:`auto_withdrawals`.
-        schedules: The schedules to compare (default all four, weekly
-            first), each once.
-        rules: As :func:`auto_withdrawals`.
-
-    Returns:
-        A :class:`ScheduleComparison`.
-
-    Raises:
-        InvalidTypeError: *schedules* or *history* is not a sequence, or
-            another wrong-typed argument.
-        InvalidValueError: No schedules, a schedule named twice, or as
-            :func:`auto_withdrawals`.
-        RulesError: As :func:`auto_withdrawals`.
-    """
-    checked, first, last, chosen, us, added, chosen_rules = _inputs(
-        history,
-        start=start,
-        end=end,
-        method=method,
-        us_freelancer=us_freelancer,
-        method_added=method_added,
-        rules=rules,
-    )
-    listed = tuple(PaymentSchedule) if isinstance(schedules, Default) else schedules
-    kinds = [_schedule_arg(kind, chosen_rules) for kind in sequence_of(listed, str, "schedules")]
-    if not kinds:
-        raise InvalidValueError(
-            "schedules must name at least one schedule to compare",
-            field="schedules",
-            rule="at least one schedule",
-        )
-    for index, kind in enumerate(kinds):
-        if kind in kinds[:index]:
-            raise InvalidValueError(
-                f"schedules[{index}] names {kind} again: a comparison replays each schedule once",
-                field=f"schedules[{index}]",
-                rule="each schedule once",
-            )
-    return ScheduleComparison(
-        tuple(
-            _run(
-                checked,
-                schedule=kind,
-                start=first,
-                end=last,
-                method=chosen,
-                us_freelancer=us,
-                method_added=added,
-                rules=chosen_rules,
-            )
-            for kind in kinds
-        )
     )

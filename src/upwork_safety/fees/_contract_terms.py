@@ -1,0 +1,313 @@
+"""Charging a contract's payments: the rate, the billings before each, the kept 5% (private).
+
+:func:`rate_and_field` combines an explicit rate with the contract's own;
+:func:`payment_terms` gives the rate and the billings before one more
+payment on a contract, and :func:`_contract_fees` charges each of a
+contract's payments in turn, the earlier ones counted as billed before
+(:func:`~upwork_safety.fees.service_fee` of a contract).  A contract
+charged the legacy 5% must have been at it already (:func:`_check_kept`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from upwork_safety._display import shown
+from upwork_safety._validate import instance
+from upwork_safety.errors import InvalidValueError, RulesError
+from upwork_safety.fees._common import money_arg, optional_rate
+from upwork_safety.fees._fee_explanation import (
+    FeeBasis,
+    ServiceFee,
+    _kept_top_band,
+    _named,
+    _resolve,
+    _schedule,
+    cents_arg,
+    explain,
+)
+from upwork_safety.models import Contract, Payment
+from upwork_safety.money import Money
+from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+    from decimal import Decimal
+
+
+def rate_and_field(rate: object, contract: object) -> tuple[Decimal | None, str]:
+    """Combine an explicit *rate* with a contract's own, refusing a conflict."""
+    explicit = optional_rate(rate, "rate")
+    if contract is None:
+        return explicit, "rate"
+    contract = instance(contract, Contract, "contract")
+    own = contract.service_fee_rate
+    if explicit is not None and own is not None and explicit != own:
+        raise InvalidValueError(
+            f"rate={explicit} conflicts with contract {shown(contract.id)}'s own "
+            f"service_fee_rate={own}; pass one or make them agree",
+            field="rate",
+            rule="agrees with Contract.service_fee_rate",
+        )
+    if explicit is not None:
+        return explicit, "rate"
+    return own, "Contract.service_fee_rate"
+
+
+def _counted_payments(contract: Contract, on: date) -> list[Payment]:
+    return sorted((p for p in contract.payments if p.on <= on), key=lambda p: p.on)
+
+
+def _rate_in(schedule: ServiceFeeSchedule, chosen: Decimal | None) -> Decimal | None:
+    """The rate to charge a contract's payment at under *schedule*: the one rule for both paths.
+
+    A contract's kept top-band rate is charged by the sliding scale's bands
+    (``None``), any other rate as it is.
+    """
+    return None if chosen is not None and _kept_top_band(schedule, chosen) else chosen
+
+
+def _charge_in_turn(
+    payments: list[Payment],
+    *,
+    chosen: Decimal | None,
+    field: str,
+    billed_before: object,
+    rules: object,
+) -> list[ServiceFee]:
+    """Each of a contract's *payments*, in order, with the earlier ones counted as billed before."""
+    fees: list[ServiceFee] = []
+    running = billed_before
+    for payment in payments:
+        fee = explain(
+            payment.amount,
+            day=payment.on,
+            rate=_rate_in(_schedule(payment.on, rules), chosen),
+            rate_field=field,
+            billed_before=running,
+            rules=rules,
+            what=f"payment on {payment.on}",
+        )
+        fees.append(fee)
+        running = _billed_after(fee)
+    return fees
+
+
+def _billed_after(fee: ServiceFee) -> Money:
+    """The billings with the client once *fee*'s payment is billed."""
+    return fee.amount if fee.billed_before is None else fee.billed_before + fee.amount
+
+
+def _contract_fees(
+    contract: Contract, *, on: date, rate: object, billed_before: object, rules: object
+) -> list[ServiceFee]:
+    chosen, field = rate_and_field(rate, contract)
+    payments = _counted_payments(contract, on)
+    fees = _charge_in_turn(
+        payments,
+        chosen=chosen,
+        field=field,
+        billed_before=billed_before,
+        rules=rules,
+    )
+    legacy = next((fee for fee in fees if fee.basis is FeeBasis.LEGACY), None)
+    if legacy is not None and chosen is not None:
+        # Only a contract charged the kept rate must have earned it before that
+        # schedule, whichever of its payments (if any) fell under the scale.
+        _check_kept(
+            contract,
+            legacy.schedule,
+            rate=chosen,
+            payments=payments,
+            billed_before=billed_before,
+            rules=rules,
+            field=field,
+        )
+    return fees
+
+
+def _reads_billings(schedule: ServiceFeeSchedule) -> bool:
+    """Whether a payment's fee under *schedule* depends on the billings with the client before it.
+
+    Only the sliding scale's bands do (:attr:`ServiceFeeSchedule.tiers`):
+    a flat or per-contract schedule charges its rate whatever came before.
+    """
+    return bool(schedule.tiers)
+
+
+def _position(contract: Contract, payment: Payment) -> int | None:
+    """Where *payment* stands in ``contract.payments``, or ``None`` when it is not one of them.
+
+    The contract's own object is found by identity; a copy (a contract
+    reloaded from JSON, a statement import) by equality.  When more than one
+    entry could be meant, the fee of each differs under the sliding scale,
+    so the payment is refused rather than charged as the first of them.
+    """
+    listed = contract.payments
+    same = [i for i, p in enumerate(listed) if p is payment]
+    found = same or [i for i, p in enumerate(listed) if p == payment]
+    if len(found) <= 1:
+        return found[0] if found else None
+    places = ", ".join(f"payments[{i}]" for i in found)
+    what = (
+        f"is listed {len(found)} times on contract {shown(contract.id)} ({places})"
+        if same
+        else f"is a copy equal to {len(found)} payments of contract {shown(contract.id)} ({places})"
+    )
+    again = ", after giving each entry its own Payment object" if same else ""
+    raise InvalidValueError(
+        f"payment ({payment.amount} on {payment.on}) {what}: the sliding scale charges each "
+        "after the ones listed before it, so which one is meant decides the fee; pass the "
+        f"contract's own entry, contract.payments[i] for the i-th{again}",
+        field="payment",
+        rule="one payment of the contract",
+    )
+
+
+def _earlier(contract: Contract, day: date, payment: object) -> list[Payment]:
+    """The contract's payments billed before one on *day*, in the order service_fee charges them.
+
+    When *payment* is one of the contract's own (:func:`_position`): those
+    dated before *day* and those listed before it on *day*.  Otherwise the
+    payment is one more on the contract, billed after every payment up to
+    and including *day* (as :func:`service_fee` would charge it, appended to
+    the contract).  Linear in the contract's payments.
+    """
+    at = _position(contract, payment) if isinstance(payment, Payment) else None
+    if at is None:
+        return [p for p in contract.payments if p.on <= day]
+    listed = contract.payments
+    return [p for i, p in enumerate(listed) if p.on < day or (p.on == day and i < at)]
+
+
+def payment_terms(
+    rate: object,
+    contract: object,
+    *,
+    day: date,
+    billed_before: object,
+    rules: object,
+    payment: object = None,
+) -> tuple[Decimal | None, str, object]:
+    """``(rate, rate_field, billed_before)`` to charge one payment on *day* at.
+
+    Without a contract: the explicit *rate* and *billed_before*.  With one,
+    the payment is charged as :func:`service_fee` charges the contract's
+    payments (one rule, not a copy): its ``service_fee_rate`` (a kept top
+    band by the scale's bands), and the kept 5% only for a contract that
+    was already at it (:func:`_check_kept`).  Only a schedule that reads
+    the billings with the client (:func:`_reads_billings`) makes the
+    contract's earlier payments (:func:`_earlier`) count: billed before is
+    then *billed_before* plus their amounts; under any other schedule the
+    earlier payments cannot change the fee and are not read.
+    """
+    chosen, field = rate_and_field(rate, contract)
+    if contract is None:
+        return chosen, field, billed_before
+    assert isinstance(contract, Contract)  # rate_and_field checked it
+    schedule = _schedule(day, rules)
+    charged = _rate_in(schedule, chosen)
+    basis = _resolve(schedule, day, charged, field, rules)[0]
+    if chosen is not None and basis is FeeBasis.LEGACY:
+        _check_kept(
+            contract,
+            schedule,
+            rate=chosen,
+            payments=contract.payments,
+            billed_before=billed_before,
+            rules=rules,
+            field=field,
+        )
+    if chosen is not None:
+        _rate_fits_every_payment(contract, chosen, field, rules)
+    if not _reads_billings(schedule):
+        return charged, field, billed_before
+    currency = schedule.currency
+    start = (
+        Money.zero(currency)
+        if billed_before is None
+        else cents_arg(billed_before, "billed_before", currency)
+    )
+    earlier = _earlier(contract, day, payment)
+    if earlier and earlier[0].amount.currency != currency:  # one currency per contract
+        money_arg(earlier[0].amount, f"payment on {earlier[0].on}", currency)
+    if not earlier:
+        return charged, field, billed_before
+    return charged, field, start + Money.total((p.amount for p in earlier), currency)
+
+
+def _rate_fits_every_payment(
+    contract: Contract, chosen: Decimal, field: str, rules: object
+) -> None:
+    """Refuse a contract rate that a schedule of one of its payments refuses, as service_fee does.
+
+    :func:`service_fee` charges every payment of the contract at its rate, so a
+    rate an earlier schedule does not take (a 15% rate on a contract paid in
+    2024) is refused there; charging one payment refuses it too.  Each schedule
+    the payments fall in is asked once, on its latest payment's day (a rate a
+    schedule takes only until a day is refused by the latest).
+    """
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    if not isinstance(history, RuleHistory):
+        return  # one schedule for every payment: the one already asked
+    latest: dict[date, tuple[object, date]] = {}
+    for payment in contract.payments:
+        if payment.on < history.first_day:
+            continue  # no schedule: refused where the payment is charged
+        schedule = history.in_force(payment.on)
+        seen = latest.get(schedule.effective)
+        if seen is None or seen[1] < payment.on:
+            latest[schedule.effective] = (schedule, payment.on)
+    for schedule, day in latest.values():
+        if isinstance(schedule, ServiceFeeSchedule):
+            _resolve(schedule, day, _rate_in(schedule, chosen), field, rules)
+
+
+def _check_kept(
+    contract: Contract,
+    flat: ServiceFeeSchedule,
+    *,
+    rate: Decimal,
+    payments: Iterable[Payment],
+    billed_before: object,
+    rules: object,
+    field: str,
+) -> None:
+    """A contract charged *flat*'s legacy *rate* was already at it when *flat* took effect.
+
+    That is: it started before *flat*'s effective day and, when the schedule
+    before *flat* is a sliding scale whose top band is *rate*, its billings
+    with the client by then (*billed_before* and its *payments* before that
+    day) had passed into the top band.  With ``rules=`` one schedule there is
+    no earlier schedule to check against, and the rate is taken as given,
+    as for one payment.
+    """
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    if not isinstance(history, RuleHistory):
+        return
+    earlier = [s for s in history if s.effective < flat.effective]
+    scale = earlier[-1] if earlier else None
+    if isinstance(scale, ServiceFeeSchedule) and _kept_top_band(scale, rate):
+        floor = scale.tiers[-2].up_to if len(scale.tiers) > 1 else None
+        currency = scale.currency
+        before = billed_before if isinstance(billed_before, Money) else Money.zero(currency)
+        billed = Money.total(
+            (before, *(p.amount for p in payments if p.on < flat.effective)), currency
+        )
+        if floor is not None and billed <= floor:
+            raise RulesError(
+                f"{_named(field, rate)}: a contract kept that rate only if its billings with "
+                f"the client passed {floor} under {scale.name}; its payments before "
+                f"{flat.effective} (and billed_before) come to {billed}",
+                field=field,
+                rule=f"billings over {floor} under the sliding scale",
+            )
+    if contract.started >= flat.effective:
+        raise RulesError(
+            f"{_named(field, rate)}: only contracts already at that rate when {flat.name} "
+            f"took effect on {flat.effective} kept it; contract {shown(contract.id)} started on "
+            f"{contract.started}",
+            field=field,
+            rule=f"a contract started before {flat.effective}",
+        )

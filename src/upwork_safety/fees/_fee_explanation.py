@@ -1,0 +1,355 @@
+"""One payment's service fee: the rate its schedule charges, and why (private).
+
+:class:`ServiceFee` is the explanation of one transaction's fee: from the
+amount, the schedule in force and the contract's own rate it works out the
+fee, the net, the :class:`FeeBasis` and the words.  :func:`_resolve` is the
+one rule for the rate a schedule charges on a day (refusing any other,
+naming the argument at fault), and :func:`explain` builds a
+:class:`ServiceFee` from a caller's arguments.  ``_contract_terms`` charges
+a contract's payments with it; the public functions are in ``_service_fee``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from upwork_safety._moments import date_field, to_date
+from upwork_safety._pickling import through_init
+from upwork_safety._render import percent
+from upwork_safety._validate import whole_cents
+from upwork_safety.errors import InvalidTypeError, RulesError
+from upwork_safety.fees._common import ZERO, Steps, money_arg, optional_rate
+from upwork_safety.kinds import StrEnum
+from upwork_safety.money import (
+    Money,
+    exact,
+    optional_plain_money,
+    plain_money,
+    rate_of,
+    round_half_up,
+)
+from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
+
+__all__ = [
+    "FeeBasis",
+    "ServiceFee",
+]
+
+
+class FeeBasis(StrEnum):
+    """Which rate a service fee was charged at, and why."""
+
+    #: The schedule's flat rate.
+    FLAT = "flat"
+    #: A legacy rate the contract kept (5% until 2023-12-31).
+    LEGACY = "legacy"
+    #: The sliding scale's marginal bands on lifetime billings with the client.
+    SLIDING = "sliding"
+    #: The published default of a per-contract schedule: the contract's own
+    #: rate was not given.
+    DEFAULT = "default"
+    #: The contract's own rate.
+    CONTRACT = "contract"
+
+
+def _named(field: str, rate: Decimal) -> str:
+    """How a refused rate is named in a message: true for the API and the command line alike."""
+    what = "the contract's service_fee_rate" if field.startswith("Contract") else "a contract rate"
+    return f"{what} of {percent(rate)}"
+
+
+def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
+    schedule: ServiceFeeSchedule,
+    on: date,
+    rate: Decimal | None,
+    field: str,
+    rules: object = None,
+) -> tuple[FeeBasis, Decimal | None]:
+    """The basis and the rate to charge on *on*, or a RulesError naming *field*.
+
+    *rules* is what the caller passed as ``rules=`` (``None`` for Upwork's
+    history): a refusal under a flat schedule says when that history's
+    per-contract rates start, if they start later.
+    """
+    if schedule.tiers:
+        if rate is not None:
+            kept = (
+                "; for a contract that kept it into 2023, service_fee(contract, on=...) charges "
+                "its payments under the scale by the bands"
+                if _kept_top_band(schedule, rate)
+                else ""
+            )
+            raise RulesError(
+                f"{_named(field, rate)} on {on}: the schedule in force ({schedule.name}) has no "
+                "per-contract rate; its fee depends on the lifetime billings with the client "
+                f"(billed before this payment){kept}",
+                field=field,
+                rule="no per-contract rate under the sliding scale",
+            )
+        return FeeBasis.SLIDING, None
+    if schedule.per_contract:
+        if rate is None:
+            if schedule.rate is None:
+                raise RulesError(
+                    f"the service fee on {on} needs the contract's own rate: the schedule "
+                    f"({schedule.name}) charges {schedule.range_text()} per contract and has "
+                    "no default; pass rate= or a Contract with service_fee_rate",
+                    field=field,
+                    rule="the contract's own rate",
+                )
+            return FeeBasis.DEFAULT, schedule.rate
+        if not schedule.accepts(rate):
+            raise RulesError(
+                f"{_named(field, rate)} is outside the {schedule.range_text()} per-contract "
+                f"range of the schedule in force on {on} ({schedule.name})",
+                field=field,
+                rule=f"within {schedule.range_text()}",
+            )
+        return FeeBasis.CONTRACT, rate
+    flat = schedule.rate
+    if flat is None:  # pragma: no cover  (a flat schedule has a rate: checked by the schedule)
+        raise RulesError(f"{schedule.name} has no rate", field="rules", rule="a flat rate")
+    if rate is None or rate == flat:
+        return FeeBasis.FLAT, flat
+    if rate == schedule.legacy_rate and schedule.legacy_until is not None:
+        if on <= schedule.legacy_until:
+            return FeeBasis.LEGACY, rate
+        raise RulesError(
+            f"{_named(field, rate)} on {on}: contracts at the legacy {percent(rate)} kept it only "
+            f"until {schedule.legacy_until}; the schedule in force ({schedule.name}) "
+            f"charges {percent(flat)}",
+            field=field,
+            rule=f"legacy rate until {schedule.legacy_until}",
+        )
+    legacy = (
+        f" (or the legacy {percent(schedule.legacy_rate)} until {schedule.legacy_until})"
+        if schedule.legacy_rate is not None
+        else ""
+    )
+    raise RulesError(
+        f"{_named(field, rate)} on {on}: the schedule in force ({schedule.name}) charges a flat "
+        f"{percent(flat)}{legacy}{_per_contract_start(rules, on)}",
+        field=field,
+        rule=f"the flat {percent(flat)}",
+    )
+
+
+def _per_contract_start(rules: object, on: date) -> str:
+    """When the first schedule with per-contract rates after *on* starts, in *rules*' history.
+
+    ``""`` when *rules* is one schedule, or its history has no such schedule
+    after *on*.
+    """
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    if not isinstance(history, RuleHistory):
+        return ""
+    for schedule in history:
+        if isinstance(schedule, ServiceFeeSchedule) and schedule.per_contract:
+            if schedule.effective > on:
+                return f"; per-contract rates start with the {schedule.effective} schedule"
+            return ""
+    return ""
+
+
+def _sliding_fee(schedule: ServiceFeeSchedule, amount: Decimal, before: Decimal) -> Decimal:
+    """The exact marginal fee on billings from *before* to *before* + *amount*."""
+    fee = ZERO
+    end = before + amount
+    lower = ZERO
+    for tier in schedule.tiers:
+        upper = None if tier.up_to is None else tier.up_to.amount
+        band_start = max(before, lower)
+        band_end = end if upper is None else min(end, upper)
+        if band_end > band_start:
+            fee += (band_end - band_start) * tier.rate
+        if upper is not None:
+            lower = upper
+    return fee
+
+
+def cents_arg(value: object, what: str, currency: str, *, why: str = "") -> Money:
+    """What a service fee is charged on, or billings before it: :func:`money_arg`, in whole cents.
+
+    The one rule for :class:`ServiceFee`'s amounts and the fee functions'
+    arguments: Upwork charges and bills whole cents, as a Payment holds.
+    """
+    return whole_cents(money_arg(value, what, currency, why=why), what)
+
+
+def _contract_rate(value: Decimal | int | str | None) -> Decimal | None:
+    return optional_rate(value, "ServiceFee.contract_rate")
+
+
+@through_init
+@attrs.frozen(kw_only=True, repr=False)
+class ServiceFee(Steps):
+    """Upwork's service fee on one payment, with the rate it used and why.
+
+    Built by :func:`explain_service_fee`; the fee is worked out from the
+    fields (it is never stored), so a ``ServiceFee`` cannot disagree with its
+    schedule.
+
+    Args:
+        amount: What the client paid for the work (before the fee), in the
+            schedule's currency, whole cents.
+        on: The payment date.
+        schedule: The service-fee schedule applied.
+        contract_rate: The contract's own rate, when it was given.
+        billed_before: Lifetime billings with the client before this
+            payment, whole cents (the sliding scale's input; ``None`` for a
+            new client).
+
+    Raises:
+        RulesError: A contract rate the schedule does not charge on *on*.
+        InvalidValueError: A negative amount or *billed_before*, or one below
+            the cent (what Upwork charges and bills is whole cents).
+        CurrencyMismatchError: An amount not in the schedule's currency.
+    """
+
+    amount: Money = attrs.field(
+        converter=plain_money,
+    )
+    on: date = attrs.field(converter=to_date, validator=date_field)
+    schedule: ServiceFeeSchedule = attrs.field()
+    contract_rate: Decimal | None = attrs.field(default=None, converter=_contract_rate)
+    billed_before: Money | None = attrs.field(converter=optional_plain_money, default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.schedule, ServiceFeeSchedule):
+            raise InvalidTypeError(
+                "ServiceFee.schedule must be a ServiceFeeSchedule",
+                field="ServiceFee.schedule",
+                rule="a ServiceFeeSchedule",
+            )
+        currency = self.schedule.currency
+        cents_arg(self.amount, "ServiceFee.amount", currency)
+        if self.billed_before is not None:
+            cents_arg(self.billed_before, "ServiceFee.billed_before", currency)
+        _resolve(self.schedule, self.on, self.contract_rate, "ServiceFee.contract_rate")
+
+    def __repr__(self) -> str:
+        rate = "" if self.rate is None else f" {percent(self.rate)}"
+        return f"<ServiceFee {self.fee} on {self.amount}: {self.basis}{rate}, {self.on}>"
+
+    @property
+    def basis(self) -> FeeBasis:
+        """Which rate was charged, and why (:class:`FeeBasis`)."""
+        return _resolve(self.schedule, self.on, self.contract_rate, "contract_rate")[0]
+
+    @property
+    def rate(self) -> Decimal | None:
+        """The rate charged, or ``None`` under the sliding scale (see :attr:`effective_rate`)."""
+        return _resolve(self.schedule, self.on, self.contract_rate, "contract_rate")[1]
+
+    @property
+    @exact
+    def fee(self) -> Money:
+        """The fee, rounded half up to the cent."""
+        rate = self.rate
+        if rate is None:
+            before = ZERO if self.billed_before is None else self.billed_before.amount
+            exact_fee = _sliding_fee(self.schedule, self.amount.amount, before)
+            # Rounded once, from the exact sum of the bands: a band rate with
+            # 18 places gives an exact fee with more than Money may hold.
+            currency = self.amount.currency
+            return Money(round_half_up(exact_fee, self.amount.minor_unit), currency)
+        return rate_of(self.amount, rate)
+
+    @property
+    def net(self) -> Money:
+        """What reaches the Upwork balance: :attr:`amount` minus :attr:`fee`."""
+        return self.amount - self.fee
+
+    @property
+    def explanation(self) -> str:
+        """Which rate was charged and where it comes from, in words."""
+        schedule = self.schedule
+        rate = self.rate
+        cited = schedule.source.source
+        if self.basis is FeeBasis.SLIDING:
+            before = self.billed_before or Money.zero(self.amount.currency)
+            return f"{schedule.describe()}; billed before: {before} ({cited})"
+        if rate is None:  # pragma: no cover  (only the sliding scale has no single rate)
+            return schedule.name
+        if self.basis is FeeBasis.DEFAULT:
+            return (
+                f"{percent(rate)}: the rate Upwork publishes, used because the contract's "
+                f"own rate was not given ({cited})"
+            )
+        if self.basis is FeeBasis.CONTRACT:
+            ranged = schedule.range_source or schedule.source
+            flag = ", unconfirmed" if ranged.unconfirmed else ""
+            return (
+                f"{percent(rate)}: the contract's own rate (per-contract range "
+                f"{schedule.range_text()}: {ranged.source}{flag})"
+            )
+        if self.basis is FeeBasis.LEGACY:
+            return (
+                f"{percent(rate)}: the legacy rate this contract kept, honoured until "
+                f"{schedule.legacy_until} ({cited})"
+            )
+        return f"{percent(rate)}: the flat rate in force on {self.on} ({cited})"
+
+    def lines(self) -> list[tuple[str, Money, str]]:
+        """Return each step as ``(step, amount, note)``; the fee is negative."""
+        return [
+            ("Client paid", self.amount, f"on {self.on}"),
+            ("Upwork service fee", -self.fee, self.explanation),
+            ("Net earnings", self.net, "reaches the Upwork balance"),
+        ]
+
+    def _caption(self) -> str:
+        return f"Service fee on {self.amount} paid on {self.on}"
+
+
+def _schedule(on: date, rules: object) -> ServiceFeeSchedule:
+    if rules is None:
+        return SERVICE_FEE_HISTORY.in_force(on)
+    if isinstance(rules, ServiceFeeSchedule):
+        return rules
+    if isinstance(rules, RuleHistory):
+        chosen: object = rules.in_force(on)
+        if isinstance(chosen, ServiceFeeSchedule):
+            return chosen
+    raise InvalidTypeError(
+        "rules must be a ServiceFeeSchedule, a RuleHistory of them, or None, "
+        f"not {type(rules).__name__}",
+        field="rules",
+        rule="a ServiceFeeSchedule or RuleHistory",
+    )
+
+
+def explain(
+    amount: object,
+    *,
+    day: date,
+    rate: Decimal | None,
+    rate_field: str,
+    billed_before: object,
+    rules: object,
+    what: str = "amount",
+) -> ServiceFee:
+    schedule = _schedule(day, rules)
+    currency = schedule.currency
+    money = cents_arg(amount, what, currency, why=f"Upwork's service fee is charged on {currency}")
+    before = None if billed_before is None else cents_arg(billed_before, "billed_before", currency)
+    _resolve(schedule, day, rate, rate_field, rules)  # the error names the caller's argument
+    return ServiceFee(
+        amount=money, on=day, schedule=schedule, contract_rate=rate, billed_before=before
+    )
+
+
+def _kept_top_band(schedule: ServiceFeeSchedule, rate: Decimal | None) -> bool:
+    """Whether *rate* is the sliding scale's top band: the rate a contract "kept" into 2023.
+
+    A contract "already at 5%" when the sliding scale ended (the 2023
+    schedule's note, HC 211062538) is one whose billings with the client had passed into the
+    scale's top band: its payments under the scale are charged by the bands,
+    which reach that rate by themselves, and the rate is kept for the flat
+    schedule that honours it.  Any other contract rate under the scale is
+    refused.
+    """
+    return rate is not None and bool(schedule.tiers) and rate == schedule.tiers[-1].rate
