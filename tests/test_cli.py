@@ -1582,3 +1582,62 @@ def test_statement_shows_a_column_whose_total_is_zero(tmp_path):
     assert "other" in text
     assert "USD 50.00" in rows["2024-01"]
     assert "USD -50.00" in rows["2024-02"]
+
+
+class TestStatementAudit:
+    """statement --audit: the library's fee audit, in text and as JSON."""
+
+    def test_text_names_the_fee_not_as_scheduled(self):
+        code, text = run("statement", str(REPORT_CSV), "--audit")
+        assert 0 == code
+        audit = text[text.index("Service fees, checked") :]
+        assert "overcharged         USD 1.00" in audit
+        assert "Fee line 9: charged USD 61.00 on USD 600.00 (line 10, 2024-07-15" in audit
+
+    def test_json_gives_the_audit_as_data(self):
+        from upwork_safety import statements
+
+        code, text = run("statement", str(REPORT_CSV), "--audit", "--json")
+        assert 0 == code
+        data = json.loads(text)["fee_audit"]
+        audit = statements.audit_fees(statements.parse(REPORT_CSV.read_text("utf-8")))
+        assert (len(audit.checks), {"amount": "1.00", "currency": "USD"}) == (
+            data["checked"],
+            data["overcharged"],
+        )
+        (wrong,) = data["mismatches"]
+        assert ([9], 10, {"amount": "1.00", "currency": "USD"}, "flat") == (
+            wrong["fee_lines"],
+            wrong["income_line"],
+            wrong["excess"],
+            wrong["basis"],
+        )
+        assert ([], [], []) == (
+            data["not_checked"],
+            data["income_without_fee"],
+            data["mixed_rates"],
+        )
+
+    def test_without_the_option_there_is_no_audit(self):
+        code, text = run("statement", str(REPORT_CSV), "--json")
+        assert 0 == code
+        assert "fee_audit" not in json.loads(text)
+
+    def test_a_double_charge_is_reported_from_the_command_line(self, tmp_path):
+        header = (
+            "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+            "Amount in local currency,Currency,Balance\n"
+        )
+        fee = "Service Fee,Service Fee for Ref ID 900001,,,Initech,,,-40.00,,,"
+        path = tmp_path / "twice.csv"
+        path.write_text(
+            header
+            + f"2024-08-05,900003,{fee}320.00\n"
+            + f"2024-08-05,900002,{fee}360.00\n"
+            + "2024-08-05,900001,Fixed Price,Invoice,,,Initech,,,400.00,,,400.00\n",
+            encoding="utf-8",
+        )
+        code, text = run("statement", str(path), "--audit")
+        assert 0 == code
+        assert "overcharged         USD 40.00" in text
+        assert "Fee lines 2, 3: charged USD 80.00 on USD 400.00" in text

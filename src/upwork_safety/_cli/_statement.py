@@ -8,7 +8,8 @@ if TYPE_CHECKING:
     import argparse
 
     from upwork_safety._cli._context import Context
-    from upwork_safety.statements import Period, SummaryRow
+    from upwork_safety._cli._printer import Printer
+    from upwork_safety.statements import FeeAudit, FeeCheck, Period, SummaryRow
 
 __all__ = ["add_arguments", "run"]
 
@@ -38,6 +39,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="month",
         help="group by calendar month or Pakistani tax year, 1 July to 30 June (default month)",
     )
+    parser.add_argument(
+        "--audit",
+        action="store_true",
+        help="also check every service fee against the fee schedule in force on its date",
+    )
 
 
 def _summary_row(row: SummaryRow) -> dict[str, object]:
@@ -52,6 +58,71 @@ def _summary_row(row: SummaryRow) -> dict[str, object]:
     return data
 
 
+def _check_record(check: FeeCheck) -> dict[str, object]:
+    """One fee check for ``--json``: its rows by line, money with its currency."""
+    return {
+        "on": check.income.on,
+        "income_line": check.income.line,
+        "fee_lines": [row.line for row in check.fees],
+        "income": check.income.amount,
+        "charged": check.charged,
+        "expected": check.expected,
+        "excess": check.excess,
+        "basis": check.basis,
+        "schedule": check.schedule,
+    }
+
+
+def _audit_document(audit: FeeAudit) -> dict[str, object]:
+    return {
+        "checked": len(audit.checks),
+        "overcharged": audit.overcharged,
+        "mismatches": [_check_record(c) for c in audit.mismatches],
+        "on_assumed_rate": len(audit.on_assumed_rate),
+        "mixed_rates": [[c.income.line for c in group] for group in audit.mixed_rates],
+        "not_checked": [{"line": u.fee.line, "reason": u.reason} for u in audit.not_checked],
+        "income_without_fee": [row.line for row in audit.income_without_fee],
+        "assumptions": audit.assumptions,
+    }
+
+
+def _print_audit(p: Printer, audit: FeeAudit) -> None:
+    """The fee audit's headline, each fee no allowed rate explains, and what it assumed."""
+    p.heading("Service fees, checked against the schedule in force")
+    p.pairs(
+        [
+            ("checked", f"{len(audit.checks)} income rows with their fees"),
+            ("not as scheduled", str(len(audit.mismatches))),
+            ("overcharged", audit.overcharged),
+            ("on an assumed rate", str(len(audit.on_assumed_rate))),
+            ("more than one rate", f"{len(audit.mixed_rates)} contracts"),
+            ("not checked", f"{len(audit.not_checked)} fee rows"),
+            ("income, no fee", f"{len(audit.income_without_fee)} rows"),
+        ]
+    )
+    for check in audit.mismatches:
+        lines = ", ".join(str(line) for line in sorted(row.line for row in check.fees))
+        above = "above" if check.excess.amount > 0 else "below"
+        income = ", ".join(
+            part
+            for part in (f"line {check.income.line}", str(check.income.on), check.income.contract)
+            if part
+        )
+        p.wrapped(
+            f"charged {p.money(check.charged)} on {p.money(check.income.amount)} ({income}), "
+            f"expected {p.money(check.expected)} ({check.basis.value}): "
+            f"{p.money(abs(check.excess))} {above} the schedule",
+            first=f"  Fee line{'s' if len(check.fees) > 1 else ''} {lines}: ",
+            indent="    ",
+        )
+    for unchecked in audit.not_checked:
+        p.wrapped(
+            unchecked.reason, first=f"  Not checked, line {unchecked.fee.line}: ", indent="    "
+        )
+    for note in audit.assumptions:
+        p.wrapped(note, first="  Note: ", indent="  ")
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Summarise the export by month or by Pakistani tax year."""
     from upwork_safety import statements
@@ -59,22 +130,24 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     statement = ctx.read_statement(args.file)
     by: Period = "tax_year" if args.by == "tax-year" else "month"
     summary = statements.summarize(statement, by=by)
+    audit = statements.audit_fees(statement) if args.audit else None
     if ctx.json:
-        ctx.dump(
-            {
-                "format": statement.format,
-                "transactions": len(statement.transactions),
-                "scheduled": len(statement.scheduled),
-                "from": statement.start,
-                "to": statement.end,
-                "opening_balance": statement.opening_balance,
-                "closing_balance": statement.closing_balance,
-                "by": by,
-                "rows": [_summary_row(r) for r in summary.rows],
-                "total": _summary_row(summary.total),
-                "notes": summary.notes,
-            }
-        )
+        document: dict[str, object] = {
+            "format": statement.format,
+            "transactions": len(statement.transactions),
+            "scheduled": len(statement.scheduled),
+            "from": statement.start,
+            "to": statement.end,
+            "opening_balance": statement.opening_balance,
+            "closing_balance": statement.closing_balance,
+            "by": by,
+            "rows": [_summary_row(r) for r in summary.rows],
+            "total": _summary_row(summary.total),
+            "notes": summary.notes,
+        }
+        if audit is not None:
+            document["fee_audit"] = _audit_document(audit)
+        ctx.dump(document)
         return 0
     p = ctx.printer()
     count = len(statement.transactions)
@@ -103,4 +176,6 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     for note in summary.notes:
         p.wrapped(note, first="  Note: ", indent="  ")
+    if audit is not None:
+        _print_audit(p, audit)
     return 0
