@@ -111,11 +111,13 @@ def _check_dispute_steps(run: Run) -> None:
     the party the rules had already ruled against.  The models do not read
     the rules, so the engine checks, with the rules it applies.
     """
-    for index in sorted(run.holding):
-        books = run.milestone(index)
+    milestones = run.contract.milestones  # read only, as the run starts: no draft opened
+    in_dispute = [i for i in run.holding if milestones[i].escrow.state is MilestoneState.DISPUTED]
+    for index in sorted(in_dispute):
+        books = milestones[index].escrow
         disputed = books.disputed_at
         answered = books.dispute_answered_at
-        if books.state is not MilestoneState.DISPUTED or disputed is None or answered is None:
+        if disputed is None or answered is None:
             continue
         steps = [("dispute_answered_at", answered, client_answer_due(disputed, run.rules))]
         closes = arbitration_window(answered, run.rules)[2]
@@ -133,7 +135,8 @@ def _check_dispute_steps(run: Run) -> None:
                 else "under the rules in force"
             )
             raise InvalidValueError(
-                f"milestone {shown(books.id)}: escrow.{name} ({when(at)}) is not before its "
+                f"milestone {shown(milestones[index].id)}: escrow.{name} "
+                f"({when(at)}) is not before its "
                 f"clock ran out ({when(due)}) {under}; the engine would have settled the "
                 "dispute first, so this escrow's moments cannot be right",
                 field="rules"
