@@ -527,3 +527,41 @@ def test_dispute_steps_in_time_are_read_as_recorded():
     )
     settled = escrow.advance(c, at(2025, 9, 1))
     assert (S.PAID, usd("300.00")) == (settled.milestones[0].state, settled.milestones[0].released)
+
+
+def test_an_arbitration_fee_recorded_during_mediation_is_refused():
+    """Review r12 #10: a fee recorded an hour after the answer, while mediation ran until
+    06-08 10:00 (apply refuses that step), loaded and decided the outcome."""
+    c = _disputed_by_hand(
+        disputed_at=at(2025, 6, 2, 10),
+        dispute_answered_at=at(2025, 6, 4, 10),
+        freelancer_paid_arbitration_at=at(2025, 6, 4, 11),
+    )
+    with pytest.raises(InvalidValueError) as info:
+        escrow.advance(c, at(2025, 8, 1))
+    assert (
+        "Contract.milestones[0].escrow.freelancer_paid_arbitration_at",
+        "a dispute step no earlier than the engine takes it",
+    ) == (info.value.field, info.value.rule)
+    opens = escrow.deadlines(
+        _disputed_by_hand(disputed_at=at(2025, 6, 2, 10), dispute_answered_at=at(2025, 6, 4, 10)),
+        at(2025, 6, 4, 11),
+    )
+    assert at(2025, 6, 8, 10) in {d.due for d in opens}  # mediation's end: the window opens
+    in_time = _disputed_by_hand(
+        disputed_at=at(2025, 6, 2, 10),
+        dispute_answered_at=at(2025, 6, 4, 10),
+        freelancer_paid_arbitration_at=at(2025, 6, 8, 10),
+    )
+    assert S.PAID == escrow.advance(in_time, at(2025, 8, 1)).milestones[0].state
+
+
+def test_dormancy_closes_after_the_rules_whole_course():
+    """Review r12 #8: the engine's dormancy clock added the three periods itself; it reads
+    PlatformRules.dormancy_course, the sum the constructor checks the review period by."""
+    c = run(contract("100.00"), Fund("m1", FUNDED))
+    (closing,) = [
+        d for d in escrow.deadlines(c, FUNDED) if d.kind is escrow.DeadlineKind.DORMANCY_CLOSE
+    ]
+    assert FUNDED + rules.CURRENT.dormancy_course == closing.due
+    assert FUNDED + timedelta(days=97) == closing.due

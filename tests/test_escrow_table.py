@@ -473,3 +473,26 @@ def test_a_diagram_leaves_out_the_rows_its_rules_switch_off():
     assert (None, switched[0].switch[1]) == (row, reason)  # type: ignore[index]
     assert "OpenDispute" not in escrow.allowed(c, "m1", now=at, rules=off).allowed
     assert "OpenDispute" in escrow.allowed(c, "m1", now=at).allowed
+
+
+def test_the_published_table_names_each_rows_switch():
+    """Review r12 #9: Row.switch was not in TRANSITIONS, so a diagram drawn from the
+    published table disagreed with to_mermaid(rules=)."""
+    from upwork_safety.escrow import _table
+
+    assert [r.switch[0] if r.switch else None for r in _table.ROWS] == [
+        t.switch for t in escrow.TRANSITIONS
+    ]
+    off = attrs.evolve(rules.CURRENT, dispute_on_active_contract=False)
+    drawn = escrow.to_mermaid(rules=off)
+    for t in escrow.TRANSITIONS:
+        if t.switch is not None and not getattr(off, t.switch):
+            assert all(
+                f"{a.name} --> {b.name}: {t.event} ({t.condition})" not in drawn for a, b in t.edges
+            )
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(escrow.TRANSITIONS[0], switch="review_period")  # a duration, not a switch
+    assert ("Transition.switch", "a PlatformRules bool field") == (
+        info.value.field,
+        info.value.rule,
+    )

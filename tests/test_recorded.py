@@ -401,3 +401,29 @@ def test_a_review_period_outlasting_dormancy_is_refused_by_the_rules():
     assert timedelta(days=10 + 14 + 7) == shorter.dormancy_course
     longest = attrs.evolve(rules.CURRENT, review_period=dormant - timedelta(days=1))
     assert dormant - timedelta(days=1) == longest.review_period
+
+
+def test_a_release_edited_up_before_a_refund_of_escrow_is_refused():
+    """Review r12 #2: a Refund also refunds escrow, which lowers no payment; after one, a
+    partial approval of $100 edited to $150 still loaded.  A release may be lowered by a
+    later Refund, never raised."""
+    c = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Approve("m1", at(2025, 6, 5, 9), amount=usd("100.00")),
+        Refund("m1", at(2025, 6, 6, 9), amount=usd("400.00")),
+    )
+    m = c.milestones[0]
+    assert (usd("100.00"), usd("400.00")) == (m.escrow.released, m.escrow.refunded)
+    edited = m.escrow.replace(released=usd("150.00"), refunded=usd("350.00"))
+    assert ("Contract.payments", RULE) == refused(
+        lambda: attrs.evolve(
+            c,
+            milestones=[attrs.evolve(m, escrow=edited)],
+            payments=[attrs.evolve(c.payments[0], amount=usd("150.00"))],
+        )
+    )
+    # A refund of paid money does lower it, and that loads.
+    given_back = escrow.apply(c, Refund("m1", at(2025, 6, 7, 9), amount=usd("30.00")))
+    assert usd("70.00") == given_back.payments[0].amount
+    assert given_back == serialize.from_json(Contract, serialize.to_json(given_back))

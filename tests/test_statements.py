@@ -2761,3 +2761,59 @@ class TestAuditJoinsRedTeamR12:
         with pytest.raises(InvalidValueError) as twice:
             attrs.evolve(bad, more_fees=[bad.fee])
         assert "FeeCheck.more_fees[0]" == twice.value.field
+
+
+class TestFeeRefundsNetR12:
+    """Review r12 #1 (high): once fees were added up per income row, a double charge
+    Upwork refunded (or a fee reversed and charged again) read as a $40 overcharge."""
+
+    @staticmethod
+    def rows(*fees: str) -> list[dict[str, str]]:
+        """A $400 payment (oldest) and *fees* after it (signed), newest first, balanced."""
+        balance = 400
+        written = [history_row("Aug 05, 2024", "900001", "Fixed Price", "400.00", "400.00")]
+        for n, amount in enumerate(fees, 2):
+            balance += int(float(amount))
+            kind = "Service Fee" if amount.startswith("-") else "Service fee refund"
+            written.insert(
+                0,
+                history_row(
+                    "Aug 06, 2024",
+                    f"90000{n}",
+                    kind,
+                    amount,
+                    f"{balance}.00",
+                    Description="Service Fee for Ref ID 900001",
+                ),
+            )
+        return written
+
+    def test_a_reversed_and_recharged_fee_matches(self):
+        audit = audit_fees(parse(table(HISTORY, self.rows("-40.00", "40.00", "-40.00"))))
+        (check,) = audit.checks
+        assert (Money("40.00", "USD"), True, 3) == (check.charged, check.matches, len(check.fees))
+        assert check.fee.amount.amount < 0
+        assert ((), Money("0.00", "USD")) == (audit.not_checked, audit.overcharged)
+
+    def test_charged_twice_refunded_once_is_no_overcharge_and_twice_unrefunded_is(self):
+        refunded = audit_fees(parse(table(HISTORY, self.rows("-40.00", "-40.00", "40.00"))))
+        assert Money("0.00", "USD") == refunded.overcharged
+        doubled = audit_fees(parse(table(HISTORY, self.rows("-40.00", "-40.00"))))
+        assert Money("40.00", "USD") == doubled.overcharged
+
+    def test_a_refund_with_no_fee_charged_is_not_checked(self):
+        audit = audit_fees(parse(table(HISTORY, self.rows("40.00"))))
+        assert () == audit.checks
+        ((unchecked),) = audit.not_checked
+        assert Money("40.00", "USD") == unchecked.fee.amount
+
+    def test_a_saved_audit_keeps_its_fee_rows_in_one_place(self):
+        audit = audit_fees(parse(table(HISTORY, self.rows("-40.00", "40.00"))))
+        (check,) = audit.checks
+        refund = next(row for row in check.fees if row.amount.amount > 0)
+        with pytest.raises(InvalidValueError) as both:
+            attrs.evolve(audit, not_checked=[statements.UncheckedFee(refund, "edited")])
+        assert "FeeAudit.not_checked[0]" == both.value.field
+        with pytest.raises(InvalidValueError) as first:
+            attrs.evolve(check, fee=refund, more_fees=[check.fee])
+        assert ("FeeCheck.fee", "a fee charged") == (first.value.field, first.value.rule)

@@ -828,7 +828,8 @@ def review_contract(
             less, never beyond it); an hourly contract with time but no
             hourly rate; a milestone's clock that ran out before the last
             recorded event (the contract, or *rules*, is not what its
-            history was recorded under).
+            history was recorded under), or a dispute step recorded on a
+            milestone's escrow outside the time the rules give it.
         InvalidTypeError: *contract* is not a Contract or *rules* not
             :class:`~upwork_safety.rules.PlatformRules`.
     """

@@ -119,16 +119,30 @@ def _check_dispute_steps(run: Run) -> None:
         answered = books.dispute_answered_at
         if disputed is None or answered is None:
             continue
-        steps = [("dispute_answered_at", answered, client_answer_due(disputed, run.rules))]
-        closes = arbitration_window(answered, run.rules)[2]
+        # (moment, earliest, due): each step is recorded from its earliest moment and
+        # before its clock runs out.
+        steps = [
+            ("dispute_answered_at", answered, disputed, client_answer_due(disputed, run.rules))
+        ]
+        _proposal, opens, closes = arbitration_window(answered, run.rules)
         steps.extend(
-            (name, paid, closes)
+            (name, paid, opens, closes)
             for name in ("client_paid_arbitration_at", "freelancer_paid_arbitration_at")
             if (paid := getattr(books, name)) is not None
         )
-        for name, at, due in steps:
-            if at < due:
+        for name, at, earliest, due in steps:
+            if earliest <= at < due:
                 continue
+            if at < earliest:
+                raise InvalidValueError(
+                    f"milestone {shown(milestones[index].id)}: escrow.{name} ({when(at)}) is "
+                    f"before its step could be taken ({when(earliest)}: mediation runs until "
+                    "then)",
+                    field="rules"
+                    if run.rules is not None
+                    else f"Contract.milestones[{index}].escrow.{name}",
+                    rule=_STEP_RULE,
+                )
             under = (
                 "under the rules given (rules=)"
                 if run.rules is not None
@@ -138,7 +152,9 @@ def _check_dispute_steps(run: Run) -> None:
                 f"milestone {shown(milestones[index].id)}: escrow.{name} "
                 f"({when(at)}) is not before its "
                 f"clock ran out ({when(due)}) {under}; the engine would have settled the "
-                "dispute first, so this escrow's moments cannot be right",
+                "dispute first, so this escrow's moments, or the rules it is read under, "
+                "cannot be right (a contract recorded under other rules is read with them, "
+                "rules=)",
                 field="rules"
                 if run.rules is not None
                 else f"Contract.milestones[{index}].escrow.{name}",
@@ -165,6 +181,8 @@ def choose(run: Run, milestone: Draft, kind: type[Event], at: datetime) -> tuple
 
 #: The rule an escrow clock that ran out before a recorded event breaks.
 _CLOCK_RULE = "no automatic step due before a recorded event"
+#: The rule a dispute step recorded before it could be taken breaks.
+_STEP_RULE = "a dispute step no earlier than the engine takes it"
 
 
 def _apply_automatic(run: Run, row: Row, index: int, due: datetime) -> AutomaticEvent:
@@ -360,7 +378,9 @@ def apply(
             escrow, not whole cents, a dispute split that does not add up),
             or a milestone's clock ran out before the last recorded event
             (the contract, or *rules*, is not what its history was recorded
-            under).
+            under), or a dispute step recorded on a milestone's escrow (the
+            client's answer, an arbitration fee) falls outside the time the
+            rules give it.
         InvalidTypeError: *contract*, *event* or *rules* of the wrong type.
     """
     run = open_run(contract, rules)
@@ -435,7 +455,9 @@ def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = 
         InvalidValueError: *now* is naive or earlier than the last event (or a
             moment recorded on a milestone's escrow, such as ``submitted_at``), or
             a milestone's clock ran out before the last recorded event (the
-            contract, or *rules*, is not what its history was recorded under).
+            contract, or *rules*, is not what its history was recorded under),
+            or a dispute step recorded on a milestone's escrow (the client's
+            answer, an arbitration fee) falls outside the time the rules give it.
         InvalidTypeError: An argument of the wrong type.
     """
     run, _moment = run_at(contract, now, rules)
@@ -471,7 +493,9 @@ def replay(
             not the step due at its moment.
         InvalidValueError: A milestone's clock ran out before the last
             event of *contract*'s history (the contract, or *rules*, is not
-            what its history was recorded under).
+            what its history was recorded under), or a dispute step recorded
+            on a milestone's escrow (the client's answer, an arbitration fee)
+            falls outside the time the rules give it.
         InvalidTypeError: *events* is not a sequence of escrow events, or
             another argument of the wrong type.
     """

@@ -185,7 +185,9 @@ def deadlines(
         InvalidValueError: *now* is naive or earlier than the last event (or a
             moment recorded on a milestone's escrow, such as ``submitted_at``), or
             a milestone's clock ran out before the last recorded event (the
-            contract, or *rules*, is not what its history was recorded under).
+            contract, or *rules*, is not what its history was recorded under),
+            or a dispute step recorded on a milestone's escrow (the client's
+            answer, an arbitration fee) falls outside the time the rules give it.
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
@@ -384,7 +386,9 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
         InvalidValueError: *now* is naive or earlier than the last event (or a
             moment recorded on a milestone's escrow, such as ``submitted_at``), or
             a milestone's clock ran out before the last recorded event (the
-            contract, or *rules*, is not what its history was recorded under).
+            contract, or *rules*, is not what its history was recorded under),
+            or a dispute step recorded on a milestone's escrow (the client's
+            answer, an arbitration fee) falls outside the time the rules give it.
         InvalidTypeError: An argument of the wrong type.
     """
     run, moment = run_at(contract, now, rules)
@@ -590,7 +594,9 @@ def allowed(
             earlier than the last event (or a moment recorded on a milestone's
             escrow), or a milestone's clock ran out
             before the last recorded event (the contract, or *rules*, is not
-            what its history was recorded under).
+            what its history was recorded under), or a dispute step recorded
+            on a milestone's escrow (the client's answer, an arbitration fee)
+            falls outside the time the rules give it.
         InvalidTypeError: An argument of the wrong type.
     """
     if now is None:

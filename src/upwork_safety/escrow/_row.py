@@ -102,6 +102,19 @@ def _check_timer(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+def _check_switch(_instance: object, _attribute: object, value: Any) -> None:
+    if value is None:
+        return
+    field = attrs.fields_dict(PlatformRules).get(value) if type(value) is str else None
+    if field is None or type(field.default) is not bool:
+        raise InvalidValueError(
+            f"Transition.switch must name a PlatformRules switch (a bool field), or be None, "
+            f"not {shown(value)}",
+            field="Transition.switch",
+            rule="a PlatformRules bool field",
+        )
+
+
 def _edges(value: Any) -> tuple[tuple[MilestoneState, MilestoneState], ...]:
     """Lists (as JSON gives them) become tuples; anything else is left for the validator."""
     if isinstance(value, (list, tuple)):
@@ -129,6 +142,12 @@ class Transition:
             manual step is allowed in), or ``None``.
         deadline: The :class:`DeadlineKind` that clock shows as in
             :func:`~upwork_safety.escrow.deadlines`, or ``None``.
+        switch: The :class:`~upwork_safety.rules.PlatformRules` switch (a
+            bool field) the row needs on, or ``None``: under rules with it
+            off the engine never takes the row, and
+            :func:`~upwork_safety.escrow.to_mermaid` leaves it out
+            (``"dispute_on_active_contract"`` for a dispute on an active
+            contract).
     """
 
     event: str = attrs.field(converter=plain_text, validator=id_field)
@@ -143,6 +162,9 @@ class Transition:
     deadline: DeadlineKind | None = attrs.field(
         default=None,
         validator=member_field(DeadlineKind, optional=True),
+    )
+    switch: str | None = attrs.field(
+        converter=optional_plain_text, default=None, validator=_check_switch
     )
 
     @property
@@ -228,6 +250,7 @@ class Row:
             automatic=self.automatic,
             timer=None if clock is None else clock.rule,
             deadline=None if clock is None else clock.kind,
+            switch=None if self.switch is None else self.switch[0],
         )
 
     def automatic_event(self, milestone_id: str, at: datetime) -> AutomaticEvent:

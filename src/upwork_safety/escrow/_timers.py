@@ -114,8 +114,7 @@ def dormancy_times(
     """For escrow untouched since *last*: (first notice, final notice, closing)."""
     rules = rules_at(last, override)
     first = last + rules.dormancy_period
-    final = first + rules.dormancy_first_notice
-    return first, final, final + rules.dormancy_final_notice
+    return first, first + rules.dormancy_first_notice, last + rules.dormancy_course
 
 
 # --------------------------------------------------------------------------- the table's clocks

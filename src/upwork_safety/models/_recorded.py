@@ -103,9 +103,11 @@ _RELEASING: tuple[type[Event], ...] = (
 )
 
 #: Events after which a milestone's earlier release payments may be lower than
-#: paid: a refund of paid money lowers them, newest first.  Only the engine's
-#: ``refund_paid`` effect rewrites a payment (a test checks the table's rows
-#: and every step of random engine runs); refunds of escrow never touch one.
+#: paid, never higher: a refund of paid money lowers them, newest first.  Only
+#: the engine's ``refund_paid`` effect rewrites a payment (a test checks the
+#: table's rows and every step of random engine runs); the same event class
+#: also refunds escrow, which lowers nothing, so after one a release is
+#: checked to be at most what its event stated.
 LOWERING: tuple[type[Event], ...] = (Refund,)
 
 #: Events that close the contract, and those that request a milestone's refund.
@@ -320,15 +322,18 @@ def _amounts_recorded(
             sums[key] = CONTEXT.add(sums.get(key, Decimal(0)), payment.amount.amount)
     for (moment, kind), total in sums.items():
         positions = by_moment.get(moment, [])
-        if len(positions) != 1 or positions[0] < lowered_from:
-            continue  # no one event paid it, or a later refund may have lowered it
+        if len(positions) != 1:
+            continue  # no one event paid it
+        # A later Refund may have lowered a release (never a bonus), never raised it: a
+        # Refund of escrow lowers nothing, so a release stays at most what was stated.
+        lowered = kind is PaymentKind.RELEASE and positions[0] < lowered_from
         event = events[positions[0]]
         stated: Money | None = None
         if isinstance(event, ResolveDispute) and kind is PaymentKind.RELEASE:
             stated = event.to_freelancer
         elif isinstance(event, Approve):
             stated = event.amount if kind is PaymentKind.RELEASE else event.bonus
-        if stated is not None and stated.amount != total:
+        if stated is not None and (total > stated.amount if lowered else total != stated.amount):
             _refused(
                 "Contract.payments",
                 f"milestone {shown(milestone.id)} was paid {total} as {kind.value} at "

@@ -43,6 +43,7 @@ from upwork_safety.fees import (
 from upwork_safety.money import Money, exact, optional_plain_money, plain_money
 from upwork_safety.statements import _audit_notes as notes
 from upwork_safety.statements._audit_pricing import (
+    REFUND_ALONE,
     _billed_before,
     _join,
     _Legacy,
@@ -100,14 +101,15 @@ class FeeCheck:
     """One service fee set against the fee the schedule charges on its income row.
 
     Args:
-        fee: The service fee row (the first, when the income row has more).
+        fee: The service fee row (the first fee charged, when the income
+            row has more rows): a charge, 0 or negative as the export signs it.
         income: The income row it was charged on: the one its ``related_id``
             names.
-        more_fees: The other service fee rows charged on the same income
-            row, in statement order: a fee split over rows, or charged
-            twice.  They are added to *fee* in :attr:`charged`, so the fees
-            of one income row are judged once, together, against its one
-            fee.
+        more_fees: The other service fee rows on the same income row: a
+            fee split over rows, charged twice, or refunded (a positive
+            row).  They are added to *fee* in :attr:`charged`, so the fees
+            of one income row are judged once, together, net of their
+            refunds, against its one fee.
         expected: The fee by the schedule in force on the income row's date
             (or the contract rate given to :func:`audit_fees`).
         schedule: The name of that schedule.
@@ -193,7 +195,14 @@ class FeeCheck:
         self._check_priced()
 
     def _check_fees(self) -> None:
-        """Each fee row is a service fee naming the income row, and given once."""
+        """Each fee row is a service fee naming the income row, given once; *fee* a charge."""
+        if self.fee.amount.amount > 0:
+            raise InvalidValueError(
+                f"FeeCheck.fee must be a fee charged (0 or negative, line {self.fee.line}), "
+                f"not a refund of one ({self.fee.amount}); a refund goes in more_fees",
+                field="FeeCheck.fee",
+                rule="a fee charged",
+            )
         seen: set[Transaction] = set()
         for index, row in enumerate(self.fees):
             where = "FeeCheck.fee" if not index else f"FeeCheck.more_fees[{index - 1}]"
@@ -292,7 +301,7 @@ class FeeCheck:
 
     @property
     def charged(self) -> Money:
-        """The fees Upwork charged on the income row, added up, as a positive amount."""
+        """The fees Upwork charged on the income row, net of refunds, as a positive amount."""
         return -Money.total((row.amount for row in self.fees), USD)
 
     @property
@@ -425,8 +434,9 @@ class FeeAudit:
         InvalidTypeError: A field that is not a sequence, or an item of the
             wrong type.
         InvalidValueError: An income row in *income_without_fee* that is
-            not an income row, or two checks of one income row or holding
-            one fee row (a repeated check would count its excess twice).
+            not an income row, two checks of one income row or holding
+            one fee row (a repeated check would count its excess twice), or
+            a fee row both in a check and in *not_checked*.
     """
 
     checks: tuple[FeeCheck, ...] = attrs.field(converter=as_tuple, validator=items_field(FeeCheck))
@@ -446,19 +456,36 @@ class FeeAudit:
     def __attrs_post_init__(self) -> None:
         fees: set[Transaction] = set()
         incomes: set[Transaction] = set()
+        rule = "each income row and each fee row in one place"
         for index, check in enumerate(self.checks):
             # One check per income row, each fee row in one check: a check repeated or a fee
             # moved to a second check would count its excess twice.
-            if check.income in incomes or not fees.isdisjoint(check.fees):
+            where = f"FeeAudit.checks[{index}]"
+            if check.income in incomes:
                 raise InvalidValueError(
-                    f"FeeAudit.checks[{index}] checks income line {check.income.line} or a fee "
-                    "row another check already holds: each income row is checked once, with "
-                    "all its fees",
-                    field=f"FeeAudit.checks[{index}]",
-                    rule="each income row and each fee row in one check",
+                    f"{where} checks income line {check.income.line} again: each income row "
+                    "is checked once, with all its fees",
+                    field=where,
+                    rule=rule,
+                )
+            twice = next((row for row in check.fees if row in fees), None)
+            if twice is not None:
+                raise InvalidValueError(
+                    f"{where} holds fee line {twice.line}, which another check holds",
+                    field=where,
+                    rule=rule,
                 )
             incomes.add(check.income)
             fees.update(check.fees)
+        for index, unchecked in enumerate(self.not_checked):
+            if unchecked.fee in fees:
+                where = f"FeeAudit.not_checked[{index}]"
+                raise InvalidValueError(
+                    f"{where} is fee line {unchecked.fee.line}, which a check holds: a fee "
+                    "row is checked or not, never both",
+                    field=where,
+                    rule=rule,
+                )
         for index, row in enumerate(self.income_without_fee):
             if not row.is_income:
                 raise InvalidValueError(
@@ -558,9 +585,11 @@ def _joined(
 ) -> dict[Transaction, list[Transaction]]:
     """Each income row with every fee row joined to it, in the order of its first fee.
 
-    The fees of one row are judged once, together (split over rows, or
-    charged twice).  A fee that joins no row goes to *unchecked* with the
-    reason; every id a fee names is added to *named*.
+    The fees of one row are judged once, together: split over rows,
+    charged twice, or charged and refunded (a positive fee row).  A fee that
+    joins no row goes to *unchecked* with the reason, and so does a fee
+    refund on a row no fee is charged on; every id a fee names is added to
+    *named*.
     """
     income_by_id: dict[str, list[Transaction]] = defaultdict(list)
     for row in statement.transactions:
@@ -574,10 +603,16 @@ def _joined(
             named.add(fee.related_id)
         found = _join(fee, income_by_id, statement.format)
         if isinstance(found, str):
-            unchecked.append(UncheckedFee(fee, found))
+            unchecked.append(UncheckedFee(fee, REFUND_ALONE if fee.amount.amount > 0 else found))
         else:
             joined.setdefault(found, []).append(fee)
-    return joined
+    charged: dict[Transaction, list[Transaction]] = {}
+    for income, rows in joined.items():
+        if any(row.amount.amount <= 0 for row in rows):
+            charged[income] = rows
+        else:
+            unchecked.extend(UncheckedFee(row, REFUND_ALONE) for row in rows)
+    return charged
 
 
 @exact
@@ -594,9 +629,11 @@ def audit_fees(
     History, the shared ``Transaction ID`` in the Transactions report) and
     set against :func:`upwork_safety.fees.explain_service_fee` on that
     income row's amount and date.  The fees of one income row are added up
-    and judged once (one :class:`FeeCheck`): a fee split over two rows
-    matches, and a fee charged twice is an overcharge.  Fees with no income row in the statement,
-    fee refunds and fees the schedule cannot price are listed in
+    and judged once (one :class:`FeeCheck`), net of the fee refunds that
+    name the same row: a fee split over two rows matches, a fee charged
+    twice is an overcharge, and one charged twice and refunded once is not.
+    Fees with no income row in the statement, fee refunds on a row no fee
+    is charged on, and fees the schedule cannot price are listed in
     ``not_checked`` with the reason; income rows no fee names in
     ``income_without_fee``.
 
@@ -686,7 +723,8 @@ def audit_fees(
         )
         if priced.basis is FeeBasis.LEGACY and given is None:
             inferred.append(found)
-        first, *more = fee_rows
+        first = next(row for row in fee_rows if row.amount.amount <= 0)  # a charge
+        more = [row for row in fee_rows if row is not first]
         checks.append(
             FeeCheck(
                 fee=first,
@@ -714,6 +752,8 @@ def audit_fees(
         *notes.legacy_notes(inferred),
         *notes.no_client_legacy_notes(unclaimed),
     ]
+    order = {row: position for position, row in enumerate(statement.transactions)}
+    unchecked.sort(key=lambda u: order[u.fee])  # statement order, as the checks
     return FeeAudit(
         checks=checks,
         not_checked=unchecked,

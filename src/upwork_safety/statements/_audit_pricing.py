@@ -250,9 +250,7 @@ def _legacy_fee(
 def _join(
     fee: Transaction, income_by_id: dict[str, list[Transaction]], export: StatementFormat
 ) -> Transaction | str:
-    """The income row *fee* was charged on, or why there is none to check against."""
-    if fee.amount.amount > 0:
-        return "a refund of a service fee (a positive amount), not a fee charged"
+    """The income row *fee* (a charge, or a refund of one) names, or why there is none."""
     if fee.related_id is None:
         return "it names no income row (no 'Ref ID' in its description)"
     candidates = income_by_id.get(fee.related_id, [])
@@ -269,6 +267,13 @@ def _join(
     if income.amount.amount < 0:
         return f"its income row (line {income.line}) is negative, {income.amount}"
     return income
+
+
+#: Why a fee refund is not checked: no fee is charged on its income row in the statement.
+REFUND_ALONE = (
+    "a refund of a service fee (a positive amount) with no fee charged on its income row in "
+    "this statement to net it against"
+)
 
 
 def _no_income(related: str, *, own: bool, export: StatementFormat) -> str:
