@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
-from upwork_safety.checks._findings import Finding, FindingCode, make_finding, rule_unconfirmed
+from upwork_safety.checks._codes import FindingCode, rule_unconfirmed
+from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._milestones import short
 from upwork_safety.errors import RulesError
 from upwork_safety.models import Contract, Milestone

@@ -26,7 +26,8 @@ from upwork_safety.checks._clocks import (
     _fee_unconfirmed,
     _milestone_name,
 )
-from upwork_safety.checks._findings import Finding, FindingCode, make_finding, sorted_findings
+from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._hourly_weeks import _hourly
 from upwork_safety.checks._milestones import vague_findings
 from upwork_safety.errors import CurrencyMismatchError, RulesError

@@ -18,7 +18,8 @@ import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API
 from upwork_safety._calendar import closes_after
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.checks._clocks import _when
-from upwork_safety.checks._findings import Finding, FindingCode, make_finding
+from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.rules import HISTORY, PlatformRules
 
