@@ -361,7 +361,7 @@ QUOTED_WITHOUT_SHOWN = {
     ("statements/_formats.py", "word"): "the library's own type words, listed as the choices",
     ("_display.py", "text[:limit]"): "shown() itself, after cutting the text",
     ("_display.py", "data"): "shown() itself, after cutting the bytes",
-    ("checks/_contracts.py", "short(milestone.title, 40)"): "a finding's one-line title, cut",
+    ("checks/_clocks.py", "short(milestone.title, 40)"): "a finding's one-line title, cut",
     ("checks/_milestones.py", "short(title)"): "a finding's one-line title, cut",
     ("checks/_milestones.py", "short(v, 40)"): "a finding's one-line quote, cut",
     ("jss/_facts.py", "reason.value.replace('_', ' ')"): "an EndReason member's own value",

@@ -2616,7 +2616,7 @@ def test_a_weekly_contract_id_that_shows_nothing_is_a_located_problem():
 def test_a_constructor_refusing_a_row_is_a_problem_of_its_line(monkeypatch):
     """Review r8 #1: whatever cell the reader lets through and Transaction refuses is listed
     with its line and column, never raised bare (the reader's checks need not all agree)."""
-    monkeypatch.setattr(statements._parse._Row, "optional_id", statements._parse._Row.text)
+    monkeypatch.setattr(statements._rows._Row, "optional_id", statements._rows._Row.text)
     rows = [history_row("Jan 03, 2024", "\u200b", "Bonus", "5.00", "10.00"),
             history_row("Jan 02, 2024", "1", "Bonus", "5.00", "5.00", Description="x")]  # fmt: skip
     with pytest.raises(InvalidDataError) as info:

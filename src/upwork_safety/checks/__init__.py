@@ -32,17 +32,9 @@ can hold, is refused with an ``InvalidValueError`` naming the argument).
 
 from __future__ import annotations
 
+from upwork_safety.checks._codes import CODES, CodeInfo, Confidence, FindingCode, Severity
 from upwork_safety.checks._contracts import review_contract
-from upwork_safety.checks._findings import (
-    CODES,
-    CodeInfo,
-    Confidence,
-    Finding,
-    FindingCode,
-    Severity,
-    to_html,
-    to_records,
-)
+from upwork_safety.checks._findings import Finding, to_html, to_records
 from upwork_safety.checks._messages import Direction, scan_message
 from upwork_safety.checks._milestones import review_milestone
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from upwork_safety.checks import _lexicon as lex
-from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._reviews import rated
 from upwork_safety.checks._sentences import (
     Hit,

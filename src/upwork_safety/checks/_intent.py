@@ -56,7 +56,7 @@ from __future__ import annotations
 
 import re
 
-from upwork_safety.checks._findings import FindingCode
+from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._funding import start_before_funding
 from upwork_safety.checks._off_platform import (
     CONTACT_ANCHOR,

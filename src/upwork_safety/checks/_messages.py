@@ -15,12 +15,8 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._validate import text_value
-from upwork_safety.checks._findings import (
-    Finding,
-    FindingCode,
-    make_finding,
-    sorted_findings,
-)
+from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._intent import cleared, detect
 from upwork_safety.checks._model import model_hits
 from upwork_safety.checks._normalise import normalise

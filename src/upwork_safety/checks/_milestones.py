@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from upwork_safety._validate import text_value
-from upwork_safety.checks._findings import Confidence, Finding, FindingCode, make_finding
+from upwork_safety.checks._codes import Confidence, FindingCode
+from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._normalise import normalise
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.models import Milestone

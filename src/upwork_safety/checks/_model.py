@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from upwork_safety.checks import _weights
-from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._sentences import Hit
 from upwork_safety.errors import InvalidDataError
 

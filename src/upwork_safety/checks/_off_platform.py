@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from upwork_safety.checks import _lexicon as lex
+from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._contacts import contact_details, placed_on_product
-from upwork_safety.checks._findings import Confidence, FindingCode
 from upwork_safety.checks._sentences import (
     CLIENT_TO_YOU,
     Hit,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety.checks import _lexicon as lex
-from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._codes import Confidence, FindingCode
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from upwork_safety.checks._findings import Confidence, FindingCode
+from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._off_platform import sent_back
 from upwork_safety.checks._sentences import (
     CLIENT_TO_YOU,

@@ -41,7 +41,8 @@ from __future__ import annotations
 from upwork_safety.hourly._bonus import Bonus, bonus
 from upwork_safety.hourly._disputes import HoursDispute, dispute_response
 from upwork_safety.hourly._earnings import PayoutItem, PayoutSchedule, payout_schedule
-from upwork_safety.hourly._invoice import WeeklyInvoice, invoice, invoice_for
+from upwork_safety.hourly._invoice import WeeklyInvoice
+from upwork_safety.hourly._invoicing import invoice, invoice_for
 from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus, WeeklyPaymentBasis
 from upwork_safety.hourly._pauses import Pause
 from upwork_safety.hourly._segment import Segment, UnprotectedReason

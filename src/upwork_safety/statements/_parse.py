@@ -5,7 +5,8 @@ A hostile file costs bounded time and memory: a line longer than
 lines or :data:`MAX_CHARS` characters stop the reader at once (an iterable
 of lines is never read past them), and after :data:`MAX_PROBLEMS` problems
 it stops reading and says where.  The lines and the problems are
-:mod:`._input`'s; this module finds the export's format and reads its rows.
+:mod:`._input`'s; this module finds the export's format and reads its
+records, each made a row by :mod:`._rows`.
 """
 
 from __future__ import annotations
@@ -15,15 +16,8 @@ import itertools
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
-from upwork_safety._validate import is_blank
-from upwork_safety.errors import (
-    InvalidDataError,
-    InvalidTypeError,
-    InvalidValueError,
-    Problem,
-    UpworkSafetyError,
-)
-from upwork_safety.money import Money, exact, unicode_text
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, Problem
+from upwork_safety.money import exact, unicode_text
 from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._formats import (
     MAX_FIELD_CHARS,
@@ -33,253 +27,12 @@ from upwork_safety.statements._formats import (
     FormatSpec,
 )
 from upwork_safety.statements._input import RULE, Problems, Refused, Source, Stop, lines_of
-from upwork_safety.statements._model import (
-    USD,
-    StatementFormat,
-    Transaction,
-    TransactionKind,
-    find_breaks,
-    hours_problem,
-)
+from upwork_safety.statements._model import StatementFormat, Transaction, find_breaks
+from upwork_safety.statements._rows import _one_row, _Row
 from upwork_safety.statements._statement import Statement
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
-    from datetime import date
-    from decimal import Decimal
-
-#: The columns each :class:`Transaction` field is read from, in the exports that have them.
-_COLUMNS_OF: Mapping[str, tuple[str, ...]] = {
-    "on": ("date",),
-    "kind": ("type", "transaction_type", "payment_type"),
-    "amount": ("amount",),
-    "id": ("ref_id", "transaction_id"),
-    "type_text": ("type", "transaction_type", "payment_type"),
-    "description": ("description", "transaction_summary_details"),
-    "balance": ("balance", "current_balance"),
-    "client": ("team",),
-    "contract": ("transaction_summary", "contract"),
-    "contract_id": ("contract",),
-    "hours": ("hours",),
-    "local_amount": ("amount_in_local_currency",),
-    "exchange_rate": ("exchangerate",),
-}
-
-
-class _Row:
-    """One record being read: its cells by column key, and the problems it has."""
-
-    def __init__(
-        self,
-        record: list[str],
-        line: int,
-        header: list[str],
-        positions: dict[str, int],
-        problems: Problems,
-    ) -> None:
-        self.record = record
-        self.line = line
-        self.header = header
-        self.positions = positions
-        self.problems = problems
-        self.used: set[str] = set()
-        self.ok = True
-
-    def text(self, key: str) -> str:
-        self.used.add(key)
-        return self.record[self.positions[key]]
-
-    def problem(self, key: str, message: str, *, rule: str | None = None) -> None:
-        """Report *message* in the column *key*; problems with a *rule* are listed a few times."""
-        self.problem_at(self.positions[key], message, rule=rule)
-
-    def problem_at(self, position: int, message: str, *, rule: str | None = None) -> None:
-        """Report *message* in the column at *position* (an added column too)."""
-        name = self.header[position].strip()
-        shown_name = name if len(name) <= 40 else name[:39] + "…"
-        self.ok = False
-        column = f"column {position + 1} ({shown_name})"
-        self.problems.add(self.line, message, column=column, rule=rule)
-
-    def date(self, key: str) -> date | None:
-        value = _formats.parse_date(self.text(key))
-        if isinstance(value, str):
-            # A spreadsheet that rewrote one date rewrote them all: list it a few times.
-            self.problem(key, value, rule=_formats.DATE_RULE)
-            return None
-        return value
-
-    def amount(self, key: str, *, required: bool) -> Decimal | None:
-        text = self.text(key)
-        if not text and not required:
-            return None
-        if not text:
-            self.problem(key, "the amount is empty")
-            return None
-        value = _formats.parse_amount(text)
-        if isinstance(value, str):
-            # A spreadsheet that rewrote one amount rewrote them all: list it a few times.
-            self.problem(key, value, rule=_formats.AMOUNT_RULE)
-            return None
-        return value
-
-    def kind(self, key: str, *, weekly: bool) -> TransactionKind | None:
-        value = _formats.kind_of(self.text(key), weekly=weekly)
-        if isinstance(value, str):
-            self.problem(key, value)
-            return None
-        return value
-
-    def optional_id(self, key: str) -> str | None:
-        """The id in the column *key*; ``None`` for a cell that shows nothing (:func:`is_blank`)."""
-        text = self.text(key)
-        return None if is_blank(text) else text
-
-    def refused(self, error: UpworkSafetyError) -> None:
-        """Report *error*, a constructor's refusal of this row, at its line (and its column).
-
-        The reader checks each cell before building the row, so this is the
-        backstop that keeps every refusal located: a cell the reader let
-        through and a constructor refused is still a problem of this line.
-        """
-        field = (error.field or "").removeprefix("Transaction.").partition("[")[0]
-        keys = [key for key in _COLUMNS_OF.get(field, ()) if key in self.positions]
-        if keys:
-            self.problem(keys[0], str(error), rule=error.rule)
-        else:
-            self.ok = False
-            self.problems.add(self.line, str(error), rule=error.rule)
-
-    def extra(self) -> tuple[tuple[str, str], ...]:
-        keys = {position: key for key, position in self.positions.items()}
-        return tuple(
-            # The name as written, less the ASCII spacing around it: the spacing
-            # folded() passes over, so the name is the column's identity there too.
-            (self.header[i].strip(" \t"), value)
-            for i, value in enumerate(self.record)
-            if not _model.blank(value) and keys.get(i) not in self.used
-        )
-
-
-def _local_amount(row: _Row) -> Money | None:
-    text = row.text("amount_in_local_currency")
-    if not text:
-        return None
-    currency = row.text("currency")
-    value = _formats.parse_amount(text, usd=False)
-    if isinstance(value, str):
-        row.problem("amount_in_local_currency", value)
-        return None
-    if not currency:
-        row.problem("currency", f"empty, but Amount in local currency is {text}")
-        return None
-    try:
-        return Money(value, currency)
-    except InvalidValueError:
-        row.problem("currency", f"{shown(currency)} is not an ISO 4217 currency code")
-        return None
-
-
-def _exchange_rate(row: _Row) -> Decimal | None:
-    if "exchangerate" not in row.positions:
-        return None
-    text = row.text("exchangerate")
-    if not text:
-        return None
-    value = _formats.parse_rate(text)
-    if isinstance(value, str):
-        row.problem("exchangerate", value)
-        return None
-    return value
-
-
-def _related(own: str | None, *texts: str) -> str | None:
-    for found in _formats.ref_ids(*texts):
-        if found != own:
-            return found
-    return None
-
-
-def _transaction_row(row: _Row, spec: FormatSpec) -> Transaction | None:
-    history = spec.format is StatementFormat.TRANSACTION_HISTORY
-    on = row.date("date")
-    kind = row.kind("type" if history else "transaction_type", weekly=False)
-    amount = row.amount("amount", required=True)
-    balance = row.amount("balance" if history else "current_balance", required=False)
-    own = row.optional_id("ref_id" if history else "transaction_id")
-    local = _local_amount(row) if "amount_in_local_currency" in row.positions else None
-    rate = _exchange_rate(row)
-    client = row.text("team")
-    if history:
-        description = row.text("description")
-        contract = ""
-        related = _related(own, description)
-    else:
-        description = row.text("transaction_summary_details")
-        contract = row.text("transaction_summary")
-        texts = [row.record[row.positions[f"description_{n}"]] for n in (1, 2, 3)]
-        if kind is TransactionKind.SERVICE_FEE and own is not None:
-            # The report gives a service fee its income row's Transaction ID: the export's
-            # own join key, which no text can override.
-            related = own
-        else:
-            # Never the contract title (Transaction Summary): the client writes it, and a
-            # "Ref ID" in it would point a row at another payment.
-            related = _related(own, description, *texts)
-    if on is None or kind is None or amount is None or not row.ok:
-        return None
-    return Transaction(
-        line=row.line,
-        on=on,
-        kind=kind,
-        amount=Money(amount, USD),
-        id=own,
-        type_text=row.text("type" if history else "transaction_type"),
-        description=description,
-        balance=None if balance is None else Money(balance, USD),
-        client=client,
-        contract=contract,
-        related_id=related,
-        local_amount=local,
-        exchange_rate=rate,
-        extra=row.extra(),
-    )
-
-
-def _weekly_row(row: _Row) -> Transaction | None:
-    on = row.date("date")
-    kind = row.kind("payment_type", weekly=True)
-    amount = row.amount("amount", required=True)
-    title_and_id = _formats.split_contract(row.text("contract"))
-    if isinstance(title_and_id, str):
-        row.problem("contract", title_and_id)
-    hours_text = row.text("hours")
-    hours: Decimal | None = None
-    # The constructors' own rule, said of this cell.
-    problem = None if kind is None else hours_problem(kind, given=bool(hours_text), needed=True)
-    if problem is not None:
-        written = shown(hours_text) if hours_text else "empty"
-        row.problem("hours", f"{written}: {problem}")
-    elif hours_text:
-        parsed = _formats.parse_hours(hours_text, on)
-        if isinstance(parsed, str):
-            row.problem("hours", parsed)
-        else:
-            hours = parsed
-    if on is None or kind is None or amount is None or isinstance(title_and_id, str) or not row.ok:
-        return None
-    title, contract_id = title_and_id
-    return Transaction(
-        line=row.line,
-        on=on,
-        kind=kind,
-        amount=Money(amount, USD),
-        type_text=row.text("payment_type"),
-        contract=title,
-        contract_id=contract_id,
-        hours=hours,
-        extra=row.extra(),
-    )
+    from collections.abc import Iterable, Iterator
 
 
 def _text_lines(source: Source, problems: Problems) -> Iterator[str]:
@@ -525,22 +278,6 @@ def _read(source: Source, problems: Problems) -> _Read | None:
         if made is not None:
             read.rows.append(made)
     return read
-
-
-def _one_row(row: _Row, spec: FormatSpec) -> Transaction | None:
-    for position, cell in enumerate(row.record):  # every field, added columns' too
-        if len(cell) > MAX_FIELD_CHARS:
-            row.problem_at(position, f"longer than {MAX_FIELD_CHARS:,} characters")
-    if not row.ok:
-        return None
-    try:
-        if spec.format is StatementFormat.WEEKLY_SUMMARY:
-            return _weekly_row(row)
-        return _transaction_row(row, spec)
-    except UpworkSafetyError as error:
-        # Never a bare error: parse lists every problem with its line.
-        row.refused(error)
-        return None
 
 
 def _order(rows: list[Transaction], problems: Problems) -> list[Transaction] | None:

@@ -1,0 +1,200 @@
+"""The hourly findings of a contract review: every billing week still disputable (private).
+
+:func:`~upwork_safety.checks.review_contract` (``_contracts``) reviews an
+hourly contract with :func:`_hourly`: the Work Diary must end by the moment
+of the review (:func:`_check_diary_ends_by`); this week, and every earlier
+week whose dispute window may still be open (:func:`_past_weeks`), is
+invoiced with :func:`upwork_safety.hourly.invoice_for` for
+``UNPROTECTED_HOURS`` and ``OVER_WEEKLY_LIMIT`` (:func:`_week_findings`);
+and an open contract with an unverified client gives ``UNVERIFIED_CLIENT``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety._calendar import closes_after
+from upwork_safety._display import NAME_LIMIT, shown
+from upwork_safety.checks._clocks import _when
+from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._findings import Finding, make_finding
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.rules import HISTORY, PlatformRules
+
+if TYPE_CHECKING:
+    from upwork_safety.models import Contract
+
+
+def _hours(span: timedelta) -> str:
+    minutes = int(span.total_seconds() // 60)
+    return f"{minutes // 60}:{minutes % 60:02d} h"
+
+
+def _week_findings(
+    contract: Contract,
+    week: hourly.BillingWeek,
+    now: datetime,
+    rules: PlatformRules | None,
+    *,
+    label: str,
+) -> list[Finding]:
+    """The findings of one billing week: this week, or a past one the client may still dispute."""
+    if label != _THIS_WEEK and now >= week.calendar(rules=rules).dispute_window_closes:
+        return []
+    if not any(e.start <= week.end and e.end > week.start for e in contract.time_entries):
+        return []
+    bill = hourly.invoice_for(contract, week=week, rules=rules)
+    due = bill.dispute_window_ends
+    # due is the window's last whole second (Friday 23:59:59); the window itself
+    # closes at Saturday 00:00, so in the last second the time left is nil, not negative.
+    found: list[Finding] = []
+    if bill.unprotected_time:
+        unprotected = bill.unprotected_segments
+        reasons = "; ".join(
+            f"{_hours(span)} {reason.explanation}"
+            for reason in hourly.UnprotectedReason
+            if (span := sum((s.length for s in unprotected if reason in s.reasons), timedelta()))
+        )
+        message = (
+            f"{_hours(bill.unprotected_time)} billed {label} ({week}), worth "
+            f"{bill.unprotected_amount}, is not covered by Hourly Protection; the client "
+            f"can dispute it until {_when(due)}."
+        )
+        advice = (
+            "Track time with the desktop app, write a memo for every stretch, keep "
+            "activity up, and prefer manual time only with the client's written OK."
+        )
+        script = _unprotected_script(unprotected, label)
+        found.append(
+            make_finding(
+                FindingCode.UNPROTECTED_HOURS,
+                message,
+                advice,
+                script,
+                due=due,
+                time_left=max(due - now, timedelta()),
+                amount=bill.unprotected_amount,
+                evidence=reasons,
+            )
+        )
+    if bill.over_limit_time:
+        # The time actually logged in the over-limit slots, from the Work Diary: the
+        # invoice's over_limit_time counts whole billing segments (a partial slot
+        # rounded up by a modelling assumption) and can exceed all the time logged.
+        logged = sum((s.logged for s in bill.over_limit_segments), timedelta())
+        message = (
+            f"{_hours(logged)} logged {label} ({week}) after the weekly "
+            f"limit of {bill.weekly_limit} hours is not invoiced: that time is unpaid."
+        )
+        advice = "Stop tracking at the limit, or ask the client to raise it first."
+        script = (
+            "This week needs more hours than our weekly limit allows. Could you raise the "
+            "limit so the extra time is billed? Otherwise I'll stop at the limit."
+        )
+        found.append(
+            make_finding(
+                FindingCode.OVER_WEEKLY_LIMIT,
+                message,
+                advice,
+                script,
+                due=due,
+                time_left=max(due - now, timedelta()),
+                evidence=f"over limit: {_hours(logged)} logged, in "
+                f"{len(bill.over_limit_segments)} billing segments ({bill.over_limit_hours} h)",
+            )
+        )
+    return found
+
+
+def _unprotected_script(unprotected: tuple[hourly.Segment, ...], label: str) -> str:
+    """The note to the client that the week's reasons make true, or ``""`` if none fits.
+
+    Only manual time is worth telling the client about; the note says the
+    details are in the memos only when every unprotected segment has one.
+    Low activity, missing memos or an unverified client have no honest note
+    (UNVERIFIED_CLIENT carries its own).
+    """
+    manual = sum(
+        (s.length for s in unprotected if hourly.UnprotectedReason.MANUAL in s.reasons),
+        timedelta(),
+    )
+    if not manual:
+        return ""
+    memos = not any(hourly.UnprotectedReason.NO_MEMO in s.reasons for s in unprotected)
+    details = "; the details are in the memos" if memos else ""
+    return (
+        f"Quick note: I added {_hours(manual)} of manual time {label} for work done away "
+        f"from the tracker{details}. Let me know if you have any questions."
+    )
+
+
+def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
+    """Refuse a Work Diary that records time after *now*, as the escrow engine refuses history."""
+    last = max((entry.end for entry in contract.time_entries), default=None)
+    if last is not None and now < last:
+        raise InvalidValueError(
+            f"now ({_when(now)}) is earlier than the end of the last time entry in the Work "
+            f"Diary ({_when(last)}); time only moves forward",
+            field="now",
+            rule="not before the end of the last time entry",
+        )
+
+
+_THIS_WEEK = "this week"
+
+
+def _past_weeks(now: datetime, rules: PlatformRules | None) -> list[tuple[hourly.BillingWeek, str]]:
+    """The weeks before *now*'s whose dispute window may still be open, newest first.
+
+    Last week under the published rules; under a what-if dispute window
+    longer than a week (up to a year), every week it may still cover.  Each
+    week's own calendar decides (:func:`_week_findings`); this bounds the walk
+    by the longest window the rules in use can give.
+    """
+    longest = (
+        rules.hourly_review_window
+        if rules is not None
+        else max(preset.hourly_review_window for preset in HISTORY)
+    )
+    weeks: list[tuple[hourly.BillingWeek, str]] = []
+    week = hourly.billing_week(now)
+    # The calendar's first week (from 0001-01-01) has no week before it to check.
+    while week.start.date() - date.min >= timedelta(days=7):
+        week = week.previous()
+        if now >= closes_after(week.closes_at + longest):
+            break
+        back = len(weeks) + 1
+        weeks.append((week, "last week" if back == 1 else f"{back} weeks ago"))
+    return weeks
+
+
+def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
+    _check_diary_ends_by(contract, now)
+    found = _week_findings(contract, hourly.billing_week(now), now, rules, label=_THIS_WEEK)
+    for week, label in _past_weeks(now, rules):
+        found.extend(_week_findings(contract, week, now, rules, label=label))
+    if contract.ended is None and not contract.client.payment_verified:
+        message = (
+            f"Client {shown(contract.client.name or contract.client_id, NAME_LIMIT)} has no "
+            "verified billing method: Hourly Protection covers none of your hours."
+        )
+        advice = (
+            "Ask the client to verify a billing method before you log more time, or move "
+            "the work to funded fixed-price milestones."
+        )
+        script = (
+            "Before I log more hours, could you verify your billing method on Upwork? "
+            "It's what lets Upwork protect hourly work for both of us."
+        )
+        found.append(
+            make_finding(
+                FindingCode.UNVERIFIED_CLIENT,
+                message,
+                advice,
+                script,
+                evidence="Client.payment_verified is False",
+            )
+        )
+    return found
