@@ -1665,3 +1665,40 @@ def test_dormant_escrow_advice_is_a_step_the_engine_allows():
     assert "Submit" not in found.advice
     assert "release" in found.advice
     assert Money("50.00", "USD") == found.amount
+
+
+def test_dormant_escrow_carried_to_an_unfunded_milestone_asks_for_the_rest():
+    """Review r12 #4: a remainder carried onto a NOT_FUNDED milestone got "ask the client
+    to release", but the engine allows no Approve there: only Fund (the rest) moves it."""
+    c = Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2025, 6, 2),
+        milestones=[
+            Milestone("m1", "Logo, 3 concepts", Money("15.00", "USD")),
+            Milestone("m2", "Brand guide, 10 pages", Money("20.00", "USD")),
+        ],
+    )
+    c = escrow.replay(
+        c,
+        [
+            escrow.Fund("m1", at(2025, 6, 2, 10)),
+            escrow.Submit("m1", at(2025, 6, 3, 10)),
+            escrow.Approve("m1", at(2025, 6, 4, 10), amount=Money("9.00", "USD")),
+        ],
+    )
+    m2 = c.milestone("m2")
+    assert (MilestoneState.NOT_FUNDED, Money("6.00", "USD")) == (m2.state, m2.held)
+    now = at(2025, 6, 4, 10) + timedelta(days=70)
+    (found,) = [
+        f
+        for f in checks.review_contract(c, now=now)
+        if f.code is FindingCode.DORMANT_ESCROW and f.milestone_id == "m2"
+    ]
+    allowed = escrow.allowed(c, "m2", now=now).allowed
+    assert "Approve" not in allowed
+    assert "Fund" in allowed
+    assert "fund the rest" in found.advice
+    assert "USD 14.00" in found.advice  # the rest: 20.00 less the 6.00 carried
+    assert Money("6.00", "USD") == found.amount

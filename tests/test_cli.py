@@ -23,6 +23,7 @@ from upwork_safety import (
     serialize,
 )
 from upwork_safety.cli import main
+from upwork_safety.errors import InvalidDataError
 
 
 def run(*argv):
@@ -1560,6 +1561,19 @@ def test_a_line_of_the_longest_length_keeps_its_crlf():
     over = f"{longest}y\r\n"
     read = list(_bounded_lines(io.StringIO(over, newline=""), statements.MAX_LINE_CHARS))
     assert len(read[0]) == statements.MAX_LINE_CHARS + 2  # refused by the parser's bound
+    header = (
+        "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+        "Amount in local currency,Currency,Balance\r\n"
+    )
+    bad = "2024-08-05,1,Fixed Price,Invoice,,,Initech,,,4oo,,,400.00\r\n"
+    for middle, lines in (
+        (longest, ["line 2", "line 3, column 10 (Amount)"]),  # the bad amount is on line 3
+        (longest + "y", ["line 2"]),  # one character over: refused, naming its line
+    ):
+        source = io.StringIO(header + middle + "\r\n" + bad, newline="")
+        with pytest.raises(InvalidDataError) as info:
+            statements.parse(_bounded_lines(source, statements.MAX_LINE_CHARS))
+        assert lines == [problem.path for problem in info.value.problems]
 
 
 def test_statement_shows_a_column_whose_total_is_zero(tmp_path):

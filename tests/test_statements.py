@@ -2817,3 +2817,30 @@ class TestFeeRefundsNetR12:
         with pytest.raises(InvalidValueError) as first:
             attrs.evolve(check, fee=refund, more_fees=[check.fee])
         assert ("FeeCheck.fee", "a fee charged") == (first.value.field, first.value.rule)
+
+
+def test_an_income_rows_milestone_title_names_no_other_row():
+    """Review r12 #11: in the Transactions report a milestone titled "Milestone 2: Ref ID
+    8100001 follow-up" (written by the client) made that $100 payment's related_id name
+    another payment."""
+    rows = [
+        {
+            "Date": "Aug 06, 2024",
+            "Transaction ID": "8100002",
+            "Transaction Type": "Fixed-price",
+            "Transaction Summary": "Site",
+            "Transaction Summary Details": "Milestone 2: Ref ID 8100001 follow-up",
+            "Amount $": "100.00",
+            "Current Balance $": "600.00",
+        },
+        {
+            "Date": "Aug 05, 2024",
+            "Transaction ID": "8100001",
+            "Transaction Type": "Fixed-price",
+            "Transaction Summary": "Site",
+            "Amount $": "500.00",
+            "Current Balance $": "500.00",
+        },
+    ]
+    statement = parse(table(REPORT, rows))
+    assert [None, None] == [t.related_id for t in statement.transactions]

@@ -362,9 +362,9 @@ def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
             "Hi! This milestone has been quiet for a while. Shall I submit what's done, or "
             "is there anything you need from me to wrap it up?"
         )
-    else:
-        # Escrow with no work to submit (a partial approval's remainder): only the
-        # client can move it, or a dispute (the engine allows no Submit here).
+    elif "Approve" in choices.allowed:
+        # Escrow with no work to submit (a partial approval's remainder on its paid
+        # milestone): the client can release it (or a dispute can move it).
         advice = (
             f"Ask the client to release the {milestone.held} still in escrow, or agree the "
             "next step with them, before then."
@@ -372,6 +372,26 @@ def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
         script = (
             f"Hi! {milestone.held} is still in escrow on this milestone. Could you release "
             "it, or shall we agree what happens to it?"
+        )
+    elif "Fund" in choices.allowed:
+        # A remainder carried to a milestone not yet funded: it moves once the client
+        # funds the rest of the milestone.
+        rest = milestone.amount - milestone.held
+        advice = (
+            f"Ask the client to fund the rest of this milestone ({rest}; the {milestone.held} "
+            "carried from a partial approval is already in escrow for it), or agree the next "
+            "step with them, before then."
+        )
+        script = (
+            f"Hi! {milestone.held} from the last milestone is in escrow for this one. Could "
+            f"you fund the remaining {rest} so I can start, or shall we agree what happens "
+            "to it?"
+        )
+    else:
+        advice = "Agree the next step for this escrow with the client before then."
+        script = (
+            f"Hi! {milestone.held} is still in escrow on this milestone. What would you like "
+            "to do with it?"
         )
     return make_finding(
         FindingCode.DORMANT_ESCROW,

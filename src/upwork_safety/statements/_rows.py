@@ -18,6 +18,7 @@ from upwork_safety.money import Money
 from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._formats import MAX_FIELD_CHARS, FormatSpec
 from upwork_safety.statements._model import (
+    INCOME_KINDS,
     USD,
     StatementFormat,
     Transaction,
@@ -207,6 +208,10 @@ def _transaction_row(row: _Row, spec: FormatSpec) -> Transaction | None:
             # The report gives a service fee its income row's Transaction ID: the export's
             # own join key, which no text can override.
             related = own
+        elif kind in INCOME_KINDS:
+            # An income row's texts are the contract's and the milestone's titles, which
+            # the client writes: a "Ref ID" in them names no row this one belongs to.
+            related = None
         else:
             # Never the contract title (Transaction Summary): the client writes it, and a
             # "Ref ID" in it would point a row at another payment.
