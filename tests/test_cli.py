@@ -1655,3 +1655,24 @@ class TestStatementAudit:
         assert 0 == code
         assert "overcharged         USD 40.00" in text
         assert "Fee lines 2, 3: charged USD 80.00 on USD 400.00" in text
+
+
+def test_statement_unknown_types(tmp_path, capsys):
+    """--unknown-types other reads a row of an unknown type word under `other`, named in
+    the notes; without it the error says how."""
+    path = tmp_path / "referral.csv"
+    path.write_text(
+        "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+        "Amount in local currency,Currency,Balance\n"
+        "2024-08-06,900002,Referral Bonus,Referral,,,Initech,,,25.00,,,425.00\n"
+        "2024-08-05,900001,Fixed Price,Invoice,,,Initech,,,400.00,,,400.00\n",
+        encoding="utf-8",
+    )
+    code, _ = run("statement", str(path))
+    assert 2 == code
+    assert "--unknown-types other" in capsys.readouterr().err
+    code, text = run("statement", str(path), "--unknown-types", "other", "--json")
+    assert 0 == code
+    data = json.loads(text)
+    assert {"amount": "25.00", "currency": "USD"} == data["total"]["other"]
+    assert any("Referral Bonus" in note for note in data["notes"])

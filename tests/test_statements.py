@@ -2844,3 +2844,61 @@ def test_an_income_rows_milestone_title_names_no_other_row():
     ]
     statement = parse(table(REPORT, rows))
     assert [None, None] == [t.related_id for t in statement.transactions]
+
+
+class TestUnknownTypes:
+    """A newcomer's export with a type word the library does not know was refused whole;
+    unknown_types="other" reads such rows as MISCELLANEOUS, named, nothing dropped."""
+
+    TEXT = table(
+        HISTORY,
+        [
+            history_row("Aug 06, 2024", "900002", "Referral Bonus", "25.00", "425.00"),
+            history_row("Aug 05, 2024", "900001", "Fixed Price", "400.00", "400.00"),
+        ],
+    )
+
+    def test_refused_by_default_with_a_rule_to_tell(self):
+        with pytest.raises(InvalidDataError) as info:
+            parse(self.TEXT)
+        (problem,) = info.value.problems
+        assert (statements.UNKNOWN_TYPE_RULE, 2) == (problem.rule, problem.line)
+
+    def test_read_as_other_when_asked(self):
+        statement = parse(self.TEXT, unknown_types="other")
+        (row,) = statement.unknown_type_rows
+        assert (TransactionKind.MISCELLANEOUS, "Referral Bonus", usd("25.00"), 2) == (
+            row.kind,
+            row.type_text,
+            row.amount,
+            row.line,
+        )
+        assert statement.unknown_types_as_other
+        summary = summarize(statement)
+        assert (usd("400.00"), usd("25.00")) == (summary.total.gross, summary.total.other)
+        (note,) = summary.notes
+        assert "'Referral Bonus'" in note
+        assert statement == serialize.from_json(Statement, serialize.to_json(statement))
+        assert () == parse(self.TEXT.replace("Referral Bonus", "Bonus")).unknown_type_rows
+
+    def test_the_statement_keeps_the_rule_it_was_read_by(self):
+        statement = parse(self.TEXT, unknown_types="other")
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(statement, unknown_types_as_other=False)
+        assert ("Statement.transactions[1]", "the kind its type word names") == (
+            info.value.field,
+            info.value.rule,
+        )
+        known = attrs.evolve(statement.transactions[0], kind=TransactionKind.MISCELLANEOUS)
+        with pytest.raises(InvalidValueError):  # a word it knows still names its kind
+            attrs.evolve(statement, transactions=[known, statement.transactions[1]])
+
+    def test_the_option_is_checked(self):
+        with pytest.raises(InvalidValueError) as info:
+            parse(self.TEXT, unknown_types="ignore")  # type: ignore[arg-type]
+        assert ("unknown_types", "'refuse' or 'other'") == (info.value.field, info.value.rule)
+
+    def test_a_weekly_summary_still_refuses_them(self):
+        text = ",".join(WEEKLY) + "\n2024-09-02,Logo (1),,10.00,Referral Bonus\n"
+        with pytest.raises(InvalidDataError):
+            parse(text, unknown_types="other")

@@ -22,7 +22,7 @@ import re
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, Literal, NoReturn, TextIO
 
 from upwork_safety._cli import COMMANDS
 from upwork_safety._cli._args import locale
@@ -159,7 +159,9 @@ def _bounded_lines(handle: TextIO, limit: int) -> Iterator[str]:
         yield line
 
 
-def _read_statement(path: str) -> Statement:
+def _read_statement(
+    path: str, *, unknown_types: Literal["refuse", "other"] = "refuse"
+) -> Statement:
     from upwork_safety import statements
 
     start = b""
@@ -167,7 +169,9 @@ def _read_statement(path: str) -> Statement:
         with Path(path).open("rb") as raw:
             start = raw.peek(2)[:2]  # the file's first bytes, for the UTF-16 hint (not consumed)
             handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-            return statements.parse(_bounded_lines(handle, statements.MAX_LINE_CHARS))
+            return statements.parse(
+                _bounded_lines(handle, statements.MAX_LINE_CHARS), unknown_types=unknown_types
+            )
     except FileNotFoundError:
         raise CLIError(f"{path}: no such file") from None
     except OSError as exc:
@@ -177,7 +181,16 @@ def _read_statement(path: str) -> Statement:
         where = _first_bad_byte(path, 4 * statements.MAX_CHARS + len(codecs.BOM_UTF8))
         raise CLIError(_not_utf8(path, start, at=where)) from None
     except InvalidDataError as exc:
-        raise problems_error(path, exc) from None
+        error = problems_error(path, exc)
+        if unknown_types == "refuse" and any(
+            p.rule == statements.UNKNOWN_TYPE_RULE for p in exc.problems
+        ):
+            hint = (
+                "  To read rows of a type the library does not know, and count them under "
+                "'other' (named in the notes): --unknown-types other"
+            )
+            error = CLIError(str(error), [*error.details, hint])
+        raise error from None
 
 
 def _first_bad_byte(path: str, limit: int) -> tuple[int, int] | None:

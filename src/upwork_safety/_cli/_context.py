@@ -74,7 +74,8 @@ class Context:
         today: The current UTC day (the CLI reads the clock; commands never do).
         now: The current moment, UTC.
         read_contracts: Reads a JSON file of contracts.
-        read_statement: Reads an Upwork CSV export.
+        read_statement: Reads an Upwork CSV export (``unknown_types=`` as
+            :func:`upwork_safety.statements.parse`).
         read_message: Reads a message's text from a file, or from standard
             input for ``"-"``.
     """
@@ -88,7 +89,7 @@ class Context:
         today: Callable[[], date],
         now: Callable[[], datetime],
         read_contracts: Callable[[str], list[Contract]],
-        read_statement: Callable[[str], Statement],
+        read_statement: Callable[..., Statement],
         read_message: Callable[[str], str],
     ) -> None:
         self.out = out

@@ -40,6 +40,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="group by calendar month or Pakistani tax year, 1 July to 30 June (default month)",
     )
     parser.add_argument(
+        "--unknown-types",
+        choices=["refuse", "other"],
+        default="refuse",
+        help="a row of a type word the library does not know: refuse the file (default), "
+        "or count the row under 'other' and name it in the notes",
+    )
+    parser.add_argument(
         "--audit",
         action="store_true",
         help="also check every service fee against the fee schedule in force on its date",
@@ -127,7 +134,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     """Summarise the export by month or by Pakistani tax year."""
     from upwork_safety import statements
 
-    statement = ctx.read_statement(args.file)
+    statement = ctx.read_statement(args.file, unknown_types=args.unknown_types)
     by: Period = "tax_year" if args.by == "tax-year" else "month"
     summary = statements.summarize(statement, by=by)
     audit = statements.audit_fees(statement) if args.audit else None

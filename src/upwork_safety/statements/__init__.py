@@ -27,8 +27,9 @@ Money(amount=Decimal('150.00'), currency='USD')
 from __future__ import annotations
 
 from upwork_safety.statements import _formats, _model, _summary
-from upwork_safety.statements._audit import FeeAudit, FeeCheck, UncheckedFee, audit_fees
+from upwork_safety.statements._audit import FeeAudit, audit_fees
 from upwork_safety.statements._contracts import to_contracts
+from upwork_safety.statements._fee_check import FeeCheck, UncheckedFee
 from upwork_safety.statements._model import (
     BalanceBreak,
     StatementFormat,
@@ -66,6 +67,9 @@ MAX_AMOUNT = _formats.MAX_AMOUNT
 MAX_COLUMNS = _model.MAX_COLUMNS
 #: The longest span, in years, :func:`summarize` covers (a row for every period).
 MAX_SPAN_YEARS = _summary.MAX_SPAN_YEARS
+#: The ``rule`` of the problem :func:`parse` reports for a row of a type word the
+#: library does not know: such a file can be read with ``unknown_types="other"``.
+UNKNOWN_TYPE_RULE = _formats.TYPE_RULE
 
 __all__ = [
     "INCOME_KINDS",
@@ -78,6 +82,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_ROWS",
     "MAX_SPAN_YEARS",
+    "UNKNOWN_TYPE_RULE",
     "BalanceBreak",
     "FeeAudit",
     "FeeCheck",

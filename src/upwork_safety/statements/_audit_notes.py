@@ -22,7 +22,7 @@ from upwork_safety.statements._model import StatementFormat, Transaction
 if TYPE_CHECKING:
     from decimal import Decimal
 
-    from upwork_safety.statements._audit import FeeCheck
+    from upwork_safety.statements._fee_check import FeeCheck
     from upwork_safety.statements._statement import Statement
 
 #: The most line numbers an assumption lists before saying how many more.

@@ -266,6 +266,10 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
 # constructors check a row's kind against its word; the reader uses the same tables.
 
 
+#: The rule a type cell keeps, for the problems that break it.
+TYPE_RULE = "a type word the export uses"
+
+
 def kind_of(text: str, *, weekly: bool) -> TransactionKind | str:
     """The kind a type word names, or a problem listing the known words."""
     table = WEEKLY_TYPES if weekly else TYPES

@@ -95,10 +95,20 @@ class Problems:
         self._repeats: dict[tuple[str, str], _Repeats] = {}
 
     def add(
-        self, line: int, message: str, *, column: str | None = None, rule: str | None = None
+        self,
+        line: int,
+        message: str,
+        *,
+        column: str | None = None,
+        rule: str | None = None,
+        each: bool = False,
     ) -> None:
-        """Record a problem on *line* (in *column*, a ``"column 3 (Amount)"``, if one)."""
-        key = None if column is None or rule is None else (column, rule)
+        """Record a problem on *line* (in *column*, a ``"column 3 (Amount)"``, if one).
+
+        With *each*, a problem with a *rule* is still listed every time (an
+        unknown type word: each row may name another).
+        """
+        key = None if column is None or rule is None or each else (column, rule)
         if key is not None and len(self._listed.get(key, ())) >= _REPEATS:
             if key in self._repeats:
                 self._repeats[key].add(line)

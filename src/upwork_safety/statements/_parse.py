@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import csv
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from upwork_safety._display import shown
-from upwork_safety.errors import InvalidDataError, InvalidTypeError, Problem
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
 from upwork_safety.money import exact, unicode_text
 from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._formats import (
@@ -245,7 +245,7 @@ def _detected(
     return None
 
 
-def _read(source: Source, problems: Problems) -> _Read | None:
+def _read(source: Source, problems: Problems, *, unknown_as_other: bool = False) -> _Read | None:
     lead = _lead(source, problems)
     if lead is None:
         return None
@@ -274,7 +274,11 @@ def _read(source: Source, problems: Problems) -> _Read | None:
             continue
         if all(map(_model.blank, record)):
             continue  # a blank row in the export's shape (",,,,") holds nothing to read
-        made = _one_row(_Row(record, line, header, read.positions, problems), read.spec)
+        made = _one_row(
+            _Row(record, line, header, read.positions, problems),
+            read.spec,
+            unknown_as_other=unknown_as_other,
+        )
         if made is not None:
             read.rows.append(made)
     return read
@@ -349,7 +353,12 @@ def _split_scheduled(
 
 
 @exact
-def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement:
+def parse(
+    text: str | Iterable[str],
+    *,
+    allow_breaks: bool = False,
+    unknown_types: Literal["refuse", "other"] = "refuse",
+) -> Statement:
     """Read an Upwork CSV export into a :class:`Statement`.
 
     The export is recognised by its header (see :class:`StatementFormat`); a
@@ -379,6 +388,15 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
         allow_breaks: Keep a statement whose running balance breaks instead
             of refusing it; the breaks are then listed in
             :attr:`Statement.balance_breaks`.
+        unknown_types: What to do with a row whose type word the library
+            does not know (in the two transaction exports): ``"refuse"``
+            (the default: the row is a problem, listing the known words), or
+            ``"other"``: read it as ``MISCELLANEOUS``, keeping its word in
+            ``type_text``, so it is counted under ``other`` by
+            :func:`summarize` (whose notes name it) and listed in
+            :attr:`Statement.unknown_type_rows`.  Nothing is dropped either
+            way; a weekly summary's rows are earnings, so an unknown word
+            there is always refused.
 
     Returns:
         The statement, transactions oldest first.
@@ -396,9 +414,10 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
             (a ``Path`` included: pass its text), or *allow_breaks* is not a
             bool.
         InvalidValueError: *text* is a file name (one line, no comma, ending
-            ``.csv`` or ``.txt``) instead of the file's text, or lines given
+            ``.csv`` or ``.txt``) instead of the file's text, lines given
             without their line endings (``text.splitlines()``): a field
-            quoted across lines would lose its line breaks.
+            quoted across lines would lose its line breaks, or
+            *unknown_types* is not ``"refuse"`` or ``"other"``.
     """
     if not isinstance(allow_breaks, bool):
         raise InvalidTypeError(
@@ -406,10 +425,17 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
             field="allow_breaks",
             rule="a bool",
         )
+    if unknown_types not in ("refuse", "other"):
+        raise InvalidValueError(
+            f"unknown_types must be 'refuse' or 'other', not {shown(unknown_types)}",
+            field="unknown_types",
+            rule="'refuse' or 'other'",
+        )
+    other = unknown_types == "other"
     problems = Problems()
     try:
         source = Source(lines_of(text), given_lines=not isinstance(text, str))
-        read = _read(source, problems)
+        read = _read(source, problems, unknown_as_other=other)
     except Stop:
         read = None
     except Refused as exc:
@@ -418,10 +444,12 @@ def parse(text: str | Iterable[str], *, allow_breaks: bool = False) -> Statement
         ) from None
     if read is None or problems.items:
         raise problems.error()
-    return _statement(read, problems, allow_breaks=allow_breaks)
+    return _statement(read, problems, allow_breaks=allow_breaks, unknown_as_other=other)
 
 
-def _statement(read: _Read, problems: Problems, *, allow_breaks: bool) -> Statement:
+def _statement(
+    read: _Read, problems: Problems, *, allow_breaks: bool, unknown_as_other: bool
+) -> Statement:
     if read.spec.format is StatementFormat.WEEKLY_SUMMARY:
         rows = sorted(read.rows, key=lambda r: (r.on, r.line))
         return Statement(format=read.spec.format, transactions=rows)
@@ -434,7 +462,12 @@ def _statement(read: _Read, problems: Problems, *, allow_breaks: bool) -> Statem
         raise problems.error() from None
     if problems.items:
         raise problems.error()
-    statement = Statement(format=read.spec.format, transactions=done, scheduled=scheduled)
+    statement = Statement(
+        format=read.spec.format,
+        transactions=done,
+        scheduled=scheduled,
+        unknown_types_as_other=unknown_as_other,
+    )
     breaks = statement.balance_breaks
     if breaks and not allow_breaks:
         where = read.column(read.balance_key)

@@ -75,17 +75,24 @@ class _Row:
         self.used.add(key)
         return self.record[self.positions[key]]
 
-    def problem(self, key: str, message: str, *, rule: str | None = None) -> None:
-        """Report *message* in the column *key*; problems with a *rule* are listed a few times."""
-        self.problem_at(self.positions[key], message, rule=rule)
+    def problem(
+        self, key: str, message: str, *, rule: str | None = None, each: bool = False
+    ) -> None:
+        """Report *message* in the column *key*.
 
-    def problem_at(self, position: int, message: str, *, rule: str | None = None) -> None:
+        Problems with a *rule* are listed a few times (every time with *each*).
+        """
+        self.problem_at(self.positions[key], message, rule=rule, each=each)
+
+    def problem_at(
+        self, position: int, message: str, *, rule: str | None = None, each: bool = False
+    ) -> None:
         """Report *message* in the column at *position* (an added column too)."""
         name = self.header[position].strip()
         shown_name = name if len(name) <= 40 else name[:39] + "…"
         self.ok = False
         column = f"column {position + 1} ({shown_name})"
-        self.problems.add(self.line, message, column=column, rule=rule)
+        self.problems.add(self.line, message, column=column, rule=rule, each=each)
 
     def date(self, key: str) -> date | None:
         value = _formats.parse_date(self.text(key))
@@ -109,10 +116,19 @@ class _Row:
             return None
         return value
 
-    def kind(self, key: str, *, weekly: bool) -> TransactionKind | None:
+    def kind(
+        self, key: str, *, weekly: bool, unknown_as_other: bool = False
+    ) -> TransactionKind | None:
+        """The kind the type word in *key* names, or ``None`` after reporting an unknown one.
+
+        With *unknown_as_other* an unknown word reads as ``MISCELLANEOUS``
+        (``parse(..., unknown_types="other")``).
+        """
         value = _formats.kind_of(self.text(key), weekly=weekly)
         if isinstance(value, str):
-            self.problem(key, value)
+            if unknown_as_other:
+                return TransactionKind.MISCELLANEOUS
+            self.problem(key, value, rule=_formats.TYPE_RULE, each=True)
             return None
         return value
 
@@ -186,10 +202,16 @@ def _related(own: str | None, *texts: str) -> str | None:
     return None
 
 
-def _transaction_row(row: _Row, spec: FormatSpec) -> Transaction | None:
+def _transaction_row(
+    row: _Row, spec: FormatSpec, *, unknown_as_other: bool = False
+) -> Transaction | None:
     history = spec.format is StatementFormat.TRANSACTION_HISTORY
     on = row.date("date")
-    kind = row.kind("type" if history else "transaction_type", weekly=False)
+    kind = row.kind(
+        "type" if history else "transaction_type",
+        weekly=False,
+        unknown_as_other=unknown_as_other,
+    )
     amount = row.amount("amount", required=True)
     balance = row.amount("balance" if history else "current_balance", required=False)
     own = row.optional_id("ref_id" if history else "transaction_id")
@@ -272,7 +294,7 @@ def _weekly_row(row: _Row) -> Transaction | None:
     )
 
 
-def _one_row(row: _Row, spec: FormatSpec) -> Transaction | None:
+def _one_row(row: _Row, spec: FormatSpec, *, unknown_as_other: bool = False) -> Transaction | None:
     for position, cell in enumerate(row.record):  # every field, added columns' too
         if len(cell) > MAX_FIELD_CHARS:
             row.problem_at(position, f"longer than {MAX_FIELD_CHARS:,} characters")
@@ -281,7 +303,7 @@ def _one_row(row: _Row, spec: FormatSpec) -> Transaction | None:
     try:
         if spec.format is StatementFormat.WEEKLY_SUMMARY:
             return _weekly_row(row)
-        return _transaction_row(row, spec)
+        return _transaction_row(row, spec, unknown_as_other=unknown_as_other)
     except UpworkSafetyError as error:
         # Never a bare error: parse lists every problem with its line.
         row.refused(error)

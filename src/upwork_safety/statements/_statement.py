@@ -20,7 +20,7 @@ import attrs
 from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import as_tuple, instance_field, items_field
+from upwork_safety._validate import as_tuple, bool_field, instance_field, items_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 from upwork_safety.statements._model import (
@@ -106,11 +106,17 @@ def _shown(value: object, limit: int = 40) -> str:
 
 
 def _row_problem(
-    row: Transaction, export: StatementFormat, words: dict[str, TransactionKind | None]
+    row: Transaction,
+    export: StatementFormat,
+    words: dict[str, TransactionKind | None],
+    *,
+    unknown_as_other: bool = False,
 ) -> tuple[str, str] | None:
     """What a row breaks of its export's rules, as ``(what is wrong, rule)``, or ``None``.
 
     *words* caches :func:`kind_named` for the export (exports repeat a dozen words).
+    With *unknown_as_other*, a word the export does not use may name a
+    ``MISCELLANEOUS`` row (``parse(..., unknown_types="other")``).
     """
     fields = _ROW_FIELDS[export]
     for name, default in _OPTIONAL:
@@ -129,7 +135,8 @@ def _row_problem(
     if row.type_text not in words:
         words[row.type_text] = kind_named(row.type_text, export)
     named = words[row.type_text]
-    if named is not row.kind:
+    unknown_other = unknown_as_other and named is None and row.kind is TransactionKind.MISCELLANEOUS
+    if named is not row.kind and not unknown_other:
         said = "no kind this export writes" if named is None else f"the kind {named.name}"
         return (
             f"is a {row.kind.name} row, but its type {shown(row.type_text)} names {said}",
@@ -164,6 +171,10 @@ class Statement:
         scheduled: Rows dated after the newest row with a balance and with no
             balance of their own: earnings Upwork has scheduled but not paid.
             They are kept apart and never counted.
+        unknown_types_as_other: Whether rows of a type word the library does
+            not know were read as ``MISCELLANEOUS``, keeping the word in
+            ``type_text`` (``parse(..., unknown_types="other")``; the
+            transaction exports only).  :attr:`unknown_type_rows` lists them.
 
     Raises:
         InvalidTypeError: A format that is not a StatementFormat, or a row
@@ -181,8 +192,10 @@ class Statement:
               columns added to it, in ``extra``; only
               the Transactions report names a contract, only the
               Transaction History has ``exchange_rate``), or a kind its
-              ``type_text`` does not name (the weekly summary's rows are
-              earnings only: hourly, fixed price or bonus);
+              ``type_text`` does not name (with *unknown_types_as_other*, a
+              word the export does not use may name a ``MISCELLANEOUS``
+              row; the weekly summary's rows are earnings only: hourly,
+              fixed price or bonus);
             * hours on a row that is not hourly, or (weekly summary) an
               hourly row without them, or a weekly row without a
               ``contract_id``;
@@ -205,6 +218,7 @@ class Statement:
     scheduled: tuple[Transaction, ...] = attrs.field(
         default=(), converter=as_tuple, validator=items_field(Transaction)
     )
+    unknown_types_as_other: bool = attrs.field(default=False, validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
         self._check_lines()
@@ -218,7 +232,9 @@ class Statement:
                 )
         words: dict[str, TransactionKind | None] = {}
         for index, row in enumerate(self._rows()):
-            problem = _row_problem(row, self.format, words)
+            problem = _row_problem(
+                row, self.format, words, unknown_as_other=self.unknown_types_as_other
+            )
             if problem is not None:
                 where = self._where(index)
                 raise InvalidValueError(
@@ -235,6 +251,17 @@ class Statement:
                     rule=f"a {self.format.title} {rule} on every row",
                 )
         self._check_scheduled()
+
+    @property
+    def unknown_type_rows(self) -> tuple[Transaction, ...]:
+        """The rows whose type word the library does not know, read as ``MISCELLANEOUS``.
+
+        Empty unless the statement was read with
+        ``parse(..., unknown_types="other")``; transactions, then scheduled rows.
+        """
+        if not self.unknown_types_as_other:
+            return ()
+        return tuple(row for row in self._rows() if kind_named(row.type_text, self.format) is None)
 
     def _check_extra_columns(self) -> None:
         """At most :data:`MAX_COLUMNS` distinct ``extra`` columns, as a header can hold."""

@@ -662,6 +662,7 @@ def _periods(
 
 def _notes(statement: Statement, untaxed: list[str]) -> tuple[str, ...]:
     notes: list[str] = []
+    counted = set(statement.transactions)  # scheduled rows are never counted
     if statement.scheduled:
         count = len(statement.scheduled)
         notes.append(
@@ -682,5 +683,19 @@ def _notes(statement: Statement, untaxed: list[str]) -> tuple[str, ...]:
         notes.append(
             f"No s.154A estimate for {', '.join(untaxed)}: the library's export-tax rules start "
             f"on {EXPORT_TAX_HISTORY.first_day}."
+        )
+    unknown = [row for row in statement.unknown_type_rows if row in counted]
+    if unknown:
+        # The first few words and lines, and a count: a note stays short on any file.
+        words = list(dict.fromkeys(row.type_text for row in unknown))
+        shown_words = ", ".join(shown(word) for word in words[:5])
+        lines = ", ".join(str(row.line) for row in unknown[:10])
+        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+        notes.append(
+            f"{len(unknown)} row{'s' if len(unknown) != 1 else ''} of a type the library does "
+            f"not know ({shown_words}{', …' if len(words) > 5 else ''}; line"
+            f"{'s' if len(unknown) != 1 else ''} {lines}{more}) "
+            f"{'are' if len(unknown) != 1 else 'is'} counted under other: check what "
+            f"{'they are' if len(unknown) != 1 else 'it is'} (earnings would belong in gross)."
         )
     return tuple(notes)
