@@ -2807,8 +2807,17 @@ class TestFeeRefundsNetR12:
         ((unchecked),) = audit.not_checked
         assert Money("40.00", "USD") == unchecked.fee.amount
 
-    def test_a_saved_audit_keeps_its_fee_rows_in_one_place(self):
+    def test_a_fee_returned_with_a_refund_of_the_payment_still_matches(self):
+        """Second review r12 #1: beside a single fee, a fee refund is the fee given back
+        with the payment's refund; netting it read a correct fee as "USD 40.00 below"."""
         audit = audit_fees(parse(table(HISTORY, self.rows("-40.00", "40.00"))))
+        (check,) = audit.checks
+        assert (1, True, ()) == (len(check.fees), check.matches, audit.mismatches)
+        (refund,) = audit.not_checked
+        assert Money("40.00", "USD") == refund.fee.amount
+
+    def test_a_saved_audit_keeps_its_fee_rows_in_one_place(self):
+        audit = audit_fees(parse(table(HISTORY, self.rows("-40.00", "-40.00", "40.00"))))
         (check,) = audit.checks
         refund = next(row for row in check.fees if row.amount.amount > 0)
         with pytest.raises(InvalidValueError) as both:
@@ -2902,3 +2911,20 @@ class TestUnknownTypes:
         text = ",".join(WEEKLY) + "\n2024-09-02,Logo (1),,10.00,Referral Bonus\n"
         with pytest.raises(InvalidDataError):
             parse(text, unknown_types="other")
+
+
+def test_a_history_income_rows_description_names_no_other_row():
+    """Second review r12 #6: the Transaction History's income rows also took a related_id
+    from the milestone title in their description."""
+    rows = [
+        history_row(
+            "Aug 06, 2024",
+            "900002",
+            "Fixed Price",
+            "100.00",
+            "600.00",
+            Description="Invoice for Milestone 2: Ref ID 900001 follow-up",
+        ),
+        history_row("Aug 05, 2024", "900001", "Fixed Price", "500.00", "500.00"),
+    ]
+    assert [None, None] == [t.related_id for t in parse(table(HISTORY, rows)).transactions]

@@ -238,7 +238,7 @@ def test_transaction_exports_read_back(data, opening, options):
         related = None if row.refers_to is None else idents[row.refers_to]
         if report and WORDS[row.word] is TransactionKind.SERVICE_FEE:
             related = idents[index]  # the report's join key, whatever the texts say
-        elif report and WORDS[row.word] in INCOME_KINDS:
+        elif WORDS[row.word] in INCOME_KINDS:
             related = None  # its texts are titles the client writes
         expected.append(
             (

@@ -70,7 +70,7 @@ def _check_record(check: FeeCheck) -> dict[str, object]:
     return {
         "on": check.income.on,
         "income_line": check.income.line,
-        "fee_lines": [row.line for row in check.fees],
+        "fee_lines": sorted(row.line for row in check.fees),
         "income": check.income.amount,
         "charged": check.charged,
         "expected": check.expected,

@@ -137,7 +137,9 @@ def _check_dispute_steps(run: Run) -> None:
                 raise InvalidValueError(
                     f"milestone {shown(milestones[index].id)}: escrow.{name} ({when(at)}) is "
                     f"before its step could be taken ({when(earliest)}: mediation runs until "
-                    "then)",
+                    "then) under the rules "
+                    f"{'given (rules=)' if run.rules is not None else 'in force'} (a contract "
+                    "recorded under other rules is read with them, rules=)",
                     field="rules"
                     if run.rules is not None
                     else f"Contract.milestones[{index}].escrow.{name}",

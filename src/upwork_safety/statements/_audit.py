@@ -37,7 +37,9 @@ from upwork_safety.fees import (
 from upwork_safety.money import Money, exact
 from upwork_safety.statements import _audit_notes as notes
 from upwork_safety.statements._audit_pricing import (
+    REFUND,
     REFUND_ALONE,
+    REFUND_BESIDE_ONE_FEE,
     _billed_before,
     _join,
     _Legacy,
@@ -252,11 +254,14 @@ def _joined(
 ) -> dict[Transaction, list[Transaction]]:
     """Each income row with every fee row joined to it, in the order of its first fee.
 
-    The fees of one row are judged once, together: split over rows,
-    charged twice, or charged and refunded (a positive fee row).  A fee that
-    joins no row goes to *unchecked* with the reason, and so does a fee
-    refund on a row no fee is charged on; every id a fee names is added to
-    *named*.
+    The fees of one row are judged once, together: split over rows, or
+    charged twice.  Refunds of a fee (positive rows) are netted only where
+    the row was charged more than once (a fee reversed, or a double charge
+    given back); beside a single fee, a refund is the fee returned with a
+    refund of the payment, which the export does not tie to it, so the fee
+    is checked alone and the refund listed in *unchecked*.  A fee that joins
+    no row goes to *unchecked* with the reason; every id a fee names is
+    added to *named*.
     """
     income_by_id: dict[str, list[Transaction]] = defaultdict(list)
     for row in statement.transactions:
@@ -270,15 +275,21 @@ def _joined(
             named.add(fee.related_id)
         found = _join(fee, income_by_id, statement.format)
         if isinstance(found, str):
-            unchecked.append(UncheckedFee(fee, REFUND_ALONE if fee.amount.amount > 0 else found))
+            refund = fee.amount.amount > 0
+            unchecked.append(UncheckedFee(fee, f"{REFUND} ({found})" if refund else found))
         else:
             joined.setdefault(found, []).append(fee)
     charged: dict[Transaction, list[Transaction]] = {}
     for income, rows in joined.items():
-        if any(row.amount.amount <= 0 for row in rows):
+        charges = [row for row in rows if row.amount.amount <= 0]
+        refunds = [row for row in rows if row.amount.amount > 0]
+        if len(charges) > 1:
             charged[income] = rows
-        else:
-            unchecked.extend(UncheckedFee(row, REFUND_ALONE) for row in rows)
+            continue
+        if charges:
+            charged[income] = charges
+        reason = REFUND_BESIDE_ONE_FEE if charges else REFUND_ALONE
+        unchecked.extend(UncheckedFee(row, reason) for row in refunds)
     return charged
 
 
@@ -296,13 +307,15 @@ def audit_fees(
     History, the shared ``Transaction ID`` in the Transactions report) and
     set against :func:`upwork_safety.fees.explain_service_fee` on that
     income row's amount and date.  The fees of one income row are added up
-    and judged once (one :class:`FeeCheck`), net of the fee refunds that
-    name the same row: a fee split over two rows matches, a fee charged
-    twice is an overcharge, and one charged twice and refunded once is not.
-    Fees with no income row in the statement, fee refunds on a row no fee
-    is charged on, and fees the schedule cannot price are listed in
-    ``not_checked`` with the reason; income rows no fee names in
-    ``income_without_fee``.
+    and judged once (one :class:`FeeCheck`): a fee split over two rows
+    matches, and a fee charged twice is an overcharge.  Where a row was
+    charged more than once, the fee refunds that name it are netted (a fee
+    reversed and charged again matches, a double charge refunded once is
+    not an overcharge); beside a single fee, a fee refund is the fee
+    returned with a refund of the payment, so the fee is checked alone.
+    Fees with no income row in the statement, fee refunds not netted, and
+    fees the schedule cannot price are listed in ``not_checked`` with the
+    reason; income rows no fee names in ``income_without_fee``.
 
     The 2016-06-21 to 2023-05-02 sliding scale charges by the lifetime
     billings with the client.  They are computed from the statement's own

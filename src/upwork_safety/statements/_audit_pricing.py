@@ -269,10 +269,14 @@ def _join(
     return income
 
 
+#: What a positive service-fee row is, for the reasons it is not checked.
+REFUND = "a refund of a service fee (a positive amount)"
 #: Why a fee refund is not checked: no fee is charged on its income row in the statement.
-REFUND_ALONE = (
-    "a refund of a service fee (a positive amount) with no fee charged on its income row in "
-    "this statement to net it against"
+REFUND_ALONE = f"{REFUND}, with no fee charged on its income row in this statement"
+#: Why a fee refund beside its row's single fee is not netted against it.
+REFUND_BESIDE_ONE_FEE = (
+    f"{REFUND} beside the one fee charged on its income row: the fee returned with a refund "
+    "of the payment, so that fee is checked as charged"
 )
 
 

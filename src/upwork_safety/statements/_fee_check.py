@@ -74,10 +74,11 @@ class FeeCheck:
         income: The income row it was charged on: the one its ``related_id``
             names.
         more_fees: The other service fee rows on the same income row: a
-            fee split over rows, charged twice, or refunded (a positive
-            row).  They are added to *fee* in :attr:`charged`, so the fees
-            of one income row are judged once, together, net of their
-            refunds, against its one fee.
+            fee split over rows, charged again, or refunded (a positive row;
+            :func:`~upwork_safety.statements.audit_fees` nets refunds only
+            where the row was charged more than once).  They are added to
+            *fee* in :attr:`charged`, so the fees of one income row are
+            judged once, together, against its one fee.
         expected: The fee by the schedule in force on the income row's date
             (or the contract rate given to :func:`audit_fees`).
         schedule: The name of that schedule.
@@ -269,7 +270,11 @@ class FeeCheck:
 
     @property
     def charged(self) -> Money:
-        """The fees Upwork charged on the income row, net of refunds, as a positive amount."""
+        """The fees charged on the income row, net of any refund among them, as a positive amount.
+
+        Zero or below only when the refunds among :attr:`fees` are as large
+        as the charges.
+        """
         return -Money.total((row.amount for row in self.fees), USD)
 
     @property

@@ -460,8 +460,11 @@ class Transaction:
         contract_id: The contract's id, where the export gives one (the
             weekly summary, in parentheses after the title).
         related_id: The id of the row this one belongs to: the income row a
-            service fee was charged on (``Service Fee for Ref ID 900001``),
-            or any row named by ``Ref ID`` in the texts.
+            service fee was charged on (``Service Fee for Ref ID 900001``;
+            in the Transactions report, the shared ``Transaction ID``), or a
+            row named by ``Ref ID`` in the texts of a row that is not income
+            (never in the contract's title, nor in an income row's texts,
+            which are titles the client writes).
         hours: Hours worked (weekly summary, hourly rows): a whole number of
             10-minute steps as Upwork writes them (``0.33333`` is 20 minutes).
             Only the weekly summary gives them: the hours in a Transactions

@@ -221,7 +221,9 @@ def _transaction_row(
     if history:
         description = row.text("description")
         contract = ""
-        related = _related(own, description)
+        # An income row's description holds the milestone's title, which the client
+        # writes: a "Ref ID" in it names no row this one belongs to.
+        related = None if kind in INCOME_KINDS else _related(own, description)
     else:
         description = row.text("transaction_summary_details")
         contract = row.text("transaction_summary")
