@@ -100,15 +100,16 @@ def open_run(contract: object, rules: object) -> Run:
 
 
 def _check_dispute_steps(run: Run) -> None:
-    """Refuse a dispute step recorded after the clock it answers ran out.
+    """Refuse a dispute step recorded outside the time the rules give it.
 
     The engine steps every clock before it records an event, so a client's
     answer is before the client's time to answer runs out (at that moment
     the escrow is released to the freelancer), and an arbitration fee is
-    paid before the opt-in window closes (at that moment the default
-    outcome settles it).  A contract built or loaded with a later one is
-    not what any run under these rules could leave: advancing it would pay
-    the party the rules had already ruled against.  The models do not read
+    paid once mediation is over (the guard's rule) and before the opt-in
+    window closes (at that moment the default outcome settles it).  A
+    contract built or loaded with a step outside those times is not what
+    any run under these rules could leave: advancing it would pay the party
+    the rules had already ruled against.  The models do not read
     the rules, so the engine checks, with the rules it applies.
     """
     milestones = run.contract.milestones  # read only, as the run starts: no draft opened
