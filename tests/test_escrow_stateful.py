@@ -23,7 +23,7 @@ from upwork_safety import escrow, serialize
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.escrow import Approve, EndContract, Refund, ResolveDispute
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState, PaymentKind
-from upwork_safety.models._contract import _Milestones
+from upwork_safety.models._collections import _Milestones
 from upwork_safety.money import Money
 
 START = datetime(2024, 3, 1, 9, tzinfo=timezone.utc)

@@ -4,7 +4,8 @@
 Work Diary) and checks what can be checked without a pass over every
 milestone: unique milestone ids, one currency, the history's order
 and start, the fields that fit its kind.  Its milestones and payments are
-kept in checked tuples (:class:`_Milestones`, :class:`_Payments`) so that
+kept in checked tuples (:class:`_Milestones`, :class:`_Payments`, in
+``_collections``) so that
 :func:`_next`, which the escrow engine uses after each step, re-checks only
 what the step changed; :func:`_position`, :func:`_positions` and
 :func:`_holding` read the indexes kept with the milestones.
@@ -15,8 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 import attrs
 
@@ -37,6 +37,7 @@ from upwork_safety._validate import (
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import ContractKind, MilestoneState
 from upwork_safety.models._client import Client
+from upwork_safety.models._collections import _Milestones, _Payments
 from upwork_safety.models._escrow import _MOMENTS
 from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
@@ -48,21 +49,8 @@ from upwork_safety.money import CONTEXT, Money, optional_plain_money, to_decimal
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from typing_extensions import Self
 
 __all__ = ["Contract"]
-
-
-def _one_currency(amounts: Sequence[Money], what: str) -> None:
-    """Refuse the first of *amounts* (``Contract.<what>``'s) not in the first one's currency."""
-    for index, money in enumerate(amounts):
-        if money.currency != amounts[0].currency:
-            raise CurrencyMismatchError(
-                f"Contract.{what} must all be in one currency: {what}[{index}] is in "
-                f"{money.currency}, {what}[0] in {amounts[0].currency}",
-                field=f"Contract.{what}[{index}]",
-                rule="one currency",
-            )
 
 
 #: The rule every dated fact of a contract follows: nothing happens before it started.
@@ -118,140 +106,6 @@ def _check_time_entries(entries: tuple[TimeEntry, ...], started: date, ended: da
             field=field,
             rule=_NOT_AFTER_END,
         )
-
-
-def _refuse_state(what: str) -> NoReturn:
-    raise InvalidValueError(
-        f"a pickled contract's {what.lower()} are rebuilt by their checks, never given a state",
-        field=f"Contract.{what.lower()}",
-        rule="a pickled state of its fields",
-    )
-
-
-class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two indexes in __dict__)
-    """A contract's milestones, checked once: ``Milestone`` values with unique ids, one currency.
-
-    Besides the tuple it keeps two derived indexes, built with it: where
-    each id is, and which milestones hold escrow (only those can have a
-    running clock).  :meth:`replacing` derives the milestones after an
-    escrow step by checking only what the step changed, so the engine's
-    cost does not grow with the number of milestones.
-    """
-
-    positions: Mapping[str, int]
-    holding: frozenset[int]
-    #: The payments whose releases were found to match these milestones'
-    #: released escrow (:func:`_match_releases`), so a contract built again
-    #: from the same two tuples is not checked twice.  A cache of a fact
-    #: about two immutable values: it is set only after the check passed.
-    releases_match: _Payments | None
-    #: The history and end date found to fit these milestones
-    #: (:func:`_check_history`), cached the same way.
-    history_fits: tuple[History, date | None] | None
-
-    def __new__(cls, items: object) -> Self:
-        checked = sequence_of(items, Milestone, "Contract.milestones")
-        _one_currency([milestone.amount for milestone in checked], "milestones")
-        positions: dict[str, int] = {}
-        holding: list[int] = []
-        for index, milestone in enumerate(checked):
-            first = positions.setdefault(milestone.id, index)
-            if first != index:
-                raise InvalidValueError(
-                    f"Contract.milestones[{index}] repeats the id {shown(milestone.id)} of "
-                    f"milestones[{first}]; milestone ids must be unique",
-                    field=f"Contract.milestones[{index}]",
-                    rule="unique milestone ids",
-                )
-            if milestone.escrow.held.amount:
-                holding.append(index)
-        new = super().__new__(cls, checked)
-        new.positions = MappingProxyType(positions)
-        new.holding = frozenset(holding)
-        new.releases_match = None
-        new.history_fits = None
-        return new
-
-    def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
-        """These milestones with ``changes[index]`` in place of the one at each index (same id)."""
-        items = list(self)
-        holding = self.holding
-        for index, milestone in changes.items():
-            if milestone.id != items[index].id:
-                raise InvalidValueError(
-                    f"Contract.milestones[{index}] may only be replaced by its own next state",
-                    field=f"Contract.milestones[{index}]",
-                    rule="the same milestone id",
-                )
-            items[index] = milestone
-            holds = bool(milestone.escrow.held.amount)
-            if holds != (index in holding):  # most steps leave it as it was
-                holding = holding | {index} if holds else holding - {index}
-        # Like namedtuple._make: the tuple is built directly, since only the
-        # replaced items needed checking and the ids (so the positions) are the same.
-        new = tuple.__new__(_Milestones, items)
-        new.positions = self.positions
-        new.holding = holding
-        new.releases_match = None
-        new.history_fits = None
-        return new
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_Milestones, (tuple(self),))
-
-    def __setstate__(self, state: object) -> NoReturn:
-        # Its indexes are computed by its constructor, never read from a pickle: a
-        # state (a pickle's BUILD, never written by __reduce__) would fill them.
-        _refuse_state("Milestones")
-
-
-class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day in __dict__)
-    """A contract's payments, checked once: ``Payment`` values in one currency.
-
-    It keeps the earliest payment's index, so a contract checks that nothing
-    was paid before it started in one step, however many payments it has.
-    """
-
-    earliest: int | None
-
-    def __new__(cls, items: object) -> Self:
-        checked = sequence_of(items, Payment, "Contract.payments")
-        _one_currency([payment.amount for payment in checked], "payments")
-        new = super().__new__(cls, checked)
-        earliest: int | None = None
-        for index, payment in enumerate(checked):
-            if earliest is None or payment.on < checked[earliest].on:
-                earliest = index
-        new.earliest = earliest
-        return new
-
-    def appending(self, new: Sequence[Payment]) -> _Payments:
-        """These payments and *new* ones after them (checked: each a Payment, one currency)."""
-        if not new:
-            return self
-        currency = (self or new)[0].amount.currency
-        for index, payment in enumerate(new, len(self)):
-            if payment.amount.currency != currency:
-                raise CurrencyMismatchError(
-                    f"Contract.payments[{index}] must be a Payment in {currency}",
-                    field=f"Contract.payments[{index}]",
-                    rule="one currency",
-                )
-        grown = tuple.__new__(_Payments, (*self, *new))
-        earliest = self.earliest
-        for index, payment in enumerate(new, len(self)):
-            if earliest is None or payment.on < grown[earliest].on:
-                earliest = index
-        grown.earliest = earliest
-        return grown
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_Payments, (tuple(self),))
-
-    def __setstate__(self, state: object) -> NoReturn:
-        # Its indexes are computed by its constructor, never read from a pickle: a
-        # state (a pickle's BUILD, never written by __reduce__) would fill them.
-        _refuse_state("Payments")
 
 
 def _client(value: Client | str) -> Client:
