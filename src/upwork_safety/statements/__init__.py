@@ -26,7 +26,7 @@ Money(amount=Decimal('150.00'), currency='USD')
 
 from __future__ import annotations
 
-from upwork_safety.statements import _formats, _model, _summary
+from upwork_safety.statements import _formats, _model, _summarize, _summary
 from upwork_safety.statements._audit import FeeAudit, audit_fees
 from upwork_safety.statements._contracts import to_contracts
 from upwork_safety.statements._fee_check import FeeCheck, UncheckedFee
@@ -38,7 +38,8 @@ from upwork_safety.statements._model import (
 )
 from upwork_safety.statements._parse import parse
 from upwork_safety.statements._statement import Statement
-from upwork_safety.statements._summary import Summary, SummaryRow, summarize, tax_year
+from upwork_safety.statements._summarize import summarize
+from upwork_safety.statements._summary import Summary, SummaryRow, tax_year
 
 # Re-bound here (not copied) so that each carries its documentation.
 
@@ -66,7 +67,7 @@ MAX_AMOUNT = _formats.MAX_AMOUNT
 #: most distinct ``Transaction.extra`` columns a :class:`Statement` holds.
 MAX_COLUMNS = _model.MAX_COLUMNS
 #: The longest span, in years, :func:`summarize` covers (a row for every period).
-MAX_SPAN_YEARS = _summary.MAX_SPAN_YEARS
+MAX_SPAN_YEARS = _summarize.MAX_SPAN_YEARS
 #: The ``rule`` of the problem :func:`parse` reports for a row of a type word the
 #: library does not know: such a file can be read with ``unknown_types="other"``.
 UNKNOWN_TYPE_RULE = _formats.TYPE_RULE

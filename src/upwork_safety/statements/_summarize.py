@@ -1,0 +1,253 @@
+"""Adding a statement up by period: :func:`summarize` (private).
+
+The values it builds (:class:`~upwork_safety.statements.Summary` and its
+rows) and the period rules live in :mod:`._summary`; this module walks a
+statement's transactions period by period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
+
+import attrs
+
+from upwork_safety._display import shown
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.fees import EXPORT_TAX_HISTORY
+from upwork_safety.money import ExchangeRate, exact
+from upwork_safety.statements._model import StatementFormat, Transaction
+from upwork_safety.statements._statement import Statement, check_statement
+from upwork_safety.statements._summary import (
+    _FIRST_TAX_YEAR,
+    _TAX_STATUSES,
+    Period,
+    Summary,
+    SummaryRow,
+    TaxStatus,
+    _bounds,
+    _check_by,
+    _check_rate,
+    _row,
+    _sum_rows,
+)
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+
+def _rate_for(rates: ExchangeRate | Mapping[str, ExchangeRate], period: str) -> ExchangeRate | None:
+    if isinstance(rates, ExchangeRate):
+        return rates
+    return rates.get(period)
+
+
+def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | None:
+    if rates is None:
+        return None
+    if isinstance(rates, ExchangeRate):
+        return _check_rate(rates, "rates")
+    if not isinstance(rates, Mapping):
+        raise InvalidTypeError(
+            "rates must be an ExchangeRate or a mapping of period to ExchangeRate, "
+            f"not {type(rates).__name__}",
+            field="rates",
+            rule="an ExchangeRate or a mapping of period to ExchangeRate",
+        )
+    for key, rate in rates.items():
+        if not isinstance(key, str):
+            raise InvalidTypeError(
+                f"rates keys are periods such as '2024-07' or '2024-25', not {type(key).__name__}",
+                field="rates",
+                rule="a mapping of period (str) to ExchangeRate",
+            )
+        _check_rate(rate, f"rates[{shown(key)}]")
+    return cast("Mapping[str, ExchangeRate]", rates)
+
+
+def _tax_rate(status: TaxStatus, on: date) -> Decimal | None:
+    if on < EXPORT_TAX_HISTORY.first_day:
+        return None
+    return EXPORT_TAX_HISTORY.in_force(on).rate(pseb_registered=status == "pseb")
+
+
+@exact
+def summarize(
+    statement: Statement,
+    *,
+    by: Period = "month",
+    rates: ExchangeRate | Mapping[str, ExchangeRate] | None = None,
+    tax: TaxStatus | None = None,
+) -> Summary:
+    """Add a statement up by month or by Pakistani tax year (1 July to 30 June).
+
+    Scheduled rows are never counted.  Every period from the first
+    transaction's to the last's has a row, empty ones included, so a chart
+    of the rows has no gaps.
+
+    Args:
+        statement: What :func:`parse` returned.
+        by: ``"month"`` (periods ``"2024-07"``) or ``"tax_year"`` (periods
+            ``"2024-25"``).
+        rates: USD→PKR rates to convert net earnings and withdrawals at: one
+            :class:`~upwork_safety.money.ExchangeRate` for every period, or a
+            mapping from period to rate.  A mapping needs a rate for every
+            period whose net amount (``net``: earnings less service fees and
+            refunds) or withdrawals are not zero; other keys are ignored.
+            Costs (withdrawal fees, Connects, taxes) are not converted.
+        tax: Estimate the s.154A tax the bank withholds on withdrawals:
+            ``"pseb"`` (registered with the Pakistan Software Export Board)
+            or ``"standard"``, at the rates of the export-tax rules in force
+            on each period's first day (none before 2022-07-01, said in the
+            notes).  Needs *rates*.
+
+    Returns:
+        The summary: rows, a total and notes on what the figures leave out.
+
+    Raises:
+        InvalidValueError: *by* or *tax* is not one of the values above,
+            *tax* is given without *rates*, a period needs a rate the
+            mapping lacks (every missing period is named), or the statement
+            spans :data:`MAX_SPAN_YEARS` years or more.
+        InvalidTypeError: *statement* is not a Statement, or *rates* is not
+            a rate or mapping of rates.
+        CurrencyMismatchError: A rate does not convert USD to PKR.
+    """
+    statement = check_statement(statement)
+    by = _check_by(by, "by")
+    if tax is not None and not isinstance(tax, str):
+        raise InvalidTypeError(
+            f"tax must be one of {_TAX_STATUSES} or None, not {type(tax).__name__}",
+            field="tax",
+            rule=f"one of {_TAX_STATUSES} or None",
+        )
+    if tax is not None and tax not in _TAX_STATUSES:
+        raise InvalidValueError(
+            f"tax must be one of {_TAX_STATUSES} or None, got {shown(tax)}",
+            field="tax",
+            rule=f"one of {_TAX_STATUSES} or None",
+        )
+    checked = _check_rates(rates)
+    if tax is not None and checked is None:
+        raise InvalidValueError(
+            "tax needs rates=: s.154A is withheld on the rupees the bank receives, so "
+            "withdrawals must be converted first",
+            field="rates",
+            rule="rates= with tax=",
+        )
+    groups = _periods(statement.transactions, by)
+    rows: list[SummaryRow] = []
+    missing: list[str] = []
+    untaxed: list[str] = []
+    for (period, start, end), members in groups:
+        sums = _sum_rows(members)
+        row = _row(period, start, end, len(members), sums)
+        if checked is not None:
+            rate = _rate_for(checked, period)
+            if rate is None and (row.net or row.withdrawn):
+                missing.append(period)
+            tax_rate = None if tax is None else _tax_rate(tax, start)
+            if tax is not None and tax_rate is None and row.withdrawn:
+                untaxed.append(period)
+            row = attrs.evolve(row, rate=rate, tax_rate=tax_rate)
+        rows.append(row)
+    if missing:
+        raise InvalidValueError(
+            f"rates has no USD→PKR rate for {', '.join(missing)}, which "
+            f"{'have' if len(missing) > 1 else 'has'} a net amount (earnings less service fees and "
+            "refunds) or withdrawals to convert",
+            field="rates",
+            rule="a rate for every period with a net amount or withdrawals",
+        )
+    return Summary(
+        by=by, format=statement.format, rows=tuple(rows), notes=_notes(statement, untaxed)
+    )
+
+
+#: The longest span of years :func:`summarize` covers: it writes a row for every
+#: period between the first transaction and the last, so a file dated from year
+#: 1 to 9990 would make 119,880 monthly rows.  Upwork (and oDesk before it) is
+#: far younger than a century.
+MAX_SPAN_YEARS = 100
+
+
+def _periods(
+    transactions: tuple[Transaction, ...], by: Period
+) -> list[tuple[tuple[str, date, date], list[Transaction]]]:
+    if not transactions:
+        return []
+    groups: list[tuple[tuple[str, date, date], list[Transaction]]] = []
+    first = transactions[0]
+    newest = transactions[-1]
+    # Whole years from the first day to the last (2000-12-31 to 2100-01-01 is 99).
+    years = newest.on.year - first.on.year
+    years -= (newest.on.month, newest.on.day) < (first.on.month, first.on.day)
+    if years >= MAX_SPAN_YEARS:
+        raise InvalidValueError(
+            f"the statement runs from {first.on} (line {first.line}) to {newest.on} (line "
+            f"{newest.line}): a summary has a row for every period in between, so it "
+            f"covers at most {MAX_SPAN_YEARS} years; check those dates",
+            field="statement",
+            rule=f"at most {MAX_SPAN_YEARS} years",
+        )
+    if by == "tax_year" and first.on < _FIRST_TAX_YEAR:
+        raise InvalidValueError(
+            f"line {first.line}: dated {first.on}, before {_FIRST_TAX_YEAR}, the start of the "
+            "first tax year the calendar can hold; summarize it by month",
+            field="statement",
+            rule=f"tax years from {_FIRST_TAX_YEAR}",
+        )
+    bounds = _bounds(first.on, by)
+    last = transactions[-1].on
+    index = 0
+    while True:
+        members: list[Transaction] = []
+        while index < len(transactions) and transactions[index].on <= bounds[2]:
+            members.append(transactions[index])
+            index += 1
+        groups.append((bounds, members))
+        if bounds[2] >= last:
+            return groups
+        bounds = _bounds(bounds[2] + timedelta(days=1), by)
+
+
+def _notes(statement: Statement, untaxed: list[str]) -> tuple[str, ...]:
+    notes: list[str] = []
+    counted = set(statement.transactions)  # scheduled rows are never counted
+    if statement.scheduled:
+        count = len(statement.scheduled)
+        notes.append(
+            f"{count} scheduled row{'s' if count != 1 else ''} (not yet paid) "
+            f"{'are' if count != 1 else 'is'} not counted."
+        )
+    if statement.format is StatementFormat.WEEKLY_SUMMARY:
+        notes.append(
+            "The weekly summary lists earnings only: service fees, refunds and withdrawals are "
+            "not in it, so net equals gross here."
+        )
+    if statement.balance_breaks:
+        notes.append(
+            f"The running balance breaks {len(statement.balance_breaks)} time(s): rows may be "
+            "missing from these figures."
+        )
+    if untaxed:
+        notes.append(
+            f"No s.154A estimate for {', '.join(untaxed)}: the library's export-tax rules start "
+            f"on {EXPORT_TAX_HISTORY.first_day}."
+        )
+    unknown = [row for row in statement.unknown_type_rows if row in counted]
+    if unknown:
+        # The first few words and lines, and a count: a note stays short on any file.
+        words = list(dict.fromkeys(row.type_text for row in unknown))
+        shown_words = ", ".join(shown(word) for word in words[:5])
+        lines = ", ".join(str(row.line) for row in unknown[:10])
+        more = f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+        notes.append(
+            f"{len(unknown)} row{'s' if len(unknown) != 1 else ''} of a type the library does "
+            f"not know ({shown_words}{', …' if len(words) > 5 else ''}; line"
+            f"{'s' if len(unknown) != 1 else ''} {lines}{more}) "
+            f"{'are' if len(unknown) != 1 else 'is'} counted under other: check what "
+            f"{'they are' if len(unknown) != 1 else 'it is'} (earnings would belong in gross)."
+        )
+    return tuple(notes)
