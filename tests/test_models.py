@@ -1053,6 +1053,39 @@ class TestContract:
         """Contracts pickle and unpickle equal."""
         assert c == pickle.loads(pickle.dumps(c))
 
+    def test_replacing_a_milestone_keeps_the_tuples_rules(self):
+        """Regression (review, r13): ``contract.milestones.replacing`` checked only the id.
+
+        A EUR milestone in place of a USD one built a contract in two currencies,
+        which the engine worked on and ``serialize`` could not load back.
+        """
+        two = logo_offer()
+        two = attrs.evolve(two, milestones=[*two.milestones, Milestone("m2", "Icons", usd("100"))])
+        eur = Milestone("m2", "Icons", Money("100", "EUR"))
+        with pytest.raises(CurrencyMismatchError) as caught:
+            two.milestones.replacing({1: eur})
+        assert (caught.value.field, caught.value.rule) == ("Contract.milestones[1]", "one currency")
+        with pytest.raises(InvalidTypeError) as caught:
+            two.milestones.replacing({1: "m2"})  # type: ignore[dict-item]
+        assert (caught.value.field, caught.value.rule) == ("Contract.milestones[1]", "a Milestone")
+        for index in (2, -1, True):
+            with pytest.raises(InvalidValueError) as caught:
+                two.milestones.replacing({index: Milestone("m2", "Icons", usd("150"))})
+            assert caught.value.rule == "the index of a milestone"
+        # The same id, in the same currency: the step the engine takes.
+        raised = two.milestones.replacing({1: Milestone("m2", "Icons", usd("150"))})
+        assert [m.amount for m in raised] == [usd("500"), usd("150")]
+        assert raised.positions == {"m1": 0, "m2": 1}
+
+    def test_appending_payments_checks_each_is_a_payment(self):
+        """Regression (review, r13): ``contract.payments.appending`` took any item."""
+        paid = contract(payments=[Payment(date(2024, 1, 2), usd("100"))])
+        with pytest.raises(InvalidTypeError) as caught:
+            paid.payments.appending([usd("20")])  # type: ignore[list-item]
+        assert (caught.value.field, caught.value.rule) == ("Contract.payments[1]", "a Payment")
+        grown = paid.payments.appending([Payment(date(2024, 1, 1), usd("20"))])
+        assert (len(grown), grown.earliest) == (2, 1)
+
 
 class TestMomentsInUTC:
     def test_moments_are_normalised_to_utc_on_entry(self):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from upwork_safety._display import shown
 from upwork_safety._validate import sequence_of
-from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment
 
@@ -97,15 +97,43 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         return new
 
     def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
-        """These milestones with ``changes[index]`` in place of the one at each index (same id)."""
+        """These milestones with ``changes[index]`` in place of the one at each index.
+
+        Each replacement is checked as the constructor checks an item: a
+        ``Milestone``, with the id and the currency of the one it replaces
+        (so the ids stay unique and the currency one).
+        """
         items = list(self)
         holding = self.holding
         for index, milestone in changes.items():
+            what = f"Contract.milestones[{index}]"
+            if type(index) is not int or not 0 <= index < len(items):
+                raise InvalidValueError(
+                    f"{what}: there are {len(items)} milestones to replace, at indexes 0 to "
+                    f"{len(items) - 1}",
+                    field=what,
+                    rule="the index of a milestone",
+                )
+            if not isinstance(milestone, Milestone):
+                raise InvalidTypeError(
+                    f"{what} must be a Milestone, not {type(milestone).__name__}",
+                    field=what,
+                    rule="a Milestone",
+                )
             if milestone.id != items[index].id:
                 raise InvalidValueError(
-                    f"Contract.milestones[{index}] may only be replaced by its own next state",
-                    field=f"Contract.milestones[{index}]",
+                    f"{what} may only be replaced by its own next state",
+                    field=what,
                     rule="the same milestone id",
+                )
+            # The others are in the replaced one's currency (checked when built).
+            if milestone.amount.currency != items[index].amount.currency:
+                raise CurrencyMismatchError(
+                    f"Contract.milestones must all be in one currency: {what} is in "
+                    f"{milestone.amount.currency}, the milestone it replaces in "
+                    f"{items[index].amount.currency}",
+                    field=what,
+                    rule="one currency",
                 )
             items[index] = milestone
             holds = bool(milestone.escrow.held.amount)
@@ -153,6 +181,13 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
         """These payments and *new* ones after them (checked: each a Payment, one currency)."""
         if not new:
             return self
+        for index, payment in enumerate(new, len(self)):
+            if not isinstance(payment, Payment):
+                raise InvalidTypeError(
+                    f"Contract.payments[{index}] must be a Payment, not {type(payment).__name__}",
+                    field=f"Contract.payments[{index}]",
+                    rule="a Payment",
+                )
         currency = (self or new)[0].amount.currency
         for index, payment in enumerate(new, len(self)):
             if payment.amount.currency != currency:
