@@ -2828,6 +2828,85 @@ class TestFeeRefundsNetR12:
         assert ("FeeCheck.fee", "a fee charged") == (first.value.field, first.value.rule)
 
 
+class TestSavedAuditShapesR13:
+    """Review r13 #1-2: a saved audit could take shapes ``audit_fees`` never gives; moving a
+    fee refund beside a single $80 fee into the check turned a $40 overcharge into none."""
+
+    HEAD = (
+        "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+        "Amount in local currency,Currency,Balance\n"
+    )
+    ROWS = (
+        "2024-09-07,900013,Fixed Price,Invoice,,,Globex,,,100.00,,,420.00\n"
+        "2024-09-06,900012,Service Fee,Service Fee for Ref ID 900011,,,Globex,,,-20.00,,,320.00\n"
+        "2024-09-06,900011,Fixed Price,Invoice,,,Globex,,,200.00,,,340.00\n"
+        "2024-08-07,900003,Service fee refund,Service Fee Refund for Ref ID 900001,,,Initech,,,"
+        "40.00,,,140.00\n"
+        "2024-08-07,900004,Refund,Refund for Ref ID 900001,,,Initech,,,-200.00,,,100.00\n"
+        "2024-08-05,900002,Service Fee,Service Fee for Ref ID 900001,,,Initech,,,-80.00,,,300.00\n"
+        "2024-08-05,900001,Fixed Price,Invoice,,,Initech,,,400.00,,,380.00\n"
+    )
+
+    def audit(self):
+        return audit_fees(parse(self.HEAD + self.ROWS))
+
+    def test_what_the_audit_gives(self):
+        audit = self.audit()
+        assert Money("40.00", "USD") == audit.overcharged
+        assert ["2024-08-05", "2024-09-06"] == [c.fee.on.isoformat() for c in audit.checks]
+        assert [5] == [u.fee.line for u in audit.not_checked]
+        assert [2] == [row.line for row in audit.income_without_fee]
+
+    def test_a_refund_beside_one_fee_is_not_netted_in_a_saved_check(self):
+        audit = self.audit()
+        data = serialize.to_dict(audit)
+        data["checks"][0]["more_fees"] = [data["not_checked"][0]["fee"]]
+        data["not_checked"] = []
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(statements.FeeAudit, data)
+        (problem,) = info.value.problems
+        assert "fee refunds netted only beside two or more charges" == problem.rule
+        assert "$.checks[0].more_fees[0]" == problem.path
+
+    def test_the_first_fee_is_the_first_charge(self):
+        audit = audit_fees(parse(table(HISTORY, TestFeeRefundsNetR12.rows("-40.00", "-40.00"))))
+        (check,) = audit.checks
+        first, later = check.fees
+        moved = attrs.evolve(later, on=later.on + timedelta(days=1))
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(check, fee=moved, more_fees=[first])
+        assert ("FeeCheck.more_fees[0]", "fee is the first charge") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    def test_each_list_runs_oldest_first(self):
+        audit = self.audit()
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(audit, checks=audit.checks[::-1], mixed_rates=())
+        assert ("FeeAudit.checks[1]", "oldest first") == (info.value.field, info.value.rule)
+
+    def test_income_without_fee_is_income_no_fee_names(self):
+        audit = self.audit()
+        checked = audit.checks[0].income
+        refunded = next(t for t in parse(self.HEAD + self.ROWS).transactions if t.line == 6)
+        for row in (checked, refunded, audit.income_without_fee[0]):
+            rows = (*audit.income_without_fee, row)
+            with pytest.raises(InvalidValueError) as info:
+                attrs.evolve(audit, income_without_fee=rows)
+            assert info.value.field == "FeeAudit.income_without_fee[1]"
+        negative = attrs.evolve(refunded, kind=TransactionKind.FIXED_PRICE, type_text="Fixed Price")
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(audit, income_without_fee=[negative])
+        assert "an income row above zero" == info.value.rule
+
+    def test_a_fee_not_checked_is_listed_once(self):
+        audit = self.audit()
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(audit, not_checked=audit.not_checked * 2)
+        assert "FeeAudit.not_checked[1]" == info.value.field
+
+
 def test_an_income_rows_milestone_title_names_no_other_row():
     """Review r12 #11: in the Transactions report a milestone titled "Milestone 2: Ref ID
     8100001 follow-up" (written by the client) made that $100 payment's related_id name

@@ -11,7 +11,7 @@ from collections import defaultdict
 # Imported at run time: the API docs resolve audit_fees's annotations (rates: Mapping[...]).
 from collections.abc import Mapping  # noqa: TC003
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -55,6 +55,9 @@ from upwork_safety.statements._model import (
 )
 from upwork_safety.statements._statement import Statement, check_statement
 
+if TYPE_CHECKING:
+    from datetime import date
+
 RateLike = Decimal | int | str
 
 
@@ -88,9 +91,13 @@ class FeeAudit:
     """Every service fee of a statement, checked or explained.
 
     Args:
-        checks: Every fee joined to its income row, oldest first.
-        not_checked: Fees that could not be checked, each with the reason.
-        income_without_fee: Income rows no fee row names.
+        checks: Every fee joined to its income row, oldest first (by the
+            date of each check's ``fee``, the first fee charged).
+        not_checked: Fees that could not be checked, each with the reason,
+            oldest first.
+        income_without_fee: Income rows above zero that no fee row names
+            (no ``related_id`` of a fee in *checks* or *not_checked*),
+            oldest first.
         assumptions: What the expected fees assume, in words.
         mixed_rates: The fees of each contract that no one rate explains,
             one group per contract (Transactions report, from 2025-05-01,
@@ -102,10 +109,12 @@ class FeeAudit:
     Raises:
         InvalidTypeError: A field that is not a sequence, or an item of the
             wrong type.
-        InvalidValueError: An income row in *income_without_fee* that is
-            not an income row, two checks of one income row or holding
-            one fee row (a repeated check would count its excess twice), or
-            a fee row both in a check and in *not_checked*.
+        InvalidValueError: Two checks of one income row or holding one
+            fee row (a repeated check would count its excess twice), a fee
+            row both in a check and in *not_checked* or twice in
+            *not_checked*, a row of *income_without_fee* that is not an
+            income row above zero, is given twice, is checked, or that a
+            fee names, or rows out of date order in any of the three.
     """
 
     checks: tuple[FeeCheck, ...] = attrs.field(converter=as_tuple, validator=items_field(FeeCheck))
@@ -150,19 +159,52 @@ class FeeAudit:
             if unchecked.fee in fees:
                 where = f"FeeAudit.not_checked[{index}]"
                 raise InvalidValueError(
-                    f"{where} is fee line {unchecked.fee.line}, which a check holds: a fee "
-                    "row is checked or not, never both",
+                    f"{where} is fee line {unchecked.fee.line}, which a check "
+                    "holds or an earlier row of not_checked lists: a fee row is checked or "
+                    "not, once",
                     field=where,
                     rule=rule,
                 )
+            fees.add(unchecked.fee)
+        named = {row.related_id for row in fees if row.related_id is not None}
+        without: set[Transaction] = set()
         for index, row in enumerate(self.income_without_fee):
-            if not row.is_income:
+            where = f"FeeAudit.income_without_fee[{index}]"
+            if not row.is_income or row.amount.amount <= 0:
                 raise InvalidValueError(
-                    f"FeeAudit.income_without_fee[{index}] must be an income row, not a "
-                    f"{row.kind.value} row (line {row.line})",
-                    field=f"FeeAudit.income_without_fee[{index}]",
-                    rule="an income row",
+                    f"{where} must be an income row above zero, not a {row.kind.value} row of "
+                    f"{row.amount} (line {row.line})",
+                    field=where,
+                    rule="an income row above zero",
                 )
+            if row in incomes or row in without or (row.id is not None and row.id in named):
+                raise InvalidValueError(
+                    f"{where} (line {row.line}) is an income row a fee names, a check holds, "
+                    "or an earlier row of income_without_fee lists: it is listed only when no "
+                    "fee row names it, once",
+                    field=where,
+                    rule="income no fee row names, once",
+                )
+            without.add(row)
+        self._check_order()
+
+    def _check_order(self) -> None:
+        """The checks, the fees not checked and the income rows without a fee, oldest first."""
+        days: dict[str, list[date]] = {
+            "checks": [check.fee.on for check in self.checks],
+            "not_checked": [unchecked.fee.on for unchecked in self.not_checked],
+            "income_without_fee": [row.on for row in self.income_without_fee],
+        }
+        for name, dates in days.items():
+            for index in range(1, len(dates)):
+                if dates[index] < dates[index - 1]:
+                    where = f"FeeAudit.{name}[{index}]"
+                    raise InvalidValueError(
+                        f"{where} is dated {dates[index]}, before the one listed above it "
+                        f"({dates[index - 1]}): FeeAudit.{name} runs oldest first",
+                        field=where,
+                        rule="oldest first",
+                    )
 
     @property
     def mismatches(self) -> tuple[FeeCheck, ...]:
@@ -418,6 +460,8 @@ def audit_fees(
                 more_fees=more,
             )
         )
+    order = {row: position for position, row in enumerate(statement.transactions)}
+    checks.sort(key=lambda check: order[check.fee])  # by the first fee charged
     without = tuple(
         row
         for row in statement.transactions
@@ -432,7 +476,6 @@ def audit_fees(
         *notes.legacy_notes(inferred),
         *notes.no_client_legacy_notes(unclaimed),
     ]
-    order = {row: position for position, row in enumerate(statement.transactions)}
     unchecked.sort(key=lambda u: order[u.fee])  # statement order, as the checks
     return FeeAudit(
         checks=checks,

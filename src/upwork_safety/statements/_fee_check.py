@@ -70,13 +70,15 @@ class FeeCheck:
 
     Args:
         fee: The service fee row (the first fee charged, when the income
-            row has more rows): a charge, 0 or negative as the export signs it.
+            row has more rows: none in *more_fees* is dated before it): a
+            charge, 0 or negative as the export signs it.
         income: The income row it was charged on: the one its ``related_id``
             names.
         more_fees: The other service fee rows on the same income row: a
-            fee split over rows, charged again, or refunded (a positive row;
-            :func:`~upwork_safety.statements.audit_fees` nets refunds only
-            where the row was charged more than once).  They are added to
+            fee split over rows, charged again, or refunded (a positive row,
+            only where the row was charged more than once: beside a single
+            fee, :func:`~upwork_safety.statements.audit_fees` leaves a fee
+            refund in ``not_checked``).  They are added to
             *fee* in :attr:`charged`, so the fees of one income row are
             judged once, together, against its one fee.
         expected: The fee by the schedule in force on the income row's date
@@ -114,8 +116,9 @@ class FeeCheck:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: *fee* or a row of *more_fees* not a service fee
             row, or naming another row than *income* (its ``related_id``),
-            a fee row given twice, *income* not an income row or a negative
-            one, a negative amount, a rate that is
+            a fee row given twice, *fee* a refund or dated after a charge in
+            *more_fees*, a fee refund in *more_fees* beside a single charge,
+            *income* not an income row or a negative one, a negative amount, a rate that is
             not a fraction from 0 up to 1, fields that disagree with *basis*
             (*allowed* given exactly with ``DEFAULT``, a rate with
             ``CONTRACT`` and ``LEGACY`` and none with ``SLIDING`` and
@@ -191,6 +194,27 @@ class FeeCheck:
                     f"{self.income.line})",
                     field=where,
                     rule="a fee names its income row (related_id == income.id)",
+                )
+        charges = [row for row in self.fees if row.amount.amount <= 0]
+        for index, row in enumerate(self.more_fees):
+            where = f"FeeCheck.more_fees[{index}]"
+            if row.amount.amount > 0 and len(charges) < 2:
+                # audit_fees' rule (_audit._joined): beside one fee, a fee refund is the fee
+                # given back with a refund of the payment, never netted against the fee.
+                raise InvalidValueError(
+                    f"{where} (line {row.line}) is a fee refund beside a single fee charged: "
+                    "a refund is netted only where the income row was charged more than once; "
+                    "beside one fee it goes with a refund of the payment, in "
+                    "FeeAudit.not_checked",
+                    field=where,
+                    rule="fee refunds netted only beside two or more charges",
+                )
+            if row.amount.amount <= 0 and row.on < self.fee.on:
+                raise InvalidValueError(
+                    f"{where} (line {row.line}, {row.on}) is a fee charged before FeeCheck.fee "
+                    f"(line {self.fee.line}, {self.fee.on}): fee is the first one charged",
+                    field=where,
+                    rule="fee is the first charge",
                 )
 
     def _check_priced(self) -> None:
