@@ -775,6 +775,25 @@ def test_refund_request_pending_with_time_left():
     assert ["UNFUNDED_MILESTONE"] == codes(checks.review_contract(contract, now=at(2024, 3, 13)))
 
 
+def test_a_refund_script_claims_a_delivery_only_when_one_is_recorded():
+    """Regression (newcomer trial r13): on a milestone funded but never submitted, the
+    script had the freelancer write "I've delivered the work" going into a dispute."""
+    funded = escrow.apply(fixed([milestone("m1", "300.00")]), escrow.Fund("m1", at(2024, 3, 1)))
+    unsent = escrow.apply(funded, escrow.RequestRefund("m1", at(2024, 3, 6)))
+    (finding,) = checks.review_contract(unsent, now=at(2024, 3, 7))
+    assert ("REFUND_REQUEST_PENDING", usd("300.00")) == (finding.code, finding.amount)
+    assert "delivered" not in finding.script
+    assert "No submission of this milestone is recorded" in finding.advice
+    sent = escrow.apply(funded_and_submitted("300.00"), escrow.RequestRefund("m1", at(2024, 3, 6)))
+    (finding,) = checks.review_contract(sent, now=at(2024, 3, 7))
+    assert "I've delivered the work" in finding.script
+    assert "No submission" not in finding.advice
+    # Upwork's dormancy closure of a milestone never submitted claims no delivery either.
+    found = checks.review_contract(funded, now=at(2024, 6, 6, 10))
+    closed = next(f for f in found if f.code == "REFUND_REQUEST_PENDING")
+    assert "delivered" not in closed.script
+
+
 def test_dispute_window_after_the_contract_ended():
     """Contract ended 2024-03-08 00:00 UTC: disputes can be filed until 2024-03-15 00:00:00 UTC."""
     contract = funded_and_submitted("300.00")

@@ -127,6 +127,8 @@ def _refund_pending(clock: _Clock) -> Finding | None:
     window = clock.same_milestone(escrow.DeadlineKind.DISPUTE_WINDOW_CLOSES)
     # Who asked: Upwork's dormancy closure or the client (one answer for both messages).
     dormant = _closed_for_dormancy(clock.contract, milestone)
+    # Whether work was submitted: the scripts claim a delivery only when one is recorded.
+    submitted = _submitted(clock.contract, milestone)
     if window is None:
         # The window closed before the refund runs (rules with a longer refund window):
         # the engine refuses a dispute now, so the finding must not advise one.
@@ -156,6 +158,11 @@ def _refund_pending(clock: _Clock) -> Finding | None:
             "the escrow for this milestone is set to go back to you. The work for it was "
             "delivered, so I'll open a dispute to settle the payment on Upwork; I'm happy to "
             "agree a fair outcome there."
+            if submitted
+            else "Upwork closed our contract automatically because it had been inactive, "
+            "and the escrow for this milestone is set to go back to you. I've done work on "
+            "it that I can show you: could we agree a fair amount for it? Otherwise I'll "
+            "open a dispute so we can settle it on Upwork."
         )
     else:
         message = (
@@ -165,11 +172,20 @@ def _refund_pending(clock: _Clock) -> Finding | None:
         script = (
             "I've delivered the work for this milestone, so I can't agree to a full "
             "refund, but I'm happy to talk about what would make it right."
+            if submitted
+            else "I've already started on this milestone and can show you the work so far, "
+            "so I'd rather not agree to a full refund straight away: could we agree a fair "
+            "amount for what's done?"
         )
     advice = (
         "Answer before the deadline: accept if no work was delivered; if you "
         "delivered work, open a dispute and keep the evidence (files, messages)."
     )
+    if not submitted:
+        advice += (
+            " No submission of this milestone is recorded: if you delivered the work "
+            "outside Upwork's Submit work, the files and messages are your only proof."
+        )
     fields = clock.fields()
     fields.update(due=disputable, time_left=left)
     return make_finding(
@@ -179,6 +195,17 @@ def _refund_pending(clock: _Clock) -> Finding | None:
         script,
         amount=milestone.held,
         **fields,
+    )
+
+
+def _submitted(contract: Contract, milestone: Milestone) -> bool:
+    """Whether the history records work submitted for *milestone* before its refund request."""
+    asked = milestone.escrow.refund_requested_at
+    return any(
+        isinstance(event, escrow.Submit)
+        and event.milestone_id == milestone.id
+        and (asked is None or event.at <= asked)
+        for event in contract.history
     )
 
 
