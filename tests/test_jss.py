@@ -524,7 +524,7 @@ def test_strong_public_feedback_is_a_success():
             Decimal(1),
             (
                 "public stars 5.0 are strong (4.5 or more)",
-                "weight 1: earned 100 USD, paid over 0 months",
+                "weight 1: earned USD 100.00, paid over 0 months",
             ),
         )
         == impact
@@ -546,7 +546,7 @@ def test_middling_feedback_is_neutral():
         "public stars 4.2 are middling",
         "private score 8/10 is passive",
         "no strong feedback and no long-term relationship",
-        "weight 1: earned 100 USD, paid over 0 months",
+        "weight 1: earned USD 100.00, paid over 0 months",
     ) == impact.reasons
 
 
@@ -716,7 +716,7 @@ def test_an_open_contract_with_a_refund_or_a_lost_dispute_is_never_a_success():
             ),
             *signals,
             "a negative signal always wins: counts as negative while open",
-            "weight 2.5: earned 2500 USD, paid over 5 months",
+            "weight 2.5: earned USD 2,500.00, paid over 5 months",
         ) == impact.reasons
     idle = jss.classify(refund, as_of=date(2026, 1, 15))
     assert Outcome.NEGATIVE == idle.outcome
@@ -748,7 +748,7 @@ def test_a_completed_long_contract_with_an_average_rating_is_a_success():
     assert Outcome.POSITIVE == impact.outcome
     assert (
         "long-term: paid over 6 months",
-        "weight 3.5: earned 3000 USD, paid over 6 months",
+        "weight 3.5: earned USD 3,000.00, paid over 6 months",
     ) == impact.reasons
     assert Decimal("3.5") == impact.weight
 
@@ -793,11 +793,27 @@ def test_an_open_contract_paid_recently_is_excluded():
     open_paid = job("a", started=date(2025, 4, 1), ended=None, payments=[pay(date(2025, 5, 1))])
     impact = classify(open_paid)
     assert Outcome.EXCLUDED == impact.outcome
-    assert ("still open and paid recently: counts once paid over 90 days",) == impact.reasons
+    (why,) = impact.reasons
+    # Regression (newcomer trial r13): 145 days after the last payment it still said "paid
+    # recently"; it says when it was paid and from when silence counts against it.
+    assert "last paid 2025-05-01 (31 days before 2025-06-01)" in why
+    assert "counts once paid over 90 days" in why
+    assert "as not successful from 2025-10-28" in why  # 2025-05-01 + 180 days
     fresh = job("b", started=date(2025, 5, 20), ended=None, payments=[])
-    assert ("still open, started recently: counts once paid over 90 days",) == classify(
-        fresh
-    ).reasons
+    (why,) = classify(fresh).reasons
+    assert "started 2025-05-20 with no payment yet (12 days before 2025-06-01)" in why
+    assert "as not successful from 2025-11-16" in why  # 2025-05-20 + 180 days
+
+
+def test_the_public_stars_note_only_beside_strong_stars():
+    """Regression (newcomer trial r13): a 2-star job's detractor reason said "private feedback
+    counts even when the public stars are good"."""
+    poor = classify(job("a", stars="2.0", private=2))
+    assert Outcome.NEGATIVE == poor.outcome
+    assert "public stars are good" not in " ".join(poor.reasons)
+    assert "private score 2/10 is a detractor (below 7)" in poor.reasons
+    strong = classify(job("a", stars="5.0", private=2))
+    assert any("public stars are good" in why for why in strong.reasons)
 
 
 def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
@@ -1290,7 +1306,7 @@ def test_report_lookup_records_and_html():
         "client_id": "client-b0",
         "outcome": "negative",
         "weight": Decimal(1),
-        "reasons": "public stars 2.0 are poor (below 4); weight 1: earned 100 USD, paid over 0 "
+        "reasons": "public stars 2.0 are poor (below 4); weight 1: earned USD 100.00, paid over 0 "
         "months",
     } == report.to_records()[1]
     html = report._repr_html_()

@@ -65,7 +65,7 @@ def refused(error, field, build, rule=None):
     return info.value
 
 
-REASONS = ("weight 1: earned 100 USD, paid over 0 months",)
+REASONS = ("weight 1: earned USD 100.00, paid over 0 months",)
 
 
 # --------------------------------------------------------------------------- Impact

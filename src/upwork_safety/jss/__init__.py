@@ -27,7 +27,7 @@ contract is listed with its :class:`Outcome`, its weight and the reasons.
     >>> report.score
     75
     >>> report.impact("c4").reasons
-    ('public stars 2.0 are poor (below 4)', 'weight 1: earned 100 USD, paid over 1 month')
+    ('public stars 2.0 are poor (below 4)', 'weight 1: earned USD 100.00, paid over 1 month')
 
 The package's modules: ``_reports`` (what scoring returns), ``_model``
 (judging and tallying), ``_explain`` (what-ifs and changes), ``_forecast``,

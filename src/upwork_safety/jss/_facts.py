@@ -126,10 +126,12 @@ def _feedback_signals(
     private = feedback.private_score
     if private is not None:
         if private < rules.detractor_private_below:
+            # The note about public stars fits only where they are strong.
+            good = stars is not None and stars >= rules.positive_stars_at_least
             negatives.append(
                 f"private score {private}/10 is a detractor (below "
-                f"{rules.detractor_private_below}); private feedback counts even when "
-                "the public stars are good"
+                f"{rules.detractor_private_below})"
+                + ("; private feedback counts even when the public stars are good" if good else "")
                 if words
                 else _SILENT
             )

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.jss._months import _months_between
 from upwork_safety.jss._reports import Outcome
-from upwork_safety.money import CONTEXT
+from upwork_safety.money import CONTEXT, Money
 from upwork_safety.rules import JSS_HISTORY
 
 if TYPE_CHECKING:
@@ -104,7 +104,8 @@ def _judge(
     if explain:
         unit = "month" if months_paid == 1 else "months"
         reasons.append(
-            f"weight {weight}: earned {earned} {facts.currency}, paid over {months_paid} {unit}"
+            f"weight {weight}: earned {Money(earned, facts.currency)}, paid over {months_paid} "
+            f"{unit}"
         )
     return outcome, weight, counts_from, tuple(reasons), False
 
@@ -164,8 +165,17 @@ def _open_standing(
             )
         return Outcome.POSITIVE
     if reasons is not None:
-        why = "still open and paid recently" if last_paid else "still open, started recently"
-        reasons.append(f"{why}: counts once paid over {interval.days} days")
+        why = (
+            f"still open, last paid {last_paid}"
+            if last_paid
+            else f"still open, started {facts.started} with no payment yet"
+        )
+        idle = rules.open_idle_after
+        reasons.append(
+            f"{why} ({(on - idle_since).days} days before {on}): counts once paid over "
+            f"{interval.days} days, or as not successful from {idle_since + idle} if no "
+            f"payment comes ({idle.days} days idle)"
+        )
     return Outcome.EXCLUDED
 
 
