@@ -2555,6 +2555,21 @@ def test_a_break_in_an_unquoted_cell_reads_the_same_from_lines(break_):
     assert [2, 3] == sorted(t.line for t in whole.transactions)
 
 
+def test_a_none_among_the_lines_is_refused_not_read_as_the_end():
+    """Red team r13 #1 (high): a ``None`` in a list of lines ended the input there, and the
+    rows after it were dropped without a word (USD 100.00 of USD 600.00 gross kept)."""
+    rows = [
+        history_row("2024-08-06", "900002", "Fixed Price", "500.00", "600.00"),
+        history_row("2024-08-05", "900001", "Fixed Price", "100.00", "100.00"),
+    ]
+    lines = table(HISTORY, rows).splitlines(keepends=True)
+    assert 2 == len(parse(lines).transactions)
+    for item in (None, 0, b"x"):
+        with pytest.raises(InvalidTypeError) as info:
+            parse([*lines[:2], item, *lines[2:]])
+        assert ("text[2]", "a str line") == (info.value.field, info.value.rule)
+
+
 def test_the_last_line_may_end_without_a_line_ending():
     """A file whose last line has no line ending reads the same as one whose last line has."""
     lines = [",".join(WEEKLY) + "\r\n", "2024-09-02,Logo (1),,10.00,Bonus"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
@@ -169,6 +169,9 @@ _LINE_ENDS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 #: ``\r`` and ``\r\n`` end one there): a given line ending in one runs on
 #: into the next, as it does when the whole text is given as one ``str``.
 _INNER_ENDS = _LINE_ENDS - {"\n", "\r"}
+#: What the caller's iterator gives when it has no more lines (no item is this object:
+#: a ``None`` among the lines is refused as the wrong type, never read as the end).
+_END: Any = object()
 
 
 class Source:
@@ -198,14 +201,19 @@ class Source:
 
     def _take(self) -> str | None:
         """The caller's next item, checked to be a str; ``None`` when there are no more."""
-        line = next(self._lines, None)
-        if line is None:
+        line = next(self._lines, _END)
+        if line is _END:
             return None
         self._items += 1
-        if not isinstance(line, str):
+        if not isinstance(line, str):  # None included: it never reads as the end
+            hint = (
+                " (decode bytes first, e.g. data.decode('utf-8-sig'))"
+                if isinstance(line, (bytes, bytearray))
+                else ""
+            )
             msg = (
                 f"text must be a str or an iterable of str lines; line {self._items} is "
-                f"{type(line).__name__} (decode bytes first, e.g. data.decode('utf-8-sig'))"
+                f"{type(line).__name__}{hint}"
             )
             raise InvalidTypeError(msg, field=f"text[{self._items - 1}]", rule="a str line")
         return line
