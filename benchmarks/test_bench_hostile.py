@@ -1,14 +1,16 @@
 """Hostile sizes: the cost of a ten times larger input, as a ratio (linear means about 10).
 
-The test suite feeds the library hostile sizes (a 1 MB message, 100,000
-contracts) and checks the answers; how long they take is measured here, never
+The test suite feeds the library hostile sizes (a message of
+``checks.MAX_TEXT_CHARS``, 100,000 contracts) and checks the answers; how long they take is measured here, never
 asserted there.  Each pair times the large input against one a tenth of its
 size, in the same run, alternately (:func:`~benchmarks.test_bench_jss.paired`):
 a ratio near 10 says the work grows linearly, a ratio near 100 would say it
 grows with the square.
 
-* ``hostile-scan``: :func:`upwork_safety.checks.scan_message` on a 1 MB message
-  against a 100 kB one (ordinary text, an off-platform request at the end).
+* ``hostile-scan``: :func:`upwork_safety.checks.scan_message` on a message of
+  the most characters the checks read (``checks.MAX_TEXT_CHARS``, 100,000)
+  against one of a tenth of that (ordinary text, an off-platform request at
+  the end).
 * ``hostile-jss``: :func:`upwork_safety.jss.score` on 100,000 contracts against
   10,000.
 * ``hostile-statement``: :func:`upwork_safety.statements.parse` on a weekly
@@ -114,7 +116,8 @@ def _small(benchmark, group: str, small: Callable[[], object]) -> None:
 
 @pytest.fixture(scope="module")
 def messages() -> tuple[str, str]:
-    large, small = _message(1_000_000), _message(100_000)
+    most = checks.MAX_TEXT_CHARS - len(REQUEST)
+    large, small = _message(most), _message(most // 10)
     for text in (large, small):
         found = {f.code for f in checks.scan_message(text)}
         assert {"OFF_PLATFORM_CONTACT", "OFF_PLATFORM_PAYMENT"} & found
@@ -130,7 +133,7 @@ AS_OF = date(2025, 1, 1)
 
 
 def test_scan_large(benchmark, messages):
-    """A 1 MB message (ours), paired against the 100 kB one."""
+    """The longest message the checks read (ours), paired against one a tenth as long."""
     large, small = messages
     _pair(
         benchmark,
@@ -141,7 +144,7 @@ def test_scan_large(benchmark, messages):
 
 
 def test_scan_small(benchmark, messages):
-    """The 100 kB message (the baseline)."""
+    """The message a tenth as long (the baseline)."""
     _small(benchmark, "hostile-scan", lambda: checks.scan_message(messages[1]))
 
 

@@ -1035,16 +1035,43 @@ if "checks" in PUBLIC_MODULES:
             with pytest.raises(UpworkSafetyError):
                 call()
 
-    def test_hostile_one_megabyte_message():
-        """HOSTILE SIZE: a 1 MB message is scanned and the request at its end still found.
+    def test_hostile_longest_message():
+        """HOSTILE SIZE: the longest message the checks read is scanned and the request at
+        its end still found; one character more is refused before any reading.
 
         That the time grows linearly is measured in
         ``benchmarks/test_bench_hostile.py``, never asserted here.
         """
-        text = ("Thanks for the update, looking good so far. " * 24_000)[:1_000_000]
-        text += " Please send me your WhatsApp number and we can pay outside Upwork."
+        request = " Please send me your WhatsApp number and we can pay outside Upwork."
+        filler = checks.MAX_TEXT_CHARS - len(request)
+        text = ("Thanks for the update, looking good so far. " * 3_000)[:filler] + request
+        assert checks.MAX_TEXT_CHARS == len(text)
         found = checks.scan_message(text)
         assert {"OFF_PLATFORM_CONTACT", "OFF_PLATFORM_PAYMENT"} & {f.code for f in found}
+
+    def test_text_past_the_checks_limit_is_refused():
+        """Red team r13 #2 (high): with no limit, a 9.6 MB message took 100 s and 348 MB,
+        and the CLI read message files of 50 MB.  Longer text is refused, by its length."""
+        long = "a" * (checks.MAX_TEXT_CHARS + 1)
+        calls = {
+            "text": lambda: checks.scan_message(long),
+            "title": lambda: checks.review_milestone(long),
+            "description": lambda: checks.review_milestone("Logo", long),
+        }
+        for field, call in calls.items():
+            with pytest.raises(InvalidValueError) as info:
+                call()
+            assert (field, "at most 100,000 characters") == (info.value.field, info.value.rule)
+        offer = Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2024, 3, 1),
+            milestones=[Milestone("m1", "Logo", Money("500", "USD"), description=long)],
+        )
+        with pytest.raises(InvalidValueError) as info:
+            checks.review_contract(offer, now=datetime(2024, 3, 2, tzinfo=timezone.utc))
+        assert "contract.milestones[0].description" == info.value.field
 
 
 # --------------------------------------------------------------------------- red team, round 2

@@ -28,6 +28,7 @@ from upwork_safety._cli import COMMANDS
 from upwork_safety._cli._args import locale
 from upwork_safety._cli._context import CLIError, Context, contracts_from_json, problems_error
 from upwork_safety._cli._printer import hidden, shown
+from upwork_safety.checks import MAX_TEXT_CHARS
 from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 
 if TYPE_CHECKING:
@@ -40,8 +41,10 @@ __all__ = ["build_parser", "main"]
 
 PROG = "upwork-safety"
 UTC = timezone.utc
-#: The largest message file ``scan`` reads.
-MAX_FILE_BYTES = 50_000_000
+#: The largest message file ``scan`` reads: the most characters the checks read
+#: (:data:`upwork_safety.checks.MAX_TEXT_CHARS`) at UTF-8's four bytes a character at
+#: most, and a byte order mark; a longer text is refused by the checks, by its length.
+MAX_FILE_BYTES = 4 * MAX_TEXT_CHARS + len(codecs.BOM_UTF8)
 #: The largest JSON file of contracts a command reads.  A decade of contracts
 #: is a few MB (2,000 contracts of several milestones each are 2 MB), and
 #: reading JSON builds objects of about 23 times the text's size for a file

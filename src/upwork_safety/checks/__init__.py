@@ -32,14 +32,22 @@ can hold, is refused with an ``InvalidValueError`` naming the argument).
 
 from __future__ import annotations
 
+from upwork_safety.checks import _normalise
 from upwork_safety.checks._codes import CODES, CodeInfo, Confidence, FindingCode, Severity
 from upwork_safety.checks._contracts import review_contract
 from upwork_safety.checks._findings import Finding, to_html, to_records
 from upwork_safety.checks._messages import Direction, scan_message
 from upwork_safety.checks._milestones import review_milestone
 
+# Re-bound here (not copied) so that it carries its documentation.
+
+#: The most characters the checks read in one text: a message, or a milestone's
+#: title or description; a longer one is refused (``InvalidValueError``).
+MAX_TEXT_CHARS = _normalise.MAX_TEXT_CHARS
+
 __all__ = [
     "CODES",
+    "MAX_TEXT_CHARS",
     "CodeInfo",
     "Confidence",
     "Direction",

@@ -30,6 +30,7 @@ from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._hourly_weeks import _hourly
 from upwork_safety.checks._milestones import vague_findings
+from upwork_safety.checks._normalise import checked_text
 from upwork_safety.errors import CurrencyMismatchError, RulesError
 from upwork_safety.models import Contract, ContractKind, MilestoneState
 from upwork_safety.rules import PlatformRules
@@ -205,9 +206,11 @@ def _vague(contract: Contract) -> list[Finding]:
         # (escrow's can_fund: "the contract ended"): agreeing details is moot.
         return []
     found: list[Finding] = []
-    for milestone in contract.milestones:
+    for index, milestone in enumerate(contract.milestones):
         if milestone.state not in _OPEN_STATES:
             continue
+        checked_text(milestone.title, f"contract.milestones[{index}].title")
+        checked_text(milestone.description, f"contract.milestones[{index}].description")
         found.extend(
             vague_findings(
                 milestone.title,
@@ -281,7 +284,9 @@ def review_contract(
             hourly rate; a milestone's clock that ran out before the last
             recorded event (the contract, or *rules*, is not what its
             history was recorded under), or a dispute step recorded on a
-            milestone's escrow outside the time the rules give it.
+            milestone's escrow outside the time the rules give it; an open
+            milestone's title or description longer than
+            :data:`~upwork_safety.checks.MAX_TEXT_CHARS`.
         InvalidTypeError: *contract* is not a Contract or *rules* not
             :class:`~upwork_safety.rules.PlatformRules`.
     """

@@ -14,12 +14,11 @@ from typing import Literal
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._validate import text_value
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._intent import cleared, detect
 from upwork_safety.checks._model import model_hits
-from upwork_safety.checks._normalise import normalise
+from upwork_safety.checks._normalise import checked_text, normalise
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
 
@@ -187,9 +186,10 @@ def scan_message(
     ("withdraw to Payoneer") are not flagged.  At most one finding per code.
 
     Args:
-        text: The message, any Unicode text of any length (time is linear
-            in its length); a lone surrogate such as U+D800, which no
-            UTF-8 text can hold, is refused wherever it stands.
+        text: The message, any Unicode text of up to
+            :data:`~upwork_safety.checks.MAX_TEXT_CHARS` characters (time is linear in its
+            length); a lone surrogate such as U+D800, which no UTF-8 text
+            can hold, is refused wherever it stands.
         direction: :class:`Direction` (or its text): who wrote the message.
 
     Returns:
@@ -201,8 +201,9 @@ def scan_message(
     Raises:
         InvalidTypeError: *text* is not a ``str``, or *direction* is not a
             :class:`Direction` or its text.
-        InvalidValueError: *text* holds a lone surrogate, or *direction* is
-            text other than ``"incoming"`` or ``"outgoing"``.
+        InvalidValueError: *text* holds a lone surrogate or is longer than
+            :data:`~upwork_safety.checks.MAX_TEXT_CHARS`, or *direction* is text other than
+            ``"incoming"`` or ``"outgoing"``.
 
     >>> found = scan_message("Just start, I'll fund the milestone once I see progress.")
     >>> found[0].code, found[0].severity.name, found[0].evidence
@@ -212,7 +213,7 @@ def scan_message(
     >>> scan_message("Looks great, approving the milestone now!")
     []
     """
-    return _scan(text_value(text, "text"), _direction(direction), model=True)
+    return _scan(checked_text(text, "text"), _direction(direction), model=True)
 
 
 def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
@@ -255,4 +256,4 @@ def scan_rules_only(
     direction: Direction | Literal["incoming", "outgoing"] = Direction.INCOMING,
 ) -> list[Finding]:
     """Like :func:`scan_message`, without the model (for the scanner's evaluation)."""
-    return _scan(text_value(text, "text"), _direction(direction), model=False)
+    return _scan(checked_text(text, "text"), _direction(direction), model=False)

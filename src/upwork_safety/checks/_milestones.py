@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-from upwork_safety._validate import text_value
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
-from upwork_safety.checks._normalise import normalise
+from upwork_safety.checks._normalise import checked_text, normalise
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.models import Milestone
 
@@ -178,7 +177,8 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
         InvalidTypeError: *title* or *description* is not a ``str``.
         InvalidValueError: *title* or *description* holds a lone surrogate
             (such as U+D800, which no UTF-8 text can hold), as a
-            :class:`~upwork_safety.Milestone`'s would be refused.
+            :class:`~upwork_safety.Milestone`'s would be refused, or is
+            longer than :data:`~upwork_safety.checks.MAX_TEXT_CHARS`.
 
     >>> [f.code for f in review_milestone("Build the website")]
     ['VAGUE_MILESTONE']
@@ -199,7 +199,7 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
                 field=name,
                 rule="a str",
             )
-        text_value(value, name)
+        checked_text(value, name)
     return vague_findings(title, description)
 
 

@@ -33,6 +33,9 @@ from array import array
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from upwork_safety._validate import text_value
+from upwork_safety.errors import InvalidValueError
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -491,6 +494,29 @@ class Normalised:
         for step in reversed(self._passes):
             start, end = step.source_span(start, end)
         return start, end
+
+
+#: The most characters the checks read in one text: a message
+#: (:func:`~upwork_safety.checks.scan_message`) or a milestone's title or
+#: description (:func:`~upwork_safety.checks.review_milestone`,
+#: :func:`~upwork_safety.checks.review_contract`).  Reading is linear, about
+#: 10 µs a character, so this bounds one check to about a second; a client's
+#: message is a few thousand characters, and a conversation is checked one
+#: message at a time.
+MAX_TEXT_CHARS = 100_000
+
+
+def checked_text(value: object, name: str) -> str:
+    """*value* if it is a ``str`` of valid Unicode text of at most :data:`~upwork_safety.checks.MAX_TEXT_CHARS`."""
+    text = text_value(value, name)
+    if len(text) > MAX_TEXT_CHARS:
+        raise InvalidValueError(
+            f"{name} is {len(text):,} characters long; the checks read at most "
+            f"{MAX_TEXT_CHARS:,} (check each message on its own)",
+            field=name,
+            rule=f"at most {MAX_TEXT_CHARS:,} characters",
+        )
+    return text
 
 
 def normalise(text: str) -> Normalised:
