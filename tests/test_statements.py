@@ -653,6 +653,23 @@ class TestBadRows:
         assert hours is not None
         assert (Decimal(text), steps) == (hours, round(hours * 6))
 
+    def test_hours_of_a_row_fit_in_a_week(self):
+        """Red team r13 #4: 10^17 hours in one contract's week were read; a week has 168."""
+        rows = [{"Date": "2024-09-02", "Contract": "Job (1)", "Hours": "168", "Amount": "1"}]
+        assert Decimal(168) == parse(table(WEEKLY, rows)).transactions[0].hours
+        for text in ("168.16667", "100000000000000000"):
+            rows[0]["Hours"] = text
+            with pytest.raises(InvalidDataError) as info:
+                parse(table(WEEKLY, rows))
+            assert ["line 2, column 3"] == [where(p) for p in problems_of(info)]
+        week = parse(table(WEEKLY, [{**rows[0], "Hours": "168"}])).transactions[0]
+        with pytest.raises(InvalidValueError) as refused:
+            attrs.evolve(week, hours=Decimal("168.5"))
+        assert ("Transaction.hours", "at most 168 hours") == (
+            refused.value.field,
+            refused.value.rule,
+        )
+
     @pytest.mark.parametrize("text", ["0.3", "0.1", "0.16", "0.3334", "1.25", "-1", "1,5", "½"])
     def test_hours_refused(self, text):
         """Hours that are not 10-minute steps as written are refused."""

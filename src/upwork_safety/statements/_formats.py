@@ -56,6 +56,7 @@ from upwork_safety.statements import _model
 from upwork_safety.statements._model import (
     TYPE_WORDS,
     TYPES,
+    WEEK_HOURS,
     WEEKLY_TYPES,
     StatementFormat,
     TransactionKind,
@@ -379,6 +380,11 @@ def parse_hours(text: str, on: date | None) -> Decimal | str:
     if not _PLAIN.fullmatch(text):
         return f"{shown(text)} is not a number of hours such as 1.5 or 0.33333"
     value = Decimal(text)
+    if value > WEEK_HOURS:
+        return (
+            f"{shown(text)} is more than the {WEEK_HOURS} hours of a billing week (a row gives "
+            "one contract's week)"
+        )
     if on is not None and not segment_steps(value, on):
         return (
             f"{shown(text)} is not a whole number of {segment_minutes(on)}-minute steps, the "

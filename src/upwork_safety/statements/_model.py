@@ -53,6 +53,9 @@ _MINUTE = timedelta(minutes=1)
 #: Half a minute, in hours: how far a written hours value may be from a
 #: whole number of steps (Upwork writes 20 minutes as 0.33333).
 _HALF_MINUTE = CONTEXT.divide(Decimal(1), Decimal(120))
+#: The hours in one billing week (Monday 00:00 to Sunday 24:00 UTC): the most a row
+#: of the weekly summary (one contract's week) can give.
+WEEK_HOURS = Decimal(timedelta(weeks=1) // _HOUR)
 
 
 class TransactionKind(enum.Enum):
@@ -358,6 +361,13 @@ def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
     if optional_instance(value, Decimal, name) is None:
         return
     on = instance.on  # validators run once every field is set
+    if value.is_finite() and value > WEEK_HOURS:
+        raise InvalidValueError(
+            f"{name} must be at most {WEEK_HOURS}, the hours in a billing week (a row gives "
+            f"one contract's week), got {value}",
+            field=name,
+            rule=f"at most {WEEK_HOURS} hours",
+        )
     if not value.is_finite() or value < 0 or not segment_steps(value, on):
         minutes = segment_minutes(on)
         raise InvalidValueError(
@@ -466,7 +476,8 @@ class Transaction:
             (never in the contract's title, nor in an income row's texts,
             which are titles the client writes).
         hours: Hours worked (weekly summary, hourly rows): a whole number of
-            10-minute steps as Upwork writes them (``0.33333`` is 20 minutes).
+            10-minute steps as Upwork writes them (``0.33333`` is 20 minutes),
+            at most the 168 hours of a billing week.
             Only the weekly summary gives them: the hours in a Transactions
             report's invoice text are not read.
         local_amount: ``Amount in local currency`` in ``Currency``, when given.
@@ -480,7 +491,7 @@ class Transaction:
     Raises:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: A line below 2, an empty id, hours that are not
-            10-minute steps or on a row that is not hourly, a rate that is
+            10-minute steps, are over a week's or are on a row that is not hourly, a rate that is
             not positive, or an amount or balance that is not whole cents
             (at most two decimal places written, as the reader requires) or
             not below :data:`MAX_AMOUNT` in size, or an *extra* column that
