@@ -2984,6 +2984,18 @@ class TestUnknownTypes:
         (problem,) = info.value.problems
         assert (statements.UNKNOWN_TYPE_RULE, 2) == (problem.rule, problem.line)
 
+    def test_the_flag_is_refused_on_a_weekly_summary(self):
+        """Review r13 #5: a Weekly summary loaded with the flag set, which parse never gives."""
+        rows = [{"Date": "2024-09-02", "Contract": "Job (1)", "Hours": "1", "Amount": "1"}]
+        weekly = parse(table(WEEKLY, rows), unknown_types="other")
+        assert weekly.unknown_types_as_other is False
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(weekly, unknown_types_as_other=True)
+        assert ("Statement.unknown_types_as_other", "the transaction exports only") == (
+            info.value.field,
+            info.value.rule,
+        )
+
     def test_read_as_other_when_asked(self):
         statement = parse(self.TEXT, unknown_types="other")
         (row,) = statement.unknown_type_rows

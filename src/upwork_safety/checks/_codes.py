@@ -155,6 +155,11 @@ def rule_unconfirmed(field: str) -> bool:
     return _rule_source(field).unconfirmed
 
 
+def _sourced(field: str) -> str:
+    """The source of a :class:`PlatformRules` field, marked when its value is unconfirmed."""
+    return _source(field) + (" (unconfirmed)" if rule_unconfirmed(field) else "")
+
+
 @through_init
 @attrs.frozen
 class CodeInfo:
@@ -330,7 +335,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "opt-in window to pay the arbitration fee: if both decline the escrow goes to "
         "the client, if only one pays it goes to the payer.",
         f"{_source('mediation_acceptance')} (mediation); {_source('arbitration_opt_in')} "
-        f"(arbitration); fee: {_source('arbitration_fee')} (unconfirmed)",
+        f"(arbitration); fee: {_sourced('arbitration_fee')}",
     ),
     CodeInfo(
         FindingCode.ARBITRATION_UNECONOMIC,
@@ -340,8 +345,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "pays; the finding carries the fee and whether the figure is unconfirmed.",
         "If mediation fails, arbitration costs each side its fee, so a small milestone "
         "cannot be defended there; keep milestones small but keep evidence in writing.",
-        f"{_source('arbitration_opt_in')} (arbitration); fee: "
-        f"{_source('arbitration_fee')} (unconfirmed)",
+        f"{_source('arbitration_opt_in')} (arbitration); fee: {_sourced('arbitration_fee')}",
     ),
     CodeInfo(
         FindingCode.DORMANT_ESCROW,
@@ -357,9 +361,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         FindingCode.UNPROTECTED_HOURS,
         Severity.WARNING,
         "hourly contract",
-        "Billed time in the current week, or in last week while its dispute window is "
-        "open, that Hourly Protection does not cover (manual, no memo, low activity, "
-        "unverified client).",
+        "Billed time in a week whose dispute window is still open (the current week, and "
+        "under the published rules last week until its window closes), that Hourly "
+        "Protection does not cover (manual, no memo, low activity, unverified client).",
         "Hourly Protection covers only time tracked by the desktop app, with a memo "
         "and adequate activity, within the limit, for a verified client.",
         "HC 211068288 (Hourly Protection)",
@@ -368,7 +372,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         FindingCode.OVER_WEEKLY_LIMIT,
         Severity.WARNING,
         "hourly contract",
-        "Time logged in the current or last week after the weekly limit was reached.",
+        "Time logged after the weekly limit was reached, in a week whose dispute window is "
+        "still open (the current week, and under the published rules last week until its "
+        "window closes).",
         "Hours over the weekly limit are not invoiced: that time is unpaid.",
         "HC 211063668 (weekly limit)",
     ),

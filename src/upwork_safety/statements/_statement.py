@@ -174,7 +174,8 @@ class Statement:
         unknown_types_as_other: Whether rows of a type word the library does
             not know were read as ``MISCELLANEOUS``, keeping the word in
             ``type_text`` (``parse(..., unknown_types="other")``; the
-            transaction exports only).  :attr:`unknown_type_rows` lists them.
+            transaction exports only: refused on a Weekly summary).
+            :attr:`unknown_type_rows` lists them.
 
     Raises:
         InvalidTypeError: A format that is not a StatementFormat, or a row
@@ -221,6 +222,15 @@ class Statement:
     unknown_types_as_other: bool = attrs.field(default=False, validator=bool_field)
 
     def __attrs_post_init__(self) -> None:
+        if self.unknown_types_as_other and self.format is StatementFormat.WEEKLY_SUMMARY:
+            # parse never sets it there: the weekly summary's rows are earnings, and an
+            # unknown word in it is always refused.
+            raise InvalidValueError(
+                "Statement.unknown_types_as_other is for the transaction exports only: a "
+                "Weekly summary's rows are earnings, and a word it does not use is refused",
+                field="Statement.unknown_types_as_other",
+                rule="the transaction exports only",
+            )
         self._check_lines()
         for index, (older, newer) in enumerate(itertools.pairwise(self.transactions), start=1):
             if newer.on < older.on:
