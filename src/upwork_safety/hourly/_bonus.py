@@ -36,7 +36,16 @@ from upwork_safety.hourly._kinds import PayoutStatus, payout_status
 from upwork_safety.money import Money, plain_money
 from upwork_safety.rules import PlatformRules
 
-__all__ = ["Bonus", "bonus"]
+__all__ = ["Bonus", "bonus", "bonus_available"]
+
+
+def bonus_available(paid_at: datetime, rules: PlatformRules) -> datetime:
+    """When a bonus paid at *paid_at* is available under *rules*: after the security period.
+
+    The one rule of a :class:`Bonus` and of a payout item for one (HC 211067938).
+    """
+    return paid_at + rules.security_period
+
 
 #: Why a bonus is never covered by Hourly Protection.
 _NOT_PROTECTED = (
@@ -102,11 +111,12 @@ class Bonus:
                 rule="after paid_at (security period, HC 211067938)",
             )
         hold = self.rules.security_period
-        if self.available_at != self.paid_at + hold:
+        available = bonus_available(self.paid_at, self.rules)
+        if self.available_at != available:
             raise InvalidValueError(
                 f"Bonus.available_at ({self.available_at.isoformat()}) must be Bonus.paid_at "
                 f"plus rules.security_period ({hold}): "
-                f"{(self.paid_at + hold).isoformat()} under rules {shown(self.rules.name)} "
+                f"{available.isoformat()} under rules {shown(self.rules.name)} "
                 "(a bonus saved from what-if rules by an earlier version, which kept no rules, "
                 "needs those rules added as its rules)",
                 field="Bonus.available_at",
@@ -187,5 +197,5 @@ def bonus(amount: Money, *, paid_at: datetime, rules: PlatformRules | None = Non
     paid = utc_instant(paid_at, "paid_at")
     rules = rules_for(rules, paid)
     return Bonus(
-        amount=amount, paid_at=paid, available_at=paid + rules.security_period, rules=rules
+        amount=amount, paid_at=paid, available_at=bonus_available(paid, rules), rules=rules
     )

@@ -38,7 +38,7 @@ from upwork_safety.hourly._args import (
     unsigned_cents_field,
     week_rules,
 )
-from upwork_safety.hourly._bonus import Bonus
+from upwork_safety.hourly._bonus import Bonus, bonus_available
 from upwork_safety.hourly._invoice import WeeklyInvoice
 from upwork_safety.hourly._kinds import PayoutKind, PayoutStatus, payout_status
 from upwork_safety.hourly._week import BillingWeek, check_hours_order, payout_calendar
@@ -215,7 +215,7 @@ class PayoutItem:
                     field="PayoutItem.amount",
                     rule="more than zero",
                 )
-            options = [(self.charged_at, None, self.charged_at + rules.security_period)]
+            options = [(self.charged_at, None, bonus_available(self.charged_at, rules))]
             how = "the charge, plus rules.security_period (as a Bonus)"
         elif self.kind is PayoutKind.WEEKLY_PAYMENT:
             invoiced, available = payment_moments(week, rules)
