@@ -720,6 +720,17 @@ def test_the_two_rounding_helpers(value, places, half_up, down):
     assert places == -money_module.round_down(Decimal(value), places).as_tuple().exponent
 
 
+@pytest.mark.parametrize("value", ["-0.001", "-0.00", "-0", "-0.004"])
+def test_rounding_never_gives_a_negative_zero(value):
+    """Red team r13 #5: 10% of a -0.00 income row was a fee expected of -0.00 in the audit."""
+    for rounded in (
+        money_module.round_half_up(Decimal(value), 2),
+        money_module.round_down(Decimal(value), 2),
+        money_module.rate_of(Money(value, "USD"), Decimal("0.10")).amount,
+    ):
+        assert ("0.00", False) == (str(rounded), rounded.is_signed())
+
+
 # --------------------------------------------------------------------------
 # rate_of: a rate of an amount, rounded once (red-team money round, defect 3)
 # --------------------------------------------------------------------------

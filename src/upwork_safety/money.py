@@ -71,9 +71,18 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     The library's rounding for amounts a rule computes: Upwork's worked
     examples round half up (a 10% fee on $333.36 is $33.34).  Rounding
     happens only where a rule says so; everything else stays exact.  Its one
-    sibling is :func:`round_down`, for a most that must not be passed.
+    sibling is :func:`round_down`, for a most that must not be passed.  A
+    zero result is positive zero: a computed amount never shows as ``-0.00``
+    (10% of ``-0.00``, or a tiny negative amount rounded, is ``0.00``).
     """
-    return value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=CONTEXT)
+    return _no_negative_zero(
+        value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=CONTEXT)
+    )
+
+
+def _no_negative_zero(value: Decimal) -> Decimal:
+    """*value*, or positive zero in its place when it is a negative zero."""
+    return value.copy_abs() if not value and value.is_signed() else value
 
 
 def round_down(value: Decimal, places: int) -> Decimal:
@@ -81,9 +90,10 @@ def round_down(value: Decimal, places: int) -> Decimal:
 
     For a limit a rule gives as a share ("keep at most 50%"): rounding half
     up could pass it by half a cent, so such a most is rounded down.  Every
-    other rounding is :func:`round_half_up`'s.
+    other rounding is :func:`round_half_up`'s.  A zero result is positive
+    zero, as there.
     """
-    return value.quantize(_QUANTA[places], rounding=ROUND_DOWN, context=CONTEXT)
+    return _no_negative_zero(value.quantize(_QUANTA[places], rounding=ROUND_DOWN, context=CONTEXT))
 
 
 def rate_of(money: Money, rate: Decimal) -> Money:
