@@ -2932,6 +2932,16 @@ class TestSavedAuditShapesR13:
             attrs.evolve(audit, income_without_fee=[negative])
         assert "an income row above zero" == info.value.rule
 
+    def test_a_fee_is_not_on_its_income_rows_line(self):
+        """Red team r13 #6: a saved check whose fee row sat on its income row's line loaded."""
+        (check, _later) = self.audit().checks
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(check, fee=attrs.evolve(check.fee, line=check.income.line))
+        assert ("FeeCheck.fee", "each row on a line of its own") == (
+            info.value.field,
+            info.value.rule,
+        )
+
     def test_a_fee_not_checked_is_listed_once(self):
         audit = self.audit()
         with pytest.raises(InvalidValueError) as info:

@@ -116,7 +116,7 @@ class FeeCheck:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: *fee* or a row of *more_fees* not a service fee
             row, or naming another row than *income* (its ``related_id``),
-            a fee row given twice, *fee* a refund or dated after a charge in
+            a fee row given twice or on the income row's line, *fee* a refund or dated after a charge in
             *more_fees*, a fee refund in *more_fees* beside a single charge,
             *income* not an income row or a negative one, a negative amount, a rate that is
             not a fraction from 0 up to 1, fields that disagree with *basis*
@@ -186,6 +186,13 @@ class FeeCheck:
                     rule="each fee row once",
                 )
             seen.add(row)
+            if row.line == self.income.line:
+                raise InvalidValueError(
+                    f"{where} is on line {row.line}, the income row's line: two rows of an "
+                    "export never share a line",
+                    field=where,
+                    rule="each row on a line of its own",
+                )
             if row.related_id is None or row.related_id != self.income.id:
                 # The fee counts against the row it names, never a bigger one chosen by hand.
                 raise InvalidValueError(
