@@ -1,9 +1,10 @@
 """Hostile sizes: the cost of a ten times larger input, as a ratio (linear means about 10).
 
 The test suite feeds the library hostile sizes (a message of
-``checks.MAX_TEXT_CHARS``, 100,000 contracts) and checks the answers; how long they take is measured here, never
-asserted there.  Each pair times the large input against one a tenth of its
-size, in the same run, alternately (:func:`~benchmarks.test_bench_jss.paired`):
+``checks.MAX_TEXT_CHARS`` characters, 100,000 contracts) and checks the
+answers; how long they take is measured here, never asserted there.  Each
+pair times the large input against one a tenth of its size, in the same run,
+alternately (:func:`~benchmarks.test_bench_jss.paired`):
 a ratio near 10 says the work grows linearly, a ratio near 100 would say it
 grows with the square.
 

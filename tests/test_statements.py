@@ -1192,6 +1192,23 @@ def report_summary(**options):
 
 
 class TestSummary:
+    def test_rows_signed_against_their_kind_are_named(self):
+        """Red team r13 #3: a positive Withdrawal read as "withdrawn USD -50.00" with no note;
+        such rows are counted as written and named in the notes."""
+        rows = [
+            history_row("2024-08-07", "900003", "Withdrawal", "50.00", "650.00"),
+            history_row("2024-08-06", "900002", "Service Fee", "10.00", "600.00"),
+            history_row("2024-08-05", "900001", "Fixed Price", "590.00", "590.00"),
+        ]
+        summary = summarize(parse(table(HISTORY, rows)))
+        assert Money("-50.00", "USD") == summary.total.withdrawn
+        (note,) = summary.notes
+        assert note.startswith("1 row is signed the other way from its kind (line 2: ")
+        assert "USD 50.00" in note
+        kinds = statements.OUTGOING_KINDS
+        assert TransactionKind.WITHDRAWAL in kinds
+        assert not kinds & statements.INCOME_KINDS
+
     def test_by_month_worked_by_hand(self):
         """The report by month: May 400 gross, 40 fees, 35 Connects/subscription; June 500 out."""
         summary = report_summary(by="month")

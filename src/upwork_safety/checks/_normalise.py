@@ -507,7 +507,7 @@ MAX_TEXT_CHARS = 100_000
 
 
 def checked_text(value: object, name: str) -> str:
-    """*value* if it is a ``str`` of valid Unicode text of at most :data:`~upwork_safety.checks.MAX_TEXT_CHARS`."""
+    """*value* if it is a ``str`` of valid Unicode text of at most :data:`MAX_TEXT_CHARS`."""
     text = text_value(value, name)
     if len(text) > MAX_TEXT_CHARS:
         raise InvalidValueError(

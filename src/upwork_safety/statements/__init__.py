@@ -45,6 +45,9 @@ from upwork_safety.statements._summary import Summary, SummaryRow, tax_year
 
 #: The kinds that are earnings before fees: fixed price, hourly and bonus.
 INCOME_KINDS = _model.INCOME_KINDS
+#: The kinds the exports write negative (money taken from the balance): refunds,
+#: service fees, withdrawals and their fees, Connects, subscriptions and taxes.
+OUTGOING_KINDS = _model.OUTGOING_KINDS
 #: The ways :func:`summarize` groups rows (calendar month or Pakistani tax year).
 Period = _summary.Period
 #: The s.154A rates :func:`summarize` estimates with (PSEB-registered or not).
@@ -83,6 +86,7 @@ __all__ = [
     "MAX_PROBLEMS",
     "MAX_ROWS",
     "MAX_SPAN_YEARS",
+    "OUTGOING_KINDS",
     "UNKNOWN_TYPE_RULE",
     "BalanceBreak",
     "FeeAudit",

@@ -116,9 +116,10 @@ class FeeCheck:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: *fee* or a row of *more_fees* not a service fee
             row, or naming another row than *income* (its ``related_id``),
-            a fee row given twice or on the income row's line, *fee* a refund or dated after a charge in
-            *more_fees*, a fee refund in *more_fees* beside a single charge,
-            *income* not an income row or a negative one, a negative amount, a rate that is
+            a fee row given twice or on the income row's line, *fee* a
+            refund or dated after a charge in *more_fees*, a fee refund in
+            *more_fees* beside a single charge, *income* not an income row or
+            a negative one, a negative amount, a rate that is
             not a fraction from 0 up to 1, fields that disagree with *basis*
             (*allowed* given exactly with ``DEFAULT``, a rate with
             ``CONTRACT`` and ``LEGACY`` and none with ``SLIDING`` and

@@ -82,6 +82,32 @@ class TransactionKind(enum.Enum):
 INCOME_KINDS = frozenset(
     {TransactionKind.FIXED_PRICE, TransactionKind.HOURLY, TransactionKind.BONUS}
 )
+#: The kinds the exports write as money taken from the balance (negative): a fee, a
+#: charge, a payout or money given back.  Earnings are written positive; payments and
+#: miscellaneous rows go either way.  A row the other way round is a reversal, and a
+#: positive service fee row is Upwork's own "Service fee refund".
+OUTGOING_KINDS = frozenset(
+    {
+        TransactionKind.REFUND,
+        TransactionKind.SERVICE_FEE,
+        TransactionKind.WITHDRAWAL,
+        TransactionKind.WITHDRAWAL_FEE,
+        TransactionKind.CONNECTS,
+        TransactionKind.SUBSCRIPTION,
+        TransactionKind.TAX,
+    }
+)
+
+
+def against_its_kind(kind: TransactionKind, amount: Decimal) -> bool:
+    """Whether a row of *kind* is signed the other way from its kind's rows.
+
+    Earnings below zero, or money taken (:data:`OUTGOING_KINDS`) above zero,
+    except a service fee's, which Upwork names a fee refund.
+    """
+    if kind in INCOME_KINDS:
+        return amount < 0
+    return kind in OUTGOING_KINDS and kind is not TransactionKind.SERVICE_FEE and amount > 0
 
 
 class StatementFormat(enum.Enum):

@@ -17,7 +17,7 @@ from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
 from upwork_safety.money import ExchangeRate, exact
-from upwork_safety.statements._model import StatementFormat, Transaction
+from upwork_safety.statements._model import StatementFormat, Transaction, against_its_kind
 from upwork_safety.statements._statement import Statement, check_statement
 from upwork_safety.statements._summary import (
     _FIRST_TAX_YEAR,
@@ -249,5 +249,21 @@ def _notes(statement: Statement, untaxed: list[str]) -> tuple[str, ...]:
             f"{'s' if len(unknown) != 1 else ''} {lines}{more}) "
             f"{'are' if len(unknown) != 1 else 'is'} counted under other: check what "
             f"{'they are' if len(unknown) != 1 else 'it is'} (earnings would belong in gross)."
+        )
+    against = [
+        row for row in statement.transactions if against_its_kind(row.kind, row.amount.amount)
+    ]
+    if against:
+        # The first few, with a count: a note stays short on any file.
+        listed = "; ".join(
+            f"line {row.line}: {shown(row.type_text)} {row.amount}" for row in against[:5]
+        )
+        more = f"; and {len(against) - 5} more" if len(against) > 5 else ""
+        one = len(against) == 1
+        notes.append(
+            f"{len(against)} row{'' if one else 's'} {'is' if one else 'are'} signed the other "
+            f"way from {'its' if one else 'their'} kind ({listed}{more}): counted as written, "
+            f"so {'it lowers its' if one else 'each lowers its'} column (a reversal, or a row "
+            "to check)."
         )
     return tuple(notes)

@@ -32,11 +32,6 @@ _HOUR_PLACES = Decimal("0.00001")
 #: Line 1 of an export is its header, so a row is on line 2 or later.
 _FIRST_ROW = 2
 
-#: The kinds paid *to* the freelancer (signed positive in an export); the
-#: others are taken from the balance (negative), except payments and
-#: miscellaneous rows, which go either way.
-_EITHER_WAY = frozenset({TransactionKind.PAYMENT, TransactionKind.MISCELLANEOUS})
-
 
 def transactions(
     *,
@@ -119,11 +114,13 @@ def _hours(on: date, steps: int) -> Decimal:
 
 
 def _sign(kind: TransactionKind, amount: Money, negative: bool) -> Money:  # noqa: FBT001
+    # The exports' signs: earnings positive, money taken from the balance
+    # (statements.OUTGOING_KINDS) negative, the rest either way.
     if kind in statements.INCOME_KINDS:
         return amount
-    if kind in _EITHER_WAY:
-        return -amount if negative else amount
-    return -amount
+    if kind in statements.OUTGOING_KINDS:
+        return -amount
+    return -amount if negative else amount
 
 
 @functools.cache
