@@ -1095,7 +1095,7 @@ class TestValues:
 
         always = {"id", "description", "client", "contract", "related_id"}  # every export's
         for export in StatementFormat:
-            assert _statement._ROW_FIELDS[export] - {"extra"} - always == set(
+            assert export.row_fields - {"extra"} - always == set(
                 _statement.RECORD_FIELDS[export]
             )
         assert always <= set(parse(read(WEEKLY_FILE)).to_records()[0])

@@ -177,6 +177,51 @@ def test_transactions_keep_their_kinds_and_bound(row):
     assert abs(row.amount.amount) <= 5
 
 
+@settings(max_examples=150)
+@given(st.data())
+def test_rows_of_one_export_each_make_a_statement(data):
+    """Newcomer trial r13: 169 of 200 rows of us.transactions() fit no export. With format=,
+    every row alone makes a Statement of that format, as its reader could give it."""
+    export = data.draw(st.sampled_from(list(statements.StatementFormat)))
+    row = data.draw(us.transactions(format=export))
+    alone = statements.Statement(format=export, transactions=[row])
+    assert alone.transactions == (row,)
+    assert row.type_text in export.type_words(row.kind)
+    assert (row.balance is not None) == export.has_balance
+    for name in {"id", "description", "client", "contract", "contract_id", "related_id"}:
+        if name not in export.row_fields:
+            assert getattr(row, name) in (None, "")
+    if export is statements.StatementFormat.WEEKLY_SUMMARY:
+        assert row.is_income and row.contract_id is not None
+        assert (row.hours is not None) == (row.kind is TransactionKind.HOURLY)
+
+
+def test_rows_of_one_export_cover_its_kinds():
+    """Every kind an export has rows of is drawn, and only those."""
+    for export in statements.StatementFormat:
+        kinds = {row.kind for row in _sample(us.transactions(format=export), 300)}
+        assert kinds == {k for k in TransactionKind if export.type_words(k)}
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_statements_are_whole_exports_with_balances_that_add_up(data):
+    """us.statements(): rows oldest first on lines 2, 3, ..., no balance breaks; the
+    library's readers of a statement take it."""
+    export = data.draw(st.sampled_from(list(statements.StatementFormat)))
+    statement = data.draw(us.statements(format=export, max_size=8))
+    rows = statement.transactions
+    assert [row.line for row in rows] == list(range(2, 2 + len(rows)))
+    assert [row.on for row in rows] == sorted(row.on for row in rows)
+    assert () == statement.balance_breaks
+    if export.has_balance and rows:
+        assert all(row.balance is not None and row.balance.amount >= 0 for row in rows)
+    _rebuilt(statement)
+    statements.summarize(statement)
+    if export is not statements.StatementFormat.WEEKLY_SUMMARY:
+        statements.audit_fees(statement)
+
+
 # --------------------------------------------------------------------------- rule sets
 
 
@@ -246,6 +291,29 @@ def test_rule_sets_are_presets_and_what_ifs():
             lambda: us.transactions(max_value=statements.MAX_AMOUNT),
             InvalidValueError,
             "max_value",
+        ),
+        (lambda: us.transactions(format="weekly_summary"), InvalidTypeError, "format"),
+        (
+            lambda: us.transactions(
+                kinds=[TransactionKind.REFUND], format=statements.StatementFormat.WEEKLY_SUMMARY
+            ),
+            InvalidValueError,
+            "kinds[0]",
+        ),
+        (lambda: us.statements(format=None), InvalidTypeError, "format"),
+        (
+            lambda: us.statements(
+                format=statements.StatementFormat.TRANSACTION_HISTORY, max_size=1001
+            ),
+            InvalidValueError,
+            "max_size",
+        ),
+        (
+            lambda: us.statements(
+                format=statements.StatementFormat.TRANSACTION_HISTORY, min_size=3, max_size=2
+            ),
+            InvalidValueError,
+            "max_size",
         ),
         (lambda: us.platform_rules(what_if="yes"), InvalidTypeError, "what_if"),
         (lambda: us.jss_rules(what_if=None), InvalidTypeError, "what_if"),

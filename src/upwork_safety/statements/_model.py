@@ -130,6 +130,32 @@ class StatementFormat(enum.Enum):
         """Whether rows of this export carry a running balance."""
         return self is not StatementFormat.WEEKLY_SUMMARY
 
+    @property
+    def row_fields(self) -> frozenset[str]:
+        """The optional :class:`Transaction` fields this export's columns give.
+
+        Beyond ``line``, ``on``, ``kind``, ``amount``, ``type_text`` and
+        ``balance``, which every row has (``balance`` where
+        :attr:`has_balance`): every other optional field of its rows holds
+        its default, as the reader leaves it.
+
+        >>> sorted(StatementFormat.WEEKLY_SUMMARY.row_fields)
+        ['contract', 'contract_id', 'extra', 'hours']
+        """
+        return ROW_FIELDS[self]
+
+    def type_words(self, kind: TransactionKind) -> tuple[str, ...]:
+        """The words this export writes in its type column for *kind*; none if it has no such rows.
+
+        >>> StatementFormat.TRANSACTION_HISTORY.type_words(TransactionKind.TAX)
+        ('GST', 'VAT', 'WHT')
+        >>> StatementFormat.WEEKLY_SUMMARY.type_words(TransactionKind.REFUND)
+        ()
+        """
+        if self is StatementFormat.WEEKLY_SUMMARY:
+            return tuple(word for word, named in WEEKLY_TYPES.items() if named is kind)
+        return tuple(word for word, named in TYPE_WORDS if named is kind)
+
 
 _TITLES = {
     StatementFormat.TRANSACTION_HISTORY: "Transaction History",
@@ -205,6 +231,18 @@ def blank(cell: str) -> bool:
     """
     return not cell.strip(" \t")
 
+
+#: The fields beyond line, date, kind, amount, type word and balance that each
+#: export's rows can hold: what its columns give (:attr:`StatementFormat.row_fields`).
+ROW_FIELDS: dict[StatementFormat, frozenset[str]] = {
+    StatementFormat.TRANSACTION_HISTORY: frozenset(
+        {"id", "description", "client", "related_id", "local_amount", "exchange_rate", "extra"}
+    ),
+    StatementFormat.TRANSACTIONS_REPORT: frozenset(
+        {"id", "description", "client", "contract", "related_id", "local_amount", "extra"}
+    ),
+    StatementFormat.WEEKLY_SUMMARY: frozenset({"contract", "contract_id", "hours", "extra"}),
+}
 
 #: The same words, folded (:func:`folded`).
 TYPES: dict[str, TransactionKind] = {folded(word): kind for word, kind in TYPE_WORDS}

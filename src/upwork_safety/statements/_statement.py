@@ -25,6 +25,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 from upwork_safety.statements._model import (
     MAX_COLUMNS,
+    ROW_FIELDS,
     BalanceBreak,
     StatementFormat,
     Transaction,
@@ -53,22 +54,10 @@ def check_statement(value: object, what: str = "statement") -> Statement:
     return value
 
 
-#: The fields beyond line, date, kind, amount, type word and balance that each
-#: export's rows can hold: what its columns give.  Every other field of its rows
-#: holds its default, as the reader leaves it.
-_ROW_FIELDS: dict[StatementFormat, frozenset[str]] = {
-    StatementFormat.TRANSACTION_HISTORY: frozenset(
-        {"id", "description", "client", "related_id", "local_amount", "exchange_rate", "extra"}
-    ),
-    StatementFormat.TRANSACTIONS_REPORT: frozenset(
-        {"id", "description", "client", "contract", "related_id", "local_amount", "extra"}
-    ),
-    StatementFormat.WEEKLY_SUMMARY: frozenset({"contract", "contract_id", "hours", "extra"}),
-}
 #: What each ``extra`` column's key in :meth:`Statement.to_records` starts with,
 #: so that an added column never takes a field's key (``"extra:Activity ID"``).
 EXTRA_PREFIX = "extra:"
-#: The fields :data:`_ROW_FIELDS` speaks of, each with its default.
+#: The fields :data:`ROW_FIELDS` speaks of, each with its default.
 _OPTIONAL = (
     ("id", None),
     ("description", ""),
@@ -86,14 +75,14 @@ _OPTIONAL = (
 _IN_EVERY_RECORD = frozenset({"id", "description", "client", "contract", "related_id"})
 #: The fields beyond the ones every record has that :meth:`Statement.to_records`
 #: gives for each export, in the order of :data:`_OPTIONAL`: those of
-#: :data:`_ROW_FIELDS` but ``extra`` (which becomes keys of its own).
+#: :data:`ROW_FIELDS` but ``extra`` (which becomes keys of its own).
 RECORD_FIELDS: dict[StatementFormat, tuple[str, ...]] = {
     export: tuple(
         name
         for name, _ in _OPTIONAL
         if name in fields and name != "extra" and name not in _IN_EVERY_RECORD
     )
-    for export, fields in _ROW_FIELDS.items()
+    for export, fields in ROW_FIELDS.items()
 }
 
 
@@ -118,7 +107,7 @@ def _row_problem(
     With *unknown_as_other*, a word the export does not use may name a
     ``MISCELLANEOUS`` row (``parse(..., unknown_types="other")``).
     """
-    fields = _ROW_FIELDS[export]
+    fields = export.row_fields
     for name, default in _OPTIONAL:
         if name not in fields and getattr(row, name) != default:
             has = (

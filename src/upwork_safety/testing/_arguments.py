@@ -67,6 +67,15 @@ def _refuse(what: str, message: str, rule: str) -> NoReturn:
     raise InvalidValueError(f"{what} {message}", field=what, rule=rule)
 
 
+def _size_range(min_size: object, max_size: object) -> tuple[int, int]:
+    """*min_size* and *max_size* checked: ints of 0 or more, the first not above the second."""
+    low = _count(min_size, "min_size")
+    high = _count(max_size, "max_size")
+    if high < low:
+        _refuse("max_size", f"({high}) must not be below min_size ({low})", "not below min_size")
+    return low, high
+
+
 def _count(value: object, what: str, *, least: int = 0) -> int:
     """*value* if it is an ``int`` (not a bool) of at least *least*, else the library's error."""
     if isinstance(value, bool) or not isinstance(value, int):

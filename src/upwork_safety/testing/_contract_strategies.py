@@ -29,9 +29,9 @@ from upwork_safety.models import (
 from upwork_safety.money import ExchangeRate, Money, to_decimal
 from upwork_safety.testing._arguments import (
     _UTC,
-    _count,
     _currency,
     _refuse,
+    _size_range,
 )
 from upwork_safety.testing._rules import own_rates
 from upwork_safety.testing._scalar_strategies import (
@@ -318,10 +318,7 @@ def histories(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[list
         InvalidTypeError: A size that is not an int.
         InvalidValueError: A negative size, or *min_size* above *max_size*.
     """
-    low = _count(min_size, "min_size")
-    high = _count(max_size, "max_size")
-    if high < low:
-        _refuse("max_size", f"({high}) must not be below min_size ({low})", "not below min_size")
+    low, high = _size_range(min_size, max_size)
     return _histories(low, high)
 
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 import functools
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
+import attrs
 from hypothesis import strategies as st
 
-from upwork_safety import rules, statements
+from upwork_safety import rules
+from upwork_safety import statements as _exports
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import CONTEXT, Money, minor_unit, to_decimal
-from upwork_safety.statements import Transaction, TransactionKind
-from upwork_safety.testing._arguments import _refuse, _units
+from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
+from upwork_safety.testing._arguments import _refuse, _size_range, _units
 from upwork_safety.testing._scalar_strategies import _numbered, amounts, dates, money
 
 if TYPE_CHECKING:
@@ -37,6 +39,7 @@ def transactions(
     *,
     kinds: Iterable[TransactionKind] | None = None,
     max_value: Decimal | int | str = "10000",
+    format: StatementFormat | None = None,  # noqa: A002  (the name Statement gives it)
 ) -> st.SearchStrategy[Transaction]:
     """:class:`~upwork_safety.statements.Transaction` rows, as ``statements.parse`` gives them.
 
@@ -45,42 +48,190 @@ def transactions(
     :func:`dates`, on line 2 (after the header) or later, of up to
     *max_value* US dollars in whole cents, signed as the exports sign
     them: earnings (:data:`~upwork_safety.statements.INCOME_KINDS`)
-    positive, fees, withdrawals, refunds, connects, subscriptions and
-    taxes negative, payments and miscellaneous rows either way.  Hourly rows
-    may carry hours, a whole number of the billing segments in force that
-    day written to five places as Upwork writes them (``0.33333``); rows may
-    carry an id, a running balance, a client, a contract and its id, a PKR
-    amount and an exchange rate, and a service fee may name the row it was
-    charged on.  The running balances of several rows are not kept
-    consistent: these are rows, not a statement.
+    positive, money taken from the balance
+    (:data:`~upwork_safety.statements.OUTGOING_KINDS`) negative, payments
+    and miscellaneous rows either way.
+
+    Without *format*, a row may hold any field of any export: hours (on
+    hourly rows, a whole number of the billing segments in force that day
+    written to five places as Upwork writes them, ``0.33333``), an id, a
+    running balance, a client, a contract and its id, a PKR amount and an
+    exchange rate, and a service fee may name the row it was charged on.
+    Such rows are valid :class:`Transaction` values, but most of them fit
+    no one export.  With *format* (a
+    :class:`~upwork_safety.statements.StatementFormat`), every row is one
+    that export's reader gives: only the fields its columns give
+    (:attr:`StatementFormat.row_fields`), a type word it writes for the kind
+    (:meth:`StatementFormat.type_words`), a balance exactly where it has
+    one, and on a weekly summary a contract id on every row and hours on
+    every hourly row; each row alone makes a
+    :class:`~upwork_safety.statements.Statement` of *format*.  The running
+    balances of several rows are not kept consistent: these are rows;
+    :func:`statements` draws whole statements.
 
     >>> from hypothesis import find, settings
-    >>> from upwork_safety.statements import TransactionKind
+    >>> from upwork_safety.statements import Statement, StatementFormat, TransactionKind
     >>> from upwork_safety.testing import strategies as us
     >>> row = find(us.transactions(kinds=[TransactionKind.SERVICE_FEE]), lambda t: True,
     ...            settings=settings(database=None))
     >>> row.kind, row.amount.amount < 0
     (<TransactionKind.SERVICE_FEE: 'service_fee'>, True)
+    >>> weekly = find(us.transactions(format=StatementFormat.WEEKLY_SUMMARY), lambda t: True,
+    ...               settings=settings(database=None))
+    >>> len(Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=[weekly]).transactions)
+    1
 
     Raises:
         InvalidTypeError: *kinds* holds something else than a
-            ``TransactionKind`` (``field`` is ``kinds[i]``), or *max_value*
-            is a float or not a number.
-        InvalidValueError: *kinds* is empty, or *max_value* is below a cent,
-            not whole cents, or not below ``statements.MAX_AMOUNT``.
+            ``TransactionKind`` (``field`` is ``kinds[i]``), *max_value*
+            is a float or not a number, or *format* is not a
+            ``StatementFormat``.
+        InvalidValueError: *kinds* is empty, or holds a kind *format* has
+            no rows of (a weekly summary lists earnings only), or
+            *max_value* is below a cent, not whole cents, or not below
+            ``statements.MAX_AMOUNT``.
     """
-    chosen = tuple(TransactionKind) if kinds is None else _kinds(kinds)
+    export = _format(format)
+    chosen = _kinds_of(kinds, export)
+    return _transactions(chosen, _top(max_value), export)
+
+
+def statements(
+    *,
+    format: StatementFormat,  # noqa: A002  (the name Statement gives it)
+    kinds: Iterable[TransactionKind] | None = None,
+    max_value: Decimal | int | str = "10000",
+    min_size: int = 0,
+    max_size: int = 20,
+) -> st.SearchStrategy[Statement]:
+    """Whole :class:`~upwork_safety.statements.Statement` values of one export.
+
+    From *min_size* to *max_size* rows of :func:`transactions` with
+    *format* (and *kinds* and *max_value*), oldest first on lines 2, 3, ...
+    as a file listing them oldest first gives them.  Where the export has a
+    running balance (:attr:`StatementFormat.has_balance`), every row's
+    balance is the one before it plus its amount, from an opening balance
+    that keeps each of them at zero or above, so the statement has no
+    :attr:`~upwork_safety.statements.Statement.balance_breaks`.
+
+    >>> from hypothesis import given, settings
+    >>> from upwork_safety import statements
+    >>> from upwork_safety.testing import strategies as us
+    >>> @settings(max_examples=20, derandomize=True, database=None)
+    ... @given(us.statements(format=statements.StatementFormat.TRANSACTIONS_REPORT))
+    ... def check(statement):
+    ...     assert statement.balance_breaks == ()
+    ...     statements.summarize(statement)
+    >>> check()
+
+    Raises:
+        InvalidTypeError: As :func:`transactions`, or a size that is not an
+            ``int``.
+        InvalidValueError: As :func:`transactions`, or *min_size* below 0,
+            *max_size* below *min_size*, or above 1,000, or so many rows of
+            up to *max_value* that a running balance could reach
+            ``statements.MAX_AMOUNT``.
+    """
+    export = _format(format, optional=False)
+    assert export is not None  # refused above when None
+    rows = transactions(kinds=kinds, max_value=max_value, format=export)
+    low, high = _sizes(min_size, max_size)
+    # The running balances go from the opening (at most every row's amount, and
+    # _OPENING_REST) up by at most every row's amount again: all below MAX_AMOUNT.
+    if export.has_balance and 2 * high * _top(max_value) + _OPENING_REST >= _exports.MAX_AMOUNT:
+        _refuse(
+            "max_size",
+            f"({high}) rows of up to {max_value} US dollars could take a running balance past "
+            f"statements.MAX_AMOUNT ({_exports.MAX_AMOUNT:,}); draw fewer or smaller rows",
+            "balances below statements.MAX_AMOUNT",
+        )
+    return _statements(export, rows, low, high)
+
+
+#: The most rows :func:`statements` draws (a statement of more is no better a test).
+_MOST_ROWS = 1_000
+#: The most an opening balance holds beyond what keeps every running balance at zero.
+_OPENING_REST = 1_000
+
+
+def _sizes(min_size: object, max_size: object) -> tuple[int, int]:
+    low, high = _size_range(min_size, max_size)
+    if high > _MOST_ROWS:
+        _refuse("max_size", f"must be at most {_MOST_ROWS:,}, got {high}", f"at most {_MOST_ROWS}")
+    return low, high
+
+
+@st.composite
+def _statements(
+    draw: st.DrawFn,
+    export: StatementFormat,
+    rows: st.SearchStrategy[Transaction],
+    low: int,
+    high: int,
+) -> Statement:
+    drawn = sorted(draw(st.lists(rows, min_size=low, max_size=high)), key=lambda t: t.on)
+    placed: list[Transaction] = []
+    balance: Decimal | None = None
+    if export.has_balance and drawn:
+        # Low enough a start that no running balance goes below zero, plus a drawn rest.
+        lowest = Decimal(0)
+        running = Decimal(0)
+        for row in drawn:
+            running += row.amount.amount
+            lowest = min(lowest, running)
+        balance = -lowest + draw(amounts(min_value=0, max_value=_OPENING_REST, places=2))
+    for line, row in enumerate(drawn, _FIRST_ROW):
+        if balance is not None:
+            balance += row.amount.amount
+            row = attrs.evolve(row, line=line, balance=Money(balance, "USD"))  # noqa: PLW2901
+        else:
+            row = attrs.evolve(row, line=line)  # noqa: PLW2901
+        placed.append(row)
+    return Statement(format=export, transactions=placed)
+
+
+def _format(value: object, *, optional: bool = True) -> StatementFormat | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, StatementFormat):
+        raise InvalidTypeError(
+            f"format must be a StatementFormat"
+            f"{' or None' if optional else ''}, not {type(value).__name__}",
+            field="format",
+            rule="a StatementFormat",
+        )
+    return value
+
+
+def _top(max_value: object) -> Decimal:
     top = to_decimal(max_value, "max_value")
     cents = _units(top, minor_unit("USD"), "max_value", "cents")
     if cents < 1:
         _refuse("max_value", f"must be at least a cent, got {max_value}", "at least a cent")
-    if top >= statements.MAX_AMOUNT:
+    if top >= _exports.MAX_AMOUNT:
         _refuse(
             "max_value",
-            f"must be below statements.MAX_AMOUNT ({statements.MAX_AMOUNT:,}), got {max_value}",
+            f"must be below statements.MAX_AMOUNT ({_exports.MAX_AMOUNT:,}), got {max_value}",
             "below statements.MAX_AMOUNT",
         )
-    return _transactions(chosen, top)
+    return top
+
+
+def _kinds_of(kinds: object, export: StatementFormat | None) -> tuple[TransactionKind, ...]:
+    """*kinds* checked (default: every kind *export* has rows of)."""
+    if kinds is None:
+        every = tuple(TransactionKind)
+        return every if export is None else tuple(k for k in every if export.type_words(k))
+    chosen = _kinds(kinds)
+    if export is not None:
+        for index, kind in enumerate(chosen):
+            if not export.type_words(kind):
+                _refuse(
+                    f"kinds[{index}]",
+                    f"is {kind.name}, and a {export.title} has no rows of that kind",
+                    f"a kind a {export.title} has rows of",
+                )
+    return chosen
 
 
 def _kinds(kinds: object) -> tuple[TransactionKind, ...]:
@@ -116,49 +267,76 @@ def _hours(on: date, steps: int) -> Decimal:
 def _sign(kind: TransactionKind, amount: Money, negative: bool) -> Money:  # noqa: FBT001
     # The exports' signs: earnings positive, money taken from the balance
     # (statements.OUTGOING_KINDS) negative, the rest either way.
-    if kind in statements.INCOME_KINDS:
+    if kind in _exports.INCOME_KINDS:
         return amount
-    if kind in statements.OUTGOING_KINDS:
+    if kind in _exports.OUTGOING_KINDS:
         return -amount
     return -amount if negative else amount
 
 
 @functools.cache
 def _transactions(
-    kinds: tuple[TransactionKind, ...], top: Decimal
+    kinds: tuple[TransactionKind, ...], top: Decimal, export: StatementFormat | None
 ) -> st.SearchStrategy[Transaction]:
-    return _transaction(kinds, top)
+    return _transaction(kinds, top, export)
+
+
+#: The optional fields a row may hold without a format: every export's.
+_EVERY_FIELD = frozenset().union(*(export.row_fields for export in StatementFormat))
 
 
 @st.composite
-def _transaction(draw: st.DrawFn, kinds: tuple[TransactionKind, ...], top: Decimal) -> Transaction:
+def _transaction(
+    draw: st.DrawFn,
+    kinds: tuple[TransactionKind, ...],
+    top: Decimal,
+    export: StatementFormat | None,
+) -> Transaction:
+    fields = _EVERY_FIELD if export is None else export.row_fields
+    weekly = export is StatementFormat.WEEKLY_SUMMARY
+
+    def given(name: str, values: st.SearchStrategy[Any], default: Any) -> Any:
+        return draw(values) if name in fields else default
+
     kind = draw(st.sampled_from(kinds))
     on = draw(dates())
     amount = _sign(kind, draw(money("USD", min_value="0.01", max_value=top)), draw(st.booleans()))
     hours = None
-    if kind is TransactionKind.HOURLY and draw(st.booleans()):
+    # A weekly summary gives every hourly row its hours; without a format they may be there.
+    if kind is TransactionKind.HOURLY and "hours" in fields and (weekly or draw(st.booleans())):
         per_week = _WEEK // rules.as_of(on).hourly_segment
         hours = _hours(on, draw(st.integers(0, per_week)))
     related = None
     if kind is TransactionKind.SERVICE_FEE:
-        related = draw(st.none() | _numbered("9000", 99))
-    local = draw(st.none() | money("PKR", max_value="3000000"))
-    rate = None if local is None else draw(amounts(min_value="100", max_value="400", places=4))
+        related = given("related_id", st.none() | _numbered("9000", 99), None)
+    local = given("local_amount", st.none() | money("PKR", max_value="3000000"), None)
+    rate = None
+    if local is not None:
+        rate = given("exchange_rate", amounts(min_value="100", max_value="400", places=4), None)
+    if export is None:
+        type_text = kind.value.replace("_", " ").title()
+        balance = draw(st.none() | money("USD", max_value=top))
+    else:
+        type_text = draw(st.sampled_from(export.type_words(kind)))
+        balance = draw(money("USD", max_value=top)) if export.has_balance else None
+    contract_id = st.none() | _numbered("3810000", 99)
     return Transaction(
-        line=draw(st.integers(_FIRST_ROW, statements.MAX_LINES)),
+        line=draw(st.integers(_FIRST_ROW, _exports.MAX_LINES)),
         on=on,
         kind=kind,
         amount=amount,
-        id=draw(st.none() | _numbered("8000", 9999)),
-        type_text=kind.value.replace("_", " ").title(),
-        description=draw(st.sampled_from(["", "Invoice for 2024-01-01", "Logo design"])),
-        balance=draw(st.none() | money("USD", max_value=top)),
-        client=draw(st.sampled_from(["", "Acme", "Studio Noor"])),
-        contract=draw(st.sampled_from(["", "Logo design", "Data pipeline"])),
-        contract_id=draw(st.none() | _numbered("3810000", 99)),
+        id=given("id", st.none() | _numbered("8000", 9999), None),
+        type_text=type_text,
+        description=given(
+            "description", st.sampled_from(["", "Invoice for 2024-01-01", "Logo design"]), ""
+        ),
+        balance=balance,
+        client=given("client", st.sampled_from(["", "Acme", "Studio Noor"]), ""),
+        contract=given("contract", st.sampled_from(["", "Logo design", "Data pipeline"]), ""),
+        contract_id=given("contract_id", _numbered("3810000", 99) if weekly else contract_id, None),
         related_id=related,
         hours=hours,
         local_amount=local,
         exchange_rate=rate,
-        extra=draw(st.sampled_from([(), (("Activity ID", "1234"),)])),
+        extra=given("extra", st.sampled_from([(), (("Activity ID", "1234"),)]), ()),
     )

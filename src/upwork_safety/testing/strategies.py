@@ -60,7 +60,7 @@ from upwork_safety.testing._scalar_strategies import (
     ids,
     money,
 )
-from upwork_safety.testing._statement_strategies import transactions
+from upwork_safety.testing._statement_strategies import statements, transactions
 
 __all__ = [
     "amounts",
@@ -85,6 +85,7 @@ __all__ = [
     "pauses",
     "payments",
     "platform_rules",
+    "statements",
     "time_entries",
     "transactions",
     "weekly_limits",
