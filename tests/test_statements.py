@@ -1148,10 +1148,28 @@ class TestValues:
         summary = summarize(statement, by="tax_year")
         shows(summary, "Summary", "tax_year", "2 periods", "USD 1,600.00", "USD 1,439.00")
 
+    def test_a_row_holds_no_text_longer_than_a_cell(self):
+        """Red team r13 #7: a row built or loaded with a 1 MB description was accepted, where
+        the reader refuses a cell over MAX_FIELD_CHARS: a statement is one a file could give."""
+        fields = {"line": 2, "on": date(2024, 9, 2), "kind": TransactionKind.BONUS}
+        fields |= {"amount": usd("1.00"), "type_text": "Bonus"}
+        cell = "x" * statements.MAX_FIELD_CHARS
+        assert cell == Transaction(**fields, description=cell).description
+        for name in ("id", "description", "client", "contract", "related_id"):
+            with pytest.raises(InvalidValueError) as info:
+                Transaction(**fields, **{name: cell + "x"})
+            assert (f"Transaction.{name}", "at most 2,000 characters") == (
+                info.value.field,
+                info.value.rule,
+            )
+        with pytest.raises(InvalidValueError) as info:
+            Transaction(**fields, extra=[("Activity ID", cell + "x")])
+        assert "Transaction.extra[0][1]" == info.value.field
+
     def test_reprs_stay_short_whatever_the_data(self):
-        """A megabyte of text in a row, or a statement of thousands of rows, still shows
+        """The longest texts a row holds, or a statement of thousands of rows, still show
         in a short line: texts are cut by the library's bounded display."""
-        long = "x" * 1_000_000
+        long = "x" * statements.MAX_FIELD_CHARS
         row = Transaction(
             line=2,
             on=date(2024, 9, 2),

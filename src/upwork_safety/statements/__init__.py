@@ -55,7 +55,7 @@ TaxStatus = _summary.TaxStatus
 #: The longest physical line :func:`parse` accepts, in characters.
 MAX_LINE_CHARS = _formats.MAX_LINE_CHARS
 #: The longest field accepted, in characters.
-MAX_FIELD_CHARS = _formats.MAX_FIELD_CHARS
+MAX_FIELD_CHARS = _model.MAX_FIELD_CHARS
 #: The most rows accepted in one export.
 MAX_ROWS = _formats.MAX_ROWS
 #: The most physical lines accepted, blank lines and quoted line breaks included.

@@ -71,8 +71,6 @@ if TYPE_CHECKING:
 
 #: Longest physical line accepted, in characters.
 MAX_LINE_CHARS = 20_000
-#: Longest field accepted, in characters (descriptions and titles are short).
-MAX_FIELD_CHARS = 2_000
 #: Most rows accepted in one export (decades of weekly invoices fit many times over).
 MAX_ROWS = 50_000
 #: Most physical lines accepted (blank lines and quoted line breaks count too).

@@ -53,6 +53,10 @@ _MINUTE = timedelta(minutes=1)
 #: Half a minute, in hours: how far a written hours value may be from a
 #: whole number of steps (Upwork writes 20 minutes as 0.33333).
 _HALF_MINUTE = CONTEXT.divide(Decimal(1), Decimal(120))
+#: Longest field accepted, in characters (descriptions and titles are short): the
+#: reader refuses a longer cell, and :class:`Transaction` a longer text, so a row
+#: built by hand or loaded is one a file could give.
+MAX_FIELD_CHARS = 2_000
 #: The hours in one billing week (Monday 00:00 to Sunday 24:00 UTC): the most a row
 #: of the weekly summary (one contract's week) can give.
 WEEK_HOURS = Decimal(timedelta(weeks=1) // _HOUR)
@@ -462,6 +466,27 @@ def _rate(instance: object, attribute: Any, value: Any) -> None:
     to_decimal(value, name)  # refuses more digits than a number may have, naming the field
 
 
+def _cell_length(value: str | None, name: str) -> None:
+    """Refuse a text longer than a cell of an export holds (:data:`MAX_FIELD_CHARS`)."""
+    if value is not None and len(value) > MAX_FIELD_CHARS:
+        raise InvalidValueError(
+            f"{name} is {len(value):,} characters long; a cell of an export holds at most "
+            f"{MAX_FIELD_CHARS:,}",
+            field=name,
+            rule=f"at most {MAX_FIELD_CHARS:,} characters",
+        )
+
+
+def _cell(check: Any) -> Any:
+    """An attrs validator: *check*, then at most :data:`MAX_FIELD_CHARS` characters."""
+
+    def validator(instance: object, attribute: Any, value: Any) -> None:
+        check(instance, attribute, value)
+        _cell_length(value, field_name(instance, attribute))
+
+    return validator
+
+
 def _pairs(value: object) -> tuple[tuple[str, str], ...]:
     """A converter: *extra* as (column, value) pairs, each column named once, no empty cell."""
     pairs: list[tuple[str, str]] = []
@@ -480,6 +505,8 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
         name = f"Transaction.extra[{index}]"
         column = text_value(str(column), f"{name}[0]")
         text = text_value(str(text), f"{name}[1]")
+        _cell_length(column, f"{name}[0]")
+        _cell_length(text, f"{name}[1]")
         if is_blank(column):
             raise InvalidValueError(
                 f"{name}[0] must name its column, got {shown(column)}",
@@ -559,7 +586,9 @@ class Transaction:
             not positive, or an amount or balance that is not whole cents
             (at most two decimal places written, as the reader requires) or
             not below :data:`MAX_AMOUNT` in size, or an *extra* column that
-            is blank or named twice, or an empty *extra* value.
+            is blank or named twice, or an empty *extra* value, or a text
+            (an *extra* column or value too) longer than an export's cell
+            holds (:data:`MAX_FIELD_CHARS`).
         CurrencyMismatchError: An amount or balance not in USD.
     """
 
@@ -568,20 +597,20 @@ class Transaction:
     kind: TransactionKind = attrs.field(validator=instance_field(TransactionKind))
     amount: Money = attrs.field(converter=plain_money, validator=usd_field(row=True))
     id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=optional_id_field
+        converter=optional_plain_text, default=None, validator=_cell(optional_id_field)
     )
-    type_text: str = attrs.field(converter=plain_text, default="", validator=text_field)
-    description: str = attrs.field(converter=plain_text, default="", validator=text_field)
+    type_text: str = attrs.field(converter=plain_text, default="", validator=_cell(text_field))
+    description: str = attrs.field(converter=plain_text, default="", validator=_cell(text_field))
     balance: Money | None = attrs.field(
         converter=optional_plain_money, default=None, validator=usd_field(optional=True, row=True)
     )
-    client: str = attrs.field(converter=plain_text, default="", validator=text_field)
-    contract: str = attrs.field(converter=plain_text, default="", validator=text_field)
+    client: str = attrs.field(converter=plain_text, default="", validator=_cell(text_field))
+    contract: str = attrs.field(converter=plain_text, default="", validator=_cell(text_field))
     contract_id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=optional_id_field
+        converter=optional_plain_text, default=None, validator=_cell(optional_id_field)
     )
     related_id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=optional_id_field
+        converter=optional_plain_text, default=None, validator=_cell(optional_id_field)
     )
     hours: Decimal | None = attrs.field(default=None, validator=_hours)
     local_amount: Money | None = attrs.field(

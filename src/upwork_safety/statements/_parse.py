@@ -20,14 +20,18 @@ from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValu
 from upwork_safety.money import exact, unicode_text
 from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._formats import (
-    MAX_FIELD_CHARS,
     MAX_LINE_CHARS,
     MAX_PROBLEMS,
     MAX_ROWS,
     FormatSpec,
 )
 from upwork_safety.statements._input import RULE, Problems, Refused, Source, Stop, lines_of
-from upwork_safety.statements._model import StatementFormat, Transaction, find_breaks
+from upwork_safety.statements._model import (
+    MAX_FIELD_CHARS,
+    StatementFormat,
+    Transaction,
+    find_breaks,
+)
 from upwork_safety.statements._rows import _one_row, _Row
 from upwork_safety.statements._statement import Statement
 

@@ -16,9 +16,9 @@ from upwork_safety._validate import is_blank
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.money import Money
 from upwork_safety.statements import _formats, _model
-from upwork_safety.statements._formats import MAX_FIELD_CHARS, FormatSpec
 from upwork_safety.statements._model import (
     INCOME_KINDS,
+    MAX_FIELD_CHARS,
     USD,
     StatementFormat,
     Transaction,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from datetime import date
     from decimal import Decimal
 
+    from upwork_safety.statements._formats import FormatSpec
     from upwork_safety.statements._input import Problems
 
 
