@@ -443,6 +443,14 @@ def test_quote_lines_say_where_the_rate_came_from():
     given = fees.quote_withdrawal(usd("100"), "payoneer", reference_rate=RATE, spread="0")
     assert "Spread cost (included above)" not in [step for step, _, _ in given.lines()]
     assert "a spread you gave" in given.lines()[2][2]
+    # Newcomer trial r13: an offered rate above the reference is a gain, not a "cost".
+    above = ExchangeRate("USD", "PKR", "281.00", as_of=RATE.as_of)
+    better = fees.quote_withdrawal(
+        usd("730"), fees.DIRECT_TO_LOCAL_BANK, reference_rate=RATE, offered_rate=above
+    )
+    steps = {step: amount for step, amount, _ in better.lines()}
+    assert "Spread cost (included above)" not in steps
+    assert Money("729.01", "PKR") == steps["Spread gain (included above)"]
 
 
 def test_quote_records_plain_and_localised():

@@ -260,8 +260,10 @@ class WithdrawalQuote(Steps):
         ]
         rows.append(("Converted", self.converted, self._rate_note()))
         if self.spread_cost:
+            # An offered rate above the reference gains: named so, shown positive as gains are.
+            word = "cost" if self.spread_cost.amount > 0 else "gain"
             rows.append(
-                ("Spread cost (included above)", -self.spread_cost, "against the reference rate")
+                (f"Spread {word} (included above)", -self.spread_cost, "against the reference rate")
             )
         tax_note = (
             f"{percent(self.tax_rate)} of the converted amount (Income Tax Ordinance s.154A)"
