@@ -28,10 +28,10 @@ from __future__ import annotations
 
 from upwork_safety.statements import _formats, _model, _summarize, _summary
 from upwork_safety.statements._audit import FeeAudit, audit_fees
+from upwork_safety.statements._balance import BalanceBreak
 from upwork_safety.statements._contracts import to_contracts
 from upwork_safety.statements._fee_check import FeeCheck, UncheckedFee
 from upwork_safety.statements._model import (
-    BalanceBreak,
     StatementFormat,
     Transaction,
     TransactionKind,

@@ -11,7 +11,7 @@ import enum
 import re
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -41,9 +41,6 @@ from upwork_safety.money import (
     to_decimal,
 )
 from upwork_safety.rules import as_of
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
 
 #: Upwork's balance and every amount in its exports are in US dollars.
 USD = "USD"
@@ -640,76 +637,6 @@ class Transaction:
         if self.contract_id is not None:
             parts.append(f"contract_id {shown(self.contract_id)}")
         return f"<Transaction line {self.line}, {self.on.isoformat()}: {', '.join(parts)}>"
-
-
-@through_init
-@attrs.frozen
-class BalanceBreak:
-    """Two rows whose running balances do not follow from each other.
-
-    Between two consecutive rows, the newer row's balance must be the older
-    row's balance plus the newer row's amount; when it is not, a row is
-    missing between them or one of them was altered.
-
-    Attributes:
-        older_line: The line of the older row.
-        newer_line: The line of the newer row.
-        expected: The older balance plus the newer amount.
-        found: The newer row's balance.
-
-    Raises:
-        InvalidTypeError: A line that is not an int, or an amount that is not Money.
-        InvalidValueError: A line below 2, the same line twice, an amount not
-            in USD, or *found* equal to *expected* (no break).
-    """
-
-    older_line: int = attrs.field(converter=plain_int, validator=_line)
-    newer_line: int = attrs.field(converter=plain_int, validator=_line)
-    expected: Money = attrs.field(converter=plain_money, validator=usd_field())
-    found: Money = attrs.field(converter=plain_money, validator=usd_field())
-
-    def __attrs_post_init__(self) -> None:
-        if self.older_line == self.newer_line:
-            raise InvalidValueError(
-                f"BalanceBreak.newer_line must be another row than older_line ({self.older_line})",
-                field="BalanceBreak.newer_line",
-                rule="two different rows",
-            )
-        if self.found == self.expected:
-            raise InvalidValueError(
-                f"BalanceBreak.found equals expected ({self.expected}): that is no break",
-                field="BalanceBreak.found",
-                rule="differs from expected",
-            )
-
-    @property
-    def difference(self) -> Money:
-        """``found - expected``: what the missing or altered rows add up to."""
-        return self.found - self.expected
-
-    def describe(self) -> str:
-        """The break in words, naming both lines."""
-        return (
-            f"the running balance breaks between line {self.older_line} and line "
-            f"{self.newer_line}: expected {self.expected} (line {self.older_line}'s balance "
-            f"plus this row's amount), found {self.found}, a difference of {self.difference}: "
-            "a row is missing or was altered"
-        )
-
-
-def find_breaks(transactions: Iterable[Transaction]) -> tuple[BalanceBreak, ...]:
-    """Every break in the running balance of *transactions*, oldest first."""
-    found: list[BalanceBreak] = []
-    previous: Transaction | None = None
-    for row in transactions:
-        if row.balance is None:
-            continue
-        if previous is not None and previous.balance is not None:
-            expected = previous.balance + row.amount
-            if expected != row.balance:
-                found.append(BalanceBreak(previous.line, row.line, expected, row.balance))
-        previous = row
-    return tuple(found)
 
 
 def cut(text: str, limit: int = 20) -> str:

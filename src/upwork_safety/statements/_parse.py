@@ -19,6 +19,7 @@ from upwork_safety._display import shown
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
 from upwork_safety.money import exact, unicode_text
 from upwork_safety.statements import _formats, _model
+from upwork_safety.statements._balance import find_breaks
 from upwork_safety.statements._formats import (
     MAX_LINE_CHARS,
     MAX_PROBLEMS,
@@ -30,7 +31,6 @@ from upwork_safety.statements._model import (
     MAX_FIELD_CHARS,
     StatementFormat,
     Transaction,
-    find_breaks,
 )
 from upwork_safety.statements._rows import _one_row, _Row
 from upwork_safety.statements._statement import Statement

@@ -23,14 +23,13 @@ from upwork_safety._pickling import through_init
 from upwork_safety._validate import as_tuple, bool_field, instance_field, items_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
+from upwork_safety.statements._balance import BalanceBreak, find_breaks
 from upwork_safety.statements._model import (
     MAX_COLUMNS,
     ROW_FIELDS,
-    BalanceBreak,
     StatementFormat,
     Transaction,
     TransactionKind,
-    find_breaks,
     folded,
     hours_problem,
     kind_named,
