@@ -731,6 +731,14 @@ def test_rounding_never_gives_a_negative_zero(value):
         assert ("0.00", False) == (str(rounded), rounded.is_signed())
 
 
+@pytest.mark.parametrize("value", ["0.00", "-0.00", "0"])
+def test_negating_or_multiplying_zero_gives_positive_zero(value):
+    """Review r13 #2: a $0.00 fee row, negated into FeeCheck.charged, was -0.00 in records."""
+    for computed in (-Money(value, "USD"), Money(value, "USD") * -3, Money(value, "USD") * 2):
+        assert Decimal(0) == computed.amount
+        assert not computed.amount.is_signed()
+
+
 # --------------------------------------------------------------------------
 # rate_of: a rate of an amount, rounded once (red-team money round, defect 3)
 # --------------------------------------------------------------------------

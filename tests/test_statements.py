@@ -2977,6 +2977,17 @@ class TestSavedAuditShapesR13:
             info.value.rule,
         )
 
+    def test_a_zero_fee_is_charged_zero_not_negative_zero(self):
+        """Review r13 #2: a 0.00 service fee (a waived fee, or a 0% contract) was charged
+        -0.00 in the records and the command's JSON."""
+        rows = self.ROWS.replace(
+            "Service Fee for Ref ID 900011,,,Globex,,,-20.00,,,320.00",
+            "Service Fee for Ref ID 900011,,,Globex,,,0.00,,,340.00",
+        ).replace("Invoice,,,Globex,,,100.00,,,420.00", "Invoice,,,Globex,,,100.00,,,440.00")
+        (_first, check) = audit_fees(parse(self.HEAD + rows)).checks
+        assert ("0.00", False) == (str(check.charged.amount), check.charged.amount.is_signed())
+        assert Money("-20.00", "USD") == check.difference  # 10% of 200.00 expected
+
     def test_a_fee_not_checked_is_listed_once(self):
         audit = self.audit()
         with pytest.raises(InvalidValueError) as info:

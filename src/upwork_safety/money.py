@@ -81,7 +81,11 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
 
 
 def _no_negative_zero(value: Decimal) -> Decimal:
-    """*value*, or positive zero in its place when it is a negative zero."""
+    """*value*, or positive zero in its place when it is a negative zero.
+
+    The one rule for amounts the library computes (rounding, negating,
+    multiplying): zero is written ``0.00``, never ``-0.00``.
+    """
     return value.copy_abs() if not value and value.is_signed() else value
 
 
@@ -265,7 +269,7 @@ class Money:
                 )
             return NotImplemented
         factor = to_decimal(other, "factor")
-        return Money(CONTEXT.multiply(self.amount, factor), self.currency)
+        return Money(_no_negative_zero(CONTEXT.multiply(self.amount, factor)), self.currency)
 
     __rmul__ = __mul__
 
@@ -282,8 +286,9 @@ class Money:
     __floordiv__ = __truediv__
 
     def __neg__(self) -> Money:
-        # copy_negate() is exact; unary minus would round to the caller's precision.
-        return Money(self.amount.copy_negate(), self.currency)
+        # copy_negate() is exact; unary minus would round to the caller's precision.  Zero
+        # stays positive zero: a computed amount never shows as -0.00.
+        return Money(_no_negative_zero(self.amount.copy_negate()), self.currency)
 
     def __pos__(self) -> Money:
         return self
