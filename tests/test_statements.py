@@ -1095,9 +1095,7 @@ class TestValues:
 
         always = {"id", "description", "client", "contract", "related_id"}  # every export's
         for export in StatementFormat:
-            assert export.row_fields - {"extra"} - always == set(
-                _statement.RECORD_FIELDS[export]
-            )
+            assert export.row_fields - {"extra"} - always == set(_statement.RECORD_FIELDS[export])
         assert always <= set(parse(read(WEEKLY_FILE)).to_records()[0])
 
     def test_extra_columns_never_take_a_field_key(self):
@@ -2987,6 +2985,39 @@ class TestSavedAuditShapesR13:
         (_first, check) = audit_fees(parse(self.HEAD + rows)).checks
         assert ("0.00", False) == (str(check.charged.amount), check.charged.amount.is_signed())
         assert Money("-20.00", "USD") == check.difference  # 10% of 200.00 expected
+
+    def test_a_charge_moved_out_of_its_check_is_refused(self):
+        """Second review r13 #1 (high): the reverse move, a second $40 charge taken out of
+        its check into not_checked, loaded as "overcharged USD 0.00"."""
+        doubled = audit_fees(parse(table(HISTORY, TestFeeRefundsNetR12.rows("-40.00", "-40.00"))))
+        assert Money("40.00", "USD") == doubled.overcharged
+        data = serialize.to_dict(doubled)
+        moved = data["checks"][0]["more_fees"].pop()
+        data["not_checked"] = [{"fee": moved, "reason": "a duplicate row"}]
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(statements.FeeAudit, data)
+        (problem,) = info.value.problems
+        assert "a checked income row's fees in its check" == problem.rule
+        # A refund beside a single charge stays outside the check, as audit_fees leaves it.
+        refunded = audit_fees(parse(self.HEAD + self.ROWS))
+        assert refunded == serialize.from_dict(statements.FeeAudit, serialize.to_dict(refunded))
+
+    def test_no_two_rows_of_an_audit_share_a_line(self):
+        """Second review r13 #8: two fee rows on one line (charged twice over) loaded, and
+        so did a fee on another check's income line."""
+        doubled = audit_fees(parse(table(HISTORY, TestFeeRefundsNetR12.rows("-40.00", "-40.00"))))
+        (check,) = doubled.checks
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(check, more_fees=[attrs.evolve(check.more_fees[0], line=check.fee.line)])
+        assert "each row on a line of its own" == info.value.rule
+        first, second = self.audit().checks
+        on_its_line = attrs.evolve(second.fee, line=first.income.line)
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(self.audit(), checks=[first, attrs.evolve(second, fee=on_its_line)])
+        assert ("FeeAudit.checks[1]", "each row on a line of its own") == (
+            info.value.field,
+            info.value.rule,
+        )
 
     def test_a_fee_not_checked_is_listed_once(self):
         audit = self.audit()

@@ -112,9 +112,11 @@ class FeeAudit:
         InvalidValueError: Two checks of one income row or holding one
             fee row (a repeated check would count its excess twice), a fee
             row both in a check and in *not_checked* or twice in
-            *not_checked*, a row of *income_without_fee* that is not an
-            income row above zero, is given twice, is checked, or that a
-            fee names, or rows out of date order in any of the three.
+            *not_checked*, a fee in *not_checked* naming an income row a
+            check holds (but a fee refund beside that check's single
+            charge), a row of *income_without_fee* that is not an income row
+            above zero, is given twice, is checked, or that a fee names, two
+            rows on one line, or rows out of date order in any of the three.
     """
 
     checks: tuple[FeeCheck, ...] = attrs.field(converter=as_tuple, validator=items_field(FeeCheck))
@@ -166,6 +168,7 @@ class FeeAudit:
                     rule=rule,
                 )
             fees.add(unchecked.fee)
+        self._check_unchecked_beside_checks()
         named = {row.related_id for row in fees if row.related_id is not None}
         without: set[Transaction] = set()
         for index, row in enumerate(self.income_without_fee):
@@ -186,7 +189,59 @@ class FeeAudit:
                     rule="income no fee row names, once",
                 )
             without.add(row)
+        self._check_lines()
         self._check_order()
+
+    def _check_unchecked_beside_checks(self) -> None:
+        """A fee naming a checked income row is in its check, but a refund beside one charge.
+
+        ``audit_fees``' rule (``_joined``): every fee row of an income row it
+        checks is in that check, except a fee refund beside a single charge,
+        which goes with a refund of the payment; a charge moved out of its check
+        would hide what it overcharged.
+        """
+        checked = {check.income.id: check for check in self.checks if check.income.id is not None}
+        for index, unchecked in enumerate(self.not_checked):
+            fee = unchecked.fee
+            check = checked.get(fee.related_id) if fee.related_id is not None else None
+            if check is None:
+                continue
+            charges = sum(1 for row in check.fees if row.amount.amount <= 0)
+            if fee.amount.amount > 0 and charges == 1:
+                continue
+            where = f"FeeAudit.not_checked[{index}]"
+            raise InvalidValueError(
+                f"{where} (fee line {fee.line}) names income line {check.income.line}, which "
+                "a check holds: every fee of a checked income row is in its check, but a fee "
+                "refund beside a single fee charged",
+                field=where,
+                rule="a checked income row's fees in its check",
+            )
+
+    def _check_lines(self) -> None:
+        """Every row of the audit on a line of its own, as the rows of one export are."""
+        rows: list[tuple[str, Transaction]] = []
+        for index, check in enumerate(self.checks):
+            rows.append((f"FeeAudit.checks[{index}]", check.income))
+            rows.extend((f"FeeAudit.checks[{index}]", fee) for fee in check.fees)
+        rows.extend(
+            (f"FeeAudit.not_checked[{index}]", unchecked.fee)
+            for index, unchecked in enumerate(self.not_checked)
+        )
+        rows.extend(
+            (f"FeeAudit.income_without_fee[{index}]", row)
+            for index, row in enumerate(self.income_without_fee)
+        )
+        seen: dict[int, Transaction] = {}
+        for where, row in rows:
+            other = seen.setdefault(row.line, row)
+            if other != row:
+                raise InvalidValueError(
+                    f"{where} holds line {row.line}, the line of another row of the audit: "
+                    "two rows of an export never share a line",
+                    field=where,
+                    rule="each row on a line of its own",
+                )
 
     def _check_order(self) -> None:
         """The checks, the fees not checked and the income rows without a fee, oldest first."""

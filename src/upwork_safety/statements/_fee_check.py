@@ -116,7 +116,7 @@ class FeeCheck:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: *fee* or a row of *more_fees* not a service fee
             row, or naming another row than *income* (its ``related_id``),
-            a fee row given twice or on the income row's line, *fee* a
+            a fee row given twice or on the line of another row, *fee* a
             refund or dated after a charge in *more_fees*, a fee refund in
             *more_fees* beside a single charge, *income* not an income row or
             a negative one, a negative amount, a rate that is
@@ -177,6 +177,7 @@ class FeeCheck:
                 rule="a fee charged",
             )
         seen: set[Transaction] = set()
+        lines = {self.income.line}
         for index, row in enumerate(self.fees):
             where = "FeeCheck.fee" if not index else f"FeeCheck.more_fees[{index - 1}]"
             _service_fee_row(row, where)
@@ -187,13 +188,14 @@ class FeeCheck:
                     rule="each fee row once",
                 )
             seen.add(row)
-            if row.line == self.income.line:
+            if row.line in lines:
                 raise InvalidValueError(
-                    f"{where} is on line {row.line}, the income row's line: two rows of an "
-                    "export never share a line",
+                    f"{where} is on line {row.line}, the line of the income row or of a fee "
+                    "before it: two rows of an export never share a line",
                     field=where,
                     rule="each row on a line of its own",
                 )
+            lines.add(row.line)
             if row.related_id is None or row.related_id != self.income.id:
                 # The fee counts against the row it names, never a bigger one chosen by hand.
                 raise InvalidValueError(
