@@ -160,9 +160,9 @@ def _refund_pending(clock: _Clock) -> Finding | None:
             "agree a fair outcome there."
             if submitted
             else "Upwork closed our contract automatically because it had been inactive, "
-            "and the escrow for this milestone is set to go back to you. I've done work on "
-            "it that I can show you: could we agree a fair amount for it? Otherwise I'll "
-            "open a dispute so we can settle it on Upwork."
+            "and the escrow for this milestone is set to go back to you. Before it does, "
+            "can we agree on the work done on this milestone so far? If none was, the "
+            "refund can go ahead."
         )
     else:
         message = (
@@ -173,9 +173,8 @@ def _refund_pending(clock: _Clock) -> Finding | None:
             "I've delivered the work for this milestone, so I can't agree to a full "
             "refund, but I'm happy to talk about what would make it right."
             if submitted
-            else "I've already started on this milestone and can show you the work so far, "
-            "so I'd rather not agree to a full refund straight away: could we agree a fair "
-            "amount for what's done?"
+            else "Before I answer the refund request, can we agree on the work done on this "
+            "milestone so far? If none was, I'll accept the refund."
         )
     advice = (
         "Answer before the deadline: accept if no work was delivered; if you "
