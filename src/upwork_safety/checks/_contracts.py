@@ -17,6 +17,7 @@ from datetime import datetime  # noqa: TC003
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
 import upwork_safety.fees as fees  # noqa: PLR0402
+from upwork_safety._display import shown
 from upwork_safety._moments import utc_instant
 from upwork_safety._validate import instance, optional_instance
 from upwork_safety.checks._clocks import (
@@ -209,8 +210,13 @@ def _vague(contract: Contract) -> list[Finding]:
     for index, milestone in enumerate(contract.milestones):
         if milestone.state not in _OPEN_STATES:
             continue
-        checked_text(milestone.title, f"contract.milestones[{index}].title")
-        checked_text(milestone.description, f"contract.milestones[{index}].description")
+        for name in ("title", "description"):
+            checked_text(
+                getattr(milestone, name),
+                f"contract.milestones[{index}].{name}",
+                what=f"contract {shown(contract.id)}, milestone {shown(milestone.id)}: its {name}",
+                fix="a milestone's text on Upwork is far shorter: check the contract's data",
+            )
         found.extend(
             vague_findings(
                 milestone.title,

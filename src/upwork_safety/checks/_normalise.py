@@ -506,13 +506,19 @@ class Normalised:
 MAX_TEXT_CHARS = 100_000
 
 
-def checked_text(value: object, name: str) -> str:
-    """*value* if it is a ``str`` of valid Unicode text of at most :data:`MAX_TEXT_CHARS`."""
+def checked_text(
+    value: object, name: str, *, what: str = "", fix: str = "check each message on its own"
+) -> str:
+    """*value* if it is a ``str`` of valid Unicode text of at most :data:`MAX_TEXT_CHARS`.
+
+    The error names *name* (the field), and says *what* the text is and how
+    to *fix* it.
+    """
     text = text_value(value, name)
     if len(text) > MAX_TEXT_CHARS:
         raise InvalidValueError(
-            f"{name} is {len(text):,} characters long; the checks read at most "
-            f"{MAX_TEXT_CHARS:,} (check each message on its own)",
+            f"{what or name} is {len(text):,} characters long; the checks read at most "
+            f"{MAX_TEXT_CHARS:,} ({fix})",
             field=name,
             rule=f"at most {MAX_TEXT_CHARS:,} characters",
         )
