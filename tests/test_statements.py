@@ -1219,8 +1219,14 @@ class TestSummary:
         summary = summarize(parse(table(HISTORY, rows)))
         assert Money("-50.00", "USD") == summary.total.withdrawn
         (note,) = summary.notes
+        # A positive row typed "Service Fee" (not "Service fee refund") is named too (second
+        # review r13 #9: a service fee row is signed by its word).
+        assert note.startswith("2 rows are signed the other way from their kind (line 3: ")
+        assert "'Service Fee' USD 10.00" in note
+        assert "'Withdrawal' USD 50.00" in note
+        refund = [rows[0], {**rows[1], "Type": "Service fee refund"}, rows[2]]
+        (note,) = summarize(parse(table(HISTORY, refund))).notes
         assert note.startswith("1 row is signed the other way from its kind (line 2: ")
-        assert "USD 50.00" in note
         kinds = statements.OUTGOING_KINDS
         assert TransactionKind.WITHDRAWAL in kinds
         assert not kinds & statements.INCOME_KINDS

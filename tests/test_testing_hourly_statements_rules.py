@@ -188,12 +188,36 @@ def test_rows_of_one_export_each_make_a_statement(data):
     assert alone.transactions == (row,)
     assert row.type_text in export.type_words(row.kind)
     assert (row.balance is not None) == export.has_balance
-    for name in {"id", "description", "client", "contract", "contract_id", "related_id"}:
+    for name in ("id", "description", "client", "contract", "contract_id", "related_id"):
         if name not in export.row_fields:
             assert getattr(row, name) in (None, "")
     if export is statements.StatementFormat.WEEKLY_SUMMARY:
-        assert row.is_income and row.contract_id is not None
+        assert row.is_income
+        assert row.contract_id is not None
         assert (row.hours is not None) == (row.kind is TransactionKind.HOURLY)
+    assert not row.signed_against_kind  # a "Service fee refund" above zero, other fees below
+    if row.kind is TransactionKind.SERVICE_FEE:
+        # Second review r13 #3: joined as the reader joins a fee to its payment.
+        if export is statements.StatementFormat.TRANSACTIONS_REPORT:
+            assert row.related_id == row.id
+        elif row.related_id is not None:
+            assert f"Ref ID {row.related_id}" in row.description
+
+
+def test_statements_give_the_fee_audit_fees_to_check():
+    """Second review r13 #3: 600 drawn statements gave the audit no fee to check; now their
+    fees (charges and refunds) are joined to their income rows as the exports join them."""
+    for export in (
+        statements.StatementFormat.TRANSACTION_HISTORY,
+        statements.StatementFormat.TRANSACTIONS_REPORT,
+    ):
+        kinds = [TransactionKind.FIXED_PRICE, TransactionKind.HOURLY, TransactionKind.SERVICE_FEE]
+        drawn = _sample(us.statements(format=export, kinds=kinds, max_size=10), 100)
+        audits = [statements.audit_fees(statement) for statement in drawn]
+        checks = [check for audit in audits for check in audit.checks]
+        assert len(checks) >= 10  # none before the fix
+        fees = [row for st in drawn for row in st.transactions if row.kind in kinds[2:]]
+        assert any(row.amount.amount > 0 for row in fees)  # fee refunds are drawn too
 
 
 def test_rows_of_one_export_cover_its_kinds():

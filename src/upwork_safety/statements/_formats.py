@@ -380,8 +380,8 @@ def parse_hours(text: str, on: date | None) -> Decimal | str:
     value = Decimal(text)
     if value > WEEK_HOURS:
         return (
-            f"{shown(text)} is more than the {WEEK_HOURS} hours of a billing week (a row gives "
-            "one contract's week)"
+            f"{shown(text)} is more than the {WEEK_HOURS} hours of a billing week (a row of the "
+            "weekly summary covers at most one billing week of a contract)"
         )
     if on is not None and not segment_steps(value, on):
         return (

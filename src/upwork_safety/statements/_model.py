@@ -55,7 +55,8 @@ _HALF_MINUTE = CONTEXT.divide(Decimal(1), Decimal(120))
 #: built by hand or loaded is one a file could give.
 MAX_FIELD_CHARS = 2_000
 #: The hours in one billing week (Monday 00:00 to Sunday 24:00 UTC): the most a row
-#: of the weekly summary (one contract's week) can give.
+#: of the weekly summary can give, as it covers at most one billing week of a contract
+#: (the rows of docs/examples are days; a week's row is the widest a row can be).
 WEEK_HOURS = Decimal(timedelta(weeks=1) // _HOUR)
 
 
@@ -100,15 +101,18 @@ OUTGOING_KINDS = frozenset(
 )
 
 
-def against_its_kind(kind: TransactionKind, amount: Decimal) -> bool:
-    """Whether a row of *kind* is signed the other way from its kind's rows.
+def against_its_kind(kind: TransactionKind, amount: Decimal, type_text: str) -> bool:
+    """Whether a row is signed the other way from its kind's rows, or from its type word.
 
-    Earnings below zero, or money taken (:data:`OUTGOING_KINDS`) above zero,
-    except a service fee's, which Upwork names a fee refund.
+    Earnings below zero, or money taken (:data:`OUTGOING_KINDS`) above zero;
+    but a service fee row is signed by its word: a fee refund
+    (:func:`is_fee_refund`) above zero, any other fee at zero or below.
     """
     if kind in INCOME_KINDS:
         return amount < 0
-    return kind in OUTGOING_KINDS and kind is not TransactionKind.SERVICE_FEE and amount > 0
+    if kind is TransactionKind.SERVICE_FEE:
+        return amount < 0 if is_fee_refund(type_text) else amount > 0
+    return kind in OUTGOING_KINDS and amount > 0
 
 
 class StatementFormat(enum.Enum):
@@ -153,9 +157,8 @@ class StatementFormat(enum.Enum):
         >>> StatementFormat.WEEKLY_SUMMARY.type_words(TransactionKind.REFUND)
         ()
         """
-        if self is StatementFormat.WEEKLY_SUMMARY:
-            return tuple(word for word, named in WEEKLY_TYPES.items() if named is kind)
-        return tuple(word for word, named in TYPE_WORDS if named is kind)
+        words = WEEKLY_TYPE_WORDS if self is StatementFormat.WEEKLY_SUMMARY else TYPE_WORDS
+        return tuple(word for word, named in words if named is kind)
 
 
 _TITLES = {
@@ -184,6 +187,9 @@ def folded(text: str) -> str:
     return _SPACING.sub(" ", text).strip(" ").translate(_ASCII_LOWER)
 
 
+#: The word of a service fee row that gives a fee back (a positive row).
+_FEE_REFUND = "Service fee refund"
+
 #: The type words of the two transaction exports as they are written, and the
 #: kind each names (docs/statements.md lists them, with the evidence for each).
 #: ``Membership``, ``VAT``, ``WHT``, ``Processing Fee`` and ``Adjustment`` come
@@ -202,7 +208,7 @@ TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
     ("Refund", TransactionKind.REFUND),
     ("Refund to client", TransactionKind.REFUND),
     ("Service Fee", TransactionKind.SERVICE_FEE),
-    ("Service fee refund", TransactionKind.SERVICE_FEE),
+    (_FEE_REFUND, TransactionKind.SERVICE_FEE),
     ("Withdrawal", TransactionKind.WITHDRAWAL),
     ("Withdrawal Fee", TransactionKind.WITHDRAWAL_FEE),
     ("Connects", TransactionKind.CONNECTS),
@@ -248,13 +254,23 @@ ROW_FIELDS: dict[StatementFormat, frozenset[str]] = {
 #: The same words, folded (:func:`folded`).
 TYPES: dict[str, TransactionKind] = {folded(word): kind for word, kind in TYPE_WORDS}
 
-#: The weekly summary's ``Payment type`` words, folded; empty means hourly.  It
-#: lists earnings only, so these are the :data:`INCOME_KINDS`.
-WEEKLY_TYPES: dict[str, TransactionKind] = {
-    "": TransactionKind.HOURLY,
-    "fixed price payment": TransactionKind.FIXED_PRICE,
-    "bonus": TransactionKind.BONUS,
-}
+#: The weekly summary's ``Payment type`` words as it writes them; empty means
+#: hourly.  It lists earnings only, so these are the :data:`INCOME_KINDS`.
+WEEKLY_TYPE_WORDS: tuple[tuple[str, TransactionKind], ...] = (
+    ("", TransactionKind.HOURLY),
+    ("Fixed Price Payment", TransactionKind.FIXED_PRICE),
+    ("Bonus", TransactionKind.BONUS),
+)
+#: The same words, folded (:func:`folded`).
+WEEKLY_TYPES: dict[str, TransactionKind] = {folded(word): kind for word, kind in WEEKLY_TYPE_WORDS}
+
+
+def is_fee_refund(type_text: str) -> bool:
+    """Whether a service fee row's type word says it gives a fee back ("Service fee refund")."""
+    return folded(type_text) == _FOLDED_FEE_REFUND
+
+
+_FOLDED_FEE_REFUND = folded(_FEE_REFUND)
 
 
 def kind_named(text: str, export: StatementFormat) -> TransactionKind | None:
@@ -428,8 +444,8 @@ def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
     on = instance.on  # validators run once every field is set
     if value.is_finite() and value > WEEK_HOURS:
         raise InvalidValueError(
-            f"{name} must be at most {WEEK_HOURS}, the hours in a billing week (a row gives "
-            f"one contract's week), got {value}",
+            f"{name} must be at most {WEEK_HOURS}, the hours in a billing week (a row of the "
+            f"weekly summary covers at most one billing week of a contract), got {value}",
             field=name,
             rule=f"at most {WEEK_HOURS} hours",
         )
@@ -620,6 +636,18 @@ class Transaction:
     def is_income(self) -> bool:
         """Whether the row is earnings before fees (fixed price, hourly or bonus)."""
         return self.kind in INCOME_KINDS
+
+    @property
+    def signed_against_kind(self) -> bool:
+        """Whether the row is signed the other way from its kind's rows (a reversal, or a mistake).
+
+        Earnings below zero, or money taken from the balance
+        (:data:`OUTGOING_KINDS`) above zero; a service fee row is signed by
+        its word, a ``Service fee refund`` above zero and any other fee at
+        zero or below.  :func:`~upwork_safety.statements.summarize` names
+        such rows in its notes.
+        """
+        return against_its_kind(self.kind, self.amount.amount, self.type_text)
 
     def __repr__(self) -> str:
         # One line: a row's texts and its extra columns can run long.

@@ -17,7 +17,7 @@ from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
 from upwork_safety.money import ExchangeRate, exact
-from upwork_safety.statements._model import StatementFormat, Transaction, against_its_kind
+from upwork_safety.statements._model import StatementFormat, Transaction
 from upwork_safety.statements._statement import Statement, check_statement
 from upwork_safety.statements._summary import (
     _FIRST_TAX_YEAR,
@@ -250,9 +250,7 @@ def _notes(statement: Statement, untaxed: list[str]) -> tuple[str, ...]:
             f"{'are' if len(unknown) != 1 else 'is'} counted under other: check what "
             f"{'they are' if len(unknown) != 1 else 'it is'} (earnings would belong in gross)."
         )
-    against = [
-        row for row in statement.transactions if against_its_kind(row.kind, row.amount.amount)
-    ]
+    against = [row for row in statement.transactions if row.signed_against_kind]
     if against:
         # The first few, with a count: a note stays short on any file.
         listed = "; ".join(

@@ -108,7 +108,12 @@ def statements(
 
     From *min_size* to *max_size* rows of :func:`transactions` with
     *format* (and *kinds* and *max_value*), oldest first on lines 2, 3, ...
-    as a file listing them oldest first gives them.  Where the export has a
+    as a file listing them oldest first gives them.  In the two transaction
+    exports every row has an id of its own, and a service fee row (a
+    charge, or a ``Service fee refund``) is charged on one of the
+    statement's income rows, on its day, or on none, joined as the export
+    joins them, so :func:`~upwork_safety.statements.audit_fees` has fees to
+    check.  Where the export has a
     running balance (:attr:`StatementFormat.has_balance`), every row's
     balance is the one before it plus its amount, from an opening balance
     that keeps each of them at zero or above, so the statement has no
@@ -128,7 +133,7 @@ def statements(
         InvalidTypeError: As :func:`transactions`, or a size that is not an
             ``int``.
         InvalidValueError: As :func:`transactions`, or *min_size* below 0,
-            *max_size* below *min_size*, or above 1,000, or so many rows of
+            *max_size* below *min_size*, or above 100, or so many rows of
             up to *max_value* that a running balance could reach
             ``statements.MAX_AMOUNT``.
     """
@@ -136,9 +141,9 @@ def statements(
     assert export is not None  # refused above when None
     rows = transactions(kinds=kinds, max_value=max_value, format=export)
     low, high = _sizes(min_size, max_size)
-    # The running balances go from the opening (at most every row's amount, and
-    # _OPENING_REST) up by at most every row's amount again: all below MAX_AMOUNT.
-    if export.has_balance and 2 * high * _top(max_value) + _OPENING_REST >= _exports.MAX_AMOUNT:
+    # A running balance is the opening one plus the amounts so far: at most the
+    # widest spread of those sums (every row's amount) and _OPENING_REST.
+    if export.has_balance and high * _top(max_value) + _OPENING_REST >= _exports.MAX_AMOUNT:
         _refuse(
             "max_size",
             f"({high}) rows of up to {max_value} US dollars could take a running balance past "
@@ -148,8 +153,9 @@ def statements(
     return _statements(export, rows, low, high)
 
 
-#: The most rows :func:`statements` draws (a statement of more is no better a test).
-_MOST_ROWS = 1_000
+#: The most rows :func:`statements` draws: a statement of more is no better a test, and
+#: Hypothesis draws a list of a few hundred such rows only with its health checks off.
+_MOST_ROWS = 100
 #: The most an opening balance holds beyond what keeps every running balance at zero.
 _OPENING_REST = 1_000
 
@@ -169,7 +175,11 @@ def _statements(
     low: int,
     high: int,
 ) -> Statement:
-    drawn = sorted(draw(st.lists(rows, min_size=low, max_size=high)), key=lambda t: t.on)
+    drawn = draw(st.lists(rows, min_size=low, max_size=high))
+    if "id" in export.row_fields:
+        drawn = _linked(draw, export, drawn)
+    # Oldest first; on one day an income row before the fees charged on it.
+    drawn.sort(key=lambda row: (row.on, not row.is_income))
     placed: list[Transaction] = []
     balance: Decimal | None = None
     if export.has_balance and drawn:
@@ -188,6 +198,48 @@ def _statements(
             row = attrs.evolve(row, line=line)  # noqa: PLW2901
         placed.append(row)
     return Statement(format=export, transactions=placed)
+
+
+def _linked(draw: st.DrawFn, export: StatementFormat, rows: list[Transaction]) -> list[Transaction]:
+    """*rows* with ids of their own, and service fees joined to income rows as the export does.
+
+    Every row gets its own id (a ``Ref ID`` or ``Transaction ID``); a fee
+    row names an income row of the statement, or none, and falls on its
+    day: in the Transaction History by ``Ref ID`` in its description, in the
+    Transactions report by sharing the income row's ``Transaction ID``.
+    """
+    named = [attrs.evolve(row, id=str(_FIRST_ID + index)) for index, row in enumerate(rows)]
+    incomes = [row for row in named if row.is_income]
+    linked: list[Transaction] = []
+    for row in named:
+        if row.kind is TransactionKind.SERVICE_FEE:
+            income = draw(st.none() | st.sampled_from(incomes)) if incomes else None
+            row = _fee_on(export, row, income)  # noqa: PLW2901
+        linked.append(row)
+    return linked
+
+
+#: The first id :func:`statements` gives its rows.
+_FIRST_ID = 8_100_000
+
+
+def _fee_on(export: StatementFormat, fee: Transaction, income: Transaction | None) -> Transaction:
+    """*fee* charged on *income* (or on no row of the statement), as *export* writes it."""
+    if export is StatementFormat.TRANSACTIONS_REPORT:
+        if income is None:
+            return attrs.evolve(fee, related_id=fee.id)
+        return attrs.evolve(fee, id=income.id, related_id=income.id, on=income.on)
+    if income is None or income.id is None:  # _linked gave every row an id
+        return attrs.evolve(fee, related_id=None, description="")
+    return attrs.evolve(
+        fee, related_id=income.id, description=_fee_text(fee, income.id), on=income.on
+    )
+
+
+def _fee_text(fee: Transaction, income_id: str) -> str:
+    """A Transaction History fee row's description, naming its income row by ``Ref ID``."""
+    what = "Service Fee Refund" if fee.amount.amount > 0 else "Service Fee"
+    return f"{what} for Ref ID {income_id}"
 
 
 def _format(value: object, *, optional: bool = True) -> StatementFormat | None:
@@ -320,7 +372,7 @@ def _transaction(
         type_text = draw(st.sampled_from(export.type_words(kind)))
         balance = draw(money("USD", max_value=top)) if export.has_balance else None
     contract_id = st.none() | _numbered("3810000", 99)
-    return Transaction(
+    row = Transaction(
         line=draw(st.integers(_FIRST_ROW, _exports.MAX_LINES)),
         on=on,
         kind=kind,
@@ -340,3 +392,11 @@ def _transaction(
         exchange_rate=rate,
         extra=given("extra", st.sampled_from([(), (("Activity ID", "1234"),)]), ()),
     )
+    if export is None or kind is not TransactionKind.SERVICE_FEE:
+        return row
+    if row.signed_against_kind:  # a "Service fee refund" gives a fee back: above zero
+        row = attrs.evolve(row, amount=-row.amount)
+    if export is StatementFormat.TRANSACTIONS_REPORT:  # a fee shares its payment's id
+        return attrs.evolve(row, related_id=row.id)
+    # The Transaction History names the payment in the fee's description.
+    return attrs.evolve(row, description="" if related is None else _fee_text(row, related))
