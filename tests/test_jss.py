@@ -837,30 +837,98 @@ def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
 def test_an_open_long_term_contract_counts_only_while_paid_every_ninety_days():
     """DOMAIN.md: long-term contracts count while "paid at least every 90 days".
 
-    Paid on 2025-01-01 and 2025-04-02 (over 90 days): a success until 90 days
-    after the latest payment (2025-07-01), left out from the 91st day, and
-    neutral once idle for 180 days (2025-09-29).
+    Paid on 2025-01-01 and 2025-04-01 (90 days apart, over 90 days): a success
+    until 90 days after the latest payment (2025-06-30), left out from the
+    91st day, and neutral once idle for 180 days (2025-09-28).
     """
     ongoing = job(
         "a",
         started=date(2025, 1, 1),
         ended=None,
-        payments=[pay(date(2025, 1, 1)), pay(date(2025, 4, 2))],
+        payments=[pay(date(2025, 1, 1)), pay(date(2025, 4, 1))],
     )
-    assert Outcome.POSITIVE == classify(ongoing, as_of=date(2025, 7, 1)).outcome
-    lapsed = classify(ongoing, as_of=date(2025, 7, 2))
+    assert Outcome.POSITIVE == classify(ongoing, as_of=date(2025, 6, 30)).outcome
+    lapsed = classify(ongoing, as_of=date(2025, 7, 1))
     assert Outcome.EXCLUDED == lapsed.outcome
-    assert "no payment since 2025-04-02 (91 days)" in lapsed.reasons[0]
-    assert Outcome.EXCLUDED == classify(ongoing, as_of=date(2025, 9, 28)).outcome
-    assert Outcome.NEUTRAL == classify(ongoing, as_of=date(2025, 9, 29)).outcome
+    assert "no payment since 2025-04-01 (91 days)" in lapsed.reasons[0]
+    assert Outcome.EXCLUDED == classify(ongoing, as_of=date(2025, 9, 27)).outcome
+    assert Outcome.NEUTRAL == classify(ongoing, as_of=date(2025, 9, 28)).outcome
     # The timeline agrees with score on the days the standing changes.
     others = [job("b", "cb", stars="5.0"), job("c", "cc", stars="2.0")]
     history = [ongoing, *others]
-    days = [date(2025, 7, 1), date(2025, 7, 2), date(2025, 9, 29)]
+    days = [date(2025, 6, 30), date(2025, 7, 1), date(2025, 9, 28)]
     line = jss.timeline(history, start=days[0], end=days[-1])
     by_day = {point.on: point.score for point in line}
     assert [75, 50, 25] == [jss.score(history, as_of=day).score for day in days]
     assert [75, 50, 25] == [by_day[day] for day in days]
+
+
+def test_a_payment_after_the_end_adds_money_not_months():
+    """Red team r13 #1 (high): the last invoice of a contract that ran under 3 months, paid
+    12 days after it ended, made it "long-term" (weight 1.25 → 2.5); a $20 bonus five
+    months after a 29-day job made it a success of weight 3."""
+    hourly = job(
+        "h1",
+        started=date(2024, 11, 5),
+        ended=date(2025, 1, 31),
+        stars="4.2",
+        payments=[pay(date(2024, 11, 20), "300"), pay(date(2024, 12, 18), "300")]
+        + [pay(date(2025, 1, 15), "300"), pay(date(2025, 2, 12), "300")],
+    )
+    before, after = (classify(hourly, as_of=date(2025, 2, day)) for day in (11, 12))
+    assert (Outcome.NEUTRAL, Decimal("1.25")) == (before.outcome, before.weight)
+    assert (Outcome.NEUTRAL, Decimal("1.5")) == (after.outcome, after.weight)  # $1,200 earned
+    assert "paid over 2 months" in after.reasons[-1]
+    bonus = job(
+        "fp",
+        started=date(2024, 9, 1),
+        ended=date(2024, 9, 30),
+        stars="4.2",
+        payments=[pay(date(2024, 9, 30), "100"), pay(date(2025, 3, 15), "20")],
+    )
+    late = classify(bonus, as_of=date(2025, 4, 1))
+    assert (Outcome.NEUTRAL, Decimal(1)) == (late.outcome, late.weight)
+
+
+def test_one_payment_after_months_of_silence_is_no_long_term_contract():
+    """Red team r13 #2 (high): an open contract unpaid for 152 days became a long-term
+    success of weight 2 on one $5 payment; long-term means paid at least every 90 days."""
+    silent = job("o", started=date(2024, 1, 1), ended=None, payments=[pay(date(2024, 6, 1), "5")])
+    impact = classify(silent, as_of=date(2024, 6, 1))
+    assert Outcome.EXCLUDED == impact.outcome
+    assert "counts once paid over 90 days" in impact.reasons[0]
+    # Paid regularly from then on, it counts once that run spans 90 days.
+    regular = attrs.evolve(
+        silent, payments=[pay(date(2024, 6, 1), "5"), pay(date(2024, 8, 1)), pay(date(2024, 9, 1))]
+    )
+    counted = classify(regular, as_of=date(2024, 9, 1))
+    assert Outcome.POSITIVE == counted.outcome
+    assert "paid at least every 90 days since 2024-06-01" in counted.reasons[0]
+
+
+def test_feedback_given_at_the_end_does_not_judge_the_days_before_it():
+    """Red team r13 #3 (high): a 1-star review left when a long contract ended on 2025-03-01
+    already made it negative in October 2024 (53 instead of 100)."""
+    history = [
+        job(f"g{i}", started=date(2024, 3, 1 + i), ended=date(2024, 3, 21 + i), amount="300")
+        for i in range(4)
+    ]
+    monthly = [pay(date(2024, month, 1), "500") for month in range(2, 13)]
+    long = job(
+        "long",
+        "big-client",
+        started=date(2024, 1, 1),
+        ended=date(2025, 3, 1),
+        stars="1.0",
+        payments=[*monthly, pay(date(2025, 1, 1), "500")],
+    )
+    day = date(2024, 10, 15)
+    assert 100 == jss.score([*history, long], as_of=day).score
+    assert Outcome.POSITIVE == jss.score([*history, long], as_of=day).impact("long").outcome
+    # From its end the review is on record, and the contract is negative.
+    assert Outcome.NEGATIVE == jss.score([*history, long], as_of=date(2025, 3, 2)).impact(
+        "long"
+    ).outcome
 
 
 def test_an_open_contract_unpaid_for_the_idle_period_counts_as_not_successful():

@@ -43,6 +43,7 @@ class _Facts:
         "negatives",
         "pay_dates",
         "pay_totals",
+        "regular_since",
         "rehire_from",
         "started",
         "strong",
@@ -80,6 +81,17 @@ class _Facts:
             running = CONTEXT.add(running, payment.amount.amount)
             totals.append(running)
         self.pay_totals = totals
+        # For each payment, where its run of regular payments began: the contract's start,
+        # or the first payment after a gap longer than the long-term interval.
+        interval = rules.long_term_payment_interval
+        regular: list[date] = []
+        since = previous = contract.started
+        for day in self.pay_dates:
+            if day - previous > interval:
+                since = day
+            regular.append(since)
+            previous = day
+        self.regular_since = regular
         self.negatives, self.strong, self.middling = _signals(contract, rules, words=words)
         self.negative_since = _negative_since(contract, rules) if self.negatives else None
         feedback = contract.feedback
@@ -178,9 +190,11 @@ def _negative_since(contract: Contract, rules: JSSRules) -> date:
     An open contract counts as negative only from the day its signal is on
     record, so a score of an earlier day is not changed by a later event: a lost
     dispute from its ``ResolveDispute``; escrow refunded to the client from the
-    last recorded event of its milestone (the refund is on record by then).  A
-    signal with no event on record (feedback, or a contract built by hand
-    without its history) is taken as known from the contract's start.
+    last recorded event of its milestone (the refund is on record by then);
+    feedback, which the client gives when the contract ends, from its end.  A
+    signal with no day on record (feedback on a contract with no end, or a
+    contract built by hand without its history) is taken as known from the
+    contract's start.
     """
     days: list[date] = []
     if rules.lost_dispute_is_negative:
@@ -202,8 +216,8 @@ def _negative_since(contract: Contract, rules: JSSRules) -> date:
     if contract.feedback is not None:
         said: list[str] = []
         _feedback_signals(contract.feedback, rules, said, [], [], words=False)
-        if said:  # negative feedback on an open contract: on record, but not when given
-            days.append(contract.started)
+        if said:  # given when the contract ends; without an end, on record from its start
+            days.append(contract.started if contract.ended is None else contract.ended)
     return min(days, default=contract.started)
 
 

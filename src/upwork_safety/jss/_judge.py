@@ -69,11 +69,15 @@ def _judge(
     paid = bisect.bisect_right(facts.pay_dates, on)
     earned = facts.pay_totals[paid - 1] if paid else _ZERO
     last_paid = facts.pay_dates[paid - 1] if paid else None
-    months_paid = _months_between(facts.started, last_paid) if last_paid is not None else 0
-    reasons: list[str] = []
     ended = facts.ended
+    # Paid duration ends with the contract: a payment after its end (the last week's
+    # invoice, a late bonus) adds money, not months.
+    paid_until = last_paid if last_paid is None or ended is None else min(last_paid, ended)
+    months_paid = _months_between(facts.started, paid_until) if paid_until is not None else 0
+    reasons: list[str] = []
     if ended is None or ended > on:
-        outcome = _judge_open(facts, on, rules, last_paid, reasons if explain else None)
+        regular = facts.regular_since[paid - 1] if paid else None
+        outcome = _judge_open(facts, on, rules, (last_paid, regular), reasons if explain else None)
         counts_from = None
         if outcome is Outcome.EXCLUDED:
             return outcome, _ZERO, None, tuple(reasons), False
@@ -111,7 +115,11 @@ def _judge(
 
 
 def _judge_open(
-    facts: _Facts, on: date, rules: JSSRules, last_paid: date | None, reasons: list[str] | None
+    facts: _Facts,
+    on: date,
+    rules: JSSRules,
+    paid: tuple[date | None, date | None],
+    reasons: list[str] | None,
 ) -> Outcome:
     """An open contract: idle (neutral), paid long-term (positive) or not counted yet.
 
@@ -121,7 +129,7 @@ def _judge_open(
     success; one not counted yet stays out until it counts or ends, as any
     open contract does.
     """
-    outcome = _open_standing(facts, on, rules, last_paid, reasons)
+    outcome = _open_standing(facts, on, rules, paid, reasons)
     since = facts.negative_since
     if facts.negatives and since is not None and since <= on:
         if reasons is not None:
@@ -137,9 +145,21 @@ def _judge_open(
 
 
 def _open_standing(
-    facts: _Facts, on: date, rules: JSSRules, last_paid: date | None, reasons: list[str] | None
+    facts: _Facts,
+    on: date,
+    rules: JSSRules,
+    paid: tuple[date | None, date | None],
+    reasons: list[str] | None,
 ) -> Outcome:
-    """Whether an open contract counts yet, and how, by its payments alone."""
+    """Whether an open contract counts yet, and how, by its payments alone.
+
+    *paid* is the last payment by *on* and the start of its run of regular
+    payments (no gap over ``long_term_payment_interval``, from the contract's
+    start): a long-term contract is one paid at least that often for at least
+    that long (HC 34958134307475), so one payment after months of silence does
+    not make it one.
+    """
+    last_paid, regular = paid
     idle_since = facts.started if last_paid is None else last_paid
     interval = rules.long_term_payment_interval
     if on - idle_since >= rules.open_idle_after:
@@ -149,7 +169,7 @@ def _open_standing(
                 "counts as not successful"
             )
         return Outcome.NEUTRAL
-    if last_paid is not None and last_paid - facts.started >= interval:
+    if last_paid is not None and regular is not None and last_paid - regular >= interval:
         if on - last_paid > interval:
             if reasons is not None:
                 reasons.append(
@@ -159,8 +179,13 @@ def _open_standing(
                 )
             return Outcome.EXCLUDED
         if reasons is not None:
+            since = (
+                f"started {facts.started}"
+                if regular == facts.started
+                else f"paid at least every {interval.days} days since {regular}"
+            )
             reasons.append(
-                f"open long-term contract started {facts.started}, last paid {last_paid}: "
+                f"open long-term contract {since}, last paid {last_paid}: "
                 f"counts once paid over {interval.days} days"
             )
         return Outcome.POSITIVE
