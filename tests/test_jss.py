@@ -863,6 +863,18 @@ def test_an_open_long_term_contract_counts_only_while_paid_every_ninety_days():
     assert [75, 50, 25] == [by_day[day] for day in days]
 
 
+def test_no_score_for_lack_of_recent_contracts_says_so():
+    """Red team r13 #7: eligible for life but with nothing in the last 24 months, the reason
+    spoke of distinct clients."""
+    old = [
+        job("a", started=date(2021, 1, 4), ended=date(2021, 1, 29)),
+        job("b", started=date(2021, 2, 1), ended=date(2021, 2, 26)),
+    ]
+    report = jss.score(old, as_of=date(2025, 6, 1))
+    assert report.score is None
+    assert "no counted contract in the last 24 months" in report.reason
+
+
 def test_a_payment_after_the_end_adds_money_not_months():
     """Red team r13 #1 (high): the last invoice of a contract that ran under 3 months, paid
     12 days after it ended, made it "long-term" (weight 1.25 → 2.5); a $20 bonus five

@@ -206,11 +206,12 @@ def _outcome(tally: _Totals, rules: JSSRules) -> tuple[int | None, str, str | No
         return None, not_eligible, None
     found = _candidates(tally, rules)
     if not found:
-        return (
-            None,
-            f"no window has outcomes from {rules.min_window_clients} distinct clients",
-            None,
-        )
+        if not any(tally.count[rules.tracked_months.index(months)] for months in rules.windows):
+            longest = max(rules.windows)
+            why = f"no counted contract in the last {longest} months (none in any window)"
+        else:
+            why = f"no window has outcomes from {rules.min_window_clients} distinct clients"
+        return None, why, None
     label, share = max(found, key=lambda item: item[1])
     result = _round(share * _HUNDRED, rules.rounding)
     return result, f"{result}% from the {label} window ({rules.formula})", label
