@@ -3032,6 +3032,27 @@ class TestSavedAuditShapesR13:
         assert "FeeAudit.not_checked[1]" == info.value.field
 
 
+def test_a_reversed_bonus_before_a_payment_lowers_billings_to_no_less_than_zero():
+    """Third review r13 #1 (high): under the 2016-2023 sliding scale, a client's negative
+    income row (a reversed bonus) before a payment made audit_fees raise ("billed_before
+    must not be negative") and the whole audit was lost."""
+    rows = [
+        history_row(
+            "Mar 10, 2023",
+            "800001",
+            "Service Fee",
+            "-100.00",
+            "1850.00",
+            Description="Service Fee for Ref ID 900002",
+            Team="Initech",
+        ),
+        history_row("Mar 08, 2023", "900002", "Fixed Price", "1000.00", "1950.00", Team="Initech"),
+        history_row("Mar 06, 2023", "900001", "Bonus", "-50.00", "950.00", Team="Initech"),
+    ]
+    (check,) = audit_fees(parse(table(HISTORY, rows))).checks
+    assert (Money("0.00", "USD"), "sliding") == (check.billed_before, check.basis.value)
+
+
 def test_an_income_rows_milestone_title_names_no_other_row():
     """Review r12 #11: in the Transactions report a milestone titled "Milestone 2: Ref ID
     8100001 follow-up" (written by the client) made that $100 payment's related_id name

@@ -68,7 +68,9 @@ def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
     A row that names no client may be any client's: it counts towards no
     client's billings, and its own are taken as $0.00 (a new client's, the
     highest fee the scale charges), so the audit never reports an overcharge
-    because of rows whose client it cannot tell apart.
+    because of rows whose client it cannot tell apart.  A negative income
+    row (a reversed bonus) lowers the billings, never below $0.00: billings
+    are money the client paid.
     """
     running: dict[str, Money] = defaultdict(lambda: Money.zero(USD))
     before: dict[int, Money] = {}
@@ -79,7 +81,7 @@ def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
             before[row.line] = Money.zero(USD)
             continue
         before[row.line] = running[row.client]
-        running[row.client] = running[row.client] + row.amount
+        running[row.client] = max(running[row.client] + row.amount, Money.zero(USD))
     return before
 
 
