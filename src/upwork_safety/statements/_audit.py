@@ -106,6 +106,13 @@ class FeeAudit:
             rate is fixed for its life (unconfirmed), so some of them may be
             overcharges.  Each group is also named in *assumptions*.
 
+    The constructor holds :func:`audit_fees`' rules between the rows it is
+    given, so a saved audit cannot move a fee onto another payment or out
+    of its check, or count one twice.  It does not hold the export, so it
+    cannot see an edit inside a row (an amount, or the payment a fee names
+    in ``related_id``) or a check left out with all its rows: to be sure of
+    a saved audit, audit the export again.
+
     Raises:
         InvalidTypeError: A field that is not a sequence, or an item of the
             wrong type.
