@@ -782,7 +782,11 @@ def test_a_refund_script_claims_a_delivery_only_when_one_is_recorded():
     unsent = escrow.apply(funded, escrow.RequestRefund("m1", at(2024, 3, 6)))
     (finding,) = checks.review_contract(unsent, now=at(2024, 3, 7))
     assert ("REFUND_REQUEST_PENDING", usd("300.00")) == (finding.code, finding.amount)
-    assert "delivered" not in finding.script
+    # No claim of work either way (the second review found "I've already started" there),
+    # and an offer to accept that agrees with the advice.
+    for claim in ("delivered", "started", "show you"):
+        assert claim not in finding.script
+    assert "I'll accept the refund" in finding.script
     assert "No submission of this milestone is recorded" in finding.advice
     sent = escrow.apply(funded_and_submitted("300.00"), escrow.RequestRefund("m1", at(2024, 3, 6)))
     (finding,) = checks.review_contract(sent, now=at(2024, 3, 7))
@@ -791,7 +795,9 @@ def test_a_refund_script_claims_a_delivery_only_when_one_is_recorded():
     # Upwork's dormancy closure of a milestone never submitted claims no delivery either.
     found = checks.review_contract(funded, now=at(2024, 6, 6, 10))
     closed = next(f for f in found if f.code == "REFUND_REQUEST_PENDING")
-    assert "delivered" not in closed.script
+    for claim in ("delivered", "I've done work", "show you"):
+        assert claim not in closed.script
+    assert "the refund can go ahead" in closed.script
 
 
 def test_dispute_window_after_the_contract_ended():

@@ -1072,6 +1072,8 @@ if "checks" in PUBLIC_MODULES:
         with pytest.raises(InvalidValueError) as info:
             checks.review_contract(offer, now=datetime(2024, 3, 2, tzinfo=timezone.utc))
         assert "contract.milestones[0].description" == info.value.field
+        # The message names the contract and the milestone (second review r13 #5).
+        assert "contract 'c1', milestone 'm1'" in str(info.value)
 
 
 # --------------------------------------------------------------------------- red team, round 2

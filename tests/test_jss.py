@@ -884,8 +884,8 @@ def test_a_payment_after_the_end_adds_money_not_months():
         started=date(2024, 11, 5),
         ended=date(2025, 1, 31),
         stars="4.2",
-        payments=[pay(date(2024, 11, 20), "300"), pay(date(2024, 12, 18), "300")]
-        + [pay(date(2025, 1, 15), "300"), pay(date(2025, 2, 12), "300")],
+        payments=[pay(day, "300") for day in (date(2024, 11, 20), date(2024, 12, 18))]
+        + [pay(day, "300") for day in (date(2025, 1, 15), date(2025, 2, 12))],
     )
     before, after = (classify(hourly, as_of=date(2025, 2, day)) for day in (11, 12))
     assert (Outcome.NEUTRAL, Decimal("1.25")) == (before.outcome, before.weight)
@@ -938,9 +938,10 @@ def test_feedback_given_at_the_end_does_not_judge_the_days_before_it():
     assert 100 == jss.score([*history, long], as_of=day).score
     assert Outcome.POSITIVE == jss.score([*history, long], as_of=day).impact("long").outcome
     # From its end the review is on record, and the contract is negative.
-    assert Outcome.NEGATIVE == jss.score([*history, long], as_of=date(2025, 3, 2)).impact(
-        "long"
-    ).outcome
+    assert (
+        Outcome.NEGATIVE
+        == jss.score([*history, long], as_of=date(2025, 3, 2)).impact("long").outcome
+    )
 
 
 def test_an_open_contract_unpaid_for_the_idle_period_counts_as_not_successful():

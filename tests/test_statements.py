@@ -1207,6 +1207,28 @@ def report_summary(**options):
     return summarize(parse(read(REPORT_FILE)), **options)
 
 
+@pytest.mark.parametrize(
+    ("kind", "word", "amount", "against"),
+    [
+        (TransactionKind.FIXED_PRICE, "Fixed Price", "-1.00", True),
+        (TransactionKind.FIXED_PRICE, "Fixed Price", "1.00", False),
+        (TransactionKind.WITHDRAWAL, "Withdrawal", "1.00", True),
+        (TransactionKind.WITHDRAWAL, "Withdrawal", "-1.00", False),
+        (TransactionKind.SERVICE_FEE, "Service Fee", "1.00", True),
+        (TransactionKind.SERVICE_FEE, "Service Fee", "0.00", False),
+        (TransactionKind.SERVICE_FEE, "Service fee refund", "-1.00", True),
+        (TransactionKind.SERVICE_FEE, "Service fee refund", "0.00", False),
+        (TransactionKind.SERVICE_FEE, "Service fee refund", "1.00", False),
+        (TransactionKind.PAYMENT, "Payment", "-1.00", False),
+        (TransactionKind.MISCELLANEOUS, "Adjustment", "1.00", False),
+    ],
+)
+def test_signed_against_kind(kind, word, amount, against):
+    """Third review r13 #8: the sign each kind (a service fee: each word) is written with."""
+    row = Transaction(line=2, on=date(2024, 9, 2), kind=kind, amount=usd(amount), type_text=word)
+    assert against is row.signed_against_kind
+
+
 class TestSummary:
     def test_rows_signed_against_their_kind_are_named(self):
         """Red team r13 #3: a positive Withdrawal read as "withdrawn USD -50.00" with no note;

@@ -199,7 +199,12 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
                 field=name,
                 rule="a str",
             )
-        checked_text(value, name)
+        checked_text(
+            value,
+            name,
+            what=f"the milestone's {name}",
+            fix="a milestone's text on Upwork is far shorter",
+        )
     return vague_findings(title, description)
 
 

@@ -47,7 +47,7 @@ from upwork_safety.statements._audit_pricing import (
     _priced_at,
     _rates,
 )
-from upwork_safety.statements._fee_check import FeeCheck, UncheckedFee
+from upwork_safety.statements._fee_check import FeeCheck, UncheckedFee, is_charge, netted_beside
 from upwork_safety.statements._model import (
     USD,
     Transaction,
@@ -213,8 +213,8 @@ class FeeAudit:
             check = checked.get(fee.related_id) if fee.related_id is not None else None
             if check is None:
                 continue
-            charges = sum(1 for row in check.fees if row.amount.amount <= 0)
-            if fee.amount.amount > 0 and charges == 1:
+            charges = sum(1 for row in check.fees if is_charge(row))
+            if not is_charge(fee) and not netted_beside(charges):
                 continue
             where = f"FeeAudit.not_checked[{index}]"
             raise InvalidValueError(
@@ -379,15 +379,15 @@ def _joined(
             named.add(fee.related_id)
         found = _join(fee, income_by_id, statement.format)
         if isinstance(found, str):
-            refund = fee.amount.amount > 0
+            refund = not is_charge(fee)
             unchecked.append(UncheckedFee(fee, f"{REFUND} ({found})" if refund else found))
         else:
             joined.setdefault(found, []).append(fee)
     charged: dict[Transaction, list[Transaction]] = {}
     for income, rows in joined.items():
-        charges = [row for row in rows if row.amount.amount <= 0]
-        refunds = [row for row in rows if row.amount.amount > 0]
-        if len(charges) > 1:
+        charges = [row for row in rows if is_charge(row)]
+        refunds = [row for row in rows if not is_charge(row)]
+        if netted_beside(len(charges)):
             charged[income] = rows
             continue
         if charges:
@@ -507,7 +507,7 @@ def audit_fees(
         )
         if priced.basis is FeeBasis.LEGACY and given is None:
             inferred.append(found)
-        first = next(row for row in fee_rows if row.amount.amount <= 0)  # a charge
+        first = next(row for row in fee_rows if is_charge(row))
         more = [row for row in fee_rows if row is not first]
         checks.append(
             FeeCheck(

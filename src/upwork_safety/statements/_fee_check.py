@@ -29,7 +29,27 @@ from upwork_safety.statements._model import (
     usd_field,
 )
 
-__all__ = ["FeeCheck", "UncheckedFee"]
+__all__ = ["FeeCheck", "UncheckedFee", "is_charge", "netted_beside"]
+
+
+def is_charge(row: Transaction) -> bool:
+    """Whether a service fee row charges a fee (0 or below, as the exports sign it).
+
+    The audit goes by the sign: a row above zero gives a fee back, whatever
+    its word (``summarize`` names a row whose sign and word disagree).
+    """
+    return row.amount.amount <= 0
+
+
+def netted_beside(charges: int) -> bool:
+    """Whether fee refunds are netted into the fees of an income row charged *charges* times.
+
+    :func:`~upwork_safety.statements.audit_fees`' one rule: where the row was
+    charged more than once (a fee reversed, or a double charge given back);
+    beside a single fee, a fee refund goes with a refund of the payment, so
+    it stays out of the check (``not_checked``).
+    """
+    return charges > 1
 
 
 def _service_fee_row(row: Transaction, what: str) -> None:
@@ -169,7 +189,7 @@ class FeeCheck:
 
     def _check_fees(self) -> None:
         """Each fee row is a service fee naming the income row, given once; *fee* a charge."""
-        if self.fee.amount.amount > 0:
+        if not is_charge(self.fee):
             raise InvalidValueError(
                 f"FeeCheck.fee must be a fee charged (0 or negative, line {self.fee.line}), "
                 f"not a refund of one ({self.fee.amount}); a refund goes in more_fees",
@@ -205,10 +225,10 @@ class FeeCheck:
                     field=where,
                     rule="a fee names its income row (related_id == income.id)",
                 )
-        charges = [row for row in self.fees if row.amount.amount <= 0]
+        charges = [row for row in self.fees if is_charge(row)]
         for index, row in enumerate(self.more_fees):
             where = f"FeeCheck.more_fees[{index}]"
-            if row.amount.amount > 0 and len(charges) < 2:
+            if not is_charge(row) and not netted_beside(len(charges)):
                 # audit_fees' rule (_audit._joined): beside one fee, a fee refund is the fee
                 # given back with a refund of the payment, never netted against the fee.
                 raise InvalidValueError(
@@ -219,7 +239,7 @@ class FeeCheck:
                     field=where,
                     rule="fee refunds netted only beside two or more charges",
                 )
-            if row.amount.amount <= 0 and row.on < self.fee.on:
+            if is_charge(row) and row.on < self.fee.on:
                 raise InvalidValueError(
                     f"{where} (line {row.line}, {row.on}) is a fee charged before FeeCheck.fee "
                     f"(line {self.fee.line}, {self.fee.on}): fee is the first one charged",

@@ -106,7 +106,7 @@ def against_its_kind(kind: TransactionKind, amount: Decimal, type_text: str) -> 
 
     Earnings below zero, or money taken (:data:`OUTGOING_KINDS`) above zero;
     but a service fee row is signed by its word: a fee refund
-    (:func:`is_fee_refund`) above zero, any other fee at zero or below.
+    (:func:`is_fee_refund`) at zero or above, any other fee at zero or below.
     """
     if kind in INCOME_KINDS:
         return amount < 0
@@ -643,9 +643,10 @@ class Transaction:
 
         Earnings below zero, or money taken from the balance
         (:data:`OUTGOING_KINDS`) above zero; a service fee row is signed by
-        its word, a ``Service fee refund`` above zero and any other fee at
-        zero or below.  :func:`~upwork_safety.statements.summarize` names
-        such rows in its notes.
+        its word: a ``Service fee refund`` at zero or above, any other fee
+        at zero or below.  :func:`~upwork_safety.statements.summarize` names
+        such rows in its notes (the fee audit goes by the sign alone: a fee
+        row above zero gives a fee back, whatever its word).
         """
         return against_its_kind(self.kind, self.amount.amount, self.type_text)
 

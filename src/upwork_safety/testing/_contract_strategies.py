@@ -35,6 +35,7 @@ from upwork_safety.testing._arguments import (
 )
 from upwork_safety.testing._rules import own_rates
 from upwork_safety.testing._scalar_strategies import (
+    LAST_DAY,
     _numbered,
     amounts,
     aware_datetimes,
@@ -125,7 +126,7 @@ def exchange_rates(
 
 _TITLES = ("Logo in SVG and PNG", "Landing page", "API client")
 _DESCRIPTIONS = ("", "3 concepts, 2 rounds", "Figma + HTML")
-_LAST_DAY = date(2030, 12, 31)
+_LAST_DAY = LAST_DAY
 
 #: From when every fee schedule charges a contract's own rate, and its range (from the rules).
 _OWN_RATES = own_rates()

@@ -29,7 +29,14 @@ from upwork_safety.testing._arguments import (
     _scaled,
     _strategy_or_none,
 )
-from upwork_safety.testing._scalar_strategies import _day_bound, aware_datetimes, dates, money
+from upwork_safety.testing._scalar_strategies import (
+    FIRST_DAY,
+    LAST_DAY,
+    _day_bound,
+    aware_datetimes,
+    dates,
+    money,
+)
 
 if TYPE_CHECKING:
     from upwork_safety.rules import PlatformRules
@@ -48,7 +55,7 @@ _MEMOS = ("", "Fix checkout bug", "Write tests")
 
 
 def billing_weeks(
-    *, min_value: date = date(2015, 1, 1), max_value: date = date(2030, 12, 31)
+    *, min_value: date = FIRST_DAY, max_value: date = LAST_DAY
 ) -> st.SearchStrategy[BillingWeek]:
     """:class:`~upwork_safety.hourly.BillingWeek` values: the week of a day from *min_value* on.
 

@@ -151,9 +151,12 @@ def _day_bound(value: object, what: str) -> date:
     return value
 
 
-def dates(
-    *, min_value: date = date(2015, 1, 1), max_value: date = date(2030, 12, 31)
-) -> st.SearchStrategy[date]:
+#: The first and the last day :func:`dates` draws by default: Upwork's era.
+FIRST_DAY = date(2015, 1, 1)
+LAST_DAY = date(2030, 12, 31)
+
+
+def dates(*, min_value: date = FIRST_DAY, max_value: date = LAST_DAY) -> st.SearchStrategy[date]:
     """Dates within Upwork's era by default, often a day a rule changes.
 
     About one draw in four is a day a rule set of :mod:`upwork_safety.rules`

@@ -22,7 +22,7 @@ from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import CONTEXT, Money, minor_unit, to_decimal
 from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
 from upwork_safety.testing._arguments import _refuse, _size_range, _units
-from upwork_safety.testing._scalar_strategies import _numbered, amounts, dates, money
+from upwork_safety.testing._scalar_strategies import LAST_DAY, _numbered, amounts, dates, money
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -111,7 +111,8 @@ def statements(
     as a file listing them oldest first gives them.  In the two transaction
     exports every row has an id of its own, and a service fee row (a
     charge, or a ``Service fee refund``) is charged on one of the
-    statement's income rows, on its day, or on none, joined as the export
+    statement's income rows, on its day or up to 3 days later, or on none,
+    joined as the export
     joins them, so :func:`~upwork_safety.statements.audit_fees` has fees to
     check.  Where the export has a
     running balance (:attr:`StatementFormat.has_balance`), every row's
@@ -176,6 +177,12 @@ def _statements(
     high: int,
 ) -> Statement:
     drawn = draw(st.lists(rows, min_size=low, max_size=high))
+    if export is StatementFormat.TRANSACTION_HISTORY:
+        # One file is one header variant: local amounts, or exchange rates.
+        if draw(st.booleans()):
+            drawn = [attrs.evolve(row, exchange_rate=None) for row in drawn]
+        else:
+            drawn = [attrs.evolve(row, local_amount=None) for row in drawn]
     if "id" in export.row_fields:
         drawn = _linked(draw, export, drawn)
     # Oldest first; on one day an income row before the fees charged on it.
@@ -214,7 +221,8 @@ def _linked(draw: st.DrawFn, export: StatementFormat, rows: list[Transaction]) -
     for row in named:
         if row.kind is TransactionKind.SERVICE_FEE:
             income = draw(st.none() | st.sampled_from(incomes)) if incomes else None
-            row = _fee_on(export, row, income)  # noqa: PLW2901
+            later = timedelta(days=draw(st.integers(0, 3)))  # charged that day or soon after
+            row = _fee_on(export, row, income, later)  # noqa: PLW2901
         linked.append(row)
     return linked
 
@@ -223,17 +231,23 @@ def _linked(draw: st.DrawFn, export: StatementFormat, rows: list[Transaction]) -
 _FIRST_ID = 8_100_000
 
 
-def _fee_on(export: StatementFormat, fee: Transaction, income: Transaction | None) -> Transaction:
-    """*fee* charged on *income* (or on no row of the statement), as *export* writes it."""
+def _fee_on(
+    export: StatementFormat, fee: Transaction, income: Transaction | None, later: timedelta
+) -> Transaction:
+    """*fee* charged on *income*, *later* than it (or on no row), as *export* writes it."""
     if export is StatementFormat.TRANSACTIONS_REPORT:
         if income is None:
             return attrs.evolve(fee, related_id=fee.id)
-        return attrs.evolve(fee, id=income.id, related_id=income.id, on=income.on)
+        on = min(income.on + later, _LAST_DAY)
+        return attrs.evolve(fee, id=income.id, related_id=income.id, on=on)
     if income is None or income.id is None:  # _linked gave every row an id
         return attrs.evolve(fee, related_id=None, description="")
-    return attrs.evolve(
-        fee, related_id=income.id, description=_fee_text(fee, income.id), on=income.on
-    )
+    on = min(income.on + later, _LAST_DAY)
+    return attrs.evolve(fee, related_id=income.id, description=_fee_text(fee, income.id), on=on)
+
+
+#: The last day a drawn row may fall on (``dates()``'s own last day).
+_LAST_DAY = LAST_DAY
 
 
 def _fee_text(fee: Transaction, income_id: str) -> str:
@@ -365,6 +379,10 @@ def _transaction(
     rate = None
     if local is not None:
         rate = given("exchange_rate", amounts(min_value="100", max_value="400", places=4), None)
+    if rate is not None and export is not None:
+        # The Transaction History's two header variants: "Amount in local currency" or
+        # "ExchangeRate", never both.
+        local, rate = (None, rate) if draw(st.booleans()) else (local, None)
     if export is None:
         type_text = kind.value.replace("_", " ").title()
         balance = draw(st.none() | money("USD", max_value=top))
@@ -390,13 +408,21 @@ def _transaction(
         hours=hours,
         local_amount=local,
         exchange_rate=rate,
-        extra=given("extra", st.sampled_from([(), (("Activity ID", "1234"),)]), ()),
+        # Only the weekly summary's header may carry added columns (as Activity ID).
+        extra=given("extra", st.sampled_from([(), (("Activity ID", "1234"),)]), ())
+        if export in (None, StatementFormat.WEEKLY_SUMMARY)
+        else (),
     )
     if export is None or kind is not TransactionKind.SERVICE_FEE:
         return row
-    if row.signed_against_kind:  # a "Service fee refund" gives a fee back: above zero
-        row = attrs.evolve(row, amount=-row.amount)
+    return _fee_as_written(row, export, related)
+
+
+def _fee_as_written(fee: Transaction, export: StatementFormat, related: str | None) -> Transaction:
+    """A service fee row as *export* writes it: signed by its word, naming its payment."""
+    if fee.signed_against_kind:  # a "Service fee refund" gives a fee back: above zero
+        fee = attrs.evolve(fee, amount=-fee.amount)
     if export is StatementFormat.TRANSACTIONS_REPORT:  # a fee shares its payment's id
-        return attrs.evolve(row, related_id=row.id)
+        return attrs.evolve(fee, related_id=fee.id)
     # The Transaction History names the payment in the fee's description.
-    return attrs.evolve(row, description="" if related is None else _fee_text(row, related))
+    return attrs.evolve(fee, description="" if related is None else _fee_text(fee, related))
