@@ -548,10 +548,12 @@ def test_bad_arguments(capsys, argv, problem):
     assert problem in err[0]
 
 
-def test_python_dash_m():
-    """python -m upwork_safety runs the same CLI."""
+@pytest.mark.parametrize("module", ["upwork_safety", "upwork_safety.cli"])
+def test_python_dash_m(module):
+    """python -m upwork_safety runs the same CLI, and so does python -m upwork_safety.cli
+    (red team r13: it printed nothing and exited 0)."""
     done = subprocess.run(
-        [sys.executable, "-m", "upwork_safety", "withdraw", "100", "--rate", "280", "--json"],
+        [sys.executable, "-m", module, "withdraw", "100", "--rate", "280", "--json"],
         capture_output=True,
         text=True,
         check=False,

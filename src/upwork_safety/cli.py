@@ -398,3 +398,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             # Python flushes stdout at exit; point it at /dev/null so that cannot fail too.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return status
+
+
+# ``python -m upwork_safety.cli`` runs the command too (tested in a subprocess).
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
