@@ -106,7 +106,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         items = list(self)
         holding = self.holding
         for index, milestone in changes.items():
-            what = f"Contract.milestones[{index}]"
+            what = f"Contract.milestones[{shown(index)}]"
             if type(index) is not int or not 0 <= index < len(items):
                 raise InvalidValueError(
                     f"{what}: there are {len(items)} milestones to replace, at indexes 0 to "
