@@ -1718,6 +1718,20 @@ def test_what_if_shows_before_after_and_delta():
     assert "<caption>JSS what-if</caption>" in result._repr_html_()
 
 
+def test_what_if_names_the_existing_contracts_it_changes():
+    """Red team r13 #5: a 1-star job for an existing client raised the score 67 → 82, and
+    the reason named only the new negative job: the older job became a rehire success."""
+    history = [*goods(3), job("mid", "X", amount="2000", stars="4.2")]
+    new = job("new", "X", started=date(2025, 3, 1), ended=date(2025, 3, 5), stars="1.0")
+    change = jss.what_if(history, new, as_of=date(2025, 6, 1))
+    assert (67, 82) == (change.before, change.after)
+    assert "change how 1 existing contract counts: 'mid' NEUTRAL 1.5 → POSITIVE 1.5" in (
+        change.reason
+    )
+    unchanged = jss.what_if(history, job("other", stars="5.0"), as_of=date(2025, 6, 1))
+    assert "existing contract" not in unchanged.reason
+
+
 def test_what_if_says_when_an_added_contract_does_not_count():
     """Regression (newcomer trial): a job ended without feedback gave delta 0 and no word why."""
     silent = attrs.evolve(job("quiet", stars="5.0"), feedback=None)

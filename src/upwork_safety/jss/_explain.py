@@ -355,7 +355,35 @@ def what_if(
             why = impact.reasons[-1] if impact.reasons else "excluded"
             reason += f"; the added contract {shown(impact.contract_id)} does not count: {why}"
     reason += _windows_opened(before, after, chosen)
+    reason += _counted_anew(before, after)
     return WhatIf(before.score, after.score, delta, reason, added=impacts)
+
+
+def _counted_anew(before: JSSReport, after: JSSReport) -> str:
+    """Name the existing contracts the added ones changed (a rehire, an earlier window).
+
+    A contract for a client already in the history makes that client's
+    other contracts rehires, so the score can move through them, whatever
+    the added contract's own outcome.
+    """
+    changed = [
+        (was, now)
+        for was, now in zip(before.impacts, after.impacts, strict=False)
+        if (was.outcome, was.weight) != (now.outcome, now.weight)
+    ]
+    if not changed:
+        return ""
+    listed = ", ".join(
+        f"{shown(now.contract_id)} {was.outcome.name} {was.weight} → {now.outcome.name} "
+        f"{now.weight}"
+        for was, now in changed[:5]
+    )
+    more = f" and {len(changed) - 5} more" if len(changed) > 5 else ""
+    return (
+        f"; the added contracts change how {len(changed)} existing contract"
+        f"{'s' if len(changed) != 1 else ''} count{'' if len(changed) != 1 else 's'}: "
+        f"{listed}{more} (see explain_change)"
+    )
 
 
 def _windows_opened(before: JSSReport, after: JSSReport, rules: JSSRules) -> str:
