@@ -797,7 +797,7 @@ def test_an_open_contract_paid_recently_is_excluded():
     # Regression (newcomer trial r13): 145 days after the last payment it still said "paid
     # recently"; it says when it was paid and from when silence counts against it.
     assert "last paid 2025-05-01 (31 days before 2025-06-01)" in why
-    assert "counts once paid over 90 days" in why
+    assert "counts once paid at least every 90 days for over 90 days" in why
     assert "as not successful from 2025-10-28" in why  # 2025-05-01 + 180 days
     fresh = job("b", started=date(2025, 5, 20), ended=None, payments=[])
     (why,) = classify(fresh).reasons
@@ -908,7 +908,8 @@ def test_one_payment_after_months_of_silence_is_no_long_term_contract():
     silent = job("o", started=date(2024, 1, 1), ended=None, payments=[pay(date(2024, 6, 1), "5")])
     impact = classify(silent, as_of=date(2024, 6, 1))
     assert Outcome.EXCLUDED == impact.outcome
-    assert "counts once paid over 90 days" in impact.reasons[0]
+    assert "counts once paid at least every 90 days for over 90 days" in impact.reasons[0]
+    assert "only since 2024-06-01" in impact.reasons[0]  # the run the count starts from
     # Paid regularly from then on, it counts once that run spans 90 days.
     regular = attrs.evolve(
         silent, payments=[pay(date(2024, 6, 1), "5"), pay(date(2024, 8, 1)), pay(date(2024, 9, 1))]

@@ -350,10 +350,12 @@ def what_if(
     # The report keeps its contracts' impacts in input order: the added ones are last.
     impacts = after.impacts[len(after.impacts) - len(added) :]
     reason = after.reason
-    for impact in impacts:
-        if impact.outcome is Outcome.EXCLUDED:
-            why = impact.reasons[-1] if impact.reasons else "excluded"
-            reason += f"; the added contract {shown(impact.contract_id)} does not count: {why}"
+    left_out = [impact for impact in impacts if impact.outcome is Outcome.EXCLUDED]
+    for impact in left_out[:5]:  # the first few, with a count: a reason stays short
+        why = impact.reasons[-1] if impact.reasons else "excluded"
+        reason += f"; the added contract {shown(impact.contract_id)} does not count: {why}"
+    if len(left_out) > 5:
+        reason += f"; and {len(left_out) - 5} more added contracts do not count"
     reason += _windows_opened(before, after, chosen)
     reason += _counted_anew(before, after)
     return WhatIf(before.score, after.score, delta, reason, added=impacts)
@@ -382,7 +384,7 @@ def _counted_anew(before: JSSReport, after: JSSReport) -> str:
     return (
         f"; the added contracts change how {len(changed)} existing contract"
         f"{'s' if len(changed) != 1 else ''} count{'' if len(changed) != 1 else 's'}: "
-        f"{listed}{more} (see explain_change)"
+        f"{listed}{more}"
     )
 
 

@@ -195,11 +195,13 @@ def _open_standing(
             if last_paid
             else f"still open, started {facts.started} with no payment yet"
         )
+        if regular is not None and regular != facts.started:
+            why += f" (paid at least every {interval.days} days only since {regular})"
         idle = rules.open_idle_after
         reasons.append(
-            f"{why} ({(on - idle_since).days} days before {on}): counts once paid over "
-            f"{interval.days} days, or as not successful from {idle_since + idle} if no "
-            f"payment comes ({idle.days} days idle)"
+            f"{why} ({(on - idle_since).days} days before {on}): counts once paid at least "
+            f"every {interval.days} days for over {interval.days} days, or as not successful "
+            f"from {idle_since + idle} if no payment comes ({idle.days} days idle)"
         )
     return Outcome.EXCLUDED
 

@@ -212,8 +212,9 @@ def _linked(draw: st.DrawFn, export: StatementFormat, rows: list[Transaction]) -
 
     Every row gets its own id (a ``Ref ID`` or ``Transaction ID``); a fee
     row names an income row of the statement, or none, and falls on its
-    day: in the Transaction History by ``Ref ID`` in its description, in the
-    Transactions report by sharing the income row's ``Transaction ID``.
+    day or up to 3 days later: in the Transaction History by ``Ref ID`` in
+    its description, in the Transactions report by sharing the income row's
+    ``Transaction ID``.
     """
     named = [attrs.evolve(row, id=str(_FIRST_ID + index)) for index, row in enumerate(rows)]
     incomes = [row for row in named if row.is_income]
