@@ -15,8 +15,8 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from upwork_safety._display import shown
-from upwork_safety._validate import sequence_of
-from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety._validate import instance, sequence_of
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment
 
@@ -114,12 +114,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
                     field=what,
                     rule="the index of a milestone",
                 )
-            if not isinstance(milestone, Milestone):
-                raise InvalidTypeError(
-                    f"{what} must be a Milestone, not {type(milestone).__name__}",
-                    field=what,
-                    rule="a Milestone",
-                )
+            instance(milestone, Milestone, what)
             if milestone.id != items[index].id:
                 raise InvalidValueError(
                     f"{what} may only be replaced by its own next state",
@@ -182,12 +177,7 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
         if not new:
             return self
         for index, payment in enumerate(new, len(self)):
-            if not isinstance(payment, Payment):
-                raise InvalidTypeError(
-                    f"Contract.payments[{index}] must be a Payment, not {type(payment).__name__}",
-                    field=f"Contract.payments[{index}]",
-                    rule="a Payment",
-                )
+            instance(payment, Payment, f"Contract.payments[{index}]")
         currency = (self or new)[0].amount.currency
         for index, payment in enumerate(new, len(self)):
             if payment.amount.currency != currency:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from upwork_safety import rules
 from upwork_safety import statements as _exports
+from upwork_safety._validate import instance, optional_instance
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import CONTEXT, Money, minor_unit, to_decimal
 from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
@@ -91,7 +92,7 @@ def transactions(
             *max_value* is below a cent, not whole cents, or not below
             ``statements.MAX_AMOUNT``.
     """
-    export = _format(format)
+    export = optional_instance(format, StatementFormat, "format")
     chosen = _kinds_of(kinds, export)
     return _transactions(chosen, _top(max_value), export)
 
@@ -138,8 +139,7 @@ def statements(
             up to *max_value* that a running balance could reach
             ``statements.MAX_AMOUNT``.
     """
-    export = _format(format, optional=False)
-    assert export is not None  # refused above when None
+    export = instance(format, StatementFormat, "format")
     rows = transactions(kinds=kinds, max_value=max_value, format=export)
     low, high = _sizes(min_size, max_size)
     # A running balance is the opening one plus the amounts so far: at most the
@@ -255,19 +255,6 @@ def _fee_text(fee: Transaction, income_id: str) -> str:
     """A Transaction History fee row's description, naming its income row by ``Ref ID``."""
     what = "Service Fee Refund" if fee.amount.amount > 0 else "Service Fee"
     return f"{what} for Ref ID {income_id}"
-
-
-def _format(value: object, *, optional: bool = True) -> StatementFormat | None:
-    if value is None and optional:
-        return None
-    if not isinstance(value, StatementFormat):
-        raise InvalidTypeError(
-            f"format must be a StatementFormat"
-            f"{' or None' if optional else ''}, not {type(value).__name__}",
-            field="format",
-            rule="a StatementFormat",
-        )
-    return value
 
 
 def _top(max_value: object) -> Decimal:
