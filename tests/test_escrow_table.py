@@ -496,3 +496,25 @@ def test_the_published_table_names_each_rows_switch():
         info.value.field,
         info.value.rule,
     )
+
+
+def test_each_clocks_period_follows_the_rule_field_it_names():
+    """A clock's ``rule`` is the field its period is read from (and its source).
+
+    Lengthening that field under what-if rules changes the period the
+    diagram prints; the final dormancy notice once named ``dormancy_period``
+    while its period was ``dormancy_first_notice``.
+    """
+    clocks = {
+        clock.kind: clock
+        for row in ROWS
+        for clock in (*row.notices, row.timer, row.window)
+        if clock is not None
+    }
+    assert len(clocks) >= 10
+    for clock in clocks.values():
+        longer = attrs.evolve(
+            rules.CURRENT, **{clock.rule: getattr(rules.CURRENT, clock.rule) + timedelta(days=1)}
+        )
+        assert clock.period(longer) != clock.period(rules.CURRENT), clock.kind
+    assert "dormancy_first_notice" == _timers.FINAL_NOTICE.rule

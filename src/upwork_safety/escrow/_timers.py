@@ -326,7 +326,7 @@ FIRST_NOTICE = Timer(
 FINAL_NOTICE = Timer(
     DeadlineKind.DORMANCY_FINAL_NOTICE,
     Party.EITHER,
-    "dormancy_period",
+    "dormancy_first_notice",
     due=_at(1, _dormancy_times),
     consequence=lambda _r, _m: "Upwork sends the final 1-week dormancy notice",
     period=_period("dormancy_first_notice"),
