@@ -35,6 +35,7 @@ from upwork_safety.statements import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
+_EXTRA_RULE = "extra columns the reader keeps"
 EXAMPLES = ROOT / "docs" / "examples"
 HISTORY_FILE = EXAMPLES / "synthetic-transaction-history.csv"
 REPORT_FILE = EXAMPLES / "synthetic-transactions-report.csv"
@@ -2369,6 +2370,20 @@ class TestLoadedStatementsKeepTheReadersRules:
                 {"exchange_rate": Decimal("0.9")},
                 "only the fields a Transactions report gives",
             ),
+            # extra holds what the reader keeps there, nothing else (r13 hostile #7).
+            ("transaction_history", {"extra": (("Activity ID", "1"),)}, _EXTRA_RULE),
+            (
+                "transactions_report",
+                {"extra": (("Freelancer", "A"), ("Amount $", "999"))},
+                _EXTRA_RULE,
+            ),
+            ("transaction_history", {"extra": (("  DATE ", "2024-01-01"),)}, _EXTRA_RULE),
+            (
+                "weekly_summary",
+                {"extra": (("Activity ID", "1"), ("  AMOUNT ", "999.00"))},
+                _EXTRA_RULE,
+            ),
+            ("weekly_summary", {"extra": (("payment   type", "Bonus"),)}, _EXTRA_RULE),
         ],
     )
     def test_a_row_holds_only_what_its_export_says(self, export, changes, rule):
@@ -2389,6 +2404,31 @@ class TestLoadedStatementsKeepTheReadersRules:
         with pytest.raises(InvalidValueError) as info:
             Statement(format=export, transactions=[attrs.evolve(row, **changes)])
         assert ("Statement.transactions[0]", rule) == (info.value.field, info.value.rule)
+
+    @pytest.mark.parametrize(
+        ("export", "extra"),
+        [
+            ("weekly_summary", (("Activity ID", "1"), ("Memo", "x"))),
+            ("transaction_history", (("Freelancer", "Ayesha"), ("  po ", "7"))),
+            ("transactions_report", (("Account Name", "Ayesha"), ("Ref ID", "7100001"))),
+        ],
+    )
+    def test_extra_keeps_the_columns_the_reader_keeps_there(self, export, extra):
+        """Added columns of the weekly summary; unread own columns of the others."""
+        export = StatementFormat(export)
+        weekly = export is StatementFormat.WEEKLY_SUMMARY
+        row = Transaction(
+            line=2,
+            on=date(2024, 9, 2),
+            kind=TransactionKind.HOURLY,
+            amount=usd("10.00"),
+            type_text="" if weekly else "Hourly",
+            contract_id="1" if weekly else None,
+            hours=Decimal(1) if weekly else None,
+            balance=None if weekly else usd("10.00"),
+            extra=extra,
+        )
+        assert extra == Statement(format=export, transactions=[row]).transactions[0].extra
 
     def test_reader_and_constructor_keep_one_amount_rule(self):
         """100.001 is refused by parse at its cell and by Transaction, for the same reason."""

@@ -24,6 +24,7 @@ from upwork_safety._validate import as_tuple, bool_field, instance_field, items_
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 from upwork_safety.statements._balance import BalanceBreak, find_breaks
+from upwork_safety.statements._formats import SPECS
 from upwork_safety.statements._model import (
     MAX_COLUMNS,
     ROW_FIELDS,
@@ -34,6 +35,7 @@ from upwork_safety.statements._model import (
     hours_problem,
     kind_named,
 )
+from upwork_safety.statements._rows import _COLUMNS_OF
 
 if TYPE_CHECKING:
     from datetime import date
@@ -93,6 +95,65 @@ def _shown(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+@functools.cache
+def _column_names(export: StatementFormat) -> tuple[frozenset[str], frozenset[str]]:
+    """*export*'s column names, folded: all of them, and those always read into a field.
+
+    The columns the date, the type word and the amount come from are read
+    on every row, so their values never reach ``extra``.
+    """
+    own: set[str] = set()
+    read: set[str] = set()
+    always = {key for field in ("on", "kind", "amount") for key in _COLUMNS_OF[field]}
+    for spec in SPECS:
+        if spec.format is export:
+            for column in spec.columns:
+                names = {folded(name) for name in column.names}
+                own |= names
+                if column.key in always:
+                    read |= names
+    return frozenset(own), frozenset(read)
+
+
+def _extra_problem(row: Transaction, export: StatementFormat) -> tuple[str, str] | None:
+    """An ``extra`` column of *row* that the reader could not have kept there, or ``None``.
+
+    An export that may have columns added (the weekly summary) keeps those,
+    each named apart from its own columns; the others keep their own columns
+    the reader does not read into a field, never the date, type or amount.
+    """
+    own, read = _column_names(export)
+    added = any(spec.open for spec in SPECS if spec.format is export)
+    for index, (column, _value) in enumerate(row.extra):
+        name = folded(column)
+        if added and name in own:
+            why = f"a column the {export.title} has of its own, read as that column"
+        elif not added and name not in own:
+            why = f"not a column of the {export.title}, which has none added"
+        elif name in read:
+            why = f"the {export.title}'s column read into the row's date, type or amount"
+        else:
+            continue
+        return (
+            f"has extra[{index}] named {shown(column)}: {why}, never kept in extra",
+            "extra columns the reader keeps",
+        )
+    return None
+
+
+def _fields_problem(row: Transaction, export: StatementFormat) -> tuple[str, str] | None:
+    """A field *row* holds that no row of *export* has, or an ``extra`` column it cannot keep."""
+    fields = export.row_fields
+    for name, default in _OPTIONAL:
+        if name not in fields and getattr(row, name) != default:
+            has = (
+                f"has {name} {_shown(getattr(row, name))}, which no row of a "
+                f"{export.title} has (its columns give none)"
+            )
+            return has, f"only the fields a {export.title} gives"
+    return _extra_problem(row, export) if row.extra else None
+
+
 def _row_problem(
     row: Transaction,
     export: StatementFormat,
@@ -106,14 +167,9 @@ def _row_problem(
     With *unknown_as_other*, a word the export does not use may name a
     ``MISCELLANEOUS`` row (``parse(..., unknown_types="other")``).
     """
-    fields = export.row_fields
-    for name, default in _OPTIONAL:
-        if name not in fields and getattr(row, name) != default:
-            has = (
-                f"has {name} {_shown(getattr(row, name))}, which no row of a "
-                f"{export.title} has (its columns give none)"
-            )
-            return has, f"only the fields a {export.title} gives"
+    fields = _fields_problem(row, export)
+    if fields is not None:
+        return fields
     if export is StatementFormat.WEEKLY_SUMMARY and not row.is_income:
         earnings = (
             f"is a {row.kind.name} row, but the Weekly summary lists earnings only "
@@ -178,7 +234,9 @@ class Statement:
             * transactions out of date order;
             * a row with a field its export has no column for (the weekly
               summary gives only the contract, its id, the hours and the
-              columns added to it, in ``extra``; only
+              columns added to it, in ``extra``, each named apart from its
+              own five; the other exports keep in ``extra`` only their own
+              columns not read into a field, never the date, type or amount; only
               the Transactions report names a contract, only the
               Transaction History has ``exchange_rate``), or a kind its
               ``type_text`` does not name (with *unknown_types_as_other*, a
