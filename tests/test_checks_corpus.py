@@ -32,6 +32,7 @@ HELD_OUT_5 = json.loads((DATA / "messages_heldout_5.json").read_text("utf-8"))
 HELD_OUT_6 = json.loads((DATA / "messages_heldout_6.json").read_text("utf-8"))
 HELD_OUT_7 = json.loads((DATA / "messages_heldout_7.json").read_text("utf-8"))
 HELD_OUT_8 = json.loads((DATA / "messages_heldout_8.json").read_text("utf-8"))
+HELD_OUT_9 = json.loads((DATA / "messages_heldout_9.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MESSAGE_CODES = (
     "START_BEFORE_FUNDING",
@@ -72,6 +73,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_6,
         HELD_OUT_7,
         HELD_OUT_8,
+        HELD_OUT_9,
     ],
     ids=[
         "development",
@@ -83,6 +85,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-6",
         "held-out-7",
         "held-out-8",
+        "held-out-9",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -108,6 +111,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_6,
         *HELD_OUT_7,
         *HELD_OUT_8,
+        *HELD_OUT_9,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -118,8 +122,9 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_6),
         len(HELD_OUT_7),
         len(HELD_OUT_8),
+        len(HELD_OUT_9),
     )
-    assert (30, 43, 120, 130, 130, 130, 130) == sizes
+    assert (30, 43, 120, 130, 130, 130, 130, 130) == sizes
 
 
 def test_corpus_sizes():
