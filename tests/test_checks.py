@@ -705,6 +705,8 @@ def test_next_milestone_blocked_by_a_remainder_left_on_a_paid_one():
     assert ("m2", usd("100.00")) == (finding.milestone_id, finding.amount)
     assert "release or refund what is left in escrow on m1 first" in finding.advice
     assert "m1 (PAID) holds USD 150.00" in finding.evidence
+    assert ("m1" not in finding.script, "m2" not in finding.script) == (True, True)
+    assert 'USD 150.00 is still in escrow on "' in finding.script
     # Once the client releases the rest, m2 can be funded and the advice is the usual one.
     settled = escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 4, 9)))
     (after,) = checks.review_contract(settled, now=at(2024, 3, 5))
@@ -1380,6 +1382,10 @@ def test_unfunded_milestone_below_the_minimum_asks_to_raise_it():
     assert "at least USD 5.00" in finding.advice
     assert "Fund: its amount USD 3.00 is below" in finding.evidence
     assert escrow.allowed(contract, "m1", now=at(2024, 3, 1, 10)).reason("Fund")
+    # The script is pasted to the client, who sees the title, never the caller's id
+    # (newcomer r14 #7: "I'm ready to start m1!").
+    assert "m1" not in finding.script
+    assert finding.script.startswith('I\'m ready to start "Logo: 3 concepts"!')
 
 
 def test_milestone_signals_bound_their_digit_runs():

@@ -866,7 +866,7 @@ def test_compare_records_list_ranked_unpriced_and_skipped_methods():
         "break_even_spread": Decimal("0.02099"),
         "note": (
             "spread not published; the best choice up to a 2.099% spread "
-            "(an offered rate of at least 274.1228)"
+            "(an offered rate of at least 274.13)"
         ),
     } == records[1]
     assert "skipped: not available in Pakistan" == records[2]["note"]

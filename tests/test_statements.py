@@ -1301,6 +1301,18 @@ class TestSummary:
         )
         assert usd("42.50") == total.connects_and_subscriptions
 
+    @pytest.mark.parametrize(("given", "hint"), [("tax-year", "'tax_year'"), ("Month", "'month'")])
+    def test_a_period_spelled_as_the_cli_spells_it_is_refused_with_the_spelling(self, given, hint):
+        """Newcomer r14 #8: the CLI's ``--by tax-year`` is ``by="tax_year"`` here; the
+        refusal says so rather than leaving the reader to guess."""
+        with pytest.raises(InvalidValueError) as info:
+            report_summary(by=given)
+        assert ("by", "one of ('month', 'tax_year')") == (info.value.field, info.value.rule)
+        assert f"did you mean {hint}?" in str(info.value)
+        with pytest.raises(InvalidValueError) as info:
+            report_summary(by="quarter")
+        assert "did you mean" not in str(info.value)
+
     def test_change_is_the_balance_movement(self):
         """The total change is the closing balance minus the opening balance."""
         statement = parse(read(REPORT_FILE))

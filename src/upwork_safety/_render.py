@@ -25,12 +25,14 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from upwork_safety.money import CONTEXT, Money, shows_exponent
+from upwork_safety.money import CONTEXT, Money, minor_unit, shows_exponent
 
 _HUNDRED = Decimal(100)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
+
+    from upwork_safety.money import ExchangeRate
 
 _MICRO = 1_000_000
 
@@ -149,3 +151,17 @@ def percent(rate: Decimal) -> str:
     """*rate* (a fraction) as a percentage, no trailing zeros: ``Decimal("0.025")`` → ``2.5%``."""
     text = format(CONTEXT.multiply(rate, _HUNDRED).normalize(CONTEXT), "f")
     return f"{text}%"
+
+
+def rate_at_least(rate: ExchangeRate) -> str:
+    """*rate* as the least rate a method must show to win: rounded up to its quote's minor unit.
+
+    A break-even rate falls between the rates Upwork shows (to the paisa);
+    rounding it up gives the least shown rate that wins, in every message
+    that says one (the comparison's summary and the CLI).
+    """
+    places = minor_unit(rate.quote)
+    units_up = CONTEXT.multiply(rate.rate, Decimal(10) ** places).to_integral_value(
+        rounding="ROUND_CEILING", context=CONTEXT
+    )
+    return f"{CONTEXT.divide(units_up, Decimal(10) ** places):.{places}f}"

@@ -16,8 +16,9 @@ import attrs
 
 from upwork_safety import checks, escrow, fees, jss
 from upwork_safety._cli import _args
-from upwork_safety._cli._fees import rate_at_least, tax_note
+from upwork_safety._cli._fees import tax_note
 from upwork_safety._cli._printer import Printer
+from upwork_safety._render import rate_at_least
 from upwork_safety.models import (
     Client,
     Contract,
@@ -212,7 +213,7 @@ def run_demo(  # noqa: PLR0915  (one story, told in order)
             p.wrapped(
                 f"{bank.name}: Upwork does not publish its exchange rate, but shows it "
                 "before you confirm. It beats the methods above if it is at least "
-                f"{rate_at_least(least.rate)} PKR per USD (try --offered-rate).",
+                f"{rate_at_least(least)} PKR per USD (try --offered-rate).",
                 indent="    ",
                 first="  ",
             )

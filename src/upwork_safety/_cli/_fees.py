@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError
-from upwork_safety._render import percent
+from upwork_safety._render import percent, rate_at_least
 from upwork_safety.errors import RulesError, UpworkSafetyError
 from upwork_safety.money import ExchangeRate, Money
 
@@ -22,21 +22,12 @@ if TYPE_CHECKING:
 __all__ = [
     "add_fees_arguments",
     "add_withdraw_arguments",
-    "rate_at_least",
     "run_fees",
     "run_withdraw",
 ]
 
 FEES_HELP = "the service fee in force on a date, and what you earn"
 WITHDRAW_HELP = "compare ways to get USD to a Pakistani bank"
-
-
-def rate_at_least(rate: Decimal) -> str:
-    """*rate* rounded up to the paisa: the least rate a method must show to win."""
-    from upwork_safety.money import CONTEXT
-
-    cents = CONTEXT.multiply(rate, Decimal(100)).to_integral_value(rounding="ROUND_CEILING")
-    return f"{CONTEXT.divide(cents, Decimal(100)):.2f}"
 
 
 def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
@@ -335,7 +326,7 @@ def unpriced_line(comparison: WithdrawalComparison, method: WithdrawalMethod) ->
             f"{method.name}: its exchange rate is not published, and it cannot be the best "
             "here even at the reference rate."
         )
-    least = rate_at_least(comparison.reference_rate.with_spread(spread).rate)
+    least = rate_at_least(comparison.reference_rate.with_spread(spread))
     return (
         f"{method.name}: its exchange rate is not published; it is the best choice if it "
         f"offers at least {least} PKR per USD (a spread up to {percent(spread)}). "

@@ -30,10 +30,10 @@ from upwork_safety.checks._clocks import (
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._hourly_weeks import _hourly
-from upwork_safety.checks._milestones import vague_findings
+from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.checks._normalise import checked_text
 from upwork_safety.errors import CurrencyMismatchError, RulesError
-from upwork_safety.models import Contract, ContractKind, MilestoneState
+from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
 from upwork_safety.rules import PlatformRules
 
 _WORKING = frozenset(
@@ -48,6 +48,14 @@ _WORKING = frozenset(
 _OPEN_STATES = frozenset(
     {MilestoneState.NOT_FUNDED, MilestoneState.FUNDED, MilestoneState.CHANGES_REQUESTED}
 )
+
+
+def _titled(milestone: Milestone) -> str:
+    """A milestone as a script names it to the client: by its title, which both see on Upwork.
+
+    Its ``id`` is the caller's own key, which the client never sees.
+    """
+    return f'"{short(milestone.title, 40)}"'
 
 
 def _unfunded(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
@@ -99,9 +107,9 @@ def _unfunded(contract: Contract, now: datetime, rules: PlatformRules | None) ->
             "as funded."
         )
         script = (
-            f"I'm ready to start {nxt.id}! {holder.held} is still in escrow on {holder.id}: "
-            "could you release it (or refund it) and then fund the next milestone on "
-            "Upwork? I'll begin as soon as it shows as funded."
+            f"I'm ready to start {_titled(nxt)}! {holder.held} is still in escrow on "
+            f"{_titled(holder)}: could you release it (or refund it) and then fund the next "
+            "milestone on Upwork? I'll begin as soon as it shows as funded."
         )
         evidence = (
             f"state {nxt.state.name}, {nxt.held} of {nxt.amount} in escrow; "
@@ -122,7 +130,7 @@ def _unfunded(contract: Contract, now: datetime, rules: PlatformRules | None) ->
             "funded."
         )
         script = (
-            f"I'm ready to start {nxt.id}! Upwork can only fund milestones of at least "
+            f"I'm ready to start {_titled(nxt)}! Upwork can only fund milestones of at least "
             f"{minimum}: could you raise this one (or merge it with the next) and fund it? "
             "I'll begin as soon as it shows as funded."
         )

@@ -49,7 +49,11 @@ from upwork_safety.fees._route import (
     reference_from,
     unusable,
 )
-from upwork_safety.fees._spread_search import _SPREAD_PLACES, _largest_spread, _trimmed
+from upwork_safety.fees._spread_search import (
+    _SPREAD_PLACES,
+    _largest_spread,
+    _trimmed,
+)
 from upwork_safety.fees._withdrawal import WithdrawalQuote
 from upwork_safety.money import (
     CONTEXT,
@@ -389,10 +393,10 @@ class WithdrawalComparison:
         spread = self._spread_against(method, None)
         if spread is None:
             return None, "spread not published; not the best even with no spread"
-        rate = self.reference_rate.with_spread(spread).rate
+        least = _render.rate_at_least(self.reference_rate.with_spread(spread))
         return spread, (
             f"spread not published; the best choice up to a {short_percent(spread)} spread "
-            f"(an offered rate of at least {rate.normalize(CONTEXT):f})"
+            f"(an offered rate of at least {least})"
         )
 
     def rows(self) -> list[dict[str, object]]:

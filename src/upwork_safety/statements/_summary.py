@@ -340,8 +340,11 @@ def _check_by(value: object, what: str) -> Period:
             rule=f"one of {_PERIODS}",
         )
     if value not in _PERIODS:
+        # The CLI spells its option "tax-year"; the library's value is the identifier.
+        spelled = value.replace("-", "_").replace(" ", "_").casefold()
+        hint = f" (did you mean {spelled!r}?)" if spelled in _PERIODS else ""
         raise InvalidValueError(
-            f"{what} must be one of {_PERIODS}, got {shown(value)}",
+            f"{what} must be one of {_PERIODS}, got {shown(value)}{hint}",
             field=what,
             rule=f"one of {_PERIODS}",
         )
