@@ -3,6 +3,7 @@
 import enum
 import importlib.util
 import json
+import sys
 import tracemalloc
 import typing
 from datetime import date, datetime, timedelta, timezone
@@ -536,6 +537,45 @@ def test_duplicate_key_refused_with_path():
     with pytest.raises(InvalidDataError) as info:
         serialize.from_json(Contract, top)
     assert ["$.id"] == _paths(info)
+
+
+@pytest.mark.parametrize("sign", ["", "-"])
+def test_an_integer_too_long_to_read_is_refused_at_its_path(sign):
+    """Red team r14 F3/F4: a 5,000-digit amount was "not valid JSON" at ``$`` with advice to
+    raise the interpreter's digit limit, and with that limit lifted one long integer took
+    seconds (conversion is quadratic). It is kept as its text and refused at its path."""
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)  # a caller that lifted the limit: nothing may convert it
+    try:
+        text = (
+            '{"amount": ' + sign + "9" * 5000 + ', "currency": "USD"}'
+            if sign
+            else '[{"amount": "1.00", "currency": "USD"}, {"amount": 1, "currency": "USD", '
+            '"x": ' + "9" * 5000 + ", " + '"y": ' + "8" * 101 + "}]"
+        )
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_json(Money if sign else list[Money], text)
+    finally:
+        sys.set_int_max_str_digits(old)
+    if sign:
+        ((path, rule),) = [(p.path, p.rule) for p in info.value.problems]
+        assert ("$.amount", "at most 100 digits") == (path, rule)
+        assert "5,000 digits" in info.value.problems[0].message
+    else:
+        assert [("$[1].x", "at most 100 digits"), ("$[1].y", "at most 100 digits")] == [
+            (p.path, p.rule) for p in info.value.problems
+        ]
+    assert "set_int_max_str_digits" not in str(info.value)
+
+
+def test_an_integer_of_up_to_100_digits_reaches_its_reader():
+    """The reader of the field judges an integer within the limit (here: 18 digits at most)."""
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(Money, '{"amount": ' + "9" * 100 + ', "currency": "USD"}')
+    ((path, rule),) = [(p.path, p.rule) for p in info.value.problems]
+    assert "$.amount" == path
+    assert "100 digits" not in (rule or "")
+    assert Money("12", "USD") == serialize.from_json(Money, '{"amount": 12, "currency": "USD"}')
 
 
 def _peak_bytes(call) -> int:

@@ -56,7 +56,13 @@ from upwork_safety.money import unicode_text
 from upwork_safety.serialize import _fast, _fused
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import LIMIT, complete, key_path, problems
-from upwork_safety.serialize._strict import RefusedError, read_json_float
+from upwork_safety.serialize._strict import (
+    MAX_JSON_INT_DIGITS,
+    RefusedError,
+    WrittenInt,
+    read_json_float,
+    read_json_int,
+)
 
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -306,13 +312,26 @@ class _Repeated(dict):  # type: ignore[type-arg]
 
 
 def _paths(data: object, marked: list[_Repeated]) -> list[Problem]:
-    """The paths of the *marked* objects in *data*, with the keys they repeat."""
+    """The paths of the *marked* objects in *data*, with the keys they repeat.
+
+    And of every integer too long to read (:class:`~._strict.WrittenInt`),
+    in the document's order.
+    """
     wanted = {id(m) for m in marked}
     found: list[Problem] = []
     stack: list[tuple[object, str]] = [(data, "$")]
     while stack and len(found) < LIMIT:
         node, path = stack.pop()
-        if isinstance(node, dict):
+        if isinstance(node, WrittenInt):
+            found.append(
+                Problem(
+                    path,
+                    f"an integer of {node.digits:,} digits (starting {node.text[:12]}…): no "
+                    f"number this library reads has more than {MAX_JSON_INT_DIGITS}",
+                    rule=f"at most {MAX_JSON_INT_DIGITS} digits",
+                )
+            )
+        elif isinstance(node, dict):
             if id(node) in wanted:
                 found.extend(
                     Problem(key_path(path, key), "duplicate key", rule="each key once")
@@ -351,19 +370,29 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         marked.append(repeated)
         return repeated
 
+    long_ints: list[WrittenInt] = []
+
+    def read_int(text: str) -> int | WrittenInt:
+        number = read_json_int(text)
+        if isinstance(number, WrittenInt):
+            long_ints.append(number)
+        return number
+
     _check_target(cls)
     with _collector_paused():  # one pause for parsing and building
         try:
             # A number a float cannot hold keeps its text (no reader takes a
             # float, so only messages read it: 1e400 is not shown as inf).
-            data = json.loads(text, object_pairs_hook=pairs, parse_float=read_json_float)
+            data = json.loads(
+                text, object_pairs_hook=pairs, parse_float=read_json_float, parse_int=read_int
+            )
         except (ValueError, TypeError) as exc:
             raise InvalidDataError(
                 [Problem("$", f"not valid JSON: {exc}", rule="JSON")], field="text", rule=_TEXT[1]
             ) from None
         except RecursionError:
             raise InvalidDataError([_JSON_TOO_DEEP], field="text", rule=_TEXT[1]) from None
-        if marked:
-            count = sum(len(m.repeated) for m in marked)
+        if marked or long_ints:
+            count = sum(len(m.repeated) for m in marked) + len(long_ints)
             raise InvalidDataError(_paths(data, marked), count=count, field="text", rule=_TEXT[1])
         return _build(cls, data, _TEXT)

@@ -79,6 +79,41 @@ def read_json_float(text: str) -> float:
     return number
 
 
+#: The most digits a JSON integer may have to be read as a number: more than any
+#: value holds (an amount has at most 18 before its point, a forecast's seed at
+#: most 256 bits, 78 digits).  A longer one is kept as its text
+#: (:class:`WrittenInt`) and refused with its path, in time linear in its
+#: length, whatever the interpreter's own digit limit
+#: (``sys.set_int_max_str_digits``).
+MAX_JSON_INT_DIGITS = 100
+
+
+class WrittenInt:
+    """A JSON integer of more than :data:`MAX_JSON_INT_DIGITS` digits, kept as written.
+
+    Converting it would take time quadratic in its length (or fail past the
+    interpreter's digit limit with advice to raise it); no reader takes one,
+    so it is never converted, only found and refused with its path.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @property
+    def digits(self) -> int:
+        """How many digits it has (its sign aside)."""
+        return len(self.text) - self.text.startswith("-")
+
+
+def read_json_int(text: str) -> int | WrittenInt:
+    """A JSON integer, for ``json.loads``'s ``parse_int``: an ``int``, or too long to be one."""
+    if len(text) > MAX_JSON_INT_DIGITS and len(text.lstrip("-")) > MAX_JSON_INT_DIGITS:
+        return WrittenInt(text)
+    return int(text)
+
+
 def type_name(value: object) -> str:
     """The JSON-ish name of *value*'s type, for messages (``null`` for ``None``)."""
     if value is None:
