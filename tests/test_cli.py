@@ -65,6 +65,13 @@ class TestWithdraw:
         assert "not compared: PayPal: not available in Pakistan" in text
         assert "Best here among the methods whose cost is known: Payoneer" in text
 
+    @pytest.mark.parametrize("rate", ["0.0000005", "280.500"])
+    def test_the_title_writes_the_rate_in_plain_digits(self, rate):
+        """Red team r14 F7: ``--rate 0.0000005`` was titled "at 5E-7 PKR per USD"."""
+        code, text = run("withdraw", "900", "--rate", rate)
+        plain = f"{Decimal(rate):f}"
+        assert (0, f"at {plain} PKR per USD") == (code, text.splitlines()[0][-len(plain) - 15 :])
+
     def test_offered_rate_and_spreads_price_every_method(self):
         """--offered-rate for Direct to Local Bank and --spread wire_usd=0.5% rank three methods."""
         code, text = run(

@@ -191,7 +191,7 @@ def run_demo(  # noqa: PLR0915  (one story, told in order)
     data["service_fee"] = fee.fee
     data["net"] = fee.net
 
-    p.heading(f"5. Getting it to Pakistan at {reference} PKR per USD")
+    p.heading(f"5. Getting it to Pakistan at {reference:f} PKR per USD")
     day = available_at.date()
     rate = ExchangeRate("USD", "PKR", reference, as_of=day, source="demo reference")
     offered_rates = {}

@@ -268,7 +268,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
         )
         return 0
     p = ctx.printer()
-    p.heading(f"Withdrawing {p.money(amount)} to Pakistan at {args.rate} PKR per USD")
+    p.heading(f"Withdrawing {p.money(amount)} to Pakistan at {args.rate:f} PKR per USD")
     if comparison.quotes:
         p.table(
             ["method", "fees", "tax", "you receive", "rate", "cost vs ref.", "cost %"],
