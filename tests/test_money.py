@@ -807,6 +807,12 @@ _AS_IT_IS = "a babel number pattern that shows the amount as it is"
         ({"format": "0%"}, InvalidValueError, "format", _AS_IT_IS),  # 123456.00%
         ({"format": "0‰"}, InvalidValueError, "format", _AS_IT_IS),  # 1234560.00‰
         ({"format": "#E0"}, InvalidValueError, "format", _AS_IT_IS),  # 1.23E3
+        # Red team r14 F5: significant digits and sign-less negative subpatterns.
+        ({"format": "¤@@"}, InvalidValueError, "format", _AS_IT_IS),  # $1200
+        ({"format": "0.0;@@"}, InvalidValueError, "format", _AS_IT_IS),  # 1000
+        ({"format": "'@'0.00"}, InvalidValueError, "format", _AS_IT_IS),  # -@1000
+        ({"format": "0.00;0.00"}, InvalidValueError, "format", _AS_IT_IS),  # 1234.24 for -1234.24
+        ({"format": "#;#"}, InvalidValueError, "format", _AS_IT_IS),
         ({"format_type": None}, InvalidTypeError, "format_type", None),
         ({"format_type": "nope"}, InvalidValueError, "format_type", None),
         ({"currency_digits": "false"}, InvalidTypeError, "currency_digits", "a bool"),
@@ -824,6 +830,19 @@ def test_format_names_the_argument_at_fault(kwargs, error, field, rule):
         assert rule == info.value.rule
     else:
         assert "standard" in (info.value.rule or "")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "shown"),
+    [
+        ("¤#,##0.00;(¤#,##0.00)", "($1,234.24)"),
+        ("0.00;-0.00", "-1234.24"),
+        ("¤#,##0.00", "-$1,234.24"),
+    ],
+)
+def test_format_keeps_negative_subpatterns_that_show_the_sign(pattern, shown):
+    """A negative subpattern with a minus sign or brackets still shows a negative amount."""
+    assert shown == Money("-1234.24", "USD").format(locale="en_US", format=pattern)
 
 
 def test_format_keeps_patterns_that_show_the_amount():

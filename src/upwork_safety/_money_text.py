@@ -20,6 +20,8 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from babel.numbers import NumberPattern
+
 #: ``format(money, spec)`` may ask for at most this width or precision: a
 #: wider column is a mistake, and ``"1000000000"`` would build a 1 GB string.
 MAX_FORMAT_WIDTH = 1_000
@@ -49,48 +51,75 @@ _MAX_PATTERN = 200
 _FORMAT_TYPES = ("standard", "accounting", "name")
 
 
-def _format_args(pattern: object, currency_digits: object, format_type: object) -> None:
-    """Refuse a *pattern*, *currency_digits* or *format_type* :meth:`Money.format` cannot use."""
+def _check_pattern(pattern: object) -> None:
+    """Refuse a babel number *pattern* that is not one, or would not show the amount as it is."""
     from babel.numbers import NumberFormatError, parse_pattern
 
+    if not isinstance(pattern, str):
+        raise InvalidTypeError(
+            f"format must be a babel number pattern (str) or None, not {type(pattern).__name__}",
+            field="format",
+            rule="a babel number pattern",
+        )
+    if len(pattern) > _MAX_PATTERN:
+        raise InvalidValueError(
+            f"format must be at most {_MAX_PATTERN} characters, got {len(pattern):,}",
+            field="format",
+            rule=f"at most {_MAX_PATTERN} characters",
+        )
+    try:
+        parsed = parse_pattern(pattern)
+    except (NumberFormatError, ValueError) as exc:
+        raise InvalidValueError(
+            f"format={shown(pattern)} is not a babel number pattern: {str(exc)[:200]}",
+            field="format",
+            rule="a babel number pattern",
+        ) from None
+    if not (parsed.int_prec[1] or parsed.frac_prec[1]):
+        raise InvalidValueError(
+            f"format={shown(pattern)} has no digit (0 or #), so the amount would not "
+            "show: write e.g. '¤#,##0.00'",
+            field="format",
+            rule="a babel number pattern with a digit",
+        )
+    why = _another_amount(pattern, parsed)
+    if why:
+        raise InvalidValueError(
+            f"format={shown(pattern)} {why}: write e.g. '¤#,##0.00'",
+            field="format",
+            rule="a babel number pattern that shows the amount as it is",
+        )
+
+
+def _another_amount(pattern: str, parsed: NumberPattern) -> str:
+    """Why *pattern* would show another amount than the money's, or ``""``."""
+    if "@" in pattern:
+        # Significant digits round the amount: USD 1,234.24 would show as $1200
+        # (babel counts them even in a quoted '@').
+        return "counts significant digits (@), which would round the amount"
+    negative = parsed.prefix[1] + parsed.suffix[1]
+    if ";" in re.sub(r"'[^']*'", "", pattern) and not ("-" in negative or "(" in negative):
+        # A negative subpattern with neither a minus nor brackets drops the sign:
+        # USD -1,234.24 would show as 1,234.24.
+        return (
+            "has a negative subpattern with no minus sign (-) or brackets, so a negative "
+            "amount would show as positive (write its negative part as '-¤#,##0.00' or "
+            "'(¤#,##0.00)')"
+        )
+    if parsed.scale or parsed.exp_prec is not None:
+        # A percent or per-mille pattern multiplies the amount; a scientific one
+        # rounds its digits away: USD 1,234.56 would show as 123456.00% or 1.23E3.
+        return (
+            "is a percent, per-mille or scientific pattern, which would show another "
+            "amount than the money's"
+        )
+    return ""
+
+
+def _format_args(pattern: object, currency_digits: object, format_type: object) -> None:
+    """Refuse a *pattern*, *currency_digits* or *format_type* :meth:`Money.format` cannot use."""
     if pattern is not None:
-        if not isinstance(pattern, str):
-            raise InvalidTypeError(
-                f"format must be a babel number pattern (str) or None, not "
-                f"{type(pattern).__name__}",
-                field="format",
-                rule="a babel number pattern",
-            )
-        if len(pattern) > _MAX_PATTERN:
-            raise InvalidValueError(
-                f"format must be at most {_MAX_PATTERN} characters, got {len(pattern):,}",
-                field="format",
-                rule=f"at most {_MAX_PATTERN} characters",
-            )
-        try:
-            parsed = parse_pattern(pattern)
-        except (NumberFormatError, ValueError) as exc:
-            raise InvalidValueError(
-                f"format={shown(pattern)} is not a babel number pattern: {str(exc)[:200]}",
-                field="format",
-                rule="a babel number pattern",
-            ) from None
-        if not (parsed.int_prec[1] or parsed.frac_prec[1]):
-            raise InvalidValueError(
-                f"format={shown(pattern)} has no digit (0 or #), so the amount would not "
-                "show: write e.g. '¤#,##0.00'",
-                field="format",
-                rule="a babel number pattern with a digit",
-            )
-        if parsed.scale or parsed.exp_prec is not None:
-            # A percent or per-mille pattern multiplies the amount; a scientific one
-            # rounds its digits away: USD 1,234.56 would show as 123456.00% or 1.23E3.
-            raise InvalidValueError(
-                f"format={shown(pattern)} is a percent, per-mille or scientific pattern, "
-                "which would show another amount than the money's: write e.g. '¤#,##0.00'",
-                field="format",
-                rule="a babel number pattern that shows the amount as it is",
-            )
+        _check_pattern(pattern)
     if not isinstance(currency_digits, bool):
         raise InvalidTypeError(
             f"currency_digits must be a bool, not {type(currency_digits).__name__}",

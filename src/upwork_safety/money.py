@@ -487,9 +487,10 @@ class Money:
                 the process locale is rarely the reader's.
             format: A babel number pattern (e.g. ``"¤#,##0.00"``) of at
                 most 200 characters, with at least one digit (``0`` or
-                ``#``), so the amount shows, and not a percent, per-mille or
-                scientific pattern, which would show another amount; passed
-                through.
+                ``#``), so the amount shows, and not a percent, per-mille,
+                scientific or significant-digit (``@``) pattern, nor a
+                negative subpattern without a minus sign or brackets, which
+                would show another amount; passed through.
             currency_digits: Use the currency's own number of decimals (a
                 ``bool``).
             format_type: Babel's ``format_type``: ``"standard"``,
