@@ -176,9 +176,14 @@ def break_even(
 
 
 def _line(path: Route) -> tuple[Decimal, Decimal]:
-    """Without rounding a method receives ``slope × balance − offset``."""
-    keep = path.applied.rate * (ONE - path.tax_rate)
-    return (ONE - path.method.percentage_fee) * keep, path.method.fixed_fee.amount * keep
+    """Without rounding a method receives ``slope × balance − offset``.
+
+    That is ``(1 − p) × (balance − fixed) × rate × (1 − tax)``: the
+    percentage is charged on what is left after the fixed fee
+    (:func:`~._route.method_fees`).
+    """
+    keep = path.applied.rate * (ONE - path.tax_rate) * (ONE - path.method.percentage_fee)
+    return keep, path.method.fixed_fee.amount * keep
 
 
 def _within_reach(first: Route, second: Route, top: int, lowest: int) -> None:

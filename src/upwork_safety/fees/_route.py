@@ -120,8 +120,17 @@ class Outcome:
 
 
 def method_fees(method: WithdrawalMethod, amount: Money) -> tuple[Money, Money]:
-    """The method's fixed fee and its percentage fee (rounded half up) on *amount*."""
-    return method.fixed_fee, rate_of(amount, method.percentage_fee)
+    """The method's fixed fee, and its percentage fee (rounded half up) on what is left of *amount*.
+
+    The fixed fee is taken first (Upwork's, per transfer); the percentage is
+    charged on what reaches the provider (Payoneer's 3% on the USD 898.00 of
+    a USD 900.00 withdrawal), never on the fixed fee.
+    """
+    fixed = method.fixed_fee
+    left = amount - fixed
+    return fixed, rate_of(
+        left if left.amount > 0 else Money.zero(amount.currency), method.percentage_fee
+    )
 
 
 def unusable(method: WithdrawalMethod, amount: Money) -> str:

@@ -435,8 +435,9 @@ def lowest_usable(method: WithdrawalMethod) -> Money:
     the fee's rounding: no cent-by-cent scan, however near 100% the fee.
     """
     currency = method.balance_currency
-    keep = ONE - method.percentage_fee
-    estimate = max(method.minimum.amount, CONTEXT.divide(method.fixed_fee.amount, keep))
+    # Something is left once more than the fixed fee is withdrawn (the percentage is
+    # charged on what is left: method_fees), so the answer is never below the fee.
+    estimate = max(method.minimum.amount, method.fixed_fee.amount)
     low = max(units_up(estimate, currency) - 2, 0)
     most = most_units(currency)
     found = first_reaching(

@@ -119,7 +119,9 @@ class WithdrawalMethod:
         name: The name Upwork shows.
         fixed_fee: The fee per withdrawal, in the balance's currency, whole
             minor units (cents).
-        percentage_fee: A fee proportional to the amount withdrawn, as a
+        percentage_fee: A fee proportional to what is left of the amount
+            withdrawn after *fixed_fee* (Upwork's fee is taken first; the
+            provider's percentage is charged on what reaches it), as a
             fraction.
         spread: The converter's published (or reported) FX markup against
             the reference rate, as a fraction, or ``None`` when it is not
