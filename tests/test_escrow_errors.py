@@ -236,3 +236,112 @@ def test_a_replay_names_the_event_at_fault_by_its_position():
     with pytest.raises(TransitionError) as applied:
         escrow.apply(escrow.apply(contract, escrow.Fund("m1", at)), escrow.Fund("m1", at))
     assert "event" == applied.value.field
+
+
+# ---------------------------------------------------------------------------
+# Moments recorded outside the history (a contract built by hand): red team r14
+# F1 and F5. A release paid on 20 June counted as pending on 10 June and was
+# refunded before it was paid; a dispute was opened three months before the
+# refund request it answers, and work approved before it was submitted.
+
+PAID_AT = datetime(2026, 6, 20, 12, tzinfo=UTC)
+
+
+def _paid_by_hand(*, at: datetime | None = PAID_AT) -> Contract:
+    """m1 PAID, its USD 100.00 release recorded at *at* (or on its day only), no history."""
+    from upwork_safety.models import Escrow, MilestoneState
+
+    return Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(2026, 6, 1),
+        milestones=[Milestone("m1", "Logo: 3 concepts", usd("100.00"), escrow=Escrow(
+            MilestoneState.PAID, usd("100.00"), released=usd("100.00")))],
+        payments=[Payment((at or PAID_AT).date(), usd("100.00"), at=at, milestone_id="m1",
+                          kind=PaymentKind.RELEASE)],
+    )  # fmt: skip
+
+
+def _by_hand(state: str, field: str) -> Contract:
+    """m1 in *state* since 2026-04-01 (escrow.*field*), recorded without a history."""
+    from upwork_safety.models import Escrow, MilestoneState
+
+    books = Escrow(MilestoneState[state], usd("100.00"), held=usd("100.00"),
+                   **{field: datetime(2026, 4, 1, tzinfo=UTC)})  # fmt: skip
+    return Contract(
+        "c1",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2026, 1, 1),
+        milestones=[Milestone("m1", "Logo: 3 concepts", usd("100.00"), escrow=books)],
+    )
+
+
+@pytest.mark.parametrize("call", ["ledger", "deadlines", "advance", "allowed"])
+def test_now_before_a_recorded_payment_is_refused(call):
+    """Money paid on 20 June is not pending on 10 June: the contract is read up to now."""
+    contract = _paid_by_hand()
+    early = datetime(2026, 6, 10, tzinfo=UTC)
+    calls = {
+        "ledger": lambda now: escrow.ledger(contract, now),
+        "deadlines": lambda now: escrow.deadlines(contract, now),
+        "advance": lambda now: escrow.advance(contract, now),
+        "allowed": lambda now: escrow.allowed(contract, "m1", now=now),
+    }
+    with pytest.raises(InvalidValueError) as info:
+        calls[call](early)
+    assert ("now", "not before any recorded payment") == (info.value.field, info.value.rule)
+    assert "Contract.payments[0]" in str(info.value)
+    calls[call](PAID_AT)  # at the payment itself, it is read
+
+
+def test_a_payment_known_by_its_day_is_read_from_the_start_of_that_day():
+    """Without ``at`` (a bonus), a payment dated 20 June counts from 00:00 UTC that day."""
+    bonus = Payment(PAID_AT.date(), usd("50.00"), kind=PaymentKind.BONUS)
+    paid = _paid_by_hand(at=PAID_AT - timedelta(days=10))
+    contract = attrs.evolve(paid, payments=[*paid.payments, bonus])
+    day = datetime(2026, 6, 20, tzinfo=UTC)
+    assert usd("100.00") == escrow.ledger(contract, day).available
+    with pytest.raises(InvalidValueError) as info:
+        escrow.ledger(contract, day - timedelta(microseconds=1))
+    assert "not before any recorded payment" == info.value.rule
+
+
+def test_refund_before_the_payment_it_returns_is_refused():
+    """Refund on 10 June of a release paid on 20 June: out of time order, nothing deleted."""
+    contract = _paid_by_hand()
+    with pytest.raises(TransitionError) as info:
+        escrow.apply(contract, Refund("m1", datetime(2026, 6, 10, tzinfo=UTC)))
+    assert ("event.at", "not before any recorded payment", "Refund") == (
+        info.value.field,
+        info.value.rule,
+        info.value.event,
+    )
+    with pytest.raises(TransitionError) as info:
+        escrow.replay(contract, [Refund("m1", datetime(2026, 6, 10, tzinfo=UTC))])
+    assert "events[0].at" == info.value.field
+    refunded = escrow.apply(contract, Refund("m1", PAID_AT + timedelta(days=1)))
+    assert (usd("100.00"), ()) == (refunded.milestone("m1").escrow.refunded, refunded.payments)
+
+
+@pytest.mark.parametrize(
+    ("state", "field", "event"),
+    [
+        ("REFUND_REQUESTED", "refund_requested_at", OpenDispute),
+        ("SUBMITTED", "submitted_at", Approve),
+    ],
+)
+def test_an_event_before_a_recorded_escrow_moment_is_refused(state, field, event):
+    """A dispute three months before the refund request it answers; an approval of work
+    three months before it was submitted. ``allowed()`` judges at that moment, not before."""
+    contract = _by_hand(state, field)
+    with pytest.raises(TransitionError) as info:
+        escrow.apply(contract, event("m1", datetime(2026, 1, 2, tzinfo=UTC)))
+    assert ("event.at", "not before any recorded escrow moment") == (
+        info.value.field,
+        info.value.rule,
+    )
+    recorded = datetime(2026, 4, 1, tzinfo=UTC)
+    assert escrow.allowed(contract, "m1").allowed == (
+        escrow.allowed(contract, "m1", now=recorded).allowed
+    )
+    assert event.__name__ in escrow.allowed(contract, "m1").allowed
+    escrow.apply(contract, event("m1", recorded + timedelta(hours=1)))

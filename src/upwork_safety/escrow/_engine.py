@@ -43,6 +43,7 @@ from upwork_safety.models import (
     MilestoneState,
     _start_fix,
 )
+from upwork_safety.models._collections import paid_moment
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from upwork_safety.escrow._row import Row
+    from upwork_safety.models._collections import _Payments
 
 __all__ = [
     "advance",
@@ -241,6 +243,17 @@ def _check_time(
             field=f"{arg}.at",
             rule="in time order",
         )
+    later, rule = recorded_after(run, at)
+    if later:
+        raise TransitionError(
+            f"{event} at {when(at)} is earlier than {later}, which the contract records; "
+            "events must be applied in time order",
+            milestone_id=milestone_id,
+            state="recorded up to a later moment",
+            event=event,
+            field=f"{arg}.at",
+            rule=rule,
+        )
     if before_start(run, at):
         raise TransitionError(
             f"{event} at {when(at)} is before contract {shown(run.contract.id)} started "
@@ -410,26 +423,51 @@ def run_at(contract: object, now: object, rules: object) -> tuple[Run, datetime]
     return run, moment
 
 
-def _check_moments_by(run: Run, moment: datetime) -> None:
-    """Refuse an escrow clock recorded as started after *moment* (a contract built by hand).
+#: The rules a moment earlier than something the contract records breaks.
+_ESCROW_MOMENT_RULE = "not before any recorded escrow moment"
+_PAYMENT_RULE = "not before any recorded payment"
 
-    The history is checked above; a milestone's own books (``submitted_at``
-    and the like, set without a history) must not be later either, or a clock
-    would show more time left than its rule gives.  Only milestones holding
-    escrow have such a moment.
+
+def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:
+    """What *run*'s contract records later than *moment* (built by hand), and the rule.
+
+    ``("", "")`` when nothing is later.
+
+    The history is checked by the callers; a milestone's own books
+    (``submitted_at`` and the like, set without a history) and the payments
+    must not be later either: a clock would show more time left than its rule
+    gives, and money paid later would count as paid already.  Only
+    milestones holding escrow have such a moment; the payments keep their
+    latest (:func:`~upwork_safety.models._collections.paid_moment`).
     """
     for index in sorted(run.holding):
         books = run.milestone(index)
         for name in _MOMENTS:
             started: datetime | None = getattr(books, name)
             if started is not None and moment < started:
-                raise InvalidValueError(
-                    f"now ({when(moment)}) is earlier than escrow.{name} of milestone "
-                    f"{shown(books.id)} ({when(started)}); the contract is read as recorded "
-                    "up to now, never beyond it",
-                    field="now",
-                    rule="not before any recorded escrow moment",
+                return (
+                    f"escrow.{name} of milestone {shown(books.id)} ({when(started)})",
+                    _ESCROW_MOMENT_RULE,
                 )
+    payments = cast("_Payments", run.contract.payments)
+    if payments.latest is not None and moment < payments.latest:
+        paid = next(
+            i for i, payment in enumerate(payments) if paid_moment(payment) == payments.latest
+        )
+        return f"Contract.payments[{paid}] ({when(payments.latest)})", _PAYMENT_RULE
+    return "", ""
+
+
+def _check_moments_by(run: Run, moment: datetime) -> None:
+    """Refuse a *now* earlier than a moment the contract records (a contract built by hand)."""
+    later, rule = recorded_after(run, moment)
+    if later:
+        raise InvalidValueError(
+            f"now ({when(moment)}) is earlier than {later}; the contract is read as "
+            "recorded up to now, never beyond it",
+            field="now",
+            rule=rule,
+        )
 
 
 def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = None) -> Contract:
@@ -534,6 +572,18 @@ def _replay_automatic(run: Run, event: AutomaticEvent) -> None:
 
 
 def start_moment(run: Run) -> datetime:
-    """The last event's moment, or 00:00 UTC on the contract's first day."""
-    last = run.last_at
-    return start_of(run.contract.started) if last is None else last
+    """The last moment the contract records, at least 00:00 UTC on its first day.
+
+    Its last event's; on a contract built by hand, a later moment on a
+    milestone's escrow or a later payment (:func:`recorded_after`'s).
+    """
+    moments = [start_of(run.contract.started)]
+    if run.last_at is not None:
+        moments.append(run.last_at)
+    for index in run.holding:
+        books = run.milestone(index)
+        moments.extend(m for name in _MOMENTS if (m := getattr(books, name)) is not None)
+    latest = cast("_Payments", run.contract.payments).latest
+    if latest is not None:
+        moments.append(latest)
+    return max(moments)

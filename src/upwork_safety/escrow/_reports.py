@@ -583,7 +583,10 @@ def allowed(
         contract: A fixed-price contract.
         milestone_id: The milestone.
         now: If given, the contract is first advanced to *now* and the
-            events are judged at *now*; else at the last event's moment.
+            events are judged at *now*; else at the last moment the
+            contract records (its last event; on a contract built by hand,
+            a later moment on a milestone's escrow or a later payment), or
+            its first day.
         rules: As for :func:`apply`.
 
     Returns:

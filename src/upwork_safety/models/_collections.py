@@ -11,6 +11,7 @@ what the step changed.
 
 from __future__ import annotations
 
+from datetime import datetime, time, timezone
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -152,14 +153,24 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         _refuse_state("Milestones")
 
 
+def paid_moment(payment: Payment) -> datetime:
+    """When *payment* was made: its ``at``, or the start (UTC) of its day if only that is known."""
+    if payment.at is not None:
+        return payment.at
+    return datetime.combine(payment.on, time.min, timezone.utc)
+
+
 class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day in __dict__)
     """A contract's payments, checked once: ``Payment`` values in one currency.
 
     It keeps the earliest payment's index, so a contract checks that nothing
-    was paid before it started in one step, however many payments it has.
+    was paid before it started in one step, however many payments it has,
+    and the latest payment's moment (:func:`paid_moment`), so the engine
+    reads the contract at no earlier moment, in one step too.
     """
 
     earliest: int | None
+    latest: datetime | None
 
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Payment, "Contract.payments")
@@ -170,6 +181,7 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
             if earliest is None or payment.on < checked[earliest].on:
                 earliest = index
         new.earliest = earliest
+        new.latest = max(map(paid_moment, checked), default=None)
         return new
 
     def appending(self, new: Sequence[Payment]) -> _Payments:
@@ -192,6 +204,9 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
             if earliest is None or payment.on < grown[earliest].on:
                 earliest = index
         grown.earliest = earliest
+        grown.latest = max(map(paid_moment, new), default=None)
+        if self.latest is not None and grown.latest is not None:
+            grown.latest = max(self.latest, grown.latest)
         return grown
 
     def __reduce__(self) -> tuple[Any, ...]:
