@@ -881,6 +881,26 @@ class TestContract:
         assert usd("120.50") == paid.earnings
         assert usd(0) == contract().earnings
 
+    def test_last_paid_at_is_the_latest_payment_moment_in_any_order(self):
+        """The latest ``Payment.moment``: its ``at``, or 00:00 UTC of its day; kept on append."""
+        utc = timezone.utc
+        paid = contract(
+            payments=[
+                Payment(date(2024, 3, 5), usd("10"), kind=PaymentKind.BONUS),
+                Payment(date(2024, 3, 4), usd("20"), at=datetime(2024, 3, 4, 23, tzinfo=utc)),
+                Payment(date(2024, 1, 2), usd("30")),
+            ]
+        )
+        assert datetime(2024, 3, 5, tzinfo=utc) == paid.last_paid_at
+        assert contract().last_paid_at is None
+        later = Payment(date(2024, 3, 5), usd("1"), at=datetime(2024, 3, 5, 8, tzinfo=utc))
+        grown = attrs.evolve(paid, payments=paid.payments.appending([later]))
+        assert datetime(2024, 3, 5, 8, tzinfo=utc) == grown.last_paid_at
+        earlier = Payment(date(2024, 2, 1), usd("1"))
+        assert paid.last_paid_at == attrs.evolve(
+            paid, payments=paid.payments.appending([earlier])
+        ).last_paid_at
+
     def test_earnings_without_payments_are_zero_in_the_contracts_currency(self):
         """Regression (code review): a PKR contract without payments earned USD 0.00."""
         pkr = Money("5000", "PKR")

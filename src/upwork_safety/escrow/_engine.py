@@ -43,7 +43,6 @@ from upwork_safety.models import (
     MilestoneState,
     _start_fix,
 )
-from upwork_safety.models._collections import paid_moment
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -51,7 +50,6 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from upwork_safety.escrow._row import Row
-    from upwork_safety.models._collections import _Payments
 
 __all__ = [
     "advance",
@@ -438,7 +436,7 @@ def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:
     must not be later either: a clock would show more time left than its rule
     gives, and money paid later would count as paid already.  Only
     milestones holding escrow have such a moment; the payments keep their
-    latest (:func:`~upwork_safety.models._collections.paid_moment`).
+    latest (:attr:`~upwork_safety.Contract.last_paid_at`).
     """
     for index in sorted(run.holding):
         books = run.milestone(index)
@@ -449,12 +447,11 @@ def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:
                     f"escrow.{name} of milestone {shown(books.id)} ({when(started)})",
                     _ESCROW_MOMENT_RULE,
                 )
-    payments = cast("_Payments", run.contract.payments)
-    if payments.latest is not None and moment < payments.latest:
-        paid = next(
-            i for i, payment in enumerate(payments) if paid_moment(payment) == payments.latest
-        )
-        return f"Contract.payments[{paid}] ({when(payments.latest)})", _PAYMENT_RULE
+    latest = run.contract.last_paid_at
+    if latest is not None and moment < latest:
+        payments = run.contract.payments
+        paid = next(i for i, payment in enumerate(payments) if payment.moment == latest)
+        return f"Contract.payments[{paid}] ({when(latest)})", _PAYMENT_RULE
     return "", ""
 
 
@@ -583,7 +580,7 @@ def start_moment(run: Run) -> datetime:
     for index in run.holding:
         books = run.milestone(index)
         moments.extend(m for name in _MOMENTS if (m := getattr(books, name)) is not None)
-    latest = cast("_Payments", run.contract.payments).latest
+    latest = run.contract.last_paid_at
     if latest is not None:
         moments.append(latest)
     return max(moments)

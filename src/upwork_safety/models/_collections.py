@@ -11,7 +11,6 @@ what the step changed.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timezone
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -23,7 +22,7 @@ from upwork_safety.models._payment import Payment
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from datetime import date
+    from datetime import date, datetime
 
     from typing_extensions import Self
 
@@ -153,19 +152,12 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         _refuse_state("Milestones")
 
 
-def paid_moment(payment: Payment) -> datetime:
-    """When *payment* was made: its ``at``, or the start (UTC) of its day if only that is known."""
-    if payment.at is not None:
-        return payment.at
-    return datetime.combine(payment.on, time.min, timezone.utc)
-
-
 class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day in __dict__)
     """A contract's payments, checked once: ``Payment`` values in one currency.
 
     It keeps the earliest payment's index, so a contract checks that nothing
     was paid before it started in one step, however many payments it has,
-    and the latest payment's moment (:func:`paid_moment`), so the engine
+    and the latest payment's moment (:attr:`Payment.moment`), so the engine
     reads the contract at no earlier moment, in one step too.
     """
 
@@ -181,7 +173,7 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
             if earliest is None or payment.on < checked[earliest].on:
                 earliest = index
         new.earliest = earliest
-        new.latest = max(map(paid_moment, checked), default=None)
+        new.latest = max((payment.moment for payment in checked), default=None)
         return new
 
     def appending(self, new: Sequence[Payment]) -> _Payments:
@@ -204,7 +196,7 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
             if earliest is None or payment.on < grown[earliest].on:
                 earliest = index
         grown.earliest = earliest
-        grown.latest = max(map(paid_moment, new), default=None)
+        grown.latest = max((payment.moment for payment in new), default=None)
         if self.latest is not None and grown.latest is not None:
             grown.latest = max(self.latest, grown.latest)
         return grown

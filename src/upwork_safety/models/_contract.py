@@ -408,6 +408,16 @@ class Contract:
         return Money.total((p.amount for p in self.payments), self.payments[0].amount.currency)
 
     @property
+    def last_paid_at(self) -> datetime | None:
+        """When the latest of :attr:`payments` was made (:attr:`Payment.moment`), or ``None``.
+
+        Kept when the contract is built, so reading it costs nothing however
+        many payments there are.  The escrow engine reads a contract at no
+        earlier moment.
+        """
+        return cast("_Payments", self.payments).latest
+
+    @property
     def client_id(self) -> str:
         """The client's id (a shortcut for ``contract.client.id``)."""
         return self.client.id

@@ -342,7 +342,7 @@ def _check_by(value: object, what: str) -> Period:
     if value not in _PERIODS:
         # The CLI spells its option "tax-year"; the library's value is the identifier.
         spelled = value.replace("-", "_").replace(" ", "_").casefold()
-        hint = f" (did you mean {spelled!r}?)" if spelled in _PERIODS else ""
+        hint = f" (did you mean {shown(spelled)}?)" if spelled in _PERIODS else ""
         raise InvalidValueError(
             f"{what} must be one of {_PERIODS}, got {shown(value)}{hint}",
             field=what,
