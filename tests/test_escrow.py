@@ -1021,13 +1021,43 @@ class TestDormancy:
         assert [AutoRefund("m1", at(2024, 3, 9))] == list(after.history)
 
     def test_every_waiting_milestone_closes_at_once(self):
-        """Dormancy turns every milestone holding escrow into a refund request together."""
+        """Dormancy turns every milestone holding escrow into a refund request together
+        (two funded at once: a what-if without the one-active-milestone rule)."""
         held = [Milestone(f"m{n}", "A", usd("15.00"), escrow=holding(S.FUNDED)) for n in (1, 2)]
-        c = escrow.advance(attrs.evolve(contract(), milestones=held), at(2024, 6, 6))
+        both = attrs.evolve(rules.CURRENT, one_active_milestone=False)
+        c = escrow.advance(attrs.evolve(contract(), milestones=held), at(2024, 6, 6), rules=both)
         assert (
             DormancyRefundRequest("m1", at(2024, 6, 6)),
             DormancyRefundRequest("m2", at(2024, 6, 6)),
         ) == c.history
+
+    def test_two_milestones_holding_escrow_are_refused_under_one_active(self):
+        """Red team r14 F4: a hand-written contract with m1 FUNDED and m2 SUBMITTED loaded;
+        dormancy then closed it with work in review, and the engine refused its own result
+        from then on. Under the rules in force, only one milestone holds escrow."""
+        held = [
+            Milestone("m1", "A", usd("15.00"), escrow=holding(S.FUNDED)),
+            Milestone("m2", "B", usd("15.00"), escrow=holding(S.SUBMITTED, submitted_at=at(2024, 4, 1))),
+        ]  # fmt: skip
+        two = attrs.evolve(contract(), milestones=held)
+        for call in (
+            lambda: escrow.advance(two, at(2024, 4, 2)),
+            lambda: escrow.ledger(two, at(2024, 4, 2)),
+            lambda: escrow.deadlines(two, at(2024, 4, 2)),
+            lambda: escrow.allowed(two, "m1"),
+            lambda: escrow.apply(two, escrow.Approve("m2", at(2024, 4, 2))),
+        ):
+            with pytest.raises(InvalidValueError) as info:
+                call()
+            assert ("Contract.milestones[1].escrow", "one milestone holding escrow") == (
+                info.value.field,
+                info.value.rule,
+            )
+        with pytest.raises(InvalidValueError) as info:
+            escrow.advance(two, at(2024, 4, 2), rules=rules.CURRENT)
+        assert "rules" == info.value.field
+        both = attrs.evolve(rules.CURRENT, one_active_milestone=False)
+        assert escrow.ledger(two, at(2024, 4, 2), rules=both).funded == usd("30.00")
 
 
 @pytest.mark.parametrize(
