@@ -897,9 +897,10 @@ class TestContract:
         grown = attrs.evolve(paid, payments=paid.payments.appending([later]))
         assert datetime(2024, 3, 5, 8, tzinfo=utc) == grown.last_paid_at
         earlier = Payment(date(2024, 2, 1), usd("1"))
-        assert paid.last_paid_at == attrs.evolve(
-            paid, payments=paid.payments.appending([earlier])
-        ).last_paid_at
+        assert (
+            paid.last_paid_at
+            == attrs.evolve(paid, payments=paid.payments.appending([earlier])).last_paid_at
+        )
 
     def test_earnings_without_payments_are_zero_in_the_contracts_currency(self):
         """Regression (code review): a PKR contract without payments earned USD 0.00."""
