@@ -427,3 +427,65 @@ def test_a_release_edited_up_before_a_refund_of_escrow_is_refused():
     given_back = escrow.apply(c, Refund("m1", at(2025, 6, 7, 9), amount=usd("30.00")))
     assert usd("70.00") == given_back.payments[0].amount
     assert given_back == serialize.from_json(Contract, serialize.to_json(given_back))
+
+
+def _carrying(*others: Milestone) -> list[Milestone]:
+    """Milestone a ($15) approved for $9 with $6 carried on, then *others*."""
+    from upwork_safety.models import Escrow, MilestoneState
+
+    carried = Escrow(
+        MilestoneState.PAID, Money("15.00", "USD"), released=Money("9.00", "USD"),
+        carried_over=Money("6.00", "USD"),
+    )  # fmt: skip
+    return [Milestone("a", "Logo: 3 concepts", Money("15.00", "USD"), escrow=carried), *others]
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        (),  # no other milestone to carry to
+        (Milestone("b", "Banner: 2 sizes", Money("20.00", "USD")),),  # b holds nothing
+    ],
+)
+def test_escrow_carried_on_to_no_milestone_is_refused(others):
+    """Red team r14 F2: $6 carried on from a held nowhere, funded dropped to $9 in the ledger."""
+    from upwork_safety import Payment
+    from upwork_safety.models import PaymentKind
+
+    paid = Payment(date(2025, 1, 10), Money("9.00", "USD"), at=datetime(2025, 1, 10, tzinfo=timezone.utc),
+                   milestone_id="a", kind=PaymentKind.RELEASE)  # fmt: skip
+    with pytest.raises(InvalidValueError) as info:
+        Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2025, 1, 1),
+                 milestones=_carrying(*others), payments=[paid])  # fmt: skip
+    assert ("Contract.milestones[0].escrow.carried_over", "carried on to another milestone") == (
+        info.value.field,
+        info.value.rule,
+    )
+
+
+def test_escrow_carried_on_along_a_chain_is_accepted():
+    """a carries $6 to b, b (funded since, $20 with it) carries $4 to c, which holds it."""
+    from upwork_safety import Payment
+    from upwork_safety.models import Escrow, MilestoneState, PaymentKind
+
+    usd = lambda amount: Money(amount, "USD")  # noqa: E731
+    b = Milestone(
+        "b",
+        "Banner: 2 sizes",
+        usd("20.00"),
+        escrow=Escrow(
+            MilestoneState.PAID, usd("20.00"), released=usd("16.00"), carried_over=usd("4.00")
+        ),
+    )
+    c = Milestone(
+        "c",
+        "Icons: 5 PNG",
+        usd("30.00"),
+        escrow=Escrow(MilestoneState.NOT_FUNDED, usd("4.00"), held=usd("4.00")),
+    )
+    at = datetime(2025, 1, 10, tzinfo=timezone.utc)
+    paid = [Payment(at.date(), usd(x), at=at, milestone_id=m, kind=PaymentKind.RELEASE)
+            for m, x in (("a", "9.00"), ("b", "16.00"))]  # fmt: skip
+    contract = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2025, 1, 1),
+                        milestones=_carrying(b, c), payments=paid)  # fmt: skip
+    assert usd("4.00") == contract.milestone("c").held

@@ -51,7 +51,7 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import _MOMENTS
 from upwork_safety.models._payment import PaymentKind
-from upwork_safety.money import CONTEXT
+from upwork_safety.money import CONTEXT, Money
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -60,7 +60,6 @@ if TYPE_CHECKING:
     from upwork_safety.models._escrow import Escrow
     from upwork_safety.models._milestone import Milestone
     from upwork_safety.models._payment import Payment
-    from upwork_safety.money import Money
 
 __all__ = ["LOWERING", "OPEN_ONLY", "RESULTS", "check_recorded"]
 
@@ -242,12 +241,23 @@ def _payments_name_milestones(payments: Sequence[Payment], positions: Mapping[st
 
 
 def _carried_conserved(milestones: Sequence[Milestone]) -> None:
+    """Escrow carried on comes from somewhere, and goes somewhere.
+
+    What the unfunded milestones hold was carried on from others. And what a
+    milestone carried on went to another milestone: one still unfunded that
+    holds it, or one funded since, whose escrow counts it in ``funded``; so it
+    is at most what the other milestones hold unfunded or were funded with.
+    """
     carried = Decimal(0)
     waiting = Decimal(0)
+    absorbed = Decimal(0)  # what the milestones funded at some time were funded with
     for milestone in milestones:
-        carried = CONTEXT.add(carried, milestone.escrow.carried_over.amount)
-        if milestone.escrow.state is _S.NOT_FUNDED:
-            waiting = CONTEXT.add(waiting, milestone.escrow.held.amount)
+        books = milestone.escrow
+        carried = CONTEXT.add(carried, books.carried_over.amount)
+        if books.state is _S.NOT_FUNDED:
+            waiting = CONTEXT.add(waiting, books.held.amount)
+        else:
+            absorbed = CONTEXT.add(absorbed, books.funded.amount)
     if waiting > carried:
         _refused(
             "Contract.milestones",
@@ -255,6 +265,23 @@ def _carried_conserved(milestones: Sequence[Milestone]) -> None:
             f"milestones carried on only {carried}: escrow cannot come from nowhere",
             "carried in is at most carried on",
         )
+    if not carried:
+        return
+    for index, milestone in enumerate(milestones):
+        books = milestone.escrow
+        if not books.carried_over.amount:
+            continue
+        # A milestone that carried on was funded (it is paid), so it is counted in absorbed.
+        others = CONTEXT.add(waiting, CONTEXT.subtract(absorbed, books.funded.amount))
+        if books.carried_over.amount > others:
+            _refused(
+                f"Contract.milestones[{index}].escrow.carried_over",
+                f"milestone {shown(milestone.id)} carried on {books.carried_over}, but the "
+                f"other milestones hold or were funded with only "
+                f"{Money(others, books.funded.currency)}: escrow carried on must go to another "
+                "milestone",
+                "carried on to another milestone",
+            )
 
 
 def _moments_recorded(where: str, escrow: Escrow, events: Sequence[Event]) -> None:
