@@ -141,6 +141,37 @@ def test_legacy_five_percent_honoured_until_end_of_2023():
     assert "legacy rate until 2023-12-31" == info.value.rule
 
 
+def test_a_contract_that_kept_five_percent_pays_the_flat_rate_from_2024():
+    """Red team r14 F2: a kept-5% contract that went on into 2024 could not be charged at all
+    (RulesError), and without its rate its 2023 payment was charged 10%.
+
+    DOMAIN.md section 4: 5% kept until 2023-12-31, then the flat 10%. Bands on 2022's 12,000
+    (1,150), 5% of 2023's 1,000 (50), 10% of 2024's 1,000 (100): 1,300.
+    """
+    kept = contract(
+        Payment(date(2022, 6, 1), usd("12000.00")),
+        Payment(date(2023, 6, 1), usd("1000.00")),
+        Payment(date(2024, 1, 15), usd("1000.00")),
+        rate="0.05",
+    )
+    assert usd("1300.00") == fees.service_fee(kept, on=date(2024, 2, 1))
+    assert usd("1200.00") == fees.service_fee(kept, on=date(2024, 1, 14))  # before the 2024 one
+    later = fees.explain_service_fee(usd("200.00"), on=date(2024, 3, 1), contract=kept)
+    assert (fees.FeeBasis.FLAT, usd("20.00")) == (later.basis, later.fee)
+    # A contract with no payment while 5% was honoured never kept it: said, not charged.
+    late = contract(Payment(date(2024, 1, 15), usd("1000.00")), rate="0.05")
+    for charge in (
+        lambda: fees.service_fee(late, on=date(2024, 2, 1)),
+        lambda: fees.explain_service_fee(usd("200.00"), on=date(2024, 3, 1), contract=late),
+    ):
+        with pytest.raises(RulesError) as info:
+            charge()
+        assert ("Contract.service_fee_rate", "legacy rate until 2023-12-31") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+
 def test_contract_that_kept_five_percent_spans_the_sliding_scale():
     """DOMAIN.md section 4: a contract at 5% when the sliding scale ended kept 5% in 2023.
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
+from upwork_safety._render import percent
 from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.fees._common import money_arg, optional_rate
@@ -59,13 +60,50 @@ def _counted_payments(contract: Contract, on: date) -> list[Payment]:
     return sorted((p for p in contract.payments if p.on <= on), key=lambda p: p.on)
 
 
-def _rate_in(schedule: ServiceFeeSchedule, chosen: Decimal | None) -> Decimal | None:
-    """The rate to charge a contract's payment at under *schedule*: the one rule for both paths.
+def _rate_in(schedule: ServiceFeeSchedule, chosen: Decimal | None, day: date) -> Decimal | None:
+    """The rate to charge a contract's payment of *day* at under *schedule*: the one rule.
 
     A contract's kept top-band rate is charged by the sliding scale's bands
-    (``None``), any other rate as it is.
+    (``None``), and by the schedule's own rate once the flat schedule stops
+    honouring it (a contract that kept 5% pays the flat 10% from 2024: DOMAIN.md
+    section 4); any other rate as it is.
     """
-    return None if chosen is not None and _kept_top_band(schedule, chosen) else chosen
+    if (
+        chosen is None
+        or _kept_top_band(schedule, chosen)
+        or _kept_rate_ended(schedule, chosen, day)
+    ):
+        return None
+    return chosen
+
+
+def _kept_rate_ended(schedule: ServiceFeeSchedule, chosen: Decimal, day: date) -> bool:
+    """Whether *chosen* is *schedule*'s legacy rate and *day* is after it stopped honouring it."""
+    ended = schedule.legacy_until
+    return chosen == schedule.legacy_rate and ended is not None and day > ended
+
+
+def _refuse_kept_after_end(
+    contract: Contract, schedule: ServiceFeeSchedule, chosen: Decimal, field: str
+) -> None:
+    """Refuse a kept legacy rate on a contract with no payment while it was honoured.
+
+    After :attr:`ServiceFeeSchedule.legacy_until` a contract that kept the
+    legacy rate pays the schedule's own (:func:`_rate_in`); one with no
+    payment until then never kept it, so its rate is a mistake, said as
+    before rather than charged as something else.
+    """
+    ended = schedule.legacy_until
+    assert ended is not None
+    if any(payment.on <= ended for payment in contract.payments):
+        return
+    raise RulesError(
+        f"{_named(field, chosen)}: contracts at the legacy {percent(chosen)} kept it only "
+        f"until {ended}, and contract {shown(contract.id)} has no payment by then; the "
+        f"schedule in force ({schedule.name}) charges {percent(schedule.rate or chosen)}",
+        field=field,
+        rule=f"legacy rate until {ended}",
+    )
 
 
 def _charge_in_turn(
@@ -83,7 +121,7 @@ def _charge_in_turn(
         fee = explain(
             payment.amount,
             day=payment.on,
-            rate=_rate_in(_schedule(payment.on, rules), chosen),
+            rate=_rate_in(_schedule(payment.on, rules), chosen, payment.on),
             rate_field=field,
             billed_before=running,
             rules=rules,
@@ -111,6 +149,14 @@ def _contract_fees(
         billed_before=billed_before,
         rules=rules,
     )
+    if chosen is not None:
+        ended = [
+            schedule
+            for payment in payments
+            if _kept_rate_ended(schedule := _schedule(payment.on, rules), chosen, payment.on)
+        ]
+        if ended:
+            _refuse_kept_after_end(contract, ended[0], chosen, field)
     legacy = next((fee for fee in fees if fee.basis is FeeBasis.LEGACY), None)
     if legacy is not None and chosen is not None:
         # Only a contract charged the kept rate must have earned it before that
@@ -207,7 +253,9 @@ def payment_terms(
         return chosen, field, billed_before
     assert isinstance(contract, Contract)  # rate_and_field checked it
     schedule = _schedule(day, rules)
-    charged = _rate_in(schedule, chosen)
+    charged = _rate_in(schedule, chosen, day)
+    if chosen is not None and _kept_rate_ended(schedule, chosen, day):
+        _refuse_kept_after_end(contract, schedule, chosen, field)
     basis = _resolve(schedule, day, charged, field, rules)[0]
     if chosen is not None and basis is FeeBasis.LEGACY:
         _check_kept(
@@ -261,7 +309,7 @@ def _rate_fits_every_payment(
             latest[schedule.effective] = (schedule, payment.on)
     for schedule, day in latest.values():
         if isinstance(schedule, ServiceFeeSchedule):
-            _resolve(schedule, day, _rate_in(schedule, chosen), field, rules)
+            _resolve(schedule, day, _rate_in(schedule, chosen, day), field, rules)
 
 
 def _check_kept(
