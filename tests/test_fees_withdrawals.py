@@ -2519,6 +2519,67 @@ def test_on_another_day_than_the_reference_rate_is_refused(call):
     call(DAY)  # the rate's own day is fine
 
 
+UNDATED = ExchangeRate("USD", "PKR", "280.00")
+OLD_SHOWN = ExchangeRate("USD", "PKR", "277.20", as_of=date(2022, 6, 30))
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda on: fees.quote_withdrawal(
+            usd("100"),
+            "direct_to_local_bank",
+            reference_rate=UNDATED,
+            offered_rate=OLD_SHOWN,
+            on=on,
+        ),
+        lambda on: fees.compare_withdrawals(
+            usd("100"),
+            reference_rate=UNDATED,
+            offered_rates={"direct_to_local_bank": OLD_SHOWN},
+            on=on,
+        ),
+    ],
+    ids=["quote_withdrawal", "compare_withdrawals"],
+)
+def test_an_offered_rate_dates_the_withdrawal_when_the_reference_rate_is_undated(call):
+    """Red team r14 fees F6: with an undated reference rate, an offered rate of 2022-06-30 was
+    taken beside on=2025-06-02, and without on= the quote withheld today's 1% though no s.154A
+    rate is known that day. The offered rate's day is the withdrawal's."""
+    with pytest.raises(InvalidValueError) as caught:
+        call(date(2025, 6, 2))
+    assert ("on", "the offered rate's day") == (caught.value.field, caught.value.rule)
+    with pytest.raises(RulesError) as caught:
+        call(None)
+    assert "tax_rate" == caught.value.field
+    assert "offered_rate" in str(caught.value) or "offered_rates" in str(caught.value)
+
+
+def test_offered_rates_of_two_days_are_refused_and_a_payout_not_before_its_payment():
+    """Rates of one withdrawal are of one day; a payout's offered rate is not before the payment."""
+    with pytest.raises(InvalidValueError) as caught:
+        fees.compare_withdrawals(
+            usd("100"), reference_rate=UNDATED, offered_rates={
+                "direct_to_local_bank": SHOWN, "payoneer": OLD_SHOWN},
+        )  # fmt: skip
+    assert "the offered rates' day" == caught.value.rule
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            Payment(date(2025, 6, 2), usd("1000.00")), method="direct_to_local_bank",
+            reference_rate=UNDATED,
+            offered_rate=ExchangeRate("USD", "PKR", "277.20", as_of=date(2024, 1, 1)),
+        )  # fmt: skip
+    assert ("offered_rate", "dated on or after the payment") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    paid = fees.payout(
+        Payment(DAY, usd("1000.00")), method="direct_to_local_bank", reference_rate=UNDATED,
+        offered_rate=attrs.evolve(SHOWN, as_of=DAY),
+    )  # fmt: skip
+    assert DAY == paid.on
+
+
 def test_a_forged_reason_is_refused_in_plans_and_comparisons():
     """Reasons are checked like every other field of a plan or comparison (finding 14)."""
     plan = fees.plan_withdrawals(usd("300.00"), fees.DIRECT_TO_LOCAL_BANK, max_fee_share="0.2%")

@@ -13,6 +13,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
 from upwork_safety.fees._contract_terms import payment_terms
 from upwork_safety.fees._fee_explanation import ServiceFee, explain
+from upwork_safety.fees._route import rates_day
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import ExchangeRate, Money, exact
@@ -129,15 +130,26 @@ class Payout(Steps):
         return f"{self.paid} paid on {self.on}"
 
 
-def _withdrawal_day(reference_rate: object, paid_on: date) -> tuple[date, str]:
-    """The day that picks the tax rules: the reference rate's, else the payment's; and why."""
-    dated = reference_rate.as_of if isinstance(reference_rate, ExchangeRate) else None
+def _withdrawal_day(
+    reference_rate: object, offered_rate: object, paid_on: date
+) -> tuple[date, str, str]:
+    """The withdrawal's day, why, and the argument that dates it.
+
+    The rates' day (:func:`~._route.rates_day`: the reference rate's, else
+    the offered rate's), else the payment's.
+    """
+    dated, dated_by = (
+        rates_day(reference_rate, [("offered_rate", offered_rate)])
+        if isinstance(reference_rate, ExchangeRate)
+        else (None, "")
+    )
     if dated is not None:
-        return dated, "reference_rate's as_of"
-    return paid_on, (
+        return dated, f"{dated_by}'s as_of", dated_by
+    why = (
         "the payment's day, which payout() withdraws on when reference_rate has no as_of; "
         "to withdraw on another day, pass a reference_rate dated that day"
     )
+    return paid_on, why, ""
 
 
 @exact
@@ -246,12 +258,12 @@ def payout(
         rules=rules,
         what="payment",
     )
-    withdrawn_on, day_source = _withdrawal_day(reference_rate, day)
+    withdrawn_on, day_source, dated_by = _withdrawal_day(reference_rate, offered_rate, day)
     if withdrawn_on < day:
         raise InvalidValueError(
-            f"reference_rate is for {withdrawn_on}, before the payment on {day}: the balance "
+            f"{dated_by} is for {withdrawn_on}, before the payment on {day}: the balance "
             "is withdrawn once it is paid, so measure it against a rate of that day or later",
-            field="reference_rate",
+            field=dated_by,
             rule="dated on or after the payment",
         )
     withdrawal = quote(

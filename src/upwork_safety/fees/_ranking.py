@@ -38,6 +38,7 @@ from upwork_safety.fees._route import (
     applied_rate,
     balance_arg,
     check_reference,
+    rates_day,
     reference_arg,
     reference_from,
     tax_in_force,
@@ -213,7 +214,12 @@ def compare_withdrawals(
     offered = _keyed(offered_rates, "offered_rates", chosen)
     given = _keyed(spreads, "spreads", chosen)
     day = optional_day(on, "on")
-    tax = tax_in_force(tax_rate, pseb_registered=pseb_registered, on=day, reference=reference_rate)
+    tax = tax_in_force(
+        tax_rate,
+        pseb_registered=pseb_registered,
+        on=day,
+        dated=rates_day(reference_rate, offered.values()),
+    )
     quotes: list[WithdrawalQuote] = []
     unpriced: list[WithdrawalMethod] = []
     skipped: list[SkippedMethod] = []

@@ -44,6 +44,7 @@ from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of, requi
 from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
     from datetime import date
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "delivers",
     "method_fees",
     "method_field",
+    "rates_day",
     "reference_arg",
     "reference_from",
     "route",
@@ -315,29 +317,61 @@ def applied_rate(
     return reference.with_spread(method.spread), RateBasis.METHOD
 
 
+def rates_day(
+    reference: ExchangeRate, offered: Iterable[tuple[str, object]] = ()
+) -> tuple[date | None, str]:
+    """The day the rates date a withdrawal, and the argument that dates it.
+
+    The reference rate's ``as_of``; when it has none, the day of the rates
+    the methods offer (*offered*: ``(argument, rate)`` pairs, each dated or
+    not), which must be one day: the rate Upwork or Payoneer shows is that
+    day's.  ``(None, "")`` when no rate is dated.
+    """
+    if reference.as_of is not None:
+        return reference.as_of, "reference_rate"
+    found: tuple[date, str] | None = None
+    for what, rate in offered:
+        dated = rate.as_of if isinstance(rate, ExchangeRate) else None
+        if dated is None:
+            continue
+        if found is None:
+            found = (dated, what)
+        elif dated != found[0]:
+            raise InvalidValueError(
+                f"{what} is for {dated} but {found[1]} for {found[0]}: the rates of one "
+                "withdrawal are of one day",
+                field=what,
+                rule="the offered rates' day",
+            )
+    return found if found is not None else (None, "")
+
+
 def tax_in_force(
     tax_rate: object,
     *,
     pseb_registered: object,
     on: date | None,
-    reference: ExchangeRate,
+    dated: tuple[date | None, str],
     day_source: str = "",
 ) -> Decimal:
     """The income tax rate the bank withholds: *tax_rate*, or s.154A's rate in force.
 
-    The day is *on*, else the reference rate's ``as_of``; *day_source* says
-    where *on* came from when the caller did not give it (a payout's
-    payment day), for the message refusing a day before the known rules.
+    The day is *on*, else the rates' day (*dated*, :func:`rates_day`);
+    *day_source* says where *on* came from when the caller did not give it
+    (a payout's payment day), for the message refusing a day before the
+    known rules.
     """
-    if None not in {on, reference.as_of} and on != reference.as_of:
+    rates_on, dated_by = dated
+    if None not in {on, rates_on} and on != rates_on:
         # As an offered rate of another day is refused: a withdrawal on one
-        # day is measured against that day's reference.
+        # day is measured against that day's rates.
+        reference = dated_by == "reference_rate"
         raise InvalidValueError(
-            f"on={on} but reference_rate is for {reference.as_of}: a withdrawal is measured "
-            "against the reference rate of its own day; pass that day's rate, or leave on= "
+            f"on={on} but {dated_by} is for {rates_on}: a withdrawal is measured "
+            "against the rates of its own day; pass that day's rate, or leave on= "
             "out to withdraw on the rate's day",
             field="on",
-            rule="the reference rate's day",
+            rule="the reference rate's day" if reference else "the offered rate's day",
         )
     registered = bool_arg(pseb_registered, "pseb_registered")
     given = optional_rate(tax_rate, "tax_rate")
@@ -350,14 +384,14 @@ def tax_in_force(
                 rule="tax_rate or pseb_registered, not both",
             )
         return given
-    day = on if on is not None else reference.as_of
+    day = on if on is not None else rates_on
     if day is None:
         rules = EXPORT_TAX_HISTORY.current
     elif day < EXPORT_TAX_HISTORY.first_day:
         source = day_source or (
             "the day given as on=, a datetime's UTC day"
             if on is not None
-            else "reference_rate's as_of"
+            else f"{dated_by}'s as_of"
         )
         raise RulesError(
             f"no s.154A rates are known before {EXPORT_TAX_HISTORY.first_day} (the "
@@ -396,14 +430,15 @@ def route(
         )
     reference = check_reference(reference_rate, balance, chosen)
     day = optional_day(on, "on")
+    rate, basis = applied_rate(chosen, reference, spread=spread, offered_rate=offered_rate)
+    offered = [("offered_rate", rate)] if basis is RateBasis.OFFERED else []
     tax = tax_in_force(
         tax_rate,
         pseb_registered=pseb_registered,
         on=day,
-        reference=reference,
+        dated=rates_day(reference, offered),
         day_source=day_source,
     )
-    rate, basis = applied_rate(chosen, reference, spread=spread, offered_rate=offered_rate)
     return Route(chosen, reference, rate, basis, tax)
 
 
