@@ -1143,3 +1143,23 @@ class TestMomentsInUTC:
         with pytest.raises(error) as info:
             TimeEntry(value, datetime(2026, 3, 2, 10, tzinfo=timezone.utc))
         assert "TimeEntry.start" == info.value.field
+
+
+def test_recorded_until_is_the_last_moment_a_contract_records():
+    """Its first day's start, or a later event, escrow moment, payment or Work Diary end."""
+    from upwork_safety import escrow
+    from upwork_safety.testing import factories
+
+    utc = timezone.utc
+    bare = factories.contract(started=date(2025, 3, 3))
+    assert datetime(2025, 3, 3, tzinfo=utc) == bare.recorded_until
+    funded = escrow.apply(
+        bare, escrow.Fund(bare.milestones[0].id, datetime(2025, 3, 4, 9, tzinfo=utc))
+    )
+    assert datetime(2025, 3, 4, 9, tzinfo=utc) == funded.recorded_until
+    paid = attrs.evolve(
+        funded, payments=[Payment(date(2025, 3, 9), usd("5.00"), kind=PaymentKind.BONUS)]
+    )
+    assert datetime(2025, 3, 9, tzinfo=utc) == paid.recorded_until
+    hourly = factories.hourly_contract()
+    assert max(e.end for e in hourly.time_entries) == hourly.recorded_until

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 import textwrap
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from hypothesis import given, settings
@@ -207,3 +207,46 @@ def test_factories_refuse_sub_cent_dollars_naming_their_argument():
     with pytest.raises(InvalidValueError) as info:
         factories.finished_contract(earned="100.005")
     assert ("earned", "whole minor units") == (info.value.field, info.value.rule)
+
+
+@settings(max_examples=60, deadline=None)
+@given(us.contracts_with_moments())
+def test_contracts_with_moments_are_read_at_their_moment(contract_and_now):
+    """Newcomer r14 #2: ``us.contracts()`` beside ``us.aware_datetimes()`` drew moments the
+    library refuses (before the contract's records). The drawn moment is always accepted."""
+    from upwork_safety import checks
+
+    contract, now = contract_and_now
+    assert now >= contract.recorded_until
+    assert now.tzinfo is not None
+    checks.review_contract(contract, now=now)
+    if contract.kind is ContractKind.FIXED_PRICE:
+        assert escrow.ledger(contract, now).funded.currency
+        escrow.deadlines(contract, now)
+
+
+@settings(max_examples=30, deadline=None)
+@given(us.contract_histories(max_events=6).flatmap(
+    lambda h: us.moments_after(h[2], within=timedelta(hours=3)).map(lambda now: (h[2], now))))  # fmt: skip
+def test_moments_after_a_history_are_within_reach(pair):
+    """From the last recorded moment up to *within* later, and the engine reads the contract there."""
+    contract, now = pair
+    assert contract.recorded_until <= now <= contract.recorded_until + timedelta(hours=3)
+    escrow.advance(contract, now)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "field"),
+    [
+        ({"contract": "c1"}, InvalidTypeError, "contract"),
+        ({"within": 3}, InvalidTypeError, "within"),
+        ({"within": timedelta(days=-1)}, InvalidValueError, "within"),
+    ],
+)
+def test_moments_after_refuses_wrong_arguments_naming_them(kwargs, error, field):
+    """The library's errors, naming the argument."""
+    arguments = {"contract": factories.contract(), **kwargs}
+    contract = arguments.pop("contract")
+    with pytest.raises(error) as info:
+        us.moments_after(contract, **arguments)
+    assert field == info.value.field

@@ -14,9 +14,9 @@ what the step changed; :func:`_position`, :func:`_positions` and
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
-from typing import TYPE_CHECKING, NoReturn, cast
+from typing import NoReturn, cast
 
 import attrs
 
@@ -41,14 +41,11 @@ from upwork_safety.models._collections import _Milestones, _Payments
 from upwork_safety.models._escrow import _MOMENTS
 from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
-from upwork_safety.models._payment import Payment, PaymentKind
+from upwork_safety.models._payment import Payment
 from upwork_safety.models._recorded import check_recorded
+from upwork_safety.models._releases import _match_new_releases, _match_releases
 from upwork_safety.models._time_entry import TimeEntry, _check_no_overlaps
-from upwork_safety.money import CONTEXT, Money, optional_plain_money, to_decimal
-
-if TYPE_CHECKING:
-    from datetime import datetime
-
+from upwork_safety.money import Money, optional_plain_money, to_decimal
 
 __all__ = ["Contract"]
 
@@ -418,6 +415,31 @@ class Contract:
         return cast("_Payments", self.payments).latest
 
     @property
+    def recorded_until(self) -> datetime:
+        """The last moment the contract records: 00:00 UTC on its first day, or a later fact.
+
+        The latest of its first day's start, its last :attr:`history` event, a
+        moment on a milestone's escrow (``submitted_at``, ...), its latest
+        payment (:attr:`last_paid_at`) and the end of its last Work Diary
+        entry. A contract is read as recorded up to a moment, never beyond
+        it: the escrow engine and :func:`~upwork_safety.checks.review_contract`
+        refuse a ``now`` earlier than this, and take it or any later moment.
+        """
+        moments = [datetime.combine(self.started, time(0), timezone.utc)]
+        if self.history:
+            moments.append(self.history[-1].at)
+        moments.extend(
+            moment
+            for milestone in self.milestones
+            for name in _MOMENTS
+            if (moment := getattr(milestone.escrow, name)) is not None
+        )
+        if self.last_paid_at is not None:
+            moments.append(self.last_paid_at)
+        moments.extend(entry.end for entry in self.time_entries)
+        return max(moments)
+
+    @property
     def client_id(self) -> str:
         """The client's id (a shortcut for ``contract.client.id``)."""
         return self.client.id
@@ -452,48 +474,6 @@ def _position(contract: Contract, milestone_id: object, what: str = "milestone_i
             rule="a milestone of the contract",
         )
     return index
-
-
-def _no_such_milestone(index: int, payment: Payment) -> NoReturn:
-    raise InvalidValueError(
-        f"Contract.payments[{index}] releases the escrow of milestone "
-        f"{shown(payment.milestone_id)}, which the contract does not have",
-        field=f"Contract.payments[{index}]",
-        rule="a release pays one of the contract's milestones",
-    )
-
-
-def _released_differs(index: int, milestone: Milestone, paid: Decimal) -> NoReturn:
-    currency = milestone.amount.currency
-    raise InvalidValueError(
-        f"Contract.milestones[{index}] ({shown(milestone.id)}) has {milestone.escrow.released} "
-        f"released, but the contract's release payments for it add up to "
-        f"{Money(paid, currency)}: record each release as a Payment(kind='release', "
-        "milestone_id=..., at=...), or drive the milestone with escrow.apply or escrow.replay",
-        field=f"Contract.milestones[{index}].escrow.released",
-        rule="release payments add up to each milestone's released escrow",
-    )
-
-
-def _match_releases(milestones: _Milestones, payments: Sequence[Payment]) -> None:
-    """Every release payment pays a milestone, and they add up to each one's released escrow.
-
-    A payout is recorded once, as a :class:`Payment` (issue 12): the
-    milestone's ``escrow.released`` says how much, the release payments say
-    when, and this keeps the two from disagreeing.
-    """
-    positions = milestones.positions
-    paid: dict[int, Decimal] = {}
-    for index, payment in enumerate(payments):
-        if payment.kind is PaymentKind.RELEASE:
-            where = positions.get(cast("str", payment.milestone_id))
-            if where is None:
-                _no_such_milestone(index, payment)
-            paid[where] = CONTEXT.add(paid.get(where, _ZERO), payment.amount.amount)
-    for index, milestone in enumerate(milestones):
-        released = milestone.escrow.released.amount
-        if released != paid.get(index, _ZERO):
-            _released_differs(index, milestone, paid.get(index, _ZERO))
 
 
 def _check_history(history: History, positions: Mapping[str, int], ended: date | None) -> None:
@@ -589,40 +569,6 @@ def _history_refused(index: int, event: Event, why: str, rule: str) -> NoReturn:
         field=f"Contract.history[{index}]",
         rule=rule,
     )
-
-
-def _match_new_releases(
-    before: _Milestones,
-    after: _Milestones,
-    changed: Mapping[int, Milestone],
-    paid: Sequence[Payment],
-    first: int,
-) -> None:
-    """:func:`_match_releases` for an escrow step, from the contract before it.
-
-    The contract before the step was checked; the step's release payments
-    (numbered from *first*) must add up to what each changed milestone's
-    released escrow grew by, and a milestone the step left alone gets none.
-    """
-    grew: dict[int, Decimal] = {}
-    for offset, payment in enumerate(paid):
-        if payment.kind is PaymentKind.RELEASE:
-            where = after.positions.get(cast("str", payment.milestone_id))
-            if where is None:
-                _no_such_milestone(first + offset, payment)
-            grew[where] = CONTEXT.add(grew.get(where, _ZERO), payment.amount.amount)
-    for index in changed:
-        old = before[index].escrow.released.amount
-        new = after[index].escrow.released.amount
-        added = grew.pop(index, None)
-        if added is None:  # most steps pay nothing: the released escrow must stay as it was
-            if new != old:
-                _released_differs(index, after[index], old)
-        elif CONTEXT.subtract(new, old) != added:
-            _released_differs(index, after[index], CONTEXT.add(old, added))
-    for index, added in grew.items():  # paid for a milestone the step left alone
-        old = before[index].escrow.released.amount
-        _released_differs(index, after[index], CONTEXT.add(old, added))
 
 
 def _checked(contract: Contract) -> _Milestones:

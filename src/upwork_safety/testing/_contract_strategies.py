@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from upwork_safety import hourly
 from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
+from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
 from upwork_safety.models import (
     Client,
@@ -307,6 +308,39 @@ def hourly_contracts(draw: st.DrawFn) -> Contract:
 def contracts() -> st.SearchStrategy[Contract]:
     """Fixed-price or hourly :class:`Contract` values."""
     return fixed_price_contracts() | hourly_contracts()
+
+
+def moments_after(
+    contract: Contract, *, within: timedelta = timedelta(days=400)
+) -> st.SearchStrategy[datetime]:
+    """Aware moments at which *contract* can be read: from its :attr:`~Contract.recorded_until`.
+
+    Up to *within* later, drawn as :func:`aware_datetimes` draws (whole
+    seconds after the first moment, shown in several time zones): the
+    ``now`` to pass to :mod:`~upwork_safety.escrow` and
+    :func:`~upwork_safety.checks.review_contract`, which refuse a moment
+    earlier than anything the contract records.
+
+    Raises:
+        InvalidTypeError: *contract* is not a Contract, or *within* not a timedelta.
+        InvalidValueError: *within* is negative.
+    """
+    contract = instance(contract, Contract, "contract")
+    within = instance(within, timedelta, "within")
+    if within < timedelta(0):
+        _refuse("within", f"must not be negative, got {within}", "not negative")
+    first = contract.recorded_until
+    return aware_datetimes(min_value=first, max_value=first + within)
+
+
+def contracts_with_moments() -> st.SearchStrategy[tuple[Contract, datetime]]:
+    """``(contract, now)``: any :func:`contracts` value and a moment it can be read at.
+
+    *now* is drawn by :func:`moments_after`, so a property over "any
+    contract at any moment" never trips over a moment earlier than the
+    contract's own records.
+    """
+    return contracts().flatmap(lambda c: st.tuples(st.just(c), moments_after(c)))
 
 
 def histories(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[list[Contract]]:
