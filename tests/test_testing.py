@@ -4,6 +4,7 @@ import subprocess
 import sys
 import textwrap
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -250,3 +251,20 @@ def test_moments_after_refuses_wrong_arguments_naming_them(kwargs, error, field)
     with pytest.raises(error) as info:
         us.moments_after(contract, **arguments)
     assert field == info.value.field
+
+
+def test_the_hourly_factory_is_protected_as_documented():
+    """Newcomer r14 #1: documented as protected, its default client was unverified, so 0 of
+    its 6 hours were protected and review_contract warned about both."""
+    from upwork_safety import checks, hourly
+
+    made = factories.hourly_contract()
+    assert made.client.payment_verified
+    bill = hourly.invoice_for(made, week=hourly.billing_week(made.time_entries[0].start))
+    assert (bill.billable_hours, bill.protected_hours) == (bill.billable_hours, bill.billable_hours)
+    assert Decimal("6.00") == bill.protected_hours
+    after = made.time_entries[-1].end
+    codes = {str(f.code) for f in checks.review_contract(made, now=after)}
+    assert not codes & {"UNPROTECTED_HOURS", "UNVERIFIED_CLIENT"}
+    bare = factories.hourly_contract(client="acme")
+    assert Decimal(0) == hourly.invoice_for(bare, week=bill.week).protected_hours

@@ -49,6 +49,7 @@ from upwork_safety.testing._rules import default_fee_rate
 
 __all__ = [
     "FROM_RULES",
+    "VERIFIED_CLIENT",
     "contract",
     "finished_contract",
     "history",
@@ -171,10 +172,14 @@ def contract(
 _WORKDAY_START = 9
 
 
+#: The hourly factory's client: payment verified, so Hourly Protection can cover its hours.
+VERIFIED_CLIENT = Client("acme", "Acme", payment_verified=True)
+
+
 def hourly_contract(
     *,
     contract_id: str = "c1",
-    client: Client | str = "acme",
+    client: Client | str = VERIFIED_CLIENT,
     started: date = START,
     rate: Money | str = "20",
     weekly_limit: Decimal | int | str | None = None,
@@ -187,7 +192,9 @@ def hourly_contract(
 
     One entry a day from *started*, each *hours* (1 to 24) whole hours from
     09:00 UTC, tracked (not manual), with a memo and the highest activity,
-    so Hourly Protection covers all of it when the client is verified.
+    for a client whose payment is verified (:data:`VERIFIED_CLIENT`, the
+    default), so Hourly Protection covers all of it; pass ``client="acme"``
+    (unverified, as a bare id is) to see it covered by none.
     *rate* is Money, or a string or int of US dollars (``"35"``), positive
     and in whole cents; *weekly_limit* is in hours, or ``None`` for none.
     *service_fee_rate* defaults to :data:`FROM_RULES`, as for
