@@ -1665,6 +1665,41 @@ class TestStatementAudit:
         assert "overcharged         USD 40.00" in text
         assert "Fee lines 2, 3: charged USD 80.00 on USD 400.00" in text
 
+    @staticmethod
+    def _fifteen_percent(tmp_path):
+        """A 2025 payment of $100 charged $15: a contract's own 15%, which the export hides."""
+        path = tmp_path / "own-rate.csv"
+        path.write_text(
+            "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+            "Amount in local currency,Currency,Balance\n"
+            "2025-06-02,900002,Service Fee,Service Fee for Ref ID 900001,,,Initech,,,-15.00,,,85.00\n"
+            "2025-06-02,900001,Fixed Price,Invoice,,,Initech,,,100.00,,,100.00\n",
+            encoding="utf-8",
+        )  # fmt: skip
+        return path
+
+    def test_the_contract_rate_is_given_on_the_command_line(self, tmp_path):
+        """Newcomer r14 #5: the audit's note asked for rate=, which the CLI had no option for."""
+        path = self._fifteen_percent(tmp_path)
+        code, text = run("statement", str(path), "--audit", "--json")
+        assert (0, 1) == (code, json.loads(text)["fee_audit"]["on_assumed_rate"])
+        code, text = run("statement", str(path), "--audit", "--json", "--rate", "15%")
+        audit = json.loads(text)["fee_audit"]
+        assert (0, 0, []) == (code, audit["on_assumed_rate"], audit["mismatches"])
+
+    @pytest.mark.parametrize(
+        ("argv", "said"),
+        [
+            (["--rate", "15%"], "add --audit"),
+            (["--audit", "--contract-rate", "15%"], "needs a contract title"),
+            (["--audit", "--contract-rate", "Logo=15%", "--contract-rate", "Logo=10%"], "twice"),
+        ],
+    )
+    def test_contract_rates_are_refused_when_they_cannot_apply(self, tmp_path, capsys, argv, said):
+        code, _ = run("statement", str(self._fifteen_percent(tmp_path)), *argv)
+        assert 2 == code
+        assert said in capsys.readouterr().err
+
 
 def test_statement_unknown_types(tmp_path, capsys):
     """--unknown-types other reads a row of an unknown type word under `other`, named in

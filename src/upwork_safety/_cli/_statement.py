@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from upwork_safety._cli import _args
+from upwork_safety._cli._context import CLIError
+from upwork_safety._display import shown
+
 if TYPE_CHECKING:
     import argparse
+    from decimal import Decimal
 
     from upwork_safety._cli._context import Context
     from upwork_safety._cli._printer import Printer
-    from upwork_safety.statements import FeeAudit, FeeCheck, Period, SummaryRow
+    from upwork_safety.statements import FeeAudit, FeeCheck, Period, Statement, SummaryRow
 
 __all__ = ["add_arguments", "run"]
 
@@ -50,6 +55,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--audit",
         action="store_true",
         help="also check every service fee against the fee schedule in force on its date",
+    )
+    parser.add_argument(
+        "--rate",
+        type=_args.rate,
+        metavar="RATE",
+        help="with --audit: every contract's own service fee rate, e.g. 15%% (from 2025-05-01)",
+    )
+    parser.add_argument(
+        "--contract-rate",
+        type=_args.per_method(_args.rate),
+        action="append",
+        default=[],
+        metavar="TITLE=RATE",
+        help="with --audit: one contract's own rate, by its title in the export (repeatable)",
     )
 
 
@@ -130,6 +149,24 @@ def _print_audit(p: Printer, audit: FeeAudit) -> None:
         p.wrapped(note, first="  Note: ", indent="  ")
 
 
+def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
+    """``audit_fees`` with the rates given, or ``None`` without ``--audit``."""
+    from upwork_safety import statements
+
+    if not args.audit:
+        if args.rate is not None or args.contract_rate:
+            raise CLIError("--rate and --contract-rate are the audit's: add --audit")
+        return None
+    rates: dict[str, Decimal] = {}
+    for title, given in args.contract_rate:
+        if not title:
+            raise CLIError("--contract-rate needs a contract title: TITLE=RATE")
+        if title in rates:
+            raise CLIError(f"--contract-rate gives {shown(title)} twice")
+        rates[title] = given
+    return statements.audit_fees(statement, rate=args.rate, rates=rates or None)
+
+
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Summarise the export by month or by Pakistani tax year."""
     from upwork_safety import statements
@@ -137,7 +174,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     statement = ctx.read_statement(args.file, unknown_types=args.unknown_types)
     by: Period = "tax_year" if args.by == "tax-year" else "month"
     summary = statements.summarize(statement, by=by)
-    audit = statements.audit_fees(statement) if args.audit else None
+    audit = _audit(statement, args)
     if ctx.json:
         document: dict[str, object] = {
             "format": statement.format,
