@@ -271,7 +271,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     p.heading(f"Withdrawing {p.money(amount)} to Pakistan at {args.rate:f} PKR per USD")
     if comparison.quotes:
         p.table(
-            ["method", "fees", "tax", "you receive", "rate", "cost vs ref.", "cost %"],
+            ["method", "fees", "tax", "you receive", "eff. rate", "cost vs ref.", "cost %"],
             [
                 (
                     q.method.name,
