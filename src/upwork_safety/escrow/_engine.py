@@ -27,7 +27,7 @@ from upwork_safety._moments import utc_instant
 from upwork_safety._validate import instance, optional_instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
 from upwork_safety.escrow._reasons import refusal, released_note, when
-from upwork_safety.escrow._run import Draft, Run
+from upwork_safety.escrow._run import Draft, Recorded, Run
 from upwork_safety.escrow._table import BY_EVENT, due_automatic
 from upwork_safety.escrow._timers import (
     arbitration_window,
@@ -95,6 +95,8 @@ def open_run(contract: object, rules: object) -> Run:
     the run applies (:func:`_check_dispute_steps`).
     """
     run = Run(fixed_price(contract), check_rules(rules))
+    if run.holding or run.contract.payments:
+        run.recorded = recorded_outside(run.contract, run.holding)
     if len(run.holding) > 1:
         _check_one_active(run)
     _check_dispute_steps(run)
@@ -454,33 +456,42 @@ _ESCROW_MOMENT_RULE = "not before any recorded escrow moment"
 _PAYMENT_RULE = "not before any recorded payment"
 
 
+def recorded_outside(contract: Contract, holding: Iterable[int]) -> Recorded | None:
+    """The latest moment *contract* records outside its history, what it is, and its rule.
+
+    ``None`` when it records none.  A milestone's own books (``submitted_at``
+    and the like, set without a history) and the payments are facts of the
+    contract as much as its events: a clock would show more time left than
+    its rule gives, and money paid later would count as paid already.  Only
+    milestones holding escrow (*holding*) have such a moment; the payments
+    keep their latest (:attr:`~upwork_safety.Contract.last_paid_at`).  Read
+    once, when a run opens: the run's own steps record nothing earlier than
+    the event they take.
+    """
+    found: Recorded | None = None
+    for index in sorted(holding):
+        books = contract.milestones[index].escrow
+        for name in _MOMENTS:
+            moment: datetime | None = getattr(books, name)
+            if moment is not None and (found is None or found[0] < moment):
+                what = f"escrow.{name} of milestone {shown(contract.milestones[index].id)}"
+                found = (moment, what, _ESCROW_MOMENT_RULE)
+    latest = contract.last_paid_at
+    if latest is not None and (found is None or found[0] < latest):
+        paid = next(i for i, payment in enumerate(contract.payments) if payment.moment == latest)
+        found = (latest, f"Contract.payments[{paid}]", _PAYMENT_RULE)
+    return found
+
+
 def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:
-    """What *run*'s contract records later than *moment* (built by hand), and the rule.
+    """What *run*'s contract records later than *moment* (:func:`recorded_outside`), and the rule.
 
     ``("", "")`` when nothing is later.
-
-    The history is checked by the callers; a milestone's own books
-    (``submitted_at`` and the like, set without a history) and the payments
-    must not be later either: a clock would show more time left than its rule
-    gives, and money paid later would count as paid already.  Only
-    milestones holding escrow have such a moment; the payments keep their
-    latest (:attr:`~upwork_safety.Contract.last_paid_at`).
     """
-    for index in sorted(run.holding):
-        books = run.milestone(index)
-        for name in _MOMENTS:
-            started: datetime | None = getattr(books, name)
-            if started is not None and moment < started:
-                return (
-                    f"escrow.{name} of milestone {shown(books.id)} ({when(started)})",
-                    _ESCROW_MOMENT_RULE,
-                )
-    latest = run.contract.last_paid_at
-    if latest is not None and moment < latest:
-        payments = run.contract.payments
-        paid = next(i for i, payment in enumerate(payments) if payment.moment == latest)
-        return f"Contract.payments[{paid}] ({when(latest)})", _PAYMENT_RULE
-    return "", ""
+    recorded = run.recorded
+    if recorded is None or not moment < recorded[0]:
+        return "", ""
+    return f"{recorded[1]} ({when(recorded[0])})", recorded[2]
 
 
 def _check_moments_by(run: Run, moment: datetime) -> None:
@@ -605,10 +616,6 @@ def start_moment(run: Run) -> datetime:
     moments = [start_of(run.contract.started)]
     if run.last_at is not None:
         moments.append(run.last_at)
-    for index in run.holding:
-        books = run.milestone(index)
-        moments.extend(m for name in _MOMENTS if (m := getattr(books, name)) is not None)
-    latest = run.contract.last_paid_at
-    if latest is not None:
-        moments.append(latest)
+    if run.recorded is not None:
+        moments.append(run.recorded[0])
     return max(moments)

@@ -46,7 +46,11 @@ if TYPE_CHECKING:
     from upwork_safety.money import Money
     from upwork_safety.rules import PlatformRules
 
-__all__ = ["Draft", "Run"]
+__all__ = ["Draft", "Recorded", "Run"]
+
+#: The latest moment a contract records outside its history: ``(moment, what
+#: it is, the rule an earlier moment breaks)`` (``_engine.recorded_outside``).
+Recorded = tuple["datetime", str, str]
 
 
 class Draft:
@@ -149,6 +153,10 @@ class Run:
             ``_table.due_automatic``), or ``None`` before it first looks.
         touched: Indexes of the milestones changed since the clocks were
             last read (kept only once they are kept).
+        recorded: The latest moment the contract records outside its
+            history (an escrow moment or a payment), what it is and the
+            rule an earlier moment breaks, or ``None``; set when the run
+            opens (``_engine.recorded_outside``).
     """
 
     __slots__ = (
@@ -166,6 +174,7 @@ class Run:
         "last_at",
         "last_event",
         "positions",
+        "recorded",
         "rules",
         "touched",
     )
@@ -187,6 +196,7 @@ class Run:
         self._releases: dict[str, list[int]] | None = None
         self.clocks: Clocks | None = None
         self.touched: list[int] = []
+        self.recorded: Recorded | None = None
 
     # -- reading -------------------------------------------------------------
 
