@@ -36,7 +36,7 @@ from upwork_safety.escrow._timers import (
     start_of,
 )
 from upwork_safety.models import (
-    _MOMENTS,
+    _MOMENTS_HELD,
     _NOT_BEFORE_START,
     Contract,
     ContractKind,
@@ -471,15 +471,14 @@ def recorded_outside(contract: Contract, holding: Iterable[int]) -> Recorded | N
     found: Recorded | None = None
     for index in sorted(holding):
         books = contract.milestones[index].escrow
-        for name in _MOMENTS:
+        for name in _MOMENTS_HELD[books.state]:
             moment: datetime | None = getattr(books, name)
             if moment is not None and (found is None or found[0] < moment):
                 what = f"escrow.{name} of milestone {shown(contract.milestones[index].id)}"
                 found = (moment, what, _ESCROW_MOMENT_RULE)
     latest = contract.last_paid_at
     if latest is not None and (found is None or found[0] < latest):
-        paid = next(i for i, payment in enumerate(contract.payments) if payment.moment == latest)
-        found = (latest, f"Contract.payments[{paid}]", _PAYMENT_RULE)
+        found = (latest, "", _PAYMENT_RULE)  # which payment is looked up only to say so
     return found
 
 
@@ -491,7 +490,11 @@ def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:
     recorded = run.recorded
     if recorded is None or not moment < recorded[0]:
         return "", ""
-    return f"{recorded[1]} ({when(recorded[0])})", recorded[2]
+    latest, what, rule = recorded
+    if not what:
+        payments = run.contract.payments
+        what = f"Contract.payments[{next(i for i, p in enumerate(payments) if p.moment == latest)}]"
+    return f"{what} ({when(latest)})", rule
 
 
 def _check_moments_by(run: Run, moment: datetime) -> None:

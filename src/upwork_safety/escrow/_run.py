@@ -49,7 +49,8 @@ if TYPE_CHECKING:
 __all__ = ["Draft", "Recorded", "Run"]
 
 #: The latest moment a contract records outside its history: ``(moment, what
-#: it is, the rule an earlier moment breaks)`` (``_engine.recorded_outside``).
+#: it is, the rule an earlier moment breaks)`` (``_engine.recorded_outside``);
+#: *what* is ``""`` for the latest payment, found only to name it.
 Recorded = tuple["datetime", str, str]
 
 

@@ -37,6 +37,7 @@ from upwork_safety.models._contract import _start_fix as _start_fix
 from upwork_safety.models._contract import _weekly_limit_hours as _weekly_limit_hours
 from upwork_safety.models._escrow import _ESCROW_FIELDS as _ESCROW_FIELDS
 from upwork_safety.models._escrow import _MOMENTS as _MOMENTS
+from upwork_safety.models._escrow import _MOMENTS_HELD as _MOMENTS_HELD
 from upwork_safety.models._escrow import Escrow
 from upwork_safety.models._escrow import _zero as _zero
 from upwork_safety.models._feedback import Feedback

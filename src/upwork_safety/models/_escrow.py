@@ -61,6 +61,12 @@ _SHAPES: Mapping[MilestoneState, tuple[tuple[str, ...], tuple[str, ...], str, tu
     ),
     _S.REFUNDED: (("held", "released"), ("refunded",), "", ()),
 }
+#: The moments an escrow in each state may hold (the one it needs, then the
+#: others it may), read from :data:`_SHAPES`.
+_MOMENTS_HELD: Mapping[MilestoneState, tuple[str, ...]] = {
+    state: ((needed,) if needed else ()) + optional
+    for state, (_zero_fields, _positive, needed, optional) in _SHAPES.items()
+}
 _MONEY = ("held", "released", "refunded", "carried_over")
 _MOMENTS = (
     "submitted_at",
