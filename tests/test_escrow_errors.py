@@ -345,3 +345,35 @@ def test_an_event_before_a_recorded_escrow_moment_is_refused(state, field, event
     )
     assert event.__name__ in escrow.allowed(contract, "m1").allowed
     escrow.apply(contract, event("m1", recorded + timedelta(hours=1)))
+
+
+def test_allowed_without_now_takes_the_steps_due_by_the_last_recorded_moment():
+    """Review r14 #1: judged at a payment four months in, dormancy had already closed the
+    contract, yet allowed() listed Submit, which apply() at that moment refused."""
+    from upwork_safety.models import Escrow, MilestoneState
+
+    moment = datetime(2020, 6, 1, 12, tzinfo=UTC)
+    paid = Milestone(
+        "m0",
+        "Logo",
+        usd("50.00"),
+        escrow=Escrow(MilestoneState.PAID, usd("50.00"), released=usd("50.00")),
+    )
+    funded = Milestone(
+        "m1",
+        "Landing page",
+        usd("100.00"),
+        escrow=Escrow(MilestoneState.FUNDED, usd("100.00"), held=usd("100.00")),
+    )
+    contract = Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(2020, 1, 1), milestones=(paid, funded),
+        payments=(Payment(moment.date(), usd("50.00"), at=moment, milestone_id="m0",
+                          kind=PaymentKind.RELEASE),),
+    )  # fmt: skip
+    assert moment == contract.recorded_until
+    bare = escrow.allowed(contract, "m1")
+    assert (bare.state, bare.allowed) == (
+        escrow.allowed(contract, "m1", now=moment).state,
+        escrow.allowed(contract, "m1", now=moment).allowed,
+    )
+    assert "Submit" not in bare.allowed

@@ -158,6 +158,10 @@ def test_a_contract_that_kept_five_percent_pays_the_flat_rate_from_2024():
     assert usd("1200.00") == fees.service_fee(kept, on=date(2024, 1, 14))  # before the 2024 one
     later = fees.explain_service_fee(usd("200.00"), on=date(2024, 3, 1), contract=kept)
     assert (fees.FeeBasis.FLAT, usd("20.00")) == (later.basis, later.fee)
+    # From 2025-05-01 each contract has its own rate, and service_fee_rate is read as it
+    # (docs/fees.md says so; review r14 #3).
+    own = fees.explain_service_fee(usd("200.00"), on=date(2025, 6, 2), contract=kept)
+    assert (fees.FeeBasis.CONTRACT, usd("10.00")) == (own.basis, own.fee)
     # A contract with no payment while 5% was honoured never kept it: said, not charged.
     late = contract(Payment(date(2024, 1, 15), usd("1000.00")), rate="0.05")
     for charge in (

@@ -813,6 +813,8 @@ _AS_IT_IS = "a babel number pattern that shows the amount as it is"
         ({"format": "'@'0.00"}, InvalidValueError, "format", _AS_IT_IS),  # -@1000
         ({"format": "0.00;0.00"}, InvalidValueError, "format", _AS_IT_IS),  # 1234.24 for -1234.24
         ({"format": "#;#"}, InvalidValueError, "format", _AS_IT_IS),
+        ({"format": "(¤#,##0.00);(¤#,##0.00)"}, InvalidValueError, "format", _AS_IT_IS),
+        ({"format": "-0.00;-0.00"}, InvalidValueError, "format", _AS_IT_IS),
         ({"format_type": None}, InvalidTypeError, "format_type", None),
         ({"format_type": "nope"}, InvalidValueError, "format_type", None),
         ({"currency_digits": "false"}, InvalidTypeError, "currency_digits", "a bool"),

@@ -489,3 +489,28 @@ def test_escrow_carried_on_along_a_chain_is_accepted():
     contract = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2025, 1, 1),
                         milestones=_carrying(b, c), payments=paid)  # fmt: skip
     assert usd("4.00") == contract.milestone("c").held
+
+
+def test_two_carriers_cannot_cover_for_each_other():
+    """Review r14 #2: a and b each carried $6 on, with no other milestone to take it; each
+    one's check counted the other as the receiver. The last to carry on carried to a
+    milestone that carried nothing on."""
+    from upwork_safety import Payment
+    from upwork_safety.models import Escrow, MilestoneState, PaymentKind
+
+    usd = lambda amount: Money(amount, "USD")  # noqa: E731
+    b = Milestone(
+        "b",
+        "Banner: 2 sizes",
+        usd("15.00"),
+        escrow=Escrow(
+            MilestoneState.PAID, usd("15.00"), released=usd("9.00"), carried_over=usd("6.00")
+        ),
+    )
+    at = datetime(2025, 1, 10, tzinfo=timezone.utc)
+    paid = [Payment(at.date(), usd("9.00"), at=at, milestone_id=m, kind=PaymentKind.RELEASE)
+            for m in ("a", "b")]  # fmt: skip
+    with pytest.raises(InvalidValueError) as info:
+        Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2025, 1, 1),
+                 milestones=_carrying(b), payments=paid)  # fmt: skip
+    assert "carried on to another milestone" == info.value.rule

@@ -242,6 +242,7 @@ def test_moments_after_a_history_are_within_reach(pair):
         ({"contract": "c1"}, InvalidTypeError, "contract"),
         ({"within": 3}, InvalidTypeError, "within"),
         ({"within": timedelta(days=-1)}, InvalidValueError, "within"),
+        ({"within": timedelta.max}, InvalidValueError, "within"),
     ],
 )
 def test_moments_after_refuses_wrong_arguments_naming_them(kwargs, error, field):

@@ -98,13 +98,16 @@ def _another_amount(pattern: str, parsed: NumberPattern) -> str:
         # (babel counts them even in a quoted '@').
         return "counts significant digits (@), which would round the amount"
     negative = parsed.prefix[1] + parsed.suffix[1]
-    if ";" in re.sub(r"'[^']*'", "", pattern) and not ("-" in negative or "(" in negative):
+    same = (parsed.prefix[1], parsed.suffix[1]) == (parsed.prefix[0], parsed.suffix[0])
+    if ";" in re.sub(r"'[^']*'", "", pattern) and (
+        same or not ("-" in negative or "(" in negative)
+    ):
         # A negative subpattern with neither a minus nor brackets drops the sign:
         # USD -1,234.24 would show as 1,234.24.
         return (
-            "has a negative subpattern with no minus sign (-) or brackets, so a negative "
-            "amount would show as positive (write its negative part as '-¤#,##0.00' or "
-            "'(¤#,##0.00)')"
+            "has a negative subpattern with no minus sign (-) or brackets of its own, so a "
+            "negative amount would show as a positive one does (write its negative part as "
+            "'-¤#,##0.00' or '(¤#,##0.00)')"
         )
     if parsed.scale or parsed.exp_prec is not None:
         # A percent or per-mille pattern multiplies the amount; a scientific one

@@ -36,11 +36,11 @@ from upwork_safety.escrow._timers import (
     start_of,
 )
 from upwork_safety.models import (
-    _MOMENTS_HELD,
     _NOT_BEFORE_START,
     Contract,
     ContractKind,
     MilestoneState,
+    _recorded_outside,
     _start_fix,
 )
 from upwork_safety.rules import PlatformRules
@@ -96,7 +96,7 @@ def open_run(contract: object, rules: object) -> Run:
     """
     run = Run(fixed_price(contract), check_rules(rules))
     if run.holding or run.contract.payments:
-        run.recorded = recorded_outside(run.contract, run.holding)
+        run.recorded = recorded_outside(run.contract)
     if len(run.holding) > 1:
         _check_one_active(run)
     _check_dispute_steps(run)
@@ -456,30 +456,22 @@ _ESCROW_MOMENT_RULE = "not before any recorded escrow moment"
 _PAYMENT_RULE = "not before any recorded payment"
 
 
-def recorded_outside(contract: Contract, holding: Iterable[int]) -> Recorded | None:
+def recorded_outside(contract: Contract) -> Recorded | None:
     """The latest moment *contract* records outside its history, what it is, and its rule.
 
-    ``None`` when it records none.  A milestone's own books (``submitted_at``
-    and the like, set without a history) and the payments are facts of the
-    contract as much as its events: a clock would show more time left than
-    its rule gives, and money paid later would count as paid already.  Only
-    milestones holding escrow (*holding*) have such a moment; the payments
-    keep their latest (:attr:`~upwork_safety.Contract.last_paid_at`).  Read
-    once, when a run opens: the run's own steps record nothing earlier than
-    the event they take.
+    ``None`` when it records none (``models._recorded_outside``, the reading
+    :attr:`~upwork_safety.Contract.recorded_until` makes too).  A
+    milestone's own books (``submitted_at`` and the like, set without a
+    history) and the payments are facts of the contract as much as its
+    events: a clock would show more time left than its rule gives, and money
+    paid later would count as paid already.  Read once, when a run opens:
+    the run's own steps record nothing earlier than the event they take.
     """
-    found: Recorded | None = None
-    for index in sorted(holding):
-        books = contract.milestones[index].escrow
-        for name in _MOMENTS_HELD[books.state]:
-            moment: datetime | None = getattr(books, name)
-            if moment is not None and (found is None or found[0] < moment):
-                what = f"escrow.{name} of milestone {shown(contract.milestones[index].id)}"
-                found = (moment, what, _ESCROW_MOMENT_RULE)
-    latest = contract.last_paid_at
-    if latest is not None and (found is None or found[0] < latest):
-        found = (latest, "", _PAYMENT_RULE)  # which payment is looked up only to say so
-    return found
+    found = _recorded_outside(contract)
+    if found is None:
+        return None
+    moment, what = found
+    return moment, what, _ESCROW_MOMENT_RULE if what else _PAYMENT_RULE
 
 
 def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:

@@ -38,7 +38,7 @@ from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, Invali
 from upwork_safety.kinds import ContractKind, MilestoneState
 from upwork_safety.models._client import Client
 from upwork_safety.models._collections import _Milestones, _Payments
-from upwork_safety.models._escrow import _MOMENTS
+from upwork_safety.models._escrow import _MOMENTS, _MOMENTS_HELD
 from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment
@@ -422,20 +422,17 @@ class Contract:
         moment on a milestone's escrow (``submitted_at``, ...), its latest
         payment (:attr:`last_paid_at`) and the end of its last Work Diary
         entry. A contract is read as recorded up to a moment, never beyond
-        it: the escrow engine and :func:`~upwork_safety.checks.review_contract`
-        refuse a ``now`` earlier than this, and take it or any later moment.
+        it: the escrow engine (and :func:`~upwork_safety.checks.review_contract`
+        on a fixed-price contract) refuses a ``now`` earlier than this; on an
+        hourly contract, ``review_contract`` refuses one before the end of its
+        Work Diary. Both take this moment and any later one.
         """
         moments = [datetime.combine(self.started, time(0), timezone.utc)]
         if self.history:
             moments.append(self.history[-1].at)
-        moments.extend(
-            moment
-            for milestone in self.milestones
-            for name in _MOMENTS
-            if (moment := getattr(milestone.escrow, name)) is not None
-        )
-        if self.last_paid_at is not None:
-            moments.append(self.last_paid_at)
+        outside = _recorded_outside(self)
+        if outside is not None:
+            moments.append(outside[0])
         moments.extend(entry.end for entry in self.time_entries)
         return max(moments)
 
@@ -584,6 +581,28 @@ def _positions(contract: Contract) -> Mapping[str, int]:
 def _holding(contract: Contract) -> frozenset[int]:
     """The indexes of ``contract.milestones`` that hold escrow (kept with the milestones)."""
     return _checked(contract).holding
+
+
+def _recorded_outside(contract: Contract) -> tuple[datetime, str] | None:
+    """The latest moment *contract* records outside its history, and what it is, or ``None``.
+
+    A moment on a milestone's escrow (only a milestone holding escrow has
+    one: :data:`~._escrow._MOMENTS_HELD`), named ``escrow.<field> of
+    milestone '<id>'``, or the latest payment (:attr:`Contract.last_paid_at`),
+    named ``""`` (which payment is looked up only to say so).  The one
+    reading of :attr:`Contract.recorded_until` and the escrow engine's.
+    """
+    found: tuple[datetime, str] | None = None
+    for index in sorted(_holding(contract)):
+        milestone = contract.milestones[index]
+        for name in _MOMENTS_HELD[milestone.escrow.state]:
+            moment: datetime | None = getattr(milestone.escrow, name)
+            if moment is not None and (found is None or found[0] < moment):
+                found = (moment, f"escrow.{name} of milestone {shown(milestone.id)}")
+    latest = contract.last_paid_at
+    if latest is not None and (found is None or found[0] < latest):
+        found = (latest, "")
+    return found
 
 
 def _next(

@@ -265,8 +265,38 @@ def _carried_conserved(milestones: Sequence[Milestone]) -> None:
             f"milestones carried on only {carried}: escrow cannot come from nowhere",
             "carried in is at most carried on",
         )
-    if not carried:
-        return
+    if carried:
+        _carried_somewhere(milestones, waiting, absorbed)
+
+
+def _carried_somewhere(
+    milestones: Sequence[Milestone], waiting: Decimal, absorbed: Decimal
+) -> None:
+    """What the milestones carried on went to other milestones (see :func:`_carried_conserved`).
+
+    *waiting* is what the unfunded milestones hold, *absorbed* what the
+    others were funded with.
+    """
+    # The last milestone to carry on (in time) carried to one that was unfunded then and
+    # carried nothing on after: one still waiting or funded since but not a carrier. So
+    # the smallest carry at least fits in what those hold or were funded with.
+    carriers = [m for m in milestones if m.escrow.carried_over.amount]
+    if len(carriers) > 1:
+        spare = waiting
+        for milestone in milestones:
+            books = milestone.escrow
+            if books.state is not _S.NOT_FUNDED and not books.carried_over.amount:
+                spare = CONTEXT.add(spare, books.funded.amount)
+        least = min(carriers, key=lambda m: m.escrow.carried_over.amount)
+        if least.escrow.carried_over.amount > spare:
+            _refused(
+                f"Contract.milestones[{milestones.index(least)}].escrow.carried_over",
+                f"milestones {', '.join(shown(m.id) for m in carriers[:5])} carried on "
+                f"escrow, but the milestones that carried nothing on hold or were funded "
+                f"with only {Money(spare, least.escrow.funded.currency)}: the last to carry on "
+                "must have carried to one of them",
+                "carried on to another milestone",
+            )
     for index, milestone in enumerate(milestones):
         books = milestone.escrow
         if not books.carried_over.amount:

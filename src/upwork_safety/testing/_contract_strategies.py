@@ -323,14 +323,20 @@ def moments_after(
 
     Raises:
         InvalidTypeError: *contract* is not a Contract, or *within* not a timedelta.
-        InvalidValueError: *within* is negative.
+        InvalidValueError: *within* is negative, or runs past the last datetime.
     """
     contract = instance(contract, Contract, "contract")
     within = instance(within, timedelta, "within")
     if within < timedelta(0):
         _refuse("within", f"must not be negative, got {within}", "not negative")
     first = contract.recorded_until
-    return aware_datetimes(min_value=first, max_value=first + within)
+    try:
+        last = first + within
+    except OverflowError:
+        _refuse(
+            "within", f"runs past the last datetime from {first.isoformat()}", "a reachable end"
+        )
+    return aware_datetimes(min_value=first, max_value=last)
 
 
 def contracts_with_moments() -> st.SearchStrategy[tuple[Contract, datetime]]:
