@@ -36,6 +36,21 @@ from upwork_safety.statements import (
 
 ROOT = Path(__file__).resolve().parent.parent
 _EXTRA_RULE = "extra columns the reader keeps"
+
+
+def _hourly_row(export: StatementFormat) -> Transaction:
+    """A $10 hourly row as *export* gives one (hours and a contract id in the weekly summary)."""
+    weekly = export is StatementFormat.WEEKLY_SUMMARY
+    return Transaction(
+        line=2,
+        on=date(2024, 9, 2),
+        kind=TransactionKind.HOURLY,
+        amount=usd("10.00"),
+        type_text="" if weekly else "Hourly",
+        contract_id="1" if weekly else None,
+        hours=Decimal(1) if weekly else None,
+        balance=None if weekly else usd("10.00"),
+    )
 EXAMPLES = ROOT / "docs" / "examples"
 HISTORY_FILE = EXAMPLES / "synthetic-transaction-history.csv"
 REPORT_FILE = EXAMPLES / "synthetic-transactions-report.csv"
@@ -2401,17 +2416,7 @@ class TestLoadedStatementsKeepTheReadersRules:
     def test_a_row_holds_only_what_its_export_says(self, export, changes, rule):
         """Each export's rows carry the fields its columns give, and the kind their word names."""
         export = StatementFormat(export)
-        weekly = export is StatementFormat.WEEKLY_SUMMARY
-        row = Transaction(
-            line=2,
-            on=date(2024, 9, 2),
-            kind=TransactionKind.HOURLY,
-            amount=usd("10.00"),
-            type_text="" if weekly else "Hourly",
-            contract_id="1" if weekly else None,
-            hours=Decimal(1) if weekly else None,
-            balance=None if weekly else usd("10.00"),
-        )
+        row = _hourly_row(export)
         assert row == Statement(format=export, transactions=[row]).transactions[0]
         with pytest.raises(InvalidValueError) as info:
             Statement(format=export, transactions=[attrs.evolve(row, **changes)])
@@ -2428,18 +2433,7 @@ class TestLoadedStatementsKeepTheReadersRules:
     def test_extra_keeps_the_columns_the_reader_keeps_there(self, export, extra):
         """Added columns of the weekly summary; unread own columns of the others."""
         export = StatementFormat(export)
-        weekly = export is StatementFormat.WEEKLY_SUMMARY
-        row = Transaction(
-            line=2,
-            on=date(2024, 9, 2),
-            kind=TransactionKind.HOURLY,
-            amount=usd("10.00"),
-            type_text="" if weekly else "Hourly",
-            contract_id="1" if weekly else None,
-            hours=Decimal(1) if weekly else None,
-            balance=None if weekly else usd("10.00"),
-            extra=extra,
-        )
+        row = attrs.evolve(_hourly_row(export), extra=extra)
         assert extra == Statement(format=export, transactions=[row]).transactions[0].extra
 
     def test_reader_and_constructor_keep_one_amount_rule(self):
