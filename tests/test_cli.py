@@ -1693,6 +1693,8 @@ class TestStatementAudit:
             (["--rate", "15%"], "add --audit"),
             (["--audit", "--contract-rate", "15%"], "needs a contract title"),
             (["--audit", "--contract-rate", "Logo=15%", "--contract-rate", "Logo=10%"], "twice"),
+            # A Transaction History names no contract (review r14 #10: the library's rates=).
+            (["--audit", "--contract-rate", "Invoice=15%"], "use --rate for every contract"),
         ],
     )
     def test_contract_rates_are_refused_when_they_cannot_apply(self, tmp_path, capsys, argv, said):

@@ -51,6 +51,8 @@ def _hourly_row(export: StatementFormat) -> Transaction:
         hours=Decimal(1) if weekly else None,
         balance=None if weekly else usd("10.00"),
     )
+
+
 EXAMPLES = ROOT / "docs" / "examples"
 HISTORY_FILE = EXAMPLES / "synthetic-transaction-history.csv"
 REPORT_FILE = EXAMPLES / "synthetic-transactions-report.csv"

@@ -164,6 +164,11 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
         if title in rates:
             raise CLIError(f"--contract-rate gives {shown(title)} twice")
         rates[title] = given
+    if rates and "contract" not in statement.format.row_fields:
+        raise CLIError(
+            f"--contract-rate names a contract by its title, which the {statement.format.title} "
+            "does not give (only a Transactions report does); use --rate for every contract"
+        )
     return statements.audit_fees(statement, rate=args.rate, rates=rates or None)
 
 

@@ -186,8 +186,9 @@ def one_rate_notes(groups: list[tuple[FeeCheck, ...]]) -> list[str]:
             f"{shown(income.client)} (on the income of "
             f"{lines_named(sorted((c.income for c in group), key=_by_line))}) are "
             "not all one rate, while a contract's rate is fixed for its life (from 2025-05-01, "
-            "unconfirmed): some of them may be overcharges. Pass rates= with its rate to check "
-            "them against it."
+            "unconfirmed): some of them may be overcharges. Give its rate (audit_fees' "
+            "rates= by contract title; the CLI's --contract-rate TITLE=RATE) to check them "
+            "against it."
         )
     return notes
 
