@@ -416,7 +416,8 @@ def apply(
     Raises:
         TransitionError: The event is not allowed in the milestone's state
             (the error names the milestone, its state, the event and what is
-            allowed instead), is earlier than the last event, or is
+            allowed instead), is earlier than the last event (or a moment
+            recorded on a milestone's escrow, or a recorded payment), or is
             automatic.
         InvalidValueError: An amount that does not fit (more than the
             escrow, not whole cents, a dispute split that does not add up),
@@ -525,7 +526,8 @@ def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = 
 
     Raises:
         InvalidValueError: *now* is naive or earlier than the last event (or a
-            moment recorded on a milestone's escrow, such as ``submitted_at``), or
+            moment recorded on a milestone's escrow, such as ``submitted_at``,
+            or a recorded payment), or
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under),
             or a dispute step recorded on a milestone's escrow (the client's

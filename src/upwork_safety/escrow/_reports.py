@@ -183,7 +183,8 @@ def deadlines(
 
     Raises:
         InvalidValueError: *now* is naive or earlier than the last event (or a
-            moment recorded on a milestone's escrow, such as ``submitted_at``), or
+            moment recorded on a milestone's escrow, such as ``submitted_at``,
+            or a recorded payment), or
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under),
             or a dispute step recorded on a milestone's escrow (the client's
@@ -384,7 +385,8 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
 
     Raises:
         InvalidValueError: *now* is naive or earlier than the last event (or a
-            moment recorded on a milestone's escrow, such as ``submitted_at``), or
+            moment recorded on a milestone's escrow, such as ``submitted_at``,
+            or a recorded payment), or
             a milestone's clock ran out before the last recorded event (the
             contract, or *rules*, is not what its history was recorded under),
             or a dispute step recorded on a milestone's escrow (the client's
@@ -595,7 +597,7 @@ def allowed(
     Raises:
         InvalidValueError: No milestone has that id, or *now* is naive or
             earlier than the last event (or a moment recorded on a milestone's
-            escrow), or a milestone's clock ran out
+            escrow, or a recorded payment), or a milestone's clock ran out
             before the last recorded event (the contract, or *rules*, is not
             what its history was recorded under), or a dispute step recorded
             on a milestone's escrow (the client's answer, an arbitration fee)
