@@ -902,6 +902,36 @@ class TestContract:
             == attrs.evolve(paid, payments=paid.payments.appending([earlier])).last_paid_at
         )
 
+    def test_the_indexes_and_caches_of_milestones_and_payments_cannot_be_assigned(self):
+        """Regression (review r14): ``payments.latest = None`` changed a frozen contract's
+        ``last_paid_at``, and an assigned ``milestones.releases_match`` would have let a
+        contract built from them skip the release check."""
+        at = datetime(2024, 6, 1, 12, tzinfo=UTC)
+        paid = contract(
+            milestones=[
+                Milestone(
+                    "m0",
+                    "Logo",
+                    usd("50"),
+                    escrow=Escrow(MilestoneState.PAID, funded=usd("50"), released=usd("50")),
+                )
+            ],
+            payments=[Payment(at.date(), usd("50"), at=at, milestone_id="m0", kind="release")],
+        )
+        for values, names in (
+            (paid.payments, ("latest", "earliest", "anything")),
+            (paid.milestones, ("releases_match", "history_fits", "holding", "positions")),
+        ):
+            for name in names:
+                with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                    setattr(values, name, None)
+                with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                    delattr(values, name)
+        assert at == paid.last_paid_at
+        assert paid.milestones.releases_match is paid.payments
+        assert frozenset() == paid.milestones.holding
+        assert {"m0": 0} == dict(paid.milestones.positions)
+
     def test_earnings_without_payments_are_zero_in_the_contracts_currency(self):
         """Regression (code review): a PKR contract without payments earned USD 0.00."""
         pkr = Money("5000", "PKR")

@@ -14,6 +14,8 @@ from __future__ import annotations
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from attrs.exceptions import FrozenInstanceError
+
 from upwork_safety._display import shown
 from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
@@ -42,6 +44,16 @@ def _one_currency(amounts: Sequence[Money], what: str) -> None:
                 field=f"Contract.{what}[{index}]",
                 rule="one currency",
             )
+
+
+def _keep(target: object, name: str, value: object) -> None:
+    """Store an index or a cache of :class:`_Milestones` or :class:`_Payments`."""
+    object.__setattr__(target, name, value)
+
+
+def _read_only() -> NoReturn:
+    """Refuse an assignment, as a frozen attrs class does: the indexes are facts found by checks."""
+    raise FrozenInstanceError
 
 
 def _refuse_state(what: str) -> NoReturn:
@@ -90,11 +102,31 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
             if milestone.escrow.held.amount:
                 holding.append(index)
         new = super().__new__(cls, checked)
-        new.positions = MappingProxyType(positions)
-        new.holding = frozenset(holding)
-        new.releases_match = None
-        new.history_fits = None
+        _keep(new, "positions", MappingProxyType(positions))
+        _keep(new, "holding", frozenset(holding))
+        _keep(new, "releases_match", None)
+        _keep(new, "history_fits", None)
         return new
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        # Its indexes and caches are facts its checks found: assigning one (say,
+        # ``releases_match``) would let a contract built from it skip a check.
+        _read_only()
+
+    def __delattr__(self, name: str) -> NoReturn:
+        _read_only()
+
+    def remember(
+        self,
+        *,
+        releases_match: _Payments | None = None,
+        history_fits: tuple[History, date | None] | None = None,
+    ) -> None:
+        """Record what a check found: these payments match, this history fits (never cleared)."""
+        if releases_match is not None:
+            _keep(self, "releases_match", releases_match)
+        if history_fits is not None:
+            _keep(self, "history_fits", history_fits)
 
     def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
         """These milestones with ``changes[index]`` in place of the one at each index.
@@ -137,10 +169,10 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         # Like namedtuple._make: the tuple is built directly, since only the
         # replaced items needed checking and the ids (so the positions) are the same.
         new = tuple.__new__(_Milestones, items)
-        new.positions = self.positions
-        new.holding = holding
-        new.releases_match = None
-        new.history_fits = None
+        _keep(new, "positions", self.positions)
+        _keep(new, "holding", holding)
+        _keep(new, "releases_match", None)
+        _keep(new, "history_fits", None)
         return new
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -172,9 +204,15 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
         for index, payment in enumerate(checked):
             if earliest is None or payment.on < checked[earliest].on:
                 earliest = index
-        new.earliest = earliest
-        new.latest = max((payment.moment for payment in checked), default=None)
+        _keep(new, "earliest", earliest)
+        _keep(new, "latest", max((payment.moment for payment in checked), default=None))
         return new
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        _read_only()
+
+    def __delattr__(self, name: str) -> NoReturn:
+        _read_only()
 
     def appending(self, new: Sequence[Payment]) -> _Payments:
         """These payments and *new* ones after them (checked: each a Payment, one currency)."""
@@ -195,10 +233,9 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
         for index, payment in enumerate(new, len(self)):
             if earliest is None or payment.on < grown[earliest].on:
                 earliest = index
-        grown.earliest = earliest
-        grown.latest = max((payment.moment for payment in new), default=None)
-        if self.latest is not None and grown.latest is not None:
-            grown.latest = max(self.latest, grown.latest)
+        _keep(grown, "earliest", earliest)
+        latest = max(payment.moment for payment in new)
+        _keep(grown, "latest", latest if self.latest is None else max(self.latest, latest))
         return grown
 
     def __reduce__(self) -> tuple[Any, ...]:

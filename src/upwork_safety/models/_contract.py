@@ -339,8 +339,7 @@ class Contract:
             # contract comes with both marks set): this reads the whole history
             # only for a contract built, evolved or loaded by hand.
             check_recorded(milestones, milestones.positions, payments, history, self.ended)
-            milestones.releases_match = payments
-            milestones.history_fits = (history, self.ended)
+            milestones.remember(releases_match=payments, history_fits=(history, self.ended))
 
     def _check_currency(self) -> None:
         """Milestones, payments and the hourly rate share one currency (each list its own)."""
@@ -628,17 +627,15 @@ def _next(
         old_payments = cast("_Payments", contract.payments)
         new_payments = old_payments.appending(paid)
         _match_new_releases(milestones, new_milestones, changed, paid, len(old_payments))
-        new_milestones.releases_match = new_payments
     else:  # a refund of paid money rewrote the payments: they are all checked here
         new_payments = _Payments((*payments, *paid))
         _match_releases(new_milestones, new_payments)
-        new_milestones.releases_match = new_payments
     history = _extend(cast("History", contract.history), events, "Contract.history")
     # Nothing is read here: the engine's guards already refused every event
     # _check_history would (a milestone the contract does not have, a second
     # end, funding after the end), so the new history is marked as fitting,
     # keyed by the steps' end date; tests pin that the guards and the check agree.
-    new_milestones.history_fits = (history, ended)
+    new_milestones.remember(releases_match=new_payments, history_fits=(history, ended))
     return Contract(
         contract.id,
         contract.client,
