@@ -2413,6 +2413,16 @@ class TestLoadedStatementsKeepTheReadersRules:
                 _EXTRA_RULE,
             ),
             ("weekly_summary", {"extra": (("payment   type", "Bonus"),)}, _EXTRA_RULE),
+            # The columns read into a field on every row, not only the date, type and
+            # amount (review r14 #6): the reader never leaves them to extra.
+            ("transaction_history", {"extra": (("Ref ID", "42"),)}, _EXTRA_RULE),
+            ("transaction_history", {"extra": (("Balance", "1.00"),)}, _EXTRA_RULE),
+            ("transaction_history", {"extra": (("Team", "Acme"),)}, _EXTRA_RULE),
+            ("transaction_history", {"extra": (("Description", "Logo"),)}, _EXTRA_RULE),
+            ("transactions_report", {"extra": (("Transaction ID", "7"),)}, _EXTRA_RULE),
+            ("transactions_report", {"extra": (("Current Balance $", "1.00"),)}, _EXTRA_RULE),
+            ("transactions_report", {"extra": (("Client team", "Acme"),)}, _EXTRA_RULE),
+            ("transactions_report", {"extra": (("Transaction Summary", "Logo"),)}, _EXTRA_RULE),
         ],
     )
     def test_a_row_holds_only_what_its_export_says(self, export, changes, rule):

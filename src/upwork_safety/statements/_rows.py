@@ -9,6 +9,7 @@ refusal that the checks let through is still a problem of the line.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
@@ -16,6 +17,7 @@ from upwork_safety._validate import is_blank
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.money import Money
 from upwork_safety.statements import _formats, _model
+from upwork_safety.statements._input import Problems
 from upwork_safety.statements._model import (
     INCOME_KINDS,
     MAX_FIELD_CHARS,
@@ -32,7 +34,6 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from upwork_safety.statements._formats import FormatSpec
-    from upwork_safety.statements._input import Problems
 
 
 #: The columns each :class:`Transaction` field is read from, in the exports that have them.
@@ -311,3 +312,21 @@ def _one_row(row: _Row, spec: FormatSpec, *, unknown_as_other: bool = False) -> 
         # Never a bare error: parse lists every problem with its line.
         row.refused(error)
         return None
+
+
+@functools.cache
+def always_read(spec: FormatSpec) -> frozenset[str]:
+    """The keys of the columns *spec*'s reader reads into a field on every row.
+
+    Learnt from the reader itself, never listed by hand: it reads a blank
+    record of the export, and every cell it looks at there (the date, the
+    type, the amount, and the columns each row gives a field whatever it
+    holds) is one it reads on every row, so its value never reaches
+    ``extra``.  A column read only beside another's value (the currency of
+    a local amount) is not among them.
+    """
+    header = [column.title for column in spec.columns]
+    positions = {column.key: index for index, column in enumerate(spec.columns)}
+    row = _Row([""] * len(header), 1, header, positions, Problems())
+    _one_row(row, spec)
+    return frozenset(row.used)

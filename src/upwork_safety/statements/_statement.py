@@ -35,7 +35,7 @@ from upwork_safety.statements._model import (
     hours_problem,
     kind_named,
 )
-from upwork_safety.statements._rows import _COLUMNS_OF
+from upwork_safety.statements._rows import always_read
 
 if TYPE_CHECKING:
     from datetime import date
@@ -96,23 +96,27 @@ def _shown(value: object, limit: int = 40) -> str:
 
 
 @functools.cache
-def _column_names(export: StatementFormat) -> tuple[frozenset[str], frozenset[str]]:
-    """*export*'s column names, folded: all of them, and those always read into a field.
+def _column_names(export: StatementFormat) -> tuple[frozenset[str], frozenset[str], bool]:
+    """*export*'s column names, folded: all of them, those always read into a field, and
+    whether columns may be added to it.
 
-    The columns the date, the type word and the amount come from are read
-    on every row, so their values never reach ``extra``.
+    The columns its reader reads on every row (:func:`._rows.always_read`: the
+    date, the type word, the amount, and those each row gives a field) never
+    reach ``extra``.
     """
     own: set[str] = set()
     read: set[str] = set()
-    always = {key for field in ("on", "kind", "amount") for key in _COLUMNS_OF[field]}
+    added = False
     for spec in SPECS:
         if spec.format is export:
+            added = added or spec.open
+            always = always_read(spec)
             for column in spec.columns:
                 names = {folded(name) for name in column.names}
                 own |= names
                 if column.key in always:
                     read |= names
-    return frozenset(own), frozenset(read)
+    return frozenset(own), frozenset(read), added
 
 
 def _extra_problem(row: Transaction, export: StatementFormat) -> tuple[str, str] | None:
@@ -122,8 +126,7 @@ def _extra_problem(row: Transaction, export: StatementFormat) -> tuple[str, str]
     each named apart from its own columns; the others keep their own columns
     the reader does not read into a field, never the date, type or amount.
     """
-    own, read = _column_names(export)
-    added = any(spec.open for spec in SPECS if spec.format is export)
+    own, read, added = _column_names(export)
     for index, (column, _value) in enumerate(row.extra):
         name = folded(column)
         if added and name in own:
@@ -131,7 +134,7 @@ def _extra_problem(row: Transaction, export: StatementFormat) -> tuple[str, str]
         elif not added and name not in own:
             why = f"not a column of the {export.title}, which has none added"
         elif name in read:
-            why = f"the {export.title}'s column read into the row's date, type or amount"
+            why = f"the {export.title}'s column read into a field of every row"
         else:
             continue
         return (
