@@ -10,7 +10,7 @@ repository root with the package installed).  For each set it prints:
 * the share of risky messages whose codes are found exactly.
 
 The held-out sets (``tests/data/messages_heldout.json`` and the smaller
-``messages_heldout_2.json`` to ``messages_heldout_9.json``) are reported **only in
+``messages_heldout_2.json`` to ``messages_heldout_10.json``) are reported **only in
 aggregate**: this script never prints one of their messages, and nothing in the
 scanner may be adjusted because of them.  ``--dev-misses``
 lists the development set's misclassified messages, for tuning; there is deliberately
@@ -70,6 +70,11 @@ SETS = {
     # scanner nor any other message set, committed before it was first scored, and
     # scored only in aggregate.
     "held-out, ninth": DATA / "messages_heldout_9.json",
+    # Written on 2026-12-04 (fifteenth session) by a hand that saw neither the
+    # scanner nor any other message set, from a brief that added ACCOUNT_SHARING;
+    # committed before the new code's rules were tuned on the development set, and
+    # scored only in aggregate, once, after that tuning.
+    "held-out, tenth": DATA / "messages_heldout_10.json",
 }
 CODES = (
     "START_BEFORE_FUNDING",
@@ -78,6 +83,7 @@ CODES = (
     "UPFRONT_FEE",
     "SCOPE_CREEP",
     "REVIEW_BEGGING",
+    "ACCOUNT_SHARING",
 )
 
 

@@ -5,8 +5,9 @@ word pairs of the normalised message (pure Python, no dependency), trained
 on the development set only.  It is combined with the rules in the one way
 the development set can justify: where the rules find nothing for a code,
 the model adds that code only when it is more confident than it ever was,
-out of fold, on a development message without that code (so on the
-development set it adds nothing by construction).
+out of fold, on a development message without that code (a test checks
+that on the development set it adds no code a message does not carry; it
+may find one the rules missed).
 
 Run ``python -m benchmarks.scanner_model`` to print the figures of the rules
 alone and of rules plus model on both sets (the held-out set only in

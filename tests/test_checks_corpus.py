@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from upwork_safety import checks
-from upwork_safety.checks import _funding, _off_platform, _reviews, _scope, _upfront_fee
+from upwork_safety.checks import _account, _funding, _off_platform, _reviews, _scope, _upfront_fee
 from upwork_safety.checks._normalise import normalise
 from upwork_safety.checks._sentences import Anchor
 
@@ -33,6 +33,7 @@ HELD_OUT_6 = json.loads((DATA / "messages_heldout_6.json").read_text("utf-8"))
 HELD_OUT_7 = json.loads((DATA / "messages_heldout_7.json").read_text("utf-8"))
 HELD_OUT_8 = json.loads((DATA / "messages_heldout_8.json").read_text("utf-8"))
 HELD_OUT_9 = json.loads((DATA / "messages_heldout_9.json").read_text("utf-8"))
+HELD_OUT_10 = json.loads((DATA / "messages_heldout_10.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MESSAGE_CODES = (
     "START_BEFORE_FUNDING",
@@ -41,6 +42,7 @@ MESSAGE_CODES = (
     "UPFRONT_FEE",
     "SCOPE_CREEP",
     "REVIEW_BEGGING",
+    "ACCOUNT_SHARING",
 )
 KEYS = {"codes", "direction", "innocent_mention", "lang", "text"}
 MINIMUM = 0.95
@@ -74,6 +76,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_7,
         HELD_OUT_8,
         HELD_OUT_9,
+        HELD_OUT_10,
     ],
     ids=[
         "development",
@@ -86,6 +89,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-7",
         "held-out-8",
         "held-out-9",
+        "held-out-10",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -112,6 +116,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_7,
         *HELD_OUT_8,
         *HELD_OUT_9,
+        *HELD_OUT_10,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -123,8 +128,9 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_7),
         len(HELD_OUT_8),
         len(HELD_OUT_9),
+        len(HELD_OUT_10),
     )
-    assert (30, 43, 120, 130, 130, 130, 130, 130) == sizes
+    assert (30, 43, 120, 130, 130, 130, 130, 130, 182) == sizes
 
 
 def test_corpus_sizes():
@@ -233,7 +239,7 @@ def test_milestone_precision_and_recall():
 
 ANCHORS = {
     f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
-    for module in (_funding, _off_platform, _reviews, _scope, _upfront_fee)
+    for module in (_account, _funding, _off_platform, _reviews, _scope, _upfront_fee)
     for name, value in vars(module).items()
     if isinstance(value, Anchor)
 }
@@ -263,14 +269,24 @@ def test_anchor_keys_never_hide_a_match_on_word_soup(words):
             assert anchor.keys.search(text), text
 
 
-def test_model_adds_nothing_on_the_development_set():
-    """On the development set the model never adds a code the rules did not find."""
+def test_model_adds_no_wrong_code_on_the_development_set():
+    """On the development set the model adds no code a message does not carry.
+
+    Its limit is the highest probability it gave, out of fold, to a development
+    message without the code; trained on them all, it may still find a code the
+    rules missed (a true positive), never one the message lacks.
+    """
     from upwork_safety.checks._messages import scan_rules_only
 
+    added = []
     for m in MESSAGES:
-        assert scan_rules_only(m["text"], direction=m["direction"]) == checks.scan_message(
-            m["text"], direction=m["direction"]
-        )
+        rules = {f.code for f in scan_rules_only(m["text"], direction=m["direction"])}
+        found = checks.scan_message(m["text"], direction=m["direction"])
+        model = [f for f in found if f.code not in rules]
+        assert all(f.confidence is checks.Confidence.LOW for f in model)
+        assert [] == [f.code for f in model if f.code not in m["codes"]], m["text"]
+        added += model
+    assert len(added) <= 5
 
 
 @pytest.mark.slow

@@ -765,10 +765,11 @@ def test_model_adds_a_low_confidence_finding_where_the_rules_are_silent():
     """Where no rule fires, the trained model may add a code, with LOW confidence."""
     from upwork_safety.checks._messages import scan_rules_only
 
-    text = "Aur bhi pages bana do"  # "more pages too": the rules need "same budget" or "quick"
+    # A development message the rules miss: no verb says what is done with the account.
+    text = "Your account, my skills. Hum dono ka faida, 30% har payment ka aap ka"
     assert [] == scan_rules_only(text)
     (finding,) = checks.scan_message(text)
-    assert FindingCode.SCOPE_CREEP is finding.code
+    assert FindingCode.ACCOUNT_SHARING is finding.code
     assert Confidence.LOW is finding.confidence
     start, end = finding.span
     assert text[start:end] == finding.evidence
@@ -785,6 +786,7 @@ def test_model_limits_cover_every_message_code():
         "UPFRONT_FEE",
         "SCOPE_CREEP",
         "REVIEW_BEGGING",
+        "ACCOUNT_SHARING",
     } == set(LIMITS)
     assert all(0 < limit < 1 for limit in LIMITS.values())
 
@@ -1129,3 +1131,59 @@ _NARROWED_QUIET = [
 def test_the_narrowed_families_leave_ordinary_work_talk_alone(text, direction):
     """Review 10: the reviewer's innocent messages each narrowed rule used to flag."""
     assert [] == scan_rules_only(text, direction=direction)
+
+
+# ============================================================================ account sharing
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Can I use your Upwork account? I will give you 30% of every payment.", "incoming"),
+        ("Bhai apna Upwork account rent pe de do, 10k monthly dunga", "incoming"),
+        ("I want to buy your Top Rated account", "incoming"),
+        ("Let me bid from your profile, you get 20%", "incoming"),
+        ("Send me your email and password so I can submit proposals", "incoming"),
+        ("Please tell me the OTP you received", "incoming"),
+        ("verify my account with your CNIC please", "incoming"),
+        ("Install AnyDesk and send me the ID so I can check your setup", "incoming"),
+        ("I can rent my Upwork account to you for 15k a month", "outgoing"),
+        ("Mere account se bid karo, profit 50 50", "incoming"),
+        ("Apna account mujhe de do, main chalaunga, aapko 30% milega", "incoming"),
+        ("Your Upwork ID is verified? Mujhe chahiye monthly rent pe, 15k fix", "incoming"),
+    ],
+)
+def test_account_sharing_is_found_in_either_direction(text, direction):
+    """An account rented, used by another, its keys, a lent identity, remote access."""
+    found = checks.scan_message(text, direction=direction)
+    (finding,) = [f for f in found if f.code == "ACCOUNT_SHARING"]
+    assert Severity.DANGER is finding.severity
+    assert Confidence.HIGH is finding.confidence
+    assert text[slice(*finding.span)] == finding.evidence
+    assert finding.script.startswith(
+        "Sorry, I can't share" if direction == "incoming" else "I work only from my own"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Log in to your Upwork account to accept the offer", "incoming"),
+        ("Here are the WordPress admin credentials: user admin, password xyz", "incoming"),
+        ("Share your Upwork profile link please", "incoming"),
+        ("Never share your Upwork password with anyone", "incoming"),
+        ("I will connect to our server via AnyDesk", "incoming"),
+        ("Could you give me AnyDesk access to your PC to install the software?", "outgoing"),
+        ("My cousin rented his account and got banned", "outgoing"),
+        ("I verified my identity yesterday", "outgoing"),
+        ("We need an OTP login screen for the app", "incoming"),
+        ("Please send me the password for the staging server", "outgoing"),
+        ("I invited you to our agency on Upwork", "incoming"),
+        ("I'll transfer the payment to your account directly", "incoming"),
+        ("Apna Upwork password kisi ko bhi mat dena", "incoming"),
+        ("I turned on 2FA on my Upwork account, so logins need a code now.", "outgoing"),
+    ],
+)
+def test_account_words_in_ordinary_messages_are_not_account_sharing(text, direction):
+    """The work's own logins, one's own account, links, warnings, stories, bank accounts."""
+    assert "ACCOUNT_SHARING" not in {f.code for f in checks.scan_message(text, direction=direction)}

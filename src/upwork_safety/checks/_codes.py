@@ -111,6 +111,7 @@ class FindingCode(StrEnum):
     UPFRONT_FEE = "UPFRONT_FEE"
     SCOPE_CREEP = "SCOPE_CREEP"
     REVIEW_BEGGING = "REVIEW_BEGGING"
+    ACCOUNT_SHARING = "ACCOUNT_SHARING"
     REVIEW_PERIOD_RUNNING = "REVIEW_PERIOD_RUNNING"
     REFUND_REQUEST_PENDING = "REFUND_REQUEST_PENDING"
     DISPUTE_WINDOW_CLOSING = "DISPUTE_WINDOW_CLOSING"
@@ -291,6 +292,21 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "Asking for (or offering something for) a particular rating breaks Upwork's "
         "feedback rules; asking for honest feedback is fine.",
         f"Upwork feedback policy ({_OUTSIDE}); feedback feeds the Job Success Score (HC 211063558)",
+    ),
+    CodeInfo(
+        FindingCode.ACCOUNT_SHARING,
+        Severity.DANGER,
+        "any message",
+        "A request or offer to rent, buy, sell, lend, borrow or use someone's Upwork "
+        "account or profile ('can I use your Upwork account? 30% of every payment', "
+        "'apna account rent pe de do', 'let me bid from your profile'); its password, "
+        "login details or the code Upwork sends (an OTP, a verification or 2FA code) asked "
+        "for or offered; another person's CNIC, passport or face for an account's "
+        "verification; or a remote-access tool (AnyDesk, TeamViewer) on your computer.",
+        "Nobody may share, sell, trade or transfer an Upwork account, log into someone "
+        "else's or let anyone log into theirs; the account is suspended, its earnings can "
+        "be held, and a lent identity can be used for crime.",
+        f"HC 18513114070419 ('Represent yourself authentically'; {_OUTSIDE})",
     ),
     CodeInfo(
         FindingCode.REVIEW_PERIOD_RUNNING,

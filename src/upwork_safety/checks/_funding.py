@@ -289,20 +289,28 @@ _PORTFOLIO = re.compile(
 )
 _PAY_AFTER = re.compile(
     r"\b(?:pay|paid|payment|paise|money|amount|full amount)\b(?: \w+){0,5}? (?:after|once|"
-    r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: \w+){0,4}? (?:deliver\w{0,4}|"
+    r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: [\w'%]+){0,4}? (?:deliver\w{0,4}|"
     r"complet\w{0,6}|done|finish\w{0,3}|see|check(?:ed|ing|s)?|review\w{0,3}|like|happy|"
     r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?|"
-    r"live|tested|launched|working|up and running)\b|"
+    r"live|tested|launched|working|up and running|test|verify|verified|run|runs)\b|"
     r"\b(?:paise|payment|pay) (?:\w+ ){0,3}(?:dekh|check) (?:ke|kar)\b|"
     r"\b(?:pay|payment) on (?:delivery|completion)\b|\bcash on delivery\b|"
-    r"\b(?:dekh|check) kar (?:ke )?(?:payment|paise|pay)\b|"
+    r"\b(?:dekh|check) kar (?:ke )?(?:hi )?(?:payment|paise|pay)\b|"
     r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
-    r"\b(?:paise|payment|pay) (?:kaam|work|delivery) (?:ke|k) baad\b|"
+    r"\b(?:paise|payment|pay) (?:\w+ )?(?:kaam|work|delivery) (?:ke|k) baad\b|"
+    r"\b(?:mukammal|complete|khatam|poora|pura|finish) hone (?:ke|k) baad (?:hi )?(?:payment|"
+    r"paise|pay)\b|"
+    r"\b(?:result|kaam|work|demo)\w{0,2} dikhao\b.{0,20}\bphir\b.{0,30}\b(?:payment|paise|pay)\b|"
     r"\bpehle kaam\b.{0,20}\bphir (?:payment|paise)\b|"
+    # The work finished first, then the money: "kaam mukammal karo phir payment milegi".
+    r"\b(?:kaam|work) (?:\w+ )?(?:mukammal|complete|khatam|poora|pura|finish) (?:karo|kar do|"
+    r"kar dein|karein|kar ke|karke|kar lo|ho jaye|ho jayega|hone par)\b.{0,20}\b(?:phir|tab|"
+    r"uske baad|us ke baad) (?:\w+ )?(?:payment|paise|pay)\b|"
     # The condition first: "send it over, and if it's good, we pay" (not "if it's good, we'll
     # pay a bonus": something on top).
     r"\b(?:if|once|when|as soon as)\b(?: [\w']+){0,4}? (?:good|done|finished|complete|ready|"
-    r"works?|working|like it|love it)\b,? (?:then )?(?:i|we)(?:'ll| will)? (?:pay|send (?:the |"
+    r"works?|working|like it|love it|live|launched|deployed|up and running)\b,? (?:then )?"
+    r"(?:i|we)(?:'ll| will)? (?:pay|send (?:the |"
     r"your )?(?:payment|money))\b(?! for\b| (?:a |an |the |you )?(?:bonus|tip|extra|more)\b)"
 )
 _RELEASE = re.compile(

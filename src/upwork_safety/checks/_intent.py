@@ -20,6 +20,10 @@ sentences into clauses), and each code looks for a combination of ideas from
 * **scope creep** -- more work asked for ("also", "one more", "bhi") with the
   price unchanged ("same budget", "isi milestone mein") or played down
   ("quick", "chhota sa kaam");
+* **account sharing** -- an Upwork account rented, sold, lent or used by
+  someone other than its owner, its password or the code Upwork sends asked
+  for, another person's identity lent to verify it, or remote access to the
+  freelancer's computer (:mod:`._account`);
 * **review begging** -- in your own messages, a request for a particular
   rating, or something offered for one; in a client's, a rating offered (or
   a bad one threatened) for a refund, money back, a discount or free work,
@@ -56,6 +60,7 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety.checks._account import account_sharing
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._funding import start_before_funding
 from upwork_safety.checks._off_platform import (
@@ -65,7 +70,12 @@ from upwork_safety.checks._off_platform import (
     payment,
     payment_kept_on_platform,
 )
-from upwork_safety.checks._reviews import rating_for_the_work, review_begging, review_trade
+from upwork_safety.checks._reviews import (
+    rating_asked_for_nothing,
+    rating_for_the_work,
+    review_begging,
+    review_trade,
+)
 from upwork_safety.checks._scope import scope_creep, scope_paid_for
 from upwork_safety.checks._sentences import Hit, Message
 from upwork_safety.checks._upfront_fee import FEE_ANCHOR, fee_waived, upfront_fee
@@ -76,7 +86,7 @@ def detect(text: str, *, outgoing: bool) -> list[Hit]:
     message = Message(text, outgoing=outgoing)
     if not message.sentences:
         return []
-    hits = [payment(message), contact(message)]
+    hits = [payment(message), contact(message), account_sharing(message)]
     if outgoing:
         hits.append(review_begging(message))
     else:
@@ -104,7 +114,9 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     placed in the agreed scope ("it's part of the brief we agreed") clears
     ``SCOPE_CREEP``; a client's every rating promised
     for the work itself ("if you finish by Friday I'll leave you 5 stars"),
-    with nothing traded or swapped, clears ``REVIEW_BEGGING``.  The rules find
+    with nothing traded or swapped, or a client's ratings with nothing traded,
+    paid or swapped at all ("leave me 5 stars too, haha"), clear
+    ``REVIEW_BEGGING``.  The rules find
     nothing there, and the model reads words, not where they point.
     """
     codes: set[FindingCode] = set()
@@ -116,7 +128,9 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
         codes.add(FindingCode.SCOPE_CREEP)  # "I'll make a new milestone for the extra page"
     if payment_kept_on_platform(text, outgoing=outgoing):
         codes.add(FindingCode.OFF_PLATFORM_PAYMENT)
-    if rating_for_the_work(text, outgoing=outgoing):
+    if rating_for_the_work(text, outgoing=outgoing) or rating_asked_for_nothing(
+        text, outgoing=outgoing
+    ):
         codes.add(FindingCode.REVIEW_BEGGING)  # "if you finish by Friday, 5 stars"
     if _OTHERS_REVIEW.search(text) and not _REVIEW_OF_US.search(text):
         codes.add(FindingCode.REVIEW_BEGGING)  # "a discount if they leave a review on Google"

@@ -361,7 +361,8 @@ BUILD_VERB = _c(
 #: Upwork's own features and withdrawals, which mention channels and methods innocently.
 UPWORK_FEATURE = _c(
     _words(
-        r"withdraw\w{0,4}|nikal\w{0,6}|payout method|get paid (?:by|through|from|via) upwork",
+        r"withdraw\w{0,4}|withdrew|nikal\w{0,6}|payout method",
+        r"get paid (?:by|through|from|via) upwork",
         r"upwork (?:pays?|sends?|transfers?|releases?|deducts?|charges?|takes?)",
         r"(?:linked|connected|attached) (?:to|with) (?:my )?upwork|upwork se linked",
         r"service fee|marketplace fee|connects|upwork fee|upwork fees|upwork's fee",

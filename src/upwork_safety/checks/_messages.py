@@ -44,11 +44,13 @@ CHECKED: dict[Direction, tuple[FindingCode, ...]] = {
         FindingCode.OFF_PLATFORM_CONTACT,
         FindingCode.SCOPE_CREEP,
         FindingCode.REVIEW_BEGGING,
+        FindingCode.ACCOUNT_SHARING,
     ),
     Direction.OUTGOING: (
         FindingCode.OFF_PLATFORM_PAYMENT,
         FindingCode.OFF_PLATFORM_CONTACT,
         FindingCode.REVIEW_BEGGING,
+        FindingCode.ACCOUNT_SHARING,
     ),
 }
 
@@ -135,6 +137,26 @@ _MESSAGE_TEXT: dict[tuple[FindingCode, Direction], _Text] = {
         "Thanks for working with me! If you were happy with the work, I'd be grateful "
         "for your honest feedback when you close the contract.",
     ),
+    (FindingCode.ACCOUNT_SHARING, Direction.INCOMING): _Text(
+        "The message asks to rent, buy or use an Upwork account, for its password or "
+        "the code Upwork sends, for someone's identity to verify one, or for remote "
+        "access to your computer.",
+        "Refuse and report it to Upwork: an account may not be shared, sold or used by "
+        "anyone but its owner. Upwork suspends the account and can hold its earnings, and "
+        "whoever has your login, your codes or your CNIC can take your account and your "
+        "money. Never share a password or a code Upwork sends you.",
+        "Sorry, I can't share or rent my Upwork account, its login or my identity "
+        "documents; Upwork doesn't allow it. If you'd like to work with me, please send an "
+        "offer here on Upwork.",
+    ),
+    (FindingCode.ACCOUNT_SHARING, Direction.OUTGOING): _Text(
+        "Your message offers or asks for an Upwork account, its login, someone's identity "
+        "documents, or remote access to a computer.",
+        "Don't send it: sharing, renting, selling or using someone else's Upwork account "
+        "breaks Upwork's rules; every account involved can be suspended and its earnings "
+        "held. Work only from your own account, e.g.",
+        "I work only from my own Upwork account. Happy to take this on through a contract here.",
+    ),
 }
 
 
@@ -169,11 +191,11 @@ def scan_message(
 
     Incoming messages (from a client) are checked for
     ``START_BEFORE_FUNDING``, ``OFF_PLATFORM_PAYMENT``, ``UPFRONT_FEE``,
-    ``OFF_PLATFORM_CONTACT``, ``SCOPE_CREEP`` and ``REVIEW_BEGGING`` (a
-    rating offered for a refund, money or free work, or swapped); outgoing
-    messages (yours,
-    before you send them) for ``OFF_PLATFORM_PAYMENT``,
-    ``OFF_PLATFORM_CONTACT`` and ``REVIEW_BEGGING``.
+    ``OFF_PLATFORM_CONTACT``, ``SCOPE_CREEP``, ``REVIEW_BEGGING`` (a
+    rating offered for a refund, money or free work, or swapped) and
+    ``ACCOUNT_SHARING``; outgoing messages (yours, before you send them) for
+    ``OFF_PLATFORM_PAYMENT``, ``OFF_PLATFORM_CONTACT``, ``REVIEW_BEGGING``
+    and ``ACCOUNT_SHARING``.
 
     The scanner reads intent, not keywords: who is asked to do what, through
     which channel, before or instead of the platform, in English, Roman Urdu

@@ -16,6 +16,7 @@ import re
 
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._sentences import (
+    MONEY,
     Hit,
     Message,
     Sentence,
@@ -381,5 +382,32 @@ def rating_for_the_work(text: str, *, outgoing: bool) -> bool:
         bool(rated_sentences)
         and all(s.first(_FOR_THE_WORK) for s in rated_sentences)
         and not any(s.first(_TRADE) for s in message.sentences)
+        and not any(_swapped(s) for s in message.holding(_SWAP_ANCHOR))
+    )
+
+
+#: Something given for a rating besides what :data:`_TRADE` names: money, a bonus, a tip.
+_REWARD = re.compile(r"\b(?:bonus|tip|tips|reward|gift|pay|paid|paying|money|paise|cash|extra)\b")
+#: A rating word at all, to pass over most messages cheaply.
+_RATED = re.compile(r"\b(?:stars?|ratings?|rate|review|reviews|feedback|10/10)\b|\u2b50")
+
+
+def rating_asked_for_nothing(text: str, *, outgoing: bool) -> bool:
+    """Whether a client's ratings in normalised *text* come with nothing traded, paid or swapped.
+
+    ``REVIEW_BEGGING`` in a client's message needs a trade, money or a swap:
+    "please leave me 5 stars too, haha" alone is a bare request its scope
+    leaves alone.  The rules clear the code, so the model, which reads the
+    words and not what is offered, may not add it.
+    """
+    if outgoing or _RATED.search(text) is None:
+        return False
+    message = Message(text, outgoing=outgoing)
+    rated = [s for s in message.holding(_TRADE_ANCHOR) if _ratings(s)]
+    return (
+        bool(rated)
+        and not any(
+            s.first(_TRADE) or s.first(MONEY) or s.first(_REWARD) for s in message.sentences
+        )
         and not any(_swapped(s) for s in message.holding(_SWAP_ANCHOR))
     )

@@ -97,12 +97,11 @@ def _shown(value: object, limit: int = 40) -> str:
 
 @functools.cache
 def _column_names(export: StatementFormat) -> tuple[frozenset[str], frozenset[str], bool]:
-    """*export*'s column names, folded: all of them, those always read into a field, and
-    whether columns may be added to it.
+    """*export*'s column names, folded, and whether columns may be added to it.
 
-    The columns its reader reads on every row (:func:`._rows.always_read`: the
-    date, the type word, the amount, and those each row gives a field) never
-    reach ``extra``.
+    All its column names, and those always read into a field: the columns its
+    reader reads on every row (:func:`._rows.always_read`: the date, the type
+    word, the amount, and those each row gives a field) never reach ``extra``.
     """
     own: set[str] = set()
     read: set[str] = set()
