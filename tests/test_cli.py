@@ -401,8 +401,9 @@ class TestJSS:
         path = history_file(tmp_path, history)
         code, text = run("jss", str(path), "--as-of", "2025-07-01")
         score = jss.score(history, as_of=date(2025, 7, 1)).score
-        assert (0, 0) == (code, score)
-        assert "Job Success Score on 2025-07-01: 0%" in text
+        # Idle open contracts count in a score, never toward eligibility (red team r15 H1).
+        assert (0, None) == (code, score)
+        assert "not eligible: 0 eligible job(s) from 0 client(s)" in text
         warning = " ".join(text.split("Warning:")[1].split("\n\n")[0].split())
         assert warning.startswith("no contract scored has feedback, and 3 open ones count as idle")
         assert "add ended and feedback" in warning

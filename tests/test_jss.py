@@ -631,7 +631,7 @@ def test_escrow_refunded_to_the_client_is_negative():
     )
     impact = classify(job("a", milestones=[refunded]))
     assert Outcome.NEGATIVE == impact.outcome
-    assert "escrow refunded to the client (50)" == impact.reasons[0]
+    assert "escrow refunded to the client (USD 50.00)" == impact.reasons[0]
 
 
 def test_a_lost_dispute_is_negative_and_a_won_one_is_not():
@@ -703,16 +703,17 @@ def test_an_open_contract_with_a_refund_or_a_lost_dispute_is_never_a_success():
         "lost the dispute on milestone 'm2' (USD 100.00 to the client, USD 0.00 to the freelancer)"
     )
     for contract, signals in (
-        (refund, ("escrow refunded to the client (50)",)),
-        # A dispute the client won refunds the escrow: both signals are said.
-        (dispute, ("escrow refunded to the client (100)", lost_it)),
+        (refund, ("escrow refunded to the client (USD 50.00)",)),
+        # A dispute is judged as a dispute: the client's share is not also an escrow refund
+        # (red team r15 M2: a dispute the freelancer won 70/30 counted as negative).
+        (dispute, (lost_it,)),
     ):
         impact = jss.classify(contract, as_of=day)
         assert (Outcome.NEGATIVE, Decimal("2.5")) == (impact.outcome, impact.weight)
         assert (
             (
                 "open long-term contract started 2024-12-01, last paid 2025-05-01: counts once paid "
-                "over 90 days"
+                "for 90 days or more"
             ),
             *signals,
             "a negative signal always wins: counts as negative while open",
@@ -789,7 +790,7 @@ def test_a_contract_that_has_not_started_is_excluded():
 
 
 def test_an_open_contract_paid_recently_is_excluded():
-    """Open contracts count only once paid over 90 days, or when idle, or when they end."""
+    """Open contracts count only once paid for 90 days or more, or when idle, or when they end."""
     open_paid = job("a", started=date(2025, 4, 1), ended=None, payments=[pay(date(2025, 5, 1))])
     impact = classify(open_paid)
     assert Outcome.EXCLUDED == impact.outcome
@@ -797,7 +798,7 @@ def test_an_open_contract_paid_recently_is_excluded():
     # Regression (newcomer trial r13): 145 days after the last payment it still said "paid
     # recently"; it says when it was paid and from when silence counts against it.
     assert "last paid 2025-05-01 (31 days before 2025-06-01)" in why
-    assert "counts once paid at least every 90 days for over 90 days" in why
+    assert "counts once paid at least every 90 days for 90 days or more" in why
     assert "as not successful from 2025-10-28" in why  # 2025-05-01 + 180 days
     fresh = job("b", started=date(2025, 5, 20), ended=None, payments=[])
     (why,) = classify(fresh).reasons
@@ -816,6 +817,47 @@ def test_the_public_stars_note_only_beside_strong_stars():
     assert any("public stars are good" in why for why in strong.reasons)
 
 
+def test_a_dispute_the_freelancer_won_is_not_negative():
+    """Regression (red team r15 M2): a 70/30 resolution (and 50/50) counted as "escrow
+    refunded to the client"; only more to the client than to the freelancer is lost."""
+    for to_freelancer, to_client, negative in (("70", "30", False), ("50", "50", False),
+                                                ("30", "70", True)):  # fmt: skip
+        event, milestone, paid = resolved("m1", datetime(2025, 1, 20, tzinfo=UTC), to_freelancer,
+                                          to_client)  # fmt: skip
+        won = job("won", history=[event], milestones=[milestone], payments=paid)
+        impact = jss.classify(won, as_of=AS_OF)
+        assert negative == (Outcome.NEGATIVE is impact.outcome), impact.reasons
+        assert not any("escrow refunded" in why for why in impact.reasons)
+
+
+def test_a_payment_of_nothing_pays_no_one():
+    """Regression (red team r15 M3): 0.00 payments made an open contract long-term, added
+    paid months to a job and kept an open contract from going idle."""
+    zeros = [pay(date(2025, m, 1), "0") for m in range(1, 6)]
+    open_zero = job("z", started=date(2025, 1, 1), ended=None, payments=zeros)
+    assert Outcome.EXCLUDED is classify(open_zero, as_of=AS_OF).outcome
+    stretched = job("s", stars="4.0", started=date(2025, 1, 1), ended=date(2025, 7, 1),
+                    payments=[pay(date(2025, 1, 5)), pay(date(2025, 7, 1), "0")])  # fmt: skip
+    impact = classify(stretched, as_of=date(2025, 7, 2))
+    assert impact.reasons[-1].endswith("paid over 0 months")
+    idle = job("i", started=date(2024, 9, 1), ended=None,
+               payments=[pay(date(2024, 9, 2)), pay(date(2025, 3, 3), "0")])  # fmt: skip
+    assert Outcome.NEUTRAL is classify(idle, as_of=AS_OF).outcome
+
+
+def test_an_open_contracts_paid_duration_is_its_run_of_regular_payments():
+    """Regression (red team r15 M4): paid once in January 2023, idle two years, then
+    monthly since January 2025, an open retainer weighed 8 (29 months) instead of its
+    five-month run (docs/jss.md: the regular-payment rule, for open contracts)."""
+    retainer = job(
+        "r", started=date(2023, 1, 1), ended=None,
+        payments=[pay(date(2023, 1, 15), "50"), *(pay(date(2025, m, 1)) for m in range(1, 7))],
+    )  # fmt: skip
+    impact = classify(retainer, as_of=date(2025, 6, 1))
+    assert Outcome.POSITIVE is impact.outcome
+    assert impact.reasons[-1] == "weight 2.25: earned USD 650.00, paid over 5 months"
+
+
 def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
     """HC 34958134307475: long-term contracts count once paid every 90 days."""
     ongoing = job(
@@ -828,7 +870,7 @@ def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
     impact = classify(ongoing, as_of=date(2025, 4, 1))
     assert Outcome.POSITIVE == impact.outcome
     assert (
-        "open long-term contract started 2025-01-01, last paid 2025-04-01: counts once paid over 90 days"
+        "open long-term contract started 2025-01-01, last paid 2025-04-01: counts once paid for 90 days or more"
         == impact.reasons[0]
     )
     assert Decimal("2.25") == impact.weight  # 300 USD → 1.25, plus 1 for 3 months paid
@@ -837,7 +879,7 @@ def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
 def test_an_open_long_term_contract_counts_only_while_paid_every_ninety_days():
     """DOMAIN.md: long-term contracts count while "paid at least every 90 days".
 
-    Paid on 2025-01-01 and 2025-04-01 (90 days apart, over 90 days): a success
+    Paid on 2025-01-01 and 2025-04-01 (90 days apart: 90 days or more): a success
     until 90 days after the latest payment (2025-06-30), left out from the
     91st day, and neutral once idle for 180 days (2025-09-28).
     """
@@ -908,7 +950,7 @@ def test_one_payment_after_months_of_silence_is_no_long_term_contract():
     silent = job("o", started=date(2024, 1, 1), ended=None, payments=[pay(date(2024, 6, 1), "5")])
     impact = classify(silent, as_of=date(2024, 6, 1))
     assert Outcome.EXCLUDED == impact.outcome
-    assert "counts once paid at least every 90 days for over 90 days" in impact.reasons[0]
+    assert "counts once paid at least every 90 days for 90 days or more" in impact.reasons[0]
     assert "only since 2024-06-01" in impact.reasons[0]  # the run the count starts from
     # Paid regularly from then on, it counts once that run spans 90 days.
     regular = attrs.evolve(
@@ -964,7 +1006,10 @@ def test_a_contract_ended_before_the_longest_window_is_excluded():
     started = date(2023, 5, 1)
     impact = classify(job("a", started=started, ended=date(2023, 5, 31)))
     assert (
-        "ended 2023-05-31, more than 24 months before 2025-06-01: outside every window",
+        (
+            "ended 2023-05-31, more than 24 months before 2025-06-01: outside every window; "
+            "it still counts toward lifetime eligibility"
+        ),
     ) == impact.reasons
     assert Outcome.POSITIVE == classify(job("a", started=started, ended=date(2023, 6, 1))).outcome
 
@@ -1201,6 +1246,36 @@ def test_rounding_works_on_exact_fractions(value, mode, expected):
     assert expected == _tally._round(value, mode)
 
 
+def test_idle_open_contracts_count_in_a_score_but_never_toward_eligibility():
+    """Regression (red team r15 H1): one five-star job and an open contract unpaid for
+    months scored 50%, two idle contracts and no feedback 0%. Eligible jobs are the jobs
+    with feedback and the long-term contracts paid at least every 90 days (DOMAIN.md
+    section 6); an idle one counts, as not successful, in a score that exists anyway."""
+    june = date(2025, 6, 1)
+    stalled = Contract("stalled", "client-2", FP, date(2024, 10, 1))
+    idle = [
+        Contract(c, f"client-{c}", FP, date(2024, 10, 1), payments=[pay(date(2024, 10, 8))])
+        for c in ("a", "b")
+    ]
+    for history, rules in (
+        ([job("good"), stalled], None),
+        (idle, None),
+        ([job("good", ended=date(2025, 3, 1)), stalled], jss.ELIGIBILITY_2023),
+    ):
+        report = jss.score(history, as_of=date(2025, 3, 31) if rules else june, rules=rules)
+        assert report.score is None
+        assert report.reason.startswith("not eligible: ")
+        assert Outcome.NEUTRAL is report.impact(history[-1].id).outcome
+    with_score = jss.score([*goods(2), stalled], as_of=june)
+    assert 67 == with_score.score  # two successes in three equal outcomes
+    long_term = Contract(
+        "retainer", "client-r", FP, date(2025, 1, 1),
+        payments=[pay(date(2025, m, 1)) for m in range(1, 6)],
+    )  # fmt: skip
+    eligible = jss.score([job("good"), long_term], as_of=june)
+    assert (Outcome.POSITIVE, 100) == (eligible.impact("retainer").outcome, eligible.score)
+
+
 def test_an_empty_history_is_simply_not_eligible():
     """No contracts: no score, and the reason says so."""
     report = score([])
@@ -1217,11 +1292,11 @@ def test_eligibility_needs_two_jobs_from_two_clients_today():
     one = score(goods(1))
     assert one.score is None
     assert (
-        "not eligible: 1 counted job(s) from 1 client(s) in the freelancer's lifetime; a score "
+        "not eligible: 1 eligible job(s) from 1 client(s) in the freelancer's lifetime; a score "
         "needs 2 jobs from 2 clients"
     ) == one.reason
     assert score(goods(1), rules=jss.ELIGIBILITY_2023).reason == (
-        "not eligible: 1 counted job(s) from 1 client(s) in the last 24 months; a score "
+        "not eligible: 1 eligible job(s) from 1 client(s) in the last 24 months; a score "
         "needs 2 jobs from 2 clients"
     )
     same_client = [job("a", client="acme"), job("b", client="acme")]
@@ -2244,3 +2319,14 @@ def test_only_the_scoring_windows_compete_on_their_own():
         (w.months, w.shown) for w in report.windows
     ]
     assert 100 == report.score
+
+
+def test_what_if_says_an_old_job_counts_toward_eligibility_only():
+    """Regression (red team r15 M5): an added 2021 job turned "not eligible" into 100 while
+    the reason said it "does not count"; it counts toward lifetime eligibility only."""
+    old = job("old", started=date(2021, 1, 1), ended=date(2021, 2, 1))
+    result = jss.what_if([job("new")], old, as_of=AS_OF)
+    assert (None, 100) == (result.before, result.after)
+    assert "does not count in the score" in result.reason
+    (impact,) = result.added
+    assert impact.reasons[0].endswith("it still counts toward lifetime eligibility")

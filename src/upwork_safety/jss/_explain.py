@@ -353,9 +353,11 @@ def what_if(
     left_out = [impact for impact in impacts if impact.outcome is Outcome.EXCLUDED]
     for impact in left_out[:5]:  # the first few, with a count: a reason stays short
         why = impact.reasons[-1] if impact.reasons else "excluded"
-        reason += f"; the added contract {shown(impact.contract_id)} does not count: {why}"
+        reason += (
+            f"; the added contract {shown(impact.contract_id)} does not count in the score: {why}"
+        )
     if len(left_out) > 5:
-        reason += f"; and {len(left_out) - 5} more added contracts do not count"
+        reason += f"; and {len(left_out) - 5} more added contracts do not count in the score"
     reason += _windows_opened(before, after, chosen)
     reason += _counted_anew(before, after)
     return WhatIf(before.score, after.score, delta, reason, added=impacts)

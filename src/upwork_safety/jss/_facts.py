@@ -16,7 +16,7 @@ from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety._events import ResolveDispute
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.jss._months import _DAY, _leaves
-from upwork_safety.money import CONTEXT
+from upwork_safety.money import CONTEXT, Money
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -64,16 +64,19 @@ class _Facts:
         self.ended = contract.ended
         self.excluded = excluded
         self.rehire_from = rehire_from
-        payments = sorted(contract.payments, key=lambda p: p.on)
         self.currency = rules.currency
-        if payments and payments[0].amount.currency != rules.currency:
+        paid_in = contract.payments[0].amount.currency if contract.payments else rules.currency
+        if paid_in != rules.currency:
             raise CurrencyMismatchError(
-                f"contract {shown(contract.id)} is paid in {payments[0].amount.currency}, but the "
+                f"contract {shown(contract.id)} is paid in {paid_in}, but the "
                 f"JSS weight tiers are in {rules.currency}: convert the payments or evolve "
                 "the rules with currency=",
                 field=f"contract {shown(contract.id)} payments",
                 rule=f"paid in {rules.currency}",
             )
+        # A payment of nothing (a 0.00 row of an export) pays no one: it makes no
+        # contract long-term, adds no paid month and keeps no contract from going idle.
+        payments = sorted((p for p in contract.payments if p.amount.amount), key=lambda p: p.on)
         self.pay_dates = [p.on for p in payments]
         totals: list[Decimal] = []
         running = _ZERO
@@ -170,9 +173,10 @@ def _signals(
     if contract.feedback is not None:
         _feedback_signals(contract.feedback, rules, negatives, strong, middling, words=words)
     if rules.refund_is_negative:
-        refunded = sum((m.refunded.amount for m in contract.milestones), _ZERO)
+        refunded = sum(_escrow_refunded(contract).values(), _ZERO)
         if refunded > 0:
-            negatives.append(f"escrow refunded to the client ({refunded})" if words else _SILENT)
+            money = Money(refunded, contract.milestones[0].amount.currency)
+            negatives.append(f"escrow refunded to the client ({money})" if words else _SILENT)
     if rules.lost_dispute_is_negative:
         negatives.extend(
             f"lost the dispute on milestone {shown(event.milestone_id, NAME_LIMIT)} "
@@ -182,6 +186,27 @@ def _signals(
             and event.to_client.amount > event.to_freelancer.amount
         )
     return tuple(negatives), tuple(strong), tuple(middling)
+
+
+def _escrow_refunded(contract: Contract) -> dict[str, Decimal]:
+    """Per milestone, what its escrow refunded to the client, the share a dispute gave aside.
+
+    A dispute's resolution is judged by ``lost_dispute_is_negative`` (more to the
+    client than to the freelancer): the client's share of one the freelancer
+    won is not an escrow refund (red team r15).
+    """
+    shares: dict[str, Decimal] = {}
+    for event in contract.history:
+        if isinstance(event, ResolveDispute):
+            shares[event.milestone_id] = CONTEXT.add(
+                shares.get(event.milestone_id, _ZERO), event.to_client.amount
+            )
+    refunded: dict[str, Decimal] = {}
+    for milestone in contract.milestones:
+        amount = CONTEXT.subtract(milestone.refunded.amount, shares.get(milestone.id, _ZERO))
+        if amount > 0:
+            refunded[milestone.id] = amount
+    return refunded
 
 
 def _negative_since(contract: Contract, rules: JSSRules) -> date:
@@ -210,9 +235,7 @@ def _negative_since(contract: Contract, rules: JSSRules) -> date:
             milestone_id = getattr(event, "milestone_id", None)
             if milestone_id is not None:
                 last_event[milestone_id] = event.at.date()
-        days.extend(
-            last_event.get(m.id, contract.started) for m in contract.milestones if m.refunded.amount
-        )
+        days.extend(last_event.get(m, contract.started) for m in _escrow_refunded(contract))
     if contract.feedback is not None:
         said: list[str] = []
         _feedback_signals(contract.feedback, rules, said, [], [], words=False)

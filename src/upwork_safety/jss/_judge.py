@@ -73,10 +73,15 @@ def _judge(
     # Paid duration ends with the contract: a payment after its end (the last week's
     # invoice, a late bonus) adds money, not months.
     paid_until = last_paid if last_paid is None or ended is None else min(last_paid, ended)
-    months_paid = _months_between(facts.started, paid_until) if paid_until is not None else 0
+    regular = facts.regular_since[paid - 1] if paid else None
+    still_open = ended is None or ended > on
+    # An open contract's paid duration is its run of regular payments (docs/jss.md: from
+    # its start, or from the first payment after a longer gap); an ended one's runs from
+    # its start however its payments were spread.
+    paid_from = regular if still_open and regular is not None else facts.started
+    months_paid = _months_between(paid_from, paid_until) if paid_until is not None else 0
     reasons: list[str] = []
-    if ended is None or ended > on:
-        regular = facts.regular_since[paid - 1] if paid else None
+    if ended is None or ended > on:  # still open
         outcome = _judge_open(facts, on, rules, (last_paid, regular), reasons if explain else None)
         counts_from = None
         if outcome is Outcome.EXCLUDED:
@@ -88,6 +93,8 @@ def _judge(
         if ended < cuts[0]:  # before the longest window's first end day
             longest = rules.tracked_months[0]
             why = f"ended {ended}, more than {longest} months before {on}: outside every window"
+            if rules.lifetime_eligibility:
+                why += "; it still counts toward lifetime eligibility"
             return (
                 Outcome.EXCLUDED,
                 _ZERO,
@@ -186,7 +193,7 @@ def _open_standing(
             )
             reasons.append(
                 f"open long-term contract {since}, last paid {last_paid}: "
-                f"counts once paid over {interval.days} days"
+                f"counts once paid for {interval.days} days or more"
             )
         return Outcome.POSITIVE
     if reasons is not None:
@@ -200,7 +207,7 @@ def _open_standing(
         idle = rules.open_idle_after
         reasons.append(
             f"{why} ({(on - idle_since).days} days before {on}): counts once paid at least "
-            f"every {interval.days} days for over {interval.days} days, or as not successful "
+            f"every {interval.days} days for {interval.days} days or more, or as not successful "
             f"from {idle_since + idle} if no payment comes ({idle.days} days idle)"
         )
     return Outcome.EXCLUDED

@@ -32,20 +32,22 @@ _ZERO = Decimal(0)
 
 
 #: (outcome, weight, client id, inside each slot: the tracked windows, then
-#: the lifetime slot when eligibility counts every job ever)
+#: the eligibility slot, which counts the eligible jobs: every job ever when
+#: eligibility is lifetime, else those in its window)
 _Contribution = tuple[Outcome, Decimal, str, tuple[bool, ...]]
 
 
 def _cuts(on: date, rules: JSSRules) -> tuple[date, ...]:
-    """The first end day inside each slot on *on* (the lifetime slot starts at the dawn of time).
+    """The first end day inside each slot on *on*: the tracked windows, then eligibility's.
 
     A contract is inside a slot when it ended on or after its cut
     (:func:`~upwork_safety.jss._months._window_start`, read from the one
     window rule).  A window reaching back before the calendar's first day
-    starts on it (``date.min``).
+    starts on it (``date.min``), as the lifetime eligibility slot does.
     """
     cuts = tuple(_window_start(on, months) for months in rules.tracked_months)
-    return (*cuts, date.min) if rules.lifetime_eligibility else cuts
+    months = rules.eligibility_months
+    return (*cuts, date.min if months is None else _window_start(on, months))
 
 
 def _contribution(facts: _Facts, verdict: _Verdict, cuts: tuple[date, ...]) -> _Contribution | None:
@@ -55,7 +57,12 @@ def _contribution(facts: _Facts, verdict: _Verdict, cuts: tuple[date, ...]) -> _
     if outcome is Outcome.EXCLUDED:
         return None
     if counts_from is None:
-        inside = (True,) * len(cuts)
+        # An open contract counts in every window; it is an eligible job only when it
+        # is not idle (DOMAIN.md section 6: the jobs with feedback, and long-term
+        # contracts paid at least every 90 days; an idle one counts, as not
+        # successful, in the score alone).
+        eligible = outcome is not Outcome.NEUTRAL
+        inside = (True,) * (len(cuts) - 1) + (eligible,)
     else:
         inside = tuple(cut <= counts_from for cut in cuts)
     return outcome, weight, facts.client_id, inside
@@ -176,15 +183,9 @@ def _round(value: Fraction, mode: str) -> int:
     return whole + whole % 2  # ROUND_HALF_EVEN
 
 
-def _eligibility_slot(rules: JSSRules) -> int:
-    if rules.eligibility_months is None:
-        return len(rules.tracked_months)
-    return rules.tracked_months.index(rules.eligibility_months)
-
-
 def _eligibility(tally: _Totals, rules: JSSRules) -> str | None:
     """Why there is no score yet, or ``None`` when eligible."""
-    index = _eligibility_slot(rules)
+    index = len(rules.tracked_months)  # the eligibility slot, after the windows
     jobs, clients = tally.count[index], tally.distinct[index]
     if jobs >= rules.min_jobs and clients >= rules.min_clients:
         return None
@@ -194,7 +195,7 @@ def _eligibility(tally: _Totals, rules: JSSRules) -> str | None:
         else f"in the last {rules.eligibility_months} months"
     )
     return (
-        f"not eligible: {jobs} counted job(s) from {clients} client(s) {where}; "
+        f"not eligible: {jobs} eligible job(s) from {clients} client(s) {where}; "
         f"a score needs {rules.min_jobs} jobs from {rules.min_clients} clients"
     )
 
