@@ -1409,6 +1409,29 @@ def test_jss_table_prints_contract_and_client_ids_escaped(tmp_path):
     assert [] == [char for char in ACTING if char in text]
 
 
+def test_audit_prose_prints_a_contract_title_escaped(tmp_path):
+    """Regression (red team r15 M1): a fee mismatch's line quoted the client-written
+    contract title raw (an escape sequence, a right-to-left override)."""
+    header = (
+        "Date,Transaction ID,Transaction Type,Transaction Summary,Transaction Summary Details,"
+        "Description 1,Description 2,Description 3,Agency,Freelancer,Team,Account Name,PO,"
+        "Ref ID,Amount $,Amount in local currency,Currency,Current Balance $,Payment Method\n"
+    )
+    title = "Site\x1b[2J\u202e)sgnittes("
+    path = tmp_path / "report.csv"
+    path.write_text(
+        header
+        + f'"Aug 04, 2024",81,Service Fee,"{title}",,,,,,,Initech,,,,-15.00,,,85.00,\n'
+        + f'"Aug 04, 2024",81,Fixed-price,"{title}",,,,,,,Initech,,,,100.00,,,100.00,\n',
+        encoding="utf-8",
+    )
+    code, text = run("statement", str(path), "--audit")
+    assert 0 == code
+    assert "USD 5.00 above" in text
+    assert "Site\\x1b[2J\\u202e)sgnittes(" in " ".join(text.split())
+    assert [] == [char for char in ACTING if char in text]
+
+
 def test_locale_amounts_keep_their_spaces_and_marks(tmp_path):
     """Escaping touches data from the input, not the amounts a locale writes (no-break spaces)."""
     code, text = run("withdraw", "900", "--rate", "280", "--locale", "fr_FR")

@@ -110,9 +110,12 @@ class Printer:
     def wrapped(self, text: str, *, indent: str = "  ", first: str | None = None) -> None:
         """Print *text* wrapped at 88 columns, every line after the first at *indent*.
 
-        An amount (``PKR 246,713.51``) is never split across two lines.
+        An amount (``PKR 246,713.51``) is never split across two lines.  The
+        text goes through :func:`shown`: prose quotes what came from the input
+        (a contract's title in an audit's mismatch), and nothing in it may act
+        on the terminal (red team r15).
         """
-        kept = _AMOUNT.sub("\\1\u00a0", text)  # textwrap never breaks at a no-break space
+        kept = _AMOUNT.sub("\\1\u00a0", shown(text))  # textwrap never breaks at a no-break space
         filled = textwrap.fill(
             kept,
             width=PROSE,
