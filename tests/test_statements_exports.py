@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import attrs
 import pytest
 
 from test_statements import HISTORY, REPORT  # the export headers, written once for the tests
-from upwork_safety import Money, fees, serialize
+from upwork_safety import Contract, ContractKind, Money, Payment, fees, serialize
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.statements import (
     FeeAudit,
@@ -279,6 +280,43 @@ def test_the_legacy_five_percent_is_accepted_for_a_client_billed_past_the_top_ba
     assert "legacy 5%" in note
     assert "2023-12-31" in note
     assert "started before 2023-05-03" in note
+
+
+def test_a_report_contract_paid_before_the_flat_rate_is_expected_at_the_legacy_five():
+    """Regression (red team r15 H1): "Big build" with Acme billed $12,000 in 2022 and $1,000
+    on 2023-06-05, charged 10%. The contract was at 5% and kept it (DOMAIN.md section 4),
+    as the fee engine charges it: $50.00 expected, $50.00 over. Another title of the same
+    client, first paid after 2023-05-03, is not presumed to have kept it."""
+    text = report(
+        [
+            ("Jun 01, 2022", "1", "Hourly", "12000.00", "Acme", "Big build"),
+            ("Jun 01, 2022", "1", "Service Fee", "-1150.00", "Acme", "Big build"),
+            ("Jun 05, 2023", "2", "Hourly", "1000.00", "Acme", "Big build"),
+            ("Jun 05, 2023", "2", "Service Fee", "-100.00", "Acme", "Big build"),
+            ("Jun 06, 2023", "3", "Hourly", "1000.00", "Acme", "New site"),
+            ("Jun 06, 2023", "3", "Service Fee", "-100.00", "Acme", "New site"),
+        ]
+    )
+    audit = audit_fees(parse(text))
+    _, kept, new = audit.checks
+    assert (usd("50.00"), fees.FeeBasis.LEGACY, Decimal("0.05"), False) == (
+        kept.expected,
+        kept.basis,
+        kept.rate,
+        kept.matches,
+    )
+    assert (usd("100.00"), fees.FeeBasis.FLAT, True) == (new.expected, new.basis, new.matches)
+    assert ((kept,), usd("50.00")) == (audit.mismatches, audit.overcharged)
+    (note,) = [n for n in audit.assumptions if "line 5" in n]
+    assert "paid before 2023-05-03" in note
+    engine = Contract(
+        "Big build", "Acme", ContractKind.HOURLY, date(2022, 6, 1), service_fee_rate="5%",
+        payments=[Payment(date(2022, 6, 1), usd("12000.00")),
+                  Payment(date(2023, 6, 5), usd("1000.00"))],
+    )  # fmt: skip
+    assert kept.expected == fees.service_fee(engine, on=date(2023, 6, 5)) - fees.service_fee(
+        engine, on=date(2023, 6, 4)
+    )
 
 
 def test_the_legacy_rate_follows_the_fee_engines_rule_and_no_other():

@@ -485,6 +485,7 @@ def audit_fees(
     unclaimed: list[Transaction] = []  # fees at the legacy rate on rows with no client
     not_applied: list[Transaction] = []  # a given rate the schedule in force has no place for
     inferred: list[Transaction] = []  # fees taken as the legacy rate without a rate given
+    by_contract: list[Transaction] = []  # rows whose own contract kept the legacy rate
     named: set[str] = set()
     sliding_scale: ServiceFeeSchedule | None = None  # the scale used, for the assumptions
     for found, fee_rows in _joined(statement, unchecked, named).items():
@@ -502,10 +503,17 @@ def audit_fees(
             sliding_scale = schedule
         given = used_rate
         charged = -Money.total((fee.amount for fee in fee_rows), USD)
+        kept_before = len(by_contract)
         priced, used_rate = _legacy_fee(
-            charged, found, schedule, legacy, (priced, used_rate), unclaimed=unclaimed
+            charged,
+            found,
+            schedule,
+            legacy,
+            (priced, used_rate),
+            unclaimed=unclaimed,
+            by_contract=by_contract,
         )
-        if priced.basis is FeeBasis.LEGACY and given is None:
+        if priced.basis is FeeBasis.LEGACY and given is None and len(by_contract) == kept_before:
             inferred.append(found)
         first = next(row for row in fee_rows if is_charge(row))
         more = [row for row in fee_rows if row is not first]
@@ -536,6 +544,7 @@ def audit_fees(
         *notes.assumed_rate_notes(checks),
         *notes.one_rate_notes(mixed),
         *notes.legacy_notes(inferred),
+        *notes.contract_kept_notes(by_contract),
         *notes.no_client_legacy_notes(unclaimed),
     ]
     unchecked.sort(key=lambda u: order[u.fee])  # statement order, as the checks

@@ -212,6 +212,27 @@ def no_client_legacy_notes(unclaimed: list[Transaction]) -> list[str]:
     ]
 
 
+def contract_kept_notes(rows: list[Transaction]) -> list[str]:
+    """Say which rows were priced at the legacy rate their own contract kept, and why."""
+    if not rows:
+        return []
+    schedule = schedule_as_of(rows[0].on)
+    legacy = schedule.legacy_rate
+    if legacy is None:  # pragma: no cover  (only a schedule with a legacy rate keeps one)
+        return []
+    return [
+        (
+            f"The service fees on the income of {lines_named(rows)} are expected at the legacy "
+            f"{_render.percent(legacy)} that contracts already at it kept until "
+            f"{schedule.legacy_until} ({schedule.source.source}): each row's contract (its "
+            f"title and client) was paid before {schedule.effective}, when its client's "
+            "billings in this statement had reached that rate. Two contracts with one title "
+            "and one client cannot be told apart: if a row's is another contract, started "
+            f"later, {_render.percent(schedule.rate or legacy)} was right."
+        )
+    ]
+
+
 def legacy_notes(inferred: list[Transaction]) -> list[str]:
     """Say which fees were taken as a legacy rate, and what the export cannot show about them."""
     if not inferred:

@@ -167,6 +167,21 @@ class _Legacy:
             self._kept[key] = bool(earlier) and self._engine_keeps(earlier, income, schedule)
         return self._kept[key]
 
+    def contract_kept(self, income: Transaction, schedule: ServiceFeeSchedule) -> bool:
+        """Whether *income*'s contract was at the legacy rate when the flat schedule began.
+
+        Its contract (its title and client) was paid before the flat rate, by a
+        client whose billings could keep the legacy rate.  Only a Transactions
+        report names a contract; two contracts with one title and one client
+        cannot be told apart (the audit says so).
+        """
+        if is_blank(income.contract) or not self.kept(income, schedule):
+            return False
+        return any(
+            row.contract == income.contract and row.on < schedule.effective
+            for row in self._rows[income.client]
+        )
+
     @staticmethod
     def _engine_keeps(
         earlier: list[Transaction], income: Transaction, schedule: ServiceFeeSchedule
@@ -220,27 +235,32 @@ def _legacy_fee(
     priced: tuple[_Priced, Decimal | None],
     *,
     unclaimed: list[Transaction],
+    by_contract: list[Transaction],
 ) -> tuple[_Priced, Decimal | None]:
-    """The legacy rate's pricing and rate when it is what was *charged* and could have been.
+    """The legacy rate's pricing and rate where it applies, else *priced* as it was.
 
-    Otherwise *priced* (the engine's pricing and the rate given), as it was:
-    a flat fee charged at the flat rate, or priced at a rate the caller
-    gave, is never taken for a legacy one.  A fee at the legacy rate on a
-    row that names no client is added to *unclaimed*, to be said.
+    It applies when it is what was *charged* and could have been, or when
+    the row's own contract kept it.  A row whose contract (its title and
+    client) was paid before the flat schedule, by a client whose billings
+    could keep the legacy rate, is
+    priced at it whatever was charged, and added to *by_contract* (red team
+    r15: a flat fee there was taken as right).  Otherwise *priced* (the
+    engine's pricing and the rate given), as it was: a flat fee charged at
+    the flat rate, or priced at a rate the caller gave, is never taken for a
+    legacy one.  A fee at the legacy rate on a row that names no client is
+    added to *unclaimed*, to be said.
     """
     flat, given = priced
-    if (
-        flat.basis is not FeeBasis.FLAT
-        or given is not None
-        or schedule.legacy_rate is None
-        or charged == flat.expected
-    ):
+    if flat.basis is not FeeBasis.FLAT or given is not None or schedule.legacy_rate is None:
         return priced
     try:
         kept = _priced(found, rate=schedule.legacy_rate, billed=None)
     except RulesError:  # after the legacy rate's last day
         return priced
-    if kept.expected != charged:
+    if legacy.contract_kept(found, schedule):
+        by_contract.append(found)
+        return kept, schedule.legacy_rate
+    if charged == flat.expected or kept.expected != charged:
         return priced
     if not legacy.kept(found, schedule):
         if is_blank(found.client):
