@@ -338,6 +338,11 @@ class TestJSS:
         on_the_day = jss.score([], as_of=date(2025, 7, 1))
         _, same = run("jss", path, "--as-of", str(on_the_day.computed_on))
         assert "computed on" not in same
+        # The JSON says it too, with the window and the rules (red team r15 L3).
+        _, text = run("jss", path, "--as-of", "2019-06-01", "--json")
+        data = json.loads(text)
+        assert ("2019-06-01", "2019-05-26") == (data["as_of"], data["computed_on"])
+        assert (report.window, report.rules) == (data["window"], data["rules"])
 
     def test_json_and_timeline(self, tmp_path):
         """--json --timeline gives the score and weekly points."""

@@ -258,6 +258,20 @@ def test_presets_can_be_evolved_with_plain_values():
             "ascending",
         ),
         ({"weight_tiers": (jss.WeightTier(None, 1), jss.WeightTier(None, 2))}, "ascending"),
+        # Red team r15 L2: a repeated or a negative bound, and a currency no payment can be in.
+        (
+            {
+                "weight_tiers": (
+                    jss.WeightTier(250, 1),
+                    jss.WeightTier(250, 2),
+                    jss.WeightTier(None, 3),
+                )
+            },
+            "strictly ascending",
+        ),
+        ({"weight_tiers": (jss.WeightTier(-5, 1), jss.WeightTier(None, 2))}, "from 0 up"),
+        ({"currency": "usd"}, "JSSRules.currency .*upper case"),
+        ({"currency": "ZZZ"}, "JSSRules.currency must be an ISO 4217"),
         ({"negative_end_reasons": ("unsuccessful",)}, "EndReason members"),
         ({"duration_bonus": -1}, "duration_bonus"),
         ({"weight_cap": 0}, "weight_cap"),

@@ -149,7 +149,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if ctx.json:
         data: dict[str, object] = {
             "as_of": as_of,
+            # The snapshot day the score is of (biweekly rules), the window that gave
+            # it and the rule set: what the text output says too (red team r15 L3).
+            "computed_on": report.computed_on,
             "score": report.score,
+            "window": report.window,
+            "rules": report.rules,
             "reason": report.reason,
             "impacts": report.impacts,
         }

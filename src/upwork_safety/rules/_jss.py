@@ -12,6 +12,7 @@ from __future__ import annotations
 import decimal
 from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from typing import cast
 
 import attrs
@@ -26,6 +27,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason, StrEnum
+from upwork_safety.money import check_currency
 from upwork_safety.rules._history import RuleHistory
 from upwork_safety.rules._jss_fields import (
     _fraction,
@@ -452,12 +454,22 @@ class JSSRules:
                 rule="an open top tier",
             )
         bounds = [t.up_to for t in tiers[:-1]]
-        if any(b is None for b in bounds) or bounds != sorted(bounds):  # type: ignore[type-var]
+        if (
+            any(b is None for b in bounds)
+            or any(low >= high for low, high in pairwise(bounds))  # type: ignore[operator]
+            or (bounds and bounds[0] < 0)  # type: ignore[operator]
+        ):
             raise RulesError(
-                "JSSRules.weight_tiers must be in ascending order of up_to",
+                "JSSRules.weight_tiers must be in strictly ascending order of up_to, from 0 "
+                f"up (a repeated bound leaves a tier that never applies), got "
+                f"{[str(bound) for bound in bounds]}",
                 field="JSSRules.weight_tiers",
                 rule="ascending order",
             )
+        try:
+            check_currency(self, attrs.fields(JSSRules).currency, self.currency)
+        except InvalidValueError as error:  # a code babel does not know, or lower case
+            raise RulesError(str(error), field=error.field, rule=error.rule) from None
         bonus = self.duration_bonus_non_positive
         if self.duration_bonus < 0 or (bonus is not None and bonus < 0):
             raise RulesError(
