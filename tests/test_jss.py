@@ -2220,8 +2220,8 @@ def test_explain_change_needs_before_not_after_after():
         {"weight_tiers": (jss.WeightTier(None, Decimal(1)),)},
         {
             "weight_tiers": (
-                jss.WeightTier(Decimal(5), Decimal(1)),
-                jss.WeightTier(Decimal(5), Decimal(2)),
+                jss.WeightTier(Decimal(0), Decimal(1)),  # from 0, strictly ascending
+                jss.WeightTier(Decimal("0.01"), Decimal(2)),
                 jss.WeightTier(None, Decimal(3)),
             )
         },

@@ -161,7 +161,9 @@ class Forecast:
     Attributes:
         as_of: The day the simulation starts.
         on: The day the score is read (the last future job's end, so after
-            *as_of*).
+            *as_of*); under rules with biweekly snapshots the score is the
+            one :func:`~upwork_safety.jss.score` gives on that day, the last
+            snapshot's, so a job that ends after it does not count yet.
         current: Today's score (0 to 100, or ``None``).
         trials: The number of trials, 1 to ``jss.MAX_TRIALS``.
         seed: The seed given to ``random.Random``: an int from 0, of at
@@ -577,7 +579,9 @@ def forecast(
     10/10; middling stars; 1 star, 0/10 and "unsuccessful").  The model then
     judges the jobs like any contract, so a neutral job that lasts three
     months or is a rehire counts as positive.  The score is read on the day
-    the last job ends.  No global random state is used: the same seed
+    the last job ends, as :func:`score` reads it on that day (under biweekly
+    rules, the snapshot on or before it, so a job that ends after that
+    snapshot does not count yet).  No global random state is used: the same seed
     gives the same answer.
 
     Args:
