@@ -1441,6 +1441,25 @@ class TestSummary:
                 }
             )
 
+    def test_a_periods_rate_dated_outside_it_is_refused(self):
+        """Regression (red team r15 L1): a tax year's rate dated years away converted and
+        taxed it without a word; a period's own rate is dated within it, or undated."""
+        inside = {
+            "2024-05": ExchangeRate("USD", "PKR", "278", as_of=date(2024, 5, 31)),
+            **{f"2024-0{m}": ExchangeRate("USD", "PKR", "278") for m in (6, 7, 8)},
+        }
+        assert report_summary(rates=inside).rows[0].rate == inside["2024-05"]
+        outside = {**inside, "2024-07": ExchangeRate("USD", "PKR", "150", as_of=date(2019, 1, 1))}
+        with pytest.raises(InvalidValueError) as info:
+            report_summary(rates=outside)
+        assert ("rates['2024-07']", "a period's rate dated within it") == (
+            info.value.field,
+            info.value.rule,
+        )
+        assert "2019-01-01" in str(info.value)
+        one = ExchangeRate("USD", "PKR", "278", as_of=date(2026, 1, 1))
+        assert 4 == len(report_summary(rates=one).rows)  # one rate for every period
+
     def test_empty_period_needs_no_rate(self):
         """A period with nothing to convert needs no rate; its rupee figures are None."""
         rows = [

@@ -66,6 +66,25 @@ def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | N
     return cast("Mapping[str, ExchangeRate]", rates)
 
 
+def _rate_in_period(rate: ExchangeRate, period: str, start: date, end: date) -> None:
+    """Refuse a period's own rate dated outside it: a key or a date keyed in wrong.
+
+    A reference rate comes with its date (DOMAIN.md section 5); one rate for
+    every period is given as that, not through the mapping.  Undated rates
+    are taken as given (red team r15).
+    """
+    if rate.as_of is None or start <= rate.as_of <= end:
+        return
+    name = f"rates[{shown(period)}]"
+    raise InvalidValueError(
+        f"{name} is dated {rate.as_of}, outside the period {period} ({start} to {end}) "
+        "whose withdrawals and earnings it converts: give the period's own rate, or pass "
+        "one undated rate (rates=ExchangeRate(...)) for every period",
+        field=name,
+        rule="a period's rate dated within it",
+    )
+
+
 def _tax_rate(status: TaxStatus, on: date) -> Decimal | None:
     if on < EXPORT_TAX_HISTORY.first_day:
         return None
@@ -94,7 +113,8 @@ def summarize(
             :class:`~upwork_safety.money.ExchangeRate` for every period, or a
             mapping from period to rate.  A mapping needs a rate for every
             period whose net amount (``net``: earnings less service fees and
-            refunds) or withdrawals are not zero; other keys are ignored.
+            refunds) or withdrawals are not zero, each undated or dated
+            within its period; other keys are ignored.
             Costs (withdrawal fees, Connects, taxes) are not converted.
         tax: Estimate the s.154A tax the bank withholds on withdrawals:
             ``"pseb"`` (registered with the Pakistan Software Export Board)
@@ -108,7 +128,8 @@ def summarize(
     Raises:
         InvalidValueError: *by* or *tax* is not one of the values above,
             *tax* is given without *rates*, a period needs a rate the
-            mapping lacks (every missing period is named), or the statement
+            mapping lacks (every missing period is named), a period's rate
+            in the mapping is dated outside the period, or the statement
             spans :data:`MAX_SPAN_YEARS` years or more.
         InvalidTypeError: *statement* is not a Statement, or *rates* is not
             a rate or mapping of rates.
@@ -145,6 +166,8 @@ def summarize(
         row = _row(period, start, end, len(members), sums)
         if checked is not None:
             rate = _rate_for(checked, period)
+            if rate is not None and not isinstance(checked, ExchangeRate):
+                _rate_in_period(rate, period, start, end)
             if rate is None and (row.net or row.withdrawn):
                 missing.append(period)
             tax_rate = None if tax is None else _tax_rate(tax, start)
