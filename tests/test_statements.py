@@ -2986,6 +2986,19 @@ class TestFeeRefundsNetR12:
         (refund,) = audit.not_checked
         assert Money("40.00", "USD") == refund.fee.amount
 
+    def test_a_fee_refund_beside_one_fee_says_whether_the_payment_was_refunded(self):
+        """Regression (red team r15 M3): the reason claimed a refund of the payment the
+        file did not have; without one, it says the fee refund may have corrected the fee."""
+        rows = self.rows("-40.00", "40.00")
+        (alone,) = audit_fees(parse(table(HISTORY, rows))).not_checked
+        assert "no refund of the payment in this statement names that row" in alone.reason
+        payment_back = history_row(
+            "Aug 07, 2024", "900009", "Refund", "-400.00", "0.00",
+            Description="Refund for Ref ID 900001",
+        )  # fmt: skip
+        (beside,) = audit_fees(parse(table(HISTORY, [payment_back, *rows]))).not_checked
+        assert "the fee returned with a refund of the payment" in beside.reason
+
     def test_a_saved_audit_keeps_its_fee_rows_in_one_place(self):
         audit = audit_fees(parse(table(HISTORY, self.rows("-40.00", "-40.00", "40.00"))))
         (check,) = audit.checks

@@ -40,6 +40,7 @@ from upwork_safety.statements._audit_pricing import (
     REFUND,
     REFUND_ALONE,
     REFUND_BESIDE_ONE_FEE,
+    REFUND_BESIDE_ONE_FEE_ALONE,
     _billed_before,
     _join,
     _Legacy,
@@ -383,6 +384,11 @@ def _joined(
             unchecked.append(UncheckedFee(fee, f"{REFUND} ({found})" if refund else found))
         else:
             joined.setdefault(found, []).append(fee)
+    refunded = {
+        row.related_id
+        for row in statement.transactions
+        if row.kind is TransactionKind.REFUND and row.related_id is not None
+    }
     charged: dict[Transaction, list[Transaction]] = {}
     for income, rows in joined.items():
         charges = [row for row in rows if is_charge(row)]
@@ -392,9 +398,16 @@ def _joined(
             continue
         if charges:
             charged[income] = charges
-        reason = REFUND_BESIDE_ONE_FEE if charges else REFUND_ALONE
+        reason = _refund_reason(charged=bool(charges), payment_refunded=income.id in refunded)
         unchecked.extend(UncheckedFee(row, reason) for row in refunds)
     return charged
+
+
+def _refund_reason(*, charged: bool, payment_refunded: bool) -> str:
+    """Why a fee refund is not netted: no fee charged, or beside one (with the payment's refund)."""
+    if not charged:
+        return REFUND_ALONE
+    return REFUND_BESIDE_ONE_FEE if payment_refunded else REFUND_BESIDE_ONE_FEE_ALONE
 
 
 @exact
