@@ -1290,6 +1290,25 @@ def test_idle_open_contracts_count_in_a_score_but_never_toward_eligibility():
     assert (Outcome.POSITIVE, 100) == (eligible.impact("retainer").outcome, eligible.score)
 
 
+def test_an_idle_open_contract_with_a_negative_signal_is_still_no_eligible_job():
+    """Regression (review r15 M1): an idle open contract with a refund counted NEGATIVE and,
+    so, as an eligible job: two such contracts scored 0%, one beside a five-star job 56."""
+
+    def refunded_idle(cid):
+        books = Escrow(MilestoneState.REFUNDED, Money("50", "USD"), refunded=Money("50", "USD"))
+        milestone = Milestone("m1", "first", Money("50", "USD"), escrow=books)
+        return job(cid, started=date(2024, 1, 1), ended=None, stars=None, payments=[],
+                   milestones=[milestone])  # fmt: skip
+
+    idle = [refunded_idle("a"), refunded_idle("b")]
+    for history in (idle, [job("good"), idle[0]]):
+        report = jss.score(history, as_of=AS_OF)
+        assert report.score is None
+        assert Outcome.NEGATIVE is report.impact("a").outcome
+    counted = jss.score([*goods(2), idle[0]], as_of=AS_OF)
+    assert (Outcome.NEGATIVE, 67) == (counted.impact("a").outcome, counted.score)
+
+
 def test_an_empty_history_is_simply_not_eligible():
     """No contracts: no score, and the reason says so."""
     report = score([])

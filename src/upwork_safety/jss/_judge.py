@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.jss._months import _months_between
@@ -26,9 +26,12 @@ if TYPE_CHECKING:
 _ZERO = Decimal(0)
 
 
-#: (outcome, weight, the day it counts from, reasons, counts only toward
-#: lifetime eligibility)
-_Verdict = tuple[Outcome, Decimal, date | None, tuple[str, ...], bool]
+#: Where a counted contract counts: everywhere, toward lifetime eligibility only
+#: (a job outside every window), or in the score only (an idle open contract, which
+#: is no eligible job, whatever signal it carries).
+_Scope = Literal["everywhere", "eligibility only", "score only"]
+#: (outcome, weight, the day it counts from, reasons, where it counts)
+_Verdict = tuple[Outcome, Decimal, date | None, tuple[str, ...], _Scope]
 
 
 def _weight_of(rules: JSSRules, earned: Decimal, months_paid: int, outcome: Outcome) -> Decimal:
@@ -62,10 +65,10 @@ def _judge(
     """
     if facts.excluded:
         why = f"client {shown(facts.client_id, NAME_LIMIT)} is excluded by the caller"
-        return Outcome.EXCLUDED, _ZERO, None, (why,) if explain else (), False
+        return Outcome.EXCLUDED, _ZERO, None, (why,) if explain else (), "everywhere"
     if on < facts.started:
         why = f"starts on {facts.started}, after {on}"
-        return Outcome.EXCLUDED, _ZERO, None, (why,) if explain else (), False
+        return Outcome.EXCLUDED, _ZERO, None, (why,) if explain else (), "everywhere"
     paid = bisect.bisect_right(facts.pay_dates, on)
     earned = facts.pay_totals[paid - 1] if paid else _ZERO
     last_paid = facts.pay_dates[paid - 1] if paid else None
@@ -81,15 +84,20 @@ def _judge(
     paid_from = regular if still_open and regular is not None else facts.started
     months_paid = _months_between(paid_from, paid_until) if paid_until is not None else 0
     reasons: list[str] = []
+    scope: _Scope = "everywhere"
     if ended is None or ended > on:  # still open
-        outcome = _judge_open(facts, on, rules, (last_paid, regular), reasons if explain else None)
+        outcome, idle = _judge_open(
+            facts, on, rules, (last_paid, regular), reasons if explain else None
+        )
         counts_from = None
         if outcome is Outcome.EXCLUDED:
-            return outcome, _ZERO, None, tuple(reasons), False
+            return outcome, _ZERO, None, tuple(reasons), scope
+        if idle:
+            scope = "score only"
     else:
         left_out = _exclusion(facts, rules, earned)
         if left_out is not None:
-            return Outcome.EXCLUDED, _ZERO, None, (left_out,) if explain else (), False
+            return Outcome.EXCLUDED, _ZERO, None, (left_out,) if explain else (), scope
         if ended < cuts[0]:  # before the longest window's first end day
             longest = rules.tracked_months[0]
             why = f"ended {ended}, more than {longest} months before {on}: outside every window"
@@ -100,7 +108,7 @@ def _judge(
                 _ZERO,
                 ended,
                 (why,) if explain else (),
-                (rules.lifetime_eligibility),
+                "eligibility only" if rules.lifetime_eligibility else scope,
             )
         outcome = _judge_ended(
             facts,
@@ -118,7 +126,7 @@ def _judge(
             f"weight {weight}: earned {Money(earned, facts.currency)}, paid over {months_paid} "
             f"{unit}"
         )
-    return outcome, weight, counts_from, tuple(reasons), False
+    return outcome, weight, counts_from, tuple(reasons), scope
 
 
 def _judge_open(
@@ -127,16 +135,18 @@ def _judge_open(
     rules: JSSRules,
     paid: tuple[date | None, date | None],
     reasons: list[str] | None,
-) -> Outcome:
+) -> tuple[Outcome, bool]:
     """An open contract: idle (neutral), paid long-term (positive) or not counted yet.
 
-    A negative signal always wins (docs/jss.md): an open contract that
-    counts and already has one on record by *on* (escrow refunded to the
-    client, a lost dispute; see ``_negative_since``) is negative, never a
-    success; one not counted yet stays out until it counts or ends, as any
-    open contract does.
+    Returns the outcome and whether the contract is idle (an idle one counts
+    in the score only, never as an eligible job).  A negative signal always
+    wins (docs/jss.md): an open contract that counts and already has one on
+    record by *on* (escrow refunded to the client, a lost dispute; see
+    ``_negative_since``) is negative, never a success; one not counted yet
+    stays out until it counts or ends, as any open contract does.
     """
     outcome = _open_standing(facts, on, rules, paid, reasons)
+    idle = outcome is Outcome.NEUTRAL
     since = facts.negative_since
     if facts.negatives and since is not None and since <= on:
         if reasons is not None:
@@ -147,8 +157,8 @@ def _judge_open(
                 else "a negative signal always wins: will count as negative once it counts"
             )
         if outcome is not Outcome.EXCLUDED:
-            return Outcome.NEGATIVE
-    return outcome
+            return Outcome.NEGATIVE, idle
+    return outcome, idle
 
 
 def _open_standing(

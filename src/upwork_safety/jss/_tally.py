@@ -51,18 +51,17 @@ def _cuts(on: date, rules: JSSRules) -> tuple[date, ...]:
 
 
 def _contribution(facts: _Facts, verdict: _Verdict, cuts: tuple[date, ...]) -> _Contribution | None:
-    outcome, weight, counts_from, _, lifetime_only = verdict
-    if lifetime_only:
+    outcome, weight, counts_from, _, scope = verdict
+    if scope == "eligibility only":
         return outcome, weight, facts.client_id, (False,) * (len(cuts) - 1) + (True,)
     if outcome is Outcome.EXCLUDED:
         return None
     if counts_from is None:
         # An open contract counts in every window; it is an eligible job only when it
         # is not idle (DOMAIN.md section 6: the jobs with feedback, and long-term
-        # contracts paid at least every 90 days; an idle one counts, as not
-        # successful, in the score alone).
-        eligible = outcome is not Outcome.NEUTRAL
-        inside = (True,) * (len(cuts) - 1) + (eligible,)
+        # contracts paid at least every 90 days; an idle one counts in the score
+        # alone, as not successful or, with a refund or a lost dispute, as negative).
+        inside = (True,) * (len(cuts) - 1) + (scope != "score only",)
     else:
         inside = tuple(cut <= counts_from for cut in cuts)
     return outcome, weight, facts.client_id, inside
