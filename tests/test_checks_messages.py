@@ -765,11 +765,11 @@ def test_model_adds_a_low_confidence_finding_where_the_rules_are_silent():
     """Where no rule fires, the trained model may add a code, with LOW confidence."""
     from upwork_safety.checks._messages import scan_rules_only
 
-    # A development message the rules miss: no verb says what is done with the account.
-    text = "Your account, my skills. Hum dono ka faida, 30% har payment ka aap ka"
+    # Without "also", the rules read no added work: the model does ("quickly ... add").
+    text = "Can you just quickly add a blog section? Shouldn't take long."
     assert [] == scan_rules_only(text)
     (finding,) = checks.scan_message(text)
-    assert FindingCode.ACCOUNT_SHARING is finding.code
+    assert FindingCode.SCOPE_CREEP is finding.code
     assert Confidence.LOW is finding.confidence
     start, end = finding.span
     assert text[start:end] == finding.evidence
@@ -1151,6 +1151,17 @@ def test_the_narrowed_families_leave_ordinary_work_talk_alone(text, direction):
         ("Mere account se bid karo, profit 50 50", "incoming"),
         ("Apna account mujhe de do, main chalaunga, aapko 30% milega", "incoming"),
         ("Your Upwork ID is verified? Mujhe chahiye monthly rent pe, 15k fix", "incoming"),
+        # Review r15: a back-story in the sentence takes nothing away (H3), and wordings the
+        # first rules missed (M3).
+        ("My account got suspended, can I use your Upwork account? 30% is yours.", "incoming"),
+        ("Bhai mera account band ho gaya, apna Upwork account rent pe de do", "incoming"),
+        ("This is not a scam, send me your Upwork email and password", "incoming"),
+        ("Share the code Upwork sends you, I will log in from the US.", "incoming"),
+        ("OTP aaya hai? wo bata do please, account verify karna hai.", "incoming"),
+        ("I need your Upwork account for 3 months, I will pay 20k per month.", "incoming"),
+        ("Can you open a new Upwork account with your ID card for me? I'll pay you.", "incoming"),
+        ("Main apna account aap ko de dunga, kaam aap karo", "outgoing"),
+        ("Here is my Upwork password: abc123, log in and bid on the jobs.", "outgoing"),
     ],
 )
 def test_account_sharing_is_found_in_either_direction(text, direction):
@@ -1182,8 +1193,38 @@ def test_account_sharing_is_found_in_either_direction(text, direction):
         ("I'll transfer the payment to your account directly", "incoming"),
         ("Apna Upwork password kisi ko bhi mat dena", "incoming"),
         ("I turned on 2FA on my Upwork account, so logins need a code now.", "outgoing"),
+        # Review r15 H2: the reader's own account, with an "I" elsewhere in the sentence.
+        ("Log in to your Upwork account and accept the offer I sent.", "incoming"),
+        ("Submit the proposal from your profile and I will hire you.", "incoming"),
+        ("Aap apne account se apply karo, main hire kar lunga.", "incoming"),
+        # Review r15 L1: a product's own accounts and remote support.
+        ("We use TeamViewer to support our customers, can you integrate it?", "incoming"),
+        ("Build a feature where users can share their account with family members.", "incoming"),
+        ("Baqi raqam tumhare bhai ke account mein de dunga, Upwork pe nahin.", "incoming"),
     ],
 )
 def test_account_words_in_ordinary_messages_are_not_account_sharing(text, direction):
     """The work's own logins, one's own account, links, warnings, stories, bank accounts."""
     assert "ACCOUNT_SHARING" not in {f.code for f in checks.scan_message(text, direction=direction)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'll leave you five stars if you leave me five stars.",
+        "If you give me 5 stars I'll give you 5 stars.",
+        "Leave me a 5 star review and I will send you more work.",
+    ],
+)
+def test_a_rating_with_an_offer_is_not_cleared_as_a_bare_request(text):
+    """Review r15 H4: the rule clearing a client's bare "leave me 5 stars too" cleared
+    swaps and trades worded in ways the rules do not read, which the model caught."""
+    assert ["REVIEW_BEGGING"] == [f.code for f in checks.scan_message(text)]
+    assert [] == checks.scan_message("Please leave me 5 stars too, haha")
+
+
+def test_a_condition_that_something_runs_is_not_payment_after_delivery():
+    """Review r15 L2: "when the payroll runs" read as work delivered before payment."""
+    assert [] == checks.scan_message("We pay our staff when the payroll runs on Friday.")
+    (found,) = checks.scan_message("Start now, I will pay after I test it on my server.")
+    assert "START_BEFORE_FUNDING" == found.code

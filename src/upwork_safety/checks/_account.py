@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._sentences import MONEY, Hit, Message, Sentence, anchor, best_hit
 
@@ -56,15 +57,15 @@ _ACCOUNT = re.compile(
     r"\b(?:upwork|freelanc\w{0,4}|fiverr)(?: ka| ki| ke| \w+)? " + _NOUN + r"\b|"
     r"\b(?:top[ -]rated(?: plus)?|rising talent|expert[ -]vetted|verified|aged|established|"
     r"purana|purani|approved|old|100% jss) (?:upwork )?" + _NOUN + r"\b|"
-    r"\b(?:" + _READERS + "|" + _WRITERS + "|" + _THIRDS + r") (?:(?:upwork|freelancer|"
-    r"own) )?(?:account|id|profile)\b|"
+    r"\b(?:" + _READERS + "|" + _WRITERS + "|" + _THIRDS + r") (?:(?:new|old|second|main|other|"
+    r"verified|naya|purana|dusra) )?(?:(?:upwork|freelancer|own) )?(?:account|id|profile)\b|"
     r"\b(?:" + _READERS + "|" + _WRITERS + "|" + _THIRDS + r") upwork\b"
 )
 #: An account word alone, read only where the message speaks of Upwork.
 _ACCOUNT_WORD = re.compile(r"\b(?:account|accounts|profile|profiles|id|ids)\b")
 _UPWORK_HINT = re.compile(
     r"\b(?:upwork|top[ -]rated|rising talent|jss|job success|freelancer accounts?|bid\w{0,3}|"
-    r"proposals?|connects|verified (?:account|id|profile)s?)\b"
+    r"proposals?|connects|verified (?:account|id|profile)s?|freelancers?'? accounts?)\b"
 )
 _OWNED_BY_READER = re.compile(r"^" + _READERS + r"\b")
 _OWNED_BY_WRITER = re.compile(r"^" + _WRITERS + r"\b")
@@ -113,7 +114,15 @@ def _bank(sentence: Sentence, account: re.Match[str]) -> bool:
     """An account without "Upwork" beside money moved into it: a bank account."""
     if "upwork" in account.group():
         return False
-    return sentence.near(_BANKISH, account.start(), account.end(), reach=30)
+    return sentence.near(_BANKISH, account.start(), account.end(), reach=30) or bool(
+        _INTO_ACCOUNT.match(sentence.text, account.end())
+    )
+
+
+#: Money put into the account: "bhai ke account mein de dunga", "into your account".
+_INTO_ACCOUNT = re.compile(
+    r" (?:mein|me|main|into|in) (?:\w+ ){0,2}(?:de|dal|daal|bhej|transfer|send|deposit|jama)\w*"
+)
 
 
 def _a_link(sentence: Sentence, account: re.Match[str]) -> bool:
@@ -126,12 +135,28 @@ def _a_link(sentence: Sentence, account: re.Match[str]) -> bool:
 # ------------------------------------------------------------------ what is done with it
 
 #: The account traded: rented, bought, sold, lent, borrowed, shared, leased, taken over.
+#: The words that trade an account on their own, even in the sentence after the account
+#: is named ("Your Upwork ID is verified? Mujhe chahiye monthly rent pe"): rent, lease,
+#: buy, sell, take over.
+_STRONG_TRADE_WORDS = (
+    r"rent|rents|rented|renting|on rent|rent pe|rent par|kiray\w{0,2}|kiraye|lease|leases|"
+    r"leasing|buy|buying|purchase|purchasing|sell|selling|sale|bech\w{0,4}|khareed\w{0,5}|"
+    r"kharid\w{0,5}|take (?:it |them )?over|taking over"
+)
+_STRONG_TRADE = re.compile(r"\b(?:" + _STRONG_TRADE_WORDS + r")\b")
+#: The account traded: those, and lent, borrowed, shared, handed over.
 _TRADED = re.compile(
-    r"\b(?:rent|rents|rented|renting|on rent|rent pe|rent par|kiray\w{0,2}|kiraye|lease|"
-    r"leases|leasing|buy|buying|purchase|purchasing|sell|selling|sale|bech\w{0,4}|"
-    r"khareed\w{0,5}|kharid\w{0,5}|lend|borrow|borrowing|udhaar|udhar|trade|trading|"
-    r"share|sharing|take (?:it |them )?over|taking over|hand over|handover|transfer|"
-    r"transferring)\b"
+    r"\b(?:" + _STRONG_TRADE_WORDS + r"|lend|borrow|borrowing|udhaar|udhar|trade|trading|"
+    r"share|sharing|hand over|handover|transfer|transferring)\b"
+)
+#: The reader's account wanted by the writer: "I need your Upwork account for 3 months".
+_ACCOUNT_WANTED = re.compile(
+    r"\b(?:i|we|mujhe|hume|humein|hamein)\b(?: \w+){0,2} (?:need|want|chahiye|require)\w{0,2} "
+    r"(?:your|ur|aap ka|aap ki|apna|apni|tumhara) (?:upwork )?(?:account|id)\b|"
+    r"\b(?:need|want|chahiye|require|looking for)\w{0,3} (?:a |an )?(?:verified|top[ -]rated|"
+    r"old|aged|purana) (?:upwork )?(?:account|id|profile)s?\b|"
+    # Accounts hired as such: "a company that hires Pakistani freelancers' accounts".
+    r"\bhir(?:e|es|ing) (?:\w+'? ){0,2}(?:upwork )?(?:accounts|profiles)\b"
 )
 #: The account named as the means, not the thing traded: "buy the photos on your account".
 _MEANS = re.compile(r"\b(?:on|with|from|using|through|via|in|into|to|for)(?: \w+){0,2} $")
@@ -143,10 +168,13 @@ _ACCOUNT_HANDED = re.compile(
 )
 #: The account given to the writer: "apna account mujhe de do", "profile hume do".
 _GIVEN = re.compile(
-    r"\b(?:de do|de dein|dedo|de dijiye|de sakte|de sakti|de rahi|de raha|de rahe|dena)\b|"
+    r"\b(?:de do|de dein|dedo|de dijiye|de sakte|de sakti|de rahi|de raha|de rahe|dena|"
+    r"de dunga|de dungi|de denge|de deta|de doon)\b|\b(?:give|lend|hand)\w{0,3} (?:you|u)\b|"
     r"\b(?:mujhe|muje|mujhay|hume|humein|hamein|hamen|me|us)(?: \w+)? (?:do|de|dein)\b|"
     r"\b(?:give|lend|hand)(?: it)? (?:me|us)\b"
 )
+#: The reader as the one an account is given to: "aap ko de dunga", "give you my account".
+_TO_READER = re.compile(r"\b(?:aap ko|aapko|ap ko|tumhe|tum ko|to you|you)\b")
 #: What an account is handed over for: a share, a monthly sum.
 _TRADED_FOR = re.compile(
     r"\d{1,3} ?%|\b(?:percent|per month|monthly|a month|har mahine|mahana|hissa|commission|"
@@ -164,7 +192,7 @@ _USED_BEFORE = re.compile(
 #: ... or just after it, in Roman Urdu: "aap ka account main chalaunga", "mere account se bid
 #: karo", "apna account use karne do", "account main handle kar leta hoon".
 _USED_AFTER = re.compile(
-    r"^(?: \w+){0,2}? (?:(?:se|pe|par|per|say|mein|me) (?:\w+ ){0,2}(?:kaam|bid\w{0,3}|apply|"
+    r"(?: \w+){0,2}? (?:(?:se|pe|par|per|say|mein|me) (?:\w+ ){0,2}(?:kaam|bid\w{0,3}|apply|"
     r"proposals?|login|log in|chala\w{0,5}|use|istemal)|use (?:kar\w{0,5}|karne)|istemal|"
     r"chala\w{0,5}|login kar\w{0,5}|access|handle|manage|run|operate|sambhal\w{0,4})\b"
 )
@@ -178,6 +206,10 @@ _AS_ANOTHER = re.compile(
     r"\b(?:operate|run|manage|handle|control)\w{0,3} (?:\d+\+? |many |multiple |several |"
     r"dozens of )(?:\w+ )?(?:upwork |freelancer )?(?:profiles|accounts|ids)\b|"
     r"\bpay (?:the )?(?:account |profile )?owners\b|"
+    r"\b(?:account|profile|id) (?:will|would|can|shall) be (?:used|run|operated|managed|"
+    r"handled) by\b|"
+    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?account (?:in|on|"
+    r"under) (?:your|their|his|her|someone'?s) name\b|\baap ke naam (?:pe|par|se) account\b|"
     r"\b(?:account|id|profile) (?:chala|sambhal|handle|use|run)\w{0,4} (?:do|dein|karo|kar do|"
     r"kar dein|lo|lein) (?:mera|meri|hamara)\b"
 )
@@ -205,13 +237,18 @@ _KEYS = re.compile(
     r"\bcode (?:jo|that|which|you|aap|aapko|aap ko|ap ko|aapke|aap ke)\b(?: \w+){0,3}? "
     r"(?:aaya|aya|ayega|aayega|got|get|receive|received|came|comes|mila|milega)\b|"
     r"\b(?:jo )?code (?:aaya|aya|aayega|ayega|aaye|mila|milega|gaya)\b|"
+    r"\bcode (?:that |which |jo )?upwork (?:ne )?(?:sends|sent|texts|texted|emails|emailed|"
+    r"bheja|bhejta|bhejega|bhejay\w{0,2})\b|"
+    r"\bupwork (?:will )?(?:send|sends|sent|text|texts|email|emails)\w{0,2} (?:you|u|aap ko|"
+    r"aapko) (?:a |the |an )?(?:\d[ -]digit |six[ -]digit )?(?:code|otp)\b|"
+    r"\blogin (?:details |info )?(?:of|for|to) (?:my|your|ur|the) (?:upwork )?account\b|"
     r"\b(?:upwork|your|ur|apna|apni|aap ka|aap ki|my|mera|meri)(?: ka| ki)? (?:login|log in)\b"
     r"(?! (?:page|screen|form|button|flow|feature|system))"
 )
 #: The code Upwork sends: asking for it is the account asked for.
 _SENT_CODE = re.compile(
     r"^(?:otp|one|verification|security|2fa|two|authenticator|sms|recovery|\d|six|four|code|"
-    r"jo code)"
+    r"jo code|upwork)"
 )
 #: The keys of the work's own systems: a site, a server, a product feature.
 _KEYS_OF_THE_WORK = re.compile(
@@ -230,7 +267,8 @@ _KEYS_OF_THE_WORK = re.compile(
 _HANDED = re.compile(
     r"\b(?:send|sending|sent|share|sharing|give|giving|tell|provide|forward|dm|hand over|"
     r"handover|bhej\w{0,5}|bata\w{0,5}|de do|de dein|dedo|de dijiye|dein|dena|de deta|"
-    r"de dunga|de doon|dunga|chahiye|need|needs|want|what'?s|what is|answer)\b"
+    r"de dunga|de doon|dunga|chahiye|need|needs|want|what'?s|what is|answer|here is|here's|"
+    r"heres|ye hai|yeh hai)\b"
 )
 
 # ------------------------------------------------------------------ identity and computers
@@ -241,13 +279,17 @@ _IDENTITY = re.compile(
     r"licen[cs]e|selfie|face|chehra|camera|documents?)\b"
 )
 _VERIFY = re.compile(
-    r"\b(?:verif\w{0,8}|kyc|video call (?:verification|check)|identity check|id check)\b"
+    r"\b(?:verif\w{0,8}|kyc|video call (?:verification|check)|identity check|id check)\b|"
+    # An account opened with the identity: "open a new Upwork account with your ID card".
+    r"\b(?:open|create|register|make|bana\w{0,3})\w{0,3} (?:a |an )?(?:new |naya |nayi )?"
+    r"(?:upwork )?(?:account|id|profile)\b"
 )
 #: The account verified is not the owner's of the identity: new, the writer's, paid for.
 _FOR_ANOTHER = re.compile(
     r"\b(?:new|naya|nayi|another|second|dusra|doosra|extra) (?:upwork )?(?:account|one|id|"
     r"profile)\b|\b(?:on|in) (?:your|ur|aap ke|aap ka) name\b|\baap ke naam\b|"
-    r"\b(?:pay|paid|pay you|dunga|denge|de dunga|milenge|mil jayenge|mil jayega)\b"
+    r"\b(?:pay|paid|pay you|dunga|denge|de dunga|milenge|mil jayenge|mil jayega)\b|"
+    r"\bfor (?:me|us)\b|\bmere liye\b"
 )
 
 #: A remote-access tool: "AnyDesk", "TeamViewer", "remote desktop".
@@ -298,8 +340,16 @@ _WARNING = re.compile(
 
 
 def _settled(sentence: Sentence, start: int, end: int) -> bool:
-    """Negated, past, or a warning or report: no request stands."""
-    return sentence.negated(start, end) or sentence.past() or bool(sentence.first(_WARNING))
+    """Negated, past, or a warning or report, in the match's own clause: no request stands.
+
+    Read in the clause, not the sentence: a scheme's own back-story ("my account got
+    suspended, can I use yours?") takes nothing away (review r15).
+    """
+    return (
+        sentence.negated(start, end)
+        or bool(sentence.in_clause(_WARNING, start))
+        or (bool(sentence.in_clause(lex.PAST, start)) and not sentence.all(lex.STILL_ASKING))
+    )
 
 
 def _hit(sentence: Sentence, *spans: re.Match[str] | tuple[int, int] | None) -> Hit:
@@ -311,41 +361,55 @@ def _hit(sentence: Sentence, *spans: re.Match[str] | tuple[int, int] | None) -> 
 # ------------------------------------------------------------------ the rules
 
 
+#: A product being built, which has accounts and remote support of its own: "build a
+#: feature where users share their account", "integrate TeamViewer for our customers".
+_PRODUCT_WORK = re.compile(
+    r"\b(?:integrat\w{0,6}|feature|features|users?|customers?|build|building|implement\w{0,3}|"
+    r"sdk|api|plugin|module|help ?desk|support our|our app|the app)\b"
+)
+
+
 def _traded(sentence: Sentence, *, hinted: bool) -> Hit | None:
     """The account rented, bought, sold, lent, shared, or given to the writer."""
+    if sentence.first(_PRODUCT_WORK) and not sentence.first(_UPWORK_HINT):
+        return None
     for account in _accounts(sentence, hinted=hinted):
         if _a_link(sentence, account) or _bank(sentence, account):
             continue
-        low, high = account.start() - 60, account.end() + 60
-        trade = next(
-            (
-                t
-                for t in sentence.all(_TRADED)
-                if low < t.start() < high
-                and not (
-                    t.start() < account.start()
-                    and _MEANS.search(sentence.text, t.end(), account.start())
-                )
-            ),
-            None,
-        )
-        if trade is None:
-            given = next((g for g in sentence.all(_GIVEN) if low < g.start() < high), None)
-            # Given, not traded: the reader's (or another's) account, to the writer or for
-            # a share ("apna account mujhe de do", "aap bas account de do ... 30% aap ka").
-            if given is None or _owner(sentence, account) == "writer":
-                continue
-            if not (sentence.first(_WRITER_ACTS) or sentence.first(_TRADED_FOR)):
-                continue
-            trade = given
-        if trade.group() in {"share", "sharing"} and account.group().endswith("profile"):
-            continue  # a profile shared is its link
-        if not _settled(sentence, *sentence.span(account, trade)):
+        trade = _trade_of(sentence, account)
+        if trade is not None and not _settled(sentence, *sentence.span(account, trade)):
             return _hit(sentence, account, trade)
-    handed = sentence.first(_ACCOUNT_HANDED)
-    if handed is not None and not _settled(sentence, *handed.span()):
-        return _hit(sentence, handed)
+    for whole in (sentence.first(_ACCOUNT_HANDED), sentence.first(_ACCOUNT_WANTED)):
+        if whole is not None and not _settled(sentence, *whole.span()):
+            return _hit(sentence, whole)
     return None
+
+
+def _trade_of(sentence: Sentence, account: re.Match[str]) -> re.Match[str] | None:
+    """The word that trades or hands over *account*, within 60 characters, or ``None``.
+
+    Not the account named as the means ("buy the photos on your account"), nor a
+    profile shared (its link).  Handed over, the reader's (or another's) account goes to
+    the writer or for a share ("apna account mujhe de do", "aap bas account de do, 30%
+    aap ka"), the writer's to the reader ("main apna account aap ko de dunga").
+    """
+    low, high = account.start() - 60, account.end() + 60
+    for trade in sentence.all(_TRADED):
+        if not low < trade.start() < high:
+            continue
+        if trade.start() < account.start() and _MEANS.search(
+            sentence.text, trade.end(), account.start()
+        ):
+            continue
+        if trade.group() in {"share", "sharing"} and account.group().endswith("profile"):
+            continue
+        return trade
+    given = next((g for g in sentence.all(_GIVEN) if low < g.start() < high), None)
+    if given is None:
+        return None
+    if _owner(sentence, account) == "writer":
+        return given if sentence.first(_TO_READER) else None
+    return given if sentence.first(_WRITER_ACTS) or sentence.first(_TRADED_FOR) else None
 
 
 def _used(sentence: Sentence, *, hinted: bool) -> Hit | None:
@@ -360,35 +424,56 @@ def _used(sentence: Sentence, *, hinted: bool) -> Hit | None:
     for account in sentence.all(_ACCOUNT):
         if _a_link(sentence, account) or _bank(sentence, account):
             continue
-        before = sentence.text[max(0, account.start() - 40) : account.start()]
-        after = sentence.text[account.end() : account.end() + 40]
-        if not (_USED_BEFORE.search(before) or _USED_AFTER.match(after)):
+        subject = _user(sentence, account)
+        if subject is None:
             continue
         owner = _owner(sentence, account)
-        clause = sentence.text[slice(*sentence.clause(account.start()))]
-        rest = clause.replace(account.group(), " ")
-        if owner == "reader":
-            # "Let me log in to your account"; not "log in to your account to accept the
-            # offer", which the reader does on their own.
-            other = _WRITER_ACTS.search(rest)
-        elif owner == "writer":
-            # "You can work from my account", "mere account se bid karo".
-            other = _READER_ACTS.search(rest) or (None if _WRITER_ACTS.search(rest) else account)
-        elif owner == "third":
-            other = _WRITER_ACTS.search(rest) or _READER_ACTS.search(rest)
-        else:
-            continue
-        if other is not None and not _settled(sentence, account.start(), account.end()):
+        # The one who uses it is not its owner: the writer on the reader's account ("let
+        # me log in to your account"; not "log in to your account and accept the offer I
+        # sent", which the reader does), the reader (or an order to the reader) on the
+        # writer's ("you can work from my account", "mere account se bid karo"), anyone
+        # on a third person's.
+        if (
+            (owner == "reader" and subject == "writer")
+            or (owner == "writer" and subject != "writer")
+            or owner == "third"
+        ) and not _settled(sentence, account.start(), account.end()):
             return _hit(sentence, account)
     return None
+
+
+def _user(sentence: Sentence, account: re.Match[str]) -> str | None:
+    """Who the sentence has using *account*, or ``None`` when no use of it is said.
+
+    The ``"writer"``, the ``"reader"`` or, in an order with no subject,
+    ``"order"``.  The subject is read just before the verb ("can I use your account", "you can work
+    from my account") or, in Roman Urdu, between the account and its verb ("aap ka
+    account main chalaunga"), or from the verb's own first-person ending.
+    """
+    before = sentence.text[max(0, account.start() - 40) : account.start()]
+    verb = _USED_BEFORE.search(before)
+    if verb is not None:
+        lead = before[max(0, verb.start() - 24) : verb.start()]
+    else:
+        after = _USED_AFTER.match(sentence.text, account.end(), account.end() + 40)
+        if after is None:
+            return None
+        # The verb's own ending too ("use kar loon"), not the next clause's subject.
+        lead = sentence.text[account.end() : after.end() + 12]
+        lead = lead[: min((lead.find(c) for c in ",.;?!" if c in lead), default=len(lead))]
+    if _WRITER_ACTS.search(lead):
+        return "writer"
+    if _READER_ACTS.search(lead):
+        return "reader"
+    return "order"
 
 
 def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
     """The account's password, login details or the code Upwork sends, asked for or offered."""
     account = sentence.first(_ACCOUNT)
-    if sentence.first(_KEYS_OF_THE_WORK) and account is None:
-        return None
     for key in sentence.all(_KEYS):
+        if account is None and sentence.near(_KEYS_OF_THE_WORK, key.start(), key.end(), 15):
+            continue  # the keys of the work's own systems: "the staging server password"
         handed = sentence.first(_HANDED)
         if handed is None:
             continue
@@ -461,6 +546,8 @@ def _remote(sentence: Sentence, *, hinted: bool) -> Hit | None:
     theirs, freelancers = (
         (_READER_DEVICE, _WRITER_DEVICE) if sentence.outgoing else (_WRITER_DEVICE, _READER_DEVICE)
     )
+    if sentence.first(_PRODUCT_WORK) and not sentence.first(_UPWORK_HINT):
+        return None  # remote support as part of a product
     for tool in sentence.all(_REMOTE):
         if sentence.first(theirs) and not sentence.first(_ACCOUNT):
             continue  # the client's own machine, reached for the job
@@ -476,7 +563,17 @@ def _remote(sentence: Sentence, *, hinted: bool) -> Hit | None:
 _RULES = (_traded, _used, _keys, _identity, _remote)
 
 ACCOUNT_ANCHOR = anchor(
-    (_ACCOUNT, _ACCOUNT_WORD, _ACCOUNT_HANDED, _KEYS, _REMOTE, _IDENTITY, _TRADED, _AS_ANOTHER),
+    (
+        _ACCOUNT,
+        _ACCOUNT_WORD,
+        _ACCOUNT_HANDED,
+        _ACCOUNT_WANTED,
+        _KEYS,
+        _REMOTE,
+        _IDENTITY,
+        _TRADED,
+        _AS_ANOTHER,
+    ),
     "account id profile login log in upwork password pass pwd credential otp code 2fa "
     "two-factor two factor authenticator security recovery cnic nic card passport licen "
     "selfie face chehra camera document anydesk any desk teamviewer team viewer rustdesk "
@@ -484,13 +581,6 @@ ACCOUNT_ANCHOR = anchor(
     "kharid lend borrow udha trad transfer share sharing take taking hand as me as you as him "
     "as her "
     "as them under owners logged in profiles accounts ids",
-)
-#: The trade alone, the account named in the sentence before: "Your Upwork ID is verified?
-#: Mujhe chahiye monthly rent pe".
-_STRONG_TRADE = re.compile(
-    r"\b(?:rent|rents|renting|on rent|rent pe|rent par|kiray\w{0,2}|kiraye|lease|leases|"
-    r"leasing|buy|buying|sell|selling|bech\w{0,4}|khareed\w{0,5}|kharid\w{0,5}|take (?:it|them) "
-    r"over)\b"
 )
 
 
@@ -501,7 +591,7 @@ def account_sharing(message: Message) -> Hit | None:
         best_hit(rule(sentence, hinted=hinted) for rule in _RULES)
         for sentence in message.holding(ACCOUNT_ANCHOR)
     )
-    return found or _traded_after(message)
+    return found or _asked_after(message)
 
 
 _HINT_ANCHOR = anchor(
@@ -510,18 +600,33 @@ _HINT_ANCHOR = anchor(
 )
 
 
-def _traded_after(message: Message) -> Hit | None:
-    """A trade in the sentence after the one naming an Upwork account."""
+def _asked_after(message: Message) -> Hit | None:
+    """A trade, or the code asked for, in the sentence after the one naming it.
+
+    "Your Upwork ID is verified? Mujhe chahiye monthly rent pe": the account
+    named, then traded; "OTP aaya hai? wo bata do please": the code Upwork
+    sent named, then asked for.
+    """
     earlier: Sentence | None = None
     for sentence in message.sentences:
-        trade = sentence.first(_STRONG_TRADE)
-        if (
-            trade is not None
-            and earlier is not None
-            and earlier.first(_ACCOUNT)
-            and not sentence.first(_ACCOUNT_WORD)
-            and not _settled(sentence, *trade.span())
-        ):
-            return _hit(sentence, trade)
+        if earlier is not None:
+            trade = sentence.first(_STRONG_TRADE)
+            if (
+                trade is not None
+                and earlier.first(_ACCOUNT)
+                and not sentence.first(_ACCOUNT_WORD)
+                and not _settled(sentence, *trade.span())
+            ):
+                return _hit(sentence, trade)
+            key = earlier.first(_KEYS)
+            handed = sentence.first(_HANDED)
+            if (
+                key is not None
+                and handed is not None
+                and _SENT_CODE.match(key.group())
+                and not earlier.first(_HANDED)
+                and not _settled(sentence, *handed.span())
+            ):
+                return _hit(sentence, handed)
         earlier = sentence
     return None

@@ -292,7 +292,7 @@ _PAY_AFTER = re.compile(
     r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: [\w'%]+){0,4}? (?:deliver\w{0,4}|"
     r"complet\w{0,6}|done|finish\w{0,3}|see|check(?:ed|ing|s)?|review\w{0,3}|like|happy|"
     r"satisf\w{0,6}|approve\w{0,1}|the client pays|our client pays|mukammal|ready|results?|"
-    r"live|tested|launched|working|up and running|test|verify|verified|run|runs)\b|"
+    r"live|tested|launched|working|up and running|test|verify|verified)\b|"
     r"\b(?:paise|payment|pay) (?:\w+ ){0,3}(?:dekh|check) (?:ke|kar)\b|"
     r"\b(?:pay|payment) on (?:delivery|completion)\b|\bcash on delivery\b|"
     r"\b(?:dekh|check) kar (?:ke )?(?:hi )?(?:payment|paise|pay)\b|"

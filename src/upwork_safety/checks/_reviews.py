@@ -393,12 +393,16 @@ _RATED = re.compile(r"\b(?:stars?|ratings?|rate|review|reviews|feedback|10/10)\b
 
 
 def rating_asked_for_nothing(text: str, *, outgoing: bool) -> bool:
-    """Whether a client's ratings in normalised *text* come with nothing traded, paid or swapped.
+    """Whether a client's ratings in normalised *text* come with nothing offered at all.
 
     ``REVIEW_BEGGING`` in a client's message needs a trade, money or a swap:
     "please leave me 5 stars too, haha" alone is a bare request its scope
     leaves alone.  The rules clear the code, so the model, which reads the
-    words and not what is offered, may not add it.
+    words and not what is offered, may not add it.  Only a message that
+    offers nothing: no trade, money or reward, no swap, and no offer or
+    condition anywhere ("I'll", "if", "dunga"), since a swap or a trade can
+    be worded in ways the rules do not read ("if you give me 5 stars I'll
+    give you 5 stars", "leave me 5 stars and I will send you more work").
     """
     if outgoing or _RATED.search(text) is None:
         return False
@@ -407,7 +411,8 @@ def rating_asked_for_nothing(text: str, *, outgoing: bool) -> bool:
     return (
         bool(rated)
         and not any(
-            s.first(_TRADE) or s.first(MONEY) or s.first(_REWARD) for s in message.sentences
+            s.first(_TRADE) or s.first(MONEY) or s.first(_REWARD) or s.first(_OFFERED)
+            for s in message.sentences
         )
         and not any(_swapped(s) for s in message.holding(_SWAP_ANCHOR))
     )
