@@ -258,20 +258,6 @@ def test_presets_can_be_evolved_with_plain_values():
             "ascending",
         ),
         ({"weight_tiers": (jss.WeightTier(None, 1), jss.WeightTier(None, 2))}, "ascending"),
-        # Red team r15 L2: a repeated or a negative bound, and a currency no payment can be in.
-        (
-            {
-                "weight_tiers": (
-                    jss.WeightTier(250, 1),
-                    jss.WeightTier(250, 2),
-                    jss.WeightTier(None, 3),
-                )
-            },
-            "strictly ascending",
-        ),
-        ({"weight_tiers": (jss.WeightTier(-5, 1), jss.WeightTier(None, 2))}, "from 0 up"),
-        ({"currency": "usd"}, "JSSRules.currency .*upper case"),
-        ({"currency": "ZZZ"}, "JSSRules.currency must be an ISO 4217"),
         ({"negative_end_reasons": ("unsuccessful",)}, "EndReason members"),
         ({"duration_bonus": -1}, "duration_bonus"),
         ({"weight_cap": 0}, "weight_cap"),
@@ -286,6 +272,37 @@ def test_rules_refuse_values_that_break_their_rule(changes, message):
     """Each rule field is validated with a message naming it."""
     with pytest.raises(RulesError, match=message):
         attrs.evolve(jss.CURRENT, **changes)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        (
+            {
+                "weight_tiers": (
+                    jss.WeightTier(250, 1),
+                    jss.WeightTier(250, 2),
+                    jss.WeightTier(None, 3),
+                )
+            },
+            "JSSRules.weight_tiers",
+            "ascending order",
+        ),
+        (
+            {"weight_tiers": (jss.WeightTier(-5, 1), jss.WeightTier(None, 2))},
+            "JSSRules.weight_tiers",
+            "bounds from 0",
+        ),
+        ({"currency": "usd"}, "JSSRules.currency", "an ISO 4217 code"),
+        ({"currency": "ZZZ"}, "JSSRules.currency", "an ISO 4217 code"),
+    ],
+)
+def test_rules_refuse_tiers_and_currencies_no_score_could_use(changes, field, rule):
+    """Red team r15 L2: a repeated or a negative bound, and a currency no payment can be in,
+    built a rule set every score then failed with (naming a contract)."""
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(jss.CURRENT, **changes)
+    assert (field, rule) == (info.value.field, info.value.rule)
 
 
 def test_rules_refuse_a_window_list_that_is_not_a_sequence():

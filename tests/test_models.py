@@ -928,6 +928,11 @@ class TestContract:
                 with pytest.raises(attrs.exceptions.FrozenInstanceError):
                     delattr(values, name)
         assert at == paid.last_paid_at
+        # No public method can mark them either (review r15 M2: a public remember() could):
+        # the only ones beside a tuple's derive a new, checked value.
+        for values, method in ((paid.milestones, "replacing"), (paid.payments, "appending")):
+            extra = [n for n in dir(type(values)) if not n.startswith("_") and n not in dir(())]
+            assert [method] == extra
         assert paid.milestones.releases_match is paid.payments
         assert frozenset() == paid.milestones.holding
         assert {"m0": 0} == dict(paid.milestones.positions)

@@ -2467,6 +2467,33 @@ class TestLoadedStatementsKeepTheReadersRules:
         row = attrs.evolve(_hourly_row(export), extra=extra)
         assert extra == Statement(format=export, transactions=[row]).transactions[0].extra
 
+    def test_the_columns_read_on_every_row_are_the_ones_the_reader_gives_a_field(self):
+        """Review r15 L6: always_read is learnt from the reader on a blank record; pinned
+        here, so a reader that stopped early on a blank cell cannot shrink it unseen."""
+        from upwork_safety.statements._formats import SPECS
+        from upwork_safety.statements._rows import always_read
+
+        common = {"date", "amount"}
+        history = common | {"type", "ref_id", "description", "team", "balance"}
+        report = common | {
+            "transaction_type",
+            "transaction_id",
+            "transaction_summary",
+            "transaction_summary_details",
+            "team",
+            "current_balance",
+            "amount_in_local_currency",
+        }
+        expected = {
+            ("transaction_history", ""): history | {"amount_in_local_currency"},
+            ("transaction_history", "with ExchangeRate"): history | {"exchangerate"},
+            ("transactions_report", ""): report,
+            ("weekly_summary", ""): common | {"contract", "hours", "payment_type"},
+        }
+        assert expected == {
+            (spec.format.value, spec.variant): set(always_read(spec)) for spec in SPECS
+        }
+
     def test_reader_and_constructor_keep_one_amount_rule(self):
         """100.001 is refused by parse at its cell and by Transaction, for the same reason."""
         head = ",".join(WEEKLY) + "\n"

@@ -49,10 +49,10 @@ def print_findings(p: Printer, found: Sequence[Finding], *, evidence: bool = Fal
         # Ids, messages and evidence quote the input (a milestone's id, a message's words).
         where = f" [{shown(finding.milestone_id)}]" if finding.milestone_id else ""
         p.line(f"  {finding.severity.name:<7} {finding.code}{where}")
-        p.wrapped(shown(finding.message), indent=" " * 10)
+        p.wrapped(finding.message, indent=" " * 10)
         if evidence and finding.evidence:
-            p.wrapped(shown(f'Evidence: "{finding.evidence}"'), indent=" " * 10)
-        p.wrapped(shown(f"What to do: {finding.advice}"), indent=" " * 10)
+            p.wrapped(f'Evidence: "{finding.evidence}"', indent=" " * 10)
+        p.wrapped(f"What to do: {finding.advice}", indent=" " * 10)
 
 
 def run_check(args: argparse.Namespace, ctx: Context) -> int:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from upwork_safety import _display
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, problems_error
-from upwork_safety._cli._printer import shown
 from upwork_safety._cli._rules import check_jss_day
 from upwork_safety.errors import InvalidDataError, Problem
 from upwork_safety.jss import _UNIQUE_IDS
@@ -165,7 +164,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     p = ctx.printer()
     said = "not eligible" if report.score is None else f"{report.score}%"
     p.heading(f"Job Success Score on {as_of}: {said}")
-    p.wrapped(shown(report.reason))
+    p.wrapped(report.reason)
     warning = _idle_warning(history, report)
     if warning:
         p.wrapped(warning, first="  Warning: ")

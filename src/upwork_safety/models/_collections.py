@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from upwork_safety._events import History
     from upwork_safety.money import Money
 
-__all__ = ["_Milestones", "_Payments", "_one_currency"]
+__all__ = ["_Milestones", "_Payments", "_one_currency", "_remember"]
 
 
 def _one_currency(amounts: Sequence[Money], what: str) -> None:
@@ -54,6 +54,22 @@ def _keep(target: object, name: str, value: object) -> None:
 def _read_only() -> NoReturn:
     """Refuse an assignment, as a frozen attrs class does: the indexes are facts found by checks."""
     raise FrozenInstanceError
+
+
+def _remember(
+    milestones: _Milestones,
+    *,
+    releases_match: _Payments,
+    history_fits: tuple[History, date | None],
+) -> None:
+    """Record what the contract's checks found: these payments match, this history fits.
+
+    Private to the contract and the engine's next contract (review r15: a public
+    method on the milestones a user holds let a contract built from them skip its
+    release check).
+    """
+    _keep(milestones, "releases_match", releases_match)
+    _keep(milestones, "history_fits", history_fits)
 
 
 def _refuse_state(what: str) -> NoReturn:
@@ -115,18 +131,6 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
 
     def __delattr__(self, name: str) -> NoReturn:
         _read_only()
-
-    def remember(
-        self,
-        *,
-        releases_match: _Payments | None = None,
-        history_fits: tuple[History, date | None] | None = None,
-    ) -> None:
-        """Record what a check found: these payments match, this history fits (never cleared)."""
-        if releases_match is not None:
-            _keep(self, "releases_match", releases_match)
-        if history_fits is not None:
-            _keep(self, "history_fits", history_fits)
 
     def replacing(self, changes: Mapping[int, Milestone]) -> _Milestones:
         """These milestones with ``changes[index]`` in place of the one at each index.

@@ -37,7 +37,7 @@ from upwork_safety._validate import (
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import ContractKind, MilestoneState
 from upwork_safety.models._client import Client
-from upwork_safety.models._collections import _Milestones, _Payments
+from upwork_safety.models._collections import _Milestones, _Payments, _remember
 from upwork_safety.models._escrow import _MOMENTS, _MOMENTS_HELD
 from upwork_safety.models._feedback import Feedback
 from upwork_safety.models._milestone import Milestone
@@ -339,7 +339,7 @@ class Contract:
             # contract comes with both marks set): this reads the whole history
             # only for a contract built, evolved or loaded by hand.
             check_recorded(milestones, milestones.positions, payments, history, self.ended)
-            milestones.remember(releases_match=payments, history_fits=(history, self.ended))
+            _remember(milestones, releases_match=payments, history_fits=(history, self.ended))
 
     def _check_currency(self) -> None:
         """Milestones, payments and the hourly rate share one currency (each list its own)."""
@@ -635,7 +635,7 @@ def _next(
     # _check_history would (a milestone the contract does not have, a second
     # end, funding after the end), so the new history is marked as fitting,
     # keyed by the steps' end date; tests pin that the guards and the check agree.
-    new_milestones.remember(releases_match=new_payments, history_fits=(history, ended))
+    _remember(new_milestones, releases_match=new_payments, history_fits=(history, ended))
     return Contract(
         contract.id,
         contract.client,

@@ -454,17 +454,22 @@ class JSSRules:
                 rule="an open top tier",
             )
         bounds = [t.up_to for t in tiers[:-1]]
-        if (
-            any(b is None for b in bounds)
-            or any(low >= high for low, high in pairwise(bounds))  # type: ignore[operator]
-            or (bounds and bounds[0] < 0)  # type: ignore[operator]
+        if any(b is None for b in bounds) or any(
+            low >= high  # type: ignore[operator]
+            for low, high in pairwise(bounds)
         ):
             raise RulesError(
-                "JSSRules.weight_tiers must be in strictly ascending order of up_to, from 0 "
-                f"up (a repeated bound leaves a tier that never applies), got "
+                "JSSRules.weight_tiers must be in strictly ascending order of up_to (a "
+                f"repeated bound leaves a tier that never applies), got "
                 f"{[str(bound) for bound in bounds]}",
                 field="JSSRules.weight_tiers",
                 rule="ascending order",
+            )
+        if bounds and bounds[0] < 0:  # type: ignore[operator]
+            raise RulesError(
+                f"JSSRules.weight_tiers must start at 0 or more, got up_to={bounds[0]}",
+                field="JSSRules.weight_tiers",
+                rule="bounds from 0",
             )
         try:
             check_currency(self, attrs.fields(JSSRules).currency, self.currency)
