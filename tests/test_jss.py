@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from upwork_safety import jss
+from upwork_safety import jss, serialize
 from upwork_safety._events import ResolveDispute
 from upwork_safety.errors import (
     CurrencyMismatchError,
@@ -2380,3 +2380,31 @@ def test_what_if_says_an_old_job_counts_toward_eligibility_only():
     assert "does not count in the score" in result.reason
     (impact,) = result.added
     assert impact.reasons[0].endswith("it still counts toward lifetime eligibility")
+
+
+def test_what_if_replace_scores_a_changed_contract_in_its_place():
+    """Newcomer r14 #10: "my open contract ends with three stars" was refused; with
+    replace= the changed version stands in the old one's place, and `changed` says how it
+    counts (the same as scoring the history twice, by hand)."""
+    idle = job("open", started=date(2024, 10, 1), ended=None, stars=None,
+               payments=[pay(date(2024, 11, 1), "500")])  # fmt: skip
+    history = [*goods(4), idle]
+    ended = attrs.evolve(idle, ended=date(2025, 5, 31), feedback=Feedback(stars="3.0"))
+    result = jss.what_if(history, replace=[ended], as_of=AS_OF, extra=job("new"))
+    by_hand = jss.score([*goods(4), ended, job("new")], as_of=AS_OF).score
+    assert (jss.score(history, as_of=AS_OF).score, by_hand) == (result.before, result.after)
+    assert ["open"] == [impact.contract_id for impact in result.changed]
+    assert ["new"] == [impact.contract_id for impact in result.added]
+    assert result == serialize.from_json(jss.WhatIf, serialize.to_json(result))
+    with pytest.raises(InvalidValueError) as unknown:
+        jss.what_if(history, replace=job("elsewhere"), as_of=AS_OF)
+    assert ("replace[0].id", "the id of a contract in contracts") == (
+        unknown.value.field,
+        unknown.value.rule,
+    )
+    with pytest.raises(InvalidValueError) as nothing:
+        jss.what_if(history, as_of=AS_OF)
+    assert ("extra", "extra or replace") == (nothing.value.field, nothing.value.rule)
+    with pytest.raises(InvalidValueError) as twice:
+        jss.WhatIf(80, 80, 0, "r", added=result.changed, changed=result.changed)
+    assert "WhatIf.added + WhatIf.changed[1].contract_id" == twice.value.field

@@ -82,6 +82,9 @@ class WhatIf:
         added: How each added contract counts, and why: its
             :class:`Impact` in the score after (left out of the repr; one
             per contract id).
+        changed: How each changed contract (``what_if(replace=...)``)
+            counts in the score after, the same way; no contract is both
+            added and changed.
 
     Raises:
         InvalidTypeError: A field of the wrong type.
@@ -96,16 +99,23 @@ class WhatIf:
     added: tuple[Impact, ...] = attrs.field(
         default=(), converter=tuple_of, validator=items_field(Impact), repr=False
     )
+    changed: tuple[Impact, ...] = attrs.field(
+        default=(), converter=tuple_of, validator=items_field(Impact), repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         expected = _difference(self.before, self.after)
         if self.delta != expected:
             raise disagree("WhatIf.delta", self.delta, _DELTA_RULE, expected)
         unique([impact.contract_id for impact in self.added], "WhatIf.added")
+        unique(
+            [impact.contract_id for impact in (*self.added, *self.changed)],
+            "WhatIf.added + WhatIf.changed",
+        )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row: before, after, delta and reason (each added contract is in :attr:`added`)."""
-        return [attrs.asdict(self, filter=lambda a, _: a.name != "added")]
+        """One row: before, after, delta and reason (contracts: see added and changed)."""
+        return [attrs.asdict(self, filter=lambda a, _: a.name not in {"added", "changed"})]
 
     def _repr_html_(self) -> str:
         return _render.html_table(self.to_records(), caption="JSS what-if")
@@ -312,13 +322,14 @@ class JSSChange:
 @exact
 def what_if(
     contracts: Iterable[Contract],
-    extra: Contract | Iterable[Contract],
+    extra: Contract | Iterable[Contract] = (),
     *,
     as_of: date | datetime,
     rules: JSSRules | None = None,
     exclude_clients: Iterable[str] = (),
+    replace: Contract | Iterable[Contract] = (),
 ) -> WhatIf:
-    """Compare the score with and without hypothetical contracts.
+    """Compare the score with and without hypothetical contracts, or changed ones.
 
     Args:
         contracts: The real history.
@@ -326,41 +337,80 @@ def what_if(
         as_of: The day.
         rules: The rule set; default the one in force on *as_of*.
         exclude_clients: Client ids to leave out.
+        replace: One contract or several, each the changed version of a
+            contract in *contracts* with its id ("my open contract ends
+            with three stars"): the score after has it in that one's place.
 
     Returns:
-        A :class:`WhatIf` with ``before``, ``after``, ``delta`` and how
-        each added contract counts (``added``).
+        A :class:`WhatIf` with ``before``, ``after``, ``delta``, how each
+        added contract counts (``added``) and each changed one (``changed``).
 
     Raises:
-        InvalidTypeError: *contracts* or *extra* is not a contract or a
-            sequence of them.
-        InvalidValueError: A naive datetime, or an extra contract whose id
-            is already in *contracts* or earlier in *extra* (the field names
-            it where it was passed, e.g. ``extra[0].id``).
+        InvalidTypeError: *contracts*, *extra* or *replace* is not a
+            contract or a sequence of them.
+        InvalidValueError: A naive datetime; an extra contract whose id is
+            already in *contracts* or earlier in *extra* (the field names
+            it where it was passed, e.g. ``extra[0].id``); a changed one
+            whose id no contract in *contracts* has, or is given twice, or
+            is also in *extra*; or neither *extra* nor *replace*.
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
     # An id already in *contracts* is named where the caller wrote it: extra[i].id.
     added = _contracts((extra,) if isinstance(extra, Contract) else extra, "extra", beside=items)
+    changed = _contracts((replace,) if isinstance(replace, Contract) else replace, "replace")
+    after_items = _replaced(items, changed)
+    if not added and not changed:
+        raise InvalidValueError(
+            "what_if needs a contract to add (extra) or the changed version of one you have "
+            "(replace=)",
+            field="extra",
+            rule="extra or replace",
+        )
     chosen = _rules(rules, day)
     excluded = _client_ids(exclude_clients)
     before = _report(items, day, chosen, excluded)
-    after = _report((*items, *added), day, chosen, excluded)
+    after = _report((*after_items, *added), day, chosen, excluded)
     delta = _difference(before.score, after.score)
     # The report keeps its contracts' impacts in input order: the added ones are last.
     impacts = after.impacts[len(after.impacts) - len(added) :]
+    position = {contract.id: index for index, contract in enumerate(after_items)}
+    changes = tuple(after.impacts[position[contract.id]] for contract in changed)
     reason = after.reason
-    left_out = [impact for impact in impacts if impact.outcome is Outcome.EXCLUDED]
-    for impact in left_out[:5]:  # the first few, with a count: a reason stays short
+    left_out = [
+        (what, impact)
+        for what, group in (("added", impacts), ("changed", changes))
+        for impact in group
+        if impact.outcome is Outcome.EXCLUDED
+    ]
+    for what, impact in left_out[:5]:  # the first few, with a count: a reason stays short
         why = impact.reasons[-1] if impact.reasons else "excluded"
         reason += (
-            f"; the added contract {shown(impact.contract_id)} does not count in the score: {why}"
+            f"; the {what} contract {shown(impact.contract_id)} does not count in the score: {why}"
         )
     if len(left_out) > 5:
-        reason += f"; and {len(left_out) - 5} more added contracts do not count in the score"
+        reason += f"; and {len(left_out) - 5} more such contracts do not count in the score"
     reason += _windows_opened(before, after, chosen)
     reason += _counted_anew(before, after)
-    return WhatIf(before.score, after.score, delta, reason, added=impacts)
+    return WhatIf(before.score, after.score, delta, reason, added=impacts, changed=changes)
+
+
+def _replaced(items: tuple[Contract, ...], changed: tuple[Contract, ...]) -> tuple[Contract, ...]:
+    """*items* with each of *changed* in the place of the contract with its id."""
+    position = {contract.id: index for index, contract in enumerate(items)}
+    after = list(items)
+    for index, contract in enumerate(changed):
+        where = position.get(contract.id)
+        if where is None:
+            raise InvalidValueError(
+                f"replace[{index}] has id {shown(contract.id)}, which no contract in "
+                "contracts has: replace takes the changed version of a contract you have; "
+                "add a new one with extra",
+                field=f"replace[{index}].id",
+                rule="the id of a contract in contracts",
+            )
+        after[where] = contract
+    return tuple(after)
 
 
 def _counted_anew(before: JSSReport, after: JSSReport) -> str:

@@ -87,8 +87,8 @@ def _contracts(
                 "impact can be told apart"
                 if item.id in seen
                 else f"{what}[{index}] has id {shown(item.id)}, like a contract in contracts: "
-                "what_if adds contracts; to see how changing one you have would move the "
-                "score, score the history twice, once with the changed contract in its place"
+                "extra adds contracts; to see how changing one you have would move the "
+                "score, pass its changed version as replace="
             )
             raise InvalidValueError(
                 clash,
