@@ -1162,6 +1162,18 @@ def test_the_narrowed_families_leave_ordinary_work_talk_alone(text, direction):
         ("Can you open a new Upwork account with your ID card for me? I'll pay you.", "incoming"),
         ("Main apna account aap ko de dunga, kaam aap karo", "outgoing"),
         ("Here is my Upwork password: abc123, log in and bid on the jobs.", "outgoing"),
+        # Review 2 r15: wordings, a request beside a product word, a share for its use.
+        ("What's the code Upwork just sent?", "incoming"),
+        ("Upwork ne jo code bheja wo jaldi batao.", "incoming"),
+        ("Can I have your Upwork account for the summer? I'll pay you.", "incoming"),
+        (
+            "Give me remote access to your PC with AnyDesk, I'll build the API from there.",
+            "incoming",
+        ),
+        (
+            "Mera account suspend ho gaya, ab tumhare account se kaam karna hai, 40% tumhara.",
+            "incoming",
+        ),
     ],
 )
 def test_account_sharing_is_found_in_either_direction(text, direction):
@@ -1201,6 +1213,27 @@ def test_account_sharing_is_found_in_either_direction(text, direction):
         ("We use TeamViewer to support our customers, can you integrate it?", "incoming"),
         ("Build a feature where users can share their account with family members.", "incoming"),
         ("Baqi raqam tumhare bhai ke account mein de dunga, Upwork pe nahin.", "incoming"),
+        # Review 2 r15: warnings and reports in another clause, the nearest subject, source
+        # code, a bare ID or a profile on another service handed over, the client's own
+        # accounts of other services.
+        ("Beware, some people will ask to rent your Upwork account for monthly money.", "incoming"),
+        (
+            "Bhai ek banda keh raha tha apna Upwork account rent pe de do, ye fraud hai na?",
+            "outgoing",
+        ),
+        ("I want you to log in to your Upwork account and accept the contract.", "incoming"),
+        ("Once I send the offer, log in to your Upwork account and accept it.", "incoming"),
+        (
+            "The code you got from the old developer does not compile. Send me the error log.",
+            "incoming",
+        ),
+        ("I'll give you my ID once the contract starts so you can add me to Slack.", "outgoing"),
+        ("Let me give you my profile on Behance so you can see more samples.", "outgoing"),
+        (
+            "Please log in to my account on the hosting panel and renew the SSL certificate.",
+            "incoming",
+        ),
+        ("Please send me the AnyDesk ID of your office computer so I can set it up.", "outgoing"),
     ],
 )
 def test_account_words_in_ordinary_messages_are_not_account_sharing(text, direction):

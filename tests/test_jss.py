@@ -1025,8 +1025,8 @@ def test_an_open_contract_unpaid_for_the_idle_period_counts_as_not_successful():
     impact = classify(idle, as_of=date(2024, 7, 30))
     assert Outcome.NEUTRAL == impact.outcome
     assert (
-        "open with no payment since 2024-02-01 (180 days): counts as not successful"
-        == impact.reasons[0]
+        "open with no payment since 2024-02-01 (180 days): counts as not successful, in the "
+        "score only (not an eligible job)" == impact.reasons[0]
     )
     never_paid = job("b", started=date(2024, 1, 1), ended=None, payments=[])
     assert Outcome.NEUTRAL == classify(never_paid, as_of=date(2024, 6, 29)).outcome

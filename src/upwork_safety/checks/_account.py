@@ -42,7 +42,10 @@ _CODE = FindingCode.ACCOUNT_SHARING
 # ------------------------------------------------------------------ whose account
 
 #: The reader's ("your", "aap ka", and "apna", said to the reader) and the writer's.
-_READERS = r"(?:your|ur|yours|aap ka|aap ki|aap ke|apka|apki|apke|tumhara|tumhari|apna|apni|apne)"
+_READERS = (
+    r"(?:your|ur|yours|aap ka|aap ki|aap ke|apka|apki|apke|tumhara|tumhari|tumhare|apna|apni|"
+    r"apne)"
+)
 _WRITERS = r"(?:my|mera|meri|mere|hamara|hamari|hamare|humara|humari|humare|our)"
 #: Somebody else's: "his", "my brother's", "cousin ka", "kisi aur ka".
 _THIRDS = (
@@ -125,6 +128,25 @@ _INTO_ACCOUNT = re.compile(
 )
 
 
+#: The account is on another service: "my profile on Behance", "my account in Google Ads".
+_ELSEWHERE = re.compile(r" (?:on|in|at) (?:the )?(?!upwork\b)[a-z]")
+
+
+def _of_another_service(sentence: Sentence, account: re.Match[str]) -> bool:
+    """An account named as another service's: "my profile on Behance" (not "on Upwork")."""
+    return "upwork" not in account.group() and bool(
+        _ELSEWHERE.match(sentence.text, account.end())
+        and not _TIME_AFTER.match(sentence.text, account.end())
+    )
+
+
+#: "for 3 months", "for the summer": a time the account is wanted for, not a service.
+_TIME_AFTER = re.compile(
+    r" for (?:\d+|a|an|one|two|three|six|a few|some|the) ?(?:\w+ )?(?:days?|weeks?|months?|"
+    r"years?|summer|winter|project)\b"
+)
+
+
 def _a_link(sentence: Sentence, account: re.Match[str]) -> bool:
     """A profile named to be looked at: "your profile link", "share your Upwork profile"."""
     return account.group().endswith(("profile", "profiles")) and bool(
@@ -152,7 +174,14 @@ _TRADED = re.compile(
 #: The reader's account wanted by the writer: "I need your Upwork account for 3 months".
 _ACCOUNT_WANTED = re.compile(
     r"\b(?:i|we|mujhe|hume|humein|hamein)\b(?: \w+){0,2} (?:need|want|chahiye|require)\w{0,2} "
-    r"(?:your|ur|aap ka|aap ki|apna|apni|tumhara) (?:upwork )?(?:account|id)\b|"
+    r"(?:your|ur|aap ka|aap ki|apna|apni|tumhara) (?:upwork )?(?:account|id|profile(?! link| url| "
+    r"page))\b|"
+    r"\b(?:the )?use of (?:a |an |your )?(?:verified |top[ -]rated |old )?(?:upwork )?(?:account|"
+    r"id|profile)\b|"
+    r"\b(?:need|want|looking for|have|get|take|borrow) (?:to use )?(?:your|ur|aap ka|apna) "
+    r"(?:upwork )?(?:account|id|profile) for\b|"
+    r"\b(?:aap ka|aap ki|apna|apni|tumhara|tumhari|your) (?:upwork )?(?:account|id)\b"
+    r"(?: \w+){0,4} (?:chahiye|chahie|chahye)\b|"
     r"\b(?:need|want|chahiye|require|looking for)\w{0,3} (?:a |an )?(?:verified|top[ -]rated|"
     r"old|aged|purana) (?:upwork )?(?:account|id|profile)s?\b|"
     # Accounts hired as such: "a company that hires Pakistani freelancers' accounts".
@@ -210,6 +239,8 @@ _AS_ANOTHER = re.compile(
     r"handled) by\b|"
     r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?account (?:in|on|"
     r"under) (?:your|their|his|her|someone'?s) name\b|\baap ke naam (?:pe|par|se) account\b|"
+    r"\b(?:log ?in|login|sign in) (?:to|into) yours\b|"
+    r"\bsign ?up (?:on|for|to) upwork with (?:your|ur) (?:name|id|cnic|details|documents)\b|"
     r"\b(?:account|id|profile) (?:chala|sambhal|handle|use|run)\w{0,4} (?:do|dein|karo|kar do|"
     r"kar dein|lo|lein) (?:mera|meri|hamara)\b"
 )
@@ -237,7 +268,10 @@ _KEYS = re.compile(
     r"\bcode (?:jo|that|which|you|aap|aapko|aap ko|ap ko|aapke|aap ke)\b(?: \w+){0,3}? "
     r"(?:aaya|aya|ayega|aayega|got|get|receive|received|came|comes|mila|milega)\b|"
     r"\b(?:jo )?code (?:aaya|aya|aayega|ayega|aaye|mila|milega|gaya)\b|"
-    r"\bcode (?:that |which |jo )?upwork (?:ne )?(?:sends|sent|texts|texted|emails|emailed|"
+    r"\bcode (?:from|of) upwork\b|"
+    r"\bupwork (?:ne |aap ko |aapko |tumhe )?(?:jo )?code (?:bheja|bhejega|bhejta|bhejay\w{0,2}|"
+    r"aaya|aayega)\b|"
+    r"\bcode (?:that |which |jo )?upwork (?:ne |just )?(?:sends|sent|texts|texted|emails|emailed|"
     r"bheja|bhejta|bhejega|bhejay\w{0,2})\b|"
     r"\bupwork (?:will )?(?:send|sends|sent|text|texts|email|emails)\w{0,2} (?:you|u|aap ko|"
     r"aapko) (?:a |the |an )?(?:\d[ -]digit |six[ -]digit )?(?:code|otp)\b|"
@@ -246,6 +280,12 @@ _KEYS = re.compile(
     r"(?! (?:page|screen|form|button|flow|feature|system))"
 )
 #: The code Upwork sends: asking for it is the account asked for.
+#: Source code, not a code sent: "the code you got doesn't compile".
+_SOURCE_CODE = re.compile(
+    r"\b(?:compil\w{0,4}|error|errors|bugs?|function|script|repo|github|stack ?trace|logs|"
+    r"log file|error log|zip|theme|template|plugin|version|outdated|files?|folder|"
+    r"snippet|syntax|python|javascript|php|java|html|css|deploy\w{0,3}|commit|branch|crash\w{0,2})\b"
+)
 _SENT_CODE = re.compile(
     r"^(?:otp|one|verification|security|2fa|two|authenticator|sms|recovery|\d|six|four|code|"
     r"jo code|upwork)"
@@ -257,6 +297,8 @@ _KEYS_OF_THE_WORK = re.compile(
     r"github|gitlab|bitbucket|figma|canva|analytics|console|cms|wifi|wi-fi|router|repo|"
     r"repository|backend|portal|test account|demo account|sandbox|app store|play store|"
     r"firebase|aws|azure|cloudflare|godaddy|namecheap|hostinger|mailchimp|zoho|smtp|env|"
+    r"ads|adwords|merchant|seller|amazon|etsy|ebay|daraz|hubspot|salesforce|quickbooks|xero|"
+    r"jira|slack|trello|notion|asana|"
     r"instagram|facebook|tiktok|youtube|twitter|linkedin|google|gmail|envato|client's|"
     r"the company's|feature|screen|page|flow|form|field|module|system|api|twilio|"
     r"implement\w{0,3}|integrat\w{0,6}|build|building|add|adding|design|designing|reset|"
@@ -268,7 +310,7 @@ _HANDED = re.compile(
     r"\b(?:send|sending|sent|share|sharing|give|giving|tell|provide|forward|dm|hand over|"
     r"handover|bhej\w{0,5}|bata\w{0,5}|de do|de dein|dedo|de dijiye|dein|dena|de deta|"
     r"de dunga|de doon|dunga|chahiye|need|needs|want|what'?s|what is|answer|here is|here's|"
-    r"heres|ye hai|yeh hai)\b"
+    r"heres|ye hai|yeh hai|read|read out|read me|(?:whatsapp|email|sms|message|text) kar\w{0,4})\b"
 )
 
 # ------------------------------------------------------------------ identity and computers
@@ -301,7 +343,7 @@ _DEVICE = (
     r"(?:own )?(?:pc|laptop|computer|system|machine|device|desktop|mobile|phone|screen|"
     r"browser|setup)"
 )
-_READER_DEVICE = re.compile(r"\b" + _READERS + r" " + _DEVICE + r"\b")
+_READER_DEVICE = re.compile(r"\b" + _READERS + r" (?:\w+ )?" + _DEVICE + r"\b")
 _WRITER_DEVICE = re.compile(
     r"\b(?:" + _WRITERS + r"|the company's|the client's|the office|office) (?:own )?"
     r"(?:server|servers|pc|laptop|computer|system|machine|vps|desktop|workstation)\b"
@@ -325,29 +367,37 @@ _WANTS = re.compile(
     r"mil sakta|available|offer|deal|interested|dunga|denge|mil jayenge|karna hai|need|needed|"
     r"wanted|required|looking for)\b|\?"
 )
-#: Advice, a warning, a report or a story: "never share", "got banned", "against the policy".
+#: Advice, a warning or a report, anywhere in the sentence: "never share", "beware",
+#: "that sounds like a scam", "policy ke khilaf", "heads up", "mat bhejna".
 _WARNING = re.compile(
     r"\b(?:never (?:share|give|tell|send|rent|sell|lend|let|hand|type|enter)|don'?t ever|"
     r"do not ever|kabhi(?: bhi)? (?:\w+ ){0,4}(?:na|mat|nahi)|kisi ko(?: bhi)? (?:\w+ ){0,3}"
-    r"(?:mat|na|nahi)|(?:mat|na) (?:dena|dein|do|batana|bataein|bhejna|share karna)|"
+    r"(?:mat|na|nahi)|(?:mat|na) (?:dena|dein|do|batana|bataein|bhejna|bhejein|share karna)|"
     r"(?:turned on|enabled|enable|set up|activated|turn on)\w{0,3} (?:2fa|two[ -]factor|otp|"
-    r"authenticator)|"
-    r"scam|scams|scammer\w{0,2}|fraud\w{0,3}|banned|suspended|ban ho|band ho|against "
-    r"(?:the )?(?:tos|terms|rules|policy)|policy ke khilaf|khilaf|not allowed|allowed nahi|"
-    r"is it allowed|beware|careful|warning|warn|warns|warned|hacked|hack|heads up|reported|"
-    r"report kiya|i heard|maine suna|suna hai|got a message|offering to)\b"
+    r"authenticator)|(?<!not a )(?<!no )(?<!koi )scam|(?<!not a )(?<!no )scams|scammer\w{0,2}|"
+    r"fraud\w{0,3}|against (?:the )?(?:tos|terms|rules|policy)|policy ke khilaf|khilaf|"
+    r"not allowed|allowed nahi|is it allowed|beware|be careful|warning|warn|warns|warned|heads up|"
+    r"reported|report kiya|i heard|maine suna|suna hai|got a message|offering to)\b"
 )
+#: A story of what happened, in the match's own clause: "got banned", "account band ho gaya".
+#: It takes a finding away only from a sentence that asks or offers nothing: a scheme's own
+#: back-story ("my account got suspended, can I use yours?") is no story.
+_STORY = re.compile(r"\b(?:banned|suspended|ban ho|band ho|hacked|hack|careful)\b")
 
 
 def _settled(sentence: Sentence, start: int, end: int) -> bool:
-    """Negated, past, or a warning or report, in the match's own clause: no request stands.
+    """Negated, past, a warning or a report, or a story with no request: none stands.
 
-    Read in the clause, not the sentence: a scheme's own back-story ("my account got
-    suspended, can I use yours?") takes nothing away (review r15).
+    A warning anywhere in the sentence ("beware, ...", "..., that sounds like a
+    scam"); a story ("got banned") or the past only in the match's own clause, and a
+    story only where nothing is asked or offered: a scheme's own back-story ("my
+    account got suspended, can I use yours?") takes nothing away (review r15).
     """
+    asking = sentence.asks() or bool(sentence.first(_WANTS))
     return (
         sentence.negated(start, end)
-        or bool(sentence.in_clause(_WARNING, start))
+        or bool(sentence.first(_WARNING))
+        or (not asking and bool(sentence.in_clause(_STORY, start)))
         or (bool(sentence.in_clause(lex.PAST, start)) and not sentence.all(lex.STILL_ASKING))
     )
 
@@ -364,8 +414,9 @@ def _hit(sentence: Sentence, *spans: re.Match[str] | tuple[int, int] | None) -> 
 #: A product being built, which has accounts and remote support of its own: "build a
 #: feature where users share their account", "integrate TeamViewer for our customers".
 _PRODUCT_WORK = re.compile(
-    r"\b(?:integrat\w{0,6}|feature|features|users?|customers?|build|building|implement\w{0,3}|"
-    r"sdk|api|plugin|module|help ?desk|support our|our app|the app)\b"
+    r"\b(?:integrat\w{0,6}|features?|plugin|module|help ?desk|"
+    r"(?:users|customers|members) (?:can|to|will|should)|build (?:a|an|the|our) (?:feature|app|"
+    r"page|screen|system|portal|flow)|implement\w{0,3} (?:a|an|the) (?:feature|flow|screen))\b"
 )
 
 
@@ -373,10 +424,13 @@ def _traded(sentence: Sentence, *, hinted: bool) -> Hit | None:
     """The account rented, bought, sold, lent, shared, or given to the writer."""
     if sentence.first(_PRODUCT_WORK) and not sentence.first(_UPWORK_HINT):
         return None
+    named = sentence.all(_ACCOUNT)
     for account in _accounts(sentence, hinted=hinted):
         if _a_link(sentence, account) or _bank(sentence, account):
             continue
-        trade = _trade_of(sentence, account)
+        if _of_another_service(sentence, account):
+            continue
+        trade = _trade_of(sentence, account, named=account in named)
         if trade is not None and not _settled(sentence, *sentence.span(account, trade)):
             return _hit(sentence, account, trade)
     for whole in (sentence.first(_ACCOUNT_HANDED), sentence.first(_ACCOUNT_WANTED)):
@@ -385,11 +439,12 @@ def _traded(sentence: Sentence, *, hinted: bool) -> Hit | None:
     return None
 
 
-def _trade_of(sentence: Sentence, account: re.Match[str]) -> re.Match[str] | None:
+def _trade_of(sentence: Sentence, account: re.Match[str], *, named: bool) -> re.Match[str] | None:
     """The word that trades or hands over *account*, within 60 characters, or ``None``.
 
     Not the account named as the means ("buy the photos on your account"), nor a
-    profile shared (its link).  Handed over, the reader's (or another's) account goes to
+    profile shared (its link); only an account *named* as one (not a bare "id")
+    is handed over.  Handed over, the reader's (or another's) account goes to
     the writer or for a share ("apna account mujhe de do", "aap bas account de do, 30%
     aap ka"), the writer's to the reader ("main apna account aap ko de dunga").
     """
@@ -405,9 +460,11 @@ def _trade_of(sentence: Sentence, account: re.Match[str]) -> re.Match[str] | Non
             continue
         return trade
     given = next((g for g in sentence.all(_GIVEN) if low < g.start() < high), None)
-    if given is None:
-        return None
+    if given is None or not named:
+        return None  # a bare "id" handed over is anyone's ("give you my Skype ID")
     if _owner(sentence, account) == "writer":
+        if account.group().endswith(" id") and not sentence.first(_UPWORK_HINT):
+            return None  # "I'll give you my ID so you can add me to Slack"
         return given if sentence.first(_TO_READER) else None
     return given if sentence.first(_WRITER_ACTS) or sentence.first(_TRADED_FOR) else None
 
@@ -424,17 +481,29 @@ def _used(sentence: Sentence, *, hinted: bool) -> Hit | None:
     for account in sentence.all(_ACCOUNT):
         if _a_link(sentence, account) or _bank(sentence, account):
             continue
+        if _of_another_service(sentence, account):
+            continue
         subject = _user(sentence, account)
         if subject is None:
             continue
+        if (
+            "upwork" not in account.group()
+            and not sentence.first(_UPWORK_HINT)
+            and sentence.first(_KEYS_OF_THE_WORK)
+        ):
+            continue  # "log in to my account on the hosting panel": the work's own account
         owner = _owner(sentence, account)
         # The one who uses it is not its owner: the writer on the reader's account ("let
         # me log in to your account"; not "log in to your account and accept the offer I
         # sent", which the reader does), the reader (or an order to the reader) on the
         # writer's ("you can work from my account", "mere account se bid karo"), anyone
         # on a third person's.
+        # An order with no subject on the reader's account, for a share: "tumhare account
+        # se kaam karna hai, 40% tumhara".
+        shared = owner == "reader" and subject == "order" and sentence.first(_TRADED_FOR)
         if (
             (owner == "reader" and subject == "writer")
+            or shared
             or (owner == "writer" and subject != "writer")
             or owner == "third"
         ) and not _settled(sentence, account.start(), account.end()):
@@ -454,6 +523,7 @@ def _user(sentence: Sentence, account: re.Match[str]) -> str | None:
     verb = _USED_BEFORE.search(before)
     if verb is not None:
         lead = before[max(0, verb.start() - 24) : verb.start()]
+        lead = lead[max(lead.rfind(c) for c in ",;:") + 1 :]  # the verb's own clause
     else:
         after = _USED_AFTER.match(sentence.text, account.end(), account.end() + 40)
         if after is None:
@@ -461,11 +531,12 @@ def _user(sentence: Sentence, account: re.Match[str]) -> str | None:
         # The verb's own ending too ("use kar loon"), not the next clause's subject.
         lead = sentence.text[account.end() : after.end() + 12]
         lead = lead[: min((lead.find(c) for c in ",.;?!" if c in lead), default=len(lead))]
-    if _WRITER_ACTS.search(lead):
-        return "writer"
-    if _READER_ACTS.search(lead):
-        return "reader"
-    return "order"
+    # The nearest subject to the verb: "I want you to log in" is the reader's doing.
+    writer = max((m.start() for m in _WRITER_ACTS.finditer(lead)), default=-1)
+    reader = max((m.start() for m in _READER_ACTS.finditer(lead)), default=-1)
+    if writer < 0 and reader < 0:
+        return "order"
+    return "writer" if writer > reader else "reader"
 
 
 def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
@@ -480,7 +551,9 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
         upwork = sentence.first(_UPWORK_HINT) or account or sentence.first(_TRADED)
         around = sentence.text[max(0, key.start() - 25) : key.end()]
         owned = re.search(r"\b(?:" + _READERS + "|" + _WRITERS + r")\b", around)
-        sent_code = bool(_SENT_CODE.match(key.group())) or "question" in key.group()
+        sent_code = (
+            bool(_SENT_CODE.match(key.group())) and not sentence.first(_SOURCE_CODE)
+        ) or "question" in key.group()
         if not (upwork or hinted or (owned and sentence.asks()) or sent_code):
             continue
         if not _settled(sentence, *sentence.span(key)):
@@ -527,7 +600,13 @@ def _identity(sentence: Sentence, *, hinted: bool) -> Hit | None:
                 or "third" in owners
                 or sentence.first(_FOR_ANOTHER)
                 or (accounts and sentence.first(_WRITER_ACTS) and "reader" not in owners)
-            ) and bool(sentence.first(_READER_ACTS) or sentence.asks() or sentence.first(_WANTS))
+            ) and bool(
+                sentence.first(_READER_ACTS)
+                or sentence.asks()
+                or sentence.first(_WANTS)
+                # Money for it, where an account is named: "... on my account, $40"
+                or (accounts and sentence.first(MONEY))
+            )
         if lent and not _settled(sentence, *sentence.span(document, verify)):
             return _hit(sentence, document, verify)
     for account in accounts:
@@ -580,7 +659,7 @@ ACCOUNT_ANCHOR = anchor(
     "ultraviewer ultra viewer remote rent kiray lease buy purchas sell sale bech khareed "
     "kharid lend borrow udha trad transfer share sharing take taking hand as me as you as him "
     "as her "
-    "as them under owners logged in profiles accounts ids",
+    "as them under owners logged in profiles accounts ids yours sign",
 )
 
 
@@ -623,6 +702,9 @@ def _asked_after(message: Message) -> Hit | None:
             if (
                 key is not None
                 and handed is not None
+                and not earlier.past()
+                and not earlier.first(_SOURCE_CODE)
+                and not sentence.first(_SOURCE_CODE)
                 and _SENT_CODE.match(key.group())
                 and not earlier.first(_HANDED)
                 and not _settled(sentence, *handed.span())
@@ -630,3 +712,18 @@ def _asked_after(message: Message) -> Hit | None:
                 return _hit(sentence, handed)
         earlier = sentence
     return None
+
+
+def account_warned(text: str, *, outgoing: bool) -> bool:
+    """Whether every sentence of normalised *text* that names an account or its keys warns.
+
+    "Be careful, they ask you to install AnyDesk and log in to your Upwork",
+    "apna account rent pe de do, ye fraud hai na?": a warning or a report of the
+    scheme, which the model, reading words and not what they are said for, may
+    not flag either (review r15).
+    """
+    if _WARNING.search(text) is None:
+        return False  # most messages warn of nothing and are not cut into sentences again
+    message = Message(text, outgoing=outgoing)
+    named = list(message.holding(ACCOUNT_ANCHOR))
+    return bool(named) and all(sentence.first(_WARNING) for sentence in named)

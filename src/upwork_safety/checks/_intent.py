@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import re
 
-from upwork_safety.checks._account import account_sharing
+from upwork_safety.checks._account import account_sharing, account_warned
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._funding import start_before_funding
 from upwork_safety.checks._off_platform import (
@@ -112,7 +112,9 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     is waived or borne by the writer ("there's no fee to apply") clears
     ``UPFRONT_FEE``; extra work priced ("a new milestone for the extra page") or
     placed in the agreed scope ("it's part of the brief we agreed") clears
-    ``SCOPE_CREEP``; a client's every rating promised
+    ``SCOPE_CREEP``; a message whose every sentence naming an account or its
+    keys warns or reports ("be careful, they ask you to rent your account")
+    clears ``ACCOUNT_SHARING``; a client's every rating promised
     for the work itself ("if you finish by Friday I'll leave you 5 stars"),
     with nothing traded or swapped, or a client's ratings with nothing traded,
     paid or swapped at all ("leave me 5 stars too, haha"), clear
@@ -122,6 +124,8 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     codes: set[FindingCode] = set()
     if advice_against(text, outgoing=outgoing):
         codes |= _ADVISED  # "never share your WhatsApp number with clients"
+    if account_warned(text, outgoing=outgoing):
+        codes.add(FindingCode.ACCOUNT_SHARING)  # "be careful, they ask you to rent your account"
     if fee_waived(text, outgoing=outgoing):
         codes.add(FindingCode.UPFRONT_FEE)  # "there's no fee to apply", "we'll pay for the course"
     if not outgoing and scope_paid_for(text):

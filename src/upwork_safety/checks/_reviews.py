@@ -386,8 +386,11 @@ def rating_for_the_work(text: str, *, outgoing: bool) -> bool:
     )
 
 
-#: Something given for a rating besides what :data:`_TRADE` names: money, a bonus, a tip.
-_REWARD = re.compile(r"\b(?:bonus|tip|tips|reward|gift|pay|paid|paying|money|paise|cash|extra)\b")
+#: Anything given for a rating besides what :data:`_TRADE` names: money, a bonus, a tip
+#: (wider than :data:`_REWARD`, which must be offered *for* the rating).
+_ANY_REWARD = re.compile(
+    r"\b(?:bonus|tip|tips|reward|gift|pay|paid|paying|money|paise|cash|extra)\b"
+)
 #: A rating word at all, to pass over most messages cheaply.
 _RATED = re.compile(r"\b(?:stars?|ratings?|rate|review|reviews|feedback|10/10)\b|\u2b50")
 
@@ -411,7 +414,7 @@ def rating_asked_for_nothing(text: str, *, outgoing: bool) -> bool:
     return (
         bool(rated)
         and not any(
-            s.first(_TRADE) or s.first(MONEY) or s.first(_REWARD) or s.first(_OFFERED)
+            s.first(_TRADE) or s.first(MONEY) or s.first(_ANY_REWARD) or s.first(_OFFERED)
             for s in message.sentences
         )
         and not any(_swapped(s) for s in message.holding(_SWAP_ANCHOR))

@@ -183,7 +183,7 @@ def _open_standing(
         if reasons is not None:
             reasons.append(
                 f"open with no payment since {idle_since} ({(on - idle_since).days} days): "
-                "counts as not successful"
+                "counts as not successful, in the score only (not an eligible job)"
             )
         return Outcome.NEUTRAL
     if last_paid is not None and regular is not None and last_paid - regular >= interval:
