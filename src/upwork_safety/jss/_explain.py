@@ -351,8 +351,8 @@ def what_if(
         InvalidValueError: A naive datetime; an extra contract whose id is
             already in *contracts* or earlier in *extra* (the field names
             it where it was passed, e.g. ``extra[0].id``); a changed one
-            whose id no contract in *contracts* has, or is given twice, or
-            is also in *extra*; or neither *extra* nor *replace*.
+            whose id no contract in *contracts* has, or given twice; or
+            neither *extra* nor *replace*.
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)

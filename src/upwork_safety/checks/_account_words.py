@@ -1,0 +1,355 @@
+"""The words of account sharing: who owns an account, what is done with it, its keys.
+
+The vocabulary :mod:`._account`'s rules combine (each an idea, as in
+:mod:`._lexicon`): whose account it is, the verbs that trade or use it, its
+keys, a person's identity, remote access, and what takes a finding away.
+Every pattern is a set of alternatives between word boundaries, with bounded
+repetition only, so a search is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The reader's ("your", "aap ka", and "apna", said to the reader) and the writer's.
+READERS = (
+    r"(?:your|ur|yours|aap ka|aap ki|aap ke|apka|apki|apke|tumhara|tumhari|tumhare|apna|apni|"
+    r"apne)"
+)
+
+WRITERS = r"(?:my|mera|meri|mere|hamara|hamari|hamare|humara|humari|humare|our)"
+
+#: Somebody else's: "his", "my brother's", "cousin ka", "kisi aur ka".
+THIRDS = (
+    r"(?:his|her|their|someone'?s|someone else'?s|another person'?s|other people'?s|"
+    r"(?:my |mera |meri |mere )?(?:brother|sister|cousin|friend|relative|uncle|father|wife|"
+    r"husband|bhai|behen|dost|abbu|chacha|mamu)(?:'s| ka| ki| ke)|kisi aur (?:ka|ki|ke)|"
+    r"us ka|uska|uski|unka|unki)"
+)
+
+NOUN = r"(?:account|accounts|id|ids|profile|profiles|login)"
+
+#: An account named as an Upwork one, or as someone's.
+ACCOUNT = re.compile(
+    r"\b(?:upwork|freelanc\w{0,4}|fiverr)(?: ka| ki| ke| \w+)? " + NOUN + r"\b|"
+    r"\b(?:top[ -]rated(?: plus)?|rising talent|expert[ -]vetted|verified|aged|established|"
+    r"purana|purani|approved|old|100% jss) (?:upwork )?" + NOUN + r"\b|"
+    r"\b(?:" + READERS + "|" + WRITERS + "|" + THIRDS + r") (?:(?:new|old|second|main|other|"
+    r"verified|naya|purana|dusra) )?(?:(?:upwork|freelancer|own) )?(?:account|id|profile)\b|"
+    r"\b(?:" + READERS + "|" + WRITERS + "|" + THIRDS + r") upwork\b"
+)
+
+#: An account word alone, read only where the message speaks of Upwork.
+ACCOUNT_WORD = re.compile(r"\b(?:account|accounts|profile|profiles|id|ids)\b")
+
+UPWORK_HINT = re.compile(
+    r"\b(?:upwork|top[ -]rated|rising talent|jss|job success|freelancer accounts?|bid\w{0,3}|"
+    r"proposals?|connects|verified (?:account|id|profile)s?|freelancers?'? accounts?)\b"
+)
+
+OWNED_BY_READER = re.compile(r"^" + READERS + r"\b")
+
+OWNED_BY_WRITER = re.compile(r"^" + WRITERS + r"\b")
+
+OWNED_BY_THIRD = re.compile(r"^" + THIRDS + r"(?: |$)")
+
+#: "main apne account": the Urdu reflexive points at the writer when the writer is the subject.
+WRITER_SUBJECT = re.compile(r"\b(?:main|mai|hum|i|we)\b(?: \w+){0,2} $")
+
+#: A profile's link or page, shared to be looked at.
+PROFILE_LINK = re.compile(
+    r" ?(?:'s )?(?:link|url|page|address|picture|photo|pic|title|overview|summary|description|"
+    r"bio|portfolio|ka link|ki link)\b"
+)
+
+#: A bank or payment account, not an Upwork one: "transfer it to your account".
+BANKISH = re.compile(
+    r"\b(?:bank|iban|account (?:number|details|title|no)|transfer\w{0,3}|deposit\w{0,3}|wire|"
+    r"jazzcash|easypaisa|payoneer|paypal|wise|sadapay|nayapay|raast|swift)\b"
+)
+
+#: Money put into the account: "bhai ke account mein de dunga", "into your account".
+INTO_ACCOUNT = re.compile(
+    r" (?:mein|me|main|into|in) (?:\w+ ){0,2}(?:de|dal|daal|bhej|transfer|send|deposit|jama)\w*"
+)
+
+#: The account is on another service: "my profile on Behance", "my account in Google Ads".
+ELSEWHERE = re.compile(r" (?:on|in|at) (?:the )?(?!upwork\b)[a-z]")
+
+#: "for 3 months", "for the summer": a time the account is wanted for, not a service.
+TIME_AFTER = re.compile(
+    r" for (?:\d+|a|an|one|two|three|six|a few|some|the) ?(?:\w+ )?(?:days?|weeks?|months?|"
+    r"years?|summer|winter|project)\b"
+)
+
+#: The account traded: rented, bought, sold, lent, borrowed, shared, leased, taken over.
+#: The words that trade an account on their own, even in the sentence after the account
+#: is named ("Your Upwork ID is verified? Mujhe chahiye monthly rent pe"): rent, lease,
+#: buy, sell, take over.
+STRONG_TRADE_WORDS = (
+    r"rent|rents|rented|renting|on rent|rent pe|rent par|kiray\w{0,2}|kiraye|lease|leases|"
+    r"leasing|buy|buying|purchase|purchasing|sell|selling|sale|bech\w{0,4}|khareed\w{0,5}|"
+    r"kharid\w{0,5}|take (?:it |them )?over|taking over"
+)
+
+STRONG_TRADE = re.compile(r"\b(?:" + STRONG_TRADE_WORDS + r")\b")
+
+#: The account traded: those, and lent, borrowed, shared, handed over.
+TRADED = re.compile(
+    r"\b(?:" + STRONG_TRADE_WORDS + r"|lend|borrow|borrowing|udhaar|udhar|trade|trading|"
+    r"share|sharing|hand over|handover|transfer|transferring)\b"
+)
+
+#: The reader's account wanted by the writer: "I need your Upwork account for 3 months".
+ACCOUNT_WANTED = re.compile(
+    r"\b(?:i|we|mujhe|hume|humein|hamein)\b(?: \w+){0,2} (?:need|want|chahiye|require)\w{0,2} "
+    r"(?:your|ur|aap ka|aap ki|apna|apni|tumhara) (?:upwork )?(?:account|id|profile(?! link| url| "
+    r"page))\b|"
+    r"\b(?:the )?use of (?:a |an |your )?(?:verified |top[ -]rated |old )?(?:upwork )?(?:account|"
+    r"id|profile)\b|"
+    r"\b(?:need|want|looking for|have|get|take|borrow) (?:to use )?(?:your|ur|aap ka|apna) "
+    r"(?:upwork )?(?:account|id|profile) for\b|"
+    r"\b(?:aap ka|aap ki|apna|apni|tumhara|tumhari|your) (?:upwork )?(?:account|id)\b"
+    r"(?: \w+){0,4} (?:chahiye|chahie|chahye)\b|"
+    r"\b(?:need|want|chahiye|require|looking for)\w{0,3} (?:a |an )?(?:verified|top[ -]rated|"
+    r"old|aged|purana) (?:upwork )?(?:account|id|profile)s?\b|"
+    # Accounts hired as such: "a company that hires Pakistani freelancers' accounts".
+    r"\bhir(?:e|es|ing) (?:\w+'? ){0,2}(?:upwork )?(?:accounts|profiles)\b"
+)
+
+#: The account named as the means, not the thing traded: "buy the photos on your account".
+MEANS = re.compile(r"\b(?:on|with|from|using|through|via|in|into|to|for)(?: \w+){0,2} $")
+
+#: The account handed over, said whole: "aap bas account de do", "account mujhe de do".
+ACCOUNT_HANDED = re.compile(
+    r"\b(?:aap|ap|tum|you)(?: \w+){0,2} (?:apna |apni )?(?:upwork )?(?:account|id|profile) "
+    r"(?:\w+ )?(?:de do|de dein|dedo|de dijiye|share kar\w{0,4})\b|"
+    r"\b(?:account|id|profile) (?:mujhe|hume|humein|hamein) (?:de do|de dein|dedo|do)\b"
+)
+
+#: The account given to the writer: "apna account mujhe de do", "profile hume do".
+GIVEN = re.compile(
+    r"\b(?:de do|de dein|dedo|de dijiye|de sakte|de sakti|de rahi|de raha|de rahe|dena|"
+    r"de dunga|de dungi|de denge|de deta|de doon)\b|\b(?:give|lend|hand)\w{0,3} (?:you|u)\b|"
+    r"\b(?:mujhe|muje|mujhay|hume|humein|hamein|hamen|me|us)(?: \w+)? (?:do|de|dein)\b|"
+    r"\b(?:give|lend|hand)(?: it)? (?:me|us)\b"
+)
+
+#: The reader as the one an account is given to: "aap ko de dunga", "give you my account".
+TO_READER = re.compile(r"\b(?:aap ko|aapko|ap ko|tumhe|tum ko|to you|you)\b")
+
+#: What an account is handed over for: a share, a monthly sum.
+TRADED_FOR = re.compile(
+    r"\d{1,3} ?%|\b(?:percent|per month|monthly|a month|har mahine|mahana|hissa|commission|"
+    r"rent|kiraya|\d+k)\b"
+)
+
+#: Used, run or logged into: the verb just before the account ("log in to your Upwork",
+#: "bid from your profile", "work from my account", "deliver this job from his ID").
+USED_BEFORE = re.compile(
+    r"\b(?:use|using|uses|run|running|operate|operating|handle|handling|manage|managing|"
+    r"access|accessing|log ?in(?: to| into| on)?|logged in(?: to| on)?|login (?:to|into|on)|"
+    r"sign in(?: to| into)?|control|take over|chala\w{0,5}|(?:bid|bidding|bids|apply|applying|"
+    r"work|working|deliver|delivering|submit\w{0,3} proposals?|proposals?|jobs?) (?:\w+ ){0,3}?"
+    r"(?:from|on|through|via|under|with|using))(?: (?:the|it|with))?(?: \w+)? $"
+)
+
+#: ... or just after it, in Roman Urdu: "aap ka account main chalaunga", "mere account se bid
+#: karo", "apna account use karne do", "account main handle kar leta hoon".
+USED_AFTER = re.compile(
+    r"(?: \w+){0,2}? (?:(?:se|pe|par|per|say|mein|me) (?:\w+ ){0,2}(?:kaam|bid\w{0,3}|apply|"
+    r"proposals?|login|log in|chala\w{0,5}|use|istemal)|use (?:kar\w{0,5}|karne)|istemal|"
+    r"chala\w{0,5}|login kar\w{0,5}|access|handle|manage|run|operate|sambhal\w{0,4})\b"
+)
+
+#: Someone working as another, or many accounts run for their owners.
+AS_ANOTHER = re.compile(
+    r"\b(?:log ?in|logged in|signed in|sign in|work|working|bid|bidding|reply|replying|act|"
+    r"pose|deliver)\w{0,3}(?: [\w']+){0,5} as (?:me|you|him|her|them)\b(?! (?:a|an|the|my|our) )|"
+    r"\b(?:bid|bidding|work|apply|deliver)\w{0,3}(?: \w+){0,3} under (?:my|his|her|your|their|"
+    r"someone else'?s) name\b|"
+    r"\bkeep (?:your |ur )?(?:upwork|account|profile)(?: \w+)? logged in\b|"
+    r"\b(?:operate|run|manage|handle|control)\w{0,3} (?:\d+\+? |many |multiple |several |"
+    r"dozens of )(?:\w+ )?(?:upwork |freelancer )?(?:profiles|accounts|ids)\b|"
+    r"\bpay (?:the )?(?:account |profile )?owners\b|"
+    r"\b(?:account|profile|id) (?:will|would|can|shall) be (?:used|run|operated|managed|"
+    r"handled) by\b|"
+    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?account (?:in|on|"
+    r"under) (?:your|their|his|her|someone'?s) name\b|\baap ke naam (?:pe|par|se) account\b|"
+    r"\b(?:log ?in|login|sign in) (?:to|into) yours\b|"
+    r"\bsign ?up (?:on|for|to) upwork with (?:your|ur) (?:name|id|cnic|details|documents)\b|"
+    r"\b(?:account|id|profile) (?:chala|sambhal|handle|use|run)\w{0,4} (?:do|dein|karo|kar do|"
+    r"kar dein|lo|lein) (?:mera|meri|hamara)\b"
+)
+
+#: Of those, the ones that need the message to speak of Upwork: "bid under my name".
+NAMED_ONLY = re.compile(r"\bunder\b")
+
+#: The writer or the reader as the one who acts.
+WRITER_ACTS = re.compile(
+    r"\b(?:i|i'll|i will|i can|i could|i'd|let me|me|we|we'll|we can|let us|us|main|mai|"
+    r"mujhe|mujh|hum|humein|hamein|hume|meri team|my team|our team|\w+unga|\w+ungi|loon|"
+    r"doon|lun)\b"
+)
+
+READER_ACTS = re.compile(r"\b(?:you|u|aap|ap|tum|tumhe)\b")
+
+#: The keys to an account: its password or login details, or the code Upwork sends.
+KEYS = re.compile(
+    r"\b(?:(?:login|id|email|username)(?: aur| and| &|,)? pass|pass (?:aur|and|&) (?:login|code|"
+    r"otp)|passwords?|passcode|pwd|credentials?|login (?:details|info|information|id|"
+    r"credentials)|log ?in (?:details|info)|username and password|email and password|"
+    r"email (?:aur|or|&) password|otp|one[ -]time (?:pass)?code|verification codes?|"
+    r"security codes?|2fa(?: code)?|two[ -]factor(?: code)?|authenticator(?: code)?|"
+    r"sms code|recovery (?:email|phone|number|code)|(?:\d|six|four)[ -]digit code|"
+    r"security questions?|security answers?)\b|"
+    r"\bcode (?:jo|that|which|you|aap|aapko|aap ko|ap ko|aapke|aap ke)\b(?: \w+){0,3}? "
+    r"(?:aaya|aya|ayega|aayega|got|get|receive|received|came|comes|mila|milega)\b|"
+    r"\b(?:jo )?code (?:aaya|aya|aayega|ayega|aaye|mila|milega|gaya)\b|"
+    r"\bcode (?:from|of) upwork\b|"
+    r"\bupwork (?:ne |aap ko |aapko |tumhe )?(?:jo )?code (?:bheja|bhejega|bhejta|bhejay\w{0,2}|"
+    r"aaya|aayega)\b|"
+    r"\bcode (?:that |which |jo )?upwork (?:ne |just )?(?:sends|sent|texts|texted|emails|emailed|"
+    r"bheja|bhejta|bhejega|bhejay\w{0,2})\b|"
+    r"\bupwork (?:will )?(?:send|sends|sent|text|texts|email|emails)\w{0,2} (?:you|u|aap ko|"
+    r"aapko) (?:a |the |an )?(?:\d[ -]digit |six[ -]digit )?(?:code|otp)\b|"
+    r"\blogin (?:details |info )?(?:of|for|to) (?:my|your|ur|the) (?:upwork )?account\b|"
+    r"\b(?:upwork|your|ur|apna|apni|aap ka|aap ki|my|mera|meri)(?: ka| ki)? (?:login|log in)\b"
+    r"(?! (?:page|screen|form|button|flow|feature|system))"
+)
+
+#: The code Upwork sends: asking for it is the account asked for.
+#: Source code, not a code sent: "the code you got doesn't compile".
+SOURCE_CODE = re.compile(
+    r"\b(?:compil\w{0,4}|error|errors|bugs?|function|script|repo|github|stack ?trace|logs|"
+    r"log file|error log|zip|theme|template|plugin|version|outdated|files?|folder|"
+    r"snippet|syntax|python|javascript|php|java|html|css|deploy\w{0,3}|commit|branch|crash\w{0,2})\b"
+)
+
+SENT_CODE = re.compile(
+    r"^(?:otp|one|verification|security|2fa|two|authenticator|sms|recovery|\d|six|four|code|"
+    r"jo code|upwork)"
+)
+
+#: The keys of the work's own systems: a site, a server, a product feature.
+KEYS_OF_THE_WORK = re.compile(
+    r"\b(?:wordpress|wp|cpanel|admin|administrator|server|servers|hosting|host|ftp|sftp|ssh|"
+    r"staging|shopify|woocommerce|database|db|site|website|store|dashboard|panel|vps|domain|"
+    r"github|gitlab|bitbucket|figma|canva|analytics|console|cms|wifi|wi-fi|router|repo|"
+    r"repository|backend|portal|test account|demo account|sandbox|app store|play store|"
+    r"firebase|aws|azure|cloudflare|godaddy|namecheap|hostinger|mailchimp|zoho|smtp|env|"
+    r"ads|adwords|merchant|seller|amazon|etsy|ebay|daraz|hubspot|salesforce|quickbooks|xero|"
+    r"jira|slack|trello|notion|asana|"
+    r"instagram|facebook|tiktok|youtube|twitter|linkedin|google|gmail|envato|client's|"
+    r"the company's|feature|screen|page|flow|form|field|module|system|api|twilio|"
+    r"implement\w{0,3}|integrat\w{0,6}|build|building|add|adding|design|designing|reset|"
+    r"forgot password|hash\w{0,4}|encrypt\w{0,4}|users?|customers?|students?|numbers? "
+    r"starting|pakistani numbers)\b"
+)
+
+#: The keys handed over, or asked for: sent, shared, given, told, "chahiye".
+HANDED = re.compile(
+    r"\b(?:send|sending|sent|share|sharing|give|giving|tell|provide|forward|dm|hand over|"
+    r"handover|bhej\w{0,5}|bata\w{0,5}|de do|de dein|dedo|de dijiye|dein|dena|de deta|"
+    r"de dunga|de doon|dunga|chahiye|need|needs|want|what'?s|what is|answer|here is|here's|"
+    r"heres|ye hai|yeh hai|read|read out|read me|(?:whatsapp|email|sms|message|text) kar\w{0,4})\b"
+)
+
+#: Somebody's identity document or face, for an account's verification.
+IDENTITY = re.compile(
+    r"\b(?:cnic|nic|id card|identity card|national id|shanakhti card|passport|driving "
+    r"licen[cs]e|selfie|face|chehra|camera|documents?)\b"
+)
+
+VERIFY = re.compile(
+    r"\b(?:verif\w{0,8}|kyc|video call (?:verification|check)|identity check|id check)\b|"
+    # An account opened with the identity: "open a new Upwork account with your ID card".
+    r"\b(?:open|create|register|make|bana\w{0,3})\w{0,3} (?:a |an )?(?:new |naya |nayi )?"
+    r"(?:upwork )?(?:account|id|profile)\b"
+)
+
+#: The account verified is not the owner's of the identity: new, the writer's, paid for.
+FOR_ANOTHER = re.compile(
+    r"\b(?:new|naya|nayi|another|second|dusra|doosra|extra) (?:upwork )?(?:account|one|id|"
+    r"profile)\b|\b(?:on|in) (?:your|ur|aap ke|aap ka) name\b|\baap ke naam\b|"
+    r"\b(?:pay|paid|pay you|dunga|denge|de dunga|milenge|mil jayenge|mil jayega)\b|"
+    r"\bfor (?:me|us)\b|\bmere liye\b"
+)
+
+#: A remote-access tool: "AnyDesk", "TeamViewer", "remote desktop".
+REMOTE = re.compile(
+    r"\b(?:anydesk|any desk|teamviewer|team viewer|rustdesk|ultraviewer|ultra viewer|"
+    r"chrome remote desktop|remote desktop|remote access|remote control)\b"
+)
+
+DEVICE = (
+    r"(?:own )?(?:pc|laptop|computer|system|machine|device|desktop|mobile|phone|screen|"
+    r"browser|setup)"
+)
+
+READER_DEVICE = re.compile(r"\b" + READERS + r" (?:\w+ )?" + DEVICE + r"\b")
+
+WRITER_DEVICE = re.compile(
+    r"\b(?:" + WRITERS + r"|the company's|the client's|the office|office) (?:own )?"
+    r"(?:server|servers|pc|laptop|computer|system|machine|vps|desktop|workstation)\b"
+)
+
+#: Let in by its id: "send me the AnyDesk id", "so I can access it".
+LET_IN = re.compile(
+    r"\b(?:send|share|give|tell|bata\w{0,4}|bhej\w{0,4})(?: me| mujhe| us)? (?:the |your |ur |"
+    r"apna |apni )?(?:(?:anydesk|teamviewer|rustdesk|ultraviewer) )?(?:id|address|code|"
+    r"password)\b|"
+    r"\b(?:so (?:that )?|taake |ta ke )?(?:i|we|main|hum) (?:can |could |will )?(?:access|"
+    r"connect to|control|log ?in to|login to|use|work on|work from|check)\b|"
+    r"\b(?:upwork|account|profile|bid\w{0,3}|proposals?)\b"
+)
+
+#: A request, an offer or a wish: "I want to buy", "chahiye", "interested", money offered.
+WANTS = re.compile(
+    r"\b(?:i|we)(?:'m| am| are|'d| would)? (?:want|wanna|looking|interested|ready|willing|"
+    r"need|offer|pay|paying|give|giving)\b|\b(?:chahiye|chahta|chahti|chahte|milega|"
+    r"mil sakta|available|offer|deal|interested|dunga|denge|mil jayenge|karna hai|need|needed|"
+    r"wanted|required|looking for)\b|\?"
+)
+
+#: Advice, a warning or a report, anywhere in the sentence: "never share", "beware",
+#: "that sounds like a scam", "policy ke khilaf", "heads up", "mat bhejna".
+WARNING = re.compile(
+    r"\b(?:never (?:share|give|tell|send|rent|sell|lend|let|hand|type|enter)|don'?t ever|"
+    r"do not ever|kabhi(?: bhi)? (?:\w+ ){0,4}(?:na|mat|nahi)|kisi ko(?: bhi)? (?:\w+ ){0,3}"
+    r"(?:mat|na|nahi)|(?:mat|na) (?:dena|dein|do|batana|bataein|bhejna|bhejein|share karna)|"
+    r"(?:turned on|enabled|enable|set up|activated|turn on)\w{0,3} (?:2fa|two[ -]factor|otp|"
+    r"authenticator)|(?<!not a )(?<!no )(?<!koi )scam|(?<!not a )(?<!no )scams|scammer\w{0,2}|"
+    r"fraud\w{0,3}|against (?:the )?(?:tos|terms|rules|policy)|policy ke khilaf|khilaf|"
+    r"not allowed|allowed nahi|is it allowed|beware|be careful|warning|warn|warns|warned|heads up|"
+    r"reported|report kiya|i heard|maine suna|suna hai|got a message|offering to)\b"
+)
+
+#: A story of what happened, in the match's own clause: "got banned", "account band ho gaya".
+#: It takes a finding away only from a sentence that asks or offers nothing: a scheme's own
+#: back-story ("my account got suspended, can I use yours?") is no story.
+STORY = re.compile(r"\b(?:banned|suspended|ban ho|band ho|hacked|hack|careful)\b")
+
+#: A product being built, which has accounts and remote support of its own: "build a
+#: feature where users share their account", "integrate TeamViewer for our customers".
+PRODUCT_WORK = re.compile(
+    r"\b(?:integrat\w{0,6}|features?|plugin|module|help ?desk|"
+    r"(?:users|customers|members) (?:can|to|will|should)|build (?:a|an|the|our) (?:feature|app|"
+    r"page|screen|system|portal|flow)|implement\w{0,3} (?:a|an|the) (?:feature|flow|screen))\b"
+)
+
+#: The verification done by the reader: "do the video verification for my account".
+DONE_BY_READER = re.compile(
+    r"\b(?:you|u|aap|ap|tum)\b(?: [\w']+){0,4}? (?:do|complete|pass|kar|karo|kar do|kar dein|"
+    r"de do|de dein)\b|^(?:please |kindly |bhai |just |sirf )?(?:do|complete|pass)\b|"
+    r"\bverif\w* (?:\w+ ){0,2}(?:kar do|kar dein|karo|kar dena|karwa do)\b"
+)
+
+#: ... or by the writer: "I can do the face verification for your account".
+DONE_BY_WRITER = re.compile(
+    r"\b(?:i|i'll|i can|we|we can|main|mai|hum)\b(?: [\w']+){0,3}? (?:do|complete|pass|"
+    r"handle)\b(?: \w+){0,3} verif|\bverif\w* (?:\w+ ){0,3}(?:kar sakta|kar sakti|kar dunga|"
+    r"kar doon|kar deta|kar deti|kar denge)\b"
+)
+
+WRITERS_DOCUMENT = re.compile(r"\b" + WRITERS + r" (?:own )?(?:\w+ )?$")
