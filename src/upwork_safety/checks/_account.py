@@ -413,6 +413,6 @@ def account_warned(text: str, *, outgoing: bool) -> bool:
     """
     if w.WARNING.search(text) is None:
         return False  # most messages warn of nothing and are not cut into sentences again
-    message = Message(text, outgoing=outgoing)
-    named = list(message.holding(ACCOUNT_ANCHOR))
-    return bool(named) and all(sentence.first(w.WARNING) for sentence in named)
+    return Message(text, outgoing=outgoing).all_warn(
+        (ACCOUNT_ANCHOR,), lambda sentence: sentence.first(w.WARNING) is not None
+    )

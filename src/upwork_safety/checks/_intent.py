@@ -77,7 +77,7 @@ from upwork_safety.checks._reviews import (
     review_trade,
 )
 from upwork_safety.checks._scope import scope_creep, scope_paid_for
-from upwork_safety.checks._sentences import Hit, Message
+from upwork_safety.checks._sentences import Hit, Message, Sentence
 from upwork_safety.checks._upfront_fee import FEE_ANCHOR, fee_waived, upfront_fee
 
 
@@ -176,17 +176,13 @@ def advice_against(text: str, *, outgoing: bool) -> bool:
     """
     if "never" not in text and "ever" not in text and "kabhi" not in text:
         return False  # most messages warn of nothing and are not cut into sentences again
-    message = Message(text, outgoing=outgoing)
-    named = {
-        s.offset: s
-        for anchor in (CONTACT_ANCHOR, PAYMENT_ANCHOR, FEE_ANCHOR)
-        for s in message.holding(anchor)
-    }
-    return bool(named) and all(_warns(s.text) for s in named.values())
+    return Message(text, outgoing=outgoing).all_warn(
+        (CONTACT_ANCHOR, PAYMENT_ANCHOR, FEE_ANCHOR), _warns
+    )
 
 
-def _warns(sentence: str) -> bool:
-    advice = _ADVICE.match(sentence)
+def _warns(sentence: Sentence) -> bool:
+    advice = _ADVICE.match(sentence.text)
     if advice is None:
         return False
-    return advice.group("urdu") is None or bool(_URDU_NOT.search(sentence, advice.end()))
+    return advice.group("urdu") is None or bool(_URDU_NOT.search(sentence.text, advice.end()))

@@ -208,14 +208,13 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
     return vague_findings(title, description)
 
 
-def vague_findings(
-    title: str, description: str, *, funded: bool = False, milestone_id: str | None = None
-) -> list[Finding]:
-    """The ``VAGUE_MILESTONE`` finding of checked text, if vague, with advice fit for *funded*.
+def read_signals(title: str, description: str) -> dict[str, str | None]:
+    """Each signal's first match in a milestone's checked text (``None`` when absent).
 
-    A milestone not yet funded can still be edited; a *funded* one (also one
-    whose changes were requested) cannot, so its details are agreed in
-    writing before the work is submitted.
+    The keys are the "what" signals (``count``, ``named item``, ``named
+    list``) and the "how" signals (``format``, ``acceptance``, ``revision
+    limit``); ``benchmarks/milestone_eval.py`` reads them to score each half
+    of the rule.
     """
     # Title and description are read as two sentences: joined by a bare space,
     # "Milestone 1" + "Figma design" read as the count "1 figma" (red team r10 #5).
@@ -231,6 +230,19 @@ def vague_findings(
         match = pattern.search(text)
         signals[name] = None if match is None else match.group(0).strip()
     signals["named list"] = named_list(text)
+    return signals
+
+
+def vague_findings(
+    title: str, description: str, *, funded: bool = False, milestone_id: str | None = None
+) -> list[Finding]:
+    """The ``VAGUE_MILESTONE`` finding of checked text, if vague, with advice fit for *funded*.
+
+    A milestone not yet funded can still be edited; a *funded* one (also one
+    whose changes were requested) cannot, so its details are agreed in
+    writing before the work is submitted.
+    """
+    signals = read_signals(title, description)
     what = signals["count"] or signals["named item"] or signals["named list"]
     how = signals["format"] or signals["acceptance"] or signals["revision limit"]
     if what and how:

@@ -342,6 +342,16 @@ class Message:
                 last = sentence
                 yield sentence
 
+    def all_warn(self, anchors: Iterable[Anchor], warns: Callable[[Sentence], bool]) -> bool:
+        """Whether some sentence names one of *anchors* and every such sentence *warns*.
+
+        The one clearing rule of advice against a risk ("never share your
+        WhatsApp number", "renting your account is fraud"): each check gives
+        its own anchors and its own reading of a warning.
+        """
+        named = {s.offset: s for anchor in anchors for s in self.holding(anchor)}
+        return bool(named) and all(warns(s) for s in named.values())
+
     def following(self, sentence: Sentence) -> Sentence | None:
         """The sentence after *sentence*, if any."""
         index = bisect_right(self._starts, sentence.offset)
