@@ -263,7 +263,7 @@ def mutation(session: nox.Session) -> None:
 
 @nox.session(tags=["scanner"])
 def scanner(session: nox.Session) -> None:
-    """The message scanner's precision and recall on the development and held-out sets.
+    """The message scanner's and milestone check's precision and recall on their sets.
 
     Prints the figures of docs/checks.md: the shipped scanner, the rules alone, and the
     rules-versus-model comparison (the held-out set in aggregate only).
@@ -272,6 +272,7 @@ def scanner(session: nox.Session) -> None:
     session.run("python", "-m", "benchmarks.scanner_eval", *session.posargs)
     session.run("python", "-m", "benchmarks.scanner_eval", "--rules-only")
     session.run("python", "-m", "benchmarks.scanner_model")
+    session.run("python", "-m", "benchmarks.milestone_eval")
 
 
 @nox.session(python=MAIN, tags=["fuzz"])

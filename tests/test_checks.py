@@ -527,6 +527,56 @@ def test_specific_milestones(title, description):
     assert [] == checks.review_milestone(title, description)
 
 
+@pytest.mark.parametrize(
+    ("title", "description", "lacks"),
+    [
+        # A length in words checks the work; it does not say what the work is.
+        ("Content writing - 3,000 words", "", "what is delivered"),
+        ("Proofreading", "8000 words, US English", "what is delivered"),
+        # Dates, Roman Urdu time and a phase number are not counts of deliverables.
+        ("Product copy", "Write product copy by 12 March, Google Docs", "what is delivered"),
+        ("Data entry", "Roz 3 ghante, Excel file", "what is delivered"),
+        ("App - phase 3 as agreed", "PNG screens", "what is delivered"),
+        # The size of the input is not a deliverable either.
+        ("Sales data", "About 40,000 rows, CSV", "what is delivered"),
+        # "Work on" is not "works on"; "high accuracy" names no figure.
+        ("Backend", "Start work on the backend, 2 pages of notes", "how it will be checked"),
+        ("Classifier", "Train 1 model with high accuracy", "how it will be checked"),
+        # "Round 2 revisions" names a round, not a limit.
+        ("3 banners - round 2 revisions", "", "how it will be checked"),
+    ],
+)
+def test_vague_milestone_signals_that_do_not_count(title, description, lacks):
+    """Numbers and words that look like a signal but are not one (the sixteenth session's tuning)."""
+    (finding,) = checks.review_milestone(title, description)
+    assert "VAGUE_MILESTONE" == finding.code
+    assert finding.message.endswith(f"it does not say {lacks}.")
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Podcast subtitles - Episode 7", "English SRT for episode 7, synced to the audio"),
+        ("Quarterly statements", "Balance sheet and P&L for Q3, exported as PDF"),
+        (
+            "Fix the Settings screen",
+            "Crash when the avatar is empty; fixed when QA cannot reproduce",
+        ),
+        ("One 30s 2D promo", "MP4, 1 revision round"),
+        ("One Q4 tax summary", "in Excel, totals matching the bank report"),
+        ("Product import", "Add 20 products; live on the store with prices"),
+        ("Lead list", "300 leads, delivered to the shared Drive folder"),
+        ("Churn model", "2 models; deliver the .pkl files"),
+        ("Cleanup", "Fix 45 references to APA 7, Word file with track changes"),
+        ("Scraper fix", "3 spiders; tested on 50 pages, error rate under 2%"),
+        ("About Us page copy", "friendly tone, Google Docs"),
+    ],
+)
+def test_specific_milestone_signals(title, description):
+    """Formats, places, criteria and named items the sixteenth session's tuning added."""
+    assert [] == checks.review_milestone(title, description)
+
+
 def test_vague_milestone_says_what_to_add():
     """The finding names what is missing, including a revision limit, with examples."""
     (finding,) = checks.review_milestone("Build the website")
@@ -1402,8 +1452,9 @@ def test_milestone_signals_bound_their_digit_runs():
     for pattern in (_milestones.ACCEPTANCE, _milestones.COUNTED):
         assert not re.search(r"\[\\d,\][*+]|\(\?:,\\d\{3\}\)[*+]", pattern.pattern)
     # The word counts they exist for still count.
-    for description in ("1,000 words, Google Docs", "3 articles of 1,500-2,000 words"):
-        assert [] == checks.review_milestone("Articles", description)
+    # (a length in words is how the work is checked; the articles are counted in the title).
+    for description in ("1,000 words", "of 1,500-2,000 words"):
+        assert [] == checks.review_milestone("3 articles", description)
     (vague,) = checks.review_milestone("Data entry", "1," * 10_000)
     assert "VAGUE_MILESTONE" == vague.code
 

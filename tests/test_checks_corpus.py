@@ -7,7 +7,9 @@ scanner is tuned on it.  ``tests/data/messages_heldout.json`` is the
 **held-out** set, written before any tuning by a different hand; these tests
 only check its shape and count it towards the corpus minimums -- they never
 score the scanner on it (``nox -s scanner`` reports its aggregate figures).
-``tests/data/milestones.json`` holds vague and specific milestones.
+``tests/data/milestones.json`` holds vague and specific milestones (the
+development set of ``review_milestone``); ``milestones_heldout.json`` is its
+held-out set, likewise never scored here (``benchmarks/milestone_eval.py``).
 """
 
 import json
@@ -35,6 +37,7 @@ HELD_OUT_8 = json.loads((DATA / "messages_heldout_8.json").read_text("utf-8"))
 HELD_OUT_9 = json.loads((DATA / "messages_heldout_9.json").read_text("utf-8"))
 HELD_OUT_10 = json.loads((DATA / "messages_heldout_10.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
+MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
     "START_BEFORE_FUNDING",
     "OFF_PLATFORM_PAYMENT",
@@ -219,6 +222,36 @@ def test_scan_is_case_insensitive_on_the_corpus():
         lower = [f.code for f in checks.scan_message(m["text"], direction=m["direction"])]
         upper = [f.code for f in checks.scan_message(m["text"].upper(), direction=m["direction"])]
         assert lower == upper, m["text"]
+
+
+MILESTONE_KEYS = {"title", "description", "vague"}
+MILESTONE_LABELS = {"what", "how", "domain", "note"}
+
+
+@pytest.mark.parametrize(
+    "corpus", [MILESTONES, MILESTONES_HELD_OUT], ids=["development", "held-out"]
+)
+def test_milestone_records_are_well_formed(corpus):
+    """Every milestone has its text and label; where "what"/"how" are labelled, vague is their rule."""
+    for milestone in corpus:
+        assert MILESTONE_KEYS <= set(milestone) <= MILESTONE_KEYS | MILESTONE_LABELS
+        assert isinstance(milestone["title"], str)
+        assert isinstance(milestone["description"], str)
+        if "what" in milestone:
+            assert milestone["vague"] is not (milestone["what"] and milestone["how"])
+    pairs = [(m["title"], m["description"]) for m in corpus]
+    assert len(pairs) == len(set(pairs))
+
+
+def test_held_out_milestones_are_not_in_the_development_set():
+    """A held-out milestone copied into the development set would be tuned on."""
+    development = {(m["title"], m["description"]) for m in MILESTONES}
+    assert [] == [
+        m["title"][:30]
+        for m in MILESTONES_HELD_OUT
+        if (m["title"], m["description"]) in development
+    ]
+    assert len(MILESTONES_HELD_OUT) >= 200
 
 
 def test_milestone_precision_and_recall():

@@ -29,12 +29,29 @@ _NUMBER = (
 _NOT_COUNTED = (
     r"(?:hours?|hrs?|days?|weeks?|months?|years?|minutes?|mins?|seconds?|percent|of|or|and|to|"
     r"milestones?|phases?|parts?|stages?|steps?|payments?|installments?|more|x|k|am|pm|usd|"
-    r"dollars?|rs|pkr|times|mm|cm|px|kb|mb|gb|kbps|rounds?|revisions?|changes|iterations?)\b"
+    r"dollars?|rs|pkr|times|mm|cm|px|kb|mb|gb|kbps|rounds?|revisions?|changes|iterations?|"
+    # A length in words is how the work is checked ("1,500 words"), not what is delivered.
+    r"words?|"
+    # A date ("by 15 April", "28 Feb") and time in Roman Urdu ("4 ghante", "2 hafte").
+    r"january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|ghant[ae]|haft[ae]|mahin[ae]|"
+    r"din|saal|"
+    # A number before a preposition or an article ("phase 2 as per the proposal").
+    r"as|per|by|in|on|at|for|with|from|is|are|the|an?|"
+    # The size of what is worked on, not a deliverable ("50,000 rows", "12 employees").
+    r"rows?|employees|followers|gpu)\b"
 )
 #: A year ("2024 marketing") is a date, not a count of deliverables.
 _YEAR = r"(?!(?:19|20)\d\d[ -])"
 COUNTED = _c(
-    r"(?<![\w/.$€£₨#%+-])" + _YEAR + _NUMBER + r"[ -](?!" + _NOT_COUNTED + r")[a-z][a-z-]{1,30}\b"
+    r"(?<![\w/.$€£₨#%+-])"
+    + _YEAR
+    + _NUMBER
+    + r"[ -](?!"
+    + _NOT_COUNTED
+    + r")[a-z][a-z0-9-]{1,30}\b|"
+    # One thing with its measures before it: "one 60s 2D explainer", "one 10-second turntable".
+    r"\b(?:one|a single|single) (?:\d[\w°-]*[ -]){1,2}(?!" + _NOT_COUNTED + r")[a-z][a-z-]{1,30}\b"
 )
 _DELIVERABLE_NOUN = _c(
     r"\b(?:pages|screens|sections|endpoints|templates|tickets|commands|charts|slides|sheets|"
@@ -45,7 +62,13 @@ NAMED_ITEM = _c(
     r"\b(?:home ?page|landing page|about page|contact page|pricing page|login|log-in|sign ?up|"
     r"checkout|cart|dashboard|admin panel|business card|letterhead|flyer|brochure|poster|"
     r"resume|cv|cover letter|linkedin summary|pitch deck|invoice template|unit tests|"
-    r"test suite|onboarding screens?)\b"
+    r"test suite|onboarding screens?|balance sheet|trial balance|cash ?flow statement|"
+    r"p&l|profit (?:&|and) loss(?: statement)?|jupyter notebook|colab notebook|about us|"
+    r"(?:episode|chapter) \d{1,3})\b|"
+    # A screen or tab named by the word before it ("the Profile screen", "the 'Summary'
+    # tab"), not "the screen", "all pages", "a new tab".
+    r"\b(?!(?:the|a|an|this|that|each|every|all|any|some|new|my|our|your|one|main|same|"
+    r"next|other|whole|entire)\b)[a-z]{3,20}'? (?:screen|tab)\b"
 )
 _PIECES = re.compile(r"[.;!?\n]")
 _ITEM_SEP = re.compile(r",|\band\b")
@@ -91,13 +114,28 @@ FORMAT = _c(
     r"\b(?:pdf|png|jpe?g|svg|eps|psd|figma|sketch file|xd file|docx?|xlsx?|csv|json|xml|mp4|"
     r"mov|mp3|wav|zip|html|apk|ipa|google (?:docs?|sheets?|slides)|source (?:code|files)|"
     r"github|gitlab|bitbucket|repo|repository|staging(?: url| link| site)?|vercel|netlify|"
-    r"openapi|swagger|cmyk|print-ready|workbook|r script|python script)\b|@2x|\b\d{3,4}x\d{3,4}\b"
+    r"openapi|swagger|cmyk|print-ready|workbook|r script|python script|"
+    r"srt|vtt|xliff|stl|dwg|dxf|rvt|pbix|ipynb|gif|webp|testflight|"
+    r"excel (?:file|sheet|workbook)|in excel|word (?:file|doc|document)|track changes|"
+    r"(?:google )?drive folder|dropbox|shared folder|preview (?:link|url)|"
+    # Where the work is seen done: "live on the store", "goes live", "Maps pe live ho".
+    r"live on|goes live|go live|is live|pe live)\b|@2x|\b\d{3,4}x\d{3,4}\b|"
+    # A file extension written on its own (".pkl", ".rvt"), not a domain or ".NET".
+    r"(?<![\w.])\.(?!net\b)[a-z][a-z0-9]{1,4}\b"
 )
 ACCEPTANCE = _c(
     r"\b(?:accept(?:ed|ance)|done when|criteria|definition of done|signs? off|signed off|"
     r"pass(?:es|ing)?\s+(?:in|on)\b|tests? pass|all tests|unit tests|integration tests|"
-    r"verified|works? (?:on|in)\b|renders? correctly|matches the design|score of|lighthouse|"
-    r"pagespeed|gtmetrix|under \d+ (?:seconds|minutes|ms)\b|load time|accuracy|coverage|"
+    r"verified|works (?:on|in)\b|renders? correctly|matches the design|score of|lighthouse|"
+    r"pagespeed|gtmetrix|under \d+ (?:seconds|minutes|ms)\b|load time|coverage|"
+    # Done when something can be seen: "fixed when a run gives...", "done jab profile live ho".
+    r"(?:done|fixed|complete|completed|finished) (?:when|once|jab)\b|"
+    r"tested (?:on|in|with|against)\b|spot[ -]check|bina (?:kisi )?error|"
+    r"match(?:es|ing)? (?:the|every|each|all|exactly)\b|match hon[ae]? chahiye|"
+    # A measure with its figure ("accuracy above 90%", "ROC-AUC >= 0.80", "error rate under
+    # 1%"), not "high accuracy".
+    r"(?:accuracy|f1(?: score)?|roc-auc|auc|rmse|mape|error rate)\b[^.;\n]{0,24}?\d|"
+    r"\d(?:\.\d+)? ?% accura|"
     r"deployed to|runs end to end|without (?:manual steps|errors|removing)|"
     # A word count, bounded ("1,000" to "1,000,000,000"): an unbounded digit-comma run
     # was rescanned from every digit, quadratic on "1,1,1,..." (red team r10 #6).
@@ -106,7 +144,9 @@ ACCEPTANCE = _c(
     r"brand guide|checked)"
 )
 REVISION_LIMIT = _c(
-    r"\b(?:\d+|one|two|three|four|five|a single|single)\s+(?:rounds?\s+of\s+)?"
+    # "Round 2 revisions" names a round, not a limit.
+    r"(?<!round )(?<!phase )\b(?:\d+|one|two|three|four|five|a single|single)\s+"
+    r"(?:rounds?\s+of\s+)?"
     r"(?:revisions?|revision rounds?|rounds?|changes|iterations?)\b|"
     r"\bup to \d+\s+(?:revisions?|rounds?)|\brevisions?\s*:\s*\d"
 )
