@@ -1266,7 +1266,7 @@ CALLS: dict[str, tuple[object, tuple[object, ...], dict[str, object]]] = {
     ),
     "payout": (
         fees.payout,
-        (Payment(D2025, usd("1000")),),
+        (Payment(date(2025, 5, 28), usd("1000")),),
         {"method": "payoneer", "reference_rate": REFERENCE, "contract": contract()},
     ),
     "paydays": (fees.paydays, ("monthly",), SPAN),

@@ -44,6 +44,8 @@ RATE = ExchangeRate("USD", "PKR", "280.00", as_of=DAY, source="SBP")
 SHOWN = ExchangeRate("USD", "PKR", "277.20", as_of=DAY, source="Upwork, before confirming")
 D2023 = date(2024, 1, 10)
 D2025 = date(2025, 6, 1)
+#: Paid five days before DAY: available (the security period over) on DAY, the rates' day.
+PAID = date(2025, 5, 28)
 CENT = Decimal("0.01")
 WIRE_AT_PAR = attrs.evolve(fees.WIRE_USD, spread=Decimal(0))
 
@@ -1618,7 +1620,7 @@ def test_payout_of_a_thousand_dollar_milestone_in_2024():
 
 def test_payout_from_2025_says_the_fee_is_the_default():
     """From 2025-05-01 without a contract rate, the payout's fee line says 10% is the default."""
-    result = fees.payout(Payment(D2025, usd("1000.00")), method="payoneer", reference_rate=RATE)
+    result = fees.payout(Payment(PAID, usd("1000.00")), method="payoneer", reference_rate=RATE)
     assert fees.FeeBasis.DEFAULT == result.fee.basis
     assert "used because the contract's own rate was not given" in result.lines()[1][2]
 
@@ -1627,7 +1629,7 @@ def test_payout_with_a_bare_amount_and_a_contract_rate():
     """A bare amount needs on=; the contract's rate applies from 2025-05-01."""
     result = fees.payout(
         usd("1000.00"),
-        on=D2025,
+        on=PAID,
         contract=contract(rate="0.05"),
         method="payoneer",
         reference_rate=RATE,
@@ -2117,12 +2119,13 @@ def test_a_payout_withdraws_on_the_rates_day_else_the_payments_and_says_so():
     caller had said the withdrawal was that day.  That is payout's documented choice (a past
     payment is taxed by the rules of its time); the error now says where the day came from
     and how to choose another."""
-    june = Payment(date(2022, 6, 30), usd("1000.00"))
+    june = Payment(date(2022, 6, 20), usd("1000.00"))
     undated = ExchangeRate("USD", "PKR", "280")
     with pytest.raises(RulesError) as info:
         fees.payout(june, method="payoneer", reference_rate=undated)
     assert ("tax_rate", TAX_RULE) == (info.value.field, info.value.rule)
-    assert "the payment's day" in str(info.value)
+    assert "2022-06-25" in str(info.value)  # the first day it is available, refused
+    assert "the first day the payment is available" in str(info.value)
     assert "reference_rate dated" in str(info.value)
     dated = ExchangeRate("USD", "PKR", "204.40", as_of=date(2022, 7, 4))
     paid = fees.payout(june, method="payoneer", reference_rate=dated)
@@ -2134,13 +2137,18 @@ def test_a_payout_withdraws_on_the_rates_day_else_the_payments_and_says_so():
     assert pkr("0.00") == untaxed.withdrawal.tax
 
 
-def test_a_payout_with_an_undated_rate_is_quoted_on_the_payments_day():
-    """A 2025 payment with an undated rate: the withdrawal is quoted on the payment's day."""
+def test_a_payout_with_an_undated_rate_is_quoted_on_the_day_the_payment_is_available():
+    """A payment with an undated rate is withdrawn when its security period ends (fidelity r16 M2).
+
+    Paid on 2025-05-28, pending for 5 days (HC 211060918), withdrawn on 2025-06-02.
+    """
     paid = fees.payout(
-        Payment(date(2025, 6, 2), usd("1000.00")),
+        Payment(PAID, usd("1000.00")),
         method="payoneer",
         reference_rate=ExchangeRate("USD", "PKR", "280"),
     )
+    assert DAY == paid.available_on
+    assert "available to withdraw from 2025-06-02" == paid.lines()[2][2]
     assert paid.withdrawal == fees.quote_withdrawal(
         usd("900.00"), "payoneer", reference_rate=ExchangeRate("USD", "PKR", "280"), on=DAY
     )
@@ -2447,7 +2455,7 @@ def test_payout_blames_the_payment_for_a_net_the_method_cannot_take(paid, method
     """payout() has no argument 'amount': the error names payment (finding 12)."""
     offered = {"offered_rate": SHOWN} if method == "direct_to_local_bank" else {}
     with pytest.raises(InvalidValueError) as caught:
-        fees.payout(Payment(DAY, usd(paid)), method=method, reference_rate=RATE, **offered)
+        fees.payout(Payment(PAID, usd(paid)), method=method, reference_rate=RATE, **offered)
     assert caught.value.field == "payment"
     assert caught.value.rule.startswith("usable by ")
     assert f"USD {left} left" in str(caught.value)
@@ -2494,8 +2502,18 @@ def test_payout_refuses_a_reference_rate_dated_before_the_payment():
     with pytest.raises(InvalidValueError) as caught:
         fees.payout(Payment(DAY, usd("1000.00")), method="payoneer", reference_rate=old)
     assert caught.value.field == "reference_rate"
-    assert caught.value.rule == "dated on or after the payment"
-    later = attrs.evolve(RATE, as_of=date(2025, 6, 3))
+    assert caught.value.rule == "dated on or after the day the payment is available"
+    # Nor at a rate of a day the balance is still pending (fidelity r16 M2): paid on
+    # 2025-06-02, it is available on 2025-06-07, not the 6th.
+    for pending in (DAY, date(2025, 6, 6)):
+        with pytest.raises(InvalidValueError) as caught:
+            fees.payout(
+                Payment(DAY, usd("1000.00")),
+                method="payoneer",
+                reference_rate=attrs.evolve(RATE, as_of=pending),
+            )
+        assert "pending until 2025-06-07" in str(caught.value)
+    later = attrs.evolve(RATE, as_of=date(2025, 6, 7))
     assert (
         fees.payout(Payment(DAY, usd("1000.00")), method="payoneer", reference_rate=later).on == DAY
     )
@@ -2569,15 +2587,15 @@ def test_offered_rates_of_two_days_are_refused_and_a_payout_not_before_its_payme
             reference_rate=UNDATED,
             offered_rate=ExchangeRate("USD", "PKR", "277.20", as_of=date(2024, 1, 1)),
         )  # fmt: skip
-    assert ("offered_rate", "dated on or after the payment") == (
+    assert ("offered_rate", "dated on or after the day the payment is available") == (
         caught.value.field,
         caught.value.rule,
     )
     paid = fees.payout(
-        Payment(DAY, usd("1000.00")), method="direct_to_local_bank", reference_rate=UNDATED,
+        Payment(PAID, usd("1000.00")), method="direct_to_local_bank", reference_rate=UNDATED,
         offered_rate=attrs.evolve(SHOWN, as_of=DAY),
     )  # fmt: skip
-    assert DAY == paid.on
+    assert PAID == paid.on
 
 
 def test_a_forged_reason_is_refused_in_plans_and_comparisons():

@@ -217,7 +217,7 @@ def _fee_values() -> list[object]:
         ),
         fees.PAYMENT_SCHEDULE_HISTORY,
         fees.payout(
-            Payment(date(2025, 6, 2), amount),
+            Payment(date(2025, 5, 28), amount),
             method=fees.PAYONEER,
             reference_rate=rate,
             rate=Decimal("0.10"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -17,10 +18,9 @@ from upwork_safety.fees._route import rates_day
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import ExchangeRate, Money, exact
+from upwork_safety.rules import as_of as platform_as_of
 
 if TYPE_CHECKING:
-    from datetime import date, datetime
-
     from upwork_safety.fees._service_fee import Rules
     from upwork_safety.rules import WithdrawalMethod
 
@@ -78,6 +78,16 @@ class Payout(Steps):
         return self.fee.on
 
     @property
+    def available_on(self) -> date:
+        """The first day the balance can be withdrawn: the payment's day plus the security period.
+
+        Released money is pending for ``PlatformRules.security_period`` (5
+        days, HC 211060918) before it is available; hourly pay waits longer
+        (:func:`~upwork_safety.hourly.invoice` gives its ``available_at``).
+        """
+        return available_from(self.on)
+
+    @property
     def schedule(self) -> str:
         """The name of the service-fee schedule applied."""
         return self.fee.schedule.name
@@ -117,7 +127,7 @@ class Payout(Steps):
         return [
             ("Client paid", self.paid, f"on {self.on}"),
             ("Upwork service fee", -self.service_fee, self.fee.explanation),
-            ("Upwork balance", self.balance, "available to withdraw"),
+            ("Upwork balance", self.balance, f"available to withdraw from {self.available_on}"),
             *self.withdrawal.steps(),
             (
                 "Total cost against the reference rate",
@@ -130,13 +140,23 @@ class Payout(Steps):
         return f"{self.paid} paid on {self.on}"
 
 
+def start_of(day: date) -> datetime:
+    """00:00 UTC on *day*."""
+    return datetime.combine(day, time(0), timezone.utc)
+
+
+def available_from(paid_on: date) -> date:
+    """The day money paid on *paid_on* leaves the security period in force that day."""
+    return (start_of(paid_on) + platform_as_of(paid_on).security_period).date()
+
+
 def _withdrawal_day(
     reference_rate: object, offered_rate: object, paid_on: date
 ) -> tuple[date, str, str]:
     """The withdrawal's day, why, and the argument that dates it.
 
     The rates' day (:func:`~._route.rates_day`: the reference rate's, else
-    the offered rate's), else the payment's.
+    the offered rate's), else the first day the payment is available.
     """
     dated, dated_by = (
         rates_day(reference_rate, [("offered_rate", offered_rate)])
@@ -146,10 +166,11 @@ def _withdrawal_day(
     if dated is not None:
         return dated, f"{dated_by}'s as_of", dated_by
     why = (
-        "the payment's day, which payout() withdraws on when reference_rate has no as_of; "
-        "to withdraw on another day, pass a reference_rate dated that day"
+        "the first day the payment is available (its day plus the security period), which "
+        "payout() withdraws on when reference_rate has no as_of; to withdraw on another day, "
+        "pass a reference_rate dated that day"
     )
-    return paid_on, why, ""
+    return available_from(paid_on), why, ""
 
 
 @exact
@@ -170,13 +191,16 @@ def payout(
 ) -> Payout:
     """Follow a client's payment to the freelancer's bank: fee, balance, withdrawal, rupees.
 
-    The whole net balance is withdrawn by *method*.  The withdrawal's day
-    picks the s.154A tax rules in force: it is the reference rate's
-    ``as_of`` (the rate is that day's), else the payment's own day, so a
-    past payment is taxed by the rules of its time, not today's (a
-    payment before 2022-07-01 with an undated rate is refused, since no
-    s.154A rates are known before then).  To withdraw on another day,
-    pass a reference rate dated that day; or give *tax_rate* yourself.
+    The whole net balance is withdrawn by *method*, on or after the day
+    it is available: released money is pending for the security period
+    (5 days, HC 211060918), :attr:`Payout.available_on`.  The withdrawal's
+    day picks the s.154A tax rules in force: it is the reference rate's
+    ``as_of`` (the rate is that day's), else the first day the payment is
+    available, so a past payment is taxed by the rules of its time, not
+    today's (a payment that is available before 2022-07-01, with an
+    undated rate, is refused, since no s.154A rates are known before
+    then).  To withdraw on another day, pass a reference rate dated that
+    day; or give *tax_rate* yourself.
     :func:`quote_withdrawal`, which has no payment, uses the newest rules
     when neither *on* nor the rate's ``as_of`` is given.
 
@@ -184,7 +208,9 @@ def payout(
         payment: A :class:`~upwork_safety.Payment`, or the amount paid.
         method: A :class:`WithdrawalMethod` or a preset's key or name.
         reference_rate: As :func:`quote_withdrawal`; its ``as_of``, when
-            given, is the withdrawal's day, on or after the payment's.
+            given, is the withdrawal's day, on or after the day the payment
+            is available (hourly pay is available later still:
+            :func:`~upwork_safety.hourly.invoice` gives its day).
         on: The payment date; defaults to a Payment's own date and is
             required for a bare amount.
         rate: The contract's own service fee, as :func:`service_fee`
@@ -213,8 +239,9 @@ def payout(
 
     Raises:
         InvalidValueError: No date for a bare amount, *on* disagreeing with
-            the payment's date, a reference rate dated before the payment
-            (``field='reference_rate'``), a balance after the service fee that
+            the payment's date, a reference (or offered) rate dated before
+            the payment is available, its day plus the security period
+            (``field='reference_rate'`` or ``'offered_rate'``), a balance after the service fee that
             *method* cannot withdraw (``field='payment'``: the message
             gives the payment, the fee and what they leave), a *payment*
             that could be more than one of the contract's payments
@@ -259,12 +286,14 @@ def payout(
         what="payment",
     )
     withdrawn_on, day_source, dated_by = _withdrawal_day(reference_rate, offered_rate, day)
-    if withdrawn_on < day:
+    available = available_from(day)
+    if withdrawn_on < available:
         raise InvalidValueError(
-            f"{dated_by} is for {withdrawn_on}, before the payment on {day}: the balance "
-            "is withdrawn once it is paid, so measure it against a rate of that day or later",
+            f"{dated_by} is for {withdrawn_on}, but the payment on {day} is pending until "
+            f"{available} (the security period, HC 211060918): it can be withdrawn from then, "
+            "so measure it against a rate of that day or later",
             field=dated_by,
-            rule="dated on or after the payment",
+            rule="dated on or after the day the payment is available",
         )
     withdrawal = quote(
         fee.net,
