@@ -1665,6 +1665,42 @@ def test_a_contract_started_under_the_scale_keeps_five_percent_on_its_billings_b
     assert usd("0.00") == fees.service_fee(kept, on=date(2023, 6, 30))
 
 
+@pytest.mark.parametrize(
+    ("billed", "refused"),
+    [("0.00", True), ("800.00", True), ("10000.00", True), ("10000.01", False), (None, False)],
+)
+def test_one_payment_at_the_kept_rate_is_refused_when_billed_before_was_never_past_the_scale(
+    billed, refused
+):
+    """Fidelity r16 L4: rate="5%" on one 2023 payment was charged 5% with billed_before $0.
+
+    Billings only grow, so a client not past $10,000 by this payment was not past it on
+    2023-05-02: the contract was never at 5% (the same rule as for a whole contract, and the
+    same boundary: exactly $10,000.00 is not past it).  Without billed_before nothing is
+    known, and the rate is taken as given.
+    """
+    kwargs = {} if billed is None else {"billed_before": usd(billed)}
+    if not refused:
+        fee = fees.explain_service_fee(usd("100.00"), on=date(2023, 6, 1), rate="5%", **kwargs)
+        assert (usd("5.00"), fees.FeeBasis.LEGACY) == (fee.fee, fee.basis)
+        gross = fees.gross_for_net(usd("95.00"), on=date(2023, 6, 1), rate="5%", **kwargs)
+        assert usd("100.00") == gross
+        return
+    for charge, amount in (
+        (fees.service_fee, "100.00"),
+        (fees.net_earnings, "100.00"),
+        (fees.explain_service_fee, "100.00"),
+        (fees.gross_for_net, "95.00"),
+    ):
+        with pytest.raises(RulesError) as caught:
+            charge(usd(amount), on=date(2023, 6, 1), rate="5%", **kwargs)
+        assert ("rate", "billings over USD 10,000.00 under the sliding scale") == (
+            caught.value.field,
+            caught.value.rule,
+        )
+        assert f"billed_before is USD {Decimal(billed):,.2f}" in str(caught.value)
+
+
 def test_with_one_flat_schedule_as_rules_the_kept_rate_is_taken_as_given():
     """rules= one schedule has no sliding scale before it to check against: a contract's kept
     5% is charged as given, as for one payment with rate="5%"."""

@@ -26,6 +26,7 @@ from upwork_safety.fees._fee_explanation import (
     _schedule,
     cents_arg,
     explain,
+    refuse_unkept,
 )
 from upwork_safety.models import Contract, Payment
 from upwork_safety.money import Money
@@ -331,26 +332,19 @@ def _check_kept(
     no earlier schedule to check against, and the rate is taken as given,
     as for one payment.
     """
-    history = SERVICE_FEE_HISTORY if rules is None else rules
-    if not isinstance(history, RuleHistory):
+    if rules is not None and not isinstance(rules, RuleHistory):
         return
-    earlier = [s for s in history if s.effective < flat.effective]
-    scale = earlier[-1] if earlier else None
-    if isinstance(scale, ServiceFeeSchedule) and _kept_top_band(scale, rate):
-        floor = scale.tiers[-2].up_to if len(scale.tiers) > 1 else None
-        currency = scale.currency
-        before = billed_before if isinstance(billed_before, Money) else Money.zero(currency)
-        billed = Money.total(
-            (before, *(p.amount for p in payments if p.on < flat.effective)), currency
-        )
-        if floor is not None and billed <= floor:
-            raise RulesError(
-                f"{_named(field, rate)}: a contract kept that rate only if its billings with "
-                f"the client passed {floor} under {scale.name}; its payments before "
-                f"{flat.effective} (and billed_before) come to {billed}",
-                field=field,
-                rule=f"billings over {floor} under the sliding scale",
-            )
+    currency = flat.currency
+    before = billed_before if isinstance(billed_before, Money) else Money.zero(currency)
+    billed = Money.total((before, *(p.amount for p in payments if p.on < flat.effective)), currency)
+    refuse_unkept(
+        flat,
+        rate,
+        rules,
+        billed,
+        field=field,
+        counted=f"its payments before {flat.effective} (and billed_before) come to",
+    )
     if contract.started >= flat.effective:
         raise RulesError(
             f"{_named(field, rate)}: only contracts already at that rate when {flat.name} "

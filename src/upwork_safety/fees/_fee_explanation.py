@@ -336,10 +336,68 @@ def explain(
     currency = schedule.currency
     money = cents_arg(amount, what, currency, why=f"Upwork's service fee is charged on {currency}")
     before = None if billed_before is None else cents_arg(billed_before, "billed_before", currency)
-    _resolve(schedule, day, rate, rate_field, rules)  # the error names the caller's argument
+    resolve_rate(
+        schedule, day, rate, rate_field, rules, billed_before=before
+    )  # errors name the argument
     return ServiceFee(
         amount=money, on=day, schedule=schedule, contract_rate=rate, billed_before=before
     )
+
+
+def resolve_rate(
+    schedule: ServiceFeeSchedule,
+    on: date,
+    rate: Decimal | None,
+    field: str,
+    rules: object,
+    *,
+    billed_before: Money | None,
+) -> tuple[FeeBasis, Decimal | None]:
+    """:func:`_resolve`, and a legacy rate refused when *billed_before* shows it never applied.
+
+    Billings only grow: a client not past the scale's top threshold by this
+    payment was not past it when the scale ended either, so the contract
+    was never at that rate (fidelity r16 L4).
+    """
+    basis, charged = _resolve(schedule, on, rate, field, rules)
+    if basis is FeeBasis.LEGACY and billed_before is not None and rate is not None:
+        refuse_unkept(schedule, rate, rules, billed_before, field=field, counted="billed_before is")
+    return basis, charged
+
+
+def refuse_unkept(
+    flat: ServiceFeeSchedule,
+    rate: Decimal,
+    rules: object,
+    billed: Money,
+    *,
+    field: str,
+    counted: str,
+) -> None:
+    """Refuse *flat*'s legacy *rate* for billings that never passed the scale's top band.
+
+    The sliding scale before *flat* (in *rules*, Upwork's history when
+    ``None``) charged its top band on lifetime billings with the client
+    exceeding its last threshold ($10,000, HC 211062538): a contract was
+    "already at 5%" only past it, so exactly $10,000.00 is not enough.  With
+    ``rules=`` one schedule there is no scale to check against.  *counted*
+    says what *billed* is, for the message.
+    """
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    if not isinstance(history, RuleHistory):
+        return
+    earlier = [s for s in history if s.effective < flat.effective]
+    scale = earlier[-1] if earlier else None
+    if not isinstance(scale, ServiceFeeSchedule) or not _kept_top_band(scale, rate):
+        return
+    floor = scale.tiers[-2].up_to if len(scale.tiers) > 1 else None
+    if floor is not None and billed <= floor:
+        raise RulesError(
+            f"{_named(field, rate)}: a contract kept that rate only if its billings with the "
+            f"client passed {floor} under {scale.name}; {counted} {billed}",
+            field=field,
+            rule=f"billings over {floor} under the sliding scale",
+        )
 
 
 def _kept_top_band(schedule: ServiceFeeSchedule, rate: Decimal | None) -> bool:

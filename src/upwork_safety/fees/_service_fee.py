@@ -25,10 +25,10 @@ from upwork_safety.fees._common import (
 from upwork_safety.fees._contract_terms import _contract_fees, payment_terms, rate_and_field
 from upwork_safety.fees._fee_explanation import (
     ServiceFee,
-    _resolve,
     _schedule,
     cents_arg,
     explain,
+    resolve_rate,
 )
 from upwork_safety.models import Contract
 from upwork_safety.money import MAX_DIGITS, Money, exact
@@ -266,7 +266,7 @@ def gross_for_net(
     currency = schedule.currency
     target = money_arg(net, "net", currency, why="Upwork's service fee is charged on USD")
     before = None if earlier is None else cents_arg(earlier, "billed_before", currency)
-    _resolve(schedule, day, chosen, field, rules)
+    resolve_rate(schedule, day, chosen, field, rules, billed_before=before)
 
     def net_of(cents: int) -> Money:
         gross = from_units(cents, currency)
