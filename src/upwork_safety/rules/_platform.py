@@ -434,8 +434,8 @@ STREAMLINED_DISPUTES = PlatformRules(
 )
 
 #: The rules before 2023-12-05.  The dispute timings of the older process are
-#: not published in the library's sources; the same figures are used and the
-#: docs flag them.
+#: not published in the library's sources; the same figures are used, and the
+#: docs (escrow.md, rules.md) say to read them as unconfirmed for those dates.
 BEFORE_STREAMLINED_DISPUTES = attrs.evolve(
     STREAMLINED_DISPUTES,
     effective=date.min,
