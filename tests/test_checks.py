@@ -544,6 +544,9 @@ def test_specific_milestones(title, description):
         ("Classifier", "Train 1 model with high accuracy", "how it will be checked"),
         # "Round 2 revisions" names a round, not a limit.
         ("3 banners - round 2 revisions", "", "how it will be checked"),
+        # A screen or tab named only by a size or a place is not a named deliverable.
+        ("Full screen layout", "PNG", "what is delivered"),
+        ("Open links in a new browser tab", "PNG", "what is delivered"),
     ],
 )
 def test_vague_milestone_signals_that_do_not_count(title, description, lacks):

@@ -68,7 +68,8 @@ NAMED_ITEM = _c(
     # A screen or tab named by the word before it ("the Profile screen", "the 'Summary'
     # tab"), not "the screen", "all pages", "a new tab".
     r"\b(?!(?:the|a|an|this|that|each|every|all|any|some|new|my|our|your|one|main|same|"
-    r"next|other|whole|entire)\b)[a-z]{3,20}'? (?:screen|tab)\b"
+    r"next|other|whole|entire|full|split|touch|big|small|large|wide|blank|browser|first|"
+    r"last|second|more|few|many|several|multiple)\b)[a-z]{3,20}'? (?:screen|tab)\b"
 )
 _PIECES = re.compile(r"[.;!?\n]")
 _ITEM_SEP = re.compile(r",|\band\b")
