@@ -1707,6 +1707,24 @@ class TestStatementAudit:
         )  # fmt: skip
         return path
 
+    def test_an_empty_statement_has_no_total_in_json(self, tmp_path):
+        """Red team r16 L4: "total" carried the placeholder dates 0001-01-01; now null."""
+        path = tmp_path / "empty.csv"
+        path.write_text(
+            "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+            "Amount in local currency,Currency,Balance\n",
+            encoding="utf-8",
+        )
+        code, text = run("statement", str(path), "--json")
+        document = json.loads(text)
+        assert (0, [], None, None, None) == (
+            code,
+            document["rows"],
+            document["from"],
+            document["to"],
+            document["total"],
+        )
+
     def test_the_contract_rate_is_given_on_the_command_line(self, tmp_path):
         """Newcomer r14 #5: the audit's note asked for rate=, which the CLI had no option for."""
         path = self._fifteen_percent(tmp_path)

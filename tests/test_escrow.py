@@ -1284,6 +1284,29 @@ class TestReports:
         """allowed() on a contract without history judges at its start."""
         assert ("Fund", "EndContract") == escrow.allowed(contract("15.00"), "m1").allowed
 
+    def test_html_escapes_bidi_overrides_and_controls_in_ids(self):
+        """Red team r16 L1: a right-to-left override in a milestone id reversed the caption.
+
+        Every cell and caption passes through the CLI's one rule for characters that act on
+        text (controls, bidi overrides), before HTML escaping; the records keep the id as is.
+        """
+        spoof = "m1\u202efdp.exe\x1b[2J"
+        c = Contract(
+            "c1",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2024, 3, 1),
+            milestones=[Milestone(spoof, "Logo <b>", usd("15.00"))],
+        )
+        c = run(c, Fund(spoof, FUNDED_AT), Submit(spoof, SUBMITTED_AT))
+        page = escrow.allowed(c, spoof)._repr_html_()
+        deadline = escrow.deadlines(c, at(2024, 3, 5))[0]
+        for html_text in (page, deadline._repr_html_()):
+            assert "\u202e" not in html_text
+            assert "\x1b" not in html_text
+        assert "m1\\u202efdp.exe\\x1b[2J" in page
+        assert spoof == deadline.to_records()[0]["milestone_id"]
+
     def test_deadline_records_and_html(self):
         """A Deadline renders as one record and an HTML table."""
         deadline = escrow.deadlines(submitted("15.00"), at(2024, 3, 5))[0]

@@ -139,6 +139,7 @@ def test_a_year_of_600_a_month_on_every_schedule():
             "withdrawn": Decimal("7200.00"),
             "fees": Decimal("5.94"),
             "left": Decimal("0.00"),
+            "currency": "USD",
             "average_wait_days": Decimal("15.2"),
         },
         {
@@ -147,6 +148,7 @@ def test_a_year_of_600_a_month_on_every_schedule():
             "withdrawn": Decimal("7200.00"),
             "fees": Decimal("5.94"),
             "left": Decimal("0.00"),
+            "currency": "USD",
             "average_wait_days": Decimal("22.2"),
         },
         {
@@ -155,6 +157,7 @@ def test_a_year_of_600_a_month_on_every_schedule():
             "withdrawn": Decimal("7200.00"),
             "fees": Decimal("5.94"),
             "left": Decimal("0.00"),
+            "currency": "USD",
             "average_wait_days": Decimal("31.5"),
         },
         {
@@ -163,6 +166,7 @@ def test_a_year_of_600_a_month_on_every_schedule():
             "withdrawn": Decimal("7200.00"),
             "fees": Decimal("3.96"),
             "left": Decimal("0.00"),
+            "currency": "USD",
             "average_wait_days": Decimal("48.2"),
         },
     ] == comparison.to_records()
@@ -315,12 +319,14 @@ def test_reports_render_round_trip_and_print_short():
         "on": date(2026, 1, 28),
         "paid_out": Decimal("0.00"),
         "fee": Decimal("0.00"),
+        "currency": "USD",
         "outcome": "skipped: below_threshold (balance USD 600.00)",
     } == records[0]
     assert {
         "on": date(2026, 2, 25),
         "paid_out": "US$1,200.00",
         "fee": "US$0.99",
+        "currency": "USD",
         "outcome": "threshold",
     } == run.to_records(locale="en_PK")[1]
     assert [r["on"] for r in records] == sorted(r["on"] for r in records)

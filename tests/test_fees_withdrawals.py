@@ -857,6 +857,9 @@ def test_compare_records_list_ranked_unpriced_and_skipped_methods():
         "business_days": "2",  # one number when both ends are one (review r9: "2–2")
         "break_even_spread": None,
         "note": "",
+        # Red team r16 M2: the records had dropped both currencies of the row.
+        "currency": "PKR",
+        "fees_currency": "USD",
     } == records[0]
     assert {
         "method": "Direct to Local Bank (PKR)",
@@ -874,6 +877,8 @@ def test_compare_records_list_ranked_unpriced_and_skipped_methods():
             "spread not published; the best choice up to a 2.099% spread "
             "(an offered rate of at least 274.13)"
         ),
+        "currency": None,
+        "fees_currency": None,
     } == records[1]
     assert "skipped: not available in Pakistan" == records[2]["note"]
     localised = comparison.to_records(locale="en_US")[0]
@@ -1333,6 +1338,7 @@ def test_plan_records_and_html():
         "per_year": 6,
         "amount_each": Decimal("800.00"),
         "fixed_fees_per_year": Decimal("5.94"),
+        "currency": "USD",
         "fee_share_percent": Decimal("0.12"),
         "acceptable": True,
         "recommended": True,
@@ -2632,15 +2638,21 @@ def test_comparison_rows_keep_money_that_to_records_flattens():
     assert [r["method"] for r in rows] == [r["method"] for r in records]
     assert len(rows) == len(comparison.quotes) + len(comparison.unpriced) + len(comparison.skipped)
     for row, record in zip(rows, records, strict=True):
-        assert list(row) == list(record)
-        for key in ("received", "fees", "tax", "cost_vs_reference"):
+        # The records add the currencies the flattening takes out of the amounts.
+        assert [*row, "currency", "fees_currency"] == list(record)
+        for key, currency in (
+            ("received", "currency"),
+            ("fees", "fees_currency"),
+            ("tax", "currency"),
+            ("cost_vs_reference", "currency"),
+        ):
             value = row[key]
             if value is None:  # an unpriced or skipped method
-                assert record[key] is None
+                assert (None, None) == (record[key], record[currency])
                 continue
             assert isinstance(value, Money)
             assert value.currency in {"USD", "PKR"}  # fees in dollars, what arrives in rupees
-            assert value.amount == record[key]
+            assert (value.amount, value.currency) == (record[key], record[currency])
     best = comparison.quotes[0]
     assert best.received == rows[0]["received"]
     assert "PKR" == rows[0]["received"].currency

@@ -1064,7 +1064,9 @@ def test_dispute_with_invoice_says_what_is_at_stake():
     assert usd("30.00") == dispute.protected_amount
     assert usd("15.00") == dispute.unprotected_amount
     records = dispute.to_records()
-    assert usd("15.00") == records[4]["value"]
+    # Red team r16 M2: the records held Money; now its amount, the currency beside it.
+    assert (Decimal("15.00"), "USD") == (records[4]["value"], records[4]["currency"])
+    assert (dispute.opened_at, None) == (records[0]["value"], records[0]["currency"])
     assert "<caption>Client-disputed hours</caption>" in dispute._repr_html_()
 
 

@@ -15,11 +15,15 @@ One place decides how each kind of value becomes plain data, so
   exactly); Money gives its amount, its currency going in its own column
   (a report's flat tabular shape).
 * :func:`cell` formats one value for an HTML table.
+* :func:`shown` escapes the characters that could act on a terminal or
+  reorder text (controls, bidi overrides): the CLI prints, and the HTML
+  tables show, data from their input through it.
 """
 
 from __future__ import annotations
 
 import html
+import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
@@ -35,6 +39,43 @@ if TYPE_CHECKING:
     from upwork_safety.money import ExchangeRate
 
 _MICRO = 1_000_000
+
+
+#: Unicode categories whose characters can move the cursor, change the terminal's
+#: state or hide text: control (Cc: ESC, CR, BEL, the C1 CSI), format (Cf: bidi
+#: overrides, zero-width marks), line and paragraph separators, surrogates,
+#: private use and unassigned.  Spaces (Zs) are shown as they are: amounts in
+#: some locales hold no-break spaces.
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+#: The two joiners are format characters too, but they only join: the zero
+#: width non-joiner of Urdu words and the joiner inside emoji sequences are
+#: shown as they are.
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def shown(text: str) -> str:
+    r"""*text* safe to print on a terminal: every character that could act on it escaped.
+
+    The one function through which the command line prints data from its
+    input (contract, client and milestone ids, the library's messages that
+    quote them, errors on standard error).  A character in :data:`_HIDDEN`'s
+    categories is written as Python's ``repr`` writes it (``\x1b``, ``\r``,
+    ``\u202e``), the way the library already quotes milestone titles; every
+    other character is left as it is, so text the library quoted with
+    ``repr`` is unchanged.
+    """
+    if text.isprintable():
+        return text
+    return "".join(repr(char)[1:-1] if hidden(char) else char for char in text)
+
+
+def hidden(char: str) -> bool:
+    """Whether *char* could act on a terminal (:data:`_HIDDEN`, the joiners aside).
+
+    The one rule for what :func:`shown` escapes and what ``--json`` writes as
+    a JSON escape.
+    """
+    return unicodedata.category(char) in _HIDDEN and char not in _JOINERS
 
 
 def seconds_text(value: timedelta) -> str:
@@ -121,7 +162,7 @@ def cell(value: object) -> str:
         text = "; ".join(str(v) for v in value)
     else:
         text = str(value)
-    return html.escape(text)
+    return html.escape(shown(text))
 
 
 def html_table(
@@ -138,12 +179,12 @@ def html_table(
         columns: Column order; defaults to the first row's keys.
     """
     names = list(columns) if columns is not None else (list(rows[0]) if rows else [])
-    head = "".join(f"<th>{html.escape(name)}</th>" for name in names)
+    head = "".join(f"<th>{html.escape(shown(name))}</th>" for name in names)
     body = "".join(
         "<tr>" + "".join(f"<td>{cell(row.get(name))}</td>" for name in names) + "</tr>"
         for row in rows
     )
-    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    cap = f"<caption>{html.escape(shown(caption))}</caption>" if caption else ""
     return f"<table>{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

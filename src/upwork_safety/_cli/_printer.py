@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 import textwrap
-import unicodedata
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from upwork_safety._render import hidden, shown
 from upwork_safety.money import Money
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from typing import TextIO
 
-__all__ = ["WIDTH", "Printer", "duration", "shown"]
+__all__ = ["WIDTH", "Printer", "duration", "hidden", "shown"]
 
 UTC = timezone.utc
 #: Every line fits a 100-column terminal.
@@ -27,43 +27,6 @@ PROSE = 88
 NARROWEST = 10
 #: The space between a currency code and its amount, kept on one line when wrapping.
 _AMOUNT = re.compile(r"\b([A-Z]{3}) (?=-?[0-9])")
-
-
-#: Unicode categories whose characters can move the cursor, change the terminal's
-#: state or hide text: control (Cc: ESC, CR, BEL, the C1 CSI), format (Cf: bidi
-#: overrides, zero-width marks), line and paragraph separators, surrogates,
-#: private use and unassigned.  Spaces (Zs) are shown as they are: amounts in
-#: some locales hold no-break spaces.
-_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
-#: The two joiners are format characters too, but they only join: the zero
-#: width non-joiner of Urdu words and the joiner inside emoji sequences are
-#: shown as they are.
-_JOINERS = frozenset("\u200c\u200d")
-
-
-def shown(text: str) -> str:
-    r"""*text* safe to print on a terminal: every character that could act on it escaped.
-
-    The one function through which the command line prints data from its
-    input (contract, client and milestone ids, the library's messages that
-    quote them, errors on standard error).  A character in :data:`_HIDDEN`'s
-    categories is written as Python's ``repr`` writes it (``\x1b``, ``\r``,
-    ``\u202e``), the way the library already quotes milestone titles; every
-    other character is left as it is, so text the library quoted with
-    ``repr`` is unchanged.
-    """
-    if text.isprintable():
-        return text
-    return "".join(repr(char)[1:-1] if hidden(char) else char for char in text)
-
-
-def hidden(char: str) -> bool:
-    """Whether *char* could act on a terminal (:data:`_HIDDEN`, the joiners aside).
-
-    The one rule for what :func:`shown` escapes and what ``--json`` writes as
-    a JSON escape.
-    """
-    return unicodedata.category(char) in _HIDDEN and char not in _JOINERS
 
 
 def duration(value: timedelta) -> str:

@@ -191,7 +191,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "closing_balance": statement.closing_balance,
             "by": by,
             "rows": [_summary_row(r) for r in summary.rows],
-            "total": _summary_row(summary.total),
+            # No period, no total: an empty statement's total would only carry the
+            # placeholder dates of Summary.total (red team r16 L4).
+            "total": _summary_row(summary.total) if summary.rows else None,
             "notes": summary.notes,
         }
         if audit is not None:

@@ -483,16 +483,26 @@ class WithdrawalComparison:
         (six decimal places, half up), the grid ``break_even_spread`` is
         given on, while the quote's own ``spread`` stays exact.
         ``business_days`` is a range (``"1–7"``), or one number (``"2"``)
-        when both ends are the same.
+        when both ends are the same.  ``currency`` is the currency of
+        ``received``, ``tax`` and ``cost_vs_reference`` (the reference rate's
+        quote currency, PKR for a bank in Pakistan) and ``fees_currency``
+        that of ``fees`` (the balance's, USD); both are ``None`` on a row
+        without amounts.
 
         Args:
             locale: When given (e.g. ``"en_PK"``), money is formatted for it
                 with babel; otherwise money is its ``Decimal`` amount.
         """
         chosen = check_locale(locale)
-        return [
-            {key: _render.plain(value) for key, value in row.items()} for row in self._rows(chosen)
-        ]
+        records = []
+        quotes = iter(self.quotes)  # the ranked rows come first, one per quote
+        for row in self._rows(chosen):
+            record = {key: _render.plain(value) for key, value in row.items()}
+            quote = next(quotes) if row["received"] is not None else None
+            record["currency"] = None if quote is None else quote.received.currency
+            record["fees_currency"] = None if quote is None else quote.total_fees.currency
+            records.append(record)
+        return records
 
     def _repr_html_(self) -> str:
         return _render.html_table(

@@ -346,7 +346,7 @@ class WithdrawalPlan:
         return f"<WithdrawalPlan {self.monthly_earnings} a month by {self.method.name}: {chosen}>"
 
     def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
-        """Return one dict per rhythm considered, most frequent first.
+        """Return one dict per rhythm considered, most frequent first (amounts in ``currency``).
 
         Args:
             locale: When given, money is formatted for it with babel.
@@ -359,6 +359,7 @@ class WithdrawalPlan:
                 "per_year": option.frequency.per_year,
                 "amount_each": fmt(option.amount_each, chosen),
                 "fixed_fees_per_year": fmt(option.fixed_fees_per_year, chosen),
+                "currency": option.amount_each.currency,
                 "fee_share_percent": round_half_up(CONTEXT.multiply(option.fee_share, HUNDRED), 2),
                 "acceptable": option.acceptable,
                 "recommended": index == first,

@@ -123,7 +123,7 @@ class ScheduleComparison:
         return min(self.runs, key=cost)
 
     def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
-        """Return one dict per schedule: payouts, withdrawn, fees, left, average wait.
+        """Return one dict per schedule: payouts, withdrawn, fees, left, currency, average wait.
 
         Args:
             locale: When given, money is formatted for it with babel.
@@ -136,6 +136,7 @@ class ScheduleComparison:
                 "withdrawn": fmt(run.withdrawn, chosen),
                 "fees": fmt(run.fees, chosen),
                 "left": fmt(run.left, chosen),
+                "currency": run.withdrawn.currency,
                 "average_wait_days": run.average_wait_days,
             }
             for run in self.runs

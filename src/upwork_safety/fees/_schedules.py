@@ -350,7 +350,7 @@ class AutoWithdrawals:
         return round_half_up(CONTEXT.divide(weighted, self.withdrawn.amount), 1)
 
     def to_records(self, *, locale: str | None = None) -> list[dict[str, object]]:
-        """Return one dict per payday that paid or was skipped, in date order.
+        """Return one dict per payday that paid or was skipped, in date order, with its currency.
 
         Args:
             locale: When given, money is formatted for it with babel.
@@ -363,6 +363,7 @@ class AutoWithdrawals:
                     "on": p.on,
                     "paid_out": fmt(p.amount, chosen),
                     "fee": fmt(p.fee, chosen),
+                    "currency": p.amount.currency,
                     "outcome": p.reason.value,
                 },
             )
@@ -375,6 +376,7 @@ class AutoWithdrawals:
                     "on": s.on,
                     "paid_out": fmt(_NOTHING, chosen),
                     "fee": fmt(_NOTHING, chosen),
+                    "currency": _NOTHING.currency,
                     "outcome": f"skipped: {s.reason.value} (balance {s.balance})",
                 },
             )

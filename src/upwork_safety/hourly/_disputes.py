@@ -19,7 +19,7 @@ import attrs
 from upwork_safety._calendar import add_business_days
 from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
-from upwork_safety._render import html_table
+from upwork_safety._render import html_table, plain
 from upwork_safety._validate import optional_cents_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import rules_differ, rules_for
@@ -119,21 +119,36 @@ class HoursDispute:
                 rule="one currency",
             )
 
-    def to_records(self) -> list[dict[str, object]]:
-        """Return the deadlines and outcomes as rows (``what``, ``value``)."""
+    def _rows(self) -> list[tuple[str, object]]:
         return [
-            {"what": "dispute opened", "value": self.opened_at},
-            {"what": "respond by (calendar days)", "value": self.respond_by},
-            {"what": "respond by (if business days)", "value": self.respond_by_if_business_days},
-            {"what": "pay a dispute cannot take", "value": self.protected_amount},
-            {"what": "pay a dispute can take back", "value": self.unprotected_amount},
-            {"what": "if you stay silent", "value": self.if_silent},
-            {"what": "if you accept", "value": self.if_accepted},
-            {"what": "if you decline", "value": self.if_declined},
+            ("dispute opened", self.opened_at),
+            ("respond by (calendar days)", self.respond_by),
+            ("respond by (if business days)", self.respond_by_if_business_days),
+            ("pay a dispute cannot take", self.protected_amount),
+            ("pay a dispute can take back", self.unprotected_amount),
+            ("if you stay silent", self.if_silent),
+            ("if you accept", self.if_accepted),
+            ("if you decline", self.if_declined),
+        ]
+
+    def to_records(self) -> list[dict[str, object]]:
+        """Return the deadlines and outcomes as rows (``what``, ``value``, ``currency``).
+
+        Money is its ``Decimal`` amount with its ``currency`` beside it (``None``
+        on the other rows), as in every report's records.
+        """
+        return [
+            {
+                "what": what,
+                "value": plain(value),
+                "currency": value.currency if isinstance(value, Money) else None,
+            }
+            for what, value in self._rows()
         ]
 
     def _repr_html_(self) -> str:
-        return html_table(self.to_records(), caption="Client-disputed hours")
+        rows = [{"what": what, "value": value} for what, value in self._rows()]
+        return html_table(rows, caption="Client-disputed hours")
 
 
 def dispute_response(

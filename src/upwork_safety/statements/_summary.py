@@ -409,7 +409,8 @@ class Summary:
         """Every period added up (period ``"total"``; no rate of its own).
 
         With no rows at all, every amount is zero and ``start`` and ``end`` are
-        ``date.min``.
+        ``date.min``, a placeholder: the notebook table then shows no total row
+        and the CLI's ``--json`` writes ``"total": null``.
         """
         if not self.rows:
             return _row(TOTAL, date.min, date.min, 0, dict.fromkeys(_MONEY_COLUMNS, _ZERO))
@@ -470,16 +471,20 @@ class Summary:
 
     def _repr_html_(self) -> str:
         records = self.to_records()
+        if not records:  # no period: no total row, whose dates would be placeholders
+            columns = list(self.total.record())
+            caption = f"{self.format.title}: no transactions"
+            return _render.html_table([], caption=caption, columns=columns)
         total = self.total.record()
-        if records and "net_pkr" in records[0]:
+        if "net_pkr" in records[0]:
             total.update(
                 net_pkr=_render.plain(self.net_pkr), withdrawn_pkr=_render.plain(self.withdrawn_pkr)
             )
-        if records and "tax_pkr" in records[0]:
+        if "tax_pkr" in records[0]:
             total["tax_pkr"] = _render.plain(self.tax_pkr)
         by = "month" if self.by == "month" else "tax year (1 July to 30 June)"
         caption = f"{self.format.title} by {by}, amounts in USD"
         if self.notes:
             caption += ". " + " ".join(self.notes)
-        columns = list(records[0]) if records else list(total)
+        columns = list(records[0])
         return _render.html_table([*records, total], caption=caption, columns=columns)
