@@ -18,7 +18,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from upwork_safety import fees, serialize
+from upwork_safety import fees, hourly, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,
@@ -26,7 +26,7 @@ from upwork_safety.errors import (
     InvalidValueError,
     RulesError,
 )
-from upwork_safety.models import Contract, ContractKind, Payment
+from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money
 
 
@@ -2518,7 +2518,7 @@ def test_payout_refuses_a_reference_rate_dated_before_the_payment():
                 method="payoneer",
                 reference_rate=attrs.evolve(RATE, as_of=pending),
             )
-        assert "pending until 2025-06-07" in str(caught.value)
+        assert "until 2025-06-07" in str(caught.value)
     later = attrs.evolve(RATE, as_of=date(2025, 6, 7))
     assert (
         fees.payout(Payment(DAY, usd("1000.00")), method="payoneer", reference_rate=later).on == DAY
@@ -2656,3 +2656,102 @@ def test_comparison_rows_keep_money_that_to_records_flattens():
     best = comparison.quotes[0]
     assert best.received == rows[0]["received"]
     assert "PKR" == rows[0]["received"].currency
+
+
+# --------------------------------------------------------------------------- hourly pay days
+
+#: The Monday 2024-07-01 invoices the week of 2024-06-24 to 2024-06-30 (newcomer r16 #1: the
+#: docs' sample export dates that week's hourly pay on this Monday).
+INVOICED = date(2024, 7, 1)
+
+
+def _hourly_job(*payments: Payment) -> Contract:
+    return Contract("h", "acme", ContractKind.HOURLY, started=date(2024, 6, 1), payments=payments)
+
+
+def _rate_on(day: date) -> ExchangeRate:
+    return ExchangeRate("USD", "PKR", "278.00", as_of=day)
+
+
+def test_an_hourly_weeks_pay_is_available_on_the_wednesday_not_after_five_days():
+    """Newcomer r16 #1: payout() gave an hourly week's pay the 5-day rule (2024-07-06).
+
+    Hourly pay is available on the Wednesday 10 days after the week ends (HC 211063698):
+    2024-07-10, the day hourly.payout_calendar gives the same week.
+    """
+    pay = Payment(INVOICED, usd("300.00"))
+    job = _hourly_job(pay)
+    week = hourly.billing_week(datetime(2024, 6, 30, 12, tzinfo=timezone.utc))
+    wednesday = hourly.payout_calendar(week).available_at.date()
+    assert date(2024, 7, 10) == wednesday
+    paid = fees.payout(pay, method="payoneer", reference_rate=_rate_on(wednesday), contract=job)
+    assert wednesday == paid.available_on
+    assert "available to withdraw from 2024-07-10" == paid.lines()[2][2]
+    for early in (date(2024, 7, 6), date(2024, 7, 9)):
+        with pytest.raises(InvalidValueError) as caught:
+            fees.payout(pay, method="payoneer", reference_rate=_rate_on(early), contract=job)
+        assert ("reference_rate", "dated on or after the day the payment is available") == (
+            caught.value.field,
+            caught.value.rule,
+        )
+        assert "until 2024-07-10" in str(caught.value)
+    # An undated rate withdraws on that Wednesday; a bare amount on the contract likewise.
+    undated = fees.payout(
+        pay, method="payoneer", reference_rate=ExchangeRate("USD", "PKR", "278"), contract=job
+    )
+    bare = fees.payout(
+        usd("300.00"), on=INVOICED, method="payoneer", reference_rate=_rate_on(wednesday),
+        contract=job,
+    )  # fmt: skip
+    assert (wednesday, wednesday) == (undated.available_on, bare.available_on)
+
+
+def test_a_top_rated_freelancers_hourly_pay_skips_the_hold():
+    """top_rated=True: available right after the dispute window, as payout_calendar says."""
+    pay = Payment(INVOICED, usd("300.00"))
+    week = hourly.billing_week(datetime(2024, 6, 30, 12, tzinfo=timezone.utc))
+    saturday = hourly.payout_calendar(week, top_rated=True).available_at.date()
+    assert date(2024, 7, 6) == saturday
+    paid = fees.payout(
+        pay, method="payoneer", reference_rate=_rate_on(saturday), contract=_hourly_job(pay),
+        top_rated=True,
+    )  # fmt: skip
+    assert saturday == paid.available_on
+    with pytest.raises(InvalidTypeError) as caught:
+        fees.payout(pay, method="payoneer", reference_rate=RATE, top_rated="yes")  # type: ignore[arg-type]
+    assert ("top_rated", "a bool") == (caught.value.field, caught.value.rule)
+
+
+@pytest.mark.parametrize(
+    "payment",
+    [
+        Payment(date(2024, 7, 3), usd("300.00")),  # not a Monday: a bonus or an adjustment
+        Payment(INVOICED, usd("50.00"), kind=PaymentKind.BONUS),  # a bonus on a Monday
+    ],
+    ids=["wednesday", "bonus"],
+)
+def test_other_payments_of_an_hourly_contract_leave_the_security_period(payment):
+    """Only an hourly week's pay, dated by its Monday invoice, waits for the Wednesday."""
+    paid = fees.payout(
+        payment,
+        method="payoneer",
+        reference_rate=ExchangeRate("USD", "PKR", "278"),
+        contract=_hourly_job(payment),
+    )
+    assert payment.on + timedelta(days=5) == paid.available_on
+
+
+def test_a_payout_cannot_be_built_available_before_its_security_period():
+    """Payout.available_on defaults to the payment's day plus 5 days and is never earlier."""
+    paid = fees.payout(Payment(PAID, usd("1000.00")), method="payoneer", reference_rate=RATE)
+    assert DAY == paid.available_on == attrs.evolve(paid, available_on=DAY).available_on
+    assert paid == fees.Payout(fee=paid.fee, withdrawal=paid.withdrawal)
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(paid, available_on=date(2025, 6, 1))
+    assert ("Payout.available_on", "on or after the payment's day plus the security period") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    later = attrs.evolve(paid, available_on=date(2025, 6, 11))
+    assert date(2025, 6, 11) == later.available_on
+    assert later == serialize.from_dict(fees.Payout, serialize.to_dict(later))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -16,8 +16,9 @@ from upwork_safety.fees._contract_terms import payment_terms
 from upwork_safety.fees._fee_explanation import ServiceFee, explain
 from upwork_safety.fees._route import rates_day
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
-from upwork_safety.models import Contract, Payment
+from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money, exact
+from upwork_safety.rules import _hourly_available
 from upwork_safety.rules import as_of as platform_as_of
 
 if TYPE_CHECKING:
@@ -27,6 +28,24 @@ if TYPE_CHECKING:
 __all__ = ["Payout", "payout"]
 
 RateLike = Decimal | int | str
+#: Monday in :meth:`date.weekday`: Upwork invoices a week's hours on the Monday after it.
+_MONDAY = 0
+
+
+def _wrong_parts() -> InvalidTypeError:
+    return InvalidTypeError(
+        "Payout needs a ServiceFee and a WithdrawalQuote",
+        field="Payout",
+        rule="a ServiceFee and a WithdrawalQuote",
+    )
+
+
+def _default_available(payout: Payout) -> date:
+    """:func:`available_from` the payment's day (the default of ``Payout.available_on``)."""
+    fee: object = payout.fee
+    if not isinstance(fee, ServiceFee):
+        raise _wrong_parts()
+    return available_from(fee.on)
 
 
 @through_init
@@ -40,28 +59,45 @@ class Payout(Steps):
     Args:
         fee: The service fee on the payment (:class:`ServiceFee`).
         withdrawal: The itemised withdrawal of the fee's net amount.
+        available_on: The first day the balance can be withdrawn (UTC):
+            by default the payment's day plus the security period (5 days,
+            HC 211060918); :func:`payout` gives an hourly contract's week of
+            pay its own, later day.
 
     Raises:
-        InvalidValueError: The withdrawal does not withdraw the net amount.
+        InvalidValueError: The withdrawal does not withdraw the net amount,
+            or *available_on* is before the security period ends.
     """
 
     fee: ServiceFee = attrs.field()
     withdrawal: WithdrawalQuote = attrs.field()
+    available_on: date = attrs.field(default=attrs.Factory(_default_available, takes_self=True))
 
     def __attrs_post_init__(self) -> None:
         parts: tuple[object, object] = (self.fee, self.withdrawal)
         if not isinstance(parts[0], ServiceFee) or not isinstance(parts[1], WithdrawalQuote):
-            raise InvalidTypeError(
-                "Payout needs a ServiceFee and a WithdrawalQuote",
-                field="Payout",
-                rule="a ServiceFee and a WithdrawalQuote",
-            )
+            raise _wrong_parts()
         if self.withdrawal.sent != self.fee.net:
             raise InvalidValueError(
                 f"the withdrawal takes {self.withdrawal.sent} but the payment leaves "
                 f"{self.fee.net} on the balance",
                 field="Payout.withdrawal",
                 rule="withdraws the net amount",
+            )
+        available = self.available_on
+        if type(available) is not date:
+            raise InvalidTypeError(
+                f"Payout.available_on must be a date, not {type(available).__name__}",
+                field="Payout.available_on",
+                rule="a date",
+            )
+        earliest = available_from(self.fee.on)
+        if available < earliest:
+            raise InvalidValueError(
+                f"Payout.available_on is {available}, before the payment of {self.fee.on} "
+                f"leaves its security period on {earliest}",
+                field="Payout.available_on",
+                rule="on or after the payment's day plus the security period",
             )
 
     def __repr__(self) -> str:
@@ -76,16 +112,6 @@ class Payout(Steps):
     def on(self) -> date:
         """The payment date (it picks the service-fee schedule)."""
         return self.fee.on
-
-    @property
-    def available_on(self) -> date:
-        """The first day the balance can be withdrawn: the payment's day plus the security period.
-
-        Released money is pending for ``PlatformRules.security_period`` (5
-        days, HC 211060918) before it is available; hourly pay waits longer
-        (:func:`~upwork_safety.hourly.invoice` gives its ``available_at``).
-        """
-        return available_from(self.on)
 
     @property
     def schedule(self) -> str:
@@ -150,13 +176,39 @@ def available_from(paid_on: date) -> date:
     return (start_of(paid_on) + platform_as_of(paid_on).security_period).date()
 
 
+def _available(
+    day: date, payment: object, contract: object, *, top_rated: bool
+) -> tuple[date, str]:
+    """The first day a payment of *day* can be withdrawn, and the rule that says so.
+
+    Hourly pay (an hourly *contract*'s payment of kind ``OTHER``, or a bare
+    amount on one) dated on a Monday is read as that Monday's invoice, as
+    Upwork's reports date it: its week's :func:`~upwork_safety.hourly.payout_calendar`
+    gives the day (the Wednesday after; a Top Rated freelancer's pay skips
+    the hold).  Anything else leaves the security period
+    (:func:`available_from`).
+    """
+    kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
+    hourly = isinstance(contract, Contract) and contract.kind is ContractKind.HOURLY
+    if hourly and kind is PaymentKind.OTHER and day.weekday() == _MONDAY:
+        closes = start_of(day)  # this Monday's invoice is of the week that closed at 00:00
+        rules = platform_as_of(day - timedelta(days=1))  # in force at the end of that week
+        available, _ = _hourly_available(closes, rules, top_rated=top_rated)
+        first = (closes - timedelta(days=7)).date()
+        return available.date(), (
+            f"hourly pay for the week of {first}, invoiced on {day}, is paid out then, HC 211063698"
+        )
+    return available_from(day), "the security period, HC 211060918"
+
+
 def _withdrawal_day(
-    reference_rate: object, offered_rate: object, paid_on: date
+    reference_rate: object, offered_rate: object, available: date
 ) -> tuple[date, str, str]:
     """The withdrawal's day, why, and the argument that dates it.
 
     The rates' day (:func:`~._route.rates_day`: the reference rate's, else
-    the offered rate's), else the first day the payment is available.
+    the offered rate's), else *available*, the first day the payment is
+    available.
     """
     dated, dated_by = (
         rates_day(reference_rate, [("offered_rate", offered_rate)])
@@ -166,11 +218,11 @@ def _withdrawal_day(
     if dated is not None:
         return dated, f"{dated_by}'s as_of", dated_by
     why = (
-        "the first day the payment is available (its day plus the security period), which "
-        "payout() withdraws on when reference_rate has no as_of; to withdraw on another day, "
-        "pass a reference_rate dated that day"
+        "the first day the payment is available (its day plus the security period, or an "
+        "hourly week's pay day), which payout() withdraws on when reference_rate has no "
+        "as_of; to withdraw on another day, pass a reference_rate dated that day"
     )
-    return available_from(paid_on), why, ""
+    return available, why, ""
 
 
 @exact
@@ -187,6 +239,7 @@ def payout(
     spread: RateLike | None = None,
     tax_rate: RateLike | None = None,
     pseb_registered: bool = False,
+    top_rated: bool = False,
     rules: Rules = None,
 ) -> Payout:
     """Follow a client's payment to the freelancer's bank: fee, balance, withdrawal, rupees.
@@ -232,6 +285,8 @@ def payout(
         tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in
             force on the withdrawal's day).
         pseb_registered: As :func:`quote_withdrawal`.
+        top_rated: Whether the freelancer is Top Rated: an hourly week's pay
+            then skips the hold (as :func:`~upwork_safety.hourly.invoice`).
         rules: As :func:`service_fee`.
 
     Returns:
@@ -285,13 +340,19 @@ def payout(
         rules=rules,
         what="payment",
     )
-    withdrawn_on, day_source, dated_by = _withdrawal_day(reference_rate, offered_rate, day)
-    available = available_from(day)
+    if not isinstance(top_rated, bool):
+        raise InvalidTypeError(
+            f"top_rated must be a bool, not {type(top_rated).__name__}",
+            field="top_rated",
+            rule="a bool",
+        )
+    available, why = _available(day, payment, contract, top_rated=top_rated)
+    withdrawn_on, day_source, dated_by = _withdrawal_day(reference_rate, offered_rate, available)
     if withdrawn_on < available:
         raise InvalidValueError(
-            f"{dated_by} is for {withdrawn_on}, but the payment on {day} is pending until "
-            f"{available} (the security period, HC 211060918): it can be withdrawn from then, "
-            "so measure it against a rate of that day or later",
+            f"{dated_by} is for {withdrawn_on}, but the payment on {day} is not available "
+            f"until {available} ({why}): it can be withdrawn from then, so measure it "
+            "against a rate of that day or later",
             field=dated_by,
             rule="dated on or after the day the payment is available",
         )
@@ -309,4 +370,4 @@ def payout(
         came_from=f"the {fee.net} left of the {fee.amount} payment after the {fee.fee} "
         "service fee cannot be withdrawn: ",
     )
-    return Payout(fee=fee, withdrawal=withdrawal)
+    return Payout(fee=fee, withdrawal=withdrawal, available_on=available)
