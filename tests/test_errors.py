@@ -350,7 +350,7 @@ QUOTED_WITHOUT_SHOWN = {
     ): "a float's shortest text (at most 24 characters), the Decimal to write",
     ("_display.py", "base"): "shown() itself: a number's or a moment's own type's repr, cut",
     ("_display.py", "text"): "shown() itself, after cutting the text",
-    ("_cli/_printer.py", "char"): "one character, escaped for the terminal",
+    ("_render.py", "char"): "one character, escaped for the terminal or an HTML table",
     ("_validate.py", "member.value"): "the library's own enum values, listed as the choices",
     ("fees/_common.py", "m.key"): "the library's own method keys, listed as the choices",
     ("models/_feedback.py", "float"): "a float's shortest text, read as the stars, not shown",
