@@ -22,8 +22,9 @@ from upwork_safety import (
     Payment,
     serialize,
 )
+from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety.cli import main
-from upwork_safety.errors import InvalidDataError
+from upwork_safety.errors import InvalidDataError, InvalidValueError
 
 
 def run(*argv):
@@ -1769,3 +1770,111 @@ def test_statement_unknown_types(tmp_path, capsys):
     data = json.loads(text)
     assert {"amount": "25.00", "currency": "USD"} == data["total"]["other"]
     assert any("Referral Bonus" in note for note in data["notes"])
+
+
+# --------------------------------------------------------------------------- red team r16 L2
+# A refusal names the command's option, never the library argument it fills.
+
+
+@pytest.mark.parametrize(
+    ("argv", "option", "library"),
+    [
+        (["jss", "x.json", "--as-of", "9999-12-31"], "argument --as-of:", "as_of"),
+        (["fees", "1000", "--on", "9999-01-01"], "argument --on:", "on must"),
+        (["rules", "--on", "9999-12-31"], "argument --on:", "on must"),
+        (["withdraw", "100", "--rate", "280", "--on", "9991-01-01"], "argument --on:", "on must"),
+        (
+            ["fees", "1000", "--billed-before", "0.001"],
+            "argument --billed-before:",
+            "billed_before",
+        ),
+        (["fees", "1000", "--fee-rate=-1%"], "argument --fee-rate: '-1%' is not a rate", "rate="),
+    ],
+)
+def test_a_value_the_library_would_refuse_is_refused_with_the_option(capsys, argv, option, library):
+    """Days after 9990-12-31 and sub-cent billings are refused where argparse reads them."""
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert 2 == info.value.code
+    assert 1 == len(err)
+    assert option in err[0]
+    assert library not in err[0]
+
+
+def test_the_last_day_is_still_read():
+    """9990-12-31, the last supported day, is accepted by every date option."""
+    assert 0 == run("rules", "--on", "9990-12-31")[0]
+    assert 0 == run("fees", "1000", "--on", "9990-12-31", "--billed-before", "0")[0]
+
+
+def test_an_unknown_contract_title_names_the_option(capsys):
+    """--contract-rate with a title no income row has: the option and the title are named."""
+    code, text = run("statement", str(REPORT_CSV), "--audit", "--contract-rate", "nosuch=5%")
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (2, "") == (code, text)
+    assert err[0].startswith("upwork-safety statement: error: --contract-rate:")
+    assert "'nosuch'" in err[0]
+    assert "rates" not in err[0]
+
+
+def test_a_zero_width_contract_title_is_refused_by_the_command(capsys):
+    """A title of only a zero-width space is no title: the command says so, not rates=."""
+    code, _ = run("statement", str(REPORT_CSV), "--audit", "--contract-rate", "\u200b=5%")
+    err = capsys.readouterr().err
+    assert 2 == code
+    assert "--contract-rate needs a contract title" in err
+    assert "rates" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "option"),
+    [
+        (["demo", "--rate", "999999999999999999"], "--rate 999999999999999999:"),
+        (["demo", "--offered-rate", "999999999999999999"], "--offered-rate 999999999999999999:"),
+        (["withdraw", "1000", "--rate", "999999999999999999"], "--rate 999999999999999999:"),
+        (
+            ["withdraw", "1000", "--rate", "280", "--offered-rate", "999999999999999999"],
+            "--offered-rate 999999999999999999:",
+        ),
+        (
+            ["withdraw", "1000", "--rate", "280", "--offered-rate", "wire_usd=999999999999999999"],
+            "--offered-rate wire_usd=999999999999999999:",
+        ),
+    ],
+)
+def test_a_rate_too_large_to_convert_at_names_the_option(capsys, argv, option):
+    """Rupees too many to hold are refused naming the rate's option, before any output."""
+    code, text = run(*argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (2, "") == (code, text)
+    assert 1 == len(err)
+    assert f"error: {option}" in err[0]
+    assert "too large" in err[0]
+
+
+class TestOptionsFor:
+    """The one mapping from a library error's field to the command's option."""
+
+    def test_an_error_about_a_mapped_field_names_the_option(self):
+        """The field decides: the CLIError starts with the option as given."""
+        with pytest.raises(CLIError) as info, options_for({"rate": "--fee-rate 20%"}):
+            raise InvalidValueError("refused", field="rate", rule="within 0%–15%")
+        assert "--fee-rate 20%: refused" == str(info.value)
+
+    @pytest.mark.parametrize(
+        "error",
+        [
+            InvalidValueError("refused", field="billed_before", rule="r"),
+            InvalidValueError("refused", field="rate", rule="r"),
+            InvalidValueError("refused"),
+        ],
+    )
+    def test_any_other_error_is_left_as_it_is(self, error):
+        """A field not mapped, an option not given, or no field: the library's error."""
+        with (
+            pytest.raises(InvalidValueError) as info,
+            options_for({"rate": None, "on": "--on 2026-01-01"}),
+        ):
+            raise error
+        assert error is info.value

@@ -521,3 +521,76 @@ def test_install_hint_is_the_documented_command():
     """The hint is the command the docs give."""
     assert plot.INSTALL_HINT.startswith("pip install matplotlib")
     assert "'.[plot]'" in plot.INSTALL_HINT
+
+
+# --- red team r16 L6 ----------------------------------------------------------------------
+
+
+def drawn(text) -> tuple[str, bool]:
+    """What matplotlib draws for a Text: its characters, and whether they are mathtext."""
+    return text._preprocess_math(text.get_text())
+
+
+def test_timeline_of_one_point_on_the_first_day_of_the_calendar():
+    """A lone point on 0001-01-01 is drawn (no day before it to pad with), not an OverflowError."""
+    ax = plot.jss_timeline([JSSPoint(date.min, 95)], rules=jss.CURRENT)
+    ax.figure.canvas.draw()
+    low, high = (mdates.num2date(x).date() for x in ax.get_xlim())
+    assert (date.min, date(1, 1, 3)) == (low, high)
+    assert [95.0] == ydata(ax.get_lines()[0])
+
+
+def test_timeline_of_one_point_is_shown_with_a_day_either_side():
+    """An ordinary lone point keeps its day either side."""
+    ax = plot.jss_timeline([JSSPoint(date(2025, 6, 2), 95)])
+    low, high = (mdates.num2date(x).date() for x in ax.get_xlim())
+    assert (date(2025, 6, 1), date(2025, 6, 3)) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("days", "field"),
+    [
+        ([date(2025, 3, 1), date(2025, 1, 1), date(2025, 2, 1)], "points[1]"),
+        ([date(2025, 1, 1), date(2025, 2, 1), date(2025, 1, 15)], "points[2]"),
+        ([date(2025, 1, 1), date(2025, 1, 1)], "points[1]"),
+    ],
+)
+def test_timeline_refuses_points_out_of_date_order(days, field):
+    """Points not after the one before are refused naming that point, never sorted; no figure."""
+    with pytest.raises(InvalidValueError) as info:
+        plot.jss_timeline([JSSPoint(day, 90) for day in days])
+    assert (field, "in date order, one point a day") == (info.value.field, info.value.rule)
+    assert [] == plt.get_fignums()
+
+
+def test_timeline_title_with_dollars_is_drawn_as_written():
+    """A title with two $ is not mathtext: the dollars and the words between are drawn plainly."""
+    ax = plot.jss_timeline(points(95), title="Earned $5 then $10")
+    assert ("Earned $5 then $10", False) == drawn(ax.title)
+
+
+def test_timeline_title_must_be_text():
+    """title=123 is refused naming title (it was drawn as "123")."""
+    with pytest.raises(InvalidTypeError) as info:
+        plot.jss_timeline(points(95), title=123)
+    assert "title" == info.value.field
+    assert [] == plt.get_fignums()
+
+
+def test_withdrawals_method_name_and_title_with_dollars_are_drawn_as_written():
+    """A method named "My $ bank $2 fee" and a title with $ are drawn as written, not mathtext."""
+    method = attrs.evolve(fees.PAYONEER, name="My $ bank $2 fee")
+    quote = fees.quote_withdrawal(NINE_HUNDRED, method, reference_rate=USD_PKR)
+    ax = plot.withdrawals([quote], title="$900 to $PKR")
+    ax.figure.canvas.draw()
+    assert [("My $ bank $2 fee", False)] == [drawn(t) for t in ax.get_yticklabels()]
+    assert ("$900 to $PKR", False) == drawn(ax.title)
+    assert all(not drawn(t)[1] for t in [*ax.texts, ax.xaxis.label])
+
+
+def test_withdrawals_title_must_be_text_or_none(comparison):
+    """title=5 is refused naming title (None gives the default title)."""
+    with pytest.raises(InvalidTypeError) as info:
+        plot.withdrawals(comparison, title=5)
+    assert "title" == info.value.field
+    assert [] == plt.get_fignums()

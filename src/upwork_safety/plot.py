@@ -20,17 +20,15 @@ from __future__ import annotations
 import importlib.util
 import math
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from upwork_safety._validate import optional_instance, sequence_of
+from upwork_safety._validate import optional_instance, sequence_of, text_value
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import WithdrawalComparison, WithdrawalQuote
 from upwork_safety.jss import JSSPoint, JSSRules, rules_as_of
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from matplotlib.axes import Axes
 
     from upwork_safety.money import Money
@@ -78,7 +76,35 @@ def _points(points: object) -> list[JSSPoint]:
             field="points",
             rule="at least one point",
         )
+    for index in range(1, len(items)):
+        before, point = items[index - 1].on, items[index].on
+        if point <= before:
+            # Drawn as given, the step line would run backwards (red team r16 L6); the
+            # points are refused, not sorted: which of two scores for a day is meant?
+            where = "the same day as" if point == before else "before"
+            raise InvalidValueError(
+                f"points[{index}] is on {point}, {where} points[{index - 1}] ({before}): "
+                "points must be in date order, one a day, "
+                "as jss.timeline() gives them",
+                field=f"points[{index}]",
+                rule="in date order, one point a day",
+            )
     return items
+
+
+def _text(text: str) -> str:
+    r"""*text*, from the caller's data, drawn as written: each ``$`` escaped (``\$``).
+
+    matplotlib reads text between two ``$`` as mathtext (``My $ bank $2`` would
+    be drawn with " bank " in italics; red team r16 L6); ``\$`` is a dollar
+    sign, with or without LaTeX.
+    """
+    return text.replace("$", r"\$")
+
+
+def _title_text(title: object) -> str:
+    """The *title* argument, a ``str`` (the library's one text rule), escaped for drawing."""
+    return _text(text_value(title, "title"))
 
 
 def _threshold(last: JSSPoint, rules: object) -> int:
@@ -147,13 +173,15 @@ def jss_timeline(
 
     Args:
         points: What :func:`upwork_safety.jss.timeline` returns, or any
-            sequence of :class:`~upwork_safety.jss.JSSPoint` in date order
-            (e.g. :attr:`upwork_safety.jss.TopRatedWeeks.weeks`).
+            sequence of :class:`~upwork_safety.jss.JSSPoint` in date order,
+            one a day (e.g. :attr:`upwork_safety.jss.TopRatedWeeks.weeks`);
+            points out of order are refused, never sorted.
         ax: The matplotlib axes to draw on; default a new figure's.
         rules: Where the Top Rated threshold comes from; default the
             rules in force on the last point's day.
         top_rated: Whether to draw the Top Rated threshold.
-        title: The chart's title.
+        title: The chart's title, drawn as written (a ``$`` is a dollar
+            sign, never matplotlib's mathtext).
 
     Returns:
         The axes drawn on.
@@ -162,14 +190,16 @@ def jss_timeline(
         ImportError: matplotlib is not installed (the message gives the
             ``pip install`` command for the ``plot`` extra).
         InvalidTypeError: Something in *points* is not a JSSPoint,
-            *rules* is not :class:`~upwork_safety.jss.JSSRules`, or *ax* is
-            not matplotlib axes.
-        InvalidValueError: *points* is empty.
+            *rules* is not :class:`~upwork_safety.jss.JSSRules`, *ax* is
+            not matplotlib axes, or *title* is not a ``str``.
+        InvalidValueError: *points* is empty, or a point is not after the
+            one before it (``field`` is that point's, e.g. ``"points[3]"``).
         RulesError: The last point is before 2015-03-01 and no *rules* were given.
     """
     _require_matplotlib()
     items = _points(points)
     threshold = _threshold(items[-1], rules) if top_rated else None
+    heading = _title_text(title)
     _jss_axes(ax)
     axes = _axes(ax, height=4.0)
     import matplotlib.dates as mdates
@@ -206,10 +236,12 @@ def jss_timeline(
             label="" if number else "not eligible",
         )
     # The whole range, even the ineligible days at either end (autoscaling skips NaN);
-    # a single day is shown with a day either side.
+    # a single day is shown with a day either side, or two after it on date.min (the
+    # day before it is not in the calendar: red team r16 L6).
     first, last = items[0].on, items[-1].on
     if first == last:
-        first, last = first - _DAY, last + _DAY
+        first = first - _DAY if first > date.min else first
+        last = first + 2 * _DAY
     axes.set_xlim(float(mdates.date2num(first)), float(mdates.date2num(last)))
     # A little headroom so a 100% score is not drawn on the frame.
     axes.set_ylim(0.0, 103.0)
@@ -220,7 +252,7 @@ def jss_timeline(
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     axes.set_xlabel("Date (UTC)")
     axes.set_ylabel("Job Success Score")
-    axes.set_title(title)
+    axes.set_title(heading)
     axes.grid(visible=True, axis="y", alpha=0.3)
     axes.legend(loc="best")
     return axes
@@ -318,7 +350,9 @@ def withdrawals(
     together).  When every quote withdraws the same balance at the same
     reference rate, a dotted line marks what the balance buys at that rate
     with no costs, named in a key below the bars.  Methods a comparison
-    skipped, or could not price (``unpriced``), are not drawn.
+    skipped, or could not price (``unpriced``), are not drawn.  Method names
+    and the title are drawn as written: a ``$`` in them is a dollar sign,
+    never matplotlib's mathtext.
 
     Args:
         quotes: What :func:`upwork_safety.fees.compare_withdrawals` returns,
@@ -334,13 +368,15 @@ def withdrawals(
     Raises:
         ImportError: matplotlib is not installed (the message gives the
             ``pip install`` command for the ``plot`` extra).
-        InvalidTypeError: *quotes* is neither a comparison nor quotes, or
-            *ax* is not matplotlib axes.
+        InvalidTypeError: *quotes* is neither a comparison nor quotes,
+            *ax* is not matplotlib axes, or *title* is neither a ``str`` nor
+            ``None``.
         InvalidValueError: There is no quote to draw.
         CurrencyMismatchError: The quotes deliver different currencies.
     """
     _require_matplotlib()
     items = _quotes(quotes)
+    heading = _text(_title(quotes, items[0])) if title is None else _title_text(title)
     _check_axes(ax)
     axes = _axes(ax, height=1.9 + 0.8 * len(items))
     from matplotlib.ticker import StrMethodFormatter
@@ -361,12 +397,12 @@ def withdrawals(
         color="tab:blue",
         height=0.6,
     )
-    axes.set_yticks(positions, labels=[quote.method.name for quote in items])
+    axes.set_yticks(positions, labels=[_text(quote.method.name) for quote in items])
     # A free band under the last bar holds the key, inside the axes.
     axes.set_ylim(len(items) - 0.4 + (0.6 if ideal is not None else 0.0), -0.6)
     for position, quote in enumerate(items):
         axes.annotate(
-            _label(quote),
+            _text(_label(quote)),
             xy=(float(quote.received.amount), float(position)),
             xytext=(-6.0, 0.0),
             textcoords="offset points",
@@ -380,14 +416,14 @@ def withdrawals(
             float(ideal.amount),
             linestyle=":",
             color="tab:gray",
-            label=f"at the reference rate, no costs: {ideal.currency} {ideal.amount:,}",
+            label=_text(f"at the reference rate, no costs: {ideal.currency} {ideal.amount:,}"),
         )
         axes.legend(loc="lower left", fontsize=8, frameon=False)
     axes.set_xlim(start, end)
     axes.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
     shift = f"; the axis starts at {start:,.0f}, not 0" if start else ""
-    axes.set_xlabel(f"received ({currency}){shift}")
-    axes.set_title(title if title is not None else _title(quotes, items[0]))
+    axes.set_xlabel(_text(f"received ({currency}){shift}"))
+    axes.set_title(heading)
     return axes
 
 

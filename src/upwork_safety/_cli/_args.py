@@ -12,7 +12,7 @@ from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
-from upwork_safety._moments import utc_instant
+from upwork_safety._moments import plain_date, utc_instant
 from upwork_safety._validate import fraction
 from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 from upwork_safety.money import Money, round_half_up, to_decimal
@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 __all__ = [
     "cents",
     "day",
+    "dollars",
     "locale",
     "moment",
-    "not_negative",
     "per_method",
     "positive",
     "rate",
@@ -49,14 +49,6 @@ def _number(text: str) -> Decimal:
     )
 
 
-def not_negative(text: str) -> Decimal:
-    """A number of 0 or more."""
-    value = _number(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{shown(text)} must not be negative")
-    return value
-
-
 def positive(text: str) -> Decimal:
     """A number more than 0."""
     value = _number(text)
@@ -74,20 +66,34 @@ def rate(text: str) -> Decimal:
     )
 
 
-def cents(text: str) -> Decimal:
-    """A positive amount of dollars in whole cents, as plain digits (``0.001`` is refused)."""
+def _whole_cents(text: str) -> Decimal:
+    """An amount of dollars in whole cents, as plain digits (``0.001`` is refused)."""
     value = _read(
         to_decimal,
         text,
         "is not an amount like 900 or 900.50 (digits and one decimal point, "
         "at most 18 digits before it)",
     )
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"{shown(text)} must be more than 0")
     if round_half_up(value, 2) != value:
         raise argparse.ArgumentTypeError(
             f"{shown(text)} has a fraction of a cent: amounts are in whole cents (e.g. 0.01)"
         )
+    return value
+
+
+def cents(text: str) -> Decimal:
+    """A positive amount of dollars in whole cents, as plain digits (``0.001`` is refused)."""
+    value = _whole_cents(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{shown(text)} must be more than 0")
+    return value
+
+
+def dollars(text: str) -> Decimal:
+    """An amount of 0 dollars or more in whole cents (``billed-before``: the library's rule)."""
+    value = _whole_cents(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{shown(text)} must not be negative")
     return value
 
 
@@ -106,10 +112,15 @@ def day(text: str) -> date:
     from upwork_safety import serialize
 
     try:
-        return serialize.from_dict(date, text)
+        value = serialize.from_dict(date, text)
     except InvalidDataError as error:  # the file reader's own words, which quote the text
         why = error.problems[0].message if error.problems else f"{shown(text)} is not a date"
         raise argparse.ArgumentTypeError(why) from None
+    try:
+        # The library's bound, checked here so the refusal names the option, as --now's does.
+        return plain_date(value, "the day")
+    except UpworkSafetyError as exc:
+        raise argparse.ArgumentTypeError(f"{shown(text)}: {exc}") from None
 
 
 def moment(text: str) -> datetime:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
-from upwork_safety._cli._context import CLIError
+from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety._cli._printer import shown
 from upwork_safety._validate import is_blank
 
@@ -60,10 +60,9 @@ def run_check(args: argparse.Namespace, ctx: Context) -> int:
     from upwork_safety import checks
 
     now: datetime = args.now or ctx.now()
-    results = [
-        (contract, checks.review_contract(contract, now=now))
-        for contract in ctx.read_contracts(args.contract)
-    ]
+    contracts = ctx.read_contracts(args.contract)
+    with options_for({"now": None if args.now is None else f"--now {now.isoformat()}"}):
+        results = [(contract, checks.review_contract(contract, now=now)) for contract in contracts]
     if ctx.json:
         ctx.dump([{"contract": c.id, "now": now, "findings": found} for c, found in results])
         return 0

@@ -7,20 +7,21 @@ Commands never print, open files or read the clock themselves: the
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from upwork_safety._cli._printer import Printer
-from upwork_safety.errors import InvalidDataError
+from upwork_safety.errors import InvalidDataError, UpworkSafetyError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Mapping, Sequence
     from datetime import date, datetime
     from typing import TextIO
 
     from upwork_safety.models import Contract
     from upwork_safety.statements import Statement
 
-__all__ = ["CLIError", "Context", "contracts_from_json", "problems_error"]
+__all__ = ["CLIError", "Context", "contracts_from_json", "options_for", "problems_error"]
 
 
 class CLIError(Exception):
@@ -34,6 +35,33 @@ class CLIError(Exception):
     def __init__(self, message: str, details: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.details = tuple(details)
+
+
+@contextmanager
+def options_for(given: Mapping[str, str | None]) -> Iterator[None]:
+    """Within it, a library error about an argument the command filled from an option names it.
+
+    The library's errors say which of its arguments is at fault in ``field``
+    (``"rate"``); the person at the terminal gave an option (``--fee-rate
+    12%``).  Each command lists, for the library arguments it fills from its
+    options, the option as given (``{"rate": "--fee-rate 12%"}``; ``None``
+    when the option was not given), and an error about one of them becomes a
+    :class:`CLIError` starting with that option.  An error about any other
+    field is left as it is.  The decision is made on ``field`` alone, never on
+    the message's text.
+
+    Options whose values the library could refuse are checked where argparse
+    reads them, or before the call, in the command's own words; this is for
+    the refusals only the rules in force can make (a contract rate outside
+    the schedule's range).
+    """
+    try:
+        yield
+    except UpworkSafetyError as error:
+        option = given.get(error.field) if error.field is not None else None
+        if option is None:
+            raise
+        raise CLIError(f"{option}: {error}") from None
 
 
 def problems_error(path: str, error: InvalidDataError) -> CLIError:

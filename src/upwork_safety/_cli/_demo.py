@@ -16,7 +16,7 @@ import attrs
 
 from upwork_safety import checks, escrow, fees, jss
 from upwork_safety._cli import _args
-from upwork_safety._cli._fees import tax_note
+from upwork_safety._cli._fees import check_converts, tax_note
 from upwork_safety._cli._printer import Printer
 from upwork_safety._render import rate_at_least
 from upwork_safety.models import (
@@ -94,6 +94,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     """Tell the story (or, with ``--json``, give its key figures)."""
+    # The story converts what is left of AMOUNT after fees at these rates or below them.
+    check_converts(AMOUNT, args.rate, f"--rate {args.rate}")
+    if args.offered_rate is not None:
+        check_converts(AMOUNT, args.offered_rate, f"--offered-rate {args.offered_rate}")
     # With --json the story is told to a throwaway printer and only the figures are shown.
     story = io.StringIO()
     data = run_demo(Printer(story, ctx.locale), reference=args.rate, offered=args.offered_rate)

@@ -7,9 +7,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
-from upwork_safety._cli._context import CLIError
+from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety._render import percent, rate_at_least
-from upwork_safety.errors import RulesError, UpworkSafetyError
+from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import ExchangeRate, Money
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "add_fees_arguments",
     "add_withdraw_arguments",
+    "check_converts",
     "run_fees",
     "run_withdraw",
 ]
@@ -45,7 +46,7 @@ def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--billed-before",
-        type=_args.not_negative,
+        type=_args.dollars,
         help=(
             "lifetime billings with this client before, in USD "
             "(read only by the older sliding-scale schedule)"
@@ -58,7 +59,16 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
     from upwork_safety import fees
 
     on: date = args.on or ctx.today()
-    schedule = fees.schedule_as_of(on)
+    # The library's arguments these options fill: a refusal names the option.
+    options = {
+        "on": None if args.on is None else f"--on {on}",
+        "rate": None if args.fee_rate is None else f"--fee-rate {percent(args.fee_rate)}",
+        "billed_before": (
+            None if args.billed_before is None else f"--billed-before {args.billed_before}"
+        ),
+    }
+    with options_for(options):
+        schedule = fees.schedule_as_of(on)
     result: dict[str, object] = {"on": on, "schedule": schedule}
     explained = None
     billed = None
@@ -68,14 +78,10 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
     if args.amount is not None:
         amount = Money(args.amount, "USD")
         billed = None if args.billed_before is None else Money(args.billed_before, "USD")
-        try:
+        with options_for(options):
             explained = fees.explain_service_fee(
                 amount, on=on, rate=args.fee_rate, billed_before=billed
             )
-        except RulesError as error:
-            if error.field != "rate" or args.fee_rate is None:
-                raise
-            raise CLIError(f"--fee-rate {percent(args.fee_rate)}: {error}") from None
         result.update(
             amount=amount,
             fee=explained.fee,
@@ -224,14 +230,42 @@ def _check_tax_day(on: date | None, tax: str) -> None:
         )
 
 
+def check_converts(amount: Money, rate: Decimal, option: str) -> None:
+    """Refuse a rate at which *amount* is more rupees than money holds, naming the option.
+
+    *option* is the option as given, e.g. ``--offered-rate wire_usd=300``.
+
+    The comparison converts what is left after fees (never more than
+    *amount*) at the rate or below it (a spread only lowers it), so if
+    *amount* converts at *rate*, every conversion it makes does.
+    """
+    with options_for({"converted amount": option}):
+        ExchangeRate("USD", "PKR", rate).convert(amount)
+
+
+def _check_rates_convert(
+    amount: Money, reference: Decimal, bare: dict[str, Decimal], named: dict[str, Decimal]
+) -> None:
+    """:func:`check_converts` for ``--rate`` and each ``--offered-rate`` (*bare* or *named*)."""
+    check_converts(amount, reference, f"--rate {reference}")
+    for rate in bare.values():
+        check_converts(amount, rate, f"--offered-rate {rate}")
+    for key, rate in named.items():
+        check_converts(amount, rate, f"--offered-rate {key}={rate}")
+
+
 def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     """Compare the ways to withdraw an amount to Pakistan against a reference rate."""
     from upwork_safety import fees
 
     amount = Money(args.amount, "USD")
-    reference = ExchangeRate(
-        "USD", "PKR", args.rate, as_of=args.on, source="given on the command line"
-    )
+    # The library's arguments --on fills: a refusal names the option.
+    on_option = None if args.on is None else f"--on {args.on}"
+    options = {"on": on_option, "as_of": on_option}
+    with options_for(options):
+        reference = ExchangeRate(
+            "USD", "PKR", args.rate, as_of=args.on, source="given on the command line"
+        )
     named_offers, bare_offer = _keyed_rates(
         args.offered_rate, "direct_to_local_bank", "--offered-rate"
     )
@@ -243,18 +277,20 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     # A bare spread is every other method's: one with an offered rate needs none.
     spreads = {k: v for k, v in bare_spreads.items() if k not in offered} | named_spreads
     _check_tax_day(args.on, args.tax)
-    comparison = fees.compare_withdrawals(
-        amount,
-        reference_rate=reference,
-        offered_rates={
-            key: ExchangeRate("USD", "PKR", rate, as_of=args.on, source="offered")
-            for key, rate in offered.items()
-        },
-        spreads=dict(spreads),
-        on=args.on,
-        tax_rate=Decimal(0) if args.tax == "none" else None,
-        pseb_registered=args.tax == "pseb",
-    )
+    _check_rates_convert(amount, args.rate, bare_offer, named_offers)
+    with options_for(options):
+        comparison = fees.compare_withdrawals(
+            amount,
+            reference_rate=reference,
+            offered_rates={
+                key: ExchangeRate("USD", "PKR", rate, as_of=args.on, source="offered")
+                for key, rate in offered.items()
+            },
+            spreads=dict(spreads),
+            on=args.on,
+            tax_rate=Decimal(0) if args.tax == "none" else None,
+            pseb_registered=args.tax == "pseb",
+        )
     if ctx.json:
         ctx.dump(
             {

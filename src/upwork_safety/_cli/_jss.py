@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety import _display
 from upwork_safety._cli import _args
-from upwork_safety._cli._context import CLIError, problems_error
+from upwork_safety._cli._context import CLIError, options_for, problems_error
 from upwork_safety._cli._rules import check_jss_day
 from upwork_safety.errors import InvalidDataError, Problem
 from upwork_safety.jss import _UNIQUE_IDS
@@ -128,7 +128,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                 f"--exclude-client {client}: no contract in {args.history} has this client "
                 f"(clients: {known}{', …' if len(clients) > 10 else ''})"
             )
-    report = jss.score(history, as_of=as_of, exclude_clients=args.exclude_client)
+    with options_for({"as_of": None if args.as_of is None else f"--as-of {as_of}"}):
+        report = jss.score(history, as_of=as_of, exclude_clients=args.exclude_client)
     points = None
     if args.timeline:
         # Back from --as-of in whole steps, so the last point is --as-of itself.

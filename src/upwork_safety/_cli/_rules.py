@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
-from upwork_safety._cli._context import CLIError
+from upwork_safety._cli._context import CLIError, options_for
 
 if TYPE_CHECKING:
     import argparse
@@ -48,8 +48,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from upwork_safety import fees, jss, rules
 
     on: date = args.on or ctx.today()
-    platform = rules.as_of(on)
-    schedule = fees.schedule_as_of(on)
+    with options_for({"on": None if args.on is None else f"--on {on}"}):
+        platform = rules.as_of(on)
+        schedule = fees.schedule_as_of(on)
     jss_rules = jss.rules_as_of(on) if on >= jss.HISTORY.first_day else None
     kept = fees.RETENTION_HISTORY
     retention = kept.in_force(on) if on >= kept.first_day else None

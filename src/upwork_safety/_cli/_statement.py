@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
-from upwork_safety._cli._context import CLIError
+from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety._display import shown
+from upwork_safety._render import percent
+from upwork_safety._validate import is_blank
 
 if TYPE_CHECKING:
     import argparse
@@ -159,7 +161,7 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
         return None
     rates: dict[str, Decimal] = {}
     for title, given in args.contract_rate:
-        if not title:
+        if is_blank(title):  # a title of white space or zero-width marks names no contract
             raise CLIError("--contract-rate needs a contract title: TITLE=RATE")
         if title in rates:
             raise CLIError(f"--contract-rate gives {shown(title)} twice")
@@ -169,7 +171,21 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
             f"--contract-rate names a contract by its title, which the {statement.format.title} "
             "does not give (only a Transactions report does); use --rate for every contract"
         )
-    return statements.audit_fees(statement, rate=args.rate, rates=rates or None)
+    # The titles audit_fees takes (red team r16 L2: its refusal named its own rates=).
+    titles = {row.contract for row in statement.transactions if row.is_income}
+    for title in rates:
+        if title not in titles:
+            raise CLIError(
+                f"--contract-rate: no income row of {args.file} has {shown(title)} as its "
+                "Transaction Summary (a title is matched exactly, case and spaces too)"
+            )
+    # The library's arguments these options fill: a refusal names the option.
+    options = {
+        "rate": None if args.rate is None else f"--rate {percent(args.rate)}",
+        "rates": "--contract-rate" if rates else None,
+    }
+    with options_for(options):
+        return statements.audit_fees(statement, rate=args.rate, rates=rates or None)
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
