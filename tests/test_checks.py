@@ -1626,9 +1626,46 @@ def test_arbitration_uneconomic_for_a_partial_approvals_remainder():
         escrow.Approve("m1", at(2024, 3, 3, 9), amount=usd("10.00")),
     ):
         contract = escrow.apply(contract, event)
-    (finding,) = checks.review_contract(contract, now=at(2024, 3, 4))
-    assert ("ARBITRATION_UNECONOMIC", "m1") == (finding.code, finding.milestone_id)
+    findings = {f.code: f for f in checks.review_contract(contract, now=at(2024, 3, 4))}
+    finding = findings["ARBITRATION_UNECONOMIC"]
+    assert "m1" == finding.milestone_id
     assert "held USD 90.00 < arbitration fee USD 291.00" == finding.evidence
+    assert {"ARBITRATION_UNECONOMIC", "DORMANT_ESCROW"} == set(findings)
+
+
+def test_a_partial_approvals_remainder_on_the_last_milestone_is_said_at_once():
+    """Newcomer r16 #3: USD 100.00 kept by a partial approval of the last milestone got no
+    finding until near the dormancy notice, 11 weeks later, when dormancy returns it to the
+    client unless the client releases it or the freelancer disputes (HC 211068528)."""
+    contract = fixed([milestone("m1", "400.00")])
+    for event in (
+        escrow.Fund("m1", at(2024, 3, 1, 9)),
+        escrow.Submit("m1", at(2024, 3, 2, 9)),
+        escrow.Approve("m1", at(2024, 3, 3, 9), amount=usd("300.00")),
+    ):
+        contract = escrow.apply(contract, event)
+    findings = {f.code: f for f in checks.review_contract(contract, now=at(2024, 3, 4))}
+    held = findings["DORMANT_ESCROW"]
+    notice = next(
+        d for d in escrow.deadlines(contract, at(2024, 3, 4)) if d.kind == "dormancy_notice"
+    )
+    assert (Severity.WARNING, "m1", usd("100.00"), notice.due) == (
+        held.severity,
+        held.milestone_id,
+        held.amount,
+        held.due,
+    )
+    assert "HC 211068528" in held.advice
+    assert "USD 100.00 of it is still in escrow" in held.script
+    # With another milestone waiting to be funded, UNFUNDED_MILESTONE speaks of it instead.
+    two = fixed([milestone("m1", "400.00"), milestone("m2", "50.00")])
+    for event in (
+        escrow.Fund("m1", at(2024, 3, 1, 9)),
+        escrow.Submit("m1", at(2024, 3, 2, 9)),
+        escrow.Approve("m1", at(2024, 3, 3, 9), amount=usd("300.00")),
+    ):
+        two = escrow.apply(two, event)
+    assert "DORMANT_ESCROW" not in {f.code for f in checks.review_contract(two, now=at(2024, 3, 4))}
 
 
 def test_hourly_time_left_in_the_last_second_is_nil_not_negative():

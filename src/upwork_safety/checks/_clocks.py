@@ -24,7 +24,7 @@ from upwork_safety.checks._codes import FindingCode, rule_unconfirmed
 from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._milestones import short
 from upwork_safety.errors import RulesError
-from upwork_safety.models import Contract, Milestone
+from upwork_safety.models import Contract, Milestone, MilestoneState
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:
@@ -359,16 +359,56 @@ def _fee_unconfirmed(fee: Money, on: datetime) -> bool:
     return fee == published and rule_unconfirmed("arbitration_fee")
 
 
+def _held_back(clock: _Clock) -> Finding | None:
+    """A partial approval's remainder kept on its own milestone, reported at once.
+
+    Nothing moves it but the client (a release), a dispute or a refund: left
+    alone, dormancy closes the contract and turns it into a refund request
+    (newcomer r16 #3: the first word of it came weeks later, near the notice).
+    """
+    milestone = clock.milestone
+    close = clock.same_milestone(escrow.DeadlineKind.DORMANCY_CLOSE)
+    closes = "" if close is None else f" and closes the contract at {_when(close.due)}"
+    message = (
+        f"{milestone.held} of milestone {_milestone_name(milestone)} was not released when "
+        f"the client approved {milestone.escrow.released} of it: it stays in escrow, and if "
+        f"nothing moves it Upwork sends its first dormancy notice at {_when(clock.deadline.due)}"
+        f"{closes}, turning the escrow into a refund request to the client."
+    )
+    advice = (
+        f"Ask the client why {milestone.held} was held back, and to release it if the work "
+        "was delivered as agreed. If they will not, file a non-release dispute through "
+        "Support (HC 211068528) while the escrow is still there."
+    )
+    script = (
+        f"Hi! Thanks for approving this milestone. {milestone.held} of it is still in escrow: "
+        "could you release it, or tell me what is missing so I can finish it?"
+    )
+    return make_finding(
+        FindingCode.DORMANT_ESCROW,
+        message,
+        advice,
+        script,
+        amount=milestone.held,
+        **clock.fields(),
+    )
+
+
 def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
     # The first notice is the warning to act on: report it once it is due within
     # one notice period.  Once it has passed, the closing date is what matters.
+    # A partial approval's remainder on its own (paid) milestone is said at once, unless a
+    # milestone waits to be funded (UNFUNDED_MILESTONE then asks to settle it first).
+    milestone = clock.milestone
+    waiting = any(m.state is MilestoneState.NOT_FUNDED for m in clock.contract.milestones)
+    if not closing and milestone.state is MilestoneState.PAID and not waiting:
+        return _held_back(clock)
     rules = clock.rules
     reach = rules.dormancy_first_notice
     if closing:
         reach += rules.dormancy_final_notice
     if clock.left > reach:
         return None
-    milestone = clock.milestone
     what = (
         "closes the contract and turns the escrow into a refund request"
         if closing

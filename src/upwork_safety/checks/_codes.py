@@ -368,7 +368,8 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         Severity.WARNING,
         "fixed-price contract",
         "Escrow has sat untouched long enough that Upwork's dormancy notices are due "
-        "within the notice period (or have started); the contract will close itself.",
+        "within the notice period (or have started); the contract will close itself. Or a "
+        "partial approval left part of the last milestone in escrow, said at once.",
         "After the dormancy period and two notices, Upwork closes the contract and "
         "turns the escrow into a refund request.",
         _source("dormancy_period"),
