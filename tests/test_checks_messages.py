@@ -1000,6 +1000,11 @@ _NARROWED_CAUGHT = [
     ("contact: 3 0 0 / 8 1 2 / 3 4 5 6", "incoming", [_C]),
     ("reach me at 300 812 3456 after 6pm", "incoming", [_C]),
     ("Reference number for you: 3001234567, call it tonight.", "incoming", [_C]),
+    # a mobile number disguised in letters or spelled out (newcomer r16 #4)
+    ("my whatsapp is zero three zero zero one two three four five six seven", "incoming", [_C]),
+    ("my whatsapp is O3OO12345G7", "incoming", [_C]),
+    ("Text me: 0 3 4 5 i 2 3 4 5 6 7", "incoming", [_C]),
+    ("mera number zero three three one two two two three three four four hai", "incoming", [_C]),
     # content sent or paid for over a channel is not a content brief
     ("Send the video on WhatsApp please, Upwork compresses it.", "incoming", [_C]),
     ("I'll pay for the articles on PayPal, less hassle than Upwork.", "incoming", [_P]),
@@ -1045,6 +1050,10 @@ def test_the_narrowed_families_still_catch_their_risky_wordings(text, direction,
 
 
 _NARROWED_QUIET = [
+    # digits in letters or words that are data, not a number to reach someone on
+    ("Order O3OO12345G7 shipped today, tracking is on the store page.", "incoming"),
+    ("The phone field must reject zero three zero zero one two three four five six.", "incoming"),
+    ("Count aloud: one two three four five six seven eight nine ten, then go.", "incoming"),
     # "don't wait for" something other than the funding, or the milestone said funded
     ("Don't wait for the milestone, it's funded already, go ahead.", "incoming"),
     ("Don't wait for the milestone approval to send me questions, ask anytime here.", "incoming"),

@@ -65,6 +65,13 @@ _SPACED_CONTEXT = re.compile(
     r"\b(?:my|mera|meri|mere|our|personal|apna|apni) (?:\w+ )?(?:number|no|phone|cell|mobile)\b|"
     r"\bnumber (?:is|hai)\b|\b(?:number|phone|cell|mobile|nambar)\s?[:=]"
 )
+#: A Pakistani mobile number disguised with look-alike letters: "O3OO12345G7" (o for 0, l or
+#: i for 1, s for 5, g for 6, b for 8, z for 2), at least five real digits among its eleven.
+DISGUISED_MOBILE = re.compile(r"(?<![\w+])(?=(?:[olisgbz]{0,9}\d){5})[0o]3[\dolisgbz]{9}(?![\w])")
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+#: A number spelled out digit by digit: "zero three zero zero one two three four five six
+#: seven" (ten to thirteen digit words).
+SPELLED_NUMBER = re.compile(r"\b" + _DIGIT_WORD + r"(?:[\s,\-]{1,3}" + _DIGIT_WORD + r"){9,12}\b")
 #: The digits are what is being built or tested: a form's input, QA data, a display.
 _SPACED_TEST = re.compile(
     r"\b(?:fields?|inputs?|validat\w{1,5}|placeholder|format\w{0,3}|test\w{0,4}|accepts?|"
@@ -261,6 +268,15 @@ def contact_details(text: str) -> list[Detail]:
             for m in NUMBER_AFTER_WORD.finditer(text)
             if not _product_number(text, m, 1) and not _record_number(text, m)
         )
+    # A number disguised in letters or spelled out counts, as a spaced one does, in a
+    # sentence about reaching someone (newcomer r16 #4).
+    for pattern, needs in ((DISGUISED_MOBILE, "3"), (SPELLED_NUMBER, "e")):
+        if needs in text:
+            found.extend(
+                Detail(m.start(), m.end(), "phone number")
+                for m in pattern.finditer(text)
+                if _spaced_mobile(text, m)
+            )
     if "/" in text:
         found.extend(
             Detail(m.start(), m.end(), "chat link")
