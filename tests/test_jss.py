@@ -1858,6 +1858,22 @@ def test_what_if_names_the_existing_contracts_it_changes():
     assert "existing contract" not in unchanged.reason
 
 
+def test_what_if_with_replace_names_no_added_contract():
+    """Newcomer r16: replacing a contract said "the added contracts change how 1 existing
+    contract counts" and listed the replaced contract itself; nothing was added."""
+    history = [*goods(3), job("mid", "X", amount="2000", stars="5.0")]
+    worse = attrs.evolve(history[-1], feedback=Feedback(stars="1.0"))
+    change = jss.what_if(history, replace=worse, as_of=date(2025, 6, 1))
+    assert [("mid", jss.Outcome.NEGATIVE)] == [(i.contract_id, i.outcome) for i in change.changed]
+    assert "added" not in change.reason
+    assert "existing contract" not in change.reason  # the replaced one is in .changed
+    # A changed contract that moves another (a rehire) says "changed", not "added".
+    rehire = job("again", "X", started=date(2025, 3, 1), ended=date(2025, 3, 5), stars="1.0")
+    later = attrs.evolve(rehire, feedback=Feedback(stars="5.0"))
+    moved = jss.what_if([*history, rehire], replace=later, as_of=date(2025, 6, 1))
+    assert "added" not in moved.reason
+
+
 def test_what_if_says_when_an_added_contract_does_not_count():
     """Regression (newcomer trial): a job ended without feedback gave delta 0 and no word why."""
     silent = attrs.evolve(job("quiet", stars="5.0"), feedback=None)

@@ -390,8 +390,9 @@ def what_if(
         )
     if len(left_out) > 5:
         reason += f"; and {len(left_out) - 5} more such contracts do not count in the score"
-    reason += _windows_opened(before, after, chosen)
-    reason += _counted_anew(before, after)
+    source = " and ".join(what for what, group in (("added", added), ("changed", changed)) if group)
+    reason += _windows_opened(before, after, chosen, source)
+    reason += _counted_anew(before, after, {contract.id for contract in changed}, source)
     return WhatIf(before.score, after.score, delta, reason, added=impacts, changed=changes)
 
 
@@ -413,17 +414,21 @@ def _replaced(items: tuple[Contract, ...], changed: tuple[Contract, ...]) -> tup
     return tuple(after)
 
 
-def _counted_anew(before: JSSReport, after: JSSReport) -> str:
-    """Name the existing contracts the added ones changed (a rehire, an earlier window).
+def _counted_anew(before: JSSReport, after: JSSReport, replaced: set[str], source: str) -> str:
+    """Name the other contracts the added or changed ones moved (a rehire, an earlier window).
 
     A contract for a client already in the history makes that client's
     other contracts rehires, so the score can move through them, whatever
-    the added contract's own outcome.
+    the added contract's own outcome.  The *replaced* contracts themselves
+    are said in ``WhatIf.changed``, not here (newcomer r16: a replaced
+    contract was listed as moved by "the added contracts", though none was
+    added); *source* names what moved them ("added", "changed", or both).
     """
     changed = [
         (was, now)
         for was, now in zip(before.impacts, after.impacts, strict=False)
         if (was.outcome, was.weight) != (now.outcome, now.weight)
+        and now.contract_id not in replaced
     ]
     if not changed:
         return ""
@@ -434,13 +439,13 @@ def _counted_anew(before: JSSReport, after: JSSReport) -> str:
     )
     more = f" and {len(changed) - 5} more" if len(changed) > 5 else ""
     return (
-        f"; the added contracts change how {len(changed)} existing contract"
+        f"; the {source} contracts change how {len(changed)} existing contract"
         f"{'s' if len(changed) != 1 else ''} count{'' if len(changed) != 1 else 's'}: "
         f"{listed}{more}"
     )
 
 
-def _windows_opened(before: JSSReport, after: JSSReport, rules: JSSRules) -> str:
+def _windows_opened(before: JSSReport, after: JSSReport, rules: JSSRules, source: str) -> str:
     """Say which windows have a score after but not before, and why (enough clients now).
 
     A window with too few distinct clients has no score; a contract from a new
@@ -460,9 +465,9 @@ def _windows_opened(before: JSSReport, after: JSSReport, rules: JSSRules) -> str
         return ""
     named = ", ".join(f"{months} months ({clients} clients)" for months, clients in opened)
     return (
-        f"; the added contracts gave these windows the {rules.min_window_clients} distinct "
+        f"; the {source} contracts gave these windows the {rules.min_window_clients} distinct "
         f"clients a window needs for a score: {named}, so they now compete for the "
-        "displayed score whatever the added contracts' outcomes"
+        f"displayed score whatever the {source} contracts' outcomes"
     )
 
 
