@@ -14,6 +14,7 @@ import attrs
 from hypothesis import strategies as st
 
 from upwork_safety import hourly
+from upwork_safety._moments import LATEST
 from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
 from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
@@ -128,6 +129,7 @@ def exchange_rates(
 _TITLES = ("Logo in SVG and PNG", "Landing page", "API client")
 _DESCRIPTIONS = ("", "3 concepts, 2 rounds", "Figma + HTML")
 _LAST_DAY = LAST_DAY
+_LAST_MOMENT = datetime.combine(LATEST, time.max, tzinfo=_UTC)
 
 #: From when every fee schedule charges a contract's own rate, and its range (from the rules).
 _OWN_RATES = own_rates()
@@ -315,7 +317,8 @@ def moments_after(
 ) -> st.SearchStrategy[datetime]:
     """Aware moments at which *contract* can be read: from its :attr:`~Contract.recorded_until`.
 
-    Up to *within* later, drawn as :func:`aware_datetimes` draws (whole
+    Up to *within* later (and not after 9990-12-31, the library's last
+    day), drawn as :func:`aware_datetimes` draws (whole
     seconds after the first moment, shown in several time zones): the
     ``now`` to pass to :mod:`~upwork_safety.escrow` and
     :func:`~upwork_safety.checks.review_contract`, which refuse a moment
@@ -336,7 +339,8 @@ def moments_after(
         _refuse(
             "within", f"runs past the last datetime from {first.isoformat()}", "a reachable end"
         )
-    return aware_datetimes(min_value=first, max_value=last)
+    # The library takes no moment after its last day: the draws stop there.
+    return aware_datetimes(min_value=first, max_value=min(last, _LAST_MOMENT))
 
 
 def contracts_with_moments() -> st.SearchStrategy[tuple[Contract, datetime]]:
