@@ -13,8 +13,8 @@ import pytest
 from hypothesis import find, given, seed, settings
 from hypothesis import strategies as st
 
-from upwork_safety import rules
-from upwork_safety.errors import InvalidValueError
+from upwork_safety import jss, rules
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.testing import strategies as us
 from upwork_safety.testing._rules import change_days, newest_rules_day
 
@@ -138,3 +138,61 @@ def test_the_last_and_first_bounds_allowed_draw(early, late, week):
     assert datetime(1, 1, 2, tzinfo=timezone.utc) <= early
     assert late.astimezone(timezone.utc).date() <= date(9990, 12, 31)
     assert week.start.date() <= date(9990, 12, 31)
+
+
+# --------------------------------------------------------------------------- M1: contracts and histories
+
+
+def test_contracts_start_under_todays_rules_and_carry_their_own_rate():
+    """M1: 42-53% of contracts started in 2015 and 1-3% from 2025-05-01; payments dragged starts."""
+    found = _sample(us.contracts())
+    assert _share(found, lambda c: c.started >= NEWEST) >= 0.2  # about 35% (was 2-3%)
+    assert _share(found, lambda c: c.started.year == 2015) <= 0.35  # about 20% (was 46-53%)
+    assert _share(found, lambda c: c.service_fee_rate is not None) >= 0.08  # 18% (was 0-2%)
+    assert all(p.on >= c.started for c in found for p in c.payments)
+
+
+def test_histories_around_a_day_record_nothing_after_it_and_are_often_scored():
+    """M1: 98% of histories scored None; around a given day, most are scored on it."""
+    as_of = date(2026, 1, 1)
+    drawn = _sample(us.histories(as_of=as_of))
+    for history in drawn:
+        assert len({c.id for c in history}) == len(history) <= 8
+        for contract in history:
+            assert contract.started <= as_of
+            assert contract.ended is None or contract.ended <= as_of
+            assert all(p.on <= as_of for p in contract.payments)
+            assert all(t.end.date() <= as_of for t in contract.time_entries)
+    assert _share(drawn, lambda h: jss.score(h, as_of=as_of).score is not None) >= 0.4  # ~60%
+
+
+def test_histories_with_their_day_are_often_scored_on_it():
+    """The pair's day is the one to score on: a score about a third to two fifths of the time."""
+    pairs = _sample(us.histories_with_as_of())
+    assert all(rules.JSS_HISTORY.first_day <= day for _history, day in pairs)
+    assert _share(pairs, lambda p: jss.score(p[0], as_of=p[1]).score is not None) >= 0.2
+    assert _share(pairs, lambda p: p[1] >= NEWEST) >= 0.25
+
+
+def test_histories_shrink_to_simple_contracts():
+    """A history shrinks to c1, c2 with clients of their own, on the day they were drawn around."""
+    history = find(us.histories(as_of=date(2026, 1, 1)), lambda h: len(h) >= 2, settings=QUIET)
+    assert (["c1", "c2"], ["client-1", "client-2"]) == (
+        [c.id for c in history],
+        [c.client.id for c in history],
+    )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "error", "field", "rule"),
+    [
+        (date(2014, 12, 31), InvalidValueError, "as_of", "on or after 2015-01-01"),
+        (date(9991, 1, 1), InvalidValueError, "as_of", "on or before 9990-12-31"),
+        ("2020-01-01", InvalidTypeError, "as_of", "a date or None"),
+    ],
+)
+def test_histories_refuse_a_day_outside_the_era_naming_as_of(as_of, error, field, rule):
+    """An as_of the strategies cannot draw around is refused when the strategy is built."""
+    with pytest.raises(error) as info:
+        us.histories(as_of=as_of)
+    assert (field, rule) == (info.value.field, info.value.rule)
