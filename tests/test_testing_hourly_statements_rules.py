@@ -215,7 +215,8 @@ def test_statements_give_the_fee_audit_fees_to_check():
         drawn = _sample(us.statements(format=export, kinds=kinds, max_size=10), 100)
         audits = [statements.audit_fees(statement) for statement in drawn]
         checks = [check for audit in audits for check in audit.checks]
-        assert len(checks) >= 10  # none before the fix
+        # none before the fix; 7 to 45 per export over seeds 1-3 since r16 redrew the dates
+        assert len(checks) >= 5
         fees = [row for st in drawn for row in st.transactions if row.kind in kinds[2:]]
         assert any(row.amount.amount > 0 for row in fees)  # fee refunds are drawn too
 

@@ -28,3 +28,5 @@ rows: st.SearchStrategy[statements.Transaction] = us.transactions(
 platform: st.SearchStrategy[rules.PlatformRules] = us.platform_rules(what_if=False)
 scoring: st.SearchStrategy[rules.JSSRules] = us.jss_rules()
 job: Contract = factories.hourly_contract(rate="35", weekly_limit=10, days=5, hours=4)
+around: st.SearchStrategy[list[Contract]] = us.histories(as_of=date(2026, 1, 1), max_size=4)
+scored: st.SearchStrategy[tuple[list[Contract], date]] = us.histories_with_as_of(min_size=2)

@@ -60,6 +60,44 @@ def _sometimes(
     return st.one_of(*[common] * (one_in - 1), rare)
 
 
+#: The largest choice :func:`spread` draws in one go: Hypothesis draws an
+#: index below 256 evenly, and a larger integer on a log scale (most draws
+#: near its lower bound).
+_DIGIT = 256
+
+
+@functools.cache
+def spread(span: int, *, ways: int = 1) -> st.SearchStrategy[tuple[int, int]]:
+    """``(way, n)``: one of *ways* readings, and an integer from 0 to *span* nearly evenly.
+
+    ``st.integers(0, span)`` draws on a log scale past 256 (about a quarter
+    of the draws in the first sixteenth of a 16-year range of days), so *n*
+    is drawn as base-256 digits, most significant first, each sampled
+    evenly; every digit shrinks to 0, so *n* shrinks to 0 (to the start of
+    a block of 256 when a lower digit cannot carry).  *way* (0 to
+    ``ways - 1``, shrinking to 0) is drawn in the same flat tuple: a nested
+    tuple of the same shape lets Hypothesis copy the outer draws into the
+    inner ones, which drags *n* back towards 0.
+    """
+    sizes = []
+    rest = span
+    while rest >= _DIGIT:
+        sizes.append(_DIGIT)
+        rest //= _DIGIT
+    sizes.append(rest + 1)
+    sizes.reverse()
+
+    def joined(drawn: tuple[int, ...]) -> tuple[int, int]:
+        way, *digits = drawn
+        number = 0
+        for digit in digits:
+            number = number * _DIGIT + digit
+        return way, min(number, span)
+
+    parts = (st.sampled_from(range(size)) for size in (ways, *sizes))
+    return st.tuples(*parts).map(joined)
+
+
 # --------------------------------------------------------------------------- arguments
 
 

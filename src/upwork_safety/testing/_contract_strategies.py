@@ -8,12 +8,13 @@ from __future__ import annotations
 import functools
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from typing import cast
+from typing import NamedTuple, cast
 
 import attrs
 from hypothesis import strategies as st
 
 from upwork_safety import hourly
+from upwork_safety._moments import LATEST
 from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
 from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
@@ -32,9 +33,8 @@ from upwork_safety.testing._arguments import (
     _UTC,
     _currency,
     _refuse,
-    _size_range,
 )
-from upwork_safety.testing._rules import own_rates
+from upwork_safety.testing._rules import change_days, own_rates
 from upwork_safety.testing._scalar_strategies import (
     LAST_DAY,
     _numbered,
@@ -128,6 +128,7 @@ def exchange_rates(
 _TITLES = ("Logo in SVG and PNG", "Landing page", "API client")
 _DESCRIPTIONS = ("", "3 concepts, 2 rounds", "Figma + HTML")
 _LAST_DAY = LAST_DAY
+_LAST_MOMENT = datetime.combine(LATEST, time.max, tzinfo=_UTC)
 
 #: From when every fee schedule charges a contract's own rate, and its range (from the rules).
 _OWN_RATES = own_rates()
@@ -205,27 +206,88 @@ def _base_parts() -> st.SearchStrategy[tuple[object, ...]]:
         clients() | _numbered("client-", 50),
         dates(),
         st.none() | st.integers(0, 400),
-        st.lists(payments(), max_size=3).map(tuple),
+        st.lists(_payment_parts(), max_size=3),
         st.none() | feedbacks(),
         _own_rate(),
         st.sampled_from(["", "Shopify store", "Data pipeline"]),
     )
 
 
-def _contract_base(draw: st.DrawFn, kind: ContractKind) -> dict[str, object]:
-    contract_id, client, started, length, paid, feedback, rate, title = draw(_base_parts())
+@functools.cache
+def _payment_parts() -> st.SearchStrategy[tuple[int, int, Money]]:
+    """``(way, days, amount)`` of a payment: *days* after the start, or (way 2) a rule's day.
+
+    Drawn after the start, never before it: a payment drawn on its own day
+    dragged the contract's start back to it (``started = min(...)``), so
+    about half the contracts started in 2015.
+    """
+    return st.tuples(
+        st.sampled_from(range(3)), st.integers(0, 400), money("USD", max_value="20000")
+    )
+
+
+def _paid(parts: list[tuple[int, int, Money]], started: date, last: date) -> tuple[Payment, ...]:
+    """Payments from *started* to *last*: *days* after the start, or on the next rule day."""
+    room = (last - started).days
+    paid = []
+    for way, days, amount in parts:
+        on = started + timedelta(days=min(days, room))
+        if way == _ON_RULE_DAY:
+            # The first day a rule changes from the start on, when there is one in reach.
+            on = next((day for day in change_days() if started <= day <= last), on)
+        paid.append(Payment(on, amount))
+    return tuple(paid)
+
+
+#: The way of :func:`_payment_parts` that pays on a day a rule changes (one in three).
+_ON_RULE_DAY = 2
+
+
+class Anchor(NamedTuple):
+    """What a freelancer's history fixes of one of its contracts (private).
+
+    Its *id* and *client*, its *started* day, *ended* (or ``None``, open) and
+    *feedback*, and *last*, the day by which everything it records falls
+    (payments, its end, its Work Diary), and whether it was *paid* at least
+    once: a history's contracts end inside one JSS window before its day
+    and carry feedback often (``_freelancer_histories``).
+    """
+
+    id: str
+    client: str
+    started: date
+    last: date
+    ended: date | None
+    feedback: Feedback | None
+    paid: bool
+
+
+def _contract_base(
+    draw: st.DrawFn, kind: ContractKind, anchor: Anchor | None = None
+) -> dict[str, object]:
+    contract_id, client, started, length, parts, feedback, rate, title = draw(_base_parts())
+    last = _LAST_DAY
+    if anchor is not None:
+        contract_id, client, started, last = anchor.id, anchor.client, anchor.started, anchor.last
+        if not parts and anchor.paid:
+            parts = [draw(_payment_parts())]
+    started = cast("date", started)
+    last = max(last, started)
     # Nothing is paid before a contract starts (Contract refuses it).
-    paid_on = [payment.on for payment in cast("tuple[Payment, ...]", paid)]
-    started = min([cast("date", started), *paid_on])
+    paid = _paid(cast("list[tuple[int, int, Money]]", parts), started, last)
+    paid_on = [payment.on for payment in paid]
     # A contract's own fee rate is drawn only where the fees charge one: from
     # the day every later schedule charges one (every payment is on or after
     # the start, so each is charged by such a schedule).
     if _OWN_RATES is None or started < _OWN_RATES.first_day:
         rate = None
     ended = None
+    if anchor is not None:
+        length = None if anchor.ended is None else (anchor.ended - started).days
+        feedback = anchor.feedback
     if length is not None:
         # A contract ends after its start and after what was paid on it.
-        ended = min(max([started + timedelta(days=cast("int", length)), *paid_on]), _LAST_DAY)
+        ended = min(max([started + timedelta(days=cast("int", length)), *paid_on]), last)
     else:
         feedback = None  # Upwork asks for feedback when a contract ends
     return {
@@ -243,8 +305,17 @@ def _contract_base(draw: st.DrawFn, kind: ContractKind) -> dict[str, object]:
 
 @st.composite
 def fixed_price_contracts(draw: st.DrawFn) -> Contract:
-    """Fixed-price contracts with 0–3 unfunded milestones and no escrow history."""
-    base = _contract_base(draw, ContractKind.FIXED_PRICE)
+    """Fixed-price contracts with 0–3 unfunded milestones and no escrow history.
+
+    The start is a day of :func:`dates` (a third of them from 2025-05-01,
+    where a contract may carry its own fee rate, half the time); each
+    payment falls 0 to 400 days after it or, one in three, on a day a rule changes.
+    """
+    return _fixed(draw, None)
+
+
+def _fixed(draw: st.DrawFn, anchor: Anchor | None) -> Contract:
+    base = _contract_base(draw, ContractKind.FIXED_PRICE, anchor)
     terms = draw(st.lists(_milestone_terms(), max_size=3))
     items = tuple(_milestone(f"m{i + 1}", t) for i, t in enumerate(terms))
     return Contract(milestones=items, **base)  # type: ignore[arg-type]
@@ -282,7 +353,11 @@ def hourly_contracts(draw: st.DrawFn) -> Contract:
     entries often cross a billing week's boundary; the contract's end is
     moved past the diary's last entry when needed.
     """
-    base = _contract_base(draw, ContractKind.HOURLY)
+    return _hourly(draw, None)
+
+
+def _hourly(draw: st.DrawFn, anchor: Anchor | None) -> Contract:
+    base = _contract_base(draw, ContractKind.HOURLY, anchor)
     started = cast("date", base["started"])
     entries = draw(st.lists(time_entries(), max_size=6))
     diary: tuple[TimeEntry, ...] = ()
@@ -315,7 +390,8 @@ def moments_after(
 ) -> st.SearchStrategy[datetime]:
     """Aware moments at which *contract* can be read: from its :attr:`~Contract.recorded_until`.
 
-    Up to *within* later, drawn as :func:`aware_datetimes` draws (whole
+    Up to *within* later (and not after 9990-12-31, the library's last
+    day), drawn as :func:`aware_datetimes` draws (whole
     seconds after the first moment, shown in several time zones): the
     ``now`` to pass to :mod:`~upwork_safety.escrow` and
     :func:`~upwork_safety.checks.review_contract`, which refuse a moment
@@ -336,7 +412,8 @@ def moments_after(
         _refuse(
             "within", f"runs past the last datetime from {first.isoformat()}", "a reachable end"
         )
-    return aware_datetimes(min_value=first, max_value=last)
+    # The library takes no moment after its last day: the draws stop there.
+    return aware_datetimes(min_value=first, max_value=min(last, _LAST_MOMENT))
 
 
 def contracts_with_moments() -> st.SearchStrategy[tuple[Contract, datetime]]:
@@ -347,22 +424,3 @@ def contracts_with_moments() -> st.SearchStrategy[tuple[Contract, datetime]]:
     contract's own records.
     """
     return contracts().flatmap(lambda c: st.tuples(st.just(c), moments_after(c)))
-
-
-def histories(*, min_size: int = 0, max_size: int = 8) -> st.SearchStrategy[list[Contract]]:
-    """A freelancer's history: a list of :func:`contracts` with distinct ids.
-
-    What :func:`upwork_safety.jss.score` and the other JSS functions take
-    (they refuse two contracts with one id).
-
-    Raises:
-        InvalidTypeError: A size that is not an int.
-        InvalidValueError: A negative size, or *min_size* above *max_size*.
-    """
-    low, high = _size_range(min_size, max_size)
-    return _histories(low, high)
-
-
-@functools.cache
-def _histories(low: int, high: int) -> st.SearchStrategy[list[Contract]]:
-    return st.lists(contracts(), min_size=low, max_size=high, unique_by=lambda c: c.id)

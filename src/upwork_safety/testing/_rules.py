@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from upwork_safety import rules
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
@@ -66,6 +66,23 @@ def default_fee_rate(started: date) -> Decimal | None:
 
 
 @functools.cache
+def newest_rules_day() -> date:
+    """The first day on which every rule set of :mod:`upwork_safety.rules` is its newest.
+
+    The latest ``effective`` day of every :class:`~upwork_safety.rules.RuleHistory`
+    the module publishes (2025-05-01, the per-contract fee schedule, today):
+    from it on, a value is read under today's rules.
+    """
+    newest: date = max(preset.effective for history in _histories() for preset in history)
+    return newest
+
+
+def _histories() -> list[RuleHistory[Any]]:
+    found = [getattr(rules, name) for name in rules.__all__]
+    return [history for history in found if isinstance(history, RuleHistory)]
+
+
+@functools.cache
 def change_days() -> tuple[date, ...]:
     """Every day a rule set of :mod:`upwork_safety.rules` starts, and the day before each.
 
@@ -75,10 +92,7 @@ def change_days() -> tuple[date, ...]:
     after.  Sorted, without repeats.
     """
     days: set[date] = set()
-    for name in rules.__all__:
-        history = getattr(rules, name)
-        if not isinstance(history, RuleHistory):
-            continue
+    for history in _histories():
         for preset in history:
             starts = preset.effective
             if starts > date.min:

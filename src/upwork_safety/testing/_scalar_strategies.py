@@ -6,13 +6,13 @@ Public through :mod:`upwork_safety.testing.strategies`.
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 
 from upwork_safety import hourly
-from upwork_safety._moments import utc_instant
+from upwork_safety._moments import LATEST, _too_late, in_utc, plain_date
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import MAX_DIGITS, Money, minor_unit, to_decimal
 from upwork_safety.testing._arguments import (
@@ -23,11 +23,11 @@ from upwork_safety.testing._arguments import (
     _ordered,
     _refuse,
     _scaled,
-    _sometimes,
     _units,
     _zones,
+    spread,
 )
-from upwork_safety.testing._rules import change_days
+from upwork_safety.testing._rules import change_days, newest_rules_day
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -144,11 +144,13 @@ def ids() -> st.SearchStrategy[str]:
 
 
 def _day_bound(value: object, what: str) -> date:
+    """*value* if it is a date the library takes (on or before ``LATEST``), else its error."""
     if isinstance(value, datetime) or not isinstance(value, date):
         raise InvalidTypeError(
             f"{what} must be a date, not {type(value).__name__}", field=what, rule="a date"
         )
-    return value
+    # The library's own check: every value refuses a day after LATEST (9990-12-31).
+    return plain_date(value, what)
 
 
 #: The first and the last day :func:`dates` draws by default: Upwork's era.
@@ -157,17 +159,21 @@ LAST_DAY = date(2030, 12, 31)
 
 
 def dates(*, min_value: date = FIRST_DAY, max_value: date = LAST_DAY) -> st.SearchStrategy[date]:
-    """Dates within Upwork's era by default, often a day a rule changes.
+    """Dates within Upwork's era by default, often under today's rules or a day a rule changes.
 
-    About one draw in four is a day a rule set of :mod:`upwork_safety.rules`
-    starts, or the day before (the fee schedules of 2016-06-21, 2023-05-03
-    and 2025-05-01, the JSS, platform, tax and retention rules: read from
-    the rules histories), so an off-by-one in "which rule applies" shows.
-    The rest are a day offset from *min_value*, shrinking to it.
+    A draw is one of three, about a third each: any day from *min_value* to
+    *max_value*, nearly evenly; a day from the newest rules' first day on
+    (2025-05-01, when every rule set of :mod:`upwork_safety.rules` is its
+    newest), when that day is inside the bounds; a day a rule set starts,
+    or the day before (the fee schedules of 2016-06-21, 2023-05-03 and
+    2025-05-01, the JSS, platform, tax and retention rules: read from the
+    rules histories), so an off-by-one in "which rule applies" shows.
+    Shrinks to *min_value*.
 
     Raises:
         InvalidTypeError: A bound that is not a date.
-        InvalidValueError: *min_value* after *max_value*.
+        InvalidValueError: A bound after 9990-12-31 (the library's last
+            day), or *min_value* after *max_value*.
     """
     low = _day_bound(min_value, "min_value")
     high = _day_bound(max_value, "max_value")
@@ -177,9 +183,21 @@ def dates(*, min_value: date = FIRST_DAY, max_value: date = LAST_DAY) -> st.Sear
 
 @functools.cache
 def _dates(low: date, high: date) -> st.SearchStrategy[date]:
-    uniform = st.integers(0, (high - low).days).map(lambda n: low + timedelta(days=n))
+    span = (high - low).days
+    newest = newest_rules_day()
+    era = span - (newest - low).days if low < newest <= high else None
     special = [day for day in change_days() if low <= day <= high]
-    return _sometimes(uniform, st.sampled_from(special)) if special else uniform
+
+    def day(branch: int, n: int) -> date:
+        # One number read three ways, so every branch is the same draws and
+        # the simplest (branch 0, n = 0) is min_value.
+        if branch == 1 and era is not None:
+            return newest + timedelta(days=n * era // max(span, 1))
+        if branch == 2 and special:
+            return special[n * len(special) // (span + 1)]
+        return low + timedelta(days=n)
+
+    return spread(span, ways=3).map(lambda drawn: day(*drawn))
 
 
 def _moment_bound(value: object, what: str) -> datetime:
@@ -190,9 +208,23 @@ def _moment_bound(value: object, what: str) -> datetime:
             field=what,
             rule="a datetime",
         )
-    if value.utcoffset() is None:
-        return value
-    return utc_instant(value, what).replace(tzinfo=None)
+    moment = value if value.utcoffset() is None else in_utc(value, what).replace(tzinfo=None)
+    # Every value of the library refuses a moment after LATEST; a moment on
+    # Python's first day cannot be shown west of UTC (New York).
+    if moment.date() > LATEST:
+        _too_late(moment, what)
+    if moment < _EARLIEST:
+        _refuse(
+            what,
+            f"must be on or after {_EARLIEST.date().isoformat()} (a moment on Python's first "
+            f"day cannot be shown in every zone drawn), got {moment.isoformat()}",
+            f"on or after {_EARLIEST.date().isoformat()}",
+        )
+    return moment
+
+
+#: The first moment every zone :func:`aware_datetimes` shows can show (New York is UTC-5).
+_EARLIEST = datetime.combine(date.min + timedelta(days=1), time(0))
 
 
 #: How far from a special moment (a week's start, a rule's first day) a moment near it lies.
@@ -219,7 +251,9 @@ def aware_datetimes(
 
     Raises:
         InvalidTypeError: A bound that is not a datetime.
-        InvalidValueError: *min_value* after *max_value*.
+        InvalidValueError: A bound after 9990-12-31 (the library's last day)
+            or on 0001-01-01 (which New York's zone cannot show), or
+            *min_value* after *max_value*.
     """
     low = _moment_bound(min_value, "min_value")
     high = _moment_bound(max_value, "max_value")
@@ -232,27 +266,40 @@ def _aware(low: datetime, high: datetime) -> st.SearchStrategy[datetime]:
     span = int((high - low).total_seconds())
     start = low.replace(tzinfo=_UTC)
     last = high.replace(tzinfo=_UTC)
-    uniform = st.integers(0, span).map(lambda seconds: start + timedelta(seconds=seconds))
     monday = hourly.billing_week(start).closes_at  # the first Monday 00:00 UTC after *low*
     weeks = max((last - monday).days // 7, 0)
-    anchors = st.integers(0, weeks).map(lambda k: monday + timedelta(weeks=k))
     days = [
         datetime.combine(day, time(0), tzinfo=_UTC)
         for day in change_days()
         if low.date() <= day <= high.date()
     ]
-    if days:
-        anchors = anchors | st.sampled_from(days)
-    near = st.builds(
-        lambda anchor, seconds: min(max(anchor + timedelta(seconds=seconds), start), last),
-        anchors,
-        st.integers(-_NEAR, _NEAR),
-    )
+
+    def moment(drawn: tuple[int, int], seconds: int, zone: tzinfo) -> datetime:
+        # One number read as seconds after *low* (six ways in eight), or, the
+        # other two, as a Monday 00:00 UTC or a rule's first day with
+        # *seconds* around it: every way is the same draws, so the simplest
+        # (way 0, n = 0, UTC) is *low* itself.
+        way, n = drawn
+        at = start + timedelta(seconds=n)
+        if way == _NEAR_MONDAY or (way == _NEAR_RULE and not days):
+            at = (
+                monday + timedelta(weeks=n * (weeks + 1) // (span + 1)) + timedelta(seconds=seconds)
+            )
+        elif way == _NEAR_RULE:
+            at = days[n * len(days) // (span + 1)] + timedelta(seconds=seconds)
+        return min(max(at, start), last).astimezone(zone)
+
     return st.builds(
-        lambda moment, zone: moment.astimezone(zone),
-        _sometimes(uniform, near),
+        moment,
+        spread(span, ways=_NEAR_RULE + 1),
+        st.integers(-_NEAR, _NEAR),
         st.sampled_from(_zones()),
     )
+
+
+#: The ways of :func:`_aware` that aim near a Monday 00:00 UTC and near a rule's first day.
+_NEAR_MONDAY = 6
+_NEAR_RULE = 7
 
 
 def _numbered(prefix: str, top: int) -> st.SearchStrategy[str]:

@@ -37,13 +37,13 @@ from upwork_safety.testing._contract_strategies import (
     exchange_rates,
     feedbacks,
     fixed_price_contracts,
-    histories,
     hourly_contracts,
     milestones,
     moments_after,
     payments,
     time_entries,
 )
+from upwork_safety.testing._freelancer_histories import histories, histories_with_as_of
 from upwork_safety.testing._history_strategies import contract_histories, events
 from upwork_safety.testing._hourly_strategies import (
     billing_weeks,
@@ -80,6 +80,7 @@ __all__ = [
     "feedbacks",
     "fixed_price_contracts",
     "histories",
+    "histories_with_as_of",
     "hourly_contracts",
     "ids",
     "jss_rules",

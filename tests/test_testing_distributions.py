@@ -1,0 +1,198 @@
+"""Red team r16 M1/L3: the strategies reach today's rules and real scores; bounds are checked.
+
+The shares are measured over a seeded sample (300 draws, seed 1, as
+``tests/test_testing_trial.py`` measures them), so they are the same every
+run; each bound is well below what the strategies give (``python -m
+benchmarks.strategy_shares`` prints the figures), so a change of Hypothesis'
+generation does not flake them, and well above what they gave before.
+"""
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import find, given, seed, settings
+from hypothesis import strategies as st
+
+from upwork_safety import jss, rules
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.testing import strategies as us
+from upwork_safety.testing._rules import change_days, newest_rules_day
+
+QUIET = settings(database=None)
+NEWEST = rules.PER_CONTRACT_2025.effective
+
+
+def _sample(strategy: st.SearchStrategy[object], count: int = 300) -> list[object]:
+    """*count* values of *strategy*, the same every run (seed 1)."""
+    seen: list[object] = []
+
+    @seed(1)
+    @settings(max_examples=count, database=None, deadline=None)
+    @given(strategy)
+    def collect(value: object) -> None:
+        seen.append(value)
+
+    collect()
+    return seen
+
+
+def _share(values: list[object], test: object) -> float:
+    return sum(1 for value in values if test(value)) / len(values)  # type: ignore[operator]
+
+
+# --------------------------------------------------------------------------- M1: days and moments
+
+
+def test_the_newest_rules_day_is_read_from_the_rules():
+    """The era the dates favour starts on the newest rule set's first day (2025-05-01)."""
+    assert NEWEST == newest_rules_day()
+
+
+def test_dates_reach_todays_rules_and_leave_2015():
+    """M1: 27% of dates fell in 2015 and 12% from 2025; now a third are from 2025-05-01."""
+    days = _sample(us.dates())
+    assert _share(days, lambda d: d >= NEWEST) >= 0.3  # about 43% (was 9-10%)
+    assert _share(days, lambda d: d.year == 2015) <= 0.15  # about 5-8% (was 27-30%)
+    assert _share(days, lambda d: d in set(change_days())) >= 0.2  # about a third
+    assert _share(days, lambda d: date(2017, 1, 1) <= d < date(2023, 1, 1)) >= 0.1  # the middle
+
+
+def test_dates_without_the_newest_era_stay_in_their_bounds():
+    """Bounds before 2025-05-01 draw no day of the newest era, and every day in the bounds."""
+    days = _sample(us.dates(min_value=date(2019, 1, 1), max_value=date(2019, 1, 31)), 100)
+    assert {date(2019, 1, 1) + timedelta(days=n) for n in range(31)} >= set(days)
+    assert len(set(days)) >= 20
+
+
+def test_moments_leave_2015():
+    """M1: 46% of moments fell in 2015; now about a tenth do, and a third from 2025."""
+    moments = _sample(us.aware_datetimes())
+    assert _share(moments, lambda m: m.astimezone(timezone.utc).year == 2015) <= 0.15
+    assert _share(moments, lambda m: m.date() >= NEWEST) >= 0.25
+
+
+def test_days_and_moments_still_shrink_to_their_first():
+    """The simplest day and moment are the lower bound, in UTC."""
+    assert date(2015, 1, 1) == find(us.dates(), lambda _: True, settings=QUIET)
+    assert datetime(2015, 1, 1, tzinfo=timezone.utc) == find(
+        us.aware_datetimes(), lambda _: True, settings=QUIET
+    )
+    late = find(us.dates(), lambda d: d >= NEWEST, settings=QUIET)
+    assert NEWEST <= late < date(2026, 7, 1)  # within a block of 256 days of it
+
+
+# --------------------------------------------------------------------------- L3: bounds
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "rule"),
+    [
+        (
+            lambda: us.aware_datetimes(min_value=datetime(1, 1, 1), max_value=datetime(1, 1, 1, 3)),
+            "min_value",
+            "on or after 0001-01-02",
+        ),
+        (
+            lambda: us.aware_datetimes(max_value=datetime.max),
+            "max_value",
+            "on or before 9990-12-31",
+        ),
+        (
+            lambda: us.aware_datetimes(
+                min_value=datetime(9999, 12, 31, 20),
+                max_value=datetime(9999, 12, 31, 23),
+            ),
+            "min_value",
+            "on or before 9990-12-31",
+        ),
+        (
+            lambda: us.aware_datetimes(
+                max_value=datetime(9991, 1, 1, 6, tzinfo=timezone(timedelta(hours=5)))
+            ),
+            "max_value",
+            "on or before 9990-12-31",
+        ),
+        (
+            lambda: us.billing_weeks(min_value=date(9995, 1, 1), max_value=date(9999, 12, 31)),
+            "min_value",
+            "on or before 9990-12-31",
+        ),
+        (lambda: us.dates(max_value=date.max), "max_value", "on or before 9990-12-31"),
+    ],
+)
+def test_bounds_the_library_refuses_are_refused_when_built(call, field, rule):
+    """L3: these bounds built, then every draw (or some) failed with OverflowError or 'at'."""
+    with pytest.raises(InvalidValueError) as info:
+        call()  # building is enough: nothing is drawn
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+@settings(max_examples=200)
+@given(
+    us.aware_datetimes(min_value=datetime(1, 1, 2), max_value=datetime(1, 1, 2, 3)),
+    us.aware_datetimes(min_value=datetime(9990, 12, 20), max_value=datetime(9990, 12, 31, 23)),
+    us.billing_weeks(min_value=date(9990, 12, 1), max_value=date(9990, 12, 31)),
+)
+def test_the_last_and_first_bounds_allowed_draw(early, late, week):
+    """L3: moments at both ends of the allowed range draw in every zone, and weeks at the last."""
+    assert datetime(1, 1, 2, tzinfo=timezone.utc) <= early
+    assert late.astimezone(timezone.utc).date() <= date(9990, 12, 31)
+    assert week.start.date() <= date(9990, 12, 31)
+
+
+# --------------------------------------------------------------------------- M1: contracts and histories
+
+
+def test_contracts_start_under_todays_rules_and_carry_their_own_rate():
+    """M1: 42-53% of contracts started in 2015 and 1-3% from 2025-05-01; payments dragged starts."""
+    found = _sample(us.contracts())
+    assert _share(found, lambda c: c.started >= NEWEST) >= 0.2  # about 35% (was 2-3%)
+    assert _share(found, lambda c: c.started.year == 2015) <= 0.35  # about 20% (was 46-53%)
+    assert _share(found, lambda c: c.service_fee_rate is not None) >= 0.08  # 18% (was 0-2%)
+    assert all(p.on >= c.started for c in found for p in c.payments)
+
+
+def test_histories_around_a_day_record_nothing_after_it_and_are_often_scored():
+    """M1: 98% of histories scored None; around a given day, most are scored on it."""
+    as_of = date(2026, 1, 1)
+    drawn = _sample(us.histories(as_of=as_of))
+    for history in drawn:
+        assert len({c.id for c in history}) == len(history) <= 8
+        for contract in history:
+            assert contract.started <= as_of
+            assert contract.ended is None or contract.ended <= as_of
+            assert all(p.on <= as_of for p in contract.payments)
+            assert all(t.end.date() <= as_of for t in contract.time_entries)
+    assert _share(drawn, lambda h: jss.score(h, as_of=as_of).score is not None) >= 0.4  # ~60%
+
+
+def test_histories_with_their_day_are_often_scored_on_it():
+    """The pair's day is the one to score on: a score about a third to two fifths of the time."""
+    pairs = _sample(us.histories_with_as_of())
+    assert all(rules.JSS_HISTORY.first_day <= day for _history, day in pairs)
+    assert _share(pairs, lambda p: jss.score(p[0], as_of=p[1]).score is not None) >= 0.2
+    assert _share(pairs, lambda p: p[1] >= NEWEST) >= 0.25
+
+
+def test_histories_shrink_to_simple_contracts():
+    """A history shrinks to c1, c2 with clients of their own, on the day they were drawn around."""
+    history = find(us.histories(as_of=date(2026, 1, 1)), lambda h: len(h) >= 2, settings=QUIET)
+    assert (["c1", "c2"], ["client-1", "client-2"]) == (
+        [c.id for c in history],
+        [c.client.id for c in history],
+    )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "error", "field", "rule"),
+    [
+        (date(2014, 12, 31), InvalidValueError, "as_of", "on or after 2015-01-01"),
+        (date(9991, 1, 1), InvalidValueError, "as_of", "on or before 9990-12-31"),
+        ("2020-01-01", InvalidTypeError, "as_of", "a date or None"),
+    ],
+)
+def test_histories_refuse_a_day_outside_the_era_naming_as_of(as_of, error, field, rule):
+    """An as_of the strategies cannot draw around is refused when the strategy is built."""
+    with pytest.raises(error) as info:
+        us.histories(as_of=as_of)
+    assert (field, rule) == (info.value.field, info.value.rule)
