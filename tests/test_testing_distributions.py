@@ -10,9 +10,9 @@ generation does not flake them, and well above what they gave before.
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from hypothesis import find, given, seed, settings
-from hypothesis import strategies as st
+from hypothesis import find, given, settings
 
+from _sampling import sample
 from upwork_safety import jss, rules
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.testing import strategies as us
@@ -20,20 +20,6 @@ from upwork_safety.testing._rules import change_days, newest_rules_day
 
 QUIET = settings(database=None)
 NEWEST = rules.PER_CONTRACT_2025.effective
-
-
-def _sample(strategy: st.SearchStrategy[object], count: int = 300) -> list[object]:
-    """*count* values of *strategy*, the same every run (seed 1)."""
-    seen: list[object] = []
-
-    @seed(1)
-    @settings(max_examples=count, database=None, deadline=None)
-    @given(strategy)
-    def collect(value: object) -> None:
-        seen.append(value)
-
-    collect()
-    return seen
 
 
 def _share(values: list[object], test: object) -> float:
@@ -50,7 +36,7 @@ def test_the_newest_rules_day_is_read_from_the_rules():
 
 def test_dates_reach_todays_rules_and_leave_2015():
     """M1: 27% of dates fell in 2015 and 12% from 2025; now a third are from 2025-05-01."""
-    days = _sample(us.dates())
+    days = sample(us.dates())
     assert _share(days, lambda d: d >= NEWEST) >= 0.3  # about 43% (was 9-10%)
     assert _share(days, lambda d: d.year == 2015) <= 0.15  # about 5-8% (was 27-30%)
     assert _share(days, lambda d: d in set(change_days())) >= 0.2  # about a third
@@ -59,14 +45,14 @@ def test_dates_reach_todays_rules_and_leave_2015():
 
 def test_dates_without_the_newest_era_stay_in_their_bounds():
     """Bounds before 2025-05-01 draw no day of the newest era, and every day in the bounds."""
-    days = _sample(us.dates(min_value=date(2019, 1, 1), max_value=date(2019, 1, 31)), 100)
+    days = sample(us.dates(min_value=date(2019, 1, 1), max_value=date(2019, 1, 31)), 100)
     assert {date(2019, 1, 1) + timedelta(days=n) for n in range(31)} >= set(days)
     assert len(set(days)) >= 20
 
 
 def test_moments_leave_2015():
     """M1: 46% of moments fell in 2015; now about a tenth do, and a third from 2025."""
-    moments = _sample(us.aware_datetimes())
+    moments = sample(us.aware_datetimes())
     assert _share(moments, lambda m: m.astimezone(timezone.utc).year == 2015) <= 0.15
     assert _share(moments, lambda m: m.date() >= NEWEST) >= 0.25
 
@@ -145,7 +131,7 @@ def test_the_last_and_first_bounds_allowed_draw(early, late, week):
 
 def test_contracts_start_under_todays_rules_and_carry_their_own_rate():
     """M1: 42-53% of contracts started in 2015 and 1-3% from 2025-05-01; payments dragged starts."""
-    found = _sample(us.contracts())
+    found = sample(us.contracts())
     assert _share(found, lambda c: c.started >= NEWEST) >= 0.2  # about 35% (was 2-3%)
     assert _share(found, lambda c: c.started.year == 2015) <= 0.35  # about 20% (was 46-53%)
     assert _share(found, lambda c: c.service_fee_rate is not None) >= 0.08  # 18% (was 0-2%)
@@ -155,7 +141,7 @@ def test_contracts_start_under_todays_rules_and_carry_their_own_rate():
 def test_histories_around_a_day_record_nothing_after_it_and_are_often_scored():
     """M1: 98% of histories scored None; around a given day, most are scored on it."""
     as_of = date(2026, 1, 1)
-    drawn = _sample(us.histories(as_of=as_of))
+    drawn = sample(us.histories(as_of=as_of))
     for history in drawn:
         assert len({c.id for c in history}) == len(history) <= 8
         for contract in history:
@@ -168,7 +154,7 @@ def test_histories_around_a_day_record_nothing_after_it_and_are_often_scored():
 
 def test_histories_with_their_day_are_often_scored_on_it():
     """The pair's day is the one to score on: a score about a third to two fifths of the time."""
-    pairs = _sample(us.histories_with_as_of())
+    pairs = sample(us.histories_with_as_of())
     assert all(rules.JSS_HISTORY.first_day <= day for _history, day in pairs)
     assert _share(pairs, lambda p: jss.score(p[0], as_of=p[1]).score is not None) >= 0.2
     assert _share(pairs, lambda p: p[1] >= NEWEST) >= 0.25

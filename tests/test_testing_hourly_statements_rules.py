@@ -13,9 +13,10 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import given, seed, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _sampling import sample
 from upwork_safety import Contract, ContractKind, Money, hourly, jss, rules, serialize, statements
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly import BillingWeek, Bonus, Pause, WeeklyPayment, WeeklyPaymentBasis
@@ -31,20 +32,6 @@ def _rebuilt(value: object) -> None:
     """*value* passes its constructor again and survives a JSON round trip unchanged."""
     assert value == attrs.evolve(value)
     assert value == serialize.from_json(type(value), serialize.to_json(value))
-
-
-def _sample(strategy: st.SearchStrategy[object], count: int = 300) -> list[object]:
-    """*count* values of *strategy*, the same every run (seed 1)."""
-    seen: list[object] = []
-
-    @seed(1)
-    @settings(max_examples=count, database=None, deadline=None)
-    @given(strategy)
-    def collect(value: object) -> None:
-        seen.append(value)
-
-    collect()
-    return seen
 
 
 # --------------------------------------------------------------------------- hourly
@@ -106,7 +93,7 @@ def test_work_weeks_are_what_invoice_takes(diary):
 def test_work_weeks_cross_the_week_and_pause_it():
     """Over a seeded sample, diaries start before the week, run partial segments and are paused."""
     crossing = partial = paused = open_pause = 0
-    for week, entries, pauses in _sample(us.work_weeks(), 200):
+    for week, entries, pauses in sample(us.work_weeks(), 200):
         segment = rules.as_of(week.end).hourly_segment
         crossing += any(e.start < week.start < e.end for e in entries)
         partial += any((e.end - e.start) % segment for e in entries)
@@ -142,7 +129,7 @@ def test_weekly_payments_are_valid(published, what_if):
 
 def test_weekly_payments_draw_every_basis():
     """Over a seeded sample every basis appears: full, started, ended, both, paused."""
-    bases = Counter(payment.basis for payment in _sample(us.weekly_payments()))
+    bases = Counter(payment.basis for payment in sample(us.weekly_payments()))
     assert set(WeeklyPaymentBasis) == set(bases)
 
 
@@ -164,7 +151,7 @@ def test_transactions_are_rows_the_constructor_accepts(row):
 
 def test_transactions_carry_hours_of_the_segments_in_force():
     """Hourly rows carry hours, among them fractions written to five places (0.33333)."""
-    rows = _sample(us.transactions(kinds=[TransactionKind.HOURLY]), 200)
+    rows = sample(us.transactions(kinds=[TransactionKind.HOURLY]), 200)
     hours = [row.hours for row in rows if row.hours is not None]
     assert len(hours) >= 50
     assert any(h.as_tuple().exponent == -5 for h in hours)
@@ -212,7 +199,7 @@ def test_statements_give_the_fee_audit_fees_to_check():
         statements.StatementFormat.TRANSACTIONS_REPORT,
     ):
         kinds = [TransactionKind.FIXED_PRICE, TransactionKind.HOURLY, TransactionKind.SERVICE_FEE]
-        drawn = _sample(us.statements(format=export, kinds=kinds, max_size=10), 100)
+        drawn = sample(us.statements(format=export, kinds=kinds, max_size=10), 100)
         audits = [statements.audit_fees(statement) for statement in drawn]
         checks = [check for audit in audits for check in audit.checks]
         # none before the fix; 7 to 45 per export over seeds 1-3 since r16 redrew the dates
@@ -224,7 +211,7 @@ def test_statements_give_the_fee_audit_fees_to_check():
 def test_rows_of_one_export_cover_its_kinds():
     """Every kind an export has rows of is drawn, and only those."""
     for export in statements.StatementFormat:
-        kinds = {row.kind for row in _sample(us.transactions(format=export), 300)}
+        kinds = {row.kind for row in sample(us.transactions(format=export), 300)}
         assert kinds == {k for k in TransactionKind if export.type_words(k)}
 
 
@@ -275,12 +262,12 @@ def test_jss_rules_pass_the_constructor_and_score(chosen, history):
 
 def test_rule_sets_are_presets_and_what_ifs():
     """Every preset and many what-ifs are drawn; what_if=False draws the presets only."""
-    drawn = _sample(us.platform_rules(), 300)
+    drawn = sample(us.platform_rules(), 300)
     assert set(rules.HISTORY) <= set(drawn)
     assert sum(r.name.startswith("what-if on") for r in drawn) >= 100
-    assert set(rules.JSS_HISTORY) <= set(_sample(us.jss_rules(), 300))
-    assert set(_sample(us.jss_rules(what_if=False), 50)) <= set(rules.JSS_HISTORY)
-    assert set(_sample(us.platform_rules(what_if=False), 50)) <= set(rules.HISTORY)
+    assert set(rules.JSS_HISTORY) <= set(sample(us.jss_rules(), 300))
+    assert set(sample(us.jss_rules(what_if=False), 50)) <= set(rules.JSS_HISTORY)
+    assert set(sample(us.platform_rules(what_if=False), 50)) <= set(rules.HISTORY)
 
 
 # --------------------------------------------------------------------------- arguments

@@ -9,9 +9,10 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
-from hypothesis import find, given, seed, settings
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
+from _sampling import sample
 from upwork_safety import Money, Payment, fees, hourly, rules
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.models import MilestoneState
@@ -24,17 +25,7 @@ QUIET = settings(database=None)
 
 
 def _sample(strategy: st.SearchStrategy[object], count: int = 500) -> list[object]:
-    """*count* values of *strategy*, the same every run (seed 1)."""
-    seen: list[object] = []
-
-    @seed(1)
-    @settings(max_examples=count, database=None, deadline=None)
-    @given(strategy)
-    def collect(value: object) -> None:
-        seen.append(value)
-
-    collect()
-    return seen
+    return sample(strategy, count)
 
 
 # --------------------------------------------------------------------------- finding 4
