@@ -1054,6 +1054,9 @@ _NARROWED_QUIET = [
     ("Order O3OO12345G7 shipped today, tracking is on the store page.", "incoming"),
     ("The phone field must reject zero three zero zero one two three four five six.", "incoming"),
     ("Count aloud: one two three four five six seven eight nine ten, then go.", "incoming"),
+    # spelled digits that are not a Pakistani mobile number (review r16 M2)
+    ("Call out the numbers: one two three four five six seven eight nine ten.", "incoming"),
+    ("The chorus goes two four six eight one three five seven nine zero, sing it!", "incoming"),
     # "don't wait for" something other than the funding, or the milestone said funded
     ("Don't wait for the milestone, it's funded already, go ahead.", "incoming"),
     ("Don't wait for the milestone approval to send me questions, ask anytime here.", "incoming"),

@@ -69,9 +69,12 @@ _SPACED_CONTEXT = re.compile(
 #: i for 1, s for 5, g for 6, b for 8, z for 2), at least five real digits among its eleven.
 DISGUISED_MOBILE = re.compile(r"(?<![\w+])(?=(?:[olisgbz]{0,9}\d){5})[0o]3[\dolisgbz]{9}(?![\w])")
 _DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
-#: A number spelled out digit by digit: "zero three zero zero one two three four five six
-#: seven" (ten to thirteen digit words).
-SPELLED_NUMBER = re.compile(r"\b" + _DIGIT_WORD + r"(?:[\s,\-]{1,3}" + _DIGIT_WORD + r"){9,12}\b")
+#: A Pakistani mobile number spelled out digit by digit: "zero three zero zero one two three
+#: four five six seven" (its 0 and 3, then nine more digit words); a count ("one two three
+#: ...") or other spelled digits are not a number to reach someone on (review r16 M2).
+SPELLED_NUMBER = re.compile(
+    r"\b(?:zero|oh)[\s,\-]{1,3}three(?:[\s,\-]{1,3}" + _DIGIT_WORD + r"){9}\b"
+)
 #: The digits are what is being built or tested: a form's input, QA data, a display.
 _SPACED_TEST = re.compile(
     r"\b(?:fields?|inputs?|validat\w{1,5}|placeholder|format\w{0,3}|test\w{0,4}|accepts?|"

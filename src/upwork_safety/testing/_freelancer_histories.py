@@ -24,7 +24,7 @@ from upwork_safety.errors import InvalidTypeError
 from upwork_safety.models import Contract, EndReason, Feedback
 from upwork_safety.testing._arguments import _refuse, _size_range, _sometimes
 from upwork_safety.testing._contract_strategies import Anchor, _fixed, _hourly
-from upwork_safety.testing._scalar_strategies import FIRST_DAY, amounts, dates
+from upwork_safety.testing._scalar_strategies import amounts, dates
 
 #: How many days before its history's day a contract starts: inside the
 #: 24-month JSS window four times in five, else up to four years, so some
@@ -67,7 +67,7 @@ def _feedback() -> st.SearchStrategy[Feedback | None]:
 
 
 def _as_of(value: object) -> date:
-    """*value*, a date from 2015-01-01 to 9990-12-31, else the library's error naming ``as_of``."""
+    """*value*, a date from 2015-03-01 (the JSS rules' first day) to 9990-12-31, else refused."""
     if not isinstance(value, date):
         raise InvalidTypeError(
             f"as_of must be a date or None, not {type(value).__name__}",
@@ -75,11 +75,14 @@ def _as_of(value: object) -> date:
             rule="a date or None",
         )
     day = plain_date(value, "as_of")
-    if day < FIRST_DAY:
+    # The first day jss.score has rules for: a history drawn around an earlier day could
+    # not be scored on it (review r16 L2).
+    first = rules.JSS_HISTORY.first_day
+    if day < first:
         _refuse(
             "as_of",
-            f"must be on or after {FIRST_DAY.isoformat()} (Upwork's era), got {day.isoformat()}",
-            f"on or after {FIRST_DAY.isoformat()}",
+            f"must be on or after {first.isoformat()} (the first JSS rules), got {day.isoformat()}",
+            f"on or after {first.isoformat()}",
         )
     return day
 
@@ -102,7 +105,7 @@ def histories(
     Raises:
         InvalidTypeError: A size that is not an int, or *as_of* not a date.
         InvalidValueError: A negative size, *min_size* above *max_size*, or
-            *as_of* before 2015-01-01 or after 9990-12-31.
+            *as_of* before 2015-03-01 (the first JSS rules) or after 9990-12-31.
     """
     low, high = _size_range(min_size, max_size)
     day = None if as_of is None else _as_of(as_of)
