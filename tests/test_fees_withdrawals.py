@@ -2673,78 +2673,85 @@ def _rate_on(day: date) -> ExchangeRate:
     return ExchangeRate("USD", "PKR", "278.00", as_of=day)
 
 
-def test_an_hourly_weeks_pay_is_available_on_the_wednesday_not_after_five_days():
+def test_an_hourly_contracts_pay_needs_the_day_it_is_available():
     """Newcomer r16 #1: payout() gave an hourly week's pay the 5-day rule (2024-07-06).
 
-    Hourly pay is available on the Wednesday 10 days after the week ends (HC 211063698):
-    2024-07-10, the day hourly.payout_calendar gives the same week.
+    A week's hours are available on the Wednesday 10 days after the week (HC 211063698),
+    2024-07-10; a fixed weekly payment or a bonus 5 days after it is paid; and an export
+    dates hourly pay by its invoice or by the day worked (review r16 H2, M1). The payment
+    does not say which, so an hourly contract's pay needs available_on=, and then the
+    withdrawal is judged against it.
     """
     pay = Payment(INVOICED, usd("300.00"))
     job = _hourly_job(pay)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(pay, method="payoneer", reference_rate=_rate_on(INVOICED), contract=job)
+    assert ("available_on", "given for an hourly contract's pay") == (
+        caught.value.field,
+        caught.value.rule,
+    )
     week = hourly.billing_week(datetime(2024, 6, 30, 12, tzinfo=timezone.utc))
     wednesday = hourly.payout_calendar(week).available_at.date()
     assert date(2024, 7, 10) == wednesday
-    paid = fees.payout(pay, method="payoneer", reference_rate=_rate_on(wednesday), contract=job)
-    assert wednesday == paid.available_on
+    paid = fees.payout(
+        pay, method="payoneer", reference_rate=_rate_on(wednesday), contract=job,
+        available_on=wednesday,
+    )  # fmt: skip
+    assert (wednesday, wednesday) == (paid.available_on, paid.withdrawn_on)
     assert "available to withdraw from 2024-07-10" == paid.lines()[2][2]
     for early in (date(2024, 7, 6), date(2024, 7, 9)):
         with pytest.raises(InvalidValueError) as caught:
-            fees.payout(pay, method="payoneer", reference_rate=_rate_on(early), contract=job)
+            fees.payout(
+                pay, method="payoneer", reference_rate=_rate_on(early), contract=job,
+                available_on=wednesday,
+            )  # fmt: skip
         assert ("reference_rate", "dated on or after the day the payment is available") == (
             caught.value.field,
             caught.value.rule,
         )
-        assert "until 2024-07-10" in str(caught.value)
-    # An undated rate withdraws on that Wednesday; a bare amount on the contract likewise.
+    # An undated rate withdraws on that day; a bonus needs no day (5 days after it is paid).
     undated = fees.payout(
-        pay, method="payoneer", reference_rate=ExchangeRate("USD", "PKR", "278"), contract=job
+        pay, method="payoneer", reference_rate=ExchangeRate("USD", "PKR", "278"), contract=job,
+        available_on=wednesday,
+    )  # fmt: skip
+    assert wednesday == undated.withdrawn_on
+    bonus = Payment(date(2024, 7, 3), usd("50.00"), kind=PaymentKind.BONUS)
+    tipped = fees.payout(
+        bonus,
+        method="payoneer",
+        reference_rate=ExchangeRate("USD", "PKR", "278"),
+        contract=_hourly_job(bonus),
     )
-    bare = fees.payout(
-        usd("300.00"), on=INVOICED, method="payoneer", reference_rate=_rate_on(wednesday),
-        contract=job,
-    )  # fmt: skip
-    assert (wednesday, wednesday) == (undated.available_on, bare.available_on)
-
-
-def test_a_top_rated_freelancers_hourly_pay_skips_the_hold():
-    """top_rated=True: available right after the dispute window, as payout_calendar says."""
-    pay = Payment(INVOICED, usd("300.00"))
-    week = hourly.billing_week(datetime(2024, 6, 30, 12, tzinfo=timezone.utc))
-    saturday = hourly.payout_calendar(week, top_rated=True).available_at.date()
-    assert date(2024, 7, 6) == saturday
-    paid = fees.payout(
-        pay, method="payoneer", reference_rate=_rate_on(saturday), contract=_hourly_job(pay),
-        top_rated=True,
-    )  # fmt: skip
-    assert saturday == paid.available_on
-    with pytest.raises(InvalidTypeError) as caught:
-        fees.payout(pay, method="payoneer", reference_rate=RATE, top_rated="yes")  # type: ignore[arg-type]
-    assert ("top_rated", "a bool") == (caught.value.field, caught.value.rule)
+    assert date(2024, 7, 8) == tipped.available_on
 
 
 @pytest.mark.parametrize(
-    "payment",
+    ("given", "error", "rule"),
     [
-        Payment(date(2024, 7, 3), usd("300.00")),  # not a Monday: a bonus or an adjustment
-        Payment(INVOICED, usd("50.00"), kind=PaymentKind.BONUS),  # a bonus on a Monday
+        (
+            date(2024, 7, 5),
+            InvalidValueError,
+            "on or after the payment's day plus the security period",
+        ),
+        ("2024-07-10", InvalidTypeError, "a date or None"),
+        (datetime(2024, 7, 10, tzinfo=timezone.utc), InvalidTypeError, "a date or None"),
     ],
-    ids=["wednesday", "bonus"],
 )
-def test_other_payments_of_an_hourly_contract_leave_the_security_period(payment):
-    """Only an hourly week's pay, dated by its Monday invoice, waits for the Wednesday."""
-    paid = fees.payout(
-        payment,
-        method="payoneer",
-        reference_rate=ExchangeRate("USD", "PKR", "278"),
-        contract=_hourly_job(payment),
-    )
-    assert payment.on + timedelta(days=5) == paid.available_on
+def test_available_on_is_a_date_after_the_security_period(given, error, rule):
+    """available_on is never before the payment's day plus 5 days, and is a plain date."""
+    with pytest.raises(error) as caught:
+        fees.payout(
+            Payment(INVOICED, usd("300.00")), method="payoneer", available_on=given,
+            reference_rate=ExchangeRate("USD", "PKR", "278"),
+        )  # fmt: skip
+    assert ("available_on", rule) == (caught.value.field, caught.value.rule)
 
 
 def test_a_payout_cannot_be_built_available_before_its_security_period():
-    """Payout.available_on defaults to the payment's day plus 5 days and is never earlier."""
+    """Payout.available_on defaults to the payment's day plus 5 days and is never earlier;
+    withdrawn_on defaults to it and is never earlier than it (review r16 M3)."""
     paid = fees.payout(Payment(PAID, usd("1000.00")), method="payoneer", reference_rate=RATE)
-    assert DAY == paid.available_on == attrs.evolve(paid, available_on=DAY).available_on
+    assert (DAY, DAY) == (paid.available_on, paid.withdrawn_on)
     assert paid == fees.Payout(fee=paid.fee, withdrawal=paid.withdrawal)
     with pytest.raises(InvalidValueError) as caught:
         attrs.evolve(paid, available_on=date(2025, 6, 1))
@@ -2752,6 +2759,12 @@ def test_a_payout_cannot_be_built_available_before_its_security_period():
         caught.value.field,
         caught.value.rule,
     )
-    later = attrs.evolve(paid, available_on=date(2025, 6, 11))
-    assert date(2025, 6, 11) == later.available_on
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(paid, available_on=date(2025, 6, 11))  # withdrawn on the 2nd, before it
+    assert ("Payout.withdrawn_on", "on or after available_on") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    later = attrs.evolve(paid, available_on=date(2025, 6, 11), withdrawn_on=date(2025, 6, 12))
+    assert (date(2025, 6, 11), date(2025, 6, 12)) == (later.available_on, later.withdrawn_on)
     assert later == serialize.from_dict(fees.Payout, serialize.to_dict(later))

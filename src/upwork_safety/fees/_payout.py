@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -18,7 +19,6 @@ from upwork_safety.fees._route import rates_day
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money, exact
-from upwork_safety.rules import _hourly_available
 from upwork_safety.rules import as_of as platform_as_of
 
 if TYPE_CHECKING:
@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["Payout", "payout"]
 
 RateLike = Decimal | int | str
-#: Monday in :meth:`date.weekday`: Upwork invoices a week's hours on the Monday after it.
-_MONDAY = 0
 
 
 def _wrong_parts() -> InvalidTypeError:
@@ -61,17 +59,23 @@ class Payout(Steps):
         withdrawal: The itemised withdrawal of the fee's net amount.
         available_on: The first day the balance can be withdrawn (UTC):
             by default the payment's day plus the security period (5 days,
-            HC 211060918); :func:`payout` gives an hourly contract's week of
-            pay its own, later day.
+            HC 211060918); an hourly week's pay is available later, the day
+            :func:`payout` was given.
+        withdrawn_on: The withdrawal's day, which picked the tax rules
+            (default *available_on*).
 
     Raises:
         InvalidValueError: The withdrawal does not withdraw the net amount,
-            or *available_on* is before the security period ends.
+            *available_on* is before the security period ends, or
+            *withdrawn_on* is before *available_on*.
     """
 
     fee: ServiceFee = attrs.field()
     withdrawal: WithdrawalQuote = attrs.field()
     available_on: date = attrs.field(default=attrs.Factory(_default_available, takes_self=True))
+    withdrawn_on: date = attrs.field(
+        default=attrs.Factory(lambda self: self.available_on, takes_self=True)
+    )
 
     def __attrs_post_init__(self) -> None:
         parts: tuple[object, object] = (self.fee, self.withdrawal)
@@ -84,20 +88,21 @@ class Payout(Steps):
                 field="Payout.withdrawal",
                 rule="withdraws the net amount",
             )
-        available = self.available_on
-        if type(available) is not date:
-            raise InvalidTypeError(
-                f"Payout.available_on must be a date, not {type(available).__name__}",
-                field="Payout.available_on",
-                rule="a date",
-            )
-        earliest = available_from(self.fee.on)
-        if available < earliest:
+        for name in ("available_on", "withdrawn_on"):
+            value: object = getattr(self, name)
+            if type(value) is not date:
+                raise InvalidTypeError(
+                    f"Payout.{name} must be a date, not {type(value).__name__}",
+                    field=f"Payout.{name}",
+                    rule="a date",
+                )
+        check_available(self.available_on, self.fee.on, "Payout.available_on")
+        if self.withdrawn_on < self.available_on:
             raise InvalidValueError(
-                f"Payout.available_on is {available}, before the payment of {self.fee.on} "
-                f"leaves its security period on {earliest}",
-                field="Payout.available_on",
-                rule="on or after the payment's day plus the security period",
+                f"Payout.withdrawn_on is {self.withdrawn_on}, before the balance is available "
+                f"on {self.available_on}",
+                field="Payout.withdrawn_on",
+                rule="on or after available_on",
             )
 
     def __repr__(self) -> str:
@@ -176,29 +181,52 @@ def available_from(paid_on: date) -> date:
     return (start_of(paid_on) + platform_as_of(paid_on).security_period).date()
 
 
-def _available(
-    day: date, payment: object, contract: object, *, top_rated: bool
-) -> tuple[date, str]:
-    """The first day a payment of *day* can be withdrawn, and the rule that says so.
-
-    Hourly pay (an hourly *contract*'s payment of kind ``OTHER``, or a bare
-    amount on one) dated on a Monday is read as that Monday's invoice, as
-    Upwork's reports date it: its week's :func:`~upwork_safety.hourly.payout_calendar`
-    gives the day (the Wednesday after; a Top Rated freelancer's pay skips
-    the hold).  Anything else leaves the security period
-    (:func:`available_from`).
-    """
-    kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
-    hourly = isinstance(contract, Contract) and contract.kind is ContractKind.HOURLY
-    if hourly and kind is PaymentKind.OTHER and day.weekday() == _MONDAY:
-        closes = start_of(day)  # this Monday's invoice is of the week that closed at 00:00
-        rules = platform_as_of(day - timedelta(days=1))  # in force at the end of that week
-        available, _ = _hourly_available(closes, rules, top_rated=top_rated)
-        first = (closes - timedelta(days=7)).date()
-        return available.date(), (
-            f"hourly pay for the week of {first}, invoiced on {day}, is paid out then, HC 211063698"
+def check_available(available: date, paid_on: date, field: str) -> None:
+    """Refuse a day *available* before money paid on *paid_on* leaves its security period."""
+    earliest = available_from(paid_on)
+    if available < earliest:
+        raise InvalidValueError(
+            f"{field} is {available}, before the payment of {paid_on} leaves its security "
+            f"period on {earliest} (HC 211060918)",
+            field=field,
+            rule="on or after the payment's day plus the security period",
         )
-    return available_from(day), "the security period, HC 211060918"
+
+
+def _available(day: date, payment: object, contract: object, given: object) -> date:
+    """The first day a payment of *day* can be withdrawn: *given*, else the security period's end.
+
+    An hourly contract's pay (of kind ``OTHER``, or a bare amount) needs the
+    day given: its week is paid out on the Wednesday after it (later for a
+    week's hours than for a fixed weekly payment or a bonus), and neither the
+    payment's kind nor its date says which it is, or which week (an export
+    dates hourly pay by its invoice, or by the day worked).
+    """
+    if given is not None:
+        if type(given) is not date:
+            raise InvalidTypeError(
+                f"available_on must be a date or None, not {type(given).__name__}",
+                field="available_on",
+                rule="a date or None",
+            )
+        check_available(given, day, "available_on")
+        return given
+    kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
+    if (
+        isinstance(contract, Contract)
+        and contract.kind is ContractKind.HOURLY
+        and kind is PaymentKind.OTHER
+    ):
+        raise InvalidValueError(
+            f"the payment of {day} on hourly contract {shown(contract.id)} needs available_on=: "
+            "a week's hours are available on the Wednesday after the week (its "
+            "hourly.invoice(...).available_at, or hourly.payout_calendar(week); earlier for a "
+            "Top Rated freelancer), a bonus or a fixed weekly payment 5 days after it is paid, "
+            "and the payment does not say which it is",
+            field="available_on",
+            rule="given for an hourly contract's pay",
+        )
+    return available_from(day)
 
 
 def _withdrawal_day(
@@ -239,7 +267,7 @@ def payout(
     spread: RateLike | None = None,
     tax_rate: RateLike | None = None,
     pseb_registered: bool = False,
-    top_rated: bool = False,
+    available_on: date | None = None,
     rules: Rules = None,
 ) -> Payout:
     """Follow a client's payment to the freelancer's bank: fee, balance, withdrawal, rupees.
@@ -285,8 +313,10 @@ def payout(
         tax_rate: As :func:`quote_withdrawal` (default the s.154A rate in
             force on the withdrawal's day).
         pseb_registered: As :func:`quote_withdrawal`.
-        top_rated: Whether the freelancer is Top Rated: an hourly week's pay
-            then skips the hold (as :func:`~upwork_safety.hourly.invoice`).
+        available_on: The first day the payment could be withdrawn, when
+            you know it: required for an hourly contract's pay (a week's
+            hours: its ``hourly.invoice(...).available_at`` day), at least
+            the payment's day plus the security period; default that day.
         rules: As :func:`service_fee`.
 
     Returns:
@@ -340,15 +370,14 @@ def payout(
         rules=rules,
         what="payment",
     )
-    if not isinstance(top_rated, bool):
-        raise InvalidTypeError(
-            f"top_rated must be a bool, not {type(top_rated).__name__}",
-            field="top_rated",
-            rule="a bool",
-        )
-    available, why = _available(day, payment, contract, top_rated=top_rated)
+    available = _available(day, payment, contract, available_on)
     withdrawn_on, day_source, dated_by = _withdrawal_day(reference_rate, offered_rate, available)
     if withdrawn_on < available:
+        why = (
+            "the day given as available_on"
+            if available_on is not None
+            else "the security period, HC 211060918"
+        )
         raise InvalidValueError(
             f"{dated_by} is for {withdrawn_on}, but the payment on {day} is not available "
             f"until {available} ({why}): it can be withdrawn from then, so measure it "
@@ -370,4 +399,4 @@ def payout(
         came_from=f"the {fee.net} left of the {fee.amount} payment after the {fee.fee} "
         "service fee cannot be withdrawn: ",
     )
-    return Payout(fee=fee, withdrawal=withdrawal, available_on=available)
+    return Payout(fee=fee, withdrawal=withdrawal, available_on=available, withdrawn_on=withdrawn_on)

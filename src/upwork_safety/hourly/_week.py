@@ -25,7 +25,6 @@ from upwork_safety._validate import bool_field, field_name, instance_field, sequ
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import MICROSECOND, WEEK, flag, week_rules
 from upwork_safety.models import TimeEntry
-from upwork_safety.rules import _hourly_available
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -402,7 +401,8 @@ def payout_calendar(
     closes = week.closes_at
     invoiced = invoice_time(week, rules)
     window_ends = closes + rules.hourly_review_window
-    available, skip = _hourly_available(closes, rules, top_rated=top_rated)
+    skip = top_rated and invoiced.date() >= rules.top_rated_skip_hold_since
+    available = closes_after(window_ends) if skip else closes + rules.hourly_available_delay
     return PayoutCalendar(
         week=week,
         invoiced_at=invoiced,

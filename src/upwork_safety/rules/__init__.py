@@ -67,7 +67,6 @@ from upwork_safety.rules._platform import (
 # The source of one PlatformRules field, which the escrow reports and the
 # findings cite; re-exported here, outside __all__, because another package
 # may import only this public module.
-from upwork_safety.rules._platform import _hourly_available as _hourly_available
 from upwork_safety.rules._platform import _rule_source as _rule_source
 from upwork_safety.rules._provenance import RuleSource
 from upwork_safety.rules._provenance import sources as _sources

@@ -466,26 +466,6 @@ def as_of(on: date | datetime) -> PlatformRules:
     return HISTORY.in_force(on)
 
 
-def _hourly_available(
-    closes: datetime, rules: PlatformRules, *, top_rated: bool
-) -> tuple[datetime, bool]:
-    """When a billing week's pay is available, and whether a Top Rated hold was skipped.
-
-    *closes* is the week's end (Monday 00:00 UTC).  The pay is available
-    ``hourly_available_delay`` after it (the Wednesday, HC 211063698); a Top
-    Rated freelancer's pay invoiced from ``top_rated_skip_hold_since`` on is
-    available right after the dispute window instead (HC 360047676133).
-    Private: the one statement of the rule, read by
-    ``hourly.payout_calendar`` and ``fees.payout`` through
-    ``upwork_safety.rules`` (which re-exports it outside ``__all__``).
-    """
-    invoiced = closes + rules.hourly_invoice_delay
-    skip = top_rated and invoiced.date() >= rules.top_rated_skip_hold_since
-    if skip:
-        return closes_after(closes + rules.hourly_review_window), True
-    return closes + rules.hourly_available_delay, False
-
-
 def _rule_source(field: str) -> RuleSource:
     """The :class:`RuleSource` of the :class:`PlatformRules` field *field* (every preset shares it).
 
