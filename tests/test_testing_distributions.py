@@ -22,6 +22,11 @@ QUIET = settings(database=None)
 NEWEST = rules.PER_CONTRACT_2025.effective
 
 
+# The shares below are of a fixed sample, but which sample depends on Hypothesis' version and
+# on the tests run before (a clean-clone CI run drew 8% of contracts with their own rate where
+# this machine drew 16-18%): each bound sits well between the old and the new distribution.
+
+
 def _share(values: list[object], test: object) -> float:
     return sum(1 for value in values if test(value)) / len(values)  # type: ignore[operator]
 
@@ -37,10 +42,10 @@ def test_the_newest_rules_day_is_read_from_the_rules():
 def test_dates_reach_todays_rules_and_leave_2015():
     """M1: 27% of dates fell in 2015 and 12% from 2025; now a third are from 2025-05-01."""
     days = sample(us.dates())
-    assert _share(days, lambda d: d >= NEWEST) >= 0.3  # about 43% (was 9-10%)
-    assert _share(days, lambda d: d.year == 2015) <= 0.15  # about 5-8% (was 27-30%)
-    assert _share(days, lambda d: d in set(change_days())) >= 0.2  # about a third
-    assert _share(days, lambda d: date(2017, 1, 1) <= d < date(2023, 1, 1)) >= 0.1  # the middle
+    assert _share(days, lambda d: d >= NEWEST) >= 0.2  # about 43% (was 9-10%)
+    assert _share(days, lambda d: d.year == 2015) <= 0.18  # about 5-8% (was 27-30%)
+    assert _share(days, lambda d: d in set(change_days())) >= 0.15  # about a third
+    assert _share(days, lambda d: date(2017, 1, 1) <= d < date(2023, 1, 1)) >= 0.08  # the middle
 
 
 def test_dates_without_the_newest_era_stay_in_their_bounds():
@@ -53,8 +58,8 @@ def test_dates_without_the_newest_era_stay_in_their_bounds():
 def test_moments_leave_2015():
     """M1: 46% of moments fell in 2015; now about a tenth do, and a third from 2025."""
     moments = sample(us.aware_datetimes())
-    assert _share(moments, lambda m: m.astimezone(timezone.utc).year == 2015) <= 0.15
-    assert _share(moments, lambda m: m.date() >= NEWEST) >= 0.25
+    assert _share(moments, lambda m: m.astimezone(timezone.utc).year == 2015) <= 0.18
+    assert _share(moments, lambda m: m.date() >= NEWEST) >= 0.15
 
 
 def test_days_and_moments_still_shrink_to_their_first():
@@ -132,9 +137,9 @@ def test_the_last_and_first_bounds_allowed_draw(early, late, week):
 def test_contracts_start_under_todays_rules_and_carry_their_own_rate():
     """M1: 42-53% of contracts started in 2015 and 1-3% from 2025-05-01; payments dragged starts."""
     found = sample(us.contracts())
-    assert _share(found, lambda c: c.started >= NEWEST) >= 0.2  # about 35% (was 2-3%)
-    assert _share(found, lambda c: c.started.year == 2015) <= 0.35  # about 20% (was 46-53%)
-    assert _share(found, lambda c: c.service_fee_rate is not None) >= 0.08  # 18% (was 0-2%)
+    assert _share(found, lambda c: c.started >= NEWEST) >= 0.12  # about 35% (was 2-3%)
+    assert _share(found, lambda c: c.started.year == 2015) <= 0.38  # about 20% (was 46-53%)
+    assert _share(found, lambda c: c.service_fee_rate is not None) >= 0.04  # 8-18% (was 0-2%)
     assert all(p.on >= c.started for c in found for p in c.payments)
 
 
@@ -149,15 +154,15 @@ def test_histories_around_a_day_record_nothing_after_it_and_are_often_scored():
             assert contract.ended is None or contract.ended <= as_of
             assert all(p.on <= as_of for p in contract.payments)
             assert all(t.end.date() <= as_of for t in contract.time_entries)
-    assert _share(drawn, lambda h: jss.score(h, as_of=as_of).score is not None) >= 0.4  # ~60%
+    assert _share(drawn, lambda h: jss.score(h, as_of=as_of).score is not None) >= 0.25  # ~60%
 
 
 def test_histories_with_their_day_are_often_scored_on_it():
     """The pair's day is the one to score on: a score about a third to two fifths of the time."""
     pairs = sample(us.histories_with_as_of())
     assert all(rules.JSS_HISTORY.first_day <= day for _history, day in pairs)
-    assert _share(pairs, lambda p: jss.score(p[0], as_of=p[1]).score is not None) >= 0.2
-    assert _share(pairs, lambda p: p[1] >= NEWEST) >= 0.25
+    assert _share(pairs, lambda p: jss.score(p[0], as_of=p[1]).score is not None) >= 0.1
+    assert _share(pairs, lambda p: p[1] >= NEWEST) >= 0.15
 
 
 def test_histories_shrink_to_simple_contracts():
