@@ -238,6 +238,18 @@ class TestFees:
             for on in ("2024-06-02", "2020-06-02")
         ]
         assert [False, True] == used
+        # Review r16 L4: the kept 5% in 2023 is allowed by --billed-before, which had an effect;
+        # refused, the message names the option and no library argument.
+        _, kept = run(
+            "fees", "100", "--on", "2023-06-01", "--fee-rate", "5%", "--billed-before", "10000.01"
+        )
+        assert "had no effect" not in kept
+        code, text = run(
+            "fees", "100", "--on", "2023-06-01", "--fee-rate", "5%", "--billed-before", "10000"
+        )
+        err = capsys.readouterr().err
+        assert (2, "") == (code, text)
+        assert ("--fee-rate 5%" in err, "billed_before" in err) == (True, False)
 
     def test_sliding_scale_example(self):
         """$600 with a new client in 2020: fee $110, net $490 (HC 211062538)."""

@@ -22,8 +22,13 @@ def examples(path: Path) -> str:
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
-def test_markdown_examples(path):
-    """Every pycon example in the file prints what the file says it prints."""
+def test_markdown_examples(path, monkeypatch):
+    """Every pycon example in the file prints what the file says it prints.
+
+    The examples read their files (``docs/examples/...``) as a reader at the repository's
+    root does, so they run from there whatever directory pytest was started in (review r16).
+    """
+    monkeypatch.chdir(ROOT)
     text = examples(path)
     if not text.strip():
         pytest.skip("no pycon examples")

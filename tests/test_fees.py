@@ -1740,7 +1740,7 @@ def test_one_payment_at_the_kept_rate_is_refused_when_billed_before_was_never_pa
             caught.value.field,
             caught.value.rule,
         )
-        assert f"billed_before is USD {Decimal(billed):,.2f}" in str(caught.value)
+        assert f"before this payment come to USD {Decimal(billed):,.2f}" in str(caught.value)
 
 
 def test_with_one_flat_schedule_as_rules_the_kept_rate_is_taken_as_given():

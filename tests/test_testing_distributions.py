@@ -189,3 +189,14 @@ def test_histories_refuse_a_day_outside_the_era_naming_as_of(as_of, error, field
     with pytest.raises(error) as info:
         us.histories(as_of=as_of)
     assert (field, rule) == (info.value.field, info.value.rule)
+
+
+@pytest.mark.parametrize("days", [255, 299, 364, 70_000])
+def test_dates_with_custom_bounds_do_not_pile_onto_max_value(days):
+    """Review r16 L1: the draws past a span were clamped onto max_value (28-50% of a one-year
+    span's draws on its last day); now they are scaled, so the last day is one day among many."""
+    low = date(2024, 1, 1)
+    high = low + timedelta(days=days)
+    drawn = sample(us.dates(min_value=low, max_value=high), 300)
+    assert _share(drawn, lambda d: d == high) <= 0.05
+    assert _share(drawn, lambda d: d > low + timedelta(days=days // 2)) >= 0.2

@@ -89,7 +89,9 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
             rate=explained.rate,
             basis=explained.basis,
             explanation=explained.explanation,
-            billed_before_used=billed is not None and explained.basis is fees.FeeBasis.SLIDING,
+            # The scale's bands, or the kept 5% it allowed (review r16 L4: "had no effect").
+            billed_before_used=billed is not None
+            and explained.basis in {fees.FeeBasis.SLIDING, fees.FeeBasis.LEGACY},
         )
     if ctx.json:
         result["history"] = fees.SERVICE_FEE_HISTORY

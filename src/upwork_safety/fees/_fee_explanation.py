@@ -361,7 +361,14 @@ def resolve_rate(
     """
     basis, charged = _resolve(schedule, on, rate, field, rules)
     if basis is FeeBasis.LEGACY and billed_before is not None and rate is not None:
-        refuse_unkept(schedule, rate, rules, billed_before, field=field, counted="billed_before is")
+        refuse_unkept(
+            schedule,
+            rate,
+            rules,
+            billed_before,
+            field=field,
+            counted="the client's billings before this payment come to",
+        )
     return basis, charged
 
 

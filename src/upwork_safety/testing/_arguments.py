@@ -8,6 +8,7 @@ and the few pieces several strategy modules draw with.
 from __future__ import annotations
 
 import functools
+import math
 import zoneinfo
 from datetime import datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
@@ -86,13 +87,17 @@ def spread(span: int, *, ways: int = 1) -> st.SearchStrategy[tuple[int, int]]:
         rest //= _DIGIT
     sizes.append(rest + 1)
     sizes.reverse()
+    total = math.prod(sizes)
 
     def joined(drawn: tuple[int, ...]) -> tuple[int, int]:
         way, *digits = drawn
         number = 0
         for digit in digits:
             number = number * _DIGIT + digit
-        return way, min(number, span)
+        # Scaled, not clamped: every n from 0 to span gets as many draws as another, give or
+        # take one (review r16 L1: clamping put up to half the draws of a one-year span on
+        # its last day); 0 is still drawn from all-zero digits.
+        return way, number * (span + 1) // total
 
     parts = (st.sampled_from(range(size)) for size in (ways, *sizes))
     return st.tuples(*parts).map(joined)
