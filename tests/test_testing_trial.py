@@ -303,10 +303,13 @@ def test_rule_change_days_are_drawn_often():
     assert {rules.FLAT_10_2023.effective, rules.PER_CONTRACT_2025.effective} <= set(days)
     assert rules.PER_CONTRACT_2025.effective - timedelta(days=1) in days
     assert all(h.first_day in days for h in (rules.JSS_HISTORY, rules.EXPORT_TAX_HISTORY))
-    # Hypothesis never runs one choice twice, so a lone dates() draws each
-    # change day once: all of them, within 500 examples.
-    drawn = set(_sample(us.dates()))
-    assert {day for day in days if date(2015, 1, 1) <= day <= date(2030, 12, 31)} <= drawn
+    # A third of dates() draws are change days: in 500 examples nearly all of them come up,
+    # and they are a good share of the draws. (Which ones exactly depends on Hypothesis'
+    # version: a clean-clone run's sample missed 2016-06-20, where this machine's drew all.)
+    sample_days = _sample(us.dates())
+    wanted = {day for day in days if date(2015, 1, 1) <= day <= date(2030, 12, 31)}
+    assert len(wanted & set(sample_days)) >= 0.8 * len(wanted)
+    assert sum(day in wanted for day in sample_days) >= 0.2 * len(sample_days)
     contracts = _sample(us.contracts())
     paid = [p.on for c in contracts for p in c.payments]
     assert sum(day in days for day in paid) >= 0.1 * len(paid)
