@@ -660,17 +660,7 @@ def test_one_payment_functions_count_the_contracts_earlier_payments():
 def test_payout_follows_a_kept_5_percent_contract_through_the_scale():
     """Each payment's payout fee adds up to service_fee(contract) for the docs' kept-5% contract."""
     reference = ExchangeRate("USD", "PKR", "200")
-    paid = [
-        fees.payout(
-            p,
-            method="payoneer",
-            contract=KEPT_5,
-            tax_rate=0,
-            reference_rate=reference,
-            available_on=_out(p.on),
-        )
-        for p in KEPT_5.payments
-    ]
+    paid = [_paid(p, KEPT_5, reference) for p in KEPT_5.payments]
     # 20% of $500 + 10% of $9,500 + 5% of $2,000 under the bands; then the kept 5%.
     assert [p.service_fee for p in paid] == [usd("1150.00"), usd("50.00")]
     assert [p.fee.basis for p in paid] == [fees.FeeBasis.SLIDING, fees.FeeBasis.LEGACY]
@@ -682,17 +672,7 @@ def test_payout_of_a_same_day_payment_counts_the_ones_listed_before_it():
     day = date(2020, 3, 1)
     job = contract(Payment(day, usd("500.00")), Payment(day, usd("100.00")))
     reference = ExchangeRate("USD", "PKR", "160.00")
-    fee_of = [
-        fees.payout(
-            p,
-            method="payoneer",
-            contract=job,
-            tax_rate=0,
-            reference_rate=reference,
-            available_on=_out(p.on),
-        )
-        for p in job.payments
-    ]
+    fee_of = [_paid(p, job, reference) for p in job.payments]
     assert [p.service_fee for p in fee_of] == [usd("100.00"), usd("10.00")]
     assert fees.service_fee(job, on=day) == usd("110.00")
 
@@ -731,17 +711,7 @@ def test_a_payment_on_a_contract_is_charged_without_recharging_its_earlier_payme
     for charging in (fees._service_fee, fees._contract_terms):
         monkeypatch.setattr(charging, "explain", counted)
     reference = ExchangeRate("USD", "PKR", "280.00")
-    paid = [
-        fees.payout(
-            p,
-            method="payoneer",
-            contract=job,
-            tax_rate=0,
-            reference_rate=reference,
-            available_on=_out(p.on),
-        )
-        for p in job.payments
-    ]
+    paid = [_paid(p, job, reference) for p in job.payments]
     last = job.payments[-1].on
     explained = fees.explain_service_fee(usd("10.00"), on=last, contract=job)
     assert charged == 1  # explain_service_fee's own payment (payout charges in _payout)
@@ -814,17 +784,7 @@ def test_payout_finds_a_copy_of_a_contracts_payment_in_its_place():
     job = contract(Payment(day, usd("500.00")), Payment(day, usd("100.00")))
     copy = serialize.from_json(Contract, serialize.to_json(job))
     reference = ExchangeRate("USD", "PKR", "160.00")
-    fee_of = [
-        fees.payout(
-            p,
-            method="payoneer",
-            contract=copy,
-            tax_rate=0,
-            reference_rate=reference,
-            available_on=_out(p.on),
-        )
-        for p in job.payments
-    ]
+    fee_of = [_paid(p, copy, reference) for p in job.payments]
     assert [p.service_fee for p in fee_of] == [usd("100.00"), usd("10.00")]
 
 
@@ -839,10 +799,7 @@ def test_payout_refuses_a_copy_equal_to_several_of_the_contracts_payments():
     reference = ExchangeRate("USD", "PKR", "160.00")
 
     def paid(p: Payment, on: Contract) -> Money:
-        return fees.payout(
-            p, method="payoneer", contract=on, tax_rate=0, reference_rate=reference,
-            available_on=_out(p.on),
-        ).service_fee  # fmt: skip
+        return _paid(p, on, reference).service_fee
 
     assert [paid(p, job) for p in job.payments] == [usd("100.00"), usd("50.00")]
     assert fees.service_fee(job, on=day) == usd("150.00")
@@ -1651,6 +1608,18 @@ def test_gross_for_net_refuses_a_part_cent_billed_before_as_service_fee_does():
 def _hourly(started: date, *payments: Payment) -> Contract:
     return Contract(
         "n", "acme", ContractKind.HOURLY, started=started, service_fee_rate="5%", payments=payments
+    )
+
+
+def _paid(payment: Payment, job: Contract, reference: ExchangeRate) -> fees.Payout:
+    """*payment* of *job* paid out by Payoneer, untaxed, available nine days on (see `_out`)."""
+    return fees.payout(
+        payment,
+        method="payoneer",
+        contract=job,
+        tax_rate=0,
+        reference_rate=reference,
+        available_on=_out(payment.on),
     )
 
 

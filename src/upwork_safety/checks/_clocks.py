@@ -384,12 +384,17 @@ def _held_back(clock: _Clock) -> Finding | None:
         f"Hi! Thanks for approving this milestone. {milestone.held} of it is still in escrow: "
         "could you release it, or tell me what is missing so I can finish it?"
     )
+    return _dormant(clock, message, advice, script)
+
+
+def _dormant(clock: _Clock, message: str, advice: str, script: str) -> Finding:
+    # The one DORMANT_ESCROW finding: the money is what the milestone still holds.
     return make_finding(
         FindingCode.DORMANT_ESCROW,
         message,
         advice,
         script,
-        amount=milestone.held,
+        amount=clock.milestone.held,
         **clock.fields(),
     )
 
@@ -459,14 +464,7 @@ def _dormancy(clock: _Clock, *, closing: bool) -> Finding | None:
             f"Hi! {milestone.held} is still in escrow on this milestone. What would you like "
             "to do with it?"
         )
-    return make_finding(
-        FindingCode.DORMANT_ESCROW,
-        message,
-        advice,
-        script,
-        amount=milestone.held,
-        **clock.fields(),
-    )
+    return _dormant(clock, message, advice, script)
 
 
 def _dormancy_notice(clock: _Clock) -> Finding | None:
