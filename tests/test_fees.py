@@ -1749,3 +1749,60 @@ def test_one_payment_refuses_a_contract_rate_an_earlier_schedule_refuses():
         with pytest.raises(RulesError) as info:
             call()
         assert "service_fee_rate" in (info.value.field or "")
+
+
+_LATE_START = Contract("late", "acme", ContractKind.FIXED_PRICE, started=date(2024, 6, 1))
+_BEFORE = date(2024, 5, 31)
+
+
+@pytest.mark.parametrize(
+    ("charge", "field"),
+    [
+        (
+            lambda: fees.payout(
+                Payment(_BEFORE, usd("100.00")),
+                method="payoneer",
+                contract=_LATE_START,
+                reference_rate=ExchangeRate("USD", "PKR", "280", as_of=date(2024, 6, 10)),
+            ),
+            "payment",
+        ),
+        (
+            lambda: fees.payout(
+                usd("100.00"),
+                on=_BEFORE,
+                method="payoneer",
+                contract=_LATE_START,
+                reference_rate=ExchangeRate("USD", "PKR", "280", as_of=date(2024, 6, 10)),
+            ),
+            "on",
+        ),
+        (
+            lambda: fees.explain_service_fee(usd("100.00"), on=_BEFORE, contract=_LATE_START),
+            "on",
+        ),
+        (lambda: fees.gross_for_net(usd("90.00"), on=_BEFORE, contract=_LATE_START), "on"),
+    ],
+    ids=["payout-payment", "payout-amount", "explain_service_fee", "gross_for_net"],
+)
+def test_one_payment_functions_refuse_a_day_before_the_contract_started(charge, field):
+    """A payment the contract itself would refuse is not charged on it either (review r16 L5).
+
+    The contract refuses a payment of its own dated before it started; one
+    more payment given with contract= was charged there, a day before the work.
+    """
+    with pytest.raises(InvalidValueError) as own:
+        attrs.evolve(_LATE_START, payments=[Payment(_BEFORE, usd("100.00"))])
+    with pytest.raises(InvalidValueError) as refused:
+        charge()
+    assert refused.value.field == field
+    assert refused.value.rule == own.value.rule == "not before Contract.started"
+
+
+def test_one_payment_functions_charge_the_contracts_first_day():
+    """The day the contract started is inside it: charged at the contract's terms."""
+    started = _LATE_START.started
+    assert fees.explain_service_fee(usd("100.00"), on=started, contract=_LATE_START).fee == usd(
+        "10.00"
+    )
+    assert fees.gross_for_net(usd("90.00"), on=started, contract=_LATE_START) == usd("100.00")

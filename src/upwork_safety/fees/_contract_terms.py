@@ -28,7 +28,7 @@ from upwork_safety.fees._fee_explanation import (
     explain,
     refuse_unkept,
 )
-from upwork_safety.models import Contract, Payment
+from upwork_safety.models import Contract, Payment, _before_start
 from upwork_safety.money import Money
 from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
 
@@ -240,7 +240,8 @@ def payment_terms(
     """``(rate, rate_field, billed_before)`` to charge one payment on *day* at.
 
     Without a contract: the explicit *rate* and *billed_before*.  With one,
-    the payment is charged as :func:`service_fee` charges the contract's
+    a *day* before the contract started is refused (the contract refuses
+    such a payment of its own), and the payment is charged as :func:`service_fee` charges the contract's
     payments (one rule, not a copy): its ``service_fee_rate`` (a kept top
     band by the scale's bands), and the kept 5% only for a contract that
     was already at it (:func:`_check_kept`).  Only a schedule that reads
@@ -253,6 +254,12 @@ def payment_terms(
     if contract is None:
         return chosen, field, billed_before
     assert isinstance(contract, Contract)  # rate_and_field checked it
+    if day < contract.started:
+        # The contract's own rule for its payments (Contract refuses one dated
+        # before it started), so one more payment cannot be charged there either.
+        if isinstance(payment, Payment):
+            _before_start("payment", f"is dated {day}", contract.started, day)
+        _before_start("on", f"is {day}", contract.started, day)
     schedule = _schedule(day, rules)
     charged = _rate_in(schedule, chosen, day)
     if chosen is not None and _kept_rate_ended(schedule, chosen, day):

@@ -324,7 +324,8 @@ def payout(
 
     Raises:
         InvalidValueError: No date for a bare amount, *on* disagreeing with
-            the payment's date, a reference (or offered) rate dated before
+            the payment's date, a payment dated before the *contract*
+            started (``field='payment'``, or ``'on'`` for a bare amount), a reference (or offered) rate dated before
             the payment is available, its day plus the security period
             (``field='reference_rate'`` or ``'offered_rate'``), a balance after the service fee that
             *method* cannot withdraw (``field='payment'``: the message

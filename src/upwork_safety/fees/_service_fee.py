@@ -93,7 +93,9 @@ def explain_service_fee(
         RulesError: A rate the schedule does not charge, or a date before
             the first schedule of *rules*.
         InvalidValueError: A negative amount or one below the cent, a rate that is not a fraction
-            below 1, or *rate* conflicting with the contract's own.
+            below 1, *rate* conflicting with the contract's own, or *on*
+            before the *contract* started (``field='on'``: the contract
+            refuses a payment of its own dated then).
         CurrencyMismatchError: An amount not in USD.
         InvalidTypeError: A wrong-typed argument.
 
@@ -251,8 +253,10 @@ def gross_for_net(
     Raises:
         RulesError: As :func:`service_fee`.
         InvalidValueError: A negative *net*, one that only a payment
-            beyond the library's 18-digit limit would reach, or a negative
-            *billed_before* or one below the cent (as :func:`service_fee`).
+            beyond the library's 18-digit limit would reach, a negative
+            *billed_before* or one below the cent (as :func:`service_fee`),
+            or *on* before the *contract* started (as
+            :func:`explain_service_fee`).
 
     >>> from upwork_safety.money import Money
     >>> gross_for_net(Money("300.02", "USD"), on=date(2024, 1, 10))
