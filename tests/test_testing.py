@@ -31,6 +31,28 @@ def test_hourly_contracts_have_rates(contract):
     assert () == contract.milestones
 
 
+@pytest.mark.parametrize("kind", list(ContractKind))
+def test_contracts_of_one_kind_draw_only_that_kind(kind):
+    """``contracts(kind)`` draws that kind only, with moments too (newcomer r16)."""
+
+    @settings(max_examples=30, database=None)
+    @given(us.contracts(kind), us.contracts_with_moments(kind))
+    def check(contract, pair):
+        assert contract.kind is kind
+        assert pair[0].kind is kind
+        assert pair[1] >= pair[0].recorded_until
+
+    check()
+
+
+@pytest.mark.parametrize("kind", ["hourly", 1, ContractKind])
+def test_contracts_refuse_a_kind_that_is_not_one(kind):
+    """A string or other value for *kind* is refused by name, not drawn as either kind."""
+    with pytest.raises(InvalidTypeError) as refused:
+        us.contracts(kind)
+    assert refused.value.field == "kind"
+
+
 @settings(max_examples=60)
 @given(us.contract_histories())
 def test_histories_replay_and_conserve_money(history):

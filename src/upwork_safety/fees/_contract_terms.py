@@ -241,8 +241,9 @@ def payment_terms(
 
     Without a contract: the explicit *rate* and *billed_before*.  With one,
     a *day* before the contract started is refused (the contract refuses
-    such a payment of its own), and the payment is charged as :func:`service_fee` charges the contract's
-    payments (one rule, not a copy): its ``service_fee_rate`` (a kept top
+    such a payment of its own), and the payment is charged as
+    :func:`service_fee` charges the contract's payments (one rule, not a
+    copy): its ``service_fee_rate`` (a kept top
     band by the scale's bands), and the kept 5% only for a contract that
     was already at it (:func:`_check_kept`).  Only a schedule that reads
     the billings with the client (:func:`_reads_billings`) makes the

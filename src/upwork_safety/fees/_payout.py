@@ -325,9 +325,11 @@ def payout(
     Raises:
         InvalidValueError: No date for a bare amount, *on* disagreeing with
             the payment's date, a payment dated before the *contract*
-            started (``field='payment'``, or ``'on'`` for a bare amount), a reference (or offered) rate dated before
-            the payment is available, its day plus the security period
-            (``field='reference_rate'`` or ``'offered_rate'``), a balance after the service fee that
+            started (``field='payment'``, or ``'on'`` for a bare amount),
+            a reference (or offered) rate dated before the payment is
+            available, its day plus the security period
+            (``field='reference_rate'`` or ``'offered_rate'``), a balance
+            after the service fee that
             *method* cannot withdraw (``field='payment'``: the message
             gives the payment, the fee and what they leave), a *payment*
             that could be more than one of the contract's payments

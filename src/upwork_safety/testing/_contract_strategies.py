@@ -379,9 +379,30 @@ def _hourly(draw: st.DrawFn, anchor: Anchor | None) -> Contract:
     )
 
 
+def contracts(kind: ContractKind | None = None) -> st.SearchStrategy[Contract]:
+    """Fixed-price or hourly :class:`Contract` values, or only those of *kind*.
+
+    ``contracts(ContractKind.HOURLY)`` is :func:`hourly_contracts` and
+    ``contracts(ContractKind.FIXED_PRICE)`` :func:`fixed_price_contracts`.
+
+    Raises:
+        InvalidTypeError: *kind* is neither a :class:`ContractKind` nor ``None``.
+    """
+    if kind is not None and not isinstance(kind, ContractKind):
+        raise InvalidTypeError(
+            f"kind must be a ContractKind or None, not {type(kind).__name__}",
+            field="kind",
+            rule="a ContractKind or None",
+        )
+    return _of_kind(kind)
+
+
 @functools.cache
-def contracts() -> st.SearchStrategy[Contract]:
-    """Fixed-price or hourly :class:`Contract` values."""
+def _of_kind(kind: ContractKind | None) -> st.SearchStrategy[Contract]:
+    if kind is ContractKind.FIXED_PRICE:
+        return fixed_price_contracts()
+    if kind is ContractKind.HOURLY:
+        return hourly_contracts()
     return fixed_price_contracts() | hourly_contracts()
 
 
@@ -416,11 +437,16 @@ def moments_after(
     return aware_datetimes(min_value=first, max_value=min(last, _LAST_MOMENT))
 
 
-def contracts_with_moments() -> st.SearchStrategy[tuple[Contract, datetime]]:
-    """``(contract, now)``: any :func:`contracts` value and a moment it can be read at.
+def contracts_with_moments(
+    kind: ContractKind | None = None,
+) -> st.SearchStrategy[tuple[Contract, datetime]]:
+    """``(contract, now)``: a :func:`contracts` value (of *kind*) and a moment it can be read at.
 
     *now* is drawn by :func:`moments_after`, so a property over "any
     contract at any moment" never trips over a moment earlier than the
     contract's own records.
+
+    Raises:
+        InvalidTypeError: As :func:`contracts`.
     """
-    return contracts().flatmap(lambda c: st.tuples(st.just(c), moments_after(c)))
+    return contracts(kind).flatmap(lambda c: st.tuples(st.just(c), moments_after(c)))
