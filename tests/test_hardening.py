@@ -204,6 +204,7 @@ def _fee_values() -> list[object]:
             fees.PAYONEER, attrs.evolve(fees.WIRE_USD, spread=Decimal(0)), reference_rate=rate
         ),
         fees.explain_service_fee(amount, on=date(2025, 6, 2)),
+        fees.arrival(fees.DIRECT_TO_LOCAL_BANK, T0 + timedelta(days=3, hours=13)),
         fees.FeeLine("Payoneer fee", Money("2.00", "USD"), "COMM", unconfirmed=True),
         fees.compare_schedules(
             [

@@ -27,7 +27,8 @@ the amount where one method overtakes another, :func:`withdrawal_for_target`
 inverts a quote, :func:`plan_withdrawals` picks how often to withdraw by
 hand, :func:`payout` runs the whole path in one call, and
 :func:`auto_withdrawals` and :func:`compare_schedules` replay a balance
-history through Upwork's automatic payment schedules.
+history through Upwork's automatic payment schedules, and :func:`arrival`
+says on which days a withdrawal reaches the bank.
 
 Fees are computed per transaction and rounded half up to the cent, as in
 Upwork's own examples, in the library's own decimal context::
@@ -40,6 +41,7 @@ Upwork's own examples, in the library's own decimal context::
 
 from __future__ import annotations
 
+from upwork_safety.fees._arrival import Arrival, arrival
 from upwork_safety.fees._break_even import BreakEven, break_even
 from upwork_safety.fees._compare import SkippedMethod, WithdrawalComparison
 from upwork_safety.fees._fee_explanation import FeeBasis, ServiceFee
@@ -136,6 +138,7 @@ __all__ = [
     "TAX_RATE_NOT_PSEB",
     "TAX_RATE_PSEB",
     "WIRE_USD",
+    "Arrival",
     "AutoWithdrawals",
     "BreakEven",
     "Credit",
@@ -163,6 +166,7 @@ __all__ = [
     "WithdrawalMethod",
     "WithdrawalPlan",
     "WithdrawalQuote",
+    "arrival",
     "auto_withdrawals",
     "break_even",
     "compare_schedules",

@@ -76,8 +76,7 @@ def _replay(
         balance = Money(total, "USD")
         oldest = held[0].on
         reason: SkipReason | PayoutReason
-        # Compared as durations, so no day past date.max is ever computed.
-        if method_added is not None and day - method_added < rules.new_method_wait:
+        if method_added is not None and not rules.method_active(method_added, day):
             reason = SkipReason.METHOD_NOT_ACTIVE
         elif deferred and oldest == day:
             reason = SkipReason.ALL_NEW_TODAY

@@ -97,6 +97,7 @@ from upwork_safety.rules._tax import (
 )
 from upwork_safety.rules._withdrawal import (
     DIRECT_TO_LOCAL_BANK,
+    OPTIONAL_SOURCED_FIELDS,
     PAKISTAN_METHODS,
     PAYONEER,
     PAYONEER_USD_ACCOUNT,
@@ -125,6 +126,7 @@ __all__ = [
     "JSS_HISTORY",
     "LAUNCH_2015",
     "NO_FEEDBACK_2020",
+    "OPTIONAL_SOURCED_FIELDS",
     "PAKISTAN_METHODS",
     "PAYMENT_SCHEDULES",
     "PAYMENT_SCHEDULE_HISTORY",

@@ -340,6 +340,26 @@ class PaymentScheduleRules:
             )
         return self.us_threshold if us_freelancer else self.international_threshold
 
+    def method_active(self, added: date, on: date) -> bool:
+        """Whether a payment method added on *added* can be paid to on the day *on*.
+
+        It can once :attr:`new_method_wait` has passed since the day it was
+        added (three calendar days: added on a Monday, usable from Thursday),
+        for scheduled and manual withdrawals alike; never before it was added.
+
+        Raises:
+            InvalidTypeError: *added* or *on* is not a date.
+        """
+        for name, value in (("added", added), ("on", on)):
+            if type(value) is not date:
+                raise InvalidTypeError(
+                    f"{name} must be a date, not {type(value).__name__}",
+                    field=name,
+                    rule="a date",
+                )
+        # Compared as durations, so no day past date.max is ever computed.
+        return on - added >= self.new_method_wait
+
 
 #: The automatic payment schedules as the Help Center describes them.
 PAYMENT_SCHEDULES = PaymentScheduleRules()

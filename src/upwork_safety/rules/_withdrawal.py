@@ -8,6 +8,7 @@ carries its own source, and unpublished spreads are ``None``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from decimal import Decimal
 
 import attrs
@@ -47,6 +48,11 @@ SOURCED_FIELDS = (
     "available_in_pakistan",
 )
 
+_DAY = timedelta(days=1)
+
+#: Sourced numbers a method may lack (``None``): they need a source only when set.
+OPTIONAL_SOURCED_FIELDS = ("cutoff",)
+
 
 def _business_days(value: object) -> tuple[int, int]:
     field = "WithdrawalMethod.business_days"
@@ -73,6 +79,26 @@ def _business_days(value: object) -> tuple[int, int]:
     return (plain_int(low), plain_int(high))  # pyright: ignore[reportUnknownArgumentType]
 
 
+def _cutoff(value: object) -> timedelta | None:
+    field = "WithdrawalMethod.cutoff"
+    if value is None:
+        return None
+    if type(value) is not timedelta:
+        raise InvalidTypeError(
+            f"{field} must be a timedelta after 00:00 UTC (timedelta(hours=12) for noon) "
+            f"or None, not {type(value).__name__}",
+            field=field,
+            rule="a timedelta or None",
+        )
+    if not timedelta(0) <= value < _DAY:
+        raise RulesError(
+            f"{field} is a time of day, from 00:00 UTC up to but not including 24:00, got {value}",
+            field=field,
+            rule="from 0 to under 24 hours",
+        )
+    return value
+
+
 def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
     pairs: Iterable[object]
     if isinstance(value, Mapping):
@@ -90,10 +116,12 @@ def _sources(value: object) -> tuple[tuple[str, RuleSource], ...]:
     for pair in pairs:
         name, source = pair if isinstance(pair, tuple) and len(pair) == 2 else (pair, None)
         name = plain_text(name) if isinstance(name, str) else name  # its own __eq__ not asked
-        if name not in SOURCED_FIELDS or not isinstance(source, RuleSource):
+        if name not in SOURCED_FIELDS + OPTIONAL_SOURCED_FIELDS or not isinstance(
+            source, RuleSource
+        ):
             raise InvalidTypeError(
                 f"WithdrawalMethod.sources: {shown(name)} must be one of "
-                f"{', '.join(SOURCED_FIELDS)} "
+                f"{', '.join(SOURCED_FIELDS + OPTIONAL_SOURCED_FIELDS)} "
                 f"with a RuleSource, got {type(source).__name__}",
                 field="WithdrawalMethod.sources",
                 rule="a RuleSource per sourced number",
@@ -130,13 +158,20 @@ class WithdrawalMethod:
         minimum: The smallest balance the method withdraws, whole minor
             units (cents), in the fixed fee's currency.
         currency: The currency delivered to the freelancer's account.
-        business_days: ``(fewest, most)`` business days to arrive.
+        business_days: ``(fewest, most)`` business days to arrive, counted
+            from the business day the withdrawal is processed
+            (:func:`upwork_safety.fees.arrival`).
         available_in_pakistan: Whether freelancers in Pakistan can use it.
         sources: The :class:`~upwork_safety.rules.RuleSource` of each number
             above, by field name: a dict such as ``{"fixed_fee":
             RuleSource("HC 211060578"), ...}`` or ``(field, RuleSource)``
             pairs; kept as pairs in declaration order.
         note: Anything else a user should know.
+        cutoff: The time of day from which a request waits for the next
+            business day to be processed, as the time after 00:00 UTC
+            (``timedelta(hours=12)`` for noon UTC), or ``None`` when none is published (a request is
+            then processed on its own day, when that is a business day).
+            Needs a source when set.
 
     Raises:
         RulesError: A fee or spread outside 0–1, a negative fixed fee or
@@ -159,6 +194,7 @@ class WithdrawalMethod:
     available_in_pakistan: bool = attrs.field(validator=bool_field)
     sources: tuple[tuple[str, RuleSource], ...] = attrs.field(converter=_sources)
     note: str = attrs.field(converter=plain_text, default="", validator=text_field)
+    cutoff: timedelta | None = attrs.field(converter=_cutoff, default=None)
 
     def __attrs_post_init__(self) -> None:
         for name in ("fixed_fee", "minimum"):
@@ -187,7 +223,16 @@ class WithdrawalMethod:
                 field="WithdrawalMethod.minimum",
                 rule="the balance's currency",
             )
-        missing = sorted(set(SOURCED_FIELDS) - {name for name, _ in self.sources})
+        sourced = {name for name, _ in self.sources}
+        if self.cutoff is None and "cutoff" in sourced:
+            raise RulesError(
+                f"WithdrawalMethod {shown(self.key)} gives a source for a cutoff it does not "
+                "have; set cutoff= or leave its source out",
+                field="WithdrawalMethod.sources",
+                rule="a source only for a number the method has",
+            )
+        needed = set(SOURCED_FIELDS) | ({"cutoff"} if self.cutoff is not None else set())
+        missing = sorted(needed - sourced)
         if missing:
             raise RulesError(
                 f"WithdrawalMethod {shown(self.key)} needs a source for every number; missing: "
@@ -214,8 +259,8 @@ class WithdrawalMethod:
             if name == field:
                 return source
         raise RulesError(
-            f"WithdrawalMethod has no sourced number {shown(field)}; "
-            f"sourced numbers: {', '.join(SOURCED_FIELDS)}",
+            f"WithdrawalMethod {shown(self.key)} has no sourced number {shown(field)}; "
+            f"sourced numbers: {', '.join(name for name, _ in self.sources)}",
             field="field",
             rule="a sourced number",
         )
@@ -253,10 +298,14 @@ DIRECT_TO_LOCAL_BANK = WithdrawalMethod(
         ),
         "minimum": RuleSource(_D2LB, note="minimum $5"),
         "currency": RuleSource(_D2LB, note="paid out in PKR"),
-        "business_days": RuleSource(_D2LB, note="up to 7 business days; noon UTC cutoff"),
+        "business_days": RuleSource(_D2LB, note="up to 7 business days"),
         "available_in_pakistan": RuleSource(_D2LB, note="individual accounts only"),
+        "cutoff": RuleSource(
+            _D2LB, note="noon UTC cutoff: a later request is processed the next business day"
+        ),
     },
     note="noon UTC cutoff; individual bank accounts only",
+    cutoff=timedelta(hours=12),
 )
 
 _PAYONEER = "COMM Payoneer tip; SEC news reports"

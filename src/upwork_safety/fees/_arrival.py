@@ -1,0 +1,199 @@
+"""When a withdrawal arrives: the day it is processed and its business-day range (private).
+
+A request is processed on the first business day (Monday to Friday, UTC,
+holidays not skipped: :mod:`upwork_safety._calendar`) on or after the
+request's UTC day, and one business day later when it comes at or after
+the method's cutoff (Direct to Local Bank: noon UTC).  The money then
+arrives between the method's fewest and most business days after that day
+(:attr:`~upwork_safety.rules.WithdrawalMethod.business_days`).  Counting
+from the processing day, not from the request, is the later of the two
+readings, so money is never shown as arriving early.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
+
+import attrs
+
+from upwork_safety._calendar import add_business_days, is_business_day
+from upwork_safety._moments import utc_instant
+from upwork_safety._pickling import through_init
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.fees._common import optional_day
+from upwork_safety.fees._paydays import _rules
+from upwork_safety.fees._route import usable_method
+from upwork_safety.money import exact
+from upwork_safety.rules import WithdrawalMethod
+
+if TYPE_CHECKING:
+    from upwork_safety.rules import PaymentScheduleRules
+
+__all__ = ["Arrival", "arrival"]
+
+_DAY = timedelta(days=1)
+
+
+def _moment(value: object, what: str = "Arrival.requested_at") -> datetime:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        raise InvalidTypeError(
+            f"{what} is the moment of the request, an aware datetime, not a date: a request "
+            "after the method's cutoff time waits for the next business day",
+            field=what,
+            rule="an aware datetime",
+        )
+    return utc_instant(value, what)
+
+
+def _method(value: object) -> WithdrawalMethod:
+    return usable_method(value, "Arrival.method")
+
+
+@through_init
+@attrs.frozen(kw_only=True, repr=False)
+class Arrival:
+    """When a withdrawal requested at one moment reaches the freelancer's account.
+
+    Built by :func:`arrival`.  Every date is derived from the two fields,
+    so an arrival cannot disagree with its method's rules.
+
+    Args:
+        method: The :class:`~upwork_safety.rules.WithdrawalMethod` (or a
+            preset's key); one not available in Pakistan is refused.
+        requested_at: The moment the withdrawal was requested, an aware
+            datetime in any zone (kept in UTC).
+
+    Raises:
+        RulesError: A method not available in Pakistan.
+        InvalidTypeError: A *requested_at* that is not a datetime (a date
+            is refused: the cutoff is a time of day).
+        InvalidValueError: A naive *requested_at*, or an unknown method.
+    """
+
+    method: WithdrawalMethod = attrs.field(converter=_method)
+    requested_at: datetime = attrs.field(converter=_moment)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Arrival {self.method.name}: requested {self.requested_at.isoformat()}, "
+            f"arrives {self._days()}>"
+        )
+
+    def _days(self) -> str:
+        first, last = self.earliest, self.latest
+        return str(first) if first == last else f"{first} to {last}"
+
+    @property
+    def processed_on(self) -> date:
+        """The business day the request is processed (UTC).
+
+        The request's own day when it is a business day and the request
+        comes before the method's cutoff (or the method has none); else the
+        next business day.
+        """
+        day = datetime.combine(self.requested_at.date(), time(0), timezone.utc)
+        cutoff = self.method.cutoff
+        late = cutoff is not None and self.requested_at - day >= cutoff
+        if late or not is_business_day(day):
+            return add_business_days(day, 1).date()
+        return day.date()
+
+    @property
+    def earliest(self) -> date:
+        """The first day the money may arrive: the fewest business days after processing."""
+        return self._after(self.method.business_days[0])
+
+    @property
+    def latest(self) -> date:
+        """The last day the money should arrive: the most business days after processing."""
+        return self._after(self.method.business_days[1])
+
+    def _after(self, days: int) -> date:
+        start = datetime.combine(self.processed_on, time(0), timezone.utc)
+        return add_business_days(start, days).date()
+
+    def lines(self) -> list[tuple[str, str]]:
+        """Return each step as ``(step, when)``, for printing.
+
+        The last says what the method's source counts the days to (for
+        Payoneer, reaching Payoneer: the transfer to the bank comes after).
+        """
+        cutoff = self.method.cutoff
+        rule = "no cutoff published" if cutoff is None else f"cutoff {cutoff} after 00:00 UTC"
+        low, high = self.method.business_days
+        span = f"{low}" if low == high else f"{low}–{high}"
+        said = self.method.source_of("business_days").note
+        return [
+            ("Requested", f"{self.requested_at.isoformat()} ({rule})"),
+            ("Processed", f"{self.processed_on} (business days are Monday–Friday, UTC)"),
+            ("Arrives", f"{self._days()} ({span} business days later: {said})"),
+        ]
+
+
+@exact
+def arrival(
+    method: WithdrawalMethod | str,
+    requested_at: datetime,
+    *,
+    method_added: date | datetime | None = None,
+    rules: PaymentScheduleRules | None = None,
+) -> Arrival:
+    """Say when a withdrawal requested at *requested_at* arrives by *method*.
+
+    The request is processed on the first business day (Monday to Friday in
+    UTC; public holidays are not skipped, since Upwork publishes no holiday
+    calendar) on or after its UTC day, or the next one when it comes at or
+    after the method's cutoff (Direct to Local Bank: noon UTC, HC
+    211060578).  The money arrives between the method's fewest and most
+    business days after that day: 1 to 7 for Direct to Local Bank.  These
+    are the ranges the sources give, not a promise: a bank can be later.
+
+    Args:
+        method: A :class:`~upwork_safety.rules.WithdrawalMethod` or a
+            preset's key (``"direct_to_local_bank"``).
+        requested_at: When you ask Upwork for the withdrawal, an aware
+            datetime (2 pm in Karachi is 09:00 UTC: before the cutoff).
+        method_added: The day the payment method was added, if recent: a
+            new method can be used once the rules' ``new_method_wait`` has
+            passed (3 days, HC 211063708), so a request before then is refused.
+        rules: The payment-schedule rules that say how long a new method
+            waits; default those in force on *method_added*.
+
+    Returns:
+        An :class:`Arrival` with ``processed_on``, ``earliest`` and ``latest``.
+
+    Raises:
+        InvalidValueError: A request before the method is active
+            (``field='requested_at'``), a naive *requested_at*, or an
+            unknown method.
+        InvalidTypeError: A wrong-typed argument (a date for *requested_at*).
+        RulesError: A method not available in Pakistan.
+
+    >>> from datetime import datetime, timezone
+    >>> thursday_1pm = datetime(2026, 12, 3, 13, 0, tzinfo=timezone.utc)
+    >>> late = arrival("direct_to_local_bank", thursday_1pm)
+    >>> str(late.processed_on), str(late.earliest), str(late.latest)
+    ('2026-12-04', '2026-12-07', '2026-12-15')
+    """
+    chosen = usable_method(method, "method")
+    moment = _moment(requested_at, "requested_at")
+    added = optional_day(method_added, "method_added")
+    if added is not None:
+        wait = _rules(rules, added)
+        day = moment.date()
+        if not wait.method_active(added, day):
+            raise InvalidValueError(
+                f"requested_at is {day}, but a payment method added on {added} can be used only "
+                f"{wait.new_method_wait.days} days later, from {_active_from(added, wait)}",
+                field="requested_at",
+                rule="not before the new method is active",
+            )
+    return Arrival(method=chosen, requested_at=moment)
+
+
+def _active_from(added: date, rules: PaymentScheduleRules) -> str:
+    try:
+        return str(added + rules.new_method_wait)
+    except OverflowError:
+        return "after the last day of the calendar"
