@@ -5,7 +5,7 @@ holidays not skipped: :mod:`upwork_safety._calendar`) on or after the
 request's UTC day, and one business day later when it comes at or after
 the method's cutoff (Direct to Local Bank: noon UTC).  The money then
 arrives between the method's fewest and most business days after that day
-(:attr:`~upwork_safety.rules.WithdrawalMethod.business_days`).  Counting
+(:attr:`~upwork_safety.fees.WithdrawalMethod.business_days`).  Counting
 from the processing day, not from the request, is the later of the two
 readings, so money is never shown as arriving early.
 """
@@ -59,7 +59,7 @@ class Arrival:
     so an arrival cannot disagree with its method's rules.
 
     Args:
-        method: The :class:`~upwork_safety.rules.WithdrawalMethod` (or a
+        method: The :class:`~upwork_safety.fees.WithdrawalMethod` (or a
             preset's key); one not available in Pakistan is refused.
         requested_at: The moment the withdrawal was requested, an aware
             datetime in any zone (kept in UTC).
@@ -150,7 +150,7 @@ def arrival(
     are the ranges the sources give, not a promise: a bank can be later.
 
     Args:
-        method: A :class:`~upwork_safety.rules.WithdrawalMethod` or a
+        method: A :class:`~upwork_safety.fees.WithdrawalMethod` or a
             preset's key (``"direct_to_local_bank"``).
         requested_at: When you ask Upwork for the withdrawal, an aware
             datetime (2 pm in Karachi is 09:00 UTC: before the cutoff).
