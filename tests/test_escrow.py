@@ -1361,6 +1361,24 @@ class TestReports:
             Ledger(at(2024, 3, 1), Money(5, "EUR"), z, z, z, z, z, z, z, usd(5))
         assert ("Ledger.work_in_progress", "one currency") == (info.value.field, info.value.rule)
 
+    def test_ledger_at_risk_is_part_of_work_in_progress(self):
+        """More at risk than in progress cannot be built or loaded (promises r17 #2)."""
+        z = usd(0)
+        assert usd(5) == Ledger(at(2024, 3, 1), usd(5), z, z, z, z, z, z, usd(5), usd(5)).at_risk
+        with pytest.raises(InvalidValueError) as info:
+            Ledger(at(2024, 3, 1), usd(5), z, z, z, z, z, z, usd("5.01"), usd(5))
+        assert ("Ledger.at_risk", "at most work_in_progress") == (
+            info.value.field,
+            info.value.rule,
+        )
+        good = Ledger(at(2024, 3, 1), z, z, z, z, z, z, z, z, z)
+        data = serialize.to_dict(good)
+        data["at_risk"] = {"amount": "100.00", "currency": "USD"}
+        with pytest.raises(InvalidDataError) as loaded:
+            serialize.from_dict(Ledger, data)
+        problem = loaded.value.problems[0]
+        assert (problem.path, problem.rule) == ("$.at_risk", "at most work_in_progress")
+
     @pytest.mark.parametrize("bucket", range(5))
     def test_ledger_names_the_first_bucket_in_another_currency(self, bucket):
         """Each conserved bucket is checked against funded's currency, and named when it differs."""

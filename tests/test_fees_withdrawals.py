@@ -2765,6 +2765,42 @@ def test_a_payout_cannot_be_built_available_before_its_security_period():
         caught.value.field,
         caught.value.rule,
     )
-    later = attrs.evolve(paid, available_on=date(2025, 6, 11), withdrawn_on=date(2025, 6, 12))
+    with pytest.raises(InvalidValueError) as caught:  # the rate is dated the withdrawal's day
+        attrs.evolve(paid, available_on=date(2025, 6, 11), withdrawn_on=date(2025, 6, 12))
+    assert ("Payout.withdrawal.reference_rate", "dated the withdrawal's day") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    undated = fees.payout(
+        Payment(PAID, usd("1000.00")),
+        method="payoneer",
+        reference_rate=attrs.evolve(RATE, as_of=None),
+        tax_rate="1%",
+    )
+    later = attrs.evolve(undated, available_on=date(2025, 6, 11), withdrawn_on=date(2025, 6, 12))
     assert (date(2025, 6, 11), date(2025, 6, 12)) == (later.available_on, later.withdrawn_on)
     assert later == serialize.from_dict(fees.Payout, serialize.to_dict(later))
+
+
+def test_a_payout_cannot_carry_a_rate_of_another_day_than_its_withdrawal():
+    """payout() refuses a rate dated before the money is available; a built or loaded
+    Payout refuses it too (promises r17 #3: it said withdrawn on the 15th at the 11th's rate)."""
+    paid = fees.payout(Payment(PAID, usd("1000.00")), method="payoneer", reference_rate=RATE)
+    early = attrs.evolve(RATE, as_of=PAID)
+    with pytest.raises(InvalidValueError) as by_payout:
+        fees.payout(Payment(PAID, usd("1000.00")), method="payoneer", reference_rate=early)
+    assert by_payout.value.field == "reference_rate"
+    quote = attrs.evolve(paid.withdrawal, reference_rate=early, applied_rate=early.with_spread(
+        fees.PAYONEER.spread))  # fmt: skip
+    with pytest.raises(InvalidValueError) as built:
+        fees.Payout(fee=paid.fee, withdrawal=quote)
+    assert (built.value.field, built.value.rule) == (
+        "Payout.withdrawal.reference_rate",
+        "dated the withdrawal's day",
+    )
+    data = serialize.to_dict(paid)
+    data["withdrawal"]["reference_rate"]["as_of"] = PAID.isoformat()
+    data["withdrawal"]["applied_rate"]["as_of"] = PAID.isoformat()
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(fees.Payout, data)
+    assert loaded.value.problems[0].rule == "dated the withdrawal's day"

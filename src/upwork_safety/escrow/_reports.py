@@ -282,6 +282,13 @@ def _check_ledger(instance: Ledger, attribute: Any, value: Money) -> None:
                 field=f"Ledger.{name}",
                 rule="one currency",
             )
+    if instance.at_risk.amount > instance.work_in_progress.amount:
+        raise InvalidValueError(
+            f"Ledger.at_risk is the part of work_in_progress under a refund request or in "
+            f"dispute, so at most {instance.work_in_progress}, got {instance.at_risk}",
+            field="Ledger.at_risk",
+            rule="at most work_in_progress",
+        )
 
 
 #: The totals kept beside the conserved buckets, in the same currency.
@@ -298,7 +305,8 @@ class Ledger:
     """Where a contract's money is at one moment, in the freelancer's buckets (HC 211063718).
 
     ``funded == work_in_progress + in_review + pending + available +
-    refunded`` always (the constructor refuses anything else).  Bonuses are
+    refunded`` always, and ``at_risk <= work_in_progress`` (the constructor
+    refuses anything else).  Bonuses are
     paid fresh, not from escrow, so they are counted apart.
 
     Attributes:

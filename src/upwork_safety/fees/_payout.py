@@ -66,8 +66,10 @@ class Payout(Steps):
 
     Raises:
         InvalidValueError: The withdrawal does not withdraw the net amount,
-            *available_on* is before the security period ends, or
-            *withdrawn_on* is before *available_on*.
+            *available_on* is before the security period ends,
+            *withdrawn_on* is before *available_on*, or the withdrawal's
+            reference or applied rate is dated another day than
+            *withdrawn_on*.
     """
 
     fee: ServiceFee = attrs.field()
@@ -104,6 +106,17 @@ class Payout(Steps):
                 field="Payout.withdrawn_on",
                 rule="on or after available_on",
             )
+        for name in ("reference_rate", "applied_rate"):
+            dated = getattr(self.withdrawal, name).as_of
+            if dated is not None and dated != self.withdrawn_on:
+                # payout() withdraws on the rates' day: a rate of another day is not the
+                # withdrawal's, and one before available_on could not be withdrawn at.
+                raise InvalidValueError(
+                    f"Payout.withdrawal.{name} is for {dated}, but the payout is withdrawn on "
+                    f"{self.withdrawn_on}: a dated rate is the withdrawal's day",
+                    field=f"Payout.withdrawal.{name}",
+                    rule="dated the withdrawal's day",
+                )
 
     def __repr__(self) -> str:
         return f"<Payout {self.paid} on {self.on} → {self.received}>"
