@@ -1816,3 +1816,29 @@ def test_rules_in_force_is_the_engines_rule_for_a_moment():
     with pytest.raises(InvalidTypeError) as wrong:
         escrow.rules_in_force(datetime(2024, 1, 1, tzinfo=timezone.utc), rules="2024")  # type: ignore[arg-type]
     assert "rules" == wrong.value.field
+
+
+def test_dormancy_notices_say_the_periods_of_the_rules_in_force():
+    """A what-if rule set's notice periods are the ones the deadlines say (promises r17 #4).
+
+    The texts said "2-week" and "1-week" whatever the rules: with a 30-day and
+    a 3-day notice the deadlines fell 30 and 3 days apart under those words.
+    """
+    what_if = attrs.evolve(
+        rules.CURRENT,
+        dormancy_first_notice=timedelta(days=30),
+        dormancy_final_notice=timedelta(days=3),
+    )
+    c = escrow.apply(contract("100.00"), Fund("m1", at(2025, 1, 6)), rules=what_if)
+    kinds = escrow.DeadlineKind
+    due = {d.kind: d for d in escrow.deadlines(c, at(2025, 1, 7), rules=what_if)}
+    first = due[kinds.DORMANCY_NOTICE]
+    final = due[kinds.DORMANCY_FINAL_NOTICE]
+    closing = due[kinds.DORMANCY_CLOSE]
+    assert final.due - first.due == timedelta(days=30)
+    assert closing.due - final.due == timedelta(days=3)
+    assert "30 days later" in first.consequence
+    assert "3 days later" in final.consequence
+    today = {d.kind: d for d in escrow.deadlines(c, at(2025, 1, 7))}
+    assert "14 days later" in today[kinds.DORMANCY_NOTICE].consequence
+    assert "7 days later" in today[kinds.DORMANCY_FINAL_NOTICE].consequence

@@ -294,3 +294,31 @@ def test_every_rule_field_names_itself_when_refused(preset):
             with pytest.raises(UpworkSafetyError) as info:
                 attrs.evolve(preset, **{field.name: bad})
             assert (info.value.field or "").startswith(f"{owner}.{field.name}"), field.name
+
+
+def test_a_legacy_rate_cannot_end_before_its_schedule_begins():
+    """legacy_until before effective is refused (promises r17 #8); on the first day it is kept."""
+    with pytest.raises(RulesError) as refused:
+        attrs.evolve(rules.FLAT_10_2023, legacy_until=rules.FLAT_10_2023.effective - timedelta(1))
+    assert (refused.value.field, refused.value.rule) == (
+        "ServiceFeeSchedule.legacy_until",
+        "on or after effective",
+    )
+    same_day = attrs.evolve(rules.FLAT_10_2023, legacy_until=rules.FLAT_10_2023.effective)
+    assert same_day.legacy_until == rules.FLAT_10_2023.effective
+
+
+def test_business_spans_read_whole_days_as_business_days_and_the_rest_as_time():
+    """One helper for the escrow client's answer and the hourly dispute (promises r17 #7)."""
+    from upwork_safety._calendar import add_business_span
+
+    friday = datetime(2024, 1, 12, 18, 0, tzinfo=timezone.utc)
+    assert add_business_span(friday, timedelta(days=5)) == datetime(
+        2024, 1, 19, 18, 0, tzinfo=timezone.utc
+    )
+    assert add_business_span(friday, timedelta(days=1, hours=6)) == datetime(
+        2024, 1, 16, 0, 0, tzinfo=timezone.utc
+    )
+    assert add_business_span(friday, timedelta(hours=3)) == datetime(
+        2024, 1, 12, 21, 0, tzinfo=timezone.utc
+    )

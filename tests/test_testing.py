@@ -291,3 +291,23 @@ def test_the_hourly_factory_is_protected_as_documented():
     assert not codes & {"UNPROTECTED_HOURS", "UNVERIFIED_CLIENT"}
     bare = factories.hourly_contract(client="acme")
     assert Decimal(0) == hourly.invoice_for(bare, week=bill.week).protected_hours
+
+
+def test_strategies_read_the_escrow_clocks_and_minimum_from_the_rules():
+    """The milestone minimum and the clock jumps come from rules.HISTORY (promises r17 #5)."""
+    from upwork_safety.testing._rules import clock_jumps, minimum_milestone
+
+    assert minimum_milestone() == max(r.minimum_milestone.amount for r in rules.HISTORY)
+    minute = timedelta(minutes=1)
+    for platform in rules.HISTORY:
+        for period in (platform.review_period, platform.security_period, platform.dormancy_course):
+            assert period + minute in clock_jumps()
+        assert platform.refund_after_payment_window + minute in clock_jumps()
+    assert list(clock_jumps()) == sorted(set(clock_jumps()))
+
+
+@settings(max_examples=50, database=None)
+@given(us.milestones())
+def test_drawn_milestones_are_at_least_every_rule_sets_minimum(milestone):
+    """Every rule set builds a drawn milestone: none below any minimum."""
+    assert all(milestone.amount >= r.minimum_milestone for r in rules.HISTORY)

@@ -23,7 +23,14 @@ from typing import TypeVar
 from upwork_safety._moments import utc_instant
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
-__all__ = ["SECOND", "add_business_days", "closed_by", "closes_after", "is_business_day"]
+__all__ = [
+    "SECOND",
+    "add_business_days",
+    "add_business_span",
+    "closed_by",
+    "closes_after",
+    "is_business_day",
+]
 
 #: Monday is 0 and Friday 4 in :meth:`datetime.weekday`.
 _FRIDAY = 4
@@ -130,3 +137,17 @@ def add_business_days(start: datetime, n: int) -> datetime:
             field="n",
             rule="within the calendar",
         ) from None
+
+
+def add_business_span(start: datetime, span: timedelta) -> datetime:
+    """Return *start* plus *span* read in business days: its whole days, then the rest.
+
+    A rule stated in business days (a client's 5 days to answer a dispute)
+    counts its whole days with :func:`add_business_days`; a part of a day
+    (only a what-if period has one) is added as elapsed time after them.
+
+    Raises:
+        InvalidValueError: As :func:`add_business_days` (a negative *span*).
+    """
+    whole = timedelta(days=span.days)
+    return add_business_days(start, span.days) + (span - whole)

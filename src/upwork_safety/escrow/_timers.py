@@ -16,10 +16,10 @@ them, and :func:`~upwork_safety.escrow.deadlines` shows them.
 from __future__ import annotations
 
 import functools
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
-from upwork_safety._calendar import add_business_days
+from upwork_safety._calendar import add_business_span
 from upwork_safety._events import DormancyRefundRequest
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import days, holds
@@ -80,7 +80,7 @@ def client_answer_due(disputed_at: datetime, override: PlatformRules | None) -> 
     """When the client's time to answer a dispute filed at *disputed_at* runs out.
 
     In business days (the library's one helper,
-    :func:`upwork_safety._calendar.add_business_days`: the same UTC time of
+    :func:`upwork_safety._calendar.add_business_span`: the same UTC time of
     day, counting days that fall Monday to Friday in UTC, holidays not
     skipped) when the rules say so, else in elapsed time.  A part of a day in
     a what-if period is added as elapsed time.
@@ -89,8 +89,7 @@ def client_answer_due(disputed_at: datetime, override: PlatformRules | None) -> 
     span = rules.client_dispute_response
     if not rules.client_response_business_days:
         return disputed_at + span
-    whole = timedelta(days=span.days)
-    return add_business_days(disputed_at, span.days) + (span - whole)
+    return add_business_span(disputed_at, span)
 
 
 def arbitration_window(
@@ -212,6 +211,11 @@ def _dormancy_times(run: Run, milestone: Draft) -> tuple[datetime, datetime, dat
     return dormancy_times(_last_moment(run), run.rules)
 
 
+def _dormancy_rules(run: Run) -> PlatformRules:
+    """The rules :func:`dormancy_times` counts the untouched escrow's notices by."""
+    return rules_at(_last_moment(run), run.rules)
+
+
 def _dormancy_due(run: Run, milestone: Draft) -> datetime | None:
     if not holds(milestone):
         return None
@@ -319,7 +323,10 @@ FIRST_NOTICE = Timer(
     Party.EITHER,
     "dormancy_period",
     due=_at(0, _dormancy_times),
-    consequence=lambda _r, _m: "escrow untouched: Upwork sends the 2-week dormancy notice",
+    consequence=lambda r, _m: (
+        "escrow untouched: Upwork sends the first dormancy notice; the final one follows "
+        f"{days(_dormancy_rules(r).dormancy_first_notice)} later"
+    ),
     period=_period("dormancy_period"),
     shared=True,
 )
@@ -328,7 +335,10 @@ FINAL_NOTICE = Timer(
     Party.EITHER,
     "dormancy_first_notice",
     due=_at(1, _dormancy_times),
-    consequence=lambda _r, _m: "Upwork sends the final 1-week dormancy notice",
+    consequence=lambda r, _m: (
+        "Upwork sends the final dormancy notice; the contract closes "
+        f"{days(_dormancy_rules(r).dormancy_final_notice)} later"
+    ),
     period=_period("dormancy_first_notice"),
     shared=True,
 )

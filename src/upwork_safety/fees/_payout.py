@@ -234,8 +234,8 @@ def _available(day: date, payment: object, contract: object, given: object) -> d
             f"the payment of {day} on hourly contract {shown(contract.id)} needs available_on=: "
             "a week's hours are available on the Wednesday after the week (its "
             "hourly.invoice(...).available_at, or hourly.payout_calendar(week); earlier for a "
-            "Top Rated freelancer), a bonus or a fixed weekly payment 5 days after it is paid, "
-            "and the payment does not say which it is",
+            f"Top Rated freelancer), a bonus or a fixed weekly payment on {available_from(day)} "
+            "(after the security period), and the payment does not say which it is",
             field="available_on",
             rule="given for an hourly contract's pay",
         )

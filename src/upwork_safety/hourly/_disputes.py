@@ -11,12 +11,12 @@ holidays not skipped).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import attrs
 
-from upwork_safety._calendar import add_business_days
+from upwork_safety._calendar import add_business_span
 from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table, plain
@@ -221,11 +221,10 @@ def dispute_response(
         protected = invoice.protected_amount
         unprotected = invoice.unprotected_amount
     span = rules.hourly_dispute_response
-    whole_days = timedelta(days=span.days)
     return HoursDispute(
         opened_at=opened,
         respond_by=opened + span,
-        respond_by_if_business_days=add_business_days(opened, span.days) + (span - whole_days),
+        respond_by_if_business_days=add_business_span(opened, span),
         protected_amount=protected,
         unprotected_amount=unprotected,
     )

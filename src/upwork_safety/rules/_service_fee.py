@@ -108,7 +108,8 @@ class ServiceFeeSchedule:
         maximum_rate: Highest per-contract rate accepted, or ``None`` when
             no cap is published (any fraction below 1 is accepted).
         legacy_rate: A rate older contracts kept under a flat schedule.
-        legacy_until: Last day *legacy_rate* was honoured.
+        legacy_until: Last day *legacy_rate* was honoured, on or after
+            *effective*.
         currency: The currency the fee is charged in and the tiers are
             counted in: an ISO 4217 code babel knows (``"USD"``).
         source: Where the schedule (its flat or default rate, its tiers)
@@ -118,8 +119,9 @@ class ServiceFeeSchedule:
             default rate is published).
 
     Raises:
-        RulesError: The fields do not describe exactly one shape, or a
-            default rate lies outside the per-contract range.
+        RulesError: The fields do not describe exactly one shape, a
+            default rate lies outside the per-contract range, or
+            *legacy_until* is before *effective*.
     """
 
     effective: date = attrs.field()
@@ -165,6 +167,14 @@ class ServiceFeeSchedule:
             )
         if self.legacy_until is not None:
             exact_date(self.legacy_until, "ServiceFeeSchedule.legacy_until")
+            if self.legacy_until < self.effective:
+                raise RulesError(
+                    f"ServiceFeeSchedule.legacy_until is {self.legacy_until}, before the "
+                    f"schedule takes effect on {self.effective}: the legacy rate is honoured "
+                    "under this schedule, from its first day",
+                    field="ServiceFeeSchedule.legacy_until",
+                    rule="on or after effective",
+                )
             if self.rate is None or self.per_contract:
                 raise RulesError(
                     "ServiceFeeSchedule.legacy_rate belongs to a flat-rate schedule",

@@ -34,7 +34,7 @@ from upwork_safety.testing._arguments import (
     _currency,
     _refuse,
 )
-from upwork_safety.testing._rules import change_days, own_rates
+from upwork_safety.testing._rules import change_days, minimum_milestone, own_rates
 from upwork_safety.testing._scalar_strategies import (
     LAST_DAY,
     _numbered,
@@ -139,7 +139,7 @@ def _milestone_terms() -> st.SearchStrategy[tuple[str, Money, str, date | None]]
     """(title, amount, description, due) of an unfunded USD milestone."""
     return st.tuples(
         st.sampled_from(_TITLES),
-        money("USD", min_value="5", max_value="5000"),
+        money("USD", min_value=minimum_milestone(), max_value="5000"),
         st.sampled_from(_DESCRIPTIONS),
         st.none() | dates(),
     )
@@ -151,7 +151,11 @@ def _milestone(milestone_id: str, terms: tuple[str, Money, str, date | None]) ->
 
 
 def milestones(*, milestone_id: str | None = None) -> st.SearchStrategy[Milestone]:
-    """Unfunded USD :class:`Milestone` values, at least the $5 minimum.
+    """Unfunded USD :class:`Milestone` values, at least the minimum milestone ($5).
+
+    The minimum is the largest of every escrow rule set's
+    (:attr:`~upwork_safety.rules.PlatformRules.minimum_milestone`), so every
+    rule set takes the milestone.
 
     Raises:
         InvalidTypeError, InvalidValueError: A *milestone_id* a milestone

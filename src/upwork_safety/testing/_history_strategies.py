@@ -40,6 +40,7 @@ from upwork_safety.models import (
 from upwork_safety.money import CONTEXT, Money, minor_unit
 from upwork_safety.testing._arguments import _UTC, _count, _scaled, _sometimes, _zones
 from upwork_safety.testing._contract_strategies import _OWN_RATES, _TITLES
+from upwork_safety.testing._rules import clock_jumps, minimum_milestone
 from upwork_safety.testing._scalar_strategies import aware_datetimes, dates, money
 
 if TYPE_CHECKING:
@@ -150,14 +151,11 @@ def _event_for(  # noqa: PLR0911  (one return per kind of event)
 
 #: Clock jumps between events: mostly minutes to three days, so a history
 #: stays mid-life (in review, with changes requested, disputed), and one in
-#: four just past a business week, a refund window, a review period, or the
-#: dormancy period, so those clocks run out.
+#: eight just past one of the rules' escrow clocks (a review or security
+#: period, a refund window, a business week, the dormancy period: read from
+#: the rules, :func:`clock_jumps`), so those clocks run out.
 _JUMPS_SHORT = st.integers(1, 3 * 24 * 60).map(lambda m: timedelta(minutes=m))
-_JUMPS = _sometimes(
-    _JUMPS_SHORT,
-    st.sampled_from([timedelta(days=d, minutes=1) for d in (5, 7, 8, 11, 14, 20, 97, 181)]),
-    one_in=8,
-)
+_JUMPS = _sometimes(_JUMPS_SHORT, st.sampled_from(clock_jumps()), one_in=8)
 
 #: Whether a step ends the contract: one in ten (Hypothesis favours the ends of a range a little).
 _ENDS = st.integers(0, 19).map(lambda n: n == 19)
@@ -185,7 +183,7 @@ def _fresh_terms() -> st.SearchStrategy[tuple[int, str, date, Money]]:
         st.integers(1, 99),
         st.sampled_from(["acme", "studio-noor", "client-7"]),
         dates(max_value=date(2029, 12, 31)),
-        money("USD", min_value="5", max_value="5000"),
+        money("USD", min_value=minimum_milestone(), max_value="5000"),
     )
 
 
@@ -196,7 +194,10 @@ def _fresh_contract(draw: st.DrawFn) -> Contract:
     number, client, started, first = draw(_fresh_terms())
     amounts = [
         first,
-        *(draw(money("USD", min_value="5", max_value="5000")) for _ in range(count - 1)),
+        *(
+            draw(money("USD", min_value=minimum_milestone(), max_value="5000"))
+            for _ in range(count - 1)
+        ),
     ]
     rate = None
     if _OWN_RATES is not None and started >= _OWN_RATES.first_day:

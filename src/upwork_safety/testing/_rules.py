@@ -101,3 +101,42 @@ def change_days() -> tuple[date, ...]:
             if isinstance(last, date):
                 days.update((last, last + timedelta(days=1)))
     return tuple(sorted(days))
+
+
+@functools.cache
+def minimum_milestone() -> Decimal:
+    """The largest minimum milestone of any escrow rule set, in dollars.
+
+    A drawn milestone at least this large is one every rule set builds.
+    """
+    return max(platform.minimum_milestone.amount for platform in rules.HISTORY)
+
+
+@functools.cache
+def clock_jumps() -> tuple[timedelta, ...]:
+    """Jumps that land just past an escrow clock of some rule set: its period plus one minute.
+
+    The review period, the security period, the review and security
+    periods together (escrow paid and available), the refund windows, the
+    dispute filing window, a client's answer counted in business days (at
+    most two weekend days more), mediation through the arbitration opt-in,
+    and dormancy's whole course.
+    """
+    spans: set[timedelta] = set()
+    for platform in rules.HISTORY:
+        spans.update(
+            (
+                platform.review_period,
+                platform.security_period,
+                platform.review_period + platform.security_period,
+                platform.refund_response_window,
+                platform.refund_after_payment_window,
+                platform.dispute_filing_window,
+                platform.client_dispute_response + timedelta(days=2),
+                platform.mediation_proposal
+                + platform.mediation_acceptance
+                + platform.arbitration_opt_in,
+                platform.dormancy_course,
+            )
+        )
+    return tuple(sorted(span + timedelta(minutes=1) for span in spans))
