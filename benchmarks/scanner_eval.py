@@ -96,7 +96,8 @@ def _scan(text: str, direction: str, *, rules_only: bool) -> set[str]:
         found = scan_rules_only(text, direction=direction)
     else:
         found = checks.scan_message(text, direction=direction)
-    return {str(f.code) for f in found}
+    # The risk codes only: UNREAD_SCRIPT says what was not read, not a risk.
+    return {str(f.code) for f in found} & set(CODES)
 
 
 def score(messages: list[dict[str, Any]], *, rules_only: bool = False) -> dict[str, Any]:

@@ -99,14 +99,14 @@ def test_codes_repr_is_one_short_line():
     shown = repr(CODES)
     assert "\n" not in shown
     assert len(shown) < 400
-    assert shown.startswith("<18 finding codes: UNFUNDED_MILESTONE, ")
+    assert shown.startswith("<19 finding codes: UNFUNDED_MILESTONE, ")
 
 
 def test_codes_accept_plain_text_keys():
     """CODES is keyed by FindingCode but a plain string finds the same entry."""
     assert CODES[FindingCode.UPFRONT_FEE] is CODES["UPFRONT_FEE"]
     assert "UPFRONT_FEE" in CODES
-    assert 18 == len(CODES)
+    assert 19 == len(CODES)
 
 
 # ============================================================================ CODES
@@ -122,6 +122,7 @@ REQUIRED = {
     "SCOPE_CREEP",
     "REVIEW_BEGGING",
     "ACCOUNT_SHARING",
+    "UNREAD_SCRIPT",
     "REVIEW_PERIOD_RUNNING",
     "REFUND_REQUEST_PENDING",
     "DISPUTE_WINDOW_CLOSING",
@@ -372,6 +373,7 @@ def test_every_code_path_builds_findings_with_their_codes_severity():
         *checks.scan_message("Pay a $50 registration fee. Also one more page, same price."),
         *checks.scan_message("Please leave me 5 stars!", direction="outgoing"),
         *checks.scan_message("Can I use your Upwork account? 30% of every payment is yours."),
+        *checks.scan_message("پہلے کام شروع کریں، پیسے بعد میں دوں گا"),
     ]
     assert set(CODES) == {f.code for f in found}
     assert [CODES[f.code].severity for f in found] == [f.severity for f in found]

@@ -112,6 +112,7 @@ class FindingCode(StrEnum):
     SCOPE_CREEP = "SCOPE_CREEP"
     REVIEW_BEGGING = "REVIEW_BEGGING"
     ACCOUNT_SHARING = "ACCOUNT_SHARING"
+    UNREAD_SCRIPT = "UNREAD_SCRIPT"
     REVIEW_PERIOD_RUNNING = "REVIEW_PERIOD_RUNNING"
     REFUND_REQUEST_PENDING = "REFUND_REQUEST_PENDING"
     DISPUTE_WINDOW_CLOSING = "DISPUTE_WINDOW_CLOSING"
@@ -307,6 +308,17 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "else's or let anyone log into theirs; the account is suspended, its earnings can "
         "be held, and a lent identity can be used for crime.",
         f"HC 18513114070419 ('Represent yourself authentically'; {_OUTSIDE})",
+    ),
+    CodeInfo(
+        FindingCode.UNREAD_SCRIPT,
+        Severity.INFO,
+        "any message",
+        "A word or more of the message (at least 4 letters) is in a script the scanner does "
+        "not read: Urdu or Arabic script, Devanagari, Cyrillic and the like (it reads English "
+        "and Roman Urdu). The finding says in which script, and its evidence is the part not read.",
+        "That part of the message was not checked for any of the risks above: finding "
+        "nothing else in it does not mean it is safe.",
+        "the scanner's own reach (not a platform rule)",
     ),
     CodeInfo(
         FindingCode.REVIEW_PERIOD_RUNNING,

@@ -171,16 +171,16 @@ _NEXT_MILESTONE = re.compile(
     r"\bthe (?:next|second|following) one\b"
 )
 _NO_ESCROW = re.compile(
-    r"\bwithout (?:a |the |any )?(?:milestone|escrow|contract|funding|offer)\b|"
-    r"\bskip (?:the )?(?:escrow|milestone|contract)\b|"
-    r"\bno need (?:for|of) (?:a |the |any )?(?:milestone|contract|escrow|offer)\b|"
+    r"\bwithout (?:a |the |any )?(?:milestone|escrow|contract|funding|offer)s?\b|"
+    r"\bskip (?:the )?(?:escrow|milestone|contract)s?\b|"
+    r"\bno need (?:for|of) (?:a |the |any )?(?:milestone|contract|escrow|offer)s?\b|"
     r"\b(?:milestone|contract|escrow) (?:ki |ka )?zaroorat nahi\b|"
     r"\bbina (?:milestone|contract|escrow)\b|\b(?:milestone|contract|escrow) ke baghair\b|"
     r"\b(?:escrow|milestone|contract) can wait\b|\boutside (?:the )?contract\b|"
     r"\bskip (?:the )?(?:formalities|paperwork)\b|"
-    r"\bno (?:contract|milestone|escrow|offer) (?:needed|required|yet|for now)\b|"
-    r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)\b|"
-    r"\b(?:contract|milestone|escrow|offer) (?:is )?not (?:needed|required)\b|"
+    r"\bno (?:contract|milestone|escrow|offer)s? (?:needed|required|yet|for now)\b|"
+    r"\b(?:don'?t|do not) need (?:a |the |any )?(?:contract|milestone|escrow|offer)s?\b|"
+    r"\b(?:contract|milestone|escrow|offer)(?: is|s are|s)? not (?:needed|required)\b|"
     # The writer's practice: "we don't use milestones", "I never do escrow".
     r"\b(?:we|i) (?:don'?t|do not|never) (?:use|do|work with|bother with) (?:milestones|escrow|"
     r"contracts)\b"

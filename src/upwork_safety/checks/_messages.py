@@ -14,11 +14,12 @@ from typing import Literal
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety.checks._codes import FindingCode
+from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._intent import cleared, detect
 from upwork_safety.checks._model import model_hits
-from upwork_safety.checks._normalise import checked_text, normalise
+from upwork_safety.checks._normalise import Normalised, checked_text, normalise
+from upwork_safety.checks._unread import unread
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
 
@@ -269,7 +270,50 @@ def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
                 confidence=hit.confidence,
             )
         )
+    not_read = _not_read(text, normal, side)
+    if not_read is not None:
+        found.append(not_read)
     return sorted_findings(found)
+
+
+def _not_read(text: str, normal: Normalised, side: Direction) -> Finding | None:
+    """``UNREAD_SCRIPT`` when a word or more of *text* is in a script the scanner does not read."""
+    missed = unread(normal.text)
+    if missed is None:
+        return None
+    start, end = normal.original_span(missed.start, missed.end)
+    whose = "this message" if side is Direction.INCOMING else "your message"
+    message = (
+        f"Part of {whose} is in {missed.script} script, which the scanner does not read (it "
+        "reads English and Roman Urdu): that part was not checked, so finding nothing else in "
+        "it does not mean it is safe."
+    )
+    if side is Direction.INCOMING:
+        advice = (
+            "Read that part yourself before you answer, or ask for it in English or Roman "
+            "Urdu. In any language: don't start before the milestone is funded, don't pay to "
+            "get work, and keep payment, contact and your account on Upwork."
+        )
+        script = (
+            "Could you write that in English (or Roman Urdu), please? I want to be sure I "
+            "understand before we go ahead."
+        )
+    else:
+        advice = (
+            "Check that part yourself before you send it: nothing about paying or talking "
+            "outside Upwork, ratings, or sharing your account. Written in English or Roman "
+            "Urdu, it can be checked."
+        )
+        script = ""
+    return make_finding(
+        FindingCode.UNREAD_SCRIPT,
+        message,
+        advice,
+        script,
+        evidence=text[start:end],
+        span=(start, end),
+        confidence=Confidence.HIGH,
+    )
 
 
 def scan_rules_only(
