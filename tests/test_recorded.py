@@ -35,7 +35,7 @@ from upwork_safety.escrow import (
     Submit,
 )
 from upwork_safety.models import Escrow, MilestoneState, PaymentKind
-from upwork_safety.models._recorded import LOWERING, OPEN_ONLY, RESULTS
+from upwork_safety.models._recorded import LOWERING, OPEN_ONLY, REFUND_RESULTS, RESULTS
 from upwork_safety.testing import strategies as us
 
 UTC = timezone.utc
@@ -206,6 +206,7 @@ def test_results_are_the_transition_tables_targets():
         name: frozenset(states) for name, states in targets.items() if name in _names(RESULTS)
     }
     assert set(EVENT_TYPES) - set(RESULTS) == {Refund, EndContract}
+    assert frozenset(targets["Refund"]) == REFUND_RESULTS
 
 
 def _names(kinds: object) -> set[str]:
@@ -416,7 +417,8 @@ def test_a_release_edited_up_before_a_refund_of_escrow_is_refused():
     m = c.milestones[0]
     assert (usd("100.00"), usd("400.00")) == (m.escrow.released, m.escrow.refunded)
     edited = m.escrow.replace(released=usd("150.00"), refunded=usd("350.00"))
-    assert ("Contract.payments", RULE) == refused(
+    # The $400 the Refund states is no longer all refunded: that is said first (red team r17 H1).
+    assert ("Contract.milestones[0].escrow", RULE) == refused(
         lambda: attrs.evolve(
             c,
             milestones=[attrs.evolve(m, escrow=edited)],
@@ -514,3 +516,51 @@ def test_two_carriers_cannot_cover_for_each_other():
         Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2025, 1, 1),
                  milestones=_carrying(b), payments=paid)  # fmt: skip
     assert "carried on to another milestone" == info.value.rule
+
+
+@pytest.mark.parametrize("state", [MilestoneState.FUNDED, MilestoneState.DISPUTED])
+def test_a_full_refund_cannot_be_edited_back_into_escrow(state):
+    """Red team r17 H1: after a Refund of everything, a file saying FUNDED or DISPUTED loaded,
+    and the engine then released the refunded $500 to the freelancer as well."""
+    c = run(offer(), Fund("m1", at(2025, 6, 2, 9)), Refund("m1", at(2025, 6, 4, 9)))
+    m = c.milestones[0]
+    assert (m.state, m.escrow.refunded) == (MilestoneState.REFUNDED, usd("500.00"))
+    moments = {"disputed_at": at(2025, 6, 4, 9)} if state is MilestoneState.DISPUTED else {}
+    edited = m.escrow.replace(state=state, held=usd("500.00"), refunded=usd("0.00"), **moments)
+    field, rule = refused(lambda: attrs.evolve(c, milestones=[attrs.evolve(m, escrow=edited)]))
+    assert (field, rule) == (
+        "Contract.milestones[0].escrow",
+        "the state its last recorded event leads to",
+    )
+
+
+def test_a_partial_refund_cannot_be_edited_away():
+    """Red team r17 H1: $200 refunded from escrow, edited back to nothing refunded."""
+    c = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Refund("m1", at(2025, 6, 4, 9), amount=usd("200.00")),
+    )
+    m = c.milestones[0]
+    assert (m.state, m.held) == (MilestoneState.FUNDED, usd("300.00"))
+    edited = m.escrow.replace(held=usd("500.00"), refunded=usd("0.00"))
+    assert refused(lambda: attrs.evolve(c, milestones=[attrs.evolve(m, escrow=edited)])) == (
+        "Contract.milestones[0].escrow",
+        RULE,
+    )
+    data = serialize.to_dict(c)
+    data["milestones"][0]["escrow"]["held"] = {"amount": "500.00", "currency": "USD"}
+    data["milestones"][0]["escrow"]["refunded"] = {"amount": "0.00", "currency": "USD"}
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(Contract, data)
+    assert loaded.value.problems[0].path == "$.milestones[0].escrow"
+    # The engine's own partial refunds of escrow and of paid money load as they are.
+    paid = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Approve("m1", at(2025, 6, 3, 9)),
+        Refund("m1", at(2025, 6, 4, 9), amount=usd("200.00")),
+        Refund("m1", at(2025, 6, 5, 9)),
+    )
+    assert paid == serialize.from_json(Contract, serialize.to_json(paid))
+    assert c == serialize.from_json(Contract, serialize.to_json(c))

@@ -61,7 +61,7 @@ if TYPE_CHECKING:
     from upwork_safety.models._milestone import Milestone
     from upwork_safety.models._payment import Payment
 
-__all__ = ["LOWERING", "OPEN_ONLY", "RESULTS", "check_recorded"]
+__all__ = ["LOWERING", "OPEN_ONLY", "REFUND_RESULTS", "RESULTS", "check_recorded"]
 
 _S = MilestoneState
 
@@ -88,6 +88,14 @@ RESULTS: Mapping[type[Event], frozenset[MilestoneState]] = {
     ArbitrationDefault: frozenset({_S.PAID, _S.REFUNDED}),
     DormancyRefundRequest: frozenset({_S.REFUND_REQUESTED}),
 }
+
+#: The states a milestone can be in right after a ``Refund``: the targets of
+#: its rows in ``escrow.TRANSITIONS`` (a test checks they are the same).  A
+#: refund of a part keeps the state it found, so after one whose step before
+#: is not recorded, any of them.
+REFUND_RESULTS: frozenset[MilestoneState] = frozenset(
+    {_S.FUNDED, _S.SUBMITTED, _S.CHANGES_REQUESTED, _S.REFUND_REQUESTED, _S.PAID, _S.REFUNDED}
+)
 
 #: Events only an open contract takes: the engine's rows for them have its
 #: ``contract_open`` guard (a test checks they are the same).  A client may
@@ -167,7 +175,8 @@ def check_recorded(
         last = at_index[index][-1]
         # The contract's end (or dormancy) after its last event moves what it held.
         closed_after = bool(closed_at) and closed_at[-1] > last
-        _state_follows(where, milestone, events[-1], closed_after=closed_after)
+        _state_follows(where, milestone, events, closed_after=closed_after)
+        _refunds_recorded(where, milestone, events)
         _moments_recorded(where, escrow, events)
         if escrow.state is _S.REFUND_REQUESTED:
             _request_recorded(where, escrow, events, at_index[index], closings, closed_at)
@@ -177,8 +186,22 @@ def check_recorded(
             _whole_life(where, milestone, events, mine)
 
 
-def _state_follows(where: str, milestone: Milestone, last: Event, *, closed_after: bool) -> None:
+def _state_follows(
+    where: str, milestone: Milestone, events: Sequence[Event], *, closed_after: bool
+) -> None:
+    last = events[-1]
     results = RESULTS.get(type(last))
+    if isinstance(last, Refund):
+        # A refund of everything (no amount) leaves it REFUNDED, or PAID when part
+        # was released before; one of a part keeps the state its step before left.
+        before = next((e for e in reversed(events) if not isinstance(e, Refund)), None)
+        if last.amount is None:
+            kept: frozenset[MilestoneState] = frozenset()
+        elif before is None:
+            kept = REFUND_RESULTS  # its step before is not recorded
+        else:
+            kept = RESULTS.get(type(before), frozenset()) & REFUND_RESULTS
+        results = kept | {_S.REFUNDED, _S.PAID}
     if results is None:
         return
     if closed_after:  # what it held became a refund request
@@ -190,6 +213,31 @@ def _state_follows(where: str, milestone: Milestone, last: Event, *, closed_afte
             f"recorded event, {type(last).__name__} at {last.at.isoformat()}, leaves it "
             + " or ".join(sorted(state.name for state in results)),
             "the state its last recorded event leads to",
+        )
+
+
+def _refunds_recorded(where: str, milestone: Milestone, events: Sequence[Event]) -> None:
+    """What the milestone's ``Refund`` events state they returned, its escrow counts as refunded.
+
+    Every refund (of escrow or of paid money) adds to ``refunded`` and nothing
+    takes it back, so the stated amounts add up to at most what it holds, and
+    to less when a ``Refund`` of everything (no amount) returned more.
+    """
+    stated = Decimal(0)
+    whole = False  # a Refund of everything returns something more
+    for event in events:
+        if isinstance(event, Refund):
+            if event.amount is None:
+                whole = True
+            else:
+                stated = CONTEXT.add(stated, event.amount.amount)
+    refunded = milestone.escrow.refunded
+    if stated > refunded.amount or (whole and stated == refunded.amount):
+        _refused(
+            where,
+            f"milestone {shown(milestone.id)} has refunded {refunded}, but its recorded Refund "
+            f"events return {Money(stated, refunded.currency)}",
+            _RULE,
         )
 
 
