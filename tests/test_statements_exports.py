@@ -365,6 +365,84 @@ def test_the_legacy_rate_follows_the_fee_engines_rule_and_no_other():
     assert not any("legacy" in a for a in audit.assumptions)
 
 
+def _reversed_bonus(export, june_fee: str) -> str:
+    """Acme: $10,500 in January 2023, a $1,000 bonus reversed in February, $100 in April and June.
+
+    Billings before 2023-05-03 are $9,600 once the reversal is counted ($10,600 without it).
+    """
+    ids = ("1", "1", "2", "3", "3", "4", "4") if export is report else (
+        "101", "102", "103", "104", "105", "106", "107")  # fmt: skip
+    fee = "Site" if export is report else "Service Fee for Ref ID {}"
+    rows = [
+        ("Jan 10, 2023", "Fixed Price", "10500.00", "Site"),
+        ("Jan 10, 2023", "Service Fee", "-1075.00", fee.format(ids[0])),
+        ("Feb 10, 2023", "Bonus", "-1000.00", "Site"),
+        ("Apr 03, 2023", "Fixed Price", "100.00", "Site"),
+        ("Apr 03, 2023", "Service Fee", "-10.00", fee.format(ids[3])),
+        ("Jun 05, 2023", "Fixed Price", "100.00", "Site"),
+        ("Jun 05, 2023", "Service Fee", june_fee, fee.format(ids[5])),
+    ]
+    return export(
+        [
+            (on, i, kind, amount, "Acme", text)
+            for i, (on, kind, amount, text) in zip(ids, rows, strict=True)
+        ]
+    )
+
+
+@pytest.mark.parametrize("export", [report, history])
+def test_a_reversed_bonus_counts_once_for_the_scale_and_the_legacy_rate(export):
+    """Regression (promises r17 finding 1): billings were counted two ways.
+
+    The audit priced April 2023 at 10% (billings $9,500 after a reversed $1,000 bonus),
+    yet counted $10,600 for the legacy 5%: in the report it expected 5% in June and
+    called the right 10% a $5.00 overcharge; in the history it accepted a 5% fee as legacy.
+    By one count Acme never passed $10,000, so June is the flat 10%, $10.00.
+    """
+    audit = audit_fees(parse(_reversed_bonus(export, "-10.00")))
+    january, april, june = audit.checks
+    assert (usd("0.00"), usd("9500.00")) == (january.billed_before, april.billed_before)
+    assert (usd("10.00"), fees.FeeBasis.SLIDING, True) == (
+        april.expected,
+        april.basis,
+        april.matches,
+    )
+    assert (usd("10.00"), fees.FeeBasis.FLAT, True) == (june.expected, june.basis, june.matches)
+    assert ((), usd("0.00")) == (audit.mismatches, audit.overcharged)
+    assert not any("legacy" in a for a in audit.assumptions)
+    five = audit_fees(parse(_reversed_bonus(export, "-5.00")))
+    june = five.checks[-1]
+    assert (usd("10.00"), fees.FeeBasis.FLAT, usd("-5.00")) == (
+        june.expected,
+        june.basis,
+        june.excess,
+    )
+    assert ((june,), usd("0.00")) == (five.mismatches, five.overcharged)
+    assert not any("legacy" in a for a in five.assumptions)
+
+
+def test_billings_past_the_top_band_after_a_reversal_still_keep_the_legacy_rate():
+    """The same count the other way: $12,000 less a $1,000 reversal is $11,000, past $10,000."""
+    text = history(
+        [
+            ("Jan 10, 2023", "101", "Fixed Price", "12000.00", "Acme", ""),
+            (
+                "Jan 10, 2023",
+                "102",
+                "Service Fee",
+                "-1175.00",
+                "Acme",
+                "Service Fee for Ref ID 101",
+            ),
+            ("Feb 10, 2023", "103", "Bonus", "-1000.00", "Acme", ""),
+            ("Jun 05, 2023", "104", "Fixed Price", "100.00", "Acme", ""),
+            ("Jun 05, 2023", "105", "Service Fee", "-5.00", "Acme", "Service Fee for Ref ID 104"),
+        ]
+    )
+    june = audit_fees(parse(text)).checks[-1]
+    assert (usd("5.00"), fees.FeeBasis.LEGACY, True) == (june.expected, june.basis, june.matches)
+
+
 def test_a_fee_check_keeps_its_basis_rules():
     """FeeCheck refuses a range without an assumed rate, an assumed rate without one, and a range not around expected."""
     statement = parse(_report_2025("15.00"))

@@ -41,7 +41,7 @@ from upwork_safety.statements._audit_pricing import (
     REFUND_ALONE,
     REFUND_BESIDE_ONE_FEE,
     REFUND_BESIDE_ONE_FEE_ALONE,
-    _billed_before,
+    _Billings,
     _join,
     _Legacy,
     _legacy_fee,
@@ -491,8 +491,8 @@ def audit_fees(
     statement = check_statement(statement)
     contract_rate = None if rate is None else fraction(rate, "rate")
     by_title = _rates(statement, rates)
-    before = _billed_before(statement.transactions)
-    legacy = _Legacy(statement)
+    billings = _Billings(statement.transactions)
+    legacy = _Legacy(statement, billings)
     checks: list[FeeCheck] = []
     unchecked: list[UncheckedFee] = []
     unclaimed: list[Transaction] = []  # fees at the legacy rate on rows with no client
@@ -504,7 +504,7 @@ def audit_fees(
     for found, fee_rows in _joined(statement, unchecked, named).items():
         schedule = schedule_as_of(found.on)
         sliding = bool(schedule.tiers)
-        billed = before[found.line] if sliding else None
+        billed = billings.before(found) if sliding else None
         used_rate = None if sliding else by_title.get(found.contract, contract_rate)
         try:
             priced, used_rate = _priced_at(found, used_rate, billed, schedule, not_applied)
