@@ -55,6 +55,7 @@ from upwork_safety.statements._model import (
     TransactionKind,
 )
 from upwork_safety.statements._statement import Statement, check_statement
+from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
 
 if TYPE_CHECKING:
     from datetime import date
@@ -106,6 +107,9 @@ class FeeAudit:
             the schedule's 0–15%, so none is a mismatch, but a contract's
             rate is fixed for its life (unconfirmed), so some of them may be
             overcharges.  Each group is also named in *assumptions*.
+        withdrawal_fees: Every withdrawal fee row, each set against the
+            published fee of the method the export names, or with the reason
+            it is not (:class:`WithdrawalFeeCheck`), oldest first.
 
     The constructor holds :func:`audit_fees`' rules between the rows it is
     given, so a saved audit cannot move a fee onto another payment or out
@@ -124,7 +128,7 @@ class FeeAudit:
             check holds (but a fee refund beside that check's single
             charge), a row of *income_without_fee* that is not an income row
             above zero, is given twice, is checked, or that a fee names, two
-            rows on one line, or rows out of date order in any of the three.
+            rows on one line, or rows out of date order in any of the four.
     """
 
     checks: tuple[FeeCheck, ...] = attrs.field(converter=as_tuple, validator=items_field(FeeCheck))
@@ -139,6 +143,9 @@ class FeeAudit:
     )
     mixed_rates: tuple[tuple[FeeCheck, ...], ...] = attrs.field(
         default=(), converter=_check_groups, validator=_groups_of_checks
+    )
+    withdrawal_fees: tuple[WithdrawalFeeCheck, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(WithdrawalFeeCheck)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -197,8 +204,23 @@ class FeeAudit:
                     rule="income no fee row names, once",
                 )
             without.add(row)
+        self._check_withdrawal_fees()
         self._check_lines()
         self._check_order()
+
+    def _check_withdrawal_fees(self) -> None:
+        """Each withdrawal fee row checked once: a repeated one would count its excess twice."""
+        withdrawn: set[Transaction] = set()
+        for index, withdrawal in enumerate(self.withdrawal_fees):
+            if withdrawal.fee in withdrawn:
+                where = f"FeeAudit.withdrawal_fees[{index}]"
+                raise InvalidValueError(
+                    f"{where} is fee line {withdrawal.fee.line} again: each withdrawal fee row "
+                    "is checked once",
+                    field=where,
+                    rule="each withdrawal fee row once",
+                )
+            withdrawn.add(withdrawal.fee)
 
     def _check_unchecked_beside_checks(self) -> None:
         """A fee naming a checked income row is in its check, but a refund beside one charge.
@@ -240,6 +262,10 @@ class FeeAudit:
             (f"FeeAudit.income_without_fee[{index}]", row)
             for index, row in enumerate(self.income_without_fee)
         )
+        rows.extend(
+            (f"FeeAudit.withdrawal_fees[{index}]", check.fee)
+            for index, check in enumerate(self.withdrawal_fees)
+        )
         seen: dict[int, Transaction] = {}
         for where, row in rows:
             other = seen.setdefault(row.line, row)
@@ -252,11 +278,12 @@ class FeeAudit:
                 )
 
     def _check_order(self) -> None:
-        """The checks, the fees not checked and the income rows without a fee, oldest first."""
+        """Each of the audit's lists of rows, oldest first."""
         days: dict[str, list[date]] = {
             "checks": [check.fee.on for check in self.checks],
             "not_checked": [unchecked.fee.on for unchecked in self.not_checked],
             "income_without_fee": [row.on for row in self.income_without_fee],
+            "withdrawal_fees": [check.fee.on for check in self.withdrawal_fees],
         }
         for name, dates in days.items():
             for index in range(1, len(dates)):
@@ -295,6 +322,22 @@ class FeeAudit:
         zero = Money.zero(USD).rounded()  # in cents, as every excess
         return Money.total((zero, *(c.excess for c in self.checks if c.excess > zero)), USD)
 
+    @property
+    def withdrawal_mismatches(self) -> tuple[WithdrawalFeeCheck, ...]:
+        """The withdrawal fees checked that are not their method's published fee."""
+        return tuple(c for c in self.withdrawal_fees if c.matches is False)
+
+    @property
+    def withdrawal_overcharged(self) -> Money:
+        """What withdrawal fees charged beyond their methods' published fees, added up.
+
+        Kept apart from :attr:`overcharged` (service fees); a fee below its
+        method's never offsets one above.
+        """
+        zero = Money.zero(USD).rounded()
+        over = (c.difference for c in self.withdrawal_mismatches)
+        return Money.total((zero, *(d for d in over if d is not None and d > zero)), USD)
+
     def __repr__(self) -> str:
         # One line: every check holds two whole rows of the export.
         mismatches = len(self.mismatches)
@@ -305,12 +348,17 @@ class FeeAudit:
             else ""
         )
         without = len(self.income_without_fee)
+        # Withdrawal fees only when one is not as published: the line stays short.
+        off = len(self.withdrawal_mismatches)
+        withdrawals = f"; {off} withdrawal fee{'' if off == 1 else 's'} not as published" * bool(
+            off
+        )
         return (
             f"<FeeAudit {len(self.checks)} checked, {mismatches} not as scheduled{overcharged}, "
             f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.mixed_rates)} "
             f"contract{'' if len(self.mixed_rates) == 1 else 's'} at more than one rate, "
             f"{len(self.not_checked)} not checked, {without} income "
-            f"row{'' if without == 1 else 's'} without a fee>"
+            f"row{'' if without == 1 else 's'} without a fee{withdrawals}>"
         )
 
     def to_records(self) -> list[dict[str, object]]:
@@ -561,10 +609,16 @@ def audit_fees(
         *notes.no_client_legacy_notes(unclaimed),
     ]
     unchecked.sort(key=lambda u: order[u.fee])  # statement order, as the checks
+    withdrawals = [
+        WithdrawalFeeCheck(fee=row)
+        for row in statement.transactions
+        if row.kind is TransactionKind.WITHDRAWAL_FEE
+    ]
     return FeeAudit(
         checks=checks,
         not_checked=unchecked,
         income_without_fee=without,
-        assumptions=said,
+        assumptions=[*said, *notes.withdrawal_notes(withdrawals)],
         mixed_rates=mixed,
+        withdrawal_fees=withdrawals,
     )
