@@ -1075,3 +1075,28 @@ def test_an_added_column_is_held_to_the_longest_field_too():
         parse(text + "x" * (statements.MAX_FIELD_CHARS + 1) + "\n")
     (problem,) = info.value.problems
     assert (2, "line 2, column 6 (Note)") == (problem.line, problem.path)
+
+
+def test_the_tax_year_start_is_written_once(monkeypatch):
+    """Regression (promises r17 finding 6): 1 July was written three times in _summary.
+
+    tax_year, a period's bounds and the first tax year the calendar holds now all read
+    _TAX_YEAR_START, so moving it (to 6 April here) moves all three together.
+    """
+    from upwork_safety.statements import _summary
+
+    assert (7, 1) == _summary._TAX_YEAR_START
+    assert ("2024-25", date(2024, 7, 1), date(2025, 6, 30)) == _summary._bounds(
+        date(2025, 6, 30), "tax_year"
+    )
+    monkeypatch.setattr(_summary, "_TAX_YEAR_START", (4, 6))
+    assert ("2024-25", "2025-26") == (
+        _summary.tax_year(date(2025, 4, 5)),
+        _summary.tax_year(date(2025, 4, 6)),
+    )
+    assert ("2025-26", date(2025, 4, 6), date(2026, 4, 5)) == _summary._bounds(
+        date(2025, 12, 31), "tax_year"
+    )
+    with pytest.raises(InvalidValueError) as info:
+        _summary.tax_year(date(1, 4, 5))
+    assert "on or after 0001-04-06" == info.value.rule
