@@ -1100,3 +1100,25 @@ def test_the_tax_year_start_is_written_once(monkeypatch):
     with pytest.raises(InvalidValueError) as info:
         _summary.tax_year(date(1, 4, 5))
     assert "on or after 0001-04-06" == info.value.rule
+
+
+def test_a_fee_refund_written_with_a_refund_says_so_in_one_short_reason():
+    """Regression (newcomer r17 L12): the $10 fee given back with a $100 refund was "not
+    checked" with a long reason about the report's Transaction ID join. It shares its id
+    with the refund, and no published rule says what share of a fee a refund returns."""
+    text = report(
+        [
+            ("Oct 14, 2024", "1", "Fixed-price", "250.00", "Contoso", "Landing page copy"),
+            ("Oct 14, 2024", "1", "Service Fee", "-25.00", "Contoso", "Landing page copy"),
+            ("Oct 28, 2024", "2", "Refund", "-100.00", "Contoso", "Landing page copy"),
+            ("Oct 28, 2024", "2", "Service Fee", "10.00", "Contoso", "Landing page copy"),
+        ]
+    )
+    audit = audit_fees(parse(text))
+    (unchecked,) = audit.not_checked
+    assert (2, usd("10.00")) == (unchecked.fee.line, unchecked.fee.amount)  # newest first
+    assert (
+        "the service fee given back with the refund on line 3 (USD -100.00): Upwork publishes "
+        "no rule for how much of a fee a refund returns"
+    ) == unchecked.reason
+    assert ((), usd("0.00")) == (audit.mismatches, audit.overcharged)

@@ -41,6 +41,7 @@ from upwork_safety.statements._audit_pricing import (
     REFUND_ALONE,
     REFUND_BESIDE_ONE_FEE,
     REFUND_BESIDE_ONE_FEE_ALONE,
+    REFUND_WITH_PAYMENT,
     _Billings,
     _join,
     _Legacy,
@@ -402,6 +403,20 @@ class FeeAudit:
         return _render.html_table(self.to_records(), caption=caption)
 
 
+def _by_id(
+    statement: Statement,
+) -> tuple[dict[str, list[Transaction]], dict[str, Transaction]]:
+    """The income rows of each id, and the first refund of a payment of each id."""
+    income_by_id: dict[str, list[Transaction]] = defaultdict(list)
+    refund_by_id: dict[str, Transaction] = {}
+    for row in statement.transactions:
+        if row.is_income and row.id is not None:
+            income_by_id[row.id].append(row)
+        if row.kind is TransactionKind.REFUND and row.id is not None:
+            refund_by_id.setdefault(row.id, row)
+    return income_by_id, refund_by_id
+
+
 def _joined(
     statement: Statement, unchecked: list[UncheckedFee], named: set[str]
 ) -> dict[Transaction, list[Transaction]]:
@@ -416,10 +431,7 @@ def _joined(
     no row goes to *unchecked* with the reason; every id a fee names is
     added to *named*.
     """
-    income_by_id: dict[str, list[Transaction]] = defaultdict(list)
-    for row in statement.transactions:
-        if row.is_income and row.id is not None:
-            income_by_id[row.id].append(row)
+    income_by_id, refund_by_id = _by_id(statement)
     joined: dict[Transaction, list[Transaction]] = {}
     for fee in statement.transactions:
         if fee.kind is not TransactionKind.SERVICE_FEE:
@@ -428,8 +440,7 @@ def _joined(
             named.add(fee.related_id)
         found = _join(fee, income_by_id, statement.format)
         if isinstance(found, str):
-            refund = not is_charge(fee)
-            unchecked.append(UncheckedFee(fee, f"{REFUND} ({found})" if refund else found))
+            unchecked.append(UncheckedFee(fee, _unjoined_reason(fee, found, refund_by_id)))
         else:
             joined.setdefault(found, []).append(fee)
     refunded = {
@@ -449,6 +460,22 @@ def _joined(
         reason = _refund_reason(charged=bool(charges), payment_refunded=income.id in refunded)
         unchecked.extend(UncheckedFee(row, reason) for row in refunds)
     return charged
+
+
+def _unjoined_reason(fee: Transaction, found: str, refund_by_id: dict[str, Transaction]) -> str:
+    """Why a fee that joins no income row is not checked: *found*, or the refund it came with.
+
+    A fee refund sharing its id with a refund of a payment (the Transactions
+    report writes the two under one Transaction ID) is the fee given back with
+    it; no published rule says how much of a fee a refund returns (newcomer
+    r17 L12: the join rule's long reason did not say that).
+    """
+    if is_charge(fee):
+        return found
+    payment = refund_by_id.get(fee.related_id) if fee.related_id is not None else None
+    if payment is None:
+        return f"{REFUND} ({found})"
+    return REFUND_WITH_PAYMENT.format(line=payment.line, amount=payment.amount)
 
 
 def _refund_reason(*, charged: bool, payment_refunded: bool) -> str:

@@ -312,6 +312,11 @@ def _join(
 
 #: What a positive service-fee row is, for the reasons it is not checked.
 REFUND = "a refund of a service fee (a positive amount)"
+#: Why a fee refund written with a refund of a payment (one id) is not checked.
+REFUND_WITH_PAYMENT = (
+    "the service fee given back with the refund on line {line} ({amount}): Upwork publishes no "
+    "rule for how much of a fee a refund returns"
+)
 #: Why a fee refund is not checked: no fee is charged on its income row in the statement.
 REFUND_ALONE = f"{REFUND}, with no fee charged on its income row in this statement"
 #: Why a fee refund beside its row's single fee is not netted against it.
