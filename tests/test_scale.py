@@ -152,6 +152,10 @@ def _statement_samples() -> dict[type, list[object]]:
         summary,
         summary.rows[0],
         statements.BalanceBreak(3, 2, usd, Money("50.00", "USD")),
+        # The report example's first $0.99 Direct to Local Bank withdrawal fee.
+        statements.audit_fees(
+            statements.parse((examples / "synthetic-transactions-report.csv").read_text("utf-8"))
+        ).withdrawal_fees[0],
     ]
     return {type(value): [value] for value in values}
 

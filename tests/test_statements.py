@@ -1620,12 +1620,17 @@ class TestAudit:
             wrong.difference,
         )
         assert "flat 10% (2023-05-03 to 2025-04-30)" == wrong.schedule
-        assert ((), (), (), usd("1.00")) == (
+        assert ((), (), usd("1.00")) == (
             audit.not_checked,
             audit.income_without_fee,
-            audit.assumptions,
             audit.overcharged,
         )
+        # Its two $0.99 Direct to Local Bank withdrawal fees are that method's published fee.
+        assert [(4, True), (13, True)] == sorted(
+            (c.fee.line, c.matches) for c in audit.withdrawal_fees
+        )
+        (note,) = audit.assumptions
+        assert note.startswith("The withdrawal fees of lines 13 and 4 are compared with")
 
     def test_sliding_scale_from_earlier_rows(self):
         """$400 after $300 billed: 20% of $200 plus 10% of $200 is $60 (HC 211062538 scale)."""

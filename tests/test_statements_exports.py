@@ -365,6 +365,84 @@ def test_the_legacy_rate_follows_the_fee_engines_rule_and_no_other():
     assert not any("legacy" in a for a in audit.assumptions)
 
 
+def _reversed_bonus(export, june_fee: str) -> str:
+    """Acme: $10,500 in January 2023, a $1,000 bonus reversed in February, $100 in April and June.
+
+    Billings before 2023-05-03 are $9,600 once the reversal is counted ($10,600 without it).
+    """
+    ids = ("1", "1", "2", "3", "3", "4", "4") if export is report else (
+        "101", "102", "103", "104", "105", "106", "107")  # fmt: skip
+    fee = "Site" if export is report else "Service Fee for Ref ID {}"
+    rows = [
+        ("Jan 10, 2023", "Fixed Price", "10500.00", "Site"),
+        ("Jan 10, 2023", "Service Fee", "-1075.00", fee.format(ids[0])),
+        ("Feb 10, 2023", "Bonus", "-1000.00", "Site"),
+        ("Apr 03, 2023", "Fixed Price", "100.00", "Site"),
+        ("Apr 03, 2023", "Service Fee", "-10.00", fee.format(ids[3])),
+        ("Jun 05, 2023", "Fixed Price", "100.00", "Site"),
+        ("Jun 05, 2023", "Service Fee", june_fee, fee.format(ids[5])),
+    ]
+    return export(
+        [
+            (on, i, kind, amount, "Acme", text)
+            for i, (on, kind, amount, text) in zip(ids, rows, strict=True)
+        ]
+    )
+
+
+@pytest.mark.parametrize("export", [report, history])
+def test_a_reversed_bonus_counts_once_for_the_scale_and_the_legacy_rate(export):
+    """Regression (promises r17 finding 1): billings were counted two ways.
+
+    The audit priced April 2023 at 10% (billings $9,500 after a reversed $1,000 bonus),
+    yet counted $10,600 for the legacy 5%: in the report it expected 5% in June and
+    called the right 10% a $5.00 overcharge; in the history it accepted a 5% fee as legacy.
+    By one count Acme never passed $10,000, so June is the flat 10%, $10.00.
+    """
+    audit = audit_fees(parse(_reversed_bonus(export, "-10.00")))
+    january, april, june = audit.checks
+    assert (usd("0.00"), usd("9500.00")) == (january.billed_before, april.billed_before)
+    assert (usd("10.00"), fees.FeeBasis.SLIDING, True) == (
+        april.expected,
+        april.basis,
+        april.matches,
+    )
+    assert (usd("10.00"), fees.FeeBasis.FLAT, True) == (june.expected, june.basis, june.matches)
+    assert ((), usd("0.00")) == (audit.mismatches, audit.overcharged)
+    assert not any("legacy" in a for a in audit.assumptions)
+    five = audit_fees(parse(_reversed_bonus(export, "-5.00")))
+    june = five.checks[-1]
+    assert (usd("10.00"), fees.FeeBasis.FLAT, usd("-5.00")) == (
+        june.expected,
+        june.basis,
+        june.excess,
+    )
+    assert ((june,), usd("0.00")) == (five.mismatches, five.overcharged)
+    assert not any("legacy" in a for a in five.assumptions)
+
+
+def test_billings_past_the_top_band_after_a_reversal_still_keep_the_legacy_rate():
+    """The same count the other way: $12,000 less a $1,000 reversal is $11,000, past $10,000."""
+    text = history(
+        [
+            ("Jan 10, 2023", "101", "Fixed Price", "12000.00", "Acme", ""),
+            (
+                "Jan 10, 2023",
+                "102",
+                "Service Fee",
+                "-1175.00",
+                "Acme",
+                "Service Fee for Ref ID 101",
+            ),
+            ("Feb 10, 2023", "103", "Bonus", "-1000.00", "Acme", ""),
+            ("Jun 05, 2023", "104", "Fixed Price", "100.00", "Acme", ""),
+            ("Jun 05, 2023", "105", "Service Fee", "-5.00", "Acme", "Service Fee for Ref ID 104"),
+        ]
+    )
+    june = audit_fees(parse(text)).checks[-1]
+    assert (usd("5.00"), fees.FeeBasis.LEGACY, True) == (june.expected, june.basis, june.matches)
+
+
 def test_a_fee_check_keeps_its_basis_rules():
     """FeeCheck refuses a range without an assumed rate, an assumed rate without one, and a range not around expected."""
     statement = parse(_report_2025("15.00"))
@@ -997,3 +1075,50 @@ def test_an_added_column_is_held_to_the_longest_field_too():
         parse(text + "x" * (statements.MAX_FIELD_CHARS + 1) + "\n")
     (problem,) = info.value.problems
     assert (2, "line 2, column 6 (Note)") == (problem.line, problem.path)
+
+
+def test_the_tax_year_start_is_written_once(monkeypatch):
+    """Regression (promises r17 finding 6): 1 July was written three times in _summary.
+
+    tax_year, a period's bounds and the first tax year the calendar holds now all read
+    _TAX_YEAR_START, so moving it (to 6 April here) moves all three together.
+    """
+    from upwork_safety.statements import _summary
+
+    assert (7, 1) == _summary._TAX_YEAR_START
+    assert ("2024-25", date(2024, 7, 1), date(2025, 6, 30)) == _summary._bounds(
+        date(2025, 6, 30), "tax_year"
+    )
+    monkeypatch.setattr(_summary, "_TAX_YEAR_START", (4, 6))
+    assert ("2024-25", "2025-26") == (
+        _summary.tax_year(date(2025, 4, 5)),
+        _summary.tax_year(date(2025, 4, 6)),
+    )
+    assert ("2025-26", date(2025, 4, 6), date(2026, 4, 5)) == _summary._bounds(
+        date(2025, 12, 31), "tax_year"
+    )
+    with pytest.raises(InvalidValueError) as info:
+        _summary.tax_year(date(1, 4, 5))
+    assert "on or after 0001-04-06" == info.value.rule
+
+
+def test_a_fee_refund_written_with_a_refund_says_so_in_one_short_reason():
+    """Regression (newcomer r17 L12): the $10 fee given back with a $100 refund was "not
+    checked" with a long reason about the report's Transaction ID join. It shares its id
+    with the refund, and no published rule says what share of a fee a refund returns."""
+    text = report(
+        [
+            ("Oct 14, 2024", "1", "Fixed-price", "250.00", "Contoso", "Landing page copy"),
+            ("Oct 14, 2024", "1", "Service Fee", "-25.00", "Contoso", "Landing page copy"),
+            ("Oct 28, 2024", "2", "Refund", "-100.00", "Contoso", "Landing page copy"),
+            ("Oct 28, 2024", "2", "Service Fee", "10.00", "Contoso", "Landing page copy"),
+        ]
+    )
+    audit = audit_fees(parse(text))
+    (unchecked,) = audit.not_checked
+    assert (2, usd("10.00")) == (unchecked.fee.line, unchecked.fee.amount)  # newest first
+    assert (
+        "the service fee given back with the refund on line 3 (USD -100.00): Upwork publishes "
+        "no rule for how much of a fee a refund returns"
+    ) == unchecked.reason
+    assert ((), usd("0.00")) == (audit.mismatches, audit.overcharged)

@@ -56,7 +56,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--audit",
         action="store_true",
-        help="also check every service fee against the fee schedule in force on its date",
+        help="also check every service fee against the fee schedule in force on its date, "
+        "and every withdrawal fee against its method's published fee",
     )
     parser.add_argument(
         "--rate",
@@ -111,6 +112,25 @@ def _audit_document(audit: FeeAudit) -> dict[str, object]:
         "not_checked": [{"line": u.fee.line, "reason": u.reason} for u in audit.not_checked],
         "income_without_fee": [row.line for row in audit.income_without_fee],
         "assumptions": audit.assumptions,
+        "withdrawal_fees": {
+            "checked": sum(1 for c in audit.withdrawal_fees if c.matches is not None),
+            "overcharged": audit.withdrawal_overcharged,
+            "mismatches": [
+                {
+                    "line": c.fee.line,
+                    "on": c.fee.on,
+                    "method": c.method.name if c.method is not None else None,
+                    "charged": c.charged,
+                    "expected": c.expected,
+                }
+                for c in audit.withdrawal_mismatches
+            ],
+            "not_checked": [
+                {"line": c.fee.line, "reason": c.reason}
+                for c in audit.withdrawal_fees
+                if c.reason is not None
+            ],
+        },
     }
 
 
@@ -147,8 +167,37 @@ def _print_audit(p: Printer, audit: FeeAudit) -> None:
         p.wrapped(
             unchecked.reason, first=f"  Not checked, line {unchecked.fee.line}: ", indent="    "
         )
+    _print_withdrawal_fees(p, audit)
     for note in audit.assumptions:
         p.wrapped(note, first="  Note: ", indent="  ")
+
+
+def _print_withdrawal_fees(p: Printer, audit: FeeAudit) -> None:
+    """Each withdrawal fee against its method's published fee, or why it is not checked."""
+    if not audit.withdrawal_fees:
+        return
+    checked = sum(1 for c in audit.withdrawal_fees if c.matches is not None)
+    p.heading("Withdrawal fees, checked against each method's published fee")
+    p.pairs(
+        [
+            ("checked", f"{checked} fee rows"),
+            ("not as published", str(len(audit.withdrawal_mismatches))),
+            ("overcharged", audit.withdrawal_overcharged),
+            ("not checked", f"{len(audit.withdrawal_fees) - checked} fee rows"),
+        ]
+    )
+    for check in audit.withdrawal_mismatches:
+        name = check.method.name if check.method is not None else ""
+        expected = check.expected if check.expected is not None else check.charged
+        p.wrapped(
+            f"charged {p.money(check.charged)} on {check.fee.on}, expected "
+            f"{p.money(expected)} ({name})",
+            first=f"  Withdrawal fee line {check.fee.line}: ",
+            indent="    ",
+        )
+    for check in audit.withdrawal_fees:
+        if check.reason is not None:
+            p.wrapped(check.reason, first=f"  Not checked, line {check.fee.line}: ", indent="    ")
 
 
 def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:

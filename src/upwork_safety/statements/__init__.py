@@ -10,7 +10,9 @@ I/O) and :func:`parse` recognises the export by its header.
   rows, checking every row and the running balance.
 * :func:`summarize` adds it up by month or by Pakistani tax year (1 July to
   30 June), with PKR at the caller's rates and an s.154A tax estimate.
-* :func:`audit_fees` sets every service fee against the schedule in force.
+* :func:`audit_fees` sets every service fee against the schedule in force,
+  and every withdrawal fee against the published fee of the method the
+  export names.
 * :func:`to_contracts` groups the earnings into
   :class:`~upwork_safety.Contract` values for the other engines.
 
@@ -40,6 +42,7 @@ from upwork_safety.statements._parse import parse
 from upwork_safety.statements._statement import Statement
 from upwork_safety.statements._summarize import summarize
 from upwork_safety.statements._summary import Summary, SummaryRow, tax_year
+from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
 
 # Re-bound here (not copied) so that each carries its documentation.
 
@@ -100,6 +103,7 @@ __all__ = [
     "Transaction",
     "TransactionKind",
     "UncheckedFee",
+    "WithdrawalFeeCheck",
     "audit_fees",
     "parse",
     "summarize",

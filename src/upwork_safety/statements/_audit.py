@@ -41,7 +41,8 @@ from upwork_safety.statements._audit_pricing import (
     REFUND_ALONE,
     REFUND_BESIDE_ONE_FEE,
     REFUND_BESIDE_ONE_FEE_ALONE,
-    _billed_before,
+    REFUND_WITH_PAYMENT,
+    _Billings,
     _join,
     _Legacy,
     _legacy_fee,
@@ -55,6 +56,7 @@ from upwork_safety.statements._model import (
     TransactionKind,
 )
 from upwork_safety.statements._statement import Statement, check_statement
+from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
 
 if TYPE_CHECKING:
     from datetime import date
@@ -106,6 +108,9 @@ class FeeAudit:
             the schedule's 0–15%, so none is a mismatch, but a contract's
             rate is fixed for its life (unconfirmed), so some of them may be
             overcharges.  Each group is also named in *assumptions*.
+        withdrawal_fees: Every withdrawal fee row, each set against the
+            published fee of the method the export names, or with the reason
+            it is not (:class:`WithdrawalFeeCheck`), oldest first.
 
     The constructor holds :func:`audit_fees`' rules between the rows it is
     given, so a saved audit cannot move a fee onto another payment or out
@@ -124,7 +129,7 @@ class FeeAudit:
             check holds (but a fee refund beside that check's single
             charge), a row of *income_without_fee* that is not an income row
             above zero, is given twice, is checked, or that a fee names, two
-            rows on one line, or rows out of date order in any of the three.
+            rows on one line, or rows out of date order in any of the four.
     """
 
     checks: tuple[FeeCheck, ...] = attrs.field(converter=as_tuple, validator=items_field(FeeCheck))
@@ -139,6 +144,9 @@ class FeeAudit:
     )
     mixed_rates: tuple[tuple[FeeCheck, ...], ...] = attrs.field(
         default=(), converter=_check_groups, validator=_groups_of_checks
+    )
+    withdrawal_fees: tuple[WithdrawalFeeCheck, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=items_field(WithdrawalFeeCheck)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -197,8 +205,23 @@ class FeeAudit:
                     rule="income no fee row names, once",
                 )
             without.add(row)
+        self._check_withdrawal_fees()
         self._check_lines()
         self._check_order()
+
+    def _check_withdrawal_fees(self) -> None:
+        """Each withdrawal fee row checked once: a repeated one would count its excess twice."""
+        withdrawn: set[Transaction] = set()
+        for index, withdrawal in enumerate(self.withdrawal_fees):
+            if withdrawal.fee in withdrawn:
+                where = f"FeeAudit.withdrawal_fees[{index}]"
+                raise InvalidValueError(
+                    f"{where} is fee line {withdrawal.fee.line} again: each withdrawal fee row "
+                    "is checked once",
+                    field=where,
+                    rule="each withdrawal fee row once",
+                )
+            withdrawn.add(withdrawal.fee)
 
     def _check_unchecked_beside_checks(self) -> None:
         """A fee naming a checked income row is in its check, but a refund beside one charge.
@@ -240,6 +263,10 @@ class FeeAudit:
             (f"FeeAudit.income_without_fee[{index}]", row)
             for index, row in enumerate(self.income_without_fee)
         )
+        rows.extend(
+            (f"FeeAudit.withdrawal_fees[{index}]", check.fee)
+            for index, check in enumerate(self.withdrawal_fees)
+        )
         seen: dict[int, Transaction] = {}
         for where, row in rows:
             other = seen.setdefault(row.line, row)
@@ -252,11 +279,12 @@ class FeeAudit:
                 )
 
     def _check_order(self) -> None:
-        """The checks, the fees not checked and the income rows without a fee, oldest first."""
+        """Each of the audit's lists of rows, oldest first."""
         days: dict[str, list[date]] = {
             "checks": [check.fee.on for check in self.checks],
             "not_checked": [unchecked.fee.on for unchecked in self.not_checked],
             "income_without_fee": [row.on for row in self.income_without_fee],
+            "withdrawal_fees": [check.fee.on for check in self.withdrawal_fees],
         }
         for name, dates in days.items():
             for index in range(1, len(dates)):
@@ -295,6 +323,22 @@ class FeeAudit:
         zero = Money.zero(USD).rounded()  # in cents, as every excess
         return Money.total((zero, *(c.excess for c in self.checks if c.excess > zero)), USD)
 
+    @property
+    def withdrawal_mismatches(self) -> tuple[WithdrawalFeeCheck, ...]:
+        """The withdrawal fees checked that are not their method's published fee."""
+        return tuple(c for c in self.withdrawal_fees if c.matches is False)
+
+    @property
+    def withdrawal_overcharged(self) -> Money:
+        """What withdrawal fees charged beyond their methods' published fees, added up.
+
+        Kept apart from :attr:`overcharged` (service fees); a fee below its
+        method's never offsets one above.
+        """
+        zero = Money.zero(USD).rounded()
+        over = (c.difference for c in self.withdrawal_mismatches)
+        return Money.total((zero, *(d for d in over if d is not None and d > zero)), USD)
+
     def __repr__(self) -> str:
         # One line: every check holds two whole rows of the export.
         mismatches = len(self.mismatches)
@@ -305,12 +349,17 @@ class FeeAudit:
             else ""
         )
         without = len(self.income_without_fee)
+        # Withdrawal fees only when one is not as published: the line stays short.
+        off = len(self.withdrawal_mismatches)
+        withdrawals = f"; {off} withdrawal fee{'' if off == 1 else 's'} not as published" * bool(
+            off
+        )
         return (
             f"<FeeAudit {len(self.checks)} checked, {mismatches} not as scheduled{overcharged}, "
             f"{len(self.on_assumed_rate)} on an assumed rate, {len(self.mixed_rates)} "
             f"contract{'' if len(self.mixed_rates) == 1 else 's'} at more than one rate, "
             f"{len(self.not_checked)} not checked, {without} income "
-            f"row{'' if without == 1 else 's'} without a fee>"
+            f"row{'' if without == 1 else 's'} without a fee{withdrawals}>"
         )
 
     def to_records(self) -> list[dict[str, object]]:
@@ -354,6 +403,20 @@ class FeeAudit:
         return _render.html_table(self.to_records(), caption=caption)
 
 
+def _by_id(
+    statement: Statement,
+) -> tuple[dict[str, list[Transaction]], dict[str, Transaction]]:
+    """The income rows of each id, and the first refund of a payment of each id."""
+    income_by_id: dict[str, list[Transaction]] = defaultdict(list)
+    refund_by_id: dict[str, Transaction] = {}
+    for row in statement.transactions:
+        if row.is_income and row.id is not None:
+            income_by_id[row.id].append(row)
+        if row.kind is TransactionKind.REFUND and row.id is not None:
+            refund_by_id.setdefault(row.id, row)
+    return income_by_id, refund_by_id
+
+
 def _joined(
     statement: Statement, unchecked: list[UncheckedFee], named: set[str]
 ) -> dict[Transaction, list[Transaction]]:
@@ -368,10 +431,7 @@ def _joined(
     no row goes to *unchecked* with the reason; every id a fee names is
     added to *named*.
     """
-    income_by_id: dict[str, list[Transaction]] = defaultdict(list)
-    for row in statement.transactions:
-        if row.is_income and row.id is not None:
-            income_by_id[row.id].append(row)
+    income_by_id, refund_by_id = _by_id(statement)
     joined: dict[Transaction, list[Transaction]] = {}
     for fee in statement.transactions:
         if fee.kind is not TransactionKind.SERVICE_FEE:
@@ -380,8 +440,7 @@ def _joined(
             named.add(fee.related_id)
         found = _join(fee, income_by_id, statement.format)
         if isinstance(found, str):
-            refund = not is_charge(fee)
-            unchecked.append(UncheckedFee(fee, f"{REFUND} ({found})" if refund else found))
+            unchecked.append(UncheckedFee(fee, _unjoined_reason(fee, found, refund_by_id)))
         else:
             joined.setdefault(found, []).append(fee)
     refunded = {
@@ -401,6 +460,22 @@ def _joined(
         reason = _refund_reason(charged=bool(charges), payment_refunded=income.id in refunded)
         unchecked.extend(UncheckedFee(row, reason) for row in refunds)
     return charged
+
+
+def _unjoined_reason(fee: Transaction, found: str, refund_by_id: dict[str, Transaction]) -> str:
+    """Why a fee that joins no income row is not checked: *found*, or the refund it came with.
+
+    A fee refund sharing its id with a refund of a payment (the Transactions
+    report writes the two under one Transaction ID) is the fee given back with
+    it; no published rule says how much of a fee a refund returns (newcomer
+    r17 L12: the join rule's long reason did not say that).
+    """
+    if is_charge(fee):
+        return found
+    payment = refund_by_id.get(fee.related_id) if fee.related_id is not None else None
+    if payment is None:
+        return f"{REFUND} ({found})"
+    return REFUND_WITH_PAYMENT.format(line=payment.line, amount=payment.amount)
 
 
 def _refund_reason(*, charged: bool, payment_refunded: bool) -> str:
@@ -491,8 +566,8 @@ def audit_fees(
     statement = check_statement(statement)
     contract_rate = None if rate is None else fraction(rate, "rate")
     by_title = _rates(statement, rates)
-    before = _billed_before(statement.transactions)
-    legacy = _Legacy(statement)
+    billings = _Billings(statement.transactions)
+    legacy = _Legacy(statement, billings)
     checks: list[FeeCheck] = []
     unchecked: list[UncheckedFee] = []
     unclaimed: list[Transaction] = []  # fees at the legacy rate on rows with no client
@@ -504,7 +579,7 @@ def audit_fees(
     for found, fee_rows in _joined(statement, unchecked, named).items():
         schedule = schedule_as_of(found.on)
         sliding = bool(schedule.tiers)
-        billed = before[found.line] if sliding else None
+        billed = billings.before(found) if sliding else None
         used_rate = None if sliding else by_title.get(found.contract, contract_rate)
         try:
             priced, used_rate = _priced_at(found, used_rate, billed, schedule, not_applied)
@@ -561,10 +636,16 @@ def audit_fees(
         *notes.no_client_legacy_notes(unclaimed),
     ]
     unchecked.sort(key=lambda u: order[u.fee])  # statement order, as the checks
+    withdrawals = [
+        WithdrawalFeeCheck(fee=row)
+        for row in statement.transactions
+        if row.kind is TransactionKind.WITHDRAWAL_FEE
+    ]
     return FeeAudit(
         checks=checks,
         not_checked=unchecked,
         income_without_fee=without,
-        assumptions=said,
+        assumptions=[*said, *notes.withdrawal_notes(withdrawals)],
         mixed_rates=mixed,
+        withdrawal_fees=withdrawals,
     )

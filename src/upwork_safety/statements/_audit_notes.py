@@ -20,10 +20,12 @@ from upwork_safety.fees import SERVICE_FEE_HISTORY, FeeBasis, ServiceFeeSchedule
 from upwork_safety.statements._model import StatementFormat, Transaction
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from decimal import Decimal
 
     from upwork_safety.statements._fee_check import FeeCheck
     from upwork_safety.statements._statement import Statement
+    from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
 
 #: The most line numbers an assumption lists before saying how many more.
 LISTED_LINES = 5
@@ -257,5 +259,23 @@ def legacy_notes(inferred: list[Transaction]) -> list[str]:
             f"their clients' contracts could have kept it{passed}. The export does not say "
             f"whether each row's contract started before {schedule.effective}; one started "
             f"later was charged {_render.percent(schedule.rate or legacy)}."
+        )
+    ]
+
+
+def withdrawal_notes(withdrawals: Sequence[WithdrawalFeeCheck]) -> list[str]:
+    """Say what the withdrawal fees checked are compared with: each method's fee published now."""
+    checked = [c for c in withdrawals if c.method is not None and c.expected is not None]
+    if not checked:
+        return []
+    methods = {c.method.key: c.method for c in checked if c.method is not None}
+    published = "; ".join(
+        f"{m.name} {m.fixed_fee}, {m.source_of('fixed_fee').source}" for m in methods.values()
+    )
+    return [
+        (
+            f"The withdrawal fees of {lines_named([c.fee for c in checked])} are compared with "
+            f"each method's fee as published now ({published}): the library's withdrawal "
+            "methods are not dated, so a fee changed since is not known."
         )
     ]

@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING, NamedTuple
 from upwork_safety._display import shown
 from upwork_safety._validate import fraction, is_blank
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
-from upwork_safety.fees import FeeBasis, ServiceFeeSchedule, explain_service_fee, service_fee
-from upwork_safety.models import Client, Contract, ContractKind, Payment
+from upwork_safety.fees import FeeBasis, ServiceFeeSchedule, explain_service_fee
 from upwork_safety.money import Money
 from upwork_safety.statements import _audit_notes as notes
 from upwork_safety.statements._model import USD, StatementFormat, Transaction
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import date
     from decimal import Decimal
 
     from upwork_safety.statements._statement import Statement
@@ -62,8 +62,13 @@ def _priced(found: Transaction, *, rate: Decimal | None, billed: Money | None) -
     return _Priced(explained.fee, explained.basis, schedule.name, (low, high))
 
 
-def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
-    """Each income row's lifetime billings with its client in the rows before it.
+class _Billings:
+    """Each client's lifetime billings in the statement: the audit's one count of them.
+
+    The sliding scale prices each income row by it (:meth:`before`), and
+    :class:`_Legacy` asks by it whether a client's contracts could have kept
+    a flat schedule's legacy rate (:meth:`by`), so the two never disagree
+    (promises r17: a reversed bonus lowered one and not the other).
 
     A row that names no client may be any client's: it counts towards no
     client's billings, and its own are taken as $0.00 (a new client's, the
@@ -72,17 +77,35 @@ def _billed_before(transactions: Iterable[Transaction]) -> dict[int, Money]:
     row (a reversed bonus) lowers the billings, never below $0.00: billings
     are money the client paid.
     """
-    running: dict[str, Money] = defaultdict(lambda: Money.zero(USD))
-    before: dict[int, Money] = {}
-    for row in transactions:
-        if not row.is_income:
-            continue
-        if is_blank(row.client):
-            before[row.line] = Money.zero(USD)
-            continue
-        before[row.line] = running[row.client]
-        running[row.client] = max(running[row.client] + row.amount, Money.zero(USD))
-    return before
+
+    def __init__(self, transactions: Iterable[Transaction]) -> None:
+        zero = Money.zero(USD)
+        running: dict[str, Money] = defaultdict(lambda: zero)
+        self._before: dict[int, Money] = {}
+        #: Each client's billings after each of their income rows, oldest first.
+        self._after: dict[str, list[tuple[date, Money]]] = defaultdict(list)
+        for row in transactions:
+            if not row.is_income:
+                continue
+            if is_blank(row.client):
+                self._before[row.line] = zero
+                continue
+            self._before[row.line] = running[row.client]
+            running[row.client] = max(running[row.client] + row.amount, zero)
+            self._after[row.client].append((row.on, running[row.client]))
+
+    def before(self, row: Transaction) -> Money:
+        """The billings with *row*'s client in the rows before it ($0.00 for no client)."""
+        return self._before[row.line]
+
+    def by(self, client: str, day: date) -> Money:
+        """The billings with *client* in the rows dated before *day*."""
+        billed = Money.zero(USD)
+        for on, after in self._after.get(client, ()):
+            if on >= day:
+                break
+            billed = after
+        return billed
 
 
 def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
@@ -138,23 +161,26 @@ def _rates(statement: Statement, rates: object) -> dict[str, Decimal]:
 class _Legacy:
     """Which clients' contracts could have kept a flat schedule's legacy rate, by the fee engine.
 
-    The engine's own rule (:func:`upwork_safety.fees.service_fee` on a
-    contract) decides: the client's income rows in the statement before the
-    flat schedule took effect, as one contract that also holds the row
-    charged, either may be charged the legacy rate or is refused.  What the
-    export cannot say (whether the contract of the row started before that
-    day) the audit states in its assumptions.
+    The engine's own rule (:func:`upwork_safety.fees.explain_service_fee`
+    with ``billed_before=``) decides, on the client's billings before the
+    flat schedule took effect as :class:`_Billings` counts them (the count
+    the sliding scale was priced by): past the scale's top threshold, the
+    legacy rate may be charged; otherwise it is refused.  The client must
+    also have been paid before that day, by a contract that could have been
+    at the rate.  What the export cannot say (whether the contract of the
+    row started before that day) the audit states in its assumptions.
 
     Rows that name no client (a ``Team`` that shows nothing) may be any
     number of clients: they count towards no client's billings, and the
     legacy rate is never accepted on them (the audit says so).
     """
 
-    def __init__(self, statement: Statement) -> None:
-        self._rows: dict[str, list[Transaction]] = defaultdict(list)
+    def __init__(self, statement: Statement, billings: _Billings) -> None:
+        self._billings = billings
+        self._paid: dict[str, list[Transaction]] = defaultdict(list)
         for row in statement.transactions:
             if row.is_income and row.amount.amount > 0 and not is_blank(row.client):
-                self._rows[row.client].append(row)
+                self._paid[row.client].append(row)
         self._kept: dict[tuple[str, object], bool] = {}
 
     def kept(self, income: Transaction, schedule: ServiceFeeSchedule) -> bool:
@@ -163,8 +189,9 @@ class _Legacy:
             return False  # no client: whose billings reached the threshold is unknown
         key = (income.client, schedule.effective)
         if key not in self._kept:
-            earlier = [r for r in self._rows[income.client] if r.on < schedule.effective]
-            self._kept[key] = bool(earlier) and self._engine_keeps(earlier, income, schedule)
+            paid = any(r.on < schedule.effective for r in self._paid[income.client])
+            billed = self._billings.by(income.client, schedule.effective)
+            self._kept[key] = paid and self._engine_keeps(billed, income, schedule)
         return self._kept[key]
 
     def contract_kept(self, income: Transaction, schedule: ServiceFeeSchedule) -> bool:
@@ -179,23 +206,15 @@ class _Legacy:
             return False
         return any(
             row.contract == income.contract and row.on < schedule.effective
-            for row in self._rows[income.client]
+            for row in self._paid[income.client]
         )
 
     @staticmethod
-    def _engine_keeps(
-        earlier: list[Transaction], income: Transaction, schedule: ServiceFeeSchedule
-    ) -> bool:
-        payments = [Payment(r.on, r.amount) for r in (*earlier, income)]
-        contract = Contract(
-            "the client's contracts before the flat rate",
-            Client(income.client),
-            ContractKind.FIXED_PRICE,  # the fee does not depend on the kind
-            payments[0].on,
-            payments=payments,
-        )
+    def _engine_keeps(billed: Money, income: Transaction, schedule: ServiceFeeSchedule) -> bool:
         try:
-            service_fee(contract, on=income.on, rate=schedule.legacy_rate)
+            explain_service_fee(
+                income.amount, on=income.on, rate=schedule.legacy_rate, billed_before=billed
+            )
         except RulesError:
             return False
         return True
@@ -293,6 +312,11 @@ def _join(
 
 #: What a positive service-fee row is, for the reasons it is not checked.
 REFUND = "a refund of a service fee (a positive amount)"
+#: Why a fee refund written with a refund of a payment (one id) is not checked.
+REFUND_WITH_PAYMENT = (
+    "the service fee given back with the refund on line {line} ({amount}): Upwork publishes no "
+    "rule for how much of a fee a refund returns"
+)
 #: Why a fee refund is not checked: no fee is charged on its income row in the statement.
 REFUND_ALONE = f"{REFUND}, with no fee charged on its income row in this statement"
 #: Why a fee refund beside its row's single fee is not netted against it.

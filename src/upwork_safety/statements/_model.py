@@ -23,6 +23,7 @@ from upwork_safety._validate import (
     check_money,
     field_name,
     fraction,
+    instance,
     instance_field,
     is_blank,
     optional_id_field,
@@ -636,6 +637,18 @@ class Transaction:
     def is_income(self) -> bool:
         """Whether the row is earnings before fees (fixed price, hourly or bonus)."""
         return self.kind in INCOME_KINDS
+
+    def extra_value(self, column: str) -> str | None:
+        """The value of the *extra* column *column* (``"Payment Method"``), or ``None``.
+
+        *column* is compared as the readers compare a header (ASCII case and
+        spacing folded); ``None`` when the row has no value in such a column.
+
+        Raises:
+            InvalidTypeError: *column* is not a str.
+        """
+        wanted = folded(instance(column, str, "column"))
+        return next((value for name, value in self.extra if folded(name) == wanted), None)
 
     @property
     def signed_against_kind(self) -> bool:

@@ -20,7 +20,6 @@ from upwork_safety.money import ExchangeRate, exact
 from upwork_safety.statements._model import StatementFormat, Transaction
 from upwork_safety.statements._statement import Statement, check_statement
 from upwork_safety.statements._summary import (
-    _FIRST_TAX_YEAR,
     _TAX_STATUSES,
     Period,
     Summary,
@@ -29,6 +28,7 @@ from upwork_safety.statements._summary import (
     _bounds,
     _check_by,
     _check_rate,
+    _first_tax_year,
     _row,
     _sum_rows,
 )
@@ -214,12 +214,12 @@ def _periods(
             field="statement",
             rule=f"at most {MAX_SPAN_YEARS} years",
         )
-    if by == "tax_year" and first.on < _FIRST_TAX_YEAR:
+    if by == "tax_year" and first.on < _first_tax_year():
         raise InvalidValueError(
-            f"line {first.line}: dated {first.on}, before {_FIRST_TAX_YEAR}, the start of the "
+            f"line {first.line}: dated {first.on}, before {_first_tax_year()}, the start of the "
             "first tax year the calendar can hold; summarize it by month",
             field="statement",
-            rule=f"tax years from {_FIRST_TAX_YEAR}",
+            rule=f"tax years from {_first_tax_year()}",
         )
     bounds = _bounds(first.on, by)
     last = transactions[-1].on

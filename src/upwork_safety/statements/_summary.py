@@ -88,8 +88,27 @@ _MONEY_COLUMNS = (
 _COSTS = frozenset(_MONEY_COLUMNS) - {"gross", "other"}
 
 
-#: The first tax year Python's calendar can hold starts on 1 July of year 1.
-_FIRST_TAX_YEAR = date(1, 7, 1)
+#: The Pakistani tax year's first day, ``(month, day)``: 1 July (a tax year runs to 30 June,
+#: Income Tax Ordinance 2001).  Written once: :func:`tax_year`, the periods' bounds and the
+#: first tax year the calendar holds are all worked out from it.
+_TAX_YEAR_START = (7, 1)
+
+
+def _tax_year_start(year: int) -> date:
+    """The first day of the tax year that starts in *year*."""
+    month, day = _TAX_YEAR_START
+    return date(year, month, day)
+
+
+def _first_tax_year() -> date:
+    """The first day of the first tax year Python's calendar can hold (in year 1)."""
+    return _tax_year_start(1)
+
+
+def _tax_year_first(day: date) -> date:
+    """The first day of the tax year *day* falls in (*day* from :func:`_first_tax_year`)."""
+    start = _tax_year_start(day.year)
+    return start if day >= start else _tax_year_start(day.year - 1)
 
 
 def tax_year(on: date | datetime) -> str:
@@ -106,14 +125,15 @@ def tax_year(on: date | datetime) -> str:
     ('2024-25', '2025-26')
     """
     day = utc_day(on, "on")
-    if day < _FIRST_TAX_YEAR:
+    earliest = _first_tax_year()
+    if day < earliest:
         raise InvalidValueError(
-            f"on ({day}) falls before {_FIRST_TAX_YEAR}, the start of the first tax year "
+            f"on ({day}) falls before {earliest}, the start of the first tax year "
             "the calendar can hold",
             field="on",
-            rule=f"on or after {_FIRST_TAX_YEAR}",
+            rule=f"on or after {earliest}",
         )
-    first = day.year if day.month >= 7 else day.year - 1
+    first = _tax_year_first(day).year
     return f"{first:04d}-{(first + 1) % 100:02d}"
 
 
@@ -127,13 +147,13 @@ def _bounds(on: date, by: Period) -> tuple[str, date, date]:
         start = on.replace(day=1)
         following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
         return f"{start.year:04d}-{start.month:02d}", start, following - timedelta(days=1)
-    first = on.year if on.month >= 7 else on.year - 1
-    return tax_year(on), date(first, 7, 1), date(first + 1, 6, 30)
+    start = _tax_year_first(on)
+    return tax_year(on), start, _tax_year_start(start.year + 1) - timedelta(days=1)
 
 
 def _is_period(row: SummaryRow, by: Period) -> bool:
     """Whether *row* is exactly one period *by* month or tax year: its label and its days."""
-    if by == "tax_year" and row.start < _FIRST_TAX_YEAR:
+    if by == "tax_year" and row.start < _first_tax_year():
         return False  # no tax year of the calendar starts before 1 July of year 1
     return _bounds(row.start, by) == (row.period, row.start, row.end)
 

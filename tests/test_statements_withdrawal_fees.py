@@ -1,0 +1,207 @@
+"""Tests for the fee audit's withdrawal fees and ``Transaction.extra_value``.
+
+Newcomer r17 M4: a $1.99 Direct to Local Bank fee passed the audit without a
+word, though the export names the method and the library knows its $0.99.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from test_statements import REPORT  # the export header, written once for the tests
+from test_statements_exports import history, table
+from upwork_safety import Money, fees, serialize
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.statements import (
+    FeeAudit,
+    TransactionKind,
+    WithdrawalFeeCheck,
+    audit_fees,
+    parse,
+)
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def _withdrawals(*fees_by_method: tuple[str, str]) -> str:
+    """A Transactions report: $1,000 of income, then one withdrawal per (method, fee)."""
+    balance = Decimal("1000.00")
+    rows = [
+        {
+            "Date": "Jun 02, 2025",
+            "Transaction ID": "1",
+            "Transaction Type": "Bonus",
+            "Transaction Summary": "Site",
+            "Team": "Acme",
+            "Amount $": "1000.00",
+            "Current Balance $": "1000.00",
+        }
+    ]
+    for number, (method, fee) in enumerate(fees_by_method, start=2):
+        for kind, amount in (("Withdrawal", "-100.00"), ("Withdrawal Fee", fee)):
+            balance += Decimal(amount)
+            rows.append(
+                {
+                    "Date": f"Jun {number + 10:02d}, 2025",
+                    "Transaction ID": str(number),
+                    "Transaction Type": kind,
+                    "Transaction Summary": kind,
+                    "Amount $": amount,
+                    "Current Balance $": str(balance),
+                    "Payment Method": method,
+                }
+            )
+    return table(REPORT, rows[::-1])
+
+
+def test_a_withdrawal_fee_is_set_against_its_methods_published_fee():
+    """$1.99 for Direct to Local Bank is $1.00 over its $0.99; $0.99 matches (HC 211060578)."""
+    audit = audit_fees(
+        parse(
+            _withdrawals(
+                ("Direct to Local Bank (PKR)", "-0.99"), ("Direct to Local Bank (PKR)", "-1.99")
+            )
+        )
+    )
+    right, wrong = audit.withdrawal_fees
+    assert fees.get_method("direct_to_local_bank") is right.method is wrong.method
+    assert (usd("0.99"), usd("0.99"), True, usd("0.00"), None) == (
+        right.charged,
+        right.expected,
+        right.matches,
+        right.difference,
+        right.reason,
+    )
+    assert (usd("1.99"), usd("0.99"), False, usd("1.00")) == (
+        wrong.charged,
+        wrong.expected,
+        wrong.matches,
+        wrong.difference,
+    )
+    assert ((wrong,), usd("1.00")) == (audit.withdrawal_mismatches, audit.withdrawal_overcharged)
+    assert usd("0.00") == audit.overcharged  # the service fees' own total is apart
+    assert repr(audit).endswith("without a fee; 1 withdrawal fee not as published>")
+    assert any("not dated" in note and "HC 211060578" in note for note in audit.assumptions)
+
+
+def test_a_withdrawal_fee_below_the_published_one_is_a_mismatch_and_offsets_nothing():
+    audit = audit_fees(
+        parse(
+            _withdrawals(
+                ("Direct to Local Bank (PKR)", "-0.49"), ("Direct to Local Bank (PKR)", "-1.49")
+            )
+        )
+    )
+    assert [usd("-0.50"), usd("0.50")] == [c.difference for c in audit.withdrawal_mismatches]
+    assert usd("0.50") == audit.withdrawal_overcharged
+
+
+@pytest.mark.parametrize(
+    ("method", "fee", "said"),
+    [
+        # An unconfirmed fee gets no verdict, whatever was charged.
+        ("Payoneer", "-9.00", "Payoneer's fee (USD 2.00) is unconfirmed (COMM Payoneer tip"),
+        ("US Dollar wire", "-30.00", "US Dollar wire's fee (USD 50.00) is unconfirmed"),
+        ("Wise", "-0.99", "the library knows no withdrawal method 'Wise' (it knows Direct"),
+        ("", "-0.99", "the row names no withdrawal method (only the Transactions report has"),
+        ("Direct to Local Bank (PKR)", "0.99", "a refund of a withdrawal fee"),
+    ],
+)
+def test_a_withdrawal_fee_the_library_cannot_judge_says_why_and_gives_no_verdict(method, fee, said):
+    (check,) = audit_fees(parse(_withdrawals((method, fee)))).withdrawal_fees
+    assert (None, None, None) == (check.expected, check.matches, check.difference)
+    assert check.reason is not None
+    assert check.reason.startswith(said)
+
+
+def test_the_older_export_names_no_method_so_its_withdrawal_fees_are_not_checked():
+    text = history(
+        [
+            ("Jun 02, 2025", "1", "Bonus", "100.00", "Acme", ""),
+            ("Jun 03, 2025", "2", "Withdrawal", "-50.00", "", "Direct to Local Bank (PKR)"),
+            ("Jun 03, 2025", "3", "Withdrawal Fee", "-1.99", "", "Withdrawal Fee"),
+        ]
+    )
+    audit = audit_fees(parse(text))
+    (check,) = audit.withdrawal_fees
+    assert (None, usd("1.99")) == (check.matches, check.charged)
+    assert "names no withdrawal method" in (check.reason or "")
+    assert not any("withdrawal" in note for note in audit.assumptions)
+    assert "withdrawal" not in repr(audit)
+
+
+def test_a_withdrawal_fee_check_refuses_a_row_of_another_kind():
+    statement = parse(_withdrawals(("Direct to Local Bank (PKR)", "-0.99")))
+    withdrawal = next(r for r in statement.transactions if r.kind is TransactionKind.WITHDRAWAL)
+    with pytest.raises(InvalidValueError) as info:
+        WithdrawalFeeCheck(fee=withdrawal)
+    assert ("WithdrawalFeeCheck.fee", "a withdrawal fee row") == (info.value.field, info.value.rule)
+    with pytest.raises(InvalidTypeError):
+        WithdrawalFeeCheck(fee="line 3")  # type: ignore[arg-type]
+
+
+def test_a_fee_audit_refuses_a_withdrawal_fee_twice_or_out_of_order():
+    audit = audit_fees(
+        parse(
+            _withdrawals(
+                ("Direct to Local Bank (PKR)", "-0.99"), ("Direct to Local Bank (PKR)", "-1.99")
+            )
+        )
+    )
+    first, second = audit.withdrawal_fees
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(audit, withdrawal_fees=(first, first))
+    assert info.value.field == "FeeAudit.withdrawal_fees[1]"
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(audit, withdrawal_fees=(second, first))
+    assert (info.value.field, info.value.rule) == ("FeeAudit.withdrawal_fees[1]", "oldest first")
+
+
+def test_a_fee_audit_with_withdrawal_fees_round_trips():
+    audit = audit_fees(parse(_withdrawals(("Direct to Local Bank (PKR)", "-1.99"))))
+    loaded = serialize.from_json(FeeAudit, serialize.to_json(audit))
+    assert loaded == audit
+    assert usd("1.00") == loaded.withdrawal_overcharged
+
+
+def test_the_cli_audit_lists_a_withdrawal_fee_not_as_published(tmp_path):
+    from test_cli import run
+
+    path = tmp_path / "report.csv"
+    path.write_text(
+        _withdrawals(("Direct to Local Bank (PKR)", "-1.99"), ("Payoneer", "-2.00")), "utf-8"
+    )
+    code, text = run("statement", str(path), "--audit")
+    section = text[text.index("Withdrawal fees, checked") :]
+    assert 0 == code
+    assert "overcharged       USD 1.00" in section
+    assert "charged USD 1.99 on 2025-06-12, expected USD 0.99 (Direct to" in section
+    assert "Payoneer's fee (USD 2.00) is unconfirmed" in section
+    code, text = run("statement", str(path), "--audit", "--json")
+    data = json.loads(text)["fee_audit"]["withdrawal_fees"]
+    assert (1, {"amount": "1.00", "currency": "USD"}) == (data["checked"], data["overcharged"])
+    assert ["Direct to Local Bank (PKR)"] == [m["method"] for m in data["mismatches"]]
+    assert [2] == [row["line"] for row in data["not_checked"]]  # newest first: line 2
+
+
+# ============================================================================ extra_value
+
+
+def test_extra_value_reads_a_column_the_export_keeps_in_extra():
+    """Newcomer r17 L1: ``extra`` is pairs, so ``t.extra.get(...)`` failed; this reads one."""
+    statement = parse(_withdrawals(("Direct to Local Bank (PKR)", "-0.99")))
+    fee = statement.transactions[-1]
+    assert ("Direct to Local Bank (PKR)",) * 2 == (
+        fee.extra_value("Payment Method"),
+        fee.extra_value("  payment   METHOD "),
+    )
+    assert fee.extra_value("Activity ID") is None
+    with pytest.raises(InvalidTypeError) as info:
+        fee.extra_value(5)  # type: ignore[arg-type]
+    assert "column" == info.value.field
