@@ -286,6 +286,10 @@ def _changes(facts: _Facts, rules: JSSRules) -> set[date]:
         for due in (paid + rules.open_idle_after, paid + lapse):
             if ended is None or due < ended:
                 days.add(due)
+    for since in set(facts.regular_since):  # a run of regular payments grows long enough
+        due = since + rules.long_term_payment_interval
+        if ended is None or due < ended:
+            days.add(due)
     if ended is not None:
         days.add(ended)
         for months in rules.tracked_months:

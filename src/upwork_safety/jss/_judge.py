@@ -73,19 +73,13 @@ def _judge(
     earned = facts.pay_totals[paid - 1] if paid else _ZERO
     last_paid = facts.pay_dates[paid - 1] if paid else None
     ended = facts.ended
-    # Paid duration ends with the contract: a payment after its end (the last week's
-    # invoice, a late bonus) adds money, not months.
-    paid_until = last_paid if last_paid is None or ended is None else min(last_paid, ended)
     regular = facts.regular_since[paid - 1] if paid else None
     still_open = ended is None or ended > on
-    # An open contract's paid duration is its run of regular payments (docs/jss.md: from
-    # its start, or from the first payment after a longer gap); an ended one's runs from
-    # its start however its payments were spread.
-    paid_from = regular if still_open and regular is not None else facts.started
-    months_paid = _months_between(paid_from, paid_until) if paid_until is not None else 0
+    run = _paid_run(facts, on if ended is None or still_open else ended, paid)
+    months_paid = 0 if run is None else _months_between(*run)
     reasons: list[str] = []
     scope: _Scope = "everywhere"
-    if ended is None or ended > on:  # still open
+    if still_open:
         outcome, idle = _judge_open(
             facts, on, rules, (last_paid, regular), reasons if explain else None
         )
@@ -122,11 +116,34 @@ def _judge(
     weight = _weight_of(rules, earned, months_paid, outcome)
     if explain:
         unit = "month" if months_paid == 1 else "months"
-        reasons.append(
-            f"weight {weight}: earned {Money(earned, facts.currency)}, paid over {months_paid} "
-            f"{unit}"
-        )
+        why = f"weight {weight}: earned {Money(earned, facts.currency)}, paid over {months_paid} {unit}"
+        if run is not None and run[0] != facts.started:
+            why += (
+                f" (counted from {run[0]}: no payment in the "
+                f"{rules.long_term_payment_interval.days} days before it)"
+            )
+        reasons.append(why)
     return outcome, weight, counts_from, tuple(reasons), scope
+
+
+def _paid_run(facts: _Facts, until: date, paid: int) -> tuple[date, date] | None:
+    """The paid duration by *until* (the day judged, or an ended contract's end): its first
+    and last day, or ``None`` before any payment.
+
+    *paid* counts the payments made by the day judged.  Paid duration is the run of
+    regular payments (none more than ``long_term_payment_interval`` after the one before,
+    or after the start) that holds the latest payment by *until*, the same for an open
+    contract and an ended one, so months with no pay before a late payment are not paid
+    duration.  It ends with the contract: a payment after the end (the last week's
+    invoice, a late bonus) adds money, not months; when it comes within the interval, the
+    run it continues is paid up to the end.
+    """
+    in_term = bisect.bisect_right(facts.pay_dates, until, hi=paid)
+    if in_term < paid and facts.regular_since[in_term] <= until:
+        return facts.regular_since[in_term], until
+    if not in_term:
+        return None
+    return facts.regular_since[in_term - 1], facts.pay_dates[in_term - 1]
 
 
 def _judge_open(
@@ -173,8 +190,9 @@ def _open_standing(
     *paid* is the last payment by *on* and the start of its run of regular
     payments (no gap over ``long_term_payment_interval``, from the contract's
     start): a long-term contract is one paid at least that often for at least
-    that long (HC 34958134307475), so one payment after months of silence does
-    not make it one.
+    that long (HC 34958134307475), counted up to *on*, so one payment after
+    months of silence does not make it one, and a run that began at least the
+    interval before *on* with its latest payment within the interval does.
     """
     last_paid, regular = paid
     idle_since = facts.started if last_paid is None else last_paid
@@ -186,7 +204,9 @@ def _open_standing(
                 "counts as not successful, in the score only (not an eligible job)"
             )
         return Outcome.NEUTRAL
-    if last_paid is not None and regular is not None and last_paid - regular >= interval:
+    # Paid at least every interval since *regular*, counted up to the day judged: a
+    # payment a day earlier never makes a contract count later (red team r17 M2).
+    if last_paid is not None and regular is not None and on - regular >= interval:
         if on - last_paid > interval:
             if reasons is not None:
                 reasons.append(

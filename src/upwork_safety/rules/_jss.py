@@ -264,7 +264,9 @@ class JSSRules:
     duration_bonus: Decimal = _rule(
         Decimal(1),
         "HC 34958134307475",
-        "paid duration runs from the start to the latest payment: a modelling assumption",
+        "paid duration runs from the start of the run of regular payments (none over "
+        "long_term_payment_interval apart) to the latest payment, open or ended: a modelling "
+        "assumption",
         converter=_weight("duration_bonus"),
     )
     #: The duration bonus of outcomes that are not successes (neutral and
@@ -288,8 +290,10 @@ class JSSRules:
     long_term_months: int = _rule(
         3, "HC 211063558 (long-term relationships); SEC: 'three months or longer'", ""
     )
-    #: An open contract counts once it has been paid over at least this long,
-    #: and while its latest payment is no older than this.
+    #: An open contract counts once it has been paid at least this often for at
+    #: least this long, counted up to the day scored, and while its latest
+    #: payment is no older than this; a gap longer than this starts a new run of
+    #: regular payments (paid duration is counted from the run's start).
     long_term_payment_interval: timedelta = _rule(
         timedelta(days=90),
         "HC 34958134307475",
