@@ -211,6 +211,10 @@ def test_every_rule_field_has_a_source_and_assumptions_say_so():
         "duration_bonus_non_positive",
         "unpaid_weight",
         "rehire_needs_earnings",
+        # What "positive" means for the $0 exclusion; the per-window client minimum
+        # today (fidelity audit r17 M4, L5):
+        "unpaid_positive_stars_at_least",
+        "min_window_clients",
     } == unconfirmed
     assert (24, 12, 6) == {n: v for n, v, _ in jss.rule_sources(jss.LAUNCH_2015)}["windows"]
 
@@ -1053,7 +1057,12 @@ def test_unpaid_positive_contracts_are_excluded_since_march_2020():
     unpaid = job("a", amount="0", started=date(2019, 1, 1), ended=date(2019, 1, 31))
     assert Outcome.POSITIVE == classify(unpaid, as_of=date(2020, 2, 29)).outcome
     impact = classify(unpaid, as_of=date(2020, 3, 1))
-    assert ("nothing earned and positive feedback: excluded (since 2020-03-01)",) == impact.reasons
+    assert (
+        (
+            "nothing earned and positive feedback: excluded from the score (since 2020-03-01); "
+            "it still counts toward eligibility, a job with feedback"
+        ),
+    ) == impact.reasons
 
 
 def test_unpaid_contracts_without_feedback_are_excluded_since_november_2020():
@@ -1573,7 +1582,10 @@ def test_timeline_equals_score_at_every_point_across_rule_changes():
             ended=date(2024, 1, 1),
             stars="4.2",
             # Paid every two months: eleven months of regular payments (a long-term success).
-            payments=[*(pay(date(2023, m, 1)) for m in range(2, 12, 2)), pay(date(2023, 12, 1), "900")],
+            payments=[
+                *(pay(date(2023, m, 1)) for m in range(2, 12, 2)),
+                pay(date(2023, 12, 1), "900"),
+            ],
         ),
         job(
             "g",

@@ -142,3 +142,76 @@ def test_an_invoice_after_the_end_pays_the_run_up_to_the_end():
     assert jss.classify(bonus, as_of=date(2025, 7, 2)).reasons[-1] == (
         "weight 1.5: earned USD 1,300.00, paid over 2 months"
     )
+
+
+# --------------------------------------------------------------------------
+# M4, L3: "$0 earned with positive feedback" has its own, documented threshold
+
+
+def test_positive_feedback_for_the_unpaid_exclusion_is_its_own_field():
+    """Regression (red team r17 M4): a $0 job with 4.3 stars counted as neutral (100 → 80)
+    because "positive" silently meant the strong-feedback line; the line is now
+    ``unpaid_positive_stars_at_least`` (4.5, unconfirmed), its reasons say why the
+    exclusion did not apply, and a what-if can move it apart from ``positive_stars_at_least``."""
+    assert Decimal("4.5") == jss.CURRENT.unpaid_positive_stars_at_least
+    sources = {name: source for name, _, source in jss.rule_sources()}
+    assert sources["unpaid_positive_stars_at_least"].unconfirmed
+    others = [job(f"g{i}") for i in range(4)]
+    unpaid = job("zero", stars="4.3", amount="0")
+    report = jss.score([*others, unpaid], as_of=date(2025, 6, 1))
+    assert (80, Outcome.NEUTRAL) == (report.score, report.impact("zero").outcome)
+    assert report.impact("zero").reasons[-2] == (
+        "nothing earned, but not positive feedback for the $0 exclusion (public stars 4.5 or "
+        "more, or a private score of 9 or more): counts"
+    )
+    lenient = attrs.evolve(jss.CURRENT, unpaid_positive_stars_at_least="4.0")
+    report = jss.score([*others, unpaid], as_of=date(2025, 6, 1), rules=lenient)
+    assert (100, Outcome.EXCLUDED) == (report.score, report.impact("zero").outcome)
+    paid = jss.classify(job("p", stars="4.3"), as_of=date(2025, 6, 1), rules=lenient)
+    assert Outcome.NEUTRAL is paid.outcome  # a paid 4.3-star job is still middling
+
+
+def test_a_zero_dollar_job_with_positive_feedback_is_still_an_eligible_job():
+    """Regression (red team r17 L3): a $0 five-star job was left out of eligibility too,
+    though the current help page counts the jobs with feedback as eligible.  It is left
+    out of the score only: with one paid job from another client there is a score, from
+    the paid job alone."""
+    paid = job("a", amount="300")
+    unpaid = job("b", amount="0")
+    report = jss.score([paid, unpaid], as_of=date(2025, 6, 1))
+    assert (100, Outcome.EXCLUDED) == (report.score, report.impact("b").outcome)
+    assert report.windows[0].contracts == 1
+    # Under the 24-month eligibility of December 2023, only while inside that window
+    # (whose windows need 2 clients' outcomes: eligible, but no window to show).
+    paid = job("a", amount="300", started=date(2023, 12, 1), ended=date(2023, 12, 20))
+    old = job("b", amount="0", started=date(2021, 1, 1), ended=date(2021, 11, 30))
+    assert jss.score([paid, old], as_of=date(2024, 1, 2)).reason.startswith(
+        "not eligible: 1 eligible job(s) from 1 client(s) in the last 24 months"
+    )
+    recent = attrs.evolve(old, started=date(2023, 12, 1), ended=date(2023, 12, 20))
+    assert jss.score([paid, recent], as_of=date(2024, 1, 2)).reason == (
+        "no window has outcomes from 2 distinct clients"
+    )
+
+
+# --------------------------------------------------------------------------
+# L5: a score from one client's outcomes says so
+
+
+def test_a_score_from_one_clients_outcomes_says_so():
+    """Regression (red team r17 L5): an old job from client A and a recent 1-star job from
+    client B showed "0% from the 24 months window", not saying that the window holds one
+    client's outcomes, which today's rules show (min_window_clients 1, unconfirmed) where
+    the 2020 rule asked for 2 clients."""
+    old = job("a", started=date(2022, 1, 1), ended=date(2023, 1, 31))
+    recent = job("b", stars="1.0")
+    report = jss.score([old, recent], as_of=date(2025, 6, 1))
+    assert (0, 1) == (report.score, report.windows[0].clients)
+    assert report.reason == (
+        "0% from the 24 months window (success_share); its outcomes are all from one client "
+        "(a window with one client is shown: min_window_clients 1, a modelling assumption)"
+    )
+    two = jss.score([old, recent, job("c")], as_of=date(2025, 6, 1))
+    assert two.reason == "50% from the 24 months window (success_share)"
+    strict = attrs.evolve(jss.CURRENT, min_window_clients=2)
+    assert jss.score([old, recent], as_of=date(2025, 6, 1), rules=strict).score is None

@@ -238,7 +238,9 @@ class JSSRules:
         2,
         "COMM announcement 2020-11-08 (minimum distinct clients 3 → 2)",
         "applying it per window is a modelling assumption; 1 in CURRENT, whose eligibility "
-        "counts the clients of a lifetime",
+        "counts the clients of a lifetime (a score's reason says when its window holds one "
+        "client's outcomes)",
+        unconfirmed=True,
     )
 
     # --- Weights -------------------------------------------------------------
@@ -316,11 +318,25 @@ class JSSRules:
     )
 
     # --- Exclusions ----------------------------------------------------------
-    #: Exclude contracts with $0 earned and positive feedback.
+    #: Exclude contracts with $0 earned and positive feedback (from the score;
+    #: such a contract, a job with feedback, still counts toward eligibility).
     exclude_unpaid_positive: bool = _rule(
         True,
         "COMM 'Job size will now be factored into your JSS' (2020-03-01)",
-        "",
+        "excluded from the score; still an eligible job (a job with feedback, the current "
+        "help page's wording): a modelling assumption",
+    )
+    #: Public stars at or above this are "positive feedback" for the $0
+    #: exclusion (a promoter private score is too); a $0 contract below it,
+    #: and not negative, counts as a neutral outcome.
+    unpaid_positive_stars_at_least: Decimal = _rule(
+        Decimal("4.5"),
+        "COMM 'Job size will now be factored into your JSS' ('positive feedback', no "
+        "threshold); " + _ASSUMPTION,
+        "the strong-feedback line (positive_stars_at_least); 4.0, not negative, is the other "
+        "reading: with 4.5 a $0 job with 4.0–4.49 stars counts against the freelancer",
+        unconfirmed=True,
+        converter=_stars("unpaid_positive_stars_at_least"),
     )
     #: Exclude contracts that ended without feedback, whether or not anything was paid.
     exclude_no_feedback: bool = _rule(
