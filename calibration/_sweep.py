@@ -26,7 +26,10 @@ CANDIDATES: Mapping[str, Sequence[object]] = {
     "promoter_private_at_least": (8, 9, 10),
     "rehire_needs_earnings": (False, True),
     "unpaid_weight": (None, Decimal("0.5"), Decimal("0.25")),
-    "duration_bonus_non_positive": (None, Decimal(0), Decimal("0.5")),
+    "unpaid_positive_stars_at_least": (Decimal(4), Decimal("4.5"), Decimal(5)),
+    # Not swept: duration_bonus_non_positive.  Every fitting case is scored under a rule
+    # set with no duration bonus (before 2024-06-01), so no value of it moves any case
+    # (fidelity audit r17 L2); the sweep printed three identical rows as if it had been tried.
     "open_idle_after": (timedelta(days=90), timedelta(days=120), timedelta(days=180)),
 }
 
@@ -38,8 +41,6 @@ def with_value(base: RulesFor, name: str, value: object) -> RulesFor:
 
     def rules_for(day: date) -> jss.JSSRules:
         rules = base(day)
-        if name == "duration_bonus_non_positive" and not rules.duration_bonus:
-            return rules  # no duration bonus at all in this rule set
         if name == "promoter_private_at_least" and rules.detractor_private_below > value:  # type: ignore[operator]
             return attrs.evolve(rules, detractor_private_below=value, **{name: value})
         return attrs.evolve(rules, **{name: value})

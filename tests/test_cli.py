@@ -303,6 +303,19 @@ class TestRules:
         assert "(unconfirmed)" in text
         assert [] == [line for line in text.splitlines() if len(line) > 100]
 
+    def test_the_jss_values_are_listed_with_their_sources(self):
+        """Regression (fidelity audit r17 L4): the text output named the JSS preset only,
+        though `demo` says every number is shown by `rules`; it now lists every field."""
+        from upwork_safety import jss
+
+        _, text = run("rules", "--on", "2025-06-02")
+        shown = text[text.index("Job Success Score model on 2025-06-02") :]
+        for name, _, _ in jss.rule_sources(jss.CURRENT):
+            assert f"  {name} " in shown, name
+        row = next(line for line in shown.splitlines() if line.startswith("  open_idle_after "))
+        assert "180 days" in row
+        assert "(unconfirmed)" in shown[shown.index("  open_idle_after ") :]
+
     def test_the_dollars_kept_in_pakistan_are_listed_from_their_day(self):
         """Regression (newcomer trial): the SBP retention rule was missing from `rules`."""
         _, text = run("rules", "--on", "2025-06-02")

@@ -211,6 +211,10 @@ def test_every_rule_field_has_a_source_and_assumptions_say_so():
         "duration_bonus_non_positive",
         "unpaid_weight",
         "rehire_needs_earnings",
+        # What "positive" means for the $0 exclusion; the per-window client minimum
+        # today (fidelity audit r17 M4, L5):
+        "unpaid_positive_stars_at_least",
+        "min_window_clients",
     } == unconfirmed
     assert (24, 12, 6) == {n: v for n, v, _ in jss.rule_sources(jss.LAUNCH_2015)}["windows"]
 
@@ -886,7 +890,10 @@ def test_an_open_contracts_paid_duration_is_its_run_of_regular_payments():
     )  # fmt: skip
     impact = classify(retainer, as_of=date(2025, 6, 1))
     assert Outcome.POSITIVE is impact.outcome
-    assert impact.reasons[-1] == "weight 2.25: earned USD 650.00, paid over 5 months"
+    assert impact.reasons[-1] == (
+        "weight 2.25: earned USD 650.00, paid over 5 months (counted from 2025-01-01: no "
+        "payment in the 90 days before it)"
+    )
 
 
 def test_an_open_contract_paid_over_ninety_days_counts_as_long_term():
@@ -1050,7 +1057,12 @@ def test_unpaid_positive_contracts_are_excluded_since_march_2020():
     unpaid = job("a", amount="0", started=date(2019, 1, 1), ended=date(2019, 1, 31))
     assert Outcome.POSITIVE == classify(unpaid, as_of=date(2020, 2, 29)).outcome
     impact = classify(unpaid, as_of=date(2020, 3, 1))
-    assert ("nothing earned and positive feedback: excluded (since 2020-03-01)",) == impact.reasons
+    assert (
+        (
+            "nothing earned and positive feedback: excluded from the score (since 2020-03-01); "
+            "it still counts toward eligibility, a job with feedback"
+        ),
+    ) == impact.reasons
 
 
 def test_unpaid_contracts_without_feedback_are_excluded_since_november_2020():
@@ -1096,10 +1108,14 @@ def test_job_size_weights_follow_the_published_tiers(amount, weight):
     [(2, "1.5"), (3, "2.5"), (6, "3.5"), (20, "7.5"), (21, "8"), (36, "8")],
 )
 def test_every_three_months_of_paid_duration_add_one_up_to_eight(months, weight):
-    """+1 per 3 months of paid duration (start to latest payment), capped at 8."""
+    """+1 per 3 months of paid duration (start to latest payment), capped at 8.
+
+    Paid every month ($5,000 a month), so the duration is a run of regular payments.
+    """
     started = date(2022, 7, 1)
     last = _months._shift_months(started, months)
-    contract = job("a", started=started, ended=last, amount="5000")
+    monthly = [pay(_months._shift_months(started, k), "5000") for k in range(1, months + 1)]
+    contract = job("a", started=started, ended=last, payments=monthly)
     impact = classify(contract, as_of=last + timedelta(days=1), rules=jss.CURRENT)
     assert Decimal(weight) == impact.weight
 
@@ -1565,9 +1581,20 @@ def test_timeline_equals_score_at_every_point_across_rule_changes():
             started=date(2023, 1, 1),
             ended=date(2024, 1, 1),
             stars="4.2",
-            payments=[pay(date(2023, 2, 1)), pay(date(2023, 12, 1), "900")],
+            # Paid every two months: eleven months of regular payments (a long-term success).
+            payments=[
+                *(pay(date(2023, m, 1)) for m in range(2, 12, 2)),
+                pay(date(2023, 12, 1), "900"),
+            ],
         ),
-        job("g", started=date(2024, 3, 1), ended=date(2024, 9, 1), private=3),
+        job(
+            "g",
+            started=date(2024, 3, 1),
+            ended=date(2024, 9, 1),
+            private=3,
+            payments=[pay(date(2024, m, 1)) for m in range(4, 10)],  # six months, paid monthly
+        ),
+        job("h", started=date(2025, 1, 1), ended=date(2025, 2, 1)),
     ]
     start, end = date(2019, 6, 1), date(2025, 6, 1)
     points = jss.timeline(history, start=start, end=end, step=timedelta(days=9))

@@ -110,4 +110,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     else:
         p.heading(f"Job Success Score model on {on}: {jss_rules.name}")
         p.pairs([("effective", jss_rules.effective)])
+        # Without the notes (docs/rules.md has them): four columns of these do not fit.
+        p.table(
+            ["rule", "value", "source"],
+            [(n, v, source_text(s)) for n, v, s in jss.rule_sources(jss_rules)],
+        )
     return 0

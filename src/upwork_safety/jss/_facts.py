@@ -47,6 +47,7 @@ class _Facts:
         "rehire_from",
         "started",
         "strong",
+        "unpaid_positive",
     )
 
     def __init__(
@@ -98,6 +99,22 @@ class _Facts:
         self.negatives, self.strong, self.middling = _signals(contract, rules, words=words)
         self.negative_since = _negative_since(contract, rules) if self.negatives else None
         feedback = contract.feedback
+        # "Positive feedback" for the $0 exclusion: public stars at its own line, or a
+        # promoter private score, and no negative signal.
+        self.unpaid_positive = (
+            feedback is not None
+            and not self.negatives
+            and (
+                (
+                    feedback.stars is not None
+                    and feedback.stars >= rules.unpaid_positive_stars_at_least
+                )
+                or (
+                    feedback.private_score is not None
+                    and feedback.private_score >= rules.promoter_private_at_least
+                )
+            )
+        )
         # Feedback is public stars or a private score (DOMAIN.md section 6 lists the
         # reason for ending as a separate input): a reason alone is no feedback.
         self.has_feedback = feedback is not None and (
@@ -282,8 +299,9 @@ def _changes(facts: _Facts, rules: JSSRules) -> set[date]:
     days = {facts.started, *facts.pay_dates}
     ended = facts.ended
     lapse = rules.long_term_payment_interval + _DAY
+    grown = rules.long_term_payment_interval  # a run of regular payments begun then is long enough
     for paid in (facts.started, *facts.pay_dates):
-        for due in (paid + rules.open_idle_after, paid + lapse):
+        for due in (paid + rules.open_idle_after, paid + grown, paid + lapse):
             if ended is None or due < ended:
                 days.add(due)
     if ended is not None:

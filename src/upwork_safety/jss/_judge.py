@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 _ZERO = Decimal(0)
 
 
-#: Where a counted contract counts: everywhere, toward lifetime eligibility only
-#: (a job outside every window), or in the score only (an idle open contract, which
+#: Where a counted contract counts: everywhere, toward eligibility only (a job
+#: outside every window under lifetime eligibility, a $0 job with positive
+#: feedback while inside the eligibility window), or in the score only (an idle open contract, which
 #: is no eligible job, whatever signal it carries).
 _Scope = Literal["everywhere", "eligibility only", "score only"]
 #: (outcome, weight, the day it counts from, reasons, where it counts)
@@ -73,16 +74,9 @@ def _judge(
     earned = facts.pay_totals[paid - 1] if paid else _ZERO
     last_paid = facts.pay_dates[paid - 1] if paid else None
     ended = facts.ended
-    # Paid duration ends with the contract: a payment after its end (the last week's
-    # invoice, a late bonus) adds money, not months.
-    paid_until = last_paid if last_paid is None or ended is None else min(last_paid, ended)
     regular = facts.regular_since[paid - 1] if paid else None
-    still_open = ended is None or ended > on
-    # An open contract's paid duration is its run of regular payments (docs/jss.md: from
-    # its start, or from the first payment after a longer gap); an ended one's runs from
-    # its start however its payments were spread.
-    paid_from = regular if still_open and regular is not None else facts.started
-    months_paid = _months_between(paid_from, paid_until) if paid_until is not None else 0
+    run = _paid_run(facts, on, paid)
+    months_paid = 0 if run is None else _months_between(*run)
     reasons: list[str] = []
     scope: _Scope = "everywhere"
     if ended is None or ended > on:  # still open
@@ -95,9 +89,9 @@ def _judge(
         if idle:
             scope = "score only"
     else:
-        left_out = _exclusion(facts, rules, earned)
+        left_out, scope = _exclusion(facts, rules, earned)
         if left_out is not None:
-            return Outcome.EXCLUDED, _ZERO, None, (left_out,) if explain else (), scope
+            return Outcome.EXCLUDED, _ZERO, ended, (left_out,) if explain else (), scope
         if ended < cuts[0]:  # before the longest window's first end day
             longest = rules.tracked_months[0]
             why = f"ended {ended}, more than {longest} months before {on}: outside every window"
@@ -121,12 +115,46 @@ def _judge(
         counts_from = ended
     weight = _weight_of(rules, earned, months_paid, outcome)
     if explain:
-        unit = "month" if months_paid == 1 else "months"
-        reasons.append(
-            f"weight {weight}: earned {Money(earned, facts.currency)}, paid over {months_paid} "
-            f"{unit}"
-        )
+        reasons.append(_weight_reason(facts, rules, (weight, earned, months_paid), run))
     return outcome, weight, counts_from, tuple(reasons), scope
+
+
+def _weight_reason(
+    facts: _Facts,
+    rules: JSSRules,
+    numbers: tuple[Decimal, Decimal, int],
+    run: tuple[date, date] | None,
+) -> str:
+    """The weight, what was earned and the paid months, and from when they count."""
+    weight, earned, months = numbers
+    unit = "month" if months == 1 else "months"
+    why = f"weight {weight}: earned {Money(earned, facts.currency)}, paid over {months} {unit}"
+    if run is not None and run[0] != facts.started:
+        why += (
+            f" (counted from {run[0]}: no payment in the "
+            f"{rules.long_term_payment_interval.days} days before it)"
+        )
+    return why
+
+
+def _paid_run(facts: _Facts, on: date, paid: int) -> tuple[date, date] | None:
+    """The paid duration on *on*: its first and last day, or ``None`` before any payment.
+
+    *paid* counts the payments made by *on*.  Paid duration is the run of regular
+    payments (none more than ``long_term_payment_interval`` after the one before, or
+    after the start) that holds the latest payment in the contract's term, the same for
+    an open contract and an ended one, so months with no pay before a late payment are
+    not paid duration.  It ends with the contract: a payment after the end (the last
+    week's invoice, a late bonus) adds money, not months; when it comes within the
+    interval, the run it continues is paid up to the end.
+    """
+    until = on if facts.ended is None else min(on, facts.ended)
+    in_term = bisect.bisect_right(facts.pay_dates, until, hi=paid)
+    if in_term < paid and facts.regular_since[in_term] <= until:
+        return facts.regular_since[in_term], until
+    if not in_term:
+        return None
+    return facts.regular_since[in_term - 1], facts.pay_dates[in_term - 1]
 
 
 def _judge_open(
@@ -173,8 +201,9 @@ def _open_standing(
     *paid* is the last payment by *on* and the start of its run of regular
     payments (no gap over ``long_term_payment_interval``, from the contract's
     start): a long-term contract is one paid at least that often for at least
-    that long (HC 34958134307475), so one payment after months of silence does
-    not make it one.
+    that long (HC 34958134307475), counted up to *on*, so one payment after
+    months of silence does not make it one, and a run that began at least the
+    interval before *on* with its latest payment within the interval does.
     """
     last_paid, regular = paid
     idle_since = facts.started if last_paid is None else last_paid
@@ -186,7 +215,9 @@ def _open_standing(
                 "counts as not successful, in the score only (not an eligible job)"
             )
         return Outcome.NEUTRAL
-    if last_paid is not None and regular is not None and last_paid - regular >= interval:
+    # Paid at least every interval since *regular*, counted up to the day judged: a
+    # payment a day earlier never makes a contract count later (red team r17 M2).
+    if last_paid is not None and regular is not None and on - regular >= interval:
         if on - last_paid > interval:
             if reasons is not None:
                 reasons.append(
@@ -234,16 +265,23 @@ _UNPAID_POSITIVE_SINCE = _first_with("exclude_unpaid_positive")
 _NO_FEEDBACK_SINCE = _first_with("exclude_no_feedback")
 
 
-def _exclusion(facts: _Facts, rules: JSSRules, earned: Decimal) -> str | None:
-    """Why an ended contract is left out by a documented exclusion, or ``None``."""
-    if rules.exclude_unpaid_positive and not earned and facts.strong and not facts.negatives:
-        return f"nothing earned and positive feedback: excluded (since {_UNPAID_POSITIVE_SINCE})"
+def _exclusion(facts: _Facts, rules: JSSRules, earned: Decimal) -> tuple[str | None, _Scope]:
+    """Why an ended contract is left out by a documented exclusion (or ``None``), and where.
+
+    A $0 contract with positive feedback is left out of the score only: it is a
+    job with feedback, which the current help page counts as an eligible job.
+    """
+    if rules.exclude_unpaid_positive and not earned and facts.unpaid_positive:
+        return (
+            f"nothing earned and positive feedback: excluded from the score (since "
+            f"{_UNPAID_POSITIVE_SINCE}); it still counts toward eligibility, a job with feedback"
+        ), "eligibility only"
     if rules.exclude_no_feedback and not facts.has_feedback:
         return (
             "ended without feedback: excluded, whether or not anything was paid "
             f"(since {_NO_FEEDBACK_SINCE})"
-        )
-    return None
+        ), "everywhere"
+    return None, "everywhere"
 
 
 def _judge_ended(
@@ -275,4 +313,10 @@ def _judge_ended(
     if reasons is not None:
         reasons.extend(facts.middling or ("no feedback",))
         reasons.append("no strong feedback and no long-term relationship")
+        if rules.exclude_unpaid_positive and not earned and facts.has_feedback:
+            reasons.append(
+                "nothing earned, but not positive feedback for the $0 exclusion (public stars "
+                f"{rules.unpaid_positive_stars_at_least} or more, or a private score of "
+                f"{rules.promoter_private_at_least} or more): counts"
+            )
     return Outcome.NEUTRAL

@@ -53,7 +53,10 @@ def _cuts(on: date, rules: JSSRules) -> tuple[date, ...]:
 def _contribution(facts: _Facts, verdict: _Verdict, cuts: tuple[date, ...]) -> _Contribution | None:
     outcome, weight, counts_from, _, scope = verdict
     if scope == "eligibility only":
-        return outcome, weight, facts.client_id, (False,) * (len(cuts) - 1) + (True,)
+        # A job outside every window (lifetime eligibility) or a $0 job with positive
+        # feedback: an eligible job while inside the eligibility slot.
+        eligible = counts_from is None or cuts[-1] <= counts_from
+        return outcome, weight, facts.client_id, (False,) * (len(cuts) - 1) + (eligible,)
     if outcome is Outcome.EXCLUDED:
         return None
     if counts_from is None:
@@ -214,7 +217,22 @@ def _outcome(tally: _Totals, rules: JSSRules) -> tuple[int | None, str, str | No
         return None, why, None
     label, share = max(found, key=lambda item: item[1])
     result = _round(share * _HUNDRED, rules.rounding)
-    return result, f"{result}% from the {label} window ({rules.formula})", label
+    reason = f"{result}% from the {label} window ({rules.formula})"
+    if rules.min_window_clients < 2 and _clients_of(tally, rules, label) == 1:
+        reason += (
+            "; its outcomes are all from one client (a window with one client is shown: "
+            f"min_window_clients {rules.min_window_clients}, a modelling assumption)"
+        )
+    return result, reason, label
+
+
+def _clients_of(tally: _Totals, rules: JSSRules, label: str) -> int:
+    """The fewest distinct clients of the windows behind the displayed *label*."""
+    months: dict[str, tuple[int, ...]] = {_window_label(m): (m,) for m in rules.windows}
+    if rules.trending is not None:
+        months[_trending_label(*rules.trending)] = rules.trending
+    position = rules.tracked_months.index
+    return min(tally.distinct[position(m)] for m in months[label])
 
 
 def _percent(share: Fraction | None) -> Decimal | None:

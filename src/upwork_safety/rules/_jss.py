@@ -238,7 +238,9 @@ class JSSRules:
         2,
         "COMM announcement 2020-11-08 (minimum distinct clients 3 → 2)",
         "applying it per window is a modelling assumption; 1 in CURRENT, whose eligibility "
-        "counts the clients of a lifetime",
+        "counts the clients of a lifetime (a score's reason says when its window holds one "
+        "client's outcomes)",
+        unconfirmed=True,
     )
 
     # --- Weights -------------------------------------------------------------
@@ -264,7 +266,9 @@ class JSSRules:
     duration_bonus: Decimal = _rule(
         Decimal(1),
         "HC 34958134307475",
-        "paid duration runs from the start to the latest payment: a modelling assumption",
+        "paid duration runs from the start of the run of regular payments (none over "
+        "long_term_payment_interval apart) to the latest payment, open or ended: a modelling "
+        "assumption",
         converter=_weight("duration_bonus"),
     )
     #: The duration bonus of outcomes that are not successes (neutral and
@@ -288,8 +292,10 @@ class JSSRules:
     long_term_months: int = _rule(
         3, "HC 211063558 (long-term relationships); SEC: 'three months or longer'", ""
     )
-    #: An open contract counts once it has been paid over at least this long,
-    #: and while its latest payment is no older than this.
+    #: An open contract counts once it has been paid at least this often for at
+    #: least this long, counted up to the day scored, and while its latest
+    #: payment is no older than this; a gap longer than this starts a new run of
+    #: regular payments (paid duration is counted from the run's start).
     long_term_payment_interval: timedelta = _rule(
         timedelta(days=90),
         "HC 34958134307475",
@@ -312,11 +318,25 @@ class JSSRules:
     )
 
     # --- Exclusions ----------------------------------------------------------
-    #: Exclude contracts with $0 earned and positive feedback.
+    #: Exclude contracts with $0 earned and positive feedback (from the score;
+    #: such a contract, a job with feedback, still counts toward eligibility).
     exclude_unpaid_positive: bool = _rule(
         True,
         "COMM 'Job size will now be factored into your JSS' (2020-03-01)",
-        "",
+        "excluded from the score; still an eligible job (a job with feedback, the current "
+        "help page's wording): a modelling assumption",
+    )
+    #: Public stars at or above this are "positive feedback" for the $0
+    #: exclusion (a promoter private score is too); a $0 contract below it,
+    #: and not negative, counts as a neutral outcome.
+    unpaid_positive_stars_at_least: Decimal = _rule(
+        Decimal("4.5"),
+        "COMM 'Job size will now be factored into your JSS' ('positive feedback', no "
+        "threshold); " + _ASSUMPTION,
+        "the strong-feedback line (positive_stars_at_least); 4.0, not negative, is the other "
+        "reading: with 4.5 a $0 job with 4.0–4.49 stars counts against the freelancer",
+        unconfirmed=True,
+        converter=_stars("unpaid_positive_stars_at_least"),
     )
     #: Exclude contracts that ended without feedback, whether or not anything was paid.
     exclude_no_feedback: bool = _rule(
