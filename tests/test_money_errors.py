@@ -38,7 +38,7 @@ ERRORS = [
     ("written places", lambda: Money(Decimal("0E-61"), "USD"), InvalidValueError, "Money.amount", "at most 60 decimal places written"),
     ("not finite", lambda: Money(Decimal("NaN"), "USD"), InvalidValueError, "Money.amount", "finite"),
     ("not canonical", lambda: Money("1_000", "USD"), InvalidValueError, "Money.amount", "canonical decimal text"),
-    ("too long text", lambda: Money("1" * 41, "USD"), InvalidValueError, "Money.amount", "canonical decimal text"),
+    ("too long text", lambda: Money("1" * 41, "USD"), InvalidValueError, "Money.amount", "at most 18 integer digits"),
     ("bool", lambda: Money(True, "USD"), InvalidTypeError, "Money.amount", "a number"),
     ("float", lambda: Money(1.5, "USD"), InvalidTypeError, "Money.amount", "not a float"),
     ("object", lambda: Money(object(), "USD"), InvalidTypeError, "Money.amount", "a number"),
@@ -147,3 +147,25 @@ def test_a_whole_number_of_another_type_is_told_to_pass_int():
     with pytest.raises(InvalidTypeError) as info:
         Money(object(), "USD")  # type: ignore[arg-type]
     assert "int(value)" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("1" * 19, "at most 18 integer digits"),
+        ("1" * 20, "at most 18 integer digits"),
+        ("1" + "0" * 30 + ".50", "at most 18 integer digits"),
+        ("-" + "9" * 1_000, "at most 18 integer digits"),
+        ("1." + "0" * 200, "places"),
+        ("1e30", "canonical decimal text"),
+        ("1_000" + "0" * 30, "canonical decimal text"),
+    ],
+)
+def test_a_long_amount_is_refused_by_the_digit_rule_it_breaks(text, rule):
+    """Red team r17 L5: 20 or more integer digits were "not a plain decimal number"."""
+    from upwork_safety.money import CONTEXT
+
+    expected = f"at most {CONTEXT.prec} decimal places written" if rule == "places" else rule
+    with pytest.raises(InvalidValueError) as refused:
+        Money(text, "USD")
+    assert (refused.value.field, refused.value.rule) == ("Money.amount", expected)

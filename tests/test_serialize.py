@@ -613,6 +613,29 @@ def test_million_zeros_bounded_in_memory_and_message():
     assert peak < 32 * 1024 * 1024
 
 
+def test_one_object_repeating_a_key_is_refused_in_the_memory_json_needs():
+    """Red team r17 M3: 100,000 repeats of one key made 100,000 problems before 50 were kept
+    (6 MB of input peaked at 544 MB); now each repeat is counted, 50 are kept, and the
+    peak is what json.loads needs to read the object's pairs at all."""
+    text = '{"id": "c", ' + ", ".join(['"x": 0'] * 100_000) + "}"
+    errors: list[InvalidDataError] = []
+
+    def load() -> None:
+        try:
+            serialize.from_json(Contract, text)
+        except InvalidDataError as exc:
+            errors.append(exc)
+
+    peak = _peak_bytes(load)
+    # What reading the object's pairs at all costs (the pairs before a dict is made of them).
+    baseline = _peak_bytes(lambda: json.loads(text, object_pairs_hook=lambda pairs: pairs))
+    (error,) = errors
+    assert (99_999, 50) == (error.count, len(error.problems))
+    assert {p.rule for p in error.problems} == {"each key once"}
+    assert error.problems[0].path == "$.x"
+    assert peak < 2 * baseline
+
+
 def test_hundred_thousand_zeros_counted_exactly():
     """100,000 zeros as list[Contract]: every one counted, 50 kept (the fast variant of the next)."""
     with pytest.raises(InvalidDataError) as info:

@@ -69,6 +69,31 @@ _DIGITS = MAX_DIGITS + 1
 _WRITTEN = CONTEXT.prec + 1
 _CANONICAL = re.compile(rf"[+-]?[0-9]{{1,{_DIGITS}}}(?:\.[0-9]{{1,{_WRITTEN}}})?")
 _CANONICAL_LENGTH = _DIGITS + _WRITTEN + 2
+#: Canonical in shape but of any length: refused by the digit rule it breaks,
+#: not called "not a plain decimal number" (red team r17 L5).
+_SHAPE = re.compile(r"[+-]?([0-9]+)(?:\.([0-9]+))?")
+
+
+def _too_long(text: str, what: str) -> None:
+    """Refuse canonical-shaped *text* longer than the library reads, by the rule it breaks."""
+    shaped = _SHAPE.fullmatch(text)
+    if shaped is None:
+        return
+    whole, places = shaped.group(1), shaped.group(2) or ""
+    if len(whole) > MAX_DIGITS:
+        raise InvalidValueError(
+            f"{what} must have at most {MAX_DIGITS} digits before the decimal point, got "
+            f"{len(whole):,}",
+            field=what,
+            rule=f"at most {MAX_DIGITS} integer digits",
+        )
+    if len(places) > CONTEXT.prec:
+        raise InvalidValueError(
+            f"{what} must be written with at most {CONTEXT.prec} decimal places (the "
+            f"library's precision), got {len(places):,}",
+            field=what,
+            rule=f"at most {CONTEXT.prec} decimal places written",
+        )
 
 
 def shows_exponent(text: str) -> bool:
@@ -156,6 +181,7 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
     elif issubclass(cls, str):  # by its type: isinstance believes a lying __class__
         text = str.__str__(held)
         if len(text) > _CANONICAL_LENGTH or _CANONICAL.fullmatch(text) is None:
+            _too_long(text, what)
             percent_hint = (
                 " (a rate is stored as a fraction: 0.1 for 10%)" if text.endswith("%") else ""
             )

@@ -306,9 +306,15 @@ def _checked_text(text: str) -> str:
 
 
 class _Repeated(dict):  # type: ignore[type-arg]
-    """A JSON object that repeated a key; *repeated* lists the keys, in order."""
+    """A JSON object that repeated a key.
+
+    *repeated* lists the first :data:`LIMIT` repeats, in order, and *count*
+    counts them all: an object that repeats one key a million times costs a
+    count, not a million problems.
+    """
 
     repeated: list[str]
+    count: int
 
 
 def _paths(data: object, marked: list[_Repeated]) -> list[Problem]:
@@ -335,7 +341,7 @@ def _paths(data: object, marked: list[_Repeated]) -> list[Problem]:
             if id(node) in wanted:
                 found.extend(
                     Problem(key_path(path, key), "duplicate key", rule="each key once")
-                    for key in node.repeated  # type: ignore[attr-defined]
+                    for key in node.repeated[: LIMIT - len(found)]  # type: ignore[attr-defined]
                 )
             stack.extend((v, key_path(path, k)) for k, v in reversed(node.items()))
         elif isinstance(node, list):
@@ -366,7 +372,17 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             return result
         repeated = _Repeated(result)
         seen: set[str] = set()
-        repeated.repeated = [k for k, _ in items if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+        repeats: list[str] = []
+        count = 0
+        for key, _ in items:
+            if key in seen:
+                count += 1
+                if len(repeats) < LIMIT:
+                    repeats.append(key)
+            else:
+                seen.add(key)
+        repeated.repeated = repeats
+        repeated.count = count
         marked.append(repeated)
         return repeated
 
@@ -393,6 +409,6 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         except RecursionError:
             raise InvalidDataError([_JSON_TOO_DEEP], field="text", rule=_TEXT[1]) from None
         if marked or long_ints:
-            count = sum(len(m.repeated) for m in marked) + len(long_ints)
+            count = sum(m.count for m in marked) + len(long_ints)
             raise InvalidDataError(_paths(data, marked), count=count, field="text", rule=_TEXT[1])
         return _build(cls, data, _TEXT)
