@@ -67,7 +67,7 @@ from upwork_safety.serialize._strict import (
 __all__ = ["converter", "from_dict", "from_json", "to_dict", "to_json"]
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 T = TypeVar("T")
 
@@ -349,22 +349,8 @@ def _paths(data: object, marked: list[_Repeated]) -> list[Problem]:
     return found[:LIMIT]
 
 
-def from_json(cls: type[T], text: str | bytes) -> T:
-    r"""Parse *text* and build a *cls* from it (see :func:`from_dict`).
-
-    An object that repeats a key is refused (``json.loads`` alone would keep
-    the last value silently).  A key from the data appears in a path as
-    ``$.name`` when it is a plain name, else escaped in brackets
-    (``$['x\x1b[31m']``, at most 40 characters), so no terminal escape or
-    unencodable character in a key reaches a message.  A number is quoted
-    as written: ``1e400`` is said to be out of a float's range, not shown as
-    ``inf``.
-
-    Raises:
-        InvalidDataError: The text is not JSON, an object repeats a key, or
-            the data is invalid.
-    """
-    marked: list[_Repeated] = []
+def _marking(marked: list[_Repeated]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """``json.loads``' pairs hook: a dict, or a :class:`_Repeated` added to *marked*."""
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
         result = dict(items)
@@ -385,6 +371,27 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         repeated.count = count
         marked.append(repeated)
         return repeated
+
+    return pairs
+
+
+def from_json(cls: type[T], text: str | bytes) -> T:
+    r"""Parse *text* and build a *cls* from it (see :func:`from_dict`).
+
+    An object that repeats a key is refused (``json.loads`` alone would keep
+    the last value silently).  A key from the data appears in a path as
+    ``$.name`` when it is a plain name, else escaped in brackets
+    (``$['x\x1b[31m']``, at most 40 characters), so no terminal escape or
+    unencodable character in a key reaches a message.  A number is quoted
+    as written: ``1e400`` is said to be out of a float's range, not shown as
+    ``inf``.
+
+    Raises:
+        InvalidDataError: The text is not JSON, an object repeats a key, or
+            the data is invalid.
+    """
+    marked: list[_Repeated] = []
+    pairs = _marking(marked)
 
     long_ints: list[WrittenInt] = []
 
