@@ -473,6 +473,29 @@ class TestHistory:
         with pytest.raises(InvalidTypeError):
             h["0"]  # type: ignore[call-overload]
 
+    def test_reading_by_index_walks_the_log_once(self, monkeypatch):
+        """Red team r17 L3: each history[i] walked the log from its newest entry, so a loop
+        by index over 50,000 events took 38 s.  Built one event at a time (an entry each),
+        a loop by index and index() read the entries once, and give what a tuple gives."""
+        events = [Fund("m1", T + timedelta(minutes=n)) for n in range(2_000)]
+        h = History()
+        for event in events:
+            h = h.append(event)
+        walks = 0
+        entries = History._entries
+
+        def counted(self: History) -> object:
+            nonlocal walks
+            walks += 1
+            return entries(self)
+
+        monkeypatch.setattr(History, "_entries", counted)
+        assert [h[i] for i in range(len(h))] == events
+        assert [h[-1 - i] for i in range(len(h))] == events[::-1]
+        assert h.index(events[1_500]) == 1_500
+        assert h[10:13] == tuple(events[10:13])
+        assert walks == 1
+
     def test_append_leaves_the_original_alone(self):
         """append() and extend() return new histories; the old one is unchanged."""
         events = self.events()

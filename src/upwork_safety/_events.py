@@ -377,11 +377,15 @@ class History(Sequence[Event]):
         InvalidValueError: An event is earlier than the one before it.
     """
 
-    __slots__ = ("_head",)
+    __slots__ = ("_flat", "_head")
     _head: _Entry | None
+    #: The events as one tuple, built on the first indexed read and kept (the
+    #: history never changes), so a loop by index is linear, not quadratic.
+    _flat: tuple[Event, ...] | None
 
     def __init__(self, events: Iterable[Event] = ()) -> None:
         object.__setattr__(self, "_head", _chain(events, "History.events"))
+        object.__setattr__(self, "_flat", None)
 
     # -- building ------------------------------------------------------------
 
@@ -448,7 +452,7 @@ class History(Sequence[Event]):
 
     def __getitem__(self, index: int | slice) -> Event | tuple[Event, ...]:
         if isinstance(index, slice):
-            return tuple(self)[index]
+            return self._events()[index]
         if isinstance(index, bool) or not isinstance(index, int):
             raise InvalidTypeError(
                 f"History indices must be integers or slices, not {type(index).__name__}",
@@ -460,13 +464,17 @@ class History(Sequence[Event]):
         if not 0 <= position < length:
             msg = f"History index {index} out of range for {length} events"
             raise IndexError(msg)
-        entry = self._head
-        while entry is not None:
-            start = entry.length - len(entry.events)
-            if position >= start:
-                return entry.events[position - start]
-            entry = entry.previous
-        raise AssertionError  # pragma: no cover  (position is in range)
+        if position == length - 1 and self._head is not None:
+            return self._head.last  # the newest, read most often, without the tuple
+        return self._events()[position]
+
+    def _events(self) -> tuple[Event, ...]:
+        """Every event as one tuple, built once (red team r17 L3: ``history[i]`` walked the log)."""
+        flat = self._flat
+        if flat is None:
+            flat = tuple(self)
+            object.__setattr__(self, "_flat", flat)
+        return flat
 
     # -- value semantics -----------------------------------------------------
 
