@@ -1221,3 +1221,38 @@ def test_recorded_until_is_the_last_moment_a_contract_records():
     assert datetime(2025, 3, 9, tzinfo=utc) == paid.recorded_until
     hourly = factories.hourly_contract()
     assert max(e.end for e in hourly.time_entries) == hourly.recorded_until
+
+
+def test_a_contract_whose_totals_no_money_can_hold_is_refused():
+    """Red team r17 L2: two milestones of 600,000,000,000,000,000 built and round-tripped,
+    then earnings and ledger failed naming Money.amount; the contract itself is refused now."""
+    huge = Money("600000000000000000.00", "USD")
+    with pytest.raises(InvalidValueError) as milestones:
+        Contract(
+            "c",
+            "acme",
+            ContractKind.FIXED_PRICE,
+            date(2025, 1, 6),
+            milestones=[Milestone("m0", "Part 1", huge), Milestone("m1", "Part 2", huge)],
+        )
+    assert (milestones.value.field, milestones.value.rule) == (
+        "Contract.milestones",
+        "a total of at most 18 integer digits",
+    )
+    paid = [Payment(date(2025, 1, 6), huge), Payment(date(2025, 1, 7), huge)]
+    with pytest.raises(InvalidValueError) as payments:
+        Contract("c", "acme", ContractKind.HOURLY, date(2025, 1, 6), payments=paid)
+    assert payments.value.field == "Contract.payments"
+    one = Contract("c", "acme", ContractKind.HOURLY, date(2025, 1, 6), payments=paid[:1])
+    with pytest.raises(InvalidValueError):
+        attrs.evolve(one, payments=paid)
+    # Just inside the bound: the totals are told.
+    edge = Money("499999999999999999.99", "USD")
+    fine = Contract(
+        "c",
+        "acme",
+        ContractKind.HOURLY,
+        date(2025, 1, 6),
+        payments=[Payment(date(2025, 1, 6), edge)] * 2,
+    )
+    assert fine.earnings == Money("999999999999999999.98", "USD")

@@ -11,6 +11,7 @@ what the step changed.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -21,6 +22,7 @@ from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment
+from upwork_safety.money import CONTEXT, MAX_DIGITS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -30,6 +32,31 @@ if TYPE_CHECKING:
 
     from upwork_safety._events import History
     from upwork_safety.money import Money
+
+#: A total the library can hold: fewer than MAX_DIGITS + 1 integer digits, as any Money.
+_TOTAL_LIMIT = Decimal(10**MAX_DIGITS)
+
+
+def _total(amounts: Sequence[Money] | Any, what: str, start: Decimal = Decimal(0)) -> Decimal:
+    """*start* plus *amounts*, refused (naming *what*) when it needs more digits than Money holds.
+
+    A contract's ``earnings`` and ``ledger`` add its payments and its
+    milestones: two milestones of 600,000,000,000,000,000 each built, and
+    then neither total could be told (red team r17 L2).
+    """
+    total = start
+    for amount in amounts:
+        total = CONTEXT.add(total, amount.amount)
+    if total >= _TOTAL_LIMIT:
+        raise InvalidValueError(
+            f"Contract.{what} add up to more than {MAX_DIGITS} digits before the decimal point, "
+            "the most any amount the library holds may have, so the contract's totals could "
+            "not be told",
+            field=f"Contract.{what}",
+            rule=f"a total of at most {MAX_DIGITS} integer digits",
+        )
+    return total
+
 
 __all__ = ["_Milestones", "_Payments", "_one_currency", "_remember"]
 
@@ -90,6 +117,8 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     cost does not grow with the number of milestones.
     """
 
+    #: The sum of the milestones' amounts (checked to fit a Money).
+    total: Decimal
     positions: Mapping[str, int]
     holding: frozenset[int]
     #: The payments whose releases were found to match these milestones'
@@ -104,6 +133,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Milestone, "Contract.milestones")
         _one_currency([milestone.amount for milestone in checked], "milestones")
+        total = _total([milestone.amount for milestone in checked], "milestones")
         positions: dict[str, int] = {}
         holding: list[int] = []
         for index, milestone in enumerate(checked):
@@ -118,6 +148,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
             if milestone.escrow.held.amount:
                 holding.append(index)
         new = super().__new__(cls, checked)
+        _keep(new, "total", total)
         _keep(new, "positions", MappingProxyType(positions))
         _keep(new, "holding", frozenset(holding))
         _keep(new, "releases_match", None)
@@ -141,6 +172,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         """
         items = list(self)
         holding = self.holding
+        total = self.total
         for index, milestone in changes.items():
             what = f"Contract.milestones[{shown(index)}]"
             if type(index) is not int or not 0 <= index < len(items):
@@ -166,6 +198,12 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
                     field=what,
                     rule="one currency",
                 )
+            if milestone.amount != items[index].amount:  # the engine keeps every amount
+                total = _total(
+                    [milestone.amount],
+                    "milestones",
+                    CONTEXT.subtract(total, items[index].amount.amount),
+                )
             items[index] = milestone
             holds = bool(milestone.escrow.held.amount)
             if holds != (index in holding):  # most steps leave it as it was
@@ -173,6 +211,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         # Like namedtuple._make: the tuple is built directly, since only the
         # replaced items needed checking and the ids (so the positions) are the same.
         new = tuple.__new__(_Milestones, items)
+        _keep(new, "total", total)
         _keep(new, "positions", self.positions)
         _keep(new, "holding", holding)
         _keep(new, "releases_match", None)
@@ -199,11 +238,15 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
 
     earliest: int | None
     latest: datetime | None
+    #: The sum of the payments (checked to fit a Money).
+    total: Decimal
 
     def __new__(cls, items: object) -> Self:
         checked = sequence_of(items, Payment, "Contract.payments")
         _one_currency([payment.amount for payment in checked], "payments")
+        total = _total([payment.amount for payment in checked], "payments")
         new = super().__new__(cls, checked)
+        _keep(new, "total", total)
         earliest: int | None = None
         for index, payment in enumerate(checked):
             if earliest is None or payment.on < checked[earliest].on:
@@ -232,7 +275,9 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
                     field=f"Contract.payments[{index}]",
                     rule="one currency",
                 )
+        total = _total([payment.amount for payment in new], "payments", self.total)
         grown = tuple.__new__(_Payments, (*self, *new))
+        _keep(grown, "total", total)
         earliest = self.earliest
         for index, payment in enumerate(new, len(self)):
             if earliest is None or payment.on < grown[earliest].on:
