@@ -564,3 +564,23 @@ def test_a_partial_refund_cannot_be_edited_away():
     )
     assert paid == serialize.from_json(Contract, serialize.to_json(paid))
     assert c == serialize.from_json(Contract, serialize.to_json(c))
+
+
+def test_bonuses_are_the_ones_the_recorded_approvals_state():
+    """Red team r17 L1: a deleted bonus payment, or a bonus no Approve stated, loaded and
+    changed earnings (which the fees and the JSS read)."""
+    c = run(
+        offer(),
+        Fund("m1", at(2025, 6, 2, 9)),
+        Approve("m1", at(2025, 6, 4, 9), bonus=usd("20.00")),
+    )
+    release, bonus = c.payments
+    assert (bonus.kind, bonus.amount) == (PaymentKind.BONUS, usd("20.00"))
+    assert refused(lambda: attrs.evolve(c, payments=[release])) == ("Contract.payments", RULE)
+    plain = run(offer(), Fund("m1", at(2025, 6, 2, 9)), Approve("m1", at(2025, 6, 4, 9)))
+    extra = attrs.evolve(bonus, at=plain.payments[0].at)
+    assert refused(lambda: attrs.evolve(plain, payments=[*plain.payments, extra])) == (
+        "Contract.payments",
+        RULE,
+    )
+    assert c == serialize.from_json(Contract, serialize.to_json(c))

@@ -477,6 +477,41 @@ def _whole_life(
                 "step that releases it",
                 _RULE,
             )
+    _bonuses_recorded(milestone, events, paid)
+
+
+def _bonuses_recorded(
+    milestone: Milestone, events: Sequence[Event], paid: Sequence[Payment]
+) -> None:
+    """Every bonus stated by a recorded ``Approve`` was paid then, and no other was (L1, r17).
+
+    A bonus is paid fresh, in the step that states it, and no refund lowers
+    it, so the payments and the history say the same bonuses; their amounts
+    are checked by :func:`_amounts_recorded`.
+    """
+    stated = {
+        event.at: event.bonus
+        for event in events
+        if isinstance(event, Approve) and event.bonus is not None and event.bonus.amount
+    }
+    bonus_at = {payment.at for payment in paid if payment.kind is PaymentKind.BONUS}
+    for payment in paid:
+        if payment.kind is PaymentKind.BONUS and payment.at not in stated:
+            at = "none" if payment.at is None else payment.at.isoformat()
+            _refused(
+                "Contract.payments",
+                f"a bonus for milestone {shown(milestone.id)} is at {at}, when no recorded "
+                "Approve states a bonus: the engine pays a bonus in the approval that states it",
+                _RULE,
+            )
+    for moment, bonus in stated.items():
+        if moment not in bonus_at:
+            _refused(
+                "Contract.payments",
+                f"the Approve of milestone {shown(milestone.id)} at {moment.isoformat()} states a "
+                f"bonus of {bonus}, but no bonus payment is recorded then",
+                _RULE,
+            )
 
 
 def _moment_differs(
