@@ -1031,10 +1031,14 @@ def test_an_open_contract_unpaid_for_the_idle_period_counts_as_not_successful():
     assert Outcome.EXCLUDED == classify(idle, as_of=date(2024, 7, 29)).outcome
     impact = classify(idle, as_of=date(2024, 7, 30))
     assert Outcome.NEUTRAL == impact.outcome
-    assert (
+    reason = impact.reasons[0]
+    assert reason.startswith(
         "open with no payment since 2024-02-01 (180 days): counts as not successful, in the "
-        "score only (not an eligible job)" == impact.reasons[0]
+        "score only (not an eligible job)"
     )
+    # The period is the library's reading of "several months": the reason says so (r17 L11).
+    assert "after 180 days, unconfirmed" in reason
+    assert "HC 115006097327" in reason
     never_paid = job("b", started=date(2024, 1, 1), ended=None, payments=[])
     assert Outcome.NEUTRAL == classify(never_paid, as_of=date(2024, 6, 29)).outcome
 

@@ -18,6 +18,7 @@ from upwork_safety.jss._months import _months_between
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.money import CONTEXT, Money
 from upwork_safety.rules import JSS_HISTORY
+from upwork_safety.rules import sources as rule_sources
 
 if TYPE_CHECKING:
     from upwork_safety.jss._facts import _Facts
@@ -189,6 +190,15 @@ def _judge_open(
     return outcome, idle
 
 
+def _idle_rule(rules: JSSRules) -> str:
+    """Where the idle period comes from, said when the rule is unconfirmed (newcomer r17 L11)."""
+    for name, _, source in rule_sources(rules):
+        if name == "open_idle_after" and source.unconfirmed:
+            days = rules.open_idle_after.days
+            return f"; after {days} days, unconfirmed: {source.note} ({source.source})"
+    return ""
+
+
 def _open_standing(
     facts: _Facts,
     on: date,
@@ -213,6 +223,7 @@ def _open_standing(
             reasons.append(
                 f"open with no payment since {idle_since} ({(on - idle_since).days} days): "
                 "counts as not successful, in the score only (not an eligible job)"
+                + _idle_rule(rules)
             )
         return Outcome.NEUTRAL
     # Paid at least every interval since *regular*, counted up to the day judged: a
