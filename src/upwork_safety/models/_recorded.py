@@ -175,7 +175,19 @@ def check_recorded(
         last = at_index[index][-1]
         # The contract's end (or dormancy) after its last event moves what it held.
         closed_after = bool(closed_at) and closed_at[-1] > last
-        _state_follows(where, milestone, events, closed_after=closed_after)
+        # The contract's end between its last step and a Refund after it made it a request.
+        stepped = next(
+            (
+                i
+                for e, i in zip(reversed(events), reversed(at_index[index]))
+                if not isinstance(e, Refund)
+            ),
+            -1,
+        )
+        closed_since_step = bool(closed_at) and closed_at[-1] > stepped
+        _state_follows(
+            where, milestone, events, closed_after=closed_after, closed_since_step=closed_since_step
+        )
         _refunds_recorded(where, milestone, events)
         _moments_recorded(where, escrow, events)
         if escrow.state is _S.REFUND_REQUESTED:
@@ -187,7 +199,12 @@ def check_recorded(
 
 
 def _state_follows(
-    where: str, milestone: Milestone, events: Sequence[Event], *, closed_after: bool
+    where: str,
+    milestone: Milestone,
+    events: Sequence[Event],
+    *,
+    closed_after: bool,
+    closed_since_step: bool = False,
 ) -> None:
     last = events[-1]
     results = RESULTS.get(type(last))
@@ -201,6 +218,8 @@ def _state_follows(
             kept = REFUND_RESULTS  # its step before is not recorded
         else:
             kept = RESULTS.get(type(before), frozenset()) & REFUND_RESULTS
+            if closed_since_step:  # the end made what it held a refund request
+                kept |= {_S.REFUND_REQUESTED}
         results = kept | {_S.REFUNDED, _S.PAID}
     if results is None:
         return
