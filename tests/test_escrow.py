@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from upwork_safety import escrow, rules, serialize
+from upwork_safety import checks, escrow, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,
@@ -1058,6 +1058,64 @@ class TestDormancy:
         assert "rules" == info.value.field
         both = attrs.evolve(rules.CURRENT, one_active_milestone=False)
         assert escrow.ledger(two, at(2024, 4, 2), rules=both).funded == usd("30.00")
+
+    def test_a_recorded_release_restarts_dormancy(self):
+        """Red team r17 M1: a hand-built contract whose partial approval released $9 on
+        1 April (a payment, outside the history) closed 6.5 days later, counted from the
+        start date.  Dormancy counts from the last activity the contract records."""
+        books = Escrow(S.PAID, usd("15.00"), held=usd("6.00"), released=usd("9.00"))
+        c = attrs.evolve(
+            contract(),
+            milestones=[Milestone("m1", "Logo, 3 concepts (PNG)", usd("15.00"), escrow=books)],
+            payments=[release("m1", at(2024, 4, 1, 12), "9.00")],
+        )
+        dormancy = [
+            (d.kind, d.due) for d in escrow.deadlines(c, at(2024, 4, 2)) if "dormancy" in d.kind
+        ]
+        assert [
+            ("dormancy_notice", at(2024, 6, 16, 12)),
+            ("dormancy_final_notice", at(2024, 6, 30, 12)),
+            ("dormancy_close", at(2024, 7, 7, 12)),
+        ] == dormancy
+        assert c == escrow.advance(c, at(2024, 7, 7, 11, 59, 59))
+        closed = escrow.advance(c, at(2024, 7, 7, 12))
+        assert (DormancyRefundRequest("m1", at(2024, 7, 7, 12)),) == closed.history
+        found = checks.review_contract(c, now=at(2024, 6, 20))
+        dormant = [f for f in found if f.code is checks.FindingCode.DORMANT_ESCROW]
+        assert ["2024-07-07 12:00:00 UTC"] == [
+            f.message.split(" at ")[-1].rstrip(".") for f in dormant
+        ]
+
+    def test_work_in_review_is_released_before_dormancy_counts_from_its_submission(self):
+        """Red team r17 M1 (what-if without the one-active rule): m2 submitted on 31 May,
+        recorded on its escrow only; dormancy closed the contract on 6 June with m2 in
+        review, and advance and review_contract refused the engine's own result."""
+        both = attrs.evolve(rules.CURRENT, one_active_milestone=False)
+        in_review = holding(S.SUBMITTED, submitted_at=at(2024, 5, 31, 12))
+        c = attrs.evolve(
+            contract(),
+            milestones=[
+                Milestone("m1", "A", usd("15.00"), escrow=holding(S.FUNDED)),
+                Milestone("m2", "B", usd("15.00"), escrow=in_review),
+            ],
+        )
+        due = [
+            (d.kind, d.due, d.milestone_id) for d in escrow.deadlines(c, at(2024, 6, 1), rules=both)
+        ]
+        assert ("review_ends", at(2024, 6, 14, 12), "m2") == due[0]
+        assert ("dormancy_close", at(2024, 9, 5, 12), "m1") == due[-1]
+        later = escrow.advance(c, at(2024, 6, 20), rules=both)
+        assert ((AutoApprove("m2", at(2024, 6, 14, 12)),), None) == (later.history, later.ended)
+        assert [] == [
+            f for f in checks.review_contract(c, now=at(2024, 6, 20), rules=both)
+            if f.code is checks.FindingCode.REFUND_REQUEST_PENDING
+        ]  # fmt: skip
+        closes = [
+            d.due
+            for d in escrow.deadlines(later, at(2024, 6, 20), rules=both)
+            if d.kind == "dormancy_close"
+        ]
+        assert [at(2024, 9, 19, 12)] == closes  # the AutoApprove restarted it
 
 
 @pytest.mark.parametrize(

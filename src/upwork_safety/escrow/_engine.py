@@ -33,7 +33,7 @@ from upwork_safety.escrow._timers import (
     arbitration_window,
     client_answer_due,
     rules_at,
-    start_of,
+    start_moment,
 )
 from upwork_safety.models import (
     _NOT_BEFORE_START,
@@ -511,8 +511,9 @@ def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = 
     client did not answer a dispute, :class:`ArbitrationDefault` when the
     arbitration opt-in window closed without both fees paid, and
     :class:`DormancyRefundRequest` when escrow sat untouched through the
-    dormancy period and both notices.  Each is recorded in ``history`` at
-    the moment it was due.
+    dormancy period and both notices (counted from the last activity the
+    contract records: its last event, a moment on a milestone's escrow or a
+    payment).  Each is recorded in ``history`` at the moment it was due.
 
     Args:
         contract: A fixed-price contract; it is never modified.
@@ -602,17 +603,3 @@ def _replay_automatic(run: Run, event: AutomaticEvent) -> None:
             rule="the automatic step due",
         )
     _apply_automatic(run, found[1], found[2], found[0])
-
-
-def start_moment(run: Run) -> datetime:
-    """The last moment the contract records, at least 00:00 UTC on its first day.
-
-    Its last event's; on a contract built by hand, a later moment on a
-    milestone's escrow or a later payment (:func:`recorded_after`'s).
-    """
-    moments = [start_of(run.contract.started)]
-    if run.last_at is not None:
-        moments.append(run.last_at)
-    if run.recorded is not None:
-        moments.append(run.recorded[0])
-    return max(moments)
