@@ -20,7 +20,6 @@ from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
 from upwork_safety._calendar import add_business_span
-from upwork_safety._events import DormancyRefundRequest
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import days, holds
 from upwork_safety.escrow._row import Due, Timer
@@ -233,14 +232,12 @@ def _dormancy_rules(run: Run) -> PlatformRules:
 
 
 def _dormancy_due(run: Run, milestone: Draft) -> datetime | None:
-    if not holds(milestone):
+    # The closure is the contract's one step: the engine takes it for every idle
+    # milestone holding escrow together (``_engine.take``), so an ended contract
+    # has no dormancy clock left.
+    if not holds(milestone) or run.ended is not None:
         return None
-    if run.ended is None:
-        return dormancy_times(start_moment(run), run.rules)[2]
-    if isinstance(run.last_event, DormancyRefundRequest):
-        # Dormancy closes the contract for every milestone still holding escrow at once.
-        return run.last_at
-    return None
+    return dormancy_times(start_moment(run), run.rules)[2]
 
 
 def _at(index: int, times: Callable[[Run, Draft], tuple[datetime, ...] | None]) -> Due:
