@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from upwork_safety import escrow, rules, serialize
+from upwork_safety import checks, escrow, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,
@@ -1058,6 +1058,132 @@ class TestDormancy:
         assert "rules" == info.value.field
         both = attrs.evolve(rules.CURRENT, one_active_milestone=False)
         assert escrow.ledger(two, at(2024, 4, 2), rules=both).funded == usd("30.00")
+
+    def test_a_recorded_release_restarts_dormancy(self):
+        """Red team r17 M1: a hand-built contract whose partial approval released $9 on
+        1 April (a payment, outside the history) closed 6.5 days later, counted from the
+        start date.  Dormancy counts from the last activity the contract records."""
+        books = Escrow(S.PAID, usd("15.00"), held=usd("6.00"), released=usd("9.00"))
+        c = attrs.evolve(
+            contract(),
+            milestones=[Milestone("m1", "Logo, 3 concepts (PNG)", usd("15.00"), escrow=books)],
+            payments=[release("m1", at(2024, 4, 1, 12), "9.00")],
+        )
+        dormancy = [
+            (d.kind, d.due) for d in escrow.deadlines(c, at(2024, 4, 2)) if "dormancy" in d.kind
+        ]
+        assert [
+            ("dormancy_notice", at(2024, 6, 16, 12)),
+            ("dormancy_final_notice", at(2024, 6, 30, 12)),
+            ("dormancy_close", at(2024, 7, 7, 12)),
+        ] == dormancy
+        assert c == escrow.advance(c, at(2024, 7, 7, 11, 59, 59))
+        closed = escrow.advance(c, at(2024, 7, 7, 12))
+        assert (DormancyRefundRequest("m1", at(2024, 7, 7, 12)),) == closed.history
+        found = checks.review_contract(c, now=at(2024, 6, 20))
+        dormant = [f for f in found if f.code is checks.FindingCode.DORMANT_ESCROW]
+        assert ["2024-07-07 12:00:00 UTC"] == [
+            f.message.split(" at ")[-1].rstrip(".") for f in dormant
+        ]
+
+    def test_work_in_review_is_released_before_dormancy_counts_from_its_submission(self):
+        """Red team r17 M1 (what-if without the one-active rule): m2 submitted on 31 May,
+        recorded on its escrow only; dormancy closed the contract on 6 June with m2 in
+        review, and advance and review_contract refused the engine's own result."""
+        both = attrs.evolve(rules.CURRENT, one_active_milestone=False)
+        in_review = holding(S.SUBMITTED, submitted_at=at(2024, 5, 31, 12))
+        c = attrs.evolve(
+            contract(),
+            milestones=[
+                Milestone("m1", "A", usd("15.00"), escrow=holding(S.FUNDED)),
+                Milestone("m2", "B", usd("15.00"), escrow=in_review),
+            ],
+        )
+        due = [
+            (d.kind, d.due, d.milestone_id) for d in escrow.deadlines(c, at(2024, 6, 1), rules=both)
+        ]
+        assert ("review_ends", at(2024, 6, 14, 12), "m2") == due[0]
+        assert ("dormancy_close", at(2024, 9, 5, 12), "m1") == due[-1]
+        later = escrow.advance(c, at(2024, 6, 20), rules=both)
+        assert ((AutoApprove("m2", at(2024, 6, 14, 12)),), None) == (later.history, later.ended)
+        assert [] == [
+            f for f in checks.review_contract(c, now=at(2024, 6, 20), rules=both)
+            if f.code is checks.FindingCode.REFUND_REQUEST_PENDING
+        ]  # fmt: skip
+        closes = [
+            d.due
+            for d in escrow.deadlines(later, at(2024, 6, 20), rules=both)
+            if d.kind == "dormancy_close"
+        ]
+        assert [at(2024, 9, 19, 12)] == closes  # the AutoApprove restarted it
+
+    def test_a_closure_at_the_same_instant_as_another_step_closes_every_idle_milestone(self):
+        """Red team r17 M2: dormancy closing m1 and m3 fell at the instant m2's refund window
+        ran out.  The engine closed m1, refunded m2 and left m3 FUNDED on an ended contract
+        (refused from then on); with the request on m1 it refunded m1 first, which restarted
+        dormancy.  The closure is one step, taken before anything else at its instant."""
+        tight = attrs.evolve(
+            rules.CURRENT,
+            one_active_milestone=False,
+            review_period=timedelta(days=5),
+            dormancy_period=timedelta(days=10),
+            dormancy_first_notice=timedelta(days=1),
+            dormancy_final_notice=timedelta(days=1),
+            refund_response_window=timedelta(days=12),
+        )
+        when = at(2024, 3, 14, 10)
+        outcomes = []
+        for asked in ("m1", "m2", "m3"):
+            c = run(
+                contract("100.00", "100.00", "100.00"),
+                *(Fund(mid, at(2024, 3, 2, 9)) for mid in ("m1", "m2", "m3")),
+                RequestRefund(asked, at(2024, 3, 2, 10)),
+                rules=tight,
+            )
+            after = escrow.advance(c, at(2024, 3, 15), rules=tight)
+            idle = [mid for mid in ("m1", "m2", "m3") if mid != asked]
+            assert (
+                *(DormancyRefundRequest(mid, when) for mid in idle),
+                AutoRefund(asked, when),
+            ) == after.history[4:]
+            assert date(2024, 3, 14) == after.ended
+            states = {m.id: m.state for m in after.milestones}
+            assert {asked: S.REFUNDED, **dict.fromkeys(idle, S.REFUND_REQUESTED)} == states
+            # The engine reads its own result: reports, review and the ledger agree.
+            assert after == escrow.advance(after, at(2024, 3, 15), rules=tight)
+            assert usd("200.00") == escrow.ledger(c, at(2024, 3, 15), rules=tight).at_risk
+            refunds = [
+                d.milestone_id
+                for d in escrow.deadlines(c, at(2024, 3, 15), rules=tight)
+                if d.kind == "refund_response_due"
+            ]
+            assert idle == refunds
+            checks.review_contract(c, now=at(2024, 3, 15), rules=tight)
+            outcomes.append(sorted(state.name for state in states.values()))
+        assert outcomes[0] == outcomes[1] == outcomes[2]
+
+    def test_a_replay_that_stops_inside_a_closure_takes_the_rest_of_it(self):
+        """Red team r17 L4: replay(offer, history[:k]) ending between two dormancy requests of
+        one instant failed, naming m2's escrow.  The closure is one step: a replay that
+        records its first request records them all, as advance does."""
+        both = attrs.evolve(rules.CURRENT, one_active_milestone=False)
+        start = contract("100.00", "100.00")
+        c = run(start, Fund("m1", at(2024, 3, 2, 9)), Fund("m2", at(2024, 3, 2, 9)), rules=both)
+        c = escrow.advance(c, at(2024, 7, 1), rules=both)
+        closure = (
+            DormancyRefundRequest("m1", at(2024, 6, 7, 9)),
+            DormancyRefundRequest("m2", at(2024, 6, 7, 9)),
+        )
+        assert closure == c.history[2:4]
+        whole = escrow.replay(start, c.history[:4], rules=both)
+        assert whole.history[2:] == closure
+        assert whole == escrow.replay(start, c.history[:3], rules=both)
+        for k in range(len(c.history) + 1):  # every prefix replays
+            escrow.replay(start, c.history[:k], rules=both)
+        with pytest.raises(TransitionError) as info:
+            escrow.replay(start, [*c.history[:2], closure[1], closure[0]], rules=both)
+        assert ("events", "the automatic step due") == (info.value.field, info.value.rule)
+        assert "next due: DormancyRefundRequest at 2024-06-07 09:00" in str(info.value)
 
 
 @pytest.mark.parametrize(

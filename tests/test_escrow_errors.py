@@ -348,8 +348,10 @@ def test_an_event_before_a_recorded_escrow_moment_is_refused(state, field, event
 
 
 def test_allowed_without_now_takes_the_steps_due_by_the_last_recorded_moment():
-    """Review r14 #1: judged at a payment four months in, dormancy had already closed the
-    contract, yet allowed() listed Submit, which apply() at that moment refused."""
+    """Review r14 #1: judged at a payment four months in, a clock had already run out (then
+    dormancy's, counted from the start date), yet allowed() listed what apply() at that
+    moment refused.  Dormancy now counts from the payment (red team r17 M1), so the clock
+    here is the review's: the work submitted in January was auto-approved long before."""
     from upwork_safety.models import Escrow, MilestoneState
 
     moment = datetime(2020, 6, 1, 12, tzinfo=UTC)
@@ -359,14 +361,15 @@ def test_allowed_without_now_takes_the_steps_due_by_the_last_recorded_moment():
         usd("50.00"),
         escrow=Escrow(MilestoneState.PAID, usd("50.00"), released=usd("50.00")),
     )
-    funded = Milestone(
-        "m1",
-        "Landing page",
+    in_review = Escrow(
+        MilestoneState.SUBMITTED,
         usd("100.00"),
-        escrow=Escrow(MilestoneState.FUNDED, usd("100.00"), held=usd("100.00")),
+        held=usd("100.00"),
+        submitted_at=datetime(2020, 1, 2, tzinfo=UTC),
     )
+    submitted = Milestone("m1", "Landing page", usd("100.00"), escrow=in_review)
     contract = Contract(
-        "c1", "acme", ContractKind.FIXED_PRICE, date(2020, 1, 1), milestones=(paid, funded),
+        "c1", "acme", ContractKind.FIXED_PRICE, date(2020, 1, 1), milestones=(paid, submitted),
         payments=(Payment(moment.date(), usd("50.00"), at=moment, milestone_id="m0",
                           kind=PaymentKind.RELEASE),),
     )  # fmt: skip
@@ -376,4 +379,5 @@ def test_allowed_without_now_takes_the_steps_due_by_the_last_recorded_moment():
         escrow.allowed(contract, "m1", now=moment).state,
         escrow.allowed(contract, "m1", now=moment).allowed,
     )
-    assert "Submit" not in bare.allowed
+    assert MilestoneState.PAID is bare.state
+    assert "Approve" not in bare.allowed

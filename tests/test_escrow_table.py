@@ -304,16 +304,21 @@ def _contract(escrows: list[Escrow]) -> Contract:
 
 
 def _scan(run: Run) -> tuple[datetime, Row, int] | None:
-    """The reference: every clock of every milestone holding escrow, read at every step."""
-    best: tuple[datetime, Row, int] | None = None
+    """The reference: every clock of every milestone holding escrow, read at every step.
+
+    At the same moment the contract's clock (dormancy's closure) comes first, then the
+    earlier milestone, then the earlier row (red team r17 M2).
+    """
+    best: tuple[datetime, bool, Row, int] | None = None
     for index in sorted(run.holding):
         milestone = run.milestone(index)
         for row in ROWS:
             if row.timer is not None and milestone.state in row.sources:
                 due = row.timer.due(run, milestone)
-                if due is not None and (best is None or due < best[0]):
-                    best = (due, row, index)
-    return best
+                mine = not row.timer.shared
+                if due is not None and (best is None or (due, mine) < best[:2]):
+                    best = (due, mine, row, index)
+    return None if best is None else (best[0], best[2], best[3])
 
 
 def _counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -399,8 +404,8 @@ def _outcome(call: Callable[[], Contract]) -> object:
 def test_advance_and_replay_equal_a_scan_of_every_clock(data):
     """Several milestones holding escrow: the same steps, in the same order, as reading every clock.
 
-    Ties (the same moment) go to the earlier milestone, then to the earlier
-    row, as before; dormancy closes every idle milestone at one moment.
+    Ties (the same moment) go to dormancy's closure, which closes every idle
+    milestone at once, then to the earlier milestone, then to the earlier row.
     """
     c = _contract(data.draw(_escrows()))
     now = T0 + timedelta(
@@ -446,6 +451,88 @@ def test_advance_and_replay_equal_a_scan_of_every_clock(data):
             _outcome(lambda: escrow.replay(c, steps, rules=_MANY)),
         )
     assert expected == found
+
+
+#: The deadlines that are an automatic step's moment (the others only inform).
+_STEPS = frozenset({"review_ends", "refund_response_due", "dispute_response_due", "dormancy_close"})
+
+
+@st.composite
+def _tight_rules(draw: st.DrawFn) -> rules.PlatformRules:
+    """What-if rules of a few whole days each, so clocks often run out at the same instant."""
+
+    def days(most: int = 6) -> timedelta:
+        return timedelta(days=draw(st.integers(1, most)))
+
+    dormancy = [days(), days(), days()]
+    course = sum(dormancy, timedelta()).days
+    return attrs.evolve(
+        rules.CURRENT,
+        one_active_milestone=False,
+        review_period=days(min(6, course - 1)),  # shorter than dormancy's course (the rules')
+        refund_response_window=days(),
+        dormancy_period=dormancy[0],
+        dormancy_first_notice=dormancy[1],
+        dormancy_final_notice=dormancy[2],
+    )
+
+
+@st.composite
+def _idle_and_waiting(draw: st.DrawFn) -> list[Escrow]:
+    """Milestones holding escrow, idle or on a clock, with moments on a whole-day grid."""
+    found = []
+    for _ in range(draw(st.integers(1, 5))):
+        state = draw(
+            st.sampled_from([S.FUNDED, S.CHANGES_REQUESTED, S.SUBMITTED, S.REFUND_REQUESTED])
+        )
+        moment = T0 + timedelta(days=draw(st.integers(0, 6)))
+        field = {S.SUBMITTED: "submitted_at", S.REFUND_REQUESTED: "refund_requested_at"}.get(state)
+        found.append(_holding(state, **({} if field is None else {field: moment})))
+    return found
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(_tight_rules(), _idle_and_waiting())
+def test_the_engine_reads_what_it_leaves_and_its_deadlines_are_its_steps(tight, escrows):
+    """Red team r17 M1 and M2, as a property: under what-if rules with clocks of a few days,
+    on contracts holding escrow on several milestones with moments recorded on it:
+
+    - advance never builds a contract that advance, deadlines or review_contract then refuse,
+      and every milestone's end state is the same whatever the milestones' order;
+    - the earliest deadline that is a step is the moment advance takes its first step;
+    - every prefix of the steps replays, and a replay up to a whole instant is advance to it.
+    """
+    from upwork_safety import checks
+
+    c = _contract(escrows)
+    start = c.recorded_until
+    far = start + timedelta(days=60)
+    later = escrow.advance(c, far, rules=tight)
+    assert later == escrow.advance(later, far, rules=tight)
+    escrow.deadlines(later, far, rules=tight)
+    checks.review_contract(later, now=far, rules=tight)
+    backwards = attrs.evolve(c, milestones=c.milestones[::-1])
+    reversed_end = escrow.advance(backwards, far, rules=tight)
+    assert {m.id: m.escrow for m in later.milestones} == {
+        m.id: m.escrow for m in reversed_end.milestones
+    }
+    # Deadlines are read after the steps due by then: compare them with the steps after.
+    now = escrow.advance(c, start, rules=tight)
+    steps = [d.due for d in escrow.deadlines(c, start, rules=tight) if d.kind in _STEPS]
+    after = later.history[len(now.history) :]
+    assert bool(steps) == bool(after)
+    if after:
+        first = min(steps)
+        assert (first, now) == (
+            after[0].at,
+            escrow.advance(c, first - timedelta(seconds=1), rules=tight),
+        )
+    taken = later.history
+    for k in range(len(taken) + 1):
+        escrow.replay(c, taken[:k], rules=tight)
+    for instant in dict.fromkeys(e.at for e in taken if e.at >= start):
+        upto = [e for e in taken if e.at <= instant]
+        assert escrow.advance(c, instant, rules=tight) == escrow.replay(c, upto, rules=tight)
 
 
 def test_a_transition_timer_of_the_wrong_type_is_the_librarys_error():

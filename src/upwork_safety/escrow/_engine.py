@@ -33,7 +33,7 @@ from upwork_safety.escrow._timers import (
     arbitration_window,
     client_answer_due,
     rules_at,
-    start_of,
+    start_moment,
 )
 from upwork_safety.models import (
     _NOT_BEFORE_START,
@@ -64,6 +64,7 @@ __all__ = [
     "replay",
     "run_at",
     "start_moment",
+    "take",
 ]
 
 _MANUAL = frozenset(MANUAL_EVENTS)
@@ -247,6 +248,23 @@ def _apply_automatic(run: Run, row: Row, index: int, due: datetime) -> Automatic
     return event
 
 
+def take(run: Run, row: Row, index: int, due: datetime) -> list[AutomaticEvent]:
+    """Take the automatic step *row* due at *due* on the milestone at *index*; its events.
+
+    A milestone's own clock moves that milestone alone.  The contract's
+    clock (:attr:`~upwork_safety.escrow.Timer.shared`: dormancy) is one step
+    for the whole contract: every milestone it runs on (each idle one
+    holding escrow) gets its event at that instant, in milestone order,
+    before any other step due then (``_table.due_automatic``), so the
+    contract is never left closed with idle escrow on it.
+    """
+    timer = row.timer
+    if timer is None or not timer.shared:
+        return [_apply_automatic(run, row, index, due)]
+    together = [i for i in sorted(run.holding) if run.milestone(i).state in row.sources]
+    return [_apply_automatic(run, row, i, due) for i in together]
+
+
 def advance_run(run: Run, now: datetime) -> None:
     """Apply to *run* every automatic step due up to *now*, earliest first."""
     while True:
@@ -254,7 +272,7 @@ def advance_run(run: Run, now: datetime) -> None:
         if found is None or found[0] > now:
             return
         due, row, index = found
-        _apply_automatic(run, row, index, due)
+        take(run, row, index, due)
 
 
 def _check_time(
@@ -511,8 +529,11 @@ def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = 
     client did not answer a dispute, :class:`ArbitrationDefault` when the
     arbitration opt-in window closed without both fees paid, and
     :class:`DormancyRefundRequest` when escrow sat untouched through the
-    dormancy period and both notices.  Each is recorded in ``history`` at
-    the moment it was due.
+    dormancy period and both notices (counted from the last activity the
+    contract records: its last event, a moment on a milestone's escrow or a
+    payment).  Each is recorded in ``history`` at the moment it was due.
+    The dormancy closure is one step: every idle milestone holding escrow
+    gets its request at that instant, before any other step due then.
 
     Args:
         contract: A fixed-price contract; it is never modified.
@@ -546,7 +567,10 @@ def replay(
     Replaying a contract's ``history`` on the contract as it was before
     gives back the same contract.  Automatic events in *events* must be
     exactly the ones :func:`advance` would produce at that moment; missing
-    ones are produced as the replay goes.  The result is built once, at the
+    ones are produced as the replay goes.  A dormancy closure is one step:
+    its first :class:`DormancyRefundRequest` records the requests of every
+    other idle milestone too, so the events may stop after it (a prefix
+    of a history replays).  The result is built once, at the
     end: each changed milestone's :class:`~upwork_safety.models.Escrow`,
     the milestone and the contract go through their constructors, which
     check them as for any other value, while the states in between are
@@ -575,16 +599,23 @@ def replay(
     """
     run = open_run(contract, rules)
     checked: tuple[Event, ...] = sequence_of(events, EVENT_TYPES, "events")
+    # The events a step recorded together (a dormancy closure's requests) after the
+    # one given: the next events given may repeat them, or leave them out.
+    taken: list[AutomaticEvent] = []
     for position, event in enumerate(checked):
+        if taken and event == taken[0]:
+            del taken[0]
+            continue
+        taken = []
         if type(event) in _MANUAL:
             _manual(run, cast("ManualEvent", event), f"events[{position}]")
         else:
-            _replay_automatic(run, cast("AutomaticEvent", event))
+            taken = _replay_automatic(run, cast("AutomaticEvent", event))[1:]
     return run.result()
 
 
-def _replay_automatic(run: Run, event: AutomaticEvent) -> None:
-    """Apply *event*, which must be exactly the automatic step due next."""
+def _replay_automatic(run: Run, event: AutomaticEvent) -> list[AutomaticEvent]:
+    """Apply *event*, which must be exactly the automatic step due next; the step's events."""
     found = due_automatic(run)
     expected = (
         None if found is None else found[1].automatic_event(run.milestone(found[2]).id, found[0])
@@ -601,18 +632,4 @@ def _replay_automatic(run: Run, event: AutomaticEvent) -> None:
             field="events",
             rule="the automatic step due",
         )
-    _apply_automatic(run, found[1], found[2], found[0])
-
-
-def start_moment(run: Run) -> datetime:
-    """The last moment the contract records, at least 00:00 UTC on its first day.
-
-    Its last event's; on a contract built by hand, a later moment on a
-    milestone's escrow or a later payment (:func:`recorded_after`'s).
-    """
-    moments = [start_of(run.contract.started)]
-    if run.last_at is not None:
-        moments.append(run.last_at)
-    if run.recorded is not None:
-        moments.append(run.recorded[0])
-    return max(moments)
+    return take(run, found[1], found[2], found[0])

@@ -49,7 +49,10 @@ class Timer:
             diagram says it (``"auto after 14 days"``).
         shared: Whether it is the contract's clock rather than the
             milestone's: it runs out at the same moment for every milestone
-            it runs on and moves with any event on the contract (dormancy).
+            it runs on and moves with any activity the contract records
+            (dormancy), and its step is one for the whole contract, taken
+            for all those milestones together before any other step due
+            at the same instant.
             A milestone's own clock (the default) moves only when a step
             changes that milestone, which lets
             :func:`~upwork_safety.escrow.advance` keep the clocks in order

@@ -273,7 +273,8 @@ class Clocks:
         heap = self._heap
         while heap and heap[0][3] != self._versions[heap[0][1]]:
             heapq.heappop(heap)
-        best = heap[0][:3] if heap else None
+        # (due, 0 for the contract's clock and 1 for a milestone's, index, row order)
+        best = (heap[0][0], 1, heap[0][1], heap[0][2]) if heap else None
         for order, first in self._shared.items():
             row = ROWS[order]
             while first and (
@@ -284,18 +285,23 @@ class Clocks:
                 continue
             assert row.timer is not None
             due = row.timer.due(run, run.milestone(first[0]))
-            if due is not None and (best is None or (due, first[0], order) < best):
-                best = (due, first[0], order)
-        return None if best is None else (best[0], ROWS[best[2]], best[1])
+            if due is not None and (best is None or (due, 0, first[0], order) < best):
+                best = (due, 0, first[0], order)
+        return None if best is None else (best[0], ROWS[best[3]], best[2])
 
 
 def due_automatic(run: Run) -> tuple[datetime, Row, int] | None:
     """The earliest automatic step waiting on the run: (due, row, milestone index).
 
     Only milestones holding escrow can have a running clock, so only those
-    are looked at (:attr:`Run.holding`); ties go to the earlier milestone,
-    then to the earlier row.  The clocks are read once when the run first
-    asks and kept in order as steps change milestones (:class:`Clocks`).
+    are looked at (:attr:`Run.holding`).  Ties go first to the contract's
+    clock (:attr:`Timer.shared`: dormancy's closure, which ran out for the
+    escrow untouched until that instant, so a step at the same instant does
+    not put it off), then to the earlier milestone, then to the earlier row.
+    The milestone given for the contract's clock is the first it runs on;
+    the engine takes its step for all of them together (``_engine.take``).
+    The clocks are read once when the run first asks and kept in order as
+    steps change milestones (:class:`Clocks`).
     """
     if run.clocks is None:
         if not run.holding:

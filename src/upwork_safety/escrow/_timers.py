@@ -20,7 +20,6 @@ from datetime import date, datetime, time, timezone
 from typing import TYPE_CHECKING
 
 from upwork_safety._calendar import add_business_span
-from upwork_safety._events import DormancyRefundRequest
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import days, holds
 from upwork_safety.escrow._row import Due, Timer
@@ -53,6 +52,7 @@ __all__ = [
     "refundable",
     "release_payments",
     "rules_at",
+    "start_moment",
     "start_of",
 ]
 
@@ -200,31 +200,44 @@ def _mediation(run: Run, milestone: Draft) -> tuple[datetime, datetime, datetime
     return arbitration_window(answered, run.rules)
 
 
-def _last_moment(run: Run) -> datetime:
+def start_moment(run: Run) -> datetime:
+    """The last moment the contract records, at least 00:00 UTC on its first day.
+
+    The latest of its last event (a person's step or an automatic one, this
+    run's or the history's), a moment on a milestone's escrow
+    (``submitted_at`` and the like) and a payment (:attr:`Run.recorded`: on
+    a contract built by hand they may be later than every event).  The last
+    activity the contract knows: dormancy counts from it, and a contract is
+    read as recorded up to it, never before.
+    """
+    moment = start_of(run.contract.started)
     last = run.last_at
-    return start_of(run.contract.started) if last is None else last
+    if last is not None and moment < last:
+        moment = last
+    recorded = run.recorded
+    if recorded is not None and moment < recorded[0]:
+        moment = recorded[0]
+    return moment
 
 
 def _dormancy_times(run: Run, milestone: Draft) -> tuple[datetime, datetime, datetime] | None:
     if not holds(milestone) or run.ended is not None:
         return None
-    return dormancy_times(_last_moment(run), run.rules)
+    return dormancy_times(start_moment(run), run.rules)
 
 
 def _dormancy_rules(run: Run) -> PlatformRules:
     """The rules :func:`dormancy_times` counts the untouched escrow's notices by."""
-    return rules_at(_last_moment(run), run.rules)
+    return rules_at(start_moment(run), run.rules)
 
 
 def _dormancy_due(run: Run, milestone: Draft) -> datetime | None:
-    if not holds(milestone):
+    # The closure is the contract's one step: the engine takes it for every idle
+    # milestone holding escrow together (``_engine.take``), so an ended contract
+    # has no dormancy clock left.
+    if not holds(milestone) or run.ended is not None:
         return None
-    if run.ended is None:
-        return dormancy_times(_last_moment(run), run.rules)[2]
-    if isinstance(run.last_event, DormancyRefundRequest):
-        # Dormancy closes the contract for every milestone still holding escrow at once.
-        return run.last_at
-    return None
+    return dormancy_times(start_moment(run), run.rules)[2]
 
 
 def _at(index: int, times: Callable[[Run, Draft], tuple[datetime, ...] | None]) -> Due:
