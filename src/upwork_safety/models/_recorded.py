@@ -179,7 +179,7 @@ def check_recorded(
         stepped = next(
             (
                 i
-                for e, i in zip(reversed(events), reversed(at_index[index]))
+                for e, i in zip(reversed(events), reversed(at_index[index]), strict=True)
                 if not isinstance(e, Refund)
             ),
             -1,
