@@ -41,6 +41,7 @@ def test_the_evidence_is_the_part_not_read_beside_the_findings_of_the_rest():
     ("text", "script"),
     [
         ("नमस्ते भाई, काम शुरू करो", "Devanagari"),
+        ("Το έργο ξεκινά τώρα", "Greek"),
         ("Привет друг", "Cyrillic"),
         ("先做工作然后付款", "Chinese or Japanese"),
     ],
@@ -55,6 +56,8 @@ def test_other_scripts_are_named(text, script):
     "text",
     [
         "The error is below 0.5σ and μ = 3",  # three Greek letters: not a word
+        "Find the MLE of θ, then the posterior of λ given μ and σ²",  # review r17 M1
+        "The Prophet ﷺ said it; ﷲ is great",  # one symbol each, spelled out by NFKC (r17 L1)
         "Café, naïve, Ærø and Łódź are Latin",
         "Add me on WhatsАpp",  # a Cyrillic А folded to Latin: read, not unread
         "Great work 👍🎉",
@@ -82,3 +85,11 @@ def test_property_four_urdu_letters_anywhere_are_reported_with_their_span(before
     start, end = found[0].span
     assert text[start:end] == found[0].evidence
     assert urdu in found[0].evidence
+
+
+def test_the_evidence_is_only_the_words_not_read():
+    """Review r17 M1: the evidence ran from the first unread letter to the last, English between."""
+    text = "شکریہ بھائی, please start the design now and send it by Friday. اللہ حافظ"
+    (found,) = [f for f in checks.scan_message(text) if f.code is FindingCode.UNREAD_SCRIPT]
+    assert found.evidence == "شکریہ بھائی"
+    assert found.span == (0, len("شکریہ بھائی"))

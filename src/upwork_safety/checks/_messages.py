@@ -278,10 +278,10 @@ def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
 
 def _not_read(text: str, normal: Normalised, side: Direction) -> Finding | None:
     """``UNREAD_SCRIPT`` when a word or more of *text* is in a script the scanner does not read."""
-    missed = unread(normal.text)
+    missed = unread(text)
     if missed is None:
         return None
-    start, end = normal.original_span(missed.start, missed.end)
+    start, end = missed.start, missed.end
     whose = "this message" if side is Direction.INCOMING else "your message"
     message = (
         f"Part of {whose} is in {missed.script} script, which the scanner does not read (it "
