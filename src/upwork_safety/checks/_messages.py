@@ -18,7 +18,7 @@ from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._intent import cleared, detect
 from upwork_safety.checks._model import model_hits
-from upwork_safety.checks._normalise import Normalised, checked_text, normalise
+from upwork_safety.checks._normalise import checked_text, normalise
 from upwork_safety.checks._unread import unread
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
@@ -270,13 +270,13 @@ def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
                 confidence=hit.confidence,
             )
         )
-    not_read = _not_read(text, normal, side)
+    not_read = _not_read(text, side)
     if not_read is not None:
         found.append(not_read)
     return sorted_findings(found)
 
 
-def _not_read(text: str, normal: Normalised, side: Direction) -> Finding | None:
+def _not_read(text: str, side: Direction) -> Finding | None:
     """``UNREAD_SCRIPT`` when a word or more of *text* is in a script the scanner does not read."""
     missed = unread(text)
     if missed is None:

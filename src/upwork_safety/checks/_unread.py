@@ -90,9 +90,7 @@ def unread(text: str) -> Unread | None:
         end = _word_end(text, at)
         words.append((at, end, _unread_word(text[at:end])))
         at = end
-    count = sum(
-        sum(1 for char in text[a:b] if char.isalpha()) for a, b, script in words if script
-    )
+    count = sum(sum(1 for char in text[a:b] if char.isalpha()) for a, b, script in words if script)
     if count < UNREAD_MIN_LETTERS:
         return None
     first = next(i for i, (_, _, script) in enumerate(words) if script)
