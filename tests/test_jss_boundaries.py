@@ -58,15 +58,16 @@ def day(n: int) -> date:
 
 
 @pytest.mark.parametrize("paid_on", [89, 90])
-def test_a_single_payment_on_day_89_or_90_counts_from_day_90_until_90_days_after_it(paid_on):
-    """Regression (red team r17 M2): paid once on day 89, an open contract never counted
-    until another payment came, while one paid on day 90 counted at once.
+def test_a_second_payment_on_day_89_or_90_counts_from_day_90_until_90_days_after_it(paid_on):
+    """Regression (red team r17 M2): paid on day 89, an open contract never counted until
+    another payment came, while one paid on day 90 counted at once.
 
     "Paid at least every 90 days for 90 days or more" is counted up to the day judged:
-    both count from day 90 (the run from the start is then 90 days long, with no gap
-    over 90 days), and both stop 91 days after their payment.
+    with a run of two payments (days 30 and 89, or 30 and 90), both count from day 90
+    (the run from the start is then 90 days long, with no gap over 90 days), and both
+    stop 91 days after their last payment.
     """
-    retainer = job("lt", ended=None, payments=[pay(day(paid_on), "600")])
+    retainer = job("lt", ended=None, payments=[pay(day(30), "300"), pay(day(paid_on), "600")])
 
     def outcome(n: int) -> Outcome:
         return jss.classify(retainer, as_of=day(n)).outcome
@@ -76,14 +77,27 @@ def test_a_single_payment_on_day_89_or_90_counts_from_day_90_until_90_days_after
     assert Outcome.EXCLUDED is outcome(paid_on + 91)  # more than 90 days since it was paid
 
 
+@pytest.mark.parametrize("paid_on", [0, 30, 89, 90])
+def test_a_single_payment_is_not_a_run_of_regular_payments(paid_on):
+    """Regression (review r17 M2): paid once, on its first day, an open contract counted as
+    a long-term success on day 90 alone (a score of 50, 67, 50 on days 89, 90, 91).  One
+    payment is not "payment made every 90 days": it never counts until a second comes."""
+    once = job("lt", ended=None, payments=[pay(day(paid_on), "600")])
+    assert {jss.classify(once, as_of=day(n)).outcome for n in range(85, 180)} == {
+        Outcome.EXCLUDED
+    }
+
+
 def test_paying_a_day_earlier_never_lowers_the_score_for_the_90_day_rule():
-    """Day by day from day 85 to 185, the contract paid on day 89 counts whenever the one
-    paid on day 90 does, except on day 180, 91 days after its payment; and the timeline
-    re-judges on day 90, the day the run grows long enough (it equals score() daily)."""
+    """Day by day from day 85 to 185, the contract paid on days 30 and 89 counts whenever
+    the one paid on days 30 and 90 does, except on day 180, 91 days after its payment; and
+    the timeline re-judges on day 90, the day the run grows long enough (it equals score()
+    daily)."""
     others = [job(f"g{i}") for i in range(3)] + [job("bad", stars="2.0")]
     counted: dict[int, list[Outcome]] = {}
     for paid_on in (89, 90):
-        history = [*others, job("lt", ended=None, payments=[pay(day(paid_on), "600")])]
+        payments = [pay(day(30), "300"), pay(day(paid_on), "600")]
+        history = [*others, job("lt", ended=None, payments=payments)]
         points = jss.timeline(history, start=day(85), end=day(185))
         assert [jss.score(history, as_of=p.on).score for p in points] == [p.score for p in points]
         counted[paid_on] = [

@@ -76,13 +76,17 @@ def _judge(
     last_paid = facts.pay_dates[paid - 1] if paid else None
     ended = facts.ended
     regular = facts.regular_since[paid - 1] if paid else None
+    # The payments of that run so far (the runs are consecutive, their starts in order).
+    in_run = (
+        0 if regular is None else paid - bisect.bisect_left(facts.regular_since, regular, 0, paid)
+    )
     run = _paid_run(facts, on, paid)
     months_paid = 0 if run is None else _months_between(*run)
     reasons: list[str] = []
     scope: _Scope = "everywhere"
     if ended is None or ended > on:  # still open
         outcome, idle = _judge_open(
-            facts, on, rules, (last_paid, regular), reasons if explain else None
+            facts, on, rules, (last_paid, regular, in_run), reasons if explain else None
         )
         counts_from = None
         if outcome is Outcome.EXCLUDED:
@@ -162,7 +166,7 @@ def _judge_open(
     facts: _Facts,
     on: date,
     rules: JSSRules,
-    paid: tuple[date | None, date | None],
+    paid: tuple[date | None, date | None, int],
     reasons: list[str] | None,
 ) -> tuple[Outcome, bool]:
     """An open contract: idle (neutral), paid long-term (positive) or not counted yet.
@@ -190,6 +194,10 @@ def _judge_open(
     return outcome, idle
 
 
+#: The fewest payments that make a run of regular payments (one is a payment, not a habit).
+_REGULAR_PAYMENTS = 2
+
+
 def _idle_rule(rules: JSSRules) -> str:
     """Where the idle period comes from, said when the rule is unconfirmed (newcomer r17 L11)."""
     for name, _, source in rule_sources(rules):
@@ -203,19 +211,23 @@ def _open_standing(
     facts: _Facts,
     on: date,
     rules: JSSRules,
-    paid: tuple[date | None, date | None],
+    paid: tuple[date | None, date | None, int],
     reasons: list[str] | None,
 ) -> Outcome:
     """Whether an open contract counts yet, and how, by its payments alone.
 
-    *paid* is the last payment by *on* and the start of its run of regular
+    *paid* is the last payment by *on*, the start of its run of regular
     payments (no gap over ``long_term_payment_interval``, from the contract's
-    start): a long-term contract is one paid at least that often for at least
-    that long (HC 34958134307475), counted up to *on*, so one payment after
-    months of silence does not make it one, and a run that began at least the
-    interval before *on* with its latest payment within the interval does.
+    start) and how many payments the run holds: a long-term contract is one
+    paid at least that often for at least that long (HC 34958134307475),
+    counted up to *on*, so one payment after months of silence does not make
+    it one, and a run of two payments or more that began at least the
+    interval before *on*, with its latest payment within the interval, does.
+    A single payment is not "payment made every 90 days": without the
+    second, a contract paid once on its first day counted on its 90th day
+    alone (review r17 M2).
     """
-    last_paid, regular = paid
+    last_paid, regular, in_run = paid
     idle_since = facts.started if last_paid is None else last_paid
     interval = rules.long_term_payment_interval
     if on - idle_since >= rules.open_idle_after:
@@ -228,7 +240,12 @@ def _open_standing(
         return Outcome.NEUTRAL
     # Paid at least every interval since *regular*, counted up to the day judged: a
     # payment a day earlier never makes a contract count later (red team r17 M2).
-    if last_paid is not None and regular is not None and on - regular >= interval:
+    if (
+        last_paid is not None
+        and regular is not None
+        and in_run >= _REGULAR_PAYMENTS
+        and on - regular >= interval
+    ):
         if on - last_paid > interval:
             if reasons is not None:
                 reasons.append(
