@@ -83,9 +83,7 @@ def test_a_single_payment_is_not_a_run_of_regular_payments(paid_on):
     a long-term success on day 90 alone (a score of 50, 67, 50 on days 89, 90, 91).  One
     payment is not "payment made every 90 days": it never counts until a second comes."""
     once = job("lt", ended=None, payments=[pay(day(paid_on), "600")])
-    assert {jss.classify(once, as_of=day(n)).outcome for n in range(85, 180)} == {
-        Outcome.EXCLUDED
-    }
+    assert {jss.classify(once, as_of=day(n)).outcome for n in range(85, 180)} == {Outcome.EXCLUDED}
 
 
 def test_paying_a_day_earlier_never_lowers_the_score_for_the_90_day_rule():
