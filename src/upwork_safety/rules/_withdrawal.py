@@ -304,7 +304,7 @@ DIRECT_TO_LOCAL_BANK = WithdrawalMethod(
             _D2LB, note="noon UTC cutoff: a later request is processed the next business day"
         ),
     },
-    note="noon UTC cutoff; individual bank accounts only",
+    note="individual bank accounts only",
     cutoff=timedelta(hours=12),
 )
 
