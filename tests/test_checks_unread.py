@@ -60,6 +60,8 @@ def test_other_scripts_are_named(text, script):
         "The Prophet ﷺ said it; ﷲ is great",  # one symbol each, spelled out by NFKC (r17 L1)
         "Café, naïve, Ærø and Łódź are Latin",
         "Add me on WhatsАpp",  # a Cyrillic А folded to Latin: read, not unread
+        "ＷｈａｔｓＡｐｐ me",  # full-width Latin letters are Latin
+        "𝐖𝐡𝐚𝐭𝐬𝐀𝐩𝐩 me",  # so are mathematical ones
         "Great work 👍🎉",
         "Bhai payment bahar kar dein",
     ],

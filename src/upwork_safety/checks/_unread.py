@@ -36,7 +36,12 @@ def _script(char: str) -> str | None:
     """The script of a letter the scanner does not read, or ``None`` for a Latin letter."""
     if char.isascii():
         return None
-    name = unicodedata.name(char, "")
+    # Its compatibility form first: a full-width or mathematical letter ("Ｗ", "𝐖")
+    # is a Latin one, as the normaliser reads it.
+    folded = unicodedata.normalize("NFKC", char)
+    if folded.isascii():
+        return None
+    name = unicodedata.name(folded[0], "")
     first = name.split(" ", 1)[0]
     if first == "LATIN":
         return None
