@@ -226,3 +226,10 @@ def test_property_arrival_is_in_order_on_business_days_in_any_zone(method, reque
         )
         assert weekdays == days
         assert days == 0 or end.weekday() < 5
+
+
+def test_rules_given_without_a_new_method_are_still_checked():
+    """rules= is read only with method_added=, but a wrong value is refused, not dropped."""
+    with pytest.raises(InvalidTypeError) as refused:
+        fees.arrival("payoneer", _at(THURSDAY, 9), rules="weekly")  # type: ignore[arg-type]
+    assert refused.value.field == "rules"

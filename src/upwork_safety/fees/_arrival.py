@@ -120,7 +120,7 @@ class Arrival:
         Payoneer, reaching Payoneer: the transfer to the bank comes after).
         """
         cutoff = self.method.cutoff
-        rule = "no cutoff published" if cutoff is None else f"cutoff {cutoff} after 00:00 UTC"
+        rule = "no cutoff published" if cutoff is None else f"cutoff {cutoff} UTC"
         low, high = self.method.business_days
         span = f"{low}" if low == high else f"{low}–{high}"
         said = self.method.source_of("business_days").note
@@ -179,8 +179,8 @@ def arrival(
     chosen = usable_method(method, "method")
     moment = _moment(requested_at, "requested_at")
     added = optional_day(method_added, "method_added")
+    wait = _rules(rules, moment.date() if added is None else added)  # checked when given
     if added is not None:
-        wait = _rules(rules, added)
         day = moment.date()
         if not wait.method_active(added, day):
             raise InvalidValueError(
