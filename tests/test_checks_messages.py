@@ -1273,3 +1273,52 @@ def test_a_condition_that_something_runs_is_not_payment_after_delivery():
     assert [] == checks.scan_message("We pay our staff when the payroll runs on Friday.")
     (found,) = checks.scan_message("Start now, I will pay after I test it on my server.")
     assert "START_BEFORE_FUNDING" == found.code
+
+
+# Newcomer r18: a client funding first, told DANGER; four common Pakistani wordings missed.
+R18_QUIET = [
+    "Once you accept, I'll fund milestone 1 and you can start.",
+    (
+        "Upwork protects both of us through escrow, so please don't worry - once you accept, "
+        "I'll fund milestone 1 and you can start."
+    ),
+    "Please accept the offer; I'll fund milestone 1 right after and you can begin.",
+    "I'll fund the milestone today and you can start tomorrow.",
+    "I can pay you directly via an Upwork bonus if you finish early.",
+    "We can pay you directly as a bonus on Upwork.",
+    "Upwork asked me to verify my profile with my ID, it took a day.",
+]
+R18_CAUGHT = [
+    ("I'll fund it next week and you can start today.", "START_BEFORE_FUNDING"),
+    ("I'll fund the milestone later and you can start right now.", "START_BEFORE_FUNDING"),
+    (
+        "I'll pay you directly to your bank, a bonus on Upwork costs us fees.",
+        "OFF_PLATFORM_PAYMENT",
+    ),
+    ("Registration ke 1500 rupay Easypaisa kar dein phir kaam milega", "UPFRONT_FEE"),
+    ("Sir jee kaam mukammal karke bhej dein, payment baad mein ho jayegi", "START_BEFORE_FUNDING"),
+    (
+        (
+            "Hello dear, I am looking for someone to open an Upwork account with his own "
+            "details and I will work on it. 10% for you."
+        ),
+        "ACCOUNT_SHARING",
+    ),
+    ("Can you verify my Upwork profile using your ID? I'll pay 5000.", "ACCOUNT_SHARING"),
+]
+
+
+@pytest.mark.parametrize("text", R18_QUIET)
+def test_r18_funding_first_and_upwork_bonuses_are_quiet(text):
+    """The funding first and the start joined to it; "directly" as an Upwork bonus."""
+    assert [] == scan_rules_only(text)
+    assert [] == scan(text)
+
+
+@pytest.mark.parametrize(("text", "code"), R18_CAUGHT)
+def test_r18_wordings_are_caught_by_the_rules(text, code):
+    """Each is found by the rules alone, at HIGH confidence, and only that code."""
+    (finding,) = scan_rules_only(text)
+    assert code == finding.code
+    assert Confidence.HIGH is finding.confidence
+    assert [code] == scan(text)

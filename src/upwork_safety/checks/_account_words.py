@@ -174,8 +174,13 @@ AS_ANOTHER = re.compile(
     r"\bpay (?:the )?(?:account |profile )?owners\b|"
     r"\b(?:account|profile|id) (?:will|would|can|shall) be (?:used|run|operated|managed|"
     r"handled) by\b|"
-    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?account (?:in|on|"
-    r"under) (?:your|their|his|her|someone'?s) name\b|\baap ke naam (?:pe|par|se) account\b|"
+    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?"
+    r"(?:account|profile|id) (?:in|on|under) (?:your|their|his|her|someone'?s) name\b|"
+    r"\baap ke naam (?:pe|par|se) account\b|"
+    # Opened with another person's identity: "open an Upwork account with his own details".
+    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?"
+    r"(?:account|profile|id) (?:with|using) (?:your|ur|their|his|her|someone'?s) (?:own )?"
+    r"(?:name|id|cnic|details|documents|identity|info\w{0,7})\b|"
     r"\b(?:log ?in|login|sign in) (?:to|into) yours\b|"
     r"\bsign ?up (?:on|for|to) upwork with (?:your|ur) (?:name|id|cnic|details|documents)\b|"
     r"\b(?:account|id|profile) (?:chala|sambhal|handle|use|run)\w{0,4} (?:do|dein|karo|kar do|"
@@ -258,7 +263,9 @@ HANDED = re.compile(
 #: Somebody's identity document or face, for an account's verification.
 IDENTITY = re.compile(
     r"\b(?:cnic|nic|id card|identity card|national id|shanakhti card|passport|driving "
-    r"licen[cs]e|selfie|face|chehra|camera|documents?)\b"
+    r"licen[cs]e|selfie|face|chehra|camera|documents?)\b|"
+    # A bare "ID" is anyone's handle ("my Skype ID") unless it verifies: "using your ID".
+    r"\b(?:using|with|by) (?:your|ur|his|her|their) (?:own )?id\b"
 )
 
 VERIFY = re.compile(

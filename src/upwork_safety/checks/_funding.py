@@ -36,7 +36,8 @@ _WORK_ASK = re.compile(
     r"code|draft|redesign|fix|prepare|produce|put together|throw together|deliver|"
     r"send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
-    r"bana\w{0,4}|likh\w{0,5}|kar ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
+    r"bana\w{0,4}|likh\w{0,5}|kar ?ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
+    r"(?:mukammal|poora|pura) kar\w{0,5}|"
     r"have (?:\w+ ){0,4}ready|get (?:\w+ ){0,3}ready|"
     r"(?:i|we) (?:need|want) (?:\w+ ){0,5}(?:done|translated|written|designed|built|made|ready|"
     r"delivered|finished|completed|edited|coded)|"
@@ -121,7 +122,17 @@ _START_AFTER_FUNDING = re.compile(
     r"whip up|crank out|bang out|churn out|create)\b|"
     r"\b(?:after|once|when) (?:i|we)(?:'ve| have)? fund\w{0,3}\b|"
     r"\b(?:once|when|after) the (?:contract|milestone) (?:starts|is (?:live|active|signed|open))\b|"
-    r"\byou can (?:start|begin) (?:then|after that)\b"
+    r"\byou can (?:start|begin) (?:then|after that)\b|"
+    # The funding first, the start joined to it: "once you accept, I'll fund milestone 1 and
+    # you can start", "I'll fund it today and you can start tomorrow" (not "... and you can
+    # start now" after a funding put off; "today" only after a funding done today).
+    r"\b(?:i|we)(?:'ll| will| am going to| are going to)? fund\w{0,3}\b[^.?!;]{0,40}?\b(?:now|"
+    r"today|right away|immediately)\b[^.?!;]{0,30}?\band (?:then )?(?:you|u) (?:can|may|could) "
+    r"(?:start|begin|get started)\b(?! (?:right )?now\b| immediately\b| right away\b| asap\b|"
+    r" abhi\b| in the meantime\b| meanwhile\b)|"
+    r"\b(?:i|we)(?:'ll| will| am going to| are going to)? fund\w{0,3}\b[^.?!;]{0,40}?\band "
+    r"(?:then )?(?:you|u) (?:can|may|could) (?:start|begin|get started)\b(?! (?:right )?now\b| "
+    r"immediately\b| right away\b| asap\b| abhi\b| in the meantime\b| meanwhile\b| today\b)"
 )
 #: Work asked for first, funding after: "do a draft and then I'll set up the contract".
 _WORK_THEN_FUND = re.compile(

@@ -27,7 +27,11 @@ _FEE_NAMED = re.compile(
     r"one time|small|service|portal|access|slot|booking|id card)\s(?:fees?|charges?|deposit|"
     r"cost|amount|payment|money)\b|\bsecurity\s(?:deposit|amount|money|ke taur)\b|"
     r"\b(?:fees?|charges?|deposit)\s(?:of\s)?(?:\$|rs\.?\s?|pkr\s?|usd\s?)?\d|"
-    r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b"
+    r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b|"
+    # A sum for it, in Roman Urdu: "registration ke 1500 rupay", "joining ki Rs 500".
+    r"\b(?:registration|activation|joining|membership|admission|enrol{1,2}ment|verification)\s"
+    r"(?:ke|ki|ka|k)\s(?:\$|rs\.?\s?|pkr\s?)?\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr|"
+    r"dollars?|usd|\$)?"
 )
 _FEE_WORD = re.compile(r"\b(?:fees?|charges?|deposit|deposits|costs?|price)\b")
 _FEE_PURPOSE = re.compile(
