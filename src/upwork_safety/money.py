@@ -51,22 +51,27 @@ __all__ = ["MAX_DIGITS", "MAX_PARTS", "ExchangeRate", "Money"]
 #: Amounts may have at most this many digits before the decimal point, and
 #: at most this many after it.  A quadrillion dollars is far beyond any
 #: contract; larger numbers are almost always a unit or parsing mistake, and
-#: refusing them keeps every sum and product exact within :data:`CONTEXT`.
+#: refusing them keeps every sum and product exact with :data:`CONTEXT`'s settings.
 MAX_DIGITS = _decimals.MAX_DIGITS
 
 #: :meth:`Money.split` and :meth:`Money.allocate` make at most this many parts.
 MAX_PARTS = 100_000
 
-#: Every computation of the library runs in this context, never in the
-#: caller's: 60 digits hold every sum and product of valid amounts exactly,
-#: rounding (only where a rule says so) is half up, and a signal that would
-#: otherwise pass silently raises.  No caller setting of :mod:`decimal`
-#: changes a result.
-CONTEXT = _decimals.CONTEXT
+#: A copy of the settings every computation of the library runs with, never
+#: the caller's: 60 digits hold every sum and product of valid amounts
+#: exactly, rounding (only where a rule says so) is half up, and a signal
+#: that would otherwise pass silently raises.  It is a copy: changing it (or
+#: installing it with ``decimal.setcontext`` and changing the thread's
+#: context) changes nothing the library computes, and no caller setting of
+#: :mod:`decimal` changes a result.
+CONTEXT = _decimals.settings_copy()
+
+#: The context the library computes in (private, never handed out).
+_CONTEXT = _decimals.CONTEXT
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
-    """Round *value* half up to *places* decimal places, in :data:`CONTEXT`.
+    """Round *value* half up to *places* decimal places, with :data:`CONTEXT`'s settings.
 
     The library's rounding for amounts a rule computes: Upwork's worked
     examples round half up (a 10% fee on $333.36 is $33.34).  Rounding
@@ -76,7 +81,7 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     (10% of ``-0.00``, or a tiny negative amount rounded, is ``0.00``).
     """
     return _no_negative_zero(
-        value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=CONTEXT)
+        value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=_CONTEXT)
     )
 
 
@@ -90,14 +95,14 @@ def _no_negative_zero(value: Decimal) -> Decimal:
 
 
 def round_down(value: Decimal, places: int) -> Decimal:
-    """Round *value* toward zero to *places* decimal places, in :data:`CONTEXT`.
+    """Round *value* toward zero to *places* decimal places, with :data:`CONTEXT`'s settings.
 
     For a limit a rule gives as a share ("keep at most 50%"): rounding half
     up could pass it by half a cent, so such a most is rounded down.  Every
     other rounding is :func:`round_half_up`'s.  A zero result is positive
     zero, as there.
     """
-    return _no_negative_zero(value.quantize(_QUANTA[places], rounding=ROUND_DOWN, context=CONTEXT))
+    return _no_negative_zero(value.quantize(_QUANTA[places], rounding=ROUND_DOWN, context=_CONTEXT))
 
 
 def rate_of(money: Money, rate: Decimal) -> Money:
@@ -105,7 +110,7 @@ def rate_of(money: Money, rate: Decimal) -> Money:
 
     The one rule for a share a rule takes of an amount (a service fee, a
     withdrawal method's percentage fee, the tax a bank withholds): the
-    product is exact in :data:`CONTEXT` and rounded once, half up, as in
+    product is exact with :data:`CONTEXT`'s settings and rounded once, half up, as in
     Upwork's worked examples.  ``(money * rate).rounded()`` would refuse a
     product with more than :data:`MAX_DIGITS` places before rounding it:
     a valid rate with 17 or 18 places has such products.
@@ -133,7 +138,7 @@ def rate_of(money: Money, rate: Decimal) -> Money:
             field="rate",
             rule="a fraction from 0 up to (not including) 1",
         )
-    product = CONTEXT.multiply(money.amount, factor)
+    product = _CONTEXT.multiply(money.amount, factor)
     return Money(round_half_up(product, money.minor_unit), money.currency)
 
 
@@ -269,7 +274,7 @@ class Money:
                 )
             return NotImplemented
         factor = to_decimal(other, "factor")
-        return Money(_no_negative_zero(CONTEXT.multiply(self.amount, factor)), self.currency)
+        return Money(_no_negative_zero(_CONTEXT.multiply(self.amount, factor)), self.currency)
 
     __rmul__ = __mul__
 
@@ -347,10 +352,10 @@ class Money:
                 field="amount",
                 rule="whole minor units",
             )
-        return int(self.amount.scaleb(self.minor_unit, context=CONTEXT))
+        return int(self.amount.scaleb(self.minor_unit, context=_CONTEXT))
 
     def _from_units(self, units: int) -> Money:
-        return Money(Decimal(units).scaleb(-self.minor_unit, context=CONTEXT), self.currency)
+        return Money(Decimal(units).scaleb(-self.minor_unit, context=_CONTEXT), self.currency)
 
     def split(self, parts: int) -> tuple[Money, ...]:
         """Share the amount into *parts* parts as equal as the minor unit allows.
@@ -449,7 +454,7 @@ class Money:
         units = self._units(what)
         # Scale every ratio to an integer, so the shares are exact integer arithmetic.
         scale = max(_places(r) for r in ratios)
-        weights = [int(Decimal(r).scaleb(scale, context=CONTEXT)) for r in ratios]
+        weights = [int(Decimal(r).scaleb(scale, context=_CONTEXT)) for r in ratios]
         total = sum(weights)
         magnitude = abs(units)
         shares = [magnitude * w // total for w in weights]
@@ -529,7 +534,7 @@ class Money:
         amount = self.amount or self.amount.copy_abs()
         places = self.minor_unit
         if _places(amount) < places:
-            amount = amount.quantize(_QUANTA[places], context=CONTEXT)
+            amount = amount.quantize(_QUANTA[places], context=_CONTEXT)
         return f"{self.currency} {amount:,f}"  # "f": never in exponent form (1E-7)
 
     def __format__(self, spec: str) -> str:
@@ -604,7 +609,7 @@ class ExchangeRate:
                 field="money",
                 rule="the rate's base currency",
             )
-        product = round_half_up(CONTEXT.multiply(money.amount, self.rate), minor_unit(self.quote))
+        product = round_half_up(_CONTEXT.multiply(money.amount, self.rate), minor_unit(self.quote))
         if product.adjusted() >= MAX_DIGITS:
             raise InvalidValueError(
                 f"{money} at {self.rate} {self.quote} per {self.base} converts to "
@@ -627,7 +632,7 @@ class ExchangeRate:
         Raises:
             InvalidValueError: The inverse is too large to hold.
         """
-        inverse = _within_places(CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
+        inverse = _within_places(_CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
         return ExchangeRate(self.quote, self.base, inverse, self.as_of, self.source)
 
     def with_spread(self, spread: Decimal | int | str) -> ExchangeRate:
@@ -644,5 +649,5 @@ class ExchangeRate:
                 a number; ``field`` is ``"spread"``.
         """
         spread = fraction(spread, "spread")
-        rate = CONTEXT.multiply(self.rate, CONTEXT.subtract(Decimal(1), spread))
+        rate = _CONTEXT.multiply(self.rate, _CONTEXT.subtract(Decimal(1), spread))
         return attrs.evolve(self, rate=_within_places(rate, MAX_DIGITS))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown, shown_int
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_text
@@ -43,7 +44,6 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.fees._route import usable_method
 from upwork_safety.money import (
-    CONTEXT,
     MAX_DIGITS,
     Money,
     exact,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._moments import LATEST, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
@@ -40,7 +41,7 @@ from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_onl
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
 from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
-from upwork_safety.money import CONTEXT, Money, exact, plain_money
+from upwork_safety.money import Money, exact, plain_money
 
 if TYPE_CHECKING:
     from upwork_safety.rules import JSSRules

@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._validate import (
     MAX_COUNT,
@@ -23,7 +24,7 @@ from upwork_safety._validate import (
     text_items_field,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, MAX_DIGITS, to_decimal, within_limits
+from upwork_safety.money import MAX_DIGITS, to_decimal, within_limits
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

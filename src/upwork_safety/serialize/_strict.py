@@ -22,9 +22,10 @@ from decimal import Decimal
 from typing import Any, TypeVar, get_args
 
 from upwork_safety import _display
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._render import jsonable
 from upwork_safety.errors import UpworkSafetyError
-from upwork_safety.money import CONTEXT, Money, to_decimal, unicode_text
+from upwork_safety.money import Money, to_decimal, unicode_text
 
 E = TypeVar("E", bound=enum.Enum)
 

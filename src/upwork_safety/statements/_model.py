@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown, shown_int
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
@@ -34,7 +35,6 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
-    CONTEXT,
     Money,
     optional_plain_money,
     plain_money,

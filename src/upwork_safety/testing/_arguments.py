@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar, cast
 
 from hypothesis import strategies as st
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import Money
 
 if TYPE_CHECKING:
     from collections.abc import Callable
