@@ -39,7 +39,7 @@ from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
 from upwork_safety._money_text import explicit_locale as explicit_locale
 from upwork_safety._money_text import format_amount, format_money
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_text
+from upwork_safety._plain import plain_text, whole_number
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -253,7 +253,7 @@ class Money:
 
     def __radd__(self, other: object) -> Money:
         # Lets plain ``sum(moneys)`` work: it starts from the int 0.
-        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+        if whole_number(other) == 0:  # the int's own value: a subclass's == may lie
             return self
         return NotImplemented
 
@@ -379,19 +379,20 @@ class Money:
         >>> [str(part) for part in Money("10.00", "USD").split(3)]
         ['USD 3.34', 'USD 3.33', 'USD 3.33']
         """
-        if isinstance(parts, bool) or not isinstance(parts, int):
+        count = whole_number(parts)
+        if count is None:
             raise InvalidTypeError(
                 f"split(parts) must be an int, not {type(parts).__name__}",
                 field="parts",
                 rule="an int",
             )
-        if not 1 <= parts <= MAX_PARTS:
+        if not 1 <= count <= MAX_PARTS:
             raise InvalidValueError(
-                f"split(parts) must be from 1 to {MAX_PARTS}, got {parts}",
+                f"split(parts) must be from 1 to {MAX_PARTS}, got {count}",
                 field="parts",
                 rule=f"1 to {MAX_PARTS}",
             )
-        return self._allocate([1] * parts, "split()")
+        return self._allocate([1] * count, "split()")
 
     def allocate(self, ratios: Iterable[Decimal | int | str]) -> tuple[Money, ...]:
         """Share the amount in proportion to *ratios*, conserving the total exactly.
