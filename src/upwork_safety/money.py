@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import NoReturn
 
 import attrs
 
@@ -154,12 +155,40 @@ def require_money(value: object, what: str) -> Money:
     ``Money("500", "USD")``, an amount and a currency.
     """
     if isinstance(value, Money):
+        try:
+            value.amount  # noqa: B018  (only a Money made without its constructor lacks it)
+        except AttributeError:
+            _fieldless(what)
         return value
     hint = ""
     if isinstance(value, (int, str, Decimal, float)) and not issubclass(type(value), bool):
         hint = f': write Money("{value}", "USD") (an amount and a currency)'
     raise InvalidTypeError(
         f"{what} must be Money, not {type(value).__name__}{hint}", field=what, rule="Money"
+    )
+
+
+def _has_fields(value: Money) -> bool:
+    """Whether *value* holds both of ``Money``'s fields, read with ``Money``'s own descriptors.
+
+    Only a ``Money`` made without its constructor lacks them: a hand-made
+    pickle that names the class and sends no state (red team r18 L2).
+    """
+    try:
+        _MONEY_AMOUNT.__get__(value)
+        _MONEY_CURRENCY.__get__(value)
+    except AttributeError:
+        return False
+    return True
+
+
+def _fieldless(what: str) -> NoReturn:
+    """Refuse a ``Money`` without its fields, naming *what*."""
+    raise InvalidValueError(
+        f"{what} is a Money without its amount and currency: it was made without its "
+        "constructor (a pickle that sends no state)",
+        field=what,
+        rule="a Money built by its constructor",
     )
 
 
@@ -174,6 +203,8 @@ def plain_money(value: Money) -> Money:
     """
     if type(value) is Money or not isinstance(value, Money):
         return value
+    if not _has_fields(value):
+        return value  # made without its constructor: the field's validator refuses it
     return Money(_MONEY_AMOUNT.__get__(value), _MONEY_CURRENCY.__get__(value))
 
 
@@ -237,7 +268,11 @@ class Money:
         return total
 
     def _same(self, other: Money, op: str) -> None:
-        if self.currency != other.currency:
+        try:
+            mine, theirs = self.currency, other.currency
+        except AttributeError:  # one was made without its fields (red team r18 L2)
+            _fieldless("other" if _has_fields(self) else "self")
+        if mine != theirs:
             raise CurrencyMismatchError(
                 f"cannot {op} {self.currency} and {other.currency}: convert "
                 f"one with an ExchangeRate first",
