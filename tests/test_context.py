@@ -1,7 +1,7 @@
 """No caller's decimal context changes a result: the whole public API, swept.
 
-Every engine computes in the library's own context
-(:data:`upwork_safety.money.CONTEXT`).  Each call below runs once in the
+Every engine computes in the library's own context (its settings are
+published as a copy, :data:`upwork_safety.money.CONTEXT`).  Each call below runs once in the
 default context and again under hostile ones (one significant digit
 rounding down; three digits with every rounding trapped); the answers must
 be equal.  The histories are chosen so that a sum computed in the caller's
@@ -11,10 +11,12 @@ context would round (window totals of four and more digits, weights of
 
 from __future__ import annotations
 
+import ast
 import decimal
 import inspect
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -31,6 +33,7 @@ from upwork_safety import (
     fees,
     hourly,
     jss,
+    money,
     serialize,
     statements,
 )
@@ -283,3 +286,125 @@ def test_every_public_fee_jss_and_statements_function_runs_in_the_librarys_conte
             if computes and not hasattr(function, "__wrapped__"):
                 missing.append(qualified)
     assert [] == missing
+
+
+def _answers() -> tuple[object, ...]:
+    """Money arithmetic, shares, a conversion, an inverse and a fee, each exact only at 60 digits."""
+    rate = ExchangeRate("USD", "PKR", "280.1234")
+    return (
+        Money("123456.78", "USD") + Money("0.01", "USD"),
+        Money("1234.57", "USD") * Decimal("1.5"),
+        Money("1000000.01", "USD").split(3),
+        Money("1000000.01", "USD").allocate(["0.5", "0.3", "0.2"]),
+        rate.convert(Money("1234567.89", "USD")),
+        rate.inverse(),
+        fees.service_fee(Money("123456.78", "USD"), on=date(2020, 1, 1)),
+        str(Money("1000000.01", "USD")),
+    )
+
+
+def _set(context: decimal.Context, change: str) -> None:
+    """Make one of the changes a notebook might make to a context."""
+    if change == "prec":
+        context.prec = 6
+    elif change == "rounding":
+        context.rounding = decimal.ROUND_DOWN
+    elif change == "traps-on":
+        context.traps[decimal.Inexact] = True
+        context.traps[decimal.Rounded] = True
+    elif change == "traps-off":
+        for signal in (decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow):
+            context.traps[signal] = False
+    else:
+        context.Emax, context.Emin = 5, -5
+
+
+def _restore(context: decimal.Context, saved: decimal.Context) -> None:
+    """Put *saved*'s settings back into *context* (the object itself, which others hold)."""
+    context.prec, context.rounding = saved.prec, saved.rounding
+    context.Emax, context.Emin = saved.Emax, saved.Emin
+    context.capitals, context.clamp = saved.capitals, saved.clamp
+    for signal, trapped in saved.traps.items():
+        context.traps[signal] = trapped
+    context.clear_flags()
+
+
+CHANGES = ["prec", "rounding", "traps-on", "traps-off", "Emax"]
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_changing_the_published_context_changes_no_result(change):
+    """Red team r18 H1: ``money.CONTEXT.prec = 6`` made split() lose a dollar; it is a copy now."""
+    expected = _answers()
+    saved = money.CONTEXT.copy()
+    try:
+        _set(money.CONTEXT, change)
+        assert expected == _answers()
+    finally:
+        _restore(money.CONTEXT, saved)
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_installing_the_published_context_and_changing_it_changes_no_result(change):
+    """Red team r18 H1: ``setcontext(money.CONTEXT)`` then ``getcontext().prec = 6`` rounded sums.
+
+    It also made ``ExchangeRate.convert`` raise a bare ``decimal.InvalidOperation``.
+    """
+    expected = _answers()
+    saved_thread, saved = decimal.getcontext(), money.CONTEXT.copy()
+    try:
+        decimal.setcontext(money.CONTEXT)
+        _set(decimal.getcontext(), change)
+        assert expected == _answers()
+    finally:
+        decimal.setcontext(saved_thread)
+        _restore(money.CONTEXT, saved)
+
+
+def test_the_answers_the_context_changes_are_checked_against():
+    """The pinned answers: the split conserves the cent, the conversion keeps every digit."""
+    total, product, split, allocated, converted, inverse, fee, text = _answers()
+    assert Money("123456.79", "USD") == total
+    assert Money("1851.855", "USD") == product
+    parts = Money("333333.34", "USD"), Money("333333.34", "USD"), Money("333333.33", "USD")
+    assert parts == split
+    assert Money("1000000.01", "USD") == sum(allocated, Money.zero("USD"))
+    assert Money("345831354.88", "PKR") == converted
+    assert Decimal("0.003569855285206448") == inverse.rate  # type: ignore[attr-defined]
+    assert Money("6722.84", "USD") == fee  # 2020 sliding scale: 100 + 950 + 5672.84
+    assert "USD 1,000,000.01" == text
+
+
+def test_the_published_context_has_the_librarys_settings():
+    """``money.CONTEXT`` shows the settings the library computes with: 60 digits, half up, traps."""
+    context = money.CONTEXT
+    assert (60, decimal.ROUND_HALF_UP, 999_999, -999_999) == (
+        context.prec,
+        context.rounding,
+        context.Emax,
+        context.Emin,
+    )
+    trapped = {signal for signal, on in context.traps.items() if on}
+    assert {decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow} == trapped
+    assert [] == [signal for signal, raised in context.flags.items() if raised]
+
+
+#: Modules that may still compute with the published copy: models/_collections.py is being
+#: edited in parallel (r18); its import moves to ``_decimals`` when that work is merged.
+_NOT_YET_MOVED = {"models/_collections.py"}
+
+
+def test_no_module_computes_with_the_published_context():
+    """Red team r18 H1: every module imports the private context, never ``money.CONTEXT``."""
+    source = Path(money.__file__).parent
+    found = set()
+    for path in sorted(source.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module == "upwork_safety.money"
+                and any(alias.name == "CONTEXT" for alias in node.names)
+            ):
+                found.add(path.relative_to(source).as_posix())
+    assert set() == found - _NOT_YET_MOVED

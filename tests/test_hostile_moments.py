@@ -266,3 +266,44 @@ def test_an_escrow_dispute_on_the_last_days_can_still_be_reported():
     assert checks.review_contract(contract, now=LAST)
     respond = hourly.dispute_response(datetime(9990, 12, 27, 12, tzinfo=UTC))
     assert datetime(9991, 1, 1, 12, tzinfo=UTC) == respond.respond_by_if_business_days
+
+
+class Changing(tzinfo):
+    """Answers *first* the first time its offset is asked for, then *later* every time."""
+
+    def __init__(self, first, later) -> None:
+        self.answers = [first]
+        self.later = later
+
+    def utcoffset(self, dt):
+        return self.answers.pop() if self.answers else self.later
+
+    def dst(self, dt):
+        return None
+
+    def tzname(self, dt):
+        return "changing"
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [(timedelta(0), None), (timedelta(hours=5), timedelta(hours=-3))],
+    ids=["then-naive", "then-another-offset"],
+)
+def test_a_moment_is_built_from_the_one_offset_checked(first, later):
+    """Red team r18 M4: a second ``utcoffset()`` answer of None made CPython read local time.
+
+    The offset is asked for once: the moment stored is the wall time less that
+    offset, whatever the tzinfo says later (and whatever the process's zone is).
+    """
+    wall = datetime(2024, 1, 2, 12, 0)
+    event = escrow.Fund("m1", wall.replace(tzinfo=Changing(first, later)))
+    assert datetime(2024, 1, 2, 12, 0, tzinfo=UTC) - first == event.at
+    assert (UTC, 0) == (event.at.tzinfo, event.at.fold)
+
+
+def test_a_moment_with_fold_is_stored_without_it():
+    """The UTC moment is built by hand: the wall time's fold (a repeated hour) is not carried."""
+    wall = datetime(2024, 11, 3, 1, 30, fold=1, tzinfo=timezone(timedelta(hours=-5)))
+    moment = escrow.Fund("m1", wall).at
+    assert (datetime(2024, 11, 3, 6, 30, tzinfo=UTC), 0) == (moment, moment.fold)

@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_calendar``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_calendar``) and
 the CLI's own commands (``_cli``).
 """
 

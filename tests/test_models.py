@@ -1,6 +1,7 @@
 """Tests for upwork_safety.models and upwork_safety.errors."""
 
 import copy
+import copyreg
 import itertools
 import pickle
 from datetime import date, datetime, timedelta, timezone
@@ -1256,3 +1257,69 @@ def test_a_contract_whose_totals_no_money_can_hold_is_refused():
         payments=[Payment(date(2025, 1, 6), edge)] * 2,
     )
     assert fine.earnings == Money("999999999999999999.98", "USD")
+
+
+class _Reconstructed:
+    """Pickles as ``copyreg._reconstructor(cls, tuple, items)``: a tuple subclass made without ``__new__``."""
+
+    def __init__(self, cls: type, items: tuple[object, ...]) -> None:
+        self.cls, self.items = cls, items
+
+    def __reduce__(self):
+        return (copyreg._reconstructor, (self.cls, tuple, self.items))
+
+
+class _Edited:
+    """Pickles as *contract* with its field *name* replaced by *value*."""
+
+    def __init__(self, contract: Contract, name: str, value: object) -> None:
+        self.contract, self.name, self.value = contract, name, value
+
+    def __reduce__(self):
+        build, args = self.contract.__reduce__()[:2]
+        names = [field.name for field in attrs.fields(Contract) if field.init]
+        args = list(args)
+        args[names.index(self.name) + (build is not Contract)] = self.value
+        return (build, tuple(args))
+
+
+def _hand_made(name: str, items: tuple[object, ...]) -> object:
+    """A contract pickle whose *name* collection is rebuilt by ``copyreg._reconstructor``."""
+    contract = Contract("c1", "cl", ContractKind.FIXED_PRICE, date(2024, 1, 1))
+    kind = type(getattr(contract, name))
+    return pickle.loads(pickle.dumps(_Edited(contract, name, _Reconstructed(kind, items)), 2))
+
+
+@pytest.mark.parametrize(
+    ("name", "items", "field", "rule"),
+    [
+        (
+            "milestones",
+            (Milestone("m1", "Logo", Money("50.00", "USD")), Milestone("m1", "Again", Money("70.00", "USD"))),
+            "Contract.milestones[1]",
+            "unique milestone ids",
+        ),
+        (
+            "payments",
+            (Payment(date(2024, 1, 2), Money("5.00", "USD")), Payment(date(2024, 1, 3), Money("5.00", "EUR"))),
+            "Contract.payments[1]",
+            "one currency",
+        ),
+    ],
+    ids=["milestones", "payments"],
+)  # fmt: skip
+def test_a_collection_made_without_its_constructor_is_checked_again(name, items, field, rule):
+    """Red team r18 L2: a reconstructed ``_Milestones`` was trusted, then failed with AttributeError."""
+    with pytest.raises(InvalidValueError) as info:
+        _hand_made(name, items)
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_a_valid_collection_made_without_its_constructor_loads_as_built():
+    """Valid milestones rebuilt by ``copyreg._reconstructor`` load as the contract they make."""
+    items = (Milestone("m1", "Logo", Money("50.00", "USD")),)
+    loaded = _hand_made("milestones", items)
+    assert (
+        Contract("c1", "cl", ContractKind.FIXED_PRICE, date(2024, 1, 1), milestones=items) == loaded
+    )
+    assert ("m1", 0) == (loaded.milestones[0].id, loaded.milestones.positions["m1"])

@@ -12,7 +12,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from upwork_safety import CurrencyMismatchError, ExchangeRate, Money, UpworkSafetyError
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    CurrencyMismatchError,
+    ExchangeRate,
+    Money,
+    Payment,
+    UpworkSafetyError,
+    fees,
+)
 from upwork_safety import money as money_module
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import MAX_DIGITS, MAX_PARTS, minor_unit
@@ -874,3 +883,33 @@ def test_format_never_rounds_an_amount_away(amount, currency, kwargs, shown):
     the currency's (or the pattern's) decimals are the fewest shown, never the most."""
     assert shown == Money(amount, currency).format(locale="en_US", **kwargs)
     assert "$1.00" == Money("1.004", "USD").rounded().format(locale="en_US")
+
+
+#: Red team r18 L2: a pickle that names Money and builds it with NEWOBJ, sending no state.
+_NO_STATE = b"\x80\x02cupwork_safety.money\nMoney\n)\x81."
+
+
+@pytest.mark.parametrize(
+    ("use", "field"),
+    [
+        (lambda empty: Money("1.00", "USD") + empty, "other"),
+        (lambda empty: empty - Money("1.00", "USD"), "self"),
+        (lambda empty: Money("1.00", "USD") < empty, "other"),
+        (lambda empty: Payment(date(2024, 1, 2), empty), "Payment.amount"),
+        (
+            lambda empty: Contract(
+                "c1", "cl", ContractKind.HOURLY, date(2024, 1, 1), hourly_rate=empty
+            ),
+            "Contract.hourly_rate",
+        ),
+        (lambda empty: fees.service_fee(empty, on=date(2024, 1, 2)), "amount"),
+        (lambda empty: ExchangeRate("USD", "PKR", "280").convert(empty), "money"),
+    ],
+    ids=["add", "subtract", "compare", "Payment", "hourly_rate", "service_fee", "convert"],
+)
+def test_a_money_without_its_fields_is_refused_naming_the_field(use, field):
+    """A Money loaded with no state gave AttributeError wherever it went; a library error now."""
+    empty = pickle.loads(_NO_STATE)
+    with pytest.raises(InvalidValueError) as info:
+        use(empty)
+    assert (field, "a Money built by its constructor") == (info.value.field, info.value.rule)

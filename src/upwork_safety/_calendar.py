@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from upwork_safety._moments import utc_instant
+from upwork_safety._plain import whole_number
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 __all__ = [
@@ -105,12 +106,14 @@ def add_business_days(start: datetime, n: int) -> datetime:
     '2024-01-17T18:00:00+00:00'
     """
     moment = utc_instant(start, "start")
-    if isinstance(n, bool) or not isinstance(n, int):
+    plain = whole_number(n)  # read and compared as the int it holds (red team r18 M1)
+    if plain is None:
         raise InvalidTypeError(
             f"n must be a whole number of business days (int), not {type(n).__name__}",
             field="n",
             rule="an int",
         )
+    n = plain
     if n < 0:
         raise InvalidValueError(
             f"n is a number of business days from 0, got {n}", field="n", rule="0 or more"

@@ -5,6 +5,11 @@ How a value becomes an exact ``Decimal`` within the library's limits
 (:data:`CONTEXT`, :func:`exact`), and the one rule for rates
 (:func:`fraction`).  :mod:`upwork_safety.money` re-exports
 the names other modules use and documents the constants.
+
+:data:`CONTEXT` is never handed out: every module of the library imports it
+from here, and :data:`upwork_safety.money.CONTEXT` is a copy of its settings
+(:func:`settings_copy`), so a caller who changes that copy, or installs it
+with ``decimal.setcontext`` and changes it there, changes no result.
 """
 
 from __future__ import annotations
@@ -25,7 +30,10 @@ if TYPE_CHECKING:
 #: :data:`upwork_safety.money.MAX_DIGITS`).
 MAX_DIGITS = 18
 
-#: The library's decimal context (documented as :data:`upwork_safety.money.CONTEXT`).
+#: The library's decimal context: every computation runs in it, and it is never
+#: handed out (red team r18 H1: a caller who changed the published context
+#: changed every sum).  Its settings are documented, and published as a
+#: copy, as :data:`upwork_safety.money.CONTEXT`.
 CONTEXT = decimal.Context(
     prec=60,
     rounding=ROUND_HALF_UP,
@@ -38,6 +46,19 @@ CONTEXT = decimal.Context(
 _add = CONTEXT.add
 _subtract = CONTEXT.subtract
 _P = ParamSpec("_P")
+
+
+def settings_copy() -> decimal.Context:
+    """A new context with :data:`CONTEXT`'s settings and no flag raised (private).
+
+    What :data:`upwork_safety.money.CONTEXT` publishes: a change to the copy
+    changes nothing the library computes.
+    """
+    copy = CONTEXT.copy()
+    copy.clear_flags()
+    return copy
+
+
 _T = TypeVar("_T")
 
 

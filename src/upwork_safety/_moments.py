@@ -76,8 +76,17 @@ def in_utc(value: object, what: str) -> datetime:
         )
     plain = value if type(value) is datetime else _plain_datetime(value, what)
     try:
-        naive = plain.tzinfo is None or plain.utcoffset() is None
-        moment = None if naive else plain.astimezone(UTC)
+        # The offset is asked for once and the UTC moment built from it by hand:
+        # astimezone() would ask again, and a tzinfo that answers None the second
+        # time made CPython read the wall time in the process's local zone (red
+        # team r18 M4).  datetime.utcoffset() itself refuses an answer that is
+        # not a timedelta strictly within a day.
+        offset = None if plain.tzinfo is None else plain.utcoffset()
+        moment = (
+            None
+            if offset is None
+            else (plain.replace(tzinfo=None) - offset).replace(tzinfo=UTC, fold=0)
+        )
     except OverflowError:
         raise InvalidValueError(
             f"{what} ({_shown(plain)} at its UTC offset) falls outside the calendar once "

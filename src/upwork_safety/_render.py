@@ -29,7 +29,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from upwork_safety.money import CONTEXT, Money, minor_unit, shows_exponent
+from upwork_safety._decimals import CONTEXT
+from upwork_safety.money import Money, minor_unit, shows_exponent
 
 _HUNDRED = Decimal(100)
 

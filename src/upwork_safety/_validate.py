@@ -438,8 +438,11 @@ def money_field(instance: object, attribute: Any, value: Any) -> None:
     Pair it with the converter :func:`plain_money`, which makes a ``Money``
     subclass plain; a subclass that reaches it is refused.
     """
-    if type(value) is Money and value.amount >= _ZERO:
-        return
+    try:
+        if type(value) is Money and value.amount >= _ZERO:
+            return
+    except AttributeError:  # made without its fields: check_money names the field
+        pass
     name = field_name(instance, attribute)
     refuse_subclass(value, Money, name)
     check_money(value, name)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import NoReturn
 
 import attrs
 
@@ -39,7 +40,7 @@ from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
 from upwork_safety._money_text import explicit_locale as explicit_locale
 from upwork_safety._money_text import format_amount, format_money
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_text
+from upwork_safety._plain import plain_text, whole_number
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
@@ -51,22 +52,27 @@ __all__ = ["MAX_DIGITS", "MAX_PARTS", "ExchangeRate", "Money"]
 #: Amounts may have at most this many digits before the decimal point, and
 #: at most this many after it.  A quadrillion dollars is far beyond any
 #: contract; larger numbers are almost always a unit or parsing mistake, and
-#: refusing them keeps every sum and product exact within :data:`CONTEXT`.
+#: refusing them keeps every sum and product exact with :data:`CONTEXT`'s settings.
 MAX_DIGITS = _decimals.MAX_DIGITS
 
 #: :meth:`Money.split` and :meth:`Money.allocate` make at most this many parts.
 MAX_PARTS = 100_000
 
-#: Every computation of the library runs in this context, never in the
-#: caller's: 60 digits hold every sum and product of valid amounts exactly,
-#: rounding (only where a rule says so) is half up, and a signal that would
-#: otherwise pass silently raises.  No caller setting of :mod:`decimal`
-#: changes a result.
-CONTEXT = _decimals.CONTEXT
+#: A copy of the settings every computation of the library runs with, never
+#: the caller's: 60 digits hold every sum and product of valid amounts
+#: exactly, rounding (only where a rule says so) is half up, and a signal
+#: that would otherwise pass silently raises.  It is a copy: changing it (or
+#: installing it with ``decimal.setcontext`` and changing the thread's
+#: context) changes nothing the library computes, and no caller setting of
+#: :mod:`decimal` changes a result.
+CONTEXT = _decimals.settings_copy()
+
+#: The context the library computes in (private, never handed out).
+_CONTEXT = _decimals.CONTEXT
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
-    """Round *value* half up to *places* decimal places, in :data:`CONTEXT`.
+    """Round *value* half up to *places* decimal places, with :data:`CONTEXT`'s settings.
 
     The library's rounding for amounts a rule computes: Upwork's worked
     examples round half up (a 10% fee on $333.36 is $33.34).  Rounding
@@ -76,7 +82,7 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     (10% of ``-0.00``, or a tiny negative amount rounded, is ``0.00``).
     """
     return _no_negative_zero(
-        value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=CONTEXT)
+        value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=_CONTEXT)
     )
 
 
@@ -90,14 +96,14 @@ def _no_negative_zero(value: Decimal) -> Decimal:
 
 
 def round_down(value: Decimal, places: int) -> Decimal:
-    """Round *value* toward zero to *places* decimal places, in :data:`CONTEXT`.
+    """Round *value* toward zero to *places* decimal places, with :data:`CONTEXT`'s settings.
 
     For a limit a rule gives as a share ("keep at most 50%"): rounding half
     up could pass it by half a cent, so such a most is rounded down.  Every
     other rounding is :func:`round_half_up`'s.  A zero result is positive
     zero, as there.
     """
-    return _no_negative_zero(value.quantize(_QUANTA[places], rounding=ROUND_DOWN, context=CONTEXT))
+    return _no_negative_zero(value.quantize(_QUANTA[places], rounding=ROUND_DOWN, context=_CONTEXT))
 
 
 def rate_of(money: Money, rate: Decimal) -> Money:
@@ -105,7 +111,7 @@ def rate_of(money: Money, rate: Decimal) -> Money:
 
     The one rule for a share a rule takes of an amount (a service fee, a
     withdrawal method's percentage fee, the tax a bank withholds): the
-    product is exact in :data:`CONTEXT` and rounded once, half up, as in
+    product is exact with :data:`CONTEXT`'s settings and rounded once, half up, as in
     Upwork's worked examples.  ``(money * rate).rounded()`` would refuse a
     product with more than :data:`MAX_DIGITS` places before rounding it:
     a valid rate with 17 or 18 places has such products.
@@ -133,7 +139,7 @@ def rate_of(money: Money, rate: Decimal) -> Money:
             field="rate",
             rule="a fraction from 0 up to (not including) 1",
         )
-    product = CONTEXT.multiply(money.amount, factor)
+    product = _CONTEXT.multiply(money.amount, factor)
     return Money(round_half_up(product, money.minor_unit), money.currency)
 
 
@@ -149,12 +155,40 @@ def require_money(value: object, what: str) -> Money:
     ``Money("500", "USD")``, an amount and a currency.
     """
     if isinstance(value, Money):
+        try:
+            value.amount  # noqa: B018  (only a Money made without its constructor lacks it)
+        except AttributeError:
+            _fieldless(what)
         return value
     hint = ""
     if isinstance(value, (int, str, Decimal, float)) and not issubclass(type(value), bool):
         hint = f': write Money("{value}", "USD") (an amount and a currency)'
     raise InvalidTypeError(
         f"{what} must be Money, not {type(value).__name__}{hint}", field=what, rule="Money"
+    )
+
+
+def _has_fields(value: Money) -> bool:
+    """Whether *value* holds both of ``Money``'s fields, read with ``Money``'s own descriptors.
+
+    Only a ``Money`` made without its constructor lacks them: a hand-made
+    pickle that names the class and sends no state (red team r18 L2).
+    """
+    try:
+        _MONEY_AMOUNT.__get__(value)
+        _MONEY_CURRENCY.__get__(value)
+    except AttributeError:
+        return False
+    return True
+
+
+def _fieldless(what: str) -> NoReturn:
+    """Refuse a ``Money`` without its fields, naming *what*."""
+    raise InvalidValueError(
+        f"{what} is a Money without its amount and currency: it was made without its "
+        "constructor (a pickle that sends no state)",
+        field=what,
+        rule="a Money built by its constructor",
     )
 
 
@@ -169,6 +203,8 @@ def plain_money(value: Money) -> Money:
     """
     if type(value) is Money or not isinstance(value, Money):
         return value
+    if not _has_fields(value):
+        return value  # made without its constructor: the field's validator refuses it
     return Money(_MONEY_AMOUNT.__get__(value), _MONEY_CURRENCY.__get__(value))
 
 
@@ -232,7 +268,11 @@ class Money:
         return total
 
     def _same(self, other: Money, op: str) -> None:
-        if self.currency != other.currency:
+        try:
+            mine, theirs = self.currency, other.currency
+        except AttributeError:  # one was made without its fields (red team r18 L2)
+            _fieldless("other" if _has_fields(self) else "self")
+        if mine != theirs:
             raise CurrencyMismatchError(
                 f"cannot {op} {self.currency} and {other.currency}: convert "
                 f"one with an ExchangeRate first",
@@ -248,7 +288,7 @@ class Money:
 
     def __radd__(self, other: object) -> Money:
         # Lets plain ``sum(moneys)`` work: it starts from the int 0.
-        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+        if whole_number(other) == 0:  # the int's own value: a subclass's == may lie
             return self
         return NotImplemented
 
@@ -269,7 +309,7 @@ class Money:
                 )
             return NotImplemented
         factor = to_decimal(other, "factor")
-        return Money(_no_negative_zero(CONTEXT.multiply(self.amount, factor)), self.currency)
+        return Money(_no_negative_zero(_CONTEXT.multiply(self.amount, factor)), self.currency)
 
     __rmul__ = __mul__
 
@@ -347,10 +387,10 @@ class Money:
                 field="amount",
                 rule="whole minor units",
             )
-        return int(self.amount.scaleb(self.minor_unit, context=CONTEXT))
+        return int(self.amount.scaleb(self.minor_unit, context=_CONTEXT))
 
     def _from_units(self, units: int) -> Money:
-        return Money(Decimal(units).scaleb(-self.minor_unit, context=CONTEXT), self.currency)
+        return Money(Decimal(units).scaleb(-self.minor_unit, context=_CONTEXT), self.currency)
 
     def split(self, parts: int) -> tuple[Money, ...]:
         """Share the amount into *parts* parts as equal as the minor unit allows.
@@ -374,19 +414,20 @@ class Money:
         >>> [str(part) for part in Money("10.00", "USD").split(3)]
         ['USD 3.34', 'USD 3.33', 'USD 3.33']
         """
-        if isinstance(parts, bool) or not isinstance(parts, int):
+        count = whole_number(parts)
+        if count is None:
             raise InvalidTypeError(
                 f"split(parts) must be an int, not {type(parts).__name__}",
                 field="parts",
                 rule="an int",
             )
-        if not 1 <= parts <= MAX_PARTS:
+        if not 1 <= count <= MAX_PARTS:
             raise InvalidValueError(
-                f"split(parts) must be from 1 to {MAX_PARTS}, got {parts}",
+                f"split(parts) must be from 1 to {MAX_PARTS}, got {count}",
                 field="parts",
                 rule=f"1 to {MAX_PARTS}",
             )
-        return self._allocate([1] * parts, "split()")
+        return self._allocate([1] * count, "split()")
 
     def allocate(self, ratios: Iterable[Decimal | int | str]) -> tuple[Money, ...]:
         """Share the amount in proportion to *ratios*, conserving the total exactly.
@@ -449,7 +490,7 @@ class Money:
         units = self._units(what)
         # Scale every ratio to an integer, so the shares are exact integer arithmetic.
         scale = max(_places(r) for r in ratios)
-        weights = [int(Decimal(r).scaleb(scale, context=CONTEXT)) for r in ratios]
+        weights = [int(Decimal(r).scaleb(scale, context=_CONTEXT)) for r in ratios]
         total = sum(weights)
         magnitude = abs(units)
         shares = [magnitude * w // total for w in weights]
@@ -529,7 +570,7 @@ class Money:
         amount = self.amount or self.amount.copy_abs()
         places = self.minor_unit
         if _places(amount) < places:
-            amount = amount.quantize(_QUANTA[places], context=CONTEXT)
+            amount = amount.quantize(_QUANTA[places], context=_CONTEXT)
         return f"{self.currency} {amount:,f}"  # "f": never in exponent form (1E-7)
 
     def __format__(self, spec: str) -> str:
@@ -604,7 +645,7 @@ class ExchangeRate:
                 field="money",
                 rule="the rate's base currency",
             )
-        product = round_half_up(CONTEXT.multiply(money.amount, self.rate), minor_unit(self.quote))
+        product = round_half_up(_CONTEXT.multiply(money.amount, self.rate), minor_unit(self.quote))
         if product.adjusted() >= MAX_DIGITS:
             raise InvalidValueError(
                 f"{money} at {self.rate} {self.quote} per {self.base} converts to "
@@ -627,7 +668,7 @@ class ExchangeRate:
         Raises:
             InvalidValueError: The inverse is too large to hold.
         """
-        inverse = _within_places(CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
+        inverse = _within_places(_CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
         return ExchangeRate(self.quote, self.base, inverse, self.as_of, self.source)
 
     def with_spread(self, spread: Decimal | int | str) -> ExchangeRate:
@@ -644,5 +685,5 @@ class ExchangeRate:
                 a number; ``field`` is ``"spread"``.
         """
         spread = fraction(spread, "spread")
-        rate = CONTEXT.multiply(self.rate, CONTEXT.subtract(Decimal(1), spread))
+        rate = _CONTEXT.multiply(self.rate, _CONTEXT.subtract(Decimal(1), spread))
         return attrs.evolve(self, rate=_within_places(rate, MAX_DIGITS))

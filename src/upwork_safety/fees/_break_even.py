@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
@@ -22,7 +23,7 @@ from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, Rules
 from upwork_safety.fees._common import ONE, from_units, units
 from upwork_safety.fees._route import Route, balance_arg, route, usable_method
 from upwork_safety.fees._withdrawal import lowest_usable, most_convertible
-from upwork_safety.money import CONTEXT, MAX_DIGITS, ExchangeRate, Money, exact, plain_money
+from upwork_safety.money import MAX_DIGITS, ExchangeRate, Money, exact, plain_money
 
 if TYPE_CHECKING:
     from datetime import date, datetime

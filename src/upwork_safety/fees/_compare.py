@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
@@ -56,7 +57,6 @@ from upwork_safety.fees._spread_search import (
 )
 from upwork_safety.fees._withdrawal import WithdrawalQuote
 from upwork_safety.money import (
-    CONTEXT,
     ExchangeRate,
     Money,
     exact,

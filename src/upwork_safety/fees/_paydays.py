@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
@@ -37,7 +38,7 @@ from upwork_safety.fees._common import (
     money_arg,
 )
 from upwork_safety.kinds import StrEnum
-from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, plain_money
+from upwork_safety.money import MAX_DIGITS, Money, plain_money
 from upwork_safety.rules import (
     PAYMENT_SCHEDULE_HISTORY,
     PaymentSchedule,

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown, shown_int
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int, plain_text
+from upwork_safety._plain import plain_int, plain_text, whole_number
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     as_tuple,
@@ -43,7 +44,6 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.fees._route import usable_method
 from upwork_safety.money import (
-    CONTEXT,
     MAX_DIGITS,
     Money,
     exact,
@@ -74,22 +74,23 @@ _MAX_PER_YEAR = 10**MAX_DIGITS - 1
 
 
 def _per_year(_instance: object, _attribute: object, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
+    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
+    if number is None:
         raise InvalidTypeError(
             f"Frequency.per_year must be a whole number, not {shown(value)}",
             field="Frequency.per_year",
             rule="an int",
         )
-    if value <= 0:
+    if number <= 0:
         raise InvalidValueError(
-            f"Frequency.per_year must be positive, got {shown_int(value)}",
+            f"Frequency.per_year must be positive, got {shown_int(number)}",
             field="Frequency.per_year",
             rule="positive",
         )
-    if value > _MAX_PER_YEAR:
+    if number > _MAX_PER_YEAR:
         raise InvalidValueError(
             f"Frequency.per_year must have at most {MAX_DIGITS} digits (the library's limit "
-            f"for numbers), got {shown_int(value)}",
+            f"for numbers), got {shown_int(number)}",
             field="Frequency.per_year",
             rule=f"at most {MAX_DIGITS} digits",
         )

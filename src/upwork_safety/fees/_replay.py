@@ -14,6 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._validate import sequence_of
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.fees._common import bool_arg, day_arg, optional_day
@@ -30,7 +31,7 @@ from upwork_safety.fees._paydays import (
     check_total,
 )
 from upwork_safety.fees._route import method_fees, unusable, usable_method
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import Money
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

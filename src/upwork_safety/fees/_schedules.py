@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
@@ -48,7 +49,7 @@ from upwork_safety.fees._paydays import (
 )
 from upwork_safety.fees._replay import _check_history, _inputs, _replay, _usd_method
 from upwork_safety.fees._route import method_field
-from upwork_safety.money import CONTEXT, Money, exact, round_half_up
+from upwork_safety.money import Money, exact, round_half_up
 from upwork_safety.rules import (
     DIRECT_TO_LOCAL_BANK,
     PAYMENT_SCHEDULE_HISTORY,

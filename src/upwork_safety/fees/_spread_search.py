@@ -13,9 +13,10 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety.fees._common import ONE, ZERO, first_reaching, from_units, units
 from upwork_safety.fees._route import RateBasis, Route
-from upwork_safety.money import CONTEXT, MAX_DIGITS, Money, rate_of, round_half_up
+from upwork_safety.money import MAX_DIGITS, Money, rate_of, round_half_up
 
 if TYPE_CHECKING:
     from upwork_safety.money import ExchangeRate

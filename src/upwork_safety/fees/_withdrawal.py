@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 
 import attrs
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import member_field, member_text, whole_cents
@@ -48,7 +49,6 @@ from upwork_safety.fees._route import (
     usable_method,
 )
 from upwork_safety.money import (
-    CONTEXT,
     MAX_DIGITS,
     ExchangeRate,
     Money,

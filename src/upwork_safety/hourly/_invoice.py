@@ -17,6 +17,7 @@ from typing import Any, cast
 
 import attrs
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_duration
 from upwork_safety._render import html_table
@@ -40,7 +41,7 @@ from upwork_safety.hourly._segment import (
 )
 from upwork_safety.hourly._week import BillingWeek, PayoutCalendar, payout_calendar
 from upwork_safety.models import _weekly_limit_hours
-from upwork_safety.money import CONTEXT, Money, plain_money, round_half_up
+from upwork_safety.money import Money, plain_money, round_half_up
 from upwork_safety.rules import PlatformRules
 
 __all__ = ["WeeklyInvoice"]

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import computed_utc_field, to_utc, utc_day
 from upwork_safety._pickling import through_init
@@ -48,7 +49,7 @@ from upwork_safety.hourly._args import (
 from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout_status
 from upwork_safety.hourly._pauses import Pause, pauses_in_run
 from upwork_safety.hourly._week import BillingWeek, invoice_time, week_argument
-from upwork_safety.money import CONTEXT, Money, plain_money, round_half_up
+from upwork_safety.money import Money, plain_money, round_half_up
 from upwork_safety.rules import PlatformRules
 
 if TYPE_CHECKING:

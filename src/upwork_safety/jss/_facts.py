@@ -12,11 +12,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety._events import ResolveDispute
 from upwork_safety.errors import CurrencyMismatchError
 from upwork_safety.jss._months import _DAY, _leaves
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import Money
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._moments import LATEST, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int
+from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, whole_number
 from upwork_safety._validate import (
     cents_field,
     decimal_value,
@@ -40,7 +41,7 @@ from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_onl
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
 from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
-from upwork_safety.money import CONTEXT, Money, exact, plain_money
+from upwork_safety.money import Money, exact, plain_money
 
 if TYPE_CHECKING:
     from upwork_safety.rules import JSSRules
@@ -124,22 +125,24 @@ _HUNDRED_PERCENT = 100
 _SEED_RULE = f"0 or more, at most {_MAX_SEED_BITS} bits"
 
 
-def _check_seed(value: object, name: str) -> None:
-    """Refuse a seed that is not an int (a bool is not) from 0, of at most 256 bits.
+def _check_seed(value: object, name: str) -> int:
+    """*value* as a plain int, a seed from 0 of at most 256 bits; else refused (a bool is).
 
     ``random.Random`` seeds with the absolute value, so ``-7`` would draw what
     ``7`` draws while the forecast said another seed: negative seeds are refused.
     """
-    if isinstance(value, bool) or not isinstance(value, int):
+    seed = whole_number(value)  # the int it holds: a subclass's < may lie (red team r18 M1)
+    if seed is None:
         raise InvalidTypeError(
             f"{name} must be an int, not {type_name(value)}", field=name, rule="an int"
         )
-    if value < 0 or int.bit_length(value) > _MAX_SEED_BITS:
+    if seed < 0 or seed.bit_length() > _MAX_SEED_BITS:
         raise InvalidValueError(
-            f"{name} must be an int of {_SEED_RULE}, got {shown_int(value)}",
+            f"{name} must be an int of {_SEED_RULE}, got {shown_int(seed)}",
             field=name,
             rule=_SEED_RULE,
         )
+    return seed
 
 
 def _seed_field(instance: object, attribute: Any, value: Any) -> None:
@@ -220,10 +223,10 @@ class Forecast:
             InvalidTypeError: *threshold* is not a whole number.
             InvalidValueError: *threshold* is not from 0 to 100.
         """
-        given = cast("object", threshold)
-        if isinstance(given, bool) or not isinstance(given, int):
+        given = whole_number(threshold)  # the int it holds: a subclass's <= may lie
+        if given is None:
             raise InvalidTypeError(
-                f"threshold must be a whole percent, not {type(given).__name__}",
+                f"threshold must be a whole percent, not {type(threshold).__name__}",
                 field="threshold",
                 rule="a whole percent",
             )
@@ -233,7 +236,7 @@ class Forecast:
                 field="threshold",
                 rule="0 to 100",
             )
-        hits = sum(b.trials for b in self.bins if b.score is not None and b.score >= threshold)
+        hits = sum(b.trials for b in self.bins if b.score is not None and b.score >= given)
         return CONTEXT.divide(Decimal(hits), Decimal(self.trials))
 
     @property
@@ -389,22 +392,24 @@ def _jobs(value: object) -> tuple[FutureJob, ...]:
     return planned
 
 
-def _check_trials(trials: object, seed: object) -> None:
+def _check_trials(trials: object, seed: object) -> tuple[int, int]:
+    """*trials* and *seed* as the plain ints they hold, each within its rule; else refused."""
     rule = f"a whole number from 1 to {MAX_TRIALS:,}"
-    if isinstance(trials, bool) or not isinstance(trials, int):
+    count = whole_number(trials)  # the int it holds: a subclass's <= may lie (red team r18 M1)
+    if count is None:
         raise InvalidTypeError(
             f"trials must be a whole number, not {type(trials).__name__}",
             field="trials",
             rule=rule,
         )
-    if not 1 <= trials <= MAX_TRIALS:
+    if not 1 <= count <= MAX_TRIALS:
         raise InvalidValueError(
             f"trials must be a whole number from 1 to {MAX_TRIALS:,} (jss.MAX_TRIALS), "
-            f"got {shown(trials)}",
+            f"got {shown(count)}",
             field="trials",
             rule=rule,
         )
-    _check_seed(seed, "seed")
+    return count, _check_seed(seed, "seed")
 
 
 def _places(values: Iterable[Decimal]) -> int:
@@ -615,7 +620,7 @@ def forecast(
     items = _contracts(contracts)
     planned = _jobs(jobs)
     odds = _odds(outcome_odds)
-    _check_trials(trials, seed)
+    trials, seed = _check_trials(trials, seed)
     excluded = _client_ids(exclude_clients)
     taken = excluded | {contract.client.id for contract in items}
     future, horizon = _future_contracts(planned, day, taken)

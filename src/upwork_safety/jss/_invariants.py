@@ -14,7 +14,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown, shown_int, type_name
+from upwork_safety._plain import whole_number
 from upwork_safety._validate import (
     MAX_COUNT,
     as_tuple,
@@ -23,7 +25,7 @@ from upwork_safety._validate import (
     text_items_field,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import CONTEXT, MAX_DIGITS, to_decimal, within_limits
+from upwork_safety.money import MAX_DIGITS, to_decimal, within_limits
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -47,23 +49,24 @@ def count(value: object, name: str, *, low: int = 0, high: int | None = None) ->
     Without *high*, the bound is :data:`MAX_COUNT` (the rule then reads
     "*low* or more" below and "at most 18 digits" above).
     """
-    if isinstance(value, bool) or not isinstance(value, int):
+    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
+    if number is None:
         raise InvalidTypeError(
             f"{name} must be a whole number, not {type_name(value)}",
             field=name,
             rule="a whole number",
         )
-    if value < low or value > (MAX_COUNT if high is None else high):
+    if number < low or number > (MAX_COUNT if high is None else high):
         if high is not None:
             rule = f"{low:,} to {high:,}"
-        elif value < low:
+        elif number < low:
             rule = f"{low:,} or more"
         else:
             rule = f"at most {MAX_DIGITS} digits"
         raise InvalidValueError(
-            f"{name} must be {rule}, got {shown_int(value)}", field=name, rule=rule
+            f"{name} must be {rule}, got {shown_int(number)}", field=name, rule=rule
         )
-    return value
+    return number
 
 
 def count_field(low: int = 0, high: int | None = None) -> Any:

@@ -13,10 +13,11 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.jss._months import _months_between
 from upwork_safety.jss._reports import Outcome
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import Money
 from upwork_safety.rules import JSS_HISTORY
 from upwork_safety.rules import sources as rule_sources
 

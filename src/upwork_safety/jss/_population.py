@@ -13,13 +13,14 @@ import importlib.util
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
 from upwork_safety.models import Contract
-from upwork_safety.money import CONTEXT, exact
+from upwork_safety.money import exact
 
 if TYPE_CHECKING:
     from datetime import date, datetime

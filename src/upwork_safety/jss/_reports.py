@@ -21,6 +21,7 @@ from typing import cast
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
@@ -45,7 +46,6 @@ from upwork_safety.jss._invariants import (
     tuple_of,
     unique,
 )
-from upwork_safety.money import CONTEXT
 from upwork_safety.rules import _MAX_MONTHS
 
 __all__ = [

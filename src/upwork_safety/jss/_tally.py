@@ -15,10 +15,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety.jss._judge import _judge, _Verdict
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
-from upwork_safety.money import CONTEXT
 from upwork_safety.rules import Formula, JSSRules, Rounding
 
 if TYPE_CHECKING:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import (
     date_field,
@@ -31,7 +32,7 @@ from upwork_safety.jss._invariants import count_field, disagree, tuple_of
 from upwork_safety.jss._model import _contracts, _rules, timeline
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import JSSPoint
-from upwork_safety.money import CONTEXT, Money, exact, plain_money
+from upwork_safety.money import Money, exact, plain_money
 from upwork_safety.rules import JSS_HISTORY
 
 if TYPE_CHECKING:

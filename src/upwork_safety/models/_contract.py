@@ -45,7 +45,7 @@ from upwork_safety.models._payment import Payment
 from upwork_safety.models._recorded import check_recorded
 from upwork_safety.models._releases import _match_new_releases, _match_releases
 from upwork_safety.models._time_entry import TimeEntry, _check_no_overlaps
-from upwork_safety.money import Money, optional_plain_money, to_decimal
+from upwork_safety.money import Money, optional_plain_money, require_money, to_decimal
 
 __all__ = ["Contract"]
 
@@ -137,14 +137,21 @@ _NO_MILESTONES = _Milestones(())
 _NO_PAYMENTS = _Payments(())
 
 
+#: The indexes each checked collection keeps, read from its class: one its constructor
+#: did not build (a hand-made pickle's ``copyreg._reconstructor`` skips ``__new__``)
+#: lacks them, and is checked again like any sequence (red team r18 L2).
+_MILESTONE_INDEXES = frozenset(_Milestones.__annotations__)
+_PAYMENT_INDEXES = frozenset(_Payments.__annotations__)
+
+
 def _milestones(value: Iterable[Milestone]) -> tuple[Milestone, ...]:
-    if type(value) is _Milestones:
+    if type(value) is _Milestones and value.__dict__.keys() >= _MILESTONE_INDEXES:
         return value
     return _NO_MILESTONES if value == () else _Milestones(value)
 
 
 def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
-    if type(value) is _Payments:
+    if type(value) is _Payments and value.__dict__.keys() >= _PAYMENT_INDEXES:
         return value
     return _NO_PAYMENTS if value == () else _Payments(value)
 
@@ -373,6 +380,8 @@ class Contract:
                     field="Contract.hourly_rate",
                     rule="Money",
                 )
+            # One made without its fields (a pickle with no state) is refused naming the field.
+            require_money(self.hourly_rate, "Contract.hourly_rate")
             if self.hourly_rate.amount <= 0:
                 raise InvalidValueError(
                     f"Contract.hourly_rate must be positive, got {self.hourly_rate}",

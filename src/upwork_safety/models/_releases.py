@@ -12,10 +12,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, NoReturn, cast
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.models._payment import PaymentKind
-from upwork_safety.money import CONTEXT, Money
+from upwork_safety.money import Money
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

@@ -17,7 +17,7 @@ import attrs
 from upwork_safety._display import shown
 from upwork_safety._moments import exact_date, utc_day
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int, plain_int_items
+from upwork_safety._plain import plain_int, plain_int_items, whole_number
 from upwork_safety._validate import id_field, member
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.kinds import StrEnum
@@ -75,8 +75,12 @@ def _month_tuple(value: object) -> tuple[int, ...]:
 
 
 def _whole(item: object) -> bool:
-    """Whether *item* is a whole number: an ``int``, not a bool or a float such as ``1.0``."""
-    return isinstance(item, int) and not isinstance(item, bool)
+    """Whether *item* is a whole number: an ``int``, not a bool or a float such as ``1.0``.
+
+    The fields' converters have made every ``int`` subclass plain (:func:`plain_int`), so
+    the comparisons that follow ask the builtin.
+    """
+    return whole_number(item) is not None
 
 
 def _weeks(_instance: object, _attribute: object, value: tuple[Any, ...]) -> None:

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_origin
 import cattrs
 
 from upwork_safety._display import shown
+from upwork_safety._plain import whole_number
 from upwork_safety.errors import (
     InvalidDataError,
     InvalidTypeError,
@@ -249,12 +250,15 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
     Raises:
         InvalidTypeError: *value* holds something that is not a public value.
     """
-    if indent is not None and (isinstance(indent, bool) or not isinstance(indent, int)):
+    # The int it holds: a subclass's comparisons may lie (red team r18 M1).
+    spaces = None if indent is None else whole_number(indent)
+    if indent is not None and spaces is None:
         raise InvalidTypeError(
             f"indent must be a whole number of spaces or None, not {type(indent).__name__}",
             field="indent",
             rule="an int or None",
         )
+    indent = spaces
     if indent is not None and not 1 <= indent <= _MAX_INDENT:
         raise InvalidValueError(
             f"indent is the number of spaces per level, 1 to {_MAX_INDENT}, or None for "

@@ -22,9 +22,11 @@ from decimal import Decimal
 from typing import Any, TypeVar, get_args
 
 from upwork_safety import _display
+from upwork_safety._decimals import CONTEXT
+from upwork_safety._plain import whole_number
 from upwork_safety._render import jsonable
 from upwork_safety.errors import UpworkSafetyError
-from upwork_safety.money import CONTEXT, Money, to_decimal, unicode_text
+from upwork_safety.money import Money, to_decimal, unicode_text
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -169,8 +171,9 @@ def read_int(value: object, cls: object = None) -> int:
         return read_enum(value, cls)  # type: ignore[arg-type]
     if type(value) is int:
         return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return int(value)
+    number = whole_number(value)  # read with int's own method, not the subclass's __int__
+    if number is not None:
+        return number
     raise RefusedError(
         f"expected an integer, got {type_name(value)} {shown(value)}", rule="an integer"
     )

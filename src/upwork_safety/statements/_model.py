@@ -15,10 +15,11 @@ from typing import Any
 
 import attrs
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown, shown_int
 from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_text, plain_int, plain_text
+from upwork_safety._plain import optional_plain_text, plain_int, plain_text, whole_number
 from upwork_safety._validate import (
     check_money,
     field_name,
@@ -34,7 +35,6 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
-    CONTEXT,
     Money,
     optional_plain_money,
     plain_money,
@@ -316,16 +316,17 @@ MAX_LINES = 200_000
 
 def _line(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
-    if isinstance(value, bool) or not isinstance(value, int):
+    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
+    if number is None:
         raise InvalidTypeError(
             f"{name} must be an int line number, not {type(value).__name__}",
             field=name,
             rule="an int line number",
         )
-    if not FIRST_ROW_LINE <= value <= MAX_LINES:
+    if not FIRST_ROW_LINE <= number <= MAX_LINES:
         raise InvalidValueError(
             f"{name} must be a row's line, {FIRST_ROW_LINE} (the header comes first) to "
-            f"{MAX_LINES:,} (the most lines an export may have), got {shown_int(value)}",
+            f"{MAX_LINES:,} (the most lines an export may have), got {shown_int(number)}",
             field=name,
             rule=f"{FIRST_ROW_LINE} to {MAX_LINES}",
         )

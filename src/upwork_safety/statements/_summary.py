@@ -19,7 +19,7 @@ from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._moments import computed_date_field, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int, plain_text
+from upwork_safety._plain import plain_int, plain_text, whole_number
 from upwork_safety._validate import (
     MAX_COUNT,
     as_tuple,
@@ -170,14 +170,15 @@ def _usd(instance: object, attribute: Any, value: Any) -> None:
 
 
 def _count(instance: object, attribute: Any, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
+    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
+    if number is None:
         name = field_name(instance, attribute)
         raise InvalidTypeError(
             f"{name} must be a count (int, 0 or more), not {type(value).__name__}",
             field=name,
             rule="an int, 0 or more",
         )
-    if not 0 <= value <= MAX_COUNT:
+    if not 0 <= number <= MAX_COUNT:
         name = field_name(instance, attribute)
         raise InvalidValueError(
             f"{name} must be a count from 0 to {MAX_COUNT:,} (like every count the library "

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, cast
 from hypothesis import strategies as st
 
 from upwork_safety import escrow
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._events import (
     AcceptRefund,
     AnswerDispute,
@@ -37,7 +38,7 @@ from upwork_safety.models import (
     ContractKind,
     Milestone,
 )
-from upwork_safety.money import CONTEXT, Money, minor_unit
+from upwork_safety.money import Money, minor_unit
 from upwork_safety.testing._arguments import _UTC, _count, _scaled, _sometimes, _zones
 from upwork_safety.testing._contract_strategies import _OWN_RATES, _TITLES
 from upwork_safety.testing._rules import clock_jumps, minimum_milestone

@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 
 from upwork_safety import rules
 from upwork_safety._calendar import closes_after
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
 from upwork_safety.kinds import EndReason
-from upwork_safety.money import CONTEXT, Money, minor_unit
+from upwork_safety.money import Money, minor_unit
 from upwork_safety.rules import Formula, JSSRules, PlatformRules, Rounding
 from upwork_safety.testing._arguments import _flag
 from upwork_safety.testing._scalar_strategies import dates

@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 
 from upwork_safety import rules
 from upwork_safety import statements as _exports
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._validate import instance, optional_instance
 from upwork_safety.errors import InvalidTypeError
-from upwork_safety.money import CONTEXT, Money, minor_unit, to_decimal
+from upwork_safety.money import Money, minor_unit, to_decimal
 from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
 from upwork_safety.testing._arguments import _refuse, _size_range, _units
 from upwork_safety.testing._scalar_strategies import LAST_DAY, _numbered, amounts, dates, money

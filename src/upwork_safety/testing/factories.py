@@ -31,6 +31,7 @@ import attrs
 
 from upwork_safety import escrow
 from upwork_safety._moments import LATEST, utc_day, utc_instant
+from upwork_safety._plain import whole_number
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
@@ -90,15 +91,16 @@ def _dollars(value: object, what: str) -> Money:
 
 def _whole(value: object, what: str, *, least: int) -> int:
     """*value* if it is an ``int`` (not a bool) of at least *least*."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
+    if number is None:
         raise InvalidTypeError(
             f"{what} must be an int, not {type(value).__name__}", field=what, rule="an int"
         )
-    if value < least:
+    if number < least:
         raise InvalidValueError(
-            f"{what} must be {least} or more, got {value}", field=what, rule=f"{least} or more"
+            f"{what} must be {least} or more, got {number}", field=what, rule=f"{least} or more"
         )
-    return value
+    return number
 
 
 def _overrides(cls: type, overrides: dict[str, Any]) -> dict[str, Any]:
