@@ -203,14 +203,18 @@ class TestExampleFiles:
         assert ("7100002", "7100002") == (fee.id, fee.related_id)
 
     def test_transaction_history(self):
-        """The 13-column example reads newest first into 13 transactions, fees naming their rows."""
+        """The 13-column example reads newest first into 15 transactions, fees naming their rows."""
         statement = parse(read(HISTORY_FILE))
         fees_named = [t.related_id for t in statement.transactions if t.kind.value == "service_fee"]
         assert StatementFormat.TRANSACTION_HISTORY == statement.format
-        assert 13 == len(statement.transactions)
-        assert (usd("0.00"), usd("10.00")) == (statement.opening_balance, statement.closing_balance)
-        assert ["900001", "900003", "900005", "900008", "900010"] == fees_named
-        assert "900003" == statement.transactions[11].related_id  # the refund names its row
+        assert 15 == len(statement.transactions)
+        assert (usd("0.00"), usd("8.02")) == (statement.opening_balance, statement.closing_balance)
+        assert ["900001", "900003", "900005", "900009", "900011"] == fees_named
+        assert "900003" == statement.transactions[12].related_id  # the refund names its row
+        # Each Direct to Local Bank withdrawal has its $0.99 fee (r18 exports F7).
+        total = summarize(statement).total
+        assert total is not None
+        assert (usd("990.00"), usd("1.98")) == (total.withdrawn, total.withdrawal_fees)
 
     def test_weekly_summary(self):
         """The weekly example reads contract ids, hours and payment types; it has no balance."""

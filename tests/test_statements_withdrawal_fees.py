@@ -109,7 +109,7 @@ def test_a_withdrawal_fee_below_the_published_one_is_a_mismatch_and_offsets_noth
         ("Payoneer", "-9.00", "Payoneer's fee (USD 2.00) is unconfirmed (COMM Payoneer tip"),
         ("US Dollar wire", "-30.00", "US Dollar wire's fee (USD 50.00) is unconfirmed"),
         ("Wise", "-0.99", "the library knows no withdrawal method 'Wise' (it knows Direct"),
-        ("", "-0.99", "the row names no withdrawal method (only the Transactions report has"),
+        ("", "-0.99", "no 'Payment Method' on the row: the Transactions report's column is"),
         ("Direct to Local Bank (PKR)", "0.99", "a refund of a withdrawal fee"),
     ],
 )
@@ -131,7 +131,10 @@ def test_the_older_export_names_no_method_so_its_withdrawal_fees_are_not_checked
     audit = audit_fees(parse(text))
     (check,) = audit.withdrawal_fees
     assert (None, usd("1.99")) == (check.matches, check.charged)
-    assert "names no withdrawal method" in (check.reason or "")
+    # r18 exports F2: the reason says where the method is, not that the row names none.
+    assert "the older Transaction History names the method only in the withdrawal row's" in (
+        check.reason or ""
+    )
     assert not any("withdrawal" in note for note in audit.assumptions)
     assert "withdrawal" not in repr(audit)
 

@@ -64,6 +64,9 @@ by_contract: FeeAudit = statements.audit_fees(statement, rates={"Site": "15%"}, 
 assumed: tuple[FeeCheck, ...] = by_contract.on_assumed_rate
 allowed: tuple[Money, Money] | None = assumed[0].allowed
 excess: Money = assumed[0].excess
+excess_from: Money = assumed[0].excess_from
+said_from: str = assumed[0].excess_from_text
+verdict: str = assumed[0].verdict
 explained: bool = assumed[0].within_schedule and assumed[0].rate_assumed
 
 contracts: tuple[Contract, ...] = statements.to_contracts(statement)

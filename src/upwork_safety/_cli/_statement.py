@@ -97,6 +97,7 @@ def _check_record(check: FeeCheck) -> dict[str, object]:
         "charged": check.charged,
         "expected": check.expected,
         "excess": check.excess,
+        "excess_from": check.excess_from,
         "basis": check.basis,
         "schedule": check.schedule,
     }
@@ -151,6 +152,14 @@ def _print_audit(p: Printer, audit: FeeAudit) -> None:
     for check in audit.mismatches:
         lines = ", ".join(str(line) for line in sorted(row.line for row in check.fees))
         above = "above" if check.excess.amount > 0 else "below"
+        # Name what the excess is measured from: with an assumed rate it is the end of
+        # the range allowed, not the fee expected (r18 newcomer F5).
+        bound = (
+            "the fee expected"  # its basis is said beside it
+            if check.allowed is None
+            else f"{check.excess_from_text}, {p.money(check.excess_from)}"
+        )
+        assumed = ", an assumed rate" if check.rate_assumed else ""
         income = ", ".join(
             part
             for part in (f"line {check.income.line}", str(check.income.on), check.income.contract)
@@ -158,8 +167,8 @@ def _print_audit(p: Printer, audit: FeeAudit) -> None:
         )
         p.wrapped(
             f"charged {p.money(check.charged)} on {p.money(check.income.amount)} ({income}), "
-            f"expected {p.money(check.expected)} ({check.basis.value}): "
-            f"{p.money(abs(check.excess))} {above} the schedule",
+            f"expected {p.money(check.expected)} ({check.basis.value}{assumed}): "
+            f"{p.money(abs(check.excess))} {above} {bound}",
             first=f"  Fee line{'s' if len(check.fees) > 1 else ''} {lines}: ",
             indent="    ",
         )

@@ -18,7 +18,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._validate import as_tuple, id_field, instance_field, items_field, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
-from upwork_safety.fees import FeeBasis
+from upwork_safety.fees import FeeBasis, explain_service_fee
 from upwork_safety.money import Money, optional_plain_money, plain_money
 from upwork_safety.statements._audit_pricing import _priced
 from upwork_safety.statements._model import (
@@ -372,12 +372,60 @@ class FeeCheck:
             return self.charged - low
         return Money.zero(USD).rounded()  # in cents, as every other difference
 
+    @property
+    def excess_from(self) -> Money:
+        """The fee :attr:`excess` is measured from: ``excess == charged - excess_from``.
+
+        :attr:`expected` when the rate is known; with an assumed rate, the
+        highest fee in :attr:`allowed` when more was charged, the lowest when
+        less, and the fee charged itself when a rate allowed explains it.
+        """
+        return self.charged - self.excess
+
+    @property
+    def excess_from_text(self) -> str:
+        """What :attr:`excess_from` is, in words, e.g. ``the fee expected (flat)``.
+
+        With an assumed rate it names the range the schedule allows: ``the
+        highest fee the 0%–15% range allows`` (``the lowest …`` for a fee
+        below it, ``the fee charged, within …`` for one inside it), so a
+        line that says "expected USD 50.00" and "USD 5.00 above" says above
+        what.
+        """
+        if self.allowed is None:
+            return f"the fee expected ({self.basis.value})"
+        schedule = explain_service_fee(self.income.amount, on=self.income.on).schedule
+        if schedule.maximum_rate is None:
+            span = f"the range {schedule.range_text()}"
+        else:
+            span = f"the {schedule.range_text()} range"
+        if self.excess.amount > 0:
+            return f"the highest fee {span} allows"
+        if self.excess.amount < 0:
+            return f"the lowest fee {span} allows"
+        return f"the fee charged, within {span}"
+
+    @property
+    def verdict(self) -> str:
+        """The fee charged against the schedule, in words.
+
+        For example ``USD 5.00 above the highest fee the 0%–15% range
+        allows, USD 75.00`` (an assumed rate: the excess is measured from
+        the end of :attr:`allowed`, not from :attr:`expected`), ``USD 1.00
+        above the fee expected (flat), USD 60.00``, or ``within the
+        schedule``.
+        """
+        if self.within_schedule:
+            return "within the schedule"
+        side = "above" if self.excess.amount > 0 else "below"
+        return f"{abs(self.excess)} {side} {self.excess_from_text}, {self.excess_from}"
+
     def __repr__(self) -> str:
         # One line: the two rows it joins, each with every column of the export, are long.
         expected = f"expected {self.expected} ({self.basis.value}"
         if self.allowed is not None:
             expected += f"; rate assumed, {self.allowed[0]} to {self.allowed[1]} allowed"
-        verdict = "within the schedule" if self.within_schedule else f"excess {self.excess}"
+        verdict = self.verdict
         lines = ", ".join(str(row.line) for row in self.fees)
         return (
             f"<FeeCheck fee line{'s' if self.more_fees else ''} {lines} on income line "

@@ -103,7 +103,9 @@ class FormatSpec:
     format: StatementFormat
     columns: tuple[Column, ...]
     variant: str = ""
-    #: Whether columns beyond :attr:`columns` may follow (kept in ``Transaction.extra``).
+    #: Whether columns beyond :attr:`columns` may follow (kept in ``Transaction.extra``):
+    #: the current exports, which Upwork still changes; never the older Transaction
+    #: History, whose two variants a column of the other would then be read as.
     open: bool = False
 
     @property
@@ -164,6 +166,10 @@ SPECS: tuple[FormatSpec, ...] = (
             "Current Balance $",
             "Payment Method",
         ),
+        # A public importer of this report also lists an "Entered Description"
+        # column: a current export may carry more than these 19, as the weekly
+        # summary may, and one more column must not make the file unreadable.
+        open=True,
     ),
     # Upwork lets the weekly summary be customised "to include additional details
     # such as Activity ID" before it is downloaded (HC 51481326960275).
@@ -178,6 +184,16 @@ SPECS: tuple[FormatSpec, ...] = (
 def known_formats() -> str:
     """Every known export by name and shape, for error messages."""
     return ", ".join(spec.label for spec in SPECS)
+
+
+def unnamed(position: int, count: int) -> str:
+    """Says that the column at *position* (of *count*) has no name, and why it may not.
+
+    A comma at the end of every line, which a spreadsheet can add when it
+    saves the file again, makes the last column one with no name.
+    """
+    hint = " (a comma at the end of the header line?)" if position == count - 1 else ""
+    return f"column {position + 1} has no name{hint}"
 
 
 def _added_columns(
@@ -196,7 +212,7 @@ def _added_columns(
         if is_blank(cell):
             return (
                 f"the header of the {spec.label} has more columns, which it may, but "
-                f"column {i + 1} has no name: each added column needs one, so its values "
+                f"{unnamed(i, len(cells))}: each added column needs a name, so its values "
                 "can be kept under it"
             )
         if cell in first:
@@ -216,8 +232,8 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
     Names are compared without regard to ASCII case or runs of ASCII spaces
     and tabs (:func:`~._model.folded`); the order of the columns does not
     matter, but every column must be there exactly once, and no other except
-    in an export that may have more (the weekly summary's added details),
-    each with a name.
+    in an export that may have more (:attr:`FormatSpec.open`: the
+    Transactions report and the weekly summary), each with a name of its own.
     """
     if len(header) > _model.MAX_COLUMNS:
         return (
@@ -237,7 +253,11 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
             else:
                 missing.append(column.title)
         taken = set(positions.values())
-        unexpected = [header[i].strip() for i in range(len(cells)) if i not in taken]
+        unexpected = [
+            unnamed(i, len(cells)) if is_blank(header[i]) else shown(header[i].strip())
+            for i in range(len(cells))
+            if i not in taken
+        ]
         if not missing and (spec.open or not unexpected):
             return _added_columns(spec, header, cells, taken) or (spec, positions)
         if best is None or len(positions) - len(unexpected) > best[0]:
@@ -253,9 +273,11 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
     if missing:
         parts.append("missing or repeated " + ", ".join(shown(m) for m in missing))
     if unexpected:
-        listed = ", ".join(shown(u) for u in unexpected[:10])
+        listed = ", ".join(unexpected[:10])
         more = f" and {len(unexpected) - 10} more" if len(unexpected) > 10 else ""
-        parts.append(f"unexpected {listed}{more}")
+        # An open export may have more columns: those are not what is wrong.
+        label = "besides its own columns" if spec.open else "unexpected"
+        parts.append(f"{label} {listed}{more}")
     return f"{message}; closest is the {spec.label}: {'; '.join(parts)}"
 
 

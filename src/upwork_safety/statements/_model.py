@@ -590,7 +590,8 @@ class Transaction:
         exchange_rate: The ``ExchangeRate`` column of the older export's
             variant, when given.
         extra: Every other non-empty column (a column added to the weekly
-            summary, such as ``Activity ID``, too), as ``(column, value)``
+            summary, such as ``Activity ID``, or to the Transactions report,
+            such as ``Entered Description``, too), as ``(column, value)``
             pairs in the file's order, so nothing the export said is lost:
             each column named (not blank) and kept once, each value not empty.
 

@@ -104,14 +104,20 @@ class _Row:
             return None
         return value
 
-    def amount(self, key: str, *, required: bool) -> Decimal | None:
+    def amount(self, key: str, *, required: bool, usd: bool = True) -> Decimal | None:
+        """The amount in the column *key*: ``None`` if empty and not *required*, or after a problem.
+
+        Every amount column of an export, the local-currency one too
+        (*usd* ``False``, :func:`~._formats.parse_amount`), is read here, so a
+        problem in any of them is reported by the one rule.
+        """
         text = self.text(key)
         if not text and not required:
             return None
         if not text:
             self.problem(key, "the amount is empty")
             return None
-        value = _formats.parse_amount(text)
+        value = _formats.parse_amount(text, usd=usd)
         if isinstance(value, str):
             # A spreadsheet that rewrote one amount rewrote them all: list it a few times.
             self.problem(key, value, rule=_formats.AMOUNT_RULE)
@@ -166,14 +172,11 @@ class _Row:
 
 
 def _local_amount(row: _Row) -> Money | None:
+    value = row.amount("amount_in_local_currency", required=False, usd=False)
+    if value is None:  # empty, or its problem is reported
+        return None
     text = row.text("amount_in_local_currency")
-    if not text:
-        return None
     currency = row.text("currency")
-    value = _formats.parse_amount(text, usd=False)
-    if isinstance(value, str):
-        row.problem("amount_in_local_currency", value)
-        return None
     if not currency:
         row.problem("currency", f"empty, but Amount in local currency is {text}")
         return None

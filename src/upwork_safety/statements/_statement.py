@@ -121,19 +121,19 @@ def _column_names(export: StatementFormat) -> tuple[frozenset[str], frozenset[st
 def _extra_problem(row: Transaction, export: StatementFormat) -> tuple[str, str] | None:
     """An ``extra`` column of *row* that the reader could not have kept there, or ``None``.
 
-    An export that may have columns added (the weekly summary) keeps those,
-    each named apart from its own columns; the others keep their own columns
-    the reader does not read into a field, never the date, type or amount.
+    One rule for every export: ``extra`` keeps the export's own columns the
+    reader does not read into a field (never the date, type or amount) and,
+    in an export that may have columns added (the Transactions report and
+    the weekly summary), those added columns, which a header names apart
+    from its own.
     """
     own, read, added = _column_names(export)
     for index, (column, _value) in enumerate(row.extra):
         name = folded(column)
-        if added and name in own:
-            why = f"a column the {export.title} has of its own, read as that column"
+        if name in read:
+            why = f"the {export.title}'s column read into a field of every row"
         elif not added and name not in own:
             why = f"not a column of the {export.title}, which has none added"
-        elif name in read:
-            why = f"the {export.title}'s column read into a field of every row"
         else:
             continue
         return (

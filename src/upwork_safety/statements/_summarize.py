@@ -7,6 +7,7 @@ statement's transactions period by period.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, cast
@@ -66,6 +67,65 @@ def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | N
     return cast("Mapping[str, ExchangeRate]", rates)
 
 
+#: A period's label as :func:`~._summary._bounds` writes it: ``2024-07`` or ``2024-25``.
+_LABEL = re.compile(r"([0-9]{4})-([0-9]{2})")
+
+
+def _names_a_period(key: str, by: Period) -> bool:
+    """Whether *key* is the label of some period *by* month or tax year.
+
+    Checked against :func:`~._summary._bounds`, the one definition of a
+    period, so ``2026/27``, ``2026-2027``, ``2024-7`` or a month's label in a
+    summary by tax year are not.
+    """
+    match = _LABEL.fullmatch(key)
+    if match is None:
+        return False
+    year, part = int(match[1]), int(match[2])
+    candidates = [(year, 1, 1), (year, 12, 31)]  # a tax year starts in one of them
+    if 1 <= part <= 12:
+        candidates.append((year, part, 1))
+    return any(_label(candidate, by) == key for candidate in candidates)
+
+
+def _label(day: tuple[int, int, int], by: Period) -> str | None:
+    """The label of the period *day* falls in, or ``None`` past the calendar's ends."""
+    try:
+        return _bounds(date(*day), by)[0]
+    except (ValueError, OverflowError):  # year 0, or past the calendar's last
+        return None
+
+
+def _check_keys(
+    rates: ExchangeRate | Mapping[str, ExchangeRate] | None, by: Period, periods: list[str]
+) -> None:
+    """Refuse a key of *rates* that is no period's label: a typo would be ignored unseen.
+
+    A key for a period the statement does not reach is accepted: a year-wide
+    table of rates may be passed to any statement.
+    """
+    if rates is None or isinstance(rates, ExchangeRate):
+        return
+    wrong = [key for key in rates if not _names_a_period(key, by)]
+    if not wrong:
+        return
+    form = "'2024-07' (a month)" if by == "month" else "'2024-25' (a tax year, 1 July to 30 June)"
+    if not periods:
+        have = "the statement has no transactions"
+    elif len(periods) <= 6:
+        have = f"the statement's periods are {', '.join(periods)}"
+    else:
+        have = f"the statement's periods run from {periods[0]} to {periods[-1]}"
+    name = f"rates[{shown(wrong[0])}]"
+    raise InvalidValueError(
+        f"rates has {'a key' if len(wrong) == 1 else 'keys'} "
+        f"{', '.join(shown(key) for key in wrong)} that {'is' if len(wrong) == 1 else 'are'} "
+        f"not a period of a summary by {by}: each key is a period such as {form}; {have}",
+        field=name,
+        rule=f"a key that is a period by {by}",
+    )
+
+
 def _rate_in_period(rate: ExchangeRate, period: str, start: date, end: date) -> None:
     """Refuse a period's own rate dated outside it: a key or a date keyed in wrong.
 
@@ -114,7 +174,10 @@ def summarize(
             mapping from period to rate.  A mapping needs a rate for every
             period whose net amount (``net``: earnings less service fees and
             refunds) or withdrawals are not zero, each undated or dated
-            within its period; other keys are ignored.
+            within its period.  Every key must be a period's label by
+            *by* (``"2026/27"`` is refused, naming it); a period the
+            statement does not reach is accepted, so one table of rates
+            serves every statement.
             Costs (withdrawal fees, Connects, taxes) are not converted.
         tax: Estimate the s.154A tax the bank withholds on withdrawals:
             ``"pseb"`` (registered with the Pakistan Software Export Board)
@@ -128,7 +191,8 @@ def summarize(
     Raises:
         InvalidValueError: *by* or *tax* is not one of the values above,
             *tax* is given without *rates*, a period needs a rate the
-            mapping lacks (every missing period is named), a period's rate
+            mapping lacks (every missing period is named), a key of the
+            mapping is no period by *by* (each such key is named), a period's rate
             in the mapping is dated outside the period, or the statement
             spans :data:`MAX_SPAN_YEARS` years or more.
         InvalidTypeError: *statement* is not a Statement, or *rates* is not
@@ -158,6 +222,7 @@ def summarize(
             rule="rates= with tax=",
         )
     groups = _periods(statement.transactions, by)
+    _check_keys(checked, by, [bounds[0] for bounds, _ in groups])
     rows: list[SummaryRow] = []
     missing: list[str] = []
     untaxed: list[str] = []

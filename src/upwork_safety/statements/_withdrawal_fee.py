@@ -45,8 +45,11 @@ def _judged(fee: Transaction) -> _Judged:
         return _Judged(
             None,
             None,
-            f"the row names no withdrawal method (only the Transactions report has a "
-            f"'{METHOD_COLUMN}' column)",
+            # Not "the row names none": in the older Transaction History the method is in
+            # the withdrawal row's description, which a fee row is not tied to (r18 F2).
+            f"no '{METHOD_COLUMN}' on the row: the Transactions report's column is empty "
+            "here, or the export has no such column (the older Transaction History names "
+            "the method only in the withdrawal row's description, which is not read for it)",
         )
     try:
         method = get_method(name)

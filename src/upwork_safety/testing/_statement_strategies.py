@@ -397,14 +397,23 @@ def _transaction(
         hours=hours,
         local_amount=local,
         exchange_rate=rate,
-        # Only the weekly summary's header may carry added columns (as Activity ID).
-        extra=given("extra", st.sampled_from([(), (("Activity ID", "1234"),)]), ())
-        if export in (None, StatementFormat.WEEKLY_SUMMARY)
+        # The current exports' headers may carry added columns (the weekly summary's
+        # Activity ID, the report's Entered Description); the older History's not.
+        extra=given("extra", st.sampled_from([(), (_ADDED_COLUMN[export],)]), ())
+        if export in _ADDED_COLUMN
         else (),
     )
     if export is None or kind is not TransactionKind.SERVICE_FEE:
         return row
     return _fee_as_written(row, export, related)
+
+
+#: An added column each export that may have one can carry, with a value.
+_ADDED_COLUMN: dict[StatementFormat | None, tuple[str, str]] = {
+    None: ("Activity ID", "1234"),
+    StatementFormat.WEEKLY_SUMMARY: ("Activity ID", "1234"),
+    StatementFormat.TRANSACTIONS_REPORT: ("Entered Description", "Logo v2"),
+}
 
 
 def _fee_as_written(fee: Transaction, export: StatementFormat, related: str | None) -> Transaction:
