@@ -411,6 +411,70 @@ class TestJSS:
         assert (first, "2025-07-01") == (days_shown[0], days_shown[-1])
         assert days // step + 1 == len(days_shown)
 
+    def test_a_forward_timeline_says_what_it_projects(self, tmp_path):
+        """Regression (newcomer r18 F6): points past the file's last day are marked, and the
+        open contract they let lapse is named with its days, in text and in --json.
+        """
+        weekly = Contract(
+            "hourly",
+            "lumen",
+            ContractKind.HOURLY,
+            date(2025, 3, 3),
+            payments=[
+                Payment(date(2025, 3, 3) + timedelta(days=7 * i), Money("160", "USD"))
+                for i in range(10)
+            ],
+        )
+        path = history_file(tmp_path)
+        contracts = serialize.from_json(list[Contract], path.read_text("utf-8"))
+        path = history_file(tmp_path, [*contracts, weekly])
+        argv = ("jss", str(path), "--as-of", "2026-01-01", "--timeline", "--days", "240")
+        code, text = run(*argv, "--step", "60", "--json")
+        points = json.loads(text)["timeline"]
+        assert 0 == code
+        # The file ends on 2025-05-20; the last payment is 2025-05-05: long-term until
+        # 2025-08-03, idle from 2025-11-01.
+        assert [
+            ("2025-05-06", False, []),
+            ("2025-07-05", True, []),
+            (
+                "2025-09-03",
+                True,
+                [{"contract_id": "hourly", "kind": "stopped", "since": "2025-08-04"}],
+            ),
+            (
+                "2025-11-02",
+                True,
+                [{"contract_id": "hourly", "kind": "idle", "since": "2025-11-01"}],
+            ),
+            (
+                "2026-01-01",
+                True,
+                [{"contract_id": "hourly", "kind": "idle", "since": "2025-11-01"}],
+            ),
+        ] == [(pt["on"], pt["projected"], pt["lapses"]) for pt in points]
+        code, text = run(*argv, "--step", "60")
+        words = " ".join(text.split())
+        assert 0 == code
+        assert "2025-09-03 80 yes" in words
+        assert "- hourly stops counting as a long-term contract from 2025-08-04" in words
+        assert "- hourly is idle from 2025-11-01: it counts as not successful" in words
+
+    def test_a_timeline_inside_the_data_projects_nothing(self, tmp_path):
+        """A timeline that ends on the file's last day marks no point and adds no note."""
+        code, text = run(
+            "jss",
+            str(history_file(tmp_path)),
+            "--as-of",
+            "2025-05-20",
+            "--timeline",
+            "--days",
+            "14",
+        )
+        assert 0 == code
+        assert "yes" not in text
+        assert "Projected" not in text
+
     @staticmethod
     def _open(name, client, started, *paid_on):
         """An open contract as to_contracts builds it: no ended, no feedback."""
