@@ -295,13 +295,25 @@ class _Engine:
         self.position = 0
         self.on: date | None = None
         self.result: int | None = None
-        # The open contracts, with the days they stop counting and go idle if never
-        # paid again: the days a projection past the history's end turns them.
-        self.unpaid = [
-            (item.contract_id, *_unpaid_days(item.started, _last_payment(item), rules))
-            for item in self.facts
-            if item.ended is None and not item.excluded
-        ]
+        # Past the history's last recorded day, each open contract stops counting and
+        # goes idle on its own days: those turns, in day order, and the ones made so far.
+        self.turns: list[tuple[date, int, Lapse]] = []
+        self.turned: dict[int, Lapse] = {}
+        self.lapsed: tuple[Lapse, ...] = ()
+
+    def project(self, recorded: date) -> None:
+        """List the turns the open contracts take after *recorded*, for :meth:`lapses`."""
+        for index, item in enumerate(self.facts):
+            if item.ended is not None or item.excluded:
+                continue
+            stops, idle_from = _unpaid_days(item.started, _last_payment(item), self.rules)
+            if stops is not None and recorded < stops and (idle_from is None or stops < idle_from):
+                self.turns.append((stops, index, Lapse(item.contract_id, LapseKind.STOPPED, stops)))
+            if idle_from is not None and recorded < idle_from:
+                self.turns.append(
+                    (idle_from, index, Lapse(item.contract_id, LapseKind.IDLE, idle_from))
+                )
+        self.turns.sort(key=lambda turn: turn[:2], reverse=True)  # the next turn last
 
     def advance(self, on: date) -> int | None:
         """Move to *on* (never backwards) and return the score there."""
@@ -327,23 +339,21 @@ class _Engine:
         self.result = _outcome(self.tally, self.rules)[0]
         return self.result
 
-    def lapses(self, on: date, recorded: date) -> tuple[Lapse, ...]:
-        """The open contracts turned on *on* only by getting no payment after *recorded*.
+    def lapses(self, on: date) -> tuple[Lapse, ...]:
+        """The open contracts turned by *on* only by getting no payment after the data.
 
-        *recorded* is the history's last recorded day: a contract that stopped
-        counting or went idle by then did so in the data, not the projection.
+        Days move forward only, as in :meth:`advance`; after :meth:`project`,
+        which names the history's last recorded day (a contract that stopped
+        counting or went idle by then did so in the data, not the projection).
+        The same tuple is returned while no contract turns.
         """
-        found: list[Lapse] = []
-        for contract_id, stops, idle_from in self.unpaid:
-            if idle_from is not None and recorded < idle_from <= on:
-                found.append(Lapse(contract_id, LapseKind.IDLE, idle_from))
-            elif (
-                (idle_from is None or on < idle_from)
-                and stops is not None
-                and recorded < stops <= on
-            ):
-                found.append(Lapse(contract_id, LapseKind.STOPPED, stops))
-        return tuple(found)
+        turns = self.turns
+        if turns and turns[-1][0] <= on:
+            while turns and turns[-1][0] <= on:
+                _, index, lapse = turns.pop()
+                self.turned[index] = lapse
+            self.lapsed = tuple(self.turned[index] for index in sorted(self.turned))
+        return self.lapsed
 
 
 def _last_payment(facts: _Facts) -> tuple[date | None, date | None, int]:
@@ -449,12 +459,14 @@ def timeline(
         chosen = _rules(rules, day, "start")
         if engine is None or engine.rules is not chosen:
             engine = _Engine(items, chosen, excluded)
+            if recorded is not None:
+                engine.project(recorded)
         on = chosen.snapshot(day)
         result = engine.advance(on)
         if recorded is None or day <= recorded:
             points.append(JSSPoint(day, result))
         else:
-            points.append(JSSPoint(day, result, projected=True, lapses=engine.lapses(on, recorded)))
+            points.append(JSSPoint(day, result, projected=True, lapses=engine.lapses(on)))
         if last - day < gap:  # the next step would pass *end* (or the calendar's end)
             break
         day += gap
