@@ -6,7 +6,7 @@ import os
 import re
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,6 +25,18 @@ from upwork_safety import (
 from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidValueError
+
+#: The moment the command line's clock reads in these tests (a Thursday, 09:00 UTC):
+#: commands that default to now (withdraw's arrival) never read the wall clock here.
+CLOCK = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock(monkeypatch):
+    """Every command here reads CLOCK, never the wall clock (a test may pin its own)."""
+    from upwork_safety import cli
+
+    monkeypatch.setattr(cli, "_clock", lambda: CLOCK)
 
 
 def run(*argv):
@@ -56,6 +68,49 @@ def history_file(tmp_path, contracts=None):
 
 
 class TestWithdraw:
+    def test_says_when_the_money_arrives(self):
+        """Regression (newcomer r18 F11): withdraw gives each method's arrival window.
+
+        Asked on Thursday 2026-12-03 at 2 pm in Karachi (09:00 UTC, before Direct
+        to Local Bank's noon cutoff): processed that day, 1 to 7 business days.
+        """
+        argv = ("withdraw", "900", "--rate", "280", "--offered-rate", "277.20")
+        code, text = run(*argv, "--now", "2026-12-03T14:00:00+05:00")
+        words = " ".join(text.split())
+        assert 0 == code
+        assert "When it arrives, requested 2026-12-03 09:00 UTC" in words
+        assert "Direct to Local Bank (PKR) 2026-12-03 2026-12-04 to 2026-12-14" in words
+        assert "Payoneer 2026-12-03 2026-12-07" in words
+        # Payoneer's two days are to Payoneer, not the bank: the source says so.
+        assert "Payoneer: about 2 days to Payoneer; the transfer to the bank comes after" in words
+        # After the cutoff it is processed the next business day (Friday).
+        _, text = run(*argv, "--now", "2026-12-03T12:00:00+00:00", "--json")
+        data = json.loads(text)
+        assert "2026-12-03T12:00:00+00:00" == data["requested_at"]
+        arrivals = {row["method"]: row["arrival"] for row in data["methods"]}
+        assert {
+            "processed_on": "2026-12-04",
+            "earliest": "2026-12-07",
+            "latest": "2026-12-15",
+            "note": "up to 7 business days",
+        } == arrivals["Direct to Local Bank (PKR)"]
+        assert arrivals["PayPal"] is None  # not available in Pakistan: never arrives
+
+    def test_arrival_defaults_to_the_clock(self):
+        """Without --now the request is the CLI's clock (CLOCK here), as check's --now."""
+        _, text = run("withdraw", "900", "--rate", "280", "--json")
+        data = json.loads(text)
+        assert CLOCK.isoformat() == data["requested_at"]
+        arrivals = {row["method"]: row["arrival"] for row in data["methods"]}
+        assert "2026-12-03" == arrivals["Direct to Local Bank (PKR)"]["processed_on"]
+
+    def test_a_naive_now_is_refused(self, capsys):
+        """--now needs a UTC offset, as every moment on the command line."""
+        with pytest.raises(SystemExit) as info:
+            main(["withdraw", "900", "--rate", "280", "--now", "2026-12-03T09:00:00"])
+        assert 2 == info.value.code
+        assert "has no UTC offset" in capsys.readouterr().err
+
     def test_text_ranks_the_methods_whose_cost_is_known(self):
         """$900 at 280, 1% tax: Payoneer is ranked; Direct to Local Bank's break-even rate is shown."""
         code, text = run("withdraw", "900", "--rate", "280")
@@ -109,6 +164,7 @@ class TestWithdraw:
             "business_days",
             "break_even_spread",
             "note",
+            "arrival",
         } == set(data["methods"][0])
 
     def test_spread_for_every_method_and_per_method(self):
@@ -411,6 +467,70 @@ class TestJSS:
         assert (first, "2025-07-01") == (days_shown[0], days_shown[-1])
         assert days // step + 1 == len(days_shown)
 
+    def test_a_forward_timeline_says_what_it_projects(self, tmp_path):
+        """Regression (newcomer r18 F6): points past the file's last day are marked, and the
+        open contract they let lapse is named with its days, in text and in --json.
+        """
+        weekly = Contract(
+            "hourly",
+            "lumen",
+            ContractKind.HOURLY,
+            date(2025, 3, 3),
+            payments=[
+                Payment(date(2025, 3, 3) + timedelta(days=7 * i), Money("160", "USD"))
+                for i in range(10)
+            ],
+        )
+        path = history_file(tmp_path)
+        contracts = serialize.from_json(list[Contract], path.read_text("utf-8"))
+        path = history_file(tmp_path, [*contracts, weekly])
+        argv = ("jss", str(path), "--as-of", "2026-01-01", "--timeline", "--days", "240")
+        code, text = run(*argv, "--step", "60", "--json")
+        points = json.loads(text)["timeline"]
+        assert 0 == code
+        # The file ends on 2025-05-20; the last payment is 2025-05-05: long-term until
+        # 2025-08-03, idle from 2025-11-01.
+        assert [
+            ("2025-05-06", False, []),
+            ("2025-07-05", True, []),
+            (
+                "2025-09-03",
+                True,
+                [{"contract_id": "hourly", "kind": "stopped", "since": "2025-08-04"}],
+            ),
+            (
+                "2025-11-02",
+                True,
+                [{"contract_id": "hourly", "kind": "idle", "since": "2025-11-01"}],
+            ),
+            (
+                "2026-01-01",
+                True,
+                [{"contract_id": "hourly", "kind": "idle", "since": "2025-11-01"}],
+            ),
+        ] == [(pt["on"], pt["projected"], pt["lapses"]) for pt in points]
+        code, text = run(*argv, "--step", "60")
+        words = " ".join(text.split())
+        assert 0 == code
+        assert "2025-09-03 80 yes" in words
+        assert "- hourly stops counting as a long-term contract from 2025-08-04" in words
+        assert "- hourly is idle from 2025-11-01: it counts as not successful" in words
+
+    def test_a_timeline_inside_the_data_projects_nothing(self, tmp_path):
+        """A timeline that ends on the file's last day marks no point and adds no note."""
+        code, text = run(
+            "jss",
+            str(history_file(tmp_path)),
+            "--as-of",
+            "2025-05-20",
+            "--timeline",
+            "--days",
+            "14",
+        )
+        assert 0 == code
+        assert "yes" not in text
+        assert "Projected" not in text
+
     @staticmethod
     def _open(name, client, started, *paid_on):
         """An open contract as to_contracts builds it: no ended, no feedback."""
@@ -592,7 +712,10 @@ def test_python_dash_m(module):
     """python -m upwork_safety runs the same CLI, and so does python -m upwork_safety.cli
     (red team r13: it printed nothing and exited 0)."""
     done = subprocess.run(  # noqa: S603  (the test's own interpreter and module)
-        [sys.executable, "-m", module, "withdraw", "100", "--rate", "280", "--json"],
+        [
+            *(sys.executable, "-m", module, "withdraw", "100", "--rate", "280", "--json"),
+            *("--now", "2026-12-03T09:00:00+00:00"),
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -274,6 +274,24 @@ def _jss_values() -> list[object]:
         jss.score(history, as_of=on),
         jss.classify(history[2], as_of=on),
         jss.timeline(history, start=date(2025, 1, 1), end=date(2025, 1, 5)),
+        # Past the data's end, an open contract paid twice stops counting, then is idle.
+        jss.timeline(
+            [
+                Contract(
+                    "open",
+                    "b",
+                    ContractKind.HOURLY,
+                    date(2025, 1, 1),
+                    payments=[
+                        Payment(date(2025, 1, 1), Money("100.00", "USD")),
+                        Payment(date(2025, 1, 15), Money("100.00", "USD")),
+                    ],
+                ),
+            ],
+            start=date(2025, 5, 1),
+            end=date(2025, 8, 1),
+            step=timedelta(days=92),
+        ),
         jss.what_if(history, extra, as_of=on),
         jss.forecast(
             history,

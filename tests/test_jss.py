@@ -1558,11 +1558,13 @@ def test_timeline_shows_an_old_mistake_fading_out():
     points = jss.timeline(
         fading_history(), start=date(2025, 3, 14), end=date(2025, 3, 17), step=timedelta(days=1)
     )
+    # The history's last recorded day is 2025-01-31: every point is projected,
+    # with no open contract to lapse.
     assert [
-        jss.JSSPoint(date(2025, 3, 14), 80),
-        jss.JSSPoint(date(2025, 3, 15), 80),
-        jss.JSSPoint(date(2025, 3, 16), 100),
-        jss.JSSPoint(date(2025, 3, 17), 100),
+        jss.JSSPoint(date(2025, 3, 14), 80, projected=True),
+        jss.JSSPoint(date(2025, 3, 15), 80, projected=True),
+        jss.JSSPoint(date(2025, 3, 16), 100, projected=True),
+        jss.JSSPoint(date(2025, 3, 17), 100, projected=True),
     ] == points
 
 
@@ -1661,9 +1663,10 @@ def test_timeline_refuses_more_points_than_its_cap_before_computing_any():
 def test_timeline_default_step_is_one_day_and_it_renders():
     """The default step is a day; the timeline renders as records and HTML."""
     points = jss.timeline(fading_history(), start=date(2025, 3, 15), end=date(2025, 3, 16))
-    assert [{"on": date(2025, 3, 15), "score": 80}, {"on": date(2025, 3, 16), "score": 100}] == (
-        points.to_records()
-    )
+    assert [
+        {"on": date(2025, 3, 15), "score": 80, "projected": True, "lapses": ""},
+        {"on": date(2025, 3, 16), "score": 100, "projected": True, "lapses": ""},
+    ] == points.to_records()
     assert "<caption>JSS timeline</caption>" in points._repr_html_()
     assert isinstance(points, list)
 

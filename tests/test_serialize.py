@@ -1174,7 +1174,7 @@ def test_a_jss_timeline_is_written_as_the_list_of_points_it_is():
     ]
     line = jss.timeline(history, start=date(2025, 6, 1), end=date(2025, 6, 3))
     data = serialize.to_dict(line)
-    assert [{"on": "2025-06-01", "score": 100}] == data[:1]
+    assert [{"on": "2025-06-01", "score": 100, "projected": True}] == data[:1]
     assert 3 == len(data)
     assert list(line) == serialize.from_json(list[jss.JSSPoint], serialize.to_json(line))
 

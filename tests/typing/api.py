@@ -132,6 +132,11 @@ report: jss.JSSReport = jss.score([contract, by_id], as_of=date(2024, 6, 1))
 points: list[jss.JSSPoint] = list(
     jss.timeline([contract], start=date(2024, 1, 1), end=date(2024, 2, 1), step=timedelta(days=7))
 )
+projection: tuple[bool, tuple[jss.Lapse, ...]] = (points[-1].projected, points[-1].lapses)
+turned: list[tuple[str, jss.LapseKind, date]] = [
+    (lapse.contract_id, lapse.kind, lapse.since)
+    for lapse in jss.timeline([contract], start=date(2025, 1, 1), end=date(2025, 6, 1)).lapses()
+]
 change: jss.WhatIf = jss.what_if([contract], by_id, as_of=date(2024, 6, 1))
 impact: jss.Impact = jss.classify(contract, as_of=date(2024, 6, 1))
 

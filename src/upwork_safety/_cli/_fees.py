@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from upwork_safety._cli._context import Context
-    from upwork_safety.fees import WithdrawalComparison, WithdrawalMethod
+    from upwork_safety._cli._printer import Printer
+    from upwork_safety.fees import Arrival, WithdrawalComparison, WithdrawalMethod
 
 __all__ = [
     "add_fees_arguments",
@@ -161,6 +162,13 @@ def add_withdraw_arguments(parser: argparse.ArgumentParser) -> None:
         default="standard",
         help=_tax_help(),
     )
+    parser.add_argument(
+        "--now",
+        type=_args.moment,
+        metavar="DATETIME",
+        help="when you request the withdrawal, e.g. 2026-12-03T14:00:00+05:00, for when the "
+        "money arrives (default now, UTC)",
+    )
 
 
 def _tax_help() -> str:
@@ -293,15 +301,16 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
             tax_rate=Decimal(0) if args.tax == "none" else None,
             pseb_registered=args.tax == "pseb",
         )
+    requested_at: datetime = args.now or ctx.now()
+    arrivals = _arrivals(comparison, requested_at, given=args.now is not None)
     if ctx.json:
         ctx.dump(
             {
                 "amount": amount,
                 "reference_rate": reference.rate,
                 "tax_rate": comparison.tax_rate,
-                # The table's rows with money as money, so it is written as every
-                # JSON document writes it ({"amount", "currency"}), not bare text.
-                "methods": comparison.rows(),
+                "requested_at": requested_at,
+                "methods": _rows(comparison, arrivals),
             }
         )
         return 0
@@ -350,7 +359,78 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
         among = " among the methods whose cost is known" if comparison.unpriced else ""
         p.line()
         p.wrapped(f"Best here{among}: {best.method.name}, {p.money(best.received)} received.")
+    _print_arrivals(p, arrivals, requested_at)
     return 0
+
+
+def _rows(
+    comparison: WithdrawalComparison, arrivals: dict[str, Arrival]
+) -> list[dict[str, object]]:
+    """The table's rows for --json, each with when its method arrives (``None``: it cannot).
+
+    Money stays money, so it is written as every JSON document writes it
+    (``{"amount", "currency"}``), not bare text (newcomer r18 F11: the arrival).
+    """
+    rows = comparison.rows()
+    for row in rows:
+        found = arrivals.get(str(row["method"]))
+        row["arrival"] = None if found is None else _arrival_data(found)
+    return rows
+
+
+def _print_arrivals(p: Printer, arrivals: dict[str, Arrival], requested_at: datetime) -> None:
+    """The day each method processes the request and the days the money arrives."""
+    if not arrivals:
+        return
+    p.heading(f"When it arrives, requested {requested_at:%Y-%m-%d %H:%M} UTC")
+    p.table(
+        ["method", "processed", "arrives"],
+        [
+            (name, found.processed_on, _window(found.earliest, found.latest))
+            for name, found in arrivals.items()
+        ],
+    )
+    for name, found in arrivals.items():
+        p.wrapped(f"{name}: {_said(found)}", indent="    ", first="  ")
+    p.wrapped(
+        "Business days, Monday to Friday in UTC (public holidays are not skipped); "
+        "the ranges the sources give, not a promise."
+    )
+
+
+def _said(found: Arrival) -> str:
+    """What the method's source counts its days to (Payoneer: reaching Payoneer)."""
+    return found.method.source_of("business_days").note
+
+
+def _arrivals(
+    comparison: WithdrawalComparison, requested_at: datetime, *, given: bool
+) -> dict[str, Arrival]:
+    """When each method that can deliver the amount (ranked or unpriced) would arrive.
+
+    *given* says whether ``--now`` was given, for a refusal to name it.
+    """
+    from upwork_safety import fees
+
+    methods = [quote.method for quote in comparison.quotes] + list(comparison.unpriced)
+    option = f"--now {requested_at.isoformat()}" if given else None
+    with options_for({"requested_at": option}):
+        return {method.name: fees.arrival(method, requested_at) for method in methods}
+
+
+def _window(earliest: date, latest: date) -> str:
+    """``2026-12-04 to 2026-12-14``, or the one day."""
+    return str(earliest) if earliest == latest else f"{earliest} to {latest}"
+
+
+def _arrival_data(found: Arrival) -> dict[str, object]:
+    """An arrival's days, for --json."""
+    return {
+        "processed_on": found.processed_on,
+        "earliest": found.earliest,
+        "latest": found.latest,
+        "note": _said(found),
+    }
 
 
 def unpriced_line(comparison: WithdrawalComparison, method: WithdrawalMethod) -> str:

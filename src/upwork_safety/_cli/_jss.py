@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from upwork_safety._cli._context import Context
-    from upwork_safety.jss import JSSReport
+    from upwork_safety._cli._printer import Printer
+    from upwork_safety.jss import JSSReport, JSSTimeline
     from upwork_safety.models import Contract
 
 __all__ = ["add_arguments", "run"]
@@ -159,7 +160,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "impacts": report.impacts,
         }
         if points is not None:
-            data["timeline"] = [{"on": pt.on, "score": pt.score} for pt in points]
+            # A point after the history's last recorded day is a projection with no
+            # more payments; lapses name the open contracts that turns (newcomer r18 F6).
+            data["timeline"] = [
+                {"on": pt.on, "score": pt.score, "projected": pt.projected, "lapses": pt.lapses}
+                for pt in points
+            ]
         ctx.dump(data)
         return 0
     p = ctx.printer()
@@ -184,5 +190,31 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     )
     if points is not None:
         p.heading("Timeline")
-        p.table(["on", "score"], [(pt.on, pt.score) for pt in points])
+        p.table(
+            ["on", "score", "projected"],
+            [(pt.on, pt.score, "yes" if pt.projected else "") for pt in points],
+        )
+        _print_lapses(p, points)
     return 0
+
+
+_LAPSED = {
+    "stopped": "stops counting as a long-term contract from {since}",
+    "idle": "is idle from {since}: it counts as not successful",
+}
+
+
+def _print_lapses(p: Printer, points: JSSTimeline) -> None:
+    """Say what the projected points assume, and which open contracts it turns."""
+    if not any(pt.projected for pt in points):
+        return
+    p.line()
+    p.wrapped(
+        "Projected points are after the last day the file records anything: they assume "
+        "no payment comes after it."
+    )
+    for lapse in points.lapses():
+        said = _LAPSED[lapse.kind.value].format(since=lapse.since)
+        p.wrapped(f"{lapse.contract_id} {said}", indent="    ", first="  - ")
+    if points.lapses():
+        p.wrapped("Add the payments you expect to the file to see the score without this.")

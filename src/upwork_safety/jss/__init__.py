@@ -54,6 +54,7 @@ from upwork_safety.jss._forecast import (
     FutureJob,
     forecast,
 )
+from upwork_safety.jss._lapses import Lapse, LapseKind
 from upwork_safety.jss._model import MAX_TIMELINE_POINTS, classify, score, timeline
 from upwork_safety.jss._population import score_frame, score_many
 from upwork_safety.jss._presets import CURRENT, HISTORY, rule_sources, rules_as_of
@@ -107,6 +108,8 @@ __all__ = [
     "JSSReport",
     "JSSRules",
     "JSSTimeline",
+    "Lapse",
+    "LapseKind",
     "Outcome",
     "Rounding",
     "TopRated",

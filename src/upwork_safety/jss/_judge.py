@@ -9,7 +9,7 @@ signals, and the documented exclusions leave some out.
 from __future__ import annotations
 
 import bisect
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
@@ -208,6 +208,36 @@ def _idle_rule(rules: JSSRules) -> str:
     return ""
 
 
+_ONE_DAY = timedelta(days=1)
+
+
+def _later(day: date, by: timedelta) -> date | None:
+    """*day* + *by*, or ``None`` past the calendar's last day (that day never comes)."""
+    return day + by if date.max - day >= by else None
+
+
+def _unpaid_days(
+    started: date, paid: tuple[date | None, date | None, int], rules: JSSRules
+) -> tuple[date | None, date | None]:
+    """When an open contract's standing turns for want of a payment after its last one.
+
+    *paid* is as :func:`_open_standing` reads it (the last payment, the start of its
+    run of regular payments, how many payments the run holds).  Returns the first
+    day a long-term contract stops counting (more than ``long_term_payment_interval``
+    since its last payment; ``None`` when no run of two payments or more made it
+    one) and the first day it is idle (``open_idle_after`` since its last payment,
+    or since its start without one); either is ``None`` past the calendar's end.
+    :func:`_open_standing` judges by these two days, and
+    :func:`~upwork_safety.jss.timeline` names them on the days it projects past
+    the history's last recorded day.
+    """
+    last_paid, regular, in_run = paid
+    idle_from = _later(started if last_paid is None else last_paid, rules.open_idle_after)
+    if last_paid is None or regular is None or in_run < _REGULAR_PAYMENTS:
+        return None, idle_from
+    return _later(last_paid, rules.long_term_payment_interval + _ONE_DAY), idle_from
+
+
 def _open_standing(
     facts: _Facts,
     on: date,
@@ -231,7 +261,8 @@ def _open_standing(
     last_paid, regular, in_run = paid
     idle_since = facts.started if last_paid is None else last_paid
     interval = rules.long_term_payment_interval
-    if on - idle_since >= rules.open_idle_after:
+    stops, idle_from = _unpaid_days(facts.started, paid, rules)
+    if idle_from is not None and on >= idle_from:
         if reasons is not None:
             reasons.append(
                 f"open with no payment since {idle_since} ({(on - idle_since).days} days): "
@@ -247,7 +278,7 @@ def _open_standing(
         and in_run >= _REGULAR_PAYMENTS
         and on - regular >= interval
     ):
-        if on - last_paid > interval:
+        if stops is not None and on >= stops:
             if reasons is not None:
                 reasons.append(
                     f"open long-term contract with no payment since {last_paid} "

@@ -23,7 +23,8 @@ from upwork_safety._validate import instance, optional_instance
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts
 from upwork_safety.jss._invariants import UNIQUE_IDS
-from upwork_safety.jss._judge import _judge
+from upwork_safety.jss._judge import _judge, _unpaid_days
+from upwork_safety.jss._lapses import Lapse, LapseKind
 from upwork_safety.jss._reports import Impact, JSSPoint, JSSReport, JSSTimeline, WindowScore
 from upwork_safety.jss._tally import (
     _contribute,
@@ -294,6 +295,25 @@ class _Engine:
         self.position = 0
         self.on: date | None = None
         self.result: int | None = None
+        # Past the history's last recorded day, each open contract stops counting and
+        # goes idle on its own days: those turns, in day order, and the ones made so far.
+        self.turns: list[tuple[date, int, Lapse]] = []
+        self.turned: dict[int, Lapse] = {}
+        self.lapsed: tuple[Lapse, ...] = ()
+
+    def project(self, recorded: date) -> None:
+        """List the turns the open contracts take after *recorded*, for :meth:`lapses`."""
+        for index, item in enumerate(self.facts):
+            if item.ended is not None or item.excluded:
+                continue
+            stops, idle_from = _unpaid_days(item.started, _last_payment(item), self.rules)
+            if stops is not None and recorded < stops and (idle_from is None or stops < idle_from):
+                self.turns.append((stops, index, Lapse(item.contract_id, LapseKind.STOPPED, stops)))
+            if idle_from is not None and recorded < idle_from:
+                self.turns.append(
+                    (idle_from, index, Lapse(item.contract_id, LapseKind.IDLE, idle_from))
+                )
+        self.turns.sort(key=lambda turn: turn[:2], reverse=True)  # the next turn last
 
     def advance(self, on: date) -> int | None:
         """Move to *on* (never backwards) and return the score there."""
@@ -318,6 +338,47 @@ class _Engine:
                 self.current[index] = new
         self.result = _outcome(self.tally, self.rules)[0]
         return self.result
+
+    def lapses(self, on: date) -> tuple[Lapse, ...]:
+        """The open contracts turned by *on* only by getting no payment after the data.
+
+        Days move forward only, as in :meth:`advance`; after :meth:`project`,
+        which names the history's last recorded day (a contract that stopped
+        counting or went idle by then did so in the data, not the projection).
+        The same tuple is returned while no contract turns.
+        """
+        turns = self.turns
+        if turns and turns[-1][0] <= on:
+            while turns and turns[-1][0] <= on:
+                _, index, lapse = turns.pop()
+                self.turned[index] = lapse
+            self.lapsed = tuple(self.turned[index] for index in sorted(self.turned))
+        return self.lapsed
+
+
+def _last_payment(facts: _Facts) -> tuple[date | None, date | None, int]:
+    """An open contract's last payment, its run's start and the run's payments, as judged."""
+    if not facts.pay_dates:
+        return None, None, 0
+    since = facts.regular_since[-1]
+    run = len(facts.pay_dates) - bisect.bisect_left(facts.regular_since, since)
+    return facts.pay_dates[-1], since, run
+
+
+def _last_recorded(contracts: Sequence[Contract]) -> date | None:
+    """The last day *contracts* record anything: a start, an end, a payment, an escrow event."""
+    days = [
+        day
+        for contract in contracts
+        for day in (
+            contract.started,
+            contract.ended,
+            *(payment.on for payment in contract.payments),
+            *(utc_day(event.at, "at") for event in contract.history),
+        )
+        if day is not None
+    ]
+    return max(days, default=None)
 
 
 def _step(value: object) -> timedelta:
@@ -390,6 +451,7 @@ def timeline(
         )
     items = _contracts(contracts)
     excluded = _client_ids(exclude_clients)
+    recorded = _last_recorded(items)
     points = JSSTimeline()
     engine: _Engine | None = None
     day = first
@@ -397,7 +459,14 @@ def timeline(
         chosen = _rules(rules, day, "start")
         if engine is None or engine.rules is not chosen:
             engine = _Engine(items, chosen, excluded)
-        points.append(JSSPoint(day, engine.advance(chosen.snapshot(day))))
+            if recorded is not None:
+                engine.project(recorded)
+        on = chosen.snapshot(day)
+        result = engine.advance(on)
+        if recorded is None or day <= recorded:
+            points.append(JSSPoint(day, result))
+        else:
+            points.append(JSSPoint(day, result, projected=True, lapses=engine.lapses(on)))
         if last - day < gap:  # the next step would pass *end* (or the calendar's end)
             break
         day += gap

@@ -46,6 +46,7 @@ from upwork_safety.jss._invariants import (
     tuple_of,
     unique,
 )
+from upwork_safety.jss._lapses import Lapse
 from upwork_safety.rules import _MAX_MONTHS
 
 __all__ = [
@@ -593,14 +594,47 @@ class JSSPoint:
     Attributes:
         on: The day.
         score: The whole-percent score (0 to 100), or ``None`` when not eligible.
+        projected: Whether *on* is after the last day the history records
+            anything (a start, an end, a payment, an escrow event): the score
+            is then a projection that assumes nothing more happens, so no
+            open contract is paid again.
+        lapses: The open contracts whose standing on this day comes from that
+            assumption alone, each with the day it turned (see
+            :class:`Lapse`); only on a projected point, one per contract.
+            Add the payments you expect to see the score without them.
 
     Raises:
         InvalidTypeError: A field of the wrong type.
-        InvalidValueError: A score outside 0 to 100.
+        InvalidValueError: A score outside 0 to 100, lapses on a point that
+            is not projected, a lapse after *on*, or a contract twice.
     """
 
     on: date = attrs.field(converter=to_date, validator=date_field)
     score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
+    projected: bool = attrs.field(default=False, validator=bool_field)
+    lapses: tuple[Lapse, ...] = attrs.field(
+        default=(), converter=tuple_of, validator=items_field(Lapse)
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if not self.lapses:
+            return
+        if not self.projected:
+            raise InvalidValueError(
+                "JSSPoint.lapses must be empty on a point that is not projected: only a day "
+                "after the history's last recorded day assumes no more payments",
+                field="JSSPoint.lapses",
+                rule="only on a projected point",
+            )
+        for index, lapse in enumerate(self.lapses):
+            if lapse.since > self.on:
+                raise InvalidValueError(
+                    f"JSSPoint.lapses[{index}].since ({lapse.since}) must not be after the "
+                    f"point's day ({self.on})",
+                    field=f"JSSPoint.lapses[{index}].since",
+                    rule="on or before on",
+                )
+        unique([lapse.contract_id for lapse in self.lapses], "JSSPoint.lapses")
 
 
 class JSSTimeline(list[JSSPoint]):
@@ -609,11 +643,33 @@ class JSSTimeline(list[JSSPoint]):
     It renders as a table in notebooks.
     """
 
+    def lapses(self) -> tuple[Lapse, ...]:
+        """Every :class:`Lapse` of the points, once each, in the order they first appear.
+
+        The open contracts that stop counting or go idle inside the range only
+        because the projection gets them no more payments, and the first day
+        each does: empty when no point is moved that way.
+        """
+        found: dict[Lapse, None] = {}
+        for point in self:
+            found.update(dict.fromkeys(point.lapses))
+        return tuple(found)
+
     def to_records(self) -> list[dict[str, object]]:
-        """One row per point: ``on`` and ``score``."""
-        return [{"on": p.on, "score": p.score} for p in self]
+        """One row per point: ``on``, ``score``, ``projected`` and its ``lapses`` in words."""
+        return [
+            {
+                "on": p.on,
+                "score": p.score,
+                "projected": p.projected,
+                "lapses": "; ".join(str(lapse) for lapse in p.lapses),
+            }
+            for p in self
+        ]
 
     def _repr_html_(self) -> str:
         return _render.html_table(
-            self.to_records(), caption="JSS timeline", columns=("on", "score")
+            self.to_records(),
+            caption="JSS timeline",
+            columns=("on", "score", "projected", "lapses"),
         )
