@@ -2384,7 +2384,11 @@ def test_explain_change_needs_before_not_after_after():
         {"long_term_payment_interval": timedelta(days=1), "open_idle_after": timedelta(days=1)},
         {"duration_bonus": Decimal(0)},
         {"weight_cap": None},
-        {"weight_cap": Decimal("0.01")},
+        # The smallest cap (more than zero) needs a tier no heavier than it (red team r18 L1).
+        {"weight_cap": Decimal("0.01"), "weight_tiers": (jss.WeightTier(None, Decimal("0.01")),)},
+        {"weight_cap": Decimal("1.5")},  # the heaviest published tier's weight
+        {"negative_stars_below": 1, "positive_stars_at_least": 5},
+        {"unpaid_positive_stars_at_least": 1},
         {"detractor_private_below": 0},
         {"detractor_private_below": 9, "promoter_private_at_least": 9},
         {"promoter_private_at_least": 10},
