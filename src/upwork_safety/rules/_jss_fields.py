@@ -170,7 +170,6 @@ def check_counts(rules: JSSRules) -> None:
             field="JSSRules.windows",
             rule="positive whole months",
         )
-    _check_order(windows)
     counts = {
         "windows": windows,
         "trending": rules.trending or (1,),
@@ -206,6 +205,7 @@ def check_counts(rules: JSSRules) -> None:
                 field=f"JSSRules.{name}",
                 rule=words,
             )
+    _check_order(windows)  # after the limits: a window too long is said to be too long
     if rules.trending is not None and not rules.trending[0] > rules.trending[1]:
         raise RulesError(
             "JSSRules.trending must be two distinct windows, the longer first, as (6, 3), "
