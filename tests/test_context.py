@@ -389,11 +389,6 @@ def test_the_published_context_has_the_librarys_settings():
     assert [] == [signal for signal, raised in context.flags.items() if raised]
 
 
-#: Modules that may still compute with the published copy: models/_collections.py is being
-#: edited in parallel (r18); its import moves to ``_decimals`` when that work is merged.
-_NOT_YET_MOVED = {"models/_collections.py"}
-
-
 def test_no_module_computes_with_the_published_context():
     """Red team r18 H1: every module imports the private context, never ``money.CONTEXT``."""
     source = Path(money.__file__).parent
@@ -407,4 +402,4 @@ def test_no_module_computes_with_the_published_context():
                 and any(alias.name == "CONTEXT" for alias in node.names)
             ):
                 found.add(path.relative_to(source).as_posix())
-    assert set() == found - _NOT_YET_MOVED
+    assert set() == found

@@ -309,6 +309,99 @@ def test_rules_refuse_tiers_and_currencies_no_score_could_use(changes, field, ru
     assert (field, rule) == (info.value.field, info.value.rule)
 
 
+@pytest.mark.parametrize(
+    ("changes", "field", "rule"),
+    [
+        (
+            {"positive_stars_at_least": 6, "negative_stars_below": "5.5"},
+            "JSSRules.negative_stars_below",
+            "from 1.0 to 5.0",
+        ),
+        (
+            {"positive_stars_at_least": "5.01"},
+            "JSSRules.positive_stars_at_least",
+            "from 1.0 to 5.0",
+        ),
+        (
+            {"positive_stars_at_least": "0.5", "negative_stars_below": "0.1"},
+            "JSSRules.negative_stars_below",
+            "from 1.0 to 5.0",
+        ),
+        (
+            {"unpaid_positive_stars_at_least": -3},
+            "JSSRules.unpaid_positive_stars_at_least",
+            "from 1.0 to 5.0",
+        ),
+        (
+            {"unpaid_positive_stars_at_least": 100},
+            "JSSRules.unpaid_positive_stars_at_least",
+            "from 1.0 to 5.0",
+        ),
+        (
+            {"unpaid_positive_stars_at_least": Decimal("1E+5")},
+            "JSSRules.unpaid_positive_stars_at_least",
+            "from 1.0 to 5.0",
+        ),
+        ({"windows": (24, 24)}, "JSSRules.windows", "distinct windows, longest first"),
+        ({"windows": (6, 12, 24, 24, 6)}, "JSSRules.windows", "distinct windows, longest first"),
+        ({"windows": (6, 12, 24)}, "JSSRules.windows", "distinct windows, longest first"),
+        ({"weight_cap": "0.5"}, "JSSRules.weight_cap", "at least every tier's weight"),
+        ({"weight_cap": "1.49"}, "JSSRules.weight_cap", "at least every tier's weight"),
+        (
+            {"weight_cap": 2, "unpaid_weight": 3},
+            "JSSRules.weight_cap",
+            "at least every tier's weight",
+        ),
+        (
+            {"top_rated_min_earnings": "0.001"},
+            "JSSRules.top_rated_min_earnings",
+            "whole minor units",
+        ),
+        (
+            {"top_rated_min_earnings": "999.999"},
+            "JSSRules.top_rated_min_earnings",
+            "whole minor units",
+        ),
+    ],
+)
+def test_rules_refuse_thresholds_off_their_scale(changes, field, rule):
+    """Red team r18 L1: star thresholds off the 1.0-5.0 scale (every review negative, none
+    positive), repeated or unsorted windows, a weight cap below a tier's weight and sub-cent Top
+    Rated earnings were accepted, while the private-score thresholds were bounded to 0-10."""
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(jss.CURRENT, **changes)
+    assert (field, rule) == (info.value.field, info.value.rule)
+
+
+def test_rules_take_thresholds_at_the_ends_of_their_scale():
+    """The bounds are inclusive, as the private-score ones: 1.0 and 5.0 stars, a cap equal to the
+    heaviest tier, whole-cent earnings, and windows longest first are all accepted."""
+    edge = attrs.evolve(
+        jss.CURRENT,
+        negative_stars_below=1,
+        positive_stars_at_least=5,
+        unpaid_positive_stars_at_least=5,
+        weight_cap="1.5",
+        top_rated_min_earnings="999.99",
+        windows=(24, 12, 6),
+    )
+    assert (Decimal(1), Decimal(5), Decimal("1.5"), Decimal("999.99"), (24, 12, 6)) == (
+        edge.negative_stars_below,
+        edge.positive_stars_at_least,
+        edge.weight_cap,
+        edge.top_rated_min_earnings,
+        edge.windows,
+    )
+
+
+def test_every_preset_keeps_its_thresholds_on_their_scales():
+    """Every dated preset builds under the bounds (its windows longest first, its cap above its
+    tiers, its stars on the 1.0-5.0 scale)."""
+    for preset in jss.HISTORY:
+        assert preset == attrs.evolve(preset)
+        assert list(preset.windows) == sorted(set(preset.windows), reverse=True)
+
+
 def test_rules_refuse_a_window_list_that_is_not_a_sequence():
     """A bare string or number for windows is a type error, not a silent conversion."""
     with pytest.raises(InvalidTypeError, match="windows"):
@@ -2294,7 +2387,11 @@ def test_explain_change_needs_before_not_after_after():
         {"long_term_payment_interval": timedelta(days=1), "open_idle_after": timedelta(days=1)},
         {"duration_bonus": Decimal(0)},
         {"weight_cap": None},
-        {"weight_cap": Decimal("0.01")},
+        # The smallest cap (more than zero) needs a tier no heavier than it (red team r18 L1).
+        {"weight_cap": Decimal("0.01"), "weight_tiers": (jss.WeightTier(None, Decimal("0.01")),)},
+        {"weight_cap": Decimal("1.5")},  # the heaviest published tier's weight
+        {"negative_stars_below": 1, "positive_stars_at_least": 5},
+        {"unpaid_positive_stars_at_least": 1},
         {"detractor_private_below": 0},
         {"detractor_private_below": 9, "promoter_private_at_least": 9},
         {"promoter_private_at_least": 10},

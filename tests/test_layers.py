@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_calendar``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_calendar``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -29,6 +29,7 @@ RANK = {
     "money": 3,
     "kinds": 4,
     "_validate": 4,
+    "_records": 4.2,
     "_moments": 4.5,
     "_scales": 4,
     "_calendar": 5,
@@ -55,6 +56,7 @@ SHARED_PRIVATE = {
     "_pickling",
     "_plain",
     "_validate",
+    "_records",
     "_moments",
     "_scales",
     "_render",

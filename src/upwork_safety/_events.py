@@ -20,6 +20,7 @@ import attrs
 from upwork_safety._moments import to_utc, utc_field
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
+from upwork_safety._records import plain_record
 from upwork_safety._validate import cents_field, id_field, optional_cents_field, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, optional_plain_money, plain_money
@@ -50,6 +51,9 @@ __all__ = [
     "RequestRefund",
     "ResolveDispute",
     "Submit",
+    "event_class",
+    "plain_event",
+    "plain_events",
 ]
 
 
@@ -301,6 +305,47 @@ EVENT_TYPES: tuple[type[Event], ...] = MANUAL_EVENTS + AUTOMATIC_EVENTS
 _EVENT_CLASSES = frozenset(EVENT_TYPES)
 
 
+def event_class(value: object) -> type[Event] | None:
+    """The escrow event class *value* is: its own class, or the one it subclasses; else ``None``.
+
+    The one rule for what an escrow event is, which a history,
+    :func:`~upwork_safety.escrow.apply` and :func:`~upwork_safety.escrow.replay`
+    share.  The event classes subclass no other event class, so a subclass
+    has exactly one of them among its bases.
+    """
+    # type() and its MRO: a subclass's own __class__ cannot claim another class.
+    return next((base for base in type(value).__mro__ if base in _EVENT_CLASSES), None)
+
+
+def plain_event(value: object, what: str) -> Event:
+    """*value* as the plain escrow event it is: a subclass rebuilt as its event class.
+
+    As a contract stores every record (:func:`~upwork_safety._records.plain_record`):
+    the event class's constructor, from what its own fields hold, so a
+    subclass whose properties answer differently later (an ``at`` that
+    moves) cannot put a history out of time order, and
+    :mod:`~upwork_safety.serialize` knows every event it is given.
+
+    Raises:
+        InvalidTypeError: *value* is not an escrow event (``field`` *what*).
+    """
+    kind = event_class(value)
+    if kind is None:
+        raise InvalidTypeError(
+            f"{what} must be an escrow event, not {type(value).__name__}",
+            field=what,
+            rule="an escrow event",
+        )
+    return value if type(value) is kind else plain_record(value, kind, what)  # type: ignore[return-value]
+
+
+def plain_events(events: tuple[object, ...], what: str, start: int = 0) -> tuple[Event, ...]:
+    """Each of *events* as :func:`plain_event` makes it (``what[start + i]`` in errors)."""
+    if all(type(event) in _EVENT_CLASSES for event in events):
+        return events  # type: ignore[return-value]  # the common case: every one is plain
+    return tuple([plain_event(event, f"{what}[{start + i}]") for i, event in enumerate(events)])
+
+
 # --------------------------------------------------------------------------- history
 
 
@@ -322,7 +367,8 @@ class _Entry:
     """Events appended together, and the entry before them: a link of a persistent list.
 
     Its constructor checks the one rule a history has, for the events it
-    adds only (each an escrow event, none earlier than the one before), so a
+    adds only (each an escrow event, stored as its plain event class:
+    :func:`plain_event`; none earlier than the one before), so a
     history of any length grows at a cost that depends only on what is
     appended, and can never hold events out of time order.  Entries are
     never changed once built.
@@ -333,14 +379,8 @@ class _Entry:
     def __init__(self, previous: _Entry | None, events: tuple[Event, ...], what: str) -> None:
         start = 0 if previous is None else previous.length
         before = None if previous is None else previous.last
+        events = plain_events(events, what, start)
         for offset, event in enumerate(events):
-            if event.__class__ not in _EVENT_CLASSES and not isinstance(event, EVENT_TYPES):
-                index = start + offset
-                raise InvalidTypeError(
-                    f"{what}[{index}] must be an escrow event, not {type(event).__name__}",
-                    field=f"{what}[{index}]",
-                    rule="an escrow event",
-                )
             if before is not None and event.at < before.at:
                 _out_of_order(before, event, what, start + offset)
             before = event
@@ -361,7 +401,10 @@ class History(Sequence[Event]):
     It reads like a tuple (``len``, indexing, slicing, iteration, ``in``)
     and compares equal to a tuple of the same events.  Its constructor
     refuses anything that is not an escrow event and any event earlier than
-    the one before it (events at the same moment keep their order).
+    the one before it (events at the same moment keep their order).  A
+    subclass of an event class is stored as the plain event it holds,
+    rebuilt through that class's constructor from its own fields, as a
+    contract stores every record.
 
     :meth:`append` and :meth:`extend` return a new history that shares every
     event of this one, so recording a step costs the same however long the

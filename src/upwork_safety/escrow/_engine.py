@@ -22,6 +22,9 @@ from upwork_safety._events import (
     EndContract,
     Event,
     ManualEvent,
+    event_class,
+    plain_event,
+    plain_events,
 )
 from upwork_safety._moments import utc_instant
 from upwork_safety._validate import instance, optional_instance, sequence_of
@@ -377,6 +380,13 @@ def _manual(run: Run, event: ManualEvent, arg: str = "event") -> None:
     run.record(event)
 
 
+def _manual_event(event: object) -> ManualEvent:
+    """*event*, a subclass of a manual event class, as the plain event; anything else refused."""
+    if event_class(event) not in _MANUAL:
+        _not_manual(event)
+    return cast("ManualEvent", plain_event(event, "event"))
+
+
 def _not_manual(event: object) -> NoReturn:
     name = type(event).__name__
     if isinstance(event, tuple(_AUTOMATIC)):
@@ -423,7 +433,8 @@ def apply(
             :class:`AcceptRefund`, :class:`Refund`, :class:`OpenDispute`,
             :class:`AnswerDispute`, :class:`ClientPaysArbitration`,
             :class:`FreelancerPaysArbitration`, :class:`ResolveDispute` or
-            :class:`EndContract`.
+            :class:`EndContract`.  A subclass of one is recorded as the
+            plain event it holds (as a contract's history stores it).
         rules: The rules to use; by default those in force on the UTC date
             each clock started (:func:`upwork_safety.rules.as_of`).
 
@@ -448,7 +459,7 @@ def apply(
     """
     run = open_run(contract, rules)
     if type(event) not in _MANUAL:
-        _not_manual(event)
+        event = _manual_event(event)
     _manual(run, event)
     return run.result()
 
@@ -598,7 +609,7 @@ def replay(
             another argument of the wrong type.
     """
     run = open_run(contract, rules)
-    checked: tuple[Event, ...] = sequence_of(events, EVENT_TYPES, "events")
+    checked = plain_events(sequence_of(events, EVENT_TYPES, "events"), "events")
     # The events a step recorded together (a dormancy closure's requests) after the
     # one given: the next events given may repeat them, or leave them out.
     taken: list[AutomaticEvent] = []

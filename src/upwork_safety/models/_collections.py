@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from attrs.exceptions import FrozenInstanceError
 
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
-from upwork_safety._validate import instance, sequence_of
+from upwork_safety._records import plain_record, plain_records
+from upwork_safety._validate import instance
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.models._milestone import Milestone
 from upwork_safety.models._payment import Payment
-from upwork_safety.money import CONTEXT, MAX_DIGITS
+from upwork_safety.money import MAX_DIGITS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -110,6 +112,9 @@ def _refuse_state(what: str) -> NoReturn:
 class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two indexes in __dict__)
     """A contract's milestones, checked once: ``Milestone`` values with unique ids, one currency.
 
+    A ``Milestone`` subclass is stored as the plain milestone it holds
+    (:func:`~upwork_safety._records.plain_record`).
+
     Besides the tuple it keeps two derived indexes, built with it: where
     each id is, and which milestones hold escrow (only those can have a
     running clock).  :meth:`replacing` derives the milestones after an
@@ -131,7 +136,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
     history_fits: tuple[History, date | None] | None
 
     def __new__(cls, items: object) -> Self:
-        checked = sequence_of(items, Milestone, "Contract.milestones")
+        checked = plain_records(items, Milestone, "Contract.milestones")
         _one_currency([milestone.amount for milestone in checked], "milestones")
         total = _total([milestone.amount for milestone in checked], "milestones")
         positions: dict[str, int] = {}
@@ -167,13 +172,14 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         """These milestones with ``changes[index]`` in place of the one at each index.
 
         Each replacement is checked as the constructor checks an item: a
-        ``Milestone``, with the id and the currency of the one it replaces
-        (so the ids stay unique and the currency one).
+        ``Milestone`` (a subclass stored as the plain one it holds), with the
+        id and the currency of the one it replaces (so the ids stay unique and
+        the currency one).
         """
         items = list(self)
         holding = self.holding
         total = self.total
-        for index, milestone in changes.items():
+        for index, given in changes.items():
             what = f"Contract.milestones[{shown(index)}]"
             if type(index) is not int or not 0 <= index < len(items):
                 raise InvalidValueError(
@@ -182,7 +188,7 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
                     field=what,
                     rule="the index of a milestone",
                 )
-            instance(milestone, Milestone, what)
+            milestone = plain_record(instance(given, Milestone, what), Milestone, what)
             if milestone.id != items[index].id:
                 raise InvalidValueError(
                     f"{what} may only be replaced by its own next state",
@@ -227,8 +233,16 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         _refuse_state("Milestones")
 
 
+def _payment(value: object, what: str) -> Payment:
+    """*value*, a Payment, as the plain Payment it holds (a subclass rebuilt); else refused."""
+    return plain_record(instance(value, Payment, what), Payment, what)
+
+
 class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day in __dict__)
     """A contract's payments, checked once: ``Payment`` values in one currency.
+
+    A ``Payment`` subclass is stored as the plain payment it holds
+    (:func:`~upwork_safety._records.plain_record`).
 
     It keeps the earliest payment's index, so a contract checks that nothing
     was paid before it started in one step, however many payments it has,
@@ -242,7 +256,7 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
     total: Decimal
 
     def __new__(cls, items: object) -> Self:
-        checked = sequence_of(items, Payment, "Contract.payments")
+        checked = plain_records(items, Payment, "Contract.payments")
         _one_currency([payment.amount for payment in checked], "payments")
         total = _total([payment.amount for payment in checked], "payments")
         new = super().__new__(cls, checked)
@@ -262,11 +276,13 @@ class _Payments(tuple[Payment, ...]):  # noqa: SLOT001  (keeps its earliest day 
         _read_only()
 
     def appending(self, new: Sequence[Payment]) -> _Payments:
-        """These payments and *new* ones after them (checked: each a Payment, one currency)."""
+        """These payments and *new* ones after them (checked: each a Payment, one currency).
+
+        A subclass is stored as the plain Payment it holds, as the constructor stores it.
+        """
         if not new:
             return self
-        for index, payment in enumerate(new, len(self)):
-            instance(payment, Payment, f"Contract.payments[{index}]")
+        new = [_payment(item, f"Contract.payments[{i}]") for i, item in enumerate(new, len(self))]
         currency = (self or new)[0].amount.currency
         for index, payment in enumerate(new, len(self)):
             if payment.amount.currency != currency:

@@ -26,11 +26,11 @@ from upwork_safety._events import extend as _extend
 from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
+from upwork_safety._records import plain_record, plain_records
 from upwork_safety._validate import (
     fraction,
     id_field,
     member_field,
-    sequence_of,
     text_field,
     whole_cents,
 )
@@ -116,14 +116,13 @@ def _client(value: Client | str) -> Client:
             field="Contract.client",
             rule="a Client or a client id",
         )
-    # A subclass is stored as the plain Client it holds, read with Client's own
-    # fields (as every Money, str and int field stores the plain value).
-    return Client(*(_CLIENT_FIELDS[name].__get__(value) for name in _CLIENT_NAMES))
+    # A subclass is stored as the plain Client it holds, as every record of a contract is.
+    return plain_record(value, Client, "Contract.client")
 
 
-#: ``Client``'s own fields, read by ``_client`` (a subclass cannot answer for them).
-_CLIENT_NAMES = tuple(field.name for field in attrs.fields(Client))
-_CLIENT_FIELDS = {name: Client.__dict__[name] for name in _CLIENT_NAMES}
+def _feedback(value: Feedback | None) -> Feedback | None:
+    # Anything but a Feedback is left for __attrs_post_init__ to refuse, naming the field.
+    return None if value is None else plain_record(value, Feedback, "Contract.feedback")
 
 
 #: How many milestone ids a message lists before saying how many more there are.
@@ -161,7 +160,7 @@ def _time_entries(value: Iterable[TimeEntry]) -> tuple[TimeEntry, ...]:
         return ()
     # The overlap check sorts the entries, and the date check reads its order:
     # both run in __attrs_post_init__ (_check_time_entries), off one sort.
-    return sequence_of(value, TimeEntry, "Contract.time_entries")
+    return plain_records(value, TimeEntry, "Contract.time_entries")
 
 
 def _history(value: Iterable[Event]) -> History:
@@ -236,6 +235,14 @@ class Contract:
             before *started* or after *ended* (UTC days): a contract is
             worked on only while it runs.
 
+    A subclass of a record (``Client``, ``Milestone`` and its ``Escrow``,
+    ``Payment``, ``Feedback``, ``TimeEntry``, an escrow event) is stored as
+    the plain record it holds, rebuilt through its constructor from the
+    record class's own fields (a subclass's properties are never read), as
+    every ``Money``, ``str`` and ``int`` field stores the plain value: a
+    contract equals itself after a round trip through
+    :mod:`~upwork_safety.serialize`.
+
     The constructor checks each milestone's own books (:class:`Escrow`),
     unique ids, one currency for milestones, payments and the hourly rate,
     that nothing was paid before the start, that the Work Diary
@@ -287,7 +294,7 @@ class Contract:
     )
     milestones: tuple[Milestone, ...] = attrs.field(default=(), converter=_milestones)
     payments: tuple[Payment, ...] = attrs.field(default=(), converter=_payments)
-    feedback: Feedback | None = attrs.field(default=None)
+    feedback: Feedback | None = attrs.field(default=None, converter=_feedback)
     service_fee_rate: Decimal | None = attrs.field(default=None, converter=_fee_rate)
     hourly_rate: Money | None = attrs.field(converter=optional_plain_money, default=None)
     weekly_limit: Decimal | None = attrs.field(default=None, converter=_weekly_limit)
@@ -493,7 +500,7 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
     """
     closer: Event | None = None
     for index, event in enumerate(history):
-        if isinstance(event, EndContract):  # History takes subclasses of the event classes
+        if isinstance(event, EndContract):
             if closer is not None:
                 _history_refused(
                     index,

@@ -8,7 +8,7 @@ import attrs
 
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int
-from upwork_safety._scales import PRIVATE_SCORE_SCALE
+from upwork_safety._scales import PRIVATE_SCORE_SCALE, STAR_SCALE
 from upwork_safety._validate import member_field, optional_whole_field
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import EndReason
@@ -28,11 +28,12 @@ def _stars(value: Decimal | float | str | None) -> Decimal | None:
 
 
 def _check_stars(_instance: object, _attribute: object, value: Decimal | None) -> None:
-    if value is not None and not Decimal(1) <= value <= Decimal(5):
+    lowest, highest = STAR_SCALE
+    if value is not None and not lowest <= value <= highest:
         raise InvalidValueError(
-            f"Feedback.stars is the public 1.0–5.0 average, got {value}",
+            f"Feedback.stars is the public {lowest:.1f}–{highest:.1f} average, got {value}",
             field="Feedback.stars",
-            rule="from 1.0 to 5.0",
+            rule=f"from {lowest:.1f} to {highest:.1f}",
         )
 
 

@@ -10,6 +10,7 @@ import attrs
 from upwork_safety._moments import optional_date_field, optional_to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
+from upwork_safety._records import plain_record
 from upwork_safety._validate import cents_field, id_field, instance, text_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
@@ -42,6 +43,11 @@ def _unfunded_like_amount(milestone: Milestone) -> Escrow:
 _WHOLLY_FUNDED = frozenset(
     (MilestoneState.FUNDED, MilestoneState.SUBMITTED, MilestoneState.CHANGES_REQUESTED)
 )
+
+
+def _plain_escrow(value: Escrow) -> Escrow:
+    # A subclass is stored as the plain Escrow it holds (as Contract stores its records).
+    return plain_record(value, Escrow, "Milestone.escrow")
 
 
 def _check_escrow(milestone: Milestone, _attribute: object, value: object) -> None:
@@ -86,7 +92,8 @@ class Milestone:
         description: The deliverables and acceptance criteria.
         due: The agreed due date, if any.
         escrow: Where its money is; unfunded by default.  The escrow engine
-            moves it.
+            moves it.  An ``Escrow`` subclass is stored as the plain escrow
+            it holds.
 
     Raises:
         InvalidTypeError: A plain number (or anything but ``Money``) as
@@ -108,7 +115,9 @@ class Milestone:
         default=None, converter=optional_to_date, validator=optional_date_field
     )
     escrow: Escrow = attrs.field(
-        default=attrs.Factory(_unfunded_like_amount, takes_self=True), validator=_check_escrow
+        default=attrs.Factory(_unfunded_like_amount, takes_self=True),
+        converter=_plain_escrow,
+        validator=_check_escrow,
     )
 
     @property

@@ -40,6 +40,7 @@ from upwork_safety.rules._jss_fields import (
     _trending,
     _tuple,
     _weight,
+    check_amounts,
     check_counts,
     check_durations,
     check_feedback,
@@ -168,11 +169,17 @@ class JSSRules:
     counts (``min_jobs``, ``min_clients``, ``min_window_clients``) at most
     :data:`~upwork_safety.money.MAX_DIGITS` digits, so that every rule set
     that can be built can be used on every supported day, shown and saved.
+    The windows are distinct, longest first; the star thresholds lie on
+    the public 1.0–5.0 star scale (as the private-score thresholds lie on
+    0–10); ``weight_cap`` is at least every tier's weight and
+    ``unpaid_weight``; ``top_rated_min_earnings`` is in whole cents.
 
     Raises:
         RulesError: A field breaks its rule (e.g. an unknown formula,
-            windows that are not positive whole months or are longer than
-            100 years, a trending pair that is not two distinct windows,
+            windows that are not positive whole months, are longer than
+            100 years, repeat or are not longest first, a star threshold
+            off the 1.0–5.0 scale, a weight cap below a tier's weight,
+            Top Rated earnings below a cent, a trending pair that is not two distinct windows,
             the longer first, an eligibility window longer than every
             scoring window, a duration over 366 days, tiers out of order).
         InvalidTypeError: A field of the wrong type (a ``str`` where a
@@ -453,6 +460,7 @@ class JSSRules:
         check_durations(self)
         check_types(self)
         self._check_weights()
+        check_amounts(self)
         check_feedback(self)
         months = {*self.windows, *(self.trending or ())}
         if self.eligibility_months is not None:
@@ -510,12 +518,6 @@ class JSSRules:
                     field=f"JSSRules.{name}",
                     rule="more than zero",
                 )
-        if self.top_rated_min_earnings < 0:
-            raise RulesError(
-                "JSSRules.top_rated_min_earnings must not be negative",
-                field="JSSRules.top_rated_min_earnings",
-                rule="not negative",
-            )
 
     @property
     def tracked_months(self) -> tuple[int, ...]:

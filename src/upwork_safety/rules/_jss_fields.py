@@ -2,8 +2,9 @@
 
 The limits of the month, week, day and count fields, the converters that
 read a field as given, and the checks :class:`JSSRules` runs once it is
-built: counts and their limits, durations, types, and the feedback
-thresholds.  The check of the weight tiers stays beside ``WeightTier``
+built: counts and their limits, durations, types, the weight cap and
+the Top Rated earnings, and the feedback thresholds (each on its scale,
+:mod:`upwork_safety._scales`).  The check of the weight tiers stays beside ``WeightTier``
 in ``_jss``.
 """
 
@@ -11,21 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import timedelta
+from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, cast
 
 from upwork_safety._display import shown
 from upwork_safety._plain import plain_int_items
-from upwork_safety._scales import PRIVATE_SCORE_SCALE
-from upwork_safety._validate import MAX_COUNT, decimal_value
-from upwork_safety.errors import InvalidTypeError, RulesError
+from upwork_safety._scales import PRIVATE_SCORE_SCALE, STAR_SCALE
+from upwork_safety._validate import MAX_COUNT, decimal_value, whole_cents
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason
-from upwork_safety.money import MAX_DIGITS
+from upwork_safety.money import MAX_DIGITS, Money
 from upwork_safety.rules._platform import _MAX_DURATION
 
 if TYPE_CHECKING:
-    from decimal import Decimal
-
     from upwork_safety.rules._jss import JSSRules
+
+_ZERO = Decimal(0)
 
 #: The longest span, in years, that a month or week field of a rule set may
 #: cover.  Far beyond any real window (the longest is 24 months), and short
@@ -146,6 +149,19 @@ def _limit(name: str) -> tuple[int, str, str]:
     return MAX_COUNT, f"at most {MAX_DIGITS} digits", " (like every number the library holds)"
 
 
+def _check_order(windows: tuple[int, ...]) -> None:
+    """Refuse windows that repeat one, or are not longest first."""
+    if any(longer <= shorter for longer, shorter in pairwise(windows)):
+        # The best of them is shown: a repeated window adds nothing, and the
+        # presets (and every report's windows) list them longest first.
+        raise RulesError(
+            f"JSSRules.windows must be distinct windows, the longest first, as (24, 12, 6), "
+            f"got {shown(windows)}",
+            field="JSSRules.windows",
+            rule="distinct windows, longest first",
+        )
+
+
 def check_counts(rules: JSSRules) -> None:
     windows = rules.windows
     if not windows or not all(_is_count(m) and m > 0 for m in windows):
@@ -189,6 +205,7 @@ def check_counts(rules: JSSRules) -> None:
                 field=f"JSSRules.{name}",
                 rule=words,
             )
+    _check_order(windows)  # after the limits: a window too long is said to be too long
     if rules.trending is not None and not rules.trending[0] > rules.trending[1]:
         raise RulesError(
             "JSSRules.trending must be two distinct windows, the longer first, as (6, 3), "
@@ -218,6 +235,35 @@ def check_counts(rules: JSSRules) -> None:
             field="JSSRules.top_rated_min_score",
             rule="a whole percent",
         )
+
+
+def check_amounts(rules: JSSRules) -> None:
+    """The weight cap against the weights it caps, and the Top Rated earnings in whole cents.
+
+    Run after the weight tiers and the currency are checked.
+    """
+    heaviest = max([tier.weight for tier in rules.weight_tiers] + [rules.unpaid_weight or _ZERO])
+    if rules.weight_cap is not None and rules.weight_cap < heaviest:
+        # The cap is the most a contract can weigh: below a tier's own weight,
+        # that tier (and every one above it) would never apply.
+        raise RulesError(
+            f"JSSRules.weight_cap ({rules.weight_cap}) must be at least every weight a contract "
+            f"starts from (the heaviest tier, or unpaid_weight: {heaviest}), or None: a lower "
+            "cap would weigh every job of the heavier tiers the same",
+            field="JSSRules.weight_cap",
+            rule="at least every tier's weight",
+        )
+    if rules.top_rated_min_earnings < 0:
+        raise RulesError(
+            "JSSRules.top_rated_min_earnings must not be negative",
+            field="JSSRules.top_rated_min_earnings",
+            rule="not negative",
+        )
+    name = "JSSRules.top_rated_min_earnings"
+    try:  # an amount Upwork counts is in cents, as every amount of PlatformRules
+        whole_cents(Money(rules.top_rated_min_earnings, rules.currency), name)
+    except InvalidValueError as error:
+        raise RulesError(str(error), field=error.field, rule=error.rule) from None
 
 
 def check_durations(rules: JSSRules) -> None:
@@ -269,7 +315,24 @@ def check_types(rules: JSSRules) -> None:
             )
 
 
+#: The star thresholds of a rule set, each on the public star scale (STAR_SCALE).
+_STAR_FIELDS = ("negative_stars_below", "positive_stars_at_least", "unpaid_positive_stars_at_least")
+
+
 def check_feedback(rules: JSSRules) -> None:
+    low, high = STAR_SCALE
+    for name in _STAR_FIELDS:
+        stars = getattr(rules, name)
+        if not low <= stars <= high:
+            # Off the scale, a threshold switches a rule off or on for every review
+            # (no review reaches 6 stars; every one is below 5.5), as a private-score
+            # threshold off its 0-10 scale would.
+            raise RulesError(
+                f"JSSRules.{name} is a threshold on the public {low:.1f}–{high:.1f} star "
+                f"scale, got {stars}",
+                field=f"JSSRules.{name}",
+                rule=f"from {low:.1f} to {high:.1f}",
+            )
     if not rules.negative_stars_below < rules.positive_stars_at_least:
         raise RulesError(
             "JSSRules.negative_stars_below must be below positive_stars_at_least "
