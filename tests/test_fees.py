@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import decimal
 import inspect
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 import attrs
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from upwork_safety import ExchangeRate, fees, rules, serialize
+from upwork_safety import ExchangeRate, fees, hourly, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,
@@ -1625,9 +1625,10 @@ def _paid(payment: Payment, job: Contract, reference: ExchangeRate) -> fees.Payo
 
 def _out(day: date) -> date:
     """The day an hourly payment of *day* is given as available: payout needs it for an hourly
-    contract's pay (review r16 H2); these tests are about the fee, any day after the 5-day
-    security period will do, and the Wednesday after a Monday invoice is nine days on."""
-    return day + timedelta(days=9)
+    contract's pay (review r16 H2), one such a payment can be available on (r18 M1): here
+    the hours of the week *day* falls in, on that week's payout calendar."""
+    moment = datetime.combine(day, time(12), timezone.utc)
+    return hourly.billing_week(moment).calendar().available_at.date()
 
 
 KEPT_FIELD = "Contract.service_fee_rate"
