@@ -1102,7 +1102,9 @@ def test_unconfirmed_figures_are_flagged():
     """The wire fee and Payoneer's fees to Pakistani banks are flagged unconfirmed."""
     assert fees.WIRE_USD.source_of("fixed_fee").unconfirmed
     assert "$30" in fees.WIRE_USD.source_of("fixed_fee").note
-    assert () == fees.DIRECT_TO_LOCAL_BANK.unconfirmed
+    # Fidelity r18 L2, L3: whether the $5 counts the fee, and the fewest day, are not sourced.
+    assert ("minimum", "business_days") == fees.DIRECT_TO_LOCAL_BANK.unconfirmed
+    assert "business_days" in fees.WIRE_USD.unconfirmed
     assert "not published" in fees.DIRECT_TO_LOCAL_BANK.source_of("spread").note
     assert {"fixed_fee", "percentage_fee", "spread"} <= set(fees.PAYONEER.unconfirmed)
     assert {"fixed_fee", "percentage_fee"} <= set(fees.PAYONEER_USD_ACCOUNT.unconfirmed)

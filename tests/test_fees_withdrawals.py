@@ -28,6 +28,7 @@ from upwork_safety.errors import (
 )
 from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money
+from upwork_safety.rules import RuleSource
 
 
 def usd(amount: str) -> Money:
@@ -781,10 +782,52 @@ def test_compare_skips_methods_that_cannot_take_the_amount():
     assert ["Payoneer"] == [q.method.name for q in comparison]
     assert [pkr("543.31")] == [q.received for q in comparison]  # 2.00 × 274.40, less 5.49
     assert [s.reason for s in comparison.skipped] == [
-        "USD 4.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00",
+        (
+            "USD 4.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00 "
+            "(the balance withdrawn, its fee included: unconfirmed)"
+        ),
         "not available in Pakistan",
     ]
     assert () == comparison.unpriced
+
+
+def test_the_direct_to_local_bank_minimum_says_which_amount_it_is_compared_with():
+    """Fidelity r18 L2: the $5 is compared with the balance withdrawn, the $0.99 fee included
+    (USD 5.00 sends USD 4.01 to be converted); the source does not say, so it is unconfirmed
+    and the refusal says so."""
+    method = fees.DIRECT_TO_LOCAL_BANK
+    assert (usd("5.00"), True) == (method.minimum, method.source_of("minimum").unconfirmed)
+    least = fees.quote_withdrawal(usd("5.00"), method, reference_rate=RATE, spread="1%")
+    assert (usd("5.00"), usd("4.01")) == (least.sent, least.sent - least.total_fees)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.quote_withdrawal(usd("4.99"), method, reference_rate=RATE, spread="1%")
+    assert "(the balance withdrawn, its fee included: unconfirmed)" in str(caught.value)
+
+
+def test_arrival_ranges_the_sources_do_not_give_are_unconfirmed():
+    """Fidelity r18 L3: Direct to Local Bank's fewest day and the wire's unit are not in the
+    sources: the arrival says unconfirmed (a Friday 09:00 UTC request, processed that day)."""
+    friday = datetime(2025, 1, 3, 9, tzinfo=timezone.utc)
+    bank, wire = fees.arrival("direct_to_local_bank", friday), fees.arrival("wire_usd", friday)
+    assert (date(2025, 1, 6), date(2025, 1, 14), True) == (
+        bank.earliest,
+        bank.latest,
+        bank.unconfirmed,
+    )
+    assert (date(2025, 1, 6), date(2025, 1, 15), True) == (
+        wire.earliest,
+        wire.latest,
+        wire.unconfirmed,
+    )
+    assert "business days later, unconfirmed:" in bank.lines()[-1][1]
+    confirmed = attrs.evolve(
+        fees.DIRECT_TO_LOCAL_BANK,
+        sources={
+            **dict(fees.DIRECT_TO_LOCAL_BANK.sources),
+            "business_days": RuleSource("my bank's letter"),
+        },
+    )
+    assert not fees.arrival(confirmed, friday).unconfirmed
 
 
 def test_compare_with_nothing_usable_has_no_best():
@@ -2618,7 +2661,8 @@ def test_a_forged_reason_is_refused_in_plans_and_comparisons():
         i for i, s in enumerate(comparison.skipped) if s.method.key == "direct_to_local_bank"
     )
     assert comparison.skipped[index].reason == (
-        "USD 3.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00"
+        "USD 3.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00 "
+        "(the balance withdrawn, its fee included: unconfirmed)"
     )
     skipped = list(comparison.skipped)
     skipped[index] = attrs.evolve(skipped[index], reason="not available in Pakistan")
