@@ -57,12 +57,12 @@ def confirmed(method: fees.WithdrawalMethod, **changes: object) -> fees.Withdraw
     return attrs.evolve(method, sources=sources, **changes)
 
 
-def contract(rate: str | None = None) -> Contract:
+def contract(rate: str | None = None, started: date = date(2015, 1, 1)) -> Contract:
     return Contract(
         id="c1",
         client="client-1",
         kind=ContractKind.FIXED_PRICE,
-        started=date(2015, 1, 1),
+        started=started,
         service_fee_rate=rate,
     )
 
@@ -1679,7 +1679,7 @@ def test_payout_with_a_bare_amount_and_a_contract_rate():
     result = fees.payout(
         usd("1000.00"),
         on=PAID,
-        contract=contract(rate="0.05"),
+        contract=contract(rate="0.05", started=date(2025, 5, 1)),  # offered then (r18 L8)
         method="payoneer",
         reference_rate=RATE,
     )
