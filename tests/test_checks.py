@@ -1114,7 +1114,7 @@ def test_unprotected_hours_this_week():
     assert "UNPROTECTED_HOURS" == finding.code
     assert usd("40.00") == finding.amount
     assert at(2024, 1, 12, 23, 59, 59) == finding.due
-    assert "2:00 h billed this week" in finding.message
+    assert "2:00 h logged this week" in finding.message
     assert "2:00 h manual time" in finding.evidence
 
 
@@ -1160,7 +1160,49 @@ def test_entry_crossing_into_the_week_counts():
     """An entry started on Sunday and running into Monday is invoiced in both weeks."""
     contract = hourly_contract([tracked(at(2024, 1, 7, 23), 2, memo="")])
     found = checks.review_contract(contract, now=at(2024, 1, 8, 12))
-    assert ["1:00 h billed last week", "1:00 h billed this week"] == [f.message[:23] for f in found]
+    assert ["1:00 h billed last week", "1:00 h logged this week"] == [f.message[:23] for f in found]
+
+
+def _over_and_unprotected():
+    """12 h on Tuesday 2024-01-02, no memo, against a 10-hour limit."""
+    return hourly_contract([tracked(at(2024, 1, 2, 6), 12, memo="")], limit=10)
+
+
+def test_hourly_findings_before_the_monday_lock_say_logged_and_name_the_lock():
+    """Fidelity r18 L7: at Monday 11:00 UTC nothing is billed yet and the Work Diary can still
+    be edited until 12:00; the findings said 'billed last week', and OVER_WEEKLY_LIMIT was due
+    at the client's dispute deadline, which never applies to time that is not invoiced."""
+    now = at(2024, 1, 8, 11)
+    lock = at(2024, 1, 8, 12)
+    unprotected, over = (
+        next(f for f in checks.review_contract(_over_and_unprotected(), now=now) if f.code == c)
+        for c in ("UNPROTECTED_HOURS", "OVER_WEEKLY_LIMIT")
+    )
+    assert "10:00 h logged last week" in unprotected.message
+    assert "billed" not in unprotected.message
+    assert "2024-01-08 12:00:00 UTC" in unprotected.message
+    assert "2024-01-08 12:00:00 UTC" in unprotected.advice
+    assert (at(2024, 1, 12, 23, 59, 59), usd("200.00")) == (unprotected.due, unprotected.amount)
+    assert "will not be invoiced when the Work Diary locks at 2024-01-08 12:00:00 UTC" in (
+        over.message
+    )
+    assert (lock, timedelta(hours=1)) == (over.due, over.time_left)
+
+
+def test_hourly_findings_after_the_monday_lock_say_billed_and_over_limit_has_no_clock():
+    """Fidelity r18 L7: from Monday 12:00 UTC the week is invoiced: its unprotected time is
+    billed and disputable until Friday; the over-limit time is unpaid, with no deadline."""
+    now = at(2024, 1, 8, 12)
+    unprotected, over = (
+        next(f for f in checks.review_contract(_over_and_unprotected(), now=now) if f.code == c)
+        for c in ("UNPROTECTED_HOURS", "OVER_WEEKLY_LIMIT")
+    )
+    assert "10:00 h billed last week" in unprotected.message
+    assert "Work Diary" not in unprotected.advice
+    assert at(2024, 1, 12, 23, 59, 59) == unprotected.due
+    assert "2:00 h logged last week" in over.message
+    assert "is not invoiced: that time is unpaid" in over.message
+    assert (None, None) == (over.due, over.time_left)
 
 
 def test_hourly_checks_use_the_hourly_engine():
@@ -1198,8 +1240,10 @@ def test_hourly_time_ending_at_now_is_reviewed():
     """An entry that ends exactly at *now* is recorded time: it is invoiced as usual."""
     contract = hourly_contract([tracked(at(2024, 1, 2, 9), 12, memo="")], limit=10)
     found = checks.review_contract(contract, now=at(2024, 1, 2, 21))
-    assert ["UNPROTECTED_HOURS", "OVER_WEEKLY_LIMIT"] == codes(found)
-    assert usd("200.00") == found[0].amount
+    # The over-limit time's clock is the Work Diary lock (Monday 12:00), sooner than the
+    # dispute window of the unprotected time (fidelity r18 L7).
+    assert ["OVER_WEEKLY_LIMIT", "UNPROTECTED_HOURS"] == codes(found)
+    assert usd("200.00") == found[1].amount
 
 
 # ---------------------------------------------------------------------------- arguments

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import decimal
 import inspect
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 import attrs
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from upwork_safety import ExchangeRate, fees, rules, serialize
+from upwork_safety import ExchangeRate, fees, hourly, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,
@@ -41,12 +41,18 @@ D2025 = date(2025, 6, 1)
 CENT = Decimal("0.01")
 
 
-def contract(*payments: Payment, rate: str | None = None) -> Contract:
+#: A contract's own rate is shown on its offer from 2025-05-01 (fidelity r18 L8).
+OFFER_DAY = date(2025, 5, 1)
+
+
+def contract(
+    *payments: Payment, rate: str | None = None, started: date = date(2015, 1, 1)
+) -> Contract:
     return Contract(
         id="c1",
         client="client-1",
         kind=ContractKind.FIXED_PRICE,
-        started=date(2015, 1, 1),
+        started=started,
         payments=payments,
         service_fee_rate=rate,
     )
@@ -158,10 +164,15 @@ def test_a_contract_that_kept_five_percent_pays_the_flat_rate_from_2024():
     assert usd("1200.00") == fees.service_fee(kept, on=date(2024, 1, 14))  # before the 2024 one
     later = fees.explain_service_fee(usd("200.00"), on=date(2024, 3, 1), contract=kept)
     assert (fees.FeeBasis.FLAT, usd("20.00")) == (later.basis, later.fee)
-    # From 2025-05-01 each contract has its own rate, and service_fee_rate is read as it
-    # (docs/fees.md says so; review r14 #3).
+    # From 2025-05-01 a contract's own rate is the one its offer showed (fidelity r18 L8):
+    # a contract that kept 5% until 2023 showed none, so it pays the default 10%, and the
+    # whole contract can still be charged into 2025.
     own = fees.explain_service_fee(usd("200.00"), on=date(2025, 6, 2), contract=kept)
-    assert (fees.FeeBasis.CONTRACT, usd("10.00")) == (own.basis, own.fee)
+    assert (fees.FeeBasis.DEFAULT, usd("20.00")) == (own.basis, own.fee)
+    into_2025 = attrs.evolve(
+        kept, payments=(*kept.payments, Payment(date(2025, 6, 2), usd("200.00")))
+    )
+    assert usd("1320.00") == fees.service_fee(into_2025, on=date(2025, 6, 30))
     # A contract with no payment while 5% was honoured never kept it: said, not charged.
     late = contract(Payment(date(2024, 1, 15), usd("1000.00")), rate="0.05")
     for charge in (
@@ -399,7 +410,7 @@ def test_rules_take_a_schedule_a_history_or_nothing():
 
 def test_contract_rate_is_used():
     """A Contract's own service_fee_rate is used for its payments."""
-    job = contract(Payment(D2025, usd("1000.00")), rate="0.12")
+    job = contract(Payment(D2025, usd("1000.00")), rate="0.12", started=OFFER_DAY)
     assert usd("120.00") == fees.service_fee(job, on=D2025)
     assert usd("880.00") == fees.net_earnings(job, on=D2025)
 
@@ -441,7 +452,7 @@ def test_explicit_rate_must_agree_with_contract():
 
 def test_explicit_rate_fills_in_for_a_contract_without_one():
     """A contract with no rate of its own takes the explicit one, or else the default."""
-    job = contract(Payment(D2025, usd("100")))
+    job = contract(Payment(D2025, usd("100")), started=OFFER_DAY)
     assert usd("5.00") == fees.service_fee(job, on=D2025, rate="0.05")
     assert usd("10.00") == fees.service_fee(job, on=D2025)
 
@@ -570,7 +581,7 @@ def test_gross_for_net_inverts_the_worked_examples(net, on, gross):
 
 def test_gross_for_net_uses_contract_rate():
     """gross_for_net takes the rate from a contract."""
-    job = contract(rate="0.15")
+    job = contract(rate="0.15", started=OFFER_DAY)
     assert usd("100.00") == fees.gross_for_net(usd("85.00"), on=D2025, contract=job)
 
 
@@ -1102,7 +1113,9 @@ def test_unconfirmed_figures_are_flagged():
     """The wire fee and Payoneer's fees to Pakistani banks are flagged unconfirmed."""
     assert fees.WIRE_USD.source_of("fixed_fee").unconfirmed
     assert "$30" in fees.WIRE_USD.source_of("fixed_fee").note
-    assert () == fees.DIRECT_TO_LOCAL_BANK.unconfirmed
+    # Fidelity r18 L2, L3: whether the $5 counts the fee, and the fewest day, are not sourced.
+    assert ("minimum", "business_days") == fees.DIRECT_TO_LOCAL_BANK.unconfirmed
+    assert "business_days" in fees.WIRE_USD.unconfirmed
     assert "not published" in fees.DIRECT_TO_LOCAL_BANK.source_of("spread").note
     assert {"fixed_fee", "percentage_fee", "spread"} <= set(fees.PAYONEER.unconfirmed)
     assert {"fixed_fee", "percentage_fee"} <= set(fees.PAYONEER_USD_ACCOUNT.unconfirmed)
@@ -1625,9 +1638,10 @@ def _paid(payment: Payment, job: Contract, reference: ExchangeRate) -> fees.Payo
 
 def _out(day: date) -> date:
     """The day an hourly payment of *day* is given as available: payout needs it for an hourly
-    contract's pay (review r16 H2); these tests are about the fee, any day after the 5-day
-    security period will do, and the Wednesday after a Monday invoice is nine days on."""
-    return day + timedelta(days=9)
+    contract's pay (review r16 H2), one such a payment can be available on (r18 M1): here
+    the hours of the week *day* falls in, on that week's payout calendar."""
+    moment = datetime.combine(day, time(12), timezone.utc)
+    return hourly.billing_week(moment).calendar().available_at.date()
 
 
 KEPT_FIELD = "Contract.service_fee_rate"
@@ -1806,3 +1820,55 @@ def test_one_payment_functions_charge_the_contracts_first_day():
         "10.00"
     )
     assert fees.gross_for_net(usd("90.00"), on=started, contract=_LATE_START) == usd("100.00")
+
+
+OFFER_RULE = "a contract started under a per-contract schedule"
+
+
+def _fee_contract(started: date, rate: str) -> Contract:
+    return Contract(
+        "c",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        started=started,
+        service_fee_rate=rate,
+        payments=[Payment(date(2025, 6, 1), usd("100.00"))],
+    )
+
+
+@pytest.mark.parametrize(
+    "charge",
+    [
+        lambda job: fees.service_fee(job, on=date(2025, 6, 30)),
+        lambda job: fees.explain_service_fee(usd("100.00"), on=date(2025, 6, 2), contract=job),
+        lambda job: fees.payout(
+            job.payments[0],
+            contract=job,
+            method="payoneer",
+            tax_rate=0,
+            reference_rate=ExchangeRate("USD", "PKR", "280.00"),
+        ),
+    ],
+    ids=["service_fee", "explain_service_fee", "payout"],
+)
+def test_a_contract_started_before_per_contract_rates_cannot_carry_one(charge):
+    """Fidelity r18 L8: a contract started 2024-03-01 with a 15% rate was charged USD 15.00 on
+    a 2025 payment; its offer could show no rate of its own (DOMAIN.md section 4), so every
+    function refuses it, and one started on 2025-05-01 keeps it."""
+    with pytest.raises(RulesError) as caught:
+        charge(_fee_contract(date(2024, 3, 1), "15%"))
+    assert ("Contract.service_fee_rate", OFFER_RULE) == (caught.value.field, caught.value.rule)
+    assert usd("15.00") == fees.service_fee(
+        _fee_contract(date(2025, 5, 1), "15%"), on=date(2025, 6, 30)
+    )
+
+
+def test_a_contract_started_before_per_contract_rates_pays_the_default():
+    """The default rate on an old contract is accepted, and a single schedule as rules= (a
+    what-if with no earlier schedule) takes the contract's rate as given (r18 L8)."""
+    old = _fee_contract(date(2024, 3, 1), "10%")
+    assert usd("10.00") == fees.service_fee(old, on=date(2025, 6, 30))
+    what_if = _fee_contract(date(2024, 3, 1), "15%")
+    assert usd("15.00") == fees.service_fee(
+        what_if, on=date(2025, 6, 30), rules=rules.PER_CONTRACT_2025
+    )

@@ -63,6 +63,16 @@ def test_the_rule_starts_with_the_circular_of_23_october_2023():
     assert "on" == refused.value.field
 
 
+def test_october_2023_counts_from_the_circulars_day_not_the_first():
+    """Fidelity r18 L5: DOMAIN.md says "since 2023-10"; the circular's day is the 23rd, so
+    1 to 22 October 2023 are refused (the month's proceeds from the 23rd only, documented)."""
+    for day in (date(2023, 10, 1), date(2023, 10, 22)):
+        with pytest.raises(RulesError) as refused:
+            fees.retention_allowance(usd("6000.00"), on=day)
+        assert ("on", "on or after 2023-10-23") == (refused.value.field, refused.value.rule)
+    assert usd("5000.00") == fees.retention_allowance(usd("6000.00"), on=date(2023, 10, 31))
+
+
 def test_on_may_be_an_aware_moment_read_as_its_utc_day():
     late = datetime(2023, 10, 22, 23, 30, tzinfo=timezone.utc)
     with pytest.raises(RulesError):

@@ -28,6 +28,7 @@ from upwork_safety.errors import (
 )
 from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money
+from upwork_safety.rules import RuleSource
 
 
 def usd(amount: str) -> Money:
@@ -56,12 +57,12 @@ def confirmed(method: fees.WithdrawalMethod, **changes: object) -> fees.Withdraw
     return attrs.evolve(method, sources=sources, **changes)
 
 
-def contract(rate: str | None = None) -> Contract:
+def contract(rate: str | None = None, started: date = date(2015, 1, 1)) -> Contract:
     return Contract(
         id="c1",
         client="client-1",
         kind=ContractKind.FIXED_PRICE,
-        started=date(2015, 1, 1),
+        started=started,
         service_fee_rate=rate,
     )
 
@@ -781,10 +782,52 @@ def test_compare_skips_methods_that_cannot_take_the_amount():
     assert ["Payoneer"] == [q.method.name for q in comparison]
     assert [pkr("543.31")] == [q.received for q in comparison]  # 2.00 × 274.40, less 5.49
     assert [s.reason for s in comparison.skipped] == [
-        "USD 4.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00",
+        (
+            "USD 4.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00 "
+            "(the balance withdrawn, its fee included: unconfirmed)"
+        ),
         "not available in Pakistan",
     ]
     assert () == comparison.unpriced
+
+
+def test_the_direct_to_local_bank_minimum_says_which_amount_it_is_compared_with():
+    """Fidelity r18 L2: the $5 is compared with the balance withdrawn, the $0.99 fee included
+    (USD 5.00 sends USD 4.01 to be converted); the source does not say, so it is unconfirmed
+    and the refusal says so."""
+    method = fees.DIRECT_TO_LOCAL_BANK
+    assert (usd("5.00"), True) == (method.minimum, method.source_of("minimum").unconfirmed)
+    least = fees.quote_withdrawal(usd("5.00"), method, reference_rate=RATE, spread="1%")
+    assert (usd("5.00"), usd("4.01")) == (least.sent, least.sent - least.total_fees)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.quote_withdrawal(usd("4.99"), method, reference_rate=RATE, spread="1%")
+    assert "(the balance withdrawn, its fee included: unconfirmed)" in str(caught.value)
+
+
+def test_arrival_ranges_the_sources_do_not_give_are_unconfirmed():
+    """Fidelity r18 L3: Direct to Local Bank's fewest day and the wire's unit are not in the
+    sources: the arrival says unconfirmed (a Friday 09:00 UTC request, processed that day)."""
+    friday = datetime(2025, 1, 3, 9, tzinfo=timezone.utc)
+    bank, wire = fees.arrival("direct_to_local_bank", friday), fees.arrival("wire_usd", friday)
+    assert (date(2025, 1, 6), date(2025, 1, 14), True) == (
+        bank.earliest,
+        bank.latest,
+        bank.unconfirmed,
+    )
+    assert (date(2025, 1, 6), date(2025, 1, 15), True) == (
+        wire.earliest,
+        wire.latest,
+        wire.unconfirmed,
+    )
+    assert "business days later, unconfirmed:" in bank.lines()[-1][1]
+    confirmed = attrs.evolve(
+        fees.DIRECT_TO_LOCAL_BANK,
+        sources={
+            **dict(fees.DIRECT_TO_LOCAL_BANK.sources),
+            "business_days": RuleSource("my bank's letter"),
+        },
+    )
+    assert not fees.arrival(confirmed, friday).unconfirmed
 
 
 def test_compare_with_nothing_usable_has_no_best():
@@ -1636,7 +1679,7 @@ def test_payout_with_a_bare_amount_and_a_contract_rate():
     result = fees.payout(
         usd("1000.00"),
         on=PAID,
-        contract=contract(rate="0.05"),
+        contract=contract(rate="0.05", started=date(2025, 5, 1)),  # offered then (r18 L8)
         method="payoneer",
         reference_rate=RATE,
     )
@@ -2618,7 +2661,8 @@ def test_a_forged_reason_is_refused_in_plans_and_comparisons():
         i for i, s in enumerate(comparison.skipped) if s.method.key == "direct_to_local_bank"
     )
     assert comparison.skipped[index].reason == (
-        "USD 3.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00"
+        "USD 3.00 is below the Direct to Local Bank (PKR) minimum of USD 5.00 "
+        "(the balance withdrawn, its fee included: unconfirmed)"
     )
     skipped = list(comparison.skipped)
     skipped[index] = attrs.evolve(skipped[index], reason="not available in Pakistan")
@@ -2667,6 +2711,9 @@ INVOICED = date(2024, 7, 1)
 
 def _hourly_job(*payments: Payment) -> Contract:
     return Contract("h", "acme", ContractKind.HOURLY, started=date(2024, 6, 1), payments=payments)
+
+
+RATE_UNDATED = ExchangeRate("USD", "PKR", "278.00")
 
 
 def _rate_on(day: date) -> ExchangeRate:
@@ -2723,6 +2770,97 @@ def test_an_hourly_contracts_pay_needs_the_day_it_is_available():
         contract=_hourly_job(bonus),
     )
     assert date(2024, 7, 8) == tipped.available_on
+
+
+#: The week of 2024-12-30 to 2025-01-05 (UTC): its hours are available on Wednesday 2025-01-15.
+NEW_YEAR_WEEK = hourly.billing_week(datetime(2025, 1, 2, tzinfo=timezone.utc))
+PAY_DAY_RULE = "a day an hourly contract's payment of that date is available"
+
+
+def _new_year_pay(day: date) -> tuple[Payment, Contract]:
+    pay = Payment(day, usd("250.00"))
+    return pay, _hourly_job(pay)
+
+
+def test_the_error_for_hourly_pay_gives_the_wednesday_ten_days_after_the_week():
+    """Fidelity r18 M1: the error said 'the Wednesday after the week' (2025-01-08 for a week
+    ending Sunday 2025-01-05); it now gives the week's own pay day, 2025-01-15, with the rest."""
+    pay, job = _new_year_pay(date(2025, 1, 3))  # dated by the day worked, a Friday
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job)
+    assert ("available_on", "given for an hourly contract's pay") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    assert date(2025, 1, 15) == NEW_YEAR_WEEK.calendar().available_at.date()
+    assert "2025-01-15 for the hours of the week 2024-12-30 → 2025-01-05" in str(caught.value)
+    assert "Wednesday after the week" not in str(caught.value)
+
+
+@pytest.mark.parametrize("worked", [date(2024, 12, 31) + timedelta(days=n) for n in range(3)])
+def test_hourly_pay_is_refused_a_week_early(worked):
+    """Fidelity r18 M1: a payment dated by the day worked was accepted with available_on the
+    Wednesday a week before its week's pay day, and shown available and withdrawn then.
+
+    Tuesday to Thursday; a payment dated Monday 2024-12-30 may be the invoice of the week
+    before (paid out on 2025-01-08), and one dated Friday 2025-01-03 a bonus (available
+    2025-01-08), so that day stands for them.
+    """
+    pay, job = _new_year_pay(worked)
+    early = NEW_YEAR_WEEK.calendar().available_at.date() - timedelta(days=7)
+    assert date(2025, 1, 8) == early
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=early
+        )
+    assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
+    assert "2025-01-15" in str(caught.value)
+
+
+@pytest.mark.parametrize("worked", [date(2024, 12, 30) + timedelta(days=n) for n in range(7)])
+def test_hourly_pay_is_taken_on_its_weeks_pay_days(worked):
+    """A payment dated by any day of the week is taken on the week's pay day, Top Rated or not
+    (r18 M1: the days come from the hourly payout calendar, not a copy)."""
+    pay, job = _new_year_pay(worked)
+    usual = NEW_YEAR_WEEK.calendar().available_at.date()
+    top_rated = NEW_YEAR_WEEK.calendar(top_rated=True).available_at.date()
+    assert (date(2025, 1, 15), date(2025, 1, 11)) == (usual, top_rated)
+    for day in (usual, top_rated):
+        paid = fees.payout(
+            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=day
+        )
+        assert (day, day) == (paid.available_on, paid.withdrawn_on)
+    between = date(2025, 1, 13)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=between
+        )
+    assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
+
+
+def test_hourly_pay_dated_by_its_invoice_is_taken_on_its_pay_day_or_as_a_bonus():
+    """A payment dated Monday 2025-01-06 may be the invoice of the week before (pay day
+    2025-01-15), hours worked that Monday (2025-01-22), or a bonus (2025-01-11): each is
+    taken, and a day none of them gives, such as 2025-01-16 or a later 2025-01-29, is not."""
+    pay, job = _new_year_pay(date(2025, 1, 6))
+    for day in (date(2025, 1, 11), date(2025, 1, 15), date(2025, 1, 18), date(2025, 1, 22)):
+        paid = fees.payout(
+            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=day
+        )
+        assert day == paid.available_on
+    for day in (date(2025, 1, 16), date(2025, 1, 29)):
+        with pytest.raises(InvalidValueError) as caught:
+            fees.payout(
+                pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job,
+                available_on=day,
+            )  # fmt: skip
+        assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
+    # A fixed-price contract's payment keeps the security period as its only bound.
+    fixed = fees.payout(
+        Payment(date(2025, 1, 6), usd("250.00")), method="payoneer",
+        reference_rate=RATE_UNDATED, available_on=date(2025, 1, 29),
+    )  # fmt: skip
+    assert date(2025, 1, 29) == fixed.available_on
 
 
 @pytest.mark.parametrize(

@@ -13,12 +13,18 @@ dispute window ends "Friday 23:59:59"); the window takes in the whole of that
 second and closes at the next one (:func:`closes_after`).  The rules check
 their hourly timings with it and the hourly engine builds its calendar with
 it, so both read the one convention.
+
+The billing week (Monday 00:00 UTC, HC 211063698) and the day a week's
+hours are paid out (:func:`hourly_pay_available`) live here too: the hourly
+engine builds its calendar with them, and ``fees.payout`` checks the day an
+hourly contract's pay is available against them, without importing the
+hourly engine.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from typing import TypeVar
+from datetime import date, datetime, timedelta
+from typing import Protocol, TypeVar
 
 from upwork_safety._moments import utc_instant
 from upwork_safety._plain import whole_number
@@ -30,7 +36,9 @@ __all__ = [
     "add_business_span",
     "closed_by",
     "closes_after",
+    "hourly_pay_available",
     "is_business_day",
+    "week_start",
 ]
 
 #: Monday is 0 and Friday 4 in :meth:`datetime.weekday`.
@@ -64,6 +72,57 @@ def closed_by(last_second: datetime, moment: datetime) -> bool:
     earlier *moment*.
     """
     return last_second < moment and last_second <= moment - SECOND
+
+
+def week_start(moment: datetime) -> datetime:
+    """The Monday 00:00 that opens the billing week of the UTC *moment* (HC 211063698)."""
+    day = moment - _DAY * moment.weekday()
+    return day.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+class HourlyTimings(Protocol):
+    """The hourly timings of a rule set (``PlatformRules``) that date a week's pay."""
+
+    @property
+    def hourly_invoice_delay(self) -> timedelta:
+        """From the week's close to its invoice."""
+        ...
+
+    @property
+    def hourly_review_window(self) -> timedelta:
+        """From the week's close to the last second of the client's dispute window."""
+        ...
+
+    @property
+    def hourly_available_delay(self) -> timedelta:
+        """From the week's close to the pay being available."""
+        ...
+
+    @property
+    def top_rated_skip_hold_since(self) -> date:
+        """The first invoice day on which Top Rated pay skips the hold."""
+        ...
+
+
+def hourly_pay_available(
+    closes: datetime, rules: HourlyTimings, *, top_rated: bool
+) -> tuple[datetime, bool]:
+    """When the hours of the week that *closes* (Monday 00:00 UTC) are available, under *rules*.
+
+    ``rules.hourly_available_delay`` after the week closes (the Wednesday
+    ten days after its Sunday, HC 211063698), or for a Top Rated freelancer
+    invoiced on or after ``rules.top_rated_skip_hold_since`` right after the
+    dispute window (HC 360047676133).  The one statement of the rule:
+    ``hourly.payout_calendar`` builds its calendar with it, and
+    ``fees.payout`` checks the day an hourly payment is available against it.
+
+    Returns:
+        The moment, and whether the Top Rated early release applied.
+    """
+    invoiced = closes + rules.hourly_invoice_delay
+    if top_rated and invoiced.date() >= rules.top_rated_skip_hold_since:
+        return closes_after(closes + rules.hourly_review_window), True
+    return closes + rules.hourly_available_delay, False
 
 
 def is_business_day(at: datetime) -> bool:

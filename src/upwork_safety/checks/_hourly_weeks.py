@@ -49,6 +49,10 @@ def _week_findings(
     due = bill.dispute_window_ends
     # due is the window's last whole second (Friday 23:59:59); the window itself
     # closes at Saturday 00:00, so in the last second the time left is nil, not negative.
+    # Until the Work Diary locks (Monday 12:00, HC 211068518) nothing is billed yet:
+    # the freelancer can still add memos or delete time, and that is the deadline.
+    lock = bill.invoiced_at
+    open_diary = now < lock
     found: list[Finding] = []
     if bill.unprotected_time:
         unprotected = bill.unprotected_segments
@@ -57,15 +61,27 @@ def _week_findings(
             for reason in hourly.UnprotectedReason
             if (span := sum((s.length for s in unprotected if reason in s.reasons), timedelta()))
         )
-        message = (
-            f"{_hours(bill.unprotected_time)} billed {label} ({week}), worth "
-            f"{bill.unprotected_amount}, is not covered by Hourly Protection; the client "
-            f"can dispute it until {_when(due)}."
-        )
+        if open_diary:
+            message = (
+                f"{_hours(bill.unprotected_time)} logged {label} ({week}), worth "
+                f"{bill.unprotected_amount}, is not covered by Hourly Protection; the Work "
+                f"Diary can be edited until {_when(lock)}, when it locks and the week is "
+                f"invoiced, and the client can then dispute it until {_when(due)}."
+            )
+        else:
+            message = (
+                f"{_hours(bill.unprotected_time)} billed {label} ({week}), worth "
+                f"{bill.unprotected_amount}, is not covered by Hourly Protection; the client "
+                f"can dispute it until {_when(due)}."
+            )
         advice = (
             "Track time with the desktop app, write a memo for every stretch, keep "
             "activity up, and prefer manual time only with the client's written OK."
         )
+        if open_diary and any(hourly.UnprotectedReason.NO_MEMO in s.reasons for s in unprotected):
+            advice = (
+                f"Before the Work Diary locks at {_when(lock)}, add the missing memos. {advice}"
+            )
         script = _unprotected_script(unprotected, label)
         found.append(
             make_finding(
@@ -84,10 +100,17 @@ def _week_findings(
         # invoice's over_limit_time counts whole billing segments (a partial slot
         # rounded up by a modelling assumption) and can exceed all the time logged.
         logged = sum((s.logged for s in bill.over_limit_segments), timedelta())
-        message = (
-            f"{_hours(logged)} logged {label} ({week}) after the weekly "
-            f"limit of {bill.weekly_limit} hours is not invoiced: that time is unpaid."
-        )
+        if open_diary:
+            message = (
+                f"{_hours(logged)} logged {label} ({week}) after the weekly limit of "
+                f"{bill.weekly_limit} hours will not be invoiced when the Work Diary locks "
+                f"at {_when(lock)}: that time is unpaid."
+            )
+        else:
+            message = (
+                f"{_hours(logged)} logged {label} ({week}) after the weekly "
+                f"limit of {bill.weekly_limit} hours is not invoiced: that time is unpaid."
+            )
         advice = "Stop tracking at the limit, or ask the client to raise it first."
         script = (
             "This week needs more hours than our weekly limit allows. Could you raise the "
@@ -99,8 +122,10 @@ def _week_findings(
                 message,
                 advice,
                 script,
-                due=due,
-                time_left=max(due - now, timedelta()),
+                # Over-limit time is never invoiced, so the client's dispute window is not
+                # its clock: the Work Diary lock is, while it is ahead; then none is.
+                due=lock if open_diary else None,
+                time_left=lock - now if open_diary else None,
                 evidence=f"over limit: {_hours(logged)} logged, in "
                 f"{len(bill.over_limit_segments)} billing segments ({bill.over_limit_hours} h)",
             )

@@ -109,6 +109,16 @@ class Arrival:
         """The last day the money should arrive: the most business days after processing."""
         return self._after(self.method.business_days[1])
 
+    @property
+    def unconfirmed(self) -> bool:
+        """Whether the sources leave the method's business-day range unconfirmed.
+
+        True when its ``business_days`` source is marked unconfirmed: Direct
+        to Local Bank's fewest day (the sources say only "up to 7 business
+        days"), the wire's unit and fewest day, Payoneer's 2 days.
+        """
+        return self.method.source_of("business_days").unconfirmed
+
     def _after(self, days: int) -> date:
         start = datetime.combine(self.processed_on, time(0), timezone.utc)
         return add_business_days(start, days).date()
@@ -117,17 +127,19 @@ class Arrival:
         """Return each step as ``(step, when)``, for printing.
 
         The last says what the method's source counts the days to (for
-        Payoneer, reaching Payoneer: the transfer to the bank comes after).
+        Payoneer, reaching Payoneer: the transfer to the bank comes after),
+        and "unconfirmed" when the range is (:attr:`unconfirmed`).
         """
         cutoff = self.method.cutoff
         rule = "no cutoff published" if cutoff is None else f"cutoff {cutoff} UTC"
         low, high = self.method.business_days
         span = f"{low}" if low == high else f"{low}–{high}"
         said = self.method.source_of("business_days").note
+        flag = ", unconfirmed" if self.unconfirmed else ""
         return [
             ("Requested", f"{self.requested_at.isoformat()} ({rule})"),
             ("Processed", f"{self.processed_on} (business days are Monday–Friday, UTC)"),
-            ("Arrives", f"{self._days()} ({span} business days later: {said})"),
+            ("Arrives", f"{self._days()} ({span} business days later{flag}: {said})"),
         ]
 
 
@@ -147,7 +159,10 @@ def arrival(
     after the method's cutoff (Direct to Local Bank: noon UTC, HC
     211060578).  The money arrives between the method's fewest and most
     business days after that day: 1 to 7 for Direct to Local Bank.  These
-    are the ranges the sources give, not a promise: a bank can be later.
+    are ranges, not a promise: a bank can be later.  Where the sources do
+    not give a bound or the unit (Direct to Local Bank's fewest day; the
+    wire's, and whether its "up to 7 days" are business days), the range
+    is the library's reading and :attr:`Arrival.unconfirmed` is true.
 
     Args:
         method: A :class:`~upwork_safety.fees.WithdrawalMethod` or a

@@ -57,22 +57,91 @@ def rate_and_field(rate: object, contract: object) -> tuple[Decimal | None, str]
     return own, "Contract.service_fee_rate"
 
 
+def _offered(contract: Contract, rules: object) -> bool:
+    """Whether *contract*'s offer could show a rate of its own (DOMAIN.md section 4).
+
+    A per-contract rate is shown on the proposal or offer and fixed for the
+    contract's life: only a contract started under a per-contract schedule
+    has one.  With one schedule as ``rules=`` there is no earlier schedule
+    to ask, and the contract is taken as offered under it.
+    """
+    if rules is not None and not isinstance(rules, RuleHistory):
+        return True
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    started = contract.started
+    return started >= history.first_day and bool(history.in_force(started).per_contract)
+
+
+def _legacy_ended(contract: Contract, chosen: Decimal, day: date, rules: object) -> bool:
+    """Whether *contract* kept *chosen* as a legacy rate that ended before *day*.
+
+    Some schedule of *rules* honoured *chosen* as its legacy rate only until
+    before *day*, and the contract has a payment by then (one without never
+    kept it: :func:`_refuse_kept_after_end`).
+    """
+    history = SERVICE_FEE_HISTORY if rules is None else rules
+    if not isinstance(history, RuleHistory):
+        return False
+    return any(
+        isinstance(schedule, ServiceFeeSchedule)
+        and schedule.legacy_rate == chosen
+        and schedule.legacy_until is not None
+        and schedule.legacy_until < day
+        and any(payment.on <= schedule.legacy_until for payment in contract.payments)
+        for schedule in history
+    )
+
+
+def _check_offered(
+    contract: Contract, chosen: Decimal, field: str, days: Iterable[date], rules: object
+) -> None:
+    """Refuse a contract's own rate charged on *days* that its offer could not have shown.
+
+    The one rule (:func:`_offered`): a per-contract schedule's rate other
+    than its default is charged only on a contract started under a
+    per-contract schedule.  A contract that kept a legacy rate (5% until
+    2023-12-31) pays the default of every later schedule (:func:`_rate_in`).
+    """
+    if _offered(contract, rules):
+        return
+    for day in sorted(set(days)):
+        schedule = _schedule(day, rules)
+        if not schedule.per_contract or chosen == schedule.rate:
+            continue
+        if _legacy_ended(contract, chosen, day, rules):
+            continue
+        default = "its default" if schedule.rate is None else percent(schedule.rate)
+        raise RulesError(
+            f"{_named(field, chosen)} on {day}: a contract's own rate is shown on its offer "
+            f"under a per-contract schedule ({schedule.name}), and contract "
+            f"{shown(contract.id)} started on {contract.started}, before per-contract rates: "
+            f"it pays {default}",
+            field=field,
+            rule="a contract started under a per-contract schedule",
+        )
+
+
 def _counted_payments(contract: Contract, on: date) -> list[Payment]:
     return sorted((p for p in contract.payments if p.on <= on), key=lambda p: p.on)
 
 
-def _rate_in(schedule: ServiceFeeSchedule, chosen: Decimal | None, day: date) -> Decimal | None:
+def _rate_in(
+    schedule: ServiceFeeSchedule, chosen: Decimal | None, day: date, *, offered: bool = True
+) -> Decimal | None:
     """The rate to charge a contract's payment of *day* at under *schedule*: the one rule.
 
     A contract's kept top-band rate is charged by the sliding scale's bands
     (``None``), and by the schedule's own rate once the flat schedule stops
     honouring it (a contract that kept 5% pays the flat 10% from 2024: DOMAIN.md
-    section 4); any other rate as it is.
+    section 4), and by a per-contract schedule's default on a contract whose
+    offer showed no rate (not *offered*: a kept rate after its end, since any
+    other is refused by :func:`_check_offered`); any other rate as it is.
     """
     if (
         chosen is None
         or _kept_top_band(schedule, chosen)
         or _kept_rate_ended(schedule, chosen, day)
+        or (schedule.per_contract and not offered)
     ):
         return None
     return chosen
@@ -114,6 +183,7 @@ def _charge_in_turn(
     field: str,
     billed_before: object,
     rules: object,
+    offered: bool,
 ) -> list[ServiceFee]:
     """Each of a contract's *payments*, in order, with the earlier ones counted as billed before."""
     fees: list[ServiceFee] = []
@@ -122,7 +192,7 @@ def _charge_in_turn(
         fee = explain(
             payment.amount,
             day=payment.on,
-            rate=_rate_in(_schedule(payment.on, rules), chosen, payment.on),
+            rate=_rate_in(_schedule(payment.on, rules), chosen, payment.on, offered=offered),
             rate_field=field,
             billed_before=running,
             rules=rules,
@@ -149,8 +219,10 @@ def _contract_fees(
         field=field,
         billed_before=billed_before,
         rules=rules,
+        offered=_offered(contract, rules),
     )
     if chosen is not None:
+        _check_offered(contract, chosen, field, (p.on for p in payments), rules)
         ended = [
             schedule
             for payment in payments
@@ -262,7 +334,7 @@ def payment_terms(
             _before_start("payment", f"is dated {day}", contract.started, day)
         _before_start("on", f"is {day}", contract.started, day)
     schedule = _schedule(day, rules)
-    charged = _rate_in(schedule, chosen, day)
+    charged = _rate_in(schedule, chosen, day, offered=_offered(contract, rules))
     if chosen is not None and _kept_rate_ended(schedule, chosen, day):
         _refuse_kept_after_end(contract, schedule, chosen, field)
     basis = _resolve(schedule, day, charged, field, rules)[0]
@@ -278,6 +350,7 @@ def payment_terms(
         )
     if chosen is not None:
         _rate_fits_every_payment(contract, chosen, field, rules)
+        _check_offered(contract, chosen, field, (day, *(p.on for p in contract.payments)), rules)
     if not _reads_billings(schedule):
         return charged, field, billed_before
     currency = schedule.currency
@@ -308,6 +381,7 @@ def _rate_fits_every_payment(
     history = SERVICE_FEE_HISTORY if rules is None else rules
     if not isinstance(history, RuleHistory):
         return  # one schedule for every payment: the one already asked
+    offered = _offered(contract, rules)
     latest: dict[date, tuple[object, date]] = {}
     for payment in contract.payments:
         if payment.on < history.first_day:
@@ -318,7 +392,7 @@ def _rate_fits_every_payment(
             latest[schedule.effective] = (schedule, payment.on)
     for schedule, day in latest.values():
         if isinstance(schedule, ServiceFeeSchedule):
-            _resolve(schedule, day, _rate_in(schedule, chosen, day), field, rules)
+            _resolve(schedule, day, _rate_in(schedule, chosen, day, offered=offered), field, rules)
 
 
 def _check_kept(

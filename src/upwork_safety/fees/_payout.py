@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import attrs
 
+from upwork_safety._calendar import hourly_pay_available, week_start
 from upwork_safety._display import shown
+from upwork_safety._moments import LATEST
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
@@ -59,8 +61,9 @@ class Payout(Steps):
         withdrawal: The itemised withdrawal of the fee's net amount.
         available_on: The first day the balance can be withdrawn (UTC):
             by default the payment's day plus the security period (5 days,
-            HC 211060918); an hourly week's pay is available later, the day
-            :func:`payout` was given.
+            HC 211060918); an hourly contract's pay, the day
+            :func:`payout` was given (a week's hours: the Wednesday ten
+            days after the week ends, HC 211063698).
         withdrawn_on: The withdrawal's day, which picked the tax rules
             (default *available_on*).
 
@@ -206,15 +209,74 @@ def check_available(available: date, paid_on: date, field: str) -> None:
         )
 
 
+_WEEK = timedelta(days=7)
+
+
+def _week_pay_days(closes: datetime) -> list[tuple[date, str]]:
+    """The days the hours of the week that *closes* are available: as usual, and Top Rated."""
+    end = closes - timedelta(microseconds=1)
+    rules = platform_as_of(min(end.date(), LATEST))  # the week's rules: those at its end
+    week = f"{(closes - _WEEK).date()} → {end.date()}"
+    usual, _ = hourly_pay_available(closes, rules, top_rated=False)
+    days = [(usual.date(), f"the hours of the week {week} (HC 211063698)")]
+    early, skipped = hourly_pay_available(closes, rules, top_rated=True)
+    if skipped:
+        days.append((early.date(), f"the hours of the week {week}, Top Rated (HC 360047676133)"))
+    return days
+
+
+def hourly_pay_days(day: date) -> list[tuple[date, str]]:
+    """Every day an hourly contract's payment dated *day* can be available, with what it pays.
+
+    A payment of kind ``OTHER`` on an hourly contract does not say what it
+    pays, nor how its export dated it: a week's hours dated by the day
+    worked (the week containing *day*) or by the week's invoice (the week
+    invoiced on *day*), each available on its payout calendar's day
+    (:func:`~upwork_safety._calendar.hourly_pay_available`, Top Rated or
+    not); or a bonus or fixed weekly payment, available when the security
+    period after *day* ends.  Each day once, earliest first.
+    """
+    found = {
+        available_from(day): "a bonus or fixed weekly payment paid that day (the security "
+        "period, HC 211060918)"
+    }
+    start = datetime.combine(day, time(0), timezone.utc)
+    weeks: list[datetime] = []
+    try:
+        weeks.append(week_start(start) + _WEEK)  # dated by the day worked
+        # Dated by its invoice: the week whose invoice moment falls on *day*.
+        lo = start - platform_as_of(day).hourly_invoice_delay
+        closes = week_start(lo) if week_start(lo) == lo else week_start(lo) + _WEEK
+        if closes + platform_as_of(closes.date()).hourly_invoice_delay < start + timedelta(days=1):
+            weeks.append(closes)
+    except OverflowError:  # a week at either end of Python's calendar
+        pass
+    for closes in weeks:
+        for available, what in _week_pay_days(closes):
+            found[available] = f"{found[available]}, or {what}" if available in found else what
+    return sorted(found.items())
+
+
+def _pay_days_text(days: list[tuple[date, str]]) -> str:
+    return "; ".join(f"{available} for {what}" for available, what in days)
+
+
 def _available(day: date, payment: object, contract: object, given: object) -> date:
     """The first day a payment of *day* can be withdrawn: *given*, else the security period's end.
 
     An hourly contract's pay (of kind ``OTHER``, or a bare amount) needs the
-    day given: its week is paid out on the Wednesday after it (later for a
-    week's hours than for a fixed weekly payment or a bonus), and neither the
+    day given, and it must be one of :func:`hourly_pay_days`: a week's
+    hours are available on the Wednesday ten days after the week ends
+    (later than a fixed weekly payment or a bonus), and neither the
     payment's kind nor its date says which it is, or which week (an export
     dates hourly pay by its invoice, or by the day worked).
     """
+    kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
+    hourly_pay = (
+        isinstance(contract, Contract)
+        and contract.kind is ContractKind.HOURLY
+        and kind is PaymentKind.OTHER
+    )
     if given is not None:
         if type(given) is not date:
             raise InvalidTypeError(
@@ -223,19 +285,23 @@ def _available(day: date, payment: object, contract: object, given: object) -> d
                 rule="a date or None",
             )
         check_available(given, day, "available_on")
+        if hourly_pay:
+            days = hourly_pay_days(day)
+            if given not in dict(days):
+                raise InvalidValueError(
+                    f"available_on is {given}, but a payment of {day} on an hourly contract is "
+                    f"available on one of these days: {_pay_days_text(days)}",
+                    field="available_on",
+                    rule="a day an hourly contract's payment of that date is available",
+                )
         return given
-    kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
-    if (
-        isinstance(contract, Contract)
-        and contract.kind is ContractKind.HOURLY
-        and kind is PaymentKind.OTHER
-    ):
+    if hourly_pay:
+        assert isinstance(contract, Contract)
         raise InvalidValueError(
-            f"the payment of {day} on hourly contract {shown(contract.id)} needs available_on=: "
-            "a week's hours are available on the Wednesday after the week (its "
-            "hourly.invoice(...).available_at, or hourly.payout_calendar(week); earlier for a "
-            f"Top Rated freelancer), a bonus or a fixed weekly payment on {available_from(day)} "
-            "(after the security period), and the payment does not say which it is",
+            f"the payment of {day} on hourly contract {shown(contract.id)} needs available_on=, "
+            "since it does not say what it pays: pass the day for what it is, one of "
+            f"{_pay_days_text(hourly_pay_days(day))} (a week's hours: its "
+            "hourly.invoice(...).available_at, or hourly.payout_calendar(week))",
             field="available_on",
             rule="given for an hourly contract's pay",
         )
@@ -327,9 +393,15 @@ def payout(
             force on the withdrawal's day).
         pseb_registered: As :func:`quote_withdrawal`.
         available_on: The first day the payment could be withdrawn, when
-            you know it: required for an hourly contract's pay (a week's
-            hours: its ``hourly.invoice(...).available_at`` day), at least
-            the payment's day plus the security period; default that day.
+            you know it: at least the payment's day plus the security
+            period; default that day.  Required for an hourly contract's
+            pay of kind ``OTHER`` (or a bare amount), and then one of the
+            days such a payment of its date can be available on: a week's
+            hours on the Wednesday ten days after the week ends (its
+            ``hourly.invoice(...).available_at`` day, earlier for a Top
+            Rated freelancer), whether the payment is dated by the day
+            worked or by the week's invoice; a bonus or fixed weekly
+            payment 5 days after it is paid.
         rules: As :func:`service_fee`.
 
     Returns:
@@ -346,7 +418,10 @@ def payout(
             *method* cannot withdraw (``field='payment'``: the message
             gives the payment, the fee and what they leave), a *payment*
             that could be more than one of the contract's payments
-            (``field='payment'``), and every
+            (``field='payment'``), an hourly contract's payment without
+            *available_on*, or with a day it cannot be available on
+            (``field='available_on'``: the message lists the days it can
+            be), and every
             error of :func:`service_fee` and :func:`quote_withdrawal`.
         RulesError: No *tax_rate* and a withdrawal's day before the known
             s.154A rules (the message says where the day came from), and

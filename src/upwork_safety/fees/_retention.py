@@ -38,7 +38,12 @@ def retention_allowance(proceeds: Money, *, on: date, rules: RetentionRules | No
         on: A day of the month (a date, or an aware datetime for its UTC
             day, as every rule date in the library: 03:00 in Karachi is
             the previous UTC day, so pass the Pakistani day as a ``date``
-            when it differs), which picks the rule in force.
+            when it differs), which picks the rule in force.  The rule
+            starts on the day of the SBP circular, 2023-10-23 (DOMAIN.md
+            gives the month, "since 2023-10"): 1 to 22 October 2023 are
+            refused, and for October 2023 pass only the proceeds from the
+            23rd (the library's reading: the sources do not say how the
+            first, partial month is counted).
         rules: Your own :class:`RetentionRules` (a
             what-if), in force on *on*; by default the rule in force on
             *on* (:data:`RETENTION_HISTORY`).

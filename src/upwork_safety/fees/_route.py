@@ -138,7 +138,12 @@ def method_fees(method: WithdrawalMethod, amount: Money) -> tuple[Money, Money]:
 def unusable(method: WithdrawalMethod, amount: Money) -> str:
     """Why *method* cannot withdraw *amount*, or ``""`` if it can."""
     if amount < method.minimum:
-        return f"{amount} is below the {method.name} minimum of {method.minimum}"
+        reading = (
+            " (the balance withdrawn, its fee included: unconfirmed)"
+            if method.source_of("minimum").unconfirmed
+            else ""
+        )
+        return f"{amount} is below the {method.name} minimum of {method.minimum}{reading}"
     fixed, share = method_fees(method, amount)
     if amount - fixed - share <= Money.zero(amount.currency):
         return f"{amount} does not cover the {method.name} fees of {fixed + share}"

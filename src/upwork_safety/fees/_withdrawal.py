@@ -330,7 +330,10 @@ def quote_withdrawal(
         amount: The balance to withdraw (USD, whole cents).
         method: A :class:`WithdrawalMethod` or a preset's key or name.
         reference_rate: The reference USD→PKR rate (e.g. SBP interbank) on
-            the day; the library never fetches rates.
+            the day; the library never fetches rates.  Give it its day
+            (``as_of``): with an undated rate and no *on* the newest
+            s.154A rules apply (the library reads no clock), and the quote
+            does not say that no day was given.
         offered_rate: The rate the method offers, an :class:`ExchangeRate`
             in the reference rate's currencies (and of its day, if both
             are dated).
@@ -346,7 +349,7 @@ def quote_withdrawal(
             default the reference rate's ``as_of``, else the newest rules.
             A date, or an aware datetime for its UTC day (as every rule
             date in the library; pass the Pakistani day as a ``date`` when
-            it differs) When the reference rate has an ``as_of``, *on* must be
+            it differs).  When the reference rate has an ``as_of``, *on* must be
             that day (a withdrawal is measured against its own day's rate).
 
     Returns:

@@ -12,12 +12,12 @@ and its calendar live together because the week names its own calendar
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from upwork_safety._calendar import closed_by, closes_after
+from upwork_safety._calendar import closed_by, closes_after, hourly_pay_available, week_start
 from upwork_safety._moments import LATEST, computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
@@ -176,9 +176,7 @@ def billing_week(at: datetime) -> BillingWeek:
     >>> str(billing_week(datetime(2024, 1, 8, 3, 0, tzinfo=karachi)))
     '2024-01-01 → 2024-01-07 (UTC)'
     """
-    moment = utc_instant(at, "at")
-    day = moment - timedelta(days=moment.weekday())
-    return BillingWeek(day.replace(hour=0, minute=0, second=0, microsecond=0))
+    return BillingWeek(week_start(utc_instant(at, "at")))
 
 
 def weeks_of(entries: Iterable[TimeEntry]) -> tuple[BillingWeek, ...]:
@@ -401,8 +399,7 @@ def payout_calendar(
     closes = week.closes_at
     invoiced = invoice_time(week, rules)
     window_ends = closes + rules.hourly_review_window
-    skip = top_rated and invoiced.date() >= rules.top_rated_skip_hold_since
-    available = closes_after(window_ends) if skip else closes + rules.hourly_available_delay
+    available, skip = hourly_pay_available(closes, rules, top_rated=top_rated)
     return PayoutCalendar(
         week=week,
         invoiced_at=invoiced,

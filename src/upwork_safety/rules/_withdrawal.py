@@ -156,11 +156,14 @@ class WithdrawalMethod:
             published: a quote then needs the rate the method offers
             (``offered_rate=``) or the spread you measured (``spread=``).
         minimum: The smallest balance the method withdraws, whole minor
-            units (cents), in the fixed fee's currency.
+            units (cents), in the fixed fee's currency: compared with the
+            amount taken from the balance (what you ask Upwork for), the
+            method's own fee included.
         currency: The currency delivered to the freelancer's account.
         business_days: ``(fewest, most)`` business days to arrive, counted
             from the business day the withdrawal is processed
-            (:func:`upwork_safety.fees.arrival`).
+            (:func:`upwork_safety.fees.arrival`); a bound the sources do not
+            give is marked by an unconfirmed source.
         available_in_pakistan: Whether freelancers in Pakistan can use it.
         sources: The :class:`~upwork_safety.rules.RuleSource` of each number
             above, by field name: a dict such as ``{"fixed_fee":
@@ -273,8 +276,9 @@ class WithdrawalMethod:
 
 _D2LB = "HC 211060578, HC 211063888"
 
-#: Direct to Local Bank in Pakistani rupees: $0.99 a withdrawal, minimum $5,
-#: up to 7 business days.  Upwork's banking partner converts and does not
+#: Direct to Local Bank in Pakistani rupees: $0.99 a withdrawal, minimum $5
+#: (read as the balance withdrawn, fee included: unconfirmed), up to 7
+#: business days (the fewest, 1, is unconfirmed).  Upwork's banking partner converts and does not
 #: publish its markup, so ``spread`` is ``None``: quote it with the rate
 #: Upwork shows before you confirm (``offered_rate=``) or a spread you
 #: measured.
@@ -296,9 +300,19 @@ DIRECT_TO_LOCAL_BANK = WithdrawalMethod(
             note="converted by Upwork's banking partner; markup not published: pass the rate "
             "Upwork shows (offered_rate=) or the spread you measured",
         ),
-        "minimum": RuleSource(_D2LB, note="minimum $5"),
+        "minimum": RuleSource(
+            _D2LB,
+            unconfirmed=True,
+            note="minimum $5 for most Direct to Local Bank withdrawals; the source does not "
+            "say whether the $0.99 fee counts: compared with the balance withdrawn, fee "
+            "included, so USD 5.00 sends USD 4.01 to be converted",
+        ),
         "currency": RuleSource(_D2LB, note="paid out in PKR"),
-        "business_days": RuleSource(_D2LB, note="up to 7 business days"),
+        "business_days": RuleSource(
+            _D2LB,
+            unconfirmed=True,
+            note="up to 7 business days; the fewest, 1, is not in the sources",
+        ),
         "available_in_pakistan": RuleSource(_D2LB, note="individual accounts only"),
         "cutoff": RuleSource(
             _D2LB, note="noon UTC cutoff: a later request is processed the next business day"
@@ -422,7 +436,11 @@ WIRE_USD = WithdrawalMethod(
         ),
         "currency": RuleSource(_WIRE, note="delivered in US dollars"),
         "business_days": RuleSource(
-            _WIRE, note="about 1 business day, plus up to 7 days at the banks"
+            _WIRE,
+            unconfirmed=True,
+            note="processed within about 1 business day, then up to 7 days to arrive, "
+            "counted here as business days (the later reading: the source does not say); "
+            "the fewest, 1, is not in the sources",
         ),
         "available_in_pakistan": RuleSource(_WIRE, note="to a Pakistani bank account"),
     },
