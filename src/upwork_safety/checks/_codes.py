@@ -390,7 +390,8 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         FindingCode.UNPROTECTED_HOURS,
         Severity.WARNING,
         "hourly contract",
-        "Billed time in a week whose dispute window is still open (the current week, and "
+        "Time logged or billed in a week whose dispute window is still open (the current "
+        "week, and "
         "under the published rules last week until its window closes), that Hourly "
         "Protection does not cover (manual, no memo, low activity, unverified client).",
         "Hourly Protection covers only time tracked by the desktop app, with a memo "
