@@ -92,7 +92,8 @@ class TestWithdraw:
             "processed_on": "2026-12-04",
             "earliest": "2026-12-07",
             "latest": "2026-12-15",
-            "note": "up to 7 business days",
+            "note": "up to 7 business days; the fewest, 1, is not in the sources",
+            "unconfirmed": True,
         } == arrivals["Direct to Local Bank (PKR)"]
         assert arrivals["PayPal"] is None  # not available in Pakistan: never arrives
 

@@ -430,6 +430,7 @@ def _arrival_data(found: Arrival) -> dict[str, object]:
         "earliest": found.earliest,
         "latest": found.latest,
         "note": _said(found),
+        "unconfirmed": found.unconfirmed,
     }
 
 
