@@ -1287,6 +1287,12 @@ R18_QUIET = [
     "I can pay you directly via an Upwork bonus if you finish early.",
     "We can pay you directly as a bonus on Upwork.",
     "Upwork asked me to verify my profile with my ID, it took a day.",
+    # Accounts on other tools, and numbers that are not sums (review r18 #4, #5).
+    "Make an account with your details on Figma so I can share the file.",
+    "Create a profile with your name on our Slack workspace.",
+    "Registration ke 3 steps hain, pehle email verify karein.",
+    "As soon as you accept I will fund it and you can get started.",
+    "I'll fund the first milestone tomorrow morning and you can begin right after.",
 ]
 R18_CAUGHT = [
     ("I'll fund it next week and you can start today.", "START_BEFORE_FUNDING"),
@@ -1305,6 +1311,18 @@ R18_CAUGHT = [
         "ACCOUNT_SHARING",
     ),
     ("Can you verify my Upwork profile using your ID? I'll pay 5000.", "ACCOUNT_SHARING"),
+    # A delay between the funding and the start keeps it a start before funding (review r18 #1).
+    ("We'll fund after the demo and you can begin the backend.", "START_BEFORE_FUNDING"),
+    ("I'll fund once my card clears and you can start the designs.", "START_BEFORE_FUNDING"),
+    ("I'll fund it at the end of the month and you can start the design.", "START_BEFORE_FUNDING"),
+    ("I'll fund the milestone later and you can begin soon.", "START_BEFORE_FUNDING"),
+    (
+        "We'll fund the milestone on Friday and you can start on the homepage.",
+        "START_BEFORE_FUNDING",
+    ),
+    # Upwork's fee as the reason, not an Upwork bonus (review r18 #2).
+    ("I'll pay you directly to your bank as Upwork charges too much.", "OFF_PLATFORM_PAYMENT"),
+    ("We'll pay directly via Wise as Upwork fees are high.", "OFF_PLATFORM_PAYMENT"),
 ]
 
 

@@ -174,13 +174,14 @@ AS_ANOTHER = re.compile(
     r"\bpay (?:the )?(?:account |profile )?owners\b|"
     r"\b(?:account|profile|id) (?:will|would|can|shall) be (?:used|run|operated|managed|"
     r"handled) by\b|"
-    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?"
-    r"(?:account|profile|id) (?:in|on|under) (?:your|their|his|her|someone'?s) name\b|"
-    r"\baap ke naam (?:pe|par|se) account\b|"
-    # Opened with another person's identity: "open an Upwork account with his own details".
-    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?"
-    r"(?:account|profile|id) (?:with|using) (?:your|ur|their|his|her|someone'?s) (?:own )?"
-    r"(?:name|id|cnic|details|documents|identity|info\w{0,7})\b|"
+    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?account (?:in|on|"
+    r"under) (?:your|their|his|her|someone'?s) name\b|\baap ke naam (?:pe|par|se) account\b|"
+    # An Upwork account opened on another person's name or identity: "create Upwork profile
+    # on his name", "open an Upwork account with his own details" (not a Figma or Slack
+    # account made with your details: Upwork is named).
+    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?upwork (?:account|profile|id) "
+    r"(?:in|on|under|with|using) (?:your|ur|their|his|her|someone'?s) (?:own )?(?:name|id|cnic|"
+    r"details|documents|identity|info\w{0,7})\b|"
     r"\b(?:log ?in|login|sign in) (?:to|into) yours\b|"
     r"\bsign ?up (?:on|for|to) upwork with (?:your|ur) (?:name|id|cnic|details|documents)\b|"
     r"\b(?:account|id|profile) (?:chala|sambhal|handle|use|run)\w{0,4} (?:do|dein|karo|kar do|"

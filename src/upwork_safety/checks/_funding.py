@@ -100,6 +100,12 @@ _FUNDED_ALREADY = re.compile(
     r"\bescrow mein (?:hai|daal)\w{0,4}\b|\balready (?:sent|created)\b|"
     r"\bhas been (?:sent|created)\b|\bfunds? (?:is|are) (?:in|there)\b|\bcurrent milestone\b"
 )
+#: Words that put a funding off, between "I'll fund" and "and you can start".
+_PUT_OFF = (
+    r"after|once|when|whenever|until|till|later|soon|next|tomorrow|tonight|end of|clears?|"
+    r"approved?|pending|jab|baad|kal|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"weekend|if|as soon as|shortly|eventually|in a (?:few|couple)"
+)
 _START_AFTER_FUNDING = re.compile(
     r"\b(?:start|begin|work|kaam|proceed)\w{0,4}\b(?: \w+){0,6}? (?:once|after|when|until|as "
     r"soon as|jab|only after|only when)\b(?: \w+){0,5}? (?:fund\w{0,3}|escrow|milestone|"
@@ -122,7 +128,8 @@ _START_AFTER_FUNDING = re.compile(
     r"whip up|crank out|bang out|churn out|create)\b|"
     r"\b(?:after|once|when) (?:i|we)(?:'ve| have)? fund\w{0,3}\b|"
     r"\b(?:once|when|after) the (?:contract|milestone) (?:starts|is (?:live|active|signed|open))\b|"
-    r"\byou can (?:start|begin) (?:then|after that)\b|"
+    r"\byou can (?:start|begin) (?:then|after that|right after|once (?:it'?s|it is|it shows as) "
+    r"funded)\b|"
     # The funding first, the start joined to it: "once you accept, I'll fund milestone 1 and
     # you can start", "I'll fund it today and you can start tomorrow" (not "... and you can
     # start now" after a funding put off; "today" only after a funding done today).
@@ -130,9 +137,13 @@ _START_AFTER_FUNDING = re.compile(
     r"today|right away|immediately)\b[^.?!;]{0,30}?\band (?:then )?(?:you|u) (?:can|may|could) "
     r"(?:start|begin|get started)\b(?! (?:right )?now\b| immediately\b| right away\b| asap\b|"
     r" abhi\b| in the meantime\b| meanwhile\b)|"
-    r"\b(?:i|we)(?:'ll| will| am going to| are going to)? fund\w{0,3}\b[^.?!;]{0,40}?\band "
-    r"(?:then )?(?:you|u) (?:can|may|could) (?:start|begin|get started)\b(?! (?:right )?now\b| "
-    r"immediately\b| right away\b| asap\b| abhi\b| in the meantime\b| meanwhile\b| today\b)"
+    # ... with nothing between that puts the funding off ("I'll fund it after the demo and
+    # you can begin", "once my card clears", "next week", "on Friday": still a delay).
+    r"\b(?:i|we)(?:'ll| will| am going to| are going to)? fund\w{0,3}\b(?:(?!\b(?:"
+    + _PUT_OFF
+    + r")\b)[^.?!;]){0,40}?(?:right after )?\band (?:then )?(?:you|u) (?:can|may|could) "
+    r"(?:start|begin|get started)\b(?! (?:right )?now\b| immediately\b| right away\b| asap\b|"
+    r" abhi\b| in the meantime\b| meanwhile\b| today\b)"
 )
 #: Work asked for first, funding after: "do a draft and then I'll set up the contract".
 _WORK_THEN_FUND = re.compile(

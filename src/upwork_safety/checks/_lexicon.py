@@ -215,6 +215,15 @@ PLATFORM_FEE = _c(
     r"\b(?:upwork|platform)(?: ki| ka| ke)?(?: \w+)? (?:fees?|commission|commision|cut) "
     r"(?:(?:are|is) )?(?:too|so|very|bohat|bahut|zyada|high)\b|" + FEE_AVOIDANCE.pattern
 )
+#: Upwork's fee given as a complaint, a reason to leave it: "as Upwork charges too much",
+#: "since Upwork fees are high" (not "Upwork charges a 10% service fee", a feature).
+FEE_COMPLAINT = _c(
+    r"\b(?:upwork|platform|site|upwork's|they)(?: ki| ka)?\s(?:takes?|charges?|keeps?|cuts?|"
+    r"eats?|deducts?)\s(?:too much|so much|a lot|way too much|bohat|bahut|zyada|"
+    r"\d{1,2} ?(?:%|percent))(?!\w)|"
+    r"\b(?:upwork|platform)(?: ki| ka| ke)?(?: \w+)? (?:fees?|commission|commision|cut) "
+    r"(?:(?:are|is) )?(?:too|so|very|bohat|bahut|zyada|high)\b"
+)
 #: Someone's bank or payment account, asked for or given.
 ACCOUNT_DETAILS = _c(
     _words(

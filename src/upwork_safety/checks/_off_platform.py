@@ -272,8 +272,11 @@ _STRONG_PAY = re.compile(
     r"discount|cheaper|price|rate|\d+ ?% off)\b"
 )
 _DIRECT_ON_UPWORK = re.compile(
-    r"\b(?:direct(?:ly)?|seedha)\s(?:\w+\s){0,3}?(?:through|via|on|in|to|into|from|using|as) "
-    r"(?:the |an? )?(?:your |my )?upwork\b|\bdirect contracts?\b"
+    r"\b(?:direct(?:ly)?|seedha)\s(?:\w+\s){0,2}?(?:through|via|on|in|to|into|from|using) "
+    r"(?:the )?(?:your |my )?upwork\b|\bdirect contracts?\b|"
+    # An Upwork bonus: "pay you directly via an Upwork bonus", "directly as a bonus on Upwork".
+    r"\bdirect(?:ly)? (?:via|through|as|with|using|in) (?:an? |the )?(?:upwork bonus(?:es)?\b|"
+    r"bonus(?:es)? (?:on|via|through|in) upwork\b)"
 )
 _ACCOUNT_OWNER = re.compile(
     r"\b(?:your|ur|apna|apni|apne|aap ka|aap ki|aap ke|tumhara|tumhari)\b|"

@@ -170,7 +170,9 @@ class Sentence:
 
     def upwork_feature(self, start: int) -> bool:
         """Whether the clause is about one of Upwork's own features (not about avoiding its fee)."""
-        return bool(self.in_clause(lex.UPWORK_FEATURE, start)) and not self.all(lex.FEE_AVOIDANCE)
+        return bool(self.in_clause(lex.UPWORK_FEATURE, start)) and not (
+            self.all(lex.FEE_AVOIDANCE) or self.all(lex.FEE_COMPLAINT)
+        )
 
     def suppressed(self, start: int, end: int) -> bool:
         """Negated, past, product talk or an Upwork feature."""

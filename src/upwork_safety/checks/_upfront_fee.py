@@ -30,8 +30,8 @@ _FEE_NAMED = re.compile(
     r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b|"
     # A sum for it, in Roman Urdu: "registration ke 1500 rupay", "joining ki Rs 500".
     r"\b(?:registration|activation|joining|membership|admission|enrol{1,2}ment|verification)\s"
-    r"(?:ke|ki|ka|k)\s(?:\$|rs\.?\s?|pkr\s?)?\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr|"
-    r"dollars?|usd|\$)?"
+    r"(?:ke|ki|ka|k)\s(?:(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}|\d[\d,.]{0,9}\s?(?:rupay|rupaye|"
+    r"rupees?|rs|pkr|dollars?|usd|\$))"
 )
 _FEE_WORD = re.compile(r"\b(?:fees?|charges?|deposit|deposits|costs?|price)\b")
 _FEE_PURPOSE = re.compile(
