@@ -8,8 +8,9 @@ I/O) and :func:`parse` recognises the export by its header.
   byte order mark and lower-case headers in some exports) and the weekly
   summary (5 columns) into a :class:`Statement` of :class:`Transaction`
   rows, checking every row and the running balance.
-* :func:`summarize` adds it up by month or by Pakistani tax year (1 July to
-  30 June), with PKR at the caller's rates and an s.154A tax estimate.
+* :func:`summarize` adds it up by month, by Pakistani tax year (1 July to
+  30 June) or by calendar year, with PKR at the caller's rates and an s.154A
+  tax estimate.
 * :func:`audit_fees` sets every service fee against the schedule in force,
   and every withdrawal fee against the published fee of the method the
   export names.
@@ -51,7 +52,7 @@ INCOME_KINDS = _model.INCOME_KINDS
 #: The kinds the exports write negative (money taken from the balance): refunds,
 #: service fees, withdrawals and their fees, Connects, subscriptions and taxes.
 OUTGOING_KINDS = _model.OUTGOING_KINDS
-#: The ways :func:`summarize` groups rows (calendar month or Pakistani tax year).
+#: The ways :func:`summarize` groups rows (calendar month, Pakistani tax year or calendar year).
 Period = _summary.Period
 #: The s.154A rates :func:`summarize` estimates with (PSEB-registered or not).
 TaxStatus = _summary.TaxStatus
