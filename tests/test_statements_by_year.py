@@ -16,7 +16,7 @@ import attrs
 import pytest
 
 from upwork_safety import ExchangeRate, Money, fees, serialize, statements
-from upwork_safety.errors import InvalidDataError, InvalidValueError
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.rules import EXPORT_TAX_HISTORY, RuleHistory
 from upwork_safety.statements import Summary, SummaryRow, parse, summarize
 
@@ -356,3 +356,28 @@ class TestYearRows:
         html = summarize(ACROSS, by="year")._repr_html_()
         assert "by calendar year (1 January to 31 December)" in html
         assert ">2025<" in html
+
+
+class TestPeriodName:
+    """statements.period_name: the words the summary, its errors and the CLI use."""
+
+    def test_each_period_in_words_with_its_days_from_the_one_definition(self):
+        assert [
+            "month",
+            "Pakistani tax year (1 July to 30 June)",
+            "calendar year (1 January to 31 December)",
+        ] == [statements.period_name(by) for by in ("month", "tax_year", "year")]
+        assert "calendar year" == statements.period_name("year", days=False)
+
+    @pytest.mark.parametrize(
+        ("args", "kwargs", "error", "field"),
+        [
+            (("quarter",), {}, InvalidValueError, "by"),
+            ((2024,), {}, InvalidTypeError, "by"),
+            (("year",), {"days": 1}, InvalidTypeError, "days"),
+        ],
+    )
+    def test_bad_arguments_are_refused_naming_them(self, args, kwargs, error, field):
+        with pytest.raises(error) as info:
+            statements.period_name(*args, **kwargs)
+        assert field == info.value.field

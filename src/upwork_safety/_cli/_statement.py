@@ -9,8 +9,7 @@ from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import is_blank
-from upwork_safety.statements import Period
-from upwork_safety.statements._summary import period_name
+from upwork_safety.statements import Period, period_name
 
 if TYPE_CHECKING:
     import argparse

@@ -42,7 +42,7 @@ from upwork_safety.statements._model import (
 from upwork_safety.statements._parse import parse
 from upwork_safety.statements._statement import Statement
 from upwork_safety.statements._summarize import summarize
-from upwork_safety.statements._summary import Summary, SummaryRow, tax_year
+from upwork_safety.statements._summary import Summary, SummaryRow, period_name, tax_year
 from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
 
 # Re-bound here (not copied) so that each carries its documentation.
@@ -107,6 +107,7 @@ __all__ = [
     "WithdrawalFeeCheck",
     "audit_fees",
     "parse",
+    "period_name",
     "summarize",
     "tax_year",
     "to_contracts",

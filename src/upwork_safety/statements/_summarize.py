@@ -30,10 +30,10 @@ from upwork_safety.statements._summary import (
     _check_by,
     _check_rate,
     _first_tax_year,
+    _period_example,
+    _period_name,
     _row,
     _sum_rows,
-    period_example,
-    period_name,
 )
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def _check_keys(
     wrong = [key for key in rates if not _names_a_period(key, by)]
     if not wrong:
         return
-    form = f"{shown(period_example(by))}, a {period_name(by)}"
+    form = f"{shown(_period_example(by))}, a {_period_name(by)}"
     if not periods:
         have = "the statement has no transactions"
     elif len(periods) <= 6:

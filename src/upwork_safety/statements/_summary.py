@@ -169,12 +169,8 @@ _MONTH_NAMES = (
 )  # fmt: skip
 
 
-def period_name(by: Period, *, days: bool = True) -> str:
-    """*by* in words: ``"month"``, or a year with its days from :func:`_bounds`.
-
-    >>> period_name("tax_year"), period_name("year", days=False)
-    ('Pakistani tax year (1 July to 30 June)', 'calendar year')
-    """
+def _period_name(by: Period, *, days: bool = True) -> str:
+    """*by* in words: ``"month"``, or a year with its days from :func:`_bounds`."""
     name = _PERIOD_NAMES[by]
     if by == "month" or not days:
         return name
@@ -183,7 +179,31 @@ def period_name(by: Period, *, days: bool = True) -> str:
     return f"{name} ({first} to {last})"
 
 
-def period_example(by: Period) -> str:
+def period_name(by: Period, *, days: bool = True) -> str:
+    """A period of :func:`summarize` in words, as its messages and the CLI name it.
+
+    Args:
+        by: ``"month"``, ``"tax_year"`` or ``"year"``.
+        days: Whether a year says which days it runs (a month does not).
+
+    Raises:
+        InvalidValueError: *by* is none of the periods.
+        InvalidTypeError: *by* is not a str, or *days* not a bool.
+
+    >>> period_name("tax_year")
+    'Pakistani tax year (1 July to 30 June)'
+    >>> period_name("year"), period_name("year", days=False)
+    ('calendar year (1 January to 31 December)', 'calendar year')
+    """
+    by = _check_by(by, "by")
+    if not isinstance(days, bool):
+        raise InvalidTypeError(
+            f"days must be a bool, not {type(days).__name__}", field="days", rule="a bool"
+        )
+    return _period_name(by, days=days)
+
+
+def _period_example(by: Period) -> str:
     """The label of one period *by* (``"2024-07"``, ``"2024-25"``, ``"2024"``), for messages."""
     return _bounds(_EXAMPLE_DAY, by)[0]
 
@@ -305,7 +325,7 @@ class SummaryRow:
         periods = cast("tuple[Period, ...]", _PERIODS)
         if self.period != TOTAL and not any(_is_period(self, by) for by in periods):
             kinds = "; ".join(
-                f"a {period_name(by)} such as {shown(period_example(by))}" for by in periods
+                f"a {_period_name(by)} such as {shown(_period_example(by))}" for by in periods
             )
             raise InvalidValueError(
                 f"SummaryRow.period {shown(self.period)} from {self.start} to {self.end} is not "
@@ -452,7 +472,7 @@ class Summary:
     def __attrs_post_init__(self) -> None:
         for index, row in enumerate(self.rows):
             if not _is_period(row, self.by):
-                kind = period_name(self.by, days=False)
+                kind = _period_name(self.by, days=False)
                 raise InvalidValueError(
                     f"Summary.rows[{index}] is {shown(row.period)} from {row.start} to "
                     f"{row.end}, not one {kind}: a summary by {self.by} has a row per {kind}",
@@ -546,7 +566,7 @@ class Summary:
             )
         if "tax_pkr" in records[0]:
             total["tax_pkr"] = _render.plain(self.tax_pkr)
-        caption = f"{self.format.title} by {period_name(self.by)}, amounts in USD"
+        caption = f"{self.format.title} by {_period_name(self.by)}, amounts in USD"
         if self.notes:
             caption += ". " + " ".join(self.notes)
         columns = list(records[0])
