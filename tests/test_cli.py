@@ -805,6 +805,41 @@ class TestStatement:
         assert {"amount": "1439.00", "currency": "USD"} == data["total"]["net"]
         assert {"amount": "30.02", "currency": "USD"} == data["closing_balance"]
 
+    def test_by_year(self, tmp_path):
+        """Newcomer r18 F9: --by year gives one row per calendar year, 31 December and
+        1 January apart, an empty year included, in text and in JSON."""
+        path = tmp_path / "years.csv"
+        path.write_text(
+            "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+            "Amount in local currency,Currency,Balance\n"
+            "2026-01-02,3,Withdrawal,,,,,,,-100.00,,,50.00\n"
+            "2024-01-01,2,Bonus,,,,Acme,,,50.00,,,150.00\n"
+            "2023-12-31,1,Fixed Price,,,,Acme,,,100.00,,,100.00\n",
+            encoding="utf-8",
+        )
+        code, text = run("statement", str(path), "--by", "year")
+        assert 0 == code
+        assert "By calendar year (1 January to 31 December)" in text
+        rows = [line.split() for line in text.splitlines() if line.startswith(("  20", "  total"))]
+        assert [
+            ["2023", "USD", "100.00"],
+            ["2024", "USD", "50.00"],
+            ["2025", "USD", "0.00"],
+            ["2026", "USD", "0.00"],
+            ["total", "USD", "150.00"],
+        ] == [row[:3] for row in rows]
+        assert ["USD", "100.00"] == rows[3][9:11]  # 2026's withdrawal
+        code, dumped = run("statement", str(path), "--by", "year", "--json")
+        data = json.loads(dumped)
+        assert (0, "year") == (code, data["by"])
+        assert [
+            ("2023", "2023-01-01", "2023-12-31", 1),
+            ("2024", "2024-01-01", "2024-12-31", 1),
+            ("2025", "2025-01-01", "2025-12-31", 0),
+            ("2026", "2026-01-01", "2026-12-31", 1),
+        ] == [(r["period"], r["start"], r["end"], r["transactions"]) for r in data["rows"]]
+        assert {"amount": "50.00", "currency": "USD"} == data["total"]["change"]  # 150 - 100
+
     def test_weekly_summary(self):
         """The weekly example has no balance lines and says fees are not in it."""
         code, text = run("statement", str(EXAMPLES / "synthetic-weekly-summary.csv"))
@@ -915,11 +950,11 @@ class TestStatement:
         assert "not UTF-8" in err[1]
 
     def test_bad_by(self, capsys):
-        """--by takes month or tax-year only."""
+        """--by takes month, tax-year or year only."""
         with pytest.raises(SystemExit) as info:
-            main(["statement", str(REPORT_CSV), "--by", "year"])
+            main(["statement", str(REPORT_CSV), "--by", "quarter"])
         assert 2 == info.value.code
-        assert "invalid choice: 'year'" in capsys.readouterr().err
+        assert "invalid choice: 'quarter'" in capsys.readouterr().err
 
     def test_fresh_process(self):
         """python -m upwork_safety statement reads every example file."""

@@ -266,6 +266,7 @@ NO_ARITHMETIC = {
     "jss.rule_sources",
     "jss.rules_as_of",
     "jss.score_many",
+    "statements.period_name",
     "statements.tax_year",
 }
 

@@ -1322,13 +1322,18 @@ class TestSummary:
         )
         assert usd("42.50") == total.connects_and_subscriptions
 
-    @pytest.mark.parametrize(("given", "hint"), [("tax-year", "'tax_year'"), ("Month", "'month'")])
+    @pytest.mark.parametrize(
+        ("given", "hint"),
+        [("tax-year", "'tax_year'"), ("Month", "'month'"), ("calendar year", "'year'")],
+    )
     def test_a_period_spelled_as_the_cli_spells_it_is_refused_with_the_spelling(self, given, hint):
         """Newcomer r14 #8: the CLI's ``--by tax-year`` is ``by="tax_year"`` here; the
-        refusal says so rather than leaving the reader to guess."""
+        refusal says so rather than leaving the reader to guess (r18 F9: a calendar year
+        is ``"year"``)."""
         with pytest.raises(InvalidValueError) as info:
             report_summary(by=given)
-        assert ("by", "one of ('month', 'tax_year')") == (info.value.field, info.value.rule)
+        rule = "one of ('month', 'tax_year', 'year')"
+        assert ("by", rule) == (info.value.field, info.value.rule)
         assert f"did you mean {hint}?" in str(info.value)
         with pytest.raises(InvalidValueError) as info:
             report_summary(by="quarter")
@@ -1481,7 +1486,7 @@ class TestSummary:
     @pytest.mark.parametrize(
         ("options", "error"),
         [
-            ({"by": "year"}, InvalidValueError),
+            ({"by": "quarter"}, InvalidValueError),
             ({"by": "tax-year"}, InvalidValueError),
             ({"tax": "pseb"}, InvalidValueError),
             ({"tax": "filer", "rates": ExchangeRate("USD", "PKR", "1")}, InvalidValueError),
@@ -2188,7 +2193,7 @@ def test_blank_rows_of_the_header_width_hold_nothing():
     assert Money("5.00", "USD") == statement.transactions[0].amount
 
 
-@pytest.mark.parametrize("by", ["month", "tax_year"])
+@pytest.mark.parametrize("by", ["month", "tax_year", "year"])
 def test_a_summary_round_trips_through_json(by):
     """Regression (second review): a Summary could not be written ("cannot serialise a str")."""
     from upwork_safety import serialize
@@ -2651,7 +2656,7 @@ class TestLoadedSummariesKeepTheirPeriods:
     def test_every_summary_summarize_makes_keeps_the_rules(self):
         """summarize's rows pass the same checks (one definition of a period)."""
         statement = parse(read(REPORT_FILE))
-        for by in ("month", "tax_year"):
+        for by in ("month", "tax_year", "year"):
             summary = summarize(statement, by=by)
             assert summary == attrs.evolve(summary)
             assert summary.total == attrs.evolve(summary.total)

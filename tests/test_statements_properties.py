@@ -323,7 +323,8 @@ def test_weekly_summary_reads_back(rows, style, short):
 
 @given(data=transaction_rows(), opening=st.integers(-(10**6), 10**9))
 def test_summaries_add_up(data, opening):
-    """Months and tax years add up to the same totals, and to the balance's movement."""
+    """Months, tax years and calendar years add up to the same totals, and to the balance's
+    movement."""
     rows, _ = data
     balance = opening
     written = []
@@ -341,10 +342,22 @@ def test_summaries_add_up(data, opening):
     statement = parse(csv_text(HISTORY, written[::-1], bom=False))
     months = summarize(statement, by="month")
     years = summarize(statement, by="tax_year")
+    calendar = summarize(statement, by="year")
     assert attrs.evolve(months.total, start=years.total.start, end=years.total.end) == years.total
+    assert attrs.evolve(months.total, start=calendar.total.start, end=calendar.total.end) == (
+        calendar.total
+    )
     if statement.transactions:
         assert statement.closing_balance - statement.opening_balance == months.total.change
-        for summary in (months, years):
+        # A calendar year is twelve months: its rows are the months' added up.
+        assert len(months.rows) == 12 * len(calendar.rows) - (
+            months.rows[0].start.month - 1 + 12 - months.rows[-1].start.month
+        )
+        assert [r.transactions for r in calendar.rows] == [
+            sum(m.transactions for m in months.rows if m.period[:4] == r.period)
+            for r in calendar.rows
+        ]
+        for summary in (months, years, calendar):
             assert all(
                 a.end + timedelta(days=1) == b.start for a, b in itertools.pairwise(summary.rows)
             )

@@ -51,6 +51,9 @@ summary: Summary = statements.summarize(
     tax="pseb",
 )
 monthly: Summary = statements.summarize(statement, rates=ExchangeRate("USD", "PKR", "278"))
+yearly: Summary = statements.summarize(
+    statement, by="year", rates={"2024": ExchangeRate("USD", "PKR", "278.00")}
+)
 total: SummaryRow = summary.total
 net: Money = total.net
 tax: Money | None = summary.tax_pkr

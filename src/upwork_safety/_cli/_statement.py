@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast, get_args
 
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import is_blank
+from upwork_safety.statements import Period, period_name
 
 if TYPE_CHECKING:
     import argparse
@@ -16,11 +17,17 @@ if TYPE_CHECKING:
 
     from upwork_safety._cli._context import Context
     from upwork_safety._cli._printer import Printer
-    from upwork_safety.statements import FeeAudit, FeeCheck, Period, Statement, SummaryRow
+    from upwork_safety.statements import FeeAudit, FeeCheck, Statement, SummaryRow
 
 __all__ = ["add_arguments", "run"]
 
-HELP = "add up an Upwork CSV export: earnings, fees and withdrawals by month or tax year"
+HELP = (
+    "add up an Upwork CSV export: earnings, fees and withdrawals by month, tax year or "
+    "calendar year"
+)
+
+#: ``--by``'s choices: the library's periods, spelled with hyphens ("tax-year").
+_BY: dict[str, Period] = {p.replace("_", "-"): cast("Period", p) for p in get_args(Period)}
 
 _SUMMARY_COLUMNS = (
     ("gross", "gross"),
@@ -42,9 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--by",
-        choices=["month", "tax-year"],
+        choices=list(_BY),
         default="month",
-        help="group by calendar month or Pakistani tax year, 1 July to 30 June (default month)",
+        help=f"group by {', '.join(period_name(by) for by in _BY.values())} (default month)",
     )
     parser.add_argument(
         "--unknown-types",
@@ -247,11 +254,11 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    """Summarise the export by month or by Pakistani tax year."""
+    """Summarise the export by month, Pakistani tax year or calendar year."""
     from upwork_safety import statements
 
     statement = ctx.read_statement(args.file, unknown_types=args.unknown_types)
-    by: Period = "tax_year" if args.by == "tax-year" else "month"
+    by = _BY[args.by]
     summary = statements.summarize(statement, by=by)
     audit = _audit(statement, args)
     if ctx.json:
@@ -294,7 +301,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         for name, title in _SUMMARY_COLUMNS
         if name not in {"taxes", "other"} or any(getattr(r, name) for r in summary.rows)
     ]
-    p.heading("By month" if by == "month" else "By Pakistani tax year (1 July to 30 June)")
+    p.heading(f"By {period_name(by)}")
     p.table(
         ["period", *(title for _, title in shown)],
         [(r.period, *(getattr(r, name) for name, _ in shown)) for r in (*summary.rows, total)],

@@ -8,8 +8,9 @@ I/O) and :func:`parse` recognises the export by its header.
   byte order mark and lower-case headers in some exports) and the weekly
   summary (5 columns) into a :class:`Statement` of :class:`Transaction`
   rows, checking every row and the running balance.
-* :func:`summarize` adds it up by month or by Pakistani tax year (1 July to
-  30 June), with PKR at the caller's rates and an s.154A tax estimate.
+* :func:`summarize` adds it up by month, by Pakistani tax year (1 July to
+  30 June) or by calendar year, with PKR at the caller's rates and an s.154A
+  tax estimate.
 * :func:`audit_fees` sets every service fee against the schedule in force,
   and every withdrawal fee against the published fee of the method the
   export names.
@@ -41,7 +42,7 @@ from upwork_safety.statements._model import (
 from upwork_safety.statements._parse import parse
 from upwork_safety.statements._statement import Statement
 from upwork_safety.statements._summarize import summarize
-from upwork_safety.statements._summary import Summary, SummaryRow, tax_year
+from upwork_safety.statements._summary import Summary, SummaryRow, period_name, tax_year
 from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
 
 # Re-bound here (not copied) so that each carries its documentation.
@@ -51,7 +52,7 @@ INCOME_KINDS = _model.INCOME_KINDS
 #: The kinds the exports write negative (money taken from the balance): refunds,
 #: service fees, withdrawals and their fees, Connects, subscriptions and taxes.
 OUTGOING_KINDS = _model.OUTGOING_KINDS
-#: The ways :func:`summarize` groups rows (calendar month or Pakistani tax year).
+#: The ways :func:`summarize` groups rows (calendar month, Pakistani tax year or calendar year).
 Period = _summary.Period
 #: The s.154A rates :func:`summarize` estimates with (PSEB-registered or not).
 TaxStatus = _summary.TaxStatus
@@ -106,6 +107,7 @@ __all__ = [
     "WithdrawalFeeCheck",
     "audit_fees",
     "parse",
+    "period_name",
     "summarize",
     "tax_year",
     "to_contracts",

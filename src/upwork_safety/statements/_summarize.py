@@ -18,7 +18,7 @@ from upwork_safety._display import shown
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees import EXPORT_TAX_HISTORY
 from upwork_safety.money import ExchangeRate, exact
-from upwork_safety.statements._model import StatementFormat, Transaction
+from upwork_safety.statements._model import StatementFormat, Transaction, TransactionKind
 from upwork_safety.statements._statement import Statement, check_statement
 from upwork_safety.statements._summary import (
     _TAX_STATUSES,
@@ -30,6 +30,8 @@ from upwork_safety.statements._summary import (
     _check_by,
     _check_rate,
     _first_tax_year,
+    _period_example,
+    _period_name,
     _row,
     _sum_rows,
 )
@@ -59,7 +61,8 @@ def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | N
     for key, rate in rates.items():
         if not isinstance(key, str):
             raise InvalidTypeError(
-                f"rates keys are periods such as '2024-07' or '2024-25', not {type(key).__name__}",
+                f"rates keys are periods such as '2024-07', '2024-25' or '2024', not "
+                f"{type(key).__name__}",
                 field="rates",
                 rule="a mapping of period (str) to ExchangeRate",
             )
@@ -67,24 +70,27 @@ def _check_rates(rates: object) -> ExchangeRate | Mapping[str, ExchangeRate] | N
     return cast("Mapping[str, ExchangeRate]", rates)
 
 
-#: A period's label as :func:`~._summary._bounds` writes it: ``2024-07`` or ``2024-25``.
-_LABEL = re.compile(r"([0-9]{4})-([0-9]{2})")
+#: The shape of a period's label as :func:`~._summary._bounds` writes it: ``2024-07``,
+#: ``2024-25`` or ``2024``.  Only the shape: whether it is a label is asked of ``_bounds``.
+_LABEL = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 
 
 def _names_a_period(key: str, by: Period) -> bool:
-    """Whether *key* is the label of some period *by* month or tax year.
+    """Whether *key* is the label of some period *by* month, tax year or calendar year.
 
     Checked against :func:`~._summary._bounds`, the one definition of a
-    period, so ``2026/27``, ``2026-2027``, ``2024-7`` or a month's label in a
-    summary by tax year are not.
+    period, so ``2026/27``, ``2026-2027``, ``2024-7``, a month's label in a
+    summary by tax year or a tax year's in a summary by year are not.
     """
     match = _LABEL.fullmatch(key)
     if match is None:
         return False
-    year, part = int(match[1]), int(match[2])
-    candidates = [(year, 1, 1), (year, 12, 31)]  # a tax year starts in one of them
-    if 1 <= part <= 12:
-        candidates.append((year, part, 1))
+    year = int(match[1])
+    # The period so labelled holds one of these days: 1 January (the calendar year),
+    # 31 December (the tax year that starts on 1 July of *year*), or the month's first day.
+    candidates = [(year, 1, 1), (year, 12, 31)]
+    if match[2] is not None and 1 <= int(match[2]) <= 12:
+        candidates.append((year, int(match[2]), 1))
     return any(_label(candidate, by) == key for candidate in candidates)
 
 
@@ -109,7 +115,7 @@ def _check_keys(
     wrong = [key for key in rates if not _names_a_period(key, by)]
     if not wrong:
         return
-    form = "'2024-07' (a month)" if by == "month" else "'2024-25' (a tax year, 1 July to 30 June)"
+    form = f"{shown(_period_example(by))}, a {_period_name(by)}"
     if not periods:
         have = "the statement has no transactions"
     elif len(periods) <= 6:
@@ -145,10 +151,38 @@ def _rate_in_period(rate: ExchangeRate, period: str, start: date, end: date) -> 
     )
 
 
-def _tax_rate(status: TaxStatus, on: date) -> Decimal | None:
-    if on < EXPORT_TAX_HISTORY.first_day:
-        return None
-    return EXPORT_TAX_HISTORY.in_force(on).rate(pseb_registered=status == "pseb")
+def _tax_rate(status: TaxStatus, start: date, rows: list[Transaction]) -> Decimal | str:
+    """A period's s.154A rate: that of the rules in force on its withdrawals' days.
+
+    A period without withdrawals takes its first day's (its estimate is
+    zero).  One rate would misstate withdrawals before the rules start, or
+    under rules of different rates (a calendar year holds both halves of two
+    tax years), so then the answer is why there is none, for the notes.
+    """
+    days = {row.on for row in rows if row.kind is TransactionKind.WITHDRAWAL} or {start}
+    first = EXPORT_TAX_HISTORY.first_day
+    if min(days) < first:
+        return f"the library's export-tax rules start on {first}"
+    pseb = status == "pseb"
+    found = {EXPORT_TAX_HISTORY.in_force(day).rate(pseb_registered=pseb) for day in days}
+    if len(found) > 1:
+        return "its withdrawals fall under export-tax rules of different rates"
+    return found.pop()
+
+
+def _check_tax(tax: object) -> None:
+    if tax is not None and not isinstance(tax, str):
+        raise InvalidTypeError(
+            f"tax must be one of {_TAX_STATUSES} or None, not {type(tax).__name__}",
+            field="tax",
+            rule=f"one of {_TAX_STATUSES} or None",
+        )
+    if tax is not None and tax not in _TAX_STATUSES:
+        raise InvalidValueError(
+            f"tax must be one of {_TAX_STATUSES} or None, got {shown(tax)}",
+            field="tax",
+            rule=f"one of {_TAX_STATUSES} or None",
+        )
 
 
 @exact
@@ -159,16 +193,19 @@ def summarize(
     rates: ExchangeRate | Mapping[str, ExchangeRate] | None = None,
     tax: TaxStatus | None = None,
 ) -> Summary:
-    """Add a statement up by month or by Pakistani tax year (1 July to 30 June).
+    """Add a statement up by month, Pakistani tax year (1 July to 30 June) or calendar year.
 
     Scheduled rows are never counted.  Every period from the first
     transaction's to the last's has a row, empty ones included, so a chart
-    of the rows has no gaps.
+    of the rows has no gaps.  The rows cover the statement's whole span
+    (there is no start or end date to limit them): for one period, take the
+    row whose ``period`` it is (``"2026"`` by year).
 
     Args:
         statement: What :func:`parse` returned.
-        by: ``"month"`` (periods ``"2024-07"``) or ``"tax_year"`` (periods
-            ``"2024-25"``).
+        by: ``"month"`` (periods ``"2024-07"``), ``"tax_year"`` (periods
+            ``"2024-25"``, 1 July 2024 to 30 June 2025) or ``"year"``
+            (calendar years, periods ``"2024"``, 1 January to 31 December).
         rates: USD→PKR rates to convert net earnings and withdrawals at: one
             :class:`~upwork_safety.money.ExchangeRate` for every period, or a
             mapping from period to rate.  A mapping needs a rate for every
@@ -181,9 +218,11 @@ def summarize(
             Costs (withdrawal fees, Connects, taxes) are not converted.
         tax: Estimate the s.154A tax the bank withholds on withdrawals:
             ``"pseb"`` (registered with the Pakistan Software Export Board)
-            or ``"standard"``, at the rates of the export-tax rules in force
-            on each period's first day (none before 2022-07-01, said in the
-            notes).  Needs *rates*.
+            or ``"standard"``, at the rate of the export-tax rules in force
+            on the days of each period's withdrawals.  A period with
+            withdrawals before the rules start (2022-07-01), or under rules
+            of different rates, has no estimate, and the notes say why.
+            Needs *rates*.
 
     Returns:
         The summary: rows, a total and notes on what the figures leave out.
@@ -201,18 +240,7 @@ def summarize(
     """
     statement = check_statement(statement)
     by = _check_by(by, "by")
-    if tax is not None and not isinstance(tax, str):
-        raise InvalidTypeError(
-            f"tax must be one of {_TAX_STATUSES} or None, not {type(tax).__name__}",
-            field="tax",
-            rule=f"one of {_TAX_STATUSES} or None",
-        )
-    if tax is not None and tax not in _TAX_STATUSES:
-        raise InvalidValueError(
-            f"tax must be one of {_TAX_STATUSES} or None, got {shown(tax)}",
-            field="tax",
-            rule=f"one of {_TAX_STATUSES} or None",
-        )
+    _check_tax(tax)
     checked = _check_rates(rates)
     if tax is not None and checked is None:
         raise InvalidValueError(
@@ -225,7 +253,7 @@ def summarize(
     _check_keys(checked, by, [bounds[0] for bounds, _ in groups])
     rows: list[SummaryRow] = []
     missing: list[str] = []
-    untaxed: list[str] = []
+    untaxed: dict[str, str] = {}  # period: why it has no estimate
     for (period, start, end), members in groups:
         sums = _sum_rows(members)
         row = _row(period, start, end, len(members), sums)
@@ -235,9 +263,11 @@ def summarize(
                 _rate_in_period(rate, period, start, end)
             if rate is None and (row.net or row.withdrawn):
                 missing.append(period)
-            tax_rate = None if tax is None else _tax_rate(tax, start)
-            if tax is not None and tax_rate is None and row.withdrawn:
-                untaxed.append(period)
+            tax_rate = None if tax is None else _tax_rate(tax, start, members)
+            if isinstance(tax_rate, str):
+                if row.withdrawn:
+                    untaxed[period] = tax_rate
+                tax_rate = None
             row = attrs.evolve(row, rate=rate, tax_rate=tax_rate)
         rows.append(row)
     if missing:
@@ -300,7 +330,7 @@ def _periods(
         bounds = _bounds(bounds[2] + timedelta(days=1), by)
 
 
-def _notes(statement: Statement, untaxed: list[str]) -> tuple[str, ...]:
+def _notes(statement: Statement, untaxed: dict[str, str]) -> tuple[str, ...]:
     notes: list[str] = []
     counted = set(statement.transactions)  # scheduled rows are never counted
     if statement.scheduled:
@@ -319,11 +349,9 @@ def _notes(statement: Statement, untaxed: list[str]) -> tuple[str, ...]:
             f"The running balance breaks {len(statement.balance_breaks)} time(s): rows may be "
             "missing from these figures."
         )
-    if untaxed:
-        notes.append(
-            f"No s.154A estimate for {', '.join(untaxed)}: the library's export-tax rules start "
-            f"on {EXPORT_TAX_HISTORY.first_day}."
-        )
+    for reason in dict.fromkeys(untaxed.values()):  # one note per reason, in period order
+        periods = ", ".join(period for period, why in untaxed.items() if why == reason)
+        notes.append(f"No s.154A estimate for {periods}: {reason}.")
     unknown = [row for row in statement.unknown_type_rows if row in counted]
     if unknown:
         # The first few words and lines, and a count: a note stays short on any file.

@@ -1,8 +1,9 @@
-"""Earnings, fees and withdrawals by month or by Pakistani tax year (private).
+"""Earnings, fees and withdrawals by month, Pakistani tax year or calendar year (private).
 
 Pakistan's tax year runs 1 July to 30 June and is named by both calendar
-years: 1 July 2024 to 30 June 2025 is "2024-25".  The s.154A estimate uses
-the export-tax rules in force on each row's date
+years: 1 July 2024 to 30 June 2025 is "2024-25"; a calendar year runs 1
+January to 31 December and is named by its number, "2024".  The s.154A
+estimate uses the export-tax rules in force on the withdrawals' dates
 (:data:`~upwork_safety.fees.EXPORT_TAX_HISTORY`), never numbers of its own.
 """
 
@@ -46,8 +47,8 @@ from upwork_safety.statements._model import (
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-#: How :func:`summarize` groups rows: calendar months, or Pakistani tax years.
-Period = Literal["month", "tax_year"]
+#: How :func:`summarize` groups rows: calendar months, Pakistani tax years or calendar years.
+Period = Literal["month", "tax_year", "year"]
 #: Which s.154A rate to estimate with: PSEB-registered (0.25%) or not (1%).
 TaxStatus = Literal["pseb", "standard"]
 
@@ -141,18 +142,74 @@ def _bounds(on: date, by: Period) -> tuple[str, date, date]:
     """The period *on* falls in: its label, first day and last day.
 
     The one definition of a period, used by :func:`summarize` to make the
-    rows and by :class:`SummaryRow` and :class:`Summary` to check them.
+    rows and check the keys of its rates, and by :class:`SummaryRow` and
+    :class:`Summary` to check the rows.
     """
     if by == "month":
         start = on.replace(day=1)
         following = date(start.year + (start.month == 12), start.month % 12 + 1, 1)
         return f"{start.year:04d}-{start.month:02d}", start, following - timedelta(days=1)
+    if by == "year":
+        return f"{on.year:04d}", date(on.year, 1, 1), date(on.year, 12, 31)
     start = _tax_year_first(on)
     return tax_year(on), start, _tax_year_start(start.year + 1) - timedelta(days=1)
 
 
+#: What each period is called in words: errors, the notebook caption, the CLI's heading.
+_PERIOD_NAMES: dict[Period, str] = {
+    "month": "month",
+    "tax_year": "Pakistani tax year",
+    "year": "calendar year",
+}
+#: A day whose periods' labels serve as examples in messages ("2024-07", "2024-25", "2024").
+_EXAMPLE_DAY = date(2024, 7, 1)
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def _period_name(by: Period, *, days: bool = True) -> str:
+    """*by* in words: ``"month"``, or a year with its days from :func:`_bounds`."""
+    name = _PERIOD_NAMES[by]
+    if by == "month" or not days:
+        return name
+    _, start, end = _bounds(_EXAMPLE_DAY, by)
+    first, last = (f"{d.day} {_MONTH_NAMES[d.month - 1]}" for d in (start, end))
+    return f"{name} ({first} to {last})"
+
+
+def period_name(by: Period, *, days: bool = True) -> str:
+    """A period of :func:`summarize` in words, as its messages and the CLI name it.
+
+    Args:
+        by: ``"month"``, ``"tax_year"`` or ``"year"``.
+        days: Whether a year says which days it runs (a month does not).
+
+    Raises:
+        InvalidValueError: *by* is none of the periods.
+        InvalidTypeError: *by* is not a str, or *days* not a bool.
+
+    >>> period_name("tax_year")
+    'Pakistani tax year (1 July to 30 June)'
+    >>> period_name("year"), period_name("year", days=False)
+    ('calendar year (1 January to 31 December)', 'calendar year')
+    """
+    by = _check_by(by, "by")
+    if not isinstance(days, bool):
+        raise InvalidTypeError(
+            f"days must be a bool, not {type(days).__name__}", field="days", rule="a bool"
+        )
+    return _period_name(by, days=days)
+
+
+def _period_example(by: Period) -> str:
+    """The label of one period *by* (``"2024-07"``, ``"2024-25"``, ``"2024"``), for messages."""
+    return _bounds(_EXAMPLE_DAY, by)[0]
+
+
 def _is_period(row: SummaryRow, by: Period) -> bool:
-    """Whether *row* is exactly one period *by* month or tax year: its label and its days."""
+    """Whether *row* is exactly one period *by*: its label and its days."""
     if by == "tax_year" and row.start < _first_tax_year():
         return False  # no tax year of the calendar starts before 1 July of year 1
     return _bounds(row.start, by) == (row.period, row.start, row.end)
@@ -215,9 +272,10 @@ class SummaryRow:
     charged) are the money they took, so a $10.00 fee reads ``10.00``.
 
     Args:
-        period: ``"2024-07"`` (month), ``"2024-25"`` (tax year) or ``"total"``.
-        start: The period's first day (for a month or tax year, the first
-            day of that very period).
+        period: ``"2024-07"`` (month), ``"2024-25"`` (tax year), ``"2024"``
+            (calendar year) or ``"total"``.
+        start: The period's first day (for a month, tax year or calendar
+            year, the first day of that very period).
         end: The period's last day (likewise).
         transactions: How many rows fall in it.
         gross: Earnings before fees: fixed price, hourly and bonus rows.
@@ -234,9 +292,10 @@ class SummaryRow:
     Raises:
         InvalidTypeError: A field of the wrong type, or a money column not in USD.
         InvalidValueError: A negative count, *end* before *start*, a period
-            that is neither ``"total"`` nor a month or tax year whose label,
-            first and last day all agree (``"2024-07"`` from 2024-07-01 to
-            2024-07-31), or a tax rate that is not a fraction from 0 up to 1.
+            that is neither ``"total"`` nor a month, tax year or calendar year
+            whose label, first and last day all agree (``"2024-07"`` from
+            2024-07-01 to 2024-07-31, ``"2024"`` from 2024-01-01 to
+            2024-12-31), or a tax rate that is not a fraction from 0 up to 1.
         CurrencyMismatchError: A rate that does not convert USD to PKR.
     """
 
@@ -265,12 +324,14 @@ class SummaryRow:
             )
         periods = cast("tuple[Period, ...]", _PERIODS)
         if self.period != TOTAL and not any(_is_period(self, by) for by in periods):
+            kinds = "; ".join(
+                f"a {_period_name(by)} such as {shown(_period_example(by))}" for by in periods
+            )
             raise InvalidValueError(
-                f"SummaryRow.period {shown(self.period)} from {self.start} to {self.end} is "
-                "neither a month ('2024-07', from its first day to its last) nor a Pakistani "
-                "tax year ('2024-25', 1 July 2024 to 30 June 2025), nor 'total'",
+                f"SummaryRow.period {shown(self.period)} from {self.start} to {self.end} is not "
+                f"one whole period with its own label, first and last day ({kinds}), nor 'total'",
                 field="SummaryRow.period",
-                rule="a month or tax year with its own days, or 'total'",
+                rule="one period (month, tax year or year) with its own days, or 'total'",
             )
 
     @property
@@ -362,7 +423,8 @@ def _check_by(value: object, what: str) -> Period:
         )
     if value not in _PERIODS:
         # The CLI spells its option "tax-year"; the library's value is the identifier.
-        spelled = value.replace("-", "_").replace(" ", "_").casefold()
+        # A calendar year is "year" (the other periods are calendar months, or tax years).
+        spelled = value.replace("-", "_").replace(" ", "_").casefold().removeprefix("calendar_")
         hint = f" (did you mean {shown(spelled)}?)" if spelled in _PERIODS else ""
         raise InvalidValueError(
             f"{what} must be one of {_PERIODS}, got {shown(value)}{hint}",
@@ -380,10 +442,10 @@ def _by(instance: object, attribute: Any, value: Any) -> None:
 @through_init
 @attrs.frozen(kw_only=True)
 class Summary:
-    """A statement added up by month or by Pakistani tax year.
+    """A statement added up by month, by Pakistani tax year or by calendar year.
 
     Args:
-        by: ``"month"`` or ``"tax_year"``.
+        by: ``"month"``, ``"tax_year"`` or ``"year"``.
         format: The export the statement came from.
         rows: One row per period from the first transaction's to the last's,
             empty periods included, oldest first.
@@ -393,8 +455,9 @@ class Summary:
         InvalidTypeError: A field of the wrong type (a sequence given as
             anything but a sequence, or an item of the wrong type).
         InvalidValueError: An unknown *by*, a row that is not one period of
-            *by* (its label, first and last day those of one month, or one
-            tax year), or rows that are not consecutive periods, oldest first.
+            *by* (its label, first and last day those of one month, one
+            tax year or one calendar year), or rows that are not consecutive
+            periods, oldest first.
     """
 
     by: Period = attrs.field(validator=_by)
@@ -409,7 +472,7 @@ class Summary:
     def __attrs_post_init__(self) -> None:
         for index, row in enumerate(self.rows):
             if not _is_period(row, self.by):
-                kind = "month" if self.by == "month" else "tax year"
+                kind = _period_name(self.by, days=False)
                 raise InvalidValueError(
                     f"Summary.rows[{index}] is {shown(row.period)} from {row.start} to "
                     f"{row.end}, not one {kind}: a summary by {self.by} has a row per {kind}",
@@ -503,8 +566,7 @@ class Summary:
             )
         if "tax_pkr" in records[0]:
             total["tax_pkr"] = _render.plain(self.tax_pkr)
-        by = "month" if self.by == "month" else "tax year (1 July to 30 June)"
-        caption = f"{self.format.title} by {by}, amounts in USD"
+        caption = f"{self.format.title} by {_period_name(self.by)}, amounts in USD"
         if self.notes:
             caption += ". " + " ".join(self.notes)
         columns = list(records[0])
