@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from upwork_safety._calendar import add_business_days, is_business_day
+from upwork_safety._calendar import add_business_days, is_business_day, week_rules_day
+from upwork_safety._moments import LATEST
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 UTC = timezone.utc
@@ -101,3 +102,12 @@ def test_a_business_day_deadline_may_fall_after_the_last_input_day():
     """
     sunday = datetime(9990, 12, 30, tzinfo=UTC)
     assert datetime(9991, 1, 4, tzinfo=UTC) == add_business_days(sunday, 5)  # Monday to Friday
+
+
+def test_a_weeks_rules_are_those_of_its_sunday_up_to_the_last_day():
+    """Review r18 #10: one helper says which day's rules date a week: its Sunday (so the week
+    that closes on the day the streamlined disputes began keeps the older rules), and for the
+    week of the last supported day, that day."""
+    assert date(2023, 12, 3) == week_rules_day(datetime(2023, 12, 4, tzinfo=UTC))
+    last_week_closes = datetime(9991, 1, 1, tzinfo=UTC)  # a Monday: the week of 9990-12-31
+    assert date(9990, 12, 31) == LATEST == week_rules_day(last_week_closes)

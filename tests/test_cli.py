@@ -83,6 +83,9 @@ class TestWithdraw:
         assert "Payoneer 2026-12-03 2026-12-07" in words
         # Payoneer's two days are to Payoneer, not the bank: the source says so.
         assert "Payoneer: about 2 days to Payoneer; the transfer to the bank comes after" in words
+        # Review r18 #9: the footer no longer says the notes' unconfirmed bounds are the sources'.
+        assert "the ranges the sources give" not in words
+        assert "with what they leave unconfirmed said above: not a promise." in words
         # After the cutoff it is processed the next business day (Friday).
         _, text = run(*argv, "--now", "2026-12-03T12:00:00+00:00", "--json")
         data = json.loads(text)

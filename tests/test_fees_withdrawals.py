@@ -18,7 +18,7 @@ import pytest
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from upwork_safety import fees, hourly, serialize
+from upwork_safety import fees, hourly, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidDataError,
@@ -2774,7 +2774,7 @@ def test_an_hourly_contracts_pay_needs_the_day_it_is_available():
 
 #: The week of 2024-12-30 to 2025-01-05 (UTC): its hours are available on Wednesday 2025-01-15.
 NEW_YEAR_WEEK = hourly.billing_week(datetime(2025, 1, 2, tzinfo=timezone.utc))
-PAY_DAY_RULE = "a day an hourly contract's payment of that date is available"
+PAY_DAY_RULE = "on or after the earliest day an hourly contract's payment of that date is available"
 
 
 def _new_year_pay(day: date) -> tuple[Payment, Contract]:
@@ -2797,14 +2797,14 @@ def test_the_error_for_hourly_pay_gives_the_wednesday_ten_days_after_the_week():
     assert "Wednesday after the week" not in str(caught.value)
 
 
-@pytest.mark.parametrize("worked", [date(2024, 12, 31) + timedelta(days=n) for n in range(3)])
+@pytest.mark.parametrize("worked", [date(2025, 1, 4), date(2025, 1, 5), date(2025, 1, 6)])
 def test_hourly_pay_is_refused_a_week_early(worked):
     """Fidelity r18 M1: a payment dated by the day worked was accepted with available_on the
     Wednesday a week before its week's pay day, and shown available and withdrawn then.
 
-    Tuesday to Thursday; a payment dated Monday 2024-12-30 may be the invoice of the week
-    before (paid out on 2025-01-08), and one dated Friday 2025-01-03 a bonus (available
-    2025-01-08), so that day stands for them.
+    That Wednesday, 2025-01-08, is refused when it is before every day the payment can
+    first be available: worked on Saturday or Sunday 2025-01-04/05 (a bonus paid then is
+    available on the 9th/10th), or invoiced on Monday 2025-01-06.
     """
     pay, job = _new_year_pay(worked)
     early = NEW_YEAR_WEEK.calendar().available_at.date() - timedelta(days=7)
@@ -2814,47 +2814,114 @@ def test_hourly_pay_is_refused_a_week_early(worked):
             pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=early
         )
     assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
-    assert "2025-01-15" in str(caught.value)
+    assert "2025-01-15 for the hours of the week 2024-12-30 → 2025-01-05" in str(caught.value)
 
 
 @pytest.mark.parametrize("worked", [date(2024, 12, 30) + timedelta(days=n) for n in range(7)])
-def test_hourly_pay_is_taken_on_its_weeks_pay_days(worked):
+def test_hourly_pay_is_taken_from_its_first_day_on(worked):
     """A payment dated by any day of the week is taken on the week's pay day, Top Rated or not
-    (r18 M1: the days come from the hourly payout calendar, not a copy)."""
+    (r18 M1: the days come from the hourly payout calendar, not a copy), and on any later day
+    (review r18 #3: a hold or disputed hours make it later)."""
     pay, job = _new_year_pay(worked)
     usual = NEW_YEAR_WEEK.calendar().available_at.date()
     top_rated = NEW_YEAR_WEEK.calendar(top_rated=True).available_at.date()
     assert (date(2025, 1, 15), date(2025, 1, 11)) == (usual, top_rated)
-    for day in (usual, top_rated):
+    for day in (usual, top_rated, date(2025, 1, 13), date(2025, 2, 20)):
         paid = fees.payout(
             pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=day
         )
         assert (day, day) == (paid.available_on, paid.withdrawn_on)
-    between = date(2025, 1, 13)
+
+
+#: Review r18 #3: an hourly USD 400 payment dated Monday 2024-01-08, the invoice of the week
+#: 2024-01-01 → 2024-01-07 (its calendar says 2024-01-17).
+JANUARY_WEEK = hourly.billing_week(datetime(2024, 1, 3, tzinfo=timezone.utc))
+JANUARY_PAY = Payment(date(2024, 1, 8), usd("400.00"))
+JANUARY_JOB = Contract(
+    "h", "acme", ContractKind.HOURLY, started=date(2024, 1, 1), payments=(JANUARY_PAY,)
+)
+
+
+@pytest.mark.parametrize(
+    "day", [date(2024, 1, 13), date(2024, 1, 17), date(2024, 1, 18), date(2024, 2, 1)]
+)
+def test_hourly_pay_takes_a_later_day_than_its_calendar(day):
+    """Review r18 #3: an hourly payment's available_on was only one of the listed days, so a
+    real later day (a hold, 2024-01-18; hours disputed then released, 2024-02-01) was
+    refused, though a fixed-price payment takes it; any day from the earliest is taken."""
+    assert date(2024, 1, 17) == JANUARY_WEEK.calendar().available_at.date()
+    paid = fees.payout(
+        JANUARY_PAY, method="direct_to_local_bank", reference_rate=_rate_on(day), spread="1%",
+        contract=JANUARY_JOB, available_on=day,
+    )  # fmt: skip
+    assert (day, day) == (paid.available_on, paid.withdrawn_on)
+
+
+def test_hourly_pay_refuses_a_day_before_it_can_be_available():
+    """Review r18 #3: Wednesday 2024-01-10 (a week before the calendar's 2024-01-17) is before
+    every day a payment of 2024-01-08 can be available (a bonus 2024-01-13), so it is refused,
+    and the message lists the days as the hint."""
     with pytest.raises(InvalidValueError) as caught:
         fees.payout(
-            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=between
-        )
+            JANUARY_PAY, method="direct_to_local_bank", reference_rate=RATE_UNDATED,
+            spread="1%", contract=JANUARY_JOB, available_on=date(2024, 1, 10),
+        )  # fmt: skip
     assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
+    assert "2024-01-17 for the hours of the week 2024-01-01 → 2024-01-07" in str(caught.value)
+    assert "2024-01-13 for a bonus or fixed weekly payment" in str(caught.value)
+
+
+def test_hourly_pay_follows_a_platform_rules_what_if():
+    """Review r18 #3: a what-if's own pay day, hourly.payout_calendar(week, rules=slow), was
+    refused by payout; it is taken, and platform_rules= dates the days the message lists."""
+    base = rules.as_of(date(2024, 1, 7))
+    slow = attrs.evolve(
+        base, hourly_available_delay=base.hourly_available_delay + timedelta(days=2)
+    )
+    day = hourly.payout_calendar(JANUARY_WEEK, rules=slow).available_at.date()
+    assert date(2024, 1, 19) == day
+    for chosen in (None, slow):
+        paid = fees.payout(
+            JANUARY_PAY, method="payoneer", reference_rate=RATE_UNDATED, contract=JANUARY_JOB,
+            available_on=day, platform_rules=chosen,
+        )  # fmt: skip
+        assert (day, day) == (paid.available_on, paid.withdrawn_on)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            JANUARY_PAY, method="payoneer", reference_rate=RATE_UNDATED, contract=JANUARY_JOB,
+            platform_rules=slow,
+        )  # fmt: skip
+    assert ("available_on", "given for an hourly contract's pay") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    assert "2024-01-19 for the hours of the week 2024-01-01 → 2024-01-07" in str(caught.value)
+    assert "2024-01-17 for the hours" not in str(caught.value)
+    with pytest.raises(InvalidTypeError) as wrong:
+        fees.payout(
+            JANUARY_PAY, method="payoneer", reference_rate=RATE_UNDATED, contract=JANUARY_JOB,
+            available_on=day, platform_rules="slow",
+        )  # fmt: skip
+    assert ("platform_rules", "PlatformRules or None") == (wrong.value.field, wrong.value.rule)
 
 
 def test_hourly_pay_dated_by_its_invoice_is_taken_on_its_pay_day_or_as_a_bonus():
     """A payment dated Monday 2025-01-06 may be the invoice of the week before (pay day
     2025-01-15), hours worked that Monday (2025-01-22), or a bonus (2025-01-11): each is
-    taken, and a day none of them gives, such as 2025-01-16 or a later 2025-01-29, is not."""
+    taken, and so is any later day (2025-01-16, 2025-01-29), but not 2025-01-10."""
     pay, job = _new_year_pay(date(2025, 1, 6))
-    for day in (date(2025, 1, 11), date(2025, 1, 15), date(2025, 1, 18), date(2025, 1, 22)):
+    days = (date(2025, 1, 11), date(2025, 1, 15), date(2025, 1, 16), date(2025, 1, 29))
+    for day in days:
         paid = fees.payout(
             pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job, available_on=day
         )
         assert day == paid.available_on
-    for day in (date(2025, 1, 16), date(2025, 1, 29)):
-        with pytest.raises(InvalidValueError) as caught:
-            fees.payout(
-                pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job,
-                available_on=day,
-            )  # fmt: skip
-        assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.payout(
+            pay, method="payoneer", reference_rate=RATE_UNDATED, contract=job,
+            available_on=date(2025, 1, 10),
+        )  # fmt: skip
+    assert ("available_on", PAY_DAY_RULE) == (caught.value.field, caught.value.rule)
     # A fixed-price contract's payment keeps the security period as its only bound.
     fixed = fees.payout(
         Payment(date(2025, 1, 6), usd("250.00")), method="payoneer",

@@ -192,3 +192,30 @@ def test_a_projected_point_round_trips():
         }
     ] == data
     assert list(line) == serialize.from_json(list[jss.JSSPoint], serialize.to_json(line))
+
+
+def test_a_point_scored_at_a_recorded_snapshot_is_not_projected():
+    """Review r18 #6: under the 2019 rules (a snapshot every 14 days), 2019-04-01 to 04-13 are
+    scored at the snapshot of 2019-03-31, the last recorded day, so they read only recorded
+    data and are not projected; from 2019-04-14, the next snapshot, they are."""
+    rules = jss.rules_as_of(date(2019, 6, 1))
+    assert timedelta(days=14) == rules.snapshot_every
+    jobs = [
+        Contract(
+            f"j{i}",
+            f"c{i}",
+            ContractKind.FIXED_PRICE,
+            ended - timedelta(days=20),
+            ended,
+            payments=[Payment(ended, usd("300.00"))],
+            feedback=Feedback(stars="5.0"),
+        )
+        for i, ended in enumerate(date(2019, 3, 1) + timedelta(days=10 * i) for i in range(4))
+    ]
+    points = jss.timeline(
+        jobs, start=date(2019, 3, 31), end=date(2019, 4, 15), step=timedelta(days=1), rules=rules
+    )
+    assert [(date(2019, 3, 31) + timedelta(days=n), 100, n >= 14) for n in range(16)] == [
+        (point.on, point.score, point.projected) for point in points
+    ]
+    assert date(2019, 3, 31) == rules.snapshot(date(2019, 4, 13))

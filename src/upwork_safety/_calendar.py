@@ -14,11 +14,12 @@ second and closes at the next one (:func:`closes_after`).  The rules check
 their hourly timings with it and the hourly engine builds its calendar with
 it, so both read the one convention.
 
-The billing week (Monday 00:00 UTC, HC 211063698) and the day a week's
-hours are paid out (:func:`hourly_pay_available`) live here too: the hourly
-engine builds its calendar with them, and ``fees.payout`` checks the day an
-hourly contract's pay is available against them, without importing the
-hourly engine.
+The billing week (Monday 00:00 UTC, HC 211063698), the day whose rules date
+a week (:func:`week_rules_day`) and the day a week's hours are paid out
+(:func:`hourly_pay_available`) live here too: the hourly engine builds its
+calendar with them, and ``fees.payout`` checks the day an hourly
+contract's pay is available against them, without importing the hourly
+engine.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Protocol, TypeVar
 
-from upwork_safety._moments import utc_instant
+from upwork_safety._moments import LATEST, utc_instant
 from upwork_safety._plain import whole_number
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -38,6 +39,7 @@ __all__ = [
     "closes_after",
     "hourly_pay_available",
     "is_business_day",
+    "week_rules_day",
     "week_start",
 ]
 
@@ -46,6 +48,7 @@ _FRIDAY = 4
 _DAY = timedelta(days=1)
 _WEEK_DAYS = 7
 _BUSINESS_DAYS_PER_WEEK = 5
+_MICROSECOND = timedelta(microseconds=1)
 #: Upwork publishes the end of a window to the second; "right after" it is the
 #: next second.
 SECOND = timedelta(seconds=1)
@@ -102,6 +105,20 @@ class HourlyTimings(Protocol):
     def top_rated_skip_hold_since(self) -> date:
         """The first invoice day on which Top Rated pay skips the hold."""
         ...
+
+
+def week_rules_day(closes: datetime) -> date:
+    """The day whose rules in force date the week that *closes* (Monday 00:00 UTC): its Sunday.
+
+    A week is invoiced, disputed and paid under the rules in force at its
+    end.  The week of the last supported day (``LATEST``) ends after it;
+    the rules in force that day are the last that can apply, so they are
+    the week's.  The one statement of the choice: the hourly engine's
+    ``week_rules`` and ``fees.payout``'s hourly pay days both read it
+    (with ``rules.as_of``, which this module cannot import: the rules
+    import it).
+    """
+    return min((closes - _MICROSECOND).date(), LATEST)
 
 
 def hourly_pay_available(

@@ -392,9 +392,10 @@ def _print_arrivals(p: Printer, arrivals: dict[str, Arrival], requested_at: date
     )
     for name, found in arrivals.items():
         p.wrapped(f"{name}: {_said(found)}", indent="    ", first="  ")
+    # Review r18 #9: not "the ranges the sources give", under notes that a bound is not in them.
     p.wrapped(
-        "Business days, Monday to Friday in UTC (public holidays are not skipped); "
-        "the ranges the sources give, not a promise."
+        "Business days, Monday to Friday in UTC (public holidays are not skipped); ranges read "
+        "from the sources, with what they leave unconfirmed said above: not a promise."
     )
 
 

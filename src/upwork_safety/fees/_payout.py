@@ -8,11 +8,10 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from upwork_safety._calendar import hourly_pay_available, week_start
+from upwork_safety._calendar import hourly_pay_available, week_rules_day, week_start
 from upwork_safety._display import shown
-from upwork_safety._moments import LATEST
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import whole_cents
+from upwork_safety._validate import optional_instance, whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
 from upwork_safety.fees._contract_terms import payment_terms
@@ -21,6 +20,7 @@ from upwork_safety.fees._route import rates_day
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money, exact
+from upwork_safety.rules import PlatformRules
 from upwork_safety.rules import as_of as platform_as_of
 
 if TYPE_CHECKING:
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 __all__ = ["Payout", "payout"]
 
 RateLike = Decimal | int | str
+#: *platform_rules*: the rules that date an hourly week's pay, or ``None`` for each week's own.
+WeekRules = PlatformRules | None
 
 
 def _wrong_parts() -> InvalidTypeError:
@@ -212,47 +214,57 @@ def check_available(available: date, paid_on: date, field: str) -> None:
 _WEEK = timedelta(days=7)
 
 
-def _week_pay_days(closes: datetime) -> list[tuple[date, str]]:
+def _rules_of_week(closes: datetime, rules: PlatformRules | None) -> PlatformRules:
+    """*rules*, or those in force at the end of the week that *closes* (``week_rules_day``)."""
+    return platform_as_of(week_rules_day(closes)) if rules is None else rules
+
+
+def _week_pay_days(closes: datetime, rules: PlatformRules | None) -> list[tuple[date, str]]:
     """The days the hours of the week that *closes* are available: as usual, and Top Rated."""
+    chosen = _rules_of_week(closes, rules)
     end = closes - timedelta(microseconds=1)
-    rules = platform_as_of(min(end.date(), LATEST))  # the week's rules: those at its end
     week = f"{(closes - _WEEK).date()} → {end.date()}"
-    usual, _ = hourly_pay_available(closes, rules, top_rated=False)
+    usual, _ = hourly_pay_available(closes, chosen, top_rated=False)
     days = [(usual.date(), f"the hours of the week {week} (HC 211063698)")]
-    early, skipped = hourly_pay_available(closes, rules, top_rated=True)
+    early, skipped = hourly_pay_available(closes, chosen, top_rated=True)
     if skipped:
         days.append((early.date(), f"the hours of the week {week}, Top Rated (HC 360047676133)"))
     return days
 
 
-def hourly_pay_days(day: date) -> list[tuple[date, str]]:
-    """Every day an hourly contract's payment dated *day* can be available, with what it pays.
+def hourly_pay_days(day: date, rules: PlatformRules | None = None) -> list[tuple[date, str]]:
+    """Every day an hourly contract's payment dated *day* is first available, with what it pays.
 
     A payment of kind ``OTHER`` on an hourly contract does not say what it
     pays, nor how its export dated it: a week's hours dated by the day
     worked (the week containing *day*) or by the week's invoice (the week
     invoiced on *day*), each available on its payout calendar's day
     (:func:`~upwork_safety._calendar.hourly_pay_available`, Top Rated or
-    not); or a bonus or fixed weekly payment, available when the security
-    period after *day* ends.  Each day once, earliest first.
+    not) under *rules* (default the week's own,
+    :func:`~upwork_safety._calendar.week_rules_day`); or a bonus or fixed
+    weekly payment, available when the security period in force on *day*
+    ends.  Each day once, earliest first.
     """
     found = {
         available_from(day): "a bonus or fixed weekly payment paid that day (the security "
         "period, HC 211060918)"
     }
-    start = datetime.combine(day, time(0), timezone.utc)
+    start = start_of(day)
     weeks: list[datetime] = []
     try:
         weeks.append(week_start(start) + _WEEK)  # dated by the day worked
-        # Dated by its invoice: the week whose invoice moment falls on *day*.
-        lo = start - platform_as_of(day).hourly_invoice_delay
+        # Dated by its invoice: the week whose invoice moment falls on *day*.  The delay
+        # is read from the rules of the week before *day*'s, then confirmed by the
+        # candidate week's own.
+        lo = start - _rules_of_week(week_start(start), rules).hourly_invoice_delay
         closes = week_start(lo) if week_start(lo) == lo else week_start(lo) + _WEEK
-        if closes + platform_as_of(closes.date()).hourly_invoice_delay < start + timedelta(days=1):
+        invoiced = closes + _rules_of_week(closes, rules).hourly_invoice_delay
+        if start <= invoiced < start + timedelta(days=1):
             weeks.append(closes)
     except OverflowError:  # a week at either end of Python's calendar
         pass
     for closes in weeks:
-        for available, what in _week_pay_days(closes):
+        for available, what in _week_pay_days(closes, rules):
             found[available] = f"{found[available]}, or {what}" if available in found else what
     return sorted(found.items())
 
@@ -261,15 +273,24 @@ def _pay_days_text(days: list[tuple[date, str]]) -> str:
     return "; ".join(f"{available} for {what}" for available, what in days)
 
 
-def _available(day: date, payment: object, contract: object, given: object) -> date:
+#: The rule an hourly contract's *available_on* is held to.
+HOURLY_PAY_RULE = (
+    "on or after the earliest day an hourly contract's payment of that date is available"
+)
+
+
+def _available(
+    day: date, payment: object, contract: object, given: object, rules: PlatformRules | None
+) -> date:
     """The first day a payment of *day* can be withdrawn: *given*, else the security period's end.
 
     An hourly contract's pay (of kind ``OTHER``, or a bare amount) needs the
-    day given, and it must be one of :func:`hourly_pay_days`: a week's
-    hours are available on the Wednesday ten days after the week ends
-    (later than a fixed weekly payment or a bonus), and neither the
-    payment's kind nor its date says which it is, or which week (an export
-    dates hourly pay by its invoice, or by the day worked).
+    day given, since neither the payment's kind nor its date says what it
+    pays or which week (an export dates hourly pay by its invoice, or by
+    the day worked): a week's hours are available on the Wednesday ten days
+    after the week ends, later than a fixed weekly payment or a bonus.  The
+    day is refused only before the earliest of :func:`hourly_pay_days`
+    (under *rules*): a later one may be a hold, or disputed hours released.
     """
     kind = payment.kind if isinstance(payment, Payment) else PaymentKind.OTHER
     hourly_pay = (
@@ -284,24 +305,26 @@ def _available(day: date, payment: object, contract: object, given: object) -> d
                 field="available_on",
                 rule="a date or None",
             )
-        check_available(given, day, "available_on")
         if hourly_pay:
-            days = hourly_pay_days(day)
-            if given not in dict(days):
+            days = hourly_pay_days(day, rules)
+            if given < days[0][0]:
                 raise InvalidValueError(
-                    f"available_on is {given}, but a payment of {day} on an hourly contract is "
-                    f"available on one of these days: {_pay_days_text(days)}",
+                    f"available_on is {given}, before a payment of {day} on an hourly contract "
+                    f"can be available: it is first available on one of these days, "
+                    f"{_pay_days_text(days)}, or later (a hold, disputed hours released)",
                     field="available_on",
-                    rule="a day an hourly contract's payment of that date is available",
+                    rule=HOURLY_PAY_RULE,
                 )
+        check_available(given, day, "available_on")
         return given
     if hourly_pay:
         assert isinstance(contract, Contract)
         raise InvalidValueError(
             f"the payment of {day} on hourly contract {shown(contract.id)} needs available_on=, "
-            "since it does not say what it pays: pass the day for what it is, one of "
-            f"{_pay_days_text(hourly_pay_days(day))} (a week's hours: its "
-            "hourly.invoice(...).available_at, or hourly.payout_calendar(week))",
+            "since it does not say what it pays: pass the day it is available, one of "
+            f"{_pay_days_text(hourly_pay_days(day, rules))} for what it is (a week's hours: "
+            "its hourly.invoice(...).available_at, or hourly.payout_calendar(week)), or a "
+            "later day your dashboard gives",
             field="available_on",
             rule="given for an hourly contract's pay",
         )
@@ -348,6 +371,7 @@ def payout(
     pseb_registered: bool = False,
     available_on: date | None = None,
     rules: Rules = None,
+    platform_rules: WeekRules = None,
 ) -> Payout:
     """Follow a client's payment to the freelancer's bank: fee, balance, withdrawal, rupees.
 
@@ -393,16 +417,24 @@ def payout(
             force on the withdrawal's day).
         pseb_registered: As :func:`quote_withdrawal`.
         available_on: The first day the payment could be withdrawn, when
-            you know it: at least the payment's day plus the security
-            period; default that day.  Required for an hourly contract's
-            pay of kind ``OTHER`` (or a bare amount), and then one of the
-            days such a payment of its date can be available on: a week's
-            hours on the Wednesday ten days after the week ends (its
-            ``hourly.invoice(...).available_at`` day, earlier for a Top
-            Rated freelancer), whether the payment is dated by the day
-            worked or by the week's invoice; a bonus or fixed weekly
-            payment 5 days after it is paid.
+            you know it (a hold or a dispute makes it later): at least the
+            payment's day plus the security period; default that day.
+            Required for an hourly contract's pay of kind ``OTHER`` (or a
+            bare amount), since the payment does not say what it pays: a
+            week's hours are available on the Wednesday ten days after the
+            week ends (its ``hourly.invoice(...).available_at`` day,
+            earlier for a Top Rated freelancer), whether the payment is
+            dated by the day worked or by the week's invoice; a bonus or
+            fixed weekly payment 5 days after it is paid.  Any day from the
+            earliest of these is taken; an earlier one is refused, and the
+            message lists them.
         rules: As :func:`service_fee`.
+        platform_rules: The :class:`~upwork_safety.rules.PlatformRules`
+            that date an hourly week's pay, as
+            ``hourly.payout_calendar(week, rules=...)`` (a what-if made
+            with ``attrs.evolve``); default those in force at the end of
+            each week.  The security period is always the one in force on
+            the payment's day, the bound a :class:`Payout` keeps.
 
     Returns:
         A :class:`Payout` with every step.
@@ -419,10 +451,13 @@ def payout(
             gives the payment, the fee and what they leave), a *payment*
             that could be more than one of the contract's payments
             (``field='payment'``), an hourly contract's payment without
-            *available_on*, or with a day it cannot be available on
+            *available_on*, or with a day before it can first be available
             (``field='available_on'``: the message lists the days it can
-            be), and every
+            first be), and every
             error of :func:`service_fee` and :func:`quote_withdrawal`.
+        InvalidTypeError: *platform_rules* is not a ``PlatformRules`` or
+            ``None``, and the type errors of :func:`service_fee` and
+            :func:`quote_withdrawal`.
         RulesError: No *tax_rate* and a withdrawal's day before the known
             s.154A rules (the message says where the day came from), and
             the rule errors of :func:`service_fee` and :func:`quote_withdrawal`.
@@ -461,7 +496,8 @@ def payout(
         rules=rules,
         what="payment",
     )
-    available = _available(day, payment, contract, available_on)
+    chosen_platform = optional_instance(platform_rules, PlatformRules, "platform_rules")
+    available = _available(day, payment, contract, available_on, chosen_platform)
     withdrawn_on, day_source, dated_by = _withdrawal_day(reference_rate, offered_rate, available)
     if withdrawn_on < available:
         why = (

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from upwork_safety._calendar import week_rules_day
 from upwork_safety._display import type_name
 from upwork_safety._moments import LATEST
 from upwork_safety._validate import (
@@ -45,13 +46,9 @@ def rules_for(rules: object, on: date | datetime) -> PlatformRules:
     return _rules_as_of(on) if chosen is None else chosen
 
 
-def week_rules(rules: object, end: datetime) -> PlatformRules:
-    """*rules*, or those in force at a billing week's *end*.
-
-    The week of the last supported day ends after it; the rules in force on
-    that day are the last that can apply, so they are the week's.
-    """
-    return rules_for(rules, min(end.date(), LATEST))
+def week_rules(rules: object, week: BillingWeek) -> PlatformRules:
+    """*rules*, or those in force at the end of *week* (``_calendar.week_rules_day``)."""
+    return rules_for(rules, week_rules_day(week.closes_at))
 
 
 #: The fields of a rule set that hold rules (each has a source), in declaration order.
@@ -78,7 +75,7 @@ def rules_changed(chosen: PlatformRules, week: BillingWeek) -> tuple[str, ...]:
     end of the week (the ones the builders use when given none), compared by
     :func:`rules_differ`.
     """
-    return rules_differ(chosen, week_rules(None, week.end))
+    return rules_differ(chosen, week_rules(None, week))
 
 
 def rules_changed_on(chosen: PlatformRules, on: datetime) -> tuple[str, ...]:

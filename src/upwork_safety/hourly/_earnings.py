@@ -72,7 +72,7 @@ def _rules_of_item(item: PayoutItem) -> PlatformRules:
     """
     week: object = item.week
     if isinstance(week, BillingWeek):
-        return week_rules(None, week.end)
+        return week_rules(None, week)
     charged: object = item.charged_at
     if isinstance(charged, datetime) and charged.tzinfo is not None:
         return rules_for(None, min(charged.date(), LATEST))

@@ -103,7 +103,7 @@ def _rules_of_week(invoice: WeeklyInvoice) -> PlatformRules:
     if not isinstance(week, BillingWeek):
         # Refused by the week's own validator, which runs first.
         return cast("PlatformRules", week)
-    return week_rules(None, week.end)
+    return week_rules(None, week)
 
 
 def _hours(span: timedelta) -> Decimal:

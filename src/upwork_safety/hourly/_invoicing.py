@@ -127,7 +127,7 @@ def invoice(
     rate = positive_cents(rate, "rate")
     limit = _weekly_limit_hours(weekly_limit, "weekly_limit")
     client_verified = flag(client_verified, "client_verified")
-    rules = week_rules(rules, week.end)
+    rules = week_rules(rules, week)
     items = sequence_of(entries, TimeEntry, "entries")
     order = _check_no_overlaps(items, "entries")  # the entries' time order
     paused = tuple(

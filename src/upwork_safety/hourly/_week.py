@@ -395,7 +395,7 @@ def payout_calendar(
     """
     week = week_argument(week)
     top_rated = flag(top_rated, "top_rated")
-    rules = week_rules(rules, week.end)
+    rules = week_rules(rules, week)
     closes = week.closes_at
     invoiced = invoice_time(week, rules)
     window_ends = closes + rules.hourly_review_window

@@ -165,7 +165,7 @@ def _rules_of_week(payment: WeeklyPayment) -> PlatformRules:
     if not isinstance(week, BillingWeek):
         # Refused by the week's own validator, which runs first.
         return cast("PlatformRules", week)
-    return week_rules(None, week.end)
+    return week_rules(None, week)
 
 
 def payment_moments(week: BillingWeek, rules: PlatformRules) -> tuple[datetime, datetime]:
@@ -408,7 +408,7 @@ def weekly_payment(
     week = week_argument(week)
     start_day = _day(started, "started")
     end_day = _day(ended, "ended")
-    rules = week_rules(rules, week.end)
+    rules = week_rules(rules, week)
     first, last = week.start.date(), week.end.date()
     if start_day is not None and start_day > last:
         raise InvalidValueError(

@@ -463,7 +463,7 @@ def timeline(
                 engine.project(recorded)
         on = chosen.snapshot(day)
         result = engine.advance(on)
-        if recorded is None or day <= recorded:
+        if recorded is None or on <= recorded:  # the score reads the snapshot day's data
             points.append(JSSPoint(day, result))
         else:
             points.append(JSSPoint(day, result, projected=True, lapses=engine.lapses(on)))

@@ -594,10 +594,12 @@ class JSSPoint:
     Attributes:
         on: The day.
         score: The whole-percent score (0 to 100), or ``None`` when not eligible.
-        projected: Whether *on* is after the last day the history records
-            anything (a start, an end, a payment, an escrow event): the score
-            is then a projection that assumes nothing more happens, so no
-            open contract is paid again.
+        projected: Whether the score is computed at a day after the last
+            day the history records anything (a start, an end, a payment, an
+            escrow event): the score is then a projection that assumes
+            nothing more happens, so no open contract is paid again.  That
+            day is the rules' snapshot on or before *on* (*on* itself under
+            daily snapshots).
         lapses: The open contracts whose standing on this day comes from that
             assumption alone, each with the day it turned (see
             :class:`Lapse`); only on a projected point, one per contract.
