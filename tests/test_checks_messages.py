@@ -1293,6 +1293,12 @@ R18_QUIET = [
     "Registration ke 3 steps hain, pehle email verify karein.",
     "As soon as you accept I will fund it and you can get started.",
     "I'll fund the first milestone tomorrow morning and you can begin right after.",
+    # Upwork's fee explained, not a reason to leave; the reader's own account (second review
+    # r18 #2, #3).
+    "Upwork takes 10% so you'll get $450 when you withdraw to your bank.",
+    "As Upwork takes 10% we budgeted for it, you can withdraw to your bank after 5 days.",
+    "Open an Upwork account with your own name and apply to my job post.",
+    "I'll fund the first milestone right after I send the offer and you can begin.",
 ]
 R18_CAUGHT = [
     ("I'll fund it next week and you can start today.", "START_BEFORE_FUNDING"),
@@ -1323,6 +1329,17 @@ R18_CAUGHT = [
     # Upwork's fee as the reason, not an Upwork bonus (review r18 #2).
     ("I'll pay you directly to your bank as Upwork charges too much.", "OFF_PLATFORM_PAYMENT"),
     ("We'll pay directly via Wise as Upwork fees are high.", "OFF_PLATFORM_PAYMENT"),
+    # Any word but the thing funded may put it off (second review r18 #1).
+    ("I'll fund it on the 15th and you can start the wireframes.", "START_BEFORE_FUNDING"),
+    ("I'll fund it afterwards and you can start the wireframes.", "START_BEFORE_FUNDING"),
+    ("I'll fund it agle hafte and you can start the wireframes.", "START_BEFORE_FUNDING"),
+    ("I'll fund it this evening and you can start the wireframes.", "START_BEFORE_FUNDING"),
+    # An Upwork account on the reader's name, for the writer's use or a share (#3).
+    (
+        "Create an Upwork profile under your name and I will bid from it, 30% is yours.",
+        "ACCOUNT_SHARING",
+    ),
+    ("Apne naam pe Upwork account bana do, kaam main karunga, 20% aap ka.", "ACCOUNT_SHARING"),
 ]
 
 

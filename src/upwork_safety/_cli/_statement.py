@@ -26,6 +26,12 @@ HELP = (
     "calendar year"
 )
 
+
+def _either(names: list[str]) -> str:
+    """``a, b or c``: the choices in words."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 #: ``--by``'s choices: the library's periods, spelled with hyphens ("tax-year").
 _BY: dict[str, Period] = {p.replace("_", "-"): cast("Period", p) for p in get_args(Period)}
 
@@ -51,7 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--by",
         choices=list(_BY),
         default="month",
-        help=f"group by {', '.join(period_name(by) for by in _BY.values())} (default month)",
+        help=f"group by {_either([period_name(by) for by in _BY.values()])} (default month)",
     )
     parser.add_argument(
         "--unknown-types",

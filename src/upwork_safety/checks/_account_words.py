@@ -180,8 +180,17 @@ AS_ANOTHER = re.compile(
     # on his name", "open an Upwork account with his own details" (not a Figma or Slack
     # account made with your details: Upwork is named).
     r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?upwork (?:account|profile|id) "
-    r"(?:in|on|under|with|using) (?:your|ur|their|his|her|someone'?s) (?:own )?(?:name|id|cnic|"
-    r"details|documents|identity|info\w{0,7})\b|"
+    r"(?:in|on|under|with|using) (?:their|his|her|someone(?: else)?'?s|(?:your|ur) \w+'s) "
+    r"(?:own )?(?:name|id|cnic|details|documents|identity|info\w{0,7})\b|"
+    # ... on the reader's own name, for the writer to use or for a share: "create an Upwork
+    # profile under your name and I will bid from it, 30% is yours" (not "open an Upwork
+    # account with your own name and apply to my job post").
+    r"\b(?:open|create|register|make)\w{0,3} (?:a |an )?(?:new )?(?:upwork )?(?:account|profile|id)"
+    r"(?: on upwork)? (?:in|on|under|with|using) (?:your|ur) (?:own )?(?:name|id|cnic|details|"
+    r"documents|identity|info\w{0,7})\b(?=[^.?!]{0,60}(?:\d{1,2} ?%|\b(?:i|we)(?:'ll| will)? "
+    r"(?:bid|work|run|use|handle|apply)\b))|"
+    r"\b(?:apne|aap ke|tumhare) naam (?:pe|par|se) (?:upwork )?(?:account|profile|id) bana\w{0,4}"
+    r"(?=[^.?!]{0,60}(?:\d{1,2} ?%|\b(?:main|mai|hum) (?:karunga|karungi|karenge|chalaunga)\b))|"
     r"\b(?:log ?in|login|sign in) (?:to|into) yours\b|"
     r"\bsign ?up (?:on|for|to) upwork with (?:your|ur) (?:name|id|cnic|details|documents)\b|"
     r"\b(?:account|id|profile) (?:chala|sambhal|handle|use|run)\w{0,4} (?:do|dein|karo|kar do|"

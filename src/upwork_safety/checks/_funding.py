@@ -76,6 +76,11 @@ _LATER = re.compile(
     r"abhi nahi|nahi bana sakta|kaam nahi kar raha|weird|blocked|kuch din|chand din|"
     r"few days|couple of days|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"lands|closes|comes through|goes through|clears|gets approved|approved next|"
+    # A later time of day, a count of days, a date or payday: "I'll fund it this evening",
+    # "in 2 days", "on 3 March", "on payday".
+    r"(?:this|in the) (?:evening|afternoon)|in \d{1,3} (?:days?|hours?|weeks?)|"
+    r"in a (?:day|week|month)|payday|on (?:the )?\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|"
+    r"apr|may|jun|jul|aug|sep|oct|nov|dec)\w{0,6}|"
     r"nahi bana\w{0,4}|nahi karunga|nahi bhej\w{0,4}|baad mein|jaise hi|hote hi|"
     r"verify ho\w{0,4}|waiting (?:on|for)|right after|comes|approves?|thori der|kuch der|"
     r"tab tak|till then|until then|in a bit|in a while|shortly|in an hour|"
@@ -100,11 +105,12 @@ _FUNDED_ALREADY = re.compile(
     r"\bescrow mein (?:hai|daal)\w{0,4}\b|\balready (?:sent|created)\b|"
     r"\bhas been (?:sent|created)\b|\bfunds? (?:is|are) (?:in|there)\b|\bcurrent milestone\b"
 )
-#: Words that put a funding off, between "I'll fund" and "and you can start".
-_PUT_OFF = (
-    r"after|once|when|whenever|until|till|later|soon|next|tomorrow|tonight|end of|clears?|"
-    r"approved?|pending|jab|baad|kal|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"weekend|if|as soon as|shortly|eventually|in a (?:few|couple)"
+#: What may stand between "I'll fund" and "and you can start" for the start to follow the
+#: funding: the thing funded, nothing else ("I'll fund milestone 1 and you can start"); any
+#: other word may put the funding off ("on the 15th", "afterwards", "agle hafte").
+_FUNDED_THING = (
+    r"(?: (?:it|them|this|that|the escrow|escrow|(?:the |your |our )?(?:first |next |1st )?"
+    r"milestone(?: (?:1|one|\d))?|the (?:first|next) one))?(?: on upwork)?"
 )
 _START_AFTER_FUNDING = re.compile(
     r"\b(?:start|begin|work|kaam|proceed)\w{0,4}\b(?: \w+){0,6}? (?:once|after|when|until|as "
@@ -129,21 +135,22 @@ _START_AFTER_FUNDING = re.compile(
     r"\b(?:after|once|when) (?:i|we)(?:'ve| have)? fund\w{0,3}\b|"
     r"\b(?:once|when|after) the (?:contract|milestone) (?:starts|is (?:live|active|signed|open))\b|"
     r"\byou can (?:start|begin) (?:then|after that|right after|once (?:it'?s|it is|it shows as) "
-    r"funded)\b|"
+    r"funded)\b|\b(?:start|begin) once (?:it'?s|it is|that'?s|that is) (?:done|funded|in|there|"
+    r"through)\b|"
     # The funding first, the start joined to it: "once you accept, I'll fund milestone 1 and
     # you can start", "I'll fund it today and you can start tomorrow" (not "... and you can
     # start now" after a funding put off; "today" only after a funding done today).
-    r"\b(?:i|we)(?:'ll| will| am going to| are going to)? fund\w{0,3}\b[^.?!;]{0,40}?\b(?:now|"
-    r"today|right away|immediately)\b[^.?!;]{0,30}?\band (?:then )?(?:you|u) (?:can|may|could) "
+    r"\b(?:i|we)(?:'ll| will| am going to| are going to)? fund\w{0,3}\b"
+    + _FUNDED_THING
+    + r" (?:now|today|right away|immediately),? and (?:then )?(?:you|u) (?:can|may|could) "
     r"(?:start|begin|get started)\b(?! (?:right )?now\b| immediately\b| right away\b| asap\b|"
     r" abhi\b| in the meantime\b| meanwhile\b)|"
-    # ... with nothing between that puts the funding off ("I'll fund it after the demo and
-    # you can begin", "once my card clears", "next week", "on Friday": still a delay).
-    r"\b(?:i|we)(?:'ll| will| am going to| are going to)? fund\w{0,3}\b(?:(?!\b(?:"
-    + _PUT_OFF
-    + r")\b)[^.?!;]){0,40}?(?:right after )?\band (?:then )?(?:you|u) (?:can|may|could) "
-    r"(?:start|begin|get started)\b(?! (?:right )?now\b| immediately\b| right away\b| asap\b|"
-    r" abhi\b| in the meantime\b| meanwhile\b| today\b)"
+    r"\b(?:i|we)(?:'ll| will| am going to| are going to)? fund\w{0,3}\b"
+    + _FUNDED_THING
+    + r"(?: right after(?: (?:i|we) send (?:you )?the offer| you accept(?: it| the offer)?)?)?,? "
+    r"and (?:then )?(?:you|u) (?:can|may|could) (?:start|begin|get started)"
+    r"\b(?! (?:right )?now\b| immediately\b| right away\b| asap\b| abhi\b| in the meantime\b|"
+    r" meanwhile\b| today\b)"
 )
 #: Work asked for first, funding after: "do a draft and then I'll set up the contract".
 _WORK_THEN_FUND = re.compile(

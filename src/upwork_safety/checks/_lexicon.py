@@ -219,8 +219,7 @@ PLATFORM_FEE = _c(
 #: "since Upwork fees are high" (not "Upwork charges a 10% service fee", a feature).
 FEE_COMPLAINT = _c(
     r"\b(?:upwork|platform|site|upwork's|they)(?: ki| ka)?\s(?:takes?|charges?|keeps?|cuts?|"
-    r"eats?|deducts?)\s(?:too much|so much|a lot|way too much|bohat|bahut|zyada|"
-    r"\d{1,2} ?(?:%|percent))(?!\w)|"
+    r"eats?|deducts?)\s(?:too much|so much|a lot|way too much|bohat|bahut|zyada)\b|"
     r"\b(?:upwork|platform)(?: ki| ka| ke)?(?: \w+)? (?:fees?|commission|commision|cut) "
     r"(?:(?:are|is) )?(?:too|so|very|bohat|bahut|zyada|high)\b"
 )

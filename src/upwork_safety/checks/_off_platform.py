@@ -206,6 +206,14 @@ def _contact_app(sentence: Sentence) -> Hit | None:
     return best
 
 
+#: Where something is delivered or signed up with, not a way to talk: "the code Upwork sent
+#: to your phone", "create an account on our staging site with your email".
+_DELIVERED_TO = re.compile(
+    r"\b(?:upwork|it|they|we|i) (?:just |has |have )?(?:sent|sends|texted|emailed)(?: \w+)? to "
+    r"$|\b(?:account|profile|login|sign ?up|register\w{0,5})\b[^.?!]{0,30}\b(?:with|using) $"
+)
+
+
 def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
     """E-mail or a phone as a way to talk: "email me", "your number", "call me"."""
     code = FindingCode.OFF_PLATFORM_CONTACT
@@ -216,6 +224,8 @@ def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
                 continue
             if _PAYMENT_NUMBER.search(sentence.text, 0, match.start()):
                 continue  # "JazzCash number", "Payoneer email": an account to pay into
+            if _DELIVERED_TO.search(sentence.text, max(0, match.start() - 40), match.start()):
+                continue  # "the code Upwork sent to your phone", "sign up with your email"
             if (
                 pattern is _PHONE_CONTACT
                 and _DEVICE.match(match.group())

@@ -31,7 +31,7 @@ _FEE_NAMED = re.compile(
     # A sum for it, in Roman Urdu: "registration ke 1500 rupay", "joining ki Rs 500".
     r"\b(?:registration|activation|joining|membership|admission|enrol{1,2}ment|verification)\s"
     r"(?:ke|ki|ka|k)\s(?:(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}|\d[\d,.]{0,9}\s?(?:rupay|rupaye|"
-    r"rupees?|rs|pkr|dollars?|usd|\$))"
+    r"rupees?|rs|pkr|dollars?|usd|\$)|\d[\d,.]{0,9}\s(?:bhej|jama|ada)\w{0,4})"
 )
 _FEE_WORD = re.compile(r"\b(?:fees?|charges?|deposit|deposits|costs?|price)\b")
 _FEE_PURPOSE = re.compile(
