@@ -516,7 +516,15 @@ class Summary:
 
     @property
     def tax_pkr(self) -> Money | None:
-        """The s.154A estimate over every period (``None`` when not estimated)."""
+        """The s.154A estimate summed over the periods that have one.
+
+        A period whose withdrawals the library cannot estimate (before its
+        export-tax rules start, or under rules of two rates)
+        adds nothing, and :attr:`notes` names it: a summary by calendar year
+        whose 2022 holds a withdrawal from before 1 July leaves all of 2022
+        out, where a summary by tax year leaves out 2021-22 only.  ``None``
+        when no period is estimated.
+        """
         return _optional_money_sum(r.tax_pkr for r in self.rows)
 
     def __repr__(self) -> str:
