@@ -109,6 +109,12 @@ def test_a_withdrawal_fee_below_the_published_one_is_a_mismatch_and_offsets_noth
         ("Payoneer", "-9.00", "Payoneer's fee (USD 2.00) is unconfirmed (COMM Payoneer tip"),
         ("US Dollar wire", "-30.00", "US Dollar wire's fee (USD 50.00) is unconfirmed"),
         ("Wise", "-0.99", "the library knows no withdrawal method 'Wise' (it knows Direct"),
+        # r18 exports F6: other wording of a known method is not guessed at (docs say so).
+        (
+            "Direct to Local Bank - PKR",
+            "-0.99",
+            "the library knows no withdrawal method 'Direct to Local Bank - PKR' (it knows",
+        ),
         ("", "-0.99", "no 'Payment Method' on the row: the Transactions report's column is"),
         ("Direct to Local Bank (PKR)", "0.99", "a refund of a withdrawal fee"),
     ],
@@ -118,6 +124,17 @@ def test_a_withdrawal_fee_the_library_cannot_judge_says_why_and_gives_no_verdict
     assert (None, None, None) == (check.expected, check.matches, check.difference)
     assert check.reason is not None
     assert check.reason.startswith(said)
+
+
+@pytest.mark.parametrize("method", ["direct to local bank (pkr)", "DIRECT_TO_LOCAL_BANK"])
+def test_a_method_is_matched_by_its_name_or_key_in_any_case(method):
+    (check,) = audit_fees(parse(_withdrawals((method, "-1.99")))).withdrawal_fees
+    assert check.method is not None
+    assert ("direct_to_local_bank", usd("0.99"), False) == (
+        check.method.key,
+        check.expected,
+        check.matches,
+    )
 
 
 def test_the_older_export_names_no_method_so_its_withdrawal_fees_are_not_checked():
