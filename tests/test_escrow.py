@@ -561,6 +561,17 @@ class TestRefunds:
         )
         assert ("dispute_window_closes", at(2024, 3, 12, 12)) == (window.kind, window.due)
 
+    def test_a_dispute_must_be_opened_before_the_window_closes(self):
+        """Fidelity r19 L1: at the closing instant the automatic refund runs first, so the
+        dispute is refused there and taken one microsecond before (as docs/escrow.md says)."""
+        c = run(submitted("15.00"), RequestRefund("m1", at(2024, 3, 5, 12)))
+        closes = at(2024, 3, 12, 12)
+        just_before = escrow.apply(c, OpenDispute("m1", closes - timedelta(microseconds=1)))
+        assert S.DISPUTED == just_before.milestone("m1").state
+        with pytest.raises(TransitionError) as info:
+            escrow.apply(c, OpenDispute("m1", closes))
+        assert (S.REFUNDED.name, "OpenDispute") == (info.value.state, info.value.event)
+
     def test_accept_refund(self):
         """AcceptRefund returns the escrow to the client at once."""
         c = run(
