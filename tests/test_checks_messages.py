@@ -727,6 +727,13 @@ ADVERSARIAL = {
     "roman urdu variants": "kardein pese bahir " * 52_632,
     "clauses": "a, but " * 140_000,
     "question marks": "you? " * 200_000,
+    # The nineteenth session's phrases: the fee as a reason, Upwork only at first, an approval
+    # still under way, a fee before the work.
+    "r19 phrases": (
+        "since upwork charges 20%, then directly via wise, our procurement is still approving, "
+        "verification ke 500 bhejo phir kaam milega, upwork only for the first contract "
+    )
+    * 1_000,
 }
 
 
@@ -1357,3 +1364,77 @@ def test_r18_wordings_are_caught_by_the_rules(text, code):
     assert code == finding.code
     assert Confidence.HIGH is finding.confidence
     assert [code] == scan(text)
+
+
+#: The nineteenth session's misses, caught by the rules: a payment off Upwork because of its
+#: fee, Upwork kept only for a start, a fee before the work is given (Roman Urdu), an approval
+#: still under way while the work is asked for.  Each with its code and evidence span.
+R19_CAUGHT = [
+    ("Can I pay you directly since Upwork charges 20%?", "OFF_PLATFORM_PAYMENT", (14, 43)),
+    ("Upwork takes 10%, let's use Wise instead.", "OFF_PLATFORM_PAYMENT", (0, 32)),
+    (
+        "Let's do the payment directly in cash as upwork takes 10 percent.",
+        "OFF_PLATFORM_PAYMENT",
+        (30, 53),
+    ),
+    ("Pay you directly by bank transfer as upwork is slow.", "OFF_PLATFORM_PAYMENT", (0, 24)),
+    (
+        "Because of Upwork's fee I'd rather send the money to your Payoneer directly.",
+        "OFF_PLATFORM_PAYMENT",
+        (0, 66),
+    ),
+    ("Upwork only for the first contract, then directly.", "OFF_PLATFORM_PAYMENT", (20, 49)),
+    (
+        "Pehla contract Upwork pe, uske baad payment Easypaisa pe.",
+        "OFF_PLATFORM_PAYMENT",
+        (0, 53),
+    ),
+    ("Verification ke 500 bhejo phir kaam milega.", "UPFRONT_FEE", (0, 25)),
+    ("Training ke 3000 rupay bhej do, uske baad aap ko tasks milenge.", "UPFRONT_FEE", (0, 22)),
+    ("I'll send you instructions for the joining fee tonight.", "UPFRONT_FEE", (35, 46)),
+    (
+        "Start the design, our procurement is still approving the vendor.",
+        "START_BEFORE_FUNDING",
+        (0, 52),
+    ),
+    (
+        "Kindly begin now; invoice approval takes two weeks at our company.",
+        "START_BEFORE_FUNDING",
+        (7, 50),
+    ),
+    ("The hire goes through once the app is up and running.", "START_BEFORE_FUNDING", (4, 52)),
+]
+#: Their innocent neighbours: Upwork's fee as a neutral fact, later work kept on Upwork, a
+#: fee the writer pays, an approval done before the start.
+R19_QUIET = [
+    "Since Upwork takes 10%, I've added it to the budget so you get the full amount.",
+    "Because of Upwork's fee, I rounded the bonus up to $60.",
+    "Upwork takes 10%, so you'll receive $450 when you withdraw to your bank.",
+    "Since Upwork charges 5%, can you send me the final invoice through Upwork?",
+    "Upwork takes 10%, let's keep the price at $500 anyway.",
+    "First contract on Upwork, then we'll see about a longer one.",
+    "Pehla kaam Upwork pe, uske baad agla contract bhi Upwork pe.",
+    "Use wise judgement on the colours.",
+    "Pay you on Friday through Upwork as usual.",
+    "Upwork ki verification complete kar lein, phir kaam milega.",
+    "Training ke 3000 rupay company degi, uske baad kaam milega.",
+    "Instructions for the onboarding are attached, then you'll get your first task.",
+    "Our finance team is still approving the budget, so please don't start yet.",
+    "Procurement approved you as a vendor and the milestone is funded, please start.",
+]
+
+
+@pytest.mark.parametrize(("text", "code", "span"), R19_CAUGHT)
+def test_r19_wordings_are_caught_by_the_rules(text, code, span):
+    """Each is found by the rules alone, at HIGH confidence, with its evidence span."""
+    (finding,) = scan_rules_only(text)
+    assert code == finding.code
+    assert span == finding.span
+    assert Confidence.HIGH is finding.confidence
+    assert [code] == scan(text)
+
+
+@pytest.mark.parametrize("text", R19_QUIET)
+def test_r19_neighbours_are_quiet(text):
+    """The fee as a fact, Upwork kept for later work, a fee paid by the writer: nothing found."""
+    assert [] == scan_rules_only(text)

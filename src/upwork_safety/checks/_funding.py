@@ -59,7 +59,8 @@ _DIRECTED_AFTER = re.compile(
 _FUND = re.compile(
     r"\b(?:fund|funds|funding|funded|escrow|milestone|milestones|contract|offer|payment|pay|"
     r"deposit|money|hire|hiring|paise|budget|budgets|formali[sz]e|finance|card|formalities|"
-    r"paperwork|upwork side|upwork part|upwork stuff|purchase order|"
+    r"paperwork|upwork side|upwork part|upwork stuff|purchase order|procurement|requisition|"
+    r"(?:invoice|vendor|budget) approval|"
     # Our own PO, not the POs a report lists: "our PO hasn't cleared".
     r"(?:(?<=\bour )|(?<=\bmy )|(?<=\bthe ))po)\b"
 )
@@ -84,6 +85,9 @@ _LATER = re.compile(
     r"nahi bana\w{0,4}|nahi karunga|nahi bhej\w{0,4}|baad mein|jaise hi|hote hi|"
     r"verify ho\w{0,4}|waiting (?:on|for)|right after|comes|approves?|thori der|kuch der|"
     r"tab tak|till then|until then|in a bit|in a while|shortly|in an hour|"
+    # An approval still under way: "still approving the vendor", "stuck with finance",
+    # "approval takes two weeks".
+    r"still (?:approving|processing|reviewing|pending)|stuck|takes? (?:\w+ ){0,2}(?:days|weeks)|"
     r"(?:card|payment|billing|verification|bank) (?:issues?|problems?)|issues? with (?:my|the) "
     r"(?:card|payment|account|bank)|"
     r"if (?:i|we) like|if it looks|before (?:i|we) (?:know|see|decide|check)|on the 1st|"
@@ -174,7 +178,7 @@ _FUND_AFTER_WORK = re.compile(
     r"(?:after|once|when|only after|only when|as soon as|jab|until)\b(?: [\w']+){0,5}? "
     r"(?:draft|sample|first version|progress|rough cut|results?|see|seen|check\w{0,3}|"
     r"like|approved?|happy|satisf\w{0,4}|done|finish\w{0,3}|complet\w{0,3}|deliver\w{0,3}|"
-    r"launch|mvp)\b|"
+    r"launch|mvp|up and running|goes live|is live)\b|"
     r"\b(?:see|check|review|like|approve)\b(?: \w+){0,5}? before (?:we|i) (?:put|add|fund|"
     r"deposit|create|send|make|open|lock)\b(?: \w+){0,3}? (?:escrow|milestone|contract|offer|"
     r"funds?|money)\b|"
@@ -343,7 +347,8 @@ _PAY_AFTER = re.compile(
     r"your )?(?:payment|money))\b(?! for\b| (?:a |an |the |you )?(?:bonus|tip|extra|more)\b)"
 )
 _RELEASE = re.compile(
-    r"\b(?:release|releasing|released|approve the (?:milestone|payment)|approving)\b"
+    # Not "still approving the budget": an approval still to come is no release.
+    r"\b(?:release|releasing|released|approve the (?:milestone|payment)|(?<!still )approving)\b"
 )
 #: Paperwork as the thing asked for, not the work: "draft the milestone description", "write
 #: the scope".
@@ -572,12 +577,12 @@ _ASK_ANCHOR = anchor(
 _DEFER_ANCHOR = anchor(
     (_FUND, _WORK_THEN_FUND),
     "fund escrow milestone contract offer pay deposit money hir paise budget formal finance "
-    "card paperwork upwork purchase po",
+    "card paperwork upwork purchase po procure requisition approval",
 )
 _WORK_FIRST_ANCHOR = anchor((_WORK_FIRST,), "first pehle")
 _FUND_WORD_ANCHOR = anchor((_FUND,), "fund escrow milestone contract offer pay deposit money "
                             "hir paise budget formal finance card paperwork upwork "
-                            "purchase po")  # fmt: skip
+                            "purchase po procure requisition approval")  # fmt: skip
 _PAYMENT_ANCHOR = anchor(
     (lex.METHOD,),
     "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "

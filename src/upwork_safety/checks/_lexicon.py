@@ -151,6 +151,8 @@ METHOD = _c(
         r"(?:in|by|with) cash|cash (?:mein|me|payment|in hand)|pay (?:you |u )?(?:in )?cash",
         r"cash (?:de|dunga|dun|bhej|doon|dedunga)\w{0,4}",
         r"(?:on|via|by|through|with|using|to|over) wise|wise (?:account|transfer)",
+        # Wise taken up as the way: "let's use Wise instead" (not "use wise judgement").
+        r"(?:use|switch to|go with) wise(?! (?:judge?ment|words|choices?|decisions?))",
         # Money put straight into the reader's account by the writer: "can I just transfer it
         # to your account?" (not "transfer the domain to your account": money or "it" only).
         r"(?:i|we)(?:'ll| will| can| could| would|'d| shall)?(?: just| directly)? (?:transfer|"
@@ -222,6 +224,22 @@ FEE_COMPLAINT = _c(
     r"eats?|deducts?)\s(?:too much|so much|a lot|way too much|bohat|bahut|zyada)\b|"
     r"\b(?:upwork|platform)(?: ki| ka| ke)?(?: \w+)? (?:fees?|commission|commision|cut) "
     r"(?:(?:are|is) )?(?:too|so|very|bohat|bahut|zyada|high)\b"
+)
+#: Upwork's fee stated: "Upwork charges 20%", "the platform's fee", "upwork ki fees".
+_FEE_STATED = (
+    r"(?:upwork|the platform|the site)(?:'s)?(?: ki| ka| ke)?(?: service)? (?:takes?|charges?|"
+    r"keeps?|cuts?|deducts?|fees?|commission|cut|percentage)\b"
+)
+#: Upwork's fee given as the reason for what the sentence asks: "since Upwork charges 20%",
+#: "as upwork takes 10 percent", "because of Upwork's fee", "Upwork ki fee ki wajah se",
+#: "Upwork takes 10%, let's ...", "Upwork 10% kaat leta hai, is liye ...".  Neutral on its
+#: own ("since Upwork takes 10%, I raised the price"): a way off Upwork must go with it.
+FEE_AS_REASON = _c(
+    r"\b(?:since|as|because|coz|cuz|cause|bcz|bcoz) (?:of )?" + _FEE_STATED + r"|"
+    r"\bbecause of (?:the )?(?:service |platform )?(?:fees?|commission)\b|"
+    r"\b(?:upwork|platform)(?: ki| ka| ke)? (?:fees?|commission|cut) (?:ki|ke) waja?h? se\b|"
+    r"^" + _FEE_STATED + r"[^,.?!]{0,30}, (?:let'?s|let us|can|could|why|pay|just|so let'?s)\b|"
+    r"\b(?:upwork|platform) \d+ ?% (?:kaat|kat|le)\w{0,6}(?: \w+){0,2}?,? (?:is liye|isliye)\b"
 )
 #: Someone's bank or payment account, asked for or given.
 ACCOUNT_DETAILS = _c(

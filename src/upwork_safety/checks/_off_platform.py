@@ -14,6 +14,7 @@ import re
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._contacts import contact_details, placed_on_product
+from upwork_safety.checks._payment_kinds import WALLET, bought_by_reader, wallet_to_reader
 from upwork_safety.checks._sentences import (
     CLIENT_TO_YOU,
     Hit,
@@ -391,68 +392,6 @@ def _relative_excused(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
-#: The reader told to buy the method's thing: "please buy 2 Steam gift cards", "get three
-#: Apple gift cards".  "Get" and "grab" count only with a quantity: "grab the payment by bank
-#: transfer", "get your JazzCash ready" are ways to be paid.
-_BUY_BEFORE = re.compile(
-    r"\b(?:(?:buy|purchase|pick up|khareed\w{0,4}|le lo|le lein)\b(?: [\w$().,-]+){0,4}?|"
-    r"(?:get|grab)(?: me| us)? (?:\d+|a|an|one|two|three|four|five|six|ten|some|a few|"
-    r"several|\$\d+)\b(?: [\w$().,-]+){0,3}?) $"
-)
-#: What can be bought and handed over: a gift card, a voucher, crypto.
-_BUYABLE = re.compile(
-    r"gift|card|voucher|usdt|tether|crypto|bitcoin|btc|eth|coin|itunes|steam|google play|razer"
-)
-#: The writer as the buyer: "I'll buy a gift card and send it to you".
-_WRITER_BUYS = re.compile(r"\b(?:i|we)(?:'ll| will| can| could| would|'d)? $")
-
-
-def _bought_by_reader(sentence: Sentence, match: re.Match[str]) -> bool:
-    """Whether the method at *match* is a thing the reader is told to buy, not a way to be paid.
-
-    Only a thing that can be bought counts (a gift card, crypto); a bank, JazzCash or
-    PayPal is never bought.
-    """
-    if not _BUYABLE.search(match.group()):
-        return False
-    low, high = sentence.clause(match.start())
-    buy = _BUY_BEFORE.search(sentence.text, low, match.start())
-    if buy is None:
-        return False
-    if not _WRITER_BUYS.search(sentence.text, low, buy.start()):
-        return True
-    # "I'll buy the gift cards for the giveaway myself": bought, but not for the reader
-    return not _FOR_READER.search(sentence.text, low, high)
-
-
-#: The reader as the one the thing is for: "a gift card for you", "send you the code".
-_FOR_READER = re.compile(r"\b(?:you|u|your|yours|aap|aapko|tumhe)\b")
-
-
-#: Phone wallets, most often a checkout's feature: paying the reader through one needs the
-#: reader (or Upwork) named.
-_WALLET = re.compile(
-    r"alipay|zhifubao|we\s?chat pay|google pay|gpay|apple (?:cash|pay)|samsung pay"
-)
-#: The reader paid, or the writer paying: "pay you", "your GPay", "do you have Samsung
-#: Pay?", "I'll send the balance", "can I send the money".
-_WALLET_PAYEE = re.compile(
-    r"\b(?:pay|send|transfer|give|bhej\w{0,4})\w{0,3} (?:you|u|aap ?ko|tumhe)\b|"
-    r"\b(?:your|ur|aapka|aap ka|tumhara)\b|\b(?:do|are) (?:you|u) (?:have|use|on)\b|"
-    r"\b(?:to|for) (?:you|u)\b|"
-    r"\b(?:i|we|main|hum)(?:'ll| will| can| could| would|'d| shall)? (?:\w+ )?(?:pay|send|"
-    r"transfer|settle|bhej)\w{0,4}\b|\b(?:can|could|shall|may) (?:i|we) (?:pay|send|transfer|"
-    r"settle)\b|\bbhej dunga\b"
-)
-
-
-def _wallet_to_reader(sentence: Sentence) -> bool:
-    """A phone wallet with the reader as the payee, or with Upwork set aside."""
-    if "upwork" in sentence.text or sentence.first(lex.OFF_PLATFORM):
-        return True
-    return sentence.first(_WALLET_PAYEE) is not None
-
-
 def _payment_method(sentence: Sentence) -> Hit | None:
     """A payment method that leaves Upwork, with paying in a request or offer."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
@@ -465,9 +404,9 @@ def _payment_method(sentence: Sentence) -> Hit | None:
             continue
         if sentence.freelancer_pays(match.start()) and not back:
             continue
-        if _bought_by_reader(sentence, match):
+        if bought_by_reader(sentence, match):
             continue  # "please get 2 Steam gift cards, we reimburse": a purchase (UPFRONT_FEE)
-        if _WALLET.fullmatch(match.group()) and not _wallet_to_reader(sentence):
+        if WALLET.fullmatch(match.group()) and not wallet_to_reader(sentence):
             continue  # "test whether GPay works on the Android build": the app's checkout
         low, high = sentence.clause(match.start())
         if (
@@ -574,11 +513,78 @@ def _payment_fee_reason(sentence: Sentence) -> Hit | None:
     return None
 
 
+#: A withdrawal or Upwork's own payout: the way the money reaches the reader after the fee.
+_WITHDRAWAL = re.compile(
+    r"\b(?:withdraw\w{0,4}|withdrew|nikal\w{0,6}|payout method|get paid (?:by|through|from|via) "
+    r"upwork)\b"
+)
+
+
+def _payment_for_the_fee(sentence: Sentence) -> Hit | None:
+    """Another way to pay, asked for or offered because of Upwork's fee.
+
+    "Can I pay you directly since Upwork charges 20%?", "Upwork takes 10%, let's
+    use Wise instead": the fee is a neutral fact ("since Upwork takes 10%, I
+    raised the price") until a way off Upwork is given for it.  Not when the
+    money still goes through Upwork or is withdrawn from it.
+    """
+    reason = sentence.first(lex.FEE_AS_REASON)
+    if reason is None or not sentence.asks() or _kept_on_platform(sentence):
+        return None
+    if sentence.first(_VIA_UPWORK) or sentence.first(_WITHDRAWAL) or sentence.past():
+        return None
+    for way in (*sentence.all(lex.METHOD), *sentence.all(lex.OFF_PLATFORM)):
+        if not (sentence.negated(*way.span()) or sentence.product(*way.span())):
+            return Hit(
+                FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(reason, way), Confidence.HIGH
+            )
+    return None
+
+
+#: A start only: "the first contract", "pehla kaam", "only until we trust each other".
+_AT_FIRST = re.compile(
+    r"\b(?:first|initial|trial|pehla|pehli|pehle|this|is) (?:contract|job|project|milestone|"
+    r"order|kaam|one)\b|\b(?:only|sirf) (?:until|till|jab tak)\b"
+)
+#: What comes after the start: "then", "later", "uske baad", "from the second one on".
+_AFTERWARDS = re.compile(
+    r"\b(?:then|later|after that|afterwards|uske baad|us ke baad|baad mein|from the (?:second|"
+    r"next)(?: one)?)\b"
+)
+
+
+def _payment_after_upwork_first(sentence: Sentence) -> Hit | None:
+    """Upwork kept only for a start, another way to pay after it.
+
+    "Upwork only for the first contract, then directly", "Pehla contract Upwork
+    pe, uske baad payment Easypaisa pe": the way named after the start leaves
+    Upwork (not "then directly through Upwork", not a withdrawal).
+    """
+    first = sentence.first(_AT_FIRST)
+    if first is None or sentence.first(_DIRECT_ON_UPWORK) or sentence.first(_WITHDRAWAL):
+        return None
+    then = next((m for m in sentence.all(_AFTERWARDS) if m.start() > first.start()), None)
+    if then is None or "upwork" not in sentence.text[: then.start()] or sentence.past():
+        return None
+    if any(m.start() > then.start() for m in sentence.all(_VIA_UPWORK)):
+        return None  # "first job here, then the next ones through Upwork too"
+    for way in (*sentence.all(lex.METHOD), *sentence.all(lex.OFF_PLATFORM)):
+        if way.start() > then.start() and not (
+            sentence.negated(*way.span()) or sentence.product(*way.span())
+        ):
+            return Hit(
+                FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(first, way), Confidence.HIGH
+            )
+    return None
+
+
 _PAYMENT_RULES = (
     _payment_account,
     _payment_method,
     _payment_elsewhere,
     _payment_fee_reason,
+    _payment_for_the_fee,
+    _payment_after_upwork_first,
 )
 
 

@@ -258,6 +258,8 @@ _TO_PERSON = re.compile(
 _PAY_COMMAND = re.compile(
     r"^(?:(?:please|kindly|just|first|pehle|so|then|and|now)\s){0,2}"
     r"(?:pay|send|deposit|transfer|buy|purchase|order|recharge|top up|invest|cover)\b"
+    # Not the reader paying the reader: "Pay you directly by bank transfer" drops its "I'll".
+    r"(?! (?:you|u)\b)"
 )
 _SEND_ME_YOURS = re.compile(
     r"^(?:(?:please|kindly|just|so|then|and|now)\s){0,2}send (?:me |us )?(?:your|the|a|an|"

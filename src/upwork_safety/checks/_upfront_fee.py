@@ -29,8 +29,8 @@ _FEE_NAMED = re.compile(
     r"\b(?:fees?|charges?|deposit)\s(?:of\s)?(?:\$|rs\.?\s?|pkr\s?|usd\s?)?\d|"
     r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b|"
     # A sum for it, in Roman Urdu: "registration ke 1500 rupay", "joining ki Rs 500".
-    r"\b(?:registration|activation|joining|membership|admission|enrol{1,2}ment|verification)\s"
-    r"(?:ke|ki|ka|k)\s(?:(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}|\d[\d,.]{0,9}\s?(?:rupay|rupaye|"
+    r"\b(?:registration|activation|joining|membership|admission|enrol{1,2}ment|verification|"
+    r"training|security|account|kit|test)\s(?:ke|ki|ka|k)\s(?:(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}|\d[\d,.]{0,9}\s?(?:rupay|rupaye|"
     r"rupees?|rs|pkr|dollars?|usd|\$)|\d[\d,.]{0,9}\s(?:bhej|jama|ada)\w{0,4})"
 )
 _FEE_WORD = re.compile(r"\b(?:fees?|charges?|deposit|deposits|costs?|price)\b")
@@ -43,7 +43,12 @@ _FEE_PURPOSE = re.compile(
     r"\b(?:first|pehle|upfront|in advance|refundable|returned|refunded|wapas|required|"
     r"mandatory|compulsory|zaroori|lazmi)\b|"
     r"\b(?:activate|activation|register|registration|join|joining|verify|verification|"
-    r"account|training|kaam|tasks?|job) (?:karne |kar ne |hone )?(?:ke liye|k liye)\b"
+    r"account|training|kaam|tasks?|job) (?:karne |kar ne |hone )?(?:ke liye|k liye)\b|"
+    # The work given only after the money: "phir kaam milega", "uske baad tasks milenge",
+    # "then we'll assign your first batch".
+    r"\b(?:phir|then|uske baad|us ke baad|iske baad|after that)\b(?: \w+){0,3}? (?:kaam|tasks?|"
+    r"orders?|projects?|jobs?|work|batch)\b(?: \w+){0,2}? (?:mil\w{0,4}|assign\w{0,4}|diya|"
+    r"denge|dunga)\b"
 )
 _PURCHASE = re.compile(
     r"\b(?:buy|buys|buying|purchase|purchases|purchasing|order|subscribe|pay for|get|pick up|"
@@ -92,7 +97,10 @@ _CLIENT_PAYS = re.compile(
     r" can| do| already)? (?:pay for|pay the|cover|take care of|handle|buy|purchase)\b|"
     r"\b(?:is|are) (?:covered|paid|included|on us|free)\b(?! by (?:you|u|the freelancer)\b)|"
     r"\bfree of (?:charge|cost)\b|"
-    r"\bno (?:fee|fees|charge|charges|deposit|cost)\b|\bat no cost\b|\bon us\b"
+    r"\bno (?:fee|fees|charge|charges|deposit|cost)\b|\bat no cost\b|\bon us\b|"
+    # The writer's side pays, in Roman Urdu: "company degi", "hum khud bharenge".
+    r"\b(?:company|hum|ham|main|mai)(?: khud)? (?:degi|dega|denge|dunga|bhar\w{1,5}|"
+    r"ada kar\w{0,6})\b"
 )
 _FEE_PRODUCT = re.compile(
     r"\b(?:page|form|calculator|field|table|screen|module|feature|widget|section|schedule|"
@@ -158,6 +166,13 @@ _FEE_HOW = re.compile(
 )
 
 
+#: How to pay it, named before the fee: "instructions for the joining fee".
+_FEE_HOW_BEFORE = re.compile(
+    r"\b(?:details|process|procedure|instructions|steps) (?:for|of|on|about) (?:paying )?"
+    r"(?:the |your )?$"
+)
+
+
 #: The fee's details written into a page or a brochure: "add the registration fee details to
 #: our admissions page", "the admission fee ka process for the brochure text".
 _FEE_PAGE = re.compile(
@@ -175,7 +190,9 @@ def _fee_named(sentence: Sentence) -> Hit | None:
     for match in sentence.all(_FEE_NAMED):
         if _fee_context_suppressed(sentence, match):
             continue
-        how = _FEE_HOW.match(sentence.text, match.end())
+        how = _FEE_HOW.match(sentence.text, match.end()) or _FEE_HOW_BEFORE.search(
+            sentence.text, 0, match.start()
+        )
         if (
             sentence.freelancer_pays()
             or sentence.first(MONEY)
