@@ -1232,7 +1232,7 @@ def test_invoice_and_jss_report_reprs_are_one_line():
     assert "USD 1,200.00" in shown
     report = jss.score([], as_of=date(2024, 1, 8))
     # 2023-12 rules take a biweekly snapshot: the report is of 2024-01-07.
-    assert "<JSSReport 2024-01-07: not eligible, 0 contracts, " in repr(report)
+    assert "<JSSReport 2024-01-07: not eligible, 0 contracts counted, " in repr(report)
 
 
 def test_pay_is_not_available_before_the_dispute_window_closes():

@@ -266,7 +266,43 @@ def test_score_frame_groups_contracts_by_freelancer():
     assert "Int64" == str(scores["score"].dtype)
     assert [100, 67] == list(scores["score"][:2])
     assert scores["score"].isna().tolist() == [False, False, True]
-    assert [3, 3, 1] == list(scores["contracts"])
+    assert [3, 3, 1] == list(scores["contracts_given"])
+    assert [3, 3, 1] == list(scores["contracts_counted"])
+
+
+def _later_starts():
+    """Two contracts done by 2024-09-30, two that start after it (the newcomer's case)."""
+    return [
+        job("done", started=date(2024, 1, 1)),
+        job("also", started=date(2024, 3, 1)),
+        job("oct", started=date(2024, 10, 25)),
+        job("jan", started=date(2025, 1, 6)),
+    ]
+
+
+def test_report_repr_counts_the_counted_contracts_of_those_given():
+    """r19 L1: the repr said '4 contracts' on a day only 2 had started; it says 2 of 4 counted."""
+    report = jss.score(_later_starts(), as_of=date(2024, 9, 30), rules=jss.CURRENT)
+    assert (4, 2) == (len(report.impacts), report.windows[0].contracts)
+    assert ", 2 of 4 contracts counted, " in repr(report)
+    later = jss.score(_later_starts(), as_of=date(2025, 6, 1), rules=jss.CURRENT)
+    assert ", 4 contracts counted, " in repr(later)
+    one = jss.score(_later_starts()[3:], as_of=date(2024, 9, 30), rules=jss.CURRENT)
+    assert ": not eligible, 0 of 1 contract counted, " in repr(one)
+
+
+def test_score_frame_columns_say_counted_and_given():
+    """r19 L1: the 'contracts' column counted contracts not started yet; now counted and given."""
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"freelancer": "bilal", "contract": _later_starts()})
+    days = [date(2024, 9, 30), date(2024, 12, 31), date(2025, 6, 1)]
+    scores = [jss.score_frame(frame, as_of=day, rules=jss.CURRENT) for day in days]
+    assert ["score", "reason", "window", "contracts_counted", "contracts_given"] == list(
+        scores[0].columns
+    )
+    assert [2, 3, 4] == [s.loc["bilal", "contracts_counted"] for s in scores]
+    assert [4, 4, 4] == [s.loc["bilal", "contracts_given"] for s in scores]
+    assert "int64" == str(scores[0]["contracts_counted"].dtype)
 
 
 def test_score_frame_refuses_a_missing_column_and_a_non_frame():
@@ -643,3 +679,40 @@ def test_an_open_contracts_negative_signal_counts_from_the_day_it_is_on_record()
     assert scores == [jss.score(history, as_of=p.on, rules=jss.CURRENT).score for p in points]
     assert (100, 47) == (scores[0], scores[-1])  # the lost dispute lowers it from the 15th
     assert (100, 47) == (scores[4], scores[5])  # 11-15 is the first day it counts
+
+
+def test_scaling_page_score_over_time_recipes_print_what_the_page_shows():
+    """r19 M3: the 'score over time' recipes in docs/scaling.md run and print their comments."""
+    import contextlib
+    import io
+    import re
+    from pathlib import Path
+
+    pd = pytest.importorskip("pandas")
+    page = Path(__file__).resolve().parent.parent / "docs" / "scaling.md"
+    blocks = re.findall(
+        r"<!-- jss-over-time: [^>]*-->\n```python\n(.*?)```", page.read_text("utf-8"), re.DOTALL
+    )
+    assert 2 == len(blocks)
+
+    def four(n, stars):
+        return Contract(f"c{n}", f"client{n}", ContractKind.FIXED_PRICE,
+                        started=date(2025, 1, n), ended=date(2025, 2, n),
+                        payments=[Payment(date(2025, 2, n), Money(100, "USD"))],
+                        feedback=Feedback(stars=stars))  # fmt: skip
+
+    history = [four(1, "5.0"), four(2, "5.0"), four(3, "5.0"), four(4, "2.0")]
+    namespace = {"pd": pd, "jss": jss, "date": date, "timedelta": timedelta}
+    namespace["table"] = pd.DataFrame({"freelancer": ["ali"] * 4, "contract": history})
+    for code in blocks:
+        shown = "\n".join(
+            line.removeprefix("# ") for line in code.splitlines() if line.startswith("# ")
+        )
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(code, str(page), "exec"), namespace)  # noqa: S102  (the page's own example)
+        assert shown == printed.getvalue().strip()
+    weekly = namespace["weekly"]
+    for (who, on), score in weekly["score"].items():
+        expected = jss.score(history, as_of=on).score
+        assert (who, expected) == ("ali", None if score is pd.NA else score)

@@ -316,7 +316,7 @@ def test_score_frame_takes_tuple_ids():
     assert [("team", 1), ("team", 2)] == list(scores.index)
     assert 1 == scores.index.nlevels
     assert ([False, True], 50) == (scores["score"].isna().tolist(), scores["score"].iloc[0])
-    assert [2, 1] == scores["contracts"].tolist()
+    assert [2, 1] == scores["contracts_given"].tolist()
 
 
 def test_score_frame_reads_the_column_when_an_index_level_has_its_name():
@@ -329,7 +329,7 @@ def test_score_frame_reads_the_column_when_an_index_level_has_its_name():
     assert (["ali"], [100], [2]) == (
         list(scores.index),
         scores["score"].tolist(),
-        scores["contracts"].tolist(),
+        scores["contracts_given"].tolist(),
     )
 
 
@@ -352,7 +352,7 @@ def test_score_frame_keeps_equal_ids_of_one_type_together():
     contracts = [job(f"c{i}", f"x{i}", started=date(2025, 1, i + 1)) for i in range(4)]
     frame = rows((1.5, contracts[0]), (7, contracts[1]), (1.5, contracts[2]), (7, contracts[3]))
     scores = jss.score_frame(frame, as_of=SCORED)
-    assert ([1.5, 7], [2, 2]) == (list(scores.index), scores["contracts"].tolist())
+    assert ([1.5, 7], [2, 2]) == (list(scores.index), scores["contracts_given"].tolist())
 
 
 def test_score_frame_names_the_row_of_a_bad_contract_cell():

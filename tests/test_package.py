@@ -68,6 +68,56 @@ def test_dir_lists_public_names():
     assert set(upwork_safety.__all__) | {"__version__"} == set(dir(upwork_safety))
 
 
+def _public_modules() -> list[str]:
+    """Every module of the package a user imports by a public name (no ``_`` part)."""
+    import pkgutil
+
+    return [
+        info.name
+        for info in pkgutil.walk_packages(upwork_safety.__path__, "upwork_safety.")
+        if not any(part.startswith("_") for part in info.name.split(".")[1:])
+    ]
+
+
+#: Modules other developers own this session; they still list imports (red team r19 L4).
+_NOT_YET = {"upwork_safety.checks", "upwork_safety.cli"}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(reason="owned elsewhere: add its __dir__"))
+        if name in _NOT_YET
+        else name
+        for name in _public_modules()
+    ],
+)
+def test_public_module_dir_is_its_all(name):
+    """dir() of a public module shows its __all__ (and public submodules), no imports (r19 L4)."""
+    import importlib
+    import types
+
+    module = importlib.import_module(name)
+    shown = {n for n in dir(module) if not n.startswith("_")}
+    submodules = {
+        n
+        for n in shown
+        if isinstance(getattr(module, n), types.ModuleType)
+        and getattr(module, n).__name__ == f"{name}.{n}"
+    }
+    assert set() == shown - set(module.__all__) - submodules
+    assert set() == set(module.__all__) - shown
+
+
+def test_public_modules_walked():
+    """The walk above reaches the modules the newcomer named, so it tests something (r19 L4)."""
+    names = _public_modules()
+    assert {"upwork_safety.jss", "upwork_safety.money", "upwork_safety.testing.factories"} <= set(
+        names
+    )
+    assert not any("._" in name for name in names)
+
+
 def test_python_dash_m(monkeypatch, capsys):
     """python -m upwork_safety runs the CLI and exits with its status."""
     monkeypatch.setattr(sys, "argv", ["upwork_safety", "scan", "hello there", "--json"])

@@ -238,6 +238,24 @@ def test_factory_rate_is_read_from_the_schedules():
     assert Decimal("0.05") == factories.contract(service_fee_rate="0.05").service_fee_rate
 
 
+@pytest.mark.parametrize("name", ["contract", "hourly_contract", "finished_contract"])
+def test_factory_fee_rate_signature_names_public_values(name):
+    """r19 L3: the signature's fee-rate type and default are names a user can import."""
+    import inspect
+    import typing
+
+    factory = getattr(factories, name)
+    parameter = inspect.signature(factory).parameters["service_fee_rate"]
+    assert "FeeRate" == parameter.annotation
+    assert factories.FROM_RULES is parameter.default
+    assert factories.FromRules is type(parameter.default)
+    assert {"FeeRate", "FromRules", "FROM_RULES"} <= set(factories.__all__)
+    hints = typing.get_type_hints(factory, vars(factories))
+    assert factories.FeeRate == hints["service_fee_rate"]
+    literal = typing.Literal[factories.FROM_RULES]
+    assert (Decimal, str, literal, type(None)) == typing.get_args(factories.FeeRate)
+
+
 @settings(max_examples=60)
 @given(us.contract_histories(max_events=6))
 def test_history_contracts_are_ones_the_fee_engine_charges(history):

@@ -687,3 +687,8 @@ class ExchangeRate:
         spread = fraction(spread, "spread")
         rate = _CONTEXT.multiply(self.rate, _CONTEXT.subtract(Decimal(1), spread))
         return attrs.evolve(self, rate=_within_places(rate, MAX_DIGITS))
+
+
+def __dir__() -> list[str]:
+    """The public names (``__all__``), not the names this module imports (red team r19 L4)."""
+    return sorted(__all__)

@@ -30,3 +30,13 @@ scoring: st.SearchStrategy[rules.JSSRules] = us.jss_rules()
 job: Contract = factories.hourly_contract(rate="35", weekly_limit=10, days=5, hours=4)
 around: st.SearchStrategy[list[Contract]] = us.histories(as_of=date(2026, 1, 1), max_size=4)
 scored: st.SearchStrategy[tuple[list[Contract], date]] = us.histories_with_as_of(min_size=2)
+
+
+def offer(rate: factories.FeeRate = factories.FROM_RULES) -> Contract:
+    """A typed wrapper of a factory: its fee-rate type and sentinel are public (r19 L3)."""
+    return factories.contract(amount="400", service_fee_rate=rate)
+
+
+own_rate: Contract = offer("0.05")
+no_rate: Contract = offer(None)
+sentinel: factories.FromRules = factories.FROM_RULES

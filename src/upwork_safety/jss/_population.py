@@ -210,7 +210,10 @@ def score_frame(
     Returns:
         A DataFrame indexed by freelancer (in order of first appearance)
         with columns ``score`` (``Int64``, missing when not eligible),
-        ``reason`` and ``window`` (``string``) and ``contracts`` (``int64``).
+        ``reason`` and ``window`` (``string``), ``contracts_counted``
+        (``int64``: the contracts the score counts on *as_of*, the longest
+        window's; none that starts after *as_of*) and ``contracts_given``
+        (``int64``: the freelancer's rows, excluded ones too).
 
     Raises:
         ImportError: pandas is not installed (the message gives the
@@ -267,13 +270,14 @@ def score_frame(
             rule="no missing freelancer ids",
         )
     groups = _group(ids.tolist(), table[contract].tolist(), list(table.index), freelancer, contract)
-    scores, reasons, windows, counts = [], [], [], []
+    scores, reasons, windows, counted, given = [], [], [], [], []
     for history in groups.values():
         report = _report(history, day, chosen, excluded)
         scores.append(report.score)
         reasons.append(report.reason)
         windows.append(report.window)
-        counts.append(len(report.impacts))
+        counted.append(report.windows[0].contracts)
+        given.append(len(report.impacts))
     # tupleize_cols=False: tuple ids stay ids, not the levels of a MultiIndex.
     index = pd.Index(list(groups), name=freelancer, tupleize_cols=False)
     return pd.DataFrame(
@@ -281,7 +285,8 @@ def score_frame(
             "score": pd.array(scores, dtype="Int64"),
             "reason": pd.array(reasons, dtype="string"),
             "window": pd.array(windows, dtype="string"),
-            "contracts": pd.array(counts, dtype="int64"),
+            "contracts_counted": pd.array(counted, dtype="int64"),
+            "contracts_given": pd.array(given, dtype="int64"),
         },
         index=index,
     )

@@ -353,7 +353,10 @@ class JSSReport:
             (a half hundredth either way when the average falls on one, as
             the engine rounds the exact average once).
         impacts: Every contract's :class:`Impact`, in input order (one per
-            contract id).
+            contract id), the excluded ones too (a contract that starts
+            after *as_of*, or one outside every window): their number is the
+            contracts given, not the contracts counted.  The repr says both,
+            e.g. ``2 of 4 contracts counted``.
 
     Raises:
         InvalidTypeError: A field of the wrong type.
@@ -542,12 +545,16 @@ class JSSReport:
             )
 
     def __repr__(self) -> str:
-        # One line: the impacts (a reason list per contract) run to kilobytes.
+        # One line: the impacts (a reason list per contract) run to kilobytes.  The count
+        # says "counted": contracts given but excluded (not started yet, outside the window)
+        # are "of" the given ones, never read as counted (red team r19 L1).
         shown = "not eligible" if self.score is None else f"{self.score}% ({self.window})"
-        count = len(self.impacts)
+        given = len(self.impacts)
+        counted = self.windows[0].contracts  # the longest window: every counted impact
+        of = "" if counted == given else f" of {given}"
         return (
-            f"<JSSReport {self.computed_on}: {shown}, {count} "
-            f"contract{'' if count == 1 else 's'}, {self.rules}>"
+            f"<JSSReport {self.computed_on}: {shown}, {counted}{of} "
+            f"contract{'' if given == 1 else 's'} counted, {self.rules}>"
         )
 
     def impact(self, contract_id: str) -> Impact:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import attrs
 
@@ -51,6 +51,8 @@ from upwork_safety.testing._rules import default_fee_rate
 __all__ = [
     "FROM_RULES",
     "VERIFIED_CLIENT",
+    "FeeRate",
+    "FromRules",
     "contract",
     "finished_contract",
     "history",
@@ -64,21 +66,31 @@ UTC = timezone.utc
 START = date(2026, 3, 2)
 
 
-class _FromRules(enum.Enum):
+class FromRules(enum.Enum):
+    """The type of :data:`FROM_RULES`, the one value meaning "the rate the fee schedules give".
+
+    A one-member enum, so a type checker narrows ``rate is FROM_RULES`` and
+    a wrapper of your own can name it in :data:`FeeRate`.
+    """
+
     FROM_RULES = "from the rules"
 
 
-#: The default ``service_fee_rate`` of :func:`contract` and
-#: :func:`finished_contract`: read from the fee schedules for the start date.
+#: The default ``service_fee_rate`` of :func:`contract`, :func:`hourly_contract`
+#: and :func:`finished_contract`: read from the fee schedules for the start date.
 #: From the day every schedule charges a contract's own rate (2025-05-01)
 #: it is their published default (10%); before it, ``None``, since the
 #: sliding scale of 2016–2023 refuses a contract's own rate.
-FROM_RULES = _FromRules.FROM_RULES
+FROM_RULES = FromRules.FROM_RULES
 
-_FeeRate = Decimal | str | None | Literal[_FromRules.FROM_RULES]
+#: What a factory's ``service_fee_rate`` accepts: a rate (``Decimal`` or a
+#: string such as ``"0.10"``), ``None`` for none, or :data:`FROM_RULES`.
+#: Name it in a typed wrapper of your own:
+#: ``def offer(rate: factories.FeeRate = factories.FROM_RULES) -> Contract``.
+FeeRate: TypeAlias = Decimal | str | Literal[FromRules.FROM_RULES] | None
 
 
-def _fee_rate(value: _FeeRate, started: date) -> Decimal | str | None:
+def _fee_rate(value: FeeRate, started: date) -> Decimal | str | None:
     """*value*, or the rate the fee schedules give a contract started on *started*."""
     return default_fee_rate(started) if value is FROM_RULES else value
 
@@ -148,7 +160,7 @@ def contract(
     client: Client | str = "acme",
     started: date = START,
     amount: Money | str = "500",
-    service_fee_rate: _FeeRate = FROM_RULES,
+    service_fee_rate: FeeRate = FROM_RULES,
     **overrides: Any,
 ) -> Contract:
     """An open fixed-price contract with one unfunded milestone of *amount*.
@@ -187,7 +199,7 @@ def hourly_contract(
     weekly_limit: Decimal | int | str | None = None,
     days: int = 3,
     hours: int = 2,
-    service_fee_rate: _FeeRate = FROM_RULES,
+    service_fee_rate: FeeRate = FROM_RULES,
     **overrides: Any,
 ) -> Contract:
     """An open hourly contract at *rate* an hour with a Work Diary of *days* entries.
@@ -298,7 +310,7 @@ def finished_contract(
     stars: Decimal | str | None = "5.0",
     private_score: int | None = 10,
     end_reason: EndReason | None = EndReason.COMPLETED,
-    service_fee_rate: _FeeRate = FROM_RULES,
+    service_fee_rate: FeeRate = FROM_RULES,
     **overrides: Any,
 ) -> Contract:
     """An ended contract with one payment and feedback: a JSS history entry.
@@ -358,3 +370,8 @@ def history(count: int, *, clients: int = 3, start: date = date(2025, 1, 6)) -> 
         )
         for i in range(many)
     ]
+
+
+def __dir__() -> list[str]:
+    """The public names (``__all__``), not the names this module imports (red team r19 L4)."""
+    return sorted(__all__)
