@@ -20,7 +20,14 @@ from upwork_safety import (
     InvalidValueError,
     Money,
 )
-from upwork_safety.money import MAX_DIGITS, MAX_FORMAT_WIDTH, MAX_PARTS, to_decimal
+from upwork_safety.money import (
+    MAX_DIGITS,
+    MAX_FORMAT_WIDTH,
+    MAX_PARTS,
+    round_down,
+    round_half_up,
+    to_decimal,
+)
 
 USD = Money("10.00", "USD")
 RATE = ExchangeRate("USD", "PKR", "280.50")
@@ -76,6 +83,16 @@ ERRORS = [
     ("convert overflow", lambda: ExchangeRate("USD", "PKR", "1000").convert(Money("9" * 17, "USD")), InvalidValueError, "converted amount", f"at most {MAX_DIGITS} integer digits"),
     ("spread one", lambda: RATE.with_spread(Decimal(1)), InvalidValueError, "spread", "a fraction from 0 up to (not including) 1"),
     ("spread negative", lambda: RATE.with_spread(Decimal("-0.01")), InvalidValueError, "spread", "a fraction from 0 up to (not including) 1"),
+    # The two roundings became public names (r19): a caller's mistake is the family's error,
+    # where places=-1 indexed the table from its end and NaN came back as a result.
+    ("round value type", lambda: round_half_up("1.005", 2), InvalidTypeError, "value", "a Decimal"),
+    ("round value nan", lambda: round_half_up(Decimal("NaN"), 2), InvalidValueError, "value", "finite"),
+    ("round value snan", lambda: round_down(Decimal("sNaN"), 2), InvalidValueError, "value", "finite"),
+    ("round value inf", lambda: round_down(Decimal("-Infinity"), 0), InvalidValueError, "value", "finite"),
+    ("round places type", lambda: round_half_up(Decimal(1), True), InvalidTypeError, "places", "an int"),
+    ("round places negative", lambda: round_half_up(Decimal(1), -1), InvalidValueError, "places", f"from 0 to {MAX_DIGITS}"),
+    ("round places above", lambda: round_down(Decimal(1), MAX_DIGITS + 1), InvalidValueError, "places", f"from 0 to {MAX_DIGITS}"),
+    ("round too many digits", lambda: round_half_up(Decimal("1E+58"), 2), InvalidValueError, "value", "at most 60 digits once rounded"),
 ]  # fmt: skip
 
 
@@ -104,6 +121,11 @@ ACCEPTED = [
     ("half up", lambda: Money("0.125", "USD").rounded().amount, Decimal("0.13")),
     ("half up, negative", lambda: Money("-0.125", "USD").rounded().amount, Decimal("-0.13")),
     ("sub-cent kept", lambda: Money("0.125", "USD").amount, Decimal("0.125")),
+    ("round half up", lambda: (round_half_up(Decimal("33.335"), 2), round_half_up(Decimal("-0.005"), 2)), (Decimal("33.34"), Decimal("-0.01"))),
+    ("round down", lambda: (round_down(Decimal("33.339"), 2), round_down(Decimal("-0.009"), 2)), (Decimal("33.33"), Decimal("0.00"))),
+    ("round at the places limit", lambda: round_half_up(Decimal("1E-19") * 5, MAX_DIGITS), Decimal("1E-18")),
+    ("round the most digits", lambda: round_half_up(Decimal("9" * 58), 2), Decimal("9" * 58 + ".00")),
+    ("round a subclass", lambda: type(round_down(_Dec("1.239"), 2)), Decimal),
     ("rounded check", lambda: (Money("1.10", "USD").is_rounded(), Money("1.101", "USD").is_rounded(), Money("1.1000", "USD").is_rounded()), (True, False, True)),
 ]  # fmt: skip
 

@@ -169,3 +169,30 @@ def test_every_public_name_in_every_module_has_a_docstring(name):
                 and not (member.__doc__ or "").strip()
             ]
     assert [] == missing
+
+
+def test_every_name_the_api_pages_document_is_in_its_modules_all():
+    """A name docs/api documents is public, so dir() and ``import *`` show it (r19 L4 follow-up:
+    ``errors.MAX_PROBLEMS`` and ``money.round_half_up`` were documented but not in __all__)."""
+    import importlib
+    import re
+    from pathlib import Path
+
+    directive = re.compile(
+        r"^\.\. (?:(?:current)?module|auto(?:data|class|function|exception))::\s+(\S+)",
+        re.MULTILINE,
+    )
+    checked = []
+    for page in sorted((Path(__file__).parent.parent / "docs" / "api").glob("*.md")):
+        current = "upwork_safety"
+        for match in directive.finditer(page.read_text(encoding="utf-8")):
+            name = match.group(1)
+            if match.group(0).startswith((".. module", ".. currentmodule")):
+                current = name
+                continue
+            path = name if name.startswith("upwork_safety") else f"{current}.{name}"
+            module_name, _, attribute = path.rpartition(".")
+            module = importlib.import_module(module_name)
+            checked.append(path)
+            assert attribute in module.__all__, f"{page.name}: {path}"
+    assert {"upwork_safety.errors.MAX_PROBLEMS", "upwork_safety.jss.score"} <= set(checked)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = [
+    "MAX_PROBLEMS",
     "CurrencyMismatchError",
     "InvalidDataError",
     "InvalidTypeError",

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from datetime import date
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import NoReturn
 
 import attrs
@@ -41,13 +41,25 @@ from upwork_safety._money_text import explicit_locale as explicit_locale
 from upwork_safety._money_text import format_amount, format_money
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text, whole_number
+from upwork_safety._rounding import no_negative_zero
+from upwork_safety._rounding import round_down as round_down
+from upwork_safety._rounding import round_half_up as round_half_up
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,
     InvalidValueError,
 )
 
-__all__ = ["MAX_DIGITS", "MAX_PARTS", "ExchangeRate", "Money"]
+__all__ = [
+    "CONTEXT",
+    "MAX_DIGITS",
+    "MAX_PARTS",
+    "ExchangeRate",
+    "Money",
+    "rate_of",
+    "round_down",
+    "round_half_up",
+]
 
 #: Amounts may have at most this many digits before the decimal point, and
 #: at most this many after it.  A quadrillion dollars is far beyond any
@@ -69,41 +81,6 @@ CONTEXT = _decimals.settings_copy()
 
 #: The context the library computes in (private, never handed out).
 _CONTEXT = _decimals.CONTEXT
-
-
-def round_half_up(value: Decimal, places: int) -> Decimal:
-    """Round *value* half up to *places* decimal places, with :data:`CONTEXT`'s settings.
-
-    The library's rounding for amounts a rule computes: Upwork's worked
-    examples round half up (a 10% fee on $333.36 is $33.34).  Rounding
-    happens only where a rule says so; everything else stays exact.  Its one
-    sibling is :func:`round_down`, for a most that must not be passed.  A
-    zero result is positive zero: a computed amount never shows as ``-0.00``
-    (10% of ``-0.00``, or a tiny negative amount rounded, is ``0.00``).
-    """
-    return _no_negative_zero(
-        value.quantize(_QUANTA[places], rounding=ROUND_HALF_UP, context=_CONTEXT)
-    )
-
-
-def _no_negative_zero(value: Decimal) -> Decimal:
-    """*value*, or positive zero in its place when it is a negative zero.
-
-    The one rule for amounts the library computes (rounding, negating,
-    multiplying): zero is written ``0.00``, never ``-0.00``.
-    """
-    return value.copy_abs() if not value and value.is_signed() else value
-
-
-def round_down(value: Decimal, places: int) -> Decimal:
-    """Round *value* toward zero to *places* decimal places, with :data:`CONTEXT`'s settings.
-
-    For a limit a rule gives as a share ("keep at most 50%"): rounding half
-    up could pass it by half a cent, so such a most is rounded down.  Every
-    other rounding is :func:`round_half_up`'s.  A zero result is positive
-    zero, as there.
-    """
-    return _no_negative_zero(value.quantize(_QUANTA[places], rounding=ROUND_DOWN, context=_CONTEXT))
 
 
 def rate_of(money: Money, rate: Decimal) -> Money:
@@ -309,7 +286,7 @@ class Money:
                 )
             return NotImplemented
         factor = to_decimal(other, "factor")
-        return Money(_no_negative_zero(_CONTEXT.multiply(self.amount, factor)), self.currency)
+        return Money(no_negative_zero(_CONTEXT.multiply(self.amount, factor)), self.currency)
 
     __rmul__ = __mul__
 
@@ -328,7 +305,7 @@ class Money:
     def __neg__(self) -> Money:
         # copy_negate() is exact; unary minus would round to the caller's precision.  Zero
         # stays positive zero: a computed amount never shows as -0.00.
-        return Money(_no_negative_zero(self.amount.copy_negate()), self.currency)
+        return Money(no_negative_zero(self.amount.copy_negate()), self.currency)
 
     def __pos__(self) -> Money:
         return self
