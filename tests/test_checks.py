@@ -99,14 +99,14 @@ def test_codes_repr_is_one_short_line():
     shown = repr(CODES)
     assert "\n" not in shown
     assert len(shown) < 400
-    assert shown.startswith("<19 finding codes: UNFUNDED_MILESTONE, ")
+    assert shown.startswith("<20 finding codes: UNFUNDED_MILESTONE, ")
 
 
 def test_codes_accept_plain_text_keys():
     """CODES is keyed by FindingCode but a plain string finds the same entry."""
     assert CODES[FindingCode.UPFRONT_FEE] is CODES["UPFRONT_FEE"]
     assert "UPFRONT_FEE" in CODES
-    assert 19 == len(CODES)
+    assert 20 == len(CODES)
 
 
 # ============================================================================ CODES
@@ -124,6 +124,7 @@ REQUIRED = {
     "ACCOUNT_SHARING",
     "UNREAD_SCRIPT",
     "REVIEW_PERIOD_RUNNING",
+    "FUNDS_PENDING",
     "REFUND_REQUEST_PENDING",
     "DISPUTE_WINDOW_CLOSING",
     "DISPUTE_STEP_DUE",
@@ -366,6 +367,10 @@ def test_every_code_path_builds_findings_with_their_codes_severity():
         *checks.review_contract(funded_and_submitted("150.00"), now=at(2024, 3, 5)),
         *checks.review_contract(ended, now=at(2024, 3, 9)),
         *checks.review_contract(dormant, now=at(2024, 5, 20)),
+        *checks.review_contract(
+            escrow.apply(funded_and_submitted("150.00"), escrow.Approve("m1", at(2024, 3, 5))),
+            now=at(2024, 3, 6),
+        ),
         *checks.review_contract(unverified, now=at(2024, 1, 3)),
         *checks.review_milestone("Build the website"),
         *checks.scan_message("Start today, I will fund the milestone tomorrow."),
@@ -711,7 +716,9 @@ def test_unfunded_after_the_previous_milestone_is_paid():
     contract = escrow.apply(contract, escrow.Fund("m1", at(2024, 3, 1, 9)))
     contract = escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 2, 9)))
     found = checks.review_contract(contract, now=at(2024, 3, 3))
-    assert [("UNFUNDED_MILESTONE", "m2")] == [(f.code, f.milestone_id) for f in found]
+    assert [("UNFUNDED_MILESTONE", "m2"), ("FUNDS_PENDING", "m1")] == [
+        (f.code, f.milestone_id) for f in found
+    ]
 
 
 def partly_approved(approved):
@@ -729,8 +736,9 @@ def test_next_milestone_covered_by_a_carried_remainder_is_not_unfunded():
     contract = partly_approved("100.00")
     m2 = contract.milestone("m2")
     assert (MilestoneState.NOT_FUNDED, usd("100.00")) == (m2.state, m2.held)
-    # Only the carried escrow's own INFO finding (red team r10 #12), no UNFUNDED.
-    assert [("ARBITRATION_UNECONOMIC", "m2")] == [
+    # Only the carried escrow's own INFO finding (red team r10 #12) and m1's pending
+    # release, no UNFUNDED.
+    assert [("FUNDS_PENDING", "m1"), ("ARBITRATION_UNECONOMIC", "m2")] == [
         (f.code, f.milestone_id) for f in checks.review_contract(contract, now=at(2024, 3, 4))
     ]
 
@@ -738,7 +746,8 @@ def test_next_milestone_covered_by_a_carried_remainder_is_not_unfunded():
 def test_next_milestone_partly_covered_is_unfunded_for_the_rest():
     """m2 holds USD 40 of its USD 100 from a partial approval: UNFUNDED for the USD 60 it lacks."""
     contract = partly_approved("160.00")
-    finding, small = checks.review_contract(contract, now=at(2024, 3, 4))
+    finding, pending, small = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("FUNDS_PENDING", "m1") == (pending.code, pending.milestone_id)
     assert ("ARBITRATION_UNECONOMIC", "m2") == (small.code, small.milestone_id)
     assert ("UNFUNDED_MILESTONE", Severity.DANGER) == (finding.code, finding.severity)
     assert "m2" == finding.milestone_id
@@ -748,7 +757,9 @@ def test_next_milestone_partly_covered_is_unfunded_for_the_rest():
     # Once the client funds it (USD 60 more), m2 is active and no longer unfunded.
     funded = escrow.apply(contract, escrow.Fund("m2", at(2024, 3, 4, 9)))
     assert usd("100.00") == funded.milestone("m2").held
-    assert ["ARBITRATION_UNECONOMIC"] == codes(checks.review_contract(funded, now=at(2024, 3, 5)))
+    assert ["FUNDS_PENDING", "ARBITRATION_UNECONOMIC"] == codes(
+        checks.review_contract(funded, now=at(2024, 3, 5))
+    )
 
 
 def test_next_milestone_blocked_by_a_remainder_left_on_a_paid_one():
@@ -758,7 +769,8 @@ def test_next_milestone_blocked_by_a_remainder_left_on_a_paid_one():
     """
     contract = partly_approved("50.00")
     assert "Fund" not in escrow.allowed(contract, "m2").allowed
-    finding, small = checks.review_contract(contract, now=at(2024, 3, 4))
+    finding, pending, small = checks.review_contract(contract, now=at(2024, 3, 4))
+    assert ("FUNDS_PENDING", "m1") == (pending.code, pending.milestone_id)
     assert ("ARBITRATION_UNECONOMIC", "m1") == (small.code, small.milestone_id)
     assert ("UNFUNDED_MILESTONE", Severity.DANGER) == (finding.code, finding.severity)
     assert ("m2", usd("100.00")) == (finding.milestone_id, finding.amount)
@@ -768,7 +780,10 @@ def test_next_milestone_blocked_by_a_remainder_left_on_a_paid_one():
     assert 'USD 150.00 is still in escrow on "' in finding.script
     # Once the client releases the rest, m2 can be funded and the advice is the usual one.
     settled = escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 4, 9)))
-    (after,) = checks.review_contract(settled, now=at(2024, 3, 5))
+    after, *pending_too = checks.review_contract(settled, now=at(2024, 3, 5))
+    # The USD 50 approved on 2024-03-03 and the USD 150 released now: two moments.
+    assert ["FUNDS_PENDING", "FUNDS_PENDING"] == codes(pending_too)
+    assert [at(2024, 3, 8, 9), at(2024, 3, 9, 9)] == [f.due for f in pending_too]
     assert "Fund" in escrow.allowed(settled, "m2").allowed
     assert ("m2", "no other milestone active") == (after.milestone_id, after.evidence[-25:])
 
@@ -785,7 +800,9 @@ def test_no_unfunded_finding_when_everything_is_paid_or_the_contract_ended():
     """A contract whose milestones are all paid, or that has ended, expects no work."""
     contract = escrow.apply(fixed([milestone("m1", "300.00")]), escrow.Fund("m1", at(2024, 3, 1)))
     contract = escrow.apply(contract, escrow.Approve("m1", at(2024, 3, 2)))
-    assert [] == checks.review_contract(contract, now=at(2024, 3, 3))
+    # Only the release's security period, no work expected.
+    assert ["FUNDS_PENDING"] == codes(checks.review_contract(contract, now=at(2024, 3, 3)))
+    assert [] == checks.review_contract(contract, now=at(2024, 3, 7))
     ended = fixed([milestone("m1", "300.00")], ended=date(2024, 3, 5))
     assert [] == checks.review_contract(ended, now=at(2024, 3, 6))
 
@@ -988,7 +1005,7 @@ def test_vague_milestones_in_a_contract():
         date(2024, 3, 4), vague.amount, at=at(2024, 3, 4), milestone_id="m2", kind="release"
     )
     done = fixed([attrs.evolve(vague, escrow=paid)], ended=date(2024, 3, 5), payments=(release,))
-    assert [] == checks.review_contract(done, now=at(2024, 3, 6))
+    assert ["FUNDS_PENDING"] == codes(checks.review_contract(done, now=at(2024, 3, 6)))
 
 
 def vague_contract():
@@ -1295,7 +1312,8 @@ def test_dispute_window_with_nothing_at_stake_gives_no_finding():
     assert [] == [
         d.kind for d in escrow.deadlines(ended, at(2024, 3, 5)) if d.kind == "dispute_window_closes"
     ]
-    assert [] == checks.review_contract(ended, now=at(2024, 3, 5))
+    # The paid release's security period only: nothing to dispute.
+    assert ["FUNDS_PENDING"] == codes(checks.review_contract(ended, now=at(2024, 3, 5)))
 
 
 # ============================================================================ wrong-typed arguments
@@ -1691,7 +1709,7 @@ def test_arbitration_uneconomic_for_a_partial_approvals_remainder():
     finding = findings["ARBITRATION_UNECONOMIC"]
     assert "m1" == finding.milestone_id
     assert "held USD 90.00 < arbitration fee USD 291.00" == finding.evidence
-    assert {"ARBITRATION_UNECONOMIC", "DORMANT_ESCROW"} == set(findings)
+    assert {"ARBITRATION_UNECONOMIC", "DORMANT_ESCROW", "FUNDS_PENDING"} == set(findings)
 
 
 def test_a_partial_approvals_remainder_on_the_last_milestone_is_said_at_once():

@@ -334,8 +334,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
         )
     elif not comparison.unpriced:
         p.line("  No method can deliver this amount:")
-    for method in comparison.unpriced:
-        p.wrapped(unpriced_line(comparison, method), indent="    ", first="  ")
+    _print_unpriced(p, comparison)
     for skipped in comparison.skipped:
         p.wrapped(
             f"not compared: {skipped.method.name}: {skipped.reason}", indent="    ", first="  "
@@ -433,6 +432,23 @@ def _arrival_data(found: Arrival) -> dict[str, object]:
         "note": _said(found),
         "unconfirmed": found.unconfirmed,
     }
+
+
+#: Under a comparison that left methods unpriced: how to see every method priced
+#: (newcomer r19 L5: the first run priced Payoneer alone, and the way on was a guess).
+PRICE_EVERY_METHOD = (
+    "To price every method, rerun with the rate each one shows you (--offered-rate "
+    "METHOD=RATE; a bare RATE is Direct to Local Bank's) or a markup you assume "
+    "(--spread METHOD=1%, or a bare --spread 1% for every method given no rate)."
+)
+
+
+def _print_unpriced(p: Printer, comparison: WithdrawalComparison) -> None:
+    """A line per method left unpriced, then how to price every one."""
+    for method in comparison.unpriced:
+        p.wrapped(unpriced_line(comparison, method), indent="    ", first="  ")
+    if comparison.unpriced:
+        p.wrapped(PRICE_EVERY_METHOD, indent="    ", first="  ")
 
 
 def unpriced_line(comparison: WithdrawalComparison, method: WithdrawalMethod) -> str:

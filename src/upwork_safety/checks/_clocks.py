@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety._moments import LATEST
 from upwork_safety.checks._codes import FindingCode, rule_unconfirmed
 from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._milestones import short
@@ -100,6 +101,12 @@ def _review_running(clock: _Clock) -> Finding | None:
         f"nothing, the {milestone.held} in escrow is released to you automatically "
         f"at {_when(clock.deadline.due)} ({_left(clock.left)} from now)."
     )
+    available = _available_after_release(clock)
+    if available is not None:
+        message += (
+            " It is then pending for Upwork's security period and becomes available to "
+            f"withdraw at {_when(available)}."
+        )
     advice = (
         "Nothing to do but wait; answer change requests promptly (they stop the "
         "clock). A short, friendly note is fine."
@@ -115,6 +122,26 @@ def _review_running(clock: _Clock) -> Finding | None:
         amount=milestone.held,
         **clock.fields(),
     )
+
+
+def _available_after_release(clock: _Clock) -> datetime | None:
+    """When the escrow released at the end of the review would become available.
+
+    The engine's own answer: the contract advanced to the release, and the
+    ``funds_available`` deadline it then reports for the milestone (the
+    security period is never restated here).
+    """
+    released = clock.deadline.due
+    if released.date() > LATEST:  # the engine is not run past its calendar
+        return None
+    after = escrow.advance(clock.contract, released, rules=clock.override)
+    dues = [
+        d.due
+        for d in escrow.deadlines(after, released, rules=clock.override)
+        if d.kind is escrow.DeadlineKind.FUNDS_AVAILABLE
+        and d.milestone_id == clock.deadline.milestone_id
+    ]
+    return max(dues, default=None)
 
 
 def _refund_pending(clock: _Clock) -> Finding | None:

@@ -114,6 +114,7 @@ class FindingCode(StrEnum):
     ACCOUNT_SHARING = "ACCOUNT_SHARING"
     UNREAD_SCRIPT = "UNREAD_SCRIPT"
     REVIEW_PERIOD_RUNNING = "REVIEW_PERIOD_RUNNING"
+    FUNDS_PENDING = "FUNDS_PENDING"
     REFUND_REQUEST_PENDING = "REFUND_REQUEST_PENDING"
     DISPUTE_WINDOW_CLOSING = "DISPUTE_WINDOW_CLOSING"
     DISPUTE_STEP_DUE = "DISPUTE_STEP_DUE"
@@ -329,6 +330,16 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "The client has the review period to approve or request changes; silence "
         "releases the escrow automatically.",
         _source("review_period"),
+    ),
+    CodeInfo(
+        FindingCode.FUNDS_PENDING,
+        Severity.INFO,
+        "fixed-price contract",
+        "Escrow was released to you (approved, released automatically, or by a dispute) or "
+        "a bonus was paid, and the money is still in the security period; the finding gives "
+        "the amount and the moment it becomes available to withdraw.",
+        "Money paid to you is pending for the security period before it can be withdrawn.",
+        _source("security_period"),
     ),
     CodeInfo(
         FindingCode.REFUND_REQUEST_PENDING,

@@ -32,6 +32,7 @@ from upwork_safety.checks._findings import Finding, make_finding, sorted_finding
 from upwork_safety.checks._hourly_weeks import _hourly
 from upwork_safety.checks._milestones import short, vague_findings
 from upwork_safety.checks._normalise import checked_text
+from upwork_safety.checks._pending import pending_findings
 from upwork_safety.errors import CurrencyMismatchError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
 from upwork_safety.rules import PlatformRules
@@ -250,6 +251,7 @@ def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None)
         finding = None if handler is None else handler(clock)
         if finding is not None:
             found.append(finding)
+    found.extend(pending_findings(current, deadlines, now, rules))
     found.extend(_arbitration(current, now, in_force))
     found.extend(_vague(current))
     return found
@@ -264,7 +266,9 @@ def review_contract(
     :func:`upwork_safety.escrow.advance` (a review period that ran out is
     already paid), then read through :func:`~upwork_safety.escrow.deadlines`:
     ``UNFUNDED_MILESTONE``, ``REVIEW_PERIOD_RUNNING`` (with the exact
-    auto-release time), ``REFUND_REQUEST_PENDING`` (with the time left),
+    auto-release time), ``FUNDS_PENDING`` (paid money in the security
+    period, with the moment it becomes available), ``REFUND_REQUEST_PENDING``
+    (with the time left),
     ``DISPUTE_WINDOW_CLOSING``, ``DORMANT_ESCROW``,
     ``ARBITRATION_UNECONOMIC`` (with the fee, its *unconfirmed* flag, and the
     net after the service fee from :func:`upwork_safety.fees.net_earnings`)

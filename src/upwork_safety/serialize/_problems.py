@@ -19,6 +19,7 @@ import cattrs
 
 from upwork_safety._display import shown
 from upwork_safety.errors import MAX_PROBLEMS, Problem, UpworkSafetyError
+from upwork_safety.models import Escrow
 from upwork_safety.serialize._strict import RefusedError
 
 #: The longest problem line kept; a longer message is cut, so a hostile value
@@ -102,6 +103,17 @@ def tally(exc: BaseException) -> tuple[int, int]:
     return 1, 1
 
 
+#: What to write for a required field that a hand-written file commonly leaves out,
+#: by (class, field): the bare "required field missing" leaves the reader to guess.
+_MISSING_HINTS: dict[tuple[type | None, str | None], str] = {
+    (
+        Escrow,
+        "funded",
+    ): "every escrow records what the client funded; a funded, submitted or changes-requested "
+    'milestone holds all of it, so give "funded" and "held", both the milestone\'s amount',
+}
+
+
 def complete(exc: BaseException) -> bool:
     """Whether every part of *exc*'s tree was read to its end."""
     if isinstance(exc, cattrs.BaseValidationError):
@@ -136,6 +148,12 @@ def _walk(exc: BaseException, path: str, owner: type | None, out: list[Problem])
                 child = f"{path}[{index}]" if type(index) is int else key_path(path, index)
             else:
                 child = path
+            hint = _MISSING_HINTS.get((getattr(exc, "cl", None), getattr(note, "name", None)))
+            if isinstance(inner, KeyError) and hint is not None:
+                if len(out) < LIMIT:
+                    out.append(Problem(child, f"required field missing: {hint}", rule="required"))
+                total += 1
+                continue
             total += _walk(inner, child, exc.cl if note is None else None, out)
         return total
     if len(out) < LIMIT:
