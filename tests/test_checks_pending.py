@@ -9,7 +9,18 @@ from datetime import date, datetime, timedelta, timezone
 import attrs
 import pytest
 
-from upwork_safety import Client, Contract, ContractKind, Milestone, Money, checks, escrow, rules
+from upwork_safety import (
+    Client,
+    Contract,
+    ContractKind,
+    InvalidValueError,
+    Milestone,
+    Money,
+    checks,
+    escrow,
+    rules,
+    serialize,
+)
 from upwork_safety.checks import CODES, FindingCode, Severity
 from upwork_safety.models import Escrow, MilestoneState, Payment
 
@@ -154,3 +165,45 @@ def test_cli_check_prints_the_pending_finding(day, tmp_path, capsys):
     (finding,) = report["findings"]
     assert ("FUNDS_PENDING", "2026-03-28T15:00:00+00:00") == (finding["code"], finding["due"])
     assert {"amount": "430.00", "currency": "USD"} == finding["amount"]
+
+
+def test_funds_available_deadlines_carry_the_payment_they_free():
+    """``Deadline.amount``: the engine's funds_available deadline says how much becomes available
+    (FUNDS_PENDING reads it, where it had matched payments by recomputing the security period)."""
+    released = escrow.advance(submitted(), RELEASED)
+    bonus = attrs.evolve(
+        released,
+        payments=(
+            *released.payments,
+            Payment(RELEASED.date(), usd("25.00"), at=RELEASED, kind="bonus"),
+        ),
+    )
+    found = [
+        (d.due, d.amount)
+        for d in escrow.deadlines(bonus, RELEASED)
+        if d.kind is escrow.DeadlineKind.FUNDS_AVAILABLE
+    ]
+    assert {(AVAILABLE, usd("430.00")), (AVAILABLE, usd("25.00"))} == set(found)
+    assert all(
+        d.amount is None
+        for d in escrow.deadlines(submitted(), SUBMITTED)
+        if d.kind is not escrow.DeadlineKind.FUNDS_AVAILABLE
+    )
+    findings = pending_of(checks.review_contract(bonus, now=RELEASED))
+    assert {(usd("430.00"), AVAILABLE), (usd("25.00"), AVAILABLE)} == {
+        (f.amount, f.due) for f in findings
+    }
+
+
+def test_a_deadline_of_another_kind_cannot_carry_an_amount():
+    """The amount is the money a funds_available deadline frees; no other kind has one."""
+    with pytest.raises(InvalidValueError) as info:
+        escrow.Deadline(
+            "review_ends", RELEASED, "m1", "client", "auto-release", "HC 1", usd("430.00")
+        )
+    assert ("Deadline.amount", "only for funds_available") == (info.value.field, info.value.rule)
+    kept = escrow.Deadline(
+        "funds_available", AVAILABLE, "m1", "nobody", "available", "HC 1", usd("430.00")
+    )
+    assert kept == serialize.from_json(escrow.Deadline, serialize.to_json(kept))
+    assert "amount" in kept.to_records()[0]

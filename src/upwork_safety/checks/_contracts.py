@@ -251,7 +251,7 @@ def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None)
         finding = None if handler is None else handler(clock)
         if finding is not None:
             found.append(finding)
-    found.extend(pending_findings(current, deadlines, now, rules))
+    found.extend(pending_findings(current, deadlines, now))
     found.extend(_arbitration(current, now, in_force))
     found.extend(_vague(current))
     return found

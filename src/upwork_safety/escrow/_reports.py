@@ -30,6 +30,7 @@ from upwork_safety._validate import (
     instance,
     member_field,
     member_text,
+    optional_cents_field,
     optional_id_field,
     plain_texts,
     refuse_subclass,
@@ -50,9 +51,9 @@ from upwork_safety.escrow._engine import (
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
-from upwork_safety.escrow._timers import rules_at
+from upwork_safety.escrow._timers import available_at, rules_at
 from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
-from upwork_safety.money import Money, _add, _subtract, plain_money
+from upwork_safety.money import Money, _add, _subtract, optional_plain_money, plain_money
 from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
@@ -90,6 +91,9 @@ class Deadline:
             e.g. ``"client"``).
         consequence: What happens at *due* if nobody acts.
         source: Where the rule is published.
+        amount: For a ``funds_available`` deadline, the payment that
+            becomes available at *due* (the engine's deadlines always say);
+            ``None`` for every other kind, which cannot carry one.
     """
 
     kind: DeadlineKind = attrs.field(converter=_kind, validator=member_field(DeadlineKind))
@@ -100,6 +104,18 @@ class Deadline:
     who: Party = attrs.field(converter=_party, validator=member_field(Party))
     consequence: str = attrs.field(converter=plain_text, validator=text_field)
     source: str = attrs.field(converter=plain_text, validator=text_field)
+    amount: Money | None = attrs.field(
+        default=None, converter=optional_plain_money, validator=optional_cents_field
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.amount is not None and self.kind is not DeadlineKind.FUNDS_AVAILABLE:
+            raise InvalidValueError(
+                f"Deadline.amount is only for a funds_available deadline (the payment that "
+                f"becomes available), not for {self.kind.value}",
+                field="Deadline.amount",
+                rule="only for funds_available",
+            )
 
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict with every field, for ``pandas.DataFrame``."""
@@ -146,12 +162,13 @@ def _payment_deadlines(run: Run) -> list[Deadline]:
         found.append(
             Deadline(
                 DeadlineKind.FUNDS_AVAILABLE,
-                payment.at + rules_at(payment.at, run.rules).security_period,
+                available_at(payment.at, run.rules),
                 payment.milestone_id,
                 Party.NOBODY,
                 f"the {payment.amount} {what} of {when(payment.at)} moves from pending to "
                 "available",
                 _rule_source("security_period").source,
+                payment.amount,
             )
         )
     return found
@@ -426,7 +443,7 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
         if payment.kind is PaymentKind.OTHER:
             continue
         paid_at = payment.moment
-        over = moment >= paid_at + rules_at(paid_at, run.rules).security_period
+        over = moment >= available_at(paid_at, run.rules)
         amount = payment.amount.amount
         if payment.kind is PaymentKind.BONUS:
             if over:

@@ -71,6 +71,17 @@ def rules_at(at: datetime, override: PlatformRules | None) -> PlatformRules:
     return _rules_on(at.date())
 
 
+def available_at(paid_at: datetime, override: PlatformRules | None) -> datetime:
+    """When money paid out at *paid_at* leaves its security period and becomes available.
+
+    The one reading of the rule (HC 211060918): the security period in
+    force when it was paid (:func:`rules_at`), counted as elapsed time.
+    The ledger's pending/available split and the ``funds_available``
+    deadlines both come from here.
+    """
+    return paid_at + rules_at(paid_at, override).security_period
+
+
 def start_of(day: date) -> datetime:
     """00:00 UTC on *day*."""
     return datetime.combine(day, time(0), UTC)
