@@ -675,19 +675,19 @@ class TestBadRows:
         assert hours is not None
         assert (Decimal(text), steps) == (hours, round(hours * 6))
 
-    def test_hours_of_a_row_fit_in_a_week(self):
-        """Red team r13 #4: 10^17 hours in one contract's week were read; a week has 168."""
-        rows = [{"Date": "2024-09-02", "Contract": "Job (1)", "Hours": "168", "Amount": "1"}]
-        assert Decimal(168) == parse(table(WEEKLY, rows)).transactions[0].hours
-        for text in ("168.16667", "100000000000000000"):
+    def test_hours_of_a_row_fit_in_a_day(self):
+        """Red team r13 #4 and r19 M1: a row is one day's work of a contract, at most 24 h."""
+        rows = [{"Date": "2024-09-02", "Contract": "Job (1)", "Hours": "24", "Amount": "1"}]
+        assert Decimal(24) == parse(table(WEEKLY, rows)).transactions[0].hours
+        for text in ("24.16667", "168", "100000000000000000"):
             rows[0]["Hours"] = text
             with pytest.raises(InvalidDataError) as info:
                 parse(table(WEEKLY, rows))
             assert ["line 2, column 3"] == [where(p) for p in problems_of(info)]
-        week = parse(table(WEEKLY, [{**rows[0], "Hours": "168"}])).transactions[0]
+        day = parse(table(WEEKLY, [{**rows[0], "Hours": "24"}])).transactions[0]
         with pytest.raises(InvalidValueError) as refused:
-            attrs.evolve(week, hours=Decimal("168.5"))
-        assert ("Transaction.hours", "at most 168 hours") == (
+            attrs.evolve(day, hours=Decimal("24.5"))
+        assert ("Transaction.hours", "at most 24 hours") == (
             refused.value.field,
             refused.value.rule,
         )
@@ -2563,7 +2563,7 @@ class TestLoadedStatementsKeepTheReadersRules:
                 amount=usd("1"),
                 contract="API",
                 contract_id="1",
-                hours=Decimal(1),
+                hours=Decimal(0),  # one contract's day holds 24 hours, not 129
                 extra=[(f"c{k}", "v")],
             )
             for k in range(statements.MAX_COLUMNS + 1)

@@ -266,16 +266,18 @@ def test_transaction_exports_read_back(data, opening, options):
 @st.composite
 def weekly_rows(draw: st.DrawFn) -> list[tuple[date, str, str, str, int, int]]:
     count = draw(st.integers(0, 10))
+    # A row is one day's work of a contract (at most 144 ten-minute steps); each row's
+    # contract is its own, so no contract's day holds more than 24 hours.
     return [
         (
             draw(st.dates(date(2015, 1, 1), date(2030, 12, 31))),
             draw(titles),
-            str(draw(st.integers(1, 10**9))),
+            str(draw(st.integers(1, 10**9)) * 100 + index),
             draw(st.sampled_from(sorted(WEEKLY_WORDS))),
-            draw(st.integers(0, 600)),
+            draw(st.integers(0, 144)),
             draw(st.integers(-(10**7), 10**9)),
         )
-        for _ in range(count)
+        for index in range(count)
     ]
 
 

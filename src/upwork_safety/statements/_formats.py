@@ -54,9 +54,9 @@ from upwork_safety._moments import LATEST
 from upwork_safety._validate import is_blank
 from upwork_safety.statements import _model
 from upwork_safety.statements._model import (
+    DAY_HOURS,
     TYPE_WORDS,
     TYPES,
-    WEEK_HOURS,
     WEEKLY_TYPES,
     StatementFormat,
     TransactionKind,
@@ -400,10 +400,10 @@ def parse_hours(text: str, on: date | None) -> Decimal | str:
     if not _PLAIN.fullmatch(text):
         return f"{shown(text)} is not a number of hours such as 1.5 or 0.33333"
     value = Decimal(text)
-    if value > WEEK_HOURS:
+    if value > DAY_HOURS:
         return (
-            f"{shown(text)} is more than the {WEEK_HOURS} hours of a billing week (a row of the "
-            "weekly summary covers at most one billing week of a contract)"
+            f"{shown(text)} is more than the {DAY_HOURS} hours of a day (a row of the weekly "
+            "summary is one day's work of a contract)"
         )
     if on is not None and not segment_steps(value, on):
         return (

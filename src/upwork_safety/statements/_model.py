@@ -55,10 +55,14 @@ _HALF_MINUTE = CONTEXT.divide(Decimal(1), Decimal(120))
 #: reader refuses a longer cell, and :class:`Transaction` a longer text, so a row
 #: built by hand or loaded is one a file could give.
 MAX_FIELD_CHARS = 2_000
-#: The hours in one billing week (Monday 00:00 to Sunday 24:00 UTC): the most a row
-#: of the weekly summary can give, as it covers at most one billing week of a contract
-#: (the rows of docs/examples are days; a week's row is the widest a row can be).
+#: The hours in one billing week (Monday 00:00 to Sunday 24:00 UTC): the most the
+#: rows of one contract in one billing week of the weekly summary add up to.
 WEEK_HOURS = Decimal(timedelta(weeks=1) // _HOUR)
+#: The hours in one day: a row of the weekly summary is one day's work of one contract
+#: (its Date is the day worked: the public sample the reader follows has a row per
+#: contract and day, weekends included), so one contract's rows of one date add up to
+#: at most this, and so does each row.
+DAY_HOURS = Decimal(timedelta(days=1) // _HOUR)
 
 
 class TransactionKind(enum.Enum):
@@ -444,12 +448,12 @@ def _hours(instance: Transaction, attribute: Any, value: Any) -> None:
     if optional_instance(value, Decimal, name) is None:
         return
     on = instance.on  # validators run once every field is set
-    if value.is_finite() and value > WEEK_HOURS:
+    if value.is_finite() and value > DAY_HOURS:
         raise InvalidValueError(
-            f"{name} must be at most {WEEK_HOURS}, the hours in a billing week (a row of the "
-            f"weekly summary covers at most one billing week of a contract), got {value}",
+            f"{name} must be at most {DAY_HOURS}, the hours in a day (a row of the weekly "
+            f"summary is one day's work of a contract), got {value}",
             field=name,
-            rule=f"at most {WEEK_HOURS} hours",
+            rule=f"at most {DAY_HOURS} hours",
         )
     if not value.is_finite() or value < 0 or not segment_steps(value, on):
         minutes = segment_minutes(on)
@@ -583,8 +587,9 @@ class Transaction:
             which are titles the client writes).
         hours: Hours worked (weekly summary, hourly rows): a whole number of
             10-minute steps as Upwork writes them (``0.33333`` is 20 minutes),
-            at most the 168 hours of a billing week.
-            Only the weekly summary gives them: the hours in a Transactions
+            at most the 24 hours of a day (a row is one day's work of a
+            contract; :class:`Statement` adds one contract's rows up by day and by
+            billing week).  Only the weekly summary gives them: the hours in a Transactions
             report's invoice text are not read.
         local_amount: ``Amount in local currency`` in ``Currency``, when given.
         exchange_rate: The ``ExchangeRate`` column of the older export's
@@ -598,7 +603,7 @@ class Transaction:
     Raises:
         InvalidTypeError: A field of the wrong type.
         InvalidValueError: A line below 2, an empty id, hours that are not
-            10-minute steps, are over a week's or are on a row that is not hourly, a rate that is
+            10-minute steps, are over a day's or are on a row that is not hourly, a rate that is
             not positive, or an amount or balance that is not whole cents
             (at most two decimal places written, as the reader requires) or
             not below :data:`MAX_AMOUNT` in size, or an *extra* column that

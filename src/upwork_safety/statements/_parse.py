@@ -26,6 +26,7 @@ from upwork_safety.statements._formats import (
     MAX_ROWS,
     FormatSpec,
 )
+from upwork_safety.statements._hours import hours_over
 from upwork_safety.statements._input import RULE, Problems, Refused, Source, Stop, lines_of
 from upwork_safety.statements._model import (
     MAX_FIELD_CHARS,
@@ -451,11 +452,33 @@ def parse(
     return _statement(read, problems, allow_breaks=allow_breaks, unknown_as_other=other)
 
 
+def _check_hours(read: _Read, rows: list[Transaction], problems: Problems) -> None:
+    """Report each contract's day or billing week holding more hours than it has, with its lines.
+
+    The rule is :class:`Statement`'s (:func:`._hours.hours_over`); each
+    problem is on the line whose hours took the total over.
+    """
+    try:
+        for over in hours_over(rows):
+            problems.add(
+                rows[over.index].line,
+                over.describe(),
+                column=read.column("hours"),
+                rule=over.rule,
+                each=True,
+            )
+    except Stop:
+        pass
+    if problems.items:
+        raise problems.error()
+
+
 def _statement(
     read: _Read, problems: Problems, *, allow_breaks: bool, unknown_as_other: bool
 ) -> Statement:
     if read.spec.format is StatementFormat.WEEKLY_SUMMARY:
         rows = sorted(read.rows, key=lambda r: (r.on, r.line))
+        _check_hours(read, rows, problems)
         return Statement(format=read.spec.format, transactions=rows)
     try:
         ordered = _order(read.rows, problems)

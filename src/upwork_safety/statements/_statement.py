@@ -25,6 +25,7 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 from upwork_safety.statements._balance import BalanceBreak, find_breaks
 from upwork_safety.statements._formats import SPECS
+from upwork_safety.statements._hours import hours_over
 from upwork_safety.statements._model import (
     MAX_COLUMNS,
     ROW_FIELDS,
@@ -248,6 +249,10 @@ class Statement:
             * hours on a row that is not hourly, or (weekly summary) an
               hourly row without them, or a weekly row without a
               ``contract_id``;
+            * (weekly summary) one contract's rows holding more hours on one
+              date than a day has (24), or in one billing week (Monday to
+              Sunday, UTC, as :func:`upwork_safety.hourly.billing_week` has
+              it) than the week has (168): a row is one day's work;
             * in an export with a running balance, a transaction without one;
               in the weekly summary, a balance;
             * a scheduled row with a balance, not dated after every
@@ -299,6 +304,7 @@ class Statement:
                     f"{where}: line {row.line} {problem[0]}", field=where, rule=problem[1]
                 )
         self._check_extra_columns()
+        self._check_hours()
         for index, row in enumerate(self.transactions):
             if (row.balance is None) == self.format.has_balance:
                 rule = "needs a balance" if self.format.has_balance else "has no balance"
@@ -334,6 +340,14 @@ class Statement:
                     field=f"{where}.extra",
                     rule=f"at most {MAX_COLUMNS} columns",
                 )
+
+    def _check_hours(self) -> None:
+        """One contract's hours on one day and in one billing week fit in it (weekly summary)."""
+        if self.format is not StatementFormat.WEEKLY_SUMMARY:
+            return
+        for over in hours_over(self.transactions)[:1]:
+            where = f"Statement.transactions[{over.index}].hours"
+            raise InvalidValueError(f"{where}: {over.describe()}", field=where, rule=over.rule)
 
     def _rows(self) -> tuple[Transaction, ...]:
         """Every row in the file's sense: the transactions, then the scheduled rows."""
@@ -418,6 +432,63 @@ class Statement:
         """Every break in the running balance, oldest first (empty when unbroken)."""
         return find_breaks(self.transactions)
 
+    @functools.cached_property
+    def order_assumed(self) -> bool:
+        """Whether the file's order (newest or oldest first) was assumed, not read.
+
+        The dates tell which way a transaction export runs, and when they
+        cannot (every transaction on one date, none scheduled), the running
+        balance does, if it reads unbroken one way only.  When it reads the
+        same both ways (a payment and a withdrawal of the same amount on a
+        one-day export), the reader takes the file as newest first, the way
+        Upwork writes it, and this is ``True``: :attr:`opening_balance` and
+        :attr:`closing_balance` then rest on that guess, :attr:`other_order`
+        gives the other reading, and :func:`summarize` notes both.
+        """
+        rows = self.transactions
+        if not self.format.has_balance or self.scheduled or len(rows) < 2:
+            return False
+        if any(row.on != rows[0].on for row in rows):
+            return False
+        return bool(find_breaks(rows[::-1])) == bool(self.balance_breaks)
+
+    @property
+    def other_order(self) -> Statement | None:
+        """The same rows read the other way through the file, when :attr:`order_assumed`.
+
+        ``None`` when the dates or the running balance settle the order.
+        """
+        if not self.order_assumed:
+            return None
+        return attrs.evolve(self, transactions=self.transactions[::-1])
+
+    @property
+    def date_turns(self) -> tuple[int, ...]:
+        """The lines at which a weekly summary's dates turn back, in the file's order.
+
+        The weekly summary's rows are kept in date order whatever order the
+        file used, but a file runs one way: oldest first (as Upwork writes
+        it) or newest first, the first two dates that differ say which.  A
+        line dated against that way (``2024-09-02`` after ``2024-09-06``) is
+        the sign of rows pasted or joined twice, which are then counted
+        twice; identical rows can be genuine, so this is not refused, and
+        :func:`summarize` notes the lines.  Always empty for the transaction
+        exports, which refuse rows out of date order.
+        """
+        if self.format.has_balance:
+            return ()
+        rows = sorted(self.transactions, key=lambda row: row.line)
+        rising: bool | None = None
+        turns: list[int] = []
+        for before, after in itertools.pairwise(rows):
+            if after.on == before.on:
+                continue
+            if rising is None:
+                rising = after.on > before.on
+            elif (after.on > before.on) != rising:
+                turns.append(after.line)
+        return tuple(turns)
+
     @property
     def start(self) -> date | None:
         """The date of the oldest transaction, or ``None`` when there are none."""
@@ -430,7 +501,11 @@ class Statement:
 
     @property
     def opening_balance(self) -> Money | None:
-        """The balance before the oldest transaction (``None`` without balances)."""
+        """The balance before the oldest transaction (``None`` without balances).
+
+        When every row shares one date it may rest on an assumed order:
+        see :attr:`order_assumed`.
+        """
         for row in self.transactions:
             if row.balance is not None:
                 return row.balance - row.amount
@@ -438,7 +513,11 @@ class Statement:
 
     @property
     def closing_balance(self) -> Money | None:
-        """The balance after the newest transaction (``None`` without balances)."""
+        """The balance after the newest transaction (``None`` without balances).
+
+        When every row shares one date it may rest on an assumed order:
+        see :attr:`order_assumed`.
+        """
         for row in reversed(self.transactions):
             if row.balance is not None:
                 return row.balance

@@ -344,6 +344,30 @@ def _notes(statement: Statement, untaxed: dict[str, str]) -> tuple[str, ...]:
             "The weekly summary lists earnings only: service fees, refunds and withdrawals are "
             "not in it, so net equals gross here."
         )
+    turns = statement.date_turns
+    if turns:
+        lines = ", ".join(str(line) for line in turns[:10])
+        more = f" and {len(turns) - 10} more" if len(turns) > 10 else ""
+        one = len(turns) == 1
+        notes.append(
+            f"The file's dates turn back at line{'' if one else 's'} {lines}{more}: its rows "
+            "are counted in date order, and rows pasted or joined twice are counted twice "
+            "(identical rows can be genuine, so nothing was refused): check the file there."
+        )
+    other = statement.other_order
+    if other is not None:
+        way = (
+            "newest"
+            if statement.transactions[0].line > statement.transactions[-1].line
+            else "oldest"
+        )
+        notes.append(
+            f"Every transaction is dated {statement.start} and the running balance reads the "
+            f"same either way, so the file's order was assumed: {way} first, giving an opening "
+            f"balance of {statement.opening_balance} and a closing balance of "
+            f"{statement.closing_balance}; read the other way they would be "
+            f"{other.opening_balance} and {other.closing_balance} (statement.other_order)."
+        )
     if statement.balance_breaks:
         notes.append(
             f"The running balance breaks {len(statement.balance_breaks)} time(s): rows may be "

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 _HOUR = timedelta(hours=1)
-_WEEK = timedelta(weeks=1)
+_MINUTE = timedelta(minutes=1)
+_DAY = timedelta(days=1)
 #: The places Upwork writes hours to (``0.33333`` is 20 minutes).
 _HOUR_PLACES = Decimal("0.00001")
 #: Line 1 of an export is its header, so a row is on line 2 or later.
@@ -162,6 +163,26 @@ _MOST_ROWS = 100
 _OPENING_REST = 1_000
 
 
+def _within_a_day(rows: list[Transaction]) -> list[Transaction]:
+    """*rows* with one contract's hours on one day at most a day's (a row past it gets 0).
+
+    A weekly summary's rows are days of a contract's work, so a statement
+    holds at most 24 hours per contract and day (and so 168 per week).
+    """
+    day = _DAY // _MINUTE
+    used: dict[tuple[str | None, date], int] = {}
+    fitted: list[Transaction] = []
+    for row in rows:
+        if row.hours is not None:
+            key = (row.contract_id, row.on)
+            minutes = int(CONTEXT.multiply(row.hours, 60).to_integral_value(context=CONTEXT))
+            if used.get(key, 0) + minutes > day:
+                row, minutes = attrs.evolve(row, hours=Decimal(0)), 0  # noqa: PLW2901
+            used[key] = used.get(key, 0) + minutes
+        fitted.append(row)
+    return fitted
+
+
 def _sizes(min_size: object, max_size: object) -> tuple[int, int]:
     low, high = _size_range(min_size, max_size)
     if high > _MOST_ROWS:
@@ -186,6 +207,8 @@ def _statements(
             drawn = [attrs.evolve(row, local_amount=None) for row in drawn]
     if "id" in export.row_fields:
         drawn = _linked(draw, export, drawn)
+    if export is StatementFormat.WEEKLY_SUMMARY:
+        drawn = _within_a_day(drawn)
     # Oldest first; on one day an income row before the fees charged on it.
     drawn.sort(key=lambda row: (row.on, not row.is_income))
     placed: list[Transaction] = []
@@ -359,8 +382,9 @@ def _transaction(
     hours = None
     # A weekly summary gives every hourly row its hours; without a format they may be there.
     if kind is TransactionKind.HOURLY and "hours" in fields and (weekly or draw(st.booleans())):
-        per_week = _WEEK // rules.as_of(on).hourly_segment
-        hours = _hours(on, draw(st.integers(0, per_week)))
+        # A row is one day's work of a contract: at most a day's segments.
+        per_day = _DAY // rules.as_of(on).hourly_segment
+        hours = _hours(on, draw(st.integers(0, per_day)))
     related = None
     if kind is TransactionKind.SERVICE_FEE:
         related = given("related_id", st.none() | _numbered("9000", 99), None)
