@@ -52,6 +52,14 @@ class Hit:
     start: int
     end: int
     confidence: Confidence
+    #: Which of the code's cases the evidence is, when its advice differs from the
+    #: code's usual advice: :data:`FREE_TRIAL`, or ``""`` for the usual case.
+    variant: str = ""
+
+
+#: START_BEFORE_FUNDING's case of free or unpaid sample or test work asked for before
+#: hiring: there is no milestone yet to wait for, so the advice is a paid test instead.
+FREE_TRIAL = "free_trial"
 
 
 class Sentence:

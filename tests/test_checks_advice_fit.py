@@ -1,0 +1,78 @@
+"""The advice and evidence of a message finding fit its case (newcomer r19 L6, L7)."""
+
+import pytest
+
+from upwork_safety import checks
+from upwork_safety.checks import FindingCode
+
+
+def only(text, code):
+    """The one finding of *code* in *text*."""
+    found = [f for f in checks.scan_message(text) if f.code == code]
+    assert len(found) == 1
+    return found[0]
+
+
+FREE_TRIALS = [
+    "Pehle sample bana ke bhejo free mein, agar pasand aya to contract dunga",
+    "Can you do a free sample of the landing page first?",
+    "We need an unpaid test task before we send any offer.",
+    "Please write a sample article so we can see your style before we hire.",
+]
+
+
+@pytest.mark.parametrize("text", FREE_TRIALS)
+def test_a_free_sample_gets_a_paid_test_not_a_funding_wait(text):
+    """No milestone exists yet: the advice offers a paid test milestone (newcomer r19 L6)."""
+    finding = only(text, FindingCode.START_BEFORE_FUNDING)
+    assert "paid test milestone" in finding.advice
+    assert "without a contract" in finding.advice
+    assert "Wait until the milestone shows as funded" not in finding.advice
+    assert "paid test milestone" in finding.script
+    assert "unpaid samples" in finding.script
+    assert finding.advice.endswith(f'Say: "{finding.script}"')
+
+
+def test_the_free_sample_evidence_is_unchanged():
+    finding = only(FREE_TRIALS[0], FindingCode.START_BEFORE_FUNDING)
+    assert finding.evidence == "sample bana ke bhejo free mein"
+    assert finding.span == (6, 36)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please start today, I will fund the milestone next week.",
+        "Aap kaam shuru karo, paise baad mein de dunga",
+        "I'll only pay after I see the finished result.",
+    ],
+)
+def test_funding_put_off_keeps_the_wait_for_funding_advice(text):
+    finding = only(text, FindingCode.START_BEFORE_FUNDING)
+    assert "Wait until the milestone shows as funded" in finding.advice
+    assert "paid test milestone" not in finding.advice
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        ("2 aur pages add kar do same budget mein", "2 aur pages add kar do same budget mein"),
+        ("Aik aur page bhi add kar dein, isi budget mein", None),
+        ("Can you add 2 more pages for the same price?", "2 more pages for the same price"),
+    ],
+)
+def test_scope_creep_evidence_reaches_the_price_kept(text, evidence):
+    """The words that keep the price are the telling ones (newcomer r19 L6)."""
+    finding = only(text, FindingCode.SCOPE_CREEP)
+    assert finding.evidence == (evidence or text)
+    assert finding.span == (
+        text.index(finding.evidence),
+        text.index(finding.evidence) + len(finding.evidence),
+    )
+
+
+def test_scope_creep_without_a_price_keeps_its_short_evidence():
+    finding = only(
+        "While you are at it, add a blog page, it should be quick.", FindingCode.SCOPE_CREEP
+    )
+    assert finding.evidence == "While you are at it"
