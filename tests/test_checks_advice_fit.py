@@ -76,3 +76,70 @@ def test_scope_creep_without_a_price_keeps_its_short_evidence():
         "While you are at it, add a blog page, it should be quick.", FindingCode.SCOPE_CREEP
     )
     assert finding.evidence == "While you are at it"
+
+
+UNLIMITED = [
+    (
+        "Website complete",
+        "Make the website as discussed, all changes included",
+        "all changes included",
+    ),
+    ("Logo", "A modern logo, unlimited revisions.", "unlimited revisions"),
+    ("Logo", "A modern logo, revisions until I'm satisfied.", "revisions until i'm satisfied"),
+    ("App UI", "Screens, as many revisions as needed.", "as many revisions as needed"),
+    ("Video edit", "Wedding video, jitni marzi changes karwa sakta hoon.", "jitni marzi changes"),
+    ("Brochure", "Company brochure design, har change included hai.", "har change included"),
+]
+
+
+@pytest.mark.parametrize(("title", "description", "said"), UNLIMITED)
+def test_a_vague_milestone_names_its_unlimited_revisions(title, description, said):
+    """The riskiest words are named in the evidence, message, advice and script (newcomer r19 L7)."""
+    [finding] = checks.review_milestone(title, description)
+    assert finding.code == FindingCode.VAGUE_MILESTONE
+    assert finding.evidence.endswith(f"; unlimited revisions: '{said}'")
+    assert f"'{said}' promises unlimited revisions" in finding.message
+    assert finding.advice.startswith(f"'{said}' promises unlimited revisions")
+    assert f"in place of '{said}'" in finding.advice
+    assert f"two rounds of revisions instead of '{said}'" in finding.script
+    assert finding.advice.endswith(f'Say: "{finding.script}"')
+
+
+@pytest.mark.parametrize(
+    ("title", "description"),
+    [
+        ("Build the website", ""),
+        ("Logo", "A modern logo, no unlimited revisions."),
+        ("Logo", "Logo for the bakery, all changes must be discussed first."),
+    ],
+)
+def test_a_vague_milestone_without_such_words_keeps_its_advice(title, description):
+    [finding] = checks.review_milestone(title, description)
+    assert "unlimited" not in finding.evidence
+    assert "unlimited" not in finding.advice
+    assert finding.script.endswith("and two rounds of revisions.")
+
+
+def test_a_specific_milestone_stays_specific():
+    """The wording is named, not a new reason to call a milestone vague."""
+    assert checks.review_milestone("Logo: 3 concepts", "PNG and SVG files, 2 revision rounds") == []
+
+
+HOSTILE_UNITS = [
+    "all changes i ask for are included until i'm fully satisfied jitni marzi changes ",
+    "jab tak " * 10,
+    "2 aur pages add kar do same budget mein, ",
+    "pehle sample bana ke bhejo free mein agar pasand aya to contract dunga ",
+]
+
+
+@pytest.mark.parametrize("unit", HOSTILE_UNITS)
+def test_hostile_text_of_the_new_phrases_is_read(unit):
+    """100,000 characters of the new phrases are scanned and reviewed (linear patterns)."""
+    text = (unit * (checks.MAX_TEXT_CHARS // len(unit) + 1))[: checks.MAX_TEXT_CHARS]
+    found = checks.scan_message(text)
+    assert all(text[f.span[0] : f.span[1]] == f.evidence for f in found)
+    assert [f.code for f in checks.review_milestone(text, text)] in (
+        [],
+        [FindingCode.VAGUE_MILESTONE],
+    )
