@@ -143,3 +143,87 @@ def test_hostile_text_of_the_new_phrases_is_read(unit):
         [],
         [FindingCode.VAGUE_MILESTONE],
     )
+
+
+# ============================================================================ r19 scanner2 rules
+
+
+def codes(text, direction="incoming"):
+    return [str(f.code) for f in checks.scan_message(text, direction=direction)]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        (
+            "Contact me directly on Telegram as Upwork chat is laggy.",
+            "Contact me directly on Telegram",
+        ),
+        ("Upwork chat slow hai, Telegram pe baat karte hain.", None),
+        ("Join our Discord server, the invite link is in my bio.", "Join our Discord"),
+        ("Discord link bio mein hai, wahan join kar lo.", None),
+    ],
+)
+def test_contact_moved_for_a_slow_chat_or_pointed_to_in_a_bio(text, evidence):
+    """Upwork's chat as the reason to leave, a link "in my bio": contact moved off Upwork."""
+    found = [f for f in checks.scan_message(text) if f.code == FindingCode.OFF_PLATFORM_CONTACT]
+    assert len(found) == 1
+    if evidence is not None:
+        assert found[0].evidence == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Shopify store owner will send a staff invite to your email address.",
+        "You'll get a GitHub invite at your email, accept it to access the repo.",
+        "I've added you to our Shopify store as staff, check your email for the invite.",
+        "Upwork chat is laggy today, I'll reply here once it loads.",
+        "Add the Discord link to the footer of the website, next to Instagram.",
+    ],
+)
+def test_an_invite_to_your_email_or_a_slow_chat_alone_is_no_contact(text):
+    assert codes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        (
+            "Mera bank account HBL mein hai, Upwork ki payments wahan withdraw karta hoon.",
+            "outgoing",
+        ),
+        ("My bank account was finally verified on Upwork, so withdrawals work now.", "outgoing"),
+        ("Is your bank account in USD or PKR? Just curious how long withdrawals take.", "incoming"),
+    ],
+)
+def test_a_bank_account_named_for_withdrawals_is_no_payment(text, direction):
+    assert codes(text, direction) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send me your bank account number, I'll transfer the money directly.",
+        "Give me your bank details, you can withdraw later.",
+        "Send your bank account in USD, I will pay you directly.",
+    ],
+)
+def test_bank_details_asked_for_stay_off_platform_payment(text):
+    assert "OFF_PLATFORM_PAYMENT" in codes(text)
+
+
+HOSTILE_R19 = [
+    "contact me on telegram as upwork chat is laggy and slow ",
+    "the invite link is in my bio, link bio mein hai ",
+    "they'll send an invite to your email, check your email for the invite ",
+    "my bank account is in usd, withdrawals ",
+]
+
+
+@pytest.mark.parametrize("unit", HOSTILE_R19)
+def test_hostile_text_of_the_r19_contact_and_account_phrases(unit):
+    text = (unit * (checks.MAX_TEXT_CHARS // len(unit) + 1))[: checks.MAX_TEXT_CHARS]
+    for direction in ("incoming", "outgoing"):
+        found = checks.scan_message(text, direction=direction)
+        assert all(text[f.span[0] : f.span[1]] == f.evidence for f in found)
