@@ -13,6 +13,7 @@ from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._reviews import rated
 from upwork_safety.checks._sentences import (
+    FREE_TRIAL,
     Hit,
     Message,
     Sentence,
@@ -634,12 +635,13 @@ def _start_stated(message: Message) -> Hit | None:
                 continue  # "it's funded; once it's done, we pay": the release, not a risk
             for match in sentence.all(pattern):
                 if _unconditional(sentence, match, pattern):
-                    return Hit(code, *sentence.span(match), Confidence.HIGH)
+                    variant = FREE_TRIAL if pattern is FREE_WORK else ""
+                    return Hit(code, *sentence.span(match), Confidence.HIGH, variant)
         trial = sentence.first(TRIAL)
         if trial and not sentence.first(_PORTFOLIO) and not message.has(_PAID_TRIAL_ANCHOR):
             why = sentence.first(_TRIAL_WHY) or message.has(_TRIAL_WHY_ANCHOR)
             if why and (sentence.asks() or sentence.first(_WORK_ASK)):
-                return Hit(code, *sentence.span(trial), Confidence.HIGH)
+                return Hit(code, *sentence.span(trial), Confidence.HIGH, FREE_TRIAL)
     return None
 
 

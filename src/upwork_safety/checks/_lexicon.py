@@ -225,6 +225,16 @@ FEE_COMPLAINT = _c(
     r"\b(?:upwork|platform)(?: ki| ka| ke)?(?: \w+)? (?:fees?|commission|commision|cut) "
     r"(?:(?:are|is) )?(?:too|so|very|bohat|bahut|zyada|high)\b"
 )
+#: Upwork's own chat complained of as the reason to talk elsewhere: "as Upwork chat is
+#: laggy", "since Upwork messages are slow to load", "Upwork chat slow hai", "yahan Upwork pe
+#: messages late aate hain" (the chat is named, so its name is no Upwork feature in use).
+CHAT_COMPLAINT = _c(
+    r"\b(?:upwork(?:'s)?|this|the|yahan|yahan upwork)(?: pe| par| ki| ka| ke)? (?:chat|messages?|"
+    r"messenger|messaging|inbox|notifications?|app|site)\b(?: [\w']+){0,3}? (?:laggy|lagging|"
+    r"lags|slow|too slow|so slow|buggy|glitchy|blocked|down|not working|doesn'?t work|"
+    r"don'?t work|take forever|takes forever|late|der se|kaam nahi kar\w{0,4}|band)\b|"
+    r"\bupwork is (?:blocked|banned|slow|down|laggy)\b"
+)
 #: Upwork's fee stated: "Upwork charges 20%", "the platform's fee", "upwork ki fees".
 _FEE_STATED = (
     r"(?:upwork|the platform|the site)(?:'s)?(?: ki| ka| ke)?(?: service)? (?:takes?|charges?|"

@@ -19,6 +19,7 @@ from upwork_safety.checks._findings import Finding, make_finding, sorted_finding
 from upwork_safety.checks._intent import cleared, detect
 from upwork_safety.checks._model import model_hits
 from upwork_safety.checks._normalise import checked_text, normalise
+from upwork_safety.checks._sentences import FREE_TRIAL, Hit
 from upwork_safety.checks._unread import unread
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.kinds import StrEnum
@@ -161,6 +162,28 @@ _MESSAGE_TEXT: dict[tuple[FindingCode, Direction], _Text] = {
 }
 
 
+#: The texts of a code's case whose advice differs from its usual one, per code,
+#: direction and :attr:`._sentences.Hit.variant`: free sample or test work has no
+#: milestone yet to wait for.
+_VARIANT_TEXT: dict[tuple[FindingCode, Direction, str], _Text] = {
+    (FindingCode.START_BEFORE_FUNDING, Direction.INCOMING, FREE_TRIAL): _Text(
+        "The client asks for free or unpaid sample or test work before hiring you.",
+        "Don't do it for free: without a contract nothing you send is protected, and a "
+        "free sample can be kept and used without paying or hiring. Point to your "
+        "portfolio, or offer a small paid test milestone on Upwork and start once it is "
+        "funded.",
+        "I'd be glad to show what I can do! I don't do unpaid samples, but my portfolio "
+        "has similar work, or we can start with a small paid test milestone here on "
+        "Upwork; as soon as it's funded I'll begin.",
+    ),
+}
+
+
+def _text(hit: Hit, side: Direction) -> _Text:
+    """What the finding of *hit* says: its case's own text, or its code's."""
+    return _VARIANT_TEXT.get((hit.code, side, hit.variant)) or _MESSAGE_TEXT[hit.code, side]
+
+
 def _direction(value: object) -> Direction:
     if isinstance(value, Direction):
         return value
@@ -258,7 +281,7 @@ def _scan(text: str, side: Direction, *, model: bool) -> list[Finding]:
     found: list[Finding] = []
     for hit in hits:
         start, end = normal.original_span(hit.start, hit.end)
-        words = _MESSAGE_TEXT[hit.code, side]
+        words = _text(hit, side)
         found.append(
             make_finding(
                 hit.code,

@@ -156,6 +156,26 @@ REVISION_LIMIT = _c(
     r"\bup to \d+\s+(?:revisions?|rounds?)|\brevisions?\s*:\s*\d"
 )
 
+#: Revisions promised without a limit: "all changes included", "unlimited revisions",
+#: "until I'm satisfied", "jitni marzi changes", "jab tak main satisfy na ho jaun".  Not a
+#: revision limit: it is the riskiest wording a milestone can hold, as the work is never done.
+UNLIMITED_REVISIONS = _c(
+    r"(?<!\bno )(?<!\bnot )\b(?:unlimited|endless|infinite|limitless|free) (?:revisions?|"
+    r"changes|edits|rounds|iterations|tweaks|corrections)\b|"
+    r"\b(?:all|any|every|har|saari|sari|sab) (?:revisions?|changes?|edits?|tweaks)\b"
+    r"(?: (?:i|we|the client) (?:ask for|want|need|request|like))?"
+    r" (?:are |is |will be |hain |hai |hongi |honge |bhi )?(?:included|free|shamil)\b|"
+    r"\buntil (?:i'?m|i am|we'?re|we are|you'?re|you are|the client is|client is|i'?m fully|"
+    r"i am fully) (?:\w+ )?(?:satisfied|happy|pleased|100% (?:satisfied|happy))\b|"
+    r"\b(?:revisions?|changes|edits) until (?:approved|approval|final approval|i approve|"
+    r"i'?m satisfied|i'?m happy)\b|"
+    r"\bas many (?:revisions?|changes|edits|rounds|iterations) as (?:needed|required|"
+    r"necessary|i want|i need|i like|it takes|we need|you need)\b|"
+    r"\b(?:jitni|jitne) (?:marzi|bhi|chahe) (?:\w+ )?(?:changes?|revisions?|tabdeeliyan)\b|"
+    r"\b(?:changes?|revisions?) (?:jitni|jitne) (?:marzi|bhi|chahe)\b|"
+    r"\bjab tak (?:\w+ ){0,2}(?:satisfy|satisfied|khush|mutmain|pasand)\w{0,6}\b|"
+    r"\b(?:changes?|revisions?) free (?:mein|me)\b"
+)
 
 _EXAMPLE_WHAT = (
     "the deliverables, counted or named (e.g. '5 pages: Home, About, Services, Blog, Contact')"
@@ -185,6 +205,16 @@ _ASK: dict[bool, str] = {
 _SUGGEST = (
     "I suggest listing each deliverable, the files you'll receive, how we'll check them, "
     "and two rounds of revisions."
+)
+
+#: Why unlimited-revision wording is named first in the advice.
+_UNLIMITED = (
+    "promises unlimited revisions: the milestone is never finished, every change is free, "
+    "and a client can hold the payment by asking for one more."
+)
+_SUGGEST_INSTEAD = (
+    "I suggest listing each deliverable, the files you'll receive, how we'll check them, "
+    "and two rounds of revisions instead of {said}, with further changes as a new milestone."
 )
 
 
@@ -253,6 +283,13 @@ def review_milestone(title: str, description: str = "") -> list[Finding]:
     return vague_findings(title, description)
 
 
+def _read(title: str, description: str) -> str:
+    """A milestone's title and description as the checker reads them, one text."""
+    # Title and description are read as two sentences: joined by a bare space,
+    # "Milestone 1" + "Figma design" read as the count "1 figma" (red team r10 #5).
+    return ". ".join(normalise(part).text.replace("\n", " ") for part in (title, description))
+
+
 def read_signals(title: str, description: str) -> dict[str, str | None]:
     """Each signal's first match in a milestone's checked text (``None`` when absent).
 
@@ -261,9 +298,7 @@ def read_signals(title: str, description: str) -> dict[str, str | None]:
     limit``); ``benchmarks/milestone_eval.py`` reads them to score each half
     of the rule.
     """
-    # Title and description are read as two sentences: joined by a bare space,
-    # "Milestone 1" + "Figma design" read as the count "1 figma" (red team r10 #5).
-    text = ". ".join(normalise(part).text.replace("\n", " ") for part in (title, description))
+    text = _read(title, description)
     signals: dict[str, str | None] = {}
     for name, pattern in (
         ("count", COUNTED),
@@ -297,8 +332,11 @@ def vague_findings(
         missing.append(_EXAMPLE_WHAT)
     if not how:
         missing.append(_EXAMPLE_HOW)
+    unlimited = UNLIMITED_REVISIONS.search(_read(title, description))
+    said = "" if unlimited is None else f"'{short(unlimited.group(0), 40)}'"
     if not signals["revision limit"]:
-        missing.append(_EXAMPLE_REVISIONS)
+        instead = f" in place of {said}, with further changes in a new milestone" if said else ""
+        missing.append(_EXAMPLE_REVISIONS + instead)
     lacks = " or ".join(
         part
         for part, absent in (("what is delivered", not what), ("how it will be checked", not how))
@@ -309,6 +347,11 @@ def vague_findings(
     message = f"Milestone {short(title)!r} is vague: it does not say {lacks}."
     advice = _AGREE[funded] + "; ".join(missing) + "."
     script = f"{_ASK[funded]} {_SUGGEST}"
+    if said:
+        evidence += f"; unlimited revisions: {said}"
+        message += f" {said} promises unlimited revisions."
+        advice = f"{said} {_UNLIMITED} {advice}"
+        script = f"{_ASK[funded]} {_SUGGEST_INSTEAD.format(said=said)}"
     return [
         make_finding(
             FindingCode.VAGUE_MILESTONE,

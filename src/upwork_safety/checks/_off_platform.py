@@ -183,7 +183,9 @@ def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
         return True  # "it says 'Whtapp' instead of 'WhatsApp'": the word, quoted
     if sentence.suppressed(start, end) or _placed_detail(sentence, match):
         return True  # "put our WhatsApp handle on the menu card": the design's, not a way to talk
-    return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not sentence.all(_CONTACT_OFF)
+    return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not (
+        sentence.all(_CONTACT_OFF) or sentence.all(lex.CHAT_COMPLAINT)
+    )  # "Upwork chat" in use, unless it is the reason to leave: "as Upwork chat is laggy"
 
 
 def _contact_app(sentence: Sentence) -> Hit | None:
@@ -211,8 +213,13 @@ def _contact_app(sentence: Sentence) -> Hit | None:
 #: to your phone", "create an account on our staging site with your email".
 _DELIVERED_TO = re.compile(
     r"\b(?:upwork|it|they|we|i) (?:just |has |have )?(?:sent|sends|texted|emailed)(?: \w+)? to "
-    r"$|\b(?:account|profile|login|sign ?up|register\w{0,5})\b[^.?!]{0,30}\b(?:with|using) $"
+    r"$|\b(?:account|profile|login|sign ?up|register\w{0,5})\b[^.?!]{0,30}\b(?:with|using) $|"
+    # An invitation to a tool sent there: "they'll send an invite to your email", "the invite
+    # went to your email", "a GitHub invite at your email".
+    r"\b(?:invite|invites|invitation|access link|login link)\b[^.?!]{0,30}?(?:\b(?:to|at|in) )?$"
 )
+#: The e-mail read for an invitation: "check your email for the invite".
+_INVITE_AFTER = re.compile(r" (?:for|with) (?:the |an |our |their |a )?(?:invite|invitation)\b")
 
 
 def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
@@ -225,8 +232,10 @@ def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
                 continue
             if _PAYMENT_NUMBER.search(sentence.text, 0, match.start()):
                 continue  # "JazzCash number", "Payoneer email": an account to pay into
-            if _DELIVERED_TO.search(sentence.text, max(0, match.start() - 40), match.start()):
-                continue  # "the code Upwork sent to your phone", "sign up with your email"
+            if _DELIVERED_TO.search(
+                sentence.text, max(0, match.start() - 40), match.start()
+            ) or _INVITE_AFTER.match(sentence.text, match.end()):
+                continue  # "the code Upwork sent to your phone", "an invite to your email"
             if (
                 pattern is _PHONE_CONTACT
                 and _DEVICE.match(match.group())
@@ -304,11 +313,25 @@ _ONLY_UPWORK = re.compile(
 )
 
 
+#: The account named as where Upwork's withdrawals go ("Mera bank account Meezan mein hai,
+#: Upwork se withdraw wahin hota hai"), or its currency asked about ("is your bank account in
+#: PKR or USD?"): nothing to pay into is asked for.
+_WITHDRAWN_THERE = re.compile(r"\bwithdr[ae]w\w{0,4}\b")
+_IN_CURRENCY = re.compile(r" (?:is )?in (?:pkr|usd|dollars?|rupees|euros?|gbp|local currency)\b")
+_PAID_DIRECTLY = re.compile(
+    r"\b(?:direct\w{0,2}|outside|instead|bahar|seedha|than through|send|share|give|provide|"
+    r"bhej\w{0,4}|de do|de dein|bata\w{0,4})\b"
+)
+
+
 def _payment_account(sentence: Sentence) -> Hit | None:
     """Bank or payment-account details asked for (or, in your message, given)."""
     for match in sentence.all(lex.ACCOUNT_DETAILS):
         if sentence.suppressed(*match.span()):
             continue
+        named = sentence.all(_WITHDRAWN_THERE) or _IN_CURRENCY.match(sentence.text, match.end())
+        if named and not sentence.all(_PAID_DIRECTLY):
+            continue  # "my bank account is with Meezan, Upwork withdrawals go there"
         owner = _MY_ACCOUNT if sentence.outgoing else _ACCOUNT_OWNER
         if sentence.near(owner, *match.span(), 24) or (
             sentence.outgoing and sentence.near(_ACCOUNT_OWNER, *match.span(), 24)

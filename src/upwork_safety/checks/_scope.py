@@ -51,10 +51,12 @@ _NOT_MORE_WORK = re.compile(
     r"address|link|profile|rate|timezone)\b(?: [\w']+){0,2}? (?:as well|too|also|bhi)\b"
 )
 _SAME_PRICE = re.compile(
-    r"\bsame (?:price|budget|rate|fee|cost|milestone|total|amount|payment|money)\b|"
+    r"\bsame (?:price|budget|rate|fee|cost|milestone|total|amount|payment|money)"
+    r"(?: (?:mein|me|main|mai))?\b|"
     r"\bincluded in (?:the |your |our |this )?(?:price|budget|milestone|quote|fee|cost|"
     r"package|contract|total)\b|"
-    r"\b(?:isi|usi) (?:budget|price|milestone|amount|rate|payment|paise|paisa)\b|"
+    r"\b(?:isi|usi) (?:budget|price|milestone|amount|rate|payment|paise|paisa)"
+    r"(?: (?:mein|me|main|mai))?\b|"
     r"\bno change (?:in|to|of) (?:the )?(?:budget|price|cost|fee|milestone|amount)\b|"
     r"\bextra (?:nahi|na) (?:de|dunga|dungi|milega|milenge|denge)\w{0,6}\b|"
     r"\bbudget (?:wahi|wohi|same|is the same|is fixed)\b|\b(?:wahi|wohi) budget\b|"
@@ -132,6 +134,18 @@ _THROWN_IN = re.compile(
 )
 
 
+def _price_kept(sentence: Sentence) -> re.Match[str] | None:
+    """The first words of *sentence* that keep the price unchanged ("same budget mein")."""
+    return next(
+        (
+            m
+            for m in sentence.all(_SAME_PRICE)
+            if not sentence.negated(*m.span()) or "not in the" in m.group()
+        ),
+        None,
+    )
+
+
 _CREATE = re.compile(
     r"\b(?:add|build|create|design|write|develop|include|integrate|translate|record|handle|"
     r"set up|setup|bana\w{0,4}|likh\w{0,4}|daal\w{0,4}|migrate|upload)\b"
@@ -150,7 +164,10 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     wants = sentence.asks() or bool(work)
     for match in sentence.all(_STRONG_CREEP):
         if not sentence.negated(*match.span()) and (wants or thing) and (work or thing):
-            return Hit(code, *sentence.span(match), Confidence.HIGH)
+            # The evidence reaches the price kept in the same sentence: "2 aur pages add
+            # kar do same budget mein" shows "2 aur ... same budget mein", not "2 aur".
+            price = _price_kept(sentence)
+            return Hit(code, *sentence.span(match, price or match), Confidence.HIGH)
     for match in sentence.all(_SAME_PRICE):
         if sentence.negated(*match.span()) and "not in the" not in match.group():
             continue

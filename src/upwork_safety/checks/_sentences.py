@@ -52,6 +52,14 @@ class Hit:
     start: int
     end: int
     confidence: Confidence
+    #: Which of the code's cases the evidence is, when its advice differs from the
+    #: code's usual advice: :data:`FREE_TRIAL`, or ``""`` for the usual case.
+    variant: str = ""
+
+
+#: START_BEFORE_FUNDING's case of free or unpaid sample or test work asked for before
+#: hiring: there is no milestone yet to wait for, so the advice is a paid test instead.
+FREE_TRIAL = "free_trial"
 
 
 class Sentence:
@@ -160,8 +168,8 @@ class Sentence:
         if _UI_WORD.search(" ".join(before.split()[-3:]) + " | " + " ".join(after.split()[:2])):
             return True
         clause = self.text[low:high]
-        if _TO_PERSON.search(clause) or self.all(_OFF_HERE):
-            return False
+        if _TO_PERSON.search(clause) or self.all(_OFF_HERE) or self.all(_IN_BIO):
+            return False  # "the invite link is in my bio": a way to reach the writer
         if lex.PRODUCT.search(window):
             return True
         if _BUILD_BEFORE.search(before) and not _PERSON_AFTER.match(after):
@@ -171,7 +179,9 @@ class Sentence:
     def upwork_feature(self, start: int) -> bool:
         """Whether the clause is about one of Upwork's own features (not about avoiding its fee)."""
         return bool(self.in_clause(lex.UPWORK_FEATURE, start)) and not (
-            self.all(lex.FEE_AVOIDANCE) or self.all(lex.FEE_COMPLAINT)
+            self.all(lex.FEE_AVOIDANCE)
+            or self.all(lex.FEE_COMPLAINT)
+            or self.all(lex.CHAT_COMPLAINT)  # "on Telegram, as Upwork chat is laggy"
         )
 
     def suppressed(self, start: int, end: int) -> bool:
@@ -227,6 +237,12 @@ _OFF_HERE = re.compile(
     r"\binstead of (?:here|upwork|the platform)\b|\boutside (?:of )?(?:upwork|the platform)\b|"
     r"\boff (?:upwork|the platform)\b|\bupwork (?:se|ke) bahar\b|"
     r"\b(?:besides|other than|outside(?: of)?|off) (?:this|the) (?:site|platform|website)\b"
+)
+#: A chat link or handle pointed to in the writer's bio or profile elsewhere: "link in bio",
+#: "the invite link is in my company profile", "link bio mein hai" (not "my profile here").
+_IN_BIO = re.compile(
+    r"\b(?:link|invite|handle|id|username|details)(?: is)? in (?:my |our )?(?:\w+ )?(?:bio|"
+    r"profile)\b(?! here| on upwork)|\b(?:link|handle|id) (?:\w+ )?bio (?:mein|me|main|pe|par)\b"
 )
 _CONTENT = (
     r"(?:blog posts?|articles?|guides?|tutorials?|scripts?|slides|seminar|ebook|course|"
