@@ -79,19 +79,7 @@ def _public_modules() -> list[str]:
     ]
 
 
-#: Modules other developers own this session; they still list imports (red team r19 L4).
-_NOT_YET = {"upwork_safety.checks", "upwork_safety.cli"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason="owned elsewhere: add its __dir__"))
-        if name in _NOT_YET
-        else name
-        for name in _public_modules()
-    ],
-)
+@pytest.mark.parametrize("name", _public_modules())
 def test_public_module_dir_is_its_all(name):
     """dir() of a public module shows its __all__ (and public submodules), no imports (r19 L4)."""
     import importlib

@@ -403,3 +403,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
 # ``python -m upwork_safety.cli`` runs the command too (tested in a subprocess).
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def __dir__() -> list[str]:
+    """The public names (``__all__``), not the names this module imports (r19 L4)."""
+    return sorted(__all__)
