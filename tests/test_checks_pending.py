@@ -207,3 +207,25 @@ def test_a_deadline_of_another_kind_cannot_carry_an_amount():
     )
     assert kept == serialize.from_json(escrow.Deadline, serialize.to_json(kept))
     assert "amount" in kept.to_records()[0]
+
+
+def test_a_bonus_recorded_by_its_day_alone_is_pending_from_that_day():
+    """Review r19 M1: the ledger held a bonus paid on a day (no moment) pending while
+    deadlines skipped it, so review_contract said nothing; both read it from 00:00 UTC."""
+    released = escrow.advance(submitted(), RELEASED)
+    bonus = attrs.evolve(
+        released,
+        payments=(*released.payments, Payment(date(2026, 3, 24), usd("50.00"), kind="bonus")),
+    )
+    now = datetime(2026, 3, 25, tzinfo=UTC)
+    assert usd("50.00") == escrow.ledger(bonus, now).bonus_pending
+    frees = datetime(2026, 3, 29, tzinfo=UTC)
+    assert (frees, usd("50.00")) in {
+        (d.due, d.amount)
+        for d in escrow.deadlines(bonus, now)
+        if d.kind is escrow.DeadlineKind.FUNDS_AVAILABLE
+    }
+    assert (usd("50.00"), frees) in {
+        (f.amount, f.due) for f in pending_of(checks.review_contract(bonus, now=now))
+    }
+    assert usd("50.00") == escrow.ledger(bonus, frees).bonus_available

@@ -93,6 +93,8 @@ ERRORS = [
     ("round places negative", lambda: round_half_up(Decimal(1), -1), InvalidValueError, "places", f"from 0 to {MAX_DIGITS}"),
     ("round places above", lambda: round_down(Decimal(1), MAX_DIGITS + 1), InvalidValueError, "places", f"from 0 to {MAX_DIGITS}"),
     ("round too many digits", lambda: round_half_up(Decimal("1E+58"), 2), InvalidValueError, "value", "at most 60 digits once rounded"),
+    ("round up adds a digit", lambda: round_half_up(Decimal("9" * 58 + ".995"), 2), InvalidValueError, "value", "at most 60 digits once rounded"),
+    ("round up adds a digit, 0 places", lambda: round_half_up(Decimal("9" * 60 + ".5"), 0), InvalidValueError, "value", "at most 60 digits once rounded"),
 ]  # fmt: skip
 
 

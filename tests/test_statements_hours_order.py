@@ -134,6 +134,22 @@ class TestOrderAssumed:
         assert "order was assumed: newest first" in note
         assert "would be USD 0.00 and USD 0.00" in note
 
+    def test_a_guess_that_changes_nothing_shown_is_not_noted(self):
+        """Review r19 L2: +100 / -100 / +100 on one day opens and closes the same either way."""
+        statement = parse(
+            HISTORY_HEADER + "2024-08-05,3,Fixed Price,Invoice,,,Initech,,,100.00,,,100.00\n"
+            "2024-08-05,2,Withdrawal,Direct to Local Bank,,,,,,-100.00,,,0.00\n"
+            "2024-08-05,1,Fixed Price,Invoice,,,Initech,,,100.00,,,100.00\n"
+        )
+        other = statement.other_order
+        assert statement.order_assumed is True
+        assert other is not None
+        assert (other.opening_balance, other.closing_balance) == (
+            statement.opening_balance,
+            statement.closing_balance,
+        )
+        assert not any("assumed" in note for note in summarize(statement).notes)
+
     def test_dates_or_balance_settle_it(self):
         """No guess when the dates differ, or when only one order balances."""
         dated = parse(
@@ -153,13 +169,35 @@ class TestOrderAssumed:
 
 class TestDateTurns:
     def test_a_summary_pasted_twice_is_noted(self):
-        """L1: dates that turn back at line 7 (the body again) are noted, not refused."""
+        """L1: each contract's dates turn back (lines 7 and 9, the body again): noted, not refused."""
         text = read(EXAMPLES / "synthetic-weekly-summary.csv")
         body = text.split("\n", 1)[1]
         twice = parse(text + body)
-        assert (7,) == twice.date_turns
+        assert (7, 9) == twice.date_turns
         assert usd("950.00") == summarize(twice).total.gross
-        assert any("turn back at line 7" in note for note in summarize(twice).notes)
+        assert any("turn back at lines 7, 9" in note for note in summarize(twice).notes)
+
+    def test_contracts_listed_one_after_another_have_none(self):
+        """Review r19 M2: each contract's days in turn (A 2, A 3, B 2, B 3) is no paste."""
+        in_turn = parse(
+            weekly(
+                ("2024-09-02", "1", "2"),
+                ("2024-09-03", "1", "2"),
+                ("2024-09-02", "2", "2"),
+                ("2024-09-03", "2", "2"),
+            )
+        )
+        assert () == in_turn.date_turns
+        assert not any("turn back" in note for note in summarize(in_turn).notes)
+        pasted = parse(
+            weekly(
+                ("2024-09-02", "1", "2"),
+                ("2024-09-03", "1", "2"),
+                ("2024-09-02", "1", "2"),
+                ("2024-09-03", "2", "2"),
+            )
+        )
+        assert (4,) == pasted.date_turns
 
     def test_a_file_in_one_order_has_none(self):
         """A file oldest first, or newest first, has no turn and no note."""

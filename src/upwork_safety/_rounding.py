@@ -9,7 +9,7 @@ decimal context (``_decimals.CONTEXT``), never the caller's.
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import cast
 
 from upwork_safety._decimals import _QUANTA, MAX_DIGITS
@@ -87,14 +87,18 @@ def _rounded(value: Decimal, places: int, rounding: str, what: str) -> Decimal:
         or not value.is_finite()
     ):
         value, places = _rounding_args(value, places, what)
-    if value and value.adjusted() >= _CONTEXT.prec - places:
+    try:
+        rounded = value.quantize(_QUANTA[places], rounding=rounding, context=_CONTEXT)
+    except InvalidOperation:  # the result needs more digits than the precision holds
+        # Asked of the context itself, so a round-up that adds a digit ("9" * 60 + ".5"
+        # to 0 places) is caught too (review r19 M3: a guard on the digits missed it).
         raise InvalidValueError(
             f"{what}: value has {value.adjusted() + 1} digits before the point, too many to "
             f"round to {places} places with the library's {_CONTEXT.prec}-digit precision",
             field="value",
             rule=f"at most {_CONTEXT.prec} digits once rounded",
-        )
-    return no_negative_zero(value.quantize(_QUANTA[places], rounding=rounding, context=_CONTEXT))
+        ) from None
+    return no_negative_zero(rounded)
 
 
 def _rounding_args(value: object, places: object, what: str) -> tuple[Decimal, int]:

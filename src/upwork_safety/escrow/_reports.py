@@ -156,17 +156,20 @@ def _payment_deadlines(run: Run) -> list[Deadline]:
     """When each escrow release and bonus leaves its security period (HC 211060918)."""
     found: list[Deadline] = []
     for payment in run.payments():
-        if payment.kind is PaymentKind.OTHER or payment.at is None:
+        if payment.kind is PaymentKind.OTHER:
             continue
+        # Its moment, as the ledger reads it: a payment recorded by its day alone counts
+        # from that day's 00:00 UTC (review r19 M1: the ledger held such a bonus pending
+        # while no deadline said when it became available).
+        paid_at = payment.moment
         what = "bonus" if payment.kind is PaymentKind.BONUS else "payment"
         found.append(
             Deadline(
                 DeadlineKind.FUNDS_AVAILABLE,
-                available_at(payment.at, run.rules),
+                available_at(paid_at, run.rules),
                 payment.milestone_id,
                 Party.NOBODY,
-                f"the {payment.amount} {what} of {when(payment.at)} moves from pending to "
-                "available",
+                f"the {payment.amount} {what} of {when(paid_at)} moves from pending to available",
                 _rule_source("security_period").source,
                 payment.amount,
             )

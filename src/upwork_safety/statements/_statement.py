@@ -443,7 +443,8 @@ class Statement:
         one-day export), the reader takes the file as newest first, the way
         Upwork writes it, and this is ``True``: :attr:`opening_balance` and
         :attr:`closing_balance` then rest on that guess, :attr:`other_order`
-        gives the other reading, and :func:`summarize` notes both.
+        gives the other reading, and :func:`summarize` notes both when they
+        differ.
         """
         rows = self.transactions
         if not self.format.has_balance or self.scheduled or len(rows) < 2:
@@ -464,29 +465,37 @@ class Statement:
 
     @property
     def date_turns(self) -> tuple[int, ...]:
-        """The lines at which a weekly summary's dates turn back, in the file's order.
+        """The lines at which one contract's dates turn back, in the weekly summary's order.
 
         The weekly summary's rows are kept in date order whatever order the
-        file used, but a file runs one way: oldest first (as Upwork writes
-        it) or newest first, the first two dates that differ say which.  A
-        line dated against that way (``2024-09-02`` after ``2024-09-06``) is
-        the sign of rows pasted or joined twice, which are then counted
-        twice; identical rows can be genuine, so this is not refused, and
-        :func:`summarize` notes the lines.  Always empty for the transaction
-        exports, which refuse rows out of date order.
+        file used, but each contract's rows run one way: oldest first (as
+        Upwork writes them) or newest first, the contract's first two dates
+        that differ say which.  A row dated against its contract's way
+        (``2024-09-02`` after ``2024-09-06``) is the sign of rows pasted or
+        joined twice, which are then counted twice; identical rows can be
+        genuine, so this is not refused, and :func:`summarize` notes the
+        lines.  A file that lists one contract's days, then the next
+        contract's, turns back between contracts, not within one, and has
+        none (review r19 M2).  Always empty for the transaction exports,
+        which refuse rows out of date order.
         """
         if self.format.has_balance:
             return ()
-        rows = sorted(self.transactions, key=lambda row: row.line)
-        rising: bool | None = None
+        last: dict[str | None, tuple[date, bool | None]] = {}
         turns: list[int] = []
-        for before, after in itertools.pairwise(rows):
-            if after.on == before.on:
+        for row in sorted(self.transactions, key=lambda row: row.line):
+            seen = last.get(row.contract_id)
+            if seen is None:
+                last[row.contract_id] = (row.on, None)
                 continue
-            if rising is None:
-                rising = after.on > before.on
-            elif (after.on > before.on) != rising:
-                turns.append(after.line)
+            before, rising = seen
+            if row.on != before:
+                later = row.on > before
+                if rising is None:
+                    rising = later
+                elif later != rising:
+                    turns.append(row.line)
+            last[row.contract_id] = (row.on, rising)
         return tuple(turns)
 
     @property

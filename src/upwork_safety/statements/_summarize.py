@@ -355,7 +355,12 @@ def _notes(statement: Statement, untaxed: dict[str, str]) -> tuple[str, ...]:
             "(identical rows can be genuine, so nothing was refused): check the file there."
         )
     other = statement.other_order
-    if other is not None:
+    # Noted only when the guess changes what is shown (review r19 L2: +100 / -100 / +100
+    # on one day opens and closes the same either way).
+    if other is not None and (other.opening_balance, other.closing_balance) != (
+        statement.opening_balance,
+        statement.closing_balance,
+    ):
         way = (
             "newest"
             if statement.transactions[0].line > statement.transactions[-1].line
