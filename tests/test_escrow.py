@@ -664,6 +664,24 @@ class TestRefundOfPaidMoney:
         kinds = {d.kind: d.due for d in escrow.deadlines(self.paid(), at(2024, 3, 11))}
         assert {"refund_window_closes": at(2024, 9, 1, 9)} == kinds
 
+    def test_refund_window_after_two_releases_runs_from_the_latest(self):
+        """Red team r19 mutation G1: two releases close the window 180 days after the later one.
+
+        DOMAIN.md section 1: paid money may be refunded within 180 days of
+        payment; the payment of 7 March keeps the window open to 3 September
+        (and is available after the 5-day security period, on 12 March).
+        """
+        c = run(
+            funded("15.00"),
+            Approve("m1", at(2024, 3, 5, 9), amount=usd("9.00")),
+            Approve("m1", at(2024, 3, 7, 9)),
+        )
+        kinds = {d.kind: d.due for d in escrow.deadlines(c, at(2024, 3, 11))}
+        assert {
+            "funds_available": at(2024, 3, 12, 9),
+            "refund_window_closes": at(2024, 9, 3, 9),
+        } == kinds
+
     def test_partial_refund_takes_the_newest_payments_first(self):
         """A partial refund of paid money lowers the newest releases and payments first."""
         c = run(

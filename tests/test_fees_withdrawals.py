@@ -2905,6 +2905,30 @@ def test_hourly_pay_follows_a_platform_rules_what_if():
     assert ("platform_rules", "PlatformRules or None") == (wrong.value.field, wrong.value.rule)
 
 
+def test_a_whole_day_invoice_delay_lists_the_week_invoiced_that_midnight():
+    """Red team r19 mutation G5: a what-if invoice delay of one whole day invoices the week
+    2024-01-01 → 2024-01-07 at Tuesday 2024-01-09 00:00, so a payment dated that day may be
+    its hours: Top Rated on 2024-01-13, when its review window closes, and otherwise the
+    Wednesday ten days after the week, 2024-01-17 (DOMAIN.md section 3).  Under the shipped
+    12-hour delay nothing is invoiced that day: a bonus (2024-01-14) or that week's hours."""
+    from upwork_safety.fees._payout import hourly_pay_days
+
+    base = rules.as_of(date(2024, 1, 8))
+    assert timedelta(hours=12) == base.hourly_invoice_delay
+    whole_day = attrs.evolve(base, hourly_invoice_delay=timedelta(days=1))
+    tuesday = date(2024, 1, 9)
+    assert [
+        date(2024, 1, 13),
+        date(2024, 1, 14),
+        date(2024, 1, 17),
+        date(2024, 1, 20),
+        date(2024, 1, 24),
+    ] == [day for day, _ in hourly_pay_days(tuesday, whole_day)]
+    assert [date(2024, 1, 14), date(2024, 1, 20), date(2024, 1, 24)] == [
+        day for day, _ in hourly_pay_days(tuesday, base)
+    ]
+
+
 def test_hourly_pay_dated_by_its_invoice_is_taken_on_its_pay_day_or_as_a_bonus():
     """A payment dated Monday 2025-01-06 may be the invoice of the week before (pay day
     2025-01-15), hours worked that Monday (2025-01-22), or a bonus (2025-01-11): each is

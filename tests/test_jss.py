@@ -882,6 +882,31 @@ def test_a_completed_long_contract_with_an_average_rating_is_a_success():
     assert Decimal("3.5") == impact.weight
 
 
+def test_an_ended_contract_paid_over_exactly_three_months_is_long_term():
+    """Red team r19 mutation G2: "three months or longer" includes exactly three months.
+
+    Monthly payments from 10 January to 10 April 2024 are a paid run of
+    3 whole months: with middling feedback and no rehire, that long-term
+    relationship alone makes the ended contract a success.  A last payment
+    one day earlier leaves 2 months, and the job is only neutral.
+    """
+    assert 3 == jss.rules_as_of(date(2024, 5, 1)).long_term_months
+    monthly = [pay(date(2024, m, 10), "250") for m in range(1, 5)]
+    long = job(
+        "a",
+        started=date(2024, 1, 10),
+        ended=date(2024, 4, 10),
+        stars="4.2",
+        private=8,
+        payments=monthly,
+    )
+    impact = classify(long, as_of=date(2024, 5, 1))
+    assert (Outcome.POSITIVE, Decimal("1.25")) == (impact.outcome, impact.weight)
+    short = attrs.evolve(long, payments=[*monthly[:3], pay(date(2024, 4, 9), "250")])
+    impact = classify(short, as_of=date(2024, 5, 1))
+    assert (Outcome.NEUTRAL, Decimal("1.25")) == (impact.outcome, impact.weight)
+
+
 def test_a_rehire_by_the_same_client_makes_an_average_job_a_success():
     """Another contract with the same client (started by then) is a long-term relationship."""
     first = job("a", client="acme", stars="4.2")

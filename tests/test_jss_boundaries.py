@@ -206,6 +206,29 @@ def test_a_zero_dollar_job_with_positive_feedback_is_still_an_eligible_job():
     )
 
 
+def test_a_zero_dollar_job_ending_on_the_eligibility_windows_first_day_is_eligible():
+    """Red team r19 mutation G3: the 24-month eligibility window includes its first day.
+
+    Scored on 2 January 2024 (the snapshot of 24 December 2023) under the
+    24-month eligibility of December 2023, a $0 five-star job counts toward
+    eligibility alone while it ended on or after 24 December 2021.  With one
+    paid job from another client it is the second eligible job: a score is
+    shown (one client's window allowed here), and a day earlier there is none.
+    """
+    rules = attrs.evolve(jss.ELIGIBILITY_2023, min_window_clients=1)
+    assert 24 == rules.eligibility_months
+    paid = job("a", amount="300", started=date(2023, 12, 1), ended=date(2023, 12, 20))
+    unpaid = job("b", amount="0", started=date(2021, 1, 1), ended=date(2021, 12, 24))
+    report = jss.score([paid, unpaid], as_of=date(2024, 1, 2), rules=rules)
+    assert (date(2023, 12, 24), 100, Outcome.EXCLUDED) == (
+        report.computed_on,
+        report.score,
+        report.impact("b").outcome,
+    )
+    earlier = attrs.evolve(unpaid, ended=date(2021, 12, 23))
+    assert jss.score([paid, earlier], as_of=date(2024, 1, 2), rules=rules).score is None
+
+
 # --------------------------------------------------------------------------
 # L5: a score from one client's outcomes says so
 

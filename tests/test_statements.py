@@ -1430,6 +1430,31 @@ class TestSummary:
         assert (None, None) == (summary.rows[0].tax_pkr, summary.tax_pkr)
         assert any("2022-06" in note and "2022-07-01" in note for note in summary.notes)
 
+    @pytest.mark.parametrize(
+        ("status", "rate", "tax"), [("standard", "0.01", "20.00"), ("pseb", "0.0025", "5.00")]
+    )
+    def test_a_withdrawal_on_the_first_day_of_the_tax_rules_is_estimated(self, status, rate, tax):
+        """Red team r19 mutation G4: the s.154A rules apply from 2022-07-01 itself.
+
+        USD 10.00 withdrawn on 1 July 2022 at 200 is Rs2,000.00: 1% is
+        Rs20.00, 0.25% (PSEB-registered) Rs5.00 (DOMAIN.md section 5).
+        """
+        rows = [
+            history_row("Jul 01, 2022", "2", "Withdrawal", "-10.00", "0.00"),
+            history_row("Jun 01, 2022", "1", "Bonus", "10.00", "10.00"),
+        ]
+        summary = summarize(
+            parse(table(HISTORY, rows)), rates=ExchangeRate("USD", "PKR", "200"), tax=status
+        )
+        july = summary.rows[1]
+        assert ("2022-07", pkr("2000.00"), Decimal(rate), pkr(tax), pkr(tax)) == (
+            july.period,
+            july.withdrawn_pkr,
+            july.tax_rate,
+            july.tax_pkr,
+            summary.tax_pkr,
+        )
+
     def test_without_rates(self):
         """Without rates there are no rupee figures."""
         summary = report_summary()
