@@ -716,3 +716,19 @@ def test_scaling_page_score_over_time_recipes_print_what_the_page_shows():
     for (who, on), score in weekly["score"].items():
         expected = jss.score(history, as_of=on).score
         assert (who, expected) == ("ali", None if score is pd.NA else score)
+
+
+def test_report_repr_says_which_window_the_count_is_of_when_the_score_is_another_windows():
+    """Review r19 L3: '100% (12 months), 6 contracts counted' read as the 12 months' count."""
+    history = [
+        job("bad", stars="1.0", started=date(2021, 1, 1), client="a"),
+        job("bad2", stars="1.0", started=date(2021, 2, 1), client="b"),
+        *(job(f"g{i}", started=date(2022, 3, 1 + i)) for i in range(4)),
+    ]
+    day = date(2022, 9, 1)
+    report = jss.score(history, as_of=day, rules=jss.rules_as_of(day))
+    assert ("12 months", [(24, 6), (12, 4)]) == (
+        report.window,
+        [(w.months, w.contracts) for w in report.windows[:2]],
+    )
+    assert ": 100% (12 months), 6 contracts counted in 24 months, " in repr(report)

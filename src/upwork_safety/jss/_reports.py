@@ -550,11 +550,19 @@ class JSSReport:
         # are "of" the given ones, never read as counted (red team r19 L1).
         shown = "not eligible" if self.score is None else f"{self.score}% ({self.window})"
         given = len(self.impacts)
-        counted = self.windows[0].contracts  # the longest window: every counted impact
+        longest = self.windows[0]  # every counted impact is in the longest window
+        counted = longest.contracts
         of = "" if counted == given else f" of {given}"
+        # The count is the longest window's; said so when the score shown is another's
+        # (review r19 L3: "95% (12 months), 2 of 4 contracts counted" read as the 12 months').
+        where = (
+            ""
+            if self.window is None or self.window == f"{longest.months} months"
+            else f" in {longest.months} months"
+        )
         return (
             f"<JSSReport {self.computed_on}: {shown}, {counted}{of} "
-            f"contract{'' if given == 1 else 's'} counted, {self.rules}>"
+            f"contract{'' if given == 1 else 's'} counted{where}, {self.rules}>"
         )
 
     def impact(self, contract_id: str) -> Impact:
