@@ -66,10 +66,16 @@ def _message(size: int) -> str:
 
 
 def _weekly(rows: int) -> str:
-    """A weekly summary whose contract titles hide a run of 1,980 spaces."""
-    cell = "x" + " " * 1_980 + "y (38100001)"
-    line = f'"2024-09-02","{cell}","2.5","62.5",""\n'
-    return '"Date","Contract","Hours","Amount","Payment type"\n' + line * rows
+    """A weekly summary whose contract titles hide a run of 1,980 spaces.
+
+    One contract per row: a contract's rows of one day hold at most 24 hours
+    (r19), and every row here is dated the same day.
+    """
+    cell = "x" + " " * 1_980 + "y"
+    lines = "".join(
+        f'"2024-09-02","{cell} ({38100001 + n})","2.5","62.5",""\n' for n in range(rows)
+    )
+    return '"Date","Contract","Hours","Amount","Payment type"\n' + lines
 
 
 def _history(count: int) -> list[Contract]:
