@@ -1438,3 +1438,45 @@ def test_r19_wordings_are_caught_by_the_rules(text, code, span):
 def test_r19_neighbours_are_quiet(text):
     """The fee as a fact, Upwork kept for later work, a fee paid by the writer: nothing found."""
     assert [] == scan_rules_only(text)
+
+
+#: Review r19 L4 (new wordings, not the review's own): Upwork's fee avoided in Roman Urdu
+#: word order ("fees se bachne"), with a method, "direct" or a bank.
+R19_L4_CAUGHT = [
+    (
+        "Upwork ki fees se bachne ka aasan tareeqa hai, agla installment Raast pe kar deta hoon.",
+        (10, 24),
+    ),
+    ("Upwork ki fees se bachne ke liye is dafa payment direct karte hain.", (41, 55)),
+    ("Upwork ki fees se bachna hai to invoice ki raqam bank mein le lena.", (32, 58)),
+]
+#: Their neighbours: a withdrawal asked about (the fee in the next sentence), Upwork's own
+#: notices that reached the reader's e-mail, a withdrawal planned to save on its charges.
+R19_L4_QUIET = [
+    "Payoneer ya bank, kis mein withdraw karte hain aap? Fees ka farq dekh raha tha.",
+    "Proposal accept ho gaya, aap ki email pe confirmation aayi hogi.",
+    "Upwork ne aap ki email par invite bheja hoga, wahan se join kar lein.",
+    "Upwork ki fees se bachne ke liye main Payoneer se mahine mein ek dafa withdraw karta hoon.",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), R19_L4_CAUGHT)
+def test_r19_l4_roman_urdu_fee_avoidance_is_an_off_platform_payment(text, span):
+    """Review r19 L4: "fees se bachne" with a way to pay is found at HIGH, with its span."""
+    (finding,) = scan_rules_only(text)
+    assert "OFF_PLATFORM_PAYMENT" == finding.code
+    assert span == finding.span
+    assert Confidence.HIGH is finding.confidence
+
+
+@pytest.mark.parametrize("text", R19_L4_QUIET)
+def test_r19_l4_withdrawals_and_upwork_notices_are_quiet(text):
+    """Review r19 L4: a withdrawal question and a notice in the reader's e-mail find nothing."""
+    assert [] == scan_rules_only(text)
+
+
+def test_r19_l4_a_payment_offered_because_withdrawing_is_slow_is_still_found():
+    """A withdrawal named as the reason to pay another way is no withdrawal question."""
+    text = "Withdrawals from Upwork are slow, so I'll send the rest to your JazzCash."
+    (finding,) = scan_rules_only(text)
+    assert ("OFF_PLATFORM_PAYMENT", (42, 72)) == (finding.code, finding.span)
