@@ -1480,3 +1480,35 @@ def test_r19_l4_a_payment_offered_because_withdrawing_is_slow_is_still_found():
     text = "Withdrawals from Upwork are slow, so I'll send the rest to your JazzCash."
     (finding,) = scan_rules_only(text)
     assert ("OFF_PLATFORM_PAYMENT", (42, 72)) == (finding.code, finding.span)
+
+
+#: Ratings traded for money back (new wordings, beside the dev set's misses): a share of
+#: the fee returned, "top marks", the rating as it will read, Roman Urdu "... kar dein to".
+RATING_FOR_MONEY_BACK = [
+    ("Give back 10% and the feedback will be excellent.", (0, 48)),
+    ("Refund a quarter of the milestone and I'll rate you top marks.", (0, 61)),
+    ("Aadhe paise lauta dein to rating achi dunga.", (12, 37)),
+    ("20% wapas kar dein to 5 star feedback pakka.", (4, 28)),
+]
+#: Their neighbours: a glowing review for work done, money returned with no rating asked,
+#: a rating for a change of the work (no money back).
+RATING_WITHOUT_A_TRADE = [
+    "Thanks, the review will be glowing because you delivered early.",
+    "Main paise lauta deta hoon, aap ko review dena zaroori nahi.",
+    "Logo ka rang theek kar do to 5 star dunga.",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), RATING_FOR_MONEY_BACK)
+def test_a_rating_offered_for_money_back_is_review_begging(text, span):
+    """The rating is the price of a refund or share returned: found at HIGH, with its span."""
+    (finding,) = scan_rules_only(text)
+    assert "REVIEW_BEGGING" == finding.code
+    assert span == finding.span
+    assert Confidence.HIGH is finding.confidence
+
+
+@pytest.mark.parametrize("text", RATING_WITHOUT_A_TRADE)
+def test_a_rating_with_no_money_back_asked_is_quiet(text):
+    """Thanks, an unconditioned refund, or work asked for are no rating trade."""
+    assert [] == scan_rules_only(text)
