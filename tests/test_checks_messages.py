@@ -1512,3 +1512,21 @@ def test_a_rating_offered_for_money_back_is_review_begging(text, span):
 def test_a_rating_with_no_money_back_asked_is_quiet(text):
     """Thanks, an unconditioned refund, or work asked for are no rating trade."""
     assert [] == scan_rules_only(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verify the wire transfer at the branch with your passport.",
+        "Bank transfer ka receipt teller se check karwa lein, apna CNIC saath le jayein.",
+    ],
+)
+def test_a_transfer_checked_at_the_bank_is_no_off_platform_payment(text):
+    """A transfer the reader checks at the branch or with an ID is no way to be paid."""
+    assert [] == scan_rules_only(text)
+
+
+def test_a_payment_offered_beside_an_id_check_is_still_found():
+    """An ID check beside "I'll pay via bank transfer" leaves the payment found."""
+    (finding,) = scan_rules_only("Confirm your CNIC and I'll pay via bank transfer.")
+    assert ("OFF_PLATFORM_PAYMENT", (27, 39)) == (finding.code, finding.span)

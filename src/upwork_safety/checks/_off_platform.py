@@ -18,6 +18,7 @@ from upwork_safety.checks._payment_kinds import (
     WALLET,
     WITHDRAWAL,
     bought_by_reader,
+    checked_at_bank,
     wallet_to_reader,
     withdrawal_destination,
 )
@@ -439,9 +440,14 @@ def _payment_method(sentence: Sentence) -> Hit | None:
             continue
         if sentence.freelancer_pays(match.start()) and not back:
             continue
-        if bought_by_reader(sentence, match) or withdrawal_destination(sentence):
+        if (
+            bought_by_reader(sentence, match)
+            or withdrawal_destination(sentence)
+            or checked_at_bank(sentence)
+        ):
             # "please get 2 Steam gift cards, we reimburse": a purchase (UPFRONT_FEE); "do you
-            # withdraw to Payoneer or a local bank?": Upwork's payout
+            # withdraw to Payoneer or a local bank?": Upwork's payout; "verify the transfer
+            # at the branch": a check
             continue
         if WALLET.fullmatch(match.group()) and not wallet_to_reader(sentence):
             continue  # "test whether GPay works on the Android build": the app's checkout

@@ -2,8 +2,9 @@
 
 ``OFF_PLATFORM_PAYMENT`` (:mod:`._off_platform`) reads a gift card or crypto the
 reader is told to buy as a purchase (``UPFRONT_FEE``'s), a phone wallet with
-no payee as the checkout's feature, and a method named in a sentence about
-withdrawing as where Upwork's money is withdrawn to.
+no payee as the checkout's feature, a method named in a sentence about
+withdrawing as where Upwork's money is withdrawn to, and a transfer to be
+checked at the bank.
 """
 
 from __future__ import annotations
@@ -106,4 +107,29 @@ def withdrawal_destination(sentence: Sentence) -> bool:
         and sentence.first(lex.OFF_PLATFORM) is None
         and sentence.first(lex.FEE_AVOIDANCE) is None
         and sentence.first(lex.FEE_COMPLAINT) is None
+    )
+
+
+#: A transfer checked, not made: "verify the bank transfer", "transfer ki tasdeeq".
+_CHECK = re.compile(r"\b(?:verify|verif\w{0,6}|confirm\w{0,3}|check\w{0,3}|tasdeeq|tasdiq)\b")
+#: The bank's counter or the reader's papers: "at the branch", "with the teller", "your CNIC".
+_AT_THE_BANK = re.compile(
+    r"\b(?:branch|teller|cashier|bank (?:manager|officer|staff|helpline)|helpline|cnic|"
+    r"national id|passport|(?:your|apne|apni|with) id)\b"
+)
+
+
+def checked_at_bank(sentence: Sentence) -> bool:
+    """Whether the sentence has the reader check a transfer at their bank, not be paid by one.
+
+    "Verify the bank transfer with your ID at the branch", "Bank transfer ki
+    tasdeeq branch mein CNIC se karwa lein": a check and the bank's counter (or
+    an ID) are named, and nobody offers to pay the reader or leave Upwork.
+    """
+    return (
+        sentence.first(_CHECK) is not None
+        and sentence.first(_AT_THE_BANK) is not None
+        and sentence.first(_WRITER_PAYS) is None
+        and sentence.first(lex.OFF_PLATFORM) is None
+        and sentence.first(lex.FEE_AVOIDANCE) is None
     )
