@@ -1530,3 +1530,32 @@ def test_a_payment_offered_beside_an_id_check_is_still_found():
     """An ID check beside "I'll pay via bank transfer" leaves the payment found."""
     (finding,) = scan_rules_only("Confirm your CNIC and I'll pay via bank transfer.")
     assert ("OFF_PLATFORM_PAYMENT", (27, 39)) == (finding.code, finding.span)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("My account is on hold, so can I run a few contracts from your Upwork profile?", (57, 76)),
+        (
+            "Kya hum aap ke account se proposals bhej sakte hain? Mera abhi verify nahi hua.",
+            (8, 22),
+        ),
+    ],
+)
+def test_work_run_from_the_readers_account_is_account_sharing(text, span):
+    """ "Run ... from your Upwork profile" and Roman Urdu's subject before the account are found."""
+    (finding,) = scan_rules_only(text)
+    assert ("ACCOUNT_SHARING", span) == (finding.code, finding.span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please run the report from your Upwork account settings page.",
+        "Aap apne account se proposal bhej dein, main job post kar chuka hoon.",
+        "Can you run the migration from your own account on the server?",
+    ],
+)
+def test_the_readers_own_account_used_by_the_reader_is_quiet(text):
+    """The reader running or sending from their own account is no sharing."""
+    assert [] == scan_rules_only(text)
