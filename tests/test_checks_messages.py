@@ -734,6 +734,14 @@ ADVERSARIAL = {
         "verification ke 500 bhejo phir kaam milega, upwork only for the first contract "
     )
     * 1_000,
+    # Review r19 L4's phrases and the rating, account and bank-check wordings beside them.
+    "r19 l4 phrases": (
+        "upwork ki fees se bachne ke liye baqi paise sadapay pe bhej deta hoon, aap ki email pe "
+        "notification aya hoga, payoneer ya bank, kis mein withdraw karte hain aap? return a "
+        "third of the fee and the review will be glowing, lauta do to 5 star, verify the bank "
+        "transfer with your id at the branch, kya main aap ke account se bids laga sakta hoon "
+    )
+    * 1_000,
 }
 
 
