@@ -734,6 +734,14 @@ ADVERSARIAL = {
         "verification ke 500 bhejo phir kaam milega, upwork only for the first contract "
     )
     * 1_000,
+    # Review r19 L4's phrases and the rating, account and bank-check wordings beside them.
+    "r19 l4 phrases": (
+        "upwork ki fees se bachne ke liye baqi paise sadapay pe bhej deta hoon, aap ki email pe "
+        "notification aya hoga, payoneer ya bank, kis mein withdraw karte hain aap? return a "
+        "third of the fee and the review will be glowing, lauta do to 5 star, verify the bank "
+        "transfer with your id at the branch, kya main aap ke account se bids laga sakta hoon "
+    )
+    * 1_000,
 }
 
 
@@ -1437,4 +1445,125 @@ def test_r19_wordings_are_caught_by_the_rules(text, code, span):
 @pytest.mark.parametrize("text", R19_QUIET)
 def test_r19_neighbours_are_quiet(text):
     """The fee as a fact, Upwork kept for later work, a fee paid by the writer: nothing found."""
+    assert [] == scan_rules_only(text)
+
+
+#: Review r19 L4 (new wordings, not the review's own): Upwork's fee avoided in Roman Urdu
+#: word order ("fees se bachne"), with a method, "direct" or a bank.
+R19_L4_CAUGHT = [
+    (
+        "Upwork ki fees se bachne ka aasan tareeqa hai, agla installment Raast pe kar deta hoon.",
+        (10, 24),
+    ),
+    ("Upwork ki fees se bachne ke liye is dafa payment direct karte hain.", (41, 55)),
+    ("Upwork ki fees se bachna hai to invoice ki raqam bank mein le lena.", (32, 58)),
+]
+#: Their neighbours: a withdrawal asked about (the fee in the next sentence), Upwork's own
+#: notices that reached the reader's e-mail, a withdrawal planned to save on its charges.
+R19_L4_QUIET = [
+    "Payoneer ya bank, kis mein withdraw karte hain aap? Fees ka farq dekh raha tha.",
+    "Proposal accept ho gaya, aap ki email pe confirmation aayi hogi.",
+    "Upwork ne aap ki email par invite bheja hoga, wahan se join kar lein.",
+    "Upwork ki fees se bachne ke liye main Payoneer se mahine mein ek dafa withdraw karta hoon.",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), R19_L4_CAUGHT)
+def test_r19_l4_roman_urdu_fee_avoidance_is_an_off_platform_payment(text, span):
+    """Review r19 L4: "fees se bachne" with a way to pay is found at HIGH, with its span."""
+    (finding,) = scan_rules_only(text)
+    assert "OFF_PLATFORM_PAYMENT" == finding.code
+    assert span == finding.span
+    assert Confidence.HIGH is finding.confidence
+
+
+@pytest.mark.parametrize("text", R19_L4_QUIET)
+def test_r19_l4_withdrawals_and_upwork_notices_are_quiet(text):
+    """Review r19 L4: a withdrawal question and a notice in the reader's e-mail find nothing."""
+    assert [] == scan_rules_only(text)
+
+
+def test_r19_l4_a_payment_offered_because_withdrawing_is_slow_is_still_found():
+    """A withdrawal named as the reason to pay another way is no withdrawal question."""
+    text = "Withdrawals from Upwork are slow, so I'll send the rest to your JazzCash."
+    (finding,) = scan_rules_only(text)
+    assert ("OFF_PLATFORM_PAYMENT", (42, 72)) == (finding.code, finding.span)
+
+
+#: Ratings traded for money back (new wordings, beside the dev set's misses): a share of
+#: the fee returned, "top marks", the rating as it will read, Roman Urdu "... kar dein to".
+RATING_FOR_MONEY_BACK = [
+    ("Give back 10% and the feedback will be excellent.", (0, 48)),
+    ("Refund a quarter of the milestone and I'll rate you top marks.", (0, 61)),
+    ("Aadhe paise lauta dein to rating achi dunga.", (12, 37)),
+    ("20% wapas kar dein to 5 star feedback pakka.", (4, 28)),
+]
+#: Their neighbours: a glowing review for work done, money returned with no rating asked,
+#: a rating for a change of the work (no money back).
+RATING_WITHOUT_A_TRADE = [
+    "Thanks, the review will be glowing because you delivered early.",
+    "Main paise lauta deta hoon, aap ko review dena zaroori nahi.",
+    "Logo ka rang theek kar do to 5 star dunga.",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), RATING_FOR_MONEY_BACK)
+def test_a_rating_offered_for_money_back_is_review_begging(text, span):
+    """The rating is the price of a refund or share returned: found at HIGH, with its span."""
+    (finding,) = scan_rules_only(text)
+    assert "REVIEW_BEGGING" == finding.code
+    assert span == finding.span
+    assert Confidence.HIGH is finding.confidence
+
+
+@pytest.mark.parametrize("text", RATING_WITHOUT_A_TRADE)
+def test_a_rating_with_no_money_back_asked_is_quiet(text):
+    """Thanks, an unconditioned refund, or work asked for are no rating trade."""
+    assert [] == scan_rules_only(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verify the wire transfer at the branch with your passport.",
+        "Bank transfer ka receipt teller se check karwa lein, apna CNIC saath le jayein.",
+    ],
+)
+def test_a_transfer_checked_at_the_bank_is_no_off_platform_payment(text):
+    """A transfer the reader checks at the branch or with an ID is no way to be paid."""
+    assert [] == scan_rules_only(text)
+
+
+def test_a_payment_offered_beside_an_id_check_is_still_found():
+    """An ID check beside "I'll pay via bank transfer" leaves the payment found."""
+    (finding,) = scan_rules_only("Confirm your CNIC and I'll pay via bank transfer.")
+    assert ("OFF_PLATFORM_PAYMENT", (27, 39)) == (finding.code, finding.span)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("My account is on hold, so can I run a few contracts from your Upwork profile?", (57, 76)),
+        (
+            "Kya hum aap ke account se proposals bhej sakte hain? Mera abhi verify nahi hua.",
+            (8, 22),
+        ),
+    ],
+)
+def test_work_run_from_the_readers_account_is_account_sharing(text, span):
+    """ "Run ... from your Upwork profile" and Roman Urdu's subject before the account are found."""
+    (finding,) = scan_rules_only(text)
+    assert ("ACCOUNT_SHARING", span) == (finding.code, finding.span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please run the report from your Upwork account settings page.",
+        "Aap apne account se proposal bhej dein, main job post kar chuka hoon.",
+        "Can you run the migration from your own account on the server?",
+    ],
+)
+def test_the_readers_own_account_used_by_the_reader_is_quiet(text):
+    """The reader running or sending from their own account is no sharing."""
     assert [] == scan_rules_only(text)

@@ -233,6 +233,9 @@ def _user(sentence: Sentence, account: re.Match[str]) -> str | None:
         # The verb's own ending too ("use kar loon"), not the next clause's subject.
         lead = sentence.text[account.end() : after.end() + 12]
         lead = lead[: min((lead.find(c) for c in ",.;?!" if c in lead), default=len(lead))]
+        if not (w.WRITER_ACTS.search(lead) or w.READER_ACTS.search(lead)):
+            # Roman Urdu's subject before the account: "kya main aap ke account se bid ..."
+            lead = before[max(before.rfind(c) for c in ",;:") + 1 :]
     # The nearest subject to the verb: "I want you to log in" is the reader's doing.
     writer = max((m.start() for m in w.WRITER_ACTS.finditer(lead)), default=-1)
     reader = max((m.start() for m in w.READER_ACTS.finditer(lead)), default=-1)

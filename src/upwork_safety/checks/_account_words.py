@@ -150,7 +150,8 @@ USED_BEFORE = re.compile(
     r"\b(?:use|using|uses|run|running|operate|operating|handle|handling|manage|managing|"
     r"access|accessing|log ?in(?: to| into| on)?|logged in(?: to| on)?|login (?:to|into|on)|"
     r"sign in(?: to| into)?|control|take over|chala\w{0,5}|(?:bid|bidding|bids|apply|applying|"
-    r"work|working|deliver|delivering|submit\w{0,3} proposals?|proposals?|jobs?) (?:\w+ ){0,3}?"
+    r"work|working|deliver|delivering|submit\w{0,3} proposals?|proposals?|jobs?|run|running) "
+    r"(?:\w+ ){0,3}?"
     r"(?:from|on|through|via|under|with|using))(?: (?:the|it|with))?(?: \w+)? $"
 )
 

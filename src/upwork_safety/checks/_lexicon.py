@@ -207,6 +207,8 @@ FEE_AVOIDANCE = _c(
     r"\b(?:avoid|save|saving|saves|skip|bypass|dodge|escape|without|bach\w{0,5}|"
     r"cut)\s(?:\w+\s){0,3}?(?:fees?|commission|commision|cut|charges|%)(?!\w)|"
     r"\b(?:fees?|commission|commision)\s(?:bach\w{0,5}|nahi (?:lag|kat)\w{0,5})|"
+    # Roman Urdu puts the fee first: "fees se bachne ke liye", "charges se bach jayenge".
+    r"\b(?:fees?|commission|commision|charges|cut|katauti|kattoti)\sse\s(?:\w+\s)?bach\w{0,5}|"
     r"\b(?:no|zero) (?:upwork |platform )?(?:fees?|commission|commision)\b|"
     r"\b(?:commission|commision|fees?) (?:nahi|na) (?:lag|kat|de)\w{0,5}"
 )

@@ -14,7 +14,14 @@ import re
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._contacts import contact_details, placed_on_product
-from upwork_safety.checks._payment_kinds import WALLET, bought_by_reader, wallet_to_reader
+from upwork_safety.checks._payment_kinds import (
+    WALLET,
+    WITHDRAWAL,
+    bought_by_reader,
+    checked_at_bank,
+    wallet_to_reader,
+    withdrawal_destination,
+)
 from upwork_safety.checks._sentences import (
     CLIENT_TO_YOU,
     Hit,
@@ -218,8 +225,14 @@ _DELIVERED_TO = re.compile(
     # went to your email", "a GitHub invite at your email".
     r"\b(?:invite|invites|invitation|access link|login link)\b[^.?!]{0,30}?(?:\b(?:to|at|in) )?$"
 )
-#: The e-mail read for an invitation: "check your email for the invite".
-_INVITE_AFTER = re.compile(r" (?:for|with) (?:the |an |our |their |a )?(?:invite|invitation)\b")
+#: The e-mail read for an invitation ("check your email for the invite"), or a notice that
+#: reached it ("aap ki email pe notification aya hoga", "email par receipt bheji hogi").
+_INVITE_AFTER = re.compile(
+    r" (?:for|with) (?:the |an |our |their |a )?(?:invite|invitation)\b|"
+    r"(?: (?:pe|par|per|mein|me))? (?:\w+ ){0,2}?(?:notification|notice|invite|invitation|"
+    r"confirmation|receipt|alert|link|code|otp|offer)s? (?:\w+ ){0,2}?(?:aya|aaya|ayi|aayi|aai|"
+    r"aa gay\w|aa chuk\w|gaya|gayi|gai|bheja|bheji|bheje|mila|mili)\b"
+)
 
 
 def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
@@ -427,8 +440,15 @@ def _payment_method(sentence: Sentence) -> Hit | None:
             continue
         if sentence.freelancer_pays(match.start()) and not back:
             continue
-        if bought_by_reader(sentence, match):
-            continue  # "please get 2 Steam gift cards, we reimburse": a purchase (UPFRONT_FEE)
+        if (
+            bought_by_reader(sentence, match)
+            or withdrawal_destination(sentence)
+            or checked_at_bank(sentence)
+        ):
+            # "please get 2 Steam gift cards, we reimburse": a purchase (UPFRONT_FEE); "do you
+            # withdraw to Payoneer or a local bank?": Upwork's payout; "verify the transfer
+            # at the branch": a check
+            continue
         if WALLET.fullmatch(match.group()) and not wallet_to_reader(sentence):
             continue  # "test whether GPay works on the Android build": the app's checkout
         low, high = sentence.clause(match.start())
@@ -525,22 +545,19 @@ def _payment_elsewhere(sentence: Sentence) -> Hit | None:
 
 
 def _payment_fee_reason(sentence: Sentence) -> Hit | None:
-    """Avoiding Upwork's fee, offered with paying."""
+    """Avoiding Upwork's fee, offered with paying or a way to pay ("... Raast pe kar deta hoon")."""
     fee = sentence.first(lex.PLATFORM_FEE)
     if fee is None or not sentence.asks() or _kept_on_platform(sentence):
         return None
     if sentence.suppressed(*fee.span()):
         return None
-    if sentence.first(_STRONG_PAY) or sentence.first(lex.OFF_PLATFORM):
+    if (
+        sentence.first(_STRONG_PAY)
+        or sentence.first(lex.OFF_PLATFORM)
+        or sentence.first(lex.METHOD)
+    ):
         return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(fee), Confidence.HIGH)
     return None
-
-
-#: A withdrawal or Upwork's own payout: the way the money reaches the reader after the fee.
-_WITHDRAWAL = re.compile(
-    r"\b(?:withdraw\w{0,4}|withdrew|nikal\w{0,6}|payout method|get paid (?:by|through|from|via) "
-    r"upwork)\b"
-)
 
 
 def _payment_for_the_fee(sentence: Sentence) -> Hit | None:
@@ -554,7 +571,7 @@ def _payment_for_the_fee(sentence: Sentence) -> Hit | None:
     reason = sentence.first(lex.FEE_AS_REASON)
     if reason is None or not sentence.asks() or _kept_on_platform(sentence):
         return None
-    if sentence.first(_VIA_UPWORK) or sentence.first(_WITHDRAWAL) or sentence.past():
+    if sentence.first(_VIA_UPWORK) or sentence.first(WITHDRAWAL) or sentence.past():
         return None
     for way in (*sentence.all(lex.METHOD), *sentence.all(lex.OFF_PLATFORM)):
         if not (sentence.negated(*way.span()) or sentence.product(*way.span())):
@@ -584,7 +601,7 @@ def _payment_after_upwork_first(sentence: Sentence) -> Hit | None:
     Upwork (not "then directly through Upwork", not a withdrawal).
     """
     first = sentence.first(_AT_FIRST)
-    if first is None or sentence.first(_DIRECT_ON_UPWORK) or sentence.first(_WITHDRAWAL):
+    if first is None or sentence.first(_DIRECT_ON_UPWORK) or sentence.first(WITHDRAWAL):
         return None
     then = next((m for m in sentence.all(_AFTERWARDS) if m.start() > first.start()), None)
     if then is None or "upwork" not in sentence.text[: then.start()] or sentence.past():

@@ -29,12 +29,16 @@ _RATING = re.compile(
     r"\b5\s?\*|\u2b50|\b10\s?/\s?10\b|\b10 out of 10\b|\ba (?:10|ten)\b(?![\s-]?(?:%|\$|percent|"
     r"per|x\b|k\b|min|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|seconds?|secs?|"
     r"pages?|words?|dollars?|usd|bucks|points?|steps?|items?|people|pm|am|o'?clock))|"
-    r"\bfull (?:marks|rating|stars?)\b|\b(?:good|positive|great|excellent|nice|best|perfect|"
+    r"\bfull (?:marks|rating|stars?)\b|\btop marks\b|"
+    r"\b(?:good|positive|great|excellent|nice|best|perfect|"
     r"high|top|awesome|amazing|glowing|achi|acha|achhi|acchi|zabardast|shandar|behtareen|"
     r"5 star|five star)(?: si| sa| se)?\s(?:rating|ratings|review|reviews|feedback|score|"
     r"remarks?)\b|"
     r"\b(?:would|likely to) recommend\b|\brate me (?:with )?(?:5|five|full|10|high)\b|"
     r"\b(?:rating|review|feedback) (?:achi|acha|achhi|positive)\b|"
+    # The rating promised as it will read: "the review will be glowing".
+    r"\b(?:rating|review|feedback) (?:will|would|is going to|'ll) be (?:glowing|great|excellent|"
+    r"positive|perfect|stellar|amazing|outstanding|(?:5|five)[\s-]?stars?)\b|"
     r"\b(?:5|five|paanch)[ -]?stars? (?:de|dunga|dungi|denge|doon|dun)\b|"
     # Every box of the feedback ticked at the top: "mark all the feedback boxes as
     # 'excellent'", "rate everything as outstanding".  The object must be the feedback (or
@@ -122,7 +126,11 @@ _FREE_THING = re.compile(
 )
 #: What the freelancer would give for the rating: money back, a discount, free or extra work.
 _TRADE = re.compile(
-    r"\brefund\w{0,3}\b|\bdiscount\w{0,3}\b|\bcashback\b|\bwapas\b|\bwaiv\w{1,3}\b|"
+    r"\brefund\w{0,3}\b|\bdiscount\w{0,3}\b|\bcashback\b|\bwapas\b|\blauta\w{0,4}\b|"
+    r"\bwaiv\w{1,3}\b|"
+    # A share of the money returned: "return a third of the fee", "send back a portion".
+    r"\b(?:return|refund|send back|give back|pay back)\w{0,3} (?:me |us )?(?:a |an |the )?"
+    r"(?:third|quarter|half|portion|part|share|chunk|cut|slice|\d{1,3} ?%|\d{1,3} percent)\b|"
     r"\bpay\w{0,3} (?:me |us )?back\b|"
     r"\b(?:send|give|transfer|return|wire)\w{0,3} (?:(?:me|us|the|my|of|\$?\d[\d,]{0,9}|money|"
     r"amount|difference|extra|half|part|payment|rest|dollars?) ){0,3}?(?:\$?\d[\d,]{0,9} ?%?|"
@@ -146,8 +154,11 @@ _THEN_RATING = re.compile(
     r"\b(?:and (?:i'?ll|i will|we'?ll|we will|you'?ll|you will|i'?d)|or (?:i'?ll|i will|we'?ll|"
     r"we will|else)|otherwise|warna|to main|to hum|and (?:you|u) (?:get|will get|'ll get)|"
     r"(?:nahi|na)(?: \w+)? to)\b|"
-    # Roman Urdu's order, the trade then the rating: "30 percent wapas karo, 5 star de dunga".
-    r"\b(?:karo|kar do|kar dein|de do|de dein),"
+    # Roman Urdu's order, the trade then the rating: "30 percent wapas karo, 5 star de dunga",
+    # "wapas bhej dein, phir ...", "lauta do to ..." (the "to" of a condition met).
+    r"\b(?:karo|bhejo|lautao|do|dein|dijiye)(?:,| to\b)|"
+    # English names the rating as the outcome: "..., and the review will be glowing".
+    r"\band (?:the|my)(?: (?:review|rating|feedback|stars?)\b| ?$)"
 )
 #: The trade right after "for": "5 stars for a $50 refund" (not "for the quick turnaround").
 _FOR_TRADE = re.compile(
