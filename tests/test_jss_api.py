@@ -160,6 +160,37 @@ def test_top_rated_boundaries(amount, started, earnings_met, account_met):
     assert status.met is (status.weeks.met and earnings_met and account_met)
 
 
+def test_top_rated_is_not_met_on_the_weeks_and_earnings_alone():
+    """Red team r19 mutation R5: 13 weeks at 90%+ and $1,500 earned, but a first contract
+    exactly 90 days ago (not "more than 90 days", HC 211068468), is not Top Rated."""
+    history = goods(10, amount="150", started=date(2025, 3, 3), ended=date(2025, 3, 5))
+    status = jss.top_rated(history, as_of=AS_OF)
+    assert (13, True) == (status.weeks.qualifying, status.weeks.met)
+    assert (Money("1500.00", "USD"), True) == (status.earned, status.earnings_met)
+    assert (date(2025, 3, 3), 90, False) == (
+        status.first_contract,
+        status.account_days,
+        status.account_met,
+    )
+    assert status.met is False
+
+
+def test_top_rated_counts_a_first_contract_started_on_the_day_read():
+    """Red team r19 mutation R3: a contract started on *as_of* is the first contract,
+    0 days old; one starting the day after is not counted yet."""
+    today = Contract("new", "acme", ContractKind.FIXED_PRICE, AS_OF)
+    status = jss.top_rated([today], as_of=AS_OF)
+    assert (AS_OF, 0, False, False) == (
+        status.first_contract,
+        status.account_days,
+        status.account_met,
+        status.met,
+    )
+    tomorrow = Contract("new", "acme", ContractKind.FIXED_PRICE, AS_OF + timedelta(days=1))
+    later = jss.top_rated([tomorrow], as_of=AS_OF)
+    assert (None, 0) == (later.first_contract, later.account_days)
+
+
 def test_top_rated_counts_only_the_last_12_months_of_earnings():
     """A payment 12 months and a day ago does not count; one within 12 months does."""
     old = job("old", amount="5000", started=date(2024, 4, 1), ended=date(2024, 5, 31))

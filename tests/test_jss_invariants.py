@@ -893,6 +893,15 @@ def test_a_valid_forecast_answers_with_chances_from_0_to_1():
     assert 95 == built.most_likely
 
 
+def test_most_likely_takes_the_lowest_score_on_a_tie():
+    """Red team r19 mutation O3: two scores reached by as many trials give the lower one
+    ("not eligible" lowest of all), as documented, not the higher."""
+    tied = (jss.ForecastBin(None, 2), jss.ForecastBin(80, 4), jss.ForecastBin(95, 4))
+    assert 80 == forecast(bins=tied).most_likely
+    none_tied = (jss.ForecastBin(None, 5), jss.ForecastBin(95, 5))
+    assert forecast(bins=none_tied).most_likely is None
+
+
 def test_a_forecast_that_breaks_its_rules_cannot_be_loaded():
     """Regression: from_dict loaded a forecast of 0 trials and no bins."""
     data = {

@@ -3036,6 +3036,19 @@ class TestFeeRefundsNetR12:
         assert check.fee.amount.amount < 0
         assert ((), Money("0.00", "USD")) == (audit.not_checked, audit.overcharged)
 
+    def test_a_fee_refund_listed_before_the_charges_is_not_the_checks_fee(self):
+        """Red team r19 mutation U4: on one day the export may list the fee refund first;
+        the check's fee is still the first charge, and the three net to the $40 expected."""
+        statement = parse(table(HISTORY, self.rows("40.00", "-40.00", "-40.00")))
+        refund, first, second = statement.transactions[1:]
+        assert (Money("40.00", "USD"), Money("-40.00", "USD")) == (
+            refund.amount,
+            first.amount,
+        )
+        (check,) = audit_fees(statement).checks
+        assert (first, (refund, second)) == (check.fee, tuple(check.more_fees))
+        assert (Money("40.00", "USD"), True) == (check.charged, check.matches)
+
     def test_charged_twice_refunded_once_is_no_overcharge_and_twice_unrefunded_is(self):
         refunded = audit_fees(parse(table(HISTORY, self.rows("-40.00", "-40.00", "40.00"))))
         assert Money("0.00", "USD") == refunded.overcharged

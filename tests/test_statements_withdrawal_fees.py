@@ -90,6 +90,23 @@ def test_a_withdrawal_fee_is_set_against_its_methods_published_fee():
     assert any("not dated" in note and "HC 211060578" in note for note in audit.assumptions)
 
 
+def test_a_zero_withdrawal_fee_is_checked_as_a_charge_of_nothing():
+    """Red team r19 mutation V1: a $0.00 fee row charges nothing (a charge is at zero or
+    below); it is checked against Direct to Local Bank's $0.99 (HC 211060578), not taken
+    for a refund: $0.99 below, a mismatch that offsets nothing."""
+    audit = audit_fees(parse(_withdrawals(("Direct to Local Bank (PKR)", "0.00"))))
+    (check,) = audit.withdrawal_fees
+    assert (usd("0.00"), usd("0.99"), False, usd("-0.99"), None) == (
+        check.charged,
+        check.expected,
+        check.matches,
+        check.difference,
+        check.reason,
+    )
+    assert (check,) == audit.withdrawal_mismatches
+    assert usd("0.00") == audit.withdrawal_overcharged
+
+
 def test_a_withdrawal_fee_below_the_published_one_is_a_mismatch_and_offsets_nothing():
     audit = audit_fees(
         parse(
