@@ -31,8 +31,11 @@ __all__ = ["Escrow"]
 
 _S = MilestoneState
 
-#: The states whose escrow holds all that was funded unless some was refunded.
-_HOLDS_ALL = frozenset({_S.FUNDED, _S.SUBMITTED, _S.CHANGES_REQUESTED})
+#: The states of a milestone being worked on: funding put its whole amount in escrow,
+#: and a funded milestone's amount cannot be edited, so ``funded == amount`` (checked by
+#: ``Milestone``); nothing is released or carried on yet, so unless some was refunded
+#: the escrow holds all that was funded.
+WHOLLY_FUNDED = frozenset({_S.FUNDED, _S.SUBMITTED, _S.CHANGES_REQUESTED})
 
 
 @functools.lru_cache(maxsize=64)
@@ -269,7 +272,7 @@ class Escrow:
         carried nothing on (see the table above): with nothing refunded either,
         it holds all that was funded (red team r19 M2: ``held`` left out by hand).
         """
-        if self.state not in _HOLDS_ALL or self.released or self.refunded or self.carried_over:
+        if self.state not in WHOLLY_FUNDED or self.released or self.refunded or self.carried_over:
             return ""
         return (
             f"; a {self.state.value} escrow holds everything funded: give held equal to "

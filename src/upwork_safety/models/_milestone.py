@@ -13,8 +13,8 @@ from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record
 from upwork_safety._validate import cents_field, id_field, instance, text_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
-from upwork_safety.kinds import MilestoneState
-from upwork_safety.models._escrow import Escrow
+from upwork_safety.kinds import MilestoneState  # noqa: TC001  (the API docs resolve Milestone.state)
+from upwork_safety.models._escrow import WHOLLY_FUNDED, Escrow
 from upwork_safety.money import Money, plain_money
 
 __all__ = ["Milestone"]
@@ -36,13 +36,6 @@ def _unfunded_like_amount(milestone: Milestone) -> Escrow:
         return Escrow.unfunded(amount.currency)
     # Refused by the amount's own validator, which runs first.
     return cast("Escrow", amount)
-
-
-#: The states of a milestone being worked on: funding put its whole amount in escrow,
-#: and a funded milestone's amount cannot be edited, so ``funded == amount``.
-_WHOLLY_FUNDED = frozenset(
-    (MilestoneState.FUNDED, MilestoneState.SUBMITTED, MilestoneState.CHANGES_REQUESTED)
-)
 
 
 def _plain_escrow(value: Escrow) -> Escrow:
@@ -67,7 +60,7 @@ def _check_escrow(milestone: Milestone, _attribute: object, value: object) -> No
             field="Milestone.escrow",
             rule="funded at most the amount",
         )
-    if escrow.state in _WHOLLY_FUNDED and escrow.funded != milestone.amount:
+    if escrow.state in WHOLLY_FUNDED and escrow.funded != milestone.amount:
         raise InvalidValueError(
             f"Milestone.escrow is {escrow.state.name} with {escrow.funded} funded, but the "
             f"milestone's amount is {milestone.amount}: funding deposits the whole amount "
