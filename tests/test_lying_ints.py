@@ -68,7 +68,7 @@ def test_split_refuses_more_parts_than_allowed():
     """``split(Liar(3_000_000))`` built three million parts; it is refused by the bound."""
     with pytest.raises(InvalidValueError) as info:
         Money("100000.00", "USD").split(Liar(3_000_000))
-    assert ("parts", "1 to 100000") == (info.value.field, info.value.rule)
+    assert ("parts", "1 to 100,000") == (info.value.field, info.value.rule)
 
 
 def test_split_uses_the_number_the_subclass_holds():

@@ -71,7 +71,7 @@ def test_currencies_can_be_widened():
         ),
         (lambda: us.amounts(places=-1), InvalidValueError, "places", "0 or more", "-1"),
         (lambda: us.amounts(places=30), InvalidValueError, "places", "0 to 18", "30"),
-        (lambda: us.amounts(places=True), InvalidTypeError, "places", "an int", "bool"),
+        (lambda: us.amounts(places=True), InvalidTypeError, "places", "a whole number", "bool"),
         (
             lambda: us.money(min_value="10", max_value="1"),
             InvalidValueError,
@@ -168,7 +168,7 @@ def test_currencies_can_be_widened():
             lambda: us.contract_histories(max_events="5"),
             InvalidTypeError,
             "max_events",
-            "an int",
+            "a whole number",
             "str",
         ),
     ],

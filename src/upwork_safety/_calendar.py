@@ -27,9 +27,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Protocol, TypeVar
 
+from upwork_safety._decimals import count
 from upwork_safety._moments import LATEST, utc_instant
-from upwork_safety._plain import whole_number
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidValueError
 
 __all__ = [
     "SECOND",
@@ -182,18 +182,7 @@ def add_business_days(start: datetime, n: int) -> datetime:
     '2024-01-17T18:00:00+00:00'
     """
     moment = utc_instant(start, "start")
-    plain = whole_number(n)  # read and compared as the int it holds (red team r18 M1)
-    if plain is None:
-        raise InvalidTypeError(
-            f"n must be a whole number of business days (int), not {type(n).__name__}",
-            field="n",
-            rule="an int",
-        )
-    n = plain
-    if n < 0:
-        raise InvalidValueError(
-            f"n is a number of business days from 0, got {n}", field="n", rule="0 or more"
-        )
+    n = count(n, "n")
     if n == 0:
         return moment
     # Any 7 consecutive days hold exactly 5 business days, so whole weeks are

@@ -20,7 +20,8 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
-from upwork_safety._display import shown, type_name
+from upwork_safety._display import shown, shown_int, type_name
+from upwork_safety._plain import whole_number
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -29,6 +30,12 @@ if TYPE_CHECKING:
 #: The most digits either side of the point (documented as
 #: :data:`upwork_safety.money.MAX_DIGITS`).
 MAX_DIGITS = 18
+
+#: The largest count the library holds (of contracts, of clients, of parts, in
+#: a JSS rule set or result): as many digits as any number it holds
+#: (:data:`MAX_DIGITS`), so every value can always be shown, saved and
+#: compared (Python refuses to print an int of thousands of digits).
+MAX_COUNT = 10**MAX_DIGITS - 1
 
 #: The library's decimal context: every computation runs in it, and it is never
 #: handed out (red team r18 H1: a caller who changed the published context
@@ -337,3 +344,40 @@ def _percent_as_fraction(text: str, what: str) -> Decimal:
             field=what,
             rule=f"at most {MAX_DIGITS} decimal places",
         ) from None
+
+
+def count(value: object, name: str, *, low: int = 0, high: int | None = None) -> int:
+    """*value*, a whole number from *low* to *high*, as the plain ``int`` it holds; else raise.
+
+    The one check of a count, a size or a number of places, wherever one is
+    given: an ``int`` or a subclass of it, never a ``bool`` (``True`` is not
+    the count 1) or a float such as ``1.0``, read and compared as the ``int``
+    it holds (:func:`~upwork_safety._plain.whole_number`: a subclass's
+    comparisons may lie, red team r18 M1).  Without *high* the bound is
+    :data:`MAX_COUNT`.
+
+    Raises:
+        InvalidTypeError: *value* is not a whole number (``field`` *name*,
+            ``rule`` "a whole number").
+        InvalidValueError: *value* is out of range (``field`` *name*; ``rule``
+            "*low* to *high*", or without *high* "*low* or more" below and
+            "at most 18 digits" above).
+    """
+    number = whole_number(value)
+    if number is None:
+        raise InvalidTypeError(
+            f"{name} must be a whole number, not {type_name(value)}",
+            field=name,
+            rule="a whole number",
+        )
+    if number < low or number > (MAX_COUNT if high is None else high):
+        if high is not None:
+            rule = f"{low:,} to {high:,}"
+        elif number < low:
+            rule = f"{low:,} or more"
+        else:
+            rule = f"at most {MAX_DIGITS} digits"
+        raise InvalidValueError(
+            f"{name} must be {rule}, got {shown_int(number)}", field=name, rule=rule
+        )
+    return number

@@ -12,10 +12,9 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import cast
 
-from upwork_safety._decimals import _QUANTA, MAX_DIGITS
+from upwork_safety._decimals import _QUANTA, MAX_DIGITS, count
 from upwork_safety._decimals import CONTEXT as _CONTEXT
 from upwork_safety._display import shown
-from upwork_safety._plain import whole_number
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["no_negative_zero", "round_down", "round_half_up"]
@@ -116,17 +115,4 @@ def _rounding_args(value: object, places: object, what: str) -> tuple[Decimal, i
             field="value",
             rule="finite",
         )
-    count = whole_number(places)
-    if count is None:
-        raise InvalidTypeError(
-            f"{what}: places must be an int, not {type(places).__name__}",
-            field="places",
-            rule="an int",
-        )
-    if not 0 <= count <= MAX_DIGITS:
-        raise InvalidValueError(
-            f"{what}: places must be from 0 to {MAX_DIGITS}, got {count}",
-            field="places",
-            rule=f"from 0 to {MAX_DIGITS}",
-        )
-    return plain, count
+    return plain, count(places, "places", high=MAX_DIGITS)

@@ -15,12 +15,13 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
+from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re-exported: its old home)
+from upwork_safety._decimals import count
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._plain import plain_int_items, plain_text_items
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
-    MAX_DIGITS,
     ExchangeRate,
     Money,
     not_unicode,
@@ -37,14 +38,21 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 E = TypeVar("E", bound="enum.Enum")
 
-#: The largest count the library holds (of contracts, of clients, in a JSS rule
-#: set or result): as many digits as any number it holds
-#: (:data:`~upwork_safety.money.MAX_DIGITS`), so every value can always be shown,
-#: saved and compared (Python refuses to print an int of thousands of digits).
-MAX_COUNT = 10**MAX_DIGITS - 1
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
+
+
+def count_field(low: int = 0, high: int | None = None) -> Any:
+    """An attrs validator: a whole number (not a bool) from *low* to *high* (:data:`MAX_COUNT`)."""
+    top = MAX_COUNT if high is None else high
+
+    def check(instance: object, attribute: Any, value: Any) -> None:
+        if type(value) is int and low <= value <= top:
+            return  # the common case, checked without building the field's name
+        count(value, field_name(instance, attribute), low=low, high=high)
+
+    return check
 
 
 def field_name(instance: object, attribute: Any) -> str:

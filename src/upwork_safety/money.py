@@ -391,20 +391,9 @@ class Money:
         >>> [str(part) for part in Money("10.00", "USD").split(3)]
         ['USD 3.34', 'USD 3.33', 'USD 3.33']
         """
-        count = whole_number(parts)
-        if count is None:
-            raise InvalidTypeError(
-                f"split(parts) must be an int, not {type(parts).__name__}",
-                field="parts",
-                rule="an int",
-            )
-        if not 1 <= count <= MAX_PARTS:
-            raise InvalidValueError(
-                f"split(parts) must be from 1 to {MAX_PARTS}, got {count}",
-                field="parts",
-                rule=f"1 to {MAX_PARTS}",
-            )
-        return self._allocate([1] * count, "split()")
+        return self._allocate(
+            [1] * _decimals.count(parts, "parts", low=1, high=MAX_PARTS), "split()"
+        )
 
     def allocate(self, ratios: Iterable[Decimal | int | str]) -> tuple[Money, ...]:
         """Share the amount in proportion to *ratios*, conserving the total exactly.

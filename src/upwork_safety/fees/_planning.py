@@ -14,14 +14,14 @@ import attrs
 
 from upwork_safety import _render
 from upwork_safety._decimals import CONTEXT
-from upwork_safety._display import shown, shown_int
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int, plain_text, whole_number
+from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._render import percent
 from upwork_safety._validate import (
     as_tuple,
     bool_field,
     cents_field,
+    count_field,
     field_name,
     fraction,
     id_field,
@@ -68,34 +68,6 @@ __all__ = [
 RateLike = Decimal | int | str
 
 
-#: The most withdrawals a year a :class:`Frequency` may name: the largest
-#: whole number of the library's 18 digits.
-_MAX_PER_YEAR = 10**MAX_DIGITS - 1
-
-
-def _per_year(_instance: object, _attribute: object, value: Any) -> None:
-    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
-    if number is None:
-        raise InvalidTypeError(
-            f"Frequency.per_year must be a whole number, not {shown(value)}",
-            field="Frequency.per_year",
-            rule="an int",
-        )
-    if number <= 0:
-        raise InvalidValueError(
-            f"Frequency.per_year must be positive, got {shown_int(number)}",
-            field="Frequency.per_year",
-            rule="positive",
-        )
-    if number > _MAX_PER_YEAR:
-        raise InvalidValueError(
-            f"Frequency.per_year must have at most {MAX_DIGITS} digits (the library's limit "
-            f"for numbers), got {shown_int(number)}",
-            field="Frequency.per_year",
-            rule=f"at most {MAX_DIGITS} digits",
-        )
-
-
 @through_init
 @attrs.frozen
 class Frequency:
@@ -113,7 +85,7 @@ class Frequency:
     """
 
     name: str = attrs.field(converter=plain_text, validator=id_field)
-    per_year: int = attrs.field(converter=plain_int, validator=_per_year)
+    per_year: int = attrs.field(converter=plain_int, validator=count_field(low=1))
 
 
 #: The withdrawal rhythms :func:`plan_withdrawals` considers, most frequent first.

@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, count
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._moments import LATEST, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, whole_number
 from upwork_safety._validate import (
     cents_field,
+    count_field,
     decimal_value,
     field_name,
     items_field,
@@ -36,7 +37,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _Facts
-from upwork_safety.jss._invariants import count_field, disagree, score_field, tuple_of
+from upwork_safety.jss._invariants import disagree, score_field, tuple_of
 from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_only
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
@@ -223,19 +224,7 @@ class Forecast:
             InvalidTypeError: *threshold* is not a whole number.
             InvalidValueError: *threshold* is not from 0 to 100.
         """
-        given = whole_number(threshold)  # the int it holds: a subclass's <= may lie
-        if given is None:
-            raise InvalidTypeError(
-                f"threshold must be a whole percent, not {type(threshold).__name__}",
-                field="threshold",
-                rule="a whole percent",
-            )
-        if not 0 <= given <= _HUNDRED_PERCENT:
-            raise InvalidValueError(
-                f"threshold must be a whole percent from 0 to 100, got {shown_int(given)}",
-                field="threshold",
-                rule="0 to 100",
-            )
+        given = count(threshold, "threshold", high=_HUNDRED_PERCENT)
         hits = sum(b.trials for b in self.bins if b.score is not None and b.score >= given)
         return CONTEXT.divide(Decimal(hits), Decimal(self.trials))
 
@@ -394,22 +383,7 @@ def _jobs(value: object) -> tuple[FutureJob, ...]:
 
 def _check_trials(trials: object, seed: object) -> tuple[int, int]:
     """*trials* and *seed* as the plain ints they hold, each within its rule; else refused."""
-    rule = f"a whole number from 1 to {MAX_TRIALS:,}"
-    count = whole_number(trials)  # the int it holds: a subclass's <= may lie (red team r18 M1)
-    if count is None:
-        raise InvalidTypeError(
-            f"trials must be a whole number, not {type(trials).__name__}",
-            field="trials",
-            rule=rule,
-        )
-    if not 1 <= count <= MAX_TRIALS:
-        raise InvalidValueError(
-            f"trials must be a whole number from 1 to {MAX_TRIALS:,} (jss.MAX_TRIALS), "
-            f"got {shown(count)}",
-            field="trials",
-            rule=rule,
-        )
-    return count, _check_seed(seed, "seed")
+    return count(trials, "trials", low=1, high=MAX_TRIALS), _check_seed(seed, "seed")
 
 
 def _places(values: Iterable[Decimal]) -> int:

@@ -15,17 +15,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from upwork_safety._decimals import CONTEXT
-from upwork_safety._display import shown, shown_int, type_name
-from upwork_safety._plain import whole_number
+from upwork_safety._display import shown
 from upwork_safety._validate import (
-    MAX_COUNT,
     as_tuple,
     field_name,
     optional_whole_field,
     text_items_field,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
-from upwork_safety.money import MAX_DIGITS, to_decimal, within_limits
+from upwork_safety.money import to_decimal, within_limits
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -41,44 +39,6 @@ score_field = optional_whole_field(0, 100)
 delta_field = optional_whole_field(-100, 100)
 #: The rule that every list of contracts keeps, so every impact can be told apart.
 UNIQUE_IDS = "unique contract ids"
-
-
-def count(value: object, name: str, *, low: int = 0, high: int | None = None) -> int:
-    """*value*, a whole number (not a bool) from *low* to *high*; else raise naming *name*.
-
-    Without *high*, the bound is :data:`MAX_COUNT` (the rule then reads
-    "*low* or more" below and "at most 18 digits" above).
-    """
-    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
-    if number is None:
-        raise InvalidTypeError(
-            f"{name} must be a whole number, not {type_name(value)}",
-            field=name,
-            rule="a whole number",
-        )
-    if number < low or number > (MAX_COUNT if high is None else high):
-        if high is not None:
-            rule = f"{low:,} to {high:,}"
-        elif number < low:
-            rule = f"{low:,} or more"
-        else:
-            rule = f"at most {MAX_DIGITS} digits"
-        raise InvalidValueError(
-            f"{name} must be {rule}, got {shown_int(number)}", field=name, rule=rule
-        )
-    return number
-
-
-def count_field(low: int = 0, high: int | None = None) -> Any:
-    """An attrs validator: a whole number (not a bool) from *low* to *high* (:data:`MAX_COUNT`)."""
-    top = MAX_COUNT if high is None else high
-
-    def check(instance: object, attribute: Any, value: Any) -> None:
-        if type(value) is int and low <= value <= top:
-            return  # the common case, checked without building the field's name
-        count(value, field_name(instance, attribute), low=low, high=high)
-
-    return check
 
 
 def decimal(value: object, name: str) -> Decimal:

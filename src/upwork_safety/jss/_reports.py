@@ -28,6 +28,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
     bool_field,
+    count_field,
     id_field,
     items_field,
     member_field,
@@ -37,7 +38,6 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._invariants import (
-    count_field,
     decimal_field,
     disagree,
     optional_percent_field,

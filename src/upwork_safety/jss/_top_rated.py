@@ -26,9 +26,15 @@ from upwork_safety._moments import (
 )
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int
-from upwork_safety._validate import bool_field, instance_field, items_field, money_field
+from upwork_safety._validate import (
+    bool_field,
+    count_field,
+    instance_field,
+    items_field,
+    money_field,
+)
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
-from upwork_safety.jss._invariants import count_field, disagree, tuple_of
+from upwork_safety.jss._invariants import disagree, tuple_of
 from upwork_safety.jss._model import _contracts, _rules, timeline
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import JSSPoint

@@ -20,10 +20,10 @@ from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._moments import computed_date_field, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_int, plain_text, whole_number
+from upwork_safety._plain import plain_int, plain_text
 from upwork_safety._validate import (
-    MAX_COUNT,
     as_tuple,
+    count_field,
     exchange_rate_arg,
     field_name,
     instance_field,
@@ -226,25 +226,6 @@ def _usd(instance: object, attribute: Any, value: Any) -> None:
         whole_cents(value, field_name(instance, attribute))
 
 
-def _count(instance: object, attribute: Any, value: Any) -> None:
-    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
-    if number is None:
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a count (int, 0 or more), not {type(value).__name__}",
-            field=name,
-            rule="an int, 0 or more",
-        )
-    if not 0 <= number <= MAX_COUNT:
-        name = field_name(instance, attribute)
-        raise InvalidValueError(
-            f"{name} must be a count from 0 to {MAX_COUNT:,} (like every count the library "
-            f"holds), got {shown(value)}",
-            field=name,
-            rule=f"0 to {MAX_COUNT}",
-        )
-
-
 def _check_rate(value: object, what: str) -> ExchangeRate:
     """*value* if it is an ExchangeRate from USD to PKR, else an error naming *what*."""
     value = exchange_rate_arg(value, what, USD, _PKR, rule="a USD to PKR ExchangeRate")
@@ -303,7 +284,7 @@ class SummaryRow:
     start: date = attrs.field(converter=to_date, validator=date_field)
     # A period's last day: the tax year of the last supported day ends after it.
     end: date = attrs.field(converter=to_date, validator=computed_date_field)
-    transactions: int = attrs.field(converter=plain_int, validator=_count)
+    transactions: int = attrs.field(converter=plain_int, validator=count_field())
     gross: Money = attrs.field(converter=plain_money, validator=_usd)
     service_fees: Money = attrs.field(converter=plain_money, validator=_usd)
     refunds: Money = attrs.field(converter=plain_money, validator=_usd)

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar, cast
 
 from hypothesis import strategies as st
 
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, count
 from upwork_safety._display import shown
-from upwork_safety._plain import whole_number
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 
@@ -123,14 +122,7 @@ def _size_range(min_size: object, max_size: object) -> tuple[int, int]:
 
 def _count(value: object, what: str, *, least: int = 0) -> int:
     """*value* if it is an ``int`` (not a bool) of at least *least*, else the library's error."""
-    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
-    if number is None:
-        raise InvalidTypeError(
-            f"{what} must be an int, not {type(value).__name__}", field=what, rule="an int"
-        )
-    if number < least:
-        _refuse(what, f"must be {least} or more, got {number}", f"{least} or more")
-    return number
+    return count(value, what, low=least)
 
 
 def _units(value: Decimal, places: int, what: str, unit: str) -> int:

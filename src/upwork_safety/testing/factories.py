@@ -30,8 +30,8 @@ from typing import Any, Literal, TypeAlias
 import attrs
 
 from upwork_safety import escrow
+from upwork_safety._decimals import count
 from upwork_safety._moments import LATEST, utc_day, utc_instant
-from upwork_safety._plain import whole_number
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
@@ -103,16 +103,7 @@ def _dollars(value: object, what: str) -> Money:
 
 def _whole(value: object, what: str, *, least: int) -> int:
     """*value* if it is an ``int`` (not a bool) of at least *least*."""
-    number = whole_number(value)  # the int it holds: a subclass's comparisons may lie (r18 M1)
-    if number is None:
-        raise InvalidTypeError(
-            f"{what} must be an int, not {type(value).__name__}", field=what, rule="an int"
-        )
-    if number < least:
-        raise InvalidValueError(
-            f"{what} must be {least} or more, got {number}", field=what, rule=f"{least} or more"
-        )
-    return number
+    return count(value, what, low=least)
 
 
 def _overrides(cls: type, overrides: dict[str, Any]) -> dict[str, Any]:
