@@ -184,3 +184,35 @@ def test_every_name_the_api_pages_document_is_in_its_modules_all():
             checked.append(path)
             assert attribute in module.__all__, f"{page.name}: {path}"
     assert {"upwork_safety.errors.MAX_PROBLEMS", "upwork_safety.jss.score"} <= set(checked)
+
+
+@pytest.mark.parametrize("name", _public_modules())
+def test_a_bare_attribute_reference_in_a_class_docstring_is_the_classs_own(name):
+    """Promise audit r20 L1: ``ServiceFee.rate`` said "see :attr:`effective_rate`", which
+    ServiceFee never had; Sphinx resolved the bare name to ``WithdrawalQuote.effective_rate``.
+
+    A bare ``:attr:`x``` or ``:meth:`x``` in a public class's docstrings (its own or its
+    members') names something of that class; anything else is written with its owner.
+    """
+    import importlib
+    import inspect
+    import re
+
+    module = importlib.import_module(name)
+    wrong = []
+    for public in module.__all__:
+        cls = getattr(module, public)
+        if not inspect.isclass(cls) or cls.__module__.split(".")[0] != "upwork_safety":
+            continue
+        own = {n for klass in cls.__mro__ for n in getattr(klass, "__annotations__", {})}
+        texts = [cls.__doc__ or ""]
+        for member in vars(cls).values():
+            target = member.fget if isinstance(member, property) else member
+            texts.append(getattr(target, "__doc__", None) or "" if callable(target) else "")
+        wrong += [
+            f"{public}: {ref}"
+            for text in texts
+            for ref in re.findall(r":(?:attr|meth):`(\w+)`", text)
+            if ref not in own and not hasattr(cls, ref)
+        ]
+    assert [] == wrong

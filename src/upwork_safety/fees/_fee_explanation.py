@@ -241,7 +241,12 @@ class ServiceFee(Steps):
 
     @property
     def rate(self) -> Decimal | None:
-        """The rate charged, or ``None`` under the sliding scale (see :attr:`effective_rate`)."""
+        """The rate charged, or ``None`` under the sliding scale.
+
+        The sliding scale charges each band of the client's billings its own
+        rate, so no single rate was charged: :attr:`fee` is the sum of the
+        bands, and :attr:`explanation` names the bands and the billings before.
+        """
         return _resolve(self.schedule, self.on, self.contract_rate, "contract_rate")[1]
 
     @property
