@@ -87,10 +87,11 @@ def _of_another_service(sentence: Sentence, account: re.Match[str]) -> bool:
 
 
 def _a_link(sentence: Sentence, account: re.Match[str]) -> bool:
-    """A profile named to be looked at: "your profile link", "share your Upwork profile"."""
-    return account.group().endswith(("profile", "profiles")) and bool(
-        w.PROFILE_LINK.match(sentence.text, account.end())
-    )
+    """A profile named to be looked at: "your profile link", "share your Upwork portfolio"."""
+    named = account.group()
+    if named.endswith(("profile", "profiles")):
+        return bool(w.PROFILE_LINK.match(sentence.text, account.end()))
+    return named.endswith("upwork") and bool(w.PROFILE_SHOWS.match(sentence.text, account.end()))
 
 
 # ------------------------------------------------------------------ what takes it away
@@ -187,6 +188,9 @@ def _used(sentence: Sentence, *, hinted: bool) -> Hit | None:
             continue
         subject = _user(sentence, account)
         if subject is None:
+            later = _used_later(sentence, account)
+            if later is not None:
+                return _hit(sentence, account, later)
             continue
         if (
             "upwork" not in account.group()
@@ -211,6 +215,25 @@ def _used(sentence: Sentence, *, hinted: bool) -> Hit | None:
         ) and not _settled(sentence, account.start(), account.end()):
             return _hit(sentence, account)
     return None
+
+
+def _used_later(sentence: Sentence, account: re.Match[str]) -> re.Match[str] | None:
+    """The reader told to work on the writer's or another's Upwork *account* a clause later."""
+    before = sentence.text[max(0, account.start() - 40) : account.start()]
+    if (
+        _owner(sentence, account) == "reader"
+        or w.READER_HAS.search(before)
+        or not (
+            "upwork" in account.group()
+            or sentence.first(w.UPWORK_HINT)
+            or "upwork" in sentence.text
+        )
+    ):
+        return None
+    use = next((u for u in sentence.all(w.USED_ON_IT) if u.start() > account.end()), None)
+    if use is None or _settled(sentence, *use.span()):
+        return None
+    return use
 
 
 def _user(sentence: Sentence, account: re.Match[str]) -> str | None:

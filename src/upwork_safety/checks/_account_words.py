@@ -62,6 +62,14 @@ PROFILE_LINK = re.compile(
     r"bio|portfolio|ka link|ki link)\b"
 )
 
+#: What a profile shows, named after "your Upwork" to be looked at: "share your Upwork
+#: portfolio", "your Upwork reviews page", "apna Upwork work history share karein".
+PROFILE_SHOWS = re.compile(
+    r" ?(?:'s )?(?:profile|portfolio|portfolios|reviews?|feedbacks?|ratings?|(?:work |job )?"
+    r"history|past (?:work|jobs|projects)|jss|job success(?: score)?|stats|badges?|"
+    r"certificat\w{0,5}|work samples?|samples)\b"
+)
+
 #: A bank or payment account, not an Upwork one: "transfer it to your account".
 BANKISH = re.compile(
     r"\b(?:bank|iban|account (?:number|details|title|no)|transfer\w{0,3}|deposit\w{0,3}|wire|"
@@ -148,8 +156,9 @@ TRADED_FOR = re.compile(
 #: "bid from your profile", "work from my account", "deliver this job from his ID").
 USED_BEFORE = re.compile(
     r"\b(?:use|using|uses|run|running|operate|operating|handle|handling|manage|managing|"
-    r"access|accessing|log ?in(?: to| into| on)?|logged in(?: to| on)?|login (?:to|into|on)|"
-    r"sign in(?: to| into)?|control|take over|chala\w{0,5}|(?:bid|bidding|bids|apply|applying|"
+    r"access|accessing|log ?in(?:to)?(?: to| into| on)?|logged in(?:to)?(?: to| on)?|"
+    r"login (?:to|into|on)|sign in(?:to)?(?: to| into)?|control|take over|chala\w{0,5}|"
+    r"(?:bid|bidding|bids|apply|applying|"
     r"work|working|deliver|delivering|submit\w{0,3} proposals?|proposals?|jobs?|run|running) "
     r"(?:\w+ ){0,3}?"
     r"(?:from|on|through|via|under|with|using))(?: (?:the|it|with))?(?: \w+)? $"
@@ -162,6 +171,19 @@ USED_AFTER = re.compile(
     r"proposals?|login|log in|chala\w{0,5}|use|istemal)|use (?:kar\w{0,5}|karne)|istemal|"
     r"chala\w{0,5}|login kar\w{0,5}|access|handle|manage|run|operate|sambhal\w{0,4})\b"
 )
+
+#: The account used in a later clause that points back at it: "my uncle has an Upwork
+#: account, you'll do the jobs on it", "dost ka account hai, tum us se bid karo".
+USED_ON_IT = re.compile(
+    r"\b(?:you|u|aap|ap|tum)(?:'ll|'d| will| can| could)?(?: \w+){0,2}? (?:work|do|bid|apply|"
+    r"take|get|run|pick up|find|send proposals)\w{0,3}\b(?: [\w']+){0,3}? "
+    r"(?:on|from|through|with|via|under) it\b|"
+    r"\b(?:you|u|aap|ap|tum)\b(?: \w+){0,2}? (?:us|is|usi) (?:pe|par|per|se|mein)\b(?: \w+){0,3}? "
+    r"(?:kaam|bid\w{0,3}|projects?|jobs?|proposals?|apply|orders?|chala\w{0,5})\b"
+)
+
+#: The reader's own account, said without "your": "you have an Upwork account, so ...".
+READER_HAS = re.compile(r"\b(?:you|u|aap|tum)(?: \w+)? (?:have|has|own|ke paas)\b[^,;]{0,24}$")
 
 #: Someone working as another, or many accounts run for their owners.
 AS_ANOTHER = re.compile(

@@ -105,7 +105,7 @@ _LATER = re.compile(
 )
 _FUNDED_ALREADY = re.compile(
     r"\b(?:is|are|has been|have been|was|already|now|i've|i have|we've|just) funded\b|"
-    r"\bfunded (?:it|the|milestone|already|now|and)\b|\bfund kar diya\b|\bfund ho gaya\b|"
+    r"\bfunded (?:it|the|milestone|already|now|just now|and)\b|\bfund kar diya\b|\bfund ho gaya\b|"
     r"\bfund ho chuka\b|\bdeposited\b|\b(?:is|are|now|already|it's) in escrow\b|"
     r"\bescrow mein (?:hai|daal)\w{0,4}\b|\balready (?:sent|created)\b|"
     r"\bhas been (?:sent|created)\b|\bfunds? (?:is|are) (?:in|there)\b|\bcurrent milestone\b"
@@ -118,9 +118,12 @@ _FUNDED_THING = (
     r"milestone(?: (?:1|one|\d))?|the (?:first|next) one))?(?: on upwork)?"
 )
 _START_AFTER_FUNDING = re.compile(
-    r"\b(?:start|begin|work|kaam|proceed)\w{0,4}\b(?: \w+){0,6}? (?:once|after|when|until|as "
-    r"soon as|jab|only after|only when)\b(?: \w+){0,5}? (?:fund\w{0,3}|escrow|milestone|"
-    r"contract|offer|hire|accept\w{0,3})|\b(?:fund\w{0,3}|milestone|contract|offer) (?:hone|"
+    r"\b(?:start|begin|work|kaam|proceed|go ahead|kick off|get started|dive in|jump in)\w{0,4}\b"
+    r"(?: \w+){0,6}? (?:once|after|when|until|as soon as|jab|only after|only when)\b"
+    r"(?: [\w']+){0,5}? (?:fund\w{0,3}|escrow|milestone|contract|offer|hire|accept\w{0,3})|"
+    # The Roman Urdu order: "jab funded dikhe to kaam shuru kar dein".
+    r"\bjab\b(?: \w+){0,3}? fund\w{0,4}\b(?: \w+){0,3}? (?:to|tab|phir)\b(?: \w+){0,2}? "
+    r"(?:shuru|start)|\b(?:fund\w{0,3}|milestone|contract|offer) (?:hone|"
     r"ho jane|karne|milne|aane) ke baad\b|\b(?:wait|hold off|hold on|don't start|do not start|"
     r"not start|before you start)\b|\bstart(?:ing)? (?:date|on monday|next)\b|"
     r"\bstart (?:whenever|when) you(?:'re| are) ready\b|"

@@ -400,6 +400,8 @@ _spell("karwa", "krwa")
 _spell("rabta", "raabta", "rabita", "rabtah")
 _spell("dunga", "doonga", "dungaa", "dun ga", "doon ga", "doonga", "dongaa")
 _spell("dungi", "doongi", "dun gi")
+# "shall I ...?" (kar doon, bhej doon): "dun" is its commonest chat spelling.
+_spell("doon", "dun", "doun", "dunn")
 _spell("denge", "dengay", "dainge", "dein ge")
 _spell("karunga", "karoonga", "karun ga", "karoon ga", "krunga", "karonga")
 _spell("karenge", "karein ge", "karengay", "krenge")

@@ -14,6 +14,7 @@ import re
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._contacts import contact_details, placed_on_product
+from upwork_safety.checks._leaving import LEFT, reads_upwork_mail, work_taken_off
 from upwork_safety.checks._payment_kinds import (
     WALLET,
     WITHDRAWAL,
@@ -249,6 +250,8 @@ def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
                 sentence.text, max(0, match.start() - 40), match.start()
             ) or _INVITE_AFTER.match(sentence.text, match.end()):
                 continue  # "the code Upwork sent to your phone", "an invite to your email"
+            if pattern is _EMAIL_CONTACT and reads_upwork_mail(sentence, match):
+                continue  # "I've sent the offer, check your email"
             if (
                 pattern is _PHONE_CONTACT
                 and _DEVICE.match(match.group())
@@ -618,6 +621,13 @@ def _payment_after_upwork_first(sentence: Sentence) -> Hit | None:
     return None
 
 
+def _payment_work_off(sentence: Sentence) -> Hit | None:
+    """The work taken off Upwork (:mod:`._leaving`); moving the talk off is contact's."""
+    if sentence.first(_COMMUNICATE) or sentence.first(_MOVE_OFF):
+        return None
+    return work_taken_off(sentence)
+
+
 _PAYMENT_RULES = (
     _payment_account,
     _payment_method,
@@ -625,11 +635,12 @@ _PAYMENT_RULES = (
     _payment_fee_reason,
     _payment_for_the_fee,
     _payment_after_upwork_first,
+    _payment_work_off,
 )
 
 
 PAYMENT_ANCHOR = anchor(
-    (lex.ACCOUNT_DETAILS, lex.METHOD, lex.OFF_PLATFORM, lex.PLATFORM_FEE, _OTHER_WAY_TO_PAY),
+    (lex.ACCOUNT_DETAILS, lex.METHOD, lex.OFF_PLATFORM, lex.PLATFORM_FEE, _OTHER_WAY_TO_PAY, LEFT),
     "pay wise union gram remit skrill neteller zelle venmo cash revolut xoom wire jazz easy sada "
     "naya raast hawala bank iban swift routing deposit crypto bitcoin btc usdt tether eth binance "
     "trc erc wallet gift cheque check money order account sort off away leave skip bypass avoid "

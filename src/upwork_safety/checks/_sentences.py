@@ -168,7 +168,7 @@ class Sentence:
         if _UI_WORD.search(" ".join(before.split()[-3:]) + " | " + " ".join(after.split()[:2])):
             return True
         clause = self.text[low:high]
-        if _TO_PERSON.search(clause) or self.all(_OFF_HERE) or self.all(_IN_BIO):
+        if _to_person(clause) or self.all(_OFF_HERE) or self.all(_IN_BIO):
             return False  # "the invite link is in my bio": a way to reach the writer
         if lex.PRODUCT.search(window):
             return True
@@ -271,6 +271,21 @@ _TO_PERSON = re.compile(
     r"\b(?:my|your|apna|apni|mera|meri|aap ka|aap ki) (?:number|email|whatsapp|skype|account|"
     r"id|paypal|payoneer|bank)\b"
 )
+#: The product's own payers before "pay us": "our customers pay us by bank transfer".
+_THEIR_PAYERS = re.compile(
+    r"\b(?:customers?|buyers?|users?|clients|students?|members?|subscribers?|shoppers?|"
+    r"visitors?|patients?|tenants?|guests?|donors?)(?: \w+){0,2} $"
+)
+
+
+def _to_person(clause: str) -> bool:
+    """Whether *clause* points at a person to reach or pay, not the product's payers paying."""
+    return any(
+        not (m.group().startswith("pay ") and _THEIR_PAYERS.search(clause, 0, m.start()))
+        for m in _TO_PERSON.finditer(clause)
+    )
+
+
 _PAY_COMMAND = re.compile(
     r"^(?:(?:please|kindly|just|first|pehle|so|then|and|now)\s){0,2}"
     r"(?:pay|send|deposit|transfer|buy|purchase|order|recharge|top up|invest|cover)\b"

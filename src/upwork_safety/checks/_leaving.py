@@ -1,0 +1,80 @@
+"""Words that leave Upwork, or only seem to: the work taken off it, its own e-mail read.
+
+``OFF_PLATFORM_PAYMENT`` (:mod:`._off_platform`) reads the *work* arranged
+off Upwork as the money leaving with it, with no word for the money: "future
+projects we'll do outside Upwork", "agla kaam Upwork se bahar karte hain",
+"let's work directly from now on, no Upwork" (red team r20 M4).  Talk moved
+off Upwork, and a bare "let's continue outside Upwork", stay
+``OFF_PLATFORM_CONTACT``'s; the caller leaves those sentences out.
+
+``OFF_PLATFORM_CONTACT`` does not read "check your email" as a way to talk
+when what is looked for there is Upwork's: an offer, a contract, a
+notification (r20 M3).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from upwork_safety.checks._codes import Confidence, FindingCode
+from upwork_safety.checks._sentences import Hit
+
+if TYPE_CHECKING:
+    from upwork_safety.checks._sentences import Sentence
+
+#: Upwork left, named: "outside Upwork", "Upwork se bahar", "no Upwork", "Upwork chhodo",
+#: "no need to go through Upwork", "Upwork beech mein nahi" (not "outside Upwork hours").
+LEFT = re.compile(
+    r"\b(?:outside|off|without|bypass\w{0,3}|skip\w{0,3}|cut out)(?: of)?(?: the)? upwork\b"
+    r"(?!'s|(?: \w+)? (?:hours|time|fees?|cut|commission|submission|submit))|"
+    r"\bupwork (?:se|ke) (?:bahar|baghair)\b|\bbaghair upwork\b|\bno upwork\b(?! \w)|"
+    r"\bupwork (?:ki|ka) (?:zaroorat|zarurat) nahi\b|"
+    r"\bno need (?:for |of |to (?:go |do it |work )?(?:through|via|on|use) )upwork\b|"
+    r"\bupwork (?:beech|bich) (?:mein|me|main) nahi\b|\bupwork (?:chhod|chor)\w{0,3}\b|"
+    r"\b(?:forget|ditch|leave) upwork\b"
+)
+#: The work itself, the thing moved: "projects", "hire you", "kaam", "deal with each other".
+_WORK = re.compile(
+    r"\b(?:work|working|kaam|projects?|jobs?|tasks?|orders?|hire|hiring|deal|deals|"
+    r"collaborat\w{0,5}|karenge|karte hain|kar lete hain|karein)\b"
+)
+#: The finished work handed over outside Upwork's submission: START_BEFORE_FUNDING's.
+_HANDED_OVER = re.compile(r"\b(?:deliver|submit|upload|hand over|handover)\w{0,4}\b")
+#: From now on: the arrangement is for what comes next.
+_AHEAD = re.compile(
+    r"\b(?:future|next|from now|going forward|from here on|long[- ]term|after this|ab se|"
+    r"aage|agla|agle|agli|aindah|in future)\b"
+)
+
+
+def work_taken_off(sentence: Sentence) -> Hit | None:
+    """The work itself arranged outside Upwork, asked for or offered (a payment off Upwork)."""
+    left = sentence.first(LEFT)
+    work = sentence.first(_WORK)
+    if left is None or work is None or sentence.past() or sentence.first(_HANDED_OVER):
+        return None
+    if sentence.negated(*left.span()) or sentence.product(*left.span()):
+        return None
+    if sentence.asks() or sentence.first(_AHEAD):
+        return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(work, left), Confidence.HIGH)
+    return None
+
+
+#: The reader told to read their e-mail ("check your email", "apni email check karein") ...
+_READ_MAIL_BEFORE = re.compile(r"\bcheck(?:ing)? $")
+_READ_MAIL_AFTER = re.compile(r" (?:check|dekh)\w{0,6}\b")
+#: ... for what Upwork sends there: an offer, a contract, a notification.
+_UPWORK_MAIL = re.compile(
+    r"\b(?:upwork|offers?|contracts?|notifications?|notified|notifies|invites?|invitation|"
+    r"milestones?)\b"
+)
+
+
+def reads_upwork_mail(sentence: Sentence, match: re.Match[str]) -> bool:
+    """'check your email' for an Upwork offer or notice: the e-mail read, not a way to talk."""
+    text = sentence.text
+    told = _READ_MAIL_BEFORE.search(text, max(0, match.start() - 10), match.start()) or (
+        _READ_MAIL_AFTER.match(text, match.end())
+    )
+    return bool(told) and bool(sentence.first(_UPWORK_MAIL))
