@@ -6,7 +6,9 @@ of the review (:func:`_check_diary_ends_by`); this week, and every earlier
 week whose dispute window may still be open (:func:`_past_weeks`), is
 invoiced with :func:`upwork_safety.hourly.invoice_for` for
 ``UNPROTECTED_HOURS`` and ``OVER_WEEKLY_LIMIT`` (:func:`_week_findings`);
-and an open contract with an unverified client gives ``UNVERIFIED_CLIENT``.
+an open contract with an unverified client gives ``UNVERIFIED_CLIENT``;
+and every billed week whose pay is not yet available gives ``HOURS_IN_REVIEW``
+or ``HOURS_PENDING`` (``_hourly_pay``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.checks._clocks import _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
+from upwork_safety.checks._hourly_pay import hourly_pay_findings
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.rules import HISTORY, PlatformRules
 
@@ -200,6 +203,7 @@ def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> l
     found = _week_findings(contract, hourly.billing_week(now), now, rules, label=_THIS_WEEK)
     for week, label in _past_weeks(now, rules):
         found.extend(_week_findings(contract, week, now, rules, label=label))
+    found.extend(hourly_pay_findings(contract, now, rules))
     if contract.ended is None and not contract.client.payment_verified:
         message = (
             f"Client {shown(contract.client.name or contract.client_id, NAME_LIMIT)} has no "
