@@ -59,23 +59,36 @@ def _week_findings(
     found: list[Finding] = []
     if bill.unprotected_time:
         unprotected = bill.unprotected_segments
-        reasons = "; ".join(
-            f"{_hours(span)} {reason.explanation}"
+        by_reason = {
+            reason: span
             for reason in hourly.UnprotectedReason
             if (span := sum((s.length for s in unprotected if reason in s.reasons), timedelta()))
+        }
+        reasons = "; ".join(
+            f"{_hours(span)} {reason.explanation}" for reason, span in by_reason.items()
         )
+        why = "; ".join(f"{_hours(span)}, {r.explanation}" for r, span in by_reason.items())
+        # Which hours fail which rule, in the message too (red team r20 L2): the CLI
+        # prints the message, not the evidence. Time can fail several rules at once.
+        overlap = (
+            " (some time is counted under more than one reason)"
+            if len(by_reason) > 1 and sum(by_reason.values(), timedelta()) > bill.unprotected_time
+            else ""
+        )
+        why = f"Why: {why}{overlap}."
         if open_diary:
             message = (
                 f"{_hours(bill.unprotected_time)} logged {label} ({week}), worth "
-                f"{bill.unprotected_amount}, is not covered by Hourly Protection; the Work "
-                f"Diary can be edited until {_when(lock)}, when it locks and the week is "
-                f"invoiced, and the client can then dispute it until {_when(due)}."
+                f"{bill.unprotected_amount}, is not covered by Hourly Protection. {why} "
+                f"The Work Diary can be edited until {_when(lock)}, when it locks "
+                f"and the week is invoiced, and the client can then dispute it until "
+                f"{_when(due)}."
             )
         else:
             message = (
                 f"{_hours(bill.unprotected_time)} billed {label} ({week}), worth "
-                f"{bill.unprotected_amount}, is not covered by Hourly Protection; the client "
-                f"can dispute it until {_when(due)}."
+                f"{bill.unprotected_amount}, is not covered by Hourly Protection. {why} "
+                f"The client can dispute it until {_when(due)}."
             )
         advice = (
             "Track time with the desktop app, write a memo for every stretch, keep "
@@ -139,23 +152,40 @@ def _week_findings(
 def _unprotected_script(unprotected: tuple[hourly.Segment, ...], label: str) -> str:
     """The note to the client that the week's reasons make true, or ``""`` if none fits.
 
-    Only manual time is worth telling the client about; the note says the
-    details are in the memos only when every unprotected segment has one.
-    Low activity, missing memos or an unverified client have no honest note
+    Manual time is worth telling the client about, and with it every other
+    reason the client sees in the Work Diary (red team r20 L2: a note that
+    names the manual hours alone reads as if they were all): tracked time
+    with little or no activity, and time without a memo.  The note says
+    the details are in the memos only when every unprotected segment has
+    one, and otherwise offers to say what the time was for.  Low activity,
+    missing memos or an unverified client alone have no honest note
     (UNVERIFIED_CLIENT carries its own).
     """
-    manual = sum(
-        (s.length for s in unprotected if hourly.UnprotectedReason.MANUAL in s.reasons),
-        timedelta(),
-    )
+    manual = _time(unprotected, hourly.UnprotectedReason.MANUAL)
     if not manual:
         return ""
-    memos = not any(hourly.UnprotectedReason.NO_MEMO in s.reasons for s in unprotected)
-    details = "; the details are in the memos" if memos else ""
+    # Manual time records no activity: its own reason covers it, so low activity is
+    # said of tracked time only.
+    tracked = tuple(s for s in unprotected if hourly.UnprotectedReason.MANUAL not in s.reasons)
+    idle = _time(tracked, hourly.UnprotectedReason.LOW_ACTIVITY)
+    bare = _time(unprotected, hourly.UnprotectedReason.NO_MEMO)
+    also = [f"{_hours(idle)} of tracked time shows little or no activity"] if idle else []
+    also += [f"{_hours(bare)} has no memo"] if bare else []
+    more = "".join(f", {part}" for part in also[:-1]) + (f", and {also[-1]}" if also else "")
+    details = (
+        "; I'm happy to tell you what I worked on in those hours"
+        if bare
+        else "; the details are in the memos"
+    )
     return (
         f"Quick note: I added {_hours(manual)} of manual time {label} for work done away "
-        f"from the tracker{details}. Let me know if you have any questions."
+        f"from the tracker{more}{details}. Let me know if you have any questions."
     )
+
+
+def _time(segments: tuple[hourly.Segment, ...], reason: hourly.UnprotectedReason) -> timedelta:
+    """The time of *segments* that *reason* leaves unprotected."""
+    return sum((s.length for s in segments if reason in s.reasons), timedelta())
 
 
 def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
