@@ -98,15 +98,16 @@ def test_codes_repr_is_one_short_line():
     """CODES shows as one short line (not an 8,000-character dump in help() and the docs)."""
     shown = repr(CODES)
     assert "\n" not in shown
-    assert len(shown) < 400
-    assert shown.startswith("<20 finding codes: UNFUNDED_MILESTONE, ")
+    # The codes' names alone, about 20 characters each: well under the 8,000 of a dump.
+    assert len(shown) < 25 * len(CODES)
+    assert shown.startswith("<22 finding codes: UNFUNDED_MILESTONE, ")
 
 
 def test_codes_accept_plain_text_keys():
     """CODES is keyed by FindingCode but a plain string finds the same entry."""
     assert CODES[FindingCode.UPFRONT_FEE] is CODES["UPFRONT_FEE"]
     assert "UPFRONT_FEE" in CODES
-    assert 20 == len(CODES)
+    assert 22 == len(CODES)
 
 
 # ============================================================================ CODES
@@ -133,6 +134,8 @@ REQUIRED = {
     "UNVERIFIED_CLIENT",
     "OVER_WEEKLY_LIMIT",
     "DORMANT_ESCROW",
+    "HOURS_IN_REVIEW",
+    "HOURS_PENDING",
 }
 
 
@@ -372,6 +375,8 @@ def test_every_code_path_builds_findings_with_their_codes_severity():
             now=at(2024, 3, 6),
         ),
         *checks.review_contract(unverified, now=at(2024, 1, 3)),
+        *checks.review_contract(unverified, now=at(2024, 1, 9)),
+        *checks.review_contract(unverified, now=at(2024, 1, 14)),
         *checks.review_milestone("Build the website"),
         *checks.scan_message("Start today, I will fund the milestone tomorrow."),
         *checks.scan_message("Add me on WhatsApp and I will pay you via PayPal."),
@@ -1116,6 +1121,11 @@ def tracked(start, hours, **kwargs):
     return TimeEntry(start, start + timedelta(hours=hours), **values)
 
 
+def unprotected_of(found):
+    """The UNPROTECTED_HOURS findings of *found* (the week's pay findings aside)."""
+    return [f for f in found if f.code is FindingCode.UNPROTECTED_HOURS]
+
+
 def test_protected_hours_give_no_finding():
     """Tracked time with memos and activity, verified client, within the limit: nothing."""
     contract = hourly_contract([tracked(at(2024, 1, 2, 9), 4)], limit=10)
@@ -1138,10 +1148,10 @@ def test_unprotected_hours_this_week():
 def test_unprotected_hours_last_week_until_its_dispute_window_closes():
     """Last week's unprotected time is reported until Friday 23:59:59 UTC, then dropped."""
     contract = hourly_contract([tracked(at(2024, 1, 2, 9), 3, memo="")])
-    (finding,) = checks.review_contract(contract, now=at(2024, 1, 12, 23, 59, 59))
+    (finding,) = unprotected_of(checks.review_contract(contract, now=at(2024, 1, 12, 23, 59, 59)))
     assert "3:00 h billed last week" in finding.message
     assert timedelta(0) == finding.time_left
-    assert [] == checks.review_contract(contract, now=at(2024, 1, 13))
+    assert [] == unprotected_of(checks.review_contract(contract, now=at(2024, 1, 13)))
 
 
 def test_over_weekly_limit():
@@ -1169,14 +1179,14 @@ def test_hourly_last_week_is_more_urgent_than_this_week():
     contract = hourly_contract(
         [tracked(at(2024, 1, 5, 9), 1, memo=""), tracked(at(2024, 1, 9, 9), 1, memo="")]
     )
-    found = checks.review_contract(contract, now=at(2024, 1, 10))
+    found = unprotected_of(checks.review_contract(contract, now=at(2024, 1, 10)))
     assert [at(2024, 1, 12, 23, 59, 59), at(2024, 1, 19, 23, 59, 59)] == [f.due for f in found]
 
 
 def test_entry_crossing_into_the_week_counts():
     """An entry started on Sunday and running into Monday is invoiced in both weeks."""
     contract = hourly_contract([tracked(at(2024, 1, 7, 23), 2, memo="")])
-    found = checks.review_contract(contract, now=at(2024, 1, 8, 12))
+    found = unprotected_of(checks.review_contract(contract, now=at(2024, 1, 8, 12)))
     assert ["1:00 h billed last week", "1:00 h logged this week"] == [f.message[:23] for f in found]
 
 
@@ -1615,10 +1625,10 @@ def test_unprotected_hours_script_follows_the_reasons_and_the_week():
     """Regression (red team r10 #9): zero activity last week got "I added some manual time
     this week ... the details are in the memos", a false statement to the client."""
     idle = hourly_contract([tracked(at(2024, 1, 2, 9), 3, activity=0)])
-    (finding,) = checks.review_contract(idle, now=at(2024, 1, 9))
+    (finding,) = unprotected_of(checks.review_contract(idle, now=at(2024, 1, 9)))
     assert ("UNPROTECTED_HOURS", "") == (finding.code, finding.script)
     manual = hourly_contract([tracked(at(2024, 1, 2, 9), 1, manual=True, memo="Calls")])
-    (finding,) = checks.review_contract(manual, now=at(2024, 1, 9))
+    (finding,) = unprotected_of(checks.review_contract(manual, now=at(2024, 1, 9)))
     assert finding.script.startswith("Quick note: I added 1:00 h of manual time last week")
     assert "the details are in the memos" in finding.script
     bare = hourly_contract([tracked(at(2024, 1, 2, 9), 1, manual=True, memo="")])
@@ -1751,7 +1761,13 @@ def test_hourly_time_left_in_the_last_second_is_nil_not_negative():
     """Regression (red team r10 #14a): at Friday 23:59:59.5 time_left was -0.5 s."""
     contract = hourly_contract([tracked(at(2024, 1, 2, 9), 1, manual=True)])
     moment = datetime(2024, 1, 12, 23, 59, 59, 500000, tzinfo=UTC)
-    (finding,) = checks.review_contract(contract, now=moment)
+    finding, review = checks.review_contract(contract, now=moment)
+    # The week's pay is in review to the same last second, with the same nil time left.
+    assert ("HOURS_IN_REVIEW", finding.due, timedelta()) == (
+        review.code,
+        review.due,
+        review.time_left,
+    )
     assert ("UNPROTECTED_HOURS", at(2024, 1, 12, 23, 59, 59), timedelta()) == (
         finding.code,
         finding.due,
@@ -1805,12 +1821,12 @@ def test_unprotected_hours_are_reported_while_a_long_what_if_window_is_open():
         at(2025, 6, 24, 9),
         closes - timedelta(seconds=1),
     ):
-        (found,) = checks.review_contract(job, now=now, rules=long_window)
+        (found,) = unprotected_of(checks.review_contract(job, now=now, rules=long_window))
         assert (FindingCode.UNPROTECTED_HOURS, Money("120.00", "USD")) == (found.code, found.amount)
         assert bill.dispute_window_ends == found.due
-    assert [] == checks.review_contract(job, now=closes, rules=long_window)
+    assert [] == unprotected_of(checks.review_contract(job, now=closes, rules=long_window))
     # Under the published rules the week's window closed on the Saturday after it.
-    assert [] == checks.review_contract(job, now=at(2025, 6, 17, 9))
+    assert [] == unprotected_of(checks.review_contract(job, now=at(2025, 6, 17, 9)))
 
 
 def _partly_approved(rules_=None):

@@ -381,3 +381,39 @@ def test_allowed_without_now_takes_the_steps_due_by_the_last_recorded_moment():
     )
     assert MilestoneState.PAID is bare.state
     assert "Approve" not in bare.allowed
+
+
+#: The hourly route the refusal of an hourly contract names (red team r20 L1), as
+#: (module, public name): each must exist, so the message never points to nothing.
+HOURLY_ROUTE = (
+    ("hourly", "weeks_of"),
+    ("hourly", "invoice_for"),
+    ("hourly", "payout_schedule"),
+    ("hourly", "PayoutCalendar"),
+    ("hourly", "billing_week"),
+    ("checks", "review_contract"),
+)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: escrow.deadlines(c, T0),
+        lambda c: escrow.ledger(c, T0),
+        lambda c: escrow.advance(c, T0),
+        lambda c: escrow.apply(c, Fund("m1", T0)),
+    ],
+    ids=["deadlines", "ledger", "advance", "apply"],
+)
+def test_an_hourly_contract_is_refused_naming_the_hourly_route(call):
+    """Regression r20 L1: the refusal left a newcomer at a dead end; it now names the route."""
+    import upwork_safety
+
+    job = Contract("h", "acme", ContractKind.HOURLY, date(2026, 3, 2), hourly_rate=usd("20.00"))
+    with pytest.raises(InvalidValueError) as info:
+        call(job)
+    assert ("contract", "a fixed-price contract") == (info.value.field, info.value.rule)
+    for module, name in HOURLY_ROUTE:
+        assert hasattr(getattr(upwork_safety, module), name)
+        assert name in str(info.value)
+    assert "upwork_safety.hourly" in str(info.value)

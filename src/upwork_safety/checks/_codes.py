@@ -123,6 +123,8 @@ class FindingCode(StrEnum):
     UNPROTECTED_HOURS = "UNPROTECTED_HOURS"
     OVER_WEEKLY_LIMIT = "OVER_WEEKLY_LIMIT"
     UNVERIFIED_CLIENT = "UNVERIFIED_CLIENT"
+    HOURS_IN_REVIEW = "HOURS_IN_REVIEW"
+    HOURS_PENDING = "HOURS_PENDING"
 
 
 _CODE_VALUES = frozenset(code.value for code in FindingCode)
@@ -427,6 +429,31 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "Hourly Protection requires a client with a verified billing method; without "
         "it no hour is covered.",
         "HC 211068288 (Hourly Protection)",
+    ),
+    CodeInfo(
+        FindingCode.HOURS_IN_REVIEW,
+        Severity.INFO,
+        "hourly contract",
+        "A week's hours were invoiced (Monday 12:00 UTC after the week) and the client's "
+        "review and dispute window is still open; one finding per week, giving the amount "
+        "billed, the end of the window and the moment the pay becomes available to withdraw "
+        "(and, where the hold is skipped, the earlier moment for a Top Rated freelancer).",
+        "The client can review and dispute a week's hours until the Friday after it; "
+        "undisputed hours are then pending until the pay is available.",
+        f"{_source('hourly_review_window')} (review window); "
+        f"{_source('hourly_available_delay')} (pay available)",
+    ),
+    CodeInfo(
+        FindingCode.HOURS_PENDING,
+        Severity.INFO,
+        "hourly contract",
+        "A week's hours are past the client's dispute window and their pay is not yet "
+        "available; one finding per week, giving the amount billed and the moment it "
+        "becomes available to withdraw (and, where the hold is skipped, the earlier moment "
+        "for a Top Rated freelancer).",
+        "A week's pay becomes available on the Wednesday ten days after the week; for a "
+        "Top Rated freelancer, right after the dispute window.",
+        f"{_source('hourly_available_delay')}; {_source('top_rated_skip_hold_since')} (Top Rated)",
     ),
 )
 

@@ -280,7 +280,15 @@ def review_contract(
     for the current billing week and for every earlier week while its
     dispute window is open (last week under the published rules; more under
     rules with a longer window): ``UNPROTECTED_HOURS``, ``OVER_WEEKLY_LIMIT``, and
-    ``UNVERIFIED_CLIENT`` while the contract is open.
+    ``UNVERIFIED_CLIENT`` while the contract is open.  Every billed week whose
+    pay is not yet available, laid out by
+    :func:`upwork_safety.hourly.payout_schedule`, gives ``HOURS_IN_REVIEW``
+    while the client can dispute it (with the end of the window and the
+    moment the pay becomes available) and then ``HOURS_PENDING`` (with that
+    moment): the hourly counterparts of ``REVIEW_PERIOD_RUNNING`` and
+    ``FUNDS_PENDING``.  Top Rated status is not part of a contract: ``due``
+    is the usual payday, and the message adds the Top Rated one where the
+    hold is skipped.
 
     Args:
         contract: The contract, as recorded so far (its ``history`` and

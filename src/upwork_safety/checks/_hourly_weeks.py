@@ -6,7 +6,9 @@ of the review (:func:`_check_diary_ends_by`); this week, and every earlier
 week whose dispute window may still be open (:func:`_past_weeks`), is
 invoiced with :func:`upwork_safety.hourly.invoice_for` for
 ``UNPROTECTED_HOURS`` and ``OVER_WEEKLY_LIMIT`` (:func:`_week_findings`);
-and an open contract with an unverified client gives ``UNVERIFIED_CLIENT``.
+an open contract with an unverified client gives ``UNVERIFIED_CLIENT``;
+and every billed week whose pay is not yet available gives ``HOURS_IN_REVIEW``
+or ``HOURS_PENDING`` (``_hourly_pay``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.checks._clocks import _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
+from upwork_safety.checks._hourly_pay import hourly_pay_findings
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.rules import HISTORY, PlatformRules
 
@@ -56,23 +59,36 @@ def _week_findings(
     found: list[Finding] = []
     if bill.unprotected_time:
         unprotected = bill.unprotected_segments
-        reasons = "; ".join(
-            f"{_hours(span)} {reason.explanation}"
+        by_reason = {
+            reason: span
             for reason in hourly.UnprotectedReason
             if (span := sum((s.length for s in unprotected if reason in s.reasons), timedelta()))
+        }
+        reasons = "; ".join(
+            f"{_hours(span)} {reason.explanation}" for reason, span in by_reason.items()
         )
+        why = "; ".join(f"{_hours(span)}, {r.explanation}" for r, span in by_reason.items())
+        # Which hours fail which rule, in the message too (red team r20 L2): the CLI
+        # prints the message, not the evidence. Time can fail several rules at once.
+        overlap = (
+            " (some time is counted under more than one reason)"
+            if len(by_reason) > 1 and sum(by_reason.values(), timedelta()) > bill.unprotected_time
+            else ""
+        )
+        why = f"Why: {why}{overlap}."
         if open_diary:
             message = (
                 f"{_hours(bill.unprotected_time)} logged {label} ({week}), worth "
-                f"{bill.unprotected_amount}, is not covered by Hourly Protection; the Work "
-                f"Diary can be edited until {_when(lock)}, when it locks and the week is "
-                f"invoiced, and the client can then dispute it until {_when(due)}."
+                f"{bill.unprotected_amount}, is not covered by Hourly Protection. {why} "
+                f"The Work Diary can be edited until {_when(lock)}, when it locks "
+                f"and the week is invoiced, and the client can then dispute it until "
+                f"{_when(due)}."
             )
         else:
             message = (
                 f"{_hours(bill.unprotected_time)} billed {label} ({week}), worth "
-                f"{bill.unprotected_amount}, is not covered by Hourly Protection; the client "
-                f"can dispute it until {_when(due)}."
+                f"{bill.unprotected_amount}, is not covered by Hourly Protection. {why} "
+                f"The client can dispute it until {_when(due)}."
             )
         advice = (
             "Track time with the desktop app, write a memo for every stretch, keep "
@@ -136,23 +152,40 @@ def _week_findings(
 def _unprotected_script(unprotected: tuple[hourly.Segment, ...], label: str) -> str:
     """The note to the client that the week's reasons make true, or ``""`` if none fits.
 
-    Only manual time is worth telling the client about; the note says the
-    details are in the memos only when every unprotected segment has one.
-    Low activity, missing memos or an unverified client have no honest note
+    Manual time is worth telling the client about, and with it every other
+    reason the client sees in the Work Diary (red team r20 L2: a note that
+    names the manual hours alone reads as if they were all): tracked time
+    with little or no activity, and time without a memo.  The note says
+    the details are in the memos only when every unprotected segment has
+    one, and otherwise offers to say what the time was for.  Low activity,
+    missing memos or an unverified client alone have no honest note
     (UNVERIFIED_CLIENT carries its own).
     """
-    manual = sum(
-        (s.length for s in unprotected if hourly.UnprotectedReason.MANUAL in s.reasons),
-        timedelta(),
-    )
+    manual = _time(unprotected, hourly.UnprotectedReason.MANUAL)
     if not manual:
         return ""
-    memos = not any(hourly.UnprotectedReason.NO_MEMO in s.reasons for s in unprotected)
-    details = "; the details are in the memos" if memos else ""
+    # Manual time records no activity: its own reason covers it, so low activity is
+    # said of tracked time only.
+    tracked = tuple(s for s in unprotected if hourly.UnprotectedReason.MANUAL not in s.reasons)
+    idle = _time(tracked, hourly.UnprotectedReason.LOW_ACTIVITY)
+    bare = _time(unprotected, hourly.UnprotectedReason.NO_MEMO)
+    also = [f"{_hours(idle)} of tracked time shows little or no activity"] if idle else []
+    also += [f"{_hours(bare)} has no memo"] if bare else []
+    more = "".join(f", {part}" for part in also[:-1]) + (f", and {also[-1]}" if also else "")
+    details = (
+        "; I'm happy to tell you what I worked on in those hours"
+        if bare
+        else "; the details are in the memos"
+    )
     return (
         f"Quick note: I added {_hours(manual)} of manual time {label} for work done away "
-        f"from the tracker{details}. Let me know if you have any questions."
+        f"from the tracker{more}{details}. Let me know if you have any questions."
     )
+
+
+def _time(segments: tuple[hourly.Segment, ...], reason: hourly.UnprotectedReason) -> timedelta:
+    """The time of *segments* that *reason* leaves unprotected."""
+    return sum((s.length for s in segments if reason in s.reasons), timedelta())
 
 
 def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
@@ -200,6 +233,7 @@ def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> l
     found = _week_findings(contract, hourly.billing_week(now), now, rules, label=_THIS_WEEK)
     for week, label in _past_weeks(now, rules):
         found.extend(_week_findings(contract, week, now, rules, label=label))
+    found.extend(hourly_pay_findings(contract, now, rules))
     if contract.ended is None and not contract.client.payment_verified:
         message = (
             f"Client {shown(contract.client.name or contract.client_id, NAME_LIMIT)} has no "

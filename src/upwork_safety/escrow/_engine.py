@@ -74,13 +74,28 @@ _MANUAL = frozenset(MANUAL_EVENTS)
 _AUTOMATIC = frozenset(AUTOMATIC_EVENTS)
 
 
+#: Where an hourly contract's "what happens next, and when" lives (red team r20 L1):
+#: the functions named are public and tested to exist.
+_HOURLY_ROUTE = (
+    "for an hourly contract, use upwork_safety.hourly: weeks_of(contract.time_entries) "
+    "and invoice_for(contract, week=...) for each week's invoice, then payout_schedule("
+    "invoices=...) (or each week's PayoutCalendar, billing_week(at).calendar()) for when "
+    "the client can dispute it and the pay becomes available; or "
+    "checks.review_contract(contract, now=...), which reports them as findings"
+)
+
+
 def fixed_price(contract: object) -> Contract:
-    """*contract* if it is a fixed-price :class:`Contract`, else a library error."""
+    """*contract* if it is a fixed-price :class:`Contract`, else a library error.
+
+    The error for an hourly contract names where its deadlines are
+    (``_HOURLY_ROUTE``).
+    """
     contract = instance(contract, Contract, "contract")
     if contract.kind is not ContractKind.FIXED_PRICE:
         raise InvalidValueError(
             f"the escrow engine runs fixed-price contracts; contract {shown(contract.id)} is "
-            "hourly",
+            f"hourly: {_HOURLY_ROUTE}",
             field="contract",
             rule="a fixed-price contract",
         )
