@@ -5,8 +5,10 @@ and freelancer messages (English, Roman Urdu and mixed), most ordinary,
 including innocent mentions of a channel, payment method or fee.  The
 scanner is tuned on it.  ``tests/data/messages_heldout.json`` is the
 **held-out** set, written before any tuning by a different hand; these tests
-only check its shape and count it towards the corpus minimums -- they never
-score the scanner on it (``nox -s scanner`` reports its aggregate figures).
+check its shape and count it towards the corpus minimums, and score the
+scanner on it (and the other held-out sets) only in aggregate, through
+``benchmarks/scanner_eval.py``, to check the figures the docs quote; no
+held-out message is ever printed (``nox -s scanner`` reports the same figures).
 ``tests/data/milestones.json`` holds vague and specific milestones (the
 development set of ``review_milestone``); ``milestones_heldout.json`` is its
 held-out set, likewise never scored here (``benchmarks/milestone_eval.py``).
@@ -340,3 +342,141 @@ def test_shipped_weights_are_what_the_training_script_writes(tmp_path, monkeypat
     assert _weights.WEIGHTS == written["WEIGHTS"]
     # Sums over sets run in hash order, so the limits agree to rounding, not to the last bit.
     assert _weights.LIMITS == pytest.approx(written["LIMITS"], rel=1e-12)
+
+
+# ============================================================================ quoted figures
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LATER_SETS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+@pytest.fixture(scope="module")
+def scanner_eval():
+    """``benchmarks/scanner_eval.py``: the one definition of the scanner's published figures."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.syspath_prepend(str(ROOT))
+        from benchmarks import scanner_eval
+
+    return scanner_eval
+
+
+@pytest.fixture(scope="module")
+def shipped(scanner_eval):
+    """The shipped scanner's aggregate figures on every set, keyed by the benchmark's names."""
+    return {
+        name: scanner_eval.score(json.loads(path.read_text("utf-8")))
+        for name, path in scanner_eval.SETS.items()
+    }
+
+
+def _label(name):
+    """The docs' name of a set: "held-out, second" is the "second held-out" set."""
+    return " ".join(reversed(name.split(", ")))
+
+
+def _pr(figures):
+    whole = figures["risky_or_not"]
+    return f"{whole['precision']:.3f}", f"{whole['recall']:.3f}"
+
+
+def _table(text, header):
+    """The cells of the markdown table under *header*, one list per row."""
+    lines = text.split(header + "\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert set(lines[0]) <= {"|", "-"}
+    return [[cell.strip().strip("*") for cell in line.strip("|").split("|")] for line in lines[1:]]
+
+
+def _one_line(text):
+    return " ".join(text.split())
+
+
+@pytest.mark.slow
+def test_the_scanner_figures_on_the_checks_page_are_the_shipped_scanners(shipped):
+    """docs/checks.md's set table, the sentence on the goal and the development set's make-up
+    are the shipped scanner's figures, risky or not, on every set: they had stayed at the
+    figures of two rounds of rule work before (r20 scannerdocs). The held-out sets are scored
+    in aggregate only, and only their published figures are compared."""
+    page = (DOCS / "checks.md").read_text("utf-8")
+    section = page.split("### How well it works\n", 1)[1].split("\n## ", 1)[0]
+    quoted = {
+        row[0]: tuple(row[1:])
+        for row in _table(section, "| set | messages (risky) | precision | recall |")
+    }
+    measured = {
+        ("development (tuned on it)" if name == "development" else _label(name)): (
+            f"{figures['messages']:,} ({figures['risky']:,})",
+            *_pr(figures),
+        )
+        for name, figures in shipped.items()
+    }
+    assert measured == quoted
+    goal = [" and ".join(_pr(shipped[f"held-out, {n}"])) + f" on the {n}" for n in LATER_SETS]
+    sentence = (
+        f"reaches {' and '.join(_pr(shipped['held-out']))} on it, "
+        f"{', '.join(goal[:-1])} and {goal[-1]}."
+    )
+    development = shipped["development"]
+    make_up = (
+        f"(`messages.json`, {development['messages']:,} messages: {development['risky']:,} "
+        f"risky, {development['roman_urdu_or_mixed']:,} in Roman Urdu or mixed, "
+        f"{development['innocent_mentions']:,} harmless mentions of"
+    )
+    assert [sentence, make_up] == [s for s in (sentence, make_up) if s in _one_line(section)]
+
+
+@pytest.mark.slow
+def test_the_scanner_figures_on_the_measurement_page_are_the_scanners(scanner_eval, shipped):
+    """docs/checks-measurement.md's set-by-set table (rules alone and shipped), its per-code
+    table (all but the "before" column, which is history) and its development-set figures
+    are the scanner's now (r20 scannerdocs: they were two rounds of rule work old)."""
+    names = ["held-out", *(f"held-out, {n}" for n in LATER_SETS)]
+    rules_alone = {
+        name: scanner_eval.score(
+            json.loads(scanner_eval.SETS[name].read_text("utf-8")), rules_only=True
+        )
+        for name in names
+    }
+    page = (DOCS / "checks-measurement.md").read_text("utf-8")
+    development = shipped["development"]
+    dev_label = f"development ({development['messages']:,} messages)"
+    expected = [[dev_label, "rules + model (now)", *_pr(development)]]
+    for name in names:
+        figures = shipped[name]
+        size = (
+            ""
+            if name == "held-out"
+            else f" ({figures['messages']} messages, {figures['risky']} risky)"
+        )
+        expected.append([_label(name) + size, "rules alone", *_pr(rules_alone[name])])
+        expected.append([_label(name), "rules + model (now)", *_pr(figures)])
+    rows = _table(page, "| set | scanner | risky or not: precision | recall |")
+    assert expected == [row for row in rows if "(before)" not in row[1]]
+
+    def code_figures(figures, code):
+        row = figures["per_code"][code]
+        return f"{row['precision']:.3f} / {row['recall']:.3f}" if row["support"] else "–"
+
+    header = (
+        "| code | before | rules alone | rules + model (now) | "
+        + " | ".join(f"{n} set" for n in LATER_SETS)
+        + " |"
+    )
+    quoted = {row[0]: row[2:] for row in _table(page, header)}
+    measured = {}
+    for code in scanner_eval.CODES:
+        supports = [shipped[name]["per_code"][code]["support"] for name in names]
+        key = f"`{code}` ({'; '.join(str(s) for s in supports if s)})"
+        measured[key] = [
+            code_figures(rules_alone["held-out"], code),
+            *(code_figures(shipped[name], code) for name in names),
+        ]
+    assert measured == quoted
+    per_code = development["per_code"].values()
+    development_figures = (
+        f"every code is at {min(row['precision'] for row in per_code):.3f} precision and "
+        f"{min(row['recall'] for row in per_code):.3f} recall or more (risky or not "
+        f"{' / '.join(_pr(development))}, exact codes on risky messages "
+        f"{development['exact_codes_on_risky']:.3f};"
+    )
+    assert development_figures in _one_line(page)
