@@ -55,6 +55,17 @@ def _zones() -> tuple[tzinfo, ...]:
     return (_UTC, *(_zone(name, minutes) for name, minutes in _ZONE_NAMES))
 
 
+def later(start: datetime, length: timedelta) -> datetime:
+    """The moment *length* after *start* on a clock that ran for it, shown in *start*'s zone.
+
+    Counted in UTC: an aware ``start + length`` is wall-clock arithmetic, so
+    in a zone with daylight saving it drops ``fold`` (01:12 in New York's
+    repeated autumn hour, EST, plus 37 minutes reads as 01:49 EDT, 23 minutes
+    *earlier*) and gains or loses the hour across a change (red team r20 M1).
+    """
+    return (start.astimezone(_UTC) + length).astimezone(start.tzinfo)
+
+
 def _sometimes(
     common: st.SearchStrategy[_T], rare: st.SearchStrategy[_T], *, one_in: int = 4
 ) -> st.SearchStrategy[_T]:
