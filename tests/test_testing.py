@@ -356,3 +356,28 @@ def test_strategies_add_lengths_in_elapsed_time_across_daylight_saving(start, le
     assert start + length == end.astimezone(timezone.utc)
     assert local.tzinfo is end.tzinfo
     assert length == _pause(local, length).length
+
+
+@pytest.mark.parametrize("strategy", [us.histories, us.histories_with_as_of])
+@pytest.mark.parametrize(("min_size", "max_size"), [(0, 51), (80, 80), (150, 150)])
+def test_histories_refuse_sizes_they_cannot_draw(strategy, min_size, max_size):
+    """Red team r20 L2: 80 contracts failed Hypothesis's health check and 150 never drew.
+
+    They were accepted when the strategy was built; now a *max_size* above 50 is
+    refused there, naming it and the limit, as ``statements()`` refuses more than 100 rows.
+    """
+    with pytest.raises(InvalidValueError) as refused:
+        strategy(min_size=min_size, max_size=max_size)
+    assert ("max_size", "at most 50") == (refused.value.field, refused.value.rule)
+    assert f"got {max_size}" in str(refused.value)
+
+
+def test_histories_draw_the_largest_size_they_take():
+    """A history of 50 contracts, the most histories() takes, draws under the health checks."""
+
+    @settings(max_examples=3, derandomize=True, database=None, deadline=None)
+    @given(us.histories(min_size=50, max_size=50))
+    def check(history):
+        assert 50 == len(history)
+
+    check()
