@@ -139,6 +139,32 @@ def test_the_request_must_be_an_aware_moment(requested, error, rule):
     assert built.value.field == "Arrival.requested_at"
 
 
+def test_a_request_processed_after_the_last_day_is_refused_naming_requested_at():
+    """Red team r20 L1: after the cutoff on 9990-12-31 the error named ``start``, 9991-01-01.
+
+    The request was accepted, and reading its days (even its repr) raised naming
+    an internal moment; now it is refused up front naming the caller's argument.
+    """
+    last_day = date(9990, 12, 31)
+    late = _at(last_day, 13)
+    with pytest.raises(InvalidValueError) as refused:
+        fees.arrival(fees.DIRECT_TO_LOCAL_BANK, late)
+    assert ("requested_at", "processed on or before 9990-12-31") == (
+        refused.value.field,
+        refused.value.rule,
+    )
+    assert late.isoformat() in str(refused.value)
+    assert "9991-01-01" in str(refused.value)  # the day it would be processed on
+    with pytest.raises(InvalidValueError) as built:
+        fees.Arrival(method=fees.DIRECT_TO_LOCAL_BANK, requested_at=late)
+    assert "Arrival.requested_at" == built.value.field
+    # Before the cutoff, or by a method without one, that day is still taken.
+    assert (last_day, date(9991, 1, 1), date(9991, 1, 9)) == _days(
+        fees.arrival(fees.DIRECT_TO_LOCAL_BANK, _at(last_day, 11))
+    )
+    assert last_day == fees.arrival(fees.PAYONEER, late).processed_on
+
+
 def test_a_new_method_is_usable_three_days_after_it_was_added():
     """Added on Monday 2026-11-30: refused on Wednesday, processed on Thursday (HC 211063708)."""
     added = date(2026, 11, 30)

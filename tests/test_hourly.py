@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from upwork_safety import models, rules, serialize
+from upwork_safety import hourly, models, rules, serialize
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.hourly import (
     BillingWeek,
@@ -247,6 +247,69 @@ def test_weeks_of_the_last_supported_week():
     assert (week,) == weeks_of([late])
     spanning = entry(week.start - timedelta(hours=1), last_day)
     assert (week.previous(), week) == weeks_of([spanning])
+
+
+def test_weeks_of_refuses_overlapping_entries_as_invoice_does():
+    """Red team r20 M2: overlapping entries were accepted; now refused with invoice's error."""
+    first = entry(at(1, 9), at(1, 12))
+    again = entry(at(1, 11), at(1, 13))
+    with pytest.raises(InvalidValueError) as listed:
+        weeks_of([first, again])
+    with pytest.raises(InvalidValueError) as billed:
+        invoice([first, again], week=WEEK, rate=usd("10"))
+    assert ("entries[1]", "entries do not overlap") == (listed.value.field, listed.value.rule)
+    assert (billed.value.field, billed.value.rule) == (listed.value.field, listed.value.rule)
+    # The same entry twice overlaps itself too (the red team's 8 copies took 12.8 s).
+    with pytest.raises(InvalidValueError):
+        weeks_of([first, first])
+
+
+def test_weeks_of_refuses_more_than_max_weeks_before_building_them():
+    """Red team r20 M2: one entry from year 1 to 9990 gave 521,253 weeks; now refused at once."""
+    assert 100_000 == hourly.MAX_WEEKS
+    whole = entry(datetime(1, 1, 1, tzinfo=UTC), datetime(9990, 12, 31, tzinfo=UTC))
+    with pytest.raises(InvalidValueError) as refused:
+        weeks_of([whole])
+    assert ("entries", "at most 100,000 weeks") == (refused.value.field, refused.value.rule)
+    assert "521,253" in str(refused.value)
+
+
+def test_weeks_of_counts_each_week_once_against_the_limit(monkeypatch):
+    """Weeks shared by entries count once; weeks between entries do not count at all."""
+    monkeypatch.setattr(hourly._week, "MAX_WEEKS", 3)
+    sunday_night = entry(at(14, 23), at(15, 1))  # weeks of 8 and 15 January
+    same_week = entry(at(3, 9), at(3, 10))  # week of 1 January
+    far = entry(datetime(2030, 1, 1, 9, tzinfo=UTC), datetime(2030, 1, 1, 10, tzinfo=UTC))
+    monday = BillingWeek(datetime(2024, 1, 8, tzinfo=UTC))
+    assert (WEEK, monday, monday.next()) == weeks_of([sunday_night, same_week, entry(at(8), at(9))])
+    with pytest.raises(InvalidValueError) as refused:
+        weeks_of([sunday_night, same_week, far])
+    assert ("entries", "at most 3 weeks") == (refused.value.field, refused.value.rule)
+
+
+@st.composite
+def _diaries(draw):
+    """Entries that do not overlap, in any order, minutes to weeks long and apart."""
+    moment = WEEK.start - timedelta(days=draw(st.integers(0, 6)))
+    entries = []
+    for _ in range(draw(st.integers(0, 6))):
+        moment += timedelta(minutes=draw(st.integers(0, 3 * 7 * 24 * 60)))
+        length = timedelta(minutes=draw(st.integers(1, 3 * 7 * 24 * 60)))
+        entries.append(entry(moment, moment + length))
+        moment += length
+    return draw(st.permutations(entries))
+
+
+@given(_diaries())
+def test_weeks_of_is_every_week_an_entry_touches(entries):
+    """weeks_of equals walking each entry week by week (how it was counted before r20 M2)."""
+    walked = set()
+    for item in entries:
+        week = billing_week(item.start)
+        while week.start < item.end:
+            walked.add(week)
+            week = week.next()
+    assert sorted(walked, key=lambda w: w.start) == list(weeks_of(entries))
 
 
 # --- payout calendar -----------------------------------------------------------

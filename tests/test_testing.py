@@ -311,3 +311,73 @@ def test_strategies_read_the_escrow_clocks_and_minimum_from_the_rules():
 def test_drawn_milestones_are_at_least_every_rule_sets_minimum(milestone):
     """Every rule set builds a drawn milestone: none below any minimum."""
     assert all(milestone.amount >= r.minimum_milestone for r in rules.HISTORY)
+
+
+#: New York's autumn fall-back day of 2025: 01:00–02:00 local runs twice (EDT, then EST).
+_FALL_BACK = datetime(2025, 11, 2, 5, 0, tzinfo=timezone.utc)
+
+
+def _new_york(moment):
+    from zoneinfo import ZoneInfo
+
+    return moment.astimezone(ZoneInfo("America/New_York"))
+
+
+@pytest.mark.parametrize(
+    ("start", "length"),
+    [
+        # 01:12:47 EST, in the repeated hour (fold=1): wall-clock arithmetic read the end
+        # as 01:49:47 EDT, 23 minutes before the start.
+        (_FALL_BACK + timedelta(hours=1, minutes=12, seconds=47), timedelta(minutes=37)),
+        # 00:30 EDT, before the fall-back: eight hours on the wall clock are nine elapsed.
+        (_FALL_BACK - timedelta(minutes=30), timedelta(hours=8)),
+        # 01:30 EST on the spring-forward day (2025-03-09): the wall clock skips 02:xx.
+        (datetime(2025, 3, 9, 6, 30, tzinfo=timezone.utc), timedelta(hours=1)),
+    ],
+)
+def test_strategies_add_lengths_in_elapsed_time_across_daylight_saving(start, length):
+    """Red team r20 M1: an entry or pause drawn across New York's DST change lasts what was drawn.
+
+    ``time_entries()`` and ``pauses()`` added a length to a local moment, so at
+    the autumn fold an entry ended before it started (``TimeEntry`` refused it:
+    ``histories(min_size=100)`` raised) and one across the change ran an hour long.
+    """
+    from upwork_safety.testing._contract_strategies import _entry
+
+    local = _new_york(start)
+    entry = _entry(local, length // timedelta(seconds=1), manual=False, memo="", activity=None)
+    assert (start, start + length) == (entry.start, entry.end)
+
+    from upwork_safety.testing._arguments import later
+    from upwork_safety.testing._hourly_strategies import _pause
+
+    end = later(local, length)
+    # (Compared in UTC: PEP 495 makes a moment of the repeated hour unequal to any other zone's.)
+    assert start + length == end.astimezone(timezone.utc)
+    assert local.tzinfo is end.tzinfo
+    assert length == _pause(local, length).length
+
+
+@pytest.mark.parametrize("strategy", [us.histories, us.histories_with_as_of])
+@pytest.mark.parametrize(("min_size", "max_size"), [(0, 51), (80, 80), (150, 150)])
+def test_histories_refuse_sizes_they_cannot_draw(strategy, min_size, max_size):
+    """Red team r20 L2: 80 contracts failed Hypothesis's health check and 150 never drew.
+
+    They were accepted when the strategy was built; now a *max_size* above 50 is
+    refused there, naming it and the limit, as ``statements()`` refuses more than 100 rows.
+    """
+    with pytest.raises(InvalidValueError) as refused:
+        strategy(min_size=min_size, max_size=max_size)
+    assert ("max_size", "at most 50") == (refused.value.field, refused.value.rule)
+    assert f"got {max_size}" in str(refused.value)
+
+
+def test_histories_draw_the_largest_size_they_take():
+    """A history of 50 contracts, the most histories() takes, draws under the health checks."""
+
+    @settings(max_examples=3, derandomize=True, database=None, deadline=None)
+    @given(us.histories(min_size=50, max_size=50))
+    def check(history):
+        assert 50 == len(history)
+
+    check()

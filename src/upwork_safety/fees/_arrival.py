@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._calendar import add_business_days, is_business_day
-from upwork_safety._moments import utc_instant
+from upwork_safety._moments import LATEST, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import optional_day
@@ -50,6 +50,35 @@ def _method(value: object) -> WithdrawalMethod:
     return usable_method(value, "Arrival.method")
 
 
+def _processed(method: WithdrawalMethod, requested_at: datetime) -> date:
+    """The business day a request at the UTC moment *requested_at* is processed by *method*."""
+    day = datetime.combine(requested_at.date(), time(0), timezone.utc)
+    cutoff = method.cutoff
+    late = cutoff is not None and requested_at - day >= cutoff
+    if late or not is_business_day(day):
+        return add_business_days(day, 1).date()
+    return day.date()
+
+
+def _check_processed(method: WithdrawalMethod, requested_at: datetime, what: str) -> None:
+    """Refuse a request processed after the last day, naming *what*, the caller's argument.
+
+    The arrival's business days are counted from the processing day, a timer's
+    start, which (as every such start) may not fall after :data:`LATEST`: a
+    request after the cutoff on the last day would be processed on the next
+    (red team r20 L1: the error named ``start``, a moment the caller never passed).
+    """
+    processed = _processed(method, requested_at)
+    if processed > LATEST:
+        raise InvalidValueError(
+            f"{what} ({requested_at.isoformat()}) would be processed by {method.name} on "
+            f"{processed}, the next business day, after the last supported day "
+            f"({LATEST.isoformat()}) from which its business days can be counted",
+            field=what,
+            rule=f"processed on or before {LATEST.isoformat()}",
+        )
+
+
 @through_init
 @attrs.frozen(kw_only=True, repr=False)
 class Arrival:
@@ -68,11 +97,15 @@ class Arrival:
         RulesError: A method not available in Pakistan.
         InvalidTypeError: A *requested_at* that is not a datetime (a date
             is refused: the cutoff is a time of day).
-        InvalidValueError: A naive *requested_at*, or an unknown method.
+        InvalidValueError: A naive *requested_at*, one processed after
+            9990-12-31 (after the cutoff on that last day), or an unknown method.
     """
 
     method: WithdrawalMethod = attrs.field(converter=_method)
     requested_at: datetime = attrs.field(converter=_moment)
+
+    def __attrs_post_init__(self) -> None:
+        _check_processed(self.method, self.requested_at, "Arrival.requested_at")
 
     def __repr__(self) -> str:
         return (
@@ -92,12 +125,7 @@ class Arrival:
         comes before the method's cutoff (or the method has none); else the
         next business day.
         """
-        day = datetime.combine(self.requested_at.date(), time(0), timezone.utc)
-        cutoff = self.method.cutoff
-        late = cutoff is not None and self.requested_at - day >= cutoff
-        if late or not is_business_day(day):
-            return add_business_days(day, 1).date()
-        return day.date()
+        return _processed(self.method, self.requested_at)
 
     @property
     def earliest(self) -> date:
@@ -179,9 +207,10 @@ def arrival(
         An :class:`Arrival` with ``processed_on``, ``earliest`` and ``latest``.
 
     Raises:
-        InvalidValueError: A request before the method is active
-            (``field='requested_at'``), a naive *requested_at*, or an
-            unknown method.
+        InvalidValueError: A request before the method is active, or one
+            processed after 9990-12-31, the last supported day (after the
+            cutoff on that day; both ``field='requested_at'``), a naive
+            *requested_at*, or an unknown method.
         InvalidTypeError: A wrong-typed argument (a date for *requested_at*).
         RulesError: A method not available in Pakistan.
 
@@ -204,6 +233,7 @@ def arrival(
                 field="requested_at",
                 rule="not before the new method is active",
             )
+    _check_processed(chosen, moment, "requested_at")
     return Arrival(method=chosen, requested_at=moment)
 
 

@@ -38,6 +38,7 @@ question (the end of the week, the moment of a bonus or of a dispute).
 
 from __future__ import annotations
 
+from upwork_safety.hourly import _week
 from upwork_safety.hourly._bonus import Bonus, bonus
 from upwork_safety.hourly._disputes import HoursDispute, dispute_response
 from upwork_safety.hourly._earnings import PayoutItem, PayoutSchedule, payout_schedule
@@ -56,7 +57,15 @@ from upwork_safety.hourly._week import (
 from upwork_safety.hourly._weekly_payment import WeeklyPayment, weekly_payment
 from upwork_safety.models import TimeEntry
 
+# Re-bound here (not copied) so that it carries its documentation.
+
+#: The most billing weeks :func:`weeks_of` returns (over 1,900 years of them): entries
+#: that touch more are refused (``InvalidValueError``, ``field='entries'``) before
+#: any week is built.
+MAX_WEEKS = _week.MAX_WEEKS
+
 __all__ = [
+    "MAX_WEEKS",
     "BillingWeek",
     "Bonus",
     "HoursDispute",

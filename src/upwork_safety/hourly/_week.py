@@ -24,14 +24,21 @@ from upwork_safety._render import html_table
 from upwork_safety._validate import bool_field, field_name, instance_field, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import MICROSECOND, WEEK, flag, week_rules
-from upwork_safety.models import TimeEntry
+from upwork_safety.models import TimeEntry, _check_no_overlaps
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from upwork_safety.rules import PlatformRules
 
-__all__ = ["BillingWeek", "PayoutCalendar", "billing_week", "payout_calendar", "weeks_of"]
+__all__ = [
+    "MAX_WEEKS",
+    "BillingWeek",
+    "PayoutCalendar",
+    "billing_week",
+    "payout_calendar",
+    "weeks_of",
+]
 
 _WEEK_RULE = "a Monday 00:00 UTC (HC 211063698)"
 #: The first day of Python's calendar is a Monday, so it opens the first week.
@@ -179,11 +186,22 @@ def billing_week(at: datetime) -> BillingWeek:
     return BillingWeek(week_start(utc_instant(at, "at")))
 
 
+#: The most billing weeks :func:`weeks_of` returns, as many as the points of a
+#: JSS timeline (``jss.MAX_TIMELINE_POINTS``): over 1,900 years of weeks, where
+#: Upwork is far younger than a century.  More is refused before a week is built.
+MAX_WEEKS = 100_000
+
+
 def weeks_of(entries: Iterable[TimeEntry]) -> tuple[BillingWeek, ...]:
     """Return every billing week that *entries* touch, oldest first.
 
     An entry that crosses midnight between Sunday and Monday (UTC) touches
-    both weeks.
+    both weeks.  The entries are one Work Diary, so they may not overlap
+    (the same minutes cannot be billed twice), as :func:`~upwork_safety.hourly.invoice` and
+    :class:`~upwork_safety.Contract` require; and they may touch at most
+    :data:`MAX_WEEKS` (100,000) weeks, counted before any week is built, so
+    the time taken grows with the entries and the weeks returned, never
+    with their product.
 
     Args:
         entries: Work Diary entries (a sequence of :class:`TimeEntry`).
@@ -191,18 +209,39 @@ def weeks_of(entries: Iterable[TimeEntry]) -> tuple[BillingWeek, ...]:
     Raises:
         InvalidTypeError: *entries* is not a sequence, or an item is not a
             :class:`TimeEntry`.
+        InvalidValueError: Two entries overlap (``field`` names the later
+            one, ``entries[i]``, and the message both), or the entries touch
+            more than :data:`MAX_WEEKS` weeks (``field='entries'``).
     """
-    weeks: set[BillingWeek] = set()
-    for entry in sequence_of(entries, TimeEntry, "entries"):
-        week = billing_week(entry.start)
+    items = sequence_of(entries, TimeEntry, "entries")
+    # Runs of consecutive weeks, as the Monday 00:00 UTC opening the first and the last.
+    runs: list[list[datetime]] = []
+    for index in _check_no_overlaps(items, "entries"):
+        entry = items[index]
+        first = week_start(entry.start)
         # The end is exclusive: an entry ending at Monday 00:00 is not in that week.
-        last = billing_week(entry.end - MICROSECOND)
-        weeks.add(week)
-        # Step only while a later week is wanted: the last supported week has no next.
-        while week.start < last.start:
-            week = week.next()
-            weeks.add(week)
-    return tuple(sorted(weeks, key=lambda w: w.start))
+        last = week_start(entry.end - MICROSECOND)
+        # In time order and not overlapping, an entry starts no earlier than the week the
+        # one before it ended in: it goes on that run when it starts in that same week.
+        if runs and first <= runs[-1][1]:
+            runs[-1][1] = last
+        else:
+            runs.append([first, last])
+    count = sum((last - first) // WEEK + 1 for first, last in runs)
+    if count > MAX_WEEKS:
+        raise InvalidValueError(
+            f"entries touch {count:,} billing weeks, from {runs[0][0].date()} to "
+            f"{runs[-1][1].date()}; weeks_of returns at most {MAX_WEEKS:,} "
+            "(hourly.MAX_WEEKS): pass the Work Diary in parts",
+            field="entries",
+            rule=f"at most {MAX_WEEKS:,} weeks",
+        )
+    # Every entry ends by the library's last day, so no week starts after it.
+    return tuple(
+        BillingWeek(first + WEEK * step)
+        for first, last in runs
+        for step in range((last - first) // WEEK + 1)
+    )
 
 
 # --- The payout calendar -----------------------------------------------------

@@ -55,6 +55,17 @@ def _zones() -> tuple[tzinfo, ...]:
     return (_UTC, *(_zone(name, minutes) for name, minutes in _ZONE_NAMES))
 
 
+def later(start: datetime, length: timedelta) -> datetime:
+    """The moment *length* after *start* on a clock that ran for it, shown in *start*'s zone.
+
+    Counted in UTC: an aware ``start + length`` is wall-clock arithmetic, so
+    in a zone with daylight saving it drops ``fold`` (01:12 in New York's
+    repeated autumn hour, EST, plus 37 minutes reads as 01:49 EDT, 23 minutes
+    *earlier*) and gains or loses the hour across a change (red team r20 M1).
+    """
+    return (start.astimezone(_UTC) + length).astimezone(start.tzinfo)
+
+
 def _sometimes(
     common: st.SearchStrategy[_T], rare: st.SearchStrategy[_T], *, one_in: int = 4
 ) -> st.SearchStrategy[_T]:
@@ -111,12 +122,28 @@ def _refuse(what: str, message: str, rule: str) -> NoReturn:
     raise InvalidValueError(f"{what} {message}", field=what, rule=rule)
 
 
-def _size_range(min_size: object, max_size: object) -> tuple[int, int]:
-    """*min_size* and *max_size* checked: ints of 0 or more, the first not above the second."""
+def _size_range(
+    min_size: object, max_size: object, *, most: int | None = None, of: str = ""
+) -> tuple[int, int]:
+    """*min_size* and *max_size* checked: ints of 0 or more, the first not above the second.
+
+    With *most*, *max_size* may not be above it either: the most *of* (``"rows"``,
+    ``"contracts"``) the strategy draws.  Hypothesis gives each example a bounded
+    amount of choices, so a strategy asked for more fails its health check
+    (``FailedHealthCheck``) or never draws an example (``Unsatisfiable``); it
+    is refused when the strategy is built, naming the limit (red team r20 L2).
+    """
     low = _count(min_size, "min_size")
     high = _count(max_size, "max_size")
     if high < low:
         _refuse("max_size", f"({high}) must not be below min_size ({low})", "not below min_size")
+    if most is not None and high > most:
+        _refuse(
+            "max_size",
+            f"must be at most {most:,} (the most {of} the strategy draws within Hypothesis's "
+            f"limit on one example), got {high:,}",
+            f"at most {most:,}",
+        )
     return low, high
 
 

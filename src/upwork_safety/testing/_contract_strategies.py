@@ -33,6 +33,7 @@ from upwork_safety.testing._arguments import (
     _UTC,
     _currency,
     _refuse,
+    later,
 )
 from upwork_safety.testing._rules import change_days, minimum_milestone, own_rates
 from upwork_safety.testing._scalar_strategies import (
@@ -179,7 +180,7 @@ def _milestones(milestone_id: str | None) -> st.SearchStrategy[Milestone]:
 def _entry(
     start: datetime, seconds: int, *, manual: bool, memo: str, activity: int | None
 ) -> TimeEntry:
-    end = start + timedelta(seconds=seconds)
+    end = later(start, timedelta(seconds=seconds))
     return TimeEntry(start, end, manual=manual, memo=memo, activity=activity)
 
 

@@ -28,6 +28,7 @@ from upwork_safety.testing._arguments import (
     _refuse,
     _scaled,
     _strategy_or_none,
+    later,
 )
 from upwork_safety.testing._scalar_strategies import (
     FIRST_DAY,
@@ -153,11 +154,12 @@ def _pauses(open_ended: bool) -> st.SearchStrategy[Pause]:  # noqa: FBT001  (cac
     )
     if open_ended:
         lengths = st.one_of(*[lengths] * 7, st.none())
-    return st.builds(
-        lambda start, length: Pause(start, None if length is None else start + length),
-        aware_datetimes(),
-        lengths,
-    )
+    return st.builds(_pause, aware_datetimes(), lengths)
+
+
+def _pause(start: datetime, length: timedelta | None) -> Pause:
+    """A pause from *start* lasting *length* (counted in UTC), or still running."""
+    return Pause(start, None if length is None else later(start, length))
 
 
 # --------------------------------------------------------------------------- Work Diary

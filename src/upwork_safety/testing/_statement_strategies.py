@@ -184,10 +184,7 @@ def _within_a_day(rows: list[Transaction]) -> list[Transaction]:
 
 
 def _sizes(min_size: object, max_size: object) -> tuple[int, int]:
-    low, high = _size_range(min_size, max_size)
-    if high > _MOST_ROWS:
-        _refuse("max_size", f"must be at most {_MOST_ROWS:,}, got {high}", f"at most {_MOST_ROWS}")
-    return low, high
+    return _size_range(min_size, max_size, most=_MOST_ROWS, of="rows")
 
 
 @st.composite
