@@ -15,6 +15,7 @@ Top Rated freelancer right after the window, Sat 12 Dec 00:00.
 from datetime import date, datetime, timedelta, timezone
 
 import attrs
+import pytest
 
 from upwork_safety import Client, Contract, ContractKind, Money, checks, hourly, rules
 from upwork_safety.checks import CODES, FindingCode, Severity
@@ -216,3 +217,28 @@ def test_a_what_if_window_moves_both_moments():
     # The week closes Mon 7 Dec 00:00; its window ends 20 days later.
     assert datetime(2026, 12, 27, tzinfo=UTC) == review.due
     assert calendar.available_at.strftime("%Y-%m-%d %H:%M:%S UTC") in review.message
+
+
+def test_a_work_diary_of_more_weeks_than_the_engine_returns_names_the_contracts_field():
+    """Red team r20 M2 meets these findings: one entry of thousands of years is refused fast
+    by ``weeks_of``'s bound, and the review names the contract's field, not the engine's."""
+    from upwork_safety.errors import InvalidValueError
+
+    entry = TimeEntry(
+        start=datetime(2000, 1, 1, tzinfo=timezone.utc),
+        end=datetime(9990, 1, 1, tzinfo=timezone.utc),
+        memo="x",
+        activity=5,
+    )
+    contract = Contract(
+        id="h",
+        client="c",
+        kind=ContractKind.HOURLY,
+        started=date(2000, 1, 1),
+        hourly_rate=Money("10", "USD"),
+        time_entries=(entry,),
+    )
+    with pytest.raises(InvalidValueError) as info:
+        checks.review_contract(contract, now=datetime(9990, 2, 1, tzinfo=timezone.utc))
+    assert "Contract.time_entries" == info.value.field
+    assert f"at most {hourly.MAX_WEEKS:,} weeks" == info.value.rule

@@ -23,6 +23,7 @@ import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API
 from upwork_safety.checks._clocks import _left, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
+from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -70,6 +71,25 @@ def _covered(item: hourly.PayoutItem) -> str:
     return f"{item.protected_amount} of it covered by Hourly Protection"
 
 
+def _weeks(contract: Contract) -> tuple[hourly.BillingWeek, ...]:
+    """The billing weeks of *contract*'s Work Diary, or an error naming its field.
+
+    A contract's entries never overlap (its constructor refuses that), so
+    the one rule :func:`~upwork_safety.hourly.weeks_of` can refuse them by
+    is its bound on the weeks returned: the error then names the field the
+    caller gave, not the engine's argument (red team r20: a single entry of
+    thousands of years).
+    """
+    try:
+        return hourly.weeks_of(contract.time_entries)
+    except InvalidValueError as error:
+        raise InvalidValueError(
+            f"Contract.time_entries of contract {contract.id!r}: {error}",
+            field="Contract.time_entries",
+            rule=error.rule,
+        ) from error
+
+
 def hourly_pay_findings(
     contract: Contract, now: datetime, rules: PlatformRules | None
 ) -> list[Finding]:
@@ -85,7 +105,7 @@ def hourly_pay_findings(
         now: The moment of the review (UTC).
         rules: The caller's rules, or ``None`` for those in force each week.
     """
-    weeks = [w for w in hourly.weeks_of(contract.time_entries) if _unpaid(w, now, rules)]
+    weeks = [w for w in _weeks(contract) if _unpaid(w, now, rules)]
     bills = [hourly.invoice_for(contract, week=week, rules=rules) for week in weeks]
     schedule = hourly.payout_schedule(invoices=[bill for bill in bills if bill.amount.amount])
     found: list[Finding] = []
