@@ -2,6 +2,10 @@
 
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _version
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 project = "upwork_safety"
 author = "upwork_safety developers"
@@ -43,3 +47,37 @@ nitpick_ignore_regex = [
     (r"py:.*", r"^upwork_safety\.(.*\.)?_.*$"),
     (r"py:.*", r"^upwork_safety\..*\.T$"),
 ]
+
+
+def _no_borrowed_docstring(  # noqa: PLR0917  (the signature autodoc calls)
+    app: object,  # noqa: ARG001
+    what: str,
+    name: str,
+    obj: object,
+    options: object,  # noqa: ARG001
+    lines: list[str],
+) -> None:
+    """Warn (an error under ``-W``) when a documented constant shows its type's docstring.
+
+    ``autodata`` reads a constant's ``#:`` comment from the module it is
+    documented in; when there is none it falls back to the value's type, so
+    ``jss.MAX_TRIALS`` was documented as "int([x]) -> integer" (red team r20).
+    A constant re-exported from a private module carries its comment where
+    it is re-bound, as ``checks.MAX_TEXT_CHARS`` does.
+    """
+    from sphinx.util import logging
+
+    if type(obj).__module__.partition(".")[0] == "upwork_safety":
+        return  # the library's own type: its docstring is written for this value
+    borrowed = (type(obj).__doc__ or "").strip().splitlines()
+    if what in {"data", "attribute"} and borrowed and lines and lines[0].strip() == borrowed[0]:
+        logging.getLogger(__name__).warning(
+            "%s has no documentation comment: autodoc shows the docstring of %s",
+            name,
+            type(obj).__name__,
+        )
+
+
+def setup(app: "Sphinx") -> None:
+    """Connect the checks above to the build."""
+    app.connect("autodoc-process-docstring", _no_borrowed_docstring)

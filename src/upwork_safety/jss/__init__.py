@@ -37,7 +37,7 @@ live in :mod:`upwork_safety.rules`.
 
 from __future__ import annotations
 
-from upwork_safety.jss import _invariants
+from upwork_safety.jss import _forecast, _invariants, _model, _reports
 from upwork_safety.jss._explain import (
     ChangeItem,
     ChangeKind,
@@ -47,19 +47,16 @@ from upwork_safety.jss._explain import (
     what_if,
 )
 from upwork_safety.jss._forecast import (
-    MAX_JOBS,
-    MAX_TRIALS,
     Forecast,
     ForecastBin,
     FutureJob,
     forecast,
 )
 from upwork_safety.jss._lapses import Lapse, LapseKind
-from upwork_safety.jss._model import MAX_TIMELINE_POINTS, classify, score, timeline
+from upwork_safety.jss._model import classify, score, timeline
 from upwork_safety.jss._population import score_frame, score_many
 from upwork_safety.jss._presets import CURRENT, HISTORY, rule_sources, rules_as_of
 from upwork_safety.jss._reports import (
-    MAX_WINDOW_MONTHS,
     Impact,
     JSSPoint,
     JSSReport,
@@ -83,6 +80,27 @@ from upwork_safety.rules import (
 #: The rule a history with two contracts of one id breaks, for the CLI's own check of
 #: a file (outside __all__).
 _UNIQUE_IDS: str = _invariants.UNIQUE_IDS
+
+# Re-bound here (not copied) so that each carries its documentation.
+
+#: The most trials :func:`forecast` runs: a hundred times the 10,000 that
+#: already give each score's chance to within a percent.  Memory does not
+#: grow with the trials (they are drawn in bounded chunks), but time grows
+#: with ``trials × jobs``: at both limits, a minute or two.
+MAX_TRIALS = _forecast.MAX_TRIALS
+#: The most future jobs :func:`forecast` plays: two years of a job a week
+#: and then some, far more than a plan holds (the benchmark plays 20).
+MAX_JOBS = _forecast.MAX_JOBS
+#: The most points one :func:`timeline` returns: 100,000, a point a day for
+#: more than 270 years.  A span and step asking for more is refused before any
+#: is computed (each point costs about as much as a small ``score``).
+MAX_TIMELINE_POINTS = _model.MAX_TIMELINE_POINTS
+#: The longest window a :class:`WindowScore` may have, in months (100 years):
+#: the most months a window of a :class:`~upwork_safety.jss.JSSRules` may
+#: hold, so every report a rule set gives can be built.  The windows of a
+#: :class:`JSSReport` are distinct, so it holds at most this many; the
+#: rule sets Upwork announced track at most four (24, 12, 6 and 3 months).
+MAX_WINDOW_MONTHS = _reports.MAX_WINDOW_MONTHS
 
 __all__ = [
     "CURRENT",

@@ -49,13 +49,9 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_JOBS", "MAX_TRIALS", "Forecast", "ForecastBin", "FutureJob", "forecast"]
 
-#: The most trials :func:`forecast` runs: a hundred times the 10,000 that
-#: already give each score's chance to within a percent.  Memory does not
-#: grow with the trials (they are drawn in bounded chunks), but time grows
-#: with ``trials × jobs``: at both limits, a minute or two.
+# Documented where upwork_safety.jss re-binds it.
 MAX_TRIALS = 1_000_000
-#: The most future jobs :func:`forecast` plays: two years of a job a week
-#: and then some, far more than a plan holds (the benchmark plays 20).
+# Documented where upwork_safety.jss re-binds it.
 MAX_JOBS = 120
 #: How many outcomes a forecast draws at a time: the draws are made in
 #: chunks of whole trials from one generator, so memory stays bounded

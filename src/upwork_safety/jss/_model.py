@@ -46,9 +46,7 @@ __all__ = ["MAX_TIMELINE_POINTS", "classify", "score", "timeline"]
 _DAY = timedelta(days=1)
 _ZERO = Decimal(0)
 
-#: The most points one :func:`timeline` returns: 100,000, a point a day for
-#: more than 270 years.  A span and step asking for more is refused before any
-#: is computed (each point costs about as much as a small ``score``).
+# Documented where upwork_safety.jss re-binds it.
 MAX_TIMELINE_POINTS = 100_000
 
 

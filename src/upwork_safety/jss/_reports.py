@@ -59,11 +59,7 @@ __all__ = [
     "WindowScore",
 ]
 
-#: The longest window a :class:`WindowScore` may have, in months (100 years):
-#: the most months a window of a :class:`~upwork_safety.jss.JSSRules` may
-#: hold, so every report a rule set gives can be built.  The windows of a
-#: :class:`JSSReport` are distinct, so it holds at most this many; the
-#: rule sets Upwork announced track at most four (24, 12, 6 and 3 months).
+# Documented where upwork_safety.jss re-binds it.
 MAX_WINDOW_MONTHS: int = _MAX_MONTHS
 
 
