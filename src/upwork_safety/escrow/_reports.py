@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 import attrs
 
 from upwork_safety._display import shown
-from upwork_safety._events import MANUAL_EVENTS, EndContract
+from upwork_safety._events import MANUAL_EVENTS, EndContract, ManualEvent
 from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text, plain_text_items
@@ -482,6 +482,37 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
 _EVENT_NAMES = tuple(kind.__name__ for kind in MANUAL_EVENTS)
 
 
+def _event_kind_name(event: object, name: str) -> str:
+    """The name of the manual escrow event kind *event* stands for; else raise naming *name*.
+
+    *event* may be one of :data:`MANUAL_EVENTS`, an event of one of them, or
+    the class's name; anything else (an automatic event, a misspelt name, a
+    number) is refused, so a test for an event never answers ``False`` for
+    a mistake.
+    """
+    if isinstance(event, str):
+        text = str(event)
+        if text in _EVENT_NAMES:
+            return text
+    else:
+        kind = event if isinstance(event, type) else type(event)
+        if kind in MANUAL_EVENTS:
+            return kind.__name__
+    # A class is named (its repr would be "<type object>"), read through type's
+    # own descriptor so a metaclass cannot answer for it.
+    got = (
+        f"the class {type.__dict__['__qualname__'].__get__(event)}"
+        if isinstance(event, type)
+        else shown(event)
+    )
+    raise InvalidValueError(
+        f"{got} is not a manual escrow event: {name} must be one of "
+        f"{', '.join(_EVENT_NAMES)} (the class, an event of it, or its name)",
+        field=name,
+        rule="a manual escrow event",
+    )
+
+
 def _event_name(value: str, name: str) -> None:
     """*value*, plain text, must name a manual escrow event; else raise naming *name*."""
     if value not in _EVENT_NAMES:
@@ -530,7 +561,11 @@ def _refusals(instance: object, attribute: Any, value: Any) -> None:
 class Choices:
     """The events allowed on one milestone now, and why each other one is not.
 
-    ``"Submit" in choices`` tells whether :class:`Submit` is allowed.
+    ``Submit in choices`` (the class, an event of it, or its name
+    ``"Submit"``) tells whether :class:`Submit` is allowed, and
+    :meth:`reason` says why not.  Anything that does not name one of
+    :data:`MANUAL_EVENTS` (a typo such as ``"Aprove"``, an automatic event)
+    is refused with an error rather than answered ``False``.
 
     Attributes:
         milestone_id: The milestone.
@@ -568,24 +603,32 @@ class Choices:
             )
 
     def __contains__(self, name: object) -> bool:
-        return name in self.allowed
+        """Whether the event *name* stands for is allowed now.
 
-    def reason(self, name: str) -> str | None:
-        """Return why event *name* is refused, or ``None`` if it is allowed.
+        Args:
+            name: A manual event class (``Approve``), an event of one, or
+                its name (``"Approve"``).
 
         Raises:
-            InvalidValueError: *name* is not a manual escrow event.
+            InvalidValueError: *name* does not stand for a manual escrow event.
         """
-        if name in self.allowed:
+        return _event_kind_name(name, "name") in self.allowed
+
+    def reason(self, name: type[ManualEvent] | ManualEvent | str) -> str | None:
+        """Return why the event *name* stands for is refused, or ``None`` if it is allowed.
+
+        Args:
+            name: A manual event class (``Approve``), an event of one, or
+                its name (``"Approve"``).
+
+        Raises:
+            InvalidValueError: *name* does not stand for a manual escrow event.
+        """
+        kind = _event_kind_name(name, "name")
+        if kind in self.allowed:
             return None
-        for event, why in self.refused:
-            if event == name:
-                return why
-        raise InvalidValueError(
-            f"{shown(name)} is not a manual escrow event",
-            field="name",
-            rule="a manual escrow event",
-        )
+        # The constructor makes every manual event allowed or refused, once.
+        return next(why for event, why in self.refused if event == kind)
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per event: ``event``, ``allowed``, ``reason``."""
