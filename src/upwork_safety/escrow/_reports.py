@@ -77,6 +77,11 @@ def _party(value: Party | str) -> Party:
     return cast("Party", member_text(Party, value))
 
 
+def _milestone_state(value: MilestoneState | str) -> MilestoneState:
+    """A converter: the MilestoneState member a text names; anything else is for member_field."""
+    return cast("MilestoneState", member_text(MilestoneState, value))
+
+
 @through_init
 @attrs.frozen
 class Deadline:
@@ -579,7 +584,9 @@ class Choices:
     """
 
     milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
-    state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
+    state: MilestoneState = attrs.field(
+        converter=_milestone_state, validator=member_field(MilestoneState)
+    )
     allowed: tuple[str, ...] = attrs.field(converter=plain_texts, validator=_event_names)
     refused: tuple[tuple[str, str], ...] = attrs.field(
         converter=_plain_refusals, validator=_refusals

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import decimal
-import enum
 import re
 from datetime import date
 from decimal import Decimal
@@ -32,6 +31,7 @@ from upwork_safety._validate import (
     id_field,
     items_field,
     member_field,
+    member_text,
     plain_texts,
     text_field,
     text_value,
@@ -47,6 +47,7 @@ from upwork_safety.jss._invariants import (
     unique,
 )
 from upwork_safety.jss._lapses import Lapse
+from upwork_safety.kinds import StrEnum
 from upwork_safety.rules import _MAX_MONTHS
 
 __all__ = [
@@ -67,7 +68,7 @@ __all__ = [
 MAX_WINDOW_MONTHS: int = _MAX_MONTHS
 
 
-class Outcome(enum.Enum):
+class Outcome(StrEnum):
     """How one contract counts in the score."""
 
     #: Counted, and counted as a success.
@@ -79,6 +80,11 @@ class Outcome(enum.Enum):
     NEGATIVE = "negative"
     #: Not counted at all.
     EXCLUDED = "excluded"
+
+
+def outcome_of_text(value: Outcome | str) -> Outcome:
+    """A converter: the Outcome member a text names; anything else is for member_field."""
+    return cast("Outcome", member_text(Outcome, value))
 
 
 _ZERO = Decimal(0)
@@ -161,7 +167,7 @@ class Impact:
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
     client_id: str = attrs.field(converter=plain_text, validator=id_field)
-    outcome: Outcome = attrs.field(validator=member_field(Outcome))
+    outcome: Outcome = attrs.field(converter=outcome_of_text, validator=member_field(Outcome))
     weight: Decimal = attrs.field(validator=decimal_field)
     reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
 
