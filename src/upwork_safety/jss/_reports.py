@@ -55,7 +55,6 @@ __all__ = [
     "Impact",
     "JSSPoint",
     "JSSReport",
-    "JSSTimeline",
     "Outcome",
     "WindowScore",
 ]
@@ -658,41 +657,3 @@ class JSSPoint:
                     rule="on or before on",
                 )
         unique([lapse.contract_id for lapse in self.lapses], "JSSPoint.lapses")
-
-
-class JSSTimeline(list[JSSPoint]):
-    """The list of :class:`JSSPoint` that :func:`~upwork_safety.jss.timeline` returns.
-
-    It renders as a table in notebooks.
-    """
-
-    def lapses(self) -> tuple[Lapse, ...]:
-        """Every :class:`Lapse` of the points, once each, in the order they first appear.
-
-        The open contracts that stop counting or go idle inside the range only
-        because the projection gets them no more payments, and the first day
-        each does: empty when no point is moved that way.
-        """
-        found: dict[Lapse, None] = {}
-        for point in self:
-            found.update(dict.fromkeys(point.lapses))
-        return tuple(found)
-
-    def to_records(self) -> list[dict[str, object]]:
-        """One row per point: ``on``, ``score``, ``projected`` and its ``lapses`` in words."""
-        return [
-            {
-                "on": p.on,
-                "score": p.score,
-                "projected": p.projected,
-                "lapses": "; ".join(str(lapse) for lapse in p.lapses),
-            }
-            for p in self
-        ]
-
-    def _repr_html_(self) -> str:
-        return _render.html_table(
-            self.to_records(),
-            caption="JSS timeline",
-            columns=("on", "score", "projected", "lapses"),
-        )
