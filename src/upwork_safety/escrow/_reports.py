@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
-from upwork_safety._display import shown
 from upwork_safety._events import MANUAL_EVENTS, EndContract, ManualEvent
 from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
@@ -48,7 +47,13 @@ from upwork_safety.escrow._engine import (
     run_at,
     start_moment,
 )
-from upwork_safety.escrow._kinds import DeadlineKind, Party
+from upwork_safety.escrow._kinds import (
+    EVENT_NAMES,
+    DeadlineKind,
+    Party,
+    event_kind_name,
+    event_name,
+)
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import available_at, rules_at
@@ -483,58 +488,12 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
 # --------------------------------------------------------------------------- choices
 
 
-#: The names a Choices may list: the manual escrow events.
-_EVENT_NAMES = tuple(kind.__name__ for kind in MANUAL_EVENTS)
-
-
-def _event_kind_name(event: object, name: str) -> str:
-    """The name of the manual escrow event kind *event* stands for; else raise naming *name*.
-
-    *event* may be one of :data:`MANUAL_EVENTS`, an event of one of them, or
-    the class's name; anything else (an automatic event, a misspelt name, a
-    number) is refused, so a test for an event never answers ``False`` for
-    a mistake.
-    """
-    if isinstance(event, str):
-        text = str(event)
-        if text in _EVENT_NAMES:
-            return text
-    else:
-        kind = event if isinstance(event, type) else type(event)
-        if kind in MANUAL_EVENTS:
-            return kind.__name__
-    # A class is named (its repr would be "<type object>"), read through type's
-    # own descriptor so a metaclass cannot answer for it.
-    got = (
-        f"the class {type.__dict__['__qualname__'].__get__(event)}"
-        if isinstance(event, type)
-        else shown(event)
-    )
-    raise InvalidValueError(
-        f"{got} is not a manual escrow event: {name} must be one of "
-        f"{', '.join(_EVENT_NAMES)} (the class, an event of it, or its name)",
-        field=name,
-        rule="a manual escrow event",
-    )
-
-
-def _event_name(value: str, name: str) -> None:
-    """*value*, plain text, must name a manual escrow event; else raise naming *name*."""
-    if value not in _EVENT_NAMES:
-        raise InvalidValueError(
-            f"{name} must name a manual escrow event ({', '.join(_EVENT_NAMES)}), "
-            f"got {shown(value)}",
-            field=name,
-            rule="a manual escrow event",
-        )
-
-
 def _event_names(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a tuple of plain text, each the name of a manual escrow event."""
     text_items_field(instance, attribute, value)
     name = field_name(instance, attribute)
     for index, item in enumerate(value):
-        _event_name(item, f"{name}[{index}]")
+        event_name(item, f"{name}[{index}]")
 
 
 def _plain_refusals(value: Any) -> Any:
@@ -558,7 +517,7 @@ def _refusals(instance: object, attribute: Any, value: Any) -> None:
         for part in (0, 1):
             refuse_subclass(pair[part], str, f"{name}[{index}][{part}]")
             text_value(pair[part], f"{name}[{index}][{part}]")
-        _event_name(pair[0], f"{name}[{index}][0]")
+        event_name(pair[0], f"{name}[{index}][0]")
 
 
 @through_init
@@ -599,7 +558,7 @@ class Choices:
             if name in seen and twice is None:
                 twice = name
             seen.add(name)
-        missing = next((name for name in _EVENT_NAMES if name not in seen), None)
+        missing = next((name for name in EVENT_NAMES if name not in seen), None)
         if twice is not None or missing is not None:
             said = f"{twice} is named twice" if twice is not None else f"{missing} is missing"
             raise InvalidValueError(
@@ -619,7 +578,7 @@ class Choices:
         Raises:
             InvalidValueError: *name* does not stand for a manual escrow event.
         """
-        return _event_kind_name(name, "name") in self.allowed
+        return event_kind_name(name, "name") in self.allowed
 
     def reason(self, name: type[ManualEvent] | ManualEvent | str) -> str | None:
         """Return why the event *name* stands for is refused, or ``None`` if it is allowed.
@@ -631,7 +590,7 @@ class Choices:
         Raises:
             InvalidValueError: *name* does not stand for a manual escrow event.
         """
-        kind = _event_kind_name(name, "name")
+        kind = event_kind_name(name, "name")
         if kind in self.allowed:
             return None
         # The constructor makes every manual event allowed or refused, once.
