@@ -1430,6 +1430,32 @@ class TestReports:
         assert len(escrow.MANUAL_EVENTS) == len(records)
         assert "<caption>Milestone m1 (SUBMITTED)</caption>" in choices._repr_html_()
 
+    def test_choices_take_the_event_class_an_event_or_its_name(self):
+        """Regression (r20 M1): `Approve in choices` was always False and reason(Approve) refused the class."""
+        choices = escrow.allowed(submitted("15.00"), "m1", now=SUBMITTED_AT)
+        event = Approve("m1", SUBMITTED_AT)
+        assert (True, True, True) == (Approve in choices, event in choices, "Approve" in choices)
+        assert (False, False) == (Fund in choices, Fund("m1", SUBMITTED_AT) in choices)
+        assert ["RequestChanges", "Approve", "RequestRefund", "Refund", "EndContract"] == [
+            kind.__name__ for kind in escrow.MANUAL_EVENTS if kind in choices
+        ]
+        assert (None, None) == (choices.reason(Approve), choices.reason(event))
+        assert choices.reason("Fund") == choices.reason(Fund)
+        assert choices.reason(Fund) is not None
+
+    @pytest.mark.parametrize(
+        "wrong",
+        ["Aprove", "", AutoApprove, AutoApprove("m1", SUBMITTED_AT), 123, None, str, Ledger],
+    )
+    def test_choices_refuse_what_is_no_manual_event(self, wrong):
+        """Regression (r20 M1): a typo or an automatic event was silently not `in` Choices."""
+        choices = escrow.allowed(submitted("15.00"), "m1", now=SUBMITTED_AT)
+        for ask in (lambda: wrong in choices, lambda: choices.reason(wrong)):
+            with pytest.raises(InvalidValueError) as info:
+                ask()
+            assert ("name", "a manual escrow event") == (info.value.field, info.value.rule)
+            assert all(kind.__name__ in str(info.value) for kind in escrow.MANUAL_EVENTS)
+
     def test_allowed_at_a_later_now(self):
         """allowed(now=...) judges after advancing to now."""
         choices = escrow.allowed(submitted("15.00"), "m1", now=at(2024, 3, 18, 17))

@@ -585,6 +585,63 @@ def test_gross_for_net_uses_contract_rate():
     assert usd("100.00") == fees.gross_for_net(usd("85.00"), on=D2025, contract=job)
 
 
+# r20 M3: service_fee and net_earnings take contract= as their siblings do.
+_RATED = [
+    contract(Payment(date(2025, 6, 2), usd("300.00")), rate=rate, started=OFFER_DAY)
+    for rate in (None, "0", "0.03", "0.05", "0.125", "0.15")
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    job=st.sampled_from(_RATED),
+    cents=st.integers(min_value=0, max_value=10**9),
+    day=st.dates(min_value=date(2025, 6, 2), max_value=date(2027, 12, 31)),
+)
+def test_net_earnings_inverts_gross_for_net_on_a_contract(job, cents, day):
+    """Regression (r20 M3): net_earnings(gross_for_net(n, contract=c), contract=c) == n."""
+    net = Money(Decimal(cents) / 100, "USD")
+    gross = fees.gross_for_net(net, on=day, contract=job)
+    assert net == fees.net_earnings(gross, on=day, contract=job)
+    fee = fees.service_fee(gross, on=day, contract=job)
+    assert fees.explain_service_fee(gross, on=day, contract=job).fee == fee
+    assert gross == fee + net
+
+
+def test_service_fee_and_net_earnings_charge_a_payment_as_its_contract():
+    """Regression (r20 M3): contract= was a TypeError; it means what it means in explain_service_fee."""
+    job = contract(Payment(date(2025, 7, 2), usd("500")), rate="0.05", started=date(2025, 6, 2))
+    pay, day = usd("200"), date(2025, 8, 1)
+    assert usd("10.00") == fees.service_fee(pay, on=day, contract=job)
+    assert usd("190.00") == fees.net_earnings(pay, on=day, contract=job)
+    assert usd("25.00") == fees.service_fee(job, on=day)  # the contract as amount: all of it
+    # Under the sliding scale the contract's earlier payments count as billed before.
+    assert usd("50.00") == fees.service_fee(
+        usd("1000.00"), on=date(2020, 3, 1), contract=BIG_CLIENT
+    )
+    assert usd("950.00") == fees.net_earnings(
+        usd("1000.00"), on=date(2020, 3, 1), contract=BIG_CLIENT
+    )
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "field"),
+    [
+        (lambda: fees.service_fee(usd("1"), on=D2025, contract="c1"), InvalidTypeError, "contract"),
+        (lambda: fees.net_earnings(usd("1"), on=D2025, contract=5), InvalidTypeError, "contract"),
+        (lambda: fees.service_fee(_RATED[1], on=D2025, contract=_RATED[1]), InvalidTypeError, "amount"),
+        (lambda: fees.net_earnings(_RATED[1], on=D2025, contract=_RATED[1]), InvalidTypeError, "amount"),
+        (lambda: fees.service_fee(usd("1"), on=D2025, rate="0.1", contract=_RATED[4]), InvalidValueError, "rate"),
+        (lambda: fees.net_earnings(usd("1"), on=date(2025, 4, 1), contract=_RATED[4]), InvalidValueError, "on"),
+    ],
+)  # fmt: skip
+def test_contract_is_refused_as_explain_service_fee_refuses_it(call, error, field):
+    """A wrong contract=, or one with a contract as amount, is refused naming the argument."""
+    with pytest.raises(error) as info:
+        call()
+    assert field == info.value.field
+
+
 NEVER_AT_5 = Contract(
     "new",
     "acme",

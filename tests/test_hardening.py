@@ -1240,8 +1240,11 @@ class TestNewcomerRound2:
     def test_wrong_text_for_a_kind_or_currency_says_what_to_write(self):
         """The error names the member or the upper-case code the text meant."""
         with pytest.raises(UpworkSafetyError) as info:
-            Contract("c1", "acme", "fixed_price", date(2025, 1, 1))  # type: ignore[arg-type]
-        assert "ContractKind.FIXED_PRICE" in str(info.value)
+            Contract("c1", "acme", "Fixed Price", date(2025, 1, 1))
+        assert "'fixed_price'" in str(info.value)
+        with pytest.raises(UpworkSafetyError) as info:
+            Contract("c1", "acme", 1, date(2025, 1, 1))  # type: ignore[arg-type]
+        assert ("Contract.kind", "a ContractKind") == (info.value.field, info.value.rule)
         with pytest.raises(UpworkSafetyError) as info:
             Money("500", "usd")
         assert "'USD'" in str(info.value)

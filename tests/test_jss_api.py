@@ -22,8 +22,15 @@ from upwork_safety import (
     Payment,
     UpworkSafetyError,
     jss,
+    serialize,
 )
-from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.errors import (
+    CurrencyMismatchError,
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+)
+from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
 
 AS_OF = date(2025, 6, 1)
@@ -763,3 +770,77 @@ def test_report_repr_says_which_window_the_count_is_of_when_the_score_is_another
         [(w.months, w.contracts) for w in report.windows[:2]],
     )
     assert ": 100% (12 months), 6 contracts counted in 24 months, " in repr(report)
+
+
+# --------------------------------------------------------------- r20 L4: JSSTimeline
+
+
+def _points() -> jss.JSSTimeline:
+    history = [
+        factories.finished_contract(contract_id=f"c{i}", started=date(2025, 1, 6)) for i in range(3)
+    ]
+    return jss.timeline(
+        history, start=date(2025, 6, 1), end=date(2025, 8, 1), step=timedelta(days=20)
+    )
+
+
+@pytest.mark.parametrize(
+    ("points", "error", "field"),
+    [
+        ([1, "x"], InvalidTypeError, "JSSTimeline[0]"),
+        ("abc", InvalidTypeError, "JSSTimeline"),
+        (jss.JSSPoint(date(2025, 6, 1), 90), InvalidTypeError, "JSSTimeline"),
+        ([jss.JSSPoint(date(2025, 6, 2), 90), jss.JSSPoint(date(2025, 6, 1), 90)], InvalidValueError, "JSSTimeline[1].on"),
+        ([jss.JSSPoint(date(2025, 6, 1), 90), jss.JSSPoint(date(2025, 6, 1), 80)], InvalidValueError, "JSSTimeline[1].on"),
+    ],
+)  # fmt: skip
+def test_jss_timeline_holds_only_points_in_date_order(points, error, field):
+    """Regression (r20 L4): JSSTimeline([1, "x"]) was accepted, and to_json wrote what from_json refused."""
+    with pytest.raises(error) as info:
+        jss.JSSTimeline(points)
+    assert field == info.value.field
+
+
+def test_jss_timeline_cannot_be_changed():
+    """Regression (r20 L4): append/reverse/item assignment undid the constructor's checks."""
+    line = _points()
+    before = list(line)
+    changes = [
+        lambda: line.append(line[0]),
+        lambda: line.extend([]),
+        lambda: line.insert(0, line[0]),
+        line.pop,
+        lambda: line.remove(line[0]),
+        line.clear,
+        line.sort,
+        line.reverse,
+        lambda: line.__setitem__(0, line[0]),
+        lambda: line.__delitem__(0),
+        lambda: line.__iadd__([]),
+        lambda: line.__imul__(2),
+        lambda: line.__init__([]),
+    ]
+    for change in changes:
+        with pytest.raises(InvalidTypeError) as info:
+            change()
+        assert ("JSSTimeline", "a JSSTimeline cannot be changed") == (
+            info.value.field,
+            info.value.rule,
+        )
+    assert before == line
+    assert isinstance(line, list)
+
+
+def test_jss_timeline_round_trips_and_refuses_bad_data():
+    """A timeline pickles, copies and serialises as itself; data it could not hold is refused."""
+    line = _points()
+    assert 4 == len(line)
+    for back in (
+        pickle.loads(pickle.dumps(line)),
+        serialize.from_json(jss.JSSTimeline, serialize.to_json(line)),
+    ):
+        assert (jss.JSSTimeline, line) == (type(back), back)
+    with pytest.raises(InvalidDataError):
+        serialize.from_json(jss.JSSTimeline, serialize.to_json(list(reversed(line))))
+    with pytest.raises(InvalidDataError):
+        serialize.from_json(jss.JSSTimeline, '[1, "x"]')

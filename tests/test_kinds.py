@@ -1,9 +1,31 @@
 """Tests for upwork_safety.kinds: the enums every layer shares."""
 
+import pickle
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
 import pytest
 
-from upwork_safety import ContractKind, EndReason, MilestoneState
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    EndReason,
+    Feedback,
+    MilestoneState,
+    Money,
+    jss,
+    serialize,
+    statements,
+)
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.jss import Outcome
 from upwork_safety.kinds import StrEnum
+from upwork_safety.models import Escrow
+from upwork_safety.statements import StatementFormat, TransactionKind
+from upwork_safety.testing import factories
+
+EXAMPLES = Path(__file__).parent.parent / "docs" / "examples"
 
 
 class Colour(StrEnum):
@@ -54,3 +76,73 @@ def test_str_enum_members_are_their_values_everywhere():
 def test_kinds_keep_their_serialised_values(kind, values):
     """The values used in serialised data are stable."""
     assert values == [member.value for member in kind]
+
+
+# --------------------------------------------------------------- r20 M2: text-valued kinds
+
+
+_SIX = [ContractKind, MilestoneState, EndReason, Outcome, TransactionKind, StatementFormat]
+
+
+@pytest.mark.parametrize("kind", _SIX, ids=[kind.__name__ for kind in _SIX])
+def test_text_valued_kinds_are_str_enums(kind):
+    """Regression (r20 M2): six kinds were plain Enums, unequal to the text to_records writes."""
+    assert issubclass(kind, StrEnum)
+    for member in kind:
+        assert member.value == member
+        assert hash(member.value) == hash(member)
+        assert {member.value: 1}[member] == 1
+        assert (member.value, member.value) == (str(member), f"{member}")
+        assert f"<{kind.__name__}.{member.name}: {member.value!r}>" == repr(member)
+        assert member is pickle.loads(pickle.dumps(member))
+        assert member is kind(member.value)
+    assert sorted(member.value for member in kind) == sorted(kind)
+
+
+def test_records_filter_by_member():
+    """Regression (r20 M2): filtering to_records() rows by an Outcome or TransactionKind found nothing."""
+    history = factories.history(6)
+    rows = jss.score(history, as_of=date(2026, 6, 1)).to_records()
+    by_member = [row["contract_id"] for row in rows if row["outcome"] == Outcome.POSITIVE]
+    by_text = [row["contract_id"] for row in rows if row["outcome"] == "positive"]
+    assert by_text == by_member
+    assert 6 == len(by_member)
+    statement = statements.parse((EXAMPLES / "synthetic-transaction-history.csv").read_text())
+    kinds = [row["kind"] for row in statement.to_records()]
+    assert [str] * len(kinds) == [type(kind) for kind in kinds]  # written as plain text
+    fixed = [kind for kind in kinds if kind == TransactionKind.FIXED_PRICE]
+    assert 2 == len(fixed)
+    assert kinds.count("fixed_price") == len(fixed)
+
+
+def test_constructors_take_the_text_of_a_kind():
+    """Contract, Escrow, Feedback and Impact take a kind's text, as Payment takes its kind's."""
+    contract = Contract("c", "acme", "hourly", date(2026, 1, 1))
+    assert ContractKind.HOURLY is contract.kind
+    assert EndReason.OTHER is Feedback(end_reason="other").end_reason
+    assert MilestoneState.NOT_FUNDED is Escrow("not_funded", Money("0", "USD")).state
+    impact = jss.Impact("c", "x", "excluded", Decimal(0), ("r",))
+    assert Outcome.EXCLUDED is impact.outcome
+    with pytest.raises(InvalidValueError) as info:
+        Contract("c", "acme", "Hourly", date(2026, 1, 1))
+    assert ("Contract.kind", "a ContractKind") == (info.value.field, info.value.rule)
+
+
+def test_serialised_text_is_unchanged():
+    """Regression guard (r20 M2): the JSON of the six kinds is their value, as before."""
+    feedback = Feedback(Decimal("4.5"), 9, EndReason.CANCELLED_EARLY)
+    assert '{"stars":"4.5","private_score":9,"end_reason":"cancelled_early"}' == serialize.to_json(
+        feedback
+    )
+    impact = jss.Impact("c", "x", Outcome.NEGATIVE, Decimal(1), ("late",))
+    assert (
+        '{"contract_id":"c","client_id":"x","outcome":"negative","weight":"1","reasons":["late"]}'
+        == serialize.to_json(impact)
+    )
+    contract = Contract("c", "acme", ContractKind.HOURLY, date(2026, 1, 1))
+    text = serialize.to_json(contract)
+    assert '"kind":"hourly"' in text
+    for value in (feedback, impact, contract):
+        back = serialize.from_json(type(value), serialize.to_json(value))
+        assert value == back
+        assert serialize.to_json(value) == serialize.to_json(back)

@@ -111,9 +111,13 @@ class TestClientAndFeedback:
             Feedback(private_score=score)  # type: ignore[arg-type]
 
     def test_end_reason_must_be_member(self):
-        """end_reason must be an EndReason member."""
+        """end_reason is an EndReason member or its text (r20 M2), nothing else."""
+        assert EndReason.COMPLETED is Feedback(end_reason="completed").end_reason
+        with pytest.raises(InvalidValueError) as info:
+            Feedback(end_reason="done")
+        assert ("Feedback.end_reason", "a EndReason") == (info.value.field, info.value.rule)
         with pytest.raises(InvalidTypeError, match="EndReason member"):
-            Feedback(end_reason="completed")  # type: ignore[arg-type]
+            Feedback(end_reason=1)  # type: ignore[arg-type]
 
     def test_enum_members(self):
         """The enums have exactly the members DESIGN.md lists."""
@@ -390,8 +394,9 @@ class TestEscrow:
         with pytest.raises(CurrencyMismatchError) as info:
             Escrow(S.FUNDED, usd(5), held=Money(5, "PKR"))
         assert "Escrow.held" == info.value.field
+        assert S.FUNDED is Escrow("funded", usd(5), held=usd(5)).state  # its text (r20 M2)
         with pytest.raises(InvalidTypeError) as info:
-            Escrow("funded", usd(5), held=usd(5))  # type: ignore[arg-type]
+            Escrow(1, usd(5), held=usd(5))  # type: ignore[arg-type]
         assert "Escrow.state" == info.value.field
         with pytest.raises(InvalidTypeError) as info:
             Escrow(S.FUNDED, 5, held=usd(5))  # type: ignore[arg-type]

@@ -322,3 +322,30 @@ def test_business_spans_read_whole_days_as_business_days_and_the_rest_as_time():
     assert add_business_span(friday, timedelta(hours=3)) == datetime(
         2024, 1, 12, 21, 0, tzinfo=timezone.utc
     )
+
+
+@pytest.mark.parametrize("name", ["maximum_rte", "max_rate", "fixed_fee", "", "source", 123, None])
+def test_service_fee_schedule_source_of_refuses_an_unknown_field(name):
+    """Regression (r20 L1): source_of answered any name (a typo, 123) with the flat rate's source."""
+    with pytest.raises(RulesError) as info:
+        fees.PER_CONTRACT_2025.source_of(name)
+    with pytest.raises(RulesError) as method_error:  # the same mistake on a withdrawal method
+        fees.DIRECT_TO_LOCAL_BANK.source_of("fixed_fe")
+    assert (method_error.value.field, method_error.value.rule) == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert ("field", "a sourced number") == (info.value.field, info.value.rule)
+    assert "maximum_rate" in str(info.value)
+
+
+def test_service_fee_schedule_source_of_answers_every_field():
+    """Every field of a schedule has its source: the range's for the per-contract range."""
+    schedule = fees.PER_CONTRACT_2025
+    assert schedule.range_source is not None
+    for field in attrs.fields(type(schedule)):
+        if field.name in {"source", "range_source"}:
+            continue
+        ranged = field.name in {"per_contract", "minimum_rate", "maximum_rate"}
+        expected = schedule.range_source if ranged else schedule.source
+        assert expected is schedule.source_of(field.name)

@@ -4,10 +4,17 @@ They sit below the rules and the models (a JSS rule set names end reasons;
 a milestone has a state), so every layer above can import them directly.
 Each member's ``value`` is the stable text used in serialised data.
 
-:class:`StrEnum` is the base of the library's text-valued kinds (deadline
-kinds, parties, finding codes): its members *are* strings, so
-``kind == "review_ends"`` holds, and they print as their value on every
-supported Python.
+:class:`StrEnum` is the base of every unordered text-valued kind of the
+library (these three, deadline kinds, parties, finding codes, JSS outcomes,
+statement transaction kinds...): its members *are* strings, so
+``ContractKind.HOURLY == "hourly"`` holds (and so a row of ``to_records()``,
+which holds the text, can be filtered by the member), they hash and sort as
+their text, and they print as their value on every supported Python.  A
+model's field of such a kind (``Contract.kind``, ``Feedback.end_reason``...)
+also takes the text (``Contract(..., kind="hourly")``); text no member has is
+refused with an error listing the values.  The ordered
+``checks.Severity``/``checks.Confidence`` are not text: they compare only
+with each other.
 """
 
 from __future__ import annotations
@@ -32,14 +39,14 @@ class StrEnum(str, enum.Enum):
         return format(str(self.value), spec)
 
 
-class ContractKind(enum.Enum):
+class ContractKind(StrEnum):
     """How a contract is paid."""
 
     FIXED_PRICE = "fixed_price"
     HOURLY = "hourly"
 
 
-class MilestoneState(enum.Enum):
+class MilestoneState(StrEnum):
     """Where a fixed-price milestone's money is (see :mod:`upwork_safety.escrow`)."""
 
     NOT_FUNDED = "not_funded"
@@ -52,7 +59,7 @@ class MilestoneState(enum.Enum):
     DISPUTED = "disputed"
 
 
-class EndReason(enum.Enum):
+class EndReason(StrEnum):
     """Why a contract ended, as the client reports it when closing the contract."""
 
     COMPLETED = "completed"

@@ -77,6 +77,8 @@ upcoming: list[escrow.Deadline] = escrow.deadlines(moved, datetime(2024, 2, 1, t
 book: escrow.Ledger = escrow.ledger(moved, datetime(2024, 2, 1, tzinfo=UTC))
 in_hand: Money = book.available
 choices: escrow.Choices = escrow.allowed(moved, "m1")
+approvable: bool = escrow.Approve in choices
+why_not: str | None = choices.reason(escrow.Fund)
 diagram: str = escrow.to_mermaid()
 
 week: hourly.BillingWeek = hourly.billing_week(datetime(2024, 1, 3, tzinfo=UTC))
@@ -100,6 +102,8 @@ plan: hourly.PayoutSchedule = hourly.payout_schedule(
 buckets: dict[hourly.PayoutStatus, Money] = plan.balances(datetime(2024, 1, 9, tzinfo=UTC))
 
 fee_paid: Money = fees.service_fee(Money("500", "USD"), on=date(2024, 1, 1))
+fee_on_contract: Money = fees.service_fee(Money("500", "USD"), on=date(2024, 1, 1), contract=by_id)
+net_on_contract: Money = fees.net_earnings(Money("500", "USD"), on=date(2024, 1, 1), contract=by_id)
 explained: fees.ServiceFee = fees.explain_service_fee(Money("500", "USD"), on=date(2026, 1, 1))
 basis: fees.FeeBasis = explained.basis
 quote: fees.WithdrawalQuote = fees.quote_withdrawal(

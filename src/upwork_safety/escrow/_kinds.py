@@ -1,4 +1,4 @@
-"""The escrow package's text-valued kinds: what a deadline is, and who must act (private).
+"""The escrow package's kinds: what a deadline is, who must act, which manual event (private).
 
 Both are :class:`~upwork_safety.kinds.StrEnum`: members equal their text
 (``DeadlineKind.REVIEW_ENDS == "review_ends"``), so code that compared
@@ -7,6 +7,9 @@ strings keeps working, and they print as that text.
 
 from __future__ import annotations
 
+from upwork_safety._display import shown
+from upwork_safety._events import MANUAL_EVENTS
+from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import StrEnum
 
 __all__ = ["DeadlineKind", "Party"]
@@ -54,3 +57,49 @@ class Party(StrEnum):
     EITHER = "either"
     #: Nothing to do: the time passes by itself.
     NOBODY = "nobody"
+
+
+#: The names a :class:`~upwork_safety.escrow.Choices` may list: the manual escrow events.
+EVENT_NAMES = tuple(kind.__name__ for kind in MANUAL_EVENTS)
+
+
+def event_kind_name(event: object, name: str) -> str:
+    """The name of the manual escrow event kind *event* stands for; else raise naming *name*.
+
+    *event* may be one of :data:`MANUAL_EVENTS`, an event of one of them, or
+    the class's name; anything else (an automatic event, a misspelt name, a
+    number) is refused, so a test for an event never answers ``False`` for
+    a mistake.
+    """
+    if isinstance(event, str):
+        text = str(event)
+        if text in EVENT_NAMES:
+            return text
+    else:
+        kind = event if isinstance(event, type) else type(event)
+        if kind in MANUAL_EVENTS:
+            return kind.__name__
+    # A class is named (its repr would be "<type object>"), read through type's
+    # own descriptor so a metaclass cannot answer for it.
+    got = (
+        f"the class {type.__dict__['__qualname__'].__get__(event)}"
+        if isinstance(event, type)
+        else shown(event)
+    )
+    raise InvalidValueError(
+        f"{got} is not a manual escrow event: {name} must be one of "
+        f"{', '.join(EVENT_NAMES)} (the class, an event of it, or its name)",
+        field=name,
+        rule="a manual escrow event",
+    )
+
+
+def event_name(value: str, name: str) -> None:
+    """*value*, plain text, must name a manual escrow event; else raise naming *name*."""
+    if value not in EVENT_NAMES:
+        raise InvalidValueError(
+            f"{name} must name a manual escrow event ({', '.join(EVENT_NAMES)}), "
+            f"got {shown(value)}",
+            field=name,
+            rule="a manual escrow event",
+        )

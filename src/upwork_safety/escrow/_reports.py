@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 import attrs
 
-from upwork_safety._display import shown
-from upwork_safety._events import MANUAL_EVENTS, EndContract
+from upwork_safety._events import MANUAL_EVENTS, EndContract, ManualEvent
 from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text, plain_text_items
@@ -48,7 +47,13 @@ from upwork_safety.escrow._engine import (
     run_at,
     start_moment,
 )
-from upwork_safety.escrow._kinds import DeadlineKind, Party
+from upwork_safety.escrow._kinds import (
+    EVENT_NAMES,
+    DeadlineKind,
+    Party,
+    event_kind_name,
+    event_name,
+)
 from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import available_at, rules_at
@@ -75,6 +80,11 @@ def _kind(value: DeadlineKind | str) -> DeadlineKind:
 
 def _party(value: Party | str) -> Party:
     return cast("Party", member_text(Party, value))
+
+
+def _milestone_state(value: MilestoneState | str) -> MilestoneState:
+    """A converter: the MilestoneState member a text names; anything else is for member_field."""
+    return cast("MilestoneState", member_text(MilestoneState, value))
 
 
 @through_init
@@ -478,27 +488,12 @@ def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = N
 # --------------------------------------------------------------------------- choices
 
 
-#: The names a Choices may list: the manual escrow events.
-_EVENT_NAMES = tuple(kind.__name__ for kind in MANUAL_EVENTS)
-
-
-def _event_name(value: str, name: str) -> None:
-    """*value*, plain text, must name a manual escrow event; else raise naming *name*."""
-    if value not in _EVENT_NAMES:
-        raise InvalidValueError(
-            f"{name} must name a manual escrow event ({', '.join(_EVENT_NAMES)}), "
-            f"got {shown(value)}",
-            field=name,
-            rule="a manual escrow event",
-        )
-
-
 def _event_names(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: a tuple of plain text, each the name of a manual escrow event."""
     text_items_field(instance, attribute, value)
     name = field_name(instance, attribute)
     for index, item in enumerate(value):
-        _event_name(item, f"{name}[{index}]")
+        event_name(item, f"{name}[{index}]")
 
 
 def _plain_refusals(value: Any) -> Any:
@@ -522,7 +517,7 @@ def _refusals(instance: object, attribute: Any, value: Any) -> None:
         for part in (0, 1):
             refuse_subclass(pair[part], str, f"{name}[{index}][{part}]")
             text_value(pair[part], f"{name}[{index}][{part}]")
-        _event_name(pair[0], f"{name}[{index}][0]")
+        event_name(pair[0], f"{name}[{index}][0]")
 
 
 @through_init
@@ -530,7 +525,11 @@ def _refusals(instance: object, attribute: Any, value: Any) -> None:
 class Choices:
     """The events allowed on one milestone now, and why each other one is not.
 
-    ``"Submit" in choices`` tells whether :class:`Submit` is allowed.
+    ``Submit in choices`` (the class, an event of it, or its name
+    ``"Submit"``) tells whether :class:`Submit` is allowed, and
+    :meth:`reason` says why not.  Anything that does not name one of
+    :data:`MANUAL_EVENTS` (a typo such as ``"Aprove"``, an automatic event)
+    is refused with an error rather than answered ``False``.
 
     Attributes:
         milestone_id: The milestone.
@@ -544,7 +543,9 @@ class Choices:
     """
 
     milestone_id: str = attrs.field(converter=plain_text, validator=id_field)
-    state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
+    state: MilestoneState = attrs.field(
+        converter=_milestone_state, validator=member_field(MilestoneState)
+    )
     allowed: tuple[str, ...] = attrs.field(converter=plain_texts, validator=_event_names)
     refused: tuple[tuple[str, str], ...] = attrs.field(
         converter=_plain_refusals, validator=_refusals
@@ -557,7 +558,7 @@ class Choices:
             if name in seen and twice is None:
                 twice = name
             seen.add(name)
-        missing = next((name for name in _EVENT_NAMES if name not in seen), None)
+        missing = next((name for name in EVENT_NAMES if name not in seen), None)
         if twice is not None or missing is not None:
             said = f"{twice} is named twice" if twice is not None else f"{missing} is missing"
             raise InvalidValueError(
@@ -568,24 +569,32 @@ class Choices:
             )
 
     def __contains__(self, name: object) -> bool:
-        return name in self.allowed
+        """Whether the event *name* stands for is allowed now.
 
-    def reason(self, name: str) -> str | None:
-        """Return why event *name* is refused, or ``None`` if it is allowed.
+        Args:
+            name: A manual event class (``Approve``), an event of one, or
+                its name (``"Approve"``).
 
         Raises:
-            InvalidValueError: *name* is not a manual escrow event.
+            InvalidValueError: *name* does not stand for a manual escrow event.
         """
-        if name in self.allowed:
+        return event_kind_name(name, "name") in self.allowed
+
+    def reason(self, name: type[ManualEvent] | ManualEvent | str) -> str | None:
+        """Return why the event *name* stands for is refused, or ``None`` if it is allowed.
+
+        Args:
+            name: A manual event class (``Approve``), an event of one, or
+                its name (``"Approve"``).
+
+        Raises:
+            InvalidValueError: *name* does not stand for a manual escrow event.
+        """
+        kind = event_kind_name(name, "name")
+        if kind in self.allowed:
             return None
-        for event, why in self.refused:
-            if event == name:
-                return why
-        raise InvalidValueError(
-            f"{shown(name)} is not a manual escrow event",
-            field="name",
-            rule="a manual escrow event",
-        )
+        # The constructor makes every manual event allowed or refused, once.
+        return next(why for event, why in self.refused if event == kind)
 
     def to_records(self) -> list[dict[str, object]]:
         """One row per event: ``event``, ``allowed``, ``reason``."""

@@ -22,7 +22,7 @@ from upwork_safety.fees._common import (
     most_units,
     units_up,
 )
-from upwork_safety.fees._contract_terms import _contract_fees, payment_terms, rate_and_field
+from upwork_safety.fees._contract_terms import _contract_fees, payment_terms
 from upwork_safety.fees._fee_explanation import (
     ServiceFee,
     _schedule,
@@ -114,7 +114,30 @@ def explain_service_fee(
             field="amount",
             rule="Money",
         )
-    day = day_arg(on, "on")
+    return _one_payment(
+        amount,
+        day=day_arg(on, "on"),
+        rate=rate,
+        billed_before=billed_before,
+        contract=contract,
+        rules=rules,
+    )
+
+
+def _one_payment(
+    amount: object,
+    *,
+    day: date,
+    rate: object,
+    billed_before: object,
+    contract: object,
+    rules: object,
+) -> ServiceFee:
+    """The fee on one payment of *amount* on *day*: the one rule of the four fee functions.
+
+    With *contract*, the payment is charged as one more on it
+    (:func:`~upwork_safety.fees._contract_terms.payment_terms`).
+    """
     chosen, field, before = payment_terms(
         rate, contract, day=day, billed_before=billed_before, rules=rules
     )
@@ -130,6 +153,7 @@ def service_fee(
     on: date | datetime,
     rate: RateLike | None = None,
     billed_before: Money | None = None,
+    contract: Contract | None = None,
     rules: Rules = None,
 ) -> Money:
     """Return Upwork's service fee on a payment, by the schedule in force *on* that date.
@@ -159,6 +183,11 @@ def service_fee(
         rate: The contract's own fee as a fraction, as in
             :func:`explain_service_fee`.
         billed_before: As :func:`explain_service_fee`.
+        contract: As :func:`explain_service_fee`: the contract the payment
+            of *amount* is on, charged as one more payment on it (its
+            ``service_fee_rate``; under the sliding scale its payments up to
+            and including *on* count as billed before).  Only with a payment's
+            amount: a contract as *amount* already stands for its payments.
         rules: As :func:`explain_service_fee`.
 
     Returns:
@@ -167,29 +196,44 @@ def service_fee(
     Raises:
         RulesError: A rate the schedule does not charge on that date, or
             the kept 5% for a contract that was not already at 5%.
-        InvalidValueError: A negative amount or one below the cent, or *rate* conflicting with the
-            contract's own.
+        InvalidValueError: A negative amount or one below the cent, *rate* conflicting with the
+            contract's own, or *on* before the *contract* started.
         CurrencyMismatchError: An amount not in USD.
-        InvalidTypeError: A wrong-typed argument.
+        InvalidTypeError: A wrong-typed argument, or a contract as *amount*
+            together with *contract*.
 
     >>> from upwork_safety.money import Money
     >>> service_fee(Money("500.00", "USD"), on=date(2024, 1, 10))
     Money(amount=Decimal('50.00'), currency='USD')
     """
-    return _charged(amount, on=on, rate=rate, billed_before=billed_before, rules=rules)[0]
+    return _charged(
+        amount, on=on, rate=rate, billed_before=billed_before, contract=contract, rules=rules
+    )[0]
 
 
 def _charged(
-    amount: object, *, on: object, rate: object, billed_before: object, rules: object
+    amount: object,
+    *,
+    on: object,
+    rate: object,
+    billed_before: object,
+    contract: object,
+    rules: object,
 ) -> tuple[Money, Money]:
-    """``(fee, net)`` of a payment, or of a contract's payments up to *on* (summed)."""
+    """``(fee, net)`` of one payment (on *contract*, if given), or of a contract's payments."""
     day = day_arg(on, "on")
     if isinstance(amount, Contract):
+        if contract is not None:
+            raise InvalidTypeError(
+                "with contract=..., amount is one payment's amount (Money): the contract as "
+                "amount stands for all its payments up to on; pass it one way, not both",
+                field="amount",
+                rule="Money with contract=",
+            )
         fees = _contract_fees(amount, on=day, rate=rate, billed_before=billed_before, rules=rules)
         return Money.total((f.fee for f in fees), "USD"), Money.total((f.net for f in fees), "USD")
-    chosen, field = rate_and_field(rate, None)
-    charged = explain(
-        amount, day=day, rate=chosen, rate_field=field, billed_before=billed_before, rules=rules
+    charged = _one_payment(
+        amount, day=day, rate=rate, billed_before=billed_before, contract=contract, rules=rules
     )
     return charged.fee, charged.net
 
@@ -201,12 +245,16 @@ def net_earnings(
     on: date | datetime,
     rate: RateLike | None = None,
     billed_before: Money | None = None,
+    contract: Contract | None = None,
     rules: Rules = None,
 ) -> Money:
     """Return what reaches the freelancer's Upwork balance: *amount* minus the service fee.
 
-    Takes the same arguments as :func:`service_fee`; a contract stands for
-    its payments up to and including *on*.
+    Takes the same arguments as :func:`service_fee`: a contract as *amount*
+    stands for its payments up to and including *on*; ``contract=`` charges
+    the payment of *amount* as one more on that contract, so
+    ``net_earnings(gross_for_net(n, on=d, contract=c), on=d, contract=c)`` is
+    *n* (the inverse, exact to the cent).
 
     Returns:
         The net amount in USD.
@@ -218,7 +266,9 @@ def net_earnings(
     >>> net_earnings(Money("266.64", "USD"), on=date(2024, 1, 10))
     Money(amount=Decimal('239.98'), currency='USD')
     """
-    return _charged(amount, on=on, rate=rate, billed_before=billed_before, rules=rules)[1]
+    return _charged(
+        amount, on=on, rate=rate, billed_before=billed_before, contract=contract, rules=rules
+    )[1]
 
 
 @exact

@@ -60,10 +60,10 @@ from upwork_safety.jss._reports import (
     Impact,
     JSSPoint,
     JSSReport,
-    JSSTimeline,
     Outcome,
     WindowScore,
 )
+from upwork_safety.jss._timeline import JSSTimeline
 from upwork_safety.jss._top_rated import TopRated, TopRatedWeeks, top_rated, top_rated_weeks
 from upwork_safety.rules import (
     ELIGIBILITY_2023,

@@ -33,7 +33,7 @@ from upwork_safety.jss._invariants import (
     unique,
 )
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
-from upwork_safety.jss._reports import Impact, JSSReport, Outcome, _weighed
+from upwork_safety.jss._reports import Impact, JSSReport, Outcome, _weighed, outcome_of_text
 from upwork_safety.jss._tally import (
     _candidates,
     _contribute,
@@ -178,8 +178,8 @@ class ChangeItem:
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
     change: ChangeKind = attrs.field(converter=_change_kind, validator=member_field(ChangeKind))
-    before: Outcome = attrs.field(validator=member_field(Outcome))
-    after: Outcome = attrs.field(validator=member_field(Outcome))
+    before: Outcome = attrs.field(converter=outcome_of_text, validator=member_field(Outcome))
+    after: Outcome = attrs.field(converter=outcome_of_text, validator=member_field(Outcome))
     weight_before: Decimal = attrs.field(validator=decimal_field)
     weight_after: Decimal = attrs.field(validator=decimal_field)
     points: Decimal | None = attrs.field(validator=optional_points_field)

@@ -277,7 +277,7 @@ def _odds(value: object) -> tuple[Decimal, ...]:
                 field="outcome_odds",
                 rule=rule,
             )
-        what = f"outcome_odds[{outcome}]"
+        what = f"outcome_odds[Outcome.{outcome.name}]"
         amount = decimal_value(chance, what)
         if not Decimal(0) <= amount <= Decimal(1):
             raise InvalidValueError(

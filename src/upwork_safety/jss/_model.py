@@ -25,7 +25,7 @@ from upwork_safety.jss._facts import _build, _changes, _Facts
 from upwork_safety.jss._invariants import UNIQUE_IDS
 from upwork_safety.jss._judge import _judge, _unpaid_days
 from upwork_safety.jss._lapses import Lapse, LapseKind
-from upwork_safety.jss._reports import Impact, JSSPoint, JSSReport, JSSTimeline, WindowScore
+from upwork_safety.jss._reports import Impact, JSSPoint, JSSReport, WindowScore
 from upwork_safety.jss._tally import (
     _contribute,
     _Contribution,
@@ -37,6 +37,7 @@ from upwork_safety.jss._tally import (
     _Tally,
     _trend,
 )
+from upwork_safety.jss._timeline import JSSTimeline
 from upwork_safety.models import Contract
 from upwork_safety.money import exact
 from upwork_safety.rules import JSS_HISTORY, JSSRules
@@ -450,7 +451,7 @@ def timeline(
     items = _contracts(contracts)
     excluded = _client_ids(exclude_clients)
     recorded = _last_recorded(items)
-    points = JSSTimeline()
+    points: list[JSSPoint] = []
     engine: _Engine | None = None
     day = first
     while day <= last:
@@ -468,4 +469,4 @@ def timeline(
         if last - day < gap:  # the next step would pass *end* (or the calendar's end)
             break
         day += gap
-    return points
+    return JSSTimeline(points)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import decimal
-import enum
 import re
 from datetime import date
 from decimal import Decimal
@@ -32,6 +31,7 @@ from upwork_safety._validate import (
     id_field,
     items_field,
     member_field,
+    member_text,
     plain_texts,
     text_field,
     text_value,
@@ -47,6 +47,7 @@ from upwork_safety.jss._invariants import (
     unique,
 )
 from upwork_safety.jss._lapses import Lapse
+from upwork_safety.kinds import StrEnum
 from upwork_safety.rules import _MAX_MONTHS
 
 __all__ = [
@@ -54,7 +55,6 @@ __all__ = [
     "Impact",
     "JSSPoint",
     "JSSReport",
-    "JSSTimeline",
     "Outcome",
     "WindowScore",
 ]
@@ -63,7 +63,7 @@ __all__ = [
 MAX_WINDOW_MONTHS: int = _MAX_MONTHS
 
 
-class Outcome(enum.Enum):
+class Outcome(StrEnum):
     """How one contract counts in the score."""
 
     #: Counted, and counted as a success.
@@ -75,6 +75,11 @@ class Outcome(enum.Enum):
     NEGATIVE = "negative"
     #: Not counted at all.
     EXCLUDED = "excluded"
+
+
+def outcome_of_text(value: Outcome | str) -> Outcome:
+    """A converter: the Outcome member a text names; anything else is for member_field."""
+    return cast("Outcome", member_text(Outcome, value))
 
 
 _ZERO = Decimal(0)
@@ -157,7 +162,7 @@ class Impact:
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
     client_id: str = attrs.field(converter=plain_text, validator=id_field)
-    outcome: Outcome = attrs.field(validator=member_field(Outcome))
+    outcome: Outcome = attrs.field(converter=outcome_of_text, validator=member_field(Outcome))
     weight: Decimal = attrs.field(validator=decimal_field)
     reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
 
@@ -648,41 +653,3 @@ class JSSPoint:
                     rule="on or before on",
                 )
         unique([lapse.contract_id for lapse in self.lapses], "JSSPoint.lapses")
-
-
-class JSSTimeline(list[JSSPoint]):
-    """The list of :class:`JSSPoint` that :func:`~upwork_safety.jss.timeline` returns.
-
-    It renders as a table in notebooks.
-    """
-
-    def lapses(self) -> tuple[Lapse, ...]:
-        """Every :class:`Lapse` of the points, once each, in the order they first appear.
-
-        The open contracts that stop counting or go idle inside the range only
-        because the projection gets them no more payments, and the first day
-        each does: empty when no point is moved that way.
-        """
-        found: dict[Lapse, None] = {}
-        for point in self:
-            found.update(dict.fromkeys(point.lapses))
-        return tuple(found)
-
-    def to_records(self) -> list[dict[str, object]]:
-        """One row per point: ``on``, ``score``, ``projected`` and its ``lapses`` in words."""
-        return [
-            {
-                "on": p.on,
-                "score": p.score,
-                "projected": p.projected,
-                "lapses": "; ".join(str(lapse) for lapse in p.lapses),
-            }
-            for p in self
-        ]
-
-    def _repr_html_(self) -> str:
-        return _render.html_table(
-            self.to_records(),
-            caption="JSS timeline",
-            columns=("on", "score", "projected", "lapses"),
-        )

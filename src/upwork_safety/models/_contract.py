@@ -31,6 +31,7 @@ from upwork_safety._validate import (
     fraction,
     id_field,
     member_field,
+    member_text,
     text_field,
     whole_cents,
 )
@@ -202,6 +203,11 @@ def _weekly_limit(value: Decimal | int | str | None) -> Decimal | None:
     return _weekly_limit_hours(value, "Contract.weekly_limit")
 
 
+def _contract_kind(value: ContractKind | str) -> ContractKind:
+    """A converter: the ContractKind member a text names; anything else is for member_field."""
+    return cast("ContractKind", member_text(ContractKind, value))
+
+
 @through_init
 @attrs.frozen
 class Contract:
@@ -287,7 +293,7 @@ class Contract:
 
     id: str = attrs.field(converter=plain_text, validator=id_field)
     client: Client = attrs.field(converter=_client)
-    kind: ContractKind = attrs.field(validator=member_field(ContractKind))
+    kind: ContractKind = attrs.field(converter=_contract_kind, validator=member_field(ContractKind))
     started: date = attrs.field(converter=to_date, validator=date_field)
     ended: date | None = attrs.field(
         default=None, converter=optional_to_date, validator=optional_date_field

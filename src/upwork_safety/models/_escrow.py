@@ -18,7 +18,7 @@ import attrs
 from upwork_safety._display import shown
 from upwork_safety._moments import optional_to_utc, optional_utc_field
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import member_field, money_field, whole_cents
+from upwork_safety._validate import member_field, member_text, money_field, whole_cents
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.money import Money, _add, _places, minor_unit, plain_money
@@ -117,6 +117,11 @@ def _refuse(field: str, rule: str, message: str) -> NoReturn:
     raise InvalidValueError(message, field=f"Escrow.{field}", rule=rule)
 
 
+def _milestone_state(value: MilestoneState | str) -> MilestoneState:
+    """A converter: the MilestoneState member a text names; anything else is for member_field."""
+    return cast("MilestoneState", member_text(MilestoneState, value))
+
+
 @through_init
 @attrs.frozen(repr=False)
 class Escrow:
@@ -174,7 +179,9 @@ class Escrow:
             is missing, not allowed or out of order.
     """
 
-    state: MilestoneState = attrs.field(validator=member_field(MilestoneState))
+    state: MilestoneState = attrs.field(
+        converter=_milestone_state, validator=member_field(MilestoneState)
+    )
     funded: Money = attrs.field(converter=plain_money, validator=money_field)
     held: Money = attrs.field(
         converter=plain_money,

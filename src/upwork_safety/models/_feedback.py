@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int
 from upwork_safety._scales import PRIVATE_SCORE_SCALE, STAR_SCALE
-from upwork_safety._validate import member_field, optional_whole_field
+from upwork_safety._validate import member_field, member_text, optional_whole_field
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import EndReason
 from upwork_safety.money import to_decimal
@@ -37,6 +38,11 @@ def _check_stars(_instance: object, _attribute: object, value: Decimal | None) -
         )
 
 
+def _end_reason(value: EndReason | str | None) -> EndReason | None:
+    """A converter: the EndReason member a text names; anything else is for member_field."""
+    return cast("EndReason | None", member_text(EndReason, value))
+
+
 @through_init
 @attrs.frozen
 class Feedback:
@@ -58,5 +64,7 @@ class Feedback:
         validator=optional_whole_field(*PRIVATE_SCORE_SCALE),
     )
     end_reason: EndReason | None = attrs.field(
-        default=None, validator=member_field(EndReason, optional=True)
+        default=None,
+        converter=_end_reason,
+        validator=member_field(EndReason, optional=True),
     )

@@ -77,6 +77,19 @@ class FeeTier:
     rate: Decimal = attrs.field(converter=to_rate, validator=rate_field)
 
 
+#: The fields of a :class:`ServiceFeeSchedule` its :attr:`~ServiceFeeSchedule.range_source` cites.
+_RANGE_FIELDS = frozenset({"per_contract", "minimum_rate", "maximum_rate"})
+
+
+def _sourced_fields() -> tuple[str, ...]:
+    """The fields :meth:`ServiceFeeSchedule.source_of` answers: every field but the two sources."""
+    return tuple(
+        field.name
+        for field in attrs.fields(ServiceFeeSchedule)
+        if field.name not in {"source", "range_source"}
+    )
+
+
 @through_init
 @attrs.frozen(kw_only=True, repr=False)
 class ServiceFeeSchedule:
@@ -252,12 +265,20 @@ class ServiceFeeSchedule:
 
         Args:
             field: A field name, e.g. ``"rate"`` or ``"maximum_rate"``.
+
+        Raises:
+            RulesError: *field* is not a field of the schedule (a sourced
+                number, as :meth:`WithdrawalMethod.source_of` refuses one).
         """
-        if self.range_source is not None and field in {
-            "per_contract",
-            "minimum_rate",
-            "maximum_rate",
-        }:
+        sourced = _sourced_fields()
+        if field not in sourced:  # a tuple: a number or an unhashable name is simply absent
+            raise RulesError(
+                f"ServiceFeeSchedule {shown(self.name, 80)} has no sourced number {shown(field)}; "
+                f"sourced numbers: {', '.join(sourced)}",
+                field="field",
+                rule="a sourced number",
+            )
+        if self.range_source is not None and field in _RANGE_FIELDS:
             return self.range_source
         return self.source
 

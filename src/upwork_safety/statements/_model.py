@@ -7,7 +7,6 @@ that a :class:`Statement` built by hand obeys the same rules as one read by
 
 from __future__ import annotations
 
-import enum
 import re
 from datetime import date, timedelta
 from decimal import Decimal
@@ -34,6 +33,7 @@ from upwork_safety._validate import (
     text_value,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
+from upwork_safety.kinds import StrEnum
 from upwork_safety.money import (
     Money,
     optional_plain_money,
@@ -65,7 +65,7 @@ WEEK_HOURS = Decimal(timedelta(weeks=1) // _HOUR)
 DAY_HOURS = Decimal(timedelta(days=1) // _HOUR)
 
 
-class TransactionKind(enum.Enum):
+class TransactionKind(StrEnum):
     """What a row of an Upwork export is, whatever words the export uses for it.
 
     :data:`INCOME_KINDS` are the kinds that are earnings before fees.
@@ -120,7 +120,7 @@ def against_its_kind(kind: TransactionKind, amount: Decimal, type_text: str) -> 
     return kind in OUTGOING_KINDS and amount > 0
 
 
-class StatementFormat(enum.Enum):
+class StatementFormat(StrEnum):
     """The Upwork export a statement was read from."""
 
     #: The older "Transaction History" (13 columns, ``Ref ID`` per row).
@@ -130,8 +130,10 @@ class StatementFormat(enum.Enum):
     #: The weekly summary of earnings (5 columns: no fees, no balance).
     WEEKLY_SUMMARY = "weekly_summary"
 
+    # A member is text (r20 M2), so this shadows str.title: the export's name
+    # was this property's before the kind became a StrEnum, and callers read it.
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # pyright: ignore[reportIncompatibleMethodOverride]
         """The export's name as Upwork's pages call it."""
         return _TITLES[self]
 

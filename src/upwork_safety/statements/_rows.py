@@ -133,7 +133,7 @@ class _Row:
         (``parse(..., unknown_types="other")``).
         """
         value = _formats.kind_of(self.text(key), weekly=weekly)
-        if isinstance(value, str):
+        if not isinstance(value, TransactionKind):  # a problem (a kind is text too)
             if unknown_as_other:
                 return TransactionKind.MISCELLANEOUS
             self.problem(key, value, rule=_formats.TYPE_RULE, each=True)
