@@ -67,6 +67,8 @@ def _no_borrowed_docstring(  # noqa: PLR0917  (the signature autodoc calls)
     """
     from sphinx.util import logging
 
+    if what in {"data", "attribute", "property"}:
+        _undo_inline_type(name, lines)
     if type(obj).__module__.partition(".")[0] == "upwork_safety":
         return  # the library's own type: its docstring is written for this value
     borrowed = (type(obj).__doc__ or "").strip().splitlines()
@@ -78,6 +80,45 @@ def _no_borrowed_docstring(  # noqa: PLR0917  (the signature autodoc calls)
         )
 
 
+#: The first line of each attribute, data and property docstring, as written
+#: (before napoleon reads it), by the documented name.
+_FIRST_LINES: dict[str, str] = {}
+
+
+def _keep_first_line(  # noqa: PLR0917  (the signature autodoc calls)
+    app: object,  # noqa: ARG001
+    what: str,
+    name: str,
+    obj: object,  # noqa: ARG001
+    options: object,  # noqa: ARG001
+    lines: list[str],
+) -> None:
+    """Remember a first line before napoleon reads it (runs before napoleon)."""
+    if what in {"data", "attribute", "property"} and lines:
+        _FIRST_LINES[name] = lines[0]
+
+
+def _undo_inline_type(name: str, lines: list[str]) -> None:
+    """Put back the words napoleon moved from a first line into a ``:type:``.
+
+    napoleon reads the first line of an attribute's comment or a property's
+    docstring, "words: more words", as "type: description", so "The most
+    trials :func:`forecast` runs: a hundred times ..." showed "The most
+    trials forecast runs" as the constant's Type, and "Sunday 23:59:59"
+    split a property's first line at "23" (review r20 L2).  The library
+    gives types by annotation, never that way: the line is put back as
+    written.
+    """
+    typed = [i for i, line in enumerate(lines) if line.startswith(":type: ")]
+    if not typed or not lines or name not in _FIRST_LINES:
+        return
+    del lines[typed[0]]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    lines[0] = _FIRST_LINES[name]
+
+
 def setup(app: "Sphinx") -> None:
     """Connect the checks above to the build."""
-    app.connect("autodoc-process-docstring", _no_borrowed_docstring)
+    app.connect("autodoc-process-docstring", _keep_first_line, priority=100)
+    app.connect("autodoc-process-docstring", _no_borrowed_docstring, priority=900)
