@@ -20,6 +20,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety._display import shown
 from upwork_safety.checks._clocks import _left, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
@@ -84,7 +85,7 @@ def _weeks(contract: Contract) -> tuple[hourly.BillingWeek, ...]:
         return hourly.weeks_of(contract.time_entries)
     except InvalidValueError as error:
         raise InvalidValueError(
-            f"Contract.time_entries of contract {contract.id!r}: {error}",
+            f"Contract.time_entries of contract {shown(contract.id)}: {error}",
             field="Contract.time_entries",
             rule=error.rule,
         ) from error
