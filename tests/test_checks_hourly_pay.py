@@ -324,9 +324,21 @@ def test_a_review_looks_at_the_last_weeks_not_the_whole_work_diary(monkeypatch):
         read.append(week)
         return calendar(week, **kwargs)
 
+    invoiced = []
+    invoice_for = hourly.invoice_for
+
+    def counted_invoice(contract, *, week, **kwargs):
+        invoiced.append(week)
+        return invoice_for(contract, week=week, **kwargs)
+
     monkeypatch.setattr(hourly.BillingWeek, "calendar", counted)
+    monkeypatch.setattr(hourly, "invoice_for", counted_invoice)
     now = days[-1].end + timedelta(days=3)  # Monday 7 Dec 2026 12:00, the invoice
     found = pay_of(checks.review_contract(diary, now=now))
+    # Each of the two weeks waiting is invoiced once, though last week's hours are also
+    # read for UNPROTECTED_HOURS (the engine reads the whole Work Diary for an invoice).
+    last_week = hourly.billing_week(now).previous()
+    assert [last_week, last_week.previous()] == invoiced
     assert [FindingCode.HOURS_PENDING, FindingCode.HOURS_IN_REVIEW] == [f.code for f in found]
     # This week, the two waiting for their pay, and the week where the walk stops.
     assert {hourly.billing_week(now - timedelta(weeks=n)) for n in range(4)} == set(read)

@@ -19,6 +19,7 @@ Nothing here restates a rule of the payout calendar.
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -32,9 +33,13 @@ from upwork_safety.rules import HISTORY
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from datetime import datetime
+    from typing import TypeAlias
 
     from upwork_safety.models import Contract, TimeEntry
     from upwork_safety.rules import PlatformRules
+
+    #: Each week's invoice of the contract under review (``hourly.invoice_for``).
+    Bills: TypeAlias = Callable[[hourly.BillingWeek], hourly.WeeklyInvoice]
 
 
 #: How a review names the billing week containing its moment.
@@ -165,8 +170,27 @@ def _covered(item: hourly.PayoutItem) -> str:
     return f"{item.protected_amount} of it covered by Hourly Protection"
 
 
+def bills_of(contract: Contract, rules: PlatformRules | None) -> Bills:
+    """Each week's invoice of *contract* under *rules*, counted once however often asked.
+
+    A review asks for last week's invoice for ``UNPROTECTED_HOURS`` and
+    again for ``HOURS_IN_REVIEW``; the engine reads the whole Work Diary for
+    each, so one review counts each week once.
+    """
+
+    @functools.cache
+    def bill(week: hourly.BillingWeek) -> hourly.WeeklyInvoice:
+        return hourly.invoice_for(contract, week=week, rules=rules)
+
+    return bill
+
+
 def hourly_pay_findings(
-    contract: Contract, now: datetime, rules: PlatformRules | None
+    contract: Contract,
+    now: datetime,
+    rules: PlatformRules | None,
+    *,
+    bill: Bills | None = None,
 ) -> list[Finding]:
     """One finding per billed week whose pay is not yet available at *now*.
 
@@ -179,8 +203,10 @@ def hourly_pay_findings(
         contract: An hourly contract with its Work Diary up to *now*.
         now: The moment of the review (UTC).
         rules: The caller's rules, or ``None`` for those in force each week.
+        bill: The review's invoices (:func:`bills_of`); default: counted here.
     """
-    return pay_findings(contract, unpaid_weeks(contract, now, rules), now, rules)
+    weeks = unpaid_weeks(contract, now, rules)
+    return pay_findings(contract, weeks, now, rules, bill=bill)
 
 
 def pay_findings(
@@ -188,9 +214,12 @@ def pay_findings(
     weeks: Sequence[hourly.BillingWeek],
     now: datetime,
     rules: PlatformRules | None,
+    *,
+    bill: Bills | None = None,
 ) -> list[Finding]:
     """The findings of :func:`hourly_pay_findings` for *weeks*, invoiced and not yet paid."""
-    bills = [hourly.invoice_for(contract, week=week, rules=rules) for week in weeks]
+    invoice = bill or bills_of(contract, rules)
+    bills = [invoice(week) for week in weeks]
     schedule = hourly.payout_schedule(invoices=[bill for bill in bills if bill.amount.amount])
     found: list[Finding] = []
     for item in schedule.items:

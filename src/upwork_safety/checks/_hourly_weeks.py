@@ -23,6 +23,7 @@ from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._hourly_pay import (
     THIS_WEEK,
+    bills_of,
     hourly_pay_findings,
     week_label,
     weeks_back,
@@ -30,6 +31,7 @@ from upwork_safety.checks._hourly_pay import (
 from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
+    from upwork_safety.checks._hourly_pay import Bills
     from upwork_safety.models import Contract
     from upwork_safety.rules import PlatformRules
 
@@ -46,13 +48,14 @@ def _week_findings(
     rules: PlatformRules | None,
     *,
     label: str,
+    bills: Bills,
 ) -> list[Finding]:
     """The findings of one billing week: this week, or a past one the client may still dispute."""
     if label != THIS_WEEK and now >= week.calendar(rules=rules).dispute_window_closes:
         return []
     if not any(e.start <= week.end and e.end > week.start for e in contract.time_entries):
         return []
-    bill = hourly.invoice_for(contract, week=week, rules=rules)
+    bill = bills(week)
     due = bill.dispute_window_ends
     # due is the window's last whole second (Friday 23:59:59); the window itself
     # closes at Saturday 00:00, so in the last second the time left is nil, not negative.
@@ -223,10 +226,12 @@ def _past_weeks(now: datetime, rules: PlatformRules | None) -> list[tuple[hourly
 
 def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
     _check_diary_ends_by(contract, now)
-    found = _week_findings(contract, hourly.billing_week(now), now, rules, label=THIS_WEEK)
+    bills = bills_of(contract, rules)
+    this_week = hourly.billing_week(now)
+    found = _week_findings(contract, this_week, now, rules, label=THIS_WEEK, bills=bills)
     for week, label in _past_weeks(now, rules):
-        found.extend(_week_findings(contract, week, now, rules, label=label))
-    found.extend(hourly_pay_findings(contract, now, rules))
+        found.extend(_week_findings(contract, week, now, rules, label=label, bills=bills))
+    found.extend(hourly_pay_findings(contract, now, rules, bill=bills))
     if contract.ended is None and not contract.client.payment_verified:
         message = (
             f"Client {shown(contract.client.name or contract.client_id, NAME_LIMIT)} has no "
