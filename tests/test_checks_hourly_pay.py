@@ -12,14 +12,17 @@ available Wed 16 Dec 00:00 (ten days after the week's Sunday), and for a
 Top Rated freelancer right after the window, Sat 12 Dec 00:00.
 """
 
+import importlib
 from datetime import date, datetime, timedelta, timezone
 
 import attrs
-import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from upwork_safety import Client, Contract, ContractKind, Money, checks, hourly, rules
-from upwork_safety.checks import CODES, FindingCode, Severity
+from upwork_safety.checks import CODES, FindingCode, Severity, _hourly_pay, _hourly_weeks
 from upwork_safety.models import TimeEntry
+from upwork_safety.testing import strategies as us
 
 UTC = timezone.utc
 KARACHI = timezone(timedelta(hours=5))
@@ -219,26 +222,193 @@ def test_a_what_if_window_moves_both_moments():
     assert calendar.available_at.strftime("%Y-%m-%d %H:%M:%S UTC") in review.message
 
 
-def test_a_work_diary_of_more_weeks_than_the_engine_returns_names_the_contracts_field():
-    """Red team r20 M2 meets these findings: one entry of thousands of years is refused fast
-    by ``weeks_of``'s bound, and the review names the contract's field, not the engine's."""
-    from upwork_safety.errors import InvalidValueError
-
-    entry = TimeEntry(
-        start=datetime(2000, 1, 1, tzinfo=timezone.utc),
-        end=datetime(9990, 1, 1, tzinfo=timezone.utc),
-        memo="x",
-        activity=5,
-    )
-    contract = Contract(
+def test_a_work_diary_of_thousands_of_years_is_reviewed_again():
+    """Red team r20 L1: one entry from 2000 to 9990, which ``Contract`` accepts, was
+    refused (``hourly.MAX_WEEKS``, "pass the Work Diary in parts"); it is reviewed,
+    and only its last week, invoiced Mon 9990-01-01 12:00, waits for its pay."""
+    start = datetime(2000, 1, 1, tzinfo=UTC)
+    end = datetime(9990, 1, 1, tzinfo=UTC)  # a Monday 00:00: the last week is 25-31 Dec 9989
+    long_entry = TimeEntry(start=start, end=end, memo="x", activity=5)
+    eternal = Contract(
         id="h",
         client="c",
         kind=ContractKind.HOURLY,
         started=date(2000, 1, 1),
         hourly_rate=Money("10", "USD"),
-        time_entries=(entry,),
+        time_entries=(long_entry,),
     )
-    with pytest.raises(InvalidValueError) as info:
-        checks.review_contract(contract, now=datetime(9990, 2, 1, tzinfo=timezone.utc))
-    assert "Contract.time_entries" == info.value.field
-    assert f"at most {hourly.MAX_WEEKS:,} weeks" == info.value.rule
+    found = checks.review_contract(eternal, now=datetime(9990, 1, 4, tzinfo=UTC))
+    assert [
+        FindingCode.UNPROTECTED_HOURS,
+        FindingCode.UNVERIFIED_CLIENT,
+        FindingCode.HOURS_IN_REVIEW,
+    ] == [f.code for f in found]
+    (review,) = pay_of(found)
+    # 168 hours at $10, due at the end of the dispute window, Friday 5 Jan 9990 23:59:59.
+    assert (usd("1680.00"), datetime(9990, 1, 5, 23, 59, 59, tzinfo=UTC)) == (
+        review.amount,
+        review.due,
+    )
+    assert "last week (9989-12-25 → 9989-12-31 (UTC))" in review.message
+    late = checks.review_contract(eternal, now=datetime(9990, 2, 1, tzinfo=UTC))
+    assert [FindingCode.UNVERIFIED_CLIENT] == [f.code for f in late]
+
+
+# --- Only the last few weeks are looked at (red team r20 M3) -------------------------
+
+
+def old_pay_findings(contract, now, chosen):
+    """The findings as computed before r20 M3, the reference: every week of the Work Diary
+    (``hourly.weeks_of``), each checked against its own payout calendar."""
+
+    def unpaid(week):
+        calendar = week.calendar(rules=chosen)
+        return calendar.invoiced_at <= now < calendar.available_at
+
+    weeks = [week for week in hourly.weeks_of(contract.time_entries) if unpaid(week)]
+    return _hourly_pay.pay_findings(contract, weeks, now, chosen)
+
+
+def old_past_weeks(now, chosen):
+    """The weeks UNPROTECTED_HOURS looked at before r20 M3, the reference: back from *now*
+    until the longest dispute window of the rules in use has closed."""
+    longest = (
+        chosen.hourly_review_window
+        if chosen is not None
+        else max(preset.hourly_review_window for preset in rules.HISTORY)
+    )
+    weeks = []
+    week = hourly.billing_week(now).previous()
+    while now < week.closes_at + longest + timedelta(seconds=1):
+        back = len(weeks) + 1
+        weeks.append((week, "last week" if back == 1 else f"{back} weeks ago"))
+        week = week.previous()
+    return weeks
+
+
+#: A what-if rule set whose window and payday are weeks away, so several weeks wait.
+LONG_WAIT = attrs.evolve(
+    rules.CURRENT,
+    hourly_review_window=timedelta(days=20),
+    hourly_available_delay=timedelta(days=25),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.data(),
+    us.hourly_contracts(),
+    st.sampled_from([None, rules.CURRENT, LONG_WAIT]),
+)
+def test_the_findings_are_those_of_every_week_of_the_work_diary(data, diary, chosen):
+    """Looking only at the last weeks gives exactly what looking at every week gave."""
+    now = data.draw(us.moments_after(diary, within=timedelta(days=40)), label="now")
+    assert old_pay_findings(diary, now, chosen) == _hourly_pay.hourly_pay_findings(
+        diary, now, chosen
+    )
+    assert old_past_weeks(now, chosen) == _hourly_weeks._past_weeks(now, chosen)
+
+
+def test_a_review_looks_at_the_last_weeks_not_the_whole_work_diary(monkeypatch):
+    """Five years of daily entries: the review reads a few weeks' calendars, not 261."""
+    first = datetime(2021, 12, 6, 9, tzinfo=UTC)
+    days = [
+        TimeEntry(first + timedelta(days=n), first + timedelta(days=n, hours=3), memo="w")
+        for n in range(5 * 365)
+    ]
+    diary = attrs.evolve(contract(days[-7:]), started=date(2021, 12, 6), time_entries=days)
+    read = []
+    calendar = hourly.BillingWeek.calendar
+
+    def counted(week, **kwargs):
+        read.append(week)
+        return calendar(week, **kwargs)
+
+    invoiced = []
+    invoice_for = hourly.invoice_for
+
+    def counted_invoice(contract, *, week, **kwargs):
+        invoiced.append(week)
+        return invoice_for(contract, week=week, **kwargs)
+
+    monkeypatch.setattr(hourly.BillingWeek, "calendar", counted)
+    monkeypatch.setattr(hourly, "invoice_for", counted_invoice)
+    now = days[-1].end + timedelta(days=3)  # Monday 7 Dec 2026 12:00, the invoice
+    found = pay_of(checks.review_contract(diary, now=now))
+    # Each of the two weeks waiting is invoiced once, though last week's hours are also
+    # read for UNPROTECTED_HOURS (the engine reads the whole Work Diary for an invoice).
+    last_week = hourly.billing_week(now).previous()
+    assert [last_week, last_week.previous()] == invoiced
+    assert [FindingCode.HOURS_PENDING, FindingCode.HOURS_IN_REVIEW] == [f.code for f in found]
+    # This week, the two waiting for their pay, and the week where the walk stops.
+    assert {hourly.billing_week(now - timedelta(weeks=n)) for n in range(4)} == set(read)
+    assert len(read) <= 20
+
+
+def test_after_a_rule_change_that_shortens_the_wait_an_older_week_is_still_pending(monkeypatch):
+    """With rules=None each week has the rules in force at its end.  Under a (made-up)
+    history whose 30-day wait becomes 9 days from Tue 1 Dec 2026, the week of 23 Nov is
+    paid on 30 Dec, after the week of 30 Nov (16 Dec): on 20 Dec the newer week is paid
+    and the older still pending, and the walk back must not stop at the newer one."""
+    slow = attrs.evolve(
+        rules.CURRENT,
+        effective=date.min,
+        name="slow",
+        hourly_available_delay=timedelta(days=30),
+    )
+    fast = attrs.evolve(rules.CURRENT, effective=date(2026, 12, 1), name="fast")
+    history = rules.RuleHistory("platform rules", (slow, fast))
+    monkeypatch.setattr(
+        importlib.import_module("upwork_safety.rules._platform"), "HISTORY", history
+    )
+    monkeypatch.setattr(_hourly_pay, "HISTORY", history)
+    older = hourly.billing_week(datetime(2026, 11, 25, tzinfo=UTC))
+    newer = older.next()
+    assert (datetime(2026, 12, 30, tzinfo=UTC), datetime(2026, 12, 16, tzinfo=UTC)) == (
+        older.calendar().available_at,
+        newer.calendar().available_at,
+    )
+    both = contract([entry(30, 10, 4), entry(1, 10, 2)])  # Mon 30 Nov, Tue 1 Dec (Karachi)
+    both = attrs.evolve(
+        both,
+        time_entries=[
+            TimeEntry(
+                datetime(2026, 11, 25, 9, tzinfo=UTC),
+                datetime(2026, 11, 25, 12, tzinfo=UTC),
+                memo="API",
+                activity=7,
+            ),
+            *both.time_entries,
+        ],
+    )
+    for day in range(14, 32):
+        now = datetime(2026, 12, day, 6, tzinfo=UTC)
+        assert old_pay_findings(both, now, None) == _hourly_pay.hourly_pay_findings(both, now, None)
+    now = datetime(2026, 12, 20, tzinfo=UTC)
+    (pending,) = pay_of(checks.review_contract(both, now=now))
+    assert (FindingCode.HOURS_PENDING, datetime(2026, 12, 30, tzinfo=UTC), usd("45.00")) == (
+        pending.code,
+        pending.due,
+        pending.amount,
+    )
+    assert "3 weeks ago (2026-11-23 → 2026-11-29 (UTC))" in pending.message
+
+
+def test_a_week_is_named_alike_by_every_hourly_finding():
+    """Red team r20 L3: one wording of a week's age, for UNPROTECTED_HOURS and HOURS_*."""
+    now = datetime(2026, 12, 9, tzinfo=UTC)  # a Wednesday
+    this = hourly.billing_week(now)
+    assert ["this week", "last week", "2 weeks ago", "3 weeks ago"] == [
+        _hourly_pay.week_label(this, now),
+        _hourly_pay.week_label(this.previous(), now),
+        _hourly_pay.week_label(this.previous().previous(), now),
+        _hourly_pay.week_label(this.previous().previous().previous(), now),
+    ]
+    found = checks.review_contract(newcomer(), now=now)
+    unprotected, review = (
+        next(f for f in found if f.code is code)
+        for code in (FindingCode.UNPROTECTED_HOURS, FindingCode.HOURS_IN_REVIEW)
+    )
+    week = "last week (2026-11-30 → 2026-12-06 (UTC))"
+    assert week in unprotected.message
+    assert week in review.message

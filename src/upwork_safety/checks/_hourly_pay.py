@@ -4,8 +4,11 @@ The hourly counterpart of ``REVIEW_PERIOD_RUNNING`` and ``FUNDS_PENDING``
 (``_clocks``, ``_pending``): :func:`~upwork_safety.checks.review_contract`
 reports, for every week of the Work Diary whose pay is not yet available,
 whether the client can still dispute it and when the pay becomes available.
-Every moment, amount and status is the hourly engine's own: the weeks from
-:func:`upwork_safety.hourly.weeks_of`, each week's invoice from
+Only the last few weeks can be waiting, so only they are looked at
+(:func:`weeks_back`, :func:`unpaid_weeks`), never every week of the Work
+Diary's history (red team r20 M3, L1).  Every
+moment, amount and status is the hourly engine's own: each week's payout
+calendar (:meth:`~upwork_safety.hourly.BillingWeek.calendar`), its invoice from
 :func:`~upwork_safety.hourly.invoice_for`, laid out by
 :func:`~upwork_safety.hourly.payout_schedule`, whose items say where the pay
 is at the moment of the review (:class:`~upwork_safety.hourly.PayoutStatus`);
@@ -16,33 +19,128 @@ Nothing here restates a rule of the payout calendar.
 
 from __future__ import annotations
 
-from datetime import timedelta
+import functools
+from bisect import bisect_right
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API, by name)
-from upwork_safety._display import shown
 from upwork_safety.checks._clocks import _left, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
-from upwork_safety.errors import InvalidValueError
+from upwork_safety.rules import HISTORY
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
     from datetime import datetime
+    from typing import TypeAlias
 
-    from upwork_safety.models import Contract
+    from upwork_safety.models import Contract, TimeEntry
     from upwork_safety.rules import PlatformRules
 
-
-def _unpaid(week: hourly.BillingWeek, now: datetime, rules: PlatformRules | None) -> bool:
-    """Whether *week* is invoiced by *now* and its pay (not Top Rated's) is not yet available."""
-    calendar = week.calendar(rules=rules)
-    return calendar.invoiced_at <= now < calendar.available_at
+    #: Each week's invoice of the contract under review (``hourly.invoice_for``).
+    Bills: TypeAlias = Callable[[hourly.BillingWeek], hourly.WeeklyInvoice]
 
 
-def _label(week: hourly.BillingWeek, now: datetime) -> str:
-    """The week as the hourly findings name it: 'last week', '3 weeks ago'."""
+#: How a review names the billing week containing its moment.
+THIS_WEEK = "this week"
+
+
+def week_label(week: hourly.BillingWeek, now: datetime) -> str:
+    """*week* as the hourly findings name it: 'this week', 'last week', '3 weeks ago'.
+
+    The one wording of a week's age: ``UNPROTECTED_HOURS`` and
+    ``OVER_WEEKLY_LIMIT`` (``_hourly_weeks``) and the findings here name
+    the same week alike (red team r20 L3).
+    """
     back = (hourly.billing_week(now).start - week.start).days // 7
+    if not back:
+        return THIS_WEEK
     return "last week" if back == 1 else f"{back} weeks ago"
+
+
+def weeks_back(
+    now: datetime,
+    rules: PlatformRules | None,
+    still_open: Callable[[hourly.PayoutCalendar], bool],
+) -> Iterator[hourly.BillingWeek]:
+    """The week containing *now*, then each week before it, while *still_open* may hold.
+
+    *still_open* tells from a week's own payout calendar whether a moment
+    of the week is still ahead at *now* (its dispute window's close, its
+    pay).  The walk stops at the first week for which it holds under none
+    of the rule sets that can apply: *rules*, or with ``None`` every preset
+    of :data:`upwork_safety.rules.HISTORY`, since each week is counted under
+    the rules in force at its end (DOMAIN.md section 3), and those can
+    differ from week to week.
+
+    Why no older week is missed: such a moment comes a fixed time (a rule)
+    after the week closes, so under any one rule set an older week's moment
+    is no later than a newer week's.  An older week is counted under one of
+    the rule sets checked, and under that set the week where the walk stops
+    is already past its moment, so the older week is too.  Stopping instead
+    at the first week whose *own* calendar is past would miss an older week
+    whose rules give a longer delay than the newer week's (a rule change
+    that shortens it).  The walk covers the longest delay the rules allow
+    (a year at most, ``PlatformRules``), never the Work Diary's history
+    (red team r20 M3).
+    """
+    possible = (rules,) if rules is not None else tuple(HISTORY)
+    week = hourly.billing_week(now)
+    while any(still_open(week.calendar(rules=chosen)) for chosen in possible):
+        yield week
+        # The calendar's first week (from 0001-01-01) has no week before it.
+        if week.start.date() - date.min < timedelta(days=7):
+            return
+        week = week.previous()
+
+
+def _worked(
+    entries: Sequence[TimeEntry], weeks: Sequence[hourly.BillingWeek]
+) -> list[hourly.BillingWeek]:
+    """The *weeks* (consecutive, oldest first) that *entries* touch, as ``weeks_of`` counts.
+
+    An entry touches a week when it starts by the week's end and ends after
+    the week starts (its end is exclusive).  One pass keeps the entries
+    that touch the run of weeks at all.  A contract keeps its entries in
+    the order given, so those are sorted by start; they do not overlap (a
+    contract refuses that), so the last to start by a week's end is also
+    the last to end, and the week is touched exactly when that entry ends
+    after the week starts.
+    """
+    if not weeks:
+        return []
+    first, last = weeks[0].start, weeks[-1].end
+    near = sorted((e.start, e.end) for e in entries if e.start <= last and e.end > first)
+    starts = [start for start, _ in near]
+    touched: list[hourly.BillingWeek] = []
+    for week in weeks:
+        index = bisect_right(starts, week.end)
+        if index and near[index - 1][1] > week.start:
+            touched.append(week)
+    return touched
+
+
+def unpaid_weeks(
+    contract: Contract, now: datetime, rules: PlatformRules | None
+) -> list[hourly.BillingWeek]:
+    """The weeks of *contract*'s Work Diary invoiced by *now* whose pay is not yet available.
+
+    Oldest first.  Only the last few weeks can be (:func:`weeks_back`); each
+    is then decided by its own calendar, not Top Rated's (the findings tell
+    the Top Rated moment besides).
+    """
+
+    def pay_ahead(calendar: hourly.PayoutCalendar) -> bool:
+        return now < calendar.available_at
+
+    recent = list(weeks_back(now, rules, pay_ahead))[::-1]
+    found: list[hourly.BillingWeek] = []
+    for week in _worked(contract.time_entries, recent):
+        calendar = week.calendar(rules=rules)
+        if calendar.invoiced_at <= now < calendar.available_at:
+            found.append(week)
+    return found
 
 
 def _top_rated(item: hourly.PayoutItem, now: datetime) -> str:
@@ -72,27 +170,27 @@ def _covered(item: hourly.PayoutItem) -> str:
     return f"{item.protected_amount} of it covered by Hourly Protection"
 
 
-def _weeks(contract: Contract) -> tuple[hourly.BillingWeek, ...]:
-    """The billing weeks of *contract*'s Work Diary, or an error naming its field.
+def bills_of(contract: Contract, rules: PlatformRules | None) -> Bills:
+    """Each week's invoice of *contract* under *rules*, counted once however often asked.
 
-    A contract's entries never overlap (its constructor refuses that), so
-    the one rule :func:`~upwork_safety.hourly.weeks_of` can refuse them by
-    is its bound on the weeks returned: the error then names the field the
-    caller gave, not the engine's argument (red team r20: a single entry of
-    thousands of years).
+    A review asks for last week's invoice for ``UNPROTECTED_HOURS`` and
+    again for ``HOURS_IN_REVIEW``; the engine reads the whole Work Diary for
+    each, so one review counts each week once.
     """
-    try:
-        return hourly.weeks_of(contract.time_entries)
-    except InvalidValueError as error:
-        raise InvalidValueError(
-            f"Contract.time_entries of contract {shown(contract.id)}: {error}",
-            field="Contract.time_entries",
-            rule=error.rule,
-        ) from error
+
+    @functools.cache
+    def bill(week: hourly.BillingWeek) -> hourly.WeeklyInvoice:
+        return hourly.invoice_for(contract, week=week, rules=rules)
+
+    return bill
 
 
 def hourly_pay_findings(
-    contract: Contract, now: datetime, rules: PlatformRules | None
+    contract: Contract,
+    now: datetime,
+    rules: PlatformRules | None,
+    *,
+    bill: Bills | None = None,
 ) -> list[Finding]:
     """One finding per billed week whose pay is not yet available at *now*.
 
@@ -105,16 +203,30 @@ def hourly_pay_findings(
         contract: An hourly contract with its Work Diary up to *now*.
         now: The moment of the review (UTC).
         rules: The caller's rules, or ``None`` for those in force each week.
+        bill: The review's invoices (:func:`bills_of`); default: counted here.
     """
-    weeks = [w for w in _weeks(contract) if _unpaid(w, now, rules)]
-    bills = [hourly.invoice_for(contract, week=week, rules=rules) for week in weeks]
+    weeks = unpaid_weeks(contract, now, rules)
+    return pay_findings(contract, weeks, now, rules, bill=bill)
+
+
+def pay_findings(
+    contract: Contract,
+    weeks: Sequence[hourly.BillingWeek],
+    now: datetime,
+    rules: PlatformRules | None,
+    *,
+    bill: Bills | None = None,
+) -> list[Finding]:
+    """The findings of :func:`hourly_pay_findings` for *weeks*, invoiced and not yet paid."""
+    invoice = bill or bills_of(contract, rules)
+    bills = [invoice(week) for week in weeks]
     schedule = hourly.payout_schedule(invoices=[bill for bill in bills if bill.amount.amount])
     found: list[Finding] = []
     for item in schedule.items:
         assert item.week is not None  # only invoices are laid out here
         assert item.review_ends is not None  # invoiced hours have a review window
         status = item.status(now)
-        label = _label(item.week, now)
+        label = week_label(item.week, now)
         covered = _covered(item)
         early = _top_rated(item, now)
         available = _when(item.available_at)
@@ -151,7 +263,7 @@ def hourly_pay_findings(
                 f"withdrawal for {available} or later; until then it cannot be withdrawn."
             )
             code = FindingCode.HOURS_PENDING
-        else:  # pragma: no cover  (_unpaid keeps only invoiced weeks not yet available)
+        else:  # pragma: no cover  (unpaid_weeks keeps only invoiced weeks not yet available)
             continue
         found.append(
             make_finding(

@@ -13,21 +13,27 @@ or ``HOURS_PENDING`` (``_hourly_pay``).
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API, by name)
-from upwork_safety._calendar import closes_after
 from upwork_safety._display import NAME_LIMIT, shown
 from upwork_safety.checks._clocks import _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
-from upwork_safety.checks._hourly_pay import hourly_pay_findings
+from upwork_safety.checks._hourly_pay import (
+    THIS_WEEK,
+    bills_of,
+    hourly_pay_findings,
+    week_label,
+    weeks_back,
+)
 from upwork_safety.errors import InvalidValueError
-from upwork_safety.rules import HISTORY, PlatformRules
 
 if TYPE_CHECKING:
+    from upwork_safety.checks._hourly_pay import Bills
     from upwork_safety.models import Contract
+    from upwork_safety.rules import PlatformRules
 
 
 def _hours(span: timedelta) -> str:
@@ -42,13 +48,14 @@ def _week_findings(
     rules: PlatformRules | None,
     *,
     label: str,
+    bills: Bills,
 ) -> list[Finding]:
     """The findings of one billing week: this week, or a past one the client may still dispute."""
-    if label != _THIS_WEEK and now >= week.calendar(rules=rules).dispute_window_closes:
+    if label != THIS_WEEK and now >= week.calendar(rules=rules).dispute_window_closes:
         return []
     if not any(e.start <= week.end and e.end > week.start for e in contract.time_entries):
         return []
-    bill = hourly.invoice_for(contract, week=week, rules=rules)
+    bill = bills(week)
     due = bill.dispute_window_ends
     # due is the window's last whole second (Friday 23:59:59); the window itself
     # closes at Saturday 00:00, so in the last second the time left is nil, not negative.
@@ -200,40 +207,31 @@ def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
         )
 
 
-_THIS_WEEK = "this week"
-
-
 def _past_weeks(now: datetime, rules: PlatformRules | None) -> list[tuple[hourly.BillingWeek, str]]:
     """The weeks before *now*'s whose dispute window may still be open, newest first.
 
     Last week under the published rules; under a what-if dispute window
     longer than a week (up to a year), every week it may still cover.  Each
-    week's own calendar decides (:func:`_week_findings`); this bounds the walk
-    by the longest window the rules in use can give.
+    week's own calendar decides (:func:`_week_findings`); the walk
+    (``_hourly_pay.weeks_back``) stops where no rule set in use can keep a
+    window open.
     """
-    longest = (
-        rules.hourly_review_window
-        if rules is not None
-        else max(preset.hourly_review_window for preset in HISTORY)
-    )
-    weeks: list[tuple[hourly.BillingWeek, str]] = []
-    week = hourly.billing_week(now)
-    # The calendar's first week (from 0001-01-01) has no week before it to check.
-    while week.start.date() - date.min >= timedelta(days=7):
-        week = week.previous()
-        if now >= closes_after(week.closes_at + longest):
-            break
-        back = len(weeks) + 1
-        weeks.append((week, "last week" if back == 1 else f"{back} weeks ago"))
-    return weeks
+
+    def window_open(calendar: hourly.PayoutCalendar) -> bool:
+        return now < calendar.dispute_window_closes
+
+    weeks = list(weeks_back(now, rules, window_open))[1:]
+    return [(week, week_label(week, now)) for week in weeks]
 
 
 def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
     _check_diary_ends_by(contract, now)
-    found = _week_findings(contract, hourly.billing_week(now), now, rules, label=_THIS_WEEK)
+    bills = bills_of(contract, rules)
+    this_week = hourly.billing_week(now)
+    found = _week_findings(contract, this_week, now, rules, label=THIS_WEEK, bills=bills)
     for week, label in _past_weeks(now, rules):
-        found.extend(_week_findings(contract, week, now, rules, label=label))
-    found.extend(hourly_pay_findings(contract, now, rules))
+        found.extend(_week_findings(contract, week, now, rules, label=label, bills=bills))
+    found.extend(hourly_pay_findings(contract, now, rules, bill=bills))
     if contract.ended is None and not contract.client.payment_verified:
         message = (
             f"Client {shown(contract.client.name or contract.client_id, NAME_LIMIT)} has no "
