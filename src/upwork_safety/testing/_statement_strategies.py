@@ -23,7 +23,6 @@ from upwork_safety._validate import instance, optional_instance
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money, minor_unit, to_decimal
 from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
-from upwork_safety.statements._model import against_its_kind
 from upwork_safety.testing._arguments import _refuse, _size_range, _sometimes, _units
 from upwork_safety.testing._scalar_strategies import LAST_DAY, _numbered, amounts, dates, money
 
@@ -278,10 +277,12 @@ def _charge_one(
 
 def _as_charge(fee: Transaction, export: StatementFormat) -> Transaction:
     """*fee* as a charge: below zero, with the export's word for a fee (not a refund)."""
-    kind = TransactionKind.SERVICE_FEE
-    amount = -abs(fee.amount.amount)
-    word = next(w for w in export.type_words(kind) if not against_its_kind(kind, amount, w))
-    return attrs.evolve(fee, type_text=word, amount=Money(amount, "USD"))
+    charged = Money(-abs(fee.amount.amount), "USD")
+    rows = (
+        attrs.evolve(fee, type_text=word, amount=charged)
+        for word in export.type_words(TransactionKind.SERVICE_FEE)
+    )
+    return next(row for row in rows if not row.signed_against_kind)
 
 
 def _linked(
