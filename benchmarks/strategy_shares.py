@@ -15,7 +15,15 @@ over all the draws together.  It prints, for
   ``us.dates(min_value=rules.JSS_HISTORY.first_day)``), at the last day the
   history records (a natural ``as_of`` for a user to pick), and, where the
   strategies offer them, for ``us.histories(as_of=...)`` at that day and
-  for ``us.histories_with_as_of()`` at its own day.
+  for ``us.histories_with_as_of()`` at its own day;
+* the other shares docs/testing.md's strategy table quotes (red team r20
+  L1): ``us.pauses()`` still running; of ``us.histories_with_as_of()``'s
+  contracts, those starting inside the two-year JSS window, ended by its
+  day, ended with public stars and with a client of their own;
+  ``us.contract_histories()`` left in review or with changes requested, and
+  still open; ``us.contracts()`` from 2025-05-01 with their own fee rate;
+  ``us.statements()`` of the two transaction exports that give
+  ``statements.audit_fees`` a fee to check (r20 L2).
 
 docs/testing.md and CHANGELOG.md quote these figures.
 """
@@ -29,7 +37,9 @@ from typing import TYPE_CHECKING
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
-from upwork_safety import jss, rules
+from upwork_safety import jss, rules, statements
+from upwork_safety.models import MilestoneState
+from upwork_safety.statements import StatementFormat
 from upwork_safety.testing import strategies as us
 from upwork_safety.testing._rules import change_days
 
@@ -125,6 +135,59 @@ def main() -> None:
         "histories_with_as_of() scored at its day",
         _share(pairs, lambda pair: _scored(pair[0], pair[1])),  # type: ignore[index]
     )
+    _documented_shares(n, k, pairs)
+
+
+def _documented_shares(n: int, k: int, pairs: list[object]) -> None:
+    """The strategy table's other shares (red team r20 L1, L2)."""
+    found = _draws(us.pauses(), n, k)
+    print("pauses()     still running  ", _share(found, lambda p: p.end is None))  # type: ignore[attr-defined]
+    contracts: list[tuple[Contract, date, bool]] = []
+    for history, as_of in pairs:  # type: ignore[misc]
+        seen: set[str] = set()
+        for contract in history:
+            contracts.append((contract, as_of, contract.client.id not in seen))
+            seen.add(contract.client.id)
+    window = max(rules.JSS_HISTORY.current.windows)
+    print(
+        f"histories()  contracts starting within {window} months",
+        _share(contracts, lambda c: c[0].started > _months_before(c[1], window)),  # type: ignore[index]
+    )
+    ended = [c for c, _as_of, _own in contracts if c.ended is not None]
+    print("histories()  contracts ended", _share(contracts, lambda c: c[0].ended is not None))  # type: ignore[index]
+    print(
+        "histories()  ended with public stars",
+        _share(ended, lambda c: c.feedback is not None and c.feedback.stars is not None),  # type: ignore[attr-defined]
+    )
+    print("histories()  own client     ", _share(contracts, lambda c: c[2]))  # type: ignore[index]
+    lives = _draws(us.contract_histories(), n, k)
+    middle = {MilestoneState.SUBMITTED, MilestoneState.CHANGES_REQUESTED}
+    print(
+        "contract_histories() in review or changes requested",
+        _share(lives, lambda h: any(m.state in middle for m in h[2].milestones)),  # type: ignore[index]
+    )
+    print("contract_histories() still open", _share(lives, lambda h: h[2].ended is None))  # type: ignore[index]
+    newest = [c for c in _draws(us.contracts(), n, k) if c.started >= NEWEST]  # type: ignore[attr-defined]
+    print(
+        "contracts()  own fee rate, of those from 2025-05-01",
+        _share(newest, lambda c: c.service_fee_rate is not None),  # type: ignore[attr-defined]
+    )
+    for export in (StatementFormat.TRANSACTION_HISTORY, StatementFormat.TRANSACTIONS_REPORT):
+        drawn = _draws(us.statements(format=export), n, k)
+        print(
+            f"statements({export.name}) with a fee to check",
+            _share(drawn, lambda s: bool(statements.audit_fees(s).checks)),  # type: ignore[arg-type]
+        )
+
+
+def _months_before(day: date, months: int) -> date:
+    """The day *months* calendar months before *day* (the 1st where that month is shorter)."""
+    month = day.year * 12 + day.month - 1 - months
+    year, index = divmod(month, 12)
+    try:
+        return day.replace(year=year, month=index + 1)
+    except ValueError:
+        return date(year, index + 2, 1) if index < 11 else date(year + 1, 1, 1)
 
 
 if __name__ == "__main__":

@@ -222,7 +222,10 @@ def summarize(
             on the days of each period's withdrawals.  A period with
             withdrawals before the rules start (2022-07-01), or under rules
             of different rates, has no estimate, and the notes say why.
-            Needs *rates*.
+            Needs *rates*.  A withdrawal counts in the period of its date
+            in the export, while the bank withholds when the rupees arrive
+            (:func:`~upwork_safety.fees.arrival`): one made on 30 June is in
+            that tax year here and in the next on the bank's certificate.
 
     Returns:
         The summary: rows, a total and notes on what the figures leave out.

@@ -27,8 +27,11 @@ from upwork_safety.testing._arguments import (
     _ordered,
     _refuse,
     _scaled,
+    _sometimes,
     _strategy_or_none,
+    built,
     later,
+    mapped,
 )
 from upwork_safety.testing._scalar_strategies import (
     FIRST_DAY,
@@ -87,7 +90,7 @@ def _week_of(day: date) -> BillingWeek:
 
 @functools.cache
 def _billing_weeks(low: date, high: date) -> st.SearchStrategy[BillingWeek]:
-    return dates(min_value=low, max_value=high).map(_week_of)
+    return mapped(dates(min_value=low, max_value=high), _week_of)
 
 
 def weekly_limits(
@@ -123,7 +126,7 @@ def weekly_limits(
 
 @functools.cache
 def _weekly_limits(low: int, high: int) -> st.SearchStrategy[Decimal]:
-    return st.integers(low, high).map(Decimal)
+    return mapped(st.integers(low, high), Decimal)
 
 
 # --------------------------------------------------------------------------- pauses
@@ -149,12 +152,12 @@ def pauses(*, open_ended: bool = True) -> st.SearchStrategy[Pause]:
 
 @functools.cache
 def _pauses(open_ended: bool) -> st.SearchStrategy[Pause]:  # noqa: FBT001  (cache key)
-    lengths: st.SearchStrategy[timedelta | None] = st.integers(1, 3 * 24 * 60).map(
-        lambda minutes: minutes * _MINUTE
+    lengths: st.SearchStrategy[timedelta | None] = mapped(
+        st.integers(1, 3 * 24 * 60), lambda minutes: minutes * _MINUTE
     )
     if open_ended:
-        lengths = st.one_of(*[lengths] * 7, st.none())
-    return st.builds(_pause, aware_datetimes(), lengths)
+        lengths = _sometimes(lengths, st.none(), one_in=8)
+    return built(_pause, aware_datetimes(), lengths)
 
 
 def _pause(start: datetime, length: timedelta | None) -> Pause:
@@ -282,7 +285,7 @@ def bonuses(
 def _bonuses(
     currency: str, rule_sets: st.SearchStrategy[PlatformRules] | None
 ) -> st.SearchStrategy[Bonus]:
-    return st.builds(
+    return built(
         lambda amount, paid_at, chosen: hourly.bonus(amount, paid_at=paid_at, rules=chosen),
         _positive(currency, "1000"),
         aware_datetimes(),

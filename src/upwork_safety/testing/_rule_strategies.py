@@ -23,7 +23,7 @@ from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
 from upwork_safety.kinds import EndReason
 from upwork_safety.money import Money, minor_unit
 from upwork_safety.rules import Formula, JSSRules, PlatformRules, Rounding
-from upwork_safety.testing._arguments import _flag
+from upwork_safety.testing._arguments import _flag, built, mapped
 from upwork_safety.testing._scalar_strategies import dates
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ def _platform_variations(preset: PlatformRules) -> st.SearchStrategy[PlatformRul
     ]
     top = _longest(rules.HISTORY, days) // _DAY
     for name in days:
-        changes[name] = st.none() | st.integers(1, top).map(lambda n: n * _DAY)
+        changes[name] = st.none() | mapped(st.integers(1, top), lambda n: n * _DAY)
     for field in fields:
         value = getattr(preset, field.name)
         if isinstance(value, Money):
@@ -132,7 +132,7 @@ def _platform_variations(preset: PlatformRules) -> st.SearchStrategy[PlatformRul
         table: tuple[int, ...] = getattr(preset, name)
         whole = max(table)
         changes[name] = st.none() | st.tuples(*(st.integers(0, whole) for _ in table))
-    return st.builds(
+    return built(
         lambda drawn, grid: _what_if(
             preset, _review_before_dormancy(preset, {**drawn, **(grid or {})})
         ),
@@ -163,8 +163,9 @@ def _review_before_dormancy(preset: PlatformRules, drawn: dict[str, object]) -> 
 def _cents_up_to(top: Money) -> st.SearchStrategy[Money]:
     places = minor_unit(top.currency)
     units = int(top.amount.scaleb(places, context=CONTEXT))
-    return st.integers(1, units).map(
-        lambda n: Money(Decimal(n).scaleb(-places, context=CONTEXT), top.currency)
+    return mapped(
+        st.integers(1, units),
+        lambda n: Money(Decimal(n).scaleb(-places, context=CONTEXT), top.currency),
     )
 
 
@@ -265,24 +266,29 @@ def _jss_variations(preset: JSSRules) -> st.SearchStrategy[JSSRules]:
         changes[name] = st.none() | st.integers(1, 2 * getattr(preset, name))
     top = _longest(rules.JSS_HISTORY, _JSS_DURATIONS) // _DAY
     for name in _JSS_DURATIONS:
-        changes[name] = st.none() | st.integers(1, top).map(lambda n: n * _DAY)
+        changes[name] = st.none() | mapped(st.integers(1, top), lambda n: n * _DAY)
     for name in _JSS_SWITCHES:
         changes[name] = st.none() | st.booleans()
     longest = max(preset.windows)
-    changes["windows"] = st.none() | st.lists(
-        st.integers(1, longest - 1) if longest > 1 else st.nothing(), max_size=2, unique=True
-    ).map(lambda more: tuple(sorted({longest, *more}, reverse=True)))
-    changes["private"] = st.none() | st.lists(
-        st.integers(*PRIVATE_SCORE_SCALE), min_size=2, max_size=2
-    ).map(sorted)
-    changes["neutral_credit"] = st.none() | st.integers(0, 99).map(lambda n: Decimal(n).scaleb(-2))
+    changes["windows"] = st.none() | mapped(
+        st.lists(
+            st.integers(1, longest - 1) if longest > 1 else st.nothing(), max_size=2, unique=True
+        ),
+        lambda more: tuple(sorted({longest, *more}, reverse=True)),
+    )
+    changes["private"] = st.none() | mapped(
+        st.lists(st.integers(*PRIVATE_SCORE_SCALE), min_size=2, max_size=2), sorted
+    )
+    changes["neutral_credit"] = st.none() | mapped(
+        st.integers(0, 99), lambda n: Decimal(n).scaleb(-2)
+    )
     changes["top_rated_weeks"] = st.none() | st.integers(1, 2 * preset.top_rated_weeks).flatmap(
         lambda weeks: st.tuples(st.just(weeks), st.integers(1, weeks))
     )
-    changes["negative_end_reasons"] = st.none() | st.lists(
-        st.sampled_from(EndReason), unique=True
-    ).map(tuple)
-    return st.fixed_dictionaries(changes).map(lambda drawn: _jss_what_if(preset, drawn))
+    changes["negative_end_reasons"] = st.none() | mapped(
+        st.lists(st.sampled_from(EndReason), unique=True), tuple
+    )
+    return mapped(st.fixed_dictionaries(changes), lambda drawn: _jss_what_if(preset, drawn))
 
 
 def _jss_what_if(preset: JSSRules, drawn: dict[str, object]) -> JSSRules:

@@ -25,6 +25,8 @@ from upwork_safety.testing._arguments import (
     _scaled,
     _units,
     _zones,
+    built,
+    mapped,
     spread,
 )
 from upwork_safety.testing._rules import change_days, newest_rules_day
@@ -81,7 +83,7 @@ def amounts(
 
 @functools.cache
 def _amounts(low: int, high: int, places: int) -> st.SearchStrategy[Decimal]:
-    return st.integers(low, high).map(_scaled(places))
+    return mapped(st.integers(low, high), _scaled(places))
 
 
 def money(
@@ -132,7 +134,7 @@ def money(
 def _money(parts: tuple[tuple[str, int, int, int], ...]) -> st.SearchStrategy[Money]:
     def in_currency(code: str, places: int, low: int, high: int) -> st.SearchStrategy[Money]:
         scaled = _scaled(places)
-        return st.integers(low, high).map(lambda units: Money(scaled(units), code))
+        return mapped(st.integers(low, high), lambda units: Money(scaled(units), code))
 
     return st.one_of(*(in_currency(*part) for part in parts))
 
@@ -197,7 +199,7 @@ def _dates(low: date, high: date) -> st.SearchStrategy[date]:
             return special[n * len(special) // (span + 1)]
         return low + timedelta(days=n)
 
-    return spread(span, ways=3).map(lambda drawn: day(*drawn))
+    return mapped(spread(span, ways=3), lambda drawn: day(*drawn))
 
 
 def _moment_bound(value: object, what: str) -> datetime:
@@ -289,7 +291,7 @@ def _aware(low: datetime, high: datetime) -> st.SearchStrategy[datetime]:
             at = days[n * len(days) // (span + 1)] + timedelta(seconds=seconds)
         return min(max(at, start), last).astimezone(zone)
 
-    return st.builds(
+    return built(
         moment,
         spread(span, ways=_NEAR_RULE + 1),
         st.integers(-_NEAR, _NEAR),
@@ -304,4 +306,4 @@ _NEAR_RULE = 7
 
 def _numbered(prefix: str, top: int) -> st.SearchStrategy[str]:
     """Ids like ``c1`` … ``c<top>``: one integer draw, shrinking to ``c1``."""
-    return st.integers(1, top).map(lambda n: f"{prefix}{n}")
+    return mapped(st.integers(1, top), lambda n: f"{prefix}{n}")

@@ -23,7 +23,7 @@ from upwork_safety._validate import instance, optional_instance
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money, minor_unit, to_decimal
 from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
-from upwork_safety.testing._arguments import _refuse, _size_range, _units
+from upwork_safety.testing._arguments import _refuse, _size_range, _sometimes, _units
 from upwork_safety.testing._scalar_strategies import LAST_DAY, _numbered, amounts, dates, money
 
 if TYPE_CHECKING:
@@ -114,10 +114,13 @@ def statements(
     as a file listing them oldest first gives them.  In the two transaction
     exports every row has an id of its own, and a service fee row (a
     charge, or a ``Service fee refund``) is charged on one of the
-    statement's income rows, on its day or up to 3 days later, or on none,
-    joined as the export
-    joins them, so :func:`~upwork_safety.statements.audit_fees` has fees to
-    check.  Where the export has a
+    statement's income rows (three times in four), on its day or up to 3
+    days later, or on none, joined as the export joins them.  Where
+    *kinds* allows fees and earnings, three statements in four also get a
+    fee charged on an income row (and the income row, if they have none)
+    when *max_size* leaves room, so about four statements in five give
+    :func:`~upwork_safety.statements.audit_fees` a fee to check (a
+    :class:`~upwork_safety.statements.FeeCheck`).  Where the export has a
     running balance (:attr:`StatementFormat.has_balance`), every row's
     balance is the one before it plus its amount, from an opening balance
     that keeps each of them at zero or above, so the statement has no
@@ -142,7 +145,9 @@ def statements(
             ``statements.MAX_AMOUNT``.
     """
     export = instance(format, StatementFormat, "format")
-    rows = transactions(kinds=kinds, max_value=max_value, format=export)
+    chosen = _kinds_of(kinds, export)
+    top = _top(max_value)
+    rows = _transactions(chosen, top, export)
     low, high = _sizes(min_size, max_size)
     # A running balance is the opening one plus the amounts so far: at most the
     # widest spread of those sums (every row's amount) and _OPENING_REST.
@@ -153,7 +158,16 @@ def statements(
             f"statements.MAX_AMOUNT ({_exports.MAX_AMOUNT:,}); draw fewer or smaller rows",
             "balances below statements.MAX_AMOUNT",
         )
-    return _statements(export, rows, low, high)
+    # A fee charged on an income row, for audit_fees to check (red team r20 L2): only where
+    # the export joins fees to rows and the statement may hold both.
+    charges = None
+    earning = tuple(kind for kind in chosen if kind in _exports.INCOME_KINDS)
+    if "id" in export.row_fields and TransactionKind.SERVICE_FEE in chosen and earning:
+        charges = (
+            _transactions(earning, top, export),
+            _transactions((TransactionKind.SERVICE_FEE,), top, export),
+        )
+    return _statements(export, rows, charges, low=low, high=high)
 
 
 #: The most rows :func:`statements` draws: a statement of more is no better a test, and
@@ -192,10 +206,15 @@ def _statements(
     draw: st.DrawFn,
     export: StatementFormat,
     rows: st.SearchStrategy[Transaction],
+    charges: tuple[st.SearchStrategy[Transaction], st.SearchStrategy[Transaction]] | None,
+    *,
     low: int,
     high: int,
 ) -> Statement:
     drawn = draw(st.lists(rows, min_size=low, max_size=high))
+    charged = None
+    if charges is not None and draw(_CHARGED):
+        charged = _charge_one(draw, export, drawn, charges, high)
     if export is StatementFormat.TRANSACTION_HISTORY:
         # One file is one header variant: local amounts, or exchange rates.
         if draw(st.booleans()):
@@ -203,7 +222,7 @@ def _statements(
         else:
             drawn = [attrs.evolve(row, local_amount=None) for row in drawn]
     if "id" in export.row_fields:
-        drawn = _linked(draw, export, drawn)
+        drawn = _linked(draw, export, drawn, charged)
     if export is StatementFormat.WEEKLY_SUMMARY:
         drawn = _within_a_day(drawn)
     # Oldest first; on one day an income row before the fees charged on it.
@@ -228,21 +247,66 @@ def _statements(
     return Statement(format=export, transactions=placed)
 
 
-def _linked(draw: st.DrawFn, export: StatementFormat, rows: list[Transaction]) -> list[Transaction]:
+#: Whether a statement that can hold one gets a fee charged on an income row (three in four).
+_CHARGED = st.sampled_from((True, True, True, False))
+
+
+def _charge_one(
+    draw: st.DrawFn,
+    export: StatementFormat,
+    drawn: list[Transaction],
+    charges: tuple[st.SearchStrategy[Transaction], st.SearchStrategy[Transaction]],
+    high: int,
+) -> int | None:
+    """Append to *drawn* a fee to charge on an income row (and the row if it has none).
+
+    Rows of a dozen kinds hold few fees, and half of those are refunds or on
+    no row, so without it few statements gave ``audit_fees`` a fee to check
+    (red team r20 L2).  Only where *high* (``max_size``) leaves room; the
+    fee's index, for :func:`_linked` to join, or ``None``.
+    """
+    earning, fees = charges
+    room = high - len(drawn)
+    if room < 1 or (room < 2 and not any(row.is_income for row in drawn)):
+        return None
+    if not any(row.is_income for row in drawn):
+        drawn.append(draw(earning))
+    drawn.append(_as_charge(draw(fees), export))
+    return len(drawn) - 1
+
+
+def _as_charge(fee: Transaction, export: StatementFormat) -> Transaction:
+    """*fee* as a charge: below zero, with the export's word for a fee (not a refund)."""
+    charged = Money(-abs(fee.amount.amount), "USD")
+    rows = (
+        attrs.evolve(fee, type_text=word, amount=charged)
+        for word in export.type_words(TransactionKind.SERVICE_FEE)
+    )
+    return next(row for row in rows if not row.signed_against_kind)
+
+
+def _linked(
+    draw: st.DrawFn, export: StatementFormat, rows: list[Transaction], charged: int | None
+) -> list[Transaction]:
     """*rows* with ids of their own, and service fees joined to income rows as the export does.
 
     Every row gets its own id (a ``Ref ID`` or ``Transaction ID``); a fee
-    row names an income row of the statement, or none, and falls on its
-    day or up to 3 days later: in the Transaction History by ``Ref ID`` in
-    its description, in the Transactions report by sharing the income row's
+    row names an income row of the statement (three times in four, and
+    always the row at *charged*), or none, and falls on its day or up to 3
+    days later: in the Transaction History by ``Ref ID`` in its description,
+    in the Transactions report by sharing the income row's
     ``Transaction ID``.
     """
     named = [attrs.evolve(row, id=str(_FIRST_ID + index)) for index, row in enumerate(rows)]
     incomes = [row for row in named if row.is_income]
     linked: list[Transaction] = []
-    for row in named:
+    for index, row in enumerate(named):
         if row.kind is TransactionKind.SERVICE_FEE:
-            income = draw(st.none() | st.sampled_from(incomes)) if incomes else None
+            income = None
+            if index == charged:
+                income = draw(st.sampled_from(incomes))
+            elif incomes:
+                income = draw(_sometimes(st.sampled_from(incomes), st.none()))
             later = timedelta(days=draw(st.integers(0, 3)))  # charged that day or soon after
             row = _fee_on(export, row, income, later)  # noqa: PLW2901
         linked.append(row)
