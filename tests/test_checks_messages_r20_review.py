@@ -35,6 +35,8 @@ CAUGHT = [
         "ACCOUNT_SHARING",
     ),
     ("We own an Upwork account, you will log in and bid on it every day.", "ACCOUNT_SHARING"),
+    # The retrained model's metamorphic miss: Roman Urdu's share after the verb, then the rating.
+    ("Paisa lauta do aadha, 5 star de dunga.", "REVIEW_BEGGING"),
 ]
 
 
