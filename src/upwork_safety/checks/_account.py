@@ -231,8 +231,8 @@ def _used_later(sentence: Sentence, account: re.Match[str]) -> re.Match[str] | N
     ):
         return None
     use = next((u for u in sentence.all(w.USED_ON_IT) if u.start() > account.end()), None)
-    if use is None or _settled(sentence, *use.span()):
-        return None
+    if use is None or w.FROM_THE_CLIENT.search(use.group()) or _settled(sentence, *use.span()):
+        return None  # "you'll get the offer from it": the client's account, hiring
     return use
 
 

@@ -175,11 +175,20 @@ USED_AFTER = re.compile(
 #: The account used in a later clause that points back at it: "my uncle has an Upwork
 #: account, you'll do the jobs on it", "dost ka account hai, tum us se bid karo".
 USED_ON_IT = re.compile(
-    r"\b(?:you|u|aap|ap|tum)(?:'ll|'d| will| can| could)?(?: \w+){0,2}? (?:work|do|bid|apply|"
-    r"take|get|run|pick up|find|send proposals)\w{0,3}\b(?: [\w']+){0,3}? "
+    r"\b(?:you|u|aap|ap|tum)(?:'ll|'d| will| can| could)?(?: \w+){0,3}? (?:work|do|bid|apply|"
+    r"take|get|run|pick up|send proposals)\w{0,3}\b(?: [\w']+){0,3}? "
     r"(?:on|from|through|with|via|under) it\b|"
     r"\b(?:you|u|aap|ap|tum)\b(?: \w+){0,2}? (?:us|is|usi) (?:pe|par|per|se|mein)\b(?: \w+){0,3}? "
     r"(?:kaam|bid\w{0,3}|projects?|jobs?|proposals?|apply|orders?|chala\w{0,5})\b"
+)
+
+#: What a client's own account sends the reader, named in that later clause: the offer,
+#: the contract, the pay ("you'll get the offer from it", "you'll get paid through it"),
+#: its job post or invite: the account used by its owner, hiring (red team r20 M2).
+FROM_THE_CLIENT = re.compile(
+    r"\b(?:offers?|contracts?|invites?|invitations?|paid|pay|payments?|money|bonus\w{0,2}|"
+    r"milestones?|funds?|funded|notifications?|messages?|feedback|job posts?|posting|"
+    r"interviews?|hired|hire)\b"
 )
 
 #: The reader's own account, said without "your": "you have an Upwork account, so ...".

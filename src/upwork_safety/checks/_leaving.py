@@ -9,7 +9,10 @@ off Upwork, and a bare "let's continue outside Upwork", stay
 
 ``OFF_PLATFORM_CONTACT`` does not read "check your email" as a way to talk
 when what is looked for there is Upwork's: an offer, a contract, a
-notification (r20 M3).
+notification (r20 M3).  It does when the reader is told to talk there too
+("check your email and reply there, not on Upwork", "email check karo, baat
+wahin karte hain"): the talk moved to the e-mail, whatever it is about
+(review r20 M1).
 """
 
 from __future__ import annotations
@@ -71,10 +74,47 @@ _UPWORK_MAIL = re.compile(
 )
 
 
+#: The mailbox the reader is told to read, however it is named: "check your inbox",
+#: "open your mail", "email check karo", "apni gmail dekh lein".
+_READ_MAILBOX = re.compile(
+    r"\b(?:check|open|see|read)\w{0,3} (?:your|ur|the) (?:e-?mail|mail|inbox|gmail)\b|"
+    r"\b(?:e-?mail|mail|inbox|gmail) (?:check|dekh)\w{0,6}\b"
+)
+#: Talking: "reply", "let's discuss", "continue the conversation", "baat", "jawab".
+_TALK = re.compile(
+    r"\b(?:repl(?:y|ies|ied|ying)|respond\w{0,3}|answer\w{0,3}|talk\w{0,3}|discuss\w{0,3}|"
+    r"continue\w{0,3}|conversation|write (?:to )?(?:me|us)|get back to (?:me|us)|baat|jawab)\b"
+)
+#: ... there, in the e-mail: "reply there", "over there", "wahin", "by email" (not
+#: "there on Upwork").
+_THERE = re.compile(
+    r"\b(?:there|wahan|wahin|wahaan|udhar)\b(?! on upwork| in upwork| here)|"
+    r"\b(?:by|over|via|on|through) e-?mail\b|\be-?mail (?:pe|par|per|se)\b"
+)
+
+
+def _talks_there(sentence: Sentence) -> re.Match[str] | None:
+    """The talk word of a clause that puts the talk in the e-mail ("reply there")."""
+    return next((t for t in sentence.all(_TALK) if sentence.in_clause(_THERE, t.start())), None)
+
+
 def reads_upwork_mail(sentence: Sentence, match: re.Match[str]) -> bool:
-    """'check your email' for an Upwork offer or notice: the e-mail read, not a way to talk."""
+    """'check your email' for an Upwork offer or notice: the e-mail read, not a way to talk.
+
+    Not when the reader is told to talk there as well ("check your email and
+    reply there, not on Upwork"): what is in the e-mail is then beside the point.
+    """
     text = sentence.text
     told = _READ_MAIL_BEFORE.search(text, max(0, match.start() - 10), match.start()) or (
         _READ_MAIL_AFTER.match(text, match.end())
     )
-    return bool(told) and bool(sentence.first(_UPWORK_MAIL))
+    return bool(told) and bool(sentence.first(_UPWORK_MAIL)) and _talks_there(sentence) is None
+
+
+def talk_in_mail(sentence: Sentence) -> Hit | None:
+    """The reader told to read their mailbox and to talk there ("check your inbox, reply there")."""
+    read = sentence.first(_READ_MAILBOX)
+    talk = _talks_there(sentence) if read is not None else None
+    if read is None or talk is None or sentence.past() or sentence.negated(*talk.span()):
+        return None
+    return Hit(FindingCode.OFF_PLATFORM_CONTACT, *sentence.span(read, talk), Confidence.HIGH)

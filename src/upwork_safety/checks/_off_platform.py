@@ -14,7 +14,7 @@ import re
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._contacts import contact_details, placed_on_product
-from upwork_safety.checks._leaving import LEFT, reads_upwork_mail, work_taken_off
+from upwork_safety.checks._leaving import LEFT, reads_upwork_mail, talk_in_mail, work_taken_off
 from upwork_safety.checks._payment_kinds import (
     WALLET,
     WITHDRAWAL,
@@ -280,7 +280,7 @@ def _contact_elsewhere(sentence: Sentence) -> Hit | None:
     return None
 
 
-_CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere)
+_CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere, talk_in_mail)
 
 
 CONTACT_ANCHOR = anchor(

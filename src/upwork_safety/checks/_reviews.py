@@ -155,8 +155,10 @@ _THEN_RATING = re.compile(
     r"we will|else)|otherwise|warna|to main|to hum|and (?:you|u) (?:get|will get|'ll get)|"
     r"(?:nahi|na)(?: \w+)? to)\b|"
     # Roman Urdu's order, the trade then the rating: "30 percent wapas karo, 5 star de dunga",
-    # "wapas bhej dein, phir ...", "lauta do to ..." (the "to" of a condition met).
-    r"\b(?:karo|bhejo|lautao|do|dein|dijiye)(?:,| to\b)|"
+    # "wapas bhej dein, phir ...", "lauta do to ..." (the "to" of a condition met), and the
+    # share after the verb: "paise wapas kar do aadhe, main 5 star dunga".
+    r"\b(?:karo|bhejo|lautao|do|dein|dijiye)(?: (?:aadhe|adhe|aadha|adha|saare|sare|poore|pure))?"
+    r"(?:,| to\b)|"
     # English names the rating as the outcome: "..., and the review will be glowing".
     r"\band (?:the|my)(?: (?:review|rating|feedback|stars?)\b| ?$)"
 )
