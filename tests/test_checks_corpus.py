@@ -14,7 +14,11 @@ development set of ``review_milestone``); ``milestones_heldout.json`` is its
 held-out set, likewise never scored here (``benchmarks/milestone_eval.py``).
 """
 
+import importlib
+import inspect
 import json
+import pkgutil
+import re
 from pathlib import Path
 
 import pytest
@@ -22,7 +26,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from upwork_safety import checks
-from upwork_safety.checks import _account, _funding, _off_platform, _reviews, _scope, _upfront_fee
 from upwork_safety.checks._normalise import normalise
 from upwork_safety.checks._sentences import Anchor
 
@@ -272,12 +275,30 @@ def test_milestone_precision_and_recall():
 
 # ============================================================================ anchors
 
-ANCHORS = {
-    f"{module.__name__.rsplit('.', 1)[-1]}.{name}": value
-    for module in (_account, _funding, _off_platform, _reviews, _scope, _upfront_fee)
-    for name, value in vars(module).items()
-    if isinstance(value, Anchor)
-}
+
+def _anchors() -> dict[str, Anchor]:
+    """Every anchor of every scanner module, named after the module that builds it.
+
+    Read from the package, so a module split or added needs no list here.
+    """
+    found: dict[str, Anchor] = {}
+    every: set[int] = set()
+    for info in pkgutil.iter_modules(checks.__path__):
+        module = importlib.import_module(f"{checks.__name__}.{info.name}")
+        source = inspect.getsource(module)
+        every |= {id(v) for v in vars(module).values() if isinstance(v, Anchor)}
+        for name, value in vars(module).items():
+            # Named where it is built (``NAME = anchor(``), not where it is imported.
+            if isinstance(value, Anchor) and re.search(
+                rf"^{name} = anchor\(", source, re.MULTILINE
+            ):
+                found[f"{info.name}.{name}"] = value
+    if every != {id(v) for v in found.values()}:
+        raise AssertionError("an anchor is not built as `NAME = anchor(...)` in its module")
+    return found
+
+
+ANCHORS = _anchors()
 
 
 @pytest.mark.parametrize("name", sorted(ANCHORS))

@@ -1,8 +1,8 @@
 """Starting before funding: work asked for while the funding, contract or offer is put off.
 
-Also free or unpaid trial work before hiring, work without escrow, and
-payment only after delivery.  The request and the delay may sit in
-different sentences, so this code reads the whole message.
+Also free or unpaid trial work before hiring (its phrases are in ``_trials``), work
+without escrow, and payment only after delivery.  The request and the delay may sit
+in different sentences, so this code reads the whole message.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import re
 
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
-from upwork_safety.checks._reviews import rated
 from upwork_safety.checks._sentences import (
     FREE_TRIAL,
     Hit,
@@ -19,6 +18,7 @@ from upwork_safety.checks._sentences import (
     Sentence,
     anchor,
 )
+from upwork_safety.checks._trials import FREE_WORK, TRIAL, free_work_asked, hiring_trial
 
 _START = re.compile(
     r"\b(?:start|starting|staart|strat|begin|beginning|get started|go ahead|proceed|"
@@ -276,54 +276,6 @@ _CONTRACT_CLOSING = re.compile(
 _SUBMIT_CONDITION = re.compile(
     r",? ?(?:unless|without|with|until|till|once|before|if|when|after)\b"
 )
-#: Free work that is more of the same job (SCOPE_CREEP's), not a trial before hiring.
-_EXTRA_FREE = re.compile(r"\b(?:extra|additional)\b")
-FREE_WORK = re.compile(
-    r"(?:\b(?:free|unpaid|no pay|without pay(?:ment)?|not paid|muft|zero[ -]dollars?|"
-    r"0 dollars?)|\$0)\b(?: \w+){0,3}? "
-    r"(?:sample|test|trial|task|assignment|demo|mockup|concepts?|designs?|logo|articles?|"
-    r"page|work|chapter|project)\b|\b(?:sample|test|trial|task|assignment|demo|"
-    r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b(?: \w+){0,3}? (?:for free|"
-    r"for \$0|for (?:zero|0) dollars?|for nothing|free mein|free of (?:cost|charge)|muft mein|"
-    r"bina paise|unpaid|not paid|without pay)\b|"
-    r"\b(?:it is|it's|this is|will not be|won't be) (?:paid|not paid)\b|"
-    r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b|"
-    r"\bbina (?:paise|payment|pay)\b"
-)
-_UNPAID = re.compile(
-    r"\b(?:unpaid|not paid|without pay(?:ment)?|no pay|paid nahi|payment nahi|paise nahi|"
-    r"zero[ -]dollars?|0 dollars?|for nothing)\b|\$0\b"
-)
-TRIAL = re.compile(
-    r"\b(?:sample|test task|test assignment|trial task|trial|test project|test|"
-    r"small task|demo|first screen|first (?:two|2|few|couple)|sample chapter|audition)\b"
-)
-_TRIAL_WHY = re.compile(
-    r"\bbefore (?:i|we) (?:hire|make an offer|send (?:the |an |you )?(?:offer|contract))|"
-    r"\bif (?:i|we) like\b|\bif (?:they're|it's|its|they are) good\b|"
-    r"\bto (?:see|judge|check|evaluate|assess|prove|test)\b|\bpasand aay\w{0,2}\b|"
-    r"\bacha lag\w{0,2}\b|\bthen (?:i|we)(?:'ll| will)? (?:hire|open|create|send)\b|"
-    r"\byou(?:'ll| will)? get the (?:job|project|contract|whole)\b|\bhire kar\w{0,4}\b|"
-    r"\bofficially\b|\bconsider it a test\b|\bdekhte hain\b|\bphir (?:contract|hire|order)\b|"
-    r"\b(?:open|create|send) (?:a |the )?contract for the rest\b|"
-    r"\b(?:uske baad|us ke baad|then|phir|after that) (?:\w+ )?(?:contract|hire|offer|order|"
-    r"milestone)\b|\bagar (?:select|pasand|acha|theek)\w{0,4}\b|"
-    # The contest: "best writer gets the contract", "the winner wins the project" (a
-    # candidate as the subject, not "Acme wins the contract" in a press release or "the
-    # agency that wins the tender").
-    r"\b(?:best|top|winner|whoever|the one|designer|writer|applicant|submission|entry|"
-    r"candidate|freelancer|voice|artist|developer|dev)\b(?: (?:\w+ )?)?(?:gets|wins|lands|"
-    r"will get|will win|will land) (?:the |a )?(?:contract|job|project|gig|offer|work)\b"
-)
-_PAID_TRIAL = re.compile(
-    r"\bpaid (?:test|trial|sample)\b|\b(?:test|trial) (?:is|will be) paid\b|"
-    r"\b(?:fixed-price )?contract for it\b|\bmilestone for (?:the|this|it)\b|"
-    r"\$\d+ (?:test|trial)|\bwe pay for\b"
-)
-_PORTFOLIO = re.compile(
-    r"\b(?:sample|samples|examples?) of (?:your )?(?:previous|past|earlier|existing|recent)?"
-    r" ?work\b|\bportfolio\b|\bprevious work\b|\bwork you(?:'ve| have) done\b"
-)
 _PAY_AFTER = re.compile(
     r"\b(?:pay|paid|payment|paise|money|amount|full amount)\b(?: \w+){0,5}? (?:after|once|"
     r"when|on|upon|only after|as soon as|jab|ke baad)\b(?: [\w'%]+){0,4}? (?:deliver\w{0,4}|"
@@ -512,7 +464,7 @@ def _unconditional(sentence: Sentence, match: re.Match[str], pattern: re.Pattern
             or sentence.first(lex.ON_PLATFORM)
         )
     if pattern is FREE_WORK:
-        return _free_work_asked(sentence, match)
+        return free_work_asked(sentence, match)
     return (
         _submission_skipped(sentence, match)
         if pattern is _OFF_SUBMIT
@@ -551,17 +503,6 @@ def _submission_skipped(sentence: Sentence, match: re.Match[str]) -> bool:
     return bool(sentence.first(_ELSEWHERE))
 
 
-def _free_work_asked(sentence: Sentence, match: re.Match[str]) -> bool:
-    """Free or unpaid work asked for as a trial (not samples of past work, not extra work)."""
-    if _EXTRA_FREE.search(sentence.text, max(0, match.start() - 24), match.end()):
-        return False  # "the extra variations for free": more work (SCOPE_CREEP), not a trial
-    if rated(sentence):
-        return False  # "a free logo or I'll leave 1 star": a rating's price, in a contract
-    return not sentence.first(_PORTFOLIO) and (
-        sentence.asks() or bool(_UNPAID.search(match.group()))
-    )
-
-
 _START_ANCHOR = anchor(
     (_NO_ESCROW, _OFF_SUBMIT, FREE_WORK, _PAY_AFTER, _FUND_AFTER_WORK, TRIAL),
     "without skip no need zaroorat bina baghair wait outside formalities paperwork not free "
@@ -596,12 +537,6 @@ _PAYMENT_ANCHOR = anchor(
 )
 _FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
 _NO_WAIT_ANCHOR = anchor((_NO_WAIT,), "wait hold forget intezar")
-_PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone $ we pay")
-_TRIAL_WHY_ANCHOR = anchor(
-    (_TRIAL_WHY,),
-    "before if to pasand acha then you'll you will you get hire official consider dekh phir "
-    "open create send uske us ke after agar gets wins will lands",
-)
 
 
 def _not_waited_for(message: Message) -> Hit | None:
@@ -640,11 +575,9 @@ def _start_stated(message: Message) -> Hit | None:
                 if _unconditional(sentence, match, pattern):
                     variant = FREE_TRIAL if pattern is FREE_WORK else ""
                     return Hit(code, *sentence.span(match), Confidence.HIGH, variant)
-        trial = sentence.first(TRIAL)
-        if trial and not sentence.first(_PORTFOLIO) and not message.has(_PAID_TRIAL_ANCHOR):
-            why = sentence.first(_TRIAL_WHY) or message.has(_TRIAL_WHY_ANCHOR)
-            if why and (sentence.asks() or sentence.first(_WORK_ASK)):
-                return Hit(code, *sentence.span(trial), Confidence.HIGH, FREE_TRIAL)
+        trial = hiring_trial(message, sentence)
+        if trial and (sentence.asks() or sentence.first(_WORK_ASK)):
+            return Hit(code, *sentence.span(trial), Confidence.HIGH, FREE_TRIAL)
     return None
 
 

@@ -63,13 +63,8 @@ import re
 from upwork_safety.checks._account import account_sharing, account_warned
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._funding import start_before_funding
-from upwork_safety.checks._off_platform import (
-    CONTACT_ANCHOR,
-    PAYMENT_ANCHOR,
-    contact,
-    payment,
-    payment_kept_on_platform,
-)
+from upwork_safety.checks._off_contact import CONTACT_ANCHOR, contact
+from upwork_safety.checks._off_platform import PAYMENT_ANCHOR, payment, payment_kept_on_platform
 from upwork_safety.checks._reviews import (
     rating_asked_for_nothing,
     rating_for_the_work,

@@ -1,10 +1,9 @@
-"""Off-platform contact and payment: a channel or a payment method, asked for or offered.
+"""Off-platform payment: a payment method that leaves Upwork, asked for or offered.
 
-``OFF_PLATFORM_CONTACT``: a contact detail (:mod:`._contacts`), or a request
-or offer together with a chat app, e-mail or a phone as a way to talk, or
-"outside Upwork".  ``OFF_PLATFORM_PAYMENT``: bank or payment-account details
-asked for, a payment method that leaves Upwork with paying in a request or
-offer, "directly" / "outside Upwork", or avoiding Upwork's fee.
+``OFF_PLATFORM_PAYMENT``: bank or payment-account details asked for, a payment
+method that leaves Upwork with paying in a request or offer, "directly" /
+"outside Upwork", or avoiding Upwork's fee.  Talking outside Upwork is
+``_off_contact``'s.
 """
 
 from __future__ import annotations
@@ -13,8 +12,8 @@ import re
 
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
-from upwork_safety.checks._contacts import contact_details, placed_on_product
-from upwork_safety.checks._leaving import LEFT, reads_upwork_mail, talk_in_mail, work_taken_off
+from upwork_safety.checks._leaving import LEFT, work_taken_off
+from upwork_safety.checks._off_contact import COMMUNICATE, MOVE_OFF, STRONG_PAY
 from upwork_safety.checks._payment_kinds import (
     WALLET,
     WITHDRAWAL,
@@ -33,280 +32,6 @@ from upwork_safety.checks._sentences import (
     read_rules,
 )
 
-# =========================================================================== contact
-
-_CONTACT_OFF = re.compile(
-    r"\b(?:outside|off|away from|instead of|other than|not on|not here on)\s(?:of\s)?(?:the\s)?"
-    r"(?:upwork|platform|site|upwork's (?:chat|messages?|messenger))\b|"
-    r"\bupwork (?:se|ke) (?:bahar|baghair|ilawa)\b|\belsewhere\b|\bsomewhere else\b|"
-    # The question form: "where else can I reach you?", "is there any other way to talk?".
-    r"\b(?:where|anywhere) else\b|\b(?:some|any) other way\b(?! to (?:reach|get to|open|find|"
-    r"access|fix|do|get|make|show)\b(?! (?:you|u|me|us|each other)\b))|"
-    r"\bhow else (?:\w+ ){0,3}?(?:reach|contact|talk to|get hold of) (?:you|u|me)\b|"
-    r"\b(?:an )?alternative (?:channel|app|platform|way to (?:reach|contact|talk))\b|"
-    r"\b(?:another|other|different) (?:app|platform|channel|way to (?:reach|contact|talk))\b"
-    r"(?! (?:the|a|an|our|this|that|its|their|his|her)\b)|"
-    r"\bin private\b|\bprivately\b"
-)
-_COMMUNICATE = re.compile(
-    r"\b(?:talk|chat|discuss|communicat\w{0,6}|conversation|message|messages|messaging|"
-    r"contact|reach|call|speak|baat|rabta)\b"
-)
-#: Moving or carrying on off the platform: "let's continue outside Upwork", "take this off Upwork".
-_MOVE_OFF = re.compile(
-    r"\b(?:continue|carry on|move|moving|shift|go|get|take|bring)"
-    # What moves is the talk or the work ("this", "the chat"), not a thing ("the images").
-    r"(?: (?:this|that|it|us|things|everything|the rest|(?:this|the|our) (?:conversation|chat|"
-    r"discussion|project|work|job|contract)))? "
-    # Not "Upwork's old API": a thing of the platform's, not the platform.
-    r"(?:outside|off|away from)(?: of)?(?: the)? (?:upwork|platform)\b(?!'s)"
-)
-_AVAILABLE_ON = re.compile(
-    r"\b(?:available|active|reachable|online|more active|mostly|usually|always|all day|"
-    r"faster|quicker|quickly|easier|better|respond|reply|replies)\b|\bi'?m on\b|"
-    r"\bi am on\b|\bfind me\b"
-)
-#: A thing sent by post, not an e-mail: "we will mail you a cheque", "I'll mail you the kit".
-_POSTED = (
-    r"(?! (?:a |an |the |your |our |my )?(?:[\w-]+ )?(?:cheques?|checks?|package|parcel|kit|"
-    r"starter kit|cards?|letter|device|laptop|equipment|box|hard ?drive|samples? (?:pack|box)|"
-    r"prints?|cop(?:y|ies)|books?|gifts?|merch|swag|samples?|documents by post)\b)"
-)
-_EMAIL_CONTACT = re.compile(
-    r"(?:^|(?<=[,;:] ))(?:please |pls |just |kindly )?(?:e-?mail|mail) (?:me|us)\b|"
-    r"\b(?:i'?ll|i will|we'?ll|we will|can|let me|please|could|i can) (?:e-?mail|mail) "
-    r"(?:you|me|us)\b" + _POSTED + r"|\b(?:e-?mail|mail) (?:me|us) (?:at|on)\b|"
-    r"\b(?:e-?mail|mail) (?:karein|kar dein|kar do|karo|kijiye)\b|"
-    r"\b(?:your|my|apna|apni|mera|meri|personal|private|direct) (?:personal |private )?"
-    r"(?:e-?mail|gmail|email address)\b|\be-?mail address\b|"
-    r"\b(?:on|via|by|over|through|to|at) (?:my |your )?(?:e-?mail|gmail)\b|"
-    r"\b(?:e-?mail|gmail) (?:bata|bhej|de|share|send|pe|par|per)\w{0,6}\b"
-)
-_PHONE_CONTACT = re.compile(
-    r"\b(?:your|my|apna|apni|mera|meri|aap ka|aap ki|personal|direct|private|cell|mobile|"
-    r"contact|whatsapp|phone) (?:phone |cell |mobile |whatsapp |contact )?(?:number|phone|"
-    r"cell|mobile)\b|\b(?:call|text|sms|ring|phone) (?:me|you|us)\b|"
-    r"\b(?:give|send|share|bhej|de) (?:me |us )?(?:a )?(?:call|ring)\b|"
-    r"\bnumber (?:de|bhej|share|send|bata|do|dein|dijiye|likh|pe|par|per)\w{0,6}\b|"
-    r"\b(?:phone|cell|mobile|direct|voice|whatsapp) calls?\b|\bcall (?:kar|karein|karo|"
-    r"kar lein|kar lo)\b|\bby text\b|\bvia sms\b"
-)
-#: The phone as a device to look at things on ("on my phone", "from my mobile").
-_DEVICE = re.compile(r"(?:my|your|apna|apni|mera|meri|aap ka|aap ki) (?:phone|mobile|cell)$")
-_DEVICE_BEFORE = re.compile(r"\b(?:on|from|with|using|in) $")
-_ON_UPWORK_CALL = re.compile(
-    r"\b(?:call|calls|meeting|video call|chat|message|messages|talk)(?: me| us| you)? (?:here|"
-    r"on upwork|"
-    r"through upwork|via upwork|in upwork)\b|\bupwork (?:call|video call|meeting|messages|"
-    r"chat|ki video call|pe call|par call)\b|\bhere on upwork\b"
-)
-#: A payment account's number or e-mail ("JazzCash number", "Payoneer wali email"): an
-#: account to pay into, not a way to talk.
-_PAYMENT_NUMBER = re.compile(
-    r"\b(?:jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast|upaisa|account|iban|bank|"
-    r"pay\s?pal|payoneer|wise|skrill|zelle|venmo|revolut)(?: \w+)? $"
-)
-
-
-#: The app's detail as a thing to place: "our WhatsApp handle", "the Telegram channel link".
-_DETAIL_AFTER = re.compile(
-    r"(?:'s)? (?:\w+ )?(?:handle|number|link|qr(?: code)?|icon|logo|channel|page|account|id|"
-    r"username|button|badge)s?\b"
-)
-#: Placing it on the design: "put", "add", "print", "include".
-_PLACE_VERB = re.compile(r"\b(?:put|add|print|include|place|show|display|feature)\w{0,3}\b")
-
-
-#: The app's name quoted as a word: "'WhatsApp'".
-_QUOTED = re.compile(r"^(['\"]).+\1$")
-_REACH_ME = re.compile(
-    r"\b(?:add|message|contact|text|call|ping|reach|dm|find|join) (?:me|us)\b|\b(?:my|mera)\b"
-)
-#: The writer and the reader talking: "let's discuss", "I'll send my notes", "can we chat".
-_TALK_VERB = re.compile(
-    r"\b(?:let'?s|let us|we can|can we|could we|shall we|i'?ll|i will|we'?ll)(?: \w+)? "
-    r"(?:discuss|talk|chat|continue|send|share|go over|explain|message|text|call)\b"
-)
-#: The talk is someone else's, or a feature being built: "send confirmations to customers".
-_OTHERS_OR_BUILT = re.compile(
-    r"\b(?:customers?|users?|subscribers?|buyers?|members?|students?|visitors?|shoppers?|"
-    r"patients?|guests?|team|build\w{0,3}|integrat\w{0,6}|bot|api|flow|automat\w{0,6}|"
-    r"feature|upwork)\b"
-)
-#: The app right after on/over/via: the channel the talk goes through.
-_OVER_APP = re.compile(r"\b(?:on|over|via|through|thru|in) (?:the )?$")
-
-
-def _placed_detail(sentence: Sentence, match: re.Match[str]) -> bool:
-    """The app's handle or link placed on what is being built, not a way to talk.
-
-    "Put our Instagram handle on the cup sleeve artwork" places a detail;
-    "I'll send my notes on the packaging over Telegram" talks on the app.
-    """
-    return (
-        _DETAIL_AFTER.match(sentence.text, match.end()) is not None
-        and sentence.first(_PLACE_VERB) is not None
-        and placed_on_product(sentence.text)
-    )
-
-
-#: Whether the rules allow it: "or is that not allowed?", "is it against the rules to...".
-_RULES_QUESTION = re.compile(
-    r"\b(?:allowed|permitted|against (?:the |upwork'?s? )?(?:rules|terms|tos|policy)|"
-    r"(?:the )?rules? (?:say|allow)|(?:is|are) (?:it|that|this) (?:ok|okay|fine|legal) (?:to|if))\b"
-)
-#: Clients or freelancers in general, not the reader: "a client", "clients", "the client".
-_ANY_PARTY = re.compile(
-    r"\b(?:a|any|the|other) (?:clients?|freelancers?)\b|\b(?:clients|freelancers)\b"
-)
-
-
-def _rules_question(sentence: Sentence) -> bool:
-    """A question about the rules for clients in general, not an offer to the reader.
-
-    "Can I give a client my email after the contract starts, or is that still not
-    allowed?" asks what Upwork permits; it shares nothing with anyone.
-    """
-    return (
-        "?" in sentence.text
-        and sentence.first(_RULES_QUESTION) is not None
-        and sentence.first(_ANY_PARTY) is not None
-    )
-
-
-def _suppressed_channel(sentence: Sentence, match: re.Match[str]) -> bool:
-    start, end = match.span()
-    if _rules_question(sentence):
-        return True  # "can I give a client my email, or is that not allowed?"
-    if (
-        _TALK_VERB.search(sentence.text)
-        and _OVER_APP.search(sentence.text, 0, start)
-        and not _OTHERS_OR_BUILT.search(sentence.text)
-    ):
-        # "let's discuss the mockup on WhatsApp": we talk there, whatever the subject
-        return sentence.negated(start, end) or sentence.past()
-    if _QUOTED.match(sentence.text[max(0, start - 1) : end + 1]) and not _REACH_ME.search(
-        sentence.text
-    ):
-        return True  # "it says 'Whtapp' instead of 'WhatsApp'": the word, quoted
-    if sentence.suppressed(start, end) or _placed_detail(sentence, match):
-        return True  # "put our WhatsApp handle on the menu card": the design's, not a way to talk
-    return bool(sentence.in_clause(_ON_UPWORK_CALL, start)) and not (
-        sentence.all(_CONTACT_OFF) or sentence.all(lex.CHAT_COMPLAINT)
-    )  # "Upwork chat" in use, unless it is the reason to leave: "as Upwork chat is laggy"
-
-
-def _contact_app(sentence: Sentence) -> Hit | None:
-    """A chat app with a way of getting in touch, asked for or offered."""
-    code = FindingCode.OFF_PLATFORM_CONTACT
-    best: Hit | None = None
-    for match in sentence.all(lex.APP):
-        if _suppressed_channel(sentence, match):
-            continue
-        verb = sentence.first(lex.CONTACT_VERB) or sentence.first(lex.APP_AS_VERB)
-        owner = sentence.near(lex.POSSESSIVE, *match.span(), reach=14)
-        if (verb or owner) and sentence.asks():
-            return Hit(code, *sentence.span(match, verb), Confidence.HIGH)
-        if (
-            sentence.asks()
-            or verb
-            or sentence.first(_AVAILABLE_ON)
-            or (owner and "?" in sentence.text)
-        ):
-            best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
-    return best
-
-
-#: Where something is delivered or signed up with, not a way to talk: "the code Upwork sent
-#: to your phone", "create an account on our staging site with your email".
-_DELIVERED_TO = re.compile(
-    r"\b(?:upwork|it|they|we|i) (?:just |has |have )?(?:sent|sends|texted|emailed)(?: \w+)? to "
-    r"$|\b(?:account|profile|login|sign ?up|register\w{0,5})\b[^.?!]{0,30}\b(?:with|using) $|"
-    # An invitation to a tool sent there: "they'll send an invite to your email", "the invite
-    # went to your email", "a GitHub invite at your email".
-    r"\b(?:invite|invites|invitation|access link|login link)\b[^.?!]{0,30}?(?:\b(?:to|at|in) )?$"
-)
-#: The e-mail read for an invitation ("check your email for the invite"), or a notice that
-#: reached it ("aap ki email pe notification aya hoga", "email par receipt bheji hogi").
-_INVITE_AFTER = re.compile(
-    r" (?:for|with) (?:the |an |our |their |a )?(?:invite|invitation)\b|"
-    r"(?: (?:pe|par|per|mein|me))? (?:\w+ ){0,2}?(?:notification|notice|invite|invitation|"
-    r"confirmation|receipt|alert|link|code|otp|offer)s? (?:\w+ ){0,2}?(?:aya|aaya|ayi|aayi|aai|"
-    r"aa gay\w|aa chuk\w|gaya|gayi|gai|bheja|bheji|bheje|mila|mili)\b"
-)
-
-
-def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
-    """E-mail or a phone as a way to talk: "email me", "your number", "call me"."""
-    code = FindingCode.OFF_PLATFORM_CONTACT
-    best: Hit | None = None
-    for pattern in (_EMAIL_CONTACT, _PHONE_CONTACT):
-        for match in sentence.all(pattern):
-            if _suppressed_channel(sentence, match) or sentence.all(lex.ALLOWED_TOOL):
-                continue
-            if _PAYMENT_NUMBER.search(sentence.text, 0, match.start()):
-                continue  # "JazzCash number", "Payoneer email": an account to pay into
-            if _DELIVERED_TO.search(
-                sentence.text, max(0, match.start() - 40), match.start()
-            ) or _INVITE_AFTER.match(sentence.text, match.end()):
-                continue  # "the code Upwork sent to your phone", "an invite to your email"
-            if pattern is _EMAIL_CONTACT and reads_upwork_mail(sentence, match):
-                continue  # "I've sent the offer, check your email"
-            if (
-                pattern is _PHONE_CONTACT
-                and _DEVICE.match(match.group())
-                and _DEVICE_BEFORE.search(sentence.text, 0, match.start())
-                and not sentence.in_clause(lex.CONTACT_VERB, match.start())
-            ):
-                continue  # "check the colours on my phone": the phone as a screen
-            if sentence.asks() or sentence.first(lex.CONTACT_VERB):
-                return Hit(code, *sentence.span(match), Confidence.HIGH)
-            best = best or Hit(code, *sentence.span(match), Confidence.MEDIUM)
-    return best
-
-
-def _contact_elsewhere(sentence: Sentence) -> Hit | None:
-    """Talking (or, with no money in the sentence, moving on) "outside Upwork", "elsewhere"."""
-    for match in sentence.all(_CONTACT_OFF):
-        verb = sentence.first(_COMMUNICATE)
-        if verb is None and not sentence.first(_STRONG_PAY):
-            verb = sentence.first(_MOVE_OFF)  # "let's continue outside Upwork"
-        if verb is None or sentence.negated(*match.span()) or sentence.past():
-            continue
-        if sentence.asks():
-            return Hit(
-                FindingCode.OFF_PLATFORM_CONTACT, *sentence.span(verb, match), Confidence.HIGH
-            )
-    return None
-
-
-_CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere, talk_in_mail)
-
-
-CONTACT_ANCHOR = anchor(
-    (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _PHONE_CONTACT, _CONTACT_OFF),
-    "wh wa wt te tl sk discord chat viber imo kik snap insta fb facebook messenger linked "
-    "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call app "
-    "ring off out away instead other upwork elsewhere private",
-)
-
-
-def contact(message: Message) -> Hit | None:
-    """OFF_PLATFORM_CONTACT: a contact detail, or off-platform contact asked for or offered."""
-    details = contact_details(message.text)
-    if details:
-        first = details[0]
-        return Hit(FindingCode.OFF_PLATFORM_CONTACT, first.start, first.end, Confidence.HIGH)
-    return best_hit(read_rules(s, _CONTACT_RULES) for s in message.holding(CONTACT_ANCHOR))
-
-
-# =========================================================================== payment
-
-_STRONG_PAY = re.compile(
-    r"\b(?:pay|paid|paying|pays|payment|payments|transfer\w{0,3}|wire|money|paise|paisa|"
-    r"raqam|deal|bonus|salary|funds|settle|invoice|cash|amount|rest|balance|remaining|"
-    r"discount|cheaper|price|rate|\d+ ?% off)\b"
-)
 _DIRECT_ON_UPWORK = re.compile(
     r"\b(?:direct(?:ly)?|seedha)\s(?:\w+\s){0,2}?(?:through|via|on|in|to|into|from|using) "
     r"(?:the )?(?:your |my )?upwork\b|\bdirect contracts?\b|"
@@ -534,7 +259,7 @@ def _kept_on_platform(sentence: Sentence) -> bool:
 def _payment_elsewhere(sentence: Sentence) -> Hit | None:
     """Paying "directly", "outside Upwork", "between us"."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
-    pay = sentence.first(_STRONG_PAY)
+    pay = sentence.first(STRONG_PAY)
     if pay is None or _kept_on_platform(sentence) or sentence.freelancer_pays():
         return None
     best: Hit | None = None
@@ -554,11 +279,7 @@ def _payment_fee_reason(sentence: Sentence) -> Hit | None:
         return None
     if sentence.suppressed(*fee.span()):
         return None
-    if (
-        sentence.first(_STRONG_PAY)
-        or sentence.first(lex.OFF_PLATFORM)
-        or sentence.first(lex.METHOD)
-    ):
+    if sentence.first(STRONG_PAY) or sentence.first(lex.OFF_PLATFORM) or sentence.first(lex.METHOD):
         return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(fee), Confidence.HIGH)
     return None
 
@@ -623,7 +344,7 @@ def _payment_after_upwork_first(sentence: Sentence) -> Hit | None:
 
 def _payment_work_off(sentence: Sentence) -> Hit | None:
     """The work taken off Upwork (:mod:`._leaving`); moving the talk off is contact's."""
-    if sentence.first(_COMMUNICATE) or sentence.first(_MOVE_OFF):
+    if sentence.first(COMMUNICATE) or sentence.first(MOVE_OFF):
         return None
     return work_taken_off(sentence)
 

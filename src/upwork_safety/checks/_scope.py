@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from upwork_safety.checks._codes import Confidence, FindingCode
-from upwork_safety.checks._funding import FREE_WORK, TRIAL
 from upwork_safety.checks._sentences import (
     Hit,
     Message,
@@ -13,6 +12,7 @@ from upwork_safety.checks._sentences import (
     anchor,
     best_hit,
 )
+from upwork_safety.checks._trials import FREE_WORK, TRIAL
 
 _ADDITION = re.compile(
     r"\b(?:also|too|as well|bhi|additionally|another|plus|forgot to mention|on top|"

@@ -1,0 +1,93 @@
+"""Free or unpaid trial work asked for before hiring (START_BEFORE_FUNDING's free-trial variant).
+
+"Do a free sample logo first, if we like it we hire you": a trial, unpaid, asked for to
+win the contract.  Samples of past work, extra work in a running job (SCOPE_CREEP's) and
+a paid trial are not.  ``_funding`` reads these for the code;
+``_scope`` reads them to leave a trial to that code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from upwork_safety.checks._reviews import rated
+from upwork_safety.checks._sentences import Message, Sentence, anchor
+
+#: Free work that is more of the same job (SCOPE_CREEP's), not a trial before hiring.
+_EXTRA_FREE = re.compile(r"\b(?:extra|additional)\b")
+FREE_WORK = re.compile(
+    r"(?:\b(?:free|unpaid|no pay|without pay(?:ment)?|not paid|muft|zero[ -]dollars?|"
+    r"0 dollars?)|\$0)\b(?: \w+){0,3}? "
+    r"(?:sample|test|trial|task|assignment|demo|mockup|concepts?|designs?|logo|articles?|"
+    r"page|work|chapter|project)\b|\b(?:sample|test|trial|task|assignment|demo|"
+    r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b(?: \w+){0,3}? (?:for free|"
+    r"for \$0|for (?:zero|0) dollars?|for nothing|free mein|free of (?:cost|charge)|muft mein|"
+    r"bina paise|unpaid|not paid|without pay)\b|"
+    r"\b(?:it is|it's|this is|will not be|won't be) (?:paid|not paid)\b|"
+    r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b|"
+    r"\bbina (?:paise|payment|pay)\b"
+)
+_UNPAID = re.compile(
+    r"\b(?:unpaid|not paid|without pay(?:ment)?|no pay|paid nahi|payment nahi|paise nahi|"
+    r"zero[ -]dollars?|0 dollars?|for nothing)\b|\$0\b"
+)
+TRIAL = re.compile(
+    r"\b(?:sample|test task|test assignment|trial task|trial|test project|test|"
+    r"small task|demo|first screen|first (?:two|2|few|couple)|sample chapter|audition)\b"
+)
+_TRIAL_WHY = re.compile(
+    r"\bbefore (?:i|we) (?:hire|make an offer|send (?:the |an |you )?(?:offer|contract))|"
+    r"\bif (?:i|we) like\b|\bif (?:they're|it's|its|they are) good\b|"
+    r"\bto (?:see|judge|check|evaluate|assess|prove|test)\b|\bpasand aay\w{0,2}\b|"
+    r"\bacha lag\w{0,2}\b|\bthen (?:i|we)(?:'ll| will)? (?:hire|open|create|send)\b|"
+    r"\byou(?:'ll| will)? get the (?:job|project|contract|whole)\b|\bhire kar\w{0,4}\b|"
+    r"\bofficially\b|\bconsider it a test\b|\bdekhte hain\b|\bphir (?:contract|hire|order)\b|"
+    r"\b(?:open|create|send) (?:a |the )?contract for the rest\b|"
+    r"\b(?:uske baad|us ke baad|then|phir|after that) (?:\w+ )?(?:contract|hire|offer|order|"
+    r"milestone)\b|\bagar (?:select|pasand|acha|theek)\w{0,4}\b|"
+    # The contest: "best writer gets the contract", "the winner wins the project" (a
+    # candidate as the subject, not "Acme wins the contract" in a press release or "the
+    # agency that wins the tender").
+    r"\b(?:best|top|winner|whoever|the one|designer|writer|applicant|submission|entry|"
+    r"candidate|freelancer|voice|artist|developer|dev)\b(?: (?:\w+ )?)?(?:gets|wins|lands|"
+    r"will get|will win|will land) (?:the |a )?(?:contract|job|project|gig|offer|work)\b"
+)
+_PAID_TRIAL = re.compile(
+    r"\bpaid (?:test|trial|sample)\b|\b(?:test|trial) (?:is|will be) paid\b|"
+    r"\b(?:fixed-price )?contract for it\b|\bmilestone for (?:the|this|it)\b|"
+    r"\$\d+ (?:test|trial)|\bwe pay for\b"
+)
+_PORTFOLIO = re.compile(
+    r"\b(?:sample|samples|examples?) of (?:your )?(?:previous|past|earlier|existing|recent)?"
+    r" ?work\b|\bportfolio\b|\bprevious work\b|\bwork you(?:'ve| have) done\b"
+)
+
+
+def free_work_asked(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Free or unpaid work asked for as a trial (not samples of past work, not extra work)."""
+    if _EXTRA_FREE.search(sentence.text, max(0, match.start() - 24), match.end()):
+        return False  # "the extra variations for free": more work (SCOPE_CREEP), not a trial
+    if rated(sentence):
+        return False  # "a free logo or I'll leave 1 star": a rating's price, in a contract
+    return not sentence.first(_PORTFOLIO) and (
+        sentence.asks() or bool(_UNPAID.search(match.group()))
+    )
+
+
+_PAID_TRIAL_ANCHOR = anchor((_PAID_TRIAL,), "paid test trial contract milestone $ we pay")
+_TRIAL_WHY_ANCHOR = anchor(
+    (_TRIAL_WHY,),
+    "before if to pasand acha then you'll you will you get hire official consider dekh phir "
+    "open create send uske us ke after agar gets wins will lands",
+)
+
+
+def hiring_trial(message: Message, sentence: Sentence) -> re.Match[str] | None:
+    """The trial *sentence* names as the way to be hired, unless it is paid or past work.
+
+    Whether the sentence asks for it is the caller's to judge (its own list of work verbs).
+    """
+    trial = sentence.first(TRIAL)
+    if trial is None or sentence.first(_PORTFOLIO) or message.has(_PAID_TRIAL_ANCHOR):
+        return None
+    return trial if sentence.first(_TRIAL_WHY) or message.has(_TRIAL_WHY_ANCHOR) else None
