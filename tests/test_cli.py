@@ -1918,18 +1918,29 @@ class TestStatementAudit:
         path = self._fifteen_percent(tmp_path)
         code, text = run("statement", str(path), "--audit", "--json")
         assert (0, 1) == (code, json.loads(text)["fee_audit"]["on_assumed_rate"])
-        code, text = run("statement", str(path), "--audit", "--json", "--rate", "15%")
+        code, text = run("statement", str(path), "--audit", "--json", "--fee-rate", "15%")
         audit = json.loads(text)["fee_audit"]
         assert (0, 0, []) == (code, audit["on_assumed_rate"], audit["mismatches"])
+
+    def test_the_fee_rate_keeps_its_older_name(self, tmp_path):
+        """API review r20 L6: ``--fee-rate`` (``withdraw --rate`` is PKR per USD); ``--rate`` works."""
+        path = self._fifteen_percent(tmp_path)
+        given = [
+            run("statement", str(path), "--audit", "--json", o, "15%")
+            for o in ("--fee-rate", "--rate")
+        ]
+        assert given[0] == given[1]
+        assert 0 == json.loads(given[0][1])["fee_audit"]["on_assumed_rate"]
 
     @pytest.mark.parametrize(
         ("argv", "said"),
         [
-            (["--rate", "15%"], "add --audit"),
+            (["--fee-rate", "15%"], "--fee-rate and --contract-rate are the audit's"),
+            (["--rate", "15%"], "--fee-rate and --contract-rate are the audit's"),
             (["--audit", "--contract-rate", "15%"], "needs a contract title"),
             (["--audit", "--contract-rate", "Logo=15%", "--contract-rate", "Logo=10%"], "twice"),
             # A Transaction History names no contract (review r14 #10: the library's rates=).
-            (["--audit", "--contract-rate", "Invoice=15%"], "use --rate for every contract"),
+            (["--audit", "--contract-rate", "Invoice=15%"], "use --fee-rate for every contract"),
         ],
     )
     def test_contract_rates_are_refused_when_they_cannot_apply(self, tmp_path, capsys, argv, said):

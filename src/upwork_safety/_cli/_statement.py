@@ -73,10 +73,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "and every withdrawal fee against its method's published fee",
     )
     parser.add_argument(
+        # --fee-rate: `withdraw --rate` is PKR per USD (API review r20 L6); --rate still works.
+        "--fee-rate",
         "--rate",
+        dest="rate",
         type=_args.rate,
         metavar="RATE",
-        help="with --audit: every contract's own service fee rate, e.g. 15%% (from 2025-05-01)",
+        help="with --audit: every contract's own service fee rate, e.g. 15%% (from 2025-05-01); "
+        "--rate is its older name",
     )
     parser.add_argument(
         "--contract-rate",
@@ -228,7 +232,7 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
 
     if not args.audit:
         if args.rate is not None or args.contract_rate:
-            raise CLIError("--rate and --contract-rate are the audit's: add --audit")
+            raise CLIError("--fee-rate and --contract-rate are the audit's: add --audit")
         return None
     rates: dict[str, Decimal] = {}
     for title, given in args.contract_rate:
@@ -240,7 +244,7 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
     if rates and "contract" not in statement.format.row_fields:
         raise CLIError(
             f"--contract-rate names a contract by its title, which the {statement.format.title} "
-            "does not give (only a Transactions report does); use --rate for every contract"
+            "does not give (only a Transactions report does); use --fee-rate for every contract"
         )
     # The titles audit_fees takes (red team r16 L2: its refusal named its own rates=).
     titles = {row.contract for row in statement.transactions if row.is_income}
@@ -252,7 +256,7 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
             )
     # The library's arguments these options fill: a refusal names the option.
     options = {
-        "rate": None if args.rate is None else f"--rate {percent(args.rate)}",
+        "rate": None if args.rate is None else f"--fee-rate {percent(args.rate)}",
         "rates": "--contract-rate" if rates else None,
     }
     with options_for(options):

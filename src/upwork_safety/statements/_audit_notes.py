@@ -107,7 +107,7 @@ def assumed_rate_notes(checks: list[FeeCheck]) -> list[str]:
             f"charges each contract its own rate ({schedule.range_text()}{flag}), which the "
             "export does not show. A fee some rate in that range charges is not counted as a "
             f"mismatch or an overcharge (FeeCheck.allowed); {found}. Give the contract's own "
-            "rate (audit_fees' rate=, or rates= by contract title; the CLI's --rate and "
+            "rate (audit_fees' rate=, or rates= by contract title; the CLI's --fee-rate and "
             "--contract-rate) to check them against it."
         )
     return notes
