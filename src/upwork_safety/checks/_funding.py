@@ -38,7 +38,7 @@ _WORK_ASK = re.compile(
     r"send (?:me |us )?(?:the|a|your) (?:first |initial )?(?:draft|"
     r"design|logo|work|files?|sample|article|version|mockup|screens?)|"
     r"bana\w{0,4}|likh\w{0,5}|kar ?ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
-    r"(?:mukammal|poora|pura) kar\w{0,5}|"
+    r"(?:mukammal|poora|pura) kar ?ke (?:bhej|dikha)\w{0,5}|(?:mukammal|poora|pura) kar\w{0,5}|"
     r"have (?:\w+ ){0,4}ready|get (?:\w+ ){0,3}ready|"
     r"(?:i|we) (?:need|want) (?:\w+ ){0,5}(?:done|translated|written|designed|built|made|ready|"
     r"delivered|finished|completed|edited|coded)|"
@@ -86,6 +86,11 @@ _LATER = re.compile(
     r"nahi bana\w{0,4}|nahi karunga|nahi bhej\w{0,4}|baad mein|jaise hi|hote hi|"
     r"verify ho\w{0,4}|waiting (?:on|for)|right after|comes|approves?|thori der|kuch der|"
     r"tab tak|till then|until then|in a bit|in a while|shortly|in an hour|"
+    # The funding still being arranged: "while I sort out the funding", "I'm arranging the
+    # funds", "funding ka intezam kar raha hun" (not "I've sorted out the funding").
+    r"while (?:i|we) (?:sort|arrange|organi[sz]e|figure|set up|get)\w{0,3}|"
+    r"(?:i'?m|i am|we'?re|we are|still|currently) (?:still |currently )?(?:sorting|arranging|"
+    r"organi[sz]ing|figuring|setting up)|(?:intezam|bandobast) (?:kar|ho) rah\w{0,2}|"
     # An approval still under way: "still approving the vendor", "stuck with finance",
     # "approval takes two weeks".
     r"still (?:approving|processing|reviewing|pending)|stuck|takes? (?:\w+ ){0,2}(?:days|weeks)|"
@@ -108,7 +113,12 @@ _FUNDED_ALREADY = re.compile(
     r"\bfunded (?:it|the|milestone|already|now|just now|and)\b|\bfund kar diya\b|\bfund ho gaya\b|"
     r"\bfund ho chuka\b|\bdeposited\b|\b(?:is|are|now|already|it's) in escrow\b|"
     r"\bescrow mein (?:hai|daal)\w{0,4}\b|\balready (?:sent|created)\b|"
-    r"\bhas been (?:sent|created)\b|\bfunds? (?:is|are) (?:in|there)\b|\bcurrent milestone\b"
+    r"\bhas been (?:sent|created)\b|\bfunds? (?:is|are) (?:in|there)\b|\bcurrent milestone\b|"
+    # The Roman-Urdu stative: "milestone fund hai", "funded hain", "escrow mein paise hain"
+    # (not the question "fund hai ya nahi?").
+    r"\bfund(?:ed)? (?:hai|hain|he)\b(?! ya\b| kya\b| ke nahi\b)(?!\s*\?)|"
+    r"\bescrow (?:mein|me|main) (?:paise|funds?|payment|raqam|amount) (?:hai|hain|aa gaye|"
+    r"aa gayi|pare|para)\b(?! ya\b)(?!\s*\?)"
 )
 #: What may stand between "I'll fund" and "and you can start" for the start to follow the
 #: funding: the thing funded, nothing else ("I'll fund milestone 1 and you can start"); any
@@ -173,7 +183,15 @@ _WORK_THEN_FUND = re.compile(
 #: Work asked for "first" (funding is then mentioned elsewhere in the message).
 _WORK_FIRST = re.compile(
     r"\b(?:work|kaam|start|do (?:it|this)|make|write|design)\b(?: \w+){0,4} first\b|"
-    r"\bpehle (?:\w+ ){0,2}(?:kaam|design|bana\w{0,4}|likh\w{0,4}|kar (?:do|dein|ke)|sample)\b"
+    r"\bpehle (?:\w+ ){0,2}(?:kaam|design|bana\w{0,4}|likh\w{0,4}|kar (?:do|dein|ke)|sample)\b|"
+    # The finished work handed over first: "send the final files first", "deliver the complete
+    # files first", "pehle final files bhej do" (not "send me your portfolio first").
+    r"\b(?:send|deliver|share|hand over)\w{0,2}(?: over)?(?: (?:me|us))?"
+    r"(?: (?:the|all|your|all the|saari|sari))?(?: (?:final|finished|complete|completed|whole|"
+    r"full|source|edited|logo|"
+    r"design|video|ready))* (?:files?|logo|designs?|work|video|draft|article|code|website|"
+    r"site|app|project)\b(?: \w+){0,2}? first\b|"
+    r"\bpehle (?:\w+ ){0,2}(?:files?|draft|logo|video|website|code|article)(?: \w+)? bhej\w{0,4}"
 )
 #: Funding only after the work is seen: "I'll fund escrow after the first draft", "once you
 #: finish I'll create the milestone".
@@ -204,7 +222,8 @@ _SUBMIT_MILESTONE = re.compile(
 )
 _DELIVERED_BY_YOU = re.compile(r"\b(?:submit|approve|release|finish|complete|deliver)\w{0,3}\b")
 _NEXT_MILESTONE = re.compile(
-    r"\b(?:next|second|another|following|new) milestone\b|\bmilestone (?:[2-9]|two|three)\b|"
+    r"\b(?:next|second|another|following|new|doosra|dusra|doosre|dusre|agla|agle|teesra) "
+    r"milestone\b|\bmilestone (?:[2-9]|two|three)\b|"
     r"\bthe (?:next|second|following) one\b"
 )
 _NO_ESCROW = re.compile(
@@ -284,7 +303,14 @@ _PAY_AFTER = re.compile(
     r"live|tested|launched|working|up and running|test|verify|verified)\b|"
     r"\b(?:paise|payment|pay) (?:\w+ ){0,3}(?:dekh|check) (?:ke|kar)\b|"
     r"\b(?:pay|payment) on (?:delivery|completion)\b|\bcash on delivery\b|"
-    r"\b(?:dekh|check) kar (?:ke )?(?:hi )?(?:payment|paise|pay)\b|"
+    r"\b(?:dekh|check|test|review) ?(?:kar ?ke|karne ke baad|kar) (?:hi )?(?:payment|paise|pay)\b|"
+    # The check first, then the pay: "after I check the files I'll pay", "after reviewing it
+    # I'll pay you".
+    r"\b(?:after|once|when) (?:i |we )?(?:check|review|test|see|look)\w{0,3}"
+    r"(?: (?:at|over|through))?(?: (?:it|them|this|that|everything|(?:the|your) \w+))?,? "
+    r"(?:i|we)(?:'ll| will| can)? "
+    r"(?:pay|send (?:the |your )?(?:payment|money))\b(?! for\b| (?:a |an |the |you )?(?:bonus|tip|"
+    r"extra|more)\b)|"
     r"\b(?:kaam|work) (?:mukammal|complete|khatam) hone ke baad (?:payment|paise)\b|"
     r"\b(?:paise|payment|pay) (?:\w+ )?(?:kaam|work|delivery) (?:ke|k) baad\b|"
     r"\b(?:mukammal|complete|khatam|poora|pura|finish) hone (?:ke|k) baad (?:hi )?(?:payment|"
@@ -340,6 +366,11 @@ _THIS_ONE_FIRST = re.compile(
 )
 
 
+#: A Roman-Urdu command that ends the work asked for: "kaam mukammal kar ke bhejo", "pura
+#: design kar ke dikhao" (what comes before it, "pura kaam", is its object, not its subject).
+_URDU_COMMAND_END = re.compile(r"\b(?:bhejo|bhejein|bhejiye|bhejen|dikhao|dikhaiye|dikhayen)$")
+
+
 #: A question about what the reader does, not a request: "do you also make stickers?".
 _ABILITY_QUESTION = re.compile(r"(?:do|does|did) (?:you|u)\b")
 
@@ -354,7 +385,7 @@ def _directed(sentence: Sentence, match: re.Match[str]) -> bool:
         return False  # "do you also make stickers?": what you do, not a request
     if not before.strip(" ,") or _DIRECTED_BEFORE.search(before):
         return True
-    if lex.IMPERATIVE_START.match(before.lstrip()):
+    if lex.IMPERATIVE_START.match(before.lstrip()) or _URDU_COMMAND_END.search(match.group()):
         return True
     return bool(_DIRECTED_AFTER.match(sentence.text, match.end() + 1))
 

@@ -134,6 +134,24 @@ _THROWN_IN = re.compile(
 )
 
 
+#: Extra work asked for "free" with no "for" or "of charge": "do the extra 2 pages free", "the
+#: additional two pages should be free" (not "extra free time", "a free trial").
+_FREE_EXTRA = re.compile(
+    r"\b(?:extra|additional)\b(?: \w+){0,3}? (?:(?:should|will|would|must|can) be |are |is |"
+    r"to be )?free\b(?! (?:of|for|to|time|trial|plan|tier|version|account|shipping|delivery|"
+    r"consultation|hosting|support|updates?)\b)"
+)
+
+
+#: The extras a product or plan gives its own customers, not work asked of the reader: "our
+#: hosting plan gives customers 2 extra pages free".
+_GIVEN_TO_OTHERS = re.compile(
+    r"\b(?:gives?|offers?|includes?|comes? with|get|gets)(?: (?:our|their|its|the|all|every|each))?"
+    r" (?:customers?|users?|clients?|buyers?|members?|subscribers?|students?|visitors?)\b|"
+    r"\b(?:plan|package|tier|subscription|bundle) (?:gives|offers|includes|comes with)\b"
+)
+
+
 def _price_kept(sentence: Sentence) -> re.Match[str] | None:
     """The first words of *sentence* that keep the price unchanged ("same budget mein")."""
     return next(
@@ -152,6 +170,30 @@ _CREATE = re.compile(
 )
 
 
+def _extra_named(
+    sentence: Sentence,
+    *,
+    work: re.Match[str] | None,
+    thing: re.Match[str] | None,
+    wants: bool,
+) -> Hit | None:
+    """More work named outright ("one more page", "2 aur", "the extra 2 pages free")."""
+    code = FindingCode.SCOPE_CREEP
+    offered = sentence.first(_GIVEN_TO_OTHERS)
+    for match in sentence.all(_STRONG_CREEP):
+        if offered and match.group().startswith("extra"):
+            continue  # "our plan gives customers 2 extra pages free": a product's offer
+        if not sentence.negated(*match.span()) and (wants or thing) and (work or thing):
+            # The evidence reaches the price kept in the same sentence: "2 aur pages add
+            # kar do same budget mein" shows "2 aur ... same budget mein", not "2 aur".
+            price = _price_kept(sentence)
+            return Hit(code, *sentence.span(match, price or match), Confidence.HIGH)
+    for match in sentence.all(_FREE_EXTRA):
+        if thing and not (sentence.negated(*match.span()) or offered):
+            return Hit(code, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
 def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     code = FindingCode.SCOPE_CREEP
     if sentence.past() or (sentence.first(_NOT_MORE_WORK) and not sentence.first(_STRONG_CREEP)):
@@ -162,12 +204,9 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     work = sentence.first(_NEW_WORK)
     thing = sentence.first(_WORK_THING)
     wants = sentence.asks() or bool(work)
-    for match in sentence.all(_STRONG_CREEP):
-        if not sentence.negated(*match.span()) and (wants or thing) and (work or thing):
-            # The evidence reaches the price kept in the same sentence: "2 aur pages add
-            # kar do same budget mein" shows "2 aur ... same budget mein", not "2 aur".
-            price = _price_kept(sentence)
-            return Hit(code, *sentence.span(match, price or match), Confidence.HIGH)
+    extra = _extra_named(sentence, work=work, thing=thing, wants=wants)
+    if extra is not None:
+        return extra
     for match in sentence.all(_SAME_PRICE):
         if sentence.negated(*match.span()) and "not in the" not in match.group():
             continue
@@ -191,7 +230,7 @@ def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
 
 
 _CREEP_ANCHOR = anchor(
-    (_STRONG_CREEP, _SAME_PRICE, _ADDITION),
+    (_STRONG_CREEP, _SAME_PRICE, _ADDITION, _FREE_EXTRA),
     "while throw toss squeeze one more another instead ek couple few some extra since aur or jab "
     "usi change "
     "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "

@@ -185,11 +185,23 @@ _FEE_PAGE = re.compile(
 _TOLD_HOW = re.compile(r"\b(?:bata|bhej|send|share)\w{0,6}\b")
 
 
+#: The writer releasing the payment, a verb, not a "release payment" to pay: "I'll release
+#: payment", "then we release payment" (that is payment after delivery, START_BEFORE_FUNDING's).
+_RELEASED_BY_WRITER = re.compile(
+    r"\b(?:i|we|i'?ll|we'?ll|will|would|shall|then (?:i|we)|(?:i|we) (?:can|will|would|shall))"
+    r"(?: (?:then|just|only|also|immediately|happily))? $"
+)
+
+
 def _fee_named(sentence: Sentence) -> Hit | None:
     """A named fee or deposit ("registration fee", "security deposit") to pay."""
     for match in sentence.all(_FEE_NAMED):
         if _fee_context_suppressed(sentence, match):
             continue
+        if match.group().startswith("release") and _RELEASED_BY_WRITER.search(
+            sentence.text, max(0, match.start() - 30), match.start()
+        ):
+            continue  # "I'll release payment": the client pays the freelancer
         how = _FEE_HOW.match(sentence.text, match.end()) or _FEE_HOW_BEFORE.search(
             sentence.text, 0, match.start()
         )
