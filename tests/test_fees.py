@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _ids import label
 from upwork_safety import ExchangeRate, fees, hourly, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
@@ -1353,10 +1354,14 @@ def _variants():
             for bad in WRONG:
                 changed = list(args)
                 changed[index] = bad
-                yield pytest.param(func, tuple(changed), kwargs, id=f"{name}-arg{index}-{bad!r}")
+                yield pytest.param(
+                    func, tuple(changed), kwargs, id=f"{name}-arg{index}-{label(bad)}"
+                )
         for key in kwargs:
             for bad in WRONG:
-                yield pytest.param(func, args, {**kwargs, key: bad}, id=f"{name}-{key}-{bad!r}")
+                yield pytest.param(
+                    func, args, {**kwargs, key: bad}, id=f"{name}-{key}-{label(bad)}"
+                )
 
 
 def test_every_baseline_call_works():
