@@ -130,6 +130,26 @@ def test_sliding_scale_crosses_bands_marginally():
     assert usd("30.00") == fees.service_fee(usd("600.00"), on=D2020, billed_before=usd("50000"))
 
 
+def test_a_sliding_scale_in_another_currency_rounds_to_its_own_minor_unit():
+    """Mutation r21 M2: a sliding fee rounded to 2 places passed every test (all in USD).
+
+    The 2016 scale moved to Kuwaiti dinars (3 places, the fils), the tiers' ends with it:
+    20% of KWD 100.005 is exactly KWD 20.001, kept to the fils, not rounded to 20.00.
+    """
+    kwd = attrs.evolve(
+        fees.SLIDING_SCALE_2016,
+        currency="KWD",
+        tiers=tuple(
+            attrs.evolve(t, up_to=None if t.up_to is None else Money(t.up_to.amount, "KWD"))
+            for t in fees.SLIDING_SCALE_2016.tiers
+        ),
+    )
+    explained = fees.explain_service_fee(Money("100.005", "KWD"), on=D2020, rules=kwd)
+    assert Money("20.001", "KWD") == explained.fee
+    assert -3 == explained.fee.amount.as_tuple().exponent
+    assert Money("80.004", "KWD") == explained.net
+
+
 def test_sliding_scale_refuses_a_rate():
     """The 2016–2023 scale has no per-contract rate, so passing one is an error naming rate."""
     with pytest.raises(RulesError) as info:
