@@ -89,15 +89,23 @@ def _install(session: nox.Session, *groups: str, extras: str = "", target: str =
     session.install(f"{target}{extras}", *requirements)
 
 
-def _pytest(session: nox.Session, *args: str, coverage: str | None = None) -> None:
-    """Run pytest; with *coverage*, record branch coverage into COVERAGE_DIR/.coverage.<name>."""
+def _pytest(
+    session: nox.Session, *args: str, coverage: str | None = None, parallel: bool = False
+) -> None:
+    """Run pytest; with *coverage*, record branch coverage into COVERAGE_DIR/.coverage.<name>.
+
+    With *parallel* (the sessions that install the ``tests`` group, which has
+    pytest-xdist), one worker per CPU; work is stolen so one long test does not
+    hold the others back.  Test ids never hold memory addresses, so every worker
+    collects the same tests (``tests/_ids.py``).
+    """
     env = {}
-    options: list[str] = []
+    options: list[str] = ["-n", "auto", "--dist", "worksteal"] if parallel else []
     if coverage is not None:
         COVERAGE_DIR.mkdir(exist_ok=True)
         env["COVERAGE_FILE"] = str(COVERAGE_DIR / f".coverage.{coverage}")
         # Each session alone covers only part; the `coverage` session checks the whole.
-        options = ["--cov=upwork_safety", "--cov-branch", "--cov-report=", "--cov-fail-under=0"]
+        options += ["--cov=upwork_safety", "--cov-branch", "--cov-report=", "--cov-fail-under=0"]
     session.run("pytest", "-p", "no:cacheprovider", *options, *args, *session.posargs, env=env)
 
 
@@ -106,14 +114,14 @@ def tests(session: nox.Session) -> None:
     """The fast test set (everything not marked slow or fuzz) on each Python, with coverage."""
     # The plot and pandas extras are installed so plot and jss.score_frame are tested too.
     _install(session, "tests", extras="[plot,pandas]")
-    _pytest(session, coverage=f"tests-{session.python}")
+    _pytest(session, coverage=f"tests-{session.python}", parallel=True)
 
 
 @nox.session(python=MAIN, tags=["tests"])
 def slow(session: nox.Session) -> None:
     """The slow and fuzz-marked tests (long Hypothesis runs, megabyte inputs), once."""
     _install(session, "tests", extras="[plot,pandas]")
-    _pytest(session, "-m", "slow or fuzz", coverage="slow")
+    _pytest(session, "-m", "slow or fuzz", coverage="slow", parallel=True)
 
 
 @nox.session(python=MAIN, tags=["tests"])
@@ -142,7 +150,7 @@ def wheel(session: nox.Session) -> None:
         "assert files('upwork_safety').joinpath('py.typed').is_file(); "
         "print('testing the installed wheel at', upwork_safety.__file__)",
     )
-    _pytest(session)
+    _pytest(session, parallel=True)
 
 
 @nox.session(python=MAIN, tags=["tests"])

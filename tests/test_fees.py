@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from _ids import label
 from upwork_safety import ExchangeRate, fees, hourly, rules, serialize
 from upwork_safety.errors import (
     CurrencyMismatchError,
@@ -127,6 +128,26 @@ def test_sliding_scale_crosses_bands_marginally():
     assert usd("1075.00") == fees.service_fee(usd("10500.00"), on=D2020)
     # Deep in the top band: 5%.
     assert usd("30.00") == fees.service_fee(usd("600.00"), on=D2020, billed_before=usd("50000"))
+
+
+def test_a_sliding_scale_in_another_currency_rounds_to_its_own_minor_unit():
+    """Mutation r21 M2: a sliding fee rounded to 2 places passed every test (all in USD).
+
+    The 2016 scale moved to Kuwaiti dinars (3 places, the fils), the tiers' ends with it:
+    20% of KWD 100.005 is exactly KWD 20.001, kept to the fils, not rounded to 20.00.
+    """
+    kwd = attrs.evolve(
+        fees.SLIDING_SCALE_2016,
+        currency="KWD",
+        tiers=tuple(
+            attrs.evolve(t, up_to=None if t.up_to is None else Money(t.up_to.amount, "KWD"))
+            for t in fees.SLIDING_SCALE_2016.tiers
+        ),
+    )
+    explained = fees.explain_service_fee(Money("100.005", "KWD"), on=D2020, rules=kwd)
+    assert Money("20.001", "KWD") == explained.fee
+    assert -3 == explained.fee.amount.as_tuple().exponent
+    assert Money("80.004", "KWD") == explained.net
 
 
 def test_sliding_scale_refuses_a_rate():
@@ -1353,10 +1374,14 @@ def _variants():
             for bad in WRONG:
                 changed = list(args)
                 changed[index] = bad
-                yield pytest.param(func, tuple(changed), kwargs, id=f"{name}-arg{index}-{bad!r}")
+                yield pytest.param(
+                    func, tuple(changed), kwargs, id=f"{name}-arg{index}-{label(bad)}"
+                )
         for key in kwargs:
             for bad in WRONG:
-                yield pytest.param(func, args, {**kwargs, key: bad}, id=f"{name}-{key}-{bad!r}")
+                yield pytest.param(
+                    func, args, {**kwargs, key: bad}, id=f"{name}-{key}-{label(bad)}"
+                )
 
 
 def test_every_baseline_call_works():

@@ -2927,6 +2927,14 @@ def test_a_whole_day_invoice_delay_lists_the_week_invoiced_that_midnight():
     assert [date(2024, 1, 14), date(2024, 1, 20), date(2024, 1, 24)] == [
         day for day, _ in hourly_pay_days(tuesday, base)
     ]
+    # The Monday before: that week is invoiced at Tuesday 00:00, a whole day later, so it is
+    # not listed (mutation r21 L1: ``invoiced < start + 1 day`` turned ``<=`` listed it);
+    # the bonus paid that day (5-day security period) and the week holding the day remain.
+    monday = date(2024, 1, 8)
+    listed = hourly_pay_days(monday, whole_day)
+    assert [date(2024, 1, 13), date(2024, 1, 20), date(2024, 1, 24)] == [d for d, _ in listed]
+    assert not any("2024-01-01" in what for _, what in listed)
+    assert any("2024-01-01" in what for _, what in hourly_pay_days(monday, base))
 
 
 def test_hourly_pay_dated_by_its_invoice_is_taken_on_its_pay_day_or_as_a_bonus():

@@ -31,6 +31,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _ids import label
 from upwork_safety import (
     Client,
     Contract,
@@ -707,7 +708,7 @@ ESCROW_VALID = {
 }
 
 
-@pytest.mark.parametrize("bad", WRONG, ids=repr)
+@pytest.mark.parametrize("bad", WRONG, ids=label)
 @pytest.mark.parametrize("call", ESCROW_CALLS, ids=str)
 def test_hostile_wrong_types_into_escrow(call, bad):
     """Wrong types anywhere in the escrow API raise the library's error, never AttributeError."""
@@ -795,7 +796,7 @@ JSS_CALLS = {
 JSS_VALID = {"score(rules=?)": [None], "score(exclude_clients=?)": [{"a": 1}]}
 
 
-@pytest.mark.parametrize("bad", WRONG_JSS, ids=repr)
+@pytest.mark.parametrize("bad", WRONG_JSS, ids=label)
 @pytest.mark.parametrize("call", JSS_CALLS, ids=str)
 def test_hostile_wrong_types_into_jss(call, bad):
     """Wrong types in the JSS API raise the library's error."""
@@ -1042,7 +1043,7 @@ if "checks" in PUBLIC_MODULES:
             return
         assert all(isinstance(f, checks.Finding) for f in found)
 
-    @pytest.mark.parametrize("bad", [None, 3, b"bytes", ["text"], object()], ids=repr)
+    @pytest.mark.parametrize("bad", [None, 3, b"bytes", ["text"], object()], ids=label)
     def test_hostile_wrong_types_into_checks(bad):
         """Non-text into the checks raises the library's error."""
         for call in (

@@ -396,6 +396,24 @@ class TestExchangeRate:
         assert Money("251722.80", "PKR") == rate.convert(Money("899.01", "USD"))
         assert Money("0.00", "PKR") == rate.convert(Money("0", "USD"))
 
+    @pytest.mark.parametrize(
+        ("base", "quote", "rate", "amount", "expected"),
+        [
+            # 150.456 yen, rounded half up to the yen (0 places), not to the dollar's cent.
+            ("USD", "JPY", "150.456", "1.00", "150"),
+            ("JPY", "USD", "0.006667", "1000", "6.67"),
+            # 10.05 × 0.30712 = 3.086556 dinars, rounded half up to the fils (3 places).
+            ("USD", "KWD", "0.30712", "10.05", "3.087"),
+        ],
+    )
+    def test_convert_rounds_to_the_quote_currencys_own_minor_unit(
+        self, base, quote, rate, amount, expected
+    ):
+        """Mutation r21 M1: rounding to the *base* currency's unit passed every test (USD→PKR)."""
+        converted = ExchangeRate(base, quote, rate).convert(Money(amount, base))
+        assert Money(expected, quote) == converted
+        assert decimal.Decimal(expected).as_tuple().exponent == converted.amount.as_tuple().exponent
+
     def test_wrong_direction_refused(self):
         """A PKR amount given to a USD→PKR rate is refused, never inverted silently."""
         rate = ExchangeRate("USD", "PKR", "280")

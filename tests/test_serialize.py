@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _ids import label
 from upwork_safety import (
     Client,
     Contract,
@@ -768,7 +769,7 @@ def test_floats_refused_on_writing(number):
 WRONG = [None, 5, "x", 2.5, object(), [1], {"a": 1}, b"\xff", Money("1", "USD")]
 
 
-@pytest.mark.parametrize("bad", WRONG, ids=repr)
+@pytest.mark.parametrize("bad", WRONG, ids=label)
 def test_wrong_typed_arguments_give_library_errors(bad):
     """Every public function, given a wrong-typed argument, raises only the library's errors."""
     calls = [
