@@ -40,7 +40,7 @@ from upwork_safety import (
     fees,
 )
 from upwork_safety.checks import FindingCode
-from upwork_safety.models import TimeEntry
+from upwork_safety.models import PaymentKind, TimeEntry
 
 UTC = timezone.utc
 KARACHI = timezone(timedelta(hours=5))
@@ -193,6 +193,19 @@ def test_a_fee_that_cannot_be_worked_out_is_said_to_come_off():
         approved(fixed("400.00", started=date(2026, 1, 10), currency="EUR"), day), day
     )
     assert Money("400.00", "EUR") == finding.amount
+    assert "it becomes available to withdraw, less Upwork's service fee," == withdrawable(finding)
+
+
+def test_a_payment_listed_twice_is_not_guessed():
+    """One Payment object listed twice: the fee is said to come off, not worked out on a guess."""
+    at = datetime(2020, 6, 6, 9, tzinfo=UTC)
+    bonus = Payment(at.date(), usd("100.00"), at=at, kind=PaymentKind.BONUS)
+    contract = Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(2020, 1, 10), payments=[bonus, bonus]
+    )
+    (finding,) = checks.review_contract(contract, now=datetime(2020, 6, 7, tzinfo=UTC))
+    assert FindingCode.FUNDS_PENDING is finding.code
+    assert usd("200.00") == finding.amount
     assert "it becomes available to withdraw, less Upwork's service fee," == withdrawable(finding)
 
 

@@ -51,7 +51,7 @@ def _paid(
             == deadline.due
             and all(p is not q for q in found)
         ]
-        if not matches:  # pragma: no cover  (every funds_available deadline is a payment's)
+        if not matches:  # one Payment object listed twice: which entry is meant is not known
             return None
         found.append(matches[0])  # equal payments at one moment: each the same fee's turn
     return found
