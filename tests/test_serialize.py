@@ -377,15 +377,65 @@ def test_money_slow_path_errors():
         serialize.from_dict(Money, {"amount": "NaN", "currency": "USD"})
 
 
-def test_unknown_type_is_invalid_data():
-    """Asking for a type the converter cannot build is reported, not raised raw."""
+def test_unknown_type_is_a_wrong_cls():
+    """Asking for a type the converter cannot build blames cls, not the data (newcomer r21 L1)."""
 
     class NotAttrs:
         def __init__(self, x):
             self.x = x
 
-    with pytest.raises(InvalidDataError, match="cannot read this type"):
+    with pytest.raises(InvalidTypeError) as info:
         serialize.from_dict(NotAttrs, {"x": 1})
+    assert ("cls", "a type serialize reads") == (info.value.field, info.value.rule)
+    assert "cannot read the type NotAttrs:" in str(info.value)
+
+
+def test_one_or_a_list_of_contracts_is_a_wrong_cls_naming_what_is_read():
+    """from_json(Contract | list[Contract]) blames cls, says how to read the CLI's file (r21 L1)."""
+    text = serialize.to_json([Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2))])
+    for read in (
+        lambda: serialize.from_json(Contract | list[Contract], text),
+        lambda: serialize.from_dict(Contract | list[Contract], json.loads(text)),
+        lambda: serialize.from_json(Contract | list[Contract], "not JSON at all"),
+    ):
+        with pytest.raises(InvalidTypeError) as info:
+            read()
+        error = info.value
+        assert ("cls", "a type serialize reads") == (error.field, error.rule)
+        message = str(error)
+        assert "cannot read the type Contract | list[Contract]:" in message
+        assert "list[...], tuple[...] and dict[str, ...] of them" in message
+        assert "read as list[Contract] when its text starts with '['" in message
+        assert "_contract" not in message  # no private module path
+        assert "structure hook" not in message  # nothing about cattrs' converter
+
+
+def test_a_class_holding_an_unreadable_type_names_both():
+    """An attrs class with a field of a type nothing reads: the class and the field's type."""
+
+    @attrs.frozen
+    class Holder:
+        value: object
+
+    with pytest.raises(InvalidTypeError) as info:
+        serialize.from_dict(Holder, {"value": 1})
+    assert "cannot read the type Holder (it holds object):" in str(info.value)
+    assert "list[Contract]" not in str(info.value)
+
+
+def test_the_documented_reading_of_one_or_a_list_of_contracts():
+    """The CLI's file in either shape reads back as a list, by its first character (cli.md)."""
+    contracts = [
+        Contract(f"c{i}", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2)) for i in range(2)
+    ]
+
+    def read(text):
+        if text.lstrip().startswith("["):
+            return serialize.from_json(list[Contract], text)
+        return [serialize.from_json(Contract, text)]
+
+    assert contracts == read(serialize.to_json(contracts, indent=2))
+    assert contracts[:1] == read(serialize.to_json(contracts[0]))
 
 
 # --------------------------------------------------------------------------- strict, bounded loading (issue 12)

@@ -106,6 +106,7 @@ fee_on_contract: Money = fees.service_fee(Money("500", "USD"), on=date(2024, 1, 
 net_on_contract: Money = fees.net_earnings(Money("500", "USD"), on=date(2024, 1, 1), contract=by_id)
 explained: fees.ServiceFee = fees.explain_service_fee(Money("500", "USD"), on=date(2026, 1, 1))
 basis: fees.FeeBasis = explained.basis
+own_payment: Money = fees.explain_service_fee(contract.payments[0], contract=contract).net
 quote: fees.WithdrawalQuote = fees.quote_withdrawal(
     Money("900", "USD"),
     fees.DIRECT_TO_LOCAL_BANK,

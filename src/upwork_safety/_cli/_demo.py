@@ -176,20 +176,28 @@ def run_demo(  # noqa: PLR0915  (one story, told in order)
         f"  {p.cell(release)}  {review_days} days of silence: the escrow is released automatically"
     )
     book = escrow.ledger(contract, release)
-    p.line(f"  Pending (security period): {p.money(book.pending)}")
+    # The ledger counts what was paid; the balance holds it less Upwork's service fee,
+    # charged on the release itself (newcomer r21 H1: "available" said the gross).
+    (released,) = (pay for pay in contract.payments if pay.milestone_id == "m1")
+    fee = fees.explain_service_fee(released, contract=contract)
+    p.line(
+        f"  Pending (security period): {p.money(book.pending)} paid "
+        f"({p.money(fee.net)} after Upwork's service fee)"
+    )
     available_at = next(
         d.due
         for d in escrow.deadlines(contract, release)
         if d.kind is escrow.DeadlineKind.FUNDS_AVAILABLE
     )
-    book = escrow.ledger(contract, available_at)
-    p.line(f"  {p.cell(available_at)}  available to withdraw: {p.money(book.available)}")
+    p.line(
+        f"  {p.cell(available_at)}  available to withdraw: {p.money(fee.net)}, "
+        "after the service fee"
+    )
     data["auto_release_at"] = release
     data["available_at"] = available_at
 
     p.heading("4. Upwork's service fee")
-    paid = AMOUNT
-    fee = fees.explain_service_fee(paid, on=release.date(), contract=contract)
+    paid = fee.amount
     p.pairs([("client paid", paid), ("service fee", fee.fee), ("your balance", fee.net)])
     p.wrapped(fee.explanation, indent="    ")
     data["service_fee"] = fee.fee

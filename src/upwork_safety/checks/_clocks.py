@@ -24,6 +24,7 @@ from upwork_safety._moments import LATEST
 from upwork_safety.checks._codes import FindingCode, rule_unconfirmed
 from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._milestones import short
+from upwork_safety.checks._net import becomes_available, net_of_amount
 from upwork_safety.errors import RulesError
 from upwork_safety.models import Contract, Milestone, MilestoneState
 from upwork_safety.rules import PlatformRules
@@ -103,9 +104,11 @@ def _review_running(clock: _Clock) -> Finding | None:
     )
     available = _available_after_release(clock)
     if available is not None:
+        # What the release leaves on the balance (newcomer r21 H1): the escrow is gross.
+        net = net_of_amount(clock.contract, milestone.held, clock.deadline.due.date())
         message += (
-            " It is then pending for Upwork's security period and becomes available to "
-            f"withdraw at {_when(available)}."
+            " It is then pending for Upwork's security period, and "
+            f"{becomes_available(net)} at {_when(available)}."
         )
     advice = (
         "Nothing to do but wait; answer change requests promptly (they stop the "

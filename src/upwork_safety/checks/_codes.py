@@ -339,7 +339,8 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "fixed-price contract",
         "Escrow was released to you (approved, released automatically, or by a dispute) or "
         "a bonus was paid, and the money is still in the security period; the finding gives "
-        "the amount and the moment it becomes available to withdraw.",
+        "the amount paid (before Upwork's service fee), what it leaves after the fee, and the "
+        "moment that becomes available to withdraw.",
         "Money paid to you is pending for the security period before it can be withdrawn.",
         _source("security_period"),
     ),
@@ -436,8 +437,9 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "hourly contract",
         "A week's hours were invoiced (Monday 12:00 UTC after the week) and the client's "
         "review and dispute window is still open; one finding per week, giving the amount "
-        "billed, the end of the window and the moment the pay becomes available to withdraw "
-        "(and, where the hold is skipped, the earlier moment for a Top Rated freelancer).",
+        "billed (before Upwork's service fee), the end of the window, and what the pay leaves "
+        "after the fee and the moment it becomes available to withdraw (and, where the hold is "
+        "skipped, the earlier moment for a Top Rated freelancer).",
         "The client can review and dispute a week's hours until the Friday after it; "
         "undisputed hours are then pending until the pay is available.",
         f"{_source('hourly_review_window')} (review window); "
@@ -448,9 +450,10 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         Severity.INFO,
         "hourly contract",
         "A week's hours are past the client's dispute window and their pay is not yet "
-        "available; one finding per week, giving the amount billed and the moment it "
-        "becomes available to withdraw (and, where the hold is skipped, the earlier moment "
-        "for a Top Rated freelancer).",
+        "available; one finding per week, giving the amount billed (before Upwork's service "
+        "fee), what it leaves after the fee and the moment that becomes available to "
+        "withdraw (and, where the hold is skipped, the earlier moment for a Top Rated "
+        "freelancer).",
         "A week's pay becomes available on the Wednesday ten days after the week; for a "
         "Top Rated freelancer, right after the dispute window.",
         f"{_source('hourly_available_delay')}; {_source('top_rated_skip_hold_since')} (Top Rated)",

@@ -251,7 +251,7 @@ def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None)
         finding = None if handler is None else handler(clock)
         if finding is not None:
             found.append(finding)
-    found.extend(pending_findings(current, deadlines, now))
+    found.extend(pending_findings(current, deadlines, now, rules))
     found.extend(_arbitration(current, now, in_force))
     found.extend(_vague(current))
     return found
@@ -289,6 +289,15 @@ def review_contract(
     ``FUNDS_PENDING``.  Top Rated status is not part of a contract: ``due``
     is the usual payday, and the message adds the Top Rated one where the
     hold is skipped.
+
+    The ``amount`` of ``REVIEW_PERIOD_RUNNING``, ``FUNDS_PENDING``,
+    ``HOURS_IN_REVIEW`` and ``HOURS_PENDING`` is the money paid or billed,
+    before Upwork's service fee, as the escrow and hourly engines count it;
+    what becomes available to withdraw is that less the fee, and their
+    messages say it: the amount after the fee in force on the payment's
+    day, by :func:`upwork_safety.fees.explain_service_fee` with the
+    contract (its ``service_fee_rate``), or that the fee comes off when it
+    cannot be worked out (a currency other than USD).
 
     Args:
         contract: The contract, as recorded so far (its ``history`` and

@@ -214,7 +214,10 @@ class Finding:
         due: When the deadline passes (UTC), for findings about a clock.
         time_left: ``due`` minus the moment of the check: only with *due*.
         amount: The money concerned (the escrow at stake, the unprotected
-            pay, the arbitration fee).
+            pay, the arbitration fee).  Money paid or billed to the
+            freelancer is the gross, before Upwork's service fee; a finding
+            that says when it becomes available to withdraw gives the
+            amount after the fee in its message.
         unconfirmed: Whether a figure in the finding is an unconfirmed rule
             value (see :func:`upwork_safety.rules.sources`).
         span: For a message finding (needed), ``(start, end)`` with

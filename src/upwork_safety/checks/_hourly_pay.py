@@ -28,6 +28,7 @@ import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API
 from upwork_safety.checks._clocks import _left, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
+from upwork_safety.checks._net import becomes_available, net_of_amount
 from upwork_safety.rules import HISTORY
 
 if TYPE_CHECKING:
@@ -230,6 +231,8 @@ def pay_findings(
         covered = _covered(item)
         early = _top_rated(item, now)
         available = _when(item.available_at)
+        # The week's pay is billed gross; the fee comes off at the invoice (newcomer r21 H1).
+        net = net_of_amount(contract, item.amount, item.charged_at.date())
         evidence = (
             f"invoiced at {_when(item.charged_at)}; dispute window ends "
             f"{_when(item.review_ends)}; available at {available} "
@@ -242,8 +245,8 @@ def pay_findings(
             message = (
                 f"{item.amount} billed {label} ({item.week}) is in the client's review, "
                 f"{covered}: the client can dispute the hours until {_when(due)} "
-                f"({_left(max(due - now, timedelta()))} from now). If they do not, the pay "
-                f"becomes available to withdraw at {available}.{early}"
+                f"({_left(max(due - now, timedelta()))} from now). If they do not, "
+                f"{becomes_available(net, 'the pay')} at {available}.{early}"
             )
             advice = (
                 "Nothing to do unless the client disputes the hours; if they do, answer "
@@ -255,8 +258,8 @@ def pay_findings(
             due = item.available_at
             message = (
                 f"{item.amount} billed {label} ({item.week}) is past the client's review "
-                f"(it ended at {_when(item.review_ends)}) and is pending: it becomes "
-                f"available to withdraw at {available} ({_left(due - now)} from now).{early}"
+                f"(it ended at {_when(item.review_ends)}) and is pending: "
+                f"{becomes_available(net)} at {available} ({_left(due - now)} from now).{early}"
             )
             advice = (
                 "Nothing to do: pending money becomes available by itself. Plan the "

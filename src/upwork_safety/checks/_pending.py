@@ -4,7 +4,9 @@
 which paid money of a milestone becomes available, how much and when.  The
 moment and the money are the engine's own: each ``funds_available``
 deadline of :func:`upwork_safety.escrow.deadlines`, with its ``due`` and
-the payment's ``amount``, never a second copy of the security period.
+the payment's ``amount``.  What becomes withdrawable is the payment less
+Upwork's service fee (``_net``, newcomer r21 H1): the finding's ``amount``
+stays the gross payment the engine counts, and its message says both.
 """
 
 from __future__ import annotations
@@ -15,18 +17,51 @@ import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API
 from upwork_safety.checks._clocks import _left, _milestone_name, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
+from upwork_safety.checks._net import becomes_available, net_of_payments
+from upwork_safety.models import PaymentKind
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
 
-    from upwork_safety.models import Contract
+    from upwork_safety.models import Contract, Payment
+    from upwork_safety.rules import PlatformRules
+
+
+def _paid(
+    contract: Contract, same: Sequence[escrow.Deadline], rules: PlatformRules | None
+) -> list[Payment] | None:
+    """The contract's payments that *same* (one milestone's, due at one moment) make available.
+
+    Each deadline is the payment of its milestone and amount whose security
+    period, by the rules the engine runs it under
+    (:func:`escrow.rules_in_force`), ends at the deadline's ``due``;
+    ``None`` when one cannot be told apart from another (then only the
+    gross is said).
+    """
+    found: list[Payment] = []
+    for deadline in same:
+        matches = [
+            p
+            for p in contract.payments
+            if p.kind is not PaymentKind.OTHER
+            and p.milestone_id == deadline.milestone_id
+            and p.amount == deadline.amount
+            and p.moment + escrow.rules_in_force(p.moment, rules=rules).security_period
+            == deadline.due
+            and all(p is not q for q in found)
+        ]
+        if not matches:  # one Payment object listed twice: which entry is meant is not known
+            return None
+        found.append(matches[0])  # equal payments at one moment: each the same fee's turn
+    return found
 
 
 def pending_findings(
     contract: Contract,
     deadlines: Sequence[escrow.Deadline],
     now: datetime,
+    rules: PlatformRules | None = None,
 ) -> list[Finding]:
     """One ``FUNDS_PENDING`` finding per milestone and moment at which paid money becomes available.
 
@@ -34,6 +69,7 @@ def pending_findings(
         contract: The contract advanced to *now* (its payments are recorded).
         deadlines: ``escrow.deadlines(contract, now, rules=rules)``.
         now: The moment of the review (UTC).
+        rules: The caller's rules (``None``: those in force), as the deadlines were given.
     """
     groups: dict[tuple[str | None, datetime], list[escrow.Deadline]] = {}
     for deadline in deadlines:
@@ -50,9 +86,12 @@ def pending_findings(
             else f" for milestone {_milestone_name(contract.milestone(milestone_id))}"
         )
         left = due - now
+        payments = _paid(contract, same, rules)
+        net = None if payments is None else net_of_payments(contract, payments)
         message = (
-            f"{amount} paid to you{of} is pending (Upwork's security period): it becomes "
-            f"available to withdraw at {_when(due)} ({_left(left)} from now)."
+            f"{amount} paid to you{of} is pending (Upwork's security period): "
+            f"{becomes_available(net)} "
+            f"at {_when(due)} ({_left(left)} from now)."
         )
         advice = (
             "Nothing to do: pending money becomes available by itself. Plan the withdrawal "

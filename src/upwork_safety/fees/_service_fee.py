@@ -30,7 +30,7 @@ from upwork_safety.fees._fee_explanation import (
     explain,
     resolve_rate,
 )
-from upwork_safety.models import Contract
+from upwork_safety.models import Contract, Payment
 from upwork_safety.money import MAX_DIGITS, Money, exact
 from upwork_safety.rules import RuleHistory, ServiceFeeSchedule
 
@@ -48,9 +48,9 @@ RateLike = Decimal | int | str
 
 @exact
 def explain_service_fee(
-    amount: Money,
+    amount: Money | Payment,
     *,
-    on: date | datetime,
+    on: date | datetime | None = None,
     rate: RateLike | None = None,
     billed_before: Money | None = None,
     contract: Contract | None = None,
@@ -64,8 +64,17 @@ def explain_service_fee(
     (:attr:`FeeBasis.DEFAULT`), with it, that rate (:attr:`FeeBasis.CONTRACT`).
 
     Args:
-        amount: The payment (USD).
-        on: The payment date (a date, or an aware datetime's UTC date).
+        amount: The payment's amount (USD), or the
+            :class:`~upwork_safety.Payment` itself.  A payment that is one
+            of *contract*'s own (the same object, or an equal copy) is
+            charged in its place, as :func:`service_fee` charges the
+            contract's payments and :func:`payout` charges it: under the
+            sliding scale only the payments billed before it count, not
+            the payment itself (an amount, or a payment not on the
+            contract, is one more payment, billed after them all).
+        on: The payment date (a date, or an aware datetime's UTC date);
+            a :class:`~upwork_safety.Payment`'s own date when *amount* is
+            one (another date is refused), and required for an amount.
         rate: The contract's own fee as a fraction (``Decimal("0.12")``,
             ``"0.12"`` or ``"12%"``): used from 2025-05-01 (0–15%), and
             under the 2023 flat 10% schedule as the legacy 5% (honoured
@@ -93,9 +102,13 @@ def explain_service_fee(
         RulesError: A rate the schedule does not charge, or a date before
             the first schedule of *rules*.
         InvalidValueError: A negative amount or one below the cent, a rate that is not a fraction
-            below 1, *rate* conflicting with the contract's own, or *on*
+            below 1, *rate* conflicting with the contract's own, *on*
             before the *contract* started (``field='on'``: the contract
-            refuses a payment of its own dated then).
+            refuses a payment of its own dated then), no *on* for an
+            amount, *on* disagreeing with a payment's own date
+            (``field='on'``), or a payment that could be more than one of
+            the contract's payments under the sliding scale
+            (``field='payment'``, as :func:`payout`).
         CurrencyMismatchError: An amount not in USD.
         InvalidTypeError: A wrong-typed argument.
 
@@ -105,6 +118,17 @@ def explain_service_fee(
     USD 10.00 default
     >>> print(explain_service_fee(Money("100.00", "USD"), on=date(2026, 1, 5), rate="15%").fee)
     USD 15.00
+
+    A contract's own payment, charged in its place (the sliding scale of
+    2020 charges the first $500 billed with a client 20%, the rest 10%):
+
+    >>> from upwork_safety import Contract, ContractKind, Payment
+    >>> first = Payment(date(2020, 3, 2), Money("750.00", "USD"))
+    >>> c = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2020, 3, 1), payments=[first])
+    >>> print(explain_service_fee(first, contract=c).fee)
+    USD 125.00
+    >>> print(explain_service_fee(first.amount, on=first.on, contract=c).fee)  # one more payment
+    USD 75.00
     """
     if isinstance(amount, Contract):
         raise InvalidTypeError(
@@ -114,13 +138,32 @@ def explain_service_fee(
             field="amount",
             rule="Money",
         )
+    if isinstance(amount, Payment):
+        day = amount.on
+        if on is not None and day_arg(on, "on") != day:
+            raise InvalidValueError(
+                f"on={day_arg(on, 'on')} disagrees with the payment's own date {day}; pass one",
+                field="on",
+                rule="the payment's date",
+            )
+    elif on is None:
+        raise InvalidValueError(
+            "explain_service_fee() needs on= (the payment date) for an amount: it picks the "
+            "service-fee schedule",
+            field="on",
+            rule="a payment date",
+        )
+    else:
+        day = day_arg(on, "on")
+    payment = amount if isinstance(amount, Payment) else None
     return _one_payment(
-        amount,
-        day=day_arg(on, "on"),
+        amount if payment is None else payment.amount,
+        day=day,
         rate=rate,
         billed_before=billed_before,
         contract=contract,
         rules=rules,
+        payment=payment,
     )
 
 
@@ -132,14 +175,16 @@ def _one_payment(
     billed_before: object,
     contract: object,
     rules: object,
+    payment: Payment | None = None,
 ) -> ServiceFee:
     """The fee on one payment of *amount* on *day*: the one rule of the four fee functions.
 
-    With *contract*, the payment is charged as one more on it
+    With *contract*, the payment is charged as one more on it, or, when
+    *payment* (of *amount*) is one of the contract's own payments, in its place
     (:func:`~upwork_safety.fees._contract_terms.payment_terms`).
     """
     chosen, field, before = payment_terms(
-        rate, contract, day=day, billed_before=billed_before, rules=rules
+        rate, contract, day=day, billed_before=billed_before, rules=rules, payment=payment
     )
     return explain(
         amount, day=day, rate=chosen, rate_field=field, billed_before=before, rules=rules

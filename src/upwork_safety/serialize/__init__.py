@@ -40,7 +40,8 @@ import contextlib
 import gc
 import json
 import threading
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, get_origin
+import types
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, Union, get_args, get_origin
 
 import cattrs
 
@@ -176,6 +177,10 @@ def from_dict(cls: type[T], data: Any) -> T:
     Raises:
         InvalidDataError: Listing the problems with their paths, e.g.
             ``$.milestones[0].amount: …`` (the first 50, and a count of all).
+        InvalidTypeError: *cls* is not a type, or not one the readers build
+            (``field='cls'``; the message says which types are read): for
+            example ``Contract | list[Contract]``, whose data could be
+            either; read ``list[Contract]`` or ``Contract`` by the data's shape.
     """
     _check_target(cls)
     return _build(cls, data, _DATA)
@@ -223,15 +228,71 @@ def _read_detailed(cls: type[T], data: Any, where: tuple[str, str]) -> T:
         raise InvalidDataError(found, count=count, complete=done, field=field, rule=rule) from None
 
 
+#: The types the readers build, in words: what an unreadable *cls* is told (newcomer r21 L1).
+_READABLE = (
+    "the library's value classes (Contract, Milestone, Money, Payment, an escrow event, a "
+    "report, ...) and other attrs classes, plain JSON values (str, int, bool, Decimal, date, "
+    "datetime, ...), list[...], tuple[...] and dict[str, ...] of them, X | None, and a union "
+    "of attrs classes (such as escrow.Event)"
+)
+
+#: The longest type name an error quotes.
+_NAME_ROOM = 120
+
+
+def _type_name(cls: object) -> str:
+    """*cls* as a caller writes it, without module paths: ``Contract | list[Contract]``."""
+    args = get_args(cls)
+    if isinstance(cls, types.UnionType) or get_origin(cls) is Union:
+        return " | ".join(_type_name(arg) for arg in args)
+    if cls is type(None):
+        return "None"
+    if cls is Ellipsis:
+        return "..."
+    origin = get_origin(cls)
+    if origin is not None:
+        inner = ", ".join(_type_name(arg) for arg in args)
+        return f"{getattr(origin, '__name__', shown(origin, 40))}[{inner}]"
+    if isinstance(cls, type):
+        return cls.__name__
+    return shown(cls, 40)
+
+
 def _check_target(cls: object) -> None:
-    """*cls* must be something to build: a class, a generic alias or a union."""
-    if isinstance(cls, type) or get_origin(cls) is not None:
-        return
-    raise InvalidTypeError(
-        f"cls must be the type to build (e.g. Contract or list[Contract]), not {shown(cls, 60)}",
-        field="cls",
-        rule="a type",
-    )
+    """*cls* must be a type the readers build: a class, a generic alias or a union they read.
+
+    A type the converter has no way to build is refused here, as the wrong
+    argument it is (``field='cls'``), saying which types are read, rather
+    than reported as a problem in the data.
+    """
+    if not (isinstance(cls, type) or get_origin(cls) is not None):
+        raise InvalidTypeError(
+            "cls must be the type to build (e.g. Contract or list[Contract]), "
+            f"not {shown(cls, 60)}",
+            field="cls",
+            rule="a type",
+        )
+    try:
+        converter.get_structure_hook(cls)
+    except cattrs.StructureHandlerNotFoundError as exc:
+        named = _type_name(cls)
+        inner = _type_name(exc.type_)
+        held = "" if inner == named else f" (it holds {inner[:_NAME_ROOM]})"
+        # A union of one class and a list of it is how a newcomer asks for the command
+        # line's "one contract, or a list of them": say how that file is read.
+        hint = (
+            ". A file of one object or a list of them (as the command line reads) is read as "
+            "list[Contract] when its text starts with '[', else as Contract (docs/cli.md, "
+            "Input files)"
+            if "list[" in named
+            else ""
+        )
+        raise InvalidTypeError(
+            f"serialize cannot read the type {named[:_NAME_ROOM]}{held}: cls must be a type it "
+            f"reads, {_READABLE}{hint}",
+            field="cls",
+            rule="a type serialize reads",
+        ) from None
 
 
 def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True) -> str:
@@ -393,6 +454,22 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     Raises:
         InvalidDataError: The text is not JSON, an object repeats a key, or
             the data is invalid.
+        InvalidTypeError: *cls* is not a type :func:`from_dict` reads
+            (``field='cls'``), whatever the text.
+
+    A file of one contract or a list of them, as ``upwork-safety check``
+    and ``jss`` read, is read by its shape (``Contract | list[Contract]``
+    is not a type this reads: which one the data is must be said)::
+
+        >>> from datetime import date
+        >>> from upwork_safety import Contract, ContractKind
+        >>> text = to_json([Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2026, 3, 2))])
+        >>> if text.lstrip().startswith("["):
+        ...     contracts = from_json(list[Contract], text)
+        ... else:
+        ...     contracts = [from_json(Contract, text)]
+        >>> [c.id for c in contracts]
+        ['c1']
     """
     marked: list[_Repeated] = []
     pairs = _marking(marked)

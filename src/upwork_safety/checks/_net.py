@@ -1,0 +1,79 @@
+"""What paid money leaves on the Upwork balance, for the findings that say when it is withdrawable.
+
+``FUNDS_PENDING``, ``REVIEW_PERIOD_RUNNING``, ``HOURS_IN_REVIEW`` and
+``HOURS_PENDING`` say when money "becomes available to withdraw".  What can
+be withdrawn then is the payment less Upwork's service fee (HC 211062538:
+the fee is charged per transaction, and the balance holds the rest), so
+each of them says that figure, worked out by the fee engine's own public
+:func:`upwork_safety.fees.explain_service_fee` with the contract (its
+``service_fee_rate`` and the schedule in force on the payment's day),
+never a copied rate (newcomer r21 H1).  The findings' ``amount`` stays the
+gross figure the escrow and hourly engines count (private).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import upwork_safety.fees as fees  # noqa: PLR0402  (the engine's public API, by name)
+from upwork_safety._render import percent
+from upwork_safety.errors import CurrencyMismatchError, RulesError
+from upwork_safety.money import Money
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date
+    from typing import TypeAlias
+
+    from upwork_safety.models import Contract, Payment
+
+    #: What a payment leaves on the balance, and the fee named ("Upwork's 10% service fee").
+    Net: TypeAlias = tuple[Money, str]
+
+
+def _described(charged: Sequence[fees.ServiceFee]) -> tuple[Money, str]:
+    """The net of the fees of one or more payments, and the fee: "Upwork's 10% service fee"."""
+    net = Money.total((fee.net for fee in charged), charged[0].net.currency)
+    rates = {fee.rate for fee in charged}
+    rate = next(iter(rates)) if len(rates) == 1 else None  # None: the sliding scale, or mixed
+    named = "" if rate is None else f"{percent(rate)} "
+    return net, f"Upwork's {named}service fee"
+
+
+def net_of_payments(contract: Contract, payments: Sequence[Payment]) -> Net | None:
+    """What *payments*, the contract's own, leave on the balance; ``None`` if it cannot be told.
+
+    Each is charged in its place on the contract (under the sliding scale,
+    after the payments billed before it), as :func:`fees.service_fee`
+    charges the contract's payments.
+    """
+    try:
+        return _described([fees.explain_service_fee(p, contract=contract) for p in payments])
+    except (RulesError, CurrencyMismatchError):
+        return None
+
+
+def net_of_amount(contract: Contract, amount: Money, on: date) -> Net | None:
+    """What *amount*, paid on the contract *on* that day, leaves on the balance, or ``None``.
+
+    A payment still to come: charged as one more payment on the contract.
+    """
+    try:
+        return _described([fees.explain_service_fee(amount, on=on, contract=contract)])
+    except (RulesError, CurrencyMismatchError):
+        return None
+
+
+def becomes_available(net: Net | None, of: str = "it") -> str:
+    """The clause saying what becomes withdrawable: the net, or that the fee comes off.
+
+    ``"USD 810.00 of it, after Upwork's 10% service fee, becomes available
+    to withdraw"``; when the fee cannot be worked out (a currency other
+    than USD, a rate the schedule does not charge), ``"it becomes
+    available to withdraw, less Upwork's service fee,"``: never the gross
+    as if it were withdrawable.
+    """
+    if net is None:
+        return f"{of} becomes available to withdraw, less Upwork's service fee,"
+    money, fee = net
+    return f"{money} of {of}, after {fee}, becomes available to withdraw"
