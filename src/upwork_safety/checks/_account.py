@@ -19,7 +19,8 @@ come in four shapes, and each has its rule here:
 A match is dropped when it is negated, told of the past, given as advice or
 a warning ("never share your Upwork password", "is renting accounts against
 the policy?"), when the logins are the product's or the site's the work is
-on ("the WordPress admin password", "an OTP login screen"), when the remote
+on ("the WordPress admin password", "an OTP login screen", also sent "in the
+Upwork chat", which names Upwork only as the channel), when the remote
 tool reaches the client's own machine ("AnyDesk to our server"), and when
 the reader is told to use their own account ("log in to your account to
 accept the offer").
@@ -270,13 +271,20 @@ def _user(sentence: Sentence, account: re.Match[str]) -> str | None:
 def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
     """The account's password, login details or the code Upwork sends, asked for or offered."""
     account = sentence.first(w.ACCOUNT)
+    hints = sentence.all(w.UPWORK_HINT)
+    channels = [m.span() for m in sentence.all(w.UPWORK_CHANNEL)]
+    # "Upwork" only as the channel the keys go through ("Upwork chat mein bhej diya hai"):
+    # no Upwork account is named, here or (by this mention) in the message.
+    hints = [h for h in hints if not any(a <= h.start() < b for a, b in channels)]
+    if channels and not hints:
+        hinted = False
     for key in sentence.all(w.KEYS):
         if account is None and sentence.near(w.KEYS_OF_THE_WORK, key.start(), key.end(), 15):
             continue  # the keys of the work's own systems: "the staging server password"
         handed = sentence.first(w.HANDED)
         if handed is None:
             continue
-        upwork = sentence.first(w.UPWORK_HINT) or account or sentence.first(w.TRADED)
+        upwork = hints or account or sentence.first(w.TRADED)
         around = sentence.text[max(0, key.start() - 25) : key.end()]
         owned = re.search(r"\b(?:" + w.READERS + "|" + w.WRITERS + r")\b", around)
         sent_code = (

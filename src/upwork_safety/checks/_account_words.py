@@ -294,6 +294,24 @@ KEYS_OF_THE_WORK = re.compile(
     r"starting|pakistani numbers)\b"
 )
 
+#: Upwork named only as the channel the keys go through: "Upwork chat mein bhej diya",
+#: "in the Upwork messages", "Upwork pe share kar di".  That is no Upwork account: the
+#: site's login sent in the Upwork chat is the work's (review r21 M8).
+UPWORK_CHANNEL = re.compile(
+    r"\bupwork(?:'s| ki| ke| ka)? (?:chat|chats|messages?|messaging|inbox|messenger|thread|"
+    r"conversation)\b|\b(?:on|in|via|through|thru|over) (?:the )?upwork\b(?! (?:account|"
+    r"profile|id|login|password))|\bupwork (?:pe|par|per)\b(?= (?:\w+ ){0,2}?(?:bhej|share|"
+    r"daal|dal|send|de|di|diya|dein|kar)\w{0,5}\b)"
+)
+
+#: An e-mail and a password named together: the login's e-mail, a key and not a way to talk
+#: ("apna password aur email bhej do", "your email & password") (review r21 L1).
+LOGIN_PAIR = re.compile(
+    r"\b(?:pass(?:word)?s?|pwd|passcode)(?: (?:aur|and|or|&|\+|/)|,|/| ) ?(?:\w+ )?"
+    r"(?:e-?mail|gmail)\b|\b(?:e-?mail|gmail)(?: id| address)?(?: (?:aur|and|or|&|\+|/)|,|/) ?"
+    r"(?:\w+ )?(?:pass(?:word)?s?|pwd|passcode)\b"
+)
+
 #: The keys handed over, or asked for: sent, shared, given, told, "chahiye".
 HANDED = re.compile(
     r"\b(?:send|sending|sent|share|sharing|give|giving|tell|provide|forward|dm|hand over|"

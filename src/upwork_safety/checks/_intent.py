@@ -68,6 +68,7 @@ from upwork_safety.checks._off_platform import PAYMENT_ANCHOR, payment, payment_
 from upwork_safety.checks._reviews import (
     rating_asked_for_nothing,
     rating_for_the_work,
+    ratings_of_the_product,
     review_begging,
     review_trade,
 )
@@ -112,8 +113,9 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     clears ``ACCOUNT_SHARING``; a client's every rating promised
     for the work itself ("if you finish by Friday I'll leave you 5 stars"),
     with nothing traded or swapped, or a client's ratings with nothing traded,
-    paid or swapped at all ("leave me 5 stars too, haha"), clear
-    ``REVIEW_BEGGING``.  The rules find
+    paid or swapped at all ("leave me 5 stars too, haha"), and your own
+    ratings that are all the product's users' ("buyers can leave a 5 star
+    review"), clear ``REVIEW_BEGGING``.  The rules find
     nothing there, and the model reads words, not where they point.
     """
     codes: set[FindingCode] = set()
@@ -131,6 +133,8 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
         text, outgoing=outgoing
     ):
         codes.add(FindingCode.REVIEW_BEGGING)  # "if you finish by Friday, 5 stars"
+    if ratings_of_the_product(text, outgoing=outgoing):
+        codes.add(FindingCode.REVIEW_BEGGING)  # "buyers can leave a 5 star review on each page"
     if _OTHERS_REVIEW.search(text) and not _REVIEW_OF_US.search(text):
         codes.add(FindingCode.REVIEW_BEGGING)  # "a discount if they leave a review on Google"
     return codes

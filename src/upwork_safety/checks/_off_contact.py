@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from upwork_safety.checks import _lexicon as lex
+from upwork_safety.checks._account_words import LOGIN_PAIR
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._contacts import contact_details, placed_on_product
 from upwork_safety.checks._leaving import reads_upwork_mail, talk_in_mail
@@ -73,6 +74,8 @@ _EMAIL_CONTACT = re.compile(
     r"\b(?:your|my|apna|apni|mera|meri|personal|private|direct) (?:personal |private )?"
     r"(?:e-?mail|gmail|email address)\b|\be-?mail address\b|"
     r"\b(?:on|via|by|over|through|to|at) (?:my |your )?(?:e-?mail|gmail)\b|"
+    # Files sent to the writer's inbox: "mail the files to my personal inbox" (review r21 L2).
+    r"\b(?:to|into|in) (?:my|mera|meri) (?:personal |private |own |gmail |e-?mail )?inbox\b|"
     r"\b(?:e-?mail|gmail) (?:bata|bhej|de|share|send|pe|par|per)\w{0,6}\b"
 )
 _PHONE_CONTACT = re.compile(
@@ -229,6 +232,11 @@ _INVITE_AFTER = re.compile(
 )
 
 
+def _login_email(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether the e-mail at *match* is named with a password: a login's, not a way to talk."""
+    return any(pair.start() - 12 <= match.start() < pair.end() for pair in sentence.all(LOGIN_PAIR))
+
+
 def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
     """E-mail or a phone as a way to talk: "email me", "your number", "call me"."""
     code = FindingCode.OFF_PLATFORM_CONTACT
@@ -245,6 +253,8 @@ def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
                 continue  # "the code Upwork sent to your phone", "an invite to your email"
             if pattern is _EMAIL_CONTACT and reads_upwork_mail(sentence, match):
                 continue  # "I've sent the offer, check your email"
+            if pattern is _EMAIL_CONTACT and _login_email(sentence, match):
+                continue  # "apna password aur email bhej do": a login's e-mail (ACCOUNT_SHARING)
             if (
                 pattern is _PHONE_CONTACT
                 and _DEVICE.match(match.group())
@@ -277,7 +287,7 @@ _CONTACT_RULES = (_contact_app, _contact_mail_or_phone, _contact_elsewhere, talk
 
 
 CONTACT_ANCHOR = anchor(
-    (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _PHONE_CONTACT, _CONTACT_OFF),
+    (lex.APP, lex.EMAIL_WORD, lex.PHONE_WORD, _EMAIL_CONTACT, _PHONE_CONTACT, _CONTACT_OFF),
     "wh wa wt te tl sk discord chat viber imo kik snap insta fb facebook messenger linked "
     "hangouts signal line mail yahoo outlook inbox phone cell mobile number no sms text call app "
     "ring off out away instead other upwork elsewhere private",

@@ -19,8 +19,11 @@ from upwork_safety.checks._payment_kinds import (
     WITHDRAWAL,
     bought_by_reader,
     checked_at_bank,
+    cheque_forwarded,
+    fee_sum_sent,
     wallet_to_reader,
     withdrawal_destination,
+    writer_buys_yours,
 )
 from upwork_safety.checks._sentences import (
     CLIENT_TO_YOU,
@@ -161,12 +164,18 @@ def _payment_method(sentence: Sentence) -> Hit | None:
     code = FindingCode.OFF_PLATFORM_PAYMENT
     best: Hit | None = None
     back = sent_back(sentence)
+    # "I will buy your account for $500, pay via crypto": the writer is the one who pays.
+    writer_buys = writer_buys_yours(sentence)
     for match in sentence.all(lex.METHOD):
         if back is not None and _asked_back(sentence, match, back):
             return Hit(code, *sentence.span(match, back), Confidence.HIGH)
         if sentence.suppressed(*match.span()) or _relative_excused(sentence, match):
             continue
-        if sentence.freelancer_pays(match.start()) and not back:
+        if (sentence.freelancer_pays(match.start()) and not back and not writer_buys) or (
+            fee_sum_sent(sentence) or cheque_forwarded(sentence)
+        ):
+            # "registration fee 1500 Easypaisa kar dein", "cash the cheque and forward the
+            # balance": the reader pays (UPFRONT_FEE), nobody pays them
             continue
         if (
             bought_by_reader(sentence, match)
@@ -183,6 +192,7 @@ def _payment_method(sentence: Sentence) -> Hit | None:
         if (
             sentence.freelancer_pays()
             and not back
+            and not writer_buys
             and not CLIENT_TO_YOU.search(sentence.text, low, high)
         ):
             continue  # a fee the freelancer is told to pay: UPFRONT_FEE, not a payment to them

@@ -4,7 +4,11 @@
 reader is told to buy as a purchase (``UPFRONT_FEE``'s), a phone wallet with
 no payee as the checkout's feature, a method named in a sentence about
 withdrawing as where Upwork's money is withdrawn to, and a transfer to be
-checked at the bank.
+checked at the bank.  A fee sent with its bare sum ("registration fee 1500
+Easypaisa kar dein") and a cheque whose balance is forwarded are the reader
+paying (``UPFRONT_FEE``'s, :mod:`._upfront_fee` reads them from here too); a
+bare "pay via crypto" after the writer's "I will buy your account" is the
+writer paying.
 """
 
 from __future__ import annotations
@@ -132,4 +136,97 @@ def checked_at_bank(sentence: Sentence) -> bool:
         and sentence.first(_WRITER_PAYS) is None
         and sentence.first(lex.OFF_PLATFORM) is None
         and sentence.first(lex.FEE_AVOIDANCE) is None
+    )
+
+
+#: A fee with its bare sum, the currency left unsaid as Pakistani clients often leave it:
+#: "registration fee 1500", "the membership fee is 1200", "verification charges 800 hain".
+#: Not a share, a count or a size ("a fee of 10%", "1500 words").
+_FEE_SUM = re.compile(
+    r"\b(?:fees?|charges?|deposit)(?: (?:is|of|are|will be|hai|hain|hogi|hoga|ki|ka))?:? "
+    r"(?:only |just |sirf |bas )?\d[\d,]{1,8}\b(?! ?(?:%|percent|words?|pages?|items?|units?|"
+    r"orders?|users?|hours?|days?|minutes?|seconds?|x\b|px|mb|gb|kb))|"
+    # Its purpose named instead, in Roman Urdu: "account activation ke liye 800".
+    r"\b(?:registration|activation|joining|membership|admission|enrol{1,2}ment|verification|"
+    r"training|onboarding|security)\s(?:ke|ki|ka|k)\s(?:liye\s)?\d[\d,]{1,8}\b"
+)
+#: The reader told to send it: "send it on JazzCash", "Easypaisa kar dein", "bhejo",
+#: "jama karwa dein", "transfer kar do" (not "bhej dunga": the writer sending).
+_SUM_SENT = re.compile(
+    r"(?:^|[,;:.!?]\s*|\b(?:please|kindly|pls|just|and|then|so|now|today)\s)"
+    r"(?:send|pay|transfer|wire|deposit)\b(?! (?:you|u|aap ?ko)\b)|"
+    r"\b(?:(?:jama|ada|transfer|pay|send|jazz\s?cash|easy\s?paisa|sada\s?pay|naya\s?pay|raast)"
+    r"(?: (?:pe|par|per|se|mein|me))? (?:kar|karwa|karva)(?: dein| do| den| dena| dijiye|o|ein)|"
+    r"bhej(?:o|ein|en| dein| do| den| dena| dijiye))\b"
+)
+
+
+def fee_sum_sent(sentence: Sentence) -> bool:
+    """Whether the reader is told to send a fee whose sum is given without a currency.
+
+    "Registration fee 1500 Easypaisa kar dein", "The membership fee is 1200,
+    send it on JazzCash": the freelancer pays (``UPFRONT_FEE``), so the method
+    named is no payment to them (not ``OFF_PLATFORM_PAYMENT``).
+    """
+    return (
+        not sentence.outgoing
+        and sentence.first(_FEE_SUM) is not None
+        and sentence.first(_SUM_SENT) is not None
+    )
+
+
+#: The writer buying the reader's own thing: "I will buy your top rated account", "want to
+#: buy your profile", "will purchase your account", "aap ka account khareedna chahta hoon".
+#: The writer pays then, so a bare "pay via crypto" after it is the writer's offer, not the
+#: reader told to pay (not "buy your own laptop", which the reader pays for).
+_WRITER_BUYS_YOURS = re.compile(
+    r"\b(?:i|we|i'?d|we'?d|i'?ll|we'?ll|want to|wanna|would like to|like to|will|ready to|"
+    r"going to|interested in)\b(?: \w+){0,2}? (?:buy|buying|purchase|purchasing)\b "
+    r"(?:your|ur)\b(?! own\b)|"
+    r"\b(?:aap ka|aap ki|aap ke|apka|apki|tumhara|tumhari)\b(?: \w+){0,4}? (?:khareed|kharid)"
+    r"\w{0,5} (?:lunga|lenge|loonga|lun|loon|chahta|chahti|chahte)\b"
+)
+
+
+def writer_buys_yours(sentence: Sentence) -> bool:
+    """Whether the writer offers to buy the reader's thing (their account, their profile)."""
+    return sentence.first(_WRITER_BUYS_YOURS) is not None
+
+
+#: What is left of the cheque, sent on: "wire the balance", "forward the rest", "forward the
+#: remaining amount", "send what's left".
+_CHEQUE_REST = (
+    r"\b(?:wire|send|transfer|pay|forward)\w{0,3} (?:the |us |back |on )?(?:balance|rest|"
+    r"difference|remaining|remainder|extra|leftover|what'?s left)\b"
+)
+#: The fake-cheque scheme: a cheque deposited or cashed and what is left of it sent on
+#: ("deposit the cheque and forward the balance to our vendor", "once the check clears,
+#: forward the rest", "cheque deposit kar ke baqi raqam vendor ko forward kar dein").
+CHEQUE_FORWARDED = re.compile(
+    r"\b(?:deposit|cash)\w{0,3} (?:the |it|this |that )?(?:check|cheque)?\b.{0,40}"
+    + _CHEQUE_REST
+    + r"|\b(?:check|cheque) (?:clears|has cleared|is cleared|clear hone)\b.{0,40}"
+    + _CHEQUE_REST
+    + r"|\b(?:check|cheque) (?:deposit|cash|jama) (?:kar|karwa|karva)\w{0,4}\b.{0,40}\b(?:baqi|"
+    r"baki|bachi|bache|bacha|remaining|extra)\b.{0,30}\b(?:forward|bhej|transfer)\w{0,4}"
+)
+#: The cheque (or money) sent to the reader: "we'll send you a cheque", "aap ko cheque bhejenge".
+_TO_READER = re.compile(
+    r"\b(?:send|mail|post|courier|give|pay|transfer|wire)\w{0,3} (?:you|u)\b|"
+    r"\baap ko (?:\w+ ){0,3}(?:bhej|de|transfer|pay)\w{0,6}"
+)
+
+
+def cheque_forwarded(sentence: Sentence) -> bool:
+    """Whether the reader is told to deposit a cheque and send what is left on, and nothing more.
+
+    "Cash the cheque at your bank, then forward the balance to our supplier":
+    the reader pays (``UPFRONT_FEE``).  A cheque sent to the reader besides
+    ("we'll send you a cheque; deposit it and wire the balance") is also a
+    payment to them outside Upwork, so it is not this.
+    """
+    return (
+        not sentence.outgoing
+        and sentence.first(CHEQUE_FORWARDED) is not None
+        and sentence.first(_TO_READER) is None
     )

@@ -82,10 +82,46 @@ _RATING_PRODUCT = re.compile(
 )
 
 
+#: A scale of stars, not one rating asked for: "1 to 5 stars", "1-5 stars", "between 1 and 5
+#: stars", "1 se 5 star" (review r21 M9).
+_STAR_SCALE = re.compile(
+    r"\b(?:1|one|0|zero)\s?(?:to|-|\u2013|and|se|through|till|tak)\s?(?:5|five|10|ten)"
+    r"[\s-]?(?:stars?|star)\b"
+)
+#: The product's own raters as the subject before the rating: "users can leave a 5 star
+#: review", "buyers rate each product".
+_THEIR_RATERS = re.compile(
+    r"\b(?:users?|customers?|buyers?|shoppers?|guests?|visitors?|patients?|students?|"
+    r"reviewers?|members?|readers?|diners?|riders?|tenants?|subscribers?|learners?|parents)\b"
+    r"(?: [\w']+){0,8}? $"
+)
+#: The writer's own request for it: "me", "my", "please", "mujhe".
+_FOR_THE_WRITER = re.compile(
+    r"\b(?:me|us|my|our profile|please|pls|kindly|mujhe|humein|hamein|mera|meri|mere)\b"
+)
+
+
+def _their_rating(sentence: Sentence, match: re.Match[str]) -> bool:
+    """A rating the product's users give (a scale, or "users can leave 5 stars"), not asked for.
+
+    "Users can leave 1 to 5 star reviews", "Buyers can leave a 5 star review on
+    each product page": the freelancer reports on the review feature.
+    """
+    if sentence.first(_STAR_SCALE) is not None:
+        return True
+    low, _ = sentence.clause(match.start())
+    return (
+        _THEIR_RATERS.search(sentence.text, low, match.start()) is not None
+        and sentence.first(_FOR_THE_WRITER) is None
+    )
+
+
 def _begging_in(sentence: Sentence) -> Hit | None:
     code = FindingCode.REVIEW_BEGGING
     for match in sentence.all(_RATING):
         if sentence.first(_THANKS_FOR) or sentence.first(_RATING_PRODUCT):
+            continue
+        if _their_rating(sentence, match):
             continue
         if sentence.negated(*match.span()):
             continue
@@ -100,6 +136,21 @@ _RATING_ANCHOR = anchor(
     "awesome amazing glowing achi acha achhi acchi zabardast shandar behtareen recommend rate "
     "rating review feedback outstanding exceptional slider",
 )
+
+
+def ratings_of_the_product(text: str, *, outgoing: bool) -> bool:
+    """Whether every rating in your normalised *text* is one the product's users give.
+
+    "Buyers can leave a 5 star review on each product page", "users rate
+    products from 1 to 5 stars": a status update on the review feature (review
+    r21 M9).  The rules find nothing there, and the model, which reads "leave a
+    5 star review" and not who leaves it, may not add ``REVIEW_BEGGING`` either.
+    """
+    if not outgoing or _RATING.search(text) is None:
+        return False
+    message = Message(text, outgoing=outgoing)
+    ratings = [(s, m) for s in message.holding(_RATING_ANCHOR) for m in s.all(_RATING)]
+    return bool(ratings) and all(_their_rating(s, m) for s, m in ratings)
 
 
 def review_begging(message: Message) -> Hit | None:

@@ -6,6 +6,7 @@ import re
 
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._off_platform import sent_back
+from upwork_safety.checks._payment_kinds import CHEQUE_FORWARDED, fee_sum_sent
 from upwork_safety.checks._sentences import (
     CLIENT_TO_YOU,
     MONEY,
@@ -30,8 +31,15 @@ _FEE_NAMED = re.compile(
     r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b|"
     # A sum for it, in Roman Urdu: "registration ke 1500 rupay", "joining ki Rs 500".
     r"\b(?:registration|activation|joining|membership|admission|enrol{1,2}ment|verification|"
-    r"training|security|account|kit|test)\s(?:ke|ki|ka|k)\s(?:(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}|\d[\d,.]{0,9}\s?(?:rupay|rupaye|"
-    r"rupees?|rs|pkr|dollars?|usd|\$)|\d[\d,.]{0,9}\s(?:bhej|jama|ada)\w{0,4})"
+    r"training|security|account|kit|test)\s(?:ke|ki|ka|k)\s(?:(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}|"
+    r"\d[\d,.]{0,9}\s?(?:rupay|rupaye|rupees?|rs|pkr|dollars?|usd|\$)|\d[\d,.]{0,9}\s(?:bhej|"
+    r"jama|ada)\w{0,4})|"
+    # The bare sum for it sent, the currency left unsaid: "activation ke liye 1500 Easypaisa
+    # kar dein", "registration ke liye 800 bhej dein" (review r21 M3).
+    r"\b(?:registration|activation|joining|membership|admission|enrol{1,2}ment|verification|"
+    r"training|security|account|kit|test)\s(?:ke|ki|k)\sliye\s\d[\d,.]{0,9}\s(?:(?:jazz\s?cash|"
+    r"easy\s?paisa|sada\s?pay|naya\s?pay)\s(?:(?:pe|par|se|mein)\s)?(?:bhej|jama|ada|transfer|"
+    r"kar)|bhej|jama|ada|transfer)\w{0,4}"
 )
 _FEE_WORD = re.compile(r"\b(?:fees?|charges?|deposit|deposits|costs?|price)\b")
 _FEE_PURPOSE = re.compile(
@@ -120,9 +128,8 @@ _FOR_SOMETHING = re.compile(
 
 
 _FAKE_CHEQUE = re.compile(
-    r"\b(?:deposit|cash)\w{0,3} (?:the |it|this |that )?(?:check|cheque)?\b.{0,40}\b(?:wire|send|"
-    r"transfer|pay)\w{0,3} (?:the |us |back )?(?:balance|rest|difference|remaining|remainder|"
-    r"extra|leftover)\b|\b(?:wire|send|transfer|pay)\w{0,3} (?:\w+ ){0,3}to (?:our|the|my) "
+    CHEQUE_FORWARDED.pattern
+    + r"|\b(?:wire|send|transfer|pay)\w{0,3} (?:\w+ ){0,3}to (?:our|the|my) "
     r"(?:supplier|vendor|agent|partner)\b"
 )
 _FEE_REQUIRED = re.compile(
@@ -209,6 +216,7 @@ def _fee_named(sentence: Sentence) -> Hit | None:
             sentence.freelancer_pays()
             or sentence.first(MONEY)
             or sentence.first(_FEE_PURPOSE)
+            or fee_sum_sent(sentence)  # "registration fee 1500 Easypaisa kar dein"
             or (
                 how is not None
                 and (sentence.asks() or _TOLD_HOW.search(sentence.text, how.end()))
@@ -300,8 +308,9 @@ _THIRD_PARTY = re.compile(
 
 FEE_ANCHOR = anchor(
     (_FAKE_CHEQUE, _FEE_AMOUNT, _FEE_NAMED, _PURCHASE, MONEY, _CRYPTO_SCAM),
-    "deposit cash wire send transfer pay fee charge cost amount money security guarantee jama "
-    "ada bhej buy purchas order subscri get khareed kharid len le $ usd rs pkr \u20a8 0 1 2 3 "
+    "deposit cash cheque check wire send transfer pay forward fee charge cost amount money "
+    "security guarantee jama ada bhej buy purchas order subscri get khareed kharid len le $ usd "
+    "rs pkr \u20a8 0 1 2 3 "
     "4 5 6 7 8 9 recharge top invest unlock activate paid",
 )
 
