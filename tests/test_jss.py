@@ -782,15 +782,19 @@ def test_a_lost_dispute_is_negative_and_a_won_one_is_not():
 def test_refunds_and_disputes_can_be_switched_off_in_the_rules():
     """With refund_is_negative and lost_dispute_is_negative off, they no longer count."""
     at = datetime(2025, 1, 30, tzinfo=UTC)
-    lost = ResolveDispute("m1", at, Money("10", "USD"), Money("90", "USD"))
+    # A dispute lost on m1 (as the engine leaves it: red team r21 H2 refuses a REFUNDED
+    # milestone after a resolution that paid the freelancer), escrow refunded on m2.
+    lost, disputed, paid = resolved("m1", at, "10", "90")
     refunded = Milestone(
-        "m1",
+        "m2",
         "Logo",
         Money("50", "USD"),
         escrow=Escrow(MilestoneState.REFUNDED, Money("50", "USD"), refunded=Money("50", "USD")),
     )
     lenient = attrs.evolve(jss.CURRENT, refund_is_negative=False, lost_dispute_is_negative=False)
-    impact = classify(job("a", history=[lost], milestones=[refunded]), rules=lenient)
+    contract = job("a", history=[lost], milestones=[disputed, refunded], payments=paid)
+    assert Outcome.NEGATIVE == classify(contract).outcome  # both count under today's rules
+    impact = classify(contract, rules=lenient)
     assert Outcome.POSITIVE == impact.outcome
 
 

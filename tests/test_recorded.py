@@ -36,6 +36,7 @@ from upwork_safety.escrow import (
 )
 from upwork_safety.models import Escrow, MilestoneState, PaymentKind
 from upwork_safety.models._recorded import LOWERING, OPEN_ONLY, REFUND_RESULTS, RESULTS
+from upwork_safety.models._recorded_states import EDGES
 from upwork_safety.testing import strategies as us
 
 UTC = timezone.utc
@@ -209,6 +210,16 @@ def test_results_are_the_transition_tables_targets():
     assert frozenset(targets["Refund"]) == REFUND_RESULTS
 
 
+def test_edges_are_the_transition_tables_edges():
+    """EDGES (red team r21 M1) is the models' copy of every edge of the engine's table,
+    event by event: the walk of a loaded history moves along exactly those."""
+    edges: dict[str, set[tuple[MilestoneState, MilestoneState]]] = {}
+    for row in escrow.TRANSITIONS:
+        edges.setdefault(row.event, set()).update(row.edges)
+    assert {kind.__name__: set(pairs) for kind, pairs in EDGES.items()} == edges
+    assert set(EDGES) == set(EVENT_TYPES)
+
+
 def _names(kinds: object) -> set[str]:
     return {kind.__name__ for kind in kinds}  # type: ignore[attr-defined]
 
@@ -327,7 +338,10 @@ def test_amounts_an_event_states_are_the_amounts_paid():
     data["payments"][0]["amount"] = {"amount": "500.00", "currency": "USD"}
     with pytest.raises(InvalidDataError) as forged:
         serialize.from_dict(Contract, data)
-    assert ("$.payments", RULE) == (forged.value.problems[0].path, forged.value.problems[0].rule)
+    # Red team r21 M2: its escrow refunded none of the $400 the resolution gave the client,
+    # which is said first; the payment alone edited is refused by its amount.
+    problem = forged.value.problems[0]
+    assert ("$.milestones[0].escrow", RULE) == (problem.path, problem.rule)
     a = run(
         offer(),
         Fund("m1", at(2025, 6, 2, 9)),

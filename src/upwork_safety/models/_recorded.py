@@ -13,11 +13,14 @@ contract recorded under a what-if rule set passes as it was recorded.  A
 milestone may start the history mid-way (built by hand in some state, then
 driven by the engine); what its history cannot say about it is not judged.
 A milestone whose first recorded event is its ``Fund`` has its whole life
-recorded, so its moments and releases are judged against it too.  What
+recorded, so its moments, releases and refunds are judged against it too.
+Each milestone's events are walked through the models' copy of the
+transition table (``_recorded_states``), so a history the engine could
+not have recorded (a second ``Fund``) is refused.  What
 needs a replay (the amount an ``Approve`` without one released) is not
 judged here.  The engine never trips these rules: a
 property test rebuilds random engine contracts through their constructor,
-and another checks :data:`RESULTS` against the transition table.
+and others check ``EDGES`` and :data:`RESULTS` against the transition table.
 """
 
 from __future__ import annotations
@@ -43,7 +46,6 @@ from upwork_safety._events import (
     Fund,
     OpenDispute,
     Refund,
-    RequestChanges,
     RequestRefund,
     ResolveDispute,
     Submit,
@@ -52,6 +54,7 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import _MOMENTS
 from upwork_safety.models._payment import PaymentKind
+from upwork_safety.models._recorded_states import REFUND_RESULTS, RESULTS, walk_states
 from upwork_safety.money import Money
 
 if TYPE_CHECKING:
@@ -65,38 +68,6 @@ if TYPE_CHECKING:
 __all__ = ["LOWERING", "OPEN_ONLY", "REFUND_RESULTS", "RESULTS", "check_recorded"]
 
 _S = MilestoneState
-
-#: The states a milestone can be in right after each kind of event on it,
-#: whatever came before: the targets of the event's rows in
-#: ``escrow.TRANSITIONS`` (a test checks they are the same).  ``Refund`` is
-#: not here (a partial refund keeps the state it found), nor ``EndContract``
-#: (it names no milestone).
-RESULTS: Mapping[type[Event], frozenset[MilestoneState]] = {
-    Fund: frozenset({_S.FUNDED}),
-    Submit: frozenset({_S.SUBMITTED}),
-    RequestChanges: frozenset({_S.CHANGES_REQUESTED}),
-    Approve: frozenset({_S.PAID}),
-    RequestRefund: frozenset({_S.REFUND_REQUESTED}),
-    AcceptRefund: frozenset({_S.REFUNDED, _S.PAID}),
-    OpenDispute: frozenset({_S.DISPUTED}),
-    AnswerDispute: frozenset({_S.DISPUTED}),
-    ClientPaysArbitration: frozenset({_S.DISPUTED}),
-    FreelancerPaysArbitration: frozenset({_S.DISPUTED}),
-    ResolveDispute: frozenset({_S.PAID, _S.REFUNDED}),
-    AutoApprove: frozenset({_S.PAID}),
-    AutoRefund: frozenset({_S.REFUNDED, _S.PAID}),
-    AutoDisputeRelease: frozenset({_S.PAID}),
-    ArbitrationDefault: frozenset({_S.PAID, _S.REFUNDED}),
-    DormancyRefundRequest: frozenset({_S.REFUND_REQUESTED}),
-}
-
-#: The states a milestone can be in right after a ``Refund``: the targets of
-#: its rows in ``escrow.TRANSITIONS`` (a test checks they are the same).  A
-#: refund of a part keeps the state it found, so after one whose step before
-#: is not recorded, any of them.
-REFUND_RESULTS: frozenset[MilestoneState] = frozenset(
-    {_S.FUNDED, _S.SUBMITTED, _S.CHANGES_REQUESTED, _S.REFUND_REQUESTED, _S.PAID, _S.REFUNDED}
-)
 
 #: Events only an open contract takes: the engine's rows for them have its
 #: ``contract_open`` guard (a test checks they are the same).  A client may
@@ -145,15 +116,23 @@ def check_recorded(
     * what the unfunded milestones hold (a partial approval's remainder carried
       to them) is no more than what was carried on from the others;
     * nothing an open contract alone takes (:data:`OPEN_ONLY`) is after the end;
-    * a milestone is in a state its last recorded event leads to (:data:`RESULTS`)
-      (or, when the contract closed after it, that state or a refund request);
+    * each milestone's recorded events are steps the transition table allows
+      from the states the events before them leave it in, and it is in a
+      state its last one leads to (or, when the contract closed after it, that
+      state or a refund request): ``_recorded_states.walk_states``;
+    * a milestone emptied by a recorded event (all it held released or
+      refunded) holds nothing, and its ``refunded`` is at least what its
+      events state they refunded (exactly that, when its ``Fund`` is
+      recorded and every refund on it states its amount);
     * a ``SUBMITTED`` milestone's ``submitted_at`` is its last ``Submit``, a
       ``DISPUTED`` one's moments are its last ``OpenDispute`` and what was
       recorded after it, and a ``REFUND_REQUESTED`` one's request is its last
       recorded request, or the closing that came after its last step;
-    * a release (or bonus) paid at an approval or a dispute's resolution that
-      states its amount is that amount (unless a later refund may have
-      lowered it);
+    * the release (or bonus) paid at an instant is what all the milestone's
+      events at that instant state they paid, when they state it (a release
+      at most that, when a later refund may have lowered it), and an event
+      that released escrow has its release payment (unless a later refund
+      may have given it back);
     * a milestone whose ``Fund`` is recorded: no escrow moment before it, and
       every release paid at one of its recorded events that releases escrow.
 
@@ -163,6 +142,12 @@ def check_recorded(
     _payments_name_milestones(payments, positions)
     _carried_conserved(milestones)
     own, at_index, closings, closed_at = _walk(history, positions, ended, len(milestones))
+    # Where the contract closed, in half steps: 2i is history[i], 2i - 1 just before it. An
+    # end set by hand with no closing on record was on its day, before any event of the day.
+    closed = [2 * i for i in closed_at]
+    if ended is not None and not closed:
+        day = next((i for i, e in enumerate(history) if e.at.date() >= ended), len(history))
+        closed = [2 * day - 1]
     paid: dict[str, list[Payment]] = {}
     for payment in payments:
         if payment.kind is not PaymentKind.OTHER and payment.milestone_id is not None:
@@ -173,23 +158,9 @@ def check_recorded(
             continue
         where = f"Contract.milestones[{index}].escrow"
         escrow = milestone.escrow
-        last = at_index[index][-1]
-        # The contract's end (or dormancy) after its last event moves what it held.
-        closed_after = bool(closed_at) and closed_at[-1] > last
-        # The contract's end between its last step and a Refund after it made it a request.
-        stepped = next(
-            (
-                i
-                for e, i in zip(reversed(events), reversed(at_index[index]), strict=True)
-                if not isinstance(e, Refund)
-            ),
-            -1,
-        )
-        closed_since_step = bool(closed_at) and closed_at[-1] > stepped
-        _state_follows(
-            where, milestone, events, closed_after=closed_after, closed_since_step=closed_since_step
-        )
-        _refunds_recorded(where, milestone, events)
+        walk_states(where, milestone, events, at_index[index], closed)
+        _refunds_recorded(where, milestone, events, whole_life=isinstance(events[0], Fund))
+        _emptied(where, milestone, events)
         _moments_recorded(where, escrow, events)
         if escrow.state is _S.REFUND_REQUESTED:
             _request_recorded(where, escrow, events, at_index[index], closings, closed_at)
@@ -199,64 +170,47 @@ def check_recorded(
             _whole_life(where, milestone, events, mine)
 
 
-def _state_follows(
-    where: str,
-    milestone: Milestone,
-    events: Sequence[Event],
-    *,
-    closed_after: bool,
-    closed_since_step: bool = False,
+#: Events that refund what a milestone holds without stating how much.
+_UNSTATED_REFUNDS: tuple[type[Event], ...] = (AcceptRefund, AutoRefund, ArbitrationDefault)
+
+
+def _refunds_recorded(
+    where: str, milestone: Milestone, events: Sequence[Event], *, whole_life: bool
 ) -> None:
-    last = events[-1]
-    results = RESULTS.get(type(last))
-    if isinstance(last, Refund):
-        # A refund of everything (no amount) leaves it REFUNDED, or PAID when part
-        # was released before; one of a part keeps the state its step before left.
-        before = next((e for e in reversed(events) if not isinstance(e, Refund)), None)
-        if last.amount is None:
-            kept: frozenset[MilestoneState] = frozenset()
-        elif before is None:
-            kept = REFUND_RESULTS  # its step before is not recorded
-        else:
-            kept = RESULTS.get(type(before), frozenset()) & REFUND_RESULTS
-            if closed_since_step:  # the end made what it held a refund request
-                kept |= {_S.REFUND_REQUESTED}
-        results = kept | {_S.REFUNDED, _S.PAID}
-    if results is None:
-        return
-    if closed_after:  # what it held became a refund request
-        results = results | {_S.REFUND_REQUESTED}
-    if milestone.escrow.state not in results:
-        _refused(
-            where,
-            f"milestone {shown(milestone.id)} is {milestone.escrow.state.name}, but its last "
-            f"recorded event, {type(last).__name__} at {last.at.isoformat()}, leaves it "
-            + " or ".join(sorted(state.name for state in results)),
-            "the state its last recorded event leads to",
-        )
-
-
-def _refunds_recorded(where: str, milestone: Milestone, events: Sequence[Event]) -> None:
-    """What the milestone's ``Refund`` events state they returned, its escrow counts as refunded.
+    """What the milestone's events state they refunded, its escrow counts as refunded.
 
     Every refund (of escrow or of paid money) adds to ``refunded`` and nothing
-    takes it back, so the stated amounts add up to at most what it holds, and
-    to less when a ``Refund`` of everything (no amount) returned more.
+    takes it back, so the amounts stated (by a ``Refund`` and a dispute's
+    ``to_client``) add up to at most what it holds, and to less when a
+    ``Refund`` of everything (no amount) returned more.  When its whole life
+    is recorded (*whole_life*) and every refund on it states its amount,
+    they add up to exactly what it holds (M2 r21).
     """
     stated = Decimal(0)
     whole = False  # a Refund of everything returns something more
+    unstated = False  # an event refunded what it held, unstated
     for event in events:
         if isinstance(event, Refund):
             if event.amount is None:
                 whole = True
             else:
                 stated = CONTEXT.add(stated, event.amount.amount)
+        elif isinstance(event, ResolveDispute):
+            stated = CONTEXT.add(stated, event.to_client.amount)
+        elif isinstance(event, _UNSTATED_REFUNDS):
+            unstated = True
     refunded = milestone.escrow.refunded
-    if stated > refunded.amount or (whole and stated == refunded.amount):
+    exact = whole_life and not (whole or unstated)
+    if (
+        stated > refunded.amount
+        or (whole and stated == refunded.amount)
+        or (exact and stated != refunded.amount)
+    ):
         _refused(
             where,
-            f"milestone {shown(milestone.id)} has refunded {refunded}, but its recorded Refund "
-            f"events return {Money(stated, refunded.currency)}",
+            f"milestone {shown(milestone.id)} has refunded {refunded}, but its recorded events "
+            f"state refunds of {Money(stated, refunded.currency)}"
+            + (", and nothing else refunded it" if exact else ""),
             _RULE,
         )
 
@@ -431,12 +385,14 @@ def _request_recorded(  # noqa: PLR0917  (the walk's four lists, as it returns t
 def _amounts_recorded(
     milestone: Milestone, events: Sequence[Event], paid: Sequence[Payment]
 ) -> None:
-    """A release or bonus paid by an event that states its amount is that amount."""
-    if not paid:
-        return
-    by_moment: dict[datetime, list[int]] = {}
-    for position, event in enumerate(events):
-        by_moment.setdefault(event.at, []).append(position)
+    """What the events at each instant state they paid is what was paid then (H1, H2 r21).
+
+    Every event of the milestone at a payment's instant is read (a ``Submit``
+    may share an ``Approve``'s instant): the bonuses of its approvals, and
+    the releases when each event there that releases states how much.  And
+    an event that releases something has its release payment, unless a
+    later ``Refund`` may have given it back.
+    """
     lowered_from = max(
         (p for p, event in enumerate(events) if isinstance(event, LOWERING)), default=-1
     )
@@ -445,25 +401,115 @@ def _amounts_recorded(
         if payment.at is not None:
             key = (payment.at, payment.kind)
             sums[key] = CONTEXT.add(sums.get(key, Decimal(0)), payment.amount.amount)
+    by_moment: dict[datetime, list[Event]] = {}
+    first_at: dict[datetime, int] = {}  # the position of the first event at each instant
+    if sums:
+        for position, event in enumerate(events):
+            by_moment.setdefault(event.at, []).append(event)
+            first_at.setdefault(event.at, position)
     for (moment, kind), total in sums.items():
-        positions = by_moment.get(moment, [])
-        if len(positions) != 1:
-            continue  # no one event paid it
+        then = by_moment.get(moment, [])
+        stated = _stated(then, kind)
+        if stated is None:
+            continue  # no event then states what it paid
         # A later Refund may have lowered a release (never a bonus), never raised it: a
         # Refund of escrow lowers nothing, so a release stays at most what was stated.
-        lowered = kind is PaymentKind.RELEASE and positions[0] < lowered_from
-        event = events[positions[0]]
-        stated: Money | None = None
-        if isinstance(event, ResolveDispute) and kind is PaymentKind.RELEASE:
-            stated = event.to_freelancer
-        elif isinstance(event, Approve):
-            stated = event.amount if kind is PaymentKind.RELEASE else event.bonus
-        if stated is not None and (total > stated.amount if lowered else total != stated.amount):
+        lowered = kind is PaymentKind.RELEASE and first_at[moment] < lowered_from
+        if total > stated or (total != stated and not lowered):
+            stating = Approve if kind is PaymentKind.BONUS else _PAYING
+            names = ", ".join(
+                dict.fromkeys(type(e).__name__ for e in then if isinstance(e, stating))
+            )
             _refused(
                 "Contract.payments",
                 f"milestone {shown(milestone.id)} was paid {total} as {kind.value} at "
-                f"{moment.isoformat()}, but the {type(event).__name__} recorded then states "
-                f"{stated}",
+                f"{moment.isoformat()}, but what its events recorded then ({names}) state is "
+                f"{Money(stated, milestone.amount.currency)}",
+                _RULE,
+            )
+    for position, event in enumerate(events):
+        if position >= lowered_from and _releases(event) and (event.at, _RELEASE) not in sums:
+            _refused(
+                "Contract.payments",
+                f"the {type(event).__name__} of milestone {shown(milestone.id)} at "
+                f"{event.at.isoformat()} released escrow, but no release payment is recorded "
+                "then: the engine pays a release in the step that releases it",
+                _RULE,
+            )
+
+
+_RELEASE = PaymentKind.RELEASE
+#: Events that pay a release: those that can leave a milestone ``PAID`` but a refund's.
+_PAYING: tuple[type[Event], ...] = (
+    Approve,
+    ResolveDispute,
+    AutoApprove,
+    AutoDisputeRelease,
+    ArbitrationDefault,
+)
+
+
+def _stated(then: Sequence[Event], kind: PaymentKind) -> Decimal | None:
+    """What the events *then* (at one instant) state they paid as *kind*, if they all state it."""
+    if kind is PaymentKind.BONUS:
+        approvals = [event for event in then if isinstance(event, Approve)]
+        if not approvals:
+            return None
+        return sum(
+            (event.bonus.amount for event in approvals if event.bonus is not None), Decimal(0)
+        )
+    stated = Decimal(0)
+    paying = False
+    for event in then:
+        if isinstance(event, Approve) and event.amount is not None:
+            stated = CONTEXT.add(stated, event.amount.amount)
+        elif isinstance(event, ResolveDispute):
+            stated = CONTEXT.add(stated, event.to_freelancer.amount)
+        elif isinstance(event, _PAYING):
+            return None  # it releases what was held, which the history does not state
+        else:
+            continue
+        paying = True
+    return stated if paying else None
+
+
+def _releases(event: Event) -> bool:
+    """Whether *event* certainly released something (and so paid a release then)."""
+    if isinstance(event, ResolveDispute):
+        return bool(event.to_freelancer.amount)
+    # An approval releases its amount or all it holds (the engine's guard: escrow held).
+    return isinstance(event, (Approve, AutoApprove, AutoDisputeRelease))
+
+
+#: Events after which a milestone holds nothing: each released or refunded all it held.
+_EMPTYING: tuple[type[Event], ...] = (
+    AutoApprove,
+    AutoDisputeRelease,
+    AcceptRefund,
+    AutoRefund,
+    ResolveDispute,
+    ArbitrationDefault,
+)
+
+
+def _emptied(where: str, milestone: Milestone, events: Sequence[Event]) -> None:
+    """A milestone emptied by a recorded event holds nothing (M2 r21).
+
+    Such an event settles the escrow (all released or refunded), and no
+    later event funds a ``PAID`` or ``REFUNDED`` milestone again.
+    """
+    held = milestone.escrow.held
+    if not held.amount:
+        return
+    for event in events:
+        if isinstance(event, _EMPTYING) or (
+            isinstance(event, (Approve, Refund)) and event.amount is None
+        ):
+            _refused(
+                f"{where}.held",
+                f"it is {held}, but the {type(event).__name__} of milestone "
+                f"{shown(milestone.id)} at {event.at.isoformat()} released or refunded all it "
+                "held, and nothing funds a paid or refunded milestone again",
                 _RULE,
             )
 
