@@ -5,7 +5,9 @@ mean absolute error per rule set and per split, for the calibrated rules
 and for the rules as they were before calibration.  Then each held-out set
 gathered after calibration (``tests/data/jss_cases_heldout_2.json`` and
 ``jss_cases_heldout_3.json``) on its own: its cases, MAE, worst case, cases
-off by more than 10 and eligibility misses.  ``--markdown`` prints the case tables in the
+off by more than 10 and eligibility misses.  Last, every held-out set pooled (the first
+set's held-out cases and each later set): the "all three" row of docs/jss-calibration.md.
+``--markdown`` prints the case tables in the
 form used by docs/jss-calibration.md.  ``--sweep`` reads the first set only.
 """
 
@@ -114,6 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out.write(f"  off by more than 10: {', '.join(worst)}\n")
     for number, (name, gathered, results, before) in enumerate(later, start=2):
         _later_report(name, gathered, number, results, before)
+    pooled = [r for r in now if r.case.held_out] + [r for _, _, rs, _ in later for r in rs]
+    out.write(f"\n== every held-out set pooled (the first and the {len(later)} later)\n")
+    out.write(_summary_line("all held-out sets", summarize(pooled)) + "\n")
     return 0
 
 

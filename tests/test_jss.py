@@ -1655,6 +1655,7 @@ def test_report_lookup_records_and_html():
         "client_id": "client-b0",
         "outcome": "negative",
         "weight": Decimal(1),
+        "points": Decimal("0.00"),
         "reasons": "public stars 2.0 are poor (below 4); weight 1: earned USD 100.00, paid over 0 "
         "months",
     } == report.to_records()[1]

@@ -132,11 +132,13 @@ def test_no_fitting_case_is_under_a_duration_bonus():
 
 
 @pytest.mark.slow
-def test_the_accuracy_quoted_on_the_jss_page_is_every_held_out_set():
+def test_the_accuracy_quoted_on_the_jss_page_is_every_held_out_set(capsys):
     """docs/jss.md quotes the model's error on cases it was not tuned on; it said "about 3
     points" (the first held-out set) while the three sets give 6.15 (fidelity audit r17 M1).
     The sentence is built from summarize() over each set and all three, and must appear
-    on the page twice (the introduction and the limits) and in the calibration page's table."""
+    on the page twice (the introduction and the limits) and in the calibration page's table,
+    whose pooled row `python -m calibration` prints, as the page says (audit r21 L1: it
+    printed each set's row only)."""
     sets = [
         [evaluate(case) for case in CASES if case.held_out],
         [evaluate(case) for case in SECOND],
@@ -161,6 +163,21 @@ def test_the_accuracy_quoted_on_the_jss_page_is_every_held_out_set():
         f"**{pooled.worst}** | **{pooled.over_ten}** |"
     )
     assert row in calibration_page
+    assert "as `python -m calibration` prints them" in " ".join(calibration_page.split())
+    assert calibration_cli.main([]) == 0
+    printed = [
+        line.split()
+        for line in capsys.readouterr().out.splitlines()
+        if line.startswith("all held-out sets")
+    ]
+    assert [
+        [
+            *("all", "held-out", "sets"),
+            *("cases", str(pooled.cases), "scored", str(pooled.scored)),
+            *("met", str(pooled.met), "MAE", str(pooled.mae), "worst", str(pooled.worst)),
+            *("off", "by", ">10", str(pooled.over_ten)),
+        ]
+    ] == printed
 
 
 @pytest.mark.parametrize(("path", "cases", "gathered", "least"), LATER, ids=["second", "third"])

@@ -5,7 +5,8 @@ said in public (rolling windows, job-size weights, exclusions, eligibility)
 and fills the gaps with assumptions that are fields of :class:`JSSRules`, so
 every one of them can be seen and changed; the uncertain ones are set from
 public cases (docs/jss-calibration.md).  Every score explains itself: each
-contract is listed with its :class:`Outcome`, its weight and the reasons.
+contract is listed with its :class:`Outcome`, its weight, the reasons and its
+points of the score shown (:attr:`Impact.points`, which add up to it).
 
 * :func:`classify` judges one contract; :func:`score` the whole history;
   :func:`score_many` and :func:`score_frame` many freelancers at once.

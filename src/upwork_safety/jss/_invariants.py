@@ -12,7 +12,7 @@ Each raises the library's errors with ``field`` naming ``Class.field``:
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
@@ -157,3 +157,46 @@ def disagree(name: str, value: object, rule: str, expected: object) -> InvalidVa
     return InvalidValueError(
         f"{name} must be {rule} ({shown(expected)}), got {shown(value)}", field=name, rule=rule
     )
+
+
+#: The rule the points of a report's impacts keep.
+POINTS_ADD_UP = "points add up to the percent of the score shown; None without a score"
+
+
+def points_add_up(
+    points: Sequence[tuple[Decimal | None, bool]], percent: Decimal | None, name: str
+) -> None:
+    """Refuse impacts' points that do not explain the score shown.
+
+    *points* holds each impact's points and whether it is excluded;
+    *percent* is the unrounded percent of the window shown (``None``
+    without a score).  Points are all ``None`` (none given), or, with a
+    score, all given, 0 for an excluded contract, and add up to *percent*.
+    """
+    missing = [index for index, (value, _) in enumerate(points) if value is None]
+    if len(missing) == len(points):
+        return
+    if percent is None or missing:
+        index = missing[0] if missing else 0
+        raise InvalidValueError(
+            f"{name}[{index}].points must be given for every contract when there is a "
+            "score, and for none without one",
+            field=f"{name}[{index}].points",
+            rule=POINTS_ADD_UP,
+        )
+    total = _ZERO
+    for index, (value, excluded) in enumerate(points):
+        if excluded and value:
+            raise InvalidValueError(
+                f"{name}[{index}].points must be 0 for an excluded contract, got {value}",
+                field=f"{name}[{index}].points",
+                rule="0 when excluded",
+            )
+        total = CONTEXT.add(total, cast("Decimal", value))
+    if total != percent:
+        raise InvalidValueError(
+            f"{name}: the contracts' points add up to {total}, not to {percent}, the percent "
+            "of the score shown",
+            field=f"{name}.points",
+            rule=POINTS_ADD_UP,
+        )

@@ -33,6 +33,7 @@ from upwork_safety.jss._tally import (
     _cuts,
     _outcome,
     _percent,
+    _points,
     _share,
     _Tally,
     _trend,
@@ -178,14 +179,31 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
     on = rules.snapshot(day)
     cuts = _cuts(on, rules)
     tally = _Tally(len(cuts))
-    impacts: list[Impact] = []
-    for item in facts:
-        verdict = _judge(item, on, rules, cuts, explain=True)
-        contribution = _contribution(item, verdict, cuts)
+    verdicts = [_judge(item, on, rules, cuts, explain=True) for item in facts]
+    contributions = [
+        _contribution(item, verdict, cuts) for item, verdict in zip(facts, verdicts, strict=True)
+    ]
+    for contribution in contributions:
         if contribution is not None:
             tally.add(contribution, 1)
-        impacts.append(Impact(item.contract_id, item.client_id, verdict[0], verdict[1], verdict[3]))
     result, reason, label = _outcome(tally, rules)
+    # Each contract's points of the score shown (review r21 M1: under the best-of rules
+    # a contract outside the window shown was listed as if it cost points of it).
+    points: list[Decimal | None] = [None] * len(facts)
+    notes: list[str | None] = [None] * len(facts)
+    if label is not None:
+        points[:], notes[:] = _points(contributions, tally, rules, label)
+    impacts = [
+        Impact(
+            item.contract_id,
+            item.client_id,
+            verdict[0],
+            verdict[1],
+            verdict[3] if note is None else (*verdict[3], note),
+            points=point,
+        )
+        for item, verdict, point, note in zip(facts, verdicts, points, notes, strict=True)
+    ]
     if not facts:
         reason = "not eligible: no contracts yet"
     # Only the scoring windows compete on their own; the trending pair competes as

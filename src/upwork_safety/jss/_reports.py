@@ -41,6 +41,8 @@ from upwork_safety.jss._invariants import (
     decimal_field,
     disagree,
     optional_percent_field,
+    optional_points_field,
+    points_add_up,
     reasons_field,
     score_field,
     tuple_of,
@@ -151,13 +153,29 @@ class Impact:
         weight: How many jobs it counts as: more than ``0`` when counted,
             ``0`` when excluded.
         reasons: Every decision that led to *outcome* and *weight*, in words
-            (at least one).
+            (at least one); in a report whose score comes from a shorter
+            window or the trending pair, the last one says when the
+            contract is outside it (or, for the pair, in its longer window
+            only).
+        points: Its percentage points of the score shown, to the hundredth,
+            in a :class:`JSSReport` with a score: the points of its
+            contracts add up to the unrounded percent the score is rounded
+            from (see :attr:`JSSReport.impacts`).  A success in the window
+            shown adds ``100 × weight / total``; a neutral outcome
+            *neutral_credit* of that; a failure nothing under the share
+            formula (it weighs in the total, which is how it costs points)
+            and takes as much away under the net formula.  ``0`` when it is
+            excluded or outside the window shown; half its share in each
+            window of the trending pair.  ``None`` without a score, and
+            from :func:`~upwork_safety.jss.classify`, which judges a
+            contract alone.
 
     Raises:
         InvalidTypeError: A field of the wrong type (*weight* is a ``Decimal``).
         InvalidValueError: An empty id, no reasons, or a weight that is
             negative, beyond :data:`~upwork_safety.money.MAX_DIGITS` digits
-            either side of the point, or does not fit the outcome.
+            either side of the point, or does not fit the outcome; points
+            outside -100 to 100 or not to the hundredth.
     """
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
@@ -165,6 +183,7 @@ class Impact:
     outcome: Outcome = attrs.field(converter=outcome_of_text, validator=member_field(Outcome))
     weight: Decimal = attrs.field(validator=decimal_field)
     reasons: tuple[str, ...] = attrs.field(converter=plain_texts, validator=reasons_field)
+    points: Decimal | None = attrs.field(default=None, validator=optional_points_field)
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
@@ -356,8 +375,15 @@ class JSSReport:
         impacts: Every contract's :class:`Impact`, in input order (one per
             contract id), the excluded ones too (a contract that starts
             after *as_of*, or one outside every window): their number is the
-            contracts given, not the contracts counted.  The repr says both,
-            e.g. ``2 of 4 contracts counted``.
+            contracts given, not the contracts counted.  Their outcomes and
+            weights are the longest window's (the repr says how many count
+            there, e.g. ``2 of 4 contracts counted``, and ``in 24 months``
+            when the score comes from another window; the window shown
+            counts ``windows[i].contracts``).  Their *points* are the score
+            shown's: with a score, every impact has points and they add up
+            to that window's percent (or :attr:`trending`) exactly, an
+            excluded contract's being 0; without one, none has.  A report
+            whose impacts carry no points at all (built by hand) is accepted.
 
     Raises:
         InvalidTypeError: A field of the wrong type.
@@ -392,6 +418,11 @@ class JSSReport:
         self._check_longest()
         self._check_trending()
         self._check_score()
+        points_add_up(
+            [(i.points, i.outcome is Outcome.EXCLUDED) for i in self.impacts],
+            None if self.window is None else self._percent_of(self.window),
+            "JSSReport.impacts",
+        )
 
     def _check_longest(self) -> None:
         """The longest window holds exactly the counted impacts (every window is inside it)."""
@@ -584,13 +615,14 @@ class JSSReport:
         )
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row per contract: id, client, outcome, weight and reasons."""
+        """One row per contract: id, client, outcome, weight, points and reasons."""
         return [
             {
                 "contract_id": i.contract_id,
                 "client_id": i.client_id,
                 "outcome": _render.plain(i.outcome),
                 "weight": i.weight,
+                "points": i.points,
                 "reasons": "; ".join(i.reasons),
             }
             for i in self.impacts

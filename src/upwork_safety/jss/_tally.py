@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from upwork_safety._decimals import CONTEXT
 from upwork_safety.jss._judge import _judge, _Verdict
@@ -22,7 +22,7 @@ from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
 from upwork_safety.rules import Formula, JSSRules, Rounding
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from upwork_safety.jss._facts import _Facts
 
@@ -226,13 +226,95 @@ def _outcome(tally: _Totals, rules: JSSRules) -> tuple[int | None, str, str | No
     return result, reason, label
 
 
-def _clients_of(tally: _Totals, rules: JSSRules, label: str) -> int:
-    """The fewest distinct clients of the windows behind the displayed *label*."""
+def _behind(rules: JSSRules, label: str) -> tuple[int, ...]:
+    """The windows behind the displayed *label*: one window, or the trending pair."""
     months: dict[str, tuple[int, ...]] = {_window_label(m): (m,) for m in rules.windows}
     if rules.trending is not None:
         months[_trending_label(*rules.trending)] = rules.trending
+    return months[label]
+
+
+def _clients_of(tally: _Totals, rules: JSSRules, label: str) -> int:
+    """The fewest distinct clients of the windows behind the displayed *label*."""
     position = rules.tracked_months.index
-    return min(tally.distinct[position(m)] for m in months[label])
+    return min(tally.distinct[position(m)] for m in _behind(rules, label))
+
+
+def _points(
+    contributions: Sequence[_Contribution | None], tally: _Totals, rules: JSSRules, label: str
+) -> tuple[list[Decimal], list[str | None]]:
+    """Each contribution's points of the displayed score, and a reason when it is not all in it.
+
+    A window's percent is the sum of its contracts' shares: a success adds
+    100 x weight / total, a neutral outcome *neutral_credit* of that, a
+    failure under the net formula takes it away (and under the share,
+    nothing: it weighs in the total).  A window floored at 0 (net formula)
+    gives every contract 0.  The trending score is half of each of its two
+    windows'.  The exact shares are rounded to the hundredth by largest
+    remainder (ties in input order), so they add up to the displayed percent
+    (:func:`_hundredths` of the exact share) exactly.
+    """
+    behind = _behind(rules, label)
+    position = rules.tracked_months.index
+    credit = {
+        Outcome.POSITIVE: Fraction(1),
+        Outcome.NEUTRAL: Fraction(rules.neutral_credit),
+        Outcome.NEGATIVE: Fraction(-1 if rules.formula is Formula.NET else 0),
+        Outcome.EXCLUDED: Fraction(0),
+    }
+    scale: dict[int, Fraction] = {}
+    for months in behind:
+        index = position(months)
+        floored = _share(tally, index, rules) == 0 and rules.formula is Formula.NET
+        total = Fraction(tally.total[index])
+        scale[index] = Fraction(0) if floored else _HUNDRED * _HUNDRED / total / len(behind)
+    exact: list[Fraction] = []
+    notes: list[str | None] = []
+    for contribution in contributions:
+        if contribution is None:
+            exact.append(Fraction(0))
+            notes.append(None)
+            continue
+        outcome, weight, _, inside = contribution
+        value = credit[outcome] * Fraction(weight)
+        exact.append(sum((value * scale[i] for i in scale if inside[i]), Fraction(0)))
+        notes.append(_outside(rules, behind, [inside[position(m)] for m in behind], outcome))
+    if len(behind) == 1:
+        share = _share(tally, position(behind[0]), rules)
+    else:
+        share = _trend(tally, rules, {m: position(m) for m in rules.tracked_months})
+    target = int(_hundredths(cast("Fraction", share)).scaleb(2))  # the label's window has one
+    floors = [value.numerator // value.denominator for value in exact]
+    spare = target - sum(floors)
+    ranked = sorted(range(len(exact)), key=lambda i: (floors[i] - exact[i], i))
+    for index in ranked[:spare]:
+        floors[index] += 1
+    return [Decimal(units).scaleb(-2, context=CONTEXT) for units in floors], notes
+
+
+def _outside(
+    rules: JSSRules, behind: tuple[int, ...], inside: list[bool], outcome: Outcome
+) -> str | None:
+    """Why a counted contract is not wholly in the displayed score, or ``None`` when it is."""
+    if outcome is Outcome.EXCLUDED or all(inside):
+        return None
+    longest = rules.tracked_months[0]
+    if len(behind) == 1:
+        return (
+            f"outside the {behind[0]} months window the score shown comes from (it counts in "
+            f"the {longest} months window): 0 points of the score shown"
+        )
+    long, short = behind
+    pair = _trending_label(long, short)
+    if not any(inside):
+        return (
+            f"outside both windows of the score shown, {pair} (it counts in the {longest} "
+            "months window): 0 points of the score shown"
+        )
+    return (
+        f"in the {long} months window of the score shown, {pair}, not in the {short} months "
+        "one: it counts in half of it"
+    )
 
 
 def _percent(share: Fraction | None) -> Decimal | None:

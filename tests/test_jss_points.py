@@ -1,0 +1,239 @@
+"""Each contract's points of the score shown add up to it, under every rule set (audit r21 M1).
+
+Under the best-of-windows and trending rules (before 2024-06-01) the score
+shown can come from a shorter window or the trending pair, while a report's
+outcomes and weights are the longest window's: listed as they were, a
+contract outside the window shown looked as if it cost points of it (the
+2015 example of docs/jss.md showed 100 while its contracts added up to 80).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import event, given, settings
+from hypothesis import strategies as st
+
+from upwork_safety import Contract, ContractKind, Feedback, Money, Payment, jss, rules
+from upwork_safety.errors import InvalidValueError
+from upwork_safety.jss import JSSReport, Outcome
+from upwork_safety.testing import strategies
+
+POINTS_RULE = "points add up to the percent of the score shown; None without a score"
+
+
+def job(cid: str, stars: str, started: date, ended: date, amount: str = "100") -> Contract:
+    """A fixed-price job with its own client, paid when it ends."""
+    return Contract(
+        cid,
+        f"client-{cid}",
+        ContractKind.FIXED_PRICE,
+        started,
+        ended,
+        payments=[Payment(ended, Money(amount, "USD"))],
+        feedback=Feedback(stars=stars),
+    )
+
+
+def shown_percent(report: JSSReport) -> Decimal:
+    """The unrounded percent of the window (or trending pair) the score comes from."""
+    if report.window is not None and report.window.startswith("trending"):
+        assert report.trending is not None
+        return report.trending
+    (window,) = [w for w in report.windows if f"{w.months} months" == report.window]
+    assert window.percent is not None
+    return window.percent
+
+
+def points(report: JSSReport) -> dict[str, Decimal | None]:
+    """Each contract's points, by id."""
+    return {i.contract_id: i.points for i in report.impacts}
+
+
+@st.composite
+def recent_jobs(draw: st.DrawFn) -> tuple[list[Contract], date]:
+    """4 to 10 ended jobs within two years of a day after 2015-03-01, some rehires: under the
+    best-of rules about a third of them show a score from a shorter window or the pair."""
+    as_of = draw(st.dates(min_value=date(2017, 1, 1), max_value=date(2026, 12, 31)))
+    history = []
+    for index in range(draw(st.integers(4, 10))):
+        ended = as_of - timedelta(days=draw(AGES))
+        client = draw(st.sampled_from([f"client-{index}", f"client-{index}", "client-0"]))
+        history.append(
+            Contract(
+                f"k{index}",
+                client,
+                ContractKind.FIXED_PRICE,
+                ended - timedelta(days=draw(st.integers(0, 120))),
+                ended,
+                payments=[Payment(ended, Money(draw(st.sampled_from(AMOUNTS)), "USD"))],
+                feedback=Feedback(
+                    stars=draw(st.sampled_from(STARS)),
+                    private_score=draw(st.sampled_from([None, None, 3, 8, 10])),
+                ),
+            )
+        )
+    return history, as_of
+
+
+#: Days since a job ended: recent ones (in the 3- and 6-month windows) and older.
+AGES = st.one_of(st.integers(1, 90), st.integers(1, 200), st.integers(1, 760))
+AMOUNTS = ["0", "100", "600", "2000"]
+STARS = ["5.0", "5.0", "4.2", "1.0"]
+
+
+@pytest.mark.parametrize("preset", list(rules.JSS_HISTORY), ids=lambda r: str(r.effective))
+@given(drawn=st.one_of(recent_jobs(), strategies.histories_with_as_of(max_size=8)))
+@settings(max_examples=80)
+def test_the_points_add_up_to_the_score_shown_under_every_rule_set(preset, drawn):
+    """Where a report has a score, its contracts' points add up to the percent it is rounded
+    from exactly (so, rounded, to the score), an excluded contract's are 0, and only when the
+    score comes from a shorter window or the pair does a reason speak of the score shown;
+    without a score no contract has points."""
+    history, as_of = drawn
+    report = jss.score(history, as_of=as_of, rules=preset)
+    if report.score is None:
+        assert all(i.points is None for i in report.impacts)
+        return
+    given_points = [i.points for i in report.impacts]
+    assert all(isinstance(value, Decimal) for value in given_points)
+    total = sum((value for value in given_points if value is not None), Decimal(0))
+    assert shown_percent(report) == total
+    assert abs(report.score - total) <= 1
+    for impact in report.impacts:
+        if impact.outcome is Outcome.EXCLUDED:
+            assert Decimal(0) == impact.points
+    longest = report.window == f"{report.windows[0].months} months"
+    event("longest window shown" if longest else "a shorter window or the pair shown")
+    if longest:
+        assert not any("score shown" in r for i in report.impacts for r in i.reasons)
+
+
+def test_the_2015_docs_example_adds_up_to_100():
+    """docs/jss.md's old mistake under the 2015 rules: 100 from the 6-month window; the
+    failure outside it is 0 points of it and says so (its outcome, as the 24-month
+    window's, stays negative)."""
+    history = [job(f"g{i}", "5.0", date(2016, 9, 1), date(2016, 10, 1)) for i in range(4)]
+    history.append(job("old", "1.0", date(2016, 3, 1), date(2016, 3, 1)))
+    report = jss.score(history, as_of=date(2017, 1, 8))
+    assert (100, "6 months") == (report.score, report.window)
+    expected = {f"g{i}": Decimal("25.00") for i in range(4)} | {"old": Decimal("0.00")}
+    assert expected == points(report)
+    old = report.impact("old")
+    assert (Outcome.NEGATIVE, Decimal(1)) == (old.outcome, old.weight)
+    assert "outside the 6 months window the score shown comes from" in old.reasons[-1]
+    assert "0 points of the score shown" in old.reasons[-1]
+    assert all(len(report.impact(f"g{i}").reasons) == 2 for i in range(4))
+
+
+def test_a_trending_score_is_half_of_each_window_of_the_pair():
+    """~2021 rules: 6 months 3/4 = 75%, 3 months 3/3 = 100%, trending 87.50 → 88. Each recent
+    success is 100/4/2 + 100/3/2 = 29.1666… points, rounded by largest remainder to 29.17,
+    29.17 and 29.16 (87.50 in all); the failure in the 6-month window only and the two
+    successes outside both are 0 points, and their reasons say where they are."""
+    history = [
+        *(job(f"o{i}", "5.0", date(2021, 2, 1), date(2021, 3, 1)) for i in range(2)),
+        job("b", "1.0", date(2021, 12, 1), date(2021, 12, 20)),
+        *(job(f"n{i}", "5.0", date(2022, 4, 1), date(2022, 5, 1)) for i in range(3)),
+    ]
+    report = jss.score(history, as_of=date(2022, 6, 15), rules=jss.TRENDING_2021)
+    assert (88, "trending (6m + 3m)/2", Decimal("87.50")) == (
+        report.score,
+        report.window,
+        report.trending,
+    )
+    assert {
+        "o0": Decimal("0.00"),
+        "o1": Decimal("0.00"),
+        "b": Decimal("0.00"),
+        "n0": Decimal("29.17"),
+        "n1": Decimal("29.17"),
+        "n2": Decimal("29.16"),
+    } == points(report)
+    assert "outside both windows of the score shown" in report.impact("o0").reasons[-1]
+    assert "not in the 3 months one" in report.impact("b").reasons[-1]
+    assert len(report.impact("n0").reasons) == 2
+
+
+def test_todays_single_window_reasons_are_unchanged_and_points_are_shares():
+    """Under today's rules the reasons are classify()'s, and each success adds 100 × weight /
+    total: $200, $800, $5,000 successes and a $1,500 failure are 19.05 + 23.81 + 28.57 + 0
+    = 71.43 of 5.25 (the exact 19.047…, 23.809…, 28.571… rounded by largest remainder)."""
+    june = date(2025, 6, 1)
+    sized = [
+        job("s200", "5.0", date(2025, 1, 1), date(2025, 1, 31), "200"),
+        job("s800", "5.0", date(2025, 1, 1), date(2025, 1, 31), "800"),
+        job("s5000", "5.0", date(2025, 1, 1), date(2025, 1, 31), "5000"),
+        job("f1500", "1.0", date(2025, 1, 1), date(2025, 1, 31), "1500"),
+    ]
+    report = jss.score(sized, as_of=june)
+    assert (71, Decimal("71.43")) == (report.score, report.windows[0].percent)
+    assert {
+        "s200": Decimal("19.05"),
+        "s800": Decimal("23.81"),
+        "s5000": Decimal("28.57"),
+        "f1500": Decimal("0.00"),
+    } == points(report)
+    for contract in sized:
+        alone = jss.classify(contract, as_of=june, history=sized)
+        assert alone.reasons == report.impact(contract.id).reasons
+        assert alone.points is None
+
+
+def test_a_failure_takes_points_away_under_the_net_formula_and_a_floor_gives_none():
+    """Net formula: 9 successes and 1 failure of 10 are 9 × 10 − 10 = 80 points; 1 success and
+    3 failures (−50%, floored) give every contract 0, adding up to the 0% shown."""
+    june = date(2025, 6, 1)
+    net = attrs.evolve(jss.CURRENT, formula="net")
+    good = [job(f"g{i}", "5.0", date(2025, 1, 1), date(2025, 1, 31)) for i in range(9)]
+    bad = [job(f"b{i}", "1.0", date(2025, 1, 1), date(2025, 1, 31)) for i in range(3)]
+    report = jss.score([*good, bad[0]], as_of=june, rules=net)
+    assert 80 == report.score
+    assert {**{f"g{i}": Decimal("10.00") for i in range(9)}, "b0": Decimal("-10.00")} == points(
+        report
+    )
+    floored = jss.score([good[0], *bad], as_of=june, rules=net)
+    assert 0 == floored.score
+    assert {Decimal("0.00")} == set(points(floored).values())
+
+
+def test_a_report_refuses_points_that_do_not_explain_its_score():
+    """Points that do not add up, an excluded contract with points, or points on some
+    contracts only are refused, naming the field and the rule; a report with no points at
+    all (built by hand, or stored before points existed) is accepted."""
+    history = [job(f"g{i}", "5.0", date(2016, 9, 1), date(2016, 10, 1)) for i in range(4)]
+    history.append(job("old", "1.0", date(2016, 3, 1), date(2016, 3, 1)))
+    report = jss.score(history, as_of=date(2017, 1, 8))
+    as_24_months = [
+        attrs.evolve(i, points=Decimal("20.00") if i.outcome is Outcome.POSITIVE else None)
+        for i in report.impacts
+    ]
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=as_24_months)
+    assert ("JSSReport.impacts[4].points", POINTS_RULE) == (error.value.field, error.value.rule)
+    wrong = [
+        attrs.evolve(i, points=Decimal("20.00") if i.outcome is Outcome.POSITIVE else Decimal(0))
+        for i in report.impacts
+    ]
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=wrong)
+    assert ("JSSReport.impacts.points", POINTS_RULE) == (error.value.field, error.value.rule)
+    bare = attrs.evolve(report, impacts=[attrs.evolve(i, points=None) for i in report.impacts])
+    assert all(i.points is None for i in bare.impacts)
+    empty = jss.score([], as_of=date(2025, 6, 1))
+    ghost = jss.Impact("x", "c", Outcome.EXCLUDED, Decimal(0), ("r",), points=Decimal(0))
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(empty, impacts=[ghost])
+    assert "JSSReport.impacts[0].points" == error.value.field
+
+
+@given(st.decimals(min_value=-100, max_value=100, places=2, allow_nan=False))
+def test_impact_points_round_trip(value):
+    """An Impact's points, any hundredth from -100 to 100, survive serialize."""
+    from upwork_safety import serialize
+
+    impact = jss.Impact("c", "x", Outcome.POSITIVE, Decimal(1), ("r",), points=value)
+    assert impact == serialize.from_dict(jss.Impact, serialize.to_dict(impact))
