@@ -1,0 +1,132 @@
+"""What-if rule sets (``attrs.evolve``) never print a number they do not use (red team r21)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+
+import attrs
+import pytest
+
+from upwork_safety import ExchangeRate, Money, fees, jss, rules
+from upwork_safety.errors import RulesError
+from upwork_safety.testing import factories as f
+
+_WHAT_IF_NOTE = "a what-if value: no source gives it"
+
+
+def utc(*parts: int) -> datetime:
+    """An aware UTC datetime."""
+    return datetime(*parts, tzinfo=timezone.utc)
+
+
+# --------------------------------------------------------------------------- M1: names
+
+
+def test_published_presets_are_labelled_by_their_names():
+    """A preset (and a rule set equal to one) keeps its name as its label."""
+    for schedule in (*fees.SERVICE_FEE_HISTORY, fees.ENTERPRISE, fees.DATABASE_ADMINISTRATION_2016):
+        assert schedule.name == schedule.label
+    for preset in jss.HISTORY:
+        assert preset.name == preset.label
+    assert fees.FLAT_10_2023.name == attrs.evolve(fees.FLAT_10_2023).label
+
+
+def test_a_what_if_per_contract_range_is_not_named_by_the_preset():
+    """A 0–20% range refuses 25% naming 20%, never the preset's 0–15%."""
+    wide = attrs.evolve(fees.PER_CONTRACT_2025, maximum_rate=Decimal("0.20"))
+    assert "what-if rules: maximum_rate" == wide.label
+    with pytest.raises(RulesError) as refused:
+        fees.service_fee(Money("100.00", "USD"), on=date(2026, 1, 5), rules=wide, rate="25%")
+    assert "0%–20%" in str(refused.value)
+    assert "15%" not in str(refused.value)
+
+
+def test_a_what_if_flat_rate_is_not_named_flat_10():
+    """A flat 12% what-if says 12% and never "flat 10%"."""
+    flat12 = attrs.evolve(fees.FLAT_10_2023, rate=Decimal("0.12"))
+    assert "what-if rules: rate" == flat12.label
+    with pytest.raises(RulesError) as refused:
+        fees.service_fee(Money("100.00", "USD"), on=date(2024, 1, 10), rules=flat12, rate="5%")
+    assert "12%" in str(refused.value)
+    assert "10%" not in str(refused.value)
+
+
+def test_a_what_if_default_rate_cites_no_published_source():
+    """A per-contract default of 12% is not "the rate Upwork publishes" nor cited to its page."""
+    twelve = attrs.evolve(fees.PER_CONTRACT_2025, rate=Decimal("0.12"))
+    explained = fees.explain_service_fee(Money("100.00", "USD"), on=date(2026, 1, 5), rules=twelve)
+    assert Money("12.00", "USD") == explained.fee
+    assert "12%" in explained.explanation
+    assert "publishes" not in explained.explanation
+    assert fees.PER_CONTRACT_2025.source.source not in explained.explanation
+
+
+def test_a_what_if_jss_report_is_not_labelled_last_24_months():
+    """An 18-month window is reported as a what-if, not under "last 24 months"."""
+    short = attrs.evolve(jss.CURRENT, windows=(18, 9))
+    report = jss.score(f.history(6), as_of=date(2025, 12, 1), rules=short)
+    assert "what-if rules: windows" == report.rules
+    assert "24 months" not in repr(report)
+    assert "18 months" in repr(report)
+
+
+def test_a_renamed_what_if_is_still_a_what_if():
+    """The strategies' "what-if on <preset>" names are told apart from the preset they name."""
+    renamed = attrs.evolve(jss.CURRENT, name=f"what-if on {jss.CURRENT.name}", windows=(18,))
+    assert "what-if rules: windows" == renamed.label
+    own = attrs.evolve(fees.FLAT_10_2023, name="mine", rate=Decimal("0.12"))
+    assert "what-if rules: rate" == own.label
+
+
+# --------------------------------------------------------------------------- M2: sources
+
+
+def test_a_what_if_arrival_does_not_quote_the_presets_range():
+    """2–9 business days are not explained by the preset's "up to 7 business days" note."""
+    slow = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, business_days=(2, 9))
+    arrives = fees.arrival(slow, utc(2026, 3, 2, 9)).lines()[-1][1]
+    assert "2–9 business days" in arrives
+    assert fees.DIRECT_TO_LOCAL_BANK.source_of("business_days").note not in arrives
+    assert _WHAT_IF_NOTE == slow.source_of("business_days").note
+    # The numbers it keeps keep their sources.
+    assert fees.DIRECT_TO_LOCAL_BANK.source_of("fixed_fee") == slow.source_of("fixed_fee")
+
+
+def test_a_what_if_fee_line_cites_no_published_source():
+    """A $2 Direct to Local Bank fee is not cited to the page that publishes $0.99."""
+    dear = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, fixed_fee=Money("2.00", "USD"))
+    quote = fees.quote_withdrawal(
+        Money("100.00", "USD"),
+        dear,
+        reference_rate=ExchangeRate("USD", "PKR", "280"),
+        offered_rate=ExchangeRate("USD", "PKR", "277"),
+    )
+    line = quote.fees[0]
+    assert Money("2.00", "USD") == line.amount
+    assert fees.DIRECT_TO_LOCAL_BANK.source_of("fixed_fee").source != line.source
+    assert line.unconfirmed
+
+
+def test_sources_of_a_what_if_pair_new_values_with_no_note():
+    """rules.sources() lists a 15-minute segment as a what-if value, the rest as published."""
+    fine = attrs.evolve(
+        rules.CURRENT,
+        hourly_segment=timedelta(minutes=15),
+        hourly_partial_segment_minimum=timedelta(minutes=5),
+    )
+    listed = {name: (value, source) for name, value, source in rules.sources(fine)}
+    published = {name: source for name, _, source in rules.sources(rules.CURRENT)}
+    assert timedelta(minutes=15) == listed["hourly_segment"][0]
+    assert _WHAT_IF_NOTE == listed["hourly_segment"][1].note
+    assert listed["hourly_segment"][1].unconfirmed
+    assert (
+        published["hourly_partial_segment_minimum"] == listed["hourly_partial_segment_minimum"][1]
+    )
+    strict = attrs.evolve(jss.CURRENT, top_rated_min_score=95)
+    jss_listed = {name: source for name, _, source in rules.sources(strict)}
+    assert _WHAT_IF_NOTE == jss_listed["top_rated_min_score"].note
+    taxed = attrs.evolve(rules.EXPORT_TAX_2022, not_registered=Decimal("0.02"))
+    tax_listed = {name: source for name, _, source in rules.sources(taxed)}
+    assert _WHAT_IF_NOTE == tax_listed["not_registered"].note
+    assert rules.EXPORT_TAX_2022.source == tax_listed["pseb_registered"]
