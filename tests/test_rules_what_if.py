@@ -8,7 +8,7 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from upwork_safety import ExchangeRate, Money, fees, jss, rules
+from upwork_safety import ExchangeRate, Money, checks, fees, hourly, jss, rules
 from upwork_safety.errors import RulesError
 from upwork_safety.testing import factories as f
 
@@ -130,3 +130,39 @@ def test_sources_of_a_what_if_pair_new_values_with_no_note():
     tax_listed = {name: source for name, _, source in rules.sources(taxed)}
     assert _WHAT_IF_NOTE == tax_listed["not_registered"].note
     assert rules.EXPORT_TAX_2022.source == tax_listed["pseb_registered"]
+
+
+# --------------------------------------------------------------------------- M3: codes
+
+
+def test_hourly_findings_under_a_what_if_carry_no_published_timing():
+    """A Saturday window and a 12-day hold: the findings' code text names no weekday."""
+    what_if = attrs.evolve(
+        rules.CURRENT,
+        hourly_available_delay=timedelta(days=12),
+        hourly_invoice_delay=timedelta(hours=18),
+        hourly_review_window=timedelta(days=5, hours=23, minutes=59, seconds=59),
+    )
+    contract = f.hourly_contract(started=date(2026, 3, 2))
+    found = {
+        finding.code: finding
+        for now in (utc(2026, 3, 10, 9), utc(2026, 3, 16, 9))
+        for finding in checks.review_contract(contract, now=now, rules=what_if)
+        if finding.code in {"HOURS_IN_REVIEW", "HOURS_PENDING"}
+    }
+    assert utc(2026, 3, 14, 23, 59, 59) == found["HOURS_IN_REVIEW"].due
+    assert utc(2026, 3, 21) == found["HOURS_PENDING"].due
+    for finding in found.values():
+        text = finding.info.trigger + finding.info.rule
+        for published in ("Monday", "12:00", "Friday", "Wednesday", "ten days"):
+            assert published not in text
+    assert "hourly_available_delay" in found["HOURS_PENDING"].info.rule
+
+
+def test_the_published_hourly_timings_are_the_rules():
+    """The timings the catalogue names by field are, under the published rules, the documented ones."""
+    calendar = hourly.payout_calendar(hourly.billing_week(utc(2024, 1, 3)))
+    assert ("Monday", "Friday", "Wednesday") == tuple(
+        moment.strftime("%A")
+        for moment in (calendar.invoiced_at, calendar.dispute_window_ends, calendar.available_at)
+    )
