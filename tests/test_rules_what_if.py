@@ -7,10 +7,12 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import Phase, find, settings
 
 from upwork_safety import ExchangeRate, Money, checks, fees, hourly, jss, rules
 from upwork_safety.errors import RulesError
 from upwork_safety.testing import factories as f
+from upwork_safety.testing import strategies as us
 
 _WHAT_IF_NOTE = "a what-if value: no source gives it"
 
@@ -166,3 +168,47 @@ def test_the_published_hourly_timings_are_the_rules():
         moment.strftime("%A")
         for moment in (calendar.invoiced_at, calendar.dispute_window_ends, calendar.available_at)
     )
+
+
+# --------------------------------------------------------------------------- M4: strategy
+
+#: The JSS rules the strategy's what-ifs left at the preset's value before r21.
+_NEWLY_VARIED = (
+    "trending",
+    "positive_stars_at_least",
+    "negative_stars_below",
+    "unpaid_positive_stars_at_least",
+    "top_rated_min_score",
+    "top_rated_min_earnings",
+    "top_rated_earnings_months",
+    "top_rated_account_days",
+    "weight_tiers",
+    "weight_cap",
+    "unpaid_weight",
+    "duration_bonus",
+    "duration_bonus_non_positive",
+    "duration_bonus_months",
+    "long_term_months",
+    "eligibility_months",
+    "snapshot_anchor",
+)
+
+
+@pytest.mark.parametrize("field", _NEWLY_VARIED)
+def test_jss_rules_what_ifs_vary_every_rule(field):
+    """The strategy draws a what-if that moves *field* away from its preset's value."""
+    by_name = {preset.name: preset for preset in jss.HISTORY}
+
+    def moved(chosen: jss.JSSRules) -> bool:
+        preset = by_name.get(chosen.name.removeprefix("what-if on "))
+        return preset is not None and getattr(chosen, field) != getattr(preset, field)
+
+    # Generation only: the first what-if that moves the field is proof enough, and
+    # shrinking it (a minute a field) would prove nothing more.
+    found = find(
+        us.jss_rules(),
+        moved,
+        settings=settings(database=None, max_examples=2000, phases=[Phase.generate]),
+    )
+    assert found.name.startswith("what-if on ")
+    assert found.label.startswith("what-if rules: ")
