@@ -10,7 +10,9 @@ import pytest
 from hypothesis import Phase, find, settings
 
 from upwork_safety import ExchangeRate, Money, checks, fees, hourly, jss, rules
+from upwork_safety._cli._fees import tax_note
 from upwork_safety.errors import RulesError
+from upwork_safety.statements import _audit_notes, _formats, _model
 from upwork_safety.testing import factories as f
 from upwork_safety.testing import strategies as us
 
@@ -212,3 +214,45 @@ def test_jss_rules_what_ifs_vary_every_rule(field):
     )
     assert found.name.startswith("what-if on ")
     assert found.label.startswith("what-if rules: ")
+
+
+# --------------------------------------------------------------------------- L2, L3
+
+
+def test_the_audit_notes_read_the_per_contract_start(monkeypatch):
+    """A fee history whose per-contract schedule starts 2025-06-01 is said to start then."""
+    later = attrs.evolve(fees.PER_CONTRACT_2025, effective=date(2025, 6, 1))
+    history = rules.RuleHistory("service-fee schedules", (*fees.SERVICE_FEE_HISTORY[:-1], later))
+    monkeypatch.setattr(_audit_notes, "SERVICE_FEE_HISTORY", history)
+    assert date(2025, 6, 1) == _audit_notes._per_contract().effective
+    assert "from 2025-06-01, unconfirmed" == _audit_notes._per_contract_since()
+    assert "2025-05-01" not in _audit_notes._per_contract_since()
+
+
+def test_the_hours_refusal_writes_the_segment_in_force(monkeypatch):
+    """Under 15-minute segments the example is 15 minutes as 0.25, never 10 as 0.16667."""
+    fine = attrs.evolve(
+        rules.CURRENT,
+        hourly_segment=timedelta(minutes=15),
+        hourly_partial_segment_minimum=timedelta(minutes=5),
+    )
+    monkeypatch.setattr(_model, "as_of", lambda _on: fine)
+    refused = _formats.parse_hours("0.1", date(2026, 1, 5))
+    assert isinstance(refused, str)
+    assert "15 minutes as 0.25 and 30 minutes as 0.5" in refused
+    assert "0.16667" not in refused
+    published = _formats.parse_hours("0.1", None)
+    assert Decimal("0.1") == published
+    assert Decimal("0.33333") == _formats._written(20)
+
+
+def test_the_tax_line_says_what_the_rules_say_of_non_filers(monkeypatch):
+    """The non-filer flag of the rules in force is what the CLI's tax line reads."""
+    assert "non-filer" in tax_note(None, "standard")
+    assert "non-filer" in tax_note(None, "pseb")
+    known = attrs.evolve(rules.EXPORT_TAX_2022, non_filer_unconfirmed=False)
+    monkeypatch.setattr(
+        rules, "EXPORT_TAX_HISTORY", rules.RuleHistory("export tax rules", (known,))
+    )
+    assert "non-filer" not in tax_note(None, "standard")
+    assert "1%" in tax_note(None, "standard")
