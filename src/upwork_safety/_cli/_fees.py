@@ -111,7 +111,7 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
         ],
     )
     p.line("  * partly unconfirmed; sources: 'upwork-safety rules', or the Rules page")
-    p.heading(f"In force on {on}: {schedule.name}")
+    p.heading(f"In force on {on}: {schedule.label}")
     if explained is not None:
         p.pairs(
             [
@@ -123,7 +123,7 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
         p.wrapped(explained.explanation, indent="    ")
         if billed is not None and not result["billed_before_used"]:
             p.wrapped(
-                f"(--billed-before had no effect: the {schedule.name} does not depend on what "
+                f"(--billed-before had no effect: the {schedule.label} does not depend on what "
                 "the client paid before)",
                 indent="     ",
                 first="    ",
@@ -477,12 +477,16 @@ def tax_note(on: date | None, choice: str, *, option: str = "--tax pseb") -> str
     if choice == "none":
         return "(no income tax withheld: --tax none)"
     tax = EXPORT_TAX_HISTORY.current if on is None else EXPORT_TAX_HISTORY.in_force(on)
+    # Red team r21 L3: the rules say whether a non-filer's rate is known.
+    filer = (
+        "; a non-filer's rate is unconfirmed: ask your bank" if tax.non_filer_unconfirmed else ""
+    )
     if choice == "pseb":
         return (
             f"({percent(tax.pseb_registered)} income tax withheld by the bank under s.154A: "
-            "PSEB-registered)"
+            f"PSEB-registered{filer})"
         )
     return (
         f"({percent(tax.not_registered)} income tax withheld by the bank under s.154A; "
-        f"{percent(tax.pseb_registered)} if you are PSEB-registered: {option})"
+        f"{percent(tax.pseb_registered)} if you are PSEB-registered: {option}{filer})"
     )

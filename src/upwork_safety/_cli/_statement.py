@@ -9,6 +9,7 @@ from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import is_blank
+from upwork_safety.fees import SERVICE_FEE_HISTORY
 from upwork_safety.statements import Period, period_name
 
 if TYPE_CHECKING:
@@ -79,7 +80,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="rate",
         type=_args.rate,
         metavar="RATE",
-        help="with --audit: every contract's own service fee rate, e.g. 15%% (from 2025-05-01); "
+        help="with --audit: every contract's own service fee rate, e.g. 15%% (from "
+        f"{next(s.effective for s in SERVICE_FEE_HISTORY if s.per_contract)}); "
         "--rate is its older name",
     )
     parser.add_argument(

@@ -435,13 +435,13 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         FindingCode.HOURS_IN_REVIEW,
         Severity.INFO,
         "hourly contract",
-        "A week's hours were invoiced (Monday 12:00 UTC after the week) and the client's "
-        "review and dispute window is still open; one finding per week, giving the amount "
-        "billed (before Upwork's service fee), the end of the window, and what the pay leaves "
-        "after the fee and the moment it becomes available to withdraw (and, where the hold is "
-        "skipped, the earlier moment for a Top Rated freelancer).",
-        "The client can review and dispute a week's hours until the Friday after it; "
-        "undisputed hours are then pending until the pay is available.",
+        "A week's hours were invoiced (the rules' hourly_invoice_delay after the week) and the "
+        "client's review and dispute window is still open; one finding per week, giving the "
+        "amount billed (before Upwork's service fee), the end of the window, and what the pay "
+        "leaves after the fee and the moment it becomes available to withdraw (and, where the "
+        "hold is skipped, the earlier moment for a Top Rated freelancer).",
+        "The client can review and dispute a week's hours until the rules' hourly_review_window "
+        "after the week; undisputed hours are then pending until the pay is available.",
         f"{_source('hourly_review_window')} (review window); "
         f"{_source('hourly_available_delay')} (pay available)",
     ),
@@ -454,7 +454,7 @@ _CODE_LIST: tuple[CodeInfo, ...] = (
         "fee), what it leaves after the fee and the moment that becomes available to "
         "withdraw (and, where the hold is skipped, the earlier moment for a Top Rated "
         "freelancer).",
-        "A week's pay becomes available on the Wednesday ten days after the week; for a "
+        "A week's pay becomes available the rules' hourly_available_delay after the week; for a "
         "Top Rated freelancer, right after the dispute window.",
         f"{_source('hourly_available_delay')}; {_source('top_rated_skip_hold_since')} (Top Rated)",
     ),

@@ -113,7 +113,7 @@ def _check_offered(
         default = "its default" if schedule.rate is None else percent(schedule.rate)
         raise RulesError(
             f"{_named(field, chosen)} on {day}: a contract's own rate is shown on its offer "
-            f"under a per-contract schedule ({schedule.name}), and contract "
+            f"under a per-contract schedule ({schedule.label}), and contract "
             f"{shown(contract.id)} started on {contract.started}, before per-contract rates: "
             f"it pays {default}",
             field=field,
@@ -170,7 +170,7 @@ def _refuse_kept_after_end(
     raise RulesError(
         f"{_named(field, chosen)}: contracts at the legacy {percent(chosen)} kept it only "
         f"until {ended}, and contract {shown(contract.id)} has no payment by then; the "
-        f"schedule in force ({schedule.name}) charges {percent(schedule.rate or chosen)}",
+        f"schedule in force ({schedule.label}) charges {percent(schedule.rate or chosen)}",
         field=field,
         rule=f"legacy rate until {ended}",
     )
@@ -429,7 +429,7 @@ def _check_kept(
     )
     if contract.started >= flat.effective:
         raise RulesError(
-            f"{_named(field, rate)}: only contracts already at that rate when {flat.name} "
+            f"{_named(field, rate)}: only contracts already at that rate when {flat.label} "
             f"took effect on {flat.effective} kept it; contract {shown(contract.id)} started on "
             f"{contract.started}",
             field=field,

@@ -31,7 +31,12 @@ from upwork_safety.money import (
     rate_of,
     round_half_up,
 )
-from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
+from upwork_safety.rules import (
+    _WHAT_IF_SOURCE,
+    SERVICE_FEE_HISTORY,
+    RuleHistory,
+    ServiceFeeSchedule,
+)
 
 __all__ = [
     "FeeBasis",
@@ -83,7 +88,7 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
                 else ""
             )
             raise RulesError(
-                f"{_named(field, rate)} on {on}: the schedule in force ({schedule.name}) has no "
+                f"{_named(field, rate)} on {on}: the schedule in force ({schedule.label}) has no "
                 "per-contract rate; its fee depends on the lifetime billings with the client "
                 f"(billed before this payment){kept}",
                 field=field,
@@ -95,7 +100,7 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
             if schedule.rate is None:
                 raise RulesError(
                     f"the service fee on {on} needs the contract's own rate: the schedule "
-                    f"({schedule.name}) charges {schedule.range_text()} per contract and has "
+                    f"({schedule.label}) charges {schedule.range_text()} per contract and has "
                     "no default; pass rate= or a Contract with service_fee_rate",
                     field=field,
                     rule="the contract's own rate",
@@ -104,14 +109,14 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
         if not schedule.accepts(rate):
             raise RulesError(
                 f"{_named(field, rate)} is outside the {schedule.range_text()} per-contract "
-                f"range of the schedule in force on {on} ({schedule.name})",
+                f"range of the schedule in force on {on} ({schedule.label})",
                 field=field,
                 rule=f"within {schedule.range_text()}",
             )
         return FeeBasis.CONTRACT, rate
     flat = schedule.rate
     if flat is None:  # pragma: no cover  (a flat schedule has a rate: checked by the schedule)
-        raise RulesError(f"{schedule.name} has no rate", field="rules", rule="a flat rate")
+        raise RulesError(f"{schedule.label} has no rate", field="rules", rule="a flat rate")
     if rate is None or rate == flat:
         return FeeBasis.FLAT, flat
     if rate == schedule.legacy_rate and schedule.legacy_until is not None:
@@ -119,7 +124,7 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
             return FeeBasis.LEGACY, rate
         raise RulesError(
             f"{_named(field, rate)} on {on}: contracts at the legacy {percent(rate)} kept it only "
-            f"until {schedule.legacy_until}; the schedule in force ({schedule.name}) "
+            f"until {schedule.legacy_until}; the schedule in force ({schedule.label}) "
             f"charges {percent(flat)}",
             field=field,
             rule=f"legacy rate until {schedule.legacy_until}",
@@ -130,7 +135,7 @@ def _resolve(  # noqa: C901  (one branch per schedule shape and rate rule)
         else ""
     )
     raise RulesError(
-        f"{_named(field, rate)} on {on}: the schedule in force ({schedule.name}) charges a flat "
+        f"{_named(field, rate)} on {on}: the schedule in force ({schedule.label}) charges a flat "
         f"{percent(flat)}{legacy}{_per_contract_start(rules, on)}",
         field=field,
         rule=f"the flat {percent(flat)}",
@@ -273,19 +278,27 @@ class ServiceFee(Steps):
         """Which rate was charged and where it comes from, in words."""
         schedule = self.schedule
         rate = self.rate
-        cited = schedule.source.source
+        # The source of the rule applied: a what-if value has none (red team r21 M2).
+        field = {FeeBasis.SLIDING: "tiers", FeeBasis.LEGACY: "legacy_rate"}.get(self.basis, "rate")
+        cited = schedule.source_of(field).source
         if self.basis is FeeBasis.SLIDING:
             before = self.billed_before or Money.zero(self.amount.currency)
             return f"{schedule.describe()}; billed before: {before} ({cited})"
         if rate is None:  # pragma: no cover  (only the sliding scale has no single rate)
-            return schedule.name
+            return schedule.label
         if self.basis is FeeBasis.DEFAULT:
+            what = (
+                "the what-if default"
+                if schedule.source_of("rate") == _WHAT_IF_SOURCE
+                else "the rate Upwork publishes"
+            )
             return (
-                f"{percent(rate)}: the rate Upwork publishes, used because the contract's "
-                f"own rate was not given ({cited})"
+                f"{percent(rate)}: {what}, used because the contract's own rate was not "
+                f"given ({cited})"
             )
         if self.basis is FeeBasis.CONTRACT:
-            ranged = schedule.range_source or schedule.source
+            bounds = (schedule.source_of("minimum_rate"), schedule.source_of("maximum_rate"))
+            ranged = _WHAT_IF_SOURCE if _WHAT_IF_SOURCE in bounds else bounds[1]
             flag = ", unconfirmed" if ranged.unconfirmed else ""
             return (
                 f"{percent(rate)}: the contract's own rate (per-contract range "
@@ -406,7 +419,7 @@ def refuse_unkept(
     if floor is not None and billed <= floor:
         raise RulesError(
             f"{_named(field, rate)}: a contract kept that rate only if its billings with the "
-            f"client passed {floor} under {scale.name}; {counted} {billed}",
+            f"client passed {floor} under {scale.label}; {counted} {billed}",
             field=field,
             rule=f"billings over {floor} under the sliding scale",
         )

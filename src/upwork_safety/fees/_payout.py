@@ -138,8 +138,8 @@ class Payout(Steps):
 
     @property
     def schedule(self) -> str:
-        """The name of the service-fee schedule applied."""
-        return self.fee.schedule.name
+        """The label of the service-fee schedule applied (its name, or what a what-if changed)."""
+        return self.fee.schedule.label
 
     @property
     def service_fee(self) -> Money:

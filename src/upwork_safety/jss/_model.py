@@ -230,7 +230,7 @@ def _facts_report(facts: Sequence[_Facts], day: date, rules: JSSRules) -> JSSRep
     return JSSReport(
         as_of=day,
         computed_on=on,
-        rules=rules.name,
+        rules=rules.label,
         score=result,
         reason=reason,
         window=label,

@@ -350,7 +350,9 @@ class JSSReport:
         as_of: The day asked about.
         computed_on: The snapshot day the score is computed on (the same as
             *as_of* when scores update daily; never after it).
-        rules: The name of the :class:`~upwork_safety.jss.JSSRules` used.
+        rules: The label of the :class:`~upwork_safety.jss.JSSRules` used: its
+            name, or ``"what-if rules: <fields>"`` for a what-if
+            (:attr:`~upwork_safety.jss.JSSRules.label`).
         score: The whole-percent score (0 to 100), or ``None`` when not eligible.
         reason: Why the score is what it is (or why there is none).
         window: The window that gave the displayed score, e.g.

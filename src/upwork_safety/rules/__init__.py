@@ -29,6 +29,8 @@ force on the relevant date.  For a what-if, evolve a rule set::
 
 from __future__ import annotations
 
+from typing import Any
+
 from upwork_safety.rules._history import Dated, RuleHistory
 from upwork_safety.rules._jss import CURRENT as JSS_CURRENT
 from upwork_safety.rules._jss import (
@@ -95,6 +97,11 @@ from upwork_safety.rules._tax import (
     TAX_RATE_PSEB,
     ExportTaxRules,
 )
+
+# The source of a what-if value, which the fee explanations tell apart.
+from upwork_safety.rules._what_if import _WHAT_IF_SOURCE as _WHAT_IF_SOURCE
+from upwork_safety.rules._what_if import made_from as _made_from
+from upwork_safety.rules._what_if import sourced as _sourced
 from upwork_safety.rules._withdrawal import (
     DIRECT_TO_LOCAL_BANK,
     OPTIONAL_SOURCED_FIELDS,
@@ -175,6 +182,17 @@ def sources(rules: object | None = None) -> list[tuple[str, object, RuleSource]]
             :class:`ServiceFeeSchedule` or :class:`ExportTaxRules` (one
             source for the whole set).
 
+    A source's note describes the published value: for a what-if made
+    with ``attrs.evolve`` from a preset, a value that differs from the
+    preset's (and keeps its source) is listed with an unconfirmed source
+    saying it is a what-if value with no source.
+
+    >>> import attrs
+    >>> from datetime import timedelta
+    >>> fine = attrs.evolve(CURRENT, hourly_segment=timedelta(minutes=15))
+    >>> dict((name, source.note) for name, _, source in sources(fine))["hourly_segment"]
+    'a what-if value: no source gives it'
+
     Returns:
         ``(field name, value, RuleSource)`` for each sourced field, in
         declaration order.
@@ -182,7 +200,34 @@ def sources(rules: object | None = None) -> list[tuple[str, object, RuleSource]]
     Raises:
         InvalidTypeError: *rules* is not a rules object.
     """
-    return _sources(CURRENT if rules is None else rules)
+    chosen = CURRENT if rules is None else rules
+    listed = _sources(chosen)
+    history = _HISTORIES.get(type(chosen))
+    if history is None:  # a fee schedule or a method: its source_of says it already
+        return listed
+    base = _made_from(
+        chosen,
+        history,
+        lambda preset: getattr(preset, "name", None),
+        lambda: history.in_force(max(chosen.effective, history.first_day)),  # type: ignore[attr-defined]
+    )
+    if base is None or base == chosen:
+        return listed
+    published = {name: source for name, _, source in _sources(base)}
+    return [
+        (name, value, _sourced(chosen, base, name, source, published.get(name, source)))
+        for name, value, source in listed
+    ]
+
+
+#: The histories of the rule sets whose sources are their class's or one for the set.
+_HISTORIES: dict[type, RuleHistory[Any]] = {
+    PlatformRules: HISTORY,
+    JSSRules: JSS_HISTORY,
+    ExportTaxRules: EXPORT_TAX_HISTORY,
+    RetentionRules: RETENTION_HISTORY,
+    PaymentScheduleRules: PAYMENT_SCHEDULE_HISTORY,
+}
 
 
 def __dir__() -> list[str]:

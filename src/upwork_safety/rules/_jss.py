@@ -47,6 +47,7 @@ from upwork_safety.rules._jss_fields import (
     check_types,
 )
 from upwork_safety.rules._provenance import rule as _rule
+from upwork_safety.rules._what_if import changed, label, made_from
 
 __all__ = [
     "CURRENT",
@@ -520,6 +521,23 @@ class JSSRules:
                 )
 
     @property
+    def label(self) -> str:
+        """The name, or ``"what-if rules: <fields>"`` for a what-if: what reports call the rules.
+
+        A preset's name states its values (``"current: last 24 months,
+        daily, weighted"``), and ``attrs.evolve`` keeps it: once a rule
+        differs from the preset it was made from (the one of the same name,
+        else the one in force on its *effective* day), the label names the
+        fields changed instead.
+
+        >>> import attrs
+        >>> attrs.evolve(CURRENT, windows=(18, 9)).label
+        'what-if rules: windows'
+        """
+        base = made_from(self, HISTORY, lambda rules: rules.name, lambda: _in_force(self.effective))
+        return label(self.name, changed(self, base, _RULE_FIELDS))
+
+    @property
     def tracked_months(self) -> tuple[int, ...]:
         """Every window length the model keeps (scoring, trending, eligibility), longest first."""
         return self._tracked
@@ -636,3 +654,15 @@ HISTORY: RuleHistory[JSSRules] = RuleHistory(
     "JSS rules",
     (LAUNCH_2015, JOB_SIZE_2020, NO_FEEDBACK_2020, TRENDING_2021, ELIGIBILITY_2023, CURRENT),
 )
+
+#: The fields of a JSS rule set that are rules (its first day too), not its name.
+_RULE_FIELDS = tuple(
+    field.name
+    for field in attrs.fields(JSSRules)
+    if "rule" in field.metadata or field.name == "effective"
+)
+
+
+def _in_force(effective: date) -> JSSRules:
+    """The preset in force on *effective*, or the first for an earlier day."""
+    return HISTORY.in_force(max(effective, HISTORY.first_day))

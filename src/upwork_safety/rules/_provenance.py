@@ -125,18 +125,20 @@ def sources(rules: object) -> list[tuple[str, object, RuleSource]]:
         for field in fields
         if "rule" in field.metadata
     ]
+    # A set with its own sources answers for each field through source_of (another
+    # source for some fields, or a what-if value's), when it has one.
+    source_of = getattr(rules, "source_of", None)
     per_instance = getattr(rules, "sources", None)
     if isinstance(per_instance, tuple):
         listed.extend(
-            (name, getattr(rules, name), source)
+            (name, getattr(rules, name), source_of(name) if callable(source_of) else source)
             for name, source in per_instance
             if isinstance(name, str) and isinstance(source, RuleSource)
         )
     whole = getattr(rules, "source", None)
     if isinstance(whole, RuleSource):
-        # A set with one source may name another for some fields (source_of), and
-        # keep that other source in a field marked as provenance, not a rule.
-        source_of = getattr(rules, "source_of", None)
+        # Another source a set names for some fields is kept in a field marked as
+        # provenance, not a rule.
         listed.extend(
             (
                 field.name,

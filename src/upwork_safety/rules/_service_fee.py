@@ -36,6 +36,7 @@ from upwork_safety.rules._common import (
 )
 from upwork_safety.rules._history import RuleHistory
 from upwork_safety.rules._provenance import RuleSource
+from upwork_safety.rules._what_if import changed, label, made_from, sourced
 
 # --------------------------------------------------------------------------
 # Service fee (DOMAIN.md section 4)
@@ -79,6 +80,11 @@ class FeeTier:
 
 #: The fields of a :class:`ServiceFeeSchedule` its :attr:`~ServiceFeeSchedule.range_source` cites.
 _RANGE_FIELDS = frozenset({"per_contract", "minimum_rate", "maximum_rate"})
+
+
+def _rule_fields() -> tuple[str, ...]:
+    """The fields that are rules, not labels: every field but the name and the two sources."""
+    return tuple(name for name in _sourced_fields() if name != "name")
 
 
 def _sourced_fields() -> tuple[str, ...]:
@@ -263,6 +269,11 @@ class ServiceFeeSchedule:
     def source_of(self, field: str) -> RuleSource:
         """Return the source of *field*: :attr:`range_source` for the per-contract range.
 
+        A what-if (``attrs.evolve``) that changes a value but keeps the
+        published schedule's source gets, for that value, an unconfirmed
+        source saying so (``"what-if value (no source)"``): the preset's
+        note describes the preset's value, not this one.
+
         Args:
             field: A field name, e.g. ``"rate"`` or ``"maximum_rate"``.
 
@@ -270,17 +281,49 @@ class ServiceFeeSchedule:
             RulesError: *field* is not a field of the schedule (a sourced
                 number, as :meth:`WithdrawalMethod.source_of` refuses one).
         """
-        sourced = _sourced_fields()
-        if field not in sourced:  # a tuple: a number or an unhashable name is simply absent
+        names = _sourced_fields()
+        if field not in names:  # a tuple: a number or an unhashable name is simply absent
             raise RulesError(
                 f"ServiceFeeSchedule {shown(self.name, 80)} has no sourced number {shown(field)}; "
-                f"sourced numbers: {', '.join(sourced)}",
+                f"sourced numbers: {', '.join(names)}",
                 field="field",
                 rule="a sourced number",
             )
+        base = self._preset()
+        own = self._own_source(field)
+        inherited = own if base is None else base._own_source(field)  # noqa: SLF001  # same class
+        return sourced(self, base, field, own, inherited)
+
+    def _own_source(self, field: str) -> RuleSource:
+        """The source this schedule gives for *field*, what-if or not."""
         if self.range_source is not None and field in _RANGE_FIELDS:
             return self.range_source
         return self.source
+
+    def _preset(self) -> ServiceFeeSchedule | None:
+        """The published schedule this one was made from (itself when it is one)."""
+        return made_from(
+            self, _PUBLISHED, lambda schedule: schedule.name, lambda: _in_force(self.effective)
+        )
+
+    @property
+    def label(self) -> str:
+        """The name, or ``"what-if rules: <fields>"`` for a what-if: the schedule in messages.
+
+        A preset's name states its values (``"flat 10% (2023-05-03 to
+        2025-04-30)"``), and ``attrs.evolve`` keeps it: once a rule differs
+        from the published schedule it was made from (the one of the same
+        name, else the one in force on its *effective* day), the label names
+        the fields changed instead, so a what-if never shows a figure it
+        does not use.
+
+        >>> import attrs
+        >>> FLAT_10_2023.label
+        'flat 10% (2023-05-03 to 2025-04-30)'
+        >>> attrs.evolve(FLAT_10_2023, rate=Decimal("0.12")).label
+        'what-if rules: rate'
+        """
+        return label(self.name, changed(self, self._preset(), _rule_fields()))
 
     @property
     def unconfirmed(self) -> bool:
@@ -439,6 +482,19 @@ ENTERPRISE = ServiceFeeSchedule(
         note="negotiated per client ('sometimes higher' than 10%); no published range",
     ),
 )
+
+
+#: Every published schedule: the ones a what-if is told apart from.
+_PUBLISHED: tuple[ServiceFeeSchedule, ...] = (
+    *SERVICE_FEE_HISTORY,
+    *DATABASE_ADMINISTRATION_HISTORY,
+    ENTERPRISE,
+)
+
+
+def _in_force(effective: date) -> ServiceFeeSchedule:
+    """The published schedule in force on *effective* (the first covers every earlier day)."""
+    return SERVICE_FEE_HISTORY.in_force(effective)
 
 
 def schedule_as_of(on: date | datetime) -> ServiceFeeSchedule:

@@ -31,6 +31,7 @@ from upwork_safety.rules._common import (
     usd,
 )
 from upwork_safety.rules._provenance import RuleSource
+from upwork_safety.rules._what_if import made_from, sourced
 
 # --------------------------------------------------------------------------
 # Withdrawals (DOMAIN.md section 5)
@@ -255,12 +256,29 @@ class WithdrawalMethod:
     def source_of(self, field: str) -> RuleSource:
         """Return the source of *field* (e.g. ``"fixed_fee"``).
 
+        A what-if (``attrs.evolve`` of a preset) that changes the number but
+        keeps the preset's source gets an unconfirmed source saying so
+        (``"what-if value (no source)"``): the preset's note describes the
+        preset's number, not this one.
+
+        >>> import attrs
+        >>> slow = attrs.evolve(DIRECT_TO_LOCAL_BANK, business_days=(2, 9))
+        >>> slow.source_of("business_days").note
+        'a what-if value: no source gives it'
+        >>> slow.source_of("fixed_fee") == DIRECT_TO_LOCAL_BANK.source_of("fixed_fee")
+        True
+
         Raises:
             RulesError: *field* is not one of the sourced numbers.
         """
         for name, source in self.sources:
             if name == field:
-                return source
+                base = made_from(self, PAKISTAN_METHODS, lambda method: method.key)
+                # A number the preset has no source for is sourced by the caller.
+                inherited = None if base is None else dict(base.sources).get(field)
+                if inherited is None:
+                    return source
+                return sourced(self, base, field, source, inherited)
         raise RulesError(
             f"WithdrawalMethod {shown(self.key)} has no sourced number {shown(field)}; "
             f"sourced numbers: {', '.join(name for name, _ in self.sources)}",
@@ -271,7 +289,7 @@ class WithdrawalMethod:
     @property
     def unconfirmed(self) -> tuple[str, ...]:
         """The fields whose figures are unconfirmed."""
-        return tuple(name for name, source in self.sources if source.unconfirmed)
+        return tuple(name for name, _ in self.sources if self.source_of(name).unconfirmed)
 
 
 _D2LB = "HC 211060578, HC 211063888"

@@ -113,6 +113,18 @@ def assumed_rate_notes(checks: list[FeeCheck]) -> list[str]:
     return notes
 
 
+def _per_contract() -> ServiceFeeSchedule:
+    """The first schedule that charges each contract its own rate (red team r21 L2)."""
+    return next(schedule for schedule in SERVICE_FEE_HISTORY if schedule.per_contract)
+
+
+def _per_contract_since() -> str:
+    """Since when contracts carry their own rate, and whether the sources leave it unconfirmed."""
+    first = _per_contract()
+    flag = ", unconfirmed" if first.source_of("per_contract").unconfirmed else ""
+    return f"from {first.effective}{flag}"
+
+
 def not_applied_notes(rows: list[Transaction]) -> list[str]:
     """Say which fees a given contract rate was not applied to, and what they were checked by."""
     if not rows:
@@ -122,8 +134,8 @@ def not_applied_notes(rows: list[Transaction]) -> list[str]:
         (
             f"The contract rate given was not applied to the service fees on the income of "
             f"{lines_named(rows)}: those were charged under {', '.join(names)}, which charges no "
-            "such rate (a contract's own rate is charged from 2025-05-01), so they are checked "
-            "against that schedule."
+            f"such rate (a contract's own rate is charged from {_per_contract().effective}), "
+            "so they are checked against that schedule."
         )
     ]
 
@@ -187,8 +199,9 @@ def one_rate_notes(groups: list[tuple[FeeCheck, ...]]) -> list[str]:
             f"The service fees of the contract {shown(income.contract)} with "
             f"{shown(income.client)} (on the income of "
             f"{lines_named(sorted((c.income for c in group), key=_by_line))}) are "
-            "not all one rate, while a contract's rate is fixed for its life (from 2025-05-01, "
-            "unconfirmed): some of them may be overcharges. Give its rate (audit_fees' "
+            "not all one rate, while a contract's rate is fixed for its life "
+            f"({_per_contract_since()}): some of them may be overcharges. Give its rate "
+            "(audit_fees' "
             "rates= by contract title; the CLI's --contract-rate TITLE=RATE) to check them "
             "against it."
         )

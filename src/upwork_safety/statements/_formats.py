@@ -43,12 +43,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 import attrs
 
 from upwork_safety import errors
+from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._moments import LATEST
 from upwork_safety._validate import is_blank
@@ -390,6 +391,18 @@ def parse_rate(text: str) -> Decimal | str:
     return Decimal(text)
 
 
+#: The decimals of hours in Upwork's exports (``0.33333`` for 20 minutes).
+_HOURS_WRITTEN = Decimal("0.00001")
+
+
+def _written(minutes: int) -> Decimal:
+    """*minutes* in hours as Upwork writes them: to five decimals, half up, no trailing zeros."""
+    hours = CONTEXT.divide(Decimal(minutes), Decimal(60))
+    return hours.quantize(_HOURS_WRITTEN, rounding=ROUND_HALF_UP, context=CONTEXT).normalize(
+        CONTEXT
+    )
+
+
 def parse_hours(text: str, on: date | None) -> Decimal | str:
     """Hours as the weekly summary writes them: whole billing segments (``0.16667``).
 
@@ -406,10 +419,12 @@ def parse_hours(text: str, on: date | None) -> Decimal | str:
             "summary is one day's work of a contract)"
         )
     if on is not None and not segment_steps(value, on):
+        minutes = segment_minutes(on)
+        one, two = (_written(steps * minutes) for steps in (1, 2))
         return (
-            f"{shown(text)} is not a whole number of {segment_minutes(on)}-minute steps, the "
-            f"billing segment on {on} (Upwork writes 10 minutes as 0.16667 and 20 minutes "
-            "as 0.33333)"
+            f"{shown(text)} is not a whole number of {minutes}-minute steps, the "
+            f"billing segment on {on} (Upwork writes {minutes} minutes as {one} and "
+            f"{2 * minutes} minutes as {two})"
         )
     return value
 

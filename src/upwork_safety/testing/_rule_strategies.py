@@ -19,10 +19,11 @@ from hypothesis import strategies as st
 from upwork_safety import rules
 from upwork_safety._calendar import closes_after
 from upwork_safety._decimals import CONTEXT
-from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE
+from upwork_safety._scales import ACTIVITY_SCALE, PRIVATE_SCORE_SCALE, STAR_SCALE
+from upwork_safety.errors import RulesError
 from upwork_safety.kinds import EndReason
 from upwork_safety.money import Money, minor_unit
-from upwork_safety.rules import Formula, JSSRules, PlatformRules, Rounding
+from upwork_safety.rules import Formula, JSSRules, PlatformRules, Rounding, WeightTier
 from upwork_safety.testing._arguments import _flag, built, mapped
 from upwork_safety.testing._scalar_strategies import dates
 
@@ -217,11 +218,17 @@ def jss_rules(*, what_if: bool = True) -> st.SearchStrategy[JSSRules]:
     variations the constructor accepts, renamed ``"what-if on <preset>"``:
     the formula and rounding; the job and client counts from 1 to twice the
     preset's; the scoring windows (the preset's longest kept, so its
-    eligibility window still fits) and the Top Rated weeks; the snapshot,
-    long-term and idle durations in whole days up to the longest any preset
-    holds; the private-score thresholds anywhere on the 0–10 scale, in
-    order; the neutral credit in hundredths below 1; the switches; and
-    which end reasons count as negative.  Pass one to
+    eligibility window still fits), the trending pair (or none) and the
+    eligibility window (or the lifetime) within it; the Top Rated weeks,
+    score, earnings (whole cents), earnings months and account days; the
+    snapshot, long-term and idle durations in whole days up to the longest
+    any preset holds, the long-term months and the snapshot anchor (within
+    a year); the star thresholds in tenths on the 1.0–5.0 scale (negative
+    below positive) and the private-score thresholds on the 0–10 scale, in
+    order; the weight tiers (up to four), the cap, the unpaid weight and the
+    duration bonuses; the neutral credit in hundredths below 1; the
+    switches; and which end reasons count as negative.  Every rule varies
+    but ``currency``, which the contracts scored must share.  Pass one to
     :func:`upwork_safety.jss.score` as ``rules=``::
 
         >>> from hypothesis import find, settings
@@ -288,11 +295,93 @@ def _jss_variations(preset: JSSRules) -> st.SearchStrategy[JSSRules]:
     changes["negative_end_reasons"] = st.none() | mapped(
         st.lists(st.sampled_from(EndReason), unique=True), tuple
     )
-    return mapped(st.fixed_dictionaries(changes), lambda drawn: _jss_what_if(preset, drawn))
+    changes.update(_jss_thresholds(preset))
+    changes.update(_jss_weights(preset))
+    # Red team r21 M4: a draw the constructor refuses (a weight above a kept cap)
+    # is left out, so every rule set drawn is one a caller could build.
+    return mapped(st.fixed_dictionaries(changes), lambda drawn: _jss_what_if(preset, drawn)).filter(
+        lambda chosen: chosen is not None
+    )  # type: ignore[return-value]
 
 
-def _jss_what_if(preset: JSSRules, drawn: dict[str, object]) -> JSSRules:
-    changes = dict(drawn)
+#: Drawn for a field that holds ``None`` when off (``None`` itself keeps the preset's value).
+_OFF = "off"
+#: The stars of the public scale, in the tenths an average is shown in.
+_TENTHS = 10
+
+
+def _stars(low: int, high: int) -> st.SearchStrategy[Decimal]:
+    """A star threshold from *low* to *high* tenths of a star."""
+    return mapped(st.integers(low, high), lambda n: Decimal(n).scaleb(-1))
+
+
+def _jss_thresholds(preset: JSSRules) -> dict[str, st.SearchStrategy[object]]:
+    """The star, Top Rated, trending, eligibility and snapshot-day draws of a what-if."""
+    low, high = (int(end * _TENTHS) for end in STAR_SCALE)
+    longest = max(preset.windows)
+    trending = st.integers(2, longest).flatmap(
+        lambda long: st.tuples(st.just(long), st.integers(1, long - 1))
+    )
+    cents = minor_unit(preset.currency)
+    earnings = int(preset.top_rated_min_earnings.scaleb(cents))
+    return {
+        "stars": st.none()
+        | mapped(st.lists(st.integers(low, high), min_size=2, max_size=2, unique=True), sorted),
+        "unpaid_positive_stars_at_least": st.none() | _stars(low, high),
+        "top_rated_min_score": st.none() | st.integers(0, 100),
+        "top_rated_min_earnings": st.none()
+        | mapped(st.integers(0, 2 * earnings), lambda n: Decimal(n).scaleb(-cents)),
+        "top_rated_earnings_months": st.none()
+        | st.integers(1, 2 * preset.top_rated_earnings_months),
+        "top_rated_account_days": st.none() | st.integers(1, 2 * preset.top_rated_account_days),
+        "trending": st.none() | st.just(_OFF) | trending,
+        "eligibility_months": st.none() | st.just(_OFF) | st.integers(1, longest),
+        "long_term_months": st.none() | st.integers(1, 2 * preset.long_term_months),
+        "snapshot_anchor": st.none()
+        | mapped(st.integers(-366, 366), lambda n: preset.snapshot_anchor + n * _DAY),
+    }
+
+
+def _jss_weights(preset: JSSRules) -> dict[str, st.SearchStrategy[object]]:
+    """The job-size weighting draws of a what-if: tiers, cap, unpaid weight, duration bonus.
+
+    Weights are drawn in tenths up to the heaviest cap any preset holds (or
+    the heaviest tier), and a cap from there up, so a kept cap mostly fits.
+    """
+    caps = [p.weight_cap for p in rules.JSS_HISTORY if p.weight_cap is not None]
+    top = int(max([*caps, *(t.weight for t in preset.weight_tiers)]) * _TENTHS)
+    weight = mapped(st.integers(1, top), lambda n: Decimal(n).scaleb(-1))
+    bound = max([t.up_to for t in preset.weight_tiers if t.up_to is not None] or [Decimal(1000)])
+    tiers = st.lists(st.integers(0, 2 * int(bound)), max_size=3, unique=True).flatmap(
+        lambda ends: mapped(
+            st.lists(weight, min_size=len(ends) + 1, max_size=len(ends) + 1),
+            lambda weights: tuple(
+                WeightTier(Decimal(end) if end is not None else None, w)
+                for end, w in zip([*sorted(ends), None], weights, strict=True)
+            ),
+        )
+    )
+    bonus = mapped(st.integers(0, top), lambda n: Decimal(n).scaleb(-1))
+    return {
+        "weight_tiers": st.none() | tiers,
+        "weight_cap": st.none()
+        | st.just(_OFF)
+        | mapped(st.integers(top, 2 * top), lambda n: Decimal(n).scaleb(-1)),
+        "unpaid_weight": st.none() | st.just(_OFF) | weight,
+        "duration_bonus": st.none() | bonus,
+        "duration_bonus_non_positive": st.none() | st.just(_OFF) | bonus,
+        "duration_bonus_months": st.none() | st.integers(1, 2 * preset.duration_bonus_months),
+    }
+
+
+def _jss_what_if(preset: JSSRules, drawn: dict[str, object]) -> JSSRules | None:
+    changes = {name: None if value == _OFF else value for name, value in drawn.items()}
+    kept = {name for name, value in drawn.items() if value is None}
+    stars = changes.pop("stars")
+    if "stars" not in kept:
+        low, high = cast("list[int]", stars)
+        changes["negative_stars_below"] = Decimal(low).scaleb(-1)
+        changes["positive_stars_at_least"] = Decimal(high).scaleb(-1)
     private = changes.pop("private")
     if private is not None:
         low, high = cast("list[int]", private)
@@ -303,4 +392,11 @@ def _jss_what_if(preset: JSSRules, drawn: dict[str, object]) -> JSSRules:
         changes["top_rated_weeks"], changes["top_rated_required_weeks"] = cast(
             "tuple[int, int]", weeks
         )
-    return _what_if(preset, changes)
+    # A field switched off is set to None; one kept is left out.
+    chosen: dict[str, Any] = {name: value for name, value in changes.items() if name not in kept}
+    if not chosen:
+        return preset
+    try:
+        return attrs.evolve(preset, name=f"what-if on {preset.name}", **chosen)
+    except RulesError:
+        return None
