@@ -19,7 +19,7 @@ import attrs
 import pytest
 from hypothesis import given, settings
 
-from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, serialize
+from upwork_safety import Contract, ContractKind, Milestone, Money, _edges, escrow, serialize
 from upwork_safety._events import EVENT_TYPES, Refund
 from upwork_safety.errors import InvalidDataError, InvalidValueError, TransitionError
 from upwork_safety.escrow import (
@@ -211,8 +211,12 @@ def test_results_are_the_transition_tables_targets():
 
 
 def test_edges_are_the_transition_tables_edges():
-    """EDGES (red team r21 M1) is the models' copy of every edge of the engine's table,
-    event by event: the walk of a loaded history moves along exactly those."""
+    """EDGES (red team r21 M1) is every edge of the engine's table, event by event: the
+    walk of a loaded history moves along exactly those.  Both read one source, ``_edges``:
+    its steps are the table's rows, in order, each with the row's event and edges."""
+    assert [(row.event, row.edges) for row in escrow.TRANSITIONS] == [
+        (event.__name__, edges) for event, edges in _edges.STEPS
+    ]
     edges: dict[str, set[tuple[MilestoneState, MilestoneState]]] = {}
     for row in escrow.TRANSITIONS:
         edges.setdefault(row.event, set()).update(row.edges)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety._display import shown
+from upwork_safety._edges import UNCLAIMED
 from upwork_safety._events import (
     AnswerDispute,
     Approve,
@@ -312,12 +313,6 @@ def dormancy(run: Run, index: int, event: DormancyRefundRequest) -> None:
     if run.ended is None:
         # "Contracts Gone Dormant": the contract is closed with the refund request.
         run.ended = event.at.date()
-
-
-#: The states whose escrow EndContract and dormancy turn into a refund request.
-UNCLAIMED = (S.NOT_FUNDED, S.FUNDED, S.SUBMITTED, S.CHANGES_REQUESTED, S.PAID)
-#: States in which escrow waits on no running clock: only dormancy (or a dispute) moves it.
-_IDLE = (S.NOT_FUNDED, S.FUNDED, S.CHANGES_REQUESTED, S.PAID)
 
 
 def end(run: Run, _index: int, event: EndContract) -> None:

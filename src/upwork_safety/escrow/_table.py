@@ -22,27 +22,10 @@ from __future__ import annotations
 import heapq
 from typing import TYPE_CHECKING
 
+from upwork_safety import _edges as steps
 from upwork_safety._events import (
     AUTOMATIC_EVENTS,
     MANUAL_EVENTS,
-    AcceptRefund,
-    AnswerDispute,
-    Approve,
-    ArbitrationDefault,
-    AutoApprove,
-    AutoDisputeRelease,
-    AutoRefund,
-    ClientPaysArbitration,
-    DormancyRefundRequest,
-    EndContract,
-    FreelancerPaysArbitration,
-    Fund,
-    OpenDispute,
-    Refund,
-    RequestChanges,
-    RequestRefund,
-    ResolveDispute,
-    Submit,
 )
 from upwork_safety.escrow import _effects as effects
 from upwork_safety.escrow import _guards as guards
@@ -59,79 +42,50 @@ if TYPE_CHECKING:
 
 __all__ = ["BY_EVENT", "ROWS", "TRANSITIONS", "Clocks", "due_automatic"]
 
-S = MilestoneState
-#: States in which escrow waits on no running clock: only dormancy (or a dispute) moves it.
-_IDLE = (S.NOT_FUNDED, S.FUNDED, S.CHANGES_REQUESTED, S.PAID)
-_WORK = (S.FUNDED, S.SUBMITTED, S.CHANGES_REQUESTED)
-
-
-def _same(*states: MilestoneState) -> tuple[tuple[MilestoneState, MilestoneState], ...]:
-    return tuple((state, state) for state in states)
-
-
-def _to(
-    target: MilestoneState, *states: MilestoneState
-) -> tuple[tuple[MilestoneState, MilestoneState], ...]:
-    return tuple((state, target) for state in states)
-
-
 #: The escrow state machine, with its behaviour: every way a milestone's escrow can move.
 ROWS: tuple[Row, ...] = (
-    Row(Fund, _to(S.FUNDED, S.NOT_FUNDED), guard=guards.can_fund, effect=effects.fund),
+    Row(*steps.FUND, guard=guards.can_fund, effect=effects.fund),
     Row(
-        Submit,
-        _to(S.SUBMITTED, S.FUNDED, S.CHANGES_REQUESTED),
+        *steps.SUBMIT,
         guard=guards.contract_open,
         effect=effects.submit,
     ),
-    Row(RequestChanges, _to(S.CHANGES_REQUESTED, S.SUBMITTED), effect=effects.request_changes),
+    Row(*steps.REQUEST_CHANGES, effect=effects.request_changes),
     Row(
-        Approve,
-        _to(S.PAID, *_WORK, S.PAID),
+        *steps.APPROVE,
         "the escrow, all or part",
         guard=guards.holds_escrow,
         effect=effects.approve,
     ),
     Row(
-        RequestRefund,
-        _to(S.REFUND_REQUESTED, *_WORK, S.PAID),
+        *steps.REQUEST_REFUND,
         "escrow held",
         guard=guards.holds_escrow,
         effect=effects.request_refund,
     ),
+    Row(*steps.ACCEPT_REFUND, effect=effects.refund_all),
     Row(
-        AcceptRefund,
-        _to(S.REFUNDED, S.REFUND_REQUESTED) + _to(S.PAID, S.REFUND_REQUESTED),
-        effect=effects.refund_all,
-    ),
-    Row(
-        Refund,
-        _same(*_WORK, S.REFUND_REQUESTED, S.PAID)
-        + _to(S.REFUNDED, *_WORK, S.REFUND_REQUESTED)
-        + _to(S.PAID, S.REFUND_REQUESTED),
+        *steps.REFUND_ESCROW,
         "of escrow",
         guard=guards.holds_escrow,
         effect=effects.refund_escrow,
     ),
     Row(
-        Refund,
-        ((S.PAID, S.PAID), (S.PAID, S.REFUNDED)),
+        *steps.REFUND_PAID,
         "of a payment",
         guard=guards.can_refund_paid,
         effect=effects.refund_paid,
         window=timers.REFUND_WINDOW,
     ),
     Row(
-        OpenDispute,
-        _to(S.DISPUTED, S.REFUND_REQUESTED),
+        *steps.DISPUTE_REFUND_REQUEST,
         "against the refund request",
         guard=guards.within_filing_window,
         effect=effects.open_dispute,
         window=timers.FILING,
     ),
     Row(
-        OpenDispute,
-        _to(S.DISPUTED, S.NOT_FUNDED, S.FUNDED, S.CHANGES_REQUESTED, S.PAID),
+        *steps.DISPUTE_ACTIVE,
         "escrow not released, contract active",
         guard=guards.can_dispute_non_release,
         effect=effects.open_dispute,
@@ -140,58 +94,47 @@ ROWS: tuple[Row, ...] = (
             "these rules allow a dispute only after an escrow refund request",
         ),
     ),
-    Row(AnswerDispute, _same(S.DISPUTED), guard=guards.unanswered, effect=effects.answer_dispute),
+    Row(*steps.ANSWER_DISPUTE, guard=guards.unanswered, effect=effects.answer_dispute),
     Row(
-        ClientPaysArbitration,
-        _same(S.DISPUTED),
+        *steps.CLIENT_PAYS_ARBITRATION,
         "mediation failed",
         guard=guards.can_pay_arbitration("client_paid_arbitration_at"),
         effect=effects.client_pays,
     ),
     Row(
-        FreelancerPaysArbitration,
-        _same(S.DISPUTED),
+        *steps.FREELANCER_PAYS_ARBITRATION,
         "mediation failed",
         guard=guards.can_pay_arbitration("freelancer_paid_arbitration_at"),
         effect=effects.freelancer_pays,
     ),
+    Row(*steps.RESOLVE_DISPUTE, effect=effects.resolve_dispute),
     Row(
-        ResolveDispute,
-        _to(S.PAID, S.DISPUTED) + _to(S.REFUNDED, S.DISPUTED),
-        effect=effects.resolve_dispute,
-    ),
-    Row(
-        EndContract,
-        _to(S.REFUND_REQUESTED, *effects.UNCLAIMED),
+        *steps.END_CONTRACT,
         "escrow held",
         guard=guards.contract_open,
         effect=effects.end,
     ),
-    Row(AutoApprove, _to(S.PAID, S.SUBMITTED), effect=effects.release_all, timer=timers.REVIEW),
+    Row(*steps.AUTO_APPROVE, effect=effects.release_all, timer=timers.REVIEW),
     Row(
-        AutoRefund,
-        _to(S.REFUNDED, S.REFUND_REQUESTED) + _to(S.PAID, S.REFUND_REQUESTED),
+        *steps.AUTO_REFUND,
         effect=effects.refund_all,
         timer=timers.REFUND_RESPONSE,
     ),
     Row(
-        AutoDisputeRelease,
-        _to(S.PAID, S.DISPUTED),
+        *steps.AUTO_DISPUTE_RELEASE,
         "client did not answer",
         effect=effects.release_all,
         timer=timers.CLIENT_ANSWER,
     ),
     Row(
-        ArbitrationDefault,
-        _to(S.PAID, S.DISPUTED) + _to(S.REFUNDED, S.DISPUTED),
+        *steps.ARBITRATION_DEFAULT,
         "not both paid for arbitration",
         effect=effects.arbitration_default,
         timer=timers.ARBITRATION,
         notices=(timers.PROPOSAL, timers.ACCEPTANCE),
     ),
     Row(
-        DormancyRefundRequest,
-        _to(S.REFUND_REQUESTED, *_IDLE),
+        *steps.DORMANCY,
         "escrow held",
         effect=effects.dormancy,
         timer=timers.DORMANCY,

@@ -1,10 +1,10 @@
 """The states a milestone's recorded events walk it through (private; used by ``_recorded``).
 
 The models cannot read the escrow engine's transition table (the engine is
-a layer above them), so :data:`EDGES` is the models' copy of its edges,
-event by event; a test checks it against ``escrow.TRANSITIONS`` so the two
-can never drift.  :data:`RESULTS` and :data:`REFUND_RESULTS` are read off
-it.
+a layer above them), so both read its edges from one place below them,
+``_edges``: the table gives each row its step from there, and :data:`EDGES`
+is their union, event by event.  :data:`RESULTS` and :data:`REFUND_RESULTS`
+are read off it.
 
 :func:`walk_states` follows one milestone's recorded events through those
 edges and refuses an event the engine could not have taken from any state
@@ -23,26 +23,12 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING, NoReturn
 
 from upwork_safety._display import shown
+from upwork_safety._edges import EDGES
 from upwork_safety._events import (
-    AcceptRefund,
-    AnswerDispute,
-    Approve,
-    ArbitrationDefault,
-    AutoApprove,
-    AutoDisputeRelease,
-    AutoRefund,
-    ClientPaysArbitration,
-    DormancyRefundRequest,
     EndContract,
     Event,
-    FreelancerPaysArbitration,
-    Fund,
-    OpenDispute,
     Refund,
-    RequestChanges,
-    RequestRefund,
     ResolveDispute,
-    Submit,
 )
 from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import MilestoneState
@@ -55,49 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["EDGES", "REFUND_RESULTS", "RESULTS", "walk_states"]
 
 _S = MilestoneState
-_Edges = frozenset[tuple[MilestoneState, MilestoneState]]
 
-
-def _to(target: MilestoneState, *states: MilestoneState) -> _Edges:
-    return frozenset((state, target) for state in states)
-
-
-def _same(*states: MilestoneState) -> _Edges:
-    return frozenset((state, state) for state in states)
-
-
-_WORK = (_S.FUNDED, _S.SUBMITTED, _S.CHANGES_REQUESTED)
-_IDLE = (_S.NOT_FUNDED, _S.FUNDED, _S.CHANGES_REQUESTED, _S.PAID)
-_UNCLAIMED = (*_WORK, _S.NOT_FUNDED, _S.PAID)
-
-#: Every ``(from, to)`` state pair each kind of event can take a milestone along:
-#: the edges of its rows in ``escrow.TRANSITIONS``, whatever their guards (a test
-#: checks they are the same).  ``EndContract`` names no milestone: it moves each
-#: one holding escrow in one of its from-states to a refund request.
-EDGES: Mapping[type[Event], _Edges] = {
-    Fund: _to(_S.FUNDED, _S.NOT_FUNDED),
-    Submit: _to(_S.SUBMITTED, _S.FUNDED, _S.CHANGES_REQUESTED),
-    RequestChanges: _to(_S.CHANGES_REQUESTED, _S.SUBMITTED),
-    Approve: _to(_S.PAID, *_WORK, _S.PAID),
-    RequestRefund: _to(_S.REFUND_REQUESTED, *_WORK, _S.PAID),
-    AcceptRefund: _to(_S.REFUNDED, _S.REFUND_REQUESTED) | _to(_S.PAID, _S.REFUND_REQUESTED),
-    Refund: _same(*_WORK, _S.REFUND_REQUESTED, _S.PAID)
-    | _to(_S.REFUNDED, *_WORK, _S.REFUND_REQUESTED, _S.PAID)
-    | _to(_S.PAID, _S.REFUND_REQUESTED),
-    OpenDispute: _to(
-        _S.DISPUTED, _S.REFUND_REQUESTED, _S.NOT_FUNDED, _S.FUNDED, _S.CHANGES_REQUESTED, _S.PAID
-    ),
-    AnswerDispute: _same(_S.DISPUTED),
-    ClientPaysArbitration: _same(_S.DISPUTED),
-    FreelancerPaysArbitration: _same(_S.DISPUTED),
-    ResolveDispute: _to(_S.PAID, _S.DISPUTED) | _to(_S.REFUNDED, _S.DISPUTED),
-    EndContract: _to(_S.REFUND_REQUESTED, *_UNCLAIMED),
-    AutoApprove: _to(_S.PAID, _S.SUBMITTED),
-    AutoRefund: _to(_S.REFUNDED, _S.REFUND_REQUESTED) | _to(_S.PAID, _S.REFUND_REQUESTED),
-    AutoDisputeRelease: _to(_S.PAID, _S.DISPUTED),
-    ArbitrationDefault: _to(_S.PAID, _S.DISPUTED) | _to(_S.REFUNDED, _S.DISPUTED),
-    DormancyRefundRequest: _to(_S.REFUND_REQUESTED, *_IDLE),
-}
 
 #: The states each event can move a milestone from, read off :data:`EDGES`.
 _SOURCES: Mapping[type[Event], frozenset[MilestoneState]] = {
