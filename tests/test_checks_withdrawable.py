@@ -290,3 +290,51 @@ def test_explain_service_fee_refuses_a_date_other_than_the_payments():
     with pytest.raises(InvalidValueError) as missing:
         fees.explain_service_fee(usd("100.00"))
     assert ("on", "a payment date") == (missing.value.field, missing.value.rule)
+
+
+def _sliding_hourly(*, recorded: bool) -> Contract:
+    """Two weeks of 10 hours at $30 in June 2020 (the sliding scale), a new client."""
+    from upwork_safety.models import TimeEntry
+
+    start = datetime(2020, 6, 1, 9, tzinfo=timezone.utc)  # a Monday
+    entries = [
+        TimeEntry(
+            start + timedelta(days=d), start + timedelta(days=d, hours=5), memo="w", activity=7
+        )
+        for d in (0, 1, 7, 8)
+    ]
+    pay = (
+        [
+            Payment(date(2020, 6, 8), Money("300.00", "USD")),
+            Payment(date(2020, 6, 15), Money("300.00", "USD")),
+        ]
+        if recorded
+        else []
+    )
+    return Contract(
+        "h1",
+        Client("acme", "Acme", payment_verified=True),
+        ContractKind.HOURLY,
+        date(2020, 5, 20),
+        hourly_rate=Money("30.00", "USD"),
+        weekly_limit=40,
+        time_entries=entries,
+        payments=pay,
+    )
+
+
+@pytest.mark.parametrize("recorded", [True, False])
+def test_each_hourly_week_is_charged_in_its_own_place_on_the_sliding_scale(recorded):
+    """Review r21 H1: week 1 ($300, nothing billed before) leaves $240 (fee 20% = $60);
+    week 2 ($300 after $300) leaves $250 ($200 at 20% + $100 at 10% = $50), whether each
+    week's pay is recorded on the contract or not yet: $250 and $270 had been said, a week
+    charged after its own recorded pay, and an unrecorded week 2 as a first billing."""
+    contract = _sliding_hourly(recorded=recorded)
+    found = {
+        f.code: f.message
+        for f in checks.review_contract(contract, now=datetime(2020, 6, 16, 5, tzinfo=timezone.utc))
+    }
+    assert "USD 240.00 of it, after Upwork's service fee" in found[FindingCode.HOURS_PENDING]
+    assert "USD 250.00 of the pay, after Upwork's service fee" in found[FindingCode.HOURS_IN_REVIEW]
+    if recorded:
+        assert Money("110.00", "USD") == fees.service_fee(contract, on=date(2020, 6, 20))

@@ -1937,6 +1937,9 @@ class TestStatementAudit:
         [
             (["--fee-rate", "15%"], "--fee-rate and --contract-rate are the audit's"),
             (["--rate", "15%"], "--fee-rate and --contract-rate are the audit's"),
+            # Review r21 L2: the second spelling had silently replaced the first.
+            (["--audit", "--fee-rate", "15%", "--rate", "5%"], "give the fee rate once"),
+            (["--audit", "--fee-rate", "15%", "--fee-rate", "15%"], "give the fee rate once"),
             (["--audit", "--contract-rate", "15%"], "needs a contract title"),
             (["--audit", "--contract-rate", "Logo=15%", "--contract-rate", "Logo=10%"], "twice"),
             # A Transaction History names no contract (review r14 #10: the library's rates=).

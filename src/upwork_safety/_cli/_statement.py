@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 from typing import TYPE_CHECKING, cast, get_args
 
 from upwork_safety._cli import _args
@@ -13,7 +14,6 @@ from upwork_safety.fees import SERVICE_FEE_HISTORY
 from upwork_safety.statements import Period, period_name
 
 if TYPE_CHECKING:
-    import argparse
     from decimal import Decimal
 
     from upwork_safety._cli._context import Context
@@ -78,6 +78,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--fee-rate",
         "--rate",
         dest="rate",
+        action=_Once,
         type=_args.rate,
         metavar="RATE",
         help="with --audit: every contract's own service fee rate, e.g. 15%% (from "
@@ -92,6 +93,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="TITLE=RATE",
         help="with --audit: one contract's own rate, by its title in the export (repeatable)",
     )
+
+
+class _Once(argparse.Action):
+    """Store an option's value, refusing a second (review r21 L2: one silently replaced another)."""
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,  # noqa: ARG002
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,  # noqa: ARG002
+    ) -> None:
+        if getattr(namespace, self.dest) is not None:
+            namespace.given_twice = " or ".join(self.option_strings)  # refused with the audit's
+        setattr(namespace, self.dest, values)
 
 
 def _summary_row(row: SummaryRow) -> dict[str, object]:
@@ -232,6 +248,9 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
     """``audit_fees`` with the rates given, or ``None`` without ``--audit``."""
     from upwork_safety import statements
 
+    twice = getattr(args, "given_twice", None)
+    if twice is not None:
+        raise CLIError(f"give the fee rate once ({twice}): a second one would replace the first")
     if not args.audit:
         if args.rate is not None or args.contract_rate:
             raise CLIError("--fee-rate and --contract-rate are the audit's: add --audit")

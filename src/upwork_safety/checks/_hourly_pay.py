@@ -28,7 +28,7 @@ import upwork_safety.hourly as hourly  # noqa: PLR0402  (the engine's public API
 from upwork_safety.checks._clocks import _left, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
-from upwork_safety.checks._net import becomes_available, net_of_amount
+from upwork_safety.checks._net import becomes_available, net_of_weeks
 from upwork_safety.rules import HISTORY
 
 if TYPE_CHECKING:
@@ -223,7 +223,12 @@ def pay_findings(
     bills = [invoice(week) for week in weeks]
     schedule = hourly.payout_schedule(invoices=[bill for bill in bills if bill.amount.amount])
     found: list[Finding] = []
-    for item in schedule.items:
+    # Each week's pay is billed gross; the fee comes off at the invoice, each week charged
+    # in its own place (newcomer r21 H1; review r21 H1: the sliding scale).
+    nets = net_of_weeks(
+        contract, [(item.amount, item.charged_at.date()) for item in schedule.items]
+    )
+    for item, net in zip(schedule.items, nets, strict=True):
         assert item.week is not None  # only invoices are laid out here
         assert item.review_ends is not None  # invoiced hours have a review window
         status = item.status(now)
@@ -231,8 +236,6 @@ def pay_findings(
         covered = _covered(item)
         early = _top_rated(item, now)
         available = _when(item.available_at)
-        # The week's pay is billed gross; the fee comes off at the invoice (newcomer r21 H1).
-        net = net_of_amount(contract, item.amount, item.charged_at.date())
         evidence = (
             f"invoiced at {_when(item.charged_at)}; dispute window ends "
             f"{_when(item.review_ends)}; available at {available} "

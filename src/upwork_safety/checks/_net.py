@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import attrs
+
 import upwork_safety.fees as fees  # noqa: PLR0402  (the engine's public API, by name)
 from upwork_safety._render import percent
-from upwork_safety.errors import CurrencyMismatchError, RulesError
+from upwork_safety.errors import CurrencyMismatchError, RulesError, UpworkSafetyError
+from upwork_safety.models import Payment, PaymentKind
 from upwork_safety.money import Money
 
 if TYPE_CHECKING:
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import TypeAlias
 
-    from upwork_safety.models import Contract, Payment
+    from upwork_safety.models import Contract
 
     #: What a payment leaves on the balance, and the fee named ("Upwork's 10% service fee").
     Net: TypeAlias = tuple[Money, str]
@@ -62,6 +65,42 @@ def net_of_amount(contract: Contract, amount: Money, on: date) -> Net | None:
         return _described([fees.explain_service_fee(amount, on=on, contract=contract)])
     except (RulesError, CurrencyMismatchError):
         return None
+
+
+def net_of_weeks(contract: Contract, weeks: Sequence[tuple[Money, date]]) -> list[Net | None]:
+    """What each week's pay (its amount, and the day it is invoiced), oldest first, leaves.
+
+    Each week is charged in its own place (review r21 H1: under the sliding
+    scale a week had been charged after its own recorded pay, and a week
+    not yet recorded as if nothing before it were billed): a week whose pay
+    the contract already records (a payment of the hourly kind, ``OTHER``,
+    on its invoice day, of its amount) is that payment, charged where it
+    stands; a week not recorded is one more payment after the contract's
+    payments up to its day and the earlier weeks here that are not
+    recorded either.
+    """
+    found: list[Net | None] = []
+    unrecorded: list[Payment] = []
+    for amount, on in weeks:
+        recorded = next(
+            (
+                p
+                for p in contract.payments
+                if p.on == on and p.amount == amount and p.kind is PaymentKind.OTHER
+            ),
+            None,
+        )
+        if recorded is not None:
+            found.append(net_of_payments(contract, [recorded]))
+            continue
+        try:
+            billed = attrs.evolve(contract, payments=(*contract.payments, *unrecorded))
+        except UpworkSafetyError:
+            found.append(None)  # the earlier weeks cannot be recorded on it: the fee is not told
+        else:
+            found.append(net_of_amount(billed, amount, on))
+        unrecorded.append(Payment(on, amount))
+    return found
 
 
 def becomes_available(net: Net | None, of: str = "it") -> str:

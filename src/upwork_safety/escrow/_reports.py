@@ -179,7 +179,8 @@ def _payment_deadlines(run: Run) -> list[Deadline]:
                 available_at(paid_at, run.rules),
                 payment.milestone_id,
                 Party.NOBODY,
-                f"the {payment.amount} {what} of {when(paid_at)} moves from pending to available",
+                f"the {payment.amount} {what} of {when(paid_at)} (before Upwork's service "
+                "fee) moves from pending to available",
                 _rule_source("security_period").source,
                 payment.amount,
             )

@@ -71,7 +71,8 @@ def explain_service_fee(
             contract's payments and :func:`payout` charges it: under the
             sliding scale only the payments billed before it count, not
             the payment itself (an amount, or a payment not on the
-            contract, is one more payment, billed after them all).
+            contract, is one more payment, billed after the contract's
+            payments up to and including its day).
         on: The payment date (a date, or an aware datetime's UTC date);
             a :class:`~upwork_safety.Payment`'s own date when *amount* is
             one (another date is refused), and required for an amount.
