@@ -256,3 +256,46 @@ def test_the_tax_line_says_what_the_rules_say_of_non_filers(monkeypatch):
     )
     assert "non-filer" not in tax_note(None, "standard")
     assert "1%" in tax_note(None, "standard")
+
+
+def test_a_fee_explanation_cites_no_source_for_a_what_if_value_it_prints():
+    """Review r21 M1: a moved legacy day, or a range a what-if switched on, was printed under
+    the preset's Help Center source; the explanation now cites the what-if source."""
+    from upwork_safety import Contract, ContractKind, Payment
+
+    moved = attrs.evolve(fees.FLAT_10_2023, legacy_until=date(2024, 6, 30))
+    early = Payment(date(2022, 6, 1), Money("10500.00", "USD"))
+    kept = Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(2022, 1, 10),
+        payments=[early], service_fee_rate="0.05",
+    )  # fmt: skip
+    legacy = fees.explain_service_fee(
+        Money("1000.00", "USD"), on=date(2024, 3, 1), contract=kept, rules=moved
+    )
+    assert (fees.FeeBasis.LEGACY, Money("50.00", "USD")) == (legacy.basis, legacy.fee)
+    assert "2024-06-30" in legacy.explanation
+    assert "what-if value" in legacy.explanation
+    assert "HC 211062538" not in legacy.explanation
+    switched = attrs.evolve(
+        fees.FLAT_10_2023, per_contract=True, legacy_rate=None, legacy_until=None
+    )
+    own = fees.explain_service_fee(
+        Money("100.00", "USD"), on=date(2024, 3, 1), rate="0.12", rules=switched
+    )
+    assert (fees.FeeBasis.CONTRACT, Money("12.00", "USD")) == (own.basis, own.fee)
+    assert "what-if value" in own.explanation
+    assert "HC 211062538" not in own.explanation
+    # The published schedule still cites its own source.
+    assert (
+        "HC 211062538"
+        in fees.explain_service_fee(Money("100.00", "USD"), on=date(2024, 3, 1)).explanation
+    )
+
+
+def test_source_of_refuses_under_the_what_ifs_label():
+    """Review r21 L1: the refusal named a 12% what-if "flat 10%"."""
+    flat12 = attrs.evolve(fees.FLAT_10_2023, rate=Decimal("0.12"))
+    with pytest.raises(RulesError) as info:
+        flat12.source_of("bogus")
+    assert "what-if rules: rate" in str(info.value)
+    assert "flat 10%" not in str(info.value)

@@ -35,6 +35,7 @@ from upwork_safety.rules import (
     _WHAT_IF_SOURCE,
     SERVICE_FEE_HISTORY,
     RuleHistory,
+    RuleSource,
     ServiceFeeSchedule,
 )
 
@@ -188,6 +189,16 @@ def _contract_rate(value: Decimal | int | str | None) -> Decimal | None:
     return optional_rate(value, "ServiceFee.contract_rate")
 
 
+def _cited(schedule: ServiceFeeSchedule, *fields: str) -> RuleSource:
+    """The source of the values *fields* name, printed together.
+
+    The first field's source, or the what-if one when any of them is a
+    what-if value (it has no source).
+    """
+    sources = [schedule.source_of(field) for field in fields]
+    return _WHAT_IF_SOURCE if _WHAT_IF_SOURCE in sources else sources[0]
+
+
 @through_init
 @attrs.frozen(kw_only=True, repr=False)
 class ServiceFee(Steps):
@@ -297,17 +308,19 @@ class ServiceFee(Steps):
                 f"given ({cited})"
             )
         if self.basis is FeeBasis.CONTRACT:
-            bounds = (schedule.source_of("minimum_rate"), schedule.source_of("maximum_rate"))
-            ranged = _WHAT_IF_SOURCE if _WHAT_IF_SOURCE in bounds else bounds[1]
+            # The range, and the switch that turns it on (review r21 M1: a what-if switch).
+            ranged = _cited(schedule, "maximum_rate", "minimum_rate", "per_contract")
             flag = ", unconfirmed" if ranged.unconfirmed else ""
             return (
                 f"{percent(rate)}: the contract's own rate (per-contract range "
                 f"{schedule.range_text()}: {ranged.source}{flag})"
             )
         if self.basis is FeeBasis.LEGACY:
+            # The rate and the day it is honoured until (review r21 M1: a what-if day).
+            kept = _cited(schedule, "legacy_rate", "legacy_until").source
             return (
                 f"{percent(rate)}: the legacy rate this contract kept, honoured until "
-                f"{schedule.legacy_until} ({cited})"
+                f"{schedule.legacy_until} ({kept})"
             )
         return f"{percent(rate)}: the flat rate in force on {self.on} ({cited})"
 

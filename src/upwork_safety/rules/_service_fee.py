@@ -284,7 +284,7 @@ class ServiceFeeSchedule:
         names = _sourced_fields()
         if field not in names:  # a tuple: a number or an unhashable name is simply absent
             raise RulesError(
-                f"ServiceFeeSchedule {shown(self.name, 80)} has no sourced number {shown(field)}; "
+                f"ServiceFeeSchedule {shown(self.label, 80)} has no sourced number {shown(field)}; "
                 f"sourced numbers: {', '.join(names)}",
                 field="field",
                 rule="a sourced number",
