@@ -410,6 +410,35 @@ class TestJSS:
         assert "Job Success Score on 2025-07-01" in text
         assert "c2" in text
 
+    def test_the_table_gives_each_contracts_points(self, tmp_path):
+        """r21 left-over: the table had no points column (``Impact.points``).
+
+        Four strong jobs and one poor, each weighing 1: 80%, 20.00 points from
+        each strong job and 0.00 from the poor one; one job is not eligible: "-".
+        """
+        code, text = run("jss", str(history_file(tmp_path)), "--as-of", "2025-07-01")
+        assert (0, True) == (code, "80%" in text)
+        ids = {f"c{i}" for i in range(5)}
+        rows = {w[0]: w[4] for w in map(str.split, text.splitlines()) if w[:1] and w[0] in ids}
+        assert {"c0": "20.00", "c1": "20.00", "c2": "0.00", "c3": "20.00", "c4": "20.00"} == rows
+        one = Contract(
+            "solo",
+            "client",
+            ContractKind.FIXED_PRICE,
+            date(2025, 1, 1),
+            ended=date(2025, 1, 20),
+            payments=[Payment(date(2025, 1, 20), Money("300", "USD"))],
+            feedback=Feedback(Decimal(5), 9, EndReason.COMPLETED),
+            service_fee_rate=Decimal("0.10"),
+        )
+        solo = tmp_path / "solo"
+        solo.mkdir()
+        _, text = run("jss", str(history_file(solo, [one])), "--as-of", "2025-07-01")
+        assert "not eligible" in text
+        assert ["-"] == [
+            line.split()[4] for line in text.splitlines() if "solo" in line.split()[:1]
+        ]
+
     def test_the_snapshot_day_is_named_when_it_is_not_the_day_asked(self, tmp_path):
         """Regression (newcomer trial): reasons dated 2019-05-26 for --as-of 2019-06-01, unexplained."""
         from upwork_safety import jss

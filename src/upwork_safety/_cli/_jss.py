@@ -181,10 +181,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             "the score is updated on snapshot days, and the dates below are that day's)"
         )
     p.line()
+    # Each contract's share of the score shown: the column adds up to the
+    # unrounded percent (``Impact.points``; "-" without a score).
     p.table(
-        ["contract", "client", "outcome", "weight", "why"],
+        ["contract", "client", "outcome", "weight", "points", "why"],
         [
-            (i.contract_id, i.client_id, i.outcome, i.weight, "; ".join(i.reasons))
+            (
+                i.contract_id,
+                i.client_id,
+                i.outcome,
+                i.weight,
+                "-" if i.points is None else i.points,
+                "; ".join(i.reasons),
+            )
             for i in report.impacts
         ],
     )
