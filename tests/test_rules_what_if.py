@@ -256,6 +256,9 @@ def test_the_tax_line_says_what_the_rules_say_of_non_filers(monkeypatch):
     )
     assert "non-filer" not in tax_note(None, "standard")
     assert "1%" in tax_note(None, "standard")
+    # The source note no longer types the flag beside it (truth audit r21 left-over):
+    # a what-if that knows the non-filer rate shows nothing saying it is unconfirmed.
+    assert "non-filer" not in known.source.note
 
 
 def test_a_fee_explanation_cites_no_source_for_a_what_if_value_it_prints():

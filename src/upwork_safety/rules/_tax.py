@@ -84,8 +84,9 @@ EXPORT_TAX_2022 = ExportTaxRules(
     source=RuleSource(
         "Income Tax Ordinance 2001, s.154A; Finance Act 2022; SEC law-firm summaries of "
         "the Finance Act 2025",
-        note="final tax withheld by the bank; unchanged by the Finance Act 2025; "
-        "non-filer treatment unconfirmed",
+        # Non-filers' treatment is the rule set's own field, non_filer_unconfirmed
+        # (which the CLI reads), not typed again here (truth audit r21).
+        note="final tax withheld by the bank; unchanged by the Finance Act 2025",
     ),
 )
 
