@@ -914,7 +914,7 @@ def test_arbitration_uneconomic_carries_the_fee_and_its_unconfirmed_flag():
     assert usd("291.00") == finding.amount
     assert flag is finding.unconfirmed is True
     assert "m1" == finding.milestone_id
-    assert "(about USD 135.00 after Upwork's service fee)" in finding.message
+    assert "(about USD 135.00 after Upwork's 10% service fee)" in finding.message
     assert "(a historic figure, unconfirmed today)" in finding.message
 
 
@@ -960,10 +960,10 @@ def test_arbitration_net_uses_the_published_10_percent_without_a_contract_rate()
     contract = escrow.apply(contract, escrow.Fund("m1", at(2025, 6, 1, 9)))
     (finding,) = checks.review_contract(contract, now=at(2025, 6, 2))
     assert "ARBITRATION_UNECONOMIC" == finding.code
-    assert "(about USD 135.00 after Upwork's service fee)" in finding.message
+    assert "(about USD 135.00 after Upwork's 10% service fee)" in finding.message
     with_rate = attrs.evolve(contract, service_fee_rate=Decimal("0.05"))
     (finding,) = checks.review_contract(with_rate, now=at(2025, 6, 2))
-    assert "(about USD 142.50 after Upwork's service fee)" in finding.message
+    assert "(about USD 142.50 after Upwork's 5% service fee)" in finding.message
 
 
 def test_arbitration_skips_other_currencies():

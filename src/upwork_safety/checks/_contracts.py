@@ -16,7 +16,6 @@ from __future__ import annotations
 from datetime import datetime  # noqa: TC003
 
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
-import upwork_safety.fees as fees  # noqa: PLR0402
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_instant
 from upwork_safety._validate import instance, optional_instance
@@ -31,9 +30,9 @@ from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding, sorted_findings
 from upwork_safety.checks._hourly_weeks import _hourly
 from upwork_safety.checks._milestones import short, vague_findings
+from upwork_safety.checks._net import net_of_amount
 from upwork_safety.checks._normalise import checked_text
 from upwork_safety.checks._pending import pending_findings
-from upwork_safety.errors import CurrencyMismatchError, RulesError
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
 from upwork_safety.rules import PlatformRules
 
@@ -173,17 +172,10 @@ def _arbitration(contract: Contract, now: datetime, rules: PlatformRules) -> lis
             continue
         if milestone.escrow.freelancer_paid_arbitration_at is not None:
             continue  # the fee is paid: advice against arbitration comes too late
-        try:
-            net = fees.net_earnings(
-                held,
-                on=now.astimezone(_UTC).date(),
-                rate=contract.service_fee_rate,
-                billed_before=contract.earnings if contract.payments else None,
-            )
-        except (RulesError, CurrencyMismatchError):
-            net_text = ""
-        else:
-            net_text = f" (about {net} after Upwork's service fee)"
+        # What winning it would leave, worked out as the other findings' net figures
+        # are (checks/_net.py: one more payment on the contract, r21 left-over).
+        net = net_of_amount(contract, held, now.astimezone(_UTC).date())
+        net_text = "" if net is None else f" (about {net[0]} after {net[1]})"
         flag = " (a historic figure, unconfirmed today)" if unconfirmed else ""
         message = (
             f"Milestone {_milestone_name(milestone)} holds {held}{net_text}, less than the "
@@ -271,7 +263,8 @@ def review_contract(
     (with the time left),
     ``DISPUTE_WINDOW_CLOSING``, ``DORMANT_ESCROW``,
     ``ARBITRATION_UNECONOMIC`` (with the fee, its *unconfirmed* flag, and the
-    net after the service fee from :func:`upwork_safety.fees.net_earnings`)
+    net after the service fee, by :func:`upwork_safety.fees.explain_service_fee`
+    with the contract, as the findings below)
     and ``VAGUE_MILESTONE`` for milestones not yet delivered (for a funded
     one, which can no longer be edited, the advice is to agree the details
     in writing in the contract's messages before submitting).
