@@ -40,6 +40,7 @@ from upwork_safety.money import (
     plain_money,
     require_money,
     to_decimal,
+    unicode_text,
 )
 from upwork_safety.rules import as_of
 
@@ -487,23 +488,70 @@ def _rate(instance: object, attribute: Any, value: Any) -> None:
     to_decimal(value, name)  # refuses more digits than a number may have, naming the field
 
 
-def _cell_length(value: str | None, name: str) -> None:
-    """Refuse a text longer than a cell of an export holds (:data:`MAX_FIELD_CHARS`)."""
-    if value is not None and len(value) > MAX_FIELD_CHARS:
-        raise InvalidValueError(
-            f"{name} is {len(value):,} characters long; a cell of an export holds at most "
-            f"{MAX_FIELD_CHARS:,}",
-            field=name,
-            rule=f"at most {MAX_FIELD_CHARS:,} characters",
+#: The rule :func:`export_text_problem` names.
+EXPORT_TEXT_RULE = "text"
+
+
+def export_text_problem(text: str) -> tuple[str, str] | None:
+    """What makes *text* something no text export holds, or ``None``.
+
+    The one rule for the reader (each line of the file) and the constructors
+    (each text of a row built in code or loaded from JSON): no NUL character
+    (a NUL byte means the file is not a text export) and no lone surrogate
+    (which no UTF-8 text holds).
+
+    Returns:
+        ``(what is wrong, the rule)``, the first naming what *text* holds
+        ("a NUL character: not a text export").
+    """
+    if "\x00" in text:
+        return "a NUL character: not a text export", EXPORT_TEXT_RULE
+    if not unicode_text(text):
+        return (
+            "a lone surrogate (e.g. '\\ud800'), which no UTF-8 text holds: not a text export",
+            EXPORT_TEXT_RULE,
         )
+    return None
+
+
+def cell_length_problem(text: str) -> tuple[str, str] | None:
+    """What is wrong with *text*'s length as one cell of an export, or ``None``.
+
+    The one rule for the reader (each cell of a row) and the constructors
+    (each text of a row): at most :data:`MAX_FIELD_CHARS` characters.
+
+    Returns:
+        ``(what is wrong, the rule)``, the first completing a sentence about
+        the cell ("longer than 2,000 characters: ...").
+    """
+    if len(text) <= MAX_FIELD_CHARS:
+        return None
+    length = len(text)
+    what = f"longer than {MAX_FIELD_CHARS:,} characters ({length:,}): more than a cell holds"
+    return what, f"at most {MAX_FIELD_CHARS:,} characters"
+
+
+def _cell_text(value: str | None, name: str) -> None:
+    """Refuse a text no cell of an export holds: too long, or not text a file gives.
+
+    :func:`cell_length_problem` and :func:`export_text_problem`, the reader's rules.
+    """
+    if value is None:
+        return
+    problem = cell_length_problem(value)
+    if problem is not None:
+        raise InvalidValueError(f"{name} is {problem[0]}", field=name, rule=problem[1])
+    problem = export_text_problem(value)
+    if problem is not None:
+        raise InvalidValueError(f"{name} holds {problem[0]}", field=name, rule=problem[1])
 
 
 def _cell(check: Any) -> Any:
-    """An attrs validator: *check*, then at most :data:`MAX_FIELD_CHARS` characters."""
+    """An attrs validator: *check*, then a text a cell of an export holds (:func:`_cell_text`)."""
 
     def validator(instance: object, attribute: Any, value: Any) -> None:
         check(instance, attribute, value)
-        _cell_length(value, field_name(instance, attribute))
+        _cell_text(value, field_name(instance, attribute))
 
     return validator
 
@@ -526,8 +574,8 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
         name = f"Transaction.extra[{index}]"
         column = text_value(str(column), f"{name}[0]")
         text = text_value(str(text), f"{name}[1]")
-        _cell_length(column, f"{name}[0]")
-        _cell_length(text, f"{name}[1]")
+        _cell_text(column, f"{name}[0]")
+        _cell_text(text, f"{name}[1]")
         if is_blank(column):
             raise InvalidValueError(
                 f"{name}[0] must name its column, got {shown(column)}",
@@ -611,7 +659,9 @@ class Transaction:
             not below :data:`MAX_AMOUNT` in size, or an *extra* column that
             is blank or named twice, or an empty *extra* value, or a text
             (an *extra* column or value too) longer than an export's cell
-            holds (:data:`MAX_FIELD_CHARS`).
+            holds (:data:`MAX_FIELD_CHARS`) or holding a NUL character,
+            which no text export holds (the reader's rules, so a row built
+            in code or loaded from JSON is one a file could give).
         CurrencyMismatchError: An amount or balance not in USD.
     """
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from upwork_safety._display import shown
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError, Problem
-from upwork_safety.money import exact, unicode_text
+from upwork_safety.money import exact
 from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._balance import find_breaks
 from upwork_safety.statements._formats import (
@@ -32,6 +32,7 @@ from upwork_safety.statements._model import (
     MAX_FIELD_CHARS,
     StatementFormat,
     Transaction,
+    export_text_problem,
 )
 from upwork_safety.statements._rows import _one_row, _Row
 from upwork_safety.statements._statement import Statement
@@ -46,21 +47,16 @@ def _text_lines(source: Source, problems: Problems) -> Iterator[str]:
     A NUL byte means the file is not a text export; the csv module treats it
     differently on each Python version, so the parser refuses it itself, at
     its line, the same way everywhere (the line's place is kept so line
-    numbers stay right).
+    numbers stay right).  The rule is :func:`._model.export_text_problem`,
+    which the constructors keep too.
     """
     for line in source:
-        if "\x00" in line:
-            problems.add(source.count, "a NUL character: not a text export", rule="text")
-            yield "\n"
-        elif not unicode_text(line):
-            problems.add(
-                source.count,
-                "a lone surrogate (e.g. '\\ud800'), which no UTF-8 text holds: not a text export",
-                rule="text",
-            )
-            yield "\n"
-        else:
+        problem = export_text_problem(line)
+        if problem is None:
             yield line
+        else:
+            problems.add(source.count, problem[0], rule=problem[1])
+            yield "\n"
 
 
 def _records(

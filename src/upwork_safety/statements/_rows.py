@@ -20,11 +20,11 @@ from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._input import Problems
 from upwork_safety.statements._model import (
     INCOME_KINDS,
-    MAX_FIELD_CHARS,
     USD,
     StatementFormat,
     Transaction,
     TransactionKind,
+    cell_length_problem,
     hours_problem,
 )
 
@@ -303,8 +303,9 @@ def _weekly_row(row: _Row) -> Transaction | None:
 
 def _one_row(row: _Row, spec: FormatSpec, *, unknown_as_other: bool = False) -> Transaction | None:
     for position, cell in enumerate(row.record):  # every field, added columns' too
-        if len(cell) > MAX_FIELD_CHARS:
-            row.problem_at(position, f"longer than {MAX_FIELD_CHARS:,} characters")
+        problem = cell_length_problem(cell)
+        if problem is not None:
+            row.problem_at(position, problem[0], rule=problem[1])
     if not row.ok:
         return None
     try:

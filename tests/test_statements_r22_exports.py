@@ -1,0 +1,124 @@
+"""Regression tests for the r22 exports red team (M1, L1 to L5).
+
+Each test fails on the code the report read (88a65c4) and pins the fix:
+errors are checked by type, ``field``, ``rule`` and values, not whole texts.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import attrs
+import pytest
+
+from test_statements_exports import report
+from upwork_safety import serialize
+from upwork_safety.errors import InvalidDataError, InvalidValueError
+from upwork_safety.statements import MAX_FIELD_CHARS, Statement, parse
+
+# ============================================================================ M1: NUL in code
+
+
+def _report() -> Statement:
+    return parse(
+        report(
+            [
+                ("Jul 15, 2024", "7100007", "Fixed-price", "100.00", "Northwind", "Shop"),
+                ("Jul 16, 2024", "7100008", "Connects", "-1.50", "", "Purchased 10 Connects"),
+            ]
+        )
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("description", "Purchased\x00 10 Connects"),
+        ("contract", "Sh\x00op"),
+        ("client", "North\x00wind"),
+        ("type_text", "Connects\x00"),
+        ("id", "71\x0000008"),
+        ("related_id", "\x007100007"),
+    ],
+)
+def test_a_transaction_built_in_code_refuses_a_nul_as_the_reader_does(field, value):
+    """r22 M1: a NUL loaded; the reader refuses it in a file ("not a text export")."""
+    row = _report().transactions[1]
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(row, **{field: value})
+    assert caught.value.field == f"Transaction.{field}"
+    assert caught.value.rule == "text"
+    assert "NUL" in str(caught.value)
+
+
+def test_an_extra_column_refuses_a_nul_too():
+    row = _report().transactions[1]
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(row, extra=(("Payment Method", "Bank\x00"),))
+    assert caught.value.field == "Transaction.extra[0][1]"
+    assert caught.value.rule == "text"
+
+
+def test_a_statement_loaded_from_json_with_a_nul_is_refused_at_its_path():
+    """r22 M1: from_json loaded a description holding a NUL."""
+    saved = json.loads(serialize.to_json(_report()))
+    saved["transactions"][1]["description"] = "Purchased\x00 10 Connects"
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_json(Statement, json.dumps(saved))
+    (problem,) = caught.value.problems
+    assert problem.path == "$.transactions[1].description"
+    assert problem.rule == "text"
+
+
+def test_the_reader_and_the_constructor_name_the_same_rule_for_a_nul():
+    text = report([("Jul 15, 2024", "7100007", "Fixed-price", "100.00", "Northwind", "Sh\x00op")])
+    with pytest.raises(InvalidDataError) as caught:
+        parse(text)
+    (problem,) = caught.value.problems
+    assert problem.path == "line 2"
+    assert problem.rule == "text"
+
+
+def test_text_a_file_can_give_still_loads():
+    """The rule refuses NUL only: a control character a file can hold still loads."""
+    row = _report().transactions[1]
+    assert attrs.evolve(row, description="Purchased \x1b[2J").description == "Purchased \x1b[2J"
+
+
+# ============================================================================ L3: cell limit
+
+
+def test_a_cell_past_the_limit_is_refused_with_its_rule():
+    """r22 L3: parse's problem for a 2,001-character cell had rule None."""
+    long = "D" * (MAX_FIELD_CHARS + 1)
+    text = report([("Jul 15, 2024", "7100007", "Fixed-price", "100.00", "Northwind", long)])
+    with pytest.raises(InvalidDataError) as caught:
+        parse(text)
+    (problem,) = caught.value.problems
+    assert problem.path == "line 2, column 4 (Transaction Summary)"
+    assert problem.rule == "at most 2,000 characters"
+    assert "2,001" in problem.message
+    # The constructor names the same rule for the same text.
+    with pytest.raises(InvalidValueError) as built:
+        attrs.evolve(_report().transactions[0], contract=long)
+    assert built.value.field == "Transaction.contract"
+    assert built.value.rule == problem.rule
+
+
+def test_a_cell_at_the_limit_reads():
+    text = report(
+        [("Jul 15, 2024", "7100007", "Fixed-price", "100.00", "Northwind", "D" * MAX_FIELD_CHARS)]
+    )
+    assert len(parse(text).transactions[0].contract) == MAX_FIELD_CHARS
+
+
+def test_the_documented_limits_name_the_cell_and_line_limits():
+    """r22 L3: docs/statements.md's limits left out MAX_FIELD_CHARS and MAX_LINES."""
+    docs = (
+        (Path(__file__).resolve().parent.parent / "docs" / "statements.md")
+        .read_text(encoding="utf-8")
+        .split("## The limits, in one place", 1)[1]
+    )
+    assert "MAX_FIELD_CHARS" in docs
+    assert "MAX_LINES" in docs
