@@ -12,9 +12,11 @@ from pathlib import Path
 import attrs
 import pytest
 
-from test_statements_exports import report
-from upwork_safety import serialize
+from test_statements import REPORT
+from test_statements_exports import report, table
+from upwork_safety import serialize, statements
 from upwork_safety.errors import InvalidDataError, InvalidValueError
+from upwork_safety.money import MAX_DIGITS
 from upwork_safety.statements import MAX_FIELD_CHARS, Statement, parse
 
 # ============================================================================ M1: NUL in code
@@ -122,3 +124,67 @@ def test_the_documented_limits_name_the_cell_and_line_limits():
     )
     assert "MAX_FIELD_CHARS" in docs
     assert "MAX_LINES" in docs
+
+
+# ============================================================================ L2: long amounts
+
+
+@pytest.mark.parametrize(
+    "amount", ["1000000000.00", "1234567890123456789.00", "-" + "1" * 30 + ".00", "1" * 19]
+)
+def test_an_amount_past_the_limit_is_refused_by_the_size_rule_however_long(amount):
+    """r22 L2: 19 or more digits fell through to "not an amount: expected ASCII digits"."""
+    text = report([("Jul 15, 2024", "7100007", "Fixed-price", amount, "Northwind", "Shop")])
+    with pytest.raises(InvalidDataError) as caught:
+        parse(text)
+    amount_problem = next(p for p in caught.value.problems if "Amount $" in p.path)
+    assert amount_problem.path == "line 2, column 15 (Amount $)"
+    assert "beyond any Upwork amount" in amount_problem.message
+    assert f"below {statements.MAX_AMOUNT:,} USD" in amount_problem.message
+    assert "not an amount" not in amount_problem.message
+
+
+def test_more_decimal_places_than_any_amount_is_refused_as_more_than_cents():
+    text = report(
+        [("Jul 15, 2024", "7100007", "Fixed-price", "1." + "5" * 19, "Northwind", "Shop")]
+    )
+    with pytest.raises(InvalidDataError) as caught:
+        parse(text)
+    amount_problem = next(p for p in caught.value.problems if "Amount $" in p.path)
+    assert "more than 2 decimal places" in amount_problem.message
+
+
+@pytest.mark.parametrize(
+    ("local", "side"), [("1" * 19 + ".00", "before"), ("1." + "5" * 19, "after")]
+)
+def test_a_local_amount_past_the_digits_of_any_amount_says_so(local, side):
+    """r22 L2: the same fall-through in ``Amount in local currency``."""
+    text = table(
+        REPORT,
+        [
+            {
+                "Date": "Jul 15, 2024",
+                "Transaction ID": "7100007",
+                "Transaction Type": "Fixed-price",
+                "Transaction Summary": "Shop",
+                "Team": "Northwind",
+                "Amount $": "100.00",
+                "Amount in local currency": local,
+                "Currency": "PKR",
+                "Current Balance $": "100.00",
+            }
+        ],
+    )
+    with pytest.raises(InvalidDataError) as caught:
+        parse(text)
+    (problem,) = caught.value.problems
+    assert problem.path == "line 2, column 16 (Amount in local currency)"
+    assert f"more than {MAX_DIGITS} digits {side} the decimal point" in problem.message
+    assert "not an amount" not in problem.message
+
+
+def test_text_that_is_not_an_amount_is_still_called_so():
+    text = report([("Jul 15, 2024", "7100007", "Fixed-price", "1e3", "Northwind", "Shop")])
+    with pytest.raises(InvalidDataError) as caught:
+        parse(text)
+    assert "is not an amount" in caught.value.problems[0].message

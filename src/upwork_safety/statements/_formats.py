@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from upwork_safety import errors
-from upwork_safety._decimals import CONTEXT
+from upwork_safety._decimals import CONTEXT, MAX_DIGITS
 from upwork_safety._display import shown
 from upwork_safety._moments import LATEST
 from upwork_safety._validate import is_blank
@@ -311,7 +311,12 @@ def kind_of(text: str, *, weekly: bool) -> TransactionKind | str:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _US_DATE = re.compile(r"([A-Z][a-z]{2}) ([0-9]{1,2}), ([0-9]{4})")
-_AMOUNT = re.compile(r"[+-]?[0-9]{1,18}(?:\.[0-9]{1,18})?")
+#: An amount as the reader takes it: at most :data:`MAX_DIGITS` digits either
+#: side of the point, as every amount of the library.
+_AMOUNT = re.compile(rf"[+-]?[0-9]{{1,{MAX_DIGITS}}}(?:\.[0-9]{{1,{MAX_DIGITS}}})?")
+#: An amount's shape with any number of digits: one that is not :data:`_AMOUNT`
+#: is refused by the size rule it breaks, not called "not an amount" (red team r22 L2).
+_AMOUNT_SHAPE = re.compile(r"[+-]?([0-9]+)(?:\.([0-9]+))?")
 _PLAIN = re.compile(r"[0-9]{1,18}(?:\.[0-9]{1,18})?")
 _GROUPED = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
 _REF_ID = re.compile(r"\bRef ID:?\s*([0-9]{1,30})\b", re.ASCII | re.IGNORECASE)
@@ -371,10 +376,13 @@ def parse_amount(text: str, *, usd: bool = True) -> Decimal | str:
                 f"{shown(text)} has thousands separators; Upwork exports write amounts "
                 "without them (1234.56), so this file was changed or is not an export"
             )
-        return (
-            f"{shown(text)} is not an amount: expected ASCII digits with an optional sign "
-            "and one decimal point, e.g. -12.50"
-        )
+        shape = _AMOUNT_SHAPE.fullmatch(text)
+        if shape is None:
+            return (
+                f"{shown(text)} is not an amount: expected ASCII digits with an optional sign "
+                "and one decimal point, e.g. -12.50"
+            )
+        return _too_long(text, shape, usd=usd)
     value = Decimal(text)
     if not usd:
         return value
@@ -382,6 +390,24 @@ def parse_amount(text: str, *, usd: bool = True) -> Decimal | str:
     if problem is not None:
         return f"{shown(text)} {problem[0]}"
     return value
+
+
+def _too_long(text: str, shape: re.Match[str], *, usd: bool) -> str:
+    """Why *text*, an amount in shape with more digits than :data:`_AMOUNT` takes, is refused.
+
+    A US dollar amount breaks :func:`~._model.row_amount_problem`'s rule (a
+    cell is at most :data:`MAX_FIELD_CHARS` long, so reading it whole is
+    cheap); a local amount, the digits every amount of the library keeps.
+    """
+    if usd:
+        problem = row_amount_problem(Decimal(text))
+        if problem is not None:  # always: 19 digits before the point, or after it
+            return f"{shown(text)} {problem[0]}"
+    side = "before" if len(shape[1]) > MAX_DIGITS else "after"
+    return (
+        f"{shown(text)} has more than {MAX_DIGITS} digits {side} the decimal point, more than "
+        "any amount holds"
+    )
 
 
 def parse_rate(text: str) -> Decimal | str:
