@@ -6,6 +6,7 @@ errors are checked by type, ``field``, ``rule`` and values, not whole texts.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import pytest
 from test_statements import REPORT
 from test_statements_exports import report, table
 from upwork_safety import serialize, statements
+from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidValueError
 from upwork_safety.money import MAX_DIGITS
 from upwork_safety.statements import MAX_FIELD_CHARS, Statement, parse
@@ -188,3 +190,49 @@ def test_text_that_is_not_an_amount_is_still_called_so():
     with pytest.raises(InvalidDataError) as caught:
         parse(text)
     assert "is not an amount" in caught.value.problems[0].message
+
+
+# ============================================================================ L4: --contract-rate
+
+REPORT_CSV = (
+    Path(__file__).resolve().parent.parent / "docs/examples/synthetic-transactions-report.csv"
+)
+
+
+@pytest.mark.parametrize("given", ["Shop landing page", "Shop 15%", "Shop:15%"])
+def test_a_contract_rate_without_its_equals_sign_asks_for_title_equals_rate(capsys, given):
+    """r22 L4: ``--contract-rate Shop`` said the title "is not a rate"."""
+    with pytest.raises(SystemExit) as info:
+        main(["statement", str(REPORT_CSV), "--audit", "--contract-rate", given])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert 2 == info.value.code
+    assert 1 == len(err)
+    assert err[0].startswith("upwork-safety statement: error: argument --contract-rate: ")
+    assert "TITLE=RATE" in err[0]
+    assert "no '=RATE'" in err[0]
+    assert "is not a rate" not in err[0]
+
+
+def test_a_bare_rate_still_asks_for_its_title(capsys):
+    code = main(
+        ["statement", str(REPORT_CSV), "--audit", "--contract-rate", "15%"], out=io.StringIO()
+    )
+    assert 2 == code
+    assert "--contract-rate needs a contract title: TITLE=RATE" in capsys.readouterr().err
+
+
+def test_a_title_with_its_rate_is_still_read(capsys):
+    out = io.StringIO()
+    code = main(
+        [
+            "statement",
+            str(REPORT_CSV),
+            "--audit",
+            "--json",
+            "--contract-rate",
+            "Shop landing page=10%",
+        ],
+        out=out,
+    )
+    assert 0 == code, capsys.readouterr().err
+    assert json.loads(out.getvalue())["fee_audit"] is not None

@@ -87,12 +87,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--contract-rate",
-        type=_args.per_method(_args.rate),
+        type=_contract_rate,
         action="append",
         default=[],
         metavar="TITLE=RATE",
         help="with --audit: one contract's own rate, by its title in the export (repeatable)",
     )
+
+
+def _contract_rate(text: str) -> tuple[str, Decimal]:
+    """``TITLE=RATE``: one contract's own rate, by its title.
+
+    A text with no ``=`` that is not a rate either is a title without its
+    rate, and the refusal says so (red team r22 L4: ``Shop`` was called "not
+    a rate"); a bare rate is read with no title, which :func:`_audit` refuses
+    as needing one.
+    """
+    if "=" not in text:
+        try:
+            _args.rate(text)
+        except argparse.ArgumentTypeError:
+            raise argparse.ArgumentTypeError(
+                f"{shown(text)} has no '=RATE': write TITLE=RATE, the contract's title, "
+                "'=' and its rate (e.g. 'Logo design=15%')"
+            ) from None
+    return _args.per_method(_args.rate)(text)
 
 
 class _Once(argparse.Action):
