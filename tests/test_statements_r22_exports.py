@@ -14,12 +14,12 @@ import attrs
 import pytest
 
 from test_statements import REPORT
-from test_statements_exports import report, table
-from upwork_safety import serialize, statements
+from test_statements_exports import history, report, table
+from upwork_safety import Money, serialize, statements
 from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidValueError
 from upwork_safety.money import MAX_DIGITS
-from upwork_safety.statements import MAX_FIELD_CHARS, Statement, parse
+from upwork_safety.statements import MAX_FIELD_CHARS, Statement, audit_fees, parse
 
 # ============================================================================ M1: NUL in code
 
@@ -236,3 +236,85 @@ def test_a_title_with_its_rate_is_still_read(capsys):
     )
     assert 0 == code, capsys.readouterr().err
     assert json.loads(out.getvalue())["fee_audit"] is not None
+
+
+# ============================================================================ L1: two Ref IDs
+
+
+def _two_ids_history(second_fee: str) -> Statement:
+    return parse(
+        history(
+            [
+                ("Mar 01, 2024", "900001", "Hourly", "100.00", "Acme", "Invoice for week 1"),
+                ("Mar 01, 2024", "900002", "Fixed Price", "300.00", "Acme", "Milestone 2"),
+                (
+                    "Mar 01, 2024",
+                    "900003",
+                    "Service Fee",
+                    "-10.00",
+                    "Acme",
+                    "Service Fee for Ref ID 900001",
+                ),
+                ("Mar 01, 2024", "900004", "Service Fee", "-30.00", "Acme", second_fee),
+            ]
+        )
+    )
+
+
+def test_a_fee_naming_two_ref_ids_is_joined_to_neither_and_not_checked():
+    """r22 L1: it was joined to the first id, and the audit reported "overcharged USD 30.00"."""
+    statement = _two_ids_history("Service Fee for Ref ID 900001 (Ref ID 900002)")
+    fee = next(row for row in statement.transactions if row.id == "900004")
+    assert fee.related_id is None
+    audit = audit_fees(statement)
+    assert [] == list(audit.mismatches)
+    assert Money("0.00", "USD") == audit.overcharged
+    (check,) = audit.checks
+    assert ("900001", Money("10.00", "USD")) == (check.income.id, check.charged)
+    (unchecked,) = audit.not_checked
+    assert unchecked.fee is fee
+    assert "'900001', '900002'" in unchecked.reason
+    assert ["900002"] == [row.id for row in audit.income_without_fee]
+
+
+def test_a_fee_naming_one_ref_id_twice_is_still_joined():
+    statement = _two_ids_history("Service Fee for Ref ID 900002 (Ref ID 900002)")
+    fee = next(row for row in statement.transactions if row.id == "900004")
+    assert "900002" == fee.related_id
+    audit = audit_fees(statement)
+    assert 2 == len(audit.checks)
+    assert [] == list(audit.not_checked)
+
+
+def test_a_report_row_naming_two_ref_ids_in_its_descriptions_names_neither():
+    text = table(
+        REPORT,
+        [
+            {
+                "Date": "Jul 16, 2024",
+                "Transaction ID": "",
+                "Transaction Type": "Service Fee",
+                "Transaction Summary": "Shop",
+                "Transaction Summary Details": "Service Fee for Ref ID 7100007",
+                "Description 1": "Ref ID 7100008",
+                "Team": "Northwind",
+                "Amount $": "-10.00",
+                "Current Balance $": "90.00",
+            },
+            {
+                "Date": "Jul 15, 2024",
+                "Transaction ID": "7100007",
+                "Transaction Type": "Fixed-price",
+                "Transaction Summary": "Shop",
+                "Team": "Northwind",
+                "Amount $": "100.00",
+                "Current Balance $": "100.00",
+            },
+        ],
+    )
+    statement = parse(text)
+    fee = statement.transactions[1]
+    assert fee.related_id is None
+    (unchecked,) = audit_fees(statement).not_checked
+    assert unchecked.fee is fee
+    assert "'7100007', '7100008'" in unchecked.reason

@@ -20,6 +20,7 @@ from upwork_safety.fees import FeeBasis, ServiceFeeSchedule, explain_service_fee
 from upwork_safety.money import Money
 from upwork_safety.statements import _audit_notes as notes
 from upwork_safety.statements._model import USD, StatementFormat, Transaction
+from upwork_safety.statements._rows import ref_ids_named
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -293,7 +294,15 @@ def _join(
 ) -> Transaction | str:
     """The income row *fee* (a charge, or a refund of one) names, or why there is none."""
     if fee.related_id is None:
-        return "it names no income row (no 'Ref ID' in its description)"
+        named = ref_ids_named(fee)
+        if len(named) < 2:
+            return "it names no income row (no 'Ref ID' in its description)"
+        listed = ", ".join(shown(found) for found in named[:3])
+        more = f" and {len(named) - 3:,} more" if len(named) > 3 else ""
+        return (
+            f"its texts name {len(named):,} rows by Ref ID ({listed}{more}): which income "
+            "row it was charged on is not known, so it is joined to none"
+        )
     candidates = income_by_id.get(fee.related_id, [])
     if not candidates:
         return _no_income(fee.related_id, own=fee.related_id == fee.id, export=export)

@@ -460,6 +460,28 @@ def ref_ids(*texts: str) -> list[str]:
     return [match[1] for text in texts for match in _REF_ID.finditer(text)]
 
 
+def other_ref_ids(own: str | None, *texts: str) -> tuple[str, ...]:
+    """The ids *texts* name as ``Ref ID``, each once, in order, but the row's *own*.
+
+    A row belongs to the row they name when they name one; two or more name
+    no one row (red team r22 L1: a fee naming two was joined to the first).
+    """
+    return tuple(dict.fromkeys(found for found in ref_ids(*texts) if found != own))
+
+
+#: The keys of the Transactions report's columns, beside its details, whose texts
+#: may name a row by ``Ref ID`` (never its contract title, which the client writes).
+REPORT_REF_KEYS = ("description_1", "description_2", "description_3")
+#: Those columns' names, as the report's header writes them (kept in ``extra``).
+REPORT_REF_COLUMNS = tuple(
+    column.names[0]
+    for spec in SPECS
+    if spec.format is StatementFormat.TRANSACTIONS_REPORT
+    for column in spec.columns
+    if column.key in REPORT_REF_KEYS
+)
+
+
 def split_contract(text: str) -> tuple[str, str] | str:
     """The weekly summary's ``Title (12345678)``: title and contract id, or a problem."""
     # Read from the end, in one pass (a regular expression for "title, spaces,

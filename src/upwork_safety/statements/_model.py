@@ -634,7 +634,10 @@ class Transaction:
             in the Transactions report, the shared ``Transaction ID``), or a
             row named by ``Ref ID`` in the texts of a row that is not income
             (never in the contract's title, nor in an income row's texts,
-            which are titles the client writes).
+            which are titles the client writes).  ``None`` when the texts
+            name two or more rows: which one the row belongs to is not
+            guessed, and :func:`~upwork_safety.statements.audit_fees` lists
+            such a fee in ``not_checked``, naming the ids.
         hours: Hours worked (weekly summary, hourly rows): a whole number of
             10-minute steps as Upwork writes them (``0.33333`` is 20 minutes),
             at most the 24 hours of a day (a row is one day's work of a

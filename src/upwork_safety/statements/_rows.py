@@ -201,10 +201,23 @@ def _exchange_rate(row: _Row) -> Decimal | None:
 
 
 def _related(own: str | None, *texts: str) -> str | None:
-    for found in _formats.ref_ids(*texts):
-        if found != own:
-            return found
-    return None
+    """The one row *texts* name by ``Ref ID``, or ``None`` when they name none, or two or more.
+
+    A row naming two rows is not joined to either (red team r22 L1): the
+    audit lists such a fee in ``not_checked``, naming the ids.
+    """
+    named = _formats.other_ref_ids(own, *texts)
+    return named[0] if len(named) == 1 else None
+
+
+def ref_ids_named(row: Transaction) -> tuple[str, ...]:
+    """The ids *row*'s texts name by ``Ref ID`` (not its own), as the reader looked for them.
+
+    The texts :func:`_related` reads: the description, and in the
+    Transactions report its ``Description 1`` to ``3`` (kept in ``extra``).
+    """
+    texts = (row.extra_value(column) for column in _formats.REPORT_REF_COLUMNS)
+    return _formats.other_ref_ids(row.id, row.description, *(text or "" for text in texts))
 
 
 def _transaction_row(
@@ -232,7 +245,7 @@ def _transaction_row(
     else:
         description = row.text("transaction_summary_details")
         contract = row.text("transaction_summary")
-        texts = [row.record[row.positions[f"description_{n}"]] for n in (1, 2, 3)]
+        texts = [row.record[row.positions[key]] for key in _formats.REPORT_REF_KEYS]
         if kind is TransactionKind.SERVICE_FEE and own is not None:
             # The report gives a service fee its income row's Transaction ID: the export's
             # own join key, which no text can override.
