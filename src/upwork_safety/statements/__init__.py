@@ -29,7 +29,7 @@ Money(amount=Decimal('150.00'), currency='USD')
 
 from __future__ import annotations
 
-from upwork_safety.statements import _formats, _model, _summarize, _summary
+from upwork_safety.statements import _cells, _formats, _model, _summarize, _summary
 from upwork_safety.statements._audit import FeeAudit, audit_fees
 from upwork_safety.statements._balance import BalanceBreak
 from upwork_safety.statements._contracts import to_contracts
@@ -59,7 +59,7 @@ TaxStatus = _summary.TaxStatus
 #: The longest physical line :func:`parse` accepts, in characters.
 MAX_LINE_CHARS = _formats.MAX_LINE_CHARS
 #: The longest field accepted, in characters.
-MAX_FIELD_CHARS = _model.MAX_FIELD_CHARS
+MAX_FIELD_CHARS = _cells.MAX_FIELD_CHARS
 #: The most rows accepted in one export.
 MAX_ROWS = _formats.MAX_ROWS
 #: The most physical lines accepted, blank lines and quoted line breaks included.

@@ -396,7 +396,7 @@ def _too_long(text: str, shape: re.Match[str], *, usd: bool) -> str:
     """Why *text*, an amount in shape with more digits than :data:`_AMOUNT` takes, is refused.
 
     A US dollar amount breaks :func:`~._model.row_amount_problem`'s rule (a
-    cell is at most :data:`MAX_FIELD_CHARS` long, so reading it whole is
+    cell is at most :data:`~upwork_safety.statements.MAX_FIELD_CHARS` long, so reading it whole is
     cheap); a local amount, the digits every amount of the library keeps.
     """
     if usd:

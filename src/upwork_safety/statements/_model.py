@@ -40,9 +40,9 @@ from upwork_safety.money import (
     plain_money,
     require_money,
     to_decimal,
-    unicode_text,
 )
 from upwork_safety.rules import as_of
+from upwork_safety.statements._cells import cell, cell_text
 
 #: Upwork's balance and every amount in its exports are in US dollars.
 USD = "USD"
@@ -52,10 +52,6 @@ _MINUTE = timedelta(minutes=1)
 #: Half a minute, in hours: how far a written hours value may be from a
 #: whole number of steps (Upwork writes 20 minutes as 0.33333).
 _HALF_MINUTE = CONTEXT.divide(Decimal(1), Decimal(120))
-#: Longest field accepted, in characters (descriptions and titles are short): the
-#: reader refuses a longer cell, and :class:`Transaction` a longer text, so a row
-#: built by hand or loaded is one a file could give.
-MAX_FIELD_CHARS = 2_000
 #: The hours in one billing week (Monday 00:00 to Sunday 24:00 UTC): the most the
 #: rows of one contract in one billing week of the weekly summary add up to.
 WEEK_HOURS = Decimal(timedelta(weeks=1) // _HOUR)
@@ -488,74 +484,6 @@ def _rate(instance: object, attribute: Any, value: Any) -> None:
     to_decimal(value, name)  # refuses more digits than a number may have, naming the field
 
 
-#: The rule :func:`export_text_problem` names.
-EXPORT_TEXT_RULE = "text"
-
-
-def export_text_problem(text: str) -> tuple[str, str] | None:
-    """What makes *text* something no text export holds, or ``None``.
-
-    The one rule for the reader (each line of the file) and the constructors
-    (each text of a row built in code or loaded from JSON): no NUL character
-    (a NUL byte means the file is not a text export) and no lone surrogate
-    (which no UTF-8 text holds).
-
-    Returns:
-        ``(what is wrong, the rule)``, the first naming what *text* holds
-        ("a NUL character: not a text export").
-    """
-    if "\x00" in text:
-        return "a NUL character: not a text export", EXPORT_TEXT_RULE
-    if not unicode_text(text):
-        return (
-            "a lone surrogate (e.g. '\\ud800'), which no UTF-8 text holds: not a text export",
-            EXPORT_TEXT_RULE,
-        )
-    return None
-
-
-def cell_length_problem(text: str) -> tuple[str, str] | None:
-    """What is wrong with *text*'s length as one cell of an export, or ``None``.
-
-    The one rule for the reader (each cell of a row) and the constructors
-    (each text of a row): at most :data:`MAX_FIELD_CHARS` characters.
-
-    Returns:
-        ``(what is wrong, the rule)``, the first completing a sentence about
-        the cell ("longer than 2,000 characters: ...").
-    """
-    if len(text) <= MAX_FIELD_CHARS:
-        return None
-    length = len(text)
-    what = f"longer than {MAX_FIELD_CHARS:,} characters ({length:,}): more than a cell holds"
-    return what, f"at most {MAX_FIELD_CHARS:,} characters"
-
-
-def _cell_text(value: str | None, name: str) -> None:
-    """Refuse a text no cell of an export holds: too long, or not text a file gives.
-
-    :func:`cell_length_problem` and :func:`export_text_problem`, the reader's rules.
-    """
-    if value is None:
-        return
-    problem = cell_length_problem(value)
-    if problem is not None:
-        raise InvalidValueError(f"{name} is {problem[0]}", field=name, rule=problem[1])
-    problem = export_text_problem(value)
-    if problem is not None:
-        raise InvalidValueError(f"{name} holds {problem[0]}", field=name, rule=problem[1])
-
-
-def _cell(check: Any) -> Any:
-    """An attrs validator: *check*, then a text a cell of an export holds (:func:`_cell_text`)."""
-
-    def validator(instance: object, attribute: Any, value: Any) -> None:
-        check(instance, attribute, value)
-        _cell_text(value, field_name(instance, attribute))
-
-    return validator
-
-
 def _pairs(value: object) -> tuple[tuple[str, str], ...]:
     """A converter: *extra* as (column, value) pairs, each column named once, no empty cell."""
     pairs: list[tuple[str, str]] = []
@@ -574,8 +502,8 @@ def _pairs(value: object) -> tuple[tuple[str, str], ...]:
         name = f"Transaction.extra[{index}]"
         column = text_value(str(column), f"{name}[0]")
         text = text_value(str(text), f"{name}[1]")
-        _cell_text(column, f"{name}[0]")
-        _cell_text(text, f"{name}[1]")
+        cell_text(column, f"{name}[0]")
+        cell_text(text, f"{name}[1]")
         if is_blank(column):
             raise InvalidValueError(
                 f"{name}[0] must name its column, got {shown(column)}",
@@ -662,7 +590,7 @@ class Transaction:
             not below :data:`MAX_AMOUNT` in size, or an *extra* column that
             is blank or named twice, or an empty *extra* value, or a text
             (an *extra* column or value too) longer than an export's cell
-            holds (:data:`MAX_FIELD_CHARS`) or holding a NUL character,
+            holds (:data:`~upwork_safety.statements.MAX_FIELD_CHARS`) or holding a NUL character,
             which no text export holds (the reader's rules, so a row built
             in code or loaded from JSON is one a file could give).
         CurrencyMismatchError: An amount or balance not in USD.
@@ -673,20 +601,20 @@ class Transaction:
     kind: TransactionKind = attrs.field(validator=instance_field(TransactionKind))
     amount: Money = attrs.field(converter=plain_money, validator=usd_field(row=True))
     id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=_cell(optional_id_field)
+        converter=optional_plain_text, default=None, validator=cell(optional_id_field)
     )
-    type_text: str = attrs.field(converter=plain_text, default="", validator=_cell(text_field))
-    description: str = attrs.field(converter=plain_text, default="", validator=_cell(text_field))
+    type_text: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
+    description: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
     balance: Money | None = attrs.field(
         converter=optional_plain_money, default=None, validator=usd_field(optional=True, row=True)
     )
-    client: str = attrs.field(converter=plain_text, default="", validator=_cell(text_field))
-    contract: str = attrs.field(converter=plain_text, default="", validator=_cell(text_field))
+    client: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
+    contract: str = attrs.field(converter=plain_text, default="", validator=cell(text_field))
     contract_id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=_cell(optional_id_field)
+        converter=optional_plain_text, default=None, validator=cell(optional_id_field)
     )
     related_id: str | None = attrs.field(
-        converter=optional_plain_text, default=None, validator=_cell(optional_id_field)
+        converter=optional_plain_text, default=None, validator=cell(optional_id_field)
     )
     hours: Decimal | None = attrs.field(default=None, validator=_hours)
     local_amount: Money | None = attrs.field(

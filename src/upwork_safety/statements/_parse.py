@@ -20,6 +20,7 @@ from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValu
 from upwork_safety.money import exact
 from upwork_safety.statements import _formats, _model
 from upwork_safety.statements._balance import find_breaks
+from upwork_safety.statements._cells import MAX_FIELD_CHARS, export_text_problem
 from upwork_safety.statements._formats import (
     MAX_LINE_CHARS,
     MAX_PROBLEMS,
@@ -29,10 +30,8 @@ from upwork_safety.statements._formats import (
 from upwork_safety.statements._hours import hours_over
 from upwork_safety.statements._input import RULE, Problems, Refused, Source, Stop, lines_of
 from upwork_safety.statements._model import (
-    MAX_FIELD_CHARS,
     StatementFormat,
     Transaction,
-    export_text_problem,
 )
 from upwork_safety.statements._rows import _one_row, _Row
 from upwork_safety.statements._statement import Statement
@@ -47,7 +46,7 @@ def _text_lines(source: Source, problems: Problems) -> Iterator[str]:
     A NUL byte means the file is not a text export; the csv module treats it
     differently on each Python version, so the parser refuses it itself, at
     its line, the same way everywhere (the line's place is kept so line
-    numbers stay right).  The rule is :func:`._model.export_text_problem`,
+    numbers stay right).  The rule is :func:`._cells.export_text_problem`,
     which the constructors keep too.
     """
     for line in source:

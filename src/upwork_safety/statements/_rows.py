@@ -17,6 +17,7 @@ from upwork_safety._validate import is_blank
 from upwork_safety.errors import InvalidValueError, UpworkSafetyError
 from upwork_safety.money import Money
 from upwork_safety.statements import _formats, _model
+from upwork_safety.statements._cells import cell_length_problem
 from upwork_safety.statements._input import Problems
 from upwork_safety.statements._model import (
     INCOME_KINDS,
@@ -24,7 +25,6 @@ from upwork_safety.statements._model import (
     StatementFormat,
     Transaction,
     TransactionKind,
-    cell_length_problem,
     hours_problem,
 )
 
