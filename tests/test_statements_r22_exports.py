@@ -19,7 +19,13 @@ from upwork_safety import Money, serialize, statements
 from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidValueError
 from upwork_safety.money import MAX_DIGITS
-from upwork_safety.statements import MAX_FIELD_CHARS, Statement, audit_fees, parse
+from upwork_safety.statements import (
+    MAX_FIELD_CHARS,
+    Statement,
+    audit_fees,
+    parse,
+    to_contracts,
+)
 
 # ============================================================================ M1: NUL in code
 
@@ -318,3 +324,40 @@ def test_a_report_row_naming_two_ref_ids_in_its_descriptions_names_neither():
     (unchecked,) = audit_fees(statement).not_checked
     assert unchecked.fee is fee
     assert "'7100007', '7100008'" in unchecked.reason
+
+
+# ============================================================================ L5: weekly titles
+
+
+def _weekly(*rows: str) -> Statement:
+    head = '"Date","Contract","Hours","Amount","Payment type"\r\n'
+    return parse(head + "".join(row + "\r\n" for row in rows))
+
+
+def test_a_weekly_contract_id_under_two_titles_is_refused_naming_both():
+    """r22 L5: to_contracts kept the first title and dropped the second, silently."""
+    statement = _weekly(
+        '"2024-09-02","API integration (38100001)","2.5","62.5",""',
+        '"2024-09-03","Mobile app rebuild (38100001)","2.5","62.5",""',
+    )
+    with pytest.raises(InvalidValueError) as caught:
+        to_contracts(statement)
+    assert caught.value.field == "statement"
+    assert caught.value.rule == "one title per contract id"
+    said = str(caught.value)
+    for named in ("'38100001'", "'API integration'", "'Mobile app rebuild'", "line 2", "line 3"):
+        assert named in said
+
+
+def test_a_weekly_contract_with_one_title_keeps_it():
+    statement = _weekly(
+        '"2024-09-02","API integration (38100001)","2.5","62.5",""',
+        '"2024-09-03","API integration (38100001)","1","25",""',
+        '"2024-09-03","Logo (38100002)","","40","Fixed Price Payment"',
+    )
+    by_id = {c.id: c for c in to_contracts(statement)}
+    assert ("API integration", Money("87.50", "USD")) == (
+        by_id["38100001"].title,
+        by_id["38100001"].earnings,
+    )
+    assert "Logo" == by_id["38100002"].title

@@ -94,6 +94,35 @@ def _bonus_only_error(
     )
 
 
+def _weekly_titles(groups: dict[tuple[str, str], list[Transaction]]) -> dict[str, str]:
+    """Each weekly contract id's one title (``""`` for none), or a refusal naming two.
+
+    A weekly summary writes the title beside each row's contract id; the rows
+    of one id giving two titles contradict each other, and a contract holds
+    one title, so neither is kept over the other (red team r22 L5).  A title
+    that shows nothing names none.
+    """
+    titles: dict[str, str] = {}
+    for (_client, contract_id), rows in groups.items():
+        named: dict[str, Transaction] = {}
+        for row in rows:
+            if _named(row.contract):
+                named.setdefault(row.contract, row)
+        if len(named) > 1:
+            (one, first), (other, second) = list(named.items())[:2]
+            more = f" and {len(named) - 2} more" if len(named) > 2 else ""
+            raise InvalidValueError(
+                f"to_contracts: contract {shown(contract_id)} has the title {shown(one)} on "
+                f"line {first.line} and {shown(other)} on line {second.line}{more}: a contract "
+                "has one title, so the export does not say which is this contract's; if they "
+                "are one contract, give its rows one title (attrs.evolve) first",
+                field="statement",
+                rule="one title per contract id",
+            )
+        titles[contract_id] = next(iter(named), "")
+    return titles
+
+
 @exact
 def to_contracts(
     statement: Statement, *, bonus_only: ContractKind | None = None
@@ -123,7 +152,9 @@ def to_contracts(
     when a contract ended or what the client wrote.  Refunds are not
     attached to contracts.  Ids are the contract id, else the title, else
     ``"<client>: <kind>"``, made unique with the client's name where needed;
-    titles are the export's contract title where it writes one.  A client
+    titles are the export's contract title where it writes one (in a weekly
+    summary, the one title the rows of a contract id give: rows of one id
+    under two titles are refused, naming both).  A client
     (``Team``) or title (``Transaction Summary``) that is empty or only
     white space names none: the client is ``"unknown client"``, and the
     contract is named by its client and kind.
@@ -142,7 +173,9 @@ def to_contracts(
         InvalidValueError: An income row is negative (an adjustment), which a
             payment cannot hold; every such line is named.  Or, without
             *bonus_only*, a contract has only bonus rows: each is named
-            with its lines (the first few).
+            with its lines (the first few).  Or, in a weekly summary, the
+            rows of one contract id give two titles: the id, both titles
+            and a line of each are named.
     """
     statement = check_statement(statement)
     if bonus_only is not None:
@@ -160,7 +193,11 @@ def to_contracts(
         )
     made: list[tuple[str, str, ContractKind, list[Transaction], bool]] = []
     unknown: list[tuple[tuple[str, str], list[Transaction]]] = []
-    for (client, contract), rows in _group(statement).items():
+    groups = _group(statement)
+    # A weekly summary's group key is the contract id; its rows carry the title.
+    weekly = statement.format is StatementFormat.WEEKLY_SUMMARY
+    titles = _weekly_titles(groups) if weekly else {}
+    for (client, contract), rows in groups.items():
         kinds = _by_kind(rows, bonus_only)
         if kinds is None:
             unknown.append(((client, contract), rows))
@@ -171,8 +208,6 @@ def to_contracts(
         raise _bonus_only_error(statement, unknown)
     used: set[str] = set()
     contracts: list[Contract] = []
-    # A weekly summary's group key is the contract id; its rows carry the title.
-    weekly = statement.format is StatementFormat.WEEKLY_SUMMARY
     for client, contract, kind, members, split in made:
         first = members[0]
         base = first.contract_id or contract or f"{client}: {_WORDS[kind]}"
@@ -191,7 +226,7 @@ def to_contracts(
                 kind,
                 min(r.on for r in members),
                 payments=[Payment(r.on, r.amount) for r in sorted(members, key=lambda r: r.on)],
-                title=first.contract if weekly else contract,
+                title=titles[contract] if weekly else contract,
             )
         )
     return tuple(sorted(contracts, key=lambda c: (c.started, c.id)))
