@@ -11,7 +11,7 @@ from hypothesis import Phase, find, settings
 
 from upwork_safety import ExchangeRate, Money, checks, fees, hourly, jss, rules
 from upwork_safety._cli._fees import tax_note
-from upwork_safety.errors import RulesError
+from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.statements import _audit_notes, _formats, _model
 from upwork_safety.testing import factories as f
 from upwork_safety.testing import strategies as us
@@ -302,3 +302,50 @@ def test_source_of_refuses_under_the_what_ifs_label():
         flat12.source_of("bogus")
     assert "what-if rules: rate" in str(info.value)
     assert "flat 10%" not in str(info.value)
+
+
+# --------------------------------------------------------------------------- r22 L2: nanoseconds
+
+
+class _Nanos(timedelta):
+    """A timedelta that holds more than a timedelta can (it says so by comparing unequal)."""
+
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = timedelta.__hash__
+
+
+@pytest.mark.parametrize(
+    "name", ["hourly_segment", "hourly_invoice_delay", "security_period", "hourly_dispute_response"]
+)
+def test_a_what_if_duration_with_nanoseconds_is_refused_for_them(name):
+    """Red team r22 L2: refused as 'a timedelta' (a type error) showing the value without its ns."""
+    pd = pytest.importorskip("pandas")
+    preset = getattr(rules.CURRENT, name)
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(rules.CURRENT, **{name: pd.Timedelta(preset) + pd.Timedelta(1, "ns")})
+    assert (f"PlatformRules.{name}", "at most microseconds") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "nanoseconds" in str(info.value)
+    # The same type without nanoseconds is the plain value it holds.
+    kept = getattr(attrs.evolve(rules.CURRENT, **{name: pd.Timedelta(preset)}), name)
+    assert (timedelta, preset) == (type(kept), kept)
+
+
+def test_every_rule_set_refuses_a_finer_duration_under_one_rule():
+    """PlatformRules and PaymentScheduleRules say 'at most microseconds', as Segment.logged does."""
+    schedule = fees.PAYMENT_SCHEDULES
+    for build, field in (
+        (lambda: attrs.evolve(rules.CURRENT, review_period=_Nanos(days=14)), "review_period"),
+        (lambda: attrs.evolve(schedule, new_method_wait=_Nanos(days=3)), "new_method_wait"),
+    ):
+        with pytest.raises(RulesError) as info:
+            build()
+        assert "at most microseconds" == info.value.rule
+        assert info.value.field.endswith(f".{field}")
+    with pytest.raises(InvalidTypeError) as info:
+        attrs.evolve(rules.CURRENT, review_period=date(2024, 1, 1))  # not a timedelta at all
+    assert "a timedelta" == info.value.rule

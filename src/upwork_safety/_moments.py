@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Any, NoReturn
 
-from upwork_safety._validate import field_name
+from upwork_safety._validate import field_name, finer_error
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 UTC = timezone.utc
@@ -149,12 +149,7 @@ def _plain_datetime(value: datetime, what: str) -> datetime:
             return plain
     except Exception:  # noqa: BLE001, S110  (a subclass whose comparison fails is refused)
         pass
-    raise InvalidValueError(
-        f"{what} (a {type(value).__name__}) holds more than a datetime can (e.g. nanoseconds); "
-        "round it to whole microseconds first",
-        field=what,
-        rule="at most microseconds",
-    )
+    raise finer_error(value, datetime, what)
 
 
 def _too_late(value: date, what: str) -> NoReturn:

@@ -88,6 +88,25 @@ def refuse_subclass(value: object, kind: type, name: str) -> None:
         )
 
 
+def finer_error(
+    value: object, kind: type, name: str, *, error: type[InvalidValueError] = InvalidValueError
+) -> InvalidValueError:
+    """The error refusing a ``datetime`` or ``timedelta`` subclass that holds more than *kind* can.
+
+    The one refusal (raise it) of such a value (``pandas.Timestamp`` or ``pandas.Timedelta``
+    with nanoseconds), for every field and argument that reads one: its
+    converter made the subclass plain unless the plain value would lose
+    something, so what is left is refused, never rounded, naming the nanoseconds.
+    *error* is the family's class for the owner (``RulesError`` for a rule set).
+    """
+    return error(
+        f"{name} (a {type_name(value)}) holds more than a {kind.__name__} can "
+        "(e.g. nanoseconds); round it to whole microseconds first",
+        field=name,
+        rule="at most microseconds",
+    )
+
+
 def text_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: the field must be a plain ``str`` of valid Unicode text.
 

@@ -221,7 +221,12 @@ class Money:
 
     @classmethod
     def zero(cls, currency: str) -> Money:
-        """Return zero of *currency*; the start value for ``sum()``."""
+        """Return zero of *currency*, written ``0``; the start value for ``sum()``.
+
+        A zero the library works out itself (an empty ledger bucket, the
+        protected part of a bonus) is this zero :meth:`rounded`, in the
+        currency's minor unit: ``Money.zero("USD").rounded()`` is ``0.00``.
+        """
         return cls(Decimal(0), currency)
 
     @classmethod

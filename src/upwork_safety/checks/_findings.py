@@ -26,6 +26,7 @@ from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     bool_field,
     field_name,
+    finer_error,
     id_field,
     instance_field,
     is_blank,
@@ -145,13 +146,7 @@ def _check_script(instance: Finding, attribute: Any, value: Any) -> None:
 def _check_time_left(instance: Finding, attribute: Any, value: Any) -> None:
     instance_field(timedelta, optional=True)(instance, attribute, value)
     if value is not None and type(value) is not timedelta:  # what the converter left
-        name = field_name(instance, attribute)
-        raise InvalidTypeError(
-            f"{name} must be a plain timedelta, not {type(value).__name__} holding more "
-            "than a timedelta can",
-            field=name,
-            rule="a timedelta",
-        )
+        raise finer_error(value, timedelta, field_name(instance, attribute))
     if value is not None and instance.due is None:
         name = field_name(instance, attribute)
         raise InvalidValueError(

@@ -13,6 +13,7 @@ from upwork_safety._moments import LATEST
 from upwork_safety._validate import (
     cents_field,
     field_name,
+    finer_error,
     instance_field,
     optional_instance,
     whole_cents,
@@ -138,11 +139,5 @@ def duration_field(instance: object, attribute: Any, value: Any) -> None:
     """
     if type(value) is timedelta:
         return
-    name = field_name(instance, attribute)
     instance_field(timedelta)(instance, attribute, value)  # the wrong type: InvalidTypeError
-    raise InvalidValueError(
-        f"{name} (a {type_name(value)}) holds more than a timedelta can (e.g. nanoseconds); "
-        "round it to whole microseconds first",
-        field=name,
-        rule="at most microseconds",
-    )
+    raise finer_error(value, timedelta, field_name(instance, attribute))

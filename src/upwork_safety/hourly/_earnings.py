@@ -315,6 +315,16 @@ def _order(item: PayoutItem) -> tuple[datetime, datetime, str]:
     return (item.available_at, item.charged_at, item.kind.value)
 
 
+def _added(amounts: list[Money], currency: str) -> Money:
+    """*amounts* added up; none is the zero in *currency*'s minor unit, as the engines write it.
+
+    A zero the schedule works out itself is ``0.00`` beside ``150.00``, as an
+    empty escrow ledger bucket is (red team r22 L1: it was ``0``); amounts
+    that are there are added as given, never rewritten.
+    """
+    return Money.total(amounts, currency) if amounts else Money.zero(currency).rounded()
+
+
 def _check_currency(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     if not isinstance(value, str):
@@ -358,30 +368,30 @@ class PayoutSchedule:
 
     @property
     def total(self) -> Money:
-        """The sum of every item."""
-        return Money.total((item.amount for item in self.items), self.currency)
+        """The sum of every item (``0.00`` in the currency's minor unit when there are none)."""
+        return _added([item.amount for item in self.items], self.currency)
 
     @property
     def protected(self) -> Money:
         """The part of :attr:`total` Hourly Protection covers (invoiced protected hours)."""
-        return Money.total((item.protected_amount for item in self.items), self.currency)
+        return _added([item.protected_amount for item in self.items], self.currency)
 
     def balances(self, at: datetime) -> dict[PayoutStatus, Money]:
         """Return how much is upcoming, in review, pending and available at *at*.
 
-        Every status is present (zero when nothing is in it), in the order
-        money moves through them; the values add up to :attr:`total`.
+        Every status is present (zero in the currency's minor unit, ``0.00``,
+        when nothing is in it), in the order money moves through them; the
+        values add up to :attr:`total`.
 
         Raises:
             InvalidValueError: *at* is naive.
             InvalidTypeError: *at* is not a datetime.
         """
         moment = utc_instant(at, "at")
-        totals = dict.fromkeys(PayoutStatus, Money.zero(self.currency))
+        held: dict[PayoutStatus, list[Money]] = {status: [] for status in PayoutStatus}
         for item in self.items:
-            status = item.status(moment)
-            totals[status] = totals[status] + item.amount
-        return totals
+            held[item.status(moment)].append(item.amount)
+        return {status: _added(amounts, self.currency) for status, amounts in held.items()}
 
     def to_records(self) -> list[dict[str, object]]:
         """Return one flat dict per item, in the schedule's order."""
@@ -452,7 +462,7 @@ def payout_schedule(
                 charged_at=extra.paid_at,
                 review_ends=None,
                 available_at=extra.available_at,
-                protected_amount=Money.zero(extra.amount.currency),
+                protected_amount=Money.zero(extra.amount.currency).rounded(),
                 rules=extra.rules,
             ),
         )
@@ -470,7 +480,7 @@ def payout_schedule(
                     charged_at=weekly.invoiced_at,
                     review_ends=None,
                     available_at=weekly.available_at,
-                    protected_amount=Money.zero(weekly.amount.currency),
+                    protected_amount=Money.zero(weekly.amount.currency).rounded(),
                     week=weekly.week,
                     rules=weekly.rules,
                 ),

@@ -417,12 +417,13 @@ class Contract:
     def earnings(self) -> Money:
         """The sum of :attr:`payments`.
 
-        Zero when there are none, in the contract's one currency: its
-        milestones' or its hourly rate's, USD when it has neither.
+        Zero in its minor unit (``0.00``) when there are none, in the
+        contract's one currency: its milestones' or its hourly rate's, USD
+        when it has neither.
         """
         if not self.payments:
             first = self.milestones[0].amount if self.milestones else self.hourly_rate
-            return Money.zero("USD" if first is None else first.currency)
+            return Money.zero("USD" if first is None else first.currency).rounded()
         return Money.total((p.amount for p in self.payments), self.payments[0].amount.currency)
 
     @property

@@ -18,7 +18,7 @@ from upwork_safety._display import shown
 from upwork_safety._moments import exact_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_int_items, whole_number
-from upwork_safety._validate import id_field, member
+from upwork_safety._validate import finer_error, id_field, member
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money
@@ -169,7 +169,11 @@ def _threshold(_instance: object, attribute: Any, value: Any) -> None:
 
 def _duration(_instance: object, attribute: Any, value: Any) -> None:
     name = f"PaymentScheduleRules.{attribute.name}"
-    if type(value) is not timedelta:  # the converter made any subclass plain
+    if type(value) is not timedelta and issubclass(type(value), timedelta):
+        # The converter made any subclass plain that it could: this one holds
+        # nanoseconds, refused as such (red team r22 L2).
+        raise finer_error(value, timedelta, name, error=RulesError)
+    if type(value) is not timedelta:
         raise InvalidTypeError(f"{name} must be a timedelta", field=name, rule="a timedelta")
     if value < timedelta(0):
         raise RulesError(f"{name} must not be negative", field=name, rule="not negative")

@@ -28,7 +28,7 @@ from upwork_safety._display import shown, type_name
 from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
-from upwork_safety._validate import refuse_subclass, text_value
+from upwork_safety._validate import finer_error, refuse_subclass, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 from upwork_safety.rules._history import RuleHistory
@@ -307,7 +307,10 @@ class PlatformRules:
             kind = type(field.default)
             # Read by type: the converter stores a subclass of str, int, timedelta,
             # date or Money as the plain value, so what is left is not one (a bool
-            # is not a count, a datetime not a date, nanoseconds not a timedelta).
+            # is not a count, a datetime not a date), or is a timedelta holding more
+            # than one can: its nanoseconds are refused as such (red team r22 L2).
+            if kind is timedelta and type(value) is not kind and issubclass(type(value), kind):
+                raise finer_error(value, kind, name, error=RulesError)
             if type(value) is not kind:
                 article = "an" if kind.__name__[:1] in "aeiou" else "a"
                 raise InvalidTypeError(

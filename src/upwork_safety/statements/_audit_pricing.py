@@ -80,7 +80,7 @@ class _Billings:
     """
 
     def __init__(self, transactions: Iterable[Transaction]) -> None:
-        zero = Money.zero(USD)
+        zero = Money.zero(USD).rounded()  # in cents, as every billing (red team r22 L1)
         running: dict[str, Money] = defaultdict(lambda: zero)
         self._before: dict[int, Money] = {}
         #: Each client's billings after each of their income rows, oldest first.
@@ -101,7 +101,7 @@ class _Billings:
 
     def by(self, client: str, day: date) -> Money:
         """The billings with *client* in the rows dated before *day*."""
-        billed = Money.zero(USD)
+        billed = Money.zero(USD).rounded()
         for on, after in self._after.get(client, ()):
             if on >= day:
                 break
