@@ -54,6 +54,7 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import _MOMENTS
 from upwork_safety.models._payment import PaymentKind
+from upwork_safety.models._recorded_amounts import walk_amounts
 from upwork_safety.models._recorded_states import REFUND_RESULTS, RESULTS, walk_states
 from upwork_safety.money import Money
 
@@ -168,6 +169,7 @@ def check_recorded(
         _amounts_recorded(milestone, events, mine)
         if isinstance(events[0], Fund):
             _whole_life(where, milestone, events, mine)
+        walk_amounts(where, milestone, events, at_index[index])
 
 
 #: Events that refund what a milestone holds without stating how much.
