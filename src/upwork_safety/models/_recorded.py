@@ -16,9 +16,10 @@ A milestone whose first recorded event is its ``Fund`` has its whole life
 recorded, so its moments, releases and refunds are judged against it too.
 Each milestone's events are walked through the models' copy of the
 transition table (``_recorded_states``), so a history the engine could
-not have recorded (a second ``Fund``) is refused.  What
-needs a replay (the amount an ``Approve`` without one released) is not
-judged here.  The engine never trips these rules: a
+not have recorded (a second ``Fund``) is refused, and the money they
+move is walked by the engine's amount rules (``_recorded_amounts``), so a
+``Refund`` after everything was refunded or a resolution that does not
+split the escrow is refused too.  The engine never trips these rules: a
 property test rebuilds random engine contracts through their constructor,
 and others check ``EDGES`` and :data:`RESULTS` against the transition table.
 """
@@ -135,7 +136,9 @@ def check_recorded(
       that released escrow has its release payment (unless a later refund
       may have given it back);
     * a milestone whose ``Fund`` is recorded: no escrow moment before it, and
-      every release paid at one of its recorded events that releases escrow.
+      every release paid at one of its recorded events that releases escrow;
+    * the money each milestone's events move, walked by the engine's amount
+      rules: ``_recorded_amounts.walk_amounts``.
 
     Raises:
         InvalidValueError: naming the milestone, payment or event at fault.
