@@ -167,7 +167,9 @@ def check_recorded(
         _emptied(where, milestone, events)
         _moments_recorded(where, escrow, events)
         if escrow.state is _S.REFUND_REQUESTED:
-            _request_recorded(where, escrow, events, at_index[index], closings, closed_at)
+            _request_recorded(
+                where, escrow, events, at_index[index], closings, closed_at, ended=ended
+            )
         mine = paid.get(milestone.id, ())
         _amounts_recorded(milestone, events, mine)
         if isinstance(events[0], Fund):
@@ -369,8 +371,14 @@ def _request_recorded(  # noqa: PLR0917  (the walk's four lists, as it returns t
     indexes: Sequence[int],
     closings: Sequence[Event],
     closed_at: Sequence[int],
+    *,
+    ended: date | None,
 ) -> None:
-    """A refund request is its last recorded request, or the closing after its last step."""
+    """A refund request is its last recorded request, or the closing after its last step.
+
+    With no closing recorded, the closing is the contract's end set by hand
+    (*ended*), and the request it made is on that day.
+    """
     step = len(events) - 1
     while step >= 0 and isinstance(events[step], Refund):  # a partial refund keeps the request
         step -= 1
@@ -381,10 +389,25 @@ def _request_recorded(  # noqa: PLR0917  (the walk's four lists, as it returns t
     else:
         after = [c for c, i in zip(closings, closed_at, strict=True) if i > indexes[step]]
         if not after:
-            return  # the state is judged by _state_follows
+            if ended is not None and not closings:
+                _request_by_hand_end(where, escrow, events[step], ended)
+            return  # the state is judged by walk_states
         expected = after[0].at
     if escrow.refund_requested_at != expected:
         _moment_differs(where, "refund_requested_at", escrow.refund_requested_at, expected)
+
+
+def _request_by_hand_end(where: str, escrow: Escrow, last: Event, ended: date) -> None:
+    """A refund request that only the end set by hand can have made is on the end's day."""
+    asked = escrow.refund_requested_at
+    if asked is not None and asked.date() != ended:
+        _refused(
+            f"{where}.refund_requested_at",
+            f"it is {asked.isoformat()}, but no request is recorded after the milestone's last "
+            f"step ({type(last).__name__} at {last.at.isoformat()}) and no closing either: "
+            f"only the contract's end on {ended} can have made the request, on that day",
+            _RULE,
+        )
 
 
 def _amounts_recorded(
