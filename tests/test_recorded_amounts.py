@@ -25,8 +25,10 @@ from upwork_safety.escrow import (
     AcceptRefund,
     AnswerDispute,
     Approve,
+    ArbitrationDefault,
     ClientPaysArbitration,
     EndContract,
+    FreelancerPaysArbitration,
     Fund,
     OpenDispute,
     Refund,
@@ -272,3 +274,25 @@ def test_a_funded_milestone_was_funded_with_its_amount():
         data["milestones"][0]["escrow"].update(funded=money("99.99"), held=money("99.99"))
 
     assert ("$.milestones[0].escrow.funded", STEP_RULE) == refused(c, edit)
+
+
+def test_an_arbitration_default_the_freelancer_paid_for_releases():
+    """Only the freelancer paid the arbitration fee, so the default released the escrow to
+    them; edited to have refunded it to the client, with no payment (seed-11 fuzzer edit)."""
+    c = made(
+        "100.00",
+        Fund("m0", at(2024, 7, 1)),
+        OpenDispute("m0", at(2024, 7, 2)),
+        AnswerDispute("m0", at(2024, 7, 2, 1)),
+        FreelancerPaysArbitration("m0", at(2024, 7, 8)),
+        ArbitrationDefault("m0", at(2024, 7, 13, 1)),
+    )
+    assert usd("100.00") == c.milestones[0].escrow.released
+
+    def edit(data: dict[str, Any]) -> None:
+        data["payments"] = []
+        data["milestones"][0]["escrow"].update(
+            state="refunded", released=money("0.00"), refunded=money("100.00")
+        )
+
+    assert ("$.milestones[0].escrow", STEP_RULE) == refused(c, edit)

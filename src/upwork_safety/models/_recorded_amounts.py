@@ -116,11 +116,19 @@ def walk_amounts(
         )
     carries = bool(escrow.carried_over.amount)
     books: set[Books] = {(milestone.amount.amount, _ZERO, 0)}
+    freelancer_paid = False  # the freelancer's arbitration fee, in the dispute open now
     for event, index in zip(events[1:], indexes[1:], strict=True):
+        if isinstance(event, (OpenDispute, FreelancerPaysArbitration)):
+            freelancer_paid = isinstance(event, FreelancerPaysArbitration)
         after: set[Books] = set()
         why = ""
         for held, released, releases in sorted(books, key=_order):
-            step = _step(event, (held, released, releases), carries=carries)
+            step = _step(
+                event,
+                (held, released, releases),
+                carries=carries,
+                freelancer_paid=freelancer_paid,
+            )
             if isinstance(step, str):
                 why = why or step
             else:
@@ -142,9 +150,15 @@ def _order(books: Books) -> tuple[Decimal, Decimal, int]:
 
 
 def _step(  # noqa: PLR0911  (one branch per kind of event, as the effects have)
-    event: Event, books: Books, *, carries: bool
+    event: Event, books: Books, *, carries: bool, freelancer_paid: bool
 ) -> set[Books] | str:
-    """The books after *event* from *books*, or why it cannot be taken."""
+    """The books after *event* from *books*, or why it cannot be taken.
+
+    *carries*: the milestone carried a remainder on (so a partial approval's
+    may have gone); *freelancer_paid*: the freelancer paid the arbitration fee
+    in the dispute open now (all of a whole-life milestone's disputes are
+    recorded).
+    """
     held, released, releases = books
     if isinstance(event, Fund):
         return "a milestone is funded once"
@@ -155,21 +169,29 @@ def _step(  # noqa: PLR0911  (one branch per kind of event, as the effects have)
     if isinstance(event, Refund):
         return _refund(event, books)
     if isinstance(event, ResolveDispute):
-        if not splits_exactly(event.to_freelancer.amount, event.to_client.amount, held):
-            total = CONTEXT.add(event.to_freelancer.amount, event.to_client.amount)
-            return (
-                f"to_freelancer and to_client add up to {total}, but the dispute froze {held} "
-                f"({SPLIT_RULE})"
-            )
-        return {_release(books, event.to_freelancer.amount, _ZERO)}
+        return _resolve(event, books)
     if isinstance(event, _REFUND_HELD):
         return {(_ZERO, released, releases)}
     if isinstance(event, _RELEASE_HELD):
         return {_release(books, held, _ZERO)}
     if isinstance(event, ArbitrationDefault):
-        # Released to the freelancer if only they paid the fee, else refunded.
-        return {(_ZERO, released, releases), _release(books, held, _ZERO)}
+        # Released to the freelancer if only they paid the fee (the engine's effect),
+        # else refunded.
+        if freelancer_paid:
+            return {_release(books, held, _ZERO)}
+        return {(_ZERO, released, releases)}
     return {books}
+
+
+def _resolve(event: ResolveDispute, books: Books) -> set[Books] | str:
+    held = books[0]
+    if not splits_exactly(event.to_freelancer.amount, event.to_client.amount, held):
+        total = CONTEXT.add(event.to_freelancer.amount, event.to_client.amount)
+        return (
+            f"to_freelancer and to_client add up to {total}, but the dispute froze {held} "
+            f"({SPLIT_RULE})"
+        )
+    return {_release(books, event.to_freelancer.amount, _ZERO)}
 
 
 def _approve(event: Approve, books: Books, *, carries: bool) -> set[Books] | str:
