@@ -8,16 +8,18 @@ r21 M1, M2, round 22): a ``Refund`` after everything was refunded, an
 ``Approve`` with nothing left held, a resolution that does not split the
 escrow exactly, or escrow and releases other than the events left.
 
-Only what the events state is read, never the rules in force: the one
-thing a rule decides that the walk needs, how much of the paid money a
-``Refund`` without an amount returns (what is still inside its refund
-window), is left open (after it nothing more can be refunded: a window
-never reopens, and nothing is released again), and a partial approval's
-remainder is either kept or carried on to another milestone (when the
-milestone carried anything on).  The amounts are known only for a
-milestone whose ``Fund`` is recorded (its whole life is there); for any
-milestone, an amount an event states is more than zero, and a dispute has
-one answer and each side's arbitration fee once.
+Only what the events state is read, never the rules in force.  Two things
+a rule decides are left open: how much of the paid money a ``Refund``
+without an amount returns when the milestone had several release payments
+(those still inside their refund windows; with one, all of it), after
+which nothing more can be refunded (a window never reopens, and nothing is
+released again); and whether a partial approval's remainder was kept or
+carried on to another milestone (only when the milestone carried anything
+on).  Which way an ``ArbitrationDefault`` went is read from the fees
+recorded in its dispute, as the engine decides it.  The amounts are known
+only for a milestone whose ``Fund`` is recorded (its whole life is there);
+for any milestone, an amount an event states is more than zero, and a
+dispute has one answer and each side's arbitration fee once.
 """
 
 from __future__ import annotations
