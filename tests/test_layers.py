@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_calendar``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -38,6 +38,7 @@ RANK = {
     "rules": 6,
     "_events": 7,
     "_edges": 7.5,
+    "_escrow_amounts": 7.5,
     "models": 8,
     "escrow": 9,
     "hourly": 9,
@@ -64,6 +65,7 @@ SHARED_PRIVATE = {
     "_render",
     "_events",
     "_edges",
+    "_escrow_amounts",
     "_calendar",
     "_cli",
 }

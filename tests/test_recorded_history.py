@@ -270,3 +270,27 @@ def test_an_end_set_by_hand_may_have_made_the_request_a_refund_answers():
     hand = attrs.evolve(c, history=[c.history[0], c.history[2]])
     assert date(2024, 7, 2) == hand.ended
     assert ("$.history[1]", STEP) == refused(hand, lambda data: data.update(ended=None))
+
+
+def test_a_request_only_an_end_set_by_hand_made_is_on_its_day():
+    """Round 22 fuzzer: the EndContract deleted and `ended` moved a day later; the refund
+    request it made (recorded by nothing else) loaded a day before the end."""
+    c = escrow.replay(
+        offer(),
+        [
+            Fund("m0", at(2024, 7, 4, 2)),
+            Submit("m0", at(2024, 7, 7, 2)),
+            EndContract(at(2024, 7, 10, 2)),
+        ],
+    )
+    assert MilestoneState.REFUND_REQUESTED is c.milestones[0].state
+
+    def moved(data: dict[str, Any]) -> None:
+        data["history"] = data["history"][:2]
+        data["ended"] = "2024-07-11"
+
+    path, rule = refused(c, moved)
+    assert ("$.milestones[0].escrow.refund_requested_at", RULE) == (path, rule)
+    # The end set by hand on the request's day still loads (an export's contract).
+    hand = attrs.evolve(c, history=c.history[:2])
+    assert hand == serialize.from_json(Contract, serialize.to_json(hand))

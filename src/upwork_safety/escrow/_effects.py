@@ -15,6 +15,13 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._edges import UNCLAIMED
+from upwork_safety._escrow_amounts import (
+    AT_MOST_ESCROW,
+    MORE_THAN_ZERO,
+    SPLIT_RULE,
+    settled_state,
+    splits_exactly,
+)
 from upwork_safety._events import (
     AnswerDispute,
     Approve,
@@ -75,7 +82,7 @@ def _check_amount(value: Money, milestone: Draft, what: str) -> None:
         )
     if value.amount <= 0:
         raise InvalidValueError(
-            f"{what} must be more than zero, got {value}", field=what, rule="more than zero"
+            f"{what} must be more than zero, got {value}", field=what, rule=MORE_THAN_ZERO
         )
     # Whole cents: the event's own constructor refused anything else (cents_field).
 
@@ -144,7 +151,7 @@ def approve(run: Run, index: int, event: Approve) -> None:
         what="Approve.amount",
         where=f"in escrow for milestone {shown(milestone.id)}; pay more as a bonus "
         "(Approve.bonus), which is charged fresh (HC 360000990348)",
-        rule="at most the escrow",
+        rule=AT_MOST_ESCROW,
     )
     if event.bonus is not None:
         _check_amount(event.bonus, milestone, "Approve.bonus")
@@ -205,7 +212,7 @@ def refund_escrow(run: Run, index: int, event: Refund) -> None:
         milestone,
         what="Refund.amount",
         where=f"in escrow for milestone {shown(milestone.id)}",
-        rule="at most the escrow",
+        rule=AT_MOST_ESCROW,
     )
     if amount == milestone.held:
         run.settle(index, refunded=milestone.refunded + amount)
@@ -244,7 +251,7 @@ def refund_paid(run: Run, index: int, event: Refund) -> None:
     released = milestone.released - amount
     run.update(
         index,
-        state=S.PAID if released.amount else S.REFUNDED,
+        state=settled_state(released.amount),
         released=released,
         refunded=milestone.refunded + amount,
     )
@@ -284,13 +291,15 @@ def resolve_dispute(run: Run, index: int, event: ResolveDispute) -> None:
                 rule="the milestone's currency",
             )
     split = event.to_freelancer + event.to_client
-    if split != milestone.held:
+    if not splits_exactly(
+        event.to_freelancer.amount, event.to_client.amount, milestone.held.amount
+    ):
         raise InvalidValueError(
             f"ResolveDispute must split exactly the disputed {milestone.held} of milestone "
             f"{shown(milestone.id)}: to_freelancer ({event.to_freelancer}) + to_client "
             f"({event.to_client}) = {split}",
             field="ResolveDispute.to_client",
-            rule="the split adds up to the disputed escrow",
+            rule=SPLIT_RULE,
         )
     run.pay(index, event.at, event.to_freelancer, PaymentKind.RELEASE)
     run.settle(

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
+from upwork_safety._escrow_amounts import settled_state
 from upwork_safety.models import (
     _ESCROW_FIELDS,
     Escrow,
@@ -283,7 +284,7 @@ class Run:
         """Empty the milestone's escrow: ``PAID`` if anything was released, else ``REFUNDED``."""
         draft = self.milestone(index)
         released: Money = changes.get("released", draft.released)
-        state = MilestoneState.PAID if released.amount else MilestoneState.REFUNDED
+        state = settled_state(released.amount)
         self.update(
             index,
             state=state,

@@ -260,7 +260,8 @@ class Contract:
     are what the recorded events left (the state the last event leads to,
     the moments of a submission, a refund request and a dispute, the
     amounts an approval or a dispute's resolution states, each release paid
-    at an event that releases; docs/escrow.md lists the rules), that an
+    at an event that releases, the money each event moves from what the
+    ones before it left; docs/escrow.md lists the rules), that an
     ended contract holds escrow only under a refund request
     or a dispute (ending it, or dormancy closing it, turns the rest into a
     refund request: a contract recorded as ended with escrow still funded is

@@ -16,9 +16,10 @@ A milestone whose first recorded event is its ``Fund`` has its whole life
 recorded, so its moments, releases and refunds are judged against it too.
 Each milestone's events are walked through the models' copy of the
 transition table (``_recorded_states``), so a history the engine could
-not have recorded (a second ``Fund``) is refused.  What
-needs a replay (the amount an ``Approve`` without one released) is not
-judged here.  The engine never trips these rules: a
+not have recorded (a second ``Fund``) is refused, and the money they
+move is walked by the engine's amount rules (``_recorded_amounts``), so a
+``Refund`` after everything was refunded or a resolution that does not
+split the escrow is refused too.  The engine never trips these rules: a
 property test rebuilds random engine contracts through their constructor,
 and others check ``EDGES`` and :data:`RESULTS` against the transition table.
 """
@@ -54,6 +55,7 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.models._escrow import _MOMENTS
 from upwork_safety.models._payment import PaymentKind
+from upwork_safety.models._recorded_amounts import walk_amounts
 from upwork_safety.models._recorded_states import REFUND_RESULTS, RESULTS, walk_states
 from upwork_safety.money import Money
 
@@ -134,7 +136,9 @@ def check_recorded(
       that released escrow has its release payment (unless a later refund
       may have given it back);
     * a milestone whose ``Fund`` is recorded: no escrow moment before it, and
-      every release paid at one of its recorded events that releases escrow.
+      every release paid at one of its recorded events that releases escrow;
+    * the money each milestone's events move, walked by the engine's amount
+      rules: ``_recorded_amounts.walk_amounts``.
 
     Raises:
         InvalidValueError: naming the milestone, payment or event at fault.
@@ -163,11 +167,14 @@ def check_recorded(
         _emptied(where, milestone, events)
         _moments_recorded(where, escrow, events)
         if escrow.state is _S.REFUND_REQUESTED:
-            _request_recorded(where, escrow, events, at_index[index], closings, closed_at)
+            _request_recorded(
+                where, escrow, events, at_index[index], closings, closed_at, ended=ended
+            )
         mine = paid.get(milestone.id, ())
         _amounts_recorded(milestone, events, mine)
         if isinstance(events[0], Fund):
             _whole_life(where, milestone, events, mine)
+        walk_amounts(where, milestone, events, at_index[index])
 
 
 #: Events that refund what a milestone holds without stating how much.
@@ -364,8 +371,14 @@ def _request_recorded(  # noqa: PLR0917  (the walk's four lists, as it returns t
     indexes: Sequence[int],
     closings: Sequence[Event],
     closed_at: Sequence[int],
+    *,
+    ended: date | None,
 ) -> None:
-    """A refund request is its last recorded request, or the closing after its last step."""
+    """A refund request is its last recorded request, or the closing after its last step.
+
+    With no closing recorded, the closing is the contract's end set by hand
+    (*ended*), and the request it made is on that day.
+    """
     step = len(events) - 1
     while step >= 0 and isinstance(events[step], Refund):  # a partial refund keeps the request
         step -= 1
@@ -376,10 +389,25 @@ def _request_recorded(  # noqa: PLR0917  (the walk's four lists, as it returns t
     else:
         after = [c for c, i in zip(closings, closed_at, strict=True) if i > indexes[step]]
         if not after:
-            return  # the state is judged by _state_follows
+            if ended is not None and not closings:
+                _request_by_hand_end(where, escrow, events[step], ended)
+            return  # the state is judged by walk_states
         expected = after[0].at
     if escrow.refund_requested_at != expected:
         _moment_differs(where, "refund_requested_at", escrow.refund_requested_at, expected)
+
+
+def _request_by_hand_end(where: str, escrow: Escrow, last: Event, ended: date) -> None:
+    """A refund request that only the end set by hand can have made is on the end's day."""
+    asked = escrow.refund_requested_at
+    if asked is not None and asked.date() != ended:
+        _refused(
+            f"{where}.refund_requested_at",
+            f"it is {asked.isoformat()}, but no request is recorded after the milestone's last "
+            f"step ({type(last).__name__} at {last.at.isoformat()}) and no closing either: "
+            f"only the contract's end on {ended} can have made the request, on that day",
+            _RULE,
+        )
 
 
 def _amounts_recorded(
