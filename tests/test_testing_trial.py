@@ -256,6 +256,24 @@ def test_factory_fee_rate_signature_names_public_values(name):
     assert (Decimal, str, literal, type(None)) == typing.get_args(factories.FeeRate)
 
 
+@pytest.mark.parametrize("name", ["contract", "hourly_contract", "finished_contract"])
+def test_factory_client_takes_a_client_or_its_id(name):
+    """Regression (newcomer r22 L1): finished_contract was typed ``client: str``, so
+    ``finished_contract(client=VERIFIED_CLIENT)`` failed mypy --strict; every contract
+    factory takes a Client or a client id, typed alike."""
+    import typing
+
+    from upwork_safety import Client
+
+    factory = getattr(factories, name)
+    hints = typing.get_type_hints(factory, vars(factories))
+    assert Client | str == hints["client"]
+    made = factory(client=factories.VERIFIED_CLIENT)
+    assert factories.VERIFIED_CLIENT == made.client
+    assert made.client.payment_verified is True
+    assert Client("acme") == factory(client="acme").client
+
+
 @settings(max_examples=60)
 @given(us.contract_histories(max_events=6))
 def test_history_contracts_are_ones_the_fee_engine_charges(history):
