@@ -720,38 +720,50 @@ def test_an_open_contracts_negative_signal_counts_from_the_day_it_is_on_record()
 
 
 def test_scaling_page_score_over_time_recipes_print_what_the_page_shows():
-    """r19 M3: the 'score over time' recipes in docs/scaling.md run and print their comments."""
+    """r19 M3: the 'score over time' recipes in docs/scaling.md run and print their comments.
+
+    Regression (newcomer r22 L3): the test handed the recipes ``timedelta``, which no line
+    of the page imported, so pasted into a notebook the recipe raised NameError.  The
+    page's examples now run in page order in one namespace that starts empty, as a reader
+    pasting them would run them (the Dask recipe, which needs Dask and a module of its own,
+    is run by tests/dask_recipe_check.py).
+    """
     import contextlib
+    import doctest
     import io
     import re
     from pathlib import Path
 
     pd = pytest.importorskip("pandas")
     page = Path(__file__).resolve().parent.parent / "docs" / "scaling.md"
-    blocks = re.findall(
-        r"<!-- jss-over-time: [^>]*-->\n```python\n(.*?)```", page.read_text("utf-8"), re.DOTALL
-    )
-    assert 2 == len(blocks)
-
-    def four(n, stars):
-        return Contract(f"c{n}", f"client{n}", ContractKind.FIXED_PRICE,
-                        started=date(2025, 1, n), ended=date(2025, 2, n),
-                        payments=[Payment(date(2025, 2, n), Money(100, "USD"))],
-                        feedback=Feedback(stars=stars))  # fmt: skip
-
-    history = [four(1, "5.0"), four(2, "5.0"), four(3, "5.0"), four(4, "2.0")]
-    namespace = {"pd": pd, "jss": jss, "date": date, "timedelta": timedelta}
-    namespace["table"] = pd.DataFrame({"freelancer": ["ali"] * 4, "contract": history})
-    for code in blocks:
-        shown = "\n".join(
-            line.removeprefix("# ") for line in code.splitlines() if line.startswith("# ")
-        )
+    text = page.read_text("utf-8")
+    blocks = re.findall(r"(<!-- [^>]*-->\n)?```(pycon|python)\n(.*?)```", text, re.DOTALL)
+    marked = [code for marker, _, code in blocks if marker.startswith("<!-- jss-over-time:")]
+    assert 2 == len(marked)
+    namespace: dict[str, object] = {"__name__": "scaling_page"}
+    for marker, kind, code in blocks:
+        if marker.startswith("<!-- dask-recipe:"):
+            continue
+        if kind == "pycon":
+            for example in doctest.DocTestParser().get_examples(code):
+                with contextlib.redirect_stdout(io.StringIO()), contextlib.ExitStack() as stack:
+                    if example.exc_msg is not None:  # an example that shows an error
+                        stack.enter_context(pytest.raises(UpworkSafetyError))
+                    exec(compile(example.source, str(page), "single"), namespace)  # noqa: S102
+            continue
         printed = io.StringIO()
         with contextlib.redirect_stdout(printed):
             exec(compile(code, str(page), "exec"), namespace)  # noqa: S102  (the page's own example)
-        assert shown == printed.getvalue().strip()
+        if code in marked:
+            shown = "\n".join(
+                line.removeprefix("# ") for line in code.splitlines() if line.startswith("# ")
+            )
+            assert shown == printed.getvalue().strip()
+    history = namespace["history"]
+    assert isinstance(history, list)
+    assert 4 == len(history)
     weekly = namespace["weekly"]
-    for (who, on), score in weekly["score"].items():
+    for (who, on), score in weekly["score"].items():  # type: ignore[attr-defined]
         expected = jss.score(history, as_of=on).score
         assert (who, expected) == ("ali", None if score is pd.NA else score)
 

@@ -1,6 +1,7 @@
 """Tests for upwork_safety.serialize: strict round-trips with JSON paths in errors."""
 
 import enum
+import functools
 import importlib.util
 import json
 import sys
@@ -8,6 +9,7 @@ import tracemalloc
 import typing
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal, localcontext
+from unittest import mock
 
 import attrs
 import pytest
@@ -950,6 +952,58 @@ def test_property_fast_and_standard_paths_agree(cls, strategy, data):
     assert value == serialize.from_json(cls, fast)
 
 
+#: JSON numbers with a fraction or an exponent, as a document may write them.
+JSON_FLOATS = st.from_regex(
+    r"-?(0|[1-9][0-9]{0,24})(\.[0-9]{1,24})?([eE][+-]?[0-9]{1,3})?", fullmatch=True
+).filter(lambda text: "." in text or "e" in text.lower())
+
+
+@functools.cache
+def _standard_converter():
+    """The converter serialize uses without the fast extra (cattrs' own, not msgspec's)."""
+    import cattrs
+
+    from upwork_safety.serialize._hooks import make_converter
+
+    return make_converter(cls=cattrs.Converter)
+
+
+def _problems_on_each_path(cls, text):
+    """from_json's problems on each reading path: fused or detailed, fast extra's converter
+    or cattrs' standard one (the readers are the same hooks on either)."""
+    from upwork_safety.serialize import _fused
+
+    found = []
+    for conv in (serialize.converter, _standard_converter()):
+        for fused in (True, False):
+            with (
+                mock.patch.object(serialize, "converter", conv),
+                mock.patch.object(_fused, "reader", _fused.reader if fused else lambda *_: None),
+                pytest.raises(InvalidDataError) as info,
+            ):
+                serialize.from_json(cls, text)
+            found.append(info.value.problems)
+    return found
+
+
+@given(number=JSON_FLOATS)
+def test_property_fast_and_standard_paths_quote_a_refused_number_alike(number):
+    """Regression (newcomer r22 M1): a refused JSON number is quoted as the document wrote
+    it, with the same problems on every path (fast extra or not, fused reader or not)."""
+    text = (
+        '[{"id": "c1", "client": {"id": "acme", "payment_verified": NUMBER}, "kind": '
+        '"fixed_price", "started": "2026-03-02", "payments": [{"on": "2026-04-01", '
+        '"amount": {"amount": NUMBER, "currency": "USD"}}]}]'
+    ).replace("NUMBER", number)
+    first, *others = _problems_on_each_path(list[Contract], text)
+    assert all(first == other for other in others)
+    assert ["$[0].client.payment_verified", "$[0].payments[0].amount.amount"] == sorted(
+        p.path for p in first
+    )
+    for problem in first:
+        assert f"float {number[:40]}" in problem.message
+
+
 TEXTS = st.text(st.characters(codec="utf-8"), max_size=20)
 PLAIN = st.recursive(
     st.none() | st.booleans() | st.integers(-(2**70), 2**70) | TEXTS,
@@ -1362,18 +1416,67 @@ def test_a_jss_timeline_round_trips_as_itself(points):
         ("1e400", "1e400 (out of the range of a float as written)"),
         ("-1E400", "-1E400 (out of the range of a float as written)"),
         ("1e-400", "1e-400 (out of the range of a float as written)"),
-        ("2.50", "float 2.5"),
+        ("2.50", "float 2.50"),
+        # newcomer r22 M1: Python's repr of the float was shown for these.
+        ("123456789012345678.99", "float 123456789012345678.99"),
+        ("500.50", "float 500.50"),
+        ("1e2", "float 1e2"),
+        ("1E2", "float 1E2"),
+        ("0.10", "float 0.10"),
+        ("12.500", "float 12.500"),
+        ("1e-2", "float 1e-2"),
+        ("250.0", "float 250.0"),
+        ("-0.0", "float -0.0"),
     ],
 )
 def test_a_number_is_quoted_as_written(number, shown):
     """Regression (red team): {"amount": 1e400} said "got float inf"; the number is quoted
-    as the file wrote it, and said to be out of range when a float cannot hold it."""
+    as the file wrote it, and said to be out of range when a float cannot hold it.
+
+    Regression (newcomer r22 M1): 123456789012345678.99 was quoted as
+    1.2345678901234568e+17 and 500.50 as 500.5, Python's repr of the float.
+    """
     with pytest.raises(InvalidDataError) as info:
         serialize.from_json(Money, '{"amount": %s, "currency": "USD"}' % number)  # noqa: UP031
     (problem,) = info.value.problems
     assert "$.amount" == problem.path
+    assert "canonical decimal text" == problem.rule
     assert shown in problem.message
     assert "inf" not in problem.message.replace(number, "")
+    if "out of the range" not in shown:
+        assert "range" not in problem.message
+
+
+@pytest.mark.parametrize(
+    ("document", "path", "quoted"),
+    [
+        ('{"id": "acme", "payment_verified": 1.00}', "$.payment_verified", "float 1.00"),
+        ('{"stars": "5.0", "private_score": 9.0e0}', "$.private_score", "float 9.0e0"),
+        ('{"stars": 4.50}', "$.stars", "got float"),  # a decimal: its type is named
+    ],
+)
+def test_a_number_is_quoted_as_written_in_every_field(document, path, quoted):
+    """Regression (newcomer r22 M1): a float where a bool or an integer belongs was quoted
+    as Python's repr too (1.0, 9.0); each is quoted as the document wrote it."""
+    cls = Client if "acme" in document else Feedback
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(cls, document)
+    (problem,) = info.value.problems
+    assert path == problem.path
+    assert quoted in problem.message
+
+
+def test_a_float_read_from_data_is_shown_as_python_holds_it():
+    """from_dict is given floats, not text: they are shown as Python writes them.
+
+    And a float from_json read is quoted as written only while from_json reads
+    its own document: an equal float elsewhere is not mistaken for it.
+    """
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(Money, {"amount": 500.50, "currency": "USD"})
+    assert "got float 500.5" in info.value.problems[0].message
+    assert "500.50" not in info.value.problems[0].message
+    assert "500.5" == _strict.shown(500.50)
 
 
 def _collector_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:

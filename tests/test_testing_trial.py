@@ -256,6 +256,24 @@ def test_factory_fee_rate_signature_names_public_values(name):
     assert (Decimal, str, literal, type(None)) == typing.get_args(factories.FeeRate)
 
 
+@pytest.mark.parametrize("name", ["contract", "hourly_contract", "finished_contract"])
+def test_factory_client_takes_a_client_or_its_id(name):
+    """Regression (newcomer r22 L1): finished_contract was typed ``client: str``, so
+    ``finished_contract(client=VERIFIED_CLIENT)`` failed mypy --strict; every contract
+    factory takes a Client or a client id, typed alike."""
+    import typing
+
+    from upwork_safety import Client
+
+    factory = getattr(factories, name)
+    hints = typing.get_type_hints(factory, vars(factories))
+    assert Client | str == hints["client"]
+    made = factory(client=factories.VERIFIED_CLIENT)
+    assert factories.VERIFIED_CLIENT == made.client
+    assert made.client.payment_verified is True
+    assert Client("acme") == factory(client="acme").client
+
+
 @settings(max_examples=60)
 @given(us.contract_histories(max_events=6))
 def test_history_contracts_are_ones_the_fee_engine_charges(history):
@@ -348,3 +366,25 @@ def test_events_are_typed_as_events():
 
     for event in _sample(us.events(), 200):
         assert escrow.is_automatic(event) or isinstance(event, escrow.ManualEvent.__args__)  # type: ignore[attr-defined]
+
+
+def test_testing_page_names_the_slower_strategies_it_warns_of():
+    """Regression (newcomer r22 L2): docs/testing.md said a hundred examples of *any*
+    strategy take a fraction of a second, against its own table (histories: 15 ms each)
+    and a measured 2.6 s per hundred.  The tip now gives the cost per hundred by group
+    (measured by hand, never timed in a test) and names the strategies in each; every
+    name is one the module exports."""
+    import re
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parent.parent / "docs" / "testing.md"
+    text = page.read_text("utf-8")
+    assert "of any strategy here take a fraction of a second" not in text
+    start = text.index("- What a hundred examples cost depends on the strategy.")
+    tip = text[start : text.index("settings profile", start)]
+    named = set(re.findall(r"`us\.([a-z_]+)\(", tip))
+    assert named <= set(us.__all__)
+    slowest = tip[tip.index("2.5–5 s") :]
+    assert {"histories", "histories_with_as_of", "statements"} <= set(
+        re.findall(r"`us\.([a-z_]+)\(", slowest)
+    )

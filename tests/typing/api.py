@@ -107,6 +107,10 @@ net_on_contract: Money = fees.net_earnings(Money("500", "USD"), on=date(2024, 1,
 explained: fees.ServiceFee = fees.explain_service_fee(Money("500", "USD"), on=date(2026, 1, 1))
 basis: fees.FeeBasis = explained.basis
 own_payment: Money = fees.explain_service_fee(contract.payments[0], contract=contract).net
+# A contract's own payment, charged in its place; it brings its own date (newcomer r22 L4).
+own_net: Money = fees.net_earnings(contract.payments[0], contract=contract)
+own_fee: Money = fees.service_fee(contract.payments[0], on=date(2024, 1, 1), contract=contract)
+contract_net: Money = fees.net_earnings(contract, on=date(2024, 1, 1))
 quote: fees.WithdrawalQuote = fees.quote_withdrawal(
     Money("900", "USD"),
     fees.DIRECT_TO_LOCAL_BANK,

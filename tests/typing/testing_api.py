@@ -40,3 +40,8 @@ def offer(rate: factories.FeeRate = factories.FROM_RULES) -> Contract:
 own_rate: Contract = offer("0.05")
 no_rate: Contract = offer(None)
 sentinel: factories.FromRules = factories.FROM_RULES
+
+# Every contract factory takes a Client, not only its id (newcomer r22 L1).
+verified_done: Contract = factories.finished_contract(client=factories.VERIFIED_CLIENT)
+verified_offer: Contract = factories.contract(client=factories.VERIFIED_CLIENT)
+verified_hours: Contract = factories.hourly_contract(client=factories.VERIFIED_CLIENT)

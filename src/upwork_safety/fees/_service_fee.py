@@ -12,6 +12,7 @@ from __future__ import annotations
 # Imported at run time: the doctests call date(), and the API docs resolve the annotations.
 from datetime import date, datetime  # noqa: TC003
 from decimal import Decimal
+from typing import overload
 
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import (
@@ -139,51 +140,55 @@ def explain_service_fee(
             field="amount",
             rule="Money",
         )
-    if isinstance(amount, Payment):
-        day = amount.on
-        if on is not None and day_arg(on, "on") != day:
-            raise InvalidValueError(
-                f"on={day_arg(on, 'on')} disagrees with the payment's own date {day}; pass one",
-                field="on",
-                rule="the payment's date",
-            )
-    elif on is None:
-        raise InvalidValueError(
-            "explain_service_fee() needs on= (the payment date) for an amount: it picks the "
-            "service-fee schedule",
-            field="on",
-            rule="a payment date",
-        )
-    else:
-        day = day_arg(on, "on")
-    payment = amount if isinstance(amount, Payment) else None
     return _one_payment(
-        amount if payment is None else payment.amount,
-        day=day,
+        amount,
+        on=on,
         rate=rate,
         billed_before=billed_before,
         contract=contract,
         rules=rules,
-        payment=payment,
+        caller="explain_service_fee",
     )
 
 
 def _one_payment(
     amount: object,
     *,
-    day: date,
+    on: object,
     rate: object,
     billed_before: object,
     contract: object,
     rules: object,
-    payment: Payment | None = None,
+    caller: str,
 ) -> ServiceFee:
-    """The fee on one payment of *amount* on *day*: the one rule of the four fee functions.
+    """The fee on one payment, an amount *on* a day or a Payment: the one rule of the fee functions.
 
     With *contract*, the payment is charged as one more on it, or, when
-    *payment* (of *amount*) is one of the contract's own payments, in its place
-    (:func:`~upwork_safety.fees._contract_terms.payment_terms`).
+    *amount* is a :class:`~upwork_safety.Payment` that is one of the
+    contract's own payments, in its place
+    (:func:`~upwork_safety.fees._contract_terms.payment_terms`).  A Payment
+    brings its own date (*on*, if given, must agree); an amount needs *on*,
+    and *caller* names the function that said so.
     """
+    payment = amount if isinstance(amount, Payment) else None
+    if payment is not None:
+        day = payment.on
+        if on is not None and day_arg(on, "on") != day:
+            raise InvalidValueError(
+                f"on={day_arg(on, 'on')} disagrees with the payment's own date {day}; pass one",
+                field="on",
+                rule="the payment's date",
+            )
+        amount = payment.amount
+    elif on is None:
+        raise InvalidValueError(
+            f"{caller}() needs on= (the payment date) for an amount: it picks the "
+            "service-fee schedule",
+            field="on",
+            rule="a payment date",
+        )
+    else:
+        day = day_arg(on, "on")
     chosen, field, before = payment_terms(
         rate, contract, day=day, billed_before=billed_before, rules=rules, payment=payment
     )
@@ -192,11 +197,35 @@ def _one_payment(
     )
 
 
-@exact
+@overload
+def service_fee(
+    amount: Payment,
+    *,
+    on: date | datetime | None = None,
+    rate: RateLike | None = None,
+    billed_before: Money | None = None,
+    contract: Contract | None = None,
+    rules: Rules = None,
+) -> Money: ...
+
+
+@overload
 def service_fee(
     amount: Money | Contract,
     *,
     on: date | datetime,
+    rate: RateLike | None = None,
+    billed_before: Money | None = None,
+    contract: Contract | None = None,
+    rules: Rules = None,
+) -> Money: ...
+
+
+@exact
+def service_fee(
+    amount: Money | Payment | Contract,
+    *,
+    on: date | datetime | None = None,
     rate: RateLike | None = None,
     billed_before: Money | None = None,
     contract: Contract | None = None,
@@ -224,16 +253,25 @@ def service_fee(
     any of its payments fell under the scale.
 
     Args:
-        amount: The payment (USD), or a contract whose payments to charge.
-        on: The payment date (for a contract, the last day counted).
+        amount: The payment's amount (USD), the
+            :class:`~upwork_safety.Payment` itself, or a contract whose
+            payments to charge.  A payment that is one of *contract*'s own
+            is charged in its place, as :func:`explain_service_fee` charges
+            it: under the sliding scale only the contract's payments billed
+            before it count.
+        on: The payment date (for a contract, the last day counted);
+            required, except for a Payment, which brings its own date
+            (another date is refused).
         rate: The contract's own fee as a fraction, as in
             :func:`explain_service_fee`.
         billed_before: As :func:`explain_service_fee`.
         contract: As :func:`explain_service_fee`: the contract the payment
-            of *amount* is on, charged as one more payment on it (its
-            ``service_fee_rate``; under the sliding scale its payments up to
-            and including *on* count as billed before).  Only with a payment's
-            amount: a contract as *amount* already stands for its payments.
+            is on.  An amount (or a payment not on the contract) is charged
+            as one more payment on it (its ``service_fee_rate``; under the
+            sliding scale its payments up to and including *on* count as
+            billed before); one of its own payments, in its place.  Only
+            with one payment: a contract as *amount* already stands for its
+            payments.
         rules: As :func:`explain_service_fee`.
 
     Returns:
@@ -243,7 +281,9 @@ def service_fee(
         RulesError: A rate the schedule does not charge on that date, or
             the kept 5% for a contract that was not already at 5%.
         InvalidValueError: A negative amount or one below the cent, *rate* conflicting with the
-            contract's own, or *on* before the *contract* started.
+            contract's own, *on* before the *contract* started, no *on* for an
+            amount or a contract, or *on* disagreeing with a payment's own
+            date (``field='on'``).
         CurrencyMismatchError: An amount not in USD.
         InvalidTypeError: A wrong-typed argument, or a contract as *amount*
             together with *contract*.
@@ -253,7 +293,13 @@ def service_fee(
     Money(amount=Decimal('50.00'), currency='USD')
     """
     return _charged(
-        amount, on=on, rate=rate, billed_before=billed_before, contract=contract, rules=rules
+        amount,
+        on=on,
+        rate=rate,
+        billed_before=billed_before,
+        contract=contract,
+        rules=rules,
+        caller="service_fee",
     )[0]
 
 
@@ -265,30 +311,68 @@ def _charged(
     billed_before: object,
     contract: object,
     rules: object,
+    caller: str,
 ) -> tuple[Money, Money]:
     """``(fee, net)`` of one payment (on *contract*, if given), or of a contract's payments."""
-    day = day_arg(on, "on")
     if isinstance(amount, Contract):
         if contract is not None:
             raise InvalidTypeError(
-                "with contract=..., amount is one payment's amount (Money): the contract as "
-                "amount stands for all its payments up to on; pass it one way, not both",
+                "with contract=..., amount is one payment's amount (Money) or one of the "
+                "contract's payments (Payment): the contract as amount stands for all its "
+                "payments up to on; pass it one way, not both",
                 field="amount",
-                rule="Money with contract=",
+                rule="Money or Payment with contract=",
             )
+        if on is None:
+            raise InvalidValueError(
+                f"{caller}() needs on= for a contract: the last day whose payments it counts",
+                field="on",
+                rule="a date",
+            )
+        day = day_arg(on, "on")
         fees = _contract_fees(amount, on=day, rate=rate, billed_before=billed_before, rules=rules)
         return Money.total((f.fee for f in fees), "USD"), Money.total((f.net for f in fees), "USD")
     charged = _one_payment(
-        amount, day=day, rate=rate, billed_before=billed_before, contract=contract, rules=rules
+        amount,
+        on=on,
+        rate=rate,
+        billed_before=billed_before,
+        contract=contract,
+        rules=rules,
+        caller=caller,
     )
     return charged.fee, charged.net
 
 
-@exact
+@overload
+def net_earnings(
+    amount: Payment,
+    *,
+    on: date | datetime | None = None,
+    rate: RateLike | None = None,
+    billed_before: Money | None = None,
+    contract: Contract | None = None,
+    rules: Rules = None,
+) -> Money: ...
+
+
+@overload
 def net_earnings(
     amount: Money | Contract,
     *,
     on: date | datetime,
+    rate: RateLike | None = None,
+    billed_before: Money | None = None,
+    contract: Contract | None = None,
+    rules: Rules = None,
+) -> Money: ...
+
+
+@exact
+def net_earnings(
+    amount: Money | Payment | Contract,
+    *,
+    on: date | datetime | None = None,
     rate: RateLike | None = None,
     billed_before: Money | None = None,
     contract: Contract | None = None,
@@ -298,22 +382,47 @@ def net_earnings(
 
     Takes the same arguments as :func:`service_fee`: a contract as *amount*
     stands for its payments up to and including *on*; ``contract=`` charges
-    the payment of *amount* as one more on that contract, so
+    an amount as one more payment on that contract, so
     ``net_earnings(gross_for_net(n, on=d, contract=c), on=d, contract=c)`` is
-    *n* (the inverse, exact to the cent).
+    *n* (the inverse, exact to the cent), and one of the contract's own
+    payments (a :class:`~upwork_safety.Payment`, ``contract.payments[i]``) in
+    its place: ``net_earnings(c.payments[i], contract=c)`` is what that
+    payment left on the balance.
 
     Returns:
         The net amount in USD.
 
     Raises:
         RulesError: As :func:`service_fee`.
+        InvalidValueError: As :func:`service_fee`.
+        CurrencyMismatchError: As :func:`service_fee`.
+        InvalidTypeError: As :func:`service_fee`.
 
     >>> from upwork_safety.money import Money
     >>> net_earnings(Money("266.64", "USD"), on=date(2024, 1, 10))
     Money(amount=Decimal('239.98'), currency='USD')
+
+    One payment of a contract under the sliding scale of 2020 (20% of the
+    first $500 billed with a client, 10% of the rest): its own, in its place,
+    and an amount, billed after it:
+
+    >>> from upwork_safety import Contract, ContractKind, Payment
+    >>> paid = [Payment(date(2020, 1, 10), Money("400.00", "USD")),
+    ...         Payment(date(2020, 2, 10), Money("400.00", "USD"))]
+    >>> c = Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2020, 1, 1), payments=paid)
+    >>> print(net_earnings(c.payments[1], contract=c))
+    USD 350.00
+    >>> print(net_earnings(Money("400.00", "USD"), on=date(2020, 2, 10), contract=c))
+    USD 360.00
     """
     return _charged(
-        amount, on=on, rate=rate, billed_before=billed_before, contract=contract, rules=rules
+        amount,
+        on=on,
+        rate=rate,
+        billed_before=billed_before,
+        contract=contract,
+        rules=rules,
+        caller="net_earnings",
     )[1]
 
 

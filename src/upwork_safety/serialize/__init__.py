@@ -62,7 +62,7 @@ from upwork_safety.serialize._strict import (
     MAX_JSON_INT_DIGITS,
     RefusedError,
     WrittenInt,
-    read_json_float,
+    WrittenNumbers,
     read_json_int,
 )
 
@@ -448,8 +448,8 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     ``$.name`` when it is a plain name, else escaped in brackets
     (``$['x\x1b[31m']``, at most 40 characters), so no terminal escape or
     unencodable character in a key reaches a message.  A number is quoted
-    as written: ``1e400`` is said to be out of a float's range, not shown as
-    ``inf``.
+    as written (``500.50``, not ``500.5``): ``1e400`` is said to be out of a
+    float's range, not shown as ``inf``.
 
     Raises:
         InvalidDataError: The text is not JSON, an object repeats a key, or
@@ -482,13 +482,15 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             long_ints.append(number)
         return number
 
+    # Each float keeps the text the document wrote: no reader takes a float, so only
+    # messages read it (500.50 is not shown as 500.5, nor 1e400 as inf).
+    numbers = WrittenNumbers()
+
     _check_target(cls)
     with _collector_paused():  # one pause for parsing and building
         try:
-            # A number a float cannot hold keeps its text (no reader takes a
-            # float, so only messages read it: 1e400 is not shown as inf).
             data = json.loads(
-                text, object_pairs_hook=pairs, parse_float=read_json_float, parse_int=read_int
+                text, object_pairs_hook=pairs, parse_float=numbers.read, parse_int=read_int
             )
         except (ValueError, TypeError) as exc:
             raise InvalidDataError(
@@ -499,7 +501,8 @@ def from_json(cls: type[T], text: str | bytes) -> T:
         if marked or long_ints:
             count = sum(m.count for m in marked) + len(long_ints)
             raise InvalidDataError(_paths(data, marked), count=count, field="text", rule=_TEXT[1])
-        return _build(cls, data, _TEXT)
+        with numbers.quoted():
+            return _build(cls, data, _TEXT)
 
 
 def __dir__() -> list[str]:

@@ -17,9 +17,10 @@ import functools
 import math
 import re
 import sys
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, TypeVar, get_args
 
 from upwork_safety import _display
 from upwork_safety._decimals import CONTEXT
@@ -27,6 +28,9 @@ from upwork_safety._plain import whole_number
 from upwork_safety._render import jsonable
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import Money, to_decimal, unicode_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -46,39 +50,59 @@ class RefusedError(ValueError):
         self.rule = rule
 
 
-class WrittenFloat(float):
-    """A JSON number a float cannot hold (``1e400``), with the text the document wrote.
+#: The floats :func:`~upwork_safety.serialize.from_json` is reading, each with
+#: the text the document wrote, by the float's ``id`` (set while it builds the
+#: values, by :meth:`WrittenNumbers.quoted`).  The table holds the floats
+#: themselves, so no id in it is reused while it is set.
+_WRITTEN: ContextVar[dict[int, tuple[float, str]] | None] = ContextVar(
+    "upwork_safety_written_numbers", default=None
+)
 
-    :func:`read_json_float` makes one where ``json.loads`` would give ``inf``
-    or ``0.0``.  No reader takes a float (numbers are decimal text or
-    integers), so this only serves messages: ``1e400`` is shown as written
-    and said to be out of a float's range, not as the ``inf`` Python made of
-    it.
+
+class WrittenNumbers:
+    """The JSON numbers with a fraction or exponent one ``json.loads`` read, with their text.
+
+    :meth:`read` is ``json.loads``' ``parse_float``: it gives the float the
+    standard library would (a caller's own class may hold a float), and keeps
+    the text the document wrote.  No reader of the library takes a float, so
+    the text only serves messages: inside :meth:`quoted`, :func:`shown` quotes
+    each of these floats as the document wrote it (``500.50``,
+    ``123456789012345678.99``, ``1e2``), not as Python's ``repr`` of the float
+    (``500.5``, ``1.2345678901234568e+17``, ``100.0``), and says ``1e400`` is
+    out of a float's range rather than showing ``inf``.
     """
 
-    __slots__ = ("text",)
-    text: str
+    __slots__ = ("_texts",)
 
-    def __new__(cls, text: str) -> WrittenFloat:  # noqa: PYI034  (typing.Self needs 3.11)
-        """The float *text* names, keeping *text*."""
-        number = super().__new__(cls, text)
-        number.text = text
+    def __init__(self) -> None:
+        self._texts: dict[int, tuple[float, str]] = {}
+
+    def read(self, text: str) -> float:
+        """The float *text* names, as ``json.loads`` makes it, its text kept."""
+        number = float(text)
+        self._texts[id(number)] = (number, text)
         return number
 
+    @contextlib.contextmanager
+    def quoted(self) -> Iterator[None]:
+        """While inside, messages quote the numbers :meth:`read` read as they were written."""
+        token = _WRITTEN.set(self._texts or None)
+        try:
+            yield
+        finally:
+            _WRITTEN.reset(token)
 
-def read_json_float(text: str) -> float:
-    """A JSON number with a fraction or exponent, for ``json.loads``'s ``parse_float``.
 
-    ``1e400`` becomes ``inf`` and ``1e-400`` becomes ``0.0``: those are kept
-    as :class:`WrittenFloat`, so messages quote them as written.  Any other
-    number is a plain float, as without the hook.
+def _written_text(value: float) -> str | None:
+    """The text the document wrote for *value*, a float that :meth:`WrittenNumbers.read` made.
+
+    ``None`` for any other float, or outside :meth:`WrittenNumbers.quoted`.
     """
-    number = float(text)
-    if number in (math.inf, -math.inf) or (
-        not number and any(d in "123456789" for d in text.lower().partition("e")[0])
-    ):
-        return WrittenFloat(text)
-    return number
+    texts = _WRITTEN.get()
+    if texts is None:
+        return None
+    entry = texts.get(id(value))
+    return entry[1] if entry is not None and entry[0] is value else None
 
 
 #: The most digits a JSON integer may have to be read as a number: more than any
@@ -120,24 +144,28 @@ def type_name(value: object) -> str:
     """The JSON-ish name of *value*'s type, for messages (``null`` for ``None``)."""
     if value is None:
         return "null"
-    return "float" if isinstance(value, WrittenFloat) else type(value).__name__
+    return type(value).__name__
 
 
-def _written(number: WrittenFloat, limit: int) -> str:
-    """A JSON number a float could not hold, as the document wrote it, saying so."""
-    text = number.text if len(number.text) <= limit else number.text[:limit] + "…"
-    return f"{text} (out of the range of a float as written)"
+def _written(text: str, number: float, limit: int) -> str:
+    """A JSON number as the document wrote it, saying so when a float cannot hold it."""
+    quoted = text if len(text) <= limit else text[:limit] + "…"
+    mantissa = text.lower().partition("e")[0]
+    if number in (math.inf, -math.inf) or (not number and any(d in "123456789" for d in mantissa)):
+        return f"{quoted} (out of the range of a float as written)"
+    return quoted
 
 
 def shown(value: object, limit: int = 40) -> str:
     """``repr(value)``, cut to about *limit* characters so a message stays short.
 
-    A number :func:`~upwork_safety.serialize.from_json` read that a float
-    cannot hold is shown as the document wrote it (``1e400``, not ``inf``),
-    saying so.
+    A number :func:`~upwork_safety.serialize.from_json` read as a float is
+    shown as the document wrote it (``500.50``, not ``500.5``; see
+    :class:`WrittenNumbers`), and one a float cannot hold (``1e400``, not
+    ``inf``) is said to be out of its range.
     """
-    if isinstance(value, WrittenFloat):
-        return _written(value, limit)
+    if type(value) is float and (text := _written_text(value)) is not None:
+        return _written(text, value, limit)
     if isinstance(value, dict | list):
         return type_name(value)
     return _display.shown(value, limit)

@@ -294,7 +294,7 @@ def submitted_contract(
 def finished_contract(
     *,
     contract_id: str = "c1",
-    client: str = "acme",
+    client: Client | str = "acme",
     started: date = START,
     days: int = 30,
     earned: Money | str = "500",
