@@ -547,6 +547,13 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
 #: it) turns every other holding into a refund request (DOMAIN.md sections 1-2).
 _AFTER_END = frozenset({MilestoneState.REFUND_REQUESTED, MilestoneState.DISPUTED})
 
+#: The moments an escrow in each state may hold (:data:`~._escrow._MOMENTS_HELD`,
+#: which its constructor enforces: every other one is ``None``), in the order
+#: of :data:`~._escrow._MOMENTS`, so the first one refused is the same.
+_MOMENTS_BY_STATE: Mapping[MilestoneState, tuple[str, ...]] = {
+    state: tuple(name for name in _MOMENTS if name in held) for state, held in _MOMENTS_HELD.items()
+}
+
 
 def _check_moments(milestones: _Milestones, started: date, ended: date | None) -> None:
     """Refuse an escrow clock that started before the contract did, and escrow the end left.
@@ -569,7 +576,7 @@ def _check_moments(milestones: _Milestones, started: date, ended: date | None) -
                 field=f"Contract.milestones[{index}].escrow",
                 rule="escrow on an ended contract is under a refund request or a dispute",
             )
-        for name in _MOMENTS:
+        for name in _MOMENTS_BY_STATE[escrow.state]:  # the others are None
             moment: datetime | None = getattr(escrow, name)
             if moment is not None and moment.date() < started:
                 _before_start(
