@@ -565,3 +565,29 @@ def test_dormancy_closes_after_the_rules_whole_course():
     ]
     assert FUNDED + rules.CURRENT.dormancy_course == closing.due
     assert FUNDED + timedelta(days=97) == closing.due
+
+
+@pytest.mark.parametrize(
+    ("moments", "name"),
+    [
+        ({"disputed_at": at(2025, 5, 1, 10)}, "disputed_at"),
+        (
+            {"disputed_at": at(2025, 5, 1, 10), "dispute_answered_at": at(2025, 5, 2, 10)},
+            "disputed_at",
+        ),
+    ],
+)
+def test_an_escrow_moment_before_the_start_is_named_in_field_order(moments, name):
+    """r22 speed: the check reads only the moments the state holds, the first refused as before.
+
+    The contract starts 2025-06-01; the first moment before it, in ``Escrow``'s field order,
+    is the one named.
+    """
+    from upwork_safety.models import Escrow
+
+    books = Escrow(S.DISPUTED, usd("300.00"), held=usd("300.00"), **moments)
+    milestone = Milestone("m1", "Landing page, 3 sections", usd("300.00"), escrow=books)
+    with pytest.raises(InvalidValueError) as info:
+        Contract("c1", "acme", ContractKind.FIXED_PRICE, date(2025, 6, 1), milestones=[milestone])
+    assert f"Contract.milestones[0].escrow.{name}" == info.value.field
+    assert "not before Contract.started" == info.value.rule

@@ -339,6 +339,8 @@ def test_an_event_before_a_recorded_escrow_moment_is_refused(state, field, event
         info.value.field,
         info.value.rule,
     )
+    # The moment is named (since r22 only when refused, as before): field and milestone.
+    assert f"earlier than escrow.{field} of milestone 'm1' (" in str(info.value)
     recorded = datetime(2026, 4, 1, tzinfo=UTC)
     assert escrow.allowed(contract, "m1").allowed == (
         escrow.allowed(contract, "m1", now=recorded).allowed
@@ -417,3 +419,38 @@ def test_an_hourly_contract_is_refused_naming_the_hourly_route(call):
         assert hasattr(getattr(upwork_safety, module), name)
         assert name in str(info.value)
     assert "upwork_safety.hourly" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("make", "field", "rule", "names"),
+    [
+        (
+            lambda: escrow.apply(funded(), Approve("m1", LATER, amount=usd("300.01"))),
+            "Approve.amount",
+            "at most the escrow",
+            "in escrow for milestone 'm1'; pay more as a bonus (Approve.bonus)",
+        ),
+        (
+            lambda: escrow.apply(funded(), Refund("m1", LATER, amount=usd("300.01"))),
+            "Refund.amount",
+            "at most the escrow",
+            "in escrow for milestone 'm1'",
+        ),
+        (
+            lambda: escrow.apply(
+                escrow.apply(submitted(), Approve("m1", LATER)),
+                Refund("m1", LATER, amount=usd("300.01")),
+            ),
+            "Refund.amount",
+            "at most the refundable payments",
+            "paid for milestone 'm1' within the refund window",
+        ),
+    ],
+    ids=["approve", "refund escrow", "refund paid"],
+)
+def test_an_amount_over_its_limit_names_the_milestone(make, field, rule, names):
+    """r22 speed: the milestone's id is shown only when an amount is refused, still in place."""
+    with pytest.raises(InvalidValueError) as info:
+        make()
+    assert (info.value.field, info.value.rule) == (field, rule)
+    assert names in str(info.value)

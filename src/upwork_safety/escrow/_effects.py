@@ -88,15 +88,28 @@ def _check_amount(value: Money, milestone: Draft, what: str) -> None:
 
 
 def _up_to(
-    given: Money | None, limit: Money, milestone: Draft, *, what: str, where: str, rule: str
+    given: Money | None,
+    limit: Money,
+    milestone: Draft,
+    *,
+    what: str,
+    where: str,
+    after: str = "",
+    rule: str,
 ) -> Money:
-    """*given* (checked, at most *limit*), or all of *limit* when the event names no amount."""
+    """*given* (checked, at most *limit*), or all of *limit* when the event names no amount.
+
+    A refusal says *given* is more than *limit* *where* (the milestone's id
+    shown after it) *after*: the id is shown only when one is refused.
+    """
     if given is None:
         return limit
     _check_amount(given, milestone, what)
     if given > limit:
         raise InvalidValueError(
-            f"{what} ({given}) is more than the {limit} {where}", field=what, rule=rule
+            f"{what} ({given}) is more than the {limit} {where} {shown(milestone.id)}{after}",
+            field=what,
+            rule=rule,
         )
     return given
 
@@ -149,8 +162,8 @@ def approve(run: Run, index: int, event: Approve) -> None:
         milestone.held,
         milestone,
         what="Approve.amount",
-        where=f"in escrow for milestone {shown(milestone.id)}; pay more as a bonus "
-        "(Approve.bonus), which is charged fresh (HC 360000990348)",
+        where="in escrow for milestone",
+        after="; pay more as a bonus (Approve.bonus), which is charged fresh (HC 360000990348)",
         rule=AT_MOST_ESCROW,
     )
     if event.bonus is not None:
@@ -211,7 +224,7 @@ def refund_escrow(run: Run, index: int, event: Refund) -> None:
         milestone.held,
         milestone,
         what="Refund.amount",
-        where=f"in escrow for milestone {shown(milestone.id)}",
+        where="in escrow for milestone",
         rule=AT_MOST_ESCROW,
     )
     if amount == milestone.held:
@@ -234,8 +247,8 @@ def refund_paid(run: Run, index: int, event: Refund) -> None:
         total,
         milestone,
         what="Refund.amount",
-        where=f"paid for milestone {shown(milestone.id)} within the refund window "
-        "(HC section 360002670934)",
+        where="paid for milestone",
+        after=" within the refund window (HC section 360002670934)",
         rule="at most the refundable payments",
     )
     left = amount

@@ -44,6 +44,7 @@ from upwork_safety.models import (
     ContractKind,
     MilestoneState,
     _recorded_outside,
+    _recorded_what,
     _start_fix,
 )
 from upwork_safety.rules import PlatformRules
@@ -515,8 +516,8 @@ def recorded_outside(contract: Contract) -> Recorded | None:
     found = _recorded_outside(contract)
     if found is None:
         return None
-    moment, what = found
-    return moment, what, _ESCROW_MOMENT_RULE if what else _PAYMENT_RULE
+    moment, name, milestone_id = found
+    return moment, name, milestone_id, _ESCROW_MOMENT_RULE if name else _PAYMENT_RULE
 
 
 def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:
@@ -527,8 +528,10 @@ def recorded_after(run: Run, moment: datetime) -> tuple[str, str]:
     recorded = run.recorded
     if recorded is None or not moment < recorded[0]:
         return "", ""
-    latest, what, rule = recorded
-    if not what:
+    latest, name, milestone_id, rule = recorded
+    if name:
+        what = _recorded_what(name, milestone_id)
+    else:
         payments = run.contract.payments
         what = f"Contract.payments[{next(i for i, p in enumerate(payments) if p.moment == latest)}]"
     return f"{what} ({when(latest)})", rule

@@ -49,10 +49,11 @@ if TYPE_CHECKING:
 
 __all__ = ["Draft", "Recorded", "Run"]
 
-#: The latest moment a contract records outside its history: ``(moment, what
-#: it is, the rule an earlier moment breaks)`` (``_engine.recorded_outside``);
-#: *what* is ``""`` for the latest payment, found only to name it.
-Recorded = tuple["datetime", str, str]
+#: The latest moment a contract records outside its history: ``(moment, escrow
+#: field name, milestone id, the rule an earlier moment breaks)``
+#: (``_engine.recorded_outside``); the name and id are ``""`` for the latest
+#: payment, found only to name it.
+Recorded = tuple["datetime", str, str, str]
 
 
 class Draft:

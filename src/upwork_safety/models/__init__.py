@@ -35,6 +35,7 @@ from upwork_safety.models._contract import _next as _next
 from upwork_safety.models._contract import _position as _position
 from upwork_safety.models._contract import _positions as _positions
 from upwork_safety.models._contract import _recorded_outside as _recorded_outside
+from upwork_safety.models._contract import _recorded_what as _recorded_what
 from upwork_safety.models._contract import _start_fix as _start_fix
 from upwork_safety.models._contract import _weekly_limit_hours as _weekly_limit_hours
 from upwork_safety.models._escrow import _ESCROW_FIELDS as _ESCROW_FIELDS

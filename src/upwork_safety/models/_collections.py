@@ -180,8 +180,10 @@ class _Milestones(tuple[Milestone, ...]):  # noqa: SLOT001  (keeps its two index
         holding = self.holding
         total = self.total
         for index, given in changes.items():
-            what = f"Contract.milestones[{shown(index)}]"
-            if type(index) is not int or not 0 <= index < len(items):
+            if type(index) is int and 0 <= index < len(items):
+                what = f"Contract.milestones[{index}]"  # an int: shown() would write the same
+            else:
+                what = f"Contract.milestones[{shown(index)}]"
                 raise InvalidValueError(
                     f"{what}: there are {len(items)} milestones to replace, at indexes 0 to "
                     f"{len(items) - 1}",

@@ -549,6 +549,13 @@ def _check_history(history: History, positions: Mapping[str, int], ended: date |
 #: it) turns every other holding into a refund request (DOMAIN.md sections 1-2).
 _AFTER_END = frozenset({MilestoneState.REFUND_REQUESTED, MilestoneState.DISPUTED})
 
+#: The moments an escrow in each state may hold (:data:`~._escrow._MOMENTS_HELD`,
+#: which its constructor enforces: every other one is ``None``), in the order
+#: of :data:`~._escrow._MOMENTS`, so the first one refused is the same.
+_MOMENTS_BY_STATE: Mapping[MilestoneState, tuple[str, ...]] = {
+    state: tuple(name for name in _MOMENTS if name in held) for state, held in _MOMENTS_HELD.items()
+}
+
 
 def _check_moments(milestones: _Milestones, started: date, ended: date | None) -> None:
     """Refuse an escrow clock that started before the contract did, and escrow the end left.
@@ -571,7 +578,7 @@ def _check_moments(milestones: _Milestones, started: date, ended: date | None) -
                 field=f"Contract.milestones[{index}].escrow",
                 rule="escrow on an ended contract is under a refund request or a dispute",
             )
-        for name in _MOMENTS:
+        for name in _MOMENTS_BY_STATE[escrow.state]:  # the others are None
             moment: datetime | None = getattr(escrow, name)
             if moment is not None and moment.date() < started:
                 _before_start(
@@ -606,26 +613,33 @@ def _holding(contract: Contract) -> frozenset[int]:
     return _checked(contract).holding
 
 
-def _recorded_outside(contract: Contract) -> tuple[datetime, str] | None:
-    """The latest moment *contract* records outside its history, and what it is, or ``None``.
+def _recorded_outside(contract: Contract) -> tuple[datetime, str, str] | None:
+    """The latest moment *contract* records outside its history, and where, or ``None``.
 
     A moment on a milestone's escrow (only a milestone holding escrow has
-    one: :data:`~._escrow._MOMENTS_HELD`), named ``escrow.<field> of
-    milestone '<id>'``, or the latest payment (:attr:`Contract.last_paid_at`),
-    named ``""`` (which payment is looked up only to say so).  The one
-    reading of :attr:`Contract.recorded_until` and the escrow engine's.
+    one: :data:`~._escrow._MOMENTS_HELD`), as ``(moment, field name,
+    milestone id)``, or the latest payment (:attr:`Contract.last_paid_at`),
+    as ``(moment, "", "")`` (which payment is looked up only to say so).
+    :func:`_recorded_what` names an escrow moment for a message, only when
+    one is shown.  The one reading of :attr:`Contract.recorded_until` and the
+    escrow engine's.
     """
-    found: tuple[datetime, str] | None = None
+    found: tuple[datetime, str, str] | None = None
     for index in sorted(_holding(contract)):
         milestone = contract.milestones[index]
         for name in _MOMENTS_HELD[milestone.escrow.state]:
             moment: datetime | None = getattr(milestone.escrow, name)
             if moment is not None and (found is None or found[0] < moment):
-                found = (moment, f"escrow.{name} of milestone {shown(milestone.id)}")
+                found = (moment, name, milestone.id)
     latest = contract.last_paid_at
     if latest is not None and (found is None or found[0] < latest):
-        found = (latest, "")
+        found = (latest, "", "")
     return found
+
+
+def _recorded_what(name: str, milestone_id: str) -> str:
+    """An escrow moment :func:`_recorded_outside` found, named for a message."""
+    return f"escrow.{name} of milestone {shown(milestone_id)}"
 
 
 def _next(
