@@ -1922,6 +1922,29 @@ def test_top_rated_earnings_drop_a_payment_of_28_february_on_leap_day():
     assert [Money("1000", "USD"), Money("0", "USD")] == earned
 
 
+def test_top_rated_earnings_stop_at_as_of():
+    """Mutation r22 M1 (J15): a payment after *as_of* is not in the 12 months through it.
+
+    DOMAIN.md: Top Rated needs >= $1,000 earned in 12 months; the docstring's window runs
+    from 12 months before *as_of* through *as_of*.  $600 in, $600 after: $600, not met.
+    """
+    later = pay(date(2025, 7, 1), "600")
+    history = job(
+        "c1", started=date(2024, 1, 1), ended=None, payments=[pay(date(2024, 6, 1), "600"), later]
+    )
+    result = jss.top_rated([history], as_of=date(2025, 1, 1))
+    assert (Money("600.00", "USD"), Money("1000", "USD"), False) == (
+        result.earned,
+        result.earnings_needed,
+        result.earnings_met,
+    )
+    # The other end: a payment on as_of itself counts, and the later one still does not.
+    on_the_day = pay(date(2025, 1, 1), "600")
+    history = attrs.evolve(history, payments=(history.payments[0], on_the_day, later))
+    result = jss.top_rated([history], as_of=date(2025, 1, 1))
+    assert (Money("1200.00", "USD"), True) == (result.earned, result.earnings_met)
+
+
 def test_a_6_month_window_drops_a_job_the_day_after_it_is_six_months_old_at_month_ends():
     """Regression (red team r10 #2): a job ended 02-28 stayed in through 08-31, one of 02-27 not."""
     daily = attrs.evolve(jss.LAUNCH_2015, name="2015, daily", snapshot_every=timedelta(days=1))
@@ -2036,6 +2059,17 @@ def test_what_if_says_when_an_added_contract_does_not_count():
     assert "added=" not in repr(result)  # the repr stays short; the impacts are in .added
 
 
+def test_what_if_names_five_contracts_that_do_not_count_and_counts_the_sixth():
+    """Mutation r22 L1 (J41): six added contracts without feedback: five named, "and 1 more"."""
+    silent = [attrs.evolve(job(f"x{i}"), feedback=None) for i in range(6)]
+    result = jss.what_if(goods(4), silent, as_of=AS_OF)
+    assert (100, 100, 0) == (result.before, result.after, result.delta)
+    assert [jss.Outcome.EXCLUDED] * 6 == [impact.outcome for impact in result.added]
+    assert 5 == result.reason.count("does not count in the score:")
+    assert [f"'x{i}' does not count" in result.reason for i in range(6)] == [True] * 5 + [False]
+    assert "; and 1 more such contracts do not count in the score" in result.reason
+
+
 def test_what_if_with_several_extras_and_no_score_before():
     """From not eligible to a score: delta is None."""
     result = jss.what_if(goods(1), [job("x"), job("y", stars="2.0")], as_of=AS_OF)
@@ -2118,6 +2152,52 @@ def test_forecast_with_certain_outcomes_equals_scoring_the_realised_jobs():
         .score
         for o in (Outcome.POSITIVE, Outcome.NEUTRAL, Outcome.NEGATIVE)
     )
+
+
+def test_forecast_pays_a_job_on_its_last_day_with_its_paid_duration_bonus():
+    """Mutation r22 M2 (J34): a forecast job is paid in full on its last day (FutureJob).
+
+    90 days from 2025-01-01 end on 2025-04-01: 3 calendar months of paid duration, so
+    the $500 job weighs 1.25 + 1 = 2.25 (DOMAIN.md job weights), the two past $500 jobs
+    of a month 1.25 each.  All positive: (1.25 + 2.25) / (1.25 + 1.25 + 2.25) = 73.7%, 74.
+    Paid a day early it would get no bonus: 2.5 / 3.75 = 66.7%, 67.
+    """
+    good = Feedback(stars=5, private_score=10, end_reason=EndReason.COMPLETED)
+    bad = Feedback(stars=1, private_score=0, end_reason=EndReason.UNSUCCESSFUL)
+    history = [
+        job(
+            "a",
+            "ca",
+            started=date(2024, 9, 1),
+            ended=date(2024, 10, 1),
+            amount="500",
+            feedback=good,
+        ),
+        job(
+            "b",
+            "cb",
+            started=date(2024, 10, 1),
+            ended=date(2024, 10, 31),
+            amount="500",
+            feedback=bad,
+        ),
+    ]
+    as_of = date(2025, 1, 1)
+    result = jss.forecast(
+        history,
+        as_of=as_of,
+        jobs=[jss.FutureJob(Money("500", "USD"), days=90)],
+        outcome_odds={Outcome.POSITIVE: 1},
+        trials=1,
+        seed=0,
+    )
+    assert date(2025, 4, 1) == result.on
+    assert (jss.ForecastBin(74, 1),) == result.bins
+    # The same job done, built here (not by forecast's own helper): paid 2025-04-01.
+    done = job("x", "cx", started=as_of, ended=date(2025, 4, 1), amount="500", feedback=good)
+    report = jss.score([*history, done], as_of=result.on)
+    assert 74 == report.score
+    assert [Decimal("1.25"), Decimal("1.25"), Decimal("2.25")] == [i.weight for i in report.impacts]
 
 
 def test_forecast_under_best_of_rules_reads_every_window():
