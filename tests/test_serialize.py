@@ -1080,6 +1080,44 @@ def test_list_of_scalars_stops_early_and_says_so():
     assert (50, False) == (len(info.value.problems), info.value.complete)
 
 
+def test_a_list_stops_reading_at_exactly_50_problems():
+    """Mutation r22 L2 (Z19): items are read until 50 problems are held, then no more.
+
+    50 bad items: all read, complete.  51: the 51st is never read, so 50 counted and
+    the error says reading stopped (not "50 and 1 more").
+    """
+    bad = {"amount": "x", "currency": "USD"}
+    seen = {}
+    for n in (50, 51):
+        with pytest.raises(InvalidDataError) as info:
+            serialize.from_dict(list[Money], [bad] * n)
+        error = info.value
+        seen[n] = (len(error.problems), error.count, error.complete)
+        assert [f"$[{i}].amount" for i in range(50)] == [p.path for p in error.problems]
+    assert {50: (50, 50, True), 51: (50, 50, False)} == seen
+
+
+@pytest.mark.parametrize("tag", [["Fund"], {"a": 1}], ids=["list", "object"])
+@pytest.mark.parametrize("how", ["json", "dict"])
+def test_an_event_type_that_is_not_text_is_refused_by_its_rule(tag, how):
+    """Mutation r22 L3 (Z22): a JSON list or object as an event's "type" is a bad tag.
+
+    The library refuses it with its own problem (rule "an escrow event", naming 'type'),
+    not Python's "unhashable type", alone and as a list item.
+    """
+    event = {"type": tag, "milestone_id": "m1", "at": "2025-06-02T09:00:00Z"}
+    for cls, data, path in ((escrow.Event, event, "$"), (list[escrow.Event], [event], "$[0]")):
+        given = json.dumps(data) if how == "json" else data
+        read = serialize.from_json if how == "json" else serialize.from_dict
+        with pytest.raises(InvalidDataError) as info:
+            read(cls, given)
+        (problem,) = info.value.problems
+        assert (path, "an escrow event") == (problem.path, problem.rule)
+        assert "'type' must name an escrow event" in problem.message
+        assert "unhashable" not in problem.message
+        assert (1, True) == (info.value.count, info.value.complete)
+
+
 @pytest.mark.parametrize("indent", [0, -1, 17])
 def test_indent_range(indent):
     """indent is 1 to 16 spaces, or None."""
