@@ -52,6 +52,17 @@ def _codes(text: str, direction: str = "incoming") -> set[str]:
         # Ratings swapped with "and you'll get", and in Roman Urdu.
         ("Rate me five stars and you'll get five stars back.", "incoming", {REVIEW}),
         ("Tum mujhe 5 star do, main tum ko 5 star dunga.", "incoming", {REVIEW}),
+        # An unpaid trial set apart from the real job.
+        (
+            "The real project starts after one test task, which is unpaid: a single banner.",
+            "incoming",
+            {"START_BEFORE_FUNDING"},
+        ),
+        (
+            "The sample is free and separate from the project, which has milestones.",
+            "incoming",
+            {"START_BEFORE_FUNDING"},
+        ),
     ],
 )
 def test_risky_wordings_get_their_codes(text, direction, codes):
@@ -71,6 +82,11 @@ def test_risky_wordings_get_their_codes(text, direction, codes):
         # The product's own people rating each other.
         (
             "Our app needs a 5-star rating page where buyers and sellers rate each other.",
+            "incoming",
+        ),
+        # A product's own free trial.
+        (
+            "Our app has a 30-day free trial before billing; please write the onboarding email.",
             "incoming",
         ),
         # "chek" as a look at something.
