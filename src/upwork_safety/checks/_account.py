@@ -137,7 +137,12 @@ def _traded(sentence: Sentence, *, hinted: bool) -> Hit | None:
         trade = _trade_of(sentence, account, named=account in named)
         if trade is not None and not _settled(sentence, *sentence.span(account, trade)):
             return _hit(sentence, account, trade)
-    for whole in (sentence.first(w.ACCOUNT_HANDED), sentence.first(w.ACCOUNT_WANTED)):
+    wholes = (
+        sentence.first(w.ACCOUNT_HANDED),
+        sentence.first(w.ACCOUNT_WANTED),
+        sentence.first(w.ACCOUNT_PRICED),
+    )
+    for whole in wholes:
         if whole is not None and not _settled(sentence, *whole.span()):
             return _hit(sentence, whole)
     return None

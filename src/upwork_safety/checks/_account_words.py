@@ -125,6 +125,22 @@ ACCOUNT_WANTED = re.compile(
     r"\bhir(?:e|es|ing) (?:\w+'? ){0,2}(?:upwork )?(?:accounts|profiles)\b"
 )
 
+#: An Upwork account with its price: "your Upwork account for $250", "my Top Rated Upwork
+#: profile, $900" (not an hourly rate: "my Upwork profile, $25/hr").
+ACCOUNT_PRICED = re.compile(
+    r"\b(?:your|ur|my|aap ka|apna|mera)\b(?: [\w-]+){0,2} upwork (?:account|id|profile)s?,? "
+    r"(?:for |at )?(?:only )?(?:\$|rs\.? ?|pkr ?|usd ?)\d[\d,.]*k?\b"
+    r"(?!(?: ?(?:/|per|an|a) ?(?:hour|hr|h)\b))"
+)
+#: An Upwork account traded: priced, or bought, sold, rented or taken over.
+ACCOUNT_DEAL = re.compile(
+    ACCOUNT_PRICED.pattern
+    + r"|\b(?:"
+    + STRONG_TRADE_WORDS
+    + r")\b(?: (?:me|us|your|ur|my|a|an|the|verified|top|rated|old|aged)){0,4} upwork "
+    r"(?:account|id|profile)s?\b"
+)
+
 #: The account named as the means, not the thing traded: "buy the photos on your account".
 MEANS = re.compile(r"\b(?:on|with|from|using|through|via|in|into|to|for)(?: \w+){0,2} $")
 

@@ -342,9 +342,12 @@ PAST = _c(
         r"used to|previously|last (?:time|year|month|week|project|job|contract|client)",
         r"earlier|in the past|ago|before upwork",
         r"(?:my|our|the) (?:previous|old|last|former|ex) (?:freelancer|designer|developer|"
-        r"client|va|writer|team|agency|contractor|coder|editor)s?",
+        r"client|va|writer|team|agency|contractor|coder|editor|employer|boss|company)s?",
+        # What the writer did with a cheque or a payment: "I deposited the vendor's cheque".
+        r"(?:i|we) (?:deposited|cashed|forwarded|reported)",
         r"had (?:paid|asked|used|sent|moved|done)|was paid|were paid|i paid|we paid|paid my",
-        r"(?:client|customer|they|he|she|someone|somebody) (?:paid|asked|sent|used)",
+        r"(?:client|customer|they|he|she|someone|somebody)(?: once)? (?:paid|asked|sent|used|"
+        r"offered)",
         r"asked me|asked us|told me|wanted me|asking me to|a scam|scam message|scammers?|"
         r"fraudsters?",
         r"pichli (?:dafa|baar)|pehle maine|pehle humne|maine pehle|humne pehle",
@@ -383,7 +386,9 @@ PRODUCT = _c(
         r"business api|business account|business number|login|log in|sign in|oauth",
         r"scrap\w{0,4}|automat\w{0,6}|sync\w{0,4}|track\w{0,4}|verification code|otp|"
         r"encrypt\w{0,4}|database|crm|wordpress|shopify|woocommerce|stripe",
-        r"marketing|ads|posts?|captions?|content|followers|handle the|manage (?:our|the)",
+        # "posts", not the verb of a thing sent: "we'll post a cheque to your address".
+        r"marketing|ads|posts|post(?! (?:you|u|a|an|our)\b)|captions?|"
+        r"content|followers|handle the|manage (?:our|the)",
         r"ka button|ka option|ka payment option|ka field|wala feature|wala form|"
         r"banana|banwaya|lagana|lagaya|integration",
     )

@@ -418,6 +418,8 @@ _spell("agar", "agr")
 _spell("to", "toh", "tou")
 _spell("kal", "kl")
 _spell("hafte", "haftay", "hafty")
+# "pay you by chek", "speed chek kar lein": check (the cheque or the look), misspelt.
+_spell("check", "chek", "chekk")
 _spell("yahan", "yhan", "yahaan")
 _spell("wahan", "wahaan", "whan")
 _spell("dena", "daina", "dayna")

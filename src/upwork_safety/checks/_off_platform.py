@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety.checks import _account_words as account_words
 from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._leaving import LEFT, work_taken_off
@@ -46,6 +47,7 @@ _ACCOUNT_OWNER = re.compile(
     r"\b(?:your|ur|apna|apni|apne|aap ka|aap ki|aap ke|tumhara|tumhari)\b|"
     r"\b(?:share|send|give|provide|need|what'?s|whats|bhej\w{0,4}|de do|de dein|bata\w{0,4})\b"
 )
+_CHEQUE = re.compile(r"\b(?:cheque|check)\b")
 _MY_ACCOUNT = re.compile(r"\b(?:my|mera|meri|mere)\b")
 _PERSON = re.compile(
     r"\b(?:you|your|u|ur|me|my|i|i'?ll|i'?d|i'?m|we|we'?ll|us|aap|aap ko|aap ka|aap ki|aap ke|"
@@ -94,7 +96,10 @@ _SEND_BACK = re.compile(
     r"\bwapas (?:kar|bhej|de|transfer)(?: \w+)? (?:dein|do|dijiye|dena|karein|karo)\b|"
     r"\bwapas (?:bhejein|bhejo|karein|karo|kijiye)\b"
 )
-_A_FEE = re.compile(r"\b(?:fees?|deposit|charges?|registration|training|kit)\b")
+#: A fee named ("deposit" the noun, not "deposit it and return the difference").
+_A_FEE = re.compile(
+    r"\b(?:fees?|deposit(?! (?:it|the|this|that)\b)|charges?|registration|training|kit)\b"
+)
 
 
 def sent_back(sentence: Sentence) -> re.Match[str] | None:
@@ -159,6 +164,33 @@ def _relative_excused(sentence: Sentence, match: re.Match[str]) -> bool:
     )
 
 
+def _account_deal_paid(sentence: Sentence) -> Hit | None:
+    """An Upwork account traded and paid for off Upwork, whoever pays.
+
+    "Your Upwork account for $250, pay via USDT", "selling my Top Rated profile,
+    $900, BTC only" (the account itself is ``ACCOUNT_SHARING``'s).
+    """
+    if sentence.first(account_words.ACCOUNT_DEAL) is None:
+        return None
+    if sentence.past() or sentence.first(account_words.WARNING):
+        return None
+    for match in sentence.all(lex.METHOD):
+        if not sentence.negated(*match.span()):
+            return Hit(FindingCode.OFF_PLATFORM_PAYMENT, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
+def _cheque_to_you(sentence: Sentence, match: re.Match[str]) -> bool:
+    """A cheque (at *match*) sent to the reader, whatever they are told to do with it next.
+
+    "We'll courier a cheque to your address; deposit it and forward the rest".
+    """
+    low, high = sentence.clause(match.start())
+    return bool(_CHEQUE.search(match.group())) and bool(
+        CLIENT_TO_YOU.search(sentence.text, low, high)
+    )
+
+
 def _payment_method(sentence: Sentence) -> Hit | None:
     """A payment method that leaves Upwork, with paying in a request or offer."""
     code = FindingCode.OFF_PLATFORM_PAYMENT
@@ -171,9 +203,13 @@ def _payment_method(sentence: Sentence) -> Hit | None:
             return Hit(code, *sentence.span(match, back), Confidence.HIGH)
         if sentence.suppressed(*match.span()) or _relative_excused(sentence, match):
             continue
-        if (sentence.freelancer_pays(match.start()) and not back and not writer_buys) or (
-            fee_sum_sent(sentence) or cheque_forwarded(sentence)
-        ):
+        low, high = sentence.clause(match.start())
+        if (
+            sentence.freelancer_pays(match.start())
+            and not back
+            and not writer_buys
+            and not _cheque_to_you(sentence, match)
+        ) or (fee_sum_sent(sentence) or cheque_forwarded(sentence)):
             # "registration fee 1500 Easypaisa kar dein", "cash the cheque and forward the
             # balance": the reader pays (UPFRONT_FEE), nobody pays them
             continue
@@ -188,7 +224,6 @@ def _payment_method(sentence: Sentence) -> Hit | None:
             continue
         if WALLET.fullmatch(match.group()) and not wallet_to_reader(sentence):
             continue  # "test whether GPay works on the Android build": the app's checkout
-        low, high = sentence.clause(match.start())
         if (
             sentence.freelancer_pays()
             and not back
@@ -361,6 +396,7 @@ def _payment_work_off(sentence: Sentence) -> Hit | None:
 
 _PAYMENT_RULES = (
     _payment_account,
+    _account_deal_paid,
     _payment_method,
     _payment_elsewhere,
     _payment_fee_reason,

@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from upwork_safety.checks import _lexicon as lex
+from upwork_safety.checks._sentences import CLIENT_TO_YOU
 
 if TYPE_CHECKING:
     from upwork_safety.checks._sentences import Sentence
@@ -196,7 +197,7 @@ def writer_buys_yours(sentence: Sentence) -> bool:
 #: What is left of the cheque, sent on: "wire the balance", "forward the rest", "forward the
 #: remaining amount", "send what's left".
 _CHEQUE_REST = (
-    r"\b(?:wire|send|transfer|pay|forward)\w{0,3} (?:the |us |back |on )?(?:balance|rest|"
+    r"\b(?:wire|send|transfer|pay|forward|return)\w{0,3}(?: [\w']+){0,3}? (?:the )?(?:balance|rest|"
     r"difference|remaining|remainder|extra|leftover|what'?s left)\b"
 )
 #: The fake-cheque scheme: a cheque deposited or cashed and what is left of it sent on
@@ -207,13 +208,9 @@ CHEQUE_FORWARDED = re.compile(
     + _CHEQUE_REST
     + r"|\b(?:check|cheque) (?:clears|has cleared|is cleared|clear hone)\b.{0,40}"
     + _CHEQUE_REST
-    + r"|\b(?:check|cheque) (?:deposit|cash|jama) (?:kar|karwa|karva)\w{0,4}\b.{0,40}\b(?:baqi|"
+    + r"|\b(?:check|cheque) (?:(?:[\w,]+ ){0,8}(?:jama|deposit) |(?:deposit|cash|jama) )"
+    r"(?:kar|karwa|karva)\w{0,4}\b.{0,40}\b(?:baqi|"
     r"baki|bachi|bache|bacha|remaining|extra)\b.{0,30}\b(?:forward|bhej|transfer)\w{0,4}"
-)
-#: The cheque (or money) sent to the reader: "we'll send you a cheque", "aap ko cheque bhejenge".
-_TO_READER = re.compile(
-    r"\b(?:send|mail|post|courier|give|pay|transfer|wire)\w{0,3} (?:you|u)\b|"
-    r"\baap ko (?:\w+ ){0,3}(?:bhej|de|transfer|pay)\w{0,6}"
 )
 
 
@@ -228,5 +225,5 @@ def cheque_forwarded(sentence: Sentence) -> bool:
     return (
         not sentence.outgoing
         and sentence.first(CHEQUE_FORWARDED) is not None
-        and sentence.first(_TO_READER) is None
+        and sentence.first(CLIENT_TO_YOU) is None
     )

@@ -242,7 +242,18 @@ _SWAP = re.compile(
     r"\b(?:main|mai|hum) (?:\w+ ){0,4}?(?:dunga|dungi|denge)\b,? (?:aur|or|and) (?:aap|tum) bhi "
     r"(?:\w+ ){0,4}?(?:dena|de dena|dein|de dein|do|de do|dijiye)\b|"
     r"\byou (?:rate|give|leave) me\b[^.?!]{0,30}?(?:,|\band\b) ?(?:i'?ll|i will|i) "
-    r"(?:rate|give|leave) you\b"
+    r"(?:rate|give|leave) you\b|"
+    # "Give me five stars and you'll get five stars from me".
+    r"\b(?:give|leave|rate)\w{0,3} me\b[^.?!]{0,30}?\band (?:you'?ll|you will) (?:get|have|"
+    r"receive)\b|"
+    # "Aap mujhe 5 star do, main aap ko 5 star dunga".
+    r"\b(?:aap|tum) mujhe (?:\w+ ){0,3}?(?:do|de do|dein|de dein|dena)\b,? (?:aur |or |to )?"
+    r"(?:main|mai|hum) (?:aap|tum)(?: ko)? (?:\w+ ){0,3}?(?:dunga|dungi|denge|de dunga)\b"
+)
+#: The product's own people rating each other: "drivers and riders rate each other".
+_THEIR_PEOPLE = re.compile(
+    r"\b(?:users|customers|buyers|sellers|drivers|riders|players|students|members|guests|"
+    r"hosts|passengers|shoppers)\b"
 )
 #: "Each other" said of rating, not of working ("great working with each other").
 _SWAP_ABOUT = re.compile(
@@ -259,7 +270,7 @@ _TRADE_ANCHOR = anchor(
 _SWAP_ANCHOR = anchor(
     (_SWAP,),
     "do the same favour favor leave you give you rate you each other one another scratch for me "
-    "bhi mutual five 5",
+    "bhi mutual five 5 you'll you will mujhe",
 )
 
 
@@ -357,7 +368,9 @@ def _swapped(sentence: Sentence) -> bool:
         if match.group() not in {"each other", "one another"}:
             return True  # "I'll do the same", "main bhi de raha hoon"
         low, high = sentence.clause(match.start())
-        if _SWAP_ABOUT.search(sentence.text, low, high):
+        if _SWAP_ABOUT.search(sentence.text, low, high) and not _THEIR_PEOPLE.search(
+            sentence.text, low, high
+        ):
             return True
     return False
 

@@ -430,8 +430,12 @@ def anchor(patterns: tuple[re.Pattern[str], ...], keys: str) -> Anchor:
 
 
 CLIENT_TO_YOU = re.compile(
-    r"\b(?:send|pay|transfer|wire|give|mail)\w{0,3} (?:you|u)\b|\baap ko (?:\w+ ){0,3}"
-    r"(?:bhej|de|transfer|pay)\w{0,6}"
+    r"\b(?:send|pay|transfer|wire|give|mail|post|courier)\w{0,3} (?:you|u)\b|\baap ko (?:\w+ ){0,3}"
+    r"(?:bhej|de|transfer|pay)\w{0,6}|"
+    # A cheque sent to the reader's address: "we'll courier a cheque to your address",
+    # "cheque courier se bhej rahe hain".
+    r"\b(?:send|mail|post|courier)\w{0,3} (?:a |the |our )?(?:cheque|check) to (?:you|your)\b|"
+    r"\b(?:cheque|check) (?:\w+ ){0,2}bhej(?: rahe| raha| rahi)? (?:hain|hai|hoon|denge|dunga)\b"
 )
 
 

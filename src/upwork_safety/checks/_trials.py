@@ -20,16 +20,23 @@ FREE_WORK = re.compile(
     r"0 dollars?)|\$0)\b(?: \w+){0,3}? "
     r"(?:sample|test|trial|task|assignment|demo|mockup|concepts?|designs?|logo|articles?|"
     r"page|work|chapter|project)\b|\b(?:sample|test|trial|task|assignment|demo|"
-    r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b(?: \w+){0,3}? (?:for free|"
+    r"mockup|concepts?|designs?|logo|articles?|work|chapter)\b,?(?: \w+){0,3}? (?:for free|"
     r"for \$0|for (?:zero|0) dollars?|for nothing|free mein|free of (?:cost|charge)|muft mein|"
     r"bina paise|unpaid|not paid|without pay)\b|"
     r"\b(?:it is|it's|this is|will not be|won't be) (?:paid|not paid)\b|"
+    # The trial set apart from the job: "the trial is free, the project is paid".
+    r"\b(?:trial|test|sample)(?: task)? (?:is|will be) free\b|"
     r"\b(?:paid nahi hoga|payment nahi (?:hogi|milegi)|paise nahi (?:milenge|denge))\b|"
     r"\bbina (?:paise|payment|pay)\b"
 )
 _UNPAID = re.compile(
     r"\b(?:unpaid|not paid|without pay(?:ment)?|no pay|paid nahi|payment nahi|paise nahi|"
-    r"zero[ -]dollars?|0 dollars?|for nothing)\b|\$0\b"
+    r"zero[ -]dollars?|0 dollars?|for nothing|is free|will be free)\b|\$0\b"
+)
+#: A product's own free trial: "a 14-day free trial before the paid plan starts".
+_PRODUCT_TRIAL = re.compile(
+    r"\b\d+[- ]days? (?:free )?trial\b(?! task)|\btrial (?:period|version|plan|users?)\b|"
+    r"\b(?:saas|subscription|paid plan|pricing page|sign-?ups?)\b"
 )
 TRIAL = re.compile(
     r"\b(?:sample|test task|test assignment|trial task|trial|test project|test|"
@@ -69,6 +76,8 @@ def free_work_asked(sentence: Sentence, match: re.Match[str]) -> bool:
         return False  # "the extra variations for free": more work (SCOPE_CREEP), not a trial
     if rated(sentence):
         return False  # "a free logo or I'll leave 1 star": a rating's price, in a contract
+    if sentence.first(_PRODUCT_TRIAL):
+        return False  # "our SaaS offers a 14-day free trial": the product's
     return not sentence.first(_PORTFOLIO) and (
         sentence.asks() or bool(_UNPAID.search(match.group()))
     )

@@ -130,7 +130,10 @@ _FOR_SOMETHING = re.compile(
 _FAKE_CHEQUE = re.compile(
     CHEQUE_FORWARDED.pattern
     + r"|\b(?:wire|send|transfer|pay)\w{0,3} (?:\w+ ){0,3}to (?:our|the|my) "
-    r"(?:supplier|vendor|agent|partner)\b"
+    r"(?:supplier|vendor|agent|partner)\b|"
+    # A sum sent on to a named vendor: "transfer $2,400 to the shipping agent".
+    r"\b(?:wire|send|transfer|pay)\w{0,3} (?:\$|rs\.? ?|pkr ?)\d[\d,.]*k? to (?:our|the|my) "
+    r"(?:\w+ )?(?:supplier|vendor|agent|partner|seller)\b"
 )
 _FEE_REQUIRED = re.compile(
     r"\b(?:there'?s|there is|requires?|required|standard|mandatory|need|needs|must|"
