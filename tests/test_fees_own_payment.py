@@ -134,3 +134,43 @@ def test_a_contract_with_contract_is_still_refused():
         fees.net_earnings(C, on=date(2020, 2, 29), contract=C)
     assert "amount" == info.value.field
     assert "Payment" in str(info.value)
+
+
+#: The same object listed twice, and a contract of two equal payments (so an equal copy
+#: could be either): under the sliding scale each is charged differently.
+TWICE = Contract("c2", "acme", ContractKind.FIXED_PRICE, date(2020, 1, 1), payments=[JAN, JAN])
+
+
+@pytest.mark.parametrize(
+    "function", [fees.net_earnings, fees.service_fee, fees.explain_service_fee]
+)
+@pytest.mark.parametrize(
+    "payment", [JAN, Payment(JAN.on, usd("400.00"))], ids=["listed-twice", "equal-copy"]
+)
+def test_an_ambiguous_payment_is_refused_naming_the_amount_argument(function, payment):
+    """A Payment that could be either of two entries is refused under ``amount``, the argument
+    the caller passed, not ``payment``, which these functions have no argument of (red team r22
+    L3)."""
+    with pytest.raises(InvalidValueError) as info:
+        function(payment, contract=TWICE)
+    assert type(info.value) is InvalidValueError
+    assert ("amount", "one payment of the contract") == (info.value.field, info.value.rule)
+    assert "payments[0], payments[1]" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "function", [fees.net_earnings, fees.service_fee, fees.explain_service_fee]
+)
+def test_a_payment_dated_before_the_contract_is_refused_naming_amount(function):
+    """A Payment dated before the contract started is refused under ``amount`` too."""
+    with pytest.raises(InvalidValueError) as info:
+        function(Payment(date(2019, 12, 31), usd("400.00")), contract=C)
+    assert "amount" == info.value.field
+
+
+def test_payout_still_names_its_payment_argument():
+    """payout's argument is ``payment``: its refusal of the same case keeps that name."""
+    rate = ExchangeRate("USD", "PKR", "280.00", as_of=date(2020, 1, 17))
+    with pytest.raises(InvalidValueError) as info:
+        fees.payout(JAN, contract=TWICE, method="payoneer", reference_rate=rate, tax_rate=0)
+    assert ("payment", "one payment of the contract") == (info.value.field, info.value.rule)

@@ -255,13 +255,14 @@ def _reads_billings(schedule: ServiceFeeSchedule) -> bool:
     return bool(schedule.tiers)
 
 
-def _position(contract: Contract, payment: Payment) -> int | None:
+def _position(contract: Contract, payment: Payment, field: str) -> int | None:
     """Where *payment* stands in ``contract.payments``, or ``None`` when it is not one of them.
 
     The contract's own object is found by identity; a copy (a contract
     reloaded from JSON, a statement import) by equality.  When more than one
     entry could be meant, the fee of each differs under the sliding scale,
-    so the payment is refused rather than charged as the first of them.
+    so the payment is refused rather than charged as the first of them,
+    under *field*: the caller's argument that gave it (red team r22 L3).
     """
     listed = contract.payments
     same = [i for i, p in enumerate(listed) if p is payment]
@@ -276,15 +277,15 @@ def _position(contract: Contract, payment: Payment) -> int | None:
     )
     again = ", after giving each entry its own Payment object" if same else ""
     raise InvalidValueError(
-        f"payment ({payment.amount} on {payment.on}) {what}: the sliding scale charges each "
+        f"{field} ({payment.amount} on {payment.on}) {what}: the sliding scale charges each "
         "after the ones listed before it, so which one is meant decides the fee; pass the "
         f"contract's own entry, contract.payments[i] for the i-th{again}",
-        field="payment",
+        field=field,
         rule="one payment of the contract",
     )
 
 
-def _earlier(contract: Contract, day: date, payment: object) -> list[Payment]:
+def _earlier(contract: Contract, day: date, payment: object, field: str) -> list[Payment]:
     """The contract's payments billed before one on *day*, in the order service_fee charges them.
 
     When *payment* is one of the contract's own (:func:`_position`): those
@@ -293,7 +294,7 @@ def _earlier(contract: Contract, day: date, payment: object) -> list[Payment]:
     and including *day* (as :func:`service_fee` would charge it, appended to
     the contract).  Linear in the contract's payments.
     """
-    at = _position(contract, payment) if isinstance(payment, Payment) else None
+    at = _position(contract, payment, field) if isinstance(payment, Payment) else None
     if at is None:
         return [p for p in contract.payments if p.on <= day]
     listed = contract.payments
@@ -308,6 +309,7 @@ def payment_terms(
     billed_before: object,
     rules: object,
     payment: object = None,
+    payment_field: str = "payment",
 ) -> tuple[Decimal | None, str, object]:
     """``(rate, rate_field, billed_before)`` to charge one payment on *day* at.
 
@@ -321,7 +323,8 @@ def payment_terms(
     the billings with the client (:func:`_reads_billings`) makes the
     contract's earlier payments (:func:`_earlier`) count: billed before is
     then *billed_before* plus their amounts; under any other schedule the
-    earlier payments cannot change the fee and are not read.
+    earlier payments cannot change the fee and are not read.  A refusal
+    of *payment* is under *payment_field*, the caller's argument that gave it.
     """
     chosen, field = rate_and_field(rate, contract)
     if contract is None:
@@ -331,7 +334,7 @@ def payment_terms(
         # The contract's own rule for its payments (Contract refuses one dated
         # before it started), so one more payment cannot be charged there either.
         if isinstance(payment, Payment):
-            _before_start("payment", f"is dated {day}", contract.started, day)
+            _before_start(payment_field, f"is dated {day}", contract.started, day)
         _before_start("on", f"is {day}", contract.started, day)
     schedule = _schedule(day, rules)
     charged = _rate_in(schedule, chosen, day, offered=_offered(contract, rules))
@@ -359,7 +362,7 @@ def payment_terms(
         if billed_before is None
         else cents_arg(billed_before, "billed_before", currency)
     )
-    earlier = _earlier(contract, day, payment)
+    earlier = _earlier(contract, day, payment, payment_field)
     if earlier and earlier[0].amount.currency != currency:  # one currency per contract
         money_arg(earlier[0].amount, f"payment on {earlier[0].on}", currency)
     if not earlier:

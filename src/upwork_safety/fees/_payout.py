@@ -485,7 +485,13 @@ def payout(
         if isinstance(paid, Money):  # what was paid is whole cents (as a Payment's is)
             whole_cents(paid, "payment")
     chosen, field, before = payment_terms(
-        rate, contract, day=day, billed_before=billed_before, rules=rules, payment=payment
+        rate,
+        contract,
+        day=day,
+        billed_before=billed_before,
+        rules=rules,
+        payment=payment,
+        payment_field="payment",
     )
     fee = explain(
         paid,

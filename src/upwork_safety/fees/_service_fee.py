@@ -109,8 +109,8 @@ def explain_service_fee(
             refuses a payment of its own dated then), no *on* for an
             amount, *on* disagreeing with a payment's own date
             (``field='on'``), or a payment that could be more than one of
-            the contract's payments under the sliding scale
-            (``field='payment'``, as :func:`payout`).
+            the contract's payments under the sliding scale (listed twice,
+            or a copy equal to two of them; ``field='amount'``).
         CurrencyMismatchError: An amount not in USD.
         InvalidTypeError: A wrong-typed argument.
 
@@ -190,7 +190,13 @@ def _one_payment(
     else:
         day = day_arg(on, "on")
     chosen, field, before = payment_terms(
-        rate, contract, day=day, billed_before=billed_before, rules=rules, payment=payment
+        rate,
+        contract,
+        day=day,
+        billed_before=billed_before,
+        rules=rules,
+        payment=payment,
+        payment_field="amount",
     )
     return explain(
         amount, day=day, rate=chosen, rate_field=field, billed_before=before, rules=rules
@@ -283,7 +289,9 @@ def service_fee(
         InvalidValueError: A negative amount or one below the cent, *rate* conflicting with the
             contract's own, *on* before the *contract* started, no *on* for an
             amount or a contract, or *on* disagreeing with a payment's own
-            date (``field='on'``).
+            date (``field='on'``), or a Payment that could be more than one
+            of the *contract*'s payments under the sliding scale (listed
+            twice, or a copy equal to two of them; ``field='amount'``).
         CurrencyMismatchError: An amount not in USD.
         InvalidTypeError: A wrong-typed argument, or a contract as *amount*
             together with *contract*.
@@ -394,7 +402,10 @@ def net_earnings(
 
     Raises:
         RulesError: As :func:`service_fee`.
-        InvalidValueError: As :func:`service_fee`.
+        InvalidValueError: As :func:`service_fee`, among them a Payment
+            that could be more than one of the *contract*'s payments under
+            the sliding scale (listed twice, or a copy equal to two of
+            them; ``field='amount'``).
         CurrencyMismatchError: As :func:`service_fee`.
         InvalidTypeError: As :func:`service_fee`.
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from upwork_safety import rules
 from upwork_safety import statements as _exports
 from upwork_safety._decimals import CONTEXT
-from upwork_safety._validate import instance, optional_instance
+from upwork_safety._validate import instance, is_blank, optional_instance
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money, minor_unit, to_decimal
 from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
@@ -197,6 +197,25 @@ def _within_a_day(rows: list[Transaction]) -> list[Transaction]:
     return fitted
 
 
+def _one_title_each(rows: list[Transaction]) -> list[Transaction]:
+    """*rows* with one title per contract id: the first titled row's, on every titled row.
+
+    A weekly summary writes one contract's title beside each of its rows, so
+    the title is the contract's, not the row's; rows drawn on their own could
+    give one id two titles, which ``to_contracts`` refuses ("one title per
+    contract id", red team r22 M1).  A row without a title keeps none.
+    """
+    titles: dict[str | None, str] = {}
+    kept: list[Transaction] = []
+    for row in rows:
+        if is_blank(row.contract):
+            kept.append(row)
+            continue
+        title = titles.setdefault(row.contract_id, row.contract)
+        kept.append(row if title == row.contract else attrs.evolve(row, contract=title))
+    return kept
+
+
 def _sizes(min_size: object, max_size: object) -> tuple[int, int]:
     return _size_range(min_size, max_size, most=_MOST_ROWS, of="rows")
 
@@ -224,7 +243,7 @@ def _statements(
     if "id" in export.row_fields:
         drawn = _linked(draw, export, drawn, charged)
     if export is StatementFormat.WEEKLY_SUMMARY:
-        drawn = _within_a_day(drawn)
+        drawn = _one_title_each(_within_a_day(drawn))
     # Oldest first; on one day an income row before the fees charged on it.
     drawn.sort(key=lambda row: (row.on, not row.is_income))
     placed: list[Transaction] = []
