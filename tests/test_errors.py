@@ -358,6 +358,7 @@ QUOTED_WITHOUT_SHOWN = {
     ("serialize/_fused.py", "a.name"): "generated code: a field's own name",
     ("serialize/_strict.py", "jsonable(a)"): "a Literal type's own choices",
     ("serialize/_strict.py", "m.value"): "the library's own enum values, listed as the choices",
+    ("serialize/_strict.py", "number"): "a float's shortest text, compared with the text read",
     ("statements/_formats.py", "word"): "the library's own type words, listed as the choices",
     ("_display.py", "text[:limit]"): "shown() itself, after cutting the text",
     ("_display.py", "data"): "shown() itself, after cutting the bytes",

@@ -1517,6 +1517,59 @@ def test_a_float_read_from_data_is_shown_as_python_holds_it():
     assert "500.5" == _strict.shown(500.50)
 
 
+def _quoted_after(floats: list[str]) -> str:
+    """The message refusing ``payment_verified: 500.50`` written after *floats* in a title."""
+    text = (
+        '{"id": "c1", "title": [' + ", ".join(floats) + '], "client": {"id": "acme", '
+        '"payment_verified": 500.50}, "kind": "fixed_price", "started": "2026-03-02"}'
+    )
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_json(Contract, text)
+    (message,) = [p.message for p in info.value.problems if p.path == "$.client.payment_verified"]
+    return message
+
+
+def test_a_number_is_quoted_as_written_after_any_number_written_as_python_writes_it():
+    """Red team r22 M2: only a float's text that repr would not give back is kept, so
+    thousands of floats such as 1.5 (repr's own text) take no room and leave later
+    numbers quoted as written."""
+    message = _quoted_after(["1.5"] * (2 * _strict.MAX_WRITTEN_NUMBERS))
+    assert "float 500.50" in message
+
+
+def test_the_texts_of_floats_kept_are_bounded():
+    """Red team r22 M2: the texts of the first MAX_WRITTEN_NUMBERS floats written otherwise
+    than repr writes them are kept, no more; a later one is shown as repr shows it (the
+    same value), so the memory a document of floats takes is bounded."""
+    assert 1_000 == _strict.MAX_WRITTEN_NUMBERS  # the number from_json's docstring gives
+    just_under = _quoted_after(["1.50"] * (_strict.MAX_WRITTEN_NUMBERS - 1))
+    assert "float 500.50" in just_under
+    past = _quoted_after(["1.50"] * _strict.MAX_WRITTEN_NUMBERS)
+    assert "float 500.5" in past
+    assert "500.50" not in past
+
+
+@pytest.mark.parametrize("number", ["1.5", "1.50", "1e400"])
+def test_a_document_of_floats_is_read_in_the_memory_json_needs(number):
+    """Red team r22 M2: every float's text was kept, so 4 MB of floats peaked at 217 MB
+    (35 MB before the texts were kept); now the peak stays near what json.loads needs."""
+    text = '{"id": "c1", "title": [' + ",".join([number] * 200_000) + "]}"
+    errors: list[InvalidDataError] = []
+
+    def load() -> None:
+        try:
+            serialize.from_json(Contract, text)
+        except InvalidDataError as exc:
+            errors.append(exc)
+
+    load()  # the readers of Contract are built on first use: not what is measured
+    peak = _peak_bytes(load)
+    baseline = _peak_bytes(lambda: json.loads(text))
+    assert 2 == len(errors)
+    assert all("$.title" in [p.path for p in error.problems] for error in errors)
+    assert peak < 1.5 * baseline
+
+
 def _collector_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Record every switch of the garbage collector that serialize makes."""
     import gc

@@ -449,7 +449,9 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     (``$['x\x1b[31m']``, at most 40 characters), so no terminal escape or
     unencodable character in a key reaches a message.  A number is quoted
     as written (``500.50``, not ``500.5``): ``1e400`` is said to be out of a
-    float's range, not shown as ``inf``.
+    float's range, not shown as ``inf`` (for the first 1,000 numbers that
+    Python would write otherwise; later ones are shown as Python writes them,
+    so a document of a million floats is read in bounded memory).
 
     Raises:
         InvalidDataError: The text is not JSON, an object repeats a key, or
@@ -482,8 +484,9 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             long_ints.append(number)
         return number
 
-    # Each float keeps the text the document wrote: no reader takes a float, so only
-    # messages read it (500.50 is not shown as 500.5, nor 1e400 as inf).
+    # A float keeps the text the document wrote: no reader takes a float, so only
+    # messages read it (500.50 is not shown as 500.5, nor 1e400 as inf); the first
+    # MAX_WRITTEN_NUMBERS of them only, so memory stays bounded (red team r22 M2).
     numbers = WrittenNumbers()
 
     _check_target(cls)

@@ -26,7 +26,7 @@ from upwork_safety import _display
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._plain import whole_number
 from upwork_safety._render import jsonable
-from upwork_safety.errors import UpworkSafetyError
+from upwork_safety.errors import MAX_PROBLEMS, UpworkSafetyError
 from upwork_safety.money import Money, to_decimal, unicode_text
 
 if TYPE_CHECKING:
@@ -50,13 +50,22 @@ class RefusedError(ValueError):
         self.rule = rule
 
 
-#: The floats :func:`~upwork_safety.serialize.from_json` is reading, each with
-#: the text the document wrote, by the float's ``id`` (set while it builds the
-#: values, by :meth:`WrittenNumbers.quoted`).  The table holds the floats
-#: themselves, so no id in it is reused while it is set.
+#: The floats :func:`~upwork_safety.serialize.from_json` is reading whose text
+#: Python's ``repr`` would not give back, each with the text the document wrote,
+#: by the float's ``id`` (set while it builds the values, by
+#: :meth:`WrittenNumbers.quoted`).  The table holds the floats themselves, so no
+#: id in it is reused while it is set.
 _WRITTEN: ContextVar[dict[int, tuple[float, str]] | None] = ContextVar(
     "upwork_safety_written_numbers", default=None
 )
+
+#: The most floats one :class:`WrittenNumbers` keeps the text of: twenty times
+#: the problems an error keeps (:data:`~upwork_safety.errors.MAX_PROBLEMS`), so
+#: the numbers a report of a hand-written file quotes are quoted as written,
+#: while a hostile document of a million floats costs little more than the
+#: floats themselves (red team r22 M2: keeping every one peaked at 217 MB for
+#: 4 MB of text, six times the 35 MB ``json.loads`` needs).
+MAX_WRITTEN_NUMBERS = 20 * MAX_PROBLEMS
 
 
 class WrittenNumbers:
@@ -70,6 +79,12 @@ class WrittenNumbers:
     ``123456789012345678.99``, ``1e2``), not as Python's ``repr`` of the float
     (``500.5``, ``1.2345678901234568e+17``, ``100.0``), and says ``1e400`` is
     out of a float's range rather than showing ``inf``.
+
+    Only a text that ``repr`` would not give back is kept (``1.5`` is
+    shown as ``repr`` shows it, the same text), and only for the first
+    :data:`MAX_WRITTEN_NUMBERS` such floats, so the memory it takes is
+    bounded whatever the document: a float past them is shown as ``repr``
+    shows it.
     """
 
     __slots__ = ("_texts",)
@@ -78,9 +93,10 @@ class WrittenNumbers:
         self._texts: dict[int, tuple[float, str]] = {}
 
     def read(self, text: str) -> float:
-        """The float *text* names, as ``json.loads`` makes it, its text kept."""
+        """The float *text* names, as ``json.loads`` makes it, its text kept if needed."""
         number = float(text)
-        self._texts[id(number)] = (number, text)
+        if len(self._texts) < MAX_WRITTEN_NUMBERS and repr(number) != text:
+            self._texts[id(number)] = (number, text)
         return number
 
     @contextlib.contextmanager
