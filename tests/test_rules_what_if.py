@@ -335,12 +335,39 @@ def test_a_what_if_duration_with_nanoseconds_is_refused_for_them(name):
     assert (timedelta, preset) == (type(kept), kept)
 
 
+def test_a_withdrawal_cutoff_reads_a_pandas_timedelta_as_the_other_rule_durations_do():
+    """Review r22 L1: WithdrawalMethod.cutoff refused every pandas.Timedelta as 'not
+    Timedelta' (rule 'a timedelta or None'); one without nanoseconds is the plain timedelta
+    it holds, one with them is refused under 'at most microseconds', as review_period is."""
+    pd = pytest.importorskip("pandas")
+    bank = fees.DIRECT_TO_LOCAL_BANK
+    kept = attrs.evolve(bank, cutoff=pd.Timedelta(hours=15)).cutoff
+    assert (timedelta, timedelta(hours=15)) == (type(kept), kept)
+    with pytest.raises(RulesError) as info:
+        attrs.evolve(bank, cutoff=pd.Timedelta(hours=12, nanoseconds=1))
+    assert ("WithdrawalMethod.cutoff", "at most microseconds") == (
+        info.value.field,
+        info.value.rule,
+    )
+    assert "nanoseconds" in str(info.value)
+    # The time-of-day rule reads the plain value a pandas.Timedelta holds.
+    with pytest.raises(RulesError) as late:
+        attrs.evolve(bank, cutoff=pd.Timedelta(hours=24))
+    assert ("WithdrawalMethod.cutoff", "from 0 to under 24 hours") == (
+        late.value.field,
+        late.value.rule,
+    )
+
+
 def test_every_rule_set_refuses_a_finer_duration_under_one_rule():
-    """PlatformRules and PaymentScheduleRules say 'at most microseconds', as Segment.logged does."""
+    """PlatformRules, PaymentScheduleRules and WithdrawalMethod say 'at most microseconds',
+    as Segment.logged does (review r22 L1: WithdrawalMethod.cutoff said 'a timedelta or None')."""
     schedule = fees.PAYMENT_SCHEDULES
+    bank = fees.DIRECT_TO_LOCAL_BANK
     for build, field in (
         (lambda: attrs.evolve(rules.CURRENT, review_period=_Nanos(days=14)), "review_period"),
         (lambda: attrs.evolve(schedule, new_method_wait=_Nanos(days=3)), "new_method_wait"),
+        (lambda: attrs.evolve(bank, cutoff=_Nanos(hours=12)), "cutoff"),
     ):
         with pytest.raises(RulesError) as info:
             build()

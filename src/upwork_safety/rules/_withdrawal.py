@@ -15,9 +15,10 @@ import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import plain_text, whole_number
+from upwork_safety._plain import plain_duration, plain_text, whole_number
 from upwork_safety._validate import (
     bool_field,
+    finer_error,
     id_field,
     text_field,
 )
@@ -84,6 +85,12 @@ def _cutoff(value: object) -> timedelta | None:
     field = "WithdrawalMethod.cutoff"
     if value is None:
         return None
+    if isinstance(value, timedelta):
+        # A subclass (pandas.Timedelta) is the plain timedelta it holds; one holding
+        # more (nanoseconds) is refused as every rule set's duration is (review r22 L1).
+        value = plain_duration(value)
+        if type(value) is not timedelta:
+            raise finer_error(value, timedelta, field, error=RulesError)
     if type(value) is not timedelta:
         raise InvalidTypeError(
             f"{field} must be a timedelta after 00:00 UTC (timedelta(hours=12) for noon) "
@@ -175,12 +182,15 @@ class WithdrawalMethod:
             business day to be processed, as the time after 00:00 UTC
             (``timedelta(hours=12)`` for noon UTC), or ``None`` when none is published (a request is
             then processed on its own day, when that is a business day).
-            Needs a source when set.
+            Needs a source when set.  A ``timedelta`` subclass
+            (``pandas.Timedelta``) is kept as the plain ``timedelta`` it holds.
 
     Raises:
         RulesError: A fee or spread outside 0–1, a negative fixed fee or
-            minimum, one below the minor unit (``USD 1.995``), or a number
-            without a source.
+            minimum, one below the minor unit (``USD 1.995``), a number
+            without a source, or a cutoff outside 00:00–24:00 or holding
+            more than a ``timedelta`` can (nanoseconds: rule ``at most
+            microseconds``).
     """
 
     key: str = attrs.field(converter=plain_text, validator=id_field)
