@@ -82,7 +82,9 @@ def test_a_statement_loaded_from_json_with_a_nul_is_refused_at_its_path():
 
 
 def test_the_reader_and_the_constructor_name_the_same_rule_for_a_nul():
-    text = report([("Jul 15, 2024", "7100007", "Fixed-price", "100.00", "Northwind", "Sh\x00op")])
+    # The NUL goes in after the CSV is written: Python 3.10's csv writer refuses to write one.
+    written = report([("Jul 15, 2024", "7100007", "Fixed-price", "100.00", "Northwind", "ShNULop")])
+    text = written.replace("ShNULop", "Sh\x00op")
     with pytest.raises(InvalidDataError) as caught:
         parse(text)
     (problem,) = caught.value.problems
