@@ -69,6 +69,7 @@ from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reports import (
     Choices,
     Deadline,
+    Deadlines,
     Ledger,
     allowed,
     deadlines,
@@ -94,6 +95,7 @@ __all__ = [
     "ClientPaysArbitration",
     "Deadline",
     "DeadlineKind",
+    "Deadlines",
     "DormancyRefundRequest",
     "EndContract",
     "Event",

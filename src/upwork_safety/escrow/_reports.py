@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 import attrs
 
 from upwork_safety._events import MANUAL_EVENTS, EndContract, ManualEvent
-from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
+from upwork_safety._moments import to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
-from upwork_safety._plain import optional_plain_text, plain_text, plain_text_items
+from upwork_safety._plain import plain_text, plain_text_items
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import (
     as_tuple,
@@ -29,16 +29,14 @@ from upwork_safety._validate import (
     instance,
     member_field,
     member_text,
-    optional_cents_field,
-    optional_id_field,
     plain_texts,
     refuse_subclass,
     sequence_of,
-    text_field,
     text_items_field,
     text_value,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
+from upwork_safety.escrow._deadline import Deadline, Deadlines
 from upwork_safety.escrow._engine import (
     allowed_names,
     before_start,
@@ -58,7 +56,7 @@ from upwork_safety.escrow._reasons import when
 from upwork_safety.escrow._table import BY_EVENT, ROWS
 from upwork_safety.escrow._timers import available_at, rules_at
 from upwork_safety.models import MilestoneState, PaymentKind, _position, _zero
-from upwork_safety.money import Money, _add, _subtract, optional_plain_money, plain_money
+from upwork_safety.money import Money, _add, _subtract, plain_money
 from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
@@ -67,72 +65,15 @@ if TYPE_CHECKING:
     from upwork_safety.models import Contract
     from upwork_safety.rules import PlatformRules
 
-__all__ = ["Choices", "Deadline", "Ledger", "allowed", "deadlines", "ledger"]
+__all__ = ["Choices", "Deadline", "Deadlines", "Ledger", "allowed", "deadlines", "ledger"]
 
 _S = MilestoneState
 _ZERO = Decimal(0)
 
 
-def _kind(value: DeadlineKind | str) -> DeadlineKind:
-    # A value that is not a member is left for member_field to refuse.
-    return cast("DeadlineKind", member_text(DeadlineKind, value))
-
-
-def _party(value: Party | str) -> Party:
-    return cast("Party", member_text(Party, value))
-
-
 def _milestone_state(value: MilestoneState | str) -> MilestoneState:
     """A converter: the MilestoneState member a text names; anything else is for member_field."""
     return cast("MilestoneState", member_text(MilestoneState, value))
-
-
-@through_init
-@attrs.frozen
-class Deadline:
-    """Something that happens at *due* unless someone acts first.
-
-    Attributes:
-        kind: What it is (:class:`DeadlineKind`; equal to its text, e.g.
-            ``"review_ends"``).
-        due: When (UTC).
-        milestone_id: The milestone concerned, or ``None`` for the contract.
-        who: Who must act before *due* (:class:`Party`; equal to its text,
-            e.g. ``"client"``).
-        consequence: What happens at *due* if nobody acts.
-        source: Where the rule is published.
-        amount: For a ``funds_available`` deadline, the payment that
-            becomes available at *due* (the engine's deadlines always say);
-            ``None`` for every other kind, which cannot carry one.
-    """
-
-    kind: DeadlineKind = attrs.field(converter=_kind, validator=member_field(DeadlineKind))
-    due: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
-    milestone_id: str | None = attrs.field(
-        converter=optional_plain_text, validator=optional_id_field
-    )
-    who: Party = attrs.field(converter=_party, validator=member_field(Party))
-    consequence: str = attrs.field(converter=plain_text, validator=text_field)
-    source: str = attrs.field(converter=plain_text, validator=text_field)
-    amount: Money | None = attrs.field(
-        default=None, converter=optional_plain_money, validator=optional_cents_field
-    )
-
-    def __attrs_post_init__(self) -> None:
-        if self.amount is not None and self.kind is not DeadlineKind.FUNDS_AVAILABLE:
-            raise InvalidValueError(
-                f"Deadline.amount is only for a funds_available deadline (the payment that "
-                f"becomes available), not for {self.kind.value}",
-                field="Deadline.amount",
-                rule="only for funds_available",
-            )
-
-    def to_records(self) -> list[dict[str, object]]:
-        """One flat dict with every field, for ``pandas.DataFrame``."""
-        return [{field.name: plain(getattr(self, field.name)) for field in attrs.fields(Deadline)}]
-
-    def _repr_html_(self) -> str:
-        return html_table(self.to_records(), caption="Escrow deadline")
 
 
 def _deadline(run: Run, milestone: Draft | None, timer: Timer, due: datetime) -> Deadline:
@@ -190,7 +131,7 @@ def _payment_deadlines(run: Run) -> list[Deadline]:
 
 def deadlines(
     contract: Contract, now: datetime, *, rules: PlatformRules | None = None
-) -> list[Deadline]:
+) -> Deadlines:
     """What happens next, when, who must act, and what silence causes.
 
     The contract is first advanced to *now* (:func:`advance`), so a review
@@ -210,7 +151,9 @@ def deadlines(
         rules: As for :func:`apply`.
 
     Returns:
-        Every deadline after *now*, soonest first, with ``due`` in UTC.
+        Every deadline after *now*, soonest first, with ``due`` in UTC: a
+        :class:`Deadlines` list (one table row per deadline with
+        ``to_records()``).
 
     Raises:
         InvalidValueError: *now* is naive or earlier than the last event (or a
@@ -229,7 +172,7 @@ def deadlines(
     order = {m.id: index for index, m in enumerate(run.contract.milestones)}
     upcoming = [d for d in found if d.due > moment]
     upcoming.sort(key=lambda d: (d.due, -1 if d.milestone_id is None else order[d.milestone_id]))
-    return upcoming
+    return Deadlines(upcoming)
 
 
 def rules_in_force(at: datetime, *, rules: PlatformRules | None = None) -> PlatformRules:

@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, ClassVar
 
 from upwork_safety import _render
-from upwork_safety._validate import sequence_of
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety._frozen_list import FrozenList
+from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._reports import JSSPoint
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from upwork_safety.jss._lapses import Lapse
 
-#: The rule an attempt to change a timeline breaks, in its error.
-_UNCHANGEABLE = "a JSSTimeline cannot be changed"
 
-
-class JSSTimeline(list[JSSPoint]):
+class JSSTimeline(FrozenList[JSSPoint]):
     """The list of :class:`JSSPoint` that :func:`~upwork_safety.jss.timeline` returns.
 
     A ``list`` (``timeline == [point, ...]`` holds, and it reads as one),
@@ -40,14 +37,17 @@ class JSSTimeline(list[JSSPoint]):
             (``field='JSSTimeline[i].on'``).
     """
 
-    __slots__ = ("_built",)
+    __slots__ = ()
+
+    item: ClassVar[type] = JSSPoint
+    noun: ClassVar[str] = "a JSSTimeline"
 
     def __init__(self, points: Iterable[JSSPoint] = ()) -> None:
-        if getattr(self, "_built", False):  # __init__ called again on a built one
-            _refuse("__init__")
-        checked = sequence_of(points, JSSPoint, "JSSTimeline")
-        for index in range(1, len(checked)):
-            before, point = checked[index - 1], checked[index]
+        super().__init__(points)
+
+    def _check_order(self, items: Sequence[JSSPoint]) -> None:
+        for index in range(1, len(items)):
+            before, point = items[index - 1], items[index]
             if point.on <= before.on:
                 raise InvalidValueError(
                     f"JSSTimeline[{index}] is on {point.on}, not after JSSTimeline[{index - 1}] "
@@ -55,12 +55,6 @@ class JSSTimeline(list[JSSPoint]):
                     field=f"JSSTimeline[{index}].on",
                     rule="days in increasing order",
                 )
-        super().__init__(checked)
-        self._built = True
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuilt through the constructor (a list would be refilled with extend).
-        return (type(self), (list(self),))
 
     def lapses(self) -> tuple[Lapse, ...]:
         """Every :class:`Lapse` of the points, once each, in the order they first appear.
@@ -92,60 +86,3 @@ class JSSTimeline(list[JSSPoint]):
             caption="JSS timeline",
             columns=("on", "score", "projected", "lapses"),
         )
-
-    # The list methods that would change it: each refuses.
-    def append(self, *_: Any) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("append")
-
-    def extend(self, *_: Any) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("extend")
-
-    def insert(self, *_: Any) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("insert")
-
-    def pop(self, *_: Any) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("pop")
-
-    def remove(self, *_: Any) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("remove")
-
-    def clear(self) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("clear")
-
-    def sort(self, *_: Any, **__: Any) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("sort")
-
-    def reverse(self) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("reverse")
-
-    def __setitem__(self, *_: Any) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("item assignment")
-
-    def __delitem__(self, *_: Any) -> NoReturn:
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("item deletion")
-
-    def __iadd__(self, *_: Any) -> NoReturn:  # type: ignore[misc]
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("+=")
-
-    def __imul__(self, *_: Any) -> NoReturn:  # type: ignore[misc]
-        """Refused: a JSSTimeline cannot be changed."""
-        _refuse("*=")
-
-
-def _refuse(what: str) -> NoReturn:
-    raise InvalidTypeError(
-        f"{_UNCHANGEABLE} ({what}): build a new one, e.g. JSSTimeline([*timeline, point])",
-        field="JSSTimeline",
-        rule=_UNCHANGEABLE,
-    )

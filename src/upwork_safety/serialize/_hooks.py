@@ -192,11 +192,12 @@ def _fixed_tuple_reader(conv: cattrs.Converter, t: Any) -> Any:
 
 
 def _list_class_item(t: Any) -> Any:
-    """``X`` for a class of the library's own that subclasses ``list[X]`` (``jss.JSSTimeline``)."""
+    """``X`` for a library class subclassing ``list[X]`` (``JSSTimeline``, ``Deadlines``)."""
     if not isinstance(t, type) or t is list or not issubclass(t, list) or attrs.has(t):
         return None
     for base in getattr(t, "__orig_bases__", ()):
-        if get_origin(base) is list and len(get_args(base)) == 1:
+        origin = get_origin(base)
+        if isinstance(origin, type) and issubclass(origin, list) and len(get_args(base)) == 1:
             return get_args(base)[0]
     return None
 
