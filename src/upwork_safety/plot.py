@@ -23,10 +23,11 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from upwork_safety._validate import optional_instance, sequence_of, text_value
+from upwork_safety._validate import sequence_of, text_value
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.fees import WithdrawalComparison, WithdrawalQuote
-from upwork_safety.jss import JSSPoint, JSSRules, rules_as_of
+from upwork_safety.jss import JSSPoint, JSSRules
+from upwork_safety.rules import JSS_HISTORY, RuleHistory, _pick_rules
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -108,8 +109,7 @@ def _title_text(title: object) -> str:
 
 
 def _threshold(last: JSSPoint, rules: object) -> int:
-    chosen = optional_instance(rules, JSSRules, "rules")
-    return (rules_as_of(last.on) if chosen is None else chosen).top_rated_min_score
+    return _pick_rules(rules, JSSRules, JSS_HISTORY, last.on).top_rated_min_score
 
 
 def _jss_axes(ax: object) -> None:
@@ -158,7 +158,7 @@ def jss_timeline(
     points: Iterable[JSSPoint],
     ax: Axes | None = None,
     *,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     top_rated: bool = True,
     title: str = "Job Success Score",
 ) -> Axes:

@@ -27,7 +27,7 @@ from upwork_safety.checks._milestones import short
 from upwork_safety.checks._net import becomes_available, net_of_amount
 from upwork_safety.errors import RulesError
 from upwork_safety.models import Contract, Milestone, MilestoneState
-from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import PlatformRules, RuleHistory
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -69,7 +69,7 @@ class _Clock:
         factory=dict
     )
     #: The caller's own rules, if any (*rules* is then the same).
-    override: PlatformRules | None = None
+    override: PlatformRules | RuleHistory[PlatformRules] | None = None
 
     def same_milestone(self, kind: escrow.DeadlineKind) -> escrow.Deadline | None:
         """The upcoming deadline of *kind* on this deadline's milestone, if any."""

@@ -18,7 +18,7 @@ from datetime import datetime  # noqa: TC003
 import upwork_safety.escrow as escrow  # noqa: PLR0402  (the engine's public API, by name)
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_instant
-from upwork_safety._validate import instance, optional_instance
+from upwork_safety._validate import instance
 from upwork_safety.checks._clocks import (
     _BY_DEADLINE,
     _UTC,
@@ -34,7 +34,7 @@ from upwork_safety.checks._net import net_of_amount
 from upwork_safety.checks._normalise import checked_text
 from upwork_safety.checks._pending import pending_findings
 from upwork_safety.models import Contract, ContractKind, Milestone, MilestoneState
-from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import PlatformRules, RuleHistory, _given_rules
 
 _WORKING = frozenset(
     {
@@ -58,7 +58,9 @@ def _titled(milestone: Milestone) -> str:
     return f'"{short(milestone.title, 40)}"'
 
 
-def _unfunded(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
+def _unfunded(
+    contract: Contract, now: datetime, rules: PlatformRules | RuleHistory[PlatformRules] | None
+) -> list[Finding]:
     if contract.ended is not None or any(m.state in _WORKING for m in contract.milestones):
         return []
     upcoming = [m for m in contract.milestones if m.state is MilestoneState.NOT_FUNDED]
@@ -229,7 +231,9 @@ def _vague(contract: Contract) -> list[Finding]:
     return found
 
 
-def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
+def _fixed_price(
+    contract: Contract, now: datetime, rules: PlatformRules | RuleHistory[PlatformRules] | None
+) -> list[Finding]:
     current = escrow.advance(contract, now, rules=rules)
     in_force = escrow.rules_in_force(now, rules=rules)
     found = _unfunded(current, now, rules)
@@ -250,7 +254,10 @@ def _fixed_price(contract: Contract, now: datetime, rules: PlatformRules | None)
 
 
 def review_contract(
-    contract: Contract, *, now: datetime, rules: PlatformRules | None = None
+    contract: Contract,
+    *,
+    now: datetime,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> list[Finding]:
     """Review a contract at *now* and report what needs the freelancer's attention.
 
@@ -316,11 +323,11 @@ def review_contract(
             milestone's title or description longer than
             :data:`~upwork_safety.checks.MAX_TEXT_CHARS`.
         InvalidTypeError: *contract* is not a Contract or *rules* not
-            :class:`~upwork_safety.rules.PlatformRules`.
+            :class:`~upwork_safety.rules.PlatformRules` or a history of them.
     """
     contract = instance(contract, Contract, "contract")
     now = utc_instant(now, "now")
-    optional_instance(rules, PlatformRules, "rules")
+    rules = _given_rules(rules, PlatformRules)
     if contract.kind is ContractKind.HOURLY:
         return sorted_findings(_hourly(contract, now, rules))
     return sorted_findings(_fixed_price(contract, now, rules))

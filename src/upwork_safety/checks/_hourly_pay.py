@@ -29,7 +29,7 @@ from upwork_safety.checks._clocks import _left, _when
 from upwork_safety.checks._codes import FindingCode
 from upwork_safety.checks._findings import Finding, make_finding
 from upwork_safety.checks._net import becomes_available, net_of_weeks
-from upwork_safety.rules import HISTORY
+from upwork_safety.rules import HISTORY, RuleHistory
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -62,7 +62,7 @@ def week_label(week: hourly.BillingWeek, now: datetime) -> str:
 
 def weeks_back(
     now: datetime,
-    rules: PlatformRules | None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None,
     still_open: Callable[[hourly.PayoutCalendar], bool],
 ) -> Iterator[hourly.BillingWeek]:
     """The week containing *now*, then each week before it, while *still_open* may hold.
@@ -70,8 +70,9 @@ def weeks_back(
     *still_open* tells from a week's own payout calendar whether a moment
     of the week is still ahead at *now* (its dispute window's close, its
     pay).  The walk stops at the first week for which it holds under none
-    of the rule sets that can apply: *rules*, or with ``None`` every preset
-    of :data:`upwork_safety.rules.HISTORY`, since each week is counted under
+    of the rule sets that can apply: *rules* (every preset of a history
+    given), or with ``None`` every preset of
+    :data:`upwork_safety.rules.HISTORY`, since each week is counted under
     the rules in force at its end (DOMAIN.md section 3), and those can
     differ from week to week.
 
@@ -86,7 +87,12 @@ def weeks_back(
     (a year at most, ``PlatformRules``), never the Work Diary's history
     (red team r20 M3).
     """
-    possible = (rules,) if rules is not None else tuple(HISTORY)
+    if rules is None:
+        possible = tuple(HISTORY)
+    elif isinstance(rules, RuleHistory):
+        possible = tuple(rules)
+    else:
+        possible = (rules,)
     week = hourly.billing_week(now)
     while any(still_open(week.calendar(rules=chosen)) for chosen in possible):
         yield week
@@ -123,7 +129,7 @@ def _worked(
 
 
 def unpaid_weeks(
-    contract: Contract, now: datetime, rules: PlatformRules | None
+    contract: Contract, now: datetime, rules: PlatformRules | RuleHistory[PlatformRules] | None
 ) -> list[hourly.BillingWeek]:
     """The weeks of *contract*'s Work Diary invoiced by *now* whose pay is not yet available.
 
@@ -171,7 +177,7 @@ def _covered(item: hourly.PayoutItem) -> str:
     return f"{item.protected_amount} of it covered by Hourly Protection"
 
 
-def bills_of(contract: Contract, rules: PlatformRules | None) -> Bills:
+def bills_of(contract: Contract, rules: PlatformRules | RuleHistory[PlatformRules] | None) -> Bills:
     """Each week's invoice of *contract* under *rules*, counted once however often asked.
 
     A review asks for last week's invoice for ``UNPROTECTED_HOURS`` and
@@ -189,7 +195,7 @@ def bills_of(contract: Contract, rules: PlatformRules | None) -> Bills:
 def hourly_pay_findings(
     contract: Contract,
     now: datetime,
-    rules: PlatformRules | None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None,
     *,
     bill: Bills | None = None,
 ) -> list[Finding]:
@@ -214,7 +220,7 @@ def pay_findings(
     contract: Contract,
     weeks: Sequence[hourly.BillingWeek],
     now: datetime,
-    rules: PlatformRules | None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None,
     *,
     bill: Bills | None = None,
 ) -> list[Finding]:

@@ -33,7 +33,7 @@ from upwork_safety.errors import InvalidValueError
 if TYPE_CHECKING:
     from upwork_safety.checks._hourly_pay import Bills
     from upwork_safety.models import Contract
-    from upwork_safety.rules import PlatformRules
+    from upwork_safety.rules import PlatformRules, RuleHistory
 
 
 def _hours(span: timedelta) -> str:
@@ -45,7 +45,7 @@ def _week_findings(
     contract: Contract,
     week: hourly.BillingWeek,
     now: datetime,
-    rules: PlatformRules | None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None,
     *,
     label: str,
     bills: Bills,
@@ -207,7 +207,9 @@ def _check_diary_ends_by(contract: Contract, now: datetime) -> None:
         )
 
 
-def _past_weeks(now: datetime, rules: PlatformRules | None) -> list[tuple[hourly.BillingWeek, str]]:
+def _past_weeks(
+    now: datetime, rules: PlatformRules | RuleHistory[PlatformRules] | None
+) -> list[tuple[hourly.BillingWeek, str]]:
     """The weeks before *now*'s whose dispute window may still be open, newest first.
 
     Last week under the published rules; under a what-if dispute window
@@ -224,7 +226,9 @@ def _past_weeks(now: datetime, rules: PlatformRules | None) -> list[tuple[hourly
     return [(week, week_label(week, now)) for week in weeks]
 
 
-def _hourly(contract: Contract, now: datetime, rules: PlatformRules | None) -> list[Finding]:
+def _hourly(
+    contract: Contract, now: datetime, rules: PlatformRules | RuleHistory[PlatformRules] | None
+) -> list[Finding]:
     _check_diary_ends_by(contract, now)
     bills = bills_of(contract, rules)
     this_week = hourly.billing_week(now)

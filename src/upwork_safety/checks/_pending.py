@@ -25,11 +25,13 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from upwork_safety.models import Contract, Payment
-    from upwork_safety.rules import PlatformRules
+    from upwork_safety.rules import PlatformRules, RuleHistory
 
 
 def _paid(
-    contract: Contract, same: Sequence[escrow.Deadline], rules: PlatformRules | None
+    contract: Contract,
+    same: Sequence[escrow.Deadline],
+    rules: PlatformRules | RuleHistory[PlatformRules] | None,
 ) -> list[Payment] | None:
     """The contract's payments that *same* (one milestone's, due at one moment) make available.
 
@@ -61,7 +63,7 @@ def pending_findings(
     contract: Contract,
     deadlines: Sequence[escrow.Deadline],
     now: datetime,
-    rules: PlatformRules | None = None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> list[Finding]:
     """One ``FUNDS_PENDING`` finding per milestone and moment at which paid money becomes available.
 

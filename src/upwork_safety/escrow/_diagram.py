@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from upwork_safety.escrow._engine import check_rules
+from upwork_safety._validate import optional_instance
 from upwork_safety.escrow._table import ROWS
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.rules import CURRENT, PlatformRules
@@ -39,14 +39,14 @@ def to_mermaid(*, rules: PlatformRules | None = None) -> str:
     >>> print(to_mermaid().splitlines()[2])
         NOT_FUNDED --> FUNDED: Fund
     """
-    rules = check_rules(rules) or CURRENT
+    chosen = optional_instance(rules, PlatformRules, "rules") or CURRENT
     lines = ["stateDiagram-v2", f"    [*] --> {MilestoneState.NOT_FUNDED.name}"]
     seen: set[str] = set()
     for row in ROWS:
-        if row.switched_off(rules):
+        if row.switched_off(chosen):
             continue  # these rules never take it
         timer = row.timer or row.window
-        period = "" if timer is None else timer.period(rules)
+        period = "" if timer is None else timer.period(chosen)
         text = _label(row.event.__name__, row.condition, period)
         for source, target in row.edges:
             line = f"    {source.name} --> {target.name}: {text}"

@@ -27,7 +27,7 @@ from upwork_safety._events import (
     plain_events,
 )
 from upwork_safety._moments import utc_instant
-from upwork_safety._validate import instance, optional_instance, sequence_of
+from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
 from upwork_safety.escrow._reasons import refusal, released_note, when
 from upwork_safety.escrow._run import Draft, Recorded, Run
@@ -47,7 +47,7 @@ from upwork_safety.models import (
     _recorded_what,
     _start_fix,
 )
-from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import PlatformRules, RuleHistory, _given_rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -103,9 +103,9 @@ def fixed_price(contract: object) -> Contract:
     return contract
 
 
-def check_rules(rules: object) -> PlatformRules | None:
-    """*rules* if it is ``None`` or a :class:`PlatformRules`, else a library error."""
-    return optional_instance(rules, PlatformRules, "rules")
+def check_rules(rules: object) -> PlatformRules | RuleHistory[PlatformRules] | None:
+    """*rules* if it is ``None``, a :class:`PlatformRules` or a history of them, else an error."""
+    return _given_rules(rules, PlatformRules)
 
 
 def open_run(contract: object, rules: object) -> Run:
@@ -434,7 +434,10 @@ def is_automatic(event: object) -> bool:
 
 
 def apply(
-    contract: Contract, event: ManualEvent, *, rules: PlatformRules | None = None
+    contract: Contract,
+    event: ManualEvent,
+    *,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> Contract:
     """Apply one event a person performs and return the new contract.
 
@@ -549,7 +552,12 @@ def _check_moments_by(run: Run, moment: datetime) -> None:
         )
 
 
-def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = None) -> Contract:
+def advance(
+    contract: Contract,
+    now: datetime,
+    *,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
+) -> Contract:
     """Apply every automatic step due up to *now*, earliest first.
 
     Automatic steps: :class:`AutoApprove` when the review period has fully
@@ -589,7 +597,10 @@ def advance(contract: Contract, now: datetime, *, rules: PlatformRules | None = 
 
 
 def replay(
-    contract: Contract, events: Iterable[Event], *, rules: PlatformRules | None = None
+    contract: Contract,
+    events: Iterable[Event],
+    *,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> Contract:
     """Apply *events* in order, checking each automatic one against the clock.
 

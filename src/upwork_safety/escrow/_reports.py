@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from upwork_safety.escrow._row import Timer
     from upwork_safety.escrow._run import Draft, Run
     from upwork_safety.models import Contract
-    from upwork_safety.rules import PlatformRules
+    from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = ["Choices", "Deadline", "Deadlines", "Ledger", "allowed", "deadlines", "ledger"]
 
@@ -130,7 +130,10 @@ def _payment_deadlines(run: Run) -> list[Deadline]:
 
 
 def deadlines(
-    contract: Contract, now: datetime, *, rules: PlatformRules | None = None
+    contract: Contract,
+    now: datetime,
+    *,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> Deadlines:
     """What happens next, when, who must act, and what silence causes.
 
@@ -175,7 +178,9 @@ def deadlines(
     return Deadlines(upcoming)
 
 
-def rules_in_force(at: datetime, *, rules: PlatformRules | None = None) -> PlatformRules:
+def rules_in_force(
+    at: datetime, *, rules: PlatformRules | RuleHistory[PlatformRules] | None = None
+) -> PlatformRules:
     """The rules the engine applies to a step taken, or a clock started, at *at*.
 
     Each of the engine's clocks (review, security period, refund answer,
@@ -348,7 +353,12 @@ class Ledger:
         return html_table(rows, caption=f"Escrow ledger at {when(self.at)}")
 
 
-def ledger(contract: Contract, now: datetime, *, rules: PlatformRules | None = None) -> Ledger:
+def ledger(
+    contract: Contract,
+    now: datetime,
+    *,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
+) -> Ledger:
     """The freelancer's money buckets at *now* (after :func:`advance` to *now*).
 
     Escrow buckets come from each milestone's :class:`~upwork_safety.models.Escrow`;
@@ -558,7 +568,7 @@ def allowed(
     milestone_id: str,
     *,
     now: datetime | None = None,
-    rules: PlatformRules | None = None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> Choices:
     """The events allowed on *milestone_id*, with the reason each other one is not.
 

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from upwork_safety.escrow._table import Clocks
     from upwork_safety.models import Contract
     from upwork_safety.money import Money
-    from upwork_safety.rules import PlatformRules
+    from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = ["Draft", "Recorded", "Run"]
 
@@ -182,7 +182,9 @@ class Run:
         "touched",
     )
 
-    def __init__(self, contract: Contract, rules: PlatformRules | None) -> None:
+    def __init__(
+        self, contract: Contract, rules: PlatformRules | RuleHistory[PlatformRules] | None
+    ) -> None:
         self.contract = contract
         self.rules = rules
         self.positions = _positions(contract)

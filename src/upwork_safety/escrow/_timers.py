@@ -23,7 +23,7 @@ from upwork_safety._calendar import add_business_span
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import days, holds
 from upwork_safety.escrow._row import Due, Timer
-from upwork_safety.rules import PlatformRules, as_of
+from upwork_safety.rules import PlatformRules, RuleHistory, as_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -58,20 +58,26 @@ __all__ = [
 
 UTC = timezone.utc
 
+#: The ``rules=`` a caller gave the engine: a rule set, a history of them, or ``None``.
+Override = PlatformRules | RuleHistory[PlatformRules] | None
+
 
 @functools.lru_cache(maxsize=1024)
 def _rules_on(day: date) -> PlatformRules:
     return as_of(day)
 
 
-def rules_at(at: datetime, override: PlatformRules | None) -> PlatformRules:
-    """The rules for a clock that started at *at*: *override*, else those in force that UTC day."""
-    if override is not None:
-        return override
-    return _rules_on(at.date())
+def rules_at(at: datetime, override: Override) -> PlatformRules:
+    """The rules for a clock started at *at*: *override* (its history's that day) or Upwork's."""
+    if override is None:
+        return _rules_on(at.date())
+    if isinstance(override, RuleHistory):
+        chosen: PlatformRules = override.in_force(at.date())
+        return chosen
+    return override
 
 
-def available_at(paid_at: datetime, override: PlatformRules | None) -> datetime:
+def available_at(paid_at: datetime, override: Override) -> datetime:
     """When money paid out at *paid_at* leaves its security period and becomes available.
 
     The one reading of the rule (HC 211060918): the security period in
@@ -87,7 +93,7 @@ def start_of(day: date) -> datetime:
     return datetime.combine(day, time(0), UTC)
 
 
-def client_answer_due(disputed_at: datetime, override: PlatformRules | None) -> datetime:
+def client_answer_due(disputed_at: datetime, override: Override) -> datetime:
     """When the client's time to answer a dispute filed at *disputed_at* runs out.
 
     In business days (the library's one helper,
@@ -104,7 +110,7 @@ def client_answer_due(disputed_at: datetime, override: PlatformRules | None) -> 
 
 
 def arbitration_window(
-    answered_at: datetime, override: PlatformRules | None
+    answered_at: datetime, override: Override
 ) -> tuple[datetime, datetime, datetime]:
     """For a dispute answered at *answered_at*: (proposal due, opt-in opens, opt-in closes).
 
@@ -118,9 +124,7 @@ def arbitration_window(
     return proposal, opens, opens + rules.arbitration_opt_in
 
 
-def dormancy_times(
-    last: datetime, override: PlatformRules | None
-) -> tuple[datetime, datetime, datetime]:
+def dormancy_times(last: datetime, override: Override) -> tuple[datetime, datetime, datetime]:
     """For escrow untouched since *last*: (first notice, final notice, closing)."""
     rules = rules_at(last, override)
     first = last + rules.dormancy_period

@@ -28,7 +28,7 @@ from upwork_safety.money import exact
 from upwork_safety.rules import WithdrawalMethod
 
 if TYPE_CHECKING:
-    from upwork_safety.rules import PaymentScheduleRules
+    from upwork_safety.rules import PaymentScheduleRules, RuleHistory
 
 __all__ = ["Arrival", "arrival"]
 
@@ -177,7 +177,7 @@ def arrival(
     requested_at: datetime,
     *,
     method_added: date | datetime | None = None,
-    rules: PaymentScheduleRules | None = None,
+    rules: PaymentScheduleRules | RuleHistory[PaymentScheduleRules] | None = None,
 ) -> Arrival:
     """Say when a withdrawal requested at *requested_at* arrives by *method*.
 

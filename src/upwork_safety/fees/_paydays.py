@@ -28,7 +28,6 @@ from upwork_safety._validate import (
     member,
     member_field,
     member_text,
-    optional_instance,
     whole_cents,
 )
 from upwork_safety.errors import InvalidValueError
@@ -43,6 +42,8 @@ from upwork_safety.rules import (
     PAYMENT_SCHEDULE_HISTORY,
     PaymentSchedule,
     PaymentScheduleRules,
+    RuleHistory,
+    _pick_rules,
 )
 
 if TYPE_CHECKING:
@@ -294,8 +295,7 @@ def _schedule_arg(value: object, rules: PaymentScheduleRules) -> PaymentSchedule
 
 
 def _rules(rules: object, on: date) -> PaymentScheduleRules:
-    chosen = optional_instance(rules, PaymentScheduleRules, "rules")
-    return PAYMENT_SCHEDULE_HISTORY.in_force(on) if chosen is None else chosen
+    return _pick_rules(rules, PaymentScheduleRules, PAYMENT_SCHEDULE_HISTORY, on)
 
 
 def _months(start: date, end: date) -> Iterable[tuple[int, int]]:
@@ -325,7 +325,7 @@ def paydays(
     *,
     start: date | datetime,
     end: date | datetime,
-    rules: PaymentScheduleRules | None = None,
+    rules: PaymentScheduleRules | RuleHistory[PaymentScheduleRules] | None = None,
 ) -> tuple[date, ...]:
     """Return the scheduled paydays of *schedule* from *start* to *end*, both included.
 

@@ -11,7 +11,7 @@ import attrs
 from upwork_safety._calendar import hourly_pay_available, week_rules_day, week_start
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import optional_instance, whole_cents
+from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
 from upwork_safety.fees._contract_terms import payment_terms
@@ -20,7 +20,8 @@ from upwork_safety.fees._route import rates_day
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
 from upwork_safety.models import Contract, ContractKind, Payment, PaymentKind
 from upwork_safety.money import ExchangeRate, Money, exact
-from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import HISTORY as PLATFORM_HISTORY
+from upwork_safety.rules import PlatformRules, RuleHistory, _given_rules, _in_force_of
 from upwork_safety.rules import as_of as platform_as_of
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ __all__ = ["Payout", "payout"]
 
 RateLike = Decimal | int | str
 #: *platform_rules*: the rules that date an hourly week's pay, or ``None`` for each week's own.
-WeekRules = PlatformRules | None
+WeekRules = PlatformRules | RuleHistory[PlatformRules] | None
 
 
 def _wrong_parts() -> InvalidTypeError:
@@ -214,12 +215,12 @@ def check_available(available: date, paid_on: date, field: str) -> None:
 _WEEK = timedelta(days=7)
 
 
-def _rules_of_week(closes: datetime, rules: PlatformRules | None) -> PlatformRules:
-    """*rules*, or those in force at the end of the week that *closes* (``week_rules_day``)."""
-    return platform_as_of(week_rules_day(closes)) if rules is None else rules
+def _rules_of_week(closes: datetime, rules: WeekRules) -> PlatformRules:
+    """*rules*, or the rules its history (or Upwork) has in force as the week that *closes* ends."""
+    return _in_force_of(rules, PLATFORM_HISTORY, week_rules_day(closes))
 
 
-def _week_pay_days(closes: datetime, rules: PlatformRules | None) -> list[tuple[date, str]]:
+def _week_pay_days(closes: datetime, rules: WeekRules) -> list[tuple[date, str]]:
     """The days the hours of the week that *closes* are available: as usual, and Top Rated."""
     chosen = _rules_of_week(closes, rules)
     end = closes - timedelta(microseconds=1)
@@ -232,7 +233,7 @@ def _week_pay_days(closes: datetime, rules: PlatformRules | None) -> list[tuple[
     return days
 
 
-def hourly_pay_days(day: date, rules: PlatformRules | None = None) -> list[tuple[date, str]]:
+def hourly_pay_days(day: date, rules: WeekRules = None) -> list[tuple[date, str]]:
     """Every day an hourly contract's payment dated *day* is first available, with what it pays.
 
     A payment of kind ``OTHER`` on an hourly contract does not say what it
@@ -280,7 +281,7 @@ HOURLY_PAY_RULE = (
 
 
 def _available(
-    day: date, payment: object, contract: object, given: object, rules: PlatformRules | None
+    day: date, payment: object, contract: object, given: object, rules: WeekRules
 ) -> date:
     """The first day a payment of *day* can be withdrawn: *given*, else the security period's end.
 
@@ -502,7 +503,7 @@ def payout(
         rules=rules,
         what="payment",
     )
-    chosen_platform = optional_instance(platform_rules, PlatformRules, "platform_rules")
+    chosen_platform = _given_rules(platform_rules, PlatformRules, "platform_rules")
     available = _available(day, payment, contract, available_on, chosen_platform)
     withdrawn_on, day_source, dated_by = _withdrawal_day(reference_rate, offered_rate, available)
     if withdrawn_on < available:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._moments import utc_day
-from upwork_safety._validate import optional_instance, whole_cents
+from upwork_safety._validate import whole_cents
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
 from upwork_safety.money import Money, exact, require_money, round_down
-from upwork_safety.rules import RETENTION_HISTORY, RetentionRules
+from upwork_safety.rules import RETENTION_HISTORY, RetentionRules, RuleHistory, _pick_rules
 
 if TYPE_CHECKING:
     from datetime import date
@@ -17,7 +17,9 @@ __all__ = ["retention_allowance"]
 
 
 @exact
-def retention_allowance(proceeds: Money, *, on: date, rules: RetentionRules | None = None) -> Money:
+def retention_allowance(
+    proceeds: Money, *, on: date, rules: RetentionRules | RuleHistory[RetentionRules] | None = None
+) -> Money:
     """How much of a month's export proceeds you may keep in your dollar account.
 
     Since October 2023 the State Bank of Pakistan lets a freelancer keep
@@ -72,10 +74,8 @@ def retention_allowance(proceeds: Money, *, on: date, rules: RetentionRules | No
     """
     money = whole_cents(require_money(proceeds, "proceeds"), "proceeds")
     day = utc_day(on, "on")
-    chosen = optional_instance(rules, RetentionRules, "rules")
-    if chosen is None:
-        chosen = RETENTION_HISTORY.in_force(day)
-    elif day < chosen.effective:
+    chosen = _pick_rules(rules, RetentionRules, RETENTION_HISTORY, day)
+    if day < chosen.effective:
         raise RulesError(
             f"rules take effect on {chosen.effective}, after on ({day})",
             field="on",

@@ -15,13 +15,11 @@ from upwork_safety._validate import (
     field_name,
     finer_error,
     instance_field,
-    optional_instance,
     whole_cents,
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
-from upwork_safety.rules import PlatformRules
-from upwork_safety.rules import as_of as _rules_as_of
+from upwork_safety.rules import HISTORY, PlatformRules, _pick_rules
 
 if TYPE_CHECKING:
     from upwork_safety.hourly._week import BillingWeek
@@ -42,9 +40,8 @@ def flag(value: object, what: str) -> bool:
 
 
 def rules_for(rules: object, on: date | datetime) -> PlatformRules:
-    """Return *rules*, or the platform rules in force *on* when it is ``None``."""
-    chosen = optional_instance(rules, PlatformRules, "rules")
-    return _rules_as_of(on) if chosen is None else chosen
+    """*rules*, the rule set its history has in force *on*, or (``None``) the one in force."""
+    return _pick_rules(rules, PlatformRules, HISTORY, on)
 
 
 def week_rules(rules: object, week: BillingWeek) -> PlatformRules:

@@ -34,7 +34,7 @@ from upwork_safety.hourly._args import (
 )
 from upwork_safety.hourly._kinds import PayoutStatus, payout_status
 from upwork_safety.money import Money, plain_money
-from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = ["Bonus", "bonus", "bonus_available"]
 
@@ -168,7 +168,12 @@ class Bonus:
         return html_table(self.to_records(), caption=caption)
 
 
-def bonus(amount: Money, *, paid_at: datetime, rules: PlatformRules | None = None) -> Bonus:
+def bonus(
+    amount: Money,
+    *,
+    paid_at: datetime,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
+) -> Bonus:
     """Return a bonus paid at *paid_at* with the moment it becomes available.
 
     The bonus is pending for ``rules.security_period`` (5 days) from the

@@ -27,7 +27,7 @@ from upwork_safety.hourly._invoice import WeeklyInvoice
 from upwork_safety.money import Money, optional_plain_money
 
 if TYPE_CHECKING:
-    from upwork_safety.rules import PlatformRules
+    from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = ["HoursDispute", "dispute_response"]
 
@@ -155,7 +155,7 @@ def dispute_response(
     opened_at: datetime,
     *,
     invoice: WeeklyInvoice | None = None,
-    rules: PlatformRules | None = None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> HoursDispute:
     """Return the deadline to answer client-disputed hours and what silence means.
 

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from decimal import Decimal
 
     from upwork_safety.money import Money
-    from upwork_safety.rules import PlatformRules
+    from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = ["invoice", "invoice_for"]
 
@@ -76,7 +76,7 @@ def invoice(
     client_verified: bool = True,
     top_rated: bool = False,
     pauses: Iterable[Pause] = (),
-    rules: PlatformRules | None = None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> WeeklyInvoice:
     """Invoice one billing week of a Work Diary and say what Hourly Protection covers.
 
@@ -220,7 +220,7 @@ def invoice_for(
     week: BillingWeek,
     top_rated: bool = False,
     pauses: Iterable[Pause] = (),
-    rules: PlatformRules | None = None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> WeeklyInvoice:
     """Invoice one week of an hourly contract's Work Diary.
 

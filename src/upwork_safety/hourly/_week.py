@@ -29,7 +29,7 @@ from upwork_safety.models import TimeEntry, _check_no_overlaps
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from upwork_safety.rules import PlatformRules
+    from upwork_safety.rules import PlatformRules, RuleHistory
 
 __all__ = [
     "MAX_WEEKS",
@@ -139,7 +139,10 @@ class BillingWeek:
         return BillingWeek(start)
 
     def calendar(
-        self, *, top_rated: bool = False, rules: PlatformRules | None = None
+        self,
+        *,
+        top_rated: bool = False,
+        rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
     ) -> PayoutCalendar:
         """Return this week's payout calendar (a shortcut for :func:`payout_calendar`)."""
         return payout_calendar(self, top_rated=top_rated, rules=rules)
@@ -408,7 +411,10 @@ def invoice_time(week: BillingWeek, rules: PlatformRules) -> datetime:
 
 
 def payout_calendar(
-    week: BillingWeek, *, top_rated: bool = False, rules: PlatformRules | None = None
+    week: BillingWeek,
+    *,
+    top_rated: bool = False,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> PayoutCalendar:
     """Return the payout calendar of *week*.
 

@@ -50,7 +50,7 @@ from upwork_safety.hourly._kinds import PayoutStatus, WeeklyPaymentBasis, payout
 from upwork_safety.hourly._pauses import Pause, pauses_in_run
 from upwork_safety.hourly._week import BillingWeek, invoice_time, week_argument
 from upwork_safety.money import Money, plain_money, round_half_up
-from upwork_safety.rules import PlatformRules
+from upwork_safety.rules import PlatformRules, RuleHistory
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -368,7 +368,7 @@ def weekly_payment(
     started: date | datetime | None = None,
     ended: date | datetime | None = None,
     pauses: Iterable[Pause] = (),
-    rules: PlatformRules | None = None,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
 ) -> WeeklyPayment:
     """Return one week's fixed weekly payment: its share, amount and payout dates.
 

@@ -53,7 +53,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
     from fractions import Fraction
 
-    from upwork_safety.rules import JSSRules
+    from upwork_safety.rules import JSSRules, RuleHistory
 
 __all__ = ["ChangeItem", "ChangeKind", "JSSChange", "WhatIf", "explain_change", "what_if"]
 
@@ -325,7 +325,7 @@ def what_if(
     extra: Contract | Iterable[Contract] = (),
     *,
     as_of: date | datetime,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     exclude_clients: Iterable[str] = (),
     replace: Contract | Iterable[Contract] = (),
 ) -> WhatIf:
@@ -511,7 +511,7 @@ def explain_change(
     before: date | datetime,
     after: date | datetime,
     *,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     exclude_clients: Iterable[str] = (),
 ) -> JSSChange:
     """Say which contracts moved the score between two days, and by how much.

@@ -45,7 +45,7 @@ from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Pa
 from upwork_safety.money import Money, exact, plain_money
 
 if TYPE_CHECKING:
-    from upwork_safety.rules import JSSRules
+    from upwork_safety.rules import JSSRules, RuleHistory
 
 __all__ = ["MAX_JOBS", "MAX_TRIALS", "Forecast", "ForecastBin", "FutureJob", "forecast"]
 
@@ -540,7 +540,7 @@ def forecast(
     outcome_odds: Mapping[Outcome, Decimal | str | int],
     trials: int,
     seed: int,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     exclude_clients: Iterable[str] = (),
 ) -> Forecast:
     """Simulate the score after some future jobs, many times (seeded Monte Carlo).

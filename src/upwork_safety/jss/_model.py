@@ -19,7 +19,7 @@ from typing import cast
 
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
-from upwork_safety._validate import instance, optional_instance
+from upwork_safety._validate import instance
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts
 from upwork_safety.jss._invariants import UNIQUE_IDS
@@ -41,7 +41,7 @@ from upwork_safety.jss._tally import (
 from upwork_safety.jss._timeline import JSSTimeline
 from upwork_safety.models import Contract
 from upwork_safety.money import exact
-from upwork_safety.rules import JSS_HISTORY, JSSRules
+from upwork_safety.rules import JSS_HISTORY, JSSRules, RuleHistory, _pick_rules
 
 __all__ = ["MAX_TIMELINE_POINTS", "classify", "score", "timeline"]
 
@@ -123,8 +123,7 @@ def _client_ids(value: object) -> frozenset[str]:
 
 def _rules(value: object, on: date, what: str = "as_of") -> JSSRules:
     """*value*, a rule set, or the one in force on *on* (errors name the caller's *what*)."""
-    chosen = optional_instance(value, JSSRules, "rules")
-    return JSS_HISTORY.in_force(on, what=what) if chosen is None else chosen
+    return _pick_rules(value, JSSRules, JSS_HISTORY, on, when=what)
 
 
 # --------------------------------------------------------------------------
@@ -136,7 +135,7 @@ def classify(
     contract: Contract,
     *,
     as_of: date | datetime,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     history: Iterable[Contract] = (),
     exclude_clients: Iterable[str] = (),
 ) -> Impact:
@@ -265,7 +264,7 @@ def score(
     contracts: Iterable[Contract],
     *,
     as_of: date | datetime,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     exclude_clients: Iterable[str] = (),
 ) -> JSSReport:
     """Compute the Job Success Score on a day, explaining every contract.
@@ -422,7 +421,7 @@ def timeline(
     start: date | datetime,
     end: date | datetime,
     step: timedelta = _DAY,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     exclude_clients: Iterable[str] = (),
 ) -> JSSTimeline:
     """Follow the score from *start* to *end*, every *step*.

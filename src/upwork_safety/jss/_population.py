@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from datetime import date, datetime
 
     from upwork_safety.jss._reports import JSSReport
-    from upwork_safety.rules import JSSRules
+    from upwork_safety.rules import JSSRules, RuleHistory
 
 __all__ = ["PANDAS_HINT", "score_frame", "score_many"]
 
@@ -41,7 +41,7 @@ def score_many(
     histories: Iterable[Iterable[Contract]],
     *,
     as_of: date | datetime,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     exclude_clients: Iterable[str] = (),
 ) -> Iterator[JSSReport]:
     """Score many freelancers' histories on one day, one report at a time, in order.
@@ -185,7 +185,7 @@ def score_frame(
     frame: object,
     *,
     as_of: date | datetime,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     freelancer: str = "freelancer",
     contract: str = "contract",
     exclude_clients: Iterable[str] = (),

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from upwork_safety.models import Contract
-    from upwork_safety.rules import JSSRules
+    from upwork_safety.rules import JSSRules, RuleHistory
 
 __all__ = ["TopRated", "TopRatedWeeks", "top_rated", "top_rated_weeks"]
 
@@ -276,7 +276,7 @@ def top_rated_weeks(
     contracts: Iterable[Contract],
     *,
     as_of: date | datetime,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     exclude_clients: Iterable[str] = (),
 ) -> TopRatedWeeks:
     """Apply Top Rated's Job Success rule: 90% or more in 13 of the last 16 weeks.
@@ -336,7 +336,7 @@ def top_rated(
     contracts: Iterable[Contract],
     *,
     as_of: date | datetime,
-    rules: JSSRules | None = None,
+    rules: JSSRules | RuleHistory[JSSRules] | None = None,
     exclude_clients: Iterable[str] = (),
 ) -> TopRated:
     """Check every Top Rated criterion the model knows (HC 211068468).

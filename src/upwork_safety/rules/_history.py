@@ -156,3 +156,63 @@ class RuleHistory(Generic[R]):
     def __getitem__(self, index: slice) -> tuple[R, ...]: ...
     def __getitem__(self, index: int | slice) -> R | tuple[R, ...]:
         return self.presets[index]
+
+
+def _given_rules(value: object, kind: type[R], what: str = "rules") -> R | RuleHistory[R] | None:
+    """Check a ``rules=``-style argument: ``None``, a *kind*, or a :class:`RuleHistory` of them.
+
+    The one rule for every such argument (API review r20 L5): a history is
+    accepted wherever a rule set is, each of its presets checked to be a
+    *kind* here, so a wrong history is refused at once naming *what*, not on
+    the first day that reads it.
+    """
+    wanted = f"a {kind.__name__}, a RuleHistory of them, or None"
+    if value is None or issubclass(type(value), kind):
+        return value  # type: ignore[return-value]
+    if issubclass(type(value), RuleHistory):
+        history: RuleHistory[Dated] = value  # type: ignore[assignment]
+        for index, preset in enumerate(history.presets):
+            if not issubclass(type(preset), kind):
+                raise InvalidTypeError(
+                    f"{what} is a RuleHistory whose presets[{index}] is a "
+                    f"{type(preset).__name__}, not a {kind.__name__}",
+                    field=what,
+                    rule=wanted,
+                )
+        return value  # type: ignore[return-value]
+    raise InvalidTypeError(
+        f"{what} must be {wanted}, not {type(value).__name__}", field=what, rule=wanted
+    )
+
+
+def _in_force_of(
+    given: R | RuleHistory[R] | None,
+    default: RuleHistory[R],
+    on: date | datetime,
+    *,
+    what: str = "on",
+) -> R:
+    """The rule set for *on*: *given* itself, the one its history has in force, else *default*'s.
+
+    *given* is what :func:`_given_rules` returned; *what* names the argument
+    *on* came from, for the errors of :meth:`RuleHistory.in_force`.
+    """
+    if given is None:
+        return default.in_force(on, what=what)
+    if isinstance(given, RuleHistory):
+        chosen: R = given.in_force(on, what=what)
+        return chosen
+    return given
+
+
+def _pick_rules(
+    value: object,
+    kind: type[R],
+    default: RuleHistory[R],
+    on: date | datetime,
+    *,
+    what: str = "rules",
+    when: str = "on",
+) -> R:
+    """:func:`_given_rules` then :func:`_in_force_of`: the *kind* rule set for *on*."""
+    return _in_force_of(_given_rules(value, kind, what), default, on, what=when)
