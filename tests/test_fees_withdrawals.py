@@ -2902,7 +2902,10 @@ def test_hourly_pay_follows_a_platform_rules_what_if():
             JANUARY_PAY, method="payoneer", reference_rate=RATE_UNDATED, contract=JANUARY_JOB,
             available_on=day, platform_rules="slow",
         )  # fmt: skip
-    assert ("platform_rules", "PlatformRules or None") == (wrong.value.field, wrong.value.rule)
+    assert ("platform_rules", "a PlatformRules, a RuleHistory of them, or None") == (
+        wrong.value.field,
+        wrong.value.rule,
+    )
 
 
 def test_a_whole_day_invoice_delay_lists_the_week_invoiced_that_midnight():

@@ -1262,7 +1262,9 @@ def test_classify_refuses_what_is_not_a_contract_and_naive_datetimes():
         info.value.field,
         info.value.rule,
     )
-    with pytest.raises(InvalidTypeError, match="rules must be JSSRules"):
+    with pytest.raises(
+        InvalidTypeError, match="rules must be a JSSRules, a RuleHistory of them, or None"
+    ):
         jss.classify(job("a"), as_of=AS_OF, rules="current")
 
 

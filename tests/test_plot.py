@@ -262,7 +262,9 @@ def test_timeline_date_axis_is_labelled_and_readable():
 
 def test_timeline_refuses_bad_rules():
     """rules= must be JSSRules."""
-    with pytest.raises(InvalidTypeError, match="rules must be JSSRules or None, not str"):
+    with pytest.raises(
+        InvalidTypeError, match="rules must be a JSSRules, a RuleHistory of them, or None, not str"
+    ):
         plot.jss_timeline(points(90), rules="2023")
 
 

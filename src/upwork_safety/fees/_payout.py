@@ -217,7 +217,8 @@ _WEEK = timedelta(days=7)
 
 def _rules_of_week(closes: datetime, rules: WeekRules) -> PlatformRules:
     """*rules*, or the rules its history (or Upwork) has in force as the week that *closes* ends."""
-    return _in_force_of(rules, PLATFORM_HISTORY, week_rules_day(closes))
+    day = week_rules_day(closes)
+    return platform_as_of(day) if rules is None else _in_force_of(rules, PLATFORM_HISTORY, day)
 
 
 def _week_pay_days(closes: datetime, rules: WeekRules) -> list[tuple[date, str]]:

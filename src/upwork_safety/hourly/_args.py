@@ -19,7 +19,8 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, require_money
-from upwork_safety.rules import HISTORY, PlatformRules, _pick_rules
+from upwork_safety.rules import HISTORY, PlatformRules, _given_rules, _in_force_of
+from upwork_safety.rules import as_of as _rules_as_of
 
 if TYPE_CHECKING:
     from upwork_safety.hourly._week import BillingWeek
@@ -41,7 +42,8 @@ def flag(value: object, what: str) -> bool:
 
 def rules_for(rules: object, on: date | datetime) -> PlatformRules:
     """*rules*, the rule set its history has in force *on*, or (``None``) the one in force."""
-    return _pick_rules(rules, PlatformRules, HISTORY, on)
+    given = _given_rules(rules, PlatformRules)
+    return _rules_as_of(on) if given is None else _in_force_of(given, HISTORY, on)
 
 
 def week_rules(rules: object, week: BillingWeek) -> PlatformRules:
