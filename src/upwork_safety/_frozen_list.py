@@ -4,7 +4,7 @@ Some results are documented as ``list[X]`` (DESIGN.md: ``jss.timeline``,
 ``escrow.deadlines``), so they stay lists: ``result == [x, ...]`` holds and
 they read as one.  Like every other value of the library they are checked
 when built and never changed after: each subclass names its items' class
-(:attr:`FrozenList.item`) and checks their order (:meth:`FrozenList._check_order`);
+(:attr:`FrozenList.item`) and the field that orders them (:attr:`FrozenList.order_field`);
 the list methods that would change it raise
 :class:`~upwork_safety.errors.InvalidTypeError` naming the class.  One base,
 so the list of refused methods is written once.
@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar
 
 from upwork_safety._validate import sequence_of
-from upwork_safety.errors import InvalidTypeError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -28,7 +28,8 @@ T = TypeVar("T")
 class FrozenList(list[T]):
     """A checked, unchangeable ``list`` of one library class (base of the list results).
 
-    Subclasses set :attr:`item` and may override :meth:`_check_order`.
+    Subclasses set :attr:`item`, :attr:`noun` and their order (:attr:`order_field`,
+    :attr:`strictly`, :attr:`order_rule`).
     """
 
     __slots__ = ("_built",)
@@ -37,6 +38,12 @@ class FrozenList(list[T]):
     item: ClassVar[type]
     #: How the refusal names one, e.g. ``"a JSSTimeline"`` (its rule: "... cannot be changed").
     noun: ClassVar[str]
+    #: The field of each item that orders the list (``"on"``, ``"due"``).
+    order_field: ClassVar[str]
+    #: Whether that field must increase strictly (each value once), or only never decrease.
+    strictly: ClassVar[bool]
+    #: The order rule, for the error (``"days in increasing order"``).
+    order_rule: ClassVar[str]
 
     def __init__(self, items: Iterable[T] = ()) -> None:
         if getattr(self, "_built", False):  # __init__ called again on a built one
@@ -48,7 +55,18 @@ class FrozenList(list[T]):
         self._built = True
 
     def _check_order(self, items: Sequence[T]) -> None:
-        """Refuse *items* in an order the subclass does not allow (default: any order)."""
+        """Refuse an item ordered before the last (or, :attr:`strictly`, level with it)."""
+        name, field = type(self).__name__, self.order_field
+        for index in range(1, len(items)):
+            before, value = getattr(items[index - 1], field), getattr(items[index], field)
+            if value < before or (self.strictly and value == before):
+                raise InvalidValueError(
+                    f"{name}[{index}].{field} is {value}, "
+                    f"{'not after' if self.strictly else 'before'} {name}[{index - 1}]'s "
+                    f"({before}): {self.order_rule}",
+                    field=f"{name}[{index}].{field}",
+                    rule=self.order_rule,
+                )
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt through the constructor (a list would be refilled with extend).

@@ -24,7 +24,7 @@ from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.money import Money, optional_plain_money
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
 __all__ = ["Deadline", "Deadlines"]
 
@@ -112,21 +112,12 @@ class Deadlines(FrozenList[Deadline]):
 
     item: ClassVar[type] = Deadline
     noun: ClassVar[str] = "a Deadlines list"
+    order_field: ClassVar[str] = "due"
+    strictly: ClassVar[bool] = False
+    order_rule: ClassVar[str] = "soonest first"
 
     def __init__(self, deadlines: Iterable[Deadline] = ()) -> None:
         super().__init__(deadlines)
-
-    def _check_order(self, items: Sequence[Deadline]) -> None:
-        for index in range(1, len(items)):
-            before, deadline = items[index - 1], items[index]
-            if deadline.due < before.due:
-                raise InvalidValueError(
-                    f"Deadlines[{index}] is due {deadline.due.isoformat()}, before "
-                    f"Deadlines[{index - 1}] ({before.due.isoformat()}): deadlines are "
-                    "listed soonest first",
-                    field=f"Deadlines[{index}].due",
-                    rule="soonest first",
-                )
 
     def to_records(self) -> list[dict[str, object]]:
         """One flat dict per deadline, every field (as :meth:`Deadline.to_records`), in order."""

@@ -6,11 +6,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from upwork_safety import _render
 from upwork_safety._frozen_list import FrozenList
-from upwork_safety.errors import InvalidValueError
 from upwork_safety.jss._reports import JSSPoint
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable
 
     from upwork_safety.jss._lapses import Lapse
 
@@ -41,20 +40,12 @@ class JSSTimeline(FrozenList[JSSPoint]):
 
     item: ClassVar[type] = JSSPoint
     noun: ClassVar[str] = "a JSSTimeline"
+    order_field: ClassVar[str] = "on"
+    strictly: ClassVar[bool] = True
+    order_rule: ClassVar[str] = "days in increasing order"
 
     def __init__(self, points: Iterable[JSSPoint] = ()) -> None:
         super().__init__(points)
-
-    def _check_order(self, items: Sequence[JSSPoint]) -> None:
-        for index in range(1, len(items)):
-            before, point = items[index - 1], items[index]
-            if point.on <= before.on:
-                raise InvalidValueError(
-                    f"JSSTimeline[{index}] is on {point.on}, not after JSSTimeline[{index - 1}] "
-                    f"({before.on}): a timeline's days increase, each once",
-                    field=f"JSSTimeline[{index}].on",
-                    rule="days in increasing order",
-                )
 
     def lapses(self) -> tuple[Lapse, ...]:
         """Every :class:`Lapse` of the points, once each, in the order they first appear.
