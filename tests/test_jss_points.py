@@ -235,12 +235,15 @@ def test_impact_points_round_trip(value):
     """An Impact's points, any hundredth from -100 to 100, survive serialize."""
     from upwork_safety import serialize
 
-    impact = jss.Impact("c", "x", Outcome.POSITIVE, Decimal(1), ("r",), points=value)
+    outcome = Outcome.NEGATIVE if value < 0 else Outcome.POSITIVE  # the sign fits (r23 L1)
+    impact = jss.Impact("c", "x", outcome, Decimal(1), ("r",), points=value)
     assert impact == serialize.from_dict(jss.Impact, serialize.to_dict(impact))
 
 
 # --- each contract's own points (red team r23 L1) ------------------------------------
 
+#: The rule an impact's points keep alone (upwork_safety.jss._points.POINTS_SIGN).
+SIGN_RULE = "a success's points not negative, a failure's not positive, 0 when excluded"
 #: The rule each contract's points keep (upwork_safety.jss._points.EACH_POINTS).
 EACH_RULE = (
     "a contract's points: 100 × weight / total in each window of the score shown it is in "
@@ -272,20 +275,34 @@ def with_points(report: JSSReport, **changed: str) -> list[jss.Impact]:
 
 
 @pytest.mark.parametrize(
-    ("changed", "field"),
+    ("outcome", "value"),
     [
-        # The reviewer's report: a one-star contract credited with 30 points, the sum kept.
-        ({"s200": "-10.95", "f1500": "30.00"}, "JSSReport.impacts[0].points"),
-        # A failure credited, the successes' points kept but one moved: the sum kept.
-        ({"s5000": "23.57", "f1500": "5.00"}, "JSSReport.impacts[2].points"),
-        # Two successes swap their points: 100 × 1 / 5.25 is not 23.81.
-        ({"s200": "23.81", "s800": "19.05"}, "JSSReport.impacts[0].points"),
+        (Outcome.POSITIVE, "-10.95"),
+        (Outcome.NEGATIVE, "30.00"),
+        (Outcome.NEUTRAL, "-0.01"),
+        (Outcome.EXCLUDED, "0.01"),
     ],
 )
-def test_a_report_refuses_points_no_outcome_and_weight_give(changed, field):
-    """r23 L1: points that keep the sum but credit a failure, debit a success or carry another
-    contract's share are refused through attrs.evolve and serialize.from_dict, naming the
-    impact's points and the rule."""
+def test_an_impact_refuses_points_its_outcome_cannot_give(outcome, value):
+    """r23 L1: a success never takes points away, a failure never adds any (under either
+    formula), a neutral outcome never takes any away, an excluded contract has none: refused
+    naming Impact.points and the rule, also when read by serialize.from_dict."""
+    from upwork_safety import serialize
+    from upwork_safety.errors import InvalidDataError
+
+    weight = Decimal(0) if outcome is Outcome.EXCLUDED else Decimal(1)
+    with pytest.raises(InvalidValueError) as error:
+        jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(value))
+    assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
+    data = serialize.to_dict(jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(0)))
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(jss.Impact, {**data, "points": value})
+    assert ("$.points", SIGN_RULE) == (loaded.value.problems[0].path, loaded.value.problems[0].rule)
+
+
+def test_the_reviewers_forged_report_cannot_be_built_or_loaded():
+    """r23 L1: docs/jss.md's 71% report with the one-star job given 30.00 points and the $200
+    success -10.95 (the sum 71.43 kept) is refused through attrs.evolve and from_dict."""
     from upwork_safety import serialize
     from upwork_safety.errors import InvalidDataError
 
@@ -293,8 +310,36 @@ def test_a_report_refuses_points_no_outcome_and_weight_give(changed, field):
     assert [Decimal("19.05"), Decimal("23.81"), Decimal("28.57"), Decimal("0.00")] == [
         i.points for i in report.impacts
     ]
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=with_points(report, s200="-10.95", f1500="30.00"))
+    assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
+    data = serialize.to_dict(report)
+    data["impacts"][0]["points"] = "-10.95"
+    data["impacts"][3]["points"] = "30.00"
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(JSSReport, data)
+    problems = [(p.path, p.rule) for p in loaded.value.problems]
+    assert ("$.impacts[0].points", SIGN_RULE) == problems[0]
+
+
+@pytest.mark.parametrize(
+    ("changed", "field"),
+    [
+        # Two successes swap their points: 100 × 1 / 5.25 is not 23.81.
+        ({"s200": "23.81", "s800": "19.05"}, "JSSReport.impacts[0].points"),
+        # A success takes another's share: 100 × 1.5 / 5.25 is not 52.38.
+        ({"s800": "0.00", "s5000": "52.38"}, "JSSReport.impacts[2].points"),
+    ],
+)
+def test_a_report_refuses_points_its_windows_do_not_give(changed, field):
+    """r23 L1: points of the right sign that keep the sum but are not 100 × weight / total are
+    refused through attrs.evolve and serialize.from_dict, naming the impact and the rule."""
+    from upwork_safety import serialize
+    from upwork_safety.errors import InvalidDataError
+
+    report = sized_report()
     forged = with_points(report, **changed)
-    assert Decimal("71.43") == sum(i.points for i in forged)  # type: ignore[misc]
+    assert Decimal("71.43") == sum(i.points for i in forged if i.points is not None)
     with pytest.raises(InvalidValueError) as error:
         attrs.evolve(report, impacts=forged)
     assert (field, EACH_RULE) == (error.value.field, error.value.rule)
@@ -341,7 +386,7 @@ def test_under_the_net_formula_a_failure_may_take_points_away_and_never_add_any(
     ] == [(i.contract_id, i.outcome, i.points) for i in report.impacts]
     with pytest.raises(InvalidValueError) as error:
         attrs.evolve(report, impacts=with_points(report, g1="-25.00", b0="25.00"))
-    assert ("JSSReport.impacts[1].points", EACH_RULE) == (error.value.field, error.value.rule)
+    assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
     with pytest.raises(InvalidValueError) as error:
         attrs.evolve(report, impacts=with_points(report, g0="0.00", g1="0.00", n0="50.00"))
     assert ("JSSReport.impacts[3].points", EACH_RULE) == (error.value.field, error.value.rule)
@@ -367,8 +412,10 @@ def test_under_the_trending_pair_each_points_are_half_shares_of_its_windows():
         Decimal("26.67"),
         Decimal("26.66"),
     ] == [i.points for i in report.impacts]
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=with_points(report, in6="0.00", bad6="10.00"))
+    assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
     forgeries = [
-        ({"in6": "0.00", "bad6": "10.00"}, "JSSReport.impacts[1].points"),
         ({"in6": "20.00", "r0": "16.67"}, "JSSReport.impacts[0].points"),
         ({"r0": "36.67", "r1": "16.67"}, "JSSReport.impacts[2].points"),
     ]
@@ -400,3 +447,21 @@ def test_a_window_floored_at_zero_gives_every_contract_zero_points():
     assert {"a": Decimal("0.00"), **{f"b{i}": Decimal("0.00") for i in range(3)}} == points(report)
     more = [*history, job("a2", "5.0", date(2025, 1, 1), date(2025, 1, 31))]
     assert {Decimal("0.00")} == set(points(jss.score(more, as_of=june, rules=net)).values())
+
+
+def test_a_what_if_refuses_an_added_contract_credited_against_its_outcome():
+    """r23 L1: a WhatIf's added impacts carry the score after's points; a one-star job loaded
+    with +30.00 points is refused naming the impact's points and the rule."""
+    from upwork_safety import serialize
+    from upwork_safety.errors import InvalidDataError
+
+    first, _, _, failed = sized_report().impacts
+    result = jss.WhatIf(before=71, after=71, delta=0, reason="typed by hand", added=(failed,))
+    assert Decimal("0.00") == result.added[0].points
+    data = serialize.to_dict(result)
+    data["added"][0]["points"] = "30.00"
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(jss.WhatIf, data)
+    problem = loaded.value.problems[0]
+    assert ("$.added[0].points", SIGN_RULE) == (problem.path, problem.rule)
+    assert Outcome.POSITIVE is first.outcome

@@ -21,7 +21,15 @@ from upwork_safety.jss._outcome import Outcome
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["EACH_POINTS", "check_points", "credit", "exact_points", "unit"]
+__all__ = [
+    "EACH_POINTS",
+    "POINTS_SIGN",
+    "check_points",
+    "check_sign",
+    "credit",
+    "exact_points",
+    "unit",
+]
 
 _ONE = Fraction(1)
 _NONE = Fraction(0)
@@ -73,6 +81,35 @@ def exact_points(worth: Fraction, weight: Decimal, units: Iterable[Fraction]) ->
     when they are floored at 0 under the net formula).
     """
     return worth * Fraction(weight) * sum(units, _NONE)
+
+
+#: The rule an impact's points keep on their own (the ``rule`` of the error).
+POINTS_SIGN = "a success's points not negative, a failure's not positive, 0 when excluded"
+
+
+def check_sign(outcome: Outcome, points: Decimal | None, name: str) -> None:
+    """Refuse *points* whose sign no :func:`credit` of *outcome* gives.
+
+    Whatever the formula and the neutral credit (from 0, below 1), a
+    success and a neutral outcome add points or none, a failure takes them
+    away or adds none, and an excluded contract has none; rounding to the
+    hundredth keeps the sign (a share is never rounded away from 0 past
+    it).  *name* is the field.
+    """
+    if not points:
+        return
+    worths = {
+        credit(outcome, net=net, neutral_credit=neutral)
+        for net in (False, True)
+        for neutral in (_NONE, _ONE)  # a neutral outcome's credit lies from 0 up to 1
+    }
+    if any((worth > 0) if points > 0 else (worth < 0) for worth in worths):
+        return
+    raise InvalidValueError(
+        f"{name} ({points}) cannot be the points of a {outcome.value} contract: {POINTS_SIGN}",
+        field=name,
+        rule=POINTS_SIGN,
+    )
 
 
 def _sums(units: Sequence[tuple[Fraction, bool]]) -> list[Fraction]:

@@ -49,7 +49,7 @@ from upwork_safety.jss._invariants import (
 )
 from upwork_safety.jss._lapses import Lapse
 from upwork_safety.jss._outcome import Outcome, outcome_of_text
-from upwork_safety.jss._points import check_points
+from upwork_safety.jss._points import check_points, check_sign
 from upwork_safety.rules import _MAX_MONTHS
 
 __all__ = [
@@ -165,7 +165,9 @@ class Impact:
         InvalidValueError: An empty id, no reasons, or a weight that is
             negative, beyond :data:`~upwork_safety.money.MAX_DIGITS` digits
             either side of the point, or does not fit the outcome; points
-            outside -100 to 100 or not to the hundredth.
+            outside -100 to 100, not to the hundredth, or of a sign the
+            outcome cannot give (a success's negative, a failure's
+            positive, an excluded contract's not 0).
     """
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
@@ -177,6 +179,7 @@ class Impact:
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
+        check_sign(self.outcome, self.points, "Impact.points")  # red team r23 L1
 
 
 @through_init
