@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from upwork_safety import jss
-from upwork_safety.errors import InvalidValueError
+from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.jss import Outcome
 from upwork_safety.models import Contract, ContractKind, EndReason, Feedback, Payment
 from upwork_safety.money import Money
@@ -146,3 +146,30 @@ def test_a_forecast_may_end_on_the_last_supported_day():
         )
     assert "jobs" == caught.value.field
     assert "ending on or before 9990-12-31" == caught.value.rule
+
+
+# --- a start before the first rule set (red team r23) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("as_of", "days"),
+    [
+        # The jobs end before 2015-03-01 too.
+        (date(2014, 6, 1), 30),
+        # The jobs end under the 2015 rules: the start is still the day without rules.
+        (date(2014, 12, 1), 120),
+    ],
+)
+def test_a_forecast_starting_before_the_first_rule_set_names_as_of(as_of, days):
+    """r23: a start before 2015-03-01 is refused naming as_of (it named jobs), with the rule."""
+    with pytest.raises(RulesError) as caught:
+        jss.forecast(
+            [],
+            as_of=as_of,
+            jobs=[jss.FutureJob(Money("500", "USD"), days=days)],
+            outcome_odds=POSITIVE,
+            trials=3,
+            seed=1,
+        )
+    assert "as_of" == caught.value.field
+    assert "on or after 2015-03-01" == caught.value.rule

@@ -235,5 +235,233 @@ def test_impact_points_round_trip(value):
     """An Impact's points, any hundredth from -100 to 100, survive serialize."""
     from upwork_safety import serialize
 
-    impact = jss.Impact("c", "x", Outcome.POSITIVE, Decimal(1), ("r",), points=value)
+    outcome = Outcome.NEGATIVE if value < 0 else Outcome.POSITIVE  # the sign fits (r23 L1)
+    impact = jss.Impact("c", "x", outcome, Decimal(1), ("r",), points=value)
     assert impact == serialize.from_dict(jss.Impact, serialize.to_dict(impact))
+
+
+# --- each contract's own points (red team r23 L1) ------------------------------------
+
+#: The rule an impact's points keep alone (upwork_safety.jss._points.POINTS_SIGN).
+SIGN_RULE = "a success's points not negative, a failure's not positive, 0 when excluded"
+#: The rule each contract's points keep (upwork_safety.jss._points.EACH_POINTS).
+EACH_RULE = (
+    "a contract's points: 100 × weight / total in each window of the score shown it is in "
+    "(halved for the trending pair), positive for a success, negative for a failure under "
+    "the net formula, 0 otherwise (or from a window floored at 0), to the hundredth"
+)
+
+
+def sized_report() -> JSSReport:
+    """docs/jss.md's report: $200 / $800 / $5,000 successes and a failed $1,500 job, 71.43%."""
+    june = date(2025, 1, 31)
+    return jss.score(
+        [
+            job("s200", "5.0", date(2025, 1, 1), june, amount="200"),
+            job("s800", "5.0", date(2025, 1, 1), june, amount="800"),
+            job("s5000", "5.0", date(2025, 1, 1), june, amount="5000"),
+            job("f1500", "1.0", date(2025, 1, 1), june, amount="1500"),
+        ],
+        as_of=date(2025, 6, 1),
+    )
+
+
+def with_points(report: JSSReport, **changed: str) -> list[jss.Impact]:
+    """The report's impacts, some given other points (by contract id)."""
+    return [
+        attrs.evolve(i, points=Decimal(changed[i.contract_id])) if i.contract_id in changed else i
+        for i in report.impacts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("outcome", "value"),
+    [
+        (Outcome.POSITIVE, "-10.95"),
+        (Outcome.NEGATIVE, "30.00"),
+        (Outcome.NEUTRAL, "-0.01"),
+        (Outcome.EXCLUDED, "0.01"),
+    ],
+)
+def test_an_impact_refuses_points_its_outcome_cannot_give(outcome, value):
+    """r23 L1: a success never takes points away, a failure never adds any (under either
+    formula), a neutral outcome never takes any away, an excluded contract has none: refused
+    naming Impact.points and the rule, also when read by serialize.from_dict."""
+    from upwork_safety import serialize
+    from upwork_safety.errors import InvalidDataError
+
+    weight = Decimal(0) if outcome is Outcome.EXCLUDED else Decimal(1)
+    with pytest.raises(InvalidValueError) as error:
+        jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(value))
+    assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
+    data = serialize.to_dict(jss.Impact("c", "x", outcome, weight, ("r",), points=Decimal(0)))
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(jss.Impact, {**data, "points": value})
+    assert ("$.points", SIGN_RULE) == (loaded.value.problems[0].path, loaded.value.problems[0].rule)
+
+
+def test_the_reviewers_forged_report_cannot_be_built_or_loaded():
+    """r23 L1: docs/jss.md's 71% report with the one-star job given 30.00 points and the $200
+    success -10.95 (the sum 71.43 kept) is refused through attrs.evolve and from_dict."""
+    from upwork_safety import serialize
+    from upwork_safety.errors import InvalidDataError
+
+    report = sized_report()
+    assert [Decimal("19.05"), Decimal("23.81"), Decimal("28.57"), Decimal("0.00")] == [
+        i.points for i in report.impacts
+    ]
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=with_points(report, s200="-10.95", f1500="30.00"))
+    assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
+    data = serialize.to_dict(report)
+    data["impacts"][0]["points"] = "-10.95"
+    data["impacts"][3]["points"] = "30.00"
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(JSSReport, data)
+    problems = [(p.path, p.rule) for p in loaded.value.problems]
+    assert ("$.impacts[0].points", SIGN_RULE) == problems[0]
+
+
+@pytest.mark.parametrize(
+    ("changed", "field"),
+    [
+        # Two successes swap their points: 100 × 1 / 5.25 is not 23.81.
+        ({"s200": "23.81", "s800": "19.05"}, "JSSReport.impacts[0].points"),
+        # A success takes another's share: 100 × 1.5 / 5.25 is not 52.38.
+        ({"s800": "0.00", "s5000": "52.38"}, "JSSReport.impacts[2].points"),
+    ],
+)
+def test_a_report_refuses_points_its_windows_do_not_give(changed, field):
+    """r23 L1: points of the right sign that keep the sum but are not 100 × weight / total are
+    refused through attrs.evolve and serialize.from_dict, naming the impact and the rule."""
+    from upwork_safety import serialize
+    from upwork_safety.errors import InvalidDataError
+
+    report = sized_report()
+    forged = with_points(report, **changed)
+    assert Decimal("71.43") == sum(i.points for i in forged if i.points is not None)
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=forged)
+    assert (field, EACH_RULE) == (error.value.field, error.value.rule)
+    data = serialize.to_dict(report)
+    data["impacts"] = [serialize.to_dict(i) for i in forged]
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(JSSReport, data)
+    assert EACH_RULE == loaded.value.problems[0].rule
+
+
+def test_a_report_accepts_each_points_rounded_either_way():
+    """r23 L1: 100 × 1 / 5.25 = 19.0476… may be shown as 19.04 or 19.05 and 100 × 1.5 / 5.25 =
+    28.5714… as 28.57 or 28.58 (the largest remainder decides which); 19.03 is neither."""
+    report = sized_report()
+    down = attrs.evolve(report, impacts=with_points(report, s200="19.04", s5000="28.58"))
+    assert (Decimal("19.04"), Decimal("28.58")) == (
+        down.impact("s200").points,
+        down.impact("s5000").points,
+    )
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=with_points(report, s200="19.03", s5000="28.59"))
+    assert ("JSSReport.impacts[0].points", EACH_RULE) == (error.value.field, error.value.rule)
+
+
+def test_under_the_net_formula_a_failure_may_take_points_away_and_never_add_any():
+    """r23 L1: net formula, 2 successes, 1 failure, 1 neutral of weight 1 = 25%: +25, +25,
+    −25, 0; giving the failure +25 and a success −25 (the sum kept) is refused, as is a
+    neutral outcome credited more than a success (neutral credit is below 1)."""
+    june = date(2025, 6, 1)
+    net = attrs.evolve(jss.CURRENT, formula="net")
+    history = [
+        job("g0", "5.0", date(2025, 1, 1), date(2025, 1, 31)),
+        job("g1", "5.0", date(2025, 1, 1), date(2025, 1, 31)),
+        job("b0", "1.0", date(2025, 1, 1), date(2025, 1, 31)),
+        job("n0", "4.2", date(2025, 1, 1), date(2025, 1, 31)),
+    ]
+    report = jss.score(history, as_of=june, rules=net)
+    assert (25, Decimal("25.00")) == (report.score, report.windows[0].percent)
+    assert [
+        ("g0", Outcome.POSITIVE, Decimal("25.00")),
+        ("g1", Outcome.POSITIVE, Decimal("25.00")),
+        ("b0", Outcome.NEGATIVE, Decimal("-25.00")),
+        ("n0", Outcome.NEUTRAL, Decimal("0.00")),
+    ] == [(i.contract_id, i.outcome, i.points) for i in report.impacts]
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=with_points(report, g1="-25.00", b0="25.00"))
+    assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=with_points(report, g0="0.00", g1="0.00", n0="50.00"))
+    assert ("JSSReport.impacts[3].points", EACH_RULE) == (error.value.field, error.value.rule)
+
+
+def test_under_the_trending_pair_each_points_are_half_shares_of_its_windows():
+    """r23 L1: ~2021 rules, trending (6m + 3m)/2 = (80 + 100)/2 = 90.00: a success in both
+    windows gives 100 / 5 / 2 + 100 / 3 / 2 = 26.666…, one in the 6-month window only 10.00;
+    a failure credited 10.00, a success only in the shorter window (16.67) or a success given
+    a share of neither (the sum kept each time) are refused."""
+    as_of = date(2022, 6, 15)
+    history = [
+        job("in6", "5.0", date(2022, 1, 1), date(2022, 1, 20)),
+        job("bad6", "1.0", date(2022, 1, 1), date(2022, 1, 20)),
+        *[job(f"r{i}", "5.0", date(2022, 5, 1), date(2022, 6, 1)) for i in range(3)],
+    ]
+    report = jss.score(history, as_of=as_of, rules=jss.TRENDING_2021)
+    assert ("trending (6m + 3m)/2", Decimal("90.00")) == (report.window, report.trending)
+    assert [
+        Decimal("10.00"),
+        Decimal("0.00"),
+        Decimal("26.67"),
+        Decimal("26.67"),
+        Decimal("26.66"),
+    ] == [i.points for i in report.impacts]
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=with_points(report, in6="0.00", bad6="10.00"))
+    assert ("Impact.points", SIGN_RULE) == (error.value.field, error.value.rule)
+    forgeries = [
+        ({"in6": "20.00", "r0": "16.67"}, "JSSReport.impacts[0].points"),
+        ({"r0": "36.67", "r1": "16.67"}, "JSSReport.impacts[2].points"),
+    ]
+    for changed, field in forgeries:
+        with pytest.raises(InvalidValueError) as error:
+            attrs.evolve(report, impacts=with_points(report, **changed))
+        assert (field, EACH_RULE) == (error.value.field, error.value.rule)
+    inside_both = attrs.evolve(report, impacts=with_points(report, in6="26.67", r0="10.00"))
+    assert Decimal("26.67") == inside_both.impact("in6").points  # which window: not recorded
+
+
+def test_a_window_floored_at_zero_gives_every_contract_zero_points():
+    """r23 L2: net formula, 1 success and 3 failures of weight 1 is (1 − 3) / 4 = −50%, shown
+    as 0 (the floor): the points add up to the 0.00 shown, so every contract has 0.00, the
+    success too, as Impact.points says; one success more (2 − 3 = −25%) is still floored."""
+    june = date(2025, 6, 1)
+    net = attrs.evolve(jss.CURRENT, formula="net")
+    history = [job("a", "5.0", date(2025, 1, 1), date(2025, 1, 31))]
+    history += [job(f"b{i}", "1.0", date(2025, 1, 1), date(2025, 1, 31)) for i in range(3)]
+    report = jss.score(history, as_of=june, rules=net)
+    window = report.windows[0]
+    assert (0, Decimal(1), Decimal(3), Decimal(4), Decimal("0.00")) == (
+        report.score,
+        window.successes,
+        window.negatives,
+        window.total,
+        window.percent,
+    )
+    assert {"a": Decimal("0.00"), **{f"b{i}": Decimal("0.00") for i in range(3)}} == points(report)
+    more = [*history, job("a2", "5.0", date(2025, 1, 1), date(2025, 1, 31))]
+    assert {Decimal("0.00")} == set(points(jss.score(more, as_of=june, rules=net)).values())
+
+
+def test_a_what_if_refuses_an_added_contract_credited_against_its_outcome():
+    """r23 L1: a WhatIf's added impacts carry the score after's points; a one-star job loaded
+    with +30.00 points is refused naming the impact's points and the rule."""
+    from upwork_safety import serialize
+    from upwork_safety.errors import InvalidDataError
+
+    first, _, _, failed = sized_report().impacts
+    result = jss.WhatIf(before=71, after=71, delta=0, reason="typed by hand", added=(failed,))
+    assert Decimal("0.00") == result.added[0].points
+    data = serialize.to_dict(result)
+    data["added"][0]["points"] = "30.00"
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_dict(jss.WhatIf, data)
+    problem = loaded.value.problems[0]
+    assert ("$.added[0].points", SIGN_RULE) == (problem.path, problem.rule)
+    assert Outcome.POSITIVE is first.outcome

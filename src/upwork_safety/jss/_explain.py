@@ -33,7 +33,8 @@ from upwork_safety.jss._invariants import (
     unique,
 )
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
-from upwork_safety.jss._reports import Impact, JSSReport, Outcome, _weighed, outcome_of_text
+from upwork_safety.jss._outcome import Outcome, outcome_of_text
+from upwork_safety.jss._reports import Impact, JSSReport, _weighed
 from upwork_safety.jss._tally import (
     _candidates,
     _contribute,

@@ -585,6 +585,8 @@ def forecast(
         InvalidValueError: Odds that do not sum to 1, no jobs or more than
             ``jss.MAX_JOBS``, fewer than one trial or more than
             ``jss.MAX_TRIALS``, a naive datetime.
+        RulesError: *as_of* before 2015-03-01 without explicit *rules*
+            (the error names ``as_of``).
     """
     day = utc_day(as_of, "as_of")
     items = _contracts(contracts)
@@ -594,8 +596,10 @@ def forecast(
     excluded = _client_ids(exclude_clients)
     taken = excluded | {contract.client.id for contract in items}
     future, horizon = _future_contracts(planned, day, taken)
-    chosen = _rules(rules, horizon, "jobs")
+    # Today's rules first: a day before the first rule set is *as_of*'s fault,
+    # not the jobs' (red team r23: the error named "jobs").
     today = _rules(rules, day)
+    chosen = _rules(rules, horizon, "jobs")
     facts = _build([*items, *future], chosen, excluded, words=False)
     # Today's score from the real contracts alone: a planned job for a past
     # client would otherwise make an old contract a rehire before it exists.

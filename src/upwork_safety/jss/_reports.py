@@ -31,7 +31,6 @@ from upwork_safety._validate import (
     id_field,
     items_field,
     member_field,
-    member_text,
     plain_texts,
     text_field,
     text_value,
@@ -49,7 +48,8 @@ from upwork_safety.jss._invariants import (
     unique,
 )
 from upwork_safety.jss._lapses import Lapse
-from upwork_safety.kinds import StrEnum
+from upwork_safety.jss._outcome import Outcome, outcome_of_text
+from upwork_safety.jss._points import check_points, check_sign
 from upwork_safety.rules import _MAX_MONTHS
 
 __all__ = [
@@ -63,25 +63,6 @@ __all__ = [
 
 # Documented where upwork_safety.jss re-binds it.
 MAX_WINDOW_MONTHS: int = _MAX_MONTHS
-
-
-class Outcome(StrEnum):
-    """How one contract counts in the score."""
-
-    #: Counted, and counted as a success.
-    POSITIVE = "positive"
-    #: Counted in the total, but not as a success (it lowers the share, unless
-    #: the rules give neutral outcomes partial credit).
-    NEUTRAL = "neutral"
-    #: Counted in the total as a failure.
-    NEGATIVE = "negative"
-    #: Not counted at all.
-    EXCLUDED = "excluded"
-
-
-def outcome_of_text(value: Outcome | str) -> Outcome:
-    """A converter: the Outcome member a text names; anything else is for member_field."""
-    return cast("Outcome", member_text(Outcome, value))
 
 
 _ZERO = Decimal(0)
@@ -166,16 +147,27 @@ class Impact:
             formula (it weighs in the total, which is how it costs points)
             and takes as much away under the net formula.  ``0`` when it is
             excluded or outside the window shown; half its share in each
-            window of the trending pair.  ``None`` without a score, and
-            from :func:`~upwork_safety.jss.classify`, which judges a
-            contract alone.
+            window of the trending pair.  Under the net formula a window
+            whose failures outweigh its successes is floored at 0 (a score
+            is never below 0): its percent is 0, and so every contract's
+            points from it are 0, the successes' too (``+25`` and three
+            times ``-25`` would add up to -50, not to the 0 shown).  Each
+            exact share is rounded down or up to the hundredth, so that
+            they add up exactly; a report refuses points that no window
+            of its score shown gives the contract's outcome and weight
+            (a success's are never negative, a failure's never positive).
+            ``None`` without a score, and from
+            :func:`~upwork_safety.jss.classify`, which judges a contract
+            alone.
 
     Raises:
         InvalidTypeError: A field of the wrong type (*weight* is a ``Decimal``).
         InvalidValueError: An empty id, no reasons, or a weight that is
             negative, beyond :data:`~upwork_safety.money.MAX_DIGITS` digits
             either side of the point, or does not fit the outcome; points
-            outside -100 to 100 or not to the hundredth.
+            outside -100 to 100, not to the hundredth, or of a sign the
+            outcome cannot give (a success's negative, a failure's
+            positive, an excluded contract's not 0).
     """
 
     contract_id: str = attrs.field(converter=plain_text, validator=id_field)
@@ -187,6 +179,7 @@ class Impact:
 
     def __attrs_post_init__(self) -> None:
         _weighed(self.outcome, self.weight, "Impact.weight")
+        check_sign(self.outcome, self.points, "Impact.points")  # red team r23 L1
 
 
 @through_init
@@ -425,6 +418,12 @@ class JSSReport:
             None if self.window is None else self._percent_of(self.window),
             "JSSReport.impacts",
         )
+        if self.window is not None:  # red team r23 L1: each contract's points, not just the sum
+            check_points(
+                [(i.outcome, i.weight, i.points) for i in self.impacts],
+                [(w.total, w.percent) for w in self._behind(self.window)],
+                "JSSReport.impacts",
+            )
 
     def _check_longest(self) -> None:
         """The longest window holds exactly the counted impacts (every window is inside it)."""
@@ -558,6 +557,12 @@ class JSSReport:
             )
         self._check_average(long.percent, short.percent)
         return self.trending
+
+    def _behind(self, label: str) -> tuple[WindowScore, ...]:
+        """The windows the score shown comes from (*label* is checked): one, or the pair."""
+        by_months = {w.months: w for w in self.windows}
+        found = _WINDOW_LABEL.fullmatch(label) or _TRENDING_LABEL.fullmatch(label)
+        return tuple(by_months[int(months)] for months in cast("re.Match[str]", found).groups())
 
     def _check_average(self, long: Decimal, short: Decimal) -> None:
         """:attr:`trending` is (long + short)/2, both percents being rounded to the hundredth.

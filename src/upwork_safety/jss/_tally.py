@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 from upwork_safety._decimals import CONTEXT
 from upwork_safety.jss._judge import _judge, _Verdict
 from upwork_safety.jss._months import _window_start
+from upwork_safety.jss._points import credit, exact_points, unit
 from upwork_safety.jss._reports import Outcome, _trending_label, _window_label
 from upwork_safety.rules import Formula, JSSRules, Rounding
 
@@ -245,29 +246,27 @@ def _points(
 ) -> tuple[list[Decimal], list[str | None]]:
     """Each contribution's points of the displayed score, and a reason when it is not all in it.
 
-    A window's percent is the sum of its contracts' shares: a success adds
-    100 x weight / total, a neutral outcome *neutral_credit* of that, a
-    failure under the net formula takes it away (and under the share,
-    nothing: it weighs in the total).  A window floored at 0 (net formula)
-    gives every contract 0.  The trending score is half of each of its two
+    A window's percent is the sum of its contracts' shares, each computed
+    by the one rule of :mod:`._points` (which reports check points with): a
+    success adds 100 x weight / total, a neutral outcome *neutral_credit*
+    of that, a failure under the net formula takes it away (and under the
+    share, nothing: it weighs in the total).  A window floored at 0 (net
+    formula) gives every contract 0.  The trending score is half of each of its two
     windows'.  The exact shares are rounded to the hundredth by largest
     remainder (ties in input order), so they add up to the displayed percent
     (:func:`_hundredths` of the exact share) exactly.
     """
     behind = _behind(rules, label)
     position = rules.tracked_months.index
-    credit = {
-        Outcome.POSITIVE: Fraction(1),
-        Outcome.NEUTRAL: Fraction(rules.neutral_credit),
-        Outcome.NEGATIVE: Fraction(-1 if rules.formula is Formula.NET else 0),
-        Outcome.EXCLUDED: Fraction(0),
+    net = rules.formula is Formula.NET
+    neutral = Fraction(rules.neutral_credit)
+    worth = {outcome: credit(outcome, net=net, neutral_credit=neutral) for outcome in Outcome}
+    # Each window's unit of points; a window floored at 0 (net formula) gives none.
+    units = {
+        position(months): unit(tally.total[position(months)], len(behind))
+        for months in behind
+        if not (net and _share(tally, position(months), rules) == 0)
     }
-    scale: dict[int, Fraction] = {}
-    for months in behind:
-        index = position(months)
-        floored = _share(tally, index, rules) == 0 and rules.formula is Formula.NET
-        total = Fraction(tally.total[index])
-        scale[index] = Fraction(0) if floored else _HUNDRED * _HUNDRED / total / len(behind)
     exact: list[Fraction] = []
     notes: list[str | None] = []
     for contribution in contributions:
@@ -276,8 +275,7 @@ def _points(
             notes.append(None)
             continue
         outcome, weight, _, inside = contribution
-        value = credit[outcome] * Fraction(weight)
-        exact.append(sum((value * scale[i] for i in scale if inside[i]), Fraction(0)))
+        exact.append(exact_points(worth[outcome], weight, [units[i] for i in units if inside[i]]))
         notes.append(_outside(rules, behind, [inside[position(m)] for m in behind], outcome))
     if len(behind) == 1:
         share = _share(tally, position(behind[0]), rules)
