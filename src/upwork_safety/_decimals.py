@@ -206,17 +206,19 @@ def computed(value: Decimal, what: str, *how: object, unit: str = "") -> Decimal
     try:
         return _limits(value, what)
     except InvalidValueError as error:
-        hint = (
-            f": {unit}{' ' if unit else ''}{value:,f} is too large to hold"
-            if error.rule == f"at most {MAX_DIGITS} integer digits"
-            else ": arithmetic never rounds, so round an operand first (round_half_up(), "
-            "Money.rounded(), or rate_of() for a share rounded to the cent)"
-        )
-        raise InvalidValueError(
-            f"{' '.join(map(str, how))} is past the library's limits; the {error}{hint}",
-            field=what,
-            rule=error.rule,
-        ) from None
+        done = " ".join(map(str, how))
+        if error.rule == f"at most {MAX_DIGITS} integer digits":
+            message = (
+                f"{done} is {unit}{' ' if unit else ''}{value:,f}, more than {MAX_DIGITS} "
+                f"digits before the decimal point: the {what} is too large to hold"
+            )
+        else:
+            message = (
+                f"{done} is past the library's limits; the {error}: arithmetic never rounds, "
+                "so round an operand first (round_half_up(), Money.rounded(), or rate_of() "
+                "for a share rounded to the cent)"
+            )
+        raise InvalidValueError(message, field=what, rule=error.rule) from None
 
 
 def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch per input kind)
