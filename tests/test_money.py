@@ -442,10 +442,14 @@ class TestExchangeRate:
         assert Decimal("0.666666666666666667") == ExchangeRate("USD", "PKR", "1.5").inverse().rate
 
     def test_inverse_of_a_tiny_rate_is_a_library_error(self):
-        """A rate whose inverse has more than 18 integer digits is refused, naming the rate."""
+        """A rate whose inverse has more than 18 integer digits is refused, naming the inverse.
+
+        It named ``ExchangeRate.rate``, the field of a rate the caller did not
+        make (red team r23 L2).
+        """
         with pytest.raises(InvalidValueError) as info:
             ExchangeRate("USD", "PKR", "0.000000000000000001").inverse()
-        assert "ExchangeRate.rate" == info.value.field
+        assert "inverse rate" == info.value.field
 
     def test_inverse_of_the_largest_rate_is_the_smallest_step(self):
         """The largest rate's inverse still rounds to a positive 18-place rate."""

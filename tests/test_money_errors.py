@@ -24,6 +24,7 @@ from upwork_safety.money import (
     MAX_DIGITS,
     MAX_FORMAT_WIDTH,
     MAX_PARTS,
+    rate_of,
     round_down,
     round_half_up,
     to_decimal,
@@ -31,6 +32,10 @@ from upwork_safety.money import (
 
 USD = Money("10.00", "USD")
 RATE = ExchangeRate("USD", "PKR", "280.50")
+#: The smallest rate: its inverse is 10**18, one digit past the limit.
+TINY_RATE = ExchangeRate("USD", "PKR", "0." + "0" * (MAX_DIGITS - 1) + "1")
+#: The largest amount in cents.
+MOST = Money("9" * MAX_DIGITS + ".99", "USD")
 
 
 class _Dec(Decimal):
@@ -75,12 +80,23 @@ ERRORS = [
     ("format width", lambda: format(USD, str(MAX_FORMAT_WIDTH + 1)), InvalidValueError, "format_spec", f"width and precision at most {MAX_FORMAT_WIDTH}"),
     ("format precision", lambda: format(USD, f".{MAX_FORMAT_WIDTH + 1}f"), InvalidValueError, "format_spec", f"width and precision at most {MAX_FORMAT_WIDTH}"),
     ("format spec", lambda: format(USD, "Q"), InvalidValueError, "format_spec", "a Decimal format spec"),
+    # Python's int() refuses more than 4,300 digits with a bare ValueError: the digits
+    # are counted first (red team r23 L1).
+    ("format width, 4,301 digits", lambda: format(USD, "9" * 4301), InvalidValueError, "format_spec", f"width and precision at most {MAX_FORMAT_WIDTH}"),
+    ("format width after align, 5,000 digits", lambda: format(USD, ">" + "9" * 5000), InvalidValueError, "format_spec", f"width and precision at most {MAX_FORMAT_WIDTH}"),
+    ("format precision, 5,000 digits", lambda: format(USD, "." + "9" * 5000 + "f"), InvalidValueError, "format_spec", f"width and precision at most {MAX_FORMAT_WIDTH}"),
+    ("format width after zeros", lambda: format(USD, "0" * 5000 + "1001"), InvalidValueError, "format_spec", f"width and precision at most {MAX_FORMAT_WIDTH}"),
+    ("format digits out of place", lambda: format(USD, "_,." + "9" * 5000 + "f"), InvalidValueError, "format_spec", f"width and precision at most {MAX_FORMAT_WIDTH}"),
+    ("format small width after zeros", lambda: format(USD, "0" * 5000 + "5"), InvalidValueError, "format_spec", "a Decimal format spec"),
+    ("format spec not a str", lambda: USD.__format__(5), InvalidTypeError, "format_spec", "a Decimal format spec"),
     ("rate zero", lambda: ExchangeRate("USD", "PKR", "0"), InvalidValueError, "ExchangeRate.rate", "positive"),
     ("rate as_of", lambda: ExchangeRate("USD", "PKR", "280", as_of=datetime(2025, 1, 1, tzinfo=timezone.utc)), InvalidTypeError, "ExchangeRate.as_of", "a date"),
     ("rate source", lambda: ExchangeRate("USD", "PKR", "280", source=5), InvalidTypeError, "ExchangeRate.source", "a str"),
     ("rate same currency", lambda: ExchangeRate("USD", "USD", "1"), InvalidValueError, "ExchangeRate.quote", "two currencies"),
     ("convert currency", lambda: RATE.convert(Money("1", "PKR")), CurrencyMismatchError, "money", "the rate's base currency"),
     ("convert overflow", lambda: ExchangeRate("USD", "PKR", "1000").convert(Money("9" * 17, "USD")), InvalidValueError, "converted amount", f"at most {MAX_DIGITS} integer digits"),
+    ("inverse overflow", TINY_RATE.inverse, InvalidValueError, "inverse rate", f"at most {MAX_DIGITS} integer digits"),
+    ("spread rounds the rate to zero", lambda: TINY_RATE.with_spread("0.6"), InvalidValueError, "rate after spread", "positive"),
     ("spread one", lambda: RATE.with_spread(Decimal(1)), InvalidValueError, "spread", "a fraction from 0 up to (not including) 1"),
     ("spread negative", lambda: RATE.with_spread(Decimal("-0.01")), InvalidValueError, "spread", "a fraction from 0 up to (not including) 1"),
     # The two roundings became public names (r19): a caller's mistake is the family's error,
@@ -110,6 +126,37 @@ def test_every_error_names_its_field_and_rule(call, kind, field, rule):
     assert 20 < len(message) < 400  # a sentence, and bounded
 
 
+#: (name, call, field, rule, operands): an operation whose exact result passes a limit.
+#: Its error names the result and the limit, and its message the operands: it named
+#: ``Money.amount``, which the caller never passed (red team r23 L2).
+RESULTS = [
+    ("sum", lambda: MOST + Money("0.01", "USD"), "sum", f"at most {MAX_DIGITS} integer digits", ("USD 999,999,999,999,999,999.99 + USD 0.01",)),
+    ("sum()", lambda: sum([MOST, Money("0.01", "USD")]), "sum", f"at most {MAX_DIGITS} integer digits", ("+ USD 0.01",)),
+    ("Money.total", lambda: Money.total([MOST, Money("0.01", "USD")], "USD"), "sum", f"at most {MAX_DIGITS} integer digits", ("+ USD 0.01",)),
+    ("difference", lambda: -MOST - Money("0.01", "USD"), "difference", f"at most {MAX_DIGITS} integer digits", ("USD -999,999,999,999,999,999.99 - USD 0.01",)),
+    ("product, places", lambda: Money("1.10", "USD") * Decimal("0.123456789012345678"), "product", f"at most {MAX_DIGITS} decimal places", ("USD 1.10 * 0.123456789012345678",)),
+    ("product, int on the left", lambda: 10**9 * Money("1000000000.00", "USD"), "product", f"at most {MAX_DIGITS} integer digits", ("USD 1,000,000,000.00 * 1000000000",)),
+    ("product, places written", lambda: Money(Decimal("0E-60"), "USD") * Decimal("0E-1"), "product", "at most 60 decimal places written", ("* 0.0",)),
+    ("product by an inverse rate", lambda: Money("251722.80", "PKR") * ExchangeRate("USD", "PKR", "280.00").inverse().rate, "product", f"at most {MAX_DIGITS} decimal places", ("PKR 251,722.80 * 0.003571428571428571",)),
+    ("rounded", lambda: Money("9" * MAX_DIGITS + ".995", "USD").rounded(), "rounded amount", f"at most {MAX_DIGITS} integer digits", ("999,999,999,999,999,999.995",)),
+    ("convert", lambda: ExchangeRate("USD", "PKR", "1000").convert(Money("9" * 17, "USD")), "converted amount", f"at most {MAX_DIGITS} integer digits", ("USD 99,999,999,999,999,999.00 at 1000 PKR per USD",)),
+    ("inverse", TINY_RATE.inverse, "inverse rate", f"at most {MAX_DIGITS} integer digits", ("1 / 1E-18 PKR per USD",)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "field", "rule", "operands"),
+    [row[1:] for row in RESULTS],
+    ids=[row[0] for row in RESULTS],
+)
+def test_a_result_past_a_limit_names_the_result_and_its_operands(call, field, rule, operands):
+    """The error names the result (not ``Money.amount``) and the limit; the message, the operands."""
+    with pytest.raises(InvalidValueError) as info:
+        call()
+    assert (InvalidValueError, field, rule) == (type(info.value), info.value.field, info.value.rule)
+    assert all(operand in str(info.value) for operand in operands)
+
+
 #: The last value each limit accepts, beside the first it refuses above.
 ACCEPTED = [
     ("18 integer digits", lambda: Money(Decimal("9" * MAX_DIGITS), "USD").amount, Decimal("9" * MAX_DIGITS)),
@@ -120,6 +167,18 @@ ACCEPTED = [
     ("split at the limit", lambda: len(Money("1000.00", "USD").split(MAX_PARTS)), MAX_PARTS),
     ("allocate at the limit", lambda: len(Money("1000.00", "USD").allocate([1] * MAX_PARTS)), MAX_PARTS),
     ("format at the width", lambda: len(format(USD, str(MAX_FORMAT_WIDTH))), MAX_FORMAT_WIDTH),
+    ("format at the width, zero-padded", lambda: format(USD, f"0{MAX_FORMAT_WIDTH}.{MAX_FORMAT_WIDTH}f")[-MAX_FORMAT_WIDTH - 3:], "10." + "0" * MAX_FORMAT_WIDTH),
+    ("format with a digit fill", lambda: format(USD, "9>7"), "9910.00"),
+    ("sum at the limit", lambda: (MOST - Money("0.01", "USD") + Money("0.01", "USD")).amount, MOST.amount),
+    ("difference at the limit", lambda: (-MOST + Money("0.01", "USD") - Money("0.01", "USD")).amount, -MOST.amount),
+    ("product at the limits", lambda: (Money("1.10", "USD") * Decimal("0.12345678901234567")).amount, Decimal("0.135802467913580237")),
+    ("rounded at the limit", lambda: Money("9" * MAX_DIGITS + ".994", "USD").rounded().amount, Decimal("9" * MAX_DIGITS + ".99")),
+    ("inverse at the limit", lambda: ExchangeRate("USD", "PKR", "0." + "0" * (MAX_DIGITS - 2) + "1").inverse().rate, Decimal(10 ** (MAX_DIGITS - 1))),
+    ("spread to the smallest rate", lambda: TINY_RATE.with_spread("0.5").rate, Decimal("1E-18")),
+    ("rate_of the most", lambda: (rate_of(MOST, Decimal("0." + "9" * MAX_DIGITS)).amount, rate_of(-MOST, Decimal("0." + "9" * MAX_DIGITS)).amount), (Decimal("9" * (MAX_DIGITS - 1) + "8.99"), Decimal("-" + "9" * (MAX_DIGITS - 1) + "8.99"))),
+    ("rate_of the most yen", lambda: rate_of(Money("9" * MAX_DIGITS, "JPY"), Decimal("0." + "9" * MAX_DIGITS)).amount, Decimal("9" * (MAX_DIGITS - 1) + "8")),
+    ("split the most", lambda: sum(MOST.split(3)) == MOST, True),
+    ("allocate the most", lambda: sum(MOST.allocate([1, 2])) == MOST, True),
     ("half up", lambda: Money("0.125", "USD").rounded().amount, Decimal("0.13")),
     ("half up, negative", lambda: Money("-0.125", "USD").rounded().amount, Decimal("-0.13")),
     ("sub-cent kept", lambda: Money("0.125", "USD").amount, Decimal("0.125")),

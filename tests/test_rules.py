@@ -1,12 +1,14 @@
 """Tests for upwork_safety.rules: dated platform rules with their sources."""
 
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import attrs
 import pytest
 
 from upwork_safety import Money, fees, jss, rules
-from upwork_safety.errors import InvalidValueError, RulesError, UpworkSafetyError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError, UpworkSafetyError
+from upwork_safety.fees import PER_CONTRACT_2025
 
 
 def test_current_values_match_domain():
@@ -349,3 +351,35 @@ def test_service_fee_schedule_source_of_answers_every_field():
         ranged = field.name in {"per_contract", "minimum_rate", "maximum_rate"}
         expected = schedule.range_source if ranged else schedule.source
         assert expected is schedule.source_of(field.name)
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [
+        (Decimal("0.15"), True),
+        ("0.15", True),
+        (0, True),
+        (Decimal("0.150000000000000001"), False),
+        (Decimal("-0.01"), False),
+    ],
+)
+def test_a_schedule_accepts_a_rate_within_its_range(rate, expected):
+    """accepts() reads its rate by the library's number rule and compares the value."""
+    assert expected == PER_CONTRACT_2025.accepts(rate)
+
+
+@pytest.mark.parametrize(
+    ("rate", "error", "rule"),
+    [
+        (Decimal("NaN"), InvalidValueError, "finite"),
+        (Decimal("sNaN"), InvalidValueError, "finite"),
+        ("15%", InvalidValueError, "canonical decimal text"),
+        (None, InvalidTypeError, "a number"),
+        (0.15, InvalidTypeError, "not a float"),
+    ],
+)
+def test_a_schedule_refuses_a_rate_that_is_not_a_number(rate, error, rule):
+    """Red team r23: NaN raised a bare decimal.InvalidOperation, and a str a bare TypeError."""
+    with pytest.raises(error) as info:
+        PER_CONTRACT_2025.accepts(rate)
+    assert (error, "rate", rule) == (type(info.value), info.value.field, info.value.rule)

@@ -185,6 +185,42 @@ def _limits(result: Decimal, what: str) -> Decimal:
     return result
 
 
+def computed(value: Decimal, what: str, *how: object, unit: str = "") -> Decimal:
+    """*value*, the result of the operation *how*, within the library's limits (private).
+
+    The one rule for a value the library computes rather than reads (a sum,
+    a product, a rounded or converted amount, an inverse rate): the limits
+    of every value it holds, and a refusal that names the result (``field``
+    *what*, e.g. ``"product"``) and, in its message, the operation and its
+    operands (*how*, written out only for the message: ``USD 1.10 * 0.5``),
+    never a field the caller did not pass (red team r23 L2).  *unit* (a
+    currency) is written before a result too large to hold.
+
+    Raises:
+        InvalidValueError: *value* is past a limit; ``rule`` is that limit
+            (``"at most 18 integer digits"``, ``"at most 18 decimal places"``
+            or ``"at most 60 decimal places written"``).
+    """
+    if within_limits(value):
+        return value
+    try:
+        return _limits(value, what)
+    except InvalidValueError as error:
+        done = " ".join(map(str, how))
+        if error.rule == f"at most {MAX_DIGITS} integer digits":
+            message = (
+                f"{done} is {unit}{' ' if unit else ''}{value:,f}, more than {MAX_DIGITS} "
+                f"digits before the decimal point: the {what} is too large to hold"
+            )
+        else:
+            message = (
+                f"{done} is past the library's limits; the {error}: arithmetic never rounds, "
+                "so round an operand first (round_half_up(), Money.rounded(), or rate_of() "
+                "for a share rounded to the cent)"
+            )
+        raise InvalidValueError(message, field=what, rule=error.rule) from None
+
+
 def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch per input kind)
     """Coerce *value* to a finite ``Decimal`` within the library's limits, or raise naming *what*.
 

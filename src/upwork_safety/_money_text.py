@@ -25,8 +25,12 @@ if TYPE_CHECKING:
 #: ``format(money, spec)`` may ask for at most this width or precision: a
 #: wider column is a mistake, and ``"1000000000"`` would build a 1 GB string.
 MAX_FORMAT_WIDTH = 1_000
-#: The width and precision in a spec: [[fill]align][sign][z][#][0][width][,_][.precision][type].
-_SPEC_SIZES = re.compile(r"(?:.?[<>=^])?[+\- ]?z?#?0?([0-9]*)[,_]?(?:\.([0-9]+))?", re.DOTALL)
+#: The numbers in a spec, [[fill]align][sign][z][#][0][width][,_][.precision][type]: a
+#: fill digit, the width (with its 0 flag) and the precision.  Every run of digits is
+#: read, wherever the spec puts it, so no number is read past the checks.
+_SPEC_NUMBERS = re.compile(r"[0-9]+")
+#: The most digits a number in a spec within :data:`MAX_FORMAT_WIDTH` has, leading zeros aside.
+_SIZE_DIGITS = len(str(MAX_FORMAT_WIDTH))
 
 
 def explicit_locale(locale: object, method: str) -> str:
@@ -225,15 +229,32 @@ def format_money(
         ) from None
 
 
+def _too_wide(digits: str) -> bool:
+    """Whether *digits*, a width or precision, is over :data:`MAX_FORMAT_WIDTH`.
+
+    Its length is read first: ``int()`` of thousands of digits is refused by
+    Python's own digit limit with a bare ``ValueError`` (red team r23 L1).
+    """
+    digits = digits.lstrip("0")
+    return len(digits) > _SIZE_DIGITS or int(digits or "0") > MAX_FORMAT_WIDTH
+
+
 def format_amount(amount: Decimal, spec: str) -> str:
     """*amount* formatted as a Decimal with a non-empty *spec*: the work of ``format(money, spec)``.
 
     Raises:
+        InvalidTypeError: *spec* is not a ``str`` (only a direct call can pass one).
         InvalidValueError: *spec* is not a Decimal format, or asks for a
-            width or precision over :data:`MAX_FORMAT_WIDTH`.
+            width or precision over :data:`MAX_FORMAT_WIDTH` (however many
+            digits it is written with).
     """
-    sizes = _SPEC_SIZES.match(spec)
-    if sizes is not None and any(int(size) > MAX_FORMAT_WIDTH for size in sizes.groups() if size):
+    if not issubclass(type(spec), str):  # format() passes a str; a direct call may not
+        raise InvalidTypeError(
+            f"a format spec is a str, not {type(spec).__name__}",
+            field="format_spec",
+            rule="a Decimal format spec",
+        )
+    if any(_too_wide(number.group()) for number in _SPEC_NUMBERS.finditer(spec)):
         raise InvalidValueError(
             f"format spec {shown(spec)} asks for more than {MAX_FORMAT_WIDTH} characters",
             field="format_spec",

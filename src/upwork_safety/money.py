@@ -21,7 +21,7 @@ from typing import NoReturn
 import attrs
 
 from upwork_safety import _decimals
-from upwork_safety._decimals import _QUANTA, fraction
+from upwork_safety._decimals import _QUANTA, computed, fraction
 from upwork_safety._decimals import _add as _add
 from upwork_safety._decimals import _places as _places
 from upwork_safety._decimals import _subtract as _subtract
@@ -120,6 +120,18 @@ def rate_of(money: Money, rate: Decimal) -> Money:
     return Money(round_half_up(product, money.minor_unit), money.currency)
 
 
+def _result(value: Decimal, currency: str, what: str, *how: object) -> Money:
+    """The Money of *value*, made by the operation *how*; refused naming *what*, the result.
+
+    Not ``Money.amount``, which the caller never passed (red team r23 L2).
+    """
+    try:
+        return Money(value, currency)
+    except InvalidValueError:
+        computed(value, what, *how, unit=currency)
+        raise
+
+
 def _within_places(value: Decimal, places: int) -> Decimal:
     """*value* as it is if it has at most *places* decimal places, else rounded half up to them."""
     return value if _places(value) <= places else round_half_up(value, places)
@@ -210,7 +222,10 @@ class Money:
 
     Amounts are kept exactly as given; :meth:`rounded` rounds half up to
     the currency's minor unit.  Arithmetic never rounds and never depends on
-    the caller's :mod:`decimal` context.  To share an amount out, use
+    the caller's :mod:`decimal` context; a result past :data:`MAX_DIGITS`
+    digits either side is refused, ``field`` naming it (``"sum"``,
+    ``"difference"``, ``"product"``) and ``rule`` the limit, the message the
+    operands.  To share an amount out, use
     :meth:`split` or :meth:`allocate`, which conserve the total to the cent;
     dividing Money by a number is refused, because the result would have to
     be rounded somewhere the caller cannot see.
@@ -237,6 +252,8 @@ class Money:
             CurrencyMismatchError: An item is in another currency.
             InvalidTypeError: *items* is not an iterable of Money (a str,
                 a mapping or ``None``, or an item that is not Money).
+            InvalidValueError: The running total passes :data:`MAX_DIGITS`
+                integer digits (``field`` ``"sum"``, as for ``+``).
         """
         if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
             raise InvalidTypeError(
@@ -265,7 +282,7 @@ class Money:
     def __add__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "add")
-            return Money(_add(self.amount, other.amount), self.currency)
+            return _result(_add(self.amount, other.amount), self.currency, "sum", self, "+", other)
         return NotImplemented
 
     def __radd__(self, other: object) -> Money:
@@ -277,7 +294,8 @@ class Money:
     def __sub__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "subtract")
-            return Money(_subtract(self.amount, other.amount), self.currency)
+            diff = _subtract(self.amount, other.amount)
+            return _result(diff, self.currency, "difference", self, "-", other)
         return NotImplemented
 
     def __mul__(self, other: object) -> Money:
@@ -291,7 +309,8 @@ class Money:
                 )
             return NotImplemented
         factor = to_decimal(other, "factor")
-        return Money(no_negative_zero(_CONTEXT.multiply(self.amount, factor)), self.currency)
+        product = no_negative_zero(_CONTEXT.multiply(self.amount, factor))
+        return _result(product, self.currency, "product", self, "*", factor)
 
     __rmul__ = __mul__
 
@@ -353,8 +372,13 @@ class Money:
 
         Half up is what Upwork's own worked examples use: a 10% fee on
         $333.36 is $33.34, not $33.33.
+
+        Raises:
+            InvalidValueError: Rounding up carries the amount to 19 integer
+                digits (``field`` ``"rounded amount"``).
         """
-        return Money(round_half_up(self.amount, self.minor_unit), self.currency)
+        rounded = round_half_up(self.amount, self.minor_unit)
+        return _result(rounded, self.currency, "rounded amount", self, "rounded half up")
 
     def is_rounded(self) -> bool:
         """Return whether the amount has no digits below the minor unit."""
@@ -605,8 +629,8 @@ class ExchangeRate:
             CurrencyMismatchError: *money* is not in *base* (a rate in the
                 wrong direction is refused, never inverted silently).
             InvalidValueError: The converted amount has more than
-                :data:`MAX_DIGITS` integer digits (the error names it, not
-                the amount given).
+                :data:`MAX_DIGITS` integer digits (``field`` ``"converted
+                amount"``: the error names it, not the amount given).
         """
         money = require_money(money, "money")
         if money.currency != self.base:
@@ -617,15 +641,8 @@ class ExchangeRate:
                 rule="the rate's base currency",
             )
         product = round_half_up(_CONTEXT.multiply(money.amount, self.rate), minor_unit(self.quote))
-        if product.adjusted() >= MAX_DIGITS:
-            raise InvalidValueError(
-                f"{money} at {self.rate} {self.quote} per {self.base} converts to "
-                f"{self.quote} {product:,}, more than {MAX_DIGITS} digits before the decimal "
-                "point: the converted amount is too large to hold",
-                field="converted amount",
-                rule=f"at most {MAX_DIGITS} integer digits",
-            )
-        return Money(product, self.quote)
+        how = (money, "at", self.rate, self.quote, "per", self.base)
+        return _result(product, self.quote, "converted amount", *how)
 
     def inverse(self) -> ExchangeRate:
         """Return the rate from *quote* back to *base*, to at most :data:`MAX_DIGITS` places.
@@ -637,9 +654,11 @@ class ExchangeRate:
         :data:`MAX_DIGITS` integer digits is refused.
 
         Raises:
-            InvalidValueError: The inverse is too large to hold.
+            InvalidValueError: The inverse is too large to hold (``field``
+                ``"inverse rate"``, ``rule`` the limit).
         """
         inverse = _within_places(_CONTEXT.divide(Decimal(1), self.rate), MAX_DIGITS)
+        inverse = computed(inverse, "inverse rate", "1 /", self.rate, self.quote, "per", self.base)
         return ExchangeRate(self.quote, self.base, inverse, self.as_of, self.source)
 
     def with_spread(self, spread: Decimal | int | str) -> ExchangeRate:
@@ -653,11 +672,22 @@ class ExchangeRate:
         Raises:
             InvalidTypeError: *spread* is a float, a bool or not a number.
             InvalidValueError: *spread* is negative, 1 (100%) or more, or not
-                a number; ``field`` is ``"spread"``.
+                a number (``field`` ``"spread"``); or the rate after it rounds
+                to zero at :data:`MAX_DIGITS` places (``field`` ``"rate after
+                spread"``, ``rule`` ``"positive"``).
         """
         spread = fraction(spread, "spread")
-        rate = _CONTEXT.multiply(self.rate, _CONTEXT.subtract(Decimal(1), spread))
-        return attrs.evolve(self, rate=_within_places(rate, MAX_DIGITS))
+        rate = _within_places(
+            _CONTEXT.multiply(self.rate, _CONTEXT.subtract(Decimal(1), spread)), MAX_DIGITS
+        )
+        if not rate:
+            raise InvalidValueError(
+                f"{self.rate} {self.quote} per {self.base} less a spread of {spread} rounds to "
+                f"0 at {MAX_DIGITS} places, and a rate must be positive",
+                field="rate after spread",
+                rule="positive",
+            )
+        return attrs.evolve(self, rate=rate)
 
 
 def __dir__() -> list[str]:

@@ -23,7 +23,7 @@ from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
 from upwork_safety._validate import bool_field, id_field
 from upwork_safety.errors import InvalidTypeError, RulesError
-from upwork_safety.money import Money, check_currency, optional_plain_money
+from upwork_safety.money import Money, check_currency, optional_plain_money, to_decimal
 from upwork_safety.rules._common import (
     ZERO,
     optional_rate_field,
@@ -256,9 +256,17 @@ class ServiceFeeSchedule:
         return "sliding" if self.tiers else "flat"
 
     def accepts(self, rate: Decimal) -> bool:
-        """Whether a per-contract *rate* lies within this schedule's range."""
+        """Whether a per-contract *rate* lies within this schedule's range.
+
+        Raises:
+            InvalidTypeError: *rate* is a float, a bool or not a number.
+            InvalidValueError: *rate* is not a finite number within the
+                library's limits (``field`` ``"rate"``): NaN compared as a
+                bare ``decimal.InvalidOperation`` (red team r23).
+        """
+        value = to_decimal(rate, "rate")
         top = self.maximum_rate
-        return self.minimum_rate <= rate and (top is None or rate <= top)
+        return self.minimum_rate <= value and (top is None or value <= top)
 
     def range_text(self) -> str:
         """The per-contract range in words: ``"0%–15%"`` or ``"from 0% (no published cap)"``."""
