@@ -22,10 +22,10 @@ import re
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TextIO
 
 from upwork_safety._cli import COMMANDS
-from upwork_safety._cli._args import locale
+from upwork_safety._cli._args import GIVEN, Once, given, given_twice, locale
 from upwork_safety._cli._context import CLIError, Context, contracts_from_json, problems_error
 from upwork_safety._cli._printer import hidden, shown
 from upwork_safety.checks import MAX_TEXT_CHARS
@@ -56,11 +56,62 @@ _CHUNK = 1 << 16
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one line on stderr, exit status 2."""
+    """An ArgumentParser whose errors are one line on stderr, exit status 2.
+
+    Its options take one value each, given once (:class:`~._cli._args.Once`
+    is its ``"store"``: red team r23 M1), and its commands report what they
+    do not take under their own name (:class:`_Commands`).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The one rule for every parser of the command line, its commands' included.
+        self.register("action", None, Once)
+        self.register("action", "store", Once)
+        self.register("action", "parsers", _Commands)
 
     def error(self, message: str) -> NoReturn:
         # argparse quotes some arguments raw (unrecognized arguments): escaped here.
         self.exit(2, f"{self.prog}: error: {shown(message)}\n")
+
+
+if TYPE_CHECKING:
+    _SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]  # noqa: SLF001
+else:
+    _SubParsers = argparse._SubParsersAction  # noqa: SLF001  (argparse's base for commands)
+
+
+class _Commands(_SubParsers):
+    """The command and its arguments, read by the command's own parser.
+
+    argparse's own lets the command's parser leave what it does not take to
+    the top parser, which refused it as ``upwork-safety: error:``; the
+    command's parser refuses it here, naming the command (red team r23 L1).
+    An option of both (``--locale``) given before the command and after it
+    is given twice, and refused as any other (red team r23 M1).
+    """
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,  # noqa: ARG002
+        namespace: argparse.Namespace,
+        values: str | Sequence[Any] | None,
+        option_string: str | None = None,  # noqa: ARG002
+    ) -> None:
+        assert isinstance(values, list)  # nargs=PARSER: the command and what follows it
+        name, strings = values[0], values[1:]
+        if self.dest is not argparse.SUPPRESS:
+            setattr(namespace, self.dest, name)
+        command = self.choices[name]  # argparse has checked the name is a command
+        parsed = command.parse_args(strings)
+        before, after = given(namespace), given(parsed)
+        for dest, action in after.items():
+            if dest in before:
+                command.error(str(given_twice(action)))
+        before.update(after)
+        for key, value in vars(parsed).items():
+            if key != GIVEN:  # argparse's way: the command's values join the top parser's
+                setattr(namespace, key, value)
 
 
 # --------------------------------------------------------------------------- the clock

@@ -65,14 +65,16 @@ def options_for(given: Mapping[str, str | None]) -> Iterator[None]:
 
 
 def problems_error(path: str, error: InvalidDataError) -> CLIError:
-    """Every problem *error* found in the file at *path*, one per line (bounded by the error)."""
+    """Every problem *error* found in the file at *path*, one per line (bounded by the error).
+
+    The lines under the head are the error's own, as it bounds them (its
+    problems, ``… and N more``, and ``… and reading stopped there`` when it
+    stopped early): red team r23 L2, rebuilt here they had lost the last.
+    """
     count = error.count
     some = "" if error.complete else "at least "
     head = f"{path}: {some}{count} problem{'s' if count != 1 else ''}"
-    details = [f"  {problem}" for problem in error.problems]
-    if error.more:
-        details.append(f"  … and {error.more} more")
-    return CLIError(head + ":", details)
+    return CLIError(head + ":", str(error).split("\n")[1:])
 
 
 def contracts_from_json(path: str, text: str) -> list[Contract]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -14,6 +13,7 @@ from upwork_safety.errors import InvalidDataError, Problem
 from upwork_safety.jss import _UNIQUE_IDS
 
 if TYPE_CHECKING:
+    import argparse
     from collections.abc import Sequence
 
     from upwork_safety._cli._context import Context
@@ -27,15 +27,7 @@ HELP = "the Job Success Score a contract history gives"
 
 
 def _days(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{_display.shown(text)} is not a whole number of days"
-        ) from None
-    if not 1 <= value <= 36_500:
-        raise argparse.ArgumentTypeError(f"{_display.shown(text)} must be from 1 to 36500 days")
-    return value
+    return _args.whole(text, 1, 36_500, "days")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

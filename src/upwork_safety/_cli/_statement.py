@@ -78,7 +78,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--fee-rate",
         "--rate",
         dest="rate",
-        action=_Once,
         type=_args.rate,
         metavar="RATE",
         help="with --audit: every contract's own service fee rate, e.g. 15%% (from "
@@ -112,21 +111,6 @@ def _contract_rate(text: str) -> tuple[str, Decimal]:
                 "'=' and its rate (e.g. 'Logo design=15%')"
             ) from None
     return _args.per_method(_args.rate)(text)
-
-
-class _Once(argparse.Action):
-    """Store an option's value, refusing a second (review r21 L2: one silently replaced another)."""
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,  # noqa: ARG002
-        namespace: argparse.Namespace,
-        values: object,
-        option_string: str | None = None,  # noqa: ARG002
-    ) -> None:
-        if getattr(namespace, self.dest) is not None:
-            namespace.given_twice = " or ".join(self.option_strings)  # refused with the audit's
-        setattr(namespace, self.dest, values)
 
 
 def _summary_row(row: SummaryRow) -> dict[str, object]:
@@ -267,9 +251,6 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
     """``audit_fees`` with the rates given, or ``None`` without ``--audit``."""
     from upwork_safety import statements
 
-    twice = getattr(args, "given_twice", None)
-    if twice is not None:
-        raise CLIError(f"give the fee rate once ({twice}): a second one would replace the first")
     if not args.audit:
         if args.rate is not None or args.contract_rate:
             raise CLIError("--fee-rate and --contract-rate are the audit's: add --audit")
