@@ -28,7 +28,7 @@ from upwork_safety import (
     jss,
     rules,
 )
-from upwork_safety.errors import InvalidTypeError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 
 UTC = timezone.utc
 
@@ -188,3 +188,103 @@ def test_to_mermaid_draws_one_rule_set_and_refuses_a_history() -> None:
     with pytest.raises(InvalidTypeError) as raised:
         escrow.to_mermaid(rules=rules.HISTORY)  # type: ignore[arg-type]
     assert raised.value.field == "rules"
+
+
+# ----------------------------------------------------------- review r23 (reviewlead)
+
+
+def test_top_rated_weeks_reads_a_history_from_its_own_first_day() -> None:
+    """Review M1: a history was read like one rule set, from year 1, so Upwork's own JSS
+    history refused early-2015 days the default accepts."""
+    from upwork_safety.testing import factories
+
+    history = [
+        factories.finished_contract(
+            contract_id=f"c{i}",
+            client=f"k{i}",
+            started=date(2015, 1, 1) + timedelta(days=5 * i),
+            earned="500.00",
+            days=3,
+        )
+        for i in range(4)
+    ]
+    for day in (date(2015, 3, 20), date(2015, 6, 1)):
+        default = jss.top_rated_weeks(history, as_of=day)
+        given = jss.top_rated_weeks(history, as_of=day, rules=jss.HISTORY)
+        assert given == default
+        assert jss.top_rated(history, as_of=day, rules=jss.HISTORY) == jss.top_rated(
+            history, as_of=day
+        )
+    assert len(jss.top_rated_weeks(history, as_of=date(2015, 3, 20)).weeks) == 3
+
+
+def test_dispute_response_reads_the_history_as_the_invoice_did() -> None:
+    """Review M2: with an invoice, a history gives the set in force as the week ends (the
+    invoice's), not on the day the dispute opens."""
+    from upwork_safety.testing import factories
+
+    fast = attrs.evolve(
+        rules.HISTORY.current,
+        effective=date(2027, 1, 1),
+        name="what-if: 7-day hourly hold from 2027",
+        hourly_available_delay=timedelta(days=7),
+    )
+    what_if = rules.RuleHistory("what-if platform rules", (*rules.HISTORY, fast))
+    contract = factories.hourly_contract(started=date(2026, 12, 21), days=3, hours=2)
+    week = hourly.billing_week(datetime(2026, 12, 22, tzinfo=UTC))
+    bill = hourly.invoice_for(contract, week=week, rules=what_if)
+    assert bill.rules is rules.HISTORY.current  # the week ends in 2026
+    opened = datetime(2027, 1, 1, 1, tzinfo=UTC)  # in the window, after the switch
+    answer = hourly.dispute_response(opened, invoice=bill, rules=what_if)
+    assert answer == hourly.dispute_response(opened, invoice=bill)
+    assert answer.respond_by == datetime(2027, 1, 4, 1, tzinfo=UTC)
+
+
+def test_upworks_own_history_blames_an_inconsistent_escrow_as_the_default_does() -> None:
+    """Review L1: under Upwork's own history the engine said "the rules given (rules=)"."""
+    slow = attrs.evolve(
+        rules.HISTORY.current,
+        name="30-day answer",
+        client_dispute_response=timedelta(days=30),
+    )
+    job = Contract(
+        id="j",
+        client="acme",
+        kind=ContractKind.FIXED_PRICE,
+        started=date(2026, 3, 1),
+        milestones=[Milestone("m1", "A", Money("300.00", "USD"))],
+    )
+    for event in (
+        escrow.Fund("m1", datetime(2026, 3, 2, tzinfo=UTC)),
+        escrow.Submit("m1", datetime(2026, 3, 3, tzinfo=UTC)),
+        escrow.RequestRefund("m1", datetime(2026, 3, 4, tzinfo=UTC)),
+        escrow.OpenDispute("m1", datetime(2026, 3, 5, tzinfo=UTC)),
+        escrow.AnswerDispute("m1", datetime(2026, 3, 20, tzinfo=UTC)),
+    ):
+        job = escrow.apply(job, event, rules=slow)
+    now = datetime(2026, 3, 21, tzinfo=UTC)
+    fields = set()
+    for given in (None, rules.HISTORY):
+        with pytest.raises(InvalidValueError) as raised:
+            escrow.ledger(job, now, rules=given)
+        fields.add(raised.value.field)
+    assert fields == {"Contract.milestones[0].escrow.dispute_answered_at"}
+
+
+def test_a_history_that_starts_after_a_day_it_is_asked_about_is_refused_naming_rules() -> None:
+    """Review L3: the error named a field "on" neither function has."""
+    late = rules.RuleHistory(
+        "what-if from 2027", (attrs.evolve(rules.HISTORY.current, effective=date(2027, 1, 1)),)
+    )
+    with pytest.raises(RulesError) as raised:
+        escrow.rules_in_force(datetime(2026, 3, 3, tzinfo=UTC), rules=late)
+    assert (raised.value.field, raised.value.rule) == ("rules", "a history in force on 2026-03-03")
+    with pytest.raises(RulesError) as in_fees:
+        fees.retention_allowance(
+            Money("1.00", "USD"),
+            on=date(2026, 1, 1),
+            rules=rules.RuleHistory(
+                "late", (attrs.evolve(rules.RETENTION_HISTORY.current, effective=date(2027, 1, 1)),)
+            ),
+        )
+    assert in_fees.value.field == "rules"

@@ -47,7 +47,7 @@ from upwork_safety.models import (
     _recorded_what,
     _start_fix,
 )
-from upwork_safety.rules import PlatformRules, RuleHistory, _given_rules
+from upwork_safety.rules import HISTORY, PlatformRules, RuleHistory, _given_rules
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -104,8 +104,14 @@ def fixed_price(contract: object) -> Contract:
 
 
 def check_rules(rules: object) -> PlatformRules | RuleHistory[PlatformRules] | None:
-    """*rules* if it is ``None``, a :class:`PlatformRules` or a history of them, else an error."""
-    return _given_rules(rules, PlatformRules)
+    """*rules* if it is ``None``, a :class:`PlatformRules` or a history of them, else an error.
+
+    Upwork's own history is the default itself (``None``), so an inconsistent
+    contract read under it is blamed on its escrow, as with ``None``, not on
+    rules the caller gave (review r23 L1).
+    """
+    given = _given_rules(rules, PlatformRules)
+    return None if given == HISTORY else given
 
 
 def open_run(contract: object, rules: object) -> Run:

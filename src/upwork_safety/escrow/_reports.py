@@ -194,15 +194,18 @@ def rules_in_force(
 
     Args:
         at: The moment (timezone-aware; its UTC day is used).
-        rules: As for :func:`apply`: returned as given when not ``None``.
+        rules: As for :func:`apply`: a rule set is returned as given; a
+            ``RuleHistory`` gives its rule set in force on *at*'s UTC day.
 
     Returns:
         The :class:`~upwork_safety.rules.PlatformRules` for *at*.
 
     Raises:
         InvalidValueError: *at* is naive.
-        InvalidTypeError: *at* is not a datetime, or *rules* not a ``PlatformRules``.
-        RulesError: *rules* is ``None`` and *at* is before the first published rules.
+        InvalidTypeError: *at* is not a datetime, or *rules* not a ``PlatformRules``
+            or a ``RuleHistory`` of them.
+        RulesError: *at* is before the first rule set of *rules*' history
+            (``field='rules'``) or, with ``None``, of the published rules.
 
     >>> from datetime import datetime, timezone
     >>> from upwork_safety import escrow

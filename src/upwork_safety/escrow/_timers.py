@@ -23,7 +23,7 @@ from upwork_safety._calendar import add_business_span
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._reasons import days, holds
 from upwork_safety.escrow._row import Due, Timer
-from upwork_safety.rules import PlatformRules, RuleHistory, as_of
+from upwork_safety.rules import HISTORY, PlatformRules, RuleHistory, _in_force_of, as_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -71,10 +71,7 @@ def rules_at(at: datetime, override: Override) -> PlatformRules:
     """The rules for a clock started at *at*: *override* (its history's that day) or Upwork's."""
     if override is None:
         return _rules_on(at.date())
-    if isinstance(override, RuleHistory):
-        chosen: PlatformRules = override.in_force(at.date())
-        return chosen
-    return override
+    return _in_force_of(override, HISTORY, at.date(), what="the UTC day a clock starts")
 
 
 def available_at(paid_at: datetime, override: Override) -> datetime:

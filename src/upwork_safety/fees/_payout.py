@@ -218,7 +218,9 @@ _WEEK = timedelta(days=7)
 def _rules_of_week(closes: datetime, rules: WeekRules) -> PlatformRules:
     """*rules*, or the rules its history (or Upwork) has in force as the week that *closes* ends."""
     day = week_rules_day(closes)
-    return platform_as_of(day) if rules is None else _in_force_of(rules, PLATFORM_HISTORY, day)
+    if rules is None:
+        return platform_as_of(day)
+    return _in_force_of(rules, PLATFORM_HISTORY, day, field="platform_rules")
 
 
 def _week_pay_days(closes: datetime, rules: WeekRules) -> list[tuple[date, str]]:
@@ -457,8 +459,8 @@ def payout(
             (``field='available_on'``: the message lists the days it can
             first be), and every
             error of :func:`service_fee` and :func:`quote_withdrawal`.
-        InvalidTypeError: *platform_rules* is not a ``PlatformRules`` or
-            ``None``, and the type errors of :func:`service_fee` and
+        InvalidTypeError: *platform_rules* is not a ``PlatformRules``, a
+            ``RuleHistory`` of them or ``None``, and the type errors of :func:`service_fee` and
             :func:`quote_withdrawal`.
         RulesError: No *tax_rate* and a withdrawal's day before the known
             s.154A rules (the message says where the day came from), and

@@ -22,7 +22,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import optional_cents_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import rules_differ, rules_for
+from upwork_safety.hourly._args import rules_differ, rules_for, week_rules
 from upwork_safety.hourly._invoice import WeeklyInvoice
 from upwork_safety.money import Money, optional_plain_money
 
@@ -200,7 +200,8 @@ def dispute_response(
             )
         # The invoice's own rules set its dispute window, so they set the answer's too.
         if rules is not None:
-            differ = rules_differ(rules_for(rules, opened), invoice.rules)
+            # A history gives the set it gave the invoice: the one in force as the week ends.
+            differ = rules_differ(week_rules(rules, invoice.week), invoice.rules)
             if differ:
                 raise InvalidValueError(
                     "rules must be the invoice's own (invoice.rules), which set its dispute "

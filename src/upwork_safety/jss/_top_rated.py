@@ -39,13 +39,13 @@ from upwork_safety.jss._model import _contracts, _rules, timeline
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import JSSPoint
 from upwork_safety.money import Money, exact, plain_money
-from upwork_safety.rules import JSS_HISTORY
+from upwork_safety.rules import JSS_HISTORY, RuleHistory
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from upwork_safety.models import Contract
-    from upwork_safety.rules import JSSRules, RuleHistory
+    from upwork_safety.rules import JSSRules
 
 __all__ = ["TopRated", "TopRatedWeeks", "top_rated", "top_rated_weeks"]
 
@@ -305,7 +305,12 @@ def top_rated_weeks(
     thresholds = _rules(rules, day)
     # Weeks before the calendar's first day (year 1) do not exist, and, under the
     # rules in force, weeks before the JSS existed have no score: neither is read.
-    earliest = date.min if rules is not None else JSS_HISTORY.first_day
+    if rules is None:
+        earliest = JSS_HISTORY.first_day
+    elif isinstance(rules, RuleHistory):
+        earliest = rules.first_day  # a history's weeks before its first day have no rules
+    else:
+        earliest = date.min
     back = min(thresholds.top_rated_weeks - 1, (day - earliest).days // 7)
     first = day - timedelta(weeks=back)
     weeks = tuple(

@@ -191,16 +191,29 @@ def _in_force_of(
     on: date | datetime,
     *,
     what: str = "on",
+    field: str = "rules",
 ) -> R:
     """The rule set for *on*: *given* itself, the one its history has in force, else *default*'s.
 
     *given* is what :func:`_given_rules` returned; *what* names the argument
-    *on* came from, for the errors of :meth:`RuleHistory.in_force`.
+    *on* came from, for the errors of :meth:`RuleHistory.in_force`.  A
+    history given that starts after *on* is refused naming *field* (the
+    argument it came from), since the caller did pass rules: the history
+    does not cover a day it is asked about.
     """
     if given is None:
         return default.in_force(on, what=what)
     if isinstance(given, RuleHistory):
-        chosen: R = given.in_force(on, what=what)
+        day = utc_day(on, what)
+        if day < given.first_day:
+            raise RulesError(
+                f"the RuleHistory {shown(given.name)} given as {field} starts on "
+                f"{given.first_day.isoformat()}, after {day.isoformat()} ({what}), a day it is "
+                "asked about: add a preset in force on that day",
+                field=field,
+                rule=f"a history in force on {day.isoformat()}",
+            )
+        chosen: R = given.in_force(day, what=what)
         return chosen
     return given
 
@@ -215,4 +228,4 @@ def _pick_rules(
     when: str = "on",
 ) -> R:
     """:func:`_given_rules` then :func:`_in_force_of`: the *kind* rule set for *on*."""
-    return _in_force_of(_given_rules(value, kind, what), default, on, what=when)
+    return _in_force_of(_given_rules(value, kind, what), default, on, what=when, field=what)
