@@ -283,9 +283,17 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
     hints = [h for h in hints if not any(a <= h.start() < b for a, b in channels)]
     if channels and not hints:
         hinted = False
+    feature = (
+        account is None
+        and not hints
+        and sentence.first(w.LOGIN_FEATURE) is not None
+        and sentence.first(w.GOT_CODE) is None
+    )
     for key in sentence.all(w.KEYS):
         if account is None and sentence.near(w.KEYS_OF_THE_WORK, key.start(), key.end(), 15):
             continue  # the keys of the work's own systems: "the staging server password"
+        if feature:
+            continue  # a login by a code being built: "we need OTP based login in the app"
         handed = sentence.first(w.HANDED)
         if handed is None:
             continue

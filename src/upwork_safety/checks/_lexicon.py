@@ -306,7 +306,7 @@ IMPERATIVE_START = _c(
     r"finish|accept|use|buy|purchase|order|deposit|invest|recharge|top up|connect|join|move|"
     r"switch|come|get|take|provide|tell|dm|whatsapp|skype|telegram|hit|find|follow|complete|"
     r"submit|push|go ahead|kick off|work|write|prepare|record|transcribe|translate|edit|"
-    r"cover|register|sign up|install|download|pick up|grab|let's|lets)\b"
+    r"cover|register|sign up|install|download|pick up|grab|refund|return|let's|lets)\b"
 )
 
 # ------------------------------------------------------------------ context that suppresses

@@ -12,7 +12,10 @@ the user wrote it:
    the Latin letter they imitate (Cyrillic ``а``, Greek ``ο``...), curly
    apostrophes straightened.
 2. **Spaces.**  Runs of white space become one space, or one newline when
-   they hold a line break; leading and trailing space goes.
+   they hold a line break that may end a sentence; leading and trailing
+   space goes.  A line break inside a sentence (after a letter, a digit or a
+   comma, before a letter or a digit: chat apps wrap lines as people type,
+   "pay you" and "via PayPal" on two lines) is a space.
 3. **Disguised words.**  A channel or payment name spelled out or broken up
    (``t.e.l.e.g.r.a.m``, ``w h a t s a p p``, ``what's app``, ``pay pal``,
    ``wh4tsapp``, ``sk!pe``) becomes the plain word.
@@ -187,6 +190,22 @@ def _fold(text: str) -> _Edited:
     return _Edited(lowered, edits)
 
 
+def _mid_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the line break in ``text[start:end]`` falls inside a sentence.
+
+    It does when the line before ends in a letter, a digit or a comma (no full
+    stop, colon or other mark that ends a sentence or a heading) and the next
+    line starts with a letter or a digit: "I'll pay you" then "via PayPal" on
+    the next line, but not "Thanks!" then "Start today", "Tasks:" then a list,
+    a list's "- item", nor a line after a blank one.  Case is not read, so
+    upper-casing a message never changes how it is cut.
+    """
+    if len(_LINE_BREAK.findall(text[start:end].replace("\r\n", "\n"))) > 1:
+        return False  # a blank line: a new paragraph
+    before, after = text[start - 1], text[end]
+    return (before.isalnum() or before == ",") and after.isalnum()
+
+
 def _spaces(text: str) -> _Edited:
     """Pass 2: one space (or one newline) per run of white space; none at the ends."""
     edits = []
@@ -194,7 +213,7 @@ def _spaces(text: str) -> _Edited:
         start, end = run.span()
         if start == 0 or end == len(text):
             replacement = ""
-        elif _LINE_BREAK.search(run.group()):
+        elif _LINE_BREAK.search(run.group()) and not _mid_sentence(text, start, end):
             replacement = "\n"
         else:
             replacement = " "

@@ -223,10 +223,11 @@ _DELIVERED_TO = re.compile(
     r"\b(?:invite|invites|invitation|access link|login link)\b[^.?!]{0,30}?(?:\b(?:to|at|in) )?$"
 )
 #: The e-mail read for an invitation ("check your email for the invite"), or a notice that
-#: reached it ("aap ki email pe notification aya hoga", "email par receipt bheji hogi").
+#: reached it ("aap ki email pe notification aya hoga", "email par receipt bheji hogi",
+#: "aapke number pe Upwork ka jo code aaya").
 _INVITE_AFTER = re.compile(
     r" (?:for|with) (?:the |an |our |their |a )?(?:invite|invitation)\b|"
-    r"(?: (?:pe|par|per|mein|me))? (?:\w+ ){0,2}?(?:notification|notice|invite|invitation|"
+    r"(?: (?:pe|par|per|mein|me))? (?:\w+ ){0,3}?(?:notification|notice|invite|invitation|"
     r"confirmation|receipt|alert|link|code|otp|offer)s? (?:\w+ ){0,2}?(?:aya|aaya|ayi|aayi|aai|"
     r"aa gay\w|aa chuk\w|gaya|gayi|gai|bheja|bheji|bheje|mila|mili)\b"
 )

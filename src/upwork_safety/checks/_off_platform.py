@@ -108,6 +108,22 @@ def sent_back(sentence: Sentence) -> re.Match[str] | None:
     return back if back is not None and not sentence.first(_A_FEE) else None
 
 
+#: A refund, or money given back, which goes to the client: "refund $100 via PayPal",
+#: "send the refund to my Wise", "refund kar do JazzCash pe", "give back the $75 on my
+#: PayPal", "return $60 to my Payoneer".  Read only beside a method that leaves Upwork
+#: (:func:`_asked_back`).
+_REFUND = re.compile(
+    r"\brefund(?:ed|s|ing)?\b|\b(?:give|pay|send|transfer|wire) back\b|"
+    r"\breturn\w{0,3} (?:me |us )?(?:the )?\$\d[\d,]*"
+)
+
+
+def _refund_asked(sentence: Sentence) -> re.Match[str] | None:
+    """Money asked back as a refund (with no fee named): "please refund me through Easypaisa"."""
+    back = sentence.first(_REFUND)
+    return back if back is not None and not sentence.first(_A_FEE) else None
+
+
 def _asked_back(sentence: Sentence, match: re.Match[str], back: re.Match[str] | None) -> bool:
     """Money asked back through the method at *match*: "please return the extra via Payoneer".
 
@@ -198,9 +214,10 @@ def _payment_method(sentence: Sentence) -> Hit | None:
     back = sent_back(sentence)
     # "I will buy your account for $500, pay via crypto": the writer is the one who pays.
     writer_buys = writer_buys_yours(sentence)
+    refund = back or _refund_asked(sentence)
     for match in sentence.all(lex.METHOD):
-        if back is not None and _asked_back(sentence, match, back):
-            return Hit(code, *sentence.span(match, back), Confidence.HIGH)
+        if refund is not None and _asked_back(sentence, match, refund):
+            return Hit(code, *sentence.span(match, refund), Confidence.HIGH)
         if sentence.suppressed(*match.span()) or _relative_excused(sentence, match):
             continue
         low, high = sentence.clause(match.start())

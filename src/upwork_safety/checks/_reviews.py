@@ -190,6 +190,14 @@ _TRADE = re.compile(
     r"part|of) ){0,2}(?:\$?\d[\d,]{0,9}|money|amount|difference|extra|half|part|payment|rest|"
     r"dollars?)\b|"
     r"\bknock\w{0,3}\b|\bkick\w{0,3} back\b|(?:\$\d[\d,]{0,9}|\b\d{1,3} ?%) off\b|"
+    # A sum returned: "return $100 to my PayPal".
+    r"\b(?:return|refund)\w{0,3} (?:me |us )?(?:the )?(?:\$\d[\d,]{0,9}|\d[\d,]{0,9} ?(?:usd|"
+    r"dollars?|rs|rupees|pkr)\b)|"
+    # Roman Urdu puts the thing before "free" and the price before "kam": "2 page free bana
+    # do", "price kam karo".
+    r"\b(?:pages?|revisions?|changes|features?|designs?|sections?|screens?|logos?|edits?|"
+    r"videos?|articles?|banners?|posts?|kaam) free\b|"
+    r"\b(?:price|rate|fee|paise|budget|qeemat|keemat) (?:thora |thori |kuch )?kam\b|"
     r"\b(?:for free|free of (?:cost|charge)|free mein|muft mein|no extra (?:cost|charge|pay)|"
     r"at no (?:extra )?cost|without (?:extra |any )?(?:pay|charge|cost))\b|"
     r"\b(?:lower|reduce|cut)\w{0,3} (?:the |your )?(?:price|rate|fee)\b|"
@@ -208,11 +216,13 @@ _THEN_RATING = re.compile(
     # Roman Urdu's order, the trade then the rating: "30 percent wapas karo, 5 star de dunga",
     # "wapas bhej dein, phir ...", "lauta do to ..." (the "to" of a condition met), and the
     # share after the verb: "paise wapas kar do aadhe, main 5 star dunga".
-    r"\b(?:karo|bhejo|lautao|do|dein|dijiye)(?: (?:aadhe|adhe|aadha|adha|saare|sare|poore|pure))?"
-    r"(?:,| to\b)|"
+    r"\b(?:karo|bhejo|lautao|do|dein|dijiye|doge|karoge)(?: (?:aadhe|adhe|aadha|adha|saare|sare|"
+    r"poore|pure|ge|gay|gey|gi))?(?:,| to\b)|"
     # English names the rating as the outcome: "..., and the review will be glowing".
     r"\band (?:the|my)(?: (?:review|rating|feedback|stars?)\b| ?$)"
 )
+#: The rating wanted, then what it costs, in Roman Urdu: "5 star chahiye to discount do".
+_WANTED_THEN = re.compile(r"\b(?:chahiye|chahiyen|chahte ho|chahti ho|chahte hain|chahein) to\b")
 #: The trade right after "for": "5 stars for a $50 refund" (not "for the quick turnaround").
 _FOR_TRADE = re.compile(
     r"\bfor (?:a |an |the |your |my )?(?:\$?\d[\d,]{0,9} |\d{1,3} ?% |full |partial |small )?$"
@@ -322,6 +332,10 @@ def _traded(sentence: Sentence, rating: re.Match[str]) -> re.Match[str] | None:
             sentence.text, trade.end(), rating.start()
         ):
             return trade  # "refund $25 and I'll change my review"
+        if rating.end() <= trade.start() and _WANTED_THEN.search(
+            sentence.text, rating.end(), trade.start()
+        ):
+            return trade  # "5 star chahiye to 2 page free bana do"
         if rating.end() <= trade.start() and _FOR_RATING.search(
             sentence.text, max(0, rating.start() - 24), rating.start()
         ):

@@ -50,6 +50,11 @@ _NOT_MORE_WORK = re.compile(
     r"(?:id|number|details|info|email|handle|username|cv|resume|portfolio|availability|"
     r"address|link|profile|rate|timezone)\b(?: [\w']+){0,2}? (?:as well|too|also|bhi)\b"
 )
+#: A new topic opened ("one more thing, ...", "ek aur baat"): no work in itself, so it does
+#: not clear the request that follows it ("one more thing, please also add X, same budget").
+_TOPIC_OPENER = re.compile(
+    r"(?:one more|another|also|ek aur)\s(?:thing|note|point|reminder|detail|details)"
+)
 _SAME_PRICE = re.compile(
     r"\bsame (?:price|budget|rate|fee|cost|milestone|total|amount|payment|money)"
     r"(?: (?:mein|me|main|mai))?\b|"
@@ -63,6 +68,7 @@ _SAME_PRICE = re.compile(
     r"\bwithin (?:the |this |our )?(?:current |same )?(?:budget|price|milestone|scope|fee)\b|"
     r"\bno extra (?:charge|cost|pay|money|budget|payment)\b|"
     r"\bextra (?:paise|payment|budget|pay) (?:nahi|na)\b|\bfor free\b|\bfree (?:mein|of charge)\b|"
+    r"\bfree(?= (?:bana|kar|likh)\w{0,4}\b)|"
     r"\b(?:assume|guess|hope|expect) (?:that'?s|it'?s|this is|that is|it to be) (?:included|"
     r"fine within|ok within|part of)\b|\bpart of (?:the|this|our|your) (?:package|deal|price|"
     r"milestone|contract|scope|job|budget)\b|\b(?:paise|payment|budget|price|amount) (?:utne|"
@@ -96,11 +102,13 @@ _NEW_PAY = re.compile(
     r"(?<!\bno )(?<!\bany )(?<!without )\b(?:extra|additional|more) (?:pay|payment|cost|budget)"
     r"\b(?! nahi| unfortunately)|"
     r"\bi'?ll pay (?:extra|more|for (?:it|this|that|them))\b|\bincrease the budget\b|"
-    r"\badd(?:ed)? (?:a |another )?(?:new )?milestone\b|\bquote\b|\bhow much\b|\bestimate\b|"
+    r"\badd(?:ed)? (?:a |another )?(?:new )?(?:\$\d[\d,]* )?milestone\b|\bquote\b|\bhow much\b|"
+    r"\bestimate\b|\bseparate \$\d[\d,]* milestone\b|"
     r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|"
     r"\bbudget badha\w{0,4}\b|"
     r"\bas milestone \d\b|\bbonus for (?:this|it)\b|\bpaid separately\b|"
-    r"\b(?:create|set up|make|open)\w{0,3} (?:a |another |new |the )?milestone\b|\bproposal\b|"
+    r"\b(?:create|set up|make|open)\w{0,3} (?:a |another |new |the )?(?:\$\d[\d,]* )?milestone\b|"
+    r"\bproposal\b|"
     r"\bprice works\b|\bincreased? the (?:milestone|budget|price)\b|\bto cover the extra\b|"
     r"\bpaid (?:milestone|contract|order)\b|"
     r"\bwithin the revisions\b|\brevisions you offered\b|\bincluded revisions\b|"
@@ -194,9 +202,20 @@ def _extra_named(
     return None
 
 
+def _no_more_work(sentence: Sentence) -> bool:
+    """Whether the sentence asks no more work ("one more question", "also tell me ...").
+
+    More work named outright still counts, and a topic opened ("one more thing, ...")
+    clears nothing: what follows it is read.
+    """
+    return not sentence.first(_STRONG_CREEP) and any(
+        not _TOPIC_OPENER.fullmatch(m.group()) for m in sentence.all(_NOT_MORE_WORK)
+    )
+
+
 def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     code = FindingCode.SCOPE_CREEP
-    if sentence.past() or (sentence.first(_NOT_MORE_WORK) and not sentence.first(_STRONG_CREEP)):
+    if sentence.past() or _no_more_work(sentence):
         return None
     for match in sentence.all(_THROWN_IN):
         if not sentence.negated(*match.span()):
@@ -272,8 +291,14 @@ def scope_creep(message: Message) -> Hit | None:
     if message.has(_FREE_WORK_ANCHOR) and not message.has(_EXTRA_ANCHOR):
         return None  # free work as a trial is START_BEFORE_FUNDING's; "extra ... for free" is ours
     priced = message.has(_SAME_PRICE_ANCHOR)
-    small = message.has(_SMALL_ANCHOR)
-    return best_hit(_creep_in(s, priced=priced, small=small) for s in (first, *candidates))
+    # The extra is played down in its own sentence or after it ("Please also add a FAQ page.
+    # It's a quick one."), not by a word about something else before it ("Thanks for the
+    # quick reply. We also need a reports page.").
+    small_at = [s.offset for s in message.holding(_SMALL_ANCHOR)]
+    return best_hit(
+        _creep_in(s, priced=priced, small=any(at >= s.offset for at in small_at))
+        for s in (first, *candidates)
+    )
 
 
 #: The work said to be in what was agreed: "it's part of the brief we agreed", "as in the
