@@ -1,5 +1,9 @@
 """Red team r23: what ``upwork_safety.testing`` promises a downstream test suite.
 
+M2: a factory silently dropped one of its own arguments when an override
+set the same field; now the pair is refused, naming both.  L1: the
+factories' amounts of dollars are typed as the forms their docstrings list.
+
 M1: ``contract_histories()`` is documented to cover disputes through
 mediation and arbitration, but an arbitration step was in about 0.4% of
 histories and ``FreelancerPaysArbitration`` in none of 2,500.  Each share
@@ -9,12 +13,16 @@ between the old figure and the one docs/testing.md quotes.
 
 import functools
 from collections import Counter
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 
+import pytest
 from hypothesis import Phase, given, settings
 
-from upwork_safety import escrow
+from upwork_safety import InvalidValueError, Money, escrow
 from upwork_safety.escrow import DeadlineKind
+from upwork_safety.models import Payment
+from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
 from upwork_safety.testing._history_strategies import _dispute_moments
 
@@ -91,3 +99,107 @@ def test_a_mediation_jump_lands_where_the_engine_allows_the_arbitration_fees():
                 assert opens in due or closes in due
             checked += 1
     assert checked >= 20
+
+
+# --------------------------------------------------------------------------- M2
+
+
+_CONFLICTS = [
+    (lambda: factories.milestone(milestone_id="m2", id="m3"), "milestone_id", "id"),
+    (
+        lambda: factories.contract(amount="999.00", milestones=(factories.milestone(),)),
+        "amount",
+        "milestones",
+    ),
+    (lambda: factories.contract(contract_id="c2", id="c3"), "contract_id", "id"),
+    (
+        lambda: factories.hourly_contract(rate="35", hourly_rate=Money("50", "USD")),
+        "rate",
+        "hourly_rate",
+    ),
+    (lambda: factories.hourly_contract(days=5, time_entries=()), "days", "time_entries"),
+    (lambda: factories.hourly_contract(hours=3, time_entries=()), "hours", "time_entries"),
+    (lambda: factories.hourly_contract(contract_id="c2", id="c3"), "contract_id", "id"),
+    (lambda: factories.finished_contract(earned="100", payments=()), "earned", "payments"),
+    (lambda: factories.finished_contract(days=10, payments=()), "days", "payments"),
+    (
+        lambda: factories.finished_contract(days=10, ended=date(2026, 3, 5)),
+        "days",
+        "ended",
+    ),
+    (lambda: factories.finished_contract(stars="1.0", feedback=None), "stars", "feedback"),
+    (
+        lambda: factories.finished_contract(private_score=0, feedback=None),
+        "private_score",
+        "feedback",
+    ),
+    (
+        lambda: factories.finished_contract(end_reason=None, feedback=None),
+        "end_reason",
+        "feedback",
+    ),
+    (lambda: factories.finished_contract(contract_id="c2", id="c3"), "contract_id", "id"),
+    # submitted_contract passes its overrides to contract(), which refuses them.
+    (
+        lambda: factories.submitted_contract(amount="9", milestones=(factories.milestone(),)),
+        "amount",
+        "milestones",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "argument", "field"), _CONFLICTS)
+def test_an_override_of_a_field_an_argument_fills_is_refused(call, argument, field):
+    """M2: the argument was silently dropped (``contract(amount=..., milestones=...)``)."""
+    with pytest.raises(InvalidValueError) as info:
+        call()
+    assert argument == info.value.field
+    assert f"{argument}= or {field}=, not both" == info.value.rule
+    assert f"{argument}=" in str(info.value)
+    assert f"{field}=" in str(info.value)
+
+
+def test_each_override_alone_still_works():
+    """The documented overrides, each without the argument that fills the same field."""
+    own = factories.milestone(amount="5.00")
+    assert (own,) == factories.contract(milestones=(own,)).milestones
+    assert (
+        Money("50", "USD") == factories.hourly_contract(hourly_rate=Money("50", "USD")).hourly_rate
+    )
+    assert () == factories.hourly_contract(time_entries=()).time_entries
+    assert () == factories.finished_contract(payments=()).payments
+    assert factories.finished_contract(feedback=None).feedback is None
+    assert "c9" == factories.contract(id="c9").id
+    assert "m9" == factories.milestone(id="m9").id
+    # Arguments and overrides of different fields still combine.
+    made = factories.contract(amount="250", contract_id="c2", ended=date(2026, 3, 9))
+    assert (Money("250", "USD"), "c2", date(2026, 3, 9)) == (
+        made.milestones[0].amount,
+        made.id,
+        made.ended,
+    )
+
+
+def test_an_end_of_your_own_moves_the_payment_to_it():
+    """M2: ``finished_contract(ended=...)`` dated its payment after the contract's end."""
+    made = factories.finished_contract(earned="100", ended=date(2026, 3, 5))
+    assert date(2026, 3, 5) == made.ended
+    assert (Payment(date(2026, 3, 5), Money("100", "USD")),) == made.payments
+    # The same day as the factory's own end changes nothing.
+    assert factories.finished_contract() == factories.finished_contract(ended=date(2026, 4, 1))
+    # Payments of your own are kept as given.
+    paid = (Payment(date(2026, 3, 2), Money("7", "USD")),)
+    assert paid == factories.finished_contract(ended=date(2026, 3, 5), payments=paid).payments
+
+
+# --------------------------------------------------------------------------- L1
+
+
+@pytest.mark.parametrize("dollars", ["35", 35, Decimal(35), Money("35", "USD")])
+def test_every_documented_form_of_dollars_is_accepted(dollars):
+    """L1: the docstrings say a string or an int of dollars; the annotations now agree."""
+    usd = Money("35", "USD")
+    assert usd == factories.hourly_contract(rate=dollars).hourly_rate
+    assert usd == factories.contract(amount=dollars).milestones[0].amount
+    assert usd == factories.milestone(amount=dollars).amount
+    assert usd == factories.finished_contract(earned=dollars).payments[0].amount
