@@ -3,6 +3,7 @@
 M2: a factory silently dropped one of its own arguments when an override
 set the same field; now the pair is refused, naming both.  L1: the
 factories' amounts of dollars are typed as the forms their docstrings list.
+L2: docs/testing.md misstated when Hypothesis' ``too_slow`` check fires.
 
 M1: ``contract_histories()`` is documented to cover disputes through
 mediation and arbitration, but an arbitration step was in about 0.4% of
@@ -15,9 +16,10 @@ import functools
 from collections import Counter
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 
 from upwork_safety import InvalidValueError, Money, escrow
 from upwork_safety.escrow import DeadlineKind
@@ -203,3 +205,37 @@ def test_every_documented_form_of_dollars_is_accepted(dollars):
     assert usd == factories.contract(amount=dollars).milestones[0].amount
     assert usd == factories.milestone(amount=dollars).amount
     assert usd == factories.finished_contract(earned=dollars).payments[0].amount
+
+
+# --------------------------------------------------------------------------- L2
+
+
+def _cost_section():
+    text = (Path(__file__).parent.parent / "docs" / "testing.md").read_text(encoding="utf-8")
+    start = text.index("## What they cost")
+    return text[start : text.index("\n## ", start + 1)]
+
+
+def test_the_docs_give_the_too_slow_limit_hypothesis_uses():
+    """L2: the docs said one second per example; Hypothesis allows about 100 ms a draw.
+
+    Hypothesis fails ``too_slow`` when drawing the first ten valid examples
+    takes more than ``max(1 s, 5 × deadline)`` in total.
+    """
+    section = _cost_section()
+    assert "one second per example" not in section
+    assert "100 ms a draw" in section
+    assert "suppress_health_check=[HealthCheck.too_slow]" in section
+
+
+@settings(
+    suppress_health_check=[HealthCheck.too_slow],
+    deadline=None,
+    max_examples=2,
+    derandomize=True,
+    database=None,
+)
+@given(us.histories(min_size=50, max_size=50))
+def test_the_settings_the_docs_advise_draw_the_largest_histories(history):
+    """L2: with the advised settings a test at the largest size runs on a busy machine."""
+    assert 50 == len(history)
