@@ -297,10 +297,12 @@ def contract_histories(
     often left mid-life (funded, in review, with changes requested,
     disputed), and one in four past a business week, a refund window, a
     review period or the dormancy period, so those clocks run out and their
-    automatic steps appear in the history.  A dispute waiting on the
-    client's answer or on mediation mostly jumps to its next deadline, read
-    from the engine's clocks, so about three histories in ten hold a dispute
-    and each arbitration step (``ClientPaysArbitration``,
+    automatic steps appear in the history.  A step opens a dispute one
+    time in eight it can, and answers one or pays an arbitration fee three
+    times in four it can; a dispute in mediation mostly jumps to its next
+    deadline, read from the engine's clocks (the arbitration opt-in window's
+    opening, then its close).  So about three histories in ten hold a
+    dispute and each arbitration step (``ClientPaysArbitration``,
     ``FreelancerPaysArbitration``, ``ArbitrationDefault``) is in about one
     in twenty.  Events are built in UTC,
     ``Asia/Karachi`` or another zone (held in UTC), starting at 09:00,
