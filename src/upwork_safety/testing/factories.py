@@ -37,6 +37,7 @@ import attrs
 
 from upwork_safety import escrow
 from upwork_safety._decimals import count
+from upwork_safety._display import shown
 from upwork_safety._moments import LATEST, utc_day, utc_instant
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import whole_cents
@@ -164,7 +165,7 @@ def _one_source(
                         raise InvalidValueError(
                             f"{name}= and {field}= both give {factory.__name__}()'s "
                             f"{field}: pass one of them, not both (one would be dropped; "
-                            f"got {name}={kwargs[name]!r})",
+                            f"got {name}={shown(kwargs[name])})",
                             field=name,
                             rule=f"{name}= or {field}=, not both",
                         )
