@@ -33,7 +33,7 @@ from upwork_safety._events import (
     ResolveDispute,
     Submit,
 )
-from upwork_safety.escrow._timers import arbitration_window, client_answer_due
+from upwork_safety.escrow import DeadlineKind
 from upwork_safety.models import (
     Contract,
     ContractKind,
@@ -213,27 +213,23 @@ def _dispute_moments(contract: Contract, at: datetime) -> tuple[list[datetime], 
     time to answer of each dispute not answered yet; and for each answered
     dispute that not both sides paid for arbitration, two minutes into its
     arbitration opt-in window if that has not opened yet, else one minute
-    past the window's close.  The clocks are the engine's own
-    (``escrow._timers``: ``client_answer_due`` and ``arbitration_window``,
-    from the rules in force), never a copy of their periods.
+    past the window's close.  The moments are the engine's own deadlines
+    (:func:`~upwork_safety.escrow.deadlines`: the dispute's answer, the end
+    of mediation, the opt-in window's close), never a copy of their periods.
     """
+    if all(m.escrow.state is not MilestoneState.DISPUTED for m in contract.milestones):
+        return [], []
     unanswered: list[datetime] = []
-    mediation: list[datetime] = []
-    for milestone in contract.milestones:
-        held = milestone.escrow
-        disputed, answered = held.disputed_at, held.dispute_answered_at
-        if held.state is not MilestoneState.DISPUTED or disputed is None:
-            continue
-        if answered is None:
-            unanswered.append(client_answer_due(disputed, None) + _MINUTE)
-            continue
-        if (
-            held.client_paid_arbitration_at is not None
-            and held.freelancer_paid_arbitration_at is not None
-        ):
-            continue  # both paid: the arbitrator decides, no clock runs
-        _proposal, opens, closes = arbitration_window(answered, None)
-        mediation.append(opens + 2 * _MINUTE if at < opens else closes + _MINUTE)
+    opens: dict[str | None, datetime] = {}
+    closes: dict[str | None, datetime] = {}
+    for deadline in escrow.deadlines(contract, at):
+        if deadline.kind is DeadlineKind.DISPUTE_RESPONSE_DUE:
+            unanswered.append(deadline.due + _MINUTE)
+        elif deadline.kind is DeadlineKind.MEDIATION_ACCEPTANCE_DUE:
+            opens[deadline.milestone_id] = deadline.due + 2 * _MINUTE
+        elif deadline.kind is DeadlineKind.ARBITRATION_OPT_IN_DUE:
+            closes[deadline.milestone_id] = deadline.due + _MINUTE
+    mediation = [opens.get(milestone, close) for milestone, close in closes.items()]
     return [t for t in unanswered if t > at], [t for t in mediation if t > at]
 
 
