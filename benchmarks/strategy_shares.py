@@ -20,8 +20,9 @@ over all the draws together.  It prints, for
   L1): ``us.pauses()`` still running; of ``us.histories_with_as_of()``'s
   contracts, those starting inside the two-year JSS window, ended by its
   day, ended with public stars and with a client of their own;
-  ``us.contract_histories()`` left in review or with changes requested, and
-  still open; ``us.contracts()`` from 2025-05-01 with their own fee rate;
+  ``us.contract_histories()`` left in review or with changes requested,
+  still open, with a dispute and with each arbitration step (r23 M1);
+  ``us.contracts()`` from 2025-05-01 with their own fee rate;
   ``us.statements()`` of the two transaction exports that give
   ``statements.audit_fees`` a fee to check (r20 L2).
 
@@ -65,6 +66,16 @@ def _draws(strategy: st.SearchStrategy[object], seeds: int, examples: int) -> li
 
         collect()
     return seen
+
+
+#: The arbitration steps docs/testing.md says ``us.contract_histories()`` reaches (r23 M1).
+_ARBITRATION_STEPS = ("ClientPaysArbitration", "FreelancerPaysArbitration", "ArbitrationDefault")
+
+
+def _holds(history: object, step: str) -> bool:
+    """Whether the final contract of a ``contract_histories()`` value records an event *step*."""
+    _original, _events, final = history  # type: ignore[misc]
+    return any(type(event).__name__ == step for event in final.history)
 
 
 def _share(values: list[object], test: Callable[[object], bool]) -> str:
@@ -167,6 +178,11 @@ def _documented_shares(n: int, k: int, pairs: list[object]) -> None:
         _share(lives, lambda h: any(m.state in middle for m in h[2].milestones)),  # type: ignore[index]
     )
     print("contract_histories() still open", _share(lives, lambda h: h[2].ended is None))  # type: ignore[index]
+    for step in ("OpenDispute", *_ARBITRATION_STEPS):
+        print(
+            f"contract_histories() with {step}",
+            _share(lives, lambda h, s=step: _holds(h, s)),
+        )
     newest = [c for c in _draws(us.contracts(), n, k) if c.started >= NEWEST]  # type: ignore[attr-defined]
     print(
         "contracts()  own fee rate, of those from 2025-05-01",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from upwork_safety import Contract, hourly, rules, statements
+from upwork_safety import Contract, Milestone, hourly, rules, statements
 from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
 
@@ -45,3 +45,15 @@ sentinel: factories.FromRules = factories.FROM_RULES
 verified_done: Contract = factories.finished_contract(client=factories.VERIFIED_CLIENT)
 verified_offer: Contract = factories.contract(client=factories.VERIFIED_CLIENT)
 verified_hours: Contract = factories.hourly_contract(client=factories.VERIFIED_CLIENT)
+
+# Dollars in every form the factories' docstrings list: Money, or a str, int
+# or Decimal of dollars (red team r23 L1: ``rate=35`` was refused by both checkers).
+hourly_int: Contract = factories.hourly_contract(rate=35)
+offer_int: Contract = factories.contract(amount=250)
+done_int: Contract = factories.finished_contract(earned=100)
+part_int: Milestone = factories.milestone(amount=5)
+
+
+def in_decimal(dollars: Decimal) -> Contract:
+    """A Decimal of dollars is accepted too."""
+    return factories.hourly_contract(rate=dollars)

@@ -33,10 +33,12 @@ from upwork_safety._events import (
     ResolveDispute,
     Submit,
 )
+from upwork_safety.escrow import DeadlineKind
 from upwork_safety.models import (
     Contract,
     ContractKind,
     Milestone,
+    MilestoneState,
 )
 from upwork_safety.money import Money, minor_unit
 from upwork_safety.testing._arguments import (
@@ -166,6 +168,24 @@ def _event_for(  # noqa: PLR0911  (one return per kind of event)
 _JUMPS_SHORT = mapped(st.integers(1, 3 * 24 * 60), lambda m: timedelta(minutes=m))
 _JUMPS = _sometimes(_JUMPS_SHORT, st.sampled_from(clock_jumps()), one_in=8)
 
+#: How a dispute moves on (red team r23 M1).  Short jumps seldom landed in
+#: the arbitration opt-in window, which opens only after mediation, and a
+#: mediated agreement (``ResolveDispute``) is offered at every step before
+#: it, so under 1% of histories reached arbitration.  Now, while a dispute
+#: waits on one of the engine's clocks, a jump goes to that clock's next
+#: moment (:func:`_dispute_moments`): into the arbitration opt-in window, or
+#: once it is open just past its close (``ArbitrationDefault``), three times
+#: in four; just past the client's time to answer (``AutoDisputeRelease``)
+#: one time in four.  And a step pays an arbitration fee three times in four
+#: when it can, answers a dispute three times in four when it can, and opens
+#: one one time in eight when it can.
+#: (Each an evenly sampled number: ``st.integers`` favours 0.)
+_ONE_IN_FOUR = mapped(st.sampled_from(range(4)), lambda n: n == 3)
+_THREE_IN_FOUR = mapped(st.sampled_from(range(4)), bool)
+_ONE_IN_EIGHT = mapped(st.sampled_from(range(8)), lambda n: n == 7)
+_FEES = frozenset({"ClientPaysArbitration", "FreelancerPaysArbitration"})
+_MINUTE = timedelta(minutes=1)
+
 #: Whether a step ends the contract: about one in twenty (4-5% measured).
 _ENDS = mapped(st.integers(0, 19), lambda n: n == 19)
 
@@ -184,6 +204,43 @@ _IN_REVIEW = frozenset({"Submit", "RequestChanges"})
 #: The hour of the first event: 09:00 UTC, Karachi's midnight (19:00 UTC) or
 #: just before a UTC midnight, so local and UTC days differ.
 _FIRST_HOURS = st.sampled_from([9, 19, 23])
+
+
+def _dispute_moments(contract: Contract, at: datetime) -> tuple[list[datetime], list[datetime]]:
+    """The next moment after *at* of each dispute waiting on a clock, read from the engine.
+
+    Returns ``(unanswered, in_mediation)``: one minute past the client's
+    time to answer of each dispute not answered yet; and for each answered
+    dispute that not both sides paid for arbitration, two minutes into its
+    arbitration opt-in window if that has not opened yet, else one minute
+    past the window's close.  The moments are the engine's own deadlines
+    (:func:`~upwork_safety.escrow.deadlines`: the dispute's answer, the end
+    of mediation, the opt-in window's close), never a copy of their periods.
+    """
+    if all(m.escrow.state is not MilestoneState.DISPUTED for m in contract.milestones):
+        return [], []
+    unanswered: list[datetime] = []
+    opens: dict[str | None, datetime] = {}
+    closes: dict[str | None, datetime] = {}
+    for deadline in escrow.deadlines(contract, at):
+        if deadline.kind is DeadlineKind.DISPUTE_RESPONSE_DUE:
+            unanswered.append(deadline.due + _MINUTE)
+        elif deadline.kind is DeadlineKind.MEDIATION_ACCEPTANCE_DUE:
+            opens[deadline.milestone_id] = deadline.due + 2 * _MINUTE
+        elif deadline.kind is DeadlineKind.ARBITRATION_OPT_IN_DUE:
+            closes[deadline.milestone_id] = deadline.due + _MINUTE
+    mediation = [opens.get(milestone, close) for milestone, close in closes.items()]
+    return [t for t in unanswered if t > at], [t for t in mediation if t > at]
+
+
+def _next_moment(draw: st.DrawFn, contract: Contract, at: datetime) -> datetime:
+    """*at* plus a clock jump, or the next moment of a dispute waiting on a clock."""
+    unanswered, mediation = _dispute_moments(contract, at)
+    if bool(mediation) and draw(_THREE_IN_FOUR):
+        return draw(st.sampled_from(mediation))
+    if bool(unanswered) and draw(_ONE_IN_FOUR):
+        return draw(st.sampled_from(unanswered))
+    return at + draw(_JUMPS)
 
 
 @functools.cache
@@ -236,7 +293,14 @@ def contract_histories(
     often left mid-life (funded, in review, with changes requested,
     disputed), and one in four past a business week, a refund window, a
     review period or the dormancy period, so those clocks run out and their
-    automatic steps appear in the history.  Events are built in UTC,
+    automatic steps appear in the history.  A step opens a dispute one
+    time in eight it can, and answers one or pays an arbitration fee three
+    times in four it can; a dispute in mediation mostly jumps to its next
+    deadline, read from the engine's clocks (the arbitration opt-in window's
+    opening, then its close).  So about three histories in ten hold a
+    dispute and each arbitration step (``ClientPaysArbitration``,
+    ``FreelancerPaysArbitration``, ``ArbitrationDefault``) is in about one
+    in twenty.  Events are built in UTC,
     ``Asia/Karachi`` or another zone (held in UTC), starting at 09:00,
     19:00 (Karachi's midnight) or 23:00 UTC.
     Returns ``(original, events, final)`` where ``final`` is the original
@@ -268,7 +332,7 @@ def _histories_of(
     contract = original
     events: list[escrow.ManualEvent] = []
     for _ in range(draw(st.integers(0, max_events))):
-        at += draw(_JUMPS)
+        at = _next_moment(draw, contract, at)
         contract = escrow.advance(contract, at)
         options = [
             (milestone, name)
@@ -280,9 +344,17 @@ def _histories_of(
         if contract.ended is None and (not options or draw(_ENDS)):
             event: escrow.ManualEvent = EndContract(local)
         elif options:
+            fees = [option for option in options if option[1] in _FEES]
+            answers = [option for option in options if option[1] == "AnswerDispute"]
+            disputes = [option for option in options if option[1] == "OpenDispute"]
             forward = [option for option in options if option[1] in _FORWARD]
-            goes_forward: bool = bool(forward) and draw(_GOES_FORWARD)
-            if goes_forward:
+            if bool(fees) and draw(_THREE_IN_FOUR):
+                options = fees
+            elif bool(answers) and draw(_THREE_IN_FOUR):
+                options = answers
+            elif bool(disputes) and draw(_ONE_IN_EIGHT):
+                options = disputes
+            elif bool(forward) and draw(_GOES_FORWARD):
                 options = forward
             milestone, name = draw(st.sampled_from(options))
             event = _event_for(draw, name, milestone, local)

@@ -17,20 +17,27 @@ Every factory takes keyword overrides for the fields it fills in, and the
 defaults are fixed (no randomness, no clock), so a test that uses them reads
 the same every run.  They need nothing beyond the library itself.  A
 wrong-typed argument, or an override that names no field, gets the
-library's own error naming it, like every public function.
+library's own error naming it, like every public function.  So does an
+override of a field one of the factory's own arguments fills in, passed
+together with that argument (``contract(amount="999", milestones=...)``,
+``hourly_contract(rate="35", hourly_rate=...)``): one of the two would be
+dropped, so neither is chosen for you.  Amounts of US dollars may be Money,
+or a string, int or Decimal of dollars (``"250"``, ``250``).
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeAlias, TypeVar
 
 import attrs
 
 from upwork_safety import escrow
 from upwork_safety._decimals import count
+from upwork_safety._display import shown
 from upwork_safety._moments import LATEST, utc_day, utc_instant
 from upwork_safety._scales import ACTIVITY_SCALE
 from upwork_safety._validate import whole_cents
@@ -47,6 +54,9 @@ from upwork_safety.models import (
 )
 from upwork_safety.money import Money, to_decimal
 from upwork_safety.testing._rules import default_fee_rate
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 __all__ = [
     "FROM_RULES",
@@ -129,36 +139,98 @@ def _fits(first: date, days: int, what: str) -> None:
         )
 
 
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def _one_source(
+    fills: Mapping[str, tuple[str, ...]],
+) -> Callable[[Callable[_P, _T]], Callable[_P, _T]]:
+    """Refuse an override of a field that a factory argument passed with it fills in.
+
+    *fills* maps each of the factory's own arguments to the fields it fills
+    (``amount`` fills ``milestones``): passing both would silently drop one
+    of them (red team r23 M2), so the call is refused with an
+    :class:`~upwork_safety.InvalidValueError` naming both.  Arguments left
+    at their defaults are not checked: ``contract(milestones=...)`` is how
+    to give the contract milestones of your own.
+    """
+
+    def decorate(factory: Callable[_P, _T]) -> Callable[_P, _T]:
+        @functools.wraps(factory)
+        def checked(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+            for name, fields in fills.items():
+                for field in fields:
+                    if name in kwargs and field in kwargs:
+                        raise InvalidValueError(
+                            f"{name}= and {field}= both give {factory.__name__}()'s "
+                            f"{field}: pass one of them, not both (one would be dropped; "
+                            f"got {name}={shown(kwargs[name])})",
+                            field=name,
+                            rule=f"{name}= or {field}=, not both",
+                        )
+            return factory(*args, **kwargs)
+
+        return checked
+
+    return decorate
+
+
 def _moment(value: object, what: str) -> datetime | None:
     return None if value is None else utc_instant(value, what)
 
 
+@_one_source({"milestone_id": ("id",)})
 def milestone(
     *,
     milestone_id: str = "m1",
     title: str = "Landing page: 3 pages in HTML/CSS, 2 revisions",
-    amount: Money | str = "500",
+    amount: Money | Decimal | int | str = "500",
     **overrides: Any,
 ) -> Milestone:
-    """An unfunded USD milestone (``amount`` may be a string of dollars)."""
+    """An unfunded USD milestone of *amount*.
+
+    *amount* is Money, or a string, int or Decimal of US dollars
+    (``"500"``, ``500``), in whole cents.  Any other
+    :class:`~upwork_safety.Milestone` field may be given by name
+    (*overrides*); ``id=`` together with *milestone_id* is refused.
+
+    Raises:
+        InvalidTypeError: An argument of the wrong type, or an override
+            that names no field.
+        InvalidValueError: *amount* not in whole cents, or an override of a
+            field an argument passed with it fills in.
+    """
     money = _dollars(amount, "amount")
     return attrs.evolve(Milestone(milestone_id, title, money), **_overrides(Milestone, overrides))
 
 
+@_one_source({"contract_id": ("id",), "amount": ("milestones",)})
 def contract(
     *,
     contract_id: str = "c1",
     client: Client | str = "acme",
     started: date = START,
-    amount: Money | str = "500",
+    amount: Money | Decimal | int | str = "500",
     service_fee_rate: FeeRate = FROM_RULES,
     **overrides: Any,
 ) -> Contract:
     """An open fixed-price contract with one unfunded milestone of *amount*.
 
-    *service_fee_rate* defaults to :data:`FROM_RULES`: the published 10% from
-    2025-05-01, where a contract carries its own rate, and ``None`` before
-    it, so the fee functions charge the contract whatever its start date.
+    *amount* is as for :func:`milestone`.  *service_fee_rate* defaults to
+    :data:`FROM_RULES`: the published 10% from 2025-05-01, where a contract
+    carries its own rate, and ``None`` before it, so the fee functions
+    charge the contract whatever its start date.  Any other
+    :class:`~upwork_safety.Contract` field may be given by name
+    (*overrides*), such as ``milestones=`` for milestones of your own;
+    ``milestones=`` together with *amount*, or ``id=`` with *contract_id*,
+    is refused (one of the two would be dropped).
+
+    Raises:
+        InvalidTypeError: An argument of the wrong type, or an override
+            that names no field.
+        InvalidValueError: *amount* not in whole cents, or an override of a
+            field an argument passed with it fills in.
     """
     _overrides(Contract, overrides)
     first = utc_day(started, "started")
@@ -181,12 +253,20 @@ _WORKDAY_START = 9
 VERIFIED_CLIENT = Client("acme", "Acme", payment_verified=True)
 
 
+@_one_source(
+    {
+        "contract_id": ("id",),
+        "rate": ("hourly_rate",),
+        "days": ("time_entries",),
+        "hours": ("time_entries",),
+    }
+)
 def hourly_contract(
     *,
     contract_id: str = "c1",
     client: Client | str = VERIFIED_CLIENT,
     started: date = START,
-    rate: Money | str = "20",
+    rate: Money | Decimal | int | str = "20",
     weekly_limit: Decimal | int | str | None = None,
     days: int = 3,
     hours: int = 2,
@@ -200,12 +280,14 @@ def hourly_contract(
     for a client whose payment is verified (:data:`VERIFIED_CLIENT`, the
     default), so Hourly Protection covers all of it; pass ``client="acme"``
     (unverified, as a bare id is) to see it covered by none.
-    *rate* is Money, or a string or int of US dollars (``"35"``), positive
-    and in whole cents; *weekly_limit* is in hours, or ``None`` for none.
-    *service_fee_rate* defaults to :data:`FROM_RULES`, as for
-    :func:`contract`.  Any other :class:`~upwork_safety.Contract` field may
-    be given by name (*overrides*), as for :func:`contract` (e.g.
-    ``ended=`` or ``time_entries=()``).
+    *rate* is Money, or a string, int or Decimal of US dollars (``"35"``,
+    ``35``), positive and in whole cents; *weekly_limit* is in hours, or
+    ``None`` for none.  *service_fee_rate* defaults to :data:`FROM_RULES`,
+    as for :func:`contract`.  Any other :class:`~upwork_safety.Contract`
+    field may be given by name (*overrides*), as for :func:`contract` (e.g.
+    ``ended=`` or ``time_entries=()``); ``hourly_rate=`` together with
+    *rate*, ``time_entries=`` with *days* or *hours*, or ``id=`` with
+    *contract_id*, is refused.
 
     >>> from upwork_safety import hourly
     >>> made = hourly_contract(weekly_limit=5)
@@ -220,7 +302,8 @@ def hourly_contract(
             that names no field.
         InvalidValueError: *rate* not positive or not whole cents, a
             *weekly_limit* the contract refuses, *days* negative or running
-            past the library's last day, or *hours* outside 1 to 24.
+            past the library's last day, *hours* outside 1 to 24, or an
+            override of a field an argument passed with it fills in.
     """
     _overrides(Contract, overrides)
     first = utc_day(started, "started")
@@ -291,13 +374,23 @@ def submitted_contract(
     return escrow.apply(made, escrow.Submit("m1", submitted))
 
 
+@_one_source(
+    {
+        "contract_id": ("id",),
+        "days": ("ended", "payments"),
+        "earned": ("payments",),
+        "stars": ("feedback",),
+        "private_score": ("feedback",),
+        "end_reason": ("feedback",),
+    }
+)
 def finished_contract(
     *,
     contract_id: str = "c1",
     client: Client | str = "acme",
     started: date = START,
     days: int = 30,
-    earned: Money | str = "500",
+    earned: Money | Decimal | int | str = "500",
     stars: Decimal | str | None = "5.0",
     private_score: int | None = 10,
     end_reason: EndReason | None = EndReason.COMPLETED,
@@ -307,10 +400,22 @@ def finished_contract(
     """An ended contract with one payment and feedback: a JSS history entry.
 
     It ends *days* (0 or more) after *started* (a date, or an aware
-    datetime's UTC day).  *service_fee_rate* defaults to
+    datetime's UTC day), and *earned* (as *amount* for :func:`milestone`)
+    is paid on the day it ends.  *service_fee_rate* defaults to
     :data:`FROM_RULES`, as for :func:`contract`.  Any other
     :class:`~upwork_safety.Contract` field may be given by name
-    (*overrides*), as for :func:`contract`.
+    (*overrides*), as for :func:`contract`.  An ``ended=`` of your own moves
+    the payment to that day too (unless you also give ``payments=``), so
+    nothing is paid after the end; it is refused together with *days*, as
+    ``payments=`` is with *days* or *earned*, ``feedback=`` with *stars*,
+    *private_score* or *end_reason*, and ``id=`` with *contract_id*.
+
+    Raises:
+        InvalidTypeError: An argument of the wrong type, or an override
+            that names no field.
+        InvalidValueError: *days* negative or running past the library's
+            last day, *earned* not in whole cents, or an override of a field
+            an argument passed with it fills in.
     """
     _overrides(Contract, overrides)
     first = utc_day(started, "started")
@@ -333,7 +438,13 @@ def finished_contract(
         feedback=feedback,
         service_fee_rate=_fee_rate(service_fee_rate, first),
     )
-    return attrs.evolve(made, **overrides) if overrides else made
+    if not overrides:
+        return made
+    made = attrs.evolve(made, **overrides)
+    if "payments" not in overrides and made.ended is not None and made.ended != ended:
+        # The payment is made on the day the contract ends, whichever day that is.
+        made = attrs.evolve(made, payments=(Payment(made.ended, money),))
+    return made
 
 
 def history(count: int, *, clients: int = 3, start: date = date(2025, 1, 6)) -> list[Contract]:
