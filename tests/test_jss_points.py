@@ -465,3 +465,45 @@ def test_a_what_if_refuses_an_added_contract_credited_against_its_outcome():
     problem = loaded.value.problems[0]
     assert ("$.added[0].points", SIGN_RULE) == (problem.path, problem.rule)
     assert Outcome.POSITIVE is first.outcome
+
+
+def test_the_window_share_reads_the_one_credit_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Review r23 L2: ``_tally._share`` wrote each outcome's credit itself, so a change to
+    ``_points.credit`` (a neutral outcome credited half) left the window's percent alone and
+    the model's own report was refused as not adding up."""
+    from fractions import Fraction
+
+    from upwork_safety.jss import _points, _tally
+
+    as_of = date(2026, 6, 1)
+
+    def job(index: int, stars: str, age: int) -> Contract:
+        end = as_of - timedelta(days=age)
+        return Contract(
+            f"k{index}",
+            f"c{index}",
+            ContractKind.FIXED_PRICE,
+            end - timedelta(days=5),
+            end,
+            payments=[Payment(end, Money("100", "USD"))],
+            feedback=Feedback(stars=stars),
+        )
+
+    history = [job(0, "5.0", 10), job(1, "4.2", 20), job(2, "5.0", 30)]
+    assert jss.score(history, as_of=as_of).score == 67  # the neutral counts nothing today
+    original = _points.credit
+
+    def half(outcome: jss.Outcome, *, net: bool, neutral_credit: Fraction) -> Fraction:
+        if outcome is jss.Outcome.NEUTRAL:
+            return Fraction(1, 2)
+        return original(outcome, net=net, neutral_credit=neutral_credit)
+
+    monkeypatch.setattr(_points, "credit", half)
+    monkeypatch.setattr(_tally, "credit", half)
+    report = jss.score(history, as_of=as_of)
+    assert report.score == 83  # (1 + 0.5 + 1) / 3
+    assert [i.points for i in report.impacts] == [
+        Decimal("33.33"),
+        Decimal("16.67"),
+        Decimal("33.33"),
+    ]

@@ -135,13 +135,23 @@ def _share(tally: _Totals, index: int, rules: JSSRules) -> Fraction | None:
     total = Fraction(tally.total[index])
     if not total:
         return None
-    credited = Fraction(tally.successes[index])
-    if rules.neutral_credit:
-        credited += Fraction(rules.neutral_credit) * Fraction(tally.neutrals[index])
-    if rules.formula is Formula.NET:
-        net = (credited - Fraction(tally.negatives[index])) / total
-        return max(net, Fraction(0))
-    return credited / total
+    # What each outcome's weight counts for comes from the one rule the points
+    # read too (_points.credit), so the share and the points cannot drift apart.
+    net = rules.formula is Formula.NET
+    neutral = Fraction(rules.neutral_credit)
+    credited = sum(
+        (
+            credit(outcome, net=net, neutral_credit=neutral) * Fraction(weight)
+            for outcome, weight in (
+                (Outcome.POSITIVE, tally.successes[index]),
+                (Outcome.NEUTRAL, tally.neutrals[index]),
+                (Outcome.NEGATIVE, tally.negatives[index]),
+            )
+        ),
+        Fraction(0),
+    )
+    share = credited / total
+    return max(share, Fraction(0)) if net else share
 
 
 def _candidates(tally: _Totals, rules: JSSRules) -> list[tuple[str, Fraction]]:
