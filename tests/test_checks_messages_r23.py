@@ -264,3 +264,49 @@ def test_the_families_are_read_by_the_rules_too():
     for text, code in pairs:
         assert code in {str(f.code) for f in scan_rules_only(text, direction="incoming")}, text
     assert SBF not in _codes("Refund $45 via Wise.")
+
+
+# --------------------------------------------------- review r23 (reviewb): line breaks, H1 and M1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Skip the Upwork charges\nI can pay you on Payoneer",
+        "Why lose 10% to Upwork\nWe will send payment by Wise",
+        "Forget the Upwork fee\nI will pay you through Payoneer",
+    ],
+)
+def test_a_line_ending_a_clause_still_ends_its_sentence(text: str) -> None:
+    """Review H1: every line break between two words was read as a space, so a line
+    about Upwork's fee ran into the pitch after it and the pitch was read as Upwork's."""
+    assert _codes(text) == {OPP}
+    assert "\n" in normalise(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Team\nour accountant pays suppliers by bank transfer\nwe need an invoicing tool",
+        "Deliverables\nlanding page\ntwo revisions included in the quote",
+    ],
+)
+def test_an_unpunctuated_list_is_not_read_as_one_sentence(text: str) -> None:
+    """Review M1: a brief's list without punctuation became one sentence and new false alarms."""
+    assert _codes(text) == set()
+    assert normalise(text).text.count("\n") == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        ("Payment hum\nbahar karenge", "payment hum bahar karenge"),
+        ("Let's talk on\nWhatsApp", "let's talk on whatsapp"),
+        ("I'll pay you\nvia PayPal", "i'll pay you via paypal"),
+        ("Send it to my\nPayPal", "send it to my paypal"),
+    ],
+)
+def test_a_line_that_cannot_end_or_start_there_runs_on(text: str, joined: str) -> None:
+    """What a line break inside a sentence is: after a word a sentence cannot end with,
+    or before one it cannot start with (or after a comma)."""
+    assert normalise(text).text == joined

@@ -13,9 +13,10 @@ the user wrote it:
    apostrophes straightened.
 2. **Spaces.**  Runs of white space become one space, or one newline when
    they hold a line break that may end a sentence; leading and trailing
-   space goes.  A line break inside a sentence (after a letter, a digit or a
-   comma, before a letter or a digit: chat apps wrap lines as people type,
-   "pay you" and "via PayPal" on two lines) is a space.
+   space goes.  A line break inside a sentence is a space (chat apps wrap
+   lines as people type, "pay you" and "via PayPal" on two lines): after a
+   comma, or between two words when the line cannot end with the one before
+   or the next cannot start with the one after (:func:`_mid_sentence`).
 3. **Disguised words.**  A channel or payment name spelled out or broken up
    (``t.e.l.e.g.r.a.m``, ``w h a t s a p p``, ``what's app``, ``pay pal``,
    ``wh4tsapp``, ``sk!pe``) becomes the plain word.
@@ -193,17 +194,119 @@ def _fold(text: str) -> _Edited:
 def _mid_sentence(text: str, start: int, end: int) -> bool:
     """Whether the line break in ``text[start:end]`` falls inside a sentence.
 
-    It does when the line before ends in a letter, a digit or a comma (no full
-    stop, colon or other mark that ends a sentence or a heading) and the next
-    line starts with a letter or a digit: "I'll pay you" then "via PayPal" on
-    the next line, but not "Thanks!" then "Start today", "Tasks:" then a list,
-    a list's "- item", nor a line after a blank one.  Case is not read, so
-    upper-casing a message never changes how it is cut.
+    It does when the line before ends in a comma and the next starts with a
+    letter or a digit, or when a word ends the line and a word starts the
+    next and either cannot sit there in a sentence: the line ends with a word
+    no sentence ends with (``_RUNS_ON_AFTER``: "to", "on", "my", "pe"...) or
+    the next starts with one no sentence starts with (``_RUNS_ON_BEFORE``:
+    "via", "through", "bahar"...).  So "I'll pay you" then "via PayPal" runs
+    on, but not "Forget the Upwork fee" then "I will pay you ..." (review r23
+    H1), an unpunctuated list (M1), "Thanks!" then "Start today", "Tasks:" then
+    a list, a list's "- item", nor a line after a blank one.  Case is not read,
+    so upper-casing a message never changes how it is cut.
     """
     if len(_LINE_BREAK.findall(text[start:end].replace("\r\n", "\n"))) > 1:
         return False  # a blank line: a new paragraph
     before, after = text[start - 1], text[end]
-    return (before.isalnum() or before == ",") and after.isalnum()
+    if before == ",":
+        return after.isalnum()
+    if not (before.isalnum() and after.isalnum()):
+        return False
+    # Between two words, only a line that cannot end there or one that cannot start
+    # there runs on (review r23 H1, M1): "pay you" / "via PayPal", "talk on" /
+    # "WhatsApp"; not "Forget the Upwork fee" / "I will pay you ...", nor a brief's
+    # unpunctuated list ("Team" / "our accountant pays ..." / "we need ...").
+    last = _WORD_BEFORE.search(text, max(0, start - _LONGEST_WORD), start)
+    first = _WORD_AFTER.match(text, end)
+    return bool(
+        (last and last.group().casefold() in _RUNS_ON_AFTER)
+        or (first and first.group().casefold() in _RUNS_ON_BEFORE)
+    )
+
+
+#: How far back the last word of a line is looked for (bounded: one look per line break).
+_LONGEST_WORD = 24
+#: The last word of a line, and the first of the next.
+_WORD_BEFORE = re.compile(r"\w+(?=\W*$)")
+_WORD_AFTER = re.compile(r"\w+")
+#: Words a sentence does not end with: the line after them goes on with it.
+_RUNS_ON_AFTER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "to",
+        "on",
+        "via",
+        "through",
+        "thru",
+        "by",
+        "with",
+        "into",
+        "onto",
+        "in",
+        "at",
+        "from",
+        "for",
+        "of",
+        "and",
+        "or",
+        "but",
+        "using",
+        "ko",
+        "ka",
+        "ki",
+        "ke",
+        "se",
+        "pe",
+        "par",
+        "mein",
+        "aur",
+        "ya",
+    ]
+)
+#: Words a sentence does not start with: the line they start goes on from the one before.
+_RUNS_ON_BEFORE = frozenset(
+    [
+        "via",
+        "through",
+        "thru",
+        "on",
+        "onto",
+        "by",
+        "with",
+        "using",
+        "to",
+        "into",
+        "and",
+        "or",
+        "but",
+        "instead",
+        "directly",
+        "outside",
+        "bahar",
+        "baahir",
+        "pe",
+        "par",
+        "se",
+        "ke",
+        "ki",
+        "ka",
+        "ko",
+        "mein",
+        "aur",
+        "ya",
+    ]
+)
 
 
 def _spaces(text: str) -> _Edited:
