@@ -310,3 +310,17 @@ def test_a_line_that_cannot_end_or_start_there_runs_on(text: str, joined: str) -
     """What a line break inside a sentence is: after a word a sentence cannot end with,
     or before one it cannot start with (or after a comma)."""
     assert normalise(text).text == joined
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Hamari app mein refund JazzCash pe jata hai, wo feature theek kar dein.", set()),
+        ("Hamari website pe Easypaisa ka option lagana hai", set()),
+        ("Refund kar do JazzCash pe, kaam pasand nahi aya", {OPP}),
+    ],
+)
+def test_our_apps_refunds_in_roman_urdu_are_the_product(text: str, codes: set[str]) -> None:
+    """Review r23 M3: "hamari app" (our app) did not mark a brief about the app's own refunds,
+    which the English brief's "our app" does."""
+    assert _codes(text) == codes

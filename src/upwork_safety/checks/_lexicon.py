@@ -373,7 +373,9 @@ PRODUCT = _c(
         r"icons|logos?|integrat\w{0,6}|gateway|gateways|checkout|check-out|cart|ipn|callback|"
         r"endpoint|orders?|order status|status|errors?|bugs?|failing|fails|logs?|link|links|"
         r"footer|header|navbar|menu|tab|url|section|support line|support|hotline|helpline|"
-        r"the app|our app|app lets|app moves|app that|startup|wallets",
+        r"the app|our app|app lets|app moves|app that|startup|wallets|"
+        # Roman Urdu "our app": "hamari app mein refund JazzCash pe jata hai" (review r23 M3).
+        r"hamari app|hamara app|hamare app|hamari website|hamari site",
         r"share on|share to|share via|click-to-chat|notifications?|alerts?|reminders?|"
         r"channel|channels|stories|story|reels?|profile|bio|highlights|thumbnails?|carousel|"
         r"shorts|versions?|hashtags|"
