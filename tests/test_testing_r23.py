@@ -19,30 +19,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, given, settings
 
+from _sampling import drawn
 from upwork_safety import InvalidValueError, Money, escrow
 from upwork_safety.escrow import DeadlineKind
 from upwork_safety.models import Payment
 from upwork_safety.testing import factories
 from upwork_safety.testing import strategies as us
 from upwork_safety.testing._history_strategies import _dispute_moments
-
-
-def _drawn(strategy, count):
-    """*count* values of *strategy*, the same every run (derandomized, generation only)."""
-    seen = []
-
-    @settings(
-        max_examples=count, derandomize=True, database=None, deadline=None, phases=[Phase.generate]
-    )
-    @given(strategy)
-    def collect(value):
-        seen.append(value)
-
-    collect()
-    return seen
-
 
 _ARBITRATION = ("ClientPaysArbitration", "FreelancerPaysArbitration", "ArbitrationDefault")
 
@@ -58,7 +43,7 @@ def _reach(histories):
 @functools.cache
 def _histories():
     """500 histories, the same every run."""
-    return _drawn(us.contract_histories(), 500)
+    return drawn(us.contract_histories(), 500)
 
 
 def test_contract_histories_reach_every_arbitration_step():

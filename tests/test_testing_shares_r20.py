@@ -10,36 +10,21 @@ benchmarks.strategy_shares`` prints the measured figures).
 """
 
 import pytest
-from hypothesis import Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _sampling import sample
+from _sampling import drawn, sample
 from upwork_safety import statements
 from upwork_safety.statements import StatementFormat, TransactionKind
 from upwork_safety.testing import strategies as us
 from upwork_safety.testing._arguments import _sometimes
 
 
-def _drawn(strategy, count):
-    """*count* values of *strategy*, the same every run (derandomized, generation only)."""
-    seen = []
-
-    @settings(
-        max_examples=count, derandomize=True, database=None, deadline=None, phases=[Phase.generate]
-    )
-    @given(strategy)
-    def collect(value):
-        seen.append(value)
-
-    collect()
-    return seen
-
-
 @pytest.mark.parametrize("one_in", [2, 5, 8])
 def test_sometimes_gives_the_rare_branch_one_time_in_n(one_in):
     """The rare branch about one draw in *one_in*, not one in two."""
-    drawn = _drawn(_sometimes(st.integers(0, 10**9), st.integers(-(10**9), -1), one_in=one_in), 200)
-    share = sum(value < 0 for value in drawn) / len(drawn)
+    values = drawn(_sometimes(st.integers(0, 10**9), st.integers(-(10**9), -1), one_in=one_in), 200)
+    share = sum(value < 0 for value in values) / len(values)
     assert 0.6 / one_in <= share <= 1.6 / one_in
 
 
@@ -73,9 +58,9 @@ def test_pauses_that_may_not_run_open_always_end():
 )
 def test_most_statements_give_the_fee_audit_a_fee_to_check(export):
     """docs/testing.md: about four statements in five have a FeeCheck (was 1 in 12 to 20)."""
-    drawn = sample(us.statements(format=export, max_size=8), 60)
-    checked = [bool(statements.audit_fees(statement).checks) for statement in drawn]
-    assert sum(checked) >= 0.6 * len(drawn)
+    sampled = sample(us.statements(format=export, max_size=8), 60)
+    checked = [bool(statements.audit_fees(statement).checks) for statement in sampled]
+    assert sum(checked) >= 0.6 * len(sampled)
 
 
 def test_statements_without_fees_or_earnings_get_no_fee_added():
