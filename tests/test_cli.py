@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from _history_files import history_file
 from upwork_safety import (
     Contract,
     ContractKind,
@@ -43,28 +44,6 @@ def run(*argv):
     out = io.StringIO()
     code = main(list(argv), out=out)
     return code, out.getvalue()
-
-
-def history_file(tmp_path, contracts=None):
-    if contracts is None:
-        contracts = [
-            Contract(
-                f"c{i}",
-                f"client{i % 3}",
-                ContractKind.FIXED_PRICE,
-                date(2025, 1, 1) + timedelta(days=30 * i),
-                ended=date(2025, 1, 20) + timedelta(days=30 * i),
-                payments=[Payment(date(2025, 1, 20) + timedelta(days=30 * i), Money("300", "USD"))],
-                feedback=Feedback(
-                    Decimal(5) if i != 2 else Decimal(2), 9 if i != 2 else 2, EndReason.COMPLETED
-                ),
-                service_fee_rate=Decimal("0.10"),
-            )
-            for i in range(5)
-        ]
-    path = tmp_path / "history.json"
-    path.write_text(serialize.to_json(contracts), "utf-8")
-    return path
 
 
 class TestWithdraw:

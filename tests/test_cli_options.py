@@ -11,13 +11,14 @@ import argparse
 import io
 import json
 import re
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from upwork_safety import Contract, ContractKind, EndReason, Feedback, Money, Payment, serialize
+from _history_files import finished_contracts, history_file
+from upwork_safety import serialize
 from upwork_safety._cli import _args, _jss
 from upwork_safety._cli._context import problems_error
 from upwork_safety.cli import build_parser, main
@@ -323,19 +324,7 @@ def test_jss_days_in_plain_digits_are_read():
 
 
 def _history(tmp_path):
-    contract = Contract(
-        "c1",
-        "client1",
-        ContractKind.FIXED_PRICE,
-        date(2025, 1, 1),
-        ended=date(2025, 1, 20),
-        payments=[Payment(date(2025, 1, 20), Money("300", "USD"))],
-        feedback=Feedback(Decimal(5), 9, EndReason.COMPLETED),
-        service_fee_rate=Decimal("0.10"),
-    )
-    path = tmp_path / "history.json"
-    path.write_text(serialize.to_json([contract]), "utf-8")
-    return str(path)
+    return str(history_file(tmp_path, finished_contracts(1)))
 
 
 def _documented_rows():
