@@ -420,3 +420,88 @@ UPWORK_FEATURE = _c(
 )
 #: Calls and chats Upwork allows or integrates: not off-platform contact.
 ALLOWED_TOOL = _c(_words(r"zoom|teams|microsoft teams|slack|google meet|meet|loom|jira|asana"))
+
+
+# ------------------------------------------------------------------ where a line runs on
+# Read by ``_normalise._mid_sentence``: a line break between two words joins the two
+# lines into one sentence only when the line cannot end there or the next cannot start
+# there (review r23 H1, M1).  Plain words, compared case-folded, not patterns.
+
+#: Words a sentence does not end with: the line after them goes on with it.
+RUNS_ON_AFTER = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "your",
+        "our",
+        "their",
+        "his",
+        "her",
+        "its",
+        "this",
+        "that",
+        "to",
+        "on",
+        "via",
+        "through",
+        "thru",
+        "by",
+        "with",
+        "into",
+        "onto",
+        "in",
+        "at",
+        "from",
+        "for",
+        "of",
+        "and",
+        "or",
+        "but",
+        "using",
+        "ko",
+        "ka",
+        "ki",
+        "ke",
+        "se",
+        "pe",
+        "par",
+        "mein",
+        "aur",
+        "ya",
+    ]
+)
+#: Words a sentence does not start with: the line they start goes on from the one before.
+RUNS_ON_BEFORE = frozenset(
+    [
+        "via",
+        "through",
+        "thru",
+        "on",
+        "onto",
+        "by",
+        "with",
+        "using",
+        "to",
+        "into",
+        "and",
+        "or",
+        "but",
+        "instead",
+        "directly",
+        "outside",
+        "bahar",
+        "baahir",
+        "pe",
+        "par",
+        "se",
+        "ke",
+        "ki",
+        "ka",
+        "ko",
+        "mein",
+        "aur",
+        "ya",
+    ]
+)

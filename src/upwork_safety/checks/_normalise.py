@@ -38,6 +38,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from upwork_safety._validate import text_value
+from upwork_safety.checks._lexicon import RUNS_ON_AFTER, RUNS_ON_BEFORE
 from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
@@ -197,8 +198,8 @@ def _mid_sentence(text: str, start: int, end: int) -> bool:
     It does when the line before ends in a comma and the next starts with a
     letter or a digit, or when a word ends the line and a word starts the
     next and either cannot sit there in a sentence: the line ends with a word
-    no sentence ends with (``_RUNS_ON_AFTER``: "to", "on", "my", "pe"...) or
-    the next starts with one no sentence starts with (``_RUNS_ON_BEFORE``:
+    no sentence ends with (``_lexicon.RUNS_ON_AFTER``: "to", "on", "my", "pe"...) or
+    the next starts with one no sentence starts with (``_lexicon.RUNS_ON_BEFORE``:
     "via", "through", "bahar"...).  So "I'll pay you" then "via PayPal" runs
     on, but not "Forget the Upwork fee" then "I will pay you ..." (review r23
     H1), an unpunctuated list (M1), "Thanks!" then "Start today", "Tasks:" then
@@ -219,8 +220,8 @@ def _mid_sentence(text: str, start: int, end: int) -> bool:
     last = _WORD_BEFORE.search(text, max(0, start - _LONGEST_WORD), start)
     first = _WORD_AFTER.match(text, end)
     return bool(
-        (last and last.group().casefold() in _RUNS_ON_AFTER)
-        or (first and first.group().casefold() in _RUNS_ON_BEFORE)
+        (last and last.group().casefold() in RUNS_ON_AFTER)
+        or (first and first.group().casefold() in RUNS_ON_BEFORE)
     )
 
 
@@ -229,84 +230,6 @@ _LONGEST_WORD = 24
 #: The last word of a line, and the first of the next.
 _WORD_BEFORE = re.compile(r"\w+(?=\W*$)")
 _WORD_AFTER = re.compile(r"\w+")
-#: Words a sentence does not end with: the line after them goes on with it.
-_RUNS_ON_AFTER = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "my",
-        "your",
-        "our",
-        "their",
-        "his",
-        "her",
-        "its",
-        "this",
-        "that",
-        "to",
-        "on",
-        "via",
-        "through",
-        "thru",
-        "by",
-        "with",
-        "into",
-        "onto",
-        "in",
-        "at",
-        "from",
-        "for",
-        "of",
-        "and",
-        "or",
-        "but",
-        "using",
-        "ko",
-        "ka",
-        "ki",
-        "ke",
-        "se",
-        "pe",
-        "par",
-        "mein",
-        "aur",
-        "ya",
-    ]
-)
-#: Words a sentence does not start with: the line they start goes on from the one before.
-_RUNS_ON_BEFORE = frozenset(
-    [
-        "via",
-        "through",
-        "thru",
-        "on",
-        "onto",
-        "by",
-        "with",
-        "using",
-        "to",
-        "into",
-        "and",
-        "or",
-        "but",
-        "instead",
-        "directly",
-        "outside",
-        "bahar",
-        "baahir",
-        "pe",
-        "par",
-        "se",
-        "ke",
-        "ki",
-        "ka",
-        "ko",
-        "mein",
-        "aur",
-        "ya",
-    ]
-)
 
 
 def _spaces(text: str) -> _Edited:
