@@ -507,3 +507,19 @@ def test_the_window_share_reads_the_one_credit_rule(monkeypatch: pytest.MonkeyPa
         Decimal("16.67"),
         Decimal("33.33"),
     ]
+
+
+def test_a_success_in_the_shorter_window_only_is_refused_as_itself():
+    """Review r24, mutation P06: a contract inside the shorter window of the trending pair is
+    inside the longer one too (``_sums``), so a success credited 16.67 (the 3-month half share
+    alone) is refused on that contract, before any later forged value (here r2's 36.66, which
+    keeps the sum at 90.00)."""
+    history = [
+        job("in6", "5.0", date(2022, 1, 1), date(2022, 1, 20)),
+        job("bad6", "1.0", date(2022, 1, 1), date(2022, 1, 20)),
+        *[job(f"r{i}", "5.0", date(2022, 5, 1), date(2022, 6, 1)) for i in range(3)],
+    ]
+    report = jss.score(history, as_of=date(2022, 6, 15), rules=jss.TRENDING_2021)
+    with pytest.raises(InvalidValueError) as error:
+        attrs.evolve(report, impacts=with_points(report, r0="16.67", r2="36.66"))
+    assert ("JSSReport.impacts[2].points", EACH_RULE) == (error.value.field, error.value.rule)

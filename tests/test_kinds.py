@@ -146,3 +146,19 @@ def test_serialised_text_is_unchanged():
         back = serialize.from_json(type(value), serialize.to_json(value))
         assert value == back
         assert serialize.to_json(value) == serialize.to_json(back)
+
+
+def test_every_outcome_is_saved_as_its_text():
+    """Regression guard (review r24, mutation O04): each Outcome's saved text is its name.
+
+    docs/jss.md and files saved before read ``"neutral"`` (and the other three):
+    the text is the file format, so a file written before still loads.
+    """
+    texts = {"positive", "neutral", "negative", "excluded"}
+    assert {outcome.value for outcome in Outcome} == texts
+    for outcome in Outcome:
+        weight = Decimal(0) if outcome is Outcome.EXCLUDED else Decimal(1)
+        impact = jss.Impact("c", "x", outcome, weight, ("r",))
+        text = serialize.to_json(impact)
+        assert f'"outcome":"{outcome.name.lower()}"' in text
+        assert serialize.from_json(jss.Impact, text).outcome is outcome

@@ -229,11 +229,19 @@ def moment(text: str) -> datetime:
         except ValueError:
             naive = None
         if naive is not None and naive.tzinfo is None:
-            # The suggestion is a complete moment the reader accepts as it is.
-            suggestion = naive.replace(tzinfo=UTC).isoformat()
+            # The suggestion is a complete moment the reader accepts as it is; one the
+            # library refuses even in UTC (past its last day) is not suggested, and the
+            # refusal says why (review r24, mutation A12).
+            suggested = naive.replace(tzinfo=UTC)
+            try:
+                utc_instant(suggested, "the moment")
+            except UpworkSafetyError as exc:
+                raise argparse.ArgumentTypeError(
+                    f"{shown(text)} has no UTC offset, and even in UTC it is refused: {exc}"
+                ) from None
             raise argparse.ArgumentTypeError(
-                f"{shown(text)} has no UTC offset; add one, e.g. {suggestion} (Upwork's "
-                "clocks are UTC)"
+                f"{shown(text)} has no UTC offset; add one, e.g. {suggested.isoformat()} "
+                "(Upwork's clocks are UTC)"
             ) from None
         raise argparse.ArgumentTypeError(
             f"{shown(text)} is not a moment like 2026-11-26T09:00:00+00:00"

@@ -156,7 +156,11 @@ def deadlines(
     Returns:
         Every deadline after *now*, soonest first, with ``due`` in UTC: a
         :class:`Deadlines` list (one table row per deadline with
-        ``to_records()``).
+        ``to_records()``).  Of deadlines due at the same moment, those of no
+        milestone (``milestone_id`` ``None``, such as a bonus paid on its
+        own) come first, then each milestone's in the order the contract
+        lists its milestones; one milestone's own due together come in no
+        promised order.
 
     Raises:
         InvalidValueError: *now* is naive or earlier than the last event (or a
