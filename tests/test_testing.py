@@ -45,10 +45,17 @@ def test_contracts_of_one_kind_draw_only_that_kind(kind):
     check()
 
 
-@pytest.mark.parametrize("kind", ["hourly", 1, ContractKind])
-def test_contracts_refuse_a_kind_that_is_not_one(kind):
-    """A string or other value for *kind* is refused by name, not drawn as either kind."""
-    with pytest.raises(InvalidTypeError) as refused:
+@pytest.mark.parametrize(
+    ("kind", "error"),
+    [("Hourly", InvalidValueError), ("", InvalidValueError), (1, InvalidTypeError),
+     (ContractKind, InvalidTypeError)],
+)  # fmt: skip
+def test_contracts_refuse_a_kind_that_is_not_one(kind, error):
+    """Text no kind has, or another value, is refused by name, not drawn as either kind.
+
+    The kind's own text (``"hourly"``) is taken, as ``Contract`` takes it (review r24, newcomer N4).
+    """
+    with pytest.raises(error) as refused:
         us.contracts(kind)
     assert refused.value.field == "kind"
 
