@@ -295,7 +295,11 @@ def test_rule_sets_are_presets_and_what_ifs():
         (lambda: us.weekly_payments(rules=[rules.CURRENT]), InvalidTypeError, "rules"),
         (lambda: us.transactions(kinds=[]), InvalidValueError, "kinds"),
         (lambda: us.transactions(kinds="bonus"), InvalidTypeError, "kinds"),
-        (lambda: us.transactions(kinds=[TransactionKind.BONUS, "x"]), InvalidValueError, "kinds[1]"),
+        (
+            lambda: us.transactions(kinds=[TransactionKind.BONUS, "x"]),
+            InvalidValueError,
+            "kinds[1]",
+        ),
         (lambda: us.transactions(kinds=[TransactionKind.BONUS, 7]), InvalidTypeError, "kinds[1]"),
         (lambda: us.transactions(max_value=0.5), InvalidTypeError, "max_value"),
         (lambda: us.transactions(max_value="0.001"), InvalidValueError, "max_value"),
