@@ -43,6 +43,29 @@ def test_markdown_examples(path, monkeypatch):
     assert runner.tries > 0
 
 
+#: A quoted value in an example's output with ``...`` inside it.
+QUOTED_ELLIPSIS = re.compile(r"'[^'\n]*\.\.\.[^'\n]*'|\"[^\"\n]*\.\.\.[^\"\n]*\"")
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_output_elides_inside_a_string(path):
+    """An example's output shows every string whole (review r24, newcomer N7).
+
+    ELLIPSIS let ``'reasons': 'public stars 3.0 are poor (below 4); ...'``
+    pass, which reads as the library cutting the reasons short: a reader
+    who runs it sees the whole text.  Elide only outside a value (a
+    traceback's ``...``), or print a shorter expression.
+    """
+    parser = doctest.DocTestParser()
+    elided = [
+        match.group()
+        for example in parser.get_examples(examples(path))
+        if example.exc_msg is None
+        for match in QUOTED_ELLIPSIS.finditer(example.want)
+    ]
+    assert [] == elided
+
+
 def test_library_docstring_examples():
     """Every >>> example in the library's docstrings runs."""
     import importlib
