@@ -6,10 +6,10 @@ cannot run) are skipped, so the suite passes with a single Python.  With
 ``UPWORK_SAFETY_ALL_PYTHONS=1`` (``.ci/run`` sets it) a missing version is an
 error instead of a silent skip.
 
-The default run, in order: ``tests`` on every Python (the fast set, with
-coverage), ``slow`` (the slow and fuzz-marked tests, once), ``wheel`` (the
-suite against the built wheel, installed), ``coverage`` (combined across
-every session above), then ``lint``, ``typing``, ``docs`` and ``notebook``.
+The default run is ``nox.options.sessions`` below, in order; each session's
+docstring says what it does (``nox -l``), and docs/installation.md
+("Development") lists them for readers (tests/test_package.py checks that
+list against this one).
 """
 
 from __future__ import annotations

@@ -21,11 +21,13 @@ from upwork_safety import (
     Milestone,
     Money,
     Payment,
+    fees,
     serialize,
 )
 from upwork_safety._cli._context import CLIError, options_for
 from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidValueError
+from upwork_safety.money import ExchangeRate
 
 #: The moment the command line's clock reads in these tests (a Thursday, 09:00 UTC):
 #: commands that default to now (withdraw's arrival) never read the wall clock here.
@@ -103,6 +105,35 @@ class TestWithdraw:
         assert "--offered-rate direct_to_local_bank=RATE" in text
         assert "not compared: PayPal: not available in Pakistan" in text
         assert "Best here among the methods whose cost is known: Payoneer" in text
+
+    @pytest.mark.parametrize(
+        ("reference", "spread", "least"),
+        [("0.0036", "0.020644", "0.0035257"), ("280", "0.021376", "274.02")],
+    )
+    def test_the_least_rate_agrees_with_its_spread(self, reference, spread, least):
+        """The least winning rate is rounded up, never past the reference (review r24, N8).
+
+        $720 at 0.0036 (a PKR→USD rate typed as PKR per USD): Direct to Local
+        Bank wins up to a 2.0644% spread, a rate of 0.0036 × 0.979356 =
+        0.0035256816; rounded up to the paisa it read "at least 0.01", above
+        the reference.  Five significant digits give 0.0035257, whose own
+        spread (2.0639%) is within 2.0644%.  At 280 the paisa is finer than
+        that and stays: 274.0128... → 274.02.  The API and the CLI say the same.
+        """
+        comparison = fees.compare_withdrawals(
+            Money("720", "USD"), reference_rate=ExchangeRate("USD", "PKR", reference)
+        )
+        assert Decimal(spread) == comparison.break_even_spread("direct_to_local_bank")
+        exact = comparison.break_even_rate("direct_to_local_bank")
+        assert exact is not None
+        shown = Decimal(least)
+        assert exact.rate <= shown < Decimal(reference)
+        assert 1 - shown / Decimal(reference) <= Decimal(spread)
+        note = next(r["note"] for r in comparison.to_records() if r["received"] is None)
+        assert note.endswith(f"(an offered rate of at least {least})")
+        code, text = run("withdraw", "720", "--rate", reference)
+        assert 0 == code
+        assert f"at least {least} PKR per USD" in " ".join(text.split())
 
     @pytest.mark.parametrize("rate", ["0.0000005", "280.500"])
     def test_the_title_writes_the_rate_in_plain_digits(self, rate):

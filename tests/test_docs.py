@@ -43,6 +43,54 @@ def test_markdown_examples(path, monkeypatch):
     assert runner.tries > 0
 
 
+#: A quoted value in an example's output with ``...`` inside it.
+QUOTED_ELLIPSIS = re.compile(r"'[^'\n]*\.\.\.[^'\n]*'|\"[^\"\n]*\.\.\.[^\"\n]*\"")
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_output_elides_inside_a_string(path):
+    """An example's output shows every string whole (review r24, newcomer N7).
+
+    ELLIPSIS let ``'reasons': 'public stars 3.0 are poor (below 4); ...'``
+    pass, which reads as the library cutting the reasons short: a reader
+    who runs it sees the whole text.  Elide only outside a value (a
+    traceback's ``...``), or print a shorter expression.
+    """
+    parser = doctest.DocTestParser()
+    elided = [
+        match.group()
+        for example in parser.get_examples(examples(path))
+        if example.exc_msg is None
+        for match in QUOTED_ELLIPSIS.finditer(example.want)
+    ]
+    assert [] == elided
+
+
+#: The project's own review bookkeeping: a review's round ("red team r16
+#: M1", "round 22", "before this round", "the twentieth session").
+BOOKKEEPING = re.compile(
+    r"\b(?:red team|review|trial|newcomer|reviewer) r\d+\b|\br\d+ [LMHF]\d+\b"
+    r"|\bround \d+\b|\bthis round\b|\w+(?:tieth|teenth|th|st|nd|rd) session's",
+    re.IGNORECASE,
+)
+#: Pages whose point is the history of the measurements, and the changelog.
+HISTORY_PAGES = {"changelog.md", "checks-measurement.md", "jss-calibration.md"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in FILES if p.name not in HISTORY_PAGES],
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_user_docs_carry_no_review_bookkeeping(path):
+    """A user page gives figures with their date, never a review round (review r24, newcomer N6).
+
+    testing.md had "red team r16 M1", "round 22" and tables headed "before
+    this round | now", which mean nothing to a reader of the published docs.
+    """
+    assert [] == [m.group() for m in BOOKKEEPING.finditer(path.read_text("utf-8"))]
+
+
 def test_library_docstring_examples():
     """Every >>> example in the library's docstrings runs."""
     import importlib

@@ -216,3 +216,33 @@ def test_a_bare_attribute_reference_in_a_class_docstring_is_the_classs_own(name)
             if ref not in own and not hasattr(cls, ref)
         ]
     assert [] == wrong
+
+
+def _default_nox_sessions() -> list[str]:
+    """``nox.options.sessions`` as noxfile.py assigns it (read, not run: nox may be absent)."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(__file__).parent.parent / "noxfile.py").read_text("utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "nox.options.sessions":
+            return list(ast.literal_eval(node.value))
+    raise AssertionError("noxfile.py does not set nox.options.sessions")
+
+
+def test_the_installation_page_lists_the_default_nox_run():
+    """installation.md's numbered list is nox.options.sessions, in order (review r24, N10).
+
+    The default run was described three ways (the noxfile's docstring, this
+    page, README), each leaving out different sessions; the page is now the
+    one description, and README and the noxfile point to it.
+    """
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).parent.parent
+    page = (root / "docs" / "installation.md").read_text("utf-8")
+    listed = re.findall(r"^\d+\. `([a-z_]+)`:", page, flags=re.MULTILINE)
+    assert _default_nox_sessions() == listed
+    readme = (root / "README.md").read_text("utf-8")
+    assert "every default `nox` session" in readme

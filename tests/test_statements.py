@@ -969,7 +969,8 @@ class TestValues:
             ({"line": 0}, InvalidValueError),
             ({"line": True}, InvalidTypeError),
             ({"on": "2024-01-01"}, InvalidTypeError),
-            ({"kind": "bonus"}, InvalidTypeError),
+            ({"kind": "bonuses"}, InvalidValueError),
+            ({"kind": 3}, InvalidTypeError),
             ({"amount": pkr("1")}, InvalidValueError),
             ({"amount": 1}, InvalidTypeError),
             ({"balance": pkr("1")}, InvalidValueError),
@@ -1020,8 +1021,11 @@ class TestValues:
         with pytest.raises(InvalidValueError) as info:
             Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=[weekly])
         assert "a Weekly summary has no balance on every row" == info.value.rule
+        with pytest.raises(InvalidValueError) as info:
+            Statement(format="weekly", transactions=[])
+        assert "Statement.format" == info.value.field
         with pytest.raises(InvalidTypeError):
-            Statement(format="weekly_summary", transactions=[])
+            Statement(format=3, transactions=[])
         with pytest.raises(InvalidTypeError):
             Statement(format=StatementFormat.WEEKLY_SUMMARY, transactions=["x"])
 
@@ -1611,7 +1615,8 @@ class TestSummary:
         summary = report_summary()
         for changes, error in (
             ({"by": "week"}, InvalidValueError),
-            ({"format": "x"}, InvalidTypeError),
+            ({"format": "x"}, InvalidValueError),
+            ({"format": 3}, InvalidTypeError),
             ({"rows": ["x"]}, InvalidTypeError),
         ):
             with pytest.raises(error):

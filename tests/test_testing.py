@@ -45,10 +45,17 @@ def test_contracts_of_one_kind_draw_only_that_kind(kind):
     check()
 
 
-@pytest.mark.parametrize("kind", ["hourly", 1, ContractKind])
-def test_contracts_refuse_a_kind_that_is_not_one(kind):
-    """A string or other value for *kind* is refused by name, not drawn as either kind."""
-    with pytest.raises(InvalidTypeError) as refused:
+@pytest.mark.parametrize(
+    ("kind", "error"),
+    [("Hourly", InvalidValueError), ("", InvalidValueError), (1, InvalidTypeError),
+     (ContractKind, InvalidTypeError)],
+)  # fmt: skip
+def test_contracts_refuse_a_kind_that_is_not_one(kind, error):
+    """Text no kind has, or another value, is refused by name, not drawn as either kind.
+
+    The kind's own text (``"hourly"``) is taken, as ``Contract`` takes it (review r24, newcomer N4).
+    """
+    with pytest.raises(error) as refused:
         us.contracts(kind)
     assert refused.value.field == "kind"
 
@@ -191,6 +198,44 @@ def test_factories_refuse_wrong_arguments_naming_them(call, error, field):
     with pytest.raises(error) as info:
         call()
     assert field == info.value.field
+
+
+@pytest.mark.parametrize(
+    ("call", "typo", "meant", "own"),
+    [
+        (lambda: factories.contract(amout="5"), "amout", "amount",
+         ("contract_id", "client", "started", "amount", "service_fee_rate")),
+        (lambda: factories.milestone(tittle="x"), "tittle", "title",
+         ("milestone_id", "title", "amount")),
+        (lambda: factories.hourly_contract(rates="9"), "rates", "rate",
+         ("rate", "weekly_limit", "days", "hours")),
+        (lambda: factories.finished_contract(earn="9"), "earn", "earned",
+         ("days", "earned", "stars", "private_score", "end_reason")),
+        (lambda: factories.submitted_contract(amout="5"), "amout", "amount",
+         ("at", "funded_at", "amount")),
+    ],
+)  # fmt: skip
+def test_a_mistyped_factory_argument_lists_the_factory_arguments(call, typo, meant, own):
+    """The refusal lists the factory's own arguments and the closest name (review r24, N5).
+
+    It listed only the model's fields, so ``contract(amout="5")`` never
+    mentioned ``amount=``, the argument meant.
+    """
+    with pytest.raises(InvalidTypeError) as refused:
+        call()
+    assert typo == refused.value.field
+    message = str(refused.value)
+    assert f"did you mean {meant}=?" in message
+    listed = message.split("arguments: ", 1)[1].split(";", 1)[0].split(", ")
+    assert set(own) <= set(listed)
+
+
+def test_a_name_far_from_any_gets_no_suggestion():
+    """No close name, no guess: the lists alone."""
+    with pytest.raises(InvalidTypeError) as refused:
+        factories.contract(colour="red")
+    assert "did you mean" not in str(refused.value)
+    assert "colour" == refused.value.field
 
 
 def test_history_of_none_is_empty():

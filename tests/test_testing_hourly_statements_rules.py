@@ -295,7 +295,12 @@ def test_rule_sets_are_presets_and_what_ifs():
         (lambda: us.weekly_payments(rules=[rules.CURRENT]), InvalidTypeError, "rules"),
         (lambda: us.transactions(kinds=[]), InvalidValueError, "kinds"),
         (lambda: us.transactions(kinds="bonus"), InvalidTypeError, "kinds"),
-        (lambda: us.transactions(kinds=[TransactionKind.BONUS, "x"]), InvalidTypeError, "kinds[1]"),
+        (
+            lambda: us.transactions(kinds=[TransactionKind.BONUS, "x"]),
+            InvalidValueError,
+            "kinds[1]",
+        ),
+        (lambda: us.transactions(kinds=[TransactionKind.BONUS, 7]), InvalidTypeError, "kinds[1]"),
         (lambda: us.transactions(max_value=0.5), InvalidTypeError, "max_value"),
         (lambda: us.transactions(max_value="0.001"), InvalidValueError, "max_value"),
         (lambda: us.transactions(max_value=0), InvalidValueError, "max_value"),
@@ -304,7 +309,8 @@ def test_rule_sets_are_presets_and_what_ifs():
             InvalidValueError,
             "max_value",
         ),
-        (lambda: us.transactions(format="weekly_summary"), InvalidTypeError, "format"),
+        (lambda: us.transactions(format="weekly"), InvalidValueError, "format"),
+        (lambda: us.transactions(format=3), InvalidTypeError, "format"),
         (
             lambda: us.transactions(
                 kinds=[TransactionKind.REFUND], format=statements.StatementFormat.WEEKLY_SUMMARY
@@ -336,6 +342,53 @@ def test_new_strategy_arguments_are_checked_naming_them(call, error, field):
     with pytest.raises(error) as info:
         call()
     assert field == info.value.field
+
+
+def _first(strategy):
+    return sample(strategy, 1)[0]
+
+
+def test_strategies_take_a_kind_as_its_text_as_the_models_do():
+    """A kind's text works wherever the model it draws takes it (review r24, newcomer N4).
+
+    ``Contract(..., kind="hourly")`` and ``Statement(format="weekly_summary", ...)``
+    take the text; the strategies took only the member.
+    """
+    history = statements.StatementFormat.TRANSACTION_HISTORY
+    assert Contract("x", "a", "hourly", date(2025, 1, 1)).kind is ContractKind.HOURLY
+    assert statements.Statement(format="transaction_history", transactions=[]).format is history
+    assert ContractKind.HOURLY is _first(us.contracts(kind="hourly")).kind
+    assert ContractKind.FIXED_PRICE is _first(us.contracts("fixed_price")).kind
+    assert ContractKind.HOURLY is _first(us.contracts_with_moments("hourly"))[0].kind
+    drawn = _first(us.statements(format="transaction_history", min_size=1))
+    assert history is drawn.format
+    row = _first(us.transactions(kinds=["service_fee"], format="transactions_report"))
+    assert TransactionKind.SERVICE_FEE is row.kind
+    built = Transaction(line=2, on=date(2025, 1, 1), kind="bonus", amount=Money("5", "USD"))
+    assert TransactionKind.BONUS is built.kind
+
+
+@pytest.mark.parametrize(
+    ("call", "model", "error", "field"),
+    [
+        (lambda: us.contracts(kind="hourli"), lambda: Contract("x", "a", "hourli", date(2025, 1, 1)),
+         InvalidValueError, "kind"),
+        (lambda: us.contracts(kind=1), lambda: Contract("x", "a", 1, date(2025, 1, 1)),
+         InvalidTypeError, "kind"),
+        (lambda: us.statements(format="weekly"),
+         lambda: statements.Statement(format="weekly", transactions=[]),
+         InvalidValueError, "format"),
+    ],
+)  # fmt: skip
+def test_strategies_refuse_the_kinds_the_models_refuse(call, model, error, field):
+    """Text no member has, or another type, is refused as the model refuses it, naming the field."""
+    with pytest.raises(error) as info:
+        call()
+    with pytest.raises(error) as by_model:
+        model()
+    assert field == info.value.field
+    assert by_model.value.field.endswith("." + field)
+    assert by_model.value.rule == info.value.rule
 
 
 # --------------------------------------------------------------------------- factory

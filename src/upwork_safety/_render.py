@@ -195,14 +195,25 @@ def percent(rate: Decimal) -> str:
     return f"{text}%"
 
 
+#: The significant digits a least rate keeps at the fewest: a step of one
+#: part in 10,000 of the rate, as fine as the break-even spread it is shown
+#: beside (``2.0644%``).
+_RATE_DIGITS = 5
+
+
 def rate_at_least(rate: ExchangeRate) -> str:
-    """*rate* as the least rate a method must show to win: rounded up to its quote's minor unit.
+    """*rate* as the least rate a method must show to win: rounded up, never past the spread.
 
     A break-even rate falls between the rates Upwork shows (to the paisa);
     rounding it up gives the least shown rate that wins, in every message
-    that says one (the comparison's summary and the CLI).
+    that says one (the comparison's summary and the CLI).  It is rounded up
+    to the quote's minor unit (274.0194 → 274.02), or to five significant
+    digits where that unit is coarser (a rate below 100): a paisa is more
+    than the whole rate at 0.0036 PKR per USD, which rounded 0.0035257 up to
+    0.01, above the reference rate it was a spread below (review r24,
+    newcomer N8).
     """
-    places = minor_unit(rate.quote)
+    places = max(minor_unit(rate.quote), _RATE_DIGITS - 1 - rate.rate.adjusted())
     units_up = CONTEXT.multiply(rate.rate, Decimal(10) ** places).to_integral_value(
         rounding="ROUND_CEILING", context=CONTEXT
     )

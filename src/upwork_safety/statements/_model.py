@@ -24,8 +24,9 @@ from upwork_safety._validate import (
     field_name,
     fraction,
     instance,
-    instance_field,
     is_blank,
+    member_field,
+    member_text,
     optional_id_field,
     optional_instance,
     sequence_of,
@@ -275,6 +276,16 @@ def is_fee_refund(type_text: str) -> bool:
 
 
 _FOLDED_FEE_REFUND = folded(_FEE_REFUND)
+
+
+def format_of_text(value: object) -> StatementFormat:
+    """A converter: the StatementFormat a text names; anything else is for member_field."""
+    return member_text(StatementFormat, value)  # type: ignore[return-value]
+
+
+def kind_of_text(value: object) -> TransactionKind:
+    """A converter: the TransactionKind a text names; anything else is for member_field."""
+    return member_text(TransactionKind, value)  # type: ignore[return-value]
 
 
 def kind_named(text: str, export: StatementFormat) -> TransactionKind | None:
@@ -540,7 +551,7 @@ class Transaction:
         line: The line of the file the row starts on: 2 or more, since the
             header comes before every row.
         on: The row's date.
-        kind: What the row is.
+        kind: What the row is (a :class:`TransactionKind`, or its text).
         amount: The signed amount, in USD.
         id: The row's id (``Ref ID`` in the Transaction History,
             ``Transaction ID`` in the Transactions report), or ``None`` when
@@ -598,7 +609,9 @@ class Transaction:
 
     line: int = attrs.field(converter=plain_int, validator=_line)
     on: date = attrs.field(converter=to_date, validator=date_field)
-    kind: TransactionKind = attrs.field(validator=instance_field(TransactionKind))
+    kind: TransactionKind = attrs.field(
+        converter=kind_of_text, validator=member_field(TransactionKind)
+    )
     amount: Money = attrs.field(converter=plain_money, validator=usd_field(row=True))
     id: str | None = attrs.field(
         converter=optional_plain_text, default=None, validator=cell(optional_id_field)

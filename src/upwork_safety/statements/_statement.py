@@ -20,7 +20,7 @@ import attrs
 from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
-from upwork_safety._validate import as_tuple, bool_field, instance_field, items_field
+from upwork_safety._validate import as_tuple, bool_field, items_field, member_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 from upwork_safety.statements._balance import BalanceBreak, find_breaks
@@ -33,6 +33,7 @@ from upwork_safety.statements._model import (
     Transaction,
     TransactionKind,
     folded,
+    format_of_text,
     hours_problem,
     kind_named,
 )
@@ -212,7 +213,7 @@ class Statement:
     statement built in code or loaded from JSON is one a file could give.
 
     Args:
-        format: Which export the rows came from.
+        format: Which export the rows came from (a :class:`StatementFormat`, or its text).
         transactions: Every row that happened, oldest first (rows on the same
             day in the order they happened); each keeps its ``line`` in the file.
         scheduled: Rows dated after the newest row with a balance and with no
@@ -225,7 +226,7 @@ class Statement:
             :attr:`unknown_type_rows` lists them.
 
     Raises:
-        InvalidTypeError: A format that is not a StatementFormat, or a row
+        InvalidTypeError: A format that is not a StatementFormat (or its text), or a row
             that is not a Transaction.
         InvalidValueError: A rule of the export broken, naming the row:
 
@@ -265,7 +266,9 @@ class Statement:
     lists every break, derived from the transactions themselves.
     """
 
-    format: StatementFormat = attrs.field(validator=instance_field(StatementFormat))
+    format: StatementFormat = attrs.field(
+        converter=format_of_text, validator=member_field(StatementFormat)
+    )
     transactions: tuple[Transaction, ...] = attrs.field(
         converter=as_tuple, validator=items_field(Transaction)
     )

@@ -26,8 +26,8 @@ from upwork_safety._validate import (
     count_field,
     exchange_rate_arg,
     field_name,
-    instance_field,
     items_field,
+    member_field,
     plain_texts,
     refuse_subclass,
     text_field,
@@ -41,6 +41,7 @@ from upwork_safety.statements._model import (
     StatementFormat,
     Transaction,
     TransactionKind,
+    format_of_text,
     optional_fraction_field,
 )
 
@@ -427,7 +428,7 @@ class Summary:
 
     Args:
         by: ``"month"``, ``"tax_year"`` or ``"year"``.
-        format: The export the statement came from.
+        format: The export the statement came from (a :class:`StatementFormat`, or its text).
         rows: One row per period from the first transaction's to the last's,
             empty periods included, oldest first.
         notes: What the figures leave out or assume, in words.
@@ -442,7 +443,9 @@ class Summary:
     """
 
     by: Period = attrs.field(validator=_by)
-    format: StatementFormat = attrs.field(validator=instance_field(StatementFormat))
+    format: StatementFormat = attrs.field(
+        converter=format_of_text, validator=member_field(StatementFormat)
+    )
     rows: tuple[SummaryRow, ...] = attrs.field(
         converter=as_tuple, validator=items_field(SummaryRow)
     )

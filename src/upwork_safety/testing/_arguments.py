@@ -7,6 +7,7 @@ and the few pieces several strategy modules draw with.
 
 from __future__ import annotations
 
+import enum
 import functools
 import math
 import zoneinfo
@@ -18,12 +19,14 @@ from hypothesis import strategies as st
 
 from upwork_safety._decimals import CONTEXT, count
 from upwork_safety._display import shown
+from upwork_safety._validate import member
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+_E = TypeVar("_E", bound=enum.Enum)
 _S = TypeVar("_S")
 _T = TypeVar("_T")
 
@@ -252,6 +255,20 @@ def _flag(value: object, what: str) -> bool:
             f"{what} must be a bool, not {type(value).__name__}", field=what, rule="a bool"
         )
     return value
+
+
+def kind_of(kind: type[_E], value: object, what: str) -> _E:
+    """*value* as a member of *kind*: a member, or its text, as the models take it.
+
+    The models' own reader (a ``Contract``'s ``kind="hourly"``, a
+    ``Statement``'s ``format="weekly_summary"``), so a strategy takes exactly
+    what the model it draws takes (review r24, newcomer N4).
+
+    Raises:
+        InvalidValueError: Text no member of *kind* has (the values listed).
+        InvalidTypeError: Anything else that is not a member.
+    """
+    return member(kind, value, what)
 
 
 def _strategy_or_none(value: object, what: str, of: str) -> st.SearchStrategy[object] | None:

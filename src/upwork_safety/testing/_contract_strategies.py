@@ -35,6 +35,7 @@ from upwork_safety.testing._arguments import (
     _refuse,
     _sometimes,
     built,
+    kind_of,
     later,
     mapped,
 )
@@ -390,22 +391,20 @@ def _hourly(draw: st.DrawFn, anchor: Anchor | None) -> Contract:
     )
 
 
-def contracts(kind: ContractKind | None = None) -> st.SearchStrategy[Contract]:
+def contracts(kind: ContractKind | str | None = None) -> st.SearchStrategy[Contract]:
     """Fixed-price or hourly :class:`Contract` values, or only those of *kind*.
 
     ``contracts(ContractKind.HOURLY)`` is :func:`hourly_contracts` and
     ``contracts(ContractKind.FIXED_PRICE)`` :func:`fixed_price_contracts`.
 
+    *kind* may also be its text (``contracts(kind="hourly")``), as
+    :class:`Contract` takes it.
+
     Raises:
-        InvalidTypeError: *kind* is neither a :class:`ContractKind` nor ``None``.
+        InvalidTypeError: *kind* is neither a :class:`ContractKind`, its text, nor ``None``.
+        InvalidValueError: *kind* is text no :class:`ContractKind` has.
     """
-    if kind is not None and not isinstance(kind, ContractKind):
-        raise InvalidTypeError(
-            f"kind must be a ContractKind or None, not {type(kind).__name__}",
-            field="kind",
-            rule="a ContractKind or None",
-        )
-    return _of_kind(kind)
+    return _of_kind(None if kind is None else kind_of(ContractKind, kind, "kind"))
 
 
 @functools.cache
@@ -449,7 +448,7 @@ def moments_after(
 
 
 def contracts_with_moments(
-    kind: ContractKind | None = None,
+    kind: ContractKind | str | None = None,
 ) -> st.SearchStrategy[tuple[Contract, datetime]]:
     """``(contract, now)``: a :func:`contracts` value (of *kind*) and a moment it can be read at.
 
@@ -458,6 +457,6 @@ def contracts_with_moments(
     contract's own records.
 
     Raises:
-        InvalidTypeError: As :func:`contracts`.
+        InvalidTypeError, InvalidValueError: As :func:`contracts`.
     """
     return contracts(kind).flatmap(lambda c: st.tuples(st.just(c), moments_after(c)))

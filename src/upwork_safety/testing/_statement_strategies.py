@@ -19,11 +19,11 @@ from hypothesis import strategies as st
 from upwork_safety import rules
 from upwork_safety import statements as _exports
 from upwork_safety._decimals import CONTEXT
-from upwork_safety._validate import instance, is_blank, optional_instance
+from upwork_safety._validate import is_blank
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money, minor_unit, to_decimal
 from upwork_safety.statements import Statement, StatementFormat, Transaction, TransactionKind
-from upwork_safety.testing._arguments import _refuse, _size_range, _sometimes, _units
+from upwork_safety.testing._arguments import _refuse, _size_range, _sometimes, _units, kind_of
 from upwork_safety.testing._scalar_strategies import LAST_DAY, _numbered, amounts, dates, money
 
 if TYPE_CHECKING:
@@ -40,9 +40,9 @@ _FIRST_ROW = 2
 
 def transactions(
     *,
-    kinds: Iterable[TransactionKind] | None = None,
+    kinds: Iterable[TransactionKind | str] | None = None,
     max_value: Decimal | int | str = "10000",
-    format: StatementFormat | None = None,  # noqa: A002  (the name Statement gives it)
+    format: StatementFormat | str | None = None,  # noqa: A002  (the name Statement gives it)
 ) -> st.SearchStrategy[Transaction]:
     """:class:`~upwork_safety.statements.Transaction` rows, as ``statements.parse`` gives them.
 
@@ -70,7 +70,9 @@ def transactions(
     every hourly row; each row alone makes a
     :class:`~upwork_safety.statements.Statement` of *format*.  The running
     balances of several rows are not kept consistent: these are rows;
-    :func:`statements` draws whole statements.
+    :func:`statements` draws whole statements.  A kind or a format may
+    also be given as its text (``format="weekly_summary"``), as
+    :class:`~upwork_safety.statements.Statement` and ``Transaction`` take it.
 
     >>> from hypothesis import find, settings
     >>> from upwork_safety.statements import Statement, StatementFormat, TransactionKind
@@ -86,23 +88,23 @@ def transactions(
 
     Raises:
         InvalidTypeError: *kinds* holds something else than a
-            ``TransactionKind`` (``field`` is ``kinds[i]``), *max_value*
-            is a float or not a number, or *format* is not a
-            ``StatementFormat``.
-        InvalidValueError: *kinds* is empty, or holds a kind *format* has
+            ``TransactionKind`` or its text (``field`` is ``kinds[i]``),
+            *max_value* is a float or not a number, or *format* is not a
+            ``StatementFormat`` or its text.
+        InvalidValueError: *kinds* is empty, holds text no kind has, or a kind *format* has
             no rows of (a weekly summary lists earnings only), or
             *max_value* is below a cent, not whole cents, or not below
             ``statements.MAX_AMOUNT``.
     """
-    export = optional_instance(format, StatementFormat, "format")
+    export = None if format is None else kind_of(StatementFormat, format, "format")
     chosen = _kinds_of(kinds, export)
     return _transactions(chosen, _top(max_value), export)
 
 
 def statements(
     *,
-    format: StatementFormat,  # noqa: A002  (the name Statement gives it)
-    kinds: Iterable[TransactionKind] | None = None,
+    format: StatementFormat | str,  # noqa: A002  (the name Statement gives it)
+    kinds: Iterable[TransactionKind | str] | None = None,
     max_value: Decimal | int | str = "10000",
     min_size: int = 0,
     max_size: int = 20,
@@ -139,12 +141,13 @@ def statements(
     Raises:
         InvalidTypeError: As :func:`transactions`, or a size that is not an
             ``int``.
-        InvalidValueError: As :func:`transactions`, or *min_size* below 0,
+        InvalidValueError: As :func:`transactions` (and *format* text no
+            format has), or *min_size* below 0,
             *max_size* below *min_size*, or above 100, or so many rows of
             up to *max_value* that a running balance could reach
             ``statements.MAX_AMOUNT``.
     """
-    export = instance(format, StatementFormat, "format")
+    export = kind_of(StatementFormat, format, "format")
     chosen = _kinds_of(kinds, export)
     top = _top(max_value)
     rows = _transactions(chosen, top, export)
@@ -402,13 +405,7 @@ def _kinds(kinds: object) -> tuple[TransactionKind, ...]:
     found = tuple(cast("Iterable[object]", kinds))
     checked: list[TransactionKind] = []
     for index, kind in enumerate(found):
-        if not isinstance(kind, TransactionKind):
-            raise InvalidTypeError(
-                f"kinds[{index}] must be a TransactionKind, not {type(kind).__name__}",
-                field=f"kinds[{index}]",
-                rule="a TransactionKind",
-            )
-        checked.append(kind)
+        checked.append(kind_of(TransactionKind, kind, f"kinds[{index}]"))
     if not found:
         _refuse("kinds", "must name at least one TransactionKind", "at least one kind")
     return tuple(dict.fromkeys(checked))

@@ -27,8 +27,10 @@ or a string, int or Decimal of dollars (``"250"``, ``250``).
 
 from __future__ import annotations
 
+import difflib
 import enum
 import functools
+import inspect
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeAlias, TypeVar
@@ -116,15 +118,35 @@ def _whole(value: object, what: str, *, least: int) -> int:
     return count(value, what, low=least)
 
 
-def _overrides(cls: type, overrides: dict[str, Any]) -> dict[str, Any]:
-    """*overrides*, each naming a field of *cls* (attrs.evolve would raise a bare TypeError)."""
-    known = attrs.fields_dict(cls)
+def _arguments(factory: Callable[..., object]) -> tuple[str, ...]:
+    """The names *factory* takes by keyword, read from its signature (not ``**overrides``)."""
+    kinds = (inspect.Parameter.KEYWORD_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
+    found = inspect.signature(factory).parameters.values()
+    return tuple(p.name for p in found if p.kind in kinds)
+
+
+def _overrides(
+    cls: type, overrides: dict[str, Any], *factories: Callable[..., object]
+) -> dict[str, Any]:
+    """*overrides*, each naming a field of *cls* (attrs.evolve would raise a bare TypeError).
+
+    A name that is neither is refused listing the *factories*' own arguments
+    first (``amount=``, the one a typo such as ``amout=`` most often meant),
+    then the fields, with the closest name of either when one is close
+    (review r24, newcomer N5).
+    """
+    own = tuple(dict.fromkeys(name for f in factories for name in _arguments(f)))
+    fields = tuple(name for name in attrs.fields_dict(cls) if name not in own)
     for name in overrides:
-        if name not in known:
+        if name not in fields and name not in own:
+            close = difflib.get_close_matches(name, own + fields, n=1)
+            hint = f" (did you mean {close[0]}=?)" if close else ""
+            names = f"{factories[0].__name__}()"
             raise InvalidTypeError(
-                f"{name}= is not a {cls.__name__} field; known: {', '.join(known)}",
+                f"{name}= is neither an argument of {names} nor a {cls.__name__} field{hint}; "
+                f"arguments: {', '.join(own)}; {cls.__name__} fields: {', '.join(fields)}",
                 field=name,
-                rule=f"a {cls.__name__} field",
+                rule=f"an argument of {names} or a {cls.__name__} field",
             )
     return overrides
 
@@ -202,7 +224,9 @@ def milestone(
             field an argument passed with it fills in.
     """
     money = _dollars(amount, "amount")
-    return attrs.evolve(Milestone(milestone_id, title, money), **_overrides(Milestone, overrides))
+    return attrs.evolve(
+        Milestone(milestone_id, title, money), **_overrides(Milestone, overrides, milestone)
+    )
 
 
 @_one_source({"contract_id": ("id",), "amount": ("milestones",)})
@@ -232,7 +256,7 @@ def contract(
         InvalidValueError: *amount* not in whole cents, or an override of a
             field an argument passed with it fills in.
     """
-    _overrides(Contract, overrides)
+    _overrides(Contract, overrides, contract)
     first = utc_day(started, "started")
     made = Contract(
         contract_id,
@@ -305,7 +329,7 @@ def hourly_contract(
             past the library's last day, *hours* outside 1 to 24, or an
             override of a field an argument passed with it fills in.
     """
-    _overrides(Contract, overrides)
+    _overrides(Contract, overrides, hourly_contract)
     first = utc_day(started, "started")
     money = _dollars(rate, "rate")
     if money.amount <= 0:
@@ -364,6 +388,7 @@ def submitted_contract(
         funded_at: When the client funded it (default 09:00 UTC on the start date).
         overrides: Passed to :func:`contract`.
     """
+    _overrides(Contract, overrides, submitted_contract, contract)
     submitted = _moment(at, "at")
     funded = _moment(funded_at, "funded_at")
     made = contract(**overrides)
@@ -417,7 +442,7 @@ def finished_contract(
             last day, *earned* not in whole cents, or an override of a field
             an argument passed with it fills in.
     """
-    _overrides(Contract, overrides)
+    _overrides(Contract, overrides, finished_contract)
     first = utc_day(started, "started")
     length = _whole(days, "days", least=0)
     _fits(first, length, "days")
