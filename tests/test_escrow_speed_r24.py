@@ -7,8 +7,10 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, rules
-from upwork_safety.errors import TransitionError
+from upwork_safety.errors import InvalidTypeError, TransitionError
 from upwork_safety.escrow import DormancyRefundRequest, Fund
+from upwork_safety.escrow._engine import check_rules
+from upwork_safety.escrow._reports import _ROWS
 
 UTC = timezone.utc
 STARTED = date(2025, 3, 3)
@@ -55,3 +57,48 @@ class TestDormancyCountsFromTheLastActivity:
         closed = escrow.advance(funded, found["dormancy_close"])
         assert DormancyRefundRequest("m1", found["dormancy_close"]) == closed.history[-1]
         assert found["dormancy_close"] == MIDNIGHT + timedelta(hours=7, days=97)
+
+
+class TestLedgerEmptyBuckets:
+    """Every empty bucket is its currency's zero in the minor unit, shared by every ledger."""
+
+    @pytest.mark.parametrize("currency", ["USD", "PKR", "JPY"])
+    def test_an_unfunded_contract_has_only_empty_buckets(self, currency):
+        offer = Contract(
+            "c1",
+            "client",
+            ContractKind.FIXED_PRICE,
+            STARTED,
+            milestones=(Milestone("m1", "Landing page", Money("500", currency)),),
+        )
+        book = escrow.ledger(offer, MIDNIGHT)
+        empty = Money.zero(currency).rounded()
+        buckets = [getattr(book, name) for name in _ROWS]
+        assert [empty] * len(_ROWS) == buckets
+        assert {str(empty.amount)} == {str(bucket.amount) for bucket in buckets}
+        assert {"USD": "0.00", "PKR": "0.00", "JPY": "0"}[currency] == str(empty.amount)
+
+    def test_a_funded_contract_keeps_its_held_money_beside_the_empty_buckets(self):
+        funded = escrow.apply(_offer(), Fund("m1", MIDNIGHT))
+        book = escrow.ledger(funded, MIDNIGHT)
+        assert (Money("50.00", "USD"), Money("50.00", "USD"), Money("0.00", "USD")) == (
+            book.funded,
+            book.work_in_progress,
+            book.available,
+        )
+
+
+class TestRulesArgument:
+    """``rules=None`` and Upwork's own history are read alike; any other rules are kept."""
+
+    def test_none_and_the_history_read_as_the_rules_in_force(self):
+        assert check_rules(None) is None
+        assert check_rules(rules.HISTORY) is None
+
+    def test_a_rule_set_is_kept(self):
+        assert check_rules(rules.CURRENT) is rules.CURRENT
+
+    def test_anything_else_is_refused_naming_rules(self):
+        with pytest.raises(InvalidTypeError) as info:
+            escrow.ledger(_offer(), MIDNIGHT, rules="2024")  # type: ignore[arg-type]
+        assert "rules" == info.value.field
