@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 
-from upwork_safety import Contract, ContractKind, Milestone, Money, escrow, rules
-from upwork_safety.errors import InvalidTypeError, TransitionError
+from upwork_safety import Contract, ContractKind, Milestone, Money, Payment, escrow, rules
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
 from upwork_safety.escrow import DormancyRefundRequest, Fund
 from upwork_safety.escrow._engine import check_rules
 from upwork_safety.escrow._reports import _ROWS
@@ -102,3 +103,42 @@ class TestRulesArgument:
         with pytest.raises(InvalidTypeError) as info:
             escrow.ledger(_offer(), MIDNIGHT, rules="2024")  # type: ignore[arg-type]
         assert "rules" == info.value.field
+
+
+class TestWholeCentsField:
+    """The whole-cents rule's one-expression common case refuses what the full checks refuse."""
+
+    @pytest.mark.parametrize(
+        ("amount", "error", "rule"),
+        [
+            (Money("5.005", "USD"), InvalidValueError, "whole minor units"),
+            (Money("-1.00", "USD"), InvalidValueError, "not negative"),
+            (Decimal(5), InvalidTypeError, "Money"),
+            (Money("5.1", "JPY"), InvalidValueError, "whole minor units"),
+            (Money(Decimal("1E-3"), "USD"), InvalidValueError, "whole minor units"),
+        ],
+    )
+    def test_refused_naming_the_field_and_rule(self, amount, error, rule):
+        with pytest.raises(error) as info:
+            Payment(STARTED, amount)
+        assert ("Payment.amount", rule) == (info.value.field, info.value.rule)
+
+    def test_a_money_made_without_its_fields_is_refused(self):
+        with pytest.raises(InvalidValueError) as info:
+            Payment(STARTED, Money.__new__(Money))
+        assert ("Payment.amount", "a Money built by its constructor") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    @pytest.mark.parametrize(
+        "amount",
+        [
+            Money("5.000", "USD"),
+            Money(Decimal("5E+1"), "USD"),
+            Money(Decimal("0E-5"), "USD"),
+            Money("7", "JPY"),
+        ],
+    )
+    def test_whole_cents_written_with_more_places_or_an_exponent_are_taken(self, amount):
+        assert amount == Payment(STARTED, amount).amount
