@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
+import attrs
 import pytest
 
 from upwork_safety import Contract, ContractKind, Milestone, Money, Payment, escrow, rules
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
-from upwork_safety.escrow import DormancyRefundRequest, Fund
+from upwork_safety.escrow import AutoApprove, DormancyRefundRequest, Fund, Submit
 from upwork_safety.escrow._engine import check_rules
 from upwork_safety.escrow._reports import _ROWS
 
@@ -142,3 +143,35 @@ class TestWholeCentsField:
     )
     def test_whole_cents_written_with_more_places_or_an_exponent_are_taken(self, amount):
         assert amount == Payment(STARTED, amount).amount
+
+
+class TestTheContractsClockSkipsWorkInReview:
+    """The contract's clock runs on the first idle milestone holding escrow, not on one in review."""
+
+    def test_dormancy_closes_the_idle_milestone_after_the_one_in_review_is_approved(self):
+        both = attrs.evolve(rules.CURRENT, one_active_milestone=False)
+        offer = Contract(
+            "c1",
+            "client",
+            ContractKind.FIXED_PRICE,
+            STARTED,
+            milestones=(
+                Milestone("m1", "Landing page", Money("50.00", "USD")),
+                Milestone("m2", "Checkout", Money("70.00", "USD")),
+            ),
+        )
+        hour = timedelta(hours=1)
+        started = escrow.replay(
+            offer,
+            [Fund("m1", MIDNIGHT), Fund("m2", MIDNIGHT + hour), Submit("m1", MIDNIGHT + 2 * hour)],
+            rules=both,
+        )
+        approved = MIDNIGHT + 2 * hour + timedelta(days=14)
+        closes = approved + timedelta(days=97)
+        after = escrow.advance(started, closes, rules=both)
+        assert (AutoApprove("m1", approved), DormancyRefundRequest("m2", closes)) == tuple(
+            after.history[3:]
+        )
+        assert escrow.advance(started, closes - timedelta(microseconds=1), rules=both).history[
+            3:
+        ] == (AutoApprove("m1", approved),)
