@@ -8,11 +8,21 @@ from decimal import Decimal
 import attrs
 import pytest
 
-from upwork_safety import Contract, ContractKind, Milestone, Money, Payment, escrow, rules
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Milestone,
+    MilestoneState,
+    Money,
+    Payment,
+    escrow,
+    rules,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, TransitionError
 from upwork_safety.escrow import AutoApprove, DormancyRefundRequest, Fund, Submit
 from upwork_safety.escrow._engine import check_rules
 from upwork_safety.escrow._reports import _ROWS
+from upwork_safety.models import Escrow
 
 UTC = timezone.utc
 STARTED = date(2025, 3, 3)
@@ -175,3 +185,29 @@ class TestTheContractsClockSkipsWorkInReview:
         assert escrow.advance(started, closes - timedelta(microseconds=1), rules=both).history[
             3:
         ] == (AutoApprove("m1", approved),)
+
+
+class TestAContractWithoutHistoryIsStillChecked:
+    """With no event recorded, the checks that need none still run (payments, carried escrow)."""
+
+    def test_a_payment_naming_a_milestone_the_contract_lacks_is_refused(self):
+        paid = Payment(STARTED, Money("5.00", "USD"), milestone_id="m9")
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(_offer(), payments=[paid])
+        assert ("Contract.payments[0]", "a payment names one of the contract's milestones") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    def test_escrow_carried_from_nowhere_is_refused(self):
+        carried = Escrow(MilestoneState.NOT_FUNDED, Money("9.00", "USD"), held=Money("9.00", "USD"))
+        waiting = Milestone("m1", "Landing page", Money("50.00", "USD"), escrow=carried)
+        with pytest.raises(InvalidValueError) as info:
+            attrs.evolve(_offer(), milestones=[waiting])
+        assert ("Contract.milestones", "carried in is at most carried on") == (
+            info.value.field,
+            info.value.rule,
+        )
+
+    def test_an_offer_without_history_is_built(self):
+        assert () == tuple(_offer().history)
