@@ -24,6 +24,8 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     ExchangeRate,
     Money,
+    _places,
+    minor_unit,
     not_unicode,
     require_money,
     to_decimal,
@@ -480,6 +482,18 @@ def cents_field(instance: object, attribute: Any, value: Any) -> None:
 
     Every amount Upwork moves (a milestone, a payment, escrow) is in cents.
     """
+    try:
+        # The common case, tested in one expression: a plain Money, not negative
+        # (money_field's own first test), with no more places than its minor unit
+        # (Money.is_rounded's first test).  Anything else takes the full checks.
+        if (
+            type(value) is Money
+            and value.amount >= _ZERO
+            and _places(value.amount) <= minor_unit(value.currency)
+        ):
+            return
+    except AttributeError:  # made without its fields: money_field names the field
+        pass
     money_field(instance, attribute, value)
     if not value.is_rounded():  # the message and its field name only when refused
         whole_cents(value, field_name(instance, attribute))

@@ -9,6 +9,7 @@ choice is a row whose guard passes.
 
 from __future__ import annotations
 
+import functools
 import operator
 from datetime import datetime
 from decimal import Decimal
@@ -360,6 +361,17 @@ class Ledger:
         return html_table(rows, caption=f"Escrow ledger at {when(self.at)}")
 
 
+@functools.lru_cache(maxsize=64)
+def _empty(currency: str) -> Money:
+    """*currency*'s empty bucket: its zero in the minor unit (``0.00``), built once per currency.
+
+    Money is immutable, so every ledger in one currency shares the one value,
+    built and checked by its constructor (as unfunded milestones share their
+    escrow, ``models._escrow._unfunded``).
+    """
+    return _zero(currency).rounded()
+
+
 def ledger(
     contract: Contract,
     now: datetime,
@@ -431,7 +443,7 @@ def ledger(
             pending = add(pending, amount)
     # Empty buckets share the currency's zero (Money is immutable), in its minor
     # unit as the buckets that hold money are ("0.00", not "0", beside "600.00").
-    empty = _zero(currency).rounded()
+    empty = _empty(currency)
     return Ledger(
         moment,
         work_in_progress=Money(wip, currency) if wip else empty,

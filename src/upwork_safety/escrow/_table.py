@@ -209,27 +209,37 @@ class Clocks:
 
     def earliest(self, run: Run) -> tuple[datetime, Row, int] | None:
         """The earliest step waiting, after reading the milestones changed since last time."""
-        if run.touched:
-            for index in dict.fromkeys(run.touched):
+        touched = run.touched
+        if touched:
+            # One step touches one milestone: the common case needs no de-duplication.
+            for index in touched if len(touched) == 1 else dict.fromkeys(touched):
                 self._look(run, index)
-            run.touched.clear()
+            touched.clear()
         heap = self._heap
-        while heap and heap[0][3] != self._versions[heap[0][1]]:
+        versions = self._versions
+        while heap and heap[0][3] != versions[heap[0][1]]:
             heapq.heappop(heap)
         # (due, 0 for the contract's clock and 1 for a milestone's, index, row order)
-        best = (heap[0][0], 1, heap[0][1], heap[0][2]) if heap else None
+        best = None
+        if heap:
+            top = heap[0]
+            best = (top[0], 1, top[1], top[2])
+        holding = run.holding
         for order, first in self._shared.items():
             row = ROWS[order]
-            while first and (
-                first[0] not in run.holding or run.milestone(first[0]).state not in row.sources
-            ):
+            while first:
+                index = first[0]
+                milestone = run.milestone(index) if index in holding else None
+                if milestone is not None and milestone.state in row.sources:
+                    break
                 heapq.heappop(first)
-            if not first:
+            else:
                 continue
             assert row.timer is not None
-            due = row.timer.due(run, run.milestone(first[0]))
-            if due is not None and (best is None or (due, 0, first[0], order) < best):
-                best = (due, 0, first[0], order)
+            assert milestone is not None  # the loop stopped at the milestone it runs on
+            due = row.timer.due(run, milestone)
+            if due is not None and (best is None or (due, 0, index, order) < best):
+                best = (due, 0, index, order)
         return None if best is None else (best[0], ROWS[best[3]], best[2])
 
 

@@ -125,7 +125,16 @@ def dormancy_times(last: datetime, override: Override) -> tuple[datetime, dateti
     """For escrow untouched since *last*: (first notice, final notice, closing)."""
     rules = rules_at(last, override)
     first = last + rules.dormancy_period
-    return first, first + rules.dormancy_first_notice, last + rules.dormancy_course
+    return first, first + rules.dormancy_first_notice, _closing(last, rules)
+
+
+def _closing(last: datetime, rules: PlatformRules) -> datetime:
+    """When escrow untouched since *last* is closed under *rules* (:func:`dormancy_times`' third).
+
+    The engine reads it before every event (the contract's clock), so it is
+    computed alone there, without the two notices it does not need.
+    """
+    return last + rules.dormancy_course
 
 
 # --------------------------------------------------------------------------- the table's clocks
@@ -222,10 +231,11 @@ def start_moment(run: Run) -> datetime:
     activity the contract knows: dormancy counts from it, and a contract is
     read as recorded up to it, never before.
     """
-    moment = start_of(run.contract.started)
     last = run.last_at
-    if last is not None and moment < last:
-        moment = last
+    # An event is never before the UTC day the contract started (Contract and
+    # the engine's time check refuse one), so the last event, when there is
+    # one, is never before 00:00 UTC on that day: the day is read only without one.
+    moment = start_of(run.contract.started) if last is None else last
     recorded = run.recorded
     if recorded is not None and moment < recorded[0]:
         moment = recorded[0]
@@ -249,7 +259,8 @@ def _dormancy_due(run: Run, milestone: Draft) -> datetime | None:
     # has no dormancy clock left.
     if not holds(milestone) or run.ended is not None:
         return None
-    return dormancy_times(start_moment(run), run.rules)[2]
+    last = start_moment(run)
+    return _closing(last, rules_at(last, run.rules))
 
 
 def _at(index: int, times: Callable[[Run, Draft], tuple[datetime, ...] | None]) -> Due:
