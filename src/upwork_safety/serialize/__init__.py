@@ -8,12 +8,20 @@ passes.  Reading is strict and never rewrites anything:
 * Money is ``{"amount": "1000.00", "currency": "USD"}``; the amount is
   canonical text (ASCII digits, an optional sign, one decimal point) or a
   JSON integer, never a float; ``"1_000"``, ``" 5"``, ``"1e3"`` and
-  full-width digits are refused.
+  full-width digits are refused.  Canonical means the very text
+  ``to_json`` writes for the value read (the rule is derived from the
+  writer), so ``"05"``, ``"+5"`` and ``"025.00"`` are refused, not
+  rewritten as ``"5"`` and ``"25.00"``; ``"-0.00"`` is held and written
+  as given.
 * Other decimals (star ratings, fee rates, hours) follow the same rule;
-  durations are seconds in the same form, to the microsecond.
+  durations are seconds in the same form, to the microsecond (``"90.5"``,
+  not ``"90.50"``).
 * Dates are extended ISO 8601 (``2025-06-02``; not ``20250602``, week or
   ordinal dates); datetimes are extended ISO 8601 with seconds and an
-  offset (``2025-06-02T09:30:00+05:00`` or ``…Z``).
+  offset (``2025-06-02T09:30:00+05:00`` or ``…Z``; not ``-00:00``, which
+  RFC 3339 writes for an unknown offset).
+* JSON is strict (RFC 8259): ``NaN`` and ``Infinity`` are refused; one
+  byte-order mark at the start is ignored, in ``str`` as in ``bytes``.
 * ``"false"`` is not ``False`` and ``3.9`` is not ``3``; unknown enum
   values, unknown keys, duplicate keys (in :func:`from_json`) and missing
   fields are refused.
