@@ -515,7 +515,11 @@ _MONEY_KEYS = frozenset({"amount", "currency"})
 
 
 def read_money(value: object, _: object = None) -> Money:
-    """``{"amount": "1000.00", "currency": "USD"}``; the amount may also be a JSON integer."""
+    """``{"amount": "1000.00", "currency": "USD"}``; the amount may also be a JSON integer.
+
+    An amount given as text must be the text the writer writes for it
+    (:func:`as_written`): ``"05"`` and ``"+5"`` are refused at ``.amount``.
+    """
     if type(value) is dict and len(value) == 2:
         amount = value.get("amount")
         currency = value.get("currency")
