@@ -218,8 +218,11 @@ def test_timedelta_and_rates():
     assert "1209600" == serialize.to_dict(timedelta(days=14))
     assert "-0.000001" == serialize.to_dict(timedelta(microseconds=-1))
     assert timedelta(seconds=90.5) == serialize.from_dict(timedelta, "90.5")
-    assert timedelta(days=14) == serialize.from_dict(timedelta, "1209600.0")
     assert timedelta(days=14) == serialize.from_dict(timedelta, 1209600)
+    # Only the text the writer writes (red team r24 S1): "1209600.0" would be rewritten.
+    with pytest.raises(InvalidDataError) as info:
+        serialize.from_dict(timedelta, "1209600.0")
+    assert info.value.problems[0].rule == "canonical decimal text"
 
 
 def test_timedelta_exact_at_the_ends():
@@ -968,9 +971,10 @@ def _standard_converter():
     return make_converter(cls=cattrs.Converter)
 
 
-def _problems_on_each_path(cls, text):
-    """from_json's problems on each reading path: fused or detailed, fast extra's converter
-    or cattrs' standard one (the readers are the same hooks on either)."""
+def _errors_on_each_path(cls, text):
+    """from_json's error on each reading path, fused or detailed, fast extra's converter or
+    cattrs' standard one (the readers are the same hooks on either): its type, field, rule,
+    problems, count and completeness."""
     from upwork_safety.serialize import _fused
 
     found = []
@@ -979,11 +983,27 @@ def _problems_on_each_path(cls, text):
             with (
                 mock.patch.object(serialize, "converter", conv),
                 mock.patch.object(_fused, "reader", _fused.reader if fused else lambda *_: None),
-                pytest.raises(InvalidDataError) as info,
+                pytest.raises(UpworkSafetyError) as info,
             ):
                 serialize.from_json(cls, text)
-            found.append(info.value.problems)
+            error = info.value
+            found.append(
+                (type(error), error.field, error.rule, error.problems, error.count, error.complete)
+            )
     return found
+
+
+def _problems_on_each_path(cls, text):
+    """from_json's problems on each reading path (:func:`_errors_on_each_path`)."""
+    return [error[3] for error in _errors_on_each_path(cls, text)]
+
+
+def the_same_error_on_each_path(cls, text):
+    """from_json's one InvalidDataError, the same on every path; its problems."""
+    first, *others = _errors_on_each_path(cls, text)
+    assert all(first == other for other in others)
+    assert InvalidDataError is first[0]
+    return first[3]
 
 
 @given(number=JSON_FLOATS)

@@ -1,8 +1,9 @@
 """Serialization answers that mutation testing (red team r20) found unpinned.
 
 A zero written ``0.00`` in a defaulted Money field is kept as written, and a
-duration written with more than six decimal places is read when it is still
-a whole number of microseconds.
+duration written with more than six decimal places is refused for its text
+(red team r24 S1: only the text the writer writes is read) even when it is a
+whole number of microseconds, and for its value when it is not.
 """
 
 from __future__ import annotations
@@ -54,16 +55,25 @@ def test_a_defaulted_zero_is_left_out_and_comes_back_as_the_default():
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "written"),
     [
-        ("1.0000000", timedelta(seconds=1)),
-        ("0.1234560", timedelta(microseconds=123456)),
-        ("-2.500000000", timedelta(seconds=-2.5)),
+        ("1.0000000", "1"),
+        ("0.1234560", "0.123456"),
+        ("-2.500000000", "-2.5"),
     ],
 )
-def test_whole_microseconds_written_with_more_places_are_read(text, expected):
-    """r20 L7: a duration of whole microseconds is read though its text has more than six places."""
-    assert expected == serialize.from_dict(timedelta, text)
+def test_whole_microseconds_written_with_more_places_are_refused(text, written):
+    """r24 S1 (was r20 L7): a duration is read only from the text the writer writes for it.
+
+    These are whole microseconds, but to_json writes them *written*: reading
+    them would rewrite the document.  The message gives the text to write.
+    """
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_dict(timedelta, text)
+    (problem,) = caught.value.problems
+    assert ("$", "canonical decimal text") == (problem.path, problem.rule)
+    assert repr(written) in problem.message
+    assert written == serialize.to_dict(serialize.from_dict(timedelta, written))
 
 
 def test_a_seventh_place_that_is_not_zero_is_still_refused():

@@ -8,12 +8,20 @@ passes.  Reading is strict and never rewrites anything:
 * Money is ``{"amount": "1000.00", "currency": "USD"}``; the amount is
   canonical text (ASCII digits, an optional sign, one decimal point) or a
   JSON integer, never a float; ``"1_000"``, ``" 5"``, ``"1e3"`` and
-  full-width digits are refused.
+  full-width digits are refused.  Canonical means the very text
+  ``to_json`` writes for the value read (the rule is derived from the
+  writer), so ``"05"``, ``"+5"`` and ``"025.00"`` are refused, not
+  rewritten as ``"5"`` and ``"25.00"``; ``"-0.00"`` is held and written
+  as given.
 * Other decimals (star ratings, fee rates, hours) follow the same rule;
-  durations are seconds in the same form, to the microsecond.
+  durations are seconds in the same form, to the microsecond (``"90.5"``,
+  not ``"90.50"``).
 * Dates are extended ISO 8601 (``2025-06-02``; not ``20250602``, week or
   ordinal dates); datetimes are extended ISO 8601 with seconds and an
-  offset (``2025-06-02T09:30:00+05:00`` or ``…Z``).
+  offset (``2025-06-02T09:30:00+05:00`` or ``…Z``; not ``-00:00``, which
+  RFC 3339 writes for an unknown offset).
+* JSON is strict (RFC 8259): ``NaN`` and ``Infinity`` are refused; one
+  byte-order mark at the start is ignored, in ``str`` as in ``bytes``.
 * ``"false"`` is not ``False`` and ``3.9`` is not ``3``; unknown enum
   values, unknown keys, duplicate keys (in :func:`from_json`) and missing
   fields are refused.
@@ -453,6 +461,13 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     Python would write otherwise; later ones are shown as Python writes them,
     so a document of a million floats is read in bounded memory).
 
+    The text is strict JSON (RFC 8259): ``NaN``, ``Infinity`` and
+    ``-Infinity``, which ``json.loads`` alone would read as floats, are
+    refused as not valid JSON.  One byte-order mark at the start is ignored,
+    in ``str`` (``"\ufeff{…}"``) as in ``bytes`` (``b"\xef\xbb\xbf{…}"``),
+    so a file saved by Notepad reads the same whichever way it was read (as
+    the ``upwork-safety`` CLI reads it); a second one is not valid JSON.
+
     Raises:
         InvalidDataError: The text is not JSON, an object repeats a key, or
             the data is invalid.
@@ -490,10 +505,16 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     numbers = WrittenNumbers()
 
     _check_target(cls)
+    if isinstance(text, str) and text.startswith(_BOM):
+        text = text[len(_BOM) :]  # one mark, as json.loads drops from bytes (red team r24 S3)
     with _collector_paused():  # one pause for parsing and building
         try:
             data = json.loads(
-                text, object_pairs_hook=pairs, parse_float=numbers.read, parse_int=read_int
+                text,
+                object_pairs_hook=pairs,
+                parse_float=numbers.read,
+                parse_int=read_int,
+                parse_constant=_not_json,
             )
         except (ValueError, TypeError) as exc:
             raise InvalidDataError(
@@ -506,6 +527,15 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             raise InvalidDataError(_paths(data, marked), count=count, field="text", rule=_TEXT[1])
         with numbers.quoted():
             return _build(cls, data, _TEXT)
+
+
+#: The byte-order mark, as a character: one at the start of the text is not part of the JSON.
+_BOM = "\ufeff"
+
+
+def _not_json(token: str) -> NoReturn:
+    """``json.loads``' ``parse_constant``: ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON."""
+    raise ValueError(f"{token} is not a JSON value (JSON has no NaN or infinities, RFC 8259)")
 
 
 def __dir__() -> list[str]:

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, get_args
 from upwork_safety import _display
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._plain import whole_number
-from upwork_safety._render import jsonable
-from upwork_safety.errors import MAX_PROBLEMS, UpworkSafetyError
+from upwork_safety._render import decimal_text, jsonable, seconds_text
+from upwork_safety.errors import MAX_PROBLEMS, InvalidValueError, UpworkSafetyError
 from upwork_safety.money import Money, to_decimal, unicode_text
 
 if TYPE_CHECKING:
@@ -236,26 +236,60 @@ def read_bool(value: object, _: object = None) -> bool:
     )
 
 
+#: The rule a decimal text breaks when it is not the text the writer writes.
+CANONICAL = "canonical decimal text"
+
+
+def as_written(text: str, value: Decimal, what: str) -> Decimal:
+    """*value*, read from *text*, if *text* is the very text the writer writes for it.
+
+    The one rule for the decimal text every reader takes (amounts, rates,
+    stars, counts): the text :func:`~upwork_safety._render.decimal_text`
+    writes for the value read, which ``to_json`` writes; so a document loads
+    only if writing it back gives the same text.  ``"05"``, ``"+5"``,
+    ``"01.5"`` and ``"025.00"`` read as numbers but are not written so, and
+    are refused rather than rewritten.  Negative zero is written as it is
+    held (``"-0.00"`` stays ``"-0.00"``), so it is read as written.
+
+    Raises:
+        InvalidValueError: *text* is not the writer's text (``field`` *what*,
+            ``rule`` :data:`CANONICAL`); the message gives the text to write.
+    """
+    written = decimal_text(value)
+    if written == text:
+        return value
+    raise InvalidValueError(
+        f"{what} must be written as to_json writes it: {shown(written)}, not {shown(text)} "
+        "(no leading zeros, no plus sign)",
+        field=what,
+        rule=CANONICAL,
+    )
+
+
 def read_decimal(value: object, _: object = None) -> Decimal:
     """A decimal number as canonical text (``"12.50"``) or a JSON integer.
 
     The text rule is :func:`upwork_safety.money.to_decimal`'s: ASCII digits,
     an optional sign, one decimal point; at most 18 integer digits and 18
     decimal places, with trailing zeros written up to the library's 60
-    places (as a ``Decimal`` amount may hold them).
-    Floats are refused because they cannot hold decimals exactly.
+    places (as a ``Decimal`` amount may hold them); and the text must be the
+    one the writer writes for that number (:func:`as_written`: not ``"05"``
+    or ``"+5"``).  Floats are refused because they cannot hold decimals
+    exactly.
     """
     if type(value) is str or (type(value) is int):
         try:
-            if type(value) is str and len(value) <= _CACHED_TEXT:
-                return _decimal(value)
+            if type(value) is str:
+                if len(value) <= _CACHED_TEXT:
+                    return _decimal(value)
+                return as_written(value, to_decimal(value, "the number"), "the number")
             return to_decimal(value, "the number")
         except UpworkSafetyError as exc:
             raise RefusedError(str(exc), rule=exc.rule) from None
     raise RefusedError(
         f'expected a decimal number as a string (e.g. "12.50"), got '
         f"{type_name(value)} {shown(value)}",
-        rule="canonical decimal text",
+        rule=CANONICAL,
     )
 
 
@@ -266,23 +300,25 @@ _CACHED_TEXT = 64
 
 @functools.lru_cache(maxsize=4096)
 def _decimal(text: str) -> Decimal:
-    """``to_decimal(text)``, kept: a Decimal is immutable and documents repeat rates and ratings.
+    """``to_decimal(text)`` if *text* is :func:`as_written`, kept: documents repeat rates.
 
     Only values are kept; a refused text raises each time.
     """
-    return to_decimal(text, "the number")
+    return as_written(text, to_decimal(text, "the number"), "the number")
 
 
 def read_seconds(value: object, _: object = None) -> timedelta:
     """A duration as seconds: canonical decimal text or an integer, to the microsecond.
 
     ``"1e999990"`` is not canonical text and is refused at once, without
-    ever building the number.
+    ever building the number.  The text must be the one the writer writes
+    for the duration (:func:`~upwork_safety._render.seconds_text`):
+    ``"90.5"``, not ``"90.50"``, ``"+90.5"`` or ``"090.5"``.
     """
     if type(value) is not str and type(value) is not int:
         raise RefusedError(
             f"expected a number of seconds as a string, got {type_name(value)}",
-            rule="canonical decimal text",
+            rule=CANONICAL,
         )
     try:
         seconds = to_decimal(value, "the number of seconds")
@@ -300,12 +336,20 @@ def read_seconds(value: object, _: object = None) -> timedelta:
     # At most 18 digits either side (to_decimal's limits): a small integer.
     micro = int(seconds.scaleb(6, context=CONTEXT).to_integral_value(context=CONTEXT))
     try:
-        return timedelta(microseconds=micro)
+        duration = timedelta(microseconds=micro)
     except OverflowError:
         raise RefusedError(
             f"{shown(value)} seconds is longer than {timedelta.max.days:,} days",
             rule="within timedelta's range",
         ) from None
+    if type(value) is str and (written := seconds_text(duration)) != value:
+        # As for decimals (as_written): only the text the writer writes, "90.5" not "90.50".
+        raise RefusedError(
+            f"the number of seconds must be written as to_json writes it: {shown(written)}, "
+            f"not {shown(value)} (no leading zeros, plus sign or trailing zeros)",
+            rule=CANONICAL,
+        )
+    return duration
 
 
 _MICROSECOND = Decimal("0.000001")
@@ -361,8 +405,17 @@ def _date(text: str) -> date | None:
         return None
 
 
+#: The offset RFC 3339 (section 4.3) gives to a time whose local offset is
+#: unknown: in effect no offset, so refused like a naive time, never read as UTC.
+UNKNOWN_OFFSET = "-00:00"
+
+
 def read_datetime(value: object, _: object = None) -> datetime:
-    """An extended ISO 8601 date and time with seconds and a UTC offset."""
+    """An extended ISO 8601 date and time with seconds and a UTC offset.
+
+    ``-00:00`` is refused: RFC 3339 writes it for an unknown offset, so the
+    moment it names is unknown too (``+00:00`` and ``Z`` are UTC).
+    """
     if type(value) is not str:
         raise RefusedError(
             f"expected an ISO datetime string, got {type_name(value)}",
@@ -371,6 +424,12 @@ def read_datetime(value: object, _: object = None) -> datetime:
     text: str = value
     if len(text) <= 32 and (found := _datetime(text)) is not None:
         return found
+    if text.endswith(UNKNOWN_OFFSET) and _DATETIME.fullmatch(text) is not None:
+        raise RefusedError(
+            f"datetime {shown(text)} has the offset -00:00, which says the local offset is "
+            "unknown (RFC 3339 section 4.3); give the real offset, e.g. +00:00 for UTC",
+            rule="an ISO 8601 datetime with an offset",
+        )
     if len(text) <= 32 and _DATETIME.fullmatch(text + "+00:00") is not None:
         raise RefusedError(
             f"datetime {shown(text)} has no UTC offset; add one, e.g. +00:00",
@@ -388,7 +447,7 @@ def _datetime(text: str) -> datetime | None:
 
     Kept, as datetimes are immutable and histories repeat their moments.
     """
-    if _DATETIME.fullmatch(text) is None:
+    if _DATETIME.fullmatch(text) is None or text.endswith(UNKNOWN_OFFSET):
         return None
     try:
         return datetime.fromisoformat(
@@ -443,14 +502,24 @@ def _money(amount: str, currency: str) -> Money:
     Histories repeat the same few amounts (zeros, milestone prices) many
     times; building each once saves a quarter of the load time.
     """
-    return Money(amount, currency)
+    return _as_written_money(Money(amount, currency), amount)
+
+
+def _as_written_money(money: Money, amount: str) -> Money:
+    """*money*, read from the text *amount*, if that is the text the writer writes (as_written)."""
+    as_written(amount, money.amount, "Money.amount")
+    return money
 
 
 _MONEY_KEYS = frozenset({"amount", "currency"})
 
 
 def read_money(value: object, _: object = None) -> Money:
-    """``{"amount": "1000.00", "currency": "USD"}``; the amount may also be a JSON integer."""
+    """``{"amount": "1000.00", "currency": "USD"}``; the amount may also be a JSON integer.
+
+    An amount given as text must be the text the writer writes for it
+    (:func:`as_written`): ``"05"`` and ``"+5"`` are refused at ``.amount``.
+    """
     if type(value) is dict and len(value) == 2:
         amount = value.get("amount")
         currency = value.get("currency")
@@ -489,7 +558,7 @@ def _read_money_carefully(value: object) -> Money:
             f'expected a string like "1000.00" (floats cannot hold cents exactly), '
             f"got {type_name(amount)} {shown(amount)}",
             ".amount",
-            "canonical decimal text",
+            CANONICAL,
         )
     currency = value["currency"]
     if not isinstance(currency, str):
@@ -497,7 +566,8 @@ def _read_money_carefully(value: object) -> Money:
             f"expected an ISO 4217 code, got {type_name(currency)}", ".currency", "an ISO 4217 code"
         )
     try:
-        return Money(amount, currency)
+        money = Money(amount, currency)
+        return _as_written_money(money, amount) if isinstance(amount, str) else money
     except UpworkSafetyError as exc:
         raise _money_refused(exc) from None
 
