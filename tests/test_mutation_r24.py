@@ -381,7 +381,15 @@ def test_a15_a_text_with_an_offset_is_not_said_to_lack_one(text: str) -> None:
     with pytest.raises(argparse.ArgumentTypeError) as info:
         _args.moment(text)
     assert "no UTC offset" not in str(info.value)
-    assert "is not a moment like" in str(info.value)
+    assert "expected an ISO datetime like" in str(info.value)
+
+
+def test_a_moment_offset_of_minus_zero_is_refused_in_the_readers_words() -> None:
+    """--now with -00:00 (RFC 3339: offset unknown) says why, as the file reader does."""
+    with pytest.raises(argparse.ArgumentTypeError) as info:
+        _args.moment("2026-11-26T09:00:00-00:00")
+    assert "-00:00" in str(info.value)
+    assert "unknown" in str(info.value)
 
 
 # --- checks: where ``_mid_sentence`` cuts a message (N01-N13) --------------------------------

@@ -223,7 +223,8 @@ def moment(text: str) -> datetime:
 
     try:
         value = serialize.from_dict(datetime, text)
-    except UpworkSafetyError:
+    except UpworkSafetyError as error:
+        problems = error.problems if isinstance(error, InvalidDataError) else ()
         try:
             naive = datetime.fromisoformat(text)
         except ValueError:
@@ -243,9 +244,10 @@ def moment(text: str) -> datetime:
                 f"{shown(text)} has no UTC offset; add one, e.g. {suggested.isoformat()} "
                 "(Upwork's clocks are UTC)"
             ) from None
-        raise argparse.ArgumentTypeError(
-            f"{shown(text)} is not a moment like 2026-11-26T09:00:00+00:00"
-        ) from None
+        # The file reader's own words, which quote the text and name what is wrong
+        # (an offset of -00:00 is unknown, not UTC), as day() gives them.
+        why = problems[0].message if problems else f"{shown(text)} is not a moment"
+        raise argparse.ArgumentTypeError(why) from None
     try:
         return utc_instant(value, "the moment")
     except UpworkSafetyError as exc:  # off the calendar once in UTC, or past the last day
