@@ -302,7 +302,11 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
 
     statement = ctx.read_statement(args.file, unknown_types=args.unknown_types)
     by = _BY[args.by]
-    summary = statements.summarize(statement, by=by)
+    # A refusal of the statement as a whole (dates over a century apart, or before the
+    # first tax year) is a problem with the file: it names the file, as every other does
+    # (red team r24 statements L3).
+    with options_for({"statement": args.file}):
+        summary = statements.summarize(statement, by=by)
     audit = _audit(statement, args)
     if ctx.json:
         document: dict[str, object] = {
