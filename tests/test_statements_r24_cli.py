@@ -41,3 +41,19 @@ def test_a_statement_refused_as_a_whole_names_the_file(tmp_path, capsys, rows, b
     err = capsys.readouterr().err
     assert (2, "") == (code, out)
     assert err.startswith(f"upwork-safety statement: error: {path}: {said}")
+
+
+def test_a_note_quotes_an_input_word_with_python_escapes_in_text_and_json_alike(tmp_path):
+    """L4 (docs made true): a note is the library's sentence, quoting the type word as Python
+    writes it; ``--json`` writes that sentence, so a JSON reader reads back ``\\x1b`` as four
+    characters, and no output carries the raw ESC (docs/cli.md, "JSON output")."""
+    import json
+
+    path = tmp_path / "esc.csv"
+    path.write_text(HISTORY + "2024-08-05,1,Fixed\x1b[31mPrice,x,,,A,,,400.00,,,400.00\n", "utf-8")
+    code, text = run("statement", str(path), "--unknown-types", "other")
+    json_code, dumped = run("statement", str(path), "--unknown-types", "other", "--json")
+    (note,) = json.loads(dumped)["notes"]
+    quoted = "('Fixed\\x1b[31mPrice'; line 2)"
+    assert (0, 0, True, True) == (code, json_code, quoted in note, quoted in text)
+    assert "\x1b" not in text + dumped
