@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
-from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
@@ -63,7 +62,11 @@ from upwork_safety.statements._model import (
     TransactionKind,
 )
 from upwork_safety.statements._statement import Statement, check_statement
-from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
+from upwork_safety.statements._withdrawal_fee import (
+    WithdrawalFeeCheck,
+    one_per_withdrawal,
+    withdrawal_checks,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -217,53 +220,8 @@ class FeeAudit:
         self._check_order()
 
     def _check_withdrawal_fees(self) -> None:
-        """Each withdrawal fee row checked once, and the charges of one withdrawal in one check.
-
-        ``audit_fees``' rule (``_withdrawal_checks``): a repeated row would
-        count its excess twice, and a second charge of a withdrawal moved to
-        a check of its own would hide the double charge; only a refund beside
-        a single charge is checked on its own.
-        """
-        withdrawn: set[Transaction] = set()
-        charged: dict[str, WithdrawalFeeCheck] = {}
-        for index, withdrawal in enumerate(self.withdrawal_fees):
-            where = f"FeeAudit.withdrawal_fees[{index}]"
-            again = next((row for row in withdrawal.fees if row in withdrawn), None)
-            if again is not None:
-                raise InvalidValueError(
-                    f"{where} holds fee line {again.line} again: each withdrawal fee row "
-                    "is checked once",
-                    field=where,
-                    rule="each withdrawal fee row once",
-                )
-            withdrawn.update(withdrawal.fees)
-        for index, withdrawal in enumerate(self.withdrawal_fees):
-            if withdrawal.fee.id is not None and is_charge(withdrawal.fee):
-                other = charged.setdefault(withdrawal.fee.id, withdrawal)
-                if other is not withdrawal:
-                    where = f"FeeAudit.withdrawal_fees[{index}]"
-                    raise InvalidValueError(
-                        f"{where} (fee line {withdrawal.fee.line}) charges a fee on the "
-                        f"withdrawal of id {shown(withdrawal.fee.id)}, which another check "
-                        f"holds (fee line {other.fee.line}): the fees of one withdrawal are "
-                        "judged together, in one check",
-                        field=where,
-                        rule="the fees of one withdrawal in one check",
-                    )
-        for index, withdrawal in enumerate(self.withdrawal_fees):
-            fee = withdrawal.fee
-            beside = charged.get(fee.id) if fee.id is not None else None
-            if beside is None or beside is withdrawal:
-                continue
-            if not netted_beside(sum(1 for row in beside.fees if is_charge(row))):
-                continue  # a refund beside a single charge: checked on its own
-            where = f"FeeAudit.withdrawal_fees[{index}]"
-            raise InvalidValueError(
-                f"{where} (fee line {fee.line}) is a refund on a withdrawal charged more than "
-                f"once (fee line {beside.fee.line}): it is netted in that check",
-                field=where,
-                rule="the fees of one withdrawal in one check",
-            )
+        """The withdrawal fee checks as ``audit_fees`` gives them (``one_per_withdrawal``)."""
+        one_per_withdrawal(self.withdrawal_fees)
 
     def _check_unchecked_beside_checks(self) -> None:
         """A fee naming a checked income row is in its check, but a refund beside one charge.
@@ -502,33 +460,6 @@ def _joined(
     return charged
 
 
-def _withdrawal_checks(statement: Statement) -> list[WithdrawalFeeCheck]:
-    """Each withdrawal's fee rows, judged together, oldest first (by the first fee charged).
-
-    The rows of one withdrawal are those with one id (the Transactions
-    report writes a withdrawal and its fees under one ``Transaction ID``);
-    a row with no id is a withdrawal of its own.  They are grouped by the
-    service fees' rule (:func:`judged_together`): a fee charged twice is
-    judged once, as an overcharge, and a refund beside a single fee is
-    checked on its own.
-    """
-    by_withdrawal: dict[object, list[Transaction]] = {}
-    for row in statement.transactions:
-        if row.kind is TransactionKind.WITHDRAWAL_FEE:
-            by_withdrawal.setdefault(row if row.id is None else row.id, []).append(row)
-    checks: list[WithdrawalFeeCheck] = []
-    for rows in by_withdrawal.values():
-        together, alone = judged_together(rows)
-        if together:
-            first = next(row for row in together if is_charge(row))
-            more = [row for row in together if row is not first]
-            checks.append(WithdrawalFeeCheck(fee=first, more_fees=more))
-        checks.extend(WithdrawalFeeCheck(fee=row) for row in alone)
-    order = {row: position for position, row in enumerate(statement.transactions)}
-    checks.sort(key=lambda check: order[check.fee])
-    return checks
-
-
 def _unjoined_reason(fee: Transaction, found: str, refund_by_id: dict[str, Transaction]) -> str:
     """Why a fee that joins no income row is not checked: *found*, or the refund it came with.
 
@@ -703,7 +634,7 @@ def audit_fees(
         *notes.no_client_legacy_notes(unclaimed),
     ]
     unchecked.sort(key=lambda u: order[u.fee])  # statement order, as the checks
-    withdrawals = _withdrawal_checks(statement)
+    withdrawals = withdrawal_checks(statement.transactions)
     return FeeAudit(
         checks=checks,
         not_checked=unchecked,

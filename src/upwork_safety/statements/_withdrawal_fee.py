@@ -7,7 +7,7 @@ The fee a withdrawal should have cost is the library's preset
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -18,10 +18,13 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.fees import get_method
 from upwork_safety.money import Money
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
-from upwork_safety.statements._fee_check import is_charge, netted_beside
+from upwork_safety.statements._fee_check import is_charge, judged_together, netted_beside
 from upwork_safety.statements._model import USD, Transaction, TransactionKind
 
-__all__ = ["METHOD_COLUMN", "WithdrawalFeeCheck"]
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["METHOD_COLUMN", "WithdrawalFeeCheck", "one_per_withdrawal", "withdrawal_checks"]
 
 #: The column of the Transactions report that names a withdrawal's method.
 METHOD_COLUMN = "Payment Method"
@@ -240,4 +243,81 @@ class WithdrawalFeeCheck:
         return (
             f"<WithdrawalFeeCheck {lines}: charged {self.charged}, "
             f"expected {self.expected} ({self.method!r})>"
+        )
+
+
+def withdrawal_checks(transactions: Sequence[Transaction]) -> list[WithdrawalFeeCheck]:
+    """Each withdrawal's fee rows, judged together, oldest first (by the first fee charged).
+
+    The rows of one withdrawal are those with one id (the Transactions
+    report writes a withdrawal and its fees under one ``Transaction ID``);
+    a row with no id is a withdrawal of its own.  They are grouped by the
+    service fees' rule (``_fee_check.judged_together``): a fee charged twice is
+    judged once, as an overcharge, and a refund beside a single fee is
+    checked on its own.
+    """
+    by_withdrawal: dict[object, list[Transaction]] = {}
+    for row in transactions:
+        if row.kind is TransactionKind.WITHDRAWAL_FEE:
+            by_withdrawal.setdefault(row if row.id is None else row.id, []).append(row)
+    checks: list[WithdrawalFeeCheck] = []
+    for rows in by_withdrawal.values():
+        together, alone = judged_together(rows)
+        if together:
+            first = next(row for row in together if is_charge(row))
+            more = [row for row in together if row is not first]
+            checks.append(WithdrawalFeeCheck(fee=first, more_fees=more))
+        checks.extend(WithdrawalFeeCheck(fee=row) for row in alone)
+    order = {row: position for position, row in enumerate(transactions)}
+    checks.sort(key=lambda check: order[check.fee])
+    return checks
+
+
+def one_per_withdrawal(checks: tuple[WithdrawalFeeCheck, ...]) -> None:
+    """Each withdrawal fee row checked once, and the charges of one withdrawal in one check.
+
+    FeeAudit's check of its withdrawal_fees, by :func:`withdrawal_checks`'
+    rule: a repeated row would count its excess twice, and a second charge
+    of a withdrawal moved to a check of its own would hide the double
+    charge; only a refund beside a single charge is checked on its own.
+    """
+    withdrawn: set[Transaction] = set()
+    charged: dict[str, WithdrawalFeeCheck] = {}
+    for index, withdrawal in enumerate(checks):
+        where = f"FeeAudit.withdrawal_fees[{index}]"
+        again = next((row for row in withdrawal.fees if row in withdrawn), None)
+        if again is not None:
+            raise InvalidValueError(
+                f"{where} holds fee line {again.line} again: each withdrawal fee row "
+                "is checked once",
+                field=where,
+                rule="each withdrawal fee row once",
+            )
+        withdrawn.update(withdrawal.fees)
+    for index, withdrawal in enumerate(checks):
+        if withdrawal.fee.id is not None and is_charge(withdrawal.fee):
+            other = charged.setdefault(withdrawal.fee.id, withdrawal)
+            if other is not withdrawal:
+                where = f"FeeAudit.withdrawal_fees[{index}]"
+                raise InvalidValueError(
+                    f"{where} (fee line {withdrawal.fee.line}) charges a fee on the "
+                    f"withdrawal of id {shown(withdrawal.fee.id)}, which another check "
+                    f"holds (fee line {other.fee.line}): the fees of one withdrawal are "
+                    "judged together, in one check",
+                    field=where,
+                    rule="the fees of one withdrawal in one check",
+                )
+    for index, withdrawal in enumerate(checks):
+        fee = withdrawal.fee
+        beside = charged.get(fee.id) if fee.id is not None else None
+        if beside is None or beside is withdrawal:
+            continue
+        if not netted_beside(sum(1 for row in beside.fees if is_charge(row))):
+            continue  # a refund beside a single charge: checked on its own
+        where = f"FeeAudit.withdrawal_fees[{index}]"
+        raise InvalidValueError(
+            f"{where} (fee line {fee.line}) is a refund on a withdrawal charged more than "
+            f"once (fee line {beside.fee.line}): it is netted in that check",
+            field=where,
+            rule="the fees of one withdrawal in one check",
         )
