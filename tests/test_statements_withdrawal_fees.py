@@ -93,7 +93,9 @@ def test_a_withdrawal_fee_is_set_against_its_methods_published_fee():
 def test_a_zero_withdrawal_fee_is_checked_as_a_charge_of_nothing():
     """Red team r19 mutation V1: a $0.00 fee row charges nothing (a charge is at zero or
     below); it is checked against Direct to Local Bank's $0.99 (HC 211060578), not taken
-    for a refund: $0.99 below, a mismatch that offsets nothing."""
+    for a refund: $0.99 below, a mismatch that offsets nothing.  Red team r24 statements L2:
+    kept, as the service-fee audit reads a row at zero (``is_charge``); docs/statements.md
+    and docs/cli.md now say a 0.00 row is a charge of nothing, with this verdict."""
     audit = audit_fees(parse(_withdrawals(("Direct to Local Bank (PKR)", "0.00"))))
     (check,) = audit.withdrawal_fees
     assert (usd("0.00"), usd("0.99"), False, usd("-0.99"), None) == (
@@ -242,3 +244,141 @@ def test_extra_value_reads_a_column_the_export_keeps_in_extra():
     with pytest.raises(InvalidTypeError) as info:
         fee.extra_value(5)  # type: ignore[arg-type]
     assert "column" == info.value.field
+
+
+# ============================================================ one withdrawal, several fee rows
+
+
+def _one_withdrawal(*fees: str, method: str = "Direct to Local Bank (PKR)") -> str:
+    """A Transactions report: $1,000 of income, one $500 withdrawal (id 2) with *fees* rows."""
+    balance = Decimal("1000.00")
+    rows = [
+        {
+            "Date": "Aug 04, 2024",
+            "Transaction ID": "1",
+            "Transaction Type": "Fixed-price",
+            "Transaction Summary": "Site",
+            "Team": "Initech",
+            "Amount $": "1000.00",
+            "Current Balance $": "1000.00",
+        }
+    ]
+    for kind, amount in (("Withdrawal", "-500.00"), *(("Withdrawal Fee", fee) for fee in fees)):
+        balance += Decimal(amount)
+        rows.append(
+            {
+                "Date": "Aug 05, 2024",
+                "Transaction ID": "2",
+                "Transaction Type": kind,
+                "Transaction Summary": kind,
+                "Amount $": amount,
+                "Current Balance $": str(balance),
+                "Payment Method": method,
+            }
+        )
+    return table(REPORT, rows[::-1])
+
+
+def test_a_withdrawal_fee_charged_twice_on_one_withdrawal_is_an_overcharge():
+    """Red team r24 statements M1: two $0.99 Direct to Local Bank rows under one withdrawal's
+    Transaction ID are $1.98 for a withdrawal whose published fee is $0.99 (HC 211060578):
+    $0.99 overcharged, as a service fee charged twice is (docs/statements.md, ``twice``)."""
+    audit = audit_fees(parse(_one_withdrawal("-0.99", "-0.99")))
+    (check,) = audit.withdrawal_fees
+    assert ([3, 2], usd("1.98"), usd("0.99"), False, usd("0.99")) == (
+        [row.line for row in check.fees],
+        check.charged,
+        check.expected,
+        check.matches,
+        check.difference,
+    )
+    assert ((check,), usd("0.99")) == (audit.withdrawal_mismatches, audit.withdrawal_overcharged)
+    assert "lines 3, 2: charged USD 1.98" in repr(check)
+
+
+def test_a_double_withdrawal_fee_refunded_once_matches_and_one_refund_stays_apart():
+    """The service fees' rule: refunds are netted only beside two or more charges."""
+    (netted,) = audit_fees(parse(_one_withdrawal("-0.99", "-0.99", "0.99"))).withdrawal_fees
+    assert (usd("0.99"), True, 3) == (netted.charged, netted.matches, len(netted.fees))
+    (with_zero,) = audit_fees(parse(_one_withdrawal("-0.99", "0.00"))).withdrawal_fees
+    assert (usd("0.99"), True) == (with_zero.charged, with_zero.matches)  # 0.00 adds nothing
+    single, refund = audit_fees(parse(_one_withdrawal("-0.99", "0.99"))).withdrawal_fees
+    assert (True, (), usd("-0.99"), None) == (
+        single.matches,
+        single.more_fees,
+        refund.charged,
+        refund.matches,
+    )
+    assert (refund.reason or "").startswith("a refund of a withdrawal fee")
+
+
+def test_the_fee_rows_of_one_withdrawal_naming_two_methods_get_no_verdict():
+    statement = parse(_one_withdrawal("-0.99", "-0.99"))
+    first, second = (r for r in statement.transactions if r.kind is TransactionKind.WITHDRAWAL_FEE)
+    extra = tuple((k, "Payoneer" if k == METHOD else v) for k, v in second.extra)
+    check = WithdrawalFeeCheck(fee=first, more_fees=[attrs.evolve(second, extra=extra)])
+    assert (None, None) == (check.matches, check.expected)
+    assert (check.reason or "").startswith("the fee rows of one withdrawal name different methods")
+
+
+METHOD = "Payment Method"
+
+
+def test_a_withdrawal_fee_check_refuses_rows_of_another_withdrawal_or_a_lone_refund_netted():
+    statement = parse(_one_withdrawal("-0.99", "0.99"))
+    charge, refund = (r for r in statement.transactions if r.kind is TransactionKind.WITHDRAWAL_FEE)
+    with pytest.raises(InvalidValueError) as info:
+        WithdrawalFeeCheck(fee=charge, more_fees=[refund])
+    assert (
+        "WithdrawalFeeCheck.more_fees[0]",
+        "fee refunds netted only beside two or more charges",
+    ) == (
+        info.value.field,
+        info.value.rule,
+    )
+    other = attrs.evolve(refund, amount=usd("-0.99"), id="9")
+    with pytest.raises(InvalidValueError) as info:
+        WithdrawalFeeCheck(fee=charge, more_fees=[other])
+    assert ("WithdrawalFeeCheck.more_fees[0]", "the fee rows of one withdrawal (one id)") == (
+        info.value.field,
+        info.value.rule,
+    )
+    with pytest.raises(InvalidValueError) as info:
+        WithdrawalFeeCheck(fee=charge, more_fees=[charge])
+    assert "each row on a line of its own" == info.value.rule
+
+
+def test_a_fee_audit_refuses_the_charges_of_one_withdrawal_in_two_checks():
+    """A saved audit cannot hide a double charge by splitting it over two checks."""
+    audit = audit_fees(parse(_one_withdrawal("-0.99", "-0.99")))
+    (check,) = audit.withdrawal_fees
+    split = (WithdrawalFeeCheck(fee=check.fee), WithdrawalFeeCheck(fee=check.more_fees[0]))
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(audit, withdrawal_fees=split)
+    assert ("FeeAudit.withdrawal_fees[1]", "the fees of one withdrawal in one check") == (
+        info.value.field,
+        info.value.rule,
+    )
+    loaded = serialize.from_json(FeeAudit, serialize.to_json(audit))
+    assert (loaded, usd("0.99")) == (audit, loaded.withdrawal_overcharged)
+
+
+def test_the_cli_names_every_fee_row_of_a_withdrawal_charged_twice(tmp_path):
+    from test_cli import run
+
+    path = tmp_path / "report.csv"
+    path.write_text(_one_withdrawal("-0.99", "-0.99"), "utf-8")
+    code, text = run("statement", str(path), "--audit")
+    section = text[text.index("Withdrawal fees, checked") :]
+    assert (0, True, True) == (
+        code,
+        "checked           2 fee rows" in section,
+        "Withdrawal fee lines 2, 3: charged USD 1.98 on 2024-08-05, expected USD 0.99" in section,
+    )
+    code, text = run("statement", str(path), "--audit", "--json")
+    data = json.loads(text)["fee_audit"]["withdrawal_fees"]
+    assert (2, {"amount": "0.99", "currency": "USD"}, [[3, 2]]) == (
+        data["checked"],
+        data["overcharged"],
+        [m["fee_lines"] for m in data["mismatches"]],
+    )

@@ -49,14 +49,24 @@ from upwork_safety.statements._audit_pricing import (
     _priced_at,
     _rates,
 )
-from upwork_safety.statements._fee_check import FeeCheck, UncheckedFee, is_charge, netted_beside
+from upwork_safety.statements._fee_check import (
+    FeeCheck,
+    UncheckedFee,
+    is_charge,
+    judged_together,
+    netted_beside,
+)
 from upwork_safety.statements._model import (
     USD,
     Transaction,
     TransactionKind,
 )
 from upwork_safety.statements._statement import Statement, check_statement
-from upwork_safety.statements._withdrawal_fee import WithdrawalFeeCheck
+from upwork_safety.statements._withdrawal_fee import (
+    WithdrawalFeeCheck,
+    one_per_withdrawal,
+    withdrawal_checks,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -210,18 +220,8 @@ class FeeAudit:
         self._check_order()
 
     def _check_withdrawal_fees(self) -> None:
-        """Each withdrawal fee row checked once: a repeated one would count its excess twice."""
-        withdrawn: set[Transaction] = set()
-        for index, withdrawal in enumerate(self.withdrawal_fees):
-            if withdrawal.fee in withdrawn:
-                where = f"FeeAudit.withdrawal_fees[{index}]"
-                raise InvalidValueError(
-                    f"{where} is fee line {withdrawal.fee.line} again: each withdrawal fee row "
-                    "is checked once",
-                    field=where,
-                    rule="each withdrawal fee row once",
-                )
-            withdrawn.add(withdrawal.fee)
+        """The withdrawal fee checks as ``audit_fees`` gives them (``one_per_withdrawal``)."""
+        one_per_withdrawal(self.withdrawal_fees)
 
     def _check_unchecked_beside_checks(self) -> None:
         """A fee naming a checked income row is in its check, but a refund beside one charge.
@@ -264,8 +264,9 @@ class FeeAudit:
             for index, row in enumerate(self.income_without_fee)
         )
         rows.extend(
-            (f"FeeAudit.withdrawal_fees[{index}]", check.fee)
+            (f"FeeAudit.withdrawal_fees[{index}]", fee)
             for index, check in enumerate(self.withdrawal_fees)
+            for fee in check.fees
         )
         seen: dict[int, Transaction] = {}
         for where, row in rows:
@@ -450,15 +451,12 @@ def _joined(
     }
     charged: dict[Transaction, list[Transaction]] = {}
     for income, rows in joined.items():
-        charges = [row for row in rows if is_charge(row)]
-        refunds = [row for row in rows if not is_charge(row)]
-        if netted_beside(len(charges)):
-            charged[income] = rows
-            continue
-        if charges:
-            charged[income] = charges
-        reason = _refund_reason(charged=bool(charges), payment_refunded=income.id in refunded)
-        unchecked.extend(UncheckedFee(row, reason) for row in refunds)
+        together, refunds = judged_together(rows)
+        if together:
+            charged[income] = list(together)
+        if refunds:
+            reason = _refund_reason(charged=bool(together), payment_refunded=income.id in refunded)
+            unchecked.extend(UncheckedFee(row, reason) for row in refunds)
     return charged
 
 
@@ -636,11 +634,7 @@ def audit_fees(
         *notes.no_client_legacy_notes(unclaimed),
     ]
     unchecked.sort(key=lambda u: order[u.fee])  # statement order, as the checks
-    withdrawals = [
-        WithdrawalFeeCheck(fee=row)
-        for row in statement.transactions
-        if row.kind is TransactionKind.WITHDRAWAL_FEE
-    ]
+    withdrawals = withdrawal_checks(statement.transactions)
     return FeeAudit(
         checks=checks,
         not_checked=unchecked,

@@ -287,7 +287,8 @@ def withdrawal_notes(withdrawals: Sequence[WithdrawalFeeCheck]) -> list[str]:
     )
     return [
         (
-            f"The withdrawal fees of {lines_named([c.fee for c in checked])} are compared with "
+            f"The withdrawal fees of {lines_named([row for c in checked for row in c.fees])} are "
+            "compared with "
             f"each method's fee as published now ({published}): the library's withdrawal "
             "methods are not dated, so a fee changed since is not known."
         )

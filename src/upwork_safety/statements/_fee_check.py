@@ -9,7 +9,7 @@ fees name its income row, and its expected fee is the fee engine's.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -29,11 +29,14 @@ from upwork_safety.statements._model import (
     usd_field,
 )
 
-__all__ = ["FeeCheck", "UncheckedFee", "is_charge", "netted_beside"]
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["FeeCheck", "UncheckedFee", "is_charge", "judged_together", "netted_beside"]
 
 
 def is_charge(row: Transaction) -> bool:
-    """Whether a service fee row charges a fee (0 or below, as the exports sign it).
+    """Whether a fee row (a service or a withdrawal fee) charges a fee (0 or below, as signed).
 
     The audit goes by the sign: a row above zero gives a fee back, whatever
     its word (``summarize`` names a row whose sign and word disagree).
@@ -50,6 +53,24 @@ def netted_beside(charges: int) -> bool:
     it stays out of the check (``not_checked``).
     """
     return charges > 1
+
+
+def judged_together(
+    rows: Sequence[Transaction],
+) -> tuple[tuple[Transaction, ...], tuple[Transaction, ...]]:
+    """The fee rows of one payment or withdrawal judged together, and the refunds left out.
+
+    :func:`~upwork_safety.statements.audit_fees`' one rule for the fees of
+    one income row and of one withdrawal: every charge is judged together
+    (a fee split over rows, or charged twice), with the refunds among
+    *rows* where it was charged more than once (:func:`netted_beside`);
+    otherwise the refunds are left out, each on its own.  Both in the order
+    of *rows*.
+    """
+    charges = tuple(row for row in rows if is_charge(row))
+    if netted_beside(len(charges)):
+        return tuple(rows), ()
+    return charges, tuple(row for row in rows if not is_charge(row))
 
 
 def _service_fee_row(row: Transaction, what: str) -> None:
