@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re-exported: its old home)
-from upwork_safety._decimals import count
+from upwork_safety._decimals import count, whole_hint
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._plain import plain_int_items, plain_text_items
@@ -553,8 +553,11 @@ def optional_whole_field(low: int, high: int) -> Any:
             return
         name = field_name(instance, attribute)
         if issubclass(type(value), bool) or not issubclass(type(value), int):
+            hint = whole_hint(value, missing="pass None for no value")
+            seen = shown(value)
+            given = type_name(value) if seen.startswith("<") else f"{type_name(value)} {seen}"
             raise InvalidTypeError(
-                f"{name} must be a whole number {low}–{high} or None, not {shown(value)}",
+                f"{name} must be a whole number {low}–{high} or None, not {given}{hint}",
                 field=name,
                 rule=f"a whole number {low}–{high}",
             )
