@@ -30,6 +30,7 @@ from upwork_safety._decimals import shows_exponent as shows_exponent
 from upwork_safety._decimals import to_decimal as to_decimal
 from upwork_safety._decimals import within_limits as within_limits
 from upwork_safety._display import shown
+from upwork_safety._money_mixing import refuse_mixed
 from upwork_safety._money_fields import _amount, _check_as_of, _check_source, _rate
 from upwork_safety._money_fields import _known_currencies as _known_currencies
 from upwork_safety._money_fields import check_currency as check_currency
@@ -283,20 +284,23 @@ class Money:
         if isinstance(other, Money):
             self._same(other, "add")
             return _result(_add(self.amount, other.amount), self.currency, "sum", self, "+", other)
-        return NotImplemented
+        refuse_mixed(self, "+", other)
 
     def __radd__(self, other: object) -> Money:
         # Lets plain ``sum(moneys)`` work: it starts from the int 0.
         if whole_number(other) == 0:  # the int's own value: a subclass's == may lie
             return self
-        return NotImplemented
+        refuse_mixed(self, "+", other, reflected=True)
 
     def __sub__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "subtract")
             diff = _subtract(self.amount, other.amount)
             return _result(diff, self.currency, "difference", self, "-", other)
-        return NotImplemented
+        refuse_mixed(self, "-", other)
+
+    def __rsub__(self, other: object) -> Money:
+        refuse_mixed(self, "-", other, reflected=True)  # Money - Money is __sub__
 
     def __mul__(self, other: object) -> Money:
         if isinstance(other, bool) or not isinstance(other, (int, Decimal)):
@@ -340,27 +344,23 @@ class Money:
     def __bool__(self) -> bool:
         return bool(self.amount)
 
-    def _compare(self, other: object) -> Decimal | None:
+    def _compare(self, other: object, op: str) -> Decimal:
         if not isinstance(other, Money):
-            return None
+            refuse_mixed(self, op, other)
         self._same(other, "compare")
         return _subtract(self.amount, other.amount)
 
     def __lt__(self, other: object) -> bool:
-        diff = self._compare(other)
-        return NotImplemented if diff is None else diff < 0
+        return self._compare(other, "<") < 0
 
     def __le__(self, other: object) -> bool:
-        diff = self._compare(other)
-        return NotImplemented if diff is None else diff <= 0
+        return self._compare(other, "<=") <= 0
 
     def __gt__(self, other: object) -> bool:
-        diff = self._compare(other)
-        return NotImplemented if diff is None else diff > 0
+        return self._compare(other, ">") > 0
 
     def __ge__(self, other: object) -> bool:
-        diff = self._compare(other)
-        return NotImplemented if diff is None else diff >= 0
+        return self._compare(other, ">=") >= 0
 
     @property
     def minor_unit(self) -> int:

@@ -1,0 +1,162 @@
+"""Regressions from review r24 (escrowhourly E1–E3, newcomer N1–N3, N9).
+
+Each test pins real values: a local time the clocks skipped, a numpy or
+pandas value where a whole number or a moment is wanted, Money mixed with a
+plain number, a DataFrame passed where contracts are, and the week a client
+disputes hours in.
+"""
+
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from upwork_safety import (
+    Contract,
+    ContractKind,
+    Milestone,
+    Money,
+    escrow,
+    hourly,
+    jss,
+)
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.models import Feedback, TimeEntry
+
+UTC = timezone.utc
+NEW_YORK = ZoneInfo("America/New_York")
+
+
+# E3: a wall time inside a daylight-saving gap ------------------------------------------
+
+
+def test_a_local_time_the_clocks_skipped_is_refused_naming_the_field():
+    """02:30 on 2025-03-09 never happened in New York: it was recorded as 07:30 UTC."""
+    skipped = datetime(2025, 3, 9, 2, 30, tzinfo=NEW_YORK)
+    with pytest.raises(InvalidValueError) as caught:
+        escrow.Fund("m0", skipped)
+    assert ("Fund.at", "a wall time that exists in its zone") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    assert "03:30" in str(caught.value)  # what it would have been read as
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda at: hourly.billing_week(at),
+        lambda at: TimeEntry(at, at + timedelta(hours=1)),
+        lambda at: hourly.dispute_response(at),
+        lambda at: escrow.ledger(
+            Contract("c", "cl", ContractKind.FIXED_PRICE, date(2025, 3, 1)), at
+        ),
+    ],
+    ids=["billing_week", "TimeEntry", "dispute_response", "ledger"],
+)
+def test_every_entry_point_refuses_the_skipped_time_by_the_one_rule(call):
+    with pytest.raises(InvalidValueError) as caught:
+        call(datetime(2025, 3, 9, 2, 30, tzinfo=NEW_YORK))
+    assert "a wall time that exists in its zone" == caught.value.rule
+
+
+def test_a_repeated_local_time_is_still_taken_with_either_fold():
+    """01:30 on 2025-11-02 happened twice in New York: fold picks which, both exist."""
+    first = escrow.Fund("m0", datetime(2025, 11, 2, 1, 30, tzinfo=NEW_YORK)).at
+    second = escrow.Fund("m0", datetime(2025, 11, 2, 1, 30, fold=1, tzinfo=NEW_YORK)).at
+    assert (datetime(2025, 11, 2, 5, 30, tzinfo=UTC), datetime(2025, 11, 2, 6, 30, tzinfo=UTC)) == (
+        first,
+        second,
+    )
+
+
+def test_times_either_side_of_the_gap_are_taken():
+    before = escrow.Fund("m0", datetime(2025, 3, 9, 1, 59, 59, tzinfo=NEW_YORK)).at
+    after = escrow.Fund("m0", datetime(2025, 3, 9, 3, 0, tzinfo=NEW_YORK)).at
+    assert (datetime(2025, 3, 9, 6, 59, 59, tzinfo=UTC), datetime(2025, 3, 9, 7, tzinfo=UTC)) == (
+        before,
+        after,
+    )
+
+
+# N1: numpy and pandas values where a whole number is wanted -----------------------------
+
+
+def test_a_numpy_int_score_is_told_to_pass_int():
+    numpy = pytest.importorskip("numpy")
+    with pytest.raises(InvalidTypeError) as caught:
+        Feedback(stars="5.0", private_score=numpy.int64(9))
+    assert ("Feedback.private_score", "a whole number 0–10") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    assert "pass int(value)" in str(caught.value)
+    assert "numpy.int64" in str(caught.value)
+    assert 9 == Feedback(stars="5.0", private_score=int(numpy.int64(9))).private_score
+
+
+def test_a_missing_score_is_told_to_pass_none():
+    pandas = pytest.importorskip("pandas")
+    for missing in (pandas.NA, float("nan")):
+        with pytest.raises(InvalidTypeError) as caught:
+            Feedback(stars="5.0", private_score=missing)
+        assert "Feedback.private_score" == caught.value.field
+        assert "missing value: pass None" in str(caught.value)
+
+
+def test_a_whole_float_activity_is_told_to_pass_int():
+    at = datetime(2025, 1, 6, 9, tzinfo=UTC)
+    with pytest.raises(InvalidTypeError) as caught:
+        TimeEntry(at, at + timedelta(hours=1), activity=5.0)
+    assert "TimeEntry.activity" == caught.value.field
+    assert "pass int(value)" in str(caught.value)
+
+
+# N2: pandas.NaT is a missing value, not a fine timestamp ---------------------------------
+
+
+def test_nat_as_a_moment_or_a_day_is_called_missing():
+    pandas = pytest.importorskip("pandas")
+    for call, field in (
+        (lambda: escrow.Fund("m0", pandas.NaT), "Fund.at"),
+        (lambda: jss.score([], as_of=pandas.NaT), "as_of"),
+        (lambda: Contract("c", "cl", ContractKind.FIXED_PRICE, pandas.NaT), "Contract.started"),
+    ):
+        with pytest.raises(InvalidValueError) as caught:
+            call()
+        assert (field, "not missing") == (caught.value.field, caught.value.rule)
+        assert "microseconds" not in str(caught.value)
+
+
+# N3: Money mixed with a plain number ---------------------------------------------------
+
+_M = Money("800", "USD")
+
+
+@pytest.mark.parametrize(
+    ("call", "advice"),
+    [
+        (lambda: _M + 1, "money + Money('1', 'USD')"),
+        (lambda: _M + Decimal(1), "money + Money('1', 'USD')"),
+        (lambda: _M - 0.5, "money - Money('0.5', 'USD')"),
+        (lambda: 1 + _M, "Money('1', 'USD') + money"),
+        (lambda: 2 - _M, "Money('2', 'USD') - money"),
+        (lambda: _M < 800.0, "money.amount < Decimal('800.0')"),
+        (lambda: _M >= 5, "money.amount >= Decimal('5')"),
+        (lambda: sorted([_M, 3]), "Money('3', 'USD')"),
+    ],
+    ids=["+int", "+Decimal", "-float", "int+", "int-", "<float", ">=int", "sorted"],
+)
+def test_money_with_a_plain_number_gets_the_library_error_with_advice(call, advice):
+    with pytest.raises(InvalidTypeError) as caught:
+        call()
+    assert ("other", "Money of the same currency") == (caught.value.field, caught.value.rule)
+    assert advice in str(caught.value)
+
+
+def test_money_equality_with_a_non_money_stays_false():
+    """== is not refused: Money sits in sets and dict keys beside other values."""
+    assert (False, True, False) == (_M == Decimal(800), _M != 800, _M in {800, "800"})
+    assert sum([_M, _M]) == Money("1600", "USD")  # sum() starts from 0, still taken
+    assert _M.amount == Decimal(800)
