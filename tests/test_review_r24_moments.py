@@ -160,3 +160,22 @@ def test_money_equality_with_a_non_money_stays_false():
     assert (False, True, False) == (_M == Decimal(800), _M != 800, _M in {800, "800"})
     assert sum([_M, _M]) == Money("1600", "USD")  # sum() starts from 0, still taken
     assert _M.amount == Decimal(800)
+
+
+# N9: a DataFrame passed where contracts are --------------------------------------------
+
+
+def test_a_dataframe_of_contracts_is_refused_with_the_column_to_pass():
+    pandas = pytest.importorskip("pandas")
+    contract = Contract(
+        "c1", "acme", ContractKind.FIXED_PRICE, date(2025, 1, 6),
+        milestones=[Milestone("m1", "Logo", Money("50", "USD"))],
+    )  # fmt: skip
+    table = pandas.DataFrame({"freelancer": ["ayesha"], "contract": [contract]})
+    with pytest.raises(InvalidTypeError) as caught:
+        jss.score(table, as_of=date(2025, 6, 1))
+    assert ("contracts", "a sequence, not a table") == (caught.value.field, caught.value.rule)
+    assert "df['contract']" in str(caught.value)
+    assert "jss.score_frame" in str(caught.value)
+    column = jss.score(table["contract"], as_of=date(2025, 6, 1))
+    assert column == jss.score([contract], as_of=date(2025, 6, 1))

@@ -507,6 +507,26 @@ def _names(kind: type | tuple[type, ...]) -> str:
     return kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
 
 
+def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> None:
+    """Refuse a table (a pandas, polars or Dask ``DataFrame``) passed where items are wanted.
+
+    Iterating a DataFrame gives its column names, so each item's check would
+    name a ``str`` the caller never passed (review r24, newcomer N9).  It is
+    told by its type's name, without importing pandas.  *column* is the
+    column to pass (``"contract"``, or ``""`` if it has no usual name); *also* is a further way, if there is one.
+    """
+    kind = type(value)
+    if type.__dict__["__name__"].__get__(kind) != "DataFrame":
+        return
+    example = f"e.g. df[{column!r}]" if column else "df[column]"
+    raise InvalidTypeError(
+        f"{what} is a {type_name(value)}, whose items are its column names: pass the column "
+        f"that holds them, {example}{also}",
+        field=what,
+        rule="a sequence, not a table",
+    )
+
+
 def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> tuple[T, ...]:
     """Return *value*, a sequence (or other finite iterable) of *kind*, as a tuple.
 
@@ -533,6 +553,7 @@ def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> t
             field=what,
             rule=f"a sequence of {names}",
         )
+    refuse_frame(value, what, "")
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
