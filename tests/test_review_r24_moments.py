@@ -46,9 +46,9 @@ def test_a_local_time_the_clocks_skipped_is_refused_naming_the_field():
 @pytest.mark.parametrize(
     "call",
     [
-        lambda at: hourly.billing_week(at),
+        hourly.billing_week,
         lambda at: TimeEntry(at, at + timedelta(hours=1)),
-        lambda at: hourly.dispute_response(at),
+        hourly.dispute_response,
         lambda at: escrow.ledger(
             Contract("c", "cl", ContractKind.FIXED_PRICE, date(2025, 3, 1)), at
         ),
@@ -179,3 +179,48 @@ def test_a_dataframe_of_contracts_is_refused_with_the_column_to_pass():
     assert "jss.score_frame" in str(caught.value)
     column = jss.score(table["contract"], as_of=date(2025, 6, 1))
     assert column == jss.score([contract], as_of=date(2025, 6, 1))
+
+
+# E2: escrow.to_mermaid with a RuleHistory ----------------------------------------------
+
+
+def _seven_day_review_from_2027():
+    import attrs
+
+    from upwork_safety import rules
+
+    shorter = attrs.evolve(
+        rules.HISTORY.current,
+        effective=date(2027, 1, 1),
+        name="what-if: 7-day review",
+        review_period=timedelta(days=7),
+    )
+    return rules.RuleHistory("what-if platform rules", (*rules.HISTORY, shorter))
+
+
+def _auto_approve(diagram):
+    return [line.strip() for line in diagram.splitlines() if "AutoApprove" in line]
+
+
+def test_to_mermaid_draws_the_set_a_history_has_in_force_on_the_day():
+    history = _seven_day_review_from_2027()
+    assert ["SUBMITTED --> PAID: AutoApprove, auto after 14 days"] == _auto_approve(
+        escrow.to_mermaid(rules=history, on=date(2026, 12, 31))
+    )
+    assert ["SUBMITTED --> PAID: AutoApprove, auto after 7 days"] == _auto_approve(
+        escrow.to_mermaid(rules=history, on=datetime(2027, 1, 1, tzinfo=UTC))
+    )
+    assert escrow.to_mermaid(rules=history, on=date(2027, 1, 1)) == escrow.to_mermaid(
+        rules=history.in_force(date(2027, 1, 1))
+    )
+
+
+def test_to_mermaid_on_alone_reads_upworks_history_and_with_one_set_is_refused():
+    from upwork_safety import rules
+
+    assert escrow.to_mermaid(on=date(2023, 12, 4)) == escrow.to_mermaid(
+        rules=rules.as_of(date(2023, 12, 4))
+    )
+    with pytest.raises(InvalidValueError) as caught:
+        escrow.to_mermaid(rules=rules.CURRENT, on=date(2024, 1, 1))
+    assert ("on", "on= with a RuleHistory or no rules") == (caught.value.field, caught.value.rule)

@@ -85,7 +85,7 @@ def is_missing(value: object) -> bool:
     if type.__dict__["__name__"].__get__(kind) in _MISSING_TYPES:
         return True
     try:
-        return bool(value != value)
+        return bool(value != value)  # noqa: PLR0124  (NaN and NaT are unequal to themselves)
     except Exception:  # noqa: BLE001  (pandas.NA answers NA, whose truth value raises)
         return False
 

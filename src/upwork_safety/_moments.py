@@ -133,9 +133,7 @@ def _check_exists(plain: datetime, moment: datetime, what: str) -> None:
     zone = plain.tzinfo
     try:
         back = cast("tzinfo", zone).fromutc(moment.replace(tzinfo=zone))
-        wall = datetime(
-            *(field.__get__(back) for field in _DATETIME_FIELDS)  # type: ignore[arg-type]
-        )
+        wall = datetime(*(field.__get__(back) for field in _DATETIME_FIELDS))  # noqa: DTZ001
     except Exception:  # noqa: BLE001  (a caller's tzinfo that cannot convert back)
         return
     written = plain.replace(tzinfo=None, fold=0)

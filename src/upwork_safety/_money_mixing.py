@@ -13,7 +13,7 @@ beside other values.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown, type_name
 from upwork_safety.errors import InvalidTypeError
@@ -28,8 +28,12 @@ _VERBS = {"+": "add", "-": "subtract"}
 _DONE = {"add": "added", "subtract": "subtracted", "compare": "compared"}
 
 
-def refuse_mixed(money: Money, op: str, other: object, *, reflected: bool = False) -> NoReturn:
-    """Refuse ``money op other`` (*reflected*: ``other op money``) where *other* is not Money.
+def mixed_error(
+    money: Money, op: str, other: object, *, reflected: bool = False
+) -> InvalidTypeError:
+    """The error (raise it) refusing ``money op other`` (*reflected*: ``other op money``).
+
+    *other* is not Money.
 
     For a number the advice shows the Money to write: the number given with
     *money*'s currency (a float's digits as text, never the float), or for
@@ -56,7 +60,7 @@ def refuse_mixed(money: Money, op: str, other: object, *, reflected: bool = Fals
             )
         if issubclass(kind, float):
             advice += " (write the number as text: a float cannot hold cents exactly)"
-    raise InvalidTypeError(
+    return InvalidTypeError(
         f"{given} is not defined: {advice}",
         field="other",
         rule=RULE,

@@ -513,7 +513,8 @@ def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> No
     Iterating a DataFrame gives its column names, so each item's check would
     name a ``str`` the caller never passed (review r24, newcomer N9).  It is
     told by its type's name, without importing pandas.  *column* is the
-    column to pass (``"contract"``, or ``""`` if it has no usual name); *also* is a further way, if there is one.
+    column to pass (``"contract"``, or ``""`` if it has no usual name);
+    *also* is a further way, if there is one.
     """
     kind = type(value)
     if type.__dict__["__name__"].__get__(kind) != "DataFrame":

@@ -30,13 +30,13 @@ from upwork_safety._decimals import shows_exponent as shows_exponent
 from upwork_safety._decimals import to_decimal as to_decimal
 from upwork_safety._decimals import within_limits as within_limits
 from upwork_safety._display import shown
-from upwork_safety._money_mixing import refuse_mixed
 from upwork_safety._money_fields import _amount, _check_as_of, _check_source, _rate
 from upwork_safety._money_fields import _known_currencies as _known_currencies
 from upwork_safety._money_fields import check_currency as check_currency
 from upwork_safety._money_fields import minor_unit as minor_unit
 from upwork_safety._money_fields import not_unicode as not_unicode
 from upwork_safety._money_fields import unicode_text as unicode_text
+from upwork_safety._money_mixing import mixed_error
 from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
 from upwork_safety._money_text import explicit_locale as explicit_locale
 from upwork_safety._money_text import format_amount, format_money
@@ -284,23 +284,23 @@ class Money:
         if isinstance(other, Money):
             self._same(other, "add")
             return _result(_add(self.amount, other.amount), self.currency, "sum", self, "+", other)
-        refuse_mixed(self, "+", other)
+        raise mixed_error(self, "+", other)
 
     def __radd__(self, other: object) -> Money:
         # Lets plain ``sum(moneys)`` work: it starts from the int 0.
         if whole_number(other) == 0:  # the int's own value: a subclass's == may lie
             return self
-        refuse_mixed(self, "+", other, reflected=True)
+        raise mixed_error(self, "+", other, reflected=True)
 
     def __sub__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "subtract")
             diff = _subtract(self.amount, other.amount)
             return _result(diff, self.currency, "difference", self, "-", other)
-        refuse_mixed(self, "-", other)
+        raise mixed_error(self, "-", other)
 
     def __rsub__(self, other: object) -> Money:
-        refuse_mixed(self, "-", other, reflected=True)  # Money - Money is __sub__
+        raise mixed_error(self, "-", other, reflected=True)  # Money - Money is __sub__
 
     def __mul__(self, other: object) -> Money:
         if isinstance(other, bool) or not isinstance(other, (int, Decimal)):
@@ -346,7 +346,7 @@ class Money:
 
     def _compare(self, other: object, op: str) -> Decimal:
         if not isinstance(other, Money):
-            refuse_mixed(self, op, other)
+            raise mixed_error(self, op, other)
         self._same(other, "compare")
         return _subtract(self.amount, other.amount)
 
