@@ -224,3 +224,63 @@ def test_to_mermaid_on_alone_reads_upworks_history_and_with_one_set_is_refused()
     with pytest.raises(InvalidValueError) as caught:
         escrow.to_mermaid(rules=rules.CURRENT, on=date(2024, 1, 1))
     assert ("on", "on= with a RuleHistory or no rules") == (caught.value.field, caught.value.rule)
+
+
+# E1: which week a dispute is about, with or without the invoice -------------------------
+
+
+def test_a_dispute_in_no_weeks_window_is_refused_without_an_invoice():
+    """Saturday 00:00 to Monday 11:59:59 UTC is in no week's window (HC 211062158)."""
+    for moment in (
+        datetime(2025, 1, 11, tzinfo=UTC),  # Saturday 00:00
+        datetime(2025, 1, 12, tzinfo=UTC),  # Sunday
+        datetime(2025, 1, 13, 11, 59, 59, 999999, tzinfo=UTC),  # Monday, before invoicing
+    ):
+        with pytest.raises(InvalidValueError) as caught:
+            hourly.dispute_response(moment)
+        assert ("opened_at", "within the dispute window (HC 211062158)") == (
+            caught.value.field,
+            caught.value.rule,
+        )
+    last = hourly.dispute_response(datetime(2025, 1, 10, 23, 59, 59, 999999, tzinfo=UTC))
+    first = hourly.dispute_response(datetime(2025, 1, 13, 12, tzinfo=UTC))
+    assert (
+        datetime(2025, 1, 13, 23, 59, 59, 999999, tzinfo=UTC),
+        datetime(2025, 1, 16, 12, tzinfo=UTC),
+    ) == (
+        last.respond_by,
+        first.respond_by,
+    )
+
+
+def test_a_dispute_reads_the_disputed_weeks_rules_with_or_without_the_invoice():
+    """A rule change on Monday 2 March: the week of 23 February keeps its 3 days either way."""
+    import attrs
+
+    from upwork_safety import rules
+
+    slow = attrs.evolve(
+        rules.CURRENT,
+        effective=date(2026, 3, 2),
+        name="what-if: 1-day answer",
+        hourly_dispute_response=timedelta(days=1),
+        hourly_review_window=timedelta(days=2, seconds=86399),
+    )
+    history = rules.RuleHistory(
+        "mine", (rules.BEFORE_STREAMLINED_DISPUTES, rules.STREAMLINED_DISPUTES, slow)
+    )
+    week = hourly.billing_week(datetime(2026, 2, 25, tzinfo=UTC))
+    entry = TimeEntry(
+        datetime(2026, 2, 25, 9, tzinfo=UTC), datetime(2026, 2, 25, 10, tzinfo=UTC), memo="x"
+    )
+    bill = hourly.invoice([entry], week=week, rate=Money("10.00", "USD"), rules=history)
+    opened = datetime(2026, 3, 4, 20, tzinfo=UTC)
+    alone = hourly.dispute_response(opened, rules=history)
+    with_bill = hourly.dispute_response(opened, invoice=bill, rules=history)
+    assert datetime(2026, 3, 7, 20, tzinfo=UTC) == alone.respond_by == with_bill.respond_by
+    # The next week is under the what-if: 1 day to answer, a window closing on Wednesday.
+    assert datetime(2026, 3, 12, 20, tzinfo=UTC) == (
+        hourly.dispute_response(datetime(2026, 3, 11, 20, tzinfo=UTC), rules=history).respond_by
+    )
+    with pytest.raises(InvalidValueError):
+        hourly.dispute_response(datetime(2026, 3, 12, tzinfo=UTC), rules=history)
