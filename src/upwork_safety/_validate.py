@@ -519,7 +519,7 @@ def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> No
     kind = type(value)
     if type.__dict__["__name__"].__get__(kind) != "DataFrame":
         return
-    example = f"e.g. df[{column!r}]" if column else "df[column]"
+    example = f"e.g. df[{shown(column)}]" if column else "df[column]"
     raise InvalidTypeError(
         f"{what} is a {type_name(value)}, whose items are its column names: pass the column "
         f"that holds them, {example}{also}",
