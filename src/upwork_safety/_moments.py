@@ -5,7 +5,8 @@ whose *field* names the field or argument and whose message says the rule.
 The one documented normalisation of the library lives here: every aware
 datetime is converted to UTC on entry (:func:`utc_instant`), because all of
 Upwork's clocks run in UTC and equal instants must give equal values.  A
-naive datetime is refused, never guessed, and days after :data:`LATEST` are
+naive datetime is refused, never guessed, as is a wall time its zone never
+showed (a daylight-saving gap), and days after :data:`LATEST` are
 refused where timers would be added to them.
 """
 
@@ -43,9 +44,10 @@ def utc_instant(value: object, what: str) -> datetime:
 
     Raises:
         InvalidTypeError: *value* is not a datetime.
-        InvalidValueError: *value* is naive, finer than a microsecond, has
-            a tzinfo that fails or gives no valid offset, or is outside the
-            supported calendar (after :data:`LATEST`).
+        InvalidValueError: *value* is naive, finer than a microsecond,
+            missing (``pandas.NaT``), a wall time its zone skipped (a
+            daylight-saving gap), has a tzinfo that fails or gives no valid
+            offset, or is outside the supported calendar (after :data:`LATEST`).
     """
     if (
         isinstance(value, datetime)

@@ -13,13 +13,9 @@ beside other values.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown, type_name
 from upwork_safety.errors import InvalidTypeError
-
-if TYPE_CHECKING:
-    from upwork_safety.money import Money
 
 #: What the operand of ``+``, ``-``, ``<``, ``<=``, ``>`` and ``>=`` must be.
 RULE = "Money of the same currency"
@@ -29,14 +25,14 @@ _DONE = {"add": "added", "subtract": "subtracted", "compare": "compared"}
 
 
 def mixed_error(
-    money: Money, op: str, other: object, *, reflected: bool = False
+    currency: str, op: str, other: object, *, reflected: bool = False
 ) -> InvalidTypeError:
     """The error (raise it) refusing ``money op other`` (*reflected*: ``other op money``).
 
-    *other* is not Money.
+    *other* is not Money; *currency* is the Money's.
 
     For a number the advice shows the Money to write: the number given with
-    *money*'s currency (a float's digits as text, never the float), or for
+    *currency* (a float's digits as text, never the float), or for
     ordering the amount compared with a ``Decimal``.
     """
     kind = type(other)
@@ -46,7 +42,7 @@ def mixed_error(
     if not number:
         advice = f"only Money of the same currency can be {_DONE[verb]}"
     else:
-        example = f"Money({shown(str(other))}, {shown(money.currency)})"
+        example = f"Money({shown(str(other))}, {shown(currency)})"
         if op in _VERBS:
             advice = (
                 f"a plain number has no currency; {verb} Money of the same currency: "

@@ -229,7 +229,9 @@ class Money:
     operands.  To share an amount out, use
     :meth:`split` or :meth:`allocate`, which conserve the total to the cent;
     dividing Money by a number is refused, because the result would have to
-    be rounded somewhere the caller cannot see.
+    be rounded somewhere the caller cannot see.  ``+``, ``-`` and ordering
+    take only Money (a plain number has no currency: ``InvalidTypeError``,
+    ``field`` ``"other"``); ``==`` with anything else is ``False``.
     """
 
     amount: Decimal = attrs.field(converter=_amount)
@@ -284,23 +286,23 @@ class Money:
         if isinstance(other, Money):
             self._same(other, "add")
             return _result(_add(self.amount, other.amount), self.currency, "sum", self, "+", other)
-        raise mixed_error(self, "+", other)
+        raise mixed_error(self.currency, "+", other)
 
     def __radd__(self, other: object) -> Money:
         # Lets plain ``sum(moneys)`` work: it starts from the int 0.
         if whole_number(other) == 0:  # the int's own value: a subclass's == may lie
             return self
-        raise mixed_error(self, "+", other, reflected=True)
+        raise mixed_error(self.currency, "+", other, reflected=True)
 
     def __sub__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "subtract")
             diff = _subtract(self.amount, other.amount)
             return _result(diff, self.currency, "difference", self, "-", other)
-        raise mixed_error(self, "-", other)
+        raise mixed_error(self.currency, "-", other)
 
     def __rsub__(self, other: object) -> Money:
-        raise mixed_error(self, "-", other, reflected=True)  # Money - Money is __sub__
+        raise mixed_error(self.currency, "-", other, reflected=True)  # Money - Money is __sub__
 
     def __mul__(self, other: object) -> Money:
         if isinstance(other, bool) or not isinstance(other, (int, Decimal)):
@@ -346,7 +348,7 @@ class Money:
 
     def _compare(self, other: object, op: str) -> Decimal:
         if not isinstance(other, Money):
-            raise mixed_error(self, op, other)
+            raise mixed_error(self.currency, op, other)
         self._same(other, "compare")
         return _subtract(self.amount, other.amount)
 
