@@ -1100,8 +1100,18 @@ def test_dispute_deadline_and_silence():
 
 
 def test_dispute_opened_on_a_weekend():
-    """From a Saturday, three business days end on Wednesday at the same time."""
-    dispute = dispute_response(datetime(2024, 1, 13, 8, 30, tzinfo=KARACHI))
+    """From a Saturday, three business days end on Wednesday at the same time.
+
+    Upwork's window closes on Friday, so a Saturday dispute is refused
+    (review r24 E1); a what-if window that runs to Sunday takes it.
+    """
+    saturday = datetime(2024, 1, 13, 8, 30, tzinfo=KARACHI)
+    with pytest.raises(InvalidValueError) as caught:
+        dispute_response(saturday)
+    assert "opened_at" == caught.value.field
+    to_sunday = timedelta(days=6, hours=23, minutes=59, seconds=59)
+    weekend = attrs.evolve(rules.CURRENT, hourly_review_window=to_sunday)
+    dispute = dispute_response(saturday, rules=weekend)
     assert datetime(2024, 1, 13, 3, 30, tzinfo=UTC) == dispute.opened_at
     assert datetime(2024, 1, 16, 3, 30, tzinfo=UTC) == dispute.respond_by
     assert datetime(2024, 1, 17, 3, 30, tzinfo=UTC) == dispute.respond_by_if_business_days

@@ -26,6 +26,7 @@ RANK = {
     "_decimals": 2,
     "_money_fields": 2.5,
     "_money_text": 2.5,
+    "_money_mixing": 2.5,
     "_rounding": 2.5,
     "money": 3,
     "kinds": 4,

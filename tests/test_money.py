@@ -535,9 +535,12 @@ def test_comparison_dunders_answer_themselves(method, left, right, expected):
 
 
 @pytest.mark.parametrize("method", ["__lt__", "__le__", "__gt__", "__ge__"])
-def test_comparison_dunders_decline_other_types(method):
-    """Comparing with a non-Money returns NotImplemented, so Python raises TypeError."""
-    assert NotImplemented is getattr(Money(1, "USD"), method)(Decimal(1))
+def test_comparison_dunders_refuse_other_types(method):
+    """Comparing with a non-Money raises the library's error, a TypeError (review r24 N3)."""
+    with pytest.raises(InvalidTypeError) as caught:
+        getattr(Money(1, "USD"), method)(Decimal(1))
+    assert ("other", "Money of the same currency") == (caught.value.field, caught.value.rule)
+    assert isinstance(caught.value, TypeError)
 
 
 def test_format_passes_babel_arguments_through():

@@ -184,10 +184,12 @@ def test_a_history_with_one_wrong_preset_is_refused_before_any_day_reads_it() ->
     assert "presets[2]" in str(raised.value)
 
 
-def test_to_mermaid_draws_one_rule_set_and_refuses_a_history() -> None:
+def test_to_mermaid_draws_one_rule_set_and_refuses_a_history_without_a_day() -> None:
+    """A history needs on= (review r24 E2): a diagram draws one rule set."""
     with pytest.raises(InvalidTypeError) as raised:
-        escrow.to_mermaid(rules=rules.HISTORY)  # type: ignore[arg-type]
+        escrow.to_mermaid(rules=rules.HISTORY)
     assert raised.value.field == "rules"
+    assert "on=" in str(raised.value)
 
 
 # ----------------------------------------------------------- review r23 (reviewlead)

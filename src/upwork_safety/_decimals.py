@@ -20,7 +20,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
-from upwork_safety._display import shown, shown_int, type_name
+from upwork_safety._display import is_missing, shown, shown_int, type_name
 from upwork_safety._plain import whole_number
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -281,8 +281,7 @@ def to_decimal(value: object, what: str) -> Decimal:  # noqa: C901  (one branch 
             rule="not a float",
         )
     else:
-        # a whole number of another library's type (numpy.int64) says so by its type
-        hint = "; pass int(value) for a whole number" if hasattr(cls, "__index__") else ""
+        hint = whole_hint(value, missing="fill it in or leave the row out")
         raise InvalidTypeError(
             f"{what} must be a str, int or Decimal, not {type_name(value)}{hint}",
             field=what,
@@ -382,6 +381,26 @@ def _percent_as_fraction(text: str, what: str) -> Decimal:
         ) from None
 
 
+def whole_hint(value: object, *, missing: str) -> str:
+    """The advice for *value*, refused where a whole number was wanted: ``""`` if there is none.
+
+    The one wording, for a count, a whole-number field and a Money amount
+    (review r24, newcomer N1): a whole number of another library's type
+    (``numpy.int64``, which says so by having ``__index__``) or a float
+    holding a whole number (``9.0``, from a column with gaps) gets "pass
+    int(value)"; a missing value (``pandas.NA``, NaN, :func:`is_missing`)
+    gets *missing*, what to do instead.
+    """
+    if is_missing(value):
+        return f"; it is a missing value: {missing}"
+    kind = type(value)
+    if issubclass(kind, bool):
+        return ""
+    if hasattr(kind, "__index__") or (issubclass(kind, float) and float.is_integer(value)):  # type: ignore[arg-type]
+        return "; pass int(value) for a whole number"
+    return ""
+
+
 def count(value: object, name: str, *, low: int = 0, high: int | None = None) -> int:
     """*value*, a whole number from *low* to *high*, as the plain ``int`` it holds; else raise.
 
@@ -401,8 +420,9 @@ def count(value: object, name: str, *, low: int = 0, high: int | None = None) ->
     """
     number = whole_number(value)
     if number is None:
+        hint = whole_hint(value, missing="fill it in or leave it out")
         raise InvalidTypeError(
-            f"{name} must be a whole number, not {type_name(value)}",
+            f"{name} must be a whole number, not {type_name(value)}{hint}",
             field=name,
             rule="a whole number",
         )

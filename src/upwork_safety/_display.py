@@ -69,6 +69,27 @@ def type_name(value: object) -> str:
     return f"{module}.{name}"[:NAME_LIMIT]
 
 
+#: The names of the types whose one value stands for "no value": ``pandas.NA`` and ``pandas.NaT``.
+_MISSING_TYPES = frozenset({"NAType", "NaTType"})
+
+
+def is_missing(value: object) -> bool:
+    """Whether *value* is a table's "no value" marker: ``pandas.NA``, ``pandas.NaT`` or a NaN.
+
+    The one test, read without importing pandas: the marker types by name,
+    else a value unequal to itself (a float or numpy NaN, ``NaT``).  Errors
+    use it to say "a missing value" instead of advice about a type or a
+    precision that cannot fix it (review r24, newcomer N1, N2).
+    """
+    kind = type(value)
+    if type.__dict__["__name__"].__get__(kind) in _MISSING_TYPES:
+        return True
+    try:
+        return bool(value != value)  # noqa: PLR0124  (NaN and NaT are unequal to themselves)
+    except Exception:  # noqa: BLE001  (pandas.NA answers NA, whose truth value raises)
+        return False
+
+
 def shown_int(value: int) -> str:
     """*value* for a message: itself up to 19 digits, else described with its sign.
 

@@ -5,15 +5,17 @@ whose *field* names the field or argument and whose message says the rule.
 The one documented normalisation of the library lives here: every aware
 datetime is converted to UTC on entry (:func:`utc_instant`), because all of
 Upwork's clocks run in UTC and equal instants must give equal values.  A
-naive datetime is refused, never guessed, and days after :data:`LATEST` are
+naive datetime is refused, never guessed, as is a wall time its zone never
+showed (a daylight-saving gap), and days after :data:`LATEST` are
 refused where timers would be added to them.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-from typing import Any, NoReturn
+from datetime import date, datetime, timezone, tzinfo
+from typing import Any, NoReturn, cast
 
+from upwork_safety._display import is_missing, type_name
 from upwork_safety._validate import field_name, finer_error
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
@@ -42,9 +44,10 @@ def utc_instant(value: object, what: str) -> datetime:
 
     Raises:
         InvalidTypeError: *value* is not a datetime.
-        InvalidValueError: *value* is naive, finer than a microsecond, has
-            a tzinfo that fails or gives no valid offset, or is outside the
-            supported calendar (after :data:`LATEST`).
+        InvalidValueError: *value* is naive, finer than a microsecond,
+            missing (``pandas.NaT``), a wall time its zone skipped (a
+            daylight-saving gap), has a tzinfo that fails or gives no valid
+            offset, or is outside the supported calendar (after :data:`LATEST`).
     """
     if (
         isinstance(value, datetime)
@@ -108,7 +111,45 @@ def in_utc(value: object, what: str) -> datetime:
             field=what,
             rule=_NAIVE_RULE,
         )
+    if type(plain.tzinfo) is not timezone:  # a fixed offset has no gaps: every wall time exists
+        _check_exists(plain, moment, what)
     return moment
+
+
+#: The rule a local time the clocks skipped breaks (:func:`_check_exists`).
+_EXISTS_RULE = "a wall time that exists in its zone"
+
+
+def _check_exists(plain: datetime, moment: datetime, what: str) -> None:
+    """Refuse *plain*, a wall time its zone never showed (a daylight-saving gap), naming *what*.
+
+    *moment* is the UTC instant :func:`in_utc` read from *plain*'s offset.
+    Converted back to *plain*'s zone it must give the same wall time; a time
+    inside a gap (02:30 in New York on 2025-03-09) gives another (03:30), so
+    it is refused rather than recorded as an instant the caller never wrote
+    (review r24, escrowhourly E3).  A repeated time (a fold, either ``fold``)
+    converts back to itself and is taken.  A tzinfo of the caller's that
+    cannot convert back cannot be checked: the instant is the one its
+    offset gave, as before.
+    """
+    zone = plain.tzinfo
+    try:
+        back = cast("tzinfo", zone).fromutc(moment.replace(tzinfo=zone))
+        wall = datetime(*(field.__get__(back) for field in _DATETIME_FIELDS))  # noqa: DTZ001
+    except Exception:  # noqa: BLE001  (a caller's tzinfo that cannot convert back)
+        return
+    written = plain.replace(tzinfo=None, fold=0)
+    if wall == written:
+        return
+    name = getattr(zone, "key", None)
+    where = f"in {name}" if type(name) is str else f"at its tzinfo ({type(zone).__name__})"
+    raise InvalidValueError(
+        f"{what} is {written.isoformat()} {where}, a local time that never existed (the "
+        f"clocks skipped it, as at a daylight-saving change): converted to UTC and back it "
+        f"reads {wall.isoformat()}; pass the time the clocks showed, or the moment in UTC",
+        field=what,
+        rule=_EXISTS_RULE,
+    )
 
 
 def _shown(moment: datetime) -> str:
@@ -149,7 +190,23 @@ def _plain_datetime(value: datetime, what: str) -> datetime:
             return plain
     except Exception:  # noqa: BLE001, S110  (a subclass whose comparison fails is refused)
         pass
+    if is_missing(value):
+        _missing(value, what, "a timezone-aware datetime")
     raise finer_error(value, datetime, what)
+
+
+def _missing(value: object, what: str, wanted: str) -> NoReturn:
+    """Refuse ``pandas.NaT``, a table's missing moment, saying so (review r24, newcomer N2).
+
+    It is a ``datetime`` subclass with no fields to read; advice to round it
+    to microseconds could not fix it.
+    """
+    raise InvalidValueError(
+        f"{what} is a missing value ({type_name(value)}), not a moment: pass {wanted}, "
+        "or fill in or leave out the rows that have none",
+        field=what,
+        rule="not missing",
+    )
 
 
 def _too_late(value: date, what: str) -> NoReturn:
@@ -169,6 +226,8 @@ def plain_date(value: object, what: str) -> date:
     ``date``'s own methods, so it cannot answer for itself).
     """
     if isinstance(value, datetime) or not isinstance(value, date):
+        if isinstance(value, datetime) and is_missing(value):
+            _missing(value, what, "a date")
         raise InvalidTypeError(
             f"{what} must be a date (not a datetime), got {type(value).__name__}",
             field=what,
@@ -225,6 +284,8 @@ def utc_day(value: object, what: str) -> date:
         InvalidValueError: *value* is a naive datetime or out of range.
     """
     if isinstance(value, datetime):
+        if type(value) is not datetime and is_missing(value):
+            _missing(value, what, "a date or a timezone-aware datetime")
         try:
             return utc_instant(value, what).date()
         except InvalidValueError as exc:

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re-exported: its old home)
-from upwork_safety._decimals import count
+from upwork_safety._decimals import count, whole_hint
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
 from upwork_safety._plain import plain_int_items, plain_text_items
@@ -521,6 +521,27 @@ def _names(kind: type | tuple[type, ...]) -> str:
     return kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
 
 
+def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> None:
+    """Refuse a table (a pandas, polars or Dask ``DataFrame``) passed where items are wanted.
+
+    Iterating a DataFrame gives its column names, so each item's check would
+    name a ``str`` the caller never passed (review r24, newcomer N9).  It is
+    told by its type's name, without importing pandas.  *column* is the
+    column to pass (``"contract"``, or ``""`` if it has no usual name);
+    *also* is a further way, if there is one.
+    """
+    kind = type(value)
+    if type.__dict__["__name__"].__get__(kind) != "DataFrame":
+        return
+    example = f"e.g. df[{shown(column)}]" if column else "df[column]"
+    raise InvalidTypeError(
+        f"{what} is a {type_name(value)}, whose items are its column names: pass the column "
+        f"that holds them, {example}{also}",
+        field=what,
+        rule="a sequence, not a table",
+    )
+
+
 def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> tuple[T, ...]:
     """Return *value*, a sequence (or other finite iterable) of *kind*, as a tuple.
 
@@ -547,6 +568,7 @@ def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> t
             field=what,
             rule=f"a sequence of {names}",
         )
+    refuse_frame(value, what, "")
     items = tuple(value)
     for index, item in enumerate(items):
         if not isinstance(item, kind):
@@ -567,8 +589,11 @@ def optional_whole_field(low: int, high: int) -> Any:
             return
         name = field_name(instance, attribute)
         if issubclass(type(value), bool) or not issubclass(type(value), int):
+            hint = whole_hint(value, missing="pass None for no value")
+            seen = shown(value)
+            given = type_name(value) if seen.startswith("<") else f"{type_name(value)} {seen}"
             raise InvalidTypeError(
-                f"{name} must be a whole number {low}–{high} or None, not {shown(value)}",
+                f"{name} must be a whole number {low}–{high} or None, not {given}{hint}",
                 field=name,
                 rule=f"a whole number {low}–{high}",
             )

@@ -36,6 +36,7 @@ from upwork_safety._money_fields import check_currency as check_currency
 from upwork_safety._money_fields import minor_unit as minor_unit
 from upwork_safety._money_fields import not_unicode as not_unicode
 from upwork_safety._money_fields import unicode_text as unicode_text
+from upwork_safety._money_mixing import mixed_error
 from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
 from upwork_safety._money_text import explicit_locale as explicit_locale
 from upwork_safety._money_text import format_amount, format_money
@@ -228,7 +229,9 @@ class Money:
     operands.  To share an amount out, use
     :meth:`split` or :meth:`allocate`, which conserve the total to the cent;
     dividing Money by a number is refused, because the result would have to
-    be rounded somewhere the caller cannot see.
+    be rounded somewhere the caller cannot see.  ``+``, ``-`` and ordering
+    take only Money (a plain number has no currency: ``InvalidTypeError``,
+    ``field`` ``"other"``); ``==`` with anything else is ``False``.
     """
 
     amount: Decimal = attrs.field(converter=_amount)
@@ -283,20 +286,23 @@ class Money:
         if isinstance(other, Money):
             self._same(other, "add")
             return _result(_add(self.amount, other.amount), self.currency, "sum", self, "+", other)
-        return NotImplemented
+        raise mixed_error(self.currency, "+", other)
 
     def __radd__(self, other: object) -> Money:
         # Lets plain ``sum(moneys)`` work: it starts from the int 0.
         if whole_number(other) == 0:  # the int's own value: a subclass's == may lie
             return self
-        return NotImplemented
+        raise mixed_error(self.currency, "+", other, reflected=True)
 
     def __sub__(self, other: object) -> Money:
         if isinstance(other, Money):
             self._same(other, "subtract")
             diff = _subtract(self.amount, other.amount)
             return _result(diff, self.currency, "difference", self, "-", other)
-        return NotImplemented
+        raise mixed_error(self.currency, "-", other)
+
+    def __rsub__(self, other: object) -> Money:
+        raise mixed_error(self.currency, "-", other, reflected=True)  # Money - Money is __sub__
 
     def __mul__(self, other: object) -> Money:
         if isinstance(other, bool) or not isinstance(other, (int, Decimal)):
@@ -340,27 +346,23 @@ class Money:
     def __bool__(self) -> bool:
         return bool(self.amount)
 
-    def _compare(self, other: object) -> Decimal | None:
+    def _compare(self, other: object, op: str) -> Decimal:
         if not isinstance(other, Money):
-            return None
+            raise mixed_error(self.currency, op, other)
         self._same(other, "compare")
         return _subtract(self.amount, other.amount)
 
     def __lt__(self, other: object) -> bool:
-        diff = self._compare(other)
-        return NotImplemented if diff is None else diff < 0
+        return self._compare(other, "<") < 0
 
     def __le__(self, other: object) -> bool:
-        diff = self._compare(other)
-        return NotImplemented if diff is None else diff <= 0
+        return self._compare(other, "<=") <= 0
 
     def __gt__(self, other: object) -> bool:
-        diff = self._compare(other)
-        return NotImplemented if diff is None else diff > 0
+        return self._compare(other, ">") > 0
 
     def __ge__(self, other: object) -> bool:
-        diff = self._compare(other)
-        return NotImplemented if diff is None else diff >= 0
+        return self._compare(other, ">=") >= 0
 
     @property
     def minor_unit(self) -> int:

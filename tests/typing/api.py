@@ -80,6 +80,7 @@ choices: escrow.Choices = escrow.allowed(moved, "m1")
 approvable: bool = escrow.Approve in choices
 why_not: str | None = choices.reason(escrow.Fund)
 diagram: str = escrow.to_mermaid()
+diagram_on: str = escrow.to_mermaid(rules=rules.HISTORY, on=date(2024, 1, 1))
 
 week: hourly.BillingWeek = hourly.billing_week(datetime(2024, 1, 3, tzinfo=UTC))
 bill: hourly.WeeklyInvoice = hourly.invoice(

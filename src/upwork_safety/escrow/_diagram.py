@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from upwork_safety._validate import optional_instance
+from typing import TYPE_CHECKING
+
+from upwork_safety._display import shown
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.escrow._table import ROWS
 from upwork_safety.kinds import MilestoneState
-from upwork_safety.rules import CURRENT, PlatformRules
+from upwork_safety.rules import (
+    CURRENT,
+    HISTORY,
+    PlatformRules,
+    RuleHistory,
+    _given_rules,
+    _in_force_of,
+)
+
+if TYPE_CHECKING:
+    from datetime import date, datetime
 
 __all__ = ["to_mermaid"]
 
@@ -19,27 +32,48 @@ def _label(event: str, condition: str, timer: str) -> str:
     return text
 
 
-def to_mermaid(*, rules: PlatformRules | None = None) -> str:
+def to_mermaid(
+    *,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
+    on: date | datetime | None = None,
+) -> str:
     """A Mermaid ``stateDiagram-v2`` of a milestone, drawn from the rows of :data:`TRANSITIONS`.
 
     One line per state change a row of the table can make (steps that keep
     the state, such as a partial refund or answering a dispute, are in the
     table but not drawn), with the row's condition in brackets and, on
-    automatic edges, how long their timer runs.  A row *rules* switch off
-    (a dispute on an active contract, with ``dispute_on_active_contract``
-    off) is left out, as the engine never takes it under them.
+    automatic edges, how long their timer runs.  A row the rules drawn
+    switch off (a dispute on an active contract, with
+    ``dispute_on_active_contract`` off) is left out, as the engine never
+    takes it under them.
+
+    A diagram is of one rule set.  A :class:`~upwork_safety.rules.RuleHistory`
+    (the ``rules=`` every other escrow function takes) needs *on*, the day
+    whose rules to draw, and the set in force that day is picked by the
+    same rule the engine uses (``history.in_force(on)``).
 
     Args:
-        rules: Whose timings to write (default: the rules in force now,
-            :data:`upwork_safety.rules.CURRENT`).
+        rules: Whose timings to write: a rule set, or a history with *on*
+            (default: the rules in force now,
+            :data:`upwork_safety.rules.CURRENT`, or with *on* Upwork's
+            rules in force that day).
+        on: With a history or no *rules*: the day (a date, or an aware
+            datetime's UTC day) whose rules to draw.
 
     Returns:
         The diagram source, one edge per line.
 
+    Raises:
+        InvalidTypeError: *rules* is not a rule set, a history of them or
+            ``None``; or a history without *on* (``field`` ``"rules"``).
+        InvalidValueError: *on* with a single rule set (which is already
+            one day's; ``field`` ``"on"``), or *on* is naive.
+        RulesError: *on* is before the history's first rule set.
+
     >>> print(to_mermaid().splitlines()[2])
         NOT_FUNDED --> FUNDED: Fund
     """
-    chosen = optional_instance(rules, PlatformRules, "rules") or CURRENT
+    chosen = _drawn_rules(rules, on)
     lines = ["stateDiagram-v2", f"    [*] --> {MilestoneState.NOT_FUNDED.name}"]
     seen: set[str] = set()
     for row in ROWS:
@@ -57,3 +91,26 @@ def to_mermaid(*, rules: PlatformRules | None = None) -> str:
         f"    {state.name} --> [*]" for state in (MilestoneState.PAID, MilestoneState.REFUNDED)
     )
     return "\n".join(lines)
+
+
+def _drawn_rules(rules: object, on: date | datetime | None) -> PlatformRules:
+    """The one rule set :func:`to_mermaid` draws: *rules*, or its history's set in force *on*."""
+    given = _given_rules(rules, PlatformRules)
+    if on is None:
+        if isinstance(given, RuleHistory):
+            raise InvalidTypeError(
+                f"rules is the RuleHistory {shown(given.name)}, which holds {len(given)} rule "
+                "sets, and a diagram draws one: pass on=<day> to draw the set in force that day, "
+                "or rules=history.in_force(day)",
+                field="rules",
+                rule="a rule set, or a RuleHistory with on=",
+            )
+        return CURRENT if given is None else given
+    if isinstance(given, PlatformRules):
+        raise InvalidValueError(
+            f"on picks a rule set from a RuleHistory, and rules is already one rule set "
+            f"({shown(given.name)}): leave on out, or pass the history",
+            field="on",
+            rule="on= with a RuleHistory or no rules",
+        )
+    return _in_force_of(given, HISTORY, on, what="on")

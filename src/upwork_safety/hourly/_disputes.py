@@ -12,22 +12,20 @@ holidays not skipped).
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import attrs
 
-from upwork_safety._calendar import add_business_span
-from upwork_safety._moments import computed_utc_field, to_utc, utc_field, utc_instant
+from upwork_safety._calendar import add_business_span, closes_after
+from upwork_safety._moments import UTC, computed_utc_field, to_utc, utc_field, utc_instant
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table, plain
 from upwork_safety._validate import optional_cents_field
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
-from upwork_safety.hourly._args import rules_differ, rules_for, week_rules
+from upwork_safety.hourly._args import rules_differ, week_rules
 from upwork_safety.hourly._invoice import WeeklyInvoice
+from upwork_safety.hourly._week import PayoutCalendar, billing_week, payout_calendar
 from upwork_safety.money import Money, optional_plain_money
-
-if TYPE_CHECKING:
-    from upwork_safety.rules import PlatformRules, RuleHistory
+from upwork_safety.rules import HISTORY, PlatformRules, RuleHistory, _given_rules
 
 __all__ = ["HoursDispute", "dispute_response"]
 
@@ -166,20 +164,30 @@ def dispute_response(
             protected and how much is at risk.
         rules: The platform rules; default: the invoice's own rules
             (:attr:`WeeklyInvoice.rules`, which set its dispute window) when
-            *invoice* is given, else those in force at *opened_at*.
+            *invoice* is given, else those in force at the end of the
+            disputed week.
+
+    Either way one rule decides: the disputed week's rules set its dispute
+    window and the time to answer.  The week is the invoice's, or without
+    one the latest week whose dispute window holds *opened_at*
+    (under Upwork's rules the week before the one
+    *opened_at* falls in), so the answer is the same with or without the
+    invoice.  A moment in no week's window (Saturday 00:00 to Monday 11:59:59
+    UTC, under Upwork's rules) is refused either way.
 
     Returns:
         The :class:`HoursDispute`; answer by :attr:`HoursDispute.respond_by`,
         the earlier reading of the unconfirmed "3 days".
 
     Raises:
-        InvalidValueError: *opened_at* is naive, or outside the invoice's
-            dispute window (clients may dispute only from Monday 12:00 to
-            Friday 23:59:59 UTC after the week, HC 211062158), or *rules*
+        InvalidValueError: *opened_at* is naive, or outside the disputed
+            week's dispute window (clients may dispute only from Monday 12:00
+            to Friday 23:59:59 UTC after the week, HC 211062158), or *rules*
             given with an invoice differ from the invoice's own in a rule
             (the message names each; a name or effective date alone is a
             label, not a rule).
         InvalidTypeError: An argument has the wrong type.
+        RulesError: *rules* is a history that starts after the disputed week.
 
     >>> from datetime import datetime, timezone
     >>> dispute = dispute_response(datetime(2024, 1, 12, 18, 0, tzinfo=timezone.utc))
@@ -190,7 +198,8 @@ def dispute_response(
     protected: Money | None = None
     unprotected: Money | None = None
     if invoice is None:
-        rules = rules_for(rules, opened)
+        calendar = _disputed_week(opened, rules)
+        rules = week_rules(rules, calendar.week)
     else:
         if not isinstance(invoice, WeeklyInvoice):
             raise InvalidTypeError(
@@ -212,13 +221,7 @@ def dispute_response(
                 )
         rules = invoice.rules
         if not invoice.calendar.in_dispute_window(opened):
-            raise InvalidValueError(
-                f"a client can dispute the week {invoice.week} only from "
-                f"{invoice.invoiced_at.isoformat()} to {invoice.dispute_window_ends.isoformat()} "
-                f"(HC 211062158), not at {opened.isoformat()}",
-                field="opened_at",
-                rule="within the dispute window (HC 211062158)",
-            )
+            raise _outside(opened, invoice.calendar)
         protected = invoice.protected_amount
         unprotected = invoice.unprotected_amount
     span = rules.hourly_dispute_response
@@ -228,4 +231,73 @@ def dispute_response(
         respond_by_if_business_days=add_business_span(opened, span),
         protected_amount=protected,
         unprotected_amount=unprotected,
+    )
+
+
+def _disputed_week(
+    opened_at: datetime,
+    rules: PlatformRules | RuleHistory[PlatformRules] | None = None,
+) -> PayoutCalendar:
+    """Return the payout calendar of the week a dispute opened at *opened_at* is about.
+
+    The latest week whose dispute window, under the rules in force at its
+    end (*rules*, or a history's set then), holds *opened_at*.  Under
+    Upwork's rules a window runs from Monday 12:00 to Friday 23:59:59 UTC
+    after the week, so it is the week before the one *opened_at* falls in;
+    a what-if rule set with a longer window may reach further back.  The one
+    rule :func:`dispute_response` reads the week by when given no invoice.
+
+    Args:
+        opened_at: When the client opened the dispute (aware).
+        rules: The platform rules; default: those in force at the end of
+            each week looked at.
+
+    Raises:
+        InvalidValueError: *opened_at* is naive, or in no week's dispute
+            window (Saturday 00:00 to Monday 11:59:59 UTC under Upwork's
+            rules); ``field`` ``"opened_at"``.
+        InvalidTypeError: An argument has the wrong type.
+        RulesError: *rules* is a history that starts after the week.
+
+    >>> from datetime import datetime, timezone
+    >>> str(_disputed_week(datetime(2024, 1, 10, 18, 0, tzinfo=timezone.utc)).week)
+    '2024-01-01 → 2024-01-07 (UTC)'
+    """
+    opened = utc_instant(opened_at, "opened_at")
+    given = _given_rules(rules, PlatformRules)
+    sets = HISTORY if given is None else given if isinstance(given, RuleHistory) else (given,)
+    reach = closes_after(max(chosen.hourly_review_window for chosen in sets))
+    week = billing_week(opened)
+    nearest: PayoutCalendar | None = None
+    while week.start > _FIRST_WEEK_START:
+        week = week.previous()
+        calendar = payout_calendar(week, rules=given)
+        if calendar.in_dispute_window(opened):
+            return calendar
+        if nearest is None:
+            nearest = calendar  # the window the message shows: the latest one
+        if opened >= week.closes_at + reach:
+            break  # no rule set's window reaches further back
+    raise _outside(opened, nearest)
+
+
+#: The first billing week's start: it has no week before it to dispute.
+_FIRST_WEEK_START = datetime(1, 1, 1, tzinfo=UTC)
+
+
+def _outside(opened: datetime, calendar: PayoutCalendar | None) -> InvalidValueError:
+    """The error (raise it) refusing a dispute opened outside *calendar*'s window, or any window."""
+    if calendar is None:
+        where = "no billing week's dispute window holds it"
+    else:
+        where = (
+            f"the week {calendar.week} can be disputed only from "
+            f"{calendar.invoiced_at.isoformat()} to {calendar.dispute_window_ends.isoformat()}"
+        )
+    return InvalidValueError(
+        f"a client can dispute a week's hours only in its dispute window, Monday 12:00 to "
+        f"Friday 23:59:59 UTC after the week under Upwork's rules (HC 211062158); "
+        f"{where}, not at {opened.isoformat()}",
+        field="opened_at",
+        rule="within the dispute window (HC 211062158)",
     )

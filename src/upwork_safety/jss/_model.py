@@ -19,7 +19,7 @@ from typing import cast
 
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
-from upwork_safety._validate import instance
+from upwork_safety._validate import instance, refuse_frame
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts
 from upwork_safety.jss._invariants import UNIQUE_IDS
@@ -72,6 +72,7 @@ def _contracts(
             field=what,
             rule="a sequence of Contract",
         )
+    refuse_frame(value, what, "contract", also=", or score a table with jss.score_frame")
     items: list[Contract] = []
     seen: set[str] = set()
     taken = {contract.id for contract in beside}

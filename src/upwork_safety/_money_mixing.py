@@ -1,0 +1,63 @@
+"""The refusal of Money mixed with a plain number in ``+``, ``-`` and ordering (private).
+
+``Money("800", "USD") + 1`` is refused: a plain number has no currency, and
+adding one would guess it.  Python's own message ("unsupported operand
+type(s)") says nothing of what to write instead, so :class:`Money` raises
+this one, the library's :class:`~upwork_safety.errors.InvalidTypeError` (a
+``TypeError``), with the call that works (review r24, newcomer N3).
+Equality is not refused: ``money == Decimal("800")`` is ``False``, as for
+any two values of different types, so Money can sit in sets and dict keys
+beside other values.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from upwork_safety._display import shown, type_name
+from upwork_safety.errors import InvalidTypeError
+
+#: What the operand of ``+``, ``-``, ``<``, ``<=``, ``>`` and ``>=`` must be.
+RULE = "Money of the same currency"
+
+_VERBS = {"+": "add", "-": "subtract"}
+_DONE = {"add": "added", "subtract": "subtracted", "compare": "compared"}
+
+
+def mixed_error(
+    currency: str, op: str, other: object, *, reflected: bool = False
+) -> InvalidTypeError:
+    """The error (raise it) refusing ``money op other`` (*reflected*: ``other op money``).
+
+    *other* is not Money; *currency* is the Money's.
+
+    For a number the advice shows the Money to write: the number given with
+    *currency* (a float's digits as text, never the float), or for
+    ordering the amount compared with a ``Decimal``.
+    """
+    kind = type(other)
+    number = issubclass(kind, int | Decimal | float) and not issubclass(kind, bool)
+    given = f"{type_name(other)} {op} Money" if reflected else f"Money {op} {type_name(other)}"
+    verb = _VERBS.get(op, "compare")
+    if not number:
+        advice = f"only Money of the same currency can be {_DONE[verb]}"
+    else:
+        example = f"Money({shown(str(other))}, {shown(currency)})"
+        if op in _VERBS:
+            advice = (
+                f"a plain number has no currency; {verb} Money of the same currency: "
+                f"{f'{example} {op} money' if reflected else f'money {op} {example}'}"
+            )
+        else:
+            advice = (
+                f"a plain number has no currency; compare with Money of the same currency "
+                f"(money {op} {example}), or compare the amount: "
+                f"money.amount {op} Decimal({shown(str(other))})"
+            )
+        if issubclass(kind, float):
+            advice += " (write the number as text: a float cannot hold cents exactly)"
+    return InvalidTypeError(
+        f"{given} is not defined: {advice}",
+        field="other",
+        rule=RULE,
+    )
