@@ -73,6 +73,39 @@ def judged_together(
     return charges, tuple(row for row in rows if not is_charge(row))
 
 
+def check_more_fees(
+    owner: str, fee: Transaction, more_fees: Sequence[Transaction], beside_one: str
+) -> None:
+    """The rule both fee checks hold their rows to: *fee* first, refunds only where netted.
+
+    *owner* names the check (``"FeeCheck"``), *fee* its first charge and
+    *more_fees* the other rows judged with it; *beside_one* ends the refusal
+    of a refund beside a single charge (what was charged, and where such a
+    refund goes instead).  :func:`judged_together` makes checks that pass.
+
+    Raises:
+        InvalidValueError: A refund in *more_fees* beside a single charge
+            (:func:`netted_beside`), or a charge before *fee*.
+    """
+    charges = sum(1 for row in (fee, *more_fees) if is_charge(row))
+    for index, row in enumerate(more_fees):
+        where = f"{owner}.more_fees[{index}]"
+        if not is_charge(row) and not netted_beside(charges):
+            raise InvalidValueError(
+                f"{where} (line {row.line}) is a fee refund beside a single fee charged: "
+                f"a refund is netted only where {beside_one}",
+                field=where,
+                rule="fee refunds netted only beside two or more charges",
+            )
+        if is_charge(row) and row.on < fee.on:
+            raise InvalidValueError(
+                f"{where} (line {row.line}, {row.on}) is a fee charged before {owner}.fee "
+                f"(line {fee.line}, {fee.on}): fee is the first one charged",
+                field=where,
+                rule="fee is the first charge",
+            )
+
+
 def _service_fee_row(row: Transaction, what: str) -> None:
     if row.kind is not TransactionKind.SERVICE_FEE:
         raise InvalidValueError(
@@ -246,27 +279,15 @@ class FeeCheck:
                     field=where,
                     rule="a fee names its income row (related_id == income.id)",
                 )
-        charges = [row for row in self.fees if is_charge(row)]
-        for index, row in enumerate(self.more_fees):
-            where = f"FeeCheck.more_fees[{index}]"
-            if not is_charge(row) and not netted_beside(len(charges)):
-                # audit_fees' rule (_audit._joined): beside one fee, a fee refund is the fee
-                # given back with a refund of the payment, never netted against the fee.
-                raise InvalidValueError(
-                    f"{where} (line {row.line}) is a fee refund beside a single fee charged: "
-                    "a refund is netted only where the income row was charged more than once; "
-                    "beside one fee it goes with a refund of the payment, in "
-                    "FeeAudit.not_checked",
-                    field=where,
-                    rule="fee refunds netted only beside two or more charges",
-                )
-            if is_charge(row) and row.on < self.fee.on:
-                raise InvalidValueError(
-                    f"{where} (line {row.line}, {row.on}) is a fee charged before FeeCheck.fee "
-                    f"(line {self.fee.line}, {self.fee.on}): fee is the first one charged",
-                    field=where,
-                    rule="fee is the first charge",
-                )
+        # audit_fees' rule (_audit._joined): beside one fee, a fee refund is the fee
+        # given back with a refund of the payment, never netted against the fee.
+        check_more_fees(
+            "FeeCheck",
+            self.fee,
+            self.more_fees,
+            "the income row was charged more than once; beside one fee it goes with a "
+            "refund of the payment, in FeeAudit.not_checked",
+        )
 
     def _check_priced(self) -> None:
         """*expected*, *schedule*, *basis* and *allowed* are the fee engine's, never copies."""

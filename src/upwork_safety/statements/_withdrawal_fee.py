@@ -18,7 +18,12 @@ from upwork_safety.errors import InvalidValueError
 from upwork_safety.fees import get_method
 from upwork_safety.money import Money
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
-from upwork_safety.statements._fee_check import is_charge, judged_together, netted_beside
+from upwork_safety.statements._fee_check import (
+    check_more_fees,
+    is_charge,
+    judged_together,
+    netted_beside,
+)
 from upwork_safety.statements._model import USD, Transaction, TransactionKind
 
 if TYPE_CHECKING:
@@ -178,24 +183,12 @@ class WithdrawalFeeCheck:
                 field="WithdrawalFeeCheck.fee",
                 rule="fee is the first charge",
             )
-        charges = sum(1 for row in self.fees if is_charge(row))
-        for index, row in enumerate(self.more_fees):
-            where = f"WithdrawalFeeCheck.more_fees[{index}]"
-            if not is_charge(row) and not netted_beside(charges):
-                raise InvalidValueError(
-                    f"{where} (line {row.line}) is a fee refund beside a single fee charged: "
-                    "a refund is netted only where the withdrawal was charged more than once",
-                    field=where,
-                    rule="fee refunds netted only beside two or more charges",
-                )
-            if is_charge(row) and row.on < self.fee.on:
-                raise InvalidValueError(
-                    f"{where} (line {row.line}, {row.on}) is a fee charged before "
-                    f"WithdrawalFeeCheck.fee (line {self.fee.line}, {self.fee.on}): fee is "
-                    "the first one charged",
-                    field=where,
-                    rule="fee is the first charge",
-                )
+        check_more_fees(
+            "WithdrawalFeeCheck",
+            self.fee,
+            self.more_fees,
+            "the withdrawal was charged more than once",
+        )
 
     @property
     def fees(self) -> tuple[Transaction, ...]:
