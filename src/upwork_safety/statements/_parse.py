@@ -11,7 +11,6 @@ records, each made a row by :mod:`._rows`.
 
 from __future__ import annotations
 
-import collections
 import csv
 import itertools
 from typing import TYPE_CHECKING, Literal
@@ -260,17 +259,11 @@ def _read(source: Source, problems: Problems, *, unknown_as_other: bool = False)
     if detected is None:
         return None
     read = _Read(detected[0], header, detected[1])
-    # Every record is split into cells (the csv module, a few percent of the cost) before
-    # a row is made of one, so a file over the limit is refused before the rows' work is
-    # spent on it (red team r24 statements L5: 50,000 rows made, then refused).
-    # Each record is let go once its row is made: the records and the rows are not all
-    # held at once.
-    body = collections.deque(itertools.islice(records, MAX_ROWS + 1))
-    if len(body) > MAX_ROWS:
-        line = body[-1][0]
-        raise Refused(line, f"more than {MAX_ROWS:,} rows", f"at most {MAX_ROWS:,} rows")
-    while body:
-        line, record = body.popleft()
+    count = 0
+    for line, record in records:
+        count += 1
+        if count > MAX_ROWS:
+            raise Refused(line, f"more than {MAX_ROWS:,} rows", f"at most {MAX_ROWS:,} rows")
         if len(record) != len(header):
             problems.add(
                 line,
