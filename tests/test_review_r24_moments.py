@@ -6,7 +6,7 @@ plain number, a DataFrame passed where contracts are, and the week a client
 disputes hours in.
 """
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -129,6 +129,34 @@ def test_nat_as_a_moment_or_a_day_is_called_missing():
         assert "microseconds" not in str(caught.value)
 
 
+class _FirstOffset(tzinfo):
+    """A zone attached as pytz's are with ``tzinfo=``: its first offset (local mean time).
+
+    ``utcoffset`` answers New York's 1883 offset, -4:56, whatever the date;
+    ``fromutc`` converts as the zone does today (EDT in June, -4:00).
+    """
+
+    def utcoffset(self, dt):
+        return timedelta(hours=-4, minutes=-56)
+
+    def dst(self, dt):
+        return timedelta(0)
+
+    def fromutc(self, dt):
+        return dt + timedelta(hours=-4)
+
+
+def test_a_zone_attached_at_its_first_offset_is_refused_with_the_pytz_advice():
+    """Noon on 1 June existed, but such a tzinfo reads 16:56 UTC: refused, saying localize()."""
+    with pytest.raises(InvalidValueError) as caught:
+        escrow.Fund("m0", datetime(2025, 6, 1, 12, 0, tzinfo=_FirstOffset()))
+    assert ("Fund.at", "a wall time that exists in its zone") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+    assert "localize" in str(caught.value)
+
+
 # N3: Money mixed with a plain number ---------------------------------------------------
 
 _M = Money("800", "USD")
@@ -153,6 +181,27 @@ def test_money_with_a_plain_number_gets_the_library_error_with_advice(call, advi
         call()
     assert ("other", "Money of the same currency") == (caught.value.field, caught.value.rule)
     assert advice in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("number", "written"),
+    [(Decimal("1E+3"), "'1000'"), (1e15, "'1000000000000000.0'"), (Decimal("0.5"), "'0.5'")],
+)
+def test_the_advised_money_is_written_as_plain_decimal_text(number, written):
+    """The example is plain decimal text Money takes (review r24 A L2: '1E+3' was suggested)."""
+    with pytest.raises(InvalidTypeError) as caught:
+        _M + number
+    assert f"Money({written}, 'USD')" in str(caught.value)
+    Money(written.strip("'"), "USD")  # the advice itself is taken
+
+
+@pytest.mark.parametrize("number", [float("nan"), float("inf"), 1e20, 10**25, Decimal("1E-30")])
+def test_a_number_no_money_holds_gets_no_example(number):
+    """NaN, an infinity or a number past the digit limits: no Money(...) to suggest."""
+    with pytest.raises(InvalidTypeError) as caught:
+        _M + number
+    assert ("other", "Money of the same currency") == (caught.value.field, caught.value.rule)
+    assert "Money(" not in str(caught.value)
 
 
 def test_money_equality_with_a_non_money_stays_false():

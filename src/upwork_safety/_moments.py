@@ -130,7 +130,9 @@ def _check_exists(plain: datetime, moment: datetime, what: str) -> None:
     (review r24, escrowhourly E3).  A repeated time (a fold, either ``fold``)
     converts back to itself and is taken.  A tzinfo of the caller's that
     cannot convert back cannot be checked: the instant is the one its
-    offset gave, as before.
+    offset gave, as before.  A pytz zone attached with ``tzinfo=`` (not
+    ``localize``) holds its zone's first offset, local mean time, whatever the
+    date: converted back it gives another wall time, and is refused too.
     """
     zone = plain.tzinfo
     try:
@@ -144,9 +146,11 @@ def _check_exists(plain: datetime, moment: datetime, what: str) -> None:
     name = getattr(zone, "key", None)
     where = f"in {name}" if type(name) is str else f"at its tzinfo ({type(zone).__name__})"
     raise InvalidValueError(
-        f"{what} is {written.isoformat()} {where}, a local time that never existed (the "
-        f"clocks skipped it, as at a daylight-saving change): converted to UTC and back it "
-        f"reads {wall.isoformat()}; pass the time the clocks showed, or the moment in UTC",
+        f"{what} is {written.isoformat()} {where}, which converted to UTC and back reads "
+        f"{wall.isoformat()}: a local time that never existed (the clocks skipped it, as at "
+        "a daylight-saving change), or a zone attached so that it does not read the date "
+        "(a pytz zone given as tzinfo= keeps its first offset: use zone.localize(...)); "
+        "pass the time the clocks showed, or the moment in UTC",
         field=what,
         rule=_EXISTS_RULE,
     )

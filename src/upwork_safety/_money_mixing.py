@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from upwork_safety._decimals import within_limits
 from upwork_safety._display import shown, type_name
 from upwork_safety.errors import InvalidTypeError
 
@@ -33,7 +34,9 @@ def mixed_error(
 
     For a number the advice shows the Money to write: the number given with
     *currency* (a float's digits as text, never the float), or for
-    ordering the amount compared with a ``Decimal``.
+    ordering the amount compared with a ``Decimal``; the number is written
+    as plain decimal text (``1000``, not ``1E+3``), and a number no Money
+    holds (NaN, an infinity, past the digit limits) gets no example.
     """
     kind = type(other)
     number = issubclass(kind, int | Decimal | float) and not issubclass(kind, bool)
@@ -41,8 +44,13 @@ def mixed_error(
     verb = _VERBS.get(op, "compare")
     if not number:
         advice = f"only Money of the same currency can be {_DONE[verb]}"
+    elif (text := _amount_text(other)) is None:
+        advice = (
+            f"a plain number has no currency, and {shown(str(other))} is no amount Money "
+            f"holds; only Money of the same currency can be {_DONE[verb]}"
+        )
     else:
-        example = f"Money({shown(str(other))}, {shown(currency)})"
+        example = f"Money({shown(text)}, {shown(currency)})"
         if op in _VERBS:
             advice = (
                 f"a plain number has no currency; {verb} Money of the same currency: "
@@ -52,7 +60,7 @@ def mixed_error(
             advice = (
                 f"a plain number has no currency; compare with Money of the same currency "
                 f"(money {op} {example}), or compare the amount: "
-                f"money.amount {op} Decimal({shown(str(other))})"
+                f"money.amount {op} Decimal({shown(text)})"
             )
         if issubclass(kind, float):
             advice += " (write the number as text: a float cannot hold cents exactly)"
@@ -61,3 +69,15 @@ def mixed_error(
         field="other",
         rule=RULE,
     )
+
+
+def _amount_text(number: Decimal | float) -> str | None:
+    """*number* as the plain decimal text ``Money`` takes, or ``None`` when no Money holds it.
+
+    A float is read from its shortest text (``repr``), as a reader would
+    write it; the digit limits are the library's one rule (``within_limits``).
+    """
+    value = Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
+    if not value.is_finite() or not within_limits(value):
+        return None
+    return format(value, "f")
