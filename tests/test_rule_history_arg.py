@@ -185,11 +185,28 @@ def test_a_history_with_one_wrong_preset_is_refused_before_any_day_reads_it() ->
 
 
 def test_to_mermaid_draws_one_rule_set_and_refuses_a_history_without_a_day() -> None:
-    """A history needs on= (review r24 E2): a diagram draws one rule set."""
-    with pytest.raises(InvalidTypeError) as raised:
-        escrow.to_mermaid(rules=rules.HISTORY)
-    assert raised.value.field == "rules"
-    assert "on=" in str(raised.value)
+    """A history of several sets needs on= (review r24 E2, review A L3): a diagram draws one."""
+    slow = attrs.evolve(rules.CURRENT, name="slow", review_period=timedelta(days=21))
+    several = rules.RuleHistory(
+        "what-if",
+        [rules.CURRENT, attrs.evolve(slow, effective=date(2027, 1, 1))],
+    )
+    with pytest.raises(InvalidValueError) as raised:
+        escrow.to_mermaid(rules=several)
+    assert (raised.value.field, raised.value.rule) == (
+        "on",
+        "a day to draw a history of several rule sets on",
+    )
+    assert "21 days" in escrow.to_mermaid(rules=several, on=date(2027, 1, 1))
+    assert "21 days" not in escrow.to_mermaid(rules=several, on=date(2026, 12, 31))
+
+
+def test_to_mermaid_reads_upworks_history_and_a_one_set_history_without_a_day() -> None:
+    """Upwork's own HISTORY is read as no rules, as the engine reads it; one set is drawn."""
+    assert escrow.to_mermaid(rules=rules.HISTORY) == escrow.to_mermaid()
+    slow = attrs.evolve(rules.CURRENT, name="slow", review_period=timedelta(days=21))
+    one = rules.RuleHistory("one", [slow])
+    assert escrow.to_mermaid(rules=one) == escrow.to_mermaid(rules=slow)
 
 
 # ----------------------------------------------------------- review r23 (reviewlead)

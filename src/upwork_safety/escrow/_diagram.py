@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidValueError
 from upwork_safety.escrow._table import ROWS
 from upwork_safety.kinds import MilestoneState
 from upwork_safety.rules import (
@@ -48,9 +48,12 @@ def to_mermaid(
     takes it under them.
 
     A diagram is of one rule set.  A :class:`~upwork_safety.rules.RuleHistory`
-    (the ``rules=`` every other escrow function takes) needs *on*, the day
-    whose rules to draw, and the set in force that day is picked by the
-    same rule the engine uses (``history.in_force(on)``).
+    (the ``rules=`` every other escrow function takes) of several sets needs
+    *on*, the day whose rules to draw, and the set in force that day is
+    picked by the same rule the engine uses (``history.in_force(on)``); a
+    history of one set draws it, and Upwork's own
+    (:data:`upwork_safety.rules.HISTORY`) without *on* is read as no rules,
+    as the engine reads it.
 
     Args:
         rules: Whose timings to write: a rule set, or a history with *on*
@@ -65,9 +68,10 @@ def to_mermaid(
 
     Raises:
         InvalidTypeError: *rules* is not a rule set, a history of them or
-            ``None``; or a history without *on* (``field`` ``"rules"``).
-        InvalidValueError: *on* with a single rule set (which is already
-            one day's; ``field`` ``"on"``), or *on* is naive.
+            ``None``.
+        InvalidValueError: A history of several sets (other than Upwork's
+            own) without *on*, or *on* with a single rule set (which is
+            already one day's); ``field`` ``"on"``.  Or *on* is naive.
         RulesError: *on* is before the history's first rule set.
 
     >>> print(to_mermaid().splitlines()[2])
@@ -97,15 +101,19 @@ def _drawn_rules(rules: object, on: date | datetime | None) -> PlatformRules:
     """The one rule set :func:`to_mermaid` draws: *rules*, or its history's set in force *on*."""
     given = _given_rules(rules, PlatformRules)
     if on is None:
+        if given is None or given == HISTORY:
+            return CURRENT  # Upwork's own history is read as no rules, as the engine does
         if isinstance(given, RuleHistory):
-            raise InvalidTypeError(
+            if len(given) == 1:
+                return given.in_force(given.first_day)  # its one set: nothing to choose
+            raise InvalidValueError(
                 f"rules is the RuleHistory {shown(given.name)}, which holds {len(given)} rule "
                 "sets, and a diagram draws one: pass on=<day> to draw the set in force that day, "
                 "or rules=history.in_force(day)",
-                field="rules",
-                rule="a rule set, or a RuleHistory with on=",
+                field="on",
+                rule="a day to draw a history of several rule sets on",
             )
-        return CURRENT if given is None else given
+        return given
     if isinstance(given, PlatformRules):
         raise InvalidValueError(
             f"on picks a rule set from a RuleHistory, and rules is already one rule set "
