@@ -307,3 +307,13 @@ def test_a_history_that_starts_after_a_day_it_is_asked_about_is_refused_naming_r
             ),
         )
     assert in_fees.value.field == "rules"
+
+
+def test_a_history_after_the_disputed_week_names_the_weeks_last_day_not_on() -> None:
+    """Review r24 A L4: dispute_response has no on=, and the refusal named one."""
+    late = rules.RuleHistory("late", [attrs.evolve(rules.CURRENT, effective=date(2024, 1, 10))])
+    with pytest.raises(RulesError) as raised:
+        hourly.dispute_response(datetime(2024, 1, 11, tzinfo=UTC), rules=late)
+    assert (raised.value.field, raised.value.rule) == ("rules", "a history in force on 2024-01-07")
+    assert "(the week's last day)" in str(raised.value)
+    assert "(on)" not in str(raised.value)

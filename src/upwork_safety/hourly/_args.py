@@ -40,15 +40,18 @@ def flag(value: object, what: str) -> bool:
     return value
 
 
-def rules_for(rules: object, on: date | datetime) -> PlatformRules:
-    """*rules*, the rule set its history has in force *on*, or (``None``) the one in force."""
+def rules_for(rules: object, on: date | datetime, *, what: str = "on") -> PlatformRules:
+    """*rules*, the rule set its history has in force *on*, or (``None``) the one in force.
+
+    *what* names *on* in the refusal of a history that starts after it.
+    """
     given = _given_rules(rules, PlatformRules)
-    return _rules_as_of(on) if given is None else _in_force_of(given, HISTORY, on)
+    return _rules_as_of(on) if given is None else _in_force_of(given, HISTORY, on, what=what)
 
 
 def week_rules(rules: object, week: BillingWeek) -> PlatformRules:
     """*rules*, or those in force at the end of *week* (``_calendar.week_rules_day``)."""
-    return rules_for(rules, week_rules_day(week.closes_at))
+    return rules_for(rules, week_rules_day(week.closes_at), what="the week's last day")
 
 
 #: The fields of a rule set that hold rules (each has a source), in declaration order.
