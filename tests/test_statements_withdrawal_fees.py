@@ -321,6 +321,19 @@ def test_the_fee_rows_of_one_withdrawal_naming_two_methods_get_no_verdict():
     assert (check.reason or "").startswith("the fee rows of one withdrawal name different methods")
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    ["direct_to_local_bank", "DIRECT TO LOCAL BANK (PKR)", "Direct to Local Bank (PKR) "],
+)
+def test_one_method_spelt_two_ways_is_one_method_and_the_double_charge_is_found(spelling):
+    """Review r24 B M2: rows are read as one row alone is (fees.get_method), not by their text."""
+    statement = parse(_one_withdrawal("-0.99", "-0.99"))
+    first, second = (r for r in statement.transactions if r.kind is TransactionKind.WITHDRAWAL_FEE)
+    extra = tuple((k, spelling if k == METHOD else v) for k, v in second.extra)
+    check = WithdrawalFeeCheck(fee=first, more_fees=[attrs.evolve(second, extra=extra)])
+    assert (False, usd("0.99"), usd("1.98")) == (check.matches, check.expected, check.charged)
+
+
 METHOD = "Payment Method"
 
 

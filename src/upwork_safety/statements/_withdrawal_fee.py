@@ -43,6 +43,23 @@ class _Judged(NamedTuple):
     reason: str | None
 
 
+def _read_as(row: Transaction) -> WithdrawalMethod | str | None:
+    """The method *row*'s ``Payment Method`` names, as one row alone is read.
+
+    The method :func:`~upwork_safety.fees.get_method` reads it as (its key or
+    name, in any case), else its text (a method the library does not know),
+    else ``None`` (none named): rows of one withdrawal that read alike name
+    one method, however each spells it (review r24 B M2).
+    """
+    name = row.extra_value(METHOD_COLUMN)
+    if name is None or is_blank(name):
+        return None
+    try:
+        return get_method(name)
+    except InvalidValueError:
+        return name
+
+
 def _judged(fees: tuple[Transaction, ...]) -> _Judged:
     """The one rule: a charge, by a method the library knows, whose fee its sources confirm.
 
@@ -59,9 +76,13 @@ def _judged(fees: tuple[Transaction, ...]) -> _Judged:
             else "the rows give back more than they charge (a refund of a withdrawal fee)",
         )
     fee = fees[0]
-    names = {fee.extra_value(METHOD_COLUMN) for fee in fees}
-    if len(names) > 1:
-        said = ", ".join(sorted(shown(name) for name in names))
+    if len({_read_as(row) for row in fees}) > 1:
+        said = ", ".join(
+            dict.fromkeys(
+                "none named" if name is None or is_blank(name) else shown(name)
+                for name in (row.extra_value(METHOD_COLUMN) for row in fees)
+            )
+        )
         return _Judged(
             None, None, f"the fee rows of one withdrawal name different methods ({said})"
         )
