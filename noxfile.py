@@ -129,7 +129,9 @@ def fast(session: nox.Session) -> None:
     """The serialisation tests with the `fast` extra (msgspec) installed: both paths compared."""
     _install(session, "tests", extras="[fast]")
     session.run("python", "-c", "import msgspec")  # the extra really is installed
-    _pytest(session, "tests/test_serialize.py", "-m", "", coverage="fast")
+    # Every serialisation test file, so each rule is also checked with msgspec's encoder.
+    files = sorted(str(path.relative_to(ROOT)) for path in ROOT.glob("tests/test_serialize*.py"))
+    _pytest(session, *files, "-m", "", coverage="fast")
 
 
 @nox.session(python=MAIN, tags=["tests"])

@@ -3,7 +3,9 @@
 ``to_dict``/``to_json`` turn values into plain JSON-ready data;
 ``from_dict``/``from_json`` turn such data back through the classes' own
 constructors, so loaded values pass every check a value built in code
-passes.  Reading is strict and never rewrites anything:
+passes.  Reading is strict and guesses nothing; a decimal or a duration
+that loads is written back as it was (a datetime, or an amount given as a
+JSON integer, is written in the one form ``to_json`` writes):
 
 * Money is ``{"amount": "1000.00", "currency": "USD"}``; the amount is
   canonical text (ASCII digits, an optional sign, one decimal point) or a
