@@ -21,8 +21,10 @@ HISTORY = (
     [
         # Dates 176 years apart: a summary covers at most MAX_SPAN_YEARS (100).
         (
-            "2200-08-06,2,Hourly,x,,,A,,,100.00,,,500.00\n"
-            "2024-08-05,1,Fixed Price,x,,,A,,,400.00,,,400.00\n",
+            (
+                "2200-08-06,2,Hourly,x,,,A,,,100.00,,,500.00\n"
+                "2024-08-05,1,Fixed Price,x,,,A,,,400.00,,,400.00\n"
+            ),
             "tax-year",
             "the statement runs from 2024-08-05 (line 3) to 2200-08-06 (line 2)",
         ),

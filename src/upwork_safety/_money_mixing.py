@@ -71,13 +71,18 @@ def mixed_error(
     )
 
 
-def _amount_text(number: Decimal | float) -> str | None:
+def _amount_text(number: object) -> str | None:
     """*number* as the plain decimal text ``Money`` takes, or ``None`` when no Money holds it.
 
     A float is read from its shortest text (``repr``), as a reader would
     write it; the digit limits are the library's one rule (``within_limits``).
     """
-    value = Decimal(repr(number)) if isinstance(number, float) else Decimal(number)
+    if isinstance(number, float):
+        value = Decimal(repr(number))
+    elif isinstance(number, int | Decimal):
+        value = Decimal(number)
+    else:
+        return None
     if not value.is_finite() or not within_limits(value):
         return None
     return format(value, "f")
