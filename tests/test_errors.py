@@ -348,6 +348,7 @@ QUOTED_WITHOUT_SHOWN = {
         "_decimals.py",
         "float",
     ): "a float's shortest text (at most 24 characters), the Decimal to write",
+    ("_money_mixing.py", "float"): "a float's shortest text, the Money to write in advice",
     ("_display.py", "base"): "shown() itself: a number's or a moment's own type's repr, cut",
     ("_display.py", "text"): "shown() itself, after cutting the text",
     ("_render.py", "char"): "one character, escaped for the terminal or an HTML table",

@@ -74,11 +74,11 @@ def mixed_error(
 def _amount_text(number: object) -> str | None:
     """*number* as the plain decimal text ``Money`` takes, or ``None`` when no Money holds it.
 
-    A float is read from its shortest text (``repr``), as a reader would
+    A float is read from its shortest text (``float.__repr__``), as a reader would
     write it; the digit limits are the library's one rule (``within_limits``).
     """
     if isinstance(number, float):
-        value = Decimal(repr(number))
+        value = Decimal(float.__repr__(number))  # its shortest text, not a subclass's own
     elif isinstance(number, int | Decimal):
         value = Decimal(number)
     else:
