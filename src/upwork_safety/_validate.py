@@ -24,8 +24,6 @@ from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     ExchangeRate,
     Money,
-    _places,
-    minor_unit,
     not_unicode,
     require_money,
     to_decimal,
@@ -467,14 +465,19 @@ def money_field(instance: object, attribute: Any, value: Any) -> None:
     Pair it with the converter :func:`plain_money`, which makes a ``Money``
     subclass plain; a subclass that reaches it is refused.
     """
-    try:
-        if type(value) is Money and value.amount >= _ZERO:
-            return
-    except AttributeError:  # made without its fields: check_money names the field
-        pass
+    if _plain_non_negative(value):
+        return
     name = field_name(instance, attribute)
     refuse_subclass(value, Money, name)
     check_money(value, name)
+
+
+def _plain_non_negative(value: object) -> bool:
+    """Whether *value* is a plain, non-negative :class:`Money`: what :func:`money_field` takes."""
+    try:
+        return type(value) is Money and value.amount >= _ZERO
+    except AttributeError:  # made without its fields: check_money names the field
+        return False
 
 
 def cents_field(instance: object, attribute: Any, value: Any) -> None:
@@ -482,21 +485,10 @@ def cents_field(instance: object, attribute: Any, value: Any) -> None:
 
     Every amount Upwork moves (a milestone, a payment, escrow) is in cents.
     """
-    try:
-        # The common case, tested in one expression: a plain Money, not negative
-        # (money_field's own first test), with no more places than its minor unit
-        # (Money.is_rounded's first test).  Anything else takes the full checks.
-        if (
-            type(value) is Money
-            and value.amount >= _ZERO
-            and _places(value.amount) <= minor_unit(value.currency)
-        ):
-            return
-    except AttributeError:  # made without its fields: money_field names the field
-        pass
+    if _plain_non_negative(value) and value.is_rounded():
+        return
     money_field(instance, attribute, value)
-    if not value.is_rounded():  # the message and its field name only when refused
-        whole_cents(value, field_name(instance, attribute))
+    whole_cents(value, field_name(instance, attribute))
 
 
 def optional_cents_field(instance: object, attribute: Any, value: Any) -> None:
