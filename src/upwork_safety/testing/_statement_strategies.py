@@ -403,7 +403,7 @@ def _kinds_of(kinds: object, export: StatementFormat | None) -> tuple[Transactio
             _refuse(
                 f"kinds[{index}]",
                 f"is {shown(value)}, and a {export.title} has no rows of that kind; "
-                f"it has rows of {', '.join(repr(k.value) for k in has)}",
+                f"it has rows of {', '.join(shown(k.value) for k in has)}",
                 f"a kind a {export.title} has rows of",
             )
         checked.append(kind)
