@@ -1,10 +1,11 @@
 """Tests for upwork_safety.kinds: the enums every layer shares."""
 
 import pickle
-from datetime import date
+from datetime import date, datetime, timezone
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 from upwork_safety import (
@@ -14,11 +15,13 @@ from upwork_safety import (
     Feedback,
     MilestoneState,
     Money,
+    hourly,
     jss,
     serialize,
     statements,
 )
-from upwork_safety.errors import InvalidValueError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.hourly import PayoutKind
 from upwork_safety.jss import Outcome
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Escrow
@@ -162,3 +165,22 @@ def test_every_outcome_is_saved_as_its_text():
         text = serialize.to_json(impact)
         assert f'"outcome":"{outcome.name.lower()}"' in text
         assert serialize.from_json(jss.Impact, text).outcome is outcome
+
+
+def test_a_payout_item_takes_the_text_of_its_kind():
+    """Regression (r25 leftover): PayoutItem.kind refused "bonus" where every other kind takes its text."""
+    paid = datetime(2024, 1, 10, 15, tzinfo=timezone.utc)
+    (item,) = hourly.payout_schedule(
+        bonuses=[hourly.bonus(Money("50.00", "USD"), paid_at=paid)]
+    ).items
+    assert PayoutKind.BONUS is item.kind
+    by_text = attrs.evolve(item, kind="bonus")
+    assert (PayoutKind.BONUS, item) == (by_text.kind, by_text)
+    assert PayoutKind.BONUS is pickle.loads(pickle.dumps(by_text)).kind
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(item, kind="Bonus")
+    assert ("PayoutItem.kind", "a PayoutKind") == (info.value.field, info.value.rule)
+    assert all(repr(kind.value) in str(info.value) for kind in PayoutKind)
+    with pytest.raises(InvalidTypeError) as wrong:
+        attrs.evolve(item, kind=1)
+    assert ("PayoutItem.kind", "a PayoutKind") == (wrong.value.field, wrong.value.rule)

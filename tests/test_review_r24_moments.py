@@ -157,6 +157,65 @@ def test_a_zone_attached_at_its_first_offset_is_refused_with_the_pytz_advice():
     assert "localize" in str(caught.value)
 
 
+class _BackAt(tzinfo):
+    """+5:00, with a ``dst`` and a ``fromutc`` each a way a caller's tzinfo fails converting back."""
+
+    def __init__(self, dst, fromutc=None) -> None:
+        self.answer_dst = dst
+        self.answer_fromutc = fromutc
+
+    def utcoffset(self, dt):
+        return timedelta(hours=5)
+
+    def dst(self, dt):
+        return self.answer_dst(dt)
+
+    def fromutc(self, dt):
+        if self.answer_fromutc is None:
+            return super().fromutc(dt)
+        return self.answer_fromutc(dt)
+
+
+def _raise(error):
+    def answer(dt):
+        raise error
+
+    return answer
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [
+        _BackAt(lambda dt: None),  # the standard fromutc needs a dst(): ValueError
+        _BackAt(_raise(NotImplementedError("a tzinfo subclass must implement dst()"))),
+        _BackAt(lambda dt: timedelta(0), fromutc=lambda dt: "12:00"),  # no datetime: TypeError
+        _BackAt(lambda dt: timedelta(0), fromutc=lambda dt: dt + timedelta(days=10**7)),
+    ],
+    ids=["dst-none", "dst-not-implemented", "fromutc-not-a-datetime", "fromutc-overflows"],
+)
+def test_a_tzinfo_that_cannot_convert_back_is_taken_unchecked_at_its_offset(zone):
+    """Guard (r25 leftover 4): as documented, a time that cannot be checked is read at its offset."""
+    event = escrow.Fund("m0", datetime(2025, 6, 1, 12, 0, tzinfo=zone))
+    assert datetime(2025, 6, 1, 7, 0, tzinfo=UTC) == event.at
+
+
+@pytest.mark.parametrize("error", [KeyError("Asia/Nowhere"), AttributeError("_utc_transitions")])
+def test_a_tzinfo_that_fails_converting_back_is_refused_not_taken(error):
+    """Regression (r25 leftover 4): any exception converting back took the time unchecked.
+
+    Only a tzinfo that cannot convert back (the guard above) is taken so; one
+    that fails otherwise is refused, as one whose utcoffset() fails is.
+    """
+    zone = _BackAt(_raise(error))
+    with pytest.raises(InvalidValueError) as caught:
+        escrow.Fund("m0", datetime(2025, 6, 1, 12, 0, tzinfo=zone))
+    assert ("Fund.at", "a tzinfo with a valid UTC offset", error) == (
+        caught.value.field,
+        caught.value.rule,
+        caught.value.__cause__,
+    )
+
+
 # N3: Money mixed with a plain number ---------------------------------------------------
 
 _M = Money("800", "USD")

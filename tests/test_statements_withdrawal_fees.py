@@ -7,6 +7,7 @@ word, though the export names the method and the library knows its $0.99.
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
@@ -29,12 +30,21 @@ def usd(amount: str) -> Money:
     return Money(amount, "USD")
 
 
-def _withdrawals(*fees_by_method: tuple[str, str]) -> str:
-    """A Transactions report: $1,000 of income, then one withdrawal per (method, fee)."""
+#: The method the fee rows name unless a test names another (its $0.99 is confirmed).
+BANK = "Direct to Local Bank (PKR)"
+
+
+def _report(withdrawals: list[tuple[str, list[str]]], *, first: date = date(2025, 6, 12)) -> str:
+    """A Transactions report: $1,000 of income, then each withdrawal, a day apart from *first*.
+
+    Each withdrawal is (method, fees): $100 withdrawn under an id of its own
+    (2, 3, ...), then one fee row per amount in *fees* under the same id, all
+    naming *method*; the rows newest first, as the export writes them.
+    """
     balance = Decimal("1000.00")
     rows = [
         {
-            "Date": "Jun 02, 2025",
+            "Date": f"{first - timedelta(days=1):%b %d, %Y}",
             "Transaction ID": "1",
             "Transaction Type": "Bonus",
             "Transaction Summary": "Site",
@@ -43,12 +53,16 @@ def _withdrawals(*fees_by_method: tuple[str, str]) -> str:
             "Current Balance $": "1000.00",
         }
     ]
-    for number, (method, fee) in enumerate(fees_by_method, start=2):
-        for kind, amount in (("Withdrawal", "-100.00"), ("Withdrawal Fee", fee)):
+    for number, (method, fees_charged) in enumerate(withdrawals, start=2):
+        on = first + timedelta(days=number - 2)
+        for kind, amount in (
+            ("Withdrawal", "-100.00"),
+            *(("Withdrawal Fee", fee) for fee in fees_charged),
+        ):
             balance += Decimal(amount)
             rows.append(
                 {
-                    "Date": f"Jun {number + 10:02d}, 2025",
+                    "Date": f"{on:%b %d, %Y}",
                     "Transaction ID": str(number),
                     "Transaction Type": kind,
                     "Transaction Summary": kind,
@@ -62,13 +76,7 @@ def _withdrawals(*fees_by_method: tuple[str, str]) -> str:
 
 def test_a_withdrawal_fee_is_set_against_its_methods_published_fee():
     """$1.99 for Direct to Local Bank is $1.00 over its $0.99; $0.99 matches (HC 211060578)."""
-    audit = audit_fees(
-        parse(
-            _withdrawals(
-                ("Direct to Local Bank (PKR)", "-0.99"), ("Direct to Local Bank (PKR)", "-1.99")
-            )
-        )
-    )
+    audit = audit_fees(parse(_report([(BANK, ["-0.99"]), (BANK, ["-1.99"])])))
     right, wrong = audit.withdrawal_fees
     assert fees.get_method("direct_to_local_bank") is right.method is wrong.method
     assert (usd("0.99"), usd("0.99"), True, usd("0.00"), None) == (
@@ -96,7 +104,7 @@ def test_a_zero_withdrawal_fee_is_checked_as_a_charge_of_nothing():
     for a refund: $0.99 below, a mismatch that offsets nothing.  Red team r24 statements L2:
     kept, as the service-fee audit reads a row at zero (``is_charge``); docs/statements.md
     and docs/cli.md now say a 0.00 row is a charge of nothing, with this verdict."""
-    audit = audit_fees(parse(_withdrawals(("Direct to Local Bank (PKR)", "0.00"))))
+    audit = audit_fees(parse(_report([(BANK, ["0.00"])])))
     (check,) = audit.withdrawal_fees
     assert (usd("0.00"), usd("0.99"), False, usd("-0.99"), None) == (
         check.charged,
@@ -110,13 +118,7 @@ def test_a_zero_withdrawal_fee_is_checked_as_a_charge_of_nothing():
 
 
 def test_a_withdrawal_fee_below_the_published_one_is_a_mismatch_and_offsets_nothing():
-    audit = audit_fees(
-        parse(
-            _withdrawals(
-                ("Direct to Local Bank (PKR)", "-0.49"), ("Direct to Local Bank (PKR)", "-1.49")
-            )
-        )
-    )
+    audit = audit_fees(parse(_report([(BANK, ["-0.49"]), (BANK, ["-1.49"])])))
     assert [usd("-0.50"), usd("0.50")] == [c.difference for c in audit.withdrawal_mismatches]
     assert usd("0.50") == audit.withdrawal_overcharged
 
@@ -139,7 +141,7 @@ def test_a_withdrawal_fee_below_the_published_one_is_a_mismatch_and_offsets_noth
     ],
 )
 def test_a_withdrawal_fee_the_library_cannot_judge_says_why_and_gives_no_verdict(method, fee, said):
-    (check,) = audit_fees(parse(_withdrawals((method, fee)))).withdrawal_fees
+    (check,) = audit_fees(parse(_report([(method, [fee])]))).withdrawal_fees
     assert (None, None, None) == (check.expected, check.matches, check.difference)
     assert check.reason is not None
     assert check.reason.startswith(said)
@@ -147,7 +149,7 @@ def test_a_withdrawal_fee_the_library_cannot_judge_says_why_and_gives_no_verdict
 
 @pytest.mark.parametrize("method", ["direct to local bank (pkr)", "DIRECT_TO_LOCAL_BANK"])
 def test_a_method_is_matched_by_its_name_or_key_in_any_case(method):
-    (check,) = audit_fees(parse(_withdrawals((method, "-1.99")))).withdrawal_fees
+    (check,) = audit_fees(parse(_report([(method, ["-1.99"])]))).withdrawal_fees
     assert check.method is not None
     assert ("direct_to_local_bank", usd("0.99"), False) == (
         check.method.key,
@@ -176,7 +178,7 @@ def test_the_older_export_names_no_method_so_its_withdrawal_fees_are_not_checked
 
 
 def test_a_withdrawal_fee_check_refuses_a_row_of_another_kind():
-    statement = parse(_withdrawals(("Direct to Local Bank (PKR)", "-0.99")))
+    statement = parse(_report([(BANK, ["-0.99"])]))
     withdrawal = next(r for r in statement.transactions if r.kind is TransactionKind.WITHDRAWAL)
     with pytest.raises(InvalidValueError) as info:
         WithdrawalFeeCheck(fee=withdrawal)
@@ -186,13 +188,7 @@ def test_a_withdrawal_fee_check_refuses_a_row_of_another_kind():
 
 
 def test_a_fee_audit_refuses_a_withdrawal_fee_twice_or_out_of_order():
-    audit = audit_fees(
-        parse(
-            _withdrawals(
-                ("Direct to Local Bank (PKR)", "-0.99"), ("Direct to Local Bank (PKR)", "-1.99")
-            )
-        )
-    )
+    audit = audit_fees(parse(_report([(BANK, ["-0.99"]), (BANK, ["-1.99"])])))
     first, second = audit.withdrawal_fees
     with pytest.raises(InvalidValueError) as info:
         attrs.evolve(audit, withdrawal_fees=(first, first))
@@ -203,7 +199,7 @@ def test_a_fee_audit_refuses_a_withdrawal_fee_twice_or_out_of_order():
 
 
 def test_a_fee_audit_with_withdrawal_fees_round_trips():
-    audit = audit_fees(parse(_withdrawals(("Direct to Local Bank (PKR)", "-1.99"))))
+    audit = audit_fees(parse(_report([(BANK, ["-1.99"])])))
     loaded = serialize.from_json(FeeAudit, serialize.to_json(audit))
     assert loaded == audit
     assert usd("1.00") == loaded.withdrawal_overcharged
@@ -213,9 +209,7 @@ def test_the_cli_audit_lists_a_withdrawal_fee_not_as_published(tmp_path):
     from test_cli import run
 
     path = tmp_path / "report.csv"
-    path.write_text(
-        _withdrawals(("Direct to Local Bank (PKR)", "-1.99"), ("Payoneer", "-2.00")), "utf-8"
-    )
+    path.write_text(_report([(BANK, ["-1.99"]), ("Payoneer", ["-2.00"])]), "utf-8")
     code, text = run("statement", str(path), "--audit")
     section = text[text.index("Withdrawal fees, checked") :]
     assert 0 == code
@@ -234,7 +228,7 @@ def test_the_cli_audit_lists_a_withdrawal_fee_not_as_published(tmp_path):
 
 def test_extra_value_reads_a_column_the_export_keeps_in_extra():
     """Newcomer r17 L1: ``extra`` is pairs, so ``t.extra.get(...)`` failed; this reads one."""
-    statement = parse(_withdrawals(("Direct to Local Bank (PKR)", "-0.99")))
+    statement = parse(_report([(BANK, ["-0.99"])]))
     fee = statement.transactions[-1]
     assert ("Direct to Local Bank (PKR)",) * 2 == (
         fee.extra_value("Payment Method"),
@@ -249,41 +243,15 @@ def test_extra_value_reads_a_column_the_export_keeps_in_extra():
 # ============================================================ one withdrawal, several fee rows
 
 
-def _one_withdrawal(*fees: str, method: str = "Direct to Local Bank (PKR)") -> str:
-    """A Transactions report: $1,000 of income, one $500 withdrawal (id 2) with *fees* rows."""
-    balance = Decimal("1000.00")
-    rows = [
-        {
-            "Date": "Aug 04, 2024",
-            "Transaction ID": "1",
-            "Transaction Type": "Fixed-price",
-            "Transaction Summary": "Site",
-            "Team": "Initech",
-            "Amount $": "1000.00",
-            "Current Balance $": "1000.00",
-        }
-    ]
-    for kind, amount in (("Withdrawal", "-500.00"), *(("Withdrawal Fee", fee) for fee in fees)):
-        balance += Decimal(amount)
-        rows.append(
-            {
-                "Date": "Aug 05, 2024",
-                "Transaction ID": "2",
-                "Transaction Type": kind,
-                "Transaction Summary": kind,
-                "Amount $": amount,
-                "Current Balance $": str(balance),
-                "Payment Method": method,
-            }
-        )
-    return table(REPORT, rows[::-1])
+#: The day of the withdrawal charged more than once (its fees under one id, 2).
+AUG_05 = date(2024, 8, 5)
 
 
 def test_a_withdrawal_fee_charged_twice_on_one_withdrawal_is_an_overcharge():
     """Red team r24 statements M1: two $0.99 Direct to Local Bank rows under one withdrawal's
     Transaction ID are $1.98 for a withdrawal whose published fee is $0.99 (HC 211060578):
     $0.99 overcharged, as a service fee charged twice is (docs/statements.md, ``twice``)."""
-    audit = audit_fees(parse(_one_withdrawal("-0.99", "-0.99")))
+    audit = audit_fees(parse(_report([(BANK, ["-0.99", "-0.99"])], first=AUG_05)))
     (check,) = audit.withdrawal_fees
     assert ([3, 2], usd("1.98"), usd("0.99"), False, usd("0.99")) == (
         [row.line for row in check.fees],
@@ -298,11 +266,17 @@ def test_a_withdrawal_fee_charged_twice_on_one_withdrawal_is_an_overcharge():
 
 def test_a_double_withdrawal_fee_refunded_once_matches_and_one_refund_stays_apart():
     """The service fees' rule: refunds are netted only beside two or more charges."""
-    (netted,) = audit_fees(parse(_one_withdrawal("-0.99", "-0.99", "0.99"))).withdrawal_fees
+    (netted,) = audit_fees(
+        parse(_report([(BANK, ["-0.99", "-0.99", "0.99"])], first=AUG_05))
+    ).withdrawal_fees
     assert (usd("0.99"), True, 3) == (netted.charged, netted.matches, len(netted.fees))
-    (with_zero,) = audit_fees(parse(_one_withdrawal("-0.99", "0.00"))).withdrawal_fees
+    (with_zero,) = audit_fees(
+        parse(_report([(BANK, ["-0.99", "0.00"])], first=AUG_05))
+    ).withdrawal_fees
     assert (usd("0.99"), True) == (with_zero.charged, with_zero.matches)  # 0.00 adds nothing
-    single, refund = audit_fees(parse(_one_withdrawal("-0.99", "0.99"))).withdrawal_fees
+    single, refund = audit_fees(
+        parse(_report([(BANK, ["-0.99", "0.99"])], first=AUG_05))
+    ).withdrawal_fees
     assert (True, (), usd("-0.99"), None) == (
         single.matches,
         single.more_fees,
@@ -313,7 +287,7 @@ def test_a_double_withdrawal_fee_refunded_once_matches_and_one_refund_stays_apar
 
 
 def test_the_fee_rows_of_one_withdrawal_naming_two_methods_get_no_verdict():
-    statement = parse(_one_withdrawal("-0.99", "-0.99"))
+    statement = parse(_report([(BANK, ["-0.99", "-0.99"])], first=AUG_05))
     first, second = (r for r in statement.transactions if r.kind is TransactionKind.WITHDRAWAL_FEE)
     extra = tuple((k, "Payoneer" if k == METHOD else v) for k, v in second.extra)
     check = WithdrawalFeeCheck(fee=first, more_fees=[attrs.evolve(second, extra=extra)])
@@ -327,7 +301,7 @@ def test_the_fee_rows_of_one_withdrawal_naming_two_methods_get_no_verdict():
 )
 def test_one_method_spelt_two_ways_is_one_method_and_the_double_charge_is_found(spelling):
     """Review r24 B M2: rows are read as one row alone is (fees.get_method), not by their text."""
-    statement = parse(_one_withdrawal("-0.99", "-0.99"))
+    statement = parse(_report([(BANK, ["-0.99", "-0.99"])], first=AUG_05))
     first, second = (r for r in statement.transactions if r.kind is TransactionKind.WITHDRAWAL_FEE)
     extra = tuple((k, spelling if k == METHOD else v) for k, v in second.extra)
     check = WithdrawalFeeCheck(fee=first, more_fees=[attrs.evolve(second, extra=extra)])
@@ -338,7 +312,7 @@ METHOD = "Payment Method"
 
 
 def test_a_withdrawal_fee_check_refuses_rows_of_another_withdrawal_or_a_lone_refund_netted():
-    statement = parse(_one_withdrawal("-0.99", "0.99"))
+    statement = parse(_report([(BANK, ["-0.99", "0.99"])], first=AUG_05))
     charge, refund = (r for r in statement.transactions if r.kind is TransactionKind.WITHDRAWAL_FEE)
     with pytest.raises(InvalidValueError) as info:
         WithdrawalFeeCheck(fee=charge, more_fees=[refund])
@@ -363,7 +337,7 @@ def test_a_withdrawal_fee_check_refuses_rows_of_another_withdrawal_or_a_lone_ref
 
 def test_a_fee_audit_refuses_the_charges_of_one_withdrawal_in_two_checks():
     """A saved audit cannot hide a double charge by splitting it over two checks."""
-    audit = audit_fees(parse(_one_withdrawal("-0.99", "-0.99")))
+    audit = audit_fees(parse(_report([(BANK, ["-0.99", "-0.99"])], first=AUG_05)))
     (check,) = audit.withdrawal_fees
     split = (WithdrawalFeeCheck(fee=check.fee), WithdrawalFeeCheck(fee=check.more_fees[0]))
     with pytest.raises(InvalidValueError) as info:
@@ -380,13 +354,17 @@ def test_the_cli_names_every_fee_row_of_a_withdrawal_charged_twice(tmp_path):
     from test_cli import run
 
     path = tmp_path / "report.csv"
-    path.write_text(_one_withdrawal("-0.99", "-0.99"), "utf-8")
+    path.write_text(_report([(BANK, ["-0.99", "-0.99"])], first=AUG_05), "utf-8")
     code, text = run("statement", str(path), "--audit")
     section = text[text.index("Withdrawal fees, checked") :]
+    # The check's own order (fee, the first charged, then more_fees), as --json and repr
+    # give it; the text sorted them (review r25 leftovers 3).
+    (check,) = audit_fees(parse(path.read_text("utf-8"))).withdrawal_fees
+    assert repr(check).startswith("<WithdrawalFeeCheck lines 3, 2: ")
     assert (0, True, True) == (
         code,
         "checked           2 fee rows" in section,
-        "Withdrawal fee lines 2, 3: charged USD 1.98 on 2024-08-05, expected USD 0.99" in section,
+        "Withdrawal fee lines 3, 2: charged USD 1.98 on 2024-08-05, expected USD 0.99" in section,
     )
     code, text = run("statement", str(path), "--audit", "--json")
     data = json.loads(text)["fee_audit"]["withdrawal_fees"]

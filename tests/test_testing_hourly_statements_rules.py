@@ -391,6 +391,24 @@ def test_strategies_refuse_the_kinds_the_models_refuse(call, model, error, field
     assert by_model.value.rule == info.value.rule
 
 
+@pytest.mark.parametrize("given", ["withdrawal_fee", TransactionKind.WITHDRAWAL_FEE])
+def test_a_kind_a_format_lacks_is_refused_as_the_caller_wrote_it(given):
+    """Regression (r25 leftover): the error named WITHDRAWAL_FEE, not what was passed, nor the choices.
+
+    Its index is the caller's too: it counted the list after repeats were dropped.
+    """
+    with pytest.raises(InvalidValueError) as info:
+        us.transactions(kinds=["bonus", "bonus", given], format="weekly_summary")
+    assert ("kinds[2]", "a kind a Weekly summary has rows of") == (
+        info.value.field,
+        info.value.rule,
+    )
+    message = str(info.value)
+    assert "'withdrawal_fee'" in message
+    assert "WITHDRAWAL_FEE" not in message
+    assert all(f"'{kind}'" in message for kind in ("fixed_price", "hourly", "bonus"))
+
+
 # --------------------------------------------------------------------------- factory
 
 

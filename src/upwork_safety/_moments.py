@@ -98,12 +98,7 @@ def in_utc(value: object, what: str) -> datetime:
             rule="within the calendar",
         ) from None
     except Exception as exc:  # a tzinfo of the caller's that fails (ValueError, KeyError, ...)
-        raise InvalidValueError(
-            f"{what} has a tzinfo ({type(plain.tzinfo).__name__}) that gives no valid UTC "
-            f"offset: {type(exc).__name__}: {str(exc)[:200]}",
-            field=what,
-            rule=_TZINFO_RULE,
-        ) from exc
+        raise _tzinfo_failed(plain, exc, what, "gives no valid UTC offset") from exc
     if moment is None:
         raise InvalidValueError(
             f"{what} must be timezone-aware (e.g. tzinfo=timezone.utc); got the "
@@ -119,6 +114,24 @@ def in_utc(value: object, what: str) -> datetime:
 #: The rule a local time the clocks skipped breaks (:func:`_check_exists`).
 _EXISTS_RULE = "a wall time that exists in its zone"
 
+#: What a caller's tzinfo raises when it cannot convert a UTC moment back to its wall
+#: time, so that :func:`_check_exists` cannot check it: the standard
+#: ``tzinfo.fromutc``'s refusal of a ``utcoffset()`` or ``dst()`` of ``None``
+#: (ValueError) or of no timedelta (TypeError), a ``dst()`` left unimplemented
+#: (NotImplementedError), a ``fromutc`` that answers no datetime (TypeError), and a
+#: conversion past the calendar's first or last day (OverflowError).
+_CANNOT_CONVERT_BACK = (ValueError, TypeError, NotImplementedError, OverflowError)
+
+
+def _tzinfo_failed(plain: datetime, exc: Exception, what: str, how: str) -> InvalidValueError:
+    """The error refusing *plain*, whose tzinfo raised *exc* (it *how*), naming *what*."""
+    return InvalidValueError(
+        f"{what} has a tzinfo ({type(plain.tzinfo).__name__}) that {how}: "
+        f"{type(exc).__name__}: {str(exc)[:200]}",
+        field=what,
+        rule=_TZINFO_RULE,
+    )
+
 
 def _check_exists(plain: datetime, moment: datetime, what: str) -> None:
     """Refuse *plain*, a wall time its zone never showed (a daylight-saving gap), naming *what*.
@@ -128,18 +141,31 @@ def _check_exists(plain: datetime, moment: datetime, what: str) -> None:
     inside a gap (02:30 in New York on 2025-03-09) gives another (03:30), so
     it is refused rather than recorded as an instant the caller never wrote
     (review r24, escrowhourly E3).  A repeated time (a fold, either ``fold``)
-    converts back to itself and is taken.  A tzinfo of the caller's that
-    cannot convert back cannot be checked: the instant is the one its
-    offset gave, as before.  A pytz zone attached with ``tzinfo=`` (not
-    ``localize``) holds its zone's first offset, local mean time, whatever the
-    date: converted back it gives another wall time, and is refused too.
+    converts back to itself and is taken.  A pytz zone attached with
+    ``tzinfo=`` (not ``localize``) holds its zone's first offset, local mean
+    time, whatever the date: converted back it gives another wall time, and
+    is refused too.
+
+    Not checked: a tzinfo of the caller's that cannot convert back, raising
+    one of :data:`_CANNOT_CONVERT_BACK` from ``fromutc`` (a ``dst()`` that
+    answers ``None`` or is not implemented, as the standard ``fromutc``
+    needs one; a ``utcoffset()`` that answers ``None`` when asked again,
+    red team r18 M4; a ``fromutc`` that answers no
+    datetime; a conversion past the calendar's edge).  Such a time is taken
+    unchecked, at the one offset :func:`in_utc` read, so a time inside a gap
+    of that zone is not caught.  Any other exception its tzinfo raises
+    (``KeyError``, ``AttributeError``...) is a tzinfo that fails, and is
+    refused as :func:`in_utc` refuses one whose ``utcoffset()`` fails.
     """
     zone = plain.tzinfo
     try:
         back = cast("tzinfo", zone).fromutc(moment.replace(tzinfo=zone))
         wall = datetime(*(field.__get__(back) for field in _DATETIME_FIELDS))  # noqa: DTZ001
-    except Exception:  # noqa: BLE001  (a caller's tzinfo that cannot convert back)
-        return
+    except _CANNOT_CONVERT_BACK:
+        return  # not checkable: taken at the offset in_utc read (the docstring's list)
+    except Exception as exc:  # a caller's tzinfo that fails otherwise: refused, as in in_utc
+        how = "fails converting the UTC moment back (fromutc)"
+        raise _tzinfo_failed(plain, exc, what, how) from exc
     written = plain.replace(tzinfo=None, fold=0)
     if wall == written:
         return

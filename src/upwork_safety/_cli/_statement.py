@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
     from upwork_safety._cli._context import Context
     from upwork_safety._cli._printer import Printer
-    from upwork_safety.statements import FeeAudit, FeeCheck, Statement, SummaryRow
+    from upwork_safety.statements import (
+        FeeAudit,
+        FeeCheck,
+        Statement,
+        SummaryRow,
+        WithdrawalFeeCheck,
+    )
 
 __all__ = ["add_arguments", "run"]
 
@@ -125,12 +131,21 @@ def _summary_row(row: SummaryRow) -> dict[str, object]:
     return data
 
 
+def _fee_lines(check: FeeCheck | WithdrawalFeeCheck) -> list[int]:
+    """The lines of *check*'s fee rows in its own order: ``fees``, the first charged first.
+
+    The one order of fee lines in the text and ``--json``, as the check's
+    ``repr`` and ``FeeAudit.to_records()`` give them (docs/statements.md).
+    """
+    return [row.line for row in check.fees]
+
+
 def _check_record(check: FeeCheck) -> dict[str, object]:
     """One fee check for ``--json``: its rows by line, money with its currency."""
     return {
         "on": check.income.on,
         "income_line": check.income.line,
-        "fee_lines": sorted(row.line for row in check.fees),
+        "fee_lines": _fee_lines(check),
         "income": check.income.amount,
         "charged": check.charged,
         "expected": check.expected,
@@ -157,7 +172,7 @@ def _audit_document(audit: FeeAudit) -> dict[str, object]:
             "mismatches": [
                 {
                     "line": c.fee.line,
-                    "fee_lines": [row.line for row in c.fees],
+                    "fee_lines": _fee_lines(c),
                     "on": c.fee.on,
                     "method": c.method.name if c.method is not None else None,
                     "charged": c.charged,
@@ -190,7 +205,7 @@ def _print_audit(p: Printer, audit: FeeAudit) -> None:
         ]
     )
     for check in audit.mismatches:
-        lines = ", ".join(str(line) for line in sorted(row.line for row in check.fees))
+        lines = ", ".join(str(line) for line in _fee_lines(check))
         above = "above" if check.excess.amount > 0 else "below"
         # Name what the excess is measured from: with an assumed rate it is the end of
         # the range allowed, not the fee expected (r18 newcomer F5).
@@ -237,7 +252,7 @@ def _print_withdrawal_fees(p: Printer, audit: FeeAudit) -> None:
     for check in audit.withdrawal_mismatches:
         name = check.method.name if check.method is not None else ""
         expected = check.expected if check.expected is not None else check.charged
-        lines = ", ".join(str(line) for line in sorted(row.line for row in check.fees))
+        lines = ", ".join(str(line) for line in _fee_lines(check))
         p.wrapped(
             f"charged {p.money(check.charged)} on {check.fee.on}, expected "
             f"{p.money(expected)} ({name})",
@@ -246,7 +261,7 @@ def _print_withdrawal_fees(p: Printer, audit: FeeAudit) -> None:
         )
     for check in audit.withdrawal_fees:
         if check.reason is not None:
-            lines = ", ".join(str(line) for line in sorted(row.line for row in check.fees))
+            lines = ", ".join(str(line) for line in _fee_lines(check))
             p.wrapped(
                 check.reason,
                 first=f"  Not checked, line{'s' if check.more_fees else ''} {lines}: ",

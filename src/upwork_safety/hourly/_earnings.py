@@ -29,7 +29,14 @@ from upwork_safety._moments import (
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import html_table
-from upwork_safety._validate import as_tuple, field_name, instance_field, sequence_of
+from upwork_safety._validate import (
+    as_tuple,
+    field_name,
+    instance_field,
+    member_field,
+    member_text,
+    sequence_of,
+)
 from upwork_safety.errors import CurrencyMismatchError, InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import (
     rules_changed,
@@ -62,6 +69,11 @@ _DEFAULT_CURRENCY = "USD"
 def _optional_week(instance: object, attribute: Any, value: Any) -> None:
     if value is not None:
         instance_field(BillingWeek)(instance, attribute, value)
+
+
+def _payout_kind(value: PayoutKind | str) -> PayoutKind:
+    """A converter: the PayoutKind member a text names; anything else is for member_field."""
+    return cast("PayoutKind", member_text(PayoutKind, value))
 
 
 def _rules_of_item(item: PayoutItem) -> PlatformRules:
@@ -101,7 +113,8 @@ class PayoutItem:
     one.
 
     Args:
-        kind: Hours, a bonus or a weekly payment.
+        kind: Hours, a bonus or a weekly payment (a :class:`PayoutKind`
+            member or its text, e.g. ``"bonus"``).
         amount: What the client is charged, in whole cents (minor units).
         charged_at: When the client is charged: the Monday 12:00 invoice for
             hours and weekly payments (after *week* ends), the moment of
@@ -121,12 +134,13 @@ class PayoutItem:
             weekly payments, against the week too) or not the ones *rules*
             give, an amount is not in whole cents, a bonus is not positive,
             or the fields do not fit the kind (a bonus with a week, a weekly
-            payment with a review window, a protected bonus, ...).
+            payment with a review window, a protected bonus, ...), or
+            *kind* is text no :class:`PayoutKind` has.
         CurrencyMismatchError: The amounts are in different currencies.
         InvalidTypeError: A field has the wrong type.
     """
 
-    kind: PayoutKind = attrs.field(validator=instance_field(PayoutKind))
+    kind: PayoutKind = attrs.field(converter=_payout_kind, validator=member_field(PayoutKind))
     amount: Money = attrs.field(converter=plain_money, validator=unsigned_cents_field)
     charged_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     review_ends: datetime | None = attrs.field(

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from upwork_safety import rules
 from upwork_safety import statements as _exports
 from upwork_safety._decimals import CONTEXT
+from upwork_safety._display import shown
 from upwork_safety._validate import is_blank
 from upwork_safety.errors import InvalidTypeError
 from upwork_safety.money import Money, minor_unit, to_decimal
@@ -379,34 +380,34 @@ def _top(max_value: object) -> Decimal:
 
 
 def _kinds_of(kinds: object, export: StatementFormat | None) -> tuple[TransactionKind, ...]:
-    """*kinds* checked (default: every kind *export* has rows of)."""
+    """*kinds* checked (default: every kind *export* has rows of).
+
+    A kind *export* has no rows of is refused naming the item as given (its
+    index in *kinds*, the text or member passed) and the values it has rows
+    of.
+    """
+    every = tuple(TransactionKind)
+    has = every if export is None else tuple(k for k in every if export.type_words(k))
     if kinds is None:
-        every = tuple(TransactionKind)
-        return every if export is None else tuple(k for k in every if export.type_words(k))
-    chosen = _kinds(kinds)
-    if export is not None:
-        for index, kind in enumerate(chosen):
-            if not export.type_words(kind):
-                _refuse(
-                    f"kinds[{index}]",
-                    f"is {kind.name}, and a {export.title} has no rows of that kind",
-                    f"a kind a {export.title} has rows of",
-                )
-    return chosen
-
-
-def _kinds(kinds: object) -> tuple[TransactionKind, ...]:
+        return has
     if isinstance(kinds, (str, bytes)) or not hasattr(kinds, "__iter__"):
         raise InvalidTypeError(
             f"kinds must be TransactionKind members (a list, a set...), not {type(kinds).__name__}",
             field="kinds",
             rule="TransactionKind members",
         )
-    found = tuple(cast("Iterable[object]", kinds))
     checked: list[TransactionKind] = []
-    for index, kind in enumerate(found):
-        checked.append(kind_of(TransactionKind, kind, f"kinds[{index}]"))
-    if not found:
+    for index, value in enumerate(cast("Iterable[object]", kinds)):
+        kind = kind_of(TransactionKind, value, f"kinds[{index}]")
+        if export is not None and kind not in has:
+            _refuse(
+                f"kinds[{index}]",
+                f"is {shown(value)}, and a {export.title} has no rows of that kind; "
+                f"it has rows of {', '.join(shown(k.value) for k in has)}",
+                f"a kind a {export.title} has rows of",
+            )
+        checked.append(kind)
+    if not checked:
         _refuse("kinds", "must name at least one TransactionKind", "at least one kind")
     return tuple(dict.fromkeys(checked))
 
