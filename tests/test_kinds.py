@@ -184,3 +184,34 @@ def test_a_payout_item_takes_the_text_of_its_kind():
     with pytest.raises(InvalidTypeError) as wrong:
         attrs.evolve(item, kind=1)
     assert ("PayoutItem.kind", "a PayoutKind") == (wrong.value.field, wrong.value.rule)
+
+
+def test_a_weekly_payment_takes_the_text_of_its_basis():
+    """Regression (r25 leftover): WeeklyPayment.basis refused "full_week" where other kinds take text."""
+    week = hourly.billing_week(datetime(2026, 3, 4, tzinfo=timezone.utc))
+    payment = hourly.weekly_payment(Money("100.00", "USD"), week=week)
+    assert hourly.WeeklyPaymentBasis.FULL_WEEK is payment.basis
+    by_text = attrs.evolve(payment, basis="full_week")
+    assert (hourly.WeeklyPaymentBasis.FULL_WEEK, payment) == (by_text.basis, by_text)
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(payment, basis="FULL_WEEK")
+    assert ("WeeklyPayment.basis", "a WeeklyPaymentBasis") == (info.value.field, info.value.rule)
+    assert all(repr(basis.value) in str(info.value) for basis in hourly.WeeklyPaymentBasis)
+    with pytest.raises(InvalidTypeError) as wrong:
+        attrs.evolve(payment, basis=None)
+    assert "WeeklyPayment.basis" == wrong.value.field
+
+
+def test_a_fee_check_takes_the_text_of_its_basis():
+    """Regression (r25 leftover): FeeCheck.basis refused "flat" where other kinds take text."""
+    from upwork_safety.fees import FeeBasis
+
+    examples = Path(__file__).resolve().parent.parent / "docs" / "examples"
+    text = (examples / "synthetic-transactions-report.csv").read_text(encoding="utf-8")
+    check = statements.audit_fees(statements.parse(text)).checks[0]
+    by_text = attrs.evolve(check, basis=check.basis.value)
+    assert (check.basis, check) == (by_text.basis, by_text)
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(check, basis=check.basis.name)
+    assert ("FeeCheck.basis", "a FeeBasis") == (info.value.field, info.value.rule)
+    assert all(repr(basis.value) in str(info.value) for basis in FeeBasis)

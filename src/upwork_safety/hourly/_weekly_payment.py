@@ -38,7 +38,7 @@ from upwork_safety._display import shown
 from upwork_safety._moments import computed_utc_field, to_utc, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._render import html_table
-from upwork_safety._validate import field_name, instance_field
+from upwork_safety._validate import field_name, instance_field, member_field, member_text
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.hourly._args import (
     positive_cents,
@@ -159,6 +159,11 @@ def shares_for(basis: WeeklyPaymentBasis, rules: PlatformRules) -> frozenset[Dec
     return _shares(rules)[basis]
 
 
+def _basis(value: WeeklyPaymentBasis | str) -> WeeklyPaymentBasis:
+    """A converter: the basis a text names; anything else is for member_field."""
+    return cast("WeeklyPaymentBasis", member_text(WeeklyPaymentBasis, value))
+
+
 def _rules_of_week(payment: WeeklyPayment) -> PlatformRules:
     """The default *rules*: those in force at the end of the payment's week."""
     week: object = payment.week
@@ -226,7 +231,8 @@ class WeeklyPayment:
             ``weekly_payment_end_percent`` (as fractions) for the week the
             contract started / ended, and the smaller of a start and a later
             end share when it did both.
-        basis: Why the share is what it is.
+        basis: Why the share is what it is (a :class:`WeeklyPaymentBasis`
+            member or its text).
         invoiced_at: Monday 12:00 UTC after the week, when the client is
             invoiced (with the week's hours, HC 211067938): the invoice time
             of the week's :func:`payout_calendar` under *rules*.
@@ -245,7 +251,9 @@ class WeeklyPayment:
     week: BillingWeek = attrs.field(validator=instance_field(BillingWeek))
     weekly_amount: Money = attrs.field(converter=plain_money, validator=positive_cents_field)
     share: Decimal = attrs.field(validator=_check_share)
-    basis: WeeklyPaymentBasis = attrs.field(validator=instance_field(WeeklyPaymentBasis))
+    basis: WeeklyPaymentBasis = attrs.field(
+        converter=_basis, validator=member_field(WeeklyPaymentBasis)
+    )
     invoiced_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     available_at: datetime = attrs.field(converter=to_utc, validator=computed_utc_field)
     rules: PlatformRules = attrs.field(

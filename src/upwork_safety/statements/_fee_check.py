@@ -9,14 +9,22 @@ fees name its income row, and its expected fee is the fee engine's.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
 from upwork_safety._display import shown
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
-from upwork_safety._validate import as_tuple, id_field, instance_field, items_field, text_field
+from upwork_safety._validate import (
+    as_tuple,
+    id_field,
+    instance_field,
+    items_field,
+    member_field,
+    member_text,
+    text_field,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees import FeeBasis, explain_service_fee
 from upwork_safety.money import Money, optional_plain_money, plain_money
@@ -122,6 +130,11 @@ def _optional_pair(value: Any) -> Any:
     return value
 
 
+def _basis(value: FeeBasis | str) -> FeeBasis:
+    """A converter: the FeeBasis member a text names; anything else is for member_field."""
+    return cast("FeeBasis", member_text(FeeBasis, value))
+
+
 def _allowed_field(instance: object, attribute: Any, value: Any) -> None:
     """A validator: ``None``, or two non-negative USD amounts."""
     if value is None:
@@ -159,7 +172,7 @@ class FeeCheck:
             (or the contract rate given to :func:`audit_fees`).
         schedule: The name of that schedule.
         basis: Which rate *expected* was charged at, as the fee engine says
-            (:class:`~upwork_safety.fees.FeeBasis`): ``SLIDING``, ``FLAT``,
+            (:class:`~upwork_safety.fees.FeeBasis`, or its text): ``SLIDING``, ``FLAT``,
             ``LEGACY`` (the 5% some contracts kept until 2023-12-31),
             ``CONTRACT`` (a rate given to :func:`audit_fees`) or ``DEFAULT``:
             the published rate, **assumed** because the schedule charges each
@@ -208,7 +221,7 @@ class FeeCheck:
     income: Transaction = attrs.field(validator=instance_field(Transaction))
     expected: Money = attrs.field(converter=plain_money, validator=usd_field(non_negative=True))
     schedule: str = attrs.field(converter=plain_text, validator=text_field)
-    basis: FeeBasis = attrs.field(validator=instance_field(FeeBasis))
+    basis: FeeBasis = attrs.field(converter=_basis, validator=member_field(FeeBasis))
     billed_before: Money | None = attrs.field(
         converter=optional_plain_money,
         default=None,
