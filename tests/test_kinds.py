@@ -215,3 +215,49 @@ def test_a_fee_check_takes_the_text_of_its_basis():
         attrs.evolve(check, basis=check.basis.name)
     assert ("FeeCheck.basis", "a FeeBasis") == (info.value.field, info.value.rule)
     assert all(repr(basis.value) in str(info.value) for basis in FeeBasis)
+
+
+def _public_attrs_classes() -> dict[str, type]:
+    """Every attrs class a public module of the library lists in its ``__all__``."""
+    import importlib
+    import pkgutil
+
+    import upwork_safety
+
+    found: dict[str, type] = {}
+    for module_info in pkgutil.walk_packages(upwork_safety.__path__, "upwork_safety."):
+        if any(part.startswith("_") for part in module_info.name.split(".")):
+            continue
+        module = importlib.import_module(module_info.name)
+        for name in getattr(module, "__all__", ()):
+            value = getattr(module, name)
+            if isinstance(value, type) and attrs.has(value):
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return found
+
+
+def test_every_public_kind_field_takes_its_text():
+    """Every field of a public class typed with a text-valued kind reads that kind's text."""
+    import enum
+    import types
+    import typing
+
+    checked = []
+    for where, cls in sorted(_public_attrs_classes().items()):
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            hint = hints[field.name]
+            union = typing.get_origin(hint) in (typing.Union, types.UnionType)
+            for kind in typing.get_args(hint) if union else (hint,):
+                if isinstance(kind, type) and issubclass(kind, enum.Enum) and issubclass(kind, str):
+                    member = next(iter(kind))
+                    assert field.converter is not None, (where, field.name)
+                    assert member is field.converter(member.value), (where, field.name)
+                    checked.append((cls.__name__, field.name))
+    assert {
+        ("PayoutItem", "kind"),
+        ("WeeklyPayment", "basis"),
+        ("FeeCheck", "basis"),
+        ("Transition", "deadline"),
+        ("Contract", "kind"),
+    } <= set(checked)

@@ -18,7 +18,7 @@ from upwork_safety._display import shown
 from upwork_safety._events import AutomaticEvent, Event
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_text
-from upwork_safety._validate import bool_field, id_field, member_field, text_field
+from upwork_safety._validate import bool_field, id_field, member_field, member_text, text_field
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.escrow._kinds import DeadlineKind, Party
 from upwork_safety.escrow._run import Draft, Run
@@ -125,6 +125,11 @@ def _edges(value: Any) -> tuple[tuple[MilestoneState, MilestoneState], ...]:
     return cast("tuple[tuple[MilestoneState, MilestoneState], ...]", value)
 
 
+def _deadline(value: DeadlineKind | str | None) -> DeadlineKind | None:
+    """A converter: the DeadlineKind a text names; anything else is for member_field."""
+    return cast("DeadlineKind | None", member_text(DeadlineKind, value))
+
+
 @through_init
 @attrs.frozen
 class Transition:
@@ -143,8 +148,8 @@ class Transition:
         timer: The :class:`~upwork_safety.rules.PlatformRules` field the
             row's clock runs by (an automatic step's wait, or the window a
             manual step is allowed in), or ``None``.
-        deadline: The :class:`DeadlineKind` that clock shows as in
-            :func:`~upwork_safety.escrow.deadlines`, or ``None``.
+        deadline: The :class:`DeadlineKind` (or its text) that clock shows
+            as in :func:`~upwork_safety.escrow.deadlines`, or ``None``.
         switch: The :class:`~upwork_safety.rules.PlatformRules` switch (a
             bool field) the row needs on, or ``None``: under rules with it
             off the engine never takes the row, and
@@ -164,6 +169,7 @@ class Transition:
     )
     deadline: DeadlineKind | None = attrs.field(
         default=None,
+        converter=_deadline,
         validator=member_field(DeadlineKind, optional=True),
     )
     switch: str | None = attrs.field(
