@@ -23,7 +23,11 @@ from upwork_safety.fees._common import (
     most_units,
     units_up,
 )
-from upwork_safety.fees._contract_terms import _contract_fees, payment_terms
+from upwork_safety.fees._contract_terms import (
+    _contract_fees,
+    payment_terms,
+    started_before_rates,
+)
 from upwork_safety.fees._fee_explanation import (
     ServiceFee,
     _schedule,
@@ -199,7 +203,13 @@ def _one_payment(
         payment_field="amount",
     )
     return explain(
-        amount, day=day, rate=chosen, rate_field=field, billed_before=before, rules=rules
+        amount,
+        day=day,
+        rate=chosen,
+        rate_field=field,
+        billed_before=before,
+        rules=rules,
+        contract_started=started_before_rates(rate, contract, day=day, rules=rules),
     )
 
 

@@ -1,0 +1,177 @@
+"""Regressions from review r25's fees pass (F1-F5).
+
+A withdrawal quote by a method not available in Pakistan, the reason a
+contract's payment is charged the default rate, the round trip of
+``gross_for_net``, and a fee band that ends between cents.
+"""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from upwork_safety import Contract, ContractKind, Money, Payment, fees, serialize
+from upwork_safety.errors import InvalidDataError, InvalidValueError, RulesError
+from upwork_safety.money import ExchangeRate
+
+RATE = ExchangeRate("USD", "PKR", "280")
+OFFERED = ExchangeRate("USD", "PKR", "277.20")
+
+
+def usd(amount: str) -> Money:
+    return Money(amount, "USD")
+
+
+def _quote(method: fees.WithdrawalMethod) -> fees.WithdrawalQuote:
+    return fees.WithdrawalQuote(
+        method=method,
+        sent=usd("900.00"),
+        reference_rate=RATE,
+        applied_rate=OFFERED,
+        rate_basis=fees.RateBasis.OFFERED,
+        tax_rate=Decimal("0.01"),
+    )
+
+
+# F1: a quote by PayPal -------------------------------------------------------------------
+
+
+def test_a_quote_by_a_method_not_available_in_pakistan_cannot_be_built():
+    with pytest.raises(RulesError) as caught:
+        _quote(fees.PAYPAL)
+    assert ("WithdrawalQuote.method", "available in Pakistan") == (
+        caught.value.field,
+        caught.value.rule,
+    )
+
+
+def test_quote_withdrawal_and_the_constructor_give_the_same_rule():
+    with pytest.raises(RulesError) as caught:
+        fees.quote_withdrawal(usd("900.00"), fees.PAYPAL, reference_rate=RATE, offered_rate=OFFERED)
+    assert ("method", "available in Pakistan") == (caught.value.field, caught.value.rule)
+
+
+def test_a_saved_quote_edited_to_paypal_is_refused_on_load():
+    data = serialize.to_dict(_quote(fees.PAYONEER))
+    data["method"] = serialize.to_dict(fees.PAYPAL)
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_dict(fees.WithdrawalQuote, data)
+    (problem,) = caught.value.problems
+    assert "$.method" == problem.path
+    assert "PayPal" in problem.message
+
+
+def test_a_saved_payout_whose_withdrawal_is_by_paypal_is_refused_on_load():
+    fee = fees.explain_service_fee(usd("1000.00"), on=date(2025, 6, 2))
+    saved = fees.Payout(fee=fee, withdrawal=_quote(fees.PAYONEER))
+    data = serialize.to_dict(saved)
+    assert saved == serialize.from_dict(fees.Payout, data)  # unedited, it loads
+    # (900.00 - 2.00) x 277.20 = 248,925.60, less 1% tax 2,489.26
+    assert Money("246436.34", "PKR") == saved.withdrawal.received
+    data["withdrawal"]["method"] = serialize.to_dict(fees.PAYPAL)
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_dict(fees.Payout, data)
+    (problem,) = caught.value.problems
+    assert "$.withdrawal.method" == problem.path
+
+
+# F2: why a contract's payment is charged the default ---------------------------------------
+
+
+def _kept_five_percent() -> Contract:
+    """A contract that kept 5% into 2023 (past $10,000 with the client), paid again in 2025."""
+    return Contract(
+        "c3",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2023, 1, 1),
+        service_fee_rate=Decimal("0.05"),
+        payments=[
+            Payment(date(2023, 4, 1), usd("10500.00")),
+            Payment(date(2023, 6, 1), usd("1000.00")),
+            Payment(date(2024, 2, 1), usd("1000.00")),
+            Payment(date(2025, 6, 1), usd("1000.00")),
+        ],
+    )
+
+
+def test_a_kept_rate_charged_the_default_says_the_contract_started_before_per_contract_rates():
+    contract = _kept_five_percent()
+    fee = fees.explain_service_fee(contract.payments[3], contract=contract)
+    assert (usd("100.00"), fees.FeeBasis.DEFAULT, date(2023, 1, 1)) == (
+        fee.fee,
+        fee.basis,
+        fee.contract_started,
+    )
+    assert "not given" not in fee.explanation
+    assert "started on 2023-01-01, before per-contract rates" in fee.explanation
+
+
+def test_one_more_payment_and_a_payout_on_that_contract_say_the_same():
+    contract = _kept_five_percent()
+    more = fees.explain_service_fee(usd("1000.00"), on=date(2025, 7, 1), contract=contract)
+    paid = fees.payout(
+        usd("1000.00"),
+        on=date(2025, 7, 1),
+        contract=contract,
+        method="payoneer",
+        reference_rate=RATE,
+    )
+    assert (date(2023, 1, 1), date(2023, 1, 1)) == (
+        more.contract_started,
+        paid.fee.contract_started,
+    )
+    assert usd("100.00") == paid.fee.fee
+
+
+def test_a_rate_given_as_the_default_on_an_older_contract_is_not_called_missing():
+    contract = Contract(
+        "c4",
+        "acme",
+        ContractKind.FIXED_PRICE,
+        date(2024, 1, 1),
+        service_fee_rate=Decimal("0.10"),
+        payments=[Payment(date(2025, 6, 1), usd("1000.00"))],
+    )
+    fee = fees.explain_service_fee(contract.payments[0], contract=contract)
+    assert (fees.FeeBasis.DEFAULT, date(2024, 1, 1)) == (fee.basis, fee.contract_started)
+    assert "not given" not in fee.explanation
+
+
+def test_a_rate_not_given_is_still_said_so():
+    fee = fees.explain_service_fee(usd("1000.00"), on=date(2025, 6, 1))
+    assert fee.contract_started is None
+    assert "own rate was not given" in fee.explanation
+
+
+def test_the_reason_survives_a_round_trip():
+    contract = _kept_five_percent()
+    fee = fees.explain_service_fee(contract.payments[3], contract=contract)
+    assert fee == serialize.from_json(fees.ServiceFee, serialize.to_json(fee))
+
+
+@pytest.mark.parametrize(
+    ("on", "started", "rate"),
+    [
+        (date(2025, 6, 1), date(2025, 5, 1), None),  # not before the per-contract schedule
+        (date(2025, 6, 1), date(2023, 1, 1), Decimal("0.05")),  # the contract's own rate charged
+        (date(2024, 6, 1), date(2023, 1, 1), None),  # a flat schedule: no per-contract rates
+    ],
+)
+def test_a_start_that_does_not_explain_a_default_is_refused(on, started, rate):
+    schedule = fees.SERVICE_FEE_HISTORY.in_force(on)
+    with pytest.raises(InvalidValueError) as caught:
+        fees.ServiceFee(
+            amount=usd("100.00"),
+            on=on,
+            schedule=schedule,
+            contract_rate=rate,
+            contract_started=started,
+        )
+    assert (
+        "ServiceFee.contract_started",
+        "a contract started before the per-contract schedule",
+    ) == (
+        caught.value.field,
+        caught.value.rule,
+    )
