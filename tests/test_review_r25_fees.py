@@ -5,10 +5,13 @@ contract's payment is charged the default rate, the round trip of
 ``gross_for_net``, and a fee band that ends between cents.
 """
 
+import itertools
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from upwork_safety import Contract, ContractKind, Money, Payment, fees, serialize
 from upwork_safety.errors import InvalidDataError, InvalidValueError, RulesError
@@ -175,3 +178,67 @@ def test_a_start_that_does_not_explain_a_default_is_refused(on, started, rate):
         caught.value.field,
         caught.value.rule,
     )
+
+
+# F3: gross_for_net hits every net ---------------------------------------------------------
+
+# Every rate the rules take: 0 up to (not including) 1, to 18 places.
+_RATES = st.integers(0, 10**18 - 1).map(lambda n: Decimal(n).scaleb(-18))
+_CENTS = st.integers(0, 10**8)
+
+
+def _flat(rate: Decimal) -> fees.ServiceFeeSchedule:
+    return fees.ServiceFeeSchedule(effective=date(2030, 1, 1), name="what-if", rate=rate)
+
+
+@st.composite
+def _sliding(draw: st.DrawFn) -> fees.ServiceFeeSchedule:
+    bounds = sorted(set(draw(st.lists(st.integers(1, 10**7), min_size=1, max_size=3))))
+    rates = draw(st.lists(_RATES, min_size=len(bounds) + 1, max_size=len(bounds) + 1))
+    tiers = [
+        fees.FeeTier(Money(Decimal(b).scaleb(-2), "USD"), r)
+        for b, r in zip(bounds, rates[:-1], strict=True)
+    ]
+    return fees.ServiceFeeSchedule(
+        effective=date(2030, 1, 1),
+        name="what-if",
+        tiers=(*tiers, fees.FeeTier(None, rates[-1])),
+    )
+
+
+def _cents(count: int) -> Money:
+    return Money(Decimal(count).scaleb(-2), "USD")
+
+
+def _round_trip(net: Money, schedule: fees.ServiceFeeSchedule, before: Money | None) -> None:
+    on = date(2030, 6, 1)
+    try:
+        gross = fees.gross_for_net(net, on=on, rules=schedule, billed_before=before)
+    except InvalidValueError as error:  # only a net past the library's 18-digit limit
+        assert ("net", "at most 18 integer digits") == (error.field, error.rule)
+        assume(False)
+    assert net == fees.net_earnings(gross, on=on, rules=schedule, billed_before=before)
+    if gross.amount:  # the smallest such payment
+        less = gross - _cents(1)
+        assert fees.net_earnings(less, on=on, rules=schedule, billed_before=before) < net
+
+
+@given(rate=_RATES, net=_CENTS)
+def test_gross_for_net_gives_back_every_net_exactly_at_any_flat_rate(rate, net):
+    _round_trip(_cents(net), _flat(rate), None)
+
+
+@given(schedule=_sliding(), net=_CENTS, before=st.none() | st.integers(0, 10**8).map(_cents))
+def test_gross_for_net_gives_back_every_net_exactly_under_any_sliding_scale(schedule, net, before):
+    _round_trip(_cents(net), schedule, before)
+
+
+@pytest.mark.parametrize("rate", ["0.15", "0.149999999999999999", "0.999999999999999999", "0"])
+def test_every_net_in_a_run_of_cents_is_reached(rate):
+    """One more cent of payment adds none or one cent of net: no net is skipped."""
+    schedule = _flat(Decimal(rate))
+    on = date(2030, 6, 1)
+    nets = [fees.net_earnings(_cents(g), on=on, rules=schedule) for g in range(3001)]
+    steps = {(b - a).amount for a, b in itertools.pairwise(nets)}
+    assert steps <= {Decimal("0.00"), Decimal("0.01")}
+    assert nets[-1] == _cents(len({n.amount for n in nets}) - 1)
