@@ -242,3 +242,30 @@ def test_every_net_in_a_run_of_cents_is_reached(rate):
     steps = {(b - a).amount for a, b in itertools.pairwise(nets)}
     assert steps <= {Decimal("0.00"), Decimal("0.01")}
     assert nets[-1] == _cents(len({n.amount for n in nets}) - 1)
+
+
+# F5: a fee band ends on a cent ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("amount", ["500.005", "0.001", "10000.0000001"])
+def test_a_fee_band_that_ends_between_cents_is_refused(amount):
+    with pytest.raises(RulesError) as caught:
+        fees.FeeTier(usd(amount), Decimal("0.20"))
+    assert ("FeeTier.up_to", "whole minor units") == (caught.value.field, caught.value.rule)
+
+
+def test_a_fee_band_on_a_cent_still_builds_and_reloads():
+    tier = fees.FeeTier(usd("500.01"), Decimal("0.20"))
+    assert (usd("500.01"), Decimal("0.20")) == (tier.up_to, tier.rate)
+    assert tier == serialize.from_dict(fees.FeeTier, serialize.to_dict(tier))
+    # Trailing zeros below the cent are still a whole cent.
+    assert usd("500.00") == fees.FeeTier(usd("500.000"), Decimal("0.20")).up_to
+
+
+def test_a_saved_band_edited_to_end_between_cents_is_refused_on_load():
+    data = serialize.to_dict(fees.FeeTier(usd("500.00"), Decimal("0.20")))
+    data["up_to"]["amount"] = "500.005"
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_dict(fees.FeeTier, data)
+    (problem,) = caught.value.problems
+    assert "$.up_to" == problem.path
