@@ -5,7 +5,10 @@ contract's payment is charged the default rate, the round trip of
 ``gross_for_net``, and a fee band that ends between cents.
 """
 
+import contextlib
+import io
 import itertools
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -14,6 +17,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from upwork_safety import Contract, ContractKind, Money, Payment, fees, serialize
+from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidValueError, RulesError
 from upwork_safety.money import ExchangeRate
 
@@ -269,3 +273,35 @@ def test_a_saved_band_edited_to_end_between_cents_is_refused_on_load():
         serialize.from_dict(fees.FeeTier, data)
     (problem,) = caught.value.problems
     assert "$.up_to" == problem.path
+
+
+# F4: the command line's AMOUNT in --json ------------------------------------------------
+
+
+def _json_of(*argv: str) -> dict[str, object]:
+    out = io.StringIO()
+    assert 0 == main([*argv, "--json"], out=out)
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.parametrize("typed", ["600", "600.0", "600.00"])
+def test_fees_json_gives_the_amount_as_money_with_its_two_places(typed):
+    data = _json_of("fees", typed, "--on", "2024-06-01")
+    money = [data[key] for key in ("amount", "fee", "net")]
+    assert [
+        {"amount": "600.00", "currency": "USD"},
+        {"amount": "60.00", "currency": "USD"},
+        {"amount": "540.00", "currency": "USD"},
+    ] == money
+
+
+def test_withdraw_json_gives_the_amount_as_money_with_its_two_places():
+    data = _json_of("withdraw", "900", "--rate", "280", "--on", "2026-01-01")
+    assert {"amount": "900.00", "currency": "USD"} == data["amount"]
+
+
+def test_fees_help_says_the_amount_must_be_more_than_zero():
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        main(["fees", "--help"], out=out)
+    assert "more than 0" in " ".join(out.getvalue().split())
