@@ -164,7 +164,7 @@ class TestWithdraw:
         received = {"amount": "246713.51", "currency": "PKR"}  # money as every document has it
         assert ("0.01", received) == (data["tax_rate"], data["methods"][0]["received"])
         assert "offered" == data["methods"][0]["rate_basis"]
-        assert {"amount": "900", "currency": "USD"} == data["amount"]
+        assert {"amount": "900.00", "currency": "USD"} == data["amount"]  # as typed: 900
         assert {
             "method",
             "received",

@@ -240,10 +240,14 @@ def _missing(value: object, what: str, wanted: str) -> NoReturn:
 
 
 def _too_late(value: date, what: str) -> NoReturn:
-    """Refuse a day or moment after :data:`LATEST`, naming *what*."""
+    """Refuse a day or moment after :data:`LATEST`, naming *what*.
+
+    Worded for every caller (a score sets no timers): the bound is the
+    library's last day, whatever the day is for.
+    """
     raise InvalidValueError(
-        f"{what} must be on or before {LATEST.isoformat()} UTC (timers are added to it), "
-        f"got {value.isoformat()}",
+        f"{what} must be on or before {LATEST.isoformat()} UTC, the last day the library "
+        f"supports, got {value.isoformat()}",
         field=what,
         rule=f"on or before {LATEST.isoformat()}",
     )

@@ -32,9 +32,24 @@ FEES_HELP = "the service fee in force on a date, and what you earn"
 WITHDRAW_HELP = "compare ways to get USD to a Pakistani bank"
 
 
+def _usd(cents: Decimal) -> Money:
+    """An AMOUNT read by ``_args.cents`` as Money with two places (``600`` as ``600.00``).
+
+    The reader refused a fraction of a cent, so :meth:`Money.rounded`
+    changes no value: it only writes the places the text and every computed
+    amount show, so ``--json`` carries the amount as the library writes Money.
+    """
+    return Money(cents, "USD").rounded()
+
+
 def add_fees_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``fees``."""
-    parser.add_argument("amount", nargs="?", type=_args.cents, help="what the client paid, in USD")
+    parser.add_argument(
+        "amount",
+        nargs="?",
+        type=_args.cents,
+        help="what the client paid, in USD, whole cents, more than 0",
+    )
     parser.add_argument(
         "--on", type=_args.day, metavar="DATE", help="YYYY-MM-DD (default today, UTC)"
     )
@@ -77,7 +92,7 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
         if args.amount is None and given is not None:
             raise CLIError(f"{option} needs an AMOUNT to charge the fee on")
     if args.amount is not None:
-        amount = Money(args.amount, "USD")
+        amount = _usd(args.amount)
         billed = None if args.billed_before is None else Money(args.billed_before, "USD")
         with options_for(options):
             explained = fees.explain_service_fee(
@@ -133,7 +148,9 @@ def run_fees(args: argparse.Namespace, ctx: Context) -> int:
 
 def add_withdraw_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``withdraw``."""
-    parser.add_argument("amount", type=_args.cents, help="the Upwork balance to withdraw, in USD")
+    parser.add_argument(
+        "amount", type=_args.cents, help="the Upwork balance to withdraw, in USD, more than 0"
+    )
     parser.add_argument(
         "--rate", type=_args.positive, required=True, help="reference rate, PKR per USD (e.g. SBP)"
     )
@@ -268,7 +285,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
     """Compare the ways to withdraw an amount to Pakistan against a reference rate."""
     from upwork_safety import fees
 
-    amount = Money(args.amount, "USD")
+    amount = _usd(args.amount)
     # The library's arguments --on fills: a refusal names the option.
     on_option = None if args.on is None else f"--on {args.on}"
     options = {"on": on_option, "as_of": on_option}

@@ -183,24 +183,68 @@ def _charge_in_turn(
     field: str,
     billed_before: object,
     rules: object,
-    offered: bool,
+    started: date | None,
 ) -> list[ServiceFee]:
-    """Each of a contract's *payments*, in order, with the earlier ones counted as billed before."""
+    """Each of a contract's *payments*, in order, with the earlier ones counted as billed before.
+
+    *started* is the contract's start when its offer showed no rate of its
+    own (:func:`_offered`), ``None`` when it did.  A payment charged a
+    per-contract schedule's default in place of the contract's *chosen*
+    rate for that reason says so (:attr:`ServiceFee.contract_started`).
+    """
     fees: list[ServiceFee] = []
     running = billed_before
     for payment in payments:
+        schedule = _schedule(payment.on, rules)
+        rate = _rate_in(schedule, chosen, payment.on, offered=started is None)
         fee = explain(
             payment.amount,
             day=payment.on,
-            rate=_rate_in(_schedule(payment.on, rules), chosen, payment.on, offered=offered),
+            rate=rate,
             rate_field=field,
             billed_before=running,
             rules=rules,
             what=f"payment on {payment.on}",
+            contract_started=_set_aside(schedule, chosen, rate, started),
         )
         fees.append(fee)
         running = _billed_after(fee)
     return fees
+
+
+def _set_aside(
+    schedule: ServiceFeeSchedule,
+    chosen: Decimal | None,
+    charged: Decimal | None,
+    started: date | None,
+) -> date | None:
+    """The contract's start when *schedule*'s default is charged in place of its *chosen* rate.
+
+    *started* is the start of a contract whose offer showed no rate of its
+    own (not :func:`_offered`), ``None`` for one whose did; *charged* is
+    what :func:`_rate_in` gave.  The result is
+    :attr:`ServiceFee.contract_started`: the reason the explanation gives.
+    """
+    if started is None or chosen is None or charged is not None or not schedule.per_contract:
+        return None
+    return started
+
+
+def started_before_rates(
+    rate: object, contract: object, *, day: date, rules: object
+) -> date | None:
+    """:attr:`ServiceFee.contract_started` for a payment on *day* charged by :func:`payment_terms`.
+
+    Called once :func:`payment_terms` has accepted the arguments.
+    """
+    if not isinstance(contract, Contract):
+        return None
+    chosen, _field = rate_and_field(rate, contract)
+    if chosen is None or _offered(contract, rules):
+        return None
+    schedule = _schedule(day, rules)
+    charged = _rate_in(schedule, chosen, day, offered=False)
+    return _set_aside(schedule, chosen, charged, contract.started)
 
 
 def _billed_after(fee: ServiceFee) -> Money:
@@ -219,7 +263,7 @@ def _contract_fees(
         field=field,
         billed_before=billed_before,
         rules=rules,
-        offered=_offered(contract, rules),
+        started=None if _offered(contract, rules) else contract.started,
     )
     if chosen is not None:
         _check_offered(contract, chosen, field, (p.on for p in payments), rules)

@@ -16,11 +16,11 @@ from decimal import Decimal
 
 import attrs
 
-from upwork_safety._moments import date_field, to_date
+from upwork_safety._moments import date_field, optional_date_field, optional_to_date, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._render import percent
 from upwork_safety._validate import whole_cents
-from upwork_safety.errors import InvalidTypeError, RulesError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.fees._common import ZERO, Steps, money_arg, optional_rate
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import (
@@ -55,7 +55,8 @@ class FeeBasis(StrEnum):
     #: The sliding scale's marginal bands on lifetime billings with the client.
     SLIDING = "sliding"
     #: The published default of a per-contract schedule: the contract's own
-    #: rate was not given.
+    #: rate was not given, or the contract started before per-contract rates
+    #: (:attr:`ServiceFee.contract_started`), so its offer showed none.
     DEFAULT = "default"
     #: The contract's own rate.
     CONTRACT = "contract"
@@ -217,11 +218,19 @@ class ServiceFee(Steps):
         billed_before: Lifetime billings with the client before this
             payment, whole cents (the sliding scale's input; ``None`` for a
             new client).
+        contract_started: The day the contract started, given when it
+            started before per-contract rates: its offer showed no rate of
+            its own, so the schedule's default is charged whatever rate the
+            contract names (a contract that kept 5% into 2023 among them);
+            :attr:`explanation` says so.  ``None`` otherwise.
 
     Raises:
         RulesError: A contract rate the schedule does not charge on *on*.
         InvalidValueError: A negative amount or *billed_before*, or one below
-            the cent (what Upwork charges and bills is whole cents).
+            the cent (what Upwork charges and bills is whole cents); a
+            *contract_started* with a *contract_rate*, under a schedule
+            without per-contract rates, or not before the schedule's
+            effective day.
         CurrencyMismatchError: An amount not in the schedule's currency.
     """
 
@@ -232,6 +241,9 @@ class ServiceFee(Steps):
     schedule: ServiceFeeSchedule = attrs.field()
     contract_rate: Decimal | None = attrs.field(default=None, converter=_contract_rate)
     billed_before: Money | None = attrs.field(converter=optional_plain_money, default=None)
+    contract_started: date | None = attrs.field(
+        default=None, converter=optional_to_date, validator=optional_date_field
+    )
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.schedule, ServiceFeeSchedule):
@@ -245,6 +257,20 @@ class ServiceFee(Steps):
         if self.billed_before is not None:
             cents_arg(self.billed_before, "ServiceFee.billed_before", currency)
         _resolve(self.schedule, self.on, self.contract_rate, "ServiceFee.contract_rate")
+        started = self.contract_started
+        if started is not None and (
+            self.contract_rate is not None
+            or not self.schedule.per_contract
+            or started >= self.schedule.effective
+        ):
+            raise InvalidValueError(
+                f"ServiceFee.contract_started ({started}) is given only for a contract that "
+                f"started before per-contract rates, charged the default of a per-contract "
+                f"schedule ({self.schedule.label}, from {self.schedule.effective}) with no "
+                "contract_rate",
+                field="ServiceFee.contract_started",
+                rule="a contract started before the per-contract schedule",
+            )
 
     def __repr__(self) -> str:
         rate = "" if self.rate is None else f" {percent(self.rate)}"
@@ -303,10 +329,13 @@ class ServiceFee(Steps):
                 if schedule.source_of("rate") == _WHAT_IF_SOURCE
                 else "the rate Upwork publishes"
             )
-            return (
-                f"{percent(rate)}: {what}, used because the contract's own rate was not "
-                f"given ({cited})"
+            why = (
+                "the contract's own rate was not given"
+                if self.contract_started is None
+                else f"the contract started on {self.contract_started}, before per-contract "
+                "rates, so its offer showed no rate of its own"
             )
+            return f"{percent(rate)}: {what}, used because {why} ({cited})"
         if self.basis is FeeBasis.CONTRACT:
             # The range, and the switch that turns it on (review r21 M1: a what-if switch).
             ranged = _cited(schedule, "maximum_rate", "minimum_rate", "per_contract")
@@ -362,6 +391,7 @@ def explain(
     billed_before: object,
     rules: object,
     what: str = "amount",
+    contract_started: date | None = None,
 ) -> ServiceFee:
     schedule = _schedule(day, rules)
     currency = schedule.currency
@@ -371,7 +401,12 @@ def explain(
         schedule, day, rate, rate_field, rules, billed_before=before
     )  # errors name the argument
     return ServiceFee(
-        amount=money, on=day, schedule=schedule, contract_rate=rate, billed_before=before
+        amount=money,
+        on=day,
+        schedule=schedule,
+        contract_rate=rate,
+        billed_before=before,
+        contract_started=contract_started,
     )
 
 

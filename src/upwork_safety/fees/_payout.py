@@ -14,7 +14,7 @@ from upwork_safety._pickling import through_init
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.fees._common import Steps, day_arg, optional_day, ratio_percent
-from upwork_safety.fees._contract_terms import payment_terms
+from upwork_safety.fees._contract_terms import payment_terms, started_before_rates
 from upwork_safety.fees._fee_explanation import ServiceFee, explain
 from upwork_safety.fees._route import rates_day
 from upwork_safety.fees._withdrawal import WithdrawalQuote, quote
@@ -505,6 +505,7 @@ def payout(
         billed_before=before,
         rules=rules,
         what="payment",
+        contract_started=started_before_rates(rate, contract, day=day, rules=rules),
     )
     chosen_platform = _given_rules(platform_rules, PlatformRules, "platform_rules")
     available = _available(day, payment, contract, available_on, chosen_platform)

@@ -23,7 +23,11 @@ from upwork_safety.fees._common import (
     most_units,
     units_up,
 )
-from upwork_safety.fees._contract_terms import _contract_fees, payment_terms
+from upwork_safety.fees._contract_terms import (
+    _contract_fees,
+    payment_terms,
+    started_before_rates,
+)
 from upwork_safety.fees._fee_explanation import (
     ServiceFee,
     _schedule,
@@ -199,7 +203,13 @@ def _one_payment(
         payment_field="amount",
     )
     return explain(
-        amount, day=day, rate=chosen, rate_field=field, billed_before=before, rules=rules
+        amount,
+        day=day,
+        rate=chosen,
+        rate_field=field,
+        billed_before=before,
+        rules=rules,
+        contract_started=started_before_rates(rate, contract, day=day, rules=rules),
     )
 
 
@@ -450,8 +460,10 @@ def gross_for_net(
     """Return the smallest payment whose net (after the service fee) reaches *net*.
 
     Use it to price a milestone: to take home $300.02 in 2024, ask for
-    $333.36.  Exact to the cent; because of rounding, a few nets cannot be
-    hit exactly and the result's net is then one cent above *net*.
+    $333.36.  Exact to the cent, and every net is hit exactly:
+    ``net_earnings`` of the result is *net*.  Every rate a schedule may
+    charge is below 1, so one more cent of payment raises the fee (rounded
+    half up) by at most one cent, and the net by none or one.
 
     Args:
         net: The amount the freelancer wants to receive (USD, ≥ 0).

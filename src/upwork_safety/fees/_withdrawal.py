@@ -124,6 +124,8 @@ class WithdrawalQuote(Steps):
 
     Raises:
         InvalidTypeError: A field of the wrong type.
+        RulesError: A method not available in Pakistan (as
+            :func:`quote_withdrawal` refuses it).
         InvalidValueError: *sent* is below the method's minimum or does not
             cover its fees, an unknown rate basis, or the rates do not fit
             the method.
@@ -139,6 +141,7 @@ class WithdrawalQuote(Steps):
     tax_rate: Decimal = attrs.field(converter=_quote_tax_rate)
 
     def __attrs_post_init__(self) -> None:
+        usable_method(self.method, "WithdrawalQuote.method")
         balance = self.method.balance_currency
         money_arg(self.sent, "WithdrawalQuote.sent", balance)
         whole_cents(self.sent, "WithdrawalQuote.sent")

@@ -207,8 +207,36 @@ class Forecast:
         if counted != self.trials:
             raise disagree("Forecast.trials", self.trials, "the sum of the bins' trials", counted)
 
+    def trials_at_least(self, threshold: int) -> int:
+        """Return how many trials ended with a score of at least *threshold*.
+
+        With :attr:`trials` it gives the chance exactly:
+        ``fractions.Fraction(f.trials_at_least(90), f.trials)``.
+
+        Args:
+            threshold: A whole percent, e.g. ``90``.
+
+        Returns:
+            An ``int`` from 0 to :attr:`trials`; "not eligible" never counts.
+
+        Raises:
+            InvalidTypeError: *threshold* is not a whole number.
+            InvalidValueError: *threshold* is not from 0 to 100.
+        """
+        given = count(threshold, "threshold", high=_HUNDRED_PERCENT)
+        return sum(b.trials for b in self.bins if b.score is not None and b.score >= given)
+
     def chance_at_least(self, threshold: int) -> Decimal:
         """Return the share of trials whose score is at least *threshold*.
+
+        The share is :meth:`trials_at_least` divided by :attr:`trials` in the
+        library's decimal context (:data:`upwork_safety.money.CONTEXT`: 60
+        significant digits, half up).  It is exact whenever the quotient
+        ends within 60 digits, as it always does when *trials* has no prime
+        factor but 2 and 5 (2,000 trials: ``0.327``); otherwise it is
+        rounded half up at the 60th significant digit (1 in 3 trials:
+        ``0.333…333``, 60 threes).  For the exact value, use
+        ``fractions.Fraction(f.trials_at_least(threshold), f.trials)``.
 
         Args:
             threshold: A whole percent, e.g. ``90``.
@@ -220,9 +248,7 @@ class Forecast:
             InvalidTypeError: *threshold* is not a whole number.
             InvalidValueError: *threshold* is not from 0 to 100.
         """
-        given = count(threshold, "threshold", high=_HUNDRED_PERCENT)
-        hits = sum(b.trials for b in self.bins if b.score is not None and b.score >= given)
-        return CONTEXT.divide(Decimal(hits), Decimal(self.trials))
+        return CONTEXT.divide(Decimal(self.trials_at_least(threshold)), Decimal(self.trials))
 
     @property
     def most_likely(self) -> int | None:
@@ -230,7 +256,13 @@ class Forecast:
         return max(self.bins, key=lambda b: b.trials).score
 
     def to_records(self) -> list[dict[str, object]]:
-        """One row per score: the score, the trials and their share."""
+        """One row per score: the score, the trials and their share.
+
+        ``"trials"`` is the bin's exact count; ``"share"`` is it divided by
+        :attr:`trials` as :meth:`chance_at_least` divides (exact when the
+        quotient ends within 60 significant digits, else rounded half up at
+        the 60th), so the exact share is ``Fraction(row["trials"], f.trials)``.
+        """
         return [
             {
                 "score": b.score,

@@ -21,8 +21,8 @@ from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
-from upwork_safety._validate import bool_field, id_field
-from upwork_safety.errors import InvalidTypeError, RulesError
+from upwork_safety._validate import bool_field, id_field, whole_cents
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.money import Money, check_currency, optional_plain_money, to_decimal
 from upwork_safety.rules._common import (
     ZERO,
@@ -61,6 +61,13 @@ def _up_to(_instance: object, _attribute: object, up_to: Money | None) -> None:
             field="FeeTier.up_to",
             rule="positive Money or None",
         )
+    if isinstance(value, Money):
+        # Billings with a client are whole cents (as ServiceFee.billed_before): a band
+        # ends on a cent.  The library's whole-cents rule, raised as a broken rule.
+        try:
+            whole_cents(value, "FeeTier.up_to")
+        except InvalidValueError as error:
+            raise RulesError(str(error), field=error.field, rule=error.rule) from None
 
 
 @through_init
@@ -70,8 +77,13 @@ class FeeTier:
 
     Args:
         up_to: The lifetime billings with the client at which this band
-            ends (inclusive), or ``None`` for the last, open-ended band.
+            ends (inclusive), whole cents, or ``None`` for the last,
+            open-ended band.
         rate: The fee on billings that fall in this band, as a fraction.
+
+    Raises:
+        RulesError: An *up_to* that is not positive Money or not whole minor
+            units (cents), or a *rate* outside 0 to 1.
     """
 
     up_to: Money | None = attrs.field(converter=optional_plain_money, validator=_up_to)
