@@ -341,9 +341,14 @@ def plain_event(value: object, what: str) -> Event:
 
 def plain_events(events: tuple[object, ...], what: str, start: int = 0) -> tuple[Event, ...]:
     """Each of *events* as :func:`plain_event` makes it (``what[start + i]`` in errors)."""
-    if all(type(event) in _EVENT_CLASSES for event in events):
-        return events  # type: ignore[return-value]  # the common case: every one is plain
-    return tuple([plain_event(event, f"{what}[{start + i}]") for i, event in enumerate(events)])
+    # A loop, not all() over a generator: the engine appends one to five events per
+    # step, where the generator's set-up and resumptions cost more than the test.
+    for event in events:
+        if type(event) not in _EVENT_CLASSES:
+            return tuple(
+                [plain_event(event, f"{what}[{start + i}]") for i, event in enumerate(events)]
+            )
+    return events  # type: ignore[return-value]  # the common case: every one is plain
 
 
 # --------------------------------------------------------------------------- history

@@ -30,10 +30,9 @@ from upwork_safety.models import (
     MilestoneState,
     Payment,
     PaymentKind,
-    _holding,
+    _indexes,
     _next,
     _position,
-    _positions,
     _zero,
 )
 
@@ -187,8 +186,8 @@ class Run:
     ) -> None:
         self.contract = contract
         self.rules = rules
-        self.positions = _positions(contract)
-        self.holding: set[int] = set(_holding(contract))
+        self.positions, holding = _indexes(contract)
+        self.holding: set[int] = set(holding)
         self.history: History = cast("History", contract.history)  # the converter makes one
         self.last_event: Event | None = self.history.last
         self.last_at: datetime | None = None if self.last_event is None else self.last_event.at

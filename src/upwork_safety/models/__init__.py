@@ -30,10 +30,9 @@ from upwork_safety.models._contract import _NOT_AFTER_END as _NOT_AFTER_END
 from upwork_safety.models._contract import _NOT_BEFORE_START as _NOT_BEFORE_START
 from upwork_safety.models._contract import Contract
 from upwork_safety.models._contract import _before_start as _before_start
-from upwork_safety.models._contract import _holding as _holding
+from upwork_safety.models._contract import _indexes as _indexes
 from upwork_safety.models._contract import _next as _next
 from upwork_safety.models._contract import _position as _position
-from upwork_safety.models._contract import _positions as _positions
 from upwork_safety.models._contract import _recorded_outside as _recorded_outside
 from upwork_safety.models._contract import _recorded_what as _recorded_what
 from upwork_safety.models._contract import _start_fix as _start_fix

@@ -7,8 +7,8 @@ and start, the fields that fit its kind.  Its milestones and payments are
 kept in checked tuples (:class:`_Milestones`, :class:`_Payments`, in
 ``_collections``) so that
 :func:`_next`, which the escrow engine uses after each step, re-checks only
-what the step changed; :func:`_position`, :func:`_positions` and
-:func:`_holding` read the indexes kept with the milestones.
+what the step changed; :func:`_position` and :func:`_indexes` read the
+indexes kept with the milestones.
 """
 
 from __future__ import annotations
@@ -323,7 +323,8 @@ class Contract:
                 field="Contract.feedback",
                 rule="a Feedback or None",
             )
-        first = cast("History", self.history).first
+        history = cast("History", self.history)  # the converter makes one
+        first = history.first
         if first is not None and first.at.date() < self.started:
             _before_start(
                 "Contract.history[0]",
@@ -344,7 +345,6 @@ class Contract:
                 payments[index].on,
             )
         _check_time_entries(self.time_entries, self.started, self.ended)
-        history = cast("History", self.history)
         fits = milestones.history_fits
         releases = milestones.releases_match is not payments
         recorded = fits is None or fits[0] is not history or fits[1] != self.ended
@@ -603,14 +603,13 @@ def _checked(contract: Contract) -> _Milestones:
     return cast("_Milestones", contract.milestones)
 
 
-def _positions(contract: Contract) -> Mapping[str, int]:
-    """Where each milestone id is in ``contract.milestones`` (kept with the milestones)."""
-    return _checked(contract).positions
+def _indexes(contract: Contract) -> tuple[Mapping[str, int], frozenset[int]]:
+    """Where each milestone id is in ``contract.milestones``, and which of them hold escrow.
 
-
-def _holding(contract: Contract) -> frozenset[int]:
-    """The indexes of ``contract.milestones`` that hold escrow (kept with the milestones)."""
-    return _checked(contract).holding
+    Both kept with the milestones; read together, as the escrow engine opens a run.
+    """
+    milestones = _checked(contract)
+    return milestones.positions, milestones.holding
 
 
 def _recorded_outside(contract: Contract) -> tuple[datetime, str, str] | None:
@@ -625,7 +624,7 @@ def _recorded_outside(contract: Contract) -> tuple[datetime, str, str] | None:
     escrow engine's.
     """
     found: tuple[datetime, str, str] | None = None
-    for index in sorted(_holding(contract)):
+    for index in sorted(_checked(contract).holding):
         milestone = contract.milestones[index]
         for name in _MOMENTS_HELD[milestone.escrow.state]:
             moment: datetime | None = getattr(milestone.escrow, name)

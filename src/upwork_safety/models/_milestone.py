@@ -60,7 +60,8 @@ def _check_escrow(milestone: Milestone, _attribute: object, value: object) -> No
             field="Milestone.escrow",
             rule="funded at most the amount",
         )
-    if escrow.state in WHOLLY_FUNDED and escrow.funded != milestone.amount:
+    # One currency (checked above): the Money values are equal when their amounts are.
+    if escrow.state in WHOLLY_FUNDED and escrow.funded.amount != milestone.amount.amount:
         raise InvalidValueError(
             f"Milestone.escrow is {escrow.state.name} with {escrow.funded} funded, but the "
             f"milestone's amount is {milestone.amount}: funding deposits the whole amount "
