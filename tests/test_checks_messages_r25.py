@@ -72,7 +72,7 @@ def test_a_code_asked_for_shows_the_asking_phrase(text, evidence, span):
 
 
 def test_a_code_asked_for_in_the_next_sentence_shows_that_sentences_ask():
-    """"... code aya hoga. Wo mujhe bata dein": the evidence was the bare "bata"."""
+    """ "... code aya hoga. Wo mujhe bata dein": the evidence was the bare "bata"."""
     text = "Aapki email pe ek code aya hoga. Wo mujhe bata dein"
     found = _only(text)
     assert (found.code, found.confidence, found.evidence, found.span) == (
@@ -84,7 +84,7 @@ def test_a_code_asked_for_in_the_next_sentence_shows_that_sentences_ask():
 
 
 def test_a_code_named_by_the_text_it_came_in_is_a_code_asked_for():
-    """"a text from Upwork with a code ... send it to me" was missed."""
+    """ "a text from Upwork with a code ... send it to me" was missed."""
     text = "You'll get a text from Upwork with a code in a minute, send it to me here."
     found = _only(text)
     assert (found.code, found.confidence, found.evidence) == (
@@ -115,12 +115,16 @@ def test_a_code_warned_of_or_written_is_not_asked_for(text):
     [
         ("Small request. Please also add a FAQ page.", "also add", (22, 30)),
         ("Just a small request. Could you also design a thank-you page?", "also design", (32, 43)),
-        ("Quick favour. Can you also write the alt text for all the images?", "also write", (22, 32)),
+        (
+            "Quick favour. Can you also write the alt text for all the images?",
+            "also write",
+            (22, 32),
+        ),
         ("Choti si request hai. Contact page bhi bana dein", "bhi bana", (35, 43)),
     ],
 )
 def test_more_work_after_a_small_request_is_high(text, evidence, span):
-    """"Small request." before the work plays it down as "quick" in its own sentence does:
+    """ "Small request." before the work plays it down as "quick" in its own sentence does:
     HIGH from the rules (it was the model's LOW guess, or nothing)."""
     found = _only(text)
     assert (found.code, found.severity, found.confidence, found.evidence, found.span) == (
@@ -169,14 +173,16 @@ def test_a_small_request_for_no_unpaid_work_is_nothing(text):
     [
         "We are a small team and also need someone for testing later",
         "I'm a small shop owner and also need help with ads later.",
-        "Hello, we are a small team and will also need a tester later, but for now just the "
-        "website.",
+        (
+            "Hello, we are a small team and will also need a tester later, but for now just "
+            "the website."
+        ),
         "We're a small agency in Lahore. We also need a careers page.",
         "Hum chhoti company hain, aage chal ke marketing ke liye bhi banda chahiye hoga",
     ],
 )
 def test_a_small_business_introduced_is_no_scope_creep(text):
-    """"Small" said of the writer's business plays no work down: no finding from the rules
+    """ "Small" said of the writer's business plays no work down: no finding from the rules
     (the second and third were HIGH) nor from the model (the fourth was its LOW guess)."""
     assert scan_rules_only(text) == []
     assert checks.scan_message(text) == []
