@@ -10,7 +10,7 @@ repository root with the package installed).  For each set it prints:
 * the share of risky messages whose codes are found exactly.
 
 The held-out sets (``tests/data/messages_heldout.json`` and the smaller
-``messages_heldout_2.json`` to ``messages_heldout_10.json``) are reported **only in
+``messages_heldout_2.json`` to ``messages_heldout_11.json``) are reported **only in
 aggregate**: this script never prints one of their messages, and nothing in the
 scanner may be adjusted because of them.  ``--dev-misses``
 lists the development set's misclassified messages, for tuning; there is deliberately
@@ -75,6 +75,11 @@ SETS = {
     # committed before the new code's rules were tuned on the development set, and
     # scored only in aggregate, once, after that tuning.
     "held-out, tenth": DATA / "messages_heldout_10.json",
+    # Written on 2026-12-05 (twenty-fifth round) before that round's scanner tuning, by
+    # the hand that then tuned it (Roman Urdu verification-code requests, more work
+    # called a "small request", introductions that mention other work), committed
+    # before it was first scored, and scored only in aggregate, before and after.
+    "held-out, eleventh": DATA / "messages_heldout_11.json",
 }
 CODES = (
     "START_BEFORE_FUNDING",

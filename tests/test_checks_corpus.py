@@ -41,6 +41,7 @@ HELD_OUT_7 = json.loads((DATA / "messages_heldout_7.json").read_text("utf-8"))
 HELD_OUT_8 = json.loads((DATA / "messages_heldout_8.json").read_text("utf-8"))
 HELD_OUT_9 = json.loads((DATA / "messages_heldout_9.json").read_text("utf-8"))
 HELD_OUT_10 = json.loads((DATA / "messages_heldout_10.json").read_text("utf-8"))
+HELD_OUT_11 = json.loads((DATA / "messages_heldout_11.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -85,6 +86,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_8,
         HELD_OUT_9,
         HELD_OUT_10,
+        HELD_OUT_11,
     ],
     ids=[
         "development",
@@ -98,6 +100,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-8",
         "held-out-9",
         "held-out-10",
+        "held-out-11",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -125,6 +128,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_8,
         *HELD_OUT_9,
         *HELD_OUT_10,
+        *HELD_OUT_11,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -137,8 +141,9 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_8),
         len(HELD_OUT_9),
         len(HELD_OUT_10),
+        len(HELD_OUT_11),
     )
-    assert (30, 43, 120, 130, 130, 130, 130, 130, 182) == sizes
+    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36) == sizes
 
 
 def test_corpus_sizes():

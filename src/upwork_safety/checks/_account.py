@@ -294,7 +294,7 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
             continue  # the keys of the work's own systems: "the staging server password"
         if feature:
             continue  # a login by a code being built: "we need OTP based login in the app"
-        handed = sentence.first(w.HANDED)
+        handed = _nearest(sentence.all(w.HANDED), key)
         if handed is None:
             continue
         upwork = hints or account or sentence.first(w.TRADED)
@@ -306,8 +306,26 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
         if not (upwork or hinted or (owned and sentence.asks()) or sent_code):
             continue
         if not _settled(sentence, *sentence.span(key)):
-            return _hit(sentence, key)
+            # The evidence is the asking phrase: the code and the verb that asks for it,
+            # as in "send me the code you received", not the code's name alone (review
+            # r25, open list).
+            return _hit(sentence, key, _ask_phrase(sentence, handed))
     return None
+
+
+def _nearest(found: list[re.Match[str]], key: re.Match[str]) -> re.Match[str] | None:
+    """The match of *found* nearest to *key* (the earlier of two as near), or ``None``."""
+    return min(
+        found,
+        key=lambda m: max(key.start() - m.end(), m.start() - key.end(), 0),
+        default=None,
+    )
+
+
+def _ask_phrase(sentence: Sentence, handed: re.Match[str]) -> tuple[int, int]:
+    """*handed* with what ends its ask: "bhej *dein*", "bata *do*", "forward *it to me*"."""
+    ending = lex.ASK_ENDING.match(sentence.text, handed.end())
+    return handed.start(), ending.end() if ending else handed.end()
 
 
 def _identity(sentence: Sentence, *, hinted: bool) -> Hit | None:
@@ -445,7 +463,9 @@ def _asked_after(message: Message) -> Hit | None:
                 and not earlier.first(w.HANDED)
                 and not _settled(sentence, *handed.span())
             ):
-                return _hit(sentence, handed)
+                # The ask of its own sentence, from its clause's start: "wo mujhe bata dein".
+                _, end = _ask_phrase(sentence, handed)
+                return _hit(sentence, (sentence.clause(handed.start())[0], end))
         earlier = sentence
     return None
 

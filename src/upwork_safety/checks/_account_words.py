@@ -276,6 +276,9 @@ KEYS = re.compile(
     r"(?:aaya|aya|ayega|aayega|got|get|receive|received|came|comes|mila|milega)\b|"
     r"\b(?:jo )?code (?:aaya|aya|aayega|ayega|aaye|mila|milega|gaya)\b|"
     r"\bcode (?:from|of) upwork\b|"
+    # The code named by the message it came in: "a text from Upwork with a code" (r25).
+    r"\b(?:text|sms|message|email|mail)s? (?:from upwork )?with (?:a|the|an|your) "
+    r"(?:\d[ -]digit |six[ -]digit |login |verification )?code\b|"
     # ... also with the phone or number it went to: "upwork ne jo code aapke phone pe bheja".
     r"\bupwork (?:ne |aap ko |aapko |tumhe )?(?:jo )?"
     + _TO_READER

@@ -42,6 +42,7 @@ otherwise be asked about: every mention of paying routed through Upwork
 off-platform payment, a cost every mention of which the writer waives or bears
 ("there's no fee to apply", "we'll pay for the course") clears upfront fees,
 extra work given its own milestone or price, or placed in the agreed brief,
+or a "small" said only of the writer's business ("we are a small team"),
 clears scope creep,
 a client's rating promised only for the work
 ("if you finish by Friday, 5 stars") clears review begging, and advice against
@@ -72,7 +73,7 @@ from upwork_safety.checks._reviews import (
     review_begging,
     review_trade,
 )
-from upwork_safety.checks._scope import scope_creep, scope_paid_for
+from upwork_safety.checks._scope import scope_creep, scope_paid_for, small_said_of_the_writer
 from upwork_safety.checks._sentences import Hit, Message, Sentence
 from upwork_safety.checks._upfront_fee import FEE_ANCHOR, fee_waived, upfront_fee
 
@@ -108,9 +109,10 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
     is waived or borne by the writer ("there's no fee to apply") clears
     ``UPFRONT_FEE``; extra work priced ("a new milestone for the extra page") or
     placed in the agreed scope ("it's part of the brief we agreed") clears
-    ``SCOPE_CREEP``; a message whose every sentence naming an account or its
-    keys warns or reports ("be careful, they ask you to rent your account")
-    clears ``ACCOUNT_SHARING``; a client's every rating promised
+    ``SCOPE_CREEP``, as does a "small" said only of the writer's business ("we
+    are a small team and also need a tester later"); a message whose every
+    sentence naming an account or its keys warns or reports ("be careful, they
+    ask you to rent your account") clears ``ACCOUNT_SHARING``; a client's every rating promised
     for the work itself ("if you finish by Friday I'll leave you 5 stars"),
     with nothing traded or swapped, or a client's ratings with nothing traded,
     paid or swapped at all ("leave me 5 stars too, haha"), and your own
@@ -127,6 +129,8 @@ def cleared(text: str, *, outgoing: bool) -> set[FindingCode]:
         codes.add(FindingCode.UPFRONT_FEE)  # "there's no fee to apply", "we'll pay for the course"
     if not outgoing and scope_paid_for(text):
         codes.add(FindingCode.SCOPE_CREEP)  # "I'll make a new milestone for the extra page"
+    if not outgoing and small_said_of_the_writer(text):
+        codes.add(FindingCode.SCOPE_CREEP)  # "we are a small team and also need a tester later"
     if payment_kept_on_platform(text, outgoing=outgoing):
         codes.add(FindingCode.OFF_PLATFORM_PAYMENT)
     if rating_for_the_work(text, outgoing=outgoing) or rating_asked_for_nothing(

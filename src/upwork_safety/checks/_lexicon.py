@@ -421,6 +421,35 @@ UPWORK_FEATURE = _c(
 #: Calls and chats Upwork allows or integrates: not off-platform contact.
 ALLOWED_TOOL = _c(_words(r"zoom|teams|microsoft teams|slack|google meet|meet|loom|jira|asana"))
 
+# ------------------------------------------------------------------ how big, and the ask's end
+
+#: The request itself called small, as a sentence of its own before the work ("Small request.
+#: Please also add a FAQ page.", "Quick favour: ...", "Choti si request hai."): it plays down
+#: the work that follows, as "quick" in the same sentence does (review r25, open list).
+SMALL_ASK = _c(
+    _words(
+        r"(?:small|quick|tiny|little|minor|chhoti|choti|chhota|chota)(?: si| sa)? "
+        r"(?:request|ask|favou?r|addition|guzarish|gujarish|darkhwast)",
+    )
+)
+#: "Small" said of the writer's business, not of the work ("we are a small team and also
+#: need someone for testing later", "I'm a small shop owner", "hum chhoti company hain"):
+#: an introduction, which plays nothing down (review r25, open list).
+SMALL_BUSINESS = _c(
+    _words(
+        r"(?:small|tiny|little|chhoti|choti|chhota|chota)(?: si| sa)? (?:[\w-]+ )?"
+        r"(?:team|teams|business|businesses|company|agency|startup|start-up|studio|firm|"
+        r"organi[sz]ation|ngo|outfit|shop owner|store owner|business owner|karobar)",
+    )
+)
+#: What ends a Roman-Urdu ask after its verb, or an English one after "send", "forward": the
+#: light verbs and the object ("bhej *dein*", "send *kar do*", "bata *dijiye*", "forward
+#: *it to me*"), so a finding's evidence is the whole asking phrase (review r25, open list).
+ASK_ENDING = _c(
+    r"(?: (?:kar|kr|karke|karein|karo|de|do|dein|den|dena|dijiye|dijiyega|dein ge|deta|deti|"
+    r"dunga|dungi|doon|lo|lein|len|it|them|to me|to us|over|here|mujhe|me)\b){1,4}"
+)
+
 
 # ------------------------------------------------------------------ where a line runs on
 # Read by ``_normalise._mid_sentence``: a line break between two words joins the two

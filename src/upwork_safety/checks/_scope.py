@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from upwork_safety.checks import _lexicon as lex
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._sentences import (
     Hit,
@@ -98,7 +99,7 @@ _SMALL = re.compile(
     r"anything|too much|more than)|(?:barely|hardly) (?:any|adds?) (?:extra )?(?:work|time))\b"
 )
 _NEW_PAY = re.compile(
-    r"\bnew milestone\b|\bseparate (?:milestone|contract|quote|job)\b|"
+    r"\bnew (?:\$\d[\d,]* )?milestone\b|\bseparate (?:milestone|contract|quote|job)\b|"
     r"(?<!\bno )(?<!\bany )(?<!without )\b(?:extra|additional|more) (?:pay|payment|cost|budget)"
     r"\b(?! nahi| unfortunately)|"
     r"\bi'?ll pay (?:extra|more|for (?:it|this|that|them))\b|\bincrease the budget\b|"
@@ -272,6 +273,9 @@ _SAME_PRICE_ANCHOR = anchor(
     "same isi usi budget wahi wohi within no free assume guess hope expect part paise payment "
     "price amount included in into need without at give not wasn isn know for change extra",
 )
+_SMALL_ASK_ANCHOR = anchor(
+    (lex.SMALL_ASK,), "small quick tiny little minor chhoti choti chhota chota"
+)
 _SMALL_ANCHOR = anchor(
     (_SMALL,),
     "quick small tiny minor little simple easy basically should won not nothing few minutes "
@@ -293,12 +297,37 @@ def scope_creep(message: Message) -> Hit | None:
     priced = message.has(_SAME_PRICE_ANCHOR)
     # The extra is played down in its own sentence or after it ("Please also add a FAQ page.
     # It's a quick one."), not by a word about something else before it ("Thanks for the
-    # quick reply. We also need a reports page.").
-    small_at = [s.offset for s in message.holding(_SMALL_ANCHOR)]
+    # quick reply. We also need a reports page."), nor by the writer's business called
+    # small ("we are a small team and also need a tester later").
+    small_at = [s.offset for s in message.holding(_SMALL_ANCHOR) if _plays_down(s)]
+    # ... or by the request itself called small in the sentence before ("Small request.
+    # Please also add a FAQ page."), as "Quick request: please also add ..." is in its own.
+    asked_small = {s.offset for s in message.holding(_SMALL_ASK_ANCHOR)}
     return best_hit(
-        _creep_in(s, priced=priced, small=any(at >= s.offset for at in small_at))
+        _creep_in(
+            s,
+            priced=priced,
+            small=any(at >= s.offset for at in small_at)
+            or _after_small_ask(message, s, asked_small),
+        )
         for s in (first, *candidates)
     )
+
+
+def _plays_down(sentence: Sentence) -> bool:
+    """Whether a word of :data:`_SMALL` in *sentence* plays work down.
+
+    "Small" said of the writer's business ("we are a small team", "a small shop
+    owner") introduces the writer; it says nothing of the work (review r25).
+    """
+    business = {m.start() for m in sentence.all(lex.SMALL_BUSINESS)}
+    return any(m.start() not in business for m in sentence.all(_SMALL))
+
+
+def _after_small_ask(message: Message, sentence: Sentence, asked_small: set[int]) -> bool:
+    """Whether the sentence before *sentence* calls the request small ("Small request.")."""
+    before = message.preceding(sentence)
+    return before is not None and before.offset in asked_small
 
 
 #: The work said to be in what was agreed: "it's part of the brief we agreed", "as in the
@@ -322,3 +351,25 @@ def scope_paid_for(text: str) -> bool:
         return False  # most messages place nothing in the brief and are not cut again
     message = Message(text, outgoing=False)
     return not any(s.negated(*m.span()) for s in message.sentences for m in s.all(_IN_SCOPE))
+
+
+def small_said_of_the_writer(text: str) -> bool:
+    """Whether the only "small" of normalised *text* is the writer's business.
+
+    "We are a small team and also need someone for testing later", "We're a
+    small agency in Lahore. We also need a careers page.": an introduction. The
+    model, which reads "small" and "also" but not what "small" is said of, may
+    not add ``SCOPE_CREEP`` there.  With the price kept, more work named
+    outright, another word that plays the work down, or the request called
+    small, it may (review r25).
+    """
+    if lex.SMALL_BUSINESS.search(text) is None:
+        return False  # most messages introduce no small business and are not read again
+    business = {m.start() for m in lex.SMALL_BUSINESS.finditer(text)}
+    return not (
+        any(m.start() not in business for m in _SMALL.finditer(text))
+        or _SAME_PRICE.search(text)
+        or _STRONG_CREEP.search(text)
+        or _FREE_EXTRA.search(text)
+        or lex.SMALL_ASK.search(text)
+    )

@@ -392,6 +392,11 @@ class Message:
         index = bisect_right(self._starts, sentence.offset)
         return self.sentences[index] if index < len(self.sentences) else None
 
+    def preceding(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before *sentence*, if any."""
+        index = bisect_right(self._starts, sentence.offset) - 2
+        return self.sentences[index] if index >= 0 else None
+
     def has(self, anchor: Anchor) -> bool:
         """Whether *anchor* matches anywhere in the message."""
         return anchor.keys.search(self.text) is not None and (
