@@ -76,3 +76,39 @@ def test_a_record_field_converter_reads_an_endless_iterator_no_further_than_the_
     given = (1, 2)
     assert as_tuple(given) is given
 
+
+# --------------------------------------------------------------------------
+# H3: a limit that stops parse keeps the repeats' counts and says not complete
+
+_HEADER = (
+    "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+    "Amount in local currency,Currency,Balance\n"
+)
+_BAD_AMOUNT = '"Jan 20, 2024",101,Hourly,x,,,,,,x,,,100.00\n'
+
+
+def test_the_row_limit_keeps_the_count_of_repeated_problems(monkeypatch):
+    monkeypatch.setattr("upwork_safety.statements._parse.MAX_ROWS", 10)
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(_HEADER + _BAD_AMOUNT * 11)
+    error = caught.value
+    # 10 bad amounts read (3 listed, 7 noted on the last listed) and the limit on line 12.
+    assert (error.count, error.noted, error.complete) == (11, 7, False)
+    assert [p.line for p in error.problems] == [2, 3, 4, 12]
+
+
+def test_under_the_row_limit_the_count_is_complete(monkeypatch):
+    monkeypatch.setattr("upwork_safety.statements._parse.MAX_ROWS", 10)
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(_HEADER + _BAD_AMOUNT * 10)
+    assert (caught.value.count, caught.value.noted, caught.value.complete) == (10, 7, True)
+
+
+def test_too_many_problems_is_not_complete():
+    rows = "".join(
+        f'"Jan 20, 2024",{n},Kind{n},x,,,,,,1.00,,,100.00\n'
+        for n in range(1, statements.MAX_PROBLEMS + 5)
+    )
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(_HEADER + rows)
+    assert caught.value.complete is False  # each unknown type word is listed; reading stopped
