@@ -5,8 +5,17 @@ from datetime import UTC, datetime
 
 import pytest
 
-from upwork_safety import ExchangeRate, InvalidDataError, InvalidTypeError, InvalidValueError, Money
-from upwork_safety import escrow, fees, hourly, statements
+from upwork_safety import (
+    ExchangeRate,
+    InvalidDataError,
+    InvalidTypeError,
+    InvalidValueError,
+    Money,
+    escrow,
+    fees,
+    hourly,
+    statements,
+)
 from upwork_safety._validate import MAX_ITEMS, as_tuple, sequence_of
 from upwork_safety.escrow import Fund
 from upwork_safety.testing import factories as f
