@@ -121,3 +121,13 @@ def test_too_many_problems_is_not_complete():
     with pytest.raises(InvalidDataError) as caught:
         statements.parse(_HEADER + rows)
     assert caught.value.complete is False  # each unknown type word is listed; reading stopped
+
+
+def test_the_docs_state_the_limit_it_has():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    figure = f"{MAX_ITEMS:,}"
+    assert f"at most {figure} items" in (root / "docs" / "api" / "errors.md").read_text("utf-8")
+    assert f"at most {figure}" in " ".join(escrow.replay.__doc__.split())
+    assert f"most {figure} entries" in " ".join(hourly.invoice.__doc__.split())
