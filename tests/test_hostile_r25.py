@@ -131,3 +131,24 @@ def test_the_docs_state_the_limit_it_has():
     assert f"at most {figure} items" in (root / "docs" / "api" / "errors.md").read_text("utf-8")
     assert f"at most {figure}" in " ".join(escrow.replay.__doc__.split())
     assert f"most {figure} entries" in " ".join(hourly.invoice.__doc__.split())
+
+
+# --------------------------------------------------------------------------
+# H6: Money times something that is not a number gets the library's error
+
+
+@pytest.mark.parametrize("factor", [True, False, "2", None, Money("2", "USD"), [1]])
+def test_money_times_a_non_number_names_the_factor(factor):
+    money = Money("1", "USD")
+    for product in (lambda: money * factor, lambda: factor * money):
+        with pytest.raises(InvalidTypeError) as caught:
+            product()
+        assert (caught.value.field, caught.value.rule) == ("factor", "an int or Decimal")
+
+
+def test_money_times_a_number_is_unchanged():
+    assert Money("1.50", "USD") * 3 == Money("4.50", "USD")
+    assert 3 * Money("1.50", "USD") == Money("4.50", "USD")
+    with pytest.raises(InvalidTypeError) as caught:
+        Money("1", "USD") * 1.5
+    assert (caught.value.field, caught.value.rule) == ("factor", "not a float")
