@@ -152,3 +152,40 @@ def test_money_times_a_number_is_unchanged():
     with pytest.raises(InvalidTypeError) as caught:
         Money("1", "USD") * 1.5
     assert (caught.value.field, caught.value.rule) == ("factor", "not a float")
+
+
+# --------------------------------------------------------------------------
+# H5: the CLI cuts a long argument it quotes in an error
+
+
+def _cli(*argv):
+    import io
+
+    from upwork_safety.cli import main
+
+    return main(list(argv), out=io.StringIO())
+
+
+def test_a_long_spread_method_is_cut_in_the_error(capsys):
+    long = "x" * 100_000
+    assert _cli("withdraw", "100", "--rate", "280", "--spread", f"{long}=1%") == 2
+    err = capsys.readouterr().err
+    assert len(err) < 1_000
+    assert "(100,000 characters)" in err
+    assert "unknown method" in err
+
+
+def test_a_long_excluded_client_is_cut_in_the_error(tmp_path, capsys):
+    import json
+
+    path = tmp_path / "history.json"
+    path.write_text(
+        json.dumps(
+            [{"id": "c1", "client": "acme", "kind": "fixed_price", "started": "2025-06-02"}]
+        ),
+        "utf-8",
+    )
+    assert _cli("jss", str(path), "--exclude-client", "y" * 100_000) == 2
+    err = capsys.readouterr().err
+    assert len(err) < 1_000 + len(str(path))
+    assert "(100,000 characters)" in err
