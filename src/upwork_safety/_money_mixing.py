@@ -106,9 +106,10 @@ def factor_error(other: object) -> InvalidTypeError | None:
             field="factor",
             rule="not a float",
         )
-    if issubclass(kind, numbers.Number) and not issubclass(kind, bool):
+    boolean = issubclass(kind, bool)
+    if not boolean and issubclass(kind, numbers.Number):
         return None
-    hint = " (a bool is not a number of times)" if issubclass(kind, bool) else ""
+    hint = " (a bool is not a number of times)" if boolean else ""
     return InvalidTypeError(
         f"Money can be multiplied by an int or Decimal, not {type_name(other)}{hint}",
         field="factor",
