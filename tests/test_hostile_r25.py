@@ -189,3 +189,22 @@ def test_a_long_excluded_client_is_cut_in_the_error(tmp_path, capsys):
     err = capsys.readouterr().err
     assert len(err) < 1_000 + len(str(path))
     assert "(100,000 characters)" in err
+
+
+# --------------------------------------------------------------------------
+# H4: the scanner's documented worst case reads at most 18 folded characters per one given
+
+
+def test_no_character_folds_to_more_than_the_documented_eighteen():
+    import sys
+    import unicodedata
+
+    from upwork_safety.checks import MAX_TEXT_CHARS
+
+    longest = max(
+        len(unicodedata.normalize("NFKD", chr(point)))
+        for point in range(sys.maxunicode + 1)
+        if not 0xD800 <= point <= 0xDFFF
+    )
+    assert longest == len(unicodedata.normalize("NFKD", "\ufdfa")) == 18
+    assert MAX_TEXT_CHARS == 100_000  # docs/checks.md: "at most 1.8 million" folded characters

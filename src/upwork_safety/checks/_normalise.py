@@ -548,10 +548,13 @@ class Normalised:
 #: The most characters the checks read in one text: a message
 #: (:func:`~upwork_safety.checks.scan_message`) or a milestone's title or
 #: description (:func:`~upwork_safety.checks.review_milestone`,
-#: :func:`~upwork_safety.checks.review_contract`).  Reading is linear, about
-#: 10 µs a character, so this bounds one check to about a second; a client's
-#: message is a few thousand characters, and a conversation is checked one
-#: message at a time.
+#: :func:`~upwork_safety.checks.review_contract`).  The limit is on the text
+#: given, before folding; reading is linear in the folded text, which Unicode
+#: bounds at 18 characters for each one given (U+FDFA, the largest NFKC/NFKD
+#: expansion), so one check at the limit takes at most about 8 seconds on a
+#: busy 2-core machine (measured in r25, docs/checks.md); a client's message
+#: is a few thousand characters, and a conversation is checked one message at
+#: a time.
 MAX_TEXT_CHARS = 100_000
 
 
