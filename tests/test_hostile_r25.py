@@ -208,3 +208,36 @@ def test_no_character_folds_to_more_than_the_documented_eighteen():
     )
     assert longest == len(unicodedata.normalize("NFKD", "\ufdfa")) == 18
     assert MAX_TEXT_CHARS == 100_000  # docs/checks.md: "at most 1.8 million" folded characters
+
+
+# --------------------------------------------------------------------------
+# H2: a right-to-left override is read in the order the screen shows
+
+
+def test_a_name_reversed_under_a_right_to_left_override_is_read_as_shown():
+    from upwork_safety.checks import scan_message
+
+    plain = scan_message("I will pay you via PayPal")
+    hidden = scan_message("I will pay you via \u202elaPyaP\u202c")
+    assert [f.code for f in hidden] == [f.code for f in plain] == ["OFF_PLATFORM_PAYMENT"]
+    assert hidden[0].evidence == "pay you via \u202elaPyaP\u202c"  # the override and its end
+    both = scan_message("Add me on \u202eppAstahW\u202c and I will pay you via PayPal")
+    assert {f.code for f in both} == {"OFF_PLATFORM_PAYMENT", "OFF_PLATFORM_CONTACT"}
+
+
+def test_an_override_runs_to_its_pop_or_the_end_of_the_paragraph():
+    from upwork_safety.checks._normalise import normalise
+
+    assert normalise("a \u202ecb\u202c d").text == "a bc d"
+    assert normalise("a \u202ecb\nfe").text == "a bc\nfe"  # a line break ends it
+    assert normalise("a \u202ecb").text == "a bc"
+    span = normalise("x \u202ecb\u202c y")
+    assert span.original_span(2, 4) == (2, 6)  # the whole override, as a whole
+
+
+def test_right_to_left_letters_under_an_override_keep_their_order():
+    from upwork_safety.checks._normalise import _as_shown
+
+    urdu = "\u0645\u06cc\u06ba"  # "میں", read right to left as written
+    assert _as_shown(f"{urdu} ab") == f"ba {urdu}"
+    assert _as_shown(urdu) == urdu

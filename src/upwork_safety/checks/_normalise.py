@@ -1,10 +1,17 @@
 """Message text in the one form the scanner reads, with a map back to the original offsets.
 
 :func:`normalise` turns a message into lower-case, single-spaced text in
-four passes, each an :class:`_Edited` text that remembers where every piece
-came from, so a finding's evidence span points into the message exactly as
-the user wrote it:
+four passes (five when it holds a right-to-left override), each an
+:class:`_Edited` text that remembers where every piece came from, so a
+finding's evidence span points into the message exactly as the user wrote
+it:
 
+0. **Display order.**  Only when the message holds a right-to-left override
+   (U+202E): the run after it, up to the next pop (U+202C) or the end of the
+   paragraph, is read in the order a screen shows it, so
+   ``"via \u202elaPyaP\u202c"`` reads as "via PayPal" (red team r25 H2).
+   Letters of right-to-left scripts in the run keep their order, as a reader
+   of that script reads them.
 1. **Characters.**  NFKD compatibility folding (full-width and styled
    letters, ligatures), accents and other combining marks dropped, format
    characters dropped (zero-width spaces and joiners, soft hyphens, bidi
@@ -101,6 +108,14 @@ _SPACE = re.compile(r"\s{2,}|[^\S ]\s*|^\s+|\s+$")
 _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
+#: A right-to-left override and the run it turns: up to the next pop
+#: directional formatting (U+202C, taken with the run, so evidence never holds
+#: an override without its end) or paragraph separator (UAX #9, class B).
+_OVERRIDDEN = re.compile("\u202e([^\u202c\n\r\x1c-\x1e\x85\u2029]*)\u202c?")
+#: The bidi classes of the letters of right-to-left scripts (Arabic, Urdu, Hebrew...).
+_RIGHT_TO_LEFT = frozenset({"R", "AL"})
+
+
 class _Edited:
     """*text*, built from a source text by replacing some stretches of it.
 
@@ -155,6 +170,34 @@ class _Edited:
         else:
             source_end = self._source_ends[last]
         return (source_start, source_end)
+
+
+def _as_shown(run: str) -> str:
+    """*run*, forced right to left by an override, in the left-to-right order a screen shows it.
+
+    The characters come out reversed; a stretch of right-to-left letters is
+    kept in its own order (its reader reads it right to left, as written).
+    """
+    pieces: list[str] = []
+    stretch: list[str] = []
+    for char in reversed(run):
+        if unicodedata.bidirectional(char) in _RIGHT_TO_LEFT:
+            stretch.append(char)
+            continue
+        if stretch:
+            pieces.append("".join(reversed(stretch)))
+            stretch = []
+        pieces.append(char)
+    if stretch:
+        pieces.append("".join(reversed(stretch)))
+    return "".join(pieces)
+
+
+def _display_order(text: str) -> _Edited:
+    """Pass 0: each run after a right-to-left override, in the order a screen shows it."""
+    return _Edited(
+        text, [(m.start(), m.end(), _as_shown(m[1])) for m in _OVERRIDDEN.finditer(text)]
+    )
 
 
 def _fold_char(char: str) -> str:
@@ -533,6 +576,9 @@ class Normalised:
 
     def __init__(self, original: str) -> None:
         passes = [_fold(original)]
+        if "\u202e" in original:  # pass 0 only for text holding an override (rare)
+            passes = [_display_order(original)]
+            passes.append(_fold(passes[0].text))
         for step in (_spaces, _disguised, _variants):
             passes.append(step(passes[-1].text))
         self._passes = tuple(passes)
