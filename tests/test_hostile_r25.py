@@ -228,11 +228,22 @@ def test_a_name_reversed_under_a_right_to_left_override_is_read_as_shown():
 def test_an_override_runs_to_its_pop_or_the_end_of_the_paragraph():
     from upwork_safety.checks._normalise import normalise
 
-    assert normalise("a \u202ecb\u202c d").text == "a bc d"
-    assert normalise("a \u202ecb\nfe").text == "a bc\nfe"  # a line break ends it
-    assert normalise("a \u202ecb").text == "a bc"
+    # Both orders: as typed, then as shown.
+    assert normalise("a \u202ecb\u202c d").text == "a cb bc d"
+    assert normalise("a \u202ecb\nfe").text == "a cb bc\nfe"  # a line break ends it
+    assert normalise("a \u202ecb").text == "a cb bc"
+    assert normalise("a \u202ex\u202c b").text == "a x b"  # one order when both are the same
     span = normalise("x \u202ecb\u202c y")
-    assert span.original_span(2, 4) == (2, 6)  # the whole override, as a whole
+    assert span.original_span(2, 4) == (3, 5)  # as typed: character by character
+    assert span.original_span(5, 7) == (3, 6)  # as shown: the whole run and its pop
+
+
+def test_a_name_split_by_an_override_is_still_read_as_typed():
+    from upwork_safety.checks import scan_message
+
+    (finding,) = scan_message("Add me on What\u202esApp now")
+    assert finding.code == "OFF_PLATFORM_CONTACT"
+    assert finding.evidence == "Add me on What\u202esApp"  # as before the display order
 
 
 def test_right_to_left_letters_under_an_override_keep_their_order():

@@ -8,8 +8,9 @@ it:
 
 0. **Display order.**  Only when the message holds a right-to-left override
    (U+202E): the run after it, up to the next pop (U+202C) or the end of the
-   paragraph, is read in the order a screen shows it, so
-   ``"via \u202elaPyaP\u202c"`` reads as "via PayPal" (red team r25 H2).
+   paragraph, is read in both orders, as typed and then as a screen shows
+   it, so ``"via \u202elaPyaP\u202c"`` reads as "via lapyap paypal" and
+   ``"What\u202esApp now"`` still as "whatsapp now ..." (red team r25 H2).
    Letters of right-to-left scripts in the run keep their order, as a reader
    of that script reads them.
 1. **Characters.**  NFKD compatibility folding (full-width and styled
@@ -49,7 +50,7 @@ from upwork_safety.checks._lexicon import RUNS_ON_AFTER, RUNS_ON_BEFORE
 from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 #: Upper-case ASCII to lower case, and the backtick people type for an apostrophe.
 _ASCII_FOLD = str.maketrans(
@@ -126,8 +127,19 @@ class _Edited:
 
     __slots__ = ("_linear", "_out", "_source_ends", "_source_length", "_sources", "text")
 
-    def __init__(self, source: str, edits: Iterable[tuple[int, int, str]]) -> None:
-        """Apply *edits*, sorted ``(start, end, replacement)`` with no overlap."""
+    def __init__(
+        self,
+        source: str,
+        edits: Iterable[tuple[int, int, str]],
+        *,
+        stands_for: Mapping[int, int] | None = None,
+    ) -> None:
+        """Apply *edits*, sorted ``(start, end, replacement)`` with no overlap.
+
+        *stands_for* maps an edit's *start* to an earlier source offset: that
+        replacement maps as a whole to the source from there (an insertion
+        that stands for the text before it, pass 0's shown order of a run).
+        """
         parts: list[str] = []
         self._out = array("q")
         self._sources = array("q")
@@ -138,7 +150,10 @@ class _Edited:
         for start, end, replacement in edits:
             if start > position:
                 written = self._piece(parts, source[position:start], written, position, start)
-            if replacement:
+            if replacement and stands_for and start in stands_for:
+                written = self._piece(parts, replacement, written, stands_for[start], end)
+                self._linear[-1] = False  # the whole stretch, never character by character
+            elif replacement:
                 written = self._piece(parts, replacement, written, start, end)
             position = end
         if position < len(source) or not parts:
@@ -194,10 +209,21 @@ def _as_shown(run: str) -> str:
 
 
 def _display_order(text: str) -> _Edited:
-    """Pass 0: each run after a right-to-left override, in the order a screen shows it."""
-    return _Edited(
-        text, [(m.start(), m.end(), _as_shown(m[1])) for m in _OVERRIDDEN.finditer(text)]
-    )
+    """Pass 0: each run after a right-to-left override in both orders (see the module docstring).
+
+    The typed order is left in place, character by character, so it keeps
+    what the checks read before (a name split by the override,
+    ``What\u202esApp``) and its evidence; the shown order is added after it
+    (after the pop, if one), and maps to the whole run.
+    """
+    edits: list[tuple[int, int, str]] = []
+    stands_for: dict[int, int] = {}
+    for run in _OVERRIDDEN.finditer(text):
+        shown = _as_shown(run[1])
+        if shown != run[1]:  # else there is no other order to read
+            edits.append((run.end(), run.end(), f" {shown}"))
+            stands_for[run.end()] = run.start(1)
+    return _Edited(text, edits, stands_for=stands_for)
 
 
 def _fold_char(char: str) -> str:
