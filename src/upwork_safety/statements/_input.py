@@ -91,6 +91,7 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.overflowed = False  # reading stopped at too many problems: the count is a floor
         self._listed: dict[tuple[str, str], list[int]] = {}  # indexes of those listed
         self._repeats: dict[tuple[str, str], _Repeats] = {}
 
@@ -125,6 +126,7 @@ class Problems:
                     line=line,
                 )
             )
+            self.overflowed = True
             raise Stop
         where = f"line {line}" if column is None else f"line {line}, {column}"
         if key is not None:

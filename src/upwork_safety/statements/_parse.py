@@ -442,7 +442,7 @@ def parse(
         # A limit stops reading: the problems so far, the limit last, and not complete.
         raise problems.error(last=exc.problem, complete=False) from None
     if read is None or problems.items:
-        raise problems.error(complete=read is not None)  # None: too many problems, stopped
+        raise problems.error(complete=not problems.overflowed)
     return _statement(read, problems, allow_breaks=allow_breaks, unknown_as_other=other)
 
 
