@@ -624,7 +624,7 @@ class Normalised:
 #: given, before folding; reading is linear in the folded text, which Unicode
 #: bounds at 18 characters for each one given (U+FDFA, the largest NFKC/NFKD
 #: expansion), so one check at the limit takes at most about 8 seconds on a
-#: busy 2-core machine (measured in r25, docs/checks.md); a client's message
+#: busy 2-core machine (measured December 2026, docs/checks.md); a client's message
 #: is a few thousand characters, and a conversation is checked one message at
 #: a time.
 MAX_TEXT_CHARS = 100_000
