@@ -1301,6 +1301,6 @@ class TestNewcomerRound2:
         assert 2 == main(["jss", str(path), "--as-of", "2025-06-01", "--exclude-client", "nobody"])
         captured = capsys.readouterr()
         assert "" == captured.out
-        assert "--exclude-client nobody" in captured.err
+        assert "--exclude-client 'nobody'" in captured.err  # quoted, cut short (r25 H5)
         assert "client0" in captured.err
         assert 0 == main(["jss", str(path), "--as-of", "2025-06-01", "--exclude-client", "client0"])

@@ -12,6 +12,7 @@ beside other values.
 
 from __future__ import annotations
 
+import numbers
 from decimal import Decimal
 
 from upwork_safety._decimals import within_limits
@@ -86,3 +87,31 @@ def _amount_text(number: object) -> str | None:
     if not value.is_finite() or not within_limits(value):
         return None
     return format(value, "f")
+
+
+def factor_error(other: object) -> InvalidTypeError | None:
+    """The error (raise it) refusing ``money * other``, *other* not an ``int`` or ``Decimal``.
+
+    A float is refused naming the ``Decimal`` to pass; a bool (``True`` is no
+    number of times), a str, ``None``, Money or any other value that is not a
+    number gets the same family's error naming ``factor`` (red team r25 H6:
+    they once met Python's own ``TypeError``).  ``None`` means *other* is a
+    number of another type (a NumPy int), whose own ``__rmul__`` may answer.
+    """
+    kind = type(other)
+    if issubclass(kind, float):
+        return InvalidTypeError(
+            "Money can be multiplied by an int or Decimal, not a float; "
+            f"pass Decimal({shown(str(other))})",
+            field="factor",
+            rule="not a float",
+        )
+    boolean = issubclass(kind, bool)
+    if not boolean and issubclass(kind, numbers.Number):
+        return None
+    hint = " (a bool is not a number of times)" if boolean else ""
+    return InvalidTypeError(
+        f"Money can be multiplied by an int or Decimal, not {type_name(other)}{hint}",
+        field="factor",
+        rule="an int or Decimal",
+    )

@@ -29,14 +29,13 @@ from upwork_safety._decimals import exact as exact
 from upwork_safety._decimals import shows_exponent as shows_exponent
 from upwork_safety._decimals import to_decimal as to_decimal
 from upwork_safety._decimals import within_limits as within_limits
-from upwork_safety._display import shown
 from upwork_safety._money_fields import _amount, _check_as_of, _check_source, _rate
 from upwork_safety._money_fields import _known_currencies as _known_currencies
 from upwork_safety._money_fields import check_currency as check_currency
 from upwork_safety._money_fields import minor_unit as minor_unit
 from upwork_safety._money_fields import not_unicode as not_unicode
 from upwork_safety._money_fields import unicode_text as unicode_text
-from upwork_safety._money_mixing import mixed_error
+from upwork_safety._money_mixing import factor_error, mixed_error
 from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
 from upwork_safety._money_text import explicit_locale as explicit_locale
 from upwork_safety._money_text import format_amount, format_money
@@ -306,14 +305,9 @@ class Money:
 
     def __mul__(self, other: object) -> Money:
         if isinstance(other, bool) or not isinstance(other, (int, Decimal)):
-            if isinstance(other, float):
-                raise InvalidTypeError(
-                    "Money can be multiplied by an int or Decimal, not a float; "
-                    f"pass Decimal({shown(str(other))})",
-                    field="factor",
-                    rule="not a float",
-                )
-            return NotImplemented
+            if (error := factor_error(other)) is None:
+                return NotImplemented  # another number type (a NumPy int) may multiply Money
+            raise error
         factor = to_decimal(other, "factor")
         product = no_negative_zero(_CONTEXT.multiply(self.amount, factor))
         return _result(product, self.currency, "product", self, "*", factor)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, options_for
+from upwork_safety._display import shown
 from upwork_safety._render import percent, rate_at_least
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import ExchangeRate, Money
@@ -230,7 +231,10 @@ def _keyed_rates(
             chosen = fees.get_method(method)
         except UpworkSafetyError:
             known = ", ".join(m.key for m in fees.PAKISTAN_METHODS)
-            raise CLIError(f"{option} {method}=...: unknown method; known: {known}") from None
+            # The name cut short: a megabyte argument never makes a megabyte message (r25 H5).
+            raise CLIError(
+                f"{option} {shown(method)}=...: unknown method; known: {known}"
+            ) from None
         if not chosen.available_in_pakistan:
             raise CLIError(
                 f"{option} {method}=...: {chosen.name} is not available in Pakistan, "

@@ -118,7 +118,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
             # A typo would silently leave the score as it was.
             known = ", ".join(sorted(clients)[:10]) or "none"
             raise CLIError(
-                f"--exclude-client {client}: no contract in {args.history} has this client "
+                f"--exclude-client {_display.shown(client)}: no contract in {args.history} "
+                "has this client "
                 f"(clients: {known}{', …' if len(clients) > 10 else ''})"
             )
     with options_for({"as_of": None if args.as_of is None else f"--as-of {as_of}"}):

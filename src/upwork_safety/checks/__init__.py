@@ -21,10 +21,12 @@ first), each finding with a polite script to answer with:
 
 Every code is a :class:`FindingCode`, listed in :data:`CODES` with what
 triggers it and the rule behind it.  The checks are deterministic rules (no
-network, no model at run time); they run in linear time, so a megabyte of
-hostile text costs a second or two, and any Unicode text is accepted (a
-string holding a lone surrogate such as U+D800, which no UTF-8 text
-can hold, is refused with an ``InvalidValueError`` naming the argument).
+network, no model at run time); they run in linear time, and a text is at
+most ``MAX_TEXT_CHARS`` (100,000) characters, so the slowest hostile text
+found costs about 8 seconds on a busy 2-core machine (U+FDFA repeated,
+which NFKC spells as 18 characters each; docs/checks.md).  Any Unicode
+text is accepted (a string holding a lone surrogate such as U+D800, which
+no UTF-8 text can hold, is refused with an ``InvalidValueError`` naming the argument).
 
 >>> [f.code for f in scan_message("Add me on WhatsApp, I'll pay you via PayPal")]
 ['OFF_PLATFORM_PAYMENT', 'OFF_PLATFORM_CONTACT']

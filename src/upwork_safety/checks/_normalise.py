@@ -1,10 +1,18 @@
 """Message text in the one form the scanner reads, with a map back to the original offsets.
 
 :func:`normalise` turns a message into lower-case, single-spaced text in
-four passes, each an :class:`_Edited` text that remembers where every piece
-came from, so a finding's evidence span points into the message exactly as
-the user wrote it:
+four passes (five when it holds a right-to-left override), each an
+:class:`_Edited` text that remembers where every piece came from, so a
+finding's evidence span points into the message exactly as the user wrote
+it:
 
+0. **Display order.**  Only when the message holds a right-to-left override
+   (U+202E): the run after it, up to the next pop (U+202C) or the end of the
+   paragraph, is read in both orders, as typed and then as a screen shows
+   it, so ``"via \u202elaPyaP\u202c"`` reads as "via lapyap paypal" and
+   ``"What\u202esApp now"`` still as "whatsapp now ..." (red team r25 H2).
+   Letters of right-to-left scripts in the run keep their order, as a reader
+   of that script reads them.
 1. **Characters.**  NFKD compatibility folding (full-width and styled
    letters, ligatures), accents and other combining marks dropped, format
    characters dropped (zero-width spaces and joiners, soft hyphens, bidi
@@ -42,7 +50,7 @@ from upwork_safety.checks._lexicon import RUNS_ON_AFTER, RUNS_ON_BEFORE
 from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
 
 #: Upper-case ASCII to lower case, and the backtick people type for an apostrophe.
 _ASCII_FOLD = str.maketrans(
@@ -101,6 +109,14 @@ _SPACE = re.compile(r"\s{2,}|[^\S ]\s*|^\s+|\s+$")
 _LINE_BREAK = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
+#: A right-to-left override and the run it turns: up to the next pop
+#: directional formatting (U+202C, taken with the run, so evidence never holds
+#: an override without its end) or paragraph separator (UAX #9, class B).
+_OVERRIDDEN = re.compile("\u202e([^\u202c\n\r\x1c-\x1e\x85\u2029]*)\u202c?")
+#: The bidi classes of the letters of right-to-left scripts (Arabic, Urdu, Hebrew...).
+_RIGHT_TO_LEFT = frozenset({"R", "AL"})
+
+
 class _Edited:
     """*text*, built from a source text by replacing some stretches of it.
 
@@ -111,8 +127,19 @@ class _Edited:
 
     __slots__ = ("_linear", "_out", "_source_ends", "_source_length", "_sources", "text")
 
-    def __init__(self, source: str, edits: Iterable[tuple[int, int, str]]) -> None:
-        """Apply *edits*, sorted ``(start, end, replacement)`` with no overlap."""
+    def __init__(
+        self,
+        source: str,
+        edits: Iterable[tuple[int, int, str]],
+        *,
+        stands_for: Mapping[int, int] | None = None,
+    ) -> None:
+        """Apply *edits*, sorted ``(start, end, replacement)`` with no overlap.
+
+        *stands_for* maps an edit's *start* to an earlier source offset: that
+        replacement maps as a whole to the source from there (an insertion
+        that stands for the text before it, pass 0's shown order of a run).
+        """
         parts: list[str] = []
         self._out = array("q")
         self._sources = array("q")
@@ -123,7 +150,10 @@ class _Edited:
         for start, end, replacement in edits:
             if start > position:
                 written = self._piece(parts, source[position:start], written, position, start)
-            if replacement:
+            if replacement and stands_for and start in stands_for:
+                written = self._piece(parts, replacement, written, stands_for[start], end)
+                self._linear[-1] = False  # the whole stretch, never character by character
+            elif replacement:
                 written = self._piece(parts, replacement, written, start, end)
             position = end
         if position < len(source) or not parts:
@@ -155,6 +185,45 @@ class _Edited:
         else:
             source_end = self._source_ends[last]
         return (source_start, source_end)
+
+
+def _as_shown(run: str) -> str:
+    """*run*, forced right to left by an override, in the left-to-right order a screen shows it.
+
+    The characters come out reversed; a stretch of right-to-left letters is
+    kept in its own order (its reader reads it right to left, as written).
+    """
+    pieces: list[str] = []
+    stretch: list[str] = []
+    for char in reversed(run):
+        if unicodedata.bidirectional(char) in _RIGHT_TO_LEFT:
+            stretch.append(char)
+            continue
+        if stretch:
+            pieces.append("".join(reversed(stretch)))
+            stretch = []
+        pieces.append(char)
+    if stretch:
+        pieces.append("".join(reversed(stretch)))
+    return "".join(pieces)
+
+
+def _display_order(text: str) -> _Edited:
+    """Pass 0: each run after a right-to-left override in both orders (see the module docstring).
+
+    The typed order is left in place, character by character, so it keeps
+    what the checks read before (a name split by the override,
+    ``What\u202esApp``) and its evidence; the shown order is added after it
+    (after the pop, if one), and maps to the whole run.
+    """
+    edits: list[tuple[int, int, str]] = []
+    stands_for: dict[int, int] = {}
+    for run in _OVERRIDDEN.finditer(text):
+        shown = _as_shown(run[1])
+        if shown != run[1]:  # else there is no other order to read
+            edits.append((run.end(), run.end(), f" {shown}"))
+            stands_for[run.end()] = run.start(1)
+    return _Edited(text, edits, stands_for=stands_for)
 
 
 def _fold_char(char: str) -> str:
@@ -533,6 +602,9 @@ class Normalised:
 
     def __init__(self, original: str) -> None:
         passes = [_fold(original)]
+        if "\u202e" in original:  # pass 0 only for text holding an override (rare)
+            passes = [_display_order(original)]
+            passes.append(_fold(passes[0].text))
         for step in (_spaces, _disguised, _variants):
             passes.append(step(passes[-1].text))
         self._passes = tuple(passes)
@@ -548,10 +620,13 @@ class Normalised:
 #: The most characters the checks read in one text: a message
 #: (:func:`~upwork_safety.checks.scan_message`) or a milestone's title or
 #: description (:func:`~upwork_safety.checks.review_milestone`,
-#: :func:`~upwork_safety.checks.review_contract`).  Reading is linear, about
-#: 10 µs a character, so this bounds one check to about a second; a client's
-#: message is a few thousand characters, and a conversation is checked one
-#: message at a time.
+#: :func:`~upwork_safety.checks.review_contract`).  The limit is on the text
+#: given, before folding; reading is linear in the folded text, which Unicode
+#: bounds at 18 characters for each one given (U+FDFA, the largest NFKC/NFKD
+#: expansion), so one check at the limit takes at most about 8 seconds on a
+#: busy 2-core machine (measured December 2026, docs/checks.md); a client's message
+#: is a few thousand characters, and a conversation is checked one message at
+#: a time.
 MAX_TEXT_CHARS = 100_000
 
 

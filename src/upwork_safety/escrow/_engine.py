@@ -628,7 +628,8 @@ def replay(
     Args:
         contract: The contract to start from (never modified).
         events: Manual and automatic events, in time order (a sequence,
-            not a single event).
+            not a single event; at most 200,000, the most any list
+            argument holds; an iterator is read one event at a time).
         rules: As for :func:`apply`.
 
     Returns:
@@ -641,7 +642,8 @@ def replay(
             event of *contract*'s history (the contract, or *rules*, is not
             what its history was recorded under), or a dispute step recorded
             on a milestone's escrow (the client's answer, an arbitration fee)
-            falls outside the time the rules give it.
+            falls outside the time the rules give it, or more than 200,000
+            events (an endless generator is refused there).
         InvalidTypeError: *events* is not a sequence of escrow events, or
             another argument of the wrong type.
     """

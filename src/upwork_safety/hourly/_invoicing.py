@@ -92,7 +92,8 @@ def invoice(
     and the client is verified (HC 211068288).
 
     Args:
-        entries: The Work Diary (any weeks; only *week*'s time is used).
+        entries: The Work Diary (any weeks; only *week*'s time is used; at
+            most 200,000 entries, the most any list argument holds).
         week: The billing week to invoice.
         rate: The hourly rate, positive :class:`~upwork_safety.money.Money`
             in whole cents (an Upwork rate is; a rate below a cent would
@@ -118,7 +119,8 @@ def invoice(
 
     Raises:
         InvalidValueError: Two entries or two pauses overlap (the message
-            names both), the rate or the limit is not positive.
+            names both), the rate or the limit is not positive, or more than
+            200,000 entries or pauses (an endless generator is refused there).
         InvalidTypeError: An argument has the wrong type (a sequence that is
             not one, an item that is not a :class:`TimeEntry` or
             :class:`Pause`, a number where Money is expected, ...).

@@ -91,6 +91,7 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self.overflowed = False  # reading stopped at too many problems: the count is a floor
         self._listed: dict[tuple[str, str], list[int]] = {}  # indexes of those listed
         self._repeats: dict[tuple[str, str], _Repeats] = {}
 
@@ -125,6 +126,7 @@ class Problems:
                     line=line,
                 )
             )
+            self.overflowed = True
             raise Stop
         where = f"line {line}" if column is None else f"line {line}, {column}"
         if key is not None:
@@ -150,12 +152,20 @@ class Problems:
         """How many problems were counted but not listed."""
         return sum(r.count for r in self._repeats.values())
 
-    def error(self) -> InvalidDataError:
-        items = self.listed()
+    def error(self, *, last: Problem | None = None, complete: bool = True) -> InvalidDataError:
+        """The error listing the problems (then *last*, the limit that stopped reading, if one).
+
+        *complete* is ``False`` when reading stopped early (a size limit, or
+        too many problems), so the count is only of the lines read (red team
+        r25 H3: a limit's error once dropped the repeats' counts and said
+        complete).
+        """
+        items = self.listed() if last is None else [*self.listed(), last]
         # The repeats' own notes count the problems not listed: the error does not again.
         return InvalidDataError(
             items,
             count=len(items) + self.unlisted,
+            complete=complete,
             noted=self.unlisted,
             field="text",
             rule=RULE,

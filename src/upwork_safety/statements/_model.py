@@ -20,6 +20,7 @@ from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_text, plain_int, plain_text, whole_number
 from upwork_safety._validate import (
+    MAX_ITEMS,
     check_money,
     field_name,
     fraction,
@@ -324,8 +325,10 @@ def segment_steps(hours: Decimal, on: date) -> bool:
 #: The first line a row can start on: line 1 is the header, or a blank line before it.
 FIRST_ROW_LINE = 2
 #: Most physical lines accepted in one export (blank lines and quoted line breaks
-#: count too), and so the highest line a row may be on.
-MAX_LINES = 200_000
+#: count too), and so the highest line a row may be on.  The same number as the
+#: most items of any list argument (``_validate.MAX_ITEMS``): one bound for
+#: everything the library reads.
+MAX_LINES = MAX_ITEMS
 
 
 def _line(instance: object, attribute: Any, value: Any) -> None:

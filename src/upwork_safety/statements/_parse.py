@@ -28,7 +28,7 @@ from upwork_safety.statements._formats import (
     FormatSpec,
 )
 from upwork_safety.statements._hours import hours_over
-from upwork_safety.statements._input import RULE, Problems, Refused, Source, Stop, lines_of
+from upwork_safety.statements._input import Problems, Refused, Source, Stop, lines_of
 from upwork_safety.statements._model import (
     StatementFormat,
     Transaction,
@@ -439,11 +439,10 @@ def parse(
     except Stop:
         read = None
     except Refused as exc:
-        raise InvalidDataError(
-            [*problems.items[: MAX_PROBLEMS - 1], exc.problem], field="text", rule=RULE
-        ) from None
+        # A limit stops reading: the problems so far, the limit last, and not complete.
+        raise problems.error(last=exc.problem, complete=False) from None
     if read is None or problems.items:
-        raise problems.error()
+        raise problems.error(complete=not problems.overflowed)
     return _statement(read, problems, allow_breaks=allow_breaks, unknown_as_other=other)
 
 
