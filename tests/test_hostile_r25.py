@@ -79,11 +79,24 @@ def test_the_limit_is_read_exactly():
     assert caught.value.field == "items"
 
 
-def test_a_record_field_converter_reads_an_endless_iterator_no_further_than_the_limit():
-    held = as_tuple(itertools.repeat(1))
-    assert len(held) == MAX_ITEMS + 1  # the validator then refuses it
+def test_a_record_field_converter_never_cuts_a_list_short():
+    """Regression (review r25): as_tuple kept only MAX_ITEMS + 1 items of an iterator, silently."""
+    held = as_tuple(iter(range(MAX_ITEMS + 5)))
+    assert (MAX_ITEMS + 5, MAX_ITEMS + 4) == (len(held), held[-1])
     given = (1, 2)
     assert as_tuple(given) is given
+
+
+def test_a_reasons_field_given_an_iterator_keeps_every_reason():
+    """Regression (review r25): a JSS impact's reasons from a generator were cut to 200,001."""
+    from decimal import Decimal
+
+    from upwork_safety import jss
+
+    impact = jss.Impact(
+        "c1", "a", "excluded", Decimal(0), ("excluded: x" for _ in range(MAX_ITEMS + 3))
+    )
+    assert MAX_ITEMS + 3 == len(impact.reasons)
 
 
 # --------------------------------------------------------------------------

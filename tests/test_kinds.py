@@ -261,3 +261,25 @@ def test_every_public_kind_field_takes_its_text():
         ("Transition", "deadline"),
         ("Contract", "kind"),
     } <= set(checked)
+
+
+def test_a_kind_given_as_a_hostile_str_subclass_is_read_as_its_text():
+    """Regression (review r25): a str subclass whose __hash__ raises reached the enum lookup."""
+
+    class Hostile(str):
+        __slots__ = ()
+
+        def __hash__(self) -> int:
+            raise RuntimeError("asked")
+
+        def __eq__(self, other: object) -> bool:
+            raise RuntimeError("asked")
+
+    paid = datetime(2024, 1, 10, 15, tzinfo=timezone.utc)
+    (item,) = hourly.payout_schedule(
+        bonuses=[hourly.bonus(Money("50.00", "USD"), paid_at=paid)]
+    ).items
+    assert PayoutKind.BONUS is attrs.evolve(item, kind=Hostile("bonus")).kind
+    with pytest.raises(InvalidValueError) as info:
+        attrs.evolve(item, kind=Hostile("Bonus"))
+    assert "PayoutItem.kind" == info.value.field

@@ -9,7 +9,6 @@ normalisation (every aware datetime becomes UTC on entry), are in
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -43,9 +42,9 @@ E = TypeVar("E", bound="enum.Enum")
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 
-#: The most items any list argument or field holds (events, time entries, pauses,
-#: methods, ...): an iterator is read one item past it and then refused (red team
-#: r25 H1).  It is also ``statements.MAX_LINES``, the most lines of an export, the
+#: The most items an argument read by :func:`sequence_of` holds (events, time
+#: entries, pauses, methods, ...): an iterator is read one item past it and then
+#: refused (red team r25 H1).  It is also ``statements.MAX_LINES``, the most lines of an export, the
 #: largest count the library reads, so every list the library itself makes fits
 #: (a statement's ``MAX_ROWS`` rows, a timeline's ``jss.MAX_TIMELINE_POINTS``).
 MAX_ITEMS = 200_000
@@ -327,10 +326,11 @@ def optional_instance(value: object, kind: type[T], what: str, *, rule: str = ""
 
 
 def as_tuple(value: Any) -> Any:
-    """An attrs converter: an iterable as a tuple; anything else is left for the validator.
+    """An attrs converter: a finite iterable as a tuple; anything else is left for the validator.
 
-    An iterator is read at most one item past :data:`MAX_ITEMS` (the
-    validator then refuses it), so an endless one never exhausts memory.
+    The whole iterable is kept: a converter cannot name its field, and not
+    every validator paired with it counts the items, so cutting an iterator
+    short here would drop items silently (review r25).
 
     Pair it with :func:`items_field`, which refuses what this leaves alone
     (a scalar, a string, a mapping) naming the field.
@@ -338,9 +338,7 @@ def as_tuple(value: Any) -> Any:
     if type(value) is tuple:
         return value
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
-        # One item past the limit, so an endless iterator stops here and the
-        # validator (sequence_of) refuses it naming the field.
-        return tuple(itertools.islice(cast("Iterable[object]", value), MAX_ITEMS + 1))
+        return tuple(value)
     return value
 
 
@@ -376,7 +374,8 @@ def member_text(kind: type[enum.Enum], value: object) -> object:
     """
     if issubclass(type(value), str) and not issubclass(type(value), kind):
         try:
-            return kind(value)
+            # The text itself: a str subclass's own __hash__ or __eq__ is never asked.
+            return kind(str.__str__(value))
         except ValueError:
             pass
     return value

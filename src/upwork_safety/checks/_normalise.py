@@ -623,8 +623,9 @@ class Normalised:
 #: :func:`~upwork_safety.checks.review_contract`).  The limit is on the text
 #: given, before folding; reading is linear in the folded text, which Unicode
 #: bounds at 18 characters for each one given (U+FDFA, the largest NFKC/NFKD
-#: expansion), so one check at the limit takes at most about 8 seconds on a
-#: busy 2-core machine (measured December 2026, docs/checks.md); a client's message
+#: expansion), so one check at the limit takes about 8 seconds on a busy 2-core
+#: machine, and twice that when all of it follows a right-to-left override, read
+#: in both orders (measured December 2026, docs/checks.md); a client's message
 #: is a few thousand characters, and a conversation is checked one message at
 #: a time.
 MAX_TEXT_CHARS = 100_000
