@@ -375,7 +375,7 @@ def member_text(kind: type[enum.Enum], value: object) -> object:
     if issubclass(type(value), str) and not issubclass(type(value), kind):
         try:
             # The text itself: a str subclass's own __hash__ or __eq__ is never asked.
-            return kind(str.__str__(value))
+            return kind(str.__str__(cast("str", value)))
         except ValueError:
             pass
     return value
