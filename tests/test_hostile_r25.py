@@ -1,7 +1,7 @@
 """Red team r25 (hostile input): endless lists, a statement's row limit, Money * non-number."""
 
 import itertools
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 import pytest
 
@@ -20,7 +20,7 @@ from upwork_safety._validate import MAX_ITEMS, as_tuple, sequence_of
 from upwork_safety.escrow import Fund
 from upwork_safety.testing import factories as f
 
-_T0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
+_T0 = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
 _WEEK = hourly.billing_week(_T0)
 
 
