@@ -13,6 +13,7 @@ from upwork_safety._moments import utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, plain_text
 from upwork_safety._validate import (
+    as_tuple,
     id_field,
     instance_field,
     items_field,
@@ -29,7 +30,6 @@ from upwork_safety.jss._invariants import (
     optional_points_field,
     reasons_field,
     score_field,
-    tuple_of,
     unique,
 )
 from upwork_safety.jss._model import _client_ids, _contracts, _report, _rules
@@ -98,10 +98,10 @@ class WhatIf:
     delta: int | None = attrs.field(converter=optional_plain_int, validator=delta_field)
     reason: str = attrs.field(converter=plain_text, validator=id_field)
     added: tuple[Impact, ...] = attrs.field(
-        default=(), converter=tuple_of, validator=items_field(Impact), repr=False
+        default=(), converter=as_tuple, validator=items_field(Impact), repr=False
     )
     changed: tuple[Impact, ...] = attrs.field(
-        default=(), converter=tuple_of, validator=items_field(Impact), repr=False
+        default=(), converter=as_tuple, validator=items_field(Impact), repr=False
     )
 
     def __attrs_post_init__(self) -> None:
@@ -232,7 +232,7 @@ class JSSChange:
     after: JSSReport = attrs.field(validator=instance_field(JSSReport))
     delta: int | None = attrs.field(converter=optional_plain_int, validator=delta_field)
     changes: tuple[ChangeItem, ...] = attrs.field(
-        converter=tuple_of, validator=items_field(ChangeItem)
+        converter=as_tuple, validator=items_field(ChangeItem)
     )
 
     def __attrs_post_init__(self) -> None:

@@ -27,6 +27,7 @@ from upwork_safety._moments import LATEST, date_field, to_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, whole_number
 from upwork_safety._validate import (
+    as_tuple,
     cents_field,
     count_field,
     decimal_value,
@@ -37,7 +38,7 @@ from upwork_safety._validate import (
 )
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _Facts
-from upwork_safety.jss._invariants import disagree, score_field, tuple_of
+from upwork_safety.jss._invariants import disagree, score_field
 from upwork_safety.jss._model import _client_ids, _contracts, _rules, _score_only
 from upwork_safety.jss._reports import Outcome
 from upwork_safety.jss._tally import _contribute, _Contribution, _cuts, _outcome, _Tally, _Totals
@@ -183,7 +184,7 @@ class Forecast:
     trials: int = attrs.field(converter=plain_int, validator=count_field(1, MAX_TRIALS))
     seed: int = attrs.field(converter=plain_int, validator=_seed_field)
     bins: tuple[ForecastBin, ...] = attrs.field(
-        converter=tuple_of, validator=items_field(ForecastBin)
+        converter=as_tuple, validator=items_field(ForecastBin)
     )
 
     def __attrs_post_init__(self) -> None:
@@ -248,7 +249,11 @@ class Forecast:
             InvalidTypeError: *threshold* is not a whole number.
             InvalidValueError: *threshold* is not from 0 to 100.
         """
-        return CONTEXT.divide(Decimal(self.trials_at_least(threshold)), Decimal(self.trials))
+        return self._share(self.trials_at_least(threshold))
+
+    def _share(self, trials: int) -> Decimal:
+        """*trials* as a share of all :attr:`trials`, divided as the docstrings above say."""
+        return CONTEXT.divide(Decimal(trials), Decimal(self.trials))
 
     @property
     def most_likely(self) -> int | None:
@@ -267,7 +272,7 @@ class Forecast:
             {
                 "score": b.score,
                 "trials": b.trials,
-                "share": CONTEXT.divide(Decimal(b.trials), Decimal(self.trials)),
+                "share": self._share(b.trials),
             }
             for b in self.bins
         ]

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, cast
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._validate import (
-    as_tuple,
     field_name,
     optional_whole_field,
     text_items_field,
@@ -105,15 +104,6 @@ def optional_points_field(instance: object, attribute: Any, value: Any) -> None:
     """An attrs validator: ``None``, or a move of a percentage, -100 to 100, to the hundredth."""
     if value is not None:
         _hundredths(value, field_name(instance, attribute), _MINUS_HUNDRED)
-
-
-def tuple_of(value: Any) -> Any:
-    """An attrs converter: :func:`~upwork_safety._validate.as_tuple`, at once for a tuple.
-
-    Pair it with an items validator, as ``as_tuple``; a report holds
-    thousands of these, so the common case skips the iterable check.
-    """
-    return value if type(value) is tuple else as_tuple(value)
 
 
 def reasons_field(instance: object, attribute: Any, value: Any) -> None:

@@ -26,6 +26,7 @@ from upwork_safety._moments import date_field, to_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import optional_plain_int, optional_plain_text, plain_int, plain_text
 from upwork_safety._validate import (
+    as_tuple,
     bool_field,
     count_field,
     id_field,
@@ -44,7 +45,6 @@ from upwork_safety.jss._invariants import (
     points_add_up,
     reasons_field,
     score_field,
-    tuple_of,
     unique,
 )
 from upwork_safety.jss._lapses import Lapse
@@ -395,10 +395,10 @@ class JSSReport:
         converter=optional_plain_text, validator=attrs.validators.optional(text_field)
     )
     windows: tuple[WindowScore, ...] = attrs.field(
-        converter=tuple_of, validator=items_field(WindowScore)
+        converter=as_tuple, validator=items_field(WindowScore)
     )
     trending: Decimal | None = attrs.field(validator=optional_percent_field)
-    impacts: tuple[Impact, ...] = attrs.field(converter=tuple_of, validator=items_field(Impact))
+    impacts: tuple[Impact, ...] = attrs.field(converter=as_tuple, validator=items_field(Impact))
 
     def __attrs_post_init__(self) -> None:
         if self.computed_on > self.as_of:
@@ -670,7 +670,7 @@ class JSSPoint:
     score: int | None = attrs.field(converter=optional_plain_int, validator=score_field)
     projected: bool = attrs.field(default=False, validator=bool_field)
     lapses: tuple[Lapse, ...] = attrs.field(
-        default=(), converter=tuple_of, validator=items_field(Lapse)
+        default=(), converter=as_tuple, validator=items_field(Lapse)
     )
 
     def __attrs_post_init__(self) -> None:

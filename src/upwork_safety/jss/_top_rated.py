@@ -27,6 +27,7 @@ from upwork_safety._moments import (
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int
 from upwork_safety._validate import (
+    as_tuple,
     bool_field,
     count_field,
     instance_field,
@@ -34,7 +35,7 @@ from upwork_safety._validate import (
     money_field,
 )
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
-from upwork_safety.jss._invariants import disagree, tuple_of
+from upwork_safety.jss._invariants import disagree
 from upwork_safety.jss._model import _contracts, _rules, timeline
 from upwork_safety.jss._months import _window_start
 from upwork_safety.jss._reports import JSSPoint
@@ -94,7 +95,7 @@ class TopRatedWeeks:
     """
 
     as_of: date = attrs.field(converter=to_date, validator=date_field)
-    weeks: tuple[JSSPoint, ...] = attrs.field(converter=tuple_of, validator=items_field(JSSPoint))
+    weeks: tuple[JSSPoint, ...] = attrs.field(converter=as_tuple, validator=items_field(JSSPoint))
     threshold: int = attrs.field(converter=plain_int, validator=count_field(0, 100))
     required: int = attrs.field(converter=plain_int, validator=count_field(1))
     qualifying: int = attrs.field(converter=plain_int, validator=count_field())
