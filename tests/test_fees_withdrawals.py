@@ -1897,7 +1897,7 @@ INVERTED = ExchangeRate("PKR", "USD", "0.0035")
         ({"tax_rate": "2"}, InvalidValueError, "tax_rate", None),
         ({"tax_rate": "-1%"}, InvalidValueError, "tax_rate", None),
         ({"tax_rate": 0.01}, InvalidTypeError, "tax_rate", None),
-        ({"unpriced": (fees.PAYPAL,)}, InvalidValueError, "unpriced[0]", "available in Pakistan"),
+        ({"unpriced": (fees.PAYPAL,)}, RulesError, "unpriced[0]", "available in Pakistan"),
         (
             {"unpriced": (attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, currency="EUR"),)},
             CurrencyMismatchError,

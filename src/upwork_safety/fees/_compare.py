@@ -49,6 +49,7 @@ from upwork_safety.fees._route import (
     method_field,
     reference_from,
     unusable,
+    usable_method,
 )
 from upwork_safety.fees._spread_search import (
     _SPREAD_PLACES,
@@ -110,12 +111,7 @@ def _listed(method: WithdrawalMethod, comparison: WithdrawalComparison, where: s
     """A quoted or unpriced *method* is one :func:`compare_withdrawals` would weigh, or raise."""
     field = f"WithdrawalComparison.{where}"
     amount, reference = comparison.amount, comparison.reference_rate
-    if not method.available_in_pakistan:
-        raise InvalidValueError(
-            f"{method.name} is not available in Pakistan: list it as skipped",
-            field=field,
-            rule="available in Pakistan",
-        )
+    usable_method(method, field, advice="list it as skipped")
     if method.balance_currency != amount.currency:
         raise CurrencyMismatchError(
             f"{method.name} withdraws a {method.balance_currency} balance, but the amount is "

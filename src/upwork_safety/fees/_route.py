@@ -272,13 +272,18 @@ def check_offered(
     return offered
 
 
-def usable_method(entry: object, what: str = "method") -> WithdrawalMethod:
-    """The method *entry* names, refused if freelancers in Pakistan cannot use it."""
+def usable_method(
+    entry: object, what: str = "method", *, advice: str = "choose another method"
+) -> WithdrawalMethod:
+    """The method *entry* names, refused if freelancers in Pakistan cannot use it.
+
+    *advice* ends the refusal's message: what the caller should do instead.
+    """
     method = resolve_method(entry, what)
     if not method.available_in_pakistan:
         raise RulesError(
             f"{method.name} is not available to freelancers in Pakistan "
-            f"({method.source_of('available_in_pakistan').source}); choose another method",
+            f"({method.source_of('available_in_pakistan').source}); {advice}",
             field=what,
             rule="available in Pakistan",
         )
