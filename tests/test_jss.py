@@ -1640,10 +1640,15 @@ def test_score_refuses_a_single_contract_and_bad_client_exclusions():
     """A lone Contract, a str of client ids, or non-str ids are type errors."""
     with pytest.raises(InvalidTypeError, match="sequence of Contract"):
         score(job("a"))
-    with pytest.raises(InvalidTypeError, match="collection of client ids"):
+    with pytest.raises(InvalidTypeError) as text:
         score(goods(2), exclude_clients="troll")
-    with pytest.raises(InvalidTypeError, match="client id strings"):
+    assert ("exclude_clients", "a sequence of str") == (text.value.field, text.value.rule)
+    with pytest.raises(InvalidTypeError) as number:
         score(goods(2), exclude_clients={1})
+    assert ("exclude_clients[0]", "a str") == (number.value.field, number.value.rule)
+    with pytest.raises(InvalidTypeError) as mapping:  # a mapping is never read as its keys
+        score(goods(2), exclude_clients={"client-a0": True})
+    assert ("exclude_clients", "a sequence of str") == (mapping.value.field, mapping.value.rule)
 
 
 def test_report_lookup_records_and_html():

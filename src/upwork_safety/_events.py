@@ -11,7 +11,7 @@ produces are in :data:`AUTOMATIC_EVENTS`.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any, NoReturn, Union, overload
 
@@ -21,7 +21,13 @@ from upwork_safety._moments import to_utc, utc_field
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._records import plain_record
-from upwork_safety._validate import cents_field, id_field, optional_cents_field, text_field
+from upwork_safety._validate import (
+    as_sequence,
+    cents_field,
+    id_field,
+    optional_cents_field,
+    text_field,
+)
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import Money, optional_plain_money, plain_money
 
@@ -558,15 +564,8 @@ class History(Sequence[Event]):
 
 
 def _items(events: object, what: str) -> tuple[Event, ...]:
-    if type(events) is tuple:  # the common case (each item is checked by the entry)
-        return events
-    if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
-        raise InvalidTypeError(
-            f"{what} must be a sequence of escrow events, not {type(events).__name__}",
-            field=what,
-            rule="a sequence of escrow events",
-        )
-    return tuple(events)
+    # each item is checked by the entry
+    return as_sequence(events, what, "escrow events")
 
 
 def _chain(events: object, what: str) -> _Entry | None:

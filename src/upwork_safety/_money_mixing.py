@@ -95,8 +95,10 @@ def factor_error(other: object) -> InvalidTypeError | None:
     A float is refused naming the ``Decimal`` to pass; a bool (``True`` is no
     number of times), a str, ``None``, Money or any other value that is not a
     number gets the same family's error naming ``factor`` (red team r25 H6:
-    they once met Python's own ``TypeError``).  ``None`` means *other* is a
-    number of another type (a NumPy int), whose own ``__rmul__`` may answer.
+    they once met Python's own ``TypeError``), and so does a number that is
+    not whole and not a ``Decimal`` (a ``Fraction``, a ``complex``), which
+    Money cannot hold exactly.  ``None`` means *other* is a whole number of
+    another type (a NumPy int), whose own ``__rmul__`` may answer.
     """
     kind = type(other)
     if issubclass(kind, float):
@@ -107,9 +109,11 @@ def factor_error(other: object) -> InvalidTypeError | None:
             rule="not a float",
         )
     boolean = issubclass(kind, bool)
-    if not boolean and issubclass(kind, numbers.Number):
+    if not boolean and issubclass(kind, numbers.Integral):
         return None
     hint = " (a bool is not a number of times)" if boolean else ""
+    if issubclass(kind, numbers.Number) and not boolean:
+        hint = " (for a share of an amount, multiply by a Decimal or use split/allocate)"
     return InvalidTypeError(
         f"Money can be multiplied by an int or Decimal, not {type_name(other)}{hint}",
         field="factor",

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re-exported: its old home)
@@ -548,7 +549,57 @@ def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> No
     )
 
 
-def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> tuple[T, ...]:
+def _refuse_non_sequence(
+    value: object, what: str, names: str, *, hint: str = "", column: str = "", also: str = ""
+) -> None:
+    """Refuse *value* unless it is a sequence or other iterable of several things.
+
+    A scalar, ``None``, a string or a mapping is refused (a lone item is never
+    read as a sequence, and ``"payoneer"`` never as eight letters), and so is
+    a table (:func:`refuse_frame`, with *column* and *also*).
+    """
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(
+            f"{what} must be a sequence of {names}, not {type(value).__name__}{hint}",
+            field=what,
+            rule=f"a sequence of {names}",
+        )
+    refuse_frame(value, what, column, also=also)
+
+
+def as_sequence(
+    value: object, what: str, names: str, *, column: str = "", also: str = ""
+) -> tuple[Any, ...]:
+    """Return *value*, a sequence (or other finite iterable), as a tuple; its items unchecked.
+
+    The rule of :func:`sequence_of` for a reader that checks the items
+    itself (a validator, or a check that needs them all): *value* must be
+    several things, named *names* in the error, and at most
+    :data:`MAX_ITEMS` of them; an iterator is read no further than one item
+    past the limit, so an endless generator is refused in bounded memory.
+
+    Raises:
+        InvalidTypeError: *value* is not a sequence.
+        InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
+    """
+    if type(value) is tuple or type(value) is list:  # in memory: its length is known
+        items = tuple(value)
+    else:
+        _refuse_non_sequence(value, what, names, column=column, also=also)
+        items = tuple(islice(cast("Iterable[object]", value), MAX_ITEMS + 1))
+    if len(items) > MAX_ITEMS:
+        too_many_items(what)
+    return items
+
+
+def sequence_of(
+    value: object,
+    kind: type[T] | tuple[type, ...],
+    what: str,
+    *,
+    column: str = "",
+    also: str = "",
+) -> tuple[T, ...]:
     """Return *value*, a sequence (or other finite iterable) of *kind*, as a tuple.
 
     The one rule for every public argument that takes several things: a
@@ -565,30 +616,23 @@ def sequence_of(value: object, kind: type[T] | tuple[type, ...], what: str) -> t
         value: What the caller passed.
         kind: The type (or types) each item must have.
         what: The argument name for the error, e.g. ``"methods"``.
+        column: For a table passed by mistake, the column to pass instead.
+        also: For a table passed by mistake, a further way, if there is one.
 
     Raises:
         InvalidTypeError: *value* is not a sequence, or an item is not a *kind*.
         InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
     """
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        names = _names(kind)
-        hint = ""
-        if issubclass(type(value), kind):
-            hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
-        raise InvalidTypeError(
-            f"{what} must be a sequence of {names}, not {type(value).__name__}{hint}",
-            field=what,
-            rule=f"a sequence of {names}",
-        )
-    refuse_frame(value, what, "")
     if type(value) is tuple or type(value) is list:  # already in memory: its length is known
-        items = tuple(value)
-        if len(items) > MAX_ITEMS:
-            too_many_items(what)
+        items = as_sequence(value, what, "")
         for index, item in enumerate(items):
             if not isinstance(item, kind):
                 _wrong_item(what, index, item, kind)
         return items  # every item checked above
+    hint = ""
+    if issubclass(type(value), kind):
+        hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
+    _refuse_non_sequence(value, what, _names(kind), hint=hint, column=column, also=also)
     read: list[T] = []
     for index, item in enumerate(cast("Iterable[object]", value)):
         if index == MAX_ITEMS:

@@ -12,14 +12,13 @@ of one day (``_judge.py``), the windows' tallies and the score of a tally
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import cast
+from typing import TYPE_CHECKING
 
 from upwork_safety._display import shown
 from upwork_safety._moments import utc_day
-from upwork_safety._validate import instance, refuse_frame
+from upwork_safety._validate import instance, sequence_of
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.jss._facts import _build, _changes, _Facts
 from upwork_safety.jss._invariants import UNIQUE_IDS
@@ -43,6 +42,9 @@ from upwork_safety.models import Contract
 from upwork_safety.money import exact
 from upwork_safety.rules import JSS_HISTORY, JSSRules, RuleHistory, _pick_rules
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
 __all__ = ["MAX_TIMELINE_POINTS", "classify", "score", "timeline"]
 
 _DAY = timedelta(days=1)
@@ -65,24 +67,16 @@ def _contracts(
     ``contracts``): an id of theirs is taken too, and a clash is reported
     at its place in *value*.
     """
-    if isinstance(value, (str, bytes, Contract, Mapping)) or not isinstance(value, Iterable):
-        hint = " (wrap a single one in a list: [contract])" if isinstance(value, Contract) else ""
-        raise InvalidTypeError(
-            f"{what} must be a sequence of Contract, not {type(value).__name__}{hint}",
-            field=what,
-            rule="a sequence of Contract",
-        )
-    refuse_frame(value, what, "contract", also=", or score a table with jss.score_frame")
-    items: list[Contract] = []
+    read = sequence_of(
+        value,
+        Contract,
+        what,
+        column="contract",
+        also=", or score a table with jss.score_frame",
+    )
     seen: set[str] = set()
     taken = {contract.id for contract in beside}
-    for index, item in enumerate(cast("Iterable[object]", value)):
-        if not isinstance(item, Contract):
-            raise InvalidTypeError(
-                f"{what}[{index}] must be a Contract, not {type(item).__name__}",
-                field=f"{what}[{index}]",
-                rule="a Contract",
-            )
+    for index, item in enumerate(read):
         if item.id in seen or item.id in taken:
             clash = (
                 f"{what} has two contracts with id {shown(item.id)}; ids must be unique so every "
@@ -98,28 +92,11 @@ def _contracts(
                 rule=UNIQUE_IDS,
             )
         seen.add(item.id)
-        items.append(item)
-    return tuple(items)
+    return read
 
 
 def _client_ids(value: object) -> frozenset[str]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            "exclude_clients must be a collection of client ids (e.g. a set of str), "
-            f"not {type(value).__name__}",
-            field="exclude_clients",
-            rule="a collection of client ids",
-        )
-    ids: set[str] = set()
-    for client_id in cast("Iterable[object]", value):
-        if not isinstance(client_id, str):
-            raise InvalidTypeError(
-                f"exclude_clients must hold client id strings, not {type(client_id).__name__}",
-                field="exclude_clients",
-                rule="client id strings",
-            )
-        ids.add(client_id)
-    return frozenset(ids)
+    return frozenset(sequence_of(value, str, "exclude_clients"))
 
 
 def _rules(value: object, on: date, what: str = "as_of") -> JSSRules:

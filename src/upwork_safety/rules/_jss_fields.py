@@ -10,7 +10,6 @@ in ``_jss``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from datetime import timedelta
 from decimal import Decimal
 from itertools import pairwise
@@ -19,13 +18,15 @@ from typing import TYPE_CHECKING, Any, cast
 from upwork_safety._display import shown
 from upwork_safety._plain import plain_int_items
 from upwork_safety._scales import PRIVATE_SCORE_SCALE, STAR_SCALE
-from upwork_safety._validate import MAX_COUNT, decimal_value, whole_cents
+from upwork_safety._validate import MAX_COUNT, as_sequence, decimal_value, whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.kinds import EndReason
 from upwork_safety.money import MAX_DIGITS, Money
 from upwork_safety.rules._platform import _MAX_DURATION
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from upwork_safety.rules._jss import JSSRules
 
 _ZERO = Decimal(0)
@@ -99,25 +100,13 @@ def _tuple(name: str) -> Callable[[object], tuple[Any, ...]]:
     """A converter of the field *name* to a tuple, refusing what is not a sequence."""
 
     def convert(value: object) -> tuple[Any, ...]:
-        if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-            raise InvalidTypeError(
-                f"JSSRules.{name} must be a sequence, not {type(value).__name__}",
-                field=f"JSSRules.{name}",
-                rule="a sequence",
-            )
-        return tuple(cast("Iterable[object]", value))
+        return as_sequence(value, f"JSSRules.{name}", "values")
 
     return convert
 
 
 def _months_tuple(value: object, name: str = "JSSRules.windows") -> tuple[int, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            f"{name} must be a sequence of whole months, not {type(value).__name__}",
-            field=name,
-            rule="a sequence of whole months",
-        )
-    return plain_int_items(tuple(cast("Iterable[int]", value)))
+    return plain_int_items(as_sequence(value, name, "whole months"))
 
 
 def _trending(value: object) -> tuple[int, int] | None:

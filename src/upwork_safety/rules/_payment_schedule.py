@@ -8,7 +8,6 @@ the wait for a newly added method.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -18,7 +17,7 @@ from upwork_safety._display import shown
 from upwork_safety._moments import exact_date, utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_int, plain_int_items, whole_number
-from upwork_safety._validate import finer_error, id_field, member
+from upwork_safety._validate import as_sequence, finer_error, id_field, member
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import Money
@@ -54,14 +53,7 @@ def _weekday(_instance: object, _attribute: object, value: Any) -> None:
 
 def _int_tuple(value: object, name: str) -> tuple[int, ...]:
     """*value*, a sequence, as a tuple (items checked by the validators); else refused naming it."""
-    field = f"Payday.{name}"
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            f"{field} must be a sequence of int, not {type(value).__name__}",
-            field=field,
-            rule="a sequence of int",
-        )
-    return plain_int_items(tuple(value))
+    return plain_int_items(as_sequence(value, f"Payday.{name}", "int"))
 
 
 def _week_tuple(value: object) -> tuple[int, ...]:
@@ -207,14 +199,8 @@ def _schedule_kinds(value: object) -> tuple[PaymentSchedule, ...]:
 
 
 def _int_or_text_tuple(value: object) -> tuple[object, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            "PaymentScheduleRules.deferred_when_all_new must be a sequence of PaymentSchedule, "
-            f"not {type(value).__name__}",
-            field="PaymentScheduleRules.deferred_when_all_new",
-            rule="a sequence of PaymentSchedule",
-        )
-    return tuple(value)  # each item checked by the caller
+    # each item checked by the caller
+    return as_sequence(value, "PaymentScheduleRules.deferred_when_all_new", "PaymentSchedule")
 
 
 _SCHEDULE_HC = "HC 211063708"

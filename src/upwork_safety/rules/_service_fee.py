@@ -10,9 +10,9 @@ Administration from June 2016).  Sources are Help Center articles by number
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -21,7 +21,7 @@ from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
 from upwork_safety._render import percent
-from upwork_safety._validate import bool_field, id_field, whole_cents
+from upwork_safety._validate import as_sequence, bool_field, id_field, whole_cents
 from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.money import Money, check_currency, optional_plain_money, to_decimal
 from upwork_safety.rules._common import (
@@ -38,19 +38,16 @@ from upwork_safety.rules._history import RuleHistory
 from upwork_safety.rules._provenance import RuleSource
 from upwork_safety.rules._what_if import changed, label, made_from, sourced
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 # --------------------------------------------------------------------------
 # Service fee (DOMAIN.md section 4)
 # --------------------------------------------------------------------------
 
 
 def _tiers(value: Iterable[FeeTier]) -> tuple[FeeTier, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not hasattr(value, "__iter__"):
-        raise InvalidTypeError(
-            f"ServiceFeeSchedule.tiers must be a sequence of FeeTier, not {type(value).__name__}",
-            field="ServiceFeeSchedule.tiers",
-            rule="a sequence of FeeTier",
-        )
-    return tuple(value)
+    return as_sequence(value, "ServiceFeeSchedule.tiers", "FeeTier")
 
 
 def _up_to(_instance: object, _attribute: object, up_to: Money | None) -> None:

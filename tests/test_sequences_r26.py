@@ -1,0 +1,127 @@
+"""Closing note r25's mends: one sequence rule everywhere, and Money times any number.
+
+The readers that copied the sequence rule now share it.
+
+Each of these readers used to test "a sequence, not text or a mapping" by
+hand and then read every item, so the bound of ``_validate.MAX_ITEMS`` did
+not reach them: an endless iterator ran until memory ran out.
+"""
+
+import itertools
+import numbers
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+import pytest
+
+from upwork_safety import InvalidTypeError, InvalidValueError, Money, escrow, jss, rules
+from upwork_safety._validate import MAX_ITEMS, as_sequence
+from upwork_safety.testing import factories as f
+
+_LIMIT = f"at most {MAX_ITEMS:,} items"
+_T0 = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+
+
+def _refused_past_the_limit(call, field):
+    with pytest.raises(InvalidValueError) as caught:
+        call()
+    assert (caught.value.field, caught.value.rule) == (field, _LIMIT)
+
+
+def test_an_endless_contract_history_is_refused_past_the_limit():
+    contract = f.contract()
+    events = itertools.repeat(escrow.Fund(contract.milestones[0].id, at=_T0))
+    _refused_past_the_limit(lambda: attrs.evolve(contract, history=events), "Contract.history")
+
+
+def test_endless_excluded_clients_are_refused_past_the_limit():
+    history = [f.contract()]
+    _refused_past_the_limit(
+        lambda: jss.score(history, as_of=date(2026, 12, 1), exclude_clients=itertools.repeat("c")),
+        "exclude_clients",
+    )
+
+
+def test_an_endless_list_of_paydays_weeks_is_refused_past_the_limit():
+    _refused_past_the_limit(
+        lambda: rules.Payday(weekday=2, weeks=itertools.repeat(1)), "Payday.weeks"
+    )
+
+
+def test_endless_fee_tiers_are_refused_past_the_limit():
+    schedule = rules.SERVICE_FEE_HISTORY.in_force(date(2017, 1, 1))
+    tier = schedule.tiers[0]
+    _refused_past_the_limit(
+        lambda: attrs.evolve(schedule, tiers=itertools.repeat(tier)), "ServiceFeeSchedule.tiers"
+    )
+
+
+def test_endless_jss_windows_are_refused_past_the_limit():
+    preset = rules.JSS_HISTORY.in_force(date(2026, 12, 1))
+    _refused_past_the_limit(
+        lambda: attrs.evolve(preset, windows=itertools.repeat(12)), "JSSRules.windows"
+    )
+
+
+def test_score_reads_no_more_distinct_contracts_than_the_limit(monkeypatch):
+    """Distinct valid contracts never trip the duplicate check: only the bound stops them."""
+    monkeypatch.setattr("upwork_safety._validate.MAX_ITEMS", 3)
+    made = [attrs.evolve(f.contract(), id=f"c{i}") for i in range(5)]
+    with pytest.raises(InvalidValueError) as caught:
+        jss.score(iter(made), as_of=date(2026, 12, 1))
+    assert (caught.value.field, caught.value.rule) == ("contracts", "at most 3 items")
+    report = jss.score(iter(made[:3]), as_of=date(2026, 12, 1))
+    assert ("c0", "c1", "c2") == tuple(i.contract_id for i in report.impacts)
+
+
+def test_a_mapping_is_never_read_as_its_keys():
+    with pytest.raises(InvalidTypeError) as caught:
+        rules.Payday(weekday=2, weeks={1: "first"})
+    assert (caught.value.field, caught.value.rule) == ("Payday.weeks", "a sequence of int")
+
+
+@pytest.mark.parametrize("given", [[1, 2], (1, 2), range(1, 3), iter([1, 2]), {1: 0, 2: 0}.keys()])
+def test_as_sequence_keeps_every_item_of_a_finite_iterable_in_order(given):
+    assert as_sequence(given, "x", "int") == (1, 2)
+
+
+@pytest.mark.parametrize("given", ["12", b"12", {1: 2}, 12, None, Decimal(1)])
+def test_as_sequence_refuses_what_is_not_several_things(given):
+    with pytest.raises(InvalidTypeError) as caught:
+        as_sequence(given, "x", "int")
+    assert (caught.value.field, caught.value.rule) == ("x", "a sequence of int")
+
+
+# --------------------------------------------------------------------------
+# Money times a number Money cannot hold exactly (closing note r25, Left open)
+
+
+@pytest.mark.parametrize("factor", [Fraction(1, 3), Fraction(2, 1), 2j, complex(2, 0)])
+def test_money_times_a_fraction_or_complex_is_the_librarys_error(factor):
+    money = Money("1", "USD")
+    for product in (lambda: money * factor, lambda: factor * money):
+        with pytest.raises(InvalidTypeError) as caught:
+            product()
+        assert (caught.value.field, caught.value.rule) == ("factor", "an int or Decimal")
+
+
+class _WholeNumber:
+    """A whole number of another library (as NumPy's ints): registered as Integral."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __mul__(self, other: object) -> object:
+        return other * self.value if isinstance(other, Money) else NotImplemented
+
+    __rmul__ = __mul__
+
+
+numbers.Integral.register(_WholeNumber)
+
+
+def test_a_whole_number_of_another_type_may_still_multiply_money():
+    assert Money("1.50", "USD") * _WholeNumber(3) == Money("4.50", "USD")
+    assert _WholeNumber(3) * Money("1.50", "USD") == Money("4.50", "USD")
