@@ -2,6 +2,7 @@
 
 import itertools
 from datetime import datetime, timezone
+from fractions import Fraction
 
 import pytest
 
@@ -150,8 +151,11 @@ def test_the_docs_state_the_limit_it_has():
 # H6: Money times something that is not a number gets the library's error
 
 
-@pytest.mark.parametrize("factor", [True, False, "2", None, Money("2", "USD"), [1]])
-def test_money_times_a_non_number_names_the_factor(factor):
+@pytest.mark.parametrize(
+    "factor", [True, False, "2", None, Money("2", "USD"), [1], Fraction(1, 3), Fraction(2), 2j]
+)
+def test_money_times_what_it_cannot_hold_names_the_factor(factor):
+    """Not a number, or (r26) a number Money cannot hold exactly: a Fraction, a complex."""
     money = Money("1", "USD")
     for product in (lambda: money * factor, lambda: factor * money):
         with pytest.raises(InvalidTypeError) as caught:
