@@ -152,8 +152,8 @@ class WithdrawalQuote(Steps):
             or self.applied_rate != reference.with_spread(self.method.spread)
         ):
             raise InvalidValueError(
-                "WithdrawalQuote.applied_rate must be the reference rate less the method's own "
-                "spread when rate_basis is 'method'",
+                "WithdrawalQuote.rate_basis is 'method', but applied_rate is not the reference "
+                "rate less the method's own spread",
                 field="WithdrawalQuote.rate_basis",
                 rule="the method's own spread",
             )

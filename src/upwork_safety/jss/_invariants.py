@@ -187,6 +187,6 @@ def points_add_up(
         raise InvalidValueError(
             f"{name}: the contracts' points add up to {total}, not to {percent}, the percent "
             "of the score shown",
-            field=f"{name}.points",
+            field=name,
             rule=POINTS_ADD_UP,
         )

@@ -1,0 +1,44 @@
+"""Red team r26 (serialize): refusals placed at a path that exists, named as the message says."""
+
+from datetime import date
+
+import pytest
+
+from upwork_safety import Contract, ExchangeRate, InvalidDataError, Money, fees, jss, serialize
+
+_FINISHED = (
+    '{"id":"c1","client":{"id":"acme"},"kind":"fixed_price","started":"2026-03-02",'
+    '"ended":"2026-04-01","payments":[{"on":"2026-04-01","amount":{"amount":"500",'
+    '"currency":"USD"}}],"feedback":{"stars":"5.0","private_score":10,'
+    '"end_reason":"completed"},"service_fee_rate":"0.10"}'
+)
+
+
+def _problem_paths(error: InvalidDataError) -> list[str]:
+    return [problem.path for problem in error.problems]
+
+
+def test_points_that_do_not_add_up_are_placed_at_the_list():
+    """Finding 3: the sum of the impacts' points was placed at ``$.impacts.points``."""
+    first = serialize.from_json(Contract, _FINISHED)
+    second = serialize.from_json(
+        Contract, _FINISHED.replace('"id":"c1"', '"id":"c2"').replace('"acme"', '"beta"')
+    )
+    text = serialize.to_json(jss.score([first, second], as_of=date(2026, 5, 1)))
+    assert '"points":"50.00"' in text
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_json(jss.JSSReport, text.replace('"points":"50.00"', '"points":"90.00"', 1))
+    assert ["$.impacts"] == _problem_paths(caught.value)
+
+
+def test_a_quote_whose_rate_is_not_the_methods_names_its_basis():
+    """Finding 2: the field named and the message agree (the basis says 'method')."""
+    quote = fees.quote_withdrawal(
+        Money("100", "USD"), "payoneer", reference_rate=ExchangeRate("USD", "PKR", "280")
+    )
+    text = serialize.to_json(quote)
+    applied = serialize.to_dict(quote)["applied_rate"]["rate"]
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_json(fees.WithdrawalQuote, text.replace(f'"{applied}"', '"300.0000"'))
+    assert ["$.rate_basis"] == _problem_paths(caught.value)
+    assert "rate_basis is 'method'" in str(caught.value)
