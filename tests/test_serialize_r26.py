@@ -4,7 +4,16 @@ from datetime import date
 
 import pytest
 
-from upwork_safety import Contract, ExchangeRate, InvalidDataError, Money, fees, jss, serialize
+from upwork_safety import (
+    Contract,
+    ExchangeRate,
+    InvalidDataError,
+    InvalidValueError,
+    Money,
+    fees,
+    jss,
+    serialize,
+)
 
 _FINISHED = (
     '{"id":"c1","client":{"id":"acme"},"kind":"fixed_price","started":"2026-03-02",'
@@ -42,3 +51,24 @@ def test_a_quote_whose_rate_is_not_the_methods_names_its_basis():
         serialize.from_json(fees.WithdrawalQuote, text.replace(f'"{applied}"', '"300.0000"'))
     assert ["$.rate_basis"] == _problem_paths(caught.value)
     assert "rate_basis is 'method'" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("amount", "rule"),
+    [
+        ("0." + "1" * 61, "at most 18 decimal places"),
+        ("0." + "1" * 62, "at most 18 decimal places"),  # was the 60-places rule
+        ("0." + "0" * 1000 + "1", "at most 18 decimal places"),  # was the 60-places rule
+        ("1." + "0" * 61, "at most 60 decimal places written"),  # zeros only: written too long
+        ("0." + "0" * 17 + "1" + "0" * 43, "at most 60 decimal places written"),
+    ],
+)
+def test_an_amount_with_too_many_places_names_the_rule_it_breaks(amount, rule):
+    """Finding 1: a long amount was refused by the 60-places writing rule even when a digit
+    past 18 places (the rule a shorter text is refused by) was what was wrong."""
+    with pytest.raises(InvalidValueError) as built:
+        Money(amount, "USD")
+    assert ("Money.amount", rule) == (built.value.field, built.value.rule)
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_json(Money, f'{{"amount":"{amount}","currency":"USD"}}')
+    assert ["$.amount"] == _problem_paths(loaded.value)

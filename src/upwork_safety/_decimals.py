@@ -18,7 +18,7 @@ import decimal
 import functools
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NoReturn, ParamSpec, TypeVar, cast
 
 from upwork_safety._display import is_missing, shown, shown_int, type_name
 from upwork_safety._plain import whole_number
@@ -116,6 +116,8 @@ def _too_long(text: str, what: str) -> None:
             rule=f"at most {MAX_DIGITS} integer digits",
         )
     if len(places) > CONTEXT.prec:
+        if places[MAX_DIGITS:].strip("0"):  # a digit past 18 places: the rule it breaks
+            _too_many_places(text, what)
         raise InvalidValueError(
             f"{what} must be written with at most {CONTEXT.prec} decimal places (the "
             f"library's precision), got {len(places):,}",
@@ -151,6 +153,16 @@ def _places(value: object) -> int:
     return 0 if point < 0 else len(text) - point - 1
 
 
+def _too_many_places(text: str, what: str) -> NoReturn:
+    """Refuse *text*, a number with a digit past :data:`MAX_DIGITS` decimal places."""
+    raise InvalidValueError(
+        f"{what} must have at most {MAX_DIGITS} decimal places, got "
+        f"{text if len(text) <= 60 else text[:60] + f'… ({len(text)} characters)'}",
+        field=what,
+        rule=f"at most {MAX_DIGITS} decimal places",
+    )
+
+
 def _limits(result: Decimal, what: str) -> Decimal:
     """Refuse a finite *result* beyond :data:`MAX_DIGITS` either side of the point."""
     # adjusted() and the exponent need no context, so "1e999999" costs nothing.
@@ -164,13 +176,7 @@ def _limits(result: Decimal, what: str) -> Decimal:
     if _places(result) > MAX_DIGITS and result != result.quantize(
         _QUANTA[MAX_DIGITS], context=CONTEXT
     ):
-        text = str(result)
-        raise InvalidValueError(
-            f"{what} must have at most {MAX_DIGITS} decimal places, got "
-            f"{text if len(text) <= 60 else text[:60] + f'… ({len(text)} characters)'}",
-            field=what,
-            rule=f"at most {MAX_DIGITS} decimal places",
-        )
+        _too_many_places(str(result), what)
     exponent = result.as_tuple().exponent
     if isinstance(exponent, int) and exponent < -CONTEXT.prec:
         # Trailing zeros past 18 places hold no digit and are kept as given,
