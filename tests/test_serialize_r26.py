@@ -72,3 +72,15 @@ def test_an_amount_with_too_many_places_names_the_rule_it_breaks(amount, rule):
     with pytest.raises(InvalidDataError) as loaded:
         serialize.from_json(Money, f'{{"amount":"{amount}","currency":"USD"}}')
     assert ["$.amount"] == _problem_paths(loaded.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "named"), [([1, 2], "got list"), ({"a": 1}, "got dict"), (None, "got null")]
+)
+def test_an_array_object_or_null_where_a_scalar_belongs_is_named_once(value, named):
+    """Finding 4: ``got list list`` (the type, then the type again for the value)."""
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_dict(list[int], [value])
+    (problem,) = caught.value.problems
+    assert ("$[0]", "an integer") == (problem.path, problem.rule)
+    assert str(problem).endswith(named)
