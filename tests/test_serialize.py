@@ -197,11 +197,15 @@ def test_top_level_must_be_object(data):
         serialize.from_dict(Contract, data)
 
 
-@pytest.mark.parametrize("text", ["{", "", "[1,", b"\xff", "nan"])
-def test_bad_json(text):
-    """Text that is not JSON is an InvalidDataError, not a JSONDecodeError."""
-    with pytest.raises(InvalidDataError, match="not valid JSON"):
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [("{", "JSON"), ("", "JSON"), ("[1,", "JSON"), (b"\xff", "UTF-8"), ("nan", "JSON")],
+)
+def test_bad_json(text, rule):
+    """Text that is not JSON (or bytes not UTF-8) is an InvalidDataError, not a JSONDecodeError."""
+    with pytest.raises(InvalidDataError) as caught:
         serialize.from_json(Contract, text)
+    assert [("$", rule)] == [(p.path, p.rule) for p in caught.value.problems]
 
 
 def test_deep_json():

@@ -84,3 +84,27 @@ def test_an_array_object_or_null_where_a_scalar_belongs_is_named_once(value, nam
     (problem,) = caught.value.problems
     assert ("$[0]", "an integer") == (problem.path, problem.rule)
     assert str(problem).endswith(named)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        '{"amount": "5", "currency": "USD"}'.encode("utf-16"),
+        '{"amount": "5", "currency": "USD"}'.encode("utf-32"),
+        '{"amount": "5", "currency": "USDé"}'.encode("latin-1"),
+    ],
+    ids=["utf-16", "utf-32", "latin-1"],
+)
+def test_json_bytes_must_be_utf8(data):
+    """Finding 5: UTF-16 and UTF-32 bytes were read, though JSON is UTF-8 (RFC 8259 §8.1)."""
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_json(Money, data)
+    (problem,) = caught.value.problems
+    assert ("$", "UTF-8", "text") == (problem.path, problem.rule, caught.value.field)
+
+
+@pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf"])
+def test_utf8_bytes_and_one_mark_still_read(prefix):
+    data = prefix + serialize.to_json(Money("5", "USD")).encode("utf-8")
+    assert Money("5", "USD") == serialize.from_json(Money, data)
+    assert Money("5", "USD") == serialize.from_json(Money, bytearray(data))

@@ -469,6 +469,8 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     in ``str`` (``"\ufeff{…}"``) as in ``bytes`` (``b"\xef\xbb\xbf{…}"``),
     so a file saved by Notepad reads the same whichever way it was read (as
     the ``upwork-safety`` CLI reads it); a second one is not valid JSON.
+    ``bytes`` must be UTF-8 (RFC 8259 §8.1): UTF-16 and UTF-32, which
+    ``json.loads`` alone would read, are refused.
 
     Raises:
         InvalidDataError: The text is not JSON, an object repeats a key, or
@@ -507,6 +509,8 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     numbers = WrittenNumbers()
 
     _check_target(cls)
+    if isinstance(text, bytes | bytearray):
+        text = _utf8(text)
     if isinstance(text, str) and text.startswith(_BOM):
         text = text[len(_BOM) :]  # one mark, as json.loads drops from bytes (red team r24 S3)
     with _collector_paused():  # one pause for parsing and building
@@ -529,6 +533,30 @@ def from_json(cls: type[T], text: str | bytes) -> T:
             raise InvalidDataError(_paths(data, marked), count=count, field="text", rule=_TEXT[1])
         with numbers.quoted():
             return _build(cls, data, _TEXT)
+
+
+def _utf8(data: bytes | bytearray) -> str:
+    """*data* decoded as UTF-8, the only encoding JSON exchanged between systems may use.
+
+    ``json.loads`` alone would also read UTF-16 and UTF-32 bytes (and let a
+    lone surrogate through), which the docs never promised (red team r26
+    serialize 5); such bytes are refused with where decoding stopped.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidDataError(
+            [
+                Problem(
+                    "$",
+                    f"not UTF-8 text: byte {exc.start:,} cannot be read ({exc.reason}); "
+                    "JSON is UTF-8 (RFC 8259 §8.1)",
+                    rule="UTF-8",
+                )
+            ],
+            field="text",
+            rule=_TEXT[1],
+        ) from None
 
 
 #: The byte-order mark, as a character: one at the start of the text is not part of the JSON.
