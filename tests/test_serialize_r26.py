@@ -1,6 +1,6 @@
 """Red team r26 (serialize): refusals placed at a path that exists, named as the message says."""
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -108,3 +108,22 @@ def test_utf8_bytes_and_one_mark_still_read(prefix):
     data = prefix + serialize.to_json(Money("5", "USD")).encode("utf-8")
     assert Money("5", "USD") == serialize.from_json(Money, data)
     assert Money("5", "USD") == serialize.from_json(Money, bytearray(data))
+
+
+def test_a_naive_datetime_is_not_written_as_text_no_reader_takes():
+    """Finding 7: to_json wrote a naive datetime that from_json then refused."""
+    with pytest.raises(InvalidValueError) as caught:
+        serialize.to_json(datetime(2026, 1, 1))
+    assert ("value", "timezone-aware") == (caught.value.field, caught.value.rule)
+    aware = datetime(2026, 1, 1, tzinfo=timezone(timedelta(hours=5)))
+    assert aware == serialize.from_json(datetime, serialize.to_json(aware))
+
+
+@pytest.mark.parametrize(
+    ("cls", "text", "path"), [(float, "1.5", "$"), (list[float], "[2]", "$[0]")]
+)
+def test_a_float_is_read_from_nothing_as_it_is_written_from_nothing(cls, text, path):
+    """Finding 7: from_json(float, "1.5") gave 1.5, which to_json then refused to write."""
+    with pytest.raises(InvalidDataError) as caught:
+        serialize.from_json(cls, text)
+    assert [(path, "not a float")] == [(p.path, p.rule) for p in caught.value.problems]

@@ -44,7 +44,7 @@ from cattrs.strategies import configure_tagged_union
 from upwork_safety import _render
 from upwork_safety._display import shown
 from upwork_safety._events import EVENT_TYPES, AutomaticEvent, Event, ManualEvent
-from upwork_safety.errors import InvalidTypeError, UpworkSafetyError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, UpworkSafetyError
 from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits
@@ -557,6 +557,29 @@ def _no_float(value: float) -> NoReturn:
     )
 
 
+def _read_no_float(value: object, _: object = None) -> NoReturn:
+    # What the writer refuses, the reader refuses (red team r26 serialize 7): a
+    # float is no type the library writes, so none is read back either.
+    raise RefusedError(
+        f"expected no float: the library reads numbers as Decimal (written as text), "
+        f"got {_strict.got(value)}",
+        rule="not a float",
+    )
+
+
+def _write_datetime(value: datetime) -> str:
+    # The readers take a moment only with its UTC offset, so a naive one is
+    # refused here rather than written as text no reader takes back (r26 serialize 7).
+    if value.utcoffset() is None:
+        raise InvalidValueError(
+            f"cannot serialise the naive datetime {shown(value)}: a moment is written with "
+            "its UTC offset (give it a tzinfo, e.g. timezone.utc)",
+            field="value",
+            rule="timezone-aware",
+        )
+    return value.isoformat()
+
+
 def make_converter(
     *, omit_defaults: bool = True, cls: type[cattrs.Converter] = cattrs.Converter
 ) -> cattrs.Converter:
@@ -579,6 +602,7 @@ def make_converter(
     conv.register_structure_hook(int, _strict.read_int)
     conv.register_structure_hook(bool, _strict.read_bool)
     conv.register_structure_hook(Decimal, _strict.read_decimal)
+    conv.register_structure_hook(float, _read_no_float)
     conv.register_structure_hook(date, _strict.read_date)
     conv.register_structure_hook(datetime, _strict.read_datetime)
     conv.register_structure_hook(timedelta, _strict.read_seconds)
@@ -605,7 +629,7 @@ def make_converter(
     conv.register_unstructure_hook(Money, _render.money_dict)
     conv.register_unstructure_hook(Decimal, _write_decimal)
     conv.register_unstructure_hook(date, date.isoformat)
-    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_unstructure_hook(datetime, _write_datetime)
     conv.register_unstructure_hook(timedelta, _render.seconds_text)
     conv.register_unstructure_hook_func(_is_enum, _render.jsonable)
     # A Literal field (Summary.by) holds one of its plain values; cattrs reads it back.
