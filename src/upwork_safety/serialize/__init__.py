@@ -51,7 +51,7 @@ import gc
 import json
 import threading
 import types
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, Union, cast, get_args, get_origin
 
 import cattrs
 
@@ -509,14 +509,15 @@ def from_json(cls: type[T], text: str | bytes) -> T:
     numbers = WrittenNumbers()
 
     _check_target(cls)
-    if isinstance(text, bytes | bytearray):
-        text = _utf8(text)
-    if isinstance(text, str) and text.startswith(_BOM):
-        text = text[len(_BOM) :]  # one mark, as json.loads drops from bytes (red team r24 S3)
+    source: object = text  # as given: json.loads refuses any other type below
+    if isinstance(source, bytes | bytearray):
+        source = _utf8(source)
+    if isinstance(source, str) and source.startswith(_BOM):
+        source = source[len(_BOM) :]  # one mark, as a file saved by Notepad (red team r24 S3)
     with _collector_paused():  # one pause for parsing and building
         try:
             data = json.loads(
-                text,
+                cast("str", source),
                 object_pairs_hook=pairs,
                 parse_float=numbers.read,
                 parse_int=read_int,
