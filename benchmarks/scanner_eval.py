@@ -10,7 +10,7 @@ repository root with the package installed).  For each set it prints:
 * the share of risky messages whose codes are found exactly.
 
 The held-out sets (``tests/data/messages_heldout.json`` and the smaller
-``messages_heldout_2.json`` to ``messages_heldout_11.json``) are reported **only in
+``messages_heldout_2.json`` to ``messages_heldout_12.json``) are reported **only in
 aggregate**: this script never prints one of their messages, and nothing in the
 scanner may be adjusted because of them.  ``--dev-misses``
 lists the development set's misclassified messages, for tuning; there is deliberately
@@ -80,6 +80,13 @@ SETS = {
     # called a "small request", introductions that mention other work), committed
     # before it was first scored, and scored only in aggregate, before and after.
     "held-out, eleventh": DATA / "messages_heldout_11.json",
+    # Written on 2026-12-05 (twenty-sixth round) before that round's scanner tuning, by
+    # the hand that then tuned it, without opening any other held-out set (Roman Urdu
+    # requests for the code sent to the freelancer's phone or e-mail in several word
+    # orders, every other code, and innocent mentions of code, number, e-mail and
+    # Upwork payments), committed before it was first scored, and scored only in
+    # aggregate, before and after.
+    "held-out, twelfth": DATA / "messages_heldout_12.json",
 }
 CODES = (
     "START_BEFORE_FUNDING",

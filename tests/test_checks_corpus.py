@@ -42,6 +42,7 @@ HELD_OUT_8 = json.loads((DATA / "messages_heldout_8.json").read_text("utf-8"))
 HELD_OUT_9 = json.loads((DATA / "messages_heldout_9.json").read_text("utf-8"))
 HELD_OUT_10 = json.loads((DATA / "messages_heldout_10.json").read_text("utf-8"))
 HELD_OUT_11 = json.loads((DATA / "messages_heldout_11.json").read_text("utf-8"))
+HELD_OUT_12 = json.loads((DATA / "messages_heldout_12.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -87,6 +88,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_9,
         HELD_OUT_10,
         HELD_OUT_11,
+        HELD_OUT_12,
     ],
     ids=[
         "development",
@@ -101,6 +103,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-9",
         "held-out-10",
         "held-out-11",
+        "held-out-12",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -129,6 +132,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_9,
         *HELD_OUT_10,
         *HELD_OUT_11,
+        *HELD_OUT_12,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -142,8 +146,9 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_9),
         len(HELD_OUT_10),
         len(HELD_OUT_11),
+        len(HELD_OUT_12),
     )
-    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36) == sizes
+    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36, 98) == sizes
 
 
 def test_corpus_sizes():

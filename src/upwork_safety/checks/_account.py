@@ -289,19 +289,36 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
         and sentence.first(w.LOGIN_FEATURE) is not None
         and sentence.first(w.GOT_CODE) is None
     )
+    asks = sentence.all(w.HANDED)
     for key in sentence.all(w.KEYS):
-        if account is None and sentence.near(w.KEYS_OF_THE_WORK, key.start(), key.end(), 15):
+        if account is None and _of_the_work(sentence, key):
             continue  # the keys of the work's own systems: "the staging server password"
         if feature:
             continue  # a login by a code being built: "we need OTP based login in the app"
-        handed = _nearest(sentence.all(w.HANDED), key)
+        if w.CODE_PLACED.fullmatch(key.group()) and (
+            not sentence.first(w.TO_WRITER) or sentence.first(w.SOURCE_CODE)
+        ):
+            # "aapke phone pe code aayega, app mein daal dena": nothing asked of it;
+            # "code ki file aapke email pe bhej di hai": the work's code
+            continue
+        # The verb that asks, not one inside the key's own words ("code aapki email pe
+        # bheja hai Upwork ne, please share karo" asks with "share karo").
+        outside = [h for h in asks if not key.start() <= h.start() < key.end()]
+        asked = [
+            h
+            for h in outside
+            if not (
+                w.HANDED_DONE.fullmatch(h.group()) or w.DONE_AFTER.match(sentence.text, h.end())
+            )
+        ]
+        handed = _nearest(asked or outside or asks, key)
         if handed is None:
             continue
         upwork = hints or account or sentence.first(w.TRADED)
         around = sentence.text[max(0, key.start() - 25) : key.end()]
         owned = re.search(r"\b(?:" + w.READERS + "|" + w.WRITERS + r")\b", around)
         sent_code = (
-            bool(w.SENT_CODE.match(key.group())) and not sentence.first(w.SOURCE_CODE)
+            bool(w.SENT_CODE.search(key.group())) and not sentence.first(w.SOURCE_CODE)
         ) or "question" in key.group()
         if not (upwork or hinted or (owned and sentence.asks()) or sent_code):
             continue
@@ -309,8 +326,32 @@ def _keys(sentence: Sentence, *, hinted: bool) -> Hit | None:
             # The evidence is the asking phrase: the code and the verb that asks for it,
             # as in "send me the code you received", not the code's name alone (review
             # r25, open list).
-            return _hit(sentence, key, _ask_phrase(sentence, handed))
+            # A code placed first in its phone or e-mail ("aapke number pe jo code aya hai wo
+            # bhej dein") shows from the code on, as the other code requests do.
+            code_at = (
+                w.CODE_IN_KEY.search(key.group()) if w.PLACE_FIRST.match(key.group()) else None
+            )
+            shown = (key.start() + code_at.start(), key.end()) if code_at else key
+            return _hit(sentence, shown, _ask_phrase(sentence, handed))
     return None
+
+
+def _of_the_work(sentence: Sentence, key: re.Match[str]) -> bool:
+    """Whether a system of the work's is named within 15 characters of *key*.
+
+    The reader's own inbox is none when the key is the code Upwork sends: "aapke Gmail
+    mein verification code aaya hoga" (review r26, closing24).
+    """
+    start, end = key.span()
+    near = [
+        m.span()
+        for m in sentence.all(w.KEYS_OF_THE_WORK)
+        if m.end() > start - 15 and m.start() < end + 15
+    ]
+    if near and w.SENT_CODE.search(key.group()):
+        inboxes = [m.span() for m in sentence.all(w.READER_INBOX)]
+        near = [(a, b) for a, b in near if not any(c <= a and b <= d for c, d in inboxes)]
+    return bool(near)
 
 
 def _nearest(found: list[re.Match[str]], key: re.Match[str]) -> re.Match[str] | None:
@@ -413,7 +454,7 @@ ACCOUNT_ANCHOR = anchor(
     "ultraviewer ultra viewer remote rent kiray lease buy purchas sell sale bech khareed "
     "kharid lend borrow udha trad transfer share sharing take taking hand as me as you as him "
     "as her "
-    "as them under owners logged in profiles accounts ids yours sign",
+    "as them under owners logged in profiles accounts ids yours sign digits numbers",
 )
 
 
@@ -459,7 +500,7 @@ def _asked_after(message: Message) -> Hit | None:
                 and not earlier.past()
                 and not earlier.first(w.SOURCE_CODE)
                 and not sentence.first(w.SOURCE_CODE)
-                and w.SENT_CODE.match(key.group())
+                and w.SENT_CODE.search(key.group())
                 and not earlier.first(w.HANDED)
                 and not _settled(sentence, *handed.span())
             ):

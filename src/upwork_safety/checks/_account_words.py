@@ -262,6 +262,76 @@ _TO_READER = (
     r"(?:(?:aap ke|aapke|tumhare|tere|your|ur|apne) (?:phone|mobile|number|cell|sim|email)"
     r"(?: (?:pe|par|per|mein|me))? )"
 )
+#: A code arriving, in Roman Urdu: "aaya", "aa gaya hoga", "jayega", "gaya hai".
+_CAME = (
+    r"(?:aaya|aya|aayi|ayi|aai|aayega|ayega|aaye|aa (?:gaya|gya|gayi|gai|chuka|chuki|jayega|"
+    r"jaega|raha|rahi)|mila|mili|milega|gaya|gayi|gai|jayega|jaega|jaye ga)"
+)
+#: Where a message reaches the reader: the phone, the number, the e-mail or its inbox.
+_INBOX = r"(?:phone|mobile|number|cell|sim|e-?mail|gmail|inbox|sms|text|message)s?"
+
+_READERS_OWN = r"(?:aap ke|aap ki|tumhare|tumhari|tere|teri|your|ur|apne|apni) "
+_CODE_WORD = r"(?:code|otp|\d[ -]?digits?|six digits?)"
+#: The code placed in the reader's phone, e-mail or SMS, in either order: "aapki email ID pe
+#: Upwork ne code send kiya", "email pe jo 6 digit aaye", "code aapke inbox mein hoga",
+#: "code kya aaya hai aapke phone pe", "aapko SMS mila hoga, code bata do" (review r26,
+#: closing24).  Only an ask to the writer makes it a request (:data:`TO_WRITER`).
+CODE_PLACED = re.compile(
+    # The code sent to the reader's e-mail or phone: "code aapki email pe bheja hai Upwork ne",
+    # "code bhej do jo abhi phone pe aaya", "the code from your inbox" (review r26, closing24).
+    r"\bcode (?:aap ?ki|aap ?ke|tumhari|tumhare|your|ur) " + _INBOX + r" (?:pe|par|per|mein|me) "
+    r"(?:bheja|bheji|bhej diya|send hua|send kiya|sent)\b|"
+    r"\bcode\b(?: \w+){0,3}? jo (?:\w+ ){0,2}?(?:aap ?ke |aap ?ki |tumhare |tumhari )?"
+    + _INBOX
+    + r" (?:pe|par|per|mein|me) "
+    + _CAME
+    + r"\b|"
+    r"\bcode (?:from|in|on) (?:your|ur) (?:inbox|e-?mail|gmail|phone|mobile|sms|texts?|"
+    r"messages)\b|"
+    # The message it came in, named with it: "code wali email aayi hogi", "SMS aaya hoga code
+    # wala", "jo SMS aapko aaya hai us mein code hai", "the digits in the SMS you just got".
+    r"\bcode wal[aie] (?:sms|message|text|e-?mail|mail)\b|"
+    r"\b(?:sms|message|text|e-?mail|mail) (?:\w+ ){0,3}?code wal[aie]\b|"
+    r"\b(?:sms|message|text|e-?mail|mail) (?:jo )?(?:aapko|aap ko|tumhe|tumko) (?:\w+ ){0,2}?"
+    r"(?:aaya|aya|aayi|ayi|aai|mila|mili) (?:hai |hoga |hogi )?(?:us|is) (?:mein|me) "
+    r"(?:jo )?code\b|"
+    r"\b(?:digits|numbers|code) (?:in|from) (?:the |that )?(?:sms|text|message|e-?mail)s? "
+    r"(?:you|u) (?:just )?(?:got|received|get)\b|"
+    # Not the writer's ("mere email pe code bhej do": where it is to go).
+    r"\b(?<!mere )(?<!meri )(?<!mera )(?<!my )(?<!hamare )(?<!hamari )(?:"
+    + _READERS_OWN
+    + r")?(?:phone|mobile|number|cell|e-?mail|gmail|inbox|sms)"
+    r"(?: id| address)? (?:pe|par|per|mein|me) (?:\w+ ){0,5}?" + _CODE_WORD + r"\b|"
+    r"\b"
+    + _CODE_WORD
+    + r"(?: (?!(?:mere|meri|mera|my|hamare|hamari|our)\b)\w+){0,4}? (?:"
+    + _READERS_OWN
+    + r")?(?:phone|mobile|number|"
+    r"e-?mail|gmail|inbox)(?: id)? (?:pe|par|per|mein|me)\b|"
+    r"\bcode (?:that|which) (?:just )?(?:arrived|came) (?:on|to|in) (?:your|ur) (?:phone|"
+    r"number|e-?mail|inbox)\b|"
+    r"\bcode\b (?:\w+ ){0,2}?jo upwork ne (?:aap ko |tumhe )?(?:e-?mail|sms|text|send|bhej)\w*|"
+    r"\b(?:sms|text|message|e-?mail)s? (?:\w+ ){0,2}?(?:aaya|aayi|aayega|mila|mili|gaya|gayi|"
+    r"aa gaya|aa gayi)(?: \w+){0,2}?,?(?: \w+){0,2}? " + _CODE_WORD + r"\b"
+)
+#: A key that starts with the reader's phone or e-mail, and the code named in it.
+PLACE_FIRST = re.compile(
+    r"(?:" + _READERS_OWN + r")?(?:phone|mobile|number|cell|e-?mail|gmail|inbox|sms)\b"
+)
+CODE_IN_KEY = re.compile(
+    r"\b(?:jo )?(?:(?:verification|security|login|sms) (?:ka |wala )?)?" + _CODE_WORD + r"\b"
+)
+#: A verb of handing over said as done, not asked: "bheja", "sent", and what follows "send"
+#: in "code send kiya hai", "send hua" (:data:`DONE_AFTER`).
+HANDED_DONE = re.compile(r"sent|bheja|bheji|bheje")
+DONE_AFTER = re.compile(r" (?:kiya|kia|hua|hui|gaya|gayi|gai|diya|diye)\b")
+#: The code asked for by the writer: "mujhe", "yahan", "bata do", "send kar dein".
+TO_WRITER = re.compile(
+    r"\b(?:mujhe|muje|mujh|hume|humein|hamein|me|us|yahan|here|idhar|i need|we need)\b|"
+    r"\b(?:bata|bhej|send|forward|share|likh|paste|copy|de)\w{0,4} (?:do|dein|dijiye|kijiye|"
+    r"karo|kar do|kar dein|dena|dijiyega)\b|\b(?:batao|bhejo|bhejein|batayein|bataein|bataiye|"
+    r"bhejiye|bhejen)\b"
+)
 
 #: The keys to an account: its password or login details, or the code Upwork sends.
 KEYS = re.compile(
@@ -274,8 +344,9 @@ KEYS = re.compile(
     r"security questions?|security answers?)\b|"
     r"\bcode (?:jo|that|which|you|aap|aapko|aap ko|ap ko|aapke|aap ke)\b(?: \w+){0,4}? "
     r"(?:aaya|aya|ayega|aayega|got|get|receive|received|came|comes|mila|milega)\b|"
-    r"\b(?:jo )?code (?:aaya|aya|aayega|ayega|aaye|mila|milega|gaya)\b|"
-    r"\bcode (?:from|of) upwork\b|"
+    # "code aa gaya hoga", "code kya aaya hai", "ek code jayega" (review r26, closing24).
+    r"\b(?:jo )?code (?:kya |abhi |to |bhi )?" + _CAME + r"\b|"
+    r"\bcode (?:from|of) upwork\b|" + CODE_PLACED.pattern + r"|"
     # The code named by the message it came in: "a text from Upwork with a code" (r25).
     r"\b(?:text|sms|message|email|mail)s? (?:from upwork )?with (?:a|the|an|your) "
     r"(?:\d[ -]digit |six[ -]digit |login |verification )?code\b|"
@@ -295,16 +366,31 @@ KEYS = re.compile(
 )
 
 #: The code Upwork sends: asking for it is the account asked for.
-#: Source code, not a code sent: "the code you got doesn't compile".
+#: Source code, not a code sent: "the code you got doesn't compile"; also a code of the
+#: work's (a coupon, a QR code) or one sent to test what is built ("app test kar ke batao
+#: code aaya ya nahi", "main OTP flow test kar raha hoon") (review r26).
 SOURCE_CODE = re.compile(
     r"\b(?:compil\w{0,4}|error|errors|bugs?|function|script|repo|github|stack ?trace|logs|"
     r"log file|error log|zip|theme|template|plugin|version|outdated|files?|folder|"
-    r"snippet|syntax|python|javascript|php|java|html|css|deploy\w{0,3}|commit|branch|crash\w{0,2})\b"
+    r"snippet|syntax|python|javascript|php|java|html|css|deploy\w{0,3}|commit|branch|crash\w{0,2}|"
+    # Code that runs: "code aa gaya hoga, check karke batayein chal raha hai ya nahi" (r26).
+    r"chal (?:raha|rahi|gaya|gayi)|chalta|chalti|run|runs|running|source|coupon|discount|promo|"
+    r"voucher|qr|barcode|referral|kaam kar (?:raha|rahi)|testing|test kar\w{0,4}|test ke liye|"
+    r"flow)\b"
 )
 
+#: Of the keys, the code Upwork sends (read with ``search``): "OTP", "jo code aaya", "the
+#: digits in the SMS you got", "email pe jo 6 digit aaye", not a password or login details.
 SENT_CODE = re.compile(
     r"^(?:otp|one|verification|security|2fa|two|authenticator|sms|recovery|\d|six|four|code|"
-    r"jo code|upwork)"
+    r"jo code|upwork|digits|numbers)|\b" + _CODE_WORD + r"\b"
+)
+
+#: The reader's own inbox or phone, where the code Upwork sends arrives: "aapke Gmail mein
+#: verification code aaya hoga" is no Gmail of the work's (review r26, closing24).
+READER_INBOX = re.compile(
+    r"\b(?:aap ?ke|aap ?ki|tumhare|tumhari|your|ur|apne|apni) (?:gmail|inbox|e-?mail|phone|"
+    r"mobile|number)\b"
 )
 
 #: The keys of the work's own systems: a site, a server, a product feature.
@@ -364,7 +450,8 @@ HANDED = re.compile(
     r"\b(?:send|sending|sent|share|sharing|give|giving|tell|provide|forward|dm|hand over|"
     r"handover|bhej\w{0,5}|bata\w{0,5}|de do|de dein|dedo|de dijiye|dein|dena|de deta|"
     r"de dunga|de doon|dunga|chahiye|need|needs|want|what'?s|what is|answer|here is|here's|"
-    r"heres|ye hai|yeh hai|read|read out|read me|(?:whatsapp|email|sms|message|text) kar\w{0,4})\b"
+    r"heres|ye hai|yeh hai|read|read out|read me|paste|(?:whatsapp|email|sms|message|text) "
+    r"kar\w{0,4})\b"
 )
 
 #: Somebody's identity document or face, for an account's verification.

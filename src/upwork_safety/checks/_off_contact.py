@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from upwork_safety.checks import _lexicon as lex
-from upwork_safety.checks._account_words import LOGIN_PAIR
+from upwork_safety.checks._account_words import KEYS, LOGIN_PAIR, SENT_CODE, SOURCE_CODE
 from upwork_safety.checks._codes import Confidence, FindingCode
 from upwork_safety.checks._contacts import contact_details, placed_on_product
 from upwork_safety.checks._leaving import reads_upwork_mail, talk_in_mail
@@ -228,7 +228,8 @@ _DELIVERED_TO = re.compile(
 _INVITE_AFTER = re.compile(
     r" (?:for|with) (?:the |an |our |their |a )?(?:invite|invitation)\b|"
     r"(?: (?:pe|par|per|mein|me))? (?:\w+ ){0,3}?(?:notification|notice|invite|invitation|"
-    r"confirmation|receipt|alert|link|code|otp|offer)s? (?:\w+ ){0,2}?(?:aya|aaya|ayi|aayi|aai|"
+    r"confirmation|receipt|invoice|alert|link|code|otp|offer)s? (?:\w+ ){0,2}?(?:aya|aaya|ayi|"
+    r"aayi|aai|"
     r"aa gay\w|aa chuk\w|gaya|gayi|gai|bheja|bheji|bheje|mila|mili)\b"
 )
 
@@ -236,6 +237,37 @@ _INVITE_AFTER = re.compile(
 def _login_email(sentence: Sentence, match: re.Match[str]) -> bool:
     """Whether the e-mail at *match* is named with a password: a login's, not a way to talk."""
     return any(pair.start() - 12 <= match.start() < pair.end() for pair in sentence.all(LOGIN_PAIR))
+
+
+#: The writer's own e-mail or phone ("to my email", "mere number pe"), and a code arriving
+#: there ("my email got a code"): the writer's place is where a code is to be sent, unless
+#: the code is said to have arrived in it.
+_WRITERS_PLACE = re.compile(r"\b(?:my|mera|meri|mere|our|hamara|hamari|hamare) ")
+_ARRIVED = re.compile(
+    r"(?: (?:pe|par|per|mein|me))?(?: \w+){0,1}? (?:got|gets|received|aaya|aya|aayi|ayi|"
+    r"aa gaya|aa gayi|mila|mili)\b"
+)
+
+
+def _code_went_there(sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether the e-mail or phone at *match* is where the code Upwork sends went.
+
+    "Aapki email pe code gaya hoga, woh bata do", "your phone should get a 6 digit code":
+    the place a code arrived (asking for it is ``ACCOUNT_SHARING``), not a way to talk
+    (review r26, closing24).
+    """
+    if sentence.first(SOURCE_CODE):
+        return False
+    start, end = match.span()
+    if _WRITERS_PLACE.search(sentence.text, max(0, start - 7), end) and not _ARRIVED.match(
+        sentence.text, end
+    ):
+        return False  # "send the code Upwork sent you to my email": where it is to go
+    return any(
+        SENT_CODE.search(key.group())
+        and max(key.start() - match.end(), match.start() - key.end()) <= 25
+        for key in sentence.all(KEYS)
+    )
 
 
 def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
@@ -248,10 +280,14 @@ def _contact_mail_or_phone(sentence: Sentence) -> Hit | None:
                 continue
             if _PAYMENT_NUMBER.search(sentence.text, 0, match.start()):
                 continue  # "JazzCash number", "Payoneer email": an account to pay into
-            if _DELIVERED_TO.search(
-                sentence.text, max(0, match.start() - 40), match.start()
-            ) or _INVITE_AFTER.match(sentence.text, match.end()):
-                continue  # "the code Upwork sent to your phone", "an invite to your email"
+            if (
+                _DELIVERED_TO.search(sentence.text, max(0, match.start() - 40), match.start())
+                or _INVITE_AFTER.match(sentence.text, match.end())
+                or _code_went_there(sentence, match)
+            ):
+                # "the code Upwork sent to your phone", "an invite to your email", "aapki
+                # email pe code gaya hoga": where something went, not a way to talk
+                continue
             if pattern is _EMAIL_CONTACT and reads_upwork_mail(sentence, match):
                 continue  # "I've sent the offer, check your email"
             if pattern is _EMAIL_CONTACT and _login_email(sentence, match):

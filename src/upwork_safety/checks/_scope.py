@@ -300,14 +300,16 @@ def scope_creep(message: Message) -> Hit | None:
     # quick reply. We also need a reports page."), nor by the writer's business called
     # small ("we are a small team and also need a tester later").
     small_at = [s.offset for s in message.holding(_SMALL_ANCHOR) if _plays_down(s)]
-    # ... or by the request itself called small in the sentence before ("Small request.
-    # Please also add a FAQ page."), as "Quick request: please also add ..." is in its own.
+    # ... or by the request itself called small, in the sentence before ("Small request.
+    # Please also add a FAQ page.") or in its own ("ek choti si guzarish hai, saath mein 3
+    # banners bhi bana dein", review r26).
     asked_small = {s.offset for s in message.holding(_SMALL_ASK_ANCHOR)}
     return best_hit(
         _creep_in(
             s,
             priced=priced,
             small=any(at >= s.offset for at in small_at)
+            or s.offset in asked_small
             or _after_small_ask(message, s, asked_small),
         )
         for s in (first, *candidates)
