@@ -110,14 +110,24 @@ _HEADER = (
 _BAD_AMOUNT = '"Jan 20, 2024",101,Hourly,x,,,,,,x,,,100.00\n'
 
 
+#: A row whose description is one character longer than a cell holds.
+_LONG_CELL = _BAD_AMOUNT.replace(",x,", f",{'d' * (statements.MAX_FIELD_CHARS + 1)},", 1)
+
+
 def test_the_row_limit_keeps_the_count_of_repeated_problems(monkeypatch):
+    """The rows are counted, and checked for their shape, before any is read (review r26,
+    carried r24 L5): a file over the limit keeps the repeated shape problems' count."""
     monkeypatch.setattr("upwork_safety.statements._parse.MAX_ROWS", 10)
     with pytest.raises(InvalidDataError) as caught:
-        statements.parse(_HEADER + _BAD_AMOUNT * 11)
+        statements.parse(_HEADER + _LONG_CELL * 11)
     error = caught.value
-    # 10 bad amounts read (3 listed, 7 noted on the last listed) and the limit on line 12.
+    # 10 cells too long read (3 listed, 7 noted on the last listed) and the limit on line 12.
     assert (error.count, error.noted, error.complete) == (11, 7, False)
     assert [p.line for p in error.problems] == [2, 3, 4, 12]
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(_HEADER + _BAD_AMOUNT * 11)
+    # Bad amounts are found only as rows are read: over the limit, none is.
+    assert (caught.value.count, caught.value.complete) == (1, False)
 
 
 def test_under_the_row_limit_the_count_is_complete(monkeypatch):

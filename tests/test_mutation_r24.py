@@ -333,10 +333,26 @@ def test_a06_an_amount_of_zero_is_refused_not_read_as_no_amount() -> None:
     assert "argument amount: '0' must be more than 0" in err
 
 
-def test_a11_a_method_key_is_read_without_the_spaces_around_it() -> None:
-    """A11: ``METHOD=VALUE`` gives the method's key, which ``fees.get_method`` then reads."""
-    assert _args.per_method(_args.positive)(" payoneer =3") == ("payoneer", Decimal(3))
+def test_a11_a_method_key_is_read_as_written_and_spaces_around_it_are_refused() -> None:
+    """A11: ``METHOD=VALUE`` gives the method's key, which ``fees.get_method`` then reads.
+
+    Review r26: spaces around the name were trimmed while a space in the value was
+    refused; nothing typed is changed silently, so both are refused, naming the option.
+    """
+    assert _args.per_method(_args.positive)("payoneer=3") == ("payoneer", Decimal(3))
     assert _args.per_method(_args.positive)("3") == ("", Decimal(3))
+    for spaced in (" payoneer =3", "payoneer =3", " payoneer=3"):
+        with pytest.raises(argparse.ArgumentTypeError, match="has spaces around it"):
+            _args.per_method(_args.positive)(spaced)
+    code, out, err = _refused(
+        "withdraw", "900", "--rate", "280", "--offered-rate", " payoneer =274.50"
+    )
+    assert (code, out) == (2, "")
+    assert "argument --offered-rate: ' payoneer =274.50': the method ' payoneer '" in err
+    assert "'payoneer=274.50'" in err
+    code, _, err = _refused("statement", "x.csv", "--audit", "--contract-rate", "Logo =15%")
+    assert code == 2
+    assert "argument --contract-rate: 'Logo =15%': the title 'Logo '" in err
 
 
 def _suggestion(text: str) -> str:

@@ -3137,7 +3137,7 @@ class TestSavedAuditShapesR13:
         with pytest.raises(InvalidDataError) as info:
             serialize.from_dict(statements.FeeAudit, data)
         (problem,) = info.value.problems
-        assert "fee refunds netted only beside two or more charges" == problem.rule
+        assert "one fee refund netted for each charge after the first" == problem.rule
         assert "$.checks[0].more_fees[0]" == problem.path
 
     def test_the_first_fee_is_the_first_charge(self):

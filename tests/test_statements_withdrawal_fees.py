@@ -265,7 +265,7 @@ def test_a_withdrawal_fee_charged_twice_on_one_withdrawal_is_an_overcharge():
 
 
 def test_a_double_withdrawal_fee_refunded_once_matches_and_one_refund_stays_apart():
-    """The service fees' rule: refunds are netted only beside two or more charges."""
+    """The service fees' rule: one refund netted for each charge after the first."""
     (netted,) = audit_fees(
         parse(_report([(BANK, ["-0.99", "-0.99", "0.99"])], first=AUG_05))
     ).withdrawal_fees
@@ -318,7 +318,7 @@ def test_a_withdrawal_fee_check_refuses_rows_of_another_withdrawal_or_a_lone_ref
         WithdrawalFeeCheck(fee=charge, more_fees=[refund])
     assert (
         "WithdrawalFeeCheck.more_fees[0]",
-        "fee refunds netted only beside two or more charges",
+        "one fee refund netted for each charge after the first",
     ) == (
         info.value.field,
         info.value.rule,

@@ -191,12 +191,26 @@ def dollars(text: str) -> Decimal:
     return value
 
 
-def per_method(kind: Callable[[str], Decimal]) -> Callable[[str], tuple[str, Decimal]]:
-    """``METHOD=VALUE`` (a method's key) or a bare ``VALUE`` (the method left to the command)."""
+def per_method(
+    kind: Callable[[str], Decimal], name: str = "method"
+) -> Callable[[str], tuple[str, Decimal]]:
+    """``METHOD=VALUE`` (a method's key) or a bare ``VALUE`` (the method left to the command).
+
+    The name before ``=`` is read as written, as the value after it is:
+    spaces around it are refused, not trimmed (review r26, mutation A11:
+    ``" payoneer =3"`` was read as ``payoneer``), so nothing typed is
+    silently changed.  *name* is what the text before ``=`` is (``method``,
+    or a contract's ``title``), for the refusal.
+    """
 
     def parse(text: str) -> tuple[str, Decimal]:
         method, _, value = text.rpartition("=")
-        return method.strip(), kind(value)
+        if method != method.strip():
+            raise argparse.ArgumentTypeError(
+                f"{shown(text)}: the {name} {shown(method)} has spaces around it, which are "
+                f"not trimmed; write it without them (e.g. {shown(method.strip() + '=' + value)})"
+            )
+        return method, kind(value)
 
     return parse
 

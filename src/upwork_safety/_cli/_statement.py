@@ -116,7 +116,7 @@ def _contract_rate(text: str) -> tuple[str, Decimal]:
                 f"{shown(text)} has no '=RATE': write TITLE=RATE, the contract's title, "
                 "'=' and its rate (e.g. 'Logo design=15%')"
             ) from None
-    return _args.per_method(_args.rate)(text)
+    return _args.per_method(_args.rate, "title")(text)
 
 
 def _summary_row(row: SummaryRow) -> dict[str, object]:

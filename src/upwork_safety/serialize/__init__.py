@@ -3,14 +3,15 @@
 ``to_dict``/``to_json`` turn values into plain JSON-ready data;
 ``from_dict``/``from_json`` turn such data back through the classes' own
 constructors, so loaded values pass every check a value built in code
-passes.  Reading is strict and guesses nothing; a decimal or a duration
-that loads is written back as it was (a datetime, or an amount given as a
-JSON integer, is written in the one form ``to_json`` writes):
+passes.  Reading is strict and guesses nothing; an amount, a decimal or a
+duration that loads is written back as it was (a datetime is written in
+the one form ``to_json`` writes):
 
 * Money is ``{"amount": "1000.00", "currency": "USD"}``; the amount is
-  canonical text (ASCII digits, an optional sign, one decimal point) or a
-  JSON integer, never a float; ``"1_000"``, ``" 5"``, ``"1e3"`` and
-  full-width digits are refused.  Canonical means the very text
+  canonical text (ASCII digits, an optional sign, one decimal point),
+  never a JSON number: ``5`` is refused at ``.amount`` (write ``"5.00"`` or
+  ``"5"``), and so are floats, ``"1_000"``, ``" 5"``, ``"1e3"`` and
+  full-width digits.  Canonical means the very text
   ``to_json`` writes for the value read (the rule is derived from the
   writer), so ``"05"``, ``"+5"`` and ``"025.00"`` are refused, not
   rewritten as ``"5"`` and ``"25.00"``; ``"-0.00"`` is held and written

@@ -521,10 +521,12 @@ _MONEY_KEYS = frozenset({"amount", "currency"})
 
 
 def read_money(value: object, _: object = None) -> Money:
-    """``{"amount": "1000.00", "currency": "USD"}``; the amount may also be a JSON integer.
+    """``{"amount": "1000.00", "currency": "USD"}``: the amount as text, never a JSON number.
 
-    An amount given as text must be the text the writer writes for it
-    (:func:`as_written`): ``"05"`` and ``"+5"`` are refused at ``.amount``.
+    An amount must be the text the writer writes for it (:func:`as_written`):
+    ``"05"`` and ``"+5"`` are refused at ``.amount``, and so is a JSON number,
+    an integer too (``5``: write ``"5.00"`` or ``"5"``), which would be
+    written back as text (review r26: it was accepted and rewritten).
     """
     if type(value) is dict and len(value) == 2:
         amount = value.get("amount")
@@ -544,6 +546,10 @@ def _money_refused(exc: UpworkSafetyError) -> RefusedError:
     return RefusedError(str(exc), where, exc.rule)
 
 
+#: A JSON integer amount below this (in size) is shown as the text to write instead.
+_HINTED = 10**18
+
+
 def _read_money_carefully(value: object) -> Money:
     if not isinstance(value, dict):
         raise RefusedError(
@@ -559,7 +565,17 @@ def _read_money_carefully(value: object) -> Money:
             rule="Money",
         )
     amount = value["amount"]
-    if type(amount) is not str and type(amount) is not int:
+    if type(amount) is int:
+        # A JSON integer is a number, not the amount's text: loaded, it would be
+        # written back as text ("5"), so it is refused, as "05" is.
+        hint = f' ("{amount}.00" or "{amount}")' if -_HINTED < amount < _HINTED else ""
+        raise RefusedError(
+            f"expected the amount as text{hint}, not the JSON number {shown(amount)}: "
+            "an amount is read only from the text to_json writes",
+            ".amount",
+            CANONICAL,
+        )
+    if type(amount) is not str:
         raise RefusedError(
             f'expected a string like "1000.00" (floats cannot hold cents exactly), '
             f"got {got(amount)}",
@@ -572,8 +588,7 @@ def _read_money_carefully(value: object) -> Money:
             f"expected an ISO 4217 code, got {type_name(currency)}", ".currency", "an ISO 4217 code"
         )
     try:
-        money = Money(amount, currency)
-        return _as_written_money(money, amount) if isinstance(amount, str) else money
+        return _as_written_money(Money(amount, currency), amount)
     except UpworkSafetyError as exc:
         raise _money_refused(exc) from None
 

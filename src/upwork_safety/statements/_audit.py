@@ -54,7 +54,7 @@ from upwork_safety.statements._fee_check import (
     UncheckedFee,
     is_charge,
     judged_together,
-    netted_beside,
+    nets_another,
 )
 from upwork_safety.statements._model import (
     USD,
@@ -224,12 +224,13 @@ class FeeAudit:
         one_per_withdrawal(self.withdrawal_fees)
 
     def _check_unchecked_beside_checks(self) -> None:
-        """A fee naming a checked income row is in its check, but a refund beside one charge.
+        """A fee naming a checked income row is in its check, but a refund beyond those netted.
 
         ``audit_fees``' rule (``_joined``): every fee row of an income row it
-        checks is in that check, except a fee refund beside a single charge,
-        which goes with a refund of the payment; a charge moved out of its check
-        would hide what it overcharged.
+        checks is in that check, except a fee refund beyond those netted
+        (``_fee_check.netted_beside``: beside a single charge, or the second
+        refund of a double charge), which goes with a refund of the payment; a
+        charge moved out of its check would hide what it overcharged.
         """
         checked = {check.income.id: check for check in self.checks if check.income.id is not None}
         for index, unchecked in enumerate(self.not_checked):
@@ -237,14 +238,13 @@ class FeeAudit:
             check = checked.get(fee.related_id) if fee.related_id is not None else None
             if check is None:
                 continue
-            charges = sum(1 for row in check.fees if is_charge(row))
-            if not is_charge(fee) and not netted_beside(charges):
-                continue
+            if not is_charge(fee) and not nets_another(check.fees):
+                continue  # a refund beyond those netted (netted_beside)
             where = f"FeeAudit.not_checked[{index}]"
             raise InvalidValueError(
                 f"{where} (fee line {fee.line}) names income line {check.income.line}, which "
                 "a check holds: every fee of a checked income row is in its check, but a fee "
-                "refund beside a single fee charged",
+                "refund beyond the one netted for each charge after the first",
                 field=where,
                 rule="a checked income row's fees in its check",
             )
@@ -424,11 +424,12 @@ def _joined(
     """Each income row with every fee row joined to it, in the order of its first fee.
 
     The fees of one row are judged once, together: split over rows, or
-    charged twice.  Refunds of a fee (positive rows) are netted only where
-    the row was charged more than once (a fee reversed, or a double charge
-    given back); beside a single fee, a refund is the fee returned with a
+    charged twice.  Refunds of a fee (positive rows) are netted one for
+    each charge after the first (a fee reversed, or a double charge given
+    back: ``_fee_check.netted_beside``); any other refund (beside a single
+    fee, or the second refund of a double charge) is the fee returned with a
     refund of the payment, which the export does not tie to it, so the fee
-    is checked alone and the refund listed in *unchecked*.  A fee that joins
+    left is checked as charged and the refund listed in *unchecked*.  A fee that joins
     no row goes to *unchecked* with the reason; every id a fee names is
     added to *named*.
     """

@@ -330,15 +330,17 @@ REFUND_WITH_PAYMENT = (
 REFUND_ALONE = f"{REFUND}, with no fee charged on its income row in this statement"
 #: Why a fee refund beside its row's single fee is not netted against it.
 REFUND_BESIDE_ONE_FEE = (
-    f"{REFUND} beside the one fee charged on its income row: the fee returned with a refund "
-    "of the payment, so that fee is checked as charged"
+    f"{REFUND} beside the one fee charged on its income row (net of a fee charged again and "
+    "given back): the fee returned with a refund of the payment, so that fee is checked as "
+    "charged"
 )
 #: The same, where no refund of the payment in the statement names the income row (red team
 #: r15): the fee refund may have corrected the fee, which the audit cannot tell.
 REFUND_BESIDE_ONE_FEE_ALONE = (
-    f"{REFUND} beside the one fee charged on its income row, and no refund of the payment in "
-    "this statement names that row: it may have corrected the fee, but a fee refund is "
-    "netted only beside two or more fees, so that fee is checked as charged; if this "
+    f"{REFUND} beside the one fee charged on its income row (net of a fee charged again and "
+    "given back), and no refund of the payment in this statement names that row: it may have "
+    "corrected the fee, but a fee refund is netted only against a fee charged again, so that "
+    "fee is checked as charged; if this "
     "refund corrected it, take the refund off what the check says is over"
 )
 

@@ -40,7 +40,14 @@ from upwork_safety.statements._model import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["FeeCheck", "UncheckedFee", "is_charge", "judged_together", "netted_beside"]
+__all__ = [
+    "FeeCheck",
+    "UncheckedFee",
+    "is_charge",
+    "judged_together",
+    "nets_another",
+    "netted_beside",
+]
 
 
 def is_charge(row: Transaction) -> bool:
@@ -52,15 +59,31 @@ def is_charge(row: Transaction) -> bool:
     return row.amount.amount <= 0
 
 
-def netted_beside(charges: int) -> bool:
-    """Whether fee refunds are netted into the fees of an income row charged *charges* times.
+def netted_beside(charges: int) -> int:
+    """How many fee refunds are netted into the fees of a row charged *charges* times.
 
-    :func:`~upwork_safety.statements.audit_fees`' one rule: where the row was
-    charged more than once (a fee reversed, or a double charge given back);
-    beside a single fee, a fee refund goes with a refund of the payment, so
-    it stays out of the check (``not_checked``).
+    :func:`~upwork_safety.statements.audit_fees`' one rule: one for each
+    charge after the first (a fee reversed and charged again, or a double
+    charge given back), so the fee left is judged as charged.  A refund
+    beyond those (beside a single fee, or the second refund of a double
+    charge given back twice) is a fee returned with a refund of the payment
+    or the withdrawal, which the export does not tie to it: it stays out of
+    the check (``not_checked``, or a check of its own with no verdict).  A
+    fee charged and given back costs nothing, so it is neither an overcharge
+    nor a mismatch (review r26: two withdrawal fees both refunded read as a
+    fee of USD 0.00, a mismatch).
     """
-    return charges > 1
+    return max(charges - 1, 0)
+
+
+def nets_another(rows: Sequence[Transaction]) -> bool:
+    """Whether a check of *rows* nets fewer refunds than :func:`netted_beside` allows.
+
+    A refund of the same row or withdrawal kept outside such a check would
+    have been netted in it (:func:`judged_together`).
+    """
+    charges = sum(1 for row in rows if is_charge(row))
+    return len(rows) - charges < netted_beside(charges)
 
 
 def judged_together(
@@ -70,15 +93,22 @@ def judged_together(
 
     :func:`~upwork_safety.statements.audit_fees`' one rule for the fees of
     one income row and of one withdrawal: every charge is judged together
-    (a fee split over rows, or charged twice), with the refunds among
-    *rows* where it was charged more than once (:func:`netted_beside`);
-    otherwise the refunds are left out, each on its own.  Both in the order
-    of *rows*.
+    (a fee split over rows, or charged twice), with as many of the refunds
+    among *rows* as :func:`netted_beside` nets, the first ones; the other
+    refunds are left out, each on its own.  Both in the order of *rows*.
     """
-    charges = tuple(row for row in rows if is_charge(row))
-    if netted_beside(len(charges)):
-        return tuple(rows), ()
-    return charges, tuple(row for row in rows if not is_charge(row))
+    room = netted_beside(sum(1 for row in rows if is_charge(row)))
+    together: list[Transaction] = []
+    apart: list[Transaction] = []
+    for row in rows:
+        if is_charge(row):
+            together.append(row)
+        elif room:
+            room -= 1
+            together.append(row)
+        else:
+            apart.append(row)
+    return tuple(together), tuple(apart)
 
 
 def check_more_fees(
@@ -88,23 +118,27 @@ def check_more_fees(
 
     *owner* names the check (``"FeeCheck"``), *fee* its first charge and
     *more_fees* the other rows judged with it; *beside_one* ends the refusal
-    of a refund beside a single charge (what was charged, and where such a
-    refund goes instead).  :func:`judged_together` makes checks that pass.
+    of a refund beyond those netted (where a refund is netted).
+    :func:`judged_together` makes checks that pass.
 
     Raises:
-        InvalidValueError: A refund in *more_fees* beside a single charge
-            (:func:`netted_beside`), or a charge before *fee*.
+        InvalidValueError: More refunds in *more_fees* than
+            :func:`netted_beside` nets, or a charge before *fee*.
     """
     charges = sum(1 for row in (fee, *more_fees) if is_charge(row))
+    room = netted_beside(charges)
     for index, row in enumerate(more_fees):
         where = f"{owner}.more_fees[{index}]"
-        if not is_charge(row) and not netted_beside(charges):
-            raise InvalidValueError(
-                f"{where} (line {row.line}) is a fee refund beside a single fee charged: "
-                f"a refund is netted only where {beside_one}",
-                field=where,
-                rule="fee refunds netted only beside two or more charges",
-            )
+        if not is_charge(row):
+            if not room:
+                raise InvalidValueError(
+                    f"{where} (line {row.line}) is a fee refund beyond those netted beside "
+                    f"{charges} fee{'s' if charges != 1 else ''} charged: a refund is netted "
+                    f"only where {beside_one}, one for each charge after the first",
+                    field=where,
+                    rule="one fee refund netted for each charge after the first",
+                )
+            room -= 1
         if is_charge(row) and row.on < fee.on:
             raise InvalidValueError(
                 f"{where} (line {row.line}, {row.on}) is a fee charged before {owner}.fee "

@@ -91,6 +91,8 @@ class Problems:
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        #: What the problem that stops reading says of the lines after it.
+        self.unread = "the rest of the file was not checked"
         self.overflowed = False  # reading stopped at too many problems: the count is a floor
         self._listed: dict[tuple[str, str], list[int]] = {}  # indexes of those listed
         self._repeats: dict[tuple[str, str], _Repeats] = {}
@@ -120,8 +122,7 @@ class Problems:
             self.items.append(
                 Problem(
                     f"line {line}",
-                    f"more than {MAX_PROBLEMS - 1} problems; stopped reading here, "
-                    "the rest of the file was not checked",
+                    f"more than {MAX_PROBLEMS - 1} problems; stopped reading here, {self.unread}",
                     rule=f"at most {MAX_PROBLEMS - 1} problems read",
                     line=line,
                 )
@@ -146,6 +147,21 @@ class Problems:
                 line=kept.line,
             )
         return items
+
+    def in_line_order(self) -> None:
+        """Put the problems found so far in line order; the one that stopped reading stays last.
+
+        The records are checked for their shape as they are counted, before
+        any row is made of them (:func:`._parse._counted`), so a row's
+        problems are found after the shape problems of the lines below it.
+        The sort is stable: one line's problems keep their columns' order.
+        """
+        count = len(self.items) - (1 if self.overflowed else 0)
+        order = sorted(range(count), key=lambda index: self.items[index].line or 0)
+        order += range(count, len(self.items))
+        moved = {old: new for new, old in enumerate(order)}
+        self.items = [self.items[index] for index in order]
+        self._listed = {key: [moved[i] for i in listed] for key, listed in self._listed.items()}
 
     @property
     def unlisted(self) -> int:

@@ -314,13 +314,27 @@ def _weekly_row(row: _Row) -> Transaction | None:
     )
 
 
-def _one_row(row: _Row, spec: FormatSpec, *, unknown_as_other: bool = False) -> Transaction | None:
-    for position, cell in enumerate(row.record):  # every field, added columns' too
+def cells_fit(row: _Row) -> bool:
+    """Whether every cell of *row*, added columns' too, is one a cell of an export holds.
+
+    Each cell that is not is reported at its column (:func:`._cells.cell_length_problem`,
+    the constructors' rule).  The reader checks this as it counts the records, before
+    any row is made (:func:`._parse._counted`).
+    """
+    if cell_length_problem(max(row.record, key=len)) is None:
+        return True  # the rule holds for the longest cell, so for every one: one pass
+    for position, cell in enumerate(row.record):
         problem = cell_length_problem(cell)
         if problem is not None:
             row.problem_at(position, problem[0], rule=problem[1])
-    if not row.ok:
-        return None
+    return False
+
+
+def _one_row(row: _Row, spec: FormatSpec, *, unknown_as_other: bool = False) -> Transaction | None:
+    """The :class:`Transaction` of *row*, or ``None`` after reporting its problems.
+
+    Its cells' lengths were checked as the records were counted (:func:`cells_fit`).
+    """
     try:
         if spec.format is StatementFormat.WEEKLY_SUMMARY:
             return _weekly_row(row)

@@ -22,7 +22,7 @@ from upwork_safety.statements._fee_check import (
     check_more_fees,
     is_charge,
     judged_together,
-    netted_beside,
+    nets_another,
 )
 from upwork_safety.statements._model import USD, Transaction, TransactionKind
 
@@ -142,8 +142,8 @@ class WithdrawalFeeCheck:
         more_fees: The other withdrawal fee rows of the same withdrawal (the
             Transactions report writes a withdrawal and its fees under one
             ``Transaction ID``): a fee charged again, or a refund of one,
-            only where the withdrawal was charged more than once (the
-            service fees' rule, :func:`~upwork_safety.statements.audit_fees`).
+            one for each charge after the first (the service fees' rule,
+            :func:`~upwork_safety.statements.audit_fees`).
 
     Raises:
         InvalidTypeError: *fee* is not a Transaction, or *more_fees* not a
@@ -151,8 +151,8 @@ class WithdrawalFeeCheck:
         InvalidValueError: A row that is not a withdrawal fee row, given
             twice or on the line of another, a row of *more_fees* whose
             ``id`` is not *fee*'s (or none), *fee* a refund beside other rows
-            or dated after a charge in *more_fees*, or a refund in
-            *more_fees* beside a single charge.
+            or dated after a charge in *more_fees*, or more refunds in
+            *more_fees* than charges after the first.
     """
 
     fee: Transaction = attrs.field(validator=instance_field(Transaction))
@@ -194,7 +194,7 @@ class WithdrawalFeeCheck:
         self._check_charges()
 
     def _check_charges(self) -> None:
-        """*fee* the first charge; refunds only beside two or more charges (audit_fees' rule)."""
+        """*fee* the first charge; a refund only for each charge after it (audit_fees' rule)."""
         if not self.more_fees:
             return
         if not is_charge(self.fee):
@@ -267,8 +267,9 @@ def withdrawal_checks(transactions: Sequence[Transaction]) -> list[WithdrawalFee
     report writes a withdrawal and its fees under one ``Transaction ID``);
     a row with no id is a withdrawal of its own.  They are grouped by the
     service fees' rule (``_fee_check.judged_together``): a fee charged twice is
-    judged once, as an overcharge, and a refund beside a single fee is
-    checked on its own.
+    judged once, as an overcharge; a refund is netted for each charge after
+    the first, and any other refund (beside a single fee, or the second of a
+    double charge refunded twice) is checked on its own, with no verdict.
     """
     by_withdrawal: dict[object, list[Transaction]] = {}
     for row in transactions:
@@ -293,7 +294,8 @@ def one_per_withdrawal(checks: tuple[WithdrawalFeeCheck, ...]) -> None:
     FeeAudit's check of its withdrawal_fees, by :func:`withdrawal_checks`'
     rule: a repeated row would count its excess twice, and a second charge
     of a withdrawal moved to a check of its own would hide the double
-    charge; only a refund beside a single charge is checked on its own.
+    charge; only a refund beyond those netted (``_fee_check.netted_beside``)
+    is checked on its own.
     """
     withdrawn: set[Transaction] = set()
     charged: dict[str, WithdrawalFeeCheck] = {}
@@ -326,8 +328,8 @@ def one_per_withdrawal(checks: tuple[WithdrawalFeeCheck, ...]) -> None:
         beside = charged.get(fee.id) if fee.id is not None else None
         if beside is None or beside is withdrawal:
             continue
-        if not netted_beside(sum(1 for row in beside.fees if is_charge(row))):
-            continue  # a refund beside a single charge: checked on its own
+        if not nets_another(beside.fees):
+            continue  # a refund beyond those netted (netted_beside): checked on its own
         where = f"FeeAudit.withdrawal_fees[{index}]"
         raise InvalidValueError(
             f"{where} (fee line {fee.line}) is a refund on a withdrawal charged more than "
