@@ -17,6 +17,29 @@ from upwork_safety.errors import InvalidTypeError, RulesError
 
 __all__ = ["Dated", "RuleHistory"]
 
+#: What a caller does about a day before the first rule set, by default.
+_PASS_RULES = "pass a rule set explicitly with rules="
+
+
+def refuse_before(
+    first: date, day: date, *, known: str, what: str, field: str | None = None, remedy: str
+) -> None:
+    """The one check for "no rules are known before the first day": every dated family uses it.
+
+    Raise :class:`RulesError` when *day* (from the argument *what*) is
+    before *first*, the first day the *known* rules apply: *field* is the
+    argument at fault (default *what*), the rule ``"on or after <first>"``,
+    and *remedy* what the caller can do instead (review r25 hostile H8: the
+    families refused an early day in different words, or not at all).
+    """
+    if day < first:
+        raise RulesError(
+            f"no {known} are known before {first.isoformat()}, asked for {day.isoformat()} "
+            f"({what}); {remedy}",
+            field=what if field is None else field,
+            rule=f"on or after {first.isoformat()}",
+        )
+
 
 class Dated(Protocol):
     """A rule set that starts applying on a date: it has ``effective`` and ``name``."""
@@ -128,18 +151,11 @@ class RuleHistory(Generic[R]):
         Raises:
             InvalidTypeError: *on* is not a date or datetime.
             InvalidValueError: *on* is a naive datetime.
-            RulesError: *on* is before the first rule set.
+            RulesError: *on* is before the first rule set: ``field`` is
+                *what* and ``rule`` ``"on or after <first_day>"``, as
+                every dated family of the library refuses such a day.
         """
-        day = utc_day(on, what)
-        for preset in reversed(self.presets):
-            if preset.effective <= day:
-                return preset
-        raise RulesError(
-            f"no {self.name} are known before {self.first_day.isoformat()}, asked for "
-            f"{day.isoformat()} ({what}); pass a rule set explicitly with rules=",
-            field=what,
-            rule=f"on or after {self.first_day.isoformat()}",
-        )
+        return in_force_of_history(self, on, what=what)
 
     def __len__(self) -> int:
         return len(self.presets)
@@ -156,6 +172,26 @@ class RuleHistory(Generic[R]):
     def __getitem__(self, index: slice) -> tuple[R, ...]: ...
     def __getitem__(self, index: int | slice) -> R | tuple[R, ...]:
         return self.presets[index]
+
+
+def in_force_of_history(
+    history: RuleHistory[R],
+    on: date | datetime,
+    *,
+    what: str = "on",
+    field: str | None = None,
+    remedy: str = _PASS_RULES,
+) -> R:
+    """:meth:`RuleHistory.in_force`, the refusal naming *field* and saying *remedy*.
+
+    The one lookup of "the rules in force on a day": a day before the
+    history's first is refused by :func:`refuse_before`.
+    """
+    day = utc_day(on, what)
+    refuse_before(
+        history.first_day, day, known=history.name, what=what, field=field, remedy=remedy
+    )
+    return next(preset for preset in reversed(history.presets) if preset.effective <= day)
 
 
 def _given_rules(value: object, kind: type[R], what: str = "rules") -> R | RuleHistory[R] | None:
@@ -204,17 +240,16 @@ def _in_force_of(
     if given is None:
         return default.in_force(on, what=what)
     if isinstance(given, RuleHistory):
-        day = utc_day(on, what)
-        if day < given.first_day:
-            raise RulesError(
-                f"the RuleHistory {shown(given.name)} given as {field} starts on "
-                f"{given.first_day.isoformat()}, after {day.isoformat()} ({what}), a day it is "
-                "asked about: add a preset in force on that day",
-                field=field,
-                rule=f"a history in force on {day.isoformat()}",
-            )
-        chosen: R = given.in_force(day, what=what)
-        return chosen
+        # The caller did pass rules: a history that does not cover the day is
+        # the fault of the argument it came from, *field*.
+        return in_force_of_history(
+            given,
+            on,
+            what=what,
+            field=field,
+            remedy=f"the RuleHistory given as {field} starts after it: add a preset in force "
+            "on that day",
+        )
     return given
 
 
