@@ -395,7 +395,9 @@ def tax_in_force(
         rules = EXPORT_TAX_HISTORY.current
     else:
         source = day_source or (
-            "the day given as on=, a datetime's UTC day" if on is not None else f"{dated_by}'s as_of"
+            "the day given as on=, a datetime's UTC day"
+            if on is not None
+            else f"{dated_by}'s as_of"
         )
         rules = in_force_of_history(
             EXPORT_TAX_HISTORY,

@@ -18,7 +18,7 @@ from upwork_safety.errors import InvalidTypeError, RulesError
 __all__ = ["Dated", "RuleHistory"]
 
 #: What a caller does about a day before the first rule set, by default.
-_PASS_RULES = "pass a rule set explicitly with rules="
+_RULES_REMEDY = "choose a later day, or pass a rule set of your own with rules="
 
 
 def refuse_before(
@@ -180,7 +180,7 @@ def in_force_of_history(
     *,
     what: str = "on",
     field: str | None = None,
-    remedy: str = _PASS_RULES,
+    remedy: str = _RULES_REMEDY,
 ) -> R:
     """:meth:`RuleHistory.in_force`, the refusal naming *field* and saying *remedy*.
 
@@ -188,9 +188,7 @@ def in_force_of_history(
     history's first is refused by :func:`refuse_before`.
     """
     day = utc_day(on, what)
-    refuse_before(
-        history.first_day, day, known=history.name, what=what, field=field, remedy=remedy
-    )
+    refuse_before(history.first_day, day, known=history.name, what=what, field=field, remedy=remedy)
     return next(preset for preset in reversed(history.presets) if preset.effective <= day)
 
 
