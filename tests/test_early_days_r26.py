@@ -1,6 +1,6 @@
 """Review r25 hostile H8: a day before the first known rules is refused one way everywhere.
 
-Every dated family looks its rules up through one check (``refuse_before``):
+Every dated family looks its rules up through one check (``_refuse_before``):
 a day before the family's first known day is a :class:`RulesError` naming the
 argument and the rule ``"on or after <first day>"``; the first day itself
 answers.  The first days are those the rules objects hold (DOMAIN.md): JSS
@@ -152,3 +152,12 @@ class TestTheCommandLine:
         code, text = run("fees", "500", "--on", "0001-01-01", "--json")
         assert 0 == code
         assert {"amount": "50.00", "currency": "USD"} == json.loads(text)["fee"]
+
+
+def test_a_long_history_name_is_cut_in_the_refusal() -> None:
+    """A history's name is the caller's text (up to 100,000 characters): quoted cut short."""
+    named = rules.RuleHistory("x" * 100_000, (rules.JSS_HISTORY[0],))
+    with pytest.raises(RulesError) as refused:
+        named.in_force(date(2015, 2, 28))
+    assert len(str(refused.value)) < 400
+    assert "100,000 characters" in str(refused.value)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import options_for
@@ -13,7 +13,6 @@ if TYPE_CHECKING:
 
     from upwork_safety._cli._context import Context
     from upwork_safety.rules import RuleHistory
-    from upwork_safety.rules._history import R
 
 __all__ = ["add_arguments", "check_known_day", "run", "source_text"]
 
@@ -33,17 +32,17 @@ def source_text(source: object) -> str:
     return text + (" (unconfirmed)" if getattr(source, "unconfirmed", False) else "")
 
 
-def check_known_day(history: RuleHistory[R], day: date, option: str, remedy: str) -> None:
+def check_known_day(history: RuleHistory[Any], day: date, option: str, remedy: str) -> None:
     """Refuse *day* before *history*'s first rules, naming *option*, with the CLI's *remedy*.
 
     The check, its first day and its error are the library's one
-    (``refuse_before``, review r25 hostile H8); only the remedy is the
+    (``_refuse_before``, review r25 hostile H8); only the remedy is the
     CLI's: at the terminal there are options, not ``rules=`` or ``tax_rate=``.
     """
-    from upwork_safety.rules._history import refuse_before
+    from upwork_safety.rules import _refuse_before
 
     with options_for({"day": option}):
-        refuse_before(
+        _refuse_before(
             history.first_day,
             day,
             known=history.name,

@@ -8,8 +8,13 @@ from upwork_safety._moments import utc_day
 from upwork_safety._validate import whole_cents
 from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.money import Money, exact, require_money, round_down
-from upwork_safety.rules import RETENTION_HISTORY, RetentionRules, RuleHistory, _pick_rules
-from upwork_safety.rules._history import refuse_before
+from upwork_safety.rules import (
+    RETENTION_HISTORY,
+    RetentionRules,
+    RuleHistory,
+    _pick_rules,
+    _refuse_before,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -77,7 +82,7 @@ def retention_allowance(
     day = utc_day(on, "on")
     chosen = _pick_rules(rules, RetentionRules, RETENTION_HISTORY, day)
     # Your own rule set given alone starts on its effective day, as a history on its first.
-    refuse_before(
+    _refuse_before(
         chosen.effective,
         day,
         known=RETENTION_HISTORY.name,

@@ -41,8 +41,7 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of, require_money
-from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod
-from upwork_safety.rules._history import in_force_of_history
+from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod, _in_force_of_history
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -399,7 +398,7 @@ def tax_in_force(
             if on is not None
             else f"{dated_by}'s as_of"
         )
-        rules = in_force_of_history(
+        rules = _in_force_of_history(
             EXPORT_TAX_HISTORY,
             day,
             what=f"the withdrawal's day: {source}",

@@ -8,7 +8,7 @@ from typing import Generic, Protocol, TypeVar, overload
 
 import attrs
 
-from upwork_safety._display import shown
+from upwork_safety._display import OTHER_LIMIT, shown
 from upwork_safety._moments import utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
@@ -21,7 +21,7 @@ __all__ = ["Dated", "RuleHistory"]
 _RULES_REMEDY = "choose a later day, or pass a rule set of your own with rules="
 
 
-def refuse_before(
+def _refuse_before(
     first: date, day: date, *, known: str, what: str, field: str | None = None, remedy: str
 ) -> None:
     """The one check for "no rules are known before the first day": every dated family uses it.
@@ -33,6 +33,8 @@ def refuse_before(
     families refused an early day in different words, or not at all).
     """
     if day < first:
+        # A history's name is the caller's text: a long one is quoted cut short.
+        known = known if len(known) <= OTHER_LIMIT else shown(known)
         raise RulesError(
             f"no {known} are known before {first.isoformat()}, asked for {day.isoformat()} "
             f"({what}); {remedy}",
@@ -155,7 +157,7 @@ class RuleHistory(Generic[R]):
                 *what* and ``rule`` ``"on or after <first_day>"``, as
                 every dated family of the library refuses such a day.
         """
-        return in_force_of_history(self, on, what=what)
+        return _in_force_of_history(self, on, what=what)
 
     def __len__(self) -> int:
         return len(self.presets)
@@ -174,7 +176,7 @@ class RuleHistory(Generic[R]):
         return self.presets[index]
 
 
-def in_force_of_history(
+def _in_force_of_history(
     history: RuleHistory[R],
     on: date | datetime,
     *,
@@ -185,10 +187,11 @@ def in_force_of_history(
     """:meth:`RuleHistory.in_force`, the refusal naming *field* and saying *remedy*.
 
     The one lookup of "the rules in force on a day": a day before the
-    history's first is refused by :func:`refuse_before`.
+    history's first is refused by :func:`_refuse_before`.
     """
     day = utc_day(on, what)
-    refuse_before(history.first_day, day, known=history.name, what=what, field=field, remedy=remedy)
+    first = history.first_day
+    _refuse_before(first, day, known=history.name, what=what, field=field, remedy=remedy)
     return next(preset for preset in reversed(history.presets) if preset.effective <= day)
 
 
@@ -240,7 +243,7 @@ def _in_force_of(
     if isinstance(given, RuleHistory):
         # The caller did pass rules: a history that does not cover the day is
         # the fault of the argument it came from, *field*.
-        return in_force_of_history(
+        return _in_force_of_history(
             given,
             on,
             what=what,
