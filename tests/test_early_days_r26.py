@@ -107,6 +107,15 @@ def test_retention_and_a_given_history_refuse_through_the_same_rule() -> None:
     assert late[0] == escrow.rules_in_force(moment + timedelta(minutes=1), rules=late)
 
 
+def test_a_fee_history_given_that_starts_later_names_rules() -> None:
+    """It named on= and advised passing rules=, which the caller had done."""
+    late = rules.RuleHistory("late", (rules.PER_CONTRACT_2025,))
+    with pytest.raises(RulesError) as refused:
+        fees.service_fee(RATE, on=date(2025, 4, 30), rules=late)
+    assert ("rules", "on or after 2025-05-01") == (refused.value.field, refused.value.rule)
+    assert Money("10.00", "USD") == fees.service_fee(RATE, on=date(2025, 5, 1), rules=late)
+
+
 def test_the_service_fee_and_platform_rules_cover_every_earlier_day() -> None:
     """DOMAIN: "until 2016-06-20: flat 10%" has no start; the first schedule holds date.min."""
     assert Decimal("0.10") == fees.schedule_as_of(date.min).rate
