@@ -136,7 +136,15 @@ class TestSignedZeroRate:
         "argv",
         [
             ("fees", "100", "--on", "2025-06-02", "--fee-rate=-0%"),
-            ("withdraw", "100", "--rate", "280", "--spread=-0%", "--now", "2026-12-03T09:00Z"),
+            (
+                "withdraw",
+                "100",
+                "--rate",
+                "280",
+                "--spread=-0%",
+                "--now",
+                "2026-12-03T09:00:00+00:00",
+            ),
         ],
     )
     def test_the_cli_refuses_it_naming_the_option(self, argv: tuple[str, ...], capsys) -> None:
