@@ -1324,7 +1324,7 @@ def test_huge_timeline_and_empty_file(tmp_path, capsys):
     code2, _ = run("check", str(empty))
     err = capsys.readouterr().err.strip().splitlines()
     assert (2, 2) == (code, code2)
-    assert "--days 36500: the timeline would start on 1925-07-27, before" in err[0]
+    assert "--days 36500: no JSS rules are known before 2015-03-01, asked for 1925-07-27" in err[0]
     assert "empty list" in err[1]
 
 

@@ -204,20 +204,19 @@ _CONTRACT = Contract(
 
 
 _REPORT = jss.score([], as_of=date(2025, 1, 1))
-_HUGE_ID = Contract(_HUGE, "a", ContractKind.FIXED_PRICE, date(2024, 1, 1))
+# The longest id a contract holds (review r26: free text is bounded by MAX_TEXT_CHARS).
+_HUGE_ID = Contract("x" * checks.MAX_TEXT_CHARS, "a", ContractKind.FIXED_PRICE, date(2024, 1, 1))
 
 
 @pytest.mark.parametrize(
     ("call", "field"),
     [
-        (lambda: escrow.apply(_CONTRACT, escrow.Fund(_HUGE, _AT)), "event.milestone_id"),
         (lambda: escrow.allowed(_CONTRACT, _HUGE), "milestone_id"),
         (lambda: checks.scan_message("hi", direction=_HUGE), "direction"),
         (lambda: checks.Finding(_HUGE, "warning", "m", "a"), "Finding.code"),
         (lambda: fees.quote_withdrawal(Money("100", "USD"), _HUGE, reference_rate=None), "method"),
         (lambda: _validate.fraction(_HUGE, "rate"), "rate"),
         (lambda: attrs.evolve(_REPORT, score=90, window=_HUGE), "JSSReport.window"),
-        (lambda: jss.score([_HUGE_ID, _HUGE_ID], as_of=date(2025, 1, 1)), "contracts[1].id"),
         (lambda: _REPORT.impact(_HUGE), "contract_id"),
         (lambda: fees.Payday(_HUGE), "Payday.weekday"),
         (
@@ -226,14 +225,12 @@ _HUGE_ID = Contract(_HUGE, "a", ContractKind.FIXED_PRICE, date(2024, 1, 1))
         ),
     ],
     ids=[
-        "apply",
         "allowed",
         "scan_message",
         "Finding",
         "withdrawal method",
         "fraction",
         "report window",
-        "duplicate contract id",
         "report impact",
         "Payday",
         "default schedule",
@@ -245,6 +242,26 @@ def test_a_huge_value_gives_a_short_message(call, field):
         call()
     assert len(str(info.value)) < 600
     assert "1,000,000 characters" in str(info.value)
+    assert field == info.value.field
+
+
+_LONGEST = "x" * checks.MAX_TEXT_CHARS
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: escrow.apply(_CONTRACT, escrow.Fund(_LONGEST, _AT)), "event.milestone_id"),
+        (lambda: jss.score([_HUGE_ID, _HUGE_ID], as_of=date(2025, 1, 1)), "contracts[1].id"),
+    ],
+    ids=["apply", "duplicate contract id"],
+)
+def test_the_longest_id_gives_a_short_message(call, field):
+    """A 100,000-character id (the most a value holds, review r26) is quoted cut short."""
+    with pytest.raises(UpworkSafetyError) as info:
+        call()
+    assert len(str(info.value)) < 600
+    assert "100,000 characters" in str(info.value)
     assert field == info.value.field
 
 

@@ -331,10 +331,16 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
 
     Raises:
         InvalidTypeError: *value* is a float, a bool or not a number.
-        InvalidValueError: Not a number, negative, or (with *below_one*) 1
-            or more; the message shows the fraction to write instead.
+        InvalidValueError: Not a number, negative (a negative zero too:
+            ``"-0%"``, ``Decimal("-0")``), or (with *below_one*) 1 or more;
+            the message shows the fraction to write instead.
     """
-    if type(value) is Decimal and value.is_finite() and _ZERO <= value < _ONE:
+    if (
+        type(value) is Decimal
+        and value.is_finite()
+        and _ZERO <= value < _ONE
+        and not value.is_signed()
+    ):
         # The common case (a rate a checked value already holds), decided by
         # the same rule, faster: a finite Decimal from 0 below 1 whose text
         # has no exponent and at most MAX_DIGITS places ("0." and the digits)
@@ -354,7 +360,10 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
             field=what,
             rule="a fraction or a percentage",
         ) from None
-    if rate < _ZERO or (below_one and rate >= _ONE):
+    # A negative zero equals 0 but is signed: refused under the same rule, never
+    # rewritten as 0 nor echoed as "-0%" (review r25 hostile H9), as a negative
+    # zero share or unsigned amount is.
+    if rate.is_signed() or (below_one and rate >= _ONE):
         hint = ""
         if rate >= 1 and not percent:
             suggested = CONTEXT.divide(rate, Decimal(100))

@@ -99,6 +99,27 @@ def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
         )
 
 
+#: The most characters one text in the library holds or reads: a free-text
+#: field of a value (a contract's id, a milestone's title, a time entry's
+#: memo, an exchange rate's source, ...) and a text the checks read (a
+#: message).  A library limit, not a platform rule (review r25 hostile H9: a
+#: 10 MB source made a 10 MB repr).  Defined here, with the Unicode check,
+#: because ``ExchangeRate`` is built on it; read it as
+#: ``upwork_safety.checks.MAX_TEXT_CHARS``.
+MAX_TEXT_CHARS = 100_000
+
+
+def long_text(value: str, name: str) -> None:
+    """Refuse the text *name* if it is longer than :data:`MAX_TEXT_CHARS` characters."""
+    if len(value) > MAX_TEXT_CHARS:
+        raise InvalidValueError(
+            f"{name} is {len(value):,} characters long; the library keeps at most "
+            f"{MAX_TEXT_CHARS:,} in one text (its own limit, not a platform rule)",
+            field=name,
+            rule=f"at most {MAX_TEXT_CHARS:,} characters",
+        )
+
+
 def unicode_text(value: str) -> bool:
     """Whether *value* is text UTF-8 can hold (no lone surrogate such as U+D800)."""
     # str's own methods: a subclass cannot answer for itself.
@@ -130,3 +151,4 @@ def _check_source(_instance: object, _attribute: object, value: Any) -> None:
         )
     if not unicode_text(value):
         not_unicode("ExchangeRate.source")
+    long_text(value, "ExchangeRate.source")

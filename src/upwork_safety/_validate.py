@@ -20,6 +20,8 @@ from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re
 from upwork_safety._decimals import count, whole_hint
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
+from upwork_safety._money_fields import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414
+from upwork_safety._money_fields import long_text as long_text  # noqa: PLC0414
 from upwork_safety._plain import plain_int_items, plain_text_items
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
@@ -49,6 +51,10 @@ _ONE = Decimal(1)
 #: largest count the library reads, so every list the library itself makes fits
 #: (a statement's ``MAX_ROWS`` rows, a timeline's ``jss.MAX_TIMELINE_POINTS``).
 MAX_ITEMS = 200_000
+
+# MAX_TEXT_CHARS (imported above, 100,000): the most characters in one free-text
+# field of a value (an id, a title, a memo, a source, a note) and in one text the
+# checks read; each text validator here refuses a longer one with long_text.
 
 
 def count_field(low: int = 0, high: int | None = None) -> Any:
@@ -121,11 +127,11 @@ def text_field(instance: object, attribute: Any, value: Any) -> None:
     Pair it with the converter :func:`plain_text`, which makes a ``str``
     subclass (``numpy.str_``) plain; a subclass that reaches it is refused.
     """
-    if type(value) is str and value.isascii():
-        return  # the common case: ASCII is valid Unicode text
+    if type(value) is str and value.isascii() and len(value) <= MAX_TEXT_CHARS:
+        return  # the common case: short ASCII is valid Unicode text
     name = field_name(instance, attribute)
     refuse_subclass(value, str, name)
-    text_value(value, name)
+    long_text(text_value(value, name), name)
 
 
 def plain_texts(value: Any) -> Any:
@@ -153,7 +159,7 @@ def text_items_field(instance: object, attribute: Any, value: Any) -> None:
     name = field_name(instance, attribute)
     for index, item in enumerate(sequence_of(value, str, name)):
         refuse_subclass(item, str, f"{name}[{index}]")
-        text_value(item, f"{name}[{index}]")
+        long_text(text_value(item, f"{name}[{index}]"), f"{name}[{index}]")
 
 
 #: Unicode's Default_Ignorable_Code_Point, as inclusive ranges of code points:
@@ -240,7 +246,13 @@ def id_field(instance: object, attribute: Any, value: Any) -> None:
     Pair it with the converter :func:`plain_text`.
     """
     # The common case: printable ASCII that is not all spaces shows something.
-    if type(value) is str and value.isascii() and value.isprintable() and value.strip():
+    if (
+        type(value) is str
+        and value.isascii()
+        and len(value) <= MAX_TEXT_CHARS
+        and value.isprintable()
+        and value.strip()
+    ):
         return
     text_field(instance, attribute, value)  # a plain str from here: its own methods answer
     if not is_blank(value):

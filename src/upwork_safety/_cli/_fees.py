@@ -8,7 +8,9 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, options_for
+from upwork_safety._cli._rules import check_known_day
 from upwork_safety._display import shown
+from upwork_safety._moments import utc_day
 from upwork_safety._render import percent, rate_at_least
 from upwork_safety.errors import UpworkSafetyError
 from upwork_safety.money import ExchangeRate, Money
@@ -249,16 +251,27 @@ def _keyed_rates(
     return named, {key: value for key, value in everyone.items() if key not in named}
 
 
-def _check_tax_day(on: date | None, tax: str) -> None:
-    """The tax rates start on a day; before it, the CLI user must say --tax none."""
-    from upwork_safety import rules
+def _tax_day(args: argparse.Namespace) -> date | None:
+    """The day whose s.154A rules apply: ``--on``, else ``--now``'s UTC day; ``None``: today.
 
-    first = rules.EXPORT_TAX_HISTORY.first_day
-    if on is not None and on < first and tax != "none":
-        raise CLIError(
-            f"--on {on}: the s.154A withholding rates this tool knows start on {first}; "
-            "for an earlier day give --tax none (or check the rate with your bank)"
+    Review r25 hostile H8: ``--now 0001-01-01`` was taxed at today's rules.
+    A day before the first rules is refused by the library's one check
+    (:func:`check_known_day`), naming the option and asking for ``--tax none``.
+    """
+    day: date | None = args.on
+    option = None if day is None else f"--on {day}"
+    if day is None and args.now is not None:
+        day, option = utc_day(args.now, "--now"), f"--now {args.now.isoformat()}"
+    if day is not None and option is not None and args.tax != "none":
+        from upwork_safety import rules
+
+        check_known_day(
+            rules.EXPORT_TAX_HISTORY,
+            day,
+            option,
+            "for an earlier day give --tax none (or check the rate with your bank)",
         )
+    return day
 
 
 def check_converts(amount: Money, rate: Decimal, option: str) -> None:
@@ -307,7 +320,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
         raise CLIError(f"give {both[0]} an --offered-rate or a --spread, not both")
     # A bare spread is every other method's: one with an offered rate needs none.
     spreads = {k: v for k, v in bare_spreads.items() if k not in offered} | named_spreads
-    _check_tax_day(args.on, args.tax)
+    tax_day = _tax_day(args)
     _check_rates_convert(amount, args.rate, bare_offer, named_offers)
     with options_for(options):
         comparison = fees.compare_withdrawals(
@@ -318,7 +331,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
                 for key, rate in offered.items()
             },
             spreads=dict(spreads),
-            on=args.on,
+            on=tax_day,
             tax_rate=Decimal(0) if args.tax == "none" else None,
             pseb_registered=args.tax == "pseb",
         )
@@ -373,7 +386,7 @@ def run_withdraw(args: argparse.Namespace, ctx: Context) -> int:
                 indent="    ",
                 first="  ",
             )
-    p.wrapped(tax_note(args.on, args.tax), indent="   ", first="  ")
+    p.wrapped(tax_note(tax_day, args.tax), indent="   ", first="  ")
     if comparison.best is not None:
         best = comparison.best
         among = " among the methods whose cost is known" if comparison.unpriced else ""

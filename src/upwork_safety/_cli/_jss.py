@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from upwork_safety import _display
 from upwork_safety._cli import _args
 from upwork_safety._cli._context import CLIError, options_for, problems_error
-from upwork_safety._cli._rules import check_jss_day
+from upwork_safety._cli._rules import check_known_day
 from upwork_safety.errors import InvalidDataError, Problem
 from upwork_safety.jss import _UNIQUE_IDS
 
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from upwork_safety import jss
 
     as_of: date = args.as_of or ctx.today()
-    check_jss_day(as_of, "--as-of")
+    check_known_day(jss.HISTORY, as_of, f"--as-of {as_of}", "choose a later day")
     history = ctx.read_contracts(args.history)
     _check_unique_ids(args.history, history)
     clients = {contract.client_id for contract in history}
@@ -128,11 +128,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.timeline:
         # Back from --as-of in whole steps, so the last point is --as-of itself.
         start = as_of - timedelta(days=args.days // args.step * args.step)
-        if start < jss.HISTORY.first_day:
-            raise CLIError(
-                f"--days {args.days}: the timeline would start on {start}, before the Job "
-                f"Success Score rules this tool knows ({jss.HISTORY.first_day}); use fewer days"
-            )
+        check_known_day(jss.HISTORY, start, f"--days {args.days}", "use fewer days")
         points = jss.timeline(
             history,
             start=start,

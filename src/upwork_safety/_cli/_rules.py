@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from upwork_safety._cli import _args
-from upwork_safety._cli._context import CLIError, options_for
+from upwork_safety._cli._context import options_for
 
 if TYPE_CHECKING:
     import argparse
     from datetime import date
 
     from upwork_safety._cli._context import Context
+    from upwork_safety.rules import RuleHistory
 
-__all__ = ["add_arguments", "run", "source_text"]
+__all__ = ["add_arguments", "check_known_day", "run", "source_text"]
 
 HELP = "the rules in force on a date, with sources"
 
@@ -31,15 +32,23 @@ def source_text(source: object) -> str:
     return text + (" (unconfirmed)" if getattr(source, "unconfirmed", False) else "")
 
 
-def check_jss_day(on: date, option: str) -> None:
-    """Refuse a day before the first JSS rules, naming the option (not the library's rules=)."""
-    from upwork_safety import jss
+def check_known_day(history: RuleHistory[Any], day: date, option: str, remedy: str) -> None:
+    """Refuse *day* before *history*'s first rules, naming *option*, with the CLI's *remedy*.
 
-    first = jss.HISTORY.first_day
-    if on < first:
-        raise CLIError(
-            f"{option} {on}: the Job Success Score rules this tool knows start on {first} "
-            "(the score was launched then); choose a later day"
+    The check, its first day and its error are the library's one
+    (``_refuse_before``, review r25 hostile H8); only the remedy is the
+    CLI's: at the terminal there are options, not ``rules=`` or ``tax_rate=``.
+    """
+    from upwork_safety.rules import _refuse_before
+
+    with options_for({"day": option}):
+        _refuse_before(
+            history.first_day,
+            day,
+            known=history.name,
+            what=option.split(maxsplit=1)[0],
+            field="day",
+            remedy=remedy,
         )
 
 

@@ -45,7 +45,10 @@ from upwork_safety.checks._milestones import review_milestone
 # Re-bound here (not copied) so that it carries its documentation.
 
 #: The most characters the checks read in one text: a message, or a milestone's
-#: title or description; a longer one is refused (``InvalidValueError``).
+#: title or description; a longer one is refused (``InvalidValueError``).  It is
+#: the library's one limit on a text (its own, not a platform rule): every
+#: free-text field of a value (an id, a title, a memo, a source) holds at most
+#: as much, refused when the value is built (docs/api/errors.md).
 MAX_TEXT_CHARS = _normalise.MAX_TEXT_CHARS
 
 __all__ = [

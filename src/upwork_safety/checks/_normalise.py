@@ -45,6 +45,7 @@ from array import array
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from upwork_safety import _validate
 from upwork_safety._validate import text_value
 from upwork_safety.checks._lexicon import RUNS_ON_AFTER, RUNS_ON_BEFORE
 from upwork_safety.errors import InvalidValueError
@@ -636,8 +637,10 @@ class Normalised:
 #: machine, and twice that when all of it follows a right-to-left override, read
 #: in both orders (measured December 2026, docs/checks.md); a client's message
 #: is a few thousand characters, and a conversation is checked one message at
-#: a time.
-MAX_TEXT_CHARS = 100_000
+#: a time.  It is the library's one limit on a text (``_validate.MAX_TEXT_CHARS``,
+#: review r26): every free-text field of a value holds at most as much, so a
+#: milestone's title the models accept is one the checks read.
+MAX_TEXT_CHARS = _validate.MAX_TEXT_CHARS
 
 
 def checked_text(

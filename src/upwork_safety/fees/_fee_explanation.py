@@ -37,6 +37,7 @@ from upwork_safety.rules import (
     RuleHistory,
     RuleSource,
     ServiceFeeSchedule,
+    _in_force_of,
 )
 
 __all__ = [
@@ -371,7 +372,8 @@ def _schedule(on: date, rules: object) -> ServiceFeeSchedule:
     if isinstance(rules, ServiceFeeSchedule):
         return rules
     if isinstance(rules, RuleHistory):
-        chosen: object = rules.in_force(on)
+        # A history given that starts after *on* names rules=, as every family's does.
+        chosen: object = _in_force_of(rules, SERVICE_FEE_HISTORY, on)
         if isinstance(chosen, ServiceFeeSchedule):
             return chosen
     raise InvalidTypeError(

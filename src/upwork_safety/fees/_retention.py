@@ -6,9 +6,15 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._moments import utc_day
 from upwork_safety._validate import whole_cents
-from upwork_safety.errors import CurrencyMismatchError, InvalidValueError, RulesError
+from upwork_safety.errors import CurrencyMismatchError, InvalidValueError
 from upwork_safety.money import Money, exact, require_money, round_down
-from upwork_safety.rules import RETENTION_HISTORY, RetentionRules, RuleHistory, _pick_rules
+from upwork_safety.rules import (
+    RETENTION_HISTORY,
+    RetentionRules,
+    RuleHistory,
+    _pick_rules,
+    _refuse_before,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -75,12 +81,14 @@ def retention_allowance(
     money = whole_cents(require_money(proceeds, "proceeds"), "proceeds")
     day = utc_day(on, "on")
     chosen = _pick_rules(rules, RetentionRules, RETENTION_HISTORY, day)
-    if day < chosen.effective:
-        raise RulesError(
-            f"rules take effect on {chosen.effective}, after on ({day})",
-            field="on",
-            rule=f"on or after {chosen.effective}",
-        )
+    # Your own rule set given alone starts on its effective day, as a history on its first.
+    _refuse_before(
+        chosen.effective,
+        day,
+        known=RETENTION_HISTORY.name,
+        what="on",
+        remedy="the RetentionRules given as rules= start on their effective day",
+    )
     floor = chosen.monthly_amount
     if money.currency != floor.currency:
         raise CurrencyMismatchError(

@@ -41,7 +41,7 @@ from upwork_safety.fees._common import (
 )
 from upwork_safety.kinds import StrEnum
 from upwork_safety.money import ExchangeRate, Money, plain_money, rate_of, require_money
-from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod
+from upwork_safety.rules import EXPORT_TAX_HISTORY, WithdrawalMethod, _in_force_of_history
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -397,20 +397,19 @@ def tax_in_force(
     day = on if on is not None else rates_on
     if day is None:
         rules = EXPORT_TAX_HISTORY.current
-    elif day < EXPORT_TAX_HISTORY.first_day:
+    else:
         source = day_source or (
             "the day given as on=, a datetime's UTC day"
             if on is not None
             else f"{dated_by}'s as_of"
         )
-        raise RulesError(
-            f"no s.154A rates are known before {EXPORT_TAX_HISTORY.first_day} (the "
-            f"withdrawal is on {day}: {source}): pass tax_rate= yourself (tax_rate=0 for none)",
+        rules = _in_force_of_history(
+            EXPORT_TAX_HISTORY,
+            day,
+            what=f"the withdrawal's day: {source}",
             field="tax_rate",
-            rule=f"s.154A rates from {EXPORT_TAX_HISTORY.first_day}",
+            remedy="pass tax_rate= yourself (tax_rate=0 for none)",
         )
-    else:
-        rules = EXPORT_TAX_HISTORY.in_force(day)
     return rules.rate(pseb_registered=registered)
 
 

@@ -27,13 +27,22 @@ class TimeEntry:
         manual: Whether the time was added by hand rather than tracked by
             the desktop app; manual time is never covered by Hourly
             Protection (HC 211068288).
-        memo: The memo the freelancer wrote; protected time needs one.
+        memo: The memo the freelancer wrote; protected time needs one (at
+            most :data:`~upwork_safety.checks.MAX_TEXT_CHARS` characters, a
+            library limit).
         activity: The Work Diary activity level, 0–10, or ``None`` when
             unknown (e.g. manual time).
 
+    No platform rule in the library's sources bounds how long one entry may
+    be (the Work Diary bills it in 10-minute segments, week by week: HC
+    211068518, 211063698), so none is enforced: an entry may span many
+    billing weeks, each billed on its own, and ends at the latest on the
+    last day the library supports (9990-12-31 UTC, as every moment).
+
     Raises:
-        InvalidValueError: Naive datetimes, an end not after the start, or
-            an activity outside 0–10.
+        InvalidValueError: Naive datetimes, a moment after 9990-12-31, an
+            end not after the start, an activity outside 0–10, or a memo
+            longer than the library's text limit.
     """
 
     start: datetime = attrs.field(converter=to_utc, validator=utc_field)

@@ -34,7 +34,9 @@ from typing import Any
 from upwork_safety.rules._history import Dated, RuleHistory
 from upwork_safety.rules._history import _given_rules as _given_rules
 from upwork_safety.rules._history import _in_force_of as _in_force_of
+from upwork_safety.rules._history import _in_force_of_history as _in_force_of_history
 from upwork_safety.rules._history import _pick_rules as _pick_rules
+from upwork_safety.rules._history import _refuse_before as _refuse_before
 from upwork_safety.rules._jss import CURRENT as JSS_CURRENT
 from upwork_safety.rules._jss import (
     ELIGIBILITY_2023,

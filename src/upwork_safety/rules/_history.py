@@ -8,7 +8,7 @@ from typing import Generic, Protocol, TypeVar, overload
 
 import attrs
 
-from upwork_safety._display import shown
+from upwork_safety._display import OTHER_LIMIT, shown
 from upwork_safety._moments import utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
@@ -16,6 +16,31 @@ from upwork_safety._validate import id_field
 from upwork_safety.errors import InvalidTypeError, RulesError
 
 __all__ = ["Dated", "RuleHistory"]
+
+#: What a caller does about a day before the first rule set, by default.
+_RULES_REMEDY = "choose a later day, or pass a rule set of your own with rules="
+
+
+def _refuse_before(
+    first: date, day: date, *, known: str, what: str, field: str | None = None, remedy: str
+) -> None:
+    """The one check for "no rules are known before the first day": every dated family uses it.
+
+    Raise :class:`RulesError` when *day* (from the argument *what*) is
+    before *first*, the first day the *known* rules apply: *field* is the
+    argument at fault (default *what*), the rule ``"on or after <first>"``,
+    and *remedy* what the caller can do instead (review r25 hostile H8: the
+    families refused an early day in different words, or not at all).
+    """
+    if day < first:
+        # A history's name is the caller's text: a long one is quoted cut short.
+        known = known if len(known) <= OTHER_LIMIT else shown(known)
+        raise RulesError(
+            f"no {known} are known before {first.isoformat()}, asked for {day.isoformat()} "
+            f"({what}); {remedy}",
+            field=what if field is None else field,
+            rule=f"on or after {first.isoformat()}",
+        )
 
 
 class Dated(Protocol):
@@ -128,18 +153,11 @@ class RuleHistory(Generic[R]):
         Raises:
             InvalidTypeError: *on* is not a date or datetime.
             InvalidValueError: *on* is a naive datetime.
-            RulesError: *on* is before the first rule set.
+            RulesError: *on* is before the first rule set: ``field`` is
+                *what* and ``rule`` ``"on or after <first_day>"``, as
+                every dated family of the library refuses such a day.
         """
-        day = utc_day(on, what)
-        for preset in reversed(self.presets):
-            if preset.effective <= day:
-                return preset
-        raise RulesError(
-            f"no {self.name} are known before {self.first_day.isoformat()}, asked for "
-            f"{day.isoformat()} ({what}); pass a rule set explicitly with rules=",
-            field=what,
-            rule=f"on or after {self.first_day.isoformat()}",
-        )
+        return _in_force_of_history(self, on, what=what)
 
     def __len__(self) -> int:
         return len(self.presets)
@@ -156,6 +174,25 @@ class RuleHistory(Generic[R]):
     def __getitem__(self, index: slice) -> tuple[R, ...]: ...
     def __getitem__(self, index: int | slice) -> R | tuple[R, ...]:
         return self.presets[index]
+
+
+def _in_force_of_history(
+    history: RuleHistory[R],
+    on: date | datetime,
+    *,
+    what: str = "on",
+    field: str | None = None,
+    remedy: str = _RULES_REMEDY,
+) -> R:
+    """:meth:`RuleHistory.in_force`, the refusal naming *field* and saying *remedy*.
+
+    The one lookup of "the rules in force on a day": a day before the
+    history's first is refused by :func:`_refuse_before`.
+    """
+    day = utc_day(on, what)
+    first = history.first_day
+    _refuse_before(first, day, known=history.name, what=what, field=field, remedy=remedy)
+    return next(preset for preset in reversed(history.presets) if preset.effective <= day)
 
 
 def _given_rules(value: object, kind: type[R], what: str = "rules") -> R | RuleHistory[R] | None:
@@ -204,17 +241,16 @@ def _in_force_of(
     if given is None:
         return default.in_force(on, what=what)
     if isinstance(given, RuleHistory):
-        day = utc_day(on, what)
-        if day < given.first_day:
-            raise RulesError(
-                f"the RuleHistory {shown(given.name)} given as {field} starts on "
-                f"{given.first_day.isoformat()}, after {day.isoformat()} ({what}), a day it is "
-                "asked about: add a preset in force on that day",
-                field=field,
-                rule=f"a history in force on {day.isoformat()}",
-            )
-        chosen: R = given.in_force(day, what=what)
-        return chosen
+        # The caller did pass rules: a history that does not cover the day is
+        # the fault of the argument it came from, *field*.
+        return _in_force_of_history(
+            given,
+            on,
+            what=what,
+            field=field,
+            remedy=f"the RuleHistory given as {field} starts after it: add a preset in force "
+            "on that day",
+        )
     return given
 
 

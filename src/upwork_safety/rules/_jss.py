@@ -20,6 +20,7 @@ import attrs
 from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
+    long_text,
     member_field,
     member_text,
     refuse_subclass,
@@ -456,7 +457,7 @@ class JSSRules:
         exact_date(self.effective, "JSSRules.effective")
         exact_date(self.snapshot_anchor, "JSSRules.snapshot_anchor")
         refuse_subclass(self.name, str, "JSSRules.name")
-        text_value(self.name, "JSSRules.name")
+        long_text(text_value(self.name, "JSSRules.name"), "JSSRules.name")
         check_counts(self)
         check_durations(self)
         check_types(self)

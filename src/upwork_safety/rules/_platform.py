@@ -28,7 +28,7 @@ from upwork_safety._display import shown, type_name
 from upwork_safety._moments import exact_date
 from upwork_safety._pickling import through_init
 from upwork_safety._scales import ACTIVITY_SCALE
-from upwork_safety._validate import finer_error, refuse_subclass, text_value
+from upwork_safety._validate import finer_error, long_text, refuse_subclass, text_value
 from upwork_safety.errors import InvalidTypeError, RulesError
 from upwork_safety.money import Money
 from upwork_safety.rules._history import RuleHistory
@@ -298,7 +298,7 @@ class PlatformRules:
     def __attrs_post_init__(self) -> None:
         exact_date(self.effective, "PlatformRules.effective")
         refuse_subclass(self.name, str, "PlatformRules.name")
-        text_value(self.name, "PlatformRules.name")
+        long_text(text_value(self.name, "PlatformRules.name"), "PlatformRules.name")
         for field in attrs.fields(type(self)):
             if "rule" not in field.metadata:
                 continue
