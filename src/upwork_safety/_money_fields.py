@@ -109,12 +109,17 @@ def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
 MAX_TEXT_CHARS = 100_000
 
 
-def long_text(value: str, name: str) -> None:
-    """Refuse the text *name* if it is longer than :data:`MAX_TEXT_CHARS` characters."""
+def long_text(value: str, name: str, *, what: str = "", fix: str = "") -> None:
+    """Refuse the text *name* if it is longer than :data:`MAX_TEXT_CHARS` characters.
+
+    The message says *what* the text is (else its field, *name*) and, when
+    given, how to *fix* it (the checks: "check each message on its own").
+    """
     if len(value) > MAX_TEXT_CHARS:
         raise InvalidValueError(
-            f"{name} is {len(value):,} characters long; the library keeps at most "
-            f"{MAX_TEXT_CHARS:,} in one text (its own limit, not a platform rule)",
+            f"{what or name} is {len(value):,} characters long; the library reads at most "
+            f"{MAX_TEXT_CHARS:,} in one text (its own limit, not a platform rule)"
+            + (f": {fix}" if fix else ""),
             field=name,
             rule=f"at most {MAX_TEXT_CHARS:,} characters",
         )

@@ -46,9 +46,8 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from upwork_safety import _validate
-from upwork_safety._validate import text_value
+from upwork_safety._validate import long_text, text_value
 from upwork_safety.checks._lexicon import RUNS_ON_AFTER, RUNS_ON_BEFORE
-from upwork_safety.errors import InvalidValueError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -652,13 +651,7 @@ def checked_text(
     to *fix* it.
     """
     text = text_value(value, name)
-    if len(text) > MAX_TEXT_CHARS:
-        raise InvalidValueError(
-            f"{what or name} is {len(text):,} characters long; the checks read at most "
-            f"{MAX_TEXT_CHARS:,} ({fix})",
-            field=name,
-            rule=f"at most {MAX_TEXT_CHARS:,} characters",
-        )
+    long_text(text, name, what=what, fix=fix)
     return text
 
 
