@@ -127,3 +127,14 @@ def test_a_float_is_read_from_nothing_as_it_is_written_from_nothing(cls, text, p
     with pytest.raises(InvalidDataError) as caught:
         serialize.from_json(cls, text)
     assert [(path, "not a float")] == [(p.path, p.rule) for p in caught.value.problems]
+
+
+@pytest.mark.parametrize("code", ["XXX", "XTS"])
+def test_iso_codes_that_name_no_money_are_refused(code):
+    """Finding 6: "XXX" (no currency) and "XTS" (testing) loaded as money."""
+    with pytest.raises(InvalidValueError) as built:
+        Money("5", code)
+    assert ("Money.currency", "a currency") == (built.value.field, built.value.rule)
+    with pytest.raises(InvalidDataError) as loaded:
+        serialize.from_json(Money, f'{{"amount": "5", "currency": "{code}"}}')
+    assert [("$.currency", "a currency")] == [(p.path, p.rule) for p in loaded.value.problems]

@@ -25,11 +25,18 @@ def _amount(value: Decimal | int | str) -> Decimal:
     return to_decimal(value, "Money.amount")
 
 
+#: ISO 4217 codes that name no money: "XXX" is the code for transactions in
+#: which no currency is involved, "XTS" is reserved for testing (ISO 4217,
+#: section 6).  babel lists both, but nobody is paid in either (red team r26
+#: serialize 6).
+NOT_MONEY = {"XXX": "no currency", "XTS": "testing"}
+
+
 @functools.cache
 def _known_currencies() -> frozenset[str]:
     from babel.numbers import list_currencies
 
-    return frozenset(list_currencies())
+    return frozenset(list_currencies()) - NOT_MONEY.keys()
 
 
 @functools.cache
@@ -67,6 +74,12 @@ def check_currency(instance: object, attribute: attrs.Attribute[str], code: str)
             f"{name} must be an ISO 4217 code as str, not {type(code).__name__}",
             field=name,
             rule="an ISO 4217 code",
+        )
+    if code in NOT_MONEY:
+        raise InvalidValueError(
+            f"{name} must be a currency, got {code!r}, ISO 4217's code for {NOT_MONEY[code]}",
+            field=name,
+            rule="a currency",
         )
     upper = code.upper()
     hint = f" (codes are upper case: {upper!r})" if upper in _known_currencies() else ""
