@@ -98,3 +98,16 @@ def test_a_saved_audit_keeps_the_second_refund_apart_and_the_first_netted() -> N
     assert ["one fee refund netted for each charge after the first"] == [
         p.rule for p in loaded.value.problems
     ]
+
+
+@pytest.mark.parametrize(
+    "fees", [["-0.99", "-0.99", "0.50", "0.99"], ["-0.99", "-0.99", "0.99", "0.50"]]
+)
+def test_the_largest_refund_is_netted_whatever_the_rows_order(fees: list[str]) -> None:
+    """Review r26: the first refund in the rows was netted, so a partial refund of 0.50 read
+    as an overcharge of 0.49 in one order and as a match in the other."""
+    audit = audit_fees(parse(_report([(BANK, fees)], first=AUG_05)))
+    netted, apart = audit.withdrawal_fees
+    assert (usd("0.99"), True) == (netted.charged, netted.matches)
+    assert (usd("-0.50"), None) == (apart.charged, apart.matches)
+    assert ((), usd("0.00")) == (audit.withdrawal_mismatches, audit.withdrawal_overcharged)

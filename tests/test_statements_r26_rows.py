@@ -113,6 +113,18 @@ def test_a_stop_while_making_rows_says_what_was_checked_after_it() -> None:
     assert "checked only for their number of columns" in last.message
 
 
+def test_a_stop_while_counting_says_no_rows_values_were_checked() -> None:
+    """Review r26: a stop while counting said "the rest of the file was not checked", as if
+    the lines before it had been read as rows; their values were not (line 2's 'abc')."""
+    rows = _rows(2).splitlines(keepends=True)
+    rows[0] = rows[0].replace("1.00", "abc")
+    with pytest.raises(InvalidDataError) as info:
+        parse_text(HISTORY + "".join(rows) + "x,y\n" * 55)
+    last = info.value.problems[-1]
+    assert f"at most {statements.MAX_PROBLEMS - 1} problems read" == last.rule
+    assert "no row's values were checked" in last.message
+
+
 def parse_text(text: str) -> statements.Statement:
     """``statements.parse`` of *text*."""
     return statements.parse(text)

@@ -570,7 +570,7 @@ def _read_money_carefully(value: object) -> Money:
         # written back as text ("5"), so it is refused, as "05" is.
         hint = f' ("{amount}.00" or "{amount}")' if -_HINTED < amount < _HINTED else ""
         raise RefusedError(
-            f"expected the amount as text{hint}, not the JSON number {shown(amount)}: "
+            f"expected the amount as text{hint}, not a JSON number ({shown(amount)}): "
             "an amount is read only from the text to_json writes",
             ".amount",
             CANONICAL,

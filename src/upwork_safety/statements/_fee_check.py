@@ -94,21 +94,21 @@ def judged_together(
     :func:`~upwork_safety.statements.audit_fees`' one rule for the fees of
     one income row and of one withdrawal: every charge is judged together
     (a fee split over rows, or charged twice), with as many of the refunds
-    among *rows* as :func:`netted_beside` nets, the first ones; the other
-    refunds are left out, each on its own.  Both in the order of *rows*.
+    among *rows* as :func:`netted_beside` nets, the largest ones (the
+    earlier of two equal), so the order of the rows never changes the
+    verdict and a partial refund never stands for a whole one given back
+    (review r26: ``-0.99, -0.99, +0.50, +0.99`` read as an overcharge of
+    0.49, and as a match with the refunds swapped); the other refunds are
+    left out, each on its own.  Both in the order of *rows*.
     """
-    room = netted_beside(sum(1 for row in rows if is_charge(row)))
-    together: list[Transaction] = []
-    apart: list[Transaction] = []
-    for row in rows:
-        if is_charge(row):
-            together.append(row)
-        elif room:
-            room -= 1
-            together.append(row)
-        else:
-            apart.append(row)
-    return tuple(together), tuple(apart)
+    refunds = [index for index, row in enumerate(rows) if not is_charge(row)]
+    room = netted_beside(len(rows) - len(refunds))
+    netted = set(sorted(refunds, key=lambda index: -rows[index].amount.amount)[:room])
+    together = tuple(
+        row for index, row in enumerate(rows) if index not in refunds or index in netted
+    )
+    apart = tuple(row for index, row in enumerate(rows) if index in refunds and index not in netted)
+    return together, apart
 
 
 def check_more_fees(
