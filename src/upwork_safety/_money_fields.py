@@ -77,7 +77,7 @@ def check_currency(instance: object, attribute: attrs.Attribute[str], code: str)
         )
     if code in NOT_MONEY:
         raise InvalidValueError(
-            f"{name} must be a currency, got {code!r}, ISO 4217's code for {NOT_MONEY[code]}",
+            f"{name} must be a currency, got {shown(code)}, ISO 4217's code for {NOT_MONEY[code]}",
             field=name,
             rule="a currency",
         )
