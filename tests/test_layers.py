@@ -24,6 +24,7 @@ RANK = {
     "_display": 1,
     "_plain": 1,
     "_decimals": 2,
+    "_text": 1,
     "_money_fields": 2.5,
     "_money_text": 2.5,
     "_money_mixing": 2.5,

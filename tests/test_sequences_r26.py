@@ -115,3 +115,47 @@ numbers.Integral.register(_WholeNumber)
 def test_a_whole_number_of_another_type_may_still_multiply_money():
     assert Money("1.50", "USD") * _WholeNumber(3) == Money("4.50", "USD")
     assert _WholeNumber(3) * Money("1.50", "USD") == Money("4.50", "USD")
+
+
+# Closing note r26's mends: RuleHistory.presets reads through the same rule.
+
+
+def test_endless_rule_history_presets_are_refused_past_the_limit():
+    _refused_past_the_limit(
+        lambda: rules.RuleHistory("mine", itertools.repeat(rules.JSS_CURRENT)),
+        "RuleHistory.presets",
+    )
+
+
+def test_rule_history_presets_may_be_any_finite_iterable_but_not_a_mapping():
+    history = rules.RuleHistory("mine", iter([rules.JSS_CURRENT]))
+    assert history.presets == (rules.JSS_CURRENT,)
+    with pytest.raises(InvalidTypeError) as caught:
+        rules.RuleHistory("mine", {rules.JSS_CURRENT.name: rules.JSS_CURRENT})
+    assert (caught.value.field, caught.value.rule) == (
+        "RuleHistory.presets",
+        "a sequence of rule sets",
+    )
+
+
+@pytest.mark.parametrize("reader", ["as_sequence", "sequence_of"])
+def test_both_readers_stop_an_iterator_after_the_same_item(reader, monkeypatch):
+    """One generator reads an iterator for both: each takes the limit's items, then refuses."""
+    from upwork_safety import _validate
+
+    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    taken = []
+
+    def numbers_counted():
+        for n in itertools.count():
+            taken.append(n)
+            yield n
+
+    with pytest.raises(InvalidValueError) as caught:
+        if reader == "as_sequence":
+            _validate.as_sequence(numbers_counted(), "xs", "numbers")
+        else:
+            _validate.sequence_of(numbers_counted(), int, "xs")
+    assert caught.value.field == "xs"
+    assert caught.value.rule == "at most 3 items"
+    assert taken == [0, 1, 2, 3]

@@ -1,18 +1,19 @@
 """The rules of the fields of ``Money`` and ``ExchangeRate`` (private; public via ``money``).
 
 The currencies babel knows and their minor units, an amount, a rate, the
-date and the source of a rate, and the one rule for text that UTF-8 can
-hold.  Babel is imported on first use.
+date and the source of a rate (its text by the rules of ``_text``).  Babel
+is imported on first use.
 """
 
 from __future__ import annotations
 
 import functools
 from datetime import date
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from upwork_safety._decimals import to_decimal
 from upwork_safety._display import shown
+from upwork_safety._text import long_text, not_unicode, unicode_text
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 
 if TYPE_CHECKING:
@@ -110,54 +111,6 @@ def _check_as_of(_instance: object, _attribute: object, value: Any) -> None:
             field="ExchangeRate.as_of",
             rule="a date",
         )
-
-
-#: The most characters one text in the library holds or reads: a free-text
-#: field of a value (a contract's id, a milestone's title, a time entry's
-#: memo, an exchange rate's source, ...) and a text the checks read (a
-#: message).  A library limit, not a platform rule (review r25 hostile H9: a
-#: 10 MB source made a 10 MB repr).  Defined here, with the Unicode check,
-#: because ``ExchangeRate`` is built on it; read it as
-#: ``upwork_safety.checks.MAX_TEXT_CHARS``.
-MAX_TEXT_CHARS = 100_000
-
-
-def long_text(value: str, name: str, *, what: str = "", fix: str = "") -> None:
-    """Refuse the text *name* if it is longer than :data:`MAX_TEXT_CHARS` characters.
-
-    The message says *what* the text is (else its field, *name*) and, when
-    given, how to *fix* it (the checks: "check each message on its own").
-    """
-    if len(value) > MAX_TEXT_CHARS:
-        raise InvalidValueError(
-            f"{what or name} is {len(value):,} characters long; the library reads at most "
-            f"{MAX_TEXT_CHARS:,} in one text (its own limit, not a platform rule)"
-            + (f": {fix}" if fix else ""),
-            field=name,
-            rule=f"at most {MAX_TEXT_CHARS:,} characters",
-        )
-
-
-def unicode_text(value: str) -> bool:
-    """Whether *value* is text UTF-8 can hold (no lone surrogate such as U+D800)."""
-    # str's own methods: a subclass cannot answer for itself.
-    if str.isascii(value):
-        return True
-    try:
-        str.encode(value, "utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def not_unicode(name: str) -> NoReturn:
-    """Refuse the text field *name* for holding a lone surrogate."""
-    raise InvalidValueError(
-        f"{name} holds a lone surrogate (e.g. '\\ud800'), which no UTF-8 text, JSON file or "
-        "terminal can hold",
-        field=name,
-        rule="valid Unicode text",
-    )
 
 
 def _check_source(_instance: object, _attribute: object, value: Any) -> None:

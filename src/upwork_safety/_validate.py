@@ -11,26 +11,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._decimals import count, whole_hint
 from upwork_safety._decimals import fraction as fraction  # noqa: PLC0414  (re-exported: its old home)
 from upwork_safety._display import shown, shown_int, type_name
-from upwork_safety._money_fields import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414
-from upwork_safety._money_fields import long_text as long_text  # noqa: PLC0414
 from upwork_safety._plain import plain_int_items, plain_text_items
+from upwork_safety._text import MAX_TEXT_CHARS as MAX_TEXT_CHARS  # noqa: PLC0414
+from upwork_safety._text import fits, not_unicode, unicode_text
+from upwork_safety._text import long_text as long_text  # noqa: PLC0414
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 from upwork_safety.money import (
     ExchangeRate,
     Money,
-    not_unicode,
     require_money,
     to_decimal,
-    unicode_text,
 )
 
 if TYPE_CHECKING:
@@ -127,7 +125,7 @@ def text_field(instance: object, attribute: Any, value: Any) -> None:
     Pair it with the converter :func:`plain_text`, which makes a ``str``
     subclass (``numpy.str_``) plain; a subclass that reaches it is refused.
     """
-    if type(value) is str and value.isascii() and len(value) <= MAX_TEXT_CHARS:
+    if type(value) is str and value.isascii() and fits(value):
         return  # the common case: short ASCII is valid Unicode text
     name = field_name(instance, attribute)
     refuse_subclass(value, str, name)
@@ -249,7 +247,7 @@ def id_field(instance: object, attribute: Any, value: Any) -> None:
     if (
         type(value) is str
         and value.isascii()
-        and len(value) <= MAX_TEXT_CHARS
+        and fits(value)
         and value.isprintable()
         and value.strip()
     ):
@@ -595,13 +593,24 @@ def as_sequence(
         InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
     """
     if type(value) is tuple or type(value) is list:  # in memory: its length is known
-        items = tuple(value)
-    else:
-        _refuse_non_sequence(value, what, names, column=column, also=also)
-        items = tuple(islice(cast("Iterable[object]", value), MAX_ITEMS + 1))
-    if len(items) > MAX_ITEMS:
-        too_many_items(what)
-    return items
+        if len(value) > MAX_ITEMS:
+            too_many_items(what)
+        return tuple(value)
+    _refuse_non_sequence(value, what, names, column=column, also=also)
+    return tuple(_bounded(cast("Iterable[object]", value), what))
+
+
+def _bounded(items: Iterable[T], what: str) -> Iterator[T]:
+    """Yield *items* (the argument *what*) one by one, refusing the one past :data:`MAX_ITEMS`.
+
+    The one reader of an iterator of unknown length: :func:`as_sequence`
+    and :func:`sequence_of` both read through it, so an endless generator
+    is refused after the same number of items, whoever reads it.
+    """
+    for index, item in enumerate(items):
+        if index == MAX_ITEMS:
+            too_many_items(what)
+        yield item
 
 
 def sequence_of(
@@ -646,9 +655,7 @@ def sequence_of(
         hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
     _refuse_non_sequence(value, what, _names(kind), hint=hint, column=column, also=also)
     read: list[T] = []
-    for index, item in enumerate(cast("Iterable[object]", value)):
-        if index == MAX_ITEMS:
-            too_many_items(what)
+    for index, item in enumerate(_bounded(cast("Iterable[object]", value), what)):
         if not isinstance(item, kind):
             _wrong_item(what, index, item, kind)
         read.append(cast("T", item))

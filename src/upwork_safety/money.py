@@ -33,8 +33,6 @@ from upwork_safety._money_fields import _amount, _check_as_of, _check_source, _r
 from upwork_safety._money_fields import _known_currencies as _known_currencies
 from upwork_safety._money_fields import check_currency as check_currency
 from upwork_safety._money_fields import minor_unit as minor_unit
-from upwork_safety._money_fields import not_unicode as not_unicode
-from upwork_safety._money_fields import unicode_text as unicode_text
 from upwork_safety._money_mixing import factor_error, mixed_error
 from upwork_safety._money_text import MAX_FORMAT_WIDTH as MAX_FORMAT_WIDTH
 from upwork_safety._money_text import explicit_locale as explicit_locale
@@ -44,6 +42,8 @@ from upwork_safety._plain import plain_text, whole_number
 from upwork_safety._rounding import no_negative_zero
 from upwork_safety._rounding import round_down as round_down
 from upwork_safety._rounding import round_half_up as round_half_up
+from upwork_safety._text import not_unicode as not_unicode
+from upwork_safety._text import unicode_text as unicode_text
 from upwork_safety.errors import (
     CurrencyMismatchError,
     InvalidTypeError,

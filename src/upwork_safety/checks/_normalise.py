@@ -636,7 +636,7 @@ class Normalised:
 #: machine, and twice that when all of it follows a right-to-left override, read
 #: in both orders (measured December 2026, docs/checks.md); a client's message
 #: is a few thousand characters, and a conversation is checked one message at
-#: a time.  It is the library's one limit on a text (``_validate.MAX_TEXT_CHARS``,
+#: a time.  It is the library's one limit on a text (``_text.MAX_TEXT_CHARS``,
 #: review r26): every free-text field of a value holds at most as much, so a
 #: milestone's title the models accept is one the checks read.
 MAX_TEXT_CHARS = _validate.MAX_TEXT_CHARS

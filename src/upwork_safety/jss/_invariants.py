@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
+from upwork_safety._text import fits
 from upwork_safety._validate import (
-    MAX_TEXT_CHARS,
     field_name,
     optional_whole_field,
     text_items_field,
@@ -115,7 +115,7 @@ def reasons_field(instance: object, attribute: Any, value: Any) -> None:
     """
     if type(value) is tuple and value:
         for reason in value:
-            if type(reason) is not str or not reason.isascii() or len(reason) > MAX_TEXT_CHARS:
+            if type(reason) is not str or not reason.isascii() or not fits(reason):
                 break
         else:
             return  # the common case: ASCII text is valid Unicode text

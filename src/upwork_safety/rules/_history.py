@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from datetime import date, datetime
-from typing import Generic, Protocol, TypeVar, overload
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, overload
 
 import attrs
 
@@ -12,8 +11,11 @@ from upwork_safety._display import OTHER_LIMIT, shown
 from upwork_safety._moments import utc_day
 from upwork_safety._pickling import through_init
 from upwork_safety._plain import plain_text
-from upwork_safety._validate import id_field
+from upwork_safety._validate import as_sequence, id_field
 from upwork_safety.errors import InvalidTypeError, RulesError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["Dated", "RuleHistory"]
 
@@ -61,14 +63,8 @@ R = TypeVar("R", bound=Dated)
 
 
 def _presets(value: object) -> tuple[Dated, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Sequence | tuple | list):
-        raise InvalidTypeError(
-            f"RuleHistory.presets must be a sequence of dated rule sets, not "
-            f"{type(value).__name__}",
-            field="RuleHistory.presets",
-            rule="a sequence of rule sets",
-        )
-    return tuple(value)
+    # The rule of every list argument: a sequence or other finite iterable, at most MAX_ITEMS.
+    return as_sequence(value, "RuleHistory.presets", "rule sets")
 
 
 def _check_presets(
