@@ -80,24 +80,33 @@ def test_the_limit_is_read_exactly():
     assert caught.value.field == "items"
 
 
-def test_a_record_field_converter_never_cuts_a_list_short():
-    """Regression (review r25): as_tuple kept only MAX_ITEMS + 1 items of an iterator, silently."""
+def test_a_record_field_converter_reads_one_past_the_limit_for_its_validator():
+    """Review r25, then r27: as_tuple once cut an iterator short silently, then read it all.
+
+    It reads one item past MAX_ITEMS, so an endless iterator ends, and every
+    validator paired with it refuses the extra item (tests/test_list_fields_r27.py).
+    """
     held = as_tuple(iter(range(MAX_ITEMS + 5)))
-    assert (MAX_ITEMS + 5, MAX_ITEMS + 4) == (len(held), held[-1])
+    assert (MAX_ITEMS + 1, MAX_ITEMS) == (len(held), held[-1])
     given = (1, 2)
     assert as_tuple(given) is given
 
 
-def test_a_reasons_field_given_an_iterator_keeps_every_reason():
-    """Regression (review r25): a JSS impact's reasons from a generator were cut to 200,001."""
+def _impact(reasons):
     from decimal import Decimal
 
     from upwork_safety import jss
 
-    impact = jss.Impact(
-        "c1", "a", "excluded", Decimal(0), ("excluded: x" for _ in range(MAX_ITEMS + 3))
-    )
-    assert MAX_ITEMS + 3 == len(impact.reasons)
+    return jss.Impact("c1", "a", "excluded", Decimal(0), reasons)
+
+
+def test_a_reasons_field_given_an_iterator_keeps_every_reason_up_to_the_limit():
+    """Regression (review r25): a JSS impact's reasons from a generator were cut to 200,001."""
+    impact = _impact("excluded: x" for _ in range(MAX_ITEMS))
+    assert MAX_ITEMS == len(impact.reasons)
+    with pytest.raises(InvalidValueError) as caught:
+        _impact("excluded: x" for _ in range(MAX_ITEMS + 3))
+    assert (caught.value.field, caught.value.rule) == ("Impact.reasons", "at most 200,000 items")
 
 
 # --------------------------------------------------------------------------

@@ -151,11 +151,13 @@ def test_both_readers_stop_an_iterator_after_the_same_item(reader, monkeypatch):
             taken.append(n)
             yield n
 
-    with pytest.raises(InvalidValueError) as caught:
+    def read():
         if reader == "as_sequence":
-            _validate.as_sequence(numbers_counted(), "xs", "numbers")
-        else:
-            _validate.sequence_of(numbers_counted(), int, "xs")
+            return _validate.as_sequence(numbers_counted(), "xs", "numbers")
+        return _validate.sequence_of(numbers_counted(), int, "xs")
+
+    with pytest.raises(InvalidValueError) as caught:
+        read()
     assert caught.value.field == "xs"
     assert caught.value.rule == "at most 3 items"
     assert taken == [0, 1, 2, 3]

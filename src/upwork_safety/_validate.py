@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from decimal import Decimal
+from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 
 from upwork_safety._decimals import MAX_COUNT as MAX_COUNT  # noqa: PLC0414  (re-exported: its old home)
@@ -339,9 +340,11 @@ def optional_instance(value: object, kind: type[T], what: str, *, rule: str = ""
 def as_tuple(value: Any) -> Any:
     """An attrs converter: a finite iterable as a tuple; anything else is left for the validator.
 
-    The whole iterable is kept: a converter cannot name its field, and not
-    every validator paired with it counts the items, so cutting an iterator
-    short here would drop items silently (review r25).
+    An iterator is read at most one item past :data:`MAX_ITEMS` (an endless
+    one in bounded memory), and every validator paired with this converter
+    refuses a tuple past the limit naming its field (through
+    :func:`sequence_of`; a test walks every such field), so nothing read is
+    dropped silently: a converter cannot name its field, its validator does.
 
     Pair it with :func:`items_field`, which refuses what this leaves alone
     (a scalar, a string, a mapping) naming the field.
@@ -349,8 +352,13 @@ def as_tuple(value: Any) -> Any:
     if type(value) is tuple:
         return value
     if isinstance(value, Iterable) and not isinstance(value, (str, bytes, Mapping)):
-        return tuple(value)
+        return tuple(islice(value, MAX_ITEMS + 1))  # one past the limit: the validator refuses it
     return value
+
+
+def countable(value: Sized) -> bool:
+    """Whether *value* holds at most :data:`MAX_ITEMS` items (the one comparison with the bound)."""
+    return len(value) <= MAX_ITEMS
 
 
 def instance_field(kind: type, *, optional: bool = False) -> Any:
@@ -593,7 +601,7 @@ def as_sequence(
         InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
     """
     if type(value) is tuple or type(value) is list:  # in memory: its length is known
-        if len(value) > MAX_ITEMS:
+        if not countable(value):
             too_many_items(what)
         return tuple(value)
     _refuse_non_sequence(value, what, names, column=column, also=also)

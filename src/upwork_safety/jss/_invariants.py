@@ -18,6 +18,7 @@ from upwork_safety._decimals import CONTEXT
 from upwork_safety._display import shown
 from upwork_safety._text import fits
 from upwork_safety._validate import (
+    countable,
     field_name,
     optional_whole_field,
     text_items_field,
@@ -113,7 +114,7 @@ def reasons_field(instance: object, attribute: Any, value: Any) -> None:
     Every judgement says why (an exclusion its cause, a counted contract at
     least its weight), so an empty list of reasons explains nothing.
     """
-    if type(value) is tuple and value:
+    if type(value) is tuple and value and countable(value):
         for reason in value:
             if type(reason) is not str or not reason.isascii() or not fits(reason):
                 break

@@ -1,0 +1,91 @@
+"""Closing note r26's open item: every list field of a value is bounded, reports' too.
+
+A value's list field is read by a converter (``_validate.as_tuple`` and the
+converters built on it), which cannot name its field, and checked by its
+validator, which can.  The converter reads an iterator one item past
+``MAX_ITEMS``; the validator refuses a tuple past it.  These tests walk every
+such field in the library, so a new one paired with a validator that does
+not count is caught here, and feed the reports an endless iterator.
+"""
+
+import importlib
+import itertools
+import pkgutil
+from datetime import date
+
+import attrs
+import pytest
+
+import upwork_safety
+from upwork_safety import InvalidValueError, _validate, escrow, jss
+from upwork_safety.escrow import _reports as escrow_reports
+from upwork_safety.testing import factories as f
+
+_LIST_CONVERTERS = {
+    _validate.as_tuple,
+    _validate.plain_texts,
+    _validate.plain_ints,
+    escrow_reports._plain_refusals,
+}
+
+
+def _list_fields():
+    found = []
+    for module in pkgutil.walk_packages(upwork_safety.__path__, "upwork_safety."):
+        if module.name.endswith("__main__"):
+            continue
+        namespace = vars(importlib.import_module(module.name))
+        for value in namespace.values():
+            if isinstance(value, type) and attrs.has(value) and value.__module__ == module.name:
+                found.extend(
+                    pytest.param(value, field, id=f"{value.__name__}.{field.name}")
+                    for field in attrs.fields(value)
+                    if field.converter in _LIST_CONVERTERS
+                )
+    return found
+
+
+_FIELDS = _list_fields()
+
+
+def test_the_walk_finds_the_reports_list_fields():
+    names = {param.id for param in _FIELDS}
+    assert {"JSSReport.impacts", "JSSReport.windows", "Forecast.bins", "Impact.reasons"} <= names
+    assert len(_FIELDS) >= 20
+
+
+@pytest.mark.parametrize(("cls", "field"), _FIELDS)
+def test_every_list_fields_validator_refuses_a_tuple_past_the_limit(cls, field, monkeypatch):
+    """The converter stops an iterator one past the limit, so the validator must refuse it."""
+    monkeypatch.setattr(_validate, "MAX_ITEMS", 3)
+    instance = object.__new__(cls)  # only its type is read: the name in the error
+    one_past = field.converter(iter([object()] * 10))
+    assert len(one_past) == 4  # read no further than one past the limit
+    with pytest.raises(InvalidValueError) as caught:
+        field.validator(instance, field, one_past)
+    assert caught.value.field == f"{cls.__name__}.{field.name}"
+    assert caught.value.rule == "at most 3 items"
+
+
+def test_an_endless_iterator_given_as_a_reports_impacts_is_refused():
+    report = jss.score([f.contract()], as_of=date(2026, 12, 1))
+    endless = itertools.repeat(report.impacts[0])
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(report, impacts=endless)
+    assert caught.value.field == "JSSReport.impacts"
+    assert caught.value.rule == f"at most {_validate.MAX_ITEMS:,} items"
+
+
+def test_an_endless_iterator_of_reasons_is_refused():
+    report = jss.score([f.contract()], as_of=date(2026, 12, 1))
+    impact = report.impacts[0]
+    with pytest.raises(InvalidValueError) as caught:
+        attrs.evolve(impact, reasons=itertools.repeat("counted"))
+    assert caught.value.field == "Impact.reasons"
+
+
+def test_a_finite_iterator_is_still_read_whole():
+    contract = f.contract()
+    allowed = escrow.allowed(contract, contract.milestones[0].id)
+    rebuilt = attrs.evolve(allowed, allowed=iter(allowed.allowed))
+    assert rebuilt == allowed
