@@ -10,7 +10,7 @@ repository root with the package installed).  For each set it prints:
 * the share of risky messages whose codes are found exactly.
 
 The held-out sets (``tests/data/messages_heldout.json`` and the smaller
-``messages_heldout_2.json`` to ``messages_heldout_12.json``) are reported **only in
+``messages_heldout_2.json`` to ``messages_heldout_13.json``) are reported **only in
 aggregate**: this script never prints one of their messages, and nothing in the
 scanner may be adjusted because of them.  ``--dev-misses``
 lists the development set's misclassified messages, for tuning; there is deliberately
@@ -87,6 +87,14 @@ SETS = {
     # Upwork payments), committed before it was first scored, and scored only in
     # aggregate, before and after.
     "held-out, twelfth": DATA / "messages_heldout_12.json",
+    # Written on 2026-12-05 (twenty-seventh round) before that round's scanner tuning, by
+    # the hand that then tuned it, before it read the phrase tables or the weights and
+    # without reading the messages of any other held-out set (requests for OTP,
+    # verification, 2FA, login and recovery codes in Roman Urdu, mixed and English, the
+    # other codes, and innocent mentions of code review, source code, "main" as the Urdu
+    # "I" and as a git branch, OTP features to build and Upwork payments), committed
+    # before it was first scored, and scored only in aggregate, before and after.
+    "held-out, thirteenth": DATA / "messages_heldout_13.json",
 }
 CODES = (
     "START_BEFORE_FUNDING",

@@ -43,6 +43,7 @@ HELD_OUT_9 = json.loads((DATA / "messages_heldout_9.json").read_text("utf-8"))
 HELD_OUT_10 = json.loads((DATA / "messages_heldout_10.json").read_text("utf-8"))
 HELD_OUT_11 = json.loads((DATA / "messages_heldout_11.json").read_text("utf-8"))
 HELD_OUT_12 = json.loads((DATA / "messages_heldout_12.json").read_text("utf-8"))
+HELD_OUT_13 = json.loads((DATA / "messages_heldout_13.json").read_text("utf-8"))
 MILESTONES = json.loads((DATA / "milestones.json").read_text("utf-8"))
 MILESTONES_HELD_OUT = json.loads((DATA / "milestones_heldout.json").read_text("utf-8"))
 MESSAGE_CODES = (
@@ -89,6 +90,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         HELD_OUT_10,
         HELD_OUT_11,
         HELD_OUT_12,
+        HELD_OUT_13,
     ],
     ids=[
         "development",
@@ -104,6 +106,7 @@ def score_table(rows: list[tuple[set[str], set[str]]], codes: tuple[str, ...]):
         "held-out-10",
         "held-out-11",
         "held-out-12",
+        "held-out-13",
     ],
 )
 def test_message_records_are_well_formed(corpus):
@@ -133,6 +136,7 @@ def test_held_out_messages_are_not_in_the_development_set():
         *HELD_OUT_10,
         *HELD_OUT_11,
         *HELD_OUT_12,
+        *HELD_OUT_13,
     )
     assert [] == [m["text"][:30] for m in held_out if m["text"] in development]
     sizes = (
@@ -147,8 +151,9 @@ def test_held_out_messages_are_not_in_the_development_set():
         len(HELD_OUT_10),
         len(HELD_OUT_11),
         len(HELD_OUT_12),
+        len(HELD_OUT_13),
     )
-    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36, 98) == sizes
+    assert (30, 43, 120, 130, 130, 130, 130, 130, 182, 36, 98, 104) == sizes
 
 
 def test_corpus_sizes():
@@ -511,3 +516,13 @@ def test_the_scanner_figures_on_the_measurement_page_are_the_scanners(scanner_ev
         f"{development['exact_codes_on_risky']:.3f};"
     )
     assert development_figures in _one_line(page)
+
+
+def test_the_thirteenth_held_out_set_keeps_its_figure_before_tuning(scanner_eval):
+    """The thirteenth held-out set (r27 scanner) was written and committed before the rules
+    were read and scored once before that round's tuning: 42 of its 54 risky messages found
+    with one false alarm, 0.977 precision and 0.778 recall, risky or not. The pin is that
+    first figure, so a later change may not fall below what the set measured untuned."""
+    figures = scanner_eval.score(HELD_OUT_13)["risky_or_not"]
+    assert figures["precision"] >= 42 / 43
+    assert figures["recall"] >= 42 / 54

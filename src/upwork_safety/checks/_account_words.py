@@ -347,6 +347,18 @@ KEYS = re.compile(
     # "code aa gaya hoga", "code kya aaya hai", "ek code jayega" (review r26, closing24).
     r"\b(?:jo )?code (?:kya |abhi |to |bhi )?" + _CAME + r"\b|"
     r"\bcode (?:from|of) upwork\b|" + CODE_PLACED.pattern + r"|"
+    # The code or pin named by what it opens or who sent it: "security pin", "login ka code",
+    # "Upwork ka code", "authenticator wala code"; the code still to come: "code aane pe
+    # bata dena", "the code when it arrives"; the one texted: "the code they texted you";
+    # the digits in the SMS: "jo number SMS mein aya hai" (review r27, scanner).
+    r"\b(?:verification|security|login|upwork|2fa|authenticator|sms|otp)(?: ka| ki| wala| wali)? "
+    r"(?:pin|code)s?\b(?! (?:for|of|in|on|mein|me|ka|ki|ke|file|files)\b)|"
+    r"\bcode (?:aane|aate|aa jaye|aaye|aye|milne) (?:pe|par|per|hi|to|ke baad)\b|"
+    r"\bcode (?:when|once|as soon as) (?:it )?(?:arrives|comes|lands|shows up)\b|"
+    r"\bcode (?:they|upwork|it) (?:just )?(?:texted|sent|emailed|messaged) (?:you|u)\b|"
+    r"\b(?:number|numbers|digits) (?:jo )?(?:sms|text|message)s? (?:mein|me|pe|par) "
+    + _CAME
+    + r"\b|"
     # The code named by the message it came in: "a text from Upwork with a code" (r25).
     r"\b(?:text|sms|message|email|mail)s? (?:from upwork )?with (?:a|the|an|your) "
     r"(?:\d[ -]digit |six[ -]digit |login |verification )?code\b|"
@@ -376,14 +388,16 @@ SOURCE_CODE = re.compile(
     # Code that runs: "code aa gaya hoga, check karke batayein chal raha hai ya nahi" (r26).
     r"chal (?:raha|rahi|gaya|gayi)|chalta|chalti|run|runs|running|source|coupon|discount|promo|"
     r"voucher|qr|barcode|referral|kaam kar (?:raha|rahi)|testing|test kar\w{0,4}|test ke liye|"
-    r"flow)\b"
+    r"flow|"
+    # The code worked on: "login ka code refactor kar dein", "code review" (review r27, scanner).
+    r"refactor\w{0,3}|optimi[sz]\w{0,4}|rewrite|code review|review (?:the |my |your )?code)\b"
 )
 
 #: Of the keys, the code Upwork sends (read with ``search``): "OTP", "jo code aaya", "the
 #: digits in the SMS you got", "email pe jo 6 digit aaye", not a password or login details.
 SENT_CODE = re.compile(
     r"^(?:otp|one|verification|security|2fa|two|authenticator|sms|recovery|\d|six|four|code|"
-    r"jo code|upwork|digits|numbers)|\b" + _CODE_WORD + r"\b"
+    r"jo code|upwork|digits|numbers|number|login)|\b" + _CODE_WORD + r"\b"
 )
 
 #: The reader's own inbox or phone, where the code Upwork sends arrives: "aapke Gmail mein
@@ -401,8 +415,9 @@ KEYS_OF_THE_WORK = re.compile(
     r"repository|backend|portal|test account|demo account|sandbox|app store|play store|"
     r"firebase|aws|azure|cloudflare|godaddy|namecheap|hostinger|mailchimp|zoho|smtp|env|"
     r"ads|adwords|merchant|seller|amazon|etsy|ebay|daraz|hubspot|salesforce|quickbooks|xero|"
-    r"jira|slack|trello|notion|asana|"
-    r"instagram|facebook|tiktok|youtube|twitter|linkedin|google|gmail|envato|client's|"
+    r"jira|slack|trello|notion|asana|(?<!sim )card|checkout|cvv|"
+    r"instagram|facebook|tiktok|youtube|twitter|linkedin|google(?! authenticator)|gmail|"
+    r"envato|client's|"
     r"the company's|feature|screen|page|flow|form|field|module|system|api|twilio|"
     r"implement\w{0,3}|integrat\w{0,6}|build|building|add|adding|design|designing|reset|"
     r"forgot password|hash\w{0,4}|encrypt\w{0,4}|users?|customers?|students?|numbers? "
@@ -451,7 +466,7 @@ HANDED = re.compile(
     r"handover|bhej\w{0,5}|bata\w{0,5}|de do|de dein|dedo|de dijiye|dein|dena|de deta|"
     r"de dunga|de doon|dunga|chahiye|need|needs|want|what'?s|what is|answer|here is|here's|"
     r"heres|ye hai|yeh hai|read|read out|read me|paste|(?:whatsapp|email|sms|message|text) "
-    r"kar\w{0,4})\b"
+    r"kar\w{0,4}|type|type in|reply with|likh (?:do|dein|dijiye|dena)|likho|likhein|likhen)\b"
 )
 
 #: Somebody's identity document or face, for an account's verification.

@@ -218,7 +218,11 @@ _PAPERWORK = re.compile(
 #: The milestone handed in, approved or paid out: only a funded milestone is.
 _SUBMIT_MILESTONE = re.compile(
     r"\b(?:submit|approve|release)\w{0,3} (?:the |this |your |it |for )?(?:\w+ )?"
-    r"(?:milestone|payment|escrow|funds)\b"
+    r"(?:milestone|payment|escrow|funds)\b|"
+    # The Roman-Urdu order, the verb after: "code review ke baad main milestone approve kar
+    # dunga", "payment release karunga" (review r27, scanner).
+    r"\b(?:milestone|payment|escrow|funds)\b(?: \w+)? (?:approve|release|submit)\w{0,3} "
+    r"(?:kar|karo|karna|karunga|karungi|karenge|karein|ho|hogi|hoga)\b"
 )
 _DELIVERED_BY_YOU = re.compile(r"\b(?:submit|approve|release|finish|complete|deliver)\w{0,3}\b")
 _NEXT_MILESTONE = re.compile(
