@@ -12,8 +12,8 @@ code refused a :class:`RetentionRules` given alone before its own start, naming
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 import attrs
 import pytest
@@ -33,6 +33,9 @@ from upwork_safety import (
 )
 from upwork_safety.errors import InvalidValueError, RulesError
 from upwork_safety.testing import factories
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 UTC = timezone.utc
 
