@@ -31,7 +31,7 @@ from upwork_safety import (
     jss,
     rules,
 )
-from upwork_safety.errors import InvalidValueError, RulesError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError, RulesError
 from upwork_safety.testing import factories
 
 if TYPE_CHECKING:
@@ -233,3 +233,22 @@ def test_a_rule_set_only_function_uses_a_later_rule_set_as_given() -> None:
         [], start=date(2024, 1, 1), end=date(2024, 1, 31), rules=WEEKLY_BY_DEFAULT
     )
     assert (WEEKLY_BY_DEFAULT, "weekly") == (run.rules, str(run.schedule))
+
+
+@pytest.mark.parametrize(
+    "wrong", [rules.HISTORY, rules.JSS_HISTORY, "flat"], ids=["platform", "jss", "str"]
+)
+def test_the_fee_of_a_contract_checks_rules_before_reading_a_schedule(wrong: object) -> None:
+    """Old code: a history of platform rules reached the contract's terms: AttributeError."""
+    contract = factories.finished_contract(started=date(2024, 1, 1))
+    calls = [
+        lambda: fees.service_fee(contract, on=date(2024, 2, 1), rules=wrong),  # type: ignore[arg-type]
+        lambda: fees.net_earnings(contract, on=date(2024, 2, 1), rules=wrong),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(InvalidTypeError) as refused:
+            call()
+        assert ("rules", "a ServiceFeeSchedule, a RuleHistory of them, or None") == (
+            refused.value.field,
+            refused.value.rule,
+        )
