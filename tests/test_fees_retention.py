@@ -92,20 +92,29 @@ def test_a_what_if_may_keep_everything():
     assert usd("12345.67") == fees.retention_allowance(usd("12345.67"), on=DAY, rules=everything)
 
 
-def test_a_what_if_rule_is_used_from_its_own_effective_day():
-    """The IT exporters' older 35%, with no monthly amount, as a what-if."""
+def test_a_what_if_rule_given_alone_is_used_for_any_day_and_a_history_from_its_first():
+    """The IT exporters' older 35%, with no monthly amount, as a what-if.
+
+    Given alone it applies to any day, before its own effective day too, as a
+    rule set of every family does; given as a history it starts on that day
+    and an earlier one is refused naming rules (review r26, review 3: it was
+    refused naming ``on``, the library's own history).
+    """
     older = fees.RetentionRules(
         effective=date(2023, 1, 1),
         share="35%",
         monthly_amount=usd("0.00"),
         source=rules.RuleSource("SEC news of 2023-10-23 (the limit before)"),
     )
+    for day in (date(2023, 6, 1), date(2022, 12, 31)):
+        assert usd("2800.00") == fees.retention_allowance(usd("8000.00"), on=day, rules=older)
+    dated = rules.RuleHistory("older retention", (older,))
     assert usd("2800.00") == fees.retention_allowance(
-        usd("8000.00"), on=date(2023, 6, 1), rules=older
+        usd("8000.00"), on=date(2023, 1, 1), rules=dated
     )
     with pytest.raises(RulesError) as refused:
-        fees.retention_allowance(usd("8000.00"), on=date(2022, 12, 31), rules=older)
-    assert ("on", "on or after 2023-01-01") == (refused.value.field, refused.value.rule)
+        fees.retention_allowance(usd("8000.00"), on=date(2022, 12, 31), rules=dated)
+    assert ("rules", "on or after 2023-01-01") == (refused.value.field, refused.value.rule)
 
 
 @pytest.mark.parametrize(

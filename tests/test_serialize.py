@@ -816,17 +816,28 @@ class _NotPublic:
 
 
 @pytest.mark.parametrize(
-    "value",
-    [object(), _NotPublic(), [Money("1", "USD"), object()], {"a": object()}, {1: "x"}, b"x"],
+    ("value", "field"),
+    [
+        (object(), "value"),
+        (_NotPublic(), "value"),
+        ([Money("1", "USD"), object()], "value[1]"),
+        ({"a": object()}, "value.a"),
+        ({1: "x"}, "value"),
+        (b"x", "value"),
+    ],
     ids=["object", "class", "in-list", "in-dict", "int-key", "bytes"],
 )
-def test_non_public_values_refused_on_writing(value):
-    """to_dict/to_json of something that is not a public value: InvalidTypeError naming it."""
+def test_non_public_values_refused_on_writing(value, field):
+    """to_dict/to_json of something that is not a public value: InvalidTypeError naming it.
+
+    Inside a list or dict, the field is its place (review r26, review 4).
+    """
     with pytest.raises(InvalidTypeError) as info:
         serialize.to_json(value)
-    assert "value" == info.value.field
-    with pytest.raises(InvalidTypeError):
+    assert field == info.value.field
+    with pytest.raises(InvalidTypeError) as written:
         serialize.to_dict(value)
+    assert field == written.value.field
 
 
 @pytest.mark.parametrize("number", [1.5, float("nan"), 1e16])
@@ -834,7 +845,7 @@ def test_floats_refused_on_writing(number):
     """A float in plain data is refused: no public value holds one, and encoders disagree on them."""
     with pytest.raises(InvalidTypeError) as info:
         serialize.to_json([number])
-    assert ("value", "not a float") == (info.value.field, info.value.rule)
+    assert ("value[0]", "not a float") == (info.value.field, info.value.rule)
 
 
 WRONG = [None, 5, "x", 2.5, object(), [1], {"a": 1}, b"\xff", Money("1", "USD")]

@@ -30,7 +30,12 @@ from upwork_safety.fees._fee_explanation import (
 )
 from upwork_safety.models import Contract, Payment, _before_start
 from upwork_safety.money import Money
-from upwork_safety.rules import SERVICE_FEE_HISTORY, RuleHistory, ServiceFeeSchedule
+from upwork_safety.rules import (
+    SERVICE_FEE_HISTORY,
+    RuleHistory,
+    ServiceFeeSchedule,
+    _given_rules,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -256,6 +261,8 @@ def _contract_fees(
     contract: Contract, *, on: date, rate: object, billed_before: object, rules: object
 ) -> list[ServiceFee]:
     chosen, field = rate_and_field(rate, contract)
+    # rules= is checked as every family's is, before any schedule of it is read.
+    _given_rules(rules, ServiceFeeSchedule)
     payments = _counted_payments(contract, on)
     fees = _charge_in_turn(
         payments,

@@ -37,7 +37,7 @@ from upwork_safety.rules import (
     RuleHistory,
     RuleSource,
     ServiceFeeSchedule,
-    _in_force_of,
+    _pick_rules,
 )
 
 __all__ = [
@@ -367,21 +367,12 @@ class ServiceFee(Steps):
 
 
 def _schedule(on: date, rules: object) -> ServiceFeeSchedule:
-    if rules is None:
-        return SERVICE_FEE_HISTORY.in_force(on)
-    if isinstance(rules, ServiceFeeSchedule):
-        return rules
-    if isinstance(rules, RuleHistory):
-        # A history given that starts after *on* names rules=, as every family's does.
-        chosen: object = _in_force_of(rules, SERVICE_FEE_HISTORY, on)
-        if isinstance(chosen, ServiceFeeSchedule):
-            return chosen
-    raise InvalidTypeError(
-        "rules must be a ServiceFeeSchedule, a RuleHistory of them, or None, "
-        f"not {type(rules).__name__}",
-        field="rules",
-        rule="a ServiceFeeSchedule or RuleHistory",
-    )
+    """The schedule for *on*, as every family resolves its ``rules=`` (:func:`_pick_rules`).
+
+    A schedule given is used as given for any day; a history given that
+    starts after *on* is refused naming ``rules``.
+    """
+    return _pick_rules(rules, ServiceFeeSchedule, SERVICE_FEE_HISTORY, on)
 
 
 def explain(

@@ -13,7 +13,6 @@ from upwork_safety.rules import (
     RetentionRules,
     RuleHistory,
     _pick_rules,
-    _refuse_before,
 )
 
 if TYPE_CHECKING:
@@ -52,9 +51,11 @@ def retention_allowance(
             refused, and for October 2023 pass only the proceeds from the
             23rd (the library's reading: the sources do not say how the
             first, partial month is counted).
-        rules: Your own :class:`RetentionRules` (a
-            what-if), in force on *on*; by default the rule in force on
-            *on* (:data:`RETENTION_HISTORY`).
+        rules: Your own :class:`RetentionRules` (a what-if), used as
+            given whatever *on* is, before its own ``effective`` too; or a
+            :class:`~upwork_safety.rules.RuleHistory` of them, which
+            gives the rule set in force on *on*.  By default the rule in
+            force on *on* (:data:`RETENTION_HISTORY`).
 
     Returns:
         The most you may keep in US dollars that month; the rest of
@@ -63,8 +64,9 @@ def retention_allowance(
     Raises:
         CurrencyMismatchError: *proceeds* is not in US dollars.
         InvalidValueError: Negative proceeds, or a fraction of a cent.
-        RulesError: *on* is before the rules take effect (the first
-            preset's 2023-10-23, or your own *rules*' ``effective``).
+        RulesError: *on* is before the rules take effect: the first
+            preset's 2023-10-23 (``field`` ``"on"``), or the first day
+            of the history given as *rules* (``field`` ``"rules"``).
         InvalidTypeError: An argument of the wrong type.
 
     >>> from datetime import date
@@ -80,15 +82,8 @@ def retention_allowance(
     """
     money = whole_cents(require_money(proceeds, "proceeds"), "proceeds")
     day = utc_day(on, "on")
+    # A rule set given alone is used as given for any day, as in every family.
     chosen = _pick_rules(rules, RetentionRules, RETENTION_HISTORY, day)
-    # Your own rule set given alone starts on its effective day, as a history on its first.
-    _refuse_before(
-        chosen.effective,
-        day,
-        known=RETENTION_HISTORY.name,
-        what="on",
-        remedy="the RetentionRules given as rules= start on their effective day",
-    )
     floor = chosen.monthly_amount
     if money.currency != floor.currency:
         raise CurrencyMismatchError(

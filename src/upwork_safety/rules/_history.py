@@ -233,6 +233,13 @@ def _in_force_of(
     history given that starts after *on* is refused naming *field* (the
     argument it came from), since the caller did pass rules: the history
     does not cover a day it is asked about.
+
+    A single rule set given is used as given for every day, before its own
+    ``effective`` too: it is a what-if ("these fees on that payment"), and
+    an ``attrs.evolve`` of a preset keeps the preset's ``effective``.  A
+    caller who means it to start on a day gives a history.  This is the
+    one place that rule is decided, for every family (review r26, review 3:
+    the retention rules alone used to refuse such a day, naming ``on``).
     """
     if given is None:
         return default.in_force(on, what=what)

@@ -68,7 +68,14 @@ from upwork_safety.errors import (
 from upwork_safety.money import unicode_text
 from upwork_safety.serialize import _fast, _fused
 from upwork_safety.serialize._hooks import make_converter
-from upwork_safety.serialize._problems import LIMIT, complete, key_path, problems
+from upwork_safety.serialize._problems import (
+    LIMIT,
+    Written,
+    complete,
+    key_path,
+    problems,
+    written_error,
+)
 from upwork_safety.serialize._strict import (
     MAX_JSON_INT_DIGITS,
     RefusedError,
@@ -158,11 +165,22 @@ def to_dict(value: Any, *, omit_defaults: bool = True) -> Any:
             or plain data (e.g. an arbitrary object, or a float: numbers are
             written from ``Decimal`` and ``int``), naming its type; or
             *omit_defaults* is not a ``bool``.
+        InvalidValueError: *value* holds a naive datetime (a moment is
+            written with its UTC offset) or a ``Decimal`` no reader takes
+            back (NaN, an absurd exponent).
+
+    A refused value inside *value* is named by its place, the reader's
+    path with ``$`` read as ``value``: the error's ``field`` is
+    ``"value.inner.at"``, ``"value[0]"`` or ``"value['a b']"`` (and its
+    message starts with it); ``"value"`` is *value* itself.
     """
     writer = _writer(omit_defaults)
     with _collector_paused():
         try:
-            return writer.unstructure(value)
+            try:
+                return writer.unstructure(value)
+            except Written as exc:  # a refusal inside value: it names its place
+                raise written_error(exc) from None
         except RecursionError:  # only plain data nests this deep, or holds itself
             raise InvalidTypeError(
                 "cannot serialise data nested this deeply (or a list or dict that holds itself)",

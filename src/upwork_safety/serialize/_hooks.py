@@ -20,7 +20,10 @@ the invariants live; nothing here skips a constructor.
 Writing omits every field that holds its default exactly (same value and
 same text), which the readers fill in again; leaf values are written by
 :mod:`upwork_safety._render`, the one set of rules shared with the CLI and
-the reports.
+the reports.  A value a writer refuses (a naive datetime, a float) is
+noted with the field, index or key it is under as the refusal leaves each
+object, list and dict, as cattrs notes a reading error, so the refusal
+names its place by the readers' own walk (:mod:`._problems`).
 """
 
 from __future__ import annotations
@@ -49,7 +52,15 @@ from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits
 from upwork_safety.serialize import _fused, _strict
-from upwork_safety.serialize._problems import LIMIT, ItemsError, tally
+from upwork_safety.serialize._problems import (
+    LIMIT,
+    ItemsError,
+    Written,
+    place,
+    placed,
+    refused_by_writer,
+    tally,
+)
 from upwork_safety.serialize._strict import RefusedError, type_name
 
 if TYPE_CHECKING:
@@ -217,12 +228,14 @@ def _rest(value: list[object], start: int, shape: type | None) -> tuple[int, boo
     return wrong, wrong == len(value) - start
 
 
+def _note(index: int | str, t: object) -> cattrs.IterableValidationNote:
+    """The note that an error is at *index* (a list's, or a dict's key) of a *t*."""
+    return cattrs.IterableValidationNote(f"{t} @ index {index}", index, t)
+
+
 def _noted(exc: Exception, index: int, t: object) -> Exception:
     # Exception.add_note() is 3.11+; cattrs reads __notes__ either way.
-    exc.__notes__ = [  # type: ignore[attr-defined]
-        *getattr(exc, "__notes__", ()),
-        cattrs.IterableValidationNote(f"Structuring {t} @ index {index}", index, t),
-    ]
+    exc.__notes__ = [*getattr(exc, "__notes__", ()), _note(index, t)]  # type: ignore[attr-defined]
     return exc
 
 
@@ -406,17 +419,44 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
             _exact_default(a, conv.unstructure if a.type is None else _writer_of(conv, a.type))
             for a in fields
         ]
-    write: Any = make_dict_unstructure_fn_from_attrs(
+    generated: Any = make_dict_unstructure_fn_from_attrs(
         fields, cls, conv, _cattrs_omit_if_default=conv.omit_if_default
     )
     tag = _EVENT_NAMES.get(cls)
-    if tag is None:
-        return write
+    write = generated
+    if tag is not None:
 
-    def write_tagged(event: object) -> dict[str, object]:
-        return {TAG: tag, **write(event)}
+        def write_tagged(event: object) -> dict[str, object]:
+            return {TAG: tag, **generated(event)}
 
-    return write_tagged
+        write = write_tagged
+
+    def write_placed(value: object) -> dict[str, object]:
+        try:
+            return write(value)  # type: ignore[no-any-return]
+        except (UpworkSafetyError, Written) as exc:
+            if not refused_by_writer(exc):
+                raise
+            raise place(exc, value, cls, _field_parts(conv, cls, value), _field_note) from None
+
+    return write_placed
+
+
+def _field_parts(
+    conv: cattrs.Converter, cls: type, value: object
+) -> typing.Iterator[tuple[object, object, Any]]:
+    """*value*'s fields as :func:`~._problems.place` takes them: name, value, writer.
+
+    Each field's writer is the one cattrs' generated writer uses: its type's
+    hook, or the value's own type's for an untyped field.
+    """
+    for a in _fields(cls):
+        write = conv.unstructure if a.type is None else conv.get_unstructure_hook(a.type)
+        yield a.name, getattr(value, a.name), write
+
+
+def _field_note(name: object) -> cattrs.AttributeValidationNote:
+    return cattrs.AttributeValidationNote(f"Unstructuring field {name}", str(name), None)
 
 
 def _declared(t: Any) -> bool:
@@ -435,16 +475,16 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
     hook = conv.get_unstructure_hook(args[0]) if homogeneous and _declared(args[0]) else None
     if hook is identity:
         return list
-    if hook is None:
-        by_value = conv.unstructure
-
-        def write_any(value: typing.Iterable[object]) -> list[object]:
-            return [by_value(item) for item in value]
-
-        return write_any
+    write_item = conv.unstructure if hook is None else hook
 
     def write(value: typing.Iterable[object]) -> list[object]:
-        return [hook(item) for item in value]
+        try:
+            return [write_item(each) for each in value]
+        except (UpworkSafetyError, Written) as exc:
+            if not refused_by_writer(exc):
+                raise
+            parts = ((index, each, write_item) for index, each in enumerate(value))
+            raise place(exc, value, t, parts, lambda index: _note(index, t)) from None
 
     return write
 
@@ -471,7 +511,12 @@ def _mapping_writer(conv: cattrs.Converter) -> Any:
                     field="value",
                     rule="str keys",
                 )
-            result[key] = conv.unstructure(item)
+            try:
+                result[key] = conv.unstructure(item)
+            except (UpworkSafetyError, Written) as exc:
+                if not refused_by_writer(exc):
+                    raise
+                raise placed(exc, _note(key, dict), value, dict) from None
         return result
 
     return write

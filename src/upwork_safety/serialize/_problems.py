@@ -7,20 +7,33 @@ the first :data:`LIMIT` and counting the rest, so neither the collection
 nor the message grows with a hostile document.  Paths come from the notes
 and from the errors' own attributes (``where`` of a refused leaf, ``field``
 of a library error raised by a constructor); no message text is read.
+
+The writers build the same tree for a value they refuse (:class:`Written`),
+so a refusal names where the value is by the same walk
+(:func:`written_error`).
 """
 
 from __future__ import annotations
 
 import heapq
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import cattrs
 
 from upwork_safety._display import shown
-from upwork_safety.errors import MAX_PROBLEMS, Problem, UpworkSafetyError
+from upwork_safety.errors import (
+    MAX_PROBLEMS,
+    InvalidTypeError,
+    InvalidValueError,
+    Problem,
+    UpworkSafetyError,
+)
 from upwork_safety.models import Escrow
 from upwork_safety.serialize._strict import RefusedError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 #: The longest problem line kept; a longer message is cut, so a hostile value
 #: quoted in a message cannot make the error large.
@@ -192,3 +205,94 @@ def _line(exc: BaseException, path: str, owner: type | None) -> Problem:
     if len(message) > room:
         message = message[: max(room - 1, 0)] + "…"
     return Problem(path, message, rule=rule)
+
+
+# --------------------------------------------------------------------------- writing
+
+#: The argument every writer refusal names: ``to_dict``'s and ``to_json``'s *value*.
+WRITTEN_FIELD = "value"
+
+
+class Written(cattrs.ClassValidationError):
+    """A writer's refusal inside a value, noted with the field, index or key it is under.
+
+    The writers of objects, lists and dicts wrap a refusal from inside them
+    in one of these, its note naming where (as cattrs notes reading errors),
+    so :func:`written_error` finds the path by the reader's own walk.
+
+    Attributes:
+        value: The object, list or dict whose writer wrapped the refusal:
+            the writer one level up finds it among its parts by identity,
+            without writing anything again.
+    """
+
+    value: object
+
+
+def refused_by_writer(exc: BaseException) -> bool:
+    """Whether *exc* is a writer's refusal of a value (``field`` ``"value"``), placed or not."""
+    if isinstance(exc, Written):
+        return True
+    return type(exc) in {InvalidTypeError, InvalidValueError} and (
+        getattr(exc, "field", None) == WRITTEN_FIELD
+    )
+
+
+def placed(exc: Exception, note: object, value: object, cl: Any) -> Written:
+    """*exc* (a writer's refusal) noted as under *note* (``None``: *value* itself) of *value*."""
+    if note is not None:
+        # Exception.add_note() is 3.11+; cattrs reads __notes__ either way.
+        exc.__notes__ = [*getattr(exc, "__notes__", ()), note]  # type: ignore[attr-defined]
+    written = Written(f"While unstructuring {cl!r}", [exc], cl)
+    written.value = value
+    return written
+
+
+def place(
+    exc: Exception,
+    value: object,
+    cl: Any,
+    parts: Iterable[tuple[Any, object, Callable[[Any], object]]],
+    note: Callable[[Any], object],
+) -> Written:
+    """*exc*, a refusal from writing *value*, placed under the part it came from.
+
+    *parts* are *value*'s ``(key, part, writer)`` in the order they are
+    written, and ``note(key)`` the note naming a key.  A refusal already
+    placed below came from the part that is its ``value``; a bare one (a
+    leaf writer's) from the first part whose writer refuses it when written
+    again, which costs nothing below that part, where nothing is placed.
+    Else it is placed at *value* itself.
+    """
+    if isinstance(exc, Written):
+        for key, part, _ in parts:
+            if part is exc.value:
+                return placed(exc, note(key), value, cl)
+    else:
+        for key, part, write in parts:
+            try:
+                write(part)
+            except (UpworkSafetyError, Written) as inner:  # noqa: PERF203  (a refusal is looked for)
+                if refused_by_writer(inner):
+                    return placed(inner, note(key), value, cl)
+    return placed(exc, None, value, cl)
+
+
+def written_error(exc: Written) -> UpworkSafetyError:
+    """The refusal inside *exc*, its ``field`` the value's place (``value.inner.at``).
+
+    The path is the reader's (:func:`problems`: ``$.inner.at``, ``$[0]``,
+    ``$['a b']``) with ``$`` read as the argument, ``value``; the error is
+    of the refusal's own class, with its rule, and its message starts with
+    the place.
+    """
+    (found,), _ = problems(exc)
+    inner: BaseException = exc
+    while isinstance(inner, cattrs.BaseValidationError):
+        inner = inner.exceptions[0]
+    leaf = cast("UpworkSafetyError", inner)  # refused_by_writer placed only these
+    path = found.path or "$"
+    if path == "$":
+        return leaf  # value itself: named "value" already
+    field = WRITTEN_FIELD + path[1:]
+    return type(leaf)(f"{field}: {leaf}", field=field, rule=leaf.rule)
