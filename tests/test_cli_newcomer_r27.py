@@ -1,0 +1,79 @@
+"""Review r27, newcomer pass: the command line passes on the library's own words.
+
+Each test runs the command line in-process and checks the exit status and
+the fields of its one-line refusal, not the whole message.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from upwork_safety._decimals import fraction
+from upwork_safety.cli import main
+from upwork_safety.errors import InvalidValueError
+
+
+def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    """The lines on stderr of *argv*, refused by argparse with exit status 2 and no output."""
+    out = io.StringIO()
+    with pytest.raises(SystemExit) as stopped:
+        main(list(argv), out=out)
+    assert (2, "") == (stopped.value.code, out.getvalue())
+    return capsys.readouterr().err.strip().splitlines()
+
+
+def library_says(text: str) -> str:
+    """The library's own refusal of *text* as a rate."""
+    with pytest.raises(InvalidValueError) as caught:
+        fraction(text, "the rate")
+    return str(caught.value)
+
+
+# --------------------------------------------------------------------------- finding 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "option", "text"),
+    [
+        (["withdraw", "900", "--rate", "280", "--spread", "150%"], "--spread", "150%"),
+        (["fees", "500", "--on", "2025-06-02", "--fee-rate", "12"], "--fee-rate", "12"),
+        (["withdraw", "900", "--rate", "280", "--spread", "payoneer=1"], "--spread", "1"),
+        (["fees", "500", "--fee-rate", "0.1.2"], "--fee-rate", "0.1.2"),
+        (["fees", "500", "--fee-rate=-1%"], "--fee-rate", "-1%"),
+    ],
+)
+def test_a_refused_rate_is_refused_in_the_librarys_words(capsys, argv, option, text):
+    """``150%`` is out of range, not "not a rate"; ``12`` keeps the hint to write 0.12."""
+    (line,) = refused(capsys, *argv)
+    assert line.endswith(f"error: argument {option}: {library_says(text)}")
+    assert "is not a rate" not in line
+
+
+def test_a_whole_percentage_gets_the_fraction_to_write(capsys):
+    """``--fee-rate 12`` says what to write for 12%, as the library does."""
+    (line,) = refused(capsys, "fees", "500", "--on", "2025-06-02", "--fee-rate", "12")
+    assert "(for 12% write 0.12 or '12%')" in line
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["withdraw", "900", "--rate", "280", "--spread", "-1%"],
+        ["fees", "500", "--fee-rate", "-1%"],
+        ["statement", "x.csv", "--audit", "--fee-rate", "-5%"],
+    ],
+)
+def test_a_negative_rate_is_read_as_a_value_and_refused_by_its_rule(capsys, argv):
+    """``--spread -1%`` was argparse's "expected one argument": now the negative rate is refused."""
+    (line,) = refused(capsys, *argv)
+    assert "expected one argument" not in line
+    assert argv[-2] in line
+    assert line.endswith(f": {library_says(argv[-1])}")
+
+
+def test_a_value_starting_with_a_dash_and_a_digit_is_never_an_option(capsys):
+    """The amount ``-5%`` is refused as an amount, not taken for an unknown option."""
+    (line,) = refused(capsys, "fees", "-5%")
+    assert "argument amount: '-5%' is not an amount" in line
