@@ -7,12 +7,19 @@ the fields of its one-line refusal, not the whole message.
 from __future__ import annotations
 
 import io
+import json
+from pathlib import Path
 
 import pytest
 
+from _history_files import history_file
+from upwork_safety._cli._context import CLIError, only_with
 from upwork_safety._decimals import fraction
 from upwork_safety.cli import main
 from upwork_safety.errors import InvalidValueError
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
+REPORT_CSV = EXAMPLES / "synthetic-transactions-report.csv"
 
 
 def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
@@ -77,3 +84,63 @@ def test_a_value_starting_with_a_dash_and_a_digit_is_never_an_option(capsys):
     """The amount ``-5%`` is refused as an amount, not taken for an unknown option."""
     (line,) = refused(capsys, "fees", "-5%")
     assert "argument amount: '-5%' is not an amount" in line
+
+
+# --------------------------------------------------------------------------- finding 2
+
+
+def failed(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    """The lines on stderr of *argv*, refused by the command with exit status 2 and no output."""
+    out = io.StringIO()
+    assert 2 == main(list(argv), out=out)
+    assert "" == out.getvalue()
+    return capsys.readouterr().err.strip().splitlines()
+
+
+@pytest.mark.parametrize(
+    "options", [["--days", "30"], ["--step", "3"], ["--days", "30", "--step", "3"]]
+)
+def test_timeline_options_without_the_timeline_are_refused(tmp_path, capsys, options):
+    """``jss --days/--step`` without ``--timeline`` did nothing, silently: now refused."""
+    path = str(history_file(tmp_path))
+    (line,) = failed(capsys, "jss", path, "--as-of", "2025-06-30", *options)
+    assert line.startswith("upwork-safety jss: error: --days and --step")
+    assert line.endswith("add --timeline")
+
+
+def test_timeline_options_with_the_timeline_shape_it(tmp_path):
+    """With ``--timeline`` they are used, and left out they default to 365 and 7 days."""
+    path = str(history_file(tmp_path))
+
+    def on(*options: str) -> list[str]:
+        out = io.StringIO()
+        assert 0 == main(
+            ["jss", path, "--as-of", "2025-06-30", "--json", "--timeline", *options], out=out
+        )
+        return [point["on"] for point in json.loads(out.getvalue())["timeline"]]
+
+    assert ["2025-06-02", "2025-06-16", "2025-06-30"] == on("--days", "28", "--step", "14")
+    default = on()
+    assert (53, "2024-07-01", "2025-06-30") == (len(default), default[0], default[-1])
+
+
+def test_the_audits_rates_are_refused_without_the_audit_by_the_same_helper(capsys):
+    """``statement --fee-rate`` without ``--audit``: the one rule, worded as before."""
+    (line,) = failed(capsys, "statement", str(REPORT_CSV), "--fee-rate", "15%")
+    assert line.endswith("error: --fee-rate and --contract-rate are the audit's: add --audit")
+
+
+@pytest.mark.parametrize(
+    ("options", "said"),
+    [
+        (("--a",), "--a is the x's: add --x"),
+        (("--a", "--b"), "--a and --b are the x's: add --x"),
+        (("--a", "--b", "--c"), "--a, --b and --c are the x's: add --x"),
+    ],
+)
+def test_only_with_names_every_option_and_the_flag(options, said):
+    """The one helper for options that do nothing without a flag; nothing when not given."""
+    only_with("--x", "the x's", options, given=False)
+    with pytest.raises(CLIError) as caught:
+        only_with("--x", "the x's", options, given=True)
+    assert said == str(caught.value)

@@ -21,7 +21,14 @@ if TYPE_CHECKING:
     from upwork_safety.models import Contract
     from upwork_safety.statements import Statement
 
-__all__ = ["CLIError", "Context", "contracts_from_json", "options_for", "problems_error"]
+__all__ = [
+    "CLIError",
+    "Context",
+    "contracts_from_json",
+    "only_with",
+    "options_for",
+    "problems_error",
+]
 
 
 class CLIError(Exception):
@@ -35,6 +42,19 @@ class CLIError(Exception):
     def __init__(self, message: str, details: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.details = tuple(details)
+
+
+def only_with(flag: str, owner: str, options: Sequence[str], *, given: bool) -> None:
+    """Refuse *options*, which only *flag* uses, when *given* without it: they would do nothing.
+
+    An option ignored without a word reads as one that worked: ``statement
+    --fee-rate`` without ``--audit`` (review r21 L2), ``jss --days`` without
+    ``--timeline`` (newcomer r27 2).  *owner* names what *flag* adds (``the
+    audit's``); the refusal names every one of *options* and the flag to add.
+    """
+    if given:
+        names = " and ".join([", ".join(options[:-1]), options[-1]] if options[1:] else options)
+        raise CLIError(f"{names} {'are' if options[1:] else 'is'} {owner}: add {flag}")
 
 
 @contextmanager
