@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from _history_files import history_file
+from upwork_safety import statements
 from upwork_safety._cli._context import CLIError, only_with
 from upwork_safety._decimals import fraction
 from upwork_safety.cli import main
-from upwork_safety.errors import InvalidValueError
+from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.statements import StatementFormat
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 REPORT_CSV = EXAMPLES / "synthetic-transactions-report.csv"
@@ -144,3 +146,62 @@ def test_only_with_names_every_option_and_the_flag(options, said):
     with pytest.raises(CLIError) as caught:
         only_with("--x", "the x's", options, given=True)
     assert said == str(caught.value)
+
+
+# --------------------------------------------------------------------------- finding 3
+
+
+@pytest.mark.parametrize("command", ["jss", "check"])
+@pytest.mark.parametrize(
+    ("name", "export"),
+    [
+        ("synthetic-transactions-report.csv", StatementFormat.TRANSACTIONS_REPORT),
+        ("synthetic-transaction-history.csv", StatementFormat.TRANSACTION_HISTORY),
+        ("synthetic-weekly-summary.csv", StatementFormat.WEEKLY_SUMMARY),
+    ],
+)
+def test_an_export_given_for_contracts_is_named_and_statement_suggested(
+    tmp_path, capsys, command, name, export
+):
+    """A CSV export was "not valid JSON: Extra data": now the export and what to do with it."""
+    path = tmp_path / "my export.csv"
+    path.write_bytes((EXAMPLES / name).read_bytes())
+    head, *details = failed(capsys, command, str(path))
+    assert head.startswith(f"upwork-safety {command}: error: {path}: ")
+    assert f"Upwork CSV export (a {export.title})" in head
+    assert "not valid JSON" not in "\n".join([head, *details])
+    assert f"upwork-safety statement '{path}'" in details[0]  # quoted for the shell
+    assert "statements.to_contracts" in details[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not json",
+        "x.csv\n",
+        "Date,Amount\n2025-01-01,5\n",
+        "Date;Contract;Hours;Amount;Payment type\n",
+    ],
+)
+def test_a_file_that_is_no_export_keeps_the_json_readers_problem(tmp_path, capsys, text):
+    """Only a known export's header is named: other bad files get the JSON reader's words."""
+    path = tmp_path / "bad.json"
+    path.write_text(text, "utf-8")
+    head, *details = failed(capsys, "jss", str(path))
+    assert head.endswith(f"{path}: 1 problem:")
+    assert ["$: not valid JSON"] == [line.strip()[: len("$: not valid JSON")] for line in details]
+
+
+def test_format_of_names_the_export_parse_reads():
+    """``statements.format_of`` answers as ``parse`` reads, without reading the rows."""
+    for name in ("synthetic-transactions-report.csv", "synthetic-weekly-summary.csv"):
+        text = (EXAMPLES / name).read_text("utf-8")
+        assert statements.parse(text).format is statements.format_of(text)
+    header = "Date,Contract,Hours,Amount,Payment type\n"
+    assert StatementFormat.WEEKLY_SUMMARY is statements.format_of(f"\n sep=,\n{header}bad row\n")
+    assert StatementFormat.WEEKLY_SUMMARY is statements.format_of([header, "bad row\n"])
+    assert statements.format_of("") is None
+    assert statements.format_of('[{"id": "c1"}]') is None
+    assert statements.format_of("x" * (statements.MAX_LINE_CHARS + 5)) is None
+    with pytest.raises(InvalidTypeError):
+        statements.format_of(b"Date,Amount\n")  # type: ignore[arg-type]

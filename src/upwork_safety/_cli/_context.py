@@ -7,6 +7,7 @@ Commands never print, open files or read the clock themselves: the
 
 from __future__ import annotations
 
+import shlex
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -108,10 +109,38 @@ def contracts_from_json(path: str, text: str) -> list[Contract]:
         else:
             contracts = [serialize.from_json(Contract, text)]
     except InvalidDataError as error:
-        raise problems_error(path, error) from None
+        raise _export_error(path, text) or problems_error(path, error) from None
     if not contracts:
         raise CLIError(f"{path}: the file holds an empty list; expected contracts")
     return contracts
+
+
+def _export_error(path: str, text: str) -> CLIError | None:
+    """The refusal of an Upwork CSV export given where contracts were expected, or ``None``.
+
+    A newcomer's likeliest wrong file is their export (newcomer r27 3): the
+    JSON reader's "Extra data: line 1 column 7" did not say so.  Whether
+    *text* is one is :func:`upwork_safety.statements.format_of`'s answer,
+    the rule :func:`~upwork_safety.statements.parse` recognises exports by.
+    """
+    from upwork_safety import statements
+
+    try:
+        export = statements.format_of(text)
+    except UpworkSafetyError:  # the text is not even one to look for an export's header in
+        return None
+    if export is None:
+        return None
+    return CLIError(
+        f"{path}: this is an Upwork CSV export (a {export.title}), not a JSON file of contracts",
+        [
+            f"  Read it with: upwork-safety statement {shlex.quote(path)}",
+            (
+                "  For contracts from it, use statements.to_contracts in Python and write "
+                "them with serialize.to_json"
+            ),
+        ],
+    )
 
 
 class Context:
