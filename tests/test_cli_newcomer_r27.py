@@ -17,7 +17,7 @@ from upwork_safety import statements
 from upwork_safety._cli._context import CLIError, only_with
 from upwork_safety._decimals import fraction
 from upwork_safety.cli import main
-from upwork_safety.errors import InvalidTypeError, InvalidValueError
+from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
 from upwork_safety.statements import StatementFormat
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
@@ -205,3 +205,55 @@ def test_format_of_names_the_export_parse_reads():
     assert statements.format_of("x" * (statements.MAX_LINE_CHARS + 5)) is None
     with pytest.raises(InvalidTypeError):
         statements.format_of(b"Date,Amount\n")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- finding 4
+
+#: A Transaction History with two rows of type words the library does not know,
+#: newest first as Upwork writes it: by date, line 3 comes before line 2.
+UNKNOWN_WORDS = (
+    "Date,Ref ID,Type,Description,Agency,Freelancer,Team,Account Name,PO,Amount,"
+    "Amount in local currency,Currency,Balance\n"
+    "2024-08-07,900003,Expense,Tools,,,Initech,,,5.00,,,430.00\n"
+    "2024-08-06,900002,Referral Bonus,Referral,,,Initech,,,25.00,,,425.00\n"
+    "2024-08-05,900001,Fixed Price,Invoice,,,Initech,,,400.00,,,400.00\n"
+)
+
+
+def test_an_unknown_type_word_says_how_to_read_it_in_python():
+    """``parse``'s problem named no ``unknown_types="other"``; only the CLI's hint did."""
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(UNKNOWN_WORDS)
+    problems = caught.value.problems
+    assert [(2, statements.UNKNOWN_TYPE_RULE), (3, statements.UNKNOWN_TYPE_RULE)] == [
+        (p.line, p.rule) for p in problems
+    ]
+    assert all('unknown_types="other"' in p.message for p in problems)
+    assert all("--unknown-types other" in p.message for p in problems)
+
+
+def test_the_cli_shows_the_librarys_hint_once_per_problem(tmp_path, capsys):
+    """The command line adds no second hint: the library's names its option."""
+    path = tmp_path / "words.csv"
+    path.write_text(UNKNOWN_WORDS, "utf-8")
+    head, *details = failed(capsys, "statement", str(path))
+    assert head.endswith("2 problems:")
+    assert 2 == len(details)
+    assert all("--unknown-types other" in line for line in details)
+
+
+def test_a_weekly_summarys_unknown_word_is_always_refused_and_says_no_such_hint():
+    """A weekly summary's rows are earnings: ``unknown_types="other"`` does not read them."""
+    text = "Date,Contract,Hours,Amount,Payment type\n2024-09-02,Logo (38100002),,150.00,Tip\n"
+    with pytest.raises(InvalidDataError) as caught:
+        statements.parse(text, unknown_types="other")
+    (problem,) = caught.value.problems
+    assert statements.UNKNOWN_TYPE_RULE == problem.rule
+    assert "unknown_types" not in problem.message
+
+
+def test_the_summary_note_lists_the_unknown_rows_lines_in_ascending_order():
+    """The note read "lines 3, 2" (by date); now in the file's order, words too."""
+    statement = statements.parse(UNKNOWN_WORDS, unknown_types="other")
+    (note,) = [n for n in statements.summarize(statement).notes if "does not know" in n]
+    assert "('Expense', 'Referral Bonus'; lines 2, 3)" in note
