@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import date
 from pathlib import Path
 
+import attrs
 import pytest
 
 from _history_files import history_file
-from upwork_safety import statements
+from upwork_safety import ExchangeRate, Money, fees, statements
 from upwork_safety._cli._context import CLIError, only_with
 from upwork_safety._decimals import fraction
 from upwork_safety.cli import main
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
+from upwork_safety.fees import _common
 from upwork_safety.statements import StatementFormat
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
@@ -257,3 +260,54 @@ def test_the_summary_note_lists_the_unknown_rows_lines_in_ascending_order():
     statement = statements.parse(UNKNOWN_WORDS, unknown_types="other")
     (note,) = [n for n in statements.summarize(statement).notes if "does not know" in n]
     assert "('Expense', 'Referral Bonus'; lines 2, 3)" in note
+
+
+# --------------------------------------------------------------------------- finding 5
+
+USD900 = Money("900.00", "USD")
+SBP = ExchangeRate("USD", "PKR", "280.00", as_of=date(2025, 6, 2), source="test")
+SHOWN = ExchangeRate("USD", "PKR", "277.20", as_of=date(2025, 6, 2), source="Upwork")
+
+
+@pytest.mark.parametrize(
+    "name", ["Direct to Local Bank", "direct to local bank", "Direct to Local Bank (PKR)"]
+)
+def test_a_method_is_named_as_upwork_and_the_docs_name_it(name):
+    """ "Direct to Local Bank", as the docs write it, was refused; only one method has it."""
+    by_name = fees.quote_withdrawal(USD900, name, reference_rate=SBP, offered_rate=SHOWN)
+    by_key = fees.quote_withdrawal(
+        USD900, "direct_to_local_bank", reference_rate=SBP, offered_rate=SHOWN
+    )
+    assert fees.DIRECT_TO_LOCAL_BANK == by_name.method
+    assert by_key == by_name
+
+
+def test_a_comparison_keyed_by_the_bare_name_is_keyed_by_that_method():
+    """``offered_rates={"Direct to Local Bank": …}``: the same rule as ``quote_withdrawal``."""
+    comparison = fees.compare_withdrawals(
+        USD900, reference_rate=SBP, offered_rates={"Direct to Local Bank": SHOWN}
+    )
+    keyed = fees.compare_withdrawals(
+        USD900, reference_rate=SBP, offered_rates={"direct_to_local_bank": SHOWN}
+    )
+    assert keyed == comparison
+
+
+def test_an_unknown_method_lists_the_names_users_see_and_the_keys():
+    """The refusal listed only keys; now each method's name and its key."""
+    with pytest.raises(InvalidValueError) as caught:
+        fees.quote_withdrawal(USD900, "JazzCash", reference_rate=SBP)
+    said = str(caught.value)
+    assert ("method", "a known withdrawal method") == (caught.value.field, caught.value.rule)
+    for method in fees.PAKISTAN_METHODS:
+        assert f"{method.name!r} (key {method.key!r})" in said
+
+
+def test_a_bare_name_two_methods_share_is_refused(monkeypatch):
+    """Accepted only when one method has it: two "Bank (…)" methods make it ambiguous."""
+    usd = attrs.evolve(fees.DIRECT_TO_LOCAL_BANK, key="bank_usd", name="Direct to Local Bank (USD)")
+    monkeypatch.setattr(_common, "PAKISTAN_METHODS", (fees.DIRECT_TO_LOCAL_BANK, usd))
+    with pytest.raises(InvalidValueError) as caught:
+        _common.resolve_method("Direct to Local Bank", "method")
+    assert "names 2 methods" in str(caught.value)
+    assert usd is _common.resolve_method("Direct to Local Bank (USD)", "method")
