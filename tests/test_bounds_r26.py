@@ -153,7 +153,8 @@ class TestSignedZeroRate:
         err = capsys.readouterr().err
         assert 2 == stopped.value.code
         option = argv[-3] if argv[0] == "withdraw" else argv[-1]
-        assert f"argument {option.split('=')[0]}: '-0%' is not a rate" in err
+        assert f"argument {option.split('=')[0]}: the rate is a fraction" in err
+        assert "got '-0%'" in err
 
 
 def test_no_platform_rule_bounds_a_time_entry() -> None:

@@ -759,15 +759,19 @@ def test_a_rate_that_is_no_plain_number_is_not_repeated_in_the_example(given):
 
 
 def test_compare_lists_the_keys_when_a_key_names_no_method():
-    """A display name or a typo as a key is refused with the compared methods' keys listed."""
+    """A typo as a key is refused with the compared methods' keys listed.
+
+    The display name without its "(PKR)" names the method since review r27
+    (newcomer 5): a misspelt one is refused.
+    """
     with pytest.raises(InvalidValueError) as info:
         fees.compare_withdrawals(
             usd("499.07"),
             reference_rate=RATE,
             methods=("direct_to_local_bank", "payoneer"),
-            offered_rates={"Direct to Local Bank": SHOWN},
+            offered_rates={"Direct to Local Bnk": SHOWN},
         )
-    assert ("offered_rates['Direct to Local Bank']", "a compared method") == (
+    assert ("offered_rates['Direct to Local Bnk']", "a compared method") == (
         info.value.field,
         info.value.rule,
     )

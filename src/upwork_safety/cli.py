@@ -55,6 +55,11 @@ MAX_JSON_BYTES = 10_000_000
 _CHUNK = 1 << 16
 
 
+#: What looks like a negative number to the command line's parsers: a "-" and a
+#: digit, or "-." and a digit.
+_NEGATIVE_NUMBER = re.compile(r"-\.?\d")
+
+
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line on stderr, exit status 2.
 
@@ -69,6 +74,12 @@ class _Parser(argparse.ArgumentParser):
         self.register("action", None, Once)
         self.register("action", "store", Once)
         self.register("action", "parsers", _Commands)
+        # A value that starts with "-" and a digit (``--spread -1%``, ``-1e-2``) is a
+        # value, never an option (no option here starts with a digit): argparse took only
+        # plain negative numbers so, and refused the rest with "expected one argument",
+        # which hid the rule the value breaks (newcomer r27 1).  Newer argparse versions
+        # use this pattern themselves; this makes every supported Python read it so.
+        self._negative_number_matcher = _NEGATIVE_NUMBER
 
     def error(self, message: str) -> NoReturn:
         # argparse quotes some arguments raw (unrecognized arguments): escaped here.
@@ -235,16 +246,9 @@ def _read_statement(
         where = _first_bad_byte(path, 4 * statements.MAX_CHARS + len(codecs.BOM_UTF8))
         raise CLIError(_not_utf8(path, start, at=where)) from None
     except InvalidDataError as exc:
-        error = problems_error(path, exc)
-        if unknown_types == "refuse" and any(
-            p.rule == statements.UNKNOWN_TYPE_RULE for p in exc.problems
-        ):
-            hint = (
-                "  To read rows of a type the library does not know, and count them under "
-                "'other' (named in the notes): --unknown-types other"
-            )
-            error = CLIError(str(error), [*error.details, hint])
-        raise error from None
+        # An unknown type word's problem says itself how to read it: the library's words
+        # name --unknown-types (newcomer r27 4), so no second hint is added here.
+        raise problems_error(path, exc) from None
 
 
 def _first_bad_byte(path: str, limit: int) -> tuple[int, int] | None:

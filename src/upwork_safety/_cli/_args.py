@@ -101,11 +101,14 @@ _DIGIT_LIMITS = frozenset(
 )
 
 
-def _read(read: Callable[[str, str], Decimal], text: str, what: str, refusal: str) -> Decimal:
+def _read(
+    read: Callable[[str, str], Decimal], text: str, what: str, refusal: str | None
+) -> Decimal:
     """``read(text, what)``, the library's rule; its refusal becomes one for the terminal.
 
     A text that is not a number of the shape asked is refused in *refusal*'s
-    words; one too long for the library's digit limits, in the library's
+    words, or with *refusal* ``None`` in the library's own (which quote the
+    text); one too long for the library's digit limits, in the library's
     own, which name the limit it breaks (not "not a number").
     """
     try:
@@ -113,6 +116,8 @@ def _read(read: Callable[[str, str], Decimal], text: str, what: str, refusal: st
     except UpworkSafetyError as error:
         if error.rule in _DIGIT_LIMITS:
             raise argparse.ArgumentTypeError(f"{shown(text)}: {error}") from None
+        if refusal is None:
+            raise argparse.ArgumentTypeError(str(error)) from None
         raise argparse.ArgumentTypeError(f"{shown(text)} {refusal}") from None
 
 
@@ -151,13 +156,14 @@ def positive(text: str) -> Decimal:
 
 
 def rate(text: str) -> Decimal:
-    """A rate given as a fraction (0.02) or a percentage (2%): the library's one rule."""
-    return _read(
-        fraction,
-        text,
-        "the rate",
-        "is not a rate: write a fraction from 0 up to 1 (e.g. 0.02) or a percentage (e.g. 2%)",
-    )
+    """A rate given as a fraction (0.02) or a percentage (2%): the library's one rule.
+
+    Refused in the library's own words, which tell a rate out of range
+    (``150%``, ``-1%``) from text that is no rate, and show the fraction to
+    write for a whole percentage (``12``: "for 12% write 0.12 or '12%'"),
+    not in a second, vaguer message of the command line's (newcomer r27 1).
+    """
+    return _read(fraction, text, "the rate", None)
 
 
 def _whole_cents(text: str) -> Decimal:

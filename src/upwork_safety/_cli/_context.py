@@ -7,6 +7,7 @@ Commands never print, open files or read the clock themselves: the
 
 from __future__ import annotations
 
+import shlex
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,14 @@ if TYPE_CHECKING:
     from upwork_safety.models import Contract
     from upwork_safety.statements import Statement
 
-__all__ = ["CLIError", "Context", "contracts_from_json", "options_for", "problems_error"]
+__all__ = [
+    "CLIError",
+    "Context",
+    "contracts_from_json",
+    "only_with",
+    "options_for",
+    "problems_error",
+]
 
 
 class CLIError(Exception):
@@ -35,6 +43,19 @@ class CLIError(Exception):
     def __init__(self, message: str, details: Sequence[str] = ()) -> None:
         super().__init__(message)
         self.details = tuple(details)
+
+
+def only_with(flag: str, owner: str, options: Sequence[str], *, given: bool) -> None:
+    """Refuse *options*, which only *flag* uses, when *given* without it: they would do nothing.
+
+    An option ignored without a word reads as one that worked: ``statement
+    --fee-rate`` without ``--audit`` (review r21 L2), ``jss --days`` without
+    ``--timeline`` (newcomer r27 2).  *owner* names what *flag* adds (``the
+    audit's``); the refusal names every one of *options* and the flag to add.
+    """
+    if given:
+        names = " and ".join([", ".join(options[:-1]), options[-1]] if options[1:] else options)
+        raise CLIError(f"{names} {'are' if options[1:] else 'is'} {owner}: add {flag}")
 
 
 @contextmanager
@@ -88,10 +109,38 @@ def contracts_from_json(path: str, text: str) -> list[Contract]:
         else:
             contracts = [serialize.from_json(Contract, text)]
     except InvalidDataError as error:
-        raise problems_error(path, error) from None
+        raise _export_error(path, text) or problems_error(path, error) from None
     if not contracts:
         raise CLIError(f"{path}: the file holds an empty list; expected contracts")
     return contracts
+
+
+def _export_error(path: str, text: str) -> CLIError | None:
+    """The refusal of an Upwork CSV export given where contracts were expected, or ``None``.
+
+    A newcomer's likeliest wrong file is their export (newcomer r27 3): the
+    JSON reader's "Extra data: line 1 column 7" did not say so.  Whether
+    *text* is one is :func:`upwork_safety.statements.format_of`'s answer,
+    the rule :func:`~upwork_safety.statements.parse` recognises exports by.
+    """
+    from upwork_safety import statements
+
+    try:
+        export = statements.format_of(text)
+    except UpworkSafetyError:  # the text is not even one to look for an export's header in
+        return None
+    if export is None:
+        return None
+    return CLIError(
+        f"{path}: this is an Upwork CSV export (a {export.title}), not a JSON file of contracts",
+        [
+            f"  Read it with: upwork-safety statement {shlex.quote(path)}",
+            (
+                "  For contracts from it, use statements.to_contracts in Python and write "
+                "them with serialize.to_json"
+            ),
+        ],
+    )
 
 
 class Context:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety import _display
 from upwork_safety._cli import _args
-from upwork_safety._cli._context import CLIError, options_for, problems_error
+from upwork_safety._cli._context import CLIError, only_with, options_for, problems_error
 from upwork_safety._cli._rules import check_known_day
 from upwork_safety.errors import InvalidDataError, Problem
 from upwork_safety.jss import _UNIQUE_IDS
@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 __all__ = ["add_arguments", "run"]
 
 HELP = "the Job Success Score a contract history gives"
+#: How far back ``--timeline`` reaches, and its step, in days, unless ``--days`` and
+#: ``--step`` say otherwise.
+DAYS = 365
+STEP = 7
 
 
 def _days(text: str) -> int:
@@ -37,10 +41,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--as-of", type=_args.day, metavar="DATE", help="YYYY-MM-DD (default today, UTC)"
     )
     parser.add_argument("--timeline", action="store_true", help="also print the score over time")
+    # No default here: given without --timeline, they are refused (newcomer r27 2).
     parser.add_argument(
-        "--days", type=_days, default=365, help="timeline length in days (default 365)"
+        "--days", type=_days, help=f"with --timeline: timeline length in days (default {DAYS})"
     )
-    parser.add_argument("--step", type=_days, default=7, help="timeline step in days (default 7)")
+    parser.add_argument(
+        "--step", type=_days, help=f"with --timeline: timeline step in days (default {STEP})"
+    )
     parser.add_argument(
         "--exclude-client", action="append", default=[], help="client id to leave out (repeatable)"
     )
@@ -108,6 +115,12 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     """Score the history on ``--as-of``, every contract explained, and optionally over time."""
     from upwork_safety import jss
 
+    only_with(
+        "--timeline",
+        "the timeline's",
+        ("--days", "--step"),
+        given=not args.timeline and (args.days is not None or args.step is not None),
+    )
     as_of: date = args.as_of or ctx.today()
     check_known_day(jss.HISTORY, as_of, f"--as-of {as_of}", "choose a later day")
     history = ctx.read_contracts(args.history)
@@ -126,14 +139,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         report = jss.score(history, as_of=as_of, exclude_clients=args.exclude_client)
     points = None
     if args.timeline:
+        days = DAYS if args.days is None else args.days
+        step = STEP if args.step is None else args.step
         # Back from --as-of in whole steps, so the last point is --as-of itself.
-        start = as_of - timedelta(days=args.days // args.step * args.step)
-        check_known_day(jss.HISTORY, start, f"--days {args.days}", "use fewer days")
+        start = as_of - timedelta(days=days // step * step)
+        check_known_day(jss.HISTORY, start, f"--days {days}", "use fewer days")
         points = jss.timeline(
             history,
             start=start,
             end=as_of,
-            step=timedelta(days=args.step),
+            step=timedelta(days=step),
             exclude_clients=args.exclude_client,
         )
     if ctx.json:

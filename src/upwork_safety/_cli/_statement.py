@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING, cast, get_args
 
 from upwork_safety._cli import _args
-from upwork_safety._cli._context import CLIError, options_for
+from upwork_safety._cli._context import CLIError, only_with, options_for
 from upwork_safety._display import shown
 from upwork_safety._render import percent
 from upwork_safety._validate import is_blank
@@ -279,8 +279,12 @@ def _audit(statement: Statement, args: argparse.Namespace) -> FeeAudit | None:
     from upwork_safety import statements
 
     if not args.audit:
-        if args.rate is not None or args.contract_rate:
-            raise CLIError("--fee-rate and --contract-rate are the audit's: add --audit")
+        only_with(
+            "--audit",
+            "the audit's",
+            ("--fee-rate", "--contract-rate"),
+            given=args.rate is not None or bool(args.contract_rate),
+        )
         return None
     rates: dict[str, Decimal] = {}
     for title, given in args.contract_rate:

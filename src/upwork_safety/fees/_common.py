@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import abc
 import math
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -176,8 +177,34 @@ def ratio_percent(part: Money, whole: Money, places: int = 2) -> Decimal:
     return round_half_up(exact_ratio, places)
 
 
+#: A name's last part in parentheses, which Upwork's pages and these docs leave out
+#: ("Direct to Local Bank (PKR)" is "Direct to Local Bank" there).
+_QUALIFIER = re.compile(r" \([^()]*\)$")
+
+
+def _bare(name: str) -> str:
+    """*name* without a last part in parentheses: ``Direct to Local Bank (PKR)`` → ``… Bank``."""
+    return _QUALIFIER.sub("", name)
+
+
+def method_texts(method: WithdrawalMethod) -> set[str]:
+    """The texts that name *method*, case folded: its key, its name, and its name bare.
+
+    The one rule for naming a method by text, in :func:`resolve_method` and
+    in the mappings keyed by method (``compare_withdrawals(spreads=...)``).
+    """
+    return {method.key.casefold(), method.name.casefold(), _bare(method.name).casefold()}
+
+
 def resolve_method(entry: object, what: str) -> WithdrawalMethod:
-    """A :class:`WithdrawalMethod`, or the preset whose ``key`` or ``name`` is *entry*."""
+    """A :class:`WithdrawalMethod`, or the preset *entry* names.
+
+    A preset is named by its ``key``, its ``name``, or its name without a
+    last part in parentheses, as Upwork's pages and the docs write it
+    (``"Direct to Local Bank"``) when no other preset's is the same
+    (newcomer r27 5); case is not compared.  The refusal lists each preset
+    by its name and its key.
+    """
     if isinstance(entry, WithdrawalMethod):
         return entry
     if not isinstance(entry, str):
@@ -190,9 +217,17 @@ def resolve_method(entry: object, what: str) -> WithdrawalMethod:
     for method in PAKISTAN_METHODS:
         if wanted in {method.key.casefold(), method.name.casefold()}:
             return method
-    known = ", ".join(repr(m.key) for m in PAKISTAN_METHODS)
+    bare = [m for m in PAKISTAN_METHODS if wanted in method_texts(m)]
+    if len(bare) == 1:
+        return bare[0]
+    known = ", ".join(f"{shown(m.name)} (key {shown(m.key)})" for m in PAKISTAN_METHODS)
+    said = (
+        f"withdrawal method {shown(entry)} names {len(bare)} methods; name one in full"
+        if bare
+        else f"unknown withdrawal method {shown(entry)}"
+    )
     raise InvalidValueError(
-        f"unknown withdrawal method {shown(entry)}; known methods: {known}",
+        f"{said}; known methods, by name or key: {known}",
         field=what,
         rule="a known withdrawal method",
     )

@@ -22,6 +22,7 @@ from upwork_safety.errors import (
 from upwork_safety.fees._common import (
     ALL_METHODS,
     Default,
+    method_texts,
     optional_day,
     resolve_method,
 )
@@ -97,7 +98,7 @@ def _keyed(
     by_text: dict[str, list[int]] = {}
     by_name: dict[str, int] = {}
     for index, method in enumerate(methods):
-        for text in {method.key.casefold(), method.name.casefold()}:
+        for text in method_texts(method):
             by_text.setdefault(text, []).append(index)
         by_name[method.name] = index  # names are unique (_each_once)
     found: dict[int, tuple[str, object]] = {}

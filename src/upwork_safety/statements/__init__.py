@@ -8,6 +8,7 @@ I/O) and :func:`parse` recognises the export by its header.
   byte order mark and lower-case headers in some exports) and the weekly
   summary (5 columns) into a :class:`Statement` of :class:`Transaction`
   rows, checking every row and the running balance.
+* :func:`format_of` tells which of them a text is, by its header alone.
 * :func:`summarize` adds it up by month, by Pakistani tax year (1 July to
   30 June) or by calendar year, with PKR at the caller's rates and an s.154A
   tax estimate.
@@ -39,7 +40,7 @@ from upwork_safety.statements._model import (
     Transaction,
     TransactionKind,
 )
-from upwork_safety.statements._parse import parse
+from upwork_safety.statements._parse import format_of, parse
 from upwork_safety.statements._statement import Statement
 from upwork_safety.statements._summarize import summarize
 from upwork_safety.statements._summary import Summary, SummaryRow, period_name, tax_year
@@ -106,6 +107,7 @@ __all__ = [
     "UncheckedFee",
     "WithdrawalFeeCheck",
     "audit_fees",
+    "format_of",
     "parse",
     "period_name",
     "summarize",

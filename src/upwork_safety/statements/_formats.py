@@ -292,18 +292,33 @@ def detect(header: Sequence[str]) -> tuple[FormatSpec, dict[str, int]] | str:
 TYPE_RULE = "a type word the export uses"
 
 
+#: How to read the rows of a type word the library does not know, in Python and on the
+#: command line: what the problem of an unknown word in a transaction export ends with
+#: (newcomer r27 4: only the command line had said it).
+UNKNOWN_TYPES_FIX = (
+    "to read such rows anyway, counted under 'other' and named in the summary's notes, "
+    'pass unknown_types="other" to parse (on the command line: --unknown-types other)'
+)
+
+
 def kind_of(text: str, *, weekly: bool) -> TransactionKind | str:
-    """The kind a type word names, or a problem listing the known words."""
+    """The kind a type word names, or a problem listing the known words.
+
+    In a transaction export the problem ends with :data:`UNKNOWN_TYPES_FIX`;
+    a weekly summary's rows are earnings, and an unknown word there is
+    always refused.
+    """
     table = WEEKLY_TYPES if weekly else TYPES
     kind = table.get(folded(text))
     if kind is not None:
         return kind
-    known = (
-        "empty (hourly), 'Fixed Price Payment' or 'Bonus'"
-        if weekly
-        else ", ".join(repr(word) for word, _ in TYPE_WORDS)
-    )
-    return f"unknown type {shown(text)}; known types: {known}"
+    if weekly:
+        return (
+            f"unknown type {shown(text)}; known types: empty (hourly), "
+            "'Fixed Price Payment' or 'Bonus'"
+        )
+    known = ", ".join(repr(word) for word, _ in TYPE_WORDS)
+    return f"unknown type {shown(text)}; known types: {known}; {UNKNOWN_TYPES_FIX}"
 
 
 # ---------------------------------------------------------------------------- values

@@ -399,6 +399,44 @@ def _split_scheduled(
 
 
 @exact
+def format_of(text: str | Iterable[str]) -> StatementFormat | None:
+    r"""The export whose header *text* starts with, as :func:`parse` recognises it, or ``None``.
+
+    Only the lines up to the header are read (blank lines and Excel's
+    ``sep=,`` line before it are passed over, as :func:`parse` passes them),
+    and the header is matched by :func:`parse`'s own rule; the rows are not
+    checked, so a file with a known header may still be refused by
+    :func:`parse`.  For a reader of another kind of file to tell that it was
+    given an export instead (the command line's JSON of contracts).
+
+    >>> format_of("Date,Contract,Hours,Amount,Payment type\n")
+    <StatementFormat.WEEKLY_SUMMARY: 'weekly_summary'>
+    >>> format_of('[{"id": "c1"}]') is None
+    True
+
+    Args:
+        text: The file's text, or an iterable of its lines, as :func:`parse` takes it.
+
+    Raises:
+        InvalidTypeError: *text* is not a ``str`` or an iterable of ``str``.
+        InvalidValueError: *text* is a file name instead of the file's text.
+    """
+    problems = Problems()
+    try:
+        source = Source(lines_of(text), given_lines=not isinstance(text, str))
+        lead = _lead(source, problems)
+        first = (
+            None if lead is None else _header_record(_records(source, problems, lead[0]), problems)
+        )
+    except (Stop, Refused):
+        return None
+    if first is None:
+        return None
+    detected = _formats.detect(first[1])
+    return None if isinstance(detected, str) else detected[0].format
+
+
+@exact
 def parse(
     text: str | Iterable[str],
     *,

@@ -384,7 +384,11 @@ def _notes(statement: Statement, untaxed: dict[str, str]) -> tuple[str, ...]:
     for reason in dict.fromkeys(untaxed.values()):  # one note per reason, in period order
         periods = ", ".join(period for period, why in untaxed.items() if why == reason)
         notes.append(f"No s.154A estimate for {periods}: {reason}.")
-    unknown = [row for row in statement.unknown_type_rows if row in counted]
+    # In the file's line order, as the lines are named (newcomer r27 4: by date they read
+    # "lines 12, 8").
+    unknown = sorted(
+        (row for row in statement.unknown_type_rows if row in counted), key=lambda row: row.line
+    )
     if unknown:
         # The first few words and lines, and a count: a note stays short on any file.
         words = list(dict.fromkeys(row.type_text for row in unknown))
