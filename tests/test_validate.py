@@ -24,8 +24,8 @@ from upwork_safety import (
     serialize,
 )
 from upwork_safety._moments import utc_day, utc_instant
+from upwork_safety._text import _DEFAULT_IGNORABLE
 from upwork_safety._validate import (
-    _DEFAULT_IGNORABLE,
     cents_field,
     fraction,
     id_field,

@@ -1,8 +1,9 @@
 """The library's rules for free text (private).
 
-Two rules, each written once: a text holds at most :data:`MAX_TEXT_CHARS`
-characters (:func:`fits`, refused by :func:`long_text`), and it is text UTF-8
-can hold (:func:`unicode_text`, refused by :func:`not_unicode`).  Every text
+Three rules, each written once: a text holds at most :data:`MAX_TEXT_CHARS`
+characters (:func:`fits`, refused by :func:`long_text`), it is text UTF-8
+can hold (:func:`unicode_text`, refused by :func:`not_unicode`), and it is
+blank when it shows nothing (:func:`is_blank`: an id, a memo, evidence).  Every text
 validator (``_validate``), ``ExchangeRate.source`` (``_money_fields``), the
 rule sets' names and the checks (``checks._normalise``) call these; nothing
 else compares a text's length with the limit.
@@ -10,6 +11,7 @@ else compares a text's length with the limit.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import NoReturn
 
 from upwork_safety.errors import InvalidValueError
@@ -64,3 +66,81 @@ def not_unicode(name: str) -> NoReturn:
         field=name,
         rule="valid Unicode text",
     )
+
+
+#: Unicode's Default_Ignorable_Code_Point, as inclusive ranges of code points:
+#: the characters a renderer shows nothing for (zero-width spaces and joiners,
+#: bidi marks, the soft hyphen, the combining grapheme joiner, variation
+#: selectors, Hangul fillers, tags).  Copied from the ranges listed under
+#: "Derived Property: Default_Ignorable_Code_Point" in the Unicode Character
+#: Database's DerivedCoreProperties.txt (Unicode 15.1 and 16.0; 4174 code
+#: points), which derives it as Other_Default_Ignorable_Code_Point + Cf +
+#: Variation_Selector - White_Space - FFF9..FFFB - 13430..1343F -
+#: Prepended_Concatenation_Mark.  The visible format characters (the Arabic
+#: number signs U+0600..0605, END OF AYAH U+06DD, U+070F, U+0890..0891,
+#: U+08E2, U+110BD, U+110CD) are the Prepended_Concatenation_Mark that the
+#: derivation leaves out.  Python's unicodedata has no such property; a test
+#: checks the table against its general categories.
+_DEFAULT_IGNORABLE: tuple[tuple[int, int], ...] = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFF8),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+#: The one character added to Unicode's list: the blank Braille pattern, a
+#: symbol (So) whose glyph is a cell with no dots raised, so it shows nothing
+#: wherever it renders; it is the usual way to write an "invisible" name.
+_BLANK_SYMBOLS = frozenset("\u2800")
+
+
+def _ignorable(character: str) -> bool:
+    code = ord(character)
+    return code >= _DEFAULT_IGNORABLE[0][0] and any(
+        low <= code <= high for low, high in _DEFAULT_IGNORABLE
+    )
+
+
+def _shows_something(character: str) -> bool:
+    # str.isspace is White_Space plus the separators U+001C..001F, which are
+    # controls (Cc) and show nothing either.
+    return not (
+        character.isspace()
+        or unicodedata.category(character) == "Cc"
+        or character in _BLANK_SYMBOLS
+        or _ignorable(character)
+    )
+
+
+def is_blank(text: str) -> bool:
+    """Whether *text* shows nothing: the library's one rule for "blank".
+
+    Text is blank when every character in it (none, for empty text) is one
+    of these:
+
+    * white space (Unicode's ``White_Space``, NBSP and U+3000 included);
+    * a control character (``Cc``, such as NUL);
+    * a default-ignorable code point (Unicode's
+      ``Default_Ignorable_Code_Point``: zero-width space and joiners, bidi
+      marks, the soft hyphen, the combining grapheme joiner, variation
+      selectors, the Hangul fillers);
+    * the blank Braille pattern U+2800.
+
+    A format character that shows a glyph (the Arabic number sign U+0600,
+    END OF AYAH ``"۝"``) is not blank.  An id, a memo or a message that would
+    show as empty counts as none.  Read with ``str``'s own methods: pass a
+    plain ``str``.
+    """
+    return not any(_shows_something(character) for character in text)
