@@ -758,11 +758,12 @@ def test_a_rate_that_is_no_plain_number_is_not_repeated_in_the_example(given):
     assert 'ExchangeRate("USD", "PKR", "<rate>")' in str(info.value)
 
 
-def test_compare_lists_the_keys_when_a_key_names_no_method():
-    """A typo as a key is refused with the compared methods' keys listed.
+def test_compare_lists_the_methods_when_a_key_names_no_method():
+    """A typo as a key is refused with the compared methods listed by name and key.
 
     The display name without its "(PKR)" names the method since review r27
-    (newcomer 5): a misspelt one is refused.
+    (newcomer 5): a misspelt one is refused.  The listing is resolve_method's
+    (lead r28): each method by its name and its key, not the keys alone.
     """
     with pytest.raises(InvalidValueError) as info:
         fees.compare_withdrawals(
@@ -775,7 +776,10 @@ def test_compare_lists_the_keys_when_a_key_names_no_method():
         info.value.field,
         info.value.rule,
     )
-    assert "'direct_to_local_bank', 'payoneer'" in str(info.value)
+    listing = (
+        "'Direct to Local Bank (PKR)' (key 'direct_to_local_bank'), 'Payoneer' (key 'payoneer')"
+    )
+    assert str(info.value).endswith(listing)
 
 
 def test_compare_skips_methods_that_cannot_take_the_amount():

@@ -33,7 +33,7 @@ from upwork_safety.money import (
 from upwork_safety.rules import PAKISTAN_METHODS, WithdrawalMethod
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
     from datetime import date
 
 
@@ -196,6 +196,16 @@ def method_texts(method: WithdrawalMethod) -> set[str]:
     return {method.key.casefold(), method.name.casefold(), _bare(method.name).casefold()}
 
 
+def listed(methods: Iterable[WithdrawalMethod], limit: int = 60) -> str:
+    """*methods* as a refusal lists them, each by its name and its key.
+
+    The one listing of methods in the refusals that ask for one by text
+    (:func:`resolve_method`, the keyed mappings of ``compare_withdrawals``),
+    so a caller sees the same two ways to name each.
+    """
+    return ", ".join(f"{shown(m.name, limit)} (key {shown(m.key, limit)})" for m in methods)
+
+
 def resolve_method(entry: object, what: str) -> WithdrawalMethod:
     """A :class:`WithdrawalMethod`, or the preset *entry* names.
 
@@ -220,7 +230,7 @@ def resolve_method(entry: object, what: str) -> WithdrawalMethod:
     bare = [m for m in PAKISTAN_METHODS if wanted in method_texts(m)]
     if len(bare) == 1:
         return bare[0]
-    known = ", ".join(f"{shown(m.name)} (key {shown(m.key)})" for m in PAKISTAN_METHODS)
+    known = listed(PAKISTAN_METHODS)
     said = (
         f"withdrawal method {shown(entry)} names {len(bare)} methods; name one in full"
         if bare

@@ -22,6 +22,7 @@ from upwork_safety.errors import (
 from upwork_safety.fees._common import (
     ALL_METHODS,
     Default,
+    listed,
     method_texts,
     optional_day,
     resolve_method,
@@ -105,10 +106,10 @@ def _keyed(
     for key, item in value.items():
         name, matches = _matching(key, what, methods, by_text, by_name)
         if not matches:
-            keys = ", ".join(shown(m.key, 60) for m in methods[:ITEMS])
             more = ", …" if len(methods) > ITEMS else ""
             raise InvalidValueError(
-                f"{name} names no method being compared; key it by one of {keys}{more}",
+                f"{name} names no method being compared; key it by the method, its name "
+                f"or its key: {listed(methods[:ITEMS])}{more}",
                 field=name,
                 rule="a compared method",
             )
