@@ -70,11 +70,14 @@ from upwork_safety.serialize import _fast, _fused
 from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import (
     LIMIT,
+    WRITTEN_FIELD,
     Written,
     complete,
     key_path,
+    lone_surrogate_at,
     problems,
     written_error,
+    written_field,
 )
 from upwork_safety.serialize._strict import (
     MAX_JSON_INT_DIGITS,
@@ -360,7 +363,7 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
         data = to_dict(value, omit_defaults=omit_defaults)
         if _fast.ENCODER is not None:
             try:
-                return _checked_text(_fast.encode(data, indent))
+                return _checked_text(_fast.encode(data, indent), data)
             except (TypeError, ValueError, OverflowError):
                 # msgspec refuses subclasses of str and int (a caller's id type), which
                 # json.dumps writes as their plain value, the same text; on anything
@@ -380,23 +383,25 @@ def to_json(value: Any, *, indent: int | None = None, omit_defaults: bool = True
                 field="value",
                 rule="plain data JSON can hold",
             ) from None
-        return _checked_text(text)
+        return _checked_text(text, data)
 
 
-def _lone_surrogate() -> NoReturn:
+def _checked_text(text: str, data: object) -> str:
+    r"""*text*, written from *data*, if UTF-8 can hold it (the library's values can).
+
+    Plain data may hold a lone surrogate (``'\ud800'``); the refusal names
+    its place in the value (``value['a'][1]``), found only once refused.
+    """
+    if text.isascii() or unicode_text(text):
+        return text
+    field = written_field(lone_surrogate_at(data) or "$")
+    place = "" if field == WRITTEN_FIELD else f"{field}: "
     raise InvalidValueError(
-        "cannot write text holding a lone surrogate (e.g. '\\ud800') as JSON: no UTF-8 "
-        "file can hold it, and the readers refuse it",
-        field="value",
+        f"{place}cannot write text holding a lone surrogate (e.g. '\\ud800') as JSON: "
+        "no UTF-8 file can hold it, and the readers refuse it",
+        field=field,
         rule="valid Unicode text",
     )
-
-
-def _checked_text(text: str) -> str:
-    """*text* if UTF-8 can hold it (the library's values can; plain data may not)."""
-    if not text.isascii() and not unicode_text(text):
-        _lone_surrogate()
-    return text
 
 
 class _Repeated(dict):  # type: ignore[type-arg]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 import cattrs
 
 from upwork_safety._display import shown
+from upwork_safety._text import unicode_text
 from upwork_safety.errors import (
     MAX_PROBLEMS,
     InvalidTypeError,
@@ -63,6 +64,31 @@ def key_path(path: str, key: object) -> str:
     if isinstance(key, str) and len(key) > _KEY_CHARS:
         return f"{path}[{key[:_KEY_CHARS]!r}…]"
     return f"{path}[{shown(key)}]"
+
+
+def lone_surrogate_at(data: object) -> str | None:
+    r"""The path (``$['a'][1]``) of the first text in *data* that UTF-8 cannot hold.
+
+    *data* is written data (dicts, lists and scalars, as :func:`to_dict`
+    gives); a key or a text holding a lone surrogate (``'\ud800'``) is
+    looked for in the order JSON writes them, keys before their values,
+    without recursion (the data may be deep).  ``None`` if there is none.
+    """
+    stack: list[tuple[str, object, bool]] = [("$", data, False)]
+    while stack:
+        path, item, is_key = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii() and not unicode_text(item):
+                return path
+        elif not is_key and isinstance(item, dict):
+            parts: list[tuple[str, object, bool]] = []
+            for key, part in item.items():
+                place = key_path(path, key)
+                parts += [(place, key, True), (place, part, False)]
+            stack.extend(reversed(parts))
+        elif not is_key and isinstance(item, (list, tuple)):
+            stack.extend(reversed([(f"{path}[{i}]", part, False) for i, part in enumerate(item)]))
+    return None
 
 
 class ItemsError(cattrs.IterableValidationError):
@@ -229,6 +255,11 @@ class Written(cattrs.ClassValidationError):
     value: object
 
 
+def written_field(path: str) -> str:
+    """The ``field`` naming a place in a written value: the reader's *path*, ``$`` as ``value``."""
+    return WRITTEN_FIELD + path[1:]
+
+
 def refused_by_writer(exc: BaseException) -> bool:
     """Whether *exc* is a writer's refusal of a value (``field`` ``"value"``), placed or not."""
     if isinstance(exc, Written):
@@ -294,5 +325,5 @@ def written_error(exc: Written) -> UpworkSafetyError:
     path = found.path or "$"
     if path == "$":
         return leaf  # value itself: named "value" already
-    field = WRITTEN_FIELD + path[1:]
+    field = written_field(path)
     return type(leaf)(f"{field}: {leaf}", field=field, rule=leaf.rule)
