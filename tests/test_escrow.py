@@ -664,23 +664,40 @@ class TestRefundOfPaidMoney:
         kinds = {d.kind: d.due for d in escrow.deadlines(self.paid(), at(2024, 3, 11))}
         assert {"refund_window_closes": at(2024, 9, 1, 9)} == kinds
 
-    def test_refund_window_after_two_releases_runs_from_the_latest(self):
-        """Red team r19 mutation G1: two releases close the window 180 days after the later one.
+    def test_refund_window_after_two_releases_closes_for_each_payment(self):
+        """Two releases: one refund window each, 180 days after its own payment.
 
         DOMAIN.md section 1: paid money may be refunded within 180 days of
-        payment; the payment of 7 March keeps the window open to 3 September
-        (and is available after the 5-day security period, on 12 March).
+        payment.  The USD 9.00 of 5 March can be refunded until 1 September,
+        the USD 6.00 of 7 March until 3 September (available after the
+        5-day security period, on 12 March).  Red team r19 mutation G1
+        pinned the later window; fidelity r28 1 found that the earlier one,
+        which the engine enforces (the refund below returns the USD 6.00
+        only), was never listed.
         """
         c = run(
             funded("15.00"),
             Approve("m1", at(2024, 3, 5, 9), amount=usd("9.00")),
             Approve("m1", at(2024, 3, 7, 9)),
         )
-        kinds = {d.kind: d.due for d in escrow.deadlines(c, at(2024, 3, 11))}
-        assert {
-            "funds_available": at(2024, 3, 12, 9),
-            "refund_window_closes": at(2024, 9, 3, 9),
-        } == kinds
+        found = [(d.kind, d.due, d.milestone_id) for d in escrow.deadlines(c, at(2024, 3, 11))]
+        assert [
+            ("funds_available", at(2024, 3, 12, 9), "m1"),
+            ("refund_window_closes", at(2024, 9, 1, 9), "m1"),
+            ("refund_window_closes", at(2024, 9, 3, 9), "m1"),
+        ] == found
+        first, second = escrow.deadlines(c, at(2024, 3, 11))[1:]
+        assert "USD 9.00 paid 2024-03-05" in first.consequence
+        assert "USD 6.00 paid 2024-03-07" in second.consequence
+        # After the first closes, the second is the one left, and a refund returns its money only.
+        assert [at(2024, 9, 3, 9)] == [
+            d.due for d in escrow.deadlines(c, at(2024, 9, 2)) if d.kind == "refund_window_closes"
+        ]
+        later = escrow.apply(c, Refund("m1", at(2024, 9, 2)))
+        assert (usd("9.00"), usd("6.00")) == (
+            later.milestone("m1").released,
+            later.milestone("m1").refunded,
+        )
 
     def test_partial_refund_takes_the_newest_payments_first(self):
         """A partial refund of paid money lowers the newest releases and payments first."""

@@ -61,7 +61,6 @@ from upwork_safety.money import Money, _add, _subtract, plain_money
 from upwork_safety.rules import _rule_source
 
 if TYPE_CHECKING:
-    from upwork_safety.escrow._row import Timer
     from upwork_safety.escrow._run import Draft, Run
     from upwork_safety.models import Contract
     from upwork_safety.rules import PlatformRules, RuleHistory
@@ -77,18 +76,6 @@ def _milestone_state(value: MilestoneState | str) -> MilestoneState:
     return cast("MilestoneState", member_text(MilestoneState, value))
 
 
-def _deadline(run: Run, milestone: Draft | None, timer: Timer, due: datetime) -> Deadline:
-    assert milestone is not None
-    return Deadline(
-        timer.kind,
-        due,
-        milestone.id,
-        timer.who,
-        timer.consequence(run, milestone),
-        _rule_source(timer.rule).source,
-    )
-
-
 def _milestone_deadlines(run: Run, milestone: Draft) -> list[Deadline]:
     """The deadlines the transition table gives *milestone*: timers, their notices, windows."""
     found: list[Deadline] = []
@@ -98,9 +85,11 @@ def _milestone_deadlines(run: Run, milestone: Draft) -> list[Deadline]:
         for timer in (*row.notices, row.timer, row.window):
             if timer is None:
                 continue
-            due = timer.due(run, milestone)
-            if due is not None:
-                found.append(_deadline(run, milestone, timer, due))
+            source = _rule_source(timer.rule).source
+            found.extend(
+                Deadline(timer.kind, due, milestone.id, timer.who, consequence, source)
+                for due, consequence in timer.occurrences(run, milestone)
+            )
     return found
 
 

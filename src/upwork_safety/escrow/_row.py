@@ -25,11 +25,13 @@ from upwork_safety.escrow._run import Draft, Run
 from upwork_safety.models import MilestoneState
 from upwork_safety.rules import PlatformRules
 
-__all__ = ["Due", "Effect", "Guard", "Row", "Timer", "Transition"]
+__all__ = ["Due", "Each", "Effect", "Guard", "Row", "Timer", "Transition"]
 
 Guard = Callable[["Run", Draft, datetime], "str | None"]
 Effect = Callable[["Run", int, Any], None]
 Due = Callable[["Run", Draft], "datetime | None"]
+#: ``each(run, milestone)``: a clock that runs once per payment, every ``(due, consequence)``.
+Each = Callable[["Run", Draft], "list[tuple[datetime, str]]"]
 
 
 @attrs.frozen
@@ -44,7 +46,7 @@ class Timer:
         due: ``due(run, milestone)``: when the clock runs out for
             *milestone*, or ``None`` if it is not running.
         consequence: ``consequence(run, milestone)``: what happens when it
-            runs out, in words.
+            runs out, in words; ``None`` for a clock given by *each*.
         period: ``period(rules)``: how long it runs under *rules*, as the
             diagram says it (``"auto after 14 days"``).
         shared: Whether it is the contract's clock rather than the
@@ -57,15 +59,36 @@ class Timer:
             changes that milestone, which lets
             :func:`~upwork_safety.escrow.advance` keep the clocks in order
             instead of reading them all at every step.
+        each: For a clock that runs once per payment of the milestone (the
+            180 days to refund each payment), ``each(run, milestone)``:
+            every ``(due, consequence)``, one per payment, which
+            :func:`~upwork_safety.escrow.deadlines` lists one by one; *due*
+            is then the last of them (until when the row's step is allowed
+            at all).  ``None`` for a clock with one deadline.
     """
 
     kind: DeadlineKind
     who: Party
     rule: str
     due: Due = attrs.field(repr=False)
-    consequence: Callable[[Run, Draft], str] = attrs.field(repr=False)
+    consequence: Callable[[Run, Draft], str] | None = attrs.field(repr=False)
     period: Callable[[PlatformRules], str] = attrs.field(repr=False)
     shared: bool = attrs.field(default=False, kw_only=True)
+    each: Each | None = attrs.field(default=None, kw_only=True, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # A clock's deadlines are worded one way: as a whole, or payment by payment.
+        assert (self.consequence is None) != (self.each is None), self.kind
+
+    def occurrences(self, run: Run, milestone: Draft) -> list[tuple[datetime, str]]:
+        """Each ``(due, consequence)`` of this clock on *milestone*: none, one, or one a payment."""
+        if self.each is not None:
+            return self.each(run, milestone)
+        due = self.due(run, milestone)
+        if due is None:
+            return []
+        assert self.consequence is not None  # __attrs_post_init__: one of the two
+        return [(due, self.consequence(run, milestone))]
 
 
 def _check_edges(_instance: object, _attribute: object, value: Any) -> None:

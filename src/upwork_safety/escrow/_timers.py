@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from upwork_safety._calendar import add_business_span
 from upwork_safety.escrow._kinds import DeadlineKind, Party
-from upwork_safety.escrow._reasons import days, holds
+from upwork_safety.escrow._reasons import days, holds, when
 from upwork_safety.escrow._row import Due, Timer
 from upwork_safety.rules import HISTORY, PlatformRules, RuleHistory, _in_force_of, as_of
 
@@ -48,6 +48,7 @@ __all__ = [
     "dormancy_times",
     "filing_closes",
     "filing_due",
+    "refund_closes",
     "refund_window_due",
     "refundable",
     "release_payments",
@@ -147,12 +148,21 @@ def release_payments(run: Run, milestone: Draft) -> list[tuple[int, Payment]]:
     return run.releases(milestone.id)
 
 
+def refund_closes(run: Run, payment: Payment) -> datetime:
+    """The first moment *payment* can no longer be refunded: 180 days on (DOMAIN.md section 1).
+
+    The window of the rules in force on the payment's UTC day; each
+    payment has its own.
+    """
+    return payment.moment + rules_at(payment.moment, run.rules).refund_after_payment_window
+
+
 def refundable(run: Run, milestone: Draft, at: datetime) -> list[tuple[int, Payment]]:
     """The release payments of *milestone* still inside their refund window at *at*."""
     return [
         (index, payment)
         for index, payment in release_payments(run, milestone)
-        if at < payment.moment + rules_at(payment.moment, run.rules).refund_after_payment_window
+        if at < refund_closes(run, payment)
     ]
 
 
@@ -180,14 +190,22 @@ def filing_due(run: Run, milestone: Draft) -> datetime | None:
     return closes if refunded is None else min(closes, refunded)
 
 
-def refund_window_due(run: Run, milestone: Draft) -> datetime | None:
+def _refund_windows(run: Run, milestone: Draft) -> list[tuple[datetime, str]]:
+    """Each release payment's refund window: when it closes, what that means (fidelity r28 1)."""
     if holds(milestone) or not milestone.released.amount:
-        return None
-    paid = release_payments(run, milestone)
-    if not paid:
-        return None
-    latest = max(payment.moment for _, payment in paid)
-    return latest + rules_at(latest, run.rules).refund_after_payment_window
+        return []
+    return [
+        (
+            refund_closes(run, payment),
+            f"the freelancer can no longer refund the {payment.amount} paid {when(payment.moment)}",
+        )
+        for _, payment in release_payments(run, milestone)
+    ]
+
+
+def refund_window_due(run: Run, milestone: Draft) -> datetime | None:
+    """When the last of *milestone*'s payments can no longer be refunded (``None``: no payment)."""
+    return max((due for due, _ in _refund_windows(run, milestone)), default=None)
 
 
 def _review_ends(run: Run, milestone: Draft) -> datetime | None:
@@ -406,6 +424,7 @@ REFUND_WINDOW = Timer(
     Party.FREELANCER,
     "refund_after_payment_window",
     due=refund_window_due,
-    consequence=lambda _r, _m: "the freelancer can no longer refund this milestone's payments",
+    consequence=None,
     period=lambda rules: f"within {days(rules.refund_after_payment_window)}",
+    each=_refund_windows,
 )
