@@ -85,11 +85,13 @@ def _milestone_deadlines(run: Run, milestone: Draft) -> list[Deadline]:
         for timer in (*row.notices, row.timer, row.window):
             if timer is None:
                 continue
-            source = _rule_source(timer.rule).source
-            found.extend(
-                Deadline(timer.kind, due, milestone.id, timer.who, consequence, source)
-                for due, consequence in timer.occurrences(run, milestone)
-            )
+            occurrences = timer.occurrences(run, milestone)
+            if occurrences:
+                source = _rule_source(timer.rule).source
+                found.extend(
+                    Deadline(timer.kind, due, milestone.id, timer.who, consequence, source)
+                    for due, consequence in occurrences
+                )
     return found
 
 

@@ -469,11 +469,18 @@ def as_of(on: date | datetime) -> PlatformRules:
     return HISTORY.in_force(on)
 
 
+#: Each :class:`PlatformRules` field's :class:`RuleSource`, read once from the fields' metadata.
+_SOURCES: dict[str, RuleSource] = {
+    field.name: field.metadata["rule"]
+    for field in attrs.fields(PlatformRules)
+    if "rule" in field.metadata
+}
+
+
 def _rule_source(field: str) -> RuleSource:
     """The :class:`RuleSource` of the :class:`PlatformRules` field *field* (every preset shares it).
 
     Private: the escrow reports and the findings cite it, through
     ``upwork_safety.rules`` (which re-exports it outside ``__all__``).
     """
-    source: RuleSource = attrs.fields_dict(PlatformRules)[field].metadata["rule"]
-    return source
+    return _SOURCES[field]
