@@ -121,6 +121,10 @@ ACCOUNT_WANTED = re.compile(
     r"(?: \w+){0,4} (?:chahiye|chahie|chahye)\b|"
     r"\b(?:need|want|chahiye|require|looking for)\w{0,3} (?:a |an )?(?:verified|top[ -]rated|"
     r"old|aged|purana) (?:upwork )?(?:account|id|profile)s?\b|"
+    # Accounts paid for as such: "we pay $200/month for verified Pakistani accounts".
+    r"\b(?:pay|paying|pays)\b[^.?!]{0,30}? for (?:a |an |your |ur )?(?:verified|top[ -]rated|old|"
+    r"aged|purana)(?: (?:pakistani|indian|local|us|uk|american|freelancer|upwork))? "
+    r"(?:accounts?|ids|profiles?)\b|"
     # Accounts hired as such: "a company that hires Pakistani freelancers' accounts".
     r"\bhir(?:e|es|ing) (?:\w+'? ){0,2}(?:upwork )?(?:accounts|profiles)\b"
 )

@@ -40,6 +40,9 @@ _WORK_ASK = re.compile(
     r"bana\w{0,4}|likh\w{0,5}|kar ?ke (?:bhej|dikha)\w{0,5}|dikha\w{0,4}|"
     r"(?:mukammal|poora|pura) kar ?ke (?:bhej|dikha)\w{0,5}|(?:mukammal|poora|pura) kar\w{0,5}|"
     r"have (?:\w+ ){0,4}ready|get (?:\w+ ){0,3}ready|"
+    # The work's ground laid: "set up the repo and the database schema".
+    r"set ?up (?:the |a |an |our |my )?(?:\w+ )?(?:repo|repository|database|db|schema|server|"
+    r"backend|frontend|codebase|project|environment|pipeline|store|shop|theme|app)|"
     r"(?:i|we) (?:need|want) (?:\w+ ){0,5}(?:done|translated|written|designed|built|made|ready|"
     r"delivered|finished|completed|edited|coded)|"
     r"(?:designs?|articles?|samples?|logos?|drafts?|files?|pages?|kaam|screens?) (?:\w+ )?"
@@ -243,7 +246,12 @@ _NO_ESCROW = re.compile(
     r"\b(?:contract|milestone|escrow|offer)(?: is|s are|s)? not (?:needed|required)\b|"
     # The writer's practice: "we don't use milestones", "I never do escrow".
     r"\b(?:we|i) (?:don'?t|do not|never) (?:use|do|work with|bother with) (?:milestones|escrow|"
-    r"contracts)\b"
+    r"contracts)\b|"
+    # Funding refused ahead of the work: "I don't fund milestones in advance", "we never
+    # deposit upfront".
+    r"\b(?:we|i) (?:don'?t|do not|never|won'?t|will not) (?:pre-?)?(?:fund|deposit)\w{0,3}"
+    r"(?: (?:the |any |a )?(?:milestones?|escrow|funds?|money|payment|anything))? (?:in advance|"
+    r"upfront|up front|beforehand|ahead of time)\b"
 )
 #: An hourly contract has no milestones: "it's hourly, no milestone needed" is no risk.
 _HOURLY = re.compile(r"\b(?:hourly|per hour|an hour|time tracker|work diary|tracked hours)\b")
@@ -513,7 +521,17 @@ def _escrow_refused(sentence: Sentence, match: re.Match[str]) -> bool:
     "It's hourly, we don't use milestones" is no risk; "we don't use milestones,
     you do the work and we pay" is.
     """
+    if _AHEAD.search(match.group()) and sentence.first(_FUNDED_BEFORE_START):
+        return False  # "we don't fund in advance; each one is funded before you start it"
     return "contract" in match.group() or not sentence.first(_HOURLY)
+
+
+_AHEAD = re.compile(r"\b(?:in advance|upfront|up front|beforehand|ahead of time)\b")
+#: Each milestone funded before its work starts: the normal order, not a refusal.
+_FUNDED_BEFORE_START = re.compile(
+    r"\bfunded (?:\w+ ){0,2}?before (?:you|u|the work|work|it) (?:start|begin)|"
+    r"\bbefore (?:you|u) (?:start|begin) (?:it|each|work|working)\b"
+)
 
 
 def _submission_skipped(sentence: Sentence, match: re.Match[str]) -> bool:
@@ -552,7 +570,7 @@ _ASK_ANCHOR = anchor(
     "sta str beg go proceed kick get carry keep continue work dive jump shuru kaam jaari lag "
     "crack make create design write build do edit push finish complete transcribe translate "
     "code draft fix send bana likh kar dikha have ready bhej prepare produce put throw deliver "
-    "knock whip crank bang churn bash rattle dash hammer nikal",
+    "knock whip crank bang churn bash rattle dash hammer nikal set",
 )
 _DEFER_ANCHOR = anchor(
     (_FUND, _WORK_THEN_FUND),
@@ -572,6 +590,11 @@ _PAYMENT_ANCHOR = anchor(
 )
 _FUNDED_ANCHOR = anchor((_FUNDED_ALREADY,), "fund deposited escrow already been current")
 _NO_WAIT_ANCHOR = anchor((_NO_WAIT,), "wait hold forget intezar")
+#: After "don't wait for the escrow", the work wanted by a time: "aaj raat tak pehla module
+#: chahiye", "I need the first module by tonight".
+_WORK_WANTED = re.compile(
+    r"\b(?:chahiye|chahie|chaiye)\b|\b(?:i|we) (?:need|want) (?:it|this|them|the|a|an|your)\b"
+)
 
 
 def _not_waited_for(message: Message) -> Hit | None:
@@ -591,7 +614,9 @@ def _not_waited_for(message: Message) -> Hit | None:
             outgoing=sentence.outgoing,
         )
         for asked in (rest, message.following(sentence)):
-            if asked is not None and (_wants_start(asked) or _wants_work(asked)):
+            if asked is not None and (
+                _wants_start(asked) or _wants_work(asked) or asked.first(_WORK_WANTED)
+            ):
                 return Hit(FindingCode.START_BEFORE_FUNDING, *sentence.span(match), Confidence.HIGH)
     return None
 

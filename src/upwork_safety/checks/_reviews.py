@@ -212,12 +212,12 @@ _CONDITION = re.compile(
 _THEN_RATING = re.compile(
     r"\b(?:and (?:i'?ll|i will|we'?ll|we will|you'?ll|you will|i'?d)|or (?:i'?ll|i will|we'?ll|"
     r"we will|else)|otherwise|warna|to main|to hum|and (?:you|u) (?:get|will get|'ll get)|"
-    r"(?:nahi|na)(?: \w+)? to)\b|"
+    r"(?:nahi|na)(?: \w+)? to|ya (?:phir|fir))\b|"
     # Roman Urdu's order, the trade then the rating: "30 percent wapas karo, 5 star de dunga",
     # "wapas bhej dein, phir ...", "lauta do to ..." (the "to" of a condition met), and the
     # share after the verb: "paise wapas kar do aadhe, main 5 star dunga".
     r"\b(?:karo|bhejo|lautao|do|dein|dijiye|doge|karoge)(?: (?:aadhe|adhe|aadha|adha|saare|sare|"
-    r"poore|pure|ge|gay|gey|gi))?(?:,| to\b)|"
+    r"poore|pure|ge|gay|gey|gi|\d{1,3} ?%|\d{1,3} percent|\$\d[\d,]{0,6}))?(?:,| to\b)|"
     # English names the rating as the outcome: "..., and the review will be glowing".
     r"\band (?:the|my)(?: (?:review|rating|feedback|stars?)\b| ?$)"
 )

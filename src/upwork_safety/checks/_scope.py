@@ -57,7 +57,8 @@ _TOPIC_OPENER = re.compile(
     r"(?:one more|another|also|ek aur)\s(?:thing|note|point|reminder|detail|details)"
 )
 _SAME_PRICE = re.compile(
-    r"\bsame (?:price|budget|rate|fee|cost|milestone|total|amount|payment|money)"
+    r"\bsame (?:(?:fixed|agreed|original|old|total|quoted) )?(?:price|budget|rate|fee|cost|"
+    r"milestone|total|amount|payment|money)"
     r"(?: (?:mein|me|main|mai))?\b|"
     r"\bincluded in (?:the |your |our |this )?(?:price|budget|milestone|quote|fee|cost|"
     r"package|contract|total)\b|"
@@ -65,14 +66,19 @@ _SAME_PRICE = re.compile(
     r"(?: (?:mein|me|main|mai))?\b|"
     r"\bno change (?:in|to|of) (?:the )?(?:budget|price|cost|fee|milestone|amount)\b|"
     r"\bextra (?:nahi|na) (?:de|dunga|dungi|milega|milenge|denge)\w{0,6}\b|"
-    r"\bbudget (?:wahi|wohi|same|is the same|is fixed)\b|\b(?:wahi|wohi) budget\b|"
+    r"\b(?:budget|rate) (?:wahi|wohi|same|is the same|is fixed)\b|\b(?:wahi|wohi) "
+    r"(?:budget|rate)\b|"
+    # The price said not to grow: "budget is tight so cannot increase", "budget nahi badhega".
+    r"\b(?:can'?t|cannot|can not|won'?t|will not|unable to|not able to) (?:increase|raise)"
+    r"(?: (?:the |my |our )?(?:budget|price|payment|amount|rate)| it)?\b|"
+    r"\b(?:budget|price|rate|paise) (?:nahi|na) (?:badh|barh|badha|barha)\w{0,5}\b|"
     r"\bwithin (?:the |this |our )?(?:current |same )?(?:budget|price|milestone|scope|fee)\b|"
     r"\bno extra (?:charge|cost|pay|money|budget|payment)\b|"
     r"\bextra (?:paise|payment|budget|pay) (?:nahi|na)\b|\bfor free\b|\bfree (?:mein|of charge)\b|"
     r"\bfree(?= (?:bana|kar|likh)\w{0,4}\b)|"
     r"\b(?:assume|guess|hope|expect) (?:that'?s|it'?s|this is|that is|it to be) (?:included|"
     r"fine within|ok within|part of)\b|\bpart of (?:the|this|our|your) (?:package|deal|price|"
-    r"milestone|contract|scope|job|budget)\b|\b(?:paise|payment|budget|price|amount) (?:utne|"
+    r"milestone|contract|scope|job|budget)\b|\b(?:paise|payment|budget|price|amount|rate) (?:utne|"
     r"utna|utni|wohi|wahi|same) (?:hi )?(?:hain|hai|rahenge|rahega|rahe)?\b|\bwohi payment\b|"
     r"\bbudget (?:mein|me) (?:hi|he)\b|\bno extra budget\b|"
     r"\b(?:don'?t|do not|doesn'?t) have (?:the |a |any |extra )?budget\b|\bno budget for\b|"
@@ -102,15 +108,17 @@ _NEW_PAY = re.compile(
     r"\bnew (?:\$\d[\d,]* )?milestone\b|\bseparate (?:milestone|contract|quote|job)\b|"
     r"(?<!\bno )(?<!\bany )(?<!without )\b(?:extra|additional|more) (?:pay|payment|cost|budget)"
     r"\b(?! nahi| unfortunately)|"
-    r"\bi'?ll pay (?:extra|more|for (?:it|this|that|them))\b|\bincrease the budget\b|"
+    r"\bi'?ll pay (?:extra|more|for (?:it|this|that|them))\b|"
     r"\badd(?:ed)? (?:a |another )?(?:new )?(?:\$\d[\d,]* )?milestone\b|\bquote\b|\bhow much\b|"
     r"\bestimate\b|\bseparate \$\d[\d,]* milestone\b|"
     r"\bna(?:ya|ye|yi) milestone\b|\balag milestone\b|\bextra paise dunga\b|"
-    r"\bbudget badha\w{0,4}\b|"
+    r"\bbudget badha\w{0,4}\b(?! (?:nahi|na|nahin)\b)|"
     r"\bas milestone \d\b|\bbonus for (?:this|it)\b|\bpaid separately\b|"
     r"\b(?:create|set up|make|open)\w{0,3} (?:a |another |new |the )?(?:\$\d[\d,]* )?milestone\b|"
     r"\bproposal\b|"
-    r"\bprice works\b|\bincreased? the (?:milestone|budget|price)\b|\bto cover the extra\b|"
+    r"\bprice works\b|\bto cover the extra\b|"
+    # The price raised, not refused: "I'll increase the budget" (not "can't increase the budget").
+    r"(?<!n't )(?<!not )(?<!cannot )\bincreased? the (?:milestone|budget|price)\b|"
     r"\bpaid (?:milestone|contract|order)\b|"
     r"\bwithin the revisions\b|\brevisions you offered\b|\bincluded revisions\b|"
     r"\bas agreed\b|\bwithin (?:the )?(?:agreed )?scope\b|"
@@ -214,9 +222,15 @@ def _no_more_work(sentence: Sentence) -> bool:
     )
 
 
+#: What was agreed told in the past, then the change asked for now: "Video 2 minute ki thi
+#: lekin ab 5 minute ki bana do", "it was for 500 products, but now we need 5000", "800 words
+#: ka tha, ab 1500 ka likh do".
+_BUT_NOW = re.compile(r"(?:\b(?:lekin|magar|but|par)|,) (?:ab|now)\b")
+
+
 def _creep_in(sentence: Sentence, *, priced: bool, small: bool) -> Hit | None:
     code = FindingCode.SCOPE_CREEP
-    if sentence.past() or _no_more_work(sentence):
+    if (sentence.past() and not sentence.first(_BUT_NOW)) or _no_more_work(sentence):
         return None
     for match in sentence.all(_THROWN_IN):
         if not sentence.negated(*match.span()):
@@ -255,6 +269,7 @@ _CREEP_ANCHOR = anchor(
     "usi change "
     "same isi budget wahi wohi within no free assume guess hope expect part paise payment price "
     "amount included in into need without at give not wasn isn know for also too well bhi "
+    "increase raise rate "
     "additional plus forgot top sath saath oh and we now",
 )
 _NEW_PAY_ANCHOR = anchor(
@@ -271,7 +286,8 @@ _EXTRA_ANCHOR = anchor((re.compile(r"\b(?:extra|additional)\b"),), "extra additi
 _SAME_PRICE_ANCHOR = anchor(
     (_SAME_PRICE,),
     "same isi usi budget wahi wohi within no free assume guess hope expect part paise payment "
-    "price amount included in into need without at give not wasn isn know for change extra",
+    "price amount included in into need without at give not wasn isn know for change extra "
+    "increase raise rate",
 )
 _SMALL_ASK_ANCHOR = anchor(
     (lex.SMALL_ASK,), "small quick tiny little minor chhoti choti chhota chota"

@@ -27,6 +27,8 @@ _FEE_NAMED = re.compile(
     r"handling|shipping|release|unlock|upgrade|insurance|subscription|starter|kit|one-time|"
     r"one time|small|service|portal|access|slot|booking|id card)\s(?:fees?|charges?|deposit|"
     r"cost|amount|payment|money)\b|\bsecurity\s(?:deposit|amount|money|ke taur)\b|"
+    # A security lodged, in Roman Urdu: "15000 security jama karwani hogi".
+    r"\bsecurity\s(?:jama|ada|bhej)\w{0,6}|"
     r"\b(?:fees?|charges?|deposit)\s(?:of\s)?(?:\$|rs\.?\s?|pkr\s?|usd\s?)?\d|"
     r"\b(?:fees?|deposit) (?:jama|ada|bhej)\w{0,6}|\bas (?:a )?(?:security|deposit|guarantee)\b|"
     # A sum for it, in Roman Urdu: "registration ke 1500 rupay", "joining ki Rs 500".
@@ -73,7 +75,7 @@ _PURCHASE_OBJECT = re.compile(
     r"ebay|sephora|vanilla|visa gift)\s?cards?|"
     r"macbook|computer|pc|monitor|ipad|tablet|galaxy tab|iphone|printer|microphone|webcam|"
     r"voucher|certificate|exam|upgrade|premium|vpn|headset|camera|account|themes?|"
-    r"plugins?|stock (?:photos?|images?|footage|music)|fonts?|hosting|domain|"
+    r"plugins?|stock (?:photos?|images?|footage|music)|fonts?|hosting|domain|connects|"
     # Anything bought with the reader's own money: "purchase the product with your own card".
     r"(?:with|using|from|on) (?:your|ur) own (?:\w+ )?(?:card|money|funds|cash|pocket|account)|"
     r"out of (?:your )?(?:own )?pocket|apne paison? se|apni jeb se)\b"
@@ -84,7 +86,10 @@ _PURCHASE_WHY = re.compile(
     r"shop|link)|before (?:we|you|your|i)|to (?:start|begin|get|join|qualify|access|be hired|"
     r"unlock|work|receive|confirm)|mandatory|required|compulsory|zaroori|lazmi|must|need to|"
     r"have to|first|pehle|onboard\w{0,4}|send (?:us|me) the code|the code|"
-    r"(?:send|share) (?:us |me )?the codes|(?:cost|price) is (?:refunded|returned|covered))\b"
+    r"(?:send|share) (?:us |me )?the codes|(?:cost|price) is (?:refunded|returned|covered)|"
+    # The purchase shown, then the work: "khareed ke receipt bhejo, phir offer bhejta hoon".
+    r"receipt|proof of (?:purchase|payment)|(?:phir|then|uske baad|after that) (?:\w+ ){0,3}?"
+    r"(?:offer|contract|kaam|tasks?|orders?|hire))\b"
 )
 _CRYPTO_SCAM = re.compile(
     r"\b(?:deposit|send|recharge|top up|transfer|invest)\w{0,3}\b.{0,60}\b(?:usdt|crypto|btc|"
@@ -144,6 +149,12 @@ _FEE_AMOUNT = re.compile(
     r"\d[\d,.]{0,9}\s(?:usd |dollars? |rupees? |pkr )?(?:fee|charge|deposit)\b|"
     r"(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}\s(?:[\w-]+\s){0,2}(?:fee|charge|deposit)\b"
 )
+#: A priced course, test or kit the reader must take first: "our $35 skills certificate is
+#: mandatory before we assign any orders" (not one the product's students take).
+_ITEM_PRICED = re.compile(
+    r"(?:\$|rs\.?\s?|pkr\s?)\d[\d,.]{0,9}\s(?:[\w-]+\s){0,2}(?:certificate|certification|course|"
+    r"training|test|exam|kit|membership|registration|onboarding)\b"
+)
 
 
 def _fee_scheme(sentence: Sentence) -> Hit | None:
@@ -166,6 +177,18 @@ def _fee_scheme(sentence: Sentence) -> Hit | None:
             continue
         if not sentence.negated(*match.span()):
             return Hit(code, *sentence.span(match), Confidence.HIGH)
+    return None
+
+
+def _fee_item_priced(sentence: Sentence) -> Hit | None:
+    """A priced course, test or kit required of the reader ("our $35 certificate is mandatory")."""
+    if sentence.first(_THIRD_PARTY) or not (
+        sentence.first(_FEE_PURPOSE) or sentence.first(_FEE_REQUIRED)
+    ):
+        return None  # "the $99 course is required for all our students": the product's
+    for match in sentence.all(_ITEM_PRICED):
+        if not _fee_context_suppressed(sentence, match):
+            return Hit(FindingCode.UPFRONT_FEE, *sentence.span(match), Confidence.HIGH)
     return None
 
 
@@ -230,6 +253,13 @@ def _fee_named(sentence: Sentence) -> Hit | None:
     return None
 
 
+#: The purchase to be shown to the writer: "khareed ke receipt bhejo", "send me the screenshot".
+_PROOF_ASKED = re.compile(
+    r"\b(?:receipt|proof of (?:purchase|payment)|screenshot)s? (?:\w+ )?(?:bhej|send|share|dikha)"
+    r"\w{0,4}\b|\b(?:send|share|show)\w{0,3} (?:me |us )?(?:the |a )?(?:receipt|proof|screenshot)"
+)
+
+
 def _fee_purchase(sentence: Sentence) -> Hit | None:
     """A purchase the freelancer must make (a kit, a licence, equipment) "we reimburse"."""
     purchase = sentence.first(_PURCHASE)
@@ -240,8 +270,10 @@ def _fee_purchase(sentence: Sentence) -> Hit | None:
         return None
     if not (sentence.first(_PURCHASE_WHY) or sentence.first(MONEY)):
         return None
-    if _fee_context_suppressed(sentence, thing):
-        return None
+    if _fee_context_suppressed(sentence, thing) and not (
+        sentence.upwork_feature(thing.start()) and sentence.first(_PROOF_ASKED)
+    ):
+        return None  # but Connects bought with the proof sent to the writer are a fee to them
     if _YOURS.search(sentence.text, purchase.end(), thing.start() + 1) and not (
         sentence.freelancer_pays() or sentence.all(YOU_PAY)
     ):
@@ -263,7 +295,7 @@ def _fee_money(sentence: Sentence) -> Hit | None:
     return None
 
 
-_FEE_RULES = (_fee_scheme, _fee_named, _fee_purchase, _fee_money)
+_FEE_RULES = (_fee_scheme, _fee_item_priced, _fee_named, _fee_purchase, _fee_money)
 
 
 def _fee_in(sentence: Sentence) -> Hit | None:
@@ -310,7 +342,7 @@ _THIRD_PARTY = re.compile(
 
 
 FEE_ANCHOR = anchor(
-    (_FAKE_CHEQUE, _FEE_AMOUNT, _FEE_NAMED, _PURCHASE, MONEY, _CRYPTO_SCAM),
+    (_FAKE_CHEQUE, _FEE_AMOUNT, _ITEM_PRICED, _FEE_NAMED, _PURCHASE, MONEY, _CRYPTO_SCAM),
     "deposit cash cheque check wire send transfer pay forward fee charge cost amount money "
     "security guarantee jama ada bhej buy purchas order subscri get khareed kharid len le $ usd "
     "rs pkr \u20a8 0 1 2 3 "
