@@ -527,10 +527,10 @@ def as_sequence(
             too_many_items(what)
         return tuple(value)
     _refuse_non_sequence(value, what, names, column=column, also=also)
-    return tuple(_bounded(cast("Iterable[object]", value), what))
+    return tuple(bounded(cast("Iterable[object]", value), what))
 
 
-def _bounded(items: Iterable[T], what: str) -> Iterator[T]:
+def bounded(items: Iterable[T], what: str) -> Iterator[T]:
     """Yield *items* (the argument *what*) one by one, refusing the one past :data:`MAX_ITEMS`.
 
     The one reader of an iterator of unknown length: :func:`as_sequence`
@@ -585,7 +585,7 @@ def sequence_of(
         hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
     _refuse_non_sequence(value, what, _names(kind), hint=hint, column=column, also=also)
     read: list[T] = []
-    for index, item in enumerate(_bounded(cast("Iterable[object]", value), what)):
+    for index, item in enumerate(bounded(cast("Iterable[object]", value), what)):
         if not isinstance(item, kind):
             _wrong_item(what, index, item, kind)
         read.append(cast("T", item))
