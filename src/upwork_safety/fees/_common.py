@@ -227,10 +227,6 @@ def listed(methods: Iterable[WithdrawalMethod], limit: int = 60) -> str:
     return ", ".join(f"{shown(m.name, limit)} (key {shown(m.key, limit)})" for m in methods)
 
 
-#: The presets, indexed for :func:`resolve_method`.
-_PRESET_NAMES = MethodNames(PAKISTAN_METHODS)
-
-
 def resolve_method(entry: object, what: str) -> WithdrawalMethod:
     """A :class:`WithdrawalMethod`, or the preset *entry* names.
 
@@ -248,7 +244,7 @@ def resolve_method(entry: object, what: str) -> WithdrawalMethod:
             field=what,
             rule="a WithdrawalMethod or its key",
         )
-    named = _PRESET_NAMES.indices(entry)
+    named = MethodNames(PAKISTAN_METHODS).indices(entry)
     if len(named) == 1:
         return PAKISTAN_METHODS[named[0]]
     known = listed(PAKISTAN_METHODS)
