@@ -58,6 +58,7 @@ from upwork_safety.serialize._problems import (
     Written,
     place,
     placed,
+    placed_at_itself,
     refused_by_writer,
     tally,
 )
@@ -491,7 +492,13 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
 
 def _set_writer(conv: cattrs.Converter) -> Any:
     def write(value: typing.AbstractSet[object]) -> list[object]:
-        items = [conv.unstructure(item) for item in value]
+        try:
+            items = [conv.unstructure(item) for item in value]
+        except (UpworkSafetyError, Written) as exc:
+            if not refused_by_writer(exc):
+                raise
+            # A set's items have no place until written: the refusal is the set's.
+            raise placed_at_itself(exc, value, set) from None
         try:
             return sorted(items)
         except TypeError:  # unorderable items: keep set order
