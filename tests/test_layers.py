@@ -3,7 +3,7 @@
 money → kinds → rules → models → engines → checks → statements → CLI
 (docs/architecture.md).  An engine never imports another engine, and
 nothing imports another package's private modules except the library-wide
-private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``) and
+private helpers (``_decimals``, ``_display``, ``_pickling``, ``_plain``, ``_validate``, ``_records``, ``_moments``, ``_scales``, ``_render``, ``_events``, ``_edges``, ``_escrow_amounts``, ``_calendar``, ``_frozen_list``, ``_groups``) and
 the CLI's own commands (``_cli``).
 """
 
@@ -33,6 +33,7 @@ RANK = {
     "kinds": 4,
     "_validate": 4,
     "_frozen_list": 4.1,
+    "_groups": 4.1,
     "_records": 4.2,
     "_moments": 4.5,
     "_scales": 4,
@@ -71,6 +72,7 @@ SHARED_PRIVATE = {
     "_escrow_amounts",
     "_calendar",
     "_frozen_list",
+    "_groups",
     "_cli",
 }
 

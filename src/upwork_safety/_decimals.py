@@ -332,8 +332,9 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
     Raises:
         InvalidTypeError: *value* is a float, a bool or not a number.
         InvalidValueError: Not a number, negative (a negative zero too:
-            ``"-0%"``, ``Decimal("-0")``), or (with *below_one*) 1 or more;
-            the message shows the fraction to write instead.
+            ``"-0%"``, ``Decimal("-0")``, and text such as ``"-.5"``), or
+            (with *below_one*) 1 or more; the message says a rate is never
+            negative, or shows the fraction to write instead.
     """
     if (
         type(value) is Decimal
@@ -354,27 +355,50 @@ def fraction(value: object, what: str, *, below_one: bool = True) -> Decimal:
     except InvalidValueError as error:
         if not issubclass(type(value), str) or error.rule != "canonical decimal text":
             raise
+        if _NEGATIVE.fullmatch(str.__str__(cast("str", value))):
+            # "-.5" is a negative rate, refused as "-0.5" and "-1%" are (review r28 9).
+            _out_of_range(value, what, None, below_one=below_one)
         raise InvalidValueError(
             f'{what} must be a fraction such as "0.10" or a percentage such as "10%" (ASCII '
             f"digits, one decimal point), got {shown(value)}",
             field=what,
             rule="a fraction or a percentage",
         ) from None
-    # A negative zero equals 0 but is signed: refused under the same rule, never
-    # rewritten as 0 nor echoed as "-0%" (review r25 hostile H9), as a negative
-    # zero share or unsigned amount is.
     if rate.is_signed() or (below_one and rate >= _ONE):
         hint = ""
         if rate >= 1 and not percent:
             suggested = CONTEXT.divide(rate, Decimal(100))
             hint = f" (for {rate}% write {suggested} or '{rate}%')"
-        limit = "from 0 up to (not including) 1" if below_one else "from 0"
-        raise InvalidValueError(
-            f"{what} is a fraction {limit}, got {shown(value)}{hint}",
-            field=what,
-            rule=f"a fraction {limit}",
-        )
+        _out_of_range(value, what, rate, below_one=below_one, hint=hint)
     return rate
+
+
+#: Text that reads as a negative number, though not in canonical form ("-.5", "-5.%").
+_NEGATIVE = re.compile(r"-(?=\.?[0-9])[0-9]*\.?[0-9]*%?")
+
+
+def _out_of_range(
+    value: object, what: str, rate: Decimal | None, *, below_one: bool, hint: str = ""
+) -> NoReturn:
+    """Refuse *value*, a rate outside the range: one rule and one wording for each negative.
+
+    A negative zero (``"-0"``, ``"-0%"``, ``Decimal("-0")``) equals 0 but is
+    signed: refused under the same rule, never rewritten as 0 nor echoed as
+    "-0%" (review r25 hostile H9), and the message says why, since 0 itself
+    is in range (review r28 9).  Every other negative rate (*rate* ``None``
+    for text such as ``"-.5"``) is told it is negative, whatever its form.
+    """
+    limit = "from 0 up to (not including) 1" if below_one else "from 0"
+    why = hint
+    if rate is not None and rate.is_zero() and rate.is_signed():
+        why = ": a zero with a minus sign is refused as a negative rate is; write 0"
+    elif rate is None or rate.is_signed():
+        why = ": a rate is never negative"
+    raise InvalidValueError(
+        f"{what} is a fraction {limit}, got {shown(value)}{why}",
+        field=what,
+        rule=f"a fraction {limit}",
+    )
 
 
 def _percent_as_fraction(text: str, what: str) -> Decimal:

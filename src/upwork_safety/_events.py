@@ -565,7 +565,7 @@ class History(Sequence[Event]):
 
 def _items(events: object, what: str) -> tuple[Event, ...]:
     # each item is checked by the entry
-    return as_sequence(events, what, "escrow events")
+    return as_sequence(events, what, "escrow events", ordered="in time order")
 
 
 def _chain(events: object, what: str) -> _Entry | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sized
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from itertools import islice
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
@@ -490,13 +491,24 @@ def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> No
 
 
 def _refuse_non_sequence(
-    value: object, what: str, names: str, *, hint: str = "", column: str = "", also: str = ""
+    value: object,
+    what: str,
+    names: str,
+    *,
+    hint: str = "",
+    column: str = "",
+    also: str = "",
+    ordered: str = "",
 ) -> None:
     """Refuse *value* unless it is a sequence or other iterable of several things.
 
     A scalar, ``None``, a string or a mapping is refused (a lone item is never
     read as a sequence, and ``"payoneer"`` never as eight letters), and so is
-    a table (:func:`refuse_frame`, with *column* and *also*).
+    a table (:func:`refuse_frame`, with *column* and *also*).  When the items'
+    order means something (*ordered* says which, e.g. ``"oldest first"``), a
+    set (``set``, ``frozenset``, a dict's keys or items, any
+    :class:`~collections.abc.Set`) is refused too: it has no order, so what it
+    gives would depend on ``PYTHONHASHSEED`` (review r28 6).
     """
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise InvalidTypeError(
@@ -504,11 +516,19 @@ def _refuse_non_sequence(
             field=what,
             rule=f"a sequence of {names}",
         )
+    if ordered and isinstance(value, AbstractSet):
+        raise InvalidTypeError(
+            f"{what} must be a sequence of {names} in order ({ordered}), not a "
+            f"{type(value).__name__}, a set whose order is not one to rely on: pass a list "
+            "or a tuple",
+            field=what,
+            rule="an ordered sequence",
+        )
     refuse_frame(value, what, column, also=also)
 
 
 def as_sequence(
-    value: object, what: str, names: str, *, column: str = "", also: str = ""
+    value: object, what: str, names: str, *, column: str = "", also: str = "", ordered: str = ""
 ) -> tuple[Any, ...]:
     """Return *value*, a sequence (or other finite iterable), as a tuple; its items unchecked.
 
@@ -517,20 +537,22 @@ def as_sequence(
     several things, named *names* in the error, and at most
     :data:`MAX_ITEMS` of them; an iterator is read no further than one item
     past the limit, so an endless generator is refused in bounded memory.
+    *ordered*, when the order of the items means something, says which
+    (``"oldest first"``), and a set is refused.
 
     Raises:
-        InvalidTypeError: *value* is not a sequence.
+        InvalidTypeError: *value* is not a sequence (or a set where order counts).
         InvalidValueError: *value* holds more than :data:`MAX_ITEMS` items.
     """
     if type(value) is tuple or type(value) is list:  # in memory: its length is known
         if not countable(value):
             too_many_items(what)
         return tuple(value)
-    _refuse_non_sequence(value, what, names, column=column, also=also)
-    return tuple(_bounded(cast("Iterable[object]", value), what))
+    _refuse_non_sequence(value, what, names, column=column, also=also, ordered=ordered)
+    return tuple(bounded(cast("Iterable[object]", value), what))
 
 
-def _bounded(items: Iterable[T], what: str) -> Iterator[T]:
+def bounded(items: Iterable[T], what: str) -> Iterator[T]:
     """Yield *items* (the argument *what*) one by one, refusing the one past :data:`MAX_ITEMS`.
 
     The one reader of an iterator of unknown length: :func:`as_sequence`
@@ -585,7 +607,7 @@ def sequence_of(
         hint = f" (wrap a single one in a list: [{type(value).__name__}(...)])"
     _refuse_non_sequence(value, what, _names(kind), hint=hint, column=column, also=also)
     read: list[T] = []
-    for index, item in enumerate(_bounded(cast("Iterable[object]", value), what)):
+    for index, item in enumerate(bounded(cast("Iterable[object]", value), what)):
         if not isinstance(item, kind):
             _wrong_item(what, index, item, kind)
         read.append(cast("T", item))

@@ -187,13 +187,34 @@ def _bare(name: str) -> str:
     return _QUALIFIER.sub("", name)
 
 
-def method_texts(method: WithdrawalMethod) -> set[str]:
-    """The texts that name *method*, case folded: its key, its name, and its name bare.
+class MethodNames:
+    """The one rule for naming one of *methods* by text.
 
-    The one rule for naming a method by text, in :func:`resolve_method` and
-    in the mappings keyed by method (``compare_withdrawals(spreads=...)``).
+    A method is named by its ``key`` or its ``name`` first; only when no
+    method's key or name is the text does a name without its last part in
+    parentheses count (``"Direct to Local Bank"`` for ``"Direct to Local
+    Bank (PKR)"``, as Upwork's pages and the docs write it).  Case and the
+    text's outer spaces are not compared.  Used by :func:`resolve_method`
+    (among the presets), the mappings keyed by method
+    (``compare_withdrawals(spreads=...)``) and
+    ``WithdrawalComparison.break_even_spread`` (among the compared
+    methods).  The methods are indexed once, so each look-up is a dict's.
     """
-    return {method.key.casefold(), method.name.casefold(), _bare(method.name).casefold()}
+
+    __slots__ = ("_bare", "_exact")
+
+    def __init__(self, methods: Iterable[WithdrawalMethod]) -> None:
+        self._exact: dict[str, list[int]] = {}
+        self._bare: dict[str, list[int]] = {}
+        for index, method in enumerate(methods):
+            for text in {method.key.casefold(), method.name.casefold()}:
+                self._exact.setdefault(text, []).append(index)
+            self._bare.setdefault(_bare(method.name).casefold(), []).append(index)
+
+    def indices(self, text: str) -> list[int]:
+        """The indices of the methods *text* names: one, none, or (ambiguous) several."""
+        wanted = text.strip().casefold()
+        return list(self._exact.get(wanted) or self._bare.get(wanted, []))
 
 
 def listed(methods: Iterable[WithdrawalMethod], limit: int = 60) -> str:
@@ -209,11 +230,11 @@ def listed(methods: Iterable[WithdrawalMethod], limit: int = 60) -> str:
 def resolve_method(entry: object, what: str) -> WithdrawalMethod:
     """A :class:`WithdrawalMethod`, or the preset *entry* names.
 
-    A preset is named by its ``key``, its ``name``, or its name without a
-    last part in parentheses, as Upwork's pages and the docs write it
-    (``"Direct to Local Bank"``) when no other preset's is the same
-    (newcomer r27 5); case is not compared.  The refusal lists each preset
-    by its name and its key.
+    A preset is named by text as :class:`MethodNames` says: its ``key`` or
+    its ``name``, else its name without a last part in parentheses, as
+    Upwork's pages and the docs write it (``"Direct to Local Bank"``) when
+    no other preset's is the same (newcomer r27 5); case is not compared.
+    The refusal lists each preset by its name and its key.
     """
     if isinstance(entry, WithdrawalMethod):
         return entry
@@ -223,17 +244,13 @@ def resolve_method(entry: object, what: str) -> WithdrawalMethod:
             field=what,
             rule="a WithdrawalMethod or its key",
         )
-    wanted = entry.strip().casefold()
-    for method in PAKISTAN_METHODS:
-        if wanted in {method.key.casefold(), method.name.casefold()}:
-            return method
-    bare = [m for m in PAKISTAN_METHODS if wanted in method_texts(m)]
-    if len(bare) == 1:
-        return bare[0]
+    named = MethodNames(PAKISTAN_METHODS).indices(entry)
+    if len(named) == 1:
+        return PAKISTAN_METHODS[named[0]]
     known = listed(PAKISTAN_METHODS)
     said = (
-        f"withdrawal method {shown(entry)} names {len(bare)} methods; name one in full"
-        if bare
+        f"withdrawal method {shown(entry)} names {len(named)} methods; name one in full"
+        if named
         else f"unknown withdrawal method {shown(entry)}"
     )
     raise InvalidValueError(

@@ -34,9 +34,11 @@ from upwork_safety.errors import (
     InvalidValueError,
 )
 from upwork_safety.fees._common import (
+    MethodNames,
     check_locale,
     fmt,
     from_units,
+    listed,
     rate_arg,
     resolve_method,
     short_percent,
@@ -292,24 +294,30 @@ class WithdrawalComparison:
         return self.quotes[index]
 
     def _find(self, method: object) -> tuple[WithdrawalMethod, WithdrawalQuote | None]:
-        wanted = resolve_method(method, "method") if not isinstance(method, str) else None
-        key = method.strip().casefold() if isinstance(method, str) else None
-
-        def same(candidate: WithdrawalMethod) -> bool:
-            if wanted is not None:
-                return candidate == wanted
-            return key in {candidate.key.casefold(), candidate.name.casefold()}
-
-        for quote in self.quotes:
-            if same(quote.method):
-                return quote.method, quote
-        for candidate in self.unpriced:
-            if same(candidate):
-                return candidate, None
-        listed = [*(q.method for q in self.quotes), *self.unpriced]
-        known = ", ".join(shown(m.key) for m in listed) or "none"
+        """*method* (a method, or text naming one by :class:`MethodNames`) and its quote."""
+        weighed = [*(q.method for q in self.quotes), *self.unpriced]
+        compared = [*weighed, *(s.method for s in self.skipped)]
+        if isinstance(method, str):
+            named = [compared[i] for i in MethodNames(compared).indices(method)]
+        else:
+            wanted = resolve_method(method, "method")
+            named = [m for m in compared if m == wanted]
+        if len(named) > 1:
+            raise InvalidValueError(
+                f"{shown(method)} names {len(named)} of the compared methods; name one in "
+                f"full: {listed(named)}",
+                field="method",
+                rule="a compared method",
+            )
+        chosen = named[0] if named else None
+        quote = next((q for q in self.quotes if q.method == chosen), None)
+        if quote is not None:
+            return quote.method, quote
+        if chosen is not None and chosen in self.unpriced:
+            return chosen, None
+        known = ", ".join(shown(m.key) for m in weighed) or "none"
         quoted = shown(method) if isinstance(method, (str, WithdrawalMethod)) else "it"
-        reason = next((s.reason for s in self.skipped if same(s.method)), "")
+        reason = next((s.reason for s in self.skipped if s.method == chosen), "")
         raise InvalidValueError(
             f"{quoted} is not one of the methods this comparison could weigh ({known})"
             + (f"; it was skipped: {reason}" if reason else ""),

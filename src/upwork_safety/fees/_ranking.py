@@ -22,8 +22,8 @@ from upwork_safety.errors import (
 from upwork_safety.fees._common import (
     ALL_METHODS,
     Default,
+    MethodNames,
     listed,
-    method_texts,
     optional_day,
     resolve_method,
 )
@@ -85,8 +85,10 @@ def _keyed(
     The name is the entry as the caller keyed it (``offered_rates['payoneer']``),
     for the errors about its value.  Each method takes one entry: a second
     one (by key, by name or by the method itself) is refused naming both,
-    and so is a key that names two methods, never "last wins".  The methods
-    are indexed once, so matching is linear in the entries and the methods.
+    and so is a key that names two methods, never "last wins".  A text key
+    names a method as everywhere else (:class:`~._common.MethodNames`: key or
+    name first, then the bare name).  The methods are indexed once, so
+    matching is linear in the entries and the methods.
     """
     if value is None:
         return {}
@@ -96,12 +98,8 @@ def _keyed(
             field=what,
             rule="a mapping of methods",
         )
-    by_text: dict[str, list[int]] = {}
-    by_name: dict[str, int] = {}
-    for index, method in enumerate(methods):
-        for text in method_texts(method):
-            by_text.setdefault(text, []).append(index)
-        by_name[method.name] = index  # names are unique (_each_once)
+    by_text = MethodNames(methods)
+    by_name = {method.name: index for index, method in enumerate(methods)}  # unique (_each_once)
     found: dict[int, tuple[str, object]] = {}
     for key, item in value.items():
         name, matches = _matching(key, what, methods, by_text, by_name)
@@ -117,7 +115,7 @@ def _keyed(
             both = " and ".join(shown(methods[i].name, 60) for i in matches[:2])
             raise InvalidValueError(
                 f"{name} names more than one method being compared ({both}): key it by "
-                "the method itself or its name",
+                "the method itself, or by its key or its full name",
                 field=name,
                 rule="one method per entry",
             )
@@ -137,7 +135,7 @@ def _matching(
     key: object,
     what: str,
     methods: tuple[WithdrawalMethod, ...],
-    by_text: dict[str, list[int]],
+    by_text: MethodNames,
     by_name: dict[str, int],
 ) -> tuple[str, list[int]]:
     """The entry's name as the caller keyed it, and the indices of the methods *key* names."""
@@ -147,7 +145,7 @@ def _matching(
             [at] if at is not None and methods[at] == key else []
         )
     if isinstance(key, str):
-        return f"{what}[{shown(key, 60)}]", by_text.get(key.strip().casefold(), [])
+        return f"{what}[{shown(key, 60)}]", by_text.indices(key)
     raise InvalidTypeError(
         f"{what} keys must be methods or their keys, not {type(key).__name__}",
         field=what,

@@ -64,7 +64,7 @@ R = TypeVar("R", bound=Dated)
 
 def _presets(value: object) -> tuple[Dated, ...]:
     # The rule of every list argument: a sequence or other finite iterable, at most MAX_ITEMS.
-    return as_sequence(value, "RuleHistory.presets", "rule sets")
+    return as_sequence(value, "RuleHistory.presets", "rule sets", ordered="oldest first")
 
 
 def _check_presets(

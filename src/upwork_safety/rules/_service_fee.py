@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 
 
 def _tiers(value: Iterable[FeeTier]) -> tuple[FeeTier, ...]:
-    return as_sequence(value, "ServiceFeeSchedule.tiers", "FeeTier")
+    return as_sequence(value, "ServiceFeeSchedule.tiers", "FeeTier", ordered="lowest band first")
 
 
 def _up_to(_instance: object, _attribute: object, up_to: Money | None) -> None:

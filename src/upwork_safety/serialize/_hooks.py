@@ -32,11 +32,10 @@ import collections.abc
 import enum
 import itertools
 import pathlib
-import types
 import typing
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NoReturn, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, NoReturn, get_args, get_origin
 
 import attrs
 import cattrs
@@ -52,12 +51,16 @@ from upwork_safety.kinds import StrEnum
 from upwork_safety.models import Client
 from upwork_safety.money import Money, to_decimal, within_limits
 from upwork_safety.serialize import _fused, _strict
+from upwork_safety.serialize._fields import NONE_TYPE as _NONE_TYPE
+from upwork_safety.serialize._fields import UNION_ORIGINS as _UNION_ORIGINS
+from upwork_safety.serialize._fields import fields_written as _fields
 from upwork_safety.serialize._problems import (
     LIMIT,
     ItemsError,
     Written,
     place,
     placed,
+    placed_at_itself,
     refused_by_writer,
     tally,
 )
@@ -69,10 +72,7 @@ if TYPE_CHECKING:
 #: The tag that names an escrow event's class in its serialised form.
 TAG = "type"
 
-_NONE_TYPE = type(None)
 _EVENT_NAMES = {cls: cls.__name__ for cls in EVENT_TYPES}
-#: ``typing.Union[X, Y]`` and ``X | Y`` (3.10+) have these origins.
-_UNION_ORIGINS = frozenset({Union, types.UnionType})
 #: The unions of escrow events, read and written as tagged unions.
 _UNIONS: frozenset[object] = frozenset({Event, ManualEvent, AutomaticEvent})
 
@@ -398,15 +398,6 @@ def _writer_of(conv: cattrs.Converter, t: Any) -> Any:
     return conv.get_unstructure_hook(t) if _declared(t) else conv.unstructure
 
 
-def _fields(cls: type) -> list[attrs.Attribute[Any]]:
-    """*cls*'s fields with resolved types, or untyped (written by value) if they cannot be."""
-    try:
-        attrs.resolve_types(cls)
-    except Exception:  # noqa: BLE001  (an annotation that cannot be resolved: write by value)
-        return [a.evolve(type=None) for a in attrs.fields(cls)]
-    return list(attrs.fields(cls))
-
-
 def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
     """The writer cattrs generates for *cls*; with ``omit_if_default``, exact defaults are left out.
 
@@ -491,7 +482,13 @@ def _sequence_writer(conv: cattrs.Converter, t: Any) -> Any:
 
 def _set_writer(conv: cattrs.Converter) -> Any:
     def write(value: typing.AbstractSet[object]) -> list[object]:
-        items = [conv.unstructure(item) for item in value]
+        try:
+            items = [conv.unstructure(item) for item in value]
+        except (UpworkSafetyError, Written) as exc:
+            if not refused_by_writer(exc):
+                raise
+            # A set's items have no place until written: the refusal is the set's.
+            raise placed_at_itself(exc, value, set) from None
         try:
             return sorted(items)
         except TypeError:  # unorderable items: keep set order

@@ -279,6 +279,26 @@ def placed(exc: Exception, note: object, value: object, cl: Any) -> Written:
     return written
 
 
+def placed_at_itself(exc: Exception, value: object, cl: Any) -> Written:
+    """*exc*, a refusal from inside *value*, named at *value* itself, not below it.
+
+    For a set: its items have no order until written (sorted), so no index
+    below it is a place a reader could find (review r28 4).  Any place the
+    items' writers noted on the refusal is dropped, so the set's container
+    names the set (``value[0]``), never an index that is not there.
+    """
+    leaf: BaseException = exc
+    while isinstance(leaf, cattrs.BaseValidationError):
+        leaf = leaf.exceptions[0]
+    kept = [
+        n
+        for n in getattr(leaf, "__notes__", ())
+        if not isinstance(n, (cattrs.AttributeValidationNote, cattrs.IterableValidationNote))
+    ]
+    leaf.__notes__ = kept  # type: ignore[attr-defined]
+    return placed(cast("Exception", leaf), None, value, cl)
+
+
 def place(
     exc: Exception,
     value: object,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from upwork_safety import _render
+from upwork_safety._groups import tuples_of_tuples
 from upwork_safety._pickling import through_init
 from upwork_safety._validate import (
     as_tuple,
@@ -74,10 +75,16 @@ if TYPE_CHECKING:
 RateLike = Decimal | int | str
 
 
+_read_groups = tuples_of_tuples("FeeAudit.mixed_rates")
+
+
 def _check_groups(value: Any) -> Any:
-    """An attrs converter: groups of checks as a tuple of tuples (the rest for the validator)."""
-    outer = as_tuple(value)
-    return tuple(as_tuple(group) for group in outer) if isinstance(outer, tuple) else outer
+    """An attrs converter: groups of checks as a tuple of tuples, read in bounded memory.
+
+    Review r28 3: a group is read one item past the bound at most, and all
+    of them together too; the rest is for the validator.
+    """
+    return _read_groups(value)
 
 
 def _groups_of_checks(instance: FeeAudit, attribute: Any, value: Any) -> None:

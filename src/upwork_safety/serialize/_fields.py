@@ -1,0 +1,74 @@
+"""Which fields of a class the writers write by their declared type, and which by value (private).
+
+cattrs writes a field by the hook of its declared type.  For the plain
+leaves (``int``, ``str``, ``bool``, ``None``) and lists of them that hook is
+``identity`` or ``list``: the value is handed on unchecked.  The library's
+own classes refuse a float in every such field when built; a class of the
+caller's own does not, so its plain fields are written by value, where a
+float meets the float writer's refusal (review r28 10).
+"""
+
+from __future__ import annotations
+
+import collections.abc
+import types
+from typing import Any, Union, get_args, get_origin
+
+import attrs
+
+#: The type of ``None``, a plain leaf.
+NONE_TYPE = type(None)
+#: ``typing.Union[X, Y]`` and ``X | Y`` (3.10+) have these origins.
+UNION_ORIGINS = frozenset({Union, types.UnionType})
+
+
+def fields_written(cls: type) -> list[attrs.Attribute[Any]]:
+    """*cls*'s fields with resolved types, or untyped (written by value) if they cannot be.
+
+    A field of a class of the caller's own typed with plain leaves only
+    (``int``, ``str``, ``bool``, ``None``, lists and optionals of them:
+    :func:`_passed_through`) is written by value too: its declared writer
+    hands the value on unchecked, so a float held there (``count: int``
+    holding ``1.5``) was written, and no reader takes it back (review r28
+    10).  Written by value, the float meets the float writer's refusal,
+    placed like any other.  The library's own classes keep their declared
+    writers (their constructors refuse a float in every such field), so
+    writing them costs no more.
+    """
+    try:
+        attrs.resolve_types(cls)
+    except Exception:  # noqa: BLE001  (an annotation that cannot be resolved: write by value)
+        return [a.evolve(type=None) for a in attrs.fields(cls)]
+    if _library_class(cls):
+        return list(attrs.fields(cls))
+    return [a.evolve(type=None) if _passed_through(a.type) else a for a in attrs.fields(cls)]
+
+
+def _library_class(cls: type) -> bool:
+    """Whether *cls* is one of the library's own classes (whose constructors check every field)."""
+    module = getattr(cls, "__module__", "") or ""
+    return module == "upwork_safety" or module.startswith("upwork_safety.")
+
+
+#: The leaves the writers hand on as they are, unchecked (their hook is ``identity``).
+_PASSED = frozenset({str, int, bool, NONE_TYPE})
+
+
+def _passed_through(t: Any) -> bool:
+    """Whether a value declared as *t* is written as it is, unchecked (a float in it too).
+
+    ``int``, ``str``, ``bool`` and ``None``, and the homogeneous lists and
+    tuples (``list[str]``, ``tuple[int, ...]``) and optionals of them, at
+    any depth: their writers are ``identity`` and ``list``.  A fixed tuple
+    (``tuple[int, int]``), a mapping or a ``Literal`` checks each item.
+    """
+    if t in _PASSED:
+        return True
+    origin, args = get_origin(t), get_args(t)
+    if origin in UNION_ORIGINS:
+        return all(_passed_through(arg) for arg in args)
+    if origin in {list, tuple, collections.abc.Sequence, collections.abc.MutableSequence}:
+        if origin is tuple and not (len(args) == 2 and args[1] is Ellipsis):
+            return False
+        return bool(args) and _passed_through(args[0])
+    return False
