@@ -490,6 +490,10 @@ def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> No
     )
 
 
+#: A dict's keys and items: set-like, yet in the dict's (insertion) order.
+_DICT_VIEWS = (type({}.keys()), type({}.items()))
+
+
 def _refuse_non_sequence(
     value: object,
     what: str,
@@ -506,9 +510,10 @@ def _refuse_non_sequence(
     read as a sequence, and ``"payoneer"`` never as eight letters), and so is
     a table (:func:`refuse_frame`, with *column* and *also*).  When the items'
     order means something (*ordered* says which, e.g. ``"oldest first"``), a
-    set (``set``, ``frozenset``, a dict's keys or items, any
-    :class:`~collections.abc.Set`) is refused too: it has no order, so what it
-    gives would depend on ``PYTHONHASHSEED`` (review r28 6).
+    set (``set``, ``frozenset``, any other :class:`~collections.abc.Set`) is
+    refused too: it has no order, so what it gives would depend on
+    ``PYTHONHASHSEED`` (review r28 6).  A dict's keys or items are set-like
+    but keep the dict's insertion order, so they are read as a sequence.
     """
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise InvalidTypeError(
@@ -516,7 +521,7 @@ def _refuse_non_sequence(
             field=what,
             rule=f"a sequence of {names}",
         )
-    if ordered and isinstance(value, AbstractSet):
+    if ordered and isinstance(value, AbstractSet) and type(value) not in _DICT_VIEWS:
         raise InvalidTypeError(
             f"{what} must be a sequence of {names} in order ({ordered}), not a "
             f"{type(value).__name__}, a set whose order is not one to rely on: pass a list "

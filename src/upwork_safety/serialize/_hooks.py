@@ -429,6 +429,16 @@ def _object_writer(conv: cattrs.Converter, cls: type) -> Any:
             if not refused_by_writer(exc):
                 raise
             raise place(exc, value, cls, _field_parts(conv, cls, value), _field_note) from None
+        except (AttributeError, TypeError):
+            if isinstance(value, cls):
+                raise
+            # Something else where the caller's class declares this one (a float in a
+            # list[A]): refused as any other value no reader takes back (lead r28).
+            raise InvalidTypeError(
+                f"expected {cls.__qualname__}, as declared, got {type_name(value)}",
+                field="value",
+                rule="the declared type",
+            ) from None
 
     return write_placed
 
