@@ -491,7 +491,7 @@ def refuse_frame(value: object, what: str, column: str, *, also: str = "") -> No
 
 
 #: A dict's keys and items: set-like, yet in the dict's (insertion) order.
-_DICT_VIEWS = (type({}.keys()), type({}.items()))
+_DICT_VIEWS: tuple[type, ...] = (type({}.keys()), type({}.items()))
 
 
 def _refuse_non_sequence(
