@@ -1,4 +1,4 @@
-"""Shared pytest configuration: Hypothesis profiles.
+"""Shared pytest configuration: Hypothesis profiles, and the serialisation tests' ``writer``.
 
 The default profile is derandomized: every run (and CI on a clean clone)
 tries the same examples, so a red build is reproducible and never flaky.
@@ -9,7 +9,13 @@ default size with random examples.
 
 import os
 
+import cattrs
+import pytest
 from hypothesis import HealthCheck, settings
+
+from upwork_safety import serialize
+from upwork_safety.serialize import _fast
+from upwork_safety.serialize._hooks import make_converter
 
 settings.register_profile(
     "default",
@@ -27,3 +33,18 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture(params=["fast", "standard"])
+def writer(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The writers as installed (msgspec's converter and encoder with the ``fast`` extra), then without.
+
+    For the serialisation tests that must hold on both paths; a test takes it
+    by name or with ``@pytest.mark.usefixtures("writer")``.
+    """
+    if request.param == "standard":
+        monkeypatch.setattr(_fast, "CONVERTER_CLASS", cattrs.Converter)
+        monkeypatch.setattr(_fast, "ENCODER", None)
+        monkeypatch.setattr(serialize, "converter", make_converter())
+        monkeypatch.setattr(serialize, "_full", None)
+    return str(request.param)

@@ -15,13 +15,10 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-import cattrs
 import pytest
 
 from upwork_safety import serialize
 from upwork_safety.errors import InvalidDataError, InvalidTypeError, InvalidValueError
-from upwork_safety.serialize import _fast
-from upwork_safety.serialize._hooks import make_converter
 
 NAIVE = datetime(2024, 1, 1)
 AWARE = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -42,17 +39,6 @@ class Holder:
     days: tuple[D, ...] = ()
     maybe: D | None = None
     extra: Any = None
-
-
-@pytest.fixture(params=["fast", "standard"])
-def writer(request, monkeypatch):
-    """As installed (msgspec's converter and encoder, the ``fast`` extra), and without them."""
-    if request.param == "standard":
-        monkeypatch.setattr(_fast, "CONVERTER_CLASS", cattrs.Converter)
-        monkeypatch.setattr(_fast, "ENCODER", None)
-        monkeypatch.setattr(serialize, "converter", make_converter())
-        monkeypatch.setattr(serialize, "_full", None)
-    return request.param
 
 
 WRITE = {

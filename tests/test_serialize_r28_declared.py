@@ -10,13 +10,10 @@ writers now refuse it as every other value no reader takes back:
 from __future__ import annotations
 
 import attrs
-import cattrs
 import pytest
 
 from upwork_safety import Milestone, Money, serialize
 from upwork_safety.errors import InvalidTypeError
-from upwork_safety.serialize import _fast
-from upwork_safety.serialize._hooks import make_converter
 
 
 @attrs.frozen
@@ -34,17 +31,6 @@ class B:
     items: list[A] = attrs.field(factory=list)
     one: A | None = None
     milestones: list[Milestone] = attrs.field(factory=list)
-
-
-@pytest.fixture(params=["fast", "standard"])
-def writer(request, monkeypatch):
-    """As installed (msgspec's converter and encoder, the ``fast`` extra), and without them."""
-    if request.param == "standard":
-        monkeypatch.setattr(_fast, "CONVERTER_CLASS", cattrs.Converter)
-        monkeypatch.setattr(_fast, "ENCODER", None)
-        monkeypatch.setattr(serialize, "converter", make_converter())
-        monkeypatch.setattr(serialize, "_full", None)
-    return request.param
 
 
 MILESTONE = Milestone("m1", "Logo", Money("50.00", "USD"))

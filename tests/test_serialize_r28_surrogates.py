@@ -9,26 +9,11 @@ it, and named as the writers name their refusals (``value[1]``, ``value.a``,
 
 from __future__ import annotations
 
-import cattrs
 import pytest
 
 from upwork_safety import serialize
 from upwork_safety.errors import InvalidValueError
-from upwork_safety.serialize import _fast
-from upwork_safety.serialize._hooks import make_converter
 from upwork_safety.serialize._problems import lone_surrogate_at
-
-
-@pytest.fixture(params=["fast", "standard"])
-def writer(request, monkeypatch):
-    """As installed (msgspec's encoder, the ``fast`` extra, when present), and without it."""
-    if request.param == "standard":
-        monkeypatch.setattr(_fast, "CONVERTER_CLASS", cattrs.Converter)
-        monkeypatch.setattr(_fast, "ENCODER", None)
-        monkeypatch.setattr(serialize, "converter", make_converter())
-        monkeypatch.setattr(serialize, "_full", None)
-    return request.param
-
 
 CASES = [
     ("\ud800", "value"),

@@ -14,7 +14,6 @@ from datetime import datetime
 import attrs
 import pytest
 
-from test_serialize_r27_paths import writer  # noqa: F401  (the fixture: fast and standard)
 from upwork_safety import serialize
 from upwork_safety.errors import InvalidTypeError, InvalidValueError
 

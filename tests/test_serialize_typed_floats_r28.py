@@ -16,7 +16,6 @@ from typing import Optional
 import attrs
 import pytest
 
-from test_serialize_r27_paths import writer  # noqa: F401  (the fixture: fast and standard)
 from upwork_safety import Contract, serialize
 from upwork_safety.errors import InvalidTypeError
 
