@@ -340,7 +340,11 @@ def _of_the_work(sentence: Sentence, key: re.Match[str]) -> bool:
     """Whether a system of the work's is named within 15 characters of *key*.
 
     The reader's own inbox is none when the key is the code Upwork sends: "aapke Gmail
-    mein verification code aaya hoga" (review r26, closing24).
+    mein verification code aaya hoga" (review r26, closing24).  Nor is any system when
+    that code is to be told, sent or read out to the writer, unless the product is being
+    built or tested: "aapke card wale number pe jo OTP aaya hai woh mujhe bata do" asks
+    for the card's or the account's code, as "type the card security code in the
+    checkout field" does not (review r28, review 7).
     """
     start, end = key.span()
     near = [
@@ -349,6 +353,12 @@ def _of_the_work(sentence: Sentence, key: re.Match[str]) -> bool:
         if m.end() > start - 15 and m.start() < end + 15
     ]
     if near and w.SENT_CODE.search(key.group()):
+        if (
+            sentence.first(w.TOLD_TO_WRITER)
+            and not sentence.first(w.PRODUCT_BUILT)
+            and not sentence.first(w.SOURCE_CODE)
+        ):
+            return False
         inboxes = [m.span() for m in sentence.all(w.READER_INBOX)]
         near = [(a, b) for a, b in near if not any(c <= a and b <= d for c, d in inboxes)]
     return bool(near)

@@ -394,14 +394,22 @@ SOURCE_CODE = re.compile(
     r"voucher|qr|barcode|referral|kaam kar (?:raha|rahi)|testing|test kar\w{0,4}|test ke liye|"
     r"flow|"
     # The code worked on: "login ka code refactor kar dein", "code review" (review r27, scanner).
-    r"refactor\w{0,3}|optimi[sz]\w{0,4}|rewrite|code review|review (?:the |my |your )?code)\b"
+    r"refactor\w{0,3}|optimi[sz]\w{0,4}|rewrite|code review|review (?:the |my |your )?code|"
+    # The code somebody wrote: "send me the login code you wrote yesterday", "jo code aap ne
+    # likha tha" (review r28, review 8).
+    r"code (?:that |which |jo )?(?:you|u|i|we|he|she|they|aap ?ne|tum ?ne|main ?ne|maine|"
+    r"hum ?ne)(?: have| had| just| already)? (?:wrote|written|write|coded|likha|likhi|likhe)|"
+    r"(?:aap ?ne|tum ?ne|main ?ne|maine|hum ?ne) (?:jo )?code likh\w{0,3})\b"
 )
 
 #: Of the keys, the code Upwork sends (read with ``search``): "OTP", "jo code aaya", "the
-#: digits in the SMS you got", "email pe jo 6 digit aaye", not a password or login details.
+#: digits in the SMS you got", "email pe jo 6 digit aaye", "jo number SMS mein aya", the
+#: code or pin named by what it opens ("login ka code", "login pin"); not a password or
+#: login details ("login details bhej do jab ho jaye" asks for the delivered site's,
+#: review r28, review 8).
 SENT_CODE = re.compile(
     r"^(?:otp|one|verification|security|2fa|two|authenticator|sms|recovery|\d|six|four|code|"
-    r"jo code|upwork|digits|numbers|number|login)|\b" + _CODE_WORD + r"\b"
+    r"jo code|upwork|digits|numbers|number)|\b" + _CODE_WORD + r"\b|\bpins?\b"
 )
 
 #: The reader's own inbox or phone, where the code Upwork sends arrives: "aapke Gmail mein
@@ -411,9 +419,9 @@ READER_INBOX = re.compile(
     r"mobile|number)\b"
 )
 
-#: The keys of the work's own systems: a site, a server, a product feature.
-KEYS_OF_THE_WORK = re.compile(
-    r"\b(?:wordpress|wp|cpanel|admin|administrator|server|servers|hosting|host|ftp|sftp|ssh|"
+#: The work's own systems: a site, a server, a store's checkout, another service's account.
+_SYSTEMS_OF_THE_WORK = (
+    r"wordpress|wp|cpanel|admin|administrator|server|servers|hosting|host|ftp|sftp|ssh|"
     r"staging|shopify|woocommerce|database|db|site|website|store|dashboard|panel|vps|domain|"
     r"github|gitlab|bitbucket|figma|canva|analytics|console|cms|wifi|wi-fi|router|repo|"
     r"repository|backend|portal|test account|demo account|sandbox|app store|play store|"
@@ -421,11 +429,27 @@ KEYS_OF_THE_WORK = re.compile(
     r"ads|adwords|merchant|seller|amazon|etsy|ebay|daraz|hubspot|salesforce|quickbooks|xero|"
     r"jira|slack|trello|notion|asana|(?<!sim )card|checkout|cvv|"
     r"instagram|facebook|tiktok|youtube|twitter|linkedin|google(?! authenticator)|gmail|"
-    r"envato|client's|"
-    r"the company's|feature|screen|page|flow|form|field|module|system|api|twilio|"
+    r"envato|client's|the company's"
+)
+#: The product being built: its feature, screen or form, and the users who log in to it.
+_PRODUCT_BUILT = (
+    r"feature|screen|page|flow|form|field|module|system|api|twilio|"
     r"implement\w{0,3}|integrat\w{0,6}|build|building|add|adding|design|designing|reset|"
     r"forgot password|hash\w{0,4}|encrypt\w{0,4}|users?|customers?|students?|numbers? "
-    r"starting|pakistani numbers)\b"
+    r"starting|pakistani numbers"
+)
+#: The keys of the work's own systems: a site, a server, a product feature.
+KEYS_OF_THE_WORK = re.compile(r"\b(?:" + _SYSTEMS_OF_THE_WORK + "|" + _PRODUCT_BUILT + r")\b")
+#: The product being built or tested, of :data:`KEYS_OF_THE_WORK`: a code told to the
+#: writer near it is still the product's ("send me a screenshot of the OTP screen").
+PRODUCT_BUILT = re.compile(r"\b(?:" + _PRODUCT_BUILT + r")\b")
+#: The code told, sent or read out to the writer by name: "woh mujhe bata do", "read it
+#: out to me", "send us the OTP".  Asked so, the code Upwork or a bank sends is the
+#: account's or the card's, whatever system it is for (review r28, review 7).
+TOLD_TO_WRITER = re.compile(
+    r"\b(?:mujhe|muje|mujhko|mjhe|hume|humein|hamein|hamen|humko)\b|"
+    r"\b(?:to|with|tell|send|give|forward|text|email|message|whatsapp|read|dm)"
+    r"(?: it| that| them| this)?(?: out)? (?:me|us)\b|\bread (?:it |that |them |this )?out\b"
 )
 
 #: A login by a code, the product's feature being built: "OTP based login in the app",
