@@ -65,8 +65,9 @@ def test_hours_dispute_refuses_one_amount_without_the_other(given: str) -> None:
             respond_by_if_business_days=_at(2024, 1, 17),
             **{given: Money("10.00", "USD")},
         )
-    # The check names the pair by its second field, whichever one is missing.
-    assert caught.value.field == "HoursDispute.unprotected_amount"
+    # The refusal names the missing one (lead r28: it named unprotected_amount either way).
+    missing = "unprotected_amount" if given == "protected_amount" else "protected_amount"
+    assert caught.value.field == f"HoursDispute.{missing}"
     assert caught.value.rule == "both or neither"
 
 

@@ -99,10 +99,11 @@ class HoursDispute:
             )
         protected, unprotected = self.protected_amount, self.unprotected_amount
         if (protected is None) != (unprotected is None):
+            missing = "protected_amount" if protected is None else "unprotected_amount"
             raise InvalidValueError(
-                "HoursDispute.protected_amount and unprotected_amount come together "
-                "(both from the invoice) or not at all",
-                field="HoursDispute.unprotected_amount",
+                f"HoursDispute.{missing} is missing: protected_amount and unprotected_amount "
+                "come together (both from the invoice) or not at all",
+                field=f"HoursDispute.{missing}",
                 rule="both or neither",
             )
         if (
