@@ -160,18 +160,23 @@ def test_top_rated_skip_compares_the_invoice_day() -> None:
     assert calendar.available_at == _at(2024, 1, 13)
 
 
-# 9. E26 ------------------------------------------------------------------
-
-
-def test_arbitration_consequence_quotes_the_what_if_fee() -> None:
-    what_if = attrs.evolve(rules.CURRENT, arbitration_fee=Money("99.00", "USD"))
-    contract = Contract(
+def _one_milestone() -> Contract:
+    """A contract started 2024-03-01 with one USD 200.00 milestone, "m"."""
+    return Contract(
         "c",
         "acme",
         ContractKind.FIXED_PRICE,
         date(2024, 3, 1),
         milestones=[Milestone("m", "P1", Money("200.00", "USD"))],
     )
+
+
+# 9. E26 ------------------------------------------------------------------
+
+
+def test_arbitration_consequence_quotes_the_what_if_fee() -> None:
+    what_if = attrs.evolve(rules.CURRENT, arbitration_fee=Money("99.00", "USD"))
+    contract = _one_milestone()
     for event in (
         Fund("m", _at(2024, 3, 1, 9)),
         OpenDispute("m", _at(2024, 3, 2, 9)),
@@ -192,13 +197,7 @@ def test_arbitration_consequence_quotes_the_what_if_fee() -> None:
 
 
 def test_refund_refusal_names_the_last_payment_close() -> None:
-    contract = Contract(
-        "c",
-        "acme",
-        ContractKind.FIXED_PRICE,
-        date(2024, 3, 1),
-        milestones=[Milestone("m", "P1", Money("200.00", "USD"))],
-    )
+    contract = _one_milestone()
     for event in (
         Fund("m", _at(2024, 3, 1, 9)),
         Approve("m", _at(2024, 3, 1, 10), amount=Money("50.00", "USD")),
